@@ -1,0 +1,44 @@
+# permitflow — the two commands of the README:
+#   make run    set up and run the bundled Familjen Helsingborg study (results/ + report.html)
+#   make test   set up everything the tests need and run the whole suite
+# Both create .venv with the Python on PATH (3.11 or newer) and install into it;
+# nothing is installed by hand.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: run test setup setup-test node-deps browser clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+setup-test: $(BIN)/python node-deps browser
+	$(BIN)/pip install --quiet -e '.[test]'
+
+# bpmn-moddle (the parser inside bpmn.io / Camunda Modeler) checks our exported BPMN.
+node-deps:
+	cd tests/js && npm ci --silent --no-audit --no-fund
+
+# Debian's Chromium for the HTML report's browser test (playwright cannot download one here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+run: setup
+	$(BIN)/permitflow run
+
+test: setup-test
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+bench: setup-test
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) tests/js/node_modules results

@@ -1,0 +1,1 @@
+"""permitflow: bpmn_io."""

@@ -1,0 +1,1 @@
+"""permitflow: processes/diff."""

@@ -1,0 +1,68 @@
+"""The one root of every domain error, and its location-aware message."""
+
+from __future__ import annotations
+
+__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError"]
+
+
+class PermitflowError(Exception):
+    """Base of every permitflow error.
+
+    The message names the thing, the rule and the actual value; ``file``,
+    ``line``, ``element`` (element id) and ``path`` (a key path in a YAML file)
+    locate it where known. ``str(err)`` gives one line:
+    ``helsingborg/profile.yaml:41: elements.Task_Review.duration: unknown ...``.
+    """
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        element: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.element = element
+        self.path = path
+
+    def located(self, *, file: str | None = None, line: int | None = None) -> "PermitflowError":
+        """Fill in a file and line not known where the error was raised."""
+        if self.file is None and file is not None:
+            self.file = file
+        if self.line is None and line is not None:
+            self.line = line
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file + (f":{self.line}" if self.line else "") + ": "
+        elif self.line:
+            where = f"line {self.line}: "
+        what = ""
+        if self.element:
+            what += f"element '{self.element}': "
+        if self.path:
+            what += f"{self.path}: "
+        return " ".join(f"{where}{what}{self.message}".split("\n"))
+
+
+class InputError(PermitflowError):
+    """Bad input: a file that cannot be read as what it claims to be."""
+
+
+class ModelError(PermitflowError):
+    """A model that is structurally unusable for the requested operation."""
+
+
+class SimulationError(PermitflowError):
+    """A simulation that cannot run or cannot finish."""
+
+    exit_code = 1

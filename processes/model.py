@@ -1,0 +1,692 @@
+"""The in-memory process model: immutable, keyed by BPMN element id.
+
+One representation serves import, export, diff and simulation. Every BPMN 2.0
+construct found in the interop corpus has a place here; what the model does not
+interpret (vendor extension elements, unknown attributes and children) is kept
+opaquely as serialized XML so that a round trip loses nothing a user wrote.
+
+Nesting is flat: every flow node and sequence flow of a process, including those
+inside embedded and event subprocesses, lives in ``Process.nodes`` /
+``Process.flows`` and names its container in ``parent`` (the process id or the
+subprocess id). Lanes refer to nodes by id.
+
+Example
+-------
+>>> t = Task(id="T1", name="Granska ansökan")
+>>> p = Process(id="P", nodes=FrozenMap({"T1": t}))
+>>> p.nodes["T1"].name
+'Granska ansökan'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping, TypeVar, Union
+
+__all__ = [
+    "FrozenMap",
+    "Opaque",
+    "Documentation",
+    "Expression",
+    "EventDefinition",
+    "TRIGGERS",
+    "TASK_TYPES",
+    "GATEWAY_KINDS",
+    "EVENT_POSITIONS",
+    "StandardLoop",
+    "MultiInstance",
+    "DataAssociation",
+    "FlowNode",
+    "Task",
+    "SubProcess",
+    "CallActivity",
+    "Gateway",
+    "Event",
+    "DataObject",
+    "DataObjectReference",
+    "DataStoreReference",
+    "SequenceFlow",
+    "MessageFlow",
+    "Association",
+    "TextAnnotation",
+    "Group",
+    "Lane",
+    "LaneSet",
+    "Process",
+    "Participant",
+    "Collaboration",
+    "RootElement",
+    "Bounds",
+    "Point",
+    "Label",
+    "Shape",
+    "Edge",
+    "Plane",
+    "Diagram",
+    "Definitions",
+    "Activity",
+    "Node",
+    "Artifact",
+]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V]):
+    """An immutable, hashable, insertion-ordered mapping.
+
+    Equality is that of a dict (order-insensitive), so two models that hold the
+    same elements compare equal whatever order a tool wrote them in.
+    """
+
+    __slots__ = ("_d", "_h")
+
+    def __init__(self, items: Mapping[K, V] | Any = ()) -> None:
+        self._d: dict[K, V] = dict(items)
+        self._h: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._d[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __hash__(self) -> int:
+        if self._h is None:
+            self._h = hash(frozenset(self._d.items()))
+        return self._h
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._d == other._d
+        if isinstance(other, Mapping):
+            return self._d == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._d!r})"
+
+    def set(self, key: K, value: V) -> "FrozenMap[K, V]":
+        """A copy with ``key`` set to ``value`` (position kept if present)."""
+        d = dict(self._d)
+        d[key] = value
+        return FrozenMap(d)
+
+    def without(self, key: K) -> "FrozenMap[K, V]":
+        """A copy without ``key``."""
+        return FrozenMap({k: v for k, v in self._d.items() if k != key})
+
+
+EMPTY: FrozenMap[Any, Any] = FrozenMap()
+
+# --------------------------------------------------------------------------- opaque
+
+@dataclass(frozen=True, slots=True)
+class Opaque:
+    """Content kept but not interpreted, re-emitted verbatim on export.
+
+    ``attributes``: foreign or unknown attributes as (Clark-notation name, value).
+    ``extension_elements``: each child of ``extensionElements`` serialized as XML.
+    ``children``: unknown child elements (serialized XML), in document order.
+    """
+
+    attributes: tuple[tuple[str, str], ...] = ()
+    extension_elements: tuple[str, ...] = ()
+    children: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.attributes or self.extension_elements or self.children)
+
+
+NO_OPAQUE = Opaque()
+
+
+@dataclass(frozen=True, slots=True)
+class Documentation:
+    text: str
+    text_format: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A formal or informal expression (condition, timer value, cardinality)."""
+
+    text: str
+    language: str = ""
+    xsi_type: str = ""  # "tFormalExpression" when written as such
+    id: str = ""
+    opaque: Opaque = NO_OPAQUE
+
+
+# --------------------------------------------------------------------------- events
+
+TRIGGERS = (
+    "none", "timer", "message", "signal", "conditional", "error", "escalation",
+    "compensation", "link", "terminate", "cancel", "multiple", "parallel_multiple",
+)
+EVENT_POSITIONS = ("start", "intermediate_catch", "intermediate_throw", "boundary", "end")
+
+
+@dataclass(frozen=True, slots=True)
+class EventDefinition:
+    """One event definition.
+
+    ``kind`` is one of the single triggers (timer, message, ...). For a timer,
+    ``timer_kind`` is ``timeDuration``, ``timeDate`` or ``timeCycle`` and
+    ``timer`` keeps the expression text unchanged. ``ref`` is the referenced
+    root element (messageRef, signalRef, errorRef, escalationRef), ``link_name``
+    a link's name, ``condition`` a conditional's condition, ``activity_ref`` a
+    compensation's activity. ``by_reference`` marks an ``eventDefinitionRef``.
+    """
+
+    kind: str
+    id: str = ""
+    timer_kind: str = ""
+    timer: Expression | None = None
+    ref: str = ""
+    link_name: str = ""
+    link_sources: tuple[str, ...] = ()
+    link_target: str = ""
+    condition: Expression | None = None
+    activity_ref: str = ""
+    wait_for_completion: bool | None = None
+    by_reference: bool = False
+    opaque: Opaque = NO_OPAQUE
+
+    def __post_init__(self) -> None:
+        if self.kind not in TRIGGERS or self.kind in ("none", "multiple", "parallel_multiple"):
+            raise ValueError(f"event definition kind {self.kind!r} is not a single trigger")
+
+
+# --------------------------------------------------------------------------- activities
+
+TASK_TYPES = (
+    "task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask",
+    "sendTask", "receiveTask",
+)
+GATEWAY_KINDS = ("exclusive", "inclusive", "parallel", "eventBased", "complex")
+GATEWAY_DIRECTIONS = ("Unspecified", "Converging", "Diverging", "Mixed")
+
+
+@dataclass(frozen=True, slots=True)
+class StandardLoop:
+    test_before: bool = False
+    loop_maximum: int | None = None
+    condition: Expression | None = None
+    id: str = ""
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class MultiInstance:
+    is_sequential: bool = False
+    cardinality: Expression | None = None
+    completion_condition: Expression | None = None
+    behavior: str = ""  # All | One | Complex | None ("" = not written)
+    id: str = ""
+    opaque: Opaque = NO_OPAQUE  # loopDataInputRef, inputDataItem, ... kept verbatim
+
+
+@dataclass(frozen=True, slots=True)
+class DataAssociation:
+    """dataInputAssociation / dataOutputAssociation of an activity or event."""
+
+    direction: str  # "input" | "output"
+    sources: tuple[str, ...] = ()
+    target: str = ""
+    id: str = ""
+    opaque: Opaque = NO_OPAQUE  # transformation, assignment
+
+
+@dataclass(frozen=True, slots=True)
+class FlowNode:
+    """Common fields of every flow node."""
+
+    id: str
+    name: str = ""
+    parent: str = ""  # id of the containing process or subprocess
+    documentation: tuple[Documentation, ...] = ()
+    data_associations: tuple[DataAssociation, ...] = ()
+    io_specification: str = ""  # ioSpecification kept as serialized XML
+    opaque: Opaque = NO_OPAQUE
+
+    @property
+    def kind(self) -> str:
+        return type(self).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class Task(FlowNode):
+    task_type: str = "task"
+    loop: StandardLoop | MultiInstance | None = None
+    is_for_compensation: bool = False
+    default: str = ""  # default sequence flow id
+    script: str = ""  # scriptTask body
+    script_format: str = ""
+    implementation: str = ""
+    message_ref: str = ""  # send/receive
+    instantiate: bool = False  # receiveTask
+
+    def __post_init__(self) -> None:
+        if self.task_type not in TASK_TYPES:
+            raise ValueError(f"task type {self.task_type!r} (expected one of {', '.join(TASK_TYPES)})")
+
+
+@dataclass(frozen=True, slots=True)
+class SubProcess(FlowNode):
+    """An embedded subprocess; its children name it as ``parent``.
+
+    ``variant`` is ``subProcess``, ``adHocSubProcess`` or ``transaction``.
+    """
+
+    triggered_by_event: bool = False
+    variant: str = "subProcess"
+    loop: StandardLoop | MultiInstance | None = None
+    is_for_compensation: bool = False
+    default: str = ""
+    ordering: str = ""  # adHocSubProcess
+    completion_condition: Expression | None = None  # adHocSubProcess
+
+
+@dataclass(frozen=True, slots=True)
+class CallActivity(FlowNode):
+    called_element: str = ""
+    loop: StandardLoop | MultiInstance | None = None
+    is_for_compensation: bool = False
+    default: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Gateway(FlowNode):
+    gateway_kind: str = "exclusive"
+    direction: str = "Unspecified"
+    default: str = ""
+    instantiate: bool = False  # eventBased
+    event_gateway_type: str = ""  # Exclusive | Parallel ("" = not written)
+    activation_condition: Expression | None = None  # complex
+
+    def __post_init__(self) -> None:
+        if self.gateway_kind not in GATEWAY_KINDS:
+            raise ValueError(f"gateway kind {self.gateway_kind!r} (expected one of {', '.join(GATEWAY_KINDS)})")
+        if self.direction not in GATEWAY_DIRECTIONS:
+            raise ValueError(f"gateway direction {self.direction!r} (expected one of {', '.join(GATEWAY_DIRECTIONS)})")
+
+
+@dataclass(frozen=True, slots=True)
+class Event(FlowNode):
+    position: str = "start"
+    definitions: tuple[EventDefinition, ...] = ()
+    attached_to: str = ""  # boundary: host activity id
+    cancel_activity: bool = True  # boundary
+    is_interrupting: bool = True  # start event of an event subprocess
+    parallel_multiple: bool = False
+
+    def __post_init__(self) -> None:
+        if self.position not in EVENT_POSITIONS:
+            raise ValueError(f"event position {self.position!r} (expected one of {', '.join(EVENT_POSITIONS)})")
+
+    @property
+    def trigger(self) -> str:
+        """none, a single trigger kind, multiple or parallel_multiple."""
+        if not self.definitions:
+            return "none"
+        if len(self.definitions) == 1:
+            return self.definitions[0].kind
+        return "parallel_multiple" if self.parallel_multiple else "multiple"
+
+
+@dataclass(frozen=True, slots=True)
+class DataObject(FlowNode):
+    is_collection: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DataObjectReference(FlowNode):
+    data_object_ref: str = ""
+    state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DataStoreReference(FlowNode):
+    data_store_ref: str = ""
+    state: str = ""
+
+
+Activity = Union[Task, SubProcess, CallActivity]
+Node = Union[Task, SubProcess, CallActivity, Gateway, Event, DataObject, DataObjectReference, DataStoreReference]
+
+# --------------------------------------------------------------------------- flows and artifacts
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceFlow:
+    id: str
+    source: str
+    target: str
+    name: str = ""
+    parent: str = ""
+    condition: Expression | None = None
+    is_immediate: bool | None = None
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFlow:
+    id: str
+    source: str
+    target: str
+    name: str = ""
+    message_ref: str = ""
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Association:
+    id: str
+    source: str
+    target: str
+    direction: str = ""  # None | One | Both ("" = not written)
+    parent: str = ""
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnnotation:
+    id: str
+    text: str = ""
+    text_format: str = ""
+    parent: str = ""
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    category_value_ref: str = ""
+    parent: str = ""
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+Artifact = Union[Association, TextAnnotation, Group]
+
+# --------------------------------------------------------------------------- lanes, processes, pools
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    id: str
+    name: str = ""
+    flow_node_refs: tuple[str, ...] = ()
+    child_lane_set: "LaneSet | None" = None
+    partition_element_ref: str = ""
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+    def all_lanes(self) -> Iterator["Lane"]:
+        """This lane and every nested lane, depth first."""
+        yield self
+        if self.child_lane_set is not None:
+            for child in self.child_lane_set.lanes:
+                yield from child.all_lanes()
+
+
+@dataclass(frozen=True, slots=True)
+class LaneSet:
+    id: str = ""
+    name: str = ""
+    lanes: tuple[Lane, ...] = ()
+    parent: str = ""  # process or subprocess id
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Process:
+    id: str
+    name: str = ""
+    is_executable: bool | None = None
+    process_type: str = ""
+    is_closed: bool | None = None
+    nodes: FrozenMap[str, Node] = EMPTY
+    flows: FrozenMap[str, SequenceFlow] = EMPTY
+    artifacts: FrozenMap[str, Artifact] = EMPTY
+    lane_sets: tuple[LaneSet, ...] = ()
+    documentation: tuple[Documentation, ...] = ()
+    io_specification: str = ""
+    properties: tuple[str, ...] = ()  # property elements, serialized
+    resource_roles: tuple[str, ...] = ()  # performer / potentialOwner, serialized
+    opaque: Opaque = NO_OPAQUE
+
+    # -- convenience views (pure, computed on demand)
+    def lanes(self) -> tuple[Lane, ...]:
+        """Every lane of every lane set, nested lanes included, depth first."""
+        return tuple(lane for ls in self.lane_sets for top in ls.lanes for lane in top.all_lanes())
+
+    def lane_of(self, node_id: str) -> Lane | None:
+        """The innermost lane that lists ``node_id``, or None."""
+        found: Lane | None = None
+        for lane in self.lanes():
+            if node_id in lane.flow_node_refs:
+                found = lane  # depth-first order: a nested lane comes after its parent
+        return found
+
+    def incoming(self, node_id: str) -> tuple[SequenceFlow, ...]:
+        return tuple(f for f in self.flows.values() if f.target == node_id)
+
+    def outgoing(self, node_id: str) -> tuple[SequenceFlow, ...]:
+        return tuple(f for f in self.flows.values() if f.source == node_id)
+
+    def children(self, container_id: str) -> tuple[Node, ...]:
+        """Flow nodes directly inside ``container_id`` (the process or a subprocess)."""
+        return tuple(n for n in self.nodes.values() if n.parent == container_id)
+
+    def boundary_events(self, activity_id: str) -> tuple[Event, ...]:
+        return tuple(
+            n for n in self.nodes.values()
+            if isinstance(n, Event) and n.position == "boundary" and n.attached_to == activity_id
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A pool. A black-box pool has no ``process_ref``."""
+
+    id: str
+    name: str = ""
+    process_ref: str = ""
+    multiplicity_min: int | None = None
+    multiplicity_max: int | None = None
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Collaboration:
+    id: str
+    name: str = ""
+    participants: tuple[Participant, ...] = ()
+    message_flows: FrozenMap[str, MessageFlow] = EMPTY
+    artifacts: FrozenMap[str, Artifact] = EMPTY
+    is_closed: bool | None = None
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE  # conversations, choreography parts etc.
+
+
+@dataclass(frozen=True, slots=True)
+class RootElement:
+    """A root element other than process/collaboration: message, signal, error,
+    escalation, dataStore, itemDefinition, category, resource, interface,
+    eventDefinition (Yaoqiang), ... ``tag`` is the BPMN local name; ``xml`` the
+    element serialized, so nothing is lost; ``name`` and ``attrs`` are read for
+    convenience (e.g. an error's ``errorCode``)."""
+
+    tag: str
+    id: str
+    name: str = ""
+    xml: str = ""
+
+
+# --------------------------------------------------------------------------- diagram interchange
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def __post_init__(self) -> None:
+        if self.width < 0 or self.height < 0:
+            raise ValueError(f"negative size {self.width}x{self.height}")
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.height / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    bounds: Bounds | None = None
+    label_style: str = ""
+    id: str = ""
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    id: str
+    element: str  # bpmnElement
+    bounds: Bounds
+    is_expanded: bool | None = None
+    is_horizontal: bool | None = None
+    is_marker_visible: bool | None = None
+    is_message_visible: bool | None = None
+    participant_band_kind: str = ""
+    choreography_activity_shape: str = ""
+    label: Label | None = None
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    id: str
+    element: str
+    waypoints: tuple[Point, ...] = ()
+    source_element: str = ""
+    target_element: str = ""
+    message_visible_kind: str = ""
+    label: Label | None = None
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Plane:
+    id: str = ""
+    element: str = ""
+    shapes: tuple[Shape, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+
+@dataclass(frozen=True, slots=True)
+class Diagram:
+    id: str = ""
+    name: str = ""
+    resolution: float | None = None
+    documentation: str = ""
+    plane: Plane = field(default_factory=Plane)
+    label_styles: tuple[str, ...] = ()  # BPMNLabelStyle elements, serialized
+    opaque: Opaque = NO_OPAQUE
+
+
+# --------------------------------------------------------------------------- definitions
+
+
+@dataclass(frozen=True, slots=True)
+class Definitions:
+    """A BPMN document: processes, collaborations, other root elements, diagrams."""
+
+    id: str = ""
+    name: str = ""
+    target_namespace: str = ""
+    expression_language: str = ""
+    type_language: str = ""
+    exporter: str = ""
+    exporter_version: str = ""
+    processes: tuple[Process, ...] = ()
+    collaborations: tuple[Collaboration, ...] = ()
+    root_elements: tuple[RootElement, ...] = ()
+    diagrams: tuple[Diagram, ...] = ()
+    imports: tuple[str, ...] = ()  # import elements, serialized
+    namespaces: tuple[tuple[str, str], ...] = ()  # (prefix, uri) of foreign namespaces used
+    relationships: tuple[str, ...] = ()  # relationship elements (e.g. BPSimData), serialized
+    documentation: tuple[Documentation, ...] = ()
+    opaque: Opaque = NO_OPAQUE
+
+    def process(self, process_id: str | None = None) -> Process:
+        """The process with ``process_id``; without it, the only (or first non-empty) one."""
+        if process_id is not None:
+            for p in self.processes:
+                if p.id == process_id:
+                    return p
+            raise KeyError(process_id)
+        non_empty = [p for p in self.processes if p.nodes]
+        if non_empty:
+            return non_empty[0]
+        if self.processes:
+            return self.processes[0]
+        raise KeyError("no process in definitions")
+
+    def participants(self) -> tuple[Participant, ...]:
+        return tuple(p for c in self.collaborations for p in c.participants)
+
+    def message_flows(self) -> tuple[MessageFlow, ...]:
+        return tuple(f for c in self.collaborations for f in c.message_flows.values())
+
+    def element(self, element_id: str) -> Any:
+        """Find any element by id (flow node, flow, lane, pool, artifact), or None."""
+        for p in self.processes:
+            if p.id == element_id:
+                return p
+            for table in (p.nodes, p.flows, p.artifacts):
+                if element_id in table:
+                    return table[element_id]
+            for lane in p.lanes():
+                if lane.id == element_id:
+                    return lane
+        for c in self.collaborations:
+            if c.id == element_id:
+                return c
+            for part in c.participants:
+                if part.id == element_id:
+                    return part
+            for table2 in (c.message_flows, c.artifacts):
+                if element_id in table2:
+                    return table2[element_id]
+        for r in self.root_elements:
+            if r.id == element_id:
+                return r
+        return None
+
+    def has_di(self) -> bool:
+        return any(d.plane.shapes for d in self.diagrams)
