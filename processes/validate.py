@@ -1,0 +1,338 @@
+"""Structural checks of a BPMN model: one ``check()`` -> a list of ``Problem``.
+
+Every problem has a stable ``code`` (tools and tests rely on it), a severity
+(``error``: the model is wrong or cannot run as drawn; ``warning``: legal but
+probably not meant), the id of the element it is about, and a message naming
+the rule and the actual values.
+
+=====================  ========  ===================================================
+code                   severity  rule
+=====================  ========  ===================================================
+``duplicate-id``       error     two elements of the document share an id
+``missing-ref``        error     a flow, lane, boundary event, default or message
+                                 flow names an element that is not there (or, for a
+                                 sequence flow, one in another process)
+``cross-scope``        error     a sequence flow crosses a subprocess border
+``boundary-host``      error     a boundary event is attached to a non-activity
+``no-start``           error     a process (or an event subprocess) without a start
+                                 event; a subprocess with an end event but no start
+``no-end``             error     a process without an end event; a subprocess with
+                                 a start event but no end event
+``unreachable``        error     no path from a start of its scope reaches the node
+``dead-end``           error     no path from the node reaches an end of its scope
+``xor-split-and-join`` error     an exclusive choice feeds a parallel join (deadlock)
+``and-split-xor-join`` error     parallel branches meet at an exclusive join (lack
+                                 of synchronisation: what follows runs twice)
+``trivial-gateway``    warning   a gateway with one incoming and one outgoing flow
+=====================  ========  ===================================================
+
+Scopes: the process and each embedded subprocess are checked on their own
+(sequence flows stay inside one scope). A subprocess with neither start nor
+end event uses BPMN's implicit start/end (nodes without incoming/outgoing
+flows); an ad-hoc subprocess has no order and is not checked for paths.
+Event subprocesses and compensation handlers are started by events, not by
+sequence flow, and are never "unreachable"; a boundary event is reached
+through its host.
+
+Gateway mismatches (the two checks are heuristics on the flow graph of one
+scope, not a full soundness proof):
+
+* ``xor-split-and-join`` — for every parallel join J (two or more incoming
+  flows) and every exclusive or event-based split X of the same scope: for
+  each outgoing branch of X, collect the incoming flows of J that a token
+  leaving by that branch can arrive by (paths may loop, but never pass
+  through J). If two branches reach J and their sets differ, one choice
+  at X leaves some input of J without a token: J waits for ever. Branches
+  that never reach J are ignored, so an early exit ("reject -> end") is not
+  reported — which also means an exclusive split *inside* a parallel block
+  whose one branch ends the path is a deadlock this rule does not see.
+* ``and-split-xor-join`` — for every exclusive join M (two or more incoming
+  flows) and every parallel split P of the same scope: if two or more
+  branches of P reach M without passing a synchronising join (a parallel,
+  inclusive or complex gateway with two or more incoming flows) or P again,
+  two tokens arrive at M and everything after it runs twice. A branch that
+  is synchronised by a join belonging to another parallel block still counts
+  as synchronised (a rare case this rule misses).
+
+Both rules see a DiGraph, so two sequence flows between the same pair of
+nodes count as one.
+
+>>> from processes.model import Definitions, Process
+>>> check(Definitions(processes=(Process(id="P"),)))
+[]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from processes.graph import (
+    branch_inputs,
+    dead_ends,
+    flow_graph,
+    scope_nodes,
+    scope_of,
+    scopes,
+    unreachable,
+)
+from processes.model import (
+    CallActivity,
+    Definitions,
+    Event,
+    Gateway,
+    Process,
+    SubProcess,
+    Task,
+)
+
+__all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors"]
+
+SEVERITIES = ("error", "warning")
+CODES = (
+    "duplicate-id", "missing-ref", "cross-scope", "boundary-host", "no-start", "no-end",
+    "unreachable", "dead-end", "xor-split-and-join", "and-split-xor-join", "trivial-gateway",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding of :func:`check`: ``code`` (see the module table), ``severity``,
+    ``element`` (the id it is about) and a one-line ``message``."""
+
+    code: str
+    severity: str
+    element: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity {self.severity!r} (expected one of {', '.join(SEVERITIES)})")
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} (expected one of {', '.join(CODES)})")
+
+
+def check(defs: Definitions) -> list[Problem]:
+    """Every structural problem of ``defs``, in document order (process by process)."""
+    problems = list(_duplicate_ids(defs))
+    for process in defs.processes:
+        problems += _references(defs, process)
+        for scope in scopes(process):
+            problems += _scope(process, scope)
+    problems += _message_flow_refs(defs)
+    return problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """Only the problems of severity ``error``."""
+    return [p for p in problems if p.severity == "error"]
+
+
+# --------------------------------------------------------------------------- ids and references
+
+
+def _all_ids(defs: Definitions) -> Iterator[tuple[str, str]]:
+    """(id, what) for every element of the document that has an id."""
+    for process in defs.processes:
+        yield process.id, "process"
+        for node in process.nodes.values():
+            yield node.id, node.kind
+        for flow in process.flows.values():
+            yield flow.id, "sequence flow"
+        for art in process.artifacts.values():
+            yield art.id, type(art).__name__
+        for lane_set in process.lane_sets:
+            yield lane_set.id, "lane set"
+        for lane in process.lanes():
+            yield lane.id, "lane"
+            if lane.child_lane_set is not None:
+                yield lane.child_lane_set.id, "lane set"
+    for collab in defs.collaborations:
+        yield collab.id, "collaboration"
+        for part in collab.participants:
+            yield part.id, "pool"
+        for mflow in collab.message_flows.values():
+            yield mflow.id, "message flow"
+        for art in collab.artifacts.values():
+            yield art.id, type(art).__name__
+    for root in defs.root_elements:
+        yield root.id, root.tag
+    for diagram in defs.diagrams:
+        yield diagram.id, "diagram"
+        yield diagram.plane.id, "diagram plane"
+        for shape in diagram.plane.shapes:
+            yield shape.id, "shape"
+        for edge in diagram.plane.edges:
+            yield edge.id, "edge"
+
+
+def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
+    seen: dict[str, list[str]] = {}
+    for element_id, what in _all_ids(defs):
+        if element_id:
+            seen.setdefault(element_id, []).append(what)
+    for element_id, whats in seen.items():
+        if len(whats) > 1:
+            yield Problem("duplicate-id", "error", element_id,
+                          f"id '{element_id}' is used {len(whats)} times ({', '.join(whats)}); ids must be unique")
+
+
+def _references(defs: Definitions, process: Process) -> Iterator[Problem]:
+    owner = {n: p.id for p in defs.processes for n in p.nodes}
+    for flow in process.flows.values():
+        for end, ref in (("sourceRef", flow.source), ("targetRef", flow.target)):
+            if ref in process.nodes:
+                continue
+            if ref in owner:
+                yield Problem("missing-ref", "error", flow.id,
+                              f"sequence flow {end} '{ref}' is in process '{owner[ref]}', not in "
+                              f"'{process.id}' (a sequence flow cannot cross pools; use a message flow)")
+            else:
+                yield Problem("missing-ref", "error", flow.id, f"sequence flow {end} '{ref}' does not exist")
+        if flow.source in process.nodes and flow.target in process.nodes:
+            src, dst = process.nodes[flow.source], process.nodes[flow.target]
+            if scope_of(process, src) != scope_of(process, dst):
+                yield Problem("cross-scope", "error", flow.id,
+                              f"sequence flow from '{src.id}' (in '{scope_of(process, src)}') to '{dst.id}' "
+                              f"(in '{scope_of(process, dst)}') crosses a subprocess border")
+    for lane in process.lanes():
+        for ref in lane.flow_node_refs:
+            if ref not in process.nodes:
+                yield Problem("missing-ref", "error", lane.id, f"lane lists flowNodeRef '{ref}', which is not in process '{process.id}'")
+    for node in process.nodes.values():
+        default = getattr(node, "default", "")
+        if default and (default not in process.flows or process.flows[default].source != node.id):
+            yield Problem("missing-ref", "error", node.id,
+                          f"default flow '{default}' is not an outgoing sequence flow of '{node.id}'")
+        if isinstance(node, Event) and node.position == "boundary":
+            host = process.nodes.get(node.attached_to)
+            if not node.attached_to:
+                yield Problem("boundary-host", "error", node.id, "boundary event is attached to nothing (no attachedToRef)")
+            elif host is None:
+                yield Problem("missing-ref", "error", node.id, f"boundary event attachedToRef '{node.attached_to}' does not exist")
+            elif not isinstance(host, (Task, SubProcess, CallActivity)):
+                yield Problem("boundary-host", "error", node.id,
+                              f"boundary event is attached to {host.kind} '{host.id}' (expected a task, subprocess or call activity)")
+
+
+def _message_flow_refs(defs: Definitions) -> Iterator[Problem]:
+    known = {p.id for p in defs.participants()}
+    known |= {n for p in defs.processes for n in p.nodes}
+    for mflow in defs.message_flows():
+        for end, ref in (("sourceRef", mflow.source), ("targetRef", mflow.target)):
+            if ref not in known:
+                yield Problem("missing-ref", "error", mflow.id, f"message flow {end} '{ref}' is neither a pool nor a flow node")
+
+
+# --------------------------------------------------------------------------- one scope
+
+
+def _scope(process: Process, scope: str) -> list[Problem]:
+    nodes = [n for n in scope_nodes(process, scope)]
+    if not nodes:
+        return []
+    container = process.nodes.get(scope)
+    if isinstance(container, SubProcess) and container.variant == "adHocSubProcess":
+        return list(_trivial_gateways(process, scope))
+    problems = list(_starts_and_ends(process, scope, container, nodes))
+    problems += [Problem("unreachable", "error", n, f"no path from a start of '{scope}' reaches '{n}'")
+                 for n in unreachable(process, scope)]
+    problems += [Problem("dead-end", "error", n, f"no path from '{n}' reaches an end of '{scope}'")
+                 for n in dead_ends(process, scope)]
+    problems += _trivial_gateways(process, scope)
+    graph = flow_graph(process, scope)
+    problems += _xor_split_and_join(process, graph, nodes)
+    problems += _and_split_xor_join(process, graph, nodes)
+    return problems
+
+
+def _starts_and_ends(process: Process, scope: str, container: object, nodes: list) -> Iterator[Problem]:
+    flow_nodes = [n for n in nodes if not getattr(n, "is_for_compensation", False)
+                  and not (isinstance(n, SubProcess) and n.triggered_by_event)]
+    if not flow_nodes:
+        return
+    has_start = any(isinstance(n, Event) and n.position == "start" for n in flow_nodes) or any(
+        isinstance(n, (Task, Gateway)) and n.instantiate for n in flow_nodes)
+    has_end = any(isinstance(n, Event) and n.position == "end" for n in flow_nodes)
+    is_process = container is None
+    event_sub = isinstance(container, SubProcess) and container.triggered_by_event
+    if not has_start and (is_process or event_sub or has_end):
+        what = "process" if is_process else ("event subprocess" if event_sub else "subprocess with an end event")
+        yield Problem("no-start", "error", scope, f"{what} '{scope}' has no start event")
+    if not has_end and (is_process or has_start and not event_sub):
+        what = "process" if is_process else "subprocess with a start event"
+        yield Problem("no-end", "error", scope, f"{what} '{scope}' has no end event")
+
+
+def _sequence_degree(graph: nx.DiGraph, node: str) -> tuple[int, int]:
+    ins = sum(1 for _, _, d in graph.in_edges(node, data=True) if d["kind"] == "sequence")
+    outs = sum(1 for _, _, d in graph.out_edges(node, data=True) if d["kind"] == "sequence")
+    return ins, outs
+
+
+def _flow_counts(process: Process, scope: str) -> tuple[Counter[str], Counter[str]]:
+    ins: Counter[str] = Counter()
+    outs: Counter[str] = Counter()
+    for flow in process.flows.values():
+        src = process.nodes.get(flow.source)
+        if src is not None and scope_of(process, src) == scope:
+            outs[flow.source] += 1
+        dst = process.nodes.get(flow.target)
+        if dst is not None and scope_of(process, dst) == scope:
+            ins[flow.target] += 1
+    return ins, outs
+
+
+def _trivial_gateways(process: Process, scope: str) -> Iterator[Problem]:
+    ins, outs = _flow_counts(process, scope)
+    for node in scope_nodes(process, scope):
+        if isinstance(node, Gateway) and ins[node.id] == 1 and outs[node.id] == 1:
+            yield Problem("trivial-gateway", "warning", node.id,
+                          f"{node.gateway_kind} gateway '{node.id}' has one incoming and one outgoing flow; it does nothing")
+
+
+def _gateways(nodes: list, kinds: tuple[str, ...]) -> list[Gateway]:
+    return [n for n in nodes if isinstance(n, Gateway) and n.gateway_kind in kinds]
+
+
+def _xor_split_and_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
+    for join in _gateways(nodes, ("parallel",)):
+        if _sequence_degree(graph, join.id)[0] < 2:
+            continue
+        feeders = nx.ancestors(graph, join.id)
+        for split in _gateways(nodes, ("exclusive", "eventBased")):
+            if split.id == join.id or split.id not in feeders or _sequence_degree(graph, split.id)[1] < 2:
+                continue
+            reaching = {b: r for b, r in branch_inputs(graph, split.id, join.id).items() if r}
+            if len(set(reaching.values())) > 1:
+                detail = "; ".join(f"branch '{b}' reaches {_names(r)}" for b, r in reaching.items())
+                yield Problem("xor-split-and-join", "error", join.id,
+                              f"parallel join '{join.id}' waits for all its inputs, but {split.gateway_kind} split "
+                              f"'{split.id}' sends one token down one branch ({detail}): the join deadlocks")
+
+
+def _and_split_xor_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
+    sync = [g.id for g in _gateways(nodes, ("parallel", "inclusive", "complex")) if _sequence_degree(graph, g.id)[0] >= 2]
+    for join in _gateways(nodes, ("exclusive",)):
+        if _sequence_degree(graph, join.id)[0] < 2:
+            continue
+        feeders = nx.ancestors(graph, join.id)
+        for split in _gateways(nodes, ("parallel",)):
+            if split.id == join.id or split.id not in feeders or _sequence_degree(graph, split.id)[1] < 2:
+                continue
+            stop = [s for s in sync if s != split.id] + [split.id]
+            reaching = {b: r for b, r in branch_inputs(graph, split.id, join.id, stop=stop).items() if r}
+            if len(reaching) > 1:
+                detail = "; ".join(f"branch '{b}' reaches {_names(r)}" for b, r in reaching.items())
+                yield Problem("and-split-xor-join", "error", join.id,
+                              f"exclusive join '{join.id}' passes on every token, but {len(reaching)} branches of "
+                              f"parallel split '{split.id}' arrive there unsynchronised ({detail}): what follows runs "
+                              f"more than once (use a parallel join)")
+
+
+def _names(flows: frozenset[str]) -> str:
+    return ", ".join(f"'{f}'" for f in sorted(flows))
+

@@ -1,0 +1,220 @@
+"""check(): one tiny model per problem code, with the exact list of problems."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from tinymodels import build, process
+
+from processes.model import (
+    Collaboration,
+    Definitions,
+    FrozenMap,
+    Lane,
+    LaneSet,
+    MessageFlow,
+    Participant,
+    SequenceFlow,
+    Task,
+)
+from processes.validate import Problem, check, errors
+
+
+def codes(defs: Definitions) -> list[tuple[str, str, str]]:
+    return [(p.code, p.severity, p.element) for p in check(defs)]
+
+
+def test_a_sound_process_has_no_problem() -> None:
+    defs = build(
+        "S:start T1:task X:xor T2:task A:and T3:task T4:task J:and E:end",
+        "S>T1 T1>X X>T2 X>A T2>T1 A>T3 A>T4 T3>J T4>J J>E",
+    )
+    assert check(defs) == []
+
+
+def test_no_start_and_no_end() -> None:
+    assert codes(build("T:task", "")) == [
+        ("no-start", "error", "P"),
+        ("no-end", "error", "P"),
+    ]
+
+
+def test_no_end_message_names_the_process() -> None:
+    [problem] = check(build("S:start T:task", "S>T"))
+    assert problem == Problem("no-end", "error", "P", "process 'P' has no end event")
+
+
+def test_unreachable_node() -> None:
+    assert codes(build("S:start T:task U:task E:end", "S>T T>E U>E")) == [("unreachable", "error", "U")]
+
+
+def test_dead_end_node() -> None:
+    assert codes(build("S:start X:xor T:task D:task E:end", "S>X X>T X>D T>E")) == [("dead-end", "error", "D")]
+
+
+def test_a_loop_without_exit_is_a_dead_end_for_every_node_in_it() -> None:
+    assert codes(build("S:start A:task B:task E:end U:task", "S>A A>B B>A U>E")) == [
+        ("unreachable", "error", "E"),
+        ("unreachable", "error", "U"),
+        ("dead-end", "error", "S"),
+        ("dead-end", "error", "A"),
+        ("dead-end", "error", "B"),
+    ]
+
+
+def test_flow_to_a_missing_element() -> None:
+    defs = build("S:start E:end", "S>E S>Ghost")
+    assert check(defs) == [
+        Problem("missing-ref", "error", "S_Ghost", "sequence flow targetRef 'Ghost' does not exist"),
+    ]
+
+
+def test_sequence_flow_into_another_process() -> None:
+    p1 = process("S:start E:end", "S>E S>E2")
+    p2 = process("S2:start E2:end", "S2>E2", pid="Q")
+    p2 = replace(p2, nodes=FrozenMap({k: replace(v, parent="Q") for k, v in p2.nodes.items()}),
+                 flows=FrozenMap({k: replace(v, parent="Q") for k, v in p2.flows.items()}))
+    assert codes(Definitions(processes=(p1, p2))) == [("missing-ref", "error", "S_E2")]
+    assert "is in process 'Q', not in 'P'" in check(Definitions(processes=(p1, p2)))[0].message
+
+
+def test_lane_default_and_message_flow_references() -> None:
+    defs = build("S:start X:xor E:end", "S>X X>E")
+    proc = defs.processes[0]
+    proc = replace(
+        proc,
+        nodes=proc.nodes.set("X", replace(proc.nodes["X"], default="S_X")),
+        lane_sets=(LaneSet(id="LS", lanes=(Lane(id="L", flow_node_refs=("S", "Nope")),)),),
+    )
+    collab = Collaboration(
+        id="C", participants=(Participant(id="Pool", process_ref="P"),),
+        message_flows=FrozenMap({"M1": MessageFlow(id="M1", source="Outside", target="S")}),
+    )
+    assert codes(replace(defs, processes=(proc,), collaborations=(collab,))) == [
+        ("missing-ref", "error", "L"),
+        ("missing-ref", "error", "X"),
+        ("trivial-gateway", "warning", "X"),
+        ("missing-ref", "error", "M1"),
+    ]
+
+
+def test_duplicate_ids_across_tables() -> None:
+    defs = build("S:start T:task E:end", "S>T T>E")
+    proc = defs.processes[0]
+    proc = replace(proc, flows=proc.flows.set("T", SequenceFlow(id="T", source="T", target="E", parent="P")))
+    assert [p for p in check(replace(defs, processes=(proc,))) if p.code == "duplicate-id"] == [
+        Problem("duplicate-id", "error", "T", "id 'T' is used 2 times (Task, sequence flow); ids must be unique"),
+    ]
+
+
+def test_duplicate_process_and_node_id() -> None:
+    assert codes(build("S:start P:task E:end", "S>P P>E")) == [("duplicate-id", "error", "P")]
+
+
+def test_boundary_event_on_a_gateway() -> None:
+    assert codes(build("S:start G:xor T:task E:end B:boundary@G", "S>G G>T T>E B>E")) == [
+        ("boundary-host", "error", "B"),
+        ("trivial-gateway", "warning", "G"),
+    ]
+
+
+def test_boundary_event_on_a_missing_host() -> None:
+    assert codes(build("S:start E:end B:boundary@Ghost", "S>E B>E")) == [
+        ("missing-ref", "error", "B"),
+        ("unreachable", "error", "B"),
+    ]
+
+
+def test_boundary_event_starts_a_path() -> None:
+    assert check(build("S:start T:task E:end B:boundary@T R:task", "S>T T>E B>R R>E")) == []
+
+
+def test_compensation_boundary_and_handler_are_not_unreachable() -> None:
+    defs = build("S:start T:task E:end C:comp@T", "S>T T>E")
+    proc = defs.processes[0]
+    proc = replace(proc, nodes=proc.nodes.set("H", Task(id="H", parent="P", is_for_compensation=True)))
+    assert check(replace(defs, processes=(proc,))) == []
+
+
+def test_exclusive_split_into_parallel_join_deadlocks() -> None:
+    defs = build("S:start X:xor A:task B:task J:and E:end", "S>X X>A X>B A>J B>J J>E")
+    [problem] = check(defs)
+    assert (problem.code, problem.severity, problem.element) == ("xor-split-and-join", "error", "J")
+    assert problem.message == (
+        "parallel join 'J' waits for all its inputs, but exclusive split 'X' sends one token down one branch "
+        "(branch 'X_A' reaches 'A_J'; branch 'X_B' reaches 'B_J'): the join deadlocks"
+    )
+
+
+def test_exclusive_split_whose_branches_merge_before_the_parallel_split_is_fine() -> None:
+    defs = build("S:start X:xor A:task B:task M:xor G:and C:task D:task J:and E:end",
+                 "S>X X>A X>B A>M B>M M>G G>C G>D C>J D>J J>E")
+    assert check(defs) == []
+
+
+def test_exclusive_split_with_one_branch_skipping_a_parallel_split_deadlocks() -> None:
+    defs = build("S:start X:xor G:and C:task D:task J:and E:end",
+                 "S>X X>G X>C G>C G>D C>J D>J J>E")
+    assert codes(defs) == [("xor-split-and-join", "error", "J")]
+
+
+def test_early_exit_from_an_exclusive_split_is_not_a_deadlock() -> None:
+    defs = build("S:start X:xor R:end G:and C:task D:task J:and E:end",
+                 "S>X X>R X>G G>C G>D C>J D>J J>E")
+    assert check(defs) == []
+
+
+def test_parallel_split_into_exclusive_join_lacks_synchronisation() -> None:
+    defs = build("S:start G:and A:task B:task M:xor E:end", "S>G G>A G>B A>M B>M M>E")
+    assert codes(defs) == [("and-split-xor-join", "error", "M")]
+
+
+def test_parallel_block_inside_a_loop_is_synchronised() -> None:
+    defs = build("S:start M:xor G:and A:task B:task J:and X:xor E:end",
+                 "S>M M>G G>A G>B A>J B>J J>X X>E X>M")
+    assert check(defs) == []
+
+
+def test_trivial_gateway_is_a_warning() -> None:
+    defs = build("S:start G:xor E:end", "S>G G>E")
+    assert check(defs) == [
+        Problem("trivial-gateway", "warning", "G",
+                "exclusive gateway 'G' has one incoming and one outgoing flow; it does nothing"),
+    ]
+    assert errors(check(defs)) == []
+
+
+def test_subprocess_is_its_own_scope() -> None:
+    defs = build("S:start Sub:sub E:end S1:start/Sub T:task/Sub U:task/Sub E1:end/Sub",
+                 "S>Sub Sub>E S1>T T>E1 U>E1")
+    assert codes(defs) == [("unreachable", "error", "U")]
+
+
+def test_subprocess_without_start_and_end_uses_implicit_start_and_end() -> None:
+    defs = build("S:start Sub:sub E:end T:task/Sub U:task/Sub", "S>Sub Sub>E T>U")
+    assert check(defs) == []
+
+
+def test_subprocess_with_a_start_but_no_end() -> None:
+    defs = build("S:start Sub:sub E:end S1:start/Sub T:task/Sub", "S>Sub Sub>E S1>T")
+    assert codes(defs) == [("no-end", "error", "Sub")]
+
+
+def test_event_subprocess_needs_its_own_start_and_is_not_unreachable() -> None:
+    ok = build("S:start E:end Ev:eventsub S1:start/Ev T:task/Ev E1:end/Ev", "S>E S1>T T>E1")
+    assert check(ok) == []
+    bad = build("S:start E:end Ev:eventsub T:task/Ev E1:end/Ev", "S>E T>E1")
+    assert codes(bad) == [("no-start", "error", "Ev")]
+
+
+def test_flow_crossing_a_subprocess_border() -> None:
+    defs = build("S:start Sub:sub E:end T:task/Sub", "S>Sub Sub>E S>T")
+    assert codes(defs) == [("cross-scope", "error", "S_T")]
+
+
+def test_problem_rejects_unknown_codes_and_severities() -> None:
+    with pytest.raises(ValueError, match="severity 'fatal'"):
+        Problem("no-start", "fatal", "P", "x")
+    with pytest.raises(ValueError, match="problem code 'oops'"):
+        Problem("oops", "error", "P", "x")
