@@ -1,0 +1,209 @@
+"""profile.yaml <-> processes.params: read, check, write back, override, audit provenance.
+
+A profile sits beside process.bpmn and holds the municipality's facts and its
+simulation parameters keyed by BPMN element id (docs/profile.md documents every
+key). Errors are one line with file, line, key path, the bad value and what is
+allowed::
+
+    helsingborg/profile.yaml:41: simulation.elements.Task_Review.duration.dist:
+    unknown distribution 'lognorml' (expected one of fixed, exponential, ...)
+
+>>> p = parse_profile('''
+... simulation:
+...   start: 2025-01-01
+...   cases: 10
+...   arrivals: {per_year: 40}
+... ''', source="x.yaml")
+>>> p.simulation.cases
+10
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
+from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
+from processes.durations import is_duration_text
+from processes.errors import InputError
+from processes.model import FrozenMap
+from processes.params import Fact, SimParams
+
+__all__ = [
+    "Profile",
+    "parse_profile",
+    "read_profile",
+    "profile_from_data",
+    "dump_profile",
+    "provenance_gaps",
+    "apply_overrides",
+]
+
+_TOP_KEYS = ("municipality", "handled_by", "facts", "simulation")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A parsed profile: facts, simulation parameters, and the plain data it came from.
+
+    ``raw`` is the loaded YAML (plain dicts and lists): overrides apply to it and
+    ``dump_profile`` writes it back. Treat it as read-only.
+    """
+
+    municipality: str | None
+    handled_by: str | None
+    facts: FrozenMap[str, Fact]
+    simulation: SimParams | None
+    raw: Any
+    source: str | None = None
+
+
+def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | None = None) -> Profile:
+    """Check plain profile data and build a ``Profile``.
+
+    ``doc`` (the loaded YAML) lets errors carry the line of the key they name.
+    """
+    try:
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, Mapping):
+            raise InputError(f"a profile is a mapping with keys {', '.join(_TOP_KEYS)}, got {type(raw).__name__}")
+        for key in raw:
+            if key not in _TOP_KEYS and key not in PROVENANCE_KEYS:
+                raise InputError(f"unknown key {key!r} (expected one of {', '.join(_TOP_KEYS + PROVENANCE_KEYS)})",
+                                 path=str(key))
+        for key in ("municipality", "handled_by"):
+            if raw.get(key) is not None and not isinstance(raw[key], str):
+                raise InputError(f"{raw[key]!r} is not a name", path=key)
+        facts = facts_from_data(raw.get("facts"))
+        simulation = simparams_from_data(raw["simulation"]) if raw.get("simulation") is not None else None
+    except InputError as err:
+        line = doc.line(split_path(err.path)) if doc is not None and err.path else None
+        raise err.located(file=source, line=line) from None
+    return Profile(raw.get("municipality"), raw.get("handled_by"), facts, simulation, raw, source)
+
+
+def parse_profile(data: bytes | str, *, source: str | None = None) -> Profile:
+    """Parse profile YAML text; ``source`` names the file in error messages."""
+    doc = load_yaml(data, source=source)
+    return profile_from_data(doc.data, source=source, doc=doc)
+
+
+def read_profile(path: str | Path) -> Profile:
+    """Read and parse the profile file at ``path``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read profile: {err.strerror}", file=str(path)) from None
+    return parse_profile(data, source=str(path))
+
+
+def dump_profile(profile: Profile) -> str:
+    """YAML text of ``profile`` (its ``raw`` data); parsing it gives an equal profile."""
+    return dump_yaml(profile.raw)
+
+
+def _is_number(value: Any) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or is_duration_text(value)
+
+
+def _documents(mapping: Mapping[str, Any]) -> bool:
+    return any(isinstance(mapping.get(k), str) and mapping[k].strip() for k in ("source", "assumption"))
+
+
+def provenance_gaps(raw_doc: Any) -> list[str]:
+    """Key paths of numbers not covered by a ``source:`` or ``assumption:``.
+
+    A number (an int or float, or a duration such as ``'3d'``) is covered when
+    its own mapping or any enclosing mapping has a non-empty ``source`` or
+    ``assumption``. Values of the keys ``source``/``assumption``/``note`` are
+    prose and not checked.
+
+    >>> provenance_gaps({"facts": {"fee": {"value": 11700}, "x": {"value": 3, "source": "url"}}})
+    ['facts.fee.value']
+    """
+    gaps: list[str] = []
+
+    def walk(value: Any, path: tuple[Any, ...], covered: bool) -> None:
+        if isinstance(value, Mapping):
+            covered = covered or _documents(value)
+            for key, item in value.items():
+                if key not in PROVENANCE_KEYS:
+                    walk(item, path + (key,), covered)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,), covered)
+        elif _is_number(value) and not covered:
+            gaps.append(path_text(path))
+
+    walk(raw_doc, (), False)
+    return gaps
+
+
+def _plain(value: Any, path: str) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool, dt.date)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, path) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, path) for k, v in value.items()}
+    raise InputError(f"override value {value!r} is not plain data (expected text, number, list or mapping)", path=path)
+
+
+def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str | None = None) -> Any:
+    """A copy of ``raw_doc`` with each dotted path set to its value, checked.
+
+    Every step of a path but the last must exist (``simulation.pools.oficer.count``
+    fails, naming the keys that exist); the last key may be new, and the result
+    must still be a valid profile. List items are addressed as ``seasonality[6]``
+    or ``seasonality.6``. Errors name the path, the bad value and what is allowed.
+
+    >>> raw = {"simulation": {"start": "2025-01-01", "cases": 5, "arrivals": {"per_year": 40}}}
+    >>> apply_overrides(raw, {"simulation.arrivals.per_year": 60})["simulation"]["arrivals"]
+    {'per_year': 60}
+    """
+    doc = copy.deepcopy(raw_doc) if raw_doc is not None else {}
+    for dotted, value in overrides.items():
+        parts = tuple(int(p) if isinstance(p, str) and p.isdigit() else p for p in split_path(str(dotted)))
+        if not parts:
+            raise InputError("empty override path (expected e.g. simulation.pools.officer.count)", file=source)
+        node = doc
+        for depth, part in enumerate(parts):
+            here = path_text(parts[:depth]) or "the top level"
+            last = depth == len(parts) - 1
+            if isinstance(node, list):
+                if not isinstance(part, int) or not 0 <= part < len(node):
+                    raise InputError(
+                        f"override {dotted}={value!r}: {here} is a list of {len(node)} items "
+                        f"(expected an index 0..{len(node) - 1}, got {part!r})",
+                        file=source, path=str(dotted),
+                    )
+            elif isinstance(node, dict):
+                if part not in node and not last:
+                    raise InputError(
+                        f"override {dotted}={value!r}: unknown key {part!r} in {here} "
+                        f"(expected one of {', '.join(map(str, node)) or 'nothing: it is empty'})",
+                        file=source, path=str(dotted),
+                    )
+            else:
+                raise InputError(
+                    f"override {dotted}={value!r}: {here} is the value {node!r}, which has no keys", file=source, path=str(dotted)
+                )
+            if last:
+                node[part] = _plain(value, str(dotted))
+            else:
+                node = node[part]
+    try:
+        profile_from_data(doc)
+    except InputError as err:
+        raise InputError(
+            f"override {', '.join(f'{k}={v!r}' for k, v in overrides.items())} gives an invalid profile: {err.message}",
+            file=source,
+            path=err.path,
+        ) from None
+    return doc

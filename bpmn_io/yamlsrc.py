@@ -1,0 +1,167 @@
+"""A small YAML loader that remembers the line of every key and item.
+
+``load_yaml(text, source=...)`` returns a ``YamlDoc``: the plain data (dicts,
+lists, str, int, float, bool, None, datetime.date) and ``line(path)``, the
+1-based line of the deepest known key on a path, so that errors deep in a
+document can say ``profile.yaml:41: simulation.pools.officer.count: ...``.
+
+It reads a safe, less surprising subset of YAML 1.1 (closer to YAML 1.2):
+
+- only ``true``/``false`` (any case) are booleans; ``yes``, ``no``, ``on``,
+  ``off`` stay strings (``holidays: NO`` is Norway, not False);
+- ``9:30`` is the string ``'9:30'``, not the base-60 integer 570;
+- duplicate keys are an error (YAML silently keeps the last one);
+- dates (``2025-01-01``) become ``datetime.date``.
+
+>>> doc = load_yaml("a:\\n  b: 1\\n  c: [x, 9:30]\\n", source="t.yaml")
+>>> doc.data
+{'a': {'b': 1, 'c': ['x', '9:30']}}
+>>> doc.line(("a", "c", 1))
+3
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import yaml
+
+from processes.errors import InputError
+
+__all__ = ["YamlDoc", "load_yaml", "path_text", "dump_yaml"]
+
+Path = tuple[Any, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML-1.2-like booleans and no sexagesimal numbers."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+        r"|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+
+
+def path_text(path: Iterable[Any]) -> str:
+    """A key path as text: ``('a', 'b', 2, 'c')`` -> ``'a.b[2].c'``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDoc:
+    """Loaded YAML data with the line of every key (and list item) by path."""
+
+    data: Any
+    lines: dict[Path, int]
+    source: str | None = None
+
+    def line(self, path: Iterable[Any]) -> int | None:
+        """The line of ``path``, or of its deepest ancestor that has one."""
+        parts = tuple(path)
+        while parts:
+            if parts in self.lines:
+                return self.lines[parts]
+            parts = parts[:-1]
+        return self.lines.get((), None)
+
+
+def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
+    """Parse ``text`` and record the line of every key; errors carry file and line."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Path, int] = {}
+        data = _build(loader, node, (), lines, source) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = err.problem or err.context or "invalid YAML"
+        raise InputError(f"invalid YAML: {problem}", file=source, line=line) from None
+    except yaml.YAMLError as err:
+        raise InputError(f"invalid YAML: {err}", file=source) from None
+    finally:
+        loader.dispose()
+    if node is not None:
+        lines[()] = node.start_mark.line + 1
+    return YamlDoc(data, lines, source)
+
+
+def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int], source: str | None) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise InputError(f"{path_text(path) or 'top level'}: a key must be a plain value, not {type(key).__name__}",
+                                 file=source, line=key_node.start_mark.line + 1)
+            if isinstance(key, (dt.date,)):
+                key = key.isoformat()
+            if key in out:
+                raise InputError(
+                    f"duplicate key {key!r} (first on line {lines[path + (key,)]})",
+                    file=source, line=key_node.start_mark.line + 1, path=path_text(path) or None,
+                )
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            out[key] = _build(loader, value_node, path + (key,), lines, source)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = item.start_mark.line + 1
+            items.append(_build(loader, item, path + (i,), lines, source))
+        return items
+    return loader.construct_object(node, deep=True)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for plain data, keys in their given order, readable block style.
+
+    Strings that the loader would read as something else (``'true'``,
+    ``'2025-01-01'``, ``'12'``) are quoted, so ``load_yaml(dump_yaml(x)).data == x``.
+    """
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that quotes any string our loader would not read back as that string."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
+    resolved = _Loader.resolve(_Loader, yaml.ScalarNode, value, (True, False))  # type: ignore[arg-type]
+    if resolved != "tag:yaml.org,2002:str" or value in ("yes", "no", "on", "off", "Yes", "No", "On", "Off"):
+        node.style = "'"
+    return node
+
+
+_Dumper.add_representer(str, _represent_str)

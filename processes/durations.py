@@ -1,0 +1,115 @@
+"""Durations with units, as written in profile.yaml, converted to hours.
+
+Two kinds of time are measured in hours, and a unit means a different thing
+for each:
+
+- **calendar time** (``delay:``, agenda cut-off, horizon, deadline): elapsed
+  hours on the clock. ``1d`` = 24 h, ``1w`` = 7 d = 168 h, ``1mo`` = 1/12 of a
+  Julian year = 730.5 h, ``1y`` = 365.25 d = 8766 h.
+- **work time** (``duration:`` of a task done by a pool member): hours of work
+  inside the member's calendar. Only ``m`` and ``h`` are accepted, because a
+  "day of work" has no single length (an 08-16:30 day, a 0.6 FTE day ...);
+  write ``16h``, not ``2d``.
+
+>>> parse_duration("30m")
+0.5
+>>> parse_duration("2w")
+336.0
+>>> parse_duration("4mo")
+2922.0
+>>> format_duration(336.0)
+'2w'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from processes.errors import InputError
+
+__all__ = [
+    "CALENDAR_UNITS",
+    "WORK_UNITS",
+    "parse_duration",
+    "format_duration",
+    "is_duration_text",
+]
+
+#: hours per unit for calendar (elapsed) time
+CALENDAR_UNITS: dict[str, float] = {
+    "m": 1 / 60,
+    "h": 1.0,
+    "d": 24.0,
+    "w": 168.0,
+    "mo": 730.5,
+    "y": 8766.0,
+}
+#: hours per unit for work time (hours of work)
+WORK_UNITS: dict[str, float] = {"m": 1 / 60, "h": 1.0}
+
+_DURATION = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(mo|m|h|d|w|y)\s*$")
+
+
+def is_duration_text(value: object) -> bool:
+    """True if ``value`` is a string such as ``'3d'`` (a number and a known unit)."""
+    return isinstance(value, str) and _DURATION.match(value) is not None
+
+
+def parse_duration(value: object, *, work: bool = False, unit: str | None = None) -> float:
+    """Hours in ``value``: a string with a unit (``'4h'``), or a number with ``unit``.
+
+    ``work=True`` reads work time (only ``m`` and ``h``). A plain number is
+    accepted only when ``unit`` says what it counts. Raises ``InputError``
+    naming the bad value and what is allowed; the caller adds file, line and
+    key path.
+    """
+    units = WORK_UNITS if work else CALENDAR_UNITS
+    allowed = ", ".join(units)
+    kind = "work duration" if work else "duration"
+    if isinstance(value, bool):
+        raise InputError(f"{kind} {value!r} is not a duration (expected e.g. '4h'; units {allowed})")
+    if isinstance(value, (int, float)):
+        if unit is None:
+            raise InputError(
+                f"{kind} {value!r} has no unit (expected e.g. '{value}h', or a `unit:` key; units {allowed})"
+            )
+        if unit not in units:
+            raise InputError(f"unknown unit {unit!r} for a {kind} (expected one of {allowed})")
+        hours = float(value) * units[unit]
+    elif isinstance(value, str):
+        match = _DURATION.match(value)
+        if match is None:
+            raise InputError(f"{kind} {value!r} is not a number with a unit (expected e.g. '30m', '4h'; units {allowed})")
+        number, found = match.groups()
+        if found not in units:
+            raise InputError(
+                f"{kind} {value!r}: unit '{found}' is not allowed for work time, which counts hours of work "
+                f"(expected one of {allowed}, e.g. '{_as_hours_hint(float(number), found)}')"
+            )
+        hours = float(number) * units[found]
+    else:
+        raise InputError(f"{kind} {value!r} is not a duration (expected e.g. '4h'; units {allowed})")
+    if not math.isfinite(hours) or hours < 0:
+        raise InputError(f"{kind} {value!r} must be finite and not negative")
+    return hours
+
+
+def _as_hours_hint(number: float, unit: str) -> str:
+    hours = number * CALENDAR_UNITS[unit] / 3  # an 8-hour working day is the usual reading
+    return f"{hours:g}h"
+
+
+def format_duration(hours: float) -> str:
+    """The shortest exact text for ``hours`` of calendar time (``336.0`` -> ``'2w'``).
+
+    Falls back to hours with up to 6 decimals, so parse(format(x)) == x for any
+    x with a finite decimal expansion in one of the units.
+    """
+    if hours == 0:
+        return "0h"
+    for name in ("y", "mo", "w", "d", "h", "m"):
+        n = hours / CALENDAR_UNITS[name]
+        if abs(n - round(n)) < 1e-9 and round(n) >= 1:
+            return f"{int(round(n))}{name}"
+    return f"{round(hours, 6):g}h"

@@ -1,0 +1,375 @@
+"""Simulation parameters as data: what profile.yaml ``simulation:`` says, checked.
+
+Every time is in HOURS as a float: calendar (elapsed) hours for delays,
+cut-offs, horizon and deadlines; work hours for task durations. Simulation time
+0 is ``SimParams.start`` at 00:00 local time. The YAML form and its parser live
+in ``bpmn_io.profile``; the calendar arithmetic in ``simulator.resources``, the
+meeting dates in ``simulator.decisions``, the arrival process in
+``simulator.arrivals``. This module is pure data with local checks.
+
+>>> cal = CalendarSpec(name="office", week=(((8.0, 16.0),),) * 5 + ((), ()))
+>>> cal.weekly_hours()
+40.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from processes.distributions import Distribution
+from processes.errors import InputError
+from processes.model import FrozenMap
+
+__all__ = [
+    "DELEGATION_LEVELS",
+    "WEEKDAYS",
+    "Closure",
+    "CalendarSpec",
+    "ResourcePool",
+    "Arrivals",
+    "ElementParams",
+    "MeetingSchedule",
+    "DecisionBody",
+    "Decision",
+    "LegalClock",
+    "Fact",
+    "SimParams",
+    "Distribution",
+]
+
+#: who decides, from the least to the most formal
+DELEGATION_LEVELS = ("officer", "manager", "chair", "working_committee", "committee")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+Interval = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Closure:
+    """A period of reduced staff or closure, both ends inclusive.
+
+    ``yearly=True``: the period recurs every year and only month and day of
+    ``first``/``last`` count (the year is a placeholder, 2000); it may wrap over
+    New Year (``12-20`` .. ``01-06``). ``capacity``: the share of normal working
+    time members work in the period, 0 (closed) .. 1.
+    """
+
+    first: dt.date
+    last: dt.date
+    capacity: float = 0.0
+    yearly: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.capacity <= 1.0:
+            raise InputError(f"closure capacity {self.capacity!r} must be between 0 and 1", path="capacity")
+        if not self.yearly and self.last < self.first:
+            raise InputError(f"closure ends {self.last} before it starts {self.first}", path="to")
+
+    def covers(self, day: dt.date) -> bool:
+        """True if ``day`` falls in this period."""
+        if not self.yearly:
+            return self.first <= day <= self.last
+        md = (day.month, day.day)
+        lo, hi = (self.first.month, self.first.day), (self.last.month, self.last.day)
+        return lo <= md <= hi if lo <= hi else (md >= lo or md <= hi)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSpec:
+    """A work calendar as data: weekly opening hours, holidays, closures.
+
+    ``week`` has 7 entries (Monday first), each a tuple of ``(open, close)``
+    hours of the day (``(8.0, 16.5)`` is 08:00-16:30). ``holidays`` is a country
+    code for the ``holidays`` package (``"SE"``: public holidays plus the eves
+    midsommarafton, julafton, nyårsafton) or ``None``; ``closed_dates`` extra
+    closed days (klämdagar ...).
+    """
+
+    name: str
+    week: tuple[tuple[Interval, ...], ...]
+    holidays: str | None = None
+    closed_dates: tuple[dt.date, ...] = ()
+    closures: tuple[Closure, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.week) != 7:
+            raise InputError(f"calendar {self.name!r}: week needs 7 days, got {len(self.week)}", path="hours")
+        for day, intervals in zip(WEEKDAYS, self.week):
+            last = 0.0
+            for start, end in intervals:
+                if not (0.0 <= start < end <= 24.0) or start < last:
+                    raise InputError(
+                        f"opening hours {start:g}-{end:g} on {day} must be increasing, inside 00:00-24:00 and not overlap",
+                        path=f"hours.{day}",
+                    )
+                last = end
+        if self.weekly_hours() <= 0:
+            raise InputError(f"calendar {self.name!r} is never open (expected opening hours on some day)", path="hours")
+
+    def weekly_hours(self) -> float:
+        """Open hours in an ordinary week (no holidays or closures)."""
+        return sum(end - start for day in self.week for start, end in day)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourcePool:
+    """``count`` members of one role, each working ``fte`` of every open hour of ``calendar``.
+
+    ``lanes`` are the BPMN lane ids (or names) whose tasks this pool performs.
+    """
+
+    name: str
+    count: int
+    fte: float = 1.0
+    calendar: str = "office"
+    cost_per_hour: float = 0.0
+    lanes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
+            raise InputError(f"pool {self.name!r}: count {self.count!r} must be a whole number >= 1", path="count")
+        if not 0.0 < self.fte <= 1.0:
+            raise InputError(f"pool {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
+        if not self.cost_per_hour >= 0:
+            raise InputError(f"pool {self.name!r}: cost_per_hour {self.cost_per_hour!r} must be >= 0", path="cost_per_hour")
+
+
+@dataclass(frozen=True, slots=True)
+class Arrivals:
+    """Applications arriving: a seasonal Poisson process, or a replayed list.
+
+    Poisson: ``per_year`` expected applications a year; month m (1..12) of any
+    year expects ``per_year * seasonality[m-1] / sum(seasonality)``, spread
+    evenly over that month. Replay: ``dates`` (sorted), each one arrival at
+    ``at_hour`` of that day.
+    """
+
+    per_year: float | None = None
+    seasonality: tuple[float, ...] = (1.0,) * 12
+    dates: tuple[dt.date | dt.datetime, ...] = ()
+    at_hour: float = 9.0
+
+    def __post_init__(self) -> None:
+        if (self.per_year is None) == (not self.dates):
+            raise InputError("arrivals need exactly one of per_year or dates")
+        if self.per_year is not None and not (math.isfinite(self.per_year) and self.per_year >= 0):
+            raise InputError(f"per_year {self.per_year!r} must be a number >= 0", path="per_year")
+        if len(self.seasonality) != 12 or any(not w >= 0 for w in self.seasonality) or sum(self.seasonality) <= 0:
+            raise InputError(
+                f"seasonality {list(self.seasonality)!r} must be 12 weights >= 0 with a positive sum", path="seasonality"
+            )
+
+    def monthly_expected(self) -> tuple[float, ...]:
+        """Expected arrivals in each calendar month (Poisson form)."""
+        total = sum(self.seasonality)
+        return tuple((self.per_year or 0.0) * w / total for w in self.seasonality)
+
+
+@dataclass(frozen=True, slots=True)
+class ElementParams:
+    """What the simulation needs about one BPMN element (keyed by its id).
+
+    ``duration``: work time done by a member of ``pool`` (default: the pool of
+    the element's lane). ``delay``: calendar time that passes with no pool
+    (applicant, police, tax agency). ``probabilities``: outgoing sequence flow id
+    -> probability, for a diverging gateway; sums to 1. ``loop_max``: most
+    repetitions of a loop.
+    """
+
+    id: str
+    duration: Distribution | None = None
+    delay: Distribution | None = None
+    probabilities: FrozenMap[str, float] = field(default_factory=FrozenMap)
+    loop_max: int | None = None
+    pool: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.probabilities:
+            total = math.fsum(self.probabilities.values())
+            if any(not 0.0 <= p <= 1.0 for p in self.probabilities.values()) or abs(total - 1.0) > 1e-9:
+                raise InputError(
+                    f"gateway {self.id!r}: probabilities must each be in [0, 1] and sum to 1 "
+                    f"(within 1e-9), got sum {total!r}",
+                    path="probabilities",
+                )
+        if self.loop_max is not None and (isinstance(self.loop_max, bool) or self.loop_max < 1):
+            raise InputError(f"loop max {self.loop_max!r} must be a whole number >= 1", path="loop.max")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSchedule:
+    """When a decision body meets.
+
+    ``rrule``: an iCalendar RRULE (``FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3``), its
+    DTSTART the simulation start unless the text gives one; ``dates``: explicit
+    meeting dates (used with or instead of the rule). ``at_hour``: the hour of
+    the day meetings start. ``except_months`` (1..12) and ``except_dates`` are
+    breaks: no meeting then (e.g. July).
+    """
+
+    rrule: str | None = None
+    dates: tuple[dt.date, ...] = ()
+    at_hour: float = 13.0
+    except_months: tuple[int, ...] = ()
+    except_dates: tuple[dt.date, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.rrule is None and not self.dates:
+            raise InputError("meetings need an rrule or a list of dates", path="meetings")
+        if any(not 1 <= m <= 12 for m in self.except_months):
+            raise InputError(f"except_months {list(self.except_months)!r} must be months 1..12", path="except_months")
+        if not 0.0 <= self.at_hour < 24.0:
+            raise InputError(f"meeting hour {self.at_hour!r} must be within the day", path="at")
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionBody:
+    """Who decides at one delegation level.
+
+    A body that meets (committee, working committee, chair) has ``meetings``
+    and ``agenda_cutoff`` (calendar hours: a meeting at time m takes cases ready
+    by m - cutoff). A person (officer, manager) has ``pool`` and ``duration``
+    (work time).
+    """
+
+    level: str
+    meetings: MeetingSchedule | None = None
+    agenda_cutoff: float = 0.0
+    pool: str | None = None
+    duration: Distribution | None = None
+
+    def __post_init__(self) -> None:
+        if self.level not in DELEGATION_LEVELS:
+            raise InputError(
+                f"unknown delegation level {self.level!r} (expected one of {', '.join(DELEGATION_LEVELS)})"
+            )
+        if (self.meetings is None) == (self.pool is None):
+            raise InputError(
+                f"decision body {self.level!r} needs either meetings (a body that meets) or pool (a person)"
+            )
+        if self.agenda_cutoff < 0:
+            raise InputError(f"agenda_cutoff {self.agenda_cutoff!r} must be >= 0", path="agenda_cutoff")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The decision step ``element``, decided at ``delegation`` level by ``bodies[delegation]``.
+
+    ``after_meeting``: calendar time from the meeting to the decision taking
+    effect (minutes checked, applicant notified).
+    """
+
+    element: str
+    delegation: str
+    bodies: FrozenMap[str, DecisionBody]
+    after_meeting: Distribution | None = None
+
+    def __post_init__(self) -> None:
+        if self.delegation not in DELEGATION_LEVELS:
+            raise InputError(
+                f"unknown delegation level {self.delegation!r} (expected one of {', '.join(DELEGATION_LEVELS)})",
+                path="delegation",
+            )
+        if self.delegation not in self.bodies:
+            raise InputError(
+                f"delegation {self.delegation!r} has no decision body (expected one of {', '.join(self.bodies) or 'none defined'})",
+                path="delegation",
+            )
+
+    @property
+    def body(self) -> DecisionBody:
+        """The body that decides at the current delegation level."""
+        return self.bodies[self.delegation]
+
+
+@dataclass(frozen=True, slots=True)
+class LegalClock:
+    """The legal handling-time clock: runs from event ``start`` to event ``stop``.
+
+    ``deadline`` and ``extension`` (one extension allowed) in calendar hours.
+    """
+
+    start: str
+    stop: str
+    deadline: float
+    extension: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One mapping fact: a value (possibly ``'unknown'``) with where it comes from."""
+
+    value: Any
+    unit: str | None = None
+    source: str | None = None
+    assumption: str | None = None
+    note: str | None = None
+    extra: FrozenMap[str, Any] = field(default_factory=FrozenMap)
+
+
+@dataclass(frozen=True, slots=True)
+class SimParams:
+    """All simulation parameters of one municipality's process.
+
+    Exactly one of ``horizon`` (calendar hours of arrivals) and ``cases`` (number
+    of applications) bounds a run; ``warmup`` hours at the start are excluded
+    from statistics.
+    """
+
+    start: dt.date
+    horizon: float | None = None
+    cases: int | None = None
+    warmup: float = 0.0
+    calendars: FrozenMap[str, CalendarSpec] = field(default_factory=FrozenMap)
+    pools: FrozenMap[str, ResourcePool] = field(default_factory=FrozenMap)
+    arrivals: Arrivals = field(default_factory=lambda: Arrivals(per_year=0.0))
+    elements: FrozenMap[str, ElementParams] = field(default_factory=FrozenMap)
+    decision: Decision | None = None
+    clock: LegalClock | None = None
+
+    def __post_init__(self) -> None:
+        if (self.horizon is None) == (self.cases is None):
+            raise InputError("simulation needs exactly one of horizon or cases", path="horizon")
+        if self.horizon is not None and self.horizon <= 0:
+            raise InputError(f"horizon {self.horizon!r} must be > 0", path="horizon")
+        if self.cases is not None and (isinstance(self.cases, bool) or self.cases < 1):
+            raise InputError(f"cases {self.cases!r} must be a whole number >= 1", path="cases")
+        for name, pool in self.pools.items():
+            if pool.calendar not in self.calendars:
+                raise InputError(
+                    f"pool {name!r} uses calendar {pool.calendar!r} (expected one of {', '.join(self.calendars) or 'none defined'})",
+                    path=f"pools.{name}.calendar",
+                )
+        if self.decision is not None:
+            for level, body in self.decision.bodies.items():
+                if body.pool is not None and body.pool not in self.pools:
+                    raise InputError(
+                        f"decision body {level!r} uses pool {body.pool!r} (expected one of {', '.join(self.pools) or 'none defined'})",
+                        path=f"decision.bodies.{level}.pool",
+                    )
+        for eid, el in self.elements.items():
+            if el.pool is not None and el.pool not in self.pools:
+                raise InputError(
+                    f"element uses pool {el.pool!r} (expected one of {', '.join(self.pools) or 'none defined'})",
+                    path=f"elements.{eid}.pool",
+                )
+
+    def pool_for_lane(self, lane: str) -> ResourcePool | None:
+        """The pool whose ``lanes`` list ``lane`` (an id or a name), or ``None``."""
+        for pool in self.pools.values():
+            if lane in pool.lanes:
+                return pool
+        return None
+
+    def hours_to_datetime(self, t: float) -> dt.datetime:
+        """The local date and time of simulation time ``t`` hours."""
+        return dt.datetime.combine(self.start, dt.time()) + dt.timedelta(hours=t)
+
+    def datetime_to_hours(self, when: dt.date | dt.datetime) -> float:
+        """Simulation time in hours of a date (00:00) or a date and time."""
+        if not isinstance(when, dt.datetime):
+            when = dt.datetime.combine(when, dt.time())
+        return (when - dt.datetime.combine(self.start, dt.time())).total_seconds() / 3600.0

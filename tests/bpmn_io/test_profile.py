@@ -1,0 +1,196 @@
+"""profile.yaml <-> params: parsing, line-numbered errors, dump round trip, overrides, provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bpmn_io.profile import apply_overrides, dump_profile, parse_profile, provenance_gaps, read_profile
+from bpmn_io.yamlsrc import dump_yaml, load_yaml
+from processes.errors import InputError
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "profile_example.yaml"
+SOURCE = "helsingborg/profile.yaml"
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return FIXTURE.read_text(encoding="utf-8")
+
+
+def error_for(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    with pytest.raises(InputError) as err:
+        parse_profile(text.replace(old, new, 1), source=SOURCE)
+    return str(err.value)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_example_profile_reads_every_section(text: str) -> None:
+    p = read_profile(FIXTURE)
+    s = p.simulation
+    assert p.municipality == "Exempelstad" and p.handled_by is None
+    assert p.facts["application_fee"].value == 11700 and p.facts["application_fee"].extra["year"] == 2017
+    assert p.facts["stated_handling_time"].extra["weeks"] == (8, 9)
+    assert s.start == dt.date(2025, 1, 1) and s.horizon == 2 * 8766.0 and s.warmup == 8 * 168.0
+    office = s.calendars["office"]
+    assert office.week[0] == ((8.0, 16.5),) and office.week[4] == ((8.0, 15.0),) and office.week[5] == ()
+    assert office.holidays == "SE" and office.closed_dates == (dt.date(2025, 5, 2),)
+    assert office.closures[0].capacity == 0.5 and office.closures[0].yearly
+    room = s.calendars["committee_room"]
+    assert room.week[0] == ((8.0, 12.0), (13.0, 17.0)) and room.week[3] == () and room.holidays is None
+    assert not room.closures[0].yearly
+    officer = s.pools["officer"]
+    assert (officer.count, officer.fte, officer.cost_per_hour, officer.lanes) == (2, 0.6, 700.0, ("Lane_Handlaggare",))
+    assert s.arrivals.per_year == 40.0 and s.arrivals.seasonality[4] == 1.4 and s.arrivals.at_hour == 9.0
+    assert s.elements["Task_Registrera"].duration.mean() == pytest.approx(1 / 3)
+    assert s.elements["Task_Remissvar_Polis"].delay.mean() == pytest.approx((2 + 3 + 6) * 168.0 / 3)
+    assert s.elements["Task_Kunskapsprov"].loop_max == 3
+    assert s.elements["Task_Utreda"].pool == "officer"
+    assert dict(s.elements["Gateway_Komplett"].probabilities) == {"Flow_Komplett_ja": 0.6, "Flow_Komplett_nej": 0.4}
+    d = s.decision
+    assert d.element == "Task_Beslut" and d.delegation == "committee" and d.body.agenda_cutoff == 240.0
+    assert d.body.meetings.except_months == (7,) and d.body.meetings.at_hour == 13.0
+    assert d.bodies["chair"].meetings.dates[0] == dt.date(2025, 1, 13)
+    assert d.bodies["officer"].pool == "officer" and d.bodies["officer"].duration.mean() == 1.0
+    assert d.after_meeting.mean() == 72.0
+    assert (s.clock.start, s.clock.stop, s.clock.deadline, s.clock.extension) == ("Event_Komplett", "Event_Beslut", 2922.0, 2922.0)
+
+
+def test_dump_then_parse_gives_equal_parameters(text: str) -> None:
+    p = parse_profile(text, source=SOURCE)
+    again = parse_profile(dump_profile(p), source=SOURCE)
+    assert again == p
+    assert again.simulation == p.simulation and again.raw == p.raw
+
+
+def test_the_contract_error_message(text: str) -> None:
+    message = error_for(text, "dist: lognormal", "dist: lognorml")
+    line = line_of(text, "Task_Granska")
+    assert message == (
+        f"{SOURCE}:{line}: simulation.elements.Task_Granska.duration.dist: unknown distribution 'lognorml' "
+        "(expected one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, empirical)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line_needle", "expected"),
+    [
+        ("count: 2,", "count: 0,", "officer: {count", "simulation.pools.officer.count: 0 is not a whole number >= 1"),
+        ("Flow_Komplett_nej: 0.4", "Flow_Komplett_nej: 0.5", "Gateway_Komplett",
+         "simulation.elements.Gateway_Komplett.probabilities: gateway 'Gateway_Komplett': probabilities must each be "
+         "in [0, 1] and sum to 1 (within 1e-9), got sum 1.1"),
+        ("duration: 20m", "duration: 2d", "Task_Registrera", "unit 'd' is not allowed for work time"),
+        ("delegation: committee", "delegation: board", "delegation: board",
+         "simulation.decision.delegation: unknown delegation level 'board' (expected one of officer, manager, chair, "
+         "working_committee, committee)"),
+        ("calendar: office, cost_per_hour: 700", "calendar: ofice, cost_per_hour: 700", "officer: {count",
+         "pool 'officer' uses calendar 'ofice' (expected one of office, committee_room)"),
+        ("horizon: 2y", "horizon: 2yr", "horizon:", "simulation.horizon: duration '2yr' is not a number with a unit"),
+        ("FREQ=MONTHLY;", "FREQ=MONTHY;", "FREQ=MONTHY", "meetings.rrule: invalid RRULE 'FREQ=MONTHY;BYDAY=TU;BYSETPOS=3'"),
+        ('fri: "08:00-15:00"', 'fry: "08:00-15:00"', "fry:", "simulation.calendars.office.hours.fry: unknown weekday 'fry'"),
+        ("per_year: 40", "per_yaer: 40", "per_yaer",
+         "simulation.arrivals.per_yaer: unknown key 'per_yaer' (expected one of per_year, seasonality, dates, at"),
+        ("holidays: SE", "holidays: XX", "holidays: XX", "unknown holiday country 'XX'"),
+        ("closures: [{from: 07-01", "closures: [{from: 07-41", "closures: [{from: 07-41", "'07-41' is not a month and day"),
+        ("mode: 3w", "mode: 7w", "Task_Remissvar_Polis", "low <= mode <= high, got '2w', '7w', '6w'"),
+        ("agenda_cutoff: 10d", "agenda_cutoff: ten days", "agenda_cutoff: ten", "agenda_cutoff: duration 'ten days'"),
+        ("warmup: 8w", "warmup: 8w\n  cases: 10", "cases: 10", "give horizon or cases, not both"),
+    ],
+)
+def test_errors_name_file_line_path_value_and_what_is_allowed(text: str, old: str, new: str, line_needle: str, expected: str) -> None:
+    message = error_for(text, old, new)
+    line = line_of(text.replace(old, new, 1), line_needle)
+    assert message.startswith(f"{SOURCE}:{line}: ")
+    assert expected in message
+
+
+def test_yaml_syntax_errors_and_duplicates_carry_the_line() -> None:
+    with pytest.raises(InputError, match=r"^p.yaml:3: invalid YAML"):
+        parse_profile("simulation:\n  start: [2025-01-01\n  cases: 3\n", source="p.yaml")
+    with pytest.raises(InputError, match=r"^p.yaml:3: simulation: duplicate key 'start' \(first on line 2\)"):
+        parse_profile("simulation:\n  start: 2025-01-01\n  start: 2025-01-02\n", source="p.yaml")
+
+
+def test_yaml_subset_keeps_yes_no_and_clock_times_as_text() -> None:
+    doc = load_yaml("a: no\nb: 9:30\nc: true\nd: 2025-06-20\ne: 1.5\n")
+    assert doc.data == {"a": "no", "b": "9:30", "c": True, "d": dt.date(2025, 6, 20), "e": 1.5}
+    tricky = {"s": ["true", "12", "2025-01-01", "yes", "9:30", "1e3", "x"]}
+    assert load_yaml(dump_yaml(tricky)).data == tricky
+
+
+def test_unknown_top_level_key_and_missing_sections() -> None:
+    with pytest.raises(InputError, match=r"^p.yaml:1: simulaton: unknown key 'simulaton'"):
+        parse_profile("simulaton: {}\n", source="p.yaml")
+    with pytest.raises(InputError, match=r"^p.yaml:1: simulation: missing key 'arrivals'"):
+        parse_profile("simulation: {start: 2025-01-01, cases: 3}\n", source="p.yaml")
+    assert parse_profile("municipality: X\n", source="p.yaml").simulation is None
+
+
+def test_replayed_arrivals_and_plain_numbers_with_a_unit() -> None:
+    p = parse_profile(
+        "simulation:\n  start: 2025-01-01\n  cases: 2\n  arrivals: {dates: [2025-02-03, 2025-01-10], at: '10:30'}\n"
+        "  elements:\n    T: {delay: {dist: uniform, low: 1, high: 2, unit: w}}\n",
+        source="p.yaml",
+    )
+    assert p.simulation.arrivals.dates == (dt.date(2025, 1, 10), dt.date(2025, 2, 3))
+    assert p.simulation.arrivals.at_hour == 10.5
+    assert p.simulation.elements["T"].delay.mean() == 1.5 * 168.0
+
+
+# --- overrides ------------------------------------------------------------------------------------
+
+def test_overrides_change_a_copy_and_are_checked() -> None:
+    raw = read_profile(FIXTURE).raw
+    new = apply_overrides(raw, {"simulation.pools.officer.count": 3, "simulation.decision.delegation": "officer",
+                                "simulation.arrivals.seasonality[6]": 0.5})
+    assert new["simulation"]["pools"]["officer"]["count"] == 3
+    assert raw["simulation"]["pools"]["officer"]["count"] == 2
+    p = parse_profile(dump_yaml(new), source="x")
+    assert p.simulation.decision.body.pool == "officer" and p.simulation.arrivals.seasonality[6] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("override", "expected"),
+    [
+        ({"simulation.pools.oficer.count": 3},
+         "simulation.pools.oficer.count: override simulation.pools.oficer.count=3: unknown key 'oficer' in "
+         "simulation.pools (expected one of officer, registry, manager)"),
+        ({"simulation.pools.officer.count": 0},
+         "simulation.pools.officer.count: override simulation.pools.officer.count=0 gives an invalid profile: "
+         "0 is not a whole number >= 1"),
+        ({"simulation.decision.delegation": "board"}, "unknown delegation level 'board' (expected one of officer"),
+        ({"simulation.arrivals.seasonality[12]": 1}, "is a list of 12 items (expected an index 0..11, got 12)"),
+        ({"simulation.pools.officer.colour": "red"}, "unknown key 'colour' (expected one of count, fte"),
+        ({"simulation.start.year": 2026}, "simulation.start is the value"),
+    ],
+)
+def test_bad_overrides_name_path_value_and_allowed(override: dict, expected: str) -> None:
+    raw = read_profile(FIXTURE).raw
+    with pytest.raises(InputError) as err:
+        apply_overrides(raw, override)
+    assert expected in str(err.value)
+
+
+# --- provenance -----------------------------------------------------------------------------------
+
+def test_the_example_is_fully_covered_by_sources_and_assumptions() -> None:
+    assert provenance_gaps(read_profile(FIXTURE).raw) == []
+
+
+def test_provenance_gaps_list_uncovered_numbers_and_durations() -> None:
+    raw = {
+        "facts": {"fee": {"value": 11700}, "fte": {"value": 2, "assumption": "guess"}, "e": {"value": "unknown"}},
+        "simulation": {
+            "start": dt.date(2025, 1, 1),
+            "horizon": "2y",
+            "pools": {"officer": {"count": 2, "source": "url"}, "registry": {"count": 1, "assumption": ""}},
+            "arrivals": {"per_year": 40, "seasonality": [1, 2], "assumption": "x"},
+        },
+    }
+    assert provenance_gaps(raw) == ["facts.fee.value", "simulation.horizon", "simulation.pools.registry.count"]
