@@ -1,0 +1,116 @@
+"""Small helpers shared by the BPMN readers: attributes, documentation, opaque content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from processes.errors import InputError
+from processes.model import Documentation, Expression, Opaque
+
+from .namespaces import BPMN, XSI, fragment, q
+
+__all__ = [
+    "Source", "elements", "attrs_opaque", "flag", "number", "documentation", "expression",
+    "OpaqueBuilder", "DOC", "EXT",
+]
+
+DOC = q(BPMN, "documentation")
+EXT = q(BPMN, "extensionElements")
+_FORMAL = "tFormalExpression"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the document came from, to locate errors."""
+
+    name: str
+
+    def error(self, el: etree._Element | None, message: str, element: str | None = None) -> InputError:
+        line = el.sourceline if el is not None else None
+        if element is None and el is not None:
+            element = el.get("id") or None
+        return InputError(message, file=self.name, line=line, element=element)
+
+
+def elements(el: etree._Element) -> Iterator[etree._Element]:
+    """Child elements (comments and processing instructions skipped)."""
+    return (c for c in el if isinstance(c.tag, str))
+
+
+def attrs_opaque(el: etree._Element, known: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Attributes other than ``known`` (unqualified names), in document order."""
+    skip = set(known)
+    return tuple((k, v) for k, v in el.attrib.items() if k not in skip)
+
+
+def flag(el: etree._Element, name: str, source: Source) -> bool | None:
+    """An xsd:boolean attribute, or None when absent."""
+    value = el.get(name)
+    if value is None:
+        return None
+    v = value.strip()
+    if v in ("true", "1"):
+        return True
+    if v in ("false", "0"):
+        return False
+    raise source.error(el, f"attribute {name}={value!r} is not a boolean (expected true or false)")
+
+
+def number(el: etree._Element, name: str, source: Source, *, default: float | None = None) -> float | None:
+    value = el.get(name)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise source.error(el, f"attribute {name}={value!r} is not a number") from None
+
+
+def documentation(el: etree._Element) -> Documentation:
+    return Documentation(text=el.text or "", text_format=el.get("textFormat", ""), id=el.get("id", ""))
+
+
+def expression(el: etree._Element) -> Expression:
+    """A tExpression / tFormalExpression element.
+
+    ``xsi_type`` is normalized to ``tFormalExpression`` when the file says so by any
+    prefix (Cardanit writes an undeclared ``bpmn2:``) or gives a ``language``, which
+    only a formal expression may carry.
+    """
+    raw_type = el.get(q(XSI, "type"), "")
+    formal = raw_type.split(":")[-1] == _FORMAL or "language" in el.attrib
+    extra = attrs_opaque(el, ("id", "language", q(XSI, "type")))
+    children = tuple(fragment(c) for c in elements(el))
+    text = el.text or ""
+    if children:  # mixed content (rare): the tails of the children join the text
+        text += "".join(c.tail or "" for c in el)
+    return Expression(
+        text=text, language=el.get("language", ""), xsi_type=_FORMAL if formal else "",
+        id=el.get("id", ""), opaque=Opaque(attributes=extra, children=children),
+    )
+
+
+class OpaqueBuilder:
+    """Collects what an element's reader did not interpret, in document order."""
+
+    __slots__ = ("attributes", "extension_elements", "children")
+
+    def __init__(self, el: etree._Element, known_attrs: Iterable[str]) -> None:
+        self.attributes = attrs_opaque(el, known_attrs)
+        self.extension_elements: list[str] = []
+        self.children: list[str] = []
+
+    def extension(self, ext: etree._Element) -> None:
+        self.extension_elements.extend(fragment(c) for c in elements(ext))
+
+    def keep(self, child: etree._Element) -> None:
+        self.children.append(fragment(child))
+
+    def build(self) -> Opaque:
+        return Opaque(self.attributes, tuple(self.extension_elements), tuple(self.children))
+
+
+ChildHandler = Callable[[etree._Element], None]

@@ -1,0 +1,129 @@
+"""Read BPMN diagram interchange (``bpmndi:BPMNDiagram``) into the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from processes.model import Bounds, Diagram, Edge, Label, Plane, Point, Shape
+
+from .namespaces import BPMNDI, DC, DI, XSI, fragment, q
+from .readcommon import OpaqueBuilder, Source, elements, flag, number
+
+__all__ = ["read_diagram"]
+
+_BOUNDS = q(DC, "Bounds")
+_LABEL = q(BPMNDI, "BPMNLabel")
+_WAYPOINT = q(DI, "waypoint")
+_EXTENSION = q(DI, "extension")
+
+
+def _bounds(el: etree._Element, source: Source) -> Bounds:
+    values = [number(el, k, source, default=0.0) for k in ("x", "y", "width", "height")]
+    try:
+        return Bounds(*values)  # type: ignore[arg-type]
+    except ValueError as err:
+        raise source.error(el, f"dc:Bounds: {err} (expected a non-negative width and height)") from None
+
+
+def _di_extension(ob: OpaqueBuilder, child: etree._Element) -> None:
+    # di:extension is the DD's extensionElements; its children are kept like those
+    ob.extension(child)
+
+
+def _label(el: etree._Element, source: Source) -> Label:
+    ob = OpaqueBuilder(el, ("id", "labelStyle"))
+    bounds = None
+    for child in elements(el):
+        if child.tag == _BOUNDS:
+            bounds = _bounds(child, source)
+        elif child.tag == _EXTENSION:
+            _di_extension(ob, child)
+        else:
+            ob.keep(child)
+    return Label(bounds=bounds, label_style=el.get("labelStyle", ""), id=el.get("id", ""), opaque=ob.build())
+
+
+def _shape(el: etree._Element, source: Source) -> Shape:
+    known = ("id", "bpmnElement", "isExpanded", "isHorizontal", "isMarkerVisible", "isMessageVisible",
+             "participantBandKind", "choreographyActivityShape")
+    ob = OpaqueBuilder(el, known)
+    bounds, label = None, None
+    for child in elements(el):
+        if child.tag == _BOUNDS and bounds is None:
+            bounds = _bounds(child, source)
+        elif child.tag == _LABEL:
+            label = _label(child, source)
+        elif child.tag == _EXTENSION:
+            _di_extension(ob, child)
+        else:
+            ob.keep(child)
+    if bounds is None:
+        raise source.error(el, "BPMNShape has no dc:Bounds (expected one)")
+    return Shape(
+        id=el.get("id", ""), element=el.get("bpmnElement", ""), bounds=bounds,
+        is_expanded=flag(el, "isExpanded", source), is_horizontal=flag(el, "isHorizontal", source),
+        is_marker_visible=flag(el, "isMarkerVisible", source),
+        is_message_visible=flag(el, "isMessageVisible", source),
+        participant_band_kind=el.get("participantBandKind", ""),
+        choreography_activity_shape=el.get("choreographyActivityShape", ""), label=label, opaque=ob.build(),
+    )
+
+
+def _edge(el: etree._Element, source: Source) -> Edge:
+    ob = OpaqueBuilder(el, ("id", "bpmnElement", "sourceElement", "targetElement", "messageVisibleKind"))
+    points, label = [], None
+    for child in elements(el):
+        if child.tag == _WAYPOINT:
+            # xsi:type="dc:Point" is implied by the schema and not kept
+            points.append(Point(number(child, "x", source, default=0.0), number(child, "y", source, default=0.0)))  # type: ignore[arg-type]
+        elif child.tag == _LABEL:
+            label = _label(child, source)
+        elif child.tag == _EXTENSION:
+            _di_extension(ob, child)
+        else:
+            ob.keep(child)
+    return Edge(id=el.get("id", ""), element=el.get("bpmnElement", ""), waypoints=tuple(points),
+                source_element=el.get("sourceElement", ""), target_element=el.get("targetElement", ""),
+                message_visible_kind=el.get("messageVisibleKind", ""), label=label, opaque=ob.build())
+
+
+_PLANE_CHILDREN: dict[str, Any] = {q(BPMNDI, "BPMNShape"): _shape, q(BPMNDI, "BPMNEdge"): _edge}
+
+
+def _plane(el: etree._Element, source: Source) -> Plane:
+    ob = OpaqueBuilder(el, ("id", "bpmnElement"))
+    shapes, edges = [], []
+    for child in elements(el):
+        reader = _PLANE_CHILDREN.get(child.tag)
+        if reader is _shape:
+            shapes.append(_shape(child, source))
+        elif reader is _edge:
+            edges.append(_edge(child, source))
+        elif child.tag == _EXTENSION:
+            _di_extension(ob, child)
+        else:
+            ob.keep(child)
+    return Plane(id=el.get("id", ""), element=el.get("bpmnElement", ""), shapes=tuple(shapes),
+                 edges=tuple(edges), opaque=ob.build())
+
+
+def read_diagram(el: etree._Element, source: Source) -> Diagram:
+    """A ``bpmndi:BPMNDiagram`` element."""
+    ob = OpaqueBuilder(el, ("id", "name", "resolution", "documentation"))
+    plane: Plane | None = None
+    styles = []
+    for child in elements(el):
+        if child.tag == q(BPMNDI, "BPMNPlane") and plane is None:
+            plane = _plane(child, source)
+        elif child.tag == q(BPMNDI, "BPMNLabelStyle"):
+            styles.append(fragment(child))
+        elif child.tag == _EXTENSION:
+            _di_extension(ob, child)
+        else:
+            ob.keep(child)
+    ob.attributes = tuple((k, v) for k, v in ob.attributes if k != q(XSI, "type"))
+    return Diagram(id=el.get("id", ""), name=el.get("name", ""), resolution=number(el, "resolution", source),
+                   documentation=el.get("documentation", ""), plane=plane or Plane(),
+                   label_styles=tuple(styles), opaque=ob.build())

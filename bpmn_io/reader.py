@@ -1,0 +1,245 @@
+"""BPMN 2.0 XML -> :class:`processes.model.Definitions`.
+
+``parse_bpmn(data, source=...)`` does the work on bytes (so a declared encoding
+such as ISO-8859-1 is honoured); ``read_bpmn(path)`` opens a file. Elements are
+dispatched by fully qualified tag through tables, never by suffix. Structural
+errors (not XML, not BPMN, dangling or cross-process sequence flows, duplicate
+ids) raise :class:`processes.errors.InputError` with file, line and element id.
+
+Example
+-------
+>>> defs = parse_bpmn(b'''<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+...   targetNamespace="x"><process id="P"><task id="T" name="Granska"/></process></definitions>''',
+...   source="x.bpmn")
+>>> defs.process().nodes["T"].name
+'Granska'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable
+
+from lxml import etree
+
+from processes.errors import InputError
+from processes.model import (
+    Collaboration, Definitions, FrozenMap, MessageFlow, Participant, Process, RootElement,
+)
+
+from .namespaces import BPMN, BPMNDI, STANDARD_URIS, XML, fragment, local, q
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, documentation, elements, flag
+from .readdi import read_diagram
+from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_artifact, read_process
+from .xmlsafe import MAX_BYTES, check_size, parse_xml
+
+__all__ = ["parse_bpmn", "read_bpmn", "BPMN_NAMESPACE"]
+
+BPMN_NAMESPACE = BPMN
+_DEFINITIONS_ATTRS = ("id", "name", "targetNamespace", "expressionLanguage", "typeLanguage", "exporter",
+                      "exporterVersion")
+_OLD_BPMN = ("http://schema.omg.org/spec/BPMN/2.0", "http://www.omg.org/bpmn20", "http://www.wfmc.org/")
+
+
+def read_bpmn(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, strict: bool = True) -> Definitions:
+    """Read a BPMN 2.0 file (``.bpmn``, ``.bpmn2``, ``.bpmn20.xml``); the size is checked before reading.
+
+    See :func:`parse_bpmn` for ``strict``.
+    """
+    p = Path(path)
+    try:
+        check_size(p.stat().st_size, source=str(path), max_bytes=max_bytes)
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    return parse_bpmn(data, source=str(path), max_bytes=max_bytes, strict=strict)
+
+
+def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: bool = True) -> Definitions:
+    """Parse BPMN 2.0 XML ``data``; ``source`` names it in error messages.
+
+    With ``strict=False`` a sequence flow whose sourceRef/targetRef is missing or
+    lies in another process is kept as written instead of raising (some tools
+    write such files, e.g. Signavio's MIWG B.1.0/B.2.0 exports);
+    ``processes.validate`` then reports it. Everything else is checked either way.
+    """
+    src = Source(source)
+    root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
+    _check_root(root, src)
+    return _definitions(root, src, strict)
+
+
+def _check_root(root: etree._Element, src: Source) -> None:
+    if root.tag == q(BPMN, "definitions"):
+        return
+    qn = etree.QName(root)
+    found = f"'{qn.localname}' in namespace '{qn.namespace}'" if qn.namespace else f"'{qn.localname}' in no namespace"
+    hint = ""
+    if qn.namespace and (qn.namespace in _OLD_BPMN or "bpmn" in qn.namespace.lower() or "xpdl" in qn.namespace.lower()):
+        hint = " (this looks like BPMN 1.x, a pre-final BPMN 2.0 draft or XPDL, which permitflow does not read)"
+    raise src.error(
+        root,
+        f"not a BPMN 2.0 document: root element is {found}{hint} "
+        f"(expected 'definitions' in namespace '{BPMN}')",
+    )
+
+
+def _root_element(el: etree._Element) -> RootElement:
+    return RootElement(tag=local(el), id=el.get("id", ""), name=el.get("name", ""), xml=fragment(el))
+
+
+def _participant(el: etree._Element, src: Source) -> Participant:
+    ob = OpaqueBuilder(el, ("id", "name", "processRef"))
+    docs, low, high = [], None, None
+    for child in elements(el):
+        if child.tag == q(BPMN, "participantMultiplicity") and not child.get("id") and len(child) == 0:
+            low, high = int(child.get("minimum", "0")), int(child.get("maximum", "1"))
+        elif child.tag == DOC:
+            docs.append(documentation(child))
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    return Participant(id=el.get("id", ""), name=el.get("name", ""), process_ref=el.get("processRef", ""),
+                       multiplicity_min=low, multiplicity_max=high, documentation=tuple(docs), opaque=ob.build())
+
+
+def _message_flow(el: etree._Element, src: Source) -> MessageFlow:
+    ob = OpaqueBuilder(el, ("id", "name", "sourceRef", "targetRef", "messageRef"))
+    docs = []
+    for child in elements(el):
+        if child.tag == DOC:
+            docs.append(documentation(child))
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    return MessageFlow(id=el.get("id", ""), source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
+                       name=el.get("name", ""), message_ref=el.get("messageRef", ""),
+                       documentation=tuple(docs), opaque=ob.build())
+
+
+def _collaboration(el: etree._Element, src: Source, lines: dict[str, int]) -> Collaboration:
+    ob = OpaqueBuilder(el, ("id", "name", "isClosed"))
+    participants, flows, artifacts, docs = [], {}, {}, []
+    for child in elements(el):
+        if child.tag == q(BPMN, "participant"):
+            item: Any = _participant(child, src)
+            participants.append(item)
+        elif child.tag == q(BPMN, "messageFlow"):
+            item = _message_flow(child, src)
+            flows[item.id] = item
+        elif child.tag in ARTIFACTS:
+            item = read_artifact(child, src, el.get("id", ""))
+            artifacts[item.id] = item
+        elif child.tag == DOC:
+            docs.append(documentation(child))
+            continue
+        elif child.tag == EXT:
+            ob.extension(child)
+            continue
+        else:
+            ob.keep(child)
+            continue
+        _register(lines, item.id, child, src)
+    return Collaboration(id=el.get("id", ""), name=el.get("name", ""), participants=tuple(participants),
+                         message_flows=FrozenMap(flows), artifacts=FrozenMap(artifacts),
+                         is_closed=flag(el, "isClosed", src), documentation=tuple(docs), opaque=ob.build())
+
+
+def _register(lines: dict[str, int], item_id: str, el: etree._Element, src: Source) -> None:
+    if not item_id:
+        return
+    if item_id in lines:
+        raise src.error(el, f"duplicate id '{item_id}' (first used at line {lines[item_id]})", item_id)
+    lines[item_id] = el.sourceline or 0
+
+
+def _foreign_namespaces(root: etree._Element) -> tuple[tuple[str, str], ...]:
+    """Foreign (prefix, uri) declared on the root, to declare them again on export."""
+    return tuple(sorted(
+        (prefix, uri) for prefix, uri in root.nsmap.items()
+        if prefix is not None and uri not in STANDARD_URIS and uri != BPMN and uri != XML
+    ))
+
+
+def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions:
+    lines: dict[str, int] = {}
+    ob = OpaqueBuilder(root, _DEFINITIONS_ATTRS)
+    kinds: dict[str, list[Any]] = {"processes": [], "collaborations": [], "root_elements": [], "diagrams": [],
+                                   "imports": [], "relationships": [], "documentation": []}
+    root_event_kinds = {
+        child.get("id", ""): EVENT_DEFINITIONS[child.tag]
+        for child in elements(root) if child.tag in EVENT_DEFINITIONS and child.get("id")
+    }
+    process_lines: dict[str, dict[str, int]] = {}
+    handlers: dict[str, Callable[[etree._Element], None]] = {
+        q(BPMN, "process"): lambda c: _add_process(c, src, root_event_kinds, kinds, lines, process_lines),
+        q(BPMN, "collaboration"): lambda c: kinds["collaborations"].append(_collaboration(c, src, lines)),
+        q(BPMNDI, "BPMNDiagram"): lambda c: kinds["diagrams"].append(read_diagram(c, src)),
+        q(BPMN, "import"): lambda c: kinds["imports"].append(fragment(c)),
+        q(BPMN, "relationship"): lambda c: kinds["relationships"].append(fragment(c)),
+        DOC: lambda c: kinds["documentation"].append(documentation(c)),
+        EXT: ob.extension,
+    }
+    for child in elements(root):
+        handler = handlers.get(child.tag)
+        if handler is not None:
+            handler(child)
+        elif etree.QName(child).namespace == BPMN and child.tag != q(BPMN, "extension"):
+            kinds["root_elements"].append(_root_element(child))
+        else:
+            ob.keep(child)  # e.g. QBP processSimulationInfo written directly under definitions
+    for coll in kinds["collaborations"]:
+        _register(lines, coll.id, root, src)
+    defs = Definitions(
+        id=root.get("id", ""), name=root.get("name", ""), target_namespace=root.get("targetNamespace", ""),
+        expression_language=root.get("expressionLanguage", ""), type_language=root.get("typeLanguage", ""),
+        exporter=root.get("exporter", ""), exporter_version=root.get("exporterVersion", ""),
+        processes=tuple(kinds["processes"]), collaborations=tuple(kinds["collaborations"]),
+        root_elements=tuple(kinds["root_elements"]), diagrams=tuple(kinds["diagrams"]),
+        imports=tuple(kinds["imports"]), namespaces=_foreign_namespaces(root),
+        relationships=tuple(kinds["relationships"]), documentation=tuple(kinds["documentation"]),
+        opaque=ob.build(),
+    )
+    if strict:
+        _check_flows(defs, src, process_lines)
+    return defs
+
+
+def _add_process(el: etree._Element, src: Source, root_event_kinds: dict[str, str], kinds: dict[str, list[Any]],
+                 lines: dict[str, int], process_lines: dict[str, dict[str, int]]) -> None:
+    process, ids = read_process(el, src, root_event_kinds)
+    _register(lines, process.id, el, src)
+    for item_id, line in ids.items():
+        if item_id in lines:
+            raise InputError(f"duplicate id '{item_id}' (first used at line {lines[item_id]})",
+                             file=src.name, line=line, element=item_id)
+        lines[item_id] = line
+    for lane in process.lanes():
+        if lane.id and lane.id in lines:
+            raise InputError(f"duplicate id '{lane.id}' (first used at line {lines[lane.id]})",
+                             file=src.name, element=lane.id)
+        lines[lane.id] = 0
+    process_lines[process.id] = ids
+    kinds["processes"].append(process)
+
+
+def _check_flows(defs: Definitions, src: Source, process_lines: dict[str, dict[str, int]]) -> None:
+    """Every sequence flow joins two flow nodes of its own process."""
+    owner = {node_id: p.id for p in defs.processes for node_id in p.nodes}
+    for process in defs.processes:
+        for flow in process.flows.values():
+            for ref, target in (("sourceRef", flow.source), ("targetRef", flow.target)):
+                if target in process.nodes:
+                    continue
+                line = process_lines.get(process.id, {}).get(flow.id) or None
+                if target in owner:
+                    msg = (f"sequenceFlow {ref} '{target}' is in process '{owner[target]}': a sequence flow "
+                           f"cannot cross processes (expected a flow node of process '{process.id}'; "
+                           f"use a message flow between pools)")
+                else:
+                    msg = (f"sequenceFlow {ref} '{target}' does not exist "
+                           f"(expected the id of a flow node in process '{process.id}')")
+                raise InputError(msg, file=src.name, line=line, element=flow.id)

@@ -1,0 +1,460 @@
+"""Read a ``process`` (and the flow elements of its subprocesses) into the model.
+
+Flow elements are dispatched by fully qualified tag through :data:`FLOW_ELEMENTS`;
+subprocess content is flattened into ``Process.nodes``/``flows`` with ``parent``
+naming the container. What the model does not interpret is kept in ``opaque``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from lxml import etree
+
+from processes.model import (
+    Association, CallActivity, DataAssociation, DataObject, DataObjectReference,
+    DataStoreReference, Event, EventDefinition, FrozenMap, Gateway, Group, Lane, LaneSet,
+    MultiInstance, Process, SequenceFlow, StandardLoop, SubProcess, Task, TextAnnotation,
+)
+
+from .namespaces import BPMN, fragment, local, q
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, documentation, elements, expression, flag
+
+__all__ = ["read_process", "read_artifact", "FLOW_ELEMENTS", "ARTIFACTS", "EVENT_DEFINITIONS"]
+
+TASK_TAGS = {q(BPMN, t): t for t in (
+    "task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask", "sendTask", "receiveTask")}
+GATEWAY_TAGS = {q(BPMN, f"{k}Gateway"): k for k in ("exclusive", "inclusive", "parallel", "eventBased", "complex")}
+EVENT_TAGS = {
+    q(BPMN, "startEvent"): "start", q(BPMN, "endEvent"): "end", q(BPMN, "boundaryEvent"): "boundary",
+    q(BPMN, "intermediateCatchEvent"): "intermediate_catch", q(BPMN, "intermediateThrowEvent"): "intermediate_throw",
+}
+SUBPROCESS_TAGS = {q(BPMN, t): t for t in ("subProcess", "adHocSubProcess", "transaction")}
+EVENT_DEFINITIONS = {
+    q(BPMN, f"{name}EventDefinition"): kind for name, kind in (
+        ("timer", "timer"), ("message", "message"), ("signal", "signal"), ("conditional", "conditional"),
+        ("error", "error"), ("escalation", "escalation"), ("compensate", "compensation"), ("link", "link"),
+        ("terminate", "terminate"), ("cancel", "cancel"))
+}
+DATA_ASSOCIATIONS = {q(BPMN, "dataInputAssociation"): "input", q(BPMN, "dataOutputAssociation"): "output"}
+LOOPS = (q(BPMN, "standardLoopCharacteristics"), q(BPMN, "multiInstanceLoopCharacteristics"))
+_BASE_ATTRS = ("id", "name")
+
+
+@dataclass(slots=True)
+class _Parts:
+    """The pieces of one process while it is read (local to one read_process call)."""
+
+    source: Source
+    process_id: str
+    nodes: dict[str, Any] = field(default_factory=dict)
+    flows: dict[str, SequenceFlow] = field(default_factory=dict)
+    artifacts: dict[str, Any] = field(default_factory=dict)
+    lane_sets: list[LaneSet] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    root_event_kinds: dict[str, str] = field(default_factory=dict)
+    unnamed: int = 0
+
+    def id_of(self, el: etree._Element, stem: str) -> str:
+        """The element's id, or a stable generated one (ids are optional in the XSD)."""
+        given = el.get("id")
+        if given:
+            return given
+        if el.tag == q(BPMN, "sequenceFlow"):
+            base = f"{self.process_id}_flow_{el.get('sourceRef', '')}_{el.get('targetRef', '')}"
+        else:
+            self.unnamed += 1
+            base = f"{self.process_id}_{stem}_{self.unnamed}"
+        candidate, n = base, 1
+        while candidate in self.nodes or candidate in self.flows or candidate in self.artifacts:
+            n += 1
+            candidate = f"{base}_{n}"
+        return candidate
+
+    def add(self, table: dict[str, Any], item: Any, el: etree._Element, item_id: str = "") -> None:
+        item_id = item_id or item.id
+        if item_id in self.lines:
+            raise self.source.error(
+                el, f"duplicate id '{item_id}' (first used at line {self.lines[item_id]})", item_id)
+        self.lines[item_id] = el.sourceline or 0
+        table[item_id] = item
+
+
+def _common(el: etree._Element, parts: _Parts, known_attrs: tuple[str, ...], stem: str) -> tuple[dict, OpaqueBuilder]:
+    """Read id, name, documentation, extensions, data associations; return the other children."""
+    node_id = parts.id_of(el, stem)
+    ob = OpaqueBuilder(el, _BASE_ATTRS + known_attrs)
+    fields: dict[str, Any] = {"id": node_id, "name": el.get("name", ""), "documentation": [],
+                              "data_associations": [], "rest": []}
+    for child in elements(el):
+        tag = child.tag
+        if tag == DOC:
+            fields["documentation"].append(documentation(child))
+        elif tag == EXT:
+            ob.extension(child)
+        elif tag in DATA_ASSOCIATIONS:
+            fields["data_associations"].append(_data_association(child, DATA_ASSOCIATIONS[tag]))
+        elif tag == q(BPMN, "ioSpecification"):
+            fields["io_specification"] = fragment(child)
+        elif tag in (q(BPMN, "incoming"), q(BPMN, "outgoing")):
+            continue  # derived from the sequence flows; written back from them
+        else:
+            fields["rest"].append(child)
+    fields["documentation"] = tuple(fields["documentation"])
+    fields["data_associations"] = tuple(fields["data_associations"])
+    return fields, ob
+
+
+def _data_association(el: etree._Element, direction: str) -> DataAssociation:
+    ob = OpaqueBuilder(el, ("id",))
+    sources: list[str] = []
+    target = ""
+    for child in elements(el):
+        if child.tag == q(BPMN, "sourceRef"):
+            sources.append((child.text or "").strip())
+        elif child.tag == q(BPMN, "targetRef"):
+            target = (child.text or "").strip()
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    return DataAssociation(direction=direction, sources=tuple(sources), target=target,
+                           id=el.get("id", ""), opaque=ob.build())
+
+
+def _loop(el: etree._Element, source: Source) -> StandardLoop | MultiInstance:
+    if el.tag == q(BPMN, "standardLoopCharacteristics"):
+        ob = OpaqueBuilder(el, ("id", "testBefore", "loopMaximum"))
+        condition = None
+        for child in elements(el):
+            if child.tag == q(BPMN, "loopCondition"):
+                condition = expression(child)
+            elif child.tag == EXT:
+                ob.extension(child)
+            else:
+                ob.keep(child)
+        maximum = el.get("loopMaximum")
+        try:
+            loop_max = int(maximum) if maximum is not None else None
+        except ValueError:
+            raise source.error(el, f"loopMaximum {maximum!r} is not an integer") from None
+        return StandardLoop(test_before=bool(flag(el, "testBefore", source)), loop_maximum=loop_max,
+                            condition=condition, id=el.get("id", ""), opaque=ob.build())
+    ob = OpaqueBuilder(el, ("id", "isSequential", "behavior"))
+    found: dict[str, Any] = {}
+    for child in elements(el):
+        if child.tag == q(BPMN, "loopCardinality"):
+            found["cardinality"] = expression(child)
+        elif child.tag == q(BPMN, "completionCondition"):
+            found["completion_condition"] = expression(child)
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    return MultiInstance(is_sequential=bool(flag(el, "isSequential", source)), behavior=el.get("behavior", ""),
+                         id=el.get("id", ""), opaque=ob.build(), **found)
+
+
+def _activity_rest(fields: dict, ob: OpaqueBuilder, source: Source) -> dict[str, Any]:
+    extra: dict[str, Any] = {}
+    for child in fields.pop("rest"):
+        if child.tag in LOOPS:
+            extra["loop"] = _loop(child, source)
+        else:
+            ob.keep(child)
+    return extra
+
+
+def _task(el: etree._Element, parts: _Parts, parent: str) -> None:
+    known = ("default", "isForCompensation", "scriptFormat", "implementation", "messageRef", "instantiate")
+    fields, ob = _common(el, parts, known, "task")
+    script = ""
+    rest = []
+    for child in fields.pop("rest"):
+        if child.tag == q(BPMN, "script") and len(child) == 0:
+            script = child.text or ""
+        else:
+            rest.append(child)
+    fields["rest"] = rest
+    extra = _activity_rest(fields, ob, parts.source)
+    src = parts.source
+    task = Task(**fields, **extra, parent=parent, opaque=ob.build(), task_type=TASK_TAGS[el.tag],
+                is_for_compensation=bool(flag(el, "isForCompensation", src)), default=el.get("default", ""),
+                script=script, script_format=el.get("scriptFormat", ""),
+                implementation=el.get("implementation", ""), message_ref=el.get("messageRef", ""),
+                instantiate=bool(flag(el, "instantiate", src)))
+    parts.add(parts.nodes, task, el)
+
+
+def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
+    known = ("triggeredByEvent", "isForCompensation", "default", "ordering")
+    fields, ob = _common(el, parts, known, "subProcess")
+    node_id = fields["id"]
+    parts.add(parts.nodes, None, el, node_id)  # reserve: the subprocess comes before its content
+    completion = None
+    rest = []
+    for child in fields.pop("rest"):
+        if child.tag in FLOW_ELEMENTS:
+            FLOW_ELEMENTS[child.tag](child, parts, node_id)
+        elif child.tag in ARTIFACTS:
+            parts.add(parts.artifacts, read_artifact(child, parts.source, node_id, parts), child)
+        elif child.tag == q(BPMN, "laneSet"):
+            parts.lane_sets.append(read_lane_set(child, node_id))
+        elif child.tag == q(BPMN, "completionCondition") and el.tag == q(BPMN, "adHocSubProcess"):
+            completion = expression(child)
+        else:
+            rest.append(child)
+    fields["rest"] = rest
+    extra = _activity_rest(fields, ob, parts.source)
+    src = parts.source
+    node = SubProcess(**fields, **extra, parent=parent, opaque=ob.build(), variant=SUBPROCESS_TAGS[el.tag],
+                      triggered_by_event=bool(flag(el, "triggeredByEvent", src)),
+                      is_for_compensation=bool(flag(el, "isForCompensation", src)),
+                      default=el.get("default", ""), ordering=el.get("ordering", ""),
+                      completion_condition=completion)
+    parts.nodes[node_id] = node
+
+
+def _call_activity(el: etree._Element, parts: _Parts, parent: str) -> None:
+    fields, ob = _common(el, parts, ("calledElement", "isForCompensation", "default"), "callActivity")
+    extra = _activity_rest(fields, ob, parts.source)
+    node = CallActivity(**fields, **extra, parent=parent, opaque=ob.build(),
+                        called_element=el.get("calledElement", ""),
+                        is_for_compensation=bool(flag(el, "isForCompensation", parts.source)),
+                        default=el.get("default", ""))
+    parts.add(parts.nodes, node, el)
+
+
+def _gateway(el: etree._Element, parts: _Parts, parent: str) -> None:
+    fields, ob = _common(el, parts, ("gatewayDirection", "default", "instantiate", "eventGatewayType"), "gateway")
+    activation = None
+    for child in fields.pop("rest"):
+        if child.tag == q(BPMN, "activationCondition"):
+            activation = expression(child)
+        else:
+            ob.keep(child)
+    direction = el.get("gatewayDirection", "Unspecified")
+    try:
+        node = Gateway(**fields, parent=parent, opaque=ob.build(), gateway_kind=GATEWAY_TAGS[el.tag],
+                       direction=direction, default=el.get("default", ""),
+                       instantiate=bool(flag(el, "instantiate", parts.source)),
+                       event_gateway_type=el.get("eventGatewayType", ""), activation_condition=activation)
+    except ValueError as err:
+        raise parts.source.error(el, str(err)) from None
+    parts.add(parts.nodes, node, el)
+
+
+def event_definition(el: etree._Element, kind: str) -> EventDefinition:
+    """One ``*EventDefinition`` element (inside an event or as a root element)."""
+    known = {"timer": (), "message": ("messageRef",), "signal": ("signalRef",), "error": ("errorRef",),
+             "escalation": ("escalationRef",), "compensation": ("activityRef", "waitForCompletion"),
+             "link": ("name",)}.get(kind, ())
+    ob = OpaqueBuilder(el, ("id",) + known)
+    found: dict[str, Any] = {}
+    sources: list[str] = []
+    for child in elements(el):
+        name = local(child) if child.tag.startswith("{" + BPMN) else ""
+        if kind == "timer" and name in ("timeDate", "timeDuration", "timeCycle") and "timer" not in found:
+            found["timer_kind"], found["timer"] = name, expression(child)
+        elif kind == "conditional" and name == "condition":
+            found["condition"] = expression(child)
+        elif kind == "link" and name == "source":
+            sources.append((child.text or "").strip())
+        elif kind == "link" and name == "target":
+            found["link_target"] = (child.text or "").strip()
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    ref_attr = {"message": "messageRef", "signal": "signalRef", "error": "errorRef",
+                "escalation": "escalationRef"}.get(kind)
+    ref = el.get(ref_attr, "") if ref_attr else ""
+    wait = el.get("waitForCompletion")
+    return EventDefinition(kind=kind, id=el.get("id", ""), ref=ref, link_name=el.get("name", "") if kind == "link" else "",
+                           link_sources=tuple(sources), activity_ref=el.get("activityRef", ""),
+                           wait_for_completion=None if wait is None else wait.strip() in ("true", "1"),
+                           opaque=ob.build(), **found)
+
+
+def _event(el: etree._Element, parts: _Parts, parent: str) -> None:
+    known = ("attachedToRef", "cancelActivity", "isInterrupting", "parallelMultiple")
+    fields, ob = _common(el, parts, known, "event")
+    definitions, by_ref = [], []
+    for child in fields.pop("rest"):
+        ref = (child.text or "").strip()
+        if child.tag in EVENT_DEFINITIONS:
+            definitions.append(event_definition(child, EVENT_DEFINITIONS[child.tag]))
+        elif child.tag == q(BPMN, "eventDefinitionRef") and ref in parts.root_event_kinds:
+            by_ref.append(EventDefinition(kind=parts.root_event_kinds[ref], ref=ref, by_reference=True))
+        else:
+            ob.keep(child)
+    src = parts.source
+    cancel = flag(el, "cancelActivity", src)
+    interrupting = flag(el, "isInterrupting", src)
+    node = Event(**fields, parent=parent, opaque=ob.build(), position=EVENT_TAGS[el.tag],
+                 definitions=tuple(definitions + by_ref), attached_to=el.get("attachedToRef", ""),
+                 cancel_activity=True if cancel is None else cancel,
+                 is_interrupting=True if interrupting is None else interrupting,
+                 parallel_multiple=bool(flag(el, "parallelMultiple", src)))
+    parts.add(parts.nodes, node, el)
+
+
+def _data(el: etree._Element, parts: _Parts, parent: str) -> None:
+    tag = local(el)
+    known = {"dataObject": ("isCollection",), "dataObjectReference": ("dataObjectRef",),
+             "dataStoreReference": ("dataStoreRef",)}[tag]
+    fields, ob = _common(el, parts, known, tag)
+    state = ""
+    for child in fields.pop("rest"):
+        if child.tag == q(BPMN, "dataState"):
+            state = child.get("name", "")
+        ob.keep(child)
+    common = dict(**fields, parent=parent, opaque=ob.build())
+    if tag == "dataObject":
+        node: Any = DataObject(**common, is_collection=bool(flag(el, "isCollection", parts.source)))
+    elif tag == "dataObjectReference":
+        node = DataObjectReference(**common, data_object_ref=el.get("dataObjectRef", ""), state=state)
+    else:
+        node = DataStoreReference(**common, data_store_ref=el.get("dataStoreRef", ""), state=state)
+    parts.add(parts.nodes, node, el)
+
+
+def _sequence_flow(el: etree._Element, parts: _Parts, parent: str) -> None:
+    flow_id = parts.id_of(el, "flow")
+    ob = OpaqueBuilder(el, ("id", "name", "sourceRef", "targetRef", "isImmediate"))
+    docs, condition = [], None
+    for child in elements(el):
+        if child.tag == DOC:
+            docs.append(documentation(child))
+        elif child.tag == EXT:
+            ob.extension(child)
+        elif child.tag == q(BPMN, "conditionExpression"):
+            condition = expression(child)
+        else:
+            ob.keep(child)
+    for ref in ("sourceRef", "targetRef"):
+        if not el.get(ref, "").strip():
+            raise parts.source.error(el, f"sequenceFlow has no {ref} (expected the id of a flow node)", flow_id)
+    flow = SequenceFlow(id=flow_id, source=el.get("sourceRef", "").strip(), target=el.get("targetRef", "").strip(),
+                        name=el.get("name", ""), parent=parent, condition=condition,
+                        is_immediate=flag(el, "isImmediate", parts.source), documentation=tuple(docs),
+                        opaque=ob.build())
+    parts.add(parts.flows, flow, el)
+
+
+def read_artifact(el: etree._Element, source: Source, parent: str, parts: _Parts | None = None) -> Any:
+    """An association, text annotation or group."""
+    tag = local(el)
+    known = {"association": ("sourceRef", "targetRef", "associationDirection"),
+             "textAnnotation": ("textFormat",), "group": ("categoryValueRef",)}[tag]
+    art_id = parts.id_of(el, tag) if parts is not None else el.get("id", "")
+    ob = OpaqueBuilder(el, ("id",) + known)
+    docs, text = [], ""
+    for child in elements(el):
+        if child.tag == DOC:
+            docs.append(documentation(child))
+        elif child.tag == EXT:
+            ob.extension(child)
+        elif tag == "textAnnotation" and child.tag == q(BPMN, "text"):
+            text = child.text or ""
+        else:
+            ob.keep(child)
+    common = dict(id=art_id, parent=parent, documentation=tuple(docs), opaque=ob.build())
+    if tag == "association":
+        return Association(**common, source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
+                           direction=el.get("associationDirection", ""))
+    if tag == "textAnnotation":
+        return TextAnnotation(**common, text=text, text_format=el.get("textFormat", ""))
+    return Group(**common, category_value_ref=el.get("categoryValueRef", ""))
+
+
+def read_lane_set(el: etree._Element, parent: str) -> LaneSet:
+    ob = OpaqueBuilder(el, ("id", "name"))
+    lanes = []
+    for child in elements(el):
+        if child.tag == q(BPMN, "lane"):
+            lanes.append(_lane(child))
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    return LaneSet(id=el.get("id", ""), name=el.get("name", ""), lanes=tuple(lanes), parent=parent,
+                   opaque=ob.build())
+
+
+def _lane(el: etree._Element) -> Lane:
+    ob = OpaqueBuilder(el, ("id", "name", "partitionElementRef"))
+    refs, docs, child_set = [], [], None
+    for child in elements(el):
+        if child.tag == q(BPMN, "flowNodeRef"):
+            refs.append((child.text or "").strip())
+        elif child.tag == q(BPMN, "childLaneSet"):
+            child_set = read_lane_set(child, "")
+        elif child.tag == DOC:
+            docs.append(documentation(child))
+        elif child.tag == EXT:
+            ob.extension(child)
+        else:
+            ob.keep(child)
+    return Lane(id=el.get("id", ""), name=el.get("name", ""), flow_node_refs=tuple(refs),
+                child_lane_set=child_set, partition_element_ref=el.get("partitionElementRef", ""),
+                documentation=tuple(docs), opaque=ob.build())
+
+
+Reader = Callable[[etree._Element, _Parts, str], None]
+FLOW_ELEMENTS: dict[str, Reader] = {
+    **{tag: _task for tag in TASK_TAGS},
+    **{tag: _gateway for tag in GATEWAY_TAGS},
+    **{tag: _event for tag in EVENT_TAGS},
+    **{tag: _subprocess for tag in SUBPROCESS_TAGS},
+    q(BPMN, "callActivity"): _call_activity,
+    q(BPMN, "sequenceFlow"): _sequence_flow,
+    q(BPMN, "dataObject"): _data,
+    q(BPMN, "dataObjectReference"): _data,
+    q(BPMN, "dataStoreReference"): _data,
+}
+ARTIFACTS = frozenset(q(BPMN, t) for t in ("association", "textAnnotation", "group"))
+_RESOURCE_ROLES = frozenset(q(BPMN, t) for t in ("performer", "humanPerformer", "potentialOwner", "resourceRole"))
+
+
+def read_process(
+    el: etree._Element, source: Source, root_event_kinds: dict[str, str]
+) -> tuple[Process, dict[str, int]]:
+    """A ``process`` element; also returns the source line of every id it holds.
+
+    ``root_event_kinds`` maps the ids of root-level event definitions (Yaoqiang
+    writes them there) to their trigger kind, to resolve ``eventDefinitionRef``.
+    """
+    process_id = el.get("id", "")
+    parts = _Parts(source=source, process_id=process_id, root_event_kinds=root_event_kinds)
+    ob = OpaqueBuilder(el, ("id", "name", "isExecutable", "processType", "isClosed"))
+    docs, properties, roles, io_spec = [], [], [], ""
+    for child in elements(el):
+        tag = child.tag
+        if tag in FLOW_ELEMENTS:
+            FLOW_ELEMENTS[tag](child, parts, process_id)
+        elif tag in ARTIFACTS:
+            parts.add(parts.artifacts, read_artifact(child, source, process_id, parts), child)
+        elif tag == q(BPMN, "laneSet"):
+            parts.lane_sets.append(read_lane_set(child, process_id))
+        elif tag == DOC:
+            docs.append(documentation(child))
+        elif tag == EXT:
+            ob.extension(child)
+        elif tag == q(BPMN, "ioSpecification"):
+            io_spec = fragment(child)
+        elif tag == q(BPMN, "property"):
+            properties.append(fragment(child))
+        elif tag in _RESOURCE_ROLES:
+            roles.append(fragment(child))
+        else:
+            ob.keep(child)
+    process = Process(
+        id=process_id, name=el.get("name", ""), is_executable=flag(el, "isExecutable", source),
+        process_type=el.get("processType", ""), is_closed=flag(el, "isClosed", source),
+        nodes=FrozenMap(parts.nodes), flows=FrozenMap(parts.flows), artifacts=FrozenMap(parts.artifacts),
+        lane_sets=tuple(parts.lane_sets), documentation=tuple(docs), io_specification=io_spec,
+        properties=tuple(properties), resource_roles=tuple(roles), opaque=ob.build(),
+    )
+    return process, parts.lines
