@@ -1,0 +1,246 @@
+"""Work calendars and resource pools: when work gets done.
+
+Time is in hours since simulation start (``SimParams.start`` at 00:00). A
+:class:`WorkCalendar` turns a :class:`processes.params.CalendarSpec` into the
+open intervals of one pool member, and answers, with a bisect over
+precomputed intervals:
+
+- ``finish(t, work)``: the instant ``work`` hours of work started at ``t`` are
+  done, counting only open hours (pausing over nights, weekends, holidays,
+  closures);
+- ``next_open(t)``, ``is_open(t)``, ``open_hours(t0, t1)``.
+
+Intervals are built a year at a time, as far as queries reach, so a calendar
+has no end; the answers do not depend on the order of queries.
+
+**Holidays.** ``holidays: SE`` closes Swedish public holidays and the de-facto
+holidays midsommarafton, julafton and nyårsafton (``holidays`` categories
+``public`` + ``de_facto``). Older versions of the package listed every Sunday
+as a Swedish holiday; we ask for ``include_sundays=False`` and, independently,
+Sundays are only open if the weekly hours say so.
+
+**FTE and reduced staff (the model).** A pool has ``count`` members. Each member
+works a share ``s = fte × capacity`` of every open day: the first ``s`` of that
+day's opening hours (a 0.6 FTE officer on 08:00-16:30 works 08:00-13:06). In a
+closure with ``capacity: 0.5`` the share halves; ``capacity: 0`` closes. So the
+member-hours a pool offers in any period are exactly ``count × fte × capacity ×
+open hours``, the pool's simpy capacity is ``count`` at all times, and a member
+may start a task in the morning and finish it the next morning. Where
+closures overlap, the smallest capacity applies.
+
+>>> import datetime as dt
+>>> from processes.params import CalendarSpec
+>>> spec = CalendarSpec("office", (((8.0, 16.0),),) * 5 + ((), ()))
+>>> cal = WorkCalendar(spec, dt.date(2025, 1, 6))      # a Monday
+>>> cal.finish(15.0, 3.0)                             # Mon 15:00 + 3 h -> Tue 10:00
+34.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Any, Generator
+
+import holidays as holidays_pkg
+
+from processes.errors import SimulationError
+from processes.params import CalendarSpec, SimParams
+
+__all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar"]
+
+_CHUNK_DAYS = 366
+_MAX_SEARCH_YEARS = 60
+
+
+def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
+    """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
+
+    >>> sorted(d for d in holiday_dates("SE", 2025) if d.month == 6)
+    [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
+    """
+    probe = holidays_pkg.country_holidays(country)
+    categories = tuple(c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",)))
+    options: dict[str, Any] = {"include_sundays": False} if country == "SE" else {}
+    days = holidays_pkg.country_holidays(country, years=year, categories=categories, **options)
+    return frozenset(days.keys())
+
+
+class WorkCalendar:
+    """The open hours of one member of a pool, from ``start`` on, as sorted intervals.
+
+    ``share`` (0..1] is the member's FTE: the first ``share`` of each day's open
+    hours. Behaves as an immutable value; it caches intervals as queries reach
+    further into the future.
+    """
+
+    __slots__ = ("spec", "start", "share", "_starts", "_ends", "_cum_end", "_days", "_holidays")
+
+    def __init__(self, spec: CalendarSpec, start: dt.date, *, share: float = 1.0) -> None:
+        if not 0.0 < share <= 1.0:
+            raise SimulationError(f"calendar {spec.name!r}: work share {share!r} must be in (0, 1]")
+        self.spec = spec
+        self.start = start
+        self.share = share
+        self._starts: list[float] = []
+        self._ends: list[float] = []
+        self._cum_end: list[float] = []  # open hours from 0 to the end of each interval
+        self._days = 0  # days built so far
+        self._holidays: dict[int, frozenset[dt.date]] = {}
+
+    # -- building ------------------------------------------------------------------------------
+
+    def day_intervals(self, day: dt.date) -> tuple[tuple[float, float], ...]:
+        """Open (from, to) hours of the day for this member on ``day``."""
+        spec = self.spec
+        if day in spec.closed_dates:
+            return ()
+        if spec.holidays is not None:
+            if day.year not in self._holidays:
+                self._holidays[day.year] = holiday_dates(spec.holidays, day.year)
+            if day in self._holidays[day.year]:
+                return ()
+        intervals = spec.week[day.weekday()]
+        share = self.share * min((c.capacity for c in spec.closures if c.covers(day)), default=1.0)
+        if share >= 1.0 or not intervals:
+            return intervals
+        budget = share * sum(b - a for a, b in intervals)
+        out = []
+        for a, b in intervals:
+            if budget <= 0:
+                break
+            take = min(b - a, budget)
+            out.append((a, a + take))
+            budget -= take
+        return tuple(out)
+
+    def _extend(self) -> None:
+        total = self._cum_end[-1] if self._cum_end else 0.0
+        for offset in range(self._days, self._days + _CHUNK_DAYS):
+            base = offset * 24.0
+            for a, b in self.day_intervals(self.start + dt.timedelta(days=offset)):
+                lo, hi = base + a, base + b
+                if self._ends and self._ends[-1] == lo:  # merge across midnight
+                    self._ends[-1] = hi
+                    total += b - a
+                    self._cum_end[-1] = total
+                    continue
+                total += b - a
+                self._starts.append(lo)
+                self._ends.append(hi)
+                self._cum_end.append(total)
+        self._days += _CHUNK_DAYS
+
+    def _ensure_time(self, t: float) -> None:
+        while self._days * 24.0 <= t:
+            self._extend()
+
+    def _never_open(self, t: float) -> SimulationError:
+        return SimulationError(
+            f"calendar {self.spec.name!r} has no open hour within {_MAX_SEARCH_YEARS} years after hour {t:g}"
+        )
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def open_before(self, t: float) -> float:
+        """Open hours in [0, t)."""
+        if t <= 0:
+            return 0.0
+        self._ensure_time(t)
+        i = bisect_right(self._starts, t) - 1
+        if i < 0:
+            return 0.0
+        return self._cum_end[i] - (self._ends[i] - min(t, self._ends[i]))
+
+    def open_hours(self, t0: float, t1: float) -> float:
+        """Open hours between ``t0`` and ``t1`` (0 if ``t1 <= t0``)."""
+        return max(0.0, self.open_before(t1) - self.open_before(t0))
+
+    def is_open(self, t: float) -> bool:
+        """True if the member works at instant ``t`` (interval starts included, ends not)."""
+        self._ensure_time(t)
+        i = bisect_right(self._starts, t) - 1
+        return i >= 0 and t < self._ends[i]
+
+    def next_open(self, t: float) -> float:
+        """``t`` if open, else the start of the next open interval."""
+        self._ensure_time(t)
+        i = bisect_right(self._starts, t) - 1
+        if i >= 0 and t < self._ends[i]:
+            return t
+        while i + 1 >= len(self._starts):
+            if self._days * 24.0 > t + _MAX_SEARCH_YEARS * 8766.0:
+                raise self._never_open(t)
+            self._extend()
+        return self._starts[i + 1]
+
+    def finish(self, t: float, work: float) -> float:
+        """The instant ``work`` open hours after ``t`` are done.
+
+        ``work == 0`` finishes at ``t``; work that ends exactly at closing time
+        finishes then (not at the next opening).
+        """
+        if work < 0 or not math.isfinite(work):
+            raise SimulationError(f"work of {work!r} hours cannot be scheduled (expected a finite number >= 0)")
+        if work == 0:
+            return t
+        target = self.open_before(t) + work
+        while not self._cum_end or self._cum_end[-1] < target:
+            if self._days * 24.0 > t + _MAX_SEARCH_YEARS * 8766.0:
+                raise self._never_open(t)
+            self._extend()
+        j = bisect_left(self._cum_end, target)
+        begin = self._cum_end[j] - (self._ends[j] - self._starts[j])
+        return min(self._ends[j], max(self._starts[j], self._starts[j] + (target - begin)))
+
+    def work_until(self, t0: float, t1: float) -> float:
+        """Hours of work a member gets done between ``t0`` and ``t1`` (same as ``open_hours``)."""
+        return self.open_hours(t0, t1)
+
+
+@dataclass(frozen=True, slots=True)
+class PoolSchedule:
+    """A pool as the engine uses it: ``count`` members, each on ``calendar``.
+
+    The member count is constant (FTE and closures live in the calendar), so a
+    simpy ``Resource(env, capacity=count)`` models the pool.
+    """
+
+    name: str
+    count: int
+    calendar: WorkCalendar
+    cost_per_hour: float
+
+    def capacity_hours(self, t0: float, t1: float) -> float:
+        """Member-hours the pool offers between ``t0`` and ``t1``."""
+        return self.count * self.calendar.open_hours(t0, t1)
+
+    def members_at(self, t: float) -> int:
+        """Members working at instant ``t`` (all or none: they share one calendar)."""
+        return self.count if self.calendar.is_open(t) else 0
+
+
+def pool_schedules(params: SimParams) -> dict[str, PoolSchedule]:
+    """One :class:`PoolSchedule` per pool of ``params``, with its member calendar."""
+    return {
+        name: PoolSchedule(
+            name=name,
+            count=pool.count,
+            calendar=WorkCalendar(params.calendars[pool.calendar], params.start, share=pool.fte),
+            cost_per_hour=pool.cost_per_hour,
+        )
+        for name, pool in params.pools.items()
+    }
+
+
+def work_in_calendar(env: Any, calendar: WorkCalendar, hours: float) -> Generator[Any, Any, float]:
+    """A simpy sub-process: spend ``hours`` of work inside ``calendar`` from ``env.now``.
+
+    Use with ``yield from`` while holding a pool member; returns the finish time.
+    """
+    end = calendar.finish(env.now, hours)
+    if end > env.now:
+        yield env.timeout(end - env.now)
+    return end
