@@ -104,6 +104,10 @@ def _refuse_doctype(data: bytes, source: str) -> None:
         )
 
 
+def _clean(message: str) -> str:
+    return re.sub(r",? line \d+, column \d+(\s*\(.*\))?$", "", message.strip())
+
+
 def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
     """Parse ``data`` (bytes, so the declared encoding is honoured) safely.
 
@@ -117,12 +121,18 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
     if not data.strip():
         raise InputError("document is empty (expected BPMN 2.0 XML)", file=source)
     _refuse_doctype(bytes(data), source)
+    parser = safe_parser()
     try:
-        tree = etree.ElementTree(etree.fromstring(bytes(data), safe_parser()))
+        tree = etree.ElementTree(etree.fromstring(bytes(data), parser))
     except etree.XMLSyntaxError as err:
         line = err.lineno if err.lineno and err.lineno > 0 else None
-        msg = (err.msg or str(err)).strip()
-        msg = re.sub(r",? line \d+, column \d+(\s*\(.*\))?$", "", msg)
+        msg = _clean(err.msg or str(err))
+        premature = any("Premature end of data" in e.message for e in parser.error_log)
+        at_end = line is not None and line >= bytes(data).rstrip().count(b"\n") + 1 and b"<" in bytes(data)[:1024]
+        if "Document is empty" in msg or "Start tag expected" in msg:
+            msg = f"no XML element found, the content is not XML text ({msg})"
+        elif premature or (at_end and "Document is empty" not in msg and "Start tag expected" not in msg):
+            msg = f"document ends too early (truncated?): {msg}"
         raise InputError(f"not well-formed XML: {msg}", file=source, line=line) from None
     docinfo = tree.docinfo
     if docinfo.internalDTD is not None and any(

@@ -1,0 +1,150 @@
+"""Hostile and broken input: every case is refused with an InputError, quickly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bpmn_io import parse_bpmn, read_bpmn
+from bpmn_io.xmlsafe import MAX_BYTES
+from processes.errors import InputError
+
+BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<definitions xmlns="{BPMN}" targetNamespace="t">\n'.encode()
+
+
+def doc(body: str) -> bytes:
+    return HEAD + body.encode() + b"\n</definitions>\n"
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+<process id="P" name="&lol9;"/></definitions>
+"""
+
+EXTERNAL_ENTITY = f"""<?xml version="1.0"?>
+<!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<definitions xmlns="{BPMN}" targetNamespace="t"><process id="P" name="&xxe;"/></definitions>
+""".encode()
+
+EXTERNAL_DTD = f"""<?xml version="1.0"?>
+<!DOCTYPE definitions SYSTEM "http://example.invalid/evil.dtd">
+<definitions xmlns="{BPMN}" targetNamespace="t"><process id="P"/></definitions>
+""".encode()
+
+CASES = {
+    "not XML": (b"Name,Role\nAnna,handlaggare\n", "x.bpmn:1: not well-formed XML: no XML element found, the content is not XML text"),
+    "empty file": (b"", "x.bpmn: document is empty"),
+    "whitespace only": (b"  \n\t\n", "x.bpmn: document is empty"),
+    "binary junk": (bytes(range(256)) * 4, "x.bpmn:1: not well-formed XML: no XML element found"),
+    "gzip bytes": (b"\x1f\x8b\x08\x00" + bytes(range(200)), "not well-formed XML: no XML element found"),
+    "truncated XML": (HEAD + b'<process id="P">\n<task id="T"', "x.bpmn:4: not well-formed XML: document ends too early (truncated?)"),
+    "XML that is not BPMN": (
+        b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+        "root element is 'html' in namespace 'http://www.w3.org/1999/xhtml' "
+        f"(expected 'definitions' in namespace '{BPMN}')"),
+    "XML in no namespace": (b"<definitions><process id='P'/></definitions>",
+                            "root element is 'definitions' in no namespace"),
+    "BPMN 1.x / XPDL": (
+        b'<Package xmlns="http://www.wfmc.org/2008/XPDL2.1" Id="p"><WorkflowProcesses/></Package>',
+        "looks like BPMN 1.x, a pre-final BPMN 2.0 draft or XPDL"),
+    "pre-final BPMN 2.0 namespace": (
+        b'<definitions xmlns="http://schema.omg.org/spec/BPMN/2.0" targetNamespace="t"/>',
+        "root element is 'definitions' in namespace 'http://schema.omg.org/spec/BPMN/2.0'"),
+    "external entity file read": (EXTERNAL_ENTITY, "x.bpmn:2: DOCTYPE declares entities"),
+    "billion laughs": (BILLION_LAUGHS, "x.bpmn:2: DOCTYPE declares entities"),
+    "external DTD": (EXTERNAL_DTD, "x.bpmn:2: DOCTYPE refers to an external DTD"),
+    "dangling targetRef": (
+        doc('<process id="P1">\n<startEvent id="S"/>\n<sequenceFlow id="Flow_3" sourceRef="S" targetRef="Task_9"/>'
+            "\n</process>"),
+        "x.bpmn:5: element 'Flow_3': sequenceFlow targetRef 'Task_9' does not exist "
+        "(expected the id of a flow node in process 'P1')"),
+    "dangling sourceRef": (
+        doc('<process id="P1">\n<endEvent id="E"/>\n<sequenceFlow id="F" sourceRef="Nope" targetRef="E"/>\n</process>'),
+        "x.bpmn:5: element 'F': sequenceFlow sourceRef 'Nope' does not exist"),
+    "missing sourceRef": (
+        doc('<process id="P1">\n<endEvent id="E"/>\n<sequenceFlow id="F" targetRef="E"/>\n</process>'),
+        "x.bpmn:5: element 'F': sequenceFlow has no sourceRef"),
+    "duplicate ids": (
+        doc('<process id="P1">\n<task id="T"/>\n<userTask id="T"/>\n</process>'),
+        "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4)"),
+    "duplicate ids across processes": (
+        doc('<process id="P1">\n<task id="T"/>\n</process>\n<process id="P2">\n<task id="T"/>\n</process>'),
+        "element 'T': duplicate id 'T' (first used at line 4)"),
+    "sequence flow crossing processes": (
+        doc('<process id="P1">\n<task id="A"/>\n<sequenceFlow id="X" sourceRef="A" targetRef="B"/>\n</process>\n'
+            '<process id="P2">\n<task id="B"/>\n</process>'),
+        "x.bpmn:5: element 'X': sequenceFlow targetRef 'B' is in process 'P2': a sequence flow cannot cross "
+        "processes (expected a flow node of process 'P1'"),
+    "bad boolean": (doc('<process id="P1">\n<boundaryEvent id="B" cancelActivity="maybe"/>\n</process>'),
+                    "x.bpmn:4: element 'B': attribute cancelActivity='maybe' is not a boolean"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_input_is_refused_clearly_and_quickly(case) -> None:
+    data, fragment = CASES[case]
+    start = time.perf_counter()
+    with pytest.raises(InputError) as err:
+        parse_bpmn(data, source="x.bpmn")
+    assert time.perf_counter() - start < 2.0
+    message = str(err.value)
+    assert fragment in message
+    assert "\n" not in message
+
+
+def test_external_entity_content_never_appears(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    data = EXTERNAL_ENTITY.replace(b"file:///etc/passwd", secret.as_uri().encode())
+    with pytest.raises(InputError) as err:
+        parse_bpmn(data, source="x.bpmn")
+    assert "TOP-SECRET" not in str(err.value)
+
+
+def test_a_50_mb_document_is_refused_by_size_before_parsing(tmp_path) -> None:
+    path = tmp_path / "huge.bpmn"
+    task = b'<task id="T%d"/>\n'
+    with path.open("wb") as out:
+        out.write(HEAD + b'<process id="P">\n')
+        block = b"".join(task % i for i in range(10000))
+        while out.tell() < 50 * 1024 * 1024:
+            out.write(block)
+        out.write(b"</process></definitions>\n")
+    start = time.perf_counter()
+    with pytest.raises(InputError) as err:
+        read_bpmn(path)
+    assert time.perf_counter() - start < 1.0
+    assert f"larger than the limit of {MAX_BYTES} bytes" in str(err.value)
+    assert str(path) in str(err.value)
+    with pytest.raises(InputError, match="larger than the limit"):
+        parse_bpmn(path.read_bytes(), source="huge.bpmn")
+
+
+def test_the_limit_can_be_raised_for_a_known_large_file() -> None:
+    data = doc('<process id="P"><task id="T"/></process>')
+    with pytest.raises(InputError, match="larger than the limit of 100 bytes"):
+        parse_bpmn(data, source="x.bpmn", max_bytes=100)
+    assert parse_bpmn(data, source="x.bpmn", max_bytes=len(data)).process().nodes["T"]
+
+
+def test_a_missing_file_is_an_input_error(tmp_path) -> None:
+    with pytest.raises(InputError, match="cannot read file"):
+        read_bpmn(tmp_path / "nope.bpmn")
+
+
+def test_a_plain_doctype_without_entities_is_accepted() -> None:
+    data = b"<!DOCTYPE definitions>" + doc('<process id="P"><task id="T"/></process>')[len(b'<?xml version="1.0" encoding="UTF-8"?>\n'):]
+    assert list(parse_bpmn(data, source="x.bpmn").process().nodes) == ["T"]
