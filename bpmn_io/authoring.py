@@ -1,0 +1,457 @@
+"""The compact YAML authoring form of one process, read into the model.
+
+A process developer who does not use a modelling tool writes the process as a
+list of steps; :func:`parse_authoring` turns it into a
+:class:`processes.model.Definitions` (no diagram: ``bpmn_io.layout.add_layout``
+draws one), :func:`to_authoring` (in :mod:`bpmn_io.authoring_write`) writes a
+model back in this form. The format, in short (README.md has the full example)::
+
+    process: {id: Serveringstillstand, name: Stadigvarande serveringstillstånd}
+    pool: {id: Pool_Kommun, name: Kommunen}          # optional
+    external: {Pool_Sokande: Sökande}                # optional black-box pools
+    lanes: {Lane_Handlaggare: Handläggare}           # id: name
+    messages: {Msg_Komplettering: Komplettering}     # id: name, for message events
+    steps:
+      - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_Handlaggare}
+      - {id: Granska, task: user, name: Granska ansökan, lane: Lane_Handlaggare}
+      - id: Komplett
+        gateway: exclusive
+        name: Komplett?
+        default: ja
+        branches: {ja: Beslut, nej: Begar}
+      - {id: Begar, task: user, name: Begär komplettering, lane: Lane_Handlaggare, next: Granska}
+      - {id: Beslut, task: user, name: Beslut, lane: Lane_Handlaggare}
+      - {id: Slut, event: end, name: Klart, lane: Lane_Handlaggare}
+    message_flows:                                   # optional
+      - {id: MF_Ansokan, from: Pool_Sokande, to: Start, name: Ansökan}
+
+Rules: a step flows to the step below it unless it says ``next:`` (a target
+id, ``{to:, id:, name:, condition:}``, or a list of those; ``[]`` for none)
+or ``branches:`` (gateways: ``{label: target}`` or a list of targets), or it
+is an end event; nothing flows into a start event by default. Flow ids are
+``Flow_<from>_<to>`` unless given. Events: ``event: start|end|catch|throw``
+with ``trigger:`` (none, timer, message, signal, error, escalation,
+conditional, terminate, link, compensation); ``timer: P14D`` (an ISO 8601
+duration) implies ``trigger: timer``, ``{date: ...}`` / ``{cycle: ...}``
+are the other timer kinds; ``ref:`` names a message (from ``messages:``)
+of a message event; ``link:`` a link name. Boundary events sit under
+their host step: ``boundary: [{id:, timer: P30D, interrupting: false,
+next: Paminn}]``. Task types: task, user, manual, service, script,
+business-rule, send, receive. Gateways: exclusive, parallel, inclusive,
+event-based.
+
+Every error names the file, the line, the key path and what is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from processes.errors import InputError
+from processes.model import (
+    Collaboration,
+    Definitions,
+    Documentation,
+    Event,
+    EventDefinition,
+    Expression,
+    FrozenMap,
+    Gateway,
+    Lane,
+    LaneSet,
+    MessageFlow,
+    Participant,
+    Process,
+    RootElement,
+    SequenceFlow,
+    Task,
+)
+
+from .namespaces import BPMN, fragment, q
+from .yamlsrc import YamlDoc, load_yaml, path_text
+
+__all__ = [
+    "parse_authoring",
+    "read_authoring",
+    "TASK_KEYWORDS",
+    "GATEWAY_KEYWORDS",
+    "EVENT_KEYWORDS",
+    "TRIGGER_KEYWORDS",
+    "ISO_DURATION",
+    "flow_id",
+    "MAX_AUTHORING_BYTES",
+]
+
+MAX_AUTHORING_BYTES = 5 * 1024 * 1024
+TASK_KEYWORDS = {
+    "task": "task", "user": "userTask", "manual": "manualTask", "service": "serviceTask",
+    "script": "scriptTask", "business-rule": "businessRuleTask", "send": "sendTask", "receive": "receiveTask",
+}
+GATEWAY_KEYWORDS = {"exclusive": "exclusive", "parallel": "parallel", "inclusive": "inclusive", "event-based": "eventBased"}
+EVENT_KEYWORDS = {"start": "start", "end": "end", "catch": "intermediate_catch", "throw": "intermediate_throw"}
+TRIGGER_KEYWORDS = ("none", "timer", "message", "signal", "error", "escalation", "conditional", "terminate",
+                    "link", "compensation")
+ISO_DURATION = re.compile(r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?")
+_ID = re.compile(r"[A-Za-z_][\w.\-]*")
+_TOP_KEYS = ("process", "pool", "external", "lanes", "messages", "steps", "message_flows")
+_STEP_KEYS = ("id", "name", "lane", "doc", "next", "task", "gateway", "event", "branches", "default", "boundary",
+              "trigger", "timer", "ref", "link", "condition")
+_BOUNDARY_KEYS = ("id", "name", "doc", "next", "trigger", "timer", "ref", "link", "condition", "interrupting")
+_FLOW_KEYS = ("to", "id", "name", "condition")
+_REF_TRIGGERS = {"message": "message"}
+
+
+def flow_id(source: str, target: str, taken: set[str]) -> str:
+    """The generated id of a flow from ``source`` to ``target``: ``Flow_<source>_<target>``,
+    with ``_2``, ``_3`` ... when that is already in ``taken``."""
+    base = f"Flow_{source}_{target}"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}_{n}"
+    return candidate
+
+
+def read_authoring(path: str | Path) -> Definitions:
+    """Read a YAML authoring file (see the module docstring for the format)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_AUTHORING_BYTES:
+            raise InputError(f"file is {size} bytes (the limit for an authoring file is {MAX_AUTHORING_BYTES})",
+                             file=str(path))
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    return parse_authoring(data, source=str(path))
+
+
+def parse_authoring(text: str | bytes, *, source: str) -> Definitions:
+    """Parse the YAML authoring form into a model; ``source`` names it in errors."""
+    if isinstance(text, bytes) and b"\0" in text[:4096]:
+        raise InputError("not a YAML text file (it contains NUL bytes)", file=source)
+    doc = load_yaml(text, source=source)
+    return _Build(doc, source).definitions()
+
+
+# --------------------------------------------------------------------------- the builder
+
+
+@dataclass(frozen=True, slots=True)
+class _FlowSpec:
+    target: str
+    id: str
+    name: str
+    condition: str
+    path: tuple[Any, ...]
+
+
+class _Build:
+    """Turns one loaded document into a model; every check names file, line and key path."""
+
+    def __init__(self, doc: YamlDoc, source: str) -> None:
+        self.doc = doc
+        self.source = source
+        self.ids: dict[str, tuple[Any, ...]] = {}
+
+    # -- errors and plain values
+    def error(self, path: tuple[Any, ...], message: str, element: str | None = None) -> InputError:
+        return InputError(message, file=self.source, line=self.doc.line(path), path=path_text(path) or None,
+                          element=element)
+
+    def mapping(self, value: Any, path: tuple[Any, ...], allowed: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(path, f"expected a mapping with keys {', '.join(allowed)}, got {_show(value)}")
+        for key in value:
+            if key not in allowed:
+                raise self.error(path + (key,), f"unknown key {key!r} (expected one of {', '.join(allowed)})")
+        return value
+
+    def text(self, value: Any, path: tuple[Any, ...], *, required: bool = False) -> str:
+        if value is None:
+            if required:
+                raise self.error(path, "missing (expected text)")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.error(path, f"expected text, got {_show(value)}")
+        return str(value)
+
+    def ident(self, value: Any, path: tuple[Any, ...], *, new: bool = True) -> str:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            raise self.error(path, f"bad id {_show(value)} (expected a letter or _ then letters, digits, _ . -)")
+        if new:
+            if value in self.ids:
+                raise self.error(path, f"duplicate id {value!r} (first at {path_text(self.ids[value])}, line "
+                                       f"{self.doc.line(self.ids[value])})", element=value)
+            self.ids[value] = path
+        return value
+
+    def choice(self, value: Any, path: tuple[Any, ...], allowed: tuple[str, ...] | dict[str, str]) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise self.error(path, f"{_show(value)} is not allowed (expected one of {', '.join(allowed)})")
+        return value
+
+    def names(self, value: Any, path: tuple[Any, ...]) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.error(path, f"expected a mapping of id: name, got {_show(value)}")
+        return {self.ident(k, path + (k,)): self.text(v, path + (k,)) for k, v in value.items()}
+
+    # -- the document
+    def definitions(self) -> Definitions:
+        top = self.mapping(self.doc.data, (), _TOP_KEYS)
+        for key in ("process", "steps"):
+            if key not in top:
+                raise self.error((), f"missing key {key!r} (an authoring file needs process and steps)")
+        head = self.mapping(top["process"], ("process",), ("id", "name", "executable"))
+        pid = self.ident(head.get("id"), ("process", "id"))
+        pname = self.text(head.get("name"), ("process", "name"))
+        executable = head.get("executable")
+        if executable is not None and not isinstance(executable, bool):
+            raise self.error(("process", "executable"), f"expected true or false, got {_show(executable)}")
+        lanes = self.names(top.get("lanes"), ("lanes",))
+        messages = self.names(top.get("messages"), ("messages",))
+        steps = top["steps"]
+        if not isinstance(steps, list) or not steps:
+            raise self.error(("steps",), f"expected a list of steps, got {_show(steps)}")
+        nodes: dict[str, Any] = {}
+        specs: list[tuple[str, list[_FlowSpec], str]] = []  # (source, flows, default)
+        lane_of: dict[str, str] = {}
+        for i, raw in enumerate(steps):
+            self.step(raw, ("steps", i), pid, lanes, messages, nodes, specs, lane_of)
+        flows = self.flows(nodes, specs, steps)
+        nodes = self.defaults(nodes, specs, flows)
+        process = Process(
+            id=pid, name=pname, is_executable=executable, nodes=FrozenMap(nodes), flows=FrozenMap(flows),
+            lane_sets=(LaneSet(id=f"LaneSet_{pid}", lanes=tuple(
+                Lane(id=lid, name=lname, flow_node_refs=tuple(n for n in nodes if lane_of.get(n) == lid))
+                for lid, lname in lanes.items())),) if lanes else (),
+        )
+        collabs = self.collaboration(top, pid, pname, nodes)
+        roots = tuple(_message_root(mid, mname) for mid, mname in messages.items())
+        return Definitions(id=f"Definitions_{pid}", target_namespace=f"urn:permitflow:{pid}",
+                           processes=(process,), collaborations=collabs, root_elements=roots)
+
+    def step(self, raw: Any, path: tuple[Any, ...], pid: str, lanes: dict[str, str], messages: dict[str, str],
+             nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
+        step = self.mapping(raw, path, _STEP_KEYS)
+        sid = self.ident(step.get("id"), path + ("id",))
+        kinds = [k for k in ("task", "gateway", "event") if k in step]
+        if len(kinds) != 1:
+            raise self.error(path, f"a step is exactly one of task, gateway or event (found {', '.join(kinds) or 'none'})",
+                             element=sid)
+        common = dict(id=sid, name=self.text(step.get("name"), path + ("name",)), parent=pid,
+                      documentation=self.docs(step.get("doc"), path + ("doc",)))
+        if "lane" in step:
+            lane = self.choice(step["lane"], path + ("lane",), tuple(lanes) or ("(no lanes declared)",))
+            lane_of[sid] = lane
+        kind = kinds[0]
+        for key, owner in (("boundary", "task"), ("branches", "gateway"), ("trigger", "event"), ("timer", "event"),
+                           ("ref", "event"), ("link", "event"), ("condition", "event")):
+            if key in step and kind != owner:
+                raise self.error(path + (key,), f"{key!r} belongs on a {owner} step, not a {kind} step", element=sid)
+        if kind == "task":
+            ttype = self.choice(step["task"], path + ("task",), TASK_KEYWORDS)
+            nodes[sid] = Task(task_type=TASK_KEYWORDS[ttype], **common)
+        elif kind == "gateway":
+            gkind = self.choice(step["gateway"], path + ("gateway",), GATEWAY_KEYWORDS)
+            nodes[sid] = Gateway(gateway_kind=GATEWAY_KEYWORDS[gkind], **common)
+        else:
+            position = EVENT_KEYWORDS[self.choice(step["event"], path + ("event",), EVENT_KEYWORDS)]
+            nodes[sid] = Event(position=position, definitions=self.triggers(step, path, sid, messages), **common)
+        outgoing = self.outgoing(step, path, sid, kind)
+        specs.append((sid, outgoing, step.get("default")))
+        for j, braw in enumerate(step.get("boundary") or []):
+            self.boundary(braw, path + ("boundary", j), pid, sid, messages, nodes, specs, lane_of)
+        if "boundary" in step and not isinstance(step["boundary"], list):
+            raise self.error(path + ("boundary",), f"expected a list of boundary events, got {_show(step['boundary'])}")
+
+    def boundary(self, raw: Any, path: tuple[Any, ...], pid: str, host: str, messages: dict[str, str],
+                 nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
+        spec = self.mapping(raw, path, _BOUNDARY_KEYS)
+        bid = self.ident(spec.get("id"), path + ("id",))
+        interrupting = spec.get("interrupting", True)
+        if not isinstance(interrupting, bool):
+            raise self.error(path + ("interrupting",), f"expected true or false, got {_show(interrupting)}", element=bid)
+        definitions = self.triggers(spec, path, bid, messages)
+        if not definitions:
+            raise self.error(path, "a boundary event needs a trigger (timer, message, signal, error, escalation, "
+                                   "conditional or compensation)", element=bid)
+        nodes[bid] = Event(id=bid, name=self.text(spec.get("name"), path + ("name",)), parent=pid,
+                           documentation=self.docs(spec.get("doc"), path + ("doc",)), position="boundary",
+                           attached_to=host, cancel_activity=interrupting, definitions=definitions)
+        if host in lane_of:
+            lane_of[bid] = lane_of[host]
+        specs.append((bid, self.outgoing(spec, path, bid, "boundary"), None))
+
+    def docs(self, value: Any, path: tuple[Any, ...]) -> tuple[Documentation, ...]:
+        text = self.text(value, path)
+        return (Documentation(text=text),) if text else ()
+
+    def triggers(self, step: dict, path: tuple[Any, ...], sid: str, messages: dict[str, str]) -> tuple[EventDefinition, ...]:
+        trigger = self.choice(step.get("trigger", "timer" if "timer" in step else "none"), path + ("trigger",),
+                              TRIGGER_KEYWORDS)
+        for key, needs in (("timer", "timer"), ("ref", tuple(_REF_TRIGGERS)), ("link", "link"),
+                           ("condition", "conditional")):
+            if key in step and trigger not in (needs if isinstance(needs, tuple) else (needs,)):
+                raise self.error(path + (key,), f"{key!r} does not fit trigger {trigger!r}", element=sid)
+        if trigger == "none":
+            return ()
+        if trigger == "timer":
+            kind, expr = self.timer(step.get("timer"), path + ("timer",), sid)
+            return (EventDefinition(kind="timer", timer_kind=kind,
+                                    timer=Expression(text=expr, xsi_type="tFormalExpression")),)
+        if trigger in _REF_TRIGGERS:
+            ref = self.text(step.get("ref"), path + ("ref",))
+            if trigger == "message" and ref and ref not in messages:
+                raise self.error(path + ("ref",), f"unknown message {ref!r} (expected one of "
+                                                  f"{', '.join(messages) or 'the ids under messages:'})", element=sid)
+            return (EventDefinition(kind=trigger, ref=ref),)
+        if trigger == "link":
+            return (EventDefinition(kind="link", link_name=self.text(step.get("link"), path + ("link",), required=True)),)
+        if trigger == "conditional":
+            cond = self.text(step.get("condition"), path + ("condition",), required=True)
+            return (EventDefinition(kind="conditional", condition=Expression(text=cond, xsi_type="tFormalExpression")),)
+        return (EventDefinition(kind=trigger),)
+
+    def timer(self, value: Any, path: tuple[Any, ...], sid: str) -> tuple[str, str]:
+        if isinstance(value, str):
+            if not ISO_DURATION.fullmatch(value):
+                raise self.error(path, f"bad duration {value!r} (expected an ISO 8601 duration such as P14D, "
+                                       f"PT4H or P1M, or {{date: ...}} / {{cycle: ...}})", element=sid)
+            return "timeDuration", value
+        if isinstance(value, dict) and len(value) == 1:
+            key = next(iter(value))
+            kinds = {"duration": "timeDuration", "date": "timeDate", "cycle": "timeCycle"}
+            self.choice(key, path + (key,), kinds)
+            raw = value[key]
+            text = raw.isoformat() if hasattr(raw, "isoformat") else self.text(raw, path + (key,), required=True)
+            return kinds[key], text
+        raise self.error(path, f"expected an ISO 8601 duration (P14D) or one of {{duration|date|cycle: ...}}, "
+                               f"got {_show(value)}", element=sid)
+
+    def outgoing(self, step: dict, path: tuple[Any, ...], sid: str, kind: str) -> list[_FlowSpec] | None:
+        """The declared outgoing flows, or None to fall through to the next step."""
+        if "branches" in step and "next" in step:
+            raise self.error(path, "give either next or branches, not both", element=sid)
+        if "branches" in step:
+            raw = step["branches"]
+            bpath = path + ("branches",)
+            if isinstance(raw, dict):
+                return [self.flow(v, bpath + (k,), sid, label=self.text(k, bpath + (k,))) for k, v in raw.items()]
+            if isinstance(raw, list):
+                return [self.flow(v, bpath + (i,), sid) for i, v in enumerate(raw)]
+            raise self.error(bpath, f"expected {{label: target}} or a list of targets, got {_show(raw)}", element=sid)
+        if "next" in step:
+            raw = step["next"]
+            if isinstance(raw, list):
+                return [self.flow(v, path + ("next", i), sid) for i, v in enumerate(raw)]
+            return [self.flow(raw, path + ("next",), sid)]
+        if kind == "boundary":
+            return []
+        return None
+
+    def flow(self, raw: Any, path: tuple[Any, ...], sid: str, label: str = "") -> _FlowSpec:
+        if isinstance(raw, str):
+            return _FlowSpec(raw, "", label, "", path)
+        spec = self.mapping(raw, path, _FLOW_KEYS if not label else ("to", "id", "condition"))
+        if "to" not in spec:
+            raise self.error(path, "missing key 'to' (the id of the target step)", element=sid)
+        fid = self.ident(spec["id"], path + ("id",)) if "id" in spec else ""
+        return _FlowSpec(self.text(spec["to"], path + ("to",), required=True), fid,
+                         label or self.text(spec.get("name"), path + ("name",)),
+                         self.text(spec.get("condition"), path + ("condition",)), path)
+
+    def flows(self, nodes: dict[str, Any], specs: list, steps: list) -> dict[str, SequenceFlow]:
+        order = [s["id"] for s in steps]
+        following = {sid: order[i + 1] for i, sid in enumerate(order[:-1])}
+        taken = set(self.ids)
+        out: dict[str, SequenceFlow] = {}
+        for source, declared, _default in specs:
+            node = nodes[source]
+            if declared is None:
+                nxt = following.get(source)
+                if nxt is None or (isinstance(node, Event) and node.position == "end"):
+                    continue
+                if isinstance(nodes[nxt], Event) and nodes[nxt].position == "start":
+                    continue
+                declared = [_FlowSpec(nxt, "", "", "", ())]
+            for spec in declared:
+                target = nodes.get(spec.target)
+                if target is None or (isinstance(target, Event) and target.position == "boundary"):
+                    raise self.error(spec.path, f"unknown step {spec.target!r} (expected the id of a step; "
+                                                f"boundary events cannot be targets)", element=source)
+                fid = spec.id or flow_id(source, spec.target, taken)
+                taken.add(fid)
+                cond = Expression(text=spec.condition, xsi_type="tFormalExpression") if spec.condition else None
+                out[fid] = SequenceFlow(id=fid, source=source, target=spec.target, name=spec.name,
+                                        parent=node.parent, condition=cond)
+        return out
+
+    def defaults(self, nodes: dict[str, Any], specs: list, flows: dict[str, SequenceFlow]) -> dict[str, Any]:
+        out = dict(nodes)
+        for source, _declared, default in specs:
+            if default is None:
+                continue
+            path = self.ids[source][:-1] + ("default",) if self.ids[source][-1] == "id" else self.ids[source]
+            mine = [f for f in flows.values() if f.source == source]
+            match = ([f for f in mine if f.name == default] or [f for f in mine if f.id == default]
+                     or [f for f in mine if f.target == default])
+            if len(match) != 1:
+                allowed = sorted({f.name for f in mine if f.name} | {f.target for f in mine})
+                raise self.error(path, f"default {_show(default)} names no single outgoing flow (expected a branch "
+                                       f"label or target: {', '.join(allowed) or 'none'})", element=source)
+            if isinstance(out[source], (Gateway, Task)):
+                out[source] = replace(out[source], default=match[0].id)
+            else:
+                raise self.error(path, "only gateways and tasks have a default flow", element=source)
+        return out
+
+    def collaboration(self, top: dict, pid: str, pname: str, nodes: dict[str, Any]) -> tuple[Collaboration, ...]:
+        if not any(k in top for k in ("pool", "external", "message_flows")):
+            return ()
+        pool = self.mapping(top.get("pool") or {"id": f"Pool_{pid}"}, ("pool",), ("id", "name"))
+        pool_id = self.ident(pool.get("id"), ("pool", "id"))
+        parts = [Participant(id=pool_id, name=self.text(pool.get("name"), ("pool", "name")) or pname, process_ref=pid)]
+        parts += [Participant(id=k, name=v) for k, v in self.names(top.get("external"), ("external",)).items()]
+        known = {p.id for p in parts} | set(nodes)
+        mflows: dict[str, MessageFlow] = {}
+        raw = top.get("message_flows") or []
+        if not isinstance(raw, list):
+            raise self.error(("message_flows",), f"expected a list, got {_show(raw)}")
+        for i, item in enumerate(raw):
+            path = ("message_flows", i)
+            spec = self.mapping(item, path, ("id", "from", "to", "name"))
+            mid = self.ident(spec.get("id"), path + ("id",))
+            ends = []
+            for key in ("from", "to"):
+                ref = self.text(spec.get(key), path + (key,), required=True)
+                if ref not in known:
+                    raise self.error(path + (key,), f"unknown {ref!r} (expected a pool or a step id)", element=mid)
+                ends.append(ref)
+            mflows[mid] = MessageFlow(id=mid, source=ends[0], target=ends[1], name=self.text(spec.get("name"), path + ("name",)))
+        return (Collaboration(id=f"Collaboration_{pid}", participants=tuple(parts), message_flows=FrozenMap(mflows)),)
+
+
+def _message_root(message_id: str, name: str) -> RootElement:
+    el = etree.Element(q(BPMN, "message"), nsmap={"bpmn": BPMN})
+    el.set("id", message_id)
+    if name:
+        el.set("name", name)
+    return RootElement(tag="message", id=message_id, name=name, xml=fragment(el))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value)

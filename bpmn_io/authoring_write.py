@@ -1,0 +1,358 @@
+"""A model written back in the compact YAML authoring form (:mod:`bpmn_io.authoring`).
+
+``to_authoring(defs)`` writes the one process of ``defs`` as steps, in flow
+order (a reverse post-order walk from the start events), leaving out every
+``next:`` that the step below already implies and every flow id that the
+reader would generate. The text is deterministic, so
+``to_authoring(parse_authoring(to_authoring(m)))`` is byte-identical to
+``to_authoring(m)``.
+
+What the form does not hold is refused with one :class:`InputError` that
+lists every reason: subprocesses, call activities, data objects and stores,
+artifacts, loops and multi-instance, compensation handlers, complex gateways,
+events with several triggers or a signal/error/escalation reference, nested
+lanes, more than one process with steps. Left out without a word, as any
+export to a simpler form would: the diagram (``convert`` draws a new one),
+vendor extensions, ids of the definitions, collaboration and lane set, and
+documentation beyond a step's first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from processes.errors import InputError
+from processes.model import (
+    Definitions,
+    Event,
+    EventDefinition,
+    Gateway,
+    Process,
+    SequenceFlow,
+    Task,
+)
+
+from .authoring import EVENT_KEYWORDS, GATEWAY_KEYWORDS, ISO_DURATION, TASK_KEYWORDS
+from .yamlsrc import load_yaml
+
+__all__ = ["to_authoring"]
+
+_WIDTH = 110
+_TASK_WORD = {v: k for k, v in TASK_KEYWORDS.items()}
+_GATEWAY_WORD = {v: k for k, v in GATEWAY_KEYWORDS.items()}
+_EVENT_WORD = {v: k for k, v in EVENT_KEYWORDS.items()}
+_TIMER_WORD = {"timeDuration": "duration", "timeDate": "date", "timeCycle": "cycle"}
+
+
+def to_authoring(defs: Definitions, *, source: str | None = None) -> str:
+    """The YAML authoring text of the one process of ``defs``.
+
+    Raises :class:`InputError` (naming ``source``) listing everything the
+    form cannot express.
+    """
+    process = _the_process(defs, source)
+    reasons = _inexpressible(defs, process)
+    if reasons:
+        shown = "; ".join(reasons[:8]) + (f"; and {len(reasons) - 8} more" if len(reasons) > 8 else "")
+        raise InputError(f"cannot be written as YAML authoring form: {shown}", file=source)
+    return _emit(_document(defs, process)) + "\n"
+
+
+def _the_process(defs: Definitions, source: str | None) -> Process:
+    with_steps = [p for p in defs.processes if p.nodes]
+    if len(with_steps) != 1:
+        raise InputError(f"the YAML authoring form holds exactly one process with steps, this model has "
+                         f"{len(with_steps)} ({', '.join(p.id for p in with_steps) or 'none'})", file=source)
+    return with_steps[0]
+
+
+def _inexpressible(defs: Definitions, process: Process) -> list[str]:
+    out = []
+    for node in process.nodes.values():
+        what = f"{node.kind} '{node.id}'"
+        if isinstance(node, Task):
+            if node.loop is not None:
+                out.append(f"{what} has loop/multi-instance characteristics")
+            if node.is_for_compensation:
+                out.append(f"{what} is a compensation handler")
+            if node.script:
+                out.append(f"{what} has a script body")
+        elif isinstance(node, Gateway):
+            if node.gateway_kind not in _GATEWAY_WORD:
+                out.append(f"{what} is a {node.gateway_kind} gateway")
+            if node.instantiate:
+                out.append(f"{what} instantiates the process")
+        elif isinstance(node, Event):
+            if len(node.definitions) > 1:
+                out.append(f"{what} has {len(node.definitions)} triggers")
+            for d in node.definitions:
+                if d.ref and d.kind != "message":
+                    out.append(f"{what} refers to {d.kind} '{d.ref}'")
+                if d.kind == "timer" and (d.timer is None or not d.timer.text):
+                    out.append(f"{what} is a timer without a time")
+            if node.position == "boundary":
+                host = process.nodes.get(node.attached_to)
+                if not isinstance(host, Task):
+                    out.append(f"{what} is attached to '{node.attached_to}', which is not a task")
+                if not node.definitions:
+                    out.append(f"{what} is a boundary event without a trigger")
+        else:
+            out.append(f"{what} (the form has tasks, gateways and events only)")
+    if process.artifacts:
+        out.append(f"{len(process.artifacts)} artifact(s) such as '{next(iter(process.artifacts))}'")
+    if len(process.lane_sets) > 1:
+        out.append(f"{len(process.lane_sets)} lane sets")
+    if any(lane.child_lane_set is not None for lane in process.lanes()):
+        out.append("nested lanes")
+    if len(defs.collaborations) > 1:
+        out.append(f"{len(defs.collaborations)} collaborations")
+    pools = {p.id for p in defs.participants()}
+    for mflow in defs.message_flows():
+        for ref in (mflow.source, mflow.target):
+            if ref not in pools and ref not in process.nodes:
+                out.append(f"message flow '{mflow.id}' connects '{ref}' in another process")
+    for c in defs.collaborations:
+        if c.artifacts:
+            out.append(f"{len(c.artifacts)} artifact(s) in collaboration '{c.id}'")
+    return out
+
+
+# --------------------------------------------------------------------------- order
+
+
+def _step_order(process: Process) -> list[str]:
+    """Steps in reverse post-order from each start event, then from each node left over."""
+    steps = [n.id for n in process.nodes.values() if not (isinstance(n, Event) and n.position == "boundary")]
+    successors: dict[str, list[str]] = {s: [] for s in steps}
+    for flow in process.flows.values():
+        source = process.nodes.get(flow.source)
+        if source is None or flow.target not in successors:
+            continue
+        owner = source.attached_to if isinstance(source, Event) and source.position == "boundary" else source.id
+        if owner in successors and flow.target not in successors[owner]:
+            successors[owner].append(flow.target)
+    for host in successors:  # the host's own flows first, then its boundary events' flows
+        own = [f.target for f in process.flows.values() if f.source == host and f.target in successors]
+        successors[host] = list(dict.fromkeys(own)) + [t for t in successors[host] if t not in own]
+    starts = [s for s in steps if isinstance(process.nodes[s], Event) and process.nodes[s].position == "start"]
+    seen: set[str] = set()
+    order: list[str] = []
+    for root in starts + steps:
+        if root in seen:
+            continue
+        post: list[str] = []
+        stack = [(root, iter(reversed(successors[root])))]
+        seen.add(root)
+        while stack:
+            node, it = stack[-1]
+            child = next(it, None)
+            if child is None:
+                post.append(node)
+                stack.pop()
+            elif child not in seen:
+                seen.add(child)
+                stack.append((child, iter(reversed(successors[child]))))
+        order += reversed(post)
+    return order
+
+
+# --------------------------------------------------------------------------- the document as data
+
+
+def _document(defs: Definitions, process: Process) -> dict[str, Any]:
+    doc: dict[str, Any] = {"process": {"id": process.id}}
+    if process.name:
+        doc["process"]["name"] = process.name
+    if process.is_executable is not None:
+        doc["process"]["executable"] = process.is_executable
+    collab = defs.collaborations[0] if defs.collaborations else None
+    if collab is not None:
+        own = [p for p in collab.participants if p.process_ref == process.id]
+        if own:
+            doc["pool"] = {"id": own[0].id}
+            if own[0].name and own[0].name != process.name:
+                doc["pool"]["name"] = own[0].name
+        others = {p.id: p.name for p in collab.participants if p not in own[:1]}
+        if others:
+            doc["external"] = others
+    lanes = {lane.id: lane.name for lane in process.lanes()}
+    if lanes:
+        doc["lanes"] = lanes
+    messages = {r.id: r.name for r in defs.root_elements if r.tag == "message"}
+    if messages:
+        doc["messages"] = messages
+    order = _step_order(process)
+    doc["steps"] = [_step(process, sid, order[i + 1] if i + 1 < len(order) else None) for i, sid in enumerate(order)]
+    if collab is not None and collab.message_flows:
+        doc["message_flows"] = [
+            {"id": m.id, "from": m.source, "to": m.target, **({"name": m.name} if m.name else {})}
+            for m in collab.message_flows.values()
+        ]
+    return doc
+
+
+def _step(process: Process, sid: str, following: str | None) -> dict[str, Any]:
+    node = process.nodes[sid]
+    step: dict[str, Any] = {"id": sid}
+    if isinstance(node, Task):
+        step["task"] = _TASK_WORD[node.task_type]
+    elif isinstance(node, Gateway):
+        step["gateway"] = _GATEWAY_WORD[node.gateway_kind]
+    elif isinstance(node, Event):
+        step["event"] = _EVENT_WORD[node.position]
+        step.update(_trigger(node))
+    if node.name:
+        step["name"] = node.name
+    lane = process.lane_of(sid)
+    if lane is not None:
+        step["lane"] = lane.id
+    if node.documentation:
+        step["doc"] = node.documentation[0].text
+    outgoing = [f for f in process.flows.values() if f.source == sid]
+    default_flow = getattr(node, "default", "")
+    if isinstance(node, Gateway) and len(outgoing) >= 2:
+        labels = [f.name for f in outgoing]
+        if all(labels) and len(set(labels)) == len(labels):
+            step["branches"] = {f.name: _flow(f, with_name=False) for f in outgoing}
+        else:
+            step["branches"] = [_flow(f) for f in outgoing]
+    elif not _falls_through(process, node, outgoing, following):
+        if len(outgoing) == 1:
+            step["next"] = _flow(outgoing[0])
+        else:
+            step["next"] = [_flow(f) for f in outgoing]
+    if default_flow and default_flow in process.flows:
+        chosen = process.flows[default_flow]
+        if isinstance(step.get("branches"), dict):
+            step["default"] = chosen.name
+        elif sum(1 for f in outgoing if f.target == chosen.target) == 1:
+            step["default"] = chosen.target
+        else:
+            step["default"] = chosen.id
+    boundaries = [b for b in process.boundary_events(sid)]
+    if boundaries:
+        step["boundary"] = [_boundary(process, b) for b in boundaries]
+    return step
+
+
+def _falls_through(process: Process, node: Any, outgoing: list[SequenceFlow], following: str | None) -> bool:
+    """Whether the reader's default (flow to the step below) gives exactly ``outgoing``."""
+    is_end = isinstance(node, Event) and node.position == "end"
+    target = process.nodes.get(following) if following else None
+    implied = following is not None and not is_end and not (isinstance(target, Event) and target.position == "start")
+    if not implied:
+        return not outgoing
+    return (len(outgoing) == 1 and outgoing[0].target == following and not outgoing[0].name
+            and outgoing[0].condition is None and outgoing[0].id == f"Flow_{node.id}_{following}")
+
+
+def _flow(flow: SequenceFlow, *, with_name: bool = True) -> str | dict[str, str]:
+    spec: dict[str, str] = {"to": flow.target}
+    if flow.id != f"Flow_{flow.source}_{flow.target}":
+        spec["id"] = flow.id
+    if with_name and flow.name:
+        spec["name"] = flow.name
+    if flow.condition is not None and flow.condition.text:
+        spec["condition"] = flow.condition.text
+    return flow.target if list(spec) == ["to"] else spec
+
+
+def _trigger(event: Event) -> dict[str, Any]:
+    if not event.definitions:
+        return {}
+    d: EventDefinition = event.definitions[0]
+    if d.kind == "timer":
+        text = d.timer.text if d.timer is not None else ""
+        if d.timer_kind == "timeDuration" and ISO_DURATION.fullmatch(text):
+            return {"timer": text}
+        return {"timer": {_TIMER_WORD.get(d.timer_kind, "duration"): text}}
+    out: dict[str, Any] = {"trigger": d.kind}
+    if d.kind == "message" and d.ref:
+        out["ref"] = d.ref
+    if d.kind == "link":
+        out["link"] = d.link_name
+    if d.kind == "conditional" and d.condition is not None:
+        out["condition"] = d.condition.text
+    return out
+
+
+def _boundary(process: Process, event: Event) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": event.id, **_trigger(event)}
+    if event.name:
+        out["name"] = event.name
+    if not event.cancel_activity:
+        out["interrupting"] = False
+    if event.documentation:
+        out["doc"] = event.documentation[0].text
+    outgoing = [f for f in process.flows.values() if f.source == event.id]
+    if len(outgoing) == 1:
+        out["next"] = _flow(outgoing[0])
+    elif outgoing:
+        out["next"] = [_flow(f) for f in outgoing]
+    return out
+
+
+# --------------------------------------------------------------------------- YAML text
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}#:\n\r\t]*")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and _reads_back(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _reads_back(text: str) -> bool:
+    return load_yaml(f"k: {text}\n", source="<scalar>").data == {"k": text}
+
+
+def _is_flat(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(not isinstance(v, (dict, list)) or not v or (isinstance(v, dict) and _is_flat(v))
+                   for v in value.values())
+    if isinstance(value, list):
+        return all(not isinstance(v, (dict, list)) for v in value)
+    return True
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_scalar(k)}: {_inline(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _emit(value: Any, indent: int = 0) -> str:
+    """Block YAML for ``value``; short flat mappings and lists go on one line."""
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            head = f"{pad}{_scalar(key)}:"
+            if isinstance(item, (dict, list)) and not item:
+                lines.append(f"{head} {'{}' if isinstance(item, dict) else '[]'}")
+            elif isinstance(item, (dict, list)):
+                one = f"{head} {_inline(item)}"
+                if _is_flat(item) and len(one) <= _WIDTH and not (isinstance(item, dict) and len(item) > 6):
+                    lines.append(one)
+                else:
+                    lines.append(head)
+                    lines.append(_emit(item, indent + 2))
+            else:
+                lines.append(f"{head} {_scalar(item)}")
+    elif isinstance(value, list):
+        for item in value:
+            one = f"{pad}- {_inline(item)}"
+            if not isinstance(item, (dict, list)) or (_is_flat(item) and len(one) <= _WIDTH):
+                lines.append(one)
+            else:
+                body = _emit(item, indent + 2)
+                lines.append(f"{pad}- {body[indent + 2:]}")
+    return "\n".join(lines)

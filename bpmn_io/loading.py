@@ -1,0 +1,56 @@
+"""Load the MODEL argument of a command: a BPMN file or a YAML authoring file.
+
+``load_model(arg)`` decides by extension (``.bpmn``, ``.bpmn2``, ``.xml`` are
+BPMN; ``.yaml``, ``.yml`` the authoring form); a file with another extension
+is sniffed (XML starts with ``<``). Errors are :class:`InputError` naming the
+file. The library engineer extends this with library names.
+
+>>> model_format("permit.yaml"), model_format("x.BPMN"), model_format("notes.txt")
+('yaml', 'bpmn', None)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from processes.errors import InputError
+from processes.model import Definitions
+
+from .authoring import read_authoring
+from .reader import read_bpmn
+
+__all__ = ["BPMN_SUFFIXES", "YAML_SUFFIXES", "model_format", "load_model"]
+
+BPMN_SUFFIXES = (".bpmn", ".bpmn2", ".xml")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def model_format(path: str | os.PathLike[str]) -> str | None:
+    """``'bpmn'`` or ``'yaml'`` from the file extension, or None when it says neither."""
+    suffix = Path(path).suffix.lower()
+    if suffix in BPMN_SUFFIXES:
+        return "bpmn"
+    if suffix in YAML_SUFFIXES:
+        return "yaml"
+    return None
+
+
+def _sniff(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    return "bpmn" if head.startswith(b"<") else "yaml"
+
+
+def load_model(arg: str | os.PathLike[str]) -> Definitions:
+    """The model in file ``arg`` (BPMN 2.0 XML or the YAML authoring form)."""
+    path = Path(arg)
+    if not path.exists():
+        raise InputError("no such file (expected a .bpmn or .yaml model)", file=str(arg))
+    if path.is_dir():
+        raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=str(arg))
+    kind = model_format(path) or _sniff(path)
+    return read_bpmn(path) if kind == "bpmn" else read_authoring(path)
