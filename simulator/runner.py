@@ -1,0 +1,138 @@
+"""Replications and sweeps over a ``concurrent.futures.Executor`` (local processes or Dask).
+
+A batch is a list of :class:`Job`: a picklable module-level function and its
+argument. :func:`run_replications` hands them to any executor (a
+``ProcessPoolExecutor``, a Dask ``Client.get_executor()``, or none: in this
+process), and returns the results in the order of the jobs, whatever order the
+workers finished in. A job that raises does not stop the batch: its place holds a
+:class:`Failure`. A cache (anything with ``get(key)`` / ``put(key, value)``) skips
+jobs already done in an earlier run.
+
+Common random numbers: :func:`replication_seeds` gives replication ``i`` the
+``i``-th child of ``SeedSequence(seed)``; every scenario run with the same seed
+uses the same streams in replication ``i``, so differences are paired.
+
+>>> [s.spawn_key for s in replication_seeds(7, 3)]
+[(0,), (1,), (2,)]
+"""
+
+from __future__ import annotations
+
+import traceback
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol, Sequence
+
+import numpy as np
+
+__all__ = [
+    "Job",
+    "Failure",
+    "ResultCache",
+    "replication_seeds",
+    "run_replications",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One unit of work: ``task(payload)``, identified by ``key`` for the cache.
+
+    ``task`` must be a module-level function and ``payload`` picklable, so that
+    the job can travel to another process or a Dask worker.
+    """
+
+    key: str
+    task: Callable[[Any], Any]
+    payload: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """The outcome of a job that raised: the error type, its one-line message and
+    the traceback text (for ``--debug``)."""
+
+    kind: str
+    message: str
+    detail: str = ""
+
+
+class ResultCache(Protocol):
+    """Where finished jobs are kept between runs."""
+
+    def get(self, key: str) -> Any | None:
+        """The stored result for ``key``, or ``None``."""
+
+    def put(self, key: str, value: Any) -> None:
+        """Store a finished result."""
+
+
+def replication_seeds(seed: int, replications: int) -> tuple[np.random.SeedSequence, ...]:
+    """The seed of each replication: the children of ``SeedSequence(seed)``.
+
+    Replication ``i`` gets the same child in every scenario (common random numbers).
+    """
+    if replications < 1:
+        raise ValueError(f"replications must be at least 1, not {replications}")
+    if seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, not {seed}")
+    return tuple(np.random.SeedSequence(seed).spawn(replications))
+
+
+def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
+    """Run one job in a worker; an exception becomes a :class:`Failure`."""
+    try:
+        return task(payload)
+    except Exception as err:  # noqa: BLE001 - one failing job must not stop the batch
+        return Failure(type(err).__name__, str(err), traceback.format_exc())
+
+
+def run_replications(
+    jobs: Sequence[Job],
+    *,
+    executor: Executor | None = None,
+    cache: ResultCache | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Any]:
+    """Run ``jobs`` and return their results in job order.
+
+    ``executor``: where to run (``None``: here, one after the other).
+    ``cache``: results found there are not recomputed; new successful results
+    are stored as they arrive, so an interrupted batch resumes where it stopped.
+    ``progress(n)`` is called with the number of jobs just finished (cached
+    ones included). A job that raised yields a :class:`Failure` in its place.
+    """
+    results: list[Any] = [None] * len(jobs)
+    todo: list[int] = []
+    for index, job in enumerate(jobs):
+        found = cache.get(job.key) if cache is not None else None
+        if found is None:
+            todo.append(index)
+        else:
+            results[index] = found
+    if progress is not None and len(todo) < len(jobs):
+        progress(len(jobs) - len(todo))
+
+    def finish(index: int, value: Any) -> None:
+        results[index] = value
+        if cache is not None and not isinstance(value, Failure):
+            cache.put(jobs[index].key, value)
+        if progress is not None:
+            progress(1)
+
+    if executor is None:
+        for index in todo:
+            finish(index, _guarded(jobs[index].task, jobs[index].payload))
+        return results
+
+    pending: dict[Future[Any], int] = {
+        executor.submit(_guarded, jobs[index].task, jobs[index].payload): index for index in todo
+    }
+    for future in as_completed(pending):
+        index = pending[future]
+        try:
+            value = future.result()
+        except Exception as err:  # noqa: BLE001 - a lost worker fails its job only
+            value = Failure(type(err).__name__, str(err), traceback.format_exc())
+        finish(index, value)
+    return results

@@ -1,0 +1,141 @@
+"""scenarios.loader: bases, set overrides, sweeps, shared pools, studies; bad input refused before running."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from processes.errors import InputError
+from scenarios.loader import bundled_study, read_any, read_scenario, read_study
+
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINI = "base: {bpmn: mini.bpmn, profile: mini.yaml}\n"
+
+
+def test_a_scenario_applies_its_overrides_and_run_settings(workdir: Path) -> None:
+    path = write(workdir, "more.yaml", (
+        "name: more-officers\nquestion: What if there were two officers?\n" + MINI +
+        "set:\n  simulation.pools.officer.count: 2\nreplications: 4\nseed: 7\nhorizon: 10w\nwarmup: 1w\n"
+    ))
+    s = read_scenario(path)
+    assert (s.name, s.question, s.replications, s.seed) == ("more-officers", "What if there were two officers?", 4, 7)
+    assert s.member_names == ("mini",)
+    (point,) = s.points
+    sim = point.members[0].profile["simulation"]
+    assert sim["pools"]["officer"]["count"] == 2
+    assert (sim["horizon"], sim["warmup"]) == ("10w", "1w")
+    assert s.outputs == ("summary", "cases")
+
+
+def test_a_sweep_is_a_cartesian_grid(workdir: Path) -> None:
+    path = write(workdir, "grid.yaml", MINI + (
+        "sweep:\n  simulation.pools.officer.count: [1, 2]\n  simulation.pools.officer.fte: [0.5, 1.0]\n"
+    ))
+    s = read_scenario(path)
+    assert [p.label for p in s.points] == [
+        "simulation.pools.officer.count=1, simulation.pools.officer.fte=0.5",
+        "simulation.pools.officer.count=1, simulation.pools.officer.fte=1.0",
+        "simulation.pools.officer.count=2, simulation.pools.officer.fte=0.5",
+        "simulation.pools.officer.count=2, simulation.pools.officer.fte=1.0",
+    ]
+    pools = [p.members[0].profile["simulation"]["pools"]["officer"] for p in s.points]
+    assert [(o["count"], o["fte"]) for o in pools] == [(1, 0.5), (1, 1.0), (2, 0.5), (2, 1.0)]
+
+
+def test_an_unknown_path_is_refused_with_file_line_path_and_allowed_keys(workdir: Path) -> None:
+    path = write(workdir, "typo.yaml", MINI + "set:\n  simulation.pools.oficer.count: 3\n")
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    text = str(err.value)
+    assert text.startswith(f"{path}:3: ")
+    assert "simulation.pools.oficer.count" in text and "3" in text
+    assert "registry" in text and "officer" in text  # the keys that exist
+
+
+def test_an_illegal_value_is_refused_with_the_allowed_values(workdir: Path) -> None:
+    path = write(workdir, "bad.yaml", MINI + "replications: 3\nsweep:\n  simulation.decision.delegation: [officer, mayor]\n")
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    text = str(err.value)
+    assert text.startswith(f"{path}:4: ")
+    assert "mayor" in text and "working_committee" in text
+
+
+def test_a_missing_base_file_and_an_unknown_municipality_are_named(workdir: Path) -> None:
+    with pytest.raises(InputError, match="BPMN file .*nope.bpmn' does not exist"):
+        read_scenario(write(workdir, "a.yaml", "base: {bpmn: nope.bpmn, profile: mini.yaml}\n"))
+    with pytest.raises(InputError, match="unknown library municipality 'gotham' \\(expected one of .*helsingborg"):
+        read_scenario(write(workdir, "b.yaml", "base: gotham\n"))
+    with pytest.raises(InputError, match="unknown key 'sett'"):
+        read_scenario(write(workdir, "c.yaml", MINI + "sett: {}\n"))
+
+
+def test_several_members_take_prefixed_paths_and_share_pools(workdir: Path) -> None:
+    path = write(workdir, "joint.yaml", (
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "set:\n  south.simulation.arrivals.per_year: 10\n"
+        "shared_pools:\n  officer: {members: [north, south]}\n"
+    ))
+    s = read_scenario(path)
+    assert s.member_names == ("north", "south")
+    north, south = s.points[0].members
+    assert (north.profile["simulation"]["arrivals"]["per_year"], south.profile["simulation"]["arrivals"]["per_year"]) == (30, 10)
+    (shared,) = s.shared_pools
+    assert (shared.pool, shared.members, shared.provider) == ("officer", ("north", "south"), None)
+
+    bad = write(workdir, "joint-bad.yaml", (
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "set:\n  simulation.arrivals.per_year: 10\n"
+    ))
+    with pytest.raises(InputError, match="starts with the process name \\(expected one of north, south\\)"):
+        read_scenario(bad)
+    provider = write(workdir, "provider.yaml", (
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "shared_pools:\n  officer: {provider: north, serves: [south]}\n"
+    ))
+    (shared,) = read_scenario(provider).shared_pools
+    assert (shared.provider, shared.served) == ("north", ("south",))
+    unknown = write(workdir, "pool-bad.yaml", (
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "shared_pools:\n  lawyer: {members: [north, south]}\n"
+    ))
+    with pytest.raises(InputError, match="north has no pool 'lawyer'"):
+        read_scenario(unknown)
+
+
+def test_a_study_gathers_scenarios_with_defaults(workdir: Path) -> None:
+    write(workdir, "base.yaml", "name: base\n" + MINI)
+    write(workdir, "alt.yaml", "name: alt\n" + MINI + "replications: 3\nbaseline: base\n")
+    study = read_study(write(workdir, "study.yaml", (
+        "study: mini-study\ntitle: Mini\ncompare: [helsingborg, astorp]\n"
+        "defaults: {replications: 5, seed: 11}\nscenarios: [base.yaml, alt.yaml]\n"
+    )))
+    assert (study.name, study.title, study.compare) == ("mini-study", "Mini", ("helsingborg", "astorp"))
+    assert [(s.name, s.replications, s.seed, s.baseline) for s in study.scenarios] == [
+        ("base", 5, 11, None), ("alt", 3, 11, "base"),
+    ]
+    both = read_any([workdir / "study.yaml", write(workdir, "extra.yaml", "name: extra\n" + MINI)])
+    assert [s.name for s in both.scenarios] == ["base", "alt", "extra"]
+    assert both.name == "mini-study"
+    with pytest.raises(InputError, match="scenario name 'base' is also used"):
+        read_any([workdir / "study.yaml", workdir / "base.yaml"])
+
+
+def test_the_bundled_study_names_the_familjen_helsingborg_scenarios() -> None:
+    path = bundled_study()
+    assert path.is_file()
+    text = path.read_text(encoding="utf-8")
+    for name in ("status-quo.yaml", "delegated-to-officer.yaml", "joint-permit-unit.yaml", "angelholm-arrangement.yaml"):
+        assert name in text
