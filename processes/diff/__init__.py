@@ -1,1 +1,21 @@
-"""permitflow: processes/diff."""
+"""Semantic diff and N-way comparison of process models (pure: data in, data out).
+
+Entry points: ``diff_models`` (two models), ``compare_models`` (several),
+``to_data`` / ``nway_to_data`` (the documented JSON form, docs/diff-schema.md).
+"""
+
+from processes.diff.core import Compared, diff_models, diff_prepared, lexicon_for, prepare, profile_inputs
+from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, parse_decisions
+from processes.diff.matching import Match, MatchOptions
+from processes.diff.result import KINDS, Difference, ModelDiff, ModelSummary, Similarity
+from processes.diff.similarity import StructuralWeights
+from processes.diff.synonyms import Synonyms, builtin_synonyms, parse_synonyms
+
+__all__ = [
+    "Compared", "diff_models", "diff_prepared", "lexicon_for", "prepare", "profile_inputs",
+    "NO_DECISIONS", "Decision", "MatchDecisions", "parse_decisions",
+    "Match", "MatchOptions",
+    "KINDS", "Difference", "ModelDiff", "ModelSummary", "Similarity",
+    "StructuralWeights",
+    "Synonyms", "builtin_synonyms", "parse_synonyms",
+]

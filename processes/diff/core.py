@@ -1,0 +1,120 @@
+"""Compare two models: match their steps, list the differences, score the similarity.
+
+>>> from processes.model import Definitions, Process, Task, FrozenMap
+>>> def one(tid, name):
+...     return Definitions(processes=(Process(id="P", nodes=FrozenMap({tid: Task(id=tid, name=name)})),))
+>>> d = diff_models(one("T1", "Skicka remisser"), one("X9", "Skickar remiss"), a_name="A", b_name="B")
+>>> [(m.a, m.b) for m in d.matches], d.differences
+([(('T1',), ('X9',))], ())
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from processes.diff.decisions import NO_DECISIONS, MatchDecisions
+from processes.diff.differences import fact_differences, step_differences
+from processes.diff.flowdiff import flow_differences
+from processes.diff.matching import MatchOptions, match_steps
+from processes.diff.relations import Profile, behavioural_profile
+from processes.diff.result import ModelDiff, ModelSummary
+from processes.diff.similarity import StructuralWeights, similarity
+from processes.diff.synonyms import Synonyms, builtin_synonyms
+from processes.diff.text import Lexicon
+from processes.diff.view import ModelView, build_view
+from processes.model import Definitions
+
+__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs"]
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """A model ready for comparison: its view, behavioural profile, facts and parameters.
+
+    ``facts``: profile.yaml ``facts:`` (fact name -> value mapping); ``params``:
+    element id -> that element's profile parameters (plain dicts).
+    """
+
+    name: str
+    view: ModelView
+    profile: Profile
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def prepare(defs: Definitions, name: str, *, facts: Mapping[str, Any] | None = None,
+            params: Mapping[str, Any] | None = None) -> Compared:
+    """Build the view and behavioural profile of ``defs`` once (reused in N-way runs)."""
+    view = build_view(defs, name)
+    return Compared(name, view, behavioural_profile(defs, view), dict(facts or {}), dict(params or {}))
+
+
+def profile_inputs(raw_profile: Mapping[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(facts, element params) from a profile.yaml document read as plain data.
+
+    The decision settings (``simulation.decision``: delegation and the deciding element)
+    are added to the deciding element's parameters as ``delegation``, so moving a
+    decision from committee to officer shows as a parameter of the decision step.
+    """
+    if not raw_profile:
+        return {}, {}
+    facts = dict(raw_profile.get("facts") or {})
+    sim = raw_profile.get("simulation") or {}
+    params: dict[str, Any] = {k: dict(v) if isinstance(v, Mapping) else v
+                              for k, v in (sim.get("elements") or {}).items()}
+    decision = sim.get("decision") or {}
+    element = decision.get("element")
+    if element and "delegation" in decision:
+        entry = params.setdefault(element, {})
+        if isinstance(entry, dict):
+            entry["delegation"] = decision["delegation"]
+    return facts, params
+
+
+def lexicon_for(models: Iterable[Compared], synonyms: Synonyms | None = None) -> Lexicon:
+    """One lexicon over every label (steps and performers) of ``models``."""
+    labels = []
+    for c in models:
+        for s in c.view.steps.values():
+            labels.append(s.name)
+            labels.append(s.performer)
+    return Lexicon.build(synonyms if synonyms is not None else builtin_synonyms(), labels)
+
+
+def diff_prepared(a: Compared, b: Compared, lex: Lexicon, *, decisions: MatchDecisions = NO_DECISIONS,
+                  options: MatchOptions = MatchOptions(),
+                  weights: StructuralWeights = StructuralWeights()) -> ModelDiff:
+    """Compare two prepared models with a given lexicon (see ``diff_models``)."""
+    confirmed, rejected, unused = decisions.for_pair(a.name, frozenset(a.view.steps), b.name,
+                                                     frozenset(b.view.steps))
+    matches = match_steps(a.view, b.view, lex, options=options, confirmed=confirmed, rejected=rejected)
+    differences = step_differences(a.view, b.view, matches, lex, a.params, b.params)
+    differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
+    differences += fact_differences(a.facts, b.facts)
+    notes = tuple(
+        f"match decision a={list(d.a)} b={list(d.b)}" + (f" models={list(d.models)}" if d.models else "")
+        + " names elements not in these two models; not used"
+        for d in unused
+    )
+    return ModelDiff(ModelSummary(a.name, a.view.steps), ModelSummary(b.name, b.view.steps), matches,
+                     tuple(differences), similarity(a.view, b.view, a.profile, b.profile, matches, weights), notes)
+
+
+def diff_models(a: Definitions, b: Definitions, *, a_name: str = "A", b_name: str = "B",
+                synonyms: Synonyms | None = None, decisions: MatchDecisions = NO_DECISIONS,
+                facts_a: Mapping[str, Any] | None = None, facts_b: Mapping[str, Any] | None = None,
+                params_a: Mapping[str, Any] | None = None, params_b: Mapping[str, Any] | None = None,
+                options: MatchOptions = MatchOptions(),
+                weights: StructuralWeights = StructuralWeights()) -> ModelDiff:
+    """Model A against model B: matches, differences (steps, attributes, control flow,
+    facts) and the three similarity scores.
+
+    ``synonyms`` defaults to the built-in list (merge a user's list with
+    ``builtin_synonyms().merged(user)``); ``facts_*`` / ``params_*`` are the profiles'
+    facts and per-element parameters as plain dicts (``profile_inputs``).
+    """
+    ca = prepare(a, a_name, facts=facts_a, params=params_a)
+    cb = prepare(b, b_name, facts=facts_b, params=params_b)
+    return diff_prepared(ca, cb, lexicon_for((ca, cb), synonyms), decisions=decisions, options=options,
+                         weights=weights)

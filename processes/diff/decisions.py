@@ -1,0 +1,121 @@
+"""A user's decisions about matches: pairs confirmed or rejected, honoured on every run.
+
+Format (YAML; ``permitflow diff A B --matches FILE``)::
+
+    schema_version: 1
+    confirm:                                   # these elements ARE the same step
+      - {a: Task_Granska, b: Activity_0x1}
+      - {a: Task_Utredning, b: [Task_Utreda, Task_Skriva]}   # one step split in two
+      - {a: Task_Beslut, b: Task_AU_Beslut, models: [helsingborg, orkelljunga]}
+    reject:                                    # these are NOT the same step
+      - {a: Task_Remiss, b: Task_Remissvar}
+
+``a`` and ``b`` are element ids (a string or a list of ids for a one-to-many match).
+``models`` (optional) limits an entry to the comparison of those two models, named as
+on the command line; without it an entry applies to any pair of models that holds all
+its ids (on either side: an entry written for B-vs-A also serves A-vs-B).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from processes.errors import InputError
+
+__all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One confirmed or rejected pair (``a`` ids of one model, ``b`` ids of the other)."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    models: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchDecisions:
+    confirm: tuple[Decision, ...] = ()
+    reject: tuple[Decision, ...] = ()
+
+    def for_pair(self, a_name: str, a_ids: frozenset[str], b_name: str,
+                 b_ids: frozenset[str]) -> tuple[tuple[Decision, ...], tuple[Decision, ...], tuple[Decision, ...]]:
+        """(confirmed, rejected, unused) for the comparison A vs B, oriented A -> B."""
+        used_c: list[Decision] = []
+        used_r: list[Decision] = []
+        unused: list[Decision] = []
+        for entries, out in ((self.confirm, used_c), (self.reject, used_r)):
+            for d in entries:
+                oriented = _orient(d, a_name, a_ids, b_name, b_ids)
+                if oriented is None:
+                    unused.append(d)
+                else:
+                    out.append(oriented)
+        return tuple(used_c), tuple(used_r), tuple(unused)
+
+
+def _orient(d: Decision, a_name: str, a_ids: frozenset[str], b_name: str, b_ids: frozenset[str]) -> Decision | None:
+    if d.models:
+        if list(d.models) == [a_name, b_name] and set(d.a) <= a_ids and set(d.b) <= b_ids:
+            return d
+        if list(d.models) == [b_name, a_name] and set(d.b) <= a_ids and set(d.a) <= b_ids:
+            return Decision(d.b, d.a, (a_name, b_name))
+        return None
+    if set(d.a) <= a_ids and set(d.b) <= b_ids:
+        return d
+    if set(d.b) <= a_ids and set(d.a) <= b_ids:
+        return Decision(d.b, d.a)
+    return None
+
+
+NO_DECISIONS = MatchDecisions()
+
+
+def _ids(value: Any, where: str, source: str) -> tuple[str, ...]:
+    if isinstance(value, str) and value:
+        return (value,)
+    if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+        return tuple(value)
+    raise InputError(f"expected an element id or a list of ids, got {value!r}", file=source, path=where)
+
+
+def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDecisions:
+    """Read a match-decisions file (format above); errors name the file and entry."""
+    try:
+        doc: Any = yaml.safe_load(data)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError(f"not valid YAML: {getattr(err, 'problem', err)}", file=source,
+                         line=mark.line + 1 if mark else None) from None
+    if doc is None:
+        return NO_DECISIONS
+    if not isinstance(doc, dict):
+        raise InputError("expected a mapping with 'confirm:' and/or 'reject:' lists", file=source)
+    unknown = sorted(set(doc) - {"schema_version", "confirm", "reject"})
+    if unknown:
+        raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, confirm, reject)", file=source)
+    if doc.get("schema_version", 1) != 1:
+        raise InputError(f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)", file=source)
+    lists: dict[str, list[Decision]] = {"confirm": [], "reject": []}
+    for key in lists:
+        entries = doc.get(key) or []
+        if not isinstance(entries, list):
+            raise InputError(f"expected a list, got {type(entries).__name__}", file=source, path=key)
+        for i, entry in enumerate(entries):
+            where = f"{key}[{i}]"
+            if not isinstance(entry, dict) or set(entry) - {"a", "b", "models"} or "a" not in entry or "b" not in entry:
+                raise InputError(f"expected {{a: ID or [IDs], b: ID or [IDs], models: [A, B] (optional)}}, got {entry!r}",
+                                 file=source, path=where)
+            models: tuple[str, ...] = ()
+            if "models" in entry:
+                models = _ids(entry["models"], where + ".models", source)
+                if len(models) != 2:
+                    raise InputError(f"models must name exactly two models, got {list(models)}", file=source,
+                                     path=where + ".models")
+            lists[key].append(Decision(_ids(entry["a"], where + ".a", source), _ids(entry["b"], where + ".b", source),
+                                       models))
+    return MatchDecisions(tuple(lists["confirm"]), tuple(lists["reject"]))

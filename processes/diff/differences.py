@@ -1,0 +1,192 @@
+"""Step-level and fact-level differences: presence, splits, attributes, profile facts.
+
+Control-flow differences are in flowdiff.py. All inputs are plain data; profile facts
+and per-element profile parameters come in as dicts (as read from profile.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from processes.diff.matching import Match
+from processes.diff.result import Difference
+from processes.diff.text import Lexicon, label_similarity
+from processes.diff.view import ModelView, Step
+
+__all__ = ["step_differences", "fact_differences", "flatten", "canonical_timer", "FACT_ORDER",
+           "PROVENANCE_KEYS", "PERFORMER_SAME"]
+
+#: facts listed first, in this order (the 2022 mapping dimensions); others follow by name
+FACT_ORDER = ("application_fee", "supervision_fee", "e_service", "stated_handling_time", "deciding_body",
+              "delegation", "committee_cadence", "staff_fte", "collaborations")
+#: keys that document a value rather than being one; never compared
+PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date"})
+#: performers whose names are at least this similar count as the same
+PERFORMER_SAME = 0.8
+
+
+def _q(step: Step) -> str:
+    return f'"{step.name or step.id}"'
+
+
+def _qs(view: ModelView, ids: Iterable[str]) -> str:
+    return " + ".join(_q(view.steps[i]) for i in ids)
+
+
+def step_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lexicon,
+                     params_a: Mapping[str, Any], params_b: Mapping[str, Any]) -> list[Difference]:
+    """only_in_a/only_in_b, split/merged and attribute differences, in A's step order
+    (then B's for steps only in B)."""
+    out: list[Difference] = []
+    matched_a = {s for m in matches for s in m.a}
+    matched_b = {s for m in matches for s in m.b}
+    by_first_a = {m.a[0]: m for m in matches}
+    for x_id, x in a.steps.items():
+        if x_id not in matched_a:
+            out.append(Difference("only_in_a", (x_id,), (), message=f"{_q(x)} is only in A."))
+            continue
+        m = by_first_a.get(x_id)
+        if m is None:
+            continue
+        if len(m.b) > 1 and len(m.a) == 1:
+            out.append(Difference("split", m.a, m.b, message=f"{_q(x)} in A is split into {_qs(b, m.b)} in B."))
+        elif len(m.a) > 1 and len(m.b) == 1:
+            out.append(Difference("merged", m.a, m.b,
+                                  message=f"{_qs(a, m.a)} in A are merged into {_qs(b, m.b)} in B."))
+        out.extend(_attributes(a, b, m, lex, params_a, params_b))
+    for y_id, y in b.steps.items():
+        if y_id not in matched_b:
+            out.append(Difference("only_in_b", (), (y_id,), message=f"{_q(y)} is only in B."))
+    return out
+
+
+def _attributes(a: ModelView, b: ModelView, m: Match, lex: Lexicon,
+                params_a: Mapping[str, Any], params_b: Mapping[str, Any]) -> list[Difference]:
+    out: list[Difference] = []
+    x, y = a.steps[m.a[0]], b.steps[m.b[0]]
+    name = _q(x)
+    one_to_one = len(m.a) == 1 and len(m.b) == 1
+    if one_to_one and (x.kind, x.detail) != (y.kind, y.detail):
+        va, vb = _type(x), _type(y)
+        out.append(Difference("attribute", m.a, m.b, "type", va, vb, f"{name}: type is {va} in A, {vb} in B."))
+    pa = {a.steps[i].performer for i in m.a}
+    pb = {b.steps[i].performer for i in m.b}
+    if len(pa) == 1 and len(pb) == 1:
+        fa, fb = pa.pop(), pb.pop()
+        if fa and fb and label_similarity(lex, fa, fb) < PERFORMER_SAME:
+            out.append(Difference("attribute", m.a, m.b, "performer", fa, fb,
+                                  f"{name}: done by {fa} in A, by {fb} in B."))
+    if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
+        out.append(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer,
+                              f"{name}: timer {x.timer or 'none'} in A, {y.timer or 'none'} in B."))
+    if one_to_one and x.loop != y.loop:
+        out.append(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop,
+                              f"{name}: loop marker {x.loop or 'none'} in A, {y.loop or 'none'} in B."))
+    if one_to_one:
+        fa_params = flatten(params_a.get(x.id, {}))
+        fb_params = flatten(params_b.get(y.id, {}))
+        for key in sorted(set(fa_params) | set(fb_params)):
+            va, vb = fa_params.get(key, ""), fb_params.get(key, "")
+            if va != vb:
+                out.append(Difference("attribute", m.a, m.b, f"profile.{key}", va, vb,
+                                      f"{name}: {key} is {va or 'not set'} in A, {vb or 'not set'} in B."))
+    return out
+
+
+def _type(step: Step) -> str:
+    if step.kind == "event":
+        position, trigger = step.detail.split(":")
+        return f"{trigger} {position.replace('_', ' ')} event"
+    return step.detail if step.kind == "task" else step.kind
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    """Leaves of a nested mapping as ``dotted.path -> text``; provenance keys dropped.
+
+    >>> flatten({"duration": {"dist": "fixed", "value": "3h"}, "assumption": "guess"})
+    {'duration.dist': 'fixed', 'duration.value': '3h'}
+    """
+    out: dict[str, str] = {}
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            if str(k) in PROVENANCE_KEYS:
+                continue
+            out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+    elif isinstance(value, (list, tuple)):
+        out[prefix] = ", ".join(_text(v) for v in value)
+    else:
+        out[prefix] = _text(value)
+    return out
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items() if str(k) not in PROVENANCE_KEYS)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_text(v) for v in value) + "]"
+    if value is None:
+        return "none"
+    return str(value)
+
+
+_ISO = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                  r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+def canonical_timer(timer: str) -> str:
+    """A timer text in a form where equal durations compare equal (P2W == P14D == P14DT0H).
+
+    Years and months stay as they are (calendar lengths vary); weeks, days, hours,
+    minutes and seconds become seconds. Texts that are not ISO 8601 durations are
+    compared as written (white space removed).
+
+    >>> canonical_timer("timeDuration=P2W") == canonical_timer("timeDuration=P14D")
+    True
+    """
+    parts = []
+    for part in timer.split(";"):
+        kind, _, expr = part.strip().partition("=")
+        match = _ISO.match(expr.strip().upper())
+        if match and any(match.groups()):
+            y, mo, w, d, h, mi, s = (float(g) if g else 0.0 for g in match.groups())
+            seconds = (((w * 7 + d) * 24 + h) * 60 + mi) * 60 + s
+            parts.append(f"{kind}={y:g}Y{mo:g}M{seconds:g}S")
+        else:
+            parts.append(f"{kind}={''.join(expr.split())}")
+    return ";".join(parts) if timer else ""
+
+
+def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> list[Difference]:
+    """One ``fact`` difference per fact whose value (ignoring provenance) differs."""
+    names = [n for n in FACT_ORDER if n in facts_a or n in facts_b]
+    names += sorted(n for n in set(facts_a) | set(facts_b) if n not in FACT_ORDER)
+    out = []
+    for name in names:
+        va = fact_text(facts_a.get(name))
+        vb = fact_text(facts_b.get(name))
+        if va != vb:
+            label = name.replace("_", " ")
+            out.append(Difference("fact", (), (), name, va, vb, f"{label}: {va or 'not stated'} in A, "
+                                                                f"{vb or 'not stated'} in B."))
+    return out
+
+
+def fact_text(fact: Any) -> str:
+    """A fact as one line of text: its value, then its other non-provenance fields.
+
+    >>> fact_text({"value": 11700, "unit": "kr", "year": 2017, "source": "https://..."})
+    '11700 kr (year: 2017)'
+    """
+    if fact is None:
+        return ""
+    if not isinstance(fact, Mapping):
+        return _text(fact)
+    value = _text(fact.get("value", ""))
+    unit = fact.get("unit")
+    head = f"{value} {unit}" if unit not in (None, "") and value not in ("", "unknown") else value
+    rest = [f"{k}: {_text(v)}" for k, v in fact.items()
+            if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS]
+    return head + (f" ({'; '.join(rest)})" if rest else "")

@@ -1,0 +1,124 @@
+"""Control-flow differences, derived from behavioural relations (relations.py).
+
+Each match is a *unit* (a step, or the consecutive steps of a split). For every pair of
+units the relation in A is compared with the relation in B (a unit made of several
+steps is represented by its first step in flow order). A changed relation is
+
+* ``order``          before <-> after,
+* ``concurrency``    parallel <-> before/after ("parallel in A, in sequence in B"),
+* ``exclusiveness``  exclusive <-> anything else ("alternatives in A, both in B").
+
+When one unit is involved in several changed pairs of the same kind (a step moved past
+several others), the pairs are reported as one difference about that unit: units are
+picked greedily by the number of pairs they explain (ties: the earlier in A). Per unit,
+``optionality`` (optional vs mandatory) and ``loop`` (repeatable vs once) are compared;
+all units changing the same way are reported together.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from processes.diff.matching import Match
+from processes.diff.relations import Profile
+from processes.diff.result import Difference
+from processes.diff.view import ModelView
+
+__all__ = ["flow_differences"]
+
+_KIND = {
+    frozenset({"before", "after"}): "order",
+    frozenset({"parallel", "before"}): "concurrency",
+    frozenset({"parallel", "after"}): "concurrency",
+}
+_WORDS = {"before": "comes before", "after": "comes after", "parallel": "runs in parallel with",
+          "exclusive": "is an alternative to (never in the same case as)"}
+
+
+def _name(view: ModelView, ids: tuple[str, ...]) -> str:
+    return " + ".join(f'"{view.steps[i].name or i}"' for i in ids)
+
+
+def flow_differences(a: ModelView, b: ModelView, pa: Profile, pb: Profile,
+                     matches: tuple[Match, ...]) -> list[Difference]:
+    """order / concurrency / exclusiveness / optionality / loop differences (module doc)."""
+    units = [(m, pa.first_in_flow(m.a), pb.first_in_flow(m.b)) for m in matches]
+    units = [(m, x, y) for m, x, y in units if x is not None and y is not None]
+    changed: dict[str, list[tuple[int, int, str, str]]] = {}
+    for (i, (_, xa, xb)), (j, (_, ya, yb)) in combinations(enumerate(units), 2):
+        ra, rb = pa.relation(xa, ya), pb.relation(xb, yb)
+        if ra != rb:
+            kind = _KIND.get(frozenset({ra, rb}), "exclusiveness")
+            changed.setdefault(kind, []).append((i, j, ra, rb))
+    out: list[Difference] = []
+    for kind in ("order", "concurrency", "exclusiveness"):
+        pairs = changed.get(kind, [])
+        while pairs:
+            counts: dict[int, int] = {}
+            for i, j, _, _ in pairs:
+                counts[i] = counts.get(i, 0) + 1
+                counts[j] = counts.get(j, 0) + 1
+            centre = min(counts, key=lambda u: (-counts[u], u))
+            mine = [p for p in pairs if centre in p[:2]]
+            pairs = [p for p in pairs if centre not in p[:2]]
+            if counts[centre] == 1:
+                centre = mine[0][0]
+            out.append(_pair_difference(kind, centre, mine, units, a, b))
+    out.extend(_unary(units, a, b, pa.optional, pb.optional, "optionality", ("optional", "mandatory"),
+                      "optional (can be skipped)", "mandatory"))
+    out.extend(_unary(units, a, b, pa.repeatable, pb.repeatable, "loop", ("repeatable", "once"),
+                      "on a loop (can repeat)", "done once"))
+    return out
+
+
+def _pair_difference(kind: str, centre: int, pairs: list[tuple[int, int, str, str]],
+                     units: list[tuple[Match, str, str]], a: ModelView, b: ModelView) -> Difference:
+    others: list[tuple[int, str, str]] = []  # (other unit, relation of centre to it in A, in B)
+    for i, j, ra, rb in pairs:
+        if i == centre:
+            others.append((j, ra, rb))
+        else:
+            others.append((i, _flip(ra), _flip(rb)))
+    others.sort()
+    m = units[centre][0]
+    ids_a = m.a + tuple(s for o, _, _ in others for s in units[o][0].a)
+    ids_b = m.b + tuple(s for o, _, _ in others for s in units[o][0].b)
+    ras = {ra for _, ra, _ in others}
+    rbs = {rb for _, _, rb in others}
+    va = ras.pop() if len(ras) == 1 else "mixed"
+    vb = rbs.pop() if len(rbs) == 1 else "mixed"
+    centre_name = _name(a, m.a)
+    parts = []
+    groups: dict[tuple[str, str], list[int]] = {}
+    for o, ra, rb in others:
+        groups.setdefault((ra, rb), []).append(o)
+    for (ra, rb), os_ in groups.items():
+        names = ", ".join(_name(a, units[o][0].a) for o in os_)
+        parts.append(f"in A, {centre_name} {_WORDS[ra]} {names}; in B, it {_WORDS[rb]} {'them' if len(os_) > 1 else 'it'}")
+    return Difference(kind, ids_a, ids_b, kind, va, vb, _sentence(parts))
+
+
+def _sentence(parts: list[str]) -> str:
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
+
+
+def _flip(rel: str) -> str:
+    return {"before": "after", "after": "before"}.get(rel, rel)
+
+
+def _unary(units: list[tuple[Match, str, str]], a: ModelView, b: ModelView, set_a: frozenset[str],
+           set_b: frozenset[str], kind: str, values: tuple[str, str], yes: str, no: str) -> list[Difference]:
+    out = []
+    for in_a in (True, False):
+        hit = [(m, x, y) for m, x, y in units if (x in set_a) == in_a and (y in set_b) != in_a]
+        if not hit:
+            continue
+        ids_a = tuple(s for m, _, _ in hit for s in m.a)
+        ids_b = tuple(s for m, _, _ in hit for s in m.b)
+        names = ", ".join(_name(a, m.a) for m, _, _ in hit)
+        va, vb = (values if in_a else values[::-1])
+        verb = "is" if len(hit) == 1 else "are"
+        message = f"{names} {verb} {yes if in_a else no} in A but {no if in_a else yes} in B."
+        out.append(Difference(kind, ids_a, ids_b, kind, va, vb, message))
+    return out

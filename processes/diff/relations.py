@@ -1,0 +1,246 @@
+"""Behavioural relations between the steps of one model (a behavioural profile).
+
+For every ordered pair of steps (x, y) the profile holds one relation:
+
+* ``before``    — strict order: whenever both occur, x occurs first (x ->  y);
+* ``after``     — the reverse (y -> x);
+* ``parallel``  — both can occur in one case, in either order (concurrency, x || y);
+* ``exclusive`` — they never occur in the same case (x + y);
+
+and for every step whether it is ``optional`` (some complete case skips it) and
+whether it is ``repeatable`` (it lies on a cycle of the flow graph: a loop).
+
+These are the relations of Weidlich, Mendling and Weske's behavioural profiles
+("Efficient consistency measurement based on behavioral profiles of process models",
+IEEE TSE 37(3), 2011), computed over the flow graph (view.py) instead of a Petri net's
+state space. Method:
+
+1. **Loops apart.** Back edges are removed: an edge u -> v is a back edge when v
+   dominates u (every path from the start to u passes v; dominators by networkx from
+   the virtual root). Edges still closing a cycle (irreducible loops) are removed in
+   depth-first order. Where the loop header v itself leads out of the loop (a "while"
+   loop), u gets an edge to those exits, so what follows the loop stays after its body.
+   What remains is acyclic; the strongly connected components of the original graph
+   give ``repeatable``. Relations therefore describe *one iteration*: "B before C" holds
+   inside a loop over B and C, and the loop itself is reported separately.
+2. **Order** is reachability in the acyclic graph: y reachable from x => ``before``.
+3. **Concurrency** (gateway analysis): x and y, neither reaching the other, are
+   ``parallel`` when some node splits into several branches taken *together* — a
+   parallel, inclusive or complex gateway, an activity or event with several outgoing
+   flows (implicit parallel split), an activity with a non-interrupting boundary event
+   — and x lies on (is reachable from) one of those branches and y on another.
+   Otherwise they are ``exclusive``.
+4. **Optional**: x is optional when some *choice* — an exclusive, event-based,
+   inclusive or complex gateway, conditional flows, an interrupting boundary event
+   (normal completion vs the event), a non-interrupting one (the event may not fire),
+   several start events of one process — has an alternative from which x is not
+   reachable, while the choice itself can reach x.
+
+Limits (documented, tested where they matter): the analysis is exact for
+block-structured models (every split closed by a join of the same kind) and
+approximate for unstructured ones — e.g. an exclusive join merging two parallel
+branches is read as if each branch ran once; an inclusive join is read as waiting
+for every branch that was started. Event subprocesses count as separate starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable
+
+import networkx as nx
+
+from processes.diff.view import ROOT, ModelView
+from processes.model import Definitions, Event, FrozenMap, Gateway, SubProcess
+
+__all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse"]
+
+RELATIONS = ("before", "after", "parallel", "exclusive")
+_INVERSE = {"before": "after", "after": "before", "parallel": "parallel", "exclusive": "exclusive"}
+
+
+def inverse(relation: str) -> str:
+    """The relation seen from the other step (before <-> after)."""
+    return _INVERSE[relation]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The behavioural profile of one model's steps.
+
+    ``table`` maps every ordered pair of distinct steps (x, y) to the relation of x to y.
+    """
+
+    steps: tuple[str, ...]
+    table: FrozenMap[tuple[str, str], str]
+    optional: frozenset[str]
+    repeatable: frozenset[str]
+
+    def relation(self, x: str, y: str) -> str:
+        """The relation of x to y (``before`` means x comes first)."""
+        return self.table[(x, y)]
+
+    def first_in_flow(self, ids: Iterable[str]) -> str | None:
+        """The step of ``ids`` that none of the others precedes (the first listed on ties);
+        None when none of them is in the profile."""
+        present = [i for i in ids if i in self.steps]
+        for i in present:
+            if all(self.table[(i, j)] != "after" for j in present if j != i):
+                return i
+        return present[0] if present else None
+
+
+def _acyclic(flow: nx.DiGraph) -> tuple[nx.DiGraph, set[str]]:
+    dag = flow.copy()
+    dom = nx.immediate_dominators(flow, ROOT)
+
+    def dominates(v: str, u: str) -> bool:
+        while u in dom:
+            if u == v:
+                return True
+            if dom[u] == u:
+                return False
+            u = dom[u]
+        return False
+
+    back = [(u, v) for u, v in flow.edges if u in dom and dominates(v, u)]
+    dag.remove_edges_from(back)
+    while True:
+        try:
+            cycle = nx.find_cycle(dag, source=ROOT)
+        except nx.NetworkXNoCycle:
+            break
+        dag.remove_edge(*cycle[-1][:2])
+        back.append(cycle[-1][:2])
+    repeatable: set[str] = set()
+    comp_of: dict[str, frozenset[str]] = {}
+    for comp in nx.strongly_connected_components(flow):
+        if len(comp) > 1:
+            repeatable |= comp
+            for n in comp:
+                comp_of[n] = frozenset(comp)
+    # a loop whose header decides (a "while" loop) leaves through the header: the end of
+    # the body continues where the loop is left, so what follows stays after the body
+    for u, v in back:
+        for w in sorted(flow.successors(v)):
+            if w not in comp_of.get(v, ()) and not nx.has_path(dag, w, u):
+                dag.add_edge(u, w)
+    repeatable |= {u for u, v in flow.edges if u == v}
+    return dag, repeatable
+
+
+def _outcomes(defs: Definitions, flow: nx.DiGraph, dag: nx.DiGraph) -> dict[str, tuple[list[list[str]], list[list[str]]]]:
+    """Per node: (branch groups taken together, choice alternatives)."""
+    nodes = {n.id: n for p in defs.processes for n in p.nodes.values()}
+    flows = {f.id: f for p in defs.processes for f in p.flows.values()}
+    out: dict[str, tuple[list[list[str]], list[list[str]]]] = {}
+    for u in dag.nodes:
+        succ = sorted(dag.successors(u))
+        if not succ:
+            continue
+        node = nodes.get(u)
+        if u == ROOT:
+            # one start per process runs together; several starts of one process are alternatives
+            by_proc: dict[str, list[str]] = {}
+            proc_of = {n.id: p.id for p in defs.processes for n in p.nodes.values()}
+            for s in succ:
+                by_proc.setdefault(proc_of.get(s, s), []).append(s)
+            procs = list(by_proc.values())
+            together = [[s, t] for i, p in enumerate(procs) for q in procs[i + 1:] for s in p for t in q]
+            choices = [
+                [s] + [o for other in by_proc.values() if other is not group for o in other]
+                for group in by_proc.values() if len(group) > 1 for s in group
+            ]
+            out[u] = (together, choices)
+            continue
+        if isinstance(node, Gateway):
+            if node.gateway_kind in ("exclusive", "eventBased"):
+                out[u] = ([], [[s] for s in succ] if len(succ) > 1 else [])
+            elif node.gateway_kind == "parallel":
+                out[u] = ([succ], [])
+            else:  # inclusive, complex: any non-empty subset
+                out[u] = ([succ], [[s] for s in succ] if len(succ) > 1 else [])
+            continue
+        boundary = [s for s in succ if isinstance(nodes.get(s), Event) and nodes[s].position == "boundary"
+                    and nodes[s].attached_to == u]
+        normal = [s for s in succ if s not in boundary]
+        conditional = [f for f in flows.values() if f.source == u and (f.condition is not None)]
+        groups: list[list[str]] = []
+        choices: list[list[str]] = []
+        if conditional or (getattr(node, "default", "") and len(normal) > 1):
+            choices.extend([s] for s in normal)
+            groups.append(normal)
+        elif len(normal) > 1 or isinstance(node, SubProcess):
+            groups.append(normal)
+        interrupting = [b for b in boundary if nodes[b].cancel_activity]
+        non_interrupting = [b for b in boundary if not nodes[b].cancel_activity]
+        if interrupting:
+            choices.append(normal)
+            choices.extend([b] for b in interrupting)
+        for b in non_interrupting:
+            choices.append(normal + [x for x in boundary if x != b])
+            groups.append(normal + [b])
+        out[u] = (groups, choices)
+    return out
+
+
+def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
+    """The behavioural profile of ``view``'s steps (see the module doc for the method)."""
+    flow = view.flow
+    dag, repeatable = _acyclic(flow)
+    order = list(nx.topological_sort(dag))
+    bit = {n: 1 << i for i, n in enumerate(order)}
+    reach: dict[str, int] = {}
+    for n in reversed(order):
+        r = 0
+        for s in dag.successors(n):
+            r |= bit[s] | reach[s]
+        reach[n] = r
+    closed = {n: reach[n] | bit[n] for n in order}
+    concurrent: dict[str, int] = {n: 0 for n in order}
+    optional: set[str] = set()
+    outcomes = _outcomes(defs, flow, dag)
+    for u, (groups, choices) in outcomes.items():
+        for group in groups:
+            for s1, s2 in combinations(sorted(set(group)), 2):
+                _mark(concurrent, order, bit, closed[s1], closed[s2])
+        for alt in choices:
+            covered = 0
+            for s in alt:
+                covered |= closed[s]
+            missed = reach[u] & ~covered
+            for n in _members(order, missed):
+                optional.add(n)
+    steps = tuple(s for s in view.steps if s in bit)
+    table: dict[tuple[str, str], str] = {}
+    for x, y in combinations(steps, 2):
+        if reach[x] & bit[y]:
+            rel = "before"
+        elif reach[y] & bit[x]:
+            rel = "after"
+        elif concurrent[x] & bit[y]:
+            rel = "parallel"
+        else:
+            rel = "exclusive"
+        table[(x, y)] = rel
+        table[(y, x)] = inverse(rel)
+    return Profile(steps, FrozenMap(table), frozenset(optional & set(steps)),
+                   frozenset(repeatable & set(steps)))
+
+
+def _members(order: list[str], mask: int) -> Iterable[str]:
+    i = 0
+    while mask:
+        if mask & 1:
+            yield order[i]
+        mask >>= 1
+        i += 1
+
+
+def _mark(concurrent: dict[str, int], order: list[str], bit: dict[str, int], left: int, right: int) -> None:
+    only_left, only_right = left & ~right, right & ~left
+    for n in _members(order, only_left):
+        concurrent[n] |= only_right
+    for n in _members(order, only_right):
+        concurrent[n] |= only_left

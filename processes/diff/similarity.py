@@ -1,0 +1,120 @@
+r"""Similarity scores of two models, each in [0, 1].
+
+After R. Dijkman, M. Dumas, B. van Dongen, R. Käärik, J. Mendling: "Similarity of
+business process models: Metrics and evaluation", Information Systems 36(2):498-516,
+2011. Notation: N1, N2 the steps of A and B; M the matching (matching.py);
+Sim(n, m) the label similarity of a matched pair.
+
+**Node-matching similarity** (their eq. for label-matching similarity)::
+
+    simNM = 2 * sum_{(n,m) in M} Sim(n, m) / (|N1| + |N2|)
+
+**Structural similarity** (graph-edit-distance based)::
+
+    fskipn = |skipped nodes| / (|N1| + |N2|)
+    fskipe = |skipped edges| / (|E1| + |E2|)
+    fsubn  = 2 * sum_{(n,m) in M} (1 - Sim(n, m)) / (|N1| + |N2| - |skipped nodes|)
+    simGED = 1 - (wskipn*fskipn + wskipe*fskipe + wsubn*fsubn) / (wskipn + wskipe + wsubn)
+
+Skipped nodes are the unmatched steps of both models. The graphs are the step graphs
+of view.py (gateways contracted: u -> v when only gateways lie between them), so a
+change in the gateways shows up as changed edges. An edge (u, v) of A is kept when B
+has an edge (u', v') with u' matched to u and v' matched to v; every other edge of A
+and of B is skipped. The weights default to 1 each (the paper tunes them on its
+collection; pass ``StructuralWeights`` to use others). A fraction whose denominator is
+0 counts as 0.
+
+**Behavioural similarity**: the paper's behavioural metric compares causal
+footprints; here the behavioural profiles of relations.py take that role, compared by
+Jaccard as in M. Kunze, M. Weidlich, M. Weske: "Behavioral similarity - a proper
+metric", BPM 2011, LNCS 6896. Each model's profile is written over *units* (a matched
+unit is named the same in both models; an unmatched step keeps its own name) as the set
+of facts ``(u, v, relation)`` for u < v, plus ``(u, optional)`` and
+``(u, repeatable)``::
+
+    simBP = |P1 ∩ P2| / |P1 ∪ P2|      (1 when both are empty)
+
+For a one-to-many match, its steps count as one unit: in node-matching and fsubn a
+group of k + l steps contributes (k + l) / 2 pairs of similarity Sim(group).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from processes.diff.matching import Match
+from processes.diff.relations import Profile
+from processes.diff.result import Similarity
+from processes.diff.view import ModelView
+
+__all__ = ["StructuralWeights", "similarity"]
+
+
+@dataclass(frozen=True, slots=True)
+class StructuralWeights:
+    skip_nodes: float = 1.0
+    skip_edges: float = 1.0
+    substitute_nodes: float = 1.0
+
+    def __post_init__(self) -> None:
+        if min(self.skip_nodes, self.skip_edges, self.substitute_nodes) < 0 or \
+                self.skip_nodes + self.skip_edges + self.substitute_nodes <= 0:
+            raise ValueError("structural weights must be >= 0 and not all 0")
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den > 0 else 0.0
+
+
+def similarity(a: ModelView, b: ModelView, pa: Profile, pb: Profile, matches: tuple[Match, ...],
+               weights: StructuralWeights = StructuralWeights()) -> Similarity:
+    """The three scores (module doc) for ``matches`` between ``a`` and ``b``."""
+    n1, n2 = len(a.steps), len(b.steps)
+    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
+    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    matched_nodes = sum(len(m.a) + len(m.b) for m in matches)
+    skipped_nodes = n1 + n2 - matched_nodes
+    sim_sum = sum(m.label * (len(m.a) + len(m.b)) / 2 for m in matches)
+    node_matching = _ratio(2 * sim_sum, n1 + n2) if n1 + n2 else 1.0
+
+    # edges inside one unit (between the parts of a split step) are neither kept nor skipped
+    edges_a = {(u, v) for u, v in a.step_edges if not (u in unit_a and unit_a.get(v) == unit_a[u])}
+    edges_b = {(u, v) for u, v in b.step_edges if not (u in unit_b and unit_b.get(v) == unit_b[u])}
+    mapped_a = {(unit_a[u], unit_a[v]) for u, v in edges_a if u in unit_a and v in unit_a}
+    mapped_b = {(unit_b[u], unit_b[v]) for u, v in edges_b if u in unit_b and v in unit_b}
+    kept_a = sum(1 for u, v in edges_a if u in unit_a and v in unit_a and (unit_a[u], unit_a[v]) in mapped_b)
+    kept_b = sum(1 for u, v in edges_b if u in unit_b and v in unit_b and (unit_b[u], unit_b[v]) in mapped_a)
+    skipped_edges = len(edges_a) - kept_a + len(edges_b) - kept_b
+    fskipn = _ratio(skipped_nodes, n1 + n2)
+    fskipe = _ratio(skipped_edges, len(edges_a) + len(edges_b))
+    fsubn = _ratio(2 * sum((1 - m.label) * (len(m.a) + len(m.b)) / 2 for m in matches), n1 + n2 - skipped_nodes)
+    w = weights
+    structural = 1 - (w.skip_nodes * fskipn + w.skip_edges * fskipe + w.substitute_nodes * fsubn) / (
+        w.skip_nodes + w.skip_edges + w.substitute_nodes)
+
+    facts_a = _profile_facts(pa, {s: f"m{k}" for s, k in unit_a.items()}, "a")
+    facts_b = _profile_facts(pb, {s: f"m{k}" for s, k in unit_b.items()}, "b")
+    union = facts_a | facts_b
+    behavioural = _ratio(len(facts_a & facts_b), len(union)) if union else 1.0
+    return Similarity(round(node_matching, 6), round(structural, 6), round(behavioural, 6), n1, n2,
+                      skipped_nodes, len(edges_a), len(edges_b), skipped_edges)
+
+
+def _profile_facts(profile: Profile, unit_of: dict[str, str], side: str) -> set[tuple[str, ...]]:
+    """The profile as facts over unit names; a unit's first step in flow order speaks for it."""
+    members: dict[str, list[str]] = {}
+    for s in profile.steps:
+        members.setdefault(unit_of.get(s, f"{side}:{s}"), []).append(s)
+    speaker = {u: profile.first_in_flow(ids) for u, ids in members.items()}
+    names = sorted(speaker)
+    facts: set[tuple[str, ...]] = set()
+    for u, v in combinations(names, 2):
+        rel = profile.relation(speaker[u], speaker[v])
+        facts.add((u, v, rel))
+    for u in names:
+        if speaker[u] in profile.optional:
+            facts.add((u, "optional"))
+        if speaker[u] in profile.repeatable:
+            facts.add((u, "repeatable"))
+    return facts

@@ -1,0 +1,122 @@
+"""The domain synonym list: groups of words or phrases that mean the same in a label.
+
+Format (YAML, see ``synonyms.yaml`` beside this module)::
+
+    schema_version: 1
+    groups:
+      - [yttrande, remissvar, svar på remiss]
+      - [nämnd, socialnämnd]
+
+The first member names the group. Single words are compared by their Snowball stem
+(one inflected form is enough); phrases are replaced as a whole. Merging a user's list
+with the built-in one unions groups that share a member.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import snowballstemmer
+import yaml
+
+from processes.errors import InputError
+
+__all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
+
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+
+def _norm(text: str) -> str:
+    # the same normalisation as text.normalise (text imports this module, not the reverse)
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold().replace("_", " ")).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Synonyms:
+    """Synonym groups, each a tuple of normalised members; the first names the group."""
+
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    def members(self) -> tuple[str, ...]:
+        """Every member of every group."""
+        return tuple(m for g in self.groups for m in g)
+
+    def canonical_word(self, word: str) -> str | None:
+        """The group name of a single ``word`` (compared by stem), or None."""
+        return _word_index(self).get(_STEMMER.stemWord(word))
+
+    def phrases(self) -> tuple[tuple[str, str], ...]:
+        """(phrase, group name) for multi-word members, longest phrase first."""
+        return _phrase_index(self)
+
+    def merged(self, other: "Synonyms") -> "Synonyms":
+        """The union of both lists; groups sharing a member (or a stem) become one."""
+        return Synonyms(_union_groups(self.groups + other.groups))
+
+
+def _union_groups(groups: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    merged: list[list[str]] = []
+    for group in groups:
+        keys = {_key(m) for m in group}
+        hits = [g for g in merged if keys & {_key(m) for m in g}]
+        target: list[str] = []
+        for g in hits:
+            merged.remove(g)
+            target.extend(m for m in g if m not in target)
+        target.extend(m for m in group if m not in target)
+        merged.append(target)
+    return tuple(tuple(g) for g in merged)
+
+
+def _key(member: str) -> str:
+    return member if " " in member else _STEMMER.stemWord(member)
+
+
+@lru_cache(maxsize=64)
+def _word_index(syn: Synonyms) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for group in syn.groups:
+        for m in group:
+            if " " not in m:
+                index.setdefault(_STEMMER.stemWord(m), group[0])
+    return index
+
+
+@lru_cache(maxsize=64)
+def _phrase_index(syn: Synonyms) -> tuple[tuple[str, str], ...]:
+    pairs = [(m, g[0]) for g in syn.groups for m in g if " " in m]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms:
+    """Read a synonym list (the YAML format above); errors name the file and entry."""
+    try:
+        doc: Any = yaml.safe_load(data)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError(f"not valid YAML: {getattr(err, 'problem', err)}", file=source,
+                         line=mark.line + 1 if mark else None) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
+        raise InputError("expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
+                         file=source)
+    version = doc.get("schema_version", 1)
+    if version != 1:
+        raise InputError(f"schema_version {version!r} is not supported (expected 1)", file=source)
+    groups: list[tuple[str, ...]] = []
+    for i, group in enumerate(doc["groups"]):
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(m, str) and m.strip() for m in group):
+            raise InputError(f"group {group!r} must be a list of at least two words or phrases",
+                             file=source, path=f"groups[{i}]")
+        groups.append(tuple(dict.fromkeys(_norm(m) for m in group)))
+    return Synonyms(_union_groups(groups))
+
+
+@lru_cache(maxsize=1)
+def builtin_synonyms() -> Synonyms:
+    """The synonym list shipped with permitflow (package data ``synonyms.yaml``)."""
+    text = resources.files("processes.diff").joinpath("synonyms.yaml").read_text(encoding="utf-8")
+    return parse_synonyms(text, source="processes/diff/synonyms.yaml")

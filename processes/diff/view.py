@@ -1,0 +1,201 @@
+"""The comparable view of a model: its steps and the flow graph between them.
+
+A *step* is every flow node a person would name in a comparison: tasks, subprocesses,
+call activities and events. Gateways are not steps; they shape the control flow, which
+is compared through behavioural relations (relations.py), not edge by edge. Data
+objects and stores are left out.
+
+The *flow graph* has every flow node of every process of the document. Its edges are
+the sequence flows, plus: host activity -> each boundary event attached to it;
+subprocess -> its start events and its end events -> the subprocess's successors (so
+the children sit between the subprocess and what follows it); and message flows
+between flow nodes (a message is sent before it is received). The *step graph*
+contracts gateways: u -> v when a path from u to v passes only through gateways.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import networkx as nx
+
+from processes.model import (
+    CallActivity,
+    DataObject,
+    DataObjectReference,
+    DataStoreReference,
+    Definitions,
+    Event,
+    FrozenMap,
+    Gateway,
+    MultiInstance,
+    Node,
+    StandardLoop,
+    SubProcess,
+    Task,
+)
+
+__all__ = ["Step", "ModelView", "build_view", "ROOT"]
+
+ROOT = "\x00root"  # the virtual node before every start
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What the comparison knows about one step.
+
+    ``kind``: task | subProcess | callActivity | event. ``detail``: the task type, the
+    subprocess variant, or ``<position>:<trigger>`` of an event. ``performer``: the
+    innermost lane's name, else the pool's name, else "". ``timer``: the timer
+    expression of a timer event (``timeDuration=P14D``), else "". ``loop``: "",
+    ``standard`` (with ``max N`` when given) or ``multi-instance parallel|sequential``.
+    """
+
+    id: str
+    name: str
+    kind: str
+    detail: str
+    performer: str = ""
+    timer: str = ""
+    loop: str = ""
+    process: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelView:
+    """Steps, the flow graph (networkx, read-only by convention) and the step graph."""
+
+    name: str
+    steps: FrozenMap[str, Step]
+    flow: nx.DiGraph
+    step_edges: frozenset[tuple[str, str]]
+    position: FrozenMap[str, float]
+
+    def successors(self, step_id: str) -> tuple[str, ...]:
+        return tuple(sorted(v for u, v in self.step_edges if u == step_id))
+
+    def predecessors(self, step_id: str) -> tuple[str, ...]:
+        return tuple(sorted(u for u, v in self.step_edges if v == step_id))
+
+
+def _kind(node: Node) -> str | None:
+    if isinstance(node, Task):
+        return "task"
+    if isinstance(node, SubProcess):
+        return "subProcess"
+    if isinstance(node, CallActivity):
+        return "callActivity"
+    if isinstance(node, Event):
+        return "event"
+    return None
+
+
+def _detail(node: Node) -> str:
+    if isinstance(node, Task):
+        return node.task_type
+    if isinstance(node, SubProcess):
+        return node.variant
+    if isinstance(node, Event):
+        return f"{node.position}:{node.trigger}"
+    return "callActivity"
+
+
+def _timer(node: Node) -> str:
+    if not isinstance(node, Event):
+        return ""
+    parts = [
+        f"{d.timer_kind or 'timer'}={d.timer.text.strip() if d.timer else ''}"
+        for d in node.definitions
+        if d.kind == "timer"
+    ]
+    return "; ".join(parts)
+
+
+def _loop(node: Node) -> str:
+    loop = getattr(node, "loop", None)
+    if isinstance(loop, StandardLoop):
+        return "standard" + (f" max {loop.loop_maximum}" if loop.loop_maximum is not None else "")
+    if isinstance(loop, MultiInstance):
+        return "multi-instance " + ("sequential" if loop.is_sequential else "parallel")
+    return ""
+
+
+def build_view(defs: Definitions, name: str = "") -> ModelView:
+    """The comparable view of ``defs`` (every process of the document)."""
+    pool_names = {p.process_ref: p.name for p in defs.participants() if p.process_ref}
+    steps: dict[str, Step] = {}
+    flow = nx.DiGraph()
+    skip = (DataObject, DataObjectReference, DataStoreReference)
+    nodes: dict[str, Node] = {}
+    for proc in defs.processes:
+        for node in proc.nodes.values():
+            if isinstance(node, skip):
+                continue
+            nodes[node.id] = node
+            flow.add_node(node.id, gateway=isinstance(node, Gateway))
+            kind = _kind(node)
+            if kind is None:
+                continue
+            lane = proc.lane_of(node.id)
+            parent = node
+            while lane is None and parent.parent and parent.parent in proc.nodes:
+                parent = proc.nodes[parent.parent]
+                lane = proc.lane_of(parent.id)
+            performer = lane.name if lane is not None else pool_names.get(proc.id, "")
+            steps[node.id] = Step(node.id, node.name.strip(), kind, _detail(node), performer.strip(),
+                                  _timer(node), _loop(node), proc.id)
+        for f in proc.flows.values():
+            if f.source in nodes and f.target in nodes:
+                flow.add_edge(f.source, f.target)
+    for node in nodes.values():
+        if isinstance(node, Event) and node.position == "boundary" and node.attached_to in nodes:
+            flow.add_edge(node.attached_to, node.id)
+        if isinstance(node, SubProcess):
+            outs = list(flow.successors(node.id))
+            for child in nodes.values():
+                if child.parent != node.id or not isinstance(child, Event):
+                    continue
+                if child.position == "start" and not node.triggered_by_event:
+                    flow.add_edge(node.id, child.id)
+                elif child.position == "end" and not node.triggered_by_event:
+                    for t in outs:
+                        flow.add_edge(child.id, t)
+    for mf in defs.message_flows():
+        if mf.source in nodes and mf.target in nodes:
+            flow.add_edge(mf.source, mf.target)
+    for n in list(flow.nodes):
+        if flow.in_degree(n) == 0:
+            flow.add_edge(ROOT, n)
+    flow.add_node(ROOT, gateway=True)
+    step_edges = _contract(flow, steps)
+    return ModelView(name, FrozenMap(steps), flow, frozenset(step_edges), FrozenMap(_positions(flow, steps)))
+
+
+def _contract(flow: nx.DiGraph, steps: dict[str, Step]) -> set[tuple[str, str]]:
+    edges: set[tuple[str, str]] = set()
+    for u in steps:
+        seen: set[str] = set()
+        stack = list(flow.successors(u))
+        while stack:
+            v = stack.pop()
+            if v in seen:
+                continue
+            seen.add(v)
+            if v in steps:
+                if v != u:
+                    edges.add((u, v))
+            else:
+                stack.extend(flow.successors(v))
+    return edges
+
+
+def _positions(flow: nx.DiGraph, steps: Iterable[str]) -> dict[str, float]:
+    """Normalised distance from the start: shortest number of steps from ROOT / the largest."""
+    dist = nx.single_source_shortest_path_length(flow, ROOT)
+    ids = list(steps)
+    reach = [dist[s] for s in ids if s in dist]
+    top = max(reach) if reach else 1
+    low = min(reach) if reach else 0
+    span = max(top - low, 1)
+    return {s: round((dist[s] - low) / span, 6) if s in dist else 1.0 for s in ids}

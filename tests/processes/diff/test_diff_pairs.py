@@ -1,0 +1,149 @@
+"""Hand-built pairs with one known difference each: exactly that difference is reported."""
+
+from __future__ import annotations
+
+from diffbuilders import model, renamed
+
+from processes.diff import diff_models
+
+# The base process: a permanent serving permit, drawn by "municipality A".
+NODES = [
+    ("S", "start", "Ansökan inkommer"),
+    ("T1", "userTask", "Registrera ansökan"),
+    ("T2", "userTask", "Granska ansökan"),
+    ("T3", "sendTask", "Skicka remisser"),
+    ("W", "timer", "Vänta på remissvar", "P21D"),
+    ("T4", "userTask", "Platsbesök"),
+    ("T5", "userTask", "Skriv utredning och beslutsförslag"),
+    ("T6", "userTask", "Beslut om serveringstillstånd"),
+    ("T7", "sendTask", "Meddela beslut"),
+    ("E", "end", "Beslut meddelat"),
+]
+LANES = {
+    "Registrator": ["S", "T1"],
+    "Handläggare": ["T2", "T3", "W", "T4", "T5", "T7", "E"],
+    "Socialnämnden": ["T6"],
+}
+CHAIN = "S T1 T2 T3 W T4 T5 T6 T7 E"
+
+
+def base(nodes=NODES, chain=CHAIN, flows=(), lanes=LANES):
+    return model(list(nodes), list(flows), chain=chain, lanes=dict(lanes))
+
+
+def keys(d):
+    return [x.key() for x in d.differences]
+
+
+def replace_node(nid, new):
+    return [new if n[0] == nid else n for n in NODES]
+
+
+def test_identical_models_have_no_differences_and_similarity_one():
+    d = diff_models(base(), base())
+    assert keys(d) == []
+    assert (d.similarity.node_matching, d.similarity.structural, d.similarity.behavioural) == (1.0, 1.0, 1.0)
+
+
+def test_a_removed_step_is_only_in_a():
+    b = base([n for n in NODES if n[0] != "T4"], "S T1 T2 T3 W T5 T6 T7 E",
+             lanes={**LANES, "Handläggare": ["T2", "T3", "W", "T5", "T7", "E"]})
+    d = diff_models(base(), b)
+    assert keys(d) == [("only_in_a", ("T4",), (), "", "", "")]
+    assert d.differences[0].message == '"Platsbesök" is only in A.'
+
+
+def test_an_added_step_is_only_in_b():
+    nodes = NODES[:3] + [("T2b", "userTask", "Kontrollera kunskapsprov")] + NODES[3:]
+    b = base(nodes, "S T1 T2 T2b T3 W T4 T5 T6 T7 E", lanes={**LANES, "Handläggare": LANES["Handläggare"] + ["T2b"]})
+    assert keys(diff_models(base(), b)) == [("only_in_b", (), ("T2b",), "", "", "")]
+
+
+def test_a_step_split_in_two():
+    nodes = replace_node("T5", ("T5a", "userTask", "Skriv utredning"))
+    nodes = nodes[:7] + [("T5b", "userTask", "Skriv beslutsförslag")] + nodes[7:]
+    lanes = {**LANES, "Handläggare": ["T2", "T3", "W", "T4", "T5a", "T5b", "T7", "E"]}
+    d = diff_models(base(), base(nodes, "S T1 T2 T3 W T4 T5a T5b T6 T7 E", lanes=lanes))
+    assert keys(d) == [("split", ("T5",), ("T5a", "T5b"), "", "", "")]
+    assert d.differences[0].message == '"Skriv utredning och beslutsförslag" in A is split into ' \
+                                       '"Skriv utredning" + "Skriv beslutsförslag" in B.'
+    assert [m.how for m in d.matches if m.a == ("T5",)] == ["grouped"]
+
+
+def test_two_steps_swapped():
+    # B visits the premises before sending the remisser
+    d = diff_models(base(), base(chain="S T1 T2 T4 T3 W T5 T6 T7 E"))
+    assert keys(d) == [("order", ("T4", "T3", "W"), ("T4", "T3", "W"), "order", "after", "before")]
+    assert d.differences[0].message == ('In A, "Platsbesök" comes after "Skicka remisser", "Vänta på remissvar"; '
+                                        'in B, it comes before them.')
+
+
+def test_sequential_made_parallel():
+    nodes = NODES + [("P1", "and"), ("P2", "and")]
+    flows = [("T2", "P1"), ("P1", "T3"), ("T3", "W"), ("P1", "T4"), ("W", "P2"), ("T4", "P2"), ("P2", "T5")]
+    b = base(nodes, "", flows + [("S", "T1"), ("T1", "T2"), ("T5", "T6"), ("T6", "T7"), ("T7", "E")], LANES)
+    d = diff_models(base(), b)
+    assert keys(d) == [("concurrency", ("T4", "T3", "W"), ("T4", "T3", "W"), "concurrency", "after", "parallel")]
+    assert d.differences[0].message == ('In A, "Platsbesök" comes after "Skicka remisser", "Vänta på remissvar"; '
+                                        'in B, it runs in parallel with them.')
+
+
+def test_a_performer_changed():
+    lanes = {"Registrator": ["S", "T1"], "Handläggare": ["T2", "T3", "W", "T5", "T7", "E"],
+             "Miljöinspektör": ["T4"], "Socialnämnden": ["T6"]}
+    d = diff_models(base(), base(lanes=lanes))
+    assert keys(d) == [("attribute", ("T4",), ("T4",), "performer", "Handläggare", "Miljöinspektör")]
+
+
+def test_a_timer_changed():
+    d = diff_models(base(), base(replace_node("W", ("W", "timer", "Vänta på remissvar", "P4W"))))
+    assert keys(d) == [("attribute", ("W",), ("W",), "timer", "timeDuration=P21D", "timeDuration=P4W")]
+
+
+def test_an_equal_timer_written_differently_is_no_difference():
+    assert keys(diff_models(base(), base(replace_node("W", ("W", "timer", "Vänta på remissvar", "P3W"))))) == []
+
+
+def test_decision_moved_from_committee_to_officer():
+    lanes = {"Registrator": ["S", "T1"], "Handläggare": ["T2", "T3", "W", "T4", "T5", "T6", "T7", "E"]}
+    d = diff_models(base(), base(lanes=lanes))
+    assert keys(d) == [("attribute", ("T6",), ("T6",), "performer", "Socialnämnden", "Handläggare")]
+    assert d.differences[0].message == '"Beslut om serveringstillstånd": done by Socialnämnden in A, by Handläggare in B.'
+
+
+def test_decision_delegation_in_the_profile_parameters():
+    d = diff_models(base(), renamed(base()), params_a={"T6": {"delegation": "committee", "assumption": "A7"}},
+                    params_b={"X_T6": {"delegation": "officer", "source": "https://example"}})
+    assert keys(d) == [("attribute", ("T6",), ("X_T6",), "profile.delegation", "committee", "officer")]
+
+
+def test_profile_facts_differ():
+    facts_a = {"application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "x"},
+               "e_service": {"value": "unknown", "source": "y"},
+               "deciding_body": {"value": "Socialnämnden", "source": "z"}}
+    facts_b = {"application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "other"},
+               "e_service": {"value": True, "source": "y"},
+               "deciding_body": {"value": "Socialnämndens arbetsutskott", "source": "z"}}
+    d = diff_models(base(), base(), facts_a=facts_a, facts_b=facts_b)
+    assert keys(d) == [("fact", (), (), "e_service", "unknown", "True"),
+                       ("fact", (), (), "deciding_body", "Socialnämnden", "Socialnämndens arbetsutskott")]
+
+
+def test_a_step_made_optional():
+    nodes = NODES + [("X1", "xor"), ("X2", "xor")]
+    flows = [("T3", "W"), ("W", "X1"), ("X1", "T4"), ("X1", "X2"), ("T4", "X2"), ("X2", "T5")]
+    d = diff_models(base(), base(nodes, "S T1 T2 T3", flows + [("T5", "T6"), ("T6", "T7"), ("T7", "E")]))
+    assert keys(d) == [("optionality", ("T4",), ("T4",), "optionality", "mandatory", "optional")]
+
+
+def test_a_loop_added():
+    nodes = NODES + [("X1", "xor"), ("X2", "xor")]
+    # B: "Begär komplettering" loop back from after Granska to before Registrera
+    flows = [("S", "X1"), ("X1", "T1"), ("T1", "T2"), ("T2", "X2"), ("X2", "X1"), ("X2", "T3")]
+    d = diff_models(base(), base(nodes, "T3 W T4 T5 T6 T7 E", flows))
+    assert keys(d) == [("loop", ("T1", "T2"), ("T1", "T2"), "loop", "once", "repeatable")]
+
+
+def test_a_task_type_changed():
+    d = diff_models(base(), base(replace_node("T1", ("T1", "serviceTask", "Registrera ansökan"))))
+    assert keys(d) == [("attribute", ("T1",), ("T1",), "type", "userTask", "serviceTask")]
