@@ -229,7 +229,10 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     if "dates" in m:
         if not isinstance(m["dates"], list) or not m["dates"]:
             raise _fail(path + ("dates",), f"{m['dates']!r} is not a non-empty list of dates")
-        dates = tuple(sorted(_date(d, path + ("dates", i)) for i, d in enumerate(m["dates"])))
+        dates = tuple(sorted(
+            (d if isinstance(d, dt.datetime) else dt.datetime.combine(_date(d, path + ("dates", i)), dt.time()) + dt.timedelta(hours=at))
+            for i, d in enumerate(m["dates"])
+        ))
         return Arrivals(dates=dates, at_hour=at)
     season = m.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:

@@ -138,7 +138,7 @@ def test_replayed_arrivals_and_plain_numbers_with_a_unit() -> None:
         "  elements:\n    T: {delay: {dist: uniform, low: 1, high: 2, unit: w}}\n",
         source="p.yaml",
     )
-    assert p.simulation.arrivals.dates == (dt.date(2025, 1, 10), dt.date(2025, 2, 3))
+    assert p.simulation.arrivals.dates == (dt.datetime(2025, 1, 10, 10, 30), dt.datetime(2025, 2, 3, 10, 30))
     assert p.simulation.arrivals.at_hour == 10.5
     assert p.simulation.elements["T"].delay.mean() == 1.5 * 168.0
 
