@@ -96,6 +96,104 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # (section owned by the library work)
 
 
+def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, object]]:
+    from bpmn_io import library as lib
+    from bpmn_io.profile import read_profile
+
+    known = lib.library_names()
+    for name in names:
+        if name not in known:
+            raise click.BadParameter(f"unknown library municipality {name!r} (expected one of {', '.join(known)})",
+                                     param_hint="NAME")
+    return [(n, read_profile(lib.library_root() / n / lib.PROFILE_FILE)) for n in lib.ordered_names(list(names) or None)]
+
+
+@cli.group("library", invoke_without_command=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def library_cmd(ctx: click.Context, fmt: str) -> None:
+    """List the bundled municipal process models with their key facts.
+
+    A marker [n] after a value names its source (listed below the table), * an
+    assumption. Library names work wherever a MODEL is accepted.
+
+    \b
+    Examples:
+      permitflow library
+      permitflow library show klippan
+      permitflow facts helsingborg landskrona astorp --format markdown
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    import json
+
+    from bpmn_io import library as lib
+
+    profiles = _library_profiles(())
+    columns = (("application_fee", "Application fee"), ("stated_handling_time", "Stated handling time"),
+               ("deciding_body", "Deciding body"))
+    table = lib.facts_table(profiles, columns)
+    models = {}
+    for name, profile in profiles:
+        bpmn, _ = lib.library_paths(name)
+        models[name] = bpmn.parent.name
+    if fmt == "json":
+        rows = [{"name": name, "municipality": display, "handled_by": prof.handled_by,
+                 "process": f"{models[name]}/{lib.PROCESS_FILE}",
+                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells)}}
+                for (name, display, cells), (_n, prof) in zip(table.rows, profiles)]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
+    rows = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")] + [c.marked for c in cells]
+            for name, display, cells in table.rows]
+    click.echo(lib.render_grid(header, rows))
+    click.echo("")
+    click.echo("\n".join(lib.source_lines(table)))
+
+
+@library_cmd.command("show")
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+def library_show_cmd(name: str, fmt: str) -> None:
+    """Print the profile of library municipality NAME (facts, sources, simulation parameters).
+
+    \b
+    Example:
+      permitflow library show helsingborg
+    """
+    import json
+
+    from bpmn_io import library as lib
+
+    (_name, profile), = _library_profiles((name,))
+    path = lib.library_root() / name / lib.PROFILE_FILE
+    if fmt == "json":
+        click.echo(json.dumps(profile.raw, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+@cli.command("facts")
+@click.argument("names", nargs=-1, metavar="[NAME...]")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table",
+              show_default=True)
+def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
+    """Print the 2022 mapping table (fee, e-service, stated time, deciding body, staff,
+    collaboration) across library municipalities, each cell with its source [n] or
+    assumption (*) marker.
+
+    \b
+    Examples:
+      permitflow facts
+      permitflow facts helsingborg landskrona astorp --format markdown
+      permitflow facts --format csv > facts.csv
+    """
+    from bpmn_io import library as lib
+
+    click.echo(lib.render_facts(lib.facts_table(_library_profiles(names)), fmt), nl=False)
+
+
 # --------------------------------------------------------------------------- Compare: diff, compare
 # (section owned by the diff work)
 
