@@ -92,6 +92,181 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # (section owned by the foundation work)
 
 
+def _problem_line(source: str, problem: object) -> str:
+    p = problem
+    return f"{source}: {p.severity} {p.code} {p.element}: {p.message}"  # type: ignore[attr-defined]
+
+
+@cli.command("validate")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
+    """Check BPMN or YAML process models for structural problems.
+
+    Prints one line per problem: FILE: SEVERITY CODE ELEMENT: MESSAGE.
+    Exit code 0 when no file has an error (warnings are fine), 1 when one
+    has, 2 when a file cannot be read as a model.
+
+    \b
+    Examples:
+      permitflow validate process.bpmn
+      permitflow validate examples/permit.yaml processes/library/*/process.bpmn
+      permitflow validate --format json process.bpmn
+    """
+    import json
+
+    from bpmn_io.loading import load_model
+    from processes.validate import check
+
+    code = 0
+    report = []
+    for name in files:
+        try:
+            problems = check(load_model(name))
+        except PermitflowError as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"permitflow: error: {err}", err=True)
+            report.append({"file": name, "error": str(err), "problems": []})
+            code = 2
+            continue
+        if any(p.severity == "error" for p in problems) and code == 0:
+            code = 1
+        report.append({"file": name, "problems": [
+            {"code": p.code, "severity": p.severity, "element": p.element, "message": p.message} for p in problems]})
+        if fmt == "text":
+            for p in problems:
+                click.echo(_problem_line(name, p))
+            if not problems:
+                click.echo(f"{name}: ok")
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    ctx.exit(code)
+
+
+def _model_summary(defs: object) -> dict[str, object]:
+    from processes.model import Definitions, Event, Gateway, Task
+
+    assert isinstance(defs, Definitions)  # narrowing for the type checker; load_model returns Definitions
+    out: dict[str, object] = {"id": defs.id, "processes": [], "pools": [], "message_flows": []}
+    for process in defs.processes:
+        elements = []
+        for node in process.nodes.values():
+            kind = node.kind
+            if isinstance(node, Task):
+                kind = node.task_type
+            elif isinstance(node, Gateway):
+                kind = f"{node.gateway_kind}Gateway"
+            elif isinstance(node, Event):
+                kind = f"{node.position} event" + ("" if node.trigger == "none" else f" ({node.trigger})")
+            lane = process.lane_of(node.id)
+            elements.append({"id": node.id, "kind": kind, "name": node.name, "lane": lane.id if lane else None,
+                             "parent": node.parent or process.id})
+        out["processes"].append({  # type: ignore[union-attr]
+            "id": process.id, "name": process.name, "elements": elements,
+            "lanes": [{"id": lane.id, "name": lane.name, "elements": list(lane.flow_node_refs)} for lane in process.lanes()],
+            "flows": [{"id": f.id, "source": f.source, "target": f.target, "name": f.name,
+                       "condition": f.condition.text if f.condition else None} for f in process.flows.values()],
+        })
+    out["pools"] = [{"id": p.id, "name": p.name, "process": p.process_ref or None} for p in defs.participants()]
+    out["message_flows"] = [{"id": m.id, "source": m.source, "target": m.target, "name": m.name}
+                            for m in defs.message_flows()]
+    return out
+
+
+@cli.command("show")
+@click.argument("file", metavar="FILE")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def show_cmd(ctx: click.Context, file: str, fmt: str) -> None:
+    """Show the elements, lanes, flows and problems of a BPMN or YAML model.
+
+    Exit code 0, or 1 when the model has problems of severity error.
+
+    \b
+    Examples:
+      permitflow show examples/permit.yaml
+      permitflow show process.bpmn --format json
+    """
+    import json
+
+    from bpmn_io.loading import load_model
+    from processes.validate import check
+
+    defs = load_model(file)
+    problems = check(defs)
+    summary = _model_summary(defs)
+    summary["problems"] = [{"code": p.code, "severity": p.severity, "element": p.element, "message": p.message}
+                           for p in problems]
+    if fmt == "json":
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        for proc in summary["processes"]:  # type: ignore[union-attr]
+            click.echo(f"process {proc['id']}" + (f" — {proc['name']}" if proc["name"] else ""))
+            if proc["lanes"]:
+                click.echo("  lanes:")
+                for lane in proc["lanes"]:
+                    click.echo(f"    {lane['id']}: {lane['name']} ({len(lane['elements'])} elements)")
+            click.echo(f"  elements ({len(proc['elements'])}):")
+            for el in proc["elements"]:
+                where = f"  [{el['lane']}]" if el["lane"] else ""
+                click.echo(f"    {el['id']}  {el['kind']}  {el['name']}{where}".rstrip())
+            click.echo(f"  flows ({len(proc['flows'])}):")
+            for f in proc["flows"]:
+                label = f"  [{f['name']}]" if f["name"] else ""
+                click.echo(f"    {f['id']}: {f['source']} -> {f['target']}{label}")
+        if summary["pools"]:
+            click.echo("pools:")
+            for pool in summary["pools"]:  # type: ignore[union-attr]
+                click.echo(f"  {pool['id']}: {pool['name']}" + ("" if pool["process"] else "  (external)"))
+        if summary["message_flows"]:
+            click.echo("message flows:")
+            for m in summary["message_flows"]:  # type: ignore[union-attr]
+                click.echo(f"  {m['id']}: {m['source']} -> {m['target']}" + (f"  [{m['name']}]" if m["name"] else ""))
+        click.echo(f"problems ({len(problems)}):")
+        for p in problems:
+            click.echo("  " + _problem_line(file, p))
+    ctx.exit(1 if any(p.severity == "error" for p in problems) else 0)
+
+
+@cli.command("convert")
+@click.argument("source", metavar="IN")
+@click.argument("target", metavar="OUT")
+def convert_cmd(source: str, target: str) -> None:
+    """Convert a model between BPMN 2.0 XML and the YAML authoring form.
+
+    The formats follow the extensions: .bpmn, .bpmn2, .xml are BPMN; .yaml,
+    .yml the authoring form (README.md, "Writing a process in YAML"). A BPMN
+    output without diagram gets one laid out by Graphviz. Nothing is written
+    when the input is bad or cannot be expressed in the output form.
+
+    \b
+    Examples:
+      permitflow convert examples/permit.yaml permit.bpmn
+      permitflow convert process.bpmn process.yaml
+    """
+    from bpmn_io.loading import load_model, model_format
+
+    kind = model_format(target)
+    if kind is None:
+        raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
+    defs = load_model(source)
+    if kind == "yaml":
+        from bpmn_io.authoring_write import to_authoring
+
+        data = to_authoring(defs, source=source).encode("utf-8")
+    else:
+        from bpmn_io.layout import add_layout
+        from bpmn_io.writer import to_bpmn_bytes
+
+        if not defs.has_di():
+            defs = add_layout(defs)
+        data = to_bpmn_bytes(defs)
+    with atomic_write(target, "wb") as fh:
+        fh.write(data)  # type: ignore[attr-defined]
+
+
 # --------------------------------------------------------------------------- Library: library, facts
 # (section owned by the library work)
 
