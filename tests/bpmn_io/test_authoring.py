@@ -1,0 +1,151 @@
+"""The YAML authoring form: reading, errors with file/line/path, writing back, stability."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bpmn_io.authoring import parse_authoring, read_authoring
+from bpmn_io.authoring_write import to_authoring
+from processes.errors import InputError
+from processes.model import Definitions, Event, FrozenMap, Process, SubProcess, Task
+from processes.validate import check
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "permit.yaml"
+
+SMALL = """\
+process: {id: P, name: Liten}
+lanes: {L1: Handläggare, L2: Nämnd}
+steps:
+  - {id: S, event: start, name: Ansökan, lane: L1}
+  - {id: T, task: user, name: Granska, lane: L1}
+  - id: G
+    gateway: exclusive
+    name: Komplett?
+    lane: L1
+    default: ja
+    branches:
+      ja: B
+      nej: {to: K, condition: "${!komplett}"}
+  - id: K
+    task: send
+    name: Begär komplettering
+    lane: L1
+    next: T
+    boundary:
+      - {id: Tm, timer: P14D, interrupting: false, next: R}
+  - {id: R, task: user, name: Påminn, lane: L1, next: E}
+  - {id: B, task: user, name: Besluta, lane: L2}
+  - {id: E, event: end, lane: L2}
+"""
+
+
+def test_small_document_builds_the_expected_flows() -> None:
+    defs = parse_authoring(SMALL, source="small.yaml")
+    p = defs.process()
+    assert [(f.id, f.source, f.target, f.name) for f in p.flows.values()] == [
+        ("Flow_S_T", "S", "T", ""),
+        ("Flow_T_G", "T", "G", ""),
+        ("Flow_G_B", "G", "B", "ja"),
+        ("Flow_G_K", "G", "K", "nej"),
+        ("Flow_K_T", "K", "T", ""),
+        ("Flow_Tm_R", "Tm", "R", ""),
+        ("Flow_R_E", "R", "E", ""),
+        ("Flow_B_E", "B", "E", ""),
+    ]
+    assert p.nodes["G"].default == "Flow_G_B"
+    assert p.flows["Flow_G_K"].condition.text == "${!komplett}"
+    timer = p.nodes["Tm"]
+    assert isinstance(timer, Event)
+    assert (timer.position, timer.attached_to, timer.cancel_activity, timer.definitions[0].timer.text) == (
+        "boundary", "K", False, "P14D")
+    assert [(lane.id, lane.flow_node_refs) for lane in p.lanes()] == [
+        ("L1", ("S", "T", "G", "K", "Tm", "R")), ("L2", ("B", "E")),
+    ]
+    assert p.nodes["T"].task_type == "userTask"
+    assert check(defs) == []
+
+
+def test_round_trip_is_stable() -> None:
+    first = to_authoring(parse_authoring(SMALL, source="small.yaml"))
+    second = to_authoring(parse_authoring(first, source="first.yaml"))
+    assert second == first
+    assert parse_authoring(first, source="first.yaml") == parse_authoring(SMALL, source="small.yaml")
+
+
+def test_example_converts_and_validates_without_errors() -> None:
+    defs = read_authoring(EXAMPLE)
+    assert [p for p in check(defs) if p.severity == "error"] == []
+    text = to_authoring(defs)
+    assert to_authoring(parse_authoring(text, source="again.yaml")) == text
+    assert {p.id for p in defs.participants()} == {"Pool_Kommun", "Pool_Sokande", "Pool_Polisen"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("process: {id: P}\nsteps:\n  - {id: S, event: start}\n  - {id: T, task: usr}\n",
+         "x.yaml:4: steps[1].task: 'usr' is not allowed (expected one of task, user, manual, service, script, "
+         "business-rule, send, receive)"),
+        ("process: {id: P}\nsteps:\n  - {id: S, event: start, colour: red}\n",
+         "x.yaml:3: steps[0].colour: unknown key 'colour' (expected one of id, name, lane, doc, next, task, gateway, "
+         "event, branches, default, boundary, trigger, timer, ref, link, condition)"),
+        ("process: {id: P}\nsteps:\n  - {id: S, event: start, next: Nowhere}\n",
+         "x.yaml:3: element 'S': steps[0].next: unknown step 'Nowhere' (expected the id of a step; boundary events "
+         "cannot be targets)"),
+        ("process: {id: P}\nsteps:\n  - {id: S, event: start}\n  - {id: S, event: end}\n",
+         "x.yaml:4: element 'S': steps[1].id: duplicate id 'S' (first at steps[0].id, line 3)"),
+        ("process: {id: P}\nsteps:\n  - {id: S, event: catch, timer: 14 days}\n",
+         "x.yaml:3: element 'S': steps[0].timer: bad duration '14 days' (expected an ISO 8601 duration such as "
+         "P14D, PT4H or P1M, or {date: ...} / {cycle: ...})"),
+        ("process: {id: P}\nsteps:\n  - {id: S, task: user, event: start}\n",
+         "x.yaml:3: element 'S': steps[0]: a step is exactly one of task, gateway or event (found task, event)"),
+        ("process: {id: P}\nsteps: [\n", "x.yaml:3: invalid YAML: expected the node content, but found '<stream end>'"),
+        ("steps: []\n", "x.yaml:1: missing key 'process' (an authoring file needs process and steps)"),
+    ],
+)
+def test_errors_name_file_line_path_and_what_is_allowed(text: str, expected: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_authoring(text, source="x.yaml")
+    assert str(info.value).replace('"', "'") == expected.replace('"', "'")
+
+
+def test_to_authoring_says_what_cannot_be_expressed() -> None:
+    p = Process(id="P", nodes=FrozenMap({
+        "S": Event(id="S", parent="P"), "Sub": SubProcess(id="Sub", parent="P"),
+        "T": Task(id="T", parent="P", is_for_compensation=True),
+    }))
+    with pytest.raises(InputError) as info:
+        to_authoring(Definitions(processes=(p,)), source="in.bpmn")
+    assert str(info.value) == (
+        "in.bpmn: cannot be written as YAML authoring form: SubProcess 'Sub' (the form has tasks, gateways and "
+        "events only); Task 'T' is a compensation handler"
+    )
+
+
+def test_to_authoring_refuses_two_processes_with_steps() -> None:
+    a = Process(id="A", nodes=FrozenMap({"S": Event(id="S", parent="A")}))
+    b = Process(id="B", nodes=FrozenMap({"S2": Event(id="S2", parent="B")}))
+    with pytest.raises(InputError, match=r"exactly one process with steps, this model has 2 \(A, B\)"):
+        to_authoring(Definitions(processes=(a, b)))
+
+
+def test_strings_that_yaml_would_misread_are_quoted() -> None:
+    text = "process: {id: P, name: 'true'}\nsteps:\n  - {id: S, event: start, name: '2025-01-01'}\n" \
+           "  - {id: E, event: end, name: 'a: b, c'}\n"
+    out = to_authoring(parse_authoring(text, source="q.yaml"))
+    again = parse_authoring(out, source="out.yaml").process()
+    assert (again.name, again.nodes["S"].name, again.nodes["E"].name) == ("true", "2025-01-01", "a: b, c")
+
+
+def test_bpmn_reference_model_to_yaml_is_stable() -> None:
+    from bpmn_io.reader import read_bpmn
+
+    ref = ROOT.parent / "shared" / "interop" / "miwg" / "reference" / "A.2.0.bpmn"
+    if not ref.exists():
+        pytest.skip("the shared interop corpus is not beside the project")
+    first = to_authoring(read_bpmn(ref))
+    assert to_authoring(parse_authoring(first, source="a20.yaml")) == first
+    assert len(parse_authoring(first, source="a20.yaml").process().nodes) == len(read_bpmn(ref).process().nodes)
