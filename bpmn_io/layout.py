@@ -1,0 +1,277 @@
+"""Diagram interchange (DI) for models that have none: a left-to-right layout.
+
+:func:`add_layout` returns a copy of a model with one diagram per collaboration
+(pools stacked top to bottom, message flows between them) or, without a
+collaboration, per non-empty process. A process with lanes but no pool gets a
+collaboration with one participant, because in BPMN DI lanes are drawn inside
+a pool. Node positions come from Graphviz dot (see :mod:`bpmn_io.layout_block`);
+flows get orthogonal waypoints, named flows, events and gateways get label
+boxes. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
+50x50. The same model always gives the same diagram.
+
+>>> from processes.model import Definitions, Event, FrozenMap, Process
+>>> start = Event(id="S", position="start")
+>>> defs = add_layout(Definitions(processes=(Process(id="P", nodes=FrozenMap({"S": start})),)))
+>>> [(s.element, s.bounds.width) for s in defs.diagrams[0].plane.shapes]
+[('S', 36.0)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bpmn_io.layout_block import PAD, Block, label_size, layout_container, leaf_lanes
+from bpmn_io.layout_route import edge_label_bounds, route_flow, route_message, route_straight
+from processes.model import (
+    Association,
+    Bounds,
+    Collaboration,
+    Definitions,
+    Diagram,
+    Edge,
+    Event,
+    Gateway,
+    Label,
+    Lane,
+    Participant,
+    Plane,
+    Process,
+    Shape,
+    TextAnnotation,
+)
+
+__all__ = ["add_layout"]
+
+POOL_HEADER = 30.0
+LANE_HEADER = 30.0
+POOL_GAP = 50.0
+BLACK_BOX_HEIGHT = 80.0
+
+
+def add_layout(defs: Definitions) -> Definitions:
+    """A copy of ``defs`` whose diagrams are a fresh left-to-right layout.
+
+    Any diagrams ``defs`` had are replaced. Raises
+    :class:`~processes.errors.PermitflowError` when Graphviz cannot be run.
+    """
+    pooled = {p.process_ref for p in defs.participants()}
+    loose = [p for p in defs.processes if p.id not in pooled and p.nodes]
+    if not defs.collaborations and any(p.lane_sets and p.lanes() for p in loose):
+        collaboration = Collaboration(
+            id=_unique_id(defs, "Collaboration_1"),
+            participants=tuple(
+                Participant(id=_unique_id(defs, f"Participant_{p.id}"), name=p.name, process_ref=p.id) for p in loose
+            ),
+        )
+        defs = replace(defs, collaborations=(collaboration,))
+        loose = []
+    diagrams = [_collaboration_diagram(defs, c) for c in defs.collaborations]
+    diagrams += [_process_diagram(p) for p in loose]
+    for i, diagram in enumerate(diagrams):
+        diagrams[i] = replace(diagram, id=f"BPMNDiagram_{i + 1}", plane=replace(diagram.plane, id=f"BPMNPlane_{i + 1}"))
+    return replace(defs, diagrams=tuple(diagrams))
+
+
+def _unique_id(defs: Definitions, wanted: str) -> str:
+    candidate, n = wanted, 1
+    while defs.element(candidate) is not None:
+        n += 1
+        candidate = f"{wanted}_{n}"
+    return candidate
+
+
+# --------------------------------------------------------------------------- plane assembly
+
+
+class _Canvas:
+    """Collects shapes and edges of one plane, with the bounds of everything placed."""
+
+    def __init__(self) -> None:
+        self.shapes: list[Shape] = []
+        self.edges: list[Edge] = []
+        self.bounds: dict[str, Bounds] = {}
+        self.pool_of: dict[str, str] = {}
+
+    def shape(self, element: str, bounds: Bounds, label: Bounds | None = None, **flags: object) -> None:
+        self.bounds[element] = bounds
+        self.shapes.append(
+            Shape(id=f"{element}_di", element=element, bounds=bounds,
+                  label=Label(bounds=label) if label is not None else None, **flags)  # type: ignore[arg-type]
+        )
+
+    def place_block(self, process: Process, block: Block, x: float, y: float, pool: str) -> None:
+        for element in block.order:
+            b = block.bounds[element]
+            moved = Bounds(b.x + x, b.y + y, b.width, b.height)
+            label = block.labels.get(element)
+            moved_label = Bounds(label.x + x, label.y + y, label.width, label.height) if label else None
+            node = process.nodes.get(element)
+            flags: dict[str, object] = {}
+            if isinstance(node, Gateway) and node.gateway_kind == "exclusive":
+                flags["is_marker_visible"] = True
+            if element in block.expanded:
+                flags["is_expanded"] = True
+            elif getattr(node, "kind", "") == "SubProcess":
+                flags["is_expanded"] = False
+            self.shape(element, moved, moved_label, **flags)
+            self.pool_of[element] = pool
+
+
+def _process_diagram(process: Process) -> Diagram:
+    canvas = _Canvas()
+    block = layout_container(process, process.id)
+    canvas.place_block(process, block, 0, 0, "")
+    _process_edges(canvas, process)
+    return Diagram(plane=Plane(element=process.id, shapes=tuple(canvas.shapes), edges=tuple(canvas.edges)))
+
+
+def _lane_depth(lane: Lane) -> int:
+    if lane.child_lane_set is None or not lane.child_lane_set.lanes:
+        return 1
+    return 1 + max(_lane_depth(child) for child in lane.child_lane_set.lanes)
+
+
+def _collaboration_diagram(defs: Definitions, collaboration: Collaboration) -> Diagram:
+    canvas = _Canvas()
+    processes = {p.id: p for p in defs.processes}
+    laid: list[tuple[Participant, Process | None, Block | None, int]] = []
+    for part in collaboration.participants:
+        process = processes.get(part.process_ref)
+        if process is None or not (process.nodes or process.lane_sets):
+            laid.append((part, process, None, 0))
+            continue
+        top_lanes = [lane for ls in process.lane_sets for lane in ls.lanes]
+        depth = max((_lane_depth(lane) for lane in top_lanes), default=0)
+        laid.append((part, process, layout_container(process, process.id, leaf_lanes(process)), depth))
+    width = max(
+        (POOL_HEADER + LANE_HEADER * depth + block.width for _, _, block, depth in laid if block is not None),
+        default=600.0,
+    )
+    width = max(width, 400.0)
+    y = 0.0
+    for part, process, block, depth in laid:
+        if process is None or block is None:
+            canvas.shape(part.id, Bounds(0, y, width, BLACK_BOX_HEIGHT), is_horizontal=True)
+            canvas.pool_of[part.id] = part.id
+            y += BLACK_BOX_HEIGHT + POOL_GAP
+            continue
+        pool = Bounds(0, y, width, block.height)
+        canvas.shape(part.id, pool, is_horizontal=True)
+        canvas.pool_of[part.id] = part.id
+        _lane_shapes(canvas, process, block, pool, depth)
+        canvas.place_block(process, block, POOL_HEADER + LANE_HEADER * depth, y, part.id)
+        y += block.height + POOL_GAP
+    for process in (p for _, p, block, _ in laid if p is not None and block is not None):
+        _process_edges(canvas, process)
+    _message_edges(canvas, collaboration)
+    _collaboration_annotations(canvas, collaboration)
+    return Diagram(plane=Plane(element=collaboration.id, shapes=tuple(canvas.shapes), edges=tuple(canvas.edges)))
+
+
+def _lane_shapes(canvas: _Canvas, process: Process, block: Block, pool: Bounds, depth: int) -> None:
+    bands = {lane_id: (top, bottom) for lane_id, top, bottom in block.bands}
+
+    def extent(lane: Lane) -> tuple[float, float]:
+        if lane.id in bands:
+            return bands[lane.id]
+        children = [extent(child) for child in lane.child_lane_set.lanes] if lane.child_lane_set else []
+        return (min(c[0] for c in children), max(c[1] for c in children)) if children else (0.0, 0.0)
+
+    def emit(lane: Lane, level: int) -> None:
+        top, bottom = extent(lane)
+        x = pool.x + POOL_HEADER + LANE_HEADER * level
+        canvas.shape(lane.id, Bounds(x, pool.y + top, pool.x + pool.width - x, bottom - top), is_horizontal=True)
+        if lane.child_lane_set is not None:
+            for child in lane.child_lane_set.lanes:
+                emit(child, level + 1)
+
+    for lane_set in process.lane_sets:
+        for lane in lane_set.lanes:
+            emit(lane, 0)
+
+
+# --------------------------------------------------------------------------- edges
+
+
+def _edge(canvas: _Canvas, element: str, points: tuple, source: str, target: str, text: str = "") -> None:
+    label = Label(bounds=edge_label_bounds(points, text)) if text.strip() and len(points) >= 2 else None
+    canvas.edges.append(
+        Edge(id=f"{element}_di", element=element, waypoints=points, source_element=f"{source}_di",
+             target_element=f"{target}_di", label=label)
+    )
+
+
+def _process_edges(canvas: _Canvas, process: Process) -> None:
+    b = canvas.bounds
+    node_boxes = tuple(box for key, box in b.items() if key in process.nodes and not _is_boundary(process.nodes[key]))
+    for flow in process.flows.values():
+        if flow.source not in b or flow.target not in b:
+            continue
+        source, target = process.nodes.get(flow.source), process.nodes.get(flow.target)
+        s, t = b[flow.source], b[flow.target]
+        obstacles = tuple(o for o in node_boxes if o is not s and o is not t and not _contains(o, s) and not _contains(o, t))
+        points = route_flow(
+            s, t,
+            source_is_gateway=isinstance(source, Gateway),
+            target_is_gateway=isinstance(target, Gateway),
+            source_is_boundary=_is_boundary(source),
+            obstacles=obstacles,
+        )
+        _edge(canvas, flow.id, points, flow.source, flow.target, flow.name)
+    for node in process.nodes.values():
+        for assoc in node.data_associations:
+            if not assoc.id or node.id not in b:
+                continue
+            ends = [(src, node.id) for src in assoc.sources if src in b] if assoc.direction == "input" else (
+                [(node.id, assoc.target)] if assoc.target in b else [])
+            for a, c in ends[:1]:
+                _edge(canvas, assoc.id, route_straight(b[a], b[c]), a, c)
+    for art in process.artifacts.values():
+        if isinstance(art, Association) and art.source in b and art.target in b:
+            _edge(canvas, art.id, route_straight(b[art.source], b[art.target]), art.source, art.target)
+
+
+def _is_boundary(node: object) -> bool:
+    return isinstance(node, Event) and node.position == "boundary"
+
+
+def _contains(outer: Bounds, inner: Bounds) -> bool:
+    return (outer.x <= inner.x and outer.y <= inner.y and inner.x + inner.width <= outer.x + outer.width
+            and inner.y + inner.height <= outer.y + outer.height and outer != inner)
+
+
+def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
+    b = canvas.bounds
+    for flow in collaboration.message_flows.values():
+        if flow.source not in b or flow.target not in b:
+            continue
+        s, t = b[flow.source], b[flow.target]
+        sp, tp = b.get(canvas.pool_of.get(flow.source, ""), s), b.get(canvas.pool_of.get(flow.target, ""), t)
+        upper, lower = (sp, tp) if sp.y <= tp.y else (tp, sp)
+        gap_y = (upper.y + upper.height + lower.y) / 2 if upper is not lower else (s.cy + t.cy) / 2
+        _edge(canvas, flow.id, route_message(s, t, gap_y=gap_y), flow.source, flow.target, flow.name)
+
+
+def _collaboration_annotations(canvas: _Canvas, collaboration: Collaboration) -> None:
+    """Annotations of the collaboration itself go in a row above the pools."""
+    annotations = [a for a in collaboration.artifacts.values() if isinstance(a, TextAnnotation)]
+    if not annotations:
+        return
+    top = min((box.y for box in canvas.bounds.values()), default=0.0)
+    x = 0.0
+    for note in annotations:
+        anchors = [
+            canvas.bounds[other] for a in collaboration.artifacts.values() if isinstance(a, Association)
+            for other in (a.source, a.target) if note.id in (a.source, a.target) and other != note.id
+            and other in canvas.bounds
+        ]
+        lw, lh = label_size(note.text or " ")
+        height = max(30.0, lh + 8)
+        x = max(x, anchors[0].x if anchors else x)
+        canvas.shape(note.id, Bounds(x, top - PAD - height, 100, height))
+        x += 100 + PAD
+    for art in collaboration.artifacts.values():
+        if isinstance(art, Association) and art.source in canvas.bounds and art.target in canvas.bounds:
+            _edge(canvas, art.id, route_straight(canvas.bounds[art.source], canvas.bounds[art.target]),
+                  art.source, art.target)
+

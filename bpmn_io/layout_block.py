@@ -1,0 +1,304 @@
+"""Placing the flow nodes of one container (a process or an embedded
+subprocess) with Graphviz dot, left to right, lanes as horizontal bands.
+
+Dot ranks the nodes (x) and orders them within each lane (y); the lanes are
+then stacked as bands in model order, so a node always lies inside its lane's
+band and no two nodes overlap (dot keeps the nodes of one lane apart and the
+bands do not intersect). An expanded subprocess is laid out first, on its own,
+and enters its parent's graph as one node of its full size. Each dot node is
+the shape grown by the room its external label or its boundary events need, so
+those do not overlap anything either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bpmn_io.dot import DotNode, quote, run_dot
+from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
+from processes.model import (
+    Association,
+    Bounds,
+    CallActivity,
+    DataObject,
+    DataObjectReference,
+    DataStoreReference,
+    Event,
+    Gateway,
+    Lane,
+    Process,
+    SubProcess,
+    Task,
+    TextAnnotation,
+)
+
+__all__ = ["Block", "layout_container", "leaf_lanes", "PAD", "LABEL_TOP", "TASK_SIZE", "EVENT_SIZE", "GATEWAY_SIZE"]
+
+PAD = 25.0  # free margin inside a container or lane band
+LABEL_TOP = 25.0  # room for an expanded subprocess's name
+MIN_BAND = 120.0
+TASK_SIZE = (100.0, 80.0)
+EVENT_SIZE = (36.0, 36.0)
+GATEWAY_SIZE = (50.0, 50.0)
+DATA_OBJECT_SIZE = (36.0, 50.0)
+DATA_STORE_SIZE = (50.0, 50.0)
+LABEL_FONT = 11.0
+LABEL_WIDTH = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A laid-out container, coordinates relative to its top-left corner.
+
+    ``bounds`` holds every placed element (nested ones included), ``labels``
+    the external label boxes, ``bands`` each leaf lane's (id, top, bottom),
+    ``expanded`` the subprocesses drawn open, ``order`` the drawing order.
+    """
+
+    width: float
+    height: float
+    bounds: dict[str, Bounds]
+    labels: dict[str, Bounds]
+    bands: tuple[tuple[str, float, float], ...]
+    expanded: frozenset[str]
+    order: tuple[str, ...]
+
+
+def leaf_lanes(process: Process) -> tuple[Lane, ...]:
+    """The lanes without child lanes, top to bottom."""
+    return tuple(lane for lane in process.lanes() if lane.child_lane_set is None or not lane.child_lane_set.lanes)
+
+
+def label_size(text: str) -> tuple[float, float]:
+    """Width and height of an external label box for ``text``."""
+    lines = wrap(text, LABEL_WIDTH, LABEL_FONT)
+    width = max(text_width(line, LABEL_FONT) for line in lines) + 4
+    return float(round(max(width, 20))), float(round(len(lines) * LABEL_FONT * LINE_HEIGHT + 2))
+
+
+def _parent(element: object, process: Process) -> str:
+    return getattr(element, "parent", "") or process.id
+
+
+def _shape_size(element: object, boundary_count: int) -> tuple[float, float]:
+    if isinstance(element, (Task, SubProcess, CallActivity)):
+        width = max(TASK_SIZE[0], 46.0 * boundary_count + 10) if boundary_count >= 3 else TASK_SIZE[0]
+        return width, TASK_SIZE[1]
+    if isinstance(element, Event):
+        return EVENT_SIZE
+    if isinstance(element, Gateway):
+        return GATEWAY_SIZE
+    if isinstance(element, DataObjectReference):
+        return DATA_OBJECT_SIZE
+    if isinstance(element, DataStoreReference):
+        return DATA_STORE_SIZE
+    if isinstance(element, TextAnnotation):
+        lines = wrap(element.text, 90, LABEL_FONT) or ("",)
+        return 100.0, float(round(max(30.0, len(lines) * LABEL_FONT * LINE_HEIGHT + 10)))
+    return TASK_SIZE
+
+
+def _has_external_label(element: object) -> bool:
+    return isinstance(element, (Event, Gateway, DataObjectReference, DataStoreReference)) and bool(
+        getattr(element, "name", "").strip()
+    )
+
+
+def layout_container(process: Process, container_id: str, lanes: tuple[Lane, ...] = ()) -> Block:
+    """Lay out the direct children of ``container_id`` (recursively their content).
+
+    ``lanes`` are the leaf lanes whose bands the children are stacked in (only
+    for a process's top level); empty for no lanes.
+    """
+    members: list[Any] = [
+        n for n in process.nodes.values()
+        if _parent(n, process) == container_id
+        and not (isinstance(n, Event) and n.position == "boundary")
+        and not isinstance(n, DataObject)
+    ]
+    members += [
+        a for a in process.artifacts.values()
+        if isinstance(a, TextAnnotation) and _parent(a, process) == container_id
+    ]
+    member_ids = {m.id for m in members}
+    boundaries = {m.id: process.boundary_events(m.id) for m in members}
+    subs = {
+        m.id: layout_container(process, m.id)
+        for m in members
+        if isinstance(m, SubProcess) and process.children(m.id)
+    }
+    sizes: dict[str, tuple[float, float]] = {}
+    ext: dict[str, tuple[float, float]] = {}
+    for m in members:
+        if m.id in subs:
+            sizes[m.id] = (subs[m.id].width, subs[m.id].height + LABEL_TOP)
+        else:
+            sizes[m.id] = _shape_size(m, len(boundaries[m.id]))
+        w, h = sizes[m.id]
+        if _has_external_label(m):
+            lw, lh = label_size(m.name)
+            w, h = max(w, 2 * (lw + 6) if isinstance(m, Gateway) else lw), h + 2 * (lh + 6)
+        if boundaries[m.id]:
+            named = [label_size(b.name) for b in boundaries[m.id] if b.name.strip()]
+            h += 2 * (22 + max((lh + 6 for _, lh in named), default=0.0))
+            w += max((lw for lw, _ in named), default=0.0)
+        ext[m.id] = (w, h)
+
+    def member_of(node_id: str) -> str | None:
+        seen = 0
+        while node_id and node_id not in member_ids and seen < 100:
+            node = process.nodes.get(node_id)
+            if node is None:
+                return None
+            node_id = node.attached_to if isinstance(node, Event) and node.attached_to else _parent(node, process)
+            seen += 1
+        return node_id if node_id in member_ids else None
+
+    links: list[tuple[str, str, str]] = []
+    for flow in process.flows.values():
+        a, b = member_of(flow.source), member_of(flow.target)
+        if a and b and a != b:
+            links.append((a, b, flow.name.strip()))
+    for m in members:
+        for assoc in getattr(m, "data_associations", ()):
+            if assoc.direction == "input":
+                links += [(s, m.id, "") for s in assoc.sources if s in member_ids and s != m.id]
+            elif assoc.target in member_ids and assoc.target != m.id:
+                links.append((m.id, assoc.target, ""))
+    for art in process.artifacts.values():
+        if isinstance(art, Association):
+            a, b = member_of(art.source), member_of(art.target)
+            if a and b and a != b:
+                first_annotation = isinstance(process.artifacts.get(a), TextAnnotation)
+                links.append((b, a, "") if first_annotation else (a, b, ""))
+
+    lane_index = _assign_lanes(process, members, lanes, links)
+    positions = _run(members, ext, links, lane_index, len(lanes))
+    return _place(process, members, sizes, ext, positions, lane_index, lanes, subs, boundaries)
+
+
+def _assign_lanes(
+    process: Process, members: list, lanes: tuple[Lane, ...], links: list[tuple[str, str, str]]
+) -> dict[str, int]:
+    if not lanes:
+        return {}
+    leaf_ids = [lane.id for lane in lanes]
+    index: dict[str, int] = {}
+    for m in members:
+        lane = process.lane_of(m.id)
+        while lane is not None and lane.id not in leaf_ids:
+            lane = lane.child_lane_set.lanes[0] if lane.child_lane_set and lane.child_lane_set.lanes else None
+        if lane is not None:
+            index[m.id] = leaf_ids.index(lane.id)
+    for _ in range(3):  # unlisted nodes (data, annotations) join a neighbour's lane
+        for a, b, _label in links:
+            if a in index and b not in index:
+                index[b] = index[a]
+            elif b in index and a not in index:
+                index[a] = index[b]
+    for m in members:
+        index.setdefault(m.id, 0)
+    return index
+
+
+def _run(
+    members: list, ext: dict[str, tuple[float, float]], links: list[tuple[str, str, str]],
+    lane_index: dict[str, int], lane_count: int,
+) -> dict[str, DotNode]:
+    if not members:
+        return {}
+    names = {m.id: f"n{i}" for i, m in enumerate(members)}
+    lines = [
+        "digraph layout {",
+        "graph [rankdir=LR, nodesep=0.4, ranksep=0.5, margin=0];",
+        'node [shape=box, fixedsize=true, label=""];',
+    ]
+    groups: list[list[str]] = [[] for _ in range(max(lane_count, 1))]
+    for m in members:
+        w, h = ext[m.id]
+        groups[lane_index.get(m.id, 0)].append(f"{names[m.id]} [width={w / 72:.4f}, height={h / 72:.4f}];")
+    for i, group in enumerate(groups):
+        if lane_count:
+            lines.append(f"subgraph cluster_{i} {{ {' '.join(group)} }}")
+        else:
+            lines.extend(group)
+    for a, b, label in links:
+        attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
+        lines.append(f"{names[a]} -> {names[b]}{attrs};")
+    lines.append("}")
+    by_name = run_dot("\n".join(lines) + "\n")
+    return {m.id: by_name[names[m.id]] for m in members if names[m.id] in by_name}
+
+
+def _place(
+    process: Process, members: list, sizes: dict, ext: dict, positions: dict[str, DotNode],
+    lane_index: dict[str, int], lanes: tuple[Lane, ...], subs: dict[str, Block], boundaries: dict,
+) -> Block:
+    if not positions:
+        empty = tuple((lane.id, i * MIN_BAND, (i + 1) * MIN_BAND) for i, lane in enumerate(lanes))
+        return Block(2 * PAD + 100, max(len(lanes), 1) * MIN_BAND if lanes else 2 * PAD, {}, {}, empty,
+                     frozenset(), ())
+    left = min(p.cx - ext[i][0] / 2 for i, p in positions.items())
+    dx = PAD - left
+    dy: dict[str, float] = {}
+    bands: list[tuple[str, float, float]] = []
+    if lanes:
+        top = 0.0
+        for i, lane in enumerate(lanes):
+            ids = [m for m in positions if lane_index[m] == i]
+            if ids:
+                lo = min(positions[m].cy - ext[m][1] / 2 for m in ids)
+                hi = max(positions[m].cy + ext[m][1] / 2 for m in ids)
+                height = max(MIN_BAND, hi - lo + 2 * PAD)
+                for m in ids:
+                    dy[m] = top + (height - (hi - lo)) / 2 - lo
+            else:
+                height = MIN_BAND
+            bands.append((lane.id, round(top), round(top + height)))
+            top += height
+        total_height = top
+    else:
+        lo = min(p.cy - ext[i][1] / 2 for i, p in positions.items())
+        hi = max(p.cy + ext[i][1] / 2 for i, p in positions.items())
+        dy = {m: PAD - lo for m in positions}
+        total_height = hi - lo + 2 * PAD
+    width = max(p.cx + ext[i][0] / 2 for i, p in positions.items()) + dx + PAD
+    bounds: dict[str, Bounds] = {}
+    labels: dict[str, Bounds] = {}
+    expanded: set[str] = set()
+    order: list[str] = []
+    for m in members:
+        if m.id not in positions:
+            continue
+        p = positions[m.id]
+        w, h = sizes[m.id]
+        cx, cy = round(p.cx + dx), round(p.cy + dy[m.id])
+        b = Bounds(round(cx - w / 2), round(cy - h / 2), w, h)
+        bounds[m.id] = b
+        order.append(m.id)
+        if _has_external_label(m):
+            lw, lh = label_size(m.name)
+            # a gateway's branches leave from its bottom corner: keep its label clear of them
+            lx = b.cx + 6 if isinstance(m, Gateway) else round(b.cx - lw / 2)
+            labels[m.id] = Bounds(lx, b.y + b.height + 4, lw, lh)
+        if m.id in subs:
+            sub = subs[m.id]
+            expanded.add(m.id)
+            expanded.update(sub.expanded)
+            for key, sb in sub.bounds.items():
+                bounds[key] = Bounds(sb.x + b.x, sb.y + b.y + LABEL_TOP, sb.width, sb.height)
+            for key, lb in sub.labels.items():
+                labels[key] = Bounds(lb.x + b.x, lb.y + b.y + LABEL_TOP, lb.width, lb.height)
+            order.extend(sub.order)
+        hosted = boundaries[m.id]
+        for k, event in enumerate(hosted):
+            ex = round(b.x + b.width * (k + 1) / (len(hosted) + 1) - EVENT_SIZE[0] / 2)
+            eb = Bounds(ex, b.y + b.height - EVENT_SIZE[1] / 2, *EVENT_SIZE)
+            bounds[event.id] = eb
+            order.append(event.id)
+            if event.name.strip():
+                lw, lh = label_size(event.name)
+                # beside the flow that leaves the event downwards
+                labels[event.id] = Bounds(eb.x + eb.width - 4, eb.y + eb.height, lw, lh)
+    return Block(round(width), round(total_height), bounds, labels, tuple(bands), frozenset(expanded), tuple(order))

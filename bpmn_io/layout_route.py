@@ -1,0 +1,146 @@
+"""Orthogonal waypoints for flows between placed shapes, and label boxes for them.
+
+Routes follow the conventions of BPMN editors for left-to-right diagrams: a
+flow leaves an activity on its right side and enters the target on its left;
+a gateway's branches leave from its top or bottom corner; a flow that goes
+back (a loop) runs below or above the shapes in between, whichever side is
+free. Message flows run vertically between pools.
+"""
+
+from __future__ import annotations
+
+from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
+from processes.model import Bounds, Point
+
+__all__ = ["route_flow", "route_message", "route_straight", "edge_label_bounds"]
+
+Pt = tuple[float, float]
+CLEARANCE = 20.0
+
+
+def _hits(b: Bounds, x1: float, y1: float, x2: float, y2: float) -> bool:
+    """Whether the axis-parallel segment crosses the inside of ``b``."""
+    lo_x, hi_x = min(x1, x2), max(x1, x2)
+    lo_y, hi_y = min(y1, y2), max(y1, y2)
+    return lo_x < b.x + b.width and hi_x > b.x and lo_y < b.y + b.height and hi_y > b.y
+
+
+def _blocked(points: list[Pt], obstacles: tuple[Bounds, ...]) -> bool:
+    return any(_hits(b, *a, *c) for a, c in zip(points, points[1:], strict=False) for b in obstacles)
+
+
+def _detour(s: Bounds, t: Bounds, obstacles: tuple[Bounds, ...]) -> list[Pt]:
+    """A flow that goes back: out of the source's bottom (or top), along a free
+    line, into the target's bottom (or top)."""
+    low = max(s.y + s.height, t.y + t.height)
+    high = min(s.y, t.y)
+    for step in range(1, 12):
+        for below in (True, False):
+            y = low + step * CLEARANCE if below else high - step * CLEARANCE
+            sy = s.y + s.height if below else s.y
+            ty = t.y + t.height if below else t.y
+            points = [(s.cx, sy), (s.cx, y), (t.cx, y), (t.cx, ty)]
+            if not _blocked(points[1:3], obstacles):
+                return points
+    y = low + CLEARANCE
+    return [(s.cx, s.y + s.height), (s.cx, y), (t.cx, y), (t.cx, t.y + t.height)]
+
+
+def route_flow(
+    s: Bounds,
+    t: Bounds,
+    *,
+    source_is_gateway: bool = False,
+    target_is_gateway: bool = False,
+    source_is_boundary: bool = False,
+    obstacles: tuple[Bounds, ...] = (),
+) -> tuple[Point, ...]:
+    """Waypoints of a sequence flow (or data association) from shape ``s`` to ``t``."""
+    s_right, t_left = s.x + s.width, t.x
+    if source_is_boundary:
+        start = (s.cx, s.y + s.height)
+        if t_left > s.cx + 10:
+            if t.cy >= start[1] + 10:
+                points = [start, (s.cx, t.cy), (t_left, t.cy)]
+            else:
+                y = start[1] + CLEARANCE / 2
+                xm = max(t_left - CLEARANCE, s.cx + 10)
+                points = [start, (s.cx, y), (xm, y), (xm, t.cy), (t_left, t.cy)]
+        else:
+            points = _detour(s, t, obstacles)
+    elif t_left >= s_right + 4:
+        if abs(s.cy - t.cy) < 1:
+            points = [(s_right, s.cy), (t_left, s.cy)]
+        elif source_is_gateway:
+            sy = s.y if t.cy < s.cy else s.y + s.height
+            points = [(s.cx, sy), (s.cx, t.cy), (t_left, t.cy)]
+            if _blocked(points[1:], obstacles):
+                xm = s_right + min(CLEARANCE, (t_left - s_right) / 2)
+                points = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
+        elif target_is_gateway:
+            ty = t.y if s.cy < t.cy else t.y + t.height
+            points = [(s_right, s.cy), (t.cx, s.cy), (t.cx, ty)]
+        else:
+            gap = t_left - s_right
+            xm = t_left - min(CLEARANCE, gap / 2)
+            points = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
+            if _blocked(points, obstacles):
+                xm = s_right + min(CLEARANCE, gap / 2)
+                alternative = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
+                if not _blocked(alternative, obstacles):
+                    points = alternative
+    else:
+        points = _detour(s, t, obstacles)
+    return tuple(Point(round(x), round(y)) for x, y in points)
+
+
+def route_message(s: Bounds, t: Bounds, *, gap_y: float) -> tuple[Point, ...]:
+    """Waypoints of a message flow between shapes in different pools.
+
+    ``gap_y`` is a y inside the free band between the two pools.
+    """
+    downwards = s.cy < t.cy
+    sy = s.y + s.height if downwards else s.y
+    ty = t.y if downwards else t.y + t.height
+    overlap_lo, overlap_hi = max(s.x, t.x), min(s.x + s.width, t.x + t.width)
+    if overlap_hi - overlap_lo >= 10:
+        # a pool (or a node right above another) is met straight on
+        x = s.cx if overlap_lo <= s.cx <= overlap_hi else (t.cx if overlap_lo <= t.cx <= overlap_hi else
+                                                            (overlap_lo + overlap_hi) / 2)
+        points: list[Pt] = [(x, sy), (x, ty)]
+    else:
+        points = [(s.cx, sy), (s.cx, gap_y), (t.cx, gap_y), (t.cx, ty)]
+    return tuple(Point(round(x), round(y)) for x, y in points)
+
+
+def _clip(b: Bounds, toward: Pt) -> Pt:
+    """Where the line from ``b``'s centre to ``toward`` leaves ``b``."""
+    dx, dy = toward[0] - b.cx, toward[1] - b.cy
+    if dx == 0 and dy == 0:
+        return (b.cx, b.cy)
+    scale = min(
+        (b.width / 2) / abs(dx) if dx else float("inf"),
+        (b.height / 2) / abs(dy) if dy else float("inf"),
+    )
+    scale = min(scale, 1.0)
+    return (b.cx + dx * scale, b.cy + dy * scale)
+
+
+def route_straight(s: Bounds, t: Bounds) -> tuple[Point, ...]:
+    """A straight line between the borders of two shapes (associations)."""
+    a = _clip(s, (t.cx, t.cy))
+    b = _clip(t, (s.cx, s.cy))
+    return (Point(round(a[0]), round(a[1])), Point(round(b[0]), round(b[1])))
+
+
+def edge_label_bounds(points: tuple[Point, ...], text: str, size: float = 11) -> Bounds:
+    """A label box beside the longest segment of a route (above it when horizontal)."""
+    lines = wrap(text, 90, size)
+    width = round(max(text_width(line, size) for line in lines) + 4)
+    height = round(len(lines) * size * LINE_HEIGHT + 2)
+    segments = list(zip(points, points[1:], strict=False))
+    a, b = max(segments, key=lambda seg: abs(seg[1].x - seg[0].x) + abs(seg[1].y - seg[0].y))
+    mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
+    if abs(b.y - a.y) <= abs(b.x - a.x):
+        return Bounds(round(mx - width / 2), round(my - height - 2), width, height)
+    return Bounds(round(mx + 4), round(my - height / 2), width, height)

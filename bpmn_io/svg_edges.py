@@ -1,0 +1,117 @@
+"""SVG for the connecting objects: sequence flows (default slash, conditional
+diamond), message flows, associations and data associations, with labels."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from bpmn_io.svg_parts import ElementIndex, Extent, badge_svg, element_kind, text_block
+from bpmn_io.svg_shapes import num, pts
+from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
+from processes.model import (
+    Association,
+    DataAssociation,
+    Edge,
+    Gateway,
+    MessageFlow,
+    SequenceFlow,
+)
+
+__all__ = ["edge_svg", "flow_label_text"]
+
+
+def flow_label_text(flow: Any) -> str:
+    """A flow's label: its name, else a sequence flow's condition (shortened)."""
+    name = getattr(flow, "name", "") or ""
+    if name.strip():
+        return name
+    if isinstance(flow, SequenceFlow) and flow.condition is not None:
+        text = " ".join(flow.condition.text.split())
+        return text if len(text) <= 40 else text[:39] + "…"
+    return ""
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float, bool]:
+    """The point halfway along the polyline and whether that segment is horizontal."""
+    lengths = [math.dist(a, b) for a, b in zip(points, points[1:], strict=False)]
+    half = sum(lengths) / 2
+    for (a, b), length in zip(zip(points, points[1:], strict=False), lengths, strict=False):
+        if half <= length and length > 0:
+            t = half / length
+            return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, abs(b[1] - a[1]) <= abs(b[0] - a[0])
+        half -= length
+    return points[0][0], points[0][1], True
+
+
+def _default_slash(points: list[tuple[float, float]]) -> str:
+    (x1, y1), (x2, y2) = points[0], points[1]
+    length = math.dist((x1, y1), (x2, y2)) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    at = min(12.0, length / 2)
+    mx, my = x1 + ux * at, y1 + uy * at
+    # a short stroke across the flow, leaning 45 degrees
+    dx, dy = (ux - uy) * 6 / math.sqrt(2), (uy + ux) * 6 / math.sqrt(2)
+    return (
+        f'<line x1="{num(mx - dy)}" y1="{num(my + dx)}" x2="{num(mx + dy)}" y2="{num(my - dx)}" '
+        'stroke="#000" stroke-width="1.5"/>'
+    )
+
+
+def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badge: str | None) -> tuple[str, str]:
+    """The SVG body of one DI edge and its kind name (for the group's class)."""
+    points = [(p.x, p.y) for p in edge.waypoints]
+    kind = element_kind(element) if element is not None else "unknown"
+    if len(points) < 2:
+        return "", kind
+    for x, y in points:
+        extent.add_point(x, y)
+    line = f'class="body" points="{pts(points)}" fill="none" stroke="#000" stroke-linejoin="round"'
+    extra = ""
+    if isinstance(element, SequenceFlow):
+        attrs = ' stroke-width="1.5" marker-end="url(#pf-seq-end)"'
+        source = index.element(element.source)
+        if element.condition is not None and source is not None and not isinstance(source, Gateway):
+            attrs += ' marker-start="url(#pf-cond-start)"'
+        if index.is_default_flow(element):
+            extra = _default_slash(points)
+    elif isinstance(element, MessageFlow):
+        attrs = (
+            ' stroke-width="1.5" stroke-dasharray="10,6" marker-start="url(#pf-msg-start)"'
+            ' marker-end="url(#pf-msg-end)"'
+        )
+    elif isinstance(element, Association):
+        attrs = ' stroke-width="1.5" stroke-dasharray="1,4" stroke-linecap="round"'
+        if element.direction in ("One", "Both"):
+            attrs += ' marker-end="url(#pf-assoc-end)"'
+        if element.direction == "Both":
+            attrs += ' marker-start="url(#pf-assoc-start)"'
+    elif isinstance(element, DataAssociation):
+        attrs = ' stroke-width="1.5" stroke-dasharray="1,4" stroke-linecap="round" marker-end="url(#pf-assoc-end)"'
+    else:
+        attrs = ' stroke-width="1" stroke-dasharray="4,3"'
+    markers = " ".join(part for part in attrs.split() if part.startswith("marker-"))
+    if "stroke-dasharray" in attrs and markers:
+        # markers go on an undashed copy: some renderers dash a marker like the line it ends
+        attrs = " " + " ".join(part for part in attrs.split() if not part.startswith("marker-"))
+        extra += f'<polyline class="ends" points="{pts(points)}" fill="none" stroke="none" {markers}/>'
+    body = f"<polyline {line}{attrs}/>" + extra
+    text = flow_label_text(element) if element is not None else ""
+    if text:
+        if edge.label is not None and edge.label.bounds is not None:
+            b = edge.label.bounds
+            extent.add_bounds(b)
+            body += text_block(text, b.x, b.y, max(b.width, 30), b.height, size=11)
+        else:
+            mx, my, horizontal = _midpoint(points)
+            lines = wrap(text, 90, 11)
+            width = max(text_width(line_text, 11) for line_text in lines) + 4
+            height = len(lines) * 11 * LINE_HEIGHT
+            x, y = (mx - width / 2, my - height - 3) if horizontal else (mx + 4, my - height / 2)
+            extent.add_point(x, y)
+            extent.add_point(x + width, y + height)
+            body += text_block(text, x, y, width, height, size=11)
+    if badge:
+        mx, my, _ = _midpoint(points)
+        body += badge_svg(badge, mx + 20, my)
+    return body, kind

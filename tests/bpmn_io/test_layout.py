@@ -1,0 +1,211 @@
+"""Layout: a model without DI gets a readable, non-overlapping left-to-right diagram."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+
+from bpmn_io import dot as dot_module
+from bpmn_io.dot import parse_plain, run_dot
+from bpmn_io.layout import add_layout
+from processes.errors import PermitflowError
+from processes.model import Bounds, Definitions, Event, Gateway, Lane, Process, SubProcess, Task
+
+sys.path.insert(0, str(Path(__file__).parent))
+from drawmodels import collaboration_model, permit_model  # noqa: E402
+
+
+def _intersects(a: Bounds, b: Bounds) -> bool:
+    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height
+
+
+def _inside(inner: Bounds, outer: Bounds) -> bool:
+    return (outer.x <= inner.x and outer.y <= inner.y and inner.x + inner.width <= outer.x + outer.width
+            and inner.y + inner.height <= outer.y + outer.height)
+
+
+def _shapes(defs: Definitions, diagram: int = 0) -> dict[str, Bounds]:
+    return {s.element: s.bounds for s in defs.diagrams[diagram].plane.shapes}
+
+
+def _ancestors(process: Process, node_id: str) -> set[str]:
+    found = set()
+    node = process.nodes.get(node_id)
+    while node is not None and node.parent and node.parent != process.id:
+        found.add(node.parent)
+        node = process.nodes.get(node.parent)
+    return found
+
+
+def _assert_no_overlap(defs: Definitions) -> None:
+    bounds = _shapes(defs)
+    for process in defs.processes:
+        ids = [i for i in process.nodes if i in bounds]
+        for a, b in itertools.combinations(ids, 2):
+            na, nb = process.nodes[a], process.nodes[b]
+            if a in _ancestors(process, b) or b in _ancestors(process, a):
+                continue  # a subprocess holds its children
+            if isinstance(na, Event) and na.attached_to == b or isinstance(nb, Event) and nb.attached_to == a:
+                continue  # a boundary event sits on its host's border
+            assert not _intersects(bounds[a], bounds[b]), (a, bounds[a], b, bounds[b])
+
+
+@pytest.fixture(scope="module")
+def laid_out() -> Definitions:
+    return add_layout(permit_model())
+
+
+@pytest.fixture(scope="module")
+def collaboration() -> Definitions:
+    return add_layout(collaboration_model())
+
+
+def test_standard_sizes(laid_out: Definitions) -> None:
+    bounds = _shapes(laid_out)
+    process = laid_out.process("P")
+    for node_id, node in process.nodes.items():
+        size = (bounds[node_id].width, bounds[node_id].height)
+        if isinstance(node, Task):
+            assert size == (100, 80)
+        elif isinstance(node, Event):
+            assert size == (36, 36)
+        elif isinstance(node, Gateway):
+            assert size == (50, 50)
+
+
+def test_flows_go_left_to_right(laid_out: Definitions) -> None:
+    b = _shapes(laid_out)
+    assert b["Start"].x < b["Register"].x < b["Complete"].x < b["Investigate"].x < b["Referrals"].x < b["Decide"].x
+    assert b["Decide"].x < b["End"].x
+
+
+def test_no_two_flow_nodes_overlap(laid_out: Definitions, collaboration: Definitions) -> None:
+    _assert_no_overlap(laid_out)
+    _assert_no_overlap(collaboration)
+
+
+def test_lanes_are_bands_inside_a_horizontal_pool(laid_out: Definitions) -> None:
+    (collab,) = laid_out.collaborations
+    (pool,) = collab.participants
+    assert pool.process_ref == "P"
+    shapes = {s.element: s for s in laid_out.diagrams[0].plane.shapes}
+    assert shapes[pool.id].is_horizontal is True
+    officer, committee = shapes["Officer"].bounds, shapes["Committee"].bounds
+    assert officer.y + officer.height == committee.y  # stacked, in model order
+    assert officer.x == committee.x and officer.width == committee.width
+    for lane in laid_out.process("P").lanes():
+        assert _inside(shapes[lane.id].bounds, shapes[pool.id].bounds)
+        for node_id in lane.flow_node_refs:
+            assert _inside(shapes[node_id].bounds, shapes[lane.id].bounds), node_id
+
+
+def test_boundary_event_sits_on_its_hosts_bottom_border(laid_out: Definitions) -> None:
+    b = _shapes(laid_out)
+    host, event = b["Investigate"], b["Late"]
+    assert event.cy == host.y + host.height
+    assert host.x <= event.cx <= host.x + host.width
+
+
+def test_subprocess_is_expanded_around_its_children(laid_out: Definitions) -> None:
+    shapes = {s.element: s for s in laid_out.diagrams[0].plane.shapes}
+    assert shapes["Referrals"].is_expanded is True
+    for child in laid_out.process("P").children("Referrals"):
+        assert _inside(shapes[child.id].bounds, shapes["Referrals"].bounds)
+
+
+def test_every_flow_has_waypoints_from_source_to_target_border(laid_out: Definitions) -> None:
+    b = _shapes(laid_out)
+    edges = {e.element: e for e in laid_out.diagrams[0].plane.edges}
+    process = laid_out.process("P")
+    assert set(edges) == set(process.flows)
+    for flow in process.flows.values():
+        first, last = edges[flow.id].waypoints[0], edges[flow.id].waypoints[-1]
+        s, t = b[flow.source], b[flow.target]
+        assert first.x in (s.x, s.x + s.width) or first.y in (s.y, s.y + s.height), flow.id
+        assert last.x in (t.x, t.x + t.width) or last.y in (t.y, t.y + t.height), flow.id
+        points = edges[flow.id].waypoints
+        for p, q in zip(points, points[1:], strict=False):
+            assert p.x == q.x or p.y == q.y, f"{flow.id} is not orthogonal"
+
+
+def test_named_flows_events_and_gateways_get_labels(laid_out: Definitions) -> None:
+    edges = {e.element: e for e in laid_out.diagrams[0].plane.edges}
+    shapes = {s.element: s for s in laid_out.diagrams[0].plane.shapes}
+    assert edges["F2_Complete_Investigate"].label is not None
+    assert edges["F0_Start_Register"].label is None
+    assert shapes["Complete"].label is not None and shapes["Start"].label is not None
+    assert shapes["Register"].label is None
+
+
+def test_pools_are_stacked_with_message_flows_between_them(collaboration: Definitions) -> None:
+    shapes = _shapes(collaboration)
+    applicant, municipality, police = (shapes[p] for p in ("Pool_Applicant", "Pool_Municipality", "Pool_Police"))
+    assert applicant.y + applicant.height < municipality.y
+    assert municipality.y + municipality.height < police.y
+    assert applicant.width == municipality.width == police.width
+    edges = {e.element: e for e in collaboration.diagrams[0].plane.edges}
+    m1 = edges["M1"].waypoints
+    assert m1[0].y == shapes["A_Apply"].y + shapes["A_Apply"].height  # leaves the sender downwards
+    assert m1[-1].y == shapes["Start"].y  # enters the receiver from above
+    m3 = edges["M3"].waypoints
+    assert m3[-1].y == police.y and police.x <= m3[-1].x <= police.x + police.width
+
+
+def test_layout_is_deterministic_and_pure() -> None:
+    model = collaboration_model()
+    assert add_layout(model) == add_layout(model)
+    assert not model.diagrams  # the input is untouched
+
+
+def test_process_without_lanes_gets_no_pool() -> None:
+    model = collaboration_model()
+    applicant = model.process("Applicant")
+    defs = add_layout(Definitions(processes=(applicant,)))
+    assert not defs.collaborations
+    assert defs.diagrams[0].plane.element == "Applicant"
+    assert {s.element for s in defs.diagrams[0].plane.shapes} == set(applicant.nodes)
+
+
+def test_empty_and_collapsed_subprocesses() -> None:
+    process = Process(id="P", nodes={"S": SubProcess(id="S", name="Tom", parent="P")},  # type: ignore[arg-type]
+                      lane_sets=())
+    defs = add_layout(Definitions(processes=(process,)))
+    (shape,) = defs.diagrams[0].plane.shapes
+    assert shape.is_expanded is False and (shape.bounds.width, shape.bounds.height) == (100, 80)
+
+
+def test_a_lane_without_nodes_still_gets_a_band() -> None:
+    model = permit_model()
+    process = model.process()
+    lane_set = process.lane_sets[0]
+    empty = Lane("Empty", "Tom bana")
+    process = Process(id=process.id, nodes=process.nodes, flows=process.flows,
+                      lane_sets=(type(lane_set)(lane_set.id, lanes=lane_set.lanes + (empty,), parent="P"),))
+    shapes = _shapes(add_layout(Definitions(processes=(process,))))
+    assert shapes["Empty"].height >= 100 and shapes["Empty"].y == shapes["Committee"].y + shapes["Committee"].height
+
+
+def test_plain_output_is_read_in_pixels_with_y_down() -> None:
+    nodes = parse_plain("graph 1 2 1\nnode n0 0.5 0.75 1.3889 1.1111 \"\" solid box black lightgrey\nstop\n")
+    assert (round(nodes["n0"].cx), round(nodes["n0"].cy), round(nodes["n0"].width)) == (36, 18, 100)
+
+
+def test_dot_positions_nodes() -> None:
+    nodes = run_dot("digraph { rankdir=LR; a -> b; }")
+    assert nodes["a"].cx < nodes["b"].cx
+
+
+def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(dot_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr(dot_module.sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setattr(dot_module.sysconfig, "get_path", lambda name: str(tmp_path))
+    with pytest.raises(PermitflowError, match="graphviz-pure"):
+        dot_module.find_dot()
+
+
+def test_a_failing_graphviz_is_a_clear_error() -> None:
+    with pytest.raises(PermitflowError, match="failed"):
+        run_dot("digraph { a -> ", executable=dot_module.find_dot())

@@ -1,0 +1,156 @@
+"""Drawing: BPMN-notation SVG from DI, one group per element, deterministic."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from bpmn_io.layout import add_layout
+from bpmn_io.svg import render_svg
+from processes.errors import ModelError
+from processes.model import (
+    Bounds,
+    Definitions,
+    Diagram,
+    Edge,
+    Event,
+    EventDefinition,
+    FrozenMap,
+    Gateway,
+    Label,
+    Plane,
+    Point,
+    Process,
+    SequenceFlow,
+    Shape,
+    Task,
+)
+
+sys.path.insert(0, str(Path(__file__).parent))
+from drawmodels import collaboration_model, permit_model  # noqa: E402
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _groups(svg: str) -> dict[str, etree._Element]:
+    root = etree.fromstring(svg.encode())
+    return {g.get("data-element-id"): g for g in root.iter(f"{SVG}g") if g.get("data-element-id")}
+
+
+def _classes(group: etree._Element) -> set[str]:
+    return set(group.get("class", "").split())
+
+
+def _text(group: etree._Element) -> str:
+    return " ".join(" ".join(t.itertext()) for t in group.iter(f"{SVG}text"))
+
+
+def _tiny(name: str = "Granska <ansökan> & \"beslut\"") -> Definitions:
+    start = Event(id="S", position="start", name="Start")
+    task = Task(id="T", name=name, task_type="userTask", default="F2")
+    end = Event(id="E", position="end", definitions=(EventDefinition(kind="terminate"),))
+    gateway = Gateway(id="G", name="Vilka remisser?", gateway_kind="inclusive")
+    flows = {
+        "F1": SequenceFlow("F1", "S", "T"),
+        "F2": SequenceFlow("F2", "T", "E", name="klart"),
+    }
+    process = Process(id="P", nodes=FrozenMap({"S": start, "T": task, "E": end, "G": gateway}), flows=FrozenMap(flows))
+    plane = Plane(
+        element="P",
+        shapes=(
+            Shape("S_di", "S", Bounds(100, 100, 36, 36)),
+            Shape("T_di", "T", Bounds(180, 78, 100, 80)),
+            Shape("E_di", "E", Bounds(330, 100, 36, 36)),
+            Shape("G_di", "G", Bounds(180, 200, 50, 50), label=Label(bounds=Bounds(170, 255, 70, 14))),
+        ),
+        edges=(
+            Edge("F1_di", "F1", (Point(136, 118), Point(180, 118))),
+            Edge("F2_di", "F2", (Point(280, 118), Point(330, 118))),
+        ),
+    )
+    return Definitions(processes=(process,), diagrams=(Diagram(plane=plane),))
+
+
+def test_every_element_is_a_group_with_its_kind_and_id() -> None:
+    groups = _groups(render_svg(_tiny()))
+    assert set(groups) == {"S", "T", "E", "G", "F1", "F2"}
+    assert {"shape", "activity", "userTask"} <= _classes(groups["T"])
+    assert {"shape", "event", "endEvent", "terminate"} <= _classes(groups["E"])
+    assert {"shape", "gateway", "inclusiveGateway"} <= _classes(groups["G"])
+    assert {"edge", "sequenceFlow"} <= _classes(groups["F2"])
+
+
+def test_text_is_escaped_and_wrapped_inside_the_task() -> None:
+    svg = render_svg(_tiny())
+    etree.fromstring(svg.encode())  # well-formed despite <, & and quotes in the name
+    task = _groups(svg)["T"]
+    assert _text(task).split() == 'Granska <ansökan> & "beslut"'.split()
+    spans = list(task.iter(f"{SVG}tspan"))
+    assert len(spans) >= 2  # wrapped
+    for span in spans:
+        assert 180 <= float(span.get("x")) <= 280 and 78 <= float(span.get("y")) <= 158
+
+
+def test_view_box_covers_every_shape() -> None:
+    root = etree.fromstring(render_svg(_tiny()).encode())
+    x, y, w, h = (float(v) for v in root.get("viewBox").split())
+    assert x <= 100 and y <= 78 and x + w >= 366 and y + h >= 269
+
+
+def test_extra_classes_and_badges() -> None:
+    svg = render_svg(_tiny(), classes={"T": "matched", "F1": "changed"}, badges={"T": "3.2 d", "F2": "40 %"},
+                     extra_css=".matched .body{fill:#dfd}")
+    groups = _groups(svg)
+    assert "matched" in _classes(groups["T"]) and "changed" in _classes(groups["F1"])
+    badge = groups["T"].find(f"{SVG}g[@class='badge']")
+    assert badge is not None and "".join(badge.itertext()) == "3.2 d"
+    assert "40 %" in _text(groups["F2"])
+    assert ".matched .body{fill:#dfd}" in svg
+
+
+def test_flow_markers_default_slash_and_labels() -> None:
+    groups = _groups(render_svg(_tiny()))
+    line = groups["F2"].find(f"{SVG}polyline")
+    assert line.get("marker-end") == "url(#pf-seq-end)"
+    assert groups["F2"].find(f"{SVG}line") is not None  # the default-flow slash
+    assert groups["F1"].find(f"{SVG}line") is None
+    assert "klart" in _text(groups["F2"])
+
+
+def test_output_is_deterministic() -> None:
+    assert render_svg(_tiny()) == render_svg(_tiny())
+    laid = add_layout(collaboration_model())
+    assert render_svg(laid) == render_svg(add_layout(collaboration_model()))
+
+
+def test_a_model_without_diagram_is_an_error() -> None:
+    with pytest.raises(ModelError, match="no diagram"):
+        render_svg(Definitions())
+    with pytest.raises(ModelError, match="diagram 3 does not exist"):
+        render_svg(_tiny(), diagram=3)
+
+
+def test_laid_out_model_draws_pools_lanes_and_every_node() -> None:
+    defs = add_layout(collaboration_model())
+    groups = _groups(render_svg(defs))
+    kinds = Counter(kind for g in groups.values() for kind in _classes(g))
+    assert kinds["participant"] == 3 and kinds["lane"] == 2
+    assert kinds["messageFlow"] == 3
+    assert kinds["sequenceFlow"] == sum(len(p.flows) for p in defs.processes)
+    assert kinds["boundaryEvent"] == 1 and kinds["expanded"] == 1
+    assert "Handläggare" in _text(groups["Officer"]) and "Polisen" in _text(groups["Pool_Police"])
+    lane_text = groups["Officer"].find(f"{SVG}text")
+    assert lane_text.get("transform", "").startswith("rotate(-90")  # vertical header text
+
+
+def test_permit_model_names_all_appear() -> None:
+    defs = add_layout(permit_model())
+    svg = render_svg(defs)
+    groups = _groups(svg)
+    for node in defs.process().nodes.values():
+        if node.name:
+            assert _text(groups[node.id]).split() == node.name.split(), node.id
