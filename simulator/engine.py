@@ -1,0 +1,567 @@
+"""The discrete-event engine: cases flow as tokens through a compiled process on simpy.
+
+:func:`simulate` checks the process (:func:`simulator.tokens.compile_process`),
+builds one simpy environment, feeds it arrivals and runs it until every case
+has finished (or cannot). It returns a :class:`simulator.records.SimResult`:
+plain records, and a streaming :class:`simulator.stats.Summary` whose size does
+not grow with the number of cases.
+
+Each token is a small simpy process (:meth:`_Run.token`) that executes a node,
+then routes through the precomputed tables of its :class:`CompiledNode`. Work
+for a pool waits FIFO for a member, then runs inside the pool's work calendar
+(:mod:`simulator.resources`); a decision at a meeting waits for the first meeting
+whose agenda cut-off the case made (:mod:`simulator.decisions`).
+
+A model that cannot finish ends with a :class:`SimulationError` instead of a
+hang: a case whose tokens all wait at joins that can no longer fire is stuck
+(reported at the end of the run), and a case that executes more than
+``max_steps`` nodes (a loop taken with probability 1) stops the run at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any, Iterator
+
+import numpy as np
+import simpy
+
+from processes.errors import SimulationError
+from simulator import tokens as T
+from simulator.records import SimResult
+from simulator.recorder import Recorder
+from simulator.streams import draws, root_sequence, stream, uniforms
+from simulator.workplace import Workplace
+
+__all__ = ["simulate", "DEFAULT_MAX_STEPS"]
+
+#: nodes one case may execute before the run is stopped as a runaway loop
+DEFAULT_MAX_STEPS = 10_000
+#: hours a run may go on after the last arrival before open cases are left open
+DRAIN_HOURS = 20 * 8766.0
+
+
+class _Case:
+    __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "root", "trail")
+
+    def __init__(self, case_id: int, arrival: float) -> None:
+        self.id = case_id
+        self.arrival = arrival
+        self.complete = math.nan
+        self.decision = math.nan
+        self.end = math.nan
+        self.outcome = "open"
+        self.steps = 0
+        self.visits: dict[int, int] | None = None
+        self.root: _Scope | None = None
+        self.trail: list[str] | None = None
+
+
+class _Scope:
+    """One instance of the process, or of an embedded subprocess."""
+
+    __slots__ = ("case", "parent", "node", "active", "positions", "joins", "procs", "done", "error",
+                 "cancelled", "track")
+
+    def __init__(self, case: _Case, parent: "_Scope | None", node: int, track: bool, done: Any) -> None:
+        self.case = case
+        self.parent = parent
+        self.node = node
+        self.active = 0
+        self.track = track
+        self.positions: dict[int, int] = {}
+        self.joins: dict[int, list[int]] = {}
+        self.procs: dict[int, Any] = {}
+        self.done = done
+        self.error: str | None = None
+        self.cancelled = False
+
+
+class _Box:
+    """A body process (activity under boundary events or a multi-instance) and
+    whether it was cancelled before it started."""
+
+    __slots__ = ("proc", "started", "cancelled")
+
+    def __init__(self) -> None:
+        self.proc: Any = None
+        self.started = False
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        if self.started and self.proc.is_alive:
+            self.proc.interrupt("cancel")
+
+
+def simulate(
+    process: Any,
+    params: Any,
+    *,
+    seed: np.random.SeedSequence | int,
+    cases: int | None = None,
+    keep_records: bool = True,
+    max_steps: int = DEFAULT_MAX_STEPS,
+) -> SimResult:
+    """Simulate ``process`` with ``params`` and return its records and summary.
+
+    ``cases`` overrides the number of applications (otherwise ``params.cases``
+    or the arrivals within ``params.horizon``). ``keep_records=False`` keeps only
+    the streaming summary, so memory does not grow with the number of cases.
+    The same ``seed`` gives identical records.
+
+    >>> # see tests/simulator/test_engine.py for complete models
+    """
+    compiled = T.compile_process(process, params)
+    run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps)
+    return run.execute(cases)
+
+
+class _Run:
+    """One replication: the simpy environment and everything it needs."""
+
+    def __init__(self, compiled: T.CompiledProcess, params: Any, root: np.random.SeedSequence, *,
+                 keep_records: bool, max_steps: int) -> None:
+        self.compiled = compiled
+        self.nodes = compiled.nodes
+        self.params = params
+        self.root = root
+        self.max_steps = max_steps
+        self.env = simpy.Environment()
+        self.workplace = Workplace(self.env, params, root)
+        self.recorder = Recorder(keep_records, params, self.workplace)
+        self.next_token = 0
+        self.stuck: dict[int, tuple[str, ...]] = {}
+        self.events = 0
+        n = len(self.nodes)
+        # per-node draw iterators, built once (no per-event dict lookups)
+        self.work_draws: list[Iterator[float] | None] = [None] * n
+        self.delay_draws: list[Iterator[float] | None] = [None] * n
+        self.route_draws: list[Iterator[float] | None] = [None] * n
+        self.count_draws: list[Iterator[float] | None] = [None] * n
+        for nd in self.nodes:
+            if nd.work is not None:
+                self.work_draws[nd.index] = draws(nd.work, stream(root, "work", nd.id))
+            if nd.delay is not None:
+                self.delay_draws[nd.index] = draws(nd.delay, stream(root, "delay", nd.id))
+            if nd.cumulative or nd.loop_again >= 0:
+                self.route_draws[nd.index] = uniforms(stream(root, "route", nd.id))
+            if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
+                self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
+        clock = getattr(params, "clock", None)
+        self.mark_complete = compiled.index.get(clock.start, -1) if clock is not None else -1
+        self.mark_decision = compiled.index.get(clock.stop, -1) if clock is not None else -1
+        self.capped = any(nd.visit_cap for nd in self.nodes)
+
+    # ------------------------------------------------------------------ run
+
+    def execute(self, cases: int | None) -> SimResult:
+        env = self.env
+        arrivals = self.workplace.arrival_times(cases)
+        env.process(self.arrive(arrivals))
+        env.run(until=self.workplace.last_arrival_bound + DRAIN_HOURS)
+        if self.stuck:
+            raise self.stuck_error()
+        return self.recorder.result(self.root, env.now, self.events)
+
+    def arrive(self, times: Iterator[float]) -> Any:
+        env = self.env
+        case_id = 0
+        start = self.compiled.start
+        top_track = -1 in self.compiled.has_inclusive_join
+        for t in times:
+            if t > env.now:
+                yield env.timeout(t - env.now)
+            case = _Case(case_id, env.now)
+            case_id += 1
+            if self.capped:
+                case.visits = {}
+            scope = _Scope(case, None, -1, top_track, None)
+            case.root = scope
+            self.recorder.case_arrived(case)
+            self.spawn(scope, start, -1, False)
+        self.workplace.arrivals_done(env.now)
+
+    def spawn(self, scope: _Scope, n: int, via: int, skip: bool) -> None:
+        scope.active += 1
+        self.env.process(self.token(scope, n, via, skip))
+
+    # ------------------------------------------------------------------ the token
+
+    def token(self, scope: _Scope, n: int, via: int, skip: bool) -> Any:
+        """One token: execute node ``n`` (reached over flow ``via``), route, repeat.
+
+        ``skip``: ``n`` has already happened (a boundary event that fired, a
+        join that fired for another token); route from it at once.
+        """
+        nodes = self.nodes
+        env = self.env
+        case = scope.case
+        tid = self.next_token
+        self.next_token += 1
+        track = scope.track
+        try:
+            if scope.cancelled:
+                return
+            scope.procs[tid] = env.active_process
+            while True:
+                node = nodes[n]
+                kind = node.kind
+                if not skip:
+                    case.steps += 1
+                    if case.steps > self.max_steps:
+                        self.runaway(case, node)
+                    if track:
+                        scope.positions[tid] = n
+                        if scope.joins:
+                            self.recheck_inclusive(scope, n)
+                    if kind == T.ACTIVITY or kind == T.SUBPROCESS:
+                        n = yield from self.activity(scope, node)
+                        node = nodes[n]
+                        kind = node.kind
+                    elif kind == T.END or kind == T.TERMINATE:
+                        self.reach_end(scope, node)
+                        return
+                    elif node.join:
+                        if not self.arrive_at_join(scope, node, via):
+                            return
+                    elif kind == T.TIMER or kind == T.MESSAGE:
+                        enable = env.now
+                        yield env.timeout(self.catch_delay(node))
+                        self.recorder.waited(case, node, enable)
+                    elif kind == T.EVENT_GATEWAY:
+                        n = yield from self.race(scope, node)
+                        node = nodes[n]
+                        kind = node.kind
+                    if n == self.mark_complete or n == self.mark_decision:
+                        self.mark(case, n)
+                skip = False
+                out = node.out
+                if len(out) == 1:
+                    via = out[0]
+                    n = node.targets[0]
+                    continue
+                if not out:
+                    self.reach_end(scope, node)
+                    return
+                if kind == T.EXCLUSIVE:
+                    pos = T.choose_exclusive(node, next(self.route_draws[n]))  # type: ignore[arg-type]
+                    if node.caps and case.visits is not None:
+                        pos = self.respect_caps(case, node, pos)
+                    via = out[pos]
+                    n = node.targets[pos]
+                    continue
+                if kind == T.INCLUSIVE:
+                    taken = T.choose_inclusive(node, next(self.route_draws[n]))  # type: ignore[arg-type]
+                else:
+                    taken = tuple(range(len(out)))
+                for pos in taken[1:]:
+                    self.spawn(scope, node.targets[pos], out[pos], False)
+                via = out[taken[0]]
+                n = node.targets[taken[0]]
+        except simpy.Interrupt:
+            pass
+        finally:
+            scope.procs.pop(tid, None)
+            self.token_gone(scope, tid)
+
+    # ------------------------------------------------------------------ nodes
+
+    def activity(self, scope: _Scope, node: T.CompiledNode) -> Any:
+        """Execute an activity with its loop, multi-instance and boundary events;
+        return the node to route from (the activity, or a boundary event that
+        interrupted it)."""
+        if not node.boundaries:
+            yield from self.body(scope, node)
+            return node.index
+        env = self.env
+        box = _Box()
+        box.proc = env.process(self.boxed(scope, node, box))
+        armed = []  # (time, boundary index, firings left)
+        for b in node.boundaries:
+            bn = self.nodes[b]
+            if bn.error:
+                continue
+            if bn.timer is not None:
+                armed.append((env.now + bn.timer.delay(env.now), b, bn.timer.repeat))
+            else:
+                armed.append((env.now + next(self.delay_draws[b]), b, 0))  # type: ignore[arg-type]
+        try:
+            while True:
+                if not armed:
+                    yield box.proc
+                    break
+                armed.sort()
+                at, b, left = armed[0]
+                yield box.proc | env.timeout(at - env.now)
+                if not box.proc.is_alive:
+                    break
+                if env.now < at:
+                    continue
+                bn = self.nodes[b]
+                armed.pop(0)
+                self.recorder.boundary(scope.case, bn, env.now)
+                if bn.interrupting:
+                    box.cancel()
+                    return b
+                self.spawn(scope, b, -1, True)
+                if left != 0 and bn.timer is not None:
+                    armed.append((env.now + bn.timer.after, b, left - 1))
+        except simpy.Interrupt:
+            box.cancel()
+            raise
+        error = box.proc.value
+        if error is not None:
+            for b in node.boundaries:
+                bn = self.nodes[b]
+                if bn.error and (not bn.error_ref or bn.error_ref == error):
+                    self.recorder.boundary(scope.case, bn, env.now)
+                    return b
+        return node.index
+
+    def boxed(self, scope: _Scope, node: T.CompiledNode, box: _Box) -> Any:
+        if box.cancelled:
+            return None
+        box.started = True
+        try:
+            return (yield from self.body(scope, node))
+        except simpy.Interrupt:
+            return None
+
+    def body(self, scope: _Scope, node: T.CompiledNode) -> Any:
+        """The activity's iterations: multi-instance, standard loop, or once.
+        Returns an error code thrown inside (a subprocess's error end), or None."""
+        if node.mi_cardinality is None and not node.loop_max:
+            return (yield from self.once(scope, node))
+        if node.mi_cardinality is not None:
+            count = node.mi_cardinality if isinstance(node.mi_cardinality, int) else int(round(next(self.count_draws[node.index])))  # type: ignore[arg-type]
+            if node.mi_sequential:
+                for _ in range(count):
+                    error = yield from self.once(scope, node)
+                    if error is not None:
+                        return error
+                return None
+            boxes = []
+            for _ in range(count):
+                box = _Box()
+                box.proc = self.env.process(self.boxed(scope, node, box))
+                boxes.append(box)
+            try:
+                yield self.env.all_of([box.proc for box in boxes])
+            except simpy.Interrupt:
+                for box in boxes:
+                    box.cancel()
+                raise
+            for box in boxes:
+                if box.proc.value is not None:
+                    return box.proc.value
+            return None
+        iterations = 0
+        while True:
+            error = yield from self.once(scope, node)
+            iterations += 1
+            if error is not None or iterations >= node.loop_max:
+                return error
+            if node.loop_again >= 0 and next(self.route_draws[node.index]) >= node.loop_again:  # type: ignore[arg-type]
+                return None
+
+    def once(self, scope: _Scope, node: T.CompiledNode) -> Any:
+        """One execution of a task, call activity or embedded subprocess."""
+        case = scope.case
+        if node.visit_cap and case.visits is not None:
+            case.visits[node.index] = case.visits.get(node.index, 0) + 1
+        if node.kind == T.SUBPROCESS:
+            return (yield from self.subprocess(scope, node))
+        if node.decision:
+            yield from self.workplace.decide(case, node, self.recorder)
+            return None
+        if node.work is not None:
+            yield from self.workplace.work(case, node, next(self.work_draws[node.index]), self.recorder)  # type: ignore[arg-type]
+        if node.delay is not None:
+            enable = self.env.now
+            yield self.env.timeout(next(self.delay_draws[node.index]))  # type: ignore[arg-type]
+            self.recorder.waited(case, node, enable)
+        elif node.work is None:
+            self.recorder.waited(case, node, self.env.now)
+        return None
+
+    def subprocess(self, scope: _Scope, node: T.CompiledNode) -> Any:
+        env = self.env
+        child = _Scope(scope.case, scope, node.index, node.index in self.compiled.has_inclusive_join, env.event())
+        enable = env.now
+        self.spawn(child, node.first, -1, False)
+        try:
+            error = yield child.done
+        except simpy.Interrupt:
+            self.cancel(child)
+            raise
+        self.recorder.waited(scope.case, node, enable)
+        return error
+
+    def catch_delay(self, node: T.CompiledNode) -> float:
+        if node.timer is not None:
+            return node.timer.delay(self.env.now)
+        return next(self.delay_draws[node.index])  # type: ignore[arg-type]
+
+    def race(self, scope: _Scope, node: T.CompiledNode) -> Any:
+        """Event-based gateway: every catch after it draws its time; the first wins."""
+        best, winner = math.inf, -1
+        for t in node.race:
+            tn = self.nodes[t]
+            delay = self.catch_delay(tn) if tn.kind != T.ACTIVITY else next(self.delay_draws[t]) if self.delay_draws[t] else 0.0  # type: ignore[arg-type]
+            if delay < best:
+                best, winner = delay, t
+        enable = self.env.now
+        yield self.env.timeout(best)
+        self.recorder.waited(scope.case, self.nodes[winner], enable)
+        return winner
+
+    # ------------------------------------------------------------------ joins and ends
+
+    def arrive_at_join(self, scope: _Scope, node: T.CompiledNode, via: int) -> bool:
+        """Count a token arriving at a join; True if it fires now (this token goes on)."""
+        counts = scope.joins.get(node.index)
+        if counts is None:
+            counts = scope.joins[node.index] = [0] * len(node.in_flows)
+        counts[node.in_flows.index(via)] += 1
+        if node.kind == T.PARALLEL:
+            if min(counts) == 0:
+                return False
+            for i in range(len(counts)):
+                counts[i] -= 1
+        else:
+            if not self.inclusive_ready(scope, node, counts, exclude=node.index):
+                return False
+            for i in range(len(counts)):
+                if counts[i]:
+                    counts[i] -= 1
+        if not any(counts):
+            del scope.joins[node.index]
+        return True
+
+    def inclusive_ready(self, scope: _Scope, node: T.CompiledNode, counts: list[int], exclude: int) -> bool:
+        """No live token of the scope can still reach an empty incoming flow."""
+        positions = set(scope.positions.values())
+        positions.discard(exclude)
+        for j, waiting in scope.joins.items():
+            if j != node.index and any(waiting):
+                positions.add(j)
+        for i, c in enumerate(counts):
+            if c == 0 and not positions.isdisjoint(node.reach[i]):
+                return False
+        return True
+
+    def recheck_inclusive(self, scope: _Scope, moved_to: int) -> None:
+        """A token moved: an inclusive join waiting for it may now fire."""
+        for j in list(scope.joins):
+            nd = self.nodes[j]
+            counts = scope.joins.get(j)
+            if nd.kind != T.INCLUSIVE or not counts or not any(counts):
+                continue
+            if self.inclusive_ready(scope, nd, counts, exclude=j):
+                for i in range(len(counts)):
+                    if counts[i]:
+                        counts[i] -= 1
+                if not any(counts):
+                    del scope.joins[j]
+                self.spawn(scope, j, -1, True)
+
+    def reach_end(self, scope: _Scope, node: T.CompiledNode) -> None:
+        if scope.parent is None and node.kind != T.ACTIVITY:
+            scope.case.outcome = node.id
+        if node.error and scope.parent is not None:
+            scope.error = node.error_ref or node.id
+            self.cancel(scope, keep_self=True)
+        elif node.kind == T.TERMINATE:
+            if scope.parent is None:
+                scope.case.outcome = node.id
+            self.cancel(scope, keep_self=True)
+
+    def cancel(self, scope: _Scope, keep_self: bool = False) -> None:
+        """Cancel every token of ``scope`` (and of subprocesses inside it)."""
+        scope.cancelled = True
+        scope.joins.clear()
+        me = self.env.active_process
+        for proc in list(scope.procs.values()):
+            if proc is me and keep_self:
+                continue
+            if proc.is_alive and proc is not me:
+                proc.interrupt("cancel")
+
+    def token_gone(self, scope: _Scope, tid: int) -> None:
+        scope.active -= 1
+        if scope.track:
+            scope.positions.pop(tid, None)
+            if scope.joins and scope.active > 0:
+                self.recheck_inclusive(scope, -1)
+        if scope.active:
+            return
+        if scope.joins:
+            self.recheck_inclusive(scope, -1)
+            if scope.active:
+                return
+            waiting = tuple(sorted(self.nodes[j].id for j, c in scope.joins.items() if any(c)))
+            if waiting:
+                self.stuck[scope.case.id] = waiting
+                return
+        if scope.parent is None:
+            case = scope.case
+            case.end = self.env.now
+            self.recorder.case_done(case)
+        else:
+            scope.done.succeed(scope.error)
+
+    def mark(self, case: _Case, n: int) -> None:
+        if n == self.mark_complete and math.isnan(case.complete):
+            case.complete = self.env.now
+        if n == self.mark_decision and math.isnan(case.decision):
+            case.decision = self.env.now
+
+    def respect_caps(self, case: _Case, node: T.CompiledNode, pos: int) -> int:
+        """Do not send a case back into a loop whose capped element is used up."""
+        visits = case.visits or {}
+
+        def used_up(p: int) -> bool:
+            return any(visits.get(c, 0) >= cap for c, cap in node.caps[p])
+
+        if not used_up(pos):
+            return pos
+        open_ = [p for p in range(len(node.out)) if not used_up(p)]
+        if not open_:
+            return pos
+        weights = [node.cumulative[p] - (node.cumulative[p - 1] if p else 0.0) for p in open_]
+        total = sum(weights)
+        if total <= 0:
+            return open_[0]
+        u = next(self.route_draws[node.index]) * total  # type: ignore[arg-type]
+        for p, w in zip(open_, weights):
+            u -= w
+            if u < 0:
+                return p
+        return open_[-1]
+
+    # ------------------------------------------------------------------ diagnostics
+
+    def runaway(self, case: _Case, node: T.CompiledNode) -> None:
+        if case.trail is None:
+            case.trail = []
+        case.trail.append(node.id)
+        if len(case.trail) < 4 * len(self.nodes):
+            return
+        loop = [e for e, _ in Counter(case.trail).most_common()]
+        raise SimulationError(
+            f"case {case.id} executed more than {self.max_steps} steps: it loops without end through "
+            f"{', '.join(repr(e) for e in loop)} (check the probabilities of the gateways on that loop)",
+            element=loop[0],
+        )
+
+    def stuck_error(self) -> SimulationError:
+        joins = Counter(j for waiting in self.stuck.values() for j in waiting)
+        cases = sorted(self.stuck)
+        shown = ", ".join(str(c) for c in cases[:10]) + (f" and {len(cases) - 10} more" if len(cases) > 10 else "")
+        return SimulationError(
+            f"{len(cases)} case(s) cannot finish: tokens wait at join(s) "
+            f"{', '.join(repr(j) for j in joins)} that no other token can reach (cases {shown})",
+            element=next(iter(joins)),
+        )

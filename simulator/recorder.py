@@ -1,0 +1,108 @@
+"""What the engine calls as things happen: keeps records, feeds the streaming summary.
+
+With ``keep_records=False`` no record object is created: each observation goes
+straight into the fixed-size accumulators of :class:`simulator.stats.Summary`,
+so memory stays flat however many cases run.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from simulator.records import ActivityRecord, CaseRecord, MeetingRecord, ResourceInterval, SimResult
+from simulator.stats import Summary
+
+__all__ = ["Recorder"]
+
+
+class Recorder:
+    """Collects the records of one run."""
+
+    def __init__(self, keep_records: bool, params: Any, workplace: Any) -> None:
+        self.keep = keep_records
+        self.params = params
+        self.workplace = workplace
+        self.warmup = float(getattr(params, "warmup", 0.0) or 0.0)
+        clock = getattr(params, "clock", None)
+        deadline = clock.deadline if clock is not None else math.inf
+        extension = (clock.extension or 0.0) if clock is not None else 0.0
+        self.summary = Summary(self.warmup, deadline, extension)
+        self.cases: list[CaseRecord] = []
+        self.activities: list[ActivityRecord] = []
+        self.intervals: list[ResourceInterval] = []
+        self.meetings: dict[tuple[str, float], list[int]] = {}
+        self.open: dict[int, Any] = {}
+
+    # ------------------------------------------------------------------ cases
+
+    def case_arrived(self, case: Any) -> None:
+        self.open[case.id] = case
+
+    def case_done(self, case: Any) -> None:
+        del self.open[case.id]
+        self.finish(case)
+
+    def finish(self, case: Any) -> None:
+        decision = case.decision
+        if math.isnan(decision) and self.workplace.decision_node < 0 and not math.isnan(case.end):
+            decision = case.end  # no decision step and no clock: the case's end decides
+        complete = case.complete if not math.isnan(case.complete) else case.arrival
+        if self.workplace.clock_start < 0:
+            complete = case.arrival
+        self.summary.add_case(case.arrival, complete, decision, case.end)
+        if self.keep:
+            self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome))
+
+    # ------------------------------------------------------------------ activities
+
+    def waited(self, case: Any, node: Any, enable: float) -> None:
+        """A delay, catch event, subprocess or zero-time task from ``enable`` to now."""
+        now = self.workplace.env.now
+        self.summary.add_step(node.id, enable, enable, now, 0.0)
+        if self.keep:
+            self.activities.append(ActivityRecord(case.id, node.id, node.name, "", enable, enable, now))
+
+    def worked(self, case: Any, node: Any, pool: str, enable: float, start: float, end: float, work: float) -> None:
+        """Work by a member of ``pool``, queued from ``enable``, held from ``start`` to ``end``."""
+        self.summary.add_step(node.id, enable, start, end, work)
+        self.summary.add_work(pool, enable, start, end, work)
+        if self.keep:
+            self.activities.append(ActivityRecord(case.id, node.id, node.name, pool, enable, start, end, work))
+            self.intervals.append(ResourceInterval(pool, case.id, node.id, start, end, work))
+
+    def decided(self, case: Any, node: Any, body: str, enable: float, meeting: float, end: float) -> None:
+        """A decision by a body that meets: on the agenda of the meeting at ``meeting``."""
+        self.summary.add_step(node.id, enable, meeting, end, 0.0)
+        self.summary.add_agenda(body, enable, meeting)
+        if self.keep:
+            self.activities.append(ActivityRecord(case.id, node.id, node.name, body, enable, meeting, end))
+            self.meetings.setdefault((body, meeting), []).append(case.id)
+
+    def boundary(self, case: Any, node: Any, when: float) -> None:
+        """A boundary event fired."""
+        self.summary.add_step(node.id, when, when, when, 0.0)
+        if self.keep:
+            self.activities.append(ActivityRecord(case.id, node.id, node.name, "", when, when, when))
+
+    # ------------------------------------------------------------------ result
+
+    def result(self, root: Any, now: float, events: int) -> SimResult:
+        for case in list(self.open.values()):
+            self.finish(case)  # still open: decision and end stay nan
+        window_end = self.workplace.observation_end()
+        pools = self.workplace.pool_records(self.warmup, window_end)
+        self.summary.close(window_end, pools)
+        meetings = tuple(MeetingRecord(body, t, tuple(cases)) for (body, t), cases in sorted(self.meetings.items()))
+        return SimResult(
+            seed_entropy=(root.entropy, tuple(root.spawn_key)),
+            horizon=window_end,
+            warmup=self.warmup,
+            cases=tuple(sorted(self.cases, key=lambda c: c.case)),
+            activities=tuple(self.activities),
+            intervals=tuple(self.intervals),
+            pools=pools,
+            meetings=meetings,
+            summary=self.summary,
+            events=events,
+        )

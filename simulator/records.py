@@ -1,0 +1,120 @@
+"""Plain records a simulation run emits; every figure is a pure function of them.
+
+Times are simulation hours from ``SimParams.start`` (00:00 local). ``nan`` marks a
+time that did not happen (a case rejected before submission completed, or still
+open when the run stopped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "CaseRecord",
+    "ActivityRecord",
+    "ResourceInterval",
+    "PoolRecord",
+    "MeetingRecord",
+    "SimResult",
+]
+
+NAN = float("nan")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord:
+    """One case: arrival (= submission), the legal clock's start (complete) and
+    stop (decision), when its last token finished, and how it ended.
+
+    ``outcome`` is the id of the end event that finished the case (the last one
+    reached; a terminate end event wins), or ``"open"`` when the run stopped first.
+    """
+
+    case: int
+    arrival: float
+    complete: float = NAN
+    decision: float = NAN
+    end: float = NAN
+    outcome: str = "open"
+
+    @property
+    def submission(self) -> float:
+        """The applicant's submission: the case's arrival."""
+        return self.arrival
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRecord:
+    """One execution of an activity (task, subprocess, catch event, decision).
+
+    ``enable``: the token arrived; ``start``: work (or the wait) began, after any
+    queue for a pool member or a meeting; ``end``: it finished (or was cancelled,
+    then ``cancelled`` is true). ``resource`` is the pool name, the deciding
+    body for a decision at a meeting, or ``""``. ``work`` is the work hours spent
+    (0 for pure delays); ``end - start - work`` is time paused outside the calendar.
+    """
+
+    case: int
+    element: str
+    name: str
+    resource: str
+    enable: float
+    start: float
+    end: float
+    work: float = 0.0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceInterval:
+    """A pool member held by a case from ``start`` to ``end`` (pauses included)."""
+
+    pool: str
+    case: int
+    element: str
+    start: float
+    end: float
+    work: float
+
+
+@dataclass(frozen=True, slots=True)
+class PoolRecord:
+    """A pool's size and its member-hours available in the observed period."""
+
+    pool: str
+    count: int
+    fte: float
+    available_hours: float
+    cost_per_hour: float
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """A meeting of a deciding body and the cases decided on its agenda."""
+
+    body: str
+    time: float
+    cases: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SimResult:
+    """What :func:`simulator.engine.simulate` returns.
+
+    With ``keep_records=False`` the record tuples are empty and ``summary`` (a
+    :class:`simulator.stats.Summary`, built by streaming accumulators) carries
+    the figures; with records both are filled and agree.
+    """
+
+    seed_entropy: Any
+    horizon: float  # end of the observation window (hours)
+    warmup: float = 0.0  # start of the observation window (hours)
+    cases: tuple[CaseRecord, ...] = ()
+    activities: tuple[ActivityRecord, ...] = ()
+    intervals: tuple[ResourceInterval, ...] = ()
+    pools: tuple[PoolRecord, ...] = ()
+    meetings: tuple[MeetingRecord, ...] = ()
+    summary: Any = None
+    events: int = 0
+    info: tuple[tuple[str, Any], ...] = field(default=())

@@ -1,0 +1,323 @@
+"""Figures of a run, as pure functions of its records; replications and confidence intervals.
+
+:func:`figures` turns a :class:`SimResult` into a flat ``dict[str, float]``.
+With records it computes every figure from them exactly (:func:`summary_of`
+replays the records); without (``keep_records=False``) it reads the streaming
+:class:`Summary` the engine filled during the run. Both give the same keys and,
+for every mean, share, utilisation and maximum, the same values; quantiles of a
+summary-only run are P² estimates (Jain & Chlamtac 1985; five markers per
+quantile, O(1) memory): on smooth unimodal distributions the error is typically
+well under 1 % of the value after a few thousand cases, and a few percent
+below a hundred.
+
+Times in figures are days (24 h) unless the key says ``hours``. Cases that
+arrive during the warm-up are excluded; steps count if enabled after it;
+utilisation, queue length and backlog are measured over the window
+``[warmup, horizon]`` (time-weighted, by Little's law from the waits).
+
+Keys: ``cases``, ``cases_open``, ``submission_to_decision_{mean,median,p90,p95,max}_days``,
+``complete_to_decision_...`` (the legal clock), ``within_deadline_share``,
+``within_extended_deadline_share`` (the one extension allowed),
+``wait_days.<element>``, ``work_hours.<element>``, ``utilisation.<pool>``,
+``queue_length.<pool>``, ``wait_days_pool.<pool>``, ``committee_backlog.<body>``,
+``agenda_max.<body>``, ``meetings.<body>``, ``cost_per_case`` and, given the fee,
+``fee``, ``cost_share_of_fee``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+from scipy import stats as _scipy_stats
+
+from simulator.records import SimResult
+
+__all__ = ["P2Quantile", "Summary", "figures", "summary_of", "confidence_interval", "replicate", "summarise"]
+
+DAY = 24.0
+QUANTILES = (("median", 0.5), ("p90", 0.9), ("p95", 0.95))
+
+
+class P2Quantile:
+    """A streaming estimate of the ``p`` quantile in constant memory (P² algorithm).
+
+    >>> est = P2Quantile(0.5)
+    >>> for x in range(1, 102): est.add(float(x))
+    >>> round(est.value())
+    51
+    """
+
+    __slots__ = ("p", "count", "q", "n", "want", "step")
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+        self.count = 0
+        self.q: list[float] = []
+        self.n = [0, 1, 2, 3, 4]
+        self.want = [0.0, 2 * p, 4 * p, 2 + 2 * p, 4.0]
+        self.step = [0.0, p / 2, p, (1 + p) / 2, 1.0]
+
+    def add(self, x: float) -> None:
+        """Observe ``x``."""
+        self.count += 1
+        q = self.q
+        if self.count <= 5:
+            q.append(x)
+            q.sort()
+            return
+        n, want = self.n, self.want
+        if x < q[0]:
+            q[0] = x
+            k = 0
+        elif x >= q[4]:
+            q[4] = x
+            k = 3
+        else:
+            k = 0
+            while x >= q[k + 1]:
+                k += 1
+        for i in range(k + 1, 5):
+            n[i] += 1
+        for i in range(5):
+            want[i] += self.step[i]
+        for i in (1, 2, 3):
+            d = want[i] - n[i]
+            if (d >= 1 and n[i + 1] - n[i] > 1) or (d <= -1 and n[i - 1] - n[i] < -1):
+                s = 1 if d > 0 else -1
+                qp = q[i] + s / (n[i + 1] - n[i - 1]) * (
+                    (n[i] - n[i - 1] + s) * (q[i + 1] - q[i]) / (n[i + 1] - n[i])
+                    + (n[i + 1] - n[i] - s) * (q[i] - q[i - 1]) / (n[i] - n[i - 1])
+                )
+                if not q[i - 1] < qp < q[i + 1]:
+                    qp = q[i] + s * (q[i + s] - q[i]) / (n[i + s] - n[i])
+                q[i] = qp
+                n[i] += s
+
+    def value(self) -> float:
+        """The current estimate (exact while fewer than six values were seen)."""
+        if self.count == 0:
+            return math.nan
+        if self.count <= 5:
+            return float(np.quantile(self.q, self.p))
+        return self.q[2]
+
+
+class _Durations:
+    """count, sum, max and P² quantiles of a stream of durations (hours)."""
+
+    __slots__ = ("count", "total", "largest", "quantiles", "values")
+
+    def __init__(self, exact: bool) -> None:
+        self.count = 0
+        self.total = 0.0
+        self.largest = -math.inf
+        self.quantiles = [P2Quantile(p) for _, p in QUANTILES]
+        self.values: list[float] | None = [] if exact else None
+
+    def add(self, x: float) -> None:
+        self.count += 1
+        self.total += x
+        if x > self.largest:
+            self.largest = x
+        if self.values is not None:
+            self.values.append(x)
+        else:
+            for est in self.quantiles:
+                est.add(x)
+
+    def figures(self, prefix: str) -> dict[str, float]:
+        if not self.count:
+            return {f"{prefix}_{k}_days": math.nan for k in ("mean", "median", "p90", "p95", "max")}
+        out = {f"{prefix}_mean_days": self.total / self.count / DAY}
+        for (name, p), est in zip(QUANTILES, self.quantiles):
+            v = float(np.quantile(self.values, p)) if self.values is not None else est.value()
+            out[f"{prefix}_{name}_days"] = v / DAY
+        out[f"{prefix}_max_days"] = self.largest / DAY
+        return out
+
+
+def _overlap(a: float, b: float, lo: float, hi: float) -> float:
+    return max(0.0, min(b, hi) - max(a, lo))
+
+
+class Summary:
+    """Streaming accumulators of one run; memory independent of the number of cases
+    (it grows only with the number of elements, pools and meetings)."""
+
+    def __init__(self, warmup: float, deadline: float, extension: float, *, exact: bool = False) -> None:
+        self.warmup = warmup
+        self.deadline = deadline
+        self.extension = extension
+        self.window_end = math.inf
+        self.cases = 0
+        self.open = 0
+        self.within = 0
+        self.within_extended = 0
+        self.s2d = _Durations(exact)
+        self.c2d = _Durations(exact)
+        self.steps: dict[str, list[float]] = {}  # element -> [count, wait, work]
+        self.pools: dict[str, list[float]] = {}  # pool -> [busy work in window, wait in window, work after warmup, wait sum, count]
+        self.agendas: dict[tuple[str, float], int] = {}
+        self.backlog: dict[str, float] = {}
+        self.pool_records: tuple[Any, ...] = ()
+
+    def set_window_end(self, end: float) -> None:
+        self.window_end = end
+
+    def add_case(self, arrival: float, complete: float, decision: float, end: float) -> None:
+        """A case finished (or was still open when the run stopped)."""
+        if arrival < self.warmup:
+            return
+        self.cases += 1
+        if math.isnan(decision):
+            self.open += 1
+            return
+        self.s2d.add(decision - arrival)
+        if not math.isnan(complete):
+            legal = decision - complete
+            self.c2d.add(legal)
+            if legal <= self.deadline:
+                self.within += 1
+            if legal <= self.deadline + self.extension:
+                self.within_extended += 1
+
+    def add_step(self, element: str, enable: float, start: float, end: float, work: float) -> None:
+        """An activity: queued from ``enable``, started ``start``, ended ``end``."""
+        if enable < self.warmup:
+            return
+        acc = self.steps.get(element)
+        if acc is None:
+            acc = self.steps[element] = [0, 0.0, 0.0]
+        acc[0] += 1
+        acc[1] += start - enable
+        acc[2] += work
+
+    def add_work(self, pool: str, enable: float, start: float, end: float, work: float) -> None:
+        """A pool member held from ``start`` to ``end`` doing ``work`` hours."""
+        acc = self.pools.get(pool)
+        if acc is None:
+            acc = self.pools[pool] = [0.0, 0.0, 0.0, 0.0, 0]
+        lo, hi = self.warmup, self.window_end
+        held = end - start
+        if held > 0:
+            acc[0] += work * _overlap(start, end, lo, hi) / held
+        elif lo <= start <= hi:
+            acc[0] += work
+        acc[1] += _overlap(enable, start, lo, hi)
+        if enable >= lo:
+            acc[2] += work
+            acc[3] += start - enable
+            acc[4] += 1
+
+    def add_agenda(self, body: str, ready: float, meeting: float) -> None:
+        """A case ready at ``ready`` decided at the meeting at ``meeting``."""
+        key = (body, meeting)
+        self.agendas[key] = self.agendas.get(key, 0) + 1
+        self.backlog[body] = self.backlog.get(body, 0.0) + _overlap(ready, meeting, self.warmup, self.window_end)
+
+    def close(self, window_end: float, pool_records: Sequence[Any]) -> None:
+        """The run ended; ``pool_records`` give the member-hours available."""
+        self.window_end = window_end
+        self.pool_records = tuple(pool_records)
+
+    def figures(self, fee: float | None = None) -> dict[str, float]:
+        """The flat figures of this run (see the module docstring for keys)."""
+        out: dict[str, float] = {"cases": float(self.cases), "cases_open": float(self.open)}
+        out.update(self.s2d.figures("submission_to_decision"))
+        out.update(self.c2d.figures("complete_to_decision"))
+        decided = self.c2d.count
+        out["within_deadline_share"] = self.within / decided if decided else math.nan
+        out["within_extended_deadline_share"] = self.within_extended / decided if decided else math.nan
+        for element, (count, wait, work) in sorted(self.steps.items()):
+            out[f"wait_days.{element}"] = wait / count / DAY
+            out[f"work_hours.{element}"] = work / count
+        span = self.window_end - self.warmup
+        cost = 0.0
+        for record in self.pool_records:
+            busy, waiting, work, wait_sum, count = self.pools.get(record.pool, [0.0, 0.0, 0.0, 0.0, 0])
+            out[f"utilisation.{record.pool}"] = busy / record.available_hours if record.available_hours > 0 else math.nan
+            out[f"queue_length.{record.pool}"] = waiting / span if span > 0 else math.nan
+            out[f"wait_days_pool.{record.pool}"] = wait_sum / count / DAY if count else math.nan
+            cost += work * record.cost_per_hour
+        bodies = sorted({body for body, _ in self.agendas})
+        for body in bodies:
+            sizes = [n for (b, _), n in self.agendas.items() if b == body]
+            out[f"committee_backlog.{body}"] = self.backlog.get(body, 0.0) / span if span > 0 else math.nan
+            out[f"agenda_max.{body}"] = float(max(sizes))
+            out[f"meetings.{body}"] = float(len(sizes))
+        out["cost_per_case"] = cost / self.cases if self.cases else math.nan
+        if fee is not None:
+            out["fee"] = float(fee)
+            out["cost_share_of_fee"] = out["cost_per_case"] / fee if fee else math.nan
+        return out
+
+
+def summary_of(result: SimResult) -> Summary:
+    """A :class:`Summary` rebuilt from ``result``'s records, with exact quantiles."""
+    base = result.summary
+    summary = Summary(result.warmup, base.deadline, base.extension, exact=True)
+    summary.set_window_end(result.horizon)
+    for c in result.cases:
+        summary.add_case(c.arrival, c.complete, c.decision, c.end)
+    for a in result.activities:
+        if a.resource and a.resource in {p.pool for p in result.pools}:
+            summary.add_step(a.element, a.enable, a.start, a.end, a.work)
+            summary.add_work(a.resource, a.enable, a.start, a.end, a.work)
+        elif a.resource:
+            summary.add_step(a.element, a.enable, a.start, a.end, a.work)
+            summary.add_agenda(a.resource, a.enable, a.start)
+        else:
+            summary.add_step(a.element, a.enable, a.start, a.end, a.work)
+    summary.close(result.horizon, result.pools)
+    return summary
+
+
+def figures(result: SimResult, *, fee: float | None = None) -> dict[str, float]:
+    """The figures of one run: from its records when kept, else from its summary.
+
+    ``fee``: the application fee charged (kr), to set officer cost against it.
+    """
+    if result.cases:
+        return summary_of(result).figures(fee)
+    return result.summary.figures(fee)
+
+
+def confidence_interval(values: Iterable[float], level: float = 0.95) -> tuple[float, float, float]:
+    """(mean, low, high): the Student t confidence interval of the mean of ``values``.
+
+    NaN values are dropped; fewer than two values give ``nan`` bounds.
+
+    >>> confidence_interval([1.0, 2.0, 3.0])[0]
+    2.0
+    """
+    xs = np.asarray([v for v in values if not math.isnan(v)], dtype=float)
+    if len(xs) == 0:
+        return (math.nan, math.nan, math.nan)
+    mean = float(xs.mean())
+    if len(xs) < 2:
+        return (mean, math.nan, math.nan)
+    half = float(_scipy_stats.t.ppf(0.5 + level / 2, len(xs) - 1) * xs.std(ddof=1) / math.sqrt(len(xs)))
+    return (mean, mean - half, mean + half)
+
+
+def replicate(process: Any, params: Any, *, replications: int, seed: int, cases: int | None = None,
+              keep_records: bool = False) -> list[SimResult]:
+    """Run ``replications`` replications one after another; replication i is
+    seeded with ``SeedSequence(seed).spawn(replications)[i]`` (common random
+    numbers across scenarios run with the same seed)."""
+    from simulator.engine import simulate  # stats is imported by the engine
+
+    if replications < 1:
+        raise ValueError(f"replications {replications!r} must be at least 1")
+    children = np.random.SeedSequence(seed).spawn(replications)
+    return [simulate(process, params, seed=child, cases=cases, keep_records=keep_records) for child in children]
+
+
+def summarise(results: Sequence[SimResult], level: float = 0.95, *, fee: float | None = None
+              ) -> dict[str, tuple[float, float, float]]:
+    """Per figure, the (mean, low, high) confidence interval over replications."""
+    per_run = [figures(r, fee=fee) for r in results]
+    keys = sorted({k for f in per_run for k in f})
+    return {k: confidence_interval([f.get(k, math.nan) for f in per_run], level) for k in keys}

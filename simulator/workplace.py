@@ -1,0 +1,167 @@
+"""The organisation a run happens in: pools at work, decision bodies, arrivals.
+
+The engine asks the :class:`Workplace` to do work for a pool (FIFO queue for a
+member, then the work inside the member's calendar from
+:mod:`simulator.resources`), to take a decision at the current delegation level
+(a body that meets: the first meeting whose agenda cut-off the case made, from
+:mod:`simulator.decisions`; a person: ordinary work for their pool), and for the
+arrival times (:mod:`simulator.arrivals`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterator
+
+import numpy as np
+import simpy
+
+from processes.errors import SimulationError
+from simulator.arrivals import arrival_times
+from simulator.decisions import MeetingCalendar, meeting_calendar
+from simulator.records import PoolRecord
+from simulator.resources import PoolSchedule, pool_schedules
+from simulator.streams import draws, stream
+
+__all__ = ["Workplace", "PoolAtWork"]
+
+
+class PoolAtWork:
+    """A pool in a running simulation: its simpy resource and its calendar."""
+
+    __slots__ = ("name", "schedule", "resource", "calendar", "always_open")
+
+    def __init__(self, env: simpy.Environment, schedule: PoolSchedule) -> None:
+        self.name = schedule.name
+        self.schedule = schedule
+        self.resource = simpy.Resource(env, capacity=schedule.count)
+        self.calendar = schedule.calendar
+        self.always_open = _always_open(schedule.calendar)
+
+
+def _always_open(calendar: Any) -> bool:
+    spec = calendar.spec
+    return (
+        calendar.share >= 1.0
+        and spec.holidays is None
+        and not spec.closed_dates
+        and not spec.closures
+        and all(day == ((0.0, 24.0),) for day in spec.week)
+    )
+
+
+class Workplace:
+    """Pools, decision bodies and arrivals of one process in one environment.
+
+    ``pools`` lets several processes share :class:`PoolAtWork` objects (a joint
+    permit unit); by default each pool of ``params`` gets its own.
+    """
+
+    def __init__(self, env: simpy.Environment, params: Any, root: np.random.SeedSequence,
+                 pools: dict[str, PoolAtWork] | None = None) -> None:
+        self.env = env
+        self.params = params
+        self.root = root
+        self.pools = pools if pools is not None else {
+            name: PoolAtWork(env, schedule) for name, schedule in pool_schedules(params).items()}
+        self.last_arrival = math.inf
+        self.horizon = getattr(params, "horizon", None)
+        self.decision_node = -1
+        self.clock_start = -1
+        decision = getattr(params, "decision", None)
+        self.decision = decision
+        self.meetings: dict[str, MeetingCalendar] = {}
+        self.lag: Iterator[float] | None = None
+        self.body_work: dict[str, Iterator[float]] = {}
+        self.agenda_lag: dict[tuple[str, float], float] = {}
+        if decision is not None:
+            for level, body in decision.bodies.items():
+                calendar = meeting_calendar(body, params.start)
+                if calendar is not None:
+                    self.meetings[level] = calendar
+                elif body.duration is not None:
+                    self.body_work[level] = draws(body.duration, stream(root, "decision", level))
+            if decision.after_meeting is not None:
+                self.lag = draws(decision.after_meeting, stream(root, "after_meeting", decision.element))
+
+    # ------------------------------------------------------------------ arrivals
+
+    def arrival_times(self, cases: int | None) -> Iterator[float]:
+        """Arrival instants (hours), ascending: ``cases`` of them, or as ``params`` say."""
+        count = cases if cases is not None else getattr(self.params, "cases", None)
+        horizon = None if count is not None else self.horizon
+        return arrival_times(self.params.arrivals, self.params.start, stream(self.root, "arrivals"),
+                             cases=count, horizon=horizon)
+
+    @property
+    def last_arrival_bound(self) -> float:
+        """A time by which every arrival has happened (for the run's safety stop)."""
+        if self.horizon is not None and getattr(self.params, "cases", None) is None:
+            return float(self.horizon)
+        return 0.0
+
+    def arrivals_done(self, now: float) -> None:
+        self.last_arrival = now
+
+    def observation_end(self) -> float:
+        """End of the observation window: the horizon, or the last arrival."""
+        if self.horizon is not None and getattr(self.params, "cases", None) is None:
+            return float(self.horizon)
+        return self.last_arrival if math.isfinite(self.last_arrival) else self.env.now
+
+    def pool_records(self, start: float, end: float) -> tuple[PoolRecord, ...]:
+        """Each pool's size and member-hours available in ``[start, end]``."""
+        out = []
+        for name, pool in sorted(self.pools.items()):
+            schedule = pool.schedule
+            hours = schedule.capacity_hours(start, end) if end > start else 0.0
+            fte = pool.calendar.share
+            out.append(PoolRecord(name, schedule.count, fte, hours, schedule.cost_per_hour))
+        return tuple(out)
+
+    # ------------------------------------------------------------------ work
+
+    def work(self, case: Any, node: Any, hours: float, recorder: Any, pool_name: str | None = None) -> Any:
+        """Queue for a member of the node's pool, then do ``hours`` of work in its calendar."""
+        env = self.env
+        pool = self.pools[pool_name or node.pool]
+        enable = env.now
+        with pool.resource.request() as request:
+            yield request
+            if pool.always_open:
+                start = env.now
+                yield env.timeout(hours)
+            else:
+                start = pool.calendar.next_open(env.now)
+                end = pool.calendar.finish(env.now, hours)
+                if end > env.now:
+                    yield env.timeout(end - env.now)
+        recorder.worked(case, node, pool.name, enable, start, env.now, hours)
+
+    def decide(self, case: Any, node: Any, recorder: Any) -> Any:
+        """The decision at the current delegation level."""
+        decision = self.decision
+        level = decision.delegation
+        body = decision.body
+        if level in self.meetings:
+            env = self.env
+            ready = env.now
+            try:
+                meeting = self.meetings[level].next_meeting(ready)
+            except SimulationError as err:
+                err.element = err.element or node.id
+                raise
+            key = (level, meeting)
+            lag = self.agenda_lag.get(key)
+            if lag is None:
+                lag = next(self.lag) if self.lag is not None else 0.0
+                self.agenda_lag[key] = lag
+                if len(self.agenda_lag) > 64:  # only the current and future agendas matter
+                    for old in [k for k in self.agenda_lag if k[1] < ready]:
+                        del self.agenda_lag[old]
+            yield env.timeout(meeting + lag - ready)
+            recorder.decided(case, node, level, ready, meeting, env.now)
+            return
+        hours = next(self.body_work[level]) if level in self.body_work else 0.0
+        yield from self.work(case, node, hours, recorder, pool_name=body.pool)
+
