@@ -36,8 +36,8 @@ def _qs(view: ModelView, ids: Iterable[str]) -> str:
 
 def step_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lexicon,
                      params_a: Mapping[str, Any], params_b: Mapping[str, Any]) -> list[Difference]:
-    """only_in_a/only_in_b, split/merged and attribute differences, in A's step order
-    (then B's for steps only in B)."""
+    """only_in_a, split/merged and attribute differences in A's step order, then the
+    performer differences (one per pair of performers), then only_in_b in B's order."""
     out: list[Difference] = []
     matched_a = {s for m in matches for s in m.a}
     matched_b = {s for m in matches for s in m.b}
@@ -55,9 +55,30 @@ def step_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex
             out.append(Difference("merged", m.a, m.b,
                                   message=f"{_qs(a, m.a)} in A are merged into {_qs(b, m.b)} in B."))
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
+    out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
         if y_id not in matched_b:
             out.append(Difference("only_in_b", (), (y_id,), message=f"{_q(y)} is only in B."))
+    return out
+
+
+def _performers(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lexicon) -> list[Difference]:
+    """One ``performer`` difference per pair of differing performers (lane names),
+    listing every matched step done by the one in A and the other in B."""
+    groups: dict[tuple[str, str], list[Match]] = {}
+    for m in matches:
+        pa = {a.steps[i].performer for i in m.a}
+        pb = {b.steps[i].performer for i in m.b}
+        if len(pa) != 1 or len(pb) != 1:
+            continue
+        fa, fb = pa.pop(), pb.pop()
+        if fa and fb and label_similarity(lex, fa, fb) < PERFORMER_SAME:
+            groups.setdefault((fa, fb), []).append(m)
+    out = []
+    for (fa, fb), ms in groups.items():
+        names = ", ".join(_qs(a, m.a) for m in ms)
+        out.append(Difference("attribute", tuple(i for m in ms for i in m.a), tuple(i for m in ms for i in m.b),
+                              "performer", fa, fb, f"Done by {fa} in A, by {fb} in B: {names}."))
     return out
 
 
@@ -70,13 +91,6 @@ def _attributes(a: ModelView, b: ModelView, m: Match, lex: Lexicon,
     if one_to_one and (x.kind, x.detail) != (y.kind, y.detail):
         va, vb = _type(x), _type(y)
         out.append(Difference("attribute", m.a, m.b, "type", va, vb, f"{name}: type is {va} in A, {vb} in B."))
-    pa = {a.steps[i].performer for i in m.a}
-    pb = {b.steps[i].performer for i in m.b}
-    if len(pa) == 1 and len(pb) == 1:
-        fa, fb = pa.pop(), pb.pop()
-        if fa and fb and label_similarity(lex, fa, fb) < PERFORMER_SAME:
-            out.append(Difference("attribute", m.a, m.b, "performer", fa, fb,
-                                  f"{name}: done by {fa} in A, by {fb} in B."))
     if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
         out.append(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer,
                               f"{name}: timer {x.timer or 'none'} in A, {y.timer or 'none'} in B."))

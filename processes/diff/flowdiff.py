@@ -10,7 +10,8 @@ steps is represented by its first step in flow order). A changed relation is
 
 When one unit is involved in several changed pairs of the same kind (a step moved past
 several others), the pairs are reported as one difference about that unit: units are
-picked greedily by the number of pairs they explain (ties: the earlier in A). Per unit,
+picked greedily by the number of pairs they explain (ties: the earlier in A), and units
+compared with exactly the same others, changing the same way, share one difference. Per unit,
 ``optionality`` (optional vs mandatory) and ``loop`` (repeatable vs once) are compared;
 all units changing the same way are reported together.
 """
@@ -53,6 +54,7 @@ def flow_differences(a: ModelView, b: ModelView, pa: Profile, pb: Profile,
     out: list[Difference] = []
     for kind in ("order", "concurrency", "exclusiveness"):
         pairs = changed.get(kind, [])
+        found: dict[tuple[tuple[int, str, str], ...], list[int]] = {}
         while pairs:
             counts: dict[int, int] = {}
             for i, j, _, _ in pairs:
@@ -63,39 +65,47 @@ def flow_differences(a: ModelView, b: ModelView, pa: Profile, pb: Profile,
             pairs = [p for p in pairs if centre not in p[:2]]
             if counts[centre] == 1:
                 centre = mine[0][0]
-            out.append(_pair_difference(kind, centre, mine, units, a, b))
-    out.extend(_unary(units, a, b, pa.optional, pb.optional, "optionality", ("optional", "mandatory"),
+            others = tuple(sorted((j, ra, rb) if i == centre else (i, _flip(ra), _flip(rb)) for i, j, ra, rb in mine))
+            # centres compared with the very same others, changing the same way, are reported together
+            found.setdefault(others, []).append(centre)
+        for others, centres in found.items():
+            out.append(_pair_difference(kind, centres, others, units, a))
+    out.extend(_unary(units, a, pa.optional, pb.optional, "optionality", ("optional", "mandatory"),
                       "optional (can be skipped)", "mandatory"))
-    out.extend(_unary(units, a, b, pa.repeatable, pb.repeatable, "loop", ("repeatable", "once"),
+    out.extend(_unary(units, a, pa.repeatable, pb.repeatable, "loop", ("repeatable", "once"),
                       "on a loop (can repeat)", "done once"))
     return out
 
 
-def _pair_difference(kind: str, centre: int, pairs: list[tuple[int, int, str, str]],
-                     units: list[tuple[Match, str, str]], a: ModelView, b: ModelView) -> Difference:
-    others: list[tuple[int, str, str]] = []  # (other unit, relation of centre to it in A, in B)
-    for i, j, ra, rb in pairs:
-        if i == centre:
-            others.append((j, ra, rb))
-        else:
-            others.append((i, _flip(ra), _flip(rb)))
-    others.sort()
-    m = units[centre][0]
-    ids_a = m.a + tuple(s for o, _, _ in others for s in units[o][0].a)
-    ids_b = m.b + tuple(s for o, _, _ in others for s in units[o][0].b)
+def _pair_difference(kind: str, centres: list[int], others: tuple[tuple[int, str, str], ...],
+                     units: list[tuple[Match, str, str]], a: ModelView) -> Difference:
+    """One difference: ``centres`` (units) relate to each of ``others`` as (A, B) say."""
+    ids_a = tuple(s for c in centres for s in units[c][0].a) + tuple(s for o, _, _ in others for s in units[o][0].a)
+    ids_b = tuple(s for c in centres for s in units[c][0].b) + tuple(s for o, _, _ in others for s in units[o][0].b)
     ras = {ra for _, ra, _ in others}
     rbs = {rb for _, _, rb in others}
     va = ras.pop() if len(ras) == 1 else "mixed"
     vb = rbs.pop() if len(rbs) == 1 else "mixed"
-    centre_name = _name(a, m.a)
+    plural = len(centres) > 1
+    subject = ", ".join(_name(a, units[c][0].a) for c in centres)
     parts = []
     groups: dict[tuple[str, str], list[int]] = {}
     for o, ra, rb in others:
         groups.setdefault((ra, rb), []).append(o)
     for (ra, rb), os_ in groups.items():
         names = ", ".join(_name(a, units[o][0].a) for o in os_)
-        parts.append(f"in A, {centre_name} {_WORDS[ra]} {names}; in B, it {_WORDS[rb]} {'them' if len(os_) > 1 else 'it'}")
+        pronoun = "they" if plural else "it"
+        parts.append(f"in A, {subject} {_verb(ra, plural)} {names}; in B, {pronoun} {_verb(rb, plural)} "
+                     f"{'them' if len(os_) > 1 else 'it'}")
     return Difference(kind, ids_a, ids_b, kind, va, vb, _sentence(parts))
+
+
+def _verb(relation: str, plural: bool) -> str:
+    words = _WORDS[relation]
+    if not plural:
+        return words
+    return {"comes": "come", "runs": "run", "is": "are"}[words.split()[0]] + words[words.index(" "):] \
+        .replace("an alternative", "alternatives")
 
 
 def _sentence(parts: list[str]) -> str:
@@ -107,7 +117,7 @@ def _flip(rel: str) -> str:
     return {"before": "after", "after": "before"}.get(rel, rel)
 
 
-def _unary(units: list[tuple[Match, str, str]], a: ModelView, b: ModelView, set_a: frozenset[str],
+def _unary(units: list[tuple[Match, str, str]], a: ModelView, set_a: frozenset[str],
            set_b: frozenset[str], kind: str, values: tuple[str, str], yes: str, no: str) -> list[Difference]:
     out = []
     for in_a in (True, False):

@@ -18,8 +18,9 @@ state space. Method:
 1. **Loops apart.** Back edges are removed: an edge u -> v is a back edge when v
    dominates u (every path from the start to u passes v; dominators by networkx from
    the virtual root). Edges still closing a cycle (irreducible loops) are removed in
-   depth-first order. Where the loop header v itself leads out of the loop (a "while"
-   loop), u gets an edge to those exits, so what follows the loop stays after its body.
+   depth-first order. The source u of a back edge gets an edge to every exit of its loop
+   (the targets of edges leaving the loop's strongly connected component), so what
+   follows the loop stays after every step of its body.
    What remains is acyclic; the strongly connected components of the original graph
    give ``repeatable``. Relations therefore describe *one iteration*: "B before C" holds
    inside a loop over B and C, and the loop itself is reported separately.
@@ -120,11 +121,13 @@ def _acyclic(flow: nx.DiGraph) -> tuple[nx.DiGraph, set[str]]:
             repeatable |= comp
             for n in comp:
                 comp_of[n] = frozenset(comp)
-    # a loop whose header decides (a "while" loop) leaves through the header: the end of
-    # the body continues where the loop is left, so what follows stays after the body
+    # the end of an iteration continues where the loop is left (its exits), so what
+    # follows the loop stays after every step of its body
     for u, v in back:
-        for w in sorted(flow.successors(v)):
-            if w not in comp_of.get(v, ()) and not nx.has_path(dag, w, u):
+        loop = comp_of.get(v, frozenset())
+        exits = sorted({w for p in loop for w in flow.successors(p) if w not in loop})
+        for w in exits:
+            if not dag.has_edge(u, w) and not nx.has_path(dag, w, u):
                 dag.add_edge(u, w)
     repeatable |= {u for u, v in flow.edges if u == v}
     return dag, repeatable

@@ -108,7 +108,7 @@ def test_decision_moved_from_committee_to_officer():
     lanes = {"Registrator": ["S", "T1"], "Handläggare": ["T2", "T3", "W", "T4", "T5", "T6", "T7", "E"]}
     d = diff_models(base(), base(lanes=lanes))
     assert keys(d) == [("attribute", ("T6",), ("T6",), "performer", "Socialnämnden", "Handläggare")]
-    assert d.differences[0].message == '"Beslut om serveringstillstånd": done by Socialnämnden in A, by Handläggare in B.'
+    assert d.differences[0].message == 'Done by Socialnämnden in A, by Handläggare in B: "Beslut om serveringstillstånd".'
 
 
 def test_decision_delegation_in_the_profile_parameters():
