@@ -267,6 +267,41 @@ def convert_cmd(source: str, target: str) -> None:
         fh.write(data)  # type: ignore[attr-defined]
 
 
+def _drawable_model(file: str) -> object:
+    """The model named by ``file`` (BPMN, YAML or library name) with a diagram, laid out if it had none."""
+    from bpmn_io.layout import add_layout
+    from bpmn_io.loading import load_model
+
+    defs = load_model(file)
+    return defs if defs.has_di() else add_layout(defs)
+
+
+@cli.command("render")
+@click.argument("file", metavar="FILE")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The SVG file to write.")
+@click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Which diagram (plane) to draw when the model has several, counting from 0.")
+def render_cmd(file: str, output: str, diagram: int) -> None:
+    """Draw a model as an SVG in BPMN notation.
+
+    FILE is a BPMN file, a YAML authoring file or a library name. A model
+    without diagram information is laid out left to right first (Graphviz).
+    Nothing is written when the input is bad.
+
+    \b
+    Examples:
+      permitflow render process.bpmn -o process.svg
+      permitflow render helsingborg -o helsingborg.svg
+      permitflow render drilldown.bpmn --diagram 1 -o subprocess.svg
+    """
+    from bpmn_io.svg import render_svg
+
+    svg = render_svg(_drawable_model(file), diagram=diagram)  # type: ignore[arg-type]
+    with atomic_write(output, "wb") as fh:
+        fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]
+
+
 # --------------------------------------------------------------------------- Library: library, facts
 # (section owned by the library work)
 
@@ -379,6 +414,143 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
 
 # --------------------------------------------------------------------------- What-if: run, report
 # (section owned by the scenario work)
+
+
+def _executor_for(workers: int | None, dask_address: str | None, jobs: int) -> tuple[object | None, list[object]]:
+    """The executor to run on, and what to close afterwards (Dask client/cluster)."""
+    if dask_address is not None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            fail("--dask needs dask.distributed: pip install 'permitflow[dask]'", 2)
+        if dask_address == "local":
+            cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+            return client.get_executor(), [client, cluster]
+        client = Client(dask_address)
+        return client.get_executor(), [client]
+    count = min(workers or os.cpu_count() or 1, jobs)
+    if count <= 1:
+        return None, []
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=count)
+    return pool, [pool]
+
+
+def _close(resources: list[object]) -> None:
+    for resource in resources:
+        if hasattr(resource, "shutdown"):
+            resource.shutdown()  # type: ignore[attr-defined]
+        else:
+            resource.close()  # type: ignore[attr-defined]
+
+
+@cli.command("run")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here.")
+@click.option("--replications", type=click.IntRange(min=2), help="Replications of every scenario (overrides the files).")
+@click.option("--no-cache", is_flag=True, help="Recompute every work unit (ignore DIR/.cache).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def run_command(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    output: str | None,
+    workers: int | None,
+    dask_address: str | None,
+    replications: int | None,
+    no_cache: bool,
+    fmt: str,
+) -> None:
+    """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
+
+    Every (scenario, sweep point, replication) is one work unit, run on all cores
+    (or on a Dask cluster) and cached in DIR/.cache, so a rerun skips finished
+    work. Writes DIR/summary.csv, summary.json, cases.csv, eventlog.csv (when a
+    scenario asks for it) and report.html. A failing scenario is reported and the
+    others still finish (exit 1).
+
+    \b
+    Examples:
+      permitflow run                                   # the bundled study -> results/familjen-helsingborg/
+      permitflow run scenarios/helsingborg-one-more-officer.yaml --replications 20
+      permitflow run my-study.yaml -o out --dask local --workers 4
+    """
+    import dataclasses
+    import json
+
+    from report.build import write_report
+    from report.results import DirectoryCache, write_results
+    from scenarios.batch import assemble, check_study
+    from scenarios.execute import plan
+    from scenarios.loader import bundled_study, read_any
+    from simulator.runner import Failure, run_replications
+
+    study = read_any(list(files) or [bundled_study()])
+    if replications is not None:
+        study = dataclasses.replace(
+            study, scenarios=tuple(dataclasses.replace(s, replications=replications) for s in study.scenarios)
+        )
+    check_study(study)
+    folder = Path(output) if output else Path("results") / study.name
+    planned = plan(study)
+    ids = [uid for uid, _job in planned]
+    jobs = [job for _uid, job in planned]
+    cache = None if no_cache else DirectoryCache(folder / ".cache")
+    cached = sum(1 for job in jobs if cache is not None and cache.get(job.key) is not None)
+    executor, resources = _executor_for(workers, dask_address, len(jobs) - cached)
+    show_bar = sys.stderr.isatty() and fmt == "text"
+    try:
+        if show_bar:
+            with click.progressbar(length=len(jobs), label=f"{study.name}: {len(jobs)} work units",
+                                   file=sys.stderr, show_pos=True) as bar:
+                outcomes = run_replications(jobs, executor=executor, cache=cache, progress=bar.update)  # type: ignore[arg-type]
+        else:
+            outcomes = run_replications(jobs, executor=executor, cache=cache)  # type: ignore[arg-type]
+    finally:
+        _close(resources)
+    batch = assemble(study, ids, outcomes)
+    write_results(folder, batch)
+    report_path = write_report(folder)
+    if ctx.obj.get("debug"):
+        for outcome in outcomes:
+            if isinstance(outcome, Failure):
+                click.echo(outcome.detail, err=True)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "folder": str(folder),
+            "report": str(report_path),
+            "work_units": len(jobs),
+            "from_cache": cached,
+            "failures": [{"scenario": s, "message": m} for s, m in batch.failures],
+        }, indent=1))
+    else:
+        click.echo(f"{study.name}: {len(study.scenarios)} scenarios, {len(jobs)} work units ({cached} from cache)")
+        for name, message in batch.failures:
+            click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
+        click.echo(f"wrote {folder}/ (summary.csv, summary.json, cases.csv, report.html)")
+    if batch.failures:
+        raise SystemExit(1)
+
+
+@cli.command("report")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def report_command(folder: str) -> None:
+    """Re-render FOLDER/report.html from a results folder (summary.json, cases.csv, processes/).
+
+    \b
+    Example:
+      permitflow report results/familjen-helsingborg
+    """
+    from report.build import write_report
+
+    click.echo(f"wrote {write_report(folder)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,38 @@
+"""Write a results folder's ``report.html`` (after a run, or again with ``permitflow report DIR``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Sequence
+
+from processes.errors import InputError
+from report.html import render_report
+from report.results import read_cases, read_processes, read_summary, write_bytes_atomic
+
+__all__ = ["write_report", "library_diff_section"]
+
+
+def library_diff_section() -> Callable[[Sequence[str]], str] | None:
+    """The diff engineer's section renderer for library municipalities, when installed."""
+    try:
+        from report import diff_html
+    except ImportError:
+        return None
+    render = getattr(diff_html, "library_diff_section", None)
+    return render if callable(render) else None
+
+
+def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], str] | None = None) -> Path:
+    """Render ``folder/report.html`` from ``summary.json``, ``cases.csv`` and ``processes/``."""
+    folder = Path(folder)
+    if not (folder / "summary.json").is_file():
+        raise InputError(f"{folder}: not a results folder (no summary.json; run `permitflow run` first)")
+    html = render_report(
+        read_summary(folder),
+        read_cases(folder),
+        read_processes(folder),
+        diff_section=diff_section if diff_section is not None else library_diff_section(),
+    )
+    target = folder / "report.html"
+    write_bytes_atomic(target, html.encode("utf-8"))
+    return target

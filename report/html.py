@@ -1,0 +1,161 @@
+"""The batch report: one self-contained HTML file (inline CSS, inline SVG, PNG data URIs).
+
+:func:`render_report` takes what a results folder holds — the summary document,
+the case rows and the BPMN of each process — and returns the HTML text; it
+needs no network and links to nothing outside the file. Each scenario shows its
+question, a table of figures with 95 % intervals and, when it has a baseline, the
+paired difference (marked when the interval excludes zero). Plots and each
+municipality's diagram (average waiting time per step as badges) follow; the
+diff section of the compared municipalities comes from :mod:`report.diff_html`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import jinja2
+
+from bpmn_io.reader import parse_bpmn
+from bpmn_io.svg import render_svg
+from processes.errors import PermitflowError
+from report import plots
+
+__all__ = ["KEY_FIGURES", "render_report", "waiting_badges", "strip_xml_prolog"]
+
+# Figures shown in each scenario's main table (per process); the rest are under "all figures".
+KEY_FIGURES = (
+    "submission_to_decision_mean_days",
+    "submission_to_decision_p90_days",
+    "complete_to_decision_mean_days",
+    "within_deadline_share",
+    "utilisation.officer",
+    "cost_per_case",
+    "cases",
+)
+WAIT_PREFIX = "wait_days."
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("report", "templates"),
+    autoescape=jinja2.select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}".replace(",", "\u202f")
+    return str(value)
+
+
+_ENV.filters["num"] = _fmt
+
+
+def strip_xml_prolog(svg: str) -> str:
+    """``svg`` without an XML declaration or DOCTYPE, ready to inline in HTML."""
+    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
+    return re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
+
+
+def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
+    """``{element id: "3.2 d"}`` from a point's ``<member>/wait_days.<element>`` means."""
+    badges = {}
+    prefix = f"{member}/{WAIT_PREFIX}"
+    for name, est in figures.items():
+        if name.startswith(prefix) and est["mean"] is not None and est["mean"] >= 0.05:
+            badges[name[len(prefix):]] = f"{est['mean']:.1f} d"
+    return badges
+
+
+def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> list[dict[str, Any]]:
+    diffs = (point.get("comparison") or {}).get("differences", {})
+    rows = []
+    for member in members:
+        names = (
+            [f"{member}/{k}" for k in KEY_FIGURES if f"{member}/{k}" in point["figures"]]
+            if key_only
+            else sorted(n for n in point["figures"] if n.startswith(f"{member}/"))
+        )
+        for name in names:
+            est = point["figures"][name]
+            rows.append({
+                "member": member,
+                "figure": name.partition("/")[2],
+                "mean": est["mean"],
+                "low": est["ci"][0],
+                "high": est["ci"][1],
+                "n": sum(v is not None for v in est["replications"]),
+                "diff": diffs.get(name),
+            })
+    return rows
+
+
+def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict[str, Any]]:
+    """One diagram per process, with the waiting times of the first scenario that simulates it."""
+    out = []
+    for member, bpmn in processes.items():
+        source = next(
+            (s for s in doc["scenarios"] if member in s["members"] and s["points"] and s["points"][0]["figures"]),
+            None,
+        )
+        badges = waiting_badges(source["points"][0]["figures"], member) if source else {}
+        try:
+            defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
+            svg = strip_xml_prolog(render_svg(defs, badges=badges))
+            problem = ""
+        except PermitflowError as err:
+            svg, problem = "", str(err)
+        out.append({
+            "member": member,
+            "scenario": source["name"] if source else "",
+            "svg": svg,
+            "problem": problem,
+            "badges": len(badges),
+        })
+    return out
+
+
+def render_report(
+    doc: Mapping[str, Any],
+    cases: Iterable[Mapping[str, str]],
+    processes: Mapping[str, str],
+    *,
+    diff_section: Callable[[Sequence[str]], str] | None = None,
+) -> str:
+    """The report HTML for a summary document, its case rows and the processes' BPMN.
+
+    ``diff_section(names)`` returns the HTML of the comparison of the library
+    municipalities ``doc["compare"]`` (left out when ``None`` or fewer than two).
+    """
+    order = [s["name"] for s in doc["scenarios"]]
+    scenarios = []
+    for s in doc["scenarios"]:
+        points = []
+        for point in s["points"]:
+            points.append({
+                "label": point["label"],
+                "failures": point["failures"],
+                "comparison": point["comparison"],
+                "rows": _rows(point, s["members"], key_only=True),
+                "all_rows": _rows(point, s["members"], key_only=False),
+            })
+        scenarios.append({**s, "view_points": points, "sweep_plot": plots.sweep_plot(s)})
+    compare = list(doc.get("compare") or [])
+    diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
+    template = _ENV.get_template("report.html.j2")
+    return template.render(
+        doc=doc,
+        scenarios=scenarios,
+        failures=doc.get("failures", []),
+        plot_times=plots.processing_time_plot(cases, order),
+        plot_deadline=plots.deadline_plot(doc),
+        plot_utilisation=plots.utilisation_plot(doc),
+        diagrams=_diagrams(doc, processes),
+        diff_html=diff_html,
+        compare=compare,
+    )

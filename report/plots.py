@@ -1,0 +1,155 @@
+"""The report's plots as PNG data URIs (matplotlib, Agg backend, imported lazily).
+
+Each function takes the plain summary document (``summary.json``) or case rows
+and returns a ``data:image/png;base64,...`` string, or ``None`` when there is
+nothing to draw. PNG metadata is left out so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from typing import Any, Iterable, Mapping, Sequence
+
+__all__ = [
+    "MAIN_FIGURE",
+    "DEADLINE_FIGURE",
+    "UTILISATION_PREFIX",
+    "processing_time_plot",
+    "deadline_plot",
+    "utilisation_plot",
+    "sweep_plot",
+]
+
+MAIN_FIGURE = "submission_to_decision_mean_days"
+DEADLINE_FIGURE = "within_deadline_share"
+UTILISATION_PREFIX = "utilisation."
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _png(fig: Any) -> str:
+    plt = _pyplot()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not math.isnan(value)
+
+
+def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str]) -> str | None:
+    """Box plots of submission-to-decision days per scenario and process (first sweep
+    point, cases that arrived after the warm-up and were decided)."""
+    groups: dict[tuple[str, str], list[float]] = {}
+    first_point: dict[str, str] = {}
+    for row in cases:
+        scenario = row["scenario"]
+        first_point.setdefault(scenario, row["point"])
+        if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row["submission_to_decision_days"]:
+            continue
+        groups.setdefault((scenario, row["process"]), []).append(float(row["submission_to_decision_days"]))
+    keys = sorted(groups, key=lambda k: (order.index(k[0]) if k[0] in order else len(order), k[1]))
+    if not keys:
+        return None
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(8, 0.42 * len(keys) + 1.2))
+    data = [groups[k] for k in keys]
+    try:
+        ax.boxplot(data, orientation="horizontal", showfliers=False)
+    except TypeError:  # matplotlib < 3.10
+        ax.boxplot(data, vert=False, showfliers=False)
+    ax.set_yticks(range(1, len(keys) + 1), [f"{s} · {p}" for s, p in keys], fontsize=8)
+    ax.invert_yaxis()
+    ax.axvline(4 * 30.44, color="#b00", linestyle="--", linewidth=1, label="4 months")
+    ax.set_xlabel("days from submission to decision")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    return _png(fig)
+
+
+def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, *, prefix: bool = False) -> list[tuple[str, float, float, float]]:
+    rows = []
+    for s in doc["scenarios"]:
+        if not s["points"]:
+            continue
+        point = s["points"][0]
+        for name, est in point["figures"].items():
+            member, _, figure = name.partition("/")
+            matches = figure.startswith(figure_suffix) if prefix else figure == figure_suffix
+            if matches and _finite(est["mean"]):
+                label = f"{s['name']} · {member}" + (f" · {figure[len(figure_suffix):]}" if prefix else "")
+                low, high = est["ci"]
+                rows.append((label, est["mean"], low if _finite(low) else est["mean"], high if _finite(high) else est["mean"]))
+    return rows
+
+
+def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float | None) -> str | None:
+    if not rows:
+        return None
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(8, 0.36 * len(rows) + 1.2))
+    ys = range(len(rows))
+    means = [r[1] for r in rows]
+    errors = [[max(r[1] - r[2], 0) for r in rows], [max(r[3] - r[1], 0) for r in rows]]
+    ax.barh(list(ys), means, xerr=errors, color="#4a7ab5", ecolor="#333", capsize=3)
+    ax.set_yticks(list(ys), [r[0] for r in rows], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    if limit is not None:
+        ax.set_xlim(0, limit)
+    ax.grid(axis="x", alpha=0.3)
+    return _png(fig)
+
+
+def deadline_plot(doc: Mapping[str, Any]) -> str | None:
+    """Share of cases decided within the 4-month deadline, per scenario and process, with 95 % CI."""
+    return _bars(_bar_rows(doc, DEADLINE_FIGURE), "share decided within 4 months of a complete application (95 % CI)", 1.05)
+
+
+def utilisation_plot(doc: Mapping[str, Any]) -> str | None:
+    """Utilisation of each pool (officer, registry ...) per scenario and process, with 95 % CI."""
+    return _bars(_bar_rows(doc, UTILISATION_PREFIX, prefix=True), "utilisation of working time (95 % CI)", None)
+
+
+def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> str | None:
+    """``figure`` against the (first) swept parameter, one line per process, with 95 % CI bars."""
+    if not scenario["sweep"] or len(scenario["points"]) < 2:
+        return None
+    path = scenario["sweep"][0]["path"]
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    drawn = False
+    for member in scenario["members"]:
+        xs, ys, lo, hi = [], [], [], []
+        for point in scenario["points"]:
+            est = point["figures"].get(f"{member}/{figure}")
+            x = point["values"].get(path)
+            if est is None or not _finite(est["mean"]) or not isinstance(x, (int, float)):
+                continue
+            xs.append(x)
+            ys.append(est["mean"])
+            low, high = est["ci"]
+            lo.append(est["mean"] - low if _finite(low) else 0.0)
+            hi.append(high - est["mean"] if _finite(high) else 0.0)
+        if xs:
+            ax.errorbar(xs, ys, yerr=[lo, hi], marker="o", capsize=3, label=member)
+            drawn = True
+    if not drawn:
+        plt.close(fig)
+        return None
+    ax.set_xlabel(path)
+    ax.set_ylabel(figure.replace("_", " "))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return _png(fig)

@@ -1,0 +1,241 @@
+"""The results folder of a batch run, written atomically, and the per-job cache.
+
+Layout of ``DIR`` (default ``results/<study>/``)::
+
+    summary.json   every figure per scenario point: mean, 95 % CI, value per replication,
+                   and the paired difference with the baseline
+    summary.csv    the same, one row per scenario point and figure
+    cases.csv      one row per simulated case (scenario, point, replication, times in days)
+    eventlog.csv   one row per activity instance, for scenarios that ask for ``eventlog``
+    processes/     the BPMN of every process simulated (the report draws them)
+    report.html    the report (report.html module)
+    .cache/        one file per finished work unit, so a rerun skips finished work
+
+Every file goes to a temporary name first and is renamed into place. The files
+hold no timestamps, so the same run gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from scenarios.batch import BatchResults
+from scenarios.compare import Estimate
+from scenarios.execute import ACTIVITY_COLUMNS, CASE_COLUMNS, code_version
+
+__all__ = [
+    "write_bytes_atomic",
+    "DirectoryCache",
+    "summary_document",
+    "write_results",
+    "read_summary",
+    "read_cases",
+    "read_processes",
+]
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class DirectoryCache:
+    """Finished work units as pickle files under ``folder`` (``DIR/.cache``).
+
+    Only this program writes them; a file that cannot be read is treated as missing.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str) -> Any | None:
+        """The stored result for ``key``, or ``None``."""
+        try:
+            with self._path(key).open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value`` for ``key``."""
+        write_bytes_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _num(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def _estimate(est: Estimate) -> dict[str, Any]:
+    return {
+        "mean": _num(est.mean),
+        "ci": [_num(est.low), _num(est.high)],
+        "replications": [_num(v) for v in est.values],
+    }
+
+
+def summary_document(batch: BatchResults) -> dict[str, Any]:
+    """The JSON document of a batch (``summary.json``): plain data, nan as ``null``."""
+    scenarios: dict[str, dict[str, Any]] = {}
+    for s in batch.study.scenarios:
+        scenarios[s.name] = {
+            "name": s.name,
+            "question": s.question,
+            "source": s.source,
+            "baseline": s.baseline,
+            "members": list(s.member_names),
+            "shared_pools": [
+                {"pool": p.pool, "members": list(p.members), "provider": p.provider} for p in s.shared_pools
+            ],
+            "replications": s.replications,
+            "seed": s.seed,
+            "settings": dict(s.settings),
+            "sweep": [{"path": path, "values": list(values)} for path, values in s.sweep],
+            "points": [],
+        }
+    for point in batch.points:
+        entry: dict[str, Any] = {
+            "label": point.summary.label,
+            "values": {path: value for path, value in point.summary.values},
+            "failures": list(point.summary.failures),
+            "figures": {name: _estimate(est) for name, est in point.summary.figures.items()},
+            "comparison": None,
+        }
+        if point.comparison is not None:
+            c = point.comparison
+            entry["comparison"] = {
+                "baseline": c.baseline,
+                "baseline_label": c.baseline_label,
+                "differences": {
+                    d.figure: {
+                        "mean": _num(d.mean),
+                        "ci": [_num(d.low), _num(d.high)],
+                        "significant": d.significant,
+                        "replications": [_num(v) for v in d.values],
+                    }
+                    for d in c.differences
+                },
+            }
+        scenarios[point.scenario.name]["points"].append(entry)
+    return {
+        "study": batch.study.name,
+        "title": batch.study.title,
+        "compare": list(batch.study.compare),
+        "code_version": code_version(),
+        "scenarios": list(scenarios.values()),
+        "failures": [{"scenario": name, "message": message} for name, message in batch.failures],
+    }
+
+
+def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
+    return out.getvalue().encode("utf-8")
+
+
+def _summary_rows(doc: dict[str, Any]) -> Iterable[list[Any]]:
+    for s in doc["scenarios"]:
+        for point in s["points"]:
+            diffs = (point["comparison"] or {}).get("differences", {})
+            for name, est in point["figures"].items():
+                d = diffs.get(name)
+                yield [
+                    s["name"], point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
+                    sum(v is not None for v in est["replications"]),
+                    s["baseline"] or "",
+                    d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
+                    ("yes" if d["significant"] else "no") if d else "",
+                    ";".join("" if v is None else repr(v) for v in est["replications"]),
+                ]
+
+
+SUMMARY_COLUMNS = (
+    "scenario", "point", "figure", "mean", "ci_low", "ci_high", "n", "baseline",
+    "diff_mean", "diff_ci_low", "diff_ci_high", "diff_significant", "replications",
+)
+
+
+def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
+    """Write summary.json/.csv, cases.csv, eventlog.csv (if asked for) and processes/; return the summary."""
+    folder = Path(folder)
+    doc = summary_document(batch)
+    write_bytes_atomic(
+        folder / "summary.json",
+        (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"),
+    )
+    write_bytes_atomic(folder / "summary.csv", _csv(SUMMARY_COLUMNS, _summary_rows(doc)))
+    write_bytes_atomic(
+        folder / "cases.csv",
+        _csv(
+            ("scenario", "point", "replication", *CASE_COLUMNS),
+            ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases),
+        ),
+    )
+    if any(p.activities for p in batch.points):
+        write_bytes_atomic(
+            folder / "eventlog.csv",
+            _csv(
+                ("scenario", "point", "replication", *ACTIVITY_COLUMNS),
+                ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.activities),
+            ),
+        )
+    written: set[str] = set()
+    for p in batch.points:
+        for member in p.scenario.points[0].members:
+            if member.name not in written:
+                write_bytes_atomic(folder / "processes" / f"{member.name}.bpmn", member.bpmn.encode("utf-8"))
+                written.add(member.name)
+    return doc
+
+
+def read_summary(folder: Path) -> dict[str, Any]:
+    """The ``summary.json`` of a results folder."""
+    return json.loads((Path(folder) / "summary.json").read_text(encoding="utf-8"))
+
+
+def read_cases(folder: Path) -> list[dict[str, str]]:
+    """The rows of ``cases.csv`` (empty when the folder has none)."""
+    path = Path(folder) / "cases.csv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def read_processes(folder: Path) -> dict[str, str]:
+    """The BPMN text of each process in ``processes/``, by name."""
+    base = Path(folder) / "processes"
+    if not base.is_dir():
+        return {}
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(base.glob("*.bpmn"))}

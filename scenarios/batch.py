@@ -1,0 +1,120 @@
+"""A batch's results put together: estimates per scenario point, comparisons, failures.
+
+:func:`check_study` refuses, before anything runs, a baseline that is not in the
+run or that cannot be paired (another seed or number of replications).
+:func:`assemble` turns the job outcomes (in plan order) into
+:class:`BatchResults`: per scenario point the figures with intervals, the case
+rows of every replication, the paired comparison with the baseline and the
+failures. Pure: the same outcomes give the same results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from processes.errors import InputError
+from scenarios.compare import Comparison, PointSummary, paired_differences, summarise_point
+from scenarios.execute import UnitId, UnitResult
+from scenarios.loader import Scenario, Study
+from simulator.runner import Failure
+
+__all__ = ["PointResults", "BatchResults", "check_study", "assemble"]
+
+
+@dataclass(frozen=True, slots=True)
+class PointResults:
+    """One scenario point: its summary, comparison with the baseline, and raw rows.
+
+    ``cases`` and ``activities`` rows start with the replication number.
+    """
+
+    scenario: Scenario
+    index: int
+    summary: PointSummary
+    comparison: Comparison | None
+    cases: tuple[tuple[Any, ...], ...]
+    activities: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResults:
+    """Everything a results folder and the report are written from."""
+
+    study: Study
+    points: tuple[PointResults, ...]
+    failures: tuple[tuple[str, str], ...]  # (scenario, message), one per failed scenario point
+
+    @property
+    def failed_scenarios(self) -> tuple[str, ...]:
+        """Names of the scenarios with at least one failed work unit."""
+        return tuple(dict.fromkeys(name for name, _msg in self.failures))
+
+
+def check_study(study: Study) -> None:
+    """Refuse a baseline that is missing or cannot be paired with its scenario."""
+    by_name = {s.name: s for s in study.scenarios}
+    for scenario in study.scenarios:
+        if scenario.baseline is None:
+            continue
+        base = by_name.get(scenario.baseline)
+        if base is None:
+            raise InputError(
+                f"baseline: '{scenario.baseline}' is not a scenario of this run "
+                f"(expected one of {', '.join(by_name)})",
+                file=scenario.source,
+            )
+        if base.name == scenario.name:
+            raise InputError("baseline: a scenario cannot be its own baseline", file=scenario.source)
+        if (base.seed, base.replications) != (scenario.seed, scenario.replications):
+            raise InputError(
+                f"baseline: '{base.name}' runs seed {base.seed} x {base.replications} replications, this scenario "
+                f"seed {scenario.seed} x {scenario.replications}; paired differences need the same",
+                file=scenario.source,
+            )
+        if len(base.points) not in (1, len(scenario.points)):
+            raise InputError(
+                f"baseline: '{base.name}' has {len(base.points)} sweep points; expected 1 or {len(scenario.points)}",
+                file=scenario.source,
+            )
+
+
+def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> BatchResults:
+    """Put job outcomes (in the order of ``ids``) together per scenario point."""
+    grouped: dict[tuple[str, int], dict[int, Any]] = {}
+    for uid, outcome in zip(ids, outcomes):
+        grouped.setdefault((uid.scenario, uid.point), {})[uid.replication] = outcome
+    summaries: dict[tuple[str, int], PointSummary] = {}
+    rows: dict[tuple[str, int], tuple[list[Any], list[Any]]] = {}
+    failures: list[tuple[str, str]] = []
+    for scenario in study.scenarios:
+        for p, point in enumerate(scenario.points):
+            reps = grouped.get((scenario.name, p), {})
+            figures, messages, cases, activities = [], [], [], []
+            for r in range(scenario.replications):
+                outcome = reps.get(r)
+                if isinstance(outcome, UnitResult):
+                    figures.append(dict(outcome.figures))
+                    cases += [(r, *row) for row in outcome.cases]
+                    activities += [(r, *row) for row in outcome.activities]
+                else:
+                    figures.append(None)
+                    message = outcome.message if isinstance(outcome, Failure) else "not run"
+                    if message not in messages:
+                        messages.append(message)
+            if messages:
+                failures.append((scenario.name, f"{point.label + ': ' if point.label else ''}{messages[0]}"))
+            summaries[(scenario.name, p)] = summarise_point(scenario.name, point.label, point.values, figures, messages)
+            rows[(scenario.name, p)] = (cases, activities)
+    by_name = {s.name: s for s in study.scenarios}
+    points = []
+    for scenario in study.scenarios:
+        for p, _point in enumerate(scenario.points):
+            comparison = None
+            base = by_name.get(scenario.baseline) if scenario.baseline else None
+            if base is not None:
+                bp = 0 if len(base.points) == 1 else p
+                comparison = paired_differences(summaries[(scenario.name, p)], summaries[(base.name, bp)])
+            cases, activities = rows[(scenario.name, p)]
+            points.append(PointResults(scenario, p, summaries[(scenario.name, p)], comparison, tuple(cases), tuple(activities)))
+    return BatchResults(study, tuple(points), tuple(failures))

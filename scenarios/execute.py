@@ -1,0 +1,175 @@
+"""Work units of a batch: (scenario, sweep point, replication) -> figures and case rows.
+
+:func:`plan` turns a study into :class:`simulator.runner.Job` objects whose
+payload (:class:`UnitSpec`) carries everything a worker needs as plain text — the
+BPMN and the resolved profile — so a job runs the same in this process, in a
+process pool or on a Dask worker. :func:`run_unit` (the job's task) parses them,
+simulates with the real engine and returns a small picklable :class:`UnitResult`.
+
+Each job's key hashes the resolved inputs, the seed, the replication and the code
+version, so a cache keyed by it never serves a result the current code and
+inputs would not produce.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bpmn_io.reader import parse_bpmn
+from bpmn_io.profile import parse_profile
+from bpmn_io.yamlsrc import dump_yaml
+from scenarios.loader import Scenario, Study, SweepPoint
+from scenarios.sharing import SharedPool
+from simulator.joint import simulate_joint
+from simulator.runner import Job, replication_seeds
+from simulator.stats import figures
+
+__all__ = [
+    "CASE_COLUMNS",
+    "ACTIVITY_COLUMNS",
+    "UnitSpec",
+    "UnitResult",
+    "UnitId",
+    "plan",
+    "run_unit",
+    "code_version",
+]
+
+CASE_COLUMNS = (
+    "process", "case", "warmup", "submitted_day", "complete_day", "decision_day",
+    "submission_to_decision_days", "complete_to_decision_days", "within_deadline", "outcome",
+)
+ACTIVITY_COLUMNS = ("process", "case", "element", "name", "resource", "enable_h", "start_h", "end_h", "work_h", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpec:
+    """What a worker needs for one replication of one scenario point."""
+
+    members: tuple[tuple[str, str, str, str, str], ...]  # name, bpmn, bpmn source, profile yaml, profile source
+    shared_pools: tuple[SharedPool, ...]
+    seed: int
+    replication: int
+    activities: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UnitResult:
+    """The outcome of one work unit: figures (``<process>/<figure>``), case rows and,
+    when asked for, activity rows (the event log)."""
+
+    figures: tuple[tuple[str, float], ...]
+    cases: tuple[tuple[Any, ...], ...]
+    activities: tuple[tuple[Any, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitId:
+    """Where a job belongs: scenario name, index of its sweep point, replication."""
+
+    scenario: str
+    point: int
+    replication: int
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the source and data of the packages a result depends on."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in ("processes", "simulator", "bpmn_io", "scenarios"):
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".yaml", ".bpmn") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _spec(scenario: Scenario, point: SweepPoint, replication: int) -> UnitSpec:
+    members = tuple(
+        (m.name, m.bpmn, m.bpmn_source, dump_yaml(dict(m.profile)), m.profile_source) for m in point.members
+    )
+    return UnitSpec(members, scenario.shared_pools, scenario.seed, replication, "eventlog" in scenario.outputs)
+
+
+def _key(spec: UnitSpec, version: str) -> str:
+    text = json.dumps(
+        {
+            "members": [(name, hashlib.sha256(bpmn.encode()).hexdigest(), profile) for name, bpmn, _s, profile, _p in spec.members],
+            "shared": [(s.pool, s.members, s.provider) for s in spec.shared_pools],
+            "seed": spec.seed,
+            "replication": spec.replication,
+            "activities": spec.activities,
+            "code": version,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def plan(study: Study, *, version: str | None = None) -> list[tuple[UnitId, Job]]:
+    """Every work unit of ``study``, in a fixed order (scenario, point, replication)."""
+    version = version if version is not None else code_version()
+    jobs = []
+    for scenario in study.scenarios:
+        for p, point in enumerate(scenario.points):
+            for r in range(scenario.replications):
+                spec = _spec(scenario, point, r)
+                jobs.append((UnitId(scenario.name, p, r), Job(_key(spec, version), run_unit, spec)))
+    return jobs
+
+
+def _days(hours: float) -> float:
+    return hours / 24.0
+
+
+def _case_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
+    deadline = params.clock.deadline if params.clock is not None else math.nan
+    rows = []
+    for case in result.cases:
+        s2d = _days(case.decision - case.arrival)
+        c2d = _days(case.decision - case.complete)
+        within = "" if math.isnan(c2d) else int(c2d * 24.0 <= deadline)
+        rows.append((
+            name, case.case, int(case.arrival < params.warmup), round(_days(case.arrival), 6),
+            round(_days(case.complete), 6), round(_days(case.decision), 6),
+            round(s2d, 6), round(c2d, 6), within, case.outcome,
+        ))
+    return rows
+
+
+def _activity_rows(name: str, result: Any) -> list[tuple[Any, ...]]:
+    return [
+        (name, a.case, a.element, a.name, a.resource, round(a.enable, 6), round(a.start, 6),
+         round(a.end, 6), round(a.work, 6), int(a.cancelled))
+        for a in result.activities
+    ]
+
+
+def run_unit(spec: UnitSpec) -> UnitResult:
+    """Simulate one replication of one scenario point with the real engine."""
+    members = []
+    for name, bpmn, bpmn_source, profile_text, profile_source in spec.members:
+        process = parse_bpmn(bpmn.encode("utf-8"), source=bpmn_source).process()
+        params = parse_profile(profile_text, source=profile_source).simulation
+        members.append((name, process, params))
+    seed = replication_seeds(spec.seed, spec.replication + 1)[spec.replication]
+    shared = {s.pool: (s.members, s.provider) for s in spec.shared_pools}
+    results = simulate_joint(members, seed=seed, shared_pools=shared)
+    figs: list[tuple[str, float]] = []
+    cases: list[tuple[Any, ...]] = []
+    activities: list[tuple[Any, ...]] = []
+    for name, _process, params in members:
+        result = results[name]
+        figs += [(f"{name}/{key}", float(value)) for key, value in figures(result).items()]
+        cases += _case_rows(name, result, params)
+        if spec.activities:
+            activities += _activity_rows(name, result)
+    return UnitResult(tuple(sorted(figs)), tuple(cases), tuple(activities))

@@ -1,0 +1,108 @@
+"""`permitflow run` and `permitflow report` through click's CliRunner, on the small fixture process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
+MINI = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 16w\n"
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "base.yaml").write_text("name: base\nquestion: How long today?\n" + MINI, encoding="utf-8")
+    (tmp_path / "officer.yaml").write_text(
+        "name: officer\nquestion: What if the officer decided?\n" + MINI
+        + "set:\n  simulation.decision.delegation: officer\nbaseline: base\noutputs: [eventlog]\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_run_writes_the_results_folder_and_resumes_from_the_cache(files: Path) -> None:
+    out = files / "out"
+    first = run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "1")
+    assert first.exit_code == 0, first.output
+    assert "6 work units (0 from cache)" in first.output
+    for name in ("summary.csv", "summary.json", "cases.csv", "eventlog.csv", "report.html", "processes/mini.bpmn"):
+        assert (out / name).is_file(), name
+    doc = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert [s["name"] for s in doc["scenarios"]] == ["base", "officer"]
+    diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"]["mini/submission_to_decision_mean_days"]
+    assert diff["significant"] is True and diff["ci"][1] < 0
+    assert len(diff["replications"]) == 3
+    before = {p: (out / p).read_bytes() for p in ("summary.json", "summary.csv", "cases.csv")}
+
+    again = run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "2")
+    assert again.exit_code == 0
+    assert "6 work units (6 from cache)" in again.output
+    assert {p: (out / p).read_bytes() for p in before} == before
+    assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
+
+
+def test_results_do_not_depend_on_the_number_of_workers(files: Path) -> None:
+    args = [str(files / "base.yaml"), str(files / "officer.yaml"), "--no-cache"]
+    assert run("run", *args, "-o", str(files / "one"), "--workers", "1").exit_code == 0
+    assert run("run", *args, "-o", str(files / "two"), "--workers", "2").exit_code == 0
+    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv"):
+        assert (files / "one" / name).read_bytes() == (files / "two" / name).read_bytes(), name
+
+
+def test_a_failing_scenario_is_reported_and_the_others_complete(files: Path) -> None:
+    (files / "loop.yaml").write_text(
+        "name: endless\n" + MINI
+        + "set:\n  simulation.decision.bodies.committee.meetings: {dates: [2025-01-21]}\n",
+        encoding="utf-8",
+    )
+    out = files / "out"
+    result = CliRunner().invoke(cli, ["run", str(files / "base.yaml"), str(files / "loop.yaml"), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 1
+    assert "scenario endless failed" in result.output
+    doc = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert doc["failures"][0]["scenario"] == "endless"
+    assert doc["scenarios"][0]["points"][0]["figures"]["mini/cases"]["mean"] > 0
+    assert "Failed scenarios" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_override_stops_before_anything_runs(files: Path) -> None:
+    bad = files / "bad.yaml"
+    bad.write_text(MINI + "set:\n  simulation.pools.officer.count: -2\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(bad), "-o", str(files / "out")])
+    assert result.exit_code == 2
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith(f"permitflow: error: {bad}:5: ")
+    assert "simulation.pools.officer.count" in line and "-2" in line
+    assert not (files / "out").exists()
+
+
+def test_report_rerenders_from_the_results_folder(files: Path) -> None:
+    out = files / "out"
+    assert run("run", str(files / "base.yaml"), "-o", str(out), "--workers", "1", "--format", "json").exit_code == 0
+    (out / "report.html").unlink()
+    result = run("report", str(out))
+    assert result.exit_code == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "How long today?" in html and "<svg" in html
+    missing = CliRunner().invoke(cli, ["report", str(files)])
+    assert missing.exit_code == 2 and "not a results folder" in missing.output
+
+
+def test_json_output_and_replications_override(files: Path) -> None:
+    result = run("run", str(files / "base.yaml"), "-o", str(files / "o"), "--workers", "1",
+                 "--replications", "2", "--format", "json")
+    assert result.exit_code == 0
+    info = json.loads(result.output)
+    assert (info["work_units"], info["failures"]) == (2, [])
