@@ -1,0 +1,123 @@
+"""Hostile and broken input through the command line: one clear line, a non-zero exit,
+no traceback, quickly, and no output file (not even a temporary one) left behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+
+
+def _big(path: Path) -> None:
+    with path.open("wb") as fh:
+        fh.write(f'<definitions xmlns="{BPMN_NS}" targetNamespace="x"><process id="P"><documentation>'.encode())
+        chunk = b"a" * (1024 * 1024)
+        for _ in range(50):
+            fh.write(chunk)
+        fh.write(b"</documentation></process></definitions>")
+
+
+CASES: dict[str, tuple[bytes | None, str]] = {
+    # name: (content, or None for a fixture / generated file; expected fragment of the error line)
+    "not_xml": (b"hello world, not xml", "not well-formed XML"),
+    "empty": (b"", "document is empty"),
+    "binary_junk": (bytes(range(256)) * 40, "not well-formed XML"),
+    "truncated": ((FIXTURES / "simple.bpmn").read_bytes()[:300], "document ends too early"),
+    "not_bpmn": (b"<html><body/></html>", "not a BPMN 2.0 document: root element is 'html'"),
+    "bpmn_1x": (b'<definitions xmlns="http://schema.omg.org/spec/BPMN/2.0"><process id="P"/></definitions>',
+                "this looks like BPMN 1.x"),
+    "external_entity": (
+        b'<?xml version="1.0"?>\n<!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        + f'<definitions xmlns="{BPMN_NS}" targetNamespace="x"><process id="P" name="&xxe;"/></definitions>'.encode(),
+        "DOCTYPE declares entities"),
+    "billion_laughs": (
+        b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n'
+        + f'<definitions xmlns="{BPMN_NS}" targetNamespace="x"><process id="P" name="&lol3;"/></definitions>'.encode(),
+        "DOCTYPE declares entities"),
+    "external_dtd": (
+        b'<?xml version="1.0"?>\n<!DOCTYPE definitions SYSTEM "http://127.0.0.1:9/evil.dtd">\n'
+        + f'<definitions xmlns="{BPMN_NS}" targetNamespace="x"><process id="P"/></definitions>'.encode(),
+        "refers to an external DTD"),
+    "fifty_megabytes": (None, "larger than the limit"),
+    "dangling_ref": ((FIXTURES / "dangling_ref.bpmn").read_bytes(), "element 'F_Ghost': sequenceFlow targetRef 'Ghost' does not exist"),
+    "duplicate_ids": ((FIXTURES / "duplicate_ids.bpmn").read_bytes(), "element 'T': duplicate id 'T'"),
+    "cross_process": ((FIXTURES / "cross_process.bpmn").read_bytes(), "a sequence flow cannot cross processes"),
+}
+
+
+def _write_case(tmp_path: Path, name: str) -> Path:
+    content, _ = CASES[name]
+    path = tmp_path / "in" / f"{name}.bpmn"
+    path.parent.mkdir()
+    if content is None:
+        _big(path)
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def _commands(path: Path, out_dir: Path) -> list[list[str]]:
+    cmds = [["validate", str(path)], ["show", str(path)], ["convert", str(path), str(out_dir / "out.yaml")],
+            ["convert", str(path), str(out_dir / "out.bpmn")]]
+    if "render" in cli.commands:
+        cmds.append(["render", str(path), "-o", str(out_dir / "out.svg")])
+    return cmds
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_gives_one_line_and_no_output(tmp_path: Path, name: str) -> None:
+    path = _write_case(tmp_path, name)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    fragment = CASES[name][1]
+    for args in _commands(path, out_dir):
+        started = time.monotonic()
+        result = CliRunner().invoke(cli, args)
+        elapsed = time.monotonic() - started
+        lines = result.stderr.splitlines()
+        assert result.exit_code == 2, (args, result.output)
+        assert len(lines) == 1 and lines[0].startswith("permitflow: error: ") and fragment in lines[0], (args, lines)
+        assert str(path) in lines[0]
+        assert "Traceback" not in result.output
+        assert elapsed < 10, (args, elapsed)
+        assert sorted(os.listdir(out_dir)) == [], args
+
+
+def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("process: {id: P}\nsteps:\n  - {id: S, event: start, next: Nowhere}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(path), str(tmp_path / "out.bpmn")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"permitflow: error: {path}:3: element 'S': steps[0].next: unknown step 'Nowhere' "
+                             f"(expected the id of a step; boundary events cannot be targets)\n")
+    assert sorted(os.listdir(tmp_path)) == ["bad.yaml"]
+
+
+def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "permitflow"
+    if not exe.exists():
+        pytest.skip("the permitflow console script is not installed in this environment")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for name in ("billion_laughs", "truncated", "binary_junk"):
+        sub = tmp_path / name
+        sub.mkdir()
+        path = _write_case(sub, name)
+        proc = subprocess.run([str(exe), "convert", str(path), str(out_dir / "x.yaml")], capture_output=True,
+                              text=True, timeout=60)
+        assert proc.returncode == 2
+        assert "Traceback" not in proc.stderr
+        assert len(proc.stderr.splitlines()) == 1 and CASES[name][1] in proc.stderr
+        assert os.listdir(out_dir) == []

@@ -1,0 +1,146 @@
+"""The Map commands through CliRunner: validate, show, convert."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "permit.yaml"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_validate_clean_file_exits_0() -> None:
+    result = run("validate", str(FIXTURES / "simple.bpmn"))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{FIXTURES / 'simple.bpmn'}: ok\n", "")
+
+
+def test_validate_error_exits_1_with_one_line_per_problem() -> None:
+    path = FIXTURES / "deadlock.bpmn"
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}: error xor-split-and-join J: parallel join 'J' waits for all its inputs, but exclusive split 'X' "
+        f"sends one token down one branch (branch 'F2' reaches 'F4'; branch 'F3' reaches 'F5'): the join deadlocks\n"
+    )
+
+
+def test_validate_warning_only_exits_0() -> None:
+    path = FIXTURES / "warning_only.bpmn"
+    result = run("validate", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == (f"{path}: warning trivial-gateway G: exclusive gateway 'G' has one incoming and one "
+                             f"outgoing flow; it does nothing\n")
+
+
+def test_validate_several_files_bad_input_wins(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.bpmn"
+    result = run("validate", str(FIXTURES / "deadlock.bpmn"), str(missing), str(EXAMPLE))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"permitflow: error: {missing}: no such file (expected a .bpmn or .yaml model")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout.splitlines()[-1] == f"{EXAMPLE}: ok"
+
+
+def test_validate_json() -> None:
+    result = run("validate", "--format", "json", str(FIXTURES / "warning_only.bpmn"))
+    assert json.loads(result.stdout) == [{"file": str(FIXTURES / "warning_only.bpmn"), "problems": [
+        {"code": "trivial-gateway", "severity": "warning", "element": "G",
+         "message": "exclusive gateway 'G' has one incoming and one outgoing flow; it does nothing"}]}]
+
+
+def test_show_text_and_json() -> None:
+    path = FIXTURES / "simple.bpmn"
+    text = run("show", str(path))
+    assert text.exit_code == 0
+    assert text.stdout == (
+        "process P — Enkel\n"
+        "  elements (3):\n"
+        "    S  start event  Ansökan inkommen\n"
+        "    T  userTask  Granska ansökan\n"
+        "    E  end event  Klart\n"
+        "  flows (2):\n"
+        "    F1: S -> T\n"
+        "    F2: T -> E\n"
+        "problems (0):\n"
+    )
+    data = json.loads(run("show", "--format", "json", str(path)).stdout)
+    assert [e["id"] for e in data["processes"][0]["elements"]] == ["S", "T", "E"]
+    assert data["problems"] == []
+
+
+def test_show_yaml_model_with_lanes_and_pools_exits_1_on_errors() -> None:
+    result = run("show", str(FIXTURES / "deadlock.bpmn"))
+    assert result.exit_code == 1
+    assert f"  {FIXTURES / 'deadlock.bpmn'}: error xor-split-and-join J:" in result.stdout
+    lanes = run("show", str(EXAMPLE))
+    assert lanes.exit_code == 0
+    assert "    Lane_Namnd: Nämnd (2 elements)\n" in lanes.stdout
+    assert "  Pool_Sokande: Sökande  (external)\n" in lanes.stdout
+
+
+def test_convert_bpmn_to_yaml(tmp_path: Path) -> None:
+    out = tmp_path / "simple.yaml"
+    result = run("convert", str(FIXTURES / "simple.bpmn"), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert out.read_text(encoding="utf-8") == (
+        "process: {id: P, name: Enkel}\n"
+        "steps:\n"
+        "  - {id: S, event: start, name: Ansökan inkommen, next: {to: T, id: F1}}\n"
+        "  - {id: T, task: user, name: Granska ansökan, next: {to: E, id: F2}}\n"
+        "  - {id: E, event: end, name: Klart}\n"
+    )
+    assert sorted(os.listdir(tmp_path)) == ["simple.yaml"]
+
+
+def test_convert_yaml_to_bpmn_adds_a_diagram(tmp_path: Path) -> None:
+    pytest.importorskip("bpmn_io.writer")
+    from bpmn_io.reader import read_bpmn
+    from processes.validate import check
+
+    out = tmp_path / "permit.bpmn"
+    result = run("convert", str(EXAMPLE), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    defs = read_bpmn(out)
+    assert defs.has_di()
+    assert [p for p in check(defs) if p.severity == "error"] == []
+    back = tmp_path / "back.yaml"
+    assert run("convert", str(out), str(back)).exit_code == 0
+    assert run("convert", str(back), str(tmp_path / "again.bpmn")).exit_code == 0
+
+
+def test_convert_unknown_extension_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("convert", str(FIXTURES / "simple.bpmn"), str(tmp_path / "out.txt"))
+    assert result.exit_code == 2
+    assert "unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)" in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_convert_inexpressible_model_writes_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "sub.bpmn"
+    src.write_text(
+        '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x"><process id="P">'
+        '<startEvent id="S"/><subProcess id="Sub"/><endEvent id="E"/>'
+        '<sequenceFlow id="F1" sourceRef="S" targetRef="Sub"/><sequenceFlow id="F2" sourceRef="Sub" targetRef="E"/>'
+        "</process></definitions>", encoding="utf-8")
+    result = run("convert", str(src), str(tmp_path / "out.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"permitflow: error: {src}: cannot be written as YAML authoring form: SubProcess 'Sub' "
+                             f"(the form has tasks, gateways and events only)\n")
+    assert sorted(os.listdir(tmp_path)) == ["sub.bpmn"]
+
+
+@pytest.mark.parametrize("command", ["validate", "show", "convert"])
+def test_help_has_examples(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and f"permitflow {command} " in result.stdout
