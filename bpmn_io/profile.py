@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
@@ -71,11 +72,15 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
         if raw is None:
             raw = {}
         if not isinstance(raw, Mapping):
-            raise InputError(f"a profile is a mapping with keys {', '.join(_TOP_KEYS)}, got {type(raw).__name__}")
+            raise InputError(
+                f"a profile is a mapping with keys {', '.join(_TOP_KEYS)}, got {type(raw).__name__}"
+            )
         for key in raw:
             if key not in _TOP_KEYS and key not in PROVENANCE_KEYS:
-                raise InputError(f"unknown key {key!r} (expected one of {', '.join(_TOP_KEYS + PROVENANCE_KEYS)})",
-                                 path=str(key))
+                raise InputError(
+                    f"unknown key {key!r} (expected one of {', '.join(_TOP_KEYS + PROVENANCE_KEYS)})",
+                    path=str(key),
+                )
         for key in ("municipality", "handled_by"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
                 raise InputError(f"{raw[key]!r} is not a name", path=key)
@@ -152,7 +157,9 @@ def _plain(value: Any, path: str) -> Any:
         return [_plain(v, path) for v in value]
     if isinstance(value, Mapping):
         return {str(k): _plain(v, path) for k, v in value.items()}
-    raise InputError(f"override value {value!r} is not plain data (expected text, number, list or mapping)", path=path)
+    raise InputError(
+        f"override value {value!r} is not plain data (expected text, number, list or mapping)", path=path
+    )
 
 
 def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str | None = None) -> Any:
@@ -171,7 +178,9 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
     for dotted, value in overrides.items():
         parts = tuple(int(p) if isinstance(p, str) and p.isdigit() else p for p in split_path(str(dotted)))
         if not parts:
-            raise InputError("empty override path (expected e.g. simulation.pools.officer.count)", file=source)
+            raise InputError(
+                "empty override path (expected e.g. simulation.pools.officer.count)", file=source
+            )
         node = doc
         for depth, part in enumerate(parts):
             here = path_text(parts[:depth]) or "the top level"
@@ -181,18 +190,22 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
                     raise InputError(
                         f"override {dotted}={value!r}: {here} is a list of {len(node)} items "
                         f"(expected an index 0..{len(node) - 1}, got {part!r})",
-                        file=source, path=str(dotted),
+                        file=source,
+                        path=str(dotted),
                     )
             elif isinstance(node, dict):
                 if part not in node and not last:
                     raise InputError(
                         f"override {dotted}={value!r}: unknown key {part!r} in {here} "
                         f"(expected one of {', '.join(map(str, node)) or 'nothing: it is empty'})",
-                        file=source, path=str(dotted),
+                        file=source,
+                        path=str(dotted),
                     )
             else:
                 raise InputError(
-                    f"override {dotted}={value!r}: {here} is the value {node!r}, which has no keys", file=source, path=str(dotted)
+                    f"override {dotted}={value!r}: {here} is the value {node!r}, which has no keys",
+                    file=source,
+                    path=str(dotted),
                 )
             if last:
                 node[part] = _plain(value, str(dotted))

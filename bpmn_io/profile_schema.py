@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import holidays as holidays_pkg
 from dateutil.rrule import rrulestr
@@ -70,12 +71,16 @@ def _fail(path: Path, message: str) -> InputError:
     return err
 
 
-def _mapping(value: Any, path: Path, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()) -> Mapping[str, Any]:
+def _mapping(
+    value: Any, path: Path, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()
+) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise _fail(path, f"expected a mapping with keys {', '.join(allowed)}, got {value!r}")
     for key in value:
         if key not in allowed and key not in PROVENANCE_KEYS:
-            raise _fail(path + (key,), f"unknown key {key!r} (expected one of {', '.join(allowed + PROVENANCE_KEYS)})")
+            raise _fail(
+                path + (key,), f"unknown key {key!r} (expected one of {', '.join(allowed + PROVENANCE_KEYS)})"
+            )
     for key in required:
         if key not in value:
             raise _fail(path, f"missing key {key!r}")
@@ -133,12 +138,16 @@ def _strings(value: Any, path: Path) -> tuple[str, ...]:
 
 # --- calendars ------------------------------------------------------------------------------------
 
+
 def _day_hours(value: Any, path: Path) -> tuple[tuple[float, float], ...]:
     if value is None or value == "closed":
         return ()
     parts = value if isinstance(value, list) else str(value).split(",") if isinstance(value, str) else None
     if parts is None:
-        raise _fail(path, f"{value!r} is not opening hours (expected e.g. '08:00-16:30' or '08:00-12:00, 13:00-16:00')")
+        raise _fail(
+            path,
+            f"{value!r} is not opening hours (expected e.g. '08:00-16:30' or '08:00-12:00, 13:00-16:00')",
+        )
     out = []
     for part in parts:
         if not isinstance(part, str) or part.count("-") != 1:
@@ -157,7 +166,9 @@ def _month_day_or_date(value: Any, path: Path) -> tuple[dt.date, bool]:
     try:
         return _date(value, path), False
     except InputError:
-        raise _fail(path, f"{value!r} is not a date (expected MM-DD every year, or YYYY-MM-DD once)") from None
+        raise _fail(
+            path, f"{value!r} is not a date (expected MM-DD every year, or YYYY-MM-DD once)"
+        ) from None
 
 
 def _closure(value: Any, path: Path) -> Closure:
@@ -176,10 +187,15 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     m = _mapping(value, path, ("hours", "holidays", "closed_dates", "closures"), required=("hours",))
     hours = m["hours"]
     if not isinstance(hours, Mapping):
-        raise _fail(path + ("hours",), f"{hours!r} is not a mapping of weekday to hours (expected keys {', '.join(WEEKDAYS)})")
+        raise _fail(
+            path + ("hours",),
+            f"{hours!r} is not a mapping of weekday to hours (expected keys {', '.join(WEEKDAYS)})",
+        )
     for day in hours:
         if day not in WEEKDAYS:
-            raise _fail(path + ("hours", day), f"unknown weekday {day!r} (expected one of {', '.join(WEEKDAYS)})")
+            raise _fail(
+                path + ("hours", day), f"unknown weekday {day!r} (expected one of {', '.join(WEEKDAYS)})"
+            )
     week = tuple(_day_hours(hours.get(day), path + ("hours", day)) for day in WEEKDAYS)
     country = m.get("holidays")
     if country in ("none", "None"):
@@ -187,7 +203,10 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     if country is not None:
         supported = holidays_pkg.list_supported_countries()
         if not isinstance(country, str) or country not in supported:
-            raise _fail(path + ("holidays",), f"unknown holiday country {country!r} (expected a code such as SE, or none)")
+            raise _fail(
+                path + ("holidays",),
+                f"unknown holiday country {country!r} (expected a code such as SE, or none)",
+            )
     closed = m.get("closed_dates", []) or []
     if not isinstance(closed, list):
         raise _fail(path + ("closed_dates",), f"{closed!r} is not a list of dates")
@@ -205,6 +224,7 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
 
 
 # --- pools, arrivals, elements ---------------------------------------------------------------------
+
 
 def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
     """One ``pools.<name>`` entry."""
@@ -229,17 +249,26 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     if "dates" in m:
         if not isinstance(m["dates"], list) or not m["dates"]:
             raise _fail(path + ("dates",), f"{m['dates']!r} is not a non-empty list of dates")
-        dates = tuple(sorted(
-            (d if isinstance(d, dt.datetime) else dt.datetime.combine(_date(d, path + ("dates", i)), dt.time()) + dt.timedelta(hours=at))
-            for i, d in enumerate(m["dates"])
-        ))
+        dates = tuple(
+            sorted(
+                (
+                    d
+                    if isinstance(d, dt.datetime)
+                    else dt.datetime.combine(_date(d, path + ("dates", i)), dt.time())
+                    + dt.timedelta(hours=at)
+                )
+                for i, d in enumerate(m["dates"])
+            )
+        )
         return Arrivals(dates=dates, at_hour=at)
     season = m.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:
         raise _fail(path + ("seasonality",), f"{season!r} is not 12 monthly weights (January first)")
     weights = tuple(_number(w, path + ("seasonality", i), minimum=0) for i, w in enumerate(season))
     with _at(path):
-        return Arrivals(per_year=_number(m["per_year"], path + ("per_year",), minimum=0), seasonality=weights, at_hour=at)
+        return Arrivals(
+            per_year=_number(m["per_year"], path + ("per_year",), minimum=0), seasonality=weights, at_hour=at
+        )
 
 
 def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
@@ -249,7 +278,9 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
     if "probabilities" in m:
         raw = m["probabilities"]
         if not isinstance(raw, Mapping) or not raw:
-            raise _fail(path + ("probabilities",), f"{raw!r} is not a mapping of sequence flow id to probability")
+            raise _fail(
+                path + ("probabilities",), f"{raw!r} is not a mapping of sequence flow id to probability"
+            )
         probs = {str(k): _number(v, path + ("probabilities", k), minimum=0) for k, v in raw.items()}
     loop_max = None
     if "loop" in m:
@@ -268,6 +299,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
 
 # --- decision --------------------------------------------------------------------------------------
 
+
 def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
     m = _mapping(value, path, ("rrule", "dates", "at", "except_months", "except_dates"))
     rule = m.get("rrule")
@@ -277,7 +309,10 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
         try:
             rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
         except (ValueError, TypeError) as err:
-            raise _fail(path + ("rrule",), f"invalid RRULE {rule!r}: {err} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')") from None
+            raise _fail(
+                path + ("rrule",),
+                f"invalid RRULE {rule!r}: {err} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
+            ) from None
     dates = m.get("dates", []) or []
     if not isinstance(dates, list):
         raise _fail(path + ("dates",), f"{dates!r} is not a list of dates")
@@ -292,14 +327,21 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
             rrule=rule,
             dates=tuple(sorted(_date(d, path + ("dates", i)) for i, d in enumerate(dates))),
             at_hour=_clock_time(m["at"], path + ("at",)) if "at" in m else 13.0,
-            except_months=tuple(_number(x, path + ("except_months", i), minimum=1, whole=True) for i, x in enumerate(months)),
+            except_months=tuple(
+                _number(x, path + ("except_months", i), minimum=1, whole=True) for i, x in enumerate(months)
+            ),
             except_dates=tuple(_date(d, path + ("except_dates", i)) for i, d in enumerate(excepts)),
         )
 
 
 def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
     """The ``decision`` entry."""
-    m = _mapping(value, path, ("element", "delegation", "bodies", "after_meeting"), required=("element", "delegation", "bodies"))
+    m = _mapping(
+        value,
+        path,
+        ("element", "delegation", "bodies", "after_meeting"),
+        required=("element", "delegation", "bodies"),
+    )
     bodies_raw = m["bodies"]
     if not isinstance(bodies_raw, Mapping) or not bodies_raw:
         raise _fail(path + ("bodies",), f"{bodies_raw!r} is not a mapping of delegation level to body")
@@ -307,7 +349,9 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
     for level, raw in bodies_raw.items():
         p = path + ("bodies", level)
         if level not in DELEGATION_LEVELS:
-            raise _fail(p, f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})")
+            raise _fail(
+                p, f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})"
+            )
         b = _mapping(raw, p, ("meetings", "agenda_cutoff", "pool", "duration"))
         with _at(p):
             bodies[level] = DecisionBody(
@@ -322,13 +366,17 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
             element=str(m["element"]),
             delegation=str(m["delegation"]),
             bodies=FrozenMap(bodies),
-            after_meeting=_dist(m["after_meeting"], path + ("after_meeting",), work=False) if "after_meeting" in m else None,
+            after_meeting=_dist(m["after_meeting"], path + ("after_meeting",), work=False)
+            if "after_meeting" in m
+            else None,
         )
 
 
 def clock_from_data(value: Any, path: Path) -> LegalClock:
     """The ``clock`` entry."""
-    m = _mapping(value, path, ("start", "stop", "deadline", "extension"), required=("start", "stop", "deadline"))
+    m = _mapping(
+        value, path, ("start", "stop", "deadline", "extension"), required=("start", "stop", "deadline")
+    )
     ext = m.get("extension")
     return LegalClock(
         start=str(m["start"]),
@@ -340,7 +388,18 @@ def clock_from_data(value: Any, path: Path) -> LegalClock:
 
 # --- the whole section -----------------------------------------------------------------------------
 
-_SIM_KEYS = ("start", "horizon", "cases", "warmup", "calendars", "pools", "arrivals", "elements", "decision", "clock")
+_SIM_KEYS = (
+    "start",
+    "horizon",
+    "cases",
+    "warmup",
+    "calendars",
+    "pools",
+    "arrivals",
+    "elements",
+    "decision",
+    "clock",
+)
 
 
 def _named(value: Any, path: Path, what: str) -> Mapping[str, Any]:
@@ -368,11 +427,19 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
             horizon=_duration(m["horizon"], path + ("horizon",)) if "horizon" in m else None,
             cases=_number(m["cases"], path + ("cases",), minimum=1, whole=True) if "cases" in m else None,
             warmup=_duration(m.get("warmup", "0h"), path + ("warmup",)),
-            calendars=FrozenMap({str(k): calendar_from_data(str(k), v, path + ("calendars", k)) for k, v in cal_raw.items()}),
-            pools=FrozenMap({str(k): pool_from_data(str(k), v, path + ("pools", k)) for k, v in pool_raw.items()}),
+            calendars=FrozenMap(
+                {str(k): calendar_from_data(str(k), v, path + ("calendars", k)) for k, v in cal_raw.items()}
+            ),
+            pools=FrozenMap(
+                {str(k): pool_from_data(str(k), v, path + ("pools", k)) for k, v in pool_raw.items()}
+            ),
             arrivals=arrivals_from_data(m["arrivals"], path + ("arrivals",)),
-            elements=FrozenMap({str(k): element_from_data(str(k), v, path + ("elements", k)) for k, v in el_raw.items()}),
-            decision=decision_from_data(m["decision"], path + ("decision",), start) if m.get("decision") is not None else None,
+            elements=FrozenMap(
+                {str(k): element_from_data(str(k), v, path + ("elements", k)) for k, v in el_raw.items()}
+            ),
+            decision=decision_from_data(m["decision"], path + ("decision",), start)
+            if m.get("decision") is not None
+            else None,
             clock=clock_from_data(m["clock"], path + ("clock",)) if m.get("clock") is not None else None,
         )
 
@@ -391,7 +458,9 @@ def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]
     for name, raw in _named(value, path, "fact names to facts").items():
         p = path + (name,)
         if not isinstance(raw, Mapping) or "value" not in raw:
-            raise _fail(p, f"{raw!r} is not a fact (expected a mapping with value: and source: or assumption:)")
+            raise _fail(
+                p, f"{raw!r} is not a fact (expected a mapping with value: and source: or assumption:)"
+            )
         known = ("value", "unit", "source", "assumption", "note")
         facts[str(name)] = Fact(
             value=_freeze(raw["value"]),

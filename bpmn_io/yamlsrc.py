@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -41,10 +42,16 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    first: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:int",
     re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
@@ -122,14 +129,19 @@ def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int],
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, (list, dict)):
-                raise InputError(f"{path_text(path) or 'top level'}: a key must be a plain value, not {type(key).__name__}",
-                                 file=source, line=key_node.start_mark.line + 1)
+                raise InputError(
+                    f"{path_text(path) or 'top level'}: a key must be a plain value, not {type(key).__name__}",
+                    file=source,
+                    line=key_node.start_mark.line + 1,
+                )
             if isinstance(key, (dt.date,)):
                 key = key.isoformat()
             if key in out:
                 raise InputError(
                     f"duplicate key {key!r} (first on line {lines[path + (key,)]})",
-                    file=source, line=key_node.start_mark.line + 1, path=path_text(path) or None,
+                    file=source,
+                    line=key_node.start_mark.line + 1,
+                    path=path_text(path) or None,
                 )
             lines[path + (key,)] = key_node.start_mark.line + 1
             out[key] = _build(loader, value_node, path + (key,), lines, source)
@@ -149,7 +161,9 @@ def dump_yaml(data: Any) -> str:
     Strings that the loader would read as something else (``'true'``,
     ``'2025-01-01'``, ``'12'``) are quoted, so ``load_yaml(dump_yaml(x)).data == x``.
     """
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
 
 
 class _Dumper(yaml.SafeDumper):

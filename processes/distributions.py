@@ -30,8 +30,9 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -81,7 +82,7 @@ class Distribution:
             raise InputError(f"unknown distribution {self.kind!r} (expected one of {', '.join(KINDS)})")
 
     @staticmethod
-    def fixed(hours: float) -> "Distribution":
+    def fixed(hours: float) -> Distribution:
         """A fixed duration of ``hours``."""
         return Distribution("fixed", (("value", float(hours)),))
 
@@ -140,7 +141,7 @@ class Distribution:
             return p["mean"] + p["sd"] * _phi(a) / (1 - _cdf(a))
         if kind == "gamma":
             return p["shape"] * p["scale"]
-        return float(sum(v * w for v, w in zip(self.values, self.weights)))
+        return float(sum(v * w for v, w in zip(self.values, self.weights, strict=True)))
 
 
 def _number(value: Any, name: str) -> float:
@@ -168,7 +169,9 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
     expected = KINDS[kind]
     if kind == "gamma" and ("shape" in data or "scale" in data):
         expected = _GAMMA_ALT
-    extra = [k for k in data if k not in (*expected, "dist", "unit", "weights" if kind == "empirical" else "")]
+    extra = [
+        k for k in data if k not in (*expected, "dist", "unit", "weights" if kind == "empirical" else "")
+    ]
     if extra:
         raise InputError(
             f"unknown key {extra[0]!r} for distribution {kind} (expected {', '.join(expected)}"
@@ -194,7 +197,8 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
         raw_weights = data.get("weights", [1] * len(values))
         if not isinstance(raw_weights, (list, tuple)) or len(raw_weights) != len(values):
             raise InputError(
-                f"weights {raw_weights!r} must be a list of {len(values)} numbers, one per value", path="weights"
+                f"weights {raw_weights!r} must be a list of {len(values)} numbers, one per value",
+                path="weights",
             )
         weights = [_number(w, f"weights[{i}]") for i, w in enumerate(raw_weights)]
         total = sum(weights)
@@ -206,23 +210,30 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
         shape = _number(data["shape"], "shape")
         scale = dur("scale", data["scale"])
         if shape <= 0 or scale <= 0:
-            raise InputError(f"gamma needs shape > 0 and scale > 0, got shape {shape:g}, scale {scale:g}h",
-                             path="shape" if shape <= 0 else "scale")
+            raise InputError(
+                f"gamma needs shape > 0 and scale > 0, got shape {shape:g}, scale {scale:g}h",
+                path="shape" if shape <= 0 else "scale",
+            )
         return Distribution("gamma", (("shape", shape), ("scale", scale)))
 
     p = {name: dur(name, data[name]) for name in expected}
     if kind == "uniform" and p["low"] > p["high"]:
-        raise InputError(f"uniform needs low <= high, got low {data['low']!r} > high {data['high']!r}", path="low")
+        raise InputError(
+            f"uniform needs low <= high, got low {data['low']!r} > high {data['high']!r}", path="low"
+        )
     if kind == "triangular" and not p["low"] <= p["mode"] <= p["high"]:
         raise InputError(
-            f"triangular needs low <= mode <= high, got {data['low']!r}, {data['mode']!r}, {data['high']!r}", path="mode"
+            f"triangular needs low <= mode <= high, got {data['low']!r}, {data['mode']!r}, {data['high']!r}",
+            path="mode",
         )
     if kind in ("normal", "lognormal", "gamma") and p["mean"] <= 0:
         raise InputError(f"{kind} needs mean > 0, got {data['mean']!r}", path="mean")
     if kind == "gamma":
         if p["sd"] <= 0:
             raise InputError(f"gamma needs sd > 0, got {data['sd']!r}", path="sd")
-        return Distribution("gamma", (("shape", (p["mean"] / p["sd"]) ** 2), ("scale", p["sd"] ** 2 / p["mean"])))
+        return Distribution(
+            "gamma", (("shape", (p["mean"] / p["sd"]) ** 2), ("scale", p["sd"] ** 2 / p["mean"]))
+        )
     return Distribution(kind, tuple(p.items()))
 
 

@@ -80,7 +80,9 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
     elif isinstance(value, str):
         match = _DURATION.match(value)
         if match is None:
-            raise InputError(f"{kind} {value!r} is not a number with a unit (expected e.g. '30m', '4h'; units {allowed})")
+            raise InputError(
+                f"{kind} {value!r} is not a number with a unit (expected e.g. '30m', '4h'; units {allowed})"
+            )
         number, found = match.groups()
         if found not in units:
             raise InputError(

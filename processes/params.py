@@ -97,7 +97,7 @@ class CalendarSpec:
     def __post_init__(self) -> None:
         if len(self.week) != 7:
             raise InputError(f"calendar {self.name!r}: week needs 7 days, got {len(self.week)}", path="hours")
-        for day, intervals in zip(WEEKDAYS, self.week):
+        for day, intervals in zip(WEEKDAYS, self.week, strict=True):
             last = 0.0
             for start, end in intervals:
                 if not (0.0 <= start < end <= 24.0) or start < last:
@@ -107,7 +107,9 @@ class CalendarSpec:
                     )
                 last = end
         if self.weekly_hours() <= 0:
-            raise InputError(f"calendar {self.name!r} is never open (expected opening hours on some day)", path="hours")
+            raise InputError(
+                f"calendar {self.name!r} is never open (expected opening hours on some day)", path="hours"
+            )
 
     def weekly_hours(self) -> float:
         """Open hours in an ordinary week (no holidays or closures)."""
@@ -130,11 +132,15 @@ class ResourcePool:
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
-            raise InputError(f"pool {self.name!r}: count {self.count!r} must be a whole number >= 1", path="count")
+            raise InputError(
+                f"pool {self.name!r}: count {self.count!r} must be a whole number >= 1", path="count"
+            )
         if not 0.0 < self.fte <= 1.0:
             raise InputError(f"pool {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
         if not self.cost_per_hour >= 0:
-            raise InputError(f"pool {self.name!r}: cost_per_hour {self.cost_per_hour!r} must be >= 0", path="cost_per_hour")
+            raise InputError(
+                f"pool {self.name!r}: cost_per_hour {self.cost_per_hour!r} must be >= 0", path="cost_per_hour"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +163,14 @@ class Arrivals:
             raise InputError("arrivals need exactly one of per_year or dates")
         if self.per_year is not None and not (math.isfinite(self.per_year) and self.per_year >= 0):
             raise InputError(f"per_year {self.per_year!r} must be a number >= 0", path="per_year")
-        if len(self.seasonality) != 12 or any(not w >= 0 for w in self.seasonality) or sum(self.seasonality) <= 0:
+        if (
+            len(self.seasonality) != 12
+            or any(not w >= 0 for w in self.seasonality)
+            or sum(self.seasonality) <= 0
+        ):
             raise InputError(
-                f"seasonality {list(self.seasonality)!r} must be 12 weights >= 0 with a positive sum", path="seasonality"
+                f"seasonality {list(self.seasonality)!r} must be 12 weights >= 0 with a positive sum",
+                path="seasonality",
             )
 
     def monthly_expected(self) -> tuple[float, ...]:
@@ -220,7 +231,9 @@ class MeetingSchedule:
         if self.rrule is None and not self.dates:
             raise InputError("meetings need an rrule or a list of dates", path="meetings")
         if any(not 1 <= m <= 12 for m in self.except_months):
-            raise InputError(f"except_months {list(self.except_months)!r} must be months 1..12", path="except_months")
+            raise InputError(
+                f"except_months {list(self.except_months)!r} must be months 1..12", path="except_months"
+            )
         if not 0.0 <= self.at_hour < 24.0:
             raise InputError(f"meeting hour {self.at_hour!r} must be within the day", path="at")
 

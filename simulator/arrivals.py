@@ -25,7 +25,7 @@ the same applications (common random numbers).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -78,7 +78,11 @@ def replayed_times(arrivals: Arrivals, start: dt.date) -> list[float]:
     origin = dt.datetime.combine(start, dt.time())
     out = []
     for when in arrivals.dates:
-        moment = when if isinstance(when, dt.datetime) else dt.datetime.combine(when, dt.time()) + dt.timedelta(hours=arrivals.at_hour)
+        moment = (
+            when
+            if isinstance(when, dt.datetime)
+            else dt.datetime.combine(when, dt.time()) + dt.timedelta(hours=arrivals.at_hour)
+        )
         hours = (moment - origin).total_seconds() / 3600
         if hours < 0:
             raise SimulationError(f"replayed arrival {when} is before the simulation start {start}")

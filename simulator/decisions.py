@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Iterable, Iterator
 
 from dateutil.rrule import rrulestr
 
@@ -43,7 +43,17 @@ class MeetingCalendar:
     value (meetings are cached as queries reach further).
     """
 
-    __slots__ = ("schedule", "start", "cutoff", "_origin", "_rule", "_meetings", "_explicit", "_exhausted", "_horizon")
+    __slots__ = (
+        "schedule",
+        "start",
+        "cutoff",
+        "_origin",
+        "_rule",
+        "_meetings",
+        "_explicit",
+        "_exhausted",
+        "_horizon",
+    )
 
     def __init__(self, schedule: MeetingSchedule, start: dt.date, *, cutoff: float = 0.0) -> None:
         if cutoff < 0 or not math.isfinite(cutoff):

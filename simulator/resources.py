@@ -41,8 +41,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any, Generator
+from typing import Any
 
 import holidays as holidays_pkg
 
@@ -53,6 +54,7 @@ __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "w
 
 _CHUNK_DAYS = 366
 _MAX_SEARCH_YEARS = 60
+_EPS = 1e-9  # hours (3.6 microseconds)
 
 
 def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
@@ -62,7 +64,9 @@ def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
     """
     probe = holidays_pkg.country_holidays(country)
-    categories = tuple(c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",)))
+    categories = tuple(
+        c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",))
+    )
     options: dict[str, Any] = {"include_sundays": False} if country == "SE" else {}
     days = holidays_pkg.country_holidays(country, years=year, categories=categories, **options)
     return frozenset(days.keys())
@@ -183,7 +187,9 @@ class WorkCalendar:
         finishes then (not at the next opening).
         """
         if work < 0 or not math.isfinite(work):
-            raise SimulationError(f"work of {work!r} hours cannot be scheduled (expected a finite number >= 0)")
+            raise SimulationError(
+                f"work of {work!r} hours cannot be scheduled (expected a finite number >= 0)"
+            )
         if work == 0:
             return t
         target = self.open_before(t) + work
@@ -191,7 +197,8 @@ class WorkCalendar:
             if self._days * 24.0 > t + _MAX_SEARCH_YEARS * 8766.0:
                 raise self._never_open(t)
             self._extend()
-        j = bisect_left(self._cum_end, target)
+        # a target within _EPS of an interval's end finishes there, not at the next opening (float sums)
+        j = bisect_left(self._cum_end, target - _EPS)
         begin = self._cum_end[j] - (self._ends[j] - self._starts[j])
         return min(self._ends[j], max(self._starts[j], self._starts[j] + (target - begin)))
 

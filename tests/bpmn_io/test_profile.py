@@ -46,20 +46,33 @@ def test_the_example_profile_reads_every_section(text: str) -> None:
     assert room.week[0] == ((8.0, 12.0), (13.0, 17.0)) and room.week[3] == () and room.holidays is None
     assert not room.closures[0].yearly
     officer = s.pools["officer"]
-    assert (officer.count, officer.fte, officer.cost_per_hour, officer.lanes) == (2, 0.6, 700.0, ("Lane_Handlaggare",))
+    assert (officer.count, officer.fte, officer.cost_per_hour, officer.lanes) == (
+        2,
+        0.6,
+        700.0,
+        ("Lane_Handlaggare",),
+    )
     assert s.arrivals.per_year == 40.0 and s.arrivals.seasonality[4] == 1.4 and s.arrivals.at_hour == 9.0
     assert s.elements["Task_Registrera"].duration.mean() == pytest.approx(1 / 3)
     assert s.elements["Task_Remissvar_Polis"].delay.mean() == pytest.approx((2 + 3 + 6) * 168.0 / 3)
     assert s.elements["Task_Kunskapsprov"].loop_max == 3
     assert s.elements["Task_Utreda"].pool == "officer"
-    assert dict(s.elements["Gateway_Komplett"].probabilities) == {"Flow_Komplett_ja": 0.6, "Flow_Komplett_nej": 0.4}
+    assert dict(s.elements["Gateway_Komplett"].probabilities) == {
+        "Flow_Komplett_ja": 0.6,
+        "Flow_Komplett_nej": 0.4,
+    }
     d = s.decision
     assert d.element == "Task_Beslut" and d.delegation == "committee" and d.body.agenda_cutoff == 240.0
     assert d.body.meetings.except_months == (7,) and d.body.meetings.at_hour == 13.0
     assert d.bodies["chair"].meetings.dates[0] == dt.date(2025, 1, 13)
     assert d.bodies["officer"].pool == "officer" and d.bodies["officer"].duration.mean() == 1.0
     assert d.after_meeting.mean() == 72.0
-    assert (s.clock.start, s.clock.stop, s.clock.deadline, s.clock.extension) == ("Event_Komplett", "Event_Beslut", 2922.0, 2922.0)
+    assert (s.clock.start, s.clock.stop, s.clock.deadline, s.clock.extension) == (
+        "Event_Komplett",
+        "Event_Beslut",
+        2922.0,
+        2922.0,
+    )
 
 
 def test_dump_then_parse_gives_equal_parameters(text: str) -> None:
@@ -81,29 +94,77 @@ def test_the_contract_error_message(text: str) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line_needle", "expected"),
     [
-        ("count: 2,", "count: 0,", "officer: {count", "simulation.pools.officer.count: 0 is not a whole number >= 1"),
-        ("Flow_Komplett_nej: 0.4", "Flow_Komplett_nej: 0.5", "Gateway_Komplett",
-         "simulation.elements.Gateway_Komplett.probabilities: gateway 'Gateway_Komplett': probabilities must each be "
-         "in [0, 1] and sum to 1 (within 1e-9), got sum 1.1"),
+        (
+            "count: 2,",
+            "count: 0,",
+            "officer: {count",
+            "simulation.pools.officer.count: 0 is not a whole number >= 1",
+        ),
+        (
+            "Flow_Komplett_nej: 0.4",
+            "Flow_Komplett_nej: 0.5",
+            "Gateway_Komplett",
+            "simulation.elements.Gateway_Komplett.probabilities: gateway 'Gateway_Komplett': probabilities must each be "
+            "in [0, 1] and sum to 1 (within 1e-9), got sum 1.1",
+        ),
         ("duration: 20m", "duration: 2d", "Task_Registrera", "unit 'd' is not allowed for work time"),
-        ("delegation: committee", "delegation: board", "delegation: board",
-         "simulation.decision.delegation: unknown delegation level 'board' (expected one of officer, manager, chair, "
-         "working_committee, committee)"),
-        ("calendar: office, cost_per_hour: 700", "calendar: ofice, cost_per_hour: 700", "officer: {count",
-         "pool 'officer' uses calendar 'ofice' (expected one of office, committee_room)"),
-        ("horizon: 2y", "horizon: 2yr", "horizon:", "simulation.horizon: duration '2yr' is not a number with a unit"),
-        ("FREQ=MONTHLY;", "FREQ=MONTHY;", "FREQ=MONTHY", "meetings.rrule: invalid RRULE 'FREQ=MONTHY;BYDAY=TU;BYSETPOS=3'"),
-        ('fri: "08:00-15:00"', 'fry: "08:00-15:00"', "fry:", "simulation.calendars.office.hours.fry: unknown weekday 'fry'"),
-        ("per_year: 40", "per_yaer: 40", "per_yaer",
-         "simulation.arrivals.per_yaer: unknown key 'per_yaer' (expected one of per_year, seasonality, dates, at"),
+        (
+            "delegation: committee",
+            "delegation: board",
+            "delegation: board",
+            "simulation.decision.delegation: unknown delegation level 'board' (expected one of officer, manager, chair, "
+            "working_committee, committee)",
+        ),
+        (
+            "calendar: office, cost_per_hour: 700",
+            "calendar: ofice, cost_per_hour: 700",
+            "officer: {count",
+            "pool 'officer' uses calendar 'ofice' (expected one of office, committee_room)",
+        ),
+        (
+            "horizon: 2y",
+            "horizon: 2yr",
+            "horizon:",
+            "simulation.horizon: duration '2yr' is not a number with a unit",
+        ),
+        (
+            "FREQ=MONTHLY;",
+            "FREQ=MONTHY;",
+            "FREQ=MONTHY",
+            "meetings.rrule: invalid RRULE 'FREQ=MONTHY;BYDAY=TU;BYSETPOS=3'",
+        ),
+        (
+            'fri: "08:00-15:00"',
+            'fry: "08:00-15:00"',
+            "fry:",
+            "simulation.calendars.office.hours.fry: unknown weekday 'fry'",
+        ),
+        (
+            "per_year: 40",
+            "per_yaer: 40",
+            "per_yaer",
+            "simulation.arrivals.per_yaer: unknown key 'per_yaer' (expected one of per_year, seasonality, dates, at",
+        ),
         ("holidays: SE", "holidays: XX", "holidays: XX", "unknown holiday country 'XX'"),
-        ("closures: [{from: 07-01", "closures: [{from: 07-41", "closures: [{from: 07-41", "'07-41' is not a month and day"),
+        (
+            "closures: [{from: 07-01",
+            "closures: [{from: 07-41",
+            "closures: [{from: 07-41",
+            "'07-41' is not a month and day",
+        ),
         ("mode: 3w", "mode: 7w", "Task_Remissvar_Polis", "low <= mode <= high, got '2w', '7w', '6w'"),
-        ("agenda_cutoff: 10d", "agenda_cutoff: ten days", "agenda_cutoff: ten", "agenda_cutoff: duration 'ten days'"),
+        (
+            "agenda_cutoff: 10d",
+            "agenda_cutoff: ten days",
+            "agenda_cutoff: ten",
+            "agenda_cutoff: duration 'ten days'",
+        ),
         ("warmup: 8w", "warmup: 8w\n  cases: 10", "cases: 10", "give horizon or cases, not both"),
     ],
 )
-def test_errors_name_file_line_path_value_and_what_is_allowed(text: str, old: str, new: str, line_needle: str, expected: str) -> None:
+def test_errors_name_file_line_path_value_and_what_is_allowed(
+    text: str, old: str, new: str, line_needle: str, expected: str
+) -> None:
     message = error_for(text, old, new)
     line = line_of(text.replace(old, new, 1), line_needle)
     assert message.startswith(f"{SOURCE}:{line}: ")
@@ -145,10 +206,17 @@ def test_replayed_arrivals_and_plain_numbers_with_a_unit() -> None:
 
 # --- overrides ------------------------------------------------------------------------------------
 
+
 def test_overrides_change_a_copy_and_are_checked() -> None:
     raw = read_profile(FIXTURE).raw
-    new = apply_overrides(raw, {"simulation.pools.officer.count": 3, "simulation.decision.delegation": "officer",
-                                "simulation.arrivals.seasonality[6]": 0.5})
+    new = apply_overrides(
+        raw,
+        {
+            "simulation.pools.officer.count": 3,
+            "simulation.decision.delegation": "officer",
+            "simulation.arrivals.seasonality[6]": 0.5,
+        },
+    )
     assert new["simulation"]["pools"]["officer"]["count"] == 3
     assert raw["simulation"]["pools"]["officer"]["count"] == 2
     p = parse_profile(dump_yaml(new), source="x")
@@ -158,14 +226,24 @@ def test_overrides_change_a_copy_and_are_checked() -> None:
 @pytest.mark.parametrize(
     ("override", "expected"),
     [
-        ({"simulation.pools.oficer.count": 3},
-         "simulation.pools.oficer.count: override simulation.pools.oficer.count=3: unknown key 'oficer' in "
-         "simulation.pools (expected one of officer, registry, manager)"),
-        ({"simulation.pools.officer.count": 0},
-         "simulation.pools.officer.count: override simulation.pools.officer.count=0 gives an invalid profile: "
-         "0 is not a whole number >= 1"),
-        ({"simulation.decision.delegation": "board"}, "unknown delegation level 'board' (expected one of officer"),
-        ({"simulation.arrivals.seasonality[12]": 1}, "is a list of 12 items (expected an index 0..11, got 12)"),
+        (
+            {"simulation.pools.oficer.count": 3},
+            "simulation.pools.oficer.count: override simulation.pools.oficer.count=3: unknown key 'oficer' in "
+            "simulation.pools (expected one of officer, registry, manager)",
+        ),
+        (
+            {"simulation.pools.officer.count": 0},
+            "simulation.pools.officer.count: override simulation.pools.officer.count=0 gives an invalid profile: "
+            "0 is not a whole number >= 1",
+        ),
+        (
+            {"simulation.decision.delegation": "board"},
+            "unknown delegation level 'board' (expected one of officer",
+        ),
+        (
+            {"simulation.arrivals.seasonality[12]": 1},
+            "is a list of 12 items (expected an index 0..11, got 12)",
+        ),
         ({"simulation.pools.officer.colour": "red"}, "unknown key 'colour' (expected one of count, fte"),
         ({"simulation.start.year": 2026}, "simulation.start is the value"),
     ],
@@ -179,13 +257,18 @@ def test_bad_overrides_name_path_value_and_allowed(override: dict, expected: str
 
 # --- provenance -----------------------------------------------------------------------------------
 
+
 def test_the_example_is_fully_covered_by_sources_and_assumptions() -> None:
     assert provenance_gaps(read_profile(FIXTURE).raw) == []
 
 
 def test_provenance_gaps_list_uncovered_numbers_and_durations() -> None:
     raw = {
-        "facts": {"fee": {"value": 11700}, "fte": {"value": 2, "assumption": "guess"}, "e": {"value": "unknown"}},
+        "facts": {
+            "fee": {"value": 11700},
+            "fte": {"value": 2, "assumption": "guess"},
+            "e": {"value": "unknown"},
+        },
         "simulation": {
             "start": dt.date(2025, 1, 1),
             "horizon": "2y",
@@ -193,4 +276,8 @@ def test_provenance_gaps_list_uncovered_numbers_and_durations() -> None:
             "arrivals": {"per_year": 40, "seasonality": [1, 2], "assumption": "x"},
         },
     }
-    assert provenance_gaps(raw) == ["facts.fee.value", "simulation.horizon", "simulation.pools.registry.count"]
+    assert provenance_gaps(raw) == [
+        "facts.fee.value",
+        "simulation.horizon",
+        "simulation.pools.registry.count",
+    ]

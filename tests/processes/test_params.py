@@ -29,9 +29,19 @@ WEEK_8_16 = (((8.0, 16.0),),) * 5 + ((), ())
 
 # --- durations ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "hours"),
-    [("30m", 0.5), ("4h", 4.0), ("3d", 72.0), ("2w", 336.0), ("4mo", 2922.0), ("1y", 8766.0), ("1.5h", 1.5), (".5d", 12.0)],
+    [
+        ("30m", 0.5),
+        ("4h", 4.0),
+        ("3d", 72.0),
+        ("2w", 336.0),
+        ("4mo", 2922.0),
+        ("1y", 8766.0),
+        ("1.5h", 1.5),
+        (".5d", 12.0),
+    ],
 )
 def test_calendar_units_are_exact(text: str, hours: float) -> None:
     assert parse_duration(text) == hours
@@ -43,7 +53,9 @@ def test_a_year_is_twelve_months_and_365_25_days() -> None:
 
 def test_work_time_counts_hours_of_work_only() -> None:
     assert parse_duration("90m", work=True) == 1.5
-    with pytest.raises(InputError, match=r"work duration '2d': unit 'd' is not allowed .* \(expected one of m, h"):
+    with pytest.raises(
+        InputError, match=r"work duration '2d': unit 'd' is not allowed .* \(expected one of m, h"
+    ):
         parse_duration("2d", work=True)
 
 
@@ -74,6 +86,7 @@ def test_format_duration_is_the_shortest_unit() -> None:
 
 # --- distributions --------------------------------------------------------------------------------
 
+
 def test_a_duration_text_is_a_fixed_distribution_that_draws_nothing() -> None:
     rng = np.random.default_rng(0)
     state = rng.bit_generator.state
@@ -93,7 +106,13 @@ def test_a_duration_text_is_a_fixed_distribution_that_draws_nothing() -> None:
         ({"dist": "gamma", "mean": "6h", "sd": "2h"}, 6.0),
         ({"dist": "gamma", "shape": 9, "scale": "40m"}, 6.0),
         ({"dist": "empirical", "values": ["1h", "2h", "4h"], "weights": [1, 2, 1]}, 2.25),
-        ({"dist": "normal", "mean": 5, "sd": 1, "unit": "h"}, 5.0 + 1.0 * (math.exp(-12.5) / math.sqrt(2 * math.pi)) / (1 - 0.5 * (1 + math.erf(-5 / math.sqrt(2))))),
+        (
+            {"dist": "normal", "mean": 5, "sd": 1, "unit": "h"},
+            5.0
+            + 1.0
+            * (math.exp(-12.5) / math.sqrt(2 * math.pi))
+            / (1 - 0.5 * (1 + math.erf(-5 / math.sqrt(2)))),
+        ),
     ],
 )
 def test_sample_means_match_the_exact_mean(data: dict, mean: float) -> None:
@@ -127,7 +146,10 @@ def test_lognormal_is_parametrised_by_the_variable_not_its_log() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"dist": "lognorml", "mean": "1h"}, r"unknown distribution 'lognorml' \(expected one of fixed, exponential, uniform"),
+        (
+            {"dist": "lognorml", "mean": "1h"},
+            r"unknown distribution 'lognorml' \(expected one of fixed, exponential, uniform",
+        ),
         ({"mean": "1h"}, r"missing key 'dist'"),
         ({"dist": "uniform", "low": "1h"}, r"uniform needs low, high; missing 'high'"),
         ({"dist": "uniform", "low": "3h", "high": "1h"}, r"low '3h' > high '1h'"),
@@ -163,6 +185,7 @@ def test_distribution_to_data_round_trips() -> None:
 
 # --- dataclasses ----------------------------------------------------------------------------------
 
+
 def test_calendar_weekly_hours_and_checks() -> None:
     assert CalendarSpec("office", WEEK_8_16).weekly_hours() == 40.0
     with pytest.raises(InputError, match=r"opening hours 16-8 on mon"):
@@ -192,14 +215,18 @@ def test_pool_and_arrivals_checks() -> None:
         ResourcePool("officer", 2, fte=1.2)
     with pytest.raises(InputError, match=r"exactly one of per_year or dates"):
         Arrivals()
-    assert sum(Arrivals(per_year=40.0, seasonality=(2.0,) + (1.0,) * 11).monthly_expected()) == pytest.approx(40.0)
+    assert sum(Arrivals(per_year=40.0, seasonality=(2.0,) + (1.0,) * 11).monthly_expected()) == pytest.approx(
+        40.0
+    )
 
 
 def test_decision_needs_a_body_for_its_delegation_level() -> None:
     body = DecisionBody("committee", meetings=MeetingSchedule(rrule="FREQ=MONTHLY"), agenda_cutoff=240.0)
     d = Decision("Task_Beslut", "committee", FrozenMap({"committee": body}))
     assert d.body is body
-    with pytest.raises(InputError, match=r"delegation 'officer' has no decision body \(expected one of committee\)"):
+    with pytest.raises(
+        InputError, match=r"delegation 'officer' has no decision body \(expected one of committee\)"
+    ):
         Decision("Task_Beslut", "officer", FrozenMap({"committee": body}))
     with pytest.raises(InputError, match=r"either meetings .* or pool"):
         DecisionBody("officer")
@@ -208,7 +235,9 @@ def test_decision_needs_a_body_for_its_delegation_level() -> None:
 def test_simparams_converts_times_and_finds_pools() -> None:
     cal = CalendarSpec("office", WEEK_8_16)
     pool = ResourcePool("officer", 2, calendar="office", lanes=("Lane_H",))
-    p = SimParams(dt.date(2025, 1, 1), cases=5, calendars=FrozenMap({"office": cal}), pools=FrozenMap({"officer": pool}))
+    p = SimParams(
+        dt.date(2025, 1, 1), cases=5, calendars=FrozenMap({"office": cal}), pools=FrozenMap({"officer": pool})
+    )
     assert p.hours_to_datetime(33.5) == dt.datetime(2025, 1, 2, 9, 30)
     assert p.datetime_to_hours(dt.date(2025, 1, 3)) == 48.0
     assert p.pool_for_lane("Lane_H") is pool and p.pool_for_lane("x") is None

@@ -96,9 +96,13 @@ def test_bounds_by_horizon_and_cases() -> None:
 
 
 def test_replayed_dates_arrive_at_the_given_hour() -> None:
-    arrivals = Arrivals(dates=(dt.date(2025, 1, 3), dt.date(2025, 1, 2), dt.datetime(2025, 1, 4, 14, 30)), at_hour=9.0)
+    arrivals = Arrivals(
+        dates=(dt.date(2025, 1, 3), dt.date(2025, 1, 2), dt.datetime(2025, 1, 4, 14, 30)), at_hour=9.0
+    )
     assert replayed_times(arrivals, START) == [33.0, 57.0, 86.5]
     assert list(arrival_times(arrivals, START, np.random.default_rng(0), cases=2)) == [33.0, 57.0]
     assert list(arrival_times(arrivals, START, np.random.default_rng(0), horizon=50.0)) == [33.0]
-    with pytest.raises(SimulationError, match=r"replayed arrival 2024-12-31 is before the simulation start 2025-01-01"):
+    with pytest.raises(
+        SimulationError, match=r"replayed arrival 2024-12-31 is before the simulation start 2025-01-01"
+    ):
         replayed_times(Arrivals(dates=(dt.date(2024, 12, 31),)), START)

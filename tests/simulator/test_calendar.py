@@ -50,7 +50,11 @@ def test_work_started_while_closed_begins_at_the_next_opening() -> None:
 
 def test_swedish_holidays_include_the_eves_and_not_ordinary_sundays() -> None:
     days = holiday_dates("SE", 2025)
-    assert {dt.date(2025, 6, 20), dt.date(2025, 12, 24), dt.date(2025, 12, 31)} <= days  # midsommar-, jul-, nyårsafton
+    assert {
+        dt.date(2025, 6, 20),
+        dt.date(2025, 12, 24),
+        dt.date(2025, 12, 31),
+    } <= days  # midsommar-, jul-, nyårsafton
     assert dt.date(2025, 1, 12) not in days  # an ordinary Sunday
     assert dt.date(2025, 1, 6) in days  # trettondedag jul
 
@@ -90,7 +94,9 @@ def test_reduced_capacity_in_july_shortens_each_day() -> None:
 
 
 def test_extra_closed_dates_and_split_days() -> None:
-    spec = CalendarSpec("split", (((8.0, 12.0), (13.0, 17.0)),) * 5 + ((), ()), closed_dates=(dt.date(2025, 1, 2),))
+    spec = CalendarSpec(
+        "split", (((8.0, 12.0), (13.0, 17.0)),) * 5 + ((), ()), closed_dates=(dt.date(2025, 1, 2),)
+    )
     cal = WorkCalendar(spec, START)
     # Wed 2025-01-01 11:00 + 3 h: 1 h to 12:00, lunch, 2 h to 15:00
     assert cal.finish(at(2025, 1, 1, 11), 3.0) == at(2025, 1, 1, 15)
@@ -109,8 +115,11 @@ def test_fte_share_is_the_first_part_of_each_day() -> None:
 def test_pool_capacity_is_count_times_fte_times_weekly_hours(count: int, fte: float) -> None:
     spec = CalendarSpec("office", (((8.0, 16.5),),) * 4 + (((8.0, 15.0),), (), ()), holidays="SE")
     params = SimParams(
-        START, cases=1, calendars=FrozenMap({"office": spec}),
-        pools=FrozenMap({"p": ResourcePool("p", count, fte=fte)}), arrivals=Arrivals(per_year=1.0),
+        START,
+        cases=1,
+        calendars=FrozenMap({"office": spec}),
+        pools=FrozenMap({"p": ResourcePool("p", count, fte=fte)}),
+        arrivals=Arrivals(per_year=1.0),
     )
     pool = pool_schedules(params)["p"]
     # week of Mon 2025-02-03 has no holiday; 4 x 8.5 h + 7 h = 41 h
@@ -165,3 +174,11 @@ def test_finish_spends_exactly_the_work_in_open_hours(start: float, work: float,
     assert end > start
     assert cal.open_hours(start, end) == pytest.approx(work, abs=1e-6)
     assert cal.is_open(end - 1e-7)  # it was working just before it finished
+
+
+def test_work_ending_at_a_shortened_closing_time_is_not_pushed_to_the_next_morning() -> None:
+    # 0.6 FTE in a half-capacity July: 0.3 x 8 h = 2.4 h a day (08:00-10:24), a sum that floats do not hit exactly
+    july = Closure(dt.date(2000, 7, 1), dt.date(2000, 7, 31), capacity=0.5)
+    cal = WorkCalendar(office(closures=(july,)), START, share=0.6)
+    end = cal.finish(at(2025, 7, 7, 8), 24.0)  # ten working days from Mon 7 July 08:00
+    assert end == pytest.approx(at(2025, 7, 18, 10.4), abs=1e-9)

@@ -26,7 +26,9 @@ def committee(**kw: object) -> MeetingCalendar:
 def test_meetings_follow_the_rrule() -> None:
     cal = committee()
     assert [cal.meeting_datetime(m) for m in cal.meetings_between(0.0, at(2025, 4, 1))] == [
-        dt.datetime(2025, 1, 21, 13), dt.datetime(2025, 2, 18, 13), dt.datetime(2025, 3, 18, 13),
+        dt.datetime(2025, 1, 21, 13),
+        dt.datetime(2025, 2, 18, 13),
+        dt.datetime(2025, 3, 18, 13),
     ]
 
 
@@ -67,11 +69,17 @@ def test_explicit_meeting_dates_and_cancelled_dates() -> None:
 
 
 def test_a_rule_and_extra_dates_together() -> None:
-    schedule = MeetingSchedule(rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", dates=(dt.date(2025, 1, 9),), at_hour=9.0)
+    schedule = MeetingSchedule(
+        rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", dates=(dt.date(2025, 1, 9),), at_hour=9.0
+    )
     cal = MeetingCalendar(schedule, START, cutoff=0.0)
     # every other Wednesday from Wed 1 Jan: 1, 15, 29 Jan ...; plus Thu 9 Jan
-    assert cal.meetings_between(0.0, at(2025, 2, 1)) == [at(2025, 1, 1, 9), at(2025, 1, 9, 9), at(2025, 1, 15, 9),
-                                                          at(2025, 1, 29, 9)]
+    assert cal.meetings_between(0.0, at(2025, 2, 1)) == [
+        at(2025, 1, 1, 9),
+        at(2025, 1, 9, 9),
+        at(2025, 1, 15, 9),
+        at(2025, 1, 29, 9),
+    ]
     assert cal.next_meeting(at(2025, 1, 2)) == at(2025, 1, 9, 9)
 
 
@@ -90,7 +98,11 @@ def test_a_finite_rule_runs_out_with_a_clear_error() -> None:
 def test_cases_on_one_agenda_are_decided_together() -> None:
     cal = committee()
     ready = [at(2025, 1, 2), at(2025, 1, 15), at(2025, 1, 5), at(2025, 2, 12)]
-    assert agendas(cal, ready) == {at(2025, 1, 21, 13): [0, 2], at(2025, 2, 18, 13): [1], at(2025, 3, 18, 13): [3]}
+    assert agendas(cal, ready) == {
+        at(2025, 1, 21, 13): [0, 2],
+        at(2025, 2, 18, 13): [1],
+        at(2025, 3, 18, 13): [3],
+    }
 
 
 def test_people_have_no_meeting_calendar() -> None:
