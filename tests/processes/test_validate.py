@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from tinymodels import build, process
@@ -218,3 +219,20 @@ def test_problem_rejects_unknown_codes_and_severities() -> None:
         Problem("no-start", "fatal", "P", "x")
     with pytest.raises(ValueError, match="problem code 'oops'"):
         Problem("oops", "error", "P", "x")
+
+
+MIWG = Path(__file__).resolve().parents[2].parent / "shared" / "interop" / "miwg" / "reference"
+B20_JOIN = "_df7727a0-f509-45eb-bb89-85753f439576"
+
+
+@pytest.mark.skipif(not MIWG.exists(), reason="the shared interop corpus is not beside the project")
+@pytest.mark.parametrize("name", sorted(p.name for p in MIWG.glob("*.bpmn")) if MIWG.exists() else [])
+def test_miwg_reference_models(name: str) -> None:
+    """No reference model has an unreachable node or a dead end. B.2.0, a catalogue of
+    analytic-class elements rather than a runnable process, has one real gateway mismatch:
+    its event-based gateway 3 sends one token towards one input of parallel gateway 7."""
+    from bpmn_io.reader import read_bpmn
+
+    found = [(p.code, p.severity, p.element) for p in check(read_bpmn(MIWG / name))]
+    expected = [("xor-split-and-join", "error", B20_JOIN)] if name == "B.2.0.bpmn" else []
+    assert found == expected
