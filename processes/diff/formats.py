@@ -1,0 +1,119 @@
+"""Plain-text and Markdown renderings of a diff and of an N-way comparison (pure: str out)."""
+
+from __future__ import annotations
+
+from processes.diff.nway import METRICS, Comparison, name_sides
+from processes.diff.result import ModelDiff
+
+__all__ = ["diff_text", "diff_markdown", "comparison_text", "comparison_markdown"]
+
+_TITLES = {
+    "only_in_a": "Only in A", "only_in_b": "Only in B", "split": "Split", "merged": "Merged",
+    "attribute": "Changed", "order": "Order", "concurrency": "Parallel vs sequential",
+    "exclusiveness": "Alternative vs both", "optionality": "Optional vs mandatory", "loop": "Loop",
+    "fact": "Fact",
+}
+
+
+def _names(diff: ModelDiff, text: str) -> str:
+    """Messages say "in A" / "in B"; reports name the models."""
+    return name_sides(text, diff.a.name, diff.b.name)
+
+
+def diff_text(diff: ModelDiff) -> str:
+    """A readable summary: scores, then every difference on one line."""
+    s = diff.similarity
+    lines = [
+        f"{diff.a.name} (A, {s.nodes_a} steps) vs {diff.b.name} (B, {s.nodes_b} steps)",
+        f"similarity: node matching {s.node_matching:.3f}, structural {s.structural:.3f}, "
+        f"behavioural {s.behavioural:.3f}",
+        f"matched: {len(diff.matches)} pairs; differences: {len(diff.differences)}",
+        "",
+    ]
+    for d in diff.differences:
+        lines.append(f"[{_TITLES[d.kind]}] {_names(diff, d.message)}")
+    for note in diff.notes:
+        lines.append(f"note: {note}")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def diff_markdown(diff: ModelDiff) -> str:
+    """A Markdown report: scores table, differences table, matches table."""
+    s = diff.similarity
+    out = [
+        f"# {diff.a.name} vs {diff.b.name}",
+        "",
+        "| score | value |",
+        "|---|---|",
+        f"| node matching | {s.node_matching:.3f} |",
+        f"| structural | {s.structural:.3f} |",
+        f"| behavioural | {s.behavioural:.3f} |",
+        "",
+        f"## Differences ({len(diff.differences)})",
+        "",
+        f"| kind | {_cell(diff.a.name)} | {_cell(diff.b.name)} | what |",
+        "|---|---|---|---|",
+    ]
+    for d in diff.differences:
+        out.append(f"| {_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
+                   f"{_cell(d.b_value or diff.label_b(d.b[:1]))} | {_cell(_names(diff, d.message))} |")
+    out += ["", f"## Matched steps ({len(diff.matches)})", "",
+            f"| {_cell(diff.a.name)} | {_cell(diff.b.name)} | confidence | how |", "|---|---|---|---|"]
+    for m in diff.matches:
+        out.append(f"| {_cell(diff.label_a(m.a))} | {_cell(diff.label_b(m.b))} | {m.confidence:.2f} | {m.how} |")
+    if diff.notes:
+        out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in diff.notes]
+    return "\n".join(out) + "\n"
+
+
+def _matrix(comparison: Comparison, metric: str, cell: str = "{:.3f}") -> list[str]:
+    names = comparison.names
+    rows = comparison.similarity[metric]
+    out = [f"| {metric} | " + " | ".join(_cell(n) for n in names) + " |", "|---" * (len(names) + 1) + "|"]
+    for name, row in zip(names, rows):
+        out.append(f"| {_cell(name)} | " + " | ".join(cell.format(v) for v in row) + " |")
+    return out
+
+
+def comparison_markdown(comparison: Comparison) -> str:
+    """A Markdown report: similarity matrices, common core, variation points, facts."""
+    names = comparison.names
+    out = [f"# Comparison of {', '.join(names)}", "", "## Similarity", ""]
+    for metric in METRICS:
+        out += _matrix(comparison, metric) + [""]
+    out += [f"## Common core ({len(comparison.core)} steps in every model)", ""]
+    out += [f"- {comparison.clusters[k].label}" for k in comparison.core]
+    out += ["", f"## Variation points ({len(comparison.variations)})", "",
+            "| kind | step | " + " | ".join(_cell(n) for n in names) + " |", "|---" * (len(names) + 2) + "|"]
+    for v in comparison.variations:
+        out.append(f"| {v.kind} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |")
+    out += ["", "## Facts", "", "| fact | " + " | ".join(_cell(n) for n in names) + " |",
+            "|---" * (len(names) + 1) + "|"]
+    for fact, values in comparison.facts:
+        out.append(f"| {fact.replace('_', ' ')} | " + " | ".join(_cell(v) for v in values) + " |")
+    return "\n".join(out) + "\n"
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """A readable summary of an N-way comparison."""
+    names = comparison.names
+    width = max(len(n) for n in names)
+    out = [f"models: {', '.join(names)}", ""]
+    for metric in METRICS:
+        out.append(f"{metric} similarity")
+        for name, row in zip(names, comparison.similarity[metric]):
+            out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
+        out.append("")
+    out.append(f"common core: {len(comparison.core)} steps in every model")
+    out += [f"  - {comparison.clusters[k].label}" for k in comparison.core]
+    out += ["", f"variation points: {len(comparison.variations)}"]
+    out += [f"  [{v.kind}] {v.message}" for v in comparison.variations]
+    out += ["", "facts"]
+    for fact, values in comparison.facts:
+        out.append(f"  {fact.replace('_', ' ')}:")
+        out += [f"    {n:<{width}}  {v or '-'}" for n, v in zip(names, values)]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,202 @@
+"""Compare several models at once: similarity matrix, common core, variation points, facts.
+
+Every pair of models is diffed (core.diff_prepared, one shared lexicon over all
+labels). Matched steps are then joined across models into *clusters* (connected
+components of the match graph: a step of Helsingborg matched to one of Åstorp and that
+one to one of Landskrona are one cluster). A cluster with a step in every model is part
+of the **common core**. **Variation points** are
+
+* ``presence``      a cluster some models have and others lack;
+* ``performer``     a cluster whose steps are done by differently named performers;
+* ``control_flow``  an order / concurrency / exclusiveness / optionality / loop
+  difference of some pair (as in the pairwise diff, named by both models);
+* ``attribute``     another attribute difference of some pair (type, timer, loop
+  marker, profile parameter).
+
+The **facts table** lists every profile fact side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Sequence
+
+from processes.diff.core import Compared, diff_prepared, lexicon_for
+from processes.diff.decisions import NO_DECISIONS, MatchDecisions
+from processes.diff.differences import FACT_ORDER, PERFORMER_SAME, fact_text
+from processes.diff.matching import MatchOptions
+from processes.diff.result import ModelDiff
+from processes.diff.synonyms import Synonyms
+from processes.diff.text import Lexicon, label_similarity
+from processes.model import FrozenMap
+
+__all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
+
+METRICS = ("node_matching", "structural", "behavioural")
+_FLOW_KINDS = frozenset({"order", "concurrency", "exclusiveness", "optionality", "loop"})
+
+
+@dataclass(frozen=True, slots=True)
+class StepCluster:
+    """One step as it appears across models: model name -> its element ids there."""
+
+    label: str
+    members: FrozenMap[str, tuple[str, ...]]
+    performers: FrozenMap[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Variation:
+    """Where the models differ. ``values``: model name -> what that model does."""
+
+    kind: str  # presence | performer | control_flow | attribute
+    step: str
+    values: FrozenMap[str, str]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    names: tuple[str, ...]
+    similarity: FrozenMap[str, tuple[tuple[float, ...], ...]]  # metric -> N x N matrix
+    clusters: tuple[StepCluster, ...]
+    core: tuple[int, ...]  # indexes into clusters
+    variations: tuple[Variation, ...]
+    facts: tuple[tuple[str, tuple[str, ...]], ...]  # (fact, value per model in ``names`` order)
+    pairs: tuple[ModelDiff, ...]  # every pair i < j, in order
+
+
+def compare_models(models: Sequence[Compared], *, synonyms: Synonyms | None = None,
+                   decisions: MatchDecisions = NO_DECISIONS,
+                   options: MatchOptions = MatchOptions()) -> Comparison:
+    """The N-way comparison of ``models`` (prepared with core.prepare); names must differ."""
+    names = tuple(m.name for m in models)
+    if len(set(names)) != len(names):
+        dup = next(n for n in names if names.count(n) > 1)
+        raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
+    lex = lexicon_for(models, synonyms)
+    n = len(models)
+    pairs: list[ModelDiff] = []
+    matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}
+    for i, j in combinations(range(n), 2):
+        d = diff_prepared(models[i], models[j], lex, decisions=decisions, options=options)
+        pairs.append(d)
+        for metric in METRICS:
+            value = getattr(d.similarity, metric)
+            matrix[metric][i][j] = matrix[metric][j][i] = value
+    clusters = _clusters(models, pairs)
+    core = tuple(k for k, c in enumerate(clusters) if len(c.members) == n)
+    variations = _presence(clusters, names) + _performers(clusters, names, lex) + _pairwise(pairs)
+    return Comparison(names, FrozenMap({m: tuple(tuple(r) for r in matrix[m]) for m in METRICS}),
+                      clusters, core, tuple(variations), _facts(models), tuple(pairs))
+
+
+def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in models:
+        for s in c.view.steps:
+            find((c.name, s))
+    for d in pairs:
+        for m in d.matches:
+            nodes = [(d.a.name, s) for s in m.a] + [(d.b.name, s) for s in m.b]
+            for other in nodes[1:]:
+                ra, rb = find(nodes[0]), find(other)
+                if ra != rb:
+                    parent[rb] = ra
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for c in models:  # model order, then step order: clusters come out in the first model's flow order
+        for s in c.view.steps:
+            groups.setdefault(find((c.name, s)), []).append((c.name, s))
+    by_name = {c.name: c for c in models}
+    out = []
+    for members in groups.values():
+        per_model: dict[str, list[str]] = {}
+        for model_name, s in members:
+            per_model.setdefault(model_name, []).append(s)
+        labels = Counter(by_name[mn].view.steps[s].name for mn, s in members if by_name[mn].view.steps[s].name)
+        first = members[0]
+        label = labels.most_common(1)[0][0] if labels else first[1]
+        performers = {mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
+                      for mn, ids in per_model.items()}
+        out.append(StepCluster(label, FrozenMap({k: tuple(v) for k, v in per_model.items()}), FrozenMap(performers)))
+    return tuple(out)
+
+
+def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...]) -> list[Variation]:
+    out = []
+    for c in clusters:
+        if len(c.members) == len(names):
+            continue
+        have = [n for n in names if n in c.members]
+        lack = [n for n in names if n not in c.members]
+        out.append(Variation("presence", c.label, FrozenMap({n: "present" if n in c.members else "absent" for n in names}),
+                             f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}.'))
+    return out
+
+
+def _performers(clusters: tuple[StepCluster, ...], names: tuple[str, ...], lex: Lexicon) -> list[Variation]:
+    """One variation per pattern of performers: steps done by the same differing set of
+    performers (model -> performer) are listed together."""
+    patterns: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for c in clusters:
+        values = [p for p in c.performers.values() if p]
+        if len(values) < 2 or all(label_similarity(lex, values[0], v) >= PERFORMER_SAME for v in values[1:]):
+            continue
+        key = tuple((n, c.performers[n]) for n in names if n in c.performers)
+        patterns.setdefault(key, []).append(c.label)
+    out = []
+    for key, labels in patterns.items():
+        who = "; ".join(f"{n}: {p or 'unknown'}" for n, p in key)
+        steps = ", ".join(f'"{label}"' for label in labels)
+        step = labels[0] if len(labels) == 1 else f"{labels[0]} (+{len(labels) - 1} more)"
+        out.append(Variation("performer", step, FrozenMap(dict(key)), f"Done by — {who}: {steps}."))
+    return out
+
+
+def _pairwise(pairs: list[ModelDiff]) -> list[Variation]:
+    """Control-flow and attribute differences of every pair; the same difference (same
+    message, same values) found in several pairs is listed once, naming all models."""
+    found: dict[tuple[str, str, str, str, str], tuple[list[str], list[str], str]] = {}
+    for d in pairs:
+        for x in d.differences:
+            if x.kind in _FLOW_KINDS:
+                kind = "control_flow"
+            elif x.kind == "attribute" and x.attribute != "performer":
+                kind = "attribute"
+            else:
+                continue
+            key = (kind, x.kind, x.message, x.a_value, x.b_value)
+            side_a, side_b, _ = found.setdefault(key, ([], [], d.label_a(x.a[:1]) or d.label_b(x.b[:1])))
+            if d.a.name not in side_a:
+                side_a.append(d.a.name)
+            if d.b.name not in side_b:
+                side_b.append(d.b.name)
+    out = []
+    for (kind, _, message, a_value, b_value), (side_a, side_b, step) in found.items():
+        values = {n: a_value for n in side_a}
+        values.update({n: b_value for n in side_b if n not in values})
+        text = name_sides(message, ", ".join(side_a), ", ".join(side_b))
+        out.append(Variation(kind, step, FrozenMap(values), text))
+    return out
+
+
+def name_sides(message: str, a_name: str, b_name: str) -> str:
+    """A difference message with "in A" / "in B" replaced by the models' names."""
+    message = re.sub(r"\b([Ii]n) A\b", lambda m: f"{m.group(1)} {a_name}", message)
+    return re.sub(r"\b([Ii]n) B\b", lambda m: f"{m.group(1)} {b_name}", message)
+
+
+def _facts(models: Sequence[Compared]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    present = {k for c in models for k in c.facts}
+    names = [k for k in FACT_ORDER if k in present] + sorted(present - set(FACT_ORDER))
+    return tuple((k, tuple(fact_text(c.facts.get(k)) for c in models)) for k in names)
