@@ -36,7 +36,11 @@ duration) implies ``trigger: timer``, ``{date: ...}`` / ``{cycle: ...}``
 are the other timer kinds; ``ref:`` names a message (from ``messages:``)
 of a message event; ``link:`` a link name. Boundary events sit under
 their host step: ``boundary: [{id:, timer: P30D, interrupting: false,
-next: Paminn}]``. Task types: task, user, manual, service, script,
+next: Paminn}]``. A parallel block ``{id: R, parallel: [[steps...], [steps...]],
+join: {id: R_Join}}`` is a parallel split ``R``, its branches (each a list of
+steps that fall through to the join) and the join (default id ``<id>_Join``),
+which falls through to the step after the block; ``to_authoring`` writes the
+same model back as plain gateways. Task types: task, user, manual, service, script,
 business-rule, send, receive. Gateways: exclusive, parallel, inclusive,
 event-based.
 
@@ -101,6 +105,7 @@ _ID = re.compile(r"[A-Za-z_][\w.\-]*")
 _TOP_KEYS = ("process", "pool", "external", "lanes", "messages", "steps", "message_flows")
 _STEP_KEYS = ("id", "name", "lane", "doc", "next", "task", "gateway", "event", "branches", "default", "boundary",
               "trigger", "timer", "ref", "link", "condition")
+_BLOCK_KEYS = ("id", "name", "lane", "doc", "parallel", "join")
 _BOUNDARY_KEYS = ("id", "name", "doc", "next", "trigger", "timer", "ref", "link", "condition", "interrupting")
 _FLOW_KEYS = ("to", "id", "name", "condition")
 _REF_TRIGGERS = {"message": "message"}
@@ -158,6 +163,7 @@ class _Build:
         self.doc = doc
         self.source = source
         self.ids: dict[str, tuple[Any, ...]] = {}
+        self.following: dict[str, str | None] = {}  # step id -> the step it falls through to
 
     # -- errors and plain values
     def error(self, path: tuple[Any, ...], message: str, element: str | None = None) -> InputError:
@@ -223,9 +229,8 @@ class _Build:
         nodes: dict[str, Any] = {}
         specs: list[tuple[str, list[_FlowSpec], str]] = []  # (source, flows, default)
         lane_of: dict[str, str] = {}
-        for i, raw in enumerate(steps):
-            self.step(raw, ("steps", i), pid, lanes, messages, nodes, specs, lane_of)
-        flows = self.flows(nodes, specs, steps)
+        self.walk(steps, ("steps",), None, pid, lanes, messages, nodes, specs, lane_of)
+        flows = self.flows(nodes, specs)
         nodes = self.defaults(nodes, specs, flows)
         process = Process(
             id=pid, name=pname, is_executable=executable, nodes=FrozenMap(nodes), flows=FrozenMap(flows),
@@ -237,6 +242,46 @@ class _Build:
         roots = tuple(_message_root(mid, mname) for mid, mname in messages.items())
         return Definitions(id=f"Definitions_{pid}", target_namespace=f"urn:permitflow:{pid}",
                            processes=(process,), collaborations=collabs, root_elements=roots)
+
+    def walk(self, steps: list, path: tuple[Any, ...], after: str | None, *ctx: Any) -> None:
+        """Read a list of steps; each falls through to the next, the last to ``after``."""
+        entries = [raw.get("id") if isinstance(raw, dict) else None for raw in steps]
+        for i, raw in enumerate(steps):
+            nxt = entries[i + 1] if i + 1 < len(steps) else after
+            if isinstance(raw, dict) and "parallel" in raw:
+                self.block(raw, path + (i,), nxt, *ctx)
+            else:
+                self.step(raw, path + (i,), *ctx)
+                self.following[raw["id"]] = nxt
+
+    def block(self, raw: dict, path: tuple[Any, ...], after: str | None, pid: str, lanes: dict[str, str],
+              messages: dict[str, str], nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
+        """A parallel block: a split gateway, its branches (lists of steps) and the join."""
+        block = self.mapping(raw, path, _BLOCK_KEYS)
+        split = self.ident(block.get("id"), path + ("id",))
+        join_spec = self.mapping(block.get("join") or {}, path + ("join",), ("id", "name", "lane"))
+        join = self.ident(join_spec.get("id", f"{split}_Join"), path + ("join", "id"))
+        branches = block["parallel"]
+        if not isinstance(branches, list) or len(branches) < 2 or not all(isinstance(b, list) for b in branches):
+            raise self.error(path + ("parallel",), "expected a list of at least two branches, each a list of steps "
+                                                   "([] for an empty branch)", element=split)
+        lane = block.get("lane")
+        gateways = {}
+        for gid, spec, gpath in ((split, block, path), (join, join_spec, path + ("join",))):
+            name = self.text(spec.get("name"), gpath + ("name",))
+            docs = self.docs(spec.get("doc"), gpath + ("doc",)) if spec is block else ()
+            gateways[gid] = Gateway(id=gid, name=name, parent=pid, documentation=docs, gateway_kind="parallel")
+            glane = spec.get("lane", lane)
+            if glane is not None:
+                lane_of[gid] = self.choice(glane, gpath + ("lane",), tuple(lanes) or ("(no lanes declared)",))
+        nodes[split] = gateways[split]
+        firsts = [b[0].get("id") if b and isinstance(b[0], dict) else join for b in branches]
+        specs.append((split, [_FlowSpec(t, "", "", "", path + ("parallel", k)) for k, t in enumerate(firsts)], None))
+        for k, branch in enumerate(branches):
+            self.walk(branch, path + ("parallel", k), join, pid, lanes, messages, nodes, specs, lane_of)
+        nodes[join] = gateways[join]
+        specs.append((join, None, None))
+        self.following[join] = after
 
     def step(self, raw: Any, path: tuple[Any, ...], pid: str, lanes: dict[str, str], messages: dict[str, str],
              nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
@@ -368,9 +413,8 @@ class _Build:
                          label or self.text(spec.get("name"), path + ("name",)),
                          self.text(spec.get("condition"), path + ("condition",)), path)
 
-    def flows(self, nodes: dict[str, Any], specs: list, steps: list) -> dict[str, SequenceFlow]:
-        order = [s["id"] for s in steps]
-        following = {sid: order[i + 1] for i, sid in enumerate(order[:-1])}
+    def flows(self, nodes: dict[str, Any], specs: list) -> dict[str, SequenceFlow]:
+        following = self.following
         taken = set(self.ids)
         out: dict[str, SequenceFlow] = {}
         for source, declared, _default in specs:

@@ -149,3 +149,45 @@ def test_bpmn_reference_model_to_yaml_is_stable() -> None:
     first = to_authoring(read_bpmn(ref))
     assert to_authoring(parse_authoring(first, source="a20.yaml")) == first
     assert len(parse_authoring(first, source="a20.yaml").process().nodes) == len(read_bpmn(ref).process().nodes)
+
+
+BLOCK = """\
+process: {id: P}
+steps:
+  - {id: S, event: start}
+  - id: R
+    name: Remisser
+    parallel:
+      - - {id: A, task: send}
+        - {id: A2, event: catch, trigger: message}
+      - - {id: B, task: send}
+      - []
+  - {id: E, event: end}
+"""
+
+
+def test_parallel_block_expands_to_split_branches_and_join() -> None:
+    p = parse_authoring(BLOCK, source="block.yaml").process()
+    assert list(p.nodes) == ["S", "R", "A", "A2", "B", "R_Join", "E"]
+    assert (p.nodes["R"].gateway_kind, p.nodes["R"].name, p.nodes["R_Join"].gateway_kind) == (
+        "parallel", "Remisser", "parallel")
+    assert [(f.source, f.target) for f in p.flows.values()] == [
+        ("S", "R"), ("R", "A"), ("R", "B"), ("R", "R_Join"), ("A", "A2"), ("A2", "R_Join"), ("B", "R_Join"),
+        ("R_Join", "E"),
+    ]
+
+
+def test_parallel_block_round_trips_through_the_flat_form() -> None:
+    defs = parse_authoring(BLOCK, source="block.yaml")
+    flat = to_authoring(defs)
+    again = parse_authoring(flat, source="flat.yaml")
+    assert (again.process().nodes, again.process().flows) == (defs.process().nodes, defs.process().flows)
+    assert to_authoring(again) == flat
+
+
+def test_parallel_block_needs_two_branches() -> None:
+    text = "process: {id: P}\nsteps:\n  - {id: S, event: start}\n  - {id: R, parallel: [[]]}\n"
+    with pytest.raises(InputError) as info:
+        parse_authoring(text, source="b.yaml")
+    assert str(info.value) == ("b.yaml:4: element 'R': steps[1].parallel: expected a list of at least two branches, "
+                               "each a list of steps ([] for an empty branch)")
