@@ -384,6 +384,42 @@ def library_show_cmd(name: str, fmt: str) -> None:
         click.echo(path.read_text(encoding="utf-8"), nl=False)
 
 
+@library_cmd.command("build")
+@click.argument("names", nargs=-1, metavar="[NAME...]")
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a process.bpmn differs from its process.yaml.")
+def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
+    """Regenerate process.bpmn (with layout) from process.yaml for NAMEs (default: all).
+
+    \b
+    Examples:
+      permitflow library build
+      permitflow library build astorp --check
+    """
+    from bpmn_io import library as lib
+
+    own = lib.own_process_names()
+    for name in names:
+        if name not in own:
+            raise click.BadParameter(f"{name!r} has no process.yaml of its own (expected one of {', '.join(own)})",
+                                     param_hint="NAME")
+    stale = []
+    for name in names or own:
+        data = lib.generate_bpmn(name)
+        target = lib.library_root() / name / lib.PROCESS_FILE
+        if target.is_file() and target.read_bytes() == data:
+            click.echo(f"{name}: up to date")
+            continue
+        if check:
+            stale.append(name)
+            click.echo(f"{name}: {lib.PROCESS_FILE} differs from {lib.AUTHORING_FILE}")
+            continue
+        with atomic_write(target) as fh:
+            fh.write(data)  # type: ignore[attr-defined]
+        click.echo(f"{name}: wrote {target}")
+    if stale:
+        raise SystemExit(1)
+
+
 @cli.command("facts")
 @click.argument("names", nargs=-1, metavar="[NAME...]")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table",

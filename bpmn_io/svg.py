@@ -43,6 +43,7 @@ from bpmn_io.svg_shapes import (
     num,
     task_icon,
 )
+from bpmn_io.textsize import LINE_HEIGHT, wrap
 from processes.errors import ModelError
 from processes.model import (
     CallActivity,
@@ -57,6 +58,7 @@ from processes.model import (
     MultiInstance,
     Participant,
     Plane,
+    Process,
     Shape,
     StandardLoop,
     SubProcess,
@@ -71,8 +73,8 @@ _DEFS = """<defs>
 <marker id="pf-msg-start" viewBox="0 0 20 20" refX="6" refY="6" markerWidth="20" markerHeight="20" orient="auto"><circle cx="6" cy="6" r="3.5" fill="#fff" stroke="#000" stroke-width="1"/></marker>
 <marker id="pf-msg-end" viewBox="0 0 20 20" refX="8.5" refY="5" markerWidth="20" markerHeight="20" orient="auto"><path d="M1,1 L8,5 L1,9 Z" fill="#fff" stroke="#000" stroke-width="1"/></marker>
 <marker id="pf-cond-start" viewBox="0 0 20 20" refX="-1" refY="10" markerWidth="10" markerHeight="10" orient="auto"><path d="M0,10 L8,6 L16,10 L8,14 Z" fill="#fff" stroke="#000" stroke-width="1"/></marker>
-<marker id="pf-assoc-end" viewBox="0 0 20 20" refX="12" refY="10" markerWidth="10" markerHeight="10" orient="auto"><path d="M1,5 L11,10 L1,15" fill="none" stroke="#000" stroke-width="1.5"/></marker>
-<marker id="pf-assoc-start" viewBox="0 0 20 20" refX="1" refY="10" markerWidth="10" markerHeight="10" orient="auto"><path d="M12,5 L2,10 L12,15" fill="none" stroke="#000" stroke-width="1.5"/></marker>
+<marker id="pf-assoc-end" viewBox="0 0 20 20" refX="12" refY="10" markerWidth="12" markerHeight="12" orient="auto"><path d="M1,5 L11,10 L1,15" fill="none" stroke="#000" stroke-width="1.5"/></marker>
+<marker id="pf-assoc-start" viewBox="0 0 20 20" refX="1" refY="10" markerWidth="12" markerHeight="12" orient="auto"><path d="M12,5 L2,10 L12,15" fill="none" stroke="#000" stroke-width="1.5"/></marker>
 </defs>"""
 
 _STYLE = (
@@ -181,7 +183,7 @@ def _shape_body(
     if isinstance(element, (Task, SubProcess, CallActivity)):
         if shape.element in expanded:
             return _LAYER_CONTAINER, _expanded_subprocess(shape, element)
-        return _LAYER_NODE, _activity(shape, element)
+        return _LAYER_NODE, _activity(shape, element, index)
     if isinstance(element, Gateway):
         diamond = [(b.cx, b.y), (b.x + b.width, b.cy), (b.cx, b.y + b.height), (b.x, b.cy)]
         points = " ".join(f"{num(x)},{num(y)}" for x, y in diamond)
@@ -266,7 +268,7 @@ def _loop_marker(loop: Any) -> tuple[str, ...]:
     return ()
 
 
-def _activity(shape: Shape, activity: Any) -> str:
+def _activity(shape: Shape, activity: Any, index: ElementIndex) -> str:
     b = shape.bounds
     markers = _loop_marker(activity.loop)
     width = 2.0
@@ -277,6 +279,8 @@ def _activity(shape: Shape, activity: Any) -> str:
         icon = task_icon(activity.task_type, b.x, b.y)
     elif isinstance(activity, CallActivity):
         width = 5.0
+        if isinstance(index.element(activity.called_element), Process):
+            markers += ("collapsed",)  # it calls a process, which can be opened
     elif isinstance(activity, SubProcess):
         markers += ("collapsed",)
         if activity.variant == "adHocSubProcess":
@@ -289,6 +293,9 @@ def _activity(shape: Shape, activity: Any) -> str:
         markers += ("compensation",)
     text_top = b.y + (22 if icon else 4)
     text_bottom = b.y + b.height - (22 if markers else 4)
+    lines = len(wrap(activity.name, b.width - 8, 12)) if activity.name else 0
+    if lines * 12 * LINE_HEIGHT > text_bottom - text_top:  # does not fit between icon and markers
+        text_top, text_bottom = b.y + 2, b.y + b.height - 2
     return (
         _rect(b, rx=10, width=width, dash=dash) + inner + icon
         + text_block(activity.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=12)

@@ -94,7 +94,7 @@ def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badg
     if "stroke-dasharray" in attrs and markers:
         # markers go on an undashed copy: some renderers dash a marker like the line it ends
         attrs = " " + " ".join(part for part in attrs.split() if not part.startswith("marker-"))
-        extra += f'<polyline class="ends" points="{pts(points)}" fill="none" stroke="none" {markers}/>'
+        extra += f'<polyline class="ends" points="{pts(points)}" fill="none" stroke="none" stroke-width="1.5" {markers}/>'
     body = f"<polyline {line}{attrs}/>" + extra
     text = flow_label_text(element) if element is not None else ""
     if text:
