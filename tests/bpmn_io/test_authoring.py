@@ -191,3 +191,12 @@ def test_parallel_block_needs_two_branches() -> None:
         parse_authoring(text, source="b.yaml")
     assert str(info.value) == ("b.yaml:4: element 'R': steps[1].parallel: expected a list of at least two branches, "
                                "each a list of steps ([] for an empty branch)")
+
+
+def test_readme_example_is_the_shipped_example() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Writing a process in YAML"):]
+    block = section[section.index("```yaml\n") + len("```yaml\n"):]
+    block = block[:block.index("```")]
+    from_readme = parse_authoring(block, source="README.md")
+    assert from_readme == read_authoring(EXAMPLE)
