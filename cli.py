@@ -443,6 +443,174 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
 # --------------------------------------------------------------------------- Compare: diff, compare
 # (section owned by the diff work)
 
+_DIFF_FORMATS = click.Choice(["text", "json", "markdown", "html"])
+
+
+def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
+    """(name, Definitions, raw profile or None) for a library name or a model file.
+
+    A library name reads the library's process and profile; a file reads the model
+    and, when a ``profile.yaml`` lies beside it, that profile (its facts and parameters
+    are compared too). The name is the library name, else the file's stem (its folder's
+    name when the file is called ``process``).
+    """
+    from bpmn_io import library as lib
+    from bpmn_io.loading import load_model
+    from bpmn_io.profile import read_profile
+
+    if lib.is_library_name(arg):
+        folder = lib.library_root() / arg
+        if not (folder / lib.PROCESS_FILE).is_file() and (folder / lib.AUTHORING_FILE).is_file():
+            # the authoring source, before process.bpmn is generated from it
+            return arg, load_model(folder / lib.AUTHORING_FILE), read_profile(folder / lib.PROFILE_FILE).raw
+        entry = lib.load_entry(arg)
+        return arg, entry.definitions, entry.profile.raw
+    path = Path(arg)
+    defs = load_model(path)
+    profile_path = path.parent / "profile.yaml"
+    raw = read_profile(profile_path).raw if profile_path.is_file() else None
+    name = path.parent.name if path.stem == "process" and path.parent.name else path.stem
+    return name, defs, raw
+
+
+def _diff_settings(matches: str | None, synonyms: str | None) -> tuple[object, object]:
+    from processes.diff import NO_DECISIONS, builtin_synonyms, parse_decisions, parse_synonyms
+
+    decisions = parse_decisions(Path(matches).read_bytes(), source=matches) if matches else NO_DECISIONS
+    words = builtin_synonyms()
+    if synonyms:
+        words = words.merged(parse_synonyms(Path(synonyms).read_bytes(), source=synonyms))
+    return decisions, words
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        with atomic_write(output, "wb") as fh:
+            fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
+    else:
+        click.echo(text, nl=False)
+
+
+_diff_options = [
+    click.option("--format", "fmt", type=_DIFF_FORMATS, default="text", show_default=True,
+                 help="text, json (docs/diff-schema.md), markdown, or html (self-contained page with diagrams)."),
+    click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."),
+    click.option("--matches", type=click.Path(exists=True, dir_okay=False),
+                 help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions)."),
+    click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
+                 help="YAML synonym list merged with the built-in one."),
+    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+                 help="Lowest combined score of an automatic match."),
+]
+
+
+def _with_diff_options(func: object) -> object:
+    for option in reversed(_diff_options):
+        func = option(func)
+    return func
+
+
+@cli.command("diff")
+@click.argument("model_a", metavar="A")
+@click.argument("model_b", metavar="B")
+@_with_diff_options  # type: ignore[arg-type]
+def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
+             synonyms: str | None, threshold: float) -> None:
+    """Compare two process models: matched steps, differences, similarity.
+
+    A and B are library names, BPMN files or YAML authoring files. Steps are paired
+    by content (Swedish-aware labels, synonyms, type, lane, position), not by id;
+    control-flow differences come from behavioural relations; profile facts and
+    per-element parameters are compared when a profile is known.
+
+    \b
+    Examples:
+      permitflow diff helsingborg astorp
+      permitflow diff helsingborg orkelljunga --format html -o diff.html
+      permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
+    """
+    from processes.diff import MatchOptions, diff_models, diff_markdown, diff_text, profile_inputs, to_data
+
+    decisions, words = _diff_settings(matches, synonyms)
+    name_a, defs_a, raw_a = _compare_input(model_a)
+    name_b, defs_b, raw_b = _compare_input(model_b)
+    if name_a == name_b:
+        name_a, name_b = f"{name_a} (A)", f"{name_b} (B)"
+    facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
+    facts_b, params_b = profile_inputs(raw_b)  # type: ignore[arg-type]
+    result = diff_models(defs_a, defs_b, a_name=name_a, b_name=name_b, synonyms=words,  # type: ignore[arg-type]
+                         decisions=decisions, facts_a=facts_a, facts_b=facts_b, params_a=params_a,  # type: ignore[arg-type]
+                         params_b=params_b, options=MatchOptions(threshold=threshold))
+    if fmt == "json":
+        import json
+
+        text = json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = diff_markdown(result)
+    elif fmt == "html":
+        from report.diff_html import diff_html
+
+        text = diff_html(result, defs_a, defs_b)  # type: ignore[arg-type]
+    else:
+        text = diff_text(result)
+    _emit(text, output)
+
+
+@cli.command("compare")
+@click.argument("models", nargs=-1, required=True, metavar="MODEL...")
+@_with_diff_options  # type: ignore[arg-type]
+def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
+                synonyms: str | None, threshold: float) -> None:
+    """Compare several process models: similarity matrix, common core, variation points, facts.
+
+    MODEL is a library name, a BPMN file or a YAML authoring file (at least two).
+
+    \b
+    Examples:
+      permitflow compare helsingborg landskrona astorp
+      permitflow compare helsingborg landskrona astorp orkelljunga --format html -o compare.html
+    """
+    from processes.diff import (
+        MatchOptions,
+        compare_models,
+        comparison_markdown,
+        comparison_text,
+        comparison_to_data,
+        prepare,
+        profile_inputs,
+    )
+
+    if len(models) < 2:
+        raise click.UsageError("compare needs at least two models (use diff for exactly two)")
+    decisions, words = _diff_settings(matches, synonyms)
+    loaded = []
+    seen: dict[str, int] = {}
+    for arg in models:
+        name, defs, raw = _compare_input(arg)
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = f"{name} ({seen[name]})"
+        loaded.append((name, defs, raw))
+    prepared = []
+    for name, defs, raw in loaded:
+        facts, params = profile_inputs(raw)  # type: ignore[arg-type]
+        prepared.append(prepare(defs, name, facts=facts, params=params))  # type: ignore[arg-type]
+    result = compare_models(prepared, synonyms=words, decisions=decisions,  # type: ignore[arg-type]
+                            options=MatchOptions(threshold=threshold))
+    if fmt == "json":
+        import json
+
+        text = json.dumps(comparison_to_data(result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = comparison_markdown(result)
+    elif fmt == "html":
+        from report.diff_html import comparison_html
+
+        text = comparison_html(result, {name: defs for name, defs, _ in loaded})  # type: ignore[misc]
+    else:
+        text = comparison_text(result)
+    _emit(text, output)
+
 
 # --------------------------------------------------------------------------- Simulate: simulate
 # (section owned by the simulation work)
@@ -453,7 +621,7 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
 
 
 def _executor_for(workers: int | None, dask_address: str | None, jobs: int) -> tuple[object | None, list[object]]:
-    """The executor to run on, and what to close afterwards (Dask client/cluster)."""
+    """The executor to run on, and the functions that release it afterwards."""
     if dask_address is not None:
         try:
             from dask.distributed import Client, LocalCluster
@@ -465,24 +633,21 @@ def _executor_for(workers: int | None, dask_address: str | None, jobs: int) -> t
                 dashboard_address=None,
             )
             client = Client(cluster)
-            return client.get_executor(), [client, cluster]
+            return client.get_executor(), [client.close, cluster.close]
         client = Client(dask_address)
-        return client.get_executor(), [client]
+        return client.get_executor(), [client.close]  # close, never shutdown: the cluster is not ours
     count = min(workers or os.cpu_count() or 1, jobs)
     if count <= 1:
         return None, []
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=count)
-    return pool, [pool]
+    return pool, [pool.shutdown]
 
 
-def _close(resources: list[object]) -> None:
-    for resource in resources:
-        if hasattr(resource, "shutdown"):
-            resource.shutdown()  # type: ignore[attr-defined]
-        else:
-            resource.close()  # type: ignore[attr-defined]
+def _close(closers: list[object]) -> None:
+    for close in closers:
+        close()  # type: ignore[operator]
 
 
 @cli.command("run")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from processes.diff.nway import METRICS, Comparison, name_sides
 from processes.diff.result import ModelDiff
 
-__all__ = ["diff_text", "diff_markdown", "comparison_text", "comparison_markdown"]
+__all__ = ["KIND_TITLES", "diff_text", "diff_markdown", "comparison_text", "comparison_markdown"]
 
-_TITLES = {
+KIND_TITLES = {
     "only_in_a": "Only in A", "only_in_b": "Only in B", "split": "Split", "merged": "Merged",
     "attribute": "Changed", "order": "Order", "concurrency": "Parallel vs sequential",
     "exclusiveness": "Alternative vs both", "optionality": "Optional vs mandatory", "loop": "Loop",
@@ -31,7 +31,7 @@ def diff_text(diff: ModelDiff) -> str:
         "",
     ]
     for d in diff.differences:
-        lines.append(f"[{_TITLES[d.kind]}] {_names(diff, d.message)}")
+        lines.append(f"[{KIND_TITLES[d.kind]}] {_names(diff, d.message)}")
     for note in diff.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines) + "\n"
@@ -59,7 +59,7 @@ def diff_markdown(diff: ModelDiff) -> str:
         "|---|---|---|---|",
     ]
     for d in diff.differences:
-        out.append(f"| {_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
+        out.append(f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
                    f"{_cell(d.b_value or diff.label_b(d.b[:1]))} | {_cell(_names(diff, d.message))} |")
     out += ["", f"## Matched steps ({len(diff.matches)})", "",
             f"| {_cell(diff.a.name)} | {_cell(diff.b.name)} | confidence | how |", "|---|---|---|---|"]

@@ -1,0 +1,113 @@
+"""HTML rendering of a diff (two diagrams side by side) and of an N-way comparison.
+
+The page is one self-contained file: inline SVG (bpmn_io.svg.render_svg, laid out
+first when a model has no diagram), inline CSS, no scripts, no external requests. In
+each diagram a step carries the class ``matched``, ``changed`` (matched, with a
+difference) or ``only-here`` (no partner in the other model), and a badge with the
+number(s) of the differences about it, which are listed beside the diagrams.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+import jinja2
+
+from bpmn_io.layout import add_layout
+from bpmn_io.svg import render_svg
+from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
+from processes.diff.formats import KIND_TITLES
+from processes.diff.nway import name_sides
+from processes.errors import PermitflowError
+from processes.model import Definitions
+
+__all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS"]
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("report", "templates"),
+    autoescape=jinja2.select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+#: extra CSS handed to render_svg: the fill of each class of step
+DIFF_CSS = (
+    ".matched .body{fill:#e3f4e3} .changed .body{fill:#fff1c2} .only-here .body{fill:#fbd5d5}"
+    " .only-here .body{stroke:#b42318}"
+)
+
+
+def step_classes(diff: ModelDiff, side: str) -> dict[str, str]:
+    """``{element id: "matched" | "changed" | "only-here"}`` for side ``"a"`` or ``"b"``."""
+    steps = diff.a.steps if side == "a" else diff.b.steps
+    matched = {s for m in diff.matches for s in (m.a if side == "a" else m.b)}
+    changed = {s for d in diff.differences if d.kind not in ("only_in_a", "only_in_b", "fact")
+               for s in (d.a if side == "a" else d.b)[:1]}
+    changed |= {s for d in diff.differences if d.kind in ("split", "merged", "attribute")
+                for s in (d.a if side == "a" else d.b)}
+    out = {}
+    for s in steps:
+        out[s] = "only-here" if s not in matched else ("changed" if s in changed else "matched")
+    return out
+
+
+def _badges(diff: ModelDiff, side: str) -> dict[str, str]:
+    numbers: dict[str, list[int]] = {}
+    for k, d in enumerate(diff.differences, start=1):
+        ids = d.a if side == "a" else d.b
+        for s in ids[:1] if d.kind not in ("split", "merged", "attribute") else ids:
+            numbers.setdefault(s, []).append(k)
+    return {s: ",".join(str(n) for n in ns[:3]) + ("…" if len(ns) > 3 else "") for s, ns in numbers.items()}
+
+
+def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str]) -> tuple[str, str]:
+    """(inline SVG, problem): a model that cannot be drawn gets a message instead."""
+    try:
+        drawable = defs if defs.has_di() else add_layout(defs)
+        svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS)
+    except PermitflowError as err:
+        return "", str(err)
+    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
+    return re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg), ""
+
+
+def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
+    """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``."""
+    svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
+    svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
+    rows = [{"number": k, "kind": KIND_TITLES[d.kind], "css": d.kind.replace("_", "-"),
+             "message": name_sides(d.message, diff.a.name, diff.b.name)}
+            for k, d in enumerate(diff.differences, start=1)]
+    matches = [{"a": diff.label_a(m.a), "b": diff.label_b(m.b), "confidence": f"{m.confidence:.2f}", "how": m.how}
+               for m in diff.matches]
+    return _ENV.get_template("diff.html.j2").render(
+        mode="diff", title=f"{diff.a.name} vs {diff.b.name}", diff=to_data(diff), rows=rows, matches=matches,
+        sides=[{"name": diff.a.name, "svg": svg_a, "problem": problem_a},
+               {"name": diff.b.name, "svg": svg_b, "problem": problem_b}],
+    )
+
+
+def comparison_html(comparison: Comparison, models: Mapping[str, Definitions]) -> str:
+    """A self-contained HTML page for an N-way comparison; each model's diagram marks
+    the steps of the common core as matched and the others as only-here."""
+    data = comparison_to_data(comparison)
+    core_ids: dict[str, set[str]] = {n: set() for n in comparison.names}
+    for k in comparison.core:
+        for name, ids in comparison.clusters[k].members.items():
+            core_ids[name].update(ids)
+    sides = []
+    for name in comparison.names:
+        defs = models.get(name)
+        if defs is None:
+            sides.append({"name": name, "svg": "", "problem": "no model given"})
+            continue
+        steps = {c for cl in comparison.clusters for c in cl.members.get(name, ())}
+        classes = {s: "matched" if s in core_ids[name] else "only-here" for s in steps}
+        svg, problem = _svg(defs, classes, {})
+        sides.append({"name": name, "svg": svg, "problem": problem})
+    return _ENV.get_template("diff.html.j2").render(
+        mode="compare", title="Comparison of " + ", ".join(comparison.names), data=data, sides=sides,
+        metrics=[(m, data["similarity"][m]) for m in data["similarity"]],
+    )
