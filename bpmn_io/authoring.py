@@ -54,6 +54,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import yaml
 from lxml import etree
 
 from processes.errors import InputError
@@ -140,8 +141,22 @@ def parse_authoring(text: str | bytes, *, source: str) -> Definitions:
     """Parse the YAML authoring form into a model; ``source`` names it in errors."""
     if isinstance(text, bytes) and b"\0" in text[:4096]:
         raise InputError("not a YAML text file (it contains NUL bytes)", file=source)
+    _refuse_aliases(text, source)
     doc = load_yaml(text, source=source)
     return _Build(doc, source).definitions()
+
+
+def _refuse_aliases(text: str | bytes, source: str) -> None:
+    """Refuse YAML aliases before anything is built: the form never needs them, and
+    nested aliases expand exponentially (the YAML "billion laughs")."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise InputError(f"YAML alias '*{event.anchor}' is not allowed in an authoring file "
+                                 f"(expected plain values; write each step out)",
+                                 file=source, line=event.start_mark.line + 1)
+    except yaml.YAMLError:
+        return  # load_yaml reports the syntax error with its line
 
 
 # --------------------------------------------------------------------------- the builder

@@ -121,3 +121,32 @@ def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
         assert "Traceback" not in proc.stderr
         assert len(proc.stderr.splitlines()) == 1 and CASES[name][1] in proc.stderr
         assert os.listdir(out_dir) == []
+
+
+YAML_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh"))
+
+YAML_CASES = {
+    "alias_bomb": (YAML_BOMB.encode(), "bad.yaml:2: YAML alias '*a' is not allowed"),
+    "binary": (bytes(range(256)) * 4, "not a YAML text file"),
+    "not_a_mapping": (b"just some words\n", "expected a mapping with keys process"),
+    "latin1": ("process: {id: P, name: Ansökan}\n".encode("latin-1"), "not UTF-8"),
+    "syntax": (b"process: {id: P\nsteps: [\n", "invalid YAML"),
+}
+
+
+@pytest.mark.parametrize("name", list(YAML_CASES))
+def test_bad_yaml_gives_one_line_and_no_output(tmp_path: Path, name: str) -> None:
+    content, fragment = YAML_CASES[name]
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for args in _commands(path, out_dir):
+        started = time.monotonic()
+        result = CliRunner().invoke(cli, args)
+        assert time.monotonic() - started < 10
+        lines = result.stderr.splitlines()
+        assert result.exit_code == 2, (args, result.output)
+        assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0], (args, lines)
+        assert os.listdir(out_dir) == []
