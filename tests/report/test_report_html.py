@@ -1,0 +1,86 @@
+"""report.html / report.results: a self-contained report and a results folder written from a batch."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from report.html import render_report, strip_xml_prolog, waiting_badges
+from report.results import DirectoryCache, read_cases, read_processes, read_summary, write_results
+from scenarios.batch import assemble
+from scenarios.execute import plan
+from scenarios.loader import read_any
+from simulator.runner import Failure, run_replications
+
+FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("report")
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, work / name)
+    common = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 16w\n"
+    (work / "a.yaml").write_text("name: today\nquestion: How long does it take today?\n" + common, encoding="utf-8")
+    (work / "b.yaml").write_text(
+        "name: staff\nquestion: What if the officers worked more on permits?\n" + common
+        + "sweep:\n  simulation.pools.officer.fte: [0.25, 1.0]\nbaseline: today\n",
+        encoding="utf-8",
+    )
+    study = read_any([work / "a.yaml", work / "b.yaml"])
+    planned = plan(study)
+    outcomes = run_replications([j for _, j in planned])
+    outcomes[-1] = Failure("SimulationError", "a broken replication")
+    write_results(work / "out", assemble(study, [u for u, _ in planned], outcomes))
+    return work / "out"
+
+
+def test_the_results_folder_reads_back(folder: Path) -> None:
+    doc = read_summary(folder)
+    assert [s["name"] for s in doc["scenarios"]] == ["today", "staff"]
+    assert [p["label"] for p in doc["scenarios"][1]["points"]] == [
+        "simulation.pools.officer.fte=0.25", "simulation.pools.officer.fte=1.0",
+    ]
+    assert doc["failures"] == [{"scenario": "staff", "message": "simulation.pools.officer.fte=1.0: a broken replication"}]
+    assert {r["scenario"] for r in read_cases(folder)} == {"today", "staff"}
+    assert list(read_processes(folder)) == ["mini"]
+    header = (folder / "summary.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("scenario,point,figure,mean,ci_low,ci_high,n,baseline,diff_mean")
+
+
+def test_the_report_is_one_self_contained_file(folder: Path) -> None:
+    html = render_report(read_summary(folder), read_cases(folder), read_processes(folder))
+    assert html.startswith("<!DOCTYPE html>")
+    assert "How long does it take today?" in html and "What if the officers worked more on permits?" in html
+    # nothing is loaded from elsewhere: no external src/href, no <link>, no <script src>
+    assert not re.search(r"""(src|href)\s*=\s*["'](https?:)?//""", html)
+    assert "<link" not in html and "<script" not in html
+    assert "@import" not in html and "url(http" not in html
+    images = re.findall(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
+    assert len(images) == 4  # times, deadline share, utilisation, the sweep
+    assert html.count("<svg") >= 1 and "<?xml" not in html
+    assert "a broken replication" in html
+    assert "Δ vs today" in html
+
+
+def test_waiting_badges_and_prolog_stripping() -> None:
+    figures = {
+        "mini/wait_days.Task_Beslut": {"mean": 12.34},
+        "mini/wait_days.Task_Granska": {"mean": 0.01},  # too small to show
+        "mini/utilisation.officer": {"mean": 0.5},
+        "other/wait_days.Task_Beslut": {"mean": 3.0},
+    }
+    assert waiting_badges(figures, "mini") == {"Task_Beslut": "12.3 d"}
+    assert strip_xml_prolog('<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>') == "<svg/>"
+
+
+def test_the_cache_round_trips_and_ignores_damage(tmp_path: Path) -> None:
+    cache = DirectoryCache(tmp_path / ".cache")
+    assert cache.get("ab12") is None
+    cache.put("ab12", {"x": 1.5})
+    assert cache.get("ab12") == {"x": 1.5}
+    (tmp_path / ".cache" / "ab" / "ab12.pkl").write_bytes(b"garbage")
+    assert cache.get("ab12") is None
