@@ -41,6 +41,8 @@ __all__ = [
     "is_library_name",
     "library_paths",
     "load_entry",
+    "generate_bpmn",
+    "own_process_names",
     "PROCESS_FILE",
     "PROFILE_FILE",
     "AUTHORING_FILE",
@@ -145,6 +147,29 @@ def library_paths(name: str) -> tuple[Path, Path]:
     """
     process_folder = _process_folder(name)
     return process_folder / PROCESS_FILE, library_root() / name / PROFILE_FILE
+
+
+def generate_bpmn(name: str) -> bytes:
+    """The process.bpmn that library municipality ``name``'s process.yaml generates (with layout).
+
+    The committed process.bpmn must equal this byte for byte; ``permitflow library
+    build`` writes it.
+    """
+    # only maintainers regenerate: loading a library entry needs neither Graphviz nor the writer
+    from bpmn_io.authoring import read_authoring
+    from bpmn_io.layout import add_layout
+    from bpmn_io.writer import to_bpmn_bytes
+
+    source = library_root() / name / AUTHORING_FILE
+    if name not in library_names() or not source.is_file():
+        raise InputError(f"library municipality {name!r} has no {AUTHORING_FILE} "
+                         f"(expected one of {', '.join(own_process_names())})")
+    return to_bpmn_bytes(add_layout(read_authoring(source)))
+
+
+def own_process_names() -> list[str]:
+    """Library municipalities with a process of their own (an authoring source)."""
+    return [n for n in library_names() if (library_root() / n / AUTHORING_FILE).is_file()]
 
 
 def load_entry(name: str) -> LibraryEntry:

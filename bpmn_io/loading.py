@@ -2,8 +2,10 @@
 
 ``load_model(arg)`` decides by extension (``.bpmn``, ``.bpmn2``, ``.xml`` are
 BPMN; ``.yaml``, ``.yml`` the authoring form); a file with another extension
-is sniffed (XML starts with ``<``). Errors are :class:`InputError` naming the
-file. The library engineer extends this with library names.
+is sniffed (XML starts with ``<``). A name of the bundled library
+(``helsingborg``, ``klippan`` ...) that is not a file loads that municipality's
+process.bpmn (the handler's for a handled municipality, see ``bpmn_io.library``).
+Errors are :class:`InputError` naming the file.
 
 >>> model_format("permit.yaml"), model_format("x.BPMN"), model_format("notes.txt")
 ('yaml', 'bpmn', None)
@@ -18,6 +20,7 @@ from processes.errors import InputError
 from processes.model import Definitions
 
 from .authoring import read_authoring
+from .library import is_library_name, library_names, library_paths
 from .reader import read_bpmn
 
 __all__ = ["BPMN_SUFFIXES", "YAML_SUFFIXES", "model_format", "load_model"]
@@ -46,10 +49,13 @@ def _sniff(path: Path) -> str:
 
 
 def load_model(arg: str | os.PathLike[str]) -> Definitions:
-    """The model in file ``arg`` (BPMN 2.0 XML or the YAML authoring form)."""
+    """The model in file ``arg`` (BPMN 2.0 XML or the YAML authoring form), or of library name ``arg``."""
     path = Path(arg)
+    if not path.exists() and is_library_name(str(arg)):
+        return read_bpmn(library_paths(str(arg))[0])
     if not path.exists():
-        raise InputError("no such file (expected a .bpmn or .yaml model)", file=str(arg))
+        raise InputError("no such file (expected a .bpmn or .yaml model, or a library name: "
+                         f"{', '.join(library_names())})", file=str(arg))
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=str(arg))
     kind = model_format(path) or _sniff(path)

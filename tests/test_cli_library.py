@@ -1,0 +1,115 @@
+"""`permitflow library`, `library show`, `facts`, and library names as MODEL arguments."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from bpmn_io import library as lib
+from bpmn_io.loading import load_model
+from cli import cli
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_library_lists_every_model_with_its_process_and_key_facts():
+    result = invoke("library")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["Name", "Municipality", "Process"]
+    for name in lib.library_names():
+        assert any(line.startswith(name + " ") for line in lines), name
+    klippan = next(line for line in lines if line.startswith("klippan "))
+    assert "angelholm (handled_by)" in klippan
+    assert "11 700 kr (2017) [" in result.output
+    assert any(line.startswith("[1] http") for line in lines)
+
+
+def test_library_json_names_the_process_each_municipality_follows():
+    result = invoke("library", "--format", "json")
+    assert result.exit_code == 0
+    rows = {row["name"]: row for row in json.loads(result.output)}
+    assert rows["bjuv"]["process"] == "hoganas/process.bpmn"
+    assert rows["bjuv"]["handled_by"] == "hoganas"
+    assert rows["helsingborg"]["facts"]["application_fee"] == "11 700 kr (2017)"
+
+
+def test_library_show_prints_the_profile_with_its_sources():
+    result = invoke("library", "show", "orkelljunga")
+    assert result.exit_code == 0
+    assert result.output == (lib.library_root() / "orkelljunga" / "profile.yaml").read_text(encoding="utf-8")
+
+
+def test_library_show_json_is_the_profile_data():
+    result = invoke("library", "show", "helsingborg", "--format", "json")
+    data = json.loads(result.output)
+    assert data["facts"]["application_fee"]["value"] == 11700
+
+
+def test_library_show_unknown_name_is_a_usage_error():
+    result = invoke("library", "show", "lund")
+    assert result.exit_code == 2
+    assert "unknown library municipality 'lund'" in result.output
+
+
+def test_facts_table_marks_every_cell_with_a_source_number_or_an_assumption():
+    result = invoke("facts", "helsingborg", "astorp")
+    assert result.exit_code == 0
+    out = result.output
+    assert out.index("Helsingborg") < out.index("Åstorp")
+    assert "11 700 kr (2017) [" in out
+    assert "unknown *" in out  # Helsingborg's staff: an assumption, no source
+    assert "* an assumption" in out
+
+
+def test_facts_markdown_is_a_pipe_table_with_footnotes():
+    result = invoke("facts", "astorp", "--format", "markdown")
+    lines = result.output.splitlines()
+    assert lines[0].startswith("| Municipality | Handled by | Application fee | E-service |")
+    assert lines[1].startswith("|---|")
+    assert lines[2].startswith("| Åstorp | Kundtjänst [1] |")
+    assert "yes [1]" in lines[2]
+    assert any(line.startswith("[1] https://astorp.se/") for line in lines)
+
+
+def test_facts_csv_has_value_source_and_assumption_columns():
+    result = invoke("facts", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    by_name = {row["name"]: row for row in rows}
+    assert set(by_name) == set(lib.library_names())
+    assert by_name["helsingborg"]["application_fee"] == "11 700 kr (2017)"
+    assert "foretagare.helsingborg.se" in by_name["helsingborg"]["application_fee_source"]
+    assert by_name["klippan"]["e_service"] == "yes"
+    assert by_name["klippan"]["e_service_source"] == ""
+    assert "ASSUMPTION" in by_name["klippan"]["e_service_assumption"]
+
+
+def test_facts_json_numbers_sources_once():
+    data = json.loads(invoke("facts", "--format", "json").output)
+    orkelljunga = next(r for r in data["rows"] if r["name"] == "orkelljunga")
+    body = orkelljunga["facts"]["deciding_body"]
+    assert "arbetsutskott" in body["text"]
+    assert all(data["sources"][str(n)].startswith("https://orkelljunga.se/") for n in body["sources"])
+    assert len(set(data["sources"].values())) == len(data["sources"])
+
+
+def test_facts_unknown_name_is_a_usage_error():
+    result = invoke("facts", "helsingborg", "lund")
+    assert result.exit_code == 2
+    assert "lund" in result.output
+
+
+def test_a_library_name_works_as_a_model_argument():
+    defs = load_model("klippan")
+    assert "Ängelholm" in defs.participants()[0].name
+    assert load_model("helsingborg").process().nodes["Task_Beslut"].name == "Besluta om serveringstillstånd"
+
+
+def test_a_library_name_works_with_validate():
+    result = invoke("validate", "astorp")
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,301 @@
+"""The bundled library: entries load, profiles are sourced, facts match the domain brief,
+and every profile parameter names an element of its process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bpmn_io import library as lib
+from bpmn_io.profile import provenance_gaps, read_profile
+from processes.model import Event, Gateway
+from processes.validate import check
+
+MODELS = ["angelholm", "astorp", "helsingborg", "hoganas", "landskrona", "national-reference", "orkelljunga"]
+HANDLED = {"klippan": "angelholm", "bjuv": "hoganas"}
+ALL = sorted(MODELS + list(HANDLED))
+
+
+def profile(name: str):
+    return read_profile(lib.library_root() / name / lib.PROFILE_FILE)
+
+
+def test_the_library_holds_the_mapped_municipalities_their_handlers_and_the_national_reference():
+    assert lib.library_names() == ALL
+
+
+def test_table_order_puts_the_three_mapped_in_2022_first_and_the_national_reference_last():
+    names = lib.ordered_names()
+    assert names[:3] == ["helsingborg", "landskrona", "astorp"]
+    assert names[-1] == "national-reference"
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_a_municipality_with_its_own_process_has_an_authoring_source_and_a_bpmn(name):
+    folder = lib.library_root() / name
+    assert (folder / lib.AUTHORING_FILE).is_file()
+    assert (folder / lib.PROCESS_FILE).is_file()
+
+
+@pytest.mark.parametrize("name,handler", sorted(HANDLED.items()))
+def test_a_handled_municipality_uses_its_handlers_process_with_its_own_profile(name, handler):
+    bpmn, prof = lib.library_paths(name)
+    assert bpmn == lib.library_root() / handler / lib.PROCESS_FILE
+    assert prof == lib.library_root() / name / lib.PROFILE_FILE
+    entry = lib.load_entry(name)
+    assert entry.handled_by == handler
+    assert entry.process_folder.name == handler
+    assert entry.folder.name == name
+
+
+def test_orkelljunga_is_handled_by_angelholm_but_has_its_own_process():
+    entry = lib.load_entry("orkelljunga")
+    assert entry.handled_by == "angelholm"
+    assert entry.process_folder.name == "orkelljunga"
+
+
+def test_an_unknown_name_is_a_one_line_error_listing_the_names():
+    with pytest.raises(Exception) as info:
+        lib.library_paths("lund")
+    assert "unknown library municipality 'lund'" in str(info.value)
+    assert "helsingborg" in str(info.value)
+    assert not lib.is_library_name("lund")
+    assert not lib.is_library_name("processes/library/helsingborg")
+    assert lib.is_library_name("helsingborg")
+
+
+# --------------------------------------------------------------------------- profiles and provenance
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_profile_parses_with_facts_and_simulation(name):
+    p = profile(name)
+    assert p.municipality
+    assert p.simulation is not None
+    for key, _title in lib.FACT_COLUMNS:
+        assert key in p.facts, f"{name}: fact {key} missing"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_number_in_a_library_profile_has_a_source_or_an_assumption(name):
+    assert provenance_gaps(profile(name).raw) == []
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_fact_says_where_it_comes_from(name):
+    for key, fact in profile(name).facts.items():
+        assert fact.source or fact.assumption, f"{name}: fact {key} has neither source nor assumption"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_source_names_a_public_address(name):
+    for key, fact in profile(name).facts.items():
+        for src in lib.split_sources(fact.source):
+            assert src.startswith(("http://", "https://")), f"{name}.{key}: {src!r}"
+
+
+def test_helsingborg_application_fee_is_11700_kr_from_the_2017_table():
+    fee = profile("helsingborg").facts["application_fee"]
+    assert (fee.value, fee.unit, fee.extra["year"]) == (11700, "kr", 2017)
+    assert "foretagare.helsingborg.se" in fee.source and "2017" in fee.source
+
+
+def test_helsingborg_supervision_fee_is_the_2017_fixed_part():
+    fee = profile("helsingborg").facts["supervision_fee"]
+    assert (fee.value, fee.extra["year"]) == (3600, 2017)
+
+
+def test_astorp_has_an_e_service_and_counts_time_from_complete_application_and_passed_test():
+    facts = profile("astorp").facts
+    assert facts["e_service"].value is True
+    assert "astorp.se" in facts["e_service"].source
+    assert facts["stated_handling_time"].extra["weeks"] == (6, 12)
+    assert "kunskapsprov" in facts["stated_handling_time"].value
+
+
+def test_angelholm_handles_klippan_and_orkelljunga():
+    assert profile("klippan").handled_by == "angelholm"
+    assert profile("orkelljunga").handled_by == "angelholm"
+    assert "Klippan" in " ".join(profile("angelholm").facts["collaborations"].value)
+    assert "klippan.se" in profile("klippan").facts["collaborations"].source
+
+
+def test_angelholm_fee_is_16_hours_at_the_2024_rate_computed():
+    fee = profile("angelholm").facts["application_fee"]
+    assert fee.value == 16 * 1160 == 18560
+    assert fee.extra["year"] == 2024
+
+
+def test_bjuv_is_handled_by_hoganas():
+    assert profile("bjuv").handled_by == "hoganas"
+    assert "bjuv.se" in profile("bjuv").facts["collaborations"].source
+
+
+def test_orkelljunga_decides_locally_in_its_working_committee_or_chair():
+    p = profile("orkelljunga")
+    body = p.facts["deciding_body"].value
+    assert "arbetsutskott" in body and "ordförande" in body
+    assert "orkelljunga.se" in p.facts["deciding_body"].source
+    assert p.simulation.decision.delegation == "working_committee"
+    assert {"working_committee", "chair"} <= set(p.simulation.decision.bodies)
+
+
+@pytest.mark.parametrize("name,key", [
+    ("helsingborg", "staff_fte"), ("helsingborg", "delegation"), ("helsingborg", "e_service"),
+    ("landskrona", "application_fee"), ("landskrona", "stated_handling_time"), ("landskrona", "staff_fte"),
+    ("astorp", "application_fee"), ("astorp", "staff_fte"), ("hoganas", "stated_handling_time"),
+    ("bjuv", "deciding_body"), ("orkelljunga", "application_fee"), ("angelholm", "deciding_body"),
+])
+def test_what_the_brief_calls_unknown_stays_unknown(name, key):
+    assert profile(name).facts[key].value == "unknown"
+
+
+def test_the_national_reference_carries_the_legal_deadline_and_three_test_attempts():
+    p = profile("national-reference")
+    assert p.facts["legal_deadline"].value == 4
+    assert p.facts["knowledge_test_attempts"].value == 3
+    assert p.simulation.clock.deadline == pytest.approx(4 * 730.5)
+    assert p.simulation.clock.extension == pytest.approx(4 * 730.5)
+
+
+def test_tuned_parameters_say_so():
+    for name in ALL:
+        assert "TUNED" in lib.library_root().joinpath(name, lib.PROFILE_FILE).read_text(encoding="utf-8"), name
+
+
+# --------------------------------------------------------------------------- models and parameters agree
+
+
+@pytest.fixture(scope="module")
+def entries():
+    return {name: lib.load_entry(name) for name in ALL}
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_every_library_model_validates_without_errors(entries, name):
+    problems = [p for p in check(entries[name].definitions) if p.severity == "error"]
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_every_library_model_has_di(entries, name):
+    assert entries[name].definitions.has_di()
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_profile_parameter_names_an_element_of_its_process(entries, name):
+    entry = entries[name]
+    process = entry.definitions.process()
+    sim = entry.profile.simulation
+    for eid, params in sim.elements.items():
+        assert eid in process.nodes, f"{name}: elements.{eid} is not in the process"
+        if params.probabilities:
+            node = process.nodes[eid]
+            assert isinstance(node, Gateway)
+            assert set(params.probabilities) == {f.id for f in process.outgoing(eid)}
+    assert sim.decision.element in process.nodes
+    for event in (sim.clock.start, sim.clock.stop):
+        assert isinstance(process.nodes[event], Event)
+    lanes = {lane.id for lane in process.lanes()}
+    for pool in sim.pools.values():
+        assert set(pool.lanes) <= lanes
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_exclusive_split_has_probabilities(entries, name):
+    entry = entries[name]
+    process = entry.definitions.process()
+    for node in process.nodes.values():
+        if isinstance(node, Gateway) and node.gateway_kind == "exclusive" and len(process.outgoing(node.id)) > 1:
+            assert node.id in entry.profile.simulation.elements, f"{name}: {node.id} has no probabilities"
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_police_remiss_is_in_every_model_and_all_remisser_run_in_parallel(entries, name):
+    process = entries[name].definitions.process()
+    split = process.nodes["Gw_Remiss_Split"]
+    assert split.gateway_kind == "parallel"
+    targets = {f.target for f in process.outgoing("Gw_Remiss_Split")}
+    assert {"Task_Remiss_Polis", "Task_Remiss_Skatteverket", "Task_Remiss_Kronofogden",
+            "Task_Remiss_Raddningstjansten", "Task_Remiss_Miljo"} == targets
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_knowledge_test_has_at_most_three_attempts(entries, name):
+    process = entries[name].definitions.process()
+    attempts = [n for n in process.nodes if n.startswith("Task_Kunskapsprov_")]
+    assert sorted(attempts) == ["Task_Kunskapsprov_1", "Task_Kunskapsprov_2", "Task_Kunskapsprov_3"]
+    assert {f.target for f in process.outgoing("Gw_Prov_3")} == {"Gw_Prov_Klar", "Task_Dokumentera_Underkant"}
+
+
+def _reaches(process, source: str, target: str) -> bool:
+    seen, todo = set(), [source]
+    while todo:
+        node = todo.pop()
+        if node == target:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo += [f.target for f in process.outgoing(node)]
+    return False
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_where_remisser_go_out_follows_the_source(entries, name):
+    """Familjen Helsingborg: at submission (before completeness); national reference: after (Östhammar)."""
+    process = entries[name].definitions.process()
+    after_complete = _reaches(process, "Event_Ansokan_Komplett", "Gw_Remiss_Split")
+    assert after_complete == (name == "national-reference")
+
+
+def test_astorp_clock_starts_only_when_complete_and_test_passed(entries):
+    process = entries["astorp"].definitions.process()
+    assert _reaches(process, "Gw_Prov_Klar", "Event_Ansokan_Komplett")
+    helsingborg = entries["helsingborg"].definitions.process()
+    assert not _reaches(helsingborg, "Gw_Prov_Klar", "Event_Ansokan_Komplett")
+
+
+def test_orkelljunga_decision_lane_is_its_working_committee(entries):
+    process = entries["orkelljunga"].definitions.process()
+    assert "arbetsutskott" in process.lane_of("Task_Beslut").name
+    assert "Ängelholm" in process.lane_of("Task_Utredning").name
+    assert "Task_Overlamna_Underlag" in process.nodes
+
+
+# --------------------------------------------------------------------------- the BPMN files
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+XSD = SHARED / "interop" / "xsd" / "BPMN20.xsd"
+MODDLE = Path(__file__).resolve().parent / "js"
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_process_bpmn_is_exactly_what_process_yaml_generates(name):
+    """Edit process.yaml, then run `permitflow library build`: the two never drift."""
+    committed = (lib.library_root() / name / lib.PROCESS_FILE).read_bytes()
+    assert lib.generate_bpmn(name) == committed
+
+
+@pytest.mark.skipif(not XSD.is_file(), reason="needs ../shared/interop/xsd")
+def test_every_library_model_passes_the_bpmn_xsd():
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    for name in MODELS:
+        doc = etree.parse(str(lib.library_root() / name / lib.PROCESS_FILE))
+        assert schema.validate(doc), f"{name}: {schema.error_log}"
+
+
+@pytest.mark.node
+@pytest.mark.skipif(shutil.which("node") is None or not (MODDLE / "node_modules" / "bpmn-moddle").is_dir(),
+                    reason="needs node and tests/js/node_modules (make node-deps)")
+def test_every_library_model_imports_into_bpmn_moddle_without_warnings():
+    files = [str(lib.library_root() / name / lib.PROCESS_FILE) for name in MODELS]
+    out = subprocess.run(["node", str(MODDLE / "check_moddle.mjs"), *files], capture_output=True, text=True,
+                         check=True, cwd=MODDLE, timeout=120)
+    warnings = json.loads(out.stdout)
+    assert warnings == {f: [] for f in files}
