@@ -28,6 +28,7 @@ from processes.errors import InputError
 __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
 
 _STEMMER = snowballstemmer.stemmer("swedish")
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o"})
 
 
 def _norm(text: str) -> str:
@@ -46,8 +47,11 @@ class Synonyms:
         return tuple(m for g in self.groups for m in g)
 
     def canonical_word(self, word: str) -> str | None:
-        """The group name of a single ``word`` (compared by stem), or None."""
-        return _word_index(self).get(_STEMMER.stemWord(word))
+        """The group name of a single ``word`` (compared by stem; then with å/ä/ö folded), or None."""
+        index = _word_index(self)
+        stem = _STEMMER.stemWord(word)
+        found = index.get(stem)
+        return found if found is not None else index.get("~" + stem.translate(_FOLD))
 
     def phrases(self) -> tuple[tuple[str, str], ...]:
         """(phrase, group name) for multi-word members, longest phrase first."""
@@ -83,6 +87,10 @@ def _word_index(syn: Synonyms) -> dict[str, str]:
         for m in group:
             if " " not in m:
                 index.setdefault(_STEMMER.stemWord(m), group[0])
+    for group in syn.groups:  # the folded fallback, under its own prefix so it never shadows a stem
+        for m in group:
+            if " " not in m:
+                index.setdefault("~" + _STEMMER.stemWord(m).translate(_FOLD), group[0])
     return index
 
 

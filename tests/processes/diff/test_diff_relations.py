@@ -1,0 +1,86 @@
+"""Behavioural profiles over the flow graph (processes.diff.relations)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from diffbuilders import model
+
+from processes.diff.relations import behavioural_profile
+from processes.diff.view import build_view
+
+
+def profile(defs):
+    return behavioural_profile(defs, build_view(defs))
+
+
+def rel(p, pairs):
+    return [p.relation(x, y) for x, y in pairs]
+
+
+def test_sequence_parallel_and_choice() -> None:
+    d = model([("S", "start"), ("A", "task", "a"), ("P", "and"), ("B", "task", "b"), ("C", "task", "c"),
+               ("J", "and"), ("X", "xor"), ("D", "task", "d"), ("F", "task", "f"), ("Y", "xor"), ("E", "end")],
+              [("S", "A"), ("A", "P"), ("P", "B"), ("P", "C"), ("B", "J"), ("C", "J"), ("J", "X"), ("X", "D"),
+               ("X", "F"), ("D", "Y"), ("F", "Y"), ("Y", "E")])
+    p = profile(d)
+    assert rel(p, [("A", "B"), ("B", "A"), ("B", "C"), ("D", "F"), ("C", "D"), ("A", "E")]) == [
+        "before", "after", "parallel", "exclusive", "before", "before"]
+    assert p.optional == {"D", "F"}
+    assert p.repeatable == frozenset()
+
+
+def test_a_repeat_until_loop_keeps_the_order_of_one_iteration() -> None:
+    # S -> J -> A -> B -> X -(again)-> J ; X -> C -> E
+    d = model([("S", "start"), ("J", "xor"), ("A", "task", "a"), ("B", "task", "b"), ("X", "xor"),
+               ("C", "task", "c"), ("E", "end")],
+              [("S", "J"), ("J", "A"), ("A", "B"), ("B", "X"), ("X", "J"), ("X", "C"), ("C", "E")])
+    p = profile(d)
+    assert rel(p, [("A", "B"), ("B", "C"), ("A", "C")]) == ["before", "before", "before"]
+    assert p.repeatable == {"A", "B"} and p.optional == frozenset()
+
+
+def test_a_while_loop_body_is_optional_and_before_what_follows() -> None:
+    # S -> X -(do)-> A -> B -> X ; X -(done)-> C
+    d = model([("S", "start"), ("X", "xor"), ("A", "task", "a"), ("B", "task", "b"), ("C", "task", "c"), ("E", "end")],
+              [("S", "X"), ("X", "A"), ("A", "B"), ("B", "X"), ("X", "C"), ("C", "E")])
+    p = profile(d)
+    assert rel(p, [("A", "C"), ("B", "C")]) == ["before", "before"]
+    assert p.optional == {"A", "B"} and p.repeatable == {"A", "B"}
+
+
+def test_a_loop_with_its_exit_in_the_middle() -> None:
+    # the completeness loop of the library models: J -> Check -> X -(no)-> Ask -> Got -> J ; X -(yes)-> Done
+    d = model([("S", "start"), ("J", "xor"), ("K", "task", "check"), ("X", "xor"), ("Q", "task", "ask"),
+               ("G", "task", "got"), ("D", "task", "done"), ("E", "end")],
+              [("S", "J"), ("J", "K"), ("K", "X"), ("X", "Q"), ("Q", "G"), ("G", "J"), ("X", "D"), ("D", "E")])
+    p = profile(d)
+    assert rel(p, [("K", "D"), ("Q", "D"), ("G", "D")]) == ["before", "before", "before"]
+    assert p.optional == {"Q", "G"} and p.repeatable == {"K", "Q", "G"}
+
+
+def test_interrupting_and_non_interrupting_boundary_events() -> None:
+    base = model([("S", "start"), ("A", "task", "a"), ("B", "task", "normal"), ("T", "timer", "late", "P4M"),
+                  ("R", "task", "remind"), ("E", "end"), ("E2", "end")],
+                 [("S", "A"), ("A", "B"), ("B", "E"), ("T", "R"), ("R", "E2")])
+    proc = base.process()
+    boundary = replace(proc.nodes["T"], position="boundary", attached_to="A")
+    interrupting = replace(base, processes=(replace(proc, nodes=proc.nodes.set("T", boundary)),))
+    p = profile(interrupting)
+    assert rel(p, [("B", "R"), ("A", "R")]) == ["exclusive", "before"]
+    assert p.optional == {"B", "E", "T", "R", "E2"}
+    soft = replace(boundary, cancel_activity=False)
+    non_interrupting = replace(base, processes=(replace(proc, nodes=proc.nodes.set("T", soft)),))
+    p = profile(non_interrupting)
+    assert rel(p, [("B", "R")]) == ["parallel"]
+    assert p.optional == {"T", "R", "E2"}
+
+
+def test_two_pools_run_concurrently() -> None:
+    one = model([("S", "start"), ("A", "task", "a"), ("E", "end")], chain="S A E", pid="P1")
+    two = model([("S2", "start"), ("B", "task", "b"), ("E2", "end")], chain="S2 B E2", pid="P2")
+    both = replace(one, processes=one.processes + two.processes)
+    p = profile(both)
+    assert rel(p, [("A", "B"), ("S", "S2")]) == ["parallel", "parallel"]
+    assert p.optional == frozenset()
+

@@ -1,0 +1,79 @@
+"""Swedish-aware label normalisation, compounds, inflections, synonyms (processes.diff.text/synonyms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from processes.diff.synonyms import Synonyms, builtin_synonyms, parse_synonyms
+from processes.diff.text import Lexicon, fold, group_similarity, label_similarity, normalise
+from processes.errors import InputError
+
+PAIRS_THAT_MEAN_THE_SAME = [
+    ("Polisremiss", "Remiss till polisen"),            # compound split against the other label's words
+    ("Skicka remisser", "Skickar remiss"),             # inflections meet at the stem
+    ("Yttrande från polisen", "Remissvar polis"),       # synonyms yttrande ~ remissvar, polisen ~ polis
+    ("Beslut i nämnd", "Socialnämnden beslutar"),      # nämnd ~ socialnämnd, beslut ~ beslutar
+    ("Remiss till Polismyndigheten", "Polisremiss"),   # polismyndigheten ~ polisen
+    ("Granska  ansökan!", "granska ansökan"),          # case, punctuation, white space
+    ("Kunskapsprovet genomförs", "Genomför kunskapsprov"),
+]
+
+
+def lexicon(*labels: str) -> Lexicon:
+    return Lexicon.build(builtin_synonyms(), labels)
+
+
+@pytest.mark.parametrize("a,b", PAIRS_THAT_MEAN_THE_SAME)
+def test_labels_that_mean_the_same_score_one(a: str, b: str) -> None:
+    assert label_similarity(lexicon(a, b), a, b) == 1.0
+
+
+def test_normalise_keeps_swedish_letters_and_fold_is_the_fallback() -> None:
+    assert normalise("Ärendet ÖVERLÄMNAS (Åstorp)") == "ärendet överlämnas åstorp"
+    assert fold("ärendet överlämnas åstorp") == "arendet overlamnas astorp"
+    lex = lexicon("Överlämna ärende", "Overlamna arende")
+    # folded equality counts a little less than the exact word
+    assert label_similarity(lex, "Överlämna ärende", "Overlamna arende") == 0.975
+
+
+def test_compound_split_uses_the_fogemorfem_s() -> None:
+    lex = Lexicon.build(Synonyms(), ["Skicka tillståndsbevis", "Skicka bevis om tillstånd"])
+    assert lex.terms("tillståndsbevis") == ("bevis", "tillstånd")
+
+
+def test_a_compound_is_not_split_without_both_parts_in_the_vocabulary() -> None:
+    lex = Lexicon.build(Synonyms(), ["Polisremiss", "Skicka remiss"])
+    assert lex.terms("Polisremiss") == ("polisremiss",)
+
+
+def test_different_steps_stay_apart() -> None:
+    lex = lexicon("Skicka remiss till Skatteverket", "Polisremiss", "Granska ansökan", "Platsbesök")
+    assert label_similarity(lex, "Skicka remiss till Skatteverket", "Polisremiss") < 0.6
+    assert label_similarity(lex, "Granska ansökan", "Platsbesök") == 0.0
+
+
+def test_group_similarity_pools_the_parts_of_a_split_step() -> None:
+    lex = lexicon("Skriv utredning och beslutsförslag", "Skriv utredning", "Skriv beslutsförslag")
+    assert group_similarity(lex, "Skriv utredning och beslutsförslag", ["Skriv utredning", "Skriv beslutsförslag"]) == 1.0
+
+
+def test_user_synonyms_merge_with_the_builtin_list() -> None:
+    user = parse_synonyms("groups:\n  - [tillståndsenheten, alkoholenheten]\n  - [yttrande, utlåtande från polis]\n",
+                          source="mine.yaml")
+    merged = builtin_synonyms().merged(user)
+    lex = Lexicon.build(merged, ["Tillståndsenheten", "Alkoholenheten"])
+    assert label_similarity(lex, "Tillståndsenheten", "Alkoholenheten") == 1.0
+    # a group sharing a member with a built-in group joins it
+    assert merged.canonical_word("utlåtande") == merged.canonical_word("remissvar") == "yttrande"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("groups: [[ensam]]", "mine.yaml: groups[0]: group ['ensam'] must be a list of at least two words or phrases"),
+    ("words: []", "mine.yaml: expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])"),
+    ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("schema_version: 2\ngroups: []", "mine.yaml: schema_version 2 is not supported (expected 1)"),
+])
+def test_bad_synonym_files_name_file_and_entry(text: str, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_synonyms(text, source="mine.yaml")
+    assert str(err.value) == message
