@@ -1,23 +1,18 @@
-"""BPMN 2.0 namespace URIs, the one prefix scheme we write, and fragment helpers.
+"""BPMN 2.0 namespace URIs and the one prefix scheme permitflow writes.
 
 Tags are matched on namespace URIs only: files bind the BPMN namespace to the
 default namespace, ``bpmn:``, ``bpmn2:``, ``semantic:``, ``model:`` ... and some bind
 ``di:`` to BPMNDI. ``q(BPMN, "task")`` gives the Clark name lxml uses.
-
-What the model does not interpret is kept as a *fragment*: the element serialized
-with exclusive XML canonicalization, so the text depends only on the element
-itself (never on where it sat) and a round trip reproduces it exactly.
 """
 
 from __future__ import annotations
-
-import re
 
 from lxml import etree
 
 __all__ = [
     "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "PREFIXES", "STANDARD_URIS",
-    "q", "local", "fragment", "is_bpmn",
+    "KEPT", "KEPT_TAG", "KEPT_RELATIONSHIP", "foreign_namespaces", "q", "local", "is_bpmn",
+    "fragment", "fragment_tag",
 ]
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -27,12 +22,42 @@ DI = "http://www.omg.org/spec/DD/20100524/DI"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML = "http://www.w3.org/XML/1998/namespace"
 
+KEPT = "urn:permitflow:kept"
+"""Namespace of the wrapper that carries content the XSD does not allow where a tool
+wrote it (``extensionElements/pfk:kept``; under ``definitions`` a ``relationship`` of
+type :data:`KEPT_RELATIONSHIP`). The reader treats the wrapper's children as if they
+stood where the wrapper's host is, so export stays schema-valid and loses nothing."""
+KEPT_TAG = f"{{{KEPT}}}kept"
+KEPT_RELATIONSHIP = "permitflow:kept"
+
 PREFIXES: dict[str, str] = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI}
 """The prefix scheme of every file permitflow writes."""
 
 STANDARD_URIS = frozenset(PREFIXES.values())
 
-_QNAME_VALUE = re.compile(r"^\s*([A-Za-z_][\w.\-]*):[A-Za-z_]")
+
+
+def foreign_namespaces(pairs: list[tuple[str | None, str]]) -> tuple[tuple[str, str], ...]:
+    """The (prefix, uri) pairs worth declaring on an exported root, sorted.
+
+    Standard BPMN/DI/XSI namespaces use our own prefixes; a prefix of ours, an
+    empty prefix, a second prefix for a URI already declared and a URI lxml cannot
+    declare (ADONIS's ``@boc-eu.com/...``) are left out. Reader and writer share
+    this rule so a round trip keeps the same list.
+    """
+    ours = set(PREFIXES) | {"xml"}
+    seen: set[str] = set(PREFIXES.values()) | {BPMN, XML, KEPT}
+    out = []
+    for prefix, uri in sorted((p, u) for p, u in pairs if p):
+        if prefix in ours or uri in seen:
+            continue
+        try:
+            etree.QName(uri, "x")
+        except ValueError:
+            continue
+        seen.add(uri)
+        out.append((prefix, uri))
+    return tuple(out)
 
 
 def q(ns: str, name: str) -> str:
@@ -49,42 +74,7 @@ def is_bpmn(el: etree._Element) -> bool:
     return etree.QName(el).namespace == BPMN
 
 
-def _value_prefixes(el: etree._Element) -> list[str]:
-    """Prefixes that attribute values or texts use as QNames (e.g. ``xsi:type="bpsim:X"``)."""
-    found: set[str] = set()
-    for node in el.iter():
-        if not isinstance(node.tag, str):
-            continue
-        scope = node.nsmap
-        values = list(node.attrib.values())
-        if node.text:
-            values.append(node.text)
-        for value in values:
-            m = _QNAME_VALUE.match(value)
-            if m and m.group(1) in scope:
-                found.add(m.group(1))
-    return sorted(found)
-
-
-def fragment(el: etree._Element) -> str:
-    """``el`` (without its tail) as self-contained canonical XML text.
-
-    Exclusive C14N declares only the namespaces the fragment uses, plus prefixes
-    used inside QName-valued attributes or text, so the result does not depend on
-    the declarations of the surrounding document.
-    """
-    keep = _value_prefixes(el)
-    try:
-        data = etree.tostring(el, method="c14n", exclusive=True, with_comments=False,
-                              inclusive_ns_prefixes=keep or None, with_tail=False)
-    except etree.C14NError:
-        # libxml2 refuses to canonicalize while a relative namespace URI is in scope
-        # (ADONIS declares xmlns:xml_6="@boc-eu.com/..."): drop unused declarations first
-        copy = etree.fromstring(etree.tostring(el, with_tail=False))
-        etree.cleanup_namespaces(copy, keep_ns_prefixes=keep)
-        try:
-            data = etree.tostring(copy, method="c14n", exclusive=True, with_comments=False,
-                                  inclusive_ns_prefixes=keep or None)
-        except etree.C14NError:
-            data = etree.tostring(copy)
-    return data.decode("utf-8")
+# Kept fragments live in fragments.py; re-exported here because other modules
+# (authoring.py) import them from this module. Imported last: fragments uses the
+# constants above.
+from .fragments import fragment, fragment_tag  # noqa: E402

@@ -10,16 +10,18 @@ from lxml import etree
 from processes.errors import InputError
 from processes.model import Documentation, Expression, Opaque
 
-from .namespaces import BPMN, XSI, fragment, q
+from .namespaces import BPMN, KEPT, KEPT_TAG, XSI, fragment, q
+from .xsdorder import rank_table
 
 __all__ = [
-    "Source", "elements", "attrs_opaque", "flag", "number", "documentation", "expression",
+    "Source", "elements", "children", "restore", "placeable", "attrs_opaque", "flag", "number", "documentation", "expression",
     "OpaqueBuilder", "DOC", "EXT",
 ]
 
 DOC = q(BPMN, "documentation")
 EXT = q(BPMN, "extensionElements")
 _FORMAL = "tFormalExpression"
+_RANKS = rank_table()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,34 @@ class Source:
 def elements(el: etree._Element) -> Iterator[etree._Element]:
     """Child elements (comments and processing instructions skipped)."""
     return (c for c in el if isinstance(c.tag, str))
+
+
+def children(el: etree._Element) -> list[etree._Element]:
+    """Child elements, then the children of a ``pfk:kept`` wrapper in its extensionElements.
+
+    The wrapper holds what permitflow's writer had to move out of the schema's way;
+    reading it back as ordinary children restores the model it was written from.
+    """
+    direct = [c for c in el if isinstance(c.tag, str)]
+    kept = [k for c in direct if c.tag == EXT for w in c if w.tag == KEPT_TAG for k in elements(w)]
+    return direct + [restore(k) for k in kept]
+
+
+def restore(el: etree._Element) -> etree._Element:
+    """A kept element back in the BPMN namespace (the writer moved it to KEPT's).
+
+    The parsed tree is private to one parse, so renaming in place is safe.
+    """
+    qn = etree.QName(el)
+    if qn.namespace == KEPT:
+        el.tag = q(BPMN, qn.localname)
+    return el
+
+
+def placeable(parent_tag: str, child_tag: str) -> bool:
+    """Whether the XSD allows ``child_tag`` directly inside ``parent_tag``."""
+    ranks = _RANKS.get(parent_tag)
+    return ranks is None or child_tag in ranks
 
 
 def attrs_opaque(el: etree._Element, known: Iterable[str]) -> tuple[tuple[str, str], ...]:
@@ -96,21 +126,26 @@ def expression(el: etree._Element) -> Expression:
 class OpaqueBuilder:
     """Collects what an element's reader did not interpret, in document order."""
 
-    __slots__ = ("attributes", "extension_elements", "children")
+    __slots__ = ("tag", "attributes", "extension_elements", "children", "misplaced")
 
     def __init__(self, el: etree._Element, known_attrs: Iterable[str]) -> None:
+        self.tag = el.tag
         self.attributes = attrs_opaque(el, known_attrs)
         self.extension_elements: list[str] = []
         self.children: list[str] = []
+        self.misplaced: list[str] = []
 
     def extension(self, ext: etree._Element) -> None:
-        self.extension_elements.extend(fragment(c) for c in elements(ext))
+        self.extension_elements.extend(fragment(c) for c in elements(ext) if c.tag != KEPT_TAG)
 
     def keep(self, child: etree._Element) -> None:
-        self.children.append(fragment(child))
+        # children the schema does not allow here come last: that is where the
+        # writer's kept-wrapper returns them from, so the order survives a round trip
+        target = self.children if placeable(self.tag, child.tag) else self.misplaced
+        target.append(fragment(child))
 
     def build(self) -> Opaque:
-        return Opaque(self.attributes, tuple(self.extension_elements), tuple(self.children))
+        return Opaque(self.attributes, tuple(self.extension_elements), tuple(self.children + self.misplaced))
 
 
 ChildHandler = Callable[[etree._Element], None]

@@ -9,7 +9,7 @@ from lxml import etree
 from processes.model import Bounds, Diagram, Edge, Label, Plane, Point, Shape
 
 from .namespaces import BPMNDI, DC, DI, XSI, fragment, q
-from .readcommon import OpaqueBuilder, Source, elements, flag, number
+from .readcommon import OpaqueBuilder, Source, children, flag, number
 
 __all__ = ["read_diagram"]
 
@@ -35,7 +35,7 @@ def _di_extension(ob: OpaqueBuilder, child: etree._Element) -> None:
 def _label(el: etree._Element, source: Source) -> Label:
     ob = OpaqueBuilder(el, ("id", "labelStyle"))
     bounds = None
-    for child in elements(el):
+    for child in children(el):
         if child.tag == _BOUNDS:
             bounds = _bounds(child, source)
         elif child.tag == _EXTENSION:
@@ -50,7 +50,7 @@ def _shape(el: etree._Element, source: Source) -> Shape:
              "participantBandKind", "choreographyActivityShape")
     ob = OpaqueBuilder(el, known)
     bounds, label = None, None
-    for child in elements(el):
+    for child in children(el):
         if child.tag == _BOUNDS and bounds is None:
             bounds = _bounds(child, source)
         elif child.tag == _LABEL:
@@ -74,7 +74,7 @@ def _shape(el: etree._Element, source: Source) -> Shape:
 def _edge(el: etree._Element, source: Source) -> Edge:
     ob = OpaqueBuilder(el, ("id", "bpmnElement", "sourceElement", "targetElement", "messageVisibleKind"))
     points, label = [], None
-    for child in elements(el):
+    for child in children(el):
         if child.tag == _WAYPOINT:
             # xsi:type="dc:Point" is implied by the schema and not kept
             points.append(Point(number(child, "x", source, default=0.0), number(child, "y", source, default=0.0)))  # type: ignore[arg-type]
@@ -95,7 +95,7 @@ _PLANE_CHILDREN: dict[str, Any] = {q(BPMNDI, "BPMNShape"): _shape, q(BPMNDI, "BP
 def _plane(el: etree._Element, source: Source) -> Plane:
     ob = OpaqueBuilder(el, ("id", "bpmnElement"))
     shapes, edges = [], []
-    for child in elements(el):
+    for child in children(el):
         reader = _PLANE_CHILDREN.get(child.tag)
         if reader is _shape:
             shapes.append(_shape(child, source))
@@ -114,7 +114,7 @@ def read_diagram(el: etree._Element, source: Source) -> Diagram:
     ob = OpaqueBuilder(el, ("id", "name", "resolution", "documentation"))
     plane: Plane | None = None
     styles = []
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMNDI, "BPMNPlane") and plane is None:
             plane = _plane(child, source)
         elif child.tag == q(BPMNDI, "BPMNLabelStyle"):

@@ -28,9 +28,10 @@ from processes.model import (
     Collaboration, Definitions, FrozenMap, MessageFlow, Participant, Process, RootElement,
 )
 
-from .namespaces import BPMN, BPMNDI, STANDARD_URIS, XML, fragment, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, documentation, elements, flag
+from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
+from .readcommon import DOC, EXT, restore, OpaqueBuilder, Source, documentation, children, flag
 from .readdi import read_diagram
+from .readids import unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_artifact, read_process
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
 
@@ -59,14 +60,17 @@ def read_bpmn(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, stric
 def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: bool = True) -> Definitions:
     """Parse BPMN 2.0 XML ``data``; ``source`` names it in error messages.
 
-    With ``strict=False`` a sequence flow whose sourceRef/targetRef is missing or
-    lies in another process is kept as written instead of raising (some tools
-    write such files, e.g. Signavio's MIWG B.1.0/B.2.0 exports);
-    ``processes.validate`` then reports it. Everything else is checked either way.
+    With ``strict=False`` two defects that real tools write are tolerated instead
+    of raising: a sequence flow whose sourceRef/targetRef is missing or lies in
+    another process is kept as written (``processes.validate`` reports it), and a
+    repeated id is renamed ``<id>_dup<n>`` on the element the model keeps opaque
+    (Signavio's MIWG exports and roundtrips have both). Everything else is
+    checked either way.
     """
     src = Source(source)
     root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
     _check_root(root, src)
+    unique_ids(root, src, strict=strict)
     return _definitions(root, src, strict)
 
 
@@ -92,7 +96,7 @@ def _root_element(el: etree._Element) -> RootElement:
 def _participant(el: etree._Element, src: Source) -> Participant:
     ob = OpaqueBuilder(el, ("id", "name", "processRef"))
     docs, low, high = [], None, None
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMN, "participantMultiplicity") and not child.get("id") and len(child) == 0:
             low, high = int(child.get("minimum", "0")), int(child.get("maximum", "1"))
         elif child.tag == DOC:
@@ -108,7 +112,7 @@ def _participant(el: etree._Element, src: Source) -> Participant:
 def _message_flow(el: etree._Element, src: Source) -> MessageFlow:
     ob = OpaqueBuilder(el, ("id", "name", "sourceRef", "targetRef", "messageRef"))
     docs = []
-    for child in elements(el):
+    for child in children(el):
         if child.tag == DOC:
             docs.append(documentation(child))
         elif child.tag == EXT:
@@ -123,7 +127,7 @@ def _message_flow(el: etree._Element, src: Source) -> MessageFlow:
 def _collaboration(el: etree._Element, src: Source, lines: dict[str, int]) -> Collaboration:
     ob = OpaqueBuilder(el, ("id", "name", "isClosed"))
     participants, flows, artifacts, docs = [], {}, {}, []
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMN, "participant"):
             item: Any = _participant(child, src)
             participants.append(item)
@@ -156,14 +160,6 @@ def _register(lines: dict[str, int], item_id: str, el: etree._Element, src: Sour
     lines[item_id] = el.sourceline or 0
 
 
-def _foreign_namespaces(root: etree._Element) -> tuple[tuple[str, str], ...]:
-    """Foreign (prefix, uri) declared on the root, to declare them again on export."""
-    return tuple(sorted(
-        (prefix, uri) for prefix, uri in root.nsmap.items()
-        if prefix is not None and uri not in STANDARD_URIS and uri != BPMN and uri != XML
-    ))
-
-
 def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions:
     lines: dict[str, int] = {}
     ob = OpaqueBuilder(root, _DEFINITIONS_ATTRS)
@@ -171,7 +167,7 @@ def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions
                                    "imports": [], "relationships": [], "documentation": []}
     root_event_kinds = {
         child.get("id", ""): EVENT_DEFINITIONS[child.tag]
-        for child in elements(root) if child.tag in EVENT_DEFINITIONS and child.get("id")
+        for child in root if child.tag in EVENT_DEFINITIONS and child.get("id")
     }
     process_lines: dict[str, dict[str, int]] = {}
     handlers: dict[str, Callable[[etree._Element], None]] = {
@@ -183,7 +179,7 @@ def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions
         DOC: lambda c: kinds["documentation"].append(documentation(c)),
         EXT: ob.extension,
     }
-    for child in elements(root):
+    for child in _definitions_children(root):
         handler = handlers.get(child.tag)
         if handler is not None:
             handler(child)
@@ -199,13 +195,28 @@ def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions
         exporter=root.get("exporter", ""), exporter_version=root.get("exporterVersion", ""),
         processes=tuple(kinds["processes"]), collaborations=tuple(kinds["collaborations"]),
         root_elements=tuple(kinds["root_elements"]), diagrams=tuple(kinds["diagrams"]),
-        imports=tuple(kinds["imports"]), namespaces=_foreign_namespaces(root),
+        imports=tuple(kinds["imports"]), namespaces=foreign_namespaces(list(root.nsmap.items())),
         relationships=tuple(kinds["relationships"]), documentation=tuple(kinds["documentation"]),
         opaque=ob.build(),
     )
     if strict:
         _check_flows(defs, src, process_lines)
     return defs
+
+
+def _definitions_children(root: etree._Element) -> list[etree._Element]:
+    """Children of ``definitions``; a kept-relationship's content counts as such children."""
+    direct, kept = [], []
+    for child in root:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == q(BPMN, "relationship") and child.get("type") == KEPT_RELATIONSHIP:
+            kept += [k for ext in child if ext.tag == EXT for w in ext if w.tag == KEPT_TAG
+                     for k in w if isinstance(k.tag, str)]
+            kept = [restore(k) for k in kept]
+        else:
+            direct.append(child)
+    return direct + kept
 
 
 def _add_process(el: etree._Element, src: Source, root_event_kinds: dict[str, str], kinds: dict[str, list[Any]],

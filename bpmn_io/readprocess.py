@@ -19,7 +19,7 @@ from processes.model import (
 )
 
 from .namespaces import BPMN, fragment, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, documentation, elements, expression, flag
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, documentation, children, expression, flag
 
 __all__ = ["read_process", "read_artifact", "FLOW_ELEMENTS", "ARTIFACTS", "EVENT_DEFINITIONS"]
 
@@ -87,7 +87,7 @@ def _common(el: etree._Element, parts: _Parts, known_attrs: tuple[str, ...], ste
     ob = OpaqueBuilder(el, _BASE_ATTRS + known_attrs)
     fields: dict[str, Any] = {"id": node_id, "name": el.get("name", ""), "documentation": [],
                               "data_associations": [], "rest": []}
-    for child in elements(el):
+    for child in children(el):
         tag = child.tag
         if tag == DOC:
             fields["documentation"].append(documentation(child))
@@ -102,7 +102,10 @@ def _common(el: etree._Element, parts: _Parts, known_attrs: tuple[str, ...], ste
         else:
             fields["rest"].append(child)
     fields["documentation"] = tuple(fields["documentation"])
-    fields["data_associations"] = tuple(fields["data_associations"])
+    # schema order: inputs before outputs; an association without targetRef (which the
+    # schema requires) is written into the kept-wrapper and so comes back last
+    fields["data_associations"] = tuple(sorted(
+        fields["data_associations"], key=lambda a: (not a.target, a.direction != "input")))
     return fields, ob
 
 
@@ -110,7 +113,7 @@ def _data_association(el: etree._Element, direction: str) -> DataAssociation:
     ob = OpaqueBuilder(el, ("id",))
     sources: list[str] = []
     target = ""
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMN, "sourceRef"):
             sources.append((child.text or "").strip())
         elif child.tag == q(BPMN, "targetRef"):
@@ -127,7 +130,7 @@ def _loop(el: etree._Element, source: Source) -> StandardLoop | MultiInstance:
     if el.tag == q(BPMN, "standardLoopCharacteristics"):
         ob = OpaqueBuilder(el, ("id", "testBefore", "loopMaximum"))
         condition = None
-        for child in elements(el):
+        for child in children(el):
             if child.tag == q(BPMN, "loopCondition"):
                 condition = expression(child)
             elif child.tag == EXT:
@@ -143,7 +146,7 @@ def _loop(el: etree._Element, source: Source) -> StandardLoop | MultiInstance:
                             condition=condition, id=el.get("id", ""), opaque=ob.build())
     ob = OpaqueBuilder(el, ("id", "isSequential", "behavior"))
     found: dict[str, Any] = {}
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMN, "loopCardinality"):
             found["cardinality"] = expression(child)
         elif child.tag == q(BPMN, "completionCondition"):
@@ -166,29 +169,40 @@ def _activity_rest(fields: dict, ob: OpaqueBuilder, source: Source) -> dict[str,
     return extra
 
 
+# attributes the XSD gives each task type beyond those of every activity
+_TASK_ATTRS = {
+    "scriptTask": ("scriptFormat",), "serviceTask": ("implementation",), "userTask": ("implementation",),
+    "businessRuleTask": ("implementation",), "sendTask": ("implementation", "messageRef"),
+    "receiveTask": ("implementation", "messageRef", "instantiate"),
+}
+
+
 def _task(el: etree._Element, parts: _Parts, parent: str) -> None:
-    known = ("default", "isForCompensation", "scriptFormat", "implementation", "messageRef", "instantiate")
+    task_type = TASK_TAGS[el.tag]
+    known = ("default", "isForCompensation") + _TASK_ATTRS.get(task_type, ())
     fields, ob = _common(el, parts, known, "task")
     script = ""
     rest = []
     for child in fields.pop("rest"):
-        if child.tag == q(BPMN, "script") and len(child) == 0:
+        if task_type == "scriptTask" and child.tag == q(BPMN, "script") and len(child) == 0:
             script = child.text or ""
         else:
             rest.append(child)
     fields["rest"] = rest
     extra = _activity_rest(fields, ob, parts.source)
     src = parts.source
-    task = Task(**fields, **extra, parent=parent, opaque=ob.build(), task_type=TASK_TAGS[el.tag],
+    attr = {k: el.get(k, "") if k in known else "" for k in ("scriptFormat", "implementation", "messageRef")}
+    task = Task(**fields, **extra, parent=parent, opaque=ob.build(), task_type=task_type,
                 is_for_compensation=bool(flag(el, "isForCompensation", src)), default=el.get("default", ""),
-                script=script, script_format=el.get("scriptFormat", ""),
-                implementation=el.get("implementation", ""), message_ref=el.get("messageRef", ""),
-                instantiate=bool(flag(el, "instantiate", src)))
+                script=script, script_format=attr["scriptFormat"], implementation=attr["implementation"],
+                message_ref=attr["messageRef"],
+                instantiate=bool(flag(el, "instantiate", src)) if "instantiate" in known else False)
     parts.add(parts.nodes, task, el)
 
 
 def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
-    known = ("triggeredByEvent", "isForCompensation", "default", "ordering")
+    ad_hoc = el.tag == q(BPMN, "adHocSubProcess")
+    known = ("triggeredByEvent", "isForCompensation", "default") + (("ordering",) if ad_hoc else ())
     fields, ob = _common(el, parts, known, "subProcess")
     node_id = fields["id"]
     parts.add(parts.nodes, None, el, node_id)  # reserve: the subprocess comes before its content
@@ -201,7 +215,7 @@ def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
             parts.add(parts.artifacts, read_artifact(child, parts.source, node_id, parts), child)
         elif child.tag == q(BPMN, "laneSet"):
             parts.lane_sets.append(read_lane_set(child, node_id))
-        elif child.tag == q(BPMN, "completionCondition") and el.tag == q(BPMN, "adHocSubProcess"):
+        elif child.tag == q(BPMN, "completionCondition") and ad_hoc:
             completion = expression(child)
         else:
             rest.append(child)
@@ -211,7 +225,7 @@ def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
     node = SubProcess(**fields, **extra, parent=parent, opaque=ob.build(), variant=SUBPROCESS_TAGS[el.tag],
                       triggered_by_event=bool(flag(el, "triggeredByEvent", src)),
                       is_for_compensation=bool(flag(el, "isForCompensation", src)),
-                      default=el.get("default", ""), ordering=el.get("ordering", ""),
+                      default=el.get("default", ""), ordering=el.get("ordering", "") if ad_hoc else "",
                       completion_condition=completion)
     parts.nodes[node_id] = node
 
@@ -226,20 +240,28 @@ def _call_activity(el: etree._Element, parts: _Parts, parent: str) -> None:
     parts.add(parts.nodes, node, el)
 
 
+_GATEWAY_ATTRS = {"exclusive": ("default",), "inclusive": ("default",), "complex": ("default",),
+                  "eventBased": ("instantiate", "eventGatewayType"), "parallel": ()}
+
+
 def _gateway(el: etree._Element, parts: _Parts, parent: str) -> None:
-    fields, ob = _common(el, parts, ("gatewayDirection", "default", "instantiate", "eventGatewayType"), "gateway")
+    kind = GATEWAY_TAGS[el.tag]
+    known = ("gatewayDirection",) + _GATEWAY_ATTRS[kind]
+    fields, ob = _common(el, parts, known, "gateway")
     activation = None
     for child in fields.pop("rest"):
-        if child.tag == q(BPMN, "activationCondition"):
+        if kind == "complex" and child.tag == q(BPMN, "activationCondition"):
             activation = expression(child)
         else:
             ob.keep(child)
     direction = el.get("gatewayDirection", "Unspecified")
     try:
-        node = Gateway(**fields, parent=parent, opaque=ob.build(), gateway_kind=GATEWAY_TAGS[el.tag],
-                       direction=direction, default=el.get("default", ""),
-                       instantiate=bool(flag(el, "instantiate", parts.source)),
-                       event_gateway_type=el.get("eventGatewayType", ""), activation_condition=activation)
+        event_based = kind == "eventBased"
+        node = Gateway(**fields, parent=parent, opaque=ob.build(), gateway_kind=kind,
+                       direction=direction, default=el.get("default", "") if "default" in known else "",
+                       instantiate=bool(flag(el, "instantiate", parts.source)) if event_based else False,
+                       event_gateway_type=el.get("eventGatewayType", "") if event_based else "",
+                       activation_condition=activation)
     except ValueError as err:
         raise parts.source.error(el, str(err)) from None
     parts.add(parts.nodes, node, el)
@@ -253,7 +275,7 @@ def event_definition(el: etree._Element, kind: str) -> EventDefinition:
     ob = OpaqueBuilder(el, ("id",) + known)
     found: dict[str, Any] = {}
     sources: list[str] = []
-    for child in elements(el):
+    for child in children(el):
         name = local(child) if child.tag.startswith("{" + BPMN) else ""
         if kind == "timer" and name in ("timeDate", "timeDuration", "timeCycle") and "timer" not in found:
             found["timer_kind"], found["timer"] = name, expression(child)
@@ -277,8 +299,13 @@ def event_definition(el: etree._Element, kind: str) -> EventDefinition:
                            opaque=ob.build(), **found)
 
 
+_EVENT_ATTRS = {"start": ("isInterrupting", "parallelMultiple"), "intermediate_catch": ("parallelMultiple",),
+                "boundary": ("attachedToRef", "cancelActivity", "parallelMultiple")}
+
+
 def _event(el: etree._Element, parts: _Parts, parent: str) -> None:
-    known = ("attachedToRef", "cancelActivity", "isInterrupting", "parallelMultiple")
+    position = EVENT_TAGS[el.tag]
+    known = _EVENT_ATTRS.get(position, ())
     fields, ob = _common(el, parts, known, "event")
     definitions, by_ref = [], []
     for child in fields.pop("rest"):
@@ -290,13 +317,14 @@ def _event(el: etree._Element, parts: _Parts, parent: str) -> None:
         else:
             ob.keep(child)
     src = parts.source
-    cancel = flag(el, "cancelActivity", src)
-    interrupting = flag(el, "isInterrupting", src)
-    node = Event(**fields, parent=parent, opaque=ob.build(), position=EVENT_TAGS[el.tag],
-                 definitions=tuple(definitions + by_ref), attached_to=el.get("attachedToRef", ""),
+    cancel = flag(el, "cancelActivity", src) if "cancelActivity" in known else None
+    interrupting = flag(el, "isInterrupting", src) if "isInterrupting" in known else None
+    node = Event(**fields, parent=parent, opaque=ob.build(), position=position,
+                 definitions=tuple(definitions + by_ref),
+                 attached_to=el.get("attachedToRef", "") if "attachedToRef" in known else "",
                  cancel_activity=True if cancel is None else cancel,
                  is_interrupting=True if interrupting is None else interrupting,
-                 parallel_multiple=bool(flag(el, "parallelMultiple", src)))
+                 parallel_multiple=bool(flag(el, "parallelMultiple", src)) if "parallelMultiple" in known else False)
     parts.add(parts.nodes, node, el)
 
 
@@ -324,7 +352,7 @@ def _sequence_flow(el: etree._Element, parts: _Parts, parent: str) -> None:
     flow_id = parts.id_of(el, "flow")
     ob = OpaqueBuilder(el, ("id", "name", "sourceRef", "targetRef", "isImmediate"))
     docs, condition = [], None
-    for child in elements(el):
+    for child in children(el):
         if child.tag == DOC:
             docs.append(documentation(child))
         elif child.tag == EXT:
@@ -351,7 +379,7 @@ def read_artifact(el: etree._Element, source: Source, parent: str, parts: _Parts
     art_id = parts.id_of(el, tag) if parts is not None else el.get("id", "")
     ob = OpaqueBuilder(el, ("id",) + known)
     docs, text = [], ""
-    for child in elements(el):
+    for child in children(el):
         if child.tag == DOC:
             docs.append(documentation(child))
         elif child.tag == EXT:
@@ -372,7 +400,7 @@ def read_artifact(el: etree._Element, source: Source, parent: str, parts: _Parts
 def read_lane_set(el: etree._Element, parent: str) -> LaneSet:
     ob = OpaqueBuilder(el, ("id", "name"))
     lanes = []
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMN, "lane"):
             lanes.append(_lane(child))
         elif child.tag == EXT:
@@ -386,7 +414,7 @@ def read_lane_set(el: etree._Element, parent: str) -> LaneSet:
 def _lane(el: etree._Element) -> Lane:
     ob = OpaqueBuilder(el, ("id", "name", "partitionElementRef"))
     refs, docs, child_set = [], [], None
-    for child in elements(el):
+    for child in children(el):
         if child.tag == q(BPMN, "flowNodeRef"):
             refs.append((child.text or "").strip())
         elif child.tag == q(BPMN, "childLaneSet"):
@@ -430,7 +458,7 @@ def read_process(
     parts = _Parts(source=source, process_id=process_id, root_event_kinds=root_event_kinds)
     ob = OpaqueBuilder(el, ("id", "name", "isExecutable", "processType", "isClosed"))
     docs, properties, roles, io_spec = [], [], [], ""
-    for child in elements(el):
+    for child in children(el):
         tag = child.tag
         if tag in FLOW_ELEMENTS:
             FLOW_ELEMENTS[tag](child, parts, process_id)

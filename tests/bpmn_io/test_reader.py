@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from bpmn_corpus import BROKEN_FLOWS, INTEROP, corpus_files, is_strict, rel
+from bpmn_corpus import TOOL_DEFECTS, INTEROP, corpus_files, is_strict, rel
 
 from bpmn_io import parse_bpmn, read_bpmn
 from processes.errors import InputError
@@ -26,12 +26,28 @@ def test_every_corpus_file_imports(path) -> None:
     assert defs.processes or defs.collaborations or defs.diagrams
 
 
-@pytest.mark.parametrize("name", sorted(BROKEN_FLOWS))
+@pytest.mark.parametrize("name", sorted(TOOL_DEFECTS))
 def test_broken_tool_output_is_refused_in_strict_mode(name) -> None:
     with pytest.raises(InputError) as err:
         read_bpmn(INTEROP / name)
-    assert BROKEN_FLOWS[name] in str(err.value)
+    assert TOOL_DEFECTS[name] in str(err.value)
     assert err.value.line is not None and err.value.element
+
+
+def test_lenient_import_renames_a_repeated_id_on_the_opaque_element() -> None:
+    defs = read_bpmn(INTEROP / "miwg/sap-signavio-process-manager-19.9.0/B.1.0-roundtrip.bpmn", strict=False)
+    process_id = "Process_ba16239e-181e-4b9f-bc5b-0bb2ee973450"
+    assert process_id in {p.id for p in defs.processes}
+    renamed = [r for r in defs.root_elements if r.id.startswith(process_id)]
+    assert [(r.tag, r.id) for r in renamed] == [("globalTask", f"{process_id}_dup2")]
+    assert f'id="{process_id}_dup2"' in renamed[0].xml
+
+
+def test_lenient_import_keeps_a_cross_process_flow_as_written() -> None:
+    name = "miwg/sap-signavio-process-manager-19.9.0/B.2.0-roundtrip.bpmn"
+    process = read_bpmn(INTEROP / name, strict=False).process("WFP-6-2")
+    flow = process.flows["_aa88dfff-5242-4699-b722-a593e54537ce"]
+    assert flow.source == "_209105e0-96fc-4278-8451-3b2a1dd18ec9" and flow.source not in process.nodes
 
 
 def facts(defs: Definitions) -> dict[str, object]:

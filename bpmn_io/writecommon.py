@@ -1,0 +1,153 @@
+"""The document builder shared by the BPMN writers: elements, kept fragments, placement.
+
+Kept content (opaque fragments) is inserted as placeholders and substituted as text
+at the end, so each fragment is written exactly as it was read, with its own
+namespace declarations, whatever the prefixes of the surrounding document. Before
+serializing, :meth:`Builder.arrange` sorts the children of every element into the
+order the XSD prescribes and moves what the XSD does not allow at that place into
+the kept-wrapper (see :data:`bpmn_io.namespaces.KEPT`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from lxml import etree
+
+from processes.model import Documentation, Expression, Opaque
+
+from .fragments import fragment_tag
+from .namespaces import BPMN, DI, KEPT, KEPT_RELATIONSHIP, KEPT_TAG, XSI, q
+from .xsdorder import rank_table
+
+__all__ = ["Builder", "EXT", "DOC", "fmt"]
+
+EXT = q(BPMN, "extensionElements")
+DOC = q(BPMN, "documentation")
+_RANKS = rank_table()
+_MARK = "_pf_n"
+_KEEP = "_pf_kept"
+_PLACEHOLDER = re.compile(r'<[^<>]*?\s_pf_n="(\d+)"[^<>]*?/>')
+
+
+def fmt(value: Any) -> str | None:
+    """An attribute value as the XSD writes it; None for 'not written'."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+class Builder:
+    """Builds one document (local to one write call)."""
+
+    __slots__ = ("fragments",)
+
+    def __init__(self) -> None:
+        self.fragments: list[str] = []
+
+    # -- elements
+    def el(self, parent: etree._Element, tag: str, attrs: Iterable[tuple[str, Any]] = (),
+           opaque: Opaque | None = None, *, di: bool = False) -> etree._Element:
+        """A child ``tag`` of ``parent`` with attributes (unwritten values skipped) and kept content."""
+        child = etree.SubElement(parent, tag)
+        for name, value in attrs:
+            text = fmt(value)
+            if text is not None:
+                child.set(name, text)
+        if opaque:
+            self.opaque(child, opaque, di=di)
+        return child
+
+    def text_el(self, parent: etree._Element, tag: str, text: str, attrs: Iterable[tuple[str, Any]] = ()) -> etree._Element:
+        child = self.el(parent, tag, attrs)
+        child.text = text
+        return child
+
+    def fragment(self, parent: etree._Element, text: str, *, ranked: bool = True) -> etree._Element:
+        """A placeholder for the fragment ``text``; ``ranked`` gives it the fragment's tag for ordering."""
+        index = len(self.fragments)
+        self.fragments.append(text)
+        holder = etree.SubElement(parent, fragment_tag(text) if ranked else "_pf")
+        holder.set(_MARK, str(index))
+        return holder
+
+    def opaque(self, el: etree._Element, opaque: Opaque, *, di: bool = False) -> None:
+        for name, value in opaque.attributes:
+            el.set(name, value)
+        if opaque.extension_elements:
+            ext = etree.SubElement(el, q(DI, "extension") if di else EXT)
+            for text in opaque.extension_elements:
+                self.fragment(ext, text, ranked=False)
+        for text in opaque.children:
+            self.fragment(el, text)
+
+    def docs(self, el: etree._Element, documentation: tuple[Documentation, ...]) -> None:
+        for doc in documentation:
+            self.text_el(el, DOC, doc.text, (("id", doc.id), ("textFormat", doc.text_format)))
+
+    def expression(self, parent: etree._Element, tag: str, expr: Expression) -> etree._Element:
+        formal = bool(expr.xsi_type or expr.language)
+        attrs: list[tuple[str, Any]] = [("id", expr.id)]
+        if formal:
+            attrs += [(q(XSI, "type"), "bpmn:tFormalExpression"), ("language", expr.language)]
+        child = self.el(parent, tag, attrs)
+        for name, value in expr.opaque.attributes:
+            child.set(name, value)
+        child.text = expr.text
+        for text in expr.opaque.children:
+            self.fragment(child, text)
+        return child
+
+    @staticmethod
+    def keep_aside(el: etree._Element) -> None:
+        """Mark ``el`` for the kept-wrapper although its tag is allowed (invalid content)."""
+        el.set(_KEEP, "1")
+
+    # -- placement and output
+    def arrange(self, root: etree._Element, definitions_id: str) -> None:
+        """Sort children into XSD order; move what the XSD forbids there into the kept-wrapper."""
+        for el in list(root.iter()):
+            ranks = _RANKS.get(el.tag) if isinstance(el.tag, str) else None
+            if ranks is None or len(el) == 0:
+                continue
+            misplaced = [c for c in el if c.tag not in ranks or c.get(_KEEP)]
+            for c in misplaced:
+                c.attrib.pop(_KEEP, None)
+            wrapper = self._wrapper(el, ranks, definitions_id) if misplaced else None
+            if wrapper is not None:
+                for c in misplaced:
+                    if c.get(_MARK) is None and etree.QName(c).namespace == BPMN:
+                        # lax validation would check a BPMN element here against its
+                        # declaration; the kept namespace makes it opaque to the schema
+                        c.tag = q(KEPT, etree.QName(c).localname)
+                    wrapper.append(c)
+            el[:] = sorted(el, key=lambda c: ranks.get(c.tag, len(ranks)))
+
+    def _wrapper(self, el: etree._Element, ranks: dict[str, int], definitions_id: str) -> etree._Element | None:
+        if el.tag == q(BPMN, "definitions"):
+            # a relationship needs a source and a target (QNames of elements); the
+            # kept content relates to the whole document, so name the definitions
+            # or, without an id there, the first root element that has one
+            anchor = definitions_id or next(
+                (c.get("id") for c in el if c.get("id") and c.get(_MARK) is None), "definitions")
+            relationship = etree.SubElement(el, q(BPMN, "relationship"), type=KEPT_RELATIONSHIP)
+            ext = etree.SubElement(relationship, EXT)
+            for end in ("source", "target"):
+                etree.SubElement(relationship, q(BPMN, end)).text = anchor
+            return etree.SubElement(ext, KEPT_TAG, nsmap={"pfk": KEPT})
+        if EXT not in ranks:
+            return None  # nowhere valid to put it: left in place
+        ext = next((c for c in el if c.tag == EXT), None)
+        if ext is None:
+            ext = etree.SubElement(el, EXT)
+        return etree.SubElement(ext, KEPT_TAG, nsmap={"pfk": KEPT})
+
+    def serialize(self, root: etree._Element) -> bytes:
+        text = etree.tostring(root, encoding="unicode", pretty_print=True)
+        text = _PLACEHOLDER.sub(lambda m: self.fragments[int(m.group(1))], text)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text).encode("utf-8")

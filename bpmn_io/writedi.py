@@ -1,0 +1,63 @@
+"""Write BPMN diagram interchange (``bpmndi:BPMNDiagram``) from the model."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from processes.model import Bounds, Diagram, Edge, Label, Shape
+
+from .namespaces import BPMNDI, DC, DI, q
+from .writecommon import Builder
+
+__all__ = ["write_diagram"]
+
+
+def _bounds(b: Builder, parent: etree._Element, bounds: Bounds) -> None:
+    b.el(parent, q(DC, "Bounds"), [("x", bounds.x), ("y", bounds.y), ("width", bounds.width),
+                                   ("height", bounds.height)])
+
+
+
+def _label(b: Builder, parent: etree._Element, label: Label | None) -> None:
+    if label is None:
+        return
+    el = b.el(parent, q(BPMNDI, "BPMNLabel"), [("id", label.id), ("labelStyle", label.label_style)],
+              label.opaque, di=True)
+    if label.bounds is not None:
+        _bounds(b, el, label.bounds)
+
+
+def _shape(b: Builder, parent: etree._Element, shape: Shape) -> None:
+    el = b.el(parent, q(BPMNDI, "BPMNShape"), [
+        ("id", shape.id), ("bpmnElement", shape.element), ("isHorizontal", shape.is_horizontal),
+        ("isExpanded", shape.is_expanded), ("isMarkerVisible", shape.is_marker_visible),
+        ("isMessageVisible", shape.is_message_visible), ("participantBandKind", shape.participant_band_kind),
+        ("choreographyActivityShape", shape.choreography_activity_shape)], shape.opaque, di=True)
+    _bounds(b, el, shape.bounds)
+    _label(b, el, shape.label)
+
+
+def _edge(b: Builder, parent: etree._Element, edge: Edge) -> None:
+    el = b.el(parent, q(BPMNDI, "BPMNEdge"), [
+        ("id", edge.id), ("bpmnElement", edge.element), ("sourceElement", edge.source_element),
+        ("targetElement", edge.target_element), ("messageVisibleKind", edge.message_visible_kind)],
+        edge.opaque, di=True)
+    for point in edge.waypoints:
+        b.el(el, q(DI, "waypoint"), [("x", point.x), ("y", point.y)])
+    _label(b, el, edge.label)
+
+
+def write_diagram(b: Builder, parent: etree._Element, diagram: Diagram) -> None:
+    """A ``bpmndi:BPMNDiagram`` with its plane, shapes, edges and label styles."""
+    el = b.el(parent, q(BPMNDI, "BPMNDiagram"), [
+        ("id", diagram.id), ("name", diagram.name), ("documentation", diagram.documentation),
+        ("resolution", diagram.resolution)], diagram.opaque, di=True)
+    plane = diagram.plane
+    plane_el = b.el(el, q(BPMNDI, "BPMNPlane"), [("id", plane.id), ("bpmnElement", plane.element)],
+                    plane.opaque, di=True)
+    for shape in plane.shapes:
+        _shape(b, plane_el, shape)
+    for edge in plane.edges:
+        _edge(b, plane_el, edge)
+    for style in diagram.label_styles:
+        b.fragment(el, style)

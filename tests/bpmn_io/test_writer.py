@@ -1,0 +1,148 @@
+"""to_bpmn_bytes / write_bpmn: schema-valid, lossless, deterministic, atomic."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from bpmn_corpus import INTEROP, XSD, corpus_files, is_strict, rel
+from lxml import etree
+
+from bpmn_io import parse_bpmn, read_bpmn, to_bpmn_bytes, write_bpmn
+from bpmn_io.namespaces import BPMN, KEPT, PREFIXES
+from processes.errors import InputError
+from processes.model import (
+    Definitions, Event, EventDefinition, Expression, FrozenMap, Process, SequenceFlow, Task,
+)
+
+FILES = corpus_files()
+
+# jBPM writes BPSim content with xsi:type="bpsim:..." on every element. Validating an
+# xsi:type needs the schema that defines the type (BPSim's), which BPMN20.xsd does not
+# import, so libxml2 reports this (on the first such element; it then skips the
+# subtree) and nothing else. The content is kept as the tool wrote it, for BPSim
+# consumers; the source file fails the same way (checked below).
+BPSIM = "http://www.bpsim.org/schemas/1.0"
+XSD_EXPECTED = {
+    "odd/jbpm-designer/simulationProcess.bpmn2": {
+        f"Element '{{{BPSIM}}}Scenario', attribute '{{http://www.w3.org/2001/XMLSchema-instance}}type': "
+        f"The QName value '{{{BPSIM}}}Scenario' of the xsi:type attribute does not resolve to a type definition.",
+    },
+}
+
+
+@pytest.fixture(scope="session")
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+@pytest.fixture(scope="session")
+def exported() -> dict[str, tuple[Definitions, bytes]]:
+    """Every corpus file read once and written once (shared by the tests below)."""
+    out = {}
+    for path in FILES:
+        defs = read_bpmn(path, strict=is_strict(path))
+        out[rel(path)] = (defs, to_bpmn_bytes(defs))
+    return out
+
+
+@pytest.mark.parametrize("name", [rel(p) for p in FILES])
+def test_export_is_schema_valid_lossless_and_idempotent(name, schema, exported) -> None:
+    defs, data = exported[name]
+    doc = etree.ElementTree(etree.fromstring(data))
+    valid = schema.validate(doc)
+    errors = {e.message for e in schema.error_log}
+    expected = XSD_EXPECTED.get(name, set())
+    assert valid == (not expected)
+    assert errors == expected
+    again = parse_bpmn(data, source=name, strict=is_strict(INTEROP / name))
+    assert again == defs
+    assert to_bpmn_bytes(again) == data
+
+
+def test_the_xsd_exception_also_holds_for_the_source_file(schema) -> None:
+    name = "odd/jbpm-designer/simulationProcess.bpmn2"
+    assert not schema.validate(etree.parse(str(INTEROP / name)))
+    assert {e.message for e in schema.error_log} == XSD_EXPECTED[name]
+
+
+def test_one_prefix_scheme_on_the_root(exported) -> None:
+    for name, (_, data) in exported.items():
+        root = etree.fromstring(data)
+        assert root.prefix == "bpmn", name
+        for prefix, uri in PREFIXES.items():
+            assert root.nsmap[prefix] == uri, name
+        assert None not in root.nsmap, name
+
+
+def test_interpreted_elements_use_the_bpmn_prefix(exported) -> None:
+    _, data = exported["miwg/reference/A.2.1.bpmn"]  # model: for BPMN and di: for BPMNDI in the source
+    root = etree.fromstring(data)
+    process = root.find(f"{{{BPMN}}}process")
+    assert {el.prefix for el in process.iter() if isinstance(el.tag, str) and el.tag.startswith(f"{{{BPMN}}}")} == {"bpmn"}
+    shapes = root.findall(".//{http://www.omg.org/spec/BPMN/20100524/DI}BPMNShape")
+    assert len(shapes) == 8 and {s.prefix for s in shapes} == {"bpmndi"}
+    assert b"<bpmndi:BPMNEdge" in data and b"<di:waypoint" in data and b"<dc:Bounds" in data
+
+
+def test_elements_come_in_xsd_order() -> None:
+    task = Task(id="T", name="Granska", parent="P", default="F2", task_type="userTask")
+    event = Event(id="B", parent="P", position="boundary", attached_to="T", cancel_activity=False,
+                  definitions=(EventDefinition(kind="timer", timer_kind="timeDuration",
+                                               timer=Expression("P2W", xsi_type="tFormalExpression")),))
+    flows = {"F1": SequenceFlow(id="F1", source="T", target="B", parent="P",
+                                condition=Expression("${ok}", language="juel", xsi_type="tFormalExpression"))}
+    defs = Definitions(id="D", target_namespace="urn:t",
+                       processes=(Process(id="P", nodes=FrozenMap({"T": task, "B": event}), flows=FrozenMap(flows)),))
+    text = to_bpmn_bytes(defs).decode()
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions ')
+    assert '<bpmn:userTask id="T" name="Granska" default="F2"/>' in text
+    assert ('<bpmn:boundaryEvent id="B" attachedToRef="T" cancelActivity="false">\n'
+            '      <bpmn:timerEventDefinition>\n'
+            '        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P2W</bpmn:timeDuration>') in text
+    assert ('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="juel">${ok}'
+            '</bpmn:conditionExpression>') in text
+    assert parse_bpmn(text.encode(), source="t.bpmn", strict=False) == defs
+
+
+def test_schema_forbidden_content_goes_into_the_kept_wrapper_and_comes_back(exported) -> None:
+    defs, data = exported["odd/simod/PurchasingExampleQBP.bpmn"]
+    assert b'<bpmn:relationship type="permitflow:kept">' in data
+    assert f'<pfk:kept xmlns:pfk="{KEPT}">'.encode() in data
+    assert parse_bpmn(data, source="x").opaque.children == defs.opaque.children
+    bizagi, data = exported["miwg/bizagi-modeler-2.8.0.8/B.2.0-roundtrip.bpmn"]
+    assert data.count(b"<bpmn:LoopCounter") == 4  # non-XSD children of loop characteristics, kept aside
+    assert parse_bpmn(data, source="x") == bizagi
+
+
+def test_write_bpmn_is_atomic(tmp_path, monkeypatch) -> None:
+    defs = read_bpmn(INTEROP / "miwg/reference/A.1.0.bpmn")
+    target = tmp_path / "out.bpmn"
+    write_bpmn(defs, target)
+    assert target.read_bytes() == to_bpmn_bytes(defs)
+    target.write_bytes(b"previous content")
+
+    def fail(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_bpmn(defs, target)
+    assert target.read_bytes() == b"previous content"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bpmn"]
+
+
+def test_write_into_a_missing_folder_is_an_input_error(tmp_path) -> None:
+    with pytest.raises(InputError, match="cannot write file"):
+        write_bpmn(Definitions(target_namespace="urn:t"), tmp_path / "no" / "such" / "x.bpmn")
+
+
+def test_output_does_not_depend_on_source_prefixes() -> None:
+    body = ('<{p}process id="P"><{p}startEvent id="S"/><{p}endEvent id="E"/>'
+            '<{p}sequenceFlow id="F" sourceRef="S" targetRef="E"/></{p}process>')
+    default = f'<definitions xmlns="{BPMN}" targetNamespace="t">{body.format(p="")}</definitions>'
+    prefixed = (f'<semantic:definitions xmlns:semantic="{BPMN}" targetNamespace="t">'
+                f'{body.format(p="semantic:")}</semantic:definitions>')
+    a = to_bpmn_bytes(parse_bpmn(default.encode(), source="a"))
+    b = to_bpmn_bytes(parse_bpmn(prefixed.encode(), source="b"))
+    assert a == b
