@@ -11,7 +11,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import click
 
@@ -92,9 +92,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # (section owned by the foundation work)
 
 
-def _problem_line(source: str, problem: object) -> str:
-    p = problem
-    return f"{source}: {p.severity} {p.code} {p.element}: {p.message}"  # type: ignore[attr-defined]
+if TYPE_CHECKING:
+    from processes.model import Definitions
+    from processes.validate import Problem
+
+
+def _problem_line(source: str, p: Problem) -> str:
+    return f"{source}: {p.severity} {p.code} {p.element}: {p.message}"
 
 
 @cli.command("validate")
@@ -120,7 +124,7 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     from processes.validate import check
 
     code = 0
-    report = []
+    report: list[dict[str, object]] = []
     for name in files:
         try:
             problems = check(load_model(name))
@@ -133,8 +137,7 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
             continue
         if any(p.severity == "error" for p in problems) and code == 0:
             code = 1
-        report.append({"file": name, "problems": [
-            {"code": p.code, "severity": p.severity, "element": p.element, "message": p.message} for p in problems]})
+        report.append({"file": name, "problems": _problem_dicts(problems)})
         if fmt == "text":
             for p in problems:
                 click.echo(_problem_line(name, p))
@@ -145,34 +148,72 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     ctx.exit(code)
 
 
-def _model_summary(defs: object) -> dict[str, object]:
-    from processes.model import Definitions, Event, Gateway, Task
+def _element_kind(node: object) -> str:
+    from processes.model import Event, Gateway, Task
 
-    assert isinstance(defs, Definitions)  # narrowing for the type checker; load_model returns Definitions
-    out: dict[str, object] = {"id": defs.id, "processes": [], "pools": [], "message_flows": []}
+    if isinstance(node, Task):
+        return node.task_type
+    if isinstance(node, Gateway):
+        return f"{node.gateway_kind}Gateway"
+    if isinstance(node, Event):
+        return f"{node.position} event" + ("" if node.trigger == "none" else f" ({node.trigger})")
+    return type(node).__name__
+
+
+def _problem_dicts(problems: list[Problem]) -> list[dict[str, str]]:
+    return [{"code": p.code, "severity": p.severity, "element": p.element, "message": p.message} for p in problems]
+
+
+def _model_summary(defs: Definitions, problems: list[Problem]) -> dict[str, object]:
+    """The model as plain data for ``show --format json``."""
+    processes = []
     for process in defs.processes:
         elements = []
         for node in process.nodes.values():
-            kind = node.kind
-            if isinstance(node, Task):
-                kind = node.task_type
-            elif isinstance(node, Gateway):
-                kind = f"{node.gateway_kind}Gateway"
-            elif isinstance(node, Event):
-                kind = f"{node.position} event" + ("" if node.trigger == "none" else f" ({node.trigger})")
             lane = process.lane_of(node.id)
-            elements.append({"id": node.id, "kind": kind, "name": node.name, "lane": lane.id if lane else None,
-                             "parent": node.parent or process.id})
-        out["processes"].append({  # type: ignore[union-attr]
+            elements.append({"id": node.id, "kind": _element_kind(node), "name": node.name,
+                             "lane": lane.id if lane else None, "parent": node.parent or process.id})
+        processes.append({
             "id": process.id, "name": process.name, "elements": elements,
             "lanes": [{"id": lane.id, "name": lane.name, "elements": list(lane.flow_node_refs)} for lane in process.lanes()],
             "flows": [{"id": f.id, "source": f.source, "target": f.target, "name": f.name,
                        "condition": f.condition.text if f.condition else None} for f in process.flows.values()],
         })
-    out["pools"] = [{"id": p.id, "name": p.name, "process": p.process_ref or None} for p in defs.participants()]
-    out["message_flows"] = [{"id": m.id, "source": m.source, "target": m.target, "name": m.name}
-                            for m in defs.message_flows()]
-    return out
+    return {
+        "id": defs.id, "processes": processes,
+        "pools": [{"id": p.id, "name": p.name, "process": p.process_ref or None} for p in defs.participants()],
+        "message_flows": [{"id": m.id, "source": m.source, "target": m.target, "name": m.name}
+                          for m in defs.message_flows()],
+        "problems": _problem_dicts(problems),
+    }
+
+
+def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list[str]:
+    """The model as lines of text for ``show``."""
+    lines = []
+    for process in defs.processes:
+        lines.append(f"process {process.id}" + (f" — {process.name}" if process.name else ""))
+        if process.lane_sets:
+            lines.append("  lanes:")
+            lines += [f"    {lane.id}: {lane.name} ({len(lane.flow_node_refs)} elements)" for lane in process.lanes()]
+        lines.append(f"  elements ({len(process.nodes)}):")
+        for node in process.nodes.values():
+            lane = process.lane_of(node.id)
+            where = f"  [{lane.id}]" if lane else ""
+            lines.append(f"    {node.id}  {_element_kind(node)}  {node.name}{where}".rstrip())
+        lines.append(f"  flows ({len(process.flows)}):")
+        lines += [f"    {f.id}: {f.source} -> {f.target}" + (f"  [{f.name}]" if f.name else "")
+                  for f in process.flows.values()]
+    if defs.participants():
+        lines.append("pools:")
+        lines += [f"  {p.id}: {p.name}" + ("" if p.process_ref else "  (external)") for p in defs.participants()]
+    if defs.message_flows():
+        lines.append("message flows:")
+        lines += [f"  {m.id}: {m.source} -> {m.target}" + (f"  [{m.name}]" if m.name else "")
+                  for m in defs.message_flows()]
+    lines.append(f"problems ({len(problems)}):")
+    lines += ["  " + _problem_line(source, p) for p in problems]
+    return lines
 
 
 @cli.command("show")
@@ -196,37 +237,10 @@ def show_cmd(ctx: click.Context, file: str, fmt: str) -> None:
 
     defs = load_model(file)
     problems = check(defs)
-    summary = _model_summary(defs)
-    summary["problems"] = [{"code": p.code, "severity": p.severity, "element": p.element, "message": p.message}
-                           for p in problems]
     if fmt == "json":
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_model_summary(defs, problems), ensure_ascii=False, indent=2))
     else:
-        for proc in summary["processes"]:  # type: ignore[union-attr]
-            click.echo(f"process {proc['id']}" + (f" — {proc['name']}" if proc["name"] else ""))
-            if proc["lanes"]:
-                click.echo("  lanes:")
-                for lane in proc["lanes"]:
-                    click.echo(f"    {lane['id']}: {lane['name']} ({len(lane['elements'])} elements)")
-            click.echo(f"  elements ({len(proc['elements'])}):")
-            for el in proc["elements"]:
-                where = f"  [{el['lane']}]" if el["lane"] else ""
-                click.echo(f"    {el['id']}  {el['kind']}  {el['name']}{where}".rstrip())
-            click.echo(f"  flows ({len(proc['flows'])}):")
-            for f in proc["flows"]:
-                label = f"  [{f['name']}]" if f["name"] else ""
-                click.echo(f"    {f['id']}: {f['source']} -> {f['target']}{label}")
-        if summary["pools"]:
-            click.echo("pools:")
-            for pool in summary["pools"]:  # type: ignore[union-attr]
-                click.echo(f"  {pool['id']}: {pool['name']}" + ("" if pool["process"] else "  (external)"))
-        if summary["message_flows"]:
-            click.echo("message flows:")
-            for m in summary["message_flows"]:  # type: ignore[union-attr]
-                click.echo(f"  {m['id']}: {m['source']} -> {m['target']}" + (f"  [{m['name']}]" if m["name"] else ""))
-        click.echo(f"problems ({len(problems)}):")
-        for p in problems:
-            click.echo("  " + _problem_line(file, p))
+        click.echo("\n".join(_model_text(defs, problems, file)))
     ctx.exit(1 if any(p.severity == "error" for p in problems) else 0)
 
 
@@ -264,7 +278,7 @@ def convert_cmd(source: str, target: str) -> None:
             defs = add_layout(defs)
         data = to_bpmn_bytes(defs)
     with atomic_write(target, "wb") as fh:
-        fh.write(data)  # type: ignore[attr-defined]
+        fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
 
 
 def _drawable_model(file: str) -> object:

@@ -154,7 +154,7 @@ def _refuse_aliases(text: str | bytes, source: str) -> None:
             if isinstance(event, yaml.AliasEvent):
                 raise InputError(f"YAML alias '*{event.anchor}' is not allowed in an authoring file "
                                  f"(expected plain values; write each step out)",
-                                 file=source, line=event.start_mark.line + 1)
+                                 file=source, line=event.start_mark.line + 1 if event.start_mark else None)
     except yaml.YAMLError:
         return  # load_yaml reports the syntax error with its line
 
@@ -290,7 +290,7 @@ class _Build:
             if glane is not None:
                 lane_of[gid] = self.choice(glane, gpath + ("lane",), tuple(lanes) or ("(no lanes declared)",))
         nodes[split] = gateways[split]
-        firsts = [b[0].get("id") if b and isinstance(b[0], dict) else join for b in branches]
+        firsts = [str(b[0].get("id")) if b and isinstance(b[0], dict) else join for b in branches]
         specs.append((split, [_FlowSpec(t, "", "", "", path + ("parallel", k)) for k, t in enumerate(firsts)], None))
         for k, branch in enumerate(branches):
             self.walk(branch, path + ("parallel", k), join, pid, lanes, messages, nodes, specs, lane_of)
@@ -306,7 +306,7 @@ class _Build:
         if len(kinds) != 1:
             raise self.error(path, f"a step is exactly one of task, gateway or event (found {', '.join(kinds) or 'none'})",
                              element=sid)
-        common = dict(id=sid, name=self.text(step.get("name"), path + ("name",)), parent=pid,
+        common: dict[str, Any] = dict(id=sid, name=self.text(step.get("name"), path + ("name",)), parent=pid,
                       documentation=self.docs(step.get("doc"), path + ("doc",)))
         if "lane" in step:
             lane = self.choice(step["lane"], path + ("lane",), tuple(lanes) or ("(no lanes declared)",))

@@ -136,7 +136,7 @@ def _step_order(process: Process) -> list[str]:
     for host in successors:  # the host's own flows first, then its boundary events' flows
         own = [f.target for f in process.flows.values() if f.source == host and f.target in successors]
         successors[host] = list(dict.fromkeys(own)) + [t for t in successors[host] if t not in own]
-    starts = [s for s in steps if isinstance(process.nodes[s], Event) and process.nodes[s].position == "start"]
+    starts = [s for s in steps if _is_start(process.nodes[s])]
     seen: set[str] = set()
     order: list[str] = []
     for root in starts + steps:
@@ -156,6 +156,10 @@ def _step_order(process: Process) -> list[str]:
                 stack.append((child, iter(reversed(successors[child]))))
         order += reversed(post)
     return order
+
+
+def _is_start(node: Any) -> bool:
+    return isinstance(node, Event) and node.position == "start"
 
 
 # --------------------------------------------------------------------------- the document as data

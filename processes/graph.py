@@ -136,7 +136,7 @@ def flow_graph(process: Process, scope: str | None = None) -> nx.DiGraph:
     catches: dict[tuple[str, str], list[str]] = {}
     for node_id in graph.nodes:
         node = process.nodes[node_id]
-        if _is_link(node, "intermediate_catch"):
+        if isinstance(node, Event) and _is_link(node, "intermediate_catch"):
             catches.setdefault((scope_of(process, node), _link_key(node)), []).append(node_id)
     for node_id in list(graph.nodes):
         node = process.nodes[node_id]

@@ -124,7 +124,7 @@ def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
 
 
 YAML_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh"))
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True))
 
 YAML_CASES = {
     "alias_bomb": (YAML_BOMB.encode(), "bad.yaml:2: YAML alias '*a' is not allowed"),
