@@ -65,8 +65,13 @@ def add_layout(defs: Definitions) -> Definitions:
         )
         defs = replace(defs, collaborations=(collaboration,))
         loose = []
-    diagrams = [_collaboration_diagram(defs, c) for c in defs.collaborations]
-    diagrams += [_process_diagram(p) for p in loose]
+    if defs.collaborations:
+        # processes outside every pool join the first collaboration's picture (message
+        # flows may reach them), below the pools, their lanes drawn without a pool
+        diagrams = [_collaboration_diagram(defs, c, tuple(loose) if i == 0 else ())
+                    for i, c in enumerate(defs.collaborations)]
+    else:
+        diagrams = [_process_diagram(p) for p in loose]
     for i, diagram in enumerate(diagrams):
         diagrams[i] = replace(diagram, id=f"BPMNDiagram_{i + 1}", plane=replace(diagram.plane, id=f"BPMNPlane_{i + 1}"))
     return replace(defs, diagrams=tuple(diagrams))
@@ -118,6 +123,7 @@ class _Canvas:
 
 
 def _process_diagram(process: Process) -> Diagram:
+    """A process without lanes in a model without collaboration: no pool."""
     canvas = _Canvas()
     block = layout_container(process, process.id)
     canvas.place_block(process, block, 0, 0, "")
@@ -131,12 +137,12 @@ def _lane_depth(lane: Lane) -> int:
     return 1 + max(_lane_depth(child) for child in lane.child_lane_set.lanes)
 
 
-def _collaboration_diagram(defs: Definitions, collaboration: Collaboration) -> Diagram:
+def _collaboration_diagram(defs: Definitions, collaboration: Collaboration, loose: tuple[Process, ...]) -> Diagram:
     canvas = _Canvas()
     processes = {p.id: p for p in defs.processes}
-    laid: list[tuple[Participant, Process | None, Block | None, int]] = []
-    for part in collaboration.participants:
-        process = processes.get(part.process_ref)
+    laid: list[tuple[Participant | None, Process | None, Block | None, int]] = []
+    pools = [(part, processes.get(part.process_ref)) for part in collaboration.participants]
+    for part, process in [*pools, *((None, p) for p in loose)]:
         if process is None or not (process.nodes or process.lane_sets):
             laid.append((part, process, None, 0))
             continue
@@ -151,15 +157,19 @@ def _collaboration_diagram(defs: Definitions, collaboration: Collaboration) -> D
     y = 0.0
     for part, process, block, depth in laid:
         if process is None or block is None:
-            canvas.shape(part.id, Bounds(0, y, width, BLACK_BOX_HEIGHT), is_horizontal=True)
-            canvas.pool_of[part.id] = part.id
-            y += BLACK_BOX_HEIGHT + POOL_GAP
+            if part is not None:
+                canvas.shape(part.id, Bounds(0, y, width, BLACK_BOX_HEIGHT), is_horizontal=True)
+                canvas.pool_of[part.id] = part.id
+                y += BLACK_BOX_HEIGHT + POOL_GAP
             continue
         pool = Bounds(0, y, width, block.height)
-        canvas.shape(part.id, pool, is_horizontal=True)
-        canvas.pool_of[part.id] = part.id
+        if part is not None:
+            canvas.shape(part.id, pool, is_horizontal=True)
+            canvas.pool_of[part.id] = part.id
+        else:
+            canvas.bounds[process.id] = pool  # the band a pool would take, for routing message flows
         _lane_shapes(canvas, process, block, pool, depth)
-        canvas.place_block(process, block, POOL_HEADER + LANE_HEADER * depth, y, part.id)
+        canvas.place_block(process, block, POOL_HEADER + LANE_HEADER * depth, y, part.id if part else process.id)
         y += block.height + POOL_GAP
     for process in (p for _, p, block, _ in laid if p is not None and block is not None):
         _process_edges(canvas, process)

@@ -46,6 +46,20 @@ def _detour(s: Bounds, t: Bounds, obstacles: tuple[Bounds, ...]) -> list[Pt]:
     return [(s.cx, s.y + s.height), (s.cx, y), (t.cx, y), (t.cx, t.y + t.height)]
 
 
+def _through_free_row(s: Bounds, t: Bounds, obstacles: tuple[Bounds, ...]) -> list[Pt] | None:
+    """A forward route that runs along the free row nearest to both ends, or None."""
+    gap = t.x - (s.x + s.width)
+    x1 = s.x + s.width + min(CLEARANCE / 2, gap / 3)
+    x2 = t.x - min(CLEARANCE / 2, gap / 3)
+    rows = {round(b.y - CLEARANCE / 2) for b in obstacles} | {round(b.y + b.height + CLEARANCE / 2) for b in obstacles}
+    middle = (s.cy + t.cy) / 2
+    for y in sorted(rows, key=lambda row: (abs(row - middle), row)):
+        points = [(s.x + s.width, s.cy), (x1, s.cy), (x1, y), (x2, y), (x2, t.cy), (t.x, t.cy)]
+        if not _blocked(points, obstacles):
+            return points
+    return None
+
+
 def route_flow(
     s: Bounds,
     t: Bounds,
@@ -89,6 +103,8 @@ def route_flow(
                 alternative = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
                 if not _blocked(alternative, obstacles):
                     points = alternative
+                else:
+                    points = _through_free_row(s, t, obstacles) or points
     else:
         points = _detour(s, t, obstacles)
     return tuple(Point(round(x), round(y)) for x, y in points)

@@ -209,3 +209,41 @@ def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_
 def test_a_failing_graphviz_is_a_clear_error() -> None:
     with pytest.raises(PermitflowError, match="failed"):
         run_dot("digraph { a -> ", executable=dot_module.find_dot())
+
+
+# --------------------------------------------------------------------------- real models without their DI
+
+INTEROP = Path(__file__).resolve().parents[1].parent.parent / "shared" / "interop"
+STRIPPED = (
+    "miwg/reference/A.4.0.bpmn",
+    "miwg/reference/A.4.1.bpmn",
+    "miwg/reference/B.2.0.bpmn",
+    "miwg/reference/C.2.0.bpmn",
+    "miwg/reference/C.4.0.bpmn",
+    "odd/camunda-bpm-platform/EventBasedGatewayTest.testCatchSignalAndMessageAndTimer.bpmn20.xml",
+)
+
+
+@pytest.mark.parametrize("rel", STRIPPED)
+def test_real_models_are_laid_out_without_overlap(rel: str) -> None:
+    from dataclasses import replace
+
+    from bpmn_io.reader import read_bpmn
+    from processes.model import DataObject
+
+    model = read_bpmn(INTEROP / rel)
+    defs = add_layout(replace(model, diagrams=()))
+    drawn = {s.element: s.bounds for d in defs.diagrams for s in d.plane.shapes}
+    edges = {e.element for d in defs.diagrams for e in d.plane.edges}
+    for process in defs.processes:
+        for node in process.nodes.values():
+            assert isinstance(node, DataObject) or node.id in drawn, node.id
+        assert set(process.flows) <= edges
+        for lane in process.lanes():
+            for node_id in lane.flow_node_refs:
+                if node_id in drawn and not isinstance(process.nodes.get(node_id), DataObject):
+                    assert _inside(drawn[node_id], drawn[lane.id]), (lane.id, node_id)
+    assert {f.id for f in defs.message_flows()} <= edges
+    for diagram in defs.diagrams:
+        single = replace(defs, diagrams=(diagram,))
+        _assert_no_overlap(single)

@@ -154,3 +154,112 @@ def test_permit_model_names_all_appear() -> None:
     for node in defs.process().nodes.values():
         if node.name:
             assert _text(groups[node.id]).split() == node.name.split(), node.id
+
+
+# --------------------------------------------------------------------------- the MIWG reference models
+
+INTEROP = Path(__file__).resolve().parents[1].parent.parent / "shared" / "interop"
+REFERENCE = INTEROP / "miwg" / "reference"
+DRAWN = ("A.1.0", "A.2.0", "A.3.0", "A.4.0", "A.4.1", "B.1.0", "B.2.0", "C.1.0", "C.2.0")
+
+
+def _read(path: Path) -> Definitions:
+    from bpmn_io.reader import read_bpmn
+
+    return read_bpmn(path)
+
+
+@pytest.mark.parametrize("name", DRAWN)
+def test_reference_model_shapes_and_labels(name: str) -> None:
+    from bpmn_io.svg_parts import ElementIndex, element_kind
+
+    defs = _read(REFERENCE / f"{name}.bpmn")
+    svg = render_svg(defs)
+    groups = _groups(svg)
+    index = ElementIndex.of(defs)
+    plane = defs.diagrams[0].plane
+    expected = Counter(element_kind(index.element(s.element)) for s in plane.shapes)
+    drawn = Counter(
+        kind for g in groups.values() if "shape" in _classes(g) for kind in _classes(g) if kind in expected
+    )
+    assert drawn == expected
+    assert Counter(element_kind(index.element(e.element)) for e in plane.edges) == Counter(
+        kind for g in groups.values() if "edge" in _classes(g) for kind in _classes(g) if kind != "edge"
+    )
+    for shape in plane.shapes:
+        name_text = getattr(index.element(shape.element), "name", "") or ""
+        if name_text.strip():
+            assert "".join(name_text.split()) in "".join(_text(groups[shape.element]).split()), shape.element
+
+
+def test_reference_markers_are_drawn() -> None:
+    defs = _read(REFERENCE / "B.2.0.bpmn")
+    groups = _groups(render_svg(defs))
+    by_name = {_text(g): g for g in groups.values()}
+    loop = next(g for text, g in by_name.items() if "Standard Loop" in text)
+    assert loop.find(f".//{SVG}path") is not None  # the loop arrow
+    call = next(g for text, g in by_name.items() if "calling a Global" in text)
+    assert any(r.get("stroke-width") == "5" for r in call.iter(f"{SVG}rect"))  # thick border
+    non_interrupting = [g for g in groups.values() if "boundaryEvent" in _classes(g)
+                        and any(c.get("stroke-dasharray") for c in g.iter(f"{SVG}circle"))]
+    expected = {n.id for p in defs.processes for n in p.nodes.values()
+                if isinstance(n, Event) and n.position == "boundary" and not n.cancel_activity}
+    assert {g.get("data-element-id") for g in non_interrupting} == expected and len(expected) >= 5
+    message_flows = [g for g in groups.values() if "messageFlow" in _classes(g)]
+    assert message_flows and all(g.find(f"{SVG}polyline").get("stroke-dasharray") for g in message_flows)
+
+
+def test_collapsed_subprocess_drill_down_planes() -> None:
+    defs = _read(INTEROP / "odd" / "bpmn-js" / "collapsed-sub-process.bpmn")
+    main = _groups(render_svg(defs))
+    assert {"collapsedProcess", "parallelGateway"} <= set(main)
+    assert "expanded" not in _classes(main["collapsedProcess"])
+    assert len(main["collapsedProcess"].findall(f".//{SVG}rect")) >= 2  # the box and its [+] marker
+    child_ids = {n.id for n in defs.process("rootProcess").children("collapsedProcess")}
+    assert not child_ids & set(main)
+    inner = _groups(render_svg(defs, diagram=1))
+    assert child_ids <= set(inner)
+
+
+# --------------------------------------------------------------------------- the render command
+
+
+def test_render_command_writes_an_svg(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    out = tmp_path / "out" / "a.svg"
+    result = CliRunner().invoke(cli, ["render", str(REFERENCE / "A.2.0.bpmn"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    groups = _groups(out.read_text(encoding="utf-8"))
+    assert sum("task" in _classes(g) for g in groups.values()) == 4
+    assert [p.name for p in out.parent.iterdir()] == ["a.svg"]  # no temporary file left behind
+
+
+def test_render_command_lays_out_a_model_without_diagram(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    source = INTEROP / "odd" / "camunda-bpm-platform" / "EventBasedGatewayTest.testCatchSignalAndMessageAndTimer.bpmn20.xml"
+    out = tmp_path / "engine.svg"
+    result = CliRunner().invoke(cli, ["render", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "eventBasedGateway" in out.read_text(encoding="utf-8")
+
+
+def test_render_command_bad_input_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    bad = tmp_path / "bad.bpmn"
+    bad.write_text("<definitions", encoding="utf-8")
+    out = tmp_path / "bad.svg"
+    result = CliRunner().invoke(cli, ["render", str(bad), "-o", str(out)])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1 and "bad.bpmn" in result.output
+    assert not out.exists()
+    result = CliRunner().invoke(cli, ["render", str(REFERENCE / "A.1.0.bpmn"), "--diagram", "4", "-o", str(out)])
+    assert result.exit_code == 2 and "diagram 4 does not exist" in result.output and not out.exists()
