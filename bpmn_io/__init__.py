@@ -1,15 +1,11 @@
 """permitflow: bpmn_io — BPMN 2.0 XML (and authoring formats) in and out."""
 
 from .layout import add_layout
-from .layout import add_layout
 from .reader import parse_bpmn, read_bpmn
-from .svg import render_svg
 from .svg import render_svg
 from .writer import to_bpmn_bytes, write_bpmn
 
 __all__ = [
-    "add_layout",
-    "render_svg",
     "add_layout",
     "render_svg",
     "parse_bpmn",
