@@ -1,0 +1,68 @@
+"""N-way comparison: similarity matrix, common core, variation points, facts side by side."""
+
+from __future__ import annotations
+
+import pytest
+from diffbuilders import linear, model
+
+from processes.diff import compare_models, comparison_markdown, comparison_text, prepare
+
+
+def three():
+    x = model([("S", "start"), ("G", "task", "Granska ansökan"), ("P", "task", "Platsbesök"),
+               ("B", "task", "Beslut"), ("E", "end")], chain="S G P B E",
+              lanes={"Handläggare": ["S", "G", "P", "E"], "Socialnämnden": ["B"]})
+    y = model([("S1", "start"), ("G1", "task", "Granskning av ansökan"), ("B1", "task", "Beslut"), ("E1", "end")],
+              chain="S1 G1 B1 E1", lanes={"Handläggare": ["S1", "G1", "E1"], "Socialnämnden": ["B1"]})
+    z = model([("S2", "start"), ("P2", "task", "Platsbesök"), ("G2", "task", "Granska ansökan"),
+               ("B2", "task", "Beslut"), ("E2", "end")], chain="S2 P2 G2 B2 E2",
+              lanes={"Handläggare": ["S2", "P2", "G2", "E2"], "Arbetsutskottet": ["B2"]})
+    facts = {"x": {"deciding_body": {"value": "Socialnämnden", "source": "s"}},
+             "y": {"deciding_body": {"value": "Socialnämnden", "source": "s"}, "e_service": {"value": True}},
+             "z": {"deciding_body": {"value": "Socialnämndens arbetsutskott", "source": "s"}}}
+    return [prepare(d, n, facts=facts[n]) for n, d in zip("xyz", (x, y, z))]
+
+
+def test_core_presence_performer_order_and_facts() -> None:
+    c = compare_models(three())
+    assert c.names == ("x", "y", "z")
+    assert [c.clusters[k].label for k in c.core] == ["S", "Granska ansökan", "Beslut", "E"]  # unnamed: first id
+    assert [dict(c.clusters[k].members) for k in c.core] == [
+        {"x": ("S",), "y": ("S1",), "z": ("S2",)},
+        {"x": ("G",), "y": ("G1",), "z": ("G2",)},
+        {"x": ("B",), "y": ("B1",), "z": ("B2",)},
+        {"x": ("E",), "y": ("E1",), "z": ("E2",)},
+    ]
+    assert [(v.kind, v.step, dict(v.values)) for v in c.variations] == [
+        ("presence", "Platsbesök", {"x": "present", "y": "absent", "z": "present"}),
+        ("performer", "Beslut", {"x": "Socialnämnden", "y": "Socialnämnden", "z": "Arbetsutskottet"}),
+        ("control_flow", "Granska ansökan", {"x": "before", "z": "after"}),
+    ]
+    assert c.variations[2].message == 'In x, "Granska ansökan" comes before "Platsbesök"; in z, it comes after it.'
+    assert c.facts == (("e_service", ("", "True", "")),
+                       ("deciding_body", ("Socialnämnden", "Socialnämnden", "Socialnämndens arbetsutskott")))
+
+
+def test_the_similarity_matrix_is_symmetric_with_ones_on_the_diagonal() -> None:
+    c = compare_models(three())
+    for metric in ("node_matching", "structural", "behavioural"):
+        m = c.similarity[metric]
+        assert [m[i][i] for i in range(3)] == [1.0, 1.0, 1.0]
+        assert all(m[i][j] == m[j][i] and 0.0 <= m[i][j] <= 1.0 for i in range(3) for j in range(3))
+    # x and z hold the same steps, so node matching is 1; only the order of two steps differs
+    assert c.similarity["node_matching"][0][2] == 1.0
+    assert c.similarity["behavioural"][0][2] < 1.0
+
+
+def test_reports_name_every_model() -> None:
+    c = compare_models(three())
+    text = comparison_text(c)
+    md = comparison_markdown(c)
+    assert "common core: 4 steps in every model" in text
+    assert "| node_matching | x | y | z |" in md
+    assert "| deciding body | Socialnämnden | Socialnämnden | Socialnämndens arbetsutskott |" in md
+
+
+def test_names_must_differ() -> None:
+    with pytest.raises(ValueError, match="model name 'a' appears twice"):
+        compare_models([prepare(linear(["x"]), "a"), prepare(linear(["x"]), "a")])

@@ -1,0 +1,141 @@
+"""permitflow diff / compare through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+MODEL = """\
+process: {{id: P_{tag}, name: Serveringstillstånd {tag}}}
+lanes:
+  L_{tag}_H: Handläggare
+  L_{tag}_N: {decider}
+steps:
+  - {{id: {tag}_Start, event: start, name: Ansökan inkommen, lane: L_{tag}_H}}
+  - {{id: {tag}_Granska, task: user, name: {review}, lane: L_{tag}_H}}
+  - {{id: {tag}_Besok, task: user, name: {visit}, lane: L_{tag}_H}}
+  - {{id: {tag}_Beslut, task: user, name: Besluta om tillstånd, lane: L_{tag}_N}}
+  - {{id: {tag}_End, event: end, name: Beslut meddelat, lane: L_{tag}_H}}
+"""
+
+
+def write(tmp_path: Path, tag: str, *, review: str = "Granska ansökan", visit: str = "Platsbesök",
+          decider: str = "Socialnämnden") -> str:
+    path = tmp_path / f"{tag.lower()}.yaml"
+    path.write_text(MODEL.format(tag=tag, review=review, visit=visit, decider=decider), encoding="utf-8")
+    return str(path)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", decider="Arbetsutskottet")
+    result = run("diff", a, b)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "a (A, 5 steps) vs b (B, 5 steps)"
+    assert lines[4:] == ['[Changed] Done by Socialnämnden in a, by Arbetsutskottet in b: "Besluta om tillstånd".']
+
+
+def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
+    result = run("diff", write(tmp_path, "A"), write(tmp_path, "B"), "--format", "json")
+    data = json.loads(result.output)
+    assert data["schema_version"] == 1 and data["kind"] == "diff"
+    assert data["differences"] == []
+    assert [m["b"] for m in data["matches"]] == [["B_Start"], ["B_Granska"], ["B_Besok"], ["B_Beslut"], ["B_End"]]
+
+
+def test_matches_file_confirms_a_pair_the_matcher_would_not_make(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Besök hos restaurangen")
+    before = json.loads(run("diff", a, b, "--format", "json").output)
+    assert [d["kind"] for d in before["differences"]] == ["only_in_a", "only_in_b"]
+    decisions = tmp_path / "matches.yaml"
+    decisions.write_text("confirm:\n  - {a: A_Besok, b: B_Besok}\n", encoding="utf-8")
+    after = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions)).output)
+    assert after["differences"] == []
+    assert {"a": ["A_Besok"], "b": ["B_Besok"], "confidence": 1.0, "label_similarity": 0.0, "how": "confirmed"} \
+        in after["matches"]
+
+
+def test_synonyms_file_extends_the_builtin_list(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", review="Bedöm ansökan")
+    assert [d["kind"] for d in json.loads(run("diff", a, b, "--format", "json").output)["differences"]] == \
+        ["only_in_a", "only_in_b"]
+    words = tmp_path / "synonyms.yaml"
+    words.write_text("groups:\n  - [granska, bedöma]\n", encoding="utf-8")
+    data = json.loads(run("diff", a, b, "--format", "json", "--synonyms", str(words)).output)
+    assert data["differences"] == []
+
+
+def test_html_is_one_self_contained_page_with_both_diagrams(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Besök hos restaurangen", decider="Arbetsutskottet")
+    out = tmp_path / "out" / "diff.html"
+    result = run("diff", a, b, "--format", "html", "-o", str(out))
+    assert result.exit_code == 0 and result.output == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<svg") == 2
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing fetched from elsewhere
+    assert "<script" not in page
+    assert re.search(r'data-element-id="A_Besok"[^>]*class="[^"]*only-here', page) or \
+        re.search(r'class="[^"]*only-here[^"]*"[^>]*data-element-id="A_Besok"', page)
+    assert re.search(r'class="[^"]*changed[^"]*"[^>]*data-element-id="B_Beslut"', page) or \
+        re.search(r'data-element-id="B_Beslut"[^>]*class="[^"]*changed', page)
+    assert "Done by Socialnämnden in a, by Arbetsutskottet in b" in page
+
+
+def test_markdown(tmp_path: Path) -> None:
+    result = run("diff", write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"), "--format", "markdown")
+    assert result.output.startswith("# a vs b\n")
+    assert "| Changed | Socialnämnden | Arbetsutskottet |" in result.output
+
+
+def test_compare_three_models(tmp_path: Path) -> None:
+    files = [write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"),
+             write(tmp_path, "C", visit="Besök hos restaurangen")]
+    data = json.loads(run("compare", *files, "--format", "json").output)
+    assert data["models"] == ["a", "b", "c"]
+    assert data["core"] == ["Ansökan inkommen", "Granska ansökan", "Besluta om tillstånd", "Beslut meddelat"]
+    assert [v["kind"] for v in data["variations"]] == ["presence", "presence", "performer"]
+    text = run("compare", *files).output
+    assert "common core: 4 steps in every model" in text
+
+
+@pytest.mark.parametrize("names", [("helsingborg", "orkelljunga")])
+def test_library_names(names: tuple[str, str], tmp_path: Path) -> None:
+    from bpmn_io.library import library_names
+
+    if not set(names) <= set(library_names()):
+        pytest.skip("library not present")
+    result = run("diff", *names, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert (data["a"]["name"], data["b"]["name"]) == names
+    assert any(d["attribute"] == "deciding_body" for d in data["differences"])
+
+
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    out = tmp_path / "diff.json"
+    missing = run("diff", a, str(tmp_path / "nope.bpmn"), "-o", str(out))
+    assert missing.exit_code == 2
+    assert missing.output.count("\n") == 1 and "nope.bpmn" in missing.output
+    bad = tmp_path / "matches.yaml"
+    bad.write_text("confirm: [{a: X}]\n", encoding="utf-8")
+    result = run("diff", a, a, "--matches", str(bad), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.output == (f"permitflow: error: {bad}: confirm[0]: expected {{a: ID or [IDs], b: ID or [IDs], "
+                             "models: [A, B] (optional)}, got {'a': 'X'}\n")
+    assert not out.exists() and list(tmp_path.glob(".diff.json*")) == []
+    assert run("compare", a).exit_code == 2
