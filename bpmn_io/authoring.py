@@ -142,7 +142,13 @@ def parse_authoring(text: str | bytes, *, source: str) -> Definitions:
     if isinstance(text, bytes) and b"\0" in text[:4096]:
         raise InputError("not a YAML text file (it contains NUL bytes)", file=source)
     _refuse_aliases(text, source)
-    doc = load_yaml(text, source=source)
+    try:
+        doc = load_yaml(text, source=source)
+    except yaml.YAMLError as err:  # raised before parsing starts, e.g. a control character
+        mark = getattr(err, "problem_mark", None)
+        detail = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise InputError(f"invalid YAML: {detail}", file=source,
+                         line=mark.line + 1 if mark is not None else None) from None
     return _Build(doc, source).definitions()
 
 

@@ -19,9 +19,10 @@ documentation beyond a step's first.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+import yaml
 
 from processes.errors import InputError
 from processes.model import (
@@ -309,11 +310,36 @@ def _scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and not text.endswith(" ") and _reads_back(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _quoted(text)
+
+
+def _printable(ch: str) -> bool:
+    """Characters YAML allows as they are inside a double-quoted scalar (no line breaks)."""
+    code = ord(ch)
+    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000) and \
+        code not in (0x2028, 0x2029, 0xFEFF)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML scalar; anything not printable as is becomes an escape."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif _printable(ch):
+            out.append(ch)
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
 
 
 def _reads_back(text: str) -> bool:
-    return load_yaml(f"k: {text}\n", source="<scalar>").data == {"k": text}
+    try:
+        return load_yaml(f"k: {text}\n", source="<scalar>").data == {"k": text}
+    except (InputError, yaml.YAMLError):
+        return False
 
 
 def _is_flat(value: Any) -> bool:

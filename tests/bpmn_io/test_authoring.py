@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,77 @@ def test_readme_example_is_the_shipped_example() -> None:
     block = block[:block.index("```")]
     from_readme = parse_authoring(block, source="README.md")
     assert from_readme == read_authoring(EXAMPLE)
+
+
+# --------------------------------------------------------------------------- property: any model the form holds
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from processes.model import (  # noqa: E402
+    EventDefinition,
+    Expression,
+    Gateway,
+    Lane,
+    LaneSet,
+    SequenceFlow,
+)
+
+_labels = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufeff"), max_size=12)
+_KINDS = ("task", "userTask", "sendTask", "exclusive", "parallel", "start", "end", "catch_timer", "throw")
+
+
+@st.composite
+def models(draw: st.DrawFn) -> Definitions:
+    n = draw(st.integers(min_value=1, max_value=7))
+    ids = [f"N{i}" for i in range(n)]
+    lanes = draw(st.sampled_from([(), ("L1",), ("L1", "L2")]))
+    nodes = {}
+    lane_of = {}
+    for node_id in ids:
+        kind = draw(st.sampled_from(_KINDS))
+        name = draw(_labels)
+        if kind in ("task", "userTask", "sendTask"):
+            nodes[node_id] = Task(id=node_id, name=name, parent="P", task_type=kind)
+        elif kind in ("exclusive", "parallel"):
+            nodes[node_id] = Gateway(id=node_id, name=name, parent="P", gateway_kind=kind)
+        elif kind == "catch_timer":
+            timer = Expression(text=draw(st.sampled_from(["P14D", "PT4H", "${frist}"])), xsi_type="tFormalExpression")
+            nodes[node_id] = Event(id=node_id, name=name, parent="P", position="intermediate_catch",
+                                   definitions=(EventDefinition(kind="timer", timer_kind="timeDuration", timer=timer),))
+        else:
+            position = {"start": "start", "end": "end", "throw": "intermediate_throw"}[kind]
+            nodes[node_id] = Event(id=node_id, name=name, parent="P", position=position)
+        if lanes:
+            lane_of[node_id] = draw(st.sampled_from(lanes))
+    pairs = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=10))
+    flows = {}
+    for k, (src, dst) in enumerate(pairs):
+        fid = draw(st.sampled_from([f"Flow_{src}_{dst}", f"F{k}"]))
+        if fid in flows:
+            continue
+        cond = draw(st.sampled_from([None, "${ok}"]))
+        flows[fid] = SequenceFlow(id=fid, source=src, target=dst, parent="P", name=draw(_labels),
+                                  condition=Expression(text=cond, xsi_type="tFormalExpression") if cond else None)
+    for node_id, node in list(nodes.items()):
+        mine = [f for f in flows.values() if f.source == node_id]
+        if isinstance(node, Gateway) and len(mine) >= 2 and draw(st.booleans()):
+            nodes[node_id] = replace(node, default=draw(st.sampled_from(mine)).id)
+    lane_sets = (LaneSet(id="LaneSet_P", lanes=tuple(
+        Lane(id=lane, name=f"Lane {lane}", flow_node_refs=tuple(i for i in ids if lane_of.get(i) == lane))
+        for lane in lanes)),) if lanes else ()
+    return Definitions(id="Definitions_P", target_namespace="urn:permitflow:P", processes=(Process(
+        id="P", name=draw(_labels), nodes=FrozenMap(nodes), flows=FrozenMap(flows), lane_sets=lane_sets),))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(models())
+def test_any_model_the_form_holds_round_trips(defs: Definitions) -> None:
+    text = to_authoring(defs)
+    back = parse_authoring(text, source="prop.yaml")
+    p, q = defs.process(), back.process()
+    assert (q.name, dict(q.nodes), dict(q.flows)) == (p.name, dict(p.nodes), dict(p.flows))
+    assert {lane.id: set(lane.flow_node_refs) for lane in q.lanes()} == {
+        lane.id: set(lane.flow_node_refs) for lane in p.lanes()}
+    assert to_authoring(back) == text
