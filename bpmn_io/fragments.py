@@ -35,7 +35,8 @@ def fragment_tag(text: str) -> str:
     if m is None:
         raise ValueError(f"not an XML fragment: {text[:40]!r}")
     prefix, name, rest = m.groups()
-    decl = re.search(r'\bxmlns:%s="([^"]*)"' % re.escape(prefix) if prefix else r'\bxmlns="([^"]*)"', rest)
+    attr = f"xmlns:{re.escape(prefix)}" if prefix else "xmlns"
+    decl = re.search(rf'\b{attr}="([^"]*)"', rest)
     uri = decl.group(1) if decl else ""
     return f"{{{uri}}}{name}" if uri else name
 
@@ -70,8 +71,10 @@ def _copy(src: etree._Element, parent: etree._Element | None, inherited: dict[st
     scope = src.nsmap
     decl = _declarations(scope, inherited)
     if parent is None:
-        new = etree.Element(src.tag, nsmap={**PREFIXES, **decl})
-        inherited = {**inherited, **PREFIXES}
+        ours: dict[str | None, str] = {}
+        ours.update(PREFIXES)
+        new = etree.Element(src.tag, nsmap={**ours, **decl})
+        inherited = {**inherited, **ours}
     else:
         new = etree.SubElement(parent, src.tag, nsmap=decl or None)
     inherited = {**inherited, **decl}

@@ -7,19 +7,37 @@ naming the container. What the model does not interpret is kept in ``opaque``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from lxml import etree
 
 from processes.model import (
-    Association, CallActivity, DataAssociation, DataObject, DataObjectReference,
-    DataStoreReference, Event, EventDefinition, FrozenMap, Gateway, Group, Lane, LaneSet,
-    MultiInstance, Process, SequenceFlow, StandardLoop, SubProcess, Task, TextAnnotation,
+    Association,
+    CallActivity,
+    DataAssociation,
+    DataObject,
+    DataObjectReference,
+    DataStoreReference,
+    Event,
+    EventDefinition,
+    FrozenMap,
+    Gateway,
+    Group,
+    Lane,
+    LaneSet,
+    MultiInstance,
+    Process,
+    SequenceFlow,
+    StandardLoop,
+    SubProcess,
+    Task,
+    TextAnnotation,
 )
 
 from .namespaces import BPMN, fragment, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, documentation, children, expression, flag
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, expression, flag
 
 __all__ = ["read_process", "read_artifact", "FLOW_ELEMENTS", "ARTIFACTS", "EVENT_DEFINITIONS"]
 
@@ -388,7 +406,7 @@ def read_artifact(el: etree._Element, source: Source, parent: str, parts: _Parts
             text = child.text or ""
         else:
             ob.keep(child)
-    common = dict(id=art_id, parent=parent, documentation=tuple(docs), opaque=ob.build())
+    common: dict[str, Any] = dict(id=art_id, parent=parent, documentation=tuple(docs), opaque=ob.build())
     if tag == "association":
         return Association(**common, source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
                            direction=el.get("associationDirection", ""))

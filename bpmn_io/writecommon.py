@@ -11,7 +11,8 @@ the kept-wrapper (see :data:`bpmn_io.namespaces.KEPT`).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from lxml import etree
 

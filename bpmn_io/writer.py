@@ -40,7 +40,10 @@ DEFAULT_TARGET_NAMESPACE = "http://permitflow.invalid/bpmn"
 
 
 def _namespace_map(defs: Definitions) -> dict[str | None, str]:
-    return {**PREFIXES, **dict(foreign_namespaces(list(defs.namespaces)))}
+    nsmap: dict[str | None, str] = {}
+    nsmap.update(PREFIXES)
+    nsmap.update(foreign_namespaces(list(defs.namespaces)))
+    return nsmap
 
 
 def _participant(b: Builder, parent: etree._Element, part: Participant) -> None:

@@ -144,3 +144,18 @@ def test_help_has_examples(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout and f"permitflow {command} " in result.stdout
+
+
+@pytest.mark.node
+def test_converted_example_is_accepted_by_bpmn_moddle(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    js = Path(__file__).resolve().parent / "js"
+    if shutil.which("node") is None or not (js / "node_modules" / "bpmn-moddle").exists():
+        pytest.skip("node or bpmn-moddle is not installed (make node-deps)")
+    out = tmp_path / "permit.bpmn"
+    assert run("convert", str(EXAMPLE), str(out)).exit_code == 0
+    proc = subprocess.run(["node", str(js / "check_moddle.mjs"), str(out)], capture_output=True, text=True,
+                          timeout=120, cwd=js)
+    assert json.loads(proc.stdout) == {str(out): []}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from bpmn_corpus import TOOL_DEFECTS, INTEROP, corpus_files, is_strict, rel
+from bpmn_corpus import INTEROP, TOOL_DEFECTS, corpus_files, is_strict, rel
 
 from bpmn_io import parse_bpmn, read_bpmn
 from processes.errors import InputError

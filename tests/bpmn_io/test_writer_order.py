@@ -1,0 +1,24 @@
+"""The writer's child-order table is exactly what the BPMN 2.0 XSD prescribes."""
+
+from __future__ import annotations
+
+from bpmn_corpus import XSD
+from xsd_sequences import child_orders
+
+from bpmn_io.namespaces import BPMN, q
+from bpmn_io.xsdorder import rank_table
+
+
+def test_table_equals_the_schema() -> None:
+    assert rank_table() == child_orders(XSD.parent)
+
+
+def test_activity_children_in_schema_order() -> None:
+    ranks = rank_table()[q(BPMN, "userTask")]
+    names = ["documentation", "extensionElements", "incoming", "ioSpecification", "property",
+             "dataInputAssociation", "dataOutputAssociation", "potentialOwner", "multiInstanceLoopCharacteristics"]
+    assert sorted(names, key=lambda n: ranks[q(BPMN, n)]) == names
+    process = rank_table()[q(BPMN, "process")]
+    # every flow element shares one rank: the schema allows them in any order
+    assert process[q(BPMN, "task")] == process[q(BPMN, "sequenceFlow")] == process[q(BPMN, "boundaryEvent")]
+    assert process[q(BPMN, "laneSet")] < process[q(BPMN, "task")] < process[q(BPMN, "textAnnotation")]
