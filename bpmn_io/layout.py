@@ -203,8 +203,10 @@ def _lane_shapes(canvas: _Canvas, process: Process, block: Block, pool: Bounds, 
 # --------------------------------------------------------------------------- edges
 
 
-def _edge(canvas: _Canvas, element: str, points: tuple, source: str, target: str, text: str = "") -> None:
-    label = Label(bounds=edge_label_bounds(points, text)) if text.strip() and len(points) >= 2 else None
+def _edge(canvas: _Canvas, element: str, points: tuple, source: str, target: str, text: str = "",
+          *, label_at_start: bool = False, stack: int = 0) -> None:
+    label = (Label(bounds=edge_label_bounds(points, text, at_start=label_at_start, stack=stack))
+             if text.strip() and len(points) >= 2 else None)
     canvas.edges.append(
         Edge(id=f"{element}_di", element=element, waypoints=points, source_element=f"{source}_di",
              target_element=f"{target}_di", label=label)
@@ -252,14 +254,31 @@ def _contains(outer: Bounds, inner: Bounds) -> bool:
 
 def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
     b = canvas.bounds
-    for flow in collaboration.message_flows.values():
-        if flow.source not in b or flow.target not in b:
-            continue
-        s, t = b[flow.source], b[flow.target]
+    pools = {p.id for p in collaboration.participants}
+    drawn = [f for f in collaboration.message_flows.values() if f.source in b and f.target in b]
+    ends: dict[str, list[str]] = {}
+    for flow in drawn:
+        for end in (flow.source, flow.target):
+            if end not in pools:
+                ends.setdefault(end, []).append(flow.id)
+
+    def attach(end: str, flow_id: str) -> Bounds:
+        """Several message flows at one shape attach side by side, not on top of each other."""
+        box, users = b[end], ends.get(end, [])
+        if len(users) < 2:
+            return box
+        x = round(box.x + box.width * (users.index(flow_id) + 1) / (len(users) + 1))
+        return Bounds(x, box.y, 0, box.height)
+
+    for flow in drawn:
+        s, t = attach(flow.source, flow.id), attach(flow.target, flow.id)
         sp, tp = b.get(canvas.pool_of.get(flow.source, ""), s), b.get(canvas.pool_of.get(flow.target, ""), t)
         upper, lower = (sp, tp) if sp.y <= tp.y else (tp, sp)
         gap_y = (upper.y + upper.height + lower.y) / 2 if upper is not lower else (s.cy + t.cy) / 2
-        _edge(canvas, flow.id, route_message(s, t, gap_y=gap_y), flow.source, flow.target, flow.name)
+        # a message flow's label stays by its sender: the long vertical runs cross other lanes
+        named = [f for f in ends.get(flow.source, ()) if collaboration.message_flows[f].name.strip()]
+        _edge(canvas, flow.id, route_message(s, t, gap_y=gap_y), flow.source, flow.target, flow.name,
+              label_at_start=True, stack=named.index(flow.id) if flow.id in named else 0)
 
 
 def _collaboration_annotations(canvas: _Canvas, collaboration: Collaboration) -> None:

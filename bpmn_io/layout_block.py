@@ -211,7 +211,7 @@ def _run(
     names = {m.id: f"n{i}" for i, m in enumerate(members)}
     lines = [
         "digraph layout {",
-        "graph [rankdir=LR, nodesep=0.4, ranksep=0.5, margin=0];",
+        "graph [rankdir=LR, newrank=true, nodesep=0.4, ranksep=0.5, margin=0];",
         'node [shape=box, fixedsize=true, label=""];',
     ]
     groups: list[list[str]] = [[] for _ in range(max(lane_count, 1))]

@@ -60,6 +60,31 @@ def _through_free_row(s: Bounds, t: Bounds, obstacles: tuple[Bounds, ...]) -> li
     return None
 
 
+def _forward(
+    s: Bounds, t: Bounds, source_is_gateway: bool, target_is_gateway: bool, obstacles: tuple[Bounds, ...]
+) -> list[Pt]:
+    """A flow to a target further right: the first free of the usual shapes, in order of
+    preference, else one along a free row, else the preferred one."""
+    s_right, t_left = s.x + s.width, t.x
+    gap = t_left - s_right
+    candidates: list[list[Pt]] = []
+    if abs(s.cy - t.cy) < 1:
+        candidates.append([(s_right, s.cy), (t_left, s.cy)])
+    else:
+        if source_is_gateway:  # branches leave from the top or bottom corner
+            sy = s.y if t.cy < s.cy else s.y + s.height
+            candidates.append([(s.cx, sy), (s.cx, t.cy), (t_left, t.cy)])
+        if target_is_gateway:  # and merge into it from above or below
+            ty = t.y if s.cy < t.cy else t.y + t.height
+            candidates.append([(s_right, s.cy), (t.cx, s.cy), (t.cx, ty)])
+        for xm in (t_left - min(CLEARANCE, gap / 2), s_right + min(CLEARANCE, gap / 2)):
+            candidates.append([(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)])
+    for points in candidates:
+        if not _blocked(points, obstacles):
+            return points
+    return _through_free_row(s, t, obstacles) or candidates[0]
+
+
 def route_flow(
     s: Bounds,
     t: Bounds,
@@ -83,28 +108,7 @@ def route_flow(
         else:
             points = _detour(s, t, obstacles)
     elif t_left >= s_right + 4:
-        if abs(s.cy - t.cy) < 1:
-            points = [(s_right, s.cy), (t_left, s.cy)]
-        elif source_is_gateway:
-            sy = s.y if t.cy < s.cy else s.y + s.height
-            points = [(s.cx, sy), (s.cx, t.cy), (t_left, t.cy)]
-            if _blocked(points[1:], obstacles):
-                xm = s_right + min(CLEARANCE, (t_left - s_right) / 2)
-                points = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
-        elif target_is_gateway:
-            ty = t.y if s.cy < t.cy else t.y + t.height
-            points = [(s_right, s.cy), (t.cx, s.cy), (t.cx, ty)]
-        else:
-            gap = t_left - s_right
-            xm = t_left - min(CLEARANCE, gap / 2)
-            points = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
-            if _blocked(points, obstacles):
-                xm = s_right + min(CLEARANCE, gap / 2)
-                alternative = [(s_right, s.cy), (xm, s.cy), (xm, t.cy), (t_left, t.cy)]
-                if not _blocked(alternative, obstacles):
-                    points = alternative
-                else:
-                    points = _through_free_row(s, t, obstacles) or points
+        points = _forward(s, t, source_is_gateway, target_is_gateway, obstacles)
     else:
         points = _detour(s, t, obstacles)
     return tuple(Point(round(x), round(y)) for x, y in points)
@@ -149,11 +153,21 @@ def route_straight(s: Bounds, t: Bounds) -> tuple[Point, ...]:
     return (Point(round(a[0]), round(a[1])), Point(round(b[0]), round(b[1])))
 
 
-def edge_label_bounds(points: tuple[Point, ...], text: str, size: float = 11) -> Bounds:
-    """A label box beside the longest segment of a route (above it when horizontal)."""
+def edge_label_bounds(
+    points: tuple[Point, ...], text: str, size: float = 11, *, at_start: bool = False, stack: int = 0
+) -> Bounds:
+    """A label box beside the longest segment of a route (above it when horizontal),
+    or ``at_start``: beside the first segment, just after the start, moved ``stack``
+    label heights further along (for several flows leaving one shape)."""
     lines = wrap(text, 90, size)
     width = round(max(text_width(line, size) for line in lines) + 4)
     height = round(len(lines) * size * LINE_HEIGHT + 2)
+    if at_start:
+        a, b = points[0], points[1]
+        if a.x == b.x:  # vertical: to the right of it, below or above the start
+            step = stack * (height + 2)
+            return Bounds(a.x + 4, a.y + 4 + step if b.y > a.y else a.y - height - 4 - step, width, height)
+        return Bounds(a.x + 4 if b.x > a.x else a.x - width - 4, a.y - height - 2, width, height)
     segments = list(zip(points, points[1:], strict=False))
     a, b = max(segments, key=lambda seg: abs(seg[1].x - seg[0].x) + abs(seg[1].y - seg[0].y))
     mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2

@@ -298,7 +298,7 @@ def _activity(shape: Shape, activity: Any, index: ElementIndex) -> str:
         text_top, text_bottom = b.y + 2, b.y + b.height - 2
     return (
         _rect(b, rx=10, width=width, dash=dash) + inner + icon
-        + text_block(activity.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=12)
+        + text_block(activity.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=12, shrink=True)
         + activity_markers(markers, b.cx, b.y + b.height)
     )
 

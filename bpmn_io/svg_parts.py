@@ -203,10 +203,12 @@ def text_block(
     align: str = "middle",
     valign: str = "middle",
     vertical: bool = False,
+    shrink: bool = False,
 ) -> str:
     """``text`` wrapped into the box, one ``<tspan>`` a line, XML-escaped.
 
-    ``vertical`` sets it bottom-to-top, centred in the box (a pool or lane header).
+    ``vertical`` sets it bottom-to-top, centred in the box (a pool or lane header);
+    ``shrink`` lowers the font size (down to 8 px) until the wrapped text fits the box.
     """
     if not text or not text.strip():
         return ""
@@ -215,6 +217,11 @@ def text_block(
         width, height = height, width
         x, y = cx - width / 2, cy - height / 2
     lines = wrap(text, max(width, size), size)
+    while shrink and size > 8 and (
+        len(lines) * size * LINE_HEIGHT > height or max(text_width(line, size) for line in lines) > width
+    ):
+        size -= 1
+        lines = wrap(text, max(width, size), size)
     step = size * LINE_HEIGHT
     total = step * len(lines)
     top = y + (height - total) / 2 if valign == "middle" else y
