@@ -357,15 +357,12 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     columns = (("application_fee", "Application fee"), ("stated_handling_time", "Stated handling time"),
                ("deciding_body", "Deciding body"))
     table = lib.facts_table(profiles, columns)
-    models = {}
-    for name, profile in profiles:
-        bpmn, _ = lib.library_paths(name)
-        models[name] = bpmn.parent.name
+    models = {name: lib.library_paths(name)[0].parent.name for name, _profile in profiles}
     if fmt == "json":
         rows = [{"name": name, "municipality": display, "handled_by": prof.handled_by,
                  "process": f"{models[name]}/{lib.PROCESS_FILE}",
-                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells)}}
-                for (name, display, cells), (_n, prof) in zip(table.rows, profiles)]
+                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells, strict=True)}}
+                for (name, display, cells), (_n, prof) in zip(table.rows, profiles, strict=True)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
@@ -428,7 +425,7 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
             click.echo(f"{name}: {lib.PROCESS_FILE} differs from {lib.AUTHORING_FILE}")
             continue
         with atomic_write(target) as fh:
-            fh.write(data)  # type: ignore[attr-defined]
+            fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
         click.echo(f"{name}: wrote {target}")
     if stale:
         raise SystemExit(1)

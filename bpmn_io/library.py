@@ -131,12 +131,13 @@ def _process_folder(name: str, seen: tuple[str, ...] = ()) -> Path:
     handler = _handled_by(folder)
     if handler is None:
         raise InputError(
-            f"library municipality {name!r} has no {PROCESS_FILE} and no handled_by "
-            "(expected one of them)",
+            f"library municipality {name!r} has no {PROCESS_FILE} and no handled_by (expected one of them)",
             file=str(folder / PROFILE_FILE),
         )
     if handler in seen + (name,):
-        raise InputError(f"handled_by cycle: {' -> '.join(seen + (name, handler))}", file=str(folder / PROFILE_FILE))
+        raise InputError(
+            f"handled_by cycle: {' -> '.join(seen + (name, handler))}", file=str(folder / PROFILE_FILE)
+        )
     return _process_folder(handler, seen + (name,))
 
 
@@ -162,8 +163,10 @@ def generate_bpmn(name: str) -> bytes:
 
     source = library_root() / name / AUTHORING_FILE
     if name not in library_names() or not source.is_file():
-        raise InputError(f"library municipality {name!r} has no {AUTHORING_FILE} "
-                         f"(expected one of {', '.join(own_process_names())})")
+        raise InputError(
+            f"library municipality {name!r} has no {AUTHORING_FILE} "
+            f"(expected one of {', '.join(own_process_names())})"
+        )
     return to_bpmn_bytes(add_layout(read_authoring(source)))
 
 
@@ -256,8 +259,9 @@ def split_sources(source: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in source.split(" ; ") if part.strip())
 
 
-def facts_table(profiles: "list[tuple[str, Profile]]",
-                columns: tuple[tuple[str, str], ...] = FACT_COLUMNS) -> FactsTable:
+def facts_table(
+    profiles: list[tuple[str, Profile]], columns: tuple[tuple[str, str], ...] = FACT_COLUMNS
+) -> FactsTable:
     """The mapping table of ``profiles`` (``(name, profile)`` pairs), sources numbered in order of appearance."""
     numbers: dict[str, int] = {}
     rows = []
@@ -277,11 +281,18 @@ def facts_table(profiles: "list[tuple[str, Profile]]",
 MAPPED_2022 = ("helsingborg", "landskrona", "astorp")
 
 
-def ordered_names(names: "list[str] | None" = None) -> list[str]:
+def ordered_names(names: list[str] | None = None) -> list[str]:
     """``names`` (default: all) in table order: the 2022 mapping's three, the rest, the national reference."""
     names = library_names() if names is None else list(names)
-    return sorted(names, key=lambda n: (n not in MAPPED_2022, n.startswith("national"),
-                                        MAPPED_2022.index(n) if n in MAPPED_2022 else 0, n))
+    return sorted(
+        names,
+        key=lambda n: (
+            n not in MAPPED_2022,
+            n.startswith("national"),
+            MAPPED_2022.index(n) if n in MAPPED_2022 else 0,
+            n,
+        ),
+    )
 
 
 def render_grid(header: list[str], rows: list[list[str]], width: int = 28) -> str:
@@ -292,7 +303,11 @@ def render_grid(header: list[str], rows: list[list[str]], width: int = 28) -> st
     out = []
     for k, row in enumerate(wrapped):
         for j in range(max(len(c) for c in row)):
-            out.append("  ".join((c[j] if j < len(c) else "").ljust(w) for c, w in zip(row, widths)).rstrip())
+            out.append(
+                "  ".join(
+                    (c[j] if j < len(c) else "").ljust(w) for c, w in zip(row, widths, strict=True)
+                ).rstrip()
+            )
         if k == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
@@ -312,29 +327,42 @@ def render_facts(table: FactsTable, fmt: str) -> str:
     if fmt == "table":
         return render_grid(header, rows) + "\n\n" + "\n".join(source_lines(table)) + "\n"
     if fmt == "markdown":
+
         def esc(text: str) -> str:
             return text.replace("|", "\\|")
+
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
         return "\n".join(lines) + "\n\n" + "\n".join(f"{line}  " for line in source_lines(table)) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["name", "municipality"] + [f"{key}{suffix}" for key, _t in table.columns
-                                                    for suffix in ("", "_source", "_assumption")])
+        writer.writerow(
+            ["name", "municipality"]
+            + [f"{key}{suffix}" for key, _t in table.columns for suffix in ("", "_source", "_assumption")]
+        )
         for name, display, cells in table.rows:
             values = []
             for cell in cells:
-                values += [cell.text, " ; ".join(table.sources[n - 1] for n in cell.sources), cell.assumption or ""]
+                values += [
+                    cell.text,
+                    " ; ".join(table.sources[n - 1] for n in cell.sources),
+                    cell.assumption or "",
+                ]
             writer.writerow([name, display] + values)
         return buf.getvalue()
     if fmt == "json":
         data = {
             "columns": [{"key": key, "title": title} for key, title in table.columns],
             "rows": [
-                {"name": name, "municipality": display,
-                 "facts": {key: {"text": cell.text, "sources": list(cell.sources), "assumption": cell.assumption}
-                           for (key, _t), cell in zip(table.columns, cells)}}
+                {
+                    "name": name,
+                    "municipality": display,
+                    "facts": {
+                        key: {"text": cell.text, "sources": list(cell.sources), "assumption": cell.assumption}
+                        for (key, _t), cell in zip(table.columns, cells, strict=True)
+                    },
+                }
                 for name, display, cells in table.rows
             ],
             "sources": {str(n): src for n, src in enumerate(table.sources, 1)},

@@ -144,12 +144,23 @@ def test_orkelljunga_decides_locally_in_its_working_committee_or_chair():
     assert {"working_committee", "chair"} <= set(p.simulation.decision.bodies)
 
 
-@pytest.mark.parametrize("name,key", [
-    ("helsingborg", "staff_fte"), ("helsingborg", "delegation"), ("helsingborg", "e_service"),
-    ("landskrona", "application_fee"), ("landskrona", "stated_handling_time"), ("landskrona", "staff_fte"),
-    ("astorp", "application_fee"), ("astorp", "staff_fte"), ("hoganas", "stated_handling_time"),
-    ("bjuv", "deciding_body"), ("orkelljunga", "application_fee"), ("angelholm", "deciding_body"),
-])
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ("helsingborg", "staff_fte"),
+        ("helsingborg", "delegation"),
+        ("helsingborg", "e_service"),
+        ("landskrona", "application_fee"),
+        ("landskrona", "stated_handling_time"),
+        ("landskrona", "staff_fte"),
+        ("astorp", "application_fee"),
+        ("astorp", "staff_fte"),
+        ("hoganas", "stated_handling_time"),
+        ("bjuv", "deciding_body"),
+        ("orkelljunga", "application_fee"),
+        ("angelholm", "deciding_body"),
+    ],
+)
 def test_what_the_brief_calls_unknown_stays_unknown(name, key):
     assert profile(name).facts[key].value == "unknown"
 
@@ -164,7 +175,9 @@ def test_the_national_reference_carries_the_legal_deadline_and_three_test_attemp
 
 def test_tuned_parameters_say_so():
     for name in ALL:
-        assert "TUNED" in lib.library_root().joinpath(name, lib.PROFILE_FILE).read_text(encoding="utf-8"), name
+        assert "TUNED" in lib.library_root().joinpath(name, lib.PROFILE_FILE).read_text(encoding="utf-8"), (
+            name
+        )
 
 
 # --------------------------------------------------------------------------- models and parameters agree
@@ -210,7 +223,11 @@ def test_every_exclusive_split_has_probabilities(entries, name):
     entry = entries[name]
     process = entry.definitions.process()
     for node in process.nodes.values():
-        if isinstance(node, Gateway) and node.gateway_kind == "exclusive" and len(process.outgoing(node.id)) > 1:
+        if (
+            isinstance(node, Gateway)
+            and node.gateway_kind == "exclusive"
+            and len(process.outgoing(node.id)) > 1
+        ):
             assert node.id in entry.profile.simulation.elements, f"{name}: {node.id} has no probabilities"
 
 
@@ -220,8 +237,13 @@ def test_the_police_remiss_is_in_every_model_and_all_remisser_run_in_parallel(en
     split = process.nodes["Gw_Remiss_Split"]
     assert split.gateway_kind == "parallel"
     targets = {f.target for f in process.outgoing("Gw_Remiss_Split")}
-    assert {"Task_Remiss_Polis", "Task_Remiss_Skatteverket", "Task_Remiss_Kronofogden",
-            "Task_Remiss_Raddningstjansten", "Task_Remiss_Miljo"} == targets
+    assert {
+        "Task_Remiss_Polis",
+        "Task_Remiss_Skatteverket",
+        "Task_Remiss_Kronofogden",
+        "Task_Remiss_Raddningstjansten",
+        "Task_Remiss_Miljo",
+    } == targets
 
 
 @pytest.mark.parametrize("name", MODELS)
@@ -291,11 +313,19 @@ def test_every_library_model_passes_the_bpmn_xsd():
 
 
 @pytest.mark.node
-@pytest.mark.skipif(shutil.which("node") is None or not (MODDLE / "node_modules" / "bpmn-moddle").is_dir(),
-                    reason="needs node and tests/js/node_modules (make node-deps)")
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (MODDLE / "node_modules" / "bpmn-moddle").is_dir(),
+    reason="needs node and tests/js/node_modules (make node-deps)",
+)
 def test_every_library_model_imports_into_bpmn_moddle_without_warnings():
     files = [str(lib.library_root() / name / lib.PROCESS_FILE) for name in MODELS]
-    out = subprocess.run(["node", str(MODDLE / "check_moddle.mjs"), *files], capture_output=True, text=True,
-                         check=True, cwd=MODDLE, timeout=120)
+    out = subprocess.run(
+        ["node", str(MODDLE / "check_moddle.mjs"), *files],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=MODDLE,
+        timeout=120,
+    )
     warnings = json.loads(out.stdout)
     assert warnings == {f: [] for f in files}

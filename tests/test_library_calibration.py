@@ -28,12 +28,16 @@ CASES = 40  # per replication: small municipalities get a few a year, so a fixed
 
 #: published handling time, as a range of days from a complete application to the decision
 #: (the profile's facts.stated_handling_time.weeks, in days)
+#: helsingborg: "cirka 2 månader" read as 7-10 weeks (A11: assumed from a complete application);
+#: astorp: "6-12 veckor" from a complete application and a passed knowledge test;
+#: angelholm, klippan: "cirka två månader från det att ansökan är komplett" (Klippan/Örkelljunga pages);
+#: orkelljunga: "omkring två månader" including the decision
 PUBLISHED = {
-    "helsingborg": (49, 70),   # "cirka 2 månader" read as 7-10 weeks (assumption A11: from a complete application)
-    "astorp": (42, 84),        # "6-12 veckor" from complete application and passed knowledge test
-    "angelholm": (49, 70),     # "cirka två månader från det att ansökan är komplett" (Klippan/Örkelljunga pages)
+    "helsingborg": (49, 70),
+    "astorp": (42, 84),
+    "angelholm": (49, 70),
     "klippan": (49, 70),
-    "orkelljunga": (49, 70),   # "omkring två månader" including the decision
+    "orkelljunga": (49, 70),
 }
 CLOCK_STARTS = {"astorp": ("Task_Granska_Fullstandighet", "Task_Kunskapsprov_")}
 
@@ -45,14 +49,19 @@ def clock_days(name: str, result) -> list[float]:
     for act in result.activities:
         if act.element.startswith(starters):
             start[act.case] = max(start.get(act.case, -math.inf), act.end)
-    return [(c.decision - start[c.case]) / DAY for c in result.cases
-            if c.arrival >= result.warmup and not math.isnan(c.decision)]
+    return [
+        (c.decision - start[c.case]) / DAY
+        for c in result.cases
+        if c.arrival >= result.warmup and not math.isnan(c.decision)
+    ]
 
 
 def run(name: str, *, cases: int | None, replications: int):
     entry = lib.load_entry(name)
     process = entry.definitions.process()
-    return [simulate(process, entry.profile.simulation, seed=seed, cases=cases) for seed in range(replications)]
+    return [
+        simulate(process, entry.profile.simulation, seed=seed, cases=cases) for seed in range(replications)
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(PUBLISHED))
@@ -60,7 +69,9 @@ def test_status_quo_lands_in_the_published_handling_time(name):
     low, high = PUBLISHED[name]
     weeks = lib.load_entry(name).profile.facts["stated_handling_time"].extra["weeks"]
     assert (low, high) == (weeks[0] * 7, weeks[1] * 7), "the test's range is the profile's stated range"
-    days = [d for result in run(name, cases=CASES, replications=REPLICATIONS) for d in clock_days(name, result)]
+    days = [
+        d for result in run(name, cases=CASES, replications=REPLICATIONS) for d in clock_days(name, result)
+    ]
     assert len(days) > 100
     mean = statistics.mean(days)
     assert low <= mean <= high, f"{name}: simulated mean {mean:.1f} days, published {low}-{high}"
@@ -79,3 +90,16 @@ def test_the_status_quo_keeps_the_four_month_deadline_on_average(name):
     deadline_days = 4 * 730.5 / DAY
     days = [d for result in run(name, cases=CASES, replications=2) for d in clock_days(name, result)]
     assert statistics.mean(days) < deadline_days
+
+
+@pytest.mark.xfail(
+    reason="simulator: Workplace.clock_start is never set, so the engine's complete_to_decision "
+    "equals submission_to_decision (reported to the engine owner)",
+    strict=False,
+)
+def test_the_engines_legal_clock_agrees_with_the_records():
+    from simulator import stats
+
+    (result,) = run("helsingborg", cases=CASES, replications=1)
+    ours = statistics.mean(clock_days("helsingborg", result))
+    assert stats.figures(result)["complete_to_decision_mean_days"] == pytest.approx(ours, abs=0.5)
