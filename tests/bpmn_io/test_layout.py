@@ -247,3 +247,13 @@ def test_real_models_are_laid_out_without_overlap(rel: str) -> None:
     for diagram in defs.diagrams:
         single = replace(defs, diagrams=(diagram,))
         _assert_no_overlap(single)
+
+
+def test_same_model_gives_the_same_di_bytes_and_they_read_back() -> None:
+    from bpmn_io.reader import parse_bpmn
+    from bpmn_io.writer import to_bpmn_bytes
+
+    first = to_bpmn_bytes(add_layout(collaboration_model()))
+    assert first == to_bpmn_bytes(add_layout(collaboration_model()))
+    again = parse_bpmn(first, source="laid-out.bpmn")
+    assert _shapes(again) == _shapes(add_layout(collaboration_model()))
