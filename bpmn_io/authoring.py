@@ -49,7 +49,6 @@ Every error names the file, the line, the key path and what is allowed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -77,50 +76,27 @@ from processes.model import (
     Task,
 )
 
+from .authoring_format import (
+    BLOCK_KEYS,
+    BOUNDARY_KEYS,
+    EVENT_KEYWORDS,
+    FLOW_KEYS,
+    GATEWAY_KEYWORDS,
+    ID,
+    ISO_DURATION,
+    REF_TRIGGERS,
+    STEP_KEYS,
+    TASK_KEYWORDS,
+    TOP_KEYS,
+    TRIGGER_KEYWORDS,
+    flow_id,
+)
 from .namespaces import BPMN, fragment, q
 from .yamlsrc import YamlDoc, load_yaml, path_text
 
-__all__ = [
-    "parse_authoring",
-    "read_authoring",
-    "TASK_KEYWORDS",
-    "GATEWAY_KEYWORDS",
-    "EVENT_KEYWORDS",
-    "TRIGGER_KEYWORDS",
-    "ISO_DURATION",
-    "flow_id",
-    "MAX_AUTHORING_BYTES",
-]
+__all__ = ["parse_authoring", "read_authoring", "MAX_AUTHORING_BYTES"]
 
 MAX_AUTHORING_BYTES = 5 * 1024 * 1024
-TASK_KEYWORDS = {
-    "task": "task", "user": "userTask", "manual": "manualTask", "service": "serviceTask",
-    "script": "scriptTask", "business-rule": "businessRuleTask", "send": "sendTask", "receive": "receiveTask",
-}
-GATEWAY_KEYWORDS = {"exclusive": "exclusive", "parallel": "parallel", "inclusive": "inclusive", "event-based": "eventBased"}
-EVENT_KEYWORDS = {"start": "start", "end": "end", "catch": "intermediate_catch", "throw": "intermediate_throw"}
-TRIGGER_KEYWORDS = ("none", "timer", "message", "signal", "error", "escalation", "conditional", "terminate",
-                    "link", "compensation")
-ISO_DURATION = re.compile(r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?")
-_ID = re.compile(r"[A-Za-z_][\w.\-]*")
-_TOP_KEYS = ("process", "pool", "external", "lanes", "messages", "steps", "message_flows")
-_STEP_KEYS = ("id", "name", "lane", "doc", "next", "task", "gateway", "event", "branches", "default", "boundary",
-              "trigger", "timer", "ref", "link", "condition")
-_BLOCK_KEYS = ("id", "name", "lane", "doc", "parallel", "join")
-_BOUNDARY_KEYS = ("id", "name", "doc", "next", "trigger", "timer", "ref", "link", "condition", "interrupting")
-_FLOW_KEYS = ("to", "id", "name", "condition")
-_REF_TRIGGERS = {"message": "message"}
-
-
-def flow_id(source: str, target: str, taken: set[str]) -> str:
-    """The generated id of a flow from ``source`` to ``target``: ``Flow_<source>_<target>``,
-    with ``_2``, ``_3`` ... when that is already in ``taken``."""
-    base = f"Flow_{source}_{target}"
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}_{n}"
-    return candidate
 
 
 def read_authoring(path: str | Path) -> Definitions:
@@ -209,7 +185,7 @@ class _Build:
         return str(value)
 
     def ident(self, value: Any, path: tuple[Any, ...], *, new: bool = True) -> str:
-        if not isinstance(value, str) or not _ID.fullmatch(value):
+        if not isinstance(value, str) or not ID.fullmatch(value):
             raise self.error(path, f"bad id {_show(value)} (expected a letter or _ then letters, digits, _ . -)")
         if new:
             if value in self.ids:
@@ -232,7 +208,7 @@ class _Build:
 
     # -- the document
     def definitions(self) -> Definitions:
-        top = self.mapping(self.doc.data, (), _TOP_KEYS)
+        top = self.mapping(self.doc.data, (), TOP_KEYS)
         for key in ("process", "steps"):
             if key not in top:
                 raise self.error((), f"missing key {key!r} (an authoring file needs process and steps)")
@@ -278,7 +254,7 @@ class _Build:
     def block(self, raw: dict, path: tuple[Any, ...], after: str | None, pid: str, lanes: dict[str, str],
               messages: dict[str, str], nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
         """A parallel block: a split gateway, its branches (lists of steps) and the join."""
-        block = self.mapping(raw, path, _BLOCK_KEYS)
+        block = self.mapping(raw, path, BLOCK_KEYS)
         split = self.ident(block.get("id"), path + ("id",))
         join_spec = self.mapping(block.get("join") or {}, path + ("join",), ("id", "name", "lane"))
         join = self.ident(join_spec.get("id", f"{split}_Join"), path + ("join", "id"))
@@ -306,7 +282,7 @@ class _Build:
 
     def step(self, raw: Any, path: tuple[Any, ...], pid: str, lanes: dict[str, str], messages: dict[str, str],
              nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
-        step = self.mapping(raw, path, _STEP_KEYS)
+        step = self.mapping(raw, path, STEP_KEYS)
         sid = self.ident(step.get("id"), path + ("id",))
         kinds = [k for k in ("task", "gateway", "event") if k in step]
         if len(kinds) != 1:
@@ -340,7 +316,7 @@ class _Build:
 
     def boundary(self, raw: Any, path: tuple[Any, ...], pid: str, host: str, messages: dict[str, str],
                  nodes: dict[str, Any], specs: list, lane_of: dict[str, str]) -> None:
-        spec = self.mapping(raw, path, _BOUNDARY_KEYS)
+        spec = self.mapping(raw, path, BOUNDARY_KEYS)
         bid = self.ident(spec.get("id"), path + ("id",))
         interrupting = spec.get("interrupting", True)
         if not isinstance(interrupting, bool):
@@ -363,7 +339,7 @@ class _Build:
     def triggers(self, step: dict, path: tuple[Any, ...], sid: str, messages: dict[str, str]) -> tuple[EventDefinition, ...]:
         trigger = self.choice(step.get("trigger", "timer" if "timer" in step else "none"), path + ("trigger",),
                               TRIGGER_KEYWORDS)
-        for key, needs in (("timer", "timer"), ("ref", tuple(_REF_TRIGGERS)), ("link", "link"),
+        for key, needs in (("timer", "timer"), ("ref", tuple(REF_TRIGGERS)), ("link", "link"),
                            ("condition", "conditional")):
             if key in step and trigger not in (needs if isinstance(needs, tuple) else (needs,)):
                 raise self.error(path + (key,), f"{key!r} does not fit trigger {trigger!r}", element=sid)
@@ -373,7 +349,7 @@ class _Build:
             kind, expr = self.timer(step.get("timer"), path + ("timer",), sid)
             return (EventDefinition(kind="timer", timer_kind=kind,
                                     timer=Expression(text=expr, xsi_type="tFormalExpression")),)
-        if trigger in _REF_TRIGGERS:
+        if trigger in REF_TRIGGERS:
             ref = self.text(step.get("ref"), path + ("ref",))
             if trigger == "message" and ref and ref not in messages:
                 raise self.error(path + ("ref",), f"unknown message {ref!r} (expected one of "
@@ -426,7 +402,7 @@ class _Build:
     def flow(self, raw: Any, path: tuple[Any, ...], sid: str, label: str = "") -> _FlowSpec:
         if isinstance(raw, str):
             return _FlowSpec(raw, "", label, "", path)
-        spec = self.mapping(raw, path, _FLOW_KEYS if not label else ("to", "id", "condition"))
+        spec = self.mapping(raw, path, FLOW_KEYS if not label else ("to", "id", "condition"))
         if "to" not in spec:
             raise self.error(path, "missing key 'to' (the id of the target step)", element=sid)
         fid = self.ident(spec["id"], path + ("id",)) if "id" in spec else ""

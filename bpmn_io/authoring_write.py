@@ -20,6 +20,7 @@ documentation beyond a step's first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -35,7 +36,7 @@ from processes.model import (
     Task,
 )
 
-from .authoring import EVENT_KEYWORDS, GATEWAY_KEYWORDS, ISO_DURATION, TASK_KEYWORDS
+from .authoring_format import EVENT_KEYWORDS, GATEWAY_KEYWORDS, ISO_DURATION, TASK_KEYWORDS
 from .yamlsrc import load_yaml
 
 __all__ = ["to_authoring"]
@@ -335,7 +336,9 @@ def _quoted(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+@lru_cache(maxsize=4096)
 def _reads_back(text: str) -> bool:
+    """Whether ``text`` written plain loads back as the same string (not a bool, date, number ...)."""
     try:
         return load_yaml(f"k: {text}\n", source="<scalar>").data == {"k": text}
     except (InputError, yaml.YAMLError):
