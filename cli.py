@@ -113,6 +113,18 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     has, 2 when a file cannot be read as a model.
 
     \b
+    Codes (errors unless marked):
+      no-start, no-end        a process without start or end event
+      unreachable, dead-end   a step no start reaches / from which no end is reached
+      missing-ref             a flow, lane or default naming a missing element
+      duplicate-id            two elements with one id
+      cross-scope             a sequence flow crossing a subprocess border
+      boundary-host           a boundary event on a gateway or event
+      xor-split-and-join      an exclusive choice feeding a parallel join (deadlock)
+      and-split-xor-join      parallel branches merged without synchronisation
+      trivial-gateway         (warning) a gateway with one flow in and one out
+
+    \b
     Examples:
       permitflow validate process.bpmn
       permitflow validate examples/permit.yaml processes/library/*/process.bpmn

@@ -159,3 +159,10 @@ def test_converted_example_is_accepted_by_bpmn_moddle(tmp_path: Path) -> None:
     proc = subprocess.run(["node", str(js / "check_moddle.mjs"), str(out)], capture_output=True, text=True,
                           timeout=120, cwd=js)
     assert json.loads(proc.stdout) == {str(out): []}
+
+
+def test_validate_help_lists_every_problem_code() -> None:
+    from processes.validate import CODES
+
+    text = run("validate", "--help").stdout
+    assert [code for code in CODES if code not in text] == []
