@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from bpmn_io.svg_parts import ElementIndex, Extent, badge_svg, element_kind, text_block
-from bpmn_io.svg_shapes import num, pts
+from bpmn_io.svg_shapes import message_envelope, num, pts
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import (
     Association,
@@ -95,6 +95,9 @@ def edge_svg(edge: Edge, element: Any, index: ElementIndex, extent: Extent, badg
         # markers go on an undashed copy: some renderers dash a marker like the line it ends
         attrs = " " + " ".join(part for part in attrs.split() if not part.startswith("marker-"))
         extra += f'<polyline class="ends" points="{pts(points)}" fill="none" stroke="none" stroke-width="1.5" {markers}/>'
+    if isinstance(element, MessageFlow) and edge.message_visible_kind in ("initiating", "non_initiating"):
+        mx, my, _ = _midpoint(points)
+        extra += message_envelope(mx, my, initiating=edge.message_visible_kind == "initiating")
     body = f"<polyline {line}{attrs}/>" + extra
     text = flow_label_text(element) if element is not None else ""
     if text:

@@ -22,6 +22,7 @@ __all__ = [
     "gateway_marker",
     "data_object_path",
     "data_store_paths",
+    "message_envelope",
 ]
 
 STROKE = "#000"
@@ -68,6 +69,18 @@ def _envelope(x: float, y: float, w: float, h: float, filled: bool) -> str:
         f'stroke="{STROKE}" stroke-width="1"/>'
         f'<path d="M{num(x)},{num(y)} L{num(x + w / 2)},{num(y + h * 0.55)} L{num(x + w)},{num(y)}" '
         f'fill="none" stroke="{flap}" stroke-width="1"/>'
+    )
+
+
+def message_envelope(cx: float, cy: float, *, initiating: bool) -> str:
+    """The envelope drawn on a message flow: white when it starts an exchange, grey when it answers."""
+    x, y, w, h = cx - 10, cy - 7, 20.0, 14.0
+    fill = FILL if initiating else "#bbb"
+    return (
+        f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" fill="{fill}" '
+        f'stroke="{STROKE}" stroke-width="1"/>'
+        f'<path d="M{num(x)},{num(y)} L{num(cx)},{num(y + h * 0.55)} L{num(x + w)},{num(y)}" '
+        f'fill="none" stroke="{STROKE}" stroke-width="1"/>'
     )
 
 

@@ -207,6 +207,8 @@ def test_reference_markers_are_drawn() -> None:
     assert {g.get("data-element-id") for g in non_interrupting} == expected and len(expected) >= 5
     message_flows = [g for g in groups.values() if "messageFlow" in _classes(g)]
     assert message_flows and all(g.find(f"{SVG}polyline").get("stroke-dasharray") for g in message_flows)
+    visible = {e.element for e in defs.diagrams[0].plane.edges if e.message_visible_kind == "initiating"}
+    assert visible and {g.get("data-element-id") for g in message_flows if g.find(f"{SVG}rect") is not None} == visible
 
 
 def test_collapsed_subprocess_drill_down_planes() -> None:
