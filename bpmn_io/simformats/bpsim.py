@@ -1,0 +1,354 @@
+"""BPSim (``bpsim:BPSimData``) scenarios from a BPMN file into permitflow parameters.
+
+BPSim keeps its data in a ``relationship`` of type BPSimData (or in
+``extensionElements``): a ``Scenario`` of ``ElementParameters``, each naming a
+BPMN element by ``elementRef``. What maps:
+
+==================================== ===============================================
+BPSim                                permitflow (profile ``simulation:``)
+==================================== ===============================================
+ScenarioParameters ``baseTimeUnit``  unit of every number below (default ``min``)
+ScenarioParameters ``Start``         ``start``
+ScenarioParameters ``Duration``      ``horizon``
+ScenarioParameters ``Warmup``        ``warmup``
+start event InterTriggerTimer        ``arrivals.per_year`` (Poisson; exact for an
+                                     exponential/Poisson inter-arrival time)
+start event TriggerCount             ``cases``
+activity ProcessingTime              ``duration`` (work, with a pool) when the
+                                     activity has ResourceParameters, else ``delay``
+catch event ProcessingTime           ``delay``
+activity ResourceParameters Quantity a pool of that many members for the activity
+sequence flow Probability            gateway ``probabilities`` (percent or share)
+==================================== ===============================================
+
+Everything else (costs, availability, queue/wait/transfer/setup/validation/
+rework times, calendars, property parameters, ...) is reported by name as a
+warning. Pools get a 24/7 calendar: BPSim calendars are iCalendar texts that
+permitflow does not import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from lxml import etree
+
+from bpmn_io.simformats.common import Converted, hours_text, profile_document
+from bpmn_io.xmlsafe import parse_xml
+from processes.errors import InputError
+from processes.model import Definitions, Event, Gateway, Process, SequenceFlow
+
+__all__ = ["bpsim_to_profile", "BPSIM_NAMESPACES"]
+
+BPSIM_NAMESPACES = ("http://www.bpsim.org/schemas/1.0", "http://www.bpsim.org/schemas/2.0")
+_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+
+#: hours per BPSim base time unit
+_UNIT_HOURS = {"ms": 1 / 3_600_000, "s": 1 / 3600, "min": 1 / 60, "hour": 1.0, "day": 24.0, "year": 8766.0}
+_ALWAYS = {day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+_ISO = re.compile(
+    r"^P(?:(?P<y>\d+(?:\.\d+)?)Y)?(?:(?P<mo>\d+(?:\.\d+)?)M)?(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<mi>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def _iso_hours(text: str) -> float | None:
+    m = _ISO.match(text.strip())
+    if not m or text.strip() in ("P", "PT"):
+        return None
+    f = {k: float(v) if v else 0.0 for k, v in m.groupdict().items()}
+    return f["y"] * 8766 + f["mo"] * 730.5 + f["w"] * 168 + f["d"] * 24 + f["h"] + f["mi"] / 60 + f["s"] / 3600
+
+
+class _Reader:
+    """Reads one scenario; collects the profile parts and the warnings."""
+
+    def __init__(self, defs: Definitions, process: Process, source: str) -> None:
+        self.defs = defs
+        self.process = process
+        self.source = source
+        self.unit = 1 / 60
+        self.warnings: list[str] = []
+        self.elements: dict[str, dict[str, Any]] = {}
+        self.pools: dict[str, Any] = {}
+        self.flow_probs: dict[str, float] = {}
+        self.arrivals: dict[str, Any] | None = None
+        self.cases: int | None = None
+        self.horizon: float | None = None
+        self.warmup: float | None = None
+        self.start: dt.date = dt.date(2025, 1, 1)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    # -- values -------------------------------------------------------------------------
+    def number(self, param: etree._Element, what: str) -> float | None:
+        """A constant from a BPSim Parameter element (first value child)."""
+        for child in param:
+            kind = _local(child)
+            if kind in ("FloatingParameter", "NumericParameter"):
+                return float(child.get("value", "nan"))
+            if kind == "BooleanParameter":
+                return 1.0 if child.get("value") == "true" else 0.0
+            if kind == "DurationParameter":
+                hours = _iso_hours(child.get("value", ""))
+                return None if hours is None else hours / self.unit
+        self.warn(f"{what}: no constant value found (expected FloatingParameter or NumericParameter)")
+        return None
+
+    def distribution(self, param: etree._Element, what: str) -> dict[str, Any] | None:
+        """A permitflow distribution mapping (in hours) from a BPSim Parameter, or None with a warning."""
+        if len(param) == 0:
+            self.warn(f"{what}: empty parameter (not imported)")
+            return None
+        child = param[0]
+        kind = _local(child)
+        u = self.unit
+
+        def a(name: str) -> float:
+            value = child.get(name)
+            if value is None:
+                raise InputError(
+                    f"{what}: bpsim:{kind} has no attribute {name!r}", file=self.source, line=child.sourceline
+                )
+            return float(value) * u
+
+        if kind in ("FloatingParameter", "NumericParameter"):
+            return {"dist": "fixed", "value": hours_text(float(child.get("value", "0")) * u)}
+        if kind == "DurationParameter":
+            hours = _iso_hours(child.get("value", ""))
+            if hours is not None:
+                return {"dist": "fixed", "value": hours_text(hours)}
+        if kind == "UniformDistribution":
+            return {"dist": "uniform", "low": hours_text(a("min")), "high": hours_text(a("max"))}
+        if kind == "TriangularDistribution":
+            return {"dist": "triangular", "low": hours_text(a("min")), "mode": hours_text(a("mode")),
+                    "high": hours_text(a("max"))}
+        if kind in ("ExponentialDistribution", "NegativeExponentialDistribution"):
+            return {"dist": "exponential", "mean": hours_text(a("mean"))}
+        if kind == "NormalDistribution":
+            return {"dist": "normal", "mean": hours_text(a("mean")), "sd": hours_text(a("standardDeviation"))}
+        if kind == "TruncatedNormalDistribution":
+            self.warn(f"{what}: bpsim:TruncatedNormalDistribution min/max have no equivalent "
+                      "(imported as a normal truncated at 0)")
+            return {"dist": "normal", "mean": hours_text(a("mean")), "sd": hours_text(a("standardDeviation"))}
+        if kind == "LogNormalDistribution":
+            return {"dist": "lognormal", "mean": hours_text(a("mean")), "sd": hours_text(a("standardDeviation"))}
+        if kind == "GammaDistribution":
+            return {"dist": "gamma", "shape": float(child.get("shape", "nan")), "scale": hours_text(a("scale"))}
+        if kind == "ErlangDistribution":
+            k = float(child.get("k", "nan"))
+            return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
+        if kind == "PoissonDistribution":
+            self.warn(f"{what}: bpsim:PoissonDistribution (a count) has no duration equivalent "
+                      "(imported as exponential with the same mean)")
+            return {"dist": "exponential", "mean": hours_text(a("mean"))}
+        if kind == "EnumParameter" and len(child):
+            return {"dist": "empirical", "values": [hours_text(float(v.get("value", "nan")) * u) for v in child]}
+        self.warn(f"{what}: bpsim:{kind} has no permitflow equivalent (not imported)")
+        return None
+
+    # -- parts --------------------------------------------------------------------------
+    def scenario_parameters(self, sp: etree._Element) -> None:
+        unit = sp.get("baseTimeUnit")
+        if unit is None:
+            self.warn("ScenarioParameters: no baseTimeUnit; BPSim's default 'min' assumed")
+        elif unit not in _UNIT_HOURS:
+            raise InputError(
+                f"bpsim:ScenarioParameters baseTimeUnit {unit!r} (expected one of {', '.join(_UNIT_HOURS)})",
+                file=self.source, line=sp.sourceline,
+            )
+        else:
+            self.unit = _UNIT_HOURS[unit]
+        for name in ("replication", "seed", "baseCurrencyUnit", "baseResultFrequency",
+                     "baseResultFrequencyCumul", "traceOutput", "traceFormat"):
+            if sp.get(name) is not None:
+                self.warn(f"ScenarioParameters {name}={sp.get(name)!r}: set on the permitflow command line instead "
+                          "(not imported)")
+        for child in sp:
+            kind = _local(child)
+            if kind == "Start":
+                for v in child:
+                    if _local(v) == "DateTimeParameter" and v.get("value"):
+                        self.start = dt.date.fromisoformat(v.get("value", "")[:10])
+            elif kind in ("Duration", "Warmup"):
+                value = self.number(child, f"ScenarioParameters {kind}")
+                if value is not None:
+                    hours = value * self.unit
+                    if kind == "Duration":
+                        self.horizon = hours
+                    else:
+                        self.warmup = hours
+            else:
+                self.warn(f"ScenarioParameters {kind}: no permitflow equivalent (not imported)")
+
+    def element_parameters(self, ep: etree._Element) -> None:
+        ref = ep.get("elementRef", "")
+        target = self.defs.element(ref)
+        what = f"ElementParameters {ref!r}"
+        if target is None:
+            self.warn(f"{what}: no element with this id in the model (not imported)")
+            return
+        groups = {_local(g): g for g in ep}
+        for gname, group in groups.items():
+            for param in group:
+                pname = _local(param)
+                label = f"{what} {pname}"
+                if isinstance(target, SequenceFlow) and pname == "Probability":
+                    value = self.number(param, label)
+                    if value is not None:
+                        self.flow_probs[ref] = value
+                elif isinstance(target, Event) and target.position == "start" and pname == "InterTriggerTimer":
+                    dist = self.distribution(param, label)
+                    if dist is not None:
+                        self.arrival_from(dist, label)
+                elif isinstance(target, Event) and target.position == "start" and pname == "TriggerCount":
+                    value = self.number(param, label)
+                    if value is not None:
+                        self.cases = int(value)
+                elif pname == "ProcessingTime" and isinstance(target, Event):
+                    if target.position in ("intermediate_catch", "boundary"):
+                        dist = self.distribution(param, label)
+                        if dist is not None:
+                            self.elements.setdefault(ref, {})["delay"] = dist
+                    else:
+                        where = target.position.replace("_", " ")
+                        article = "an" if where[0] in "aeiou" else "a"
+                        self.warn(f"{label}: a processing time on {article} {where} event has no "
+                                  "permitflow equivalent (not imported)")
+                elif pname == "ProcessingTime" and not isinstance(target, (Gateway, SequenceFlow)):
+                    dist = self.distribution(param, label)
+                    if dist is not None:
+                        self.elements.setdefault(ref, {})["_time"] = dist
+                elif pname == "Quantity" and gname == "ResourceParameters":
+                    value = self.number(param, label)
+                    if value is not None:
+                        self.elements.setdefault(ref, {})["_quantity"] = max(1, int(round(value)))
+                else:
+                    self.warn(f"{label}: no permitflow equivalent (not imported)")
+
+    def arrival_from(self, dist: dict[str, Any], label: str) -> None:
+        from processes.distributions import distribution_from_data
+
+        mean_hours = distribution_from_data(dist).mean()
+        if not mean_hours > 0:
+            self.warn(f"{label}: inter-arrival mean {mean_hours!r} h is not positive (not imported)")
+            return
+        if dist["dist"] != "exponential":
+            self.warn(f"{label}: inter-arrival {dist['dist']} distribution imported as a Poisson process "
+                      "with the same mean (permitflow arrivals are Poisson or replayed)")
+        self.arrivals = {"per_year": round(8766.0 / mean_hours, 9)}
+
+    def finish(self) -> Converted:
+        elements: dict[str, Any] = {}
+        pools: dict[str, Any] = {}
+        for ref, e in self.elements.items():
+            out: dict[str, Any] = {k: v for k, v in e.items() if not k.startswith("_")}
+            if "_time" in e:
+                if "_quantity" in e:
+                    pool = f"pool_{ref}"
+                    pools[pool] = {"count": e["_quantity"], "calendar": "always"}
+                    out["duration"] = e["_time"]
+                    out["pool"] = pool
+                else:
+                    out["delay"] = e["_time"]
+            elif "_quantity" in e:
+                self.warn(f"ElementParameters {ref!r} Quantity: a resource quantity without a processing time "
+                          "has nothing to do in permitflow (not imported)")
+            if out:
+                elements[ref] = out
+        for gateway, flows in _gateway_flows(self.process).items():
+            given = {f: self.flow_probs[f] for f in flows if f in self.flow_probs}
+            if not given:
+                continue
+            total = sum(given.values())
+            if len(given) < len(flows) or not total > 0:
+                self.warn(f"gateway {gateway!r}: Probability given on {len(given)} of {len(flows)} outgoing flows "
+                          "(not imported; set probabilities in the profile)")
+                continue
+            scale = 100.0 if total > 1.0 + 1e-9 else 1.0
+            if abs(total / scale - 1.0) > 1e-6:
+                self.warn(f"gateway {gateway!r}: Probability values sum to {total:g}"
+                          f"{'%' if scale == 100 else ''}; normalised to 1")
+            probs = {f: v / total for f, v in given.items()}
+            drift = 1.0 - math.fsum(probs.values())
+            last = sorted(probs)[-1]
+            probs[last] += drift
+            elements.setdefault(gateway, {})["probabilities"] = probs
+        if self.arrivals is None:
+            self.warn("no InterTriggerTimer on a start event: arrivals set to 0 a year (set them in the profile)")
+            self.arrivals = {"per_year": 0}
+        doc = profile_document(
+            start=self.start, cases=self.cases, horizon_hours=self.horizon if self.cases is None else None,
+            calendars={"always": {"hours": dict(_ALWAYS), "holidays": "none"}} if pools else {},
+            pools=pools, arrivals=self.arrivals, elements=elements,
+            note=f"imported from the BPSim data of {self.source}",
+        )
+        if self.warmup:
+            doc["simulation"]["warmup"] = hours_text(self.warmup)
+        return Converted(doc, tuple(self.warnings))
+
+
+def _gateway_flows(process: Process) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for node in process.nodes.values():
+        if isinstance(node, Gateway):
+            flows = [f.id for f in process.outgoing(node.id)]
+            if len(flows) > 1:
+                out[node.id] = flows
+    return out
+
+
+def _bpsim_roots(defs: Definitions, source: str) -> list[etree._Element]:
+    roots: list[etree._Element] = []
+    texts = list(defs.relationships) + list(defs.opaque.extension_elements) + list(defs.opaque.children)
+    for p in defs.processes:
+        texts += list(p.opaque.extension_elements)
+    for text in texts:
+        if "bpsim" not in text.lower():
+            continue
+        tree = parse_xml(text.encode("utf-8"), source=source)
+        for ns in BPSIM_NAMESPACES:
+            roots += tree.getroot().iter(f"{{{ns}}}BPSimData")
+    return roots
+
+
+def bpsim_to_profile(defs: Definitions, *, source: str, scenario: str | None = None) -> Converted:
+    """The BPSim scenario ``scenario`` (default: the first) of ``defs`` as a profile document.
+
+    Raises InputError when the file has no BPSim data or no such scenario.
+    """
+    roots = _bpsim_roots(defs, source)
+    scenarios = [s for r in roots for s in r if _local(s) == "Scenario"]
+    if not scenarios:
+        raise InputError("no bpsim:BPSimData scenario found (expected a relationship of type BPSimData)",
+                         file=source)
+    chosen = scenarios[0]
+    if scenario is not None:
+        matching = [s for s in scenarios if scenario in (s.get("id"), s.get("name"))]
+        if not matching:
+            names = ", ".join(str(s.get("id")) for s in scenarios)
+            raise InputError(f"no BPSim scenario {scenario!r} (expected one of {names})", file=source)
+        chosen = matching[0]
+    reader = _Reader(defs, defs.process(), source)
+    for child in chosen:
+        kind = _local(child)
+        if kind == "ScenarioParameters":
+            reader.scenario_parameters(child)
+    for child in chosen:
+        kind = _local(child)
+        if kind == "ElementParameters":
+            reader.element_parameters(child)
+        elif kind == "ScenarioParameters":
+            continue
+        else:
+            reader.warn(f"bpsim:{kind} {child.get('id') or child.get('name') or ''}".rstrip()
+                        + ": no permitflow equivalent (not imported)")
+    return reader.finish()

@@ -1,0 +1,143 @@
+"""What every simulation-format adapter shares: the result type, units, and model lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from processes.model import CallActivity, Definitions, Event, Gateway, Process, SubProcess, Task
+
+__all__ = [
+    "Converted",
+    "hours_text",
+    "seconds_to_hours",
+    "work_nodes",
+    "diverging_gateways",
+    "profile_document",
+    "WEEKDAY_NAMES",
+]
+
+#: Prosimos / QBP weekday names, Monday first (permitflow's order)
+WEEKDAY_NAMES = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """A converted document and what could not be carried over, one line each."""
+
+    document: dict[str, Any]
+    warnings: tuple[str, ...] = ()
+
+
+def seconds_to_hours(seconds: float) -> float:
+    return float(seconds) / 3600.0
+
+
+def hours_text(hours: float) -> str:
+    """A duration in hours as profile text (``'2.5h'``); ``h`` is valid for work and calendar time."""
+    return f"{float(hours):.12g}h"
+
+
+def work_nodes(process: Process) -> list[Task | SubProcess | CallActivity]:
+    """The activities of ``process`` (tasks, subprocesses, call activities), in document order."""
+    return [n for n in process.nodes.values() if isinstance(n, (Task, SubProcess, CallActivity))]
+
+
+def diverging_gateways(process: Process) -> dict[str, list[str]]:
+    """Gateway id -> its outgoing sequence flow ids, for gateways with more than one way out."""
+    out: dict[str, list[str]] = {}
+    for node in process.nodes.values():
+        if isinstance(node, Gateway) and node.gateway_kind in ("exclusive", "inclusive"):
+            flows = [f.id for f in process.outgoing(node.id)]
+            if len(flows) > 1:
+                out[node.id] = flows
+    return out
+
+
+def start_events(process: Process) -> list[Event]:
+    return [
+        n for n in process.nodes.values()
+        if isinstance(n, Event) and n.position == "start" and n.parent == process.id
+    ]
+
+
+def profile_document(
+    *,
+    start: dt.date,
+    cases: int | None,
+    horizon_hours: float | None,
+    calendars: dict[str, Any],
+    pools: dict[str, Any],
+    arrivals: dict[str, Any],
+    elements: dict[str, Any],
+    note: str,
+) -> dict[str, Any]:
+    """A profile document with only the ``simulation:`` part (plus a note on where it came from)."""
+    sim: dict[str, Any] = {"start": start.isoformat()}
+    if cases is not None:
+        sim["cases"] = int(cases)
+    else:
+        sim["horizon"] = hours_text(horizon_hours if horizon_hours else 8766.0)
+    if calendars:
+        sim["calendars"] = calendars
+    if pools:
+        sim["pools"] = pools
+    sim["arrivals"] = arrivals
+    if elements:
+        sim["elements"] = elements
+    return {"note": note, "simulation": sim}
+
+
+def definitions_process(defs: Definitions) -> Process:
+    """The process the parameters are for: the first one with flow nodes."""
+    return defs.process()
+
+
+def clock_hours(text: str) -> float:
+    """Hours of the day from ``HH:MM[:SS[.fff]][+zz:zz]``; 23:59:59 and later count as 24:00."""
+    core = text.strip()
+    for sep in ("+", "Z"):
+        if sep in core:
+            core = core.split(sep, 1)[0]
+    if core.count("-") and core.rfind("-") > 2:
+        core = core[: core.rfind("-")]
+    parts = core.split(":")
+    h = float(parts[0])
+    m = float(parts[1]) if len(parts) > 1 else 0.0
+    s = float(parts[2]) if len(parts) > 2 else 0.0
+    hours = h + m / 60 + s / 3600
+    return 24.0 if hours >= 24 - 1.5 / 3600 else hours
+
+
+def _clock_text(hours: float) -> str:
+    minutes = int(round(hours * 60))
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def week_from_rules(rules: list[tuple[str, str, float, float]]) -> dict[str, str]:
+    """permitflow ``hours:`` from weekly rules (from weekday, to weekday, begin hour, end hour).
+
+    Overlapping or touching intervals of a day are merged; a weekday with no
+    interval is left out (closed).
+    """
+    keys = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    per_day: dict[int, list[tuple[float, float]]] = {i: [] for i in range(7)}
+    for first, last, begin, end in rules:
+        a, b = WEEKDAY_NAMES.index(first.upper()), WEEKDAY_NAMES.index(last.upper())
+        days = range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)]
+        for d in days:
+            if end > begin:
+                per_day[d].append((begin, end))
+    hours: dict[str, str] = {}
+    for d, intervals in per_day.items():
+        merged: list[list[float]] = []
+        for begin, end in sorted(intervals):
+            if merged and begin <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([begin, end])
+        texts = [f"{_clock_text(b)}-{_clock_text(e)}" for b, e in merged if _clock_text(b) != _clock_text(e)]
+        if texts:
+            hours[keys[d]] = ", ".join(texts)
+    return hours

@@ -1,0 +1,427 @@
+"""Prosimos simulation parameters (JSON) out of and into permitflow parameters.
+
+Prosimos (the open-source business process simulator of the Simod / PIX
+tools) reads a BPMN file plus a JSON document with ``resource_profiles``,
+``resource_calendars``, ``task_resource_distribution``,
+``arrival_time_distribution``, ``arrival_time_calendar``,
+``gateway_branching_probabilities``, ``event_distribution`` and
+``batch_processing``; every time is in SECONDS. Its distributions and their
+parameter lists (``distribution_params``, each ``{"value": x}``):
+
+=========== =======================================
+name        parameters
+=========== =======================================
+fix         value
+expon       mean, min, max  (scale = mean - min)
+uniform     min, max
+norm        mean, std, min, max
+lognorm     mean, variance, min, max
+gamma       mean, variance, min, max
+=========== =======================================
+
+What Prosimos cannot express is reported, one warning per feature and
+element: holidays and closures of a calendar, FTE shares, seasonal or replayed
+arrivals, decision bodies that meet on a calendar, boundary events, the legal
+clock, calendar-time delays on tasks (exported as a large 24/7 pool), and the
+triangular and empirical distributions (exported as a truncated normal with the
+same mean and standard deviation).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from bpmn_io.simformats.common import (
+    WEEKDAY_NAMES,
+    Converted,
+    clock_hours,
+    hours_text,
+    profile_document,
+    week_from_rules,
+)
+from processes.distributions import Distribution, distribution_from_data
+from processes.errors import InputError
+from processes.model import CallActivity, Definitions, Event, Gateway, SubProcess, Task
+from processes.params import SimParams
+
+__all__ = ["to_prosimos", "prosimos_to_profile", "prosimos_distribution", "DELAY_POOL", "DELAY_POOL_SIZE"]
+
+#: resource id for tasks that take calendar time with no pool
+DELAY_POOL = "calendar_time"
+DELAY_POOL_SIZE = 1000
+_BIG = 1.0e12  # seconds: the "max" of an unbounded distribution
+_ALWAYS = [{"from": "MONDAY", "to": "SUNDAY", "beginTime": "00:00:00", "endTime": "23:59:59.999"}]
+
+
+def _sd(dist: Distribution) -> float:
+    p = dict(dist.params)
+    kind = dist.kind
+    if kind == "fixed":
+        return 0.0
+    if kind == "exponential":
+        return p["mean"]
+    if kind == "uniform":
+        return (p["high"] - p["low"]) / math.sqrt(12)
+    if kind == "triangular":
+        a, c, b = p["low"], p["mode"], p["high"]
+        return math.sqrt((a * a + b * b + c * c - a * b - a * c - b * c) / 18)
+    if kind in ("normal", "lognormal"):
+        return p["sd"]
+    if kind == "gamma":
+        if "sd" in p:
+            return p["sd"]
+        return math.sqrt(p["shape"]) * p["scale"]
+    if kind == "empirical":
+        mean = dist.mean()
+        return math.sqrt(sum(w * (v - mean) ** 2 for v, w in zip(dist.values, dist.weights, strict=True)))
+    raise ValueError(kind)
+
+
+def prosimos_distribution(dist: Distribution, warnings: list[str], what: str) -> dict[str, Any]:
+    """``distribution_name`` + ``distribution_params`` (seconds) for a permitflow distribution (hours)."""
+    p = {k: v * 3600 for k, v in dist.params}
+
+    def out(name: str, *values: float) -> dict[str, Any]:
+        return {"distribution_name": name, "distribution_params": [{"value": float(v)} for v in values]}
+
+    if dist.kind == "fixed":
+        return out("fix", p["value"])
+    if dist.kind == "exponential":
+        return out("expon", p["mean"], 0.0, _BIG)
+    if dist.kind == "uniform":
+        return out("uniform", p["low"], p["high"])
+    if dist.kind == "normal":
+        if dist.mean() * 3600 - p["mean"] > 1e-6 * max(p["mean"], 1.0):
+            warnings.append(f"{what}: normal truncated at 0 exported as Prosimos norm with min 0 "
+                            "(same truncation, resampled)")
+        return out("norm", p["mean"], p["sd"], 0.0, _BIG)
+    if dist.kind == "lognormal":
+        return out("lognorm", p["mean"], p["sd"] ** 2, 0.0, _BIG)
+    if dist.kind == "gamma":
+        mean, sd = dist.mean() * 3600, _sd(dist) * 3600
+        return out("gamma", mean, sd**2, 0.0, _BIG)
+    lo = min(dist.values) if dist.kind == "empirical" else dict(dist.params)["low"]
+    hi = max(dist.values) if dist.kind == "empirical" else dict(dist.params)["high"]
+    warnings.append(f"{what}: {dist.kind} distribution has no Prosimos equivalent; exported as norm with the "
+                    "same mean and standard deviation, truncated to its range")
+    return out("norm", dist.mean() * 3600, _sd(dist) * 3600, lo * 3600, hi * 3600)
+
+
+def _periods(week: tuple[tuple[tuple[float, float], ...], ...]) -> list[dict[str, str]]:
+    def clock(h: float) -> str:
+        if h >= 24.0:
+            return "23:59:59.999"
+        total = int(round(h * 3600))
+        return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+    return [
+        {"from": WEEKDAY_NAMES[d], "to": WEEKDAY_NAMES[d], "beginTime": clock(a), "endTime": clock(b)}
+        for d, intervals in enumerate(week) for a, b in intervals
+    ]
+
+
+def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
+    """The Prosimos JSON document for ``defs`` simulated with ``params``, with warnings."""
+    process = defs.process()
+    warnings: list[str] = []
+    lanes = {n.id: process.lane_of(n.id) for n in process.nodes.values()}
+
+    calendars = []
+    for name, cal in params.calendars.items():
+        if cal.holidays:
+            warnings.append(f"calendar {name!r}: holidays ({cal.holidays}) cannot be expressed in Prosimos (dropped)")
+        if cal.closures or cal.closed_dates:
+            warnings.append(f"calendar {name!r}: closures and closed dates cannot be expressed in Prosimos (dropped)")
+        calendars.append({"id": name, "name": name, "time_periods": _periods(cal.week)})
+
+    assigned: dict[str, list[str]] = {name: [] for name in params.pools}
+    tasks: list[dict[str, Any]] = []
+    needs_delay_pool = False
+    decision = params.decision
+    for node in process.nodes.values():
+        if not isinstance(node, (Task, SubProcess, CallActivity)):
+            continue
+        if isinstance(node, SubProcess):
+            warnings.append(f"subprocess {node.id!r}: exported as written; Prosimos simulates embedded "
+                            "subprocesses with its own rules")
+            continue
+        ep = params.elements.get(node.id)
+        pool: str | None = None
+        dist: Distribution | None = None
+        if decision is not None and node.id == decision.element:
+            body = decision.body
+            if body.pool is not None:
+                pool, dist = body.pool, body.duration
+            else:
+                warnings.append(f"decision {node.id!r}: a {decision.delegation} that meets on a calendar "
+                                "cannot be expressed in Prosimos (exported without the wait for the meeting)")
+        if dist is None and ep is not None and ep.duration is not None:
+            dist = ep.duration
+            lane = lanes.get(node.id)
+            found = None
+            if lane is not None:
+                found = params.pool_for_lane(lane.id) or (params.pool_for_lane(lane.name) if lane.name else None)
+            pool = ep.pool or (found.name if found else None)
+        elif dist is None and ep is not None and ep.delay is not None:
+            dist, pool = ep.delay, None
+            warnings.append(f"task {node.id!r}: calendar-time delay exported as work for a 24/7 pool of "
+                            f"{DELAY_POOL_SIZE} ('{DELAY_POOL}')")
+        if dist is None:
+            dist = Distribution.fixed(0.0)
+        if pool is None:
+            needs_delay_pool = True
+            pool = DELAY_POOL
+        else:
+            assigned[pool].append(node.id)
+        resource = f"{pool}"
+        tasks.append({"task_id": node.id, "resources": [
+            {"resource_id": resource, **prosimos_distribution(dist, warnings, f"task {node.id!r}")}]})
+        if pool == DELAY_POOL:
+            assigned.setdefault(DELAY_POOL, []).append(node.id)
+
+    profiles = []
+    for name, pool in params.pools.items():
+        if pool.fte < 1.0:
+            warnings.append(f"pool {name!r}: FTE share {pool.fte:g} cannot be expressed in Prosimos "
+                            "(exported as full-time members)")
+        profiles.append({"id": name, "name": name, "resource_list": [
+            {"id": name, "name": name, "cost_per_hour": pool.cost_per_hour, "amount": pool.count,
+             "calendar": pool.calendar, "assignedTasks": assigned.get(name, [])}]})
+    if needs_delay_pool:
+        calendars.append({"id": "always", "name": "always", "time_periods": list(_ALWAYS)})
+        profiles.append({"id": DELAY_POOL, "name": DELAY_POOL, "resource_list": [
+            {"id": DELAY_POOL, "name": DELAY_POOL, "cost_per_hour": 0, "amount": DELAY_POOL_SIZE,
+             "calendar": "always", "assignedTasks": assigned.get(DELAY_POOL, [])}]})
+
+    arrivals = params.arrivals
+    if arrivals.per_year is None:
+        warnings.append("arrivals: a replayed list of dates cannot be expressed in Prosimos JSON "
+                        "(exported as Poisson with the same yearly rate)")
+        span = max((params.datetime_to_hours(d) for d in arrivals.dates), default=8766.0) or 8766.0
+        per_year = len(arrivals.dates) * 8766.0 / span
+    else:
+        per_year = arrivals.per_year
+        if not _constant_rate(arrivals.seasonality):
+            warnings.append("arrivals: monthly seasonality cannot be expressed in Prosimos (exported as a constant "
+                            "rate with the same yearly mean)")
+    if not per_year > 0:
+        raise InputError("arrivals: Prosimos needs a positive arrival rate (per_year is 0)", path="arrivals")
+    arrival = {"distribution_name": "expon",
+               "distribution_params": [{"value": 8766.0 * 3600 / per_year}, {"value": 0.0}, {"value": _BIG}]}
+
+    gateways = []
+    for node in process.nodes.values():
+        if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive"):
+            continue
+        flows = [f.id for f in process.outgoing(node.id)]
+        if len(flows) < 2:
+            continue
+        ep = params.elements.get(node.id)
+        probs = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
+        if not probs:
+            warnings.append(f"gateway {node.id!r}: no probabilities in the profile; exported as equal shares")
+            probs = {f: 1.0 / len(flows) for f in flows}
+        gateways.append({"gateway_id": node.id,
+                         "probabilities": [{"path_id": f, "value": probs.get(f, 0.0)} for f in flows]})
+
+    events = []
+    for node in process.nodes.values():
+        if not isinstance(node, Event):
+            continue
+        if node.position == "boundary":
+            warnings.append(f"boundary event {node.id!r}: boundary events cannot be expressed in Prosimos (dropped)")
+            continue
+        if node.position != "intermediate_catch":
+            continue
+        ep = params.elements.get(node.id)
+        dist = ep.delay if ep is not None and ep.delay is not None else None
+        if dist is None and node.trigger == "timer" and node.definitions[0].timer is not None:
+            text = node.definitions[0].timer.text.strip()
+            hours = _iso_hours(text)
+            if hours is not None:
+                dist = Distribution.fixed(hours)
+        if dist is not None:
+            events.append({"event_id": node.id, **prosimos_distribution(dist, warnings, f"event {node.id!r}")})
+    if decision is not None and decision.body.meetings is not None:
+        warnings.append(f"decision bodies: meetings of the {decision.delegation} (agenda cut-off, batch decisions) "
+                        "cannot be expressed in Prosimos batch_processing (dropped)")
+    if params.clock is not None:
+        warnings.append("clock: the legal clock has no Prosimos equivalent (Prosimos reports cycle times only)")
+    doc = {
+        "resource_profiles": profiles,
+        "arrival_time_distribution": arrival,
+        "arrival_time_calendar": list(_ALWAYS),
+        "gateway_branching_probabilities": gateways,
+        "task_resource_distribution": tasks,
+        "resource_calendars": calendars,
+        "event_distribution": events,
+        "batch_processing": [],
+    }
+    return Converted(doc, tuple(warnings))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _constant_rate(weights: tuple[float, ...]) -> bool:
+    """True if monthly weights proportional to the months' lengths give the same rate every day."""
+    total, days = sum(weights), sum(_MONTH_DAYS)
+    return all(abs(w / total - d / days) < 1e-9 for w, d in zip(weights, _MONTH_DAYS, strict=True))
+
+
+def _iso_hours(text: str) -> float | None:
+    from bpmn_io.simformats.bpsim import _iso_hours as iso
+
+    return iso(text)
+
+
+# --------------------------------------------------------------------------- Prosimos -> permitflow
+
+
+def _params(entry: Any, what: str, source: str, n: int) -> list[float]:
+    raw = entry.get("distribution_params") if isinstance(entry, dict) else None
+    if not isinstance(raw, list) or len(raw) < n:
+        raise InputError(f"{what}: distribution_params {raw!r} needs at least {n} values", file=source)
+    out = []
+    for i, item in enumerate(raw):
+        value = item.get("value") if isinstance(item, dict) else item
+        try:
+            out.append(float(value))
+        except (TypeError, ValueError):
+            raise InputError(f"{what}: distribution_params[{i}] {value!r} is not a number", file=source) from None
+    return out
+
+
+def _from_prosimos(entry: dict[str, Any], warnings: list[str], what: str, source: str) -> dict[str, Any]:
+    name = entry.get("distribution_name")
+    h = 1 / 3600
+    if name == "fix":
+        (v, *_) = _params(entry, what, source, 1)
+        return {"dist": "fixed", "value": hours_text(v * h)}
+    if name == "expon":
+        mean, lo, *_ = _params(entry, what, source, 2)
+        if lo:
+            warnings.append(f"{what}: expon min {lo:g} s (a shifted exponential) has no equivalent; shift dropped")
+        return {"dist": "exponential", "mean": hours_text(mean * h)}
+    if name == "uniform":
+        lo, hi, *_ = _params(entry, what, source, 2)
+        return {"dist": "uniform", "low": hours_text(lo * h), "high": hours_text(hi * h)}
+    if name in ("norm", "lognorm", "gamma"):
+        a, b, *rest = _params(entry, what, source, 2)
+        if rest and (rest[0] > 0 or (len(rest) > 1 and rest[1] < 1e11)):
+            warnings.append(f"{what}: {name} min/max bounds have no equivalent (normal is truncated at 0 only)")
+        if name == "norm":
+            return {"dist": "normal", "mean": hours_text(a * h), "sd": hours_text(b * h)}
+        return {"dist": "lognormal" if name == "lognorm" else "gamma", "mean": hours_text(a * h),
+                "sd": hours_text(math.sqrt(max(b, 0.0)) * h)}
+    raise InputError(
+        f"{what}: Prosimos distribution {name!r} (expected one of fix, expon, uniform, norm, lognorm, gamma)",
+        file=source,
+    )
+
+
+def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str, cases: int = 1000) -> Converted:
+    """A profile document from a Prosimos JSON document (already parsed) for the model ``defs``."""
+    if not isinstance(data, dict):
+        raise InputError("a Prosimos document is a JSON object (expected keys resource_profiles, ...)", file=source)
+    import datetime as dt
+
+    process = defs.process()
+    warnings: list[str] = []
+    known = {"resource_profiles", "arrival_time_distribution", "arrival_time_calendar",
+             "gateway_branching_probabilities", "task_resource_distribution", "resource_calendars",
+             "event_distribution", "batch_processing", "model_type"}
+    for key in data:
+        if key not in known:
+            warnings.append(f"{key}: no permitflow equivalent (not imported)")
+    if data.get("batch_processing"):
+        warnings.append("batch_processing: Prosimos batching rules have no permitflow equivalent (not imported)")
+    if data.get("model_type") not in (None, "CRISP", "CRSIP"):
+        warnings.append(f"model_type {data.get('model_type')!r}: only the plain calendar model is imported")
+
+    calendars: dict[str, Any] = {}
+    for cal in data.get("resource_calendars", []) or []:
+        rules = [(p.get("from", "MONDAY"), p.get("to", "SUNDAY"), clock_hours(p.get("beginTime", "00:00")),
+                  clock_hours(p.get("endTime", "24:00"))) for p in cal.get("time_periods", [])]
+        hours = week_from_rules(rules)
+        if hours:
+            calendars[str(cal.get("id"))] = {"hours": hours, "holidays": "none"}
+        else:
+            warnings.append(f"resource calendar {cal.get('id')!r}: no open hours (not imported)")
+
+    pools: dict[str, Any] = {}
+    for profile in data.get("resource_profiles", []) or []:
+        for res in profile.get("resource_list", []) or []:
+            rid = str(res.get("id"))
+            cal = str(res.get("calendar"))
+            if cal not in calendars:
+                raise InputError(f"resource {rid!r}: calendar {cal!r} is not in resource_calendars "
+                                 f"(expected one of {', '.join(calendars) or 'none'})", file=source)
+            pools[rid] = {"count": int(res.get("amount", 1)), "calendar": cal,
+                          "cost_per_hour": float(res.get("cost_per_hour", 0) or 0)}
+
+    elements: dict[str, Any] = {}
+    for task in data.get("task_resource_distribution", []) or []:
+        tid = str(task.get("task_id"))
+        resources = task.get("resources", []) or []
+        if tid not in process.nodes:
+            warnings.append(f"task {tid!r}: not in process {process.id!r} (not imported)")
+            continue
+        if not resources:
+            continue
+        first = resources[0]
+        if len(resources) > 1:
+            warnings.append(f"task {tid!r}: {len(resources)} resources with their own durations; permitflow uses "
+                            f"one pool per task ({first.get('resource_id')!r})")
+        dist = _from_prosimos(first, warnings, f"task {tid!r}", source)
+        rid = str(first.get("resource_id"))
+        if rid == DELAY_POOL:
+            elements[tid] = {"delay": dist}
+        else:
+            if rid not in pools:
+                raise InputError(f"task {tid!r}: resource {rid!r} is not in resource_profiles", file=source)
+            elements[tid] = {"duration": dist, "pool": rid}
+    pools.pop(DELAY_POOL, None)
+    used = {p["calendar"] for p in pools.values()}
+    calendars = {name: cal for name, cal in calendars.items() if name in used}
+
+    for gw in data.get("gateway_branching_probabilities", []) or []:
+        gid = str(gw.get("gateway_id"))
+        probs = {str(p.get("path_id")): float(p.get("value", 0)) for p in gw.get("probabilities", [])}
+        total = math.fsum(probs.values())
+        if gid not in process.nodes or not total > 0:
+            warnings.append(f"gateway {gid!r}: not in the model or no probabilities (not imported)")
+            continue
+        norm = {f: v / total for f, v in probs.items()}
+        last = sorted(norm)[-1]
+        norm[last] += 1.0 - math.fsum(norm.values())
+        elements.setdefault(gid, {})["probabilities"] = norm
+
+    for ev in data.get("event_distribution", []) or []:
+        eid = str(ev.get("event_id"))
+        if eid not in process.nodes:
+            warnings.append(f"event {eid!r}: not in process {process.id!r} (not imported)")
+            continue
+        elements.setdefault(eid, {})["delay"] = _from_prosimos(ev, warnings, f"event {eid!r}", source)
+
+    arrivals: dict[str, Any] = {"per_year": 0}
+    if "arrival_time_distribution" in data:
+        dist = _from_prosimos(data["arrival_time_distribution"], warnings, "arrival_time_distribution", source)
+        mean_h = distribution_from_data(dist).mean()
+        if mean_h > 0:
+            arrivals = {"per_year": round(8766.0 / mean_h, 9)}
+        if dist["dist"] != "exponential":
+            warnings.append(f"arrival_time_distribution {dist['dist']}: imported as a Poisson process with the same "
+                            "mean inter-arrival time")
+    arrival_calendar = data.get("arrival_time_calendar") or []
+    rules = [(p.get("from", "MONDAY"), p.get("to", "SUNDAY"), clock_hours(p.get("beginTime", "00:00")),
+              clock_hours(p.get("endTime", "24:00"))) for p in arrival_calendar]
+    around_the_clock = {d: "00:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    if arrival_calendar and week_from_rules(rules) != around_the_clock:
+        warnings.append("arrival_time_calendar: arrivals restricted to weekly hours have no permitflow equivalent "
+                        "(arrivals imported around the clock)")
+    doc = profile_document(start=dt.date(2025, 1, 1), cases=cases, horizon_hours=None, calendars=calendars,
+                           pools=pools, arrivals=arrivals, elements=elements,
+                           note=f"imported from the Prosimos parameters {source}")
+    return Converted(doc, tuple(warnings))

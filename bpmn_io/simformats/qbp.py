@@ -1,0 +1,208 @@
+"""QBP (BIMP, Apromore, Simod) ``qbp:processSimulationInfo`` into permitflow parameters.
+
+The block sits in ``extensionElements`` or, as these tools write it, directly
+under ``definitions``. Every QBP number is in seconds (``timeUnit`` only says how
+the tool displays it). Distributions, as BIMP defines them:
+
+=========== ============================== ==============================
+QBP type    attributes                      permitflow
+=========== ============================== ==============================
+FIXED       mean                            fixed(value)
+EXPONENTIAL arg1 = mean                     exponential(mean)
+UNIFORM     arg1 = min, arg2 = max          uniform(low, high)
+TRIANGULAR  mean = mode, arg1 = min, arg2   triangular(low, mode, high)
+NORMAL      mean, arg1 = sd                 normal(mean, sd), truncated at 0
+LOGNORMAL   mean, arg1 = variance           lognormal(mean, sd)
+GAMMA       mean, arg1 = variance           gamma(mean, sd)
+=========== ============================== ==============================
+
+What maps: ``processInstances`` -> ``cases``; ``startDateTime`` -> ``start``;
+``arrivalRateDistribution`` -> ``arrivals.per_year`` (a Poisson process with the
+same mean inter-arrival time; exact for EXPONENTIAL, a warning otherwise);
+``timetables`` -> calendars; ``resources`` -> pools (``totalAmount``,
+``costPerHour``, ``timetableId``); ``elements`` -> task ``duration`` done by the
+first listed resource; ``sequenceFlows`` ``executionProbability`` -> gateway
+probabilities. Anything else (currency, a task with several resources, the
+arrival calendar ...) is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from lxml import etree
+
+from bpmn_io.simformats.common import Converted, clock_hours, hours_text, profile_document, week_from_rules
+from bpmn_io.xmlsafe import parse_xml
+from processes.errors import InputError
+from processes.model import Definitions, Gateway, Process
+
+__all__ = ["qbp_to_profile", "QBP_NAMESPACE", "qbp_distribution"]
+
+QBP_NAMESPACE = "http://www.qbp-simulator.com/Schema201212"
+_Q = f"{{{QBP_NAMESPACE}}}"
+
+
+def _float(el: etree._Element, name: str, source: str) -> float:
+    value = el.get(name)
+    try:
+        return float(value) if value is not None else math.nan
+    except ValueError:
+        raise InputError(
+            f"qbp:{etree.QName(el).localname} {name}={value!r} is not a number", file=source, line=el.sourceline
+        ) from None
+
+
+def qbp_distribution(el: etree._Element, source: str, warnings: list[str], what: str) -> dict[str, Any]:
+    """A permitflow distribution mapping (hours) from a QBP distribution element (seconds)."""
+    kind = (el.get("type") or "").upper()
+    mean, arg1, arg2 = (_float(el, n, source) / 3600 for n in ("mean", "arg1", "arg2"))
+    if kind == "FIXED":
+        return {"dist": "fixed", "value": hours_text(mean)}
+    if kind == "EXPONENTIAL":
+        return {"dist": "exponential", "mean": hours_text(arg1)}
+    if kind == "UNIFORM":
+        return {"dist": "uniform", "low": hours_text(arg1), "high": hours_text(arg2)}
+    if kind == "TRIANGULAR":
+        return {"dist": "triangular", "low": hours_text(arg1), "mode": hours_text(mean), "high": hours_text(arg2)}
+    if kind == "NORMAL":
+        return {"dist": "normal", "mean": hours_text(mean), "sd": hours_text(arg1)}
+    if kind in ("LOGNORMAL", "GAMMA"):
+        variance_s2 = _float(el, "arg1", source)
+        sd = math.sqrt(max(variance_s2, 0.0)) / 3600
+        return {"dist": kind.lower(), "mean": hours_text(mean), "sd": hours_text(sd)}
+    raise InputError(
+        f"{what}: QBP distribution type {kind!r} (expected one of FIXED, EXPONENTIAL, UNIFORM, TRIANGULAR, "
+        "NORMAL, LOGNORMAL, GAMMA)",
+        file=source, line=el.sourceline,
+    )
+
+
+def _qbp_root(defs: Definitions, source: str) -> etree._Element:
+    texts = list(defs.opaque.children) + list(defs.opaque.extension_elements)
+    for p in defs.processes:
+        texts += list(p.opaque.extension_elements)
+    for text in texts:
+        if QBP_NAMESPACE not in text:
+            continue
+        root = parse_xml(text.encode("utf-8"), source=source).getroot()
+        found = root if root.tag == _Q + "processSimulationInfo" else root.find(f".//{_Q}processSimulationInfo")
+        if found is not None:
+            return found
+    raise InputError("no qbp:processSimulationInfo found (expected a BIMP/QBP simulation block)", file=source)
+
+
+def _gateway_of_flow(process: Process) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in process.nodes.values():
+        if isinstance(node, Gateway):
+            flows = process.outgoing(node.id)
+            if len(flows) > 1:
+                out.update({f.id: node.id for f in flows})
+    return out
+
+
+def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
+    """The QBP simulation block of ``defs`` as a profile document, with warnings."""
+    info = _qbp_root(defs, source)
+    process = defs.process()
+    warnings: list[str] = []
+    for attr in ("currency",):
+        if info.get(attr):
+            warnings.append(f"processSimulationInfo {attr}={info.get(attr)!r}: no permitflow equivalent "
+                            "(costs are plain numbers per hour)")
+    start = dt.date(2025, 1, 1)
+    if info.get("startDateTime"):
+        start = dt.date.fromisoformat(info.get("startDateTime", "")[:10])
+    cases = int(info.get("processInstances")) if info.get("processInstances") else None
+
+    calendars: dict[str, Any] = {}
+    for tt in info.iter(_Q + "timetable"):
+        rules = [
+            (r.get("fromWeekDay", "MONDAY"), r.get("toWeekDay", "SUNDAY"),
+             clock_hours(r.get("fromTime", "00:00")), clock_hours(r.get("toTime", "24:00")))
+            for r in tt.iter(_Q + "rule")
+        ]
+        hours = week_from_rules(rules)
+        if not hours:
+            warnings.append(f"timetable {tt.get('id')!r}: no open hours (not imported)")
+            continue
+        calendars[str(tt.get("id"))] = {"hours": hours, "holidays": "none"}
+
+    pools: dict[str, Any] = {}
+    for res in info.iter(_Q + "resource"):
+        rid = str(res.get("id"))
+        table = res.get("timetableId") or ""
+        if table not in calendars:
+            warnings.append(f"resource {rid!r} ({res.get('name')}): timetable {table!r} unknown; 24/7 assumed")
+            calendars.setdefault("always", {"hours": {d: "00:00-24:00" for d in
+                                                      ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+                                            "holidays": "none"})
+            table = "always"
+        pools[rid] = {"count": max(1, int(_float(res, "totalAmount", source))), "calendar": table,
+                      "cost_per_hour": _float(res, "costPerHour", source) if res.get("costPerHour") else 0.0,
+                      "note": f"QBP resource {res.get('name')!r}"}
+
+    elements: dict[str, Any] = {}
+    for el in info.iter(_Q + "element"):
+        ref = str(el.get("elementId"))
+        if process.nodes.get(ref) is None:
+            warnings.append(f"element {ref!r}: not a flow node of process {process.id!r} (not imported)")
+            continue
+        dist_el = el.find(_Q + "durationDistribution")
+        ids = [r.text.strip() for r in el.iter(_Q + "resourceId") if r.text and r.text.strip()]
+        entry: dict[str, Any] = {}
+        if dist_el is not None:
+            dist = qbp_distribution(dist_el, source, warnings, f"element {ref!r}")
+            if ids and ids[0] in pools:
+                entry["duration"] = dist
+                entry["pool"] = ids[0]
+                if len(ids) > 1:
+                    warnings.append(f"element {ref!r}: {len(ids)} resources listed; permitflow uses one pool "
+                                    f"per task ({ids[0]!r})")
+            else:
+                entry["delay"] = dist
+        if entry:
+            elements[ref] = entry
+
+    owner = _gateway_of_flow(process)
+    per_gateway: dict[str, dict[str, float]] = {}
+    for sf in info.iter(_Q + "sequenceFlow"):
+        ref = str(sf.get("elementId"))
+        if ref not in owner:
+            warnings.append(f"sequenceFlow {ref!r}: not leaving a gateway with several ways out (not imported)")
+            continue
+        per_gateway.setdefault(owner[ref], {})[ref] = _float(sf, "executionProbability", source)
+    for gw, probs in per_gateway.items():
+        total = math.fsum(probs.values())
+        if len(probs) < len(process.outgoing(gw)) or not total > 0:
+            warnings.append(f"gateway {gw!r}: probabilities missing on some outgoing flows (not imported)")
+            continue
+        if abs(total - 1.0) > 1e-9:
+            warnings.append(f"gateway {gw!r}: executionProbability values sum to {total:.12g}; normalised to 1")
+        norm = {f: p / total for f, p in probs.items()}
+        last = sorted(norm)[-1]
+        norm[last] += 1.0 - math.fsum(norm.values())
+        elements.setdefault(gw, {})["probabilities"] = norm
+
+    arrivals: dict[str, Any] = {"per_year": 0}
+    arr = info.find(_Q + "arrivalRateDistribution")
+    if arr is not None:
+        dist = qbp_distribution(arr, source, warnings, "arrivalRateDistribution")
+        from processes.distributions import distribution_from_data
+
+        mean_h = distribution_from_data(dist).mean()
+        if mean_h > 0:
+            arrivals = {"per_year": round(8766.0 / mean_h, 9)}
+            if dist["dist"] != "exponential":
+                warnings.append(f"arrivalRateDistribution {dist['dist']}: imported as a Poisson process with the "
+                                "same mean inter-arrival time (permitflow arrivals are Poisson or replayed)")
+    default_tt = [tt for tt in info.iter(_Q + "timetable") if tt.get("default") == "true"]
+    if default_tt:
+        warnings.append(f"timetable {default_tt[0].get('id')!r} as the arrival calendar: permitflow arrivals "
+                        "follow monthly seasonality, not a weekly calendar (not imported)")
+    doc = profile_document(start=start, cases=cases, horizon_hours=None, calendars=calendars, pools=pools,
+                           arrivals=arrivals, elements=elements, note=f"imported from the QBP block of {source}")
+    return Converted(doc, tuple(warnings))

@@ -1,0 +1,163 @@
+"""BPSim and QBP import, Prosimos JSON out and in: facts read by hand from the corpus files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bpmn_io import read_bpmn
+from bpmn_io.profile import profile_from_data, read_profile
+from bpmn_io.simformats import bpsim_to_profile, prosimos_to_profile, qbp_to_profile, to_prosimos
+from processes.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+JBPM = SHARED / "interop/odd/jbpm-designer/simulationProcess.bpmn2"
+QBP = SHARED / "interop/odd/simod/PurchasingExampleQBP.bpmn"
+MM1 = ROOT / "tests/fixtures/sim/mm1.bpmn"
+MM1_PROFILE = ROOT / "tests/fixtures/sim/mm1.yaml"
+
+
+# --------------------------------------------------------------------------- BPSim
+
+
+@pytest.fixture(scope="module")
+def bpsim():
+    return bpsim_to_profile(read_bpmn(JBPM), source=JBPM.name)
+
+
+def test_bpsim_gateway_probabilities_in_percent_become_shares(bpsim) -> None:
+    # <bpsim:FloatingParameter value="70.0"/> on _01000E32 ("HighProbability"), 30.0 on _599EDF0D
+    probs = bpsim.document["simulation"]["elements"]["_86B786E7-9116-4DAC-94C5-D9DD4AF2A5B1"]["probabilities"]
+    assert probs == pytest.approx({"_01000E32-C357-4C71-A91C-04FEED08253C": 0.7,
+                                   "_599EDF0D-52FB-4486-AD92-874DE561D766": 0.3})
+
+
+def test_bpsim_processing_time_with_resource_quantity_is_work_for_a_pool(bpsim) -> None:
+    # baseTimeUnit="min"; UniformDistribution min=3 max=7; ResourceParameters Quantity 2.0
+    sim = bpsim.document["simulation"]
+    task = sim["elements"]["_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD"]
+    assert task["duration"] == {"dist": "uniform", "low": "0.05h", "high": "0.116666666667h"}
+    assert sim["pools"][task["pool"]]["count"] == 2
+
+
+def test_bpsim_processing_time_without_resource_is_a_delay(bpsim) -> None:
+    # the subprocess _DCDFF235 has UniformDistribution min=2 max=6 minutes and no ResourceParameters
+    sub = bpsim.document["simulation"]["elements"]["_DCDFF235-4009-4852-A79C-828415B9565B"]
+    assert sub == {"delay": {"dist": "uniform", "low": "0.0333333333333h", "high": "0.1h"}}
+
+
+def test_bpsim_parameters_without_equivalent_are_named(bpsim) -> None:
+    text = "\n".join(bpsim.warnings)
+    assert "'_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD' Availability: no permitflow equivalent" in text
+    assert "'_DCDFF235-4009-4852-A79C-828415B9565B' UnitCost: no permitflow equivalent" in text
+    assert "PoissonDistribution" in text
+    assert "no InterTriggerTimer" in text
+
+
+def test_bpsim_document_is_a_valid_profile(bpsim) -> None:
+    profile = profile_from_data(bpsim.document, source="imported.yaml")
+    assert profile.simulation.elements["_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD"].duration.mean() == pytest.approx(5 / 60)
+
+
+def test_bpsim_missing_is_an_error() -> None:
+    with pytest.raises(InputError, match="no bpsim:BPSimData scenario found"):
+        bpsim_to_profile(read_bpmn(MM1), source="mm1.bpmn")
+
+
+# --------------------------------------------------------------------------- QBP
+
+
+@pytest.fixture(scope="module")
+def qbp():
+    return qbp_to_profile(read_bpmn(QBP), source=QBP.name)
+
+
+def test_qbp_scenario_facts(qbp) -> None:
+    sim = qbp.document["simulation"]
+    assert sim["start"] == "2011-06-20"  # startDateTime="2011-06-20T18:43:59..."
+    assert sim["cases"] == 98  # processInstances="98"
+    # <qbp:resource ... name="Role 1" totalAmount="14" costPerHour="20" timetableId="QBP_RES_DEFAULT_TIMETABLE"/>
+    assert sim["pools"]["qbp_22560896-b640-4f80-b705-ddce146a47ce"] == {
+        "count": 14, "calendar": "QBP_RES_DEFAULT_TIMETABLE", "cost_per_hour": 20.0, "note": "QBP resource 'Role 1'"}
+    assert sim["calendars"]["QBP_RES_DEFAULT_TIMETABLE"]["hours"]["sun"] == "00:00-24:00"
+
+
+def test_qbp_task_duration_in_seconds_and_its_resource(qbp) -> None:
+    # durationDistribution type="UNIFORM" mean="3600" arg1="240.0" arg2="540.0"; resource Role 4
+    task = qbp.document["simulation"]["elements"]["node_b9ae7028-f762-473e-a093-64e18f523371"]
+    assert task == {"duration": {"dist": "uniform", "low": "0.0666666666667h", "high": "0.15h"},
+                    "pool": "qbp_bec8870b-b717-48ee-aefe-2ebf56292288"}
+
+
+def test_qbp_execution_probabilities(qbp) -> None:
+    gateway = qbp.document["simulation"]["elements"]["node_6937a19d-f100-4283-8193-e674653845bd"]
+    assert gateway["probabilities"]["node_5e9989e6-ddd0-43ff-9be3-b822bdd410cd"] == pytest.approx(0.6226851851851852)
+    assert sum(gateway["probabilities"].values()) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_qbp_arrivals_and_warnings(qbp) -> None:
+    # arrivalRateDistribution GAMMA mean=14829.6 s: a Poisson process with the same mean
+    assert qbp.document["simulation"]["arrivals"]["per_year"] == pytest.approx(8766 * 3600 / 14829.6)
+    text = "\n".join(qbp.warnings)
+    assert "currency='EUR'" in text and "arrivalRateDistribution gamma" in text
+    profile = profile_from_data(qbp.document, source="imported.yaml")
+    assert profile.simulation.cases == 98
+
+
+# --------------------------------------------------------------------------- Prosimos
+
+
+@pytest.fixture(scope="module")
+def mm1():
+    return read_bpmn(MM1), read_profile(MM1_PROFILE).simulation
+
+
+def test_prosimos_export_of_mm1_is_exact(mm1) -> None:
+    defs, params = mm1
+    out = to_prosimos(defs, params)
+    assert out.warnings == ()
+    doc = out.document
+    assert sorted(doc) == sorted(["resource_profiles", "arrival_time_distribution", "arrival_time_calendar",
+                                  "gateway_branching_probabilities", "task_resource_distribution",
+                                  "resource_calendars", "event_distribution", "batch_processing"])
+    # 4380 a year -> mean inter-arrival 8766 h / 4380 = 2.0013... h, in seconds
+    assert doc["arrival_time_distribution"]["distribution_name"] == "expon"
+    assert doc["arrival_time_distribution"]["distribution_params"][0]["value"] == pytest.approx(8766 * 3600 / 4380)
+    assert doc["task_resource_distribution"] == [{"task_id": "Task_Serve", "resources": [
+        {"resource_id": "server", "distribution_name": "expon",
+         "distribution_params": [{"value": 3600.0}, {"value": 0.0}, {"value": 1e12}]}]}]
+    assert doc["resource_profiles"][0]["resource_list"][0]["amount"] == 1
+    assert len(doc["resource_calendars"][0]["time_periods"]) == 7
+    json.dumps(doc)  # plain JSON
+
+
+def test_prosimos_round_trip_keeps_parameters(mm1) -> None:
+    defs, params = mm1
+    back = prosimos_to_profile(to_prosimos(defs, params).document, defs, source="p.json")
+    assert back.warnings == ()
+    again = profile_from_data(back.document, source="back.yaml").simulation
+    assert again.elements["Task_Serve"].duration == params.elements["Task_Serve"].duration
+    assert again.pools["server"].count == 1
+    assert again.arrivals.per_year == pytest.approx(4380.0)
+    assert again.calendars["always"].week == params.calendars["always"].week
+
+
+def test_prosimos_names_what_it_cannot_express() -> None:
+    from bpmn_io.library import load_entry
+
+    entry = load_entry("helsingborg")
+    text = "\n".join(to_prosimos(entry.definitions, entry.profile.simulation).warnings)
+    for expected in ("holidays (SE) cannot be expressed", "closures and closed dates", "FTE share",
+                     "monthly seasonality", "meets on a calendar", "legal clock", "triangular distribution"):
+        assert expected in text
+
+
+def test_prosimos_bad_distribution_is_one_clear_error(mm1) -> None:
+    defs, _ = mm1
+    doc = {"resource_profiles": [], "resource_calendars": [],
+           "arrival_time_distribution": {"distribution_name": "weibull", "distribution_params": [{"value": 1}]}}
+    with pytest.raises(InputError, match="Prosimos distribution 'weibull' \\(expected one of fix, expon"):
+        prosimos_to_profile(doc, defs, source="p.json")
