@@ -18,18 +18,24 @@ Example
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lxml import etree
 
 from processes.errors import InputError
 from processes.model import (
-    Collaboration, Definitions, FrozenMap, MessageFlow, Participant, Process, RootElement,
+    Collaboration,
+    Definitions,
+    FrozenMap,
+    MessageFlow,
+    Participant,
+    RootElement,
 )
 
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
-from .readcommon import DOC, EXT, restore, OpaqueBuilder, Source, documentation, children, flag
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
 from .readdi import read_diagram
 from .readids import unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_artifact, read_process
