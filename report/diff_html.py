@@ -10,7 +10,7 @@ number(s) of the differences about it, which are listed beside the diagrams.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 import jinja2
 
@@ -43,10 +43,18 @@ def step_classes(diff: ModelDiff, side: str) -> dict[str, str]:
     """``{element id: "matched" | "changed" | "only-here"}`` for side ``"a"`` or ``"b"``."""
     steps = diff.a.steps if side == "a" else diff.b.steps
     matched = {s for m in diff.matches for s in (m.a if side == "a" else m.b)}
-    changed = {s for d in diff.differences if d.kind not in ("only_in_a", "only_in_b", "fact")
-               for s in (d.a if side == "a" else d.b)[:1]}
-    changed |= {s for d in diff.differences if d.kind in ("split", "merged", "attribute")
-                for s in (d.a if side == "a" else d.b)}
+    changed = {
+        s
+        for d in diff.differences
+        if d.kind not in ("only_in_a", "only_in_b", "fact")
+        for s in (d.a if side == "a" else d.b)[:1]
+    }
+    changed |= {
+        s
+        for d in diff.differences
+        if d.kind in ("split", "merged", "attribute")
+        for s in (d.a if side == "a" else d.b)
+    }
     out = {}
     for s in steps:
         out[s] = "only-here" if s not in matched else ("changed" if s in changed else "matched")
@@ -77,15 +85,29 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     """A self-contained HTML page for ``diff`` of the models ``defs_a`` and ``defs_b``."""
     svg_a, problem_a = _svg(defs_a, step_classes(diff, "a"), _badges(diff, "a"))
     svg_b, problem_b = _svg(defs_b, step_classes(diff, "b"), _badges(diff, "b"))
-    rows = [{"number": k, "kind": KIND_TITLES[d.kind], "css": d.kind.replace("_", "-"),
-             "message": name_sides(d.message, diff.a.name, diff.b.name)}
-            for k, d in enumerate(diff.differences, start=1)]
-    matches = [{"a": diff.label_a(m.a), "b": diff.label_b(m.b), "confidence": f"{m.confidence:.2f}", "how": m.how}
-               for m in diff.matches]
+    rows = [
+        {
+            "number": k,
+            "kind": KIND_TITLES[d.kind],
+            "css": d.kind.replace("_", "-"),
+            "message": name_sides(d.message, diff.a.name, diff.b.name),
+        }
+        for k, d in enumerate(diff.differences, start=1)
+    ]
+    matches = [
+        {"a": diff.label_a(m.a), "b": diff.label_b(m.b), "confidence": f"{m.confidence:.2f}", "how": m.how}
+        for m in diff.matches
+    ]
     return _ENV.get_template("diff.html.j2").render(
-        mode="diff", title=f"{diff.a.name} vs {diff.b.name}", diff=to_data(diff), rows=rows, matches=matches,
-        sides=[{"name": diff.a.name, "svg": svg_a, "problem": problem_a},
-               {"name": diff.b.name, "svg": svg_b, "problem": problem_b}],
+        mode="diff",
+        title=f"{diff.a.name} vs {diff.b.name}",
+        diff=to_data(diff),
+        rows=rows,
+        matches=matches,
+        sides=[
+            {"name": diff.a.name, "svg": svg_a, "problem": problem_a},
+            {"name": diff.b.name, "svg": svg_b, "problem": problem_b},
+        ],
     )
 
 
@@ -108,6 +130,9 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions]) -
         svg, problem = _svg(defs, classes, {})
         sides.append({"name": name, "svg": svg, "problem": problem})
     return _ENV.get_template("diff.html.j2").render(
-        mode="compare", title="Comparison of " + ", ".join(comparison.names), data=data, sides=sides,
+        mode="compare",
+        title="Comparison of " + ", ".join(comparison.names),
+        data=data,
+        sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],
     )

@@ -25,8 +25,14 @@ steps:
 """
 
 
-def write(tmp_path: Path, tag: str, *, review: str = "Granska ansökan", visit: str = "Platsbesök",
-          decider: str = "Socialnämnden") -> str:
+def write(
+    tmp_path: Path,
+    tag: str,
+    *,
+    review: str = "Granska ansökan",
+    visit: str = "Platsbesök",
+    decider: str = "Socialnämnden",
+) -> str:
     path = tmp_path / f"{tag.lower()}.yaml"
     path.write_text(MODEL.format(tag=tag, review=review, visit=visit, decider=decider), encoding="utf-8")
     return str(path)
@@ -43,7 +49,9 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "a (A, 5 steps) vs b (B, 5 steps)"
-    assert lines[4:] == ['[Changed] Done by Socialnämnden in a, by Arbetsutskottet in b: "Besluta om tillstånd".']
+    assert lines[4:] == [
+        '[Changed] Done by Socialnämnden in a, by Arbetsutskottet in b: "Besluta om tillstånd".'
+    ]
 
 
 def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
@@ -51,7 +59,13 @@ def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert data["schema_version"] == 1 and data["kind"] == "diff"
     assert data["differences"] == []
-    assert [m["b"] for m in data["matches"]] == [["B_Start"], ["B_Granska"], ["B_Besok"], ["B_Beslut"], ["B_End"]]
+    assert [m["b"] for m in data["matches"]] == [
+        ["B_Start"],
+        ["B_Granska"],
+        ["B_Besok"],
+        ["B_Beslut"],
+        ["B_End"],
+    ]
 
 
 def test_matches_file_confirms_a_pair_the_matcher_would_not_make(tmp_path: Path) -> None:
@@ -63,15 +77,22 @@ def test_matches_file_confirms_a_pair_the_matcher_would_not_make(tmp_path: Path)
     decisions.write_text("confirm:\n  - {a: A_Besok, b: B_Besok}\n", encoding="utf-8")
     after = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions)).output)
     assert after["differences"] == []
-    assert {"a": ["A_Besok"], "b": ["B_Besok"], "confidence": 1.0, "label_similarity": 0.0, "how": "confirmed"} \
-        in after["matches"]
+    assert {
+        "a": ["A_Besok"],
+        "b": ["B_Besok"],
+        "confidence": 1.0,
+        "label_similarity": 0.0,
+        "how": "confirmed",
+    } in after["matches"]
 
 
 def test_synonyms_file_extends_the_builtin_list(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
     b = write(tmp_path, "B", review="Bedöm ansökan")
-    assert [d["kind"] for d in json.loads(run("diff", a, b, "--format", "json").output)["differences"]] == \
-        ["only_in_a", "only_in_b"]
+    assert [d["kind"] for d in json.loads(run("diff", a, b, "--format", "json").output)["differences"]] == [
+        "only_in_a",
+        "only_in_b",
+    ]
     words = tmp_path / "synonyms.yaml"
     words.write_text("groups:\n  - [granska, bedöma]\n", encoding="utf-8")
     data = json.loads(run("diff", a, b, "--format", "json", "--synonyms", str(words)).output)
@@ -88,22 +109,29 @@ def test_html_is_one_self_contained_page_with_both_diagrams(tmp_path: Path) -> N
     assert page.count("<svg") == 2
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing fetched from elsewhere
     assert "<script" not in page
-    assert re.search(r'data-element-id="A_Besok"[^>]*class="[^"]*only-here', page) or \
-        re.search(r'class="[^"]*only-here[^"]*"[^>]*data-element-id="A_Besok"', page)
-    assert re.search(r'class="[^"]*changed[^"]*"[^>]*data-element-id="B_Beslut"', page) or \
-        re.search(r'data-element-id="B_Beslut"[^>]*class="[^"]*changed', page)
+    assert re.search(r'data-element-id="A_Besok"[^>]*class="[^"]*only-here', page) or re.search(
+        r'class="[^"]*only-here[^"]*"[^>]*data-element-id="A_Besok"', page
+    )
+    assert re.search(r'class="[^"]*changed[^"]*"[^>]*data-element-id="B_Beslut"', page) or re.search(
+        r'data-element-id="B_Beslut"[^>]*class="[^"]*changed', page
+    )
     assert "Done by Socialnämnden in a, by Arbetsutskottet in b" in page
 
 
 def test_markdown(tmp_path: Path) -> None:
-    result = run("diff", write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"), "--format", "markdown")
+    result = run(
+        "diff", write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"), "--format", "markdown"
+    )
     assert result.output.startswith("# a vs b\n")
     assert "| Changed | Socialnämnden | Arbetsutskottet |" in result.output
 
 
 def test_compare_three_models(tmp_path: Path) -> None:
-    files = [write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet"),
-             write(tmp_path, "C", visit="Besök hos restaurangen")]
+    files = [
+        write(tmp_path, "A"),
+        write(tmp_path, "B", decider="Arbetsutskottet"),
+        write(tmp_path, "C", visit="Besök hos restaurangen"),
+    ]
     data = json.loads(run("compare", *files, "--format", "json").output)
     assert data["models"] == ["a", "b", "c"]
     assert data["core"] == ["Ansökan inkommen", "Granska ansökan", "Besluta om tillstånd", "Beslut meddelat"]
@@ -135,7 +163,9 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> None
     bad.write_text("confirm: [{a: X}]\n", encoding="utf-8")
     result = run("diff", a, a, "--matches", str(bad), "-o", str(out))
     assert result.exit_code == 2
-    assert result.output == (f"permitflow: error: {bad}: confirm[0]: expected {{a: ID or [IDs], b: ID or [IDs], "
-                             "models: [A, B] (optional)}, got {'a': 'X'}\n")
+    assert result.output == (
+        f"permitflow: error: {bad}: confirm[0]: expected {{a: ID or [IDs], b: ID or [IDs], "
+        "models: [A, B] (optional)}, got {'a': 'X'}\n"
+    )
     assert not out.exists() and list(tmp_path.glob(".diff.json*")) == []
     assert run("compare", a).exit_code == 2

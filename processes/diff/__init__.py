@@ -8,22 +8,45 @@ docs/diff-schema.md), ``diff_text`` / ``diff_markdown`` / ``comparison_text`` /
 
 from processes.diff.core import Compared, diff_models, diff_prepared, lexicon_for, prepare, profile_inputs
 from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, parse_decisions
-from processes.diff.matching import Match, MatchOptions
-from processes.diff.result import KINDS, Difference, ModelDiff, ModelSummary, Similarity
 from processes.diff.formats import comparison_markdown, comparison_text, diff_markdown, diff_text
+from processes.diff.matching import Match, MatchOptions
 from processes.diff.nway import Comparison, StepCluster, Variation, compare_models
+from processes.diff.result import KINDS, Difference, ModelDiff, ModelSummary, Similarity
 from processes.diff.schema import SCHEMA_VERSION, comparison_to_data, to_data
 from processes.diff.similarity import StructuralWeights
 from processes.diff.synonyms import Synonyms, builtin_synonyms, parse_synonyms
 
 __all__ = [
-    "Compared", "diff_models", "diff_prepared", "lexicon_for", "prepare", "profile_inputs",
-    "NO_DECISIONS", "Decision", "MatchDecisions", "parse_decisions",
-    "Match", "MatchOptions",
-    "KINDS", "Difference", "ModelDiff", "ModelSummary", "Similarity",
+    "Compared",
+    "diff_models",
+    "diff_prepared",
+    "lexicon_for",
+    "prepare",
+    "profile_inputs",
+    "NO_DECISIONS",
+    "Decision",
+    "MatchDecisions",
+    "parse_decisions",
+    "Match",
+    "MatchOptions",
+    "KINDS",
+    "Difference",
+    "ModelDiff",
+    "ModelSummary",
+    "Similarity",
     "StructuralWeights",
-    "comparison_markdown", "comparison_text", "diff_markdown", "diff_text",
-    "Comparison", "StepCluster", "Variation", "compare_models",
-    "SCHEMA_VERSION", "comparison_to_data", "to_data",
-    "Synonyms", "builtin_synonyms", "parse_synonyms",
+    "comparison_markdown",
+    "comparison_text",
+    "diff_markdown",
+    "diff_text",
+    "Comparison",
+    "StepCluster",
+    "Variation",
+    "compare_models",
+    "SCHEMA_VERSION",
+    "comparison_to_data",
+    "to_data",
+    "Synonyms",
+    "builtin_synonyms",
+    "parse_synonyms",
 ]

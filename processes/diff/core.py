@@ -10,16 +10,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import fact_differences, step_differences
 from processes.diff.flowdiff import flow_differences
-from processes.diff.matching import MatchOptions, match_steps
+from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions, match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
-from processes.diff.similarity import StructuralWeights, similarity
+from processes.diff.similarity import DEFAULT_WEIGHTS, StructuralWeights, similarity
 from processes.diff.synonyms import Synonyms, builtin_synonyms
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, build_view
@@ -43,8 +44,13 @@ class Compared:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-def prepare(defs: Definitions, name: str, *, facts: Mapping[str, Any] | None = None,
-            params: Mapping[str, Any] | None = None) -> Compared:
+def prepare(
+    defs: Definitions,
+    name: str,
+    *,
+    facts: Mapping[str, Any] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> Compared:
     """Build the view and behavioural profile of ``defs`` once (reused in N-way runs)."""
     view = build_view(defs, name)
     return Compared(name, view, behavioural_profile(defs, view), dict(facts or {}), dict(params or {}))
@@ -61,8 +67,9 @@ def profile_inputs(raw_profile: Mapping[str, Any] | None) -> tuple[dict[str, Any
         return {}, {}
     facts = dict(raw_profile.get("facts") or {})
     sim = raw_profile.get("simulation") or {}
-    params: dict[str, Any] = {k: dict(v) if isinstance(v, Mapping) else v
-                              for k, v in (sim.get("elements") or {}).items()}
+    params: dict[str, Any] = {
+        k: dict(v) if isinstance(v, Mapping) else v for k, v in (sim.get("elements") or {}).items()
+    }
     decision = sim.get("decision") or {}
     element = decision.get("element")
     if element and "delegation" in decision:
@@ -82,31 +89,54 @@ def lexicon_for(models: Iterable[Compared], synonyms: Synonyms | None = None) ->
     return Lexicon.build(synonyms if synonyms is not None else builtin_synonyms(), labels)
 
 
-def diff_prepared(a: Compared, b: Compared, lex: Lexicon, *, decisions: MatchDecisions = NO_DECISIONS,
-                  options: MatchOptions = MatchOptions(),
-                  weights: StructuralWeights = StructuralWeights()) -> ModelDiff:
+def diff_prepared(
+    a: Compared,
+    b: Compared,
+    lex: Lexicon,
+    *,
+    decisions: MatchDecisions = NO_DECISIONS,
+    options: MatchOptions = DEFAULT_OPTIONS,
+    weights: StructuralWeights = DEFAULT_WEIGHTS,
+) -> ModelDiff:
     """Compare two prepared models with a given lexicon (see ``diff_models``)."""
-    confirmed, rejected, unused = decisions.for_pair(a.name, frozenset(a.view.steps), b.name,
-                                                     frozenset(b.view.steps))
+    confirmed, rejected, unused = decisions.for_pair(
+        a.name, frozenset(a.view.steps), b.name, frozenset(b.view.steps)
+    )
     matches = match_steps(a.view, b.view, lex, options=options, confirmed=confirmed, rejected=rejected)
     differences = step_differences(a.view, b.view, matches, lex, a.params, b.params)
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     differences += fact_differences(a.facts, b.facts)
     notes = tuple(
-        f"match decision a={list(d.a)} b={list(d.b)}" + (f" models={list(d.models)}" if d.models else "")
+        f"match decision a={list(d.a)} b={list(d.b)}"
+        + (f" models={list(d.models)}" if d.models else "")
         + " names elements not in these two models; not used"
         for d in unused
     )
-    return ModelDiff(ModelSummary(a.name, a.view.steps), ModelSummary(b.name, b.view.steps), matches,
-                     tuple(differences), similarity(a.view, b.view, a.profile, b.profile, matches, weights), notes)
+    return ModelDiff(
+        ModelSummary(a.name, a.view.steps),
+        ModelSummary(b.name, b.view.steps),
+        matches,
+        tuple(differences),
+        similarity(a.view, b.view, a.profile, b.profile, matches, weights),
+        notes,
+    )
 
 
-def diff_models(a: Definitions, b: Definitions, *, a_name: str = "A", b_name: str = "B",
-                synonyms: Synonyms | None = None, decisions: MatchDecisions = NO_DECISIONS,
-                facts_a: Mapping[str, Any] | None = None, facts_b: Mapping[str, Any] | None = None,
-                params_a: Mapping[str, Any] | None = None, params_b: Mapping[str, Any] | None = None,
-                options: MatchOptions = MatchOptions(),
-                weights: StructuralWeights = StructuralWeights()) -> ModelDiff:
+def diff_models(
+    a: Definitions,
+    b: Definitions,
+    *,
+    a_name: str = "A",
+    b_name: str = "B",
+    synonyms: Synonyms | None = None,
+    decisions: MatchDecisions = NO_DECISIONS,
+    facts_a: Mapping[str, Any] | None = None,
+    facts_b: Mapping[str, Any] | None = None,
+    params_a: Mapping[str, Any] | None = None,
+    params_b: Mapping[str, Any] | None = None,
+    options: MatchOptions = DEFAULT_OPTIONS,
+    weights: StructuralWeights = DEFAULT_WEIGHTS,
+) -> ModelDiff:
     """Model A against model B: matches, differences (steps, attributes, control flow,
     facts) and the three similarity scores.
 
@@ -116,5 +146,6 @@ def diff_models(a: Definitions, b: Definitions, *, a_name: str = "A", b_name: st
     """
     ca = prepare(a, a_name, facts=facts_a, params=params_a)
     cb = prepare(b, b_name, facts=facts_b, params=params_b)
-    return diff_prepared(ca, cb, lexicon_for((ca, cb), synonyms), decisions=decisions, options=options,
-                         weights=weights)
+    return diff_prepared(
+        ca, cb, lexicon_for((ca, cb), synonyms), decisions=decisions, options=options, weights=weights
+    )

@@ -42,8 +42,9 @@ class MatchDecisions:
     confirm: tuple[Decision, ...] = ()
     reject: tuple[Decision, ...] = ()
 
-    def for_pair(self, a_name: str, a_ids: frozenset[str], b_name: str,
-                 b_ids: frozenset[str]) -> tuple[tuple[Decision, ...], tuple[Decision, ...], tuple[Decision, ...]]:
+    def for_pair(
+        self, a_name: str, a_ids: frozenset[str], b_name: str, b_ids: frozenset[str]
+    ) -> tuple[tuple[Decision, ...], tuple[Decision, ...], tuple[Decision, ...]]:
         """(confirmed, rejected, unused) for the comparison A vs B, oriented A -> B."""
         used_c: list[Decision] = []
         used_r: list[Decision] = []
@@ -58,7 +59,9 @@ class MatchDecisions:
         return tuple(used_c), tuple(used_r), tuple(unused)
 
 
-def _orient(d: Decision, a_name: str, a_ids: frozenset[str], b_name: str, b_ids: frozenset[str]) -> Decision | None:
+def _orient(
+    d: Decision, a_name: str, a_ids: frozenset[str], b_name: str, b_ids: frozenset[str]
+) -> Decision | None:
     if d.models:
         if list(d.models) == [a_name, b_name] and set(d.a) <= a_ids and set(d.b) <= b_ids:
             return d
@@ -89,17 +92,24 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
         doc: Any = yaml.safe_load(data)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise InputError(f"not valid YAML: {getattr(err, 'problem', err)}", file=source,
-                         line=mark.line + 1 if mark else None) from None
+        raise InputError(
+            f"not valid YAML: {getattr(err, 'problem', err)}",
+            file=source,
+            line=mark.line + 1 if mark else None,
+        ) from None
     if doc is None:
         return NO_DECISIONS
     if not isinstance(doc, dict):
         raise InputError("expected a mapping with 'confirm:' and/or 'reject:' lists", file=source)
     unknown = sorted(set(doc) - {"schema_version", "confirm", "reject"})
     if unknown:
-        raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, confirm, reject)", file=source)
+        raise InputError(
+            f"unknown key {unknown[0]!r} (expected schema_version, confirm, reject)", file=source
+        )
     if doc.get("schema_version", 1) != 1:
-        raise InputError(f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)", file=source)
+        raise InputError(
+            f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)", file=source
+        )
     lists: dict[str, list[Decision]] = {"confirm": [], "reject": []}
     for key in lists:
         entries = doc.get(key) or []
@@ -107,15 +117,29 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
             raise InputError(f"expected a list, got {type(entries).__name__}", file=source, path=key)
         for i, entry in enumerate(entries):
             where = f"{key}[{i}]"
-            if not isinstance(entry, dict) or set(entry) - {"a", "b", "models"} or "a" not in entry or "b" not in entry:
-                raise InputError(f"expected {{a: ID or [IDs], b: ID or [IDs], models: [A, B] (optional)}}, got {entry!r}",
-                                 file=source, path=where)
+            if (
+                not isinstance(entry, dict)
+                or set(entry) - {"a", "b", "models"}
+                or "a" not in entry
+                or "b" not in entry
+            ):
+                raise InputError(
+                    f"expected {{a: ID or [IDs], b: ID or [IDs], models: [A, B] (optional)}}, got {entry!r}",
+                    file=source,
+                    path=where,
+                )
             models: tuple[str, ...] = ()
             if "models" in entry:
                 models = _ids(entry["models"], where + ".models", source)
                 if len(models) != 2:
-                    raise InputError(f"models must name exactly two models, got {list(models)}", file=source,
-                                     path=where + ".models")
-            lists[key].append(Decision(_ids(entry["a"], where + ".a", source), _ids(entry["b"], where + ".b", source),
-                                       models))
+                    raise InputError(
+                        f"models must name exactly two models, got {list(models)}",
+                        file=source,
+                        path=where + ".models",
+                    )
+            lists[key].append(
+                Decision(
+                    _ids(entry["a"], where + ".a", source), _ids(entry["b"], where + ".b", source), models
+                )
+            )
     return MatchDecisions(tuple(lists["confirm"]), tuple(lists["reject"]))

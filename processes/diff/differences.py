@@ -7,19 +7,36 @@ and per-element profile parameters come in as dicts (as read from profile.yaml).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from processes.diff.matching import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon, label_similarity
 from processes.diff.view import ModelView, Step
 
-__all__ = ["step_differences", "fact_differences", "flatten", "canonical_timer", "FACT_ORDER",
-           "PROVENANCE_KEYS", "PERFORMER_SAME"]
+__all__ = [
+    "step_differences",
+    "fact_differences",
+    "flatten",
+    "canonical_timer",
+    "FACT_ORDER",
+    "PROVENANCE_KEYS",
+    "PERFORMER_SAME",
+]
 
 #: facts listed first, in this order (the 2022 mapping dimensions); others follow by name
-FACT_ORDER = ("application_fee", "supervision_fee", "e_service", "stated_handling_time", "deciding_body",
-              "delegation", "committee_cadence", "staff_fte", "collaborations")
+FACT_ORDER = (
+    "application_fee",
+    "supervision_fee",
+    "e_service",
+    "stated_handling_time",
+    "deciding_body",
+    "delegation",
+    "committee_cadence",
+    "staff_fte",
+    "collaborations",
+)
 #: keys that document a value rather than being one; never compared
 PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date"})
 #: performers whose names are at least this similar count as the same
@@ -34,8 +51,14 @@ def _qs(view: ModelView, ids: Iterable[str]) -> str:
     return " + ".join(_q(view.steps[i]) for i in ids)
 
 
-def step_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lexicon,
-                     params_a: Mapping[str, Any], params_b: Mapping[str, Any]) -> list[Difference]:
+def step_differences(
+    a: ModelView,
+    b: ModelView,
+    matches: tuple[Match, ...],
+    lex: Lexicon,
+    params_a: Mapping[str, Any],
+    params_b: Mapping[str, Any],
+) -> list[Difference]:
     """only_in_a, split/merged and attribute differences in A's step order, then the
     performer differences (one per pair of performers), then only_in_b in B's order."""
     out: list[Difference] = []
@@ -50,10 +73,15 @@ def step_differences(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex
         if m is None:
             continue
         if len(m.b) > 1 and len(m.a) == 1:
-            out.append(Difference("split", m.a, m.b, message=f"{_q(x)} in A is split into {_qs(b, m.b)} in B."))
+            out.append(
+                Difference("split", m.a, m.b, message=f"{_q(x)} in A is split into {_qs(b, m.b)} in B.")
+            )
         elif len(m.a) > 1 and len(m.b) == 1:
-            out.append(Difference("merged", m.a, m.b,
-                                  message=f"{_qs(a, m.a)} in A are merged into {_qs(b, m.b)} in B."))
+            out.append(
+                Difference(
+                    "merged", m.a, m.b, message=f"{_qs(a, m.a)} in A are merged into {_qs(b, m.b)} in B."
+                )
+            )
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
@@ -77,34 +105,78 @@ def _performers(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lex
     out = []
     for (fa, fb), ms in groups.items():
         names = ", ".join(_qs(a, m.a) for m in ms)
-        out.append(Difference("attribute", tuple(i for m in ms for i in m.a), tuple(i for m in ms for i in m.b),
-                              "performer", fa, fb, f"Done by {fa} in A, by {fb} in B: {names}."))
+        out.append(
+            Difference(
+                "attribute",
+                tuple(i for m in ms for i in m.a),
+                tuple(i for m in ms for i in m.b),
+                "performer",
+                fa,
+                fb,
+                f"Done by {fa} in A, by {fb} in B: {names}.",
+            )
+        )
     return out
 
 
-def _attributes(a: ModelView, b: ModelView, m: Match, lex: Lexicon,
-                params_a: Mapping[str, Any], params_b: Mapping[str, Any]) -> list[Difference]:
+def _attributes(
+    a: ModelView,
+    b: ModelView,
+    m: Match,
+    lex: Lexicon,
+    params_a: Mapping[str, Any],
+    params_b: Mapping[str, Any],
+) -> list[Difference]:
     out: list[Difference] = []
     x, y = a.steps[m.a[0]], b.steps[m.b[0]]
     name = _q(x)
     one_to_one = len(m.a) == 1 and len(m.b) == 1
     if one_to_one and (x.kind, x.detail) != (y.kind, y.detail):
         va, vb = _type(x), _type(y)
-        out.append(Difference("attribute", m.a, m.b, "type", va, vb, f"{name}: type is {va} in A, {vb} in B."))
+        out.append(
+            Difference("attribute", m.a, m.b, "type", va, vb, f"{name}: type is {va} in A, {vb} in B.")
+        )
     if one_to_one and canonical_timer(x.timer) != canonical_timer(y.timer):
-        out.append(Difference("attribute", m.a, m.b, "timer", x.timer, y.timer,
-                              f"{name}: timer {x.timer or 'none'} in A, {y.timer or 'none'} in B."))
+        out.append(
+            Difference(
+                "attribute",
+                m.a,
+                m.b,
+                "timer",
+                x.timer,
+                y.timer,
+                f"{name}: timer {x.timer or 'none'} in A, {y.timer or 'none'} in B.",
+            )
+        )
     if one_to_one and x.loop != y.loop:
-        out.append(Difference("attribute", m.a, m.b, "loop_marker", x.loop, y.loop,
-                              f"{name}: loop marker {x.loop or 'none'} in A, {y.loop or 'none'} in B."))
+        out.append(
+            Difference(
+                "attribute",
+                m.a,
+                m.b,
+                "loop_marker",
+                x.loop,
+                y.loop,
+                f"{name}: loop marker {x.loop or 'none'} in A, {y.loop or 'none'} in B.",
+            )
+        )
     if one_to_one:
         fa_params = flatten(params_a.get(x.id, {}))
         fb_params = flatten(params_b.get(y.id, {}))
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:
-                out.append(Difference("attribute", m.a, m.b, f"profile.{key}", va, vb,
-                                      f"{name}: {key} is {va or 'not set'} in A, {vb or 'not set'} in B."))
+                out.append(
+                    Difference(
+                        "attribute",
+                        m.a,
+                        m.b,
+                        f"profile.{key}",
+                        va,
+                        vb,
+                        f"{name}: {key} is {va or 'not set'} in A, {vb or 'not set'} in B.",
+                    )
+                )
     return out
 
 
@@ -146,8 +218,10 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-_ISO = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
-                  r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+_ISO = re.compile(
+    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
+)
 
 
 def canonical_timer(timer: str) -> str:
@@ -183,8 +257,17 @@ def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> 
         vb = fact_text(facts_b.get(name))
         if va != vb:
             label = name.replace("_", " ")
-            out.append(Difference("fact", (), (), name, va, vb, f"{label}: {va or 'not stated'} in A, "
-                                                                f"{vb or 'not stated'} in B."))
+            out.append(
+                Difference(
+                    "fact",
+                    (),
+                    (),
+                    name,
+                    va,
+                    vb,
+                    f"{label}: {va or 'not stated'} in A, {vb or 'not stated'} in B.",
+                )
+            )
     return out
 
 
@@ -201,6 +284,9 @@ def fact_text(fact: Any) -> str:
     value = _text(fact.get("value", ""))
     unit = fact.get("unit")
     head = f"{value} {unit}" if unit not in (None, "") and value not in ("", "unknown") else value
-    rest = [f"{k}: {_text(v)}" for k, v in fact.items()
-            if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS]
+    rest = [
+        f"{k}: {_text(v)}"
+        for k, v in fact.items()
+        if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS
+    ]
     return head + (f" ({'; '.join(rest)})" if rest else "")

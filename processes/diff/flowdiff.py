@@ -32,19 +32,27 @@ _KIND = {
     frozenset({"parallel", "before"}): "concurrency",
     frozenset({"parallel", "after"}): "concurrency",
 }
-_WORDS = {"before": "comes before", "after": "comes after", "parallel": "runs in parallel with",
-          "exclusive": "is an alternative to (never in the same case as)"}
+_WORDS = {
+    "before": "comes before",
+    "after": "comes after",
+    "parallel": "runs in parallel with",
+    "exclusive": "is an alternative to (never in the same case as)",
+}
 
 
 def _name(view: ModelView, ids: tuple[str, ...]) -> str:
     return " + ".join(f'"{view.steps[i].name or i}"' for i in ids)
 
 
-def flow_differences(a: ModelView, b: ModelView, pa: Profile, pb: Profile,
-                     matches: tuple[Match, ...]) -> list[Difference]:
+def flow_differences(
+    a: ModelView, b: ModelView, pa: Profile, pb: Profile, matches: tuple[Match, ...]
+) -> list[Difference]:
     """order / concurrency / exclusiveness / optionality / loop differences (module doc)."""
-    units = [(m, pa.first_in_flow(m.a), pb.first_in_flow(m.b)) for m in matches]
-    units = [(m, x, y) for m, x, y in units if x is not None and y is not None]
+    units: list[tuple[Match, str, str]] = []
+    for m in matches:
+        x, y = pa.first_in_flow(m.a), pb.first_in_flow(m.b)
+        if x is not None and y is not None:
+            units.append((m, x, y))
     changed: dict[str, list[tuple[int, int, str, str]]] = {}
     for (i, (_, xa, xb)), (j, (_, ya, yb)) in combinations(enumerate(units), 2):
         ra, rb = pa.relation(xa, ya), pb.relation(xb, yb)
@@ -65,23 +73,54 @@ def flow_differences(a: ModelView, b: ModelView, pa: Profile, pb: Profile,
             pairs = [p for p in pairs if centre not in p[:2]]
             if counts[centre] == 1:
                 centre = mine[0][0]
-            others = tuple(sorted((j, ra, rb) if i == centre else (i, _flip(ra), _flip(rb)) for i, j, ra, rb in mine))
+            others = tuple(
+                sorted((j, ra, rb) if i == centre else (i, _flip(ra), _flip(rb)) for i, j, ra, rb in mine)
+            )
             # centres compared with the very same others, changing the same way, are reported together
             found.setdefault(others, []).append(centre)
         for others, centres in found.items():
             out.append(_pair_difference(kind, centres, others, units, a))
-    out.extend(_unary(units, a, pa.optional, pb.optional, "optionality", ("optional", "mandatory"),
-                      "optional (can be skipped)", "mandatory"))
-    out.extend(_unary(units, a, pa.repeatable, pb.repeatable, "loop", ("repeatable", "once"),
-                      "on a loop (can repeat)", "done once"))
+    out.extend(
+        _unary(
+            units,
+            a,
+            pa.optional,
+            pb.optional,
+            "optionality",
+            ("optional", "mandatory"),
+            "optional (can be skipped)",
+            "mandatory",
+        )
+    )
+    out.extend(
+        _unary(
+            units,
+            a,
+            pa.repeatable,
+            pb.repeatable,
+            "loop",
+            ("repeatable", "once"),
+            "on a loop (can repeat)",
+            "done once",
+        )
+    )
     return out
 
 
-def _pair_difference(kind: str, centres: list[int], others: tuple[tuple[int, str, str], ...],
-                     units: list[tuple[Match, str, str]], a: ModelView) -> Difference:
+def _pair_difference(
+    kind: str,
+    centres: list[int],
+    others: tuple[tuple[int, str, str], ...],
+    units: list[tuple[Match, str, str]],
+    a: ModelView,
+) -> Difference:
     """One difference: ``centres`` (units) relate to each of ``others`` as (A, B) say."""
-    ids_a = tuple(s for c in centres for s in units[c][0].a) + tuple(s for o, _, _ in others for s in units[o][0].a)
-    ids_b = tuple(s for c in centres for s in units[c][0].b) + tuple(s for o, _, _ in others for s in units[o][0].b)
+    ids_a = tuple(s for c in centres for s in units[c][0].a) + tuple(
+        s for o, _, _ in others for s in units[o][0].a
+    )
+    ids_b = tuple(s for c in centres for s in units[c][0].b) + tuple(
+        s for o, _, _ in others for s in units[o][0].b
+    )
     ras = {ra for _, ra, _ in others}
     rbs = {rb for _, _, rb in others}
     va = ras.pop() if len(ras) == 1 else "mixed"
@@ -95,8 +134,10 @@ def _pair_difference(kind: str, centres: list[int], others: tuple[tuple[int, str
     for (ra, rb), os_ in groups.items():
         names = ", ".join(_name(a, units[o][0].a) for o in os_)
         pronoun = "they" if plural else "it"
-        parts.append(f"in A, {subject} {_verb(ra, plural)} {names}; in B, {pronoun} {_verb(rb, plural)} "
-                     f"{'them' if len(os_) > 1 else 'it'}")
+        parts.append(
+            f"in A, {subject} {_verb(ra, plural)} {names}; in B, {pronoun} {_verb(rb, plural)} "
+            f"{'them' if len(os_) > 1 else 'it'}"
+        )
     return Difference(kind, ids_a, ids_b, kind, va, vb, _sentence(parts))
 
 
@@ -104,8 +145,9 @@ def _verb(relation: str, plural: bool) -> str:
     words = _WORDS[relation]
     if not plural:
         return words
-    return {"comes": "come", "runs": "run", "is": "are"}[words.split()[0]] + words[words.index(" "):] \
-        .replace("an alternative", "alternatives")
+    return {"comes": "come", "runs": "run", "is": "are"}[words.split()[0]] + words[
+        words.index(" ") :
+    ].replace("an alternative", "alternatives")
 
 
 def _sentence(parts: list[str]) -> str:
@@ -117,8 +159,16 @@ def _flip(rel: str) -> str:
     return {"before": "after", "after": "before"}.get(rel, rel)
 
 
-def _unary(units: list[tuple[Match, str, str]], a: ModelView, set_a: frozenset[str],
-           set_b: frozenset[str], kind: str, values: tuple[str, str], yes: str, no: str) -> list[Difference]:
+def _unary(
+    units: list[tuple[Match, str, str]],
+    a: ModelView,
+    set_a: frozenset[str],
+    set_b: frozenset[str],
+    kind: str,
+    values: tuple[str, str],
+    yes: str,
+    no: str,
+) -> list[Difference]:
     out = []
     for in_a in (True, False):
         hit = [(m, x, y) for m, x, y in units if (x in set_a) == in_a and (y in set_b) != in_a]
@@ -127,7 +177,7 @@ def _unary(units: list[tuple[Match, str, str]], a: ModelView, set_a: frozenset[s
         ids_a = tuple(s for m, _, _ in hit for s in m.a)
         ids_b = tuple(s for m, _, _ in hit for s in m.b)
         names = ", ".join(_name(a, m.a) for m, _, _ in hit)
-        va, vb = (values if in_a else values[::-1])
+        va, vb = values if in_a else values[::-1]
         verb = "is" if len(hit) == 1 else "are"
         message = f"{names} {verb} {yes if in_a else no} in A but {no if in_a else yes} in B."
         out.append(Difference(kind, ids_a, ids_b, kind, va, vb, message))

@@ -8,9 +8,16 @@ from processes.diff.result import ModelDiff
 __all__ = ["KIND_TITLES", "diff_text", "diff_markdown", "comparison_text", "comparison_markdown"]
 
 KIND_TITLES = {
-    "only_in_a": "Only in A", "only_in_b": "Only in B", "split": "Split", "merged": "Merged",
-    "attribute": "Changed", "order": "Order", "concurrency": "Parallel vs sequential",
-    "exclusiveness": "Alternative vs both", "optionality": "Optional vs mandatory", "loop": "Loop",
+    "only_in_a": "Only in A",
+    "only_in_b": "Only in B",
+    "split": "Split",
+    "merged": "Merged",
+    "attribute": "Changed",
+    "order": "Order",
+    "concurrency": "Parallel vs sequential",
+    "exclusiveness": "Alternative vs both",
+    "optionality": "Optional vs mandatory",
+    "loop": "Loop",
     "fact": "Fact",
 }
 
@@ -59,12 +66,21 @@ def diff_markdown(diff: ModelDiff) -> str:
         "|---|---|---|---|",
     ]
     for d in diff.differences:
-        out.append(f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
-                   f"{_cell(d.b_value or diff.label_b(d.b[:1]))} | {_cell(_names(diff, d.message))} |")
-    out += ["", f"## Matched steps ({len(diff.matches)})", "",
-            f"| {_cell(diff.a.name)} | {_cell(diff.b.name)} | confidence | how |", "|---|---|---|---|"]
+        out.append(
+            f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
+            f"{_cell(d.b_value or diff.label_b(d.b[:1]))} | {_cell(_names(diff, d.message))} |"
+        )
+    out += [
+        "",
+        f"## Matched steps ({len(diff.matches)})",
+        "",
+        f"| {_cell(diff.a.name)} | {_cell(diff.b.name)} | confidence | how |",
+        "|---|---|---|---|",
+    ]
     for m in diff.matches:
-        out.append(f"| {_cell(diff.label_a(m.a))} | {_cell(diff.label_b(m.b))} | {m.confidence:.2f} | {m.how} |")
+        out.append(
+            f"| {_cell(diff.label_a(m.a))} | {_cell(diff.label_b(m.b))} | {m.confidence:.2f} | {m.how} |"
+        )
     if diff.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in diff.notes]
     return "\n".join(out) + "\n"
@@ -74,7 +90,7 @@ def _matrix(comparison: Comparison, metric: str, cell: str = "{:.3f}") -> list[s
     names = comparison.names
     rows = comparison.similarity[metric]
     out = [f"| {metric} | " + " | ".join(_cell(n) for n in names) + " |", "|---" * (len(names) + 1) + "|"]
-    for name, row in zip(names, rows):
+    for name, row in zip(names, rows, strict=True):
         out.append(f"| {_cell(name)} | " + " | ".join(cell.format(v) for v in row) + " |")
     return out
 
@@ -87,12 +103,24 @@ def comparison_markdown(comparison: Comparison) -> str:
         out += _matrix(comparison, metric) + [""]
     out += [f"## Common core ({len(comparison.core)} steps in every model)", ""]
     out += [f"- {comparison.clusters[k].label}" for k in comparison.core]
-    out += ["", f"## Variation points ({len(comparison.variations)})", "",
-            "| kind | step | " + " | ".join(_cell(n) for n in names) + " |", "|---" * (len(names) + 2) + "|"]
+    out += [
+        "",
+        f"## Variation points ({len(comparison.variations)})",
+        "",
+        "| kind | step | " + " | ".join(_cell(n) for n in names) + " |",
+        "|---" * (len(names) + 2) + "|",
+    ]
     for v in comparison.variations:
-        out.append(f"| {v.kind} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |")
-    out += ["", "## Facts", "", "| fact | " + " | ".join(_cell(n) for n in names) + " |",
-            "|---" * (len(names) + 1) + "|"]
+        out.append(
+            f"| {v.kind} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |"
+        )
+    out += [
+        "",
+        "## Facts",
+        "",
+        "| fact | " + " | ".join(_cell(n) for n in names) + " |",
+        "|---" * (len(names) + 1) + "|",
+    ]
     for fact, values in comparison.facts:
         out.append(f"| {fact.replace('_', ' ')} | " + " | ".join(_cell(v) for v in values) + " |")
     return "\n".join(out) + "\n"
@@ -105,7 +133,7 @@ def comparison_text(comparison: Comparison) -> str:
     out = [f"models: {', '.join(names)}", ""]
     for metric in METRICS:
         out.append(f"{metric} similarity")
-        for name, row in zip(names, comparison.similarity[metric]):
+        for name, row in zip(names, comparison.similarity[metric], strict=True):
             out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
         out.append("")
     out.append(f"common core: {len(comparison.core)} steps in every model")
@@ -115,5 +143,5 @@ def comparison_text(comparison: Comparison) -> str:
     out += ["", "facts"]
     for fact, values in comparison.facts:
         out.append(f"  {fact.replace('_', ' ')}:")
-        out += [f"    {n:<{width}}  {v or '-'}" for n, v in zip(names, values)]
+        out += [f"    {n:<{width}}  {v or '-'}" for n, v in zip(names, values, strict=True)]
     return "\n".join(out) + "\n"

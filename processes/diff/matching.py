@@ -40,7 +40,7 @@ from processes.diff.decisions import Decision
 from processes.diff.text import Lexicon, group_similarity, label_similarity
 from processes.diff.view import ModelView, Step
 
-__all__ = ["Match", "MatchOptions", "match_steps", "pair_scores"]
+__all__ = ["Match", "MatchOptions", "DEFAULT_OPTIONS", "match_steps", "pair_scores"]
 
 _ACTIVITIES = ("task", "subProcess", "callActivity")
 
@@ -63,6 +63,9 @@ class MatchOptions:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} {value} is outside [0, 1]")
+
+
+DEFAULT_OPTIONS = MatchOptions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,46 +101,95 @@ def _label(lex: Lexicon, x: Step, y: Step) -> float:
     return label_similarity(lex, x.name, y.name)
 
 
-def _neighbour_score(labels: dict[tuple[str, str], float], xs: tuple[str, ...], ys: tuple[str, ...]) -> float:
-    if not xs and not ys:
-        return 1.0
-    if not xs or not ys:
-        return 0.0
-    fwd = sum(max(labels[(x, y)] for y in ys) for x in xs) / len(xs)
-    back = sum(max(labels[(x, y)] for x in xs) for y in ys) / len(ys)
-    return (fwd + back) / 2
+def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[int]]) -> np.ndarray:
+    """For every pair (x, y): how well x's neighbours (``a_adj[x]``) match y's by label —
+    the mean over x's neighbours of their best label match among y's, averaged with the
+    same from y's side; 1 when neither has neighbours, 0 when only one has."""
+    n, m = lab.shape
+    # best[u, y] = max over y's neighbours v of lab[u, v]; best_t[x, v] = max over x's neighbours u
+    best = np.zeros((n, m))
+    for y, vs in enumerate(b_adj):
+        if vs:
+            best[:, y] = lab[:, vs].max(axis=1)
+    best_t = np.zeros((n, m))
+    for x, us in enumerate(a_adj):
+        if us:
+            best_t[x, :] = lab[us, :].max(axis=0)
+    mean_a = np.zeros((n, n))
+    for x, us in enumerate(a_adj):
+        if us:
+            mean_a[x, us] = 1.0 / len(us)
+    mean_b = np.zeros((m, m))
+    for y, vs in enumerate(b_adj):
+        if vs:
+            mean_b[y, vs] = 1.0 / len(vs)
+    score = (mean_a @ best + best_t @ mean_b.T) / 2
+    has_a = np.array([bool(us) for us in a_adj], dtype=bool)[:, None]
+    has_b = np.array([bool(vs) for vs in b_adj], dtype=bool)[None, :]
+    return np.where(has_a & has_b, score, np.where(~has_a & ~has_b, 1.0, 0.0))
 
 
-def pair_scores(a: ModelView, b: ModelView, lex: Lexicon,
-                options: MatchOptions = MatchOptions()) -> tuple[np.ndarray, np.ndarray]:
+def _type_matrix(xs: list[Step], ys: list[Step]) -> np.ndarray:
+    kinds = sorted({(s.kind, s.detail) for s in xs + ys})
+    table = np.array(
+        [[_type_score(Step("", "", k1, d1), Step("", "", k2, d2)) for k2, d2 in kinds] for k1, d1 in kinds]
+    ).reshape(len(kinds), len(kinds))
+    code = {k: i for i, k in enumerate(kinds)}
+    ia = np.array([code[(s.kind, s.detail)] for s in xs], dtype=int)
+    ib = np.array([code[(s.kind, s.detail)] for s in ys], dtype=int)
+    return table[np.ix_(ia, ib)]
+
+
+def pair_scores(
+    a: ModelView, b: ModelView, lex: Lexicon, options: MatchOptions = DEFAULT_OPTIONS
+) -> tuple[np.ndarray, np.ndarray]:
     """(combined score matrix, label similarity matrix), rows A steps, columns B steps,
     in the order of ``a.steps`` / ``b.steps``."""
     xs, ys = list(a.steps.values()), list(b.steps.values())
-    labels = {(x.id, y.id): _label(lex, x, y) for x in xs for y in ys}
-    lab = np.array([[labels[(x.id, y.id)] for y in ys] for x in xs], dtype=float).reshape(len(xs), len(ys))
-    score = np.zeros_like(lab)
-    role_cache: dict[tuple[str, str], float] = {}
-    a_pre = {x.id: a.predecessors(x.id) for x in xs}
-    a_suc = {x.id: a.successors(x.id) for x in xs}
-    b_pre = {y.id: b.predecessors(y.id) for y in ys}
-    b_suc = {y.id: b.successors(y.id) for y in ys}
-    for i, x in enumerate(xs):
-        for j, y in enumerate(ys):
-            key = (x.performer, y.performer)
-            if key not in role_cache:
-                role_cache[key] = label_similarity(lex, *key) if all(key) else 0.5
-            neigh = (_neighbour_score(labels, a_pre[x.id], b_pre[y.id])
-                     + _neighbour_score(labels, a_suc[x.id], b_suc[y.id])) / 2
-            score[i, j] = (options.w_label * lab[i, j] + options.w_type * _type_score(x, y)
-                           + options.w_role * role_cache[key]
-                           + options.w_position * (1.0 - abs(a.position[x.id] - b.position[y.id]))
-                           + options.w_neighbours * neigh)
+    lab = np.array([[_label(lex, x, y) for y in ys] for x in xs], dtype=float).reshape(len(xs), len(ys))
+    performers_a = sorted({x.performer for x in xs})
+    performers_b = sorted({y.performer for y in ys})
+    roles = np.array(
+        [[label_similarity(lex, pa, pb) if pa and pb else 0.5 for pb in performers_b] for pa in performers_a]
+    ).reshape(len(performers_a), len(performers_b))
+    ra = np.array([performers_a.index(x.performer) for x in xs], dtype=int)
+    rb = np.array([performers_b.index(y.performer) for y in ys], dtype=int)
+    pos_a = np.array([a.position[x.id] for x in xs])
+    pos_b = np.array([b.position[y.id] for y in ys])
+    ia = {x.id: i for i, x in enumerate(xs)}
+    ib = {y.id: j for j, y in enumerate(ys)}
+    neigh = (
+        _neighbour_matrix(
+            lab,
+            [[ia[u] for u in a.predecessors(x.id)] for x in xs],
+            [[ib[v] for v in b.predecessors(y.id)] for y in ys],
+        )
+        + _neighbour_matrix(
+            lab,
+            [[ia[u] for u in a.successors(x.id)] for x in xs],
+            [[ib[v] for v in b.successors(y.id)] for y in ys],
+        )
+    ) / 2
+    score = (
+        options.w_label * lab
+        + options.w_type * _type_matrix(xs, ys)
+        + options.w_role * roles[np.ix_(ra, rb)]
+        + options.w_position * (1.0 - np.abs(pos_a[:, None] - pos_b[None, :]))
+        + options.w_neighbours * neigh
+    )
     total = options.w_label + options.w_type + options.w_role + options.w_position + options.w_neighbours
     return np.round(score / total, 6), lab
 
 
-def match_steps(a: ModelView, b: ModelView, lex: Lexicon, *, options: MatchOptions = MatchOptions(),
-                confirmed: tuple[Decision, ...] = (), rejected: tuple[Decision, ...] = ()) -> tuple[Match, ...]:
+def match_steps(
+    a: ModelView,
+    b: ModelView,
+    lex: Lexicon,
+    *,
+    options: MatchOptions = DEFAULT_OPTIONS,
+    confirmed: tuple[Decision, ...] = (),
+    rejected: tuple[Decision, ...] = (),
+) -> tuple[Match, ...]:
     """The matches between the steps of ``a`` and ``b`` (see the module doc), ordered
     by the first A step's position in ``a.steps``."""
     xs, ys = list(a.steps), list(b.steps)
@@ -167,9 +219,11 @@ def match_steps(a: ModelView, b: ModelView, lex: Lexicon, *, options: MatchOptio
                 ok[i, j] = False
     cost = np.where(ok, -score, 1.0)
     rows, cols = linear_sum_assignment(cost) if cost.size else ((), ())
-    for i, j in zip(rows, cols):
+    for i, j in zip(rows, cols, strict=True):
         if ok[i, j]:
-            matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
+            matches.append(
+                Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3))
+            )
     matches = _group_pass(a, b, lex, matches, banned, options, swap=False)
     matches = _group_pass(b, a, lex, matches, banned, options, swap=True)
     order = {s: k for k, s in enumerate(xs)}
@@ -178,15 +232,16 @@ def match_steps(a: ModelView, b: ModelView, lex: Lexicon, *, options: MatchOptio
 
 def _chains(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:
     """Runs of 2-3 consecutive free activities (each the only successor of the previous)."""
+
     def only_next(s: str) -> str | None:
         succ = view.successors(s)
         if len(succ) == 1 and view.predecessors(succ[0]) == (s,) and succ[0] in free:
             return succ[0]
         return None
 
-    chains = []
+    chains: list[tuple[str, ...]] = []
     for s in sorted(free):
-        run = (s,)
+        run: tuple[str, ...] = (s,)
         nxt = only_next(s)
         while nxt is not None and len(run) < 3 and nxt not in run:
             run = run + (nxt,)
@@ -195,8 +250,16 @@ def _chains(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:
     return chains
 
 
-def _group_pass(one: ModelView, many: ModelView, lex: Lexicon, matches: list[Match],
-                banned: set[tuple[str, str]], options: MatchOptions, *, swap: bool) -> list[Match]:
+def _group_pass(
+    one: ModelView,
+    many: ModelView,
+    lex: Lexicon,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    options: MatchOptions,
+    *,
+    swap: bool,
+) -> list[Match]:
     side_one = (lambda m: m.b) if swap else (lambda m: m.a)
     side_many = (lambda m: m.a) if swap else (lambda m: m.b)
     partner = {side_one(m)[0]: m for m in matches if len(side_one(m)) == 1 and len(side_many(m)) == 1}
@@ -211,8 +274,11 @@ def _group_pass(one: ModelView, many: ModelView, lex: Lexicon, matches: list[Mat
         if current is None and any(x_id in side_one(m) for m in matches):
             continue
         own = set(side_many(current)) if current else set()
-        free = {s for s, st in many.steps.items()
-                if st.kind in _ACTIVITIES and st.name and (s not in taken or s in own)}
+        free = {
+            s
+            for s, st in many.steps.items()
+            if st.kind in _ACTIVITIES and st.name and (s not in taken or s in own)
+        }
         base = current.label if current else 0.0
         for chain in _chains(many, free):
             if own and not own <= set(chain):
@@ -232,7 +298,7 @@ def _group_pass(one: ModelView, many: ModelView, lex: Lexicon, matches: list[Mat
             continue
         if current is not None:
             matches.remove(current)
-        a_ids, b_ids = ((chain, (x_id,)) if swap else ((x_id,), chain))
+        a_ids, b_ids = (chain, (x_id,)) if swap else ((x_id,), chain)
         matches.append(Match(a_ids, b_ids, round(joined, 3), round(joined, 3), "grouped"))
         used.update(chain)
         used.add(x_id)

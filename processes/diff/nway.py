@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Sequence
 
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, PERFORMER_SAME, fact_text
-from processes.diff.matching import MatchOptions
+from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.result import ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon, label_similarity
@@ -69,9 +69,13 @@ class Comparison:
     pairs: tuple[ModelDiff, ...]  # every pair i < j, in order
 
 
-def compare_models(models: Sequence[Compared], *, synonyms: Synonyms | None = None,
-                   decisions: MatchDecisions = NO_DECISIONS,
-                   options: MatchOptions = MatchOptions()) -> Comparison:
+def compare_models(
+    models: Sequence[Compared],
+    *,
+    synonyms: Synonyms | None = None,
+    decisions: MatchDecisions = NO_DECISIONS,
+    options: MatchOptions = DEFAULT_OPTIONS,
+) -> Comparison:
     """The N-way comparison of ``models`` (prepared with core.prepare); names must differ."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
@@ -90,8 +94,15 @@ def compare_models(models: Sequence[Compared], *, synonyms: Synonyms | None = No
     clusters = _clusters(models, pairs)
     core = tuple(k for k, c in enumerate(clusters) if len(c.members) == n)
     variations = _presence(clusters, names) + _performers(clusters, names, lex) + _pairwise(pairs)
-    return Comparison(names, FrozenMap({m: tuple(tuple(r) for r in matrix[m]) for m in METRICS}),
-                      clusters, core, tuple(variations), _facts(models), tuple(pairs))
+    return Comparison(
+        names,
+        FrozenMap({m: tuple(tuple(r) for r in matrix[m]) for m in METRICS}),
+        clusters,
+        core,
+        tuple(variations),
+        _facts(models),
+        tuple(pairs),
+    )
 
 
 def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
@@ -123,12 +134,18 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
         per_model: dict[str, list[str]] = {}
         for model_name, s in members:
             per_model.setdefault(model_name, []).append(s)
-        labels = Counter(by_name[mn].view.steps[s].name for mn, s in members if by_name[mn].view.steps[s].name)
+        labels = Counter(
+            by_name[mn].view.steps[s].name for mn, s in members if by_name[mn].view.steps[s].name
+        )
         first = members[0]
         label = labels.most_common(1)[0][0] if labels else first[1]
-        performers = {mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
-                      for mn, ids in per_model.items()}
-        out.append(StepCluster(label, FrozenMap({k: tuple(v) for k, v in per_model.items()}), FrozenMap(performers)))
+        performers = {
+            mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
+            for mn, ids in per_model.items()
+        }
+        out.append(
+            StepCluster(label, FrozenMap({k: tuple(v) for k, v in per_model.items()}), FrozenMap(performers))
+        )
     return tuple(out)
 
 
@@ -139,8 +156,14 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...]) -> list
             continue
         have = [n for n in names if n in c.members]
         lack = [n for n in names if n not in c.members]
-        out.append(Variation("presence", c.label, FrozenMap({n: "present" if n in c.members else "absent" for n in names}),
-                             f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}.'))
+        out.append(
+            Variation(
+                "presence",
+                c.label,
+                FrozenMap({n: "present" if n in c.members else "absent" for n in names}),
+                f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}.',
+            )
+        )
     return out
 
 

@@ -46,14 +46,14 @@ for every branch that was started. Event subprocesses count as separate starts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable
 
 import networkx as nx
 
 from processes.diff.view import ROOT, ModelView
-from processes.model import Definitions, Event, FrozenMap, Gateway, SubProcess
+from processes.model import CallActivity, Definitions, Event, FrozenMap, Gateway, SubProcess, Task
 
 __all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse"]
 
@@ -133,7 +133,9 @@ def _acyclic(flow: nx.DiGraph) -> tuple[nx.DiGraph, set[str]]:
     return dag, repeatable
 
 
-def _outcomes(defs: Definitions, flow: nx.DiGraph, dag: nx.DiGraph) -> dict[str, tuple[list[list[str]], list[list[str]]]]:
+def _outcomes(
+    defs: Definitions, flow: nx.DiGraph, dag: nx.DiGraph
+) -> dict[str, tuple[list[list[str]], list[list[str]]]]:
     """Per node: (branch groups taken together, choice alternatives)."""
     nodes = {n.id: n for p in defs.processes for n in p.nodes.values()}
     flows = {f.id: f for p in defs.processes for f in p.flows.values()}
@@ -150,12 +152,14 @@ def _outcomes(defs: Definitions, flow: nx.DiGraph, dag: nx.DiGraph) -> dict[str,
             for s in succ:
                 by_proc.setdefault(proc_of.get(s, s), []).append(s)
             procs = list(by_proc.values())
-            together = [[s, t] for i, p in enumerate(procs) for q in procs[i + 1:] for s in p for t in q]
-            choices = [
+            together = [[s, t] for i, p in enumerate(procs) for q in procs[i + 1 :] for s in p for t in q]
+            starts = [
                 [s] + [o for other in by_proc.values() if other is not group for o in other]
-                for group in by_proc.values() if len(group) > 1 for s in group
+                for group in by_proc.values()
+                if len(group) > 1
+                for s in group
             ]
-            out[u] = (together, choices)
+            out[u] = (together, starts)
             continue
         if isinstance(node, Gateway):
             if node.gateway_kind in ("exclusive", "eventBased"):
@@ -165,19 +169,24 @@ def _outcomes(defs: Definitions, flow: nx.DiGraph, dag: nx.DiGraph) -> dict[str,
             else:  # inclusive, complex: any non-empty subset
                 out[u] = ([succ], [[s] for s in succ] if len(succ) > 1 else [])
             continue
-        boundary = [s for s in succ if isinstance(nodes.get(s), Event) and nodes[s].position == "boundary"
-                    and nodes[s].attached_to == u]
-        normal = [s for s in succ if s not in boundary]
+        attached = {
+            s: ev
+            for s in succ
+            if isinstance(ev := nodes.get(s), Event) and ev.position == "boundary" and ev.attached_to == u
+        }
+        boundary = list(attached)
+        normal = [s for s in succ if s not in attached]
         conditional = [f for f in flows.values() if f.source == u and (f.condition is not None)]
         groups: list[list[str]] = []
         choices: list[list[str]] = []
-        if conditional or (getattr(node, "default", "") and len(normal) > 1):
+        default = node.default if isinstance(node, (Task, SubProcess, CallActivity)) else ""
+        if conditional or (default and len(normal) > 1):
             choices.extend([s] for s in normal)
             groups.append(normal)
         elif len(normal) > 1 or isinstance(node, SubProcess):
             groups.append(normal)
-        interrupting = [b for b in boundary if nodes[b].cancel_activity]
-        non_interrupting = [b for b in boundary if not nodes[b].cancel_activity]
+        interrupting = [b for b, ev in attached.items() if ev.cancel_activity]
+        non_interrupting = [b for b, ev in attached.items() if not ev.cancel_activity]
         if interrupting:
             choices.append(normal)
             choices.extend([b] for b in interrupting)
@@ -228,8 +237,9 @@ def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
             rel = "exclusive"
         table[(x, y)] = rel
         table[(y, x)] = inverse(rel)
-    return Profile(steps, FrozenMap(table), frozenset(optional & set(steps)),
-                   frozenset(repeatable & set(steps)))
+    return Profile(
+        steps, FrozenMap(table), frozenset(optional & set(steps)), frozenset(repeatable & set(steps))
+    )
 
 
 def _members(order: list[str], mask: int) -> Iterable[str]:

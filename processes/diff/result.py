@@ -12,17 +12,17 @@ __all__ = ["KINDS", "Difference", "Similarity", "ModelSummary", "ModelDiff"]
 
 #: every kind of difference, in the order they are listed
 KINDS = (
-    "only_in_a",        # a step A has and B lacks
-    "only_in_b",        # a step B has and A lacks
-    "split",            # one step of A is several consecutive steps of B
-    "merged",           # several consecutive steps of A are one step of B
-    "attribute",        # a matched step differs in type, performer, timer, loop marker or profile parameter
-    "order",            # A: x before y; B: x after y
-    "concurrency",      # parallel in one model, in sequence in the other
-    "exclusiveness",    # alternatives (never both) in one model, both happen in the other
-    "optionality",      # optional (can be skipped) in one model, mandatory in the other
-    "loop",             # can repeat (on a loop) in one model, not in the other
-    "fact",             # a profile fact differs (fee, e-service, stated time, deciding body, ...)
+    "only_in_a",  # a step A has and B lacks
+    "only_in_b",  # a step B has and A lacks
+    "split",  # one step of A is several consecutive steps of B
+    "merged",  # several consecutive steps of A are one step of B
+    "attribute",  # a matched step differs in type, performer, timer, loop marker or profile parameter
+    "order",  # A: x before y; B: x after y
+    "concurrency",  # parallel in one model, in sequence in the other
+    "exclusiveness",  # alternatives (never both) in one model, both happen in the other
+    "optionality",  # optional (can be skipped) in one model, mandatory in the other
+    "loop",  # can repeat (on a loop) in one model, not in the other
+    "fact",  # a profile fact differs (fee, e-service, stated time, deciding body, ...)
 )
 
 

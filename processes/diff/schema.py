@@ -12,8 +12,20 @@ from typing import Any
 from processes.diff.nway import METRICS, Comparison
 from processes.diff.result import ModelDiff, ModelSummary
 
-__all__ = ["SCHEMA_VERSION", "DIFF_KEYS", "STEP_KEYS", "MATCH_KEYS", "DIFFERENCE_KEYS", "SIMILARITY_KEYS",
-           "COMPARE_KEYS", "CLUSTER_KEYS", "VARIATION_KEYS", "FACT_KEYS", "to_data", "comparison_to_data"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "DIFF_KEYS",
+    "STEP_KEYS",
+    "MATCH_KEYS",
+    "DIFFERENCE_KEYS",
+    "SIMILARITY_KEYS",
+    "COMPARE_KEYS",
+    "CLUSTER_KEYS",
+    "VARIATION_KEYS",
+    "FACT_KEYS",
+    "to_data",
+    "comparison_to_data",
+]
 
 SCHEMA_VERSION = 1
 DIFF_KEYS = ("schema_version", "kind", "a", "b", "similarity", "matches", "differences", "notes")
@@ -21,20 +33,49 @@ MODEL_KEYS = ("name", "steps")
 STEP_KEYS = ("id", "name", "kind", "detail", "performer", "timer", "loop")
 MATCH_KEYS = ("a", "b", "confidence", "label_similarity", "how")
 DIFFERENCE_KEYS = ("kind", "a", "b", "attribute", "a_value", "b_value", "message")
-SIMILARITY_KEYS = ("node_matching", "structural", "behavioural", "nodes_a", "nodes_b", "skipped_nodes",
-                   "edges_a", "edges_b", "skipped_edges")
-COMPARE_KEYS = ("schema_version", "kind", "models", "similarity", "clusters", "core", "variations", "facts",
-                "pairs")
+SIMILARITY_KEYS = (
+    "node_matching",
+    "structural",
+    "behavioural",
+    "nodes_a",
+    "nodes_b",
+    "skipped_nodes",
+    "edges_a",
+    "edges_b",
+    "skipped_edges",
+)
+COMPARE_KEYS = (
+    "schema_version",
+    "kind",
+    "models",
+    "similarity",
+    "clusters",
+    "core",
+    "variations",
+    "facts",
+    "pairs",
+)
 CLUSTER_KEYS = ("label", "members", "performers", "in_core")
 VARIATION_KEYS = ("kind", "step", "values", "message")
 FACT_KEYS = ("fact", "values")
 
 
 def _model(m: ModelSummary) -> dict[str, Any]:
-    return {"name": m.name, "steps": [
-        {"id": s.id, "name": s.name, "kind": s.kind, "detail": s.detail, "performer": s.performer,
-         "timer": s.timer, "loop": s.loop} for s in m.steps.values()
-    ]}
+    return {
+        "name": m.name,
+        "steps": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "detail": s.detail,
+                "performer": s.performer,
+                "timer": s.timer,
+                "loop": s.loop,
+            }
+            for s in m.steps.values()
+        ],
+    }
 
 
 def to_data(diff: ModelDiff) -> dict[str, Any]:
@@ -46,10 +87,28 @@ def to_data(diff: ModelDiff) -> dict[str, Any]:
         "a": _model(diff.a),
         "b": _model(diff.b),
         "similarity": {k: getattr(s, k) for k in SIMILARITY_KEYS},
-        "matches": [{"a": list(m.a), "b": list(m.b), "confidence": m.confidence, "label_similarity": m.label,
-                     "how": m.how} for m in diff.matches],
-        "differences": [{"kind": d.kind, "a": list(d.a), "b": list(d.b), "attribute": d.attribute,
-                         "a_value": d.a_value, "b_value": d.b_value, "message": d.message} for d in diff.differences],
+        "matches": [
+            {
+                "a": list(m.a),
+                "b": list(m.b),
+                "confidence": m.confidence,
+                "label_similarity": m.label,
+                "how": m.how,
+            }
+            for m in diff.matches
+        ],
+        "differences": [
+            {
+                "kind": d.kind,
+                "a": list(d.a),
+                "b": list(d.b),
+                "attribute": d.attribute,
+                "a_value": d.a_value,
+                "b_value": d.b_value,
+                "message": d.message,
+            }
+            for d in diff.differences
+        ],
         "notes": list(diff.notes),
     }
 
@@ -62,12 +121,23 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
         "kind": "compare",
         "models": list(comparison.names),
         "similarity": {m: [list(row) for row in comparison.similarity[m]] for m in METRICS},
-        "clusters": [{"label": c.label, "members": {k: list(v) for k, v in c.members.items()},
-                      "performers": dict(c.performers), "in_core": k in core}
-                     for k, c in enumerate(comparison.clusters)],
+        "clusters": [
+            {
+                "label": c.label,
+                "members": {k: list(v) for k, v in c.members.items()},
+                "performers": dict(c.performers),
+                "in_core": k in core,
+            }
+            for k, c in enumerate(comparison.clusters)
+        ],
         "core": [comparison.clusters[k].label for k in comparison.core],
-        "variations": [{"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message}
-                       for v in comparison.variations],
-        "facts": [{"fact": name, "values": dict(zip(comparison.names, values))} for name, values in comparison.facts],
+        "variations": [
+            {"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message}
+            for v in comparison.variations
+        ],
+        "facts": [
+            {"fact": name, "values": dict(zip(comparison.names, values, strict=True))}
+            for name, values in comparison.facts
+        ],
         "pairs": [to_data(d) for d in comparison.pairs],
     }

@@ -48,7 +48,7 @@ from processes.diff.relations import Profile
 from processes.diff.result import Similarity
 from processes.diff.view import ModelView
 
-__all__ = ["StructuralWeights", "similarity"]
+__all__ = ["StructuralWeights", "DEFAULT_WEIGHTS", "similarity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +58,28 @@ class StructuralWeights:
     substitute_nodes: float = 1.0
 
     def __post_init__(self) -> None:
-        if min(self.skip_nodes, self.skip_edges, self.substitute_nodes) < 0 or \
-                self.skip_nodes + self.skip_edges + self.substitute_nodes <= 0:
+        if (
+            min(self.skip_nodes, self.skip_edges, self.substitute_nodes) < 0
+            or self.skip_nodes + self.skip_edges + self.substitute_nodes <= 0
+        ):
             raise ValueError("structural weights must be >= 0 and not all 0")
+
+
+DEFAULT_WEIGHTS = StructuralWeights()
 
 
 def _ratio(num: float, den: float) -> float:
     return num / den if den > 0 else 0.0
 
 
-def similarity(a: ModelView, b: ModelView, pa: Profile, pb: Profile, matches: tuple[Match, ...],
-               weights: StructuralWeights = StructuralWeights()) -> Similarity:
+def similarity(
+    a: ModelView,
+    b: ModelView,
+    pa: Profile,
+    pb: Profile,
+    matches: tuple[Match, ...],
+    weights: StructuralWeights = DEFAULT_WEIGHTS,
+) -> Similarity:
     """The three scores (module doc) for ``matches`` between ``a`` and ``b``."""
     n1, n2 = len(a.steps), len(b.steps)
     unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
@@ -88,17 +99,29 @@ def similarity(a: ModelView, b: ModelView, pa: Profile, pb: Profile, matches: tu
     skipped_edges = len(edges_a) - kept_a + len(edges_b) - kept_b
     fskipn = _ratio(skipped_nodes, n1 + n2)
     fskipe = _ratio(skipped_edges, len(edges_a) + len(edges_b))
-    fsubn = _ratio(2 * sum((1 - m.label) * (len(m.a) + len(m.b)) / 2 for m in matches), n1 + n2 - skipped_nodes)
+    fsubn = _ratio(
+        2 * sum((1 - m.label) * (len(m.a) + len(m.b)) / 2 for m in matches), n1 + n2 - skipped_nodes
+    )
     w = weights
     structural = 1 - (w.skip_nodes * fskipn + w.skip_edges * fskipe + w.substitute_nodes * fsubn) / (
-        w.skip_nodes + w.skip_edges + w.substitute_nodes)
+        w.skip_nodes + w.skip_edges + w.substitute_nodes
+    )
 
     facts_a = _profile_facts(pa, {s: f"m{k}" for s, k in unit_a.items()}, "a")
     facts_b = _profile_facts(pb, {s: f"m{k}" for s, k in unit_b.items()}, "b")
     union = facts_a | facts_b
     behavioural = _ratio(len(facts_a & facts_b), len(union)) if union else 1.0
-    return Similarity(round(node_matching, 6), round(structural, 6), round(behavioural, 6), n1, n2,
-                      skipped_nodes, len(edges_a), len(edges_b), skipped_edges)
+    return Similarity(
+        round(node_matching, 6),
+        round(structural, 6),
+        round(behavioural, 6),
+        n1,
+        n2,
+        skipped_nodes,
+        len(edges_a),
+        len(edges_b),
+        skipped_edges,
+    )
 
 
 def _profile_facts(profile: Profile, unit_of: dict[str, str], side: str) -> set[tuple[str, ...]]:
@@ -106,7 +129,7 @@ def _profile_facts(profile: Profile, unit_of: dict[str, str], side: str) -> set[
     members: dict[str, list[str]] = {}
     for s in profile.steps:
         members.setdefault(unit_of.get(s, f"{side}:{s}"), []).append(s)
-    speaker = {u: profile.first_in_flow(ids) for u, ids in members.items()}
+    speaker = {u: profile.first_in_flow(ids) or ids[0] for u, ids in members.items()}
     names = sorted(speaker)
     facts: set[tuple[str, ...]] = set()
     for u, v in combinations(names, 2):

@@ -15,10 +15,11 @@ with the built-in one unions groups that share a member.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import snowballstemmer
 import yaml
@@ -57,7 +58,7 @@ class Synonyms:
         """(phrase, group name) for multi-word members, longest phrase first."""
         return _phrase_index(self)
 
-    def merged(self, other: "Synonyms") -> "Synonyms":
+    def merged(self, other: Synonyms) -> Synonyms:
         """The union of both lists; groups sharing a member (or a stem) become one."""
         return Synonyms(_union_groups(self.groups + other.groups))
 
@@ -106,19 +107,31 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
         doc: Any = yaml.safe_load(data)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise InputError(f"not valid YAML: {getattr(err, 'problem', err)}", file=source,
-                         line=mark.line + 1 if mark else None) from None
+        raise InputError(
+            f"not valid YAML: {getattr(err, 'problem', err)}",
+            file=source,
+            line=mark.line + 1 if mark else None,
+        ) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
-        raise InputError("expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
-                         file=source)
+        raise InputError(
+            "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
+            file=source,
+        )
     version = doc.get("schema_version", 1)
     if version != 1:
         raise InputError(f"schema_version {version!r} is not supported (expected 1)", file=source)
     groups: list[tuple[str, ...]] = []
     for i, group in enumerate(doc["groups"]):
-        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(m, str) and m.strip() for m in group):
-            raise InputError(f"group {group!r} must be a list of at least two words or phrases",
-                             file=source, path=f"groups[{i}]")
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(m, str) and m.strip() for m in group)
+        ):
+            raise InputError(
+                f"group {group!r} must be a list of at least two words or phrases",
+                file=source,
+                path=f"groups[{i}]",
+            )
         groups.append(tuple(dict.fromkeys(_norm(m) for m in group)))
     return Synonyms(_union_groups(groups))
 

@@ -30,17 +30,25 @@ best pairs first): ``2 * sum(pair scores) / (|A| + |B|)``, in [0, 1].
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 import snowballstemmer
 from rapidfuzz import fuzz
 
 from processes.diff.synonyms import Synonyms
 
-__all__ = ["normalise", "fold", "STOPWORDS", "Lexicon", "label_similarity", "group_similarity",
-           "term_similarity", "soft_dice"]
+__all__ = [
+    "normalise",
+    "fold",
+    "STOPWORDS",
+    "Lexicon",
+    "label_similarity",
+    "group_similarity",
+    "term_similarity",
+    "soft_dice",
+]
 
 STOPWORDS = frozenset(
     "till av på om och i med från en ett den det de att som för efter inför vid hos eller "
@@ -103,9 +111,11 @@ class Lexicon:
     synonyms: Synonyms
     words: frozenset[str]
     stems: frozenset[str]
+    # memo of terms and label similarities: a private cache, not part of the value
+    _memo: dict[object, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
-    def build(cls, synonyms: Synonyms, labels: Iterable[str]) -> "Lexicon":
+    def build(cls, synonyms: Synonyms, labels: Iterable[str]) -> Lexicon:
         """A lexicon whose vocabulary is every word of ``labels`` and of ``synonyms``."""
         words: set[str] = set()
         for label in labels:
@@ -120,11 +130,17 @@ class Lexicon:
 
         Synonym groups appear as ``=<canonical>`` so they never fuzzy-match a plain word.
         """
-        return _terms(self, label)
+        key = ("t", label)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = _terms(self, label)
+        return found  # type: ignore[return-value]
 
     # -- helpers
     def _known(self, part: str) -> bool:
-        return part in self.words or _stem(part) in self.stems or self.synonyms.canonical_word(part) is not None
+        return (
+            part in self.words or _stem(part) in self.stems or self.synonyms.canonical_word(part) is not None
+        )
 
     def _split(self, word: str, depth: int = 0) -> tuple[str, ...] | None:
         """Split ``word`` into known parts (fewest parts, longest first part), or None."""
@@ -152,7 +168,6 @@ class Lexicon:
         return _stem(word)
 
 
-@lru_cache(maxsize=65536)
 def _terms(lex: Lexicon, label: str) -> tuple[str, ...]:
     text = f" {normalise(label)} "
     for phrase, canon in lex.synonyms.phrases():
@@ -206,9 +221,12 @@ def label_similarity(lex: Lexicon, a: str, b: str) -> float:
     >>> label_similarity(lex, "Polisremiss", "Remiss till polisen")
     1.0
     """
-    if normalise(a) == normalise(b):
-        return 1.0
-    return round(soft_dice(lex.terms(a), lex.terms(b)), 6)
+    key = ("s", a, b)
+    found = lex._memo.get(key)
+    if found is None:
+        found = 1.0 if normalise(a) == normalise(b) else round(soft_dice(lex.terms(a), lex.terms(b)), 6)
+        lex._memo[key] = found
+    return found  # type: ignore[return-value]
 
 
 def group_similarity(lex: Lexicon, label: str, parts: Iterable[str]) -> float:

@@ -15,8 +15,8 @@ contracts gateways: u -> v when a path from u to v passes only through gateways.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import networkx as nx
 
@@ -71,12 +71,16 @@ class ModelView:
     flow: nx.DiGraph
     step_edges: frozenset[tuple[str, str]]
     position: FrozenMap[str, float]
+    succ: FrozenMap[str, tuple[str, ...]]
+    pred: FrozenMap[str, tuple[str, ...]]
 
     def successors(self, step_id: str) -> tuple[str, ...]:
-        return tuple(sorted(v for u, v in self.step_edges if u == step_id))
+        """The steps right after ``step_id`` (only gateways between), sorted by id."""
+        return self.succ.get(step_id, ())
 
     def predecessors(self, step_id: str) -> tuple[str, ...]:
-        return tuple(sorted(u for u, v in self.step_edges if v == step_id))
+        """The steps right before ``step_id`` (only gateways between), sorted by id."""
+        return self.pred.get(step_id, ())
 
 
 def _kind(node: Node) -> str | None:
@@ -138,13 +142,21 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             if kind is None:
                 continue
             lane = proc.lane_of(node.id)
-            parent = node
+            parent: Node = node
             while lane is None and parent.parent and parent.parent in proc.nodes:
                 parent = proc.nodes[parent.parent]
                 lane = proc.lane_of(parent.id)
             performer = lane.name if lane is not None else pool_names.get(proc.id, "")
-            steps[node.id] = Step(node.id, node.name.strip(), kind, _detail(node), performer.strip(),
-                                  _timer(node), _loop(node), proc.id)
+            steps[node.id] = Step(
+                node.id,
+                node.name.strip(),
+                kind,
+                _detail(node),
+                performer.strip(),
+                _timer(node),
+                _loop(node),
+                proc.id,
+            )
         for f in proc.flows.values():
             if f.source in nodes and f.target in nodes:
                 flow.add_edge(f.source, f.target)
@@ -169,7 +181,17 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             flow.add_edge(ROOT, n)
     flow.add_node(ROOT, gateway=True)
     step_edges = _contract(flow, steps)
-    return ModelView(name, FrozenMap(steps), flow, frozenset(step_edges), FrozenMap(_positions(flow, steps)))
+    succ = {s: tuple(sorted(v for u, v in step_edges if u == s)) for s in steps}
+    pred = {s: tuple(sorted(u for u, v in step_edges if v == s)) for s in steps}
+    return ModelView(
+        name,
+        FrozenMap(steps),
+        flow,
+        frozenset(step_edges),
+        FrozenMap(_positions(flow, steps)),
+        FrozenMap(succ),
+        FrozenMap(pred),
+    )
 
 
 def _contract(flow: nx.DiGraph, steps: dict[str, Step]) -> set[tuple[str, str]]:

@@ -38,16 +38,27 @@ def _node(spec: tuple) -> object:
     if kind == "end":
         return Event(id=nid, name=label, position="end")
     if kind == "timer":  # intermediate timer catch event; extra = ISO duration
-        return Event(id=nid, name=label, position="intermediate_catch",
-                     definitions=(EventDefinition("timer", timer_kind="timeDuration",
-                                                  timer=Expression(extra or "P1D")),))
+        return Event(
+            id=nid,
+            name=label,
+            position="intermediate_catch",
+            definitions=(
+                EventDefinition("timer", timer_kind="timeDuration", timer=Expression(extra or "P1D")),
+            ),
+        )
     if kind == "loop":
         return Task(id=nid, name=label, task_type="userTask", loop=StandardLoop(loop_maximum=extra))
     return Task(id=nid, name=label, task_type=kind)
 
 
-def model(nodes: list[tuple], flows: list[tuple[str, str]] = (), *, chain: str = "",
-          lanes: dict[str, list[str]] | None = None, pid: str = "P") -> Definitions:
+def model(
+    nodes: list[tuple],
+    flows: list[tuple[str, str]] = (),
+    *,
+    chain: str = "",
+    lanes: dict[str, list[str]] | None = None,
+    pid: str = "P",
+) -> Definitions:
     """A one-process model. ``chain="S A B E"`` adds flows S->A->B->E; ``flows`` adds more.
 
     Node kinds: task, userTask, serviceTask, ... (task types), start, end, timer, loop,
@@ -56,20 +67,33 @@ def model(nodes: list[tuple], flows: list[tuple[str, str]] = (), *, chain: str =
     ns = [_node(s) for s in nodes]
     pairs = list(flows)
     ids = chain.split()
-    pairs += list(zip(ids, ids[1:]))
-    fl = {f"F{i}_{a}_{b}": SequenceFlow(id=f"F{i}_{a}_{b}", source=a, target=b) for i, (a, b) in enumerate(pairs)}
+    pairs += list(zip(ids, ids[1:], strict=False))
+    fl = {
+        f"F{i}_{a}_{b}": SequenceFlow(id=f"F{i}_{a}_{b}", source=a, target=b)
+        for i, (a, b) in enumerate(pairs)
+    }
     lane_sets = ()
     if lanes:
-        lane_sets = (LaneSet(id=f"{pid}_ls", lanes=tuple(
-            Lane(id=f"{pid}_L{i}", name=name, flow_node_refs=tuple(refs)) for i, (name, refs) in enumerate(lanes.items())
-        )),)
+        lane_sets = (
+            LaneSet(
+                id=f"{pid}_ls",
+                lanes=tuple(
+                    Lane(id=f"{pid}_L{i}", name=name, flow_node_refs=tuple(refs))
+                    for i, (name, refs) in enumerate(lanes.items())
+                ),
+            ),
+        )
     proc = Process(id=pid, nodes=FrozenMap({n.id: n for n in ns}), flows=FrozenMap(fl), lane_sets=lane_sets)
     return Definitions(id="D", processes=(proc,))
 
 
 def linear(labels: list[str], *, prefix: str = "T") -> Definitions:
     """start -> one task per label -> end."""
-    nodes = [("S", "start", "")] + [(f"{prefix}{i}", "task", lab) for i, lab in enumerate(labels)] + [("E", "end", "")]
+    nodes = (
+        [("S", "start", "")]
+        + [(f"{prefix}{i}", "task", lab) for i, lab in enumerate(labels)]
+        + [("E", "end", "")]
+    )
     return model(nodes, chain=" ".join(n[0] for n in nodes))
 
 
@@ -85,10 +109,30 @@ def renamed(defs: Definitions, *, prefix: str = "X_", labels: dict[str, str] | N
         if getattr(n, "attached_to", ""):
             extra["attached_to"] = prefix + n.attached_to
         new_nodes[prefix + n.id] = replace(n, id=prefix + n.id, name=labels.get(n.name, n.name), **extra)
-    new_flows = {prefix + f.id: replace(f, id=prefix + f.id, source=prefix + f.source, target=prefix + f.target)
-                 for f in proc.flows.values()}
-    lane_sets = tuple(replace(ls, id=prefix + ls.id, lanes=tuple(
-        replace(la, id=prefix + la.id, flow_node_refs=tuple(prefix + r for r in la.flow_node_refs)) for la in ls.lanes
-    )) for ls in proc.lane_sets)
-    return replace(defs, processes=(replace(proc, id=prefix + proc.id, nodes=FrozenMap(new_nodes),
-                                            flows=FrozenMap(new_flows), lane_sets=lane_sets),))
+    new_flows = {
+        prefix + f.id: replace(f, id=prefix + f.id, source=prefix + f.source, target=prefix + f.target)
+        for f in proc.flows.values()
+    }
+    lane_sets = tuple(
+        replace(
+            ls,
+            id=prefix + ls.id,
+            lanes=tuple(
+                replace(la, id=prefix + la.id, flow_node_refs=tuple(prefix + r for r in la.flow_node_refs))
+                for la in ls.lanes
+            ),
+        )
+        for ls in proc.lane_sets
+    )
+    return replace(
+        defs,
+        processes=(
+            replace(
+                proc,
+                id=prefix + proc.id,
+                nodes=FrozenMap(new_nodes),
+                flows=FrozenMap(new_flows),
+                lane_sets=lane_sets,
+            ),
+        ),
+    )

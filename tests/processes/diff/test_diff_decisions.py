@@ -23,7 +23,9 @@ def test_without_decisions_an_unlike_label_stays_unmatched() -> None:
 
 
 def test_a_confirmed_pair_is_matched_and_a_rejected_one_is_not() -> None:
-    decisions = parse_decisions("confirm:\n  - {a: A1, b: B1}\nreject:\n  - {a: A2, b: B2}\n", source="m.yaml")
+    decisions = parse_decisions(
+        "confirm:\n  - {a: A1, b: B1}\nreject:\n  - {a: A2, b: B2}\n", source="m.yaml"
+    )
     d = diff_models(A, B, decisions=decisions)
     assert (("A1",), ("B1",), "confirmed") in pairs(d)
     assert all(m.a != ("A2",) for m in d.matches)
@@ -36,18 +38,30 @@ def test_decisions_written_for_b_versus_a_serve_a_versus_b_and_scoped_ones_only_
     scoped = parse_decisions("confirm:\n  - {a: A1, b: B1, models: [x, y]}\n")
     d = diff_models(A, B, a_name="A", b_name="B", decisions=scoped)
     assert (("A1",), ("B1",), "confirmed") not in pairs(d)
-    assert d.notes == ("match decision a=['A1'] b=['B1'] models=['x', 'y'] names elements not in these two "
-                       "models; not used",)
+    assert d.notes == (
+        "match decision a=['A1'] b=['B1'] models=['x', 'y'] names elements not in these two models; not used",
+    )
 
 
-@pytest.mark.parametrize("text,message", [
-    ("confirm: [{a: A1}]", "m.yaml: confirm[0]: expected {a: ID or [IDs], b: ID or [IDs], models: [A, B] "
-                           "(optional)}, got {'a': 'A1'}"),
-    ("confirm: [{a: A1, b: []}]", "m.yaml: confirm[0].b: expected an element id or a list of ids, got []"),
-    ("accept: []", "m.yaml: unknown key 'accept' (expected schema_version, confirm, reject)"),
-    ("reject: [{a: A, b: B, models: [x]}]", "m.yaml: reject[0].models: models must name exactly two models, "
-                                            "got ['x']"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            "confirm: [{a: A1}]",
+            "m.yaml: confirm[0]: expected {a: ID or [IDs], b: ID or [IDs], models: [A, B] "
+            "(optional)}, got {'a': 'A1'}",
+        ),
+        (
+            "confirm: [{a: A1, b: []}]",
+            "m.yaml: confirm[0].b: expected an element id or a list of ids, got []",
+        ),
+        ("accept: []", "m.yaml: unknown key 'accept' (expected schema_version, confirm, reject)"),
+        (
+            "reject: [{a: A, b: B, models: [x]}]",
+            "m.yaml: reject[0].models: models must name exactly two models, got ['x']",
+        ),
+    ],
+)
 def test_bad_decision_files(text: str, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_decisions(text, source="m.yaml")

@@ -26,8 +26,9 @@ def test_every_step_is_matched_to_its_renamed_twin_with_similarity_one() -> None
     a = base()
     b = renamed(a, prefix="Activity_0x", labels=REPHRASED)
     d = diff_models(a, b)
-    assert [(m.a, m.b) for m in d.matches] == [((s,), ("Activity_0x" + s,)) for s in a.process().nodes
-                                              if not s.startswith("G")]
+    assert [(m.a, m.b) for m in d.matches] == [
+        ((s,), ("Activity_0x" + s,)) for s in a.process().nodes if not s.startswith("G")
+    ]
     assert [m.label for m in d.matches] == [1.0] * 10
     assert d.differences == ()
     # every rephrasing above means the same after normalisation, stems, compounds and synonyms,
@@ -40,7 +41,9 @@ def test_a_partial_rephrasing_still_matches_and_costs_exactly_its_label_distance
     b = renamed(a, labels={"Meddela beslut": "Meddela beslutet till sökanden"})
     d = diff_models(a, b)
     assert len(d.matches) == 10 and d.differences == ()
-    assert [m.label for m in d.matches if m.a == ("T7",)] == [0.8]  # terms {delge, besluta} vs {delge, besluta, sökande}
+    assert [m.label for m in d.matches if m.a == ("T7",)] == [
+        0.8
+    ]  # terms {delge, besluta} vs {delge, besluta, sökande}
     # node matching 2 * (9 + 0.8) / 20; structural 1 - (0 + 0 + 2 * 0.2 / 20) / 3; behaviour unchanged
     assert d.similarity.node_matching == pytest.approx(0.98)
     assert d.similarity.structural == pytest.approx(1 - 0.02 / 3, abs=1e-6)

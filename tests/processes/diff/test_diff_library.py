@@ -25,8 +25,11 @@ def load(name: str):
     folder = LIBRARY / name
     if not (folder / "profile.yaml").is_file():
         pytest.skip(f"library model {name} not present")
-    defs = read_bpmn(folder / "process.bpmn") if (folder / "process.bpmn").is_file() else \
-        read_authoring(folder / "process.yaml")
+    defs = (
+        read_bpmn(folder / "process.bpmn")
+        if (folder / "process.bpmn").is_file()
+        else read_authoring(folder / "process.yaml")
+    )
     facts, params = profile_inputs(read_profile(folder / "profile.yaml").raw)
     return defs, facts, params
 
@@ -44,12 +47,22 @@ def test_orkelljunga_decides_in_its_working_committee() -> None:
     d = diff("helsingborg", "orkelljunga")
     performer = [x for x in d.differences if x.attribute == "performer" and "Task_Beslut" in x.a]
     assert [(x.a_value, x.b_value) for x in performer] == [
-        ("Socialnämnden", "Socialnämndens arbetsutskott eller ordförande (Örkelljunga)")]
+        ("Socialnämnden", "Socialnämndens arbetsutskott eller ordförande (Örkelljunga)")
+    ]
     assert performer[0].b[performer[0].a.index("Task_Beslut")] == "X_Task_Beslut"
     assert [x.key() for x in d.differences if x.attribute == "profile.delegation"] == [
-        ("attribute", ("Task_Beslut",), ("X_Task_Beslut",), "profile.delegation", "committee", "working_committee")]
+        (
+            "attribute",
+            ("Task_Beslut",),
+            ("X_Task_Beslut",),
+            "profile.delegation",
+            "committee",
+            "working_committee",
+        )
+    ]
     assert [(x.a_value, x.b_value) for x in d.differences if x.attribute == "deciding_body"] == [
-        ("Socialnämnden", "Socialnämndens arbetsutskott eller socialnämndens ordförande (Örkelljunga)")]
+        ("Socialnämnden", "Socialnämndens arbetsutskott eller socialnämndens ordförande (Örkelljunga)")
+    ]
     # the hand-over from Ängelholm's officers to Örkelljunga is a step of its own
     assert [x.b for x in d.differences if x.kind == "only_in_b"] == [("X_Task_Overlamna_Underlag",)]
     assert [x.kind for x in d.differences if x.kind == "only_in_a"] == []
@@ -60,8 +73,12 @@ def test_astorp_starts_the_clock_after_complete_application_and_passed_test() ->
     moved = [x for x in d.differences if x.kind == "order"]
     assert len(moved) == 1
     x = moved[0]
-    assert (x.a[0], x.b[0], x.a_value, x.b_value) == ("Event_Ansokan_Komplett", "X_Event_Ansokan_Komplett",
-                                                      "before", "after")
+    assert (x.a[0], x.b[0], x.a_value, x.b_value) == (
+        "Event_Ansokan_Komplett",
+        "X_Event_Ansokan_Komplett",
+        "before",
+        "after",
+    )
     assert {"Task_Kunskapsprov_1", "Task_Kunskapsprov_2", "Task_Kunskapsprov_3"} <= set(x.a)
     clock = [x for x in d.differences if x.attribute == "stated_handling_time"]
     assert len(clock) == 1 and "passed knowledge test" in clock[0].b_value

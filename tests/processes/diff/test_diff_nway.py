@@ -9,24 +9,50 @@ from processes.diff import compare_models, comparison_markdown, comparison_text,
 
 
 def three():
-    x = model([("S", "start"), ("G", "task", "Granska ansökan"), ("P", "task", "Platsbesök"),
-               ("B", "task", "Beslut"), ("E", "end")], chain="S G P B E",
-              lanes={"Handläggare": ["S", "G", "P", "E"], "Socialnämnden": ["B"]})
-    y = model([("S1", "start"), ("G1", "task", "Granskning av ansökan"), ("B1", "task", "Beslut"), ("E1", "end")],
-              chain="S1 G1 B1 E1", lanes={"Handläggare": ["S1", "G1", "E1"], "Socialnämnden": ["B1"]})
-    z = model([("S2", "start"), ("P2", "task", "Platsbesök"), ("G2", "task", "Granska ansökan"),
-               ("B2", "task", "Beslut"), ("E2", "end")], chain="S2 P2 G2 B2 E2",
-              lanes={"Handläggare": ["S2", "P2", "G2", "E2"], "Arbetsutskottet": ["B2"]})
-    facts = {"x": {"deciding_body": {"value": "Socialnämnden", "source": "s"}},
-             "y": {"deciding_body": {"value": "Socialnämnden", "source": "s"}, "e_service": {"value": True}},
-             "z": {"deciding_body": {"value": "Socialnämndens arbetsutskott", "source": "s"}}}
-    return [prepare(d, n, facts=facts[n]) for n, d in zip("xyz", (x, y, z))]
+    x = model(
+        [
+            ("S", "start"),
+            ("G", "task", "Granska ansökan"),
+            ("P", "task", "Platsbesök"),
+            ("B", "task", "Beslut"),
+            ("E", "end"),
+        ],
+        chain="S G P B E",
+        lanes={"Handläggare": ["S", "G", "P", "E"], "Socialnämnden": ["B"]},
+    )
+    y = model(
+        [("S1", "start"), ("G1", "task", "Granskning av ansökan"), ("B1", "task", "Beslut"), ("E1", "end")],
+        chain="S1 G1 B1 E1",
+        lanes={"Handläggare": ["S1", "G1", "E1"], "Socialnämnden": ["B1"]},
+    )
+    z = model(
+        [
+            ("S2", "start"),
+            ("P2", "task", "Platsbesök"),
+            ("G2", "task", "Granska ansökan"),
+            ("B2", "task", "Beslut"),
+            ("E2", "end"),
+        ],
+        chain="S2 P2 G2 B2 E2",
+        lanes={"Handläggare": ["S2", "P2", "G2", "E2"], "Arbetsutskottet": ["B2"]},
+    )
+    facts = {
+        "x": {"deciding_body": {"value": "Socialnämnden", "source": "s"}},
+        "y": {"deciding_body": {"value": "Socialnämnden", "source": "s"}, "e_service": {"value": True}},
+        "z": {"deciding_body": {"value": "Socialnämndens arbetsutskott", "source": "s"}},
+    }
+    return [prepare(d, n, facts=facts[n]) for n, d in zip("xyz", (x, y, z), strict=True)]
 
 
 def test_core_presence_performer_order_and_facts() -> None:
     c = compare_models(three())
     assert c.names == ("x", "y", "z")
-    assert [c.clusters[k].label for k in c.core] == ["S", "Granska ansökan", "Beslut", "E"]  # unnamed: first id
+    assert [c.clusters[k].label for k in c.core] == [
+        "S",
+        "Granska ansökan",
+        "Beslut",
+        "E",
+    ]  # unnamed: first id
     assert [dict(c.clusters[k].members) for k in c.core] == [
         {"x": ("S",), "y": ("S1",), "z": ("S2",)},
         {"x": ("G",), "y": ("G1",), "z": ("G2",)},
@@ -38,9 +64,14 @@ def test_core_presence_performer_order_and_facts() -> None:
         ("performer", "Beslut", {"x": "Socialnämnden", "y": "Socialnämnden", "z": "Arbetsutskottet"}),
         ("control_flow", "Granska ansökan", {"x": "before", "z": "after"}),
     ]
-    assert c.variations[2].message == 'In x, "Granska ansökan" comes before "Platsbesök"; in z, it comes after it.'
-    assert c.facts == (("e_service", ("", "True", "")),
-                       ("deciding_body", ("Socialnämnden", "Socialnämnden", "Socialnämndens arbetsutskott")))
+    assert (
+        c.variations[2].message
+        == 'In x, "Granska ansökan" comes before "Platsbesök"; in z, it comes after it.'
+    )
+    assert c.facts == (
+        ("e_service", ("", "True", "")),
+        ("deciding_body", ("Socialnämnden", "Socialnämnden", "Socialnämndens arbetsutskott")),
+    )
 
 
 def test_the_similarity_matrix_is_symmetric_with_ones_on_the_diagonal() -> None:

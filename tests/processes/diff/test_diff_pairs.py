@@ -46,8 +46,11 @@ def test_identical_models_have_no_differences_and_similarity_one():
 
 
 def test_a_removed_step_is_only_in_a():
-    b = base([n for n in NODES if n[0] != "T4"], "S T1 T2 T3 W T5 T6 T7 E",
-             lanes={**LANES, "Handläggare": ["T2", "T3", "W", "T5", "T7", "E"]})
+    b = base(
+        [n for n in NODES if n[0] != "T4"],
+        "S T1 T2 T3 W T5 T6 T7 E",
+        lanes={**LANES, "Handläggare": ["T2", "T3", "W", "T5", "T7", "E"]},
+    )
     d = diff_models(base(), b)
     assert keys(d) == [("only_in_a", ("T4",), (), "", "", "")]
     assert d.differences[0].message == '"Platsbesök" is only in A.'
@@ -55,7 +58,11 @@ def test_a_removed_step_is_only_in_a():
 
 def test_an_added_step_is_only_in_b():
     nodes = NODES[:3] + [("T2b", "userTask", "Kontrollera kunskapsprov")] + NODES[3:]
-    b = base(nodes, "S T1 T2 T2b T3 W T4 T5 T6 T7 E", lanes={**LANES, "Handläggare": LANES["Handläggare"] + ["T2b"]})
+    b = base(
+        nodes,
+        "S T1 T2 T2b T3 W T4 T5 T6 T7 E",
+        lanes={**LANES, "Handläggare": LANES["Handläggare"] + ["T2b"]},
+    )
     assert keys(diff_models(base(), b)) == [("only_in_b", (), ("T2b",), "", "", "")]
 
 
@@ -65,8 +72,10 @@ def test_a_step_split_in_two():
     lanes = {**LANES, "Handläggare": ["T2", "T3", "W", "T4", "T5a", "T5b", "T7", "E"]}
     d = diff_models(base(), base(nodes, "S T1 T2 T3 W T4 T5a T5b T6 T7 E", lanes=lanes))
     assert keys(d) == [("split", ("T5",), ("T5a", "T5b"), "", "", "")]
-    assert d.differences[0].message == '"Skriv utredning och beslutsförslag" in A is split into ' \
-                                       '"Skriv utredning" + "Skriv beslutsförslag" in B.'
+    assert (
+        d.differences[0].message == '"Skriv utredning och beslutsförslag" in A is split into '
+        '"Skriv utredning" + "Skriv beslutsförslag" in B.'
+    )
     assert [m.how for m in d.matches if m.a == ("T5",)] == ["grouped"]
 
 
@@ -74,8 +83,9 @@ def test_two_steps_swapped():
     # B visits the premises before sending the remisser
     d = diff_models(base(), base(chain="S T1 T2 T4 T3 W T5 T6 T7 E"))
     assert keys(d) == [("order", ("T4", "T3", "W"), ("T4", "T3", "W"), "order", "after", "before")]
-    assert d.differences[0].message == ('In A, "Platsbesök" comes after "Skicka remisser", "Vänta på remissvar"; '
-                                        'in B, it comes before them.')
+    assert d.differences[0].message == (
+        'In A, "Platsbesök" comes after "Skicka remisser", "Vänta på remissvar"; in B, it comes before them.'
+    )
 
 
 def test_sequential_made_parallel():
@@ -83,14 +93,22 @@ def test_sequential_made_parallel():
     flows = [("T2", "P1"), ("P1", "T3"), ("T3", "W"), ("P1", "T4"), ("W", "P2"), ("T4", "P2"), ("P2", "T5")]
     b = base(nodes, "", flows + [("S", "T1"), ("T1", "T2"), ("T5", "T6"), ("T6", "T7"), ("T7", "E")], LANES)
     d = diff_models(base(), b)
-    assert keys(d) == [("concurrency", ("T4", "T3", "W"), ("T4", "T3", "W"), "concurrency", "after", "parallel")]
-    assert d.differences[0].message == ('In A, "Platsbesök" comes after "Skicka remisser", "Vänta på remissvar"; '
-                                        'in B, it runs in parallel with them.')
+    assert keys(d) == [
+        ("concurrency", ("T4", "T3", "W"), ("T4", "T3", "W"), "concurrency", "after", "parallel")
+    ]
+    assert d.differences[0].message == (
+        'In A, "Platsbesök" comes after "Skicka remisser", "Vänta på remissvar"; '
+        "in B, it runs in parallel with them."
+    )
 
 
 def test_a_performer_changed():
-    lanes = {"Registrator": ["S", "T1"], "Handläggare": ["T2", "T3", "W", "T5", "T7", "E"],
-             "Miljöinspektör": ["T4"], "Socialnämnden": ["T6"]}
+    lanes = {
+        "Registrator": ["S", "T1"],
+        "Handläggare": ["T2", "T3", "W", "T5", "T7", "E"],
+        "Miljöinspektör": ["T4"],
+        "Socialnämnden": ["T6"],
+    }
     d = diff_models(base(), base(lanes=lanes))
     assert keys(d) == [("attribute", ("T4",), ("T4",), "performer", "Handläggare", "Miljöinspektör")]
 
@@ -101,32 +119,47 @@ def test_a_timer_changed():
 
 
 def test_an_equal_timer_written_differently_is_no_difference():
-    assert keys(diff_models(base(), base(replace_node("W", ("W", "timer", "Vänta på remissvar", "P3W"))))) == []
+    assert (
+        keys(diff_models(base(), base(replace_node("W", ("W", "timer", "Vänta på remissvar", "P3W"))))) == []
+    )
 
 
 def test_decision_moved_from_committee_to_officer():
     lanes = {"Registrator": ["S", "T1"], "Handläggare": ["T2", "T3", "W", "T4", "T5", "T6", "T7", "E"]}
     d = diff_models(base(), base(lanes=lanes))
     assert keys(d) == [("attribute", ("T6",), ("T6",), "performer", "Socialnämnden", "Handläggare")]
-    assert d.differences[0].message == 'Done by Socialnämnden in A, by Handläggare in B: "Beslut om serveringstillstånd".'
+    assert (
+        d.differences[0].message
+        == 'Done by Socialnämnden in A, by Handläggare in B: "Beslut om serveringstillstånd".'
+    )
 
 
 def test_decision_delegation_in_the_profile_parameters():
-    d = diff_models(base(), renamed(base()), params_a={"T6": {"delegation": "committee", "assumption": "A7"}},
-                    params_b={"X_T6": {"delegation": "officer", "source": "https://example"}})
+    d = diff_models(
+        base(),
+        renamed(base()),
+        params_a={"T6": {"delegation": "committee", "assumption": "A7"}},
+        params_b={"X_T6": {"delegation": "officer", "source": "https://example"}},
+    )
     assert keys(d) == [("attribute", ("T6",), ("X_T6",), "profile.delegation", "committee", "officer")]
 
 
 def test_profile_facts_differ():
-    facts_a = {"application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "x"},
-               "e_service": {"value": "unknown", "source": "y"},
-               "deciding_body": {"value": "Socialnämnden", "source": "z"}}
-    facts_b = {"application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "other"},
-               "e_service": {"value": True, "source": "y"},
-               "deciding_body": {"value": "Socialnämndens arbetsutskott", "source": "z"}}
+    facts_a = {
+        "application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "x"},
+        "e_service": {"value": "unknown", "source": "y"},
+        "deciding_body": {"value": "Socialnämnden", "source": "z"},
+    }
+    facts_b = {
+        "application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "other"},
+        "e_service": {"value": True, "source": "y"},
+        "deciding_body": {"value": "Socialnämndens arbetsutskott", "source": "z"},
+    }
     d = diff_models(base(), base(), facts_a=facts_a, facts_b=facts_b)
-    assert keys(d) == [("fact", (), (), "e_service", "unknown", "True"),
-                       ("fact", (), (), "deciding_body", "Socialnämnden", "Socialnämndens arbetsutskott")]
+    assert keys(d) == [
+        ("fact", (), (), "e_service", "unknown", "True"),
+        ("fact", (), (), "deciding_body", "Socialnämnden", "Socialnämndens arbetsutskott"),
+    ]
 
 
 def test_a_step_made_optional():

@@ -19,22 +19,62 @@ def rel(p, pairs):
 
 
 def test_sequence_parallel_and_choice() -> None:
-    d = model([("S", "start"), ("A", "task", "a"), ("P", "and"), ("B", "task", "b"), ("C", "task", "c"),
-               ("J", "and"), ("X", "xor"), ("D", "task", "d"), ("F", "task", "f"), ("Y", "xor"), ("E", "end")],
-              [("S", "A"), ("A", "P"), ("P", "B"), ("P", "C"), ("B", "J"), ("C", "J"), ("J", "X"), ("X", "D"),
-               ("X", "F"), ("D", "Y"), ("F", "Y"), ("Y", "E")])
+    d = model(
+        [
+            ("S", "start"),
+            ("A", "task", "a"),
+            ("P", "and"),
+            ("B", "task", "b"),
+            ("C", "task", "c"),
+            ("J", "and"),
+            ("X", "xor"),
+            ("D", "task", "d"),
+            ("F", "task", "f"),
+            ("Y", "xor"),
+            ("E", "end"),
+        ],
+        [
+            ("S", "A"),
+            ("A", "P"),
+            ("P", "B"),
+            ("P", "C"),
+            ("B", "J"),
+            ("C", "J"),
+            ("J", "X"),
+            ("X", "D"),
+            ("X", "F"),
+            ("D", "Y"),
+            ("F", "Y"),
+            ("Y", "E"),
+        ],
+    )
     p = profile(d)
     assert rel(p, [("A", "B"), ("B", "A"), ("B", "C"), ("D", "F"), ("C", "D"), ("A", "E")]) == [
-        "before", "after", "parallel", "exclusive", "before", "before"]
+        "before",
+        "after",
+        "parallel",
+        "exclusive",
+        "before",
+        "before",
+    ]
     assert p.optional == {"D", "F"}
     assert p.repeatable == frozenset()
 
 
 def test_a_repeat_until_loop_keeps_the_order_of_one_iteration() -> None:
     # S -> J -> A -> B -> X -(again)-> J ; X -> C -> E
-    d = model([("S", "start"), ("J", "xor"), ("A", "task", "a"), ("B", "task", "b"), ("X", "xor"),
-               ("C", "task", "c"), ("E", "end")],
-              [("S", "J"), ("J", "A"), ("A", "B"), ("B", "X"), ("X", "J"), ("X", "C"), ("C", "E")])
+    d = model(
+        [
+            ("S", "start"),
+            ("J", "xor"),
+            ("A", "task", "a"),
+            ("B", "task", "b"),
+            ("X", "xor"),
+            ("C", "task", "c"),
+            ("E", "end"),
+        ],
+        [("S", "J"), ("J", "A"), ("A", "B"), ("B", "X"), ("X", "J"), ("X", "C"), ("C", "E")],
+    )
     p = profile(d)
     assert rel(p, [("A", "B"), ("B", "C"), ("A", "C")]) == ["before", "before", "before"]
     assert p.repeatable == {"A", "B"} and p.optional == frozenset()
@@ -42,8 +82,17 @@ def test_a_repeat_until_loop_keeps_the_order_of_one_iteration() -> None:
 
 def test_a_while_loop_body_is_optional_and_before_what_follows() -> None:
     # S -> X -(do)-> A -> B -> X ; X -(done)-> C
-    d = model([("S", "start"), ("X", "xor"), ("A", "task", "a"), ("B", "task", "b"), ("C", "task", "c"), ("E", "end")],
-              [("S", "X"), ("X", "A"), ("A", "B"), ("B", "X"), ("X", "C"), ("C", "E")])
+    d = model(
+        [
+            ("S", "start"),
+            ("X", "xor"),
+            ("A", "task", "a"),
+            ("B", "task", "b"),
+            ("C", "task", "c"),
+            ("E", "end"),
+        ],
+        [("S", "X"), ("X", "A"), ("A", "B"), ("B", "X"), ("X", "C"), ("C", "E")],
+    )
     p = profile(d)
     assert rel(p, [("A", "C"), ("B", "C")]) == ["before", "before"]
     assert p.optional == {"A", "B"} and p.repeatable == {"A", "B"}
@@ -51,18 +100,37 @@ def test_a_while_loop_body_is_optional_and_before_what_follows() -> None:
 
 def test_a_loop_with_its_exit_in_the_middle() -> None:
     # the completeness loop of the library models: J -> Check -> X -(no)-> Ask -> Got -> J ; X -(yes)-> Done
-    d = model([("S", "start"), ("J", "xor"), ("K", "task", "check"), ("X", "xor"), ("Q", "task", "ask"),
-               ("G", "task", "got"), ("D", "task", "done"), ("E", "end")],
-              [("S", "J"), ("J", "K"), ("K", "X"), ("X", "Q"), ("Q", "G"), ("G", "J"), ("X", "D"), ("D", "E")])
+    d = model(
+        [
+            ("S", "start"),
+            ("J", "xor"),
+            ("K", "task", "check"),
+            ("X", "xor"),
+            ("Q", "task", "ask"),
+            ("G", "task", "got"),
+            ("D", "task", "done"),
+            ("E", "end"),
+        ],
+        [("S", "J"), ("J", "K"), ("K", "X"), ("X", "Q"), ("Q", "G"), ("G", "J"), ("X", "D"), ("D", "E")],
+    )
     p = profile(d)
     assert rel(p, [("K", "D"), ("Q", "D"), ("G", "D")]) == ["before", "before", "before"]
     assert p.optional == {"Q", "G"} and p.repeatable == {"K", "Q", "G"}
 
 
 def test_interrupting_and_non_interrupting_boundary_events() -> None:
-    base = model([("S", "start"), ("A", "task", "a"), ("B", "task", "normal"), ("T", "timer", "late", "P4M"),
-                  ("R", "task", "remind"), ("E", "end"), ("E2", "end")],
-                 [("S", "A"), ("A", "B"), ("B", "E"), ("T", "R"), ("R", "E2")])
+    base = model(
+        [
+            ("S", "start"),
+            ("A", "task", "a"),
+            ("B", "task", "normal"),
+            ("T", "timer", "late", "P4M"),
+            ("R", "task", "remind"),
+            ("E", "end"),
+            ("E2", "end"),
+        ],
+        [("S", "A"), ("A", "B"), ("B", "E"), ("T", "R"), ("R", "E2")],
+    )
     proc = base.process()
     boundary = replace(proc.nodes["T"], position="boundary", attached_to="A")
     interrupting = replace(base, processes=(replace(proc, nodes=proc.nodes.set("T", boundary)),))
@@ -83,4 +151,3 @@ def test_two_pools_run_concurrently() -> None:
     p = profile(both)
     assert rel(p, [("A", "B"), ("S", "S2")]) == ["parallel", "parallel"]
     assert p.optional == frozenset()
-

@@ -27,16 +27,36 @@ def documented() -> dict[str, list[str]]:
 
 
 def test_the_document_has_every_table() -> None:
-    assert sorted(documented()) == sorted(["diff object", "model", "step", "match", "difference", "similarity",
-                                           "compare object", "cluster", "variation", "fact"])
+    assert sorted(documented()) == sorted(
+        [
+            "diff object",
+            "model",
+            "step",
+            "match",
+            "difference",
+            "similarity",
+            "compare object",
+            "cluster",
+            "variation",
+            "fact",
+        ]
+    )
 
 
 def test_diff_json_keys_are_exactly_the_documented_ones() -> None:
     doc = documented()
     a = linear(["Granska ansökan", "Skriv utredning och beslutsförslag", "Beslut"])
-    b = model([("S", "start"), ("T0", "task", "Granska ansökan"), ("T1", "task", "Skriv utredning"),
-               ("T2", "task", "Skriv beslutsförslag"), ("X", "task", "Platsbesök"), ("E", "end")],
-              chain="S T0 T1 T2 X E")
+    b = model(
+        [
+            ("S", "start"),
+            ("T0", "task", "Granska ansökan"),
+            ("T1", "task", "Skriv utredning"),
+            ("T2", "task", "Skriv beslutsförslag"),
+            ("X", "task", "Platsbesök"),
+            ("E", "end"),
+        ],
+        chain="S T0 T1 T2 X E",
+    )
     data = json.loads(json.dumps(to_data(diff_models(a, b, facts_a={"e_service": {"value": True}}))))
     assert list(data) == doc["diff object"]
     assert data["schema_version"] == SCHEMA_VERSION == 1
@@ -50,10 +70,16 @@ def test_diff_json_keys_are_exactly_the_documented_ones() -> None:
 
 def test_compare_json_keys_are_exactly_the_documented_ones() -> None:
     doc = documented()
-    models = [prepare(linear(labels), name, facts={"staff_fte": {"value": n}}) for n, (name, labels) in enumerate([
-        ("x", ["Granska ansökan", "Platsbesök", "Beslut"]),
-        ("y", ["Granska ansökan", "Beslut"]),
-        ("z", ["Granska ansökan", "Platsbesök", "Beslut", "Meddela beslut"])])]
+    models = [
+        prepare(linear(labels), name, facts={"staff_fte": {"value": n}})
+        for n, (name, labels) in enumerate(
+            [
+                ("x", ["Granska ansökan", "Platsbesök", "Beslut"]),
+                ("y", ["Granska ansökan", "Beslut"]),
+                ("z", ["Granska ansökan", "Platsbesök", "Beslut", "Meddela beslut"]),
+            ]
+        )
+    ]
     data = json.loads(json.dumps(comparison_to_data(compare_models(models))))
     assert list(data) == doc["compare object"]
     assert {tuple(c) for c in data["clusters"]} == {tuple(doc["cluster"])}

@@ -13,7 +13,14 @@ def test_one_step_removed_and_another_added() -> None:
     a = linear(["Granska ansökan", "Platsbesök", "Beslut"])
     b = linear(["Granska ansökan", "Beslut", "Arkivera ärendet"])
     s = diff_models(a, b).similarity
-    assert (s.nodes_a, s.nodes_b, s.skipped_nodes, s.edges_a, s.edges_b, s.skipped_edges) == (5, 5, 2, 4, 4, 6)
+    assert (s.nodes_a, s.nodes_b, s.skipped_nodes, s.edges_a, s.edges_b, s.skipped_edges) == (
+        5,
+        5,
+        2,
+        4,
+        4,
+        6,
+    )
     # 4 pairs of label similarity 1: 2 * 4 / (5 + 5)
     assert s.node_matching == 0.8
     # fskipn = 2/10, fskipe = 6/8 (only S -> Granska survives on each side), fsubn = 0
@@ -25,7 +32,9 @@ def test_one_step_removed_and_another_added() -> None:
 def test_weights_change_only_the_structural_score() -> None:
     a = linear(["Granska ansökan", "Platsbesök", "Beslut"])
     b = linear(["Granska ansökan", "Beslut", "Arkivera ärendet"])
-    s = diff_models(a, b, weights=StructuralWeights(skip_nodes=1.0, skip_edges=0.0, substitute_nodes=1.0)).similarity
+    s = diff_models(
+        a, b, weights=StructuralWeights(skip_nodes=1.0, skip_edges=0.0, substitute_nodes=1.0)
+    ).similarity
     assert s.structural == pytest.approx(1 - 0.2 / 2, abs=1e-6)
     assert s.node_matching == 0.8
 

@@ -9,12 +9,12 @@ from processes.diff.text import Lexicon, fold, group_similarity, label_similarit
 from processes.errors import InputError
 
 PAIRS_THAT_MEAN_THE_SAME = [
-    ("Polisremiss", "Remiss till polisen"),            # compound split against the other label's words
-    ("Skicka remisser", "Skickar remiss"),             # inflections meet at the stem
-    ("Yttrande från polisen", "Remissvar polis"),       # synonyms yttrande ~ remissvar, polisen ~ polis
-    ("Beslut i nämnd", "Socialnämnden beslutar"),      # nämnd ~ socialnämnd, beslut ~ beslutar
-    ("Remiss till Polismyndigheten", "Polisremiss"),   # polismyndigheten ~ polisen
-    ("Granska  ansökan!", "granska ansökan"),          # case, punctuation, white space
+    ("Polisremiss", "Remiss till polisen"),  # compound split against the other label's words
+    ("Skicka remisser", "Skickar remiss"),  # inflections meet at the stem
+    ("Yttrande från polisen", "Remissvar polis"),  # synonyms yttrande ~ remissvar, polisen ~ polis
+    ("Beslut i nämnd", "Socialnämnden beslutar"),  # nämnd ~ socialnämnd, beslut ~ beslutar
+    ("Remiss till Polismyndigheten", "Polisremiss"),  # polismyndigheten ~ polisen
+    ("Granska  ansökan!", "granska ansökan"),  # case, punctuation, white space
     ("Kunskapsprovet genomförs", "Genomför kunskapsprov"),
 ]
 
@@ -54,12 +54,19 @@ def test_different_steps_stay_apart() -> None:
 
 def test_group_similarity_pools_the_parts_of_a_split_step() -> None:
     lex = lexicon("Skriv utredning och beslutsförslag", "Skriv utredning", "Skriv beslutsförslag")
-    assert group_similarity(lex, "Skriv utredning och beslutsförslag", ["Skriv utredning", "Skriv beslutsförslag"]) == 1.0
+    assert (
+        group_similarity(
+            lex, "Skriv utredning och beslutsförslag", ["Skriv utredning", "Skriv beslutsförslag"]
+        )
+        == 1.0
+    )
 
 
 def test_user_synonyms_merge_with_the_builtin_list() -> None:
-    user = parse_synonyms("groups:\n  - [tillståndsenheten, alkoholenheten]\n  - [yttrande, utlåtande från polis]\n",
-                          source="mine.yaml")
+    user = parse_synonyms(
+        "groups:\n  - [tillståndsenheten, alkoholenheten]\n  - [yttrande, utlåtande från polis]\n",
+        source="mine.yaml",
+    )
     merged = builtin_synonyms().merged(user)
     lex = Lexicon.build(merged, ["Tillståndsenheten", "Alkoholenheten"])
     assert label_similarity(lex, "Tillståndsenheten", "Alkoholenheten") == 1.0
@@ -67,12 +74,21 @@ def test_user_synonyms_merge_with_the_builtin_list() -> None:
     assert merged.canonical_word("utlåtande") == merged.canonical_word("remissvar") == "yttrande"
 
 
-@pytest.mark.parametrize("text,message", [
-    ("groups: [[ensam]]", "mine.yaml: groups[0]: group ['ensam'] must be a list of at least two words or phrases"),
-    ("words: []", "mine.yaml: expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])"),
-    ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
-    ("schema_version: 2\ngroups: []", "mine.yaml: schema_version 2 is not supported (expected 1)"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            "groups: [[ensam]]",
+            "mine.yaml: groups[0]: group ['ensam'] must be a list of at least two words or phrases",
+        ),
+        (
+            "words: []",
+            "mine.yaml: expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
+        ),
+        ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("schema_version: 2\ngroups: []", "mine.yaml: schema_version 2 is not supported (expected 1)"),
+    ],
+)
 def test_bad_synonym_files_name_file_and_entry(text: str, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_synonyms(text, source="mine.yaml")
