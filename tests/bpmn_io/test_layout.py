@@ -257,3 +257,21 @@ def test_same_model_gives_the_same_di_bytes_and_they_read_back() -> None:
     assert first == to_bpmn_bytes(add_layout(collaboration_model()))
     again = parse_bpmn(first, source="laid-out.bpmn")
     assert _shapes(again) == _shapes(add_layout(collaboration_model()))
+
+
+def test_nested_lanes_are_bands_inside_their_parent_lane() -> None:
+    from processes.model import LaneSet
+
+    process = permit_model().process()
+    officer, committee = process.lane_sets[0].lanes
+    parent = Lane("Municipality", "Kommunen", officer.flow_node_refs + committee.flow_node_refs,
+                  child_lane_set=LaneSet("Inner", lanes=(officer, committee)))
+    nested = Process(id=process.id, name=process.name, nodes=process.nodes, flows=process.flows,
+                     lane_sets=(LaneSet("Outer", lanes=(parent,), parent=process.id),))
+    shapes = _shapes(add_layout(Definitions(processes=(nested,))))
+    for child in (officer, committee):
+        assert _inside(shapes[child.id], shapes["Municipality"])
+        assert shapes[child.id].x == shapes["Municipality"].x + 30  # room for the parent's header
+        for node_id in child.flow_node_refs:
+            assert _inside(shapes[node_id], shapes[child.id]), node_id
+    assert shapes["Officer"].y + shapes["Officer"].height == shapes["Committee"].y
