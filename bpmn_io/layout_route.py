@@ -71,6 +71,11 @@ def _forward(
     if abs(s.cy - t.cy) < 1:
         candidates.append([(s_right, s.cy), (t_left, s.cy)])
     else:
+        # nearly level: straight, no small step (boxes only: a circle's or diamond's side is
+        # not where its bounds are, away from the middle)
+        boxes = not (source_is_gateway or target_is_gateway) and min(s.height, t.height) >= 60
+        if abs(s.cy - t.cy) <= (12 if boxes else 2) and s.y + 5 <= t.cy <= s.y + s.height - 5:
+            candidates.append([(s_right, t.cy), (t_left, t.cy)])
         if source_is_gateway:  # branches leave from the top or bottom corner
             sy = s.y if t.cy < s.cy else s.y + s.height
             candidates.append([(s.cx, sy), (s.cx, t.cy), (t_left, t.cy)])

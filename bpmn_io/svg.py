@@ -30,6 +30,7 @@ from bpmn_io.svg_parts import (
     Extent,
     badge_svg,
     default_label_box,
+    fitting_size,
     is_expanded,
     shape_classes,
     text_block,
@@ -43,7 +44,6 @@ from bpmn_io.svg_shapes import (
     num,
     task_icon,
 )
-from bpmn_io.textsize import LINE_HEIGHT, wrap
 from processes.errors import ModelError
 from processes.model import (
     CallActivity,
@@ -293,12 +293,17 @@ def _activity(shape: Shape, activity: Any, index: ElementIndex) -> str:
         markers += ("compensation",)
     text_top = b.y + (22 if icon else 4)
     text_bottom = b.y + b.height - (22 if markers else 4)
-    lines = len(wrap(activity.name, b.width - 8, 12)) if activity.name else 0
-    if lines * 12 * LINE_HEIGHT > text_bottom - text_top:  # does not fit between icon and markers
-        text_top, text_bottom = b.y + 2, b.y + b.height - 2
+    size = 12.0
+    if activity.name.strip():
+        # between icon and markers if the text fits there at 10 px or more, else the whole box
+        fitted = fitting_size(activity.name, b.width - 8, text_bottom - text_top, smallest=10)
+        if fitted is None:
+            text_top, text_bottom = b.y + 2, b.y + b.height - 2
+            fitted = fitting_size(activity.name, b.width - 8, text_bottom - text_top)
+        size = fitted or 8.0
     return (
         _rect(b, rx=10, width=width, dash=dash) + inner + icon
-        + text_block(activity.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=12, shrink=True)
+        + text_block(activity.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=size)
         + activity_markers(markers, b.cx, b.y + b.height)
     )
 

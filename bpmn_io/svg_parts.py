@@ -45,6 +45,7 @@ __all__ = [
     "text_block",
     "default_label_box",
     "badge_svg",
+    "fitting_size",
 ]
 
 _EVENT_TAGS = {
@@ -203,12 +204,10 @@ def text_block(
     align: str = "middle",
     valign: str = "middle",
     vertical: bool = False,
-    shrink: bool = False,
 ) -> str:
     """``text`` wrapped into the box, one ``<tspan>`` a line, XML-escaped.
 
-    ``vertical`` sets it bottom-to-top, centred in the box (a pool or lane header);
-    ``shrink`` lowers the font size (down to 8 px) until the wrapped text fits the box.
+    ``vertical`` sets it bottom-to-top, centred in the box (a pool or lane header).
     """
     if not text or not text.strip():
         return ""
@@ -217,11 +216,6 @@ def text_block(
         width, height = height, width
         x, y = cx - width / 2, cy - height / 2
     lines = wrap(text, max(width, size), size)
-    while shrink and size > 8 and (
-        len(lines) * size * LINE_HEIGHT > height or max(text_width(line, size) for line in lines) > width
-    ):
-        size -= 1
-        lines = wrap(text, max(width, size), size)
     step = size * LINE_HEIGHT
     total = step * len(lines)
     top = y + (height - total) / 2 if valign == "middle" else y
@@ -232,6 +226,18 @@ def text_block(
     )
     rotate = f' transform="rotate(-90 {num(cx)} {num(cy)})"' if vertical else ""
     return f'<text class="label" font-size="{num(size)}" text-anchor="{align}"{rotate}>{spans}</text>'
+
+
+def fitting_size(text: str, width: float, height: float, *, start: float = 12, smallest: float = 8) -> float | None:
+    """The largest font size from ``start`` down to ``smallest`` at which ``text``
+    wrapped to ``width`` fits ``height``, or None when none does."""
+    size = start
+    while size >= smallest:
+        lines = wrap(text, max(width, size), size)
+        if len(lines) * size * LINE_HEIGHT <= height and max(text_width(line, size) for line in lines) <= width:
+            return size
+        size -= 1
+    return None
 
 
 def default_label_box(bounds: Bounds, text: str, size: float = 11) -> Bounds:
