@@ -37,8 +37,9 @@ from processes.model import (
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
 from .readdi import read_diagram
+from .readelements import read_artifact
 from .readids import unique_ids
-from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_artifact, read_process
+from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
 
 __all__ = ["parse_bpmn", "read_bpmn", "BPMN_NAMESPACE"]
@@ -141,7 +142,7 @@ def _collaboration(el: etree._Element, src: Source, lines: dict[str, int]) -> Co
             item = _message_flow(child, src)
             flows[item.id] = item
         elif child.tag in ARTIFACTS:
-            item = read_artifact(child, src, el.get("id", ""))
+            item = read_artifact(child, el.get("id", ""))
             artifacts[item.id] = item
         elif child.tag == DOC:
             docs.append(documentation(child))

@@ -14,9 +14,7 @@ from typing import Any
 from lxml import etree
 
 from processes.model import (
-    Association,
     CallActivity,
-    DataAssociation,
     DataObject,
     DataObjectReference,
     DataStoreReference,
@@ -24,22 +22,24 @@ from processes.model import (
     EventDefinition,
     FrozenMap,
     Gateway,
-    Group,
-    Lane,
     LaneSet,
-    MultiInstance,
     Process,
     SequenceFlow,
-    StandardLoop,
     SubProcess,
     Task,
-    TextAnnotation,
 )
 
 from .namespaces import BPMN, fragment, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, expression, flag
+from .readelements import (
+    data_association,
+    event_definition,
+    loop_characteristics,
+    read_artifact,
+    read_lane_set,
+)
 
-__all__ = ["read_process", "read_artifact", "FLOW_ELEMENTS", "ARTIFACTS", "EVENT_DEFINITIONS"]
+__all__ = ["read_process", "FLOW_ELEMENTS", "ARTIFACTS", "EVENT_DEFINITIONS"]
 
 TASK_TAGS = {q(BPMN, t): t for t in (
     "task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask", "sendTask", "receiveTask")}
@@ -112,7 +112,7 @@ def _common(el: etree._Element, parts: _Parts, known_attrs: tuple[str, ...], ste
         elif tag == EXT:
             ob.extension(child)
         elif tag in DATA_ASSOCIATIONS:
-            fields["data_associations"].append(_data_association(child, DATA_ASSOCIATIONS[tag]))
+            fields["data_associations"].append(data_association(child, DATA_ASSOCIATIONS[tag]))
         elif tag == q(BPMN, "ioSpecification"):
             fields["io_specification"] = fragment(child)
         elif tag in (q(BPMN, "incoming"), q(BPMN, "outgoing")):
@@ -127,61 +127,11 @@ def _common(el: etree._Element, parts: _Parts, known_attrs: tuple[str, ...], ste
     return fields, ob
 
 
-def _data_association(el: etree._Element, direction: str) -> DataAssociation:
-    ob = OpaqueBuilder(el, ("id",))
-    sources: list[str] = []
-    target = ""
-    for child in children(el):
-        if child.tag == q(BPMN, "sourceRef"):
-            sources.append((child.text or "").strip())
-        elif child.tag == q(BPMN, "targetRef"):
-            target = (child.text or "").strip()
-        elif child.tag == EXT:
-            ob.extension(child)
-        else:
-            ob.keep(child)
-    return DataAssociation(direction=direction, sources=tuple(sources), target=target,
-                           id=el.get("id", ""), opaque=ob.build())
-
-
-def _loop(el: etree._Element, source: Source) -> StandardLoop | MultiInstance:
-    if el.tag == q(BPMN, "standardLoopCharacteristics"):
-        ob = OpaqueBuilder(el, ("id", "testBefore", "loopMaximum"))
-        condition = None
-        for child in children(el):
-            if child.tag == q(BPMN, "loopCondition"):
-                condition = expression(child)
-            elif child.tag == EXT:
-                ob.extension(child)
-            else:
-                ob.keep(child)
-        maximum = el.get("loopMaximum")
-        try:
-            loop_max = int(maximum) if maximum is not None else None
-        except ValueError:
-            raise source.error(el, f"loopMaximum {maximum!r} is not an integer") from None
-        return StandardLoop(test_before=bool(flag(el, "testBefore", source)), loop_maximum=loop_max,
-                            condition=condition, id=el.get("id", ""), opaque=ob.build())
-    ob = OpaqueBuilder(el, ("id", "isSequential", "behavior"))
-    found: dict[str, Any] = {}
-    for child in children(el):
-        if child.tag == q(BPMN, "loopCardinality"):
-            found["cardinality"] = expression(child)
-        elif child.tag == q(BPMN, "completionCondition"):
-            found["completion_condition"] = expression(child)
-        elif child.tag == EXT:
-            ob.extension(child)
-        else:
-            ob.keep(child)
-    return MultiInstance(is_sequential=bool(flag(el, "isSequential", source)), behavior=el.get("behavior", ""),
-                         id=el.get("id", ""), opaque=ob.build(), **found)
-
-
 def _activity_rest(fields: dict, ob: OpaqueBuilder, source: Source) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     for child in fields.pop("rest"):
         if child.tag in LOOPS:
-            extra["loop"] = _loop(child, source)
+            extra["loop"] = loop_characteristics(child, source)
         else:
             ob.keep(child)
     return extra
@@ -230,7 +180,7 @@ def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
         if child.tag in FLOW_ELEMENTS:
             FLOW_ELEMENTS[child.tag](child, parts, node_id)
         elif child.tag in ARTIFACTS:
-            parts.add(parts.artifacts, read_artifact(child, parts.source, node_id, parts), child)
+            parts.add(parts.artifacts, read_artifact(child, node_id, parts.id_of), child)
         elif child.tag == q(BPMN, "laneSet"):
             parts.lane_sets.append(read_lane_set(child, node_id))
         elif child.tag == q(BPMN, "completionCondition") and ad_hoc:
@@ -283,38 +233,6 @@ def _gateway(el: etree._Element, parts: _Parts, parent: str) -> None:
     except ValueError as err:
         raise parts.source.error(el, str(err)) from None
     parts.add(parts.nodes, node, el)
-
-
-def event_definition(el: etree._Element, kind: str) -> EventDefinition:
-    """One ``*EventDefinition`` element (inside an event or as a root element)."""
-    known = {"timer": (), "message": ("messageRef",), "signal": ("signalRef",), "error": ("errorRef",),
-             "escalation": ("escalationRef",), "compensation": ("activityRef", "waitForCompletion"),
-             "link": ("name",)}.get(kind, ())
-    ob = OpaqueBuilder(el, ("id",) + known)
-    found: dict[str, Any] = {}
-    sources: list[str] = []
-    for child in children(el):
-        name = local(child) if child.tag.startswith("{" + BPMN) else ""
-        if kind == "timer" and name in ("timeDate", "timeDuration", "timeCycle") and "timer" not in found:
-            found["timer_kind"], found["timer"] = name, expression(child)
-        elif kind == "conditional" and name == "condition":
-            found["condition"] = expression(child)
-        elif kind == "link" and name == "source":
-            sources.append((child.text or "").strip())
-        elif kind == "link" and name == "target":
-            found["link_target"] = (child.text or "").strip()
-        elif child.tag == EXT:
-            ob.extension(child)
-        else:
-            ob.keep(child)
-    ref_attr = {"message": "messageRef", "signal": "signalRef", "error": "errorRef",
-                "escalation": "escalationRef"}.get(kind)
-    ref = el.get(ref_attr, "") if ref_attr else ""
-    wait = el.get("waitForCompletion")
-    return EventDefinition(kind=kind, id=el.get("id", ""), ref=ref, link_name=el.get("name", "") if kind == "link" else "",
-                           link_sources=tuple(sources), activity_ref=el.get("activityRef", ""),
-                           wait_for_completion=None if wait is None else wait.strip() in ("true", "1"),
-                           opaque=ob.build(), **found)
 
 
 _EVENT_ATTRS = {"start": ("isInterrupting", "parallelMultiple"), "intermediate_catch": ("parallelMultiple",),
@@ -389,65 +307,6 @@ def _sequence_flow(el: etree._Element, parts: _Parts, parent: str) -> None:
     parts.add(parts.flows, flow, el)
 
 
-def read_artifact(el: etree._Element, source: Source, parent: str, parts: _Parts | None = None) -> Any:
-    """An association, text annotation or group."""
-    tag = local(el)
-    known = {"association": ("sourceRef", "targetRef", "associationDirection"),
-             "textAnnotation": ("textFormat",), "group": ("categoryValueRef",)}[tag]
-    art_id = parts.id_of(el, tag) if parts is not None else el.get("id", "")
-    ob = OpaqueBuilder(el, ("id",) + known)
-    docs, text = [], ""
-    for child in children(el):
-        if child.tag == DOC:
-            docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
-        elif tag == "textAnnotation" and child.tag == q(BPMN, "text"):
-            text = child.text or ""
-        else:
-            ob.keep(child)
-    common: dict[str, Any] = dict(id=art_id, parent=parent, documentation=tuple(docs), opaque=ob.build())
-    if tag == "association":
-        return Association(**common, source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
-                           direction=el.get("associationDirection", ""))
-    if tag == "textAnnotation":
-        return TextAnnotation(**common, text=text, text_format=el.get("textFormat", ""))
-    return Group(**common, category_value_ref=el.get("categoryValueRef", ""))
-
-
-def read_lane_set(el: etree._Element, parent: str) -> LaneSet:
-    ob = OpaqueBuilder(el, ("id", "name"))
-    lanes = []
-    for child in children(el):
-        if child.tag == q(BPMN, "lane"):
-            lanes.append(_lane(child))
-        elif child.tag == EXT:
-            ob.extension(child)
-        else:
-            ob.keep(child)
-    return LaneSet(id=el.get("id", ""), name=el.get("name", ""), lanes=tuple(lanes), parent=parent,
-                   opaque=ob.build())
-
-
-def _lane(el: etree._Element) -> Lane:
-    ob = OpaqueBuilder(el, ("id", "name", "partitionElementRef"))
-    refs, docs, child_set = [], [], None
-    for child in children(el):
-        if child.tag == q(BPMN, "flowNodeRef"):
-            refs.append((child.text or "").strip())
-        elif child.tag == q(BPMN, "childLaneSet"):
-            child_set = read_lane_set(child, "")
-        elif child.tag == DOC:
-            docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
-        else:
-            ob.keep(child)
-    return Lane(id=el.get("id", ""), name=el.get("name", ""), flow_node_refs=tuple(refs),
-                child_lane_set=child_set, partition_element_ref=el.get("partitionElementRef", ""),
-                documentation=tuple(docs), opaque=ob.build())
-
-
 Reader = Callable[[etree._Element, _Parts, str], None]
 FLOW_ELEMENTS: dict[str, Reader] = {
     **{tag: _task for tag in TASK_TAGS},
@@ -481,7 +340,7 @@ def read_process(
         if tag in FLOW_ELEMENTS:
             FLOW_ELEMENTS[tag](child, parts, process_id)
         elif tag in ARTIFACTS:
-            parts.add(parts.artifacts, read_artifact(child, source, process_id, parts), child)
+            parts.add(parts.artifacts, read_artifact(child, process_id, parts.id_of), child)
         elif tag == q(BPMN, "laneSet"):
             parts.lane_sets.append(read_lane_set(child, process_id))
         elif tag == DOC:
