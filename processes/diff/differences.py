@@ -16,6 +16,7 @@ from processes.diff.text import Lexicon, label_similarity
 from processes.diff.view import ModelView, Step
 
 __all__ = [
+    "same_performer",
     "step_differences",
     "fact_differences",
     "flatten",
@@ -41,6 +42,21 @@ FACT_ORDER = (
 PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date"})
 #: performers whose names are at least this similar count as the same
 PERFORMER_SAME = 0.8
+
+
+def same_performer(lex: Lexicon, a: str, b: str) -> bool:
+    """Whether two lane names name the same performer: label similarity of the names
+    without parenthesised qualifiers is at least ``PERFORMER_SAME``.
+
+    "Alkoholhandläggare (Tillståndsenheten)" and "Alkoholhandläggare (Ängelholms kommun)"
+    are the same role; "Socialnämnden" and "Socialnämndens arbetsutskott" are not. Who
+    employs the role shows in the facts (handling unit, collaborations).
+    """
+    core_a, core_b = _QUALIFIER.sub(" ", a).strip() or a, _QUALIFIER.sub(" ", b).strip() or b
+    return label_similarity(lex, core_a, core_b) >= PERFORMER_SAME
+
+
+_QUALIFIER = re.compile(r"\([^)]*\)")
 
 
 def _q(step: Step) -> str:
@@ -100,7 +116,7 @@ def _performers(a: ModelView, b: ModelView, matches: tuple[Match, ...], lex: Lex
         if len(pa) != 1 or len(pb) != 1:
             continue
         fa, fb = pa.pop(), pb.pop()
-        if fa and fb and label_similarity(lex, fa, fb) < PERFORMER_SAME:
+        if fa and fb and not same_performer(lex, fa, fb):
             groups.setdefault((fa, fb), []).append(m)
     out = []
     for (fa, fb), ms in groups.items():

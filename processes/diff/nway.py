@@ -26,11 +26,11 @@ from itertools import combinations
 
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
-from processes.diff.differences import FACT_ORDER, PERFORMER_SAME, fact_text
+from processes.diff.differences import FACT_ORDER, fact_text, same_performer
 from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.result import ModelDiff
 from processes.diff.synonyms import Synonyms
-from processes.diff.text import Lexicon, label_similarity
+from processes.diff.text import Lexicon
 from processes.model import FrozenMap
 
 __all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
@@ -173,7 +173,7 @@ def _performers(clusters: tuple[StepCluster, ...], names: tuple[str, ...], lex: 
     patterns: dict[tuple[tuple[str, str], ...], list[str]] = {}
     for c in clusters:
         values = [p for p in c.performers.values() if p]
-        if len(values) < 2 or all(label_similarity(lex, values[0], v) >= PERFORMER_SAME for v in values[1:]):
+        if len(values) < 2 or all(same_performer(lex, values[0], v) for v in values[1:]):
             continue
         key = tuple((n, c.performers[n]) for n in names if n in c.performers)
         patterns.setdefault(key, []).append(c.label)

@@ -180,3 +180,9 @@ def test_a_loop_added():
 def test_a_task_type_changed():
     d = diff_models(base(), base(replace_node("T1", ("T1", "serviceTask", "Registrera ansökan"))))
     assert keys(d) == [("attribute", ("T1",), ("T1",), "type", "userTask", "serviceTask")]
+
+
+def test_a_lane_qualified_in_parentheses_is_the_same_performer() -> None:
+    lanes = {"Registrator (Ängelholms kommun)": ["S", "T1"], "Handläggare (Ängelholms kommun)": LANES["Handläggare"],
+             "Socialnämnden": ["T6"]}
+    assert keys(diff_models(base(), base(lanes=lanes))) == []
