@@ -183,6 +183,9 @@ def test_a_task_type_changed():
 
 
 def test_a_lane_qualified_in_parentheses_is_the_same_performer() -> None:
-    lanes = {"Registrator (Ängelholms kommun)": ["S", "T1"], "Handläggare (Ängelholms kommun)": LANES["Handläggare"],
-             "Socialnämnden": ["T6"]}
+    lanes = {
+        "Registrator (Ängelholms kommun)": ["S", "T1"],
+        "Handläggare (Ängelholms kommun)": LANES["Handläggare"],
+        "Socialnämnden": ["T6"],
+    }
     assert keys(diff_models(base(), base(lanes=lanes))) == []
