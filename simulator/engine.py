@@ -128,7 +128,7 @@ class _Run:
         self.params = params
         self.root = root
         self.max_steps = max_steps
-        self.env = simpy.Environment()
+        self.env = simpy.Environment(initial_time=0.0)
         self.workplace = Workplace(self.env, params, root)
         self.recorder = Recorder(keep_records, params, self.workplace)
         self.next_token = 0
@@ -320,11 +320,14 @@ class _Run:
                     return b
         return node.index
 
-    def boxed(self, scope: _Scope, node: T.CompiledNode, box: _Box) -> Any:
+    def boxed(self, scope: _Scope, node: T.CompiledNode, box: _Box, instance: bool = False) -> Any:
+        """``body`` (or, for one multi-instance, ``once``) as a process that can be cancelled."""
         if box.cancelled:
             return None
         box.started = True
         try:
+            if instance:
+                return (yield from self.once(scope, node))
             return (yield from self.body(scope, node))
         except simpy.Interrupt:
             return None
@@ -345,7 +348,7 @@ class _Run:
             boxes = []
             for _ in range(count):
                 box = _Box()
-                box.proc = self.env.process(self.boxed(scope, node, box))
+                box.proc = self.env.process(self.boxed(scope, node, box, instance=True))
                 boxes.append(box)
             try:
                 yield self.env.all_of([box.proc for box in boxes])
@@ -455,6 +458,8 @@ class _Run:
     def recheck_inclusive(self, scope: _Scope, moved_to: int) -> None:
         """A token moved: an inclusive join waiting for it may now fire."""
         for j in list(scope.joins):
+            if j == moved_to:
+                continue  # the token arriving there is counted by arrive_at_join
             nd = self.nodes[j]
             counts = scope.joins.get(j)
             if nd.kind != T.INCLUSIVE or not counts or not any(counts):

@@ -128,14 +128,18 @@ class Workplace:
         enable = env.now
         with pool.resource.request() as request:
             yield request
-            if pool.always_open:
-                start = env.now
-                yield env.timeout(hours)
-            else:
-                start = pool.calendar.next_open(env.now)
-                end = pool.calendar.finish(env.now, hours)
-                if end > env.now:
-                    yield env.timeout(end - env.now)
+            start = env.now if pool.always_open else pool.calendar.next_open(env.now)
+            try:
+                if pool.always_open:
+                    yield env.timeout(hours)
+                else:
+                    end = pool.calendar.finish(env.now, hours)
+                    if end > env.now:
+                        yield env.timeout(end - env.now)
+            except simpy.Interrupt:  # cancelled by a boundary event or a terminate end
+                done = max(0.0, env.now - start) if pool.always_open else pool.calendar.open_hours(start, env.now)
+                recorder.worked(case, node, pool.name, enable, min(start, env.now), env.now, done, cancelled=True)
+                raise
         recorder.worked(case, node, pool.name, enable, start, env.now, hours)
 
     def decide(self, case: Any, node: Any, recorder: Any) -> Any:

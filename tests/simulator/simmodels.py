@@ -24,7 +24,7 @@ from processes.model import (
 )
 
 __all__ = ["proc", "params", "start", "end", "task", "xor", "par", "inc", "evgw", "timer", "message",
-           "boundary", "sub", "terminate", "error_end", "throw", "ALWAYS_OPEN"]
+           "boundary", "sub", "terminate", "error_end", "throw", "ALWAYS_OPEN", "replay_params", "run", "trace"]
 
 
 def start(i: str, parent: str = "P") -> Event:
@@ -127,3 +127,35 @@ def params(simulation_yaml: str):
     from bpmn_io.profile import parse_profile
 
     return parse_profile("simulation:\n" + simulation_yaml, source="test-profile.yaml").simulation
+
+
+def replay_params(elements: str = "", *, dates: str = "[2025-01-06]", extra: str = "", pools: str = ""):
+    """Params for cases arriving at 00:00 on ``dates`` (2025-01-06 is a Monday = hour 0),
+    a pool ``officer`` (2 members, 24/7) for lane ``Lane_A`` plus ``pools``, and
+    ``elements`` (YAML mapping lines indented 4) and ``extra`` simulation keys (indented 2)."""
+    text = f"""  start: 2025-01-06
+  cases: 1000
+  calendars:{ALWAYS_OPEN}
+  pools:
+    officer: {{count: 2, calendar: always, cost_per_hour: 500, lanes: [Lane_A]}}
+{pools}
+  arrivals:
+    dates: {dates}
+    at: "00:00"
+  elements:
+    _none: {{}}
+{elements}
+{extra}"""
+    return params(text)
+
+
+def run(process, prm, *, seed: int = 1, **kw):
+    from simulator.engine import simulate
+
+    return simulate(process, prm, seed=seed, **kw)
+
+
+def trace(result, case: int = 0) -> list[tuple[str, float, float, float]]:
+    """(element, enable, start, end) of one case, in order of end, start, element."""
+    rows = [(a.element, a.enable, a.start, a.end) for a in result.activities if a.case == case]
+    return sorted(rows, key=lambda r: (r[3], r[2], r[0]))

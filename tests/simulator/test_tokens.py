@@ -1,0 +1,187 @@
+"""BPMN token semantics through the engine, one construct per test, with exact times.
+
+Every case arrives at hour 0 (Monday 2025-01-06 00:00); pool ``officer`` has two
+members on a 24/7 calendar, so work takes exactly its duration unless the test
+says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from processes.errors import SimulationError
+from simulator.tokens import check_executable, parse_iso_duration
+from simmodels import (
+    boundary, end, error_end, evgw, inc, message, par, proc, replay_params, run, start, sub, task,
+    terminate, timer, trace, xor,
+)
+
+MANY = "[" + ", ".join(["2025-01-06"] * 400) + "]"
+
+
+def test_iso_durations() -> None:
+    assert parse_iso_duration("P14D") == 336.0
+    assert parse_iso_duration("PT2H30M") == 2.5
+    assert parse_iso_duration("P1W") == 168.0
+    with pytest.raises(SimulationError, match="not an ISO 8601 duration"):
+        parse_iso_duration("14 days")
+
+
+def test_sequence_of_work_and_delay() -> None:
+    p = proc([start("S"), task("A"), task("B"), end("E")], "S>A A>B B>E", {"Lane_A": ["A"]})
+    r = run(p, replay_params("    A: {duration: 90m}\n    B: {delay: 2d}"))
+    assert trace(r) == [("A", 0.0, 0.0, 1.5), ("B", 1.5, 1.5, 49.5)]
+    assert (r.cases[0].end, r.cases[0].outcome) == (49.5, "E")
+
+
+def test_parallel_split_and_join_waits_for_both() -> None:
+    p = proc([start("S"), par("G1"), task("B"), task("C"), par("G2"), task("D"), end("E")],
+             "S>G1 G1>B G1>C B>G2 C>G2 G2>D D>E", {"Lane_A": ["B", "C"]})
+    r = run(p, replay_params("    B: {duration: 2h}\n    C: {delay: 5h}"))
+    assert trace(r) == [("B", 0.0, 0.0, 2.0), ("C", 0.0, 0.0, 5.0), ("D", 5.0, 5.0, 5.0)]
+
+
+def test_exclusive_split_follows_probabilities() -> None:
+    p = proc([start("S"), xor("X"), task("B"), task("C"), end("E1"), end("E2")],
+             "S>X X>B X>C B>E1 C>E2")
+    r = run(p, replay_params("    X: {probabilities: {X_B: 0.3, X_C: 0.7}}", dates=MANY))
+    n_b = sum(1 for a in r.activities if a.element == "B")
+    # binomial(400, 0.3): mean 120, sd 9.2; 4 sd
+    assert abs(n_b - 120) < 4 * 9.2
+    assert Counter(c.outcome for c in r.cases) == {"E1": n_b, "E2": 400 - n_b}
+
+
+def test_inclusive_join_does_not_wait_for_a_branch_not_taken() -> None:
+    p = proc([start("S"), inc("I1"), task("B"), task("C"), inc("I2"), task("D"), end("E")],
+             "S>I1 I1>B I1>C B>I2 C>I2 I2>D D>E")
+    only_b = run(p, replay_params("    I1: {probabilities: {I1_B: 1.0}}\n    B: {delay: 2h}\n    C: {delay: 10h}"))
+    assert trace(only_b) == [("B", 0.0, 0.0, 2.0), ("D", 2.0, 2.0, 2.0)]
+    both = run(p, replay_params("    I1: {probabilities: {I1_B+I1_C: 1.0}}\n    B: {delay: 2h}\n    C: {delay: 10h}"))
+    assert trace(both) == [("B", 0.0, 0.0, 2.0), ("C", 0.0, 0.0, 10.0), ("D", 10.0, 10.0, 10.0)]
+
+
+def test_inclusive_join_fires_when_the_other_token_can_no_longer_reach_it() -> None:
+    # C's token leaves through X to E2: once it has passed X the join stops waiting for it.
+    p = proc([start("S"), inc("I1"), task("B"), task("C"), xor("X"), inc("I2"), task("D"), end("E"), end("E2")],
+             "S>I1 I1>B I1>C B>I2 C>X X>I2 X>E2 I2>D D>E")
+    r = run(p, replay_params("    I1: {probabilities: {I1_B+I1_C: 1.0}}\n    X: {probabilities: {X_I2: 0.0, X_E2: 1.0}}"
+                             "\n    B: {delay: 2h}\n    C: {delay: 10h}"))
+    assert trace(r) == [("B", 0.0, 0.0, 2.0), ("C", 0.0, 0.0, 10.0), ("D", 10.0, 10.0, 10.0)]
+    assert r.cases[0].end == 10.0
+
+
+def test_event_based_gateway_is_a_race_won_by_the_first_event() -> None:
+    p = proc([start("S"), evgw("G"), timer("T", "P1D"), message("M"), task("A"), task("B"), end("E1"), end("E2")],
+             "S>G G>T G>M T>A M>B A>E1 B>E2")
+    r = run(p, replay_params("    M: {delay: 5h}"))
+    assert trace(r) == [("M", 0.0, 0.0, 5.0), ("B", 5.0, 5.0, 5.0)]
+    assert r.cases[0].outcome == "E2"
+
+
+def test_timer_catch_duration_and_date() -> None:
+    p = proc([start("S"), timer("T1", "PT2H"), timer("T2", "2025-01-08T12:00:00", kind="timeDate"), end("E")],
+             "S>T1 T1>T2 T2>E")
+    r = run(p, replay_params())
+    assert trace(r) == [("T1", 0.0, 0.0, 2.0), ("T2", 2.0, 2.0, 60.0)]
+
+
+def test_interrupting_boundary_timer_cancels_the_activity() -> None:
+    p = proc([start("S"), task("A"), boundary("BT", "A", timer_text="PT3H"), task("H"), end("E1"), end("E2")],
+             "S>A A>E1 BT>H H>E2", {"Lane_A": ["A"]})
+    r = run(p, replay_params("    A: {duration: 10h}"))
+    rows = sorted((a.element, a.start, a.end, a.work, a.cancelled) for a in r.activities)
+    assert rows == [("A", 0.0, 3.0, 3.0, True), ("BT", 3.0, 3.0, 0.0, False), ("H", 3.0, 3.0, 0.0, False)]
+    assert r.cases[0].outcome == "E2"
+
+
+def test_non_interrupting_boundary_timer_spawns_a_reminder_path() -> None:
+    p = proc([start("S"), task("A"), boundary("BT", "A", timer_text="R3/P7D", kind="timeCycle", interrupting=False),
+              task("R"), end("E1"), end("E2")], "S>A A>E1 BT>R R>E2")
+    r = run(p, replay_params("    A: {delay: 20d}"))
+    assert [(e, s) for e, _, s, _ in trace(r) if e == "R"] == [("R", 168.0), ("R", 336.0)]
+    assert r.cases[0].end == 480.0
+
+
+def test_embedded_subprocess_runs_its_own_flow() -> None:
+    p = proc([start("S"), sub("Sub"), start("SS", "Sub"), task("T1", "Sub"), end("SE", "Sub"), end("E")],
+             "S>Sub Sub>E SS>T1 T1>SE")
+    r = run(p, replay_params("    T1: {delay: 3h}"))
+    assert trace(r) == [("Sub", 0.0, 0.0, 3.0), ("T1", 0.0, 0.0, 3.0)]
+    assert r.cases[0].outcome == "E"
+
+
+def test_terminate_end_ends_the_whole_case() -> None:
+    p = proc([start("S"), par("G"), task("B"), task("C"), terminate("T"), end("E")],
+             "S>G G>B G>C B>T C>E", {"Lane_A": ["C"]})
+    r = run(p, replay_params("    B: {delay: 2h}\n    C: {duration: 10h}"))
+    assert (r.cases[0].end, r.cases[0].outcome) == (2.0, "T")
+    assert [(a.element, a.end, a.cancelled) for a in r.activities if a.element == "C"] == [("C", 2.0, True)]
+
+
+def test_error_end_in_subprocess_is_caught_by_the_error_boundary() -> None:
+    p = proc([start("S"), sub("Sub"), start("SS", "Sub"), task("T1", "Sub"), error_end("EE", "Sub"),
+              boundary("BE", "Sub", error="Err"), task("H"), end("E1"), end("E2")],
+             "S>Sub Sub>E1 SS>T1 T1>EE BE>H H>E2")
+    r = run(p, replay_params("    T1: {delay: 1h}"))
+    assert r.cases[0].outcome == "E2"
+    assert ("H", 1.0, 1.0, 1.0) in trace(r)
+
+
+def test_parallel_multi_instance_shares_the_pool() -> None:
+    p = proc([start("S"), task("A", mi="3"), end("E")], "S>A A>E", {"Lane_A": ["A"]})
+    r = run(p, replay_params("    A: {duration: 2h}"))  # two officers: two instances at once, then the third
+    assert trace(r) == [("A", 0.0, 0.0, 2.0), ("A", 0.0, 0.0, 2.0), ("A", 0.0, 2.0, 4.0)]
+    assert r.cases[0].end == 4.0
+
+
+def test_sequential_multi_instance_and_standard_loop() -> None:
+    p = proc([start("S"), task("A", mi="3", sequential=True), task("B", loop_max=2), end("E")],
+             "S>A A>B B>E", {"Lane_A": ["A"]})
+    r = run(p, replay_params("    A: {duration: 2h}\n    B: {delay: 1h}"))
+    assert [(e, s, t) for e, _, s, t in trace(r)] == [
+        ("A", 0.0, 2.0), ("A", 2.0, 4.0), ("A", 4.0, 6.0), ("B", 6.0, 7.0), ("B", 7.0, 8.0)]
+
+
+def test_cardinality_from_params_overrides_the_model() -> None:
+    p = proc([start("S"), task("A", mi="5"), end("E")], "S>A A>E")
+    r = run(p, replay_params("    A: {delay: 1h}"))
+    assert len(r.activities) == 5
+
+
+def test_loop_through_a_gateway_respects_loop_max() -> None:
+    # A supplement request: back to A with probability 0.9, at most 3 executions of A per case.
+    p = proc([start("S"), task("A"), xor("X"), end("E")], "S>A A>X X>A X>E")
+    r = run(p, replay_params("    A: {delay: 1h, loop: {max: 3}}\n    X: {probabilities: {X_A: 0.9, X_E: 0.1}}",
+                             dates=MANY))
+    per_case = Counter(a.case for a in r.activities if a.element == "A")
+    assert max(per_case.values()) == 3
+    assert len(r.cases) == 400 and all(c.outcome == "E" for c in r.cases)
+
+
+@pytest.mark.parametrize("nodes,flows,elements,expected", [
+    ([start("S"), xor("X"), end("E1"), end("E2")], "S>X X>E1 X>E2", "",
+     r"'X': exclusive gateway needs `probabilities:` for its outgoing flows \(X_E1, X_E2\)"),
+    ([start("S"), message("M"), end("E")], "S>M M>E", "",
+     r"'M': message catch event needs a `delay:`"),
+    ([start("S"), task("A"), end("E")], "S>A A>E", "    A: {duration: 1h}",
+     r"'A': has a work `duration:` but no pool does its work"),
+    ([start("S"), start("S2"), end("E")], "S>E S2>E", "",
+     r"exactly one top-level start event, found 2 \(S, S2\)"),
+])
+def test_check_executable_names_what_cannot_run(nodes, flows, elements, expected) -> None:
+    p = proc(nodes, flows)
+    with pytest.raises(SimulationError, match=expected):
+        check_executable(p, replay_params(elements))
+
+
+def test_unsupported_elements_are_all_named_before_the_run() -> None:
+    from processes.model import Gateway, SubProcess
+
+    p = proc([start("S"), Gateway(id="CX", gateway_kind="complex", parent="P"),
+              SubProcess(id="ES", parent="P", triggered_by_event=True), end("E")], "S>CX CX>E")
+    with pytest.raises(SimulationError) as err:
+        check_executable(p, replay_params())
+    assert "'CX': complex gateways are not simulated" in str(err.value)
+    assert "'ES': event subprocesses are not simulated" in str(err.value)
