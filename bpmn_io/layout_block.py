@@ -173,9 +173,43 @@ def layout_container(process: Process, container_id: str, lanes: tuple[Lane, ...
                 first_annotation = isinstance(process.artifacts.get(a), TextAnnotation)
                 links.append((b, a, "") if first_annotation else (a, b, ""))
 
-    lane_index = _assign_lanes(process, members, lanes, links)
-    positions = _run(members, ext, links, lane_index, len(lanes))
-    return _place(process, members, sizes, ext, positions, lane_index, lanes, subs, boundaries)
+    # without lanes, event subprocesses (no flows in or out) go in a row below the flow
+    # instead of widening its first column
+    row = [] if lanes else [m for m in members if isinstance(m, SubProcess) and m.triggered_by_event]
+    in_flow = [m for m in members if m not in row]
+    lane_index = _assign_lanes(process, in_flow, lanes, links)
+    positions = _run(in_flow, ext, links, lane_index, len(lanes))
+    block = _place(process, in_flow, sizes, ext, positions, lane_index, lanes, subs, boundaries)
+    return _row_below(block, row, sizes, subs) if row else block
+
+
+def _put_inside(sub: Block, sub_id: str, b: Bounds, bounds: dict, labels: dict, expanded: set, order: list) -> None:
+    """Copy an expanded subprocess's content into its parent, below the name band of its shape ``b``."""
+    expanded.add(sub_id)
+    expanded.update(sub.expanded)
+    for key, sb in sub.bounds.items():
+        bounds[key] = Bounds(sb.x + b.x, sb.y + b.y + LABEL_TOP, sb.width, sb.height)
+    for key, lb in sub.labels.items():
+        labels[key] = Bounds(lb.x + b.x, lb.y + b.y + LABEL_TOP, lb.width, lb.height)
+    order.extend(sub.order)
+
+
+def _row_below(block: Block, row: list[Any], sizes: dict, subs: dict[str, Block]) -> Block:
+    """``block`` with ``row`` (shapes without flows) added left to right below its content."""
+    bounds, labels = dict(block.bounds), dict(block.labels)
+    expanded, order = set(block.expanded), list(block.order)
+    x, y = PAD, (block.height if block.bounds else PAD)
+    for m in row:
+        w, h = sizes[m.id]
+        b = Bounds(x, y, w, h)
+        bounds[m.id] = b
+        order.append(m.id)
+        if m.id in subs:
+            _put_inside(subs[m.id], m.id, b, bounds, labels, expanded, order)
+        x += w + PAD
+    height = max(block.height, max(b.y + b.height for b in bounds.values()) + PAD)
+    width = max(block.width, x)
+    return Block(round(width), round(height), bounds, labels, block.bands, frozenset(expanded), tuple(order))
 
 
 def _assign_lanes(
@@ -283,14 +317,7 @@ def _place(
             lx = b.cx + 6 if isinstance(m, Gateway) else round(b.cx - lw / 2)
             labels[m.id] = Bounds(lx, b.y + b.height + 4, lw, lh)
         if m.id in subs:
-            sub = subs[m.id]
-            expanded.add(m.id)
-            expanded.update(sub.expanded)
-            for key, sb in sub.bounds.items():
-                bounds[key] = Bounds(sb.x + b.x, sb.y + b.y + LABEL_TOP, sb.width, sb.height)
-            for key, lb in sub.labels.items():
-                labels[key] = Bounds(lb.x + b.x, lb.y + b.y + LABEL_TOP, lb.width, lb.height)
-            order.extend(sub.order)
+            _put_inside(subs[m.id], m.id, b, bounds, labels, expanded, order)
         hosted = boundaries[m.id]
         for k, event in enumerate(hosted):
             ex = round(b.x + b.width * (k + 1) / (len(hosted) + 1) - EVENT_SIZE[0] / 2)

@@ -104,12 +104,11 @@ def route_flow(
     if source_is_boundary:
         start = (s.cx, s.y + s.height)
         if t_left > s.cx + 10:
-            if t.cy >= start[1] + 10:
-                points = [start, (s.cx, t.cy), (t_left, t.cy)]
-            else:
-                y = start[1] + CLEARANCE / 2
-                xm = max(t_left - CLEARANCE, s.cx + 10)
-                points = [start, (s.cx, y), (xm, y), (xm, t.cy), (t_left, t.cy)]
+            y = start[1] + CLEARANCE / 2
+            xm = max(t_left - CLEARANCE, s.cx + 10)
+            step = [start, (s.cx, y), (xm, y), (xm, t.cy), (t_left, t.cy)]
+            candidates = [[start, (s.cx, t.cy), (t_left, t.cy)], step] if t.cy >= start[1] + 10 else [step]
+            points = next((c for c in candidates if not _blocked(c, obstacles)), candidates[0])
         else:
             points = _detour(s, t, obstacles)
     elif t_left >= s_right + 4:

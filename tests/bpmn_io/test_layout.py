@@ -220,6 +220,8 @@ STRIPPED = (
     "miwg/reference/B.2.0.bpmn",
     "miwg/reference/C.2.0.bpmn",
     "miwg/reference/C.4.0.bpmn",
+    "miwg/reference/C.6.0.bpmn",
+    "miwg/reference/C.9.0.bpmn",
     "odd/camunda-bpm-platform/EventBasedGatewayTest.testCatchSignalAndMessageAndTimer.bpmn20.xml",
 )
 
@@ -275,3 +277,19 @@ def test_nested_lanes_are_bands_inside_their_parent_lane() -> None:
         for node_id in child.flow_node_refs:
             assert _inside(shapes[node_id], shapes[child.id]), node_id
     assert shapes["Officer"].y + shapes["Officer"].height == shapes["Committee"].y
+
+
+def test_event_subprocesses_go_in_a_row_below_the_flow() -> None:
+    from dataclasses import replace
+
+    from bpmn_io.reader import read_bpmn
+
+    model = read_bpmn(INTEROP / "miwg" / "reference" / "C.9.0.bpmn")
+    defs = add_layout(replace(model, diagrams=()))
+    drawn = _shapes(defs)
+    process = defs.process()
+    event_subs = [n.id for n in process.nodes.values() if isinstance(n, SubProcess) and n.triggered_by_event]
+    top_level = [n.id for n in process.children(process.id) if n.id not in event_subs]
+    assert event_subs and top_level
+    lowest_flow_node = max(drawn[i].y + drawn[i].height for i in top_level)
+    assert all(drawn[i].y > lowest_flow_node for i in event_subs)
