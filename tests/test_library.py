@@ -299,7 +299,9 @@ MODDLE = Path(__file__).resolve().parent / "js"
 def test_process_bpmn_is_exactly_what_process_yaml_generates(name):
     """Edit process.yaml, then run `permitflow library build`: the two never drift."""
     committed = (lib.library_root() / name / lib.PROCESS_FILE).read_bytes()
-    assert lib.generate_bpmn(name) == committed
+    assert lib.generate_bpmn(name) == committed, (
+        f"{name}/process.bpmn is stale (process.yaml, the layout or the writer changed): run `permitflow library build`"
+    )
 
 
 @pytest.mark.skipif(not XSD.is_file(), reason="needs ../shared/interop/xsd")
