@@ -182,6 +182,7 @@ class _Run:
             self.recorder.case_arrived(case)
             self.spawn(scope, start, -1, False)
         self.workplace.arrivals_done(env.now)
+        self.recorder.summary.set_window_end(self.workplace.observation_end())
 
     def spawn(self, scope: _Scope, n: int, via: int, skip: bool) -> None:
         scope.active += 1
@@ -221,6 +222,8 @@ class _Run:
                         node = nodes[n]
                         kind = node.kind
                     elif kind == T.END or kind == T.TERMINATE:
+                        if n == self.mark_complete or n == self.mark_decision:
+                            self.mark(case, n)
                         self.reach_end(scope, node)
                         return
                     elif node.join:

@@ -129,19 +129,20 @@ def params(simulation_yaml: str):
     return parse_profile("simulation:\n" + simulation_yaml, source="test-profile.yaml").simulation
 
 
-def replay_params(elements: str = "", *, dates: str = "[2025-01-06]", extra: str = "", pools: str = ""):
+def replay_params(elements: str = "", *, dates: str = "[2025-01-06]", extra: str = "", pools: str = "",
+                  at: str = "00:00", calendars: str = ""):
     """Params for cases arriving at 00:00 on ``dates`` (2025-01-06 is a Monday = hour 0),
     a pool ``officer`` (2 members, 24/7) for lane ``Lane_A`` plus ``pools``, and
     ``elements`` (YAML mapping lines indented 4) and ``extra`` simulation keys (indented 2)."""
     text = f"""  start: 2025-01-06
   cases: 1000
-  calendars:{ALWAYS_OPEN}
+  calendars:{ALWAYS_OPEN}{calendars}
   pools:
     officer: {{count: 2, calendar: always, cost_per_hour: 500, lanes: [Lane_A]}}
 {pools}
   arrivals:
     dates: {dates}
-    at: "00:00"
+    at: "{at}"
   elements:
     _none: {{}}
 {elements}

@@ -1,0 +1,75 @@
+"""Figures as pure functions of records; streaming summaries; confidence intervals; replications."""
+
+from __future__ import annotations
+
+import math
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bpmn_io.profile import apply_overrides, profile_from_data, read_profile
+from bpmn_io.reader import read_bpmn
+from simulator.engine import simulate
+from simulator.stats import P2Quantile, confidence_interval, figures, replicate
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
+
+
+def mm1(cases: int):
+    process = read_bpmn(FIXTURES / "mm1.bpmn").process()
+    raw = apply_overrides(read_profile(FIXTURES / "mm1.yaml").raw, {"simulation.cases": cases})
+    return process, profile_from_data(raw).simulation
+
+
+def test_p2_quantiles_are_close_to_the_exact_ones() -> None:
+    xs = np.random.default_rng(3).exponential(1.0, 20_000)
+    for p in (0.5, 0.9, 0.95):
+        est = P2Quantile(p)
+        for x in xs:
+            est.add(float(x))
+        exact = float(np.quantile(xs, p))
+        assert abs(est.value() - exact) < 0.01 * exact  # the accuracy the stats docstring promises
+
+
+def test_summary_only_figures_agree_with_figures_from_records() -> None:
+    process, params = mm1(3000)
+    full = figures(simulate(process, params, seed=4, keep_records=True), fee=11700)
+    lean = figures(simulate(process, params, seed=4, keep_records=False), fee=11700)
+    assert full.keys() == lean.keys()
+    for key, value in full.items():
+        if key.endswith(("_median_days", "_p90_days", "_p95_days")):
+            assert lean[key] == pytest.approx(value, rel=0.03), key  # P² estimates
+        else:
+            assert lean[key] == pytest.approx(value, rel=1e-9, nan_ok=True), key
+    assert full["cost_per_case"] == pytest.approx(600 * full["work_hours.Task_Serve"])
+    assert full["cost_share_of_fee"] == pytest.approx(full["cost_per_case"] / 11700)
+
+
+def test_summary_only_memory_does_not_grow_with_the_number_of_cases() -> None:
+    def peak(cases: int) -> int:
+        process, params = mm1(cases)
+        tracemalloc.start()
+        simulate(process, params, seed=1, keep_records=False)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    small, large = peak(1000), peak(10_000)
+    assert large < 1.5 * small + 100_000, (small, large)
+
+
+def test_confidence_interval_is_student_t() -> None:
+    mean, low, high = confidence_interval([1.0, 2.0, 3.0, 4.0], 0.95)
+    half = 3.182446305284263 * math.sqrt(5 / 3 / 4)  # t(0.975, 3) * s / sqrt(n)
+    assert (mean, low, high) == pytest.approx((2.5, 2.5 - half, 2.5 + half))
+    assert math.isnan(confidence_interval([1.0])[1])
+
+
+def test_replications_use_spawned_seed_sequences() -> None:
+    process, params = mm1(50)
+    runs = replicate(process, params, replications=3, seed=9, keep_records=True)
+    again = simulate(process, params, seed=np.random.SeedSequence(9).spawn(3)[2])
+    assert runs[2].cases == again.cases
+    assert runs[0].cases != runs[1].cases
