@@ -55,6 +55,7 @@ __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "w
 _CHUNK_DAYS = 366
 _MAX_SEARCH_YEARS = 60
 _EPS = 1e-9  # hours (3.6 microseconds)
+_PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
 
 
 def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
@@ -69,7 +70,12 @@ def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     )
     options: dict[str, Any] = {"include_sundays": False} if country == "SE" else {}
     days = holidays_pkg.country_holidays(country, years=year, categories=categories, **options)
-    return frozenset(days.keys())
+    # belt and braces for versions that ignore include_sundays: drop entries that are only "Sunday"
+    return frozenset(
+        day
+        for day, name in days.items()
+        if any(part.strip() not in _PLAIN_SUNDAY for part in name.split(";"))
+    )
 
 
 class WorkCalendar:

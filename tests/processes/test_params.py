@@ -7,6 +7,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from processes.distributions import Distribution, distribution_from_data, distribution_to_data
 from processes.durations import format_duration, parse_duration
@@ -245,3 +247,12 @@ def test_simparams_converts_times_and_finds_pools() -> None:
         SimParams(dt.date(2025, 1, 1), cases=5, pools=FrozenMap({"officer": pool}))
     with pytest.raises(InputError, match=r"exactly one of horizon or cases"):
         SimParams(dt.date(2025, 1, 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.integers(min_value=0, max_value=10_000), unit=st.sampled_from(["m", "h", "d", "w", "mo", "y"])
+)
+def test_any_whole_duration_round_trips_through_text(number: int, unit: str) -> None:
+    hours = parse_duration(f"{number}{unit}")
+    assert parse_duration(format_duration(hours)) == pytest.approx(hours, rel=1e-12, abs=1e-9)
