@@ -94,21 +94,26 @@ def library_root() -> Path:
     return Path(str(resources.files("processes") / "library"))
 
 
-def library_names() -> list[str]:
-    """Names (folder names) of every library municipality, sorted."""
-    root = library_root()
+def library_names(root: Path | None = None) -> list[str]:
+    """Names (folder names) of every library municipality, sorted.
+
+    ``root``: a library folder other than the bundled one (the same for every function here).
+    """
+    root = library_root() if root is None else root
     if not root.is_dir():
         return []
     return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / PROFILE_FILE).is_file())
 
 
-def is_library_name(text: str) -> bool:
+def is_library_name(text: str, root: Path | None = None) -> bool:
     """True if ``text`` names a library municipality (and is not a path)."""
-    return "/" not in text and "\\" not in text and text in library_names()
+    return "/" not in text and "\\" not in text and text in library_names(root)
 
 
-def _unknown(name: str) -> InputError:
-    return InputError(f"unknown library municipality {name!r} (expected one of {', '.join(library_names())})")
+def _unknown(name: str, root: Path | None) -> InputError:
+    return InputError(
+        f"unknown library municipality {name!r} (expected one of {', '.join(library_names(root))})"
+    )
 
 
 def _handled_by(folder: Path) -> str | None:
@@ -121,11 +126,11 @@ def _handled_by(folder: Path) -> str | None:
     return value
 
 
-def _process_folder(name: str, seen: tuple[str, ...] = ()) -> Path:
+def _process_folder(name: str, root: Path, seen: tuple[str, ...] = ()) -> Path:
     """The folder whose process.bpmn ``name``'s cases follow (following handled_by)."""
-    if name not in library_names():
-        raise _unknown(name)
-    folder = library_root() / name
+    if name not in library_names(root):
+        raise _unknown(name, root)
+    folder = root / name
     if (folder / PROCESS_FILE).is_file():
         return folder
     handler = _handled_by(folder)
@@ -138,16 +143,17 @@ def _process_folder(name: str, seen: tuple[str, ...] = ()) -> Path:
         raise InputError(
             f"handled_by cycle: {' -> '.join(seen + (name, handler))}", file=str(folder / PROFILE_FILE)
         )
-    return _process_folder(handler, seen + (name,))
+    return _process_folder(handler, root, seen + (name,))
 
 
-def library_paths(name: str) -> tuple[Path, Path]:
+def library_paths(name: str, root: Path | None = None) -> tuple[Path, Path]:
     """``(process.bpmn, profile.yaml)`` of library municipality ``name``.
 
     The BPMN is the handler's when ``name`` has no process of its own.
     """
-    process_folder = _process_folder(name)
-    return process_folder / PROCESS_FILE, library_root() / name / PROFILE_FILE
+    root = library_root() if root is None else root
+    process_folder = _process_folder(name, root)
+    return process_folder / PROCESS_FILE, root / name / PROFILE_FILE
 
 
 def generate_bpmn(name: str) -> bytes:
@@ -175,9 +181,9 @@ def own_process_names() -> list[str]:
     return [n for n in library_names() if (library_root() / n / AUTHORING_FILE).is_file()]
 
 
-def load_entry(name: str) -> LibraryEntry:
+def load_entry(name: str, root: Path | None = None) -> LibraryEntry:
     """Read and parse library municipality ``name``: its process and its profile."""
-    bpmn_path, profile_path = library_paths(name)
+    bpmn_path, profile_path = library_paths(name, root)
     profile = read_profile(profile_path)
     return LibraryEntry(
         name=name,

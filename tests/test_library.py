@@ -12,6 +12,7 @@ import pytest
 
 from bpmn_io import library as lib
 from bpmn_io.profile import provenance_gaps, read_profile
+from processes.errors import InputError
 from processes.model import Event, Gateway
 from processes.validate import check
 
@@ -66,6 +67,49 @@ def test_an_unknown_name_is_a_one_line_error_listing_the_names():
     assert not lib.is_library_name("lund")
     assert not lib.is_library_name("processes/library/helsingborg")
     assert lib.is_library_name("helsingborg")
+
+
+def _tmp_library(tmp_path, profiles: dict[str, str], with_process: tuple[str, ...] = ()):
+    for name, text in profiles.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / lib.PROFILE_FILE).write_text(text, encoding="utf-8")
+    for name in with_process:
+        source = lib.library_root() / "helsingborg" / lib.PROCESS_FILE
+        (tmp_path / name / lib.PROCESS_FILE).write_bytes(source.read_bytes())
+    return tmp_path
+
+
+def test_a_folder_without_a_profile_is_not_a_library_entry(tmp_path):
+    (tmp_path / "notes").mkdir()
+    _tmp_library(tmp_path, {"town": "handled_by: null\n"}, with_process=("town",))
+    assert lib.library_names(tmp_path) == ["town"]
+
+
+def test_handled_by_is_followed_through_a_chain(tmp_path):
+    root = _tmp_library(
+        tmp_path,
+        {"a": "handled_by: b\n", "b": "handled_by: c\n", "c": "handled_by: null\n"},
+        with_process=("c",),
+    )
+    assert lib.library_paths("a", root) == (root / "c" / lib.PROCESS_FILE, root / "a" / lib.PROFILE_FILE)
+
+
+def test_a_handled_by_cycle_is_an_error_naming_the_cycle(tmp_path):
+    root = _tmp_library(tmp_path, {"a": "handled_by: b\n", "b": "handled_by: a\n"})
+    with pytest.raises(InputError, match="handled_by cycle: a -> b -> a"):
+        lib.library_paths("a", root)
+
+
+def test_no_process_and_no_handler_is_an_error(tmp_path):
+    root = _tmp_library(tmp_path, {"lone": "municipality: Lone\n"})
+    with pytest.raises(InputError, match="'lone' has no process.bpmn and no handled_by"):
+        lib.library_paths("lone", root)
+
+
+def test_a_handler_outside_the_library_is_an_error(tmp_path):
+    root = _tmp_library(tmp_path, {"a": "handled_by: nowhere\n"})
+    with pytest.raises(InputError, match="unknown library municipality 'nowhere'"):
+        lib.library_paths("a", root)
 
 
 # --------------------------------------------------------------------------- profiles and provenance
