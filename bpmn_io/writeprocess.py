@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
 from processes.model import (
-    Association, CallActivity, DataAssociation, DataObject, DataObjectReference, DataStoreReference,
-    Event, EventDefinition, Gateway, Group, Lane, LaneSet, MultiInstance, Process, SequenceFlow,
-    StandardLoop, SubProcess, Task, TextAnnotation,
+    Association,
+    CallActivity,
+    DataAssociation,
+    DataObject,
+    DataObjectReference,
+    DataStoreReference,
+    Event,
+    EventDefinition,
+    Gateway,
+    Group,
+    Lane,
+    LaneSet,
+    MultiInstance,
+    Process,
+    SequenceFlow,
+    StandardLoop,
+    SubProcess,
+    Task,
+    TextAnnotation,
 )
 
 from .namespaces import BPMN, q
@@ -65,7 +82,7 @@ def _loop(b: Builder, parent: etree._Element, loop: StandardLoop | MultiInstance
             b.expression(el, _b("completionCondition"), loop.completion_condition)
 
 
-def _task(b: Builder, parent: etree._Element, node: Task, process: Process) -> None:
+def _task(b: Builder, parent: etree._Element, node: Task, process: Process) -> etree._Element:
     el = _node_base(b, parent, node.task_type, node, [
         ("implementation", node.implementation), ("messageRef", node.message_ref),
         ("instantiate", node.instantiate or None), ("scriptFormat", node.script_format),
@@ -73,9 +90,10 @@ def _task(b: Builder, parent: etree._Element, node: Task, process: Process) -> N
     _loop(b, el, node.loop)
     if node.script:
         b.text_el(el, _b("script"), node.script)
+    return el
 
 
-def _subprocess(b: Builder, parent: etree._Element, node: SubProcess, process: Process) -> None:
+def _subprocess(b: Builder, parent: etree._Element, node: SubProcess, process: Process) -> etree._Element:
     el = _node_base(b, parent, node.variant, node, [
         ("triggeredByEvent", node.triggered_by_event or None), ("ordering", node.ordering),
         ("isForCompensation", node.is_for_compensation or None), ("default", node.default)])
@@ -83,22 +101,25 @@ def _subprocess(b: Builder, parent: etree._Element, node: SubProcess, process: P
     if node.completion_condition is not None:
         b.expression(el, _b("completionCondition"), node.completion_condition)
     _content(b, el, node.id, process)
+    return el
 
 
-def _call_activity(b: Builder, parent: etree._Element, node: CallActivity, process: Process) -> None:
+def _call_activity(b: Builder, parent: etree._Element, node: CallActivity, process: Process) -> etree._Element:
     el = _node_base(b, parent, "callActivity", node, [
         ("calledElement", node.called_element), ("isForCompensation", node.is_for_compensation or None),
         ("default", node.default)])
     _loop(b, el, node.loop)
+    return el
 
 
-def _gateway(b: Builder, parent: etree._Element, node: Gateway, process: Process) -> None:
+def _gateway(b: Builder, parent: etree._Element, node: Gateway, process: Process) -> etree._Element:
     el = _node_base(b, parent, f"{node.gateway_kind}Gateway", node, [
         ("gatewayDirection", None if node.direction == "Unspecified" else node.direction),
         ("default", node.default), ("instantiate", node.instantiate or None),
         ("eventGatewayType", node.event_gateway_type)])
     if node.activation_condition is not None:
         b.expression(el, _b("activationCondition"), node.activation_condition)
+    return el
 
 
 def event_definition(b: Builder, parent: etree._Element, d: EventDefinition) -> None:
@@ -123,7 +144,7 @@ def event_definition(b: Builder, parent: etree._Element, d: EventDefinition) -> 
         b.text_el(el, _b("target"), d.link_target)
 
 
-def _event(b: Builder, parent: etree._Element, node: Event, process: Process) -> None:
+def _event(b: Builder, parent: etree._Element, node: Event, process: Process) -> etree._Element:
     attrs: list[tuple[str, Any]] = [
         ("isInterrupting", None if node.is_interrupting else False),
         ("parallelMultiple", node.parallel_multiple or None),
@@ -134,24 +155,28 @@ def _event(b: Builder, parent: etree._Element, node: Event, process: Process) ->
             b.text_el(el, _b("eventDefinitionRef"), d.ref)
         else:
             event_definition(b, el, d)
+    return el
 
 
-def _data(b: Builder, parent: etree._Element, node: Any, process: Process) -> None:
+def _data(b: Builder, parent: etree._Element, node: Any, process: Process) -> etree._Element:
     if isinstance(node, DataObject):
-        _node_base(b, parent, "dataObject", node, [("isCollection", node.is_collection or None)])
-        return
+        return _node_base(b, parent, "dataObject", node, [("isCollection", node.is_collection or None)])
     if isinstance(node, DataObjectReference):
         el = _node_base(b, parent, "dataObjectReference", node, [("dataObjectRef", node.data_object_ref)])
     else:
         el = _node_base(b, parent, "dataStoreReference", node, [("dataStoreRef", node.data_store_ref)])
     if node.state and not any(c.tag == _b("dataState") for c in el):
         b.el(el, _b("dataState"), [("name", node.state)])
+    return el
 
 
-_WRITERS: dict[type, Callable[[Builder, etree._Element, Any, Process], None]] = {
+_WRITERS: dict[type, Callable[[Builder, etree._Element, Any, Process], etree._Element]] = {
     Task: _task, SubProcess: _subprocess, CallActivity: _call_activity, Gateway: _gateway, Event: _event,
     DataObject: _data, DataObjectReference: _data, DataStoreReference: _data,
 }
+
+
+_FLOW_NODES = (Task, SubProcess, CallActivity, Gateway, Event)
 
 
 def _flow(b: Builder, parent: etree._Element, flow: SequenceFlow) -> None:
@@ -200,9 +225,21 @@ def _content(b: Builder, el: etree._Element, container: str, process: Process) -
     for lane_set in process.lane_sets:
         if lane_set.parent == container or (top and not lane_set.parent):
             _lane_set(b, el, lane_set)
+    incoming: dict[str, list[str]] = {}
+    outgoing: dict[str, list[str]] = {}
+    for flow in process.flows.values():
+        incoming.setdefault(flow.target, []).append(flow.id)
+        outgoing.setdefault(flow.source, []).append(flow.id)
     for node in process.nodes.values():
         if node.parent == container or (top and not node.parent):
-            _WRITERS[type(node)](b, el, node, process)
+            node_el = _WRITERS[type(node)](b, el, node, process)
+            if isinstance(node, _FLOW_NODES):
+                # redundant with the flows (the reader ignores them) but written, as
+                # modelling tools do, for importers that draw from them
+                for ref in incoming.get(node.id, ()):
+                    b.text_el(node_el, _b("incoming"), ref)
+                for ref in outgoing.get(node.id, ()):
+                    b.text_el(node_el, _b("outgoing"), ref)
     for flow in process.flows.values():
         if flow.parent == container or (top and not flow.parent):
             _flow(b, el, flow)

@@ -107,8 +107,10 @@ def test_elements_come_in_xsd_order() -> None:
                        processes=(Process(id="P", nodes=FrozenMap({"T": task, "B": event}), flows=FrozenMap(flows)),))
     text = to_bpmn_bytes(defs).decode()
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions ')
-    assert '<bpmn:userTask id="T" name="Granska" default="F2"/>' in text
+    assert ('<bpmn:userTask id="T" name="Granska" default="F2">\n'
+            '      <bpmn:outgoing>F1</bpmn:outgoing>\n    </bpmn:userTask>') in text
     assert ('<bpmn:boundaryEvent id="B" attachedToRef="T" cancelActivity="false">\n'
+            '      <bpmn:incoming>F1</bpmn:incoming>\n'
             '      <bpmn:timerEventDefinition>\n'
             '        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P2W</bpmn:timeDuration>') in text
     assert ('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="juel">${ok}'
