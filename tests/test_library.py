@@ -4,6 +4,7 @@ and every profile parameter names an element of its process."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -140,6 +141,27 @@ def test_every_source_names_a_public_address(name):
     for key, fact in profile(name).facts.items():
         for src in lib.split_sources(fact.source):
             assert src.startswith(("http://", "https://")), f"{name}.{key}: {src!r}"
+
+
+def _sources(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "source":
+                yield from lib.split_sources(item)
+            else:
+                yield from _sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _sources(item)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_source_in_a_profile_gives_its_address_and_date(name):
+    """A source is `address (date)`; a page without a date says `(undated)`."""
+    sources = list(_sources(profile(name).raw))
+    assert sources
+    for src in sources:
+        assert re.match(r"https?://\S+ \((undated[^)]*|[^)]*\b(19|20)\d\d\b[^)]*)\)", src), src
 
 
 def test_helsingborg_application_fee_is_11700_kr_from_the_2017_table():
