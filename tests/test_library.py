@@ -3,6 +3,7 @@ and every profile parameter names an element of its process."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -128,6 +129,15 @@ def test_every_profile_parses_with_facts_and_simulation(name):
 @pytest.mark.parametrize("name", ALL)
 def test_every_number_in_a_library_profile_has_a_source_or_an_assumption(name):
     assert provenance_gaps(profile(name).raw) == []
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_simulation_wide_assumption_covers_only_horizon_and_warm_up(name):
+    """An enclosing assumption covers everything below it; the one on `simulation:` must not hide
+    an unsourced parameter, so without it only the run length is uncovered."""
+    raw = copy.deepcopy(profile(name).raw)
+    del raw["simulation"]["assumption"]
+    assert provenance_gaps(raw) == ["simulation.horizon", "simulation.warmup"]
 
 
 @pytest.mark.parametrize("name", ALL)
