@@ -100,7 +100,9 @@ def number(el: etree._Element, name: str, source: Source, *, default: float | No
 
 
 def documentation(el: etree._Element) -> Documentation:
-    return Documentation(text=el.text or "", text_format=el.get("textFormat", ""), id=el.get("id", ""))
+    """A documentation element; markup inside it (none in the corpus) is reduced to its text."""
+    text = "".join(el.itertext()) if len(el) else (el.text or "")
+    return Documentation(text=text, text_format=el.get("textFormat", ""), id=el.get("id", ""))
 
 
 def expression(el: etree._Element) -> Expression:

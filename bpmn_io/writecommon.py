@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from processes.errors import ModelError
 from processes.model import Documentation, Expression, Opaque
 
 from .fragments import fragment_tag
@@ -43,6 +44,20 @@ def fmt(value: Any) -> str | None:
     return str(value)
 
 
+def _checked(el: etree._Element, name: str | None, value: str) -> None:
+    """Set attribute ``name`` (or the text when None), refusing what XML 1.0 cannot hold."""
+    try:
+        if name is None:
+            el.text = value
+        else:
+            el.set(name, value)
+    except ValueError:
+        owner = el.get("id") or (el.getparent().get("id") if el.getparent() is not None else None)
+        what = f"attribute {name}" if name else f"text of {etree.QName(el).localname}"
+        raise ModelError(f"{what} {value!r} holds characters XML 1.0 cannot store "
+                         "(expected text without control characters)", element=owner or None) from None
+
+
 class Builder:
     """Builds one document (local to one write call)."""
 
@@ -59,14 +74,14 @@ class Builder:
         for name, value in attrs:
             text = fmt(value)
             if text is not None:
-                child.set(name, text)
+                _checked(child, name, text)
         if opaque:
             self.opaque(child, opaque, di=di)
         return child
 
     def text_el(self, parent: etree._Element, tag: str, text: str, attrs: Iterable[tuple[str, Any]] = ()) -> etree._Element:
         child = self.el(parent, tag, attrs)
-        child.text = text
+        _checked(child, None, text)
         return child
 
     def fragment(self, parent: etree._Element, text: str, *, ranked: bool = True) -> etree._Element:
@@ -79,7 +94,7 @@ class Builder:
 
     def opaque(self, el: etree._Element, opaque: Opaque, *, di: bool = False) -> None:
         for name, value in opaque.attributes:
-            el.set(name, value)
+            _checked(el, name, value)
         if opaque.extension_elements:
             ext = etree.SubElement(el, q(DI, "extension") if di else EXT)
             for text in opaque.extension_elements:
@@ -98,8 +113,8 @@ class Builder:
             attrs += [(q(XSI, "type"), "bpmn:tFormalExpression"), ("language", expr.language)]
         child = self.el(parent, tag, attrs)
         for name, value in expr.opaque.attributes:
-            child.set(name, value)
-        child.text = expr.text
+            _checked(child, name, value)
+        _checked(child, None, expr.text)
         for text in expr.opaque.children:
             self.fragment(child, text)
         return child

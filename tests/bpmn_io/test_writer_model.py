@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from bpmn_corpus import XSD
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from bpmn_io import parse_bpmn, to_bpmn_bytes
+from processes.errors import ModelError
 from processes.model import (
     Association,
     Bounds,
@@ -152,3 +156,30 @@ def test_a_data_association_without_target_is_kept_aside_and_comes_back() -> Non
 def test_a_model_without_target_namespace_gets_one() -> None:
     data = to_bpmn_bytes(Definitions(processes=(Process(id="P"),)))
     assert b'targetNamespace="http://permitflow.invalid/bpmn"' in data
+
+
+def test_text_xml_cannot_hold_is_a_model_error() -> None:
+    defs = Definitions(target_namespace="urn:t", processes=(
+        Process(id="P", nodes=FrozenMap({"T": Task(id="T", parent="P", name="bell\x07")})),))
+    with pytest.raises(ModelError) as err:
+        to_bpmn_bytes(defs)
+    assert str(err.value).startswith("element 'T': attribute name 'bell\\x07' holds characters XML 1.0 cannot store")
+
+
+names = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+                | st.sampled_from(["\n", "\t", "\r", "&", "<", ">", "]", '"', "'"]), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(names, min_size=1, max_size=6), names, st.booleans())
+def test_any_chain_of_tasks_round_trips(task_names, condition, formal) -> None:
+    ids = [f"T{i}" for i in range(len(task_names))]
+    nodes = {i: Task(id=i, name=n, parent="P", documentation=(Documentation(n),)) for i, n in zip(ids, task_names, strict=True)}
+    flows = {f"F{k}": SequenceFlow(id=f"F{k}", source=a, target=b, parent="P", name=condition,
+                                   condition=Expression(condition, xsi_type="tFormalExpression" if formal else ""))
+             for k, (a, b) in enumerate(zip(ids[:-1], ids[1:], strict=True))}
+    defs = Definitions(id="D", target_namespace="urn:t",
+                       processes=(Process(id="P", name=condition, nodes=FrozenMap(nodes), flows=FrozenMap(flows)),))
+    data = to_bpmn_bytes(defs)
+    assert parse_bpmn(data, source="h.bpmn") == defs
+    assert to_bpmn_bytes(parse_bpmn(data, source="h.bpmn")) == data
