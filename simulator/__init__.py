@@ -1,1 +1,33 @@
-"""permitflow: simulator."""
+"""permitflow: simulator — discrete-event simulation of BPMN processes on simpy.
+
+>>> from simulator import simulate, figures  # doctest: +SKIP
+>>> result = simulate(process, params, seed=1)  # doctest: +SKIP
+>>> figures(result)["complete_to_decision_mean_days"]  # doctest: +SKIP
+"""
+
+from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
+from simulator.eventlog import to_csv, to_xes
+from simulator.records import ActivityRecord, CaseRecord, MeetingRecord, PoolRecord, ResourceInterval, SimResult
+from simulator.stats import Summary, confidence_interval, figures, replicate, summarise
+from simulator.tokens import check_executable, compile_process
+
+__all__ = [
+    "simulate",
+    "simulate_many",
+    "DEFAULT_MAX_STEPS",
+    "check_executable",
+    "compile_process",
+    "figures",
+    "summarise",
+    "confidence_interval",
+    "replicate",
+    "Summary",
+    "to_csv",
+    "to_xes",
+    "SimResult",
+    "CaseRecord",
+    "ActivityRecord",
+    "ResourceInterval",
+    "PoolRecord",
+    "MeetingRecord",
+]

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any, Iterator
+from dataclasses import replace
+from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
 import simpy
@@ -32,9 +33,10 @@ from simulator import tokens as T
 from simulator.records import SimResult
 from simulator.recorder import Recorder
 from simulator.streams import draws, root_sequence, stream, uniforms
-from simulator.workplace import Workplace
+from simulator.resources import pool_schedules
+from simulator.workplace import PoolAtWork, Workplace
 
-__all__ = ["simulate", "DEFAULT_MAX_STEPS"]
+__all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS"]
 
 #: nodes one case may execute before the run is stopped as a runaway loop
 DEFAULT_MAX_STEPS = 10_000
@@ -109,27 +111,81 @@ def simulate(
     ``cases`` overrides the number of applications (otherwise ``params.cases``
     or the arrivals within ``params.horizon``). ``keep_records=False`` keeps only
     the streaming summary, so memory does not grow with the number of cases.
-    The same ``seed`` gives identical records.
-
-    >>> # see tests/simulator/test_engine.py for complete models
+    The same ``seed`` gives identical records. Raises :class:`SimulationError`
+    before the run for an element that cannot be simulated, and after it for
+    cases that cannot finish.
     """
     compiled = T.compile_process(process, params)
     run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps)
-    return run.execute(cases)
+    run.begin(cases)
+    run.env.run(until=run.stop)
+    return run.finish()
+
+
+def simulate_many(
+    members: Sequence[tuple[str, Any, Any, np.random.SeedSequence | int]],
+    *,
+    shared_pools: Mapping[str, tuple[tuple[str, ...], str | None]],
+    keep_records: bool = True,
+    max_steps: int = DEFAULT_MAX_STEPS,
+) -> dict[str, SimResult]:
+    """Simulate several processes ``(name, process, params, seed)`` in one environment.
+
+    ``shared_pools`` maps a pool name to ``(member names, provider)``: with no
+    provider the members' pools of that name become one joint pool
+    (:func:`simulator.joint.merged_pool`); with a provider, the provider's pool
+    serves every listed member. Each member's result reports the shared pool's
+    whole capacity and the work *its* cases took from it.
+    """
+    from simulator.joint import merged_pool  # joint builds on this module
+
+    env = simpy.Environment(initial_time=0.0)
+    by_name = {name: params for name, _process, params, _seed in members}
+    shared: dict[str, dict[str, PoolAtWork]] = {name: {} for name in by_name}
+    for pool, (names, provider) in shared_pools.items():
+        unknown = [n for n in (*names, *( [provider] if provider else [])) if n not in by_name]
+        if unknown:
+            raise SimulationError(f"shared pool {pool!r} names unknown member(s) {', '.join(unknown)}")
+        missing = [n for n in ((provider,) if provider else names) if pool not in by_name[n].pools]
+        if missing:
+            raise SimulationError(f"shared pool {pool!r}: member(s) {', '.join(missing)} have no pool of that name")
+        if provider:
+            base = by_name[provider]
+        else:
+            joint = merged_pool([by_name[n].pools[pool] for n in names])
+            base = replace(by_name[names[0]], pools=by_name[names[0]].pools.set(pool, joint))
+        at_work = PoolAtWork(env, pool_schedules(base)[pool])
+        for n in (*names, *((provider,) if provider else ())):
+            shared[n][pool] = at_work
+    runs = []
+    for name, process, params, seed in members:
+        compiled = T.compile_process(process, params)
+        run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps,
+                   env=env, shared=shared[name])
+        run.begin(None)
+        runs.append((name, run))
+    env.run(until=env.all_of([run.stop for _name, run in runs]))
+    return {name: run.finish() for name, run in runs}
 
 
 class _Run:
     """One replication: the simpy environment and everything it needs."""
 
     def __init__(self, compiled: T.CompiledProcess, params: Any, root: np.random.SeedSequence, *,
-                 keep_records: bool, max_steps: int) -> None:
+                 keep_records: bool, max_steps: int, env: simpy.Environment | None = None,
+                 shared: dict[str, PoolAtWork] | None = None) -> None:
         self.compiled = compiled
         self.nodes = compiled.nodes
         self.params = params
         self.root = root
         self.max_steps = max_steps
-        self.env = simpy.Environment(initial_time=0.0)
-        self.workplace = Workplace(self.env, params, root)
+        self.env = env if env is not None else simpy.Environment(initial_time=0.0)
+        self.stop = self.env.event()
+        pools = None
+        if shared:
+            pools = {name: shared.get(name) or PoolAtWork(self.env, schedule)
+                     for name, schedule in pool_schedules(params).items()}
+        self.workplace = Workplace(self.env, params, root, pools)
         self.recorder = Recorder(keep_records, params, self.workplace)
         self.next_token = 0
         self.stuck: dict[int, tuple[str, ...]] = {}
@@ -156,14 +212,15 @@ class _Run:
 
     # ------------------------------------------------------------------ run
 
-    def execute(self, cases: int | None) -> SimResult:
-        env = self.env
-        arrivals = self.workplace.arrival_times(cases)
-        env.process(self.arrive(arrivals))
-        env.run(until=self.workplace.last_arrival_bound + DRAIN_HOURS)
+    def begin(self, cases: int | None) -> None:
+        """Start the arrivals; ``self.stop`` fires when the run may end."""
+        self.env.process(self.arrive(self.workplace.arrival_times(cases)))
+
+    def finish(self) -> SimResult:
+        """The result, or the error of cases that cannot finish."""
         if self.stuck:
             raise self.stuck_error()
-        return self.recorder.result(self.root, env.now, self.events)
+        return self.recorder.result(self.root, self.env.now, self.events)
 
     def arrive(self, times: Iterator[float]) -> Any:
         env = self.env
@@ -183,6 +240,10 @@ class _Run:
             self.spawn(scope, start, -1, False)
         self.workplace.arrivals_done(env.now)
         self.recorder.summary.set_window_end(self.workplace.observation_end())
+        # every case normally ends long before; a case still open by then is reported open
+        end = max(env.now, self.workplace.last_arrival_bound) + DRAIN_HOURS
+        yield env.timeout(end - env.now)
+        self.stop.succeed()
 
     def spawn(self, scope: _Scope, n: int, via: int, skip: bool) -> None:
         scope.active += 1
@@ -516,6 +577,7 @@ class _Run:
         if scope.parent is None:
             case = scope.case
             case.end = self.env.now
+            self.events += case.steps
             self.recorder.case_done(case)
         else:
             scope.done.succeed(scope.error)

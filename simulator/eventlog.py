@@ -39,8 +39,8 @@ def _iso(start: dt.date, hours: float) -> str:
     return _when(start, hours).replace(microsecond=0).isoformat()
 
 
-def _sub(parent: etree._Element, tag: str, attrs: dict[str, str]) -> etree._Element:
-    return etree.SubElement(parent, f"{{{_XES_NS}}}{tag}", attrs)
+def _sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    return etree.SubElement(parent, f"{{{_XES_NS}}}{tag}", attrs or {})
 
 
 def _label(a: ActivityRecord) -> str:

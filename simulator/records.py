@@ -116,5 +116,5 @@ class SimResult:
     pools: tuple[PoolRecord, ...] = ()
     meetings: tuple[MeetingRecord, ...] = ()
     summary: Any = None
-    events: int = 0
+    events: int = 0  # nodes executed by finished cases (a measure of work for benchmarks)
     info: tuple[tuple[str, Any], ...] = field(default=())

@@ -56,7 +56,7 @@ def test_summary_only_memory_does_not_grow_with_the_number_of_cases() -> None:
         tracemalloc.stop()
         return top
 
-    small, large = peak(1000), peak(10_000)
+    small, large = peak(400), peak(4000)
     assert large < 1.5 * small + 100_000, (small, large)
 
 
