@@ -77,6 +77,9 @@ def loop_characteristics(el: etree._Element, source: Source) -> StandardLoop | M
 
 
 
+_TIMER_TAGS = {q(BPMN, name): name for name in ("timeDate", "timeDuration", "timeCycle")}
+
+
 def event_definition(el: etree._Element, kind: str) -> EventDefinition:
     """One ``*EventDefinition`` element (inside an event or as a root element)."""
     known = {"timer": (), "message": ("messageRef",), "signal": ("signalRef",), "error": ("errorRef",),
@@ -86,14 +89,14 @@ def event_definition(el: etree._Element, kind: str) -> EventDefinition:
     found: dict[str, Any] = {}
     sources: list[str] = []
     for child in children(el):
-        name = local(child) if child.tag.startswith("{" + BPMN) else ""
-        if kind == "timer" and name in ("timeDate", "timeDuration", "timeCycle") and "timer" not in found:
-            found["timer_kind"], found["timer"] = name, expression(child)
-        elif kind == "conditional" and name == "condition":
+        tag = child.tag
+        if kind == "timer" and tag in _TIMER_TAGS and "timer" not in found:
+            found["timer_kind"], found["timer"] = _TIMER_TAGS[tag], expression(child)
+        elif kind == "conditional" and tag == q(BPMN, "condition"):
             found["condition"] = expression(child)
-        elif kind == "link" and name == "source":
+        elif kind == "link" and tag == q(BPMN, "source"):
             sources.append((child.text or "").strip())
-        elif kind == "link" and name == "target":
+        elif kind == "link" and tag == q(BPMN, "target"):
             found["link_target"] = (child.text or "").strip()
         elif child.tag == EXT:
             ob.extension(child)

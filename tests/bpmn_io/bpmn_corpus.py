@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+from lxml import etree
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 INTEROP = SHARED / "interop"
@@ -42,3 +45,9 @@ def rel(path: Path) -> str:
 
 def is_strict(path: Path) -> bool:
     return rel(path) not in TOOL_DEFECTS
+
+
+@cache
+def schema() -> etree.XMLSchema:
+    """BPMN20.xsd (it imports the other four files), loaded once per test session."""
+    return etree.XMLSchema(etree.parse(str(XSD)))

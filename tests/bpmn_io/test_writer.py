@@ -8,8 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import bpmn_corpus
 import pytest
-from bpmn_corpus import INTEROP, XSD, corpus_files, is_strict, rel
+from bpmn_corpus import INTEROP, corpus_files, is_strict, rel
 from lxml import etree
 
 from bpmn_io import parse_bpmn, read_bpmn, to_bpmn_bytes, write_bpmn
@@ -44,7 +45,7 @@ XSD_EXPECTED = {
 
 @pytest.fixture(scope="session")
 def schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD)))
+    return bpmn_corpus.schema()
 
 
 @pytest.fixture(scope="session")
