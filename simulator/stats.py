@@ -18,7 +18,8 @@ utilisation, queue length and backlog are measured over the window
 Keys: ``cases``, ``cases_open``, ``submission_to_decision_{mean,median,p90,p95,max}_days``,
 ``complete_to_decision_...`` (the legal clock), ``within_deadline_share``,
 ``within_extended_deadline_share`` (the one extension allowed),
-``wait_days.<element>``, ``work_hours.<element>``, ``utilisation.<pool>``,
+``wait_days.<element>`` (queue for a member or a meeting), ``work_hours.<element>``,
+``elapsed_days.<element>`` (enable to end: queue, work, pauses, delays), ``utilisation.<pool>``,
 ``queue_length.<pool>``, ``wait_days_pool.<pool>``, ``committee_backlog.<body>``,
 ``agenda_max.<body>``, ``meetings.<body>``, ``cost_per_case`` and, given the fee,
 ``fee``, ``cost_share_of_fee``.
@@ -157,7 +158,7 @@ class Summary:
         self.within_extended = 0
         self.s2d = _Durations(exact)
         self.c2d = _Durations(exact)
-        self.steps: dict[str, list[float]] = {}  # element -> [count, wait, work]
+        self.steps: dict[str, list[float]] = {}  # element -> [count, wait, work, elapsed]
         self.pools: dict[str, list[float]] = {}  # pool -> [busy work in window, wait in window, work after warmup, wait sum, count]
         self.agendas: dict[tuple[str, float], int] = {}
         self.backlog: dict[str, float] = {}
@@ -189,10 +190,11 @@ class Summary:
             return
         acc = self.steps.get(element)
         if acc is None:
-            acc = self.steps[element] = [0, 0.0, 0.0]
+            acc = self.steps[element] = [0, 0.0, 0.0, 0.0]
         acc[0] += 1
         acc[1] += start - enable
         acc[2] += work
+        acc[3] += end - enable
 
     def add_work(self, pool: str, enable: float, start: float, end: float, work: float) -> None:
         """A pool member held from ``start`` to ``end`` doing ``work`` hours."""
@@ -230,9 +232,10 @@ class Summary:
         decided = self.c2d.count
         out["within_deadline_share"] = self.within / decided if decided else math.nan
         out["within_extended_deadline_share"] = self.within_extended / decided if decided else math.nan
-        for element, (count, wait, work) in sorted(self.steps.items()):
+        for element, (count, wait, work, elapsed) in sorted(self.steps.items()):
             out[f"wait_days.{element}"] = wait / count / DAY
             out[f"work_hours.{element}"] = work / count
+            out[f"elapsed_days.{element}"] = elapsed / count / DAY
         span = self.window_end - self.warmup
         cost = 0.0
         for record in self.pool_records:
