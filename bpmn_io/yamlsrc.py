@@ -32,7 +32,7 @@ import yaml
 
 from processes.errors import InputError
 
-__all__ = ["YamlDoc", "load_yaml", "path_text", "dump_yaml"]
+__all__ = ["MAX_VALUES", "YamlDoc", "load_yaml", "path_text", "dump_yaml"]
 
 Path = tuple[Any, ...]
 
@@ -106,8 +106,9 @@ def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        lines: dict[Path, int] = {}
-        data = _build(loader, node, (), lines, source) if node is not None else None
+        walk = _Walk(loader, source)
+        lines = walk.lines
+        data = walk.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -122,37 +123,69 @@ def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
     return YamlDoc(data, lines, source)
 
 
-def _build(loader: _Loader, node: yaml.Node, path: Path, lines: dict[Path, int], source: str | None) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (list, dict)):
-                raise InputError(
-                    f"{path_text(path) or 'top level'}: a key must be a plain value, not {type(key).__name__}",
-                    file=source,
-                    line=key_node.start_mark.line + 1,
-                )
-            if isinstance(key, (dt.date,)):
-                key = key.isoformat()
-            if key in out:
-                raise InputError(
-                    f"duplicate key {key!r} (first on line {lines[path + (key,)]})",
-                    file=source,
-                    line=key_node.start_mark.line + 1,
-                    path=path_text(path) or None,
-                )
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            out[key] = _build(loader, value_node, path + (key,), lines, source)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            lines[path + (i,)] = item.start_mark.line + 1
-            items.append(_build(loader, item, path + (i,), lines, source))
-        return items
-    return loader.construct_object(node, deep=True)
+#: values a document may hold once aliases are expanded (a "billion laughs" guard)
+MAX_VALUES = 1_000_000
+
+
+class _Walk:
+    """State of one document walk: the line table, a value budget, the open nodes."""
+
+    __slots__ = ("loader", "lines", "source", "budget", "open")
+
+    def __init__(self, loader: _Loader, source: str | None) -> None:
+        self.loader = loader
+        self.lines: dict[Path, int] = {}
+        self.source = source
+        self.budget = MAX_VALUES
+        self.open: set[int] = set()
+
+    def fail(self, message: str, node: yaml.Node, path: Path) -> InputError:
+        return InputError(
+            message, file=self.source, line=node.start_mark.line + 1, path=path_text(path) or None
+        )
+
+    def key(self, key_node: yaml.Node, path: Path) -> Any:
+        key = self.loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            raise self.fail(f"a key must be a plain value, not {type(key).__name__}", key_node, path)
+        return key.isoformat() if isinstance(key, dt.date) else key
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.fail(f"more than {MAX_VALUES} values once aliases are expanded", node, path)
+        if id(node) in self.open:
+            raise self.fail("an alias refers to a value that contains it (recursive data)", node, path)
+        if isinstance(node, yaml.MappingNode):
+            self.open.add(id(node))
+            seen: dict[Any, int] = {}
+            for (
+                key_node,
+                _,
+            ) in node.value:  # duplicates among the keys written here (merged keys may be overridden)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.key(key_node, path)
+                if key in seen:
+                    raise self.fail(f"duplicate key {key!r} (first on line {seen[key]})", key_node, path)
+                seen[key] = key_node.start_mark.line + 1
+            self.loader.flatten_mapping(node)
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:  # merged pairs first, so the mapping's own keys win
+                key = self.key(key_node, path)
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, path + (key,))
+            self.open.discard(id(node))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            self.open.add(id(node))
+            items = []
+            for i, item in enumerate(node.value):
+                self.lines[path + (i,)] = item.start_mark.line + 1
+                items.append(self.build(item, path + (i,)))
+            self.open.discard(id(node))
+            return items
+        return self.loader.construct_object(node, deep=True)
 
 
 def dump_yaml(data: Any) -> str:

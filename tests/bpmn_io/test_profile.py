@@ -281,3 +281,18 @@ def test_provenance_gaps_list_uncovered_numbers_and_durations() -> None:
         "simulation.horizon",
         "simulation.pools.registry.count",
     ]
+
+
+def test_merge_keys_may_be_overridden_but_written_keys_not_repeated() -> None:
+    doc = load_yaml("base: &b {count: 1, fte: 0.5}\npool:\n  <<: *b\n  count: 3\n")
+    assert doc.data["pool"] == {"count": 3, "fte": 0.5}
+    assert doc.line(("pool", "count")) == 4
+
+
+def test_recursive_and_exploding_aliases_are_refused() -> None:
+    with pytest.raises(InputError, match=r"^f.yaml:1: a\[0\]: an alias refers to a value that contains it"):
+        load_yaml("a: &a [*a]\n", source="f.yaml")
+    levels = ["l0: &l0 [" + ", ".join(["x"] * 10) + "]"]
+    levels += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 7)]
+    with pytest.raises(InputError, match=r"more than 1000000 values once aliases are expanded"):
+        load_yaml("\n".join(levels) + "\n", source="f.yaml")
