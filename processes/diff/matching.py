@@ -13,6 +13,11 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
 * **neighbours**: how well the predecessors and successors (gateways skipped) of x
   match those of y by label (mean of the best match per neighbour, both directions).
 
+Start events (and end events) of the two models mark the same moment whatever they
+are called: when their labels do not match, the pair is scored on type and position
+alone, times 0.8, and needs no minimum label similarity (a pair whose labels match
+scores higher, so labelled ends pair first).
+
 **One-to-one**: the pairing maximises the total score
 (``scipy.optimize.linear_sum_assignment``) among pairs with label >= ``min_label``
 and score >= ``threshold``; assigned pairs below those are dropped.
@@ -170,15 +175,36 @@ def pair_scores(
             [[ib[v] for v in b.successors(y.id)] for y in ys],
         )
     ) / 2
+    types = _type_matrix(xs, ys)
+    place = 1.0 - np.abs(pos_a[:, None] - pos_b[None, :])
+    total = options.w_label + options.w_type + options.w_role + options.w_position + options.w_neighbours
     score = (
         options.w_label * lab
-        + options.w_type * _type_matrix(xs, ys)
+        + options.w_type * types
         + options.w_role * roles[np.ix_(ra, rb)]
-        + options.w_position * (1.0 - np.abs(pos_a[:, None] - pos_b[None, :]))
+        + options.w_position * place
         + options.w_neighbours * neigh
+    ) / total
+    # a process's start events (and its end events) mark the same moment whatever they
+    # are called: when their labels differ, type and position alone score them, discounted
+    weak = endpoint_pairs(xs, ys) & (lab < options.min_label)
+    by_place = (options.w_type * types + options.w_position * place) / max(
+        options.w_type + options.w_position, 1e-12
     )
-    total = options.w_label + options.w_type + options.w_role + options.w_position + options.w_neighbours
-    return np.round(score / total, 6), lab
+    score = np.where(weak, _ENDPOINT_DISCOUNT * by_place, score)
+    return np.round(score, 6), lab
+
+
+_ENDPOINT_DISCOUNT = 0.8
+
+
+def endpoint_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray:
+    """Boolean matrix: both steps are start events, or both are end events."""
+    pos_a = np.array([s.detail.split(":")[0] if s.kind == "event" else "" for s in xs], dtype=object)
+    pos_b = np.array([s.detail.split(":")[0] if s.kind == "event" else "" for s in ys], dtype=object)
+    same = pos_a[:, None] == pos_b[None, :]
+    is_end = np.isin(pos_a, ["start", "end"])[:, None]
+    return np.asarray(same & is_end, dtype=bool).reshape(len(xs), len(ys))
 
 
 def match_steps(
@@ -212,7 +238,8 @@ def match_steps(
         fixed_a.update(ids_a)
         fixed_b.update(ids_b)
     banned = {(x, y) for d in rejected for x in d.a for y in d.b}
-    ok = (lab >= options.min_label) & (score >= options.threshold)
+    ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
+    ok = ((lab >= options.min_label) | ends) & (score >= options.threshold)
     for i, x in enumerate(xs):
         for j, y in enumerate(ys):
             if x in fixed_a or y in fixed_b or (x, y) in banned:

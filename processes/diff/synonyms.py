@@ -8,8 +8,10 @@ Format (YAML, see ``synonyms.yaml`` beside this module)::
       - [nämnd, socialnämnd]
 
 The first member names the group. Single words are compared by their Snowball stem
-(one inflected form is enough); phrases are replaced as a whole. Merging a user's list
-with the built-in one unions groups that share a member.
+(one inflected form is enough); phrases are replaced as a whole. An optional
+``ignore: [serveringstillstånd]`` lists words that carry no meaning in the labels of
+this domain (the object every step is about). Merging a user's list with the built-in
+one unions groups that share a member, and the ignore lists.
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ class Synonyms:
     """Synonym groups, each a tuple of normalised members; the first names the group."""
 
     groups: tuple[tuple[str, ...], ...] = ()
+    ignore: tuple[str, ...] = ()  # words that carry no meaning in this domain's labels
+
+    def ignores(self, word: str) -> bool:
+        """Whether ``word`` (compared by stem) is on the ``ignore`` list."""
+        return _STEMMER.stemWord(word) in _ignore_index(self)
 
     def members(self) -> tuple[str, ...]:
         """Every member of every group."""
@@ -60,7 +67,9 @@ class Synonyms:
 
     def merged(self, other: Synonyms) -> Synonyms:
         """The union of both lists; groups sharing a member (or a stem) become one."""
-        return Synonyms(_union_groups(self.groups + other.groups))
+        return Synonyms(
+            _union_groups(self.groups + other.groups), tuple(dict.fromkeys(self.ignore + other.ignore))
+        )
 
 
 def _union_groups(groups: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -93,6 +102,11 @@ def _word_index(syn: Synonyms) -> dict[str, str]:
             if " " not in m:
                 index.setdefault("~" + _STEMMER.stemWord(m).translate(_FOLD), group[0])
     return index
+
+
+@lru_cache(maxsize=64)
+def _ignore_index(syn: Synonyms) -> frozenset[str]:
+    return frozenset(_STEMMER.stemWord(w) for w in syn.ignore)
 
 
 @lru_cache(maxsize=64)
@@ -133,7 +147,15 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
                 path=f"groups[{i}]",
             )
         groups.append(tuple(dict.fromkeys(_norm(m) for m in group)))
-    return Synonyms(_union_groups(groups))
+    ignore = doc.get("ignore", [])
+    if not isinstance(ignore, list) or not all(
+        isinstance(w, str) and len(_norm(w).split()) == 1 for w in ignore
+    ):
+        raise InputError(f"ignore must be a list of single words, got {ignore!r}", file=source, path="ignore")
+    unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"})
+    if unknown:
+        raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)", file=source)
+    return Synonyms(_union_groups(groups), tuple(dict.fromkeys(_norm(w) for w in ignore)))
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ is turned into a bag of comparable *terms* in five steps:
    å, ä and ö are kept (``normalise``).
 2. **phrases**: multi-word synonyms ("svar på remiss") are replaced by their group's
    canonical term before the words are split.
-3. **stop words** (till, av, på, om, och, ...) are dropped unless nothing else is left.
+3. **stop words** (till, av, på, om, och, the particles in/ut, ...) and the synonym
+   list's ``ignore`` words are dropped unless nothing else is left.
 4. **stems**: every word is stemmed with the Snowball Swedish stemmer, so inflections
    meet ("remisser", "remissen" -> "remiss"; "skickar", "skicka" -> "skick"); a stem in
    a synonym group becomes the group's canonical term.
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 STOPWORDS = frozenset(
-    "till av på om och i med från en ett den det de att som för efter inför vid hos eller "
+    "till av på om och i med från en ett den det de att som för efter inför vid hos eller in ut "
     "samt är blir ska skall kan får sin sitt sina dess nya ny över under".split()
 )
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
@@ -174,7 +175,7 @@ def _terms(lex: Lexicon, label: str) -> tuple[str, ...]:
         if f" {phrase} " in text:
             text = text.replace(f" {phrase} ", f" ={canon} ")
     words = text.split()
-    content = [w for w in words if w not in STOPWORDS] or words
+    content = [w for w in words if w not in STOPWORDS and not lex.synonyms.ignores(w)] or words
     out: list[str] = []
     for w in content:
         if w.startswith("="):
