@@ -12,14 +12,11 @@ from report.results import read_cases, read_processes, read_summary, write_bytes
 __all__ = ["write_report", "library_diff_section"]
 
 
-def library_diff_section() -> Callable[[Sequence[str]], str] | None:
-    """The diff engineer's section renderer for library municipalities, when installed."""
-    try:
-        from report import diff_html
-    except ImportError:
-        return None
-    render = getattr(diff_html, "library_diff_section", None)
-    return render if callable(render) else None
+def library_diff_section(names: Sequence[str]) -> str:
+    """The comparison of library municipalities ``names`` (report.diff_html, embedded)."""
+    from report.embed import library_comparison_section
+
+    return library_comparison_section(names)
 
 
 def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], str] | None = None) -> Path:
@@ -31,7 +28,7 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
         read_summary(folder),
         read_cases(folder),
         read_processes(folder),
-        diff_section=diff_section if diff_section is not None else library_diff_section(),
+        diff_section=diff_section if diff_section is not None else library_diff_section,
     )
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))

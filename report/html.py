@@ -97,8 +97,11 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> l
 
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it."""
+    order = [m for s in doc["scenarios"] for m in s["members"]]
+    ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
     out = []
-    for member, bpmn in processes.items():
+    for member in ranked:
+        bpmn = processes[member]
         source = next(
             (s for s in doc["scenarios"] if member in s["members"] and s["points"] and s["points"][0]["figures"]),
             None,

@@ -44,6 +44,15 @@ def _png(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def _short(label: str) -> str:
+    """``simulation.pools.officer.fte=0.2`` -> ``fte=0.2`` (each part of a sweep point label)."""
+    parts = []
+    for part in label.split(", "):
+        path, _, value = part.partition("=")
+        parts.append(f"{path.rsplit('.', 1)[-1]}={value}")
+    return ", ".join(parts)
+
+
 def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not math.isnan(value)
 
@@ -58,8 +67,10 @@ def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str
         first_point.setdefault(scenario, row["point"])
         if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row["submission_to_decision_days"]:
             continue
-        groups.setdefault((scenario, row["process"]), []).append(float(row["submission_to_decision_days"]))
-    keys = sorted(groups, key=lambda k: (order.index(k[0]) if k[0] in order else len(order), k[1]))
+        label = f"{scenario} [{_short(row['point'])}]" if row["point"] else scenario
+        groups.setdefault((label, row["process"]), []).append(float(row["submission_to_decision_days"]))
+    rank = {name: i for i, name in enumerate(order)}
+    keys = sorted(groups, key=lambda k: (rank.get(k[0].split(" [")[0], len(order)), k[1]))
     if not keys:
         return None
     plt = _pyplot()
@@ -88,7 +99,8 @@ def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, *, prefix: bool = Fals
             member, _, figure = name.partition("/")
             matches = figure.startswith(figure_suffix) if prefix else figure == figure_suffix
             if matches and _finite(est["mean"]):
-                label = f"{s['name']} · {member}" + (f" · {figure[len(figure_suffix):]}" if prefix else "")
+                name = f"{s['name']} [{_short(point['label'])}]" if point["label"] else s["name"]
+                label = f"{name} · {member}" + (f" · {figure[len(figure_suffix):]}" if prefix else "")
                 low, high = est["ci"]
                 rows.append((label, est["mean"], low if _finite(low) else est["mean"], high if _finite(high) else est["mean"]))
     return rows

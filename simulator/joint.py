@@ -17,19 +17,31 @@ Shared pools (``{pool: (members, provider)}``):
 
 Everything else (arrivals, calendars, decision bodies and their meetings) stays
 each member's own.
+
+The engine (:mod:`simulator.engine`) runs one process per environment; here its
+``_Run`` is reused as is and only given the shared environment, a
+:class:`~simulator.workplace.Workplace` over the shared pools and a fresh recorder,
+so token semantics, calendars and decisions are exactly the engine's.
 """
 
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 import numpy as np
+import simpy
 
 from processes.errors import SimulationError
-from simulator.engine import simulate
+from processes.model import FrozenMap
+from simulator import tokens as T
+from simulator.engine import DEFAULT_MAX_STEPS, DRAIN_HOURS, _Run, simulate
+from simulator.recorder import Recorder
 from simulator.records import SimResult
+from simulator.resources import pool_schedules
 from simulator.streams import root_sequence
+from simulator.workplace import PoolAtWork, Workplace
 
 __all__ = ["member_seed", "merged_pool", "simulate_joint"]
 
@@ -42,8 +54,6 @@ def member_seed(seed: np.random.SeedSequence | int, name: str) -> np.random.Seed
 
 def merged_pool(pools: Sequence[Any]) -> Any:
     """One pool standing for ``pools`` (``processes.params.ResourcePool``) joined into a unit."""
-    from dataclasses import replace
-
     first = pools[0]
     count = sum(p.count for p in pools)
     fte = sum(p.count * p.fte for p in pools) / count
@@ -52,17 +62,47 @@ def merged_pool(pools: Sequence[Any]) -> Any:
     return replace(first, count=count, fte=fte, cost_per_hour=cost, lanes=lanes)
 
 
+def _pools_at_work(env: simpy.Environment, members: Sequence[tuple[str, Any, Any]],
+                   shared: Mapping[str, tuple[tuple[str, ...], str | None]]) -> dict[str, dict[str, PoolAtWork]]:
+    """Each member's pools in ``env``; a shared pool is one object in several members' maps."""
+    params_of = {name: params for name, _p, params in members}
+    pools = {name: {pool: PoolAtWork(env, sched) for pool, sched in pool_schedules(params).items()}
+             for name, params in params_of.items()}
+    for pool, (names, provider) in shared.items():
+        for name in names:
+            if name not in params_of:
+                raise SimulationError(f"shared pool '{pool}': no member named '{name}' (members: {', '.join(params_of)})")
+            if pool not in params_of[name].pools:
+                raise SimulationError(f"shared pool '{pool}': member '{name}' has no such pool")
+        if provider is not None:
+            joint = pools[provider][pool]
+        else:
+            first = params_of[names[0]]
+            merged = merged_pool([params_of[n].pools[pool] for n in names])
+            unit = replace(first, pools=FrozenMap({**dict(first.pools), pool: merged}))
+            joint = PoolAtWork(env, pool_schedules(unit)[pool])
+        for name in names:
+            pools[name][pool] = joint
+    return pools
+
+
 def simulate_joint(
     members: Sequence[tuple[str, Any, Any]],
     *,
     seed: np.random.SeedSequence | int,
     shared_pools: Mapping[str, tuple[tuple[str, ...], str | None]] | None = None,
     keep_records: bool = True,
+    max_steps: int = DEFAULT_MAX_STEPS,
 ) -> dict[str, SimResult]:
-    """Simulate ``members`` (``(name, process, params)``) in one environment; results by name.
+    """Simulate ``members`` (``(name, process, params)``) and return each one's result by name.
 
-    Without shared pools each member runs on its own (the same as separate runs
-    with :func:`member_seed`).
+    Without shared pools each member runs on its own (exactly :func:`simulate`
+    with :func:`member_seed`). With shared pools all members run in one simpy
+    environment: each has its own arrivals, calendars, decision bodies and
+    records; a shared pool is one queue serving every member's cases. A
+    member's ``utilisation.<pool>`` of a shared pool is the share of the whole
+    pool's time spent on that member's cases (the members' shares add up to
+    the pool's utilisation); its cost counts only its own cases' work.
     """
     names = [name for name, _p, _q in members]
     if len(set(names)) != len(names):
@@ -70,16 +110,28 @@ def simulate_joint(
     shared = dict(shared_pools or {})
     if not shared:
         return {
-            name: simulate(process, params, seed=member_seed(seed, name), keep_records=keep_records)
+            name: simulate(process, params, seed=member_seed(seed, name), keep_records=keep_records, max_steps=max_steps)
             for name, process, params in members
         }
-    from simulator import engine
-
-    simulate_many = getattr(engine, "simulate_many", None)
-    if simulate_many is None:
-        raise SimulationError("shared pools need simulator.engine.simulate_many, which this engine lacks")
-    return simulate_many(
-        [(name, process, params, member_seed(seed, name)) for name, process, params in members],
-        shared_pools=shared,
-        keep_records=keep_records,
-    )
+    starts = {params.start for _n, _p, params in members}
+    if len(starts) > 1:
+        raise SimulationError(f"processes sharing pools must start on the same date, not {sorted(map(str, starts))}")
+    env = simpy.Environment(initial_time=0.0)
+    pools = _pools_at_work(env, members, shared)
+    runs = []
+    for name, process, params in members:
+        compiled = T.compile_process(process, params)
+        run = _Run(compiled, params, member_seed(seed, name), keep_records=keep_records, max_steps=max_steps)
+        # the same run, moved into the shared environment with the shared pools
+        run.env = env
+        run.workplace = Workplace(env, params, run.root, pools=pools[name])
+        run.recorder = Recorder(keep_records, params, run.workplace)
+        env.process(run.arrive(run.workplace.arrival_times(None)))
+        runs.append((name, run))
+    env.run(until=max(run.workplace.last_arrival_bound for _n, run in runs) + DRAIN_HOURS)
+    for name, run in runs:
+        if run.stuck:
+            error = run.stuck_error()
+            error.message = f"{name}: {error.message}"
+            raise error
+    return {name: run.recorder.result(run.root, env.now, run.events) for name, run in runs}

@@ -1,0 +1,24 @@
+"""report.embed: the diff engineer's comparison page as a scoped section of the batch report."""
+
+from __future__ import annotations
+
+from report.embed import embed_page, library_comparison_section
+
+
+def test_a_page_becomes_a_section_with_scoped_styles() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>x</title><style>body{margin:1rem}\nh1, table td{color:red}</style>"
+        "</head><body class='b'><h1>Title</h1><p>text</p></body></html>"
+    )
+    assert embed_page(page) == (
+        '<div class="embedded-diff"><style>.embedded-diff{margin:1rem}\n'
+        ".embedded-diff h1,.embedded-diff table td{color:red}</style><h1>Title</h1><p>text</p></div>"
+    )
+
+
+def test_library_municipalities_are_compared_in_the_section() -> None:
+    html = library_comparison_section(["helsingborg", "astorp"])
+    assert html.startswith('<div class="embedded-diff">') and html.endswith("</div>")
+    assert "<html" not in html and "<body" not in html
+    assert "helsingborg" in html and "astorp" in html
+    assert "<svg" in html
