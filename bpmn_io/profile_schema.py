@@ -38,7 +38,33 @@ from processes.params import (
     SimParams,
 )
 
-__all__ = ["split_path", "simparams_from_data", "facts_from_data", "PROVENANCE_KEYS"]
+__all__ = ["split_path", "simparams_from_data", "facts_from_data", "PROVENANCE_KEYS", "KEYS"]
+
+#: the keys each mapping of the ``simulation:`` section accepts (besides PROVENANCE_KEYS)
+KEYS: dict[str, tuple[str, ...]] = {
+    "simulation": (
+        "start",
+        "horizon",
+        "cases",
+        "warmup",
+        "calendars",
+        "pools",
+        "arrivals",
+        "elements",
+        "decision",
+        "clock",
+    ),
+    "calendar": ("hours", "holidays", "closed_dates", "closures"),
+    "closure": ("from", "to", "capacity"),
+    "pool": ("count", "fte", "calendar", "cost_per_hour", "lanes"),
+    "arrivals": ("per_year", "seasonality", "dates", "at"),
+    "element": ("duration", "delay", "probabilities", "loop", "pool"),
+    "loop": ("max",),
+    "decision": ("element", "delegation", "bodies", "after_meeting"),
+    "body": ("meetings", "agenda_cutoff", "pool", "duration"),
+    "meetings": ("rrule", "dates", "at", "except_months", "except_dates"),
+    "clock": ("start", "stop", "deadline", "extension"),
+}
 
 #: keys that document where a value comes from; allowed in every mapping
 PROVENANCE_KEYS = ("source", "assumption", "note")
@@ -172,7 +198,7 @@ def _month_day_or_date(value: Any, path: Path) -> tuple[dt.date, bool]:
 
 
 def _closure(value: Any, path: Path) -> Closure:
-    m = _mapping(value, path, ("from", "to", "capacity"), required=("from", "to"))
+    m = _mapping(value, path, KEYS["closure"], required=("from", "to"))
     first, yearly1 = _month_day_or_date(m["from"], path + ("from",))
     last, yearly2 = _month_day_or_date(m["to"], path + ("to",))
     if yearly1 != yearly2:
@@ -184,7 +210,7 @@ def _closure(value: Any, path: Path) -> Closure:
 
 def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     """One ``calendars.<name>`` entry."""
-    m = _mapping(value, path, ("hours", "holidays", "closed_dates", "closures"), required=("hours",))
+    m = _mapping(value, path, KEYS["calendar"], required=("hours",))
     hours = m["hours"]
     if not isinstance(hours, Mapping):
         raise _fail(
@@ -228,7 +254,7 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
 
 def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
     """One ``pools.<name>`` entry."""
-    m = _mapping(value, path, ("count", "fte", "calendar", "cost_per_hour", "lanes"), required=("count",))
+    m = _mapping(value, path, KEYS["pool"], required=("count",))
     with _at(path):
         return ResourcePool(
             name=name,
@@ -242,7 +268,7 @@ def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
 
 def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     """The ``arrivals`` entry: ``per_year`` (+ ``seasonality``) or ``dates``."""
-    m = _mapping(value, path, ("per_year", "seasonality", "dates", "at"))
+    m = _mapping(value, path, KEYS["arrivals"])
     if ("per_year" in m) == ("dates" in m):
         raise _fail(path, "arrivals need exactly one of per_year (Poisson) or dates (replayed)")
     at = _clock_time(m["at"], path + ("at",)) if "at" in m else 9.0
@@ -273,7 +299,7 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
 
 def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
     """One ``elements.<id>`` entry."""
-    m = _mapping(value, path, ("duration", "delay", "probabilities", "loop", "pool"))
+    m = _mapping(value, path, KEYS["element"])
     probs: dict[str, float] = {}
     if "probabilities" in m:
         raw = m["probabilities"]
@@ -284,7 +310,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
         probs = {str(k): _number(v, path + ("probabilities", k), minimum=0) for k, v in raw.items()}
     loop_max = None
     if "loop" in m:
-        loop = _mapping(m["loop"], path + ("loop",), ("max",), required=("max",))
+        loop = _mapping(m["loop"], path + ("loop",), KEYS["loop"], required=("max",))
         loop_max = _number(loop["max"], path + ("loop", "max"), minimum=1, whole=True)
     with _at(path):
         return ElementParams(
@@ -301,7 +327,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
 
 
 def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
-    m = _mapping(value, path, ("rrule", "dates", "at", "except_months", "except_dates"))
+    m = _mapping(value, path, KEYS["meetings"])
     rule = m.get("rrule")
     if rule is not None:
         if not isinstance(rule, str):
@@ -336,12 +362,7 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
 
 def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
     """The ``decision`` entry."""
-    m = _mapping(
-        value,
-        path,
-        ("element", "delegation", "bodies", "after_meeting"),
-        required=("element", "delegation", "bodies"),
-    )
+    m = _mapping(value, path, KEYS["decision"], required=("element", "delegation", "bodies"))
     bodies_raw = m["bodies"]
     if not isinstance(bodies_raw, Mapping) or not bodies_raw:
         raise _fail(path + ("bodies",), f"{bodies_raw!r} is not a mapping of delegation level to body")
@@ -352,7 +373,7 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
             raise _fail(
                 p, f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})"
             )
-        b = _mapping(raw, p, ("meetings", "agenda_cutoff", "pool", "duration"))
+        b = _mapping(raw, p, KEYS["body"])
         with _at(p):
             bodies[level] = DecisionBody(
                 level=level,
@@ -374,9 +395,7 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
 
 def clock_from_data(value: Any, path: Path) -> LegalClock:
     """The ``clock`` entry."""
-    m = _mapping(
-        value, path, ("start", "stop", "deadline", "extension"), required=("start", "stop", "deadline")
-    )
+    m = _mapping(value, path, KEYS["clock"], required=("start", "stop", "deadline"))
     ext = m.get("extension")
     return LegalClock(
         start=str(m["start"]),
@@ -387,19 +406,6 @@ def clock_from_data(value: Any, path: Path) -> LegalClock:
 
 
 # --- the whole section -----------------------------------------------------------------------------
-
-_SIM_KEYS = (
-    "start",
-    "horizon",
-    "cases",
-    "warmup",
-    "calendars",
-    "pools",
-    "arrivals",
-    "elements",
-    "decision",
-    "clock",
-)
 
 
 def _named(value: Any, path: Path, what: str) -> Mapping[str, Any]:
@@ -412,7 +418,7 @@ def _named(value: Any, path: Path, what: str) -> Mapping[str, Any]:
 
 def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
     """``SimParams`` from the plain data of the ``simulation:`` section."""
-    m = _mapping(value, path, _SIM_KEYS, required=("start", "arrivals"))
+    m = _mapping(value, path, KEYS["simulation"], required=("start", "arrivals"))
     start = _date(m["start"], path + ("start",))
     if "horizon" in m and "cases" in m:
         raise _fail(path + ("cases",), "give horizon or cases, not both")

@@ -296,3 +296,15 @@ def test_recursive_and_exploding_aliases_are_refused() -> None:
     levels += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 7)]
     with pytest.raises(InputError, match=r"more than 1000000 values once aliases are expanded"):
         load_yaml("\n".join(levels) + "\n", source="f.yaml")
+
+
+def test_docs_describe_every_key_and_distribution() -> None:
+    from bpmn_io.profile_schema import KEYS
+    from processes.distributions import KINDS
+    from processes.params import DELEGATION_LEVELS
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "profile.md").read_text(encoding="utf-8")
+    names = {key for keys in KEYS.values() for key in keys} | set(KINDS) | set(DELEGATION_LEVELS)
+    names |= {param for params in KINDS.values() for param in params} | {"shape", "scale", "weights", "unit"}
+    missing = sorted(name for name in names if f"`{name}`" not in docs)
+    assert missing == []
