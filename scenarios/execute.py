@@ -13,6 +13,7 @@ inputs would not produce.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -45,7 +46,10 @@ CASE_COLUMNS = (
     "process", "case", "warmup", "submitted_day", "complete_day", "decision_day",
     "submission_to_decision_days", "complete_to_decision_days", "within_deadline", "outcome",
 )
-ACTIVITY_COLUMNS = ("process", "case", "element", "name", "resource", "enable_h", "start_h", "end_h", "work_h", "cancelled")
+ACTIVITY_COLUMNS = (
+    "process", "case", "element", "name", "resource", "enable_h", "start_h", "end_h", "work_h", "cancelled",
+    "start_time", "end_time",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +149,18 @@ def _case_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
     return rows
 
 
-def _activity_rows(name: str, result: Any) -> list[tuple[Any, ...]]:
+def _timestamp(start: dt.date, hours: float) -> str:
+    if math.isnan(hours):
+        return ""
+    moment = dt.datetime.combine(start, dt.time()) + dt.timedelta(hours=hours)
+    return moment.isoformat(timespec="seconds")
+
+
+def _activity_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
     return [
         (name, a.case, a.element, a.name, a.resource, round(a.enable, 6), round(a.start, 6),
-         round(a.end, 6), round(a.work, 6), int(a.cancelled))
+         round(a.end, 6), round(a.work, 6), int(a.cancelled),
+         _timestamp(params.start, a.start), _timestamp(params.start, a.end))
         for a in result.activities
     ]
 
@@ -171,5 +183,5 @@ def run_unit(spec: UnitSpec) -> UnitResult:
         figs += [(f"{name}/{key}", float(value)) for key, value in figures(result).items()]
         cases += _case_rows(name, result, params)
         if spec.activities:
-            activities += _activity_rows(name, result)
+            activities += _activity_rows(name, result, params)
     return UnitResult(tuple(sorted(figs)), tuple(cases), tuple(activities))

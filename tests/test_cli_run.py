@@ -44,6 +44,10 @@ def test_run_writes_the_results_folder_and_resumes_from_the_cache(files: Path) -
     diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"]["mini/submission_to_decision_mean_days"]
     assert diff["significant"] is True and diff["ci"][1] < 0
     assert len(diff["replications"]) == 3
+    log = (out / "eventlog.csv").read_text(encoding="utf-8").splitlines()
+    assert log[0].startswith("scenario,point,replication,process,case,element,name,resource,")
+    assert log[0].endswith(",start_time,end_time") and "2025-" in log[1]
+    assert {line.split(",")[0] for line in log[1:]} == {"officer"}  # only the scenario that asked for it
     before = {p: (out / p).read_bytes() for p in ("summary.json", "summary.csv", "cases.csv")}
 
     again = run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "2")
