@@ -32,6 +32,7 @@ __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
 
 _STEMMER = snowballstemmer.stemmer("swedish")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o"})
+_ENDINGS = frozenset({"", "s", "et", "en", "ets", "ens", "er", "ar", "or", "erna", "arna", "orna", "na"})
 
 
 def _norm(text: str) -> str:
@@ -47,8 +48,11 @@ class Synonyms:
     ignore: tuple[str, ...] = ()  # words that carry no meaning in this domain's labels
 
     def ignores(self, word: str) -> bool:
-        """Whether ``word`` (compared by stem) is on the ``ignore`` list."""
-        return _STEMMER.stemWord(word) in _ignore_index(self)
+        """Whether ``word`` is on the ``ignore`` list: by stem, or as a listed word plus
+        an inflection ending (Snowball leaves "tillståndet" whole)."""
+        if _STEMMER.stemWord(word) in _ignore_index(self):
+            return True
+        return any(word.startswith(w) and word[len(w) :] in _ENDINGS for w in self.ignore)
 
     def members(self) -> tuple[str, ...]:
         """Every member of every group."""

@@ -93,3 +93,27 @@ def test_bad_synonym_files_name_file_and_entry(text: str, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_synonyms(text, source="mine.yaml")
     assert str(err.value) == message
+
+
+def test_ignore_words_drop_out_of_labels() -> None:
+    syn = parse_synonyms("ignore: [serveringstillstånd]\ngroups: [[beslut, besluta]]\n", source="s.yaml")
+    lex = Lexicon.build(syn, ["Beslut om serveringstillstånd", "Besluta"])
+    assert lex.terms("Beslut om serveringstillståndet") == ("=beslut",)
+    assert label_similarity(lex, "Beslut om serveringstillstånd", "Besluta") == 1.0
+    assert lex.terms("Serveringstillstånd") == ("serveringstillstånd",)  # never an empty label
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            "ignore: [två ord]\ngroups: []",
+            "s.yaml: ignore: ignore must be a list of single words, got ['två ord']",
+        ),
+        ("groups: []\nstop: [x]", "s.yaml: unknown key 'stop' (expected schema_version, groups, ignore)"),
+    ],
+)
+def test_bad_ignore_lists(text: str, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_synonyms(text, source="s.yaml")
+    assert str(err.value) == message
