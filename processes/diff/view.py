@@ -180,6 +180,12 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
         if flow.in_degree(n) == 0:
             flow.add_edge(ROOT, n)
     flow.add_node(ROOT, gateway=True)
+    # a cycle nothing leads into (a drawing error, or a fragment) still gets an entry
+    reached = nx.descendants(flow, ROOT) | {ROOT}
+    for n in sorted(flow.nodes):
+        if n not in reached:
+            flow.add_edge(ROOT, n)
+            reached |= nx.descendants(flow, n) | {n}
     step_edges = _contract(flow, steps)
     succ = {s: tuple(sorted(v for u, v in step_edges if u == s)) for s in steps}
     pred = {s: tuple(sorted(u for u, v in step_edges if v == s)) for s in steps}

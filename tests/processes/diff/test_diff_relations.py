@@ -151,3 +151,15 @@ def test_two_pools_run_concurrently() -> None:
     p = profile(both)
     assert rel(p, [("A", "B"), ("S", "S2")]) == ["parallel", "parallel"]
     assert p.optional == frozenset()
+
+
+def test_a_cycle_nothing_leads_into_is_entered_from_the_start() -> None:
+    d = model(
+        [("S", "start"), ("A", "task", "a"), ("E", "end"), ("L1", "task", "l1"), ("L2", "task", "l2")],
+        [("L1", "L2"), ("L2", "L1")],
+        chain="S A E",
+    )
+    p = profile(d)
+    assert p.repeatable == {"L1", "L2"}
+    # entries of one process are alternative starts (as several start events are)
+    assert rel(p, [("L1", "L2"), ("A", "L1")]) == ["before", "exclusive"]
