@@ -310,6 +310,12 @@ class LegalClock:
     deadline: float
     extension: float | None = None
 
+    def __post_init__(self) -> None:
+        if not self.deadline > 0:
+            raise InputError(f"deadline {self.deadline!r} hours must be > 0", path="deadline")
+        if self.start == self.stop:
+            raise InputError(f"the clock starts and stops at the same event {self.start!r}", path="stop")
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -350,6 +356,11 @@ class SimParams:
             raise InputError(f"horizon {self.horizon!r} must be > 0", path="horizon")
         if self.cases is not None and (isinstance(self.cases, bool) or self.cases < 1):
             raise InputError(f"cases {self.cases!r} must be a whole number >= 1", path="cases")
+        if self.warmup < 0 or (self.horizon is not None and self.warmup >= self.horizon):
+            raise InputError(
+                f"warmup of {self.warmup:g} h must be >= 0 and shorter than the horizon of {self.horizon:g} h",
+                path="warmup",
+            )
         for name, pool in self.pools.items():
             if pool.calendar not in self.calendars:
                 raise InputError(

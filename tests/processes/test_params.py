@@ -21,6 +21,7 @@ from processes.params import (
     Decision,
     DecisionBody,
     ElementParams,
+    LegalClock,
     MeetingSchedule,
     ResourcePool,
     SimParams,
@@ -256,3 +257,14 @@ def test_simparams_converts_times_and_finds_pools() -> None:
 def test_any_whole_duration_round_trips_through_text(number: int, unit: str) -> None:
     hours = parse_duration(f"{number}{unit}")
     assert parse_duration(format_duration(hours)) == pytest.approx(hours, rel=1e-12, abs=1e-9)
+
+
+def test_warmup_must_be_shorter_than_the_horizon_and_the_clock_must_run() -> None:
+    with pytest.raises(
+        InputError, match=r"warmup of 100 h must be >= 0 and shorter than the horizon of 100 h"
+    ):
+        SimParams(dt.date(2025, 1, 1), horizon=100.0, warmup=100.0)
+    with pytest.raises(InputError, match=r"deadline 0 hours must be > 0"):
+        LegalClock("Event_Komplett", "Event_Beslut", 0)
+    with pytest.raises(InputError, match=r"starts and stops at the same event 'E'"):
+        LegalClock("E", "E", 2922.0)
