@@ -186,7 +186,15 @@ class _Run:
             pools = {name: shared.get(name) or PoolAtWork(self.env, schedule)
                      for name, schedule in pool_schedules(params).items()}
         self.workplace = Workplace(self.env, params, root, pools)
-        self.recorder = Recorder(keep_records, params, self.workplace)
+        clock, decision = getattr(params, "clock", None), getattr(params, "decision", None)
+        # the legal clock: from clock.start (else arrival) to clock.stop (else the decision step, else the end)
+        self.mark_complete = compiled.index[clock.start] if clock is not None else -1
+        stop = clock.stop if clock is not None else decision.element if decision is not None else None
+        self.mark_decision = compiled.index[stop] if stop is not None else -1
+        self.recorder = Recorder(keep_records, params, self.workplace, marks_complete=self.mark_complete >= 0,
+                                 marks_decision=self.mark_decision >= 0)
+        self.needs_procs = any(nd.kind == T.TERMINATE or (nd.kind == T.END and nd.error)
+                               or (nd.kind == T.SUBPROCESS and nd.boundaries) for nd in self.nodes)
         self.next_token = 0
         self.stuck: dict[int, tuple[str, ...]] = {}
         self.events = 0
@@ -205,9 +213,6 @@ class _Run:
                 self.route_draws[nd.index] = uniforms(stream(root, "route", nd.id))
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
                 self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
-        clock = getattr(params, "clock", None)
-        self.mark_complete = compiled.index.get(clock.start, -1) if clock is not None else -1
-        self.mark_decision = compiled.index.get(clock.stop, -1) if clock is not None else -1
         self.capped = any(nd.visit_cap for nd in self.nodes)
 
     # ------------------------------------------------------------------ run
@@ -259,14 +264,17 @@ class _Run:
         """
         nodes = self.nodes
         env = self.env
+        workplace, recorder, work_draws = self.workplace, self.recorder, self.work_draws
         case = scope.case
         tid = self.next_token
         self.next_token += 1
         track = scope.track
+        mark_complete, mark_decision = self.mark_complete, self.mark_decision
         try:
             if scope.cancelled:
                 return
-            scope.procs[tid] = env.active_process
+            if self.needs_procs:
+                scope.procs[tid] = env.active_process
             while True:
                 node = nodes[n]
                 kind = node.kind
@@ -278,12 +286,14 @@ class _Run:
                         scope.positions[tid] = n
                         if scope.joins:
                             self.recheck_inclusive(scope, n)
-                    if kind == T.ACTIVITY or kind == T.SUBPROCESS:
+                    if node.plain:
+                        yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
+                    elif kind == T.ACTIVITY or kind == T.SUBPROCESS:
                         n = yield from self.activity(scope, node)
                         node = nodes[n]
                         kind = node.kind
                     elif kind == T.END or kind == T.TERMINATE:
-                        if n == self.mark_complete or n == self.mark_decision:
+                        if n == mark_complete or n == mark_decision:
                             self.mark(case, n)
                         self.reach_end(scope, node)
                         return
@@ -298,7 +308,7 @@ class _Run:
                         n = yield from self.race(scope, node)
                         node = nodes[n]
                         kind = node.kind
-                    if n == self.mark_complete or n == self.mark_decision:
+                    if n == mark_complete or n == mark_decision:
                         self.mark(case, n)
                 skip = False
                 out = node.out
@@ -327,7 +337,8 @@ class _Run:
         except simpy.Interrupt:
             pass
         finally:
-            scope.procs.pop(tid, None)
+            if self.needs_procs:
+                scope.procs.pop(tid, None)
             self.token_gone(scope, tid)
 
     # ------------------------------------------------------------------ nodes

@@ -19,8 +19,11 @@ __all__ = ["Recorder"]
 class Recorder:
     """Collects the records of one run."""
 
-    def __init__(self, keep_records: bool, params: Any, workplace: Any) -> None:
+    def __init__(self, keep_records: bool, params: Any, workplace: Any, *, marks_complete: bool = False,
+                 marks_decision: bool = False) -> None:
         self.keep = keep_records
+        self.marks_complete = marks_complete
+        self.marks_decision = marks_decision
         self.params = params
         self.workplace = workplace
         self.warmup = float(getattr(params, "warmup", 0.0) or 0.0)
@@ -46,12 +49,10 @@ class Recorder:
         self.finish(case)
 
     def finish(self, case: Any) -> None:
-        decision = case.decision
-        if math.isnan(decision) and self.workplace.decision_node < 0 and not math.isnan(case.end):
-            decision = case.end  # no decision step and no clock: the case's end decides
-        complete = case.complete if not math.isnan(case.complete) else case.arrival
-        if self.workplace.clock_start < 0:
-            complete = case.arrival
+        """Record a case. Without a legal clock the clock starts at arrival; without
+        a clock stop or a decision step the case's end is its decision."""
+        complete = case.complete if self.marks_complete else case.arrival
+        decision = case.decision if self.marks_decision else case.end
         self.summary.add_case(case.arrival, complete, decision, case.end)
         if self.keep:
             self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome))
@@ -68,8 +69,7 @@ class Recorder:
     def worked(self, case: Any, node: Any, pool: str, enable: float, start: float, end: float, work: float,
                cancelled: bool = False) -> None:
         """Work by a member of ``pool``, queued from ``enable``, held from ``start`` to ``end``."""
-        self.summary.add_step(node.id, enable, start, end, work)
-        self.summary.add_work(pool, enable, start, end, work)
+        self.summary.add_work(pool, enable, start, end, work, node.id)
         if self.keep:
             self.activities.append(
                 ActivityRecord(case.id, node.id, node.name, pool, enable, start, end, work, cancelled))

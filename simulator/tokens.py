@@ -151,6 +151,7 @@ class CompiledNode:
     reach: tuple[frozenset[int], ...] = ()  # inclusive join: per incoming flow, nodes that can reach it
     in_flows: tuple[int, ...] = ()  # inclusive / parallel join: incoming flow indices
     race: tuple[int, ...] = ()  # event-based gateway: the catch nodes that race
+    plain: bool = False  # an activity that is only work for a pool (the engine's fast path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +324,7 @@ class _Builder:
                         self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer or "
                                               "message catch event or a receive task")
                 f["race"] = race
+        self.check_references(index, fields)
         tops = [f["index"] for f in fields if f["kind"] == START and f["scope"] == -1]
         if len(tops) != 1:
             self.problem(p.id, f"the process needs exactly one top-level start event, found {len(tops)}"
@@ -331,9 +333,28 @@ class _Builder:
             listed = "; ".join(f"'{e}': {why}" for e, why in self.problems)
             raise SimulationError(
                 f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}")
+        for f in fields:
+            f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
+                          and not f.get("loop_max") and not f.get("visit_cap") and not f.get("decision")
+                          and f.get("work") is not None and f.get("delay") is None)
         nodes = tuple(CompiledNode(**f) for f in fields)
         with_or = frozenset(nd.scope for nd in nodes if nd.kind == INCLUSIVE and nd.join)
         return CompiledProcess(p.id, nodes, tuple(flow_ids), tops[0], index, with_or)
+
+    def check_references(self, index: dict[str, int], fields: list[dict[str, Any]]) -> None:
+        """The legal clock's events and the decision step must be in the process."""
+        clock = getattr(self.params, "clock", None)
+        decision = getattr(self.params, "decision", None)
+        wanted = []
+        if clock is not None:
+            wanted += [("clock.start", clock.start), ("clock.stop", clock.stop)]
+        if decision is not None:
+            wanted.append(("decision.element", decision.element))
+        for key, element in wanted:
+            if element not in index:
+                self.problem(element, f"{key} names an element that is not in process '{self.process.id}'")
+            elif key == "decision.element" and fields[index[element]]["kind"] != ACTIVITY:
+                self.problem(element, "decision.element must be a task (the decision step)")
 
     # ------------------------------------------------------------------ per node
 

@@ -66,8 +66,6 @@ class Workplace:
             name: PoolAtWork(env, schedule) for name, schedule in pool_schedules(params).items()}
         self.last_arrival = math.inf
         self.horizon = getattr(params, "horizon", None)
-        self.decision_node = -1
-        self.clock_start = -1
         decision = getattr(params, "decision", None)
         self.decision = decision
         self.meetings: dict[str, MeetingCalendar] = {}
