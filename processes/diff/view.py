@@ -160,11 +160,13 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
         for f in proc.flows.values():
             if f.source in nodes and f.target in nodes:
                 flow.add_edge(f.source, f.target)
+    # what follows each node by sequence flow alone, before any derived edge is added
+    sequence_successors = {n: sorted(flow.successors(n)) for n in flow.nodes}
     for node in nodes.values():
         if isinstance(node, Event) and node.position == "boundary" and node.attached_to in nodes:
             flow.add_edge(node.attached_to, node.id)
         if isinstance(node, SubProcess):
-            outs = list(flow.successors(node.id))
+            outs = sequence_successors.get(node.id, [])
             for child in nodes.values():
                 if child.parent != node.id or not isinstance(child, Event):
                     continue

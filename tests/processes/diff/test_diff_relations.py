@@ -163,3 +163,30 @@ def test_a_cycle_nothing_leads_into_is_entered_from_the_start() -> None:
     assert p.repeatable == {"L1", "L2"}
     # entries of one process are alternative starts (as several start events are)
     assert rel(p, [("L1", "L2"), ("A", "L1")]) == ["before", "exclusive"]
+
+
+def test_a_boundary_event_on_a_subprocess_whatever_the_order_of_the_nodes() -> None:
+    from processes.model import Event, FrozenMap, SubProcess, Task
+
+    d = model(
+        [("S", "start"), ("N", "task", "next"), ("E", "end"), ("T30", "task", "escalate"), ("E2", "end")],
+        [("S", "SP"), ("SP", "N"), ("N", "E"), ("B", "T30"), ("T30", "E2"), ("CS", "CT"), ("CT", "CE")],
+    )
+    proc = d.process()
+    extra = {
+        "B": Event(id="B", name="late", position="boundary", attached_to="SP", cancel_activity=False),
+        "SP": SubProcess(id="SP", name="sub"),
+        "CS": Event(id="CS", position="start", parent="SP"),
+        "CT": Task(id="CT", name="inside", parent="SP"),
+        "CE": Event(id="CE", position="end", parent="SP"),
+    }
+    for nodes in ({**extra, **proc.nodes}, {**proc.nodes, **dict(reversed(list(extra.items())))}):
+        defs = replace(d, processes=(replace(proc, nodes=FrozenMap(nodes)),))
+        p = profile(defs)
+        assert rel(p, [("T30", "CT"), ("CT", "N"), ("SP", "CT"), ("B", "N")]) == [
+            "parallel",
+            "before",
+            "before",
+            "parallel",
+        ]
+        assert p.optional == {"B", "T30", "E2"}
