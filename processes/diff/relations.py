@@ -41,7 +41,11 @@ Limits (documented, tested where they matter): the analysis is exact for
 block-structured models (every split closed by a join of the same kind) and
 approximate for unstructured ones — e.g. an exclusive join merging two parallel
 branches is read as if each branch ran once; an inclusive join is read as waiting
-for every branch that was started. Event subprocesses count as separate starts.
+for every branch that was started. Event subprocesses count as separate starts. An
+interrupting boundary event is read as an alternative to its host's normal completion,
+so the steps inside a subprocess count as exclusive with the boundary event's path
+(in a run they may have happened before it fired). Several start events of one process,
+and entries into parts nothing leads to, are alternative starts.
 """
 
 from __future__ import annotations
