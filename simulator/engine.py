@@ -214,6 +214,7 @@ class _Run:
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
                 self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
         self.capped = any(nd.visit_cap for nd in self.nodes)
+        self.node_pools = [self.workplace.pools.get(nd.pool) for nd in self.nodes]
 
     # ------------------------------------------------------------------ run
 
@@ -264,7 +265,7 @@ class _Run:
         """
         nodes = self.nodes
         env = self.env
-        workplace, recorder, work_draws = self.workplace, self.recorder, self.work_draws
+        workplace, recorder, work_draws, pools = self.workplace, self.recorder, self.work_draws, self.node_pools
         case = scope.case
         tid = self.next_token
         self.next_token += 1
@@ -287,7 +288,17 @@ class _Run:
                         if scope.joins:
                             self.recheck_inclusive(scope, n)
                     if node.plain:
-                        yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
+                        pool = pools[n]
+                        if pool.always_open:  # the hot path of Workplace.work, inlined
+                            enable = env.now
+                            hours = next(work_draws[n])  # type: ignore[arg-type]
+                            with pool.resource.request() as request:
+                                yield request
+                                start = env.now
+                                yield env.timeout(hours)
+                            recorder.worked(case, node, pool.name, enable, start, env.now, hours)
+                        else:
+                            yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
                     elif kind == T.ACTIVITY or kind == T.SUBPROCESS:
                         n = yield from self.activity(scope, node)
                         node = nodes[n]

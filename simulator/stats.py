@@ -66,16 +66,17 @@ class LogHistogram:
     def add(self, x: float) -> None:
         """Observe ``x`` (hours, >= 0)."""
         self.count += 1
-        values = self.values
-        if values is not None:
-            values.append(x)
-            if len(values) > EXACT:
-                self.bins = [0] * (_NBINS + 1)
-                for v in values:
-                    self.bins[_bin(v)] += 1
-                self.values = None
+        bins = self.bins
+        if bins is not None:
+            bins[0 if x < _LOW else min(_NBINS, 1 + int(_log(x * _PER_LOW) * _PER_LOG_RATIO))] += 1
             return
-        self.bins[_bin(x)] += 1  # type: ignore[index]
+        values = self.values
+        values.append(x)  # type: ignore[union-attr]
+        if len(values) > EXACT:  # type: ignore[arg-type]
+            self.bins = [0] * (_NBINS + 1)
+            for v in values:  # type: ignore[union-attr]
+                self.bins[_bin(v)] += 1
+            self.values = None
 
     def quantile(self, p: float) -> float:
         """The ``p`` quantile (nan when empty)."""
@@ -96,13 +97,16 @@ EXACT = 1000
 RATIO = 1.005
 _LOW = 1e-3
 _LOG_RATIO = math.log(RATIO)
+_PER_LOG_RATIO = 1.0 / _LOG_RATIO
+_PER_LOW = 1.0 / _LOW
+_log = math.log
 _NBINS = int(math.ceil(math.log(1e6 / _LOW) / _LOG_RATIO))
 
 
 def _bin(x: float) -> int:
     if x < _LOW:
         return 0
-    return min(_NBINS, 1 + int(math.log(x / _LOW) / _LOG_RATIO))
+    return min(_NBINS, 1 + int(_log(x * _PER_LOW) * _PER_LOG_RATIO))
 
 
 class _Durations:
@@ -207,11 +211,14 @@ class Summary:
             acc = self.pools[pool] = [0.0, 0.0, 0.0, 0.0, 0]
         lo, hi = self.warmup, self.window_end
         held = end - start
-        if held > 0:
+        if lo <= start and end <= hi:  # the usual case: wholly inside the window
+            acc[0] += work
+        elif held > 0:
             acc[0] += work * _overlap(start, end, lo, hi) / held
         elif lo <= start <= hi:
             acc[0] += work
-        acc[1] += _overlap(enable, start, lo, hi)
+        if enable < start:
+            acc[1] += start - enable if lo <= enable and start <= hi else _overlap(enable, start, lo, hi)
         if enable >= lo:
             acc[2] += work
             acc[3] += start - enable
