@@ -270,11 +270,11 @@ class _Run:
         tid = self.next_token
         self.next_token += 1
         track = scope.track
-        mark_complete, mark_decision = self.mark_complete, self.mark_decision
+        mark_complete, mark_decision, needs_procs = self.mark_complete, self.mark_decision, self.needs_procs
         try:
             if scope.cancelled:
                 return
-            if self.needs_procs:
+            if needs_procs:
                 scope.procs[tid] = env.active_process
             while True:
                 node = nodes[n]
@@ -289,7 +289,7 @@ class _Run:
                             self.recheck_inclusive(scope, n)
                     if node.plain:
                         pool = pools[n]
-                        if pool.always_open:  # the hot path of Workplace.work, inlined
+                        if pool.always_open and not needs_procs:  # Workplace.work's hot path, inlined
                             enable = env.now
                             hours = next(work_draws[n])  # type: ignore[arg-type]
                             with pool.resource.request() as request:
