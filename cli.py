@@ -32,6 +32,9 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[object]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file gets the usual mode
     try:
         with os.fdopen(fd, mode) as fh:
             yield fh
