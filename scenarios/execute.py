@@ -25,7 +25,7 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.profile import parse_profile
 from bpmn_io.yamlsrc import dump_yaml
-from scenarios.loader import Scenario, Study, SweepPoint
+from scenarios.loader import Scenario, Study
 from scenarios.sharing import SharedPool
 from simulator.joint import simulate_joint
 from simulator.runner import Job, replication_seeds
@@ -95,21 +95,13 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _spec(scenario: Scenario, point: SweepPoint, replication: int) -> UnitSpec:
-    members = tuple(
-        (m.name, m.bpmn, m.bpmn_source, dump_yaml(dict(m.profile)), m.profile_source) for m in point.members
-    )
-    return UnitSpec(members, scenario.shared_pools, scenario.seed, replication, "eventlog" in scenario.outputs)
-
-
-def _key(spec: UnitSpec, version: str) -> str:
+def _point_key(members: tuple[tuple[str, str, str, str, str], ...], scenario: Scenario, version: str) -> str:
     text = json.dumps(
         {
-            "members": [(name, hashlib.sha256(bpmn.encode()).hexdigest(), profile) for name, bpmn, _s, profile, _p in spec.members],
-            "shared": [(s.pool, s.members, s.provider) for s in spec.shared_pools],
-            "seed": spec.seed,
-            "replication": spec.replication,
-            "activities": spec.activities,
+            "members": [(name, hashlib.sha256(bpmn.encode()).hexdigest(), profile) for name, bpmn, _s, profile, _p in members],
+            "shared": [(s.pool, s.members, s.provider) for s in scenario.shared_pools],
+            "seed": scenario.seed,
+            "activities": "eventlog" in scenario.outputs,
             "code": version,
         },
         sort_keys=True,
@@ -124,9 +116,14 @@ def plan(study: Study, *, version: str | None = None) -> list[tuple[UnitId, Job]
     jobs = []
     for scenario in study.scenarios:
         for p, point in enumerate(scenario.points):
+            members = tuple(
+                (m.name, m.bpmn, m.bpmn_source, dump_yaml(dict(m.profile)), m.profile_source) for m in point.members
+            )
+            point_key = _point_key(members, scenario, version)
             for r in range(scenario.replications):
-                spec = _spec(scenario, point, r)
-                jobs.append((UnitId(scenario.name, p, r), Job(_key(spec, version), run_unit, spec)))
+                spec = UnitSpec(members, scenario.shared_pools, scenario.seed, r, "eventlog" in scenario.outputs)
+                key = hashlib.sha256(f"{point_key}:{r}".encode()).hexdigest()
+                jobs.append((UnitId(scenario.name, p, r), Job(key, run_unit, spec)))
     return jobs
 
 
@@ -165,13 +162,23 @@ def _activity_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]
     ]
 
 
+@lru_cache(maxsize=64)
+def _parsed_process(bpmn: str, source: str) -> Any:
+    # a worker runs many replications of the same point: parse each text once (the model is immutable)
+    return parse_bpmn(bpmn.encode("utf-8"), source=source).process()
+
+
+@lru_cache(maxsize=256)
+def _parsed_params(profile_text: str, source: str) -> Any:
+    return parse_profile(profile_text, source=source).simulation
+
+
 def run_unit(spec: UnitSpec) -> UnitResult:
     """Simulate one replication of one scenario point with the real engine."""
-    members = []
-    for name, bpmn, bpmn_source, profile_text, profile_source in spec.members:
-        process = parse_bpmn(bpmn.encode("utf-8"), source=bpmn_source).process()
-        params = parse_profile(profile_text, source=profile_source).simulation
-        members.append((name, process, params))
+    members = [
+        (name, _parsed_process(bpmn, bpmn_source), _parsed_params(profile_text, profile_source))
+        for name, bpmn, bpmn_source, profile_text, profile_source in spec.members
+    ]
     seed = replication_seeds(spec.seed, spec.replication + 1)[spec.replication]
     shared = {s.pool: (s.members, s.provider) for s in spec.shared_pools}
     results = simulate_joint(members, seed=seed, shared_pools=shared)
