@@ -72,9 +72,10 @@ class _Scope:
         self.node = node
         self.active = 0
         self.track = track
-        self.positions: dict[int, int] = {}
-        self.joins: dict[int, list[int]] = {}
-        self.procs: dict[int, Any] = {}
+        # created on first use: most scopes never need them
+        self.positions: dict[int, int] | None = {} if track else None
+        self.joins: dict[int, list[int]] | None = None
+        self.procs: dict[int, Any] | None = None
         self.done = done
         self.error: str | None = None
         self.cancelled = False
@@ -275,6 +276,8 @@ class _Run:
             if scope.cancelled:
                 return
             if needs_procs:
+                if scope.procs is None:
+                    scope.procs = {}
                 scope.procs[tid] = env.active_process
             while True:
                 node = nodes[n]
@@ -284,7 +287,7 @@ class _Run:
                     if case.steps > self.max_steps:
                         self.runaway(case, node)
                     if track:
-                        scope.positions[tid] = n
+                        scope.positions[tid] = n  # type: ignore[index]
                         if scope.joins:
                             self.recheck_inclusive(scope, n)
                     if node.plain:
@@ -349,7 +352,7 @@ class _Run:
             pass
         finally:
             if self.needs_procs:
-                scope.procs.pop(tid, None)
+                scope.procs.pop(tid, None)  # type: ignore[union-attr]
             self.token_gone(scope, tid)
 
     # ------------------------------------------------------------------ nodes
@@ -510,6 +513,8 @@ class _Run:
 
     def arrive_at_join(self, scope: _Scope, node: T.CompiledNode, via: int) -> bool:
         """Count a token arriving at a join; True if it fires now (this token goes on)."""
+        if scope.joins is None:
+            scope.joins = {}
         counts = scope.joins.get(node.index)
         if counts is None:
             counts = scope.joins[node.index] = [0] * len(node.in_flows)
@@ -531,9 +536,9 @@ class _Run:
 
     def inclusive_ready(self, scope: _Scope, node: T.CompiledNode, counts: list[int], exclude: int) -> bool:
         """No live token of the scope can still reach an empty incoming flow."""
-        positions = set(scope.positions.values())
+        positions = set(scope.positions.values()) if scope.positions else set()
         positions.discard(exclude)
-        for j, waiting in scope.joins.items():
+        for j, waiting in (scope.joins or {}).items():
             if j != node.index and any(waiting):
                 positions.add(j)
         for i, c in enumerate(counts):
@@ -543,11 +548,11 @@ class _Run:
 
     def recheck_inclusive(self, scope: _Scope, moved_to: int) -> None:
         """A token moved: an inclusive join waiting for it may now fire."""
-        for j in list(scope.joins):
+        for j in list(scope.joins or ()):
             if j == moved_to:
                 continue  # the token arriving there is counted by arrive_at_join
             nd = self.nodes[j]
-            counts = scope.joins.get(j)
+            counts = scope.joins.get(j)  # type: ignore[union-attr]
             if nd.kind != T.INCLUSIVE or not counts or not any(counts):
                 continue
             if self.inclusive_ready(scope, nd, counts, exclude=j):
@@ -555,7 +560,7 @@ class _Run:
                     if counts[i]:
                         counts[i] -= 1
                 if not any(counts):
-                    del scope.joins[j]
+                    del scope.joins[j]  # type: ignore[union-attr]
                 self.spawn(scope, j, -1, True)
 
     def reach_end(self, scope: _Scope, node: T.CompiledNode) -> None:
@@ -572,9 +577,10 @@ class _Run:
     def cancel(self, scope: _Scope, keep_self: bool = False) -> None:
         """Cancel every token of ``scope`` (and of subprocesses inside it)."""
         scope.cancelled = True
-        scope.joins.clear()
+        if scope.joins:
+            scope.joins.clear()
         me = self.env.active_process
-        for proc in list(scope.procs.values()):
+        for proc in list((scope.procs or {}).values()):
             if proc is me and keep_self:
                 continue
             if proc.is_alive and proc is not me:
@@ -583,7 +589,7 @@ class _Run:
     def token_gone(self, scope: _Scope, tid: int) -> None:
         scope.active -= 1
         if scope.track:
-            scope.positions.pop(tid, None)
+            scope.positions.pop(tid, None)  # type: ignore[union-attr]
             if scope.joins and scope.active > 0:
                 self.recheck_inclusive(scope, -1)
         if scope.active:

@@ -30,7 +30,7 @@ class Recorder:
         clock = getattr(params, "clock", None)
         deadline = clock.deadline if clock is not None else math.inf
         extension = (clock.extension or 0.0) if clock is not None else 0.0
-        self.summary = Summary(self.warmup, deadline, extension)
+        self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete)
         if workplace.last_arrival_bound > 0:  # a horizon: the window's end is known from the start
             self.summary.set_window_end(workplace.observation_end())
         self.cases: list[CaseRecord] = []

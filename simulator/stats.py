@@ -41,14 +41,15 @@ QUANTILES = (("median", 0.5), ("p90", 0.9), ("p95", 0.95))
 
 
 class LogHistogram:
-    """Quantiles of a stream of durations in constant memory.
+    """Count, sum, maximum and quantiles of a stream of durations (hours) in constant memory.
 
     The first :data:`EXACT` values are kept and give exact quantiles (numpy's
     linear interpolation); after that every value goes into one of a fixed set
     of logarithmic bins, each :data:`RATIO` wide (0.5 %), from 1e-3 h (3.6 s) to
     1e6 h (114 years), and a quantile is the geometric middle of the bin that
     holds it: within 0.25 % of the value of that rank (values under 1e-3 h read
-    as 0). Adding a value costs one logarithm.
+    as 0). Adding a value costs one logarithm. ``exact=True`` keeps every value
+    (for figures computed from records).
 
     >>> h = LogHistogram()
     >>> for x in range(1, 5001): h.add(float(x))
@@ -56,23 +57,29 @@ class LogHistogram:
     True
     """
 
-    __slots__ = ("count", "values", "bins")
+    __slots__ = ("count", "total", "largest", "values", "bins", "exact")
 
-    def __init__(self) -> None:
+    def __init__(self, exact: bool = False) -> None:
         self.count = 0
+        self.total = 0.0
+        self.largest = -math.inf
         self.values: list[float] | None = []
         self.bins: list[int] | None = None
+        self.exact = exact
 
     def add(self, x: float) -> None:
         """Observe ``x`` (hours, >= 0)."""
         self.count += 1
+        self.total += x
+        if x > self.largest:
+            self.largest = x
         bins = self.bins
         if bins is not None:
             bins[0 if x < _LOW else min(_NBINS, 1 + int(_log(x * _PER_LOW) * _PER_LOG_RATIO))] += 1
             return
         values = self.values
         values.append(x)  # type: ignore[union-attr]
-        if len(values) > EXACT:  # type: ignore[arg-type]
+        if len(values) > EXACT and not self.exact:  # type: ignore[arg-type]
             self.bins = [0] * (_NBINS + 1)
             for v in values:  # type: ignore[union-attr]
                 self.bins[_bin(v)] += 1
@@ -92,6 +99,16 @@ class LogHistogram:
                 return 0.0 if i == 0 else _LOW * RATIO ** (i - 0.5)
         return _LOW * RATIO ** (_NBINS - 0.5)
 
+    def figures(self, prefix: str) -> dict[str, float]:
+        """``<prefix>_{mean,median,p90,p95,max}_days``."""
+        if not self.count:
+            return {f"{prefix}_{k}_days": math.nan for k in ("mean", "median", "p90", "p95", "max")}
+        out = {f"{prefix}_mean_days": self.total / self.count / DAY}
+        for name, p in QUANTILES:
+            out[f"{prefix}_{name}_days"] = self.quantile(p) / DAY
+        out[f"{prefix}_max_days"] = self.largest / DAY
+        return out
+
 
 EXACT = 1000
 RATIO = 1.005
@@ -109,39 +126,6 @@ def _bin(x: float) -> int:
     return min(_NBINS, 1 + int(_log(x * _PER_LOW) * _PER_LOG_RATIO))
 
 
-class _Durations:
-    """count, sum, max and quantiles of a stream of durations (hours)."""
-
-    __slots__ = ("count", "total", "largest", "histogram", "values")
-
-    def __init__(self, exact: bool) -> None:
-        self.count = 0
-        self.total = 0.0
-        self.largest = -math.inf
-        self.histogram = LogHistogram()
-        self.values: list[float] | None = [] if exact else None
-
-    def add(self, x: float) -> None:
-        self.count += 1
-        self.total += x
-        if x > self.largest:
-            self.largest = x
-        if self.values is not None:
-            self.values.append(x)
-        else:
-            self.histogram.add(x)
-
-    def figures(self, prefix: str) -> dict[str, float]:
-        if not self.count:
-            return {f"{prefix}_{k}_days": math.nan for k in ("mean", "median", "p90", "p95", "max")}
-        out = {f"{prefix}_mean_days": self.total / self.count / DAY}
-        for name, p in QUANTILES:
-            v = float(np.quantile(self.values, p)) if self.values is not None else self.histogram.quantile(p)
-            out[f"{prefix}_{name}_days"] = v / DAY
-        out[f"{prefix}_max_days"] = self.largest / DAY
-        return out
-
-
 def _overlap(a: float, b: float, lo: float, hi: float) -> float:
     return max(0.0, min(b, hi) - max(a, lo))
 
@@ -150,7 +134,8 @@ class Summary:
     """Streaming accumulators of one run; memory independent of the number of cases
     (it grows only with the number of elements, pools and meetings)."""
 
-    def __init__(self, warmup: float, deadline: float, extension: float, *, exact: bool = False) -> None:
+    def __init__(self, warmup: float, deadline: float, extension: float, *, exact: bool = False,
+                 clock_starts_at_arrival: bool = False) -> None:
         self.warmup = warmup
         self.deadline = deadline
         self.extension = extension
@@ -160,8 +145,9 @@ class Summary:
         self.undecided = 0
         self.within = 0
         self.within_extended = 0
-        self.s2d = _Durations(exact)
-        self.c2d = _Durations(exact)
+        self.s2d = LogHistogram(exact)
+        # without a clock start, complete = arrival: one series serves both figures
+        self.c2d = self.s2d if clock_starts_at_arrival else LogHistogram(exact)
         self.steps: dict[str, list[float]] = {}  # element -> [count, wait, work, elapsed]
         self.pools: dict[str, list[float]] = {}  # pool -> [busy work in window, wait in window, work after warmup, wait sum, count]
         self.agendas: dict[tuple[str, float], int] = {}
@@ -184,7 +170,8 @@ class Summary:
         self.s2d.add(decision - arrival)
         if not math.isnan(complete):
             legal = decision - complete
-            self.c2d.add(legal)
+            if self.c2d is not self.s2d:
+                self.c2d.add(legal)
             if legal <= self.deadline:
                 self.within += 1
             if legal <= self.deadline + self.extension:
@@ -272,7 +259,8 @@ class Summary:
 def summary_of(result: SimResult) -> Summary:
     """A :class:`Summary` rebuilt from ``result``'s records, with exact quantiles."""
     base = result.summary
-    summary = Summary(result.warmup, base.deadline, base.extension, exact=True)
+    summary = Summary(result.warmup, base.deadline, base.extension, exact=True,
+                      clock_starts_at_arrival=base.c2d is base.s2d)
     summary.set_window_end(result.horizon)
     for c in result.cases:
         summary.add_case(c.arrival, c.complete, c.decision, c.end)

@@ -1,0 +1,165 @@
+"""Engine throughput and memory, against a hand-written simpy M/M/1 (the floor). Not a test.
+
+    .venv/bin/python bench/bench_engine.py [--cases 100000] [--permit-cases 5000] [--write bench/RESULTS.md]
+
+(a) the M/M/1 BPMN process (tests/fixtures/sim/mm1.bpmn, load 0.5) with summary-only
+    output, and bench/mm1_simpy.py doing the same work by hand, in the same run;
+(b) a permit process with work calendars, holidays and a committee (the library's
+    Helsingborg model and profile).
+
+Reported: wall time (best of ``--repeat``), cases/s, simpy events/s (events counted
+in a separate run by wrapping ``Environment.schedule``), nodes executed/s, and
+the tracemalloc peak of a separate run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any, Callable
+
+import simpy
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from bpmn_io.library import load_entry  # noqa: E402
+from bpmn_io.profile import apply_overrides, profile_from_data, read_profile  # noqa: E402
+from bpmn_io.reader import read_bpmn  # noqa: E402
+from mm1_simpy import mm1  # noqa: E402
+from simulator.engine import simulate  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "sim"
+
+
+def best_time(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, out
+
+
+def peak_bytes(fn: Callable[[], Any]) -> int:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def simpy_events(fn: Callable[[], Any]) -> int:
+    """Events scheduled by ``fn`` (every simpy event goes through ``schedule``)."""
+    original = simpy.Environment.schedule
+    count = [0]
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        count[0] += 1
+        return original(self, *args, **kwargs)
+
+    simpy.Environment.schedule = counting  # type: ignore[method-assign]
+    try:
+        fn()
+    finally:
+        simpy.Environment.schedule = original  # type: ignore[method-assign]
+    return count[0]
+
+
+def mm1_model(cases: int) -> tuple[Any, Any]:
+    process = read_bpmn(FIXTURES / "mm1.bpmn").process()
+    raw = apply_overrides(read_profile(FIXTURES / "mm1.yaml").raw, {"simulation.cases": cases})
+    return process, profile_from_data(raw).simulation
+
+
+def permit_model(cases: int) -> tuple[Any, Any]:
+    entry = load_entry("helsingborg")
+    raw = copy.deepcopy(entry.profile.raw)
+    raw["simulation"].pop("horizon", None)
+    raw["simulation"]["cases"] = cases
+    return entry.definitions.process(), profile_from_data(raw).simulation
+
+
+def machine() -> str:
+    try:
+        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
+        model = next((line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Model name")), "?")
+    except (OSError, subprocess.CalledProcessError):
+        model = platform.processor() or "?"
+    return f"{model}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}, simpy {simpy.__version__}"
+
+
+def row(name: str, seconds: float, cases: int, events: int | None, nodes: int | None, peak: int) -> str:
+    ev = f"{events / seconds:,.0f}" if events else "-"
+    nd = f"{nodes / seconds:,.0f}" if nodes else "-"
+    return f"| {name} | {cases:,} | {seconds:.2f} | {cases / seconds:,.0f} | {ev} | {nd} | {peak / 1e3:,.0f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--permit-cases", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="write the results as Markdown here")
+    args = parser.parse_args()
+    n, m = args.cases, args.permit_cases
+    process, params = mm1_model(n)
+    lines = [
+        "| run | cases | seconds | cases/s | simpy events/s | nodes/s | peak kB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    floor_s, _ = best_time(lambda: mm1(n), args.repeat)
+    floor_events = simpy_events(lambda: mm1(n))
+    lines.append(row("hand-written simpy M/M/1 (floor)", floor_s, n, floor_events, None,
+                     peak_bytes(lambda: mm1(n))))
+    engine_s, result = best_time(lambda: simulate(process, params, seed=1, keep_records=False), args.repeat)
+    engine_events = simpy_events(lambda: simulate(process, params, seed=1, keep_records=False))
+    lines.append(row("engine, M/M/1 BPMN, summary only", engine_s, n, engine_events, result.events,
+                     peak_bytes(lambda: simulate(process, params, seed=1, keep_records=False))))
+    small_process, small_params = mm1_model(n // 10)
+    lines.append(row("engine, M/M/1 BPMN, summary only, 1/10 of the cases",
+                     *best_time(lambda: simulate(small_process, small_params, seed=1, keep_records=False), 1)[:1],
+                     n // 10, None, None,
+                     peak_bytes(lambda: simulate(small_process, small_params, seed=1, keep_records=False))))
+    permit_process, permit_params = permit_model(m)
+    permit_s, permit = best_time(lambda: simulate(permit_process, permit_params, seed=1, keep_records=False),
+                                 args.repeat)
+    permit_events = simpy_events(lambda: simulate(permit_process, permit_params, seed=1, keep_records=False))
+    lines.append(row("engine, Helsingborg permit process (calendars, holidays, committee)", permit_s, m,
+                     permit_events, permit.events,
+                     peak_bytes(lambda: simulate(permit_process, permit_params, seed=1, keep_records=False))))
+    ratio_case = engine_s / floor_s
+    ratio_event = (engine_s / engine_events) / (floor_s / floor_events)
+    text = "\n".join([
+        "# Engine benchmark",
+        "",
+        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.",
+        "",
+        f"Command: `.venv/bin/python bench/bench_engine.py --cases {n} --permit-cases {m} --repeat {args.repeat}`",
+        "",
+        *lines,
+        "",
+        f"Engine / floor on M/M/1: **{ratio_case:.2f}x** the time per case, "
+        f"**{ratio_event:.2f}x** the time per simpy event "
+        f"({engine_events / n:.1f} vs {floor_events / n:.1f} events per case). Goal: within 2x.",
+        "",
+        "Seconds are the best of the repeats; the peak is the tracemalloc peak of a separate run "
+        "(tracemalloc slows that run, not the timed ones). The summary-only peak does not grow with the "
+        "number of cases (compare the 1/10 row). \"nodes\" counts BPMN nodes executed by finished cases.",
+        "",
+    ])
+    print(text)
+    if args.write:
+        args.write.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
