@@ -13,8 +13,10 @@ artifacts, loops and multi-instance, compensation handlers, complex gateways,
 events with several triggers or a signal/error/escalation reference, nested
 lanes, more than one process with steps. Left out without a word, as any
 export to a simpler form would: the diagram (``convert`` draws a new one),
-vendor extensions, ids of the definitions, collaboration and lane set, and
-documentation beyond a step's first.
+vendor extensions, ids of the definitions, collaboration and lane set,
+documentation beyond a step's first, and attributes the form has no key for
+(a task's implementation or messageRef, a gateway's direction, expression
+languages, ids of event definitions, a process's type and properties).
 """
 
 from __future__ import annotations
