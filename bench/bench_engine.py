@@ -23,18 +23,20 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import simpy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from mm1_simpy import mm1  # noqa: E402
+
 from bpmn_io.library import load_entry  # noqa: E402
 from bpmn_io.profile import apply_overrides, profile_from_data, read_profile  # noqa: E402
 from bpmn_io.reader import read_bpmn  # noqa: E402
-from mm1_simpy import mm1  # noqa: E402
 from simulator.engine import simulate  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sim"
@@ -141,7 +143,7 @@ def main() -> None:
     text = "\n".join([
         "# Engine benchmark",
         "",
-        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.",
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine()}.",
         "",
         f"Command: `.venv/bin/python bench/bench_engine.py --cases {n} --permit-cases {m} --repeat {args.repeat}`",
         "",

@@ -7,7 +7,14 @@
 
 from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
 from simulator.eventlog import to_csv, to_xes
-from simulator.records import ActivityRecord, CaseRecord, MeetingRecord, PoolRecord, ResourceInterval, SimResult
+from simulator.records import (
+    ActivityRecord,
+    CaseRecord,
+    MeetingRecord,
+    PoolRecord,
+    ResourceInterval,
+    SimResult,
+)
 from simulator.stats import Summary, confidence_interval, figures, replicate, summarise
 from simulator.tokens import check_executable, compile_process
 

@@ -22,18 +22,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import simpy
 
 from processes.errors import SimulationError
 from simulator import tokens as T
-from simulator.records import SimResult
 from simulator.recorder import Recorder
-from simulator.streams import draws, root_sequence, stream, uniforms
+from simulator.records import SimResult
 from simulator.resources import pool_schedules
+from simulator.streams import draws, root_sequence, stream, uniforms
 from simulator.workplace import PoolAtWork, Workplace
 
 __all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS"]
@@ -66,7 +67,7 @@ class _Scope:
     __slots__ = ("case", "parent", "node", "active", "positions", "joins", "procs", "done", "error",
                  "cancelled", "track")
 
-    def __init__(self, case: _Case, parent: "_Scope | None", node: int, track: bool, done: Any) -> None:
+    def __init__(self, case: _Case, parent: _Scope | None, node: int, track: bool, done: Any) -> None:
         self.case = case
         self.parent = parent
         self.node = node
@@ -633,7 +634,7 @@ class _Run:
         if total <= 0:
             return open_[0]
         u = next(self.route_draws[node.index]) * total  # type: ignore[arg-type]
-        for p, w in zip(open_, weights):
+        for p, w in zip(open_, weights, strict=True):
             u -= w
             if u < 0:
                 return p

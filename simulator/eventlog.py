@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 

@@ -27,7 +27,8 @@ Keys: ``cases``, ``cases_open`` (not finished when the run stopped),
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import stats as _scipy_stats

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import itertools
 import zlib
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +39,7 @@ def root_sequence(seed: np.random.SeedSequence | int) -> np.random.SeedSequence:
 def stream(root: np.random.SeedSequence, purpose: str, name: str = "") -> np.random.Generator:
     """The generator for ``purpose`` (``"arrivals"``, ``"work"``, ``"route"`` ...)
     and ``name`` (an element id), independent of every other purpose and name."""
-    key = zlib.crc32(f"{purpose}\x00{name}".encode("utf-8"))
+    key = zlib.crc32(f"{purpose}\x00{name}".encode())
     child = np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, key))
     return np.random.Generator(np.random.PCG64(child))
 

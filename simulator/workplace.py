@@ -11,7 +11,8 @@ arrival times (:mod:`simulator.arrivals`).
 from __future__ import annotations
 
 import math
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 import simpy

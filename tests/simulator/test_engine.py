@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import pickle
 
-from simulator.engine import simulate
 from simmodels import end, proc, replay_params, run, start, task, throw, trace
+
+from simulator.engine import simulate
 
 OFFICE = """
     office:

@@ -6,8 +6,9 @@ import csv
 import datetime as dt
 import io
 
-from simulator.eventlog import to_csv, to_xes
 from simmodels import end, proc, replay_params, run, start, task
+
+from simulator.eventlog import to_csv, to_xes
 
 START = dt.date(2025, 1, 6)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from simmodels import end, par, proc, replay_params, run, start, task, xor
 
 from processes.errors import SimulationError
-from simmodels import end, par, proc, replay_params, run, start, task, xor
 
 TEN = "[" + ", ".join(["2025-01-06"] * 10) + "]"
 

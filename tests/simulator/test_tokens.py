@@ -10,13 +10,28 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from simmodels import (
+    boundary,
+    end,
+    error_end,
+    evgw,
+    inc,
+    message,
+    par,
+    proc,
+    replay_params,
+    run,
+    start,
+    sub,
+    task,
+    terminate,
+    timer,
+    trace,
+    xor,
+)
 
 from processes.errors import SimulationError
 from simulator.tokens import check_executable, parse_iso_duration
-from simmodels import (
-    boundary, end, error_end, evgw, inc, message, par, proc, replay_params, run, start, sub, task,
-    terminate, timer, trace, xor,
-)
 
 MANY = "[" + ", ".join(["2025-01-06"] * 400) + "]"
 

@@ -1,0 +1,466 @@
+"""The compilation pass: a Process and its params -> :class:`simulator.tokens.CompiledProcess`.
+
+It checks every element once, collects every problem (raising one
+:class:`SimulationError` that names them all), and precomputes what the engine
+would otherwise look up per event: kind codes, outgoing flows and targets,
+cumulative branch probabilities, the pool of each task (its lane's, or the
+element's ``pool:``), boundary events, the loop caps of gateway loops and the
+reachability sets of inclusive joins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from processes import model as m
+from processes.errors import SimulationError
+from simulator.tokens import (
+    ACTIVITY,
+    END,
+    EVENT_GATEWAY,
+    EXCLUSIVE,
+    INCLUSIVE,
+    MESSAGE,
+    PARALLEL,
+    PASS,
+    START,
+    SUBPROCESS,
+    TERMINATE,
+    TIMER,
+    CompiledNode,
+    CompiledProcess,
+    Timer,
+    parse_iso_duration,
+)
+
+__all__ = ["build_tables"]
+
+_CYCLE = re.compile(r"^R(?P<n>\d*)/(?P<d>P.+)$")
+
+
+def build_tables(process: m.Process, params: Any) -> CompiledProcess:
+    """Check ``process`` against ``params`` and build its routing tables."""
+    return _Builder(process, params).build()
+
+
+def _timer(node: m.Event, start: datetime | date | None, *, allow_cycle: bool) -> Timer:
+    definition = node.definitions[0]
+    text = definition.timer.text.strip() if definition.timer is not None else ""
+    if definition.timer_kind == "timeDuration":
+        return Timer(after=parse_iso_duration(text))
+    if definition.timer_kind == "timeDate":
+        try:
+            when = datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+        except ValueError:
+            raise SimulationError(f"timeDate {text!r} is not an ISO 8601 date-time", element=node.id) from None
+        origin = start if isinstance(start, datetime) else datetime.combine(start or date(1970, 1, 1), datetime.min.time())
+        return Timer(at=(when - origin).total_seconds() / 3600.0)
+    if definition.timer_kind == "timeCycle" and allow_cycle:
+        match = _CYCLE.match(text)
+        if match is None:
+            raise SimulationError(f"timeCycle {text!r} (expected R[n]/duration, e.g. R/P14D)", element=node.id)
+        n = int(match.group("n")) if match.group("n") else -1
+        return Timer(after=parse_iso_duration(match.group("d")), repeat=(n - 1 if n > 0 else -1))
+    raise SimulationError(
+        f"timer {definition.timer_kind or 'without a value'} {text!r} cannot be simulated here "
+        "(expected timeDuration or timeDate; timeCycle only on a non-interrupting boundary event)",
+        element=node.id,
+    )
+
+
+def _cardinality(node: m.Node, ep: Any) -> Any:
+    if ep is not None and getattr(ep, "cardinality", None) is not None:
+        return ep.cardinality
+    loop = getattr(node, "loop", None)
+    if isinstance(loop, m.MultiInstance):
+        text = loop.cardinality.text.strip() if loop.cardinality is not None else ""
+        if re.fullmatch(r"\d+", text):
+            return int(text)
+        raise SimulationError(
+            f"multi-instance cardinality {text!r} is not an integer; give `cardinality:` in the element's params",
+            element=node.id,
+        )
+    return None
+
+
+def _element_params(params: Any, element_id: str) -> Any:
+    elements = getattr(params, "elements", None) or {}
+    return elements.get(element_id)
+
+
+_UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "multiple", "parallel_multiple")
+
+
+class _Builder:
+    """One compilation pass; collects every problem before raising."""
+
+    def __init__(self, process: m.Process, params: Any) -> None:
+        self.process = process
+        self.params = params
+        self.problems: list[tuple[str, str]] = []
+
+    def problem(self, element: str, why: str) -> None:
+        self.problems.append((element, why))
+
+    def build(self) -> CompiledProcess:
+        p = self.process
+        flow_nodes = [n for n in p.nodes.values()
+                      if not isinstance(n, (m.DataObject, m.DataObjectReference, m.DataStoreReference))]
+        index = {n.id: i for i, n in enumerate(flow_nodes)}
+        flows = [f for f in p.flows.values() if f.source in index and f.target in index]
+        flow_ids = [f.id for f in flows]
+        outgoing: list[list[int]] = [[] for _ in flow_nodes]
+        incoming: list[list[int]] = [[] for _ in flow_nodes]
+        for fi, f in enumerate(flows):
+            outgoing[index[f.source]].append(fi)
+            incoming[index[f.target]].append(fi)
+        flow_target = [index[f.target] for f in flows]
+        flow_source = [index[f.source] for f in flows]
+        # link throw -> link catch of the same name in the same container: a synthetic flow
+        catches = {(n.parent, n.definitions[0].link_name or n.name): n.id for n in flow_nodes
+                   if isinstance(n, m.Event) and n.position == "intermediate_catch" and n.trigger == "link"}
+        for n in flow_nodes:
+            if isinstance(n, m.Event) and n.position == "intermediate_throw" and n.trigger == "link":
+                target = catches.get((n.parent, n.definitions[0].link_name or n.name))
+                if target is None:
+                    self.problem(n.id, "link throw event has no link catch event of the same name")
+                    continue
+                flow_ids.append(f"{n.id}->{target}")
+                fi = len(flow_ids) - 1
+                outgoing[index[n.id]].append(fi)
+                incoming[index[target]].append(fi)
+                flow_target.append(index[target])
+                flow_source.append(index[n.id])
+
+        def scope_of(n: m.Node) -> int:
+            return index[n.parent] if n.parent in index else -1
+
+        boundaries: dict[int, list[int]] = {}
+        for n in flow_nodes:
+            if isinstance(n, m.Event) and n.position == "boundary":
+                if n.attached_to not in index:
+                    self.problem(n.id, f"boundary event attached to unknown activity {n.attached_to!r}")
+                else:
+                    boundaries.setdefault(index[n.attached_to], []).append(index[n.id])
+
+        fields: list[dict[str, Any]] = []
+        for i, n in enumerate(flow_nodes):
+            out = tuple(outgoing[i])
+            f: dict[str, Any] = dict(
+                index=i, id=n.id, name=n.name, scope=scope_of(n), out=out,
+                targets=tuple(flow_target[fi] for fi in out), n_in=len(incoming[i]),
+                boundaries=tuple(boundaries.get(i, ())), in_flows=tuple(incoming[i]),
+            )
+            f["kind"] = self.kind_of(n, f, index, flow_ids)
+            fields.append(f)
+
+        self.add_subprocess_starts(flow_nodes, fields, index)
+        self.add_gateway_caps(fields, flow_source)
+        self.add_inclusive_reach(fields, flow_source)
+        for f in fields:
+            if f["kind"] == EVENT_GATEWAY:
+                race = tuple(f["targets"])
+                for t in race:
+                    tk = fields[t]
+                    ok = tk["kind"] in (TIMER, MESSAGE) or (
+                        tk["kind"] == ACTIVITY and isinstance(flow_nodes[t], m.Task)
+                        and flow_nodes[t].task_type == "receiveTask")
+                    if not ok:
+                        self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer or "
+                                              "message catch event or a receive task")
+                f["race"] = race
+        self.check_references(index, fields)
+        tops = [f["index"] for f in fields if f["kind"] == START and f["scope"] == -1]
+        if len(tops) != 1:
+            self.problem(p.id, f"the process needs exactly one top-level start event, found {len(tops)}"
+                               + (f" ({', '.join(fields[t]['id'] for t in tops)})" if tops else ""))
+        if self.problems:
+            listed = "; ".join(f"'{e}': {why}" for e, why in self.problems)
+            raise SimulationError(
+                f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}")
+        for f in fields:
+            f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
+                          and not f.get("loop_max") and not f.get("visit_cap") and not f.get("decision")
+                          and f.get("work") is not None and f.get("delay") is None)
+        nodes = tuple(CompiledNode(**f) for f in fields)
+        with_or = frozenset(nd.scope for nd in nodes if nd.kind == INCLUSIVE and nd.join)
+        return CompiledProcess(p.id, nodes, tuple(flow_ids), tops[0], index, with_or)
+
+    def check_references(self, index: dict[str, int], fields: list[dict[str, Any]]) -> None:
+        """The legal clock's events and the decision step must be in the process."""
+        clock = getattr(self.params, "clock", None)
+        decision = getattr(self.params, "decision", None)
+        wanted = []
+        if clock is not None:
+            wanted += [("clock.start", clock.start), ("clock.stop", clock.stop)]
+        if decision is not None:
+            wanted.append(("decision.element", decision.element))
+        for key, element in wanted:
+            if element not in index:
+                self.problem(element, f"{key} names an element that is not in process '{self.process.id}'")
+            elif key == "decision.element" and fields[index[element]]["kind"] != ACTIVITY:
+                self.problem(element, "decision.element must be a task (the decision step)")
+
+    # ------------------------------------------------------------------ per node
+
+    def params_of(self, element_id: str) -> Any:
+        return _element_params(self.params, element_id)
+
+    def kind_of(self, n: m.Node, f: dict[str, Any], index: dict[str, int], flow_ids: list[str]) -> int:
+        ep = self.params_of(n.id)
+        if isinstance(n, m.Event):
+            return self.event_kind(n, f, index, ep)
+        if isinstance(n, m.Gateway):
+            return self.gateway_kind(n, f, flow_ids, ep)
+        if isinstance(n, m.SubProcess):
+            if n.triggered_by_event:
+                self.problem(n.id, "event subprocesses are not simulated")
+            elif n.variant != "subProcess":
+                self.problem(n.id, f"{n.variant} is not simulated (only embedded subProcess)")
+            self.add_loop(n, f, ep)
+            return SUBPROCESS
+        if isinstance(n, (m.Task, m.CallActivity)):
+            if getattr(n, "is_for_compensation", False):
+                self.problem(n.id, "compensation activities are not simulated")
+            self.add_work(n, f, ep)
+            self.add_loop(n, f, ep)
+            return ACTIVITY
+        self.problem(n.id, f"{n.kind} is not a flow node the simulator knows")
+        return PASS
+
+    def event_kind(self, n: m.Event, f: dict[str, Any], index: dict[str, int], ep: Any) -> int:
+        trigger = n.trigger
+        if trigger in _UNSUPPORTED_TRIGGERS and not (
+            n.position in ("intermediate_throw", "end") and trigger in ("signal",)
+        ) and not (n.position == "start" and f["scope"] == -1):
+            self.problem(n.id, f"{trigger} {n.position.replace('_', ' ')} event is not simulated")
+            return PASS
+        if n.position == "start":
+            if f["scope"] != -1 and trigger != "none":
+                self.problem(n.id, f"a start event inside a subprocess must have no trigger, not {trigger}")
+            return START
+        if n.position == "end":
+            if trigger == "terminate":
+                return TERMINATE
+            if trigger == "error":
+                f["error"] = True
+                f["error_ref"] = n.definitions[0].ref
+            return END
+        if n.position == "intermediate_throw":
+            return PASS
+        if n.position == "intermediate_catch":
+            if trigger == "link":
+                return PASS
+            if trigger == "timer":
+                if ep is not None and ep.delay is not None:
+                    f["delay"] = ep.delay
+                else:
+                    f["timer"] = self.timer(n, allow_cycle=False)
+                return TIMER
+            if trigger == "message":
+                if ep is None or ep.delay is None:
+                    self.problem(n.id, "message catch event needs a `delay:` (the sender's response time) in params")
+                else:
+                    f["delay"] = ep.delay
+                return MESSAGE
+            self.problem(n.id, f"{trigger} intermediate catch event is not simulated")
+            return PASS
+        # boundary
+        f["host"] = index.get(n.attached_to, -1)
+        f["interrupting"] = n.cancel_activity
+        if trigger == "timer":
+            if ep is not None and ep.delay is not None:
+                f["delay"] = ep.delay
+            else:
+                f["timer"] = self.timer(n, allow_cycle=not n.cancel_activity)
+        elif trigger == "message":
+            if ep is None or ep.delay is None:
+                self.problem(n.id, "message boundary event needs a `delay:` (when the message comes) in params")
+            else:
+                f["delay"] = ep.delay
+        elif trigger == "error":
+            f["error"] = True
+            f["error_ref"] = n.definitions[0].ref
+            f["interrupting"] = True
+        else:
+            self.problem(n.id, f"{trigger} boundary event is not simulated")
+        return PASS
+
+    def timer(self, n: m.Event, *, allow_cycle: bool) -> Timer | None:
+        start = getattr(self.params, "start", None)
+        try:
+            return _timer(n, start, allow_cycle=allow_cycle)
+        except SimulationError as err:
+            self.problem(n.id, err.message)
+            return None
+
+    def gateway_kind(self, n: m.Gateway, f: dict[str, Any], flow_ids: list[str], ep: Any) -> int:
+        out = f["out"]
+        kind = n.gateway_kind
+        if kind == "complex":
+            self.problem(n.id, "complex gateways are not simulated")
+            return PASS
+        if kind == "eventBased":
+            return EVENT_GATEWAY
+        if kind == "parallel":
+            f["join"] = f["n_in"] > 1
+            return PARALLEL
+        names = [flow_ids[fi] for fi in out]
+        if n.default and n.default in names:
+            f["default"] = names.index(n.default)
+        probabilities = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
+        if kind == "exclusive":
+            if len(out) > 1:
+                if not probabilities:
+                    self.problem(n.id, f"exclusive gateway needs `probabilities:` for its outgoing flows "
+                                       f"({', '.join(names)})")
+                else:
+                    unknown = [k for k in probabilities if k not in names]
+                    if unknown:
+                        self.problem(n.id, f"probabilities name {', '.join(unknown)}, not outgoing flows of this "
+                                           f"gateway (expected {', '.join(names)})")
+                    f["cumulative"] = _cumulate([probabilities.get(k, 0.0) for k in names])
+            return EXCLUSIVE
+        f["join"] = f["n_in"] > 1
+        if len(out) > 1:
+            if not probabilities:
+                self.problem(n.id, f"inclusive gateway needs `probabilities:` over its outgoing flows or flow sets "
+                                   f"joined by '+' ({', '.join(names)})")
+            else:
+                subsets, weights = [], []
+                for key, prob in probabilities.items():
+                    parts = [k.strip() for k in key.split("+")]
+                    bad = [k for k in parts if k not in names]
+                    if bad:
+                        self.problem(n.id, f"probabilities name {', '.join(bad)}, not outgoing flows of this "
+                                           f"gateway (expected {', '.join(names)})")
+                        continue
+                    subsets.append(tuple(sorted({names.index(k) for k in parts})))
+                    weights.append(prob)
+                f["subsets"] = tuple(subsets)
+                f["cumulative"] = _cumulate(weights)
+        return INCLUSIVE
+
+    def add_work(self, n: m.Node, f: dict[str, Any], ep: Any) -> None:
+        decision = getattr(self.params, "decision", None)
+        f["decision"] = decision is not None and decision.element == n.id
+        if ep is None:
+            return
+        f["work"], f["delay"] = ep.duration, ep.delay
+        if ep.duration is not None:
+            pool = ep.pool or self.lane_pool(n)
+            if not pool:
+                self.problem(n.id, "has a work `duration:` but no pool does its work (its lane is in no pool's "
+                                   "`lanes:`; give the element a `pool:`, or use `delay:` for calendar time)")
+            f["pool"] = pool or ""
+
+    def lane_pool(self, n: m.Node) -> str:
+        node: m.Node | None = n
+        while node is not None:
+            lane = self.process.lane_of(node.id)
+            if lane is not None:
+                pool = self.params.pool_for_lane(lane.id) or (self.params.pool_for_lane(lane.name) if lane.name else None)
+                return pool.name if pool is not None else ""
+            node = self.process.nodes.get(node.parent)
+        return ""
+
+    def add_loop(self, n: m.Node, f: dict[str, Any], ep: Any) -> None:
+        loop = getattr(n, "loop", None)
+        if isinstance(loop, m.MultiInstance):
+            f["mi_sequential"] = loop.is_sequential
+            try:
+                f["mi_cardinality"] = _cardinality(n, ep)
+            except SimulationError as err:
+                self.problem(n.id, err.message)
+        elif isinstance(loop, m.StandardLoop):
+            most = (ep.loop_max if ep is not None and ep.loop_max else None) or loop.loop_maximum
+            if not most:
+                self.problem(n.id, "standard loop needs `loop_max` in params or a loopMaximum in the model")
+                return
+            f["loop_max"] = int(most)
+            again = getattr(ep, "loop_again", None) if ep is not None else None
+            f["loop_again"] = -1.0 if again is None else float(again)
+        elif ep is not None and ep.loop_max:
+            f["visit_cap"] = int(ep.loop_max)
+
+    # ------------------------------------------------------------------ whole-graph tables
+
+    def add_subprocess_starts(self, flow_nodes: list[m.Node], fields: list[dict[str, Any]], index: dict[str, int]) -> None:
+        for f in fields:
+            if f["kind"] != SUBPROCESS:
+                continue
+            starts = [g["index"] for g in fields if g["scope"] == f["index"] and g["kind"] == START]
+            if len(starts) != 1:
+                self.problem(f["id"], f"an embedded subprocess needs exactly one start event, found {len(starts)}")
+            else:
+                f["first"] = starts[0]
+
+    def add_gateway_caps(self, fields: list[dict[str, Any]], flow_source: list[int]) -> None:
+        capped = [f["index"] for f in fields if f.get("visit_cap")]
+        if not capped:
+            return
+        succ = [list(f["targets"]) + list(f["boundaries"]) for f in fields]
+        for f in fields:
+            if f["kind"] != EXCLUSIVE or len(f["out"]) < 2:
+                continue
+            g = f["index"]
+            back = _reaching(fields, flow_source, g, avoid=-1)  # nodes that can reach g
+            caps = []
+            for t in f["targets"]:
+                ahead = _forward(succ, t, avoid=g)
+                caps.append(tuple((c, fields[c]["visit_cap"]) for c in capped if c in ahead and c in back))
+            if any(caps):
+                f["caps"] = tuple(caps)
+
+    def add_inclusive_reach(self, fields: list[dict[str, Any]], flow_source: list[int]) -> None:
+        for f in fields:
+            if f["kind"] == INCLUSIVE and f.get("join"):
+                f["reach"] = tuple(
+                    frozenset(_reaching(fields, flow_source, flow_source[fi], avoid=f["index"]))
+                    for fi in f["in_flows"])
+
+
+def _predecessors(fields: list[dict[str, Any]], flow_source: list[int]) -> list[list[int]]:
+    pred: list[list[int]] = [[] for _ in fields]
+    for f in fields:
+        for fi in f["in_flows"]:
+            pred[f["index"]].append(flow_source[fi])
+        if f["kind"] == PASS and f.get("host", -1) >= 0:
+            pred[f["index"]].append(f["host"])  # a boundary event is reached from its host
+    return pred
+
+
+def _reaching(fields: list[dict[str, Any]], flow_source: list[int], node: int, *, avoid: int) -> set[int]:
+    """``node`` and every node that can reach it without passing through ``avoid``."""
+    pred = _predecessors(fields, flow_source)
+    seen = {node}
+    stack = [node]
+    while stack:
+        for q in pred[stack.pop()]:
+            if q not in seen and q != avoid:
+                seen.add(q)
+                stack.append(q)
+    return seen
+
+
+def _forward(succ: list[list[int]], node: int, *, avoid: int) -> set[int]:
+    seen = {node}
+    stack = [node]
+    while stack:
+        for q in succ[stack.pop()]:
+            if q not in seen and q != avoid:
+                seen.add(q)
+                stack.append(q)
+    return seen
+
+
+def _cumulate(weights: list[float]) -> tuple[float, ...]:
+    total, out = 0.0, []
+    for w in weights:
+        total += w
+        out.append(total)
+    if out:
+        out[-1] = max(out[-1], 1.0)  # rounding: the last flow takes what is left
+    return tuple(out)
