@@ -367,11 +367,12 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     import json
 
     from bpmn_io import library as lib
+    from bpmn_io import library_facts as facts
 
     profiles = _library_profiles(())
     columns = (("application_fee", "Application fee"), ("stated_handling_time", "Stated handling time"),
                ("deciding_body", "Deciding body"))
-    table = lib.facts_table(profiles, columns)
+    table = facts.facts_table(profiles, columns)
     models = {name: lib.library_paths(name)[0].parent.name for name, _profile in profiles}
     if fmt == "json":
         rows = [{"name": name, "municipality": display, "handled_by": prof.handled_by,
@@ -383,9 +384,9 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
     rows = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")] + [c.marked for c in cells]
             for name, display, cells in table.rows]
-    click.echo(lib.render_grid(header, rows))
+    click.echo(facts.render_grid(header, rows))
     click.echo("")
-    click.echo("\n".join(lib.source_lines(table)))
+    click.echo("\n".join(facts.source_lines(table)))
 
 
 @library_cmd.command("show")
@@ -461,9 +462,9 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
       permitflow facts helsingborg landskrona astorp --format markdown
       permitflow facts --format csv > facts.csv
     """
-    from bpmn_io import library as lib
+    from bpmn_io import library_facts as facts
 
-    click.echo(lib.render_facts(lib.facts_table(_library_profiles(names)), fmt), nl=False)
+    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names)), fmt), nl=False)
 
 
 # --------------------------------------------------------------------------- Compare: diff, compare

@@ -19,10 +19,6 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import textwrap
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -32,7 +28,6 @@ from bpmn_io.reader import read_bpmn
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from processes.model import Definitions
-from processes.params import Fact
 
 __all__ = [
     "LibraryEntry",
@@ -46,18 +41,8 @@ __all__ = [
     "PROCESS_FILE",
     "PROFILE_FILE",
     "AUTHORING_FILE",
-    "FACT_COLUMNS",
-    "ASSUMPTION_MARK",
     "MAPPED_2022",
-    "FactCell",
-    "FactsTable",
-    "fact_text",
-    "split_sources",
-    "facts_table",
     "ordered_names",
-    "render_facts",
-    "render_grid",
-    "source_lines",
 ]
 
 PROCESS_FILE = "process.bpmn"
@@ -195,94 +180,6 @@ def load_entry(name: str, root: Path | None = None) -> LibraryEntry:
     )
 
 
-# --------------------------------------------------------------------------- the mapping table
-
-#: the facts ``permitflow facts`` shows, with their column titles
-FACT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("handling_unit", "Handled by"),
-    ("application_fee", "Application fee"),
-    ("e_service", "E-service"),
-    ("stated_handling_time", "Stated handling time"),
-    ("deciding_body", "Deciding body"),
-    ("staff_fte", "Staff (FTE)"),
-    ("collaborations", "Collaboration"),
-)
-#: the marker of a cell whose value rests on an assumption
-ASSUMPTION_MARK = "*"
-
-
-@dataclass(frozen=True, slots=True)
-class FactCell:
-    """One cell: the value as text, the numbers of its sources, its assumption (if any)."""
-
-    text: str
-    sources: tuple[int, ...] = ()
-    assumption: str | None = None
-
-    @property
-    def marked(self) -> str:
-        """The text with its markers: ``11 700 kr (2017) [1]``, or ``unknown *`` when only an assumption backs it."""
-        marks = "".join(f"[{n}]" for n in self.sources) or (ASSUMPTION_MARK if self.assumption else "")
-        return f"{self.text} {marks}" if marks else self.text
-
-
-@dataclass(frozen=True, slots=True)
-class FactsTable:
-    """Municipalities (rows) by facts (columns); ``sources[n - 1]`` is footnote ``[n]``."""
-
-    columns: tuple[tuple[str, str], ...]
-    rows: tuple[tuple[str, str, tuple[FactCell, ...]], ...]  # (name, display name, cells)
-    sources: tuple[str, ...]
-
-
-def fact_text(fact: Fact | None) -> str:
-    """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``."""
-    if fact is None:
-        return "unknown"
-    value = fact.value
-    if isinstance(value, bool):
-        text = "yes" if value else "no"
-    elif isinstance(value, (int, float)):
-        text = f"{value:,}".replace(",", " ")
-    elif isinstance(value, (tuple, list)):
-        text = "; ".join(str(v) for v in value) if value else "none"
-    elif value is None:
-        text = "unknown"
-    else:
-        text = str(value)
-    if fact.unit and text != "unknown":
-        text += f" {fact.unit}"
-    year = fact.extra.get("year") if fact.extra else None
-    if year is not None and text != "unknown":
-        text += f" ({year})"
-    return text
-
-
-def split_sources(source: str | None) -> tuple[str, ...]:
-    """The addresses of a ``source:`` text (several are separated by `` ; ``)."""
-    if not source:
-        return ()
-    return tuple(part.strip() for part in source.split(" ; ") if part.strip())
-
-
-def facts_table(
-    profiles: list[tuple[str, Profile]], columns: tuple[tuple[str, str], ...] = FACT_COLUMNS
-) -> FactsTable:
-    """The mapping table of ``profiles`` (``(name, profile)`` pairs), sources numbered in order of appearance."""
-    numbers: dict[str, int] = {}
-    rows = []
-    for name, profile in profiles:
-        cells = []
-        for key, _title in columns:
-            fact = profile.facts.get(key)
-            refs = []
-            for src in split_sources(fact.source if fact else None):
-                refs.append(numbers.setdefault(src, len(numbers) + 1))
-            cells.append(FactCell(fact_text(fact), tuple(refs), fact.assumption if fact else None))
-        rows.append((name, profile.municipality or name, tuple(cells)))
-    return FactsTable(columns, tuple(rows), tuple(numbers))
-
-
 #: the library names in the order tables show them: the three municipalities of the 2022 mapping first
 MAPPED_2022 = ("helsingborg", "landskrona", "astorp")
 
@@ -299,79 +196,3 @@ def ordered_names(names: list[str] | None = None) -> list[str]:
             n,
         ),
     )
-
-
-def render_grid(header: list[str], rows: list[list[str]], width: int = 28) -> str:
-    """A plain-text table: columns aligned, cells wrapped at ``width`` characters."""
-    columns = [header] + rows
-    wrapped = [[textwrap.wrap(cell, width) or [""] for cell in row] for row in columns]
-    widths = [max(len(line) for row in wrapped for line in row[i]) for i in range(len(header))]
-    out = []
-    for k, row in enumerate(wrapped):
-        for j in range(max(len(c) for c in row)):
-            out.append(
-                "  ".join(
-                    (c[j] if j < len(c) else "").ljust(w) for c, w in zip(row, widths, strict=True)
-                ).rstrip()
-            )
-        if k == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
-
-
-def source_lines(table: FactsTable) -> list[str]:
-    """The footnotes of ``table``: ``[n] address (date)``, then what ``*`` means."""
-    return [f"[{n}] {src}" for n, src in enumerate(table.sources, 1)] + [
-        f"{ASSUMPTION_MARK} an assumption, no source (see the profile: permitflow library show NAME)"
-    ]
-
-
-def render_facts(table: FactsTable, fmt: str) -> str:
-    """The table as ``table`` (wrapped text), ``markdown``, ``csv`` or ``json`` text."""
-    header = ["Municipality"] + [title for _key, title in table.columns]
-    rows = [[display] + [cell.marked for cell in cells] for _name, display, cells in table.rows]
-    if fmt == "table":
-        return render_grid(header, rows) + "\n\n" + "\n".join(source_lines(table)) + "\n"
-    if fmt == "markdown":
-
-        def esc(text: str) -> str:
-            return text.replace("|", "\\|")
-
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
-        return "\n".join(lines) + "\n\n" + "\n".join(f"{line}  " for line in source_lines(table)) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(
-            ["name", "municipality"]
-            + [f"{key}{suffix}" for key, _t in table.columns for suffix in ("", "_source", "_assumption")]
-        )
-        for name, display, cells in table.rows:
-            values = []
-            for cell in cells:
-                values += [
-                    cell.text,
-                    " ; ".join(table.sources[n - 1] for n in cell.sources),
-                    cell.assumption or "",
-                ]
-            writer.writerow([name, display] + values)
-        return buf.getvalue()
-    if fmt == "json":
-        data = {
-            "columns": [{"key": key, "title": title} for key, title in table.columns],
-            "rows": [
-                {
-                    "name": name,
-                    "municipality": display,
-                    "facts": {
-                        key: {"text": cell.text, "sources": list(cell.sources), "assumption": cell.assumption}
-                        for (key, _t), cell in zip(table.columns, cells, strict=True)
-                    },
-                }
-                for name, display, cells in table.rows
-            ],
-            "sources": {str(n): src for n, src in enumerate(table.sources, 1)},
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    raise InputError(f"unknown format {fmt!r} (expected one of table, csv, markdown, json)")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bpmn_io import library as lib
+from bpmn_io import library_facts
 from bpmn_io.profile import provenance_gaps, read_profile
 from processes.errors import InputError
 from processes.model import Event, Gateway
@@ -122,7 +123,7 @@ def test_every_profile_parses_with_facts_and_simulation(name):
     p = profile(name)
     assert p.municipality
     assert p.simulation is not None
-    for key, _title in lib.FACT_COLUMNS:
+    for key, _title in library_facts.FACT_COLUMNS:
         assert key in p.facts, f"{name}: fact {key} missing"
 
 
@@ -149,7 +150,7 @@ def test_every_fact_says_where_it_comes_from(name):
 @pytest.mark.parametrize("name", ALL)
 def test_every_source_names_a_public_address(name):
     for key, fact in profile(name).facts.items():
-        for src in lib.split_sources(fact.source):
+        for src in library_facts.split_sources(fact.source):
             assert src.startswith(("http://", "https://")), f"{name}.{key}: {src!r}"
 
 
@@ -157,7 +158,7 @@ def _sources(value):
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "source":
-                yield from lib.split_sources(item)
+                yield from library_facts.split_sources(item)
             else:
                 yield from _sources(item)
     elif isinstance(value, list):
