@@ -67,6 +67,7 @@ __all__ = [
     "unreachable",
     "dead_ends",
     "branch_inputs",
+    "input_feeders",
 ]
 
 FLOW_NODE_TYPES = (Task, SubProcess, CallActivity, Gateway, Event)
@@ -254,6 +255,37 @@ def dead_ends(process: Process, scope: str) -> tuple[str, ...]:
         n.id for n in scope_nodes(process, scope)
         if n.id not in reaching and not _ignored(n) and not _compensation_boundary(n)
     )
+
+
+def input_feeders(graph: nx.DiGraph, join: str, *, stop: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+    """For each incoming sequence flow of ``join``: the nodes from which a token can
+    arrive by it without passing through ``join`` or a node in ``stop``.
+
+    The source of the flow is included (unless it is in ``stop``). This is the
+    per-join form of :func:`branch_inputs`: a branch of a split whose first node
+    is in the set for flow ``f`` reaches the join by ``f``; one graph search per
+    input instead of one per split and branch.
+    """
+    blocked = set(stop) | {join}
+    out: dict[str, frozenset[str]] = {}
+    for src in graph.predecessors(join):
+        data = graph.edges[src, join]
+        if data["kind"] != "sequence":
+            continue
+        out[data["id"]] = frozenset(_upstream(graph, src, blocked)) if src not in blocked else frozenset()
+    return out
+
+
+def _upstream(graph: nx.DiGraph, start: str, blocked: set[str]) -> set[str]:
+    """``start`` and every node with a path to it that avoids ``blocked``."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        for pred in graph.predecessors(stack.pop()):
+            if pred not in seen and pred not in blocked:
+                seen.add(pred)
+                stack.append(pred)
+    return seen
 
 
 def branch_inputs(graph: nx.DiGraph, split: str, join: str, *, stop: Iterable[str] = ()) -> dict[str, frozenset[str]]:

@@ -74,6 +74,7 @@ from processes.graph import (
     branch_inputs,
     dead_ends,
     flow_graph,
+    input_feeders,
     scope_nodes,
     scope_of,
     scopes,
@@ -299,14 +300,25 @@ def _gateways(nodes: list, kinds: tuple[str, ...]) -> list[Gateway]:
 
 
 def _xor_split_and_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
+    splits = [g for g in _gateways(nodes, ("exclusive", "eventBased")) if _sequence_degree(graph, g.id)[1] >= 2]
     for join in _gateways(nodes, ("parallel",)):
         if _sequence_degree(graph, join.id)[0] < 2:
             continue
         feeders = nx.ancestors(graph, join.id)
-        for split in _gateways(nodes, ("exclusive", "eventBased")):
-            if split.id == join.id or split.id not in feeders or _sequence_degree(graph, split.id)[1] < 2:
+        by_input = input_feeders(graph, join.id)
+        for split in splits:
+            if split.id == join.id or split.id not in feeders:
                 continue
-            reaching = {b: r for b, r in branch_inputs(graph, split.id, join.id).items() if r}
+            reaching = {}
+            for _, first, data in graph.out_edges(split.id, data=True):
+                if data["kind"] != "sequence":
+                    continue
+                if first == join.id:
+                    found = frozenset({graph.edges[split.id, join.id]["id"]})
+                else:
+                    found = frozenset(flow for flow, sources in by_input.items() if first in sources)
+                if found:
+                    reaching[data["id"]] = found
             if len(set(reaching.values())) > 1:
                 detail = "; ".join(f"branch '{b}' reaches {_names(r)}" for b, r in reaching.items())
                 yield Problem("xor-split-and-join", "error", join.id,
@@ -316,12 +328,18 @@ def _xor_split_and_join(process: Process, graph: nx.DiGraph, nodes: list) -> Ite
 
 def _and_split_xor_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
     sync = [g.id for g in _gateways(nodes, ("parallel", "inclusive", "complex")) if _sequence_degree(graph, g.id)[0] >= 2]
+    splits = [g for g in _gateways(nodes, ("parallel",)) if _sequence_degree(graph, g.id)[1] >= 2]
     for join in _gateways(nodes, ("exclusive",)):
         if _sequence_degree(graph, join.id)[0] < 2:
             continue
         feeders = nx.ancestors(graph, join.id)
-        for split in _gateways(nodes, ("parallel",)):
-            if split.id == join.id or split.id not in feeders or _sequence_degree(graph, split.id)[1] < 2:
+        unsynchronised = set().union(*input_feeders(graph, join.id, stop=sync).values()) | {join.id}
+        for split in splits:
+            if split.id == join.id or split.id not in feeders:
+                continue
+            # blocking the split itself only removes paths: fewer than two branches here means none below
+            if sum(1 for _, first, d in graph.out_edges(split.id, data=True)
+                   if d["kind"] == "sequence" and first in unsynchronised) < 2:
                 continue
             stop = [s for s in sync if s != split.id] + [split.id]
             reaching = {b: r for b, r in branch_inputs(graph, split.id, join.id, stop=stop).items() if r}

@@ -13,6 +13,7 @@ from processes.graph import (
     entry_nodes,
     exit_nodes,
     flow_graph,
+    input_feeders,
     message_graph,
     scopes,
     unreachable,
@@ -95,3 +96,14 @@ def test_message_graph_keys_flows_by_id() -> None:
     ),))
     graph = message_graph(defs)
     assert list(graph.edges(keys=True, data=True)) == [("Pool", "S", "M1", {"name": "Ansökan"})]
+
+
+def test_input_feeders_per_incoming_flow() -> None:
+    p = process("S:start X:xor A:task B:task J:and", "S>X X>A X>B A>J B>J X>J")
+    graph = flow_graph(p)
+    assert input_feeders(graph, "J") == {
+        "A_J": frozenset({"A", "X", "S"}), "B_J": frozenset({"B", "X", "S"}), "X_J": frozenset({"X", "S"}),
+    }
+    assert input_feeders(graph, "J", stop=["X"]) == {
+        "A_J": frozenset({"A"}), "B_J": frozenset({"B"}), "X_J": frozenset(),
+    }

@@ -236,3 +236,50 @@ def test_miwg_reference_models(name: str) -> None:
     found = [(p.code, p.severity, p.element) for p in check(read_bpmn(MIWG / name))]
     expected = [("xor-split-and-join", "error", B20_JOIN)] if name == "B.2.0.bpmn" else []
     assert found == expected
+
+
+# --------------------------------------------------------------------------- property: the fast gateway checks
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from processes.graph import branch_inputs, flow_graph  # noqa: E402
+
+
+@st.composite
+def gateway_models(draw: st.DrawFn) -> Definitions:
+    kinds = draw(st.lists(st.sampled_from(["task", "xor", "and"]), min_size=2, max_size=9))
+    ids = [f"N{i}" for i in range(len(kinds))]
+    edges = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=16, unique=True))
+    nodes = " ".join(f"{i}:{k}" for i, k in zip(ids, kinds, strict=True))
+    return build("S:start E:end " + nodes, " ".join(["S>N0", f"N{len(ids) - 1}>E"] + [f"{a}>{b}" for a, b in edges]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(gateway_models())
+def test_gateway_checks_match_their_definition_by_branch(defs: Definitions) -> None:
+    """check() uses one search per join input; the rule is stated per split branch."""
+    proc = defs.processes[0]
+    graph = flow_graph(proc, "P")
+    gw = {n.id: n.gateway_kind for n in proc.nodes.values() if hasattr(n, "gateway_kind")}
+    ins = {n: sum(1 for _, _, d in graph.in_edges(n, data=True) if d["kind"] == "sequence") for n in graph}
+    outs = {n: sum(1 for _, _, d in graph.out_edges(n, data=True) if d["kind"] == "sequence") for n in graph}
+    sync = [n for n, k in gw.items() if k == "parallel" and ins[n] >= 2]
+    expected = set()
+    for join, kind in gw.items():
+        if ins[join] < 2:
+            continue
+        for split, skind in gw.items():
+            if split == join or outs[split] < 2:
+                continue
+            if kind == "parallel" and skind == "exclusive":
+                sets = {r for r in branch_inputs(graph, split, join).values() if r}
+                if len(sets) > 1:
+                    expected.add(("xor-split-and-join", join))
+            if kind == "exclusive" and skind == "parallel":
+                stop = [s for s in sync if s != split] + [split]
+                if sum(1 for r in branch_inputs(graph, split, join, stop=stop).values() if r) > 1:
+                    expected.add(("and-split-xor-join", join))
+    found = {(p.code, p.element) for p in check(defs) if p.code in ("xor-split-and-join", "and-split-xor-join")}
+    assert found == expected
