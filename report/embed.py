@@ -13,7 +13,7 @@ function returns a whole page; :func:`embed_page` keeps its ``<body>`` and its
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from bpmn_io.library import load_entry
 from processes.diff import builtin_synonyms, compare_models, prepare, profile_inputs

@@ -10,7 +10,8 @@ from __future__ import annotations
 import base64
 import io
 import math
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 __all__ = [
     "MAIN_FIGURE",

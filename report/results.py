@@ -24,8 +24,9 @@ import math
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate

@@ -8,9 +8,10 @@ the scenario file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bpmn_io.library import library_names, library_paths
 from bpmn_io.yamlsrc import load_yaml

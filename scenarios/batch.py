@@ -10,8 +10,9 @@ failures. Pure: the same outcomes give the same results.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from processes.errors import InputError
 from scenarios.compare import Comparison, PointSummary, paired_differences, summarise_point
@@ -82,7 +83,7 @@ def check_study(study: Study) -> None:
 def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> BatchResults:
     """Put job outcomes (in the order of ``ids``) together per scenario point."""
     grouped: dict[tuple[str, int], dict[int, Any]] = {}
-    for uid, outcome in zip(ids, outcomes):
+    for uid, outcome in zip(ids, outcomes, strict=True):
         grouped.setdefault((uid.scenario, uid.point), {})[uid.replication] = outcome
     summaries: dict[tuple[str, int], PointSummary] = {}
     rows: dict[tuple[str, int], tuple[list[Any], list[Any]]] = {}
@@ -90,7 +91,10 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
     for scenario in study.scenarios:
         for p, point in enumerate(scenario.points):
             reps = grouped.get((scenario.name, p), {})
-            figures, messages, cases, activities = [], [], [], []
+            figures: list[dict[str, float] | None] = []
+            messages: list[str] = []
+            cases: list[tuple[Any, ...]] = []
+            activities: list[tuple[Any, ...]] = []
             for r in range(scenario.replications):
                 outcome = reps.get(r)
                 if isinstance(outcome, UnitResult):

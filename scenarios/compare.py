@@ -15,8 +15,8 @@ of that difference.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from simulator.stats import confidence_interval
 
@@ -121,7 +121,7 @@ def paired_differences(point: PointSummary, baseline: PointSummary) -> Compariso
         a, b = point.figures[name].values, baseline.figures[name].values
         if len(a) != len(b):
             continue
-        per_rep = tuple(x - y if not (math.isnan(x) or math.isnan(y)) else NAN for x, y in zip(a, b))
+        per_rep = tuple(x - y if not (math.isnan(x) or math.isnan(y)) else NAN for x, y in zip(a, b, strict=True))
         est = estimate(per_rep)
         diffs.append(Difference(name, est.mean, est.low, est.high, per_rep))
     return Comparison(point.scenario, point.label, baseline.scenario, baseline.label, tuple(diffs))

@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bpmn_io.reader import parse_bpmn
 from bpmn_io.profile import parse_profile
+from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml
 from scenarios.loader import Scenario, Study
 from scenarios.sharing import SharedPool

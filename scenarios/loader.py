@@ -30,10 +30,11 @@ path, value and the allowed values before anything runs.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bpmn_io.profile import apply_overrides
 from bpmn_io.yamlsrc import load_yaml
@@ -263,7 +264,7 @@ def parse_scenario(
 
     points = []
     for combo in itertools.product(*(values for _path, values in sweep)) if sweep else [()]:
-        values = tuple(zip((p for p, _v in sweep), combo))
+        values = tuple(zip((p for p, _v in sweep), combo, strict=True))
         point_overrides = overrides + [
             (path, value, lines.get(f"sweep.{path}"), "sweep") for path, value in values
         ]

@@ -21,8 +21,9 @@ the members' profiles):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from processes.errors import InputError
 
@@ -64,7 +65,7 @@ def parse_shared_pools(
     claimed: dict[tuple[str, str], str] = {}
     for pool, spec in block.items():
         where = f"shared_pools.{pool}"
-        if not isinstance(spec, dict) or not (set(spec) in ({"members"}, {"provider", "serves"})):
+        if not isinstance(spec, dict) or set(spec) not in ({"members"}, {"provider", "serves"}):
             raise InputError(
                 f"{where}: {spec!r} (expected {{members: [names]}} or {{provider: name, serves: [names]}})",
                 file=source,

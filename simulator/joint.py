@@ -27,8 +27,9 @@ so token semantics, calendars and decisions are exactly the engine's.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import simpy

@@ -19,9 +19,10 @@ uses the same streams in replication ``i``, so differences are paired.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from report.results import write_results
 from scenarios.batch import assemble
 from scenarios.execute import plan
 from scenarios.loader import read_any
-from report.results import write_results
 from simulator.runner import run_replications
 
 distributed = pytest.importorskip("dask.distributed")

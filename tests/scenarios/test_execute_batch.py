@@ -68,7 +68,7 @@ def test_assemble_pairs_each_scenario_with_its_baseline(study) -> None:
     d = diffs["mini/submission_to_decision_mean_days"]
     per_rep = tuple(
         x - y for x, y in zip(officer.summary.figures["mini/submission_to_decision_mean_days"].values,
-                              base.summary.figures["mini/submission_to_decision_mean_days"].values)
+                              base.summary.figures["mini/submission_to_decision_mean_days"].values, strict=True)
     )
     assert d.values == per_rep
     assert d.mean < 0 and d.high < 0 and d.significant

@@ -10,7 +10,6 @@ from processes.errors import InputError
 from scenarios.loader import bundled_study, read_any, read_scenario, read_study
 
 
-
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
