@@ -137,7 +137,9 @@ def _date(value: Any, path: Path) -> dt.date:
     raise _fail(path, f"{value!r} is not a date (expected YYYY-MM-DD)")
 
 
-def _clock_time(text: str, path: Path) -> float:
+def _clock_time(text: Any, path: Path) -> float:
+    if not isinstance(text, str):
+        raise _fail(path, f"{text!r} is not a time of day (expected 'HH:MM' in quotes, 00:00-24:00)")
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
     if match is None or int(match[2]) >= 60 or int(match[1]) > 24 or (int(match[1]) == 24 and int(match[2])):
         raise _fail(path, f"{text!r} is not a time of day (expected HH:MM, 00:00-24:00)")

@@ -163,9 +163,11 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
     kind = data.get("dist")
     if kind is None:
         raise InputError(f"missing key 'dist' (expected one of {', '.join(KINDS)})", path="dist")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise InputError(f"unknown distribution {kind!r} (expected one of {', '.join(KINDS)})", path="dist")
     unit = data.get("unit")
+    if unit is not None and not isinstance(unit, str):
+        raise InputError(f"unit {unit!r} is not a unit name (expected one of m, h, d, w, mo, y)", path="unit")
     expected = KINDS[kind]
     if kind == "gamma" and ("shape" in data or "scale" in data):
         expected = _GAMMA_ALT

@@ -74,7 +74,7 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
             raise InputError(
                 f"{kind} {value!r} has no unit (expected e.g. '{value}h', or a `unit:` key; units {allowed})"
             )
-        if unit not in units:
+        if not isinstance(unit, str) or unit not in units:
             raise InputError(f"unknown unit {unit!r} for a {kind} (expected one of {allowed})")
         hours = float(value) * units[unit]
     elif isinstance(value, str):

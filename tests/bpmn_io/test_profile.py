@@ -6,8 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bpmn_io.profile import apply_overrides, dump_profile, parse_profile, provenance_gaps, read_profile
+from bpmn_io.profile import (
+    apply_overrides,
+    dump_profile,
+    parse_profile,
+    profile_from_data,
+    provenance_gaps,
+    read_profile,
+)
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.errors import InputError
 
@@ -308,3 +317,67 @@ def test_docs_describe_every_key_and_distribution() -> None:
     names |= {param for params in KINDS.values() for param in params} | {"shape", "scale", "weights", "unit"}
     missing = sorted(name for name in names if f"`{name}`" not in docs)
     assert missing == []
+
+
+def _scalar_paths(value: object, path: tuple = ()) -> list[tuple]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _scalar_paths(v, (*path, k))] + [path]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _scalar_paths(v, (*path, i))] + [path]
+    return [path]
+
+
+EXAMPLE_RAW = load_yaml(FIXTURE.read_text(encoding="utf-8")).data
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.sampled_from(["3h", "2d", "-1h", "08:00-07:00", "FREQ=DAILY", "unknown", "07-41"]),
+    st.dates(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.just({"dist": "fixed"}),
+    st.just({"dist": "gamma", "shape": 0, "scale": "1h"}),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(index=st.integers(0, len(_scalar_paths(EXAMPLE_RAW)) - 2), junk=JUNK, delete=st.booleans())
+def test_any_damaged_value_gives_a_profile_or_a_located_input_error(
+    index: int, junk: object, delete: bool
+) -> None:
+    import copy
+
+    path = _scalar_paths(EXAMPLE_RAW)[index]
+    raw = copy.deepcopy(EXAMPLE_RAW)
+    node = raw
+    for part in path[:-1]:
+        node = node[part]
+    if delete and isinstance(node, dict):
+        del node[path[-1]]
+    else:
+        node[path[-1]] = junk
+    try:
+        profile_from_data(raw, source="f.yaml")
+    except InputError as err:
+        assert str(err).startswith("f.yaml")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(list(":-[]{},'\"&*!|># 0123456789hdw\n"))),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_damaged_text_gives_a_profile_or_a_located_input_error(edits: list) -> None:
+    text = list(FIXTURE.read_text(encoding="utf-8"))
+    for where, char in edits:
+        text.insert(int(where * len(text)), char)
+    try:
+        parse_profile("".join(text), source="f.yaml")
+    except InputError as err:
+        assert str(err).startswith("f.yaml")
