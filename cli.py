@@ -836,7 +836,7 @@ def run_command(
     \b
     Examples:
       permitflow run                                   # the bundled study -> results/familjen-helsingborg/
-      permitflow run scenarios/helsingborg-one-more-officer.yaml --replications 20
+      permitflow run scenarios/status-quo.yaml scenarios/one-more-officer.yaml --replications 20
       permitflow run my-study.yaml -o out --dask local --workers 4
     """
     import dataclasses

@@ -75,8 +75,9 @@ def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> list[dict[str, Any]]:
     diffs = (point.get("comparison") or {}).get("differences", {})
+    others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
     rows = []
-    for member in members:
+    for member in [*members, *others]:
         names = (
             [f"{member}/{k}" for k in KEY_FIGURES if f"{member}/{k}" in point["figures"]]
             if key_only

@@ -191,4 +191,9 @@ def run_unit(spec: UnitSpec) -> UnitResult:
         cases += _case_rows(name, result, params)
         if spec.activities:
             activities += _activity_rows(name, result, params)
+    by_name = dict(figs)
+    for pool in spec.shared_pools:
+        # each member's utilisation of a shared pool is its share of the whole pool's time
+        shares = [by_name.get(f"{member}/utilisation.{pool.pool}", math.nan) for member in pool.members]
+        figs.append((f"shared {pool.pool}/utilisation.{pool.pool}", float(sum(shares))))
     return UnitResult(tuple(sorted(figs)), tuple(cases), tuple(activities))

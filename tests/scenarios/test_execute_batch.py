@@ -107,3 +107,17 @@ def test_estimates_and_paired_differences_by_hand() -> None:
     assert diff.values == (1.0, 2.0, 0.5)
     assert diff.mean == pytest.approx(7 / 6)
     assert diff.significant is (diff.low > 0)
+
+
+def test_a_joint_unit_reports_the_whole_shared_pools_utilisation(workdir: Path) -> None:
+    path = write(workdir, "joint.yaml", (
+        "name: joint\nreplications: 2\nhorizon: 16w\n"
+        "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
+        "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
+        "shared_pools:\n  officer: {members: [north, south]}\n"
+    ))
+    study = read_any([path])
+    figures = dict(run_unit(plan(study, version="test")[0][1].payload).figures)
+    whole = figures["shared officer/utilisation.officer"]
+    assert whole == pytest.approx(figures["north/utilisation.officer"] + figures["south/utilisation.officer"])
+    assert 0 < whole < 1
