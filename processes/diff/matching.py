@@ -28,6 +28,15 @@ activity x, at chains of two or three consecutive activities of the other model
 chain's pooled labels (``text.group_similarity``) match x's label at least ``min_label`` and better than x's
 current partner by 0.1, the chain becomes x's match.
 
+**Unnamed steps**: a tool may drop a label (an intermediate event exported with
+``name=""``). After the assignment, a step left without a partner and without a name is
+paired with a step of the other model that is also without a partner when both are of
+exactly the same kind and type and their *context* agrees: the partners (by the
+matches found so far) of one's predecessors and successors overlap those of the other
+with Jaccard >= 0.5. Its confidence is 0.8 * (0.1 type + 0.1 position + 0.1 context) /
+0.3 (so never above 0.8); its label similarity stays 0, which the node-matching
+similarity counts.
+
 **User decisions** (decisions.py): confirmed pairs are fixed first (confidence 1.0);
 rejected pairs are never proposed.
 
@@ -251,10 +260,55 @@ def match_steps(
             matches.append(
                 Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3))
             )
+    matches = _unnamed_pass(a, b, matches, banned, options)
     matches = _group_pass(a, b, lex, matches, banned, options, swap=False)
     matches = _group_pass(b, a, lex, matches, banned, options, swap=True)
     order = {s: k for k, s in enumerate(xs)}
     return tuple(sorted(matches, key=lambda m: (min(order[s] for s in m.a), m.b)))
+
+
+def _context(view: ModelView, step: str, unit: dict[str, int]) -> set[tuple[str, int]]:
+    """The matched neighbours of ``step``: ("p", unit) per predecessor, ("s", unit) per successor."""
+    return {("p", unit[u]) for u in view.predecessors(step) if u in unit} | {
+        ("s", unit[v]) for v in view.successors(step) if v in unit
+    }
+
+
+def _unnamed_pass(
+    a: ModelView,
+    b: ModelView,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    options: MatchOptions,
+) -> list[Match]:
+    """Pair leftover steps where one side has no name, by type and context (module doc)."""
+    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
+    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    free_a = [x for x in a.steps.values() if x.id not in unit_a]
+    free_b = [y for y in b.steps.values() if y.id not in unit_b]
+    weights = options.w_type + options.w_position + options.w_neighbours
+    proposals = []
+    for x in free_a:
+        cx = _context(a, x.id, unit_a)
+        for y in free_b:
+            if (x.name and y.name) or (x.kind, x.detail) != (y.kind, y.detail) or (x.id, y.id) in banned:
+                continue
+            cy = _context(b, y.id, unit_b)
+            if not cx & cy:
+                continue
+            jaccard = len(cx & cy) / len(cx | cy)
+            if jaccard < 0.5:
+                continue
+            place = 1.0 - abs(a.position[x.id] - b.position[y.id])
+            score = (options.w_type + options.w_position * place + options.w_neighbours * jaccard) / weights
+            proposals.append((-score, x.id, y.id))
+    used: set[str] = set()
+    for neg, x_id, y_id in sorted(proposals):
+        if x_id in used or y_id in used:
+            continue
+        used.update((x_id, y_id))
+        matches.append(Match((x_id,), (y_id,), round(_ENDPOINT_DISCOUNT * -neg, 3), 0.0))
+    return matches
 
 
 def _chains(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:

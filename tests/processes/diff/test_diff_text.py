@@ -117,3 +117,12 @@ def test_bad_ignore_lists(text: str, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_synonyms(text, source="s.yaml")
     assert str(err.value) == message
+
+
+def test_text_double_encoded_by_a_tool_is_repaired_before_comparing() -> None:
+    # UTF-8 read as Windows-1252 once ("klÃ¤ren") and twice ("klÃƒÂ¤ren")
+    assert normalise("Rechnung klÃ¤ren") == "rechnung klären"
+    assert normalise("Rechnung klÃƒÂ¤ren") == "rechnung klären"
+    assert normalise("Ärende Å Ö") == "ärende å ö"  # correct text is left alone
+    lex = lexicon("Rechnung klÃƒÂ¤ren", "Rechnung klären")
+    assert label_similarity(lex, "Rechnung klÃƒÂ¤ren", "Rechnung klären") == 1.0

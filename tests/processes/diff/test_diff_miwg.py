@@ -1,0 +1,65 @@
+"""The same process drawn independently in different tools (MIWG C.1.0: bpmn.io,
+SAP Signavio, Cardanit, ADONIS): other ids, some labels dropped or re-cased, one label
+double-encoded by a tool, request/reply message flows between two pools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bpmn_io.reader import read_bpmn
+from processes.diff import diff_models
+from processes.diff.relations import behavioural_profile
+from processes.diff.view import build_view
+
+MIWG = Path(__file__).resolve().parents[3].parent / "shared" / "interop" / "miwg"
+BPMN_IO = MIWG / "bpmn-io-camunda-modeler-18.6.1" / "C.1.0-export.bpmn"
+
+pytestmark = pytest.mark.skipif(not BPMN_IO.exists(), reason="MIWG corpus not present")
+
+
+def diff_with(tool: str):
+    return diff_models(read_bpmn(BPMN_IO), read_bpmn(MIWG / tool / "C.1.0-export.bpmn"))
+
+
+@pytest.mark.parametrize("tool", ["sap-signavio-process-manager-19.9.0", "cardanit-4.9.1"])
+def test_same_process_other_tool_everything_matched_nothing_differs(tool: str) -> None:
+    d = diff_with(tool)
+    assert len(d.matches) == 18 and all(len(m.a) == len(m.b) == 1 for m in d.matches)
+    assert d.differences == ()
+    assert d.similarity.behavioural == 1.0
+    # "Rechnung klÃƒÂ¤ren" (bpmn.io export, UTF-8 read twice as Windows-1252) is "Rechnung klären"
+    pair = [m for m in d.matches if d.a.steps[m.a[0]].name.startswith("Rechnung")]
+    assert len(pair) == 1 and pair[0].label == 1.0
+
+
+def test_a_label_dropped_by_the_tool_is_paired_by_type_and_context() -> None:
+    d = diff_with("sap-signavio-process-manager-19.9.0")
+    by_a = {d.a.steps[m.a[0]].name: m for m in d.matches}
+    m = by_a["Approver to be assigned"]
+    assert m.b == ("sid-5DA885B8-8309-40A3-A15F-02405FBBF88B",) and d.b.steps[m.b[0]].name == ""
+    assert m.label == 0.0 and 0.6 <= m.confidence <= 0.8
+
+
+def test_adonis_export_differs_only_where_the_files_differ() -> None:
+    # ADONIS exports "Rechnung klären" as a plain task and leaves out the two message
+    # flows between it and the other pool; nothing else differs
+    d = diff_with("adonis-17.0")
+    assert len(d.matches) == 18
+    assert [(x.kind, x.attribute, x.a_value, x.b_value) for x in d.differences] == [
+        ("attribute", "type", "userTask", "task"),
+        ("concurrency", "concurrency", "before", "parallel"),
+    ]
+
+
+def test_request_and_reply_messages_make_no_loop() -> None:
+    # Assign Approver asks the other pool (message into a catch event) and gets the
+    # answer back (message into the task): order, not repetition
+    defs = read_bpmn(BPMN_IO)
+    view = build_view(defs)
+    p = behavioural_profile(defs, view)
+    names = {s.name: s.id for s in view.steps.values()}
+    assert p.repeatable == {names["Approve Invoice"], names["Rechnung klÃƒÂ¤ren"]}
+    assert p.relation(names["Assign Approver"], names["Approver to be assigned"]) == "before"
+    assert p.relation(names["Invoice not processed"], names["Invoice processed"]) == "exclusive"
