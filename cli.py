@@ -262,21 +262,44 @@ def show_cmd(ctx: click.Context, file: str, fmt: str) -> None:
 @cli.command("convert")
 @click.argument("source", metavar="IN")
 @click.argument("target", metavar="OUT")
-def convert_cmd(source: str, target: str) -> None:
-    """Convert a model between BPMN 2.0 XML and the YAML authoring form.
+@click.option("--from", "from_fmt", type=click.Choice(["model", "bpsim", "qbp", "prosimos"]), default="model",
+              show_default=True,
+              help="What IN holds: a model (BPMN or YAML), or simulation parameters of BPSim / QBP (inside a "
+                   "BPMN file) or Prosimos (a JSON file; give --model). With bpsim/qbp/prosimos, OUT is a "
+                   "profile.yaml.")
+@click.option("--to", "to_fmt", type=click.Choice(["model", "prosimos"]), default="model", show_default=True,
+              help="What to write: a model (by OUT's extension) or Prosimos simulation parameters (JSON) for "
+                   "IN and its profile.")
+@click.option("--profile", type=click.Path(dir_okay=False),
+              help="With --to prosimos: the profile.yaml (default: the one beside IN, or the library's).")
+@click.option("--model", "model_arg", help="With --from prosimos: the BPMN model the parameters are for.")
+def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
+                model_arg: str | None) -> None:
+    """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
+    simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
-    The formats follow the extensions: .bpmn, .bpmn2, .xml are BPMN; .yaml,
-    .yml the authoring form (README.md, "Writing a process in YAML"). A BPMN
-    output without diagram gets one laid out by Graphviz. Nothing is written
-    when the input is bad or cannot be expressed in the output form.
+    The model formats follow the extensions: .bpmn, .bpmn2, .xml are BPMN;
+    .yaml, .yml the authoring form (README.md, "Writing a process in YAML"). A
+    BPMN output without diagram gets one laid out by Graphviz. Each simulation
+    parameter the other side cannot express is named in one warning line on
+    stderr. Nothing is written when the input is bad.
 
     \b
     Examples:
       permitflow convert examples/permit.yaml permit.bpmn
       permitflow convert process.bpmn process.yaml
+      permitflow convert helsingborg prosimos.json --to prosimos
+      permitflow convert simulationProcess.bpmn2 profile.yaml --from bpsim
+      permitflow convert PurchasingExampleQBP.bpmn profile.yaml --from qbp
+      permitflow convert params.json profile.yaml --from prosimos --model model.bpmn
     """
     from bpmn_io.loading import load_model, model_format
 
+    if from_fmt != "model" and to_fmt != "model":
+        raise click.UsageError("give --from or --to, not both")
+    if from_fmt != "model" or to_fmt != "model":
+        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg)
+        return
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
@@ -294,6 +317,48 @@ def convert_cmd(source: str, target: str) -> None:
         data = to_bpmn_bytes(defs)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
+
+
+def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
+                        model_arg: str | None) -> None:
+    """``convert --from bpsim|qbp|prosimos`` and ``convert --to prosimos``."""
+    import json
+
+    from bpmn_io import simformats
+    from bpmn_io.loading import load_model
+    from bpmn_io.profile import profile_from_data
+    from bpmn_io.yamlsrc import dump_yaml
+
+    if to_fmt == "prosimos":
+        if not target.lower().endswith(".json"):
+            raise click.UsageError(f"OUT {target!r}: Prosimos parameters are JSON (expected a .json file)")
+        process, raw, prof_source = _simulation_inputs(source, profile)
+        params = profile_from_data(raw, source=prof_source).simulation
+        if params is None:
+            raise click.UsageError(f"{prof_source} has no simulation: section")
+        converted = simformats.to_prosimos(load_model(source), params)
+        data = (json.dumps(converted.document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    else:
+        if not target.lower().endswith((".yaml", ".yml")):
+            raise click.UsageError(f"OUT {target!r}: imported parameters are a profile (expected a .yaml file)")
+        if from_fmt == "prosimos":
+            if model_arg is None:
+                raise click.UsageError("--from prosimos needs --model (the BPMN model the parameters are for)")
+            try:
+                doc = json.loads(Path(source).read_bytes())
+            except json.JSONDecodeError as err:
+                raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
+            converted = simformats.prosimos_to_profile(doc, load_model(model_arg), source=source)
+        else:
+            defs = load_model(source)
+            importer = simformats.bpsim_to_profile if from_fmt == "bpsim" else simformats.qbp_to_profile
+            converted = importer(defs, source=source)
+        profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
+        data = dump_yaml(converted.document).encode("utf-8")
+    for warning in converted.warnings:
+        click.echo(f"permitflow: warning: {warning}", err=True)
+    with atomic_write(target, "wb") as fh:
+        fh.write(data)  # type: ignore[attr-defined]
 
 
 def _drawable_model(file: str) -> object:

@@ -1,0 +1,68 @@
+"""permitflow convert --to prosimos / --from bpsim|qbp|prosimos through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bpmn_io.profile import read_profile
+from cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+ODD = ROOT.parent / "shared/interop/odd"
+MM1 = ROOT / "tests/fixtures/sim/mm1.bpmn"
+MM1_PROFILE = ROOT / "tests/fixtures/sim/mm1.yaml"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_to_prosimos_and_back_gives_the_same_parameters(tmp_path) -> None:
+    out = tmp_path / "mm1.json"
+    r = run("convert", str(MM1), str(out), "--to", "prosimos", "--profile", str(MM1_PROFILE))
+    assert r.exit_code == 0, r.output
+    doc = json.loads(out.read_text())
+    assert doc["task_resource_distribution"][0]["task_id"] == "Task_Serve"
+    back = tmp_path / "profile.yaml"
+    r = run("convert", str(out), str(back), "--from", "prosimos", "--model", str(MM1))
+    assert r.exit_code == 0, r.output
+    again = read_profile(back).simulation
+    assert again.elements["Task_Serve"].duration == read_profile(MM1_PROFILE).simulation.elements["Task_Serve"].duration
+
+
+def test_library_model_to_prosimos_warns_per_feature_on_stderr(tmp_path) -> None:
+    out = tmp_path / "h.json"
+    r = run("convert", "helsingborg", str(out), "--to", "prosimos")
+    assert r.exit_code == 0
+    assert "permitflow: warning: calendar 'office': holidays (SE) cannot be expressed in Prosimos" in r.stderr
+    assert out.is_file()
+
+
+def test_from_bpsim_and_qbp_write_valid_profiles(tmp_path) -> None:
+    for fmt, src in (("bpsim", ODD / "jbpm-designer/simulationProcess.bpmn2"),
+                     ("qbp", ODD / "simod/PurchasingExampleQBP.bpmn")):
+        out = tmp_path / f"{fmt}.yaml"
+        r = run("convert", str(src), str(out), "--from", fmt)
+        assert r.exit_code == 0, r.output
+        assert read_profile(out).simulation is not None
+
+
+def test_a_file_without_the_format_is_one_error_and_no_output(tmp_path) -> None:
+    out = tmp_path / "x.yaml"
+    r = run("convert", str(MM1), str(out), "--from", "qbp")
+    assert r.exit_code == 2
+    assert "no qbp:processSimulationInfo found" in r.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_prosimos_needs_the_model_and_json(tmp_path) -> None:
+    bad = tmp_path / "p.json"
+    bad.write_text("{not json")
+    r = run("convert", str(bad), str(tmp_path / "o.yaml"), "--from", "prosimos", "--model", str(MM1))
+    assert r.exit_code == 2 and "not JSON" in r.output
+    r = run("convert", str(bad), str(tmp_path / "o.yaml"), "--from", "prosimos")
+    assert r.exit_code == 2 and "--from prosimos needs --model" in r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
