@@ -408,3 +408,34 @@ def test_every_library_model_imports_into_bpmn_moddle_without_warnings():
     )
     warnings = json.loads(out.stdout)
     assert warnings == {f: [] for f in files}
+
+
+def _shape(entry, *, bypass: tuple[str, ...] = ()) -> tuple[set, set]:
+    """Node ids with their kinds, and flows as (source, target); each ``bypass`` node is taken
+    out and its predecessors linked straight to its successors."""
+    process = entry.definitions.process()
+    nodes = {(n.id, type(n).__name__) for n in process.nodes.values() if n.id not in bypass}
+    flows = {(f.source, f.target) for f in process.flows.values()}
+    for node in bypass:
+        before = {s for s, t in flows if t == node}
+        after = {t for s, t in flows if s == node}
+        flows = {(s, t) for s, t in flows if node not in (s, t)} | {(s, t) for s in before for t in after}
+    return nodes, flows
+
+
+@pytest.mark.parametrize("name", ["landskrona", "angelholm", "hoganas"])
+def test_familjen_helsingborg_models_have_helsingborgs_structure(entries, name):
+    """No source shows a difference in their steps: only names of lanes and pools differ."""
+    assert _shape(entries[name]) == _shape(entries["helsingborg"])
+
+
+def test_astorp_differs_from_helsingborg_only_where_its_clock_starts(entries):
+    clock = ("Event_Ansokan_Komplett",)
+    assert _shape(entries["astorp"], bypass=clock) == _shape(entries["helsingborg"], bypass=clock)
+    assert _shape(entries["astorp"]) != _shape(entries["helsingborg"])
+
+
+def test_orkelljunga_differs_from_helsingborg_only_in_the_hand_over_to_its_own_decision_maker(entries):
+    hand_over = ("Task_Overlamna_Underlag",)
+    assert _shape(entries["orkelljunga"], bypass=hand_over) == _shape(entries["helsingborg"])
+    assert "Task_Overlamna_Underlag" in entries["orkelljunga"].definitions.process().nodes
