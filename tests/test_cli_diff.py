@@ -116,6 +116,10 @@ def test_html_is_one_self_contained_page_with_both_diagrams(tmp_path: Path) -> N
         r'data-element-id="B_Beslut"[^>]*class="[^"]*changed', page
     )
     assert "Done by Socialnämnden in a, by Arbetsutskottet in b" in page
+    # a whole drawing fits its box (scaled by its viewBox), actual size is one click away
+    assert ".diagram svg{width:100%;height:auto}" in page
+    assert all('viewBox="' in svg for svg in re.findall(r"<svg[^>]*>", page))
+    assert 'id="actual-size"' in page
 
 
 def test_markdown(tmp_path: Path) -> None:
