@@ -216,7 +216,7 @@ class _Run:
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
                 self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
         self.capped = any(nd.visit_cap for nd in self.nodes)
-        self.node_pools = [self.workplace.pools.get(nd.pool) for nd in self.nodes]
+        self.node_pools: list[PoolAtWork | None] = []
 
     # ------------------------------------------------------------------ run
 
@@ -230,7 +230,16 @@ class _Run:
             raise self.stuck_error()
         return self.recorder.result(self.root, self.env.now, self.events)
 
+    def bind(self) -> None:
+        """Tables that depend on the workplace and the recorder, made when the run starts."""
+        self.node_pools = [self.workplace.pools.get(nd.pool) for nd in self.nodes]
+        self.recorder.use_clock(marks_complete=self.mark_complete >= 0, marks_decision=self.mark_decision >= 0)
+        if self.workplace.by_horizon:  # the observation window's end is known from the start
+            self.recorder.summary.set_window_end(self.workplace.observation_end())
+
     def arrive(self, times: Iterator[float]) -> Any:
+        """The arrival process: one case per arrival time, then the drain period."""
+        self.bind()
         env = self.env
         case_id = 0
         start = self.compiled.start

@@ -31,13 +31,17 @@ class Recorder:
         deadline = clock.deadline if clock is not None else math.inf
         extension = (clock.extension or 0.0) if clock is not None else 0.0
         self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete)
-        if workplace.last_arrival_bound > 0:  # a horizon: the window's end is known from the start
-            self.summary.set_window_end(workplace.observation_end())
         self.cases: list[CaseRecord] = []
         self.activities: list[ActivityRecord] = []
         self.intervals: list[ResourceInterval] = []
         self.meetings: dict[tuple[str, float], list[int]] = {}
         self.open: dict[int, Any] = {}
+
+    def use_clock(self, *, marks_complete: bool, marks_decision: bool) -> None:
+        """Which clock events the run marks (set before the first case)."""
+        self.marks_complete = marks_complete
+        self.marks_decision = marks_decision
+        self.summary.use_clock(starts_at_arrival=not marks_complete)
 
     # ------------------------------------------------------------------ cases
 

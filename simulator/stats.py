@@ -155,6 +155,13 @@ class Summary:
         self.backlog: dict[str, float] = {}
         self.pool_records: tuple[Any, ...] = ()
 
+    def use_clock(self, *, starts_at_arrival: bool) -> None:
+        """Before any case: whether the legal clock starts at arrival (one series then serves both)."""
+        if starts_at_arrival:
+            self.c2d = self.s2d
+        elif self.c2d is self.s2d:
+            self.c2d = LogHistogram(self.s2d.exact)
+
     def set_window_end(self, end: float) -> None:
         self.window_end = end
 

@@ -67,6 +67,7 @@ class Workplace:
             name: PoolAtWork(env, schedule) for name, schedule in pool_schedules(params).items()}
         self.last_arrival = math.inf
         self.horizon = getattr(params, "horizon", None)
+        self.by_horizon = False  # set by arrival_times: a horizon run, or a number of cases
         decision = getattr(params, "decision", None)
         self.decision = decision
         self.meetings: dict[str, MeetingCalendar] = {}
@@ -89,22 +90,21 @@ class Workplace:
         """Arrival instants (hours), ascending: ``cases`` of them, or as ``params`` say."""
         count = cases if cases is not None else getattr(self.params, "cases", None)
         horizon = None if count is not None else self.horizon
+        self.by_horizon = horizon is not None
         return arrival_times(self.params.arrivals, self.params.start, stream(self.root, "arrivals"),
                              cases=count, horizon=horizon)
 
     @property
     def last_arrival_bound(self) -> float:
         """A time by which every arrival has happened (for the run's safety stop)."""
-        if self.horizon is not None and getattr(self.params, "cases", None) is None:
-            return float(self.horizon)
-        return 0.0
+        return float(self.horizon) if self.by_horizon else 0.0
 
     def arrivals_done(self, now: float) -> None:
         self.last_arrival = now
 
     def observation_end(self) -> float:
         """End of the observation window: the horizon, or the last arrival."""
-        if self.horizon is not None and getattr(self.params, "cases", None) is None:
+        if self.by_horizon:
             return float(self.horizon)
         return self.last_arrival if math.isfinite(self.last_arrival) else self.env.now
 

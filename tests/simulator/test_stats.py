@@ -78,3 +78,16 @@ def test_replications_use_spawned_seed_sequences() -> None:
     again = simulate(process, params, seed=np.random.SeedSequence(9).spawn(3)[2])
     assert runs[2].cases == again.cases
     assert runs[0].cases != runs[1].cases
+
+
+def test_a_horizon_run_observes_the_window_after_the_warmup() -> None:
+    process = read_bpmn(FIXTURES / "mm1.bpmn").process()
+    raw = read_profile(FIXTURES / "mm1.yaml").raw
+    raw = {**raw, "simulation": {k: v for k, v in raw["simulation"].items() if k != "cases"}}
+    params = profile_from_data(apply_overrides(raw, {"simulation.horizon": "26w", "simulation.warmup": "4w"})).simulation
+    result = simulate(process, params, seed=3)
+    assert result.warmup == 4 * 168 and result.horizon == 26 * 168
+    assert all(c.arrival < 26 * 168 for c in result.cases)
+    f = figures(result)
+    assert f["cases"] == sum(1 for c in result.cases if c.arrival >= 4 * 168) < len(result.cases)
+    assert abs(f["utilisation.server"] - 0.5) < 4 * math.sqrt(2 * 0.25 / f["cases"])
