@@ -184,15 +184,20 @@ def load_entry(name: str, root: Path | None = None) -> LibraryEntry:
 MAPPED_2022 = ("helsingborg", "landskrona", "astorp")
 
 
-def ordered_names(names: list[str] | None = None) -> list[str]:
-    """``names`` (default: all) in table order: the 2022 mapping's three, the rest, the national reference."""
-    names = library_names() if names is None else list(names)
-    return sorted(
-        names,
-        key=lambda n: (
-            n not in MAPPED_2022,
-            n.startswith("national"),
-            MAPPED_2022.index(n) if n in MAPPED_2022 else 0,
-            n,
-        ),
-    )
+def ordered_names(names: list[str] | None = None, root: Path | None = None) -> list[str]:
+    """``names`` (default: all) in table order: the 2022 mapping's three, then each handling
+    municipality followed by those it handles, then the national reference.
+
+    >>> ordered_names(["bjuv", "national-reference", "hoganas", "astorp", "helsingborg"])
+    ['helsingborg', 'astorp', 'hoganas', 'bjuv', 'national-reference']
+    """
+    root = library_root() if root is None else root
+    names = library_names(root) if names is None else list(names)
+
+    def key(name: str) -> tuple[int, int, str, bool, str]:
+        if name in MAPPED_2022:
+            return (0, MAPPED_2022.index(name), "", False, name)
+        handler = _handled_by(root / name) if (root / name / PROFILE_FILE).is_file() else None
+        return (2 if name.startswith("national") else 1, 0, handler or name, handler is not None, name)
+
+    return sorted(names, key=key)

@@ -32,10 +32,18 @@ def test_the_library_holds_the_mapped_municipalities_their_handlers_and_the_nati
     assert lib.library_names() == ALL
 
 
-def test_table_order_puts_the_three_mapped_in_2022_first_and_the_national_reference_last():
-    names = lib.ordered_names()
-    assert names[:3] == ["helsingborg", "landskrona", "astorp"]
-    assert names[-1] == "national-reference"
+def test_table_order_puts_the_three_mapped_in_2022_first_then_each_handler_with_those_it_handles():
+    assert lib.ordered_names() == [
+        "helsingborg",
+        "landskrona",
+        "astorp",
+        "angelholm",
+        "klippan",
+        "orkelljunga",
+        "hoganas",
+        "bjuv",
+        "national-reference",
+    ]
 
 
 @pytest.mark.parametrize("name", MODELS)
