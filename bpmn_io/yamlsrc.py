@@ -115,7 +115,14 @@ def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
         except UnicodeDecodeError as err:
             raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
     for attempt, loader_class in enumerate(_LOADERS):
-        loader = loader_class(text)
+        try:
+            loader = loader_class(text)
+        except yaml.reader.ReaderError as err:  # a control character: refused before parsing
+            line = text.count("\n", 0, err.position) + 1
+            raise InputError(
+                f"invalid YAML: character #x{err.character:04x} is not allowed (expected printable text)",
+                file=source, line=line,
+            ) from None
         try:
             node = loader.get_single_node()
             walk = _Walk(loader, source)
@@ -139,7 +146,7 @@ def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
 
 
 #: values a document may hold once aliases are expanded (a "billion laughs" guard)
-MAX_VALUES = 1_000_000
+MAX_VALUES = 100_000
 
 
 class _Walk:
