@@ -565,6 +565,23 @@ def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
     return name, defs, raw
 
 
+def _distinct_names(args: list[str], names: list[str]) -> list[str]:
+    """Names that tell the models apart: a file whose name another model shares is named
+    ``folder/stem`` ("bpmn-io/C.1.0-export" vs "signavio/C.1.0-export"); what is still
+    shared gets " (2)", " (3)" ... on its later occurrences."""
+    out = list(names)
+    for i, (arg, name) in enumerate(zip(args, names, strict=True)):
+        path = Path(arg)
+        if names.count(name) > 1 and path.suffix and path.parent.name and path.parent.name != name:
+            out[i] = f"{path.parent.name}/{path.stem}"
+    seen: dict[str, int] = {}
+    for i, name in enumerate(out):
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            out[i] = f"{name} ({seen[name]})"
+    return out
+
+
 def _diff_settings(matches: str | None, synonyms: str | None) -> tuple[object, object]:
     from processes.diff import NO_DECISIONS, builtin_synonyms, parse_decisions, parse_synonyms
 
@@ -626,8 +643,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     decisions, words = _diff_settings(matches, synonyms)
     name_a, defs_a, raw_a = _compare_input(model_a)
     name_b, defs_b, raw_b = _compare_input(model_b)
-    if name_a == name_b:
-        name_a, name_b = f"{name_a} (A)", f"{name_b} (B)"
+    name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
     facts_b, params_b = profile_inputs(raw_b)  # type: ignore[arg-type]
     result = diff_models(defs_a, defs_b, a_name=name_a, b_name=name_b, synonyms=words,  # type: ignore[arg-type]
@@ -675,14 +691,9 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     if len(models) < 2:
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
     decisions, words = _diff_settings(matches, synonyms)
-    loaded = []
-    seen: dict[str, int] = {}
-    for arg in models:
-        name, defs, raw = _compare_input(arg)
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name = f"{name} ({seen[name]})"
-        loaded.append((name, defs, raw))
+    inputs = [_compare_input(arg) for arg in models]
+    names = _distinct_names(list(models), [name for name, _, _ in inputs])
+    loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     prepared = []
     for name, defs, raw in loaded:
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]

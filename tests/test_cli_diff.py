@@ -173,3 +173,15 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> None
     )
     assert not out.exists() and list(tmp_path.glob(".diff.json*")) == []
     assert run("compare", a).exit_code == 2
+
+
+def test_files_of_the_same_name_are_named_by_their_folders(tmp_path: Path) -> None:
+    (tmp_path / "signavio").mkdir()
+    (tmp_path / "bpmn-io").mkdir()
+    a = Path(write(tmp_path / "bpmn-io", "A"))
+    b = Path(write(tmp_path / "signavio", "A", decider="Arbetsutskottet"))
+    assert a.name == b.name
+    lines = run("diff", str(a), str(b)).output.splitlines()
+    assert lines[0] == "bpmn-io/a (A, 5 steps) vs signavio/a (B, 5 steps)"
+    data = json.loads(run("compare", str(a), str(b), str(a), "--format", "json").output)
+    assert data["models"] == ["bpmn-io/a", "signavio/a", "bpmn-io/a (2)"]

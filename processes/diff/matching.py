@@ -14,9 +14,10 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
   match those of y by label (mean of the best match per neighbour, both directions).
 
 Start events (and end events) of the two models mark the same moment whatever they
-are called: when their labels do not match, the pair is scored on type and position
-alone, times 0.8, and needs no minimum label similarity (a pair whose labels match
-scores higher, so labelled ends pair first).
+are called: when their labels do not match, the pair is scored without the label
+(type, role, position and neighbours, weighted as above), times 0.8, and needs no
+minimum label similarity (a pair whose labels match scores higher, so labelled ends
+pair first; among unlabelled ends, the lane and what leads to them decide).
 
 **One-to-one**: the pairing maximises the total score
 (``scipy.optimize.linear_sum_assignment``) among pairs with label >= ``min_label``
@@ -195,11 +196,15 @@ def pair_scores(
         + options.w_neighbours * neigh
     ) / total
     # a process's start events (and its end events) mark the same moment whatever they
-    # are called: when their labels differ, type and position alone score them, discounted
+    # are called: when their labels differ, everything but the label scores them, discounted
     weak = endpoint_pairs(xs, ys) & (lab < options.min_label)
-    by_place = (options.w_type * types + options.w_position * place) / max(
-        options.w_type + options.w_position, 1e-12
-    )
+    rest = options.w_type + options.w_role + options.w_position + options.w_neighbours
+    by_place = (
+        options.w_type * types
+        + options.w_role * roles[np.ix_(ra, rb)]
+        + options.w_position * place
+        + options.w_neighbours * neigh
+    ) / max(rest, 1e-12)
     score = np.where(weak, _ENDPOINT_DISCOUNT * by_place, score)
     return np.round(score, 6), lab
 

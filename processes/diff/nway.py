@@ -28,7 +28,7 @@ from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
 from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions
-from processes.diff.result import ModelDiff
+from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
 from processes.model import FrozenMap
@@ -93,7 +93,7 @@ def compare_models(
             matrix[metric][i][j] = matrix[metric][j][i] = value
     clusters = _clusters(models, pairs)
     core = tuple(k for k, c in enumerate(clusters) if len(c.members) == n)
-    variations = _presence(clusters, names) + _performers(clusters, names, lex) + _pairwise(pairs)
+    variations = _presence(clusters, names) + _performers(clusters, names, lex) + _pairwise(pairs, clusters)
     return Comparison(
         names,
         FrozenMap({m: tuple(tuple(r) for r in matrix[m]) for m in METRICS}),
@@ -186,10 +186,16 @@ def _performers(clusters: tuple[StepCluster, ...], names: tuple[str, ...], lex: 
     return out
 
 
-def _pairwise(pairs: list[ModelDiff]) -> list[Variation]:
-    """Control-flow and attribute differences of every pair; the same difference (same
-    message, same values) found in several pairs is listed once, naming all models."""
-    found: dict[tuple[str, str, str, str, str], tuple[list[str], list[str], str]] = {}
+_RELATIONS = frozenset({"order", "concurrency", "exclusiveness"})
+
+
+def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list[Variation]:
+    """Control-flow and attribute differences of every pair, one variation per step
+    (cluster) and what differs about it — its relation to the same other steps, its
+    optionality, its loop, or one attribute — with every model's value that some pair
+    revealed (a model without the steps concerned has none)."""
+    cluster_of = {(n, s): k for k, c in enumerate(clusters) for n, ids in c.members.items() for s in ids}
+    found: dict[tuple[object, ...], tuple[dict[str, str], ModelDiff, Difference]] = {}
     for d in pairs:
         for x in d.differences:
             if x.kind in _FLOW_KINDS:
@@ -198,19 +204,45 @@ def _pairwise(pairs: list[ModelDiff]) -> list[Variation]:
                 kind = "attribute"
             else:
                 continue
-            key = (kind, x.kind, x.message, x.a_value, x.b_value)
-            side_a, side_b, _ = found.setdefault(key, ([], [], d.label_a(x.a[:1]) or d.label_b(x.b[:1])))
-            if d.a.name not in side_a:
-                side_a.append(d.a.name)
-            if d.b.name not in side_b:
-                side_b.append(d.b.name)
+            if x.a:
+                step = cluster_of.get((d.a.name, x.a[0]))
+                others = frozenset(cluster_of.get((d.a.name, s)) for s in x.a[1:])
+            else:
+                step = cluster_of.get((d.b.name, x.b[0]))
+                others = frozenset(cluster_of.get((d.b.name, s)) for s in x.b[1:])
+            what = "relation" if x.kind in _RELATIONS else x.kind
+            key = (kind, step, what, x.attribute if kind == "attribute" else "", others)
+            values, _, _ = found.setdefault(key, ({}, d, x))
+            values.setdefault(d.a.name, x.a_value)
+            values.setdefault(d.b.name, x.b_value)
     out = []
-    for (kind, _, message, a_value, b_value), (side_a, side_b, step) in found.items():
-        values = {n: a_value for n in side_a}
-        values.update({n: b_value for n in side_b if n not in values})
-        text = name_sides(message, ", ".join(side_a), ", ".join(side_b))
-        out.append(Variation(kind, step, FrozenMap(values), text))
+    for (kind, _, _, _, _), (values, d, x) in found.items():
+        by_value: dict[str, list[str]] = {}
+        for name in (n for n in _model_order(pairs) if n in values):
+            by_value.setdefault(values[name], []).append(name)
+        side_a = by_value.pop(x.a_value, [])
+        side_b = by_value.pop(x.b_value, [])
+        text = name_sides(x.message, _listed(side_a), _listed(side_b))
+        if by_value:  # a third (or fourth) way of doing it
+            text = (
+                text.rstrip(".")
+                + "; "
+                + "; ".join(f"{v} in {_listed(ns)}" for v, ns in by_value.items())
+                + "."
+            )
+        step = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
+        ordered = {n: values[n] for n in _model_order(pairs) if n in values}
+        out.append(Variation(kind, step, FrozenMap(ordered), text))
     return out
+
+
+def _listed(names: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _model_order(pairs: list[ModelDiff]) -> list[str]:
+    return list(dict.fromkeys(n for d in pairs for n in (d.a.name, d.b.name)))
 
 
 def name_sides(message: str, a_name: str, b_name: str) -> str:

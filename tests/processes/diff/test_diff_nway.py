@@ -97,3 +97,28 @@ def test_reports_name_every_model() -> None:
 def test_names_must_differ() -> None:
     with pytest.raises(ValueError, match="model name 'a' appears twice"):
         compare_models([prepare(linear(["x"]), "a"), prepare(linear(["x"]), "a")])
+
+
+def test_one_variation_per_step_and_difference_whatever_the_labels_of_each_pair() -> None:
+    # w and x draw "Granska" before "Platsbesök", z after; w words both steps otherwise,
+    # so the pairs (w, z) and (x, z) word the same difference differently: still one row
+    def drawn(prefix: str, granska: str, besok: str, chain: str):
+        return model(
+            [
+                (f"{prefix}S", "start"),
+                (f"{prefix}G", "task", granska),
+                (f"{prefix}P", "task", besok),
+                (f"{prefix}E", "end"),
+            ],
+            chain=" ".join(prefix + c for c in chain.split()),
+        )
+
+    w = drawn("W", "Granskning av ansökan", "Besök på plats", "S G P E")
+    x = drawn("X", "Granska ansökan", "Platsbesök", "S G P E")
+    z = drawn("Z", "Granska ansökan", "Platsbesök", "S P G E")
+    c = compare_models([prepare(w, "w"), prepare(x, "x"), prepare(z, "z")])
+    flow = [v for v in c.variations if v.kind == "control_flow"]
+    assert [dict(v.values) for v in flow] == [{"w": "before", "x": "before", "z": "after"}]
+    assert flow[0].message == (
+        'In w and x, "Granskning av ansökan" comes before "Besök på plats"; in z, it comes after it.'
+    )
