@@ -217,6 +217,7 @@ class _Run:
                 self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
         self.capped = any(nd.visit_cap for nd in self.nodes)
         self.node_pools: list[PoolAtWork | None] = []
+        self.hot: tuple[Any, ...] = ()
 
     # ------------------------------------------------------------------ run
 
@@ -233,6 +234,9 @@ class _Run:
     def bind(self) -> None:
         """Tables that depend on the workplace and the recorder, made when the run starts."""
         self.node_pools = [self.workplace.pools.get(nd.pool) for nd in self.nodes]
+        # the token's locals, loaded in one go
+        self.hot = (self.nodes, self.env, self.workplace, self.recorder, self.work_draws, self.node_pools,
+                    self.mark_complete, self.mark_decision, self.needs_procs)
         self.recorder.use_clock(marks_complete=self.mark_complete >= 0, marks_decision=self.mark_decision >= 0)
         if self.workplace.by_horizon:  # the observation window's end is known from the start
             self.recorder.summary.set_window_end(self.workplace.observation_end())
@@ -274,14 +278,13 @@ class _Run:
         ``skip``: ``n`` has already happened (a boundary event that fired, a
         join that fired for another token); route from it at once.
         """
-        nodes = self.nodes
-        env = self.env
-        workplace, recorder, work_draws, pools = self.workplace, self.recorder, self.work_draws, self.node_pools
+        nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs = self.hot
         case = scope.case
-        tid = self.next_token
-        self.next_token += 1
         track = scope.track
-        mark_complete, mark_decision, needs_procs = self.mark_complete, self.mark_decision, self.needs_procs
+        tid = 0
+        if track or needs_procs:  # only then is a token looked up by id
+            tid = self.next_token
+            self.next_token += 1
         try:
             if scope.cancelled:
                 return
@@ -361,9 +364,12 @@ class _Run:
         except simpy.Interrupt:
             pass
         finally:
-            if self.needs_procs:
+            if needs_procs:
                 scope.procs.pop(tid, None)  # type: ignore[union-attr]
-            self.token_gone(scope, tid)
+            if track or scope.active == 1 or scope.joins:
+                self.token_gone(scope, tid)
+            else:  # other tokens of the scope go on: nothing to settle
+                scope.active -= 1
 
     # ------------------------------------------------------------------ nodes
 
