@@ -95,7 +95,9 @@ def main() -> None:
     k = 0
     while len(models) < args.models:
         k += 1
-        models.append((f"variant{k}", variant(base[1], rng, f"V{k}"), base[2], base[3]))
+        # the profile's per-element parameters follow the renamed ids
+        params = {f"V{k}_{key}": value for key, value in base[3].items()}
+        models.append((f"variant{k}", variant(base[1], rng, f"V{k}"), base[2], params))
     models = models[: args.models]
     sizes = [sum(len(p.nodes) for p in d.processes) for _, d, _, _ in models]
     print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")

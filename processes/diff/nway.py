@@ -227,7 +227,7 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
             text = (
                 text.rstrip(".")
                 + "; "
-                + "; ".join(f"{v} in {_listed(ns)}" for v, ns in by_value.items())
+                + "; ".join(f"{v or 'not set'} in {_listed(ns)}" for v, ns in by_value.items())
                 + "."
             )
         step = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
