@@ -223,6 +223,8 @@ def flatten(value: Any, prefix: str = "") -> dict[str, str]:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, Mapping):

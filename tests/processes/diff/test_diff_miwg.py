@@ -63,3 +63,20 @@ def test_request_and_reply_messages_make_no_loop() -> None:
     assert p.repeatable == {names["Approve Invoice"], names["Rechnung klÃƒÂ¤ren"]}
     assert p.relation(names["Assign Approver"], names["Approver to be assigned"]) == "before"
     assert p.relation(names["Invoice not processed"], names["Invoice processed"]) == "exclusive"
+
+
+def test_similarity_worked_by_hand_bpmn_io_vs_signavio() -> None:
+    # 18 pairs, 3 of label similarity 0 (Signavio left "Approver to be assigned" and two
+    # end events unnamed where bpmn.io names them), 15 of 1; no node or edge skipped
+    s = diff_with("sap-signavio-process-manager-19.9.0").similarity
+    assert (s.nodes_a, s.nodes_b, s.skipped_nodes, s.edges_a, s.edges_b, s.skipped_edges) == (
+        18,
+        18,
+        0,
+        22,
+        22,
+        0,
+    )
+    assert s.node_matching == pytest.approx(2 * 15 / 36, abs=1e-6)  # simNM = 2 sum Sim / (|N1| + |N2|)
+    # fskipn = 0, fskipe = 0, fsubn = 2 * 3 * (1 - 0) / (36 - 0); simGED = 1 - mean of the three
+    assert s.structural == pytest.approx(1 - (0 + 0 + 6 / 36) / 3, abs=1e-6)

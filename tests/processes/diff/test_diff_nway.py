@@ -69,7 +69,7 @@ def test_core_presence_performer_order_and_facts() -> None:
         == 'In x, "Granska ansökan" comes before "Platsbesök"; in z, it comes after it.'
     )
     assert c.facts == (
-        ("e_service", ("", "True", "")),
+        ("e_service", ("", "yes", "")),
         ("deciding_body", ("Socialnämnden", "Socialnämnden", "Socialnämndens arbetsutskott")),
     )
 

@@ -157,7 +157,7 @@ def test_profile_facts_differ():
     }
     d = diff_models(base(), base(), facts_a=facts_a, facts_b=facts_b)
     assert keys(d) == [
-        ("fact", (), (), "e_service", "unknown", "True"),
+        ("fact", (), (), "e_service", "unknown", "yes"),
         ("fact", (), (), "deciding_body", "Socialnämnden", "Socialnämndens arbetsutskott"),
     ]
 
