@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from .namespaces import BPMN, BPMNDI, DC, DI, PREFIXES, XSI, q
+from .xmlsafe import safe_parser
 
 __all__ = ["fragment", "fragment_tag"]
 
@@ -125,7 +126,7 @@ def fragment(el: etree._Element) -> str:
     except etree.C14NError:
         # libxml2 refuses to canonicalize while a relative namespace URI is in scope
         # (ADONIS declares xmlns:xml_6="@boc-eu.com/..."): drop unused declarations first
-        copy = etree.fromstring(etree.tostring(el, with_tail=False))
+        copy = etree.fromstring(etree.tostring(el, with_tail=False), safe_parser())
         etree.cleanup_namespaces(copy, keep_ns_prefixes=keep)
         try:
             data = etree.tostring(copy, method="c14n", exclusive=True, with_comments=False,

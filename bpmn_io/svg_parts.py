@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from lxml import etree
-
 from bpmn_io.svg_shapes import num
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
+from bpmn_io.xmlsafe import parse_xml
 from processes.model import (
     Association,
     Bounds,
@@ -56,7 +55,6 @@ _EVENT_TAGS = {
     "intermediate_throw": "intermediateThrowEvent",
 }
 _MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +90,7 @@ class ElementIndex:
         categories: dict[str, str] = {}
         for root in defs.root_elements:
             if root.tag == "category" and root.xml:
-                for value in etree.fromstring(root.xml.encode(), _SAFE_PARSER).iter(f"{{{_MODEL_NS}}}categoryValue"):
+                for value in parse_xml(root.xml.encode(), source=root.id or "category").getroot().iter(f"{{{_MODEL_NS}}}categoryValue"):
                     categories[value.get("id", "")] = value.get("value", "")
         return cls(elements, owner, categories)
 

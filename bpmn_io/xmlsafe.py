@@ -21,10 +21,12 @@ from lxml import etree
 
 from processes.errors import InputError
 
-__all__ = ["MAX_BYTES", "parse_xml", "safe_parser", "check_size"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "parse_xml", "safe_parser", "check_size"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
+MAX_DEPTH = 256
+"""libxml2's nesting limit without ``huge_tree`` (deeper documents are refused)."""
 
 # A DOCTYPE can only come before the root element, so looking at the prolog is enough.
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -129,7 +131,14 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
         msg = _clean(err.msg or str(err))
         premature = any("Premature end of data" in e.message for e in parser.error_log)
         at_end = line is not None and line >= bytes(data).rstrip().count(b"\n") + 1 and b"<" in bytes(data)[:1024]
-        if "Document is empty" in msg or "Start tag expected" in msg:
+        logged = " ".join(e.message for e in parser.error_log)
+        if "Excessive depth" in logged:
+            msg = (f"elements nested deeper than {MAX_DEPTH} levels, more than permitflow reads "
+                   f"(expected a BPMN model nested less deeply)")
+        elif "XML_PARSE_HUGE" in logged or "Resource limit exceeded" in logged:
+            msg = ("a text, attribute value or name is longer than the parser's limit of 10 MB "
+                   "(expected a BPMN model without huge values)")
+        elif "Document is empty" in msg or "Start tag expected" in msg:
             msg = f"no XML element found, the content is not XML text ({msg})"
         elif premature or (at_end and "Document is empty" not in msg and "Start tag expected" not in msg):
             msg = f"document ends too early (truncated?): {msg}"

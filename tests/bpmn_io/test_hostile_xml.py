@@ -93,6 +93,12 @@ CASES = {
             '<process id="P2">\n<task id="B"/>\n</process>'),
         "x.bpmn:5: element 'X': sequenceFlow targetRef 'B' is in process 'P2': a sequence flow cannot cross "
         "processes (expected a flow node of process 'P1'"),
+    "nesting deeper than the parser's limit": (
+        doc('<process id="P1">' + '<subProcess id="S">' * 300 + '</subProcess>' * 300 + '</process>'),
+        "not well-formed XML: elements nested deeper than 256 levels"),
+    "a 15 MB attribute value": (
+        doc('<process id="P1"><task id="T" name="' + "x" * 15_000_000 + '"/></process>'),
+        "not well-formed XML: a text, attribute value or name is longer than the parser's limit of 10 MB"),
     "bad boolean": (doc('<process id="P1">\n<boundaryEvent id="B" cancelActivity="maybe"/>\n</process>'),
                     "x.bpmn:4: element 'B': attribute cancelActivity='maybe' is not a boolean"),
 }
