@@ -97,6 +97,24 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> l
     return rows
 
 
+def _longest_waits(figures: Mapping[str, Any], member: str, defs: Any, limit: int = 8) -> list[dict[str, Any]]:
+    """The steps with the longest average wait, longest first (id, name, days)."""
+    prefix = f"{member}/{WAIT_PREFIX}"
+    waits = []
+    for name, est in figures.items():
+        if name.startswith(prefix) and est["mean"] is not None and est["mean"] >= 0.05:
+            element = name[len(prefix):]
+            label = ""
+            if defs is not None:
+                try:
+                    label = getattr(defs.element(element), "name", "") or ""
+                except KeyError:
+                    label = ""
+            waits.append({"id": element, "name": label, "days": est["mean"], "ci": est["ci"]})
+    waits.sort(key=lambda w: (-w["days"], w["id"]))
+    return waits[:limit]
+
+
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it."""
     order = [m for s in doc["scenarios"] for m in s["members"]]
@@ -108,19 +126,20 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict
             (s for s in doc["scenarios"] if member in s["members"] and s["points"] and s["points"][0]["figures"]),
             None,
         )
-        badges = waiting_badges(source["points"][0]["figures"], member) if source else {}
+        figures = source["points"][0]["figures"] if source else {}
+        badges = waiting_badges(figures, member)
         try:
             defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
             svg = strip_xml_prolog(render_svg(defs, badges=badges))
             problem = ""
         except PermitflowError as err:
-            svg, problem = "", str(err)
+            defs, svg, problem = None, "", str(err)
         out.append({
             "member": member,
             "scenario": source["name"] if source else "",
             "svg": svg,
             "problem": problem,
-            "badges": len(badges),
+            "waits": _longest_waits(figures, member, defs),
         })
     return out
 

@@ -61,6 +61,11 @@ def test_the_report_renders_in_chromium_without_console_errors(tmp_path: Path) -
             assert all(w and w > 100 for w in widths)
             svg = page.locator("#diagram-mini svg")
             assert svg.count() == 1 and svg.bounding_box()["width"] > 200
+            assert page.locator("#diagram-mini table.waits tbody tr").first.inner_text().startswith("1\tBeslut")
+            max_width = "el => getComputedStyle(el).maxWidth"
+            assert svg.evaluate(max_width) == "100%"  # fitted to the page
+            page.locator("#diagram-mini label.zoom").click()  # CSS-only toggle to the drawing's own size
+            assert svg.evaluate(max_width) == "none"
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
         finally:
