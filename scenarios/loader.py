@@ -346,8 +346,11 @@ def read_any(paths: list[str | Path]) -> Study:
     """Read the files given on a command line as one study.
 
     A study file contributes its scenarios and compare list; scenario files are
-    added as they are. One study file keeps its name; anything else is named
-    after the first file. Scenario names must be unique over all files.
+    added as they are. A baseline that none of the files names is looked up
+    beside the scenario that needs it (``<baseline>.yaml``) and run first, so
+    ``permitflow run scenarios/e-service.yaml`` also runs ``status-quo``. One study
+    file keeps its name; anything else is named after the first file. Scenario
+    names must be unique over all files.
     """
     scenarios: list[Scenario] = []
     compare: list[str] = []
@@ -365,6 +368,7 @@ def read_any(paths: list[str | Path]) -> Study:
         else:
             scenarios.append(parse_scenario(text, source=str(path), base_dir=path.parent))
             names.append(scenarios[-1].name)
+    scenarios = _with_baselines(scenarios)
     seen: dict[str, str] = {}
     for scenario in scenarios:
         if scenario.name in seen:
@@ -374,6 +378,23 @@ def read_any(paths: list[str | Path]) -> Study:
         seen[scenario.name] = scenario.source
     name = names[0] if names else "run"
     return Study(name, title or name, str(paths[0]) if paths else "", tuple(scenarios), tuple(compare))
+
+
+def _with_baselines(scenarios: list[Scenario]) -> list[Scenario]:
+    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them."""
+    have = {s.name for s in scenarios}
+    added: list[Scenario] = []
+    for scenario in scenarios:
+        wanted = scenario.baseline
+        if wanted is None or wanted in have:
+            continue
+        path = Path(scenario.source).parent / f"{wanted}.yaml"
+        if path.is_file():
+            baseline = read_scenario(path)
+            if baseline.name == wanted:
+                added.append(baseline)
+                have.add(wanted)
+    return added + scenarios
 
 
 def bundled_study() -> Path:

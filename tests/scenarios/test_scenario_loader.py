@@ -138,3 +138,12 @@ def test_the_bundled_study_names_the_familjen_helsingborg_scenarios() -> None:
     text = path.read_text(encoding="utf-8")
     for name in ("status-quo.yaml", "delegated-to-officer.yaml", "joint-permit-unit.yaml", "angelholm-arrangement.yaml"):
         assert name in text
+
+
+def test_a_missing_baseline_is_found_beside_the_scenario(workdir: Path) -> None:
+    write(workdir, "today.yaml", "name: today\n" + MINI)
+    alt = write(workdir, "alt.yaml", "name: alt\n" + MINI + "baseline: today\n")
+    study = read_any([alt])
+    assert [s.name for s in study.scenarios] == ["today", "alt"]
+    lonely = write(workdir, "lonely.yaml", "name: lonely\n" + MINI + "baseline: nowhere\n")
+    assert [s.name for s in read_any([lonely]).scenarios] == ["lonely"]  # check_study refuses it later
