@@ -33,6 +33,7 @@ KEY_FIGURES = (
     "within_deadline_share",
     "utilisation.officer",
     "cost_per_case",
+    "cost_share_of_fee",
     "cases",
 )
 WAIT_PREFIX = "wait_days."

@@ -169,16 +169,21 @@ def _parsed_process(bpmn: str, source: str) -> Any:
 
 
 @lru_cache(maxsize=256)
-def _parsed_params(profile_text: str, source: str) -> Any:
-    return parse_profile(profile_text, source=source).simulation
+def _parsed_profile(profile_text: str, source: str) -> tuple[Any, float | None]:
+    """(simulation parameters, application fee in kr when the facts give a number)."""
+    profile = parse_profile(profile_text, source=source)
+    fact = profile.facts.get("application_fee")
+    value = getattr(fact, "value", None)
+    fee = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return profile.simulation, fee
 
 
 def run_unit(spec: UnitSpec) -> UnitResult:
     """Simulate one replication of one scenario point with the real engine."""
-    members = [
-        (name, _parsed_process(bpmn, bpmn_source), _parsed_params(profile_text, profile_source))
-        for name, bpmn, bpmn_source, profile_text, profile_source in spec.members
-    ]
+    members, fees = [], {}
+    for name, bpmn, bpmn_source, profile_text, profile_source in spec.members:
+        params, fees[name] = _parsed_profile(profile_text, profile_source)
+        members.append((name, _parsed_process(bpmn, bpmn_source), params))
     seed = replication_seeds(spec.seed, spec.replication + 1)[spec.replication]
     shared = {s.pool: (s.members, s.provider) for s in spec.shared_pools}
     results = simulate_joint(members, seed=seed, shared_pools=shared)
@@ -187,7 +192,7 @@ def run_unit(spec: UnitSpec) -> UnitResult:
     activities: list[tuple[Any, ...]] = []
     for name, _process, params in members:
         result = results[name]
-        figs += [(f"{name}/{key}", float(value)) for key, value in figures(result).items()]
+        figs += [(f"{name}/{key}", float(value)) for key, value in figures(result, fee=fees[name]).items()]
         cases += _case_rows(name, result, params)
         if spec.activities:
             activities += _activity_rows(name, result, params)
