@@ -29,6 +29,9 @@ activity x, at chains of two or three consecutive activities of the other model
 chain's pooled labels (``text.group_similarity``) match x's label at least ``min_label`` and better than x's
 current partner by 0.1, the chain becomes x's match.
 
+A name a tool writes by default ("End Event", "End Event_74", ``text.is_placeholder``)
+counts as no name.
+
 **Unnamed steps**: a tool may drop a label (an intermediate event exported with
 ``name=""``). After the assignment, a step left without a partner and without a name is
 paired with a step of the other model that is also without a partner when both are of
@@ -52,7 +55,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from processes.diff.decisions import Decision
-from processes.diff.text import Lexicon, group_similarity, label_similarity
+from processes.diff.text import Lexicon, group_similarity, is_placeholder, label_similarity
 from processes.diff.view import ModelView, Step
 
 __all__ = ["Match", "MatchOptions", "DEFAULT_OPTIONS", "match_steps", "pair_scores"]
@@ -108,12 +111,18 @@ def _type_score(x: Step, y: Step) -> float:
     return 0.2
 
 
+def _named(step: Step) -> str:
+    """The step's name, or "" when it has none or only a tool's default ("End Event")."""
+    return "" if is_placeholder(step.name) else step.name
+
+
 def _label(lex: Lexicon, x: Step, y: Step) -> float:
-    if not x.name and not y.name:
+    nx_, ny_ = _named(x), _named(y)
+    if not nx_ and not ny_:
         return 1.0 if x.detail == y.detail else 0.0
-    if not x.name or not y.name:
+    if not nx_ or not ny_:
         return 0.0
-    return label_similarity(lex, x.name, y.name)
+    return label_similarity(lex, nx_, ny_)
 
 
 def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[int]]) -> np.ndarray:
@@ -296,7 +305,11 @@ def _unnamed_pass(
     for x in free_a:
         cx = _context(a, x.id, unit_a)
         for y in free_b:
-            if (x.name and y.name) or (x.kind, x.detail) != (y.kind, y.detail) or (x.id, y.id) in banned:
+            if (
+                (_named(x) and _named(y))
+                or (x.kind, x.detail) != (y.kind, y.detail)
+                or (x.id, y.id) in banned
+            ):
                 continue
             cy = _context(b, y.id, unit_b)
             if not cx & cy:

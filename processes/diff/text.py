@@ -44,6 +44,7 @@ from processes.diff.synonyms import Synonyms
 __all__ = [
     "normalise",
     "repair_mojibake",
+    "is_placeholder",
     "fold",
     "STOPWORDS",
     "Lexicon",
@@ -97,6 +98,35 @@ def normalise(label: str) -> str:
     'rechnung klären'
     """
     return " ".join(_NON_WORD.sub(" ", repair_mojibake(label).casefold().replace("_", " ")).split())
+
+
+_PLACEHOLDERS = frozenset(
+    {
+        "start event",
+        "end event",
+        "intermediate event",
+        "intermediate event boundary",
+        "boundary event",
+        "event",
+        "task",
+        "activity",
+        "sub process",
+        "subprocess",
+        "gateway",
+    }
+)
+_TOOL_SUFFIX = re.compile(r"_\d+$")
+
+
+def is_placeholder(label: str) -> bool:
+    """True for a name a modelling tool writes by default, which says nothing about the
+    step: "End Event" (ADONIS), "End Event_74" (Cardanit), "Intermediate Event
+    (boundary)", "Task". A numbered label written as such ("End Event 2") is a real name.
+
+    >>> [is_placeholder(x) for x in ("End Event", "End Event_74", "End Event 2", "Beslut")]
+    [True, True, False, False]
+    """
+    return normalise(_TOOL_SUFFIX.sub("", label.strip())) in _PLACEHOLDERS
 
 
 def fold(text: str) -> str:

@@ -80,3 +80,13 @@ def test_similarity_worked_by_hand_bpmn_io_vs_signavio() -> None:
     assert s.node_matching == pytest.approx(2 * 15 / 36, abs=1e-6)  # simNM = 2 sum Sim / (|N1| + |N2|)
     # fskipn = 0, fskipe = 0, fsubn = 2 * 3 * (1 - 0) / (36 - 0); simGED = 1 - mean of the three
     assert s.structural == pytest.approx(1 - (0 + 0 + 6 / 36) / 3, abs=1e-6)
+
+
+def test_a_tools_default_name_counts_as_no_name() -> None:
+    # Cardanit names bpmn.io's two unnamed end events "End Event_74" / "End Event_87"
+    d = diff_with("cardanit-4.9.1")
+    ends = {
+        d.b.steps[m.b[0]].name: m.label for m in d.matches if d.b.steps[m.b[0]].name.startswith("End Event")
+    }
+    assert ends == {"End Event_74": 1.0, "End Event_87": 1.0}
+    assert d.similarity.node_matching == 1.0

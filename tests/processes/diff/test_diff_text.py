@@ -126,3 +126,18 @@ def test_text_double_encoded_by_a_tool_is_repaired_before_comparing() -> None:
     assert normalise("Ärende Å Ö") == "ärende å ö"  # correct text is left alone
     lex = lexicon("Rechnung klÃƒÂ¤ren", "Rechnung klären")
     assert label_similarity(lex, "Rechnung klÃƒÂ¤ren", "Rechnung klären") == 1.0
+
+
+def test_a_tools_default_name_is_a_placeholder_a_numbered_label_is_not() -> None:
+    from processes.diff.text import is_placeholder
+
+    assert [
+        is_placeholder(x)
+        for x in ("End Event", "Start Event", "End Event_74", "Task", "Intermediate Event (boundary)")
+    ] == [True] * 5
+    assert [is_placeholder(x) for x in ("End Event 2", "Task 1", "Beslut fattat", "")] == [
+        False,
+        False,
+        False,
+        False,
+    ]
