@@ -391,7 +391,7 @@ class _Run:
             if bn.timer is not None:
                 armed.append((env.now + bn.timer.delay(env.now), b, bn.timer.repeat))
             else:
-                armed.append((env.now + next(self.delay_draws[b]), b, 0))  # type: ignore[arg-type]
+                armed.append((env.now + next(self.delay_draws[b]), b, 0))  # type: ignore[arg-type,operator]
         try:
             while True:
                 if not armed:

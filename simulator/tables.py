@@ -109,15 +109,15 @@ class _Builder:
         flow_nodes = [n for n in p.nodes.values()
                       if not isinstance(n, (m.DataObject, m.DataObjectReference, m.DataStoreReference))]
         index = {n.id: i for i, n in enumerate(flow_nodes)}
-        flows = [f for f in p.flows.values() if f.source in index and f.target in index]
-        flow_ids = [f.id for f in flows]
+        flows = [sf for sf in p.flows.values() if sf.source in index and sf.target in index]
+        flow_ids = [sf.id for sf in flows]
         outgoing: list[list[int]] = [[] for _ in flow_nodes]
         incoming: list[list[int]] = [[] for _ in flow_nodes]
-        for fi, f in enumerate(flows):
-            outgoing[index[f.source]].append(fi)
-            incoming[index[f.target]].append(fi)
-        flow_target = [index[f.target] for f in flows]
-        flow_source = [index[f.source] for f in flows]
+        for fi, sf in enumerate(flows):
+            outgoing[index[sf.source]].append(fi)
+            incoming[index[sf.target]].append(fi)
+        flow_target = [index[sf.target] for sf in flows]
+        flow_source = [index[sf.source] for sf in flows]
         # link throw -> link catch of the same name in the same container: a synthetic flow
         catches = {(n.parent, n.definitions[0].link_name or n.name): n.id for n in flow_nodes
                    if isinstance(n, m.Event) and n.position == "intermediate_catch" and n.trigger == "link"}
@@ -387,7 +387,7 @@ class _Builder:
 
     # ------------------------------------------------------------------ whole-graph tables
 
-    def add_subprocess_starts(self, flow_nodes: list[m.Node], fields: list[dict[str, Any]], index: dict[str, int]) -> None:
+    def add_subprocess_starts(self, flow_nodes: Any, fields: list[dict[str, Any]], index: dict[str, int]) -> None:
         for f in fields:
             if f["kind"] != SUBPROCESS:
                 continue

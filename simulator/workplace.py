@@ -97,14 +97,14 @@ class Workplace:
     @property
     def last_arrival_bound(self) -> float:
         """A time by which every arrival has happened (for the run's safety stop)."""
-        return float(self.horizon) if self.by_horizon else 0.0
+        return float(self.horizon) if self.by_horizon and self.horizon is not None else 0.0
 
     def arrivals_done(self, now: float) -> None:
         self.last_arrival = now
 
     def observation_end(self) -> float:
         """End of the observation window: the horizon, or the last arrival."""
-        if self.by_horizon:
+        if self.by_horizon and self.horizon is not None:
             return float(self.horizon)
         return self.last_arrival if math.isfinite(self.last_arrival) else self.env.now
 
@@ -144,6 +144,8 @@ class Workplace:
     def decide(self, case: Any, node: Any, recorder: Any) -> Any:
         """The decision at the current delegation level."""
         decision = self.decision
+        if decision is None:
+            raise SimulationError("a decision step without `decision:` in params", element=node.id)
         level = decision.delegation
         body = decision.body
         if level in self.meetings:
