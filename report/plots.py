@@ -136,31 +136,39 @@ def utilisation_plot(doc: Mapping[str, Any]) -> str | None:
 
 
 def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> str | None:
-    """``figure`` against the (first) swept parameter, one line per process, with 95 % CI bars."""
+    """``figure`` against the first swept parameter, with 95 % CI bars: one line per process
+    and combination of the other swept parameters. Values that are not numbers (delegation
+    levels, say) are placed in the order of the sweep."""
     if not scenario["sweep"] or len(scenario["points"]) < 2:
         return None
     path = scenario["sweep"][0]["path"]
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7, 3.6))
-    drawn = False
+    values = list(scenario["sweep"][0]["values"])
+    numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    lines: dict[str, list[tuple[float, float, float, float]]] = {}
     for member in scenario["members"]:
-        xs, ys, lo, hi = [], [], [], []
         for point in scenario["points"]:
             est = point["figures"].get(f"{member}/{figure}")
-            x = point["values"].get(path)
-            if est is None or not _finite(est["mean"]) or not isinstance(x, (int, float)):
+            if est is None or not _finite(est["mean"]) or path not in point["values"]:
                 continue
-            xs.append(x)
-            ys.append(est["mean"])
+            x_value = point["values"][path]
+            x = float(x_value) if numeric else float(values.index(x_value))
+            others = ", ".join(f"{_short(p + '=' + str(v))}" for p, v in point["values"].items() if p != path)
             low, high = est["ci"]
-            lo.append(est["mean"] - low if _finite(low) else 0.0)
-            hi.append(high - est["mean"] if _finite(high) else 0.0)
-        if xs:
-            ax.errorbar(xs, ys, yerr=[lo, hi], marker="o", capsize=3, label=member)
-            drawn = True
-    if not drawn:
-        plt.close(fig)
+            lines.setdefault(f"{member} ({others})" if others else member, []).append((
+                x, est["mean"],
+                est["mean"] - low if _finite(low) else 0.0,
+                high - est["mean"] if _finite(high) else 0.0,
+            ))
+    if not lines:
         return None
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for label, points in lines.items():
+        points.sort()
+        ax.errorbar([p[0] for p in points], [p[1] for p in points],
+                    yerr=[[p[2] for p in points], [p[3] for p in points]], marker="o", capsize=3, label=label)
+    if not numeric:
+        ax.set_xticks(range(len(values)), [str(v) for v in values])
     ax.set_xlabel(path)
     ax.set_ylabel(figure.replace("_", " "))
     ax.grid(alpha=0.3)

@@ -84,3 +84,25 @@ def test_the_cache_round_trips_and_ignores_damage(tmp_path: Path) -> None:
     assert cache.get("ab12") == {"x": 1.5}
     (tmp_path / ".cache" / "ab" / "ab12.pkl").write_bytes(b"garbage")
     assert cache.get("ab12") is None
+
+
+def test_a_sweep_plot_handles_categories_and_several_swept_parameters() -> None:
+    from report.plots import sweep_plot
+
+    def point(level: str, count: int, mean: float) -> dict:
+        return {
+            "values": {"simulation.decision.delegation": level, "simulation.pools.officer.count": count},
+            "figures": {"m/submission_to_decision_mean_days": {"mean": mean, "ci": [mean - 1, mean + 1]}},
+        }
+
+    scenario = {
+        "members": ["m"],
+        "sweep": [
+            {"path": "simulation.decision.delegation", "values": ["committee", "officer"]},
+            {"path": "simulation.pools.officer.count", "values": [1, 2]},
+        ],
+        "points": [point("committee", 1, 80.0), point("committee", 2, 78.0), point("officer", 1, 40.0), point("officer", 2, 39.0)],
+    }
+    image = sweep_plot(scenario)
+    assert image is not None and image.startswith("data:image/png;base64,")
+    assert sweep_plot({**scenario, "sweep": []}) is None
