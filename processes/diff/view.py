@@ -8,7 +8,10 @@ objects and stores are left out.
 The *flow graph* has every flow node of every process of the document. Its edges are
 the sequence flows, plus: host activity -> each boundary event attached to it;
 subprocess -> its start events and its end events -> the subprocess's successors (so
-the children sit between the subprocess and what follows it); and message flows
+the children sit between the subprocess and what follows it); the same for a call
+activity and the process it calls when that process is in the document (so a tool that
+writes an expanded call as a subprocess and one that writes a called process compare
+alike); and message flows
 between flow nodes (a message is sent before it is received; such edges carry
 ``message=True``). The *step graph*
 contracts gateways: u -> v when a path from u to v passes only through gateways.
@@ -176,6 +179,24 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                 elif child.position == "end" and not node.triggered_by_event:
                     for t in outs:
                         flow.add_edge(child.id, t)
+    # a call activity runs the process it calls when that process is in the document:
+    # it leads into that process's start events, whose end events lead on
+    processes = {p.id: p for p in defs.processes}
+    for node in nodes.values():
+        if not isinstance(node, CallActivity) or node.called_element not in processes:
+            continue
+        called = processes[node.called_element]
+        if node.id in called.nodes:
+            continue  # a process calling itself: nothing to expand
+        outs = sequence_successors.get(node.id, [])
+        for child in called.nodes.values():
+            if not isinstance(child, Event) or child.parent not in ("", called.id):
+                continue
+            if child.position == "start":
+                flow.add_edge(node.id, child.id)
+            elif child.position == "end":
+                for t in outs:
+                    flow.add_edge(child.id, t)
     for mf in defs.message_flows():
         if mf.source in nodes and mf.target in nodes and not flow.has_edge(mf.source, mf.target):
             flow.add_edge(mf.source, mf.target, message=True)

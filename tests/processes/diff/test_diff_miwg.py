@@ -90,3 +90,25 @@ def test_a_tools_default_name_counts_as_no_name() -> None:
     }
     assert ends == {"End Event_74": 1.0, "End Event_87": 1.0}
     assert d.similarity.node_matching == 1.0
+
+
+def test_a_called_process_in_the_file_runs_inside_its_call_activity() -> None:
+    # B.1.0: bpmn.io draws "Call Activity - Expanded" as a subprocess holding Start Event
+    # None 1 -> Abstract Task 4 -> End Event None 2; ADONIS writes a call activity and the
+    # called process beside it. Same behaviour: only the element type differs (and ADONIS
+    # adds the global task's process, which bpmn.io leaves out)
+    d = diff_models(
+        read_bpmn(MIWG / "bpmn-io-camunda-modeler-18.6.1" / "B.1.0-export.bpmn"),
+        read_bpmn(MIWG / "adonis-17.0" / "B.1.0-export.bpmn"),
+    )
+    assert [(x.kind, x.attribute, x.a_value, x.b_value) for x in d.differences] == [
+        ("attribute", "type", "subProcess", "callActivity"),
+        ("only_in_b", "", "", ""),
+        ("only_in_b", "", "", ""),
+        ("only_in_b", "", "", ""),
+    ]
+    assert sorted(d.b.steps[x.b[0]].name for x in d.differences if x.kind == "only_in_b") == [
+        "Abstract Task 8",
+        "End Event None 4",
+        "Start Event None 3",
+    ]
