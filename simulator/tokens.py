@@ -36,10 +36,10 @@ What is executed, and how
   message (its ``delay:``), error (caught from an error end event inside the
   subprocess it is attached to);
 - embedded subprocesses; multi-instance (parallel and sequential; cardinality
-  from params ``cardinality:`` or the model's loopCardinality integer);
-  standard loops (``loop_max`` in params or the model's loopMaximum: that many
-  iterations, or with a ``loop_again`` probability a geometric number capped by
-  it); loops through gateways, where ``loop_max`` on an element caps how often
+  from an element param ``cardinality`` if present, else the model's integer
+  loopCardinality); standard loops (``loop_max`` in params or the model's
+  loopMaximum: that many iterations, or, if the element params carry a
+  ``loop_again`` probability, a geometric number capped by it); loops through gateways, where ``loop_max`` on an element caps how often
   a case executes it: an exclusive gateway never sends a case back into a loop
   whose capped element has used up its executions while another way is open.
 
