@@ -21,7 +21,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bpmn_io.layout_block import PAD, Block, label_size, layout_container, leaf_lanes
-from bpmn_io.layout_route import edge_label_bounds, route_flow, route_message, route_straight
+from bpmn_io.layout_route import (
+    edge_label_bounds,
+    route_flow,
+    route_message,
+    route_message_clear,
+    route_straight,
+)
 from processes.model import (
     Association,
     Bounds,
@@ -270,14 +276,24 @@ def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
         x = round(box.x + box.width * (users.index(flow_id) + 1) / (len(users) + 1))
         return Bounds(x, box.y, 0, box.height)
 
+    nodes = tuple(box for key, box in b.items() if canvas.pool_of.get(key, key) != key)
+    taken: list[tuple[float, float, float]] = []
     for flow in drawn:
         s, t = attach(flow.source, flow.id), attach(flow.target, flow.id)
         sp, tp = b.get(canvas.pool_of.get(flow.source, ""), s), b.get(canvas.pool_of.get(flow.target, ""), t)
         upper, lower = (sp, tp) if sp.y <= tp.y else (tp, sp)
         gap_y = (upper.y + upper.height + lower.y) / 2 if upper is not lower else (s.cy + t.cy) / 2
+        pool_end = "source" if flow.source in pools else ("target" if flow.target in pools else "")
+        if pool_end and (flow.source in pools) != (flow.target in pools):
+            ends_ = (b[flow.source], b[flow.target])
+            obstacles = tuple(Bounds(o.x - 4, o.y - 4, o.width + 8, o.height + 8) for o in nodes
+                              if o not in ends_ and not any(_contains(o, e) for e in ends_))
+            points = route_message_clear(s, t, gap_y=gap_y, pool_end=pool_end, obstacles=obstacles, taken=taken)
+        else:
+            points = route_message(s, t, gap_y=gap_y)
         # a message flow's label stays by its sender: the long vertical runs cross other lanes
         named = [f for f in ends.get(flow.source, ()) if collaboration.message_flows[f].name.strip()]
-        _edge(canvas, flow.id, route_message(s, t, gap_y=gap_y), flow.source, flow.target, flow.name,
+        _edge(canvas, flow.id, points, flow.source, flow.target, flow.name,
               label_at_start=True, stack=named.index(flow.id) if flow.id in named else 0)
 
 

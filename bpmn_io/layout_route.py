@@ -12,7 +12,7 @@ from __future__ import annotations
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import Bounds, Point
 
-__all__ = ["route_flow", "route_message", "route_straight", "edge_label_bounds"]
+__all__ = ["route_flow", "route_message", "route_message_clear", "route_straight", "edge_label_bounds"]
 
 Pt = tuple[float, float]
 CLEARANCE = 20.0
@@ -135,6 +135,79 @@ def route_message(s: Bounds, t: Bounds, *, gap_y: float) -> tuple[Point, ...]:
     else:
         points = [(s.cx, sy), (s.cx, gap_y), (t.cx, gap_y), (t.cx, ty)]
     return tuple(Point(round(x), round(y)) for x, y in points)
+
+
+STUB = 10.0
+COLUMN_GAP = 8.0
+Column = tuple[float, float, float]  # x, top, bottom of a vertical run already taken
+
+
+def _free(points: list[Pt], obstacles: tuple[Bounds, ...], taken: list[Column]) -> bool:
+    """No segment crosses an obstacle and no vertical run lies on (or next to) a taken one."""
+    if _blocked(points, obstacles):
+        return False
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        if x1 != x2:
+            continue
+        lo, hi = min(y1, y2), max(y1, y2)
+        if any(abs(x - x1) < COLUMN_GAP and lo < bottom and hi > top for x, top, bottom in taken):
+            return False
+    return True
+
+
+def _columns(box: Bounds, start: float, spread: float) -> list[float]:
+    """x positions across ``box`` (inside its border), nearest to ``start`` first, every 10 px."""
+    lo, hi = box.x + min(8.0, box.width / 2), box.x + box.width - min(8.0, box.width / 2)
+    xs = {round(min(max(start + k * 10 * sign, lo), hi)) for k in range(int(spread // 10) + 1) for sign in (1, -1)}
+    return sorted(xs, key=lambda x: (abs(x - start), x))
+
+
+def route_message_clear(
+    s: Bounds, t: Bounds, *, gap_y: float, pool_end: str, obstacles: tuple[Bounds, ...], taken: list[Column],
+) -> tuple[Point, ...]:
+    """A message flow between a shape and a pool (``pool_end`` is ``"source"`` or ``"target"``)
+    that crosses no obstacle and runs beside, not on, the message flows routed before it.
+
+    It is :func:`route_message`'s straight line when that is free; else it leaves the
+    shape straight, turns after a short stub and runs down (or up) a free column to the
+    pool. Without a free column it falls back to the straight line. The vertical runs
+    of the chosen route are added to ``taken``.
+    """
+    downwards = s.cy < t.cy
+    sy = s.y + s.height if downwards else s.y
+    ty = t.y if downwards else t.y + t.height
+    node, pool = (t, s) if pool_end == "source" else (s, t)
+    lo_y, hi_y = min(sy, ty), max(sy, ty)
+    near = tuple(b for b in obstacles if b.y < hi_y and b.y + b.height > lo_y)
+    node_xs = _columns(node, node.cx, node.width / 2) if node.width > 0 else [node.x]
+    chosen: list[Pt] | None = None
+    for x in node_xs:  # straight, from another point of the shape's side if need be
+        points = [(x, sy), (x, ty)]
+        if pool.x < x < pool.x + pool.width and _free(points, near, taken):
+            chosen = points
+            break
+    if chosen is None:
+        d = 1.0 if downwards else -1.0
+        for x in node_xs:
+            for xc in _columns(pool, x, 400.0):
+                if xc == x:
+                    continue
+                if pool_end == "target":
+                    points = [(x, sy), (x, sy + d * STUB), (xc, sy + d * STUB), (xc, ty)]
+                else:
+                    points = [(xc, sy), (xc, ty - d * STUB), (x, ty - d * STUB), (x, ty)]
+                if _free(points, near, taken):
+                    chosen = points
+                    break
+            if chosen is not None:
+                break
+    if chosen is None:
+        base = route_message(s, t, gap_y=gap_y)
+        chosen = [(p.x, p.y) for p in base]
+    for (x1, y1), (x2, y2) in zip(chosen, chosen[1:], strict=False):
+        if x1 == x2:
+            taken.append((x1, min(y1, y2), max(y1, y2)))
+    return tuple(Point(round(x), round(y)) for x, y in chosen)
 
 
 def _clip(b: Bounds, toward: Pt) -> Pt:

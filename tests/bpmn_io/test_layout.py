@@ -293,3 +293,60 @@ def test_event_subprocesses_go_in_a_row_below_the_flow() -> None:
     assert event_subs and top_level
     lowest_flow_node = max(drawn[i].y + drawn[i].height for i in top_level)
     assert all(drawn[i].y > lowest_flow_node for i in event_subs)
+
+
+def _crosses(b: Bounds, p, q) -> bool:
+    """Whether the axis-parallel segment p-q runs through the inside of ``b``."""
+    return (min(p.x, q.x) < b.x + b.width and max(p.x, q.x) > b.x
+            and min(p.y, q.y) < b.y + b.height and max(p.y, q.y) > b.y)
+
+
+LIBRARY = Path(__file__).resolve().parents[2] / "processes" / "library"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "permit.yaml"
+
+
+@pytest.mark.parametrize("path", [EXAMPLE, LIBRARY / "helsingborg" / "process.yaml",
+                                  LIBRARY / "national-reference" / "process.yaml"],
+                         ids=lambda p: p.parent.name)
+def test_message_flows_to_pools_cross_no_shape_and_do_not_run_on_top_of_each_other(path: Path) -> None:
+    from bpmn_io.authoring import parse_authoring
+
+    defs = add_layout(parse_authoring(path.read_bytes(), source=str(path)))
+    plane = defs.diagrams[0].plane
+    pools = {p.id for p in defs.participants()}
+    nodes = {n.id: n for p in defs.processes for n in p.nodes.values()}
+    boxes = {s.element: s.bounds for s in plane.shapes if s.element in nodes}
+    flows = defs.message_flows()
+    runs = []
+    for edge in (e for e in plane.edges if e.element in {f.id for f in flows}):
+        flow = next(f for f in flows if f.id == edge.element)
+        if (flow.source in pools) == (flow.target in pools):
+            continue  # node to node: not routed around shapes
+        ends = {flow.source, flow.target}
+        for p, q in zip(edge.waypoints, edge.waypoints[1:], strict=False):
+            assert p.x == q.x or p.y == q.y, f"{flow.id} is not orthogonal"
+            for node_id, box in boxes.items():
+                if node_id not in ends:
+                    assert not _crosses(box, p, q), f"message flow {flow.id} crosses {node_id}"
+            if p.x == q.x:
+                runs.append((flow.id, p.x, min(p.y, q.y), max(p.y, q.y)))
+    assert len(runs) >= 2
+    for (fa, xa, ta, ba), (fb, xb, tb, bb) in itertools.combinations(runs, 2):
+        if fa != fb and ta < bb and tb < ba:
+            assert abs(xa - xb) >= 8, f"message flows {fa} and {fb} run on top of each other at x={xa}"
+
+
+def test_message_flow_route_goes_around_a_shape_in_its_way() -> None:
+    from bpmn_io.layout_route import route_message_clear
+
+    sender, pool = Bounds(100, 0, 100, 80), Bounds(0, 400, 1000, 80)
+    in_the_way = (Bounds(130, 62, 40, 40), Bounds(90, 200, 120, 80))  # a boundary event, a task below
+    taken: list = []
+    points = route_message_clear(sender, pool, gap_y=350, pool_end="target", obstacles=in_the_way, taken=taken)
+    assert points[0].y == 80 and points[-1].y == 400 and 0 < points[-1].x < 1000
+    for p, q in zip(points, points[1:], strict=False):
+        assert not any(_crosses(b, p, q) for b in in_the_way)
+    second = route_message_clear(sender, pool, gap_y=350, pool_end="target", obstacles=in_the_way, taken=taken)
+    assert abs(second[-1].x - points[-1].x) >= 8  # beside the first, not on it
+    free = route_message_clear(sender, pool, gap_y=350, pool_end="target", obstacles=(), taken=[])
+    assert [(p.x, p.y) for p in free] == [(150, 80), (150, 400)]  # straight when nothing is in the way
