@@ -248,17 +248,21 @@ class _Run:
         case_id = 0
         start = self.compiled.start
         top_track = -1 in self.compiled.has_inclusive_join
+        capped, opened, process, token, timeout = self.capped, self.recorder.open, env.process, self.token, env.timeout
         for t in times:
-            if t > env.now:
-                yield env.timeout(t - env.now)
-            case = _Case(case_id, env.now)
-            case_id += 1
-            if self.capped:
+            now = env.now
+            if t > now:
+                yield timeout(t - now)
+                now = env.now
+            case = _Case(case_id, now)
+            if capped:
                 case.visits = {}
             scope = _Scope(case, None, -1, top_track, None)
             case.root = scope
-            self.recorder.case_arrived(case)
-            self.spawn(scope, start, -1, False)
+            opened[case_id] = case  # Recorder.case_arrived, inlined
+            case_id += 1
+            scope.active = 1
+            process(token(scope, start, -1, False))
         self.workplace.arrivals_done(env.now)
         self.recorder.summary.set_window_end(self.workplace.observation_end())
         # every case normally ends long before; a case still open by then is reported open

@@ -159,7 +159,7 @@ def test_sequential_multi_instance_and_standard_loop() -> None:
         ("A", 0.0, 2.0), ("A", 2.0, 4.0), ("A", 4.0, 6.0), ("B", 6.0, 7.0), ("B", 7.0, 8.0)]
 
 
-def test_cardinality_from_params_overrides_the_model() -> None:
+def test_cardinality_from_the_model() -> None:
     p = proc([start("S"), task("A", mi="5"), end("E")], "S>A A>E")
     r = run(p, replay_params("    A: {delay: 1h}"))
     assert len(r.activities) == 5
