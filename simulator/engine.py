@@ -197,7 +197,7 @@ class _Run:
                                  marks_decision=self.mark_decision >= 0)
         self.needs_procs = any(nd.kind == T.TERMINATE or (nd.kind == T.END and nd.error)
                                or (nd.kind == T.SUBPROCESS and nd.boundaries) for nd in self.nodes)
-        self.next_token = 0
+        self.next_token = 1  # token ids start at 1: 0 means "none given"
         self.stuck: dict[int, tuple[str, ...]] = {}
         self.events = 0
         n = len(self.nodes)
@@ -271,12 +271,19 @@ class _Run:
         self.stop.succeed()
 
     def spawn(self, scope: _Scope, n: int, via: int, skip: bool) -> None:
+        """A new token at ``n``; in a scope with inclusive joins its position counts at once,
+        before its process first runs (another token may reach a join in the same instant)."""
         scope.active += 1
-        self.env.process(self.token(scope, n, via, skip))
+        tid = 0
+        if scope.track:
+            tid = self.next_token
+            self.next_token += 1
+            scope.positions[tid] = n  # type: ignore[index]
+        self.env.process(self.token(scope, n, via, skip, tid))
 
     # ------------------------------------------------------------------ the token
 
-    def token(self, scope: _Scope, n: int, via: int, skip: bool) -> Any:
+    def token(self, scope: _Scope, n: int, via: int, skip: bool, tid: int = 0) -> Any:
         """One token: execute node ``n`` (reached over flow ``via``), route, repeat.
 
         ``skip``: ``n`` has already happened (a boundary event that fired, a
@@ -285,8 +292,7 @@ class _Run:
         nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs = self.hot
         case = scope.case
         track = scope.track
-        tid = 0
-        if track or needs_procs:  # only then is a token looked up by id
+        if not tid and (track or needs_procs):  # only then is a token looked up by id
             tid = self.next_token
             self.next_token += 1
         try:

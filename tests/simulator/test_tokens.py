@@ -77,6 +77,14 @@ def test_inclusive_join_does_not_wait_for_a_branch_not_taken() -> None:
     assert trace(both) == [("B", 0.0, 0.0, 2.0), ("C", 0.0, 0.0, 10.0), ("D", 10.0, 10.0, 10.0)]
 
 
+def test_inclusive_join_waits_for_a_branch_spawned_in_the_same_instant() -> None:
+    # B takes no time: its token reaches the join before C's token has run at all.
+    p = proc([start("S"), inc("I1"), task("B"), task("C"), inc("I2"), task("D"), end("E")],
+             "S>I1 I1>B I1>C B>I2 C>I2 I2>D D>E")
+    r = run(p, replay_params("    I1: {probabilities: {I1_B+I1_C: 1.0}}\n    C: {delay: 4h}"))
+    assert trace(r) == [("B", 0.0, 0.0, 0.0), ("C", 0.0, 0.0, 4.0), ("D", 4.0, 4.0, 4.0)]
+
+
 def test_inclusive_join_fires_when_the_other_token_can_no_longer_reach_it() -> None:
     # C's token leaves through X to E2: once it has passed X the join stops waiting for it.
     p = proc([start("S"), inc("I1"), task("B"), task("C"), xor("X"), inc("I2"), task("D"), end("E"), end("E2")],
