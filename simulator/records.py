@@ -7,7 +7,7 @@ open when the run stopped).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
@@ -117,4 +117,3 @@ class SimResult:
     meetings: tuple[MeetingRecord, ...] = ()
     summary: Any = None
     events: int = 0  # nodes executed by finished cases (a measure of work for benchmarks)
-    info: tuple[tuple[str, Any], ...] = field(default=())
