@@ -18,6 +18,7 @@ boxes. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from bpmn_io.layout_block import PAD, Block, label_size, layout_container, leaf_lanes
@@ -221,13 +222,21 @@ def _edge(canvas: _Canvas, element: str, points: tuple, source: str, target: str
 
 def _process_edges(canvas: _Canvas, process: Process) -> None:
     b = canvas.bounds
-    node_boxes = tuple(box for key, box in b.items() if key in process.nodes and not _is_boundary(process.nodes[key]))
+    node_boxes = sorted((box for key, box in b.items() if key in process.nodes and not _is_boundary(process.nodes[key])),
+                        key=lambda box: box.x)
+    starts = [box.x for box in node_boxes]
+    widest = max((box.width for box in node_boxes), default=0.0)
     for flow in process.flows.values():
         if flow.source not in b or flow.target not in b:
             continue
         source, target = process.nodes.get(flow.source), process.nodes.get(flow.target)
         s, t = b[flow.source], b[flow.target]
-        obstacles = tuple(o for o in node_boxes if o is not s and o is not t and not _contains(o, s) and not _contains(o, t))
+        # every waypoint lies between the two shapes' outer sides: only shapes reaching into
+        # that x range can be in the way (keeps large models from being quadratic)
+        lo, hi = min(s.x, t.x), max(s.x + s.width, t.x + t.width)
+        window = node_boxes[bisect_left(starts, lo - widest):bisect_right(starts, hi)]
+        obstacles = tuple(o for o in window if o.x + o.width > lo and o is not s and o is not t
+                          and not _contains(o, s) and not _contains(o, t))
         points = route_flow(
             s, t,
             source_is_gateway=isinstance(source, Gateway),

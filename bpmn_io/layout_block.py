@@ -122,11 +122,15 @@ def layout_container(process: Process, container_id: str, lanes: tuple[Lane, ...
         if isinstance(a, TextAnnotation) and _parent(a, process) == container_id
     ]
     member_ids = {m.id for m in members}
-    boundaries = {m.id: process.boundary_events(m.id) for m in members}
+    attached: dict[str, list[Event]] = {}
+    for n in process.nodes.values():  # one pass, not one per member (large models)
+        if isinstance(n, Event) and n.position == "boundary" and n.attached_to:
+            attached.setdefault(n.attached_to, []).append(n)
+    boundaries = {m.id: tuple(attached.get(m.id, ())) for m in members}
     subs = {
         m.id: layout_container(process, m.id)
         for m in members
-        if isinstance(m, SubProcess) and process.children(m.id)
+        if isinstance(m, SubProcess) and any(n.parent == m.id for n in process.nodes.values())
     }
     sizes: dict[str, tuple[float, float]] = {}
     ext: dict[str, tuple[float, float]] = {}
