@@ -103,15 +103,29 @@ def diff_prepared(
         a.name, frozenset(a.view.steps), b.name, frozenset(b.view.steps)
     )
     matches = match_steps(a.view, b.view, lex, options=options, confirmed=confirmed, rejected=rejected)
-    differences = step_differences(a.view, b.view, matches, lex, a.params, b.params)
+    # a side without a profile says nothing about parameters or facts: comparing would
+    # report every value of the other side as "not set"
+    with_params = bool(a.params) and bool(b.params)
+    with_facts = bool(a.facts) and bool(b.facts)
+    differences = step_differences(
+        a.view, b.view, matches, lex, a.params if with_params else {}, b.params if with_params else {}
+    )
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
-    differences += fact_differences(a.facts, b.facts)
+    if with_facts:
+        differences += fact_differences(a.facts, b.facts)
     notes = tuple(
         f"match decision a={list(d.a)} b={list(d.b)}"
         + (f" models={list(d.models)}" if d.models else "")
         + " names elements not in these two models; not used"
         for d in unused
     )
+    for what, known, has_a, has_b in (
+        ("profile parameters (durations, delays, delegation ...)", with_params, a.params, b.params),
+        ("profile facts", with_facts, a.facts, b.facts),
+    ):
+        if not known and (has_a or has_b):
+            missing = b.name if has_a else a.name
+            notes += (f"{missing} has no {what}; they are not compared",)
     return ModelDiff(
         ModelSummary(a.name, a.view.steps),
         ModelSummary(b.name, b.view.steps),

@@ -32,14 +32,17 @@ current partner by 0.1, the chain becomes x's match.
 A name a tool writes by default ("End Event", "End Event_74", ``text.is_placeholder``)
 counts as no name.
 
-**Unnamed steps**: a tool may drop a label (an intermediate event exported with
-``name=""``). After the assignment, a step left without a partner and without a name is
-paired with a step of the other model that is also without a partner when both are of
-exactly the same kind and type and their *context* agrees: the partners (by the
-matches found so far) of one's predecessors and successors overlap those of the other
-with Jaccard >= 0.5. Its confidence is 0.8 * (0.1 type + 0.1 position + 0.1 context) /
-0.3 (so never above 0.8); its label similarity stays 0, which the node-matching
-similarity counts.
+**Context pass** (steps left over): a tool may drop a label (an intermediate event
+exported with ``name=""``), and two people may word one step too differently for the
+label threshold ("Avgift inbetald" / "Betalning mottagen"). After the assignment, two
+steps without a partner, of exactly the same kind and type, are paired when their
+*context* agrees — the partners (by the matches found so far) of one's predecessors and
+successors against those of the other, compared by Jaccard: at least 0.5 when either
+has no name; exactly 1 (the same matched neighbours on every side) and label
+similarity >= 0.3 when both are named. Confidence: 0.8 * (0.6 label + 0.1 type + 0.1
+position + 0.1 context) / 0.9, without the label term (and its weight) when a name is
+missing; so never above 0.8. Rounds repeat (at most 5) while pairs are
+found, since a pair gives its neighbours context.
 
 **User decisions** (decisions.py): confirmed pairs are fixed first (confidence 1.0);
 rejected pairs are never proposed.
@@ -274,7 +277,7 @@ def match_steps(
             matches.append(
                 Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3))
             )
-    matches = _unnamed_pass(a, b, matches, banned, options)
+    matches = _context_pass(a, b, lex, matches, banned, options)
     matches = _group_pass(a, b, lex, matches, banned, options, swap=False)
     matches = _group_pass(b, a, lex, matches, banned, options, swap=True)
     order = {s: k for k, s in enumerate(xs)}
@@ -288,44 +291,60 @@ def _context(view: ModelView, step: str, unit: dict[str, int]) -> set[tuple[str,
     }
 
 
-def _unnamed_pass(
+_CONTEXT_MIN_LABEL = 0.3
+_CONTEXT_ROUNDS = 5
+
+
+def _context_pass(
     a: ModelView,
     b: ModelView,
+    lex: Lexicon,
     matches: list[Match],
     banned: set[tuple[str, str]],
     options: MatchOptions,
 ) -> list[Match]:
-    """Pair leftover steps where one side has no name, by type and context (module doc)."""
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
-    free_a = [x for x in a.steps.values() if x.id not in unit_a]
-    free_b = [y for y in b.steps.values() if y.id not in unit_b]
-    weights = options.w_type + options.w_position + options.w_neighbours
-    proposals = []
-    for x in free_a:
-        cx = _context(a, x.id, unit_a)
-        for y in free_b:
-            if (
-                (_named(x) and _named(y))
-                or (x.kind, x.detail) != (y.kind, y.detail)
-                or (x.id, y.id) in banned
-            ):
+    """Pair leftover steps by type and context (module doc), in rounds, so that a pair
+    found gives context to its neighbours."""
+    total = options.w_label + options.w_type + options.w_position + options.w_neighbours
+    for _ in range(_CONTEXT_ROUNDS):
+        unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
+        unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+        free_b = [y for y in b.steps.values() if y.id not in unit_b]
+        proposals = []
+        for x in (x for x in a.steps.values() if x.id not in unit_a):
+            cx = _context(a, x.id, unit_a)
+            for y in free_b:
+                if (x.kind, x.detail) != (y.kind, y.detail) or (x.id, y.id) in banned:
+                    continue
+                cy = _context(b, y.id, unit_b)
+                if not cx & cy:
+                    continue
+                jaccard = len(cx & cy) / len(cx | cy)
+                lab = _label(lex, x, y)
+                if _named(x) and _named(y):
+                    if jaccard < 1.0 or lab < _CONTEXT_MIN_LABEL:
+                        continue
+                elif jaccard < 0.5:
+                    continue
+                place = 1.0 - abs(a.position[x.id] - b.position[y.id])
+                w_label = options.w_label if _named(x) and _named(y) else 0.0  # a missing name is no evidence
+                score = (
+                    w_label * lab
+                    + options.w_type
+                    + options.w_position * place
+                    + options.w_neighbours * jaccard
+                ) / (total - options.w_label + w_label)
+                proposals.append((-score, x.id, y.id, lab))
+        used: set[str] = set()
+        added = 0
+        for neg, x_id, y_id, lab in sorted(proposals):
+            if x_id in used or y_id in used:
                 continue
-            cy = _context(b, y.id, unit_b)
-            if not cx & cy:
-                continue
-            jaccard = len(cx & cy) / len(cx | cy)
-            if jaccard < 0.5:
-                continue
-            place = 1.0 - abs(a.position[x.id] - b.position[y.id])
-            score = (options.w_type + options.w_position * place + options.w_neighbours * jaccard) / weights
-            proposals.append((-score, x.id, y.id))
-    used: set[str] = set()
-    for neg, x_id, y_id in sorted(proposals):
-        if x_id in used or y_id in used:
-            continue
-        used.update((x_id, y_id))
-        matches.append(Match((x_id,), (y_id,), round(_ENDPOINT_DISCOUNT * -neg, 3), 0.0))
+            used.update((x_id, y_id))
+            matches.append(Match((x_id,), (y_id,), round(_ENDPOINT_DISCOUNT * -neg, 3), round(lab, 3)))
+            added += 1
+        if not added:
+            break
     return matches
 
 

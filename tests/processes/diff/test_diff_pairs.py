@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diffbuilders import model, renamed
+from diffbuilders import linear, model, renamed
 
 from processes.diff import diff_models
 
@@ -189,3 +189,43 @@ def test_a_lane_qualified_in_parentheses_is_the_same_performer() -> None:
         "Socialnämnden": ["T6"],
     }
     assert keys(diff_models(base(), base(lanes=lanes))) == []
+
+
+def test_a_step_worded_too_differently_is_paired_by_its_place_when_a_word_is_shared():
+    # "Avgift inbetald" / "Betalning mottagen": label similarity 0.5 (inbetald ~ betalning),
+    # below the 0.6 of the assignment; same type and the same matched neighbours on both sides
+    a = linear(["Granska ansökan", "Avgift inbetald", "Beslut"])
+    b = linear(["Granska ansökan", "Betalning mottagen", "Beslut"], prefix="U")
+    d = diff_models(a, b)
+    pair = [m for m in d.matches if m.a == ("T1",)]
+    assert [(m.b, m.label, m.how) for m in pair] == [(("U1",), 0.5, "auto")]
+    assert pair[0].confidence <= 0.8
+    assert d.differences == ()
+
+
+def test_a_step_replaced_by_an_unrelated_one_at_the_same_place_is_not_paired():
+    a = linear(["Granska ansökan", "Platsbesök", "Beslut"])
+    b = linear(["Granska ansökan", "Telefonintervju", "Beslut"], prefix="U")
+    d = diff_models(a, b)
+    assert [(x.kind, x.a, x.b) for x in d.differences] == [
+        ("only_in_a", ("T1",), ()),
+        ("only_in_b", (), ("U1",)),
+    ]
+
+
+def test_a_side_without_profile_compares_no_parameters_or_facts_and_says_so():
+    a = linear(["Granska ansökan", "Beslut"])
+    b = linear(["Granska ansökan", "Beslut"], prefix="U")
+    d = diff_models(
+        a,
+        b,
+        a_name="x",
+        b_name="y",
+        params_a={"T1": {"duration": "2h"}},
+        facts_a={"e_service": {"value": True}},
+    )
+    assert d.differences == ()
+    assert d.notes == (
+        "y has no profile parameters (durations, delays, delegation ...); they are not compared",
+        "y has no profile facts; they are not compared",
+    )

@@ -57,7 +57,15 @@ def test_diff_json_keys_are_exactly_the_documented_ones() -> None:
         ],
         chain="S T0 T1 T2 X E",
     )
-    data = json.loads(json.dumps(to_data(diff_models(a, b, facts_a={"e_service": {"value": True}}))))
+    data = json.loads(
+        json.dumps(
+            to_data(
+                diff_models(
+                    a, b, facts_a={"e_service": {"value": True}}, facts_b={"e_service": {"value": False}}
+                )
+            )
+        )
+    )
     assert list(data) == doc["diff object"]
     assert data["schema_version"] == SCHEMA_VERSION == 1
     assert list(data["a"]) == doc["model"]
