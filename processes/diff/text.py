@@ -118,6 +118,7 @@ _PLACEHOLDERS = frozenset(
 _TOOL_SUFFIX = re.compile(r"_\d+$")
 
 
+@lru_cache(maxsize=65536)
 def is_placeholder(label: str) -> bool:
     """True for a name a modelling tool writes by default, which says nothing about the
     step: "End Event" (ADONIS), "End Event_74" (Cardanit), "Intermediate Event
