@@ -84,12 +84,16 @@ class UnitId:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the source and data of the packages a result depends on."""
+    """A hash of the Python source of the packages a result depends on.
+
+    Data (BPMN, profiles, scenario files) is not part of it: the resolved inputs
+    are hashed into each job's key themselves.
+    """
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for package in ("processes", "simulator", "bpmn_io", "scenarios"):
-        for path in sorted((root / package).rglob("*")):
-            if path.suffix in (".py", ".yaml", ".bpmn") and "__pycache__" not in path.parts:
+        for path in sorted((root / package).rglob("*.py")):
+            if "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
