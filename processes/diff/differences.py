@@ -13,7 +13,7 @@ from typing import Any
 from processes.diff.matching import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon, label_similarity
-from processes.diff.view import ModelView, Step
+from processes.diff.view import ModelView, Step, display_name
 
 __all__ = [
     "same_performer",
@@ -60,7 +60,7 @@ _QUALIFIER = re.compile(r"\([^)]*\)")
 
 
 def _q(step: Step) -> str:
-    return f'"{step.name or step.id}"'
+    return f'"{display_name(step)}"'
 
 
 def _qs(view: ModelView, ids: Iterable[str]) -> str:

@@ -23,7 +23,7 @@ from itertools import combinations
 from processes.diff.matching import Match
 from processes.diff.relations import Profile
 from processes.diff.result import Difference
-from processes.diff.view import ModelView
+from processes.diff.view import ModelView, display_name
 
 __all__ = ["flow_differences"]
 
@@ -41,7 +41,7 @@ _WORDS = {
 
 
 def _name(view: ModelView, ids: tuple[str, ...]) -> str:
-    return " + ".join(f'"{view.steps[i].name or i}"' for i in ids)
+    return " + ".join(f'"{display_name(view.steps[i])}"' for i in ids)
 
 
 def flow_differences(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from processes.diff.matching import Match
-from processes.diff.view import Step
+from processes.diff.view import Step, display_name
 from processes.model import FrozenMap
 
 __all__ = ["KINDS", "Difference", "Similarity", "ModelSummary", "ModelDiff"]
@@ -91,7 +91,7 @@ class ModelDiff:
     notes: tuple[str, ...] = ()
 
     def label_a(self, ids: tuple[str, ...]) -> str:
-        return " + ".join(self.a.steps[i].name or i for i in ids if i in self.a.steps)
+        return " + ".join(display_name(self.a.steps[i]) for i in ids if i in self.a.steps)
 
     def label_b(self, ids: tuple[str, ...]) -> str:
-        return " + ".join(self.b.steps[i].name or i for i in ids if i in self.b.steps)
+        return " + ".join(display_name(self.b.steps[i]) for i in ids if i in self.b.steps)

@@ -40,7 +40,7 @@ from processes.model import (
     Task,
 )
 
-__all__ = ["Step", "ModelView", "build_view", "ROOT"]
+__all__ = ["Step", "ModelView", "build_view", "display_name", "ROOT"]
 
 ROOT = "\x00root"  # the virtual node before every start
 
@@ -64,6 +64,21 @@ class Step:
     timer: str = ""
     loop: str = ""
     process: str = ""
+
+
+_EVENT_WORDS = {"start": "start event", "end": "end event", "boundary": "boundary event"}
+
+
+def display_name(step: Step) -> str:
+    """The step's name, or for an unnamed step what it is and its id
+    ("unnamed end event Event_1voaxze")."""
+    if step.name:
+        return step.name
+    if step.kind == "event":
+        what = _EVENT_WORDS.get(step.detail.split(":")[0], "intermediate event")
+    else:
+        what = {"subProcess": "subprocess", "callActivity": "call activity"}.get(step.kind, step.kind)
+    return f"unnamed {what} {step.id}"
 
 
 @dataclass(frozen=True, slots=True)

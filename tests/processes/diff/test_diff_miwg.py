@@ -112,3 +112,12 @@ def test_a_called_process_in_the_file_runs_inside_its_call_activity() -> None:
         "End Event None 4",
         "Start Event None 3",
     ]
+
+
+def test_an_unnamed_step_is_shown_as_what_it_is_and_its_id() -> None:
+    from processes.diff.view import display_name
+
+    d = diff_with("sap-signavio-process-manager-19.9.0")
+    approver = next(m for m in d.matches if d.a.steps[m.a[0]].name == "Approver to be assigned")
+    assert d.label_b(approver.b) == "unnamed intermediate event sid-5DA885B8-8309-40A3-A15F-02405FBBF88B"
+    assert display_name(d.a.steps["Event_1voaxze"]) == "unnamed end event Event_1voaxze"
