@@ -35,6 +35,17 @@ from simulator.recorder import Recorder
 from simulator.records import SimResult
 from simulator.resources import pool_schedules
 from simulator.streams import draws, root_sequence, stream, uniforms
+from simulator.tokens import (
+    ACTIVITY,
+    END,
+    EVENT_GATEWAY,
+    EXCLUSIVE,
+    INCLUSIVE,
+    MESSAGE,
+    SUBPROCESS,
+    TERMINATE,
+    TIMER,
+)
 from simulator.workplace import PoolAtWork, Workplace
 
 __all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS"]
@@ -292,6 +303,7 @@ class _Run:
         nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs = self.hot
         case = scope.case
         track = scope.track
+        max_steps = self.max_steps
         if not tid and (track or needs_procs):  # only then is a token looked up by id
             tid = self.next_token
             self.next_token += 1
@@ -307,7 +319,7 @@ class _Run:
                 kind = node.kind
                 if not skip:
                     case.steps += 1
-                    if case.steps > self.max_steps:
+                    if case.steps > max_steps:
                         self.runaway(case, node)
                     if track:
                         scope.positions[tid] = n  # type: ignore[index]
@@ -325,11 +337,11 @@ class _Run:
                             recorder.worked(case, node, pool.name, enable, start, env.now, hours)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
-                    elif kind == T.ACTIVITY or kind == T.SUBPROCESS:
+                    elif kind == ACTIVITY or kind == SUBPROCESS:
                         n = yield from self.activity(scope, node)
                         node = nodes[n]
                         kind = node.kind
-                    elif kind == T.END or kind == T.TERMINATE:
+                    elif kind == END or kind == TERMINATE:
                         if n == mark_complete or n == mark_decision:
                             self.mark(case, n)
                         self.reach_end(scope, node)
@@ -337,11 +349,11 @@ class _Run:
                     elif node.join:
                         if not self.arrive_at_join(scope, node, via):
                             return
-                    elif kind == T.TIMER or kind == T.MESSAGE:
+                    elif kind == TIMER or kind == MESSAGE:
                         enable = env.now
                         yield env.timeout(self.catch_delay(node))
                         self.recorder.waited(case, node, enable)
-                    elif kind == T.EVENT_GATEWAY:
+                    elif kind == EVENT_GATEWAY:
                         n = yield from self.race(scope, node)
                         node = nodes[n]
                         kind = node.kind
@@ -356,14 +368,14 @@ class _Run:
                 if not out:
                     self.reach_end(scope, node)
                     return
-                if kind == T.EXCLUSIVE:
+                if kind == EXCLUSIVE:
                     pos = T.choose_exclusive(node, next(self.route_draws[n]))  # type: ignore[arg-type]
                     if node.caps and case.visits is not None:
                         pos = self.respect_caps(case, node, pos)
                     via = out[pos]
                     n = node.targets[pos]
                     continue
-                if kind == T.INCLUSIVE:
+                if kind == INCLUSIVE:
                     taken = T.choose_inclusive(node, next(self.route_draws[n]))  # type: ignore[arg-type]
                 else:
                     taken = tuple(range(len(out)))
