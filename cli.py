@@ -874,7 +874,8 @@ def _executor_for(workers: int | None, dask_address: str | None, jobs: int) -> t
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=count)
-    return pool, [pool.shutdown]
+    # an interrupted run (Ctrl-C) drops the queued work units; finished ones are in the cache
+    return pool, [lambda: pool.shutdown(wait=True, cancel_futures=True)]
 
 
 def _close(closers: list[object]) -> None:
