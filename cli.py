@@ -965,7 +965,8 @@ def run_command(
             "failures": [{"scenario": s, "message": m} for s, m in batch.failures],
         }, indent=1))
     else:
-        click.echo(f"{study.name}: {len(study.scenarios)} scenarios, {len(jobs)} work units ({cached} from cache)")
+        count = len(study.scenarios)
+        click.echo(f"{study.name}: {count} scenario{'s' if count != 1 else ''}, {len(jobs)} work units ({cached} from cache)")
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         click.echo(f"wrote {folder}/ (summary.csv, summary.json, cases.csv, report.html)")

@@ -265,3 +265,10 @@ def test_render_command_bad_input_is_one_line_and_writes_nothing(tmp_path: Path)
     assert not out.exists()
     result = CliRunner().invoke(cli, ["render", str(REFERENCE / "A.1.0.bpmn"), "--diagram", "4", "-o", str(out)])
     assert result.exit_code == 2 and "diagram 4 does not exist" in result.output and not out.exists()
+
+
+def test_a_group_is_labelled_with_its_category_value() -> None:
+    defs = _read(REFERENCE / "B.1.0.bpmn")
+    groups = _groups(render_svg(defs))
+    group = next(g for g in groups.values() if "group" in _classes(g))
+    assert _text(group).strip() == "Group"  # categoryValue "Group", read from the kept category element
