@@ -623,8 +623,10 @@ def _with_diff_options(func: object) -> object:
 @click.argument("model_a", metavar="A")
 @click.argument("model_b", metavar="B")
 @_with_diff_options  # type: ignore[arg-type]
+@click.option("--save-matches", type=click.Path(dir_okay=False),
+              help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
-             synonyms: str | None, threshold: float) -> None:
+             synonyms: str | None, threshold: float, save_matches: str | None) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
     A and B are library names, BPMN files or YAML authoring files. Steps are paired
@@ -637,8 +639,17 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
       permitflow diff helsingborg astorp
       permitflow diff helsingborg orkelljunga --format html -o diff.html
       permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
+      permitflow diff a.bpmn b.bpmn --save-matches matches.yaml   # edit, then --matches matches.yaml
     """
-    from processes.diff import MatchOptions, diff_models, diff_markdown, diff_text, profile_inputs, to_data
+    from processes.diff import (
+        MatchOptions,
+        decisions_yaml,
+        diff_markdown,
+        diff_models,
+        diff_text,
+        profile_inputs,
+        to_data,
+    )
 
     decisions, words = _diff_settings(matches, synonyms)
     name_a, defs_a, raw_a = _compare_input(model_a)
@@ -661,6 +672,8 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
         text = diff_html(result, defs_a, defs_b)  # type: ignore[arg-type]
     else:
         text = diff_text(result)
+    if save_matches:
+        _emit(decisions_yaml(result), save_matches)
     _emit(text, output)
 
 

@@ -185,3 +185,29 @@ def test_files_of_the_same_name_are_named_by_their_folders(tmp_path: Path) -> No
     assert lines[0] == "bpmn-io/a (A, 5 steps) vs signavio/a (B, 5 steps)"
     data = json.loads(run("compare", str(a), str(b), str(a), "--format", "json").output)
     assert data["models"] == ["bpmn-io/a", "signavio/a", "bpmn-io/a (2)"]
+
+
+def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Besök hos restaurangen")
+    saved = tmp_path / "matches.yaml"
+    first = json.loads(run("diff", a, b, "--format", "json", "--save-matches", str(saved)).output)
+    text = saved.read_text(encoding="utf-8")
+    assert text.count("\n  - {a: ") == len(first["matches"]) == 4
+    assert "# only in a: \"A_Besok\"  Platsbesök" in text and "# only in b: \"B_Besok\"" in text
+    # the next run honours the file: every pair confirmed, the same pairs
+    again = json.loads(run("diff", a, b, "--format", "json", "--matches", str(saved)).output)
+    assert [(m["a"], m["b"], m["how"]) for m in again["matches"]] == [
+        (m["a"], m["b"], "confirmed") for m in first["matches"]
+    ]
+    # the user moves one pair to reject and adds the one the matcher missed
+    lines = text.splitlines()
+    granska = next(i for i, line in enumerate(lines) if '"A_Granska"' in line)
+    rejected = lines.pop(granska).split("  #")[0].strip()[2:]
+    edited = "\n".join(lines).replace("reject: []", f"reject:\n  - {rejected}")
+    edited = edited.replace("confirm:\n", 'confirm:\n  - {a: "A_Besok", b: "B_Besok"}\n', 1)
+    saved.write_text(edited, encoding="utf-8")
+    last = json.loads(run("diff", a, b, "--format", "json", "--matches", str(saved)).output)
+    pairs = {(tuple(m["a"]), tuple(m["b"])) for m in last["matches"]}
+    assert (("A_Besok",), ("B_Besok",)) in pairs and (("A_Granska",), ("B_Granska",)) not in pairs
+    assert {d["kind"] for d in last["differences"]} >= {"only_in_a", "only_in_b"}

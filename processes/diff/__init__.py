@@ -8,7 +8,13 @@ docs/diff-schema.md), ``diff_text`` / ``diff_markdown`` / ``comparison_text`` /
 
 from processes.diff.core import Compared, diff_models, diff_prepared, lexicon_for, prepare, profile_inputs
 from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions, parse_decisions
-from processes.diff.formats import comparison_markdown, comparison_text, diff_markdown, diff_text
+from processes.diff.formats import (
+    comparison_markdown,
+    comparison_text,
+    decisions_yaml,
+    diff_markdown,
+    diff_text,
+)
 from processes.diff.matching import Match, MatchOptions
 from processes.diff.nway import Comparison, StepCluster, Variation, compare_models
 from processes.diff.result import KINDS, Difference, ModelDiff, ModelSummary, Similarity
@@ -37,6 +43,7 @@ __all__ = [
     "StructuralWeights",
     "comparison_markdown",
     "comparison_text",
+    "decisions_yaml",
     "diff_markdown",
     "diff_text",
     "Comparison",

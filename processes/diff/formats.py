@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 from processes.diff.nway import METRICS, Comparison, name_sides
 from processes.diff.result import ModelDiff
 
-__all__ = ["KIND_TITLES", "diff_text", "diff_markdown", "comparison_text", "comparison_markdown"]
+__all__ = [
+    "KIND_TITLES",
+    "diff_text",
+    "diff_markdown",
+    "comparison_text",
+    "comparison_markdown",
+    "decisions_yaml",
+]
 
 KIND_TITLES = {
     "only_in_a": "Only in A",
@@ -145,3 +154,45 @@ def comparison_text(comparison: Comparison) -> str:
         out.append(f"  {fact.replace('_', ' ')}:")
         out += [f"    {n:<{width}}  {v or '-'}" for n, v in zip(names, values, strict=True)]
     return "\n".join(out) + "\n"
+
+
+def _ids(ids: tuple[str, ...]) -> str:
+    # JSON strings are YAML flow scalars: any id is written safely
+    return (
+        json.dumps(ids[0], ensure_ascii=False) if len(ids) == 1 else json.dumps(list(ids), ensure_ascii=False)
+    )
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def decisions_yaml(diff: ModelDiff) -> str:
+    """A match-decisions file (decisions.py format) holding every pair of ``diff`` under
+    ``confirm``, scoped to these two models, with the labels as comments, and the
+    unmatched steps as comments: the user moves wrong pairs to ``reject``, adds missing
+    ones, and passes the file back with ``--matches``."""
+    models = json.dumps([diff.a.name, diff.b.name], ensure_ascii=False)
+    lines = [
+        f"# Match decisions for {_comment(diff.a.name)} (a) vs {_comment(diff.b.name)} (b), from permitflow diff.",
+        "# Every pair found is listed under confirm. Move a wrong pair to reject (or delete it),",
+        "# add a missing pair to confirm, then run again with --matches THIS_FILE.",
+        "schema_version: 1",
+        "confirm:",
+    ]
+    for m in diff.matches:
+        note = f'"{_comment(diff.label_a(m.a))}" = "{_comment(diff.label_b(m.b))}" ({m.how}, confidence {m.confidence:.2f})'
+        lines.append(f"  - {{a: {_ids(m.a)}, b: {_ids(m.b)}, models: {models}}}  # {note}")
+    lines.append("reject: []")
+    matched_a = {s for m in diff.matches for s in m.a}
+    matched_b = {s for m in diff.matches for s in m.b}
+    for side, steps, matched, label in (
+        ("a", diff.a.steps, matched_a, diff.label_a),
+        ("b", diff.b.steps, matched_b, diff.label_b),
+    ):
+        for s in steps:
+            if s not in matched:
+                lines.append(
+                    f"# only in {side}: {json.dumps(s, ensure_ascii=False)}  {_comment(label((s,)))}"
+                )
+    return "\n".join(lines) + "\n"
