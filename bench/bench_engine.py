@@ -162,6 +162,15 @@ def main() -> None:
         "(tracemalloc slows that run, not the timed ones). The summary-only peak does not grow with the "
         "number of cases (compare the 1/10 row). \"nodes\" counts BPMN nodes executed by finished cases.",
         "",
+        f"The permit run's {m:,} cases span about {permit.horizon / 8766:.0f} simulated years (a few dozen "
+        "applications a year), so its peak reflects the work calendars, Swedish holidays and meeting dates "
+        "built year by year, not the number of cases; the summary itself is fixed-size.",
+        "",
+        "The engine executes every BPMN node of a case through precompiled routing tables and records each "
+        "case and step into fixed-size accumulators; the floor does only the queueing. The gap is the price "
+        "of the general token machinery on the simplest model. The machine is shared with other work; "
+        "repeated runs of the ratio vary by about ±0.2.",
+        "",
     ])
     print(text)
     if args.write:
