@@ -42,6 +42,7 @@ from processes.model import (
     Lane,
     Participant,
     Plane,
+    Point,
     Process,
     Shape,
     TextAnnotation,
@@ -287,23 +288,64 @@ def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
 
     nodes = tuple(box for key, box in b.items() if canvas.pool_of.get(key, key) != key)
     taken: list[tuple[float, float, float]] = []
+    rows: list[tuple[float, float, float]] = []
     for flow in drawn:
         s, t = attach(flow.source, flow.id), attach(flow.target, flow.id)
         sp, tp = b.get(canvas.pool_of.get(flow.source, ""), s), b.get(canvas.pool_of.get(flow.target, ""), t)
         upper, lower = (sp, tp) if sp.y <= tp.y else (tp, sp)
         gap_y = (upper.y + upper.height + lower.y) / 2 if upper is not lower else (s.cy + t.cy) / 2
         pool_end = "source" if flow.source in pools else ("target" if flow.target in pools else "")
+        ends_ = (b[flow.source], b[flow.target])
+        obstacles = tuple(Bounds(o.x - 4, o.y - 4, o.width + 8, o.height + 8) for o in nodes
+                          if o not in ends_ and not any(_contains(o, e) for e in ends_))
         if pool_end and (flow.source in pools) != (flow.target in pools):
-            ends_ = (b[flow.source], b[flow.target])
-            obstacles = tuple(Bounds(o.x - 4, o.y - 4, o.width + 8, o.height + 8) for o in nodes
-                              if o not in ends_ and not any(_contains(o, e) for e in ends_))
             points = route_message_clear(s, t, gap_y=gap_y, pool_end=pool_end, obstacles=obstacles, taken=taken)
+        elif not pool_end and sp is not tp and (sp.y + sp.height <= tp.y or tp.y + tp.height <= sp.y):
+            points = _node_to_node(s, t, sp, tp, obstacles, taken, rows)
         else:
             points = route_message(s, t, gap_y=gap_y)
         # a message flow's label stays by its sender: the long vertical runs cross other lanes
         named = [f for f in ends.get(flow.source, ()) if collaboration.message_flows[f].name.strip()]
         _edge(canvas, flow.id, points, flow.source, flow.target, flow.name,
               label_at_start=True, stack=named.index(flow.id) if flow.id in named else 0)
+
+
+def _node_to_node(s: Bounds, t: Bounds, sp: Bounds, tp: Bounds, obstacles: tuple[Bounds, ...],
+                  taken: list[tuple[float, float, float]], rows: list[tuple[float, float, float]]) -> tuple:
+    """A message flow between shapes in two pools: the straight line when it is free, else
+    down (or up) a free column to the gap beside the target's pool, along that gap (the
+    first free row in it), and down (or up) a free column into the target."""
+    downwards = s.cy < t.cy
+    sy, ty = (s.y + s.height, t.y) if downwards else (s.y, t.y + t.height)
+    lo, hi = max(s.x, t.x), min(s.x + s.width, t.x + t.width)
+    if hi - lo >= 10:
+        x = s.cx if lo <= s.cx <= hi else (t.cx if lo <= t.cx <= hi else (lo + hi) / 2)
+        straight = [Point(round(x), round(sy)), Point(round(x), round(ty))]
+        if not any(_segment_hits(o, straight[0], straight[1]) for o in obstacles) and not any(
+                abs(c - x) < 8 and min(sy, ty) < bottom and max(sy, ty) > top for c, top, bottom in taken):
+            taken.append((x, min(sy, ty), max(sy, ty)))
+            return tuple(straight)
+    middle = tp.y - POOL_GAP / 2 if downwards else tp.y + tp.height + POOL_GAP / 2
+    first = route_message_clear(s, Bounds(tp.x, middle, tp.width, 0), gap_y=middle, pool_end="target",
+                                obstacles=obstacles, taken=taken)
+    x1 = first[-1].x
+    second_from = Bounds(tp.x, middle, tp.width, 0)
+    second = route_message_clear(second_from, t, gap_y=middle, pool_end="source", obstacles=obstacles, taken=taken)
+    x2 = second[0].x
+    span = (min(x1, x2), max(x1, x2))
+    y = middle
+    for step in (0, 6, -6, 12, -12, 18, -18):
+        if not any(abs(r - (middle + step)) < 5 and span[0] < right and span[1] > left for r, left, right in rows):
+            y = middle + step
+            break
+    rows.append((y, *span))
+    points = [*first[:-1], Point(x1, round(y)), Point(x2, round(y)), *second[1:]]
+    return tuple(p for i, p in enumerate(points) if i == 0 or p != points[i - 1])
+
+
+def _segment_hits(b: Bounds, p: Point, q: Point) -> bool:
+    return (min(p.x, q.x) < b.x + b.width and max(p.x, q.x) > b.x
+            and min(p.y, q.y) < b.y + b.height and max(p.y, q.y) > b.y)
 
 
 def _collaboration_annotations(canvas: _Canvas, collaboration: Collaboration) -> None:

@@ -368,3 +368,30 @@ def test_a_large_model_is_laid_out_in_about_linear_time() -> None:
     defs = add_layout(Definitions(processes=(process,)))
     assert time.perf_counter() - start < 5.0
     assert len(defs.diagrams[0].plane.shapes) == n + 2 and len(defs.diagrams[0].plane.edges) == n + 1
+
+
+@pytest.mark.parametrize("rel", ["miwg/reference/C.2.0.bpmn", "miwg/reference/A.4.0.bpmn"])
+def test_message_flows_between_shapes_in_two_pools_cross_no_other_shape(rel: str) -> None:
+    from dataclasses import replace
+
+    from bpmn_io.reader import read_bpmn
+
+    defs = add_layout(replace(read_bpmn(INTEROP / rel), diagrams=()))
+    plane = defs.diagrams[0].plane
+    boxes = {s.element: s.bounds for s in plane.shapes}
+    owner = {n.id: p for p in defs.processes for n in p.nodes.values()}
+    flows = {f.id: f for f in defs.message_flows()}
+    checked = 0
+    for edge in (e for e in plane.edges if e.element in flows):
+        flow = flows[edge.element]
+        if flow.source not in owner or flow.target not in owner:
+            continue
+        allowed = {flow.source, flow.target} | _ancestors(owner[flow.source], flow.source) | _ancestors(
+            owner[flow.target], flow.target)
+        for p, q in zip(edge.waypoints, edge.waypoints[1:], strict=False):
+            assert p.x == q.x or p.y == q.y, f"{flow.id} is not orthogonal"
+            for node_id in owner:
+                if node_id in boxes and node_id not in allowed:
+                    assert not _crosses(boxes[node_id], p, q), f"message flow {flow.id} crosses {node_id}"
+        checked += 1
+    assert checked >= 2
