@@ -31,9 +31,12 @@ import simpy
 
 from processes.errors import SimulationError
 from simulator import tokens as T
+from simulator.activities import ActivityExecution
+from simulator.joins import JoinRouting
 from simulator.recorder import Recorder
 from simulator.records import SimResult
 from simulator.resources import pool_schedules
+from simulator.state import Case, Scope
 from simulator.streams import draws, root_sequence, stream, uniforms
 from simulator.tokens import (
     ACTIVITY,
@@ -54,60 +57,6 @@ __all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS"]
 DEFAULT_MAX_STEPS = 10_000
 #: hours a run may go on after the last arrival before open cases are left open
 DRAIN_HOURS = 20 * 8766.0
-
-
-class _Case:
-    __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "root", "trail")
-
-    def __init__(self, case_id: int, arrival: float) -> None:
-        self.id = case_id
-        self.arrival = arrival
-        self.complete = math.nan
-        self.decision = math.nan
-        self.end = math.nan
-        self.outcome = "open"
-        self.steps = 0
-        self.visits: dict[int, int] | None = None
-        self.root: _Scope | None = None
-        self.trail: list[str] | None = None
-
-
-class _Scope:
-    """One instance of the process, or of an embedded subprocess."""
-
-    __slots__ = ("case", "parent", "node", "active", "positions", "joins", "procs", "done", "error",
-                 "cancelled", "track")
-
-    def __init__(self, case: _Case, parent: _Scope | None, node: int, track: bool, done: Any) -> None:
-        self.case = case
-        self.parent = parent
-        self.node = node
-        self.active = 0
-        self.track = track
-        # created on first use: most scopes never need them
-        self.positions: dict[int, int] | None = {} if track else None
-        self.joins: dict[int, list[int]] | None = None
-        self.procs: dict[int, Any] | None = None
-        self.done = done
-        self.error: str | None = None
-        self.cancelled = False
-
-
-class _Box:
-    """A body process (activity under boundary events or a multi-instance) and
-    whether it was cancelled before it started."""
-
-    __slots__ = ("proc", "started", "cancelled")
-
-    def __init__(self) -> None:
-        self.proc: Any = None
-        self.started = False
-        self.cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-        if self.started and self.proc.is_alive:
-            self.proc.interrupt("cancel")
 
 
 def simulate(
@@ -181,7 +130,7 @@ def simulate_many(
     return {name: run.finish() for name, run in runs}
 
 
-class _Run:
+class _Run(ActivityExecution, JoinRouting):
     """One replication: the simpy environment and everything it needs."""
 
     def __init__(self, compiled: T.CompiledProcess, params: Any, root: np.random.SeedSequence, *,
@@ -265,10 +214,10 @@ class _Run:
             if t > now:
                 yield timeout(t - now)
                 now = env.now
-            case = _Case(case_id, now)
+            case = Case(case_id, now)
             if capped:
                 case.visits = {}
-            scope = _Scope(case, None, -1, top_track, None)
+            scope = Scope(case, None, -1, top_track, None)
             case.root = scope
             opened[case_id] = case  # Recorder.case_arrived, inlined
             case_id += 1
@@ -281,7 +230,7 @@ class _Run:
         yield env.timeout(end - env.now)
         self.stop.succeed()
 
-    def spawn(self, scope: _Scope, n: int, via: int, skip: bool) -> None:
+    def spawn(self, scope: Scope, n: int, via: int, skip: bool) -> None:
         """A new token at ``n``; in a scope with inclusive joins its position counts at once,
         before its process first runs (another token may reach a join in the same instant)."""
         scope.active += 1
@@ -294,7 +243,7 @@ class _Run:
 
     # ------------------------------------------------------------------ the token
 
-    def token(self, scope: _Scope, n: int, via: int, skip: bool, tid: int = 0) -> Any:
+    def token(self, scope: Scope, n: int, via: int, skip: bool, tid: int = 0) -> Any:
         """One token: execute node ``n`` (reached over flow ``via``), route, repeat.
 
         ``skip``: ``n`` has already happened (a boundary event that fired, a
@@ -393,215 +342,9 @@ class _Run:
             else:  # other tokens of the scope go on: nothing to settle
                 scope.active -= 1
 
-    # ------------------------------------------------------------------ nodes
-
-    def activity(self, scope: _Scope, node: T.CompiledNode) -> Any:
-        """Execute an activity with its loop, multi-instance and boundary events;
-        return the node to route from (the activity, or a boundary event that
-        interrupted it)."""
-        if not node.boundaries:
-            yield from self.body(scope, node)
-            return node.index
-        env = self.env
-        box = _Box()
-        box.proc = env.process(self.boxed(scope, node, box))
-        armed = []  # (time, boundary index, firings left)
-        for b in node.boundaries:
-            bn = self.nodes[b]
-            if bn.error:
-                continue
-            if bn.timer is not None:
-                armed.append((env.now + bn.timer.delay(env.now), b, bn.timer.repeat))
-            else:
-                armed.append((env.now + next(self.delay_draws[b]), b, 0))  # type: ignore[arg-type,operator]
-        try:
-            while True:
-                if not armed:
-                    yield box.proc
-                    break
-                armed.sort()
-                at, b, left = armed[0]
-                yield box.proc | env.timeout(at - env.now)
-                if not box.proc.is_alive:
-                    break
-                if env.now < at:
-                    continue
-                bn = self.nodes[b]
-                armed.pop(0)
-                self.recorder.boundary(scope.case, bn, env.now)
-                if bn.interrupting:
-                    box.cancel()
-                    return b
-                self.spawn(scope, b, -1, True)
-                if left != 0 and bn.timer is not None:
-                    armed.append((env.now + bn.timer.after, b, left - 1))
-        except simpy.Interrupt:
-            box.cancel()
-            raise
-        error = box.proc.value
-        if error is not None:
-            for b in node.boundaries:
-                bn = self.nodes[b]
-                if bn.error and (not bn.error_ref or bn.error_ref == error):
-                    self.recorder.boundary(scope.case, bn, env.now)
-                    return b
-        return node.index
-
-    def boxed(self, scope: _Scope, node: T.CompiledNode, box: _Box, instance: bool = False) -> Any:
-        """``body`` (or, for one multi-instance, ``once``) as a process that can be cancelled."""
-        if box.cancelled:
-            return None
-        box.started = True
-        try:
-            if instance:
-                return (yield from self.once(scope, node))
-            return (yield from self.body(scope, node))
-        except simpy.Interrupt:
-            return None
-
-    def body(self, scope: _Scope, node: T.CompiledNode) -> Any:
-        """The activity's iterations: multi-instance, standard loop, or once.
-        Returns an error code thrown inside (a subprocess's error end), or None."""
-        if node.mi_cardinality is None and not node.loop_max:
-            return (yield from self.once(scope, node))
-        if node.mi_cardinality is not None:
-            count = node.mi_cardinality if isinstance(node.mi_cardinality, int) else int(round(next(self.count_draws[node.index])))  # type: ignore[arg-type]
-            if node.mi_sequential:
-                for _ in range(count):
-                    error = yield from self.once(scope, node)
-                    if error is not None:
-                        return error
-                return None
-            boxes = []
-            for _ in range(count):
-                box = _Box()
-                box.proc = self.env.process(self.boxed(scope, node, box, instance=True))
-                boxes.append(box)
-            try:
-                yield self.env.all_of([box.proc for box in boxes])
-            except simpy.Interrupt:
-                for box in boxes:
-                    box.cancel()
-                raise
-            for box in boxes:
-                if box.proc.value is not None:
-                    return box.proc.value
-            return None
-        iterations = 0
-        while True:
-            error = yield from self.once(scope, node)
-            iterations += 1
-            if error is not None or iterations >= node.loop_max:
-                return error
-            if node.loop_again >= 0 and next(self.route_draws[node.index]) >= node.loop_again:  # type: ignore[arg-type]
-                return None
-
-    def once(self, scope: _Scope, node: T.CompiledNode) -> Any:
-        """One execution of a task, call activity or embedded subprocess."""
-        case = scope.case
-        if node.visit_cap and case.visits is not None:
-            case.visits[node.index] = case.visits.get(node.index, 0) + 1
-        if node.kind == T.SUBPROCESS:
-            return (yield from self.subprocess(scope, node))
-        if node.decision:
-            yield from self.workplace.decide(case, node, self.recorder)
-            return None
-        if node.work is not None:
-            yield from self.workplace.work(case, node, next(self.work_draws[node.index]), self.recorder)  # type: ignore[arg-type]
-        if node.delay is not None:
-            enable = self.env.now
-            yield self.env.timeout(next(self.delay_draws[node.index]))  # type: ignore[arg-type]
-            self.recorder.waited(case, node, enable)
-        elif node.work is None:
-            self.recorder.waited(case, node, self.env.now)
-        return None
-
-    def subprocess(self, scope: _Scope, node: T.CompiledNode) -> Any:
-        env = self.env
-        child = _Scope(scope.case, scope, node.index, node.index in self.compiled.has_inclusive_join, env.event())
-        enable = env.now
-        self.spawn(child, node.first, -1, False)
-        try:
-            error = yield child.done
-        except simpy.Interrupt:
-            self.cancel(child)
-            raise
-        self.recorder.waited(scope.case, node, enable)
-        return error
-
-    def catch_delay(self, node: T.CompiledNode) -> float:
-        if node.timer is not None:
-            return node.timer.delay(self.env.now)
-        return next(self.delay_draws[node.index])  # type: ignore[arg-type]
-
-    def race(self, scope: _Scope, node: T.CompiledNode) -> Any:
-        """Event-based gateway: every catch after it draws its time; the first wins."""
-        best, winner = math.inf, -1
-        for t in node.race:
-            tn = self.nodes[t]
-            delay = self.catch_delay(tn) if tn.kind != T.ACTIVITY else next(self.delay_draws[t]) if self.delay_draws[t] else 0.0  # type: ignore[arg-type]
-            if delay < best:
-                best, winner = delay, t
-        enable = self.env.now
-        yield self.env.timeout(best)
-        self.recorder.waited(scope.case, self.nodes[winner], enable)
-        return winner
-
     # ------------------------------------------------------------------ joins and ends
 
-    def arrive_at_join(self, scope: _Scope, node: T.CompiledNode, via: int) -> bool:
-        """Count a token arriving at a join; True if it fires now (this token goes on)."""
-        if scope.joins is None:
-            scope.joins = {}
-        counts = scope.joins.get(node.index)
-        if counts is None:
-            counts = scope.joins[node.index] = [0] * len(node.in_flows)
-        counts[node.in_flows.index(via)] += 1
-        if node.kind == T.PARALLEL:
-            if min(counts) == 0:
-                return False
-            for i in range(len(counts)):
-                counts[i] -= 1
-        else:
-            if not self.inclusive_ready(scope, node, counts, exclude=node.index):
-                return False
-            for i in range(len(counts)):
-                if counts[i]:
-                    counts[i] -= 1
-        if not any(counts):
-            del scope.joins[node.index]
-        return True
-
-    def inclusive_ready(self, scope: _Scope, node: T.CompiledNode, counts: list[int], exclude: int) -> bool:
-        """No live token of the scope can still reach an empty incoming flow."""
-        positions = set(scope.positions.values()) if scope.positions else set()
-        positions.discard(exclude)
-        for j, waiting in (scope.joins or {}).items():
-            if j != node.index and any(waiting):
-                positions.add(j)
-        for i, c in enumerate(counts):
-            if c == 0 and not positions.isdisjoint(node.reach[i]):
-                return False
-        return True
-
-    def recheck_inclusive(self, scope: _Scope, moved_to: int) -> None:
-        """A token moved: an inclusive join waiting for it may now fire."""
-        for j in list(scope.joins or ()):
-            if j == moved_to:
-                continue  # the token arriving there is counted by arrive_at_join
-            nd = self.nodes[j]
-            counts = scope.joins.get(j)  # type: ignore[union-attr]
-            if nd.kind != T.INCLUSIVE or not counts or not any(counts):
-                continue
-            if self.inclusive_ready(scope, nd, counts, exclude=j):
-                for i in range(len(counts)):
-                    if counts[i]:
-                        counts[i] -= 1
-                if not any(counts):
-                    del scope.joins[j]  # type: ignore[union-attr]
-                self.spawn(scope, j, -1, True)
-
-    def reach_end(self, scope: _Scope, node: T.CompiledNode) -> None:
+    def reach_end(self, scope: Scope, node: T.CompiledNode) -> None:
         if scope.parent is None and node.kind != T.ACTIVITY:
             scope.case.outcome = node.id
         if node.error and scope.parent is not None:
@@ -612,7 +355,7 @@ class _Run:
                 scope.case.outcome = node.id
             self.cancel(scope, keep_self=True)
 
-    def cancel(self, scope: _Scope, keep_self: bool = False) -> None:
+    def cancel(self, scope: Scope, keep_self: bool = False) -> None:
         """Cancel every token of ``scope`` (and of subprocesses inside it)."""
         scope.cancelled = True
         if scope.joins:
@@ -624,7 +367,7 @@ class _Run:
             if proc.is_alive and proc is not me:
                 proc.interrupt("cancel")
 
-    def token_gone(self, scope: _Scope, tid: int) -> None:
+    def token_gone(self, scope: Scope, tid: int) -> None:
         scope.active -= 1
         if scope.track:
             scope.positions.pop(tid, None)  # type: ignore[union-attr]
@@ -648,38 +391,15 @@ class _Run:
         else:
             scope.done.succeed(scope.error)
 
-    def mark(self, case: _Case, n: int) -> None:
+    def mark(self, case: Case, n: int) -> None:
         if n == self.mark_complete and math.isnan(case.complete):
             case.complete = self.env.now
         if n == self.mark_decision and math.isnan(case.decision):
             case.decision = self.env.now
 
-    def respect_caps(self, case: _Case, node: T.CompiledNode, pos: int) -> int:
-        """Do not send a case back into a loop whose capped element is used up."""
-        visits = case.visits or {}
-
-        def used_up(p: int) -> bool:
-            return any(visits.get(c, 0) >= cap for c, cap in node.caps[p])
-
-        if not used_up(pos):
-            return pos
-        open_ = [p for p in range(len(node.out)) if not used_up(p)]
-        if not open_:
-            return pos
-        weights = [node.cumulative[p] - (node.cumulative[p - 1] if p else 0.0) for p in open_]
-        total = sum(weights)
-        if total <= 0:
-            return open_[0]
-        u = next(self.route_draws[node.index]) * total  # type: ignore[arg-type]
-        for p, w in zip(open_, weights, strict=True):
-            u -= w
-            if u < 0:
-                return p
-        return open_[-1]
-
     # ------------------------------------------------------------------ diagnostics
 
-    def runaway(self, case: _Case, node: T.CompiledNode) -> None:
+    def runaway(self, case: Case, node: T.CompiledNode) -> None:
         if case.trail is None:
             case.trail = []
         case.trail.append(node.id)

@@ -1,0 +1,189 @@
+"""Executing activities: work, delays, subprocesses, loops, multi-instance, boundary events, races.
+
+A mixin of the engine's run (:class:`simulator.engine._Run`): every method is a
+simpy generator or a helper of one, and uses the run's environment, draw
+iterators, workplace and recorder.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import simpy
+
+from simulator import tokens as T
+from simulator.state import Box, Scope
+
+__all__ = ["ActivityExecution"]
+
+
+class ActivityExecution:
+    """Activities of a compiled process, as simpy sub-generators."""
+
+    env: simpy.Environment
+    nodes: tuple[T.CompiledNode, ...]
+    compiled: T.CompiledProcess
+    delay_draws: list[Any]
+    work_draws: list[Any]
+    route_draws: list[Any]
+    count_draws: list[Any]
+    workplace: Any
+    recorder: Any
+
+    spawn: Callable[[Scope, int, int, bool], None]  # provided by the run
+
+    cancel: Callable[..., None]  # provided by the run
+
+    def activity(self, scope: Scope, node: T.CompiledNode) -> Any:
+        """Execute an activity with its loop, multi-instance and boundary events;
+        return the node to route from (the activity, or a boundary event that
+        interrupted it)."""
+        if not node.boundaries:
+            yield from self.body(scope, node)
+            return node.index
+        env = self.env
+        box = Box()
+        box.proc = env.process(self.boxed(scope, node, box))
+        armed = []  # (time, boundary index, firings left)
+        for b in node.boundaries:
+            bn = self.nodes[b]
+            if bn.error:
+                continue
+            if bn.timer is not None:
+                armed.append((env.now + bn.timer.delay(env.now), b, bn.timer.repeat))
+            else:
+                armed.append((env.now + next(self.delay_draws[b]), b, 0))  # type: ignore[arg-type,operator]
+        try:
+            while True:
+                if not armed:
+                    yield box.proc
+                    break
+                armed.sort()
+                at, b, left = armed[0]
+                yield box.proc | env.timeout(at - env.now)
+                if not box.proc.is_alive:
+                    break
+                if env.now < at:
+                    continue
+                bn = self.nodes[b]
+                armed.pop(0)
+                self.recorder.boundary(scope.case, bn, env.now)
+                if bn.interrupting:
+                    box.cancel()
+                    return b
+                self.spawn(scope, b, -1, True)
+                if left != 0 and bn.timer is not None:
+                    armed.append((env.now + bn.timer.after, b, left - 1))
+        except simpy.Interrupt:
+            box.cancel()
+            raise
+        error = box.proc.value
+        if error is not None:
+            for b in node.boundaries:
+                bn = self.nodes[b]
+                if bn.error and (not bn.error_ref or bn.error_ref == error):
+                    self.recorder.boundary(scope.case, bn, env.now)
+                    return b
+        return node.index
+
+    def boxed(self, scope: Scope, node: T.CompiledNode, box: Box, instance: bool = False) -> Any:
+        """``body`` (or, for one multi-instance, ``once``) as a process that can be cancelled."""
+        if box.cancelled:
+            return None
+        box.started = True
+        try:
+            if instance:
+                return (yield from self.once(scope, node))
+            return (yield from self.body(scope, node))
+        except simpy.Interrupt:
+            return None
+
+    def body(self, scope: Scope, node: T.CompiledNode) -> Any:
+        """The activity's iterations: multi-instance, standard loop, or once.
+        Returns an error code thrown inside (a subprocess's error end), or None."""
+        if node.mi_cardinality is None and not node.loop_max:
+            return (yield from self.once(scope, node))
+        if node.mi_cardinality is not None:
+            count = node.mi_cardinality if isinstance(node.mi_cardinality, int) else int(round(next(self.count_draws[node.index])))  # type: ignore[arg-type]
+            if node.mi_sequential:
+                for _ in range(count):
+                    error = yield from self.once(scope, node)
+                    if error is not None:
+                        return error
+                return None
+            boxes = []
+            for _ in range(count):
+                box = Box()
+                box.proc = self.env.process(self.boxed(scope, node, box, instance=True))
+                boxes.append(box)
+            try:
+                yield self.env.all_of([box.proc for box in boxes])
+            except simpy.Interrupt:
+                for box in boxes:
+                    box.cancel()
+                raise
+            for box in boxes:
+                if box.proc.value is not None:
+                    return box.proc.value
+            return None
+        iterations = 0
+        while True:
+            error = yield from self.once(scope, node)
+            iterations += 1
+            if error is not None or iterations >= node.loop_max:
+                return error
+            if node.loop_again >= 0 and next(self.route_draws[node.index]) >= node.loop_again:  # type: ignore[arg-type]
+                return None
+
+    def once(self, scope: Scope, node: T.CompiledNode) -> Any:
+        """One execution of a task, call activity or embedded subprocess."""
+        case = scope.case
+        if node.visit_cap and case.visits is not None:
+            case.visits[node.index] = case.visits.get(node.index, 0) + 1
+        if node.kind == T.SUBPROCESS:
+            return (yield from self.subprocess(scope, node))
+        if node.decision:
+            yield from self.workplace.decide(case, node, self.recorder)
+            return None
+        if node.work is not None:
+            yield from self.workplace.work(case, node, next(self.work_draws[node.index]), self.recorder)  # type: ignore[arg-type]
+        if node.delay is not None:
+            enable = self.env.now
+            yield self.env.timeout(next(self.delay_draws[node.index]))  # type: ignore[arg-type]
+            self.recorder.waited(case, node, enable)
+        elif node.work is None:
+            self.recorder.waited(case, node, self.env.now)
+        return None
+
+    def subprocess(self, scope: Scope, node: T.CompiledNode) -> Any:
+        env = self.env
+        child = Scope(scope.case, scope, node.index, node.index in self.compiled.has_inclusive_join, env.event())
+        enable = env.now
+        self.spawn(child, node.first, -1, False)
+        try:
+            error = yield child.done
+        except simpy.Interrupt:
+            self.cancel(child)
+            raise
+        self.recorder.waited(scope.case, node, enable)
+        return error
+
+    def catch_delay(self, node: T.CompiledNode) -> float:
+        if node.timer is not None:
+            return node.timer.delay(self.env.now)
+        return next(self.delay_draws[node.index])  # type: ignore[arg-type]
+
+    def race(self, scope: Scope, node: T.CompiledNode) -> Any:
+        """Event-based gateway: every catch after it draws its time; the first wins."""
+        best, winner = math.inf, -1
+        for t in node.race:
+            tn = self.nodes[t]
+            delay = self.catch_delay(tn) if tn.kind != T.ACTIVITY else next(self.delay_draws[t]) if self.delay_draws[t] else 0.0  # type: ignore[arg-type]
+            if delay < best:
+                best, winner = delay, t
+        enable = self.env.now
+        yield self.env.timeout(best)
+        self.recorder.waited(scope.case, self.nodes[winner], enable)
+        return winner
