@@ -42,7 +42,9 @@ state space. Method:
    several start events of one process — has an alternative from which x is not
    reachable, while the choice itself can reach x.
 
-Limits (documented, tested where they matter): the analysis is exact for
+Limits (documented, tested where they matter): a reply left out (above) orders
+nothing, so the replying pool's steps count as parallel with what follows the asking
+activity; the analysis is exact for
 block-structured models (every split closed by a join of the same kind) and
 approximate for unstructured ones — e.g. an exclusive join merging two parallel
 branches is read as if each branch ran once; an inclusive join is read as waiting
