@@ -108,6 +108,10 @@ def route_flow(
             xm = max(t_left - CLEARANCE, s.cx + 10)
             step = [start, (s.cx, y), (xm, y), (xm, t.cy), (t_left, t.cy)]
             candidates = [[start, (s.cx, t.cy), (t_left, t.cy)], step] if t.cy >= start[1] + 10 else [step]
+            # else turn up (or down) before a shape in the way, nearest to the target first
+            turns = sorted({o.x - CLEARANCE / 2 for o in obstacles if s.cx + 10 < o.x - CLEARANCE / 2 < xm},
+                           reverse=True)
+            candidates += [[start, (s.cx, y), (x, y), (x, t.cy), (t_left, t.cy)] for x in turns]
             points = next((c for c in candidates if not _blocked(c, obstacles)), candidates[0])
         else:
             points = _detour(s, t, obstacles)
@@ -241,6 +245,12 @@ def edge_label_bounds(
     height = round(len(lines) * size * LINE_HEIGHT + 2)
     if at_start:
         a, b = points[0], points[1]
+        if a.x == b.x and len(points) >= 4 and abs(b.y - a.y) <= STUB and points[2].y == b.y:
+            # a short stub, then a turn: beside the column the route turns into, away from the sender
+            a, b, left = points[2], points[3], points[2].x < points[1].x
+            step = stack * (height + 2)
+            y = a.y + 4 + step if b.y > a.y else a.y - height - 4 - step
+            return Bounds(a.x - width - 4 if left else a.x + 4, y, width, height)
         if a.x == b.x:  # vertical: to the right of it, below or above the start
             step = stack * (height + 2)
             return Bounds(a.x + 4, a.y + 4 + step if b.y > a.y else a.y - height - 4 - step, width, height)

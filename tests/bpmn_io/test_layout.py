@@ -395,3 +395,14 @@ def test_message_flows_between_shapes_in_two_pools_cross_no_other_shape(rel: str
                     assert not _crosses(boxes[node_id], p, q), f"message flow {flow.id} crosses {node_id}"
         checked += 1
     assert checked >= 2
+
+
+def test_a_boundary_event_flow_turns_before_a_shape_in_its_way() -> None:
+    from bpmn_io.layout_route import route_flow
+
+    timer, target = Bounds(100, 80, 36, 36), Bounds(400, 0, 100, 80)  # the target lies above and to the right
+    in_the_way = (Bounds(250, 100, 100, 80),)  # its top border is where the flow would run
+    points = route_flow(timer, target, source_is_boundary=True, obstacles=in_the_way)
+    assert (points[0].x, points[0].y) == (118, 116) and (points[-1].x, points[-1].y) == (400, 40)
+    for p, q in zip(points, points[1:], strict=False):
+        assert not _crosses(in_the_way[0], p, q), (p, q)
