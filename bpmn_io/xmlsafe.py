@@ -31,6 +31,7 @@ MAX_DEPTH = 256
 # A DOCTYPE can only come before the root element, so looking at the prolog is enough.
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ATTLIST = re.compile(rb"<!ATTLIST", re.IGNORECASE)
 
 
 def safe_parser() -> etree.XMLParser:
@@ -58,7 +59,7 @@ def check_size(size: int, *, source: str, max_bytes: int = MAX_BYTES) -> None:
 
 def _prolog(data: bytes) -> bytes:
     """The bytes before the root element's start tag (UTF-16 squeezed to ASCII)."""
-    head = data[:65536]
+    head = data  # the whole prolog, however long its comments (a DOCTYPE may follow them)
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(head) > 1 and head[1:2] == b"\x00") or head[:1] == b"\x00":
         head = head.replace(b"\x00", b"")
     # skip the XML declaration, processing instructions and comments; stop at the root tag
@@ -95,6 +96,12 @@ def _refuse_doctype(data: bytes, source: str) -> None:
     if _ENTITY.search(decl):
         raise InputError(
             "DOCTYPE declares entities, which permitflow never expands "
+            "(expected a BPMN file without a DOCTYPE)",
+            file=source, line=line,
+        )
+    if _ATTLIST.search(decl):
+        raise InputError(
+            "DOCTYPE declares attribute defaults, which would silently change the document "
             "(expected a BPMN file without a DOCTYPE)",
             file=source, line=line,
         )
@@ -144,9 +151,7 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
             msg = f"document ends too early (truncated?): {msg}"
         raise InputError(f"not well-formed XML: {msg}", file=source, line=line) from None
     docinfo = tree.docinfo
-    if docinfo.internalDTD is not None and any(
-        isinstance(d, etree._DTDEntityDecl) for d in docinfo.internalDTD.iterentities()
-    ):
+    if docinfo.internalDTD is not None and any(True for _ in docinfo.internalDTD.iterentities()):
         raise InputError("DOCTYPE declares entities (expected a BPMN file without a DOCTYPE)", file=source)
     if docinfo.system_url or docinfo.public_id:
         raise InputError("DOCTYPE refers to an external DTD (expected a BPMN file without a DOCTYPE)", file=source)

@@ -71,6 +71,16 @@ CASES = {
     "external entity file read": (EXTERNAL_ENTITY, "x.bpmn:2: DOCTYPE declares entities"),
     "billion laughs": (BILLION_LAUGHS, "x.bpmn:2: DOCTYPE declares entities"),
     "external DTD": (EXTERNAL_DTD, "x.bpmn:2: DOCTYPE refers to an external DTD"),
+    "entities after a 70 kB comment": (
+        b"<!--" + b"x" * 70_000 + b'-->\n<!DOCTYPE d [<!ENTITY a "b">]>\n' + doc('<process id="P1"/>')[39:],
+        "x.bpmn:2: DOCTYPE declares entities"),
+    "attribute defaults after a 70 kB comment": (
+        b"<!--" + b"x" * 70_000 + b'-->\n<!DOCTYPE d [<!ATTLIST task name CDATA "i">]>\n' + doc('<process id="P1"/>')[39:],
+        "x.bpmn:2: DOCTYPE declares attribute defaults"),
+    "DTD attribute defaults": (
+        b'<?xml version="1.0"?>\n<!DOCTYPE definitions [<!ATTLIST boundaryEvent cancelActivity CDATA "false">]>\n'
+        + doc('<process id="P1"><task id="T"/><boundaryEvent id="B" attachedToRef="T"/></process>')[39:],
+        "x.bpmn:2: DOCTYPE declares attribute defaults"),
     "dangling targetRef": (
         doc('<process id="P1">\n<startEvent id="S"/>\n<sequenceFlow id="Flow_3" sourceRef="S" targetRef="Task_9"/>'
             "\n</process>"),
