@@ -133,7 +133,7 @@ YAML_CASES = {
     "latin1": ("process: {id: P, name: Ansökan}\n".encode("latin-1"), "not UTF-8"),
     "syntax": (b"process: {id: P\nsteps: [\n", "invalid YAML"),
     "control_character": (b'process: {id: P, name: "a\x08"}\nsteps: [{id: S, event: start}]\n',
-                          "invalid YAML: unacceptable character #x0008"),
+                          "invalid YAML: character #x0008 is not allowed"),
 }
 
 
