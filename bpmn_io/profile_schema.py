@@ -18,6 +18,7 @@ import holidays as holidays_pkg
 from dateutil.rrule import rrulestr
 
 from bpmn_io.yamlsrc import path_text
+from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution, distribution_from_data
 from processes.durations import parse_duration
 from processes.errors import InputError
@@ -27,6 +28,7 @@ from processes.params import (
     WEEKDAYS,
     Arrivals,
     CalendarSpec,
+    CaseAttribute,
     Closure,
     Decision,
     DecisionBody,
@@ -53,13 +55,15 @@ KEYS: dict[str, tuple[str, ...]] = {
         "elements",
         "decision",
         "clock",
+        "attributes",
     ),
     "calendar": ("hours", "holidays", "closed_dates", "closures"),
     "closure": ("from", "to", "capacity"),
     "pool": ("count", "fte", "calendar", "cost_per_hour", "lanes"),
     "arrivals": ("per_year", "seasonality", "dates", "at"),
-    "element": ("duration", "delay", "probabilities", "loop", "pool"),
-    "loop": ("max",),
+    "element": ("duration", "delay", "probabilities", "conditions", "loop", "cardinality", "pool"),
+    "loop": ("max", "again"),
+    "attribute": ("values", "weights"),
     "decision": ("element", "delegation", "bodies", "after_meeting"),
     "body": ("meetings", "agenda_cutoff", "pool", "duration"),
     "meetings": ("rrule", "dates", "at", "except_months", "except_dates"),
@@ -310,10 +314,21 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
                 path + ("probabilities",), f"{raw!r} is not a mapping of sequence flow id to probability"
             )
         probs = {str(k): _number(v, path + ("probabilities", k), minimum=0) for k, v in raw.items()}
-    loop_max = None
+    loop_max = loop_again = None
     if "loop" in m:
         loop = _mapping(m["loop"], path + ("loop",), KEYS["loop"], required=("max",))
         loop_max = _number(loop["max"], path + ("loop", "max"), minimum=1, whole=True)
+        if "again" in loop:
+            loop_again = _probability(loop["again"], path + ("loop", "again"))
+    conditions: dict[str, Condition] = {}
+    if "conditions" in m:
+        raw = m["conditions"]
+        if not isinstance(raw, Mapping) or not raw:
+            raise _fail(path + ("conditions",), f"{raw!r} is not a mapping of sequence flow id to condition")
+        for k, v in raw.items():
+            with _at(path + ("conditions", k)):
+                conditions[str(k)] = parse_condition(v)
+    cardinality = _cardinality(m["cardinality"], path + ("cardinality",)) if "cardinality" in m else None
     with _at(path):
         return ElementParams(
             id=eid,
@@ -322,7 +337,54 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
             probabilities=FrozenMap(probs),
             loop_max=loop_max,
             pool=str(m["pool"]) if "pool" in m else None,
+            conditions=FrozenMap(conditions),
+            loop_again=loop_again,
+            cardinality=cardinality,
         )
+
+
+def _probability(value: Any, path: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise _fail(path, f"{value!r} is not a probability (expected a number from 0 to 1)")
+    return float(value)
+
+
+def _cardinality(value: Any, path: Path) -> int | Distribution:
+    """A whole number >= 0, or a distribution of plain numbers (no units): the instance count."""
+    if not isinstance(value, Mapping):
+        return _number(value, path, minimum=0, whole=True)  # type: ignore[no-any-return]
+    if "unit" in value:
+        raise _fail(path + ("unit",), "a cardinality is a count: give plain numbers, no unit")
+    for key, v in value.items():
+        items = v if key in ("values", "weights") and isinstance(v, list) else [v]
+        if key != "dist" and any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in items):
+            raise _fail(path + (key,), f"{v!r} is not a number (a cardinality distribution takes plain numbers)")
+    dist = _dist({**value, "unit": "h"}, path, work=False)  # 1 "h" = 1 instance
+    if dist.kind == "empirical" and any(x < 0 for x in dist.values):
+        raise _fail(path + ("values",), "instance counts must be >= 0")
+    return dist
+
+
+def attributes_from_data(value: Any, path: Path) -> FrozenMap[str, CaseAttribute]:
+    """The ``attributes:`` section: name -> {values: [...], weights: [...]} drawn per case."""
+    out = {}
+    for name, raw in _named(value, path, "attribute names to {values, weights}").items():
+        p = path + (name,)
+        a = _mapping(raw, p, KEYS["attribute"], required=("values",))
+        values = a["values"]
+        if not isinstance(values, list) or not values or any(
+            not isinstance(v, (str, int, float)) for v in values
+        ):
+            raise _fail(p + ("values",), f"{values!r} is not a non-empty list of numbers, texts or true/false")
+        weights = a.get("weights", [1] * len(values))
+        if not isinstance(weights, list) or len(weights) != len(values):
+            raise _fail(p + ("weights",), f"{weights!r} is not a list of {len(values)} numbers, one per value")
+        ws = [_number(w, p + ("weights", i), minimum=0) for i, w in enumerate(weights)]
+        if sum(ws) <= 0:
+            raise _fail(p + ("weights",), f"{weights!r} must have a positive sum")
+        with _at(p):
+            out[str(name)] = CaseAttribute(str(name), tuple(values), tuple(w / sum(ws) for w in ws))
+    return FrozenMap(out)
 
 
 # --- decision --------------------------------------------------------------------------------------
@@ -449,6 +511,9 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
             if m.get("decision") is not None
             else None,
             clock=clock_from_data(m["clock"], path + ("clock",)) if m.get("clock") is not None else None,
+            attributes=attributes_from_data(m["attributes"], path + ("attributes",))
+            if m.get("attributes") is not None
+            else FrozenMap(),
         )
 
 

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.errors import InputError
 from processes.model import FrozenMap
@@ -31,6 +32,7 @@ __all__ = [
     "ResourcePool",
     "Arrivals",
     "ElementParams",
+    "CaseAttribute",
     "MeetingSchedule",
     "DecisionBody",
     "Decision",
@@ -186,8 +188,14 @@ class ElementParams:
     ``duration``: work time done by a member of ``pool`` (default: the pool of
     the element's lane). ``delay``: calendar time that passes with no pool
     (applicant, police, tax agency). ``probabilities``: outgoing sequence flow id
-    -> probability, for a diverging gateway; sums to 1. ``loop_max``: most
-    repetitions of a loop.
+    -> probability, for a diverging gateway; sums to 1. ``conditions``:
+    outgoing sequence flow id -> condition over case attributes, for an
+    exclusive gateway (the first flow, in model order, whose condition holds is
+    taken, else the gateway's default flow). ``loop_max``: most repetitions of
+    a loop; ``loop_again``: for a standard loop, the probability of another
+    iteration after each one (capped by ``loop_max``). ``cardinality``: the
+    number of instances of a multi-instance activity, a whole number or a
+    distribution drawn per activation (rounded to a whole number).
     """
 
     id: str
@@ -196,6 +204,9 @@ class ElementParams:
     probabilities: FrozenMap[str, float] = field(default_factory=FrozenMap)
     loop_max: int | None = None
     pool: str | None = None
+    conditions: FrozenMap[str, Condition] = field(default_factory=FrozenMap)
+    loop_again: float | None = None
+    cardinality: int | Distribution | None = None
 
     def __post_init__(self) -> None:
         if self.probabilities:
@@ -208,6 +219,29 @@ class ElementParams:
                 )
         if self.loop_max is not None and (isinstance(self.loop_max, bool) or self.loop_max < 1):
             raise InputError(f"loop max {self.loop_max!r} must be a whole number >= 1", path="loop.max")
+        if self.probabilities and self.conditions:
+            raise InputError(f"gateway {self.id!r}: give probabilities or conditions, not both", path="conditions")
+        if self.loop_again is not None and not 0.0 <= self.loop_again <= 1.0:
+            raise InputError(f"loop again {self.loop_again!r} must be a probability in [0, 1]", path="loop.again")
+        if isinstance(self.cardinality, bool) or (isinstance(self.cardinality, int) and self.cardinality < 0):
+            raise InputError(f"cardinality {self.cardinality!r} must be a whole number >= 0 or a distribution",
+                             path="cardinality")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseAttribute:
+    """A case attribute drawn once per case at arrival: ``values`` with ``weights``
+    (normalised to sum 1). Exclusive-gateway ``conditions`` read it."""
+
+    name: str
+    values: tuple[Any, ...]
+    weights: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if not self.values or len(self.weights) != len(self.values):
+            raise InputError(f"attribute {self.name!r} needs values and one weight per value", path="weights")
+        if any(not w >= 0 for w in self.weights) or abs(math.fsum(self.weights) - 1.0) > 1e-9:
+            raise InputError(f"attribute {self.name!r}: weights must be >= 0 and sum to 1", path="weights")
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +382,7 @@ class SimParams:
     elements: FrozenMap[str, ElementParams] = field(default_factory=FrozenMap)
     decision: Decision | None = None
     clock: LegalClock | None = None
+    attributes: FrozenMap[str, CaseAttribute] = field(default_factory=FrozenMap)
 
     def __post_init__(self) -> None:
         if (self.horizon is None) == (self.cases is None):
@@ -380,6 +415,14 @@ class SimParams:
                     f"element uses pool {el.pool!r} (expected one of {', '.join(self.pools) or 'none defined'})",
                     path=f"elements.{eid}.pool",
                 )
+            for flow, cond in el.conditions.items():
+                unknown = [a for a in cond.attributes() if a not in self.attributes]
+                if unknown:
+                    raise InputError(
+                        f"condition {cond.text!r} reads attribute {unknown[0]!r} (expected one of "
+                        f"{', '.join(self.attributes) or 'none defined: declare it under simulation.attributes'})",
+                        path=f"elements.{eid}.conditions.{flow}",
+                    )
 
     def pool_for_lane(self, lane: str) -> ResourcePool | None:
         """The pool whose ``lanes`` list ``lane`` (an id or a name), or ``None``."""

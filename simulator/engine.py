@@ -20,6 +20,8 @@ hang: a case whose tokens all wait at joins that can no longer fire is stuck
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -80,8 +82,19 @@ def simulate(
     compiled = T.compile_process(process, params)
     run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps)
     run.begin(cases)
-    run.env.run(until=run.stop)
+    _run_env(run.env, run.stop)
     return run.finish()
+
+
+def _run_env(env: simpy.Environment, until: Any) -> None:
+    """``env.run``, re-raising a SimulationError from a process as itself (simpy raises
+    a copy made from the message only, losing the element and path)."""
+    try:
+        env.run(until=until)
+    except SimulationError as err:
+        if isinstance(err.__cause__, SimulationError):
+            raise err.__cause__ from None
+        raise
 
 
 def simulate_many(
@@ -126,7 +139,7 @@ def simulate_many(
                    env=env, shared=shared[name])
         run.begin(None)
         runs.append((name, run))
-    env.run(until=env.all_of([run.stop for _name, run in runs]))
+    _run_env(env, env.all_of([run.stop for _name, run in runs]))
     return {name: run.finish() for name, run in runs}
 
 
@@ -175,6 +188,11 @@ class _Run(ActivityExecution, JoinRouting):
                 self.route_draws[nd.index] = uniforms(stream(root, "route", nd.id))
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
                 self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
+        # case attributes (read by gateway conditions): one stream per attribute, drawn at arrival
+        self.attr_draws = [
+            (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(stream(root, "attribute", name)))
+            for name, a in (getattr(params, "attributes", None) or {}).items()
+        ]
         self.capped = any(nd.visit_cap for nd in self.nodes)
         self.node_pools: list[PoolAtWork | None] = []
         self.hot: tuple[Any, ...] = ()
@@ -208,6 +226,7 @@ class _Run(ActivityExecution, JoinRouting):
         case_id = 0
         start = self.compiled.start
         top_track = -1 in self.compiled.has_inclusive_join
+        attr_draws = self.attr_draws
         capped, opened, process, token, timeout = self.capped, self.recorder.open, env.process, self.token, env.timeout
         for t in times:
             now = env.now
@@ -217,6 +236,9 @@ class _Run(ActivityExecution, JoinRouting):
             case = Case(case_id, now)
             if capped:
                 case.visits = {}
+            if attr_draws:
+                case.attrs = {name: values[min(bisect.bisect_right(cum, next(u)), len(values) - 1)]
+                              for name, values, cum, u in attr_draws}
             scope = Scope(case, None, -1, top_track, None)
             case.root = scope
             opened[case_id] = case  # Recorder.case_arrived, inlined
@@ -318,7 +340,10 @@ class _Run(ActivityExecution, JoinRouting):
                     self.reach_end(scope, node)
                     return
                 if kind == EXCLUSIVE:
-                    pos = T.choose_exclusive(node, next(self.route_draws[n]))  # type: ignore[arg-type]
+                    if node.conditions:
+                        pos = self.by_condition(case, node)
+                    else:
+                        pos = T.choose_exclusive(node, next(self.route_draws[n]))  # type: ignore[arg-type]
                     if node.caps and case.visits is not None:
                         pos = self.respect_caps(case, node, pos)
                     via = out[pos]
@@ -411,6 +436,16 @@ class _Run(ActivityExecution, JoinRouting):
             f"{', '.join(repr(e) for e in loop)} (check the probabilities of the gateways on that loop)",
             element=loop[0],
         )
+
+    def by_condition(self, case: Case, node: T.CompiledNode) -> int:
+        pos = T.choose_by_condition(node, case.attrs)
+        if pos < 0:
+            raise SimulationError(
+                f"case {case.id} has attributes {dict(case.attrs)!r}: no condition of this gateway holds and it "
+                "has no default flow (add a default flow or a condition that covers these values)",
+                element=node.id,
+            )
+        return pos
 
     def stuck_error(self) -> SimulationError:
         joins = Counter(j for waiting in self.stuck.values() for j in waiting)

@@ -13,7 +13,8 @@ __all__ = ["Case", "Scope", "Box"]
 
 
 class Case:
-    __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "root", "trail")
+    __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "root", "trail",
+                 "attrs")
 
     def __init__(self, case_id: int, arrival: float) -> None:
         self.id = case_id
@@ -26,6 +27,7 @@ class Case:
         self.visits: dict[int, int] | None = None
         self.root: Scope | None = None
         self.trail: list[str] | None = None
+        self.attrs: dict[str, object] = {}  # case attributes drawn at arrival (read by conditions)
 
 
 class Scope:

@@ -311,6 +311,19 @@ class _Builder:
         if n.default and n.default in names:
             f["default"] = names.index(n.default)
         probabilities = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
+        conditions = dict(ep.conditions) if ep is not None and ep.conditions else {}
+        if kind == "exclusive" and conditions:
+            unknown = [k for k in conditions if k not in names]
+            if unknown:
+                self.problem(n.id, f"conditions name {', '.join(unknown)}, not outgoing flows of this "
+                                   f"gateway (expected {', '.join(names)})")
+            bare = [k for i, k in enumerate(names) if k not in conditions and i != f.get("default", -1)]
+            if bare:
+                self.problem(n.id, f"flow(s) {', '.join(bare)} need a condition (or be the gateway's default flow)")
+            f["conditions"] = tuple(conditions.get(k) for k in names)
+            return EXCLUSIVE
+        if conditions:
+            self.problem(n.id, "`conditions:` apply to exclusive gateways only")
         if kind == "exclusive":
             if len(out) > 1:
                 if not probabilities:

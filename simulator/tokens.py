@@ -15,8 +15,11 @@ What is executed, and how
 - every task type, and a call activity (a black box): work for the pool of its
   lane (``duration:``), calendar time (``delay:``), or zero when neither is given;
 - exclusive split by probability per outgoing flow (``probabilities:`` in the
-  element's params; a gateway with one outgoing flow needs none). Conditions on
-  flows are *not* evaluated: routing is probability only;
+  element's params; a gateway with one outgoing flow needs none), or by
+  condition (``conditions:`` in the element's params, over case attributes drawn
+  per case from ``simulation.attributes``: the first flow in model order whose
+  condition holds, else the default flow). The BPMN conditionExpression texts
+  are not read (in the municipal models they are informal labels);
 - parallel split / join; an activity with several outgoing flows splits in
   parallel; several flows into an activity merge without synchronising;
 - inclusive split: ``probabilities:`` keys are outgoing flow ids or several ids
@@ -63,7 +66,7 @@ __all__ = [
     "INCLUSIVE", "EVENT_GATEWAY", "TIMER", "MESSAGE", "PASS",
     "CompiledNode", "CompiledProcess", "Timer",
     "compile_process", "check_executable", "parse_iso_duration", "choose_exclusive",
-    "choose_inclusive",
+    "choose_by_condition", "choose_inclusive",
 ]
 
 # node kind codes (ints: the engine dispatches on them)
@@ -127,6 +130,7 @@ class CompiledNode:
     cumulative: tuple[float, ...] = ()  # exclusive: cumulative probabilities over ``out``
     subsets: tuple[tuple[int, ...], ...] = ()  # inclusive: the flow sets ``cumulative`` chooses among
     default: int = -1  # position in ``out`` of the default flow, -1 = none
+    conditions: tuple[Any, ...] = ()  # exclusive by condition: per position in ``out``, a Condition or None
     join: bool = False  # parallel / inclusive gateway that synchronises
     pool: str = ""  # pool doing the work ("" = none)
     work: Any = None  # Distribution of work hours (needs a pool)
@@ -186,6 +190,15 @@ def choose_exclusive(node: CompiledNode, u: float) -> int:
         if u < c:
             return i
     return len(cumulative) - 1
+
+
+def choose_by_condition(node: CompiledNode, attrs: Any) -> int:
+    """Position in ``node.out`` of the first flow whose condition holds for the case
+    attributes ``attrs``, else the default flow's; -1 when neither exists."""
+    for i, cond in enumerate(node.conditions):
+        if cond is not None and cond.evaluate(attrs):
+            return i
+    return node.default
 
 
 def choose_inclusive(node: CompiledNode, u: float) -> tuple[int, ...]:

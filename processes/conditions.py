@@ -1,0 +1,152 @@
+"""A small, safe condition language over case attributes, for exclusive gateways.
+
+A condition is one or more comparisons joined by ``and`` / ``or`` (``and``
+binds tighter; no parentheses), each ``attribute OP literal`` with OP one of
+``== != < <= > >=``, or ``attribute in [literal, ...]``. A literal is a number,
+a quoted string (``'restaurant'`` or ``"restaurant"``) or ``true`` / ``false``.
+Nothing is evaluated as Python: the text is tokenised and turned into a tree
+of comparisons, checked against the attribute names a profile declares.
+
+>>> c = parse_condition("kind == 'restaurant' and seats >= 50")
+>>> c.attributes()
+('kind', 'seats')
+>>> c.evaluate({"kind": "restaurant", "seats": 80})
+True
+>>> c.evaluate({"kind": "bar", "seats": 80})
+False
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from processes.errors import InputError
+
+__all__ = ["Comparison", "Condition", "parse_condition", "OPERATORS"]
+
+#: the comparison operators and what they do
+OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<str>'[^']*'|\"[^\"]*\")|(?P<op>==|!=|<=|>=|<|>)"
+    r"|(?P<punct>[\[\],])|(?P<name>[A-Za-z_][A-Za-z0-9_]*))"
+)
+_EXPECTED = "expected `attribute OP value` joined by and/or, OP one of == != < <= > >= in, e.g. \"kind == 'restaurant'\""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """``attribute op value`` (``op`` ``in``: ``value`` is a tuple of literals)."""
+
+    attribute: str
+    op: str
+    value: Any
+
+    def evaluate(self, attrs: Mapping[str, Any]) -> bool:
+        """Whether the comparison holds for ``attrs`` (a type mismatch in ``<`` is False)."""
+        have = attrs[self.attribute]
+        if self.op == "in":
+            return bool(have in self.value)
+        try:
+            return bool(OPERATORS[self.op](have, self.value))
+        except TypeError:  # 'bar' < 3: not comparable, so the condition does not hold
+            return False
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A parsed condition: an OR of ANDs of comparisons; ``text`` is the source."""
+
+    text: str
+    any_of: tuple[tuple[Comparison, ...], ...]
+
+    def evaluate(self, attrs: Mapping[str, Any]) -> bool:
+        """Whether the condition holds for a case with attributes ``attrs``."""
+        return any(all(c.evaluate(attrs) for c in group) for group in self.any_of)
+
+    def attributes(self) -> tuple[str, ...]:
+        """The attribute names the condition reads, in order of first use."""
+        seen: dict[str, None] = {}
+        for group in self.any_of:
+            for c in group:
+                seen.setdefault(c.attribute, None)
+        return tuple(seen)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    out, pos = [], 0
+    text = text.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            raise InputError(f"condition {text!r}: cannot read {text[pos:].strip()!r} ({_EXPECTED})")
+        kind = m.lastgroup or ""
+        out.append((kind, m.group(kind)))
+        pos = m.end()
+    return out
+
+
+def _literal(kind: str, value: str, text: str) -> Any:
+    if kind == "num":
+        return float(value) if "." in value else int(value)
+    if kind == "str":
+        return value[1:-1]
+    if kind == "name" and value in ("true", "false"):
+        return value == "true"
+    raise InputError(f"condition {text!r}: {value!r} is not a value (expected a number, a quoted text, true or false)")
+
+
+def parse_condition(text: Any) -> Condition:
+    """Parse ``text``; an InputError says what is wrong and what is allowed."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"condition {text!r} is not a text ({_EXPECTED})")
+    toks = _tokens(text)
+    groups: list[tuple[Comparison, ...]] = []
+    current: list[Comparison] = []
+    i = 0
+    while True:
+        if i + 3 > len(toks):
+            raise InputError(f"condition {text!r} ends too early ({_EXPECTED})")
+        name_kind, name = toks[i]
+        if name_kind != "name" or name in ("and", "or", "in", "true", "false"):
+            raise InputError(f"condition {text!r}: {name!r} is not an attribute name ({_EXPECTED})")
+        op_kind, op = toks[i + 1]
+        if op_kind == "op":
+            kind, value = toks[i + 2]
+            current.append(Comparison(name, op, _literal(kind, value, text)))
+            i += 3
+        elif op_kind == "name" and op == "in":
+            if toks[i + 2] != ("punct", "["):
+                raise InputError(f"condition {text!r}: `in` needs a list like [1, 2] ({_EXPECTED})")
+            values, i = [], i + 3
+            while i < len(toks) and toks[i] != ("punct", "]"):
+                values.append(_literal(*toks[i], text))
+                i += 1
+                if i < len(toks) and toks[i] == ("punct", ","):
+                    i += 1
+            if i >= len(toks):
+                raise InputError(f"condition {text!r}: the list after `in` has no closing ]")
+            current.append(Comparison(name, "in", tuple(values)))
+            i += 1
+        else:
+            raise InputError(f"condition {text!r}: {op!r} is not an operator (expected one of {', '.join(OPERATORS)}, in)")
+        if i == len(toks):
+            groups.append(tuple(current))
+            return Condition(text, tuple(groups))
+        joiner = toks[i]
+        if joiner == ("name", "and"):
+            pass
+        elif joiner == ("name", "or"):
+            groups.append(tuple(current))
+            current = []
+        else:
+            raise InputError(f"condition {text!r}: expected `and` or `or` before {joiner[1]!r}")
+        i += 1
+        if i == len(toks):
+            raise InputError(f"condition {text!r} ends with {joiner[1]!r} ({_EXPECTED})")
