@@ -107,8 +107,11 @@ def _problem_line(source: str, p: Problem) -> str:
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lenient", is_flag=True,
+              help="Read BPMN files that tools wrote with flows to missing elements or across processes, "
+                   "and report those flows as missing-ref problems instead of refusing the file.")
 @click.pass_context
-def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
+def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: bool) -> None:
     """Check BPMN or YAML process models for structural problems.
 
     Prints one line per problem: FILE: SEVERITY CODE ELEMENT: MESSAGE.
@@ -132,6 +135,7 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
       permitflow validate process.bpmn
       permitflow validate examples/permit.yaml processes/library/*/process.bpmn
       permitflow validate --format json process.bpmn
+      permitflow validate --lenient B.2.0-export.bpmn
     """
     import json
 
@@ -142,7 +146,7 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     report: list[dict[str, object]] = []
     for name in files:
         try:
-            problems = check(load_model(name))
+            problems = check(load_model(name, strict=not lenient))
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -234,8 +238,10 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
 @cli.command("show")
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lenient", is_flag=True,
+              help="Read a BPMN file with flows to missing elements or across processes (shown as problems).")
 @click.pass_context
-def show_cmd(ctx: click.Context, file: str, fmt: str) -> None:
+def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
     """Show the elements, lanes, flows and problems of a BPMN or YAML model.
 
     Exit code 0, or 1 when the model has problems of severity error.
@@ -250,7 +256,7 @@ def show_cmd(ctx: click.Context, file: str, fmt: str) -> None:
     from bpmn_io.loading import load_model
     from processes.validate import check
 
-    defs = load_model(file)
+    defs = load_model(file, strict=not lenient)
     problems = check(defs)
     if fmt == "json":
         click.echo(json.dumps(_model_summary(defs, problems), ensure_ascii=False, indent=2))
@@ -391,6 +397,8 @@ def render_cmd(file: str, output: str, diagram: int) -> None:
     """
     from bpmn_io.svg import render_svg
 
+    if not output.lower().endswith(".svg"):
+        raise click.BadParameter(f"{output!r} (expected a file name ending in .svg)", param_hint="-o")
     svg = render_svg(_drawable_model(file), diagram=diagram)  # type: ignore[arg-type]
     with atomic_write(output, "wb") as fh:
         fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]

@@ -48,8 +48,12 @@ def _sniff(path: Path) -> str:
     return "bpmn" if head.startswith(b"<") else "yaml"
 
 
-def load_model(arg: str | os.PathLike[str]) -> Definitions:
-    """The model in file ``arg`` (BPMN 2.0 XML or the YAML authoring form), or of library name ``arg``."""
+def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitions:
+    """The model in file ``arg`` (BPMN 2.0 XML or the YAML authoring form), or of library name ``arg``.
+
+    ``strict=False`` reads a BPMN file whose sequence flows point at missing
+    elements or cross processes (see :func:`bpmn_io.reader.parse_bpmn`).
+    """
     path = Path(arg)
     if not path.exists() and is_library_name(str(arg)):
         return read_bpmn(library_paths(str(arg))[0])
@@ -59,4 +63,4 @@ def load_model(arg: str | os.PathLike[str]) -> Definitions:
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=str(arg))
     kind = model_format(path) or _sniff(path)
-    return read_bpmn(path) if kind == "bpmn" else read_authoring(path)
+    return read_bpmn(path, strict=strict) if kind == "bpmn" else read_authoring(path)

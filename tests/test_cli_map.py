@@ -16,7 +16,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "permit.yaml"
 
 
 def run(*args: str):
-    return CliRunner().invoke(cli, list(args))
+    return CliCliRunner().invoke(cli, list(args))
 
 
 def test_validate_clean_file_exits_0() -> None:
@@ -166,3 +166,18 @@ def test_validate_help_lists_every_problem_code() -> None:
 
     text = run("validate", "--help").stdout
     assert [code for code in CODES if code not in text] == []
+
+
+def test_validate_lenient_reports_a_dangling_flow_as_a_problem() -> None:
+    fixture = Path(__file__).resolve().parent / "fixtures" / "dangling_ref.bpmn"
+    strict = CliRunner().invoke(cli, ["validate", str(fixture)])
+    assert strict.exit_code == 2 and "sequenceFlow targetRef 'Ghost' does not exist" in strict.stderr
+    lenient = CliRunner().invoke(cli, ["validate", "--lenient", str(fixture)])
+    assert lenient.exit_code == 1
+    assert lenient.output == f"{fixture}: error missing-ref F_Ghost: sequence flow targetRef 'Ghost' does not exist\n"
+
+
+def test_render_refuses_an_output_that_is_not_svg(tmp_path) -> None:
+    result = CliRunner().invoke(cli, ["render", "helsingborg", "-o", str(tmp_path / "h.png")])
+    assert result.exit_code == 2 and "expected a file name ending in .svg" in result.output
+    assert list(tmp_path.iterdir()) == []
