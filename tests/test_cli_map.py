@@ -16,7 +16,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "permit.yaml"
 
 
 def run(*args: str):
-    return CliCliRunner().invoke(cli, list(args))
+    return CliRunner().invoke(cli, list(args))
 
 
 def test_validate_clean_file_exits_0() -> None:
