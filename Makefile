@@ -23,6 +23,9 @@ setup-test: $(BIN)/python node-deps browser
 
 # bpmn-moddle (the parser inside bpmn.io / Camunda Modeler) checks our exported BPMN.
 node-deps:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 	cd tests/js && npm ci --silent --no-audit --no-fund
 
 # Debian's Chromium for the HTML report's browser test (playwright cannot download one here).
