@@ -1,8 +1,10 @@
 """The engine against queueing theory: M/M/1 and M/M/c written as BPMN (tests/fixtures/sim/mm1.bpmn).
 
-Each check states its tolerance as a multiple (4) of a standard error known in
-advance or measured from independent replications, so a correct engine fails
-with probability well under 1e-4 per check, and the seeds are fixed.
+Each check states its tolerance as 4 standard errors computed in advance from
+queueing theory (Daley's closed form for M/M/1; for M/M/c the same asymptotic
+variance from the birth-death chain, which reproduces Daley's at c = 1), never
+measured from the runs or tuned: a correct engine fails a check with probability
+about 6e-5 (normal approximation), and the seeds are fixed.
 """
 
 from __future__ import annotations
@@ -41,6 +43,46 @@ def erlang_c_wait(c: int, lam: float, mu: float) -> float:
     return p_wait / (c * mu - lam)
 
 
+def mmc_asymptotic(c: int, lam: float, mu: float, size: int = 400) -> tuple[float, float, float]:
+    """(Lq, variance rate of the time integral of the queue length, variance per
+    customer of the mean wait) from the M/M/c birth-death chain, truncated at
+    ``size`` (the tail beyond is < 1e-40 here).
+
+    The queue-length integral A(t) = int (X - c)^+ dt and the arrival count N(t)
+    are additive functionals of the chain X: with g solving the Poisson equation
+    Q g = -(f - Lq), A(t) - Lq t = -[g(X_t) - g(X_0)] + a martingale, so the
+    asymptotic variance rate of A is 2 sum_i pi_i (f_i - Lq) g_i and its covariance
+    rate with N is lam sum_i pi_i (g_{i+1} - g_i); N's is lam. The mean wait of n
+    customers is A/N (Little, sample-path), whose variance by the delta method is
+    returned multiplied by n. For c = 1 this reproduces Daley's (1968) closed form
+    rho (2 + 5 rho - 4 rho^2 + rho^3) / (mu^2 (1 - rho)^4) exactly (checked below).
+    """
+    k = np.arange(size + 1)
+    down = mu * np.minimum(k, c)
+    logp = np.concatenate([[0.0], np.cumsum(math.log(lam) - np.log(down[1:]))])
+    pi = np.exp(logp - logp.max())
+    pi /= pi.sum()
+    f = np.maximum(k - c, 0).astype(float)
+    lq = float(pi @ f)
+    q = np.diag(np.full(size, lam), 1) + np.diag(down[1:], -1)
+    q -= np.diag(q.sum(axis=1))
+    g = np.linalg.lstsq(np.vstack([q, pi]), np.concatenate([lq - f, [0.0]]), rcond=None)[0]
+    s_aa = 2 * float(pi @ ((f - lq) * g))
+    s_an = lam * float(pi[:-1] @ (g[1:] - g[:-1]))
+    per_customer = s_aa / lam - 2 * lq * s_an / lam**2 + lq**2 / lam**2  # (var rate of A/N) * T * lam
+    return lq, s_aa, per_customer
+
+
+def test_the_chain_variance_reproduces_daleys_formula() -> None:
+    for rho in (0.5, 0.8):
+        daley = rho * (2 + 5 * rho - 4 * rho**2 + rho**3) / (1 - rho) ** 4
+        assert math.isclose(mmc_asymptotic(1, rho, 1.0)[2], daley, rel_tol=1e-6)
+    # Erlang C by hand for c = 3, a = 2.1: sum_{k<3} a^k/k! = 1 + 2.1 + 2.205 = 5.305;
+    # a^3/3!/(1 - 0.7) = 1.5435/0.3 = 5.145; P(wait) = 5.145/10.45 = 0.49234; Wq = 0.49234/0.9 = 0.54705 h.
+    assert math.isclose(erlang_c_wait(3, 2.1, 1.0), 0.54705, rel_tol=1e-4)
+    assert math.isclose(mmc_asymptotic(3, 2.1, 1.0)[0], 2.1 * 0.54705, rel_tol=1e-4)  # Little: Lq = lam Wq
+
+
 def test_mm1_waiting_time_and_utilisation_match_theory() -> None:
     # rho = 0.5, mu = 1/h: Wq = rho / (mu - lam) = 1 h, utilisation 0.5.
     n = 20_000
@@ -58,16 +100,23 @@ def test_mm1_waiting_time_and_utilisation_match_theory() -> None:
     assert math.isclose(f["queue_length.server"], 0.5 * f["wait_days_pool.server"] * 24, rel_tol=0.02)
 
 
-def test_mmc_waiting_time_matches_erlang_c() -> None:
-    c, lam = 3, 2.1  # rho = 0.7
-    theory = erlang_c_wait(c, lam, 1.0)  # 0.4509 h
-    process, params = mmc(c, lam, 3000)
-    runs = replicate(process, params, replications=8, seed=7)
-    waits = [figures(r)["wait_days.Task_Serve"] * 24 for r in runs]
-    mean, low, high = confidence_interval(waits)
-    se = (high - mean) / 2.365  # t(0.975, 7)
-    assert se < 0.1 * theory  # the check below is not vacuous
-    assert abs(mean - theory) < 4 * se
-    utilisation = np.mean([figures(r)["utilisation.server"] for r in runs])
+def test_mmc_waiting_time_queue_and_utilisation_match_erlang_c() -> None:
+    c, lam, n, reps = 3, 2.1, 5000, 8  # rho = 0.7; Wq = 0.54705 h (Erlang C, by hand above)
+    theory = erlang_c_wait(c, lam, 1.0)
+    lq, s_aa, per_customer = mmc_asymptotic(c, lam, 1.0)
+    process, params = mmc(c, lam, n)
+    runs = [figures(r) for r in replicate(process, params, replications=reps, seed=7, keep_records=False)]
+    # The mean over the replications of each one's mean wait: variance per_customer / (n reps)
+    # (= 32.4 / 40000 h^2, SE 0.028 h, 5 % of Wq), from the chain, not from the runs.
+    se_wait = math.sqrt(per_customer / (n * reps))
+    wait = float(np.mean([f["wait_days.Task_Serve"] * 24 for f in runs]))
+    assert abs(wait - theory) < 4 * se_wait
+    # Time-average queue length over about n reps / lam hours: variance s_aa / T.
+    queue = float(np.mean([f["queue_length.server"] for f in runs]))
+    assert abs(queue - lq) < 4 * math.sqrt(s_aa / (n * reps / lam))
+    # Utilisation = offered work / (c T): variance 2 rho^2 / (n reps), as for M/M/1.
     rho = lam / c
-    assert abs(utilisation - rho) < 4 * math.sqrt(2 * rho**2 / (3000 * 8))  # offered work, as for M/M/1
+    utilisation = float(np.mean([f["utilisation.server"] for f in runs]))
+    assert abs(utilisation - rho) < 4 * math.sqrt(2 * rho**2 / (n * reps))
+    # Erlang B's blocking (a common mix-up) would give Wq = 0.25 h: the test tells them apart.
+    assert abs(0.25 - theory) > 8 * se_wait
