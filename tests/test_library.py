@@ -447,3 +447,78 @@ def test_orkelljunga_differs_from_helsingborg_only_in_the_hand_over_to_its_own_d
     hand_over = ("Task_Overlamna_Underlag",)
     assert _shape(entries["orkelljunga"], bypass=hand_over) == _shape(entries["helsingborg"])
     assert "Task_Overlamna_Underlag" in entries["orkelljunga"].definitions.process().nodes
+
+
+# --------------------------------------------------------------------------- more facts quoted from the brief
+
+
+def test_klippan_fee_is_the_old_2015_page_and_the_current_one_is_not_claimed():
+    facts = profile("klippan").facts
+    fee = facts["application_fee"]
+    assert (fee.value, fee.unit, fee.extra["year"]) == (5000, "kr", 2015)
+    assert "2015-09-14" in fee.source and "unknown" in fee.note
+    supervision = facts["supervision_fee"]
+    assert (supervision.value, supervision.extra["variable"], supervision.extra["year"]) == (400, (1000, 6000), 2015)
+
+
+def test_klippan_e_service_is_an_assumption_not_a_fact():
+    """Brief §4: 'via Ängelholm (assumed from Örkelljunga arrangement – ASSUMPTION)'."""
+    fact = profile("klippan").facts["e_service"]
+    assert fact.value is True and fact.source is None
+    assert "Örkelljunga" in fact.assumption
+
+
+def test_orkelljunga_has_an_e_service_via_angelholm():
+    fact = profile("orkelljunga").facts["e_service"]
+    assert fact.value is True and "orkelljunga.se" in fact.source and "Ängelholm" in fact.note
+
+
+def test_angelholm_fee_is_marked_computed_from_its_2024_hours_and_rate():
+    fee = profile("angelholm").facts["application_fee"]
+    assert fee.extra["computed"] == "16 h × 1,160 kr/h"
+    assert "engelholm.se" in fee.source and "(2024)" in fee.source
+
+
+def test_hoganas_handles_bjuv():
+    assert "Bjuv" in " ".join(profile("hoganas").facts["collaborations"].value)
+    assert "bjuv.se" in profile("hoganas").facts["collaborations"].source
+
+
+def test_astorp_kundtjanst_receives_and_its_deciding_body_is_from_the_older_page():
+    facts = profile("astorp").facts
+    assert facts["handling_unit"].value == "Kundtjänst"
+    body = facts["deciding_body"]
+    assert body.value.startswith("Socialnämnden") and "unknown" in body.value
+    assert "toppmeny" in body.source  # the older URL scheme
+
+
+def test_helsingborg_handling_time_and_its_remiss_bodies_are_as_published():
+    facts = profile("helsingborg").facts
+    time = facts["stated_handling_time"]
+    assert time.value.startswith("cirka 2 månader") and time.extra["clock"] == "unknown"
+    assert facts["remiss_bodies"].value == ("Polisen", "Skatteverket", "Miljönämnden", "Brandförsvaret")
+
+
+def test_dates_are_those_the_brief_gives_not_invented():
+    """The Höganäs covid page carries no date in the brief; Helsingborg's 2021 notice is '16 March [2021]'."""
+    supervision = profile("hoganas").facts["supervision_fee"]
+    assert "(undated" in supervision.source
+    assert "16 March [2021]" in profile("helsingborg").facts["supervision_fee"].source
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_consultation_bodies_share_one_pool_so_the_diagram_stays_readable(entries, name):
+    """Applicant, remissinstanser and the recipients of decision copies: three black-box pools, not eight."""
+    defs = entries[name].definitions
+    pools = {p.id: p.name for p in defs.participants()}
+    assert set(pools) == {"Participant_Kommun", "Participant_Sokande", "Participant_Remissinstanser",
+                          "Participant_Beslutskopia"}
+    assert "Polisen (obligatorisk)" in pools["Participant_Remissinstanser"]
+    flows = {f.id: f for f in defs.message_flows()}
+    for body in ("Polis", "Skatteverket", "Kronofogden", "Raddningstjansten", "Miljo"):
+        assert (flows[f"MF_Remiss_{body}"].source, flows[f"MF_Remiss_{body}"].target) == (
+            f"Task_Remiss_{body}", "Participant_Remissinstanser")
+        assert (flows[f"MF_Remissvar_{body}"].source, flows[f"MF_Remissvar_{body}"].target) == (
+            "Participant_Remissinstanser", f"Event_Remissvar_{body}")
+    copies = {f.target for f in flows.values() if f.source == "Task_Skicka_Beslutskopior"}
+    assert copies == {"Participant_Beslutskopia", "Participant_Remissinstanser"}
