@@ -522,3 +522,29 @@ def test_consultation_bodies_share_one_pool_so_the_diagram_stays_readable(entrie
             "Participant_Remissinstanser", f"Event_Remissvar_{body}")
     copies = {f.target for f in flows.values() if f.source == "Task_Skicka_Beslutskopior"}
     assert copies == {"Participant_Beslutskopia", "Participant_Remissinstanser"}
+
+
+_RANGE = re.compile(r"range|plausible|Alternatives|\d\s*[-–]\s*\d")
+_SPREAD = ("low", "high", "sd")
+
+
+def _assumptions_without_range(node, path=()):
+    """Assumptions on simulation values that give neither a range in words nor a distribution with spread."""
+    if isinstance(node, dict):
+        text = node.get("assumption")
+        spread = any(k in _SPREAD for k in node) or any(
+            isinstance(v, dict) and any(k in _SPREAD for k in v) for v in node.values()
+        )
+        if text and not spread and not _RANGE.search(text):
+            yield ".".join(map(str, path))
+        for key, value in node.items():
+            yield from _assumptions_without_range(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _assumptions_without_range(value, (*path, i))
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_simulation_assumption_gives_a_plausible_range(name):
+    """Issue 4: an assumption says why this value and a plausible range (a spread distribution is one)."""
+    assert list(_assumptions_without_range(profile(name).raw["simulation"], ("simulation",))) == []
