@@ -113,3 +113,23 @@ def test_a_library_name_works_as_a_model_argument():
 def test_a_library_name_works_with_validate():
     result = invoke("validate", "astorp")
     assert result.exit_code == 0, result.output
+
+
+def test_a_library_name_works_wherever_a_model_is_accepted(tmp_path):
+    """show, render, convert, diff, compare and simulate take a library name (klippan: Ängelholm's process)."""
+    assert "Ängelholms kommun" in invoke("show", "klippan").output
+    svg = tmp_path / "k.svg"
+    assert invoke("render", "klippan", "-o", str(svg)).exit_code == 0
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
+    bpmn = tmp_path / "b.bpmn"
+    assert invoke("convert", "bjuv", str(bpmn)).exit_code == 0
+    assert "Höganäs" in bpmn.read_text(encoding="utf-8")
+    diff = invoke("diff", "helsingborg", "astorp")
+    assert diff.exit_code == 0 and "Kundtjänst" in diff.output
+    compare = invoke("compare", "helsingborg", "astorp", "orkelljunga")
+    assert compare.exit_code == 0 and "orkelljunga" in compare.output
+    sim = invoke("simulate", "klippan", "--cases", "5", "-q", "--format", "json")
+    assert sim.exit_code == 0, sim.output
+    data = json.loads(sim.output)
+    assert data["model"] == "klippan" and data["profile"].endswith("klippan/profile.yaml")
+    assert data["figures"]["cases_undecided"]["mean"] == 0
