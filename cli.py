@@ -63,6 +63,11 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             fail(str(err), err.exit_code)
+        except BrokenPipeError:
+            # the reader went away (``permitflow library | head``): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(1) from None
         except (OSError, UnicodeError) as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -279,8 +284,11 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
 @click.option("--profile", type=click.Path(dir_okay=False),
               help="With --to prosimos: the profile.yaml (default: the one beside IN, or the library's).")
 @click.option("--model", "model_arg", help="With --from prosimos: the BPMN model the parameters are for.")
+@click.option("--bpmn", "bpmn_out", type=click.Path(dir_okay=False),
+              help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
+                   "Prosimos stops on userTask, sendTask, subProcess ...).")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                model_arg: str | None) -> None:
+                model_arg: str | None, bpmn_out: str | None) -> None:
     """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
@@ -294,7 +302,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     Examples:
       permitflow convert examples/permit.yaml permit.bpmn
       permitflow convert process.bpmn process.yaml
-      permitflow convert helsingborg prosimos.json --to prosimos
+      permitflow convert helsingborg prosimos.json --to prosimos --bpmn prosimos.bpmn
       permitflow convert simulationProcess.bpmn2 profile.yaml --from bpsim
       permitflow convert PurchasingExampleQBP.bpmn profile.yaml --from qbp
       permitflow convert params.json profile.yaml --from prosimos --model model.bpmn
@@ -304,8 +312,10 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     if from_fmt != "model" and to_fmt != "model":
         raise click.UsageError("give --from or --to, not both")
     if from_fmt != "model" or to_fmt != "model":
-        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg)
+        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg, bpmn_out)
         return
+    if bpmn_out is not None:
+        raise click.UsageError("--bpmn goes with --to prosimos")
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
@@ -326,7 +336,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
 
 
 def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                        model_arg: str | None) -> None:
+                        model_arg: str | None, bpmn_out: str | None = None) -> None:
     """``convert --from bpsim|qbp|prosimos`` and ``convert --to prosimos``."""
     import json
 
@@ -342,9 +352,15 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         params = profile_from_data(raw, source=prof_source).simulation
         if params is None:
             raise click.UsageError(f"{prof_source} has no simulation: section")
-        converted = simformats.to_prosimos(load_model(source), params)
+        defs = load_model(source)
+        converted = simformats.to_prosimos(defs, params)
         data = (json.dumps(converted.document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        if bpmn_out is not None:
+            bpmn_data, bpmn_warnings = simformats.prosimos_bpmn(defs)
+            converted = simformats.Converted(converted.document, converted.warnings + bpmn_warnings)
     else:
+        if bpmn_out is not None:
+            raise click.UsageError("--bpmn goes with --to prosimos")
         if not target.lower().endswith((".yaml", ".yml")):
             raise click.UsageError(f"OUT {target!r}: imported parameters are a profile (expected a .yaml file)")
         if from_fmt == "prosimos":
@@ -365,6 +381,9 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         click.echo(f"permitflow: warning: {warning}", err=True)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
+    if bpmn_out is not None:
+        with atomic_write(bpmn_out, "wb") as fh:
+            fh.write(bpmn_data)  # type: ignore[attr-defined]
 
 
 def _drawable_model(file: str) -> object:
@@ -834,6 +853,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     params = profile_from_data(raw, source=source).simulation
     if params is None:
         raise click.UsageError(f"{source} has no simulation: section")
+    _check_profile_names(process, params, source)
     check_executable(process, params)  # name what cannot run before any replication starts
     children = np.random.SeedSequence(seed).spawn(replications)
     results = []
@@ -867,6 +887,26 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 
 def _num(value: float) -> float | None:
     return None if value != value else value
+
+
+def _check_profile_names(process: object, params: object, source: str) -> None:
+    """A profile entry naming an element the process lacks: an InputError with file, line and key path."""
+    from bpmn_io.profile_schema import split_path
+    from bpmn_io.yamlsrc import load_yaml
+    from processes.errors import InputError
+    from simulator.tables import profile_problems
+
+    problems = profile_problems(process, params)  # type: ignore[arg-type]
+    if not problems:
+        return
+    key, message = problems[0]
+    path = "simulation." + key
+    try:
+        line = load_yaml(Path(source).read_bytes(), source=source).line(split_path(path))
+    except (OSError, InputError):
+        line = None
+    more = f" (and {len(problems) - 1} more such entries)" if len(problems) > 1 else ""
+    raise InputError(message + more, file=source, line=line, path=path)
 
 
 # --------------------------------------------------------------------------- What-if: run, report
