@@ -194,7 +194,7 @@ def _month_day_or_date(value: Any, path: Path) -> tuple[dt.date, bool]:
         try:
             return dt.date(2000, int(value[:2]), int(value[3:5])), True
         except ValueError:
-            raise _fail(path, f"{value!r} is not a month and day") from None
+            raise _fail(path, f"{value!r} is not a month and day (expected MM-DD, e.g. 07-01)") from None
     try:
         return _date(value, path), False
     except InputError:

@@ -10,6 +10,7 @@ reachability sets of inclusive joins.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 from typing import Any
@@ -35,7 +36,7 @@ from simulator.tokens import (
     parse_iso_duration,
 )
 
-__all__ = ["build_tables"]
+__all__ = ["build_tables", "profile_problems"]
 
 _CYCLE = re.compile(r"^R(?P<n>\d*)/(?P<d>P.+)$")
 
@@ -83,6 +84,57 @@ def _cardinality(node: m.Node, ep: Any) -> Any:
             element=node.id,
         )
     return None
+
+
+def _did_you_mean(name: str, known: Any) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
+    """(key path under ``simulation``, message) for each profile entry that names
+    an element the process does not have: ``elements.<id>``, ``clock.start``,
+    ``clock.stop``, ``decision.element``. The command line turns the first into an
+    error with the profile's file and line."""
+    index = process.nodes  # every flow node of the process, subprocess contents included
+    out = []
+    for eid in getattr(params, "elements", None) or {}:
+        if eid not in index:
+            out.append((f"elements.{eid}", f"no element {eid!r} in process '{process.id}'{_did_you_mean(eid, index)}"))
+        else:
+            outgoing = [f.id for f in process.flows.values() if f.source == eid]
+            ep = params.elements[eid]
+            for what, keys in (("probabilities", list(ep.probabilities)), ("conditions", list(ep.conditions))):
+                for key in keys:
+                    bad = [k for k in key.split("+") if k not in outgoing]
+                    if bad:
+                        out.append((f"elements.{eid}.{what}.{key}",
+                                    f"{bad[0]!r} is not an outgoing sequence flow of {eid!r} (expected one of "
+                                    f"{', '.join(outgoing) or 'none: it has no outgoing flows'})"))
+    lanes = {key for ls in process.lane_sets for lane in _lanes(ls) for key in (lane.id, lane.name) if key}
+    for name, pool in (getattr(params, "pools", None) or {}).items():
+        for i, lane in enumerate(pool.lanes):
+            if lane not in lanes:
+                out.append((f"pools.{name}.lanes[{i}]", f"no lane {lane!r} in process '{process.id}'"
+                                                        f"{_did_you_mean(lane, lanes)}"))
+    clock, decision = getattr(params, "clock", None), getattr(params, "decision", None)
+    wanted = [("clock.start", clock.start), ("clock.stop", clock.stop)] if clock is not None else []
+    if decision is not None:
+        wanted.append(("decision.element", decision.element))
+    for key, element in wanted:
+        if element not in index:
+            out.append((key, f"no element {element!r} in process '{process.id}'{_did_you_mean(element, index)}"))
+    return out
+
+
+def _lanes(lane_set: Any) -> list[Any]:
+    out = []
+    for lane in lane_set.lanes:
+        out.append(lane)
+        child = getattr(lane, "child_lane_set", None)
+        if child is not None:
+            out += _lanes(child)
+    return out
 
 
 def _element_params(params: Any, element_id: str) -> Any:
@@ -197,9 +249,14 @@ class _Builder:
             wanted += [("clock.start", clock.start), ("clock.stop", clock.stop)]
         if decision is not None:
             wanted.append(("decision.element", decision.element))
+        for eid in getattr(self.params, "elements", None) or {}:
+            if eid not in index:
+                self.problem(eid, f"elements.{eid} names no element of process '{self.process.id}'"
+                                  f"{_did_you_mean(eid, index)}")
         for key, element in wanted:
             if element not in index:
-                self.problem(element, f"{key} names an element that is not in process '{self.process.id}'")
+                self.problem(element, f"{key} names an element that is not in process '{self.process.id}'"
+                                      f"{_did_you_mean(element, index)}")
             elif key == "decision.element" and fields[index[element]]["kind"] != ACTIVITY:
                 self.problem(element, "decision.element must be a task (the decision step)")
 

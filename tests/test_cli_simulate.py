@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cli import cli
@@ -52,7 +54,7 @@ def test_simulate_writes_an_event_log(tmp_path: Path) -> None:
 
 def test_simulate_reports_a_model_it_cannot_run_in_one_line(tmp_path: Path) -> None:
     path = model_dir(tmp_path)
-    profile = (tmp_path / "profile.yaml").read_text().replace("lanes: [Lane_Server]", "lanes: [Lane_Other]")
+    profile = (tmp_path / "profile.yaml").read_text().replace("lanes: [Lane_Server]", "lanes: []")
     (tmp_path / "profile.yaml").write_text(profile)
     result = CliRunner().invoke(cli, ["simulate", str(path), "--cases", "5"])
     assert result.exit_code == 1
@@ -64,3 +66,41 @@ def test_simulate_rejects_a_bad_set(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path)), "--set", "pools.server.count"])
     assert result.exit_code == 2
     assert "expected key=value" in result.output
+
+
+HELSINGBORG = Path(__file__).resolve().parents[1] / "processes" / "library" / "helsingborg" / "profile.yaml"
+
+
+@pytest.mark.parametrize("wrong, right, expected", [
+    ("per_year: 25", "per_year: many", r"simulation\.arrivals\.per_year: 'many' is not a number >= 0"),
+    ("mean: 30m, sd: 15m", "mean: 30 min, sd: 15m", r"duration\.mean: work duration '30 min' .*expected e\.g\. '30m'"),
+    ("dist: lognormal", "dist: lognorml", r"duration\.dist: unknown distribution 'lognorml' \(expected one of fixed"),
+    ("Flow_Avgift_Nej: 0.1", "Flow_Avgift_Nej: 0.2", r"probabilities: .*sum to 1 .*got sum 1\.1"),
+    ("holidays: SE", "holidays: Sweden", r"holidays: unknown holiday country 'Sweden' \(expected a code such as SE"),
+    ("value: 15m", "value: 2d", r"work duration '2d': unit 'd' is not allowed for work time"),
+    ("delegation: committee", "delegation: nämnd", r"decision\.delegation: unknown delegation level 'nämnd' \(expected one of officer"),
+    ("calendar: office", "calendar: kontor", r"pools\.registry\.calendar: .*'kontor' \(expected one of office\)"),
+    ("FREQ=MONTHLY;", "FREQ=MONTHY;", r"meetings\.rrule: invalid RRULE .*MONTHY"),
+    ("duration: {dist: lognormal, mean: 30m", "duraton: {dist: lognormal, mean: 30m", r"unknown key 'duraton' \(expected one of duration"),
+    ("Task_Registrera_Ansokan:", "Task_Registrera:", r"elements\.Task_Registrera: no element .*did you mean 'Task_Registrera_Ansokan'"),
+    ("from: 07-01", "from: 07-32", r"closures\[0\]\.from: '07-32' is not a month and day \(expected MM-DD"),
+    ("start: Event_Ansokan_Komplett", "start: Event_Ansokan_Klar", r"clock\.start: no element 'Event_Ansokan_Klar'"),
+    ("Flow_Avgift_Nej: 0.1", "Flow_Avgift_No: 0.1", r"'Flow_Avgift_No' is not an outgoing sequence flow .*expected one of"),
+    ("lanes: [Lane_Handlaggare]", "lanes: [Lane_Handlaggre]", r"pools\.officer\.lanes\[0\]: no lane 'Lane_Handlaggre'"),
+])
+def test_a_profile_mistake_is_one_line_with_file_line_path_value_and_what_is_allowed(
+        tmp_path: Path, wrong: str, right: str, expected: str) -> None:
+    text = HELSINGBORG.read_text(encoding="utf-8")
+    assert wrong in text
+    bad = tmp_path / "profile.yaml"
+    bad.write_text(text.replace(wrong, right, 1), encoding="utf-8")
+    line = text[: text.index(wrong)].count("\n") + 1
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "--profile", str(bad), "--cases", "3", "-q"])
+    assert result.exit_code == 2, result.output
+    message = result.output.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert re.search(rf"profile\.yaml:(\d+): simulation\.", message), message
+    # the line named is the mistake's, or (for a value checked as a whole) its enclosing key's, a few lines above
+    named = int(re.search(r"profile\.yaml:(\d+):", message).group(1))
+    assert line - 6 <= named <= line, (line, message)
+    assert re.search(expected, message), message

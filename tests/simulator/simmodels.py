@@ -134,6 +134,7 @@ def replay_params(elements: str = "", *, dates: str = "[2025-01-06]", extra: str
     """Params for cases arriving at 00:00 on ``dates`` (2025-01-06 is a Monday = hour 0),
     a pool ``officer`` (2 members, 24/7) for lane ``Lane_A`` plus ``pools``, and
     ``elements`` (YAML mapping lines indented 4) and ``extra`` simulation keys (indented 2)."""
+    element_lines = "\n" + elements if elements.strip() else " {}"
     text = f"""  start: 2025-01-06
   cases: 1000
   calendars:{ALWAYS_OPEN}{calendars}
@@ -143,9 +144,7 @@ def replay_params(elements: str = "", *, dates: str = "[2025-01-06]", extra: str
   arrivals:
     dates: {dates}
     at: "{at}"
-  elements:
-    _none: {{}}
-{elements}
+  elements:{element_lines}
 {extra}"""
     return params(text)
 
