@@ -429,14 +429,14 @@ def render_cmd(file: str, output: str, diagram: int) -> None:
 
 def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, object]]:
     from bpmn_io import library as lib
-    from bpmn_io.profile import read_profile
 
     known = lib.library_names()
     for name in names:
         if name not in known:
             raise click.BadParameter(f"unknown library municipality {name!r} (expected one of {', '.join(known)})",
                                      param_hint="NAME")
-    return [(n, read_profile(lib.library_root() / n / lib.PROFILE_FILE)) for n in lib.ordered_names(list(names) or None)]
+    return [(n, lib.read_library_profile(lib.library_root() / n / lib.PROFILE_FILE))
+            for n in lib.ordered_names(list(names) or None)]
 
 
 @cli.group("library", invoke_without_command=True)

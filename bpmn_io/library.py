@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from bpmn_io.profile import Profile, read_profile
+from bpmn_io.profile import Profile, provenance_gaps, read_profile
 from bpmn_io.reader import read_bpmn
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
@@ -36,6 +36,7 @@ __all__ = [
     "is_library_name",
     "library_paths",
     "load_entry",
+    "read_library_profile",
     "generate_bpmn",
     "own_process_names",
     "PROCESS_FILE",
@@ -166,10 +167,31 @@ def own_process_names() -> list[str]:
     return [n for n in library_names() if (library_root() / n / AUTHORING_FILE).is_file()]
 
 
+def read_library_profile(path: Path) -> Profile:
+    """Read a library ``profile.yaml``; a number with neither a ``source`` nor an
+    ``assumption`` (on itself or an enclosing mapping) is an :class:`InputError`.
+
+    The library ships sourced facts only, so an undocumented number is refused
+    rather than shown as if it were a fact.
+    """
+    profile = read_profile(path)
+    gaps = provenance_gaps(profile.raw)
+    if gaps:
+        rest = ", ".join(gaps[1:4]) + (", ..." if len(gaps) > 4 else "")
+        more = f" (and {len(gaps) - 1} more: {rest})" if len(gaps) > 1 else ""
+        raise InputError(
+            f"a number with neither 'source' nor 'assumption'{more} "
+            "(expected a source: address (date), or an assumption: why this value and a plausible range)",
+            file=str(path),
+            path=gaps[0],
+        )
+    return profile
+
+
 def load_entry(name: str, root: Path | None = None) -> LibraryEntry:
-    """Read and parse library municipality ``name``: its process and its profile."""
+    """Read and parse library municipality ``name``: its process and its (provenance-checked) profile."""
     bpmn_path, profile_path = library_paths(name, root)
-    profile = read_profile(profile_path)
+    profile = read_library_profile(profile_path)
     return LibraryEntry(
         name=name,
         definitions=read_bpmn(bpmn_path),

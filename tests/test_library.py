@@ -548,3 +548,22 @@ def _assumptions_without_range(node, path=()):
 def test_every_simulation_assumption_gives_a_plausible_range(name):
     """Issue 4: an assumption says why this value and a plausible range (a spread distribution is one)."""
     assert list(_assumptions_without_range(profile(name).raw["simulation"], ("simulation",))) == []
+
+
+def test_loading_a_library_profile_rejects_a_number_with_neither_source_nor_assumption(tmp_path):
+    text = (
+        "municipality: Town\nhandled_by: null\nfacts:\n"
+        "  application_fee: {value: 9000, unit: kr}\n"
+        "  supervision_fee: {value: 3000, unit: kr/year, source: 'https://town.example/avgifter (2024)'}\n"
+    )
+    root = _tmp_library(tmp_path, {"town": text}, with_process=("town",))
+    with pytest.raises(InputError) as info:
+        lib.load_entry("town", root)
+    message = str(info.value)
+    assert message.startswith(str(root / "town" / lib.PROFILE_FILE))
+    assert "facts.application_fee.value: a number with neither 'source' nor 'assumption'" in message
+    assert "supervision_fee" not in message  # sourced
+    assumed = "{value: 9000, unit: kr, assumption: 'no page read; range 5000-15000'}"
+    fixed = text.replace("{value: 9000, unit: kr}", assumed)
+    (root / "town" / lib.PROFILE_FILE).write_text(fixed, encoding="utf-8")
+    assert lib.load_entry("town", root).profile.facts["application_fee"].value == 9000
