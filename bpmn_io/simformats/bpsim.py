@@ -17,14 +17,34 @@ start event TriggerCount             ``cases``
 activity ProcessingTime              ``duration`` (work, with a pool) when the
                                      activity has ResourceParameters, else ``delay``
 catch event ProcessingTime           ``delay``
-activity ResourceParameters Quantity a pool of that many members for the activity
+activity ResourceParameters Quantity a pool of that many members for the activity;
+                                     its value's ``validFor`` calendar (below) is the
+                                     pool's calendar, else 24/7
+Calendar (iCalendar text)            a calendar, when it is a week of repeating
+                                     VEVENTs (``bpmn_io.simformats.ical``)
 sequence flow Probability            gateway ``probabilities`` (percent or share)
 ==================================== ===============================================
 
 Everything else (costs, availability, queue/wait/transfer/setup/validation/
-rework times, calendars, property parameters, ...) is reported by name as a
-warning. Pools get a 24/7 calendar: BPSim calendars are iCalendar texts that
-permitflow does not import.
+rework times, property parameters, calendars that are not weekly, ...) is
+reported by name as a warning.
+
+Choices made against what the tools that write BPSim do (read in their source):
+
+* **ProcessingTime on a start event** is not an inter-arrival time. jBPM
+  Designer writes one, but jBPM's simulator (droolsjbpm-integration,
+  jbpm-simulation: ``StartEventSimulator`` only stamps the start time;
+  ``SimulationRunner.runSimulation(..., numberOfAllInstances, interval)`` takes
+  the gap between instances when a run starts) never reads it, so it is
+  reported, not imported as arrivals. Arrivals come only from
+  ``InterTriggerTimer``.
+* **PoissonDistribution** for a time is a Poisson *count of base time units*
+  (mean λ, standard deviation √λ) and is imported as that discrete
+  distribution; jBPM's own simulator instead draws a count of milliseconds
+  (``PoissonTimeGenerator``), nearly a fixed time; the warning says so.
+* **ProcessingTime on a catch or boundary event** becomes ``delay`` only for
+  timer and message events (the only ones whose time permitflow draws); on a
+  subprocess it is reported (a permitflow subprocess takes the time of its inside).
 """
 
 from __future__ import annotations
@@ -36,10 +56,10 @@ from typing import Any
 
 from lxml import etree
 
-from bpmn_io.simformats.common import Converted, hours_text, profile_document
+from bpmn_io.simformats.common import Converted, constant_arrivals, hours_text, profile_document
 from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
-from processes.model import Definitions, Event, Gateway, Process, SequenceFlow
+from processes.model import Definitions, Event, Gateway, Process, SequenceFlow, SubProcess
 
 __all__ = ["bpsim_to_profile", "BPSIM_NAMESPACES"]
 
@@ -84,6 +104,10 @@ class _Reader:
         self.horizon: float | None = None
         self.warmup: float | None = None
         self.start: dt.date = dt.date(2025, 1, 1)
+        self.calendars: dict[str, dict[str, str]] = {}
+        self.calendar_errors: dict[str, str] = {}
+        self.pool_calendar: dict[str, str] = {}
+        self.used_calendars: set[str] = set()
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -147,13 +171,55 @@ class _Reader:
             k = float(child.get("k", "nan"))
             return {"dist": "gamma", "shape": k, "scale": hours_text(a("mean") / k)}
         if kind == "PoissonDistribution":
-            self.warn(f"{what}: bpsim:PoissonDistribution (a count) has no duration equivalent "
-                      "(imported as exponential with the same mean)")
-            return {"dist": "exponential", "mean": hours_text(a("mean"))}
+            return self.poisson(float(child.get("mean", "nan")), what)
         if kind == "EnumParameter" and len(child):
             return {"dist": "empirical", "values": [hours_text(float(v.get("value", "nan")) * u) for v in child]}
         self.warn(f"{what}: bpsim:{kind} has no permitflow equivalent (not imported)")
         return None
+
+    def poisson(self, lam: float, what: str) -> dict[str, Any] | None:
+        """A Poisson count of base time units with mean ``lam``, as an empirical distribution (hours)."""
+        if not (math.isfinite(lam) and lam > 0):
+            self.warn(f"{what}: bpsim:PoissonDistribution mean {lam!r} must be > 0 (not imported)")
+            return None
+        jbpm = ("; note that jBPM's own simulator reads this mean in milliseconds and draws a count of "
+                "milliseconds instead (nearly a fixed time)")
+        if lam > 1000:
+            self.warn(f"{what}: bpsim:PoissonDistribution mean {lam:g} imported as normal(mean {lam:g}, "
+                      f"sd {math.sqrt(lam):.4g}) in base time units (its normal approximation){jbpm}")
+            return {"dist": "normal", "mean": hours_text(lam * self.unit), "sd": hours_text(math.sqrt(lam) * self.unit)}
+        reach = 12 * math.sqrt(lam) + 12
+        ks = range(max(0, math.floor(lam - reach)), math.ceil(lam + reach) + 1)
+        pmf = {k: math.exp(-lam + k * math.log(lam) - math.lgamma(k + 1)) for k in ks}
+        kept = {k: p for k, p in pmf.items() if p > 1e-12}
+        self.warn(f"{what}: bpsim:PoissonDistribution mean {lam:g} imported as a Poisson count of base time units "
+                  f"(empirical, mean {lam:g}, sd {math.sqrt(lam):.4g}){jbpm}")
+        return {"dist": "empirical", "values": [hours_text(k * self.unit) for k in kept],
+                "weights": list(kept.values())}
+
+    def valid_for(self, param: etree._Element, label: str) -> str | None:
+        """The ``validFor`` calendar of the value of ``param`` (the first value; others are reported)."""
+        values = [c for c in param if not isinstance(c, etree._Comment)]
+        if len(values) > 1:
+            self.warn(f"{label}: {len(values)} values (per calendar or instance); only the first is imported")
+        cal = values[0].get("validFor") if values else None
+        return cal or None
+
+    def calendar(self, el: etree._Element) -> None:
+        from bpmn_io.simformats.ical import ICalError, weekly_hours
+
+        cid = str(el.get("id") or el.get("name") or "")
+        try:
+            hours, notes = weekly_hours(el.text or "")
+        except ICalError as err:
+            self.calendar_errors[cid] = str(err)
+            return
+        if not hours:
+            self.calendar_errors[cid] = "no open hours"
+            return
+        self.calendars[cid] = hours
+        for note in notes:
+            self.warn(f"Calendar {cid!r}: {note}")
 
     # -- parts --------------------------------------------------------------------------
     def scenario_parameters(self, sp: etree._Element) -> None:
@@ -201,6 +267,11 @@ class _Reader:
             for param in group:
                 pname = _local(param)
                 label = f"{what} {pname}"
+                cal = self.valid_for(param, label)
+                if cal is not None:
+                    self.used_calendars.add(cal)
+                    if not (pname == "Quantity" and gname == "ResourceParameters"):
+                        self.warn(f"{label}: valid only during calendar {cal!r}; imported as valid at all times")
                 if isinstance(target, SequenceFlow) and pname == "Probability":
                     value = self.number(param, label)
                     if value is not None:
@@ -214,15 +285,31 @@ class _Reader:
                     if value is not None:
                         self.cases = int(value)
                 elif pname == "ProcessingTime" and isinstance(target, Event):
-                    if target.position in ("intermediate_catch", "boundary"):
+                    where = target.position.replace("_", " ")
+                    if target.position in ("intermediate_catch", "boundary") and target.trigger in ("timer", "message"):
                         dist = self.distribution(param, label)
                         if dist is not None:
                             self.elements.setdefault(ref, {})["delay"] = dist
+                    elif target.position == "start":
+                        self.warn(f"{label}: a processing time on a start event is not an inter-arrival time "
+                                  "(jBPM's simulator ignores it and takes the interval between instances when a run "
+                                  "starts); not imported, arrivals come from InterTriggerTimer")
+                    elif target.position in ("intermediate_catch", "boundary"):
+                        kind = f"{target.trigger} {where}"
+                        self.warn(f"{label}: a processing time on {'an' if kind[0] in 'aeiou' else 'a'} {kind} event "
+                                  "has no permitflow "
+                                  "equivalent (the event happens when its trigger does; not imported)")
                     else:
-                        where = target.position.replace("_", " ")
                         article = "an" if where[0] in "aeiou" else "a"
                         self.warn(f"{label}: a processing time on {article} {where} event has no "
                                   "permitflow equivalent (not imported)")
+                elif pname == "ProcessingTime" and isinstance(target, SubProcess):
+                    self.warn(f"{label}: a processing time on a subprocess has no permitflow equivalent (a "
+                              "subprocess takes the time of what is inside it; not imported)")
+                elif pname == "Probability" and isinstance(target, Event):
+                    self.warn(f"{label}: a probability on a {target.position.replace('_', ' ')} event has no "
+                              "permitflow equivalent (jBPM uses it on boundary events as the chance they fire; "
+                              "not imported)")
                 elif pname == "ProcessingTime" and not isinstance(target, (Gateway, SequenceFlow)):
                     dist = self.distribution(param, label)
                     if dist is not None:
@@ -231,6 +318,8 @@ class _Reader:
                     value = self.number(param, label)
                     if value is not None:
                         self.elements.setdefault(ref, {})["_quantity"] = max(1, int(round(value)))
+                        if cal is not None:
+                            self.pool_calendar[ref] = cal
                 else:
                     self.warn(f"{label}: no permitflow equivalent (not imported)")
 
@@ -244,17 +333,28 @@ class _Reader:
         if dist["dist"] != "exponential":
             self.warn(f"{label}: inter-arrival {dist['dist']} distribution imported as a Poisson process "
                       "with the same mean (permitflow arrivals are Poisson or replayed)")
-        self.arrivals = {"per_year": round(8766.0 / mean_hours, 9)}
+        self.arrivals = constant_arrivals(mean_hours)
 
     def finish(self) -> Converted:
         elements: dict[str, Any] = {}
         pools: dict[str, Any] = {}
+        calendars: dict[str, Any] = {}
         for ref, e in self.elements.items():
             out: dict[str, Any] = {k: v for k, v in e.items() if not k.startswith("_")}
             if "_time" in e:
                 if "_quantity" in e:
                     pool = f"pool_{ref}"
-                    pools[pool] = {"count": e["_quantity"], "calendar": "always"}
+                    cal = self.pool_calendar.get(ref)
+                    if cal is not None and cal in self.calendars:
+                        calendars[cal] = {"hours": dict(self.calendars[cal]), "holidays": "none"}
+                    else:
+                        if cal is not None:
+                            why = self.calendar_errors.get(cal, "no bpsim:Calendar with this id")
+                            self.warn(f"ElementParameters {ref!r} Quantity: calendar {cal!r} not imported ({why}); "
+                                      "the pool works 24/7")
+                        cal = "always"
+                        calendars["always"] = {"hours": dict(_ALWAYS), "holidays": "none"}
+                    pools[pool] = {"count": e["_quantity"], "calendar": cal}
                     out["duration"] = e["_time"]
                     out["pool"] = pool
                 else:
@@ -264,6 +364,11 @@ class _Reader:
                           "has nothing to do in permitflow (not imported)")
             if out:
                 elements[ref] = out
+        branching = {f for flows in _gateway_flows(self.process).values() for f in flows}
+        plain = sorted(f for f in self.flow_probs if f not in branching)
+        if plain:
+            self.warn(f"Probability on {len(plain)} sequence flow(s) that do not leave a gateway with several ways "
+                      f"out ({', '.join(plain)}): nothing to choose in permitflow (not imported)")
         for gateway, flows in _gateway_flows(self.process).items():
             given = {f: self.flow_probs[f] for f in flows if f in self.flow_probs}
             if not given:
@@ -282,12 +387,17 @@ class _Reader:
             last = sorted(probs)[-1]
             probs[last] += drift
             elements.setdefault(gateway, {})["probabilities"] = probs
+        for cid in sorted(set(self.calendars) | set(self.calendar_errors)):
+            if cid not in self.used_calendars:
+                why = self.calendar_errors.get(cid)
+                self.warn(f"Calendar {cid!r}: used by no imported parameter (not imported)"
+                          + (f"; it is also not a weekly calendar: {why}" if why else ""))
         if self.arrivals is None:
             self.warn("no InterTriggerTimer on a start event: arrivals set to 0 a year (set them in the profile)")
             self.arrivals = {"per_year": 0}
         doc = profile_document(
             start=self.start, cases=self.cases, horizon_hours=self.horizon if self.cases is None else None,
-            calendars={"always": {"hours": dict(_ALWAYS), "holidays": "none"}} if pools else {},
+            calendars=calendars,
             pools=pools, arrivals=self.arrivals, elements=elements,
             note=f"imported from the BPSim data of {self.source}",
         )
@@ -342,11 +452,13 @@ def bpsim_to_profile(defs: Definitions, *, source: str, scenario: str | None = N
         kind = _local(child)
         if kind == "ScenarioParameters":
             reader.scenario_parameters(child)
+        elif kind == "Calendar":
+            reader.calendar(child)
     for child in chosen:
         kind = _local(child)
         if kind == "ElementParameters":
             reader.element_parameters(child)
-        elif kind == "ScenarioParameters":
+        elif kind in ("ScenarioParameters", "Calendar"):
             continue
         else:
             reader.warn(f"bpsim:{kind} {child.get('id') or child.get('name') or ''}".rstrip()

@@ -16,6 +16,8 @@ __all__ = [
     "diverging_gateways",
     "profile_document",
     "WEEKDAY_NAMES",
+    "MONTH_DAYS",
+    "constant_arrivals",
 ]
 
 #: Prosimos / QBP weekday names, Monday first (permitflow's order)
@@ -28,6 +30,21 @@ class Converted:
 
     document: dict[str, Any]
     warnings: tuple[str, ...] = ()
+
+
+#: month lengths of a 365-day year: as seasonality weights they give the same arrival rate every day
+MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def constant_arrivals(mean_hours: float) -> dict[str, Any]:
+    """permitflow ``arrivals:`` for a Poisson process with mean inter-arrival time ``mean_hours``.
+
+    permitflow's rate is per calendar month (``per_year`` spread by ``seasonality``);
+    weights equal to the month lengths give one constant rate, and ``per_year``
+    over the 8760 hours of a 365-day year gives that rate (in a leap year
+    February's rate is 28/29 of the others').
+    """
+    return {"per_year": round(8760.0 / mean_hours, 9), "seasonality": list(MONTH_DAYS)}
 
 
 def seconds_to_hours(seconds: float) -> float:

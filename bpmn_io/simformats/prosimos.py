@@ -34,8 +34,10 @@ from typing import Any
 
 from bpmn_io.simformats.common import (
     WEEKDAY_NAMES,
+    MONTH_DAYS,
     Converted,
     clock_hours,
+    constant_arrivals,
     hours_text,
     profile_document,
     week_from_rules,
@@ -43,14 +45,17 @@ from bpmn_io.simformats.common import (
 from processes.distributions import Distribution, distribution_from_data
 from processes.errors import InputError
 from processes.model import CallActivity, Definitions, Event, Gateway, SubProcess, Task
+from bpmn_io.simformats.prosimos_bpmn import prosimos_roles
 from processes.params import SimParams
 
-__all__ = ["to_prosimos", "prosimos_to_profile", "prosimos_distribution", "DELAY_POOL", "DELAY_POOL_SIZE"]
+__all__ = ["to_prosimos", "prosimos_to_profile", "prosimos_distribution", "DELAY_POOL", "DELAY_POOL_SIZE", "YEAR_HOURS"]
 
 #: resource id for tasks that take calendar time with no pool
 DELAY_POOL = "calendar_time"
 DELAY_POOL_SIZE = 1000
 _BIG = 1.0e12  # seconds: the "max" of an unbounded distribution
+#: hours of the 365-day year behind permitflow's constant-rate seasonality (month lengths 31, 28, 31, ...)
+YEAR_HOURS = 8760.0
 _ALWAYS = [{"from": "MONDAY", "to": "SUNDAY", "beginTime": "00:00:00", "endTime": "23:59:59.999"}]
 
 
@@ -122,10 +127,15 @@ def _periods(week: tuple[tuple[tuple[float, float], ...], ...]) -> list[dict[str
 
 
 def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
-    """The Prosimos JSON document for ``defs`` simulated with ``params``, with warnings."""
+    """The Prosimos JSON document for ``defs`` simulated with ``params``, with warnings.
+
+    The document fits the BPMN of :func:`bpmn_io.simformats.prosimos_bpmn.prosimos_bpmn`
+    (every activity a plain ``task``), which is what Prosimos can read.
+    """
     process = defs.process()
     warnings: list[str] = []
     lanes = {n.id: process.lane_of(n.id) for n in process.nodes.values()}
+    roles = prosimos_roles(process)
 
     calendars = []
     for name, cal in params.calendars.items():
@@ -140,15 +150,22 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
     needs_delay_pool = False
     decision = params.decision
     for node in process.nodes.values():
-        if not isinstance(node, (Task, SubProcess, CallActivity)):
+        if node.parent != process.id and not isinstance(node, Event):
+            if isinstance(node, (Task, SubProcess, CallActivity)) and node.id in params.elements:
+                warnings.append(f"activity {node.id!r} inside a subprocess: not simulated by Prosimos "
+                                "(the subprocess is one task there; parameters dropped)")
             continue
-        if isinstance(node, SubProcess):
-            warnings.append(f"subprocess {node.id!r}: exported as written; Prosimos simulates embedded "
-                            "subprocesses with its own rules")
+        if roles.get(node.id) != "task":
             continue
         ep = params.elements.get(node.id)
+        _warn_unexpressible(node, ep, warnings)
         pool: str | None = None
         dist: Distribution | None = None
+        if isinstance(node, SubProcess):
+            warnings.append(f"subprocess {node.id!r}: Prosimos cannot read subprocesses; exported as one task "
+                            "(its inside is not simulated)")
+        if isinstance(node, Event):
+            dist = Distribution.fixed(0.0)
         if decision is not None and node.id == decision.element:
             body = decision.body
             if body.pool is not None:
@@ -172,13 +189,9 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
         if pool is None:
             needs_delay_pool = True
             pool = DELAY_POOL
-        else:
-            assigned[pool].append(node.id)
-        resource = f"{pool}"
+        assigned.setdefault(pool, []).append(node.id)
         tasks.append({"task_id": node.id, "resources": [
-            {"resource_id": resource, **prosimos_distribution(dist, warnings, f"task {node.id!r}")}]})
-        if pool == DELAY_POOL:
-            assigned.setdefault(DELAY_POOL, []).append(node.id)
+            {"resource_id": pool, **prosimos_distribution(dist, warnings, f"task {node.id!r}")}]})
 
     profiles = []
     for name, pool in params.pools.items():
@@ -197,9 +210,9 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
     arrivals = params.arrivals
     if arrivals.per_year is None:
         warnings.append("arrivals: a replayed list of dates cannot be expressed in Prosimos JSON "
-                        "(exported as Poisson with the same yearly rate)")
-        span = max((params.datetime_to_hours(d) for d in arrivals.dates), default=8766.0) or 8766.0
-        per_year = len(arrivals.dates) * 8766.0 / span
+                        "(exported as Poisson with the same mean rate)")
+        span = max((params.datetime_to_hours(d) for d in arrivals.dates), default=YEAR_HOURS) or YEAR_HOURS
+        per_year = len(arrivals.dates) * YEAR_HOURS / span
     else:
         per_year = arrivals.per_year
         if not _constant_rate(arrivals.seasonality):
@@ -208,11 +221,16 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
     if not per_year > 0:
         raise InputError("arrivals: Prosimos needs a positive arrival rate (per_year is 0)", path="arrivals")
     arrival = {"distribution_name": "expon",
-               "distribution_params": [{"value": 8766.0 * 3600 / per_year}, {"value": 0.0}, {"value": _BIG}]}
+               "distribution_params": [{"value": YEAR_HOURS * 3600 / per_year}, {"value": 0.0}, {"value": _BIG}]}
+    if params.attributes:
+        warnings.append(f"case attributes ({', '.join(params.attributes)}): not exported (Prosimos case_attributes "
+                        "and branch_rules are not written)")
 
     gateways = []
     for node in process.nodes.values():
         if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive"):
+            continue
+        if roles.get(node.id) is None:
             continue
         flows = [f.id for f in process.outgoing(node.id)]
         if len(flows) < 2:
@@ -220,7 +238,9 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
         ep = params.elements.get(node.id)
         probs = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
         if not probs:
-            warnings.append(f"gateway {node.id!r}: no probabilities in the profile; exported as equal shares")
+            why = "conditions over case attributes are not exported" if ep is not None and ep.conditions \
+                else "no probabilities in the profile"
+            warnings.append(f"gateway {node.id!r}: {why}; exported as equal shares")
             probs = {f: 1.0 / len(flows) for f in flows}
         gateways.append({"gateway_id": node.id,
                          "probabilities": [{"path_id": f, "value": probs.get(f, 0.0)} for f in flows]})
@@ -232,7 +252,7 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
         if node.position == "boundary":
             warnings.append(f"boundary event {node.id!r}: boundary events cannot be expressed in Prosimos (dropped)")
             continue
-        if node.position != "intermediate_catch":
+        if roles.get(node.id) != "event":
             continue
         ep = params.elements.get(node.id)
         dist = ep.delay if ep is not None and ep.delay is not None else None
@@ -241,13 +261,18 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
             hours = _iso_hours(text)
             if hours is not None:
                 dist = Distribution.fixed(hours)
-        if dist is not None:
-            events.append({"event_id": node.id, **prosimos_distribution(dist, warnings, f"event {node.id!r}")})
+        if dist is None:
+            warnings.append(f"event {node.id!r}: no delay in the profile; exported as taking no time "
+                            "(Prosimos needs a duration for every catch event)")
+            dist = Distribution.fixed(0.0)
+        events.append({"event_id": node.id, **prosimos_distribution(dist, warnings, f"event {node.id!r}")})
     if decision is not None and decision.body.meetings is not None:
         warnings.append(f"decision bodies: meetings of the {decision.delegation} (agenda cut-off, batch decisions) "
                         "cannot be expressed in Prosimos batch_processing (dropped)")
     if params.clock is not None:
         warnings.append("clock: the legal clock has no Prosimos equivalent (Prosimos reports cycle times only)")
+    if params.warmup:
+        warnings.append(f"warmup of {params.warmup:g} h: Prosimos has no warm-up period (not exported)")
     doc = {
         "resource_profiles": profiles,
         "arrival_time_distribution": arrival,
@@ -261,13 +286,18 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
     return Converted(doc, tuple(warnings))
 
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+def _warn_unexpressible(node: Any, ep: Any, warnings: list[str]) -> None:
+    """Loops and multi-instance of an activity: Prosimos runs every task once."""
+    loop = getattr(node, "loop", None)
+    if loop is not None or (ep is not None and (ep.loop_again is not None or ep.cardinality is not None)):
+        warnings.append(f"activity {node.id!r}: loop / multi-instance behaviour cannot be expressed in Prosimos "
+                        "(exported as one execution)")
 
 
 def _constant_rate(weights: tuple[float, ...]) -> bool:
     """True if monthly weights proportional to the months' lengths give the same rate every day."""
-    total, days = sum(weights), sum(_MONTH_DAYS)
-    return all(abs(w / total - d / days) < 1e-9 for w, d in zip(weights, _MONTH_DAYS, strict=True))
+    total, days = sum(weights), sum(MONTH_DAYS)
+    return all(abs(w / total - d / days) < 1e-9 for w, d in zip(weights, MONTH_DAYS, strict=True))
 
 
 def _iso_hours(text: str) -> float | None:
@@ -376,6 +406,11 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
                             f"one pool per task ({first.get('resource_id')!r})")
         dist = _from_prosimos(first, warnings, f"task {tid!r}", source)
         rid = str(first.get("resource_id"))
+        if not isinstance(process.nodes[tid], (Task, SubProcess, CallActivity)):
+            if dist != {"dist": "fixed", "value": hours_text(0.0)}:
+                warnings.append(f"task {tid!r}: is a {type(process.nodes[tid]).__name__.lower()} in the model, "
+                                "not an activity; its duration is not imported")
+            continue
         if rid == DELAY_POOL:
             elements[tid] = {"delay": dist}
         else:
@@ -410,7 +445,7 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
         dist = _from_prosimos(data["arrival_time_distribution"], warnings, "arrival_time_distribution", source)
         mean_h = distribution_from_data(dist).mean()
         if mean_h > 0:
-            arrivals = {"per_year": round(8766.0 / mean_h, 9)}
+            arrivals = constant_arrivals(mean_h)
         if dist["dist"] != "exponential":
             warnings.append(f"arrival_time_distribution {dist['dist']}: imported as a Poisson process with the same "
                             "mean inter-arrival time")

@@ -34,7 +34,14 @@ from typing import Any
 
 from lxml import etree
 
-from bpmn_io.simformats.common import Converted, clock_hours, hours_text, profile_document, week_from_rules
+from bpmn_io.simformats.common import (
+    Converted,
+    clock_hours,
+    constant_arrivals,
+    hours_text,
+    profile_document,
+    week_from_rules,
+)
 from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Gateway, Process
@@ -195,7 +202,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
 
         mean_h = distribution_from_data(dist).mean()
         if mean_h > 0:
-            arrivals = {"per_year": round(8766.0 / mean_h, 9)}
+            arrivals = constant_arrivals(mean_h)
             if dist["dist"] != "exponential":
                 warnings.append(f"arrivalRateDistribution {dist['dist']}: imported as a Poisson process with the "
                                 "same mean inter-arrival time (permitflow arrivals are Poisson or replayed)")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from lxml import etree
+
 from bpmn_io import read_bpmn
 from bpmn_io.profile import profile_from_data, read_profile
 from bpmn_io.simformats import bpsim_to_profile, prosimos_to_profile, qbp_to_profile, to_prosimos
@@ -44,9 +46,55 @@ def test_bpsim_processing_time_with_resource_quantity_is_work_for_a_pool(bpsim) 
 
 
 def test_bpsim_processing_time_without_resource_is_a_delay(bpsim) -> None:
-    # the subprocess _DCDFF235 has UniformDistribution min=2 max=6 minutes and no ResourceParameters
-    sub = bpsim.document["simulation"]["elements"]["_DCDFF235-4009-4852-A79C-828415B9565B"]
-    assert sub == {"delay": {"dist": "uniform", "low": "0.0333333333333h", "high": "0.1h"}}
+    # the call activity _C0F85B8B has NormalDistribution mean=2 standardDeviation=1 minutes, no ResourceParameters
+    call = bpsim.document["simulation"]["elements"]["_C0F85B8B-2CA7-4A7C-8266-7FBCFD2DE824"]
+    assert call == {"delay": {"dist": "normal", "mean": "0.0333333333333h", "sd": "0.0166666666667h"}}
+
+
+def test_bpsim_times_permitflow_cannot_draw_are_reported_not_imported(bpsim) -> None:
+    elements = bpsim.document["simulation"]["elements"]
+    text = "\n".join(bpsim.warnings)
+    # the subprocess _DCDFF235 (uniform 2-6 min): a permitflow subprocess takes the time of its inside
+    assert "_DCDFF235-4009-4852-A79C-828415B9565B" not in elements
+    assert "'_DCDFF235-4009-4852-A79C-828415B9565B' ProcessingTime: a processing time on a subprocess" in text
+    # the error boundary event _26212C7F (uniform 4-13 min, Probability 85): it fires when the error is thrown
+    assert "_26212C7F-3900-4F4A-A37D-5BD4CF9D06E2" not in elements
+    assert "on an error boundary event has no permitflow equivalent" in text
+    assert "'_26212C7F-3900-4F4A-A37D-5BD4CF9D06E2' Probability: a probability on a boundary event" in text
+
+
+def test_bpsim_start_event_processing_time_is_not_taken_as_arrivals(bpsim) -> None:
+    # processStartEvent: UniformDistribution 4-5 min. jBPM's simulator ignores it (the run gets an interval).
+    assert bpsim.document["simulation"]["arrivals"] == {"per_year": 0}
+    text = "\n".join(bpsim.warnings)
+    assert "'processStartEvent' ProcessingTime: a processing time on a start event is not an inter-arrival" in text
+    assert "'processStartEvent' Probability: a probability on a start event" in text
+
+
+def test_bpsim_poisson_time_is_a_count_of_base_units(bpsim) -> None:
+    # _0B342610 (service task in the subprocess): PoissonDistribution mean=7, baseTimeUnit min
+    from processes.distributions import distribution_from_data
+
+    delay = bpsim.document["simulation"]["elements"]["_0B342610-E00B-455A-802A-DAECF804D529"]["delay"]
+    dist = distribution_from_data(delay)
+    assert dist.kind == "empirical"
+    assert dist.mean() == pytest.approx(7 / 60, rel=1e-9)
+    variance = sum(w * (v - dist.mean()) ** 2 for v, w in zip(dist.values, dist.weights, strict=True))
+    assert variance == pytest.approx(7 / 60**2, rel=1e-9)  # Poisson: variance = mean, in minutes²
+    assert dist.values[:3] == pytest.approx((0.0, 1 / 60, 2 / 60))
+    assert "reads this mean in milliseconds" in "\n".join(bpsim.warnings)
+
+
+def test_bpsim_every_element_parameter_is_imported_or_named(bpsim) -> None:
+    # the 22 ElementParameters of the file: each elementRef either lands in the profile or is in a warning
+    tree = etree.parse(str(JBPM))
+    refs = {ep.get("elementRef") for ep in tree.iter("{http://www.bpsim.org/schemas/1.0}ElementParameters")}
+    assert len(refs) == 22
+    elements = bpsim.document["simulation"]["elements"]
+    flows_in_gateways = set(elements["_86B786E7-9116-4DAC-94C5-D9DD4AF2A5B1"]["probabilities"])
+    text = "\n".join(bpsim.warnings)
+    for ref in refs:
+        assert ref in elements or ref in flows_in_gateways or ref in text, ref
 
 
 def test_bpsim_parameters_without_equivalent_are_named(bpsim) -> None:
@@ -100,7 +148,10 @@ def test_qbp_execution_probabilities(qbp) -> None:
 
 def test_qbp_arrivals_and_warnings(qbp) -> None:
     # arrivalRateDistribution GAMMA mean=14829.6 s: a Poisson process with the same mean
-    assert qbp.document["simulation"]["arrivals"]["per_year"] == pytest.approx(8766 * 3600 / 14829.6)
+    # a constant rate: per_year over a 365-day year, monthly weights = the months' lengths
+    assert qbp.document["simulation"]["arrivals"] == {
+        "per_year": pytest.approx(8760 * 3600 / 14829.6),
+        "seasonality": [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]}
     text = "\n".join(qbp.warnings)
     assert "currency='EUR'" in text and "arrivalRateDistribution gamma" in text
     profile = profile_from_data(qbp.document, source="imported.yaml")
@@ -123,9 +174,9 @@ def test_prosimos_export_of_mm1_is_exact(mm1) -> None:
     assert sorted(doc) == sorted(["resource_profiles", "arrival_time_distribution", "arrival_time_calendar",
                                   "gateway_branching_probabilities", "task_resource_distribution",
                                   "resource_calendars", "event_distribution", "batch_processing"])
-    # 4380 a year -> mean inter-arrival 8766 h / 4380 = 2.0013... h, in seconds
+    # 4380 a year with month-length weights = 0.5 an hour -> mean inter-arrival 2 h = 7200 s
     assert doc["arrival_time_distribution"]["distribution_name"] == "expon"
-    assert doc["arrival_time_distribution"]["distribution_params"][0]["value"] == pytest.approx(8766 * 3600 / 4380)
+    assert doc["arrival_time_distribution"]["distribution_params"][0]["value"] == pytest.approx(7200.0)
     assert doc["task_resource_distribution"] == [{"task_id": "Task_Serve", "resources": [
         {"resource_id": "server", "distribution_name": "expon",
          "distribution_params": [{"value": 3600.0}, {"value": 0.0}, {"value": 1e12}]}]}]
@@ -142,6 +193,7 @@ def test_prosimos_round_trip_keeps_parameters(mm1) -> None:
     assert again.elements["Task_Serve"].duration == params.elements["Task_Serve"].duration
     assert again.pools["server"].count == 1
     assert again.arrivals.per_year == pytest.approx(4380.0)
+    assert again.arrivals.monthly_expected() == pytest.approx(params.arrivals.monthly_expected())
     assert again.calendars["always"].week == params.calendars["always"].week
 
 
