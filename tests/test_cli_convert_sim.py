@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bpmn_io.profile import read_profile
@@ -66,3 +69,40 @@ def test_prosimos_needs_the_model_and_json(tmp_path) -> None:
     r = run("convert", str(bad), str(tmp_path / "o.yaml"), "--from", "prosimos")
     assert r.exit_code == 2 and "--from prosimos needs --model" in r.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
+
+
+PEER_PYTHON = ROOT / "bench/.venv-prosimos/bin/python"
+PEER_RUN = """
+import random, sys
+import numpy
+from prosimos.simulation_engine import run_simulation
+random.seed(7); numpy.random.seed(7)
+run_simulation(sys.argv[1], sys.argv[2], 25, stat_out_path=None, log_out_path=sys.argv[3],
+               starting_at="2025-01-06T00:00:00.000000+00:00")
+"""
+
+
+def test_to_prosimos_writes_the_bpmn_prosimos_reads(tmp_path) -> None:
+    out, bpmn = tmp_path / "h.json", tmp_path / "h.bpmn"
+    r = run("convert", "helsingborg", str(out), "--to", "prosimos", "--bpmn", str(bpmn))
+    assert r.exit_code == 0, r.output
+    text = bpmn.read_text(encoding="utf-8")
+    assert "userTask" not in text and "sendTask" not in text and "intermediateThrowEvent" not in text
+    assert 'id="Task_Registrera_Ansokan"' in text
+    r = run("convert", "helsingborg", str(tmp_path / "h.bpmn2"), "--bpmn", str(tmp_path / "x.bpmn"))
+    assert r.exit_code == 2 and "--bpmn goes with --to prosimos" in r.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PEER_PYTHON.exists(), reason="Prosimos is not installed in bench/.venv-prosimos "
+                    "(python bench/prosimos_side_by_side.py creates it)")
+def test_prosimos_itself_runs_an_exported_library_model(tmp_path) -> None:
+    out, bpmn, log = tmp_path / "h.json", tmp_path / "h.bpmn", tmp_path / "log.csv"
+    assert run("convert", "helsingborg", str(out), "--to", "prosimos", "--bpmn", str(bpmn)).exit_code == 0
+    done = subprocess.run([str(PEER_PYTHON), "-c", PEER_RUN, str(bpmn), str(out), str(log)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with log.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["case_id"] for r in rows} == {str(i) for i in range(25)}
+    assert "Diarieför ansökan" in {r["activity"] for r in rows}

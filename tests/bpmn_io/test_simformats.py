@@ -115,6 +115,116 @@ def test_bpsim_missing_is_an_error() -> None:
         bpsim_to_profile(read_bpmn(MM1), source="mm1.bpmn")
 
 
+# BPSim 1.0 written by hand: a weekday calendar (two VEVENTs) that the task's Quantity is validFor, and a
+# monthly calendar that is not a week
+CALENDAR_BPMN = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpsim="http://www.bpsim.org/schemas/1.0" id="D" targetNamespace="http://example.org/cal">
+  <bpmn2:process id="P" isExecutable="false">
+    <bpmn2:startEvent id="S"/>
+    <bpmn2:task id="T" name="Handle"/>
+    <bpmn2:endEvent id="E"/>
+    <bpmn2:sequenceFlow id="F1" sourceRef="S" targetRef="T"/>
+    <bpmn2:sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+  </bpmn2:process>
+  <bpmn2:relationship id="R" type="BPSimData">
+    <bpmn2:extensionElements>
+      <bpsim:BPSimData>
+        <bpsim:Scenario id="s1" name="weekdays">
+          <bpsim:ScenarioParameters baseTimeUnit="hour"/>
+          <bpsim:ElementParameters elementRef="S">
+            <bpsim:ControlParameters>
+              <bpsim:InterTriggerTimer><bpsim:ExponentialDistribution mean="4"/></bpsim:InterTriggerTimer>
+              <bpsim:TriggerCount><bpsim:NumericParameter value="500"/></bpsim:TriggerCount>
+            </bpsim:ControlParameters>
+          </bpsim:ElementParameters>
+          <bpsim:ElementParameters elementRef="T">
+            <bpsim:TimeParameters>
+              <bpsim:ProcessingTime><bpsim:TriangularDistribution min="1" mode="2" max="4"/></bpsim:ProcessingTime>
+            </bpsim:TimeParameters>
+            <bpsim:ResourceParameters>
+              <bpsim:Quantity><bpsim:NumericParameter value="3" validFor="office"/></bpsim:Quantity>
+            </bpsim:ResourceParameters>
+          </bpsim:ElementParameters>
+          <bpsim:Calendar id="office" name="Office hours">BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+DTSTART:20250106T080000
+DTEND:20250106T120000
+RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
+END:VEVENT
+BEGIN:VEVENT
+DTSTART:20250106T130000
+DTEND:20250106T163000
+RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH
+END:VEVENT
+END:VCALENDAR</bpsim:Calendar>
+          <bpsim:Calendar id="monthly">BEGIN:VCALENDAR
+BEGIN:VEVENT
+DTSTART:20250106T080000
+DTEND:20250106T120000
+RRULE:FREQ=MONTHLY;BYMONTHDAY=1
+END:VEVENT
+END:VCALENDAR</bpsim:Calendar>
+        </bpsim:Scenario>
+      </bpsim:BPSimData>
+    </bpmn2:extensionElements>
+    <bpmn2:source>D</bpmn2:source>
+    <bpmn2:target>D</bpmn2:target>
+  </bpmn2:relationship>
+</bpmn2:definitions>
+"""
+
+
+def test_bpsim_weekly_icalendar_becomes_the_pool_calendar(tmp_path) -> None:
+    path = tmp_path / "cal.bpmn"
+    path.write_text(CALENDAR_BPMN, encoding="utf-8")
+    out = bpsim_to_profile(read_bpmn(path), source=path.name)
+    sim = out.document["simulation"]
+    assert sim["pools"]["pool_T"] == {"count": 3, "calendar": "office"}
+    assert sim["calendars"]["office"]["hours"] == {
+        "mon": "08:00-12:00, 13:00-16:30", "tue": "08:00-12:00, 13:00-16:30", "wed": "08:00-12:00, 13:00-16:30",
+        "thu": "08:00-12:00, 13:00-16:30", "fri": "08:00-12:00"}
+    # InterTriggerTimer exponential mean 4 h -> a constant Poisson rate of 2190 a 365-day year
+    assert sim["arrivals"]["per_year"] == pytest.approx(2190.0)
+    assert sim["cases"] == 500
+    assert "Calendar 'monthly': used by no imported parameter" in "\n".join(out.warnings)
+    assert "FREQ=MONTHLY" in "\n".join(out.warnings)
+    profile = profile_from_data(out.document, source="imported.yaml").simulation
+    assert profile.calendars["office"].week[4] == ((8.0, 12.0),)
+
+
+def test_bpsim_quantity_valid_for_a_calendar_that_is_not_weekly_is_named(tmp_path) -> None:
+    path = tmp_path / "cal.bpmn"
+    path.write_text(CALENDAR_BPMN.replace('validFor="office"', 'validFor="monthly"'), encoding="utf-8")
+    out = bpsim_to_profile(read_bpmn(path), source=path.name)
+    assert out.document["simulation"]["pools"]["pool_T"]["calendar"] == "always"
+    assert ("Quantity: calendar 'monthly' not imported (VEVENT 1 RRULE FREQ=MONTHLY (expected WEEKLY or DAILY)); "
+            "the pool works 24/7") in "\n".join(out.warnings)
+
+
+def test_icalendar_weekly_rules() -> None:
+    from bpmn_io.simformats.ical import ICalError, weekly_hours
+
+    def cal(*events: str) -> str:
+        body = "".join(f"BEGIN:VEVENT\r\n{e}\r\nEND:VEVENT\r\n" for e in events)
+        return f"BEGIN:VCALENDAR\r\n{body}END:VCALENDAR\r\n"
+
+    # DAILY with no BYDAY: every day; DURATION instead of DTEND; a folded line
+    hours, notes = weekly_hours(cal("DTSTART:20250106T220000\r\nDURATION:PT2H\r\nRRULE:FREQ=DA\r\n ILY;COUNT=10"))
+    assert hours == {d: "22:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    assert "COUNT=10: the end of the repetition is not imported" in notes[0]
+    # WEEKLY with no BYDAY: the weekday of DTSTART (2025-01-08 is a Wednesday)
+    assert weekly_hours(cal("DTSTART:20250108T090000Z\r\nDTEND:20250108T110000Z\r\nRRULE:FREQ=WEEKLY"))[0] == {
+        "wed": "09:00-11:00"}
+    for bad, why in (("DTSTART:20250106T080000\r\nDTEND:20250106T160000", "does not repeat"),
+                     ("DTSTART:20250106T220000\r\nDTEND:20250107T020000\r\nRRULE:FREQ=DAILY", "runs past the day"),
+                     ("DTSTART:20250106T080000\r\nDTEND:20250106T160000\r\nRRULE:FREQ=WEEKLY;INTERVAL=2",
+                      "INTERVAL=2"),
+                     ("DTSTART:20250106T080000\r\nDTEND:20250106T160000\r\nRRULE:FREQ=WEEKLY;BYDAY=1MO", "BYDAY=1MO")):
+        with pytest.raises(ICalError, match=why):
+            weekly_hours(cal(bad))
+
+
 # --------------------------------------------------------------------------- QBP
 
 
@@ -213,3 +323,64 @@ def test_prosimos_bad_distribution_is_one_clear_error(mm1) -> None:
            "arrival_time_distribution": {"distribution_name": "weibull", "distribution_params": [{"value": 1}]}}
     with pytest.raises(InputError, match="Prosimos distribution 'weibull' \\(expected one of fix, expon"):
         prosimos_to_profile(doc, defs, source="p.json")
+
+
+# ------------------------------------------------------------------ Prosimos on the library models
+
+
+LIBRARY = ("helsingborg", "landskrona", "astorp")
+EXPRESSIBLE = ("fixed", "exponential", "uniform", "normal", "lognormal", "gamma")
+
+
+@pytest.mark.parametrize("name", LIBRARY)
+def test_prosimos_bpmn_holds_only_what_prosimos_reads_and_matches_the_json(name) -> None:
+    from bpmn_io.library import load_entry
+    from bpmn_io.simformats import prosimos_bpmn
+    from bpmn_io.simformats.prosimos_bpmn import READ_BY_PROSIMOS
+
+    entry = load_entry(name)
+    data, _ = prosimos_bpmn(entry.definitions)
+    root = etree.fromstring(data)
+    m = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+    (proc,) = [p for p in root.iter(f"{m}process") if len(p.findall(f"{m}sequenceFlow"))]
+    nodes = {c.get("id"): etree.QName(c).localname for c in proc
+             if etree.QName(c).localname not in ("sequenceFlow", "laneSet", "extensionElements", "documentation")}
+    assert set(nodes.values()) <= READ_BY_PROSIMOS, set(nodes.values()) - READ_BY_PROSIMOS
+    for flow in proc.iter(f"{m}sequenceFlow"):  # Prosimos fails on a flow to an element it did not read
+        assert flow.get("sourceRef") in nodes and flow.get("targetRef") in nodes
+    doc = to_prosimos(entry.definitions, entry.profile.simulation).document
+    tasks = {n for n, tag in nodes.items() if tag == "task"}
+    events = {n for n, tag in nodes.items() if tag == "intermediateCatchEvent"}
+    assert {t["task_id"] for t in doc["task_resource_distribution"]} == tasks
+    assert {e["event_id"] for e in doc["event_distribution"]} == events
+    resources = {r["id"] for p in doc["resource_profiles"] for r in p["resource_list"]}
+    calendars = {c["id"] for c in doc["resource_calendars"]}
+    for t in doc["task_resource_distribution"]:
+        assert t["resources"][0]["resource_id"] in resources
+    assert {r["calendar"] for p in doc["resource_profiles"] for r in p["resource_list"]} <= calendars
+
+
+def test_prosimos_round_trip_of_a_library_model_keeps_what_both_express() -> None:
+    from bpmn_io.library import load_entry
+
+    entry = load_entry("helsingborg")
+    defs, params = entry.definitions, entry.profile.simulation
+    back = prosimos_to_profile(to_prosimos(defs, params).document, defs, source="h.json")
+    again = profile_from_data(back.document, source="back.yaml").simulation
+    for name, pool in params.pools.items():
+        assert again.pools[name].count == pool.count
+        assert again.pools[name].cost_per_hour == pool.cost_per_hour
+        assert again.calendars[again.pools[name].calendar].week == params.calendars[pool.calendar].week
+    compared = 0
+    for eid, ep in params.elements.items():
+        if ep.probabilities:
+            assert dict(again.elements[eid].probabilities) == pytest.approx(dict(ep.probabilities))
+            compared += 1
+        for dist in (ep.duration, ep.delay):
+            if dist is not None and dist.kind in EXPRESSIBLE and eid in again.elements:
+                got = again.elements[eid].duration or again.elements[eid].delay
+                assert got.kind == dist.kind and got.mean() == pytest.approx(dist.mean()), eid
+                compared += 1
+    assert compared >= 5
+    # seasonality is warned about on the way out; the yearly mean survives
+    assert again.arrivals.per_year == pytest.approx(params.arrivals.per_year)
