@@ -351,6 +351,34 @@ def _from_prosimos(entry: dict[str, Any], warnings: list[str], what: str, source
     )
 
 
+def _profile_pool(tid: str, resources: list[Any], dist: dict[str, Any], pools: dict[str, Any],
+                  profile_of: dict[str, str], members: dict[str, list[str]], warnings: list[str], source: str) -> str:
+    """The pool for a task that lists several resources.
+
+    Simod and Prosimos write one resource per person (``amount`` 1) and list every
+    member of a profile on the task; when the task lists all members of one
+    profile with one duration and they share calendar and cost, the profile is
+    one pool of all of them. Otherwise the first resource is used (a warning).
+    """
+    ids = [str(r.get("resource_id")) for r in resources]
+    profiles = {profile_of.get(r) for r in ids}
+    same = all(_from_prosimos(r, [], f"task {tid!r}", source) == dist for r in resources[1:])
+    if len(profiles) == 1 and None not in profiles and same:
+        pid = str(profiles.pop())
+        group = members[pid]
+        looks = {(pools[r]["calendar"], pools[r]["cost_per_hour"]) for r in group}
+        if set(ids) == set(group) and len(looks) == 1:
+            if pid in pools and pid not in group:
+                raise InputError(f"resource profile {pid!r} has the id of another resource", file=source)
+            calendar, cost = looks.pop()
+            pools[pid] = {"count": sum(pools[r]["count"] for r in group), "calendar": calendar,
+                          "cost_per_hour": cost}
+            return pid
+    warnings.append(f"task {tid!r}: {len(resources)} resources ({', '.join(ids)}) that are not one whole resource "
+                    f"profile with one duration, calendar and cost; permitflow uses one pool per task ({ids[0]!r})")
+    return ids[0]
+
+
 def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str, cases: int = 1000) -> Converted:
     """A profile document from a Prosimos JSON document (already parsed) for the model ``defs``."""
     if not isinstance(data, dict):
@@ -381,7 +409,10 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
             warnings.append(f"resource calendar {cal.get('id')!r}: no open hours (not imported)")
 
     pools: dict[str, Any] = {}
+    profile_of: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
     for profile in data.get("resource_profiles", []) or []:
+        pid = str(profile.get("id"))
         for res in profile.get("resource_list", []) or []:
             rid = str(res.get("id"))
             cal = str(res.get("calendar"))
@@ -390,6 +421,8 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
                                  f"(expected one of {', '.join(calendars) or 'none'})", file=source)
             pools[rid] = {"count": int(res.get("amount", 1)), "calendar": cal,
                           "cost_per_hour": float(res.get("cost_per_hour", 0) or 0)}
+            profile_of[rid] = pid
+            members.setdefault(pid, []).append(rid)
 
     elements: dict[str, Any] = {}
     for task in data.get("task_resource_distribution", []) or []:
@@ -401,9 +434,6 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
         if not resources:
             continue
         first = resources[0]
-        if len(resources) > 1:
-            warnings.append(f"task {tid!r}: {len(resources)} resources with their own durations; permitflow uses "
-                            f"one pool per task ({first.get('resource_id')!r})")
         dist = _from_prosimos(first, warnings, f"task {tid!r}", source)
         rid = str(first.get("resource_id"))
         if not isinstance(process.nodes[tid], (Task, SubProcess, CallActivity)):
@@ -411,12 +441,16 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
                 warnings.append(f"task {tid!r}: is a {type(process.nodes[tid]).__name__.lower()} in the model, "
                                 "not an activity; its duration is not imported")
             continue
+        if len(resources) > 1:
+            rid = _profile_pool(tid, resources, dist, pools, profile_of, members, warnings, source)
         if rid == DELAY_POOL:
             elements[tid] = {"delay": dist}
         else:
             if rid not in pools:
                 raise InputError(f"task {tid!r}: resource {rid!r} is not in resource_profiles", file=source)
             elements[tid] = {"duration": dist, "pool": rid}
+    used_pools = {e["pool"] for e in elements.values() if "pool" in e}
+    pools = {name: pool for name, pool in pools.items() if name in used_pools}
     pools.pop(DELAY_POOL, None)
     used = {p["calendar"] for p in pools.values()}
     calendars = {name: cal for name, cal in calendars.items() if name in used}

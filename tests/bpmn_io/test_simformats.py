@@ -384,3 +384,29 @@ def test_prosimos_round_trip_of_a_library_model_keeps_what_both_express() -> Non
     assert compared >= 5
     # seasonality is warned about on the way out; the yearly mean survives
     assert again.arrivals.per_year == pytest.approx(params.arrivals.per_year)
+
+
+def test_prosimos_import_groups_a_simod_style_profile_into_one_pool(mm1) -> None:
+    # Simod writes one resource per person and lists every one of them on the task
+    defs, _ = mm1
+    week = [{"from": "MONDAY", "to": "FRIDAY", "beginTime": "08:00:00", "endTime": "16:00:00"}]
+    people = [{"id": f"clerk_{i}", "name": f"Clerk {i}", "amount": 1, "cost_per_hour": 30, "calendar": "office"}
+              for i in range(3)]
+    expon = {"distribution_name": "expon", "distribution_params": [{"value": 1800}, {"value": 0}, {"value": 1e12}]}
+    doc = {"resource_profiles": [{"id": "clerks", "name": "Clerks", "resource_list": people}],
+           "resource_calendars": [{"id": "office", "time_periods": week}],
+           "task_resource_distribution": [{"task_id": "Task_Serve", "resources": [
+               {"resource_id": p["id"], **expon} for p in people]}],
+           "arrival_time_distribution": {"distribution_name": "expon",
+                                         "distribution_params": [{"value": 3600}, {"value": 0}, {"value": 1e12}]}}
+    out = prosimos_to_profile(doc, defs, source="simod.json")
+    sim = out.document["simulation"]
+    assert sim["pools"] == {"clerks": {"count": 3, "calendar": "office", "cost_per_hour": 30.0}}
+    assert sim["elements"]["Task_Serve"] == {"duration": {"dist": "exponential", "mean": "0.5h"}, "pool": "clerks"}
+    assert sim["calendars"]["office"]["hours"]["fri"] == "08:00-16:00" and "sat" not in sim["calendars"]["office"]["hours"]
+    assert out.warnings == ()
+    # only two of the three listed: not the whole profile, so the first resource alone, with a warning
+    doc["task_resource_distribution"][0]["resources"].pop()
+    out = prosimos_to_profile(doc, defs, source="simod.json")
+    assert out.document["simulation"]["elements"]["Task_Serve"]["pool"] == "clerk_0"
+    assert "2 resources (clerk_0, clerk_1) that are not one whole resource profile" in out.warnings[0]
