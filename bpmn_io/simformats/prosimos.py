@@ -22,9 +22,16 @@ gamma       mean, variance, min, max
 What Prosimos cannot express is reported, one warning per feature and
 element: holidays and closures of a calendar, FTE shares, seasonal or replayed
 arrivals, decision bodies that meet on a calendar, boundary events, the legal
-clock, calendar-time delays on tasks (exported as a large 24/7 pool), and the
+clock, calendar-time delays on tasks (exported as a large 24/7 pool), the
 triangular and empirical distributions (exported as a truncated normal with the
-same mean and standard deviation).
+same mean and standard deviation), loops and multi-instance, gateway conditions
+and case attributes, subprocesses, warm-up.
+
+The JSON goes with the BPMN of :mod:`bpmn_io.simformats.prosimos_bpmn` (Prosimos
+reads only plain ``task`` elements). Arrivals: permitflow's ``per_year`` with
+month-length seasonality is one constant rate over a 365-day year, so the
+Prosimos mean inter-arrival time is ``8760 h / per_year`` and the import is the
+inverse (``common.constant_arrivals``).
 """
 
 from __future__ import annotations
