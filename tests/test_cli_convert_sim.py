@@ -106,3 +106,27 @@ def test_prosimos_itself_runs_an_exported_library_model(tmp_path) -> None:
         rows = list(csv.DictReader(fh))
     assert {r["case_id"] for r in rows} == {str(i) for i in range(25)}
     assert "Diarieför ansökan" in {r["activity"] for r in rows}
+
+
+def test_library_round_trip_through_prosimos_files(tmp_path) -> None:
+    from bpmn_io.library import load_entry
+
+    out, back = tmp_path / "h.json", tmp_path / "h.yaml"
+    assert run("convert", "helsingborg", str(out), "--to", "prosimos").exit_code == 0
+    r = run("convert", str(out), str(back), "--from", "prosimos", "--model", "helsingborg")
+    assert r.exit_code == 0, r.output
+    again = read_profile(back).simulation
+    original = load_entry("helsingborg").profile.simulation
+    assert {n: p.count for n, p in again.pools.items()} == {n: p.count for n, p in original.pools.items()}
+    assert again.elements["Task_Utredning"].duration == original.elements["Task_Utredning"].duration
+    assert dict(again.elements["Gw_Komplett"].probabilities) == pytest.approx(
+        dict(original.elements["Gw_Komplett"].probabilities))
+
+
+def test_imported_qbp_profile_simulates(tmp_path) -> None:
+    src = ODD / "simod/PurchasingExampleQBP.bpmn"
+    out = tmp_path / "q.yaml"
+    assert run("convert", str(src), str(out), "--from", "qbp").exit_code == 0
+    r = run("simulate", str(src), "--profile", str(out), "--cases", "20", "-q", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["figures"]["cases"]["mean"] == 20
