@@ -6,7 +6,8 @@ Layout of ``DIR`` (default ``results/<study>/``)::
                    and the paired difference with the baseline
     summary.csv    the same, one row per scenario point and figure
     cases.csv      one row per simulated case (scenario, point, replication, times in days)
-    eventlog.csv   one row per activity instance, for scenarios that ask for ``eventlog``
+    eventlog.csv   the event log of the scenarios that ask for ``eventlog`` (report.eventlogs)
+    eventlog.xes   the same as XES 2.0, for process-mining tools
     processes/     the BPMN of every process simulated (the report draws them)
     report.html    the report (report.html module)
     .cache/        one file per finished work unit, so a rerun skips finished work
@@ -30,7 +31,8 @@ from typing import Any
 
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
-from scenarios.execute import ACTIVITY_COLUMNS, CASE_COLUMNS, code_version
+from report.eventlogs import merged_csv, merged_xes
+from scenarios.execute import CASE_COLUMNS, code_version
 
 __all__ = [
     "write_bytes_atomic",
@@ -188,7 +190,7 @@ SUMMARY_COLUMNS = (
 
 
 def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
-    """Write summary.json/.csv, cases.csv, eventlog.csv (if asked for) and processes/; return the summary."""
+    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for) and processes/; return the summary."""
     folder = Path(folder)
     doc = summary_document(batch)
     write_bytes_atomic(
@@ -203,14 +205,10 @@ def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
             ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases),
         ),
     )
-    if any(p.activities for p in batch.points):
-        write_bytes_atomic(
-            folder / "eventlog.csv",
-            _csv(
-                ("scenario", "point", "replication", *ACTIVITY_COLUMNS),
-                ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.activities),
-            ),
-        )
+    logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
+    if logs:
+        write_bytes_atomic(folder / "eventlog.csv", merged_csv(logs))
+        write_bytes_atomic(folder / "eventlog.xes", merged_xes(logs))
     written: set[str] = set()
     for p in batch.points:
         for member in p.scenario.points[0].members:

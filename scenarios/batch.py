@@ -27,7 +27,9 @@ __all__ = ["PointResults", "BatchResults", "check_study", "assemble"]
 class PointResults:
     """One scenario point: its summary, comparison with the baseline, and raw rows.
 
-    ``cases`` and ``activities`` rows start with the replication number.
+    ``cases`` rows start with the replication number; ``eventlogs`` holds
+    ``(replication, process, CSV text, XES bytes)`` per replication and process
+    when the scenario asks for an event log.
     """
 
     scenario: Scenario
@@ -35,7 +37,7 @@ class PointResults:
     summary: PointSummary
     comparison: Comparison | None
     cases: tuple[tuple[Any, ...], ...]
-    activities: tuple[tuple[Any, ...], ...]
+    eventlogs: tuple[tuple[int, str, str, bytes], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +96,13 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
             figures: list[dict[str, float] | None] = []
             messages: list[str] = []
             cases: list[tuple[Any, ...]] = []
-            activities: list[tuple[Any, ...]] = []
+            eventlogs: list[tuple[int, str, str, bytes]] = []
             for r in range(scenario.replications):
                 outcome = reps.get(r)
                 if isinstance(outcome, UnitResult):
                     figures.append(dict(outcome.figures))
                     cases += [(r, *row) for row in outcome.cases]
-                    activities += [(r, *row) for row in outcome.activities]
+                    eventlogs += [(r, *log) for log in outcome.eventlogs]
                 else:
                     figures.append(None)
                     message = outcome.message if isinstance(outcome, Failure) else "not run"
@@ -109,7 +111,7 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
             if messages:
                 failures.append((scenario.name, f"{point.label + ': ' if point.label else ''}{messages[0]}"))
             summaries[(scenario.name, p)] = summarise_point(scenario.name, point.label, point.values, figures, messages)
-            rows[(scenario.name, p)] = (cases, activities)
+            rows[(scenario.name, p)] = (cases, eventlogs)
     by_name = {s.name: s for s in study.scenarios}
     points = []
     for scenario in study.scenarios:
@@ -119,6 +121,6 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
             if base is not None:
                 bp = 0 if len(base.points) == 1 else p
                 comparison = paired_differences(summaries[(scenario.name, p)], summaries[(base.name, bp)])
-            cases, activities = rows[(scenario.name, p)]
-            points.append(PointResults(scenario, p, summaries[(scenario.name, p)], comparison, tuple(cases), tuple(activities)))
+            cases, eventlogs = rows[(scenario.name, p)]
+            points.append(PointResults(scenario, p, summaries[(scenario.name, p)], comparison, tuple(cases), tuple(eventlogs)))
     return BatchResults(study, tuple(points), tuple(failures))

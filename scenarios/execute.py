@@ -13,7 +13,6 @@ inputs would not produce.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import math
@@ -27,13 +26,13 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml
 from scenarios.loader import Scenario, Study
 from scenarios.sharing import SharedPool
+from simulator.eventlog import to_csv, to_xes
 from simulator.joint import simulate_joint
 from simulator.runner import Job, replication_seeds
 from simulator.stats import figures
 
 __all__ = [
     "CASE_COLUMNS",
-    "ACTIVITY_COLUMNS",
     "UnitSpec",
     "UnitResult",
     "UnitId",
@@ -46,10 +45,6 @@ CASE_COLUMNS = (
     "process", "case", "warmup", "submitted_day", "complete_day", "decision_day",
     "submission_to_decision_days", "complete_to_decision_days", "within_deadline", "outcome",
 )
-ACTIVITY_COLUMNS = (
-    "process", "case", "element", "name", "resource", "enable_h", "start_h", "end_h", "work_h", "cancelled",
-    "start_time", "end_time",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +55,18 @@ class UnitSpec:
     shared_pools: tuple[SharedPool, ...]
     seed: int
     replication: int
-    activities: bool = False
+    eventlog: bool = False  # also return each process's event log (CSV and XES)
 
 
 @dataclass(frozen=True, slots=True)
 class UnitResult:
     """The outcome of one work unit: figures (``<process>/<figure>``), case rows and,
-    when asked for, activity rows (the event log)."""
+    when asked for, each process's event log as :mod:`simulator.eventlog` writes it:
+    ``(process, CSV text, XES bytes)``."""
 
     figures: tuple[tuple[str, float], ...]
     cases: tuple[tuple[Any, ...], ...]
-    activities: tuple[tuple[Any, ...], ...] = ()
+    eventlogs: tuple[tuple[str, str, bytes], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +101,7 @@ def _point_key(members: tuple[tuple[str, str, str, str, str], ...], scenario: Sc
             "members": [(name, hashlib.sha256(bpmn.encode()).hexdigest(), profile) for name, bpmn, _s, profile, _p in members],
             "shared": [(s.pool, s.members, s.provider) for s in scenario.shared_pools],
             "seed": scenario.seed,
-            "activities": "eventlog" in scenario.outputs,
+            "eventlog": "eventlog" in scenario.outputs,
             "code": version,
         },
         sort_keys=True,
@@ -150,22 +146,6 @@ def _case_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
     return rows
 
 
-def _timestamp(start: dt.date, hours: float) -> str:
-    if math.isnan(hours):
-        return ""
-    moment = dt.datetime.combine(start, dt.time()) + dt.timedelta(hours=hours)
-    return moment.isoformat(timespec="seconds")
-
-
-def _activity_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
-    return [
-        (name, a.case, a.element, a.name, a.resource, round(a.enable, 6), round(a.start, 6),
-         round(a.end, 6), round(a.work, 6), int(a.cancelled),
-         _timestamp(params.start, a.start), _timestamp(params.start, a.end))
-        for a in result.activities
-    ]
-
-
 @lru_cache(maxsize=64)
 def _parsed_process(bpmn: str, source: str) -> Any:
     # a worker runs many replications of the same point: parse each text once (the model is immutable)
@@ -193,16 +173,16 @@ def run_unit(spec: UnitSpec) -> UnitResult:
     results = simulate_joint(members, seed=seed, shared_pools=shared)
     figs: list[tuple[str, float]] = []
     cases: list[tuple[Any, ...]] = []
-    activities: list[tuple[Any, ...]] = []
+    eventlogs: list[tuple[str, str, bytes]] = []
     for name, _process, params in members:
         result = results[name]
         figs += [(f"{name}/{key}", float(value)) for key, value in figures(result, fee=fees[name]).items()]
         cases += _case_rows(name, result, params)
-        if spec.activities:
-            activities += _activity_rows(name, result, params)
+        if spec.eventlog:
+            eventlogs.append((name, to_csv(result, params.start), to_xes(result, params.start)))
     by_name = dict(figs)
     for pool in spec.shared_pools:
         # each member's utilisation of a shared pool is its share of the whole pool's time
         shares = [by_name.get(f"{member}/utilisation.{pool.pool}", math.nan) for member in pool.members]
         figs.append((f"shared {pool.pool}/utilisation.{pool.pool}", float(sum(shares))))
-    return UnitResult(tuple(sorted(figs)), tuple(cases), tuple(activities))
+    return UnitResult(tuple(sorted(figs)), tuple(cases), tuple(eventlogs))

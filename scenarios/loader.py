@@ -11,9 +11,9 @@ A scenario file names a base, overrides, an optional sweep grid and run settings
       simulation.pools.officer.count: [1, 2, 3]
     replications: 10
     seed: 2025
-    horizon: 1y
+    horizon: 1y                        # or cases: 500 (that many applications)
     warmup: 8w
-    outputs: [summary, cases, eventlog]
+    outputs: [summary, cases, eventlog]  # eventlog: eventlog.csv and eventlog.xes
     baseline: helsingborg-status-quo   # another scenario of the same run
 
 Several processes may share a pool: ``base:`` is then a list, ``set:`` paths start
@@ -59,10 +59,10 @@ __all__ = [
 OUTPUTS = ("summary", "cases", "eventlog")
 SCENARIO_KEYS = (
     "name", "question", "base", "set", "sweep", "shared_pools", "replications", "seed",
-    "horizon", "warmup", "outputs", "baseline",
+    "horizon", "cases", "warmup", "outputs", "baseline",
 )
 STUDY_KEYS = ("study", "title", "question", "compare", "defaults", "scenarios")
-DEFAULT_KEYS = ("replications", "seed", "horizon", "warmup", "outputs")
+DEFAULT_KEYS = ("replications", "seed", "horizon", "cases", "warmup", "outputs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +187,9 @@ def _apply_all(
     raws = {b.name: dict(b.profile) for b in bases}
     for path, value, line, what in overrides:
         name, rest = _split_member(path, names, source, line)
+        if what == "cases":  # a number of applications replaces the profile's horizon
+            raws[name] = {**raws[name], "simulation": {
+                k: v for k, v in dict(raws[name].get("simulation") or {}).items() if k != "horizon"}}
         raws[name] = _override(raws[name], rest, value, source=source, line=line, what=what)
     return tuple(
         Member(b.name, b.bpmn, b.bpmn_source, raws[b.name], b.profile_source) for b in bases
@@ -219,6 +222,13 @@ def parse_scenario(
     _check_keys(data, SCENARIO_KEYS, source, lines)
     base_dir = base_dir if base_dir is not None else Path(source).parent
     settings = {**dict(defaults or {}), **{k: data[k] for k in DEFAULT_KEYS if k in data}}
+    if "horizon" in settings and "cases" in settings:
+        if "horizon" in data and "cases" in data or "horizon" not in data and "cases" not in data:
+            raise InputError(
+                "give horizon (how long to simulate) or cases (how many applications), not both",
+                file=source, line=lines.get("cases") or 1,
+            )
+        settings.pop("cases" if "horizon" in data else "horizon")  # the scenario's own choice wins
 
     name = data.get("name") or Path(source).stem
     if not isinstance(name, str):
@@ -237,7 +247,7 @@ def parse_scenario(
     )
 
     run_overrides: list[tuple[str, Any, int | None, str]] = []
-    for key in ("horizon", "warmup"):
+    for key in ("horizon", "cases", "warmup"):
         if key in settings:
             for member in names:
                 path = f"simulation.{key}" if len(names) == 1 else f"{member}.simulation.{key}"
@@ -292,7 +302,7 @@ def parse_scenario(
         seed=_positive_int(seed, "seed", source, lines, 0),
         outputs=tuple(dict.fromkeys(["summary", *outputs])),
         baseline=baseline,
-        settings={k: settings[k] for k in ("horizon", "warmup") if k in settings},
+        settings={k: settings[k] for k in ("horizon", "cases", "warmup") if k in settings},
     )
 
 

@@ -18,10 +18,9 @@ Shared pools (``{pool: (members, provider)}``):
 Everything else (arrivals, calendars, decision bodies and their meetings) stays
 each member's own.
 
-The engine (:mod:`simulator.engine`) runs one process per environment; here its
-``_Run`` is reused as is and only given the shared environment, a
-:class:`~simulator.workplace.Workplace` over the shared pools and a fresh recorder,
-so token semantics, calendars and decisions are exactly the engine's.
+With shared pools the members run together in one simpy environment through the
+engine's public :func:`simulator.engine.simulate_many`, so token semantics,
+calendars and decisions are exactly the engine's.
 """
 
 from __future__ import annotations
@@ -32,17 +31,11 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-import simpy
 
 from processes.errors import SimulationError
-from processes.model import FrozenMap
-from simulator import tokens as T
-from simulator.engine import DEFAULT_MAX_STEPS, DRAIN_HOURS, _Run, simulate
-from simulator.recorder import Recorder
+from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
 from simulator.records import SimResult
-from simulator.resources import pool_schedules
 from simulator.streams import root_sequence
-from simulator.workplace import PoolAtWork, Workplace
 
 __all__ = ["member_seed", "merged_pool", "simulate_joint"]
 
@@ -61,30 +54,6 @@ def merged_pool(pools: Sequence[Any]) -> Any:
     cost = sum(p.count * p.cost_per_hour for p in pools) / count
     lanes = tuple(dict.fromkeys(lane for p in pools for lane in p.lanes))
     return replace(first, count=count, fte=fte, cost_per_hour=cost, lanes=lanes)
-
-
-def _pools_at_work(env: simpy.Environment, members: Sequence[tuple[str, Any, Any]],
-                   shared: Mapping[str, tuple[tuple[str, ...], str | None]]) -> dict[str, dict[str, PoolAtWork]]:
-    """Each member's pools in ``env``; a shared pool is one object in several members' maps."""
-    params_of = {name: params for name, _p, params in members}
-    pools = {name: {pool: PoolAtWork(env, sched) for pool, sched in pool_schedules(params).items()}
-             for name, params in params_of.items()}
-    for pool, (names, provider) in shared.items():
-        for name in names:
-            if name not in params_of:
-                raise SimulationError(f"shared pool '{pool}': no member named '{name}' (members: {', '.join(params_of)})")
-            if pool not in params_of[name].pools:
-                raise SimulationError(f"shared pool '{pool}': member '{name}' has no such pool")
-        if provider is not None:
-            joint = pools[provider][pool]
-        else:
-            first = params_of[names[0]]
-            merged = merged_pool([params_of[n].pools[pool] for n in names])
-            unit = replace(first, pools=FrozenMap({**dict(first.pools), pool: merged}))
-            joint = PoolAtWork(env, pool_schedules(unit)[pool])
-        for name in names:
-            pools[name][pool] = joint
-    return pools
 
 
 def simulate_joint(
@@ -117,22 +86,19 @@ def simulate_joint(
     starts = {params.start for _n, _p, params in members}
     if len(starts) > 1:
         raise SimulationError(f"processes sharing pools must start on the same date, not {sorted(map(str, starts))}")
-    env = simpy.Environment(initial_time=0.0)
-    pools = _pools_at_work(env, members, shared)
-    runs = []
-    for name, process, params in members:
-        compiled = T.compile_process(process, params)
-        run = _Run(compiled, params, member_seed(seed, name), keep_records=keep_records, max_steps=max_steps)
-        # the same run, moved into the shared environment with the shared pools
-        run.env = env
-        run.workplace = Workplace(env, params, run.root, pools=pools[name])
-        run.recorder = Recorder(keep_records, params, run.workplace)
-        env.process(run.arrive(run.workplace.arrival_times(None)))
-        runs.append((name, run))
-    env.run(until=max(run.workplace.last_arrival_bound for _n, run in runs) + DRAIN_HOURS)
-    for name, run in runs:
-        if run.stuck:
-            error = run.stuck_error()
-            error.message = f"{name}: {error.message}"
-            raise error
-    return {name: run.recorder.result(run.root, env.now, run.events) for name, run in runs}
+    for pool, (pool_members, provider) in shared.items():
+        for name in (*pool_members, *((provider,) if provider else ())):
+            if name not in names:
+                raise SimulationError(f"shared pool '{pool}': no member named '{name}' (members: {', '.join(names)})")
+        for name, _process, params in members:
+            if name in pool_members and pool not in params.pools:
+                raise SimulationError(f"shared pool '{pool}': member '{name}' has no such pool")
+    try:
+        return simulate_many(
+            [(name, process, params, member_seed(seed, name)) for name, process, params in members],
+            shared_pools=shared, keep_records=keep_records, max_steps=max_steps,
+        )
+    except SimulationError as error:
+        if len(members) > 1:
+            error.message = f"in a joint run of {', '.join(names)}: {error.message}"
+        raise

@@ -37,7 +37,8 @@ def test_run_writes_the_results_folder_and_resumes_from_the_cache(files: Path) -
     first = run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "1")
     assert first.exit_code == 0, first.output
     assert "6 work units (0 from cache)" in first.output
-    for name in ("summary.csv", "summary.json", "cases.csv", "eventlog.csv", "report.html", "processes/mini.bpmn"):
+    for name in ("summary.csv", "summary.json", "cases.csv", "eventlog.csv", "eventlog.xes", "report.html",
+                 "processes/mini.bpmn"):
         assert (out / name).is_file(), name
     doc = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert [s["name"] for s in doc["scenarios"]] == ["base", "officer"]
@@ -45,9 +46,11 @@ def test_run_writes_the_results_folder_and_resumes_from_the_cache(files: Path) -
     assert diff["significant"] is True and diff["ci"][1] < 0
     assert len(diff["replications"]) == 3
     log = (out / "eventlog.csv").read_text(encoding="utf-8").splitlines()
-    assert log[0].startswith("scenario,point,replication,process,case,element,name,resource,")
-    assert log[0].endswith(",start_time,end_time") and "2025-" in log[1]
+    # simulator.eventlog.to_csv's columns, led by where each case comes from and a batch-wide case id
+    assert log[0] == "scenario,point,replication,process,case,case_id,activity,element,resource,enable,start,end"
+    assert log[1].startswith("officer,,0,mini,0,officer||r0|mini|0,") and ",2025-" in log[1]
     assert {line.split(",")[0] for line in log[1:]} == {"officer"}  # only the scenario that asked for it
+    assert {line.split(",")[2] for line in log[1:]} == {"0", "1", "2"}
     before = {p: (out / p).read_bytes() for p in ("summary.json", "summary.csv", "cases.csv")}
 
     again = run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "2")
@@ -61,7 +64,7 @@ def test_results_do_not_depend_on_the_number_of_workers(files: Path) -> None:
     args = [str(files / "base.yaml"), str(files / "officer.yaml"), "--no-cache"]
     assert run("run", *args, "-o", str(files / "one"), "--workers", "1").exit_code == 0
     assert run("run", *args, "-o", str(files / "two"), "--workers", "2").exit_code == 0
-    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv"):
+    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes"):
         assert (files / "one" / name).read_bytes() == (files / "two" / name).read_bytes(), name
 
 
@@ -110,3 +113,21 @@ def test_json_output_and_replications_override(files: Path) -> None:
     assert result.exit_code == 0
     info = json.loads(result.output)
     assert (info["work_units"], info["failures"]) == (2, [])
+
+
+def test_the_event_log_reads_back_in_pm4py(files: Path) -> None:
+    import csv
+
+    pm4py = pytest.importorskip("pm4py")
+    out = files / "out"
+    assert run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "1").exit_code == 0
+    with (out / "eventlog.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    log = pm4py.read_xes(str(out / "eventlog.xes"), return_legacy_log_object=True)
+    assert sorted(trace.attributes["concept:name"] for trace in log) == sorted({r["case_id"] for r in rows})
+    assert sum(len(trace) for trace in log) == 2 * len(rows)  # a start and a complete event per activity
+    first = log[0]
+    assert (first.attributes["permitflow:scenario"], first.attributes["permitflow:process"]) == ("officer", "mini")
+    frame = pm4py.format_dataframe(pm4py.convert_to_dataframe(log), case_id="case:concept:name",
+                                   activity_key="concept:name", timestamp_key="time:timestamp")
+    assert set(frame["concept:name"]) == {r["activity"] for r in rows}

@@ -65,3 +65,27 @@ def test_permitflow_run_dask_address_matches_the_local_run(tmp_path: Path) -> No
     assert "6 work units (0 from cache)" in remote.output
     for name in ("summary.json", "summary.csv", "cases.csv"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+
+
+def test_permitflow_run_dask_local_starts_a_process_cluster_with_identical_results(tmp_path: Path) -> None:
+    """``--dask local``: a LocalCluster of worker *processes* (the work travels pickled), 2 workers."""
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n"
+        "outputs: [eventlog]\nsweep:\n  simulation.pools.officer.count: [1, 2]\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    local = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "local"), "--workers", "1"])
+    assert local.exit_code == 0, local.output
+    remote = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "dask"), "--dask", "local", "--workers", "2"])
+    assert remote.exit_code == 0, remote.output
+    assert "4 work units (0 from cache)" in remote.output
+    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes"):
+        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name

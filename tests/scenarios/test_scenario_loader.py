@@ -147,3 +147,18 @@ def test_a_missing_baseline_is_found_beside_the_scenario(workdir: Path) -> None:
     assert [s.name for s in study.scenarios] == ["today", "alt"]
     lonely = write(workdir, "lonely.yaml", "name: lonely\n" + MINI + "baseline: nowhere\n")
     assert [s.name for s in read_any([lonely]).scenarios] == ["lonely"]  # check_study refuses it later
+
+
+def test_cases_replaces_the_horizon(workdir: Path) -> None:
+    s = read_scenario(write(workdir, "count.yaml", MINI + "cases: 40\nwarmup: 1w\n"))
+    sim = s.points[0].members[0].profile["simulation"]
+    assert sim["cases"] == 40 and "horizon" not in sim
+    assert dict(s.settings) == {"cases": 40, "warmup": "1w"}
+    # a study's default horizon gives way to the scenario's own cases
+    assert "cases" in read_scenario(write(workdir, "own.yaml", MINI + "cases: 40\n"), defaults={"horizon": "1y"}).settings
+    with pytest.raises(InputError) as err:
+        read_scenario(write(workdir, "both.yaml", MINI + "horizon: 1y\ncases: 40\n"))
+    assert "both.yaml:3" in str(err.value) and "not both" in str(err.value)
+    with pytest.raises(InputError) as err:
+        read_scenario(write(workdir, "bad.yaml", MINI + "cases: 0\n"))
+    assert "bad.yaml:2" in str(err.value) and "cases" in str(err.value)
