@@ -967,8 +967,8 @@ def run_command(
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
     (or on a Dask cluster) and cached in DIR/.cache, so a rerun skips finished
-    work. Writes DIR/summary.csv, summary.json, cases.csv, eventlog.csv (when a
-    scenario asks for it) and report.html. A failing scenario is reported and the
+    work. Writes DIR/summary.csv, summary.json, cases.csv, eventlog.csv and
+    eventlog.xes (when a scenario asks for them) and report.html. A failing scenario is reported and the
     others still finish (exit 1).
 
     \b
