@@ -427,6 +427,14 @@ def render_cmd(file: str, output: str, diagram: int) -> None:
 # (section owned by the library work)
 
 
+def _terminal_width() -> int | None:
+    """Columns of the terminal the tables go to; None when output is piped (tables keep their width)."""
+    import shutil
+    import sys
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, object]]:
     from bpmn_io import library as lib
 
@@ -476,7 +484,7 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
     rows = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")] + [c.marked for c in cells]
             for name, display, cells in table.rows]
-    click.echo(facts.render_grid(header, rows))
+    click.echo(facts.render_grid(header, rows, total=_terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
 
@@ -556,7 +564,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """
     from bpmn_io import library_facts as facts
 
-    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names)), fmt), nl=False)
+    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names)), fmt, total=_terminal_width()),
+               nl=False)
 
 
 # --------------------------------------------------------------------------- Compare: diff, compare

@@ -120,9 +120,28 @@ def facts_table(
     return FactsTable(columns, tuple(rows), tuple(numbers))
 
 
-def render_grid(header: list[str], rows: list[list[str]], width: int = 28) -> str:
-    """A plain-text table: columns aligned, cells wrapped at ``width`` characters."""
+#: the narrowest a column is wrapped to when the table must fit a terminal
+MIN_COLUMN = 12
+
+
+def _fitting_width(columns: list[list[str]], width: int, total: int | None) -> int:
+    """The largest wrap width <= ``width`` (not below MIN_COLUMN) whose table is at most ``total`` wide."""
+    if total is None:
+        return width
+    gaps = 2 * (len(columns[0]) - 1)
+    for w in range(width, MIN_COLUMN - 1, -1):
+        wrapped = [[textwrap.wrap(cell, w) or [""] for cell in row] for row in columns]
+        used = sum(max(len(line) for row in wrapped for line in row[i]) for i in range(len(columns[0])))
+        if used + gaps <= total:
+            return w
+    return MIN_COLUMN
+
+
+def render_grid(header: list[str], rows: list[list[str]], width: int = 28, total: int | None = None) -> str:
+    """A plain-text table: columns aligned, cells wrapped at ``width`` characters, or narrower
+    (down to MIN_COLUMN) so that the table is at most ``total`` characters wide when given."""
     columns = [header] + rows
+    width = _fitting_width(columns, width, total)
     wrapped = [[textwrap.wrap(cell, width) or [""] for cell in row] for row in columns]
     widths = [max(len(line) for row in wrapped for line in row[i]) for i in range(len(header))]
     out = []
@@ -145,12 +164,13 @@ def source_lines(table: FactsTable) -> list[str]:
     ]
 
 
-def render_facts(table: FactsTable, fmt: str) -> str:
-    """The table as ``table`` (wrapped text), ``markdown``, ``csv`` or ``json`` text."""
+def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
+    """The table as ``table`` (wrapped text, at most ``total`` wide when it can), ``markdown``,
+    ``csv`` or ``json`` text."""
     header = ["Municipality"] + [title for _key, title in table.columns]
     rows = [[display] + [cell.marked for cell in cells] for _name, display, cells in table.rows]
     if fmt == "table":
-        return render_grid(header, rows) + "\n\n" + "\n".join(source_lines(table)) + "\n"
+        return render_grid(header, rows, total=total) + "\n\n" + "\n".join(source_lines(table)) + "\n"
     if fmt == "markdown":
 
         def esc(text: str) -> str:

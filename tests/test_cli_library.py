@@ -133,3 +133,20 @@ def test_a_library_name_works_wherever_a_model_is_accepted(tmp_path):
     data = json.loads(sim.output)
     assert data["model"] == "klippan" and data["profile"].endswith("klippan/profile.yaml")
     assert data["figures"]["cases_undecided"]["mean"] == 0
+
+
+def test_the_facts_table_fits_a_terminal_width_when_given_one():
+    from bpmn_io import library_facts as facts
+
+    table = facts.facts_table([(n, lib.load_entry(n).profile) for n in ("helsingborg", "astorp", "klippan")])
+    wide = facts.render_facts(table, "table")
+    narrow = facts.render_facts(table, "table", total=150)
+
+    def grid(text: str) -> list[str]:
+        return text.split("\n\n")[0].splitlines()  # the table without its footnotes
+
+    assert max(map(len, grid(wide))) > 150
+    assert max(map(len, grid(narrow))) <= 150
+    # same cells, only wrapped differently
+    assert " ".join(" ".join(grid(narrow)).split()).count("11 700 kr (2017)") == 1
+    assert "* an assumption" in narrow
