@@ -72,6 +72,19 @@ def test_prosimos_needs_the_model_and_json(tmp_path) -> None:
 
 
 PEER_PYTHON = ROOT / "bench/.venv-prosimos/bin/python"
+JBPM_PROFILE = """simulation:
+  start: 2025-01-06
+  cases: 50
+  calendars:
+    always: {hours: {mon: "00:00-24:00", tue: "00:00-24:00", wed: "00:00-24:00", thu: "00:00-24:00", fri: "00:00-24:00", sat: "00:00-24:00", sun: "00:00-24:00"}, holidays: none}
+  pools:
+    staff: {count: 2, calendar: always}
+  arrivals: {per_year: 8760, seasonality: [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]}
+  elements:
+    _9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD: {duration: {dist: uniform, low: 3m, high: 7m}, pool: staff}
+    _0B342610-E00B-455A-802A-DAECF804D529: {duration: {dist: fixed, value: 7m}, pool: staff}
+    _86B786E7-9116-4DAC-94C5-D9DD4AF2A5B1: {probabilities: {_01000E32-C357-4C71-A91C-04FEED08253C: 0.7, _599EDF0D-52FB-4486-AD92-874DE561D766: 0.3}}
+"""
 PEER_RUN = """
 import random, sys
 import numpy
@@ -96,16 +109,22 @@ def test_to_prosimos_writes_the_bpmn_prosimos_reads(tmp_path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not PEER_PYTHON.exists(), reason="Prosimos is not installed in bench/.venv-prosimos "
                     "(python bench/prosimos_side_by_side.py creates it)")
-def test_prosimos_itself_runs_an_exported_library_model(tmp_path) -> None:
-    out, bpmn, log = tmp_path / "h.json", tmp_path / "h.bpmn", tmp_path / "log.csv"
-    assert run("convert", "helsingborg", str(out), "--to", "prosimos", "--bpmn", str(bpmn)).exit_code == 0
+@pytest.mark.parametrize("model, activity", [("helsingborg", "Diarieför ansökan"), ("jbpm", "SubProcess")])
+def test_prosimos_itself_runs_an_export(tmp_path, model, activity) -> None:
+    out, bpmn, log = tmp_path / "p.json", tmp_path / "p.bpmn", tmp_path / "log.csv"
+    args = ["convert", model, str(out), "--to", "prosimos", "--bpmn", str(bpmn)]
+    if model == "jbpm":
+        (tmp_path / "jbpm.yaml").write_text(JBPM_PROFILE, encoding="utf-8")  # 2 staff 24/7, 1 case an hour
+        args[1:2] = [str(ODD / "jbpm-designer/simulationProcess.bpmn2")]
+        args += ["--profile", str(tmp_path / "jbpm.yaml")]
+    assert run(*args).exit_code == 0
     done = subprocess.run([str(PEER_PYTHON), "-c", PEER_RUN, str(bpmn), str(out), str(log)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     with log.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["case_id"] for r in rows} == {str(i) for i in range(25)}
-    assert "Diarieför ansökan" in {r["activity"] for r in rows}
+    assert activity in {r["activity"] for r in rows}
 
 
 def test_library_round_trip_through_prosimos_files(tmp_path) -> None:

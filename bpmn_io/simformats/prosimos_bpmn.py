@@ -15,6 +15,8 @@ task of any type, call activity       ``task`` (markers and loops dropped)
 embedded subprocess                   one ``task`` (its inside is not simulated)
 intermediate throw event              ``task`` taking no time
 boundary event and its flows          removed (Prosimos has no boundary events)
+several end events                    one (unreachable ones removed, the rest
+                                      merged; Prosimos allows one end event)
 other process than the simulated one  removed
 ===================================== =========================================
 
@@ -103,6 +105,7 @@ def prosimos_bpmn(defs: Definitions) -> tuple[bytes, tuple[str, ...]]:
             if flow.get("sourceRef") not in kept or flow.get("targetRef") not in kept:
                 removed.add(str(flow.get("id")))
                 proc.remove(flow)
+        _one_end_event(proc, removed, warnings)
         for ref in list(proc.iter(f"{_M}flowNodeRef", f"{_M}incoming", f"{_M}outgoing")):
             if (ref.text or "").strip() in removed:
                 ref.getparent().remove(ref)
@@ -110,6 +113,35 @@ def prosimos_bpmn(defs: Definitions) -> tuple[bytes, tuple[str, ...]]:
         if di.get("bpmnElement") in removed:
             di.getparent().remove(di)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True), tuple(warnings)
+
+
+def _one_end_event(proc: etree._Element, removed: set[str], warnings: list[str]) -> None:
+    """Prosimos 2.1 refuses a model with several end events: unreachable ones go, the rest become the first.
+
+    The flows into the others are redirected to the first; Prosimos joins them
+    with an inclusive gateway, so a case ends when its last token does, as in BPMN.
+    """
+    targets = {f.get("targetRef") for f in proc.findall(f"{_M}sequenceFlow")}
+    ends = proc.findall(f"{_M}endEvent")
+    for end in ends:
+        if end.get("id") not in targets and len(ends) > 1:
+            removed.add(str(end.get("id")))
+            proc.remove(end)
+    ends = proc.findall(f"{_M}endEvent")
+    if len(ends) < 2:
+        return
+    keep, others = ends[0], ends[1:]
+    names = {str(e.get("id")) for e in others}
+    for flow in proc.findall(f"{_M}sequenceFlow"):
+        if flow.get("targetRef") in names:
+            flow.set("targetRef", str(keep.get("id")))
+            incoming = etree.SubElement(keep, f"{_M}incoming")
+            incoming.text = flow.get("id")
+    for end in others:
+        removed.add(str(end.get("id")))
+        proc.remove(end)
+    warnings.append(f"end events {', '.join(sorted(names))}: merged into {keep.get('id')!r} (Prosimos allows one end "
+                    "event; what they throw (error, terminate, message) is lost)")
 
 
 def _as_plain_task(el: etree._Element) -> None:

@@ -410,3 +410,47 @@ def test_prosimos_import_groups_a_simod_style_profile_into_one_pool(mm1) -> None
     out = prosimos_to_profile(doc, defs, source="simod.json")
     assert out.document["simulation"]["elements"]["Task_Serve"]["pool"] == "clerk_0"
     assert "2 resources (clerk_0, clerk_1) that are not one whole resource profile" in out.warnings[0]
+
+
+# a hand-written profile for the jBPM model (it has a subprocess, an error boundary event, a throw event, a call
+# activity and three end events: all things Prosimos cannot read as they are)
+JBPM_PROFILE = """simulation:
+  start: 2025-01-06
+  cases: 50
+  calendars:
+    always: {hours: {mon: "00:00-24:00", tue: "00:00-24:00", wed: "00:00-24:00", thu: "00:00-24:00", fri: "00:00-24:00", sat: "00:00-24:00", sun: "00:00-24:00"}, holidays: none}
+  pools:
+    staff: {count: 2, calendar: always}
+  arrivals: {per_year: 8760, seasonality: [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]}
+  elements:
+    _9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD: {duration: {dist: uniform, low: 3m, high: 7m}, pool: staff}
+    _0B342610-E00B-455A-802A-DAECF804D529: {duration: {dist: fixed, value: 7m}, pool: staff}
+    _86B786E7-9116-4DAC-94C5-D9DD4AF2A5B1: {probabilities: {_01000E32-C357-4C71-A91C-04FEED08253C: 0.7, _599EDF0D-52FB-4486-AD92-874DE561D766: 0.3}}
+"""
+
+
+def test_prosimos_bpmn_of_a_model_with_subprocess_boundary_and_three_end_events() -> None:
+    import yaml
+
+    from bpmn_io.simformats import prosimos_bpmn
+
+    defs = read_bpmn(JBPM)
+    params = profile_from_data(yaml.safe_load(JBPM_PROFILE), source="jbpm.yaml").simulation
+    data, bpmn_warnings = prosimos_bpmn(defs)
+    root = etree.fromstring(data)
+    m = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+    proc = root.find(f"{m}process")
+    tags = sorted(etree.QName(c).localname for c in proc
+                  if etree.QName(c).localname not in ("sequenceFlow", "documentation", "extensionElements"))
+    # start, user task, gateway, throw event, call activity, subprocess, one end event
+    assert tags == ["endEvent", "exclusiveGateway", "startEvent", "task", "task", "task", "task"]
+    flows = {(f.get("sourceRef"), f.get("targetRef")) for f in proc.findall(f"{m}sequenceFlow")}
+    assert ("_DCDFF235-4009-4852-A79C-828415B9565B", "_98A6E822-A7AA-4236-AE56-1440256BB89A") in flows  # was cancel end
+    assert "merged into '_98A6E822-A7AA-4236-AE56-1440256BB89A'" in bpmn_warnings[0]
+    doc = to_prosimos(defs, params)
+    text = "\n".join(doc.warnings)
+    assert "subprocess '_DCDFF235-4009-4852-A79C-828415B9565B': Prosimos cannot read subprocesses" in text
+    assert "activity '_0B342610-E00B-455A-802A-DAECF804D529' inside a subprocess" in text
+    assert "boundary event '_26212C7F-3900-4F4A-A37D-5BD4CF9D06E2'" in text
+    tasks = {c.get("id") for c in proc if etree.QName(c).localname == "task"}
+    assert {t["task_id"] for t in doc.document["task_resource_distribution"]} == tasks
