@@ -48,10 +48,20 @@ _ENV = jinja2.Environment(
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
+    """A figure for a table: ``digits`` decimals, more below 1 so that a small value
+    (a difference of 0.004 in a share) keeps two significant digits; never ``-0.00``.
+
+    >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"))]
+    ['259.61', '0.20', '0.0042', '0.00', '–']
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, float):
-        return f"{value:,.{digits}f}".replace(",", "\u202f")
+        size = abs(value)
+        if 1e-6 <= size < 1:
+            digits = max(digits, min(6, 1 - math.floor(math.log10(size))))
+        text = f"{value:,.{digits}f}".replace(",", "\u202f")
+        return text[1:] if text.startswith("-") and not text.strip("-0.\u202f") else text
     return str(value)
 
 

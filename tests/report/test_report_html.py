@@ -106,3 +106,18 @@ def test_a_sweep_plot_handles_categories_and_several_swept_parameters() -> None:
     image = sweep_plot(scenario)
     assert image is not None and image.startswith("data:image/png;base64,")
     assert sweep_plot({**scenario, "sweep": []}) is None
+
+
+def test_a_small_difference_keeps_its_digits_and_no_minus_zero(folder: Path) -> None:
+    doc = read_summary(folder)
+    staff = doc["scenarios"][1]["points"][0]
+    name = "mini/within_deadline_share"
+    staff["figures"][name] = {"mean": 0.9958, "ci": [0.99, 1.0], "replications": [0.99, 1.0, 0.9974]}
+    staff["comparison"]["differences"][name] = {
+        "mean": -0.0042, "ci": [-0.0061, -0.0023], "significant": True, "replications": [-0.004, -0.005, -0.0036],
+    }
+    html = render_report(doc, [], {})
+    staff_html = html[html.index('id="s-staff"'):]
+    row = re.search(r"<tr>(?:(?!</tr>).)*within_deadline_share(?:(?!</tr>).)*</tr>", staff_html, re.S).group(0)
+    assert "-0.0042" in row and "-0.0061" in row and "-0.0023" in row  # not "-0.00 *" next to "-0.01 – -0.00"
+    assert not re.search(r">\s*-0\.00\s*<", html)
