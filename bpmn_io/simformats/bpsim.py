@@ -389,9 +389,9 @@ class _Reader:
             elements.setdefault(gateway, {})["probabilities"] = probs
         for cid in sorted(set(self.calendars) | set(self.calendar_errors)):
             if cid not in self.used_calendars:
-                why = self.calendar_errors.get(cid)
+                reason = self.calendar_errors.get(cid)
                 self.warn(f"Calendar {cid!r}: used by no imported parameter (not imported)"
-                          + (f"; it is also not a weekly calendar: {why}" if why else ""))
+                          + (f"; it is also not a weekly calendar: {reason}" if reason else ""))
         if self.arrivals is None:
             self.warn("no InterTriggerTimer on a start event: arrivals set to 0 a year (set them in the profile)")
             self.arrivals = {"per_year": 0}

@@ -40,8 +40,8 @@ import math
 from typing import Any
 
 from bpmn_io.simformats.common import (
-    WEEKDAY_NAMES,
     MONTH_DAYS,
+    WEEKDAY_NAMES,
     Converted,
     clock_hours,
     constant_arrivals,
@@ -49,10 +49,10 @@ from bpmn_io.simformats.common import (
     profile_document,
     week_from_rules,
 )
+from bpmn_io.simformats.prosimos_bpmn import prosimos_roles
 from processes.distributions import Distribution, distribution_from_data
 from processes.errors import InputError
 from processes.model import CallActivity, Definitions, Event, Gateway, SubProcess, Task
-from bpmn_io.simformats.prosimos_bpmn import prosimos_roles
 from processes.params import SimParams
 
 __all__ = ["to_prosimos", "prosimos_to_profile", "prosimos_distribution", "DELAY_POOL", "DELAY_POOL_SIZE", "YEAR_HOURS"]
@@ -201,13 +201,13 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
             {"resource_id": pool, **prosimos_distribution(dist, warnings, f"task {node.id!r}")}]})
 
     profiles = []
-    for name, pool in params.pools.items():
-        if pool.fte < 1.0:
-            warnings.append(f"pool {name!r}: FTE share {pool.fte:g} cannot be expressed in Prosimos "
+    for name, spec in params.pools.items():
+        if spec.fte < 1.0:
+            warnings.append(f"pool {name!r}: FTE share {spec.fte:g} cannot be expressed in Prosimos "
                             "(exported as full-time members)")
         profiles.append({"id": name, "name": name, "resource_list": [
-            {"id": name, "name": name, "cost_per_hour": pool.cost_per_hour, "amount": pool.count,
-             "calendar": pool.calendar, "assignedTasks": assigned.get(name, [])}]})
+            {"id": name, "name": name, "cost_per_hour": spec.cost_per_hour, "amount": spec.count,
+             "calendar": spec.calendar, "assignedTasks": assigned.get(name, [])}]})
     if needs_delay_pool:
         calendars.append({"id": "always", "name": "always", "time_periods": list(_ALWAYS)})
         profiles.append({"id": DELAY_POOL, "name": DELAY_POOL, "resource_list": [
@@ -322,7 +322,7 @@ def _params(entry: Any, what: str, source: str, n: int) -> list[float]:
         raise InputError(f"{what}: distribution_params {raw!r} needs at least {n} values", file=source)
     out = []
     for i, item in enumerate(raw):
-        value = item.get("value") if isinstance(item, dict) else item
+        value: Any = item.get("value") if isinstance(item, dict) else item
         try:
             out.append(float(value))
         except (TypeError, ValueError):

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from lxml import etree
 
 from bpmn_io import read_bpmn
