@@ -118,7 +118,7 @@ def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
         try:
             loader = loader_class(text)
         except yaml.reader.ReaderError as err:  # a control character: refused before parsing
-            line = text.count("\n", 0, err.position) + 1
+            line: int | None = text.count("\n", 0, err.position) + 1
             raise InputError(
                 f"invalid YAML: character #x{err.character:04x} is not allowed (expected printable text)",
                 file=source, line=line,

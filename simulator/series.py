@@ -45,11 +45,11 @@ def queue_length_over_time(result: SimResult, pool: str, times: Sequence[float] 
                            ) -> tuple[tuple[float, int], ...]:
     """(time in hours, tasks queued for a member of ``pool``) at ``times`` (default: each midnight)."""
     ts = tuple(times) if times is not None else daily_times(result)
-    return tuple(zip(ts, waiting(result, pool, ts)))
+    return tuple(zip(ts, waiting(result, pool, ts), strict=True))
 
 
 def backlog_over_time(result: SimResult, body: str, times: Sequence[float] | None = None
                       ) -> tuple[tuple[float, int], ...]:
     """(time in hours, cases ready and waiting for a meeting of ``body``) at ``times`` (default: each midnight)."""
     ts = tuple(times) if times is not None else daily_times(result)
-    return tuple(zip(ts, waiting(result, body, ts)))
+    return tuple(zip(ts, waiting(result, body, ts), strict=True))

@@ -99,7 +99,7 @@ def test_a_profile_mistake_is_one_line_with_file_line_path_value_and_what_is_all
     assert result.exit_code == 2, result.output
     message = result.output.strip()
     assert "\n" not in message and "Traceback" not in message
-    assert re.search(rf"profile\.yaml:(\d+): simulation\.", message), message
+    assert re.search(r"profile\.yaml:(\d+): simulation\.", message), message
     # the line named is the mistake's, or (for a value checked as a whole) its enclosing key's, a few lines above
     named = int(re.search(r"profile\.yaml:(\d+):", message).group(1))
     assert line - 6 <= named <= line, (line, message)

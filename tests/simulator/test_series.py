@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+from simmodels import run
 from test_engine import DECISION, decision_params
 
-from simmodels import run
 from simulator.series import backlog_over_time, queue_length_over_time
 from simulator.stats import figures
 
@@ -15,7 +15,7 @@ def test_committee_backlog_over_time_by_hand() -> None:
     r = run(DECISION, decision_params("committee", dates="[2025-01-07, 2025-01-09, 2025-01-12]", at="13:00"))
     day = lambda d, h=0.0: (d - 6) * 24 + h  # noqa: E731  (January; hour 0 = Mon 6 Jan)
     times = [day(7), day(8), day(10), day(13), day(20, 12), day(20, 14), day(34, 12), day(34, 14)]
-    assert backlog_over_time(r, "committee", times) == tuple(zip(times, (0, 1, 2, 3, 3, 1, 1, 0)))
+    assert backlog_over_time(r, "committee", times) == tuple(zip(times, (0, 1, 2, 3, 3, 1, 1, 0), strict=True))
     assert queue_length_over_time(r, "officer", times) == tuple((t, 0) for t in times)
 
 
