@@ -153,14 +153,16 @@ def _positive_int(value: Any, key: str, source: str, lines: dict[str, int], mini
 
 
 def _override(
-    raw: Mapping[str, Any], path: str, value: Any, *, source: str, line: int | None, what: str
+    raw: Mapping[str, Any], path: str, value: Any, *, source: str, line: int | None, what: str,
+    written: str | None = None,
 ) -> dict[str, Any]:
     """Apply one override (the profile parser checks the result); refuse a bad path or
-    value with the scenario file and line."""
+    value with the scenario file and line (and the path as ``written`` when it names a member)."""
     try:
         return apply_overrides(dict(raw), {path: value})
     except PermitflowError as err:
-        raise InputError(f"{what}: {err.message}", file=source, line=line) from None
+        raise InputError(f"{what}: {err.message}", file=source, line=line,
+                         path=written if written != path else None) from None
 
 
 def _split_member(path: str, names: tuple[str, ...], source: str, line: int | None) -> tuple[str, str]:
@@ -190,7 +192,7 @@ def _apply_all(
         if what == "cases":  # a number of applications replaces the profile's horizon
             raws[name] = {**raws[name], "simulation": {
                 k: v for k, v in dict(raws[name].get("simulation") or {}).items() if k != "horizon"}}
-        raws[name] = _override(raws[name], rest, value, source=source, line=line, what=what)
+        raws[name] = _override(raws[name], rest, value, source=source, line=line, what=what, written=path)
     return tuple(
         Member(b.name, b.bpmn, b.bpmn_source, raws[b.name], b.profile_source) for b in bases
     )

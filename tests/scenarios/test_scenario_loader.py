@@ -162,3 +162,16 @@ def test_cases_replaces_the_horizon(workdir: Path) -> None:
     with pytest.raises(InputError) as err:
         read_scenario(write(workdir, "bad.yaml", MINI + "cases: 0\n"))
     assert "bad.yaml:2" in str(err.value) and "cases" in str(err.value)
+
+
+def test_a_bad_member_override_names_the_path_as_written(workdir: Path) -> None:
+    path = write(workdir, "two.yaml", (
+        "name: two\nbase: [helsingborg, landskrona]\nset:\n"
+        "  helsingborg.simulation.decision.delegation: officer\n"
+        "  landskrona.simulation.decision.delegation: mayor\n"
+    ))
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    text = str(err.value)
+    assert text.startswith(f"{path}:5: landskrona.simulation.decision.delegation: set: ")
+    assert "'mayor'" in text and "(expected one of officer, manager, chair, working_committee, committee)" in text
