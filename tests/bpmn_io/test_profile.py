@@ -386,3 +386,43 @@ def test_any_damaged_text_gives_a_profile_or_a_located_input_error(edits: list) 
 def test_a_control_character_is_one_error_with_its_line() -> None:
     with pytest.raises(InputError, match=r"x\.yaml:2: invalid YAML: character #x0001 is not allowed"):
         parse_profile(b"simulation:\n  start: 2025-01-01\x01\n", source="x.yaml")
+
+
+SMALL = """simulation:
+  start: 2025-01-01
+  cases: 10
+  arrivals: {per_year: 10}
+  attributes:
+    kind: {values: [restaurant, bar], weights: [3, 1]}
+  elements:
+    Gw: {conditions: {F_a: "kind == 'bar'", F_b: "kind != 'bar'"}}
+    Task_Remiss: {cardinality: {dist: uniform, low: 1, high: 4}}
+    Task_Loop: {loop: {max: 5, again: 0.25}}
+"""
+
+
+def test_attributes_conditions_cardinality_and_loop_again_read_and_round_trip() -> None:
+    sim = parse_profile(SMALL, source="p.yaml").simulation
+    assert sim.attributes["kind"].values == ("restaurant", "bar") and sim.attributes["kind"].weights == (0.75, 0.25)
+    assert sim.elements["Gw"].conditions["F_a"].evaluate({"kind": "bar"})
+    card = sim.elements["Task_Remiss"].cardinality
+    assert card.kind == "uniform" and card.mean() == 2.5
+    assert (sim.elements["Task_Loop"].loop_max, sim.elements["Task_Loop"].loop_again) == (5, 0.25)
+    profile = parse_profile(SMALL, source="p.yaml")
+    assert parse_profile(dump_profile(profile), source="again.yaml").simulation == sim
+
+
+@pytest.mark.parametrize(("old", "new", "line", "expected"), [
+    ("weights: [3, 1]", "weights: [3]", 6, "simulation.attributes.kind.weights: [3] is not a list of 2 numbers"),
+    ("kind == 'bar'\"", "kind = 'bar'\"", 8, "simulation.elements.Gw.conditions.F_a: condition \"kind = 'bar'\": cannot read"),
+    ("kind != 'bar'", "size > 2", 8, "simulation.elements.Gw.conditions.F_b: condition 'size > 2' reads attribute "
+                                     "'size' (expected one of kind)"),
+    ("low: 1, high: 4", "low: 1d, high: 4", 9, "simulation.elements.Task_Remiss.cardinality.low: '1d' is not a number"),
+    ("again: 0.25", "again: 2", 10, "simulation.elements.Task_Loop.loop.again: 2 is not a probability"),
+    ("{conditions:", "{probabilities: {F_a: 1.0}, conditions:", 8, "give probabilities or conditions, not both"),
+])
+def test_attribute_condition_and_count_errors_are_located(old: str, new: str, line: int, expected: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_profile(SMALL.replace(old, new, 1), source="p.yaml")
+    message = str(err.value)
+    assert message.startswith(f"p.yaml:{line}: ") and expected in message, message
