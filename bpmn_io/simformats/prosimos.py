@@ -157,9 +157,10 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
     needs_delay_pool = False
     decision = params.decision
     for node in process.nodes.values():
-        if node.parent != process.id and not isinstance(node, Event):
-            if isinstance(node, (Task, SubProcess, CallActivity)) and node.id in params.elements:
-                warnings.append(f"activity {node.id!r} inside a subprocess: not simulated by Prosimos "
+        if node.parent != process.id:
+            if node.id in params.elements:
+                kind = "activity" if isinstance(node, (Task, SubProcess, CallActivity)) else type(node).__name__.lower()
+                warnings.append(f"{kind} {node.id!r} inside a subprocess: not simulated by Prosimos "
                                 "(the subprocess is one task there; parameters dropped)")
             continue
         if roles.get(node.id) != "task":
