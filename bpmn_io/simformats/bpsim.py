@@ -76,7 +76,8 @@ _ISO = re.compile(
 
 
 def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname
+    """The local name of an element; ``""`` for a comment or processing instruction."""
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _iso_hours(text: str) -> float | None:
@@ -115,7 +116,7 @@ class _Reader:
     # -- values -------------------------------------------------------------------------
     def number(self, param: etree._Element, what: str) -> float | None:
         """A constant from a BPSim Parameter element (first value child)."""
-        for child in param:
+        for child in _values(param):
             kind = _local(child)
             if kind in ("FloatingParameter", "NumericParameter"):
                 return float(child.get("value", "nan"))
@@ -129,10 +130,10 @@ class _Reader:
 
     def distribution(self, param: etree._Element, what: str) -> dict[str, Any] | None:
         """A permitflow distribution mapping (in hours) from a BPSim Parameter, or None with a warning."""
-        if len(param) == 0:
+        if not _values(param):
             self.warn(f"{what}: empty parameter (not imported)")
             return None
-        child = param[0]
+        child = _values(param)[0]
         kind = _local(child)
         u = self.unit
 
@@ -199,7 +200,7 @@ class _Reader:
 
     def valid_for(self, param: etree._Element, label: str) -> str | None:
         """The ``validFor`` calendar of the value of ``param`` (the first value; others are reported)."""
-        values = [c for c in param if not isinstance(c, etree._Comment)]
+        values = _values(param)
         if len(values) > 1:
             self.warn(f"{label}: {len(values)} values (per calendar or instance); only the first is imported")
         cal = values[0].get("validFor") if values else None
@@ -240,6 +241,8 @@ class _Reader:
                           "(not imported)")
         for child in sp:
             kind = _local(child)
+            if not kind:
+                continue
             if kind == "Start":
                 for v in child:
                     if _local(v) == "DateTimeParameter" and v.get("value"):
@@ -262,11 +265,19 @@ class _Reader:
         if target is None:
             self.warn(f"{what}: no element with this id in the model (not imported)")
             return
-        groups = {_local(g): g for g in ep}
+        groups = {_local(g): g for g in ep if _local(g)}
         for gname, group in groups.items():
             for param in group:
                 pname = _local(param)
                 label = f"{what} {pname}"
+                if not pname:
+                    continue
+                requests = [r.text or "" for r in param if _local(r) == "ResultRequest"]
+                if requests:
+                    self.warn(f"{label}: ResultRequest {', '.join(requests)} asks for output (permitflow reports its "
+                              "own figures; not imported)")
+                if not _values(param):
+                    continue
                 cal = self.valid_for(param, label)
                 if cal is not None:
                     self.used_calendars.add(cal)
@@ -406,6 +417,11 @@ class _Reader:
         return Converted(doc, tuple(self.warnings))
 
 
+def _values(param: etree._Element) -> list[etree._Element]:
+    """The value elements of a BPSim parameter (not comments, not ResultRequest output requests)."""
+    return [c for c in param if isinstance(c.tag, str) and _local(c) != "ResultRequest"]
+
+
 def _gateway_flows(process: Process) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for node in process.nodes.values():
@@ -458,7 +474,7 @@ def bpsim_to_profile(defs: Definitions, *, source: str, scenario: str | None = N
         kind = _local(child)
         if kind == "ElementParameters":
             reader.element_parameters(child)
-        elif kind in ("ScenarioParameters", "Calendar"):
+        elif kind in ("ScenarioParameters", "Calendar", ""):
             continue
         else:
             reader.warn(f"bpsim:{kind} {child.get('id') or child.get('name') or ''}".rstrip()

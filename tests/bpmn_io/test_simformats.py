@@ -453,3 +453,22 @@ def test_prosimos_bpmn_of_a_model_with_subprocess_boundary_and_three_end_events(
     assert "boundary event '_26212C7F-3900-4F4A-A37D-5BD4CF9D06E2'" in text
     tasks = {c.get("id") for c in proc if etree.QName(c).localname == "task"}
     assert {t["task_id"] for t in doc.document["task_resource_distribution"]} == tasks
+
+
+def test_bpsim_result_requests_and_comments_are_not_values(tmp_path) -> None:
+    # a ResultRequest asks the simulator for an output; a comment is nothing; neither is a parameter value
+    text = CALENDAR_BPMN.replace(
+        '<bpsim:ProcessingTime><bpsim:TriangularDistribution',
+        '<bpsim:ProcessingTime><!-- hours --><bpsim:ResultRequest>mean</bpsim:ResultRequest>'
+        '<bpsim:TriangularDistribution').replace(
+        '<bpsim:ResourceParameters>', '<bpsim:ResourceParameters><!-- staff --><bpsim:Availability>'
+        '<bpsim:ResultRequest>max</bpsim:ResultRequest></bpsim:Availability>')
+    path = tmp_path / "cal.bpmn"
+    path.write_text(text, encoding="utf-8")
+    out = bpsim_to_profile(read_bpmn(path), source=path.name)
+    assert out.document["simulation"]["elements"]["T"]["duration"] == {
+        "dist": "triangular", "low": "1h", "mode": "2h", "high": "4h"}
+    warnings = "\n".join(out.warnings)
+    assert "'T' ProcessingTime: ResultRequest mean asks for output" in warnings
+    assert "'T' Availability: ResultRequest max asks for output" in warnings
+    assert "Availability: no permitflow equivalent" not in warnings  # nothing but a request: no value to report
