@@ -10,8 +10,9 @@ rewrites the model into the BPMN subset Prosimos reads (plain tasks).
 
 from .bpsim import bpsim_to_profile
 from .common import Converted
-from .prosimos import prosimos_to_profile, to_prosimos
+from .prosimos import to_prosimos
 from .prosimos_bpmn import prosimos_bpmn
+from .prosimos_import import prosimos_to_profile
 from .qbp import qbp_to_profile
 
 __all__ = ["Converted", "bpsim_to_profile", "qbp_to_profile", "prosimos_to_profile", "to_prosimos", "prosimos_bpmn"]
