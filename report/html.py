@@ -48,8 +48,8 @@ _ENV = jinja2.Environment(
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
-    """A figure for a table: ``digits`` decimals, more below 1 so that a small value
-    (a difference of 0.004 in a share) keeps two significant digits; never ``-0.00``.
+    """A figure for a table: ``digits`` decimals, more for a value that would round to
+    zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``.
 
     >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"))]
     ['259.61', '0.20', '0.0042', '0.00', '–']
@@ -58,8 +58,8 @@ def _fmt(value: Any, digits: int = 2) -> str:
         return "–"
     if isinstance(value, float):
         size = abs(value)
-        if 1e-6 <= size < 1:
-            digits = max(digits, min(6, 1 - math.floor(math.log10(size))))
+        if 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits instead
+            digits = min(6, 1 - math.floor(math.log10(size)))
         text = f"{value:,.{digits}f}".replace(",", "\u202f")
         return text[1:] if text.startswith("-") and not text.strip("-0.\u202f") else text
     return str(value)
