@@ -245,6 +245,8 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
                 else "no probabilities in the profile"
             warnings.append(f"gateway {node.id!r}: {why}; exported as equal shares")
             probs = {f: 1.0 / len(flows) for f in flows}
+        if node.gateway_kind == "inclusive":
+            probs = _inclusive_marginals(node.id, probs, warnings)
         gateways.append({"gateway_id": node.id,
                          "probabilities": [{"path_id": f, "value": probs.get(f, 0.0)} for f in flows]})
 
@@ -287,6 +289,28 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
         "batch_processing": [],
     }
     return Converted(doc, tuple(warnings))
+
+
+def _inclusive_marginals(gid: str, probs: dict[str, float], warnings: list[str]) -> dict[str, float]:
+    """Each flow's chance of being taken, from permitflow's probabilities over flow sets (``"a+b"``).
+
+    permitflow draws one set of flows; Prosimos draws every flow on its own
+    with its probability (and, when it draws none, one flow by the same numbers,
+    which numpy refuses unless they sum to 1). The chance of each flow is kept,
+    the joint choice is not: a warning says so.
+    """
+    marginal: dict[str, float] = {}
+    for key, p in probs.items():
+        for flow in (k.strip() for k in key.split("+")):
+            marginal[flow] = marginal.get(flow, 0.0) + p
+    total = math.fsum(marginal.values())
+    none_drawn = math.prod(1.0 - m for m in marginal.values())
+    crash = (f"; Prosimos stops ('probabilities do not sum to 1') in the {none_drawn:.1%} of passes where it "
+             "draws no flow") if abs(total - 1.0) > 1e-9 and none_drawn > 1e-12 else ""
+    warnings.append(f"inclusive gateway {gid!r}: Prosimos takes each outgoing flow on its own; exported each flow's "
+                    f"chance of being taken ({', '.join(f'{k} {v:.3g}' for k, v in marginal.items())}), not which "
+                    f"flows go together{crash}")
+    return marginal
 
 
 def _warn_unexpressible(node: Any, ep: Any, warnings: list[str]) -> None:

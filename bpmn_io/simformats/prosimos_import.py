@@ -28,7 +28,7 @@ from bpmn_io.simformats.common import (
 from bpmn_io.simformats.prosimos import DELAY_POOL
 from processes.distributions import distribution_from_data
 from processes.errors import InputError
-from processes.model import CallActivity, Definitions, SubProcess, Task
+from processes.model import CallActivity, Definitions, Gateway, SubProcess, Task
 
 __all__ = ["prosimos_to_profile"]
 
@@ -101,6 +101,39 @@ def _profile_pool(tid: str, resources: list[Any], dist: dict[str, Any], pools: d
     warnings.append(f"task {tid!r}: {len(resources)} resources ({', '.join(ids)}) that are not one whole resource "
                     f"profile with one duration, calendar and cost; permitflow uses one pool per task ({ids[0]!r})")
     return ids[0]
+
+
+def _flow_sets(gid: str, probs: dict[str, float], warnings: list[str]) -> dict[str, float]:
+    """permitflow probabilities over flow sets (``"a+b"``) for a Prosimos inclusive gateway.
+
+    Prosimos takes each flow on its own with its probability; when it takes
+    none, it takes one flow chosen by the same numbers. So a set has the
+    product probability, and the no-flow case goes to the single flows in
+    proportion to their probabilities.
+    """
+    flows = sorted(probs)
+    if len(flows) > 10:
+        raise InputError(f"inclusive gateway {gid!r}: {len(flows)} outgoing flows (at most 10 can be imported)")
+    clipped = {f: min(max(probs[f], 0.0), 1.0) for f in flows}
+    total = math.fsum(clipped.values())
+    out: dict[str, float] = {}
+    for mask in range(1, 2 ** len(flows)):
+        chosen = [f for i, f in enumerate(flows) if mask >> i & 1]
+        p = math.prod(clipped[f] if f in chosen else 1.0 - clipped[f] for f in flows)
+        if p > 0:
+            out["+".join(chosen)] = p
+    nothing = math.prod(1.0 - clipped[f] for f in flows)
+    if nothing > 0:
+        if abs(total - 1.0) > 1e-9:
+            warnings.append(f"inclusive gateway {gid!r}: probabilities sum to {total:.6g}; when it draws no flow "
+                            "Prosimos cannot go on, permitflow takes one flow in proportion to them")
+        for f in flows:
+            out[f] = out.get(f, 0.0) + nothing * clipped[f] / total
+    scale = math.fsum(out.values())
+    out = {k: v / scale for k, v in out.items()}
+    last = sorted(out)[-1]
+    out[last] += 1.0 - math.fsum(out.values())
+    return out
 
 
 def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str, cases: int = 1000) -> Converted:
@@ -183,6 +216,10 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
         total = math.fsum(probs.values())
         if gid not in process.nodes or not total > 0:
             warnings.append(f"gateway {gid!r}: not in the model or no probabilities (not imported)")
+            continue
+        node = process.nodes[gid]
+        if isinstance(node, Gateway) and node.gateway_kind == "inclusive":
+            elements.setdefault(gid, {})["probabilities"] = _flow_sets(gid, probs, warnings)
             continue
         norm = {f: v / total for f, v in probs.items()}
         last = sorted(norm)[-1]

@@ -472,3 +472,49 @@ def test_bpsim_result_requests_and_comments_are_not_values(tmp_path) -> None:
     assert "'T' ProcessingTime: ResultRequest mean asks for output" in warnings
     assert "'T' Availability: ResultRequest max asks for output" in warnings
     assert "Availability: no permitflow equivalent" not in warnings  # nothing but a request: no value to report
+
+
+INCLUSIVE_BPMN = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://example.org/or">
+  <process id="P" isExecutable="false">
+    <startEvent id="S"/>
+    <inclusiveGateway id="Split"/>
+    <task id="A"/>
+    <task id="B"/>
+    <inclusiveGateway id="Join"/>
+    <endEvent id="E"/>
+    <sequenceFlow id="F0" sourceRef="S" targetRef="Split"/>
+    <sequenceFlow id="FA" sourceRef="Split" targetRef="A"/>
+    <sequenceFlow id="FB" sourceRef="Split" targetRef="B"/>
+    <sequenceFlow id="FA2" sourceRef="A" targetRef="Join"/>
+    <sequenceFlow id="FB2" sourceRef="B" targetRef="Join"/>
+    <sequenceFlow id="F9" sourceRef="Join" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_prosimos_inclusive_gateway_keeps_each_flows_chance(tmp_path) -> None:
+    # permitflow draws one flow set; Prosimos draws each flow on its own
+    path = tmp_path / "or.bpmn"
+    path.write_text(INCLUSIVE_BPMN, encoding="utf-8")
+    defs = read_bpmn(path)
+    params = profile_from_data({"simulation": {
+        "start": "2025-01-06", "cases": 10, "arrivals": {"per_year": 876},
+        "elements": {"Split": {"probabilities": {"FA": 0.5, "FA+FB": 0.3, "FB": 0.2}}}}}, source="or.yaml").simulation
+    out = to_prosimos(defs, params)
+    (gw,) = out.document["gateway_branching_probabilities"]
+    assert {p["path_id"]: p["value"] for p in gw["probabilities"]} == pytest.approx({"FA": 0.8, "FB": 0.5})
+    text = "\n".join(out.warnings)
+    assert "inclusive gateway 'Split': Prosimos takes each outgoing flow on its own" in text
+    assert "in the 10.0% of passes where it draws no flow" in text  # (1 - 0.8) * (1 - 0.5)
+    # and back: independent draws of 0.5 and 0.5 -> both 1/4; none 1/4, shared out as one flow by 0.5 : 0.5
+    doc = {"resource_profiles": [], "resource_calendars": [],
+           "gateway_branching_probabilities": [{"gateway_id": "Split", "probabilities": [
+               {"path_id": "FA", "value": 0.5}, {"path_id": "FB", "value": 0.5}]}],
+           "arrival_time_distribution": {"distribution_name": "expon",
+                                         "distribution_params": [{"value": 3600}, {"value": 0}, {"value": 1e12}]}}
+    back = prosimos_to_profile(doc, defs, source="or.json")
+    assert back.document["simulation"]["elements"]["Split"]["probabilities"] == pytest.approx(
+        {"FA": 0.375, "FB": 0.375, "FA+FB": 0.25})
+    profile_from_data(back.document, source="back.yaml")
