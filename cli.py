@@ -287,8 +287,9 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
 @click.option("--bpmn", "bpmn_out", type=click.Path(dir_okay=False),
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
+@click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                model_arg: str | None, bpmn_out: str | None) -> None:
+                model_arg: str | None, bpmn_out: str | None, scenario: str | None) -> None:
     """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
@@ -312,10 +313,12 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     if from_fmt != "model" and to_fmt != "model":
         raise click.UsageError("give --from or --to, not both")
     if from_fmt != "model" or to_fmt != "model":
-        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg, bpmn_out)
+        if scenario is not None and from_fmt != "bpsim":
+            raise click.UsageError("--scenario goes with --from bpsim")
+        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg, bpmn_out, scenario)
         return
-    if bpmn_out is not None:
-        raise click.UsageError("--bpmn goes with --to prosimos")
+    if bpmn_out is not None or scenario is not None:
+        raise click.UsageError("--bpmn goes with --to prosimos, --scenario with --from bpsim")
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
@@ -336,7 +339,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
 
 
 def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                        model_arg: str | None, bpmn_out: str | None = None) -> None:
+                        model_arg: str | None, bpmn_out: str | None = None, scenario: str | None = None) -> None:
     """``convert --from bpsim|qbp|prosimos`` and ``convert --to prosimos``."""
     import json
 
@@ -371,10 +374,10 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             except json.JSONDecodeError as err:
                 raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
             converted = simformats.prosimos_to_profile(doc, load_model(model_arg), source=source)
+        elif from_fmt == "bpsim":
+            converted = simformats.bpsim_to_profile(load_model(source), source=source, scenario=scenario)
         else:
-            defs = load_model(source)
-            importer = simformats.bpsim_to_profile if from_fmt == "bpsim" else simformats.qbp_to_profile
-            converted = importer(defs, source=source)
+            converted = simformats.qbp_to_profile(load_model(source), source=source)
         profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
         data = dump_yaml(converted.document).encode("utf-8")
     for warning in converted.warnings:

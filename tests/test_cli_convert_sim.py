@@ -104,6 +104,9 @@ def test_to_prosimos_writes_the_bpmn_prosimos_reads(tmp_path) -> None:
     assert 'id="Task_Registrera_Ansokan"' in text
     r = run("convert", "helsingborg", str(tmp_path / "h.bpmn2"), "--bpmn", str(tmp_path / "x.bpmn"))
     assert r.exit_code == 2 and "--bpmn goes with --to prosimos" in r.output
+    r = run("convert", str(ODD / "simod/PurchasingExampleQBP.bpmn"), str(tmp_path / "q.yaml"), "--from", "qbp",
+            "--scenario", "x")
+    assert r.exit_code == 2 and "--scenario goes with --from bpsim" in r.output
 
 
 @pytest.mark.slow
@@ -149,3 +152,11 @@ def test_imported_qbp_profile_simulates(tmp_path) -> None:
     r = run("simulate", str(src), "--profile", str(out), "--cases", "20", "-q", "--format", "json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["figures"]["cases"]["mean"] == 20
+
+
+def test_from_bpsim_scenario_option(tmp_path) -> None:
+    src = ODD / "jbpm-designer/simulationProcess.bpmn2"
+    r = run("convert", str(src), str(tmp_path / "a.yaml"), "--from", "bpsim", "--scenario", "Simulationscenario")
+    assert r.exit_code == 0, r.output
+    r = run("convert", str(src), str(tmp_path / "b.yaml"), "--from", "bpsim", "--scenario", "nope")
+    assert r.exit_code == 2 and "no BPSim scenario 'nope' (expected one of default)" in r.output

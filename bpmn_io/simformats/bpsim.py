@@ -464,6 +464,9 @@ def bpsim_to_profile(defs: Definitions, *, source: str, scenario: str | None = N
             raise InputError(f"no BPSim scenario {scenario!r} (expected one of {names})", file=source)
         chosen = matching[0]
     reader = _Reader(defs, defs.process(), source)
+    if scenario is None and len(scenarios) > 1:
+        others = ", ".join(str(s.get("id")) for s in scenarios[1:])
+        reader.warn(f"{len(scenarios)} BPSim scenarios; imported the first ({chosen.get('id')!r}), not {others}")
     for child in chosen:
         kind = _local(child)
         if kind == "ScenarioParameters":

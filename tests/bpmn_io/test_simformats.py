@@ -518,3 +518,16 @@ def test_prosimos_inclusive_gateway_keeps_each_flows_chance(tmp_path) -> None:
     assert back.document["simulation"]["elements"]["Split"]["probabilities"] == pytest.approx(
         {"FA": 0.375, "FB": 0.375, "FA+FB": 0.25})
     profile_from_data(back.document, source="back.yaml")
+
+
+def test_bpsim_second_scenario_is_named_or_chosen(tmp_path) -> None:
+    scenario = CALENDAR_BPMN[CALENDAR_BPMN.index("<bpsim:Scenario "):CALENDAR_BPMN.index("</bpsim:Scenario>") + 17]
+    second = scenario.replace('id="s1" name="weekdays"', 'id="s2" name="busy"').replace('value="3"', 'value="5"')
+    path = tmp_path / "two.bpmn"
+    path.write_text(CALENDAR_BPMN.replace(scenario, scenario + second), encoding="utf-8")
+    defs = read_bpmn(path)
+    first = bpsim_to_profile(defs, source=path.name)
+    assert first.document["simulation"]["pools"]["pool_T"]["count"] == 3
+    assert "2 BPSim scenarios; imported the first ('s1'), not s2" in first.warnings
+    busy = bpsim_to_profile(defs, source=path.name, scenario="busy")
+    assert busy.document["simulation"]["pools"]["pool_T"]["count"] == 5
