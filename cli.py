@@ -956,6 +956,11 @@ def _close(closers: list[object]) -> None:
         close()  # type: ignore[operator]
 
 
+def _stderr_is_terminal() -> bool:
+    """Whether the progress bar has a person to show it to (not a pipe or a file)."""
+    return sys.stderr.isatty()
+
+
 @cli.command("run")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
@@ -1012,7 +1017,7 @@ def run_command(
     cache = None if no_cache else DirectoryCache(folder / ".cache")
     cached = sum(1 for job in jobs if cache is not None and cache.get(job.key) is not None)
     executor, resources = _executor_for(workers, dask_address, len(jobs) - cached)
-    show_bar = sys.stderr.isatty() and fmt == "text"
+    show_bar = _stderr_is_terminal() and fmt == "text"
     try:
         if show_bar:
             with click.progressbar(length=len(jobs), label=f"{study.name}: {len(jobs)} work units",
@@ -1042,7 +1047,9 @@ def run_command(
         click.echo(f"{study.name}: {count} scenario{'s' if count != 1 else ''}, {len(jobs)} work units ({cached} from cache)")
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
-        click.echo(f"wrote {folder}/ (summary.csv, summary.json, cases.csv, report.html)")
+        names = ["summary.csv", "summary.json", "cases.csv"]
+        names += [n for n in ("eventlog.csv", "eventlog.xes") if (folder / n).is_file()]
+        click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
     if batch.failures:
         raise SystemExit(1)
 

@@ -131,3 +131,17 @@ def test_the_event_log_reads_back_in_pm4py(files: Path) -> None:
     frame = pm4py.format_dataframe(pm4py.convert_to_dataframe(log), case_id="case:concept:name",
                                    activity_key="concept:name", timestamp_key="time:timestamp")
     assert set(frame["concept:name"]) == {r["activity"] for r in rows}
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cli as cli_module
+
+    args = ["run", str(files / "base.yaml"), "-o", str(files / "out"), "--workers", "1", "--no-cache"]
+    piped = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert piped.exit_code == 0 and "base: 3 work units" not in piped.output
+    monkeypatch.setattr(cli_module, "_stderr_is_terminal", lambda: True)
+    shown = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert shown.exit_code == 0
+    # the bar's label (click draws the bar itself only on a real terminal; checked by hand with script(1))
+    assert shown.output.startswith("base: 3 work units\n")
+    assert "wrote " in shown.output and "eventlog" not in shown.output  # base asks for no event log
