@@ -148,7 +148,11 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
                                                       ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
                                             "holidays": "none"})
             table = "always"
-        pools[rid] = {"count": max(1, int(_float(res, "totalAmount", source))), "calendar": table,
+        amount = _float(res, "totalAmount", source)
+        if not amount >= 1 or amount != int(amount):
+            warnings.append(f"resource {rid!r} ({res.get('name')}): totalAmount {res.get('totalAmount')!r} is not a "
+                            f"whole number >= 1; imported as {max(1, int(amount) if amount == amount else 1)}")
+        pools[rid] = {"count": max(1, int(amount) if amount == amount else 1), "calendar": table,
                       "cost_per_hour": _float(res, "costPerHour", source) if res.get("costPerHour") else 0.0,
                       "note": f"QBP resource {res.get('name')!r}"}
 

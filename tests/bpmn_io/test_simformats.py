@@ -531,3 +531,13 @@ def test_bpsim_second_scenario_is_named_or_chosen(tmp_path) -> None:
     assert "2 BPSim scenarios; imported the first ('s1'), not s2" in first.warnings
     busy = bpsim_to_profile(defs, source=path.name, scenario="busy")
     assert busy.document["simulation"]["pools"]["pool_T"]["count"] == 5
+
+
+def test_qbp_resource_without_members_is_named(tmp_path) -> None:
+    text = QBP.read_text(encoding="utf-8").replace('name="Role 5" totalAmount="2"', 'name="Role 5" totalAmount="0"')
+    path = tmp_path / "q.bpmn"
+    path.write_text(text, encoding="utf-8")
+    out = qbp_to_profile(read_bpmn(path), source=path.name)
+    assert out.document["simulation"]["pools"]["qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d"]["count"] == 1
+    assert ("resource 'qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d' (Role 5): totalAmount '0' is not a whole number "
+            ">= 1; imported as 1") in out.warnings
