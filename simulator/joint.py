@@ -79,10 +79,16 @@ def simulate_joint(
         raise SimulationError(f"member names must be unique, got {names}")
     shared = dict(shared_pools or {})
     if not shared:
-        return {
-            name: simulate(process, params, seed=member_seed(seed, name), keep_records=keep_records, max_steps=max_steps)
-            for name, process, params in members
-        }
+        results = {}
+        for name, process, params in members:
+            try:
+                results[name] = simulate(process, params, seed=member_seed(seed, name), keep_records=keep_records,
+                                         max_steps=max_steps)
+            except SimulationError as error:
+                if len(members) > 1:
+                    error.message = f"{name}: {error.message}"  # which of the processes failed
+                raise
+        return results
     starts = {params.start for _n, _p, params in members}
     if len(starts) > 1:
         raise SimulationError(f"processes sharing pools must start on the same date, not {sorted(map(str, starts))}")

@@ -91,3 +91,16 @@ def test_shared_pools_must_name_members_and_pools(mini) -> None:
     with pytest.raises(SimulationError, match="'south' has no such pool"):
         simulate_joint([("north", process, params), ("south", process, other)], seed=1,
                        shared_pools={"registry": (("north", "south"), None)})
+
+
+def test_a_member_that_fails_alone_is_named(mini) -> None:
+    from bpmn_io.profile import apply_overrides, parse_profile
+    from bpmn_io.yamlsrc import dump_yaml, load_yaml
+
+    process, params = mini
+    raw = load_yaml((FIXTURES / "mini.yaml").read_bytes(), source="mini.yaml").data
+    broken = apply_overrides(raw, {"simulation.decision.bodies.committee.meetings": {"dates": ["2025-01-21"]}})
+    bad = parse_profile(dump_yaml(broken), source="broken.yaml").simulation
+    with pytest.raises(SimulationError) as err:
+        simulate_joint([("north", process, params), ("south", process, bad)], seed=5)
+    assert err.value.message.startswith("south: ") and "no meeting after" in err.value.message
