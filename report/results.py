@@ -29,9 +29,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from report.eventlogs import merged_csv, merged_xes
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
-from report.eventlogs import merged_csv, merged_xes
 from scenarios.execute import CASE_COLUMNS, code_version
 
 __all__ = [
