@@ -121,3 +121,12 @@ def test_a_joint_unit_reports_the_whole_shared_pools_utilisation(workdir: Path) 
     whole = figures["shared officer/utilisation.officer"]
     assert whole == pytest.approx(figures["north/utilisation.officer"] + figures["south/utilisation.officer"])
     assert 0 < whole < 1
+
+
+def test_a_scenario_with_cases_simulates_that_many_applications(workdir: Path) -> None:
+    path = write(workdir, "count.yaml", "name: count\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\n"
+                 "replications: 2\ncases: 12\nwarmup: 0d\n")
+    planned = plan(read_any([path]), version="test")
+    for _uid, job in planned:
+        result = run_unit(job.payload)
+        assert dict(result.figures)["mini/cases"] == 12.0 and len(result.cases) == 12
