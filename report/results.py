@@ -190,7 +190,10 @@ SUMMARY_COLUMNS = (
 
 
 def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
-    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for) and processes/; return the summary."""
+    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for) and processes/; return the summary.
+
+    An event log or process file left by an earlier run into the same folder is removed.
+    """
     folder = Path(folder)
     doc = summary_document(batch)
     write_bytes_atomic(
@@ -206,15 +209,20 @@ def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
         ),
     )
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
-    if logs:
-        write_bytes_atomic(folder / "eventlog.csv", merged_csv(logs))
-        write_bytes_atomic(folder / "eventlog.xes", merged_xes(logs))
+    for name, merge in (("eventlog.csv", merged_csv), ("eventlog.xes", merged_xes)):
+        if logs:
+            write_bytes_atomic(folder / name, merge(logs))
+        else:
+            (folder / name).unlink(missing_ok=True)  # an earlier run's log would not match this run
     written: set[str] = set()
     for p in batch.points:
         for member in p.scenario.points[0].members:
             if member.name not in written:
                 write_bytes_atomic(folder / "processes" / f"{member.name}.bpmn", member.bpmn.encode("utf-8"))
                 written.add(member.name)
+    for stale in sorted((folder / "processes").glob("*.bpmn")):
+        if stale.stem not in written:
+            stale.unlink()  # a process of an earlier run in this folder: the report would draw it
     return doc
 
 

@@ -145,3 +145,17 @@ def test_the_progress_bar_shows_on_a_terminal_only(files: Path, monkeypatch: pyt
     # the bar's label (click draws the bar itself only on a real terminal; checked by hand with script(1))
     assert shown.output.startswith("base: 3 work units\n")
     assert "wrote " in shown.output and "eventlog" not in shown.output  # base asks for no event log
+
+
+def test_a_later_run_into_the_same_folder_leaves_nothing_of_the_earlier_one(files: Path) -> None:
+    out = files / "out"
+    assert run("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "1").exit_code == 0
+    assert (out / "eventlog.xes").is_file()
+    (files / "other.yaml").write_text(
+        "name: other\nbase: {bpmn: mini.bpmn, profile: mini.yaml, name: elsewhere}\nreplications: 3\nhorizon: 16w\n",
+        encoding="utf-8",
+    )
+    assert run("run", str(files / "other.yaml"), "-o", str(out), "--workers", "1").exit_code == 0
+    assert not (out / "eventlog.csv").exists() and not (out / "eventlog.xes").exists()
+    assert sorted(p.name for p in (out / "processes").iterdir()) == ["elsewhere.bpmn"]
+    assert "elsewhere" in (out / "report.html").read_text(encoding="utf-8")
