@@ -121,3 +121,10 @@ def test_a_small_difference_keeps_its_digits_and_no_minus_zero(folder: Path) -> 
     row = re.search(r"<tr>(?:(?!</tr>).)*within_deadline_share(?:(?!</tr>).)*</tr>", staff_html, re.S).group(0)
     assert "-0.0042" in row and "-0.0061" in row and "-0.0023" in row  # not "-0.00 *" next to "-0.01 – -0.00"
     assert not re.search(r">\s*-0\.00\s*<", html)
+
+
+def test_the_shared_pool_note_follows_the_baseline_sentence_with_a_space(folder: Path) -> None:
+    doc = read_summary(folder)
+    doc["scenarios"][1]["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
+    html = render_report(doc, [], {})
+    assert 'today</a>. A process\'s utilisation of a shared pool' in html
