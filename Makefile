@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-test node-deps browser clean bench
+.PHONY: run test setup setup-test node-deps browser peer clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
-setup-test: $(BIN)/python node-deps browser
+setup-test: $(BIN)/python node-deps browser peer
 	$(BIN)/pip install --quiet -e '.[test]'
 
 # bpmn-moddle (the parser inside bpmn.io / Camunda Modeler) checks our exported BPMN.
@@ -34,6 +34,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Prosimos, the peer simulator the interop tests and bench/prosimos_side_by_side.py run, in its
+# own environment (it is not a permitflow dependency).
+peer:
+	@test -x bench/.venv-prosimos/bin/python || { $(PYTHON) -m venv bench/.venv-prosimos && \
+	  bench/.venv-prosimos/bin/python -m pip install --quiet prosimos; }
+
 run: setup
 	$(BIN)/permitflow run
 
@@ -44,4 +50,4 @@ bench: setup-test
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) tests/js/node_modules results
+	rm -rf $(VENV) tests/js/node_modules results bench/.venv-prosimos

@@ -111,7 +111,7 @@ def test_to_prosimos_writes_the_bpmn_prosimos_reads(tmp_path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not PEER_PYTHON.exists(), reason="Prosimos is not installed in bench/.venv-prosimos "
-                    "(python bench/prosimos_side_by_side.py creates it)")
+                    "(make peer, or make test, creates it)")
 @pytest.mark.parametrize("model, activity", [("helsingborg", "Diarieför ansökan"), ("jbpm", "SubProcess")])
 def test_prosimos_itself_runs_an_export(tmp_path, model, activity) -> None:
     out, bpmn, log = tmp_path / "p.json", tmp_path / "p.bpmn", tmp_path / "log.csv"
