@@ -65,7 +65,7 @@ def merged_xes(entries: Sequence[LogEntry]) -> bytes:
         log = etree.fromstring(xes, _PARSER)
         if merged is None:
             merged = etree.Element(log.tag, dict(log.attrib), nsmap=log.nsmap)
-            for child in log:
+            for child in list(log):  # appending moves the element out of log
                 if child.tag != f"{_XES}trace":
                     merged.append(child)
         for trace in log.findall(f"{_XES}trace"):
