@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -101,7 +102,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 if TYPE_CHECKING:
-    from processes.model import Definitions
+    from bpmn_io.profile import Profile
+    from processes.model import Definitions, Process
     from processes.validate import Problem
 
 
@@ -438,7 +440,7 @@ def _terminal_width() -> int | None:
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
-def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, object]]:
+def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, Profile]]:
     from bpmn_io import library as lib
 
     known = lib.library_names()
@@ -485,9 +487,9 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
-    rows = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")] + [c.marked for c in cells]
-            for name, display, cells in table.rows]
-    click.echo(facts.render_grid(header, rows, total=_terminal_width()))
+    grid = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")]
+            + [c.marked for c in cells] for name, display, cells in table.rows]
+    click.echo(facts.render_grid(header, grid, total=_terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
 
@@ -652,7 +654,7 @@ _diff_options = [
 ]
 
 
-def _with_diff_options(func: object) -> object:
+def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_diff_options):
         func = option(func)
     return func
@@ -661,7 +663,7 @@ def _with_diff_options(func: object) -> object:
 @cli.command("diff")
 @click.argument("model_a", metavar="A")
 @click.argument("model_b", metavar="B")
-@_with_diff_options  # type: ignore[arg-type]
+@_with_diff_options
 @click.option("--save-matches", type=click.Path(dir_okay=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
@@ -718,7 +720,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 
 @cli.command("compare")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
-@_with_diff_options  # type: ignore[arg-type]
+@_with_diff_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
                 synonyms: str | None, threshold: float) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
@@ -771,7 +773,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
 # (section owned by the simulation work)
 
 
-def _simulation_inputs(model: str, profile: str | None) -> tuple[object, object, str]:
+def _simulation_inputs(model: str, profile: str | None) -> tuple[Process, dict[str, Any], str]:
     """(process, raw profile, profile source) for a library name or a model file."""
     from bpmn_io import library as lib
     from bpmn_io.loading import load_model
@@ -852,7 +854,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import numpy as np
 
     from bpmn_io.profile import apply_overrides, profile_from_data
-    from simulator import engine, eventlog as log, stats
+    from simulator import engine, stats
+    from simulator import eventlog as log
     from simulator.tokens import check_executable
 
     if years is not None and cases is not None:

@@ -32,7 +32,7 @@ class PermitflowError(Exception):
         self.element = element
         self.path = path
 
-    def located(self, *, file: str | None = None, line: int | None = None) -> "PermitflowError":
+    def located(self, *, file: str | None = None, line: int | None = None) -> PermitflowError:
         """Fill in a file and line not known where the error was raised."""
         if self.file is None and file is not None:
             self.file = file

@@ -20,8 +20,9 @@ Example
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, TypeVar, Union
+from typing import Any, TypeVar
 
 __all__ = [
     "FrozenMap",
@@ -110,13 +111,13 @@ class FrozenMap(Mapping[K, V]):
     def __repr__(self) -> str:
         return f"FrozenMap({self._d!r})"
 
-    def set(self, key: K, value: V) -> "FrozenMap[K, V]":
+    def set(self, key: K, value: V) -> FrozenMap[K, V]:
         """A copy with ``key`` set to ``value`` (position kept if present)."""
         d = dict(self._d)
         d[key] = value
         return FrozenMap(d)
 
-    def without(self, key: K) -> "FrozenMap[K, V]":
+    def without(self, key: K) -> FrozenMap[K, V]:
         """A copy without ``key``."""
         return FrozenMap({k: v for k, v in self._d.items() if k != key})
 
@@ -357,8 +358,8 @@ class DataStoreReference(FlowNode):
     state: str = ""
 
 
-Activity = Union[Task, SubProcess, CallActivity]
-Node = Union[Task, SubProcess, CallActivity, Gateway, Event, DataObject, DataObjectReference, DataStoreReference]
+Activity = Task | SubProcess | CallActivity
+Node = Task | SubProcess | CallActivity | Gateway | Event | DataObject | DataObjectReference | DataStoreReference
 
 # --------------------------------------------------------------------------- flows and artifacts
 
@@ -417,7 +418,7 @@ class Group:
     opaque: Opaque = NO_OPAQUE
 
 
-Artifact = Union[Association, TextAnnotation, Group]
+Artifact = Association | TextAnnotation | Group
 
 # --------------------------------------------------------------------------- lanes, processes, pools
 
@@ -427,12 +428,12 @@ class Lane:
     id: str
     name: str = ""
     flow_node_refs: tuple[str, ...] = ()
-    child_lane_set: "LaneSet | None" = None
+    child_lane_set: LaneSet | None = None
     partition_element_ref: str = ""
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
 
-    def all_lanes(self) -> Iterator["Lane"]:
+    def all_lanes(self) -> Iterator[Lane]:
         """This lane and every nested lane, depth first."""
         yield self
         if self.child_lane_set is not None:

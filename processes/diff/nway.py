@@ -216,7 +216,7 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
             values.setdefault(d.a.name, x.a_value)
             values.setdefault(d.b.name, x.b_value)
     out = []
-    for (kind, _, _, _, _), (values, d, x) in found.items():
+    for (variation_kind, _, _, _, _), (values, d, x) in found.items():
         by_value: dict[str, list[str]] = {}
         for name in (n for n in _model_order(pairs) if n in values):
             by_value.setdefault(values[name], []).append(name)
@@ -230,9 +230,9 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
                 + "; ".join(f"{v or 'not set'} in {_listed(ns)}" for v, ns in by_value.items())
                 + "."
             )
-        step = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
+        step_label = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
         ordered = {n: values[n] for n in _model_order(pairs) if n in values}
-        out.append(Variation(kind, step, FrozenMap(ordered), text))
+        out.append(Variation(str(variation_kind), step_label, FrozenMap(ordered), text))
     return out
 
 
