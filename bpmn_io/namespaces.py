@@ -11,7 +11,7 @@ from lxml import etree
 
 __all__ = [
     "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "PREFIXES", "STANDARD_URIS",
-    "KEPT", "KEPT_TAG", "KEPT_RELATIONSHIP", "foreign_namespaces", "q", "local", "is_bpmn",
+    "KEPT", "KEPT_TAG", "KEPT_RELATIONSHIP", "KEPT_DIAGRAM", "KEPT_POSITION", "foreign_namespaces", "q", "local", "is_bpmn",
     "fragment", "fragment_tag",
 ]
 
@@ -29,6 +29,10 @@ type :data:`KEPT_RELATIONSHIP`). The reader treats the wrapper's children as if 
 stood where the wrapper's host is, so export stays schema-valid and loses nothing."""
 KEPT_TAG = f"{{{KEPT}}}kept"
 KEPT_RELATIONSHIP = "permitflow:kept"
+KEPT_DIAGRAM = f"{{{KEPT}}}diagram"
+KEPT_POSITION = f"{{{KEPT}}}position"
+"""On a DI shape or edge in the wrapper: the index of its diagram, its index among
+the plane's shapes (or edges) — where the reader puts it back."""
 
 PREFIXES: dict[str, str] = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI}
 """The prefix scheme of every file permitflow writes."""

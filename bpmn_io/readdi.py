@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from lxml import etree
 
 from processes.model import Bounds, Diagram, Edge, Label, Plane, Point, Shape
 
-from .namespaces import BPMNDI, DC, DI, XSI, fragment, q
+from .namespaces import BPMNDI, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, XSI, fragment, q
 from .readcommon import OpaqueBuilder, Source, children, flag, number
 
-__all__ = ["read_diagram"]
+__all__ = ["read_diagram", "kept_drawing", "restore_drawings"]
 
 _BOUNDS = q(DC, "Bounds")
 _LABEL = q(BPMNDI, "BPMNLabel")
@@ -127,3 +128,42 @@ def read_diagram(el: etree._Element, source: Source) -> Diagram:
     return Diagram(id=el.get("id", ""), name=el.get("name", ""), resolution=number(el, "resolution", source),
                    documentation=el.get("documentation", ""), plane=plane or Plane(),
                    label_styles=tuple(styles), opaque=ob.build())
+
+
+def kept_drawing(el: etree._Element) -> bool:
+    """Whether ``el`` is a shape or edge the writer kept aside (see :func:`restore_drawings`)."""
+    return el.tag in _PLANE_CHILDREN and el.get(KEPT_DIAGRAM) is not None and el.get(KEPT_POSITION) is not None
+
+
+def restore_drawings(diagrams: tuple[Diagram, ...], kept: list[etree._Element],
+                     source: Source) -> tuple[Diagram, ...]:
+    """``diagrams`` with the kept-aside shapes and edges back at their positions.
+
+    The writer moves the drawing of an element it keeps aside into the kept-wrapper,
+    marked with its diagram's index and its position among the plane's shapes or edges.
+    """
+    placed: dict[tuple[int, bool], list[tuple[int, Shape | Edge]]] = {}
+    for el in kept:
+        try:
+            d_index, position = int(el.attrib.pop(KEPT_DIAGRAM)), int(el.attrib.pop(KEPT_POSITION))
+        except ValueError:
+            raise source.error(el, "kept drawing: pfk:diagram and pfk:position are not integers "
+                                   "(expected the indices permitflow wrote)") from None
+        if position < 0:
+            raise source.error(el, f"kept drawing: pfk:position={position} (expected 0 or more)")
+        if not 0 <= d_index < len(diagrams):
+            raise source.error(el, f"kept drawing: no diagram number {d_index} "
+                                   f"(expected below {len(diagrams)})")
+        is_edge = el.tag == q(BPMNDI, "BPMNEdge")
+        item = _edge(el, source) if is_edge else _shape(el, source)
+        placed.setdefault((d_index, is_edge), []).append((position, item))
+    result = list(diagrams)
+    for (d_index, is_edge), items in sorted(placed.items()):
+        plane = result[d_index].plane
+        current: list[Any] = list(plane.edges if is_edge else plane.shapes)
+        for position, item in sorted(items, key=lambda pair: pair[0]):
+            current.insert(position, item)
+        field = "edges" if is_edge else "shapes"
+        result[d_index] = dataclasses.replace(result[d_index],
+                                              plane=dataclasses.replace(plane, **{field: tuple(current)}))
+    return tuple(result)

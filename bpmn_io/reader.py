@@ -36,7 +36,7 @@ from processes.model import (
 
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
-from .readdi import read_diagram
+from .readdi import kept_drawing, read_diagram, restore_drawings
 from .readelements import read_artifact
 from .readids import unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
@@ -186,9 +186,12 @@ def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions
         DOC: lambda c: kinds["documentation"].append(documentation(c)),
         EXT: ob.extension,
     }
+    drawings = []
     for child in _definitions_children(root):
         handler = handlers.get(child.tag)
-        if handler is not None:
+        if kept_drawing(child):
+            drawings.append(child)
+        elif handler is not None:
             handler(child)
         elif etree.QName(child).namespace == BPMN and child.tag != q(BPMN, "extension"):
             kinds["root_elements"].append(_root_element(child))
@@ -201,7 +204,8 @@ def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions
         expression_language=root.get("expressionLanguage", ""), type_language=root.get("typeLanguage", ""),
         exporter=root.get("exporter", ""), exporter_version=root.get("exporterVersion", ""),
         processes=tuple(kinds["processes"]), collaborations=tuple(kinds["collaborations"]),
-        root_elements=tuple(kinds["root_elements"]), diagrams=tuple(kinds["diagrams"]),
+        root_elements=tuple(kinds["root_elements"]),
+        diagrams=restore_drawings(tuple(kinds["diagrams"]), drawings, src),
         imports=tuple(kinds["imports"]), namespaces=foreign_namespaces(list(root.nsmap.items())),
         relationships=tuple(kinds["relationships"]), documentation=tuple(kinds["documentation"]),
         opaque=ob.build(),

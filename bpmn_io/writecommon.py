@@ -30,6 +30,7 @@ DOC = q(BPMN, "documentation")
 _RANKS = rank_table()
 _MARK = "_pf_n"
 _KEEP = "_pf_kept"
+_ID = re.compile(r'\sid="([^"]*)"')
 _PLACEHOLDER = re.compile(r'<[^<>]*?\s_pf_n="(\d+)"[^<>]*?/>')
 
 
@@ -143,6 +144,39 @@ class Builder:
                         c.tag = q(KEPT, etree.QName(c).localname)
                     wrapper.append(c)
             el[:] = sorted(el, key=lambda c: ranks.get(c.tag, len(ranks)))
+
+    def definitions_wrapper(self, root: etree._Element, definitions_id: str) -> etree._Element:
+        """The kept-wrapper of ``definitions`` (after :meth:`arrange`), created when there is none."""
+        for rel in root.iterchildren(q(BPMN, "relationship")):
+            if rel.get("type") == KEPT_RELATIONSHIP and rel.get(_MARK) is None:
+                return next(w for ext in rel.iterchildren(EXT) for w in ext.iterchildren(KEPT_TAG))
+        wrapper = self._wrapper(root, _RANKS[root.tag], definitions_id)
+        assert wrapper is not None  # definitions always has a place for it
+        return wrapper
+
+    def kept_ids(self, root: etree._Element) -> set[str]:
+        """Ids of the elements :meth:`arrange` moved into a kept-wrapper and that occur nowhere else."""
+        inside: set[str] = set()
+        for wrapper in root.iter(KEPT_TAG):
+            for node in wrapper.iterdescendants():
+                mark = node.get(_MARK) if isinstance(node.tag, str) else None
+                if mark is not None:
+                    text = self.fragments[int(mark)]
+                    inside.update(_ID.findall(text))
+                elif isinstance(node.tag, str) and node.get("id"):
+                    inside.add(node.get("id", ""))
+        if not inside:
+            return inside
+        outside: set[str] = set()
+        for node in root.iter():
+            if not isinstance(node.tag, str) or any(a.tag == KEPT_TAG for a in node.iterancestors()):
+                continue
+            mark = node.get(_MARK)
+            if mark is not None:
+                outside.update(_ID.findall(self.fragments[int(mark)]))
+            elif node.get("id"):
+                outside.add(node.get("id", ""))
+        return inside - outside
 
     def _wrapper(self, el: etree._Element, ranks: dict[str, int], definitions_id: str) -> etree._Element | None:
         if el.tag == q(BPMN, "definitions"):

@@ -6,10 +6,12 @@ from lxml import etree
 
 from processes.model import Bounds, Diagram, Edge, Label, Shape
 
-from .namespaces import BPMNDI, DC, DI, q
+from .namespaces import BPMNDI, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, q
 from .writecommon import Builder
 
-__all__ = ["write_diagram"]
+__all__ = ["write_diagram", "keep_drawings_aside"]
+
+_DRAWINGS = (q(BPMNDI, "BPMNShape"), q(BPMNDI, "BPMNEdge"))
 
 
 def _bounds(b: Builder, parent: etree._Element, bounds: Bounds) -> None:
@@ -61,3 +63,33 @@ def write_diagram(b: Builder, parent: etree._Element, diagram: Diagram) -> None:
         _edge(b, plane_el, edge)
     for style in diagram.label_styles:
         b.fragment(el, style)
+
+
+def keep_drawings_aside(b: Builder, root: etree._Element, definitions_id: str) -> None:
+    """Move the shapes and edges that draw kept-aside elements into the kept-wrapper.
+
+    Call after :meth:`Builder.arrange`. A drawing of an element the writer had to
+    keep aside (e.g. a dataInputAssociation without the required targetRef) would
+    point at nothing a BPMN tool can see. It goes into the definitions' kept-wrapper
+    (``bpmn:extensionElements`` content is free for the XSD and opaque to tools;
+    ``di:extension`` is not: its wildcard is strict) marked with the index of its
+    diagram and its position among the plane's shapes or edges, so the reader
+    (:func:`bpmn_io.readdi.restore_drawings`) puts it back where it was.
+    """
+    kept = b.kept_ids(root)
+    if not kept:
+        return
+    moves = []
+    for d_index, diagram in enumerate(root.iterchildren(q(BPMNDI, "BPMNDiagram"))):
+        for plane in diagram.iterchildren(q(BPMNDI, "BPMNPlane")):
+            for tag in _DRAWINGS:
+                for position, el in enumerate(plane.iterchildren(tag)):
+                    if el.get("bpmnElement") in kept:
+                        moves.append((d_index, position, el))
+    if not moves:
+        return
+    wrapper = b.definitions_wrapper(root, definitions_id)
+    for d_index, position, el in moves:
+        el.set(KEPT_DIAGRAM, str(d_index))
+        el.set(KEPT_POSITION, str(position))
+        wrapper.append(el)

@@ -30,7 +30,7 @@ from processes.model import Collaboration, Definitions, Participant
 
 from .namespaces import BPMN, PREFIXES, foreign_namespaces, q
 from .writecommon import Builder
-from .writedi import write_diagram
+from .writedi import keep_drawings_aside, write_diagram
 from .writeprocess import write_artifact, write_process
 
 __all__ = ["to_bpmn_bytes", "write_bpmn", "DEFAULT_TARGET_NAMESPACE"]
@@ -96,6 +96,7 @@ def to_bpmn_bytes(defs: Definitions) -> bytes:
     for text in defs.relationships:
         b.fragment(root, text)
     b.arrange(root, defs.id)
+    keep_drawings_aside(b, root, defs.id)
     return b.serialize(root)
 
 
