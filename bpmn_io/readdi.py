@@ -163,7 +163,7 @@ def restore_drawings(diagrams: tuple[Diagram, ...], kept: list[etree._Element],
         current: list[Any] = list(plane.edges if is_edge else plane.shapes)
         for position, item in sorted(items, key=lambda pair: pair[0]):
             current.insert(position, item)
-        field = "edges" if is_edge else "shapes"
-        result[d_index] = dataclasses.replace(result[d_index],
-                                              plane=dataclasses.replace(plane, **{field: tuple(current)}))
+        new_plane = (dataclasses.replace(plane, edges=tuple(current)) if is_edge
+                     else dataclasses.replace(plane, shapes=tuple(current)))
+        result[d_index] = dataclasses.replace(result[d_index], plane=new_plane)
     return tuple(result)
