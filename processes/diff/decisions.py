@@ -21,8 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from processes.diff.yamltext import load_user_yaml, shown
 from processes.errors import InputError
 
 __all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS"]
@@ -83,20 +82,12 @@ def _ids(value: Any, where: str, source: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
         return tuple(value)
-    raise InputError(f"expected an element id or a list of ids, got {value!r}", file=source, path=where)
+    raise InputError(f"expected an element id or a list of ids, got {shown(value)}", file=source, path=where)
 
 
 def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDecisions:
     """Read a match-decisions file (format above); errors name the file and entry."""
-    try:
-        doc: Any = yaml.safe_load(data)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(
-            f"not valid YAML: {getattr(err, 'problem', err)}",
-            file=source,
-            line=mark.line + 1 if mark else None,
-        ) from None
+    doc: Any = load_user_yaml(data, source=source)
     if doc is None:
         return NO_DECISIONS
     if not isinstance(doc, dict):
@@ -124,7 +115,7 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
                 or "b" not in entry
             ):
                 raise InputError(
-                    f"expected {{a: ID or [IDs], b: ID or [IDs], models: [A, B] (optional)}}, got {entry!r}",
+                    f"expected {{a: ID or [IDs], b: ID or [IDs], models: [A, B] (optional)}}, got {shown(entry)}",
                     file=source,
                     path=where,
                 )

@@ -24,8 +24,8 @@ from importlib import resources
 from typing import Any
 
 import snowballstemmer
-import yaml
 
+from processes.diff.yamltext import load_user_yaml, shown
 from processes.errors import InputError
 
 __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
@@ -121,15 +121,7 @@ def _phrase_index(syn: Synonyms) -> tuple[tuple[str, str], ...]:
 
 def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms:
     """Read a synonym list (the YAML format above); errors name the file and entry."""
-    try:
-        doc: Any = yaml.safe_load(data)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(
-            f"not valid YAML: {getattr(err, 'problem', err)}",
-            file=source,
-            line=mark.line + 1 if mark else None,
-        ) from None
+    doc: Any = load_user_yaml(data, source=source)
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
         raise InputError(
             "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
@@ -146,7 +138,7 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             or not all(isinstance(m, str) and m.strip() for m in group)
         ):
             raise InputError(
-                f"group {group!r} must be a list of at least two words or phrases",
+                f"group {shown(group)} must be a list of at least two words or phrases",
                 file=source,
                 path=f"groups[{i}]",
             )
@@ -155,7 +147,7 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     if not isinstance(ignore, list) or not all(
         isinstance(w, str) and len(_norm(w).split()) == 1 for w in ignore
     ):
-        raise InputError(f"ignore must be a list of single words, got {ignore!r}", file=source, path="ignore")
+        raise InputError(f"ignore must be a list of single words, got {shown(ignore)}", file=source, path="ignore")
     unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"})
     if unknown:
         raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)", file=source)

@@ -1,0 +1,27 @@
+"""The diff's user files (synonyms, match decisions) are read without aliases, errors stay one short line."""
+
+from __future__ import annotations
+
+import pytest
+
+from processes.diff import parse_decisions, parse_synonyms
+from processes.errors import InputError
+
+BOMB = (
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "groups: [*b]\n"
+)
+
+
+@pytest.mark.parametrize("parse", [parse_synonyms, parse_decisions])
+def test_an_alias_is_refused_with_its_line(parse) -> None:
+    with pytest.raises(InputError, match=r"^bomb\.yaml:2: not valid YAML: aliases \(\*name\) are not allowed"):
+        parse(BOMB, source="bomb.yaml")
+
+
+def test_a_bad_value_is_shown_short() -> None:
+    long_group = "groups: [[[" + ", ".join(f"w{i}" for i in range(1000)) + "]]]\n"  # a group of one list
+    with pytest.raises(InputError) as err:
+        parse_synonyms(long_group, source="s.yaml")
+    assert len(str(err.value)) < 300 and "..." in str(err.value)
