@@ -34,6 +34,7 @@ from processes.model import (
     RootElement,
 )
 
+from .dangling import restore_references
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
 from .readdi import kept_drawing, read_diagram, restore_drawings
@@ -77,6 +78,7 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     src = Source(source)
     root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
     _check_root(root, src)
+    restore_references(root, src)
     unique_ids(root, src, strict=strict)
     return _definitions(root, src, strict)
 

@@ -167,6 +167,10 @@ class Builder:
                     inside.add(node.get("id", ""))
         if not inside:
             return inside
+        return inside - self.visible_ids(root)
+
+    def visible_ids(self, root: etree._Element) -> set[str]:
+        """Ids of the elements (kept fragments included) outside every kept-wrapper: what tools see."""
         outside: set[str] = set()
         for node in root.iter():
             if not isinstance(node.tag, str) or any(a.tag == KEPT_TAG for a in node.iterancestors()):
@@ -176,7 +180,7 @@ class Builder:
                 outside.update(_ID.findall(self.fragments[int(mark)]))
             elif node.get("id"):
                 outside.add(node.get("id", ""))
-        return inside - outside
+        return outside
 
     def _wrapper(self, el: etree._Element, ranks: dict[str, int], definitions_id: str) -> etree._Element | None:
         if el.tag == q(BPMN, "definitions"):

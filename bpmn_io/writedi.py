@@ -66,7 +66,7 @@ def write_diagram(b: Builder, parent: etree._Element, diagram: Diagram) -> None:
 
 
 def keep_drawings_aside(b: Builder, root: etree._Element, definitions_id: str) -> None:
-    """Move the shapes and edges that draw kept-aside elements into the kept-wrapper.
+    """Move the shapes and edges that draw kept-aside elements, or nothing, into the kept-wrapper.
 
     Call after :meth:`Builder.arrange`. A drawing of an element the writer had to
     keep aside (e.g. a dataInputAssociation without the required targetRef) would
@@ -74,17 +74,23 @@ def keep_drawings_aside(b: Builder, root: etree._Element, definitions_id: str) -
     (``bpmn:extensionElements`` content is free for the XSD and opaque to tools;
     ``di:extension`` is not: its wildcard is strict) marked with the index of its
     diagram and its position among the plane's shapes or edges, so the reader
-    (:func:`bpmn_io.readdi.restore_drawings`) puts it back where it was.
+    (:func:`bpmn_io.readdi.restore_drawings`) puts it back where it was. A drawing
+    whose ``bpmnElement`` names no element in the document at all (the source tool
+    dropped the element) goes the same way.
     """
     kept = b.kept_ids(root)
-    if not kept:
-        return
+    visible = b.visible_ids(root)
+
+    def draws_nothing(ref: str | None) -> bool:
+        return ref is not None and ref not in visible and ref.rpartition(":")[2] not in visible
+
     moves = []
     for d_index, diagram in enumerate(root.iterchildren(q(BPMNDI, "BPMNDiagram"))):
         for plane in diagram.iterchildren(q(BPMNDI, "BPMNPlane")):
             for tag in _DRAWINGS:
                 for position, el in enumerate(plane.iterchildren(tag)):
-                    if el.get("bpmnElement") in kept:
+                    ref = el.get("bpmnElement")
+                    if ref in kept or draws_nothing(ref):
                         moves.append((d_index, position, el))
     if not moves:
         return

@@ -28,10 +28,12 @@ from lxml import etree
 from processes.errors import InputError
 from processes.model import Collaboration, Definitions, Participant
 
-from .namespaces import BPMN, PREFIXES, foreign_namespaces, q
+from .dangling import has_dangling_references, set_aside_references
+from .namespaces import BPMN, KEPT, PREFIXES, foreign_namespaces, q
 from .writecommon import Builder
 from .writedi import keep_drawings_aside, write_diagram
 from .writeprocess import write_artifact, write_process
+from .xmlsafe import safe_parser
 
 __all__ = ["to_bpmn_bytes", "write_bpmn", "DEFAULT_TARGET_NAMESPACE"]
 
@@ -39,10 +41,12 @@ DEFAULT_TARGET_NAMESPACE = "http://permitflow.invalid/bpmn"
 """Written when a model has no targetNamespace (the XSD requires one)."""
 
 
-def _namespace_map(defs: Definitions) -> dict[str | None, str]:
+def _namespace_map(defs: Definitions, kept_prefix: bool) -> dict[str | None, str]:
     nsmap: dict[str | None, str] = {}
     nsmap.update(PREFIXES)
     nsmap.update(foreign_namespaces(list(defs.namespaces)))
+    if kept_prefix and "pfk" not in nsmap:
+        nsmap["pfk"] = KEPT  # for the pfk:ref-* attributes of set-aside references
     return nsmap
 
 
@@ -72,9 +76,23 @@ def _collaboration(b: Builder, parent: etree._Element, coll: Collaboration) -> N
 
 
 def to_bpmn_bytes(defs: Definitions) -> bytes:
-    """The BPMN 2.0 XML of ``defs`` as deterministic UTF-8 bytes."""
+    """The BPMN 2.0 XML of ``defs`` as deterministic UTF-8 bytes.
+
+    An optional reference attribute naming no element of the document is written as
+    ``pfk:ref-<name>`` (see :mod:`bpmn_io.dangling`), so BPMN tools import the file
+    without "unresolved reference" warnings; the reader restores it.
+    """
+    data = _document(defs, kept_prefix=False)
+    if not has_dangling_references(etree.fromstring(data, safe_parser())):
+        return data
+    # again with pfk declared on the root (moving the tree under a new root would
+    # let lxml rewrite the namespace declarations of kept fragments)
+    return set_aside_references(_document(defs, kept_prefix=True), safe_parser())
+
+
+def _document(defs: Definitions, kept_prefix: bool) -> bytes:
     b = Builder()
-    root = etree.Element(q(BPMN, "definitions"), nsmap=_namespace_map(defs))
+    root = etree.Element(q(BPMN, "definitions"), nsmap=_namespace_map(defs, kept_prefix))
     for name, value in (("id", defs.id), ("name", defs.name),
                         ("targetNamespace", defs.target_namespace or DEFAULT_TARGET_NAMESPACE),
                         ("expressionLanguage", defs.expression_language), ("typeLanguage", defs.type_language),
