@@ -6,9 +6,9 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,26 +26,18 @@ __all__ = ["main", "cli", "atomic_write"]
 
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[object]:
-    """Write to a temporary file beside ``path`` and rename it into place on success.
+    """Collect what the block writes and put it at ``path`` all or nothing.
 
-    An error (or interrupt) inside the block leaves no file at ``path``.
+    ``mode`` ``"wb"`` yields a bytes buffer, ``"w"`` a text buffer (UTF-8). An
+    error (or interrupt) inside the block leaves no file at ``path``; see
+    :func:`bpmn_io.atomic.write_atomic`.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file gets the usual mode
-    try:
-        with os.fdopen(fd, mode) as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    from bpmn_io.atomic import write_atomic
+
+    buffer: io.BytesIO | io.StringIO = io.BytesIO() if "b" in mode else io.StringIO()
+    yield buffer
+    data = buffer.getvalue()
+    write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def fail(message: str, code: int = 2) -> None:

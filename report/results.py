@@ -22,13 +22,12 @@ import csv
 import io
 import json
 import math
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from bpmn_io.atomic import write_atomic
 from report.eventlogs import merged_csv, merged_xes
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
@@ -46,26 +45,8 @@ __all__ = [
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """Write ``data`` to ``path`` all or nothing (:func:`bpmn_io.atomic.write_atomic`)."""
+    write_atomic(path, data)
 
 
 class DirectoryCache:
