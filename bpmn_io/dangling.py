@@ -7,9 +7,12 @@ at nothing). BPMN tools (bpmn-moddle, hence bpmn.io and Camunda Modeler) warn
 the foreign attribute ``pfk:ref-<name>`` (namespace :data:`bpmn_io.namespaces.KEPT`;
 the XSD allows ``##other`` attributes on every BPMN and DI element, and tools ignore
 it), and :func:`restore_references` gives it back its name on import, so a round
-trip loses nothing. Shapes and edges that draw nothing are kept aside as a whole by
-:func:`bpmn_io.writedi.keep_drawings_aside`; required references (a sequence flow's
-``sourceRef``) and reference ELEMENTS (``outMessageRef``) stay as written.
+trip loses nothing. A sequence or message flow whose REQUIRED ``sourceRef`` or
+``targetRef`` names nothing (Signavio drops the ends of some flows; read with
+``strict=False``) is kept aside as a whole (:func:`keep_dangling_flows_aside`), and
+shapes and edges that draw nothing by :func:`bpmn_io.writedi.keep_drawings_aside`.
+Reference ELEMENTS (Trisotech's ``<outMessageRef>triso:unspecified</outMessageRef>``
+inside a kept interface) stay as written.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from lxml import etree
 
 from .namespaces import BPMN, BPMNDI, DI, KEPT, KEPT_TAG
 from .readcommon import Source
+from .writecommon import Builder
 
 __all__ = ["REFERENCE_ATTRIBUTES", "REF_PREFIX", "visible_ids", "has_dangling_references", "set_aside_references",
-           "restore_references"]
+           "restore_references", "keep_dangling_flows_aside"]
 
 REFERENCE_ATTRIBUTES = frozenset((
     "messageRef", "categoryValueRef", "dataStoreRef", "dataObjectRef", "processRef", "errorRef",
@@ -36,6 +40,8 @@ it names an XSD type, which bpmn-moddle does not resolve).
 
 REF_PREFIX = "ref-"
 _FAMILY = frozenset((BPMN, BPMNDI, DI))
+_FLOWS = (f"{{{BPMN}}}sequenceFlow", f"{{{BPMN}}}messageFlow")
+_FLOW_REFS = (f"{{{BPMN}}}incoming", f"{{{BPMN}}}outgoing")
 
 
 def _tools_see(el: etree._Element) -> bool:
@@ -98,3 +104,20 @@ def restore_references(root: etree._Element, source: Source) -> None:
                                            "attribute or given twice (expected what permitflow wrote)")
                 key = name
             el.set(key, value)
+
+
+def keep_dangling_flows_aside(b: Builder, root: etree._Element) -> None:
+    """Mark for the kept-wrapper every flow of ``root`` whose sourceRef or targetRef names nothing.
+
+    Call before :meth:`Builder.arrange`, which moves the marked flows into their
+    host's kept-wrapper; the reader reads them back as if they stood in the host.
+    A flow that a node lists as incoming or outgoing stays (hiding it would leave
+    that reference dangling instead).
+    """
+    ids = b.visible_ids(root)
+    listed = {el.text for el in root.iter(*_FLOW_REFS)}
+    for el in root.iter(*_FLOWS):
+        if el.get("id") in listed or not _tools_see(el):
+            continue
+        if any(not _resolves(el.get(end) or "", ids) for end in ("sourceRef", "targetRef")):
+            b.keep_aside(el)

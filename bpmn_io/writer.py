@@ -28,7 +28,7 @@ from lxml import etree
 from processes.errors import InputError
 from processes.model import Collaboration, Definitions, Participant
 
-from .dangling import has_dangling_references, set_aside_references
+from .dangling import has_dangling_references, keep_dangling_flows_aside, set_aside_references
 from .namespaces import BPMN, KEPT, PREFIXES, foreign_namespaces, q
 from .writecommon import Builder
 from .writedi import keep_drawings_aside, write_diagram
@@ -113,6 +113,7 @@ def _document(defs: Definitions, kept_prefix: bool) -> bytes:
         write_diagram(b, root, diagram)
     for text in defs.relationships:
         b.fragment(root, text)
+    keep_dangling_flows_aside(b, root)
     b.arrange(root, defs.id)
     keep_drawings_aside(b, root, defs.id)
     return b.serialize(root)

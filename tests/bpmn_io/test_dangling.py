@@ -125,3 +125,42 @@ def test_bpmn_moddle_imports_the_set_aside_export_without_warnings(exported, tmp
     result = json.loads(run.stdout)
     assert result[str(ours)] == []
     assert len(result[str(source)]) == 6  # four dangling references, the plane, the shape of Gone
+
+
+# Signavio-like: the flow L and its drawing name elements the file does not hold
+# (readable with strict=False only); K is fine
+_LOST_ENDS = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+    xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="D" targetNamespace="urn:t">
+  <process id="P">
+    <startEvent id="E"/>
+    <sequenceFlow id="L" sourceRef="Lost1" targetRef="Lost2"/>
+    <endEvent id="X"/>
+    <sequenceFlow id="K" sourceRef="E" targetRef="X"/>
+  </process>
+  <bpmndi:BPMNDiagram id="Dia">
+    <bpmndi:BPMNPlane id="Pl" bpmnElement="P">
+      <bpmndi:BPMNEdge id="eL" bpmnElement="L"><di:waypoint x="0" y="200"/><di:waypoint x="90" y="200"/></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="eK" bpmnElement="K"><di:waypoint x="36" y="18"/><di:waypoint x="100" y="18"/></bpmndi:BPMNEdge>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</definitions>
+"""
+
+
+def test_a_flow_whose_ends_name_nothing_is_kept_aside_with_its_drawing() -> None:
+    defs = parse_bpmn(_LOST_ENDS.encode(), source="lost.bpmn", strict=False)
+    data = to_bpmn_bytes(defs)
+    doc = etree.fromstring(data)
+    schema = bpmn_corpus.schema()
+    assert schema.validate(doc), [e.message for e in schema.error_log]
+    process = doc.find(f"{{{BPMN}}}process")
+    assert [e.get("id") for e in process.iterchildren(f"{{{BPMN}}}sequenceFlow")] == ["K"]
+    kept_flow = process.find(f"{{{BPMN}}}extensionElements/{{{KEPT}}}kept/{{{KEPT}}}sequenceFlow")
+    assert kept_flow is not None and kept_flow.get("sourceRef") == "Lost1"
+    assert [e.get("id") for e in doc.find(f".//{{{BPMNDI}}}BPMNPlane")] == ["eK"]
+    back = parse_bpmn(data, source="x", strict=False)
+    assert back == defs and back.process().flows["L"].source == "Lost1"
+    assert [e.id for e in back.diagrams[0].plane.edges] == ["eL", "eK"]
+    assert to_bpmn_bytes(back) == data
