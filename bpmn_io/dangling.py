@@ -11,19 +11,20 @@ trip loses nothing. A sequence or message flow whose REQUIRED ``sourceRef`` or
 ``targetRef`` names nothing (Signavio drops the ends of some flows; read with
 ``strict=False``) is kept aside as a whole (:func:`keep_dangling_flows_aside`), and
 shapes and edges that draw nothing by :func:`bpmn_io.writedi.keep_drawings_aside`.
-Reference ELEMENTS (Trisotech's ``<outMessageRef>triso:unspecified</outMessageRef>``
-inside a kept interface) stay as written.
+A dangling optional single reference ELEMENT (Trisotech's
+``<outMessageRef>triso:unspecified</outMessageRef>``) becomes attributes of its
+parent (see :data:`REFERENCE_ELEMENTS`).
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from .namespaces import BPMN, BPMNDI, DI, KEPT, KEPT_TAG
+from .namespaces import BPMN, BPMNDI, DI, KEPT, KEPT_TAG, q
 from .readcommon import Source
 from .writecommon import Builder
 
-__all__ = ["REFERENCE_ATTRIBUTES", "REF_PREFIX", "visible_ids", "has_dangling_references", "set_aside_references",
+__all__ = ["REFERENCE_ATTRIBUTES", "REFERENCE_ELEMENTS", "REF_PREFIX", "visible_ids", "has_dangling_references", "set_aside_references",
            "restore_references", "keep_dangling_flows_aside"]
 
 REFERENCE_ATTRIBUTES = frozenset((
@@ -38,7 +39,16 @@ the simulator, so it stays visible) and not ``structureRef`` (on an itemDefiniti
 it names an XSD type, which bpmn-moddle does not resolve).
 """
 
+REFERENCE_ELEMENTS = frozenset(("outMessageRef",))
+"""Reference elements the XSD makes optional and single (``minOccurs="0"``, no more than one).
+
+One that names nothing becomes two attributes of its parent: ``pfk:ref-<name>``
+(its text) and ``pfk:ref-<name>-at`` (its index among the parent's children, a
+colon, and the text that stood before it), so the reader rebuilds it exactly.
+"""
+
 REF_PREFIX = "ref-"
+_AT = "-at"
 _FAMILY = frozenset((BPMN, BPMNDI, DI))
 _FLOWS = (f"{{{BPMN}}}sequenceFlow", f"{{{BPMN}}}messageFlow")
 _FLOW_REFS = (f"{{{BPMN}}}incoming", f"{{{BPMN}}}outgoing")
@@ -66,9 +76,26 @@ def _dangling(root: etree._Element) -> list[tuple[etree._Element, str]]:
             if el.get(name) is not None and not _resolves(el.get(name, ""), ids)]
 
 
+def _dangling_elements(root: etree._Element) -> list[etree._Element]:
+    ids = visible_ids(root)
+    found = []
+    for el in root.iter(*(q(BPMN, name) for name in sorted(REFERENCE_ELEMENTS))):
+        parent = el.getparent()
+        if (parent is None or not _tools_see(el) or len(el) or el.attrib or not el.text
+                or parent.get(_ref(etree.QName(el).localname)) is not None):
+            continue  # only a plain <name>value</name>, once per parent, can become attributes
+        if not _resolves(el.text, ids):
+            found.append(el)
+    return found
+
+
+def _ref(name: str) -> str:
+    return f"{{{KEPT}}}{REF_PREFIX}{name}"
+
+
 def has_dangling_references(root: etree._Element) -> bool:
-    """Whether an optional reference attribute in ``root``'s tree names no element tools see."""
-    return bool(_dangling(root))
+    """Whether an optional reference in ``root``'s tree names no element tools see."""
+    return bool(_dangling(root) or _dangling_elements(root))
 
 
 def set_aside_references(data: bytes, parser: etree.XMLParser) -> bytes:
@@ -79,6 +106,18 @@ def set_aside_references(data: bytes, parser: etree.XMLParser) -> bytes:
     lxml invents one per element.
     """
     root = etree.fromstring(data, parser)
+    for ref in _dangling_elements(root):
+        parent, name = ref.getparent(), etree.QName(ref).localname
+        assert parent is not None  # checked by _dangling_elements
+        index, prev, tail = parent.index(ref), ref.getprevious(), ref.tail
+        before = (prev.tail if prev is not None else parent.text) or ""
+        parent.remove(ref)
+        if prev is not None:
+            prev.tail = tail
+        else:
+            parent.text = tail
+        parent.set(_ref(name), ref.text or "")
+        parent.set(_ref(name + _AT), f"{index}:{before}")
     for el, name in _dangling(root):
         items = list(el.attrib.items())
         el.attrib.clear()
@@ -88,12 +127,36 @@ def set_aside_references(data: bytes, parser: etree.XMLParser) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
 
 
+def _restore_element(el: etree._Element, name: str, source: Source) -> None:
+    """Put the reference element ``name`` that the writer turned into attributes back into ``el``."""
+    text, at = el.attrib.pop(_ref(name)), el.attrib.pop(_ref(name + _AT), None)
+    index_text, colon, before = (at or "").partition(":")
+    if not colon or not index_text.isdigit() or int(index_text) > len(el):
+        raise source.error(el, f"kept reference pfk:{REF_PREFIX}{name}: pfk:{REF_PREFIX}{name}{_AT} is "
+                               f"{at!r} (expected '<index>:<text before>' as permitflow writes it)")
+    index = int(index_text)
+    ref = etree.Element(q(BPMN, name))
+    ref.text = text
+    if index == 0:
+        ref.tail, el.text = el.text, before
+    else:
+        prev = el[index - 1]
+        ref.tail, prev.tail = prev.tail, before
+    el.insert(index, ref)
+
+
 def restore_references(root: etree._Element, source: Source) -> None:
-    """Give every ``pfk:ref-<name>`` attribute of ``root``'s tree its name back (in place)."""
-    prefix = f"{{{KEPT}}}{REF_PREFIX}"
-    for el in root.iter():
+    """Give every ``pfk:ref-<name>`` attribute of ``root``'s tree its name back (in place).
+
+    A reference element (``outMessageRef``) comes back as an element at its place.
+    """
+    prefix = _ref("")
+    for el in list(root.iter()):
         if not isinstance(el.tag, str) or not any(key.startswith(prefix) for key in el.attrib):
             continue
+        for name in sorted(REFERENCE_ELEMENTS):
+            if el.get(_ref(name)) is not None:
+                _restore_element(el, name, source)
         items = list(el.attrib.items())
         el.attrib.clear()
         for key, value in items:

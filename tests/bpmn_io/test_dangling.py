@@ -164,3 +164,43 @@ def test_a_flow_whose_ends_name_nothing_is_kept_aside_with_its_drawing() -> None
     assert back == defs and back.process().flows["L"].source == "Lost1"
     assert [e.id for e in back.diagrams[0].plane.edges] == ["eL", "eK"]
     assert to_bpmn_bytes(back) == data
+
+
+_INTERFACE = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:x="urn:x" id="D" targetNamespace="urn:t">
+  <message id="In"/>
+  <interface id="I" name="HR">
+    <operation id="O1" name="send">
+      <inMessageRef>In</inMessageRef>
+      <outMessageRef>x:unspecified</outMessageRef>
+    </operation>
+    <operation id="O2" name="get"><inMessageRef>In</inMessageRef><outMessageRef>In</outMessageRef></operation>
+  </interface>
+  <process id="P"><startEvent id="E"/></process>
+</definitions>
+"""
+
+
+def test_a_dangling_out_message_ref_element_becomes_attributes_and_comes_back_exactly() -> None:
+    defs = parse_bpmn(_INTERFACE.encode(), source="i.bpmn")
+    data = to_bpmn_bytes(defs)
+    doc = etree.fromstring(data)
+    schema = bpmn_corpus.schema()
+    assert schema.validate(doc), [e.message for e in schema.error_log]
+    o1, o2 = doc.iter(f"{{{BPMN}}}operation")
+    assert o1.find(f"{{{BPMN}}}outMessageRef") is None
+    assert o1.get(_ref("outMessageRef")) == "x:unspecified"
+    assert o1.get(_ref("outMessageRef-at")) == "1:\n      "
+    assert o2.find(f"{{{BPMN}}}outMessageRef").text == "In"  # resolves: left alone
+    back = parse_bpmn(data, source="x")
+    assert back == defs
+    assert "<bpmn:outMessageRef>x:unspecified</bpmn:outMessageRef>\n    </bpmn:operation>" in back.root_elements[1].xml
+    assert to_bpmn_bytes(back) == data
+
+
+def test_a_bad_kept_element_position_is_an_input_error() -> None:
+    text = _INTERFACE.replace('<operation id="O1" name="send">',
+                              f'<operation id="O1" xmlns:pfk="{KEPT}" pfk:ref-outMessageRef="In" '
+                              'pfk:ref-outMessageRef-at="9:">')
+    with pytest.raises(InputError, match="ref-outMessageRef-at"):
+        parse_bpmn(text.encode(), source="bad.bpmn")

@@ -218,20 +218,14 @@ def _unresolved(*ids: str) -> list[str]:
 
 
 # Warnings bpmn-moddle gives on our export, per file; everything else must import
-# without a warning. Each is inherent in what the tool wrote (the same warning comes
-# from the source file, asserted below). Dangling OPTIONAL reference attributes
-# (Bizagi's messageRef/categoryValueRef/dataStoreRef, the plane of the bpmn-moddle
-# fixture) are written as pfk:ref-<name>, flows whose required sourceRef/targetRef
-# names nothing (Signavio's *-export files) and DI shapes/edges drawing nothing
-# (ADONIS, Signavio, the fixture) are kept aside, so those files import cleanly
-# (see bpmn_io/dangling.py and tests/bpmn_io/test_dangling.py). What remains:
-MODDLE_EXPECTED: dict[str, list[str]] = {
-    # outMessageRef="triso:unspecified": a QName into a namespace with no such element.
-    # It is a reference ELEMENT (not an attribute) inside the interface, which the model
-    # keeps as a verbatim fragment; the XSD allows it nowhere else in the operation, and
-    # moving it into an extensionElements would change that fragment's text.
-    "miwg/reference/C.8.1.bpmn": _unresolved("triso:unspecified", "triso:unspecified", "triso:unspecified"),
-}
+# without a warning, and each expected one must be inherent in what the tool wrote
+# (the same warning comes from the source file, asserted below). None is left: the
+# references the sources make to ids they do not hold are set aside (dangling optional
+# reference attributes as pfk:ref-<name>, Trisotech's outMessageRef element as
+# attributes of its operation, flows with dangling required ends and DI shapes/edges
+# drawing nothing in a kept-wrapper; see bpmn_io/dangling.py, tests/bpmn_io/test_dangling.py
+# and test_dangling_references_of_the_sources_are_gone_from_the_exports below).
+MODDLE_EXPECTED: dict[str, list[str]] = {}
 
 
 @pytest.fixture(scope="session")
@@ -289,7 +283,7 @@ def test_dangling_references_of_the_sources_are_gone_from_the_exports(moddle_war
     fixed = ["miwg/adonis-17.0/C.4.0-export.bpmn", "miwg/bizagi-modeler-2.8.0.8/A.4.0-roundtrip.bpmn",
              "miwg/bizagi-modeler-2.8.0.8/B.1.0-roundtrip.bpmn", "miwg/bizagi-modeler-2.8.0.8/B.2.0-roundtrip.bpmn",
              f"{SIGNAVIO}/B.1.0-export.bpmn", f"{SIGNAVIO}/B.2.0-export.bpmn",
-             "odd/bpmn-moddle/namespace-prefix-collision.bpmn"]
+             "odd/bpmn-moddle/namespace-prefix-collision.bpmn", "miwg/reference/C.8.1.bpmn"]
     for name in fixed:
         assert any(w.startswith("unresolved reference") for w in sources[name]), name
         assert not any(w.startswith("unresolved reference") for w in ours[name]), (name, ours[name])
