@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +27,7 @@ from lxml import etree
 from processes.errors import InputError
 from processes.model import Collaboration, Definitions, Participant
 
+from .atomic import write_atomic
 from .dangling import has_dangling_references, keep_dangling_flows_aside, set_aside_references
 from .namespaces import BPMN, KEPT, PREFIXES, foreign_namespaces, q
 from .writecommon import Builder
@@ -120,19 +120,12 @@ def _document(defs: Definitions, kept_prefix: bool) -> bytes:
 
 
 def write_bpmn(defs: Definitions, path: str | os.PathLike[str]) -> None:
-    """Write ``defs`` to ``path`` atomically (a temporary file renamed over the target)."""
+    """Write ``defs`` to ``path`` all or nothing (:func:`bpmn_io.atomic.write_atomic`).
+
+    The folder must exist: a path into a missing folder is an InputError.
+    """
     target = Path(path)
     data = to_bpmn_bytes(defs)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    except OSError as err:
-        raise InputError(f"cannot write file: {err.strerror or err}", file=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if not target.parent.is_dir():
+        raise InputError(f"cannot write file: no folder {str(target.parent)!r}", file=str(path))
+    write_atomic(target, data)
