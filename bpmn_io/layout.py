@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from bpmn_io.layout_block import PAD, Block, label_size, layout_container, leaf_lanes
+from bpmn_io.layout_labels import settle_labels
 from bpmn_io.layout_route import (
     edge_label_bounds,
     route_flow,
@@ -136,7 +137,7 @@ def _process_diagram(process: Process) -> Diagram:
     block = layout_container(process, process.id)
     canvas.place_block(process, block, 0, 0, "")
     _process_edges(canvas, process)
-    return Diagram(plane=Plane(element=process.id, shapes=tuple(canvas.shapes), edges=tuple(canvas.edges)))
+    return Diagram(plane=_plane(canvas, process.id, frozenset()))
 
 
 def _lane_depth(lane: Lane) -> int:
@@ -183,7 +184,14 @@ def _collaboration_diagram(defs: Definitions, collaboration: Collaboration, loos
         _process_edges(canvas, process)
     _message_edges(canvas, collaboration)
     _collaboration_annotations(canvas, collaboration)
-    return Diagram(plane=Plane(element=collaboration.id, shapes=tuple(canvas.shapes), edges=tuple(canvas.edges)))
+    return Diagram(plane=_plane(canvas, collaboration.id, frozenset(collaboration.message_flows)))
+
+
+def _plane(canvas: _Canvas, element: str, message_flows: frozenset[str]) -> Plane:
+    """The canvas as a plane, its labels moved clear of message flows and of each other."""
+    nodes = frozenset(key for key in canvas.bounds if canvas.pool_of.get(key, key) != key)
+    shapes, edges = settle_labels(tuple(canvas.shapes), tuple(canvas.edges), message_flows=message_flows, nodes=nodes)
+    return Plane(element=element, shapes=shapes, edges=edges)
 
 
 def _lane_shapes(canvas: _Canvas, process: Process, block: Block, pool: Bounds, depth: int) -> None:

@@ -1,0 +1,154 @@
+"""Label placement after routing: move external labels off message flows and other labels.
+
+The first layout pass puts an event's or gateway's label below its shape and a
+message flow's label beside its first segment. Once every flow is routed,
+:func:`settle_labels` looks at each of those boxes in turn (shapes in plane
+order, then message flows) and, when it is crossed by a message flow, overlaps
+another label or shape or leaves its lane, moves it to the least obstructed of a
+fixed list of candidate places (each step down the list costing a little): for a shape above/below and diagonally beside it
+(so an event whose message arrives from below gets its label on top); for a
+message flow further along either side of its vertical runs or above its
+horizontal ones. The current place wins ties, so a label that is already clear
+never moves, and the result depends only on the input: the layout stays
+deterministic.
+
+>>> from processes.model import Bounds, Edge, Label, Point, Shape
+>>> event = Shape(id="E_di", element="E", bounds=Bounds(0, 0, 36, 36),
+...               label=Label(bounds=Bounds(-7, 40, 50, 14)))
+>>> flow = Edge(id="M_di", element="M", waypoints=(Point(18, 200), Point(18, 36)))
+>>> shapes, _ = settle_labels((event,), (flow,), message_flows=frozenset({"M"}), nodes=frozenset({"E"}))
+>>> shapes[0].label.bounds.y < 0
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+
+from processes.model import Bounds, Edge, Point, Shape
+
+__all__ = ["settle_labels"]
+
+GAP = 4.0
+HARD = 10  # a message flow, another label, a shape, or leaving the lane
+SOFT = 1  # a sequence flow
+DRIFT = 0.05  # per step away from the current place: 20 steps weigh as much as one sequence flow
+
+
+def settle_labels(
+    shapes: tuple[Shape, ...], edges: tuple[Edge, ...], *, message_flows: frozenset[str], nodes: frozenset[str]
+) -> tuple[tuple[Shape, ...], tuple[Edge, ...]]:
+    """``shapes`` and ``edges`` with their external labels moved clear where a clearer place exists.
+
+    ``message_flows`` names the edges that are message flows (their segments must not
+    cross a label, and their labels are moved too); ``nodes`` names the shapes that are
+    flow nodes (a label must not cover one). Horizontal shapes not in ``nodes`` are the
+    pools and lanes a shape's label stays inside.
+    """
+    shape_list, edge_list = list(shapes), list(edges)
+    labels: dict[tuple[int, int], Bounds] = {}
+    for i, s in enumerate(shape_list):
+        if s.label is not None and s.label.bounds is not None:
+            labels[(0, i)] = s.label.bounds
+    for i, e in enumerate(edge_list):
+        if e.label is not None and e.label.bounds is not None:
+            labels[(1, i)] = e.label.bounds
+    blocks = [s.bounds for s in shape_list if s.element in nodes and not s.is_expanded]
+    bands = [s.bounds for s in shape_list if s.is_horizontal and s.element not in nodes]
+    segments = [(e.element in message_flows, e.element, p, q) for e in edge_list
+                for p, q in zip(e.waypoints, e.waypoints[1:], strict=False)]
+
+    def cost(box: Bounds, *, key: tuple[int, int], own_box: Bounds | None, own_edge: str, band: Bounds | None) -> int:
+        total = 0
+        for hard, element, p, q in segments:
+            if element != own_edge and _segment_hits(box, p, q):
+                total += HARD if hard else SOFT
+        total += HARD * sum(1 for other, lb in labels.items() if other != key and _intersects(box, lb))
+        total += HARD * sum(1 for b in blocks if b is not own_box and _intersects(box, b))
+        if band is not None and not _inside(box, band):
+            total += HARD
+        return total
+
+    for key in sorted(labels):
+        kind, i = key
+        current = labels[key]
+        if kind == 0:
+            own = shape_list[i]
+            if own.element not in nodes:
+                continue
+            band = _innermost(own.bounds, bands)
+            candidates = [current, *_around(own.bounds, current)]
+            best = _cheapest(candidates, partial(cost, key=key, own_box=own.bounds, own_edge="", band=band))
+        else:
+            own_edge = edge_list[i]
+            if own_edge.element not in message_flows:
+                continue
+            candidates = [current, *_along(own_edge.waypoints, current)]
+            best = _cheapest(candidates, partial(cost, key=key, own_box=None, own_edge=own_edge.element, band=None))
+        if best == current:
+            continue
+        labels[key] = best
+        if kind == 0:
+            s = shape_list[i]
+            shape_list[i] = replace(s, label=replace(s.label, bounds=best)) if s.label is not None else s
+        else:
+            e = edge_list[i]
+            edge_list[i] = replace(e, label=replace(e.label, bounds=best)) if e.label is not None else e
+    return tuple(shape_list), tuple(edge_list)
+
+
+def _cheapest(candidates: list[Bounds], cost: Callable[[Bounds], int]) -> Bounds:
+    """The candidate with the fewest obstructions; each step down the list costs a little,
+    so a label stays near its shape or its flow's start rather than wandering far off."""
+    return min(enumerate(candidates), key=lambda ic: (cost(ic[1]) + DRIFT * ic[0], ic[0]))[1]
+
+
+def _around(b: Bounds, label: Bounds) -> list[Bounds]:
+    """Places for a shape's label: above, below (also a little to either side), then diagonally beside the shape."""
+    w, h = label.width, label.height
+    centred = round(b.cx - w / 2)
+    above, below = round(b.y - GAP - h), round(b.y + b.height + GAP)
+    left, right = round(b.x - w - 2), round(b.x + b.width + 2)
+    shifted = [(centred + d, y) for d in (12, -12, 24, -24, 36, -36) for y in (above, below)]
+    return [Bounds(x, y, w, h) for x, y in (
+        (centred, above), (centred, below), *shifted, (right, above), (right, below), (left, above), (left, below),
+    )]
+
+
+def _along(points: tuple[Point, ...], label: Bounds) -> list[Bounds]:
+    """Places for a message flow's label: beside its segments, stepping away from the sender."""
+    w, h = label.width, label.height
+    found: list[Bounds] = []
+    for a, b in zip(points, points[1:], strict=False):
+        if a.x == b.x:
+            length, direction = abs(b.y - a.y), (1 if b.y > a.y else -1)
+            for k in range(int((length - GAP) // (h + 2))):
+                y = a.y + GAP + k * (h + 2) if direction > 0 else a.y - GAP - h - k * (h + 2)
+                found += [Bounds(a.x + GAP, y, w, h), Bounds(a.x - GAP - w, y, w, h)]
+        elif a.y == b.y:
+            length, direction = abs(b.x - a.x), (1 if b.x > a.x else -1)
+            for k in range(int((length - GAP) // 20)):
+                x = a.x + GAP + k * 20 if direction > 0 else a.x - GAP - w - k * 20
+                found += [Bounds(x, a.y - h - 2, w, h), Bounds(x, a.y + 2, w, h)]
+    return found
+
+
+def _innermost(b: Bounds, bands: list[Bounds]) -> Bounds | None:
+    holding = [band for band in bands if _inside(b, band)]
+    return min(holding, key=lambda band: (band.width * band.height, band.y, band.x)) if holding else None
+
+
+def _intersects(a: Bounds, b: Bounds) -> bool:
+    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height
+
+
+def _inside(inner: Bounds, outer: Bounds) -> bool:
+    return (outer.x <= inner.x and outer.y <= inner.y and inner.x + inner.width <= outer.x + outer.width
+            and inner.y + inner.height <= outer.y + outer.height)
+
+
+def _segment_hits(b: Bounds, p: Point, q: Point) -> bool:
+    return (min(p.x, q.x) < b.x + b.width and max(p.x, q.x) > b.x
+            and min(p.y, q.y) < b.y + b.height and max(p.y, q.y) > b.y)
