@@ -504,18 +504,11 @@ def _predecessors(fields: list[dict[str, Any]], flow_source: list[int]) -> list[
 
 def _reaching(fields: list[dict[str, Any]], flow_source: list[int], node: int, *, avoid: int) -> set[int]:
     """``node`` and every node that can reach it without passing through ``avoid``."""
-    pred = _predecessors(fields, flow_source)
-    seen = {node}
-    stack = [node]
-    while stack:
-        for q in pred[stack.pop()]:
-            if q not in seen and q != avoid:
-                seen.add(q)
-                stack.append(q)
-    return seen
+    return _forward(_predecessors(fields, flow_source), node, avoid=avoid)
 
 
 def _forward(succ: list[list[int]], node: int, *, avoid: int) -> set[int]:
+    """``node`` and every node reachable from it along ``succ`` without passing through ``avoid``."""
     seen = {node}
     stack = [node]
     while stack:
