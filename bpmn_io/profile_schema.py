@@ -160,6 +160,14 @@ def _dist(value: Any, path: Path, *, work: bool) -> Distribution:
         return distribution_from_data(value, work=work)
 
 
+def _optional_list(m: Mapping[str, Any], key: str, path: Path, of: str) -> list[Any]:
+    """``m[key]``, a list (empty when the key is absent or empty); anything else is refused as not a list ``of``."""
+    value = m.get(key, []) or []
+    if not isinstance(value, list):
+        raise _fail(path + (key,), f"{value!r} is not a list of {of}")
+    return value
+
+
 def _strings(value: Any, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -239,12 +247,8 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
                 path + ("holidays",),
                 f"unknown holiday country {country!r} (expected a code such as SE, or none)",
             )
-    closed = m.get("closed_dates", []) or []
-    if not isinstance(closed, list):
-        raise _fail(path + ("closed_dates",), f"{closed!r} is not a list of dates")
-    closures = m.get("closures", []) or []
-    if not isinstance(closures, list):
-        raise _fail(path + ("closures",), f"{closures!r} is not a list of periods")
+    closed = _optional_list(m, "closed_dates", path, "dates")
+    closures = _optional_list(m, "closures", path, "periods")
     with _at(path):
         return CalendarSpec(
             name=name,
@@ -403,15 +407,9 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
                 path + ("rrule",),
                 f"invalid RRULE {rule!r}: {err} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
             ) from None
-    dates = m.get("dates", []) or []
-    if not isinstance(dates, list):
-        raise _fail(path + ("dates",), f"{dates!r} is not a list of dates")
-    months = m.get("except_months", []) or []
-    if not isinstance(months, list):
-        raise _fail(path + ("except_months",), f"{months!r} is not a list of months 1..12")
-    excepts = m.get("except_dates", []) or []
-    if not isinstance(excepts, list):
-        raise _fail(path + ("except_dates",), f"{excepts!r} is not a list of dates")
+    dates = _optional_list(m, "dates", path, "dates")
+    months = _optional_list(m, "except_months", path, "months 1..12")
+    excepts = _optional_list(m, "except_dates", path, "dates")
     with _at(path):
         return MeetingSchedule(
             rrule=rule,
