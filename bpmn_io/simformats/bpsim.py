@@ -56,7 +56,7 @@ from typing import Any
 
 from lxml import etree
 
-from bpmn_io.simformats.common import Converted, constant_arrivals, hours_text, profile_document
+from bpmn_io.simformats.common import Converted, constant_arrivals, hours_text, normalised, profile_document
 from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, SequenceFlow, SubProcess
@@ -393,11 +393,7 @@ class _Reader:
             if abs(total / scale - 1.0) > 1e-6:
                 self.warn(f"gateway {gateway!r}: Probability values sum to {total:g}"
                           f"{'%' if scale == 100 else ''}; normalised to 1")
-            probs = {f: v / total for f, v in given.items()}
-            drift = 1.0 - math.fsum(probs.values())
-            last = sorted(probs)[-1]
-            probs[last] += drift
-            elements.setdefault(gateway, {})["probabilities"] = probs
+            elements.setdefault(gateway, {})["probabilities"] = normalised(given, total)
         for cid in sorted(set(self.calendars) | set(self.calendar_errors)):
             if cid not in self.used_calendars:
                 reason = self.calendar_errors.get(cid)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +16,7 @@ __all__ = [
     "seconds_to_hours",
     "work_nodes",
     "diverging_gateways",
+    "normalised",
     "profile_document",
     "WEEKDAY_NAMES",
     "MONTH_DAYS",
@@ -69,6 +72,18 @@ def diverging_gateways(process: Process) -> dict[str, list[str]]:
             flows = [f.id for f in process.outgoing(node.id)]
             if len(flows) > 1:
                 out[node.id] = flows
+    return out
+
+
+def normalised(weights: Mapping[str, float], total: float) -> dict[str, float]:
+    """``weights`` divided by their ``total``, summing to exactly 1.
+
+    What rounding leaves over is added to the last key in sorted order, so the
+    result does not depend on the order the weights were read in.
+    """
+    out = {key: value / total for key, value in weights.items()}
+    last = sorted(out)[-1]
+    out[last] += 1.0 - math.fsum(out.values())
     return out
 
 

@@ -22,6 +22,7 @@ from bpmn_io.simformats.common import (
     clock_hours,
     constant_arrivals,
     hours_text,
+    normalised,
     profile_document,
     week_from_rules,
 )
@@ -129,11 +130,7 @@ def _flow_sets(gid: str, probs: dict[str, float], warnings: list[str]) -> dict[s
                             "Prosimos cannot go on, permitflow takes one flow in proportion to them")
         for f in flows:
             out[f] = out.get(f, 0.0) + nothing * clipped[f] / total
-    scale = math.fsum(out.values())
-    out = {k: v / scale for k, v in out.items()}
-    last = sorted(out)[-1]
-    out[last] += 1.0 - math.fsum(out.values())
-    return out
+    return normalised(out, math.fsum(out.values()))
 
 
 def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str, cases: int = 1000) -> Converted:
@@ -221,10 +218,7 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
         if isinstance(node, Gateway) and node.gateway_kind == "inclusive":
             elements.setdefault(gid, {})["probabilities"] = _flow_sets(gid, probs, warnings)
             continue
-        norm = {f: v / total for f, v in probs.items()}
-        last = sorted(norm)[-1]
-        norm[last] += 1.0 - math.fsum(norm.values())
-        elements.setdefault(gid, {})["probabilities"] = norm
+        elements.setdefault(gid, {})["probabilities"] = normalised(probs, total)
 
     for ev in data.get("event_distribution", []) or []:
         eid = str(ev.get("event_id"))

@@ -39,6 +39,7 @@ from bpmn_io.simformats.common import (
     clock_hours,
     constant_arrivals,
     hours_text,
+    normalised,
     profile_document,
     week_from_rules,
 )
@@ -193,10 +194,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
             continue
         if abs(total - 1.0) > 1e-9:
             warnings.append(f"gateway {gw!r}: executionProbability values sum to {total:.12g}; normalised to 1")
-        norm = {f: p / total for f, p in probs.items()}
-        last = sorted(norm)[-1]
-        norm[last] += 1.0 - math.fsum(norm.values())
-        elements.setdefault(gw, {})["probabilities"] = norm
+        elements.setdefault(gw, {})["probabilities"] = normalised(probs, total)
 
     arrivals: dict[str, Any] = {"per_year": 0}
     arr = info.find(_Q + "arrivalRateDistribution")
