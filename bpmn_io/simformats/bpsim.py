@@ -56,7 +56,14 @@ from typing import Any
 
 from lxml import etree
 
-from bpmn_io.simformats.common import Converted, constant_arrivals, hours_text, normalised, profile_document
+from bpmn_io.simformats.common import (
+    Converted,
+    branching_gateways,
+    constant_arrivals,
+    hours_text,
+    normalised,
+    profile_document,
+)
 from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, SequenceFlow, SubProcess
@@ -375,12 +382,12 @@ class _Reader:
                           "has nothing to do in permitflow (not imported)")
             if out:
                 elements[ref] = out
-        branching = {f for flows in _gateway_flows(self.process).values() for f in flows}
+        branching = {f for flows in branching_gateways(self.process).values() for f in flows}
         plain = sorted(f for f in self.flow_probs if f not in branching)
         if plain:
             self.warn(f"Probability on {len(plain)} sequence flow(s) that do not leave a gateway with several ways "
                       f"out ({', '.join(plain)}): nothing to choose in permitflow (not imported)")
-        for gateway, flows in _gateway_flows(self.process).items():
+        for gateway, flows in branching_gateways(self.process).items():
             given = {f: self.flow_probs[f] for f in flows if f in self.flow_probs}
             if not given:
                 continue
@@ -416,16 +423,6 @@ class _Reader:
 def _values(param: etree._Element) -> list[etree._Element]:
     """The value elements of a BPSim parameter (not comments, not ResultRequest output requests)."""
     return [c for c in param if isinstance(c.tag, str) and _local(c) != "ResultRequest"]
-
-
-def _gateway_flows(process: Process) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for node in process.nodes.values():
-        if isinstance(node, Gateway):
-            flows = [f.id for f in process.outgoing(node.id)]
-            if len(flows) > 1:
-                out[node.id] = flows
-    return out
 
 
 def _bpsim_roots(defs: Definitions, source: str) -> list[etree._Element]:

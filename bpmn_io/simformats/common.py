@@ -16,6 +16,7 @@ __all__ = [
     "seconds_to_hours",
     "work_nodes",
     "diverging_gateways",
+    "branching_gateways",
     "normalised",
     "profile_document",
     "WEEKDAY_NAMES",
@@ -64,15 +65,23 @@ def work_nodes(process: Process) -> list[Task | SubProcess | CallActivity]:
     return [n for n in process.nodes.values() if isinstance(n, (Task, SubProcess, CallActivity))]
 
 
-def diverging_gateways(process: Process) -> dict[str, list[str]]:
-    """Gateway id -> its outgoing sequence flow ids, for gateways with more than one way out."""
+def branching_gateways(process: Process) -> dict[str, list[str]]:
+    """Gateway id -> its outgoing sequence flow ids, for gateways (of any kind) with more than one way out."""
     out: dict[str, list[str]] = {}
     for node in process.nodes.values():
-        if isinstance(node, Gateway) and node.gateway_kind in ("exclusive", "inclusive"):
+        if isinstance(node, Gateway):
             flows = [f.id for f in process.outgoing(node.id)]
             if len(flows) > 1:
                 out[node.id] = flows
     return out
+
+
+def diverging_gateways(process: Process) -> dict[str, list[str]]:
+    """Gateway id -> its outgoing sequence flow ids, for exclusive and inclusive gateways with more than one way out."""
+    deciding = {
+        n.id for n in process.nodes.values() if isinstance(n, Gateway) and n.gateway_kind in ("exclusive", "inclusive")
+    }
+    return {gid: flows for gid, flows in branching_gateways(process).items() if gid in deciding}
 
 
 def normalised(weights: Mapping[str, float], total: float) -> dict[str, float]:

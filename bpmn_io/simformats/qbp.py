@@ -36,6 +36,7 @@ from lxml import etree
 
 from bpmn_io.simformats.common import (
     Converted,
+    branching_gateways,
     clock_hours,
     constant_arrivals,
     hours_text,
@@ -45,7 +46,7 @@ from bpmn_io.simformats.common import (
 )
 from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
-from processes.model import Definitions, Gateway, Process
+from processes.model import Definitions, Process
 
 __all__ = ["qbp_to_profile", "QBP_NAMESPACE", "qbp_distribution"]
 
@@ -103,13 +104,7 @@ def _qbp_root(defs: Definitions, source: str) -> etree._Element:
 
 
 def _gateway_of_flow(process: Process) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for node in process.nodes.values():
-        if isinstance(node, Gateway):
-            flows = process.outgoing(node.id)
-            if len(flows) > 1:
-                out.update({f.id: node.id for f in flows})
-    return out
+    return {f: gid for gid, flows in branching_gateways(process).items() for f in flows}
 
 
 def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
