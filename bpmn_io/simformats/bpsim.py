@@ -57,6 +57,7 @@ from typing import Any
 from lxml import etree
 
 from bpmn_io.simformats.common import (
+    ALWAYS_OPEN,
     Converted,
     branching_gateways,
     constant_arrivals,
@@ -75,7 +76,6 @@ _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 
 #: hours per BPSim base time unit
 _UNIT_HOURS = {"ms": 1 / 3_600_000, "s": 1 / 3600, "min": 1 / 60, "hour": 1.0, "day": 24.0, "year": 8766.0}
-_ALWAYS = {day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 _ISO = re.compile(
     r"^P(?:(?P<y>\d+(?:\.\d+)?)Y)?(?:(?P<mo>\d+(?:\.\d+)?)M)?(?:(?P<w>\d+(?:\.\d+)?)W)?(?:(?P<d>\d+(?:\.\d+)?)D)?"
     r"(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<mi>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
@@ -371,7 +371,7 @@ class _Reader:
                             self.warn(f"ElementParameters {ref!r} Quantity: calendar {cal!r} not imported ({why}); "
                                       "the pool works 24/7")
                         cal = "always"
-                        calendars["always"] = {"hours": dict(_ALWAYS), "holidays": "none"}
+                        calendars["always"] = {"hours": dict(ALWAYS_OPEN), "holidays": "none"}
                     pools[pool] = {"count": e["_quantity"], "calendar": cal}
                     out["duration"] = e["_time"]
                     out["pool"] = pool

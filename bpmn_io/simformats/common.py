@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from processes.model import CallActivity, Definitions, Event, Gateway, Process, SubProcess, Task
+from processes.params import WEEKDAYS
 
 __all__ = [
     "Converted",
@@ -18,6 +19,7 @@ __all__ = [
     "diverging_gateways",
     "branching_gateways",
     "normalised",
+    "ALWAYS_OPEN",
     "profile_document",
     "WEEKDAY_NAMES",
     "MONTH_DAYS",
@@ -26,6 +28,9 @@ __all__ = [
 
 #: Prosimos / QBP weekday names, Monday first (permitflow's order)
 WEEKDAY_NAMES = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+
+#: permitflow ``hours:`` of a calendar open around the clock (copy it before putting it in a document)
+ALWAYS_OPEN: Mapping[str, str] = {day: "00:00-24:00" for day in WEEKDAYS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +167,6 @@ def week_from_rules(rules: list[tuple[str, str, float, float]]) -> dict[str, str
     Overlapping or touching intervals of a day are merged; a weekday with no
     interval is left out (closed).
     """
-    keys = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
     per_day: dict[int, list[tuple[float, float]]] = {i: [] for i in range(7)}
     for first, last, begin, end in rules:
         a, b = WEEKDAY_NAMES.index(first.upper()), WEEKDAY_NAMES.index(last.upper())
@@ -180,5 +184,5 @@ def week_from_rules(rules: list[tuple[str, str, float, float]]) -> dict[str, str
                 merged.append([begin, end])
         texts = [f"{_clock_text(b)}-{_clock_text(e)}" for b, e in merged if _clock_text(b) != _clock_text(e)]
         if texts:
-            hours[keys[d]] = ", ".join(texts)
+            hours[WEEKDAYS[d]] = ", ".join(texts)
     return hours

@@ -18,6 +18,7 @@ import math
 from typing import Any
 
 from bpmn_io.simformats.common import (
+    ALWAYS_OPEN,
     Converted,
     clock_hours,
     constant_arrivals,
@@ -46,6 +47,12 @@ def _params(entry: Any, what: str, source: str, n: int) -> list[float]:
         except (TypeError, ValueError):
             raise InputError(f"{what}: distribution_params[{i}] {value!r} is not a number", file=source) from None
     return out
+
+
+def _period_rules(periods: list[Any]) -> list[tuple[str, str, float, float]]:
+    """Prosimos ``time_periods`` as :func:`week_from_rules` rules."""
+    return [(p.get("from", "MONDAY"), p.get("to", "SUNDAY"), clock_hours(p.get("beginTime", "00:00")),
+             clock_hours(p.get("endTime", "24:00"))) for p in periods]
 
 
 def _from_prosimos(entry: dict[str, Any], warnings: list[str], what: str, source: str) -> dict[str, Any]:
@@ -152,9 +159,7 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
 
     calendars: dict[str, Any] = {}
     for cal in data.get("resource_calendars", []) or []:
-        rules = [(p.get("from", "MONDAY"), p.get("to", "SUNDAY"), clock_hours(p.get("beginTime", "00:00")),
-                  clock_hours(p.get("endTime", "24:00"))) for p in cal.get("time_periods", [])]
-        hours = week_from_rules(rules)
+        hours = week_from_rules(_period_rules(cal.get("time_periods", [])))
         if hours:
             calendars[str(cal.get("id"))] = {"hours": hours, "holidays": "none"}
         else:
@@ -237,10 +242,7 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
             warnings.append(f"arrival_time_distribution {dist['dist']}: imported as a Poisson process with the same "
                             "mean inter-arrival time")
     arrival_calendar = data.get("arrival_time_calendar") or []
-    rules = [(p.get("from", "MONDAY"), p.get("to", "SUNDAY"), clock_hours(p.get("beginTime", "00:00")),
-              clock_hours(p.get("endTime", "24:00"))) for p in arrival_calendar]
-    around_the_clock = {d: "00:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-    if arrival_calendar and week_from_rules(rules) != around_the_clock:
+    if arrival_calendar and week_from_rules(_period_rules(arrival_calendar)) != ALWAYS_OPEN:
         warnings.append("arrival_time_calendar: arrivals restricted to weekly hours have no permitflow equivalent "
                         "(arrivals imported around the clock)")
     doc = profile_document(start=dt.date(2025, 1, 1), cases=cases, horizon_hours=None, calendars=calendars,

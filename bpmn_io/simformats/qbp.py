@@ -35,6 +35,7 @@ from typing import Any
 from lxml import etree
 
 from bpmn_io.simformats.common import (
+    ALWAYS_OPEN,
     Converted,
     branching_gateways,
     clock_hours,
@@ -140,9 +141,7 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         table = res.get("timetableId") or ""
         if table not in calendars:
             warnings.append(f"resource {rid!r} ({res.get('name')}): timetable {table!r} unknown; 24/7 assumed")
-            calendars.setdefault("always", {"hours": {d: "00:00-24:00" for d in
-                                                      ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
-                                            "holidays": "none"})
+            calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
         amount = _float(res, "totalAmount", source)
         if not amount >= 1 or amount != int(amount):
