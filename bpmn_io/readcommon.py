@@ -146,6 +146,15 @@ class OpaqueBuilder:
         target = self.children if placeable(self.tag, child.tag) else self.misplaced
         target.append(fragment(child))
 
+    def keep_unread(self, child: etree._Element, *, extension: str = EXT) -> None:
+        """A child the element's reader does not interpret: the content of an
+        ``extension`` element (``bpmn:extensionElements``; ``di:extension`` in DI)
+        joins the extension elements, anything else is kept as it is."""
+        if child.tag == extension:
+            self.extension(child)
+        else:
+            self.keep(child)
+
     def build(self) -> Opaque:
         return Opaque(self.attributes, tuple(self.extension_elements), tuple(self.children + self.misplaced))
 

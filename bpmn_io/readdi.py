@@ -28,21 +28,14 @@ def _bounds(el: etree._Element, source: Source) -> Bounds:
         raise source.error(el, f"dc:Bounds: {err} (expected a non-negative width and height)") from None
 
 
-def _di_extension(ob: OpaqueBuilder, child: etree._Element) -> None:
-    # di:extension is the DD's extensionElements; its children are kept like those
-    ob.extension(child)
-
-
 def _label(el: etree._Element, source: Source) -> Label:
     ob = OpaqueBuilder(el, ("id", "labelStyle"))
     bounds = None
     for child in children(el):
         if child.tag == _BOUNDS:
             bounds = _bounds(child, source)
-        elif child.tag == _EXTENSION:
-            _di_extension(ob, child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child, extension=_EXTENSION)
     return Label(bounds=bounds, label_style=el.get("labelStyle", ""), id=el.get("id", ""), opaque=ob.build())
 
 
@@ -56,10 +49,8 @@ def _shape(el: etree._Element, source: Source) -> Shape:
             bounds = _bounds(child, source)
         elif child.tag == _LABEL:
             label = _label(child, source)
-        elif child.tag == _EXTENSION:
-            _di_extension(ob, child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child, extension=_EXTENSION)
     if bounds is None:
         raise source.error(el, "BPMNShape has no dc:Bounds (expected one)")
     return Shape(
@@ -81,10 +72,8 @@ def _edge(el: etree._Element, source: Source) -> Edge:
             points.append(Point(number(child, "x", source, default=0.0), number(child, "y", source, default=0.0)))  # type: ignore[arg-type]
         elif child.tag == _LABEL:
             label = _label(child, source)
-        elif child.tag == _EXTENSION:
-            _di_extension(ob, child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child, extension=_EXTENSION)
     return Edge(id=el.get("id", ""), element=el.get("bpmnElement", ""), waypoints=tuple(points),
                 source_element=el.get("sourceElement", ""), target_element=el.get("targetElement", ""),
                 message_visible_kind=el.get("messageVisibleKind", ""), label=label, opaque=ob.build())
@@ -102,10 +91,8 @@ def _plane(el: etree._Element, source: Source) -> Plane:
             shapes.append(_shape(child, source))
         elif reader is _edge:
             edges.append(_edge(child, source))
-        elif child.tag == _EXTENSION:
-            _di_extension(ob, child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child, extension=_EXTENSION)
     return Plane(id=el.get("id", ""), element=el.get("bpmnElement", ""), shapes=tuple(shapes),
                  edges=tuple(edges), opaque=ob.build())
 
@@ -120,10 +107,8 @@ def read_diagram(el: etree._Element, source: Source) -> Diagram:
             plane = _plane(child, source)
         elif child.tag == q(BPMNDI, "BPMNLabelStyle"):
             styles.append(fragment(child))
-        elif child.tag == _EXTENSION:
-            _di_extension(ob, child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child, extension=_EXTENSION)
     ob.attributes = tuple((k, v) for k, v in ob.attributes if k != q(XSI, "type"))
     return Diagram(id=el.get("id", ""), name=el.get("name", ""), resolution=number(el, "resolution", source),
                    documentation=el.get("documentation", ""), plane=plane or Plane(),

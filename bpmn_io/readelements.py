@@ -21,7 +21,7 @@ from processes.model import (
 )
 
 from .namespaces import BPMN, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, expression, flag
+from .readcommon import DOC, OpaqueBuilder, Source, children, documentation, expression, flag
 
 __all__ = ["data_association", "loop_characteristics", "event_definition", "read_artifact", "read_lane_set"]
 
@@ -35,10 +35,8 @@ def data_association(el: etree._Element, direction: str) -> DataAssociation:
             sources.append((child.text or "").strip())
         elif child.tag == q(BPMN, "targetRef"):
             target = (child.text or "").strip()
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     return DataAssociation(direction=direction, sources=tuple(sources), target=target,
                            id=el.get("id", ""), opaque=ob.build())
 
@@ -50,10 +48,8 @@ def loop_characteristics(el: etree._Element, source: Source) -> StandardLoop | M
         for child in children(el):
             if child.tag == q(BPMN, "loopCondition"):
                 condition = expression(child)
-            elif child.tag == EXT:
-                ob.extension(child)
             else:
-                ob.keep(child)
+                ob.keep_unread(child)
         maximum = el.get("loopMaximum")
         try:
             loop_max = int(maximum) if maximum is not None else None
@@ -68,10 +64,8 @@ def loop_characteristics(el: etree._Element, source: Source) -> StandardLoop | M
             found["cardinality"] = expression(child)
         elif child.tag == q(BPMN, "completionCondition"):
             found["completion_condition"] = expression(child)
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     return MultiInstance(is_sequential=bool(flag(el, "isSequential", source)), behavior=el.get("behavior", ""),
                          id=el.get("id", ""), opaque=ob.build(), **found)
 
@@ -98,10 +92,8 @@ def event_definition(el: etree._Element, kind: str) -> EventDefinition:
             sources.append((child.text or "").strip())
         elif kind == "link" and tag == q(BPMN, "target"):
             found["link_target"] = (child.text or "").strip()
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     ref_attr = {"message": "messageRef", "signal": "signalRef", "error": "errorRef",
                 "escalation": "escalationRef"}.get(kind)
     ref = el.get(ref_attr, "") if ref_attr else ""
@@ -124,12 +116,10 @@ def read_artifact(el: etree._Element, parent: str, id_of: Callable[[etree._Eleme
     for child in children(el):
         if child.tag == DOC:
             docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
         elif tag == "textAnnotation" and child.tag == q(BPMN, "text"):
             text = child.text or ""
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     common: dict[str, Any] = dict(id=art_id, parent=parent, documentation=tuple(docs), opaque=ob.build())
     if tag == "association":
         return Association(**common, source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
@@ -145,10 +135,8 @@ def read_lane_set(el: etree._Element, parent: str) -> LaneSet:
     for child in children(el):
         if child.tag == q(BPMN, "lane"):
             lanes.append(_lane(child))
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     return LaneSet(id=el.get("id", ""), name=el.get("name", ""), lanes=tuple(lanes), parent=parent,
                    opaque=ob.build())
 
@@ -163,10 +151,8 @@ def _lane(el: etree._Element) -> Lane:
             child_set = read_lane_set(child, "")
         elif child.tag == DOC:
             docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     return Lane(id=el.get("id", ""), name=el.get("name", ""), flow_node_refs=tuple(refs),
                 child_lane_set=child_set, partition_element_ref=el.get("partitionElementRef", ""),
                 documentation=tuple(docs), opaque=ob.build())

@@ -110,10 +110,8 @@ def _participant(el: etree._Element, src: Source) -> Participant:
             low, high = int(child.get("minimum", "0")), int(child.get("maximum", "1"))
         elif child.tag == DOC:
             docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     return Participant(id=el.get("id", ""), name=el.get("name", ""), process_ref=el.get("processRef", ""),
                        multiplicity_min=low, multiplicity_max=high, documentation=tuple(docs), opaque=ob.build())
 
@@ -124,10 +122,8 @@ def _message_flow(el: etree._Element, src: Source) -> MessageFlow:
     for child in children(el):
         if child.tag == DOC:
             docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     return MessageFlow(id=el.get("id", ""), source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
                        name=el.get("name", ""), message_ref=el.get("messageRef", ""),
                        documentation=tuple(docs), opaque=ob.build())
@@ -149,11 +145,8 @@ def _collaboration(el: etree._Element, src: Source, lines: dict[str, int]) -> Co
         elif child.tag == DOC:
             docs.append(documentation(child))
             continue
-        elif child.tag == EXT:
-            ob.extension(child)
-            continue
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
             continue
         _register(lines, item.id, child, src)
     return Collaboration(id=el.get("id", ""), name=el.get("name", ""), participants=tuple(participants),

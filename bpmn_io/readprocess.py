@@ -291,12 +291,10 @@ def _sequence_flow(el: etree._Element, parts: _Parts, parent: str) -> None:
     for child in children(el):
         if child.tag == DOC:
             docs.append(documentation(child))
-        elif child.tag == EXT:
-            ob.extension(child)
         elif child.tag == q(BPMN, "conditionExpression"):
             condition = expression(child)
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     for ref in ("sourceRef", "targetRef"):
         if not el.get(ref, "").strip():
             raise parts.source.error(el, f"sequenceFlow has no {ref} (expected the id of a flow node)", flow_id)
@@ -345,8 +343,6 @@ def read_process(
             parts.lane_sets.append(read_lane_set(child, process_id))
         elif tag == DOC:
             docs.append(documentation(child))
-        elif tag == EXT:
-            ob.extension(child)
         elif tag == q(BPMN, "ioSpecification"):
             io_spec = fragment(child)
         elif tag == q(BPMN, "property"):
@@ -354,7 +350,7 @@ def read_process(
         elif tag in _RESOURCE_ROLES:
             roles.append(fragment(child))
         else:
-            ob.keep(child)
+            ob.keep_unread(child)
     process = Process(
         id=process_id, name=el.get("name", ""), is_executable=flag(el, "isExecutable", source),
         process_type=el.get("processType", ""), is_closed=flag(el, "isClosed", source),
