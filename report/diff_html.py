@@ -9,10 +9,7 @@ number(s) of the differences about it, which are listed beside the diagrams.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-
-import jinja2
 
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
@@ -21,16 +18,11 @@ from processes.diff.formats import KIND_TITLES
 from processes.diff.nway import name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
+from report.templating import strip_xml_prolog, template_environment
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS"]
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("report", "templates"),
-    autoescape=jinja2.select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENV = template_environment()
 
 #: extra CSS handed to render_svg: the fill of each class of step
 DIFF_CSS = (
@@ -77,8 +69,7 @@ def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str
         svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS)
     except PermitflowError as err:
         return "", str(err)
-    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
-    return re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg), ""
+    return strip_xml_prolog(svg), ""
 
 
 def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:

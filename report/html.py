@@ -12,16 +12,14 @@ diff section of the compared municipalities comes from :mod:`report.diff_html`.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
-
-import jinja2
 
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from report import plots
+from report.templating import strip_xml_prolog, template_environment
 
 __all__ = ["KEY_FIGURES", "render_report", "waiting_badges", "strip_xml_prolog"]
 
@@ -38,13 +36,7 @@ KEY_FIGURES = (
 )
 WAIT_PREFIX = "wait_days."
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("report", "templates"),
-    autoescape=jinja2.select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENV = template_environment()
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
@@ -66,12 +58,6 @@ def _fmt(value: Any, digits: int = 2) -> str:
 
 
 _ENV.filters["num"] = _fmt
-
-
-def strip_xml_prolog(svg: str) -> str:
-    """``svg`` without an XML declaration or DOCTYPE, ready to inline in HTML."""
-    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
-    return re.sub(r"^\s*<!DOCTYPE[^>]*>\s*", "", svg)
 
 
 def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
