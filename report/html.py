@@ -12,7 +12,7 @@ diff section of the compared municipalities comes from :mod:`report.diff_html`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from bpmn_io.reader import parse_bpmn
@@ -60,14 +60,18 @@ def _fmt(value: Any, digits: int = 2) -> str:
 _ENV.filters["num"] = _fmt
 
 
-def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
-    """``{element id: "3.2 d"}`` from a point's ``<member>/wait_days.<element>`` means."""
-    badges = {}
+def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(element id, estimate) of each ``<member>/wait_days.<element>`` figure with a mean of at
+    least 0.05 days; the badges and the list of longest waits both leave shorter waits out."""
     prefix = f"{member}/{WAIT_PREFIX}"
     for name, est in figures.items():
         if name.startswith(prefix) and est["mean"] is not None and est["mean"] >= 0.05:
-            badges[name[len(prefix):]] = f"{est['mean']:.1f} d"
-    return badges
+            yield name[len(prefix):], est
+
+
+def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
+    """``{element id: "3.2 d"}`` from a point's ``<member>/wait_days.<element>`` means."""
+    return {element: f"{est['mean']:.1f} d" for element, est in _waits(figures, member)}
 
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> list[dict[str, Any]]:
@@ -96,18 +100,15 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> l
 
 def _longest_waits(figures: Mapping[str, Any], member: str, defs: Any, limit: int = 8) -> list[dict[str, Any]]:
     """The steps with the longest average wait, longest first (id, name, days)."""
-    prefix = f"{member}/{WAIT_PREFIX}"
     waits = []
-    for name, est in figures.items():
-        if name.startswith(prefix) and est["mean"] is not None and est["mean"] >= 0.05:
-            element = name[len(prefix):]
-            label = ""
-            if defs is not None:
-                try:
-                    label = getattr(defs.element(element), "name", "") or ""
-                except KeyError:
-                    label = ""
-            waits.append({"id": element, "name": label, "days": est["mean"], "ci": est["ci"]})
+    for element, est in _waits(figures, member):
+        label = ""
+        if defs is not None:
+            try:
+                label = getattr(defs.element(element), "name", "") or ""
+            except KeyError:
+                label = ""
+        waits.append({"id": element, "name": label, "days": est["mean"], "ci": est["ci"]})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
