@@ -8,15 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from processes.model import CallActivity, Definitions, Event, Gateway, Process, SubProcess, Task
+from processes.model import Gateway, Process
 from processes.params import WEEKDAYS
 
 __all__ = [
     "Converted",
     "hours_text",
-    "seconds_to_hours",
-    "work_nodes",
-    "diverging_gateways",
     "branching_gateways",
     "normalised",
     "ALWAYS_OPEN",
@@ -56,18 +53,9 @@ def constant_arrivals(mean_hours: float) -> dict[str, Any]:
     return {"per_year": round(8760.0 / mean_hours, 9), "seasonality": list(MONTH_DAYS)}
 
 
-def seconds_to_hours(seconds: float) -> float:
-    return float(seconds) / 3600.0
-
-
 def hours_text(hours: float) -> str:
     """A duration in hours as profile text (``'2.5h'``); ``h`` is valid for work and calendar time."""
     return f"{float(hours):.12g}h"
-
-
-def work_nodes(process: Process) -> list[Task | SubProcess | CallActivity]:
-    """The activities of ``process`` (tasks, subprocesses, call activities), in document order."""
-    return [n for n in process.nodes.values() if isinstance(n, (Task, SubProcess, CallActivity))]
 
 
 def branching_gateways(process: Process) -> dict[str, list[str]]:
@@ -81,14 +69,6 @@ def branching_gateways(process: Process) -> dict[str, list[str]]:
     return out
 
 
-def diverging_gateways(process: Process) -> dict[str, list[str]]:
-    """Gateway id -> its outgoing sequence flow ids, for exclusive and inclusive gateways with more than one way out."""
-    deciding = {
-        n.id for n in process.nodes.values() if isinstance(n, Gateway) and n.gateway_kind in ("exclusive", "inclusive")
-    }
-    return {gid: flows for gid, flows in branching_gateways(process).items() if gid in deciding}
-
-
 def normalised(weights: Mapping[str, float], total: float) -> dict[str, float]:
     """``weights`` divided by their ``total``, summing to exactly 1.
 
@@ -99,13 +79,6 @@ def normalised(weights: Mapping[str, float], total: float) -> dict[str, float]:
     last = sorted(out)[-1]
     out[last] += 1.0 - math.fsum(out.values())
     return out
-
-
-def start_events(process: Process) -> list[Event]:
-    return [
-        n for n in process.nodes.values()
-        if isinstance(n, Event) and n.position == "start" and n.parent == process.id
-    ]
 
 
 def profile_document(
@@ -133,11 +106,6 @@ def profile_document(
     if elements:
         sim["elements"] = elements
     return {"note": note, "simulation": sim}
-
-
-def definitions_process(defs: Definitions) -> Process:
-    """The process the parameters are for: the first one with flow nodes."""
-    return defs.process()
 
 
 def clock_hours(text: str) -> float:
