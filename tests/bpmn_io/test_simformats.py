@@ -411,21 +411,7 @@ def test_prosimos_import_groups_a_simod_style_profile_into_one_pool(mm1) -> None
     assert "2 resources (clerk_0, clerk_1) that are not one whole resource profile" in out.warnings[0]
 
 
-# a hand-written profile for the jBPM model (it has a subprocess, an error boundary event, a throw event, a call
-# activity and three end events: all things Prosimos cannot read as they are)
-JBPM_PROFILE = """simulation:
-  start: 2025-01-06
-  cases: 50
-  calendars:
-    always: {hours: {mon: "00:00-24:00", tue: "00:00-24:00", wed: "00:00-24:00", thu: "00:00-24:00", fri: "00:00-24:00", sat: "00:00-24:00", sun: "00:00-24:00"}, holidays: none}
-  pools:
-    staff: {count: 2, calendar: always}
-  arrivals: {per_year: 8760, seasonality: [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]}
-  elements:
-    _9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD: {duration: {dist: uniform, low: 3m, high: 7m}, pool: staff}
-    _0B342610-E00B-455A-802A-DAECF804D529: {duration: {dist: fixed, value: 7m}, pool: staff}
-    _86B786E7-9116-4DAC-94C5-D9DD4AF2A5B1: {probabilities: {_01000E32-C357-4C71-A91C-04FEED08253C: 0.7, _599EDF0D-52FB-4486-AD92-874DE561D766: 0.3}}
-"""
+JBPM_PROFILE = (ROOT / "tests/fixtures/sim/jbpm_profile.yaml").read_text(encoding="utf-8")
 
 
 def test_prosimos_bpmn_of_a_model_with_subprocess_boundary_and_three_end_events() -> None:
