@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from processes.diff.labelsim import label_similarity
 from processes.diff.matching import Match
 from processes.diff.result import Difference
-from processes.diff.text import Lexicon, label_similarity
+from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, display_name
 
 __all__ = [
@@ -74,15 +75,22 @@ def step_differences(
     lex: Lexicon,
     params_a: Mapping[str, Any],
     params_b: Mapping[str, Any],
+    *,
+    uncertain: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> list[Difference]:
     """only_in_a, split/merged and attribute differences in A's step order, then the
-    performer differences (one per pair of performers), then only_in_b in B's order."""
+    performer differences (one per pair of performers), then only_in_b in B's order.
+
+    A step in ``uncertain`` (``("a", id)`` / ``("b", id)``: unmatched, with candidates)
+    is not reported as only in its model: the diff lists it as uncertain instead."""
     out: list[Difference] = []
     matched_a = {s for m in matches for s in m.a}
     matched_b = {s for m in matches for s in m.b}
     by_first_a = {m.a[0]: m for m in matches}
     for x_id, x in a.steps.items():
         if x_id not in matched_a:
+            if ("a", x_id) in uncertain:
+                continue
             out.append(Difference("only_in_a", (x_id,), (), message=f"{_q(x)} is only in A."))
             continue
         m = by_first_a.get(x_id)
@@ -101,7 +109,7 @@ def step_differences(
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
-        if y_id not in matched_b:
+        if y_id not in matched_b and ("b", y_id) not in uncertain:
             out.append(Difference("only_in_b", (), (y_id,), message=f"{_q(y)} is only in B."))
     return out
 

@@ -43,6 +43,7 @@ from processes.model import (
 __all__ = ["Step", "ModelView", "build_view", "display_name", "ROOT"]
 
 ROOT = "\x00root"  # the virtual node before every start
+_TOGETHER = frozenset({"parallel", "inclusive", "complex"})  # gateways whose branches run together
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,11 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             if isinstance(node, skip):
                 continue
             nodes[node.id] = node
-            flow.add_node(node.id, gateway=isinstance(node, Gateway))
+            flow.add_node(
+                node.id,
+                gateway=isinstance(node, Gateway),
+                parallel=isinstance(node, Gateway) and node.gateway_kind in _TOGETHER,
+            )
             kind = _kind(node)
             if kind is None:
                 continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from processes.diff.synonyms import Synonyms, builtin_synonyms, parse_synonyms
-from processes.diff.text import Lexicon, fold, group_similarity, label_similarity, normalise
+from processes.diff.labelsim import group_similarity, label_similarity
+from processes.diff.text import Lexicon, fold, normalise
 from processes.errors import InputError
 
 PAIRS_THAT_MEAN_THE_SAME = [
