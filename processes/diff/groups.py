@@ -13,6 +13,11 @@ label term (and its weight) when a name is missing; so never above 0.8. Rounds r
 are looked up through an index of context keys, so the pass costs time in proportion to
 the steps that share context, not to all pairs.
 
+A pair of named steps whose labels are at least ``min_label`` alike and whose combined
+score is within ``PROPAGATION`` (0.1) of the threshold is matched when at least half of
+their matched neighbours agree (Jaccard >= 0.5): neighbours already matched raise a
+candidate (similarity propagation in its simplest form); its confidence is its score.
+
 **Group pass** (a step drawn as two or three, a parallel block of three remisser against
 one remiss task): for a step x, candidate groups of the other model are
 
@@ -45,6 +50,7 @@ from processes.diff.view import ModelView
 __all__ = ["context_pass", "group_pass"]
 
 _CONTEXT_MIN_LABEL = 0.3
+PROPAGATION = 0.1
 _CONTEXT_ROUNDS = 5
 _MAX_SIBLINGS = 6
 _COMMON_ALONE = 0.8  # x is their common part, for alternatives that do not run together
@@ -61,6 +67,7 @@ def context_pass(
     a: ModelView,
     b: ModelView,
     lab: np.ndarray,
+    score_matrix: np.ndarray,
     matches: list[Match],
     banned: set[tuple[str, str]],
     options: MatchOptions,
@@ -93,6 +100,16 @@ def context_pass(
                 jaccard = len(cx & cy) / len(cx | cy)
                 label = float(lab[ia[x_id], ib[y_id]])
                 both_named = bool(named(x)) and bool(named(y))
+                combined = float(score_matrix[ia[x_id], ib[y_id]])
+                if (
+                    both_named
+                    and label >= options.min_label
+                    and jaccard >= 0.5
+                    and combined >= options.threshold - PROPAGATION
+                ):
+                    # neighbours already matched raise a candidate just below the threshold
+                    proposals.append((-combined, x_id, y_id, label, "auto"))
+                    continue
                 if both_named:
                     if jaccard < 1.0 or label < _CONTEXT_MIN_LABEL:
                         continue
@@ -103,14 +120,14 @@ def context_pass(
                 score = (
                     w_label * label + options.w_type + options.w_position * place + options.w_neighbours * jaccard
                 ) / (total - options.w_label + w_label)
-                proposals.append((-score, x_id, y_id, label))
+                proposals.append((-ENDPOINT_DISCOUNT * score, x_id, y_id, label, "context"))
         used: set[str] = set()
         added = 0
-        for neg, x_id, y_id, label in sorted(proposals):
+        for neg, x_id, y_id, label, how in sorted(proposals):
             if x_id in used or y_id in used:
                 continue
             used.update((x_id, y_id))
-            matches.append(Match((x_id,), (y_id,), round(ENDPOINT_DISCOUNT * -neg, 3), round(label, 3), "context"))
+            matches.append(Match((x_id,), (y_id,), round(-neg, 3), round(label, 3), how))
             added += 1
         if not added:
             break
@@ -252,7 +269,9 @@ def _one_side(
                     continue  # x names what only some of them do (it is one of them), or nothing shared
             else:
                 joined = group_similarity(lex, x.name, names, lang[0])
-            if joined >= options.threshold and joined >= base + options.split_gain:
+            # branches that run together and share what x names are structural evidence
+            bar = options.threshold - (PROPAGATION if kind == "siblings" and together.get(members) else 0.0)
+            if joined >= bar and joined >= base + options.split_gain:
                 proposals.append((joined, x_id, group, current))
     used: set[str] = set()
     for joined, x_id, group, current in sorted(proposals, key=lambda p: (-p[0], p[1], p[2])):

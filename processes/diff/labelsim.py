@@ -14,7 +14,7 @@ label is paired with its most similar term of the other, both ways::
                 / (sum_{t in x} w(t) + sum_{u in y} w(u))
 
 with ``w`` the inverse label frequency of the term among the labels compared,
-``w(t) = 1 / (1 + ln df(t))`` (a word in every label — "application", "ansökan" — says
+``w(t) = 1 / (1 + IDF ln df(t))`` with ``IDF`` = 1 (a word in every label — "application", "ansökan" — says
 less about which step a label names than a rare one); single comparisons weigh every
 term 1. Labels equal after normalisation score 1.
 
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 THESAURUS = 0.8
-CONTAINMENT = 0.3
+IDF = 1.0
 FUZZY_MIN = 0.8
 _FUZZY_LETTERS = 4
 
@@ -73,10 +73,8 @@ def bag_similarity(lex: Lexicon, a: Sequence[str], b: Sequence[str], lang: str |
     if not a or not b:
         return 0.0
     sims = [[term_similarity(lex, x, y, lang) for y in b] for x in a]
-    found_a = sum(max(row) for row in sims)
-    found_b = sum(max(col) for col in zip(*sims, strict=True))
-    bag = (found_a + found_b) / (len(a) + len(b))
-    return (1 - CONTAINMENT) * bag + CONTAINMENT * max(found_a / len(a), found_b / len(b))
+    total = sum(max(row) for row in sims) + sum(max(col) for col in zip(*sims, strict=True))
+    return total / (len(a) + len(b))
 
 
 def label_similarity(lex: Lexicon, a: str, b: str) -> float:
@@ -174,7 +172,7 @@ def label_matrix(
     for bag in bags_a + bags_b:
         for t in set(bag):
             df[t] = df.get(t, 0) + 1
-    weight = (lambda t: 1.0 / (1.0 + math.log(df[t]))) if weighted else (lambda t: 1.0)
+    weight = (lambda t: 1.0 / (1.0 + IDF * math.log(df[t]))) if weighted else (lambda t: 1.0)
     ia = {t: i for i, t in enumerate(ta)}
     ib = {t: j for j, t in enumerate(tb)}
     wa = np.zeros((len(ua), len(ta)))
@@ -194,16 +192,9 @@ def label_matrix(
     for i, bag in enumerate(bags_a):
         if bag and tb:
             best_for_a[:, i] = sim[[ia[t] for t in bag], :].max(axis=0)
-    found_a = wa @ best_for_b  # weight of A's terms found in each B label
-    found_b = (wb @ best_for_a).T
-    sum_a = wa.sum(axis=1)[:, None]
-    sum_b = wb.sum(axis=1)[None, :]
-    den = sum_a + sum_b
-    out = np.divide(found_a + found_b, den, out=np.zeros_like(found_a), where=den > 0)
-    if CONTAINMENT:
-        cover_a = np.divide(found_a, sum_a, out=np.zeros_like(found_a), where=sum_a > 0)
-        cover_b = np.divide(found_b, sum_b, out=np.zeros_like(found_b), where=sum_b > 0)
-        out = (1 - CONTAINMENT) * out + CONTAINMENT * np.maximum(cover_a, cover_b)
+    num = wa @ best_for_b + (wb @ best_for_a).T
+    den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
+    out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
     norm_a = [normalise(x) for x in ua]
     norm_b = {}
     for j, y in enumerate(ub):

@@ -69,7 +69,7 @@ class MatchOptions:
     """Thresholds and weights of the matcher (see the module doc). One configuration
     serves every benchmark set (bench/bench_matching.py)."""
 
-    threshold: float = 0.6
+    threshold: float = 0.7
     min_label: float = 0.5
     strong_label: float = 0.9
     uncertain: float = 0.3
@@ -351,7 +351,7 @@ def match_steps(
     for i, j in zip(rows, cols, strict=True):
         if ok[i, j]:
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
-    matches = context_pass(a, b, lab, matches, banned, options)
+    matches = context_pass(a, b, lab, score, matches, banned, options)
     matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
     order = {s: k for k, s in enumerate(xs)}
     matches.sort(key=lambda m: (min(order[s] for s in m.a), m.b))
