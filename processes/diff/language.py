@@ -3,8 +3,8 @@
 A label's content words are reduced to a *root* that inflected forms, and a verb and its
 nominalisation, share:
 
-1. **lemma** (optional): ``simplemma`` (it ships its dictionaries; nothing is downloaded)
-   turns "registreras" into "registrera", "ansökningar" into "ansökan", "documents" into
+1. **lemma** (when the optional extra ``permitflow[lemmas]`` is installed): ``simplemma``
+   (it ships its dictionaries; nothing is downloaded) turns "registreras" into "registrera", "ansökningar" into "ansökan", "documents" into
    "document", "accepted" into "accept";
 2. **derivation** (Swedish): the verb suffix -era, the nouns -ering, -ation/-tion, -ning,
    -ing and the infinitive -a are cut when at least four letters stay, so
@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword"]
+__all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword", "lemmatiser_available"]
 
 LANGUAGES = ("sv", "en")
 
@@ -72,11 +72,23 @@ def detect_language(labels: Iterable[str]) -> str:
     return "en" if en > sv else "sv"
 
 
+def lemmatiser_available() -> bool:
+    """Whether simplemma (the optional extra ``permitflow[lemmas]``) is installed."""
+    try:
+        import simplemma  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
-    """The dictionary form of ``word`` by simplemma (the word itself when unknown)."""
-    import simplemma  # its dictionaries load on first use (about 1 s for Swedish)
-
+    """The dictionary form of ``word`` by simplemma (the word itself when unknown, or when
+    simplemma is not installed)."""
+    try:
+        import simplemma  # its dictionaries load on first use (about 1 s for Swedish)
+    except ImportError:
+        return word
     found = simplemma.lemmatize(word, lang=lang)
     return found.casefold() if found else word
 
