@@ -15,8 +15,9 @@ nominalisation, share:
    joins "evaluation" and "evaluate" ("evalu"), "rejection" and "rejected" ("reject").
 
 ``detect_language`` decides between Swedish and English for a whole model: letters å/ä/ö
-and stop words of each language are counted; a tie (or nothing to count) is Swedish, the
-language of the domain.
+and stop words of each language are counted; a tie is Swedish, the language of the
+domain. Labels with neither (terse activity names) are looked up in simplemma's
+dictionaries when it is installed (else typical word endings are counted).
 """
 
 from __future__ import annotations
@@ -63,13 +64,30 @@ def detect_language(labels: Iterable[str]) -> str:
     'sv'
     """
     sv = en = 0
+    words: list[str] = []
     for label in labels:
         text = label.casefold()
         sv += 2 * len(_SV_LETTERS.findall(text))
-        for word in re.findall(r"\w+", text):
+        for word in re.findall(r"[^\W\d_]+", text):
+            words.append(word)
             sv += word in STOPWORDS["sv"]
             en += word in STOPWORDS["en"]
+    if sv == en == 0 and words:
+        # no stop word and no å/ä/ö (terse labels, e.g. an event log's activity names):
+        # ask the lemmatiser's dictionaries which language knows more of the words
+        return _by_dictionary(words)
     return "en" if en > sv else "sv"
+
+
+def _by_dictionary(words: list[str]) -> str:
+    try:
+        import simplemma
+    except ImportError:
+        endings_en = sum(w.endswith(("tion", "ment", "ing", "ed", "ness", "ity", "ance")) for w in words)
+        endings_sv = sum(w.endswith(("ning", "ering", "era", "ande", "else", "het", "skap")) for w in words)
+        return "en" if endings_en > endings_sv else "sv"
+    known = {lang: sum(simplemma.is_known(w, lang=lang) for w in words) for lang in LANGUAGES}
+    return "en" if known["en"] > known["sv"] else "sv"
 
 
 def lemmatiser_available() -> bool:

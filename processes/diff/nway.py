@@ -31,6 +31,7 @@ from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
+from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.model import FrozenMap
 
 __all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
@@ -75,13 +76,14 @@ def compare_models(
     synonyms: Synonyms | None = None,
     decisions: MatchDecisions = NO_DECISIONS,
     options: MatchOptions = DEFAULT_OPTIONS,
+    thesaurus: Thesaurus = NO_THESAURUS,
 ) -> Comparison:
     """The N-way comparison of ``models`` (prepared with core.prepare); names must differ."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
         raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
-    lex = lexicon_for(models, synonyms)
+    lex = lexicon_for(models, synonyms, thesaurus=thesaurus)
     n = len(models)
     pairs: list[ModelDiff] = []
     matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from processes.diff.language import word_root
-from processes.diff.yamltext import load_user_yaml, shown
+from processes.diff.yamltext import load_user_yaml, node_lines, shown
 from processes.errors import InputError
 
 __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
@@ -198,6 +198,7 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     version = doc.get("schema_version", 1)
     if version != 1:
         raise InputError(f"schema_version {version!r} is not supported (expected 1)", file=source)
+    lines = node_lines(data)
     groups: list[tuple[str, ...]] = []
     for i, group in enumerate(doc["groups"]):
         if (
@@ -208,6 +209,7 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             raise InputError(
                 f"group {shown(group)} must be a list of at least two words or phrases",
                 file=source,
+                line=lines.get(f"groups[{i}]"),
                 path=f"groups[{i}]",
             )
         groups.append(tuple(dict.fromkeys(_norm(m) for m in group)))
@@ -215,7 +217,12 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     if not isinstance(ignore, list) or not all(
         isinstance(w, str) and len(_norm(w).split()) == 1 for w in ignore
     ):
-        raise InputError(f"ignore must be a list of single words, got {shown(ignore)}", file=source, path="ignore")
+        raise InputError(
+            f"ignore must be a list of single words, got {shown(ignore)}",
+            file=source,
+            line=lines.get("ignore"),
+            path="ignore",
+        )
     unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"})
     if unknown:
         raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)", file=source)

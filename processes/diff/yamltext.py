@@ -13,7 +13,9 @@ import yaml
 
 from processes.errors import InputError
 
-__all__ = ["load_user_yaml", "shown"]
+__all__ = ["load_user_yaml", "shown", "node_lines"]
+
+_MAX_DEPTH = 50
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -39,6 +41,31 @@ def load_user_yaml(data: str | bytes, *, source: str) -> Any:
             file=source,
             line=mark.line + 1 if mark else None,
         ) from None
+
+
+def node_lines(data: str | bytes) -> dict[str, int]:
+    """Key path -> 1-based line of every node of valid YAML ``data`` ("confirm[2].b" -> 7),
+    for messages that name where an entry is; {} when it cannot be composed."""
+    try:
+        root = yaml.compose(data, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        return {}
+    out: dict[str, int] = {}
+    stack: list[tuple[Any, str, int]] = [(root, "", 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if node is None or depth > _MAX_DEPTH:
+            continue
+        if path:
+            out[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = str(key.value)
+                stack.append((value, f"{path}.{name}" if path else name, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                stack.append((value, f"{path}[{i}]", depth + 1))
+    return out
 
 
 def shown(value: Any, limit: int = 80) -> str:
