@@ -665,7 +665,7 @@ _diff_options = [
                  help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions)."),
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.7, show_default=True,
+    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of an automatic match."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels: sv, en, or auto (detected per model)."),

@@ -13,10 +13,11 @@ label is paired with its most similar term of the other, both ways::
     sim(x, y) = (sum_{t in x} w(t) max_{u in y} s(t, u) + sum_{u in y} w(u) max_{t in x} s(t, u))
                 / (sum_{t in x} w(t) + sum_{u in y} w(u))
 
-with ``w`` the inverse label frequency of the term among the labels compared,
-``w(t) = 1 / (1 + IDF ln df(t))`` with ``IDF`` = 1 (a word in every label — "application", "ansökan" — says
-less about which step a label names than a rare one); single comparisons weigh every
-term 1. Labels equal after normalisation score 1.
+with ``w`` the inverse label frequency of the term, ``w(t) = 1 / (1 + ln df(t))``,
+``df(t)`` the number of labels of one list that carry it (the larger of the two lists'
+counts): a word in many labels of a model — "application", "ansökan" — says less about
+which step a label names than one that each model has once. Single comparisons weigh
+every term 1. Labels equal after normalisation score 1.
 
 ``label_matrix`` computes the whole matrix for two lists with numpy: each distinct label
 and term once, the term matrix with ``rapidfuzz.process.cdist``, the bag sums as matrix
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 THESAURUS = 0.8
-IDF = 1.0
 FUZZY_MIN = 0.8
 _FUZZY_LETTERS = 4
 
@@ -168,11 +168,18 @@ def label_matrix(
     ta = sorted({t for bag in bags_a for t in bag})
     tb = sorted({t for bag in bags_b for t in bag})
     sim = _term_matrix(lex, ta, tb, lang_a, lang_b)
-    df: dict[str, int] = {}
-    for bag in bags_a + bags_b:
+    # how many labels of one list carry a term, the larger of the two lists' counts: a term
+    # every label of a model has says little; one that each model has once says much
+    df_a: dict[str, int] = {}
+    for bag in bags_a:
         for t in set(bag):
-            df[t] = df.get(t, 0) + 1
-    weight = (lambda t: 1.0 / (1.0 + IDF * math.log(df[t]))) if weighted else (lambda t: 1.0)
+            df_a[t] = df_a.get(t, 0) + 1
+    df_b: dict[str, int] = {}
+    for bag in bags_b:
+        for t in set(bag):
+            df_b[t] = df_b.get(t, 0) + 1
+    df = {t: max(df_a.get(t, 0), df_b.get(t, 0)) for t in set(df_a) | set(df_b)}
+    weight = (lambda t: 1.0 / (1.0 + math.log(df[t]))) if weighted else (lambda t: 1.0)
     ia = {t: i for i, t in enumerate(ta)}
     ib = {t: j for j, t in enumerate(tb)}
     wa = np.zeros((len(ua), len(ta)))

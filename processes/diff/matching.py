@@ -69,7 +69,7 @@ class MatchOptions:
     """Thresholds and weights of the matcher (see the module doc). One configuration
     serves every benchmark set (bench/bench_matching.py)."""
 
-    threshold: float = 0.7
+    threshold: float = 0.75
     min_label: float = 0.5
     strong_label: float = 0.9
     uncertain: float = 0.3

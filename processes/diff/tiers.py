@@ -1,8 +1,9 @@
 """The uncertain tier: steps without a partner that still have candidates, and why.
 
-A step of A left unmatched gets as candidates the steps of B (matched or not) of the same
-family whose label is at least ``MatchOptions.uncertain`` alike, or that have the same
-matched neighbours (context); the best three by combined score are kept, each with its
+A step of A left unmatched gets as candidates the steps of B of the same family whose
+label is at least ``MatchOptions.uncertain`` alike, or that have the same matched
+neighbours (context) — a step of B already matched elsewhere only when its label is at
+least ``min_label`` alike; the best three by combined score are kept, each with its
 reasons in plain words ("labels share: remiss, polis", "same neighbours: Diarieföring",
 "matched to another step"). The same for B against A. A step with no candidate is only in
 its model.
@@ -78,6 +79,8 @@ def _side(
                 continue
             if label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                 continue  # nothing in common but one neighbour: no candidate
+            if y_id in matched_other and label < options.min_label:
+                continue  # matched elsewhere and not alike enough to question that match
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
