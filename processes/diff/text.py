@@ -9,10 +9,12 @@ polisen", "Registrering av ansökan" and "Ansökan registreras", "Yttrande" and
    and runs of white space become one space; å, ä and ö are kept (``normalise``).
 2. **phrases**: multi-word synonyms ("svar på remiss") are replaced by their group's
    canonical term before the words are split.
-3. **stop words** of the label's language (language.py) and the synonym list's
-   ``ignore`` words are dropped unless nothing else is left; a number glued to a word
-   ("completeness2") or standing alone ("Kunskapsprov 2") is dropped too, so numbered
-   duplicates compare as their base name (the matcher's structure tells them apart).
+3. **stop words** of the label's language (language.py), single letters and the synonym
+   list's ``ignore`` words are dropped unless nothing else is left; a number glued to a
+   word by a tool ("completeness2") is dropped; a number standing alone stays a term, and
+   ordinals become numbers ("Första kunskapsprovet" = "Kunskapsprov 1"), so numbered
+   duplicates ("Kunskapsprov 1", "Kunskapsprov 2") are alike but told apart by their number
+   (Swedish "andra" is left alone: it also means "other").
 4. **roots**: every word becomes its root (language.word_root: lemma, then the
    derivation of Swedish nominalisations or the Snowball English stem), so
    "Registrering av ansökan" = "Registrera ansökan" = "Ansökan registreras"; a root in a
@@ -133,6 +135,11 @@ def fold(text: str) -> str:
 
 
 _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])\d+$")
+# ordinals count as their numbers: "Första kunskapsprovet" = "Kunskapsprov 1"
+_ORDINALS = {
+    "första": "1", "tredje": "3", "fjärde": "4", "femte": "5",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,12 +242,14 @@ class Lexicon:
 
 def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     text = normalise(label)
-    text = " ".join(_GLUED_NUMBER.sub("", w) or w for w in text.split())
-    text = lex.synonyms.replace_phrases(text, lang)
+    words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
+    text = lex.synonyms.replace_phrases(" ".join(words), lang)
     words = text.split()
     stop = LANGUAGE_STOPWORDS[lang]
     content = [
-        w for w in words if w not in stop and not w.isdigit() and not lex.synonyms.ignores(w, lang)
+        w
+        for w in words
+        if w not in stop and not (len(w) == 1 and w.isalpha()) and not lex.synonyms.ignores(w, lang)
     ] or words
     out: list[str] = []
     for w in content:

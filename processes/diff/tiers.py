@@ -2,8 +2,9 @@
 
 A step of A left unmatched gets as candidates the steps of B of the same family whose
 label is at least ``MatchOptions.uncertain`` alike, or that have the same matched
-neighbours (context) — a step of B already matched elsewhere only when its label is at
-least ``min_label`` alike; the best three by combined score are kept, each with its
+neighbours (context) — a step of B already matched elsewhere only when this pair scores
+within 0.1 of that match's confidence (a rival worth a look, e.g. a merge); the best three
+by combined score are kept, each with its
 reasons in plain words ("labels share: remiss, polis", "same neighbours: Diarieföring",
 "matched to another step"). The same for B against A. A step with no candidate is only in
 its model.
@@ -20,6 +21,7 @@ from processes.diff.view import ModelView, display_name
 __all__ = ["uncertain_steps", "MAX_CANDIDATES"]
 
 MAX_CANDIDATES = 3
+_RIVAL_MARGIN = 0.1
 
 
 def uncertain_steps(
@@ -58,6 +60,7 @@ def _side(
     unit_one = {s: k for k, m in enumerate(matches) for s in mine(m)}
     unit_other = {s: k for k, m in enumerate(matches) for s in theirs(m)}
     matched_other = set(unit_other)
+    confidence = {s: m.confidence for m in matches for s in theirs(m)}
     ids_other = list(other.steps)
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
@@ -79,8 +82,8 @@ def _side(
                 continue
             if label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                 continue  # nothing in common but one neighbour: no candidate
-            if y_id in matched_other and label < options.min_label:
-                continue  # matched elsewhere and not alike enough to question that match
+            if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
+                continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
