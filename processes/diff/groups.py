@@ -214,12 +214,18 @@ def _one_side(
     side_many = (lambda m: m.a) if swap else (lambda m: m.b)
     index_one = {s: i for i, s in enumerate(one.steps)}
     index_many = {s: j for j, s in enumerate(many.steps)}
-    partner = {side_one(m)[0]: m for m in matches if len(side_one(m)) == 1 and len(side_many(m)) == 1}
+    ids_many = list(many.steps)
+    partner = {
+        side_one(m)[0]: m
+        for m in matches
+        if len(side_one(m)) == 1 and len(side_many(m)) == 1 and side_one(m)[0] in one.steps
+    }
     taken = {s for m in matches for s in side_many(m)}
     named_many = {s for s, st in many.steps.items() if named(st)}
     free_all = {s for s in named_many if s not in taken}
-    chains = _chains(many, free_all | {s for m in partner.values() for s in side_many(m)})
-    siblings = _siblings(many, free_all | {s for m in partner.values() for s in side_many(m)})
+    candidates = free_all | {s for m in partner.values() for s in side_many(m) if s in many.steps}
+    chains = _chains(many, candidates)
+    siblings = _siblings(many, candidates)
     by_member: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for c in chains:
         for s in c:
@@ -239,7 +245,11 @@ def _one_side(
             continue
         own = set(side_many(current)) if current else set()
         row = lab[index_one[x_id]]
-        alike = {s for s in named_many if row[index_many[s]] > 0.0 and (s not in taken or s in own)}
+        alike = {
+            s
+            for s in (ids_many[j] for j in np.flatnonzero(row > 0.0))
+            if s in named_many and (s not in taken or s in own)
+        }
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for kind, members in (entry for s in sorted(alike) for entry in by_member.get(s, ())):
             if (kind, members) in seen:

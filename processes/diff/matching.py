@@ -62,6 +62,9 @@ __all__ = [
 
 ACTIVITIES = ("task", "subProcess", "callActivity")
 ENDPOINT_DISCOUNT = 0.8
+#: above this many pairs of steps the matcher first pairs steps by name and context
+#: (anchors.py) and scores every pair only among the rest
+DENSE_CELLS = 1_500 * 1_500
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,7 @@ class Matching:
 
     matches: tuple[Match, ...]
     uncertain: tuple[Uncertain, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def family(step: Step) -> str:
@@ -268,13 +272,13 @@ def pair_scores(
     neigh = (
         _neighbour_matrix(
             lab,
-            [[ia[u] for u in a.predecessors(x.id)] for x in xs],
-            [[ib[v] for v in b.predecessors(y.id)] for y in ys],
+            [[ia[u] for u in a.predecessors(x.id) if u in ia] for x in xs],
+            [[ib[v] for v in b.predecessors(y.id) if v in ib] for y in ys],
         )
         + _neighbour_matrix(
             lab,
-            [[ia[u] for u in a.successors(x.id)] for x in xs],
-            [[ib[v] for v in b.successors(y.id)] for y in ys],
+            [[ia[u] for u in a.successors(x.id) if u in ia] for x in xs],
+            [[ib[v] for v in b.successors(y.id) if v in ib] for y in ys],
         )
     ) / 2
     types = _type_matrix(xs, ys)
@@ -306,6 +310,31 @@ def match_steps(
 ) -> Matching:
     """The three tiers for the steps of ``a`` and ``b`` (module doc); matches ordered by
     the first A step's position in ``a.steps``."""
+    if len(a.steps) * len(b.steps) <= DENSE_CELLS:
+        found = _match_dense(a, b, lex, options, confirmed, rejected, lang_a, lang_b, [])
+    else:
+        from processes.diff.anchors import match_large
+
+        found = match_large(a, b, lex, options, confirmed, rejected, lang_a, lang_b)
+    order = {s: k for k, s in enumerate(a.steps)}
+    ordered = sorted(found.matches, key=lambda m: (min(order[s] for s in m.a), m.b))
+    return Matching(tuple(ordered), found.uncertain, found.notes)
+
+
+def _match_dense(
+    a: ModelView,
+    b: ModelView,
+    lex: Lexicon,
+    options: MatchOptions,
+    confirmed: tuple[Decision, ...],
+    rejected: tuple[Decision, ...],
+    lang_a: str | None,
+    lang_b: str | None,
+    seeded: list[Match],
+    notes: tuple[str, ...] = (),
+) -> Matching:
+    """The matcher over every pair of ``a`` x ``b``; ``seeded``: matches found before
+    (steps outside these views) that give the context passes their neighbours."""
     from processes.diff.groups import context_pass, group_pass
     from processes.diff.tiers import uncertain_steps
 
@@ -351,9 +380,8 @@ def match_steps(
     for i, j in zip(rows, cols, strict=True):
         if ok[i, j]:
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
+    matches = seeded + matches
     matches = context_pass(a, b, lab, score, matches, banned, options)
     matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
-    order = {s: k for k, s in enumerate(xs)}
-    matches.sort(key=lambda m: (min(order[s] for s in m.a), m.b))
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
-    return Matching(tuple(matches), uncertain)
+    return Matching(tuple(matches), uncertain, notes)

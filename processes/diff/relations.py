@@ -167,15 +167,29 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
     flow, message = _sequence_graph(full)
     dag = flow.copy()
     dom = nx.immediate_dominators(flow, ROOT)
+    # entry and exit times of a depth-first walk of the dominator tree: v dominates u
+    # exactly when u's interval lies inside v's (constant time per question)
+    children: dict[str, list[str]] = {}
+    for node, parent in dom.items():
+        if node != parent:
+            children.setdefault(parent, []).append(node)
+    enter: dict[str, int] = {}
+    leave: dict[str, int] = {}
+    clock = 0
+    stack: list[tuple[str, bool]] = [(ROOT, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            leave[node] = clock
+            clock += 1
+            continue
+        enter[node] = clock
+        clock += 1
+        stack.append((node, True))
+        stack.extend((c, False) for c in sorted(children.get(node, ()), reverse=True))
 
     def dominates(v: str, u: str) -> bool:
-        while u in dom:
-            if u == v:
-                return True
-            if dom[u] == u:
-                return False
-            u = dom[u]
-        return False
+        return v in enter and u in enter and enter[v] <= enter[u] and leave[u] <= leave[v]
 
     back = [(u, v) for u, v in flow.edges if u in dom and dominates(v, u)]
     dag.remove_edges_from(back)
@@ -221,7 +235,11 @@ def _outcomes(
 ) -> dict[str, tuple[list[list[str]], list[list[str]]]]:
     """Per node: (branch groups taken together, choice alternatives)."""
     nodes = {n.id: n for p in defs.processes for n in p.nodes.values()}
-    flows = {f.id: f for p in defs.processes for f in p.flows.values()}
+    conditional_from: dict[str, list[object]] = {}
+    for p in defs.processes:
+        for f in p.flows.values():
+            if f.condition is not None:
+                conditional_from.setdefault(f.source, []).append(f)
     out: dict[str, tuple[list[list[str]], list[list[str]]]] = {}
     for u in dag.nodes:
         succ = sorted(dag.successors(u))
@@ -259,7 +277,7 @@ def _outcomes(
         }
         boundary = list(attached)
         normal = [s for s in succ if s not in attached]
-        conditional = [f for f in flows.values() if f.source == u and (f.condition is not None)]
+        conditional = conditional_from.get(u, [])
         groups: list[list[str]] = []
         choices: list[list[str]] = []
         default = node.default if isinstance(node, (Task, SubProcess, CallActivity)) else ""
