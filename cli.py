@@ -671,6 +671,8 @@ _diff_options = [
                  help="Language of the labels: sv, en, or auto (detected per model)."),
     click.option("--thesaurus", is_flag=True,
                  help="Also use the system thesauri (Debian mythes-sv, mythes-en-us) for synonyms."),
+    click.option("--lemmas", is_flag=True,
+                 help="Also use dictionary lemmas (simplemma: pip install 'permitflow[lemmas]')."),
 ]
 
 
@@ -687,7 +689,7 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--save-matches", type=click.Path(dir_okay=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
-             synonyms: str | None, threshold: float, language: str, thesaurus: bool,
+             synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
              save_matches: str | None) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
@@ -725,6 +727,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     result = diff_models(defs_a, defs_b, a_name=name_a, b_name=name_b, synonyms=words,  # type: ignore[arg-type]
                          decisions=decisions, facts_a=facts_a, facts_b=facts_b, params_a=params_a,  # type: ignore[arg-type]
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
+                         lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
     if fmt == "json":
         import json
@@ -747,7 +750,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
-                synonyms: str | None, threshold: float, language: str, thesaurus: bool) -> None:
+                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
     MODEL is a library name, a BPMN file or a YAML authoring file (at least two).
@@ -779,7 +782,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]
         prepared.append(prepare(defs, name, facts=facts, params=params, language=language))  # type: ignore[arg-type]
     result = compare_models(prepared, synonyms=words, decisions=decisions,  # type: ignore[arg-type]
-                            options=MatchOptions(threshold=threshold),
+                            options=MatchOptions(threshold=threshold), lemmatise=lemmas,
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
     if fmt == "json":
         import json

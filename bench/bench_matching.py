@@ -169,7 +169,7 @@ def swedish_pairs(names: tuple[str, ...]) -> Iterator[Pair]:
 
 
 OPTIONS: dict[str, float] = {}
-RESOURCES = {"thesaurus": False, "lemmatise": True}
+RESOURCES = {"thesaurus": False, "lemmatise": False}
 
 
 def _labels(defs: Definitions) -> list[str]:
@@ -238,14 +238,14 @@ def main() -> int:
     parser.add_argument("--held-out", action="store_true", help="also score the held-out Swedish pairs")
     parser.add_argument("--errors", nargs="*", default=[], help="sets whose false positives and misses to list")
     parser.add_argument("--thesaurus", action="store_true", help="add the system thesauri (mythes-sv, mythes-en-us)")
-    parser.add_argument("--no-lemmas", action="store_true", help="match without the simplemma lemmatiser")
+    parser.add_argument("--lemmas", action="store_true", help="add simplemma's dictionary lemmas (permitflow[lemmas])")
     parser.add_argument(
         "--option", action="append", default=[], metavar="NAME=VALUE",
         help="a MatchOptions field for an experiment (the reported tables use the defaults)",
     )
     args = parser.parse_args()
     RESOURCES["thesaurus"] = args.thesaurus
-    RESOURCES["lemmatise"] = not args.no_lemmas
+    RESOURCES["lemmatise"] = args.lemmas
     for item in args.option:
         key, _, value = item.partition("=")
         if key.isupper():  # a module constant of processes.diff.labelsim (experiments only)

@@ -41,7 +41,7 @@ def available_thesauri() -> dict[str, Path]:
     return out
 
 
-def system_thesaurus(labels: Mapping[str, Iterable[str]], *, lemmatise: bool = True) -> Thesaurus:
+def system_thesaurus(labels: Mapping[str, Iterable[str]], *, lemmatise: bool = False) -> Thesaurus:
     """The synonyms of the words of ``labels`` (language -> labels) from the installed
     thesauri; an empty thesaurus when none is installed or a file cannot be read."""
     found = available_thesauri()

@@ -94,12 +94,10 @@ def match_large(
         by_b: dict[object, list[str]] = defaultdict(list)
         for s in a.steps:
             if s not in taken_a and named(a.steps[s]):
-                key = _key(a, s) if round_ == 0 else (_key(a, s), context(a, s, unit_a))
-                by_a[key].append(s)
+                by_a[_key(a, s) if round_ == 0 else (_key(a, s), context(a, s, unit_a))].append(s)
         for s in b.steps:
             if s not in taken_b and named(b.steps[s]):
-                key = _key(b, s) if round_ == 0 else (_key(b, s), context(b, s, unit_b))
-                by_b[key].append(s)
+                by_b[_key(b, s) if round_ == 0 else (_key(b, s), context(b, s, unit_b))].append(s)
         found = 0
         for key, xs in by_a.items():
             ys = by_b.get(key, [])

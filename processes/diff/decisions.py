@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from processes.diff.yamltext import load_user_yaml, node_lines, shown
+from processes.diff.yamltext import load_user_yaml_lines, shown
 from processes.errors import InputError
 
 __all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS", "check_decisions"]
@@ -123,7 +123,8 @@ def check_decisions(
 
 def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDecisions:
     """Read a match-decisions file (format above); errors name the file and entry."""
-    doc: Any = load_user_yaml(data, source=source)
+    doc: Any
+    doc, lines = load_user_yaml_lines(data, source=source)
     if doc is None:
         return NO_DECISIONS
     if not isinstance(doc, dict):
@@ -137,7 +138,6 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
         raise InputError(
             f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)", file=source
         )
-    lines = node_lines(data)
     lists: dict[str, list[Decision]] = {"confirm": [], "reject": []}
     for key in lists:
         entries = doc.get(key) or []

@@ -29,11 +29,14 @@ one remiss task): for a step x, candidate groups of the other model are
 
 whose members are unmatched or matched to x. A group replaces x's current partner when
 its pooled labels (labelsim.group_similarity) match x at least ``min_label`` and better
-than the current partner by ``split_gain``; or, for siblings, when every member is alike
-to x (label at least ``uncertain``, the members within 0.15 of one another) and x names
-what they have in common (a term of every member) — the shape of "Samtliga remissvar
-inkomna" against one answer event per body. Groups are taken best first; a step joins at
-most one group.
+than the current partner by ``split_gain``. Siblings are read against x's label
+(``_reading``): when x names what sets each of them apart ("Remiss till polis,
+räddningstjänst och miljö" against one remiss per body) their pooled labels count; when x
+names only what they share, x must be that common part (0.8 alike), or an event standing
+for a block of siblings that run together ("Samtliga remissvar inkomna" against one answer
+event per body, where the bar is ``PROPAGATION`` lower); when x names what sets only some
+of them apart, x is one of them and no group. Groups are taken best first; a step joins
+at most one group.
 """
 
 from __future__ import annotations
@@ -81,18 +84,18 @@ def context_pass(
         unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
         by_key: dict[tuple[str, int], list[str]] = {}
         context_b: dict[str, set[tuple[str, int]]] = {}
-        for y in b.steps:
-            if y in unit_b:
+        for y_key in b.steps:
+            if y_key in unit_b:
                 continue
-            cy = context_b[y] = _context(b, y, unit_b)
+            cy = context_b[y_key] = _context(b, y_key, unit_b)
             for key in cy:
-                by_key.setdefault(key, []).append(y)
+                by_key.setdefault(key, []).append(y_key)
         proposals = []
         for x_id, x in a.steps.items():
             if x_id in unit_a:
                 continue
             cx = _context(a, x_id, unit_a)
-            for y_id in sorted({y for key in cx for y in by_key.get(key, ())}):
+            for y_id in sorted({s for key in cx for s in by_key.get(key, ())}):
                 y = b.steps[y_id]
                 if (x.kind, x.detail) != (y.kind, y.detail) or (x_id, y_id) in banned:
                     continue
@@ -165,7 +168,7 @@ def _siblings(view: ModelView, free: set[str]) -> list[tuple[tuple[str, ...], bo
             groups.setdefault(("p", fam, pred), []).append(s)
         if succ:
             groups.setdefault(("s", fam, succ), []).append(s)
-    out = {}
+    out: dict[tuple[str, ...], bool] = {}
     for (where, _, _), members in groups.items():
         if len(members) >= 2:
             key = tuple(members)
@@ -271,16 +274,18 @@ def _one_side(
                 if reading == "all":
                     joined = group_similarity(lex, x.name, names, lang[0])
                 elif reading == "common":
-                    # x names what they share: it is their common part, or (run together) the block
+                    # x names what they share: it is their common part, or an event that
+                    # stands for the whole block run together ("all answers received")
                     joined = bag_similarity(lex, sorted(set(lex.terms(x.name, lang[0]))), common, lang[0])
-                    if not together.get(members, False) and joined < _COMMON_ALONE:
+                    block = together.get(members, False) and family(x) == "event"
+                    if not block and joined < _COMMON_ALONE:
                         continue
                 else:
                     continue  # x names what only some of them do (it is one of them), or nothing shared
             else:
                 joined = group_similarity(lex, x.name, names, lang[0])
             # branches that run together and share what x names are structural evidence
-            bar = options.threshold - (PROPAGATION if kind == "siblings" and together.get(members) else 0.0)
+            bar = options.threshold - (PROPAGATION if kind == "siblings" and together.get(members, False) else 0.0)
             if joined >= bar and joined >= base + options.split_gain:
                 proposals.append((joined, x_id, group, current))
     used: set[str] = set()

@@ -103,6 +103,7 @@ def match_labels(
     synonyms: Synonyms | None = None,
     thesaurus: Thesaurus = NO_THESAURUS,
     options: MatchOptions = LABEL_OPTIONS,
+    lemmatise: bool = False,
 ) -> LabelMatching:
     """The three tiers for two lists of labels (module doc). ``*_types``: one of
     ``LABEL_TYPES`` per label (default: every label a task); ``language``: ``sv``,
@@ -113,7 +114,11 @@ def match_labels(
     lang_a = language if language != "auto" else detect_language(a)
     lang_b = language if language != "auto" else detect_language(b)
     lex = Lexicon.build(
-        synonyms if synonyms is not None else builtin_synonyms(), [*a, *b], language=lang_a, thesaurus=thesaurus
+        synonyms if synonyms is not None else builtin_synonyms(),
+        [*a, *b],
+        language=lang_a,
+        thesaurus=thesaurus,
+        lemmatise=lemmatise,
     )
     result = match_steps(va, vb, lex, options=options, lang_a=lang_a, lang_b=lang_b)
     matched = tuple(

@@ -138,9 +138,9 @@ def _term_matrix(lex: Lexicon, ta: list[str], tb: list[str], lang_a: str, lang_b
             index_a = {ta[i]: i for i in plain_a}
             for j in plain_b:
                 for other in table.get(tb[j], ()):
-                    i = index_a.get(other)
-                    if i is not None:
-                        sim[i, j] = max(sim[i, j], THESAURUS)
+                    row = index_a.get(other)
+                    if row is not None:
+                        sim[row, j] = max(sim[row, j], THESAURUS)
     index = {t: j for j, t in enumerate(tb)}
     for i, t in enumerate(ta):
         j = index.get(t)
@@ -203,7 +203,7 @@ def label_matrix(
     den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
     out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
     norm_a = [normalise(x) for x in ua]
-    norm_b = {}
+    norm_b: dict[str, list[int]] = {}
     for j, y in enumerate(ub):
         norm_b.setdefault(normalise(y), []).append(j)
     for i, n in enumerate(norm_a):

@@ -77,13 +77,14 @@ def compare_models(
     decisions: MatchDecisions = NO_DECISIONS,
     options: MatchOptions = DEFAULT_OPTIONS,
     thesaurus: Thesaurus = NO_THESAURUS,
+    lemmatise: bool = False,
 ) -> Comparison:
     """The N-way comparison of ``models`` (prepared with core.prepare); names must differ."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
         raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
-    lex = lexicon_for(models, synonyms, thesaurus=thesaurus)
+    lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     n = len(models)
     pairs: list[ModelDiff] = []
     matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}

@@ -41,6 +41,7 @@ group of k + l steps contributes (k + l) / 2 pairs of similarity Sim(group).
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from processes.diff.matching import Match
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Similarity

@@ -17,14 +17,14 @@ one unions groups that share a member, and the ignore lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from processes.diff.language import word_root
-from processes.diff.yamltext import load_user_yaml, node_lines, shown
+from processes.diff.yamltext import load_user_yaml_lines, shown
 from processes.errors import InputError
 
 __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
@@ -50,6 +50,9 @@ class Synonyms:
 
     groups: tuple[tuple[str, ...], ...] = ()
     ignore: tuple[str, ...] = ()  # words that carry no meaning in this domain's labels
+    # indexes built once per list (a private cache, not part of the value: hashing a list of
+    # 100,000 words for every look-up would cost more than the look-up)
+    _cache: dict[object, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def ignores(self, word: str, lang: str = "sv") -> bool:
         """Whether ``word`` is on the ``ignore`` list: by root, or as a listed word plus
@@ -70,7 +73,7 @@ class Synonyms:
         lemma when ``lemmatise``; then with å/ä/ö folded), or None."""
         if not self.groups:
             return None
-        index = _word_index(self, lang, lemmatise)
+        index = _word_index(self, lang)
         roots = [word_root(word, lang, False)]
         if lemmatise:
             roots.append(word_root(word, lang, True))
@@ -150,15 +153,25 @@ def _key(member: str) -> str:
     return member if " " in member else word_root(member, "sv", False)
 
 
-@lru_cache(maxsize=64)
-def _word_index(syn: Synonyms, lang: str, lemmatise: bool) -> dict[str, str]:
+def _cached(syn: Synonyms, key: tuple[str, ...], build: Callable[[], object]) -> object:
+    found = syn._cache.get(key)
+    if found is None:
+        found = syn._cache[key] = build()
+    return found
+
+
+def _word_index(syn: Synonyms, lang: str) -> dict[str, str]:
+    return _cached(syn, ("words", lang), lambda: _build_word_index(syn, lang))  # type: ignore[return-value]
+
+
+def _build_word_index(syn: Synonyms, lang: str) -> dict[str, str]:
+    # members are indexed by their plain root (a list may hold 100,000 words: no lemma
+    # look-ups); a label word is looked up by its plain root and by its lemma's root
     index: dict[str, str] = {}
-    forms = (False, True) if lemmatise else (False,)
     for group in syn.groups:
         for m in group:
             if " " not in m:
-                for form in forms:
-                    index.setdefault(word_root(m, lang, form), group[0])
+                index.setdefault(word_root(m, lang, False), group[0])
     for group in syn.groups:  # the folded fallback, under its own prefix so it never shadows a root
         for m in group:
             if " " not in m:
@@ -166,18 +179,19 @@ def _word_index(syn: Synonyms, lang: str, lemmatise: bool) -> dict[str, str]:
     return index
 
 
-@lru_cache(maxsize=64)
 def _ignore_index(syn: Synonyms, lang: str) -> frozenset[str]:
-    return frozenset(word_root(w, lang, False) for w in syn.ignore)
+    return _cached(syn, ("ignore", lang), lambda: frozenset(word_root(w, lang, False) for w in syn.ignore))  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=64)
 def _ignore_words(syn: Synonyms) -> frozenset[str]:
-    return frozenset(syn.ignore)
+    return _cached(syn, ("ignored",), lambda: frozenset(syn.ignore))  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=64)
 def _phrase_index(syn: Synonyms, lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    return _cached(syn, ("phrases", lang), lambda: _build_phrase_index(syn, lang))  # type: ignore[return-value]
+
+
+def _build_phrase_index(syn: Synonyms, lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for group in syn.groups:
         for m in group:
@@ -189,7 +203,8 @@ def _phrase_index(syn: Synonyms, lang: str) -> dict[str, tuple[tuple[tuple[str, 
 
 def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms:
     """Read a synonym list (the YAML format above); errors name the file and entry."""
-    doc: Any = load_user_yaml(data, source=source)
+    doc: Any
+    doc, lines = load_user_yaml_lines(data, source=source)
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
         raise InputError(
             "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
@@ -198,7 +213,6 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     version = doc.get("schema_version", 1)
     if version != 1:
         raise InputError(f"schema_version {version!r} is not supported (expected 1)", file=source)
-    lines = node_lines(data)
     groups: list[tuple[str, ...]] = []
     for i, group in enumerate(doc["groups"]):
         if (

@@ -157,7 +157,7 @@ class Lexicon:
     roots: frozenset[str]
     language: str = "sv"
     thesaurus: Thesaurus = NO_THESAURUS
-    lemmatise: bool = True
+    lemmatise: bool = False
     # memo of terms and label similarities: a private cache, not part of the value
     _memo: dict[object, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -169,27 +169,23 @@ class Lexicon:
         *,
         language: str = "auto",
         thesaurus: Thesaurus = NO_THESAURUS,
-        lemmatise: bool = True,
+        lemmatise: bool = False,
     ) -> Lexicon:
         """A lexicon whose vocabulary is every word of ``labels`` and of ``synonyms``;
         ``language="auto"`` detects it from the labels (language.detect_language)."""
         labels = list(labels)
         lang = detect_language(labels) if language == "auto" else language
-        words: set[str] = set()
         stop = LANGUAGE_STOPWORDS[lang]
+        label_words: set[str] = set()
         for label in labels:
-            words.update(w for w in normalise(label).split() if w not in stop and not w.isdigit())
-        for phrase in synonyms.members():
-            words.update(w for w in phrase.split() if w not in stop)
-        words = {w for w in words if len(w) >= _MIN_PART}
-        return cls(
-            synonyms,
-            frozenset(words),
-            frozenset(word_root(w, lang, lemmatise) for w in words),
-            lang,
-            thesaurus,
-            lemmatise,
-        )
+            label_words.update(w for w in normalise(label).split() if w not in stop and not w.isdigit())
+        member_words = {w for phrase in synonyms.members() for w in phrase.split() if w not in stop}
+        label_words = {w for w in label_words if len(w) >= _MIN_PART}
+        member_words = {w for w in member_words if len(w) >= _MIN_PART}
+        # label words by their full root; synonym members (a list may be long) by their plain root
+        roots = {word_root(w, lang, lemmatise) for w in label_words}
+        roots |= {word_root(w, lang, False) for w in member_words}
+        return cls(synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise)
 
     def terms(self, label: str, language: str | None = None) -> tuple[str, ...]:
         """The sorted bag of comparable terms of ``label`` (see the module doc).

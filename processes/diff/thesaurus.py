@@ -55,7 +55,7 @@ NO_THESAURUS = Thesaurus()
 
 
 def parse_mythes(
-    dat: bytes, idx: bytes, words: Iterable[str], *, lang: str, lemmatise: bool = True, source: str = ""
+    dat: bytes, idx: bytes, words: Iterable[str], *, lang: str, lemmatise: bool = False, source: str = ""
 ) -> Thesaurus:
     """A thesaurus of ``lang`` holding the synonyms of ``words`` (case-folded head words,
     e.g. the lemmas of the labels compared), from the bytes of a MyThes pair."""
@@ -67,9 +67,9 @@ def parse_mythes(
         if head in wanted and offset.isdigit():
             offsets[head] = int(offset)
     table: dict[str, set[str]] = {}
-    for head, offset in sorted(offsets.items()):
-        end = dat.find(b"\n", offset)
-        first = dat[offset:end].decode(encoding, "replace")
+    for head, start in sorted(offsets.items()):
+        end = dat.find(b"\n", start)
+        first = dat[start:end].decode(encoding, "replace")
         _, _, count = first.rpartition("|")
         pos = end + 1
         synonyms: set[str] = set()
@@ -90,7 +90,7 @@ def parse_mythes(
     return Thesaurus({lang: {k: frozenset(v) for k, v in table.items()}}, (source,) if source else ())
 
 
-def head_words(labels: Iterable[str], lang: str, lemmatise: bool = True) -> frozenset[str]:
+def head_words(labels: Iterable[str], lang: str, lemmatise: bool = False) -> frozenset[str]:
     """The words of ``labels`` to look up in a thesaurus: each word and its lemma."""
     import re
 
