@@ -28,12 +28,12 @@ def _scan(data: str | bytes, source: str) -> None:
     for event in yaml.parse(data, Loader=_LOADER):  # noqa: S506 - a SafeLoader
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, yaml.AliasEvent):
-            raise InputError("aliases (*name) are not allowed in this file", file=source, line=line)
+            raise InputError("not valid YAML: aliases (*name) are not allowed in this file", file=source, line=line)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > _MAX_DEPTH:
                 raise InputError(
-                    f"nested deeper than {_MAX_DEPTH} levels (expected a flat list of entries)",
+                    f"not valid YAML here: nested deeper than {_MAX_DEPTH} levels (expected a flat list of entries)",
                     file=source,
                     line=line,
                 )

@@ -86,7 +86,7 @@ def test_user_synonyms_merge_with_the_builtin_list() -> None:
             "words: []",
             "mine.yaml: expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
         ),
-        ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: did not find expected ',' or ']'"),
         ("schema_version: 2\ngroups: []", "mine.yaml: schema_version 2 is not supported (expected 1)"),
     ],
 )
