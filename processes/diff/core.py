@@ -156,7 +156,7 @@ def diff_prepared(
     )
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
-        differences += fact_differences(a.facts, b.facts)
+        differences += fact_differences(a.facts, b.facts, lex)
     notes = matching.notes + tuple(
         f"match decision a={list(d.a)} b={list(d.b)}"
         + (f" models={list(d.models)}" if d.models else "")

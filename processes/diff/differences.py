@@ -15,11 +15,15 @@ from processes.diff.matching import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, display_name
+from processes.durations import format_duration, is_duration_text, parse_duration
+from processes.errors import PermitflowError
 
 __all__ = [
     "same_performer",
     "step_differences",
     "fact_differences",
+    "fact_meaning",
+    "canonical_params",
     "flatten",
     "canonical_timer",
     "FACT_ORDER",
@@ -185,8 +189,8 @@ def _attributes(
             )
         )
     if one_to_one:
-        fa_params = flatten(params_a.get(x.id, {}))
-        fb_params = flatten(params_b.get(y.id, {}))
+        fa_params = flatten(canonical_params(params_a.get(x.id, {})))
+        fb_params = flatten(canonical_params(params_b.get(y.id, {})))
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:
@@ -209,6 +213,40 @@ def _type(step: Step) -> str:
         position, trigger = step.detail.split(":")
         return f"{trigger} {position.replace('_', ' ')} event"
     return step.detail if step.kind == "task" else step.kind
+
+
+_TIME_KEYS = frozenset({"duration", "delay"})
+
+
+def canonical_params(params: Any) -> Any:
+    """Element parameters with equivalent forms written one way, so they compare equal:
+    a bare duration is a fixed distribution (``duration: 15m`` = ``{dist: fixed, value:
+    15m}``) and every duration text is written in its shortest exact unit (``0.25h`` =
+    ``15m``, ``1w`` = ``7d``). Values that are not durations stay as written.
+
+    >>> canonical_params({"duration": "0.25h"}) == canonical_params({"duration": {"dist": "fixed", "value": "15m"}})
+    True
+    """
+    if not isinstance(params, Mapping):
+        return params
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if str(key) in _TIME_KEYS:
+            if is_duration_text(value):
+                value = {"dist": "fixed", "value": value}
+            if isinstance(value, Mapping):
+                value = {k: _canonical_duration(v) for k, v in value.items()}
+        out[key] = value
+    return out
+
+
+def _canonical_duration(value: Any) -> Any:
+    if not is_duration_text(value):
+        return value
+    try:
+        return format_duration(parse_duration(value))
+    except PermitflowError:
+        return value
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, str]:
@@ -273,14 +311,25 @@ def canonical_timer(timer: str) -> str:
     return ";".join(parts) if timer else ""
 
 
-def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> list[Difference]:
-    """One ``fact`` difference per fact whose value (ignoring provenance) differs."""
+def fact_differences(
+    facts_a: Mapping[str, Any], facts_b: Mapping[str, Any], lex: Lexicon | None = None
+) -> list[Difference]:
+    """One ``fact`` difference per fact whose value (ignoring provenance) differs.
+
+    With a lexicon, text values and lists of text compare by meaning: each text by its
+    terms (roots and synonym groups), a list as a set, so "Brandförsvaret" =
+    "Räddningstjänsten" and ``[Polisen, Skatteverket]`` = ``[Skatteverket,
+    Polismyndigheten]``."""
     names = [n for n in FACT_ORDER if n in facts_a or n in facts_b]
     names += sorted(n for n in set(facts_a) | set(facts_b) if n not in FACT_ORDER)
     out = []
     for name in names:
         va = fact_text(facts_a.get(name))
         vb = fact_text(facts_b.get(name))
+        if va != vb and lex is not None and fact_meaning(lex, facts_a.get(name)) == fact_meaning(
+            lex, facts_b.get(name)
+        ):
+            continue
         if va != vb:
             label = name.replace("_", " ")
             out.append(
@@ -295,6 +344,20 @@ def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> 
                 )
             )
     return out
+
+
+def fact_meaning(lex: Lexicon, fact: Any) -> object:
+    """What a fact says, for comparing by meaning: texts as their sorted terms, lists as
+    sets of those, mappings by their non-provenance fields; other values as text."""
+    if isinstance(fact, Mapping):
+        return tuple(
+            sorted((str(k), repr(fact_meaning(lex, v))) for k, v in fact.items() if str(k) not in PROVENANCE_KEYS)
+        )
+    if isinstance(fact, str):
+        return ("text", lex.terms(fact))
+    if isinstance(fact, (list, tuple)):
+        return ("set", frozenset(repr(fact_meaning(lex, v)) for v in fact))
+    return ("value", _text(fact))
 
 
 def fact_text(fact: Any) -> str:

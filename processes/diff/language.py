@@ -6,8 +6,9 @@ nominalisation, share:
 1. **lemma** (when the optional extra ``permitflow[lemmas]`` is installed): ``simplemma``
    (it ships its dictionaries; nothing is downloaded) turns "registreras" into "registrera", "ansökningar" into "ansökan", "documents" into
    "document", "accepted" into "accept";
-2. **derivation** (Swedish): the verb suffix -era, the nouns -ering, -ation/-tion, -ning,
-   -ing and the infinitive -a are cut when at least four letters stay, so
+2. **derivation** (Swedish): the passive -s after a vowel is dropped; the verb suffix -era,
+   the nouns -ering, -ation/-tion, -ning, -ing and the infinitive -a are cut when at least
+   four letters stay, so
    "registrering" = "registrera" = "registr", "granskning" = "granska" = "gransk",
    "utredning" = "utreda" = "utred", "inspektion" = "inspektera" = "inspekt";
    other words get the Snowball Swedish stem ("remisser" -> "remiss");
@@ -111,11 +112,11 @@ def lemma(word: str, lang: str) -> str:
     return found.casefold() if found else word
 
 
-_SV_SUFFIXES = (("ering", 4), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
+_SV_SUFFIXES = (("ering", 5), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
 
 
 @lru_cache(maxsize=262144)
-def word_root(word: str, lang: str, lemmatise: bool = True) -> str:
+def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
     """The root of one case-folded word (module doc).
 
     >>> [word_root(w, "sv", False) for w in ("registrering", "registrera", "granskning", "granska")]
@@ -128,6 +129,8 @@ def word_root(word: str, lang: str, lemmatise: bool = True) -> str:
     base = lemma(word, lang) if lemmatise else word
     if lang == "en":
         return _STEMMERS["en"].stemWord(base)
+    if len(base) >= 5 and base.endswith(("as", "es")) and not base.endswith("ss"):
+        base = base[:-1]  # the passive -s: "registreras" is "registrera", "delges" is "delge"
     for suffix, cut in _SV_SUFFIXES:
         if base.endswith(suffix) and len(base) - cut >= _MIN_ROOT:
             return base[:-cut]
