@@ -71,7 +71,7 @@ def test_a_word_common_to_many_labels_of_a_model_weighs_less() -> None:
 
 
 def test_the_thesaurus_adds_synonyms_read_from_mythes_data() -> None:
-    dat = "UTF-8\nevaluate|1\n(verb)|assess|appraise|judge (generic term)\nassess|1\n(verb)|evaluate\n".encode()
+    dat = b"UTF-8\nevaluate|1\n(verb)|assess|appraise|judge (generic term)\nassess|1\n(verb)|evaluate\n"
     offsets = [dat.index(b"evaluate|"), dat.index(b"assess|")]
     idx = f"UTF-8\n2\nevaluate|{offsets[0]}\nassess|{offsets[1]}\n".encode()
     thesaurus = parse_mythes(dat, idx, ["evaluate", "assess"], lang="en")
