@@ -46,7 +46,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from processes.diff.labelsim import bag_similarity, group_similarity
-from processes.diff.matching import ENDPOINT_DISCOUNT, Match, MatchOptions, family, named
+from processes.diff.matching import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -213,8 +213,14 @@ def _one_side(
     swap: bool,
     lang: tuple[str, str],
 ) -> list[Match]:
-    side_one = (lambda m: m.b) if swap else (lambda m: m.a)
-    side_many = (lambda m: m.a) if swap else (lambda m: m.b)
+    one_side, many_side = ("b", "a") if swap else ("a", "b")
+
+    def side_one(m: Match) -> tuple[str, ...]:
+        return ids_on(m, one_side)
+
+    def side_many(m: Match) -> tuple[str, ...]:
+        return ids_on(m, many_side)
+
     index_one = {s: i for i, s in enumerate(one.steps)}
     index_many = {s: j for j, s in enumerate(many.steps)}
     ids_many = list(many.steps)

@@ -58,6 +58,7 @@ __all__ = [
     "pair_scores",
     "ACTIVITIES",
     "family",
+    "ids_on",
 ]
 
 ACTIVITIES = ("task", "subProcess", "callActivity")
@@ -135,6 +136,11 @@ class Matching:
     matches: tuple[Match, ...]
     uncertain: tuple[Uncertain, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+def ids_on(m: Match, side: str) -> tuple[str, ...]:
+    """The ids of match ``m`` in model ``side`` (``"a"`` or ``"b"``)."""
+    return m.a if side == "a" else m.b
 
 
 def family(step: Step) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from processes.diff.matching import Candidate, Match, MatchOptions, Uncertain, family, named
+from processes.diff.matching import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
 from processes.diff.text import Lexicon
-from processes.diff.view import ModelView, display_name
+from processes.diff.view import ModelView
 
 __all__ = ["uncertain_steps", "MAX_CANDIDATES"]
 
@@ -54,13 +54,12 @@ def _side(
     side: str,
     lang: tuple[str, str],
 ) -> list[Uncertain]:
-    mine = (lambda m: m.a) if side == "a" else (lambda m: m.b)
-    theirs = (lambda m: m.b) if side == "a" else (lambda m: m.a)
-    matched_one = {s for m in matches for s in mine(m)}
-    unit_one = {s: k for k, m in enumerate(matches) for s in mine(m)}
-    unit_other = {s: k for k, m in enumerate(matches) for s in theirs(m)}
+    other_side = "b" if side == "a" else "a"
+    matched_one = {s for m in matches for s in ids_on(m, side)}
+    unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
+    unit_other = {s: k for k, m in enumerate(matches) for s in ids_on(m, other_side)}
     matched_other = set(unit_other)
-    confidence = {s: m.confidence for m in matches for s in theirs(m)}
+    confidence = {s: m.confidence for m in matches for s in ids_on(m, other_side)}
     ids_other = list(other.steps)
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
@@ -123,7 +122,3 @@ def _reasons(
         reasons.append("already matched to another step")
     return tuple(reasons)
 
-
-def describe(view: ModelView, ids: tuple[str, ...]) -> str:
-    """The names of ``ids`` joined with " + "."""
-    return " + ".join(display_name(view.steps[i]) for i in ids if i in view.steps)
