@@ -43,8 +43,14 @@ What is executed, and how
   loopCardinality); standard loops (``loop_max`` in params or the model's
   loopMaximum: that many iterations, or, if the element params carry a
   ``loop_again`` probability, a geometric number capped by it); loops through gateways, where ``loop_max`` on an element caps how often
-  a case executes it: an exclusive gateway never sends a case back into a loop
-  whose capped element has used up its executions while another way is open.
+  a case executes it: an exclusive gateway never sends a case into a capped
+  element that has used up its executions, closing a flow only when every way
+  from it runs through that element again (:mod:`simulator.graphpasses`);
+- ``set:`` on an element marks the case (a case attribute) when it passes;
+- rule gateways: the decision's outcome gateway, whose choice is made when the
+  case reaches the decision if the delegation differs by outcome; the legal
+  clock's extension gateway (``clock.extension_flow``), taken at most once and
+  only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`check_executable` before any run): complex
 gateways, event subprocesses, transactions, compensation, cancel, conditional
