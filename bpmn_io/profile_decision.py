@@ -93,9 +93,7 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
                 duration=dist(b["duration"], p + ("duration",), work=True) if "duration" in b else None,
             )
     level, by_outcome = _delegation(m["delegation"], path + ("delegation",))
-    gateway = m.get("outcome_gateway")
-    if gateway is not None and not isinstance(gateway, str):
-        raise fail(path + ("outcome_gateway",), f"{gateway!r} is not a BPMN element id")
+    gateway = _optional_id(m, "outcome_gateway", path, "a BPMN element id")
     with at(path):
         return Decision(
             element=str(m["element"]),
@@ -140,13 +138,19 @@ def _delegation(value: Any, path: Path) -> tuple[str, dict[str, str]]:
     return str(value["grant"]), {str(k): str(v) for k, v in value.items()}
 
 
+def _optional_id(m: Mapping[str, Any], key: str, path: Path, what: str) -> str | None:
+    """``m[key]`` when it is an id (text), ``None`` when absent; anything else is refused."""
+    value = m.get(key)
+    if value is not None and not isinstance(value, str):
+        raise fail(path + (key,), f"{value!r} is not {what}")
+    return value
+
+
 def clock_from_data(value: Any, path: Path) -> LegalClock:
     """The ``clock`` entry."""
     m = mapping(value, path, KEYS["clock"], required=("start", "stop", "deadline"))
     ext = m.get("extension")
-    flow = m.get("extension_flow")
-    if flow is not None and not isinstance(flow, str):
-        raise fail(path + ("extension_flow",), f"{flow!r} is not a sequence flow id")
+    flow = _optional_id(m, "extension_flow", path, "a sequence flow id")
     with at(path):
         return LegalClock(
             start=str(m["start"]),
