@@ -1222,17 +1222,90 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     if gaps:
         raise click.ClickException(f"internal: numbers without source or assumption: {', '.join(gaps[:5])}")
     if params is not None:
-        _check_profile_names(defs.process(), params, output) if Path(output).exists() else None
         check_executable(defs.process(), params)
     with atomic_write(output, "wb") as fh:
-        fh.write(("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
-                  + text).encode("utf-8"))  # type: ignore[attr-defined]
+        fh.write(  # type: ignore[attr-defined]
+            ("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
+             + text).encode("utf-8"))
     if fmt == "json":
         click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
                                **result.report}, ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
         click.echo(calibration_text(result.report, notes=table.notes))
+        click.echo(f"wrote {output}")
+
+
+@cli.command("discover")
+@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The BPMN file to write (.bpmn), laid out by Graphviz.")
+@click.option("--profile-out", type=click.Path(dir_okay=False),
+              help="Also calibrate the discovered model from the log and write its profile here.")
+@click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+              help="Keep activities that occur in at least this share of the cases.")
+@click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Noise threshold of the inductive miner (0: every behaviour seen).")
+@_log_options
+def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
+                 **kwargs: Any) -> None:
+    """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
+
+    Only activities in at least --min-frequency of the cases are kept; the
+    model gets one lane and a Graphviz layout. With --profile-out the
+    discovered model is calibrated from the same log (as `calibrate` does).
+    Needs the optional extra: pip install 'permitflow[logs]'.
+
+    \b
+    Examples:
+      permitflow discover BPIC15_1.xes.gz -o model.bpmn --profile-out profile.yaml
+      permitflow discover cases.csv -o model.bpmn --min-frequency 0.3
+      permitflow simulate model.bpmn --profile profile.yaml
+    """
+    from bpmn_io.caselog import read_log
+    from bpmn_io.profile import profile_from_data
+    from bpmn_io.writer import to_bpmn_bytes
+    from bpmn_io.yamlsrc import dump_yaml
+    from calibrate.core import calibrate
+    from calibrate.discover import discover_model
+    from calibrate.mapping import map_activities
+    from calibrate.reporting import calibration_text
+    from simulator.tokens import check_executable
+
+    if not output.lower().endswith((".bpmn", ".bpmn2", ".xml")):
+        raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
+    if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
+        raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    table, stream = read_log(log, _log_columns(kwargs))
+    found = discover_model(table, min_frequency=min_frequency, noise=noise)
+    model_bytes = to_bpmn_bytes(found.defs)
+    profile_text = None
+    report = None
+    if profile_out is not None:
+        mapping = map_activities(found.defs, found.table)
+        result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name)
+        params = profile_from_data(result.profile, source=profile_out).simulation
+        if params is not None:
+            check_executable(found.defs.process(), params)
+        profile_text = dump_yaml(result.profile)
+        report = result.report
+    with atomic_write(output, "wb") as fh:
+        fh.write(model_bytes)  # type: ignore[attr-defined]
+    if profile_out is not None and profile_text is not None:
+        with atomic_write(profile_out, "wb") as fh:
+            fh.write(  # type: ignore[attr-defined]
+                ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
+    click.echo(stream.mapping_line())
+    click.echo(f"kept {len(found.kept)} of {len(table.activities)} activities (in at least {min_frequency:.0%} "
+               f"of the cases); {found.table.n_events} of {table.n_events} events")
+    process = found.defs.process()
+    tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
+    gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
+    click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
+    if report is not None:
+        click.echo(calibration_text(report, notes=table.notes))
+        click.echo(f"wrote {output} and {profile_out}")
+    else:
         click.echo(f"wrote {output}")
 
 

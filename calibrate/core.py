@@ -20,7 +20,7 @@ from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, observe
-from processes.model import Definitions, Event, Process, Task
+from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.params import CalendarSpec
 from simulator.resources import WorkCalendar
 
@@ -71,6 +71,12 @@ def _sourced(entry: dict[str, Any], source: str, note: str) -> dict[str, Any]:
     out["source"] = source
     out["note"] = note
     return out
+
+
+def _rounded_equal(n: int) -> list[float]:
+    share = [round(1.0 / n, 4)] * n
+    share[0] = round(1.0 - sum(share[1:]), 4)
+    return share
 
 
 def _lane_pool(process: Process, element: str, pools: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -176,6 +182,11 @@ class _Builder:
         note = f"count: {fit.how}"
         if fit.people:
             note += f" ({', '.join(fit.people[:12])}{' ...' if len(fit.people) > 12 else ''})"
+        if entry["calendar"] not in calendars:
+            calendars[entry["calendar"]] = {
+                "hours": {d: "08:00-17:00" for d in staff.WEEKDAYS[:5]}, "holidays": "none",
+                "assumption": "office hours Monday-Friday 08:00-17:00 without public holidays: the log does not "
+                              "tell (dates without times, or no calendar in the model's profile)"}
         base_cal = calendars.get(entry["calendar"])
         spec = calendar_from_data(entry["calendar"], base_cal, ("calendars", entry["calendar"])) if base_cal else None
         if fit.window is None:
@@ -268,6 +279,17 @@ class _Builder:
             elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95 % bootstrap over cases: {ci}; "
                                                        f"counted: {marks}")
         self.report["branching"] = {g: f.data() for g, f in found.items()}
+        for node in self.process.nodes.values():
+            flows = self.process.outgoing(node.id)
+            if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive") or len(flows) < 2:
+                continue
+            entry = elements.get(node.id) or {}
+            if entry.get("probabilities") or entry.get("conditions"):
+                continue
+            share = _rounded_equal(len(flows))
+            elements[node.id] = {**entry, "probabilities": {f.id: p for f, p in zip(flows, share, strict=True)},
+                                 "assumption": "the log cannot tell these branches apart (no step marks a "
+                                               "branch alone): equal shares"}
 
     # ---------------------------------------------------------------- decision and clock
     def decision(self) -> None:

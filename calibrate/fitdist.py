@@ -78,6 +78,7 @@ def bootstrap_interval(values: np.ndarray, statistic: Any, *, resamples: int = 2
 
 
 def _aic(family: str, x: np.ndarray, stats: Any) -> tuple[float, Any]:
+    params: tuple[float, ...]
     if family == "exponential":
         params = (0.0, float(x.mean()))
         return 2 * 1 - 2 * float(stats.expon.logpdf(x, *params).sum()), params

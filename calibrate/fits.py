@@ -104,8 +104,8 @@ def _rounded(probs: np.ndarray) -> list[float]:
 def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
     """Probabilities of the outgoing flows of each diverging exclusive gateway the log can tell.
 
-    A branch is counted by its *markers*: the first mapped elements on it that no other
-    branch of the gateway reaches without passing the gateway again. At most one branch
+    A branch is counted by its *markers*: the first mapped elements on it that neither
+    another branch of the gateway nor the start reaches without passing the gateway. At most one branch
     may lack markers; it gets the gateway's passes (the rows of its mapped predecessors)
     less the others.
     """
@@ -122,12 +122,14 @@ def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
         rest = obs.graph.copy()
         rest.remove_node(node.id)
         reach = {f.id: ({f.target} | nx.descendants(rest, f.target)) if f.target in rest else set() for f in flows}
+        starts = [n for n in obs.graph if obs.graph.in_degree(n) == 0 and n != node.id]
+        around = set(starts).union(*(nx.descendants(rest, n) for n in starts))  # reached without the gateway
         markers: dict[str, tuple[str, ...]] = {}
         for f in flows:
             first = {f.target} if f.target in mapped else through_unmapped(
                 obs.graph, [f.target], mapped, blocked=frozenset({node.id}))
             others = set().union(*(reach[g.id] for g in flows if g.id != f.id))
-            markers[f.id] = tuple(sorted(e for e in first if e not in others))
+            markers[f.id] = tuple(sorted(e for e in first if e not in others and e not in around))
         bare = [f.id for f in flows if not markers[f.id]]
         pre = sorted(through_unmapped(obs.graph, [node.id], mapped, reverse=True))
         if len(bare) > 1 or (bare and not pre):
@@ -244,7 +246,7 @@ class ClockFit:
 def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None) -> ClockFit | None:
     """Time on the legal clock per case: from the last completion marking its start to the first marking its stop."""
     mapped = set(obs.elements)
-    marks = []
+    marks: list[tuple[str, ...]] = []
     for event in (start, stop):
         if event in mapped:
             marks.append((event,))
