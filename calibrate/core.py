@@ -73,6 +73,10 @@ def _sourced(entry: dict[str, Any], source: str, note: str) -> dict[str, Any]:
     return out
 
 
+#: activity instances a pool needs before its working hours are read from the log
+_MIN_ROWS_FOR_HOURS = 200
+
+
 def _rounded_equal(n: int) -> list[float]:
     share = [round(1.0 / n, 4)] * n
     share[0] = round(1.0 - sum(share[1:]), 4)
@@ -191,6 +195,9 @@ class _Builder:
         spec = calendar_from_data(entry["calendar"], base_cal, ("calendars", entry["calendar"])) if base_cal else None
         if fit.window is None:
             note += "; the log's timestamps carry no time of day, so hours and FTE stay as they were"
+        elif fit.rows < _MIN_ROWS_FOR_HOURS:
+            note += (f"; hours and FTE stay as they were: {fit.rows} activity instances are too few to tell "
+                     f"working hours (at least {_MIN_ROWS_FOR_HOURS})")
         elif spec is not None and _inside(fit.window, spec):
             fte = min(1.0, staff.weekly_hours(fit.window) / spec.weekly_hours())
             entry["fte"] = round(fte, 2)

@@ -47,6 +47,7 @@ class Fit:
     zeros: int = 0
     values: tuple[float, ...] = ()  # the empirical points
     shape: float | None = None  # gamma shape
+    sample_mean: float = math.nan  # the plain mean of the fitted values
 
     def why(self) -> str:
         """How the family was chosen, in one phrase."""
@@ -59,7 +60,7 @@ class Fit:
 
     def data(self) -> dict[str, Any]:
         return {"family": self.family, "n": self.n, "zeros_left_out": self.zeros, "mean_hours": self.mean,
-                "mean_ci": list(self.mean_ci), "sd_hours": self.sd, "sd_ci": list(self.sd_ci), "aic": self.aic}
+                "sample_mean_hours": self.sample_mean, "mean_ci": list(self.mean_ci), "sd_hours": self.sd, "sd_ci": list(self.sd_ci), "aic": self.aic}
 
 
 def bootstrap_interval(values: np.ndarray, statistic: Any, *, resamples: int = 200, seed: int = 0
@@ -106,7 +107,7 @@ def fit_duration(values: np.ndarray, *, seed: int = 0) -> Fit:
         return Fit("fixed", 0, 0.0, 0.0, (0.0, 0.0), (0.0, 0.0), zeros=zeros)
     mean, sd = float(positive.mean()), float(positive.std(ddof=1)) if n > 1 else 0.0
     if n < 3 or sd <= 0.02 * mean:  # below 2 % variation: one value (timestamps are rounded)
-        return Fit("fixed", n, mean, 0.0, mean_ci, (0.0, 0.0), zeros=zeros)
+        return Fit("fixed", n, mean, 0.0, mean_ci, (0.0, 0.0), zeros=zeros, sample_mean=mean)
     scores: dict[str, float] = {}
     fitted: dict[str, Any] = {}
     for family in FAMILIES:
@@ -118,8 +119,9 @@ def fit_duration(values: np.ndarray, *, seed: int = 0) -> Fit:
     cdf = {"exponential": stats.expon.cdf, "lognormal": stats.lognorm.cdf, "gamma": stats.gamma.cdf}[best]
     if n >= 50 and stats.kstest(positive, cdf, args=fitted[best]).pvalue < 0.01:
         points = np.quantile(positive, (np.arange(_EMPIRICAL_POINTS) + 0.5) / _EMPIRICAL_POINTS)
-        return Fit("empirical", n, mean, sd, mean_ci, sd_ci, scores, zeros, tuple(float(p) for p in points))
-    shape = None
+        return Fit("empirical", n, mean, sd, mean_ci, sd_ci, scores, zeros, tuple(float(p) for p in points),
+                   sample_mean=mean)
+    shape, sample_mean = None, mean
     if best == "exponential":
         sd = mean = float(fitted[best][1])
     elif best == "lognormal":
@@ -129,4 +131,4 @@ def fit_duration(values: np.ndarray, *, seed: int = 0) -> Fit:
     else:
         shape, _loc, scale = fitted[best]
         mean, sd = shape * scale, math.sqrt(shape) * scale
-    return Fit(best, n, float(mean), float(sd), mean_ci, sd_ci, scores, zeros, shape=shape)
+    return Fit(best, n, float(mean), float(sd), mean_ci, sd_ci, scores, zeros, shape=shape, sample_mean=sample_mean)

@@ -28,8 +28,10 @@ _RESAMPLES = 200
 
 
 def case_arrivals(obs: Observed) -> np.ndarray:
-    """Each case's arrival: the start of its first row (seconds)."""
-    return np.fmin.reduceat(obs.starts.start, obs.table.case_bounds()[:-1])
+    """Each case's arrival: the start of its first row where the log gives one, else its completion
+    (an estimated start says when the resource was free, not when the application came in)."""
+    given = np.where(np.isnan(obs.table.start), obs.table.end, obs.table.start)
+    return np.fmin.reduceat(given, obs.table.case_bounds()[:-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +253,10 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
         if event in mapped:
             marks.append((event,))
         elif event in obs.graph:
-            marks.append(tuple(sorted(through_unmapped(obs.graph, [event], mapped, reverse=True))))
+            # the completion that fires it; a start event has none, so the first steps after it
+            found = through_unmapped(obs.graph, [event], mapped, reverse=True) or through_unmapped(
+                obs.graph, [event], mapped)
+            marks.append(tuple(sorted(found)))
         else:
             return None
     if not marks[0] or not marks[1]:

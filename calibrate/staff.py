@@ -95,6 +95,7 @@ class PoolFit:
     people: tuple[str, ...]
     window: Window | None
     per_person: dict[str, Window] = field(default_factory=dict)
+    rows: int = 0
 
     def data(self) -> dict[str, Any]:
         def hours(w: Window | None) -> dict[str, str] | None:
@@ -103,7 +104,7 @@ class PoolFit:
             return {d: (f"{_clock(x[0])}-{_clock(x[1])}" if x else "closed") for d, x in zip(WEEKDAYS, w, strict=True)}
 
         return {"pool": self.pool, "lanes": list(self.lanes), "count": self.count, "counted_by": self.how,
-                "people": list(self.people), "hours": hours(self.window),
+                "people": list(self.people), "activity_instances": self.rows, "hours": hours(self.window),
                 "per_person_hours": {p: hours(w) for p, w in self.per_person.items()}}
 
 
@@ -132,7 +133,7 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray)
             mine = arr == p
             if np.count_nonzero(mine) >= 20:
                 per_person[p] = fit_window(starts[mine], ends[mine])
-    return PoolFit(pool, lanes, count, how, people, window, per_person)
+    return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size))
 
 
 def clock_text(hours: float) -> str:
