@@ -109,9 +109,14 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     fh = _text(path)
     try:
         first = fh.readline()
-    except (UnicodeDecodeError, EOFError, OSError) as err:
+    except UnicodeDecodeError as err:
         fh.close()
-        raise InputError(f"cannot read the header: {err}", file=source, line=1) from None
+        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start} of the first block; save the log "
+                         "as UTF-8)", file=source) from None
+    except (EOFError, OSError) as err:
+        fh.close()
+        raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
+                         file=source) from None
     if not first.strip():
         fh.close()
         raise InputError("the log is empty (expected a header line and one row per event)", file=source)
@@ -174,8 +179,8 @@ def _guarded(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
             raise InputError(f"not CSV: {err}", file=source, line=line) from None
         except UnicodeDecodeError as err:
             line = getattr(reader, "line_num", 0) + 2
-            raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start} of a chunk)",
-                             file=source, line=line) from None
+            raise InputError(f"not UTF-8 text ({err.reason} after line {line - 1}; save the log as UTF-8)",
+                             file=source) from None
         except (EOFError, OSError) as err:
             raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
                              file=source) from None
