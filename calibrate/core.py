@@ -35,17 +35,26 @@ class Calibration:
     report: dict[str, Any]
 
 
+def _num(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits, never in exponent notation (``21540``, ``0.25``)."""
+    return np.format_float_positional(float(f"{value:.{digits}g}"), trim="-")
+
+
 def hours_text(hours: float) -> str:
-    """A duration for the profile: minutes under an hour, hours under two days, else days."""
+    """A duration for the profile: minutes under an hour, hours under two days, else days.
+
+    >>> hours_text(0.25), hours_text(3.5), hours_text(516960.0)
+    ('15m', '3.5h', '21540d')
+    """
     if hours < 1:
-        return f"{hours * 60:.3g}m"
+        return f"{_num(hours * 60, 3)}m"
     if hours < 48:
-        return f"{hours:.4g}h"
-    return f"{hours / 24:.4g}d"
+        return f"{_num(hours)}h"
+    return f"{_num(hours / 24)}d"
 
 
 def _work_text(hours: float) -> str:
-    return f"{hours * 60:.3g}m" if hours < 1 else f"{hours:.4g}h"
+    return f"{_num(hours * 60, 3)}m" if hours < 1 else f"{_num(hours)}h"
 
 
 def distribution_data(fit: Fit, *, work: bool) -> Any:

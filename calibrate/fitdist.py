@@ -7,7 +7,8 @@ Kolmogorov-Smirnov test rejects even that family at the 1 % level with at
 least 50 observations: then the observed values themselves (``empirical``, at
 most 50 quantiles) are used. Values that vary by less than 2 % of their mean (or fewer than three) give ``fixed``. Values of 0 (a
 start estimated at its completion, a date without a time) cannot be fitted by
-these families: they are left out of the fit and counted.
+these families: a few are left out of the fit and counted; when they are 10 % or
+more of the values, the values themselves, zeros included, are used (``empirical``).
 
 The uncertainty of the mean and sd is a 95 % percentile bootstrap interval
 (``resamples`` resamplings of the values, a seeded generator).
@@ -54,6 +55,8 @@ class Fit:
         scores = ", ".join(f"{k} {v:.1f}" for k, v in self.aic.items())
         if self.family == "fixed":
             return f"all {self.n} values equal"
+        if self.family == "empirical" and not self.aic:
+            return f"the observed values ({self.zeros} of {self.n} are 0)"
         if self.family == "empirical":
             return f"every family rejected by a KS test at 1 % (AIC {scores})"
         return f"{self.family} by AIC ({scores})"
@@ -105,6 +108,14 @@ def fit_duration(values: np.ndarray, *, seed: int = 0) -> Fit:
     sd_ci = bootstrap_interval(positive, lambda a: a.std(axis=1, ddof=1), seed=seed + 1)
     if n == 0:
         return Fit("fixed", 0, 0.0, 0.0, (0.0, 0.0), (0.0, 0.0), zeros=zeros)
+    if zeros >= 0.1 * values.size and values.size >= 3:  # a mixture of "no time" and times: keep both
+        every = np.clip(values, 0.0, None)
+        points = np.quantile(every, (np.arange(_EMPIRICAL_POINTS) + 0.5) / _EMPIRICAL_POINTS)
+        mean_all = float(every.mean())
+        return Fit("empirical", int(every.size), mean_all, float(every.std(ddof=1)),
+                   bootstrap_interval(every, lambda a: a.mean(axis=1), seed=seed),
+                   bootstrap_interval(every, lambda a: a.std(axis=1, ddof=1), seed=seed + 1),
+                   {}, zeros, tuple(float(p) for p in points), sample_mean=mean_all)
     mean, sd = float(positive.mean()), float(positive.std(ddof=1)) if n > 1 else 0.0
     if n < 3 or sd <= 0.02 * mean:  # below 2 % variation: one value (timestamps are rounded)
         return Fit("fixed", n, mean, 0.0, mean_ci, (0.0, 0.0), zeros=zeros, sample_mean=mean)

@@ -11,7 +11,8 @@ latest it ends, to the minute, leaving out lone outliers (a time counts only whe
 least 0.5 % of that weekday's times, and at least two, lie within 30 minutes inside it);
 a weekday with under 5 % of the busiest weekday's work is closed. Computed per pool and,
 when the log names people, per person (the differentiated calendars of the report).
-Logs whose timestamps carry no time of day (dates only) tell no calendar.
+Logs where a quarter or more of the timestamps carry no time of day (dates only) tell no
+calendar; ``calibrate`` then fits each activity's elapsed time as a calendar delay.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ Window = tuple[tuple[float, float] | None, ...]  # per weekday (open, close) hou
 
 
 def dates_only(seconds: np.ndarray) -> bool:
-    """True when most timestamps are exactly midnight (a date without a time)."""
-    return bool(seconds.size) and float(np.mean(np.mod(seconds, _DAY) == 0)) > 0.5
+    """True when a quarter or more of the timestamps are exactly midnight: many activities were logged
+    with a date and no time, so neither working hours nor work time can be read from the log."""
+    return bool(seconds.size) and float(np.mean(np.mod(seconds, _DAY) == 0)) >= 0.25
 
 
 def fit_window(starts: np.ndarray, ends: np.ndarray) -> Window:
