@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from processes.model import (
+    GATEWAY_DIRECTIONS,
     CallActivity,
     DataObject,
     DataObjectReference,
@@ -208,6 +209,7 @@ def _call_activity(el: etree._Element, parts: _Parts, parent: str) -> None:
     parts.add(parts.nodes, node, el)
 
 
+_DIRECTIONS = {d.lower(): d for d in GATEWAY_DIRECTIONS}
 _GATEWAY_ATTRS = {"exclusive": ("default",), "inclusive": ("default",), "complex": ("default",),
                   "eventBased": ("instantiate", "eventGatewayType"), "parallel": ()}
 
@@ -222,7 +224,9 @@ def _gateway(el: etree._Element, parts: _Parts, parent: str) -> None:
             activation = expression(child)
         else:
             ob.keep(child)
-    direction = el.get("gatewayDirection", "Unspecified")
+    # pm4py writes "diverging"; bpmn.io reads any spelling, the export writes the schema's
+    written = el.get("gatewayDirection", "Unspecified")
+    direction = _DIRECTIONS.get(written.strip().lower(), written)
     try:
         event_based = kind == "eventBased"
         node = Gateway(**fields, parent=parent, opaque=ob.build(), gateway_kind=kind,
