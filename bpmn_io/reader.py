@@ -42,6 +42,7 @@ from .readelements import read_artifact
 from .readids import unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
+from .xsdorder import rank_table
 
 __all__ = ["parse_bpmn", "read_bpmn", "BPMN_NAMESPACE"]
 
@@ -78,6 +79,7 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     """
     src = Source(source)
     root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
+    _lower_case_tags(root)
     _check_root(root, src)
     restore_references(root, src)
     unique_ids(root, src, strict=strict)
@@ -108,6 +110,27 @@ def _root_hint(qn: etree.QName) -> str:
     if not ns and qn.localname == "definitions":
         return f" (the file does not declare the BPMN namespace, e.g. xmlns=\"{BPMN}\")"
     return ""
+
+
+_BPMN_TAGS = frozenset(tag for parent, ranks in rank_table().items() for tag in (parent, *ranks)
+                       if tag.startswith(f"{{{BPMN}}}"))
+
+
+def _lower_case_tags(root: etree._Element) -> None:
+    """Read ``<bpmn:ComplexGateway>`` as ``complexGateway``, as bpmn.io does (in place).
+
+    bpmn-moddle maps a tag to its type by upper-casing the first letter, so the
+    type's own name is read too (a bpmn-js fixture writes it); the export writes the
+    schema's name.
+    """
+    prefix = f"{{{BPMN}}}"
+    for el in root.iter():
+        tag = el.tag
+        if isinstance(tag, str) and tag.startswith(prefix) and tag[len(prefix):][:1].isupper():
+            name = tag[len(prefix):]
+            lowered = f"{prefix}{name[0].lower()}{name[1:]}"
+            if lowered in _BPMN_TAGS:
+                el.tag = lowered
 
 
 def _root_element(el: etree._Element) -> RootElement:

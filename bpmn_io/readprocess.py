@@ -31,7 +31,7 @@ from processes.model import (
 )
 
 from .namespaces import BPMN, fragment, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, expression, flag
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, elements, expression, flag
 from .readelements import (
     data_association,
     event_definition,
@@ -153,8 +153,9 @@ def _task(el: etree._Element, parts: _Parts, parent: str) -> None:
     script = ""
     rest = []
     for child in fields.pop("rest"):
-        if task_type == "scriptTask" and child.tag == q(BPMN, "script") and len(child) == 0:
-            script = child.text or ""
+        if task_type == "scriptTask" and child.tag == q(BPMN, "script") and not any(elements(child)):
+            # XML comments in a script (Flowable's tests have them) are not script text
+            script = (child.text or "") + "".join(c.tail or "" for c in child)
         else:
             rest.append(child)
     fields["rest"] = rest

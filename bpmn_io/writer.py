@@ -31,6 +31,7 @@ from processes.model import Collaboration, Definitions, Participant
 from .atomic import write_atomic
 from .dangling import has_dangling_references, keep_dangling_flows_aside, set_aside_references
 from .namespaces import BIOC, BPMN, COLOR, KEPT, PREFIXES, foreign_namespaces, q
+from .reader import parse_bpmn
 from .writecommon import Builder
 from .writedi import color_namespaces, keep_drawings_aside, write_diagram
 from .writeids import repair_ids
@@ -110,12 +111,17 @@ def bpmn_export(defs: Definitions) -> BpmnExport:
         # let lxml rewrite the namespace declarations of kept fragments)
         root = etree.fromstring(_document(defs, kept_prefix=True), safe_parser())
     renamed = repair_ids(root)
-    if not dangling and not renamed:
+    if renamed:
+        # write the repaired document the ordinary way (kept fragments as read), so that
+        # exporting what it reads back to gives the same bytes
+        repaired = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+        again = parse_bpmn(repaired, source="the export", max_bytes=len(repaired), strict=False)
+        return BpmnExport(bpmn_export(again).data, tuple(renamed))
+    if not dangling:
         return BpmnExport(data)
-    if dangling:
-        set_aside_references(root)
+    set_aside_references(root)
     text = etree.tostring(root, encoding="unicode")
-    return BpmnExport(('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"), tuple(renamed))
+    return BpmnExport(('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"))
 
 
 def to_bpmn_bytes(defs: Definitions) -> bytes:

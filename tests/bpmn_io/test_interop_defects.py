@@ -211,3 +211,39 @@ def test_render_of_a_model_with_nothing_to_draw_names_the_file_and_says_why(tmp_
     assert result.output == (f"permitflow: error: {source}: nothing to draw: process 'Process_1' is empty "
                              "(no tasks, events, gateways or artifacts)\n")
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- found in more real files
+
+_EXTRA = f"""<definitions xmlns="{BPMN}" targetNamespace="t">
+  <process id="P">
+    <startEvent id="S"/>
+    <ComplexGateway id="G" default="F2"/>
+    <scriptTask id="T" scriptFormat="javascript"><script>
+      var a = 1;
+      <!-- var b = 2; -->
+      var c = a;
+    </script></scriptTask>
+    <endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="G"/>
+    <sequenceFlow id="F2" sourceRef="G" targetRef="T"/>
+    <sequenceFlow id="F3" sourceRef="T" targetRef="E"/>
+  </process>
+</definitions>""".encode()
+
+
+def test_a_bpmn_type_name_as_tag_is_read_as_bpmn_io_reads_it() -> None:
+    # a bpmn-js fixture writes <bpmn:ComplexGateway>; bpmn-moddle maps it to complexGateway
+    defs = parse_bpmn(_EXTRA, source="x")
+    gateway = defs.process().nodes["G"]
+    assert (gateway.kind, gateway.gateway_kind, gateway.default) == ("Gateway", "complex", "F2")
+    assert b"<bpmn:complexGateway " in to_bpmn_bytes(defs)
+
+
+def test_comments_in_a_script_are_not_script_text_and_the_export_is_stable() -> None:
+    # Flowable's tests comment out lines of a script; the script is still read as the task's script
+    defs = parse_bpmn(_EXTRA, source="x")
+    script = defs.process().nodes["T"].script
+    assert "var a = 1;" in script and "var c = a;" in script and "var b" not in script
+    data = to_bpmn_bytes(defs)
+    assert parse_bpmn(data, source="y") == defs and to_bpmn_bytes(parse_bpmn(data, source="y")) == data
