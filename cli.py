@@ -298,9 +298,10 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
 
     The model formats follow the extensions: .bpmn, .bpmn2, .xml are BPMN;
     .yaml, .yml the authoring form (README.md, "Writing a process in YAML"). A
-    BPMN output without diagram gets one laid out by Graphviz. An id that is
-    not a valid XML id (``myProcess{0}``, a leading digit) is renamed in a BPMN
-    output, references follow, and each renaming is one warning line on stderr.
+    BPMN output without diagram gets one laid out by Graphviz. An id BPMN tools
+    refuse (myProcess{0}, a leading digit, a letter outside ASCII) is renamed in
+    a BPMN output, references follow, and each renaming is one warning line on
+    stderr.
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
 
