@@ -29,14 +29,14 @@ __all__ = [
     "comparison_to_data",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DIFF_KEYS = ("schema_version", "kind", "a", "b", "similarity", "matches", "uncertain", "differences", "notes")
 MODEL_KEYS = ("name", "steps")
 STEP_KEYS = ("id", "name", "kind", "detail", "performer", "timer", "loop")
 MATCH_KEYS = ("a", "b", "confidence", "label_similarity", "how")
 UNCERTAIN_KEYS = ("side", "step", "candidates")
 CANDIDATE_KEYS = ("ids", "confidence", "label_similarity", "reasons")
-DIFFERENCE_KEYS = ("kind", "a", "b", "attribute", "a_value", "b_value", "message")
+DIFFERENCE_KEYS = ("kind", "a", "b", "attribute", "a_value", "b_value", "message", "a_basis", "b_basis")
 SIMILARITY_KEYS = (
     "node_matching",
     "structural",
@@ -126,6 +126,8 @@ def to_data(diff: ModelDiff) -> dict[str, Any]:
                 "a_value": d.a_value,
                 "b_value": d.b_value,
                 "message": d.message,
+                "a_basis": d.a_basis,
+                "b_basis": d.b_basis,
             }
             for d in diff.differences
         ],
