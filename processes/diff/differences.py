@@ -244,9 +244,9 @@ _TIME_KEYS = frozenset({"duration", "delay"})
 
 def canonical_params(params: Any) -> Any:
     """Element parameters with equivalent forms written one way, so they compare equal:
-    a bare duration is a fixed distribution (``duration: 15m`` = ``{dist: fixed, value:
-    15m}``) and every duration text is written in its shortest exact unit (``0.25h`` =
-    ``15m``, ``1w`` = ``7d``). Values that are not durations stay as written.
+    a fixed distribution is its value (``{dist: fixed, value: 15m}`` = ``duration: 15m``)
+    and every duration text is written in its shortest exact unit (``0.25h`` = ``15m``,
+    ``7d`` = ``1w``). Values that are not durations stay as written.
 
     >>> canonical_params({"duration": "0.25h"}) == canonical_params({"duration": {"dist": "fixed", "value": "15m"}})
     True
@@ -256,10 +256,12 @@ def canonical_params(params: Any) -> Any:
     out: dict[str, Any] = {}
     for key, value in params.items():
         if str(key) in _TIME_KEYS:
-            if is_duration_text(value):
-                value = {"dist": "fixed", "value": value}
             if isinstance(value, Mapping):
                 value = {k: _canonical_duration(v) for k, v in value.items()}
+                if value.get("dist") == "fixed" and set(value) - PROVENANCE_KEYS <= {"dist", "value"}:
+                    value = value.get("value", value)
+            else:
+                value = _canonical_duration(value)
         out[key] = value
     return out
 

@@ -113,6 +113,7 @@ def lemma(word: str, lang: str) -> str:
 
 
 _SV_SUFFIXES = (("ering", 5), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
+_SV_NOUN_SUFFIXES = (("ering", 5), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
 
 
 @lru_cache(maxsize=262144)
@@ -135,6 +136,10 @@ def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
         if base.endswith(suffix) and len(base) - cut >= _MIN_ROOT:
             return base[:-cut]
     stem = _STEMMERS["sv"].stemWord(base)
+    for suffix, cut in _SV_NOUN_SUFFIXES:
+        # an inflected nominalisation: "kompletteringar" -> "komplettering" -> "komplett"
+        if stem.endswith(suffix) and len(stem) - cut >= _MIN_ROOT:
+            return stem[:-cut]
     if stem == base and base.endswith("a") and len(base) - 1 >= _MIN_ROOT:
         return base[:-1]  # an infinitive Snowball keeps whole ("granska" -> "gransk")
     return stem

@@ -101,5 +101,5 @@ def test_equivalent_parameter_forms_and_facts_that_mean_the_same_are_no_differen
     assert [(x.kind, x.attribute) for x in d.differences] == [("fact", "deciding_body")]
     changed = diff_models(a, b, params_a={"T0": {"duration": "15m"}}, params_b={"U0": {"duration": "20m"}})
     assert [(x.attribute, x.a_value, x.b_value) for x in changed.differences] == [
-        ("profile.duration.value", "15m", "20m")
+        ("profile.duration", "15m", "20m")
     ]
