@@ -386,7 +386,7 @@ def fact_meaning(lex: Lexicon, fact: Any) -> object:
     if isinstance(fact, str):
         return ("text", lex.terms(fact))
     if isinstance(fact, (list, tuple)):
-        return ("set", frozenset(repr(fact_meaning(lex, v)) for v in fact))
+        return ("set", tuple(sorted({repr(fact_meaning(lex, v)) for v in fact})))
     return ("value", _text(fact))
 
 
