@@ -38,9 +38,12 @@ def _names(diff: ModelDiff, text: str) -> str:
 
 def _tiers(diff: ModelDiff) -> str:
     only = sum(1 for d in diff.differences if d.kind in ("only_in_a", "only_in_b"))
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}" + ("" if n == 1 else "s")
+
     return (
-        f"matched: {len(diff.matches)} pairs; uncertain: {len(diff.uncertain)} steps; "
-        f"only in one model: {only} steps; differences: {len(diff.differences)}"
+        f"matched: {count(len(diff.matches), 'pair')}; uncertain: {count(len(diff.uncertain), 'step')}; "
+        f"only in one model: {count(only, 'step')}; differences: {len(diff.differences)}"
     )
 
 
