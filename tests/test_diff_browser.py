@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, launch, watch
 from click.testing import CliRunner
 
 from cli import cli
 from processes.diff import parse_decisions
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 pytestmark = pytest.mark.browser
@@ -53,15 +53,10 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     assert result.exit_code == 0, result.output
     messages: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-            page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-            page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+            watch(page, messages)
             page.goto(page_file.as_uri(), wait_until="load")
             # the unlike fee steps at the same place are uncertain, not "only in" either model
             uncertain = page.locator("#uncertain > li")
