@@ -10,13 +10,12 @@ reachability sets of inclusive joins.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date, datetime
 from typing import Any
 
 from processes import model as m
-from processes.errors import SimulationError
+from processes.errors import SimulationError, did_you_mean
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -86,11 +85,6 @@ def _cardinality(node: m.Node, ep: Any) -> Any:
     return None
 
 
-def _did_you_mean(name: str, known: Any) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
     """(key path under ``simulation``, message) for each profile entry that names
     an element the process does not have: ``elements.<id>``, ``clock.start``,
@@ -100,7 +94,7 @@ def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
     out = []
     for eid in getattr(params, "elements", None) or {}:
         if eid not in index:
-            out.append((f"elements.{eid}", f"no element {eid!r} in process '{process.id}'{_did_you_mean(eid, index)}"))
+            out.append((f"elements.{eid}", f"no element {eid!r} in process '{process.id}'{did_you_mean(eid, index)}"))
         else:
             outgoing = [f.id for f in process.flows.values() if f.source == eid]
             ep = params.elements[eid]
@@ -116,14 +110,14 @@ def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
         for i, lane in enumerate(pool.lanes):
             if lane not in lanes:
                 out.append((f"pools.{name}.lanes[{i}]", f"no lane {lane!r} in process '{process.id}'"
-                                                        f"{_did_you_mean(lane, lanes)}"))
+                                                        f"{did_you_mean(lane, lanes)}"))
     clock, decision = getattr(params, "clock", None), getattr(params, "decision", None)
     wanted = [("clock.start", clock.start), ("clock.stop", clock.stop)] if clock is not None else []
     if decision is not None:
         wanted.append(("decision.element", decision.element))
     for key, element in wanted:
         if element not in index:
-            out.append((key, f"no element {element!r} in process '{process.id}'{_did_you_mean(element, index)}"))
+            out.append((key, f"no element {element!r} in process '{process.id}'{did_you_mean(element, index)}"))
     return out
 
 
@@ -252,11 +246,11 @@ class _Builder:
         for eid in getattr(self.params, "elements", None) or {}:
             if eid not in index:
                 self.problem(eid, f"elements.{eid} names no element of process '{self.process.id}'"
-                                  f"{_did_you_mean(eid, index)}")
+                                  f"{did_you_mean(eid, index)}")
         for key, element in wanted:
             if element not in index:
                 self.problem(element, f"{key} names an element that is not in process '{self.process.id}'"
-                                      f"{_did_you_mean(element, index)}")
+                                      f"{did_you_mean(element, index)}")
             elif key == "decision.element" and fields[index[element]]["kind"] != ACTIVITY:
                 self.problem(element, "decision.element must be a task (the decision step)")
 
