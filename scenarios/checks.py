@@ -24,7 +24,7 @@ from bpmn_io.profile_schema import split_path
 from processes.errors import InputError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
-from scenarios.study import RUN_KEYS, Member, Scenario, Study, SweepPoint
+from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.tables import profile_problems
 from simulator.tokens import check_executable
 
@@ -63,6 +63,18 @@ def check_member(point: SweepPoint, member: Member, process: Process, params: Si
     return params
 
 
+def _value(params: SimParams, key: str) -> object:
+    return (params.horizon, params.cases) if key == "length" else getattr(params, key)
+
+
+def _shown(point: SweepPoint, member: Member, key: str) -> str:
+    """``horizon 3y (file:line)``: a run value of ``member`` as written, and where."""
+    values = member.run_values()
+    if key == "length":
+        key = "horizon" if values["horizon"] is not None else "cases"
+    return f"{key} {values[key]} ({where(point, member, f'simulation.{key}')})"
+
+
 def _pairing_problem(
     scenario: Scenario, base: Scenario, parsed: Mapping[tuple[str, int, str], SimParams],
 ) -> str | None:
@@ -83,12 +95,11 @@ def _pairing_problem(
         for member in point.members:
             other = next(m for m in base_point.members if m.name == member.name)
             mine, theirs = parsed[(scenario.name, p, member.name)], parsed[(base.name, bp, member.name)]
-            for key in RUN_KEYS:
-                if getattr(mine, key) != getattr(theirs, key):
-                    shown, shown_base = member.run_values()[key], other.run_values()[key]
+            for key in ("start", "length", "warmup"):
+                if _value(mine, key) != _value(theirs, key):
                     at = f" at {point.label}" if point.label else ""
-                    return (f"{member.name}'s {key}{at} is {shown} here ({where(point, member, f'simulation.{key}')}) "
-                            f"but {shown_base} in the baseline ({where(base_point, other, f'simulation.{key}')})")
+                    return (f"{member.name}'s {_shown(point, member, key)} here{at} but "
+                            f"{_shown(base_point, other, key)} in the baseline")
     return None
 
 
