@@ -4,7 +4,7 @@
   element, flow or lane its process has (``elements.Task_Typo`` is refused at the
   line that wrote it: the profile file's, or the scenario's ``set:``/``sweep:``
   line, or ``--set``), and every element can be simulated
-  (:func:`simulator.tokens.check_executable`).
+  (:func:`simulator.compiler.check_executable`).
 - **Baselines that cannot mislead**: a scenario is compared with its baseline
   only when everything common random numbers need is equal — the seed, the
   replications, and for every process of the scenario (each must be simulated by
@@ -25,8 +25,7 @@ from processes.errors import InputError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
 from scenarios.study import Member, Scenario, Study, SweepPoint
-from simulator.tables import profile_problems
-from simulator.tokens import check_executable
+from simulator.compiler import check_executable, profile_problems
 
 __all__ = ["check_study", "check_baselines", "check_member", "where"]
 

@@ -5,6 +5,7 @@
 >>> figures(result)["complete_to_decision_mean_days"]  # doctest: +SKIP
 """
 
+from simulator.compiler import check_executable, compile_process
 from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
 from simulator.eventlog import to_csv, to_xes
 from simulator.records import (
@@ -15,8 +16,8 @@ from simulator.records import (
     ResourceInterval,
     SimResult,
 )
-from simulator.stats import Summary, confidence_interval, figures, replicate, summarise
-from simulator.tokens import check_executable, compile_process
+from simulator.runner import replicate
+from simulator.stats import Summary, confidence_interval, figures
 
 __all__ = [
     "simulate",
@@ -25,7 +26,6 @@ __all__ = [
     "check_executable",
     "compile_process",
     "figures",
-    "summarise",
     "confidence_interval",
     "replicate",
     "Summary",
