@@ -19,7 +19,7 @@ Every resolved value keeps its :class:`Origin` (file and line, or the option),
 which error messages and ``summary.json`` name.
 
 >>> s = resolve_settings([({"seed": 7}, Origin("a.yaml"), {"seed": 3})])
->>> (s.replications, s.seed, str(s.origins["seed"]), str(s.origins["replications"]))
+>>> (s.replications, s.seed, str(s.origin("seed")), str(s.origin("replications")))
 (10, 7, 'a.yaml:3', 'built-in default')
 """
 
