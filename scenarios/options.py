@@ -22,7 +22,7 @@ from typing import Any
 
 from bpmn_io.library import PROFILE_FILE, is_library_name, library_names
 from processes.errors import InputError
-from scenarios.bases import file_base, library_base
+from scenarios.bases import Base, file_base, library_base
 from scenarios.overrides import parse_assignment
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
@@ -30,11 +30,12 @@ from scenarios.study import Study, build_scenario
 __all__ = ["one_scenario_study"]
 
 
-def _base(model: str, profile: str | None) -> Any:
-    origin = "MODEL"
+def _base(model: str, profile: str | None) -> Base:
+    if profile is not None and not Path(profile).is_file():
+        raise InputError("no such profile file (--profile)", file=profile)
     path = Path(model)
     if not path.exists() and is_library_name(model):
-        return library_base(model, source=origin, line=None, profile=Path(profile) if profile else None)
+        return library_base(model, source=model, line=None, profile=Path(profile) if profile else None)
     if not path.exists():
         raise InputError(
             f"no such file (expected a .bpmn or .yaml model, or a library name: {', '.join(library_names())})",
@@ -43,9 +44,9 @@ def _base(model: str, profile: str | None) -> Any:
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=model)
     profile_path = Path(profile) if profile else path.parent / PROFILE_FILE
-    if profile is None and not profile_path.is_file():
+    if not profile_path.is_file():
         raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile)", file=model)
-    return file_base(path.stem, path, profile_path, source="--profile" if profile else model, line=None)
+    return file_base(path.stem, path, profile_path, source=model, line=None)
 
 
 def one_scenario_study(

@@ -67,7 +67,10 @@ def parse_assignment(text: str, *, source: str = "--set") -> tuple[str, Any]:
     key = key.strip()
     if not sep or not key:
         raise InputError(f"{text!r} (expected KEY=VALUE, e.g. pools.officer.count=3)", file=source)
-    doc = load_yaml(value_text, source=f"{source} {key}")
+    try:
+        doc = load_yaml(value_text, source=source)
+    except InputError as err:
+        raise InputError(err.message, file=source, path=key) from None
     return key, doc.data
 
 
