@@ -30,14 +30,30 @@ RUN_KEYS = ("start", "horizon", "cases", "warmup")
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One process of a scenario point: its BPMN text and its profile (overrides applied)."""
+    """One process of a scenario point: its base as read, and its profile with the overrides applied."""
 
-    name: str
-    bpmn: str
-    bpmn_source: str
-    profile: Mapping[str, Any]
-    profile_source: str
     base: Base
+    profile: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The process's name (``helsingborg``, or a base's ``name:``)."""
+        return self.base.name
+
+    @property
+    def bpmn(self) -> str:
+        """The BPMN text of the process."""
+        return self.base.bpmn
+
+    @property
+    def bpmn_source(self) -> str:
+        """Where the BPMN came from."""
+        return self.base.bpmn_source
+
+    @property
+    def profile_source(self) -> str:
+        """The profile file the overrides were applied to."""
+        return self.base.profile_source
 
     def run_values(self) -> dict[str, Any]:
         """The resolved start date, horizon or cases, and warm-up, as written (``warmup`` default ``0h``)."""
@@ -173,9 +189,7 @@ def build_scenario(
         swept = [Override(w, m, p, v, o, "sweep") for (w, m, p, _vs, o), v in zip(grid, combo, strict=True)]
         overrides = tuple(fixed + swept)
         members = tuple(
-            Member(b.name, b.bpmn, b.bpmn_source,
-                   apply_member_overrides(b.profile, [o for o in overrides if o.member == b.name]),
-                   b.profile_source, b)
+            Member(b, apply_member_overrides(b.profile, [o for o in overrides if o.member == b.name]))
             for b in bases
         )
         values = tuple((o.written, o.value) for o in swept)

@@ -188,3 +188,15 @@ def test_dask_without_the_extra_says_how_to_install_it_from_this_repository(
         assert result.output == ("permitflow: error: running on Dask needs dask.distributed, which is not installed: "
                                  "install the dask extra from the permitflow folder: .venv/bin/pip install -e "
                                  "'.[dask]' (or pip install -e '.[dask]' in the environment permitflow runs in)\n")
+
+
+def test_a_yaml_authoring_model_simulates_as_its_bpmn_does(model: Path) -> None:
+    folder = model.parent
+    assert invoke("convert", str(model), str(folder / "process.yaml")).exit_code == 0
+    figures = []
+    for name in ("process.bpmn", "process.yaml"):
+        result = invoke("simulate", str(folder / name), "-r", "2", "--years", "0.3", "--format", "json",
+                        "--workers", "1")
+        assert result.exit_code == 0, result.output
+        figures.append(json.loads(result.output)["figures"])
+    assert figures[0] == figures[1]

@@ -225,3 +225,13 @@ def test_replications_from_the_command_line_keep_baselines_pairable(workdir: Pat
     assert len(plan.jobs) == 4
     assert {str(s.settings.origin("replications")) for s in study.scenarios} == {"--replications"}
     assert dataclasses.replace(study.scenarios[0]).replications == 2
+
+
+def test_a_library_base_s_element_typo_in_set_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.yaml", "base: [helsingborg, landskrona]\nreplications: 2\nset:\n"
+                 "  landskrona.elements.Task_Besluta: {delay: {dist: fixed, value: 1d}}\n")
+    with pytest.raises(InputError) as err:
+        prepare(read_any([path]))
+    assert str(err.value).startswith(f"{path}:4: landskrona.elements.Task_Besluta: no element 'Task_Besluta' in "
+                                     "process ")
+    assert "did you mean" in str(err.value)
