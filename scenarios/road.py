@@ -33,6 +33,23 @@ whichever asks::
 Parsing is cached by content in each Python process (bases by file identity,
 models and profiles by their text), so a warm process asking again does not
 read or parse what did not change.
+
+A program builds a scenario without a file through the same function the loader uses
+(a web form's levers are ``sets``):
+
+>>> from scenarios.bases import library_base
+>>> from scenarios.settings import Origin, resolve_settings
+>>> from scenarios.study import Study, build_scenario
+>>> form = Origin("web form")
+>>> scenario = build_scenario(
+...     name="officer-decides", question="", source="web form",
+...     bases=[library_base("helsingborg", source="web form", line=None)],
+...     settings=resolve_settings([({"replications": 2, "horizon": "10w", "warmup": "2w"}, form, {})]),
+...     sets=[("decision.delegation", "officer", form)])
+>>> batch = run_study(Study("what-if", "What if", "web form", (scenario,)))
+>>> figure = batch.points[0].summary.figures["helsingborg/submission_to_decision_mean_days"]
+>>> (figure.n, figure.low <= figure.mean <= figure.high)
+(2, True)
 """
 
 from __future__ import annotations
