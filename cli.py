@@ -791,12 +791,22 @@ def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+@contextmanager
+def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"permitflow: interrupted: {say()}", err=True)
+        raise SystemExit(130) from None
+
+
 def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
             show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
     """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
 
-    Ctrl-C stops the run with one line saying what was kept (``kept``: where
-    finished units are, or why nothing is) and how to go on; exit code 130.
+    Ctrl-C stops the run with one line saying how many units finished and what was
+    kept (``kept``: where finished units are, or why nothing is); exit code 130.
     """
     from scenarios.executors import executor_for
     from scenarios.road import execute, prepare
@@ -808,7 +818,12 @@ def _travel(study: Study, *, workers: int | None, dask: str | None, cache: Resul
         nonlocal done
         done += n
 
-    try:
+    def say() -> str:
+        if total is None:
+            return "before any work unit ran; nothing was written"
+        return f"{done} of {total} work units finished; {kept}"
+
+    with _on_interrupt(say):
         plan = prepare(study)
         total = len(plan.jobs)
         cached = plan.cached(cache)
@@ -822,12 +837,6 @@ def _travel(study: Study, *, workers: int | None, dask: str | None, cache: Resul
                     bar.update(n)
 
                 return execute(plan, executor=executor, cache=cache, progress=both), total, cached
-    except KeyboardInterrupt:
-        if total is None:
-            click.echo("permitflow: interrupted before any work unit ran; nothing was written", err=True)
-        else:
-            click.echo(f"permitflow: interrupted: {done} of {total} work units finished; {kept}", err=True)
-        raise SystemExit(130) from None
 
 
 def _num(value: float) -> float | None:
@@ -848,7 +857,8 @@ def _num(value: float) -> float | None:
 @click.option("--eventlog", type=click.Path(dir_okay=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here.")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
+                   "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
@@ -877,8 +887,9 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         raise click.BadParameter(f"{eventlog!r} (expected a .csv or .xes file name)", param_hint="--eventlog")
     if years is not None and cases is not None:
         raise click.UsageError("give --years or --cases, not both")
-    study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
-                               replications=replications, seed=seed, eventlog=eventlog is not None)
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
+                                   replications=replications, seed=seed, eventlog=eventlog is not None)
     batch, _total, _cached = _travel(study, workers=workers, dask=dask_address, cache=None,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
@@ -917,7 +928,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here.")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
+                   "pip install -e '.[dask]' in this repository).")
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
@@ -959,7 +971,8 @@ def run_command(
 
     if no_cache and refresh:
         raise click.UsageError("give --no-cache or --refresh, not both")
-    study = read_any(list(files) or [bundled_study()])
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        study = read_any(list(files) or [bundled_study()])
     if replications is not None:
         study = study.with_replications(replications, Origin("--replications"))
     folder = Path(output) if output else Path("results") / study.name
@@ -970,8 +983,10 @@ def run_command(
             else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
     batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
-    write_results(folder, batch)
-    report_path = write_report(folder)
+    with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                               "unless --no-cache: run the same command to write the results"):
+        write_results(folder, batch)
+        report_path = write_report(folder)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
