@@ -1,8 +1,12 @@
 """permitflow: simulator — discrete-event simulation of BPMN processes on simpy.
 
->>> from simulator import simulate, figures  # doctest: +SKIP
->>> result = simulate(process, params, seed=1)  # doctest: +SKIP
->>> figures(result)["complete_to_decision_mean_days"]  # doctest: +SKIP
+Given a ``processes.model.Process`` and its ``processes.params.SimParams``::
+
+    from simulator import simulate, figures
+    result = simulate(process, params, seed=1)
+    figures(result)["complete_to_decision_mean_days"]
+
+Scenarios, replications and comparisons go through ``scenarios.road``.
 """
 
 from simulator.compiler import check_executable, compile_process
