@@ -1085,7 +1085,7 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     """
     import json
 
-    from bpmn_io.caselog import open_log
+    from bpmn_io.logfiles import open_log
     from calibrate.inspect import summarise, summary_data, summary_text
 
     stream = open_log(log, _log_columns(kwargs))
@@ -1159,7 +1159,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     """
     import json
 
-    from bpmn_io.caselog import read_log
+    from bpmn_io.logfiles import read_log
     from bpmn_io.profile import profile_from_data, provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
@@ -1223,7 +1223,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
       permitflow discover cases.csv -o model.bpmn --min-frequency 0.3
       permitflow simulate model.bpmn --profile profile.yaml
     """
-    from bpmn_io.caselog import read_log
+    from bpmn_io.logfiles import read_log
     from bpmn_io.profile import profile_from_data
     from bpmn_io.writer import to_bpmn_bytes
     from bpmn_io.yamlsrc import dump_yaml
