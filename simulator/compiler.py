@@ -36,7 +36,8 @@ def check_executable(process: m.Process, params: SimParams) -> None:
 def profile_problems(process: m.Process, params: SimParams) -> list[tuple[str, str]]:
     """(key path under ``simulation``, message) for each profile entry that names
     what the process does not have: ``elements.<id>`` (and its flows),
-    ``pools.<name>.lanes``, ``clock.start``, ``clock.stop``, ``decision.element``."""
+    ``pools.<name>.lanes``, ``clock.start``, ``clock.stop``, ``clock.extension_flow``,
+    ``decision.element``, ``decision.outcome_gateway``, ``outcomes.<id>``."""
     index = process.nodes  # every flow node of the process, subprocess contents included
     out = []
     for eid, ep in params.elements.items():
@@ -61,7 +62,14 @@ def profile_problems(process: m.Process, params: SimParams) -> list[tuple[str, s
     wanted = [("clock.start", clock.start), ("clock.stop", clock.stop)] if clock is not None else []
     if decision is not None:
         wanted.append(("decision.element", decision.element))
+        if decision.outcome_gateway is not None:
+            wanted.append(("decision.outcome_gateway", decision.outcome_gateway))
+    wanted += [(f"outcomes.{end}", end) for end in params.outcomes]
     for key, element in wanted:
         if element not in index:
             out.append((key, f"no element {element!r} in process '{process.id}'{did_you_mean(element, index)}"))
+    flow = clock.extension_flow if clock is not None else None
+    if flow is not None and flow not in process.flows:
+        out.append(("clock.extension_flow", f"no sequence flow {flow!r} in process '{process.id}'"
+                                            f"{did_you_mean(flow, process.flows)}"))
     return out

@@ -235,3 +235,16 @@ def test_a_library_base_s_element_typo_in_set_is_refused_at_its_line(tmp_path: P
     assert str(err.value).startswith(f"{path}:4: landskrona.elements.Task_Besluta: no element 'Task_Besluta' in "
                                      "process ")
     assert "did you mean" in str(err.value)
+
+
+def test_every_shipped_scenario_file_runs_alone_with_its_baseline() -> None:
+    """`permitflow run scenarios/<file>.yaml` passes every check, baseline pairing included."""
+    folder = bundled_study().parent
+    files = sorted(p for p in folder.glob("*.yaml") if p != bundled_study())
+    assert len(files) >= 10
+    for path in files:
+        study = read_any([path])
+        plan = prepare(study)
+        assert plan.jobs, path
+        mine = next(s for s in study.scenarios if s.source == str(path))
+        assert (mine.replications, mine.seed, mine.settings.given) == (30, 2025, {"horizon": "3y", "warmup": "8w"}), path
