@@ -45,6 +45,8 @@ MINUS = "\u2212"
 
 def _number(value: float, *, sign: bool = False) -> str:
     text = f"{value:+.1f}" if sign else f"{value:.1f}"
+    if text.lstrip("+-") == "0.0":
+        return "0.0"  # no sign on a value that rounds to zero
     return text.replace("-", MINUS)
 
 
