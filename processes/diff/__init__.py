@@ -17,7 +17,7 @@ from processes.diff.formats import (
     diff_text,
 )
 from processes.diff.labelmatch import LabelCandidate, LabelMatch, LabelMatching, match_labels
-from processes.diff.matching import Candidate, Match, Matching, MatchOptions, Uncertain
+from processes.diff.matchtypes import Candidate, Match, Matching, MatchOptions, Uncertain
 from processes.diff.nway import Comparison, StepCluster, Variation, compare_models
 from processes.diff.result import KINDS, Difference, ModelDiff, ModelSummary, Similarity
 from processes.diff.schema import SCHEMA_VERSION, comparison_to_data, to_data

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from processes.diff import matching
 from processes.diff.decisions import Decision
-from processes.diff.matching import DENSE_CELLS, Match, Matching, MatchOptions, _match_dense, family, named
+from processes.diff.matchtypes import Match, Matching, MatchOptions, family, named
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
 
@@ -109,7 +110,7 @@ def match_large(
     rest_a = {s for s in a.steps if s not in taken_a}
     rest_b = {s for s in b.steps if s not in taken_b}
     notes: tuple[str, ...] = ()
-    if len(rest_a) * len(rest_b) > DENSE_CELLS:
+    if len(rest_a) * len(rest_b) > matching.DENSE_CELLS:
         # still too many: identical names in flow order; the rest is not compared pair by pair
         by_a_name: dict[tuple[str, str], list[str]] = defaultdict(list)
         by_b_name: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -131,6 +132,6 @@ def match_large(
             f"{left_b} of B were not compared pair by pair (they are listed as only in their model)",
         )
         return Matching(tuple(matches), (), notes)
-    return _match_dense(
+    return matching.match_dense(
         subview(a, rest_a), subview(b, rest_b), lex, options, (), rejected, lang_a, lang_b, matches, notes
     )

@@ -18,7 +18,8 @@ from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import fact_differences, step_differences
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
-from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions, match_steps
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
 from processes.diff.similarity import DEFAULT_WEIGHTS, StructuralWeights, similarity

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from processes.diff.labelsim import label_similarity
-from processes.diff.matching import Match
+from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, display_name

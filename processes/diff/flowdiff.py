@@ -18,7 +18,7 @@ all units changing the same way are reported together.
 
 from __future__ import annotations
 
-from processes.diff.matching import Match
+from processes.diff.matchtypes import Match
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Difference
 from processes.diff.view import ModelView, display_name

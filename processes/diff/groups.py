@@ -46,7 +46,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from processes.diff.labelsim import bag_similarity, group_similarity
-from processes.diff.matching import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named
+from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 

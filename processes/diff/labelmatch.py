@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from processes.diff.language import LANGUAGES, detect_language
-from processes.diff.matching import MatchOptions, match_steps
+from processes.diff.matchtypes import MatchOptions
+from processes.diff.pairing import match_steps
 from processes.diff.synonyms import Synonyms, builtin_synonyms
 from processes.diff.text import Lexicon
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus

@@ -37,14 +37,28 @@ reported as only in one model. **Only in one model**: the steps left with no can
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from processes.diff.decisions import Decision
+from processes.diff.groups import context_pass, group_pass
 from processes.diff.labelsim import group_similarity, label_matrix
-from processes.diff.text import Lexicon, is_placeholder
+from processes.diff.matchtypes import (
+    ACTIVITIES,
+    DEFAULT_OPTIONS,
+    DENSE_CELLS,
+    ENDPOINT_DISCOUNT,
+    Candidate,
+    Match,
+    Matching,
+    MatchOptions,
+    Uncertain,
+    family,
+    ids_on,
+    named,
+)
+from processes.diff.text import Lexicon
+from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
 
 __all__ = [
@@ -54,99 +68,13 @@ __all__ = [
     "Uncertain",
     "Matching",
     "DEFAULT_OPTIONS",
-    "match_steps",
+    "DENSE_CELLS",
+    "match_dense",
     "pair_scores",
     "ACTIVITIES",
     "family",
     "ids_on",
 ]
-
-ACTIVITIES = ("task", "subProcess", "callActivity")
-ENDPOINT_DISCOUNT = 0.8
-#: above this many pairs of steps the matcher first pairs steps by name and context
-#: (anchors.py) and scores every pair only among the rest
-DENSE_CELLS = 1_500 * 1_500
-
-
-@dataclass(frozen=True, slots=True)
-class MatchOptions:
-    """Thresholds and weights of the matcher (see the module doc). One configuration
-    serves every benchmark set (bench/bench_matching.py)."""
-
-    threshold: float = 0.75
-    min_label: float = 0.5
-    strong_label: float = 0.9
-    uncertain: float = 0.3
-    w_label: float = 0.7
-    w_type: float = 0.1
-    w_role: float = 0.05
-    w_position: float = 0.05
-    w_neighbours: float = 0.1
-    split_gain: float = 0.1
-
-    def __post_init__(self) -> None:
-        for name in ("threshold", "min_label", "strong_label", "uncertain"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise ValueError(f"{name} {value} is outside [0, 1]")
-
-
-DEFAULT_OPTIONS = MatchOptions()
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Steps of A paired with steps of B (one each, or one with several).
-
-    ``how``: ``auto`` (found), ``confirmed`` (user file), ``grouped`` (one-to-many),
-    ``context`` (paired by the same matched neighbours). ``label`` is the label
-    similarity of the (pooled) labels.
-    """
-
-    a: tuple[str, ...]
-    b: tuple[str, ...]
-    confidence: float
-    label: float
-    how: str = "auto"
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A possible partner of an unmatched step: its ids, score, label similarity and why."""
-
-    ids: tuple[str, ...]
-    score: float
-    label: float
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Uncertain:
-    """A step without a partner that has candidates (``side``: ``a`` or ``b``)."""
-
-    side: str
-    step: str
-    candidates: tuple[Candidate, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Matching:
-    """The three tiers: matches, uncertain steps; every other step is only in its model."""
-
-    matches: tuple[Match, ...]
-    uncertain: tuple[Uncertain, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-def ids_on(m: Match, side: str) -> tuple[str, ...]:
-    """The ids of match ``m`` in model ``side`` (``"a"`` or ``"b"``)."""
-    return m.a if side == "a" else m.b
-
-
-def family(step: Step) -> str:
-    """``activity`` or ``event``."""
-    return "event" if step.kind == "event" else "activity"
-
 
 def _type_score(x: Step, y: Step) -> float:
     if x.kind in ACTIVITIES and y.kind in ACTIVITIES:
@@ -156,11 +84,6 @@ def _type_score(x: Step, y: Step) -> float:
             return 1.0
         return 0.7 if x.detail.split(":")[0] == y.detail.split(":")[0] else 0.4
     return 0.2
-
-
-def named(step: Step) -> str:
-    """The step's name, or "" when it has none or only a tool's default ("End Event")."""
-    return "" if is_placeholder(step.name) else step.name
 
 
 def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: str) -> np.ndarray:
@@ -303,31 +226,7 @@ def pair_scores(
     return np.round(score, 6), lab
 
 
-def match_steps(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    *,
-    options: MatchOptions = DEFAULT_OPTIONS,
-    confirmed: tuple[Decision, ...] = (),
-    rejected: tuple[Decision, ...] = (),
-    lang_a: str | None = None,
-    lang_b: str | None = None,
-) -> Matching:
-    """The three tiers for the steps of ``a`` and ``b`` (module doc); matches ordered by
-    the first A step's position in ``a.steps``."""
-    if len(a.steps) * len(b.steps) <= DENSE_CELLS:
-        found = _match_dense(a, b, lex, options, confirmed, rejected, lang_a, lang_b, [])
-    else:
-        from processes.diff.anchors import match_large
-
-        found = match_large(a, b, lex, options, confirmed, rejected, lang_a, lang_b)
-    order = {s: k for k, s in enumerate(a.steps)}
-    ordered = sorted(found.matches, key=lambda m: (min(order[s] for s in m.a), m.b))
-    return Matching(tuple(ordered), found.uncertain, found.notes)
-
-
-def _match_dense(
+def match_dense(
     a: ModelView,
     b: ModelView,
     lex: Lexicon,
@@ -341,9 +240,6 @@ def _match_dense(
 ) -> Matching:
     """The matcher over every pair of ``a`` x ``b``; ``seeded``: matches found before
     (steps outside these views) that give the context passes their neighbours."""
-    from processes.diff.groups import context_pass, group_pass
-    from processes.diff.tiers import uncertain_steps
-
     xs, ys = list(a.steps), list(b.steps)
     lang_a, lang_b = lang_a or lex.language, lang_b or lex.language
     score, lab = pair_scores(a, b, lex, options, lang_a=lang_a, lang_b=lang_b)

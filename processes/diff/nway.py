@@ -27,7 +27,7 @@ from itertools import combinations
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
-from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processes.diff.matching import Match, Uncertain
+from processes.diff.matchtypes import Match, Uncertain
 from processes.diff.view import Step, display_name
 from processes.model import FrozenMap
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processes.diff.matching import Match
+from processes.diff.matchtypes import Match
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Similarity
 from processes.diff.view import ModelView

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from processes.diff.matching import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
+from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 

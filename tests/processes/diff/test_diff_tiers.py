@@ -69,7 +69,6 @@ def test_the_large_model_path_finds_the_same_pairs(monkeypatch: pytest.MonkeyPat
     b = linear(labels, prefix="U")
     dense = diff_models(a, b)
     monkeypatch.setattr(matching_module, "DENSE_CELLS", 4)
-    monkeypatch.setattr("processes.diff.anchors.DENSE_CELLS", 4)
     large = diff_models(a, b)
     # unique names anchor at once; the two "Kunskapsprov" are told apart by their neighbours
     assert pairs(large) == pairs(dense) == {((f"T{i}",), (f"U{i}",)) for i in range(len(labels))} | {
