@@ -686,6 +686,30 @@ def _diff_settings(matches: str | None, synonyms: str | None) -> tuple[object, o
     return decisions, words
 
 
+def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[str, object]]) -> None:
+    """Refuse a matches file naming a step none of the models has (before anything is written)."""
+    from processes.diff import check_decisions
+
+    if matches:
+        models = {name: [n.id for p in defs.processes for n in p.nodes.values()] for name, defs in loaded}  # type: ignore[attr-defined]
+        check_decisions(decisions, models, source=matches)  # type: ignore[arg-type]
+
+
+def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
+    """The system thesauri (Debian mythes-sv / mythes-en-us) for the labels of ``loaded``."""
+    from bpmn_io.lexical import system_thesaurus
+    from processes.diff.language import detect_language
+    from processes.diff.thesaurus import NO_THESAURUS
+
+    if not use:
+        return NO_THESAURUS
+    by_language: dict[str, list[str]] = {}
+    for _, defs in loaded:
+        labels = [n.name for p in defs.processes for n in p.nodes.values() if n.name]  # type: ignore[attr-defined]
+        by_language.setdefault(language if language != "auto" else detect_language(labels), []).extend(labels)
+    return system_thesaurus(by_language)
+
+
 def _emit(text: str, output: str | None) -> None:
     if output:
         with atomic_write(output, "wb") as fh:
@@ -702,8 +726,14 @@ _diff_options = [
                  help="YAML file of confirmed/rejected pairs (docs/diff-schema.md#match-decisions)."),
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
-    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.6, show_default=True,
+    click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,
                  help="Lowest combined score of an automatic match."),
+    click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
+                 help="Language of the labels: sv, en, or auto (detected per model)."),
+    click.option("--thesaurus", is_flag=True,
+                 help="Also use the system thesauri (Debian mythes-sv, mythes-en-us) for synonyms."),
+    click.option("--lemmas", is_flag=True,
+                 help="Also use dictionary lemmas (simplemma: pip install 'permitflow[lemmas]')."),
 ]
 
 
@@ -720,13 +750,16 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--save-matches", type=click.Path(dir_okay=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
-             synonyms: str | None, threshold: float, save_matches: str | None) -> None:
+             synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
+             save_matches: str | None) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
     A and B are library names, BPMN files or YAML authoring files. Steps are paired
-    by content (Swedish-aware labels, synonyms, type, lane, position), not by id;
-    control-flow differences come from behavioural relations; profile facts and
-    per-element parameters are compared when a profile is known.
+    by content (labels in Swedish or English, synonyms, type, lane, position,
+    neighbours), not by id, in three tiers: matched (with a confidence), uncertain
+    (with the best candidates and why) and only in one model. Control-flow differences
+    come from behavioural relations; profile facts and per-element parameters are
+    compared when a profile is known.
 
     \b
     Examples:
@@ -749,11 +782,14 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     name_a, defs_a, raw_a = _compare_input(model_a)
     name_b, defs_b, raw_b = _compare_input(model_b)
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
+    _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
     facts_b, params_b = profile_inputs(raw_b)  # type: ignore[arg-type]
     result = diff_models(defs_a, defs_b, a_name=name_a, b_name=name_b, synonyms=words,  # type: ignore[arg-type]
                          decisions=decisions, facts_a=facts_a, facts_b=facts_b, params_a=params_a,  # type: ignore[arg-type]
-                         params_b=params_b, options=MatchOptions(threshold=threshold))
+                         params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
+                         lemmatise=lemmas,
+                         thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
     if fmt == "json":
         import json
 
@@ -775,7 +811,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
-                synonyms: str | None, threshold: float) -> None:
+                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
     MODEL is a library name, a BPMN file or a YAML authoring file (at least two).
@@ -801,12 +837,14 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     inputs = [_compare_input(arg) for arg in models]
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
+    _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
     prepared = []
     for name, defs, raw in loaded:
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]
-        prepared.append(prepare(defs, name, facts=facts, params=params))  # type: ignore[arg-type]
+        prepared.append(prepare(defs, name, facts=facts, params=params, language=language))  # type: ignore[arg-type]
     result = compare_models(prepared, synonyms=words, decisions=decisions,  # type: ignore[arg-type]
-                            options=MatchOptions(threshold=threshold))
+                            options=MatchOptions(threshold=threshold), lemmatise=lemmas,
+                            thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
     if fmt == "json":
         import json
 

@@ -1,19 +1,32 @@
-"""Benchmark: N-way comparison of ten models of about 40-55 elements each.
+"""Benchmark the diff: N-way of ten ~50-step models, two 1,000-step models, a 20,000-step
+model against itself, a synonym file with a 100,000-word group.
 
-The ten models are the library processes (the authoring source, process.yaml) plus
-variants of Helsingborg's made by a seeded generator (a step dropped, two neighbours
-swapped, labels rephrased, every id renamed), so the matcher has real work to do.
+* ``nway``: the library processes (the authoring source, process.yaml) plus variants of
+  Helsingborg's made by a seeded generator (a step dropped, labels rephrased, every id
+  renamed), so the matcher has real work to do;
+* ``large``: a seeded generated model of ``--steps`` tasks (sequences, parallel and
+  exclusive blocks, Swedish labels from a small vocabulary, half of them numbered) against
+  a variant with 30 % of the labels rephrased and every id renamed;
+* ``self``: a generated model of ``--self-steps`` tasks against itself;
+* ``synonyms``: ``large`` with a user synonym list holding one group of 100,000 words.
 
-    .venv/bin/python bench/bench_diff.py            # prints one line per measurement
-    .venv/bin/python bench/bench_diff.py --repeat 5
+Each case runs in a fresh child process, so its CPU seconds (user + system) and peak
+memory (max RSS) are its own, imports included:
 
-Writes nothing; bench/RESULTS-diff.md records measured figures by hand with the machine.
+    .venv/bin/python bench/bench_diff.py                       # every case
+    .venv/bin/python bench/bench_diff.py --cases nway large --repeat 3
+
+Writes nothing; bench/RESULTS-diff.md records measured figures with the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
+import resource
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +36,7 @@ import numpy as np
 from bpmn_io.authoring import read_authoring
 from bpmn_io.profile import read_profile
 from processes.diff import compare_models, prepare, profile_inputs
-from processes.model import Definitions, FrozenMap, Gateway, SequenceFlow
+from processes.model import Definitions, Event, FrozenMap, Gateway, Process, SequenceFlow, Task
 
 LIBRARY = Path(__file__).resolve().parent.parent / "processes" / "library"
 REPHRASE = {
@@ -84,37 +97,156 @@ def variant(defs: Definitions, rng: np.random.Generator, tag: str) -> Definition
     return replace(defs, processes=(new,), collaborations=(), diagrams=())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--models", type=int, default=10)
-    args = parser.parse_args()
+VERBS = ["Granska", "Registrera", "Skicka", "Kontrollera", "Besluta om", "Begär", "Utred", "Dokumentera",
+         "Arkivera", "Meddela", "Bedöm", "Boka", "Sammanställ", "Komplettera", "Fördela"]
+OBJECTS = ["ansökan", "remiss", "yttrande", "avgift", "kunskapsprov", "platsbesök", "beslut", "underlag",
+           "komplettering", "tillståndsbevis", "utredning", "lokal", "ärende", "faktura", "handlingar"]
+QUALIFIERS = ["till Polisen", "till Skatteverket", "från miljöförvaltningen", "hos sökanden", "i diariet",
+              "för serveringsstället", "till nämnden", "om servering", "", ""]
+REWORD = {"Granska": "Granskning av", "Registrera": "Diarieför", "Skicka": "Skickar", "Kontrollera": "Kontroll av",
+          "Besluta om": "Beslut om", "Utred": "Utredning av", "Bedöm": "Bedömning av", "Boka": "Bokning av"}
+
+
+def large_model(n: int, seed: int) -> Definitions:
+    """A seeded model of ``n`` tasks: 70 % single steps, the rest parallel or exclusive
+    blocks of two or three; between a start and an end event."""
+    rng = np.random.default_rng(seed)
+    nodes: dict[str, object] = {"S": Event(id="S", name="Ansökan inkommen", position="start")}
+    flows: dict[str, SequenceFlow] = {}
+    last, k = "S", 0
+
+    def flow(u: str, v: str) -> None:
+        fid = f"F{len(flows)}"
+        flows[fid] = SequenceFlow(id=fid, source=u, target=v)
+
+    while k < n:
+        width = 1 if rng.random() < 0.7 else int(rng.integers(2, 4))
+        kind = "parallel" if rng.random() < 0.5 else "exclusive"
+        split = join = ""
+        if width > 1:
+            split, join = f"G{k}s", f"G{k}j"
+            nodes[split] = Gateway(id=split, gateway_kind=kind)
+            nodes[join] = Gateway(id=join, gateway_kind=kind)
+            flow(last, split)
+        ends = []
+        for _ in range(width):
+            label = " ".join(
+                (VERBS[rng.integers(len(VERBS))], OBJECTS[rng.integers(len(OBJECTS))], QUALIFIERS[rng.integers(len(QUALIFIERS))])
+            ).strip()
+            tid = f"T{k}"
+            nodes[tid] = Task(id=tid, name=f"{label} {k // 50 + 1}" if rng.random() < 0.5 else label)
+            flow(split or last, tid)
+            ends.append(tid)
+            k += 1
+        if width > 1:
+            for t in ends:
+                flow(t, join)
+            last = join
+        else:
+            last = ends[0]
+    nodes["E"] = Event(id="E", name="Ärendet avslutat", position="end")
+    flow(last, "E")
+    return Definitions(processes=(Process(id="P", nodes=FrozenMap(nodes), flows=FrozenMap(flows)),))  # type: ignore[arg-type]
+
+
+def reworded(defs: Definitions, seed: int) -> Definitions:
+    """``defs`` with 30 % of the task labels reworded and every id renamed."""
+    rng = np.random.default_rng(seed)
+    proc = defs.processes[0]
+    nodes = {}
+    for nid, node in proc.nodes.items():
+        name = node.name
+        if isinstance(node, Task) and rng.random() < 0.3:
+            for old, new in REWORD.items():
+                if name.startswith(old):
+                    name = new + name[len(old) :]
+                    break
+        nodes["V" + nid] = replace(node, id="V" + nid, name=name)
+    flows = {"V" + k: replace(f, id="V" + k, source="V" + f.source, target="V" + f.target) for k, f in proc.flows.items()}
+    return replace(defs, processes=(replace(proc, id="VP", nodes=FrozenMap(nodes), flows=FrozenMap(flows)),))
+
+
+def nway_models(count: int) -> list[tuple[str, Definitions, dict, dict]]:
     rng = np.random.default_rng(20261127)
     models = library_models()
     base = next(m for m in models if m[0] == "helsingborg")
     k = 0
-    while len(models) < args.models:
+    while len(models) < count:
         k += 1
         # the profile's per-element parameters follow the renamed ids
         params = {f"V{k}_{key}": value for key, value in base[3].items()}
         models.append((f"variant{k}", variant(base[1], rng, f"V{k}"), base[2], params))
-    models = models[: args.models]
-    sizes = [sum(len(p.nodes) for p in d.processes) for _, d, _, _ in models]
-    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
-    print(
-        f"models: {len(models)}, elements per model: min {min(sizes)}, mean {np.mean(sizes):.0f}, max {max(sizes)}"
-    )
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
+    return models[:count]
+
+
+def child(case: str, steps: int, self_steps: int) -> str:
+    """Run one case in this process (the comparison timed on its own, CPU seconds) and
+    report it with this process's total CPU and peak memory, tab-separated."""
+    from processes.diff import builtin_synonyms, diff_models, parse_synonyms
+
+    if case == "nway":
+        models = nway_models(10)
+        start = time.process_time()
         prepared = [prepare(d, name, facts=f, params=p) for name, d, f, p in models]
         result = compare_models(prepared)
-        times.append(time.perf_counter() - start)
-    print(
-        f"compare {len(models)} models ({len(result.pairs)} pairs): "
-        f"best {min(times):.2f} s, median {float(np.median(times)):.2f} s over {args.repeat} runs"
-    )
-    print(f"common core: {len(result.core)} steps; variation points: {len(result.variations)}")
+        own = time.process_time() - start
+        what = f"{len(result.pairs)} pairs, common core {len(result.core)}, variation points {len(result.variations)}"
+    else:
+        if case == "self":
+            a = b = large_model(self_steps, 1)
+        else:
+            a = large_model(steps, 1)
+            b = reworded(a, 2)
+        start = time.process_time()
+        words = None
+        if case == "synonyms":
+            group = ", ".join(f"ord{i}" for i in range(100_000))
+            words = builtin_synonyms().merged(parse_synonyms(f"groups:\n  - [{group}]\n", source="big.yaml"))
+        d = diff_models(a, b, synonyms=words)
+        own = time.process_time() - start
+        what = f"{len(d.matches)} matches, {len(d.uncertain)} uncertain, {len(d.differences)} differences"
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return f"{own:.2f}\t{usage.ru_utime + usage.ru_stime:.2f}\t{usage.ru_maxrss / 1024:.0f}\t{what}"
+
+
+def measure(case: str, args: argparse.Namespace) -> tuple[float, float, float, float, str]:
+    """(CPU s of the comparison, CPU s of the whole process, wall s, peak MB, result) of one
+    case in a fresh child process."""
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", case, "--steps", str(args.steps), "--self-steps", str(args.self_steps)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    wall = time.perf_counter() - start
+    own, total, peak, what = out.split("\t")
+    return float(own), float(total), wall, float(peak), what
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", nargs="*", default=["nway", "large", "synonyms", "self"])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--self-steps", type=int, default=20000)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(child(args.child, args.steps, args.self_steps))
+        return
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
+    print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    print("| case | comparison CPU s | whole process CPU s | wall s | peak MB (max RSS) | result |")
+    print("|---|---|---|---|---|---|")
+    for case in args.cases:
+        runs = [measure(case, args) for _ in range(args.repeat)]
+        best = min(runs)
+        print(
+            f"| {case} | {best[0]:.2f} | {best[1]:.2f} | {best[2]:.2f} | {max(r[3] for r in runs):.0f} | {best[4]} |"
+        )
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -1,10 +1,16 @@
 """HTML rendering of a diff (two diagrams side by side) and of an N-way comparison.
 
 The page is one self-contained file: inline SVG (bpmn_io.svg.render_svg, laid out
-first when a model has no diagram), inline CSS, no scripts, no external requests. In
-each diagram a step carries the class ``matched``, ``changed`` (matched, with a
-difference) or ``only-here`` (no partner in the other model), and a badge with the
-number(s) of the differences about it, which are listed beside the diagrams.
+first when a model has no diagram), inline CSS, no external requests. In each diagram a
+step carries the class ``matched``, ``changed`` (matched, with a difference),
+``uncertain`` (no partner, but candidates) or ``only-here`` (no candidate in the other
+model), and a badge with the number(s) of the differences about it, which are listed
+beside the diagrams.
+
+The diff page has one small inline script (``diff.js``): a person rejects a matched pair
+or confirms a candidate of an uncertain step, and saves the match-decisions file
+(docs/diff-schema.md#match-decisions) to pass back with ``--matches``. The data it
+works on is the diff's JSON, embedded as ``application/json``.
 """
 
 from __future__ import annotations
@@ -27,12 +33,13 @@ _ENV = template_environment()
 #: extra CSS handed to render_svg: the fill of each class of step
 DIFF_CSS = (
     ".matched .body{fill:#e3f4e3} .changed .body{fill:#fff1c2} .only-here .body{fill:#fbd5d5}"
-    " .only-here .body{stroke:#b42318}"
+    " .only-here .body{stroke:#b42318} .uncertain .body{fill:#e0eaff} .uncertain .body{stroke:#3538cd;"
+    "stroke-dasharray:4 3}"
 )
 
 
 def step_classes(diff: ModelDiff, side: str) -> dict[str, str]:
-    """``{element id: "matched" | "changed" | "only-here"}`` for side ``"a"`` or ``"b"``."""
+    """``{element id: "matched" | "changed" | "uncertain" | "only-here"}`` for side ``"a"`` or ``"b"``."""
     steps = diff.a.steps if side == "a" else diff.b.steps
     matched = {s for m in diff.matches for s in (m.a if side == "a" else m.b)}
     changed = {
@@ -47,9 +54,13 @@ def step_classes(diff: ModelDiff, side: str) -> dict[str, str]:
         if d.kind in ("split", "merged", "attribute")
         for s in (d.a if side == "a" else d.b)
     }
+    unsure = {u.step for u in diff.uncertain if u.side == side}
     out = {}
     for s in steps:
-        out[s] = "only-here" if s not in matched else ("changed" if s in changed else "matched")
+        if s in matched:
+            out[s] = "changed" if s in changed else "matched"
+        else:
+            out[s] = "uncertain" if s in unsure else "only-here"
     return out
 
 
@@ -86,8 +97,32 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
         for k, d in enumerate(diff.differences, start=1)
     ]
     matches = [
-        {"a": diff.label_a(m.a), "b": diff.label_b(m.b), "confidence": f"{m.confidence:.2f}", "how": m.how}
-        for m in diff.matches
+        {
+            "a": diff.label_a(m.a),
+            "b": diff.label_b(m.b),
+            "confidence": f"{m.confidence:.2f}",
+            "how": m.how,
+            "index": k,
+        }
+        for k, m in enumerate(diff.matches)
+    ]
+    uncertain = [
+        {
+            "side": u.side,
+            "model": diff.a.name if u.side == "a" else diff.b.name,
+            "step": (diff.label_a if u.side == "a" else diff.label_b)((u.step,)),
+            "index": k,
+            "candidates": [
+                {
+                    "label": (diff.label_b if u.side == "a" else diff.label_a)(c.ids),
+                    "confidence": f"{c.score:.2f}",
+                    "reasons": "; ".join(c.reasons),
+                    "index": n,
+                }
+                for n, c in enumerate(u.candidates)
+            ],
+        }
+        for k, u in enumerate(diff.uncertain)
     ]
     return _ENV.get_template("diff.html.j2").render(
         mode="diff",
@@ -95,6 +130,8 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
         diff=to_data(diff),
         rows=rows,
         matches=matches,
+        uncertain=uncertain,
+        script=_ENV.get_template("diff.js").render(),
         sides=[
             {"name": diff.a.name, "svg": svg_a, "problem": problem_a},
             {"name": diff.b.name, "svg": svg_b, "problem": problem_b},

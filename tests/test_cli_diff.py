@@ -57,7 +57,7 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
 def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
     result = run("diff", write(tmp_path, "A"), write(tmp_path, "B"), "--format", "json")
     data = json.loads(result.output)
-    assert data["schema_version"] == 2 and data["kind"] == "diff"
+    assert data["schema_version"] == 3 and data["kind"] == "diff"
     assert data["differences"] == []
     assert [m["b"] for m in data["matches"]] == [
         ["B_Start"],
@@ -70,9 +70,14 @@ def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
 
 def test_matches_file_confirms_a_pair_the_matcher_would_not_make(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
-    b = write(tmp_path, "B", visit="Besök hos restaurangen")
+    b = write(tmp_path, "B", visit="Telefonintervju")
     before = json.loads(run("diff", a, b, "--format", "json").output)
-    assert [d["kind"] for d in before["differences"]] == ["only_in_a", "only_in_b"]
+    # same place, no word in common: uncertain (each the other's candidate), not a difference
+    assert before["differences"] == []
+    assert [(u["side"], u["step"], u["candidates"][0]["ids"]) for u in before["uncertain"]] == [
+        ("a", "A_Besok", ["B_Besok"]),
+        ("b", "B_Besok", ["A_Besok"]),
+    ]
     decisions = tmp_path / "matches.yaml"
     decisions.write_text("confirm:\n  - {a: A_Besok, b: B_Besok}\n", encoding="utf-8")
     after = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions)).output)
@@ -89,28 +94,27 @@ def test_matches_file_confirms_a_pair_the_matcher_would_not_make(tmp_path: Path)
 def test_synonyms_file_extends_the_builtin_list(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
     b = write(tmp_path, "B", review="Bedöm")  # no word in common with "Granska ansökan"
-    assert [d["kind"] for d in json.loads(run("diff", a, b, "--format", "json").output)["differences"]] == [
-        "only_in_a",
-        "only_in_b",
-    ]
+    before = json.loads(run("diff", a, b, "--format", "json").output)
+    assert ["A_Granska"] not in [m["a"] for m in before["matches"]]
     words = tmp_path / "synonyms.yaml"
     words.write_text("groups:\n  - [granska, bedöma]\n", encoding="utf-8")
     data = json.loads(run("diff", a, b, "--format", "json", "--synonyms", str(words)).output)
-    assert data["differences"] == []
+    assert data["differences"] == [] and data["uncertain"] == []
+    assert ["A_Granska"] in [m["a"] for m in data["matches"]]
 
 
 def test_html_is_one_self_contained_page_with_both_diagrams(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
-    b = write(tmp_path, "B", visit="Besök hos restaurangen", decider="Arbetsutskottet")
+    b = write(tmp_path, "B", visit="Telefonintervju", decider="Arbetsutskottet")
     out = tmp_path / "out" / "diff.html"
     result = run("diff", a, b, "--format", "html", "-o", str(out))
     assert result.exit_code == 0 and result.output == ""
     page = out.read_text(encoding="utf-8")
     assert page.count("<svg") == 2
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing fetched from elsewhere
-    assert "<script" not in page
-    assert re.search(r'data-element-id="A_Besok"[^>]*class="[^"]*only-here', page) or re.search(
-        r'class="[^"]*only-here[^"]*"[^>]*data-element-id="A_Besok"', page
+    assert not re.search(r"<script[^>]*\bsrc=", page)  # the one script is inline
+    assert re.search(r'data-element-id="A_Besok"[^>]*class="[^"]*uncertain', page) or re.search(
+        r'class="[^"]*uncertain[^"]*"[^>]*data-element-id="A_Besok"', page
     )
     assert re.search(r'class="[^"]*changed[^"]*"[^>]*data-element-id="B_Beslut"', page) or re.search(
         r'data-element-id="B_Beslut"[^>]*class="[^"]*changed', page
@@ -134,7 +138,7 @@ def test_compare_three_models(tmp_path: Path) -> None:
     files = [
         write(tmp_path, "A"),
         write(tmp_path, "B", decider="Arbetsutskottet"),
-        write(tmp_path, "C", visit="Besök hos restaurangen"),
+        write(tmp_path, "C", visit="Telefonintervju"),
     ]
     data = json.loads(run("compare", *files, "--format", "json").output)
     assert data["models"] == ["a", "b", "c"]
@@ -168,11 +172,26 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> None
     result = run("diff", a, a, "--matches", str(bad), "-o", str(out))
     assert result.exit_code == 2
     assert result.output == (
-        f"permitflow: error: {bad}: confirm[0]: expected {{a: ID or [IDs], b: ID or [IDs], "
+        f"permitflow: error: {bad}:1: confirm[0]: expected {{a: ID or [IDs], b: ID or [IDs], "
         "models: [A, B] (optional)}, got {'a': 'X'}\n"
     )
     assert not out.exists() and list(tmp_path.glob(".diff.json*")) == []
     assert run("compare", a).exit_code == 2
+    # a matches file naming a step neither model has: file, line, the unknown id; nothing written
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("schema_version: 1\nreject:\n  - {a: A_Granska, b: Task_Nowhere}\n", encoding="utf-8")
+    b = write(tmp_path, "B")
+    result = run("diff", a, b, "--matches", str(unknown), "-o", str(out), "--save-matches", str(tmp_path / "m.yaml"))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {unknown}:3: reject[0].b: 'Task_Nowhere' is not a step of a, b "
+        "(expected a step id of the models compared)\n"
+    )
+    assert not out.exists() and not (tmp_path / "m.yaml").exists()
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("groups: " + "[" * 60 + "]" * 60 + "\n", encoding="utf-8")
+    result = run("diff", a, a, "--synonyms", str(deep))
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "nested deeper than 50" in result.output
 
 
 def test_files_of_the_same_name_are_named_by_their_folders(tmp_path: Path) -> None:
@@ -189,12 +208,13 @@ def test_files_of_the_same_name_are_named_by_their_folders(tmp_path: Path) -> No
 
 def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
-    b = write(tmp_path, "B", visit="Besök hos restaurangen")
+    b = write(tmp_path, "B", visit="Telefonintervju")
     saved = tmp_path / "matches.yaml"
     first = json.loads(run("diff", a, b, "--format", "json", "--save-matches", str(saved)).output)
     text = saved.read_text(encoding="utf-8")
     assert text.count("\n  - {a: ") == len(first["matches"]) == 4
-    assert "# only in a: \"A_Besok\"  Platsbesök" in text and "# only in b: \"B_Besok\"" in text
+    assert '# uncertain in a: "A_Besok"  Platsbesök' in text and '# uncertain in b: "B_Besok"' in text
+    assert '# - {a: "A_Besok", b: "B_Besok", models: ["a", "b"]}' in text  # the candidate, to uncomment
     # the next run honours the file: every pair confirmed, the same pairs
     again = json.loads(run("diff", a, b, "--format", "json", "--matches", str(saved)).output)
     assert [(m["a"], m["b"], m["how"]) for m in again["matches"]] == [

@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, launch, watch
 from click.testing import CliRunner
 
 from cli import cli
 
-CHROMIUM = Path("/usr/bin/chromium")
 FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -39,15 +39,10 @@ def test_the_report_renders_in_chromium_without_console_errors(tmp_path: Path) -
     messages: list[str] = []
     failed_requests: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-            page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+            watch(page, messages)
             page.on("requestfailed", lambda r: failed_requests.append(r.url))
             page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else failed_requests.append(r.url))
             page.goto((out / "report.html").as_uri(), wait_until="load")

@@ -11,18 +11,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import fact_differences, step_differences
 from processes.diff.flowdiff import flow_differences
-from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions, match_steps
+from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
 from processes.diff.similarity import DEFAULT_WEIGHTS, StructuralWeights, similarity
 from processes.diff.synonyms import Synonyms, builtin_synonyms
 from processes.diff.text import Lexicon
+from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.diff.view import ModelView, build_view
 from processes.model import Definitions
 
@@ -34,7 +37,8 @@ class Compared:
     """A model ready for comparison: its view, behavioural profile, facts and parameters.
 
     ``facts``: profile.yaml ``facts:`` (fact name -> value mapping); ``params``:
-    element id -> that element's profile parameters (plain dicts).
+    element id -> that element's profile parameters (plain dicts); ``language``: the
+    language of its labels (``sv`` or ``en``).
     """
 
     name: str
@@ -42,6 +46,7 @@ class Compared:
     profile: Profile
     facts: Mapping[str, Any] = field(default_factory=dict)
     params: Mapping[str, Any] = field(default_factory=dict)
+    language: str = "sv"
 
 
 def prepare(
@@ -50,10 +55,19 @@ def prepare(
     *,
     facts: Mapping[str, Any] | None = None,
     params: Mapping[str, Any] | None = None,
+    language: str = "auto",
 ) -> Compared:
-    """Build the view and behavioural profile of ``defs`` once (reused in N-way runs)."""
+    """Build the view and behavioural profile of ``defs`` once (reused in N-way runs).
+
+    ``language``: ``sv``, ``en`` or ``auto`` (detected from the model's labels).
+    """
+    if language not in (*LANGUAGES, "auto"):
+        raise ValueError(f"language {language!r} (expected sv, en or auto)")
     view = build_view(defs, name)
-    return Compared(name, view, behavioural_profile(defs, view), dict(facts or {}), dict(params or {}))
+    lang = language if language != "auto" else detect_language(s.name for s in view.steps.values())
+    return Compared(
+        name, view, behavioural_profile(defs, view), dict(facts or {}), dict(params or {}), lang
+    )
 
 
 def profile_inputs(raw_profile: Mapping[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -82,14 +96,28 @@ def profile_inputs(raw_profile: Mapping[str, Any] | None) -> tuple[dict[str, Any
     return facts, params
 
 
-def lexicon_for(models: Iterable[Compared], synonyms: Synonyms | None = None) -> Lexicon:
-    """One lexicon over every label (steps and performers) of ``models``."""
+def lexicon_for(
+    models: Iterable[Compared],
+    synonyms: Synonyms | None = None,
+    *,
+    thesaurus: Thesaurus = NO_THESAURUS,
+    lemmatise: bool = False,
+) -> Lexicon:
+    """One lexicon over every label (steps and performers) of ``models``; its default
+    language is the first model's (each model's own language is used for its labels)."""
+    models = list(models)
     labels = []
     for c in models:
         for s in c.view.steps.values():
             labels.append(s.name)
             labels.append(s.performer)
-    return Lexicon.build(synonyms if synonyms is not None else builtin_synonyms(), labels)
+    return Lexicon.build(
+        synonyms if synonyms is not None else builtin_synonyms(),
+        labels,
+        language=models[0].language if models else "sv",
+        thesaurus=thesaurus,
+        lemmatise=lemmatise,
+    )
 
 
 def diff_prepared(
@@ -105,18 +133,35 @@ def diff_prepared(
     confirmed, rejected, unused = decisions.for_pair(
         a.name, frozenset(a.view.steps), b.name, frozenset(b.view.steps)
     )
-    matches = match_steps(a.view, b.view, lex, options=options, confirmed=confirmed, rejected=rejected)
+    matching = match_steps(
+        a.view,
+        b.view,
+        lex,
+        options=options,
+        confirmed=confirmed,
+        rejected=rejected,
+        lang_a=a.language,
+        lang_b=b.language,
+    )
+    matches = matching.matches
     # a side without a profile says nothing about parameters or facts: comparing would
     # report every value of the other side as "not set"
     with_params = bool(a.params) and bool(b.params)
     with_facts = bool(a.facts) and bool(b.facts)
+    uncertain_ids = {("a" if u.side == "a" else "b", u.step) for u in matching.uncertain}
     differences = step_differences(
-        a.view, b.view, matches, lex, a.params if with_params else {}, b.params if with_params else {}
+        a.view,
+        b.view,
+        matches,
+        lex,
+        a.params if with_params else {},
+        b.params if with_params else {},
+        uncertain=uncertain_ids,
     )
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
-        differences += fact_differences(a.facts, b.facts)
-    notes = tuple(
+        differences += fact_differences(a.facts, b.facts, lex)
+    notes = matching.notes + tuple(
         f"match decision a={list(d.a)} b={list(d.b)}"
         + (f" models={list(d.models)}" if d.models else "")
         + " names elements not in these two models; not used"
@@ -136,6 +181,7 @@ def diff_prepared(
         tuple(differences),
         similarity(a.view, b.view, a.profile, b.profile, matches, weights),
         notes,
+        matching.uncertain,
     )
 
 
@@ -153,16 +199,27 @@ def diff_models(
     params_b: Mapping[str, Any] | None = None,
     options: MatchOptions = DEFAULT_OPTIONS,
     weights: StructuralWeights = DEFAULT_WEIGHTS,
+    language: str = "auto",
+    thesaurus: Thesaurus = NO_THESAURUS,
+    lemmatise: bool = False,
 ) -> ModelDiff:
-    """Model A against model B: matches, differences (steps, attributes, control flow,
-    facts) and the three similarity scores.
+    """Model A against model B: matches, uncertain steps, differences (steps, attributes,
+    control flow, facts) and the three similarity scores.
 
     ``synonyms`` defaults to the built-in list (merge a user's list with
     ``builtin_synonyms().merged(user)``); ``facts_*`` / ``params_*`` are the profiles'
-    facts and per-element parameters as plain dicts (``profile_inputs``).
+    facts and per-element parameters as plain dicts (``profile_inputs``); ``language``
+    is ``sv``, ``en`` or ``auto`` (detected per model); ``thesaurus`` adds synonyms
+    beyond the domain list (``bpmn_io.lexical.system_thesaurus``); ``lemmatise=True`` adds
+    dictionary lemmas (simplemma, the optional extra ``permitflow[lemmas]``) before the
+    roots — it costs about 1.5 s and 100 MB for Swedish and changed little on the
+    benchmarks (bench/RESULTS-matching.md), so it is off by default.
     """
-    ca = prepare(a, a_name, facts=facts_a, params=params_a)
-    cb = prepare(b, b_name, facts=facts_b, params=params_b)
-    return diff_prepared(
-        ca, cb, lexicon_for((ca, cb), synonyms), decisions=decisions, options=options, weights=weights
-    )
+    ca = prepare(a, a_name, facts=facts_a, params=params_a, language=language)
+    cb = prepare(b, b_name, facts=facts_b, params=params_b, language=language)
+    lex = lexicon_for((ca, cb), synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
+    diff = diff_prepared(ca, cb, lex, decisions=decisions, options=options, weights=weights)
+    if lemmatise and not lemmatiser_available():
+        note = "lemmas were asked for but simplemma is not installed (pip install 'permitflow[lemmas]'): labels were compared by their roots"
+        diff = replace(diff, notes=diff.notes + (note,))
+    return diff

@@ -18,13 +18,14 @@ its ids (on either side: an entry written for B-vs-A also serves A-vs-B).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from processes.diff.yamltext import load_user_yaml, shown
+from processes.diff.yamltext import load_user_yaml_lines, shown
 from processes.errors import InputError
 
-__all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS"]
+__all__ = ["Decision", "MatchDecisions", "parse_decisions", "NO_DECISIONS", "check_decisions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class Decision:
     a: tuple[str, ...]
     b: tuple[str, ...]
     models: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)  # where it is written (0: not from a file)
+    where: str = field(default="", compare=False)  # its key path ("confirm[2]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,29 +68,63 @@ def _orient(
         if list(d.models) == [a_name, b_name] and set(d.a) <= a_ids and set(d.b) <= b_ids:
             return d
         if list(d.models) == [b_name, a_name] and set(d.b) <= a_ids and set(d.a) <= b_ids:
-            return Decision(d.b, d.a, (a_name, b_name))
+            return Decision(d.b, d.a, (a_name, b_name), d.line, d.where)
         return None
     if set(d.a) <= a_ids and set(d.b) <= b_ids:
         return d
     if set(d.b) <= a_ids and set(d.a) <= b_ids:
-        return Decision(d.b, d.a)
+        return Decision(d.b, d.a, (), d.line, d.where)
     return None
 
 
 NO_DECISIONS = MatchDecisions()
 
 
-def _ids(value: Any, where: str, source: str) -> tuple[str, ...]:
+def _ids(value: Any, where: str, source: str, lines: Mapping[str, int]) -> tuple[str, ...]:
     if isinstance(value, str) and value:
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
         return tuple(value)
-    raise InputError(f"expected an element id or a list of ids, got {shown(value)}", file=source, path=where)
+    raise InputError(
+        f"expected an element id or a list of ids, got {shown(value)}", file=source, line=lines.get(where), path=where
+    )
+
+
+def check_decisions(
+    decisions: MatchDecisions, models: Mapping[str, Iterable[str]], *, source: str
+) -> None:
+    """Refuse a decisions file that names a step no model compared has.
+
+    ``models``: model name -> its step ids. An entry scoped with ``models:`` to two models
+    of this comparison must name steps of those two; an entry without ``models`` must
+    name, for each id, a step of some model compared. Entries scoped to other models are
+    for another comparison and pass. The error names the file, the entry's line and the
+    unknown id.
+    """
+    steps = {name: set(ids) for name, ids in models.items()}
+    every = set().union(*steps.values()) if steps else set()
+    for d in decisions.confirm + decisions.reject:
+        if d.models and not set(d.models) <= set(steps):
+            continue
+        for side, ids in (("a", d.a), ("b", d.b)):
+            known = every
+            if d.models:
+                known = steps[d.models[0] if side == "a" else d.models[1]]
+            for element in ids:
+                if element not in known:
+                    scope = d.models[0 if side == "a" else 1] if d.models else ", ".join(steps)
+                    raise InputError(
+                        f"'{element}' is not a step of {scope} (expected a step id of the models compared)",
+                        file=source,
+                        line=d.line or None,
+                        path=f"{d.where}.{side}" if d.where else None,
+                    )
 
 
 def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDecisions:
     """Read a match-decisions file (format above); errors name the file and entry."""
-    doc: Any = load_user_yaml(data, source=source)
+    doc: Any
+    doc, lines = load_user_yaml_lines(data, source=source)
     if doc is None:
         return NO_DECISIONS
     if not isinstance(doc, dict):
@@ -117,20 +154,26 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
                 raise InputError(
                     f"expected {{a: ID or [IDs], b: ID or [IDs], models: [A, B] (optional)}}, got {shown(entry)}",
                     file=source,
+                    line=lines.get(where),
                     path=where,
                 )
             models: tuple[str, ...] = ()
             if "models" in entry:
-                models = _ids(entry["models"], where + ".models", source)
+                models = _ids(entry["models"], where + ".models", source, lines)
                 if len(models) != 2:
                     raise InputError(
                         f"models must name exactly two models, got {list(models)}",
                         file=source,
+                        line=lines.get(where + ".models"),
                         path=where + ".models",
                     )
             lists[key].append(
                 Decision(
-                    _ids(entry["a"], where + ".a", source), _ids(entry["b"], where + ".b", source), models
+                    _ids(entry["a"], where + ".a", source, lines),
+                    _ids(entry["b"], where + ".b", source, lines),
+                    models,
+                    lines.get(where, 0),
+                    where,
                 )
             )
     return MatchDecisions(tuple(lists["confirm"]), tuple(lists["reject"]))

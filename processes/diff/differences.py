@@ -10,15 +10,20 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from processes.diff.matching import Match
+from processes.diff.labelsim import label_similarity
+from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
-from processes.diff.text import Lexicon, label_similarity
+from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, display_name
+from processes.durations import format_duration, is_duration_text, parse_duration
+from processes.errors import PermitflowError
 
 __all__ = [
     "same_performer",
     "step_differences",
     "fact_differences",
+    "fact_meaning",
+    "canonical_params",
     "flatten",
     "canonical_timer",
     "FACT_ORDER",
@@ -76,15 +81,22 @@ def step_differences(
     lex: Lexicon,
     params_a: Mapping[str, Any],
     params_b: Mapping[str, Any],
+    *,
+    uncertain: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> list[Difference]:
     """only_in_a, split/merged and attribute differences in A's step order, then the
-    performer differences (one per pair of performers), then only_in_b in B's order."""
+    performer differences (one per pair of performers), then only_in_b in B's order.
+
+    A step in ``uncertain`` (``("a", id)`` / ``("b", id)``: unmatched, with candidates)
+    is not reported as only in its model: the diff lists it as uncertain instead."""
     out: list[Difference] = []
     matched_a = {s for m in matches for s in m.a}
     matched_b = {s for m in matches for s in m.b}
     by_first_a = {m.a[0]: m for m in matches}
     for x_id, x in a.steps.items():
         if x_id not in matched_a:
+            if ("a", x_id) in uncertain:
+                continue
             out.append(Difference("only_in_a", (x_id,), (), message=f"{_q(x)} is only in A."))
             continue
         m = by_first_a.get(x_id)
@@ -103,7 +115,7 @@ def step_differences(
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():
-        if y_id not in matched_b:
+        if y_id not in matched_b and ("b", y_id) not in uncertain:
             out.append(Difference("only_in_b", (), (y_id,), message=f"{_q(y)} is only in B."))
     return out
 
@@ -179,8 +191,8 @@ def _attributes(
             )
         )
     if one_to_one:
-        fa_params = flatten(params_a.get(x.id, {}))
-        fb_params = flatten(params_b.get(y.id, {}))
+        fa_params = flatten(canonical_params(params_a.get(x.id, {})))
+        fb_params = flatten(canonical_params(params_b.get(y.id, {})))
         ba, bb = provenance_basis(params_a.get(x.id)), provenance_basis(params_b.get(y.id))
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
@@ -225,6 +237,42 @@ def _type(step: Step) -> str:
         position, trigger = step.detail.split(":")
         return f"{trigger} {position.replace('_', ' ')} event"
     return step.detail if step.kind == "task" else step.kind
+
+
+_TIME_KEYS = frozenset({"duration", "delay"})
+
+
+def canonical_params(params: Any) -> Any:
+    """Element parameters with equivalent forms written one way, so they compare equal:
+    a fixed distribution is its value (``{dist: fixed, value: 15m}`` = ``duration: 15m``)
+    and every duration text is written in its shortest exact unit (``0.25h`` = ``15m``,
+    ``7d`` = ``1w``). Values that are not durations stay as written.
+
+    >>> canonical_params({"duration": "0.25h"}) == canonical_params({"duration": {"dist": "fixed", "value": "15m"}})
+    True
+    """
+    if not isinstance(params, Mapping):
+        return params
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if str(key) in _TIME_KEYS:
+            if isinstance(value, Mapping):
+                value = {k: _canonical_duration(v) for k, v in value.items()}
+                if value.get("dist") == "fixed" and set(value) - PROVENANCE_KEYS <= {"dist", "value"}:
+                    value = value.get("value", value)
+            else:
+                value = _canonical_duration(value)
+        out[key] = value
+    return out
+
+
+def _canonical_duration(value: Any) -> Any:
+    if not is_duration_text(value):
+        return value
+    try:
+        return format_duration(parse_duration(value))
+    except PermitflowError:
+        return value
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, str]:
@@ -289,15 +337,26 @@ def canonical_timer(timer: str) -> str:
     return ";".join(parts) if timer else ""
 
 
-def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> list[Difference]:
+def fact_differences(
+    facts_a: Mapping[str, Any], facts_b: Mapping[str, Any], lex: Lexicon | None = None
+) -> list[Difference]:
     """One ``fact`` difference per fact whose value (ignoring provenance) differs; each side
-    says what its value rests on (``a_basis``, ``b_basis``: sourced or assumed)."""
+    says what its value rests on (``a_basis``, ``b_basis``: sourced or assumed).
+
+    With a lexicon, text values and lists of text compare by meaning: each text by its
+    terms (roots and synonym groups), a list as a set, so "Brandförsvaret" =
+    "Räddningstjänsten" and ``[Polisen, Skatteverket]`` = ``[Skatteverket,
+    Polismyndigheten]``."""
     names = [n for n in FACT_ORDER if n in facts_a or n in facts_b]
     names += sorted(n for n in set(facts_a) | set(facts_b) if n not in FACT_ORDER)
     out = []
     for name in names:
         va = fact_text(facts_a.get(name))
         vb = fact_text(facts_b.get(name))
+        if va != vb and lex is not None and fact_meaning(lex, facts_a.get(name)) == fact_meaning(
+            lex, facts_b.get(name)
+        ):
+            continue
         if va != vb:
             label = name.replace("_", " ")
             ba, bb = provenance_basis(facts_a.get(name)), provenance_basis(facts_b.get(name))
@@ -315,6 +374,20 @@ def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> 
                 )
             )
     return out
+
+
+def fact_meaning(lex: Lexicon, fact: Any) -> object:
+    """What a fact says, for comparing by meaning: texts as their sorted terms, lists as
+    sets of those, mappings by their non-provenance fields; other values as text."""
+    if isinstance(fact, Mapping):
+        return tuple(
+            sorted((str(k), repr(fact_meaning(lex, v))) for k, v in fact.items() if str(k) not in PROVENANCE_KEYS)
+        )
+    if isinstance(fact, str):
+        return ("text", lex.terms(fact))
+    if isinstance(fact, (list, tuple)):
+        return ("set", tuple(sorted({repr(fact_meaning(lex, v)) for v in fact})))
+    return ("value", _text(fact))
 
 
 def fact_text(fact: Any) -> str:

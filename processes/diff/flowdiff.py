@@ -18,10 +18,8 @@ all units changing the same way are reported together.
 
 from __future__ import annotations
 
-from itertools import combinations
-
-from processes.diff.matching import Match
-from processes.diff.relations import Profile
+from processes.diff.matchtypes import Match
+from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Difference
 from processes.diff.view import ModelView, display_name
 
@@ -54,11 +52,10 @@ def flow_differences(
         if x is not None and y is not None:
             units.append((m, x, y))
     changed: dict[str, list[tuple[int, int, str, str]]] = {}
-    for (i, (_, xa, xb)), (j, (_, ya, yb)) in combinations(enumerate(units), 2):
-        ra, rb = pa.relation(xa, ya), pb.relation(xb, yb)
-        if ra != rb:
-            kind = _KIND.get(frozenset({ra, rb}), "exclusiveness")
-            changed.setdefault(kind, []).append((i, j, ra, rb))
+    _, differing = compare_relations(pa, pb, [x for _, x, _ in units], [y for _, _, y in units])
+    for i, j, ra, rb in differing:
+        kind = _KIND.get(frozenset({ra, rb}), "exclusiveness")
+        changed.setdefault(kind, []).append((i, j, ra, rb))
     out: list[Difference] = []
     for kind in ("order", "concurrency", "exclusiveness"):
         pairs = changed.get(kind, [])

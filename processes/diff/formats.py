@@ -36,18 +36,46 @@ def _names(diff: ModelDiff, text: str) -> str:
     return name_sides(text, diff.a.name, diff.b.name)
 
 
+def _tiers(diff: ModelDiff) -> str:
+    only = sum(1 for d in diff.differences if d.kind in ("only_in_a", "only_in_b"))
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}" + ("" if n == 1 else "s")
+
+    return (
+        f"matched: {count(len(diff.matches), 'pair')}; uncertain: {count(len(diff.uncertain), 'step')}; "
+        f"only in one model: {count(only, 'step')}; differences: {len(diff.differences)}"
+    )
+
+
+def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
+    """(step, its model's name, "candidate (confidence; reasons) or ...") per uncertain step."""
+    out = []
+    for u in diff.uncertain:
+        mine, other = (diff.label_a, diff.label_b) if u.side == "a" else (diff.label_b, diff.label_a)
+        model = diff.a.name if u.side == "a" else diff.b.name
+        options = " or ".join(
+            f'"{other(c.ids)}" ({c.score:.2f}; {"; ".join(c.reasons)})' for c in u.candidates
+        )
+        out.append((mine((u.step,)), model, options))
+    return out
+
+
 def diff_text(diff: ModelDiff) -> str:
-    """A readable summary: scores, then every difference on one line."""
+    """A readable summary: scores and the three tiers, then every difference on one line,
+    then the uncertain steps with their candidates."""
     s = diff.similarity
     lines = [
         f"{diff.a.name} (A, {s.nodes_a} steps) vs {diff.b.name} (B, {s.nodes_b} steps)",
         f"similarity: node matching {s.node_matching:.3f}, structural {s.structural:.3f}, "
         f"behavioural {s.behavioural:.3f}",
-        f"matched: {len(diff.matches)} pairs; differences: {len(diff.differences)}",
+        _tiers(diff),
         "",
     ]
     for d in diff.differences:
         lines.append(f"[{KIND_TITLES[d.kind]}] {_names(diff, d.message)}")
+    other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
+    for step, model, options in uncertain_lines(diff):
+        lines.append(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}')
     for note in diff.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines) + "\n"
@@ -68,6 +96,8 @@ def diff_markdown(diff: ModelDiff) -> str:
         f"| node matching | {s.node_matching:.3f} |",
         f"| structural | {s.structural:.3f} |",
         f"| behavioural | {s.behavioural:.3f} |",
+        "",
+        _tiers(diff),
         "",
         f"## Differences ({len(diff.differences)})",
         "",
@@ -90,6 +120,15 @@ def diff_markdown(diff: ModelDiff) -> str:
         out.append(
             f"| {_cell(diff.label_a(m.a))} | {_cell(diff.label_b(m.b))} | {m.confidence:.2f} | {m.how} |"
         )
+    out += [
+        "",
+        f"## Uncertain ({len(diff.uncertain)})",
+        "",
+        "| step | in | may be (confidence; why) |",
+        "|---|---|---|",
+    ]
+    for step, model, options in uncertain_lines(diff):
+        out.append(f"| {_cell(step)} | {_cell(model)} | {_cell(options)} |")
     if diff.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in diff.notes]
     return "\n".join(out) + "\n"
@@ -171,18 +210,29 @@ def decisions_yaml(diff: ModelDiff) -> str:
     """A match-decisions file (decisions.py format) holding every pair of ``diff`` under
     ``confirm``, scoped to these two models, with the labels as comments, and the
     unmatched steps as comments: the user moves wrong pairs to ``reject``, adds missing
-    ones, and passes the file back with ``--matches``."""
+    ones, and passes the file back with ``--matches``. Candidates of uncertain steps are
+    listed under ``confirm`` as comments: uncomment one to confirm it."""
     models = json.dumps([diff.a.name, diff.b.name], ensure_ascii=False)
     lines = [
         f"# Match decisions for {_comment(diff.a.name)} (a) vs {_comment(diff.b.name)} (b), from permitflow diff.",
         "# Every pair found is listed under confirm. Move a wrong pair to reject (or delete it),",
-        "# add a missing pair to confirm, then run again with --matches THIS_FILE.",
+        "# uncomment a candidate of an uncertain step (lines '# - ...') to confirm it, add a",
+        "# missing pair to confirm, then run again with --matches THIS_FILE.",
         "schema_version: 1",
         "confirm:",
     ]
     for m in diff.matches:
         note = f'"{_comment(diff.label_a(m.a))}" = "{_comment(diff.label_b(m.b))}" ({m.how}, confidence {m.confidence:.2f})'
         lines.append(f"  - {{a: {_ids(m.a)}, b: {_ids(m.b)}, models: {models}}}  # {note}")
+    listed: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    for u in diff.uncertain:
+        for c in u.candidates:
+            a_ids, b_ids = ((u.step,), c.ids) if u.side == "a" else (c.ids, (u.step,))
+            if (a_ids, b_ids) in listed:
+                continue
+            listed.add((a_ids, b_ids))
+            note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (confidence {c.score:.2f})'
+            lines.append(f"# - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
     lines.append("reject: []")
     matched_a = {s for m in diff.matches for s in m.a}
     matched_b = {s for m in diff.matches for s in m.b}
@@ -190,9 +240,11 @@ def decisions_yaml(diff: ModelDiff) -> str:
         ("a", diff.a.steps, matched_a, diff.label_a),
         ("b", diff.b.steps, matched_b, diff.label_b),
     ):
+        unsure = {u.step for u in diff.uncertain if u.side == side}
         for s in steps:
             if s not in matched:
+                what = "uncertain" if s in unsure else "only"
                 lines.append(
-                    f"# only in {side}: {json.dumps(s, ensure_ascii=False)}  {_comment(label((s,)))}"
+                    f"# {what} in {side}: {json.dumps(s, ensure_ascii=False)}  {_comment(label((s,)))}"
                 )
     return "\n".join(lines) + "\n"

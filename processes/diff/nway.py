@@ -27,10 +27,11 @@ from itertools import combinations
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
-from processes.diff.matching import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
+from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.model import FrozenMap
 
 __all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
@@ -75,13 +76,15 @@ def compare_models(
     synonyms: Synonyms | None = None,
     decisions: MatchDecisions = NO_DECISIONS,
     options: MatchOptions = DEFAULT_OPTIONS,
+    thesaurus: Thesaurus = NO_THESAURUS,
+    lemmatise: bool = False,
 ) -> Comparison:
     """The N-way comparison of ``models`` (prepared with core.prepare); names must differ."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
         raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
-    lex = lexicon_for(models, synonyms)
+    lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     n = len(models)
     pairs: list[ModelDiff] = []
     matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}

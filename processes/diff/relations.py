@@ -62,11 +62,12 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 
 from processes.diff.view import ROOT, ModelView
 from processes.model import CallActivity, Definitions, Event, FrozenMap, Gateway, SubProcess, Task
 
-__all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse"]
+__all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse", "CODES", "relation_name", "compare_relations"]
 
 RELATIONS = ("before", "after", "parallel", "exclusive")
 _INVERSE = {"before": "after", "after": "before", "parallel": "parallel", "exclusive": "exclusive"}
@@ -77,30 +78,72 @@ def inverse(relation: str) -> str:
     return _INVERSE[relation]
 
 
+#: relation codes of ``Profile.relation_rows``
+CODES = {"same": 0, "before": 1, "after": 2, "parallel": 3, "exclusive": 4}
+_NAMES = {code: name for name, code in CODES.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """The behavioural profile of one model's steps.
-
-    ``table`` maps every ordered pair of distinct steps (x, y) to the relation of x to y.
+    """The behavioural profile of one model's steps, kept as bit sets (one bit per node of
+    the acyclic flow graph): ``reach[x]`` the nodes after x, ``reached[x]`` those before
+    it, ``concurrent[x]`` those that can run at the same time. A relation is read from
+    them when asked, so a profile takes memory in proportion to n² bits, not n² entries.
     """
 
     steps: tuple[str, ...]
-    table: FrozenMap[tuple[str, str], str]
+    size: int  # nodes of the acyclic flow graph (bits per set)
+    bit: FrozenMap[str, int]  # step -> its bit position
+    reach: FrozenMap[str, int]
+    reached: FrozenMap[str, int]
+    concurrent: FrozenMap[str, int]
     optional: frozenset[str]
     repeatable: frozenset[str]
 
     def relation(self, x: str, y: str) -> str:
         """The relation of x to y (``before`` means x comes first)."""
-        return self.table[(x, y)]
+        by = 1 << self.bit[y]
+        if self.reach[x] & by:
+            return "before"
+        if self.reached[x] & by:
+            return "after"
+        if self.concurrent[x] & by:
+            return "parallel"
+        return "exclusive"
+
+    def relation_rows(self, rows: list[str], cols: list[str]) -> np.ndarray:
+        """``len(rows) x len(cols)`` relation codes (``CODES``; 0 where a row and a column
+        are the same step), computed with numpy from the bit sets."""
+        size = self.size
+        nbytes = (size + 7) // 8
+        index = np.array([self.bit[c] for c in cols], dtype=np.int64)
+        out = np.full((len(rows), len(cols)), CODES["exclusive"], dtype=np.int8)
+
+        def bits(value: int) -> np.ndarray:
+            raw = np.frombuffer(value.to_bytes(nbytes, "little"), dtype=np.uint8)
+            return np.unpackbits(raw, bitorder="little")[:size].astype(bool)
+
+        for r, x in enumerate(rows):
+            row = out[r]
+            row[bits(self.concurrent[x])[index]] = CODES["parallel"]
+            row[bits(self.reached[x])[index]] = CODES["after"]
+            row[bits(self.reach[x])[index]] = CODES["before"]
+            row[index == self.bit[x]] = CODES["same"]
+        return out
 
     def first_in_flow(self, ids: Iterable[str]) -> str | None:
         """The step of ``ids`` that none of the others precedes (the first listed on ties);
         None when none of them is in the profile."""
-        present = [i for i in ids if i in self.steps]
+        present = [i for i in ids if i in self.bit]
         for i in present:
-            if all(self.table[(i, j)] != "after" for j in present if j != i):
+            if all(self.relation(i, j) != "after" for j in present if j != i):
                 return i
         return present[0] if present else None
+
+
+def relation_name(code: int) -> str:
+    """The relation a code of ``Profile.relation_rows`` stands for."""
+    return _NAMES[int(code)]
 
 
 def _sequence_graph(flow: nx.DiGraph) -> tuple[nx.DiGraph, list[tuple[str, str]]]:
@@ -124,15 +167,29 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
     flow, message = _sequence_graph(full)
     dag = flow.copy()
     dom = nx.immediate_dominators(flow, ROOT)
+    # entry and exit times of a depth-first walk of the dominator tree: v dominates u
+    # exactly when u's interval lies inside v's (constant time per question)
+    children: dict[str, list[str]] = {}
+    for node, parent in dom.items():
+        if node != parent:
+            children.setdefault(parent, []).append(node)
+    enter: dict[str, int] = {}
+    leave: dict[str, int] = {}
+    clock = 0
+    stack: list[tuple[str, bool]] = [(ROOT, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            leave[node] = clock
+            clock += 1
+            continue
+        enter[node] = clock
+        clock += 1
+        stack.append((node, True))
+        stack.extend((c, False) for c in sorted(children.get(node, ()), reverse=True))
 
     def dominates(v: str, u: str) -> bool:
-        while u in dom:
-            if u == v:
-                return True
-            if dom[u] == u:
-                return False
-            u = dom[u]
-        return False
+        return v in enter and u in enter and enter[v] <= enter[u] and leave[u] <= leave[v]
 
     back = [(u, v) for u, v in flow.edges if u in dom and dominates(v, u)]
     dag.remove_edges_from(back)
@@ -178,7 +235,11 @@ def _outcomes(
 ) -> dict[str, tuple[list[list[str]], list[list[str]]]]:
     """Per node: (branch groups taken together, choice alternatives)."""
     nodes = {n.id: n for p in defs.processes for n in p.nodes.values()}
-    flows = {f.id: f for p in defs.processes for f in p.flows.values()}
+    conditional_from: dict[str, list[object]] = {}
+    for p in defs.processes:
+        for f in p.flows.values():
+            if f.condition is not None:
+                conditional_from.setdefault(f.source, []).append(f)
     out: dict[str, tuple[list[list[str]], list[list[str]]]] = {}
     for u in dag.nodes:
         succ = sorted(dag.successors(u))
@@ -216,7 +277,7 @@ def _outcomes(
         }
         boundary = list(attached)
         normal = [s for s in succ if s not in attached]
-        conditional = [f for f in flows.values() if f.source == u and (f.condition is not None)]
+        conditional = conditional_from.get(u, [])
         groups: list[list[str]] = []
         choices: list[list[str]] = []
         default = node.default if isinstance(node, (Task, SubProcess, CallActivity)) else ""
@@ -265,31 +326,32 @@ def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
             missed = reach[u] & ~covered
             for n in _members(order, missed):
                 optional.add(n)
+    reached: dict[str, int] = {}
+    for n in order:
+        r = 0
+        for p in dag.predecessors(n):
+            r |= bit[p] | reached[p]
+        reached[n] = r
     steps = tuple(s for s in view.steps if s in bit)
-    table: dict[tuple[str, str], str] = {}
-    for x, y in combinations(steps, 2):
-        if reach[x] & bit[y]:
-            rel = "before"
-        elif reach[y] & bit[x]:
-            rel = "after"
-        elif concurrent[x] & bit[y]:
-            rel = "parallel"
-        else:
-            rel = "exclusive"
-        table[(x, y)] = rel
-        table[(y, x)] = inverse(rel)
+    keep = set(steps)
     return Profile(
-        steps, FrozenMap(table), frozenset(optional & set(steps)), frozenset(repeatable & set(steps))
+        steps,
+        len(order),
+        FrozenMap({n: i for i, n in enumerate(order) if n in keep}),
+        FrozenMap({n: reach[n] for n in steps}),
+        FrozenMap({n: reached[n] for n in steps}),
+        FrozenMap({n: concurrent[n] for n in steps}),
+        frozenset(optional & keep),
+        frozenset(repeatable & keep),
     )
 
 
 def _members(order: list[str], mask: int) -> Iterable[str]:
-    i = 0
-    while mask:
-        if mask & 1:
-            yield order[i]
-        mask >>= 1
-        i += 1
+    """The nodes whose bits are set in ``mask`` (numpy over the bytes: linear in n)."""
+    if not mask:
+        return []
+    raw = np.frombuffer(mask.to_bytes((mask.bit_length() + 7) // 8, "little"), dtype=np.uint8)
+    return [order[i] for i in np.flatnonzero(np.unpackbits(raw, bitorder="little"))]
 
 
 def _mark(concurrent: dict[str, int], order: list[str], bit: dict[str, int], left: int, right: int) -> None:
@@ -298,3 +360,30 @@ def _mark(concurrent: dict[str, int], order: list[str], bit: dict[str, int], lef
         concurrent[n] |= only_right
     for n in _members(order, only_right):
         concurrent[n] |= only_left
+
+
+_CHUNK = 256
+
+
+def compare_relations(
+    pa: Profile, pb: Profile, xs_a: list[str], xs_b: list[str]
+) -> tuple[int, list[tuple[int, int, str, str]]]:
+    """Compare the relations of paired steps: ``xs_a[i]`` in A stands for ``xs_b[i]`` in B.
+
+    Returns (number of pairs i < j whose relation is the same in both, the pairs i < j whose
+    relation differs as (i, j, relation in A, relation in B)). Rows are compared in chunks
+    of numpy matrices, so time grows with the number of pairs but memory does not.
+    """
+    same = 0
+    changed: list[tuple[int, int, str, str]] = []
+    k = len(xs_a)
+    for start in range(0, k, _CHUNK):
+        stop = min(start + _CHUNK, k)
+        ra = pa.relation_rows(xs_a[start:stop], xs_a)
+        rb = pb.relation_rows(xs_b[start:stop], xs_b)
+        upper = np.arange(k)[None, :] > np.arange(start, stop)[:, None]
+        equal = (ra == rb) & upper
+        same += int(equal.sum())
+        for r, j in zip(*np.nonzero(~equal & upper), strict=True):
+            changed.append((start + int(r), int(j), relation_name(ra[r, j]), relation_name(rb[r, j])))
+    return same, changed

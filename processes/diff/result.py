@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processes.diff.matching import Match
+from processes.diff.matchtypes import Match, Uncertain
 from processes.diff.view import Step, display_name
 from processes.model import FrozenMap
 
@@ -95,6 +95,7 @@ class ModelDiff:
     differences: tuple[Difference, ...]
     similarity: Similarity
     notes: tuple[str, ...] = ()
+    uncertain: tuple[Uncertain, ...] = ()  # unmatched steps with candidates (matching.py)
 
     def label_a(self, ids: tuple[str, ...]) -> str:
         return " + ".join(display_name(self.a.steps[i]) for i in ids if i in self.a.steps)

@@ -17,6 +17,8 @@ __all__ = [
     "DIFF_KEYS",
     "STEP_KEYS",
     "MATCH_KEYS",
+    "UNCERTAIN_KEYS",
+    "CANDIDATE_KEYS",
     "DIFFERENCE_KEYS",
     "SIMILARITY_KEYS",
     "COMPARE_KEYS",
@@ -27,11 +29,13 @@ __all__ = [
     "comparison_to_data",
 ]
 
-SCHEMA_VERSION = 2
-DIFF_KEYS = ("schema_version", "kind", "a", "b", "similarity", "matches", "differences", "notes")
+SCHEMA_VERSION = 3
+DIFF_KEYS = ("schema_version", "kind", "a", "b", "similarity", "matches", "uncertain", "differences", "notes")
 MODEL_KEYS = ("name", "steps")
 STEP_KEYS = ("id", "name", "kind", "detail", "performer", "timer", "loop")
 MATCH_KEYS = ("a", "b", "confidence", "label_similarity", "how")
+UNCERTAIN_KEYS = ("side", "step", "candidates")
+CANDIDATE_KEYS = ("ids", "confidence", "label_similarity", "reasons")
 DIFFERENCE_KEYS = ("kind", "a", "b", "attribute", "a_value", "b_value", "message", "a_basis", "b_basis")
 SIMILARITY_KEYS = (
     "node_matching",
@@ -96,6 +100,22 @@ def to_data(diff: ModelDiff) -> dict[str, Any]:
                 "how": m.how,
             }
             for m in diff.matches
+        ],
+        "uncertain": [
+            {
+                "side": u.side,
+                "step": u.step,
+                "candidates": [
+                    {
+                        "ids": list(c.ids),
+                        "confidence": c.score,
+                        "label_similarity": c.label,
+                        "reasons": list(c.reasons),
+                    }
+                    for c in u.candidates
+                ],
+            }
+            for u in diff.uncertain
         ],
         "differences": [
             {

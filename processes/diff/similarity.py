@@ -41,10 +41,9 @@ group of k + l steps contributes (k + l) / 2 pairs of similarity Sim(group).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 
-from processes.diff.matching import Match
-from processes.diff.relations import Profile
+from processes.diff.matchtypes import Match
+from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Similarity
 from processes.diff.view import ModelView
 
@@ -107,10 +106,7 @@ def similarity(
         w.skip_nodes + w.skip_edges + w.substitute_nodes
     )
 
-    facts_a = _profile_facts(pa, {s: f"m{k}" for s, k in unit_a.items()}, "a")
-    facts_b = _profile_facts(pb, {s: f"m{k}" for s, k in unit_b.items()}, "b")
-    union = facts_a | facts_b
-    behavioural = _ratio(len(facts_a & facts_b), len(union)) if union else 1.0
+    behavioural = _behavioural(pa, pb, matches)
     return Similarity(
         round(node_matching, 6),
         round(structural, 6),
@@ -124,20 +120,39 @@ def similarity(
     )
 
 
-def _profile_facts(profile: Profile, unit_of: dict[str, str], side: str) -> set[tuple[str, ...]]:
-    """The profile as facts over unit names; a unit's first step in flow order speaks for it."""
-    members: dict[str, list[str]] = {}
-    for s in profile.steps:
-        members.setdefault(unit_of.get(s, f"{side}:{s}"), []).append(s)
-    speaker = {u: profile.first_in_flow(ids) or ids[0] for u, ids in members.items()}
-    names = sorted(speaker)
-    facts: set[tuple[str, ...]] = set()
-    for u, v in combinations(names, 2):
-        rel = profile.relation(speaker[u], speaker[v])
-        facts.add((u, v, rel))
-    for u in names:
-        if speaker[u] in profile.optional:
-            facts.add((u, "optional"))
-        if speaker[u] in profile.repeatable:
-            facts.add((u, "repeatable"))
-    return facts
+def _speakers(profile: Profile, matches: tuple[Match, ...], side: str) -> tuple[dict[int, str], list[str]]:
+    """(match index -> the step speaking for that unit, the steps that are units of their own)."""
+    matched: dict[int, str] = {}
+    taken: set[str] = set()
+    for k, m in enumerate(matches):
+        ids = m.a if side == "a" else m.b
+        taken.update(ids)
+        speaker = profile.first_in_flow(ids)
+        if speaker is not None:
+            matched[k] = speaker
+    return matched, [s for s in profile.steps if s not in taken]
+
+
+def _behavioural(pa: Profile, pb: Profile, matches: tuple[Match, ...]) -> float:
+    """Jaccard of the two profiles written as facts over units (module doc), counted
+    without listing the facts: a fact about two matched units is shared when both models
+    relate them alike; facts naming an unmatched step are never shared."""
+    units_a, alone_a = _speakers(pa, matches, "a")
+    units_b, alone_b = _speakers(pb, matches, "b")
+    both = sorted(set(units_a) & set(units_b))
+    same, _ = compare_relations(pa, pb, [units_a[k] for k in both], [units_b[k] for k in both])
+    shared = same + sum(
+        1
+        for k in both
+        for flags_a, flags_b in ((pa.optional, pb.optional), (pa.repeatable, pb.repeatable))
+        if units_a[k] in flags_a and units_b[k] in flags_b
+    )
+
+    def size(profile: Profile, units: dict[int, str], alone: list[str]) -> int:
+        speakers = list(units.values()) + alone
+        n = len(speakers)
+        flags = sum(1 for s in speakers if s in profile.optional) + sum(1 for s in speakers if s in profile.repeatable)
+        return n * (n - 1) // 2 + flags
+
+    union = size(pa, units_a, alone_a) + size(pb, units_b, alone_b) - shared
+    return _ratio(shared, union) if union else 1.0

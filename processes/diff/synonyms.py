@@ -7,8 +7,8 @@ Format (YAML, see ``synonyms.yaml`` beside this module)::
       - [yttrande, remissvar, svar på remiss]
       - [nämnd, socialnämnd]
 
-The first member names the group. Single words are compared by their Snowball stem
-(one inflected form is enough); phrases are replaced as a whole. An optional
+The first member names the group. Single words are compared by their root
+(language.word_root: one inflected form is enough); phrases are replaced as a whole. An optional
 ``ignore: [serveringstillstånd]`` lists words that carry no meaning in the labels of
 this domain (the object every step is about). Merging a user's list with the built-in
 one unions groups that share a member, and the ignore lists.
@@ -17,22 +17,20 @@ one unions groups that share a member, and the ignore lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import snowballstemmer
-
-from processes.diff.yamltext import load_user_yaml, shown
+from processes.diff.language import word_root
+from processes.diff.yamltext import load_user_yaml_lines, shown
 from processes.errors import InputError
 
 __all__ = ["Synonyms", "parse_synonyms", "builtin_synonyms"]
 
-_STEMMER = snowballstemmer.stemmer("swedish")
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o"})
 _ENDINGS = frozenset({"", "s", "et", "en", "ets", "ens", "er", "ar", "or", "erna", "arna", "orna", "na"})
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o"})
 
 
 def _norm(text: str) -> str:
@@ -42,86 +40,171 @@ def _norm(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Synonyms:
-    """Synonym groups, each a tuple of normalised members; the first names the group."""
+    """Synonym groups, each a tuple of normalised members; the first names the group.
+
+    Single words are compared by their root in the language of the label
+    (language.word_root), so one inflected form is enough; phrases are replaced whole.
+    Lookups go through indexes built once per list and language, so a label costs time in
+    proportion to its words, whatever the size of the list.
+    """
 
     groups: tuple[tuple[str, ...], ...] = ()
     ignore: tuple[str, ...] = ()  # words that carry no meaning in this domain's labels
+    # indexes built once per list (a private cache, not part of the value: hashing a list of
+    # 100,000 words for every look-up would cost more than the look-up)
+    _cache: dict[object, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def ignores(self, word: str) -> bool:
-        """Whether ``word`` is on the ``ignore`` list: by stem, or as a listed word plus
+    def ignores(self, word: str, lang: str = "sv") -> bool:
+        """Whether ``word`` is on the ``ignore`` list: by root, or as a listed word plus
         an inflection ending (Snowball leaves "tillståndet" whole)."""
-        if _STEMMER.stemWord(word) in _ignore_index(self):
+        if not self.ignore:
+            return False
+        if word_root(word, lang, False) in _ignore_index(self, lang):
             return True
-        return any(word.startswith(w) and word[len(w) :] in _ENDINGS for w in self.ignore)
+        listed = _ignore_words(self)
+        return any(word[:cut] in listed and word[cut:] in _ENDINGS for cut in range(len(word), len(word) - 5, -1))
 
     def members(self) -> tuple[str, ...]:
         """Every member of every group."""
         return tuple(m for g in self.groups for m in g)
 
-    def canonical_word(self, word: str) -> str | None:
-        """The group name of a single ``word`` (compared by stem; then with å/ä/ö folded), or None."""
-        index = _word_index(self)
-        stem = _STEMMER.stemWord(word)
-        found = index.get(stem)
-        return found if found is not None else index.get("~" + stem.translate(_FOLD))
+    def canonical_word(self, word: str, lang: str = "sv", lemmatise: bool = False) -> str | None:
+        """The group name of a single ``word`` (compared by root, then by the root of its
+        lemma when ``lemmatise``; then with å/ä/ö folded), or None."""
+        if not self.groups:
+            return None
+        index = _word_index(self, lang)
+        roots = [word_root(word, lang, False)]
+        if lemmatise:
+            roots.append(word_root(word, lang, True))
+        for root in roots:
+            found = index.get(root)
+            if found is not None:
+                return found
+        for root in roots:
+            found = index.get("~" + root.translate(_FOLD))
+            if found is not None:
+                return found
+        return None
 
     def phrases(self) -> tuple[tuple[str, str], ...]:
         """(phrase, group name) for multi-word members, longest phrase first."""
-        return _phrase_index(self)
+        return tuple(sorted(((m, g[0]) for g in self.groups for m in g if " " in m), key=lambda p: (-len(p[0]), p[0])))
+
+    def replace_phrases(self, text: str, lang: str = "sv") -> str:
+        """``text`` (normalised) with every multi-word member replaced by ``=<group name>``,
+        longest phrase first, words compared by root ("skicka beslutet" is the member
+        "skicka beslut"), each phrase looked up by its first word."""
+        index = _phrase_index(self, lang)
+        if not index:
+            return text
+        words = text.split()
+        roots = [word_root(w, lang, False) for w in words]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for phrase, canon in index.get(roots[i], ()):
+                n = len(phrase)
+                if tuple(roots[i : i + n]) == phrase:
+                    out.append("=" + canon)
+                    i += n
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
 
     def merged(self, other: Synonyms) -> Synonyms:
-        """The union of both lists; groups sharing a member (or a stem) become one."""
+        """The union of both lists; groups sharing a member (or a root) become one."""
         return Synonyms(
             _union_groups(self.groups + other.groups), tuple(dict.fromkeys(self.ignore + other.ignore))
         )
 
 
 def _union_groups(groups: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
-    merged: list[list[str]] = []
-    for group in groups:
-        keys = {_key(m) for m in group}
-        hits = [g for g in merged if keys & {_key(m) for m in g}]
-        target: list[str] = []
-        for g in hits:
-            merged.remove(g)
-            target.extend(m for m in g if m not in target)
-        target.extend(m for m in group if m not in target)
-        merged.append(target)
-    return tuple(tuple(g) for g in merged)
+    """Groups sharing a member key become one (union-find over keys: near-linear), in the
+    order their first group came, members in first-seen order."""
+    groups = list(groups)
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, group in enumerate(groups):
+        for m in group:
+            k = _key(m)
+            j = owner.setdefault(k, i)
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    merged: dict[int, dict[str, None]] = {}
+    for i, group in enumerate(groups):
+        target = merged.setdefault(find(i), {})
+        for m in group:
+            target.setdefault(m, None)
+    return tuple(tuple(members) for members in merged.values())
 
 
 def _key(member: str) -> str:
-    return member if " " in member else _STEMMER.stemWord(member)
+    return member if " " in member else word_root(member, "sv", False)
 
 
-@lru_cache(maxsize=64)
-def _word_index(syn: Synonyms) -> dict[str, str]:
+def _cached(syn: Synonyms, key: tuple[str, ...], build: Callable[[], object]) -> object:
+    found = syn._cache.get(key)
+    if found is None:
+        found = syn._cache[key] = build()
+    return found
+
+
+def _word_index(syn: Synonyms, lang: str) -> dict[str, str]:
+    return _cached(syn, ("words", lang), lambda: _build_word_index(syn, lang))  # type: ignore[return-value]
+
+
+def _build_word_index(syn: Synonyms, lang: str) -> dict[str, str]:
+    # members are indexed by their plain root (a list may hold 100,000 words: no lemma
+    # look-ups); a label word is looked up by its plain root and by its lemma's root
     index: dict[str, str] = {}
     for group in syn.groups:
         for m in group:
             if " " not in m:
-                index.setdefault(_STEMMER.stemWord(m), group[0])
-    for group in syn.groups:  # the folded fallback, under its own prefix so it never shadows a stem
+                index.setdefault(word_root(m, lang, False), group[0])
+    for group in syn.groups:  # the folded fallback, under its own prefix so it never shadows a root
         for m in group:
             if " " not in m:
-                index.setdefault("~" + _STEMMER.stemWord(m).translate(_FOLD), group[0])
+                index.setdefault("~" + word_root(m, lang, False).translate(_FOLD), group[0])
     return index
 
 
-@lru_cache(maxsize=64)
-def _ignore_index(syn: Synonyms) -> frozenset[str]:
-    return frozenset(_STEMMER.stemWord(w) for w in syn.ignore)
+def _ignore_index(syn: Synonyms, lang: str) -> frozenset[str]:
+    return _cached(syn, ("ignore", lang), lambda: frozenset(word_root(w, lang, False) for w in syn.ignore))  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=64)
-def _phrase_index(syn: Synonyms) -> tuple[tuple[str, str], ...]:
-    pairs = [(m, g[0]) for g in syn.groups for m in g if " " in m]
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+def _ignore_words(syn: Synonyms) -> frozenset[str]:
+    return _cached(syn, ("ignored",), lambda: frozenset(syn.ignore))  # type: ignore[return-value]
+
+
+def _phrase_index(syn: Synonyms, lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    return _cached(syn, ("phrases", lang), lambda: _build_phrase_index(syn, lang))  # type: ignore[return-value]
+
+
+def _build_phrase_index(syn: Synonyms, lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for group in syn.groups:
+        for m in group:
+            if " " in m:
+                words = tuple(word_root(w, lang, False) for w in m.split())
+                by_first.setdefault(words[0], []).append((words, group[0]))
+    return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p[0]))) for k, v in by_first.items()}
 
 
 def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms:
     """Read a synonym list (the YAML format above); errors name the file and entry."""
-    doc: Any = load_user_yaml(data, source=source)
+    doc: Any
+    doc, lines = load_user_yaml_lines(data, source=source)
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
         raise InputError(
             "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
@@ -140,6 +223,7 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             raise InputError(
                 f"group {shown(group)} must be a list of at least two words or phrases",
                 file=source,
+                line=lines.get(f"groups[{i}]"),
                 path=f"groups[{i}]",
             )
         groups.append(tuple(dict.fromkeys(_norm(m) for m in group)))
@@ -147,7 +231,12 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     if not isinstance(ignore, list) or not all(
         isinstance(w, str) and len(_norm(w).split()) == 1 for w in ignore
     ):
-        raise InputError(f"ignore must be a list of single words, got {shown(ignore)}", file=source, path="ignore")
+        raise InputError(
+            f"ignore must be a list of single words, got {shown(ignore)}",
+            file=source,
+            line=lines.get("ignore"),
+            path="ignore",
+        )
     unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"})
     if unknown:
         raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)", file=source)

@@ -43,6 +43,7 @@ from processes.model import (
 __all__ = ["Step", "ModelView", "build_view", "display_name", "ROOT"]
 
 ROOT = "\x00root"  # the virtual node before every start
+_TOGETHER = frozenset({"parallel", "inclusive", "complex"})  # gateways whose branches run together
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,11 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             if isinstance(node, skip):
                 continue
             nodes[node.id] = node
-            flow.add_node(node.id, gateway=isinstance(node, Gateway))
+            flow.add_node(
+                node.id,
+                gateway=isinstance(node, Gateway),
+                parallel=isinstance(node, Gateway) and node.gateway_kind in _TOGETHER,
+            )
             kind = _kind(node)
             if kind is None:
                 continue
@@ -226,8 +231,13 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             flow.add_edge(ROOT, n)
             reached |= nx.descendants(flow, n) | {n}
     step_edges = _contract(flow, steps)
-    succ = {s: tuple(sorted(v for u, v in step_edges if u == s)) for s in steps}
-    pred = {s: tuple(sorted(u for u, v in step_edges if v == s)) for s in steps}
+    succ_lists: dict[str, list[str]] = {s: [] for s in steps}
+    pred_lists: dict[str, list[str]] = {s: [] for s in steps}
+    for u, v in step_edges:
+        succ_lists[u].append(v)
+        pred_lists[v].append(u)
+    succ = {s: tuple(sorted(vs)) for s, vs in succ_lists.items()}
+    pred = {s: tuple(sorted(us)) for s, us in pred_lists.items()}
     return ModelView(
         name,
         FrozenMap(steps),

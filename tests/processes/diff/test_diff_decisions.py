@@ -5,21 +5,26 @@ from __future__ import annotations
 import pytest
 from diffbuilders import linear
 
-from processes.diff import diff_models, parse_decisions
+from processes.diff import check_decisions, diff_models, parse_decisions
 from processes.errors import InputError
 
 A = linear(["Granska ansökan", "Platsbesök", "Beslut"], prefix="A")
-B = linear(["Granska ansökan", "Besök hos restaurangen", "Beslut"], prefix="B")
+B = linear(["Granska ansökan", "Bedöm brandskyddet", "Beslut"], prefix="B")
 
 
 def pairs(d):
     return [(m.a, m.b, m.how) for m in d.matches]
 
 
-def test_without_decisions_an_unlike_label_stays_unmatched() -> None:
+def test_without_decisions_an_unlike_label_stays_unmatched_and_its_place_makes_it_uncertain() -> None:
     d = diff_models(A, B)
     assert ("A1",) not in [m.a for m in d.matches]
-    assert [x.key()[:3] for x in d.differences] == [("only_in_a", ("A1",), ()), ("only_in_b", (), ("B1",))]
+    # same neighbours on both sides: a candidate to confirm, not a certain "only in"
+    assert [(u.side, u.step, [c.ids for c in u.candidates]) for u in d.uncertain] == [
+        ("a", "A1", [("B1",)]),
+        ("b", "B1", [("A1",)]),
+    ]
+    assert d.differences == ()
 
 
 def test_a_confirmed_pair_is_matched_and_a_rejected_one_is_not() -> None:
@@ -48,17 +53,17 @@ def test_decisions_written_for_b_versus_a_serve_a_versus_b_and_scoped_ones_only_
     [
         (
             "confirm: [{a: A1}]",
-            "m.yaml: confirm[0]: expected {a: ID or [IDs], b: ID or [IDs], models: [A, B] "
+            "m.yaml:1: confirm[0]: expected {a: ID or [IDs], b: ID or [IDs], models: [A, B] "
             "(optional)}, got {'a': 'A1'}",
         ),
         (
             "confirm: [{a: A1, b: []}]",
-            "m.yaml: confirm[0].b: expected an element id or a list of ids, got []",
+            "m.yaml:1: confirm[0].b: expected an element id or a list of ids, got []",
         ),
         ("accept: []", "m.yaml: unknown key 'accept' (expected schema_version, confirm, reject)"),
         (
             "reject: [{a: A, b: B, models: [x]}]",
-            "m.yaml: reject[0].models: models must name exactly two models, got ['x']",
+            "m.yaml:1: reject[0].models: models must name exactly two models, got ['x']",
         ),
     ],
 )
@@ -66,3 +71,18 @@ def test_bad_decision_files(text: str, message: str) -> None:
     with pytest.raises(InputError) as err:
         parse_decisions(text, source="m.yaml")
     assert str(err.value) == message
+
+
+def test_a_decision_naming_a_step_no_model_has_is_refused_with_file_line_and_id() -> None:
+    decisions = parse_decisions(
+        "schema_version: 1\nconfirm:\n  - {a: A1, b: B1}\n  - {a: A2, b: [B2, Task_Nowhere]}\n", source="m.yaml"
+    )
+    with pytest.raises(InputError) as err:
+        check_decisions(decisions, {"x": ["A1", "A2"], "y": ["B1", "B2"]}, source="m.yaml")
+    assert str(err.value) == "m.yaml:4: confirm[1].b: 'Task_Nowhere' is not a step of x, y (expected a step id of the models compared)"
+    scoped = parse_decisions("reject:\n  - {a: A1, b: B9, models: [x, y]}\n  - {a: Q, b: R, models: [p, q]}\n", source="m.yaml")
+    with pytest.raises(InputError) as err:
+        check_decisions(scoped, {"x": ["A1"], "y": ["B1"]}, source="m.yaml")
+    assert str(err.value) == "m.yaml:2: reject[0].b: 'B9' is not a step of y (expected a step id of the models compared)"
+    # an entry scoped to two other models is for another comparison
+    check_decisions(parse_decisions("reject: [{a: Q, b: R, models: [p, q]}]", source="m.yaml"), {"x": [], "y": []}, source="m.yaml")

@@ -210,24 +210,40 @@ def test_a_lane_qualified_in_parentheses_is_the_same_performer() -> None:
 
 def test_a_step_worded_too_differently_is_paired_by_its_place_when_a_word_is_shared():
     # "Avgift inbetald" / "Betalning mottagen": label similarity 0.5 (inbetald ~ betalning),
-    # below the 0.6 of the assignment; same type and the same matched neighbours on both sides
+    # too low for the assignment; same type and the same matched neighbours on both sides
     a = linear(["Granska ansökan", "Avgift inbetald", "Beslut"])
     b = linear(["Granska ansökan", "Betalning mottagen", "Beslut"], prefix="U")
     d = diff_models(a, b)
     pair = [m for m in d.matches if m.a == ("T1",)]
-    assert [(m.b, m.label, m.how) for m in pair] == [(("U1",), 0.5, "auto")]
+    assert [(m.b, m.label, m.how) for m in pair] == [(("U1",), 0.5, "context")]
     assert pair[0].confidence <= 0.8
     assert d.differences == ()
 
 
-def test_a_step_replaced_by_an_unrelated_one_at_the_same_place_is_not_paired():
+def test_a_step_replaced_by_an_unrelated_one_at_the_same_place_is_not_paired_but_uncertain():
+    # nothing in the words, everything in the place: the diff asks instead of claiming
+    # "only in A" and "only in B" as certain
     a = linear(["Granska ansökan", "Platsbesök", "Beslut"])
     b = linear(["Granska ansökan", "Telefonintervju", "Beslut"], prefix="U")
     d = diff_models(a, b)
-    assert [(x.kind, x.a, x.b) for x in d.differences] == [
-        ("only_in_a", ("T1",), ()),
-        ("only_in_b", (), ("U1",)),
+    assert ("T1",) not in [m.a for m in d.matches]
+    assert d.differences == ()
+    assert [(u.side, u.step, [c.ids for c in u.candidates]) for u in d.uncertain] == [
+        ("a", "T1", [("U1",)]),
+        ("b", "U1", [("T1",)]),
     ]
+    assert d.uncertain[0].candidates[0].reasons == (
+        "labels 0.00 alike",
+        "same neighbours: 1 matched step(s) before and 1 after",
+    )
+
+
+def test_a_step_with_no_candidate_is_only_in_its_model():
+    a = linear(["Granska ansökan", "Beslut"])
+    b = linear(["Granska ansökan", "Telefonintervju", "Beslut"], prefix="U")
+    d = diff_models(a, b)
+    assert [(x.kind, x.a, x.b) for x in d.differences if x.kind.startswith("only")] == [("only_in_b", (), ("U1",))]
+    assert d.uncertain == ()
 
 
 def test_a_side_without_profile_compares_no_parameters_or_facts_and_says_so():

@@ -33,6 +33,8 @@ def test_the_document_has_every_table() -> None:
             "model",
             "step",
             "match",
+            "uncertain",
+            "candidate",
             "difference",
             "similarity",
             "compare object",
@@ -67,12 +69,15 @@ def test_diff_json_keys_are_exactly_the_documented_ones() -> None:
         )
     )
     assert list(data) == doc["diff object"]
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
     assert list(data["a"]) == doc["model"]
     assert {tuple(s) for s in data["a"]["steps"]} == {tuple(doc["step"])}
     assert {tuple(m) for m in data["matches"]} == {tuple(doc["match"])}
     assert {tuple(d) for d in data["differences"]} == {tuple(doc["difference"])}
-    assert [d["kind"] for d in data["differences"]] == ["split", "only_in_a", "only_in_b", "fact"]
+    # "Beslut" and "Platsbesök" stand at the same place: uncertain, not differences
+    assert [d["kind"] for d in data["differences"]] == ["split", "fact"]
+    assert [list(u) for u in data["uncertain"]] == [doc["uncertain"]] * 2
+    assert [list(c) for u in data["uncertain"] for c in u["candidates"]] == [doc["candidate"]] * 2
     assert list(data["similarity"]) == doc["similarity"]
 
 

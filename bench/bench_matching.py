@@ -1,0 +1,282 @@
+"""Matching benchmark: step correspondences found by the diff's matcher against gold standards.
+
+Sets (one matcher configuration for all; nothing is tuned per set):
+
+* ``ua``      Process Model Matching Contest 2015, university admission (7 models, 21 pairs,
+              English), from ../shared/data/matching-pmmc2015-ua (skipped when absent);
+* ``birth``   PMMC 2015 birth registration (9 models, 36 pairs, English) and
+* ``asset``   PMMC 2015 asset management (the 17 pairs published with the bert-ilp-matcher
+              evaluation data, of the contest's 36), both read as PNML from a folder OUTSIDE
+              the repository (``--pmmc DIR``, default /work/data/pmmc2015, layout
+              ``pnml/{birth,sap}/*.pnml`` + ``goldstandard/{birth,sap}/*``); held-out sets,
+              skipped when absent, never committed;
+* ``sv``      the Swedish permit-model pairs p1-p3 of bench/matching/sv (development);
+* ``sv-held`` p4-p5 of bench/matching/sv, held out (only with ``--held-out``).
+
+Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
+one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
+F1 sum true/false positives and misses over all pairs of a set; macro averages each pair's
+precision, recall and F1 (a pair where the matcher proposes nothing has precision 0 unless
+its gold is empty too). Only steps that the gold can name count (PMMC: labelled
+transitions, i.e. tasks; Swedish sets: every step).
+
+    .venv/bin/python bench/bench_matching.py                  # all sets that are present
+    .venv/bin/python bench/bench_matching.py --sets ua sv      # some of them
+    .venv/bin/python bench/bench_matching.py --held-out        # include the held-out Swedish pairs
+    .venv/bin/python bench/bench_matching.py --errors ua       # list false positives and misses
+
+Writes nothing; bench/RESULTS-matching.md records measured tables with the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from bpmn_io.lexical import system_thesaurus
+from bpmn_io.loading import load_model
+from bpmn_io.xmlsafe import parse_xml
+from processes.diff import MatchOptions, diff_models, labelsim, parse_decisions
+from processes.diff.language import detect_language
+from processes.diff.thesaurus import NO_THESAURUS
+from processes.model import Definitions, Event, FrozenMap, Gateway, Process, SequenceFlow, Task
+
+HERE = Path(__file__).resolve().parent
+SHARED_UA = HERE.parent.parent / "shared" / "data" / "matching-pmmc2015-ua"
+if not SHARED_UA.is_dir():
+    SHARED_UA = Path("/work/shared/data/matching-pmmc2015-ua")
+SWEDISH = HERE / "matching" / "sv"
+HELD_OUT = ("p4", "p5")
+
+
+@dataclass(frozen=True)
+class Pair:
+    name: str
+    a: Definitions
+    b: Definitions
+    gold: frozenset[tuple[str, str]]
+    scored_a: frozenset[str]
+    scored_b: frozenset[str]
+
+
+# --------------------------------------------------------------------------- PNML (bench only)
+def pnml_model(path: Path) -> tuple[Definitions, frozenset[str]]:
+    """A PNML Petri net as a BPMN-like model: labelled transitions are tasks, places are
+    exclusive gateways, silent transitions parallel gateways; one start event before the
+    places nothing leads into, one end event after those that lead nowhere."""
+    root = parse_xml(path.read_bytes(), source=str(path)).getroot()
+
+    def local(el: etree._Element) -> str:
+        return etree.QName(el).localname
+
+    def text_of(el: etree._Element) -> str:
+        for child in el:
+            if local(child) == "name":
+                for t in child:
+                    if local(t) == "text":
+                        return " ".join((t.text or "").split())
+        return ""
+
+    nodes: dict[str, object] = {}
+    scored = set()
+    places = set()
+    arcs = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        kind = local(el)
+        if kind in ("transition", "place") and el.get("id") is None:
+            continue  # a tool's own element of that name (toolspecific), not a net node
+        if kind == "transition":
+            tid = el.get("id")
+            label = text_of(el)
+            silent = not label or re.fullmatch(r"t\d+|tau.*|silent.*", label, re.I) is not None
+            if silent:
+                nodes[tid] = Gateway(id=tid, gateway_kind="parallel")
+            else:
+                nodes[tid] = Task(id=tid, name=label)
+                scored.add(tid)
+        elif kind == "place":
+            nodes[el.get("id")] = Gateway(id=el.get("id"), gateway_kind="exclusive")
+            places.add(el.get("id"))
+        elif kind == "arc" and el.get("source") and el.get("target"):
+            arcs.append((el.get("source"), el.get("target")))
+    flows = {f"F{k}": SequenceFlow(id=f"F{k}", source=s, target=t) for k, (s, t) in enumerate(arcs)}
+    targets = {t for _, t in arcs}
+    sources = {s for s, _ in arcs}
+    for k, p in enumerate(sorted(places - targets)):
+        nodes["SE" + str(k)] = Event(id="SE" + str(k), position="start")
+        flows[f"FS{k}"] = SequenceFlow(id=f"FS{k}", source="SE" + str(k), target=p)
+    for k, p in enumerate(sorted(places - sources)):
+        nodes["EE" + str(k)] = Event(id="EE" + str(k), position="end")
+        flows[f"FE{k}"] = SequenceFlow(id=f"FE{k}", source=p, target="EE" + str(k))
+    proc = Process(id="P_" + path.stem, name=path.stem, nodes=FrozenMap(nodes), flows=FrozenMap(flows))  # type: ignore[arg-type]
+    return Definitions(id="D_" + path.stem, processes=(proc,)), frozenset(scored)
+
+
+def rdf_gold(path: Path) -> frozenset[tuple[str, str]]:
+    """The correspondences of an alignment (RDF) file as (id in model 1, id in model 2)."""
+    root = parse_xml(path.read_bytes(), source=str(path)).getroot()
+    out = set()
+    for cell in root.iter("{*}Cell"):
+        e1 = cell.find("{*}entity1").get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource")
+        e2 = cell.find("{*}entity2").get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}resource")
+        out.add((e1.rsplit("#", 1)[1], e2.rsplit("#", 1)[1]))
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- sets
+def ua_pairs() -> Iterator[Pair]:
+    gold = json.loads((SHARED_UA / "gold.json").read_text(encoding="utf-8"))
+    models = {p.stem: load_model(p) for p in sorted(SHARED_UA.glob("*.bpmn"))}
+    for key in sorted(gold["pairs"]):
+        a, b = key.split("|")
+        yield Pair(
+            key,
+            models[a],
+            models[b],
+            frozenset((x, y) for x, y in gold["pairs"][key]),
+            frozenset(gold["scored_steps"][a]),
+            frozenset(gold["scored_steps"][b]),
+        )
+
+
+def pnml_pairs(root: Path, folder: str) -> Iterator[Pair]:
+    models = {p.stem: pnml_model(p) for p in sorted((root / "pnml" / folder).glob("*.pnml"))}
+    for path in sorted((root / "goldstandard" / folder).iterdir()):
+        a, b = path.name.removesuffix(".rdf").split("-")
+        (da, sa), (db, sb) = models[a], models[b]
+        yield Pair(f"{a}|{b}", da, db, rdf_gold(path), sa, sb)
+
+
+def swedish_pairs(names: tuple[str, ...]) -> Iterator[Pair]:
+    for name in names:
+        folder = SWEDISH / name
+        a, b = load_model(folder / "a.yaml"), load_model(folder / "b.yaml")
+        decisions = parse_decisions((folder / "gold.yaml").read_bytes(), source=str(folder / "gold.yaml"))
+        gold = frozenset((x, y) for d in decisions.confirm for x in d.a for y in d.b)
+        steps_a = frozenset(n.id for p in a.processes for n in p.nodes.values() if not isinstance(n, Gateway))
+        steps_b = frozenset(n.id for p in b.processes for n in p.nodes.values() if not isinstance(n, Gateway))
+        yield Pair(name, a, b, gold, steps_a, steps_b)
+
+
+OPTIONS: dict[str, float] = {}
+RESOURCES = {"thesaurus": False, "lemmatise": False}
+
+
+def _labels(defs: Definitions) -> list[str]:
+    return [n.name for p in defs.processes for n in p.nodes.values() if n.name]
+
+
+def found_pairs(pair: Pair) -> frozenset[tuple[str, str]]:
+    thesaurus = NO_THESAURUS
+    if RESOURCES["thesaurus"]:
+        labels = _labels(pair.a) + _labels(pair.b)
+        thesaurus = system_thesaurus({detect_language(labels): labels}, lemmatise=RESOURCES["lemmatise"])
+    diff = diff_models(
+        pair.a, pair.b, a_name="A", b_name="B", options=MatchOptions(**OPTIONS), thesaurus=thesaurus,
+        lemmatise=RESOURCES["lemmatise"],
+    )
+    return frozenset(
+        (x, y)
+        for m in diff.matches
+        for x in m.a
+        for y in m.b
+        if x in pair.scored_a and y in pair.scored_b
+    )
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(pairs: list[Pair], show_errors: bool) -> dict[str, float]:
+    tp = fp = fn = 0
+    per_pair = []
+    for pair in pairs:
+        found = found_pairs(pair)
+        t, f_, n = len(found & pair.gold), len(found - pair.gold), len(pair.gold - found)
+        tp, fp, fn = tp + t, fp + f_, fn + n
+        per_pair.append(_prf(t, f_, n))
+        if show_errors:
+            labels_a = {n.id: n.name for p in pair.a.processes for n in p.nodes.values()}
+            labels_b = {n.id: n.name for p in pair.b.processes for n in p.nodes.values()}
+            for x, y in sorted(found - pair.gold):
+                print(f"  FP {pair.name}: {labels_a.get(x)!r} = {labels_b.get(y)!r}")
+            for x, y in sorted(pair.gold - found):
+                print(f"  FN {pair.name}: {labels_a.get(x)!r} = {labels_b.get(y)!r}")
+    p, r, f = _prf(tp, fp, fn)
+    k = len(per_pair) or 1
+    return {
+        "pairs": len(pairs),
+        "gold": tp + fn,
+        "found": tp + fp,
+        "micro_p": p,
+        "micro_r": r,
+        "micro_f1": f,
+        "macro_p": sum(x[0] for x in per_pair) / k,
+        "macro_r": sum(x[1] for x in per_pair) / k,
+        "macro_f1": sum(x[2] for x in per_pair) / k,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="*", default=["ua", "birth", "asset", "sv"])
+    parser.add_argument("--pmmc", type=Path, default=Path("/work/data/pmmc2015"))
+    parser.add_argument("--held-out", action="store_true", help="also score the held-out Swedish pairs")
+    parser.add_argument("--errors", nargs="*", default=[], help="sets whose false positives and misses to list")
+    parser.add_argument("--thesaurus", action="store_true", help="add the system thesauri (mythes-sv, mythes-en-us)")
+    parser.add_argument("--lemmas", action="store_true", help="add simplemma's dictionary lemmas (permitflow[lemmas])")
+    parser.add_argument(
+        "--option", action="append", default=[], metavar="NAME=VALUE",
+        help="a MatchOptions field for an experiment (the reported tables use the defaults)",
+    )
+    args = parser.parse_args()
+    RESOURCES["thesaurus"] = args.thesaurus
+    RESOURCES["lemmatise"] = args.lemmas
+    for item in args.option:
+        key, _, value = item.partition("=")
+        if key.isupper():  # a module constant of processes.diff.labelsim (experiments only)
+            setattr(labelsim, key, float(value))
+        else:
+            OPTIONS[key] = float(value)
+    sets = list(args.sets) + (["sv-held"] if args.held_out and "sv-held" not in args.sets else [])
+    sources = {
+        "ua": (lambda: ua_pairs()) if (SHARED_UA / "gold.json").is_file() else None,
+        "birth": (lambda: pnml_pairs(args.pmmc, "birth")) if (args.pmmc / "pnml" / "birth").is_dir() else None,
+        "asset": (lambda: pnml_pairs(args.pmmc, "sap")) if (args.pmmc / "pnml" / "sap").is_dir() else None,
+        "sv": lambda: swedish_pairs(("p1", "p2", "p3")),
+        "sv-held": lambda: swedish_pairs(HELD_OUT),
+    }
+    print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name in sets:
+        make = sources.get(name)
+        if make is None:
+            print(f"| {name} | absent, skipped | | | | | | | | | |")
+            continue
+        start = time.process_time()
+        s = score(list(make()), name in args.errors)
+        cpu = time.process_time() - start
+        print(
+            f"| {name} | {s['pairs']} | {s['gold']} | {s['found']} | {s['micro_p']:.3f} | {s['micro_r']:.3f} | "
+            f"{s['micro_f1']:.3f} | {s['macro_p']:.3f} | {s['macro_r']:.3f} | {s['macro_f1']:.3f} | {cpu:.1f} |"
+        )
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

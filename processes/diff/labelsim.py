@@ -1,0 +1,217 @@
+"""How similar two labels are, for one pair or for every pair of two lists at once.
+
+**Terms** (text.Lexicon.terms) are compared by ``term_similarity``: 1 when equal (the same
+root, or the same synonym group), 0.95 when equal with å/ä/ö folded, ``THESAURUS`` (0.8)
+when the thesaurus lists them as synonyms, else the ``rapidfuzz`` character ratio of the
+folded roots when it is at least 0.8 and both have at least four letters (a typo, or
+"registr" / "regist"), else 0. A synonym group ``=name`` is only ever equal or not.
+
+**Labels** are compared as weighted bags of terms (the bag-of-words similarity of the
+process-model matching literature, e.g. Klinkmüller et al., BPM 2013): every term of one
+label is paired with its most similar term of the other, both ways::
+
+    sim(x, y) = (sum_{t in x} w(t) max_{u in y} s(t, u) + sum_{u in y} w(u) max_{t in x} s(t, u))
+                / (sum_{t in x} w(t) + sum_{u in y} w(u))
+
+with ``w`` the inverse label frequency of the term, ``w(t) = 1 / (1 + ln df(t))``,
+``df(t)`` the number of labels of one list that carry it (the larger of the two lists'
+counts): a word in many labels of a model — "application", "ansökan" — says less about
+which step a label names than one that each model has once. Single comparisons weigh
+every term 1. Labels equal after normalisation score 1.
+
+``label_matrix`` computes the whole matrix for two lists with numpy: each distinct label
+and term once, the term matrix with ``rapidfuzz.process.cdist``, the bag sums as matrix
+products — no Python loop over label pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from processes.diff.text import Lexicon, fold, normalise
+
+__all__ = [
+    "THESAURUS",
+    "FUZZY_MIN",
+    "term_similarity",
+    "label_similarity",
+    "group_similarity",
+    "label_matrix",
+    "bag_similarity",
+]
+
+THESAURUS = 0.8
+FUZZY_MIN = 0.8
+_FUZZY_LETTERS = 4
+
+
+def term_similarity(lex: Lexicon, a: str, b: str, lang: str | None = None) -> float:
+    """Similarity of two terms (module doc)."""
+    if a == b:
+        return 1.0
+    if a.startswith("=") or b.startswith("="):
+        return 0.0
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return 0.95
+    if lex.thesaurus.related(a, b, lang or lex.language):
+        return THESAURUS
+    if min(len(a), len(b)) < _FUZZY_LETTERS:
+        return 0.0
+    r = fuzz.ratio(fa, fb) / 100.0
+    return r if r >= FUZZY_MIN else 0.0
+
+
+def bag_similarity(lex: Lexicon, a: Sequence[str], b: Sequence[str], lang: str | None = None) -> float:
+    """Bag-of-terms similarity of two term lists, every term weighing 1 (module doc)."""
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    sims = [[term_similarity(lex, x, y, lang) for y in b] for x in a]
+    total = sum(max(row) for row in sims) + sum(max(col) for col in zip(*sims, strict=True))
+    return total / (len(a) + len(b))
+
+
+def label_similarity(lex: Lexicon, a: str, b: str) -> float:
+    """Similarity of two labels in [0, 1], every term weighing 1.
+
+    >>> from processes.diff.synonyms import builtin_synonyms
+    >>> lex = Lexicon.build(builtin_synonyms(), ["Polisremiss", "Remiss till polisen"])
+    >>> label_similarity(lex, "Polisremiss", "Remiss till polisen")
+    1.0
+    """
+    key = ("s", a, b)
+    found = lex._memo.get(key)
+    if found is None:
+        found = 1.0 if normalise(a) == normalise(b) else round(bag_similarity(lex, lex.terms(a), lex.terms(b)), 6)
+        lex._memo[key] = found
+    return found  # type: ignore[return-value]
+
+
+def group_similarity(lex: Lexicon, label: str, parts: Iterable[str], lang: str | None = None) -> float:
+    """Similarity of ``label`` to several labels read together (a step split in two).
+
+    The parts' terms are pooled as a *set* ("Skriv utredning" + "Skriv beslutsförslag"
+    gives skriv, utredning, beslutsförslag), so a word repeated in each part is not
+    counted against the single label; the label's own terms are taken as a set too.
+    """
+    pooled = sorted({t for p in parts for t in lex.terms(p, lang)})
+    own = sorted(set(lex.terms(label, lang)))
+    return round(bag_similarity(lex, own, pooled, lang), 6)
+
+
+def _term_matrix(lex: Lexicon, ta: list[str], tb: list[str], lang_a: str, lang_b: str) -> np.ndarray:
+    sim = np.zeros((len(ta), len(tb)), dtype=np.float32)
+    if not ta or not tb:
+        return sim
+    plain_a = [i for i, t in enumerate(ta) if not t.startswith("=")]
+    plain_b = [j for j, t in enumerate(tb) if not t.startswith("=")]
+    if plain_a and plain_b:
+        fa = [fold(ta[i]) for i in plain_a]
+        fb = [fold(tb[j]) for j in plain_b]
+        ratio = process.cdist(fa, fb, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN * 100, dtype=np.uint8)
+        ratio = ratio.astype(np.float32) / 100.0
+        short_a = np.array([len(ta[i]) < _FUZZY_LETTERS for i in plain_a])
+        short_b = np.array([len(tb[j]) < _FUZZY_LETTERS for j in plain_b])
+        ratio[short_a, :] = 0.0
+        ratio[:, short_b] = 0.0
+        folded_b: dict[str, list[int]] = {}
+        for k, f in enumerate(fb):
+            folded_b.setdefault(f, []).append(k)
+        for k, f in enumerate(fa):
+            for m in folded_b.get(f, ()):
+                ratio[k, m] = 0.95
+        sim[np.ix_(plain_a, plain_b)] = ratio
+        if lang_a == lang_b and lex.thesaurus.roots.get(lang_a):
+            index_b = {tb[j]: j for j in plain_b}
+            table = lex.thesaurus.roots[lang_a]
+            for i in plain_a:
+                for other in table.get(ta[i], ()):
+                    j = index_b.get(other)
+                    if j is not None:
+                        sim[i, j] = max(sim[i, j], THESAURUS)
+            index_a = {ta[i]: i for i in plain_a}
+            for j in plain_b:
+                for other in table.get(tb[j], ()):
+                    row = index_a.get(other)
+                    if row is not None:
+                        sim[row, j] = max(sim[row, j], THESAURUS)
+    index = {t: j for j, t in enumerate(tb)}
+    for i, t in enumerate(ta):
+        j = index.get(t)
+        if j is not None:
+            sim[i, j] = 1.0
+    return sim
+
+
+def label_matrix(
+    lex: Lexicon,
+    labels_a: Sequence[str],
+    labels_b: Sequence[str],
+    *,
+    lang_a: str | None = None,
+    lang_b: str | None = None,
+    weighted: bool = True,
+) -> np.ndarray:
+    """``len(labels_a) x len(labels_b)`` label similarities (module doc), float64."""
+    lang_a = lang_a or lex.language
+    lang_b = lang_b or lex.language
+    ua = list(dict.fromkeys(labels_a))
+    ub = list(dict.fromkeys(labels_b))
+    bags_a = [lex.terms(x, lang_a) for x in ua]
+    bags_b = [lex.terms(y, lang_b) for y in ub]
+    ta = sorted({t for bag in bags_a for t in bag})
+    tb = sorted({t for bag in bags_b for t in bag})
+    sim = _term_matrix(lex, ta, tb, lang_a, lang_b)
+    # how many labels of one list carry a term, the larger of the two lists' counts: a term
+    # every label of a model has says little; one that each model has once says much
+    df_a: dict[str, int] = {}
+    for bag in bags_a:
+        for t in set(bag):
+            df_a[t] = df_a.get(t, 0) + 1
+    df_b: dict[str, int] = {}
+    for bag in bags_b:
+        for t in set(bag):
+            df_b[t] = df_b.get(t, 0) + 1
+    df = {t: max(df_a.get(t, 0), df_b.get(t, 0)) for t in set(df_a) | set(df_b)}
+    weight = (lambda t: 1.0 / (1.0 + math.log(df[t]))) if weighted else (lambda t: 1.0)
+    ia = {t: i for i, t in enumerate(ta)}
+    ib = {t: j for j, t in enumerate(tb)}
+    wa = np.zeros((len(ua), len(ta)))
+    for r, bag in enumerate(bags_a):
+        for t in bag:
+            wa[r, ia[t]] += weight(t)
+    wb = np.zeros((len(ub), len(tb)))
+    for r, bag in enumerate(bags_b):
+        for t in bag:
+            wb[r, ib[t]] += weight(t)
+    # best[t, j]: how well term t of A is matched in label j of B (and the reverse)
+    best_for_b = np.zeros((len(ta), len(ub)), dtype=np.float32)
+    for j, bag in enumerate(bags_b):
+        if bag and ta:
+            best_for_b[:, j] = sim[:, [ib[t] for t in bag]].max(axis=1)
+    best_for_a = np.zeros((len(tb), len(ua)), dtype=np.float32)
+    for i, bag in enumerate(bags_a):
+        if bag and tb:
+            best_for_a[:, i] = sim[[ia[t] for t in bag], :].max(axis=0)
+    num = wa @ best_for_b + (wb @ best_for_a).T
+    den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
+    out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+    norm_a = [normalise(x) for x in ua]
+    norm_b: dict[str, list[int]] = {}
+    for j, y in enumerate(ub):
+        norm_b.setdefault(normalise(y), []).append(j)
+    for i, n in enumerate(norm_a):
+        for j in norm_b.get(n, ()):
+            out[i, j] = 1.0
+    out = np.clip(np.round(out, 6), 0.0, 1.0)
+    pos_a = {x: i for i, x in enumerate(ua)}
+    pos_b = {y: j for j, y in enumerate(ub)}
+    rows = np.array([pos_a[x] for x in labels_a], dtype=int)
+    cols = np.array([pos_b[y] for y in labels_b], dtype=int)
+    return out[np.ix_(rows, cols)] if len(rows) and len(cols) else np.zeros((len(rows), len(cols)))

@@ -1,0 +1,145 @@
+"""Words of a label in Swedish or English: stop words, lemmas, roots, language detection.
+
+A label's content words are reduced to a *root* that inflected forms, and a verb and its
+nominalisation, share:
+
+1. **lemma** (when the optional extra ``permitflow[lemmas]`` is installed): ``simplemma``
+   (it ships its dictionaries; nothing is downloaded) turns "registreras" into "registrera", "ansökningar" into "ansökan", "documents" into
+   "document", "accepted" into "accept";
+2. **derivation** (Swedish): the passive -s after a vowel is dropped; the verb suffix -era,
+   the nouns -ering, -ation/-tion, -ning, -ing and the infinitive -a are cut when at least
+   four letters stay, so
+   "registrering" = "registrera" = "registr", "granskning" = "granska" = "gransk",
+   "utredning" = "utreda" = "utred", "inspektion" = "inspektera" = "inspekt";
+   other words get the Snowball Swedish stem ("remisser" -> "remiss");
+3. **stem** (English): the Snowball English (Porter 2) stem of the lemma, which already
+   joins "evaluation" and "evaluate" ("evalu"), "rejection" and "rejected" ("reject").
+
+``detect_language`` decides between Swedish and English for a whole model: letters å/ä/ö
+and stop words of each language are counted; a tie is Swedish, the language of the
+domain. Labels with neither (terse activity names) are looked up in simplemma's
+dictionaries when it is installed (else typical word endings are counted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+__all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword", "lemmatiser_available"]
+
+LANGUAGES = ("sv", "en")
+
+STOPWORDS = {
+    "sv": frozenset(
+        "till av på om och i med från en ett den det de att som för efter inför vid hos eller in ut "
+        "samt är blir ska skall kan får sin sitt sina dess nya ny över under har hade har har vara "
+        "varje alla samtliga mot per via där när då så även".split()
+    ),
+    "en": frozenset(
+        "the a an of to for and or in on at by with from into onto via as is are be been being was "
+        "were if whether all any some this that these those it its their his her our your my "
+        "out up about over under per than then there when which who whom what".split()
+    ),
+}
+_STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("sv", "swedish"), ("en", "english"))}
+_SV_LETTERS = re.compile("[åäö]")
+_MIN_ROOT = 4
+
+
+def is_stopword(word: str, lang: str) -> bool:
+    """Whether ``word`` (case-folded) is a stop word of ``lang``."""
+    return word in STOPWORDS[lang]
+
+
+def detect_language(labels: Iterable[str]) -> str:
+    """``"sv"`` or ``"en"`` for a set of labels (a whole model): å/ä/ö count for Swedish,
+    stop words for their language; ties are Swedish.
+
+    >>> detect_language(["Send letter of acceptance", "Check documents"])
+    'en'
+    >>> detect_language(["Registrera ansökan i diariet", "Utredning"])
+    'sv'
+    """
+    sv = en = 0
+    words: list[str] = []
+    for label in labels:
+        text = label.casefold()
+        sv += 2 * len(_SV_LETTERS.findall(text))
+        for word in re.findall(r"[^\W\d_]+", text):
+            words.append(word)
+            sv += word in STOPWORDS["sv"]
+            en += word in STOPWORDS["en"]
+    if sv == en == 0 and words:
+        # no stop word and no å/ä/ö (terse labels, e.g. an event log's activity names):
+        # ask the lemmatiser's dictionaries which language knows more of the words
+        return _by_dictionary(words)
+    return "en" if en > sv else "sv"
+
+
+def _by_dictionary(words: list[str]) -> str:
+    try:
+        import simplemma
+    except ImportError:
+        endings_en = sum(w.endswith(("tion", "ment", "ing", "ed", "ness", "ity", "ance")) for w in words)
+        endings_sv = sum(w.endswith(("ning", "ering", "era", "ande", "else", "het", "skap")) for w in words)
+        return "en" if endings_en > endings_sv else "sv"
+    known = {lang: sum(simplemma.is_known(w, lang=lang) for w in words) for lang in LANGUAGES}
+    return "en" if known["en"] > known["sv"] else "sv"
+
+
+def lemmatiser_available() -> bool:
+    """Whether simplemma (the optional extra ``permitflow[lemmas]``) is installed."""
+    try:
+        import simplemma  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, lang: str) -> str:
+    """The dictionary form of ``word`` by simplemma (the word itself when unknown, or when
+    simplemma is not installed)."""
+    try:
+        import simplemma  # its dictionaries load on first use (about 1 s for Swedish)
+    except ImportError:
+        return word
+    found = simplemma.lemmatize(word, lang=lang)
+    return found.casefold() if found else word
+
+
+_SV_SUFFIXES = (("ering", 5), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
+_SV_NOUN_SUFFIXES = (("ering", 5), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
+
+
+@lru_cache(maxsize=262144)
+def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
+    """The root of one case-folded word (module doc).
+
+    >>> [word_root(w, "sv", False) for w in ("registrering", "registrera", "granskning", "granska")]
+    ['registr', 'registr', 'gransk', 'gransk']
+    >>> [word_root(w, "en", False) for w in ("evaluation", "evaluate", "rejected", "rejection")]
+    ['evalu', 'evalu', 'reject', 'reject']
+    """
+    if word.isdigit():
+        return word
+    base = lemma(word, lang) if lemmatise else word
+    if lang == "en":
+        return _STEMMERS["en"].stemWord(base)
+    if len(base) >= 5 and base.endswith(("as", "es")) and not base.endswith("ss"):
+        base = base[:-1]  # the passive -s: "registreras" is "registrera", "delges" is "delge"
+    for suffix, cut in _SV_SUFFIXES:
+        if base.endswith(suffix) and len(base) - cut >= _MIN_ROOT:
+            return base[:-cut]
+    stem = _STEMMERS["sv"].stemWord(base)
+    for suffix, cut in _SV_NOUN_SUFFIXES:
+        # an inflected nominalisation: "kompletteringar" -> "komplettering" -> "komplett"
+        if stem.endswith(suffix) and len(stem) - cut >= _MIN_ROOT:
+            return stem[:-cut]
+    if stem == base and base.endswith("a") and len(base) - 1 >= _MIN_ROOT:
+        return base[:-1]  # an infinitive Snowball keeps whole ("granska" -> "gransk")
+    return stem

@@ -1,0 +1,115 @@
+"""The matcher's data: options, matches, candidates and the three tiers (no behaviour
+beyond small lookups), shared by matching.py, groups.py, tiers.py and anchors.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from processes.diff.text import is_placeholder
+from processes.diff.view import Step
+
+__all__ = [
+    "ACTIVITIES",
+    "ENDPOINT_DISCOUNT",
+    "DENSE_CELLS",
+    "MatchOptions",
+    "DEFAULT_OPTIONS",
+    "Match",
+    "Candidate",
+    "Uncertain",
+    "Matching",
+    "ids_on",
+    "family",
+    "named",
+]
+
+ACTIVITIES = ("task", "subProcess", "callActivity")
+ENDPOINT_DISCOUNT = 0.8
+#: above this many pairs of steps the matcher first pairs steps by name and context
+#: (anchors.py) and scores every pair only among the rest
+DENSE_CELLS = 1_500 * 1_500
+
+
+@dataclass(frozen=True, slots=True)
+class MatchOptions:
+    """Thresholds and weights of the matcher (see the module doc). One configuration
+    serves every benchmark set (bench/bench_matching.py)."""
+
+    threshold: float = 0.75
+    min_label: float = 0.5
+    strong_label: float = 0.9
+    uncertain: float = 0.3
+    w_label: float = 0.7
+    w_type: float = 0.1
+    w_role: float = 0.05
+    w_position: float = 0.05
+    w_neighbours: float = 0.1
+    split_gain: float = 0.1
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "min_label", "strong_label", "uncertain"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} {value} is outside [0, 1]")
+
+
+DEFAULT_OPTIONS = MatchOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Steps of A paired with steps of B (one each, or one with several).
+
+    ``how``: ``auto`` (found), ``confirmed`` (user file), ``grouped`` (one-to-many),
+    ``context`` (paired by the same matched neighbours). ``label`` is the label
+    similarity of the (pooled) labels.
+    """
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    confidence: float
+    label: float
+    how: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible partner of an unmatched step: its ids, score, label similarity and why."""
+
+    ids: tuple[str, ...]
+    score: float
+    label: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Uncertain:
+    """A step without a partner that has candidates (``side``: ``a`` or ``b``)."""
+
+    side: str
+    step: str
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """The three tiers: matches, uncertain steps; every other step is only in its model."""
+
+    matches: tuple[Match, ...]
+    uncertain: tuple[Uncertain, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def ids_on(m: Match, side: str) -> tuple[str, ...]:
+    """The ids of match ``m`` in model ``side`` (``"a"`` or ``"b"``)."""
+    return m.a if side == "a" else m.b
+
+
+def family(step: Step) -> str:
+    """``activity`` or ``event``."""
+    return "event" if step.kind == "event" else "activity"
+
+
+def named(step: Step) -> str:
+    """The step's name, or "" when it has none or only a tool's default ("End Event")."""
+    return "" if is_placeholder(step.name) else step.name

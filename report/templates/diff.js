@@ -1,0 +1,73 @@
+// Match decisions on the diff page: reject a matched pair, confirm a candidate of an
+// uncertain step, save the match-decisions file (docs/diff-schema.md#match-decisions).
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("diff-data").textContent);
+  var rejected = {};   // match index -> true
+  var confirmed = {};  // uncertain index -> candidate index
+  var models = [data.a.name, data.b.name];
+
+  function ids(list) {
+    return list.length === 1 ? JSON.stringify(list[0]) : JSON.stringify(list);
+  }
+  function entry(a, b) {
+    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}";
+  }
+  function yaml() {
+    var confirm = [], reject = [];
+    data.matches.forEach(function (m, k) {
+      (rejected[k] ? reject : confirm).push(entry(m.a, m.b));
+    });
+    data.uncertain.forEach(function (u, k) {
+      if (!(k in confirmed)) return;
+      var c = u.candidates[confirmed[k]];
+      if (u.side === "a") confirm.push(entry([u.step], c.ids));
+      else confirm.push(entry(c.ids, [u.step]));
+    });
+    return "# Match decisions for " + models[0] + " (a) vs " + models[1] + " (b), saved from the diff page.\n" +
+      "schema_version: 1\n" +
+      "confirm:" + (confirm.length ? "\n" + confirm.join("\n") : " []") + "\n" +
+      "reject:" + (reject.length ? "\n" + reject.join("\n") : " []") + "\n";
+  }
+  function refresh() {
+    document.getElementById("matches-yaml").value = yaml();
+  }
+  document.querySelectorAll("button.reject").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var k = Number(button.dataset.match);
+      rejected[k] = !rejected[k];
+      button.textContent = rejected[k] ? "undo" : "reject";
+      button.closest("tr").classList.toggle("rejected", !!rejected[k]);
+      refresh();
+    });
+  });
+  document.querySelectorAll("button.confirm").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var k = Number(button.dataset.uncertain), n = Number(button.dataset.candidate);
+      var item = document.querySelector('li[data-uncertain="' + k + '"]');
+      var again = confirmed[k] === n;
+      item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
+      item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
+      if (again) {
+        delete confirmed[k];
+      } else {
+        confirmed[k] = n;
+        button.closest("li").classList.add("confirmed");
+        button.textContent = "undo";
+      }
+      refresh();
+    });
+  });
+  document.getElementById("save-matches").addEventListener("click", function () {
+    var text = yaml();
+    document.getElementById("matches-yaml").value = text;
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], {type: "application/x-yaml"}));
+    link.download = "matches.yaml";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    document.getElementById("saved-note").textContent = "saved as matches.yaml (also shown below to copy)";
+  });
+  refresh();
+})();

@@ -1,0 +1,104 @@
+"""Matching beyond one-to-one labels, in three tiers: the misses of the issue that asked for it
+(two clerks' drawings of one permit process), groups, start/end pairing, tasks vs events, the
+label-list API, the large-model path, and the other parts of the diff that follow the matches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from diffbuilders import linear, model
+
+from bpmn_io.authoring import read_authoring
+from processes.diff import diff_models, match_labels
+from processes.diff import matching as matching_module
+
+PAIR = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p1"
+
+
+def pairs(d) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {(m.a, m.b) for m in d.matches}
+
+
+def test_two_clerks_drawings_pair_the_steps_the_issue_found_missing() -> None:
+    d = diff_models(read_authoring(PAIR / "a.yaml"), read_authoring(PAIR / "b.yaml"))
+    found = pairs(d)
+    assert (("Task_Diarium",), ("Activity_0q1",)) in found  # Registrera ansökan i diariet / Diarieföring
+    assert (("Task_Utreda",), ("Activity_0ut",)) in found  # Handläggaren utreder ärendet / Utredning
+    assert (("Task_Besok",), ("Activity_1in",)) in found  # Besök serveringsstället / Inspektion av lokalen
+    # one remiss step against one per body, one answer event against one per body
+    assert (("Task_Remiss_Polis", "Task_Remiss_Rtj", "Task_Remiss_Miljo"), ("Activity_1rm",)) in {
+        (tuple(sorted(a, key=["Task_Remiss_Polis", "Task_Remiss_Rtj", "Task_Remiss_Miljo"].index)), b)
+        for a, b in found
+        if len(a) == 3 and a[0].startswith("Task_Remiss")
+    }
+    assert any(set(a) == {"Ev_Svar_Polis", "Ev_Svar_Rtj", "Ev_Svar_Miljo"} and b == ("Event_0sv",) for a, b in found)
+    # the only start events pair, and the only end events, whatever they are called
+    assert (("Start_Inkommen",), ("StartEvent_1",)) in found
+    assert (("End_Klart",), ("EndEvent_0",)) in found
+    # the step only Norrby draws is only in A, and certain about it
+    assert [x.a for x in d.differences if x.kind == "only_in_a"] == [("Task_Fordela",)]
+
+
+def test_a_task_and_an_event_are_not_one_step_unless_their_labels_say_so() -> None:
+    a = model([("S", "start"), ("T", "task", "Granska ansökans fullständighet"), ("E", "end")], chain="S T E")
+    b = model(
+        [("S", "start"), ("K", "timer", "Komplett ansökan"), ("E", "end")], chain="S K E"
+    )
+    d = diff_models(a, b)
+    assert (("T",), ("K",)) not in pairs(d)
+
+
+def test_labels_alone_in_three_tiers() -> None:
+    result = match_labels(
+        ["Registrera ansökan", "Platsbesök", "Arkivera handlingarna"],
+        ["Diarieföring", "Besök på serveringsstället", "Skicka faktura"],
+    )
+    assert [(m.a, m.b) for m in result.matched] == [((0,), (0,)), ((1,), (1,))]
+    assert result.only_a == (2,) and result.only_b == (2,)
+    assert result.language_a == result.language_b == "sv"
+    english = match_labels(["Check application complete", "Send rejection"], ["Checking if complete", "Rejection"])
+    assert [(m.a, m.b) for m in english.matched] == [((0,), (0,)), ((1,), (1,))]
+    with pytest.raises(ValueError, match="type 'gateway'"):
+        match_labels(["A"], ["B"], a_types=["gateway"])
+
+
+def test_the_large_model_path_finds_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    labels = ["Granska ansökan", "Kunskapsprov 1", "Kunskapsprov", "Platsbesök", "Kunskapsprov", "Beslut"]
+    a = linear(labels)
+    b = linear(labels, prefix="U")
+    dense = diff_models(a, b)
+    monkeypatch.setattr(matching_module, "DENSE_CELLS", 4)
+    large = diff_models(a, b)
+    # unique names anchor at once; the two "Kunskapsprov" are told apart by their neighbours
+    assert pairs(large) == pairs(dense) == {((f"T{i}",), (f"U{i}",)) for i in range(len(labels))} | {
+        (("S",), ("S",)),
+        (("E",), ("E",)),
+    }
+    assert large.differences == ()
+
+
+def test_equivalent_parameter_forms_and_facts_that_mean_the_same_are_no_differences() -> None:
+    a = linear(["Granska ansökan", "Beslut"])
+    b = linear(["Granska ansökan", "Beslut"], prefix="U")
+    d = diff_models(
+        a,
+        b,
+        params_a={"T0": {"duration": "15m", "delay": {"dist": "triangular", "low": "7d", "mode": "2w", "high": "0.5mo"}}},
+        params_b={
+            "U0": {
+                "duration": {"dist": "fixed", "value": "0.25h"},
+                "delay": {"dist": "triangular", "low": "1w", "mode": "14d", "high": "365.25h"},
+            }
+        },
+        facts_a={"remiss_bodies": {"value": ["Polisen", "Brandförsvaret"]}, "deciding_body": {"value": "Socialnämnden"}},
+        facts_b={
+            "remiss_bodies": {"value": ["Räddningstjänsten", "Polismyndigheten"]},
+            "deciding_body": {"value": "Socialnämndens arbetsutskott"},
+        },
+    )
+    assert [(x.kind, x.attribute) for x in d.differences] == [("fact", "deciding_body")]
+    changed = diff_models(a, b, params_a={"T0": {"duration": "15m"}}, params_b={"U0": {"duration": "20m"}})
+    assert [(x.attribute, x.a_value, x.b_value) for x in changed.differences] == [
+        ("profile.duration", "15m", "20m")
+    ]

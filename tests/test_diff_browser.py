@@ -1,0 +1,95 @@
+"""The diff page in headless Chromium (Debian's /usr/bin/chromium): a person rejects a matched
+pair, confirms a candidate of an uncertain step and saves the match-decisions file, which
+the next run reads with --matches.
+
+Keeps a screenshot as a test artifact: tests/artifacts/diff.png (gitignored).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, launch, watch
+from click.testing import CliRunner
+
+from cli import cli
+from processes.diff import parse_decisions
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api")
+
+A = """process: {id: P_A, name: A}
+lanes: {L: Handläggare}
+steps:
+  - {id: a_start, event: start, name: Ansökan inkommen, lane: L}
+  - {id: a_reg, task: user, name: Registrera ansökan, lane: L}
+  - {id: a_faktura, task: send, name: Faktura skickas till sökanden, lane: L}
+  - {id: a_beslut, task: user, name: Beslut, lane: L}
+  - {id: a_slut, event: end, name: Klart, lane: L}
+"""
+B = """process: {id: P_B, name: B}
+lanes: {L: Handläggare}
+steps:
+  - {id: b_start, event: start, name: Ny ansökan, lane: L}
+  - {id: b_reg, task: user, name: Diarieföring, lane: L}
+  - {id: b_paminn, task: send, name: Påminnelse om avgift, lane: L}
+  - {id: b_beslut, task: user, name: Beslut om tillstånd, lane: L}
+  - {id: b_slut, event: end, name: Ärendet avslutat, lane: L}
+"""
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(A, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(B, encoding="utf-8")
+    page_file = tmp_path / "diff.html"
+    result = CliRunner().invoke(
+        cli, ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(page_file)]
+    )
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+            watch(page, messages)
+            page.goto(page_file.as_uri(), wait_until="load")
+            # the unlike fee steps at the same place are uncertain, not "only in" either model
+            uncertain = page.locator("#uncertain > li")
+            assert uncertain.count() == 2
+            assert "Faktura skickas till sökanden" in uncertain.first.inner_text()
+            # reject the registration pair, confirm the first candidate of the first uncertain step
+            row = page.locator("#matches tr").filter(has_text="Diarieföring")
+            row.locator("button.reject").click()
+            assert "rejected" in (row.get_attribute("class") or "")
+            uncertain.first.locator("button.confirm").first.click()
+            with page.expect_download() as download:
+                page.locator("#save-matches").click()
+            saved = Path(download.value.path()).read_bytes()
+            shown = page.locator("#matches-yaml").input_value()
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "diff.png"), full_page=True)
+        finally:
+            browser.close()
+    assert messages == []
+    assert saved.decode("utf-8") == shown
+    decisions = parse_decisions(saved, source="matches.yaml")
+    assert [(d.a, d.b) for d in decisions.reject] == [(("a_reg",), ("b_reg",))]
+    assert (("a_faktura",), ("b_paminn",)) in [(d.a, d.b) for d in decisions.confirm]
+    assert all(d.models == ("a", "b") for d in decisions.confirm + decisions.reject)
+    # the saved file is honoured by the next run: the confirmed pair is matched, the rejected not
+    (tmp_path / "m.yaml").write_bytes(saved)
+    again = CliRunner().invoke(
+        cli,
+        ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json",
+         "--matches", str(tmp_path / "m.yaml")],
+    )
+    assert again.exit_code == 0, again.output
+    data = json.loads(again.output)
+    pairs = [(m["a"], m["b"], m["how"]) for m in data["matches"]]
+    assert (["a_faktura"], ["b_paminn"], "confirmed") in pairs
+    assert not any(m["a"] == ["a_reg"] and m["b"] == ["b_reg"] for m in data["matches"])
