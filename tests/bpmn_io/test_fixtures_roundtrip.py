@@ -11,9 +11,6 @@ tests/fixtures/README.md says which fixture covers what.
 from __future__ import annotations
 
 import dataclasses
-import json
-import shutil
-import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from typing import Any
 import pytest
 from bpmnschema import BPSIM_XSI_TYPE, schema
 from lxml import etree
+from moddle import warnings_of
 from shared import ROOT
 
 import processes.model as model
@@ -30,7 +28,6 @@ from processes.errors import InputError
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILES = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.bpmn"))
-JS = ROOT / "tests" / "js"
 
 # inputs the reader refuses by default, with the start of its message; strict=False reads them
 REFUSED = {
@@ -232,16 +229,8 @@ MODDLE_EXPECTED = {"dangling_ref.bpmn": ["unresolved reference <Ghost>"]}
 
 @pytest.mark.node
 def test_bpmn_moddle_imports_every_export_without_unexpected_warnings(exported, tmp_path: Path) -> None:
-    if shutil.which("node") is None or not (JS / "node_modules" / "bpmn-moddle").is_dir():
-        pytest.skip("node and tests/js/node_modules (make node-deps) are needed for the bpmn-moddle check")
-    ours = {}
-    for name, (_, data) in exported.items():
-        path = tmp_path / name.replace("/", "__")
-        path.write_bytes(data)
-        ours[str(path)] = name
-    sources = {str(FIXTURES / name): name for name in MODDLE_EXPECTED}
-    run = subprocess.run(["node", "check_moddle.mjs", *ours, *sources], cwd=JS, capture_output=True, text=True,
-                         timeout=120, check=True)
-    result = json.loads(run.stdout)
-    assert {ours[f]: w for f, w in result.items() if f in ours and w} == MODDLE_EXPECTED
-    assert {sources[f]: w for f, w in result.items() if f in sources} == MODDLE_EXPECTED
+    ours, sources = warnings_of({name: data for name, (_, data) in exported.items()}, tmp_path,
+                                {name: FIXTURES / name for name in MODDLE_EXPECTED})
+    assert len(ours) == len(FILES)
+    assert {name: w for name, w in ours.items() if w} == MODDLE_EXPECTED
+    assert sources == MODDLE_EXPECTED

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import bpmnschema
 import pytest
 from bpmn_corpus import INTEROP, corpus_files, is_strict, rel
 from lxml import etree
+from moddle import warnings_of
 from shared import ROOT, when_interop
 
 from bpmn_io import parse_bpmn, read_bpmn, to_bpmn_bytes, write_bpmn
@@ -208,7 +205,6 @@ def test_output_does_not_depend_on_source_prefixes() -> None:
 
 # --------------------------------------------------------------------------- bpmn-moddle
 
-JS = Path(__file__).resolve().parents[1] / "js"
 SIGNAVIO = "miwg/sap-signavio-process-manager-19.9.0"
 
 
@@ -230,20 +226,8 @@ MODDLE_EXPECTED: dict[str, list[str]] = {}
 @pytest.fixture(scope="session")
 def moddle_warnings(exported, tmp_path_factory) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """bpmn-moddle's warnings for every exported file and every source file (one node run)."""
-    if shutil.which("node") is None or not (JS / "node_modules" / "bpmn-moddle").is_dir():
-        pytest.skip("node and tests/js/node_modules (make node-deps) are needed for the bpmn-moddle check")
-    folder = tmp_path_factory.mktemp("moddle")
-    ours = {}
-    for name, (_, data) in exported.items():
-        path = folder / name.replace("/", "__")
-        path.write_bytes(data)
-        ours[str(path)] = name
-    sources = {str(INTEROP / name): name for name in exported}
-    run = subprocess.run(["node", "check_moddle.mjs", *ours, *sources], cwd=JS, capture_output=True,
-                         text=True, timeout=120, check=True)
-    result = json.loads(run.stdout)
-    return ({ours[f]: w for f, w in result.items() if f in ours},
-            {sources[f]: w for f, w in result.items() if f in sources})
+    return warnings_of({name: data for name, (_, data) in exported.items()}, tmp_path_factory.mktemp("moddle"),
+                       {name: INTEROP / name for name in exported})
 
 
 @pytest.mark.node
