@@ -1063,6 +1063,252 @@ def report_command(folder: str) -> None:
     click.echo(f"wrote {write_report(folder)}")
 
 
+# --------------------------------------------------------------------------- Case logs: log inspect, calibrate, discover
+# (section owned by the case-log work; the logic lives in bpmn_io.caselog and calibrate/)
+
+
+def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The column options every command that reads a case log takes."""
+    options = [
+        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
+        click.option("--activity", "col_activity", metavar="NAME",
+                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
+        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
+        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
+        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
+        click.option("--date-format", "date_format", metavar="FORMAT",
+                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _log_columns(kwargs: dict[str, Any]) -> Any:
+    from bpmn_io.caselog import LogColumns
+
+    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
+                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
+                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
+
+
+@cli.group("log")
+def log_cmd() -> None:
+    """Read case logs (XES, XES.gz, CSV) exported from a case-management system.
+
+    \b
+    Examples:
+      permitflow log inspect cases.xes.gz
+      permitflow log inspect export.csv --case Dnr --activity Åtgärd --timestamp Datum --date-format '%d-%m-%Y'
+    """
+
+
+@log_cmd.command("inspect")
+@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@_log_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
+              help="How many activities and resources to list in text output.")
+def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
+    """What a case log holds: cases, period, activities with counts, resources,
+    arrivals per month and throughput-time percentiles.
+
+    States the column mapping it used (guesses marked) and whether the log has
+    start times. The log is read as a stream: memory does not grow with the
+    number of events.
+
+    \b
+    Examples:
+      permitflow log inspect BPIC15_1.xes.gz
+      permitflow log inspect cases.csv --format json
+    """
+    import json
+
+    from bpmn_io.caselog import open_log
+    from calibrate.inspect import summarise, summary_data, summary_text
+
+    stream = open_log(log, _log_columns(kwargs))
+    summary = summarise(stream.records, source=stream.source)
+    summary = summarise_notes(summary, stream.notes)
+    if fmt == "json":
+        data = summary_data(summary, {k: v for k, v in stream.mapping.items() if v is not None})
+        data["guessed"] = list(stream.guessed)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary_text(summary, stream.mapping_line(), top=top))
+
+
+def summarise_notes(summary: Any, notes: list[str]) -> Any:
+    """The summary with the reader's notes (known only once the stream is read)."""
+    import dataclasses
+
+    return dataclasses.replace(summary, notes=tuple(notes) + tuple(summary.notes))
+
+
+def _model_and_base(model: str, profile: str | None) -> tuple[Any, dict[str, Any] | None, str | None]:
+    """The model, its profile as plain data (or None when it has none) and where that came from."""
+    from bpmn_io import library as lib
+    from bpmn_io.loading import load_model
+    from bpmn_io.profile import read_profile
+
+    defs = load_model(model)
+    if profile is not None:
+        path: Path | None = Path(profile)
+    elif not Path(model).exists() and lib.is_library_name(model):
+        path = lib.library_root() / model / lib.PROFILE_FILE
+    else:
+        path = Path(model).parent / lib.PROFILE_FILE
+        path = path if path.is_file() else None
+    if path is None:
+        return defs, None, None
+    return defs, read_profile(path).raw, str(path)
+
+
+@cli.command("calibrate")
+@click.argument("model", metavar="MODEL")
+@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The profile.yaml to write.")
+@click.option("--profile", type=click.Path(exists=True, dir_okay=False),
+              help="The profile to start from (default: the one beside MODEL or the library's; none is fine).")
+@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
+              help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map.")
+@_log_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None, fmt: str,
+                  **kwargs: Any) -> None:
+    """Fit MODEL's simulation parameters to a case log and write them as a profile.
+
+    Log activities are mapped onto model steps (element ids in the log, the
+    --mapping file, equal names, then the diff's matcher); unmapped ones are
+    listed. Fitted: arrivals per year and month, each step's work time or
+    calendar delay (exponential / lognormal / gamma by AIC, or empirical),
+    branching probabilities, committee meeting days and agenda cut-off, pool
+    sizes and working hours, and where the legal clock starts and stops. Each
+    fitted value says `source: log LOG (N cases, PERIOD)` and its 95 % interval;
+    everything else stays as the model's profile had it. Completion-only logs
+    get estimated start times (said in the output). The profile is written only
+    when it loads and passes the simulator's checks.
+
+    \b
+    Examples:
+      permitflow simulate helsingborg --years 5 --eventlog log.xes
+      permitflow calibrate helsingborg log.xes -o profile.yaml
+      permitflow simulate helsingborg --profile profile.yaml
+      permitflow calibrate model.bpmn cases.csv -o profile.yaml --mapping mapping.yaml
+    """
+    import json
+
+    from bpmn_io.caselog import read_log
+    from bpmn_io.profile import profile_from_data, provenance_gaps
+    from bpmn_io.yamlsrc import dump_yaml
+    from calibrate.core import calibrate
+    from calibrate.mapping import map_activities, mappable_steps, parse_mapping
+    from calibrate.reporting import calibration_text
+    from simulator.tokens import check_executable
+
+    if not output.lower().endswith((".yaml", ".yml")):
+        raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
+    defs, base, _base_source = _model_and_base(model, profile)
+    given = None
+    if mapping_file is not None:
+        given = parse_mapping(Path(mapping_file).read_bytes(), source=mapping_file,
+                              elements=frozenset(mappable_steps(defs.process())))
+    table, stream = read_log(log, _log_columns(kwargs))
+    mapping = map_activities(defs, table, mapping_file=given)
+    result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name)
+    text = dump_yaml(result.profile)
+    params = profile_from_data(result.profile, source=output).simulation
+    gaps = provenance_gaps(result.profile)
+    if gaps:
+        raise click.ClickException(f"internal: numbers without source or assumption: {', '.join(gaps[:5])}")
+    if params is not None:
+        check_executable(defs.process(), params)
+    with atomic_write(output, "wb") as fh:
+        fh.write(  # type: ignore[attr-defined]
+            ("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
+             + text).encode("utf-8"))
+    if fmt == "json":
+        click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
+                               **result.report}, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(stream.mapping_line())
+        click.echo(calibration_text(result.report, notes=table.notes))
+        click.echo(f"wrote {output}")
+
+
+@cli.command("discover")
+@click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The BPMN file to write (.bpmn), laid out by Graphviz.")
+@click.option("--profile-out", type=click.Path(dir_okay=False),
+              help="Also calibrate the discovered model from the log and write its profile here.")
+@click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+              help="Keep activities that occur in at least this share of the cases.")
+@click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Noise threshold of the inductive miner (0: every behaviour seen).")
+@_log_options
+def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
+                 **kwargs: Any) -> None:
+    """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
+
+    Only activities in at least --min-frequency of the cases are kept; the
+    model gets one lane and a Graphviz layout. With --profile-out the
+    discovered model is calibrated from the same log (as `calibrate` does).
+    Needs the optional extra: pip install 'permitflow[logs]'.
+
+    \b
+    Examples:
+      permitflow discover BPIC15_1.xes.gz -o model.bpmn --profile-out profile.yaml
+      permitflow discover cases.csv -o model.bpmn --min-frequency 0.3
+      permitflow simulate model.bpmn --profile profile.yaml
+    """
+    from bpmn_io.caselog import read_log
+    from bpmn_io.profile import profile_from_data
+    from bpmn_io.writer import to_bpmn_bytes
+    from bpmn_io.yamlsrc import dump_yaml
+    from calibrate.core import calibrate
+    from calibrate.discover import discover_model
+    from calibrate.mapping import map_activities
+    from calibrate.reporting import calibration_text
+    from simulator.tokens import check_executable
+
+    if not output.lower().endswith((".bpmn", ".bpmn2", ".xml")):
+        raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
+    if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
+        raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    table, stream = read_log(log, _log_columns(kwargs))
+    found = discover_model(table, min_frequency=min_frequency, noise=noise)
+    model_bytes = to_bpmn_bytes(found.defs)
+    profile_text = None
+    report = None
+    if profile_out is not None:
+        mapping = map_activities(found.defs, found.table)
+        result = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name)
+        params = profile_from_data(result.profile, source=profile_out).simulation
+        if params is not None:
+            check_executable(found.defs.process(), params)
+        profile_text = dump_yaml(result.profile)
+        report = result.report
+    with atomic_write(output, "wb") as fh:
+        fh.write(model_bytes)  # type: ignore[attr-defined]
+    if profile_out is not None and profile_text is not None:
+        with atomic_write(profile_out, "wb") as fh:
+            fh.write(  # type: ignore[attr-defined]
+                ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
+    click.echo(stream.mapping_line())
+    click.echo(f"kept {len(found.kept)} of {len(table.activities)} activities (in at least {min_frequency:.0%} "
+               f"of the cases); {found.table.n_events} of {table.n_events} events")
+    process = found.defs.process()
+    tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
+    gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
+    click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
+    if report is not None:
+        click.echo(calibration_text(report, notes=table.notes))
+        click.echo(f"wrote {output} and {profile_out}")
+    else:
+        click.echo(f"wrote {output}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point."""
     try:

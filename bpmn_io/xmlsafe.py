@@ -21,7 +21,7 @@ from lxml import etree
 
 from processes.errors import InputError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "parse_xml", "safe_parser", "check_size"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
@@ -34,17 +34,31 @@ _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ATTLIST = re.compile(rb"<!ATTLIST", re.IGNORECASE)
 
 
+#: the parser options that switch every dangerous feature off (one place for both parsers)
+_HARDENED = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_blank_text": False,
+    "recover": False,
+}
+
+
 def safe_parser() -> etree.XMLParser:
     """A fresh lxml parser with every dangerous feature switched off."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-        recover=False,
-    )
+    return etree.XMLParser(**_HARDENED)
+
+
+def safe_pull_parser(tags: tuple[str, ...]) -> etree.XMLPullParser:
+    """A streaming (fed) parser with the hardening of :func:`safe_parser`, reporting the end of ``tags``.
+
+    Used for documents too large to hold (case logs): the caller feeds chunks,
+    reads the finished elements and clears them. Check the prolog with
+    :func:`refuse_doctype` before feeding.
+    """
+    return etree.XMLPullParser(events=("end",), tag=tags, **_HARDENED)
 
 
 def check_size(size: int, *, source: str, max_bytes: int = MAX_BYTES) -> None:
@@ -86,7 +100,9 @@ def _prolog(data: bytes) -> bytes:
         pos = end + 1
 
 
-def _refuse_doctype(data: bytes, source: str) -> None:
+def refuse_doctype(data: bytes, source: str, *, what: str = "a BPMN file") -> None:
+    """Refuse a DOCTYPE in the prolog of ``data`` that declares entities or attribute
+    defaults or names an external DTD (``what`` names the expected document in the message)."""
     prolog = _prolog(data)
     match = _DOCTYPE.search(prolog)
     if not match:
@@ -96,19 +112,19 @@ def _refuse_doctype(data: bytes, source: str) -> None:
     if _ENTITY.search(decl):
         raise InputError(
             "DOCTYPE declares entities, which permitflow never expands "
-            "(expected a BPMN file without a DOCTYPE)",
+            f"(expected {what} without a DOCTYPE)",
             file=source, line=line,
         )
     if _ATTLIST.search(decl):
         raise InputError(
             "DOCTYPE declares attribute defaults, which would silently change the document "
-            "(expected a BPMN file without a DOCTYPE)",
+            f"(expected {what} without a DOCTYPE)",
             file=source, line=line,
         )
     if re.search(rb"\b(SYSTEM|PUBLIC)\b", decl.split(b"[", 1)[0]):
         raise InputError(
             "DOCTYPE refers to an external DTD, which permitflow never loads "
-            "(expected a BPMN file without a DOCTYPE)",
+            f"(expected {what} without a DOCTYPE)",
             file=source, line=line,
         )
 
@@ -129,7 +145,7 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
     check_size(len(data), source=source, max_bytes=max_bytes)
     if not data.strip():
         raise InputError("document is empty (expected BPMN 2.0 XML)", file=source)
-    _refuse_doctype(bytes(data), source)
+    refuse_doctype(bytes(data), source)
     parser = safe_parser()
     try:
         tree = etree.ElementTree(etree.fromstring(bytes(data), parser))

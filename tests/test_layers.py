@@ -1,6 +1,7 @@
-"""The import direction of DESIGN.md: cli -> report -> scenarios -> {simulator, bpmn_io} -> processes.
+"""The import direction of DESIGN.md: cli -> report -> {scenarios, calibrate} -> {simulator, bpmn_io} -> processes.
 
-simulator and bpmn_io never import each other; processes imports none of ours.
+simulator and bpmn_io never import each other; processes imports none of ours; calibrate may use
+scenarios (to validate by simulation), never the reverse.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = ("processes", "simulator", "bpmn_io", "scenarios", "report", "cli")
+OURS = ("processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "cli")
 ALLOWED = {
     "processes": {"processes"},
     "bpmn_io": {"bpmn_io", "processes"},
     "simulator": {"simulator", "processes"},
     "scenarios": {"scenarios", "simulator", "bpmn_io", "processes"},
-    "report": {"report", "scenarios", "simulator", "bpmn_io", "processes"},
+    "calibrate": {"calibrate", "scenarios", "simulator", "bpmn_io", "processes"},
+    "report": {"report", "scenarios", "calibrate", "simulator", "bpmn_io", "processes"},
     "cli": set(OURS),
 }
 

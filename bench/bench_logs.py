@@ -1,0 +1,87 @@
+"""Case-log speed and memory (not a test): inspect a real 52k-event log, stream a generated
+1M-event XES in bounded memory, calibrate a ~50k-event log.
+
+Each measurement runs the real command in a fresh process under /usr/bin/time and reports
+its CPU seconds (user + sys) and peak resident memory. Usage:
+
+    .venv/bin/python bench/bench_logs.py [--bpic ../shared/data/logs/BPIC15_1.xes.gz] [--events 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PERMITFLOW = str(Path(sys.executable).parent / "permitflow")
+
+
+def measure(args: list[str]) -> tuple[float, float, int]:
+    """(wall s, CPU s, peak RSS MB) of one run of ``args``."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *args], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed: {out.stderr[-2000:]}")
+    wall, user, sys_, rss = out.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(sys_), int(rss) // 1024
+
+
+def write_xes(path: Path, events: int, per_trace: int = 10) -> None:
+    """A synthetic XES log: ``events`` completions in traces of ``per_trace`` (streamed, gzip level 1)."""
+    acts = [f"Aktivitet {i}" for i in range(per_trace)]
+    with gzip.open(path, "wb", compresslevel=1) as out:
+        out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" '
+                  b'xmlns="http://www.xes-standard.org/">\n')
+        for t in range(events // per_trace):
+            day = 1 + t % 28
+            chunk = [f'<trace><string key="concept:name" value="case{t}"/>\n']
+            for i, act in enumerate(acts):
+                chunk.append(f'<event><string key="concept:name" value="{act}"/>'
+                             f'<string key="org:resource" value="r{(t + i) % 40}"/>'
+                             f'<string key="lifecycle:transition" value="complete"/>'
+                             f'<date key="time:timestamp" value="20{10 + t % 10}-{1 + t % 12:02d}-{day:02d}T'
+                             f'{8 + i % 9:02d}:{(t * 7) % 60:02d}:00.000+01:00"/></event>\n')
+            chunk.append("</trace>\n")
+            out.write("".join(chunk).encode())
+        out.write(b"</log>\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bpic", default=str(ROOT.parent.parent / "shared" / "data" / "logs" / "BPIC15_1.xes.gz"))
+    parser.add_argument("--events", type=int, default=1_000_000)
+    opts = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if Path(opts.bpic).is_file():
+            rows.append(("log inspect BPIC15_1.xes.gz (52,217 events)",
+                         measure([PERMITFLOW, "log", "inspect", opts.bpic])))
+        for n in (opts.events // 10, opts.events):
+            path = folder / f"big{n}.xes.gz"
+            write_xes(path, n)
+            rows.append((f"log inspect generated {n:,}-event XES.gz ({path.stat().st_size // 2**20} MB packed)",
+                         measure([PERMITFLOW, "log", "inspect", str(path)])))
+        log = folder / "sim.xes"
+        subprocess.run([PERMITFLOW, "simulate", "helsingborg", "--years", "4", "--seed", "3", "-q", "--eventlog",
+                        str(log), "--set", "arrivals.per_year=480"], check=True, capture_output=True)
+        events = log.read_bytes().count(b"<event>") // 2
+        rows.append((f"calibrate helsingborg from a simulated log ({events:,} activity instances)",
+                     measure([PERMITFLOW, "calibrate", "helsingborg", str(log), "-o", str(folder / "p.yaml")])))
+        if Path(opts.bpic).is_file():
+            rows.append(("discover + calibrate BPIC15_1 (--min-frequency 0.5, activityNameEN)",
+                         measure([PERMITFLOW, "discover", opts.bpic, "-o", str(folder / "m.bpmn"), "--profile-out",
+                                  str(folder / "m.yaml"), "--activity", "activityNameEN", "--min-frequency", "0.5"])))
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print("| what | wall s | CPU s | peak RSS MB |\n|---|---|---|---|")
+    for what, (wall, cpu, rss) in rows:
+        print(f"| {what} | {wall:.1f} | {cpu:.1f} | {rss} |")
+
+
+if __name__ == "__main__":
+    main()

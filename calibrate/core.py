@@ -1,0 +1,393 @@
+"""``calibrate(model, log) -> profile + fit report``: every number the log can tell, with its source.
+
+The profile starts from the model's existing profile (``base``) when there is one —
+what the log cannot tell stays as it was, an assumption — and each fitted entry gets
+``source: log <file> (<n> cases, <period>)`` and a ``note`` with how it was fitted and
+its 95 % interval. Pure: the log table, model and base profile in; plain data out.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from bpmn_io.caselog import LogTable
+from bpmn_io.profile_schema import calendar_from_data
+from calibrate import fits, staff
+from calibrate.fitdist import Fit, fit_duration
+from calibrate.mapping import ActivityMapping
+from calibrate.observe import HOUR, Observed, observe
+from processes.model import Definitions, Event, Gateway, Process, Task
+from processes.params import CalendarSpec
+from simulator.resources import WorkCalendar
+
+__all__ = ["Calibration", "calibrate", "distribution_data", "hours_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The calibrated profile (plain data, as profile.yaml holds it) and the fit report."""
+
+    profile: dict[str, Any]
+    report: dict[str, Any]
+
+
+def _num(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits, never in exponent notation (``21540``, ``0.25``)."""
+    return np.format_float_positional(float(f"{value:.{digits}g}"), trim="-")
+
+
+def hours_text(hours: float) -> str:
+    """A duration for the profile: minutes under an hour, hours under two days, else days.
+
+    >>> hours_text(0.25), hours_text(3.5), hours_text(516960.0)
+    ('15m', '3.5h', '21540d')
+    """
+    if hours < 1:
+        return f"{_num(hours * 60, 3)}m"
+    if hours < 48:
+        return f"{_num(hours)}h"
+    return f"{_num(hours / 24)}d"
+
+
+def _work_text(hours: float) -> str:
+    return f"{_num(hours * 60, 3)}m" if hours < 1 else f"{_num(hours)}h"
+
+
+def distribution_data(fit: Fit, *, work: bool) -> Any:
+    """A fitted distribution as profile data (work time in m/h only, calendar time in m/h/d)."""
+    text = _work_text if work else hours_text
+    if fit.family == "fixed":
+        return text(fit.mean)
+    if fit.family == "exponential":
+        return {"dist": "exponential", "mean": text(fit.mean)}
+    if fit.family == "empirical":
+        return {"dist": "empirical", "values": [text(v) for v in fit.values]}
+    return {"dist": fit.family, "mean": text(fit.mean), "sd": text(fit.sd)}
+
+
+def _fit_note(fit: Fit) -> str:
+    zeros = f"; {fit.zeros} zero durations left out" if fit.zeros else ""
+    return (f"{fit.why()}; n={fit.n}{zeros}; mean {fit.mean:.3g} h [{fit.mean_ci[0]:.3g}, {fit.mean_ci[1]:.3g}], "
+            f"sd {fit.sd:.3g} h [{fit.sd_ci[0]:.3g}, {fit.sd_ci[1]:.3g}] (95 % bootstrap)")
+
+
+def _sourced(entry: dict[str, Any], source: str, note: str) -> dict[str, Any]:
+    out = {k: v for k, v in entry.items() if k not in ("assumption", "source", "note")}
+    out["source"] = source
+    out["note"] = note
+    return out
+
+
+#: activity instances a pool needs before its working hours are read from the log
+_MIN_ROWS_FOR_HOURS = 200
+
+
+def _rounded_equal(n: int) -> list[float]:
+    share = [round(1.0 / n, 4)] * n
+    share[0] = round(1.0 - sum(share[1:]), 4)
+    return share
+
+
+def _lane_pool(process: Process, element: str, pools: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(lane id, pool name) of ``element`` by the base profile's pool lanes."""
+    lane = process.lane_of(element)
+    if lane is None:
+        return None, None
+    for name, pool in pools.items():
+        lanes = pool.get("lanes") or []
+        lanes = [lanes] if isinstance(lanes, str) else lanes
+        if lane.id in lanes or (lane.name and lane.name in lanes):
+            return lane.id, str(name)
+    return lane.id, None
+
+
+def _hours_data(window: staff.Window) -> dict[str, str]:
+    return {d: f"{staff.clock_text(w[0])}-{staff.clock_text(w[1])}" for d, w in zip(staff.WEEKDAYS, window, strict=True)
+            if w}
+
+
+def _inside(window: staff.Window, spec: CalendarSpec) -> bool:
+    for w, day in zip(window, spec.week, strict=True):
+        if w is None:
+            continue
+        if not day or w[0] < day[0][0] - 0.25 or w[1] > day[-1][1] + 0.25:
+            return False
+    return True
+
+
+class _Builder:
+    """One calibration run: the observed log, the profile being written, the report."""
+
+    def __init__(self, defs: Definitions, table: LogTable, mapping: ActivityMapping, base: dict[str, Any] | None,
+                 log_name: str) -> None:
+        self.process = defs.process()
+        self.table = table
+        self.mapping = mapping
+        self.base = copy.deepcopy(base) if base else {}
+        self.obs: Observed = observe(self.process, table, mapping)
+        self.source = f"log {log_name} ({table.n_cases} cases, {table.period_text()})"
+        self.sim: dict[str, Any] = self.base.setdefault("simulation", {}) or {}
+        self.base["simulation"] = self.sim
+        self.report: dict[str, Any] = {"log": log_name, "cases": table.n_cases, "events": table.n_events,
+                                       "period": table.period_text(), "start_times": self.obs.starts.note}
+        self.calendars: dict[str, WorkCalendar] = {}
+        self.dates_only = staff.dates_only(table.end)
+
+    # ---------------------------------------------------------------- arrivals and the run
+    def arrivals(self) -> None:
+        fit = fits.fit_arrivals(fits.case_arrivals(self.obs))
+        self.report["arrivals"] = fit.data()
+        old = self.sim.get("arrivals") or {}
+        shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
+        entry: dict[str, Any] = {"per_year": round(fit.per_year, 2)}
+        note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95 % interval "
+                f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); share of arrivals by "
+                f"weekday: {shares} (the simulator spreads a month's arrivals evenly over its hours)")
+        if fit.seasonality is not None:
+            entry["seasonality"] = list(fit.seasonality)
+            note += "; seasonality: arrivals per day of each calendar month over the mean"
+        elif "seasonality" in old:
+            entry["seasonality"] = old["seasonality"]
+            note += "; seasonality kept from the model's profile (the log covers under a year)"
+        self.sim["arrivals"] = _sourced(entry, self.source, note)
+        self.sim["start"] = self.obs.origin_date
+        if "horizon" not in self.sim and "cases" not in self.sim:
+            self.sim["horizon"] = f"{max(1, round((fit.last - fit.first).days))}d"
+            self.sim["assumption"] = "horizon: the period of the log's arrivals"
+
+    # ---------------------------------------------------------------- pools and calendars
+    def pools(self) -> None:
+        pools = self.sim.setdefault("pools", {}) or {}
+        self.sim["pools"] = pools
+        calendars = self.sim.setdefault("calendars", {}) or {}
+        self.sim["calendars"] = calendars
+        by_pool: dict[str, tuple[list[str], list[np.ndarray]]] = {}
+        decision = (self.sim.get("decision") or {}).get("element")
+        for e in self.obs.elements:
+            node = self.process.nodes.get(e)
+            if not isinstance(node, Task) or e == decision or self._is_delay(e):
+                continue
+            lane, pool = _lane_pool(self.process, e, pools)
+            if lane is None:
+                continue
+            pool = pool or f"staff_{lane}"
+            lanes, rows = by_pool.setdefault(pool, ([], []))
+            if lane not in lanes:
+                lanes.append(lane)
+            rows.append(self.obs.rows(e))
+        report = []
+        for pool, (lanes, rows) in sorted(by_pool.items()):
+            fit = staff.fit_pool(self.obs, pool, tuple(lanes), np.concatenate(rows))
+            report.append(fit.data())
+            pools[pool] = self._pool_entry(pool, fit, pools.get(pool), calendars)
+        self.report["pools"] = report
+
+    def _pool_entry(self, pool: str, fit: staff.PoolFit, old: dict[str, Any] | None,
+                    calendars: dict[str, Any]) -> dict[str, Any]:
+        old = dict(old or {})
+        entry: dict[str, Any] = {"count": fit.count, "fte": old.get("fte", 1.0),
+                                 "calendar": old.get("calendar", "office"),
+                                 "cost_per_hour": old.get("cost_per_hour", 0), "lanes": list(fit.lanes)}
+        note = f"count: {fit.how}"
+        if fit.people:
+            note += f" ({', '.join(fit.people[:12])}{' ...' if len(fit.people) > 12 else ''})"
+        if entry["calendar"] not in calendars:
+            calendars[entry["calendar"]] = {
+                "hours": {d: "08:00-17:00" for d in staff.WEEKDAYS[:5]}, "holidays": "none",
+                "assumption": "office hours Monday-Friday 08:00-17:00 without public holidays: the log does not "
+                              "tell (dates without times, or no calendar in the model's profile)"}
+        base_cal = calendars.get(entry["calendar"])
+        spec = calendar_from_data(entry["calendar"], base_cal, ("calendars", entry["calendar"])) if base_cal else None
+        if fit.window is None:
+            note += "; the log's timestamps carry no time of day, so hours and FTE stay as they were"
+        elif fit.rows < _MIN_ROWS_FOR_HOURS:
+            note += (f"; hours and FTE stay as they were: {fit.rows} activity instances are too few to tell "
+                     f"working hours (at least {_MIN_ROWS_FOR_HOURS})")
+        elif spec is not None and _inside(fit.window, spec):
+            fte = min(1.0, staff.weekly_hours(fit.window) / spec.weekly_hours())
+            entry["fte"] = round(fte, 2)
+            note += (f"; fte: worked hours per week in the log ({staff.weekly_hours(fit.window):.2f} h: "
+                     f"{staff.hours_line(fit.window)}) over calendar {entry['calendar']}'s {spec.weekly_hours():.2f} h")
+        else:
+            name = f"log_{pool}"
+            cal = {"hours": _hours_data(fit.window), "holidays": (base_cal or {}).get("holidays", "none")}
+            if base_cal and base_cal.get("closures"):
+                cal["closures"] = base_cal["closures"]
+            calendars[name] = _sourced(cal, self.source, "hours: 1st percentile of work starts to the 99th "
+                                                         "of work ends per weekday; holidays and closures "
+                                                         "as the model's profile (or none) say")
+            if not base_cal:
+                calendars[name]["assumption"] = "holidays: the log does not tell which public holidays apply"
+            entry["calendar"], entry["fte"] = name, 1.0
+            spec = calendar_from_data(name, calendars[name], ("calendars", name))
+            note += f"; fte 1 on calendar {name} (the hours people worked in the log)"
+        if fit.per_person:
+            note += "; per person: " + "; ".join(
+                f"{p}: {staff.hours_line(w)}" for p, w in list(fit.per_person.items())[:8]) + (
+                " (differentiated calendars: shown here, the simulator gives one calendar to the whole pool)")
+        if "cost_per_hour" not in old:
+            entry["assumption"] = "cost_per_hour: not in the log (0)"
+        if spec is not None:
+            self.calendars[pool] = WorkCalendar(spec, self.obs.origin_date, share=float(entry["fte"]))
+        return _sourced(entry, self.source, note) | ({"assumption": entry["assumption"]} if "assumption" in entry else {})
+
+    # ---------------------------------------------------------------- durations and delays
+    def _is_delay(self, e: str) -> bool:
+        node = self.process.nodes.get(e)
+        old = ((self.sim.get("elements") or {}).get(e)) or {}
+        if "delay" in old:
+            return True
+        if "duration" in old:
+            return False
+        if isinstance(node, Event):
+            return True
+        return self.dates_only
+
+    def durations(self) -> None:
+        elements = self.sim.setdefault("elements", {}) or {}
+        self.sim["elements"] = elements
+        decision = (self.sim.get("decision") or {}).get("element")
+        pools = self.sim.get("pools") or {}
+        out = {}
+        for e in self.obs.elements:
+            node = self.process.nodes.get(e)
+            if e == decision or not isinstance(node, (Task, Event)):
+                continue
+            if isinstance(node, Event) and node.position not in ("intermediate_catch", "boundary"):
+                continue
+            rows = self.obs.rows(e)
+            delay = self._is_delay(e)
+            if delay:
+                begin = np.where(self.obs.starts.estimated[rows], self.obs.enabled[rows], self.obs.starts.start[rows])
+                begin = np.where(np.isnan(begin), self.table.end[rows], begin)
+                values = (self.table.end[rows] - begin) / HOUR
+            else:
+                _lane, pool = _lane_pool(self.process, e, pools)
+                cal = self.calendars.get(pool or f"staff_{_lane}")
+                h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
+                values = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal \
+                    else h1 - h0
+            fit = fit_duration(values)
+            out[e] = {"kind": "delay" if delay else "work", **fit.data()}
+            entry = dict(elements.get(e) or {})
+            entry.pop("delay" if not delay else "duration", None)
+            entry["delay" if delay else "duration"] = distribution_data(fit, work=not delay)
+            what = "calendar time from enabled to completion" if delay else "work hours inside the pool's calendar"
+            if delay and self.dates_only and not isinstance(node, Event):
+                what += " (dates only: work and waiting cannot be told apart)"
+            elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}")
+        self.report["durations"] = out
+
+    # ---------------------------------------------------------------- branching
+    def branching(self) -> None:
+        elements = self.sim.setdefault("elements", {}) or {}
+        found = fits.fit_branching(self.process, self.obs)
+        for g, fit in found.items():
+            entry = dict(elements.get(g) or {})
+            entry.pop("conditions", None)
+            entry["probabilities"] = fit.probabilities
+            ci = ", ".join(f"{k} [{a:.3f}, {b:.3f}]" for k, (a, b) in fit.ci.items())
+            marks = "; ".join(f"{k} by {', '.join(v)}" for k, v in fit.markers.items())
+            elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95 % bootstrap over cases: {ci}; "
+                                                       f"counted: {marks}")
+        self.report["branching"] = {g: f.data() for g, f in found.items()}
+        for node in self.process.nodes.values():
+            flows = self.process.outgoing(node.id)
+            if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive") or len(flows) < 2:
+                continue
+            entry = elements.get(node.id) or {}
+            if entry.get("probabilities") or entry.get("conditions"):
+                continue
+            share = _rounded_equal(len(flows))
+            elements[node.id] = {**entry, "probabilities": {f.id: p for f, p in zip(flows, share, strict=True)},
+                                 "assumption": "the log cannot tell these branches apart (no step marks a "
+                                               "branch alone): equal shares"}
+
+    # ---------------------------------------------------------------- decision and clock
+    def decision(self) -> None:
+        decision = self.sim.get("decision")
+        if not decision or decision.get("element") not in self.obs.elements:
+            return
+        level = decision.get("delegation")
+        body = (decision.get("bodies") or {}).get(level) or {}
+        element = decision["element"]
+        if "meetings" not in body:
+            fit = fit_duration(self._work_hours(element, body.get("pool")))
+            body["duration"] = distribution_data(fit, work=True)
+            decision["bodies"][level] = _sourced(body, self.source, f"decision work: {_fit_note(fit)}")
+            self.report["decision"] = {"level": level, **fit.data()}
+            return
+        fit_m = fits.fit_meetings(self.obs, element)
+        if fit_m is None:
+            return
+        meetings: dict[str, Any] = {}
+        if fit_m.rrule:
+            meetings["rrule"] = fit_m.rrule
+        else:
+            meetings["dates"] = list(fit_m.dates)
+        if fit_m.except_months:
+            meetings["except_months"] = list(fit_m.except_months)
+        meetings["at"] = staff.clock_text(fit_m.at_hour) if fit_m.at_hour is not None else \
+            (body.get("meetings") or {}).get("at", "13:00")
+        body = dict(body)
+        body["meetings"] = meetings
+        note = (f"{len(fit_m.dates)} meeting days ({fit_m.dates[0]} to {fit_m.dates[-1]}), "
+                f"{fit_m.batch_mean:.1f} decisions per meeting")
+        if fit_m.cutoff_hours is not None and fit_m.cutoff_bounds is not None:
+            body["agenda_cutoff"] = hours_text(fit_m.cutoff_hours)
+            lo, hi = fit_m.cutoff_bounds
+            note += (f"; agenda_cutoff between {lo / 24:.2f} and {hi / 24:.2f} days: the latest a case was ready "
+                     f"and still made a meeting, the earliest it was ready and missed one (midpoint written)")
+        else:
+            note += "; meeting days from decision completion dates; agenda_cutoff kept"
+        decision["bodies"][level] = _sourced(body, self.source, note)
+        if fit_m.lags_hours is not None and fit_m.lags_hours.size:
+            lag = fit_duration(fit_m.lags_hours)
+            decision["after_meeting"] = distribution_data(lag, work=False)
+            decision["note"] = f"after_meeting (from {self.source}): {_fit_note(lag)}"
+        self.report["meetings"] = fit_m.data()
+
+    def _work_hours(self, element: str, pool: str | None) -> np.ndarray:
+        rows = self.obs.rows(element)
+        cal = self.calendars.get(pool or "")
+        h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
+        return np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
+
+    def clock(self) -> None:
+        clock = self.sim.get("clock")
+        if not clock:
+            return
+        from processes.durations import parse_duration
+
+        deadline = parse_duration(clock["deadline"]) if "deadline" in clock else None
+        fit = fits.fit_clock(self.obs, clock["start"], clock["stop"], deadline)
+        if fit is None:
+            self.report["clock"] = {"note": "the log marks neither clock event"}
+            return
+        self.report["clock"] = fit.data()
+        within = "" if fit.within is None else f", {fit.within:.0%} within the deadline"
+        clock["note"] = (f"in {self.source}: started by {', '.join(fit.start_marks)}, stopped by "
+                         f"{', '.join(fit.stop_marks)}; median {fit.median_days:.1f} days over {fit.cases} cases{within}")
+
+    def mapping_report(self) -> None:
+        self.report["mapping"] = [{"activity": a, "element": self.mapping.element.get(a), "how": h}
+                                  for a, h in self.mapping.how.items()]
+        self.report["unmapped"] = list(self.mapping.unmapped)
+
+
+def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, base: dict[str, Any] | None = None,
+              log_name: str = "log") -> Calibration:
+    """Fit the profile of ``defs`` to ``table`` (see the module doc)."""
+    run = _Builder(defs, table, mapping, base, log_name)
+    run.mapping_report()
+    run.arrivals()
+    run.pools()
+    run.durations()
+    run.branching()
+    run.decision()
+    run.clock()
+    return Calibration(run.base, run.report)

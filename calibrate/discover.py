@@ -1,0 +1,151 @@
+"""Discover a process model from a case log when there is none (pm4py's inductive miner).
+
+1. Keep the activities that matter: those occurring in at least ``min_frequency`` of
+   the cases (a real municipal log has hundreds of activity codes, most of them rare).
+2. pm4py's inductive miner (infrequent variant, ``noise`` threshold) gives a
+   block-structured, sound BPMN model of what remains.
+3. It becomes a permitflow model: one process, every activity a task in one lane
+   (``Lane_Staff``: the log does not say who is responsible for what), gateways and
+   flows as found, ids derived from the names; ``bpmn_io.layout`` then draws it with
+   Graphviz.
+
+pm4py (AGPL-3.0, about 30 MB plus pandas) is the optional extra ``permitflow[logs]``
+and imported only here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from bpmn_io.caselog import LogTable, from_seconds
+from processes.errors import InputError
+from processes.model import (
+    Definitions,
+    Event,
+    FrozenMap,
+    Gateway,
+    Lane,
+    LaneSet,
+    Process,
+    SequenceFlow,
+    Task,
+)
+
+__all__ = ["Discovery", "frequent_activities", "filtered", "discover_model", "LANE"]
+
+LANE = "Lane_Staff"
+PROCESS = "Process_Discovered"
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """The discovered model, the log it was discovered from (filtered) and what was left out."""
+
+    defs: Definitions
+    table: LogTable
+    kept: tuple[str, ...]
+    dropped: tuple[str, ...]
+
+
+def frequent_activities(table: LogTable, min_frequency: float) -> tuple[str, ...]:
+    """Activities that occur in at least ``min_frequency`` (0..1) of the cases, most frequent first."""
+    pairs = np.unique(np.stack([table.case, table.activity]), axis=1)
+    per_activity = np.bincount(pairs[1], minlength=len(table.activities)) / max(table.n_cases, 1)
+    order = np.argsort(-per_activity, kind="stable")
+    return tuple(table.activities[i] for i in order if per_activity[i] >= min_frequency)
+
+
+def filtered(table: LogTable, keep: tuple[str, ...]) -> LogTable:
+    """``table`` with only the rows of the activities ``keep`` (cases left empty are dropped)."""
+    from bpmn_io.caselog import LogRecord, table_from_records
+
+    wanted = np.isin(table.activity, [table.activities.index(a) for a in keep])
+    rows = np.flatnonzero(wanted)
+    records = (LogRecord(table.case_ids[table.case[i]], table.activities[table.activity[i]], float(table.start[i]),
+                         float(table.end[i]), table.resources[table.resource[i]], table.elements[table.element[i]],
+                         int(table.where[i])) for i in rows)
+    return table_from_records(records, source=table.source, notes=table.notes)
+
+
+def _pm4py() -> Any:
+    try:
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            import pm4py
+    except ImportError:
+        raise InputError("discovering a model needs pm4py: pip install 'permitflow[logs]'") from None
+    return pm4py
+
+
+def _ident(name: str, taken: set[str], prefix: str) -> str:
+    base = prefix + (re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_")[:40] or "x")
+    out, i = base, 2
+    while out in taken:
+        out, i = f"{base}_{i}", i + 1
+    taken.add(out)
+    return out
+
+
+def _convert(bpmn: Any, pm4py: Any) -> Definitions:
+    from pm4py.objects.bpmn.obj import BPMN
+
+    taken: set[str] = set()
+    ids: dict[Any, str] = {}
+    nodes: dict[str, Any] = {}
+    for node in sorted(bpmn.get_nodes(), key=lambda n: (type(n).__name__, n.get_name() or "", n.get_id())):
+        name = (node.get_name() or "").strip()
+        if isinstance(node, BPMN.Task):
+            nid = _ident(name, taken, "Task_")
+            nodes[nid] = Task(id=nid, name=name, parent=PROCESS)
+        elif isinstance(node, BPMN.StartEvent):
+            nid = _ident("Start", taken, "Event_")
+            nodes[nid] = Event(id=nid, name="", position="start", parent=PROCESS)
+        elif isinstance(node, BPMN.EndEvent):
+            nid = _ident("End", taken, "Event_")
+            nodes[nid] = Event(id=nid, name="", position="end", parent=PROCESS)
+        elif isinstance(node, BPMN.Gateway):
+            kind = ("parallel" if isinstance(node, BPMN.ParallelGateway)
+                    else "inclusive" if isinstance(node, BPMN.InclusiveGateway) else "exclusive")
+            nid = _ident(kind.title(), taken, "Gw_")
+            nodes[nid] = Gateway(id=nid, gateway_kind=kind, parent=PROCESS)
+        else:
+            raise InputError(f"pm4py gave a {type(node).__name__}, which the conversion does not know")
+        ids[node] = nid
+    flows: dict[str, SequenceFlow] = {}
+    for flow in sorted(bpmn.get_flows(), key=lambda f: (ids[f.get_source()], ids[f.get_target()])):
+        fid = _ident(f"{ids[flow.get_source()]}_{ids[flow.get_target()]}", taken, "Flow_")
+        flows[fid] = SequenceFlow(id=fid, source=ids[flow.get_source()], target=ids[flow.get_target()])
+    lane = Lane(id=LANE, name="Staff", flow_node_refs=tuple(nodes))
+    process = Process(id=PROCESS, name="Discovered from the case log", is_executable=False,
+                      nodes=FrozenMap(nodes), flows=FrozenMap(flows),
+                      lane_sets=(LaneSet(id="LaneSet_Discovered", lanes=(lane,), parent=PROCESS),))
+    return Definitions(id="Definitions_Discovered", processes=(process,))
+
+
+def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float = 0.2) -> Discovery:
+    """The model of ``table``'s frequent activities (see the module doc), laid out by Graphviz."""
+    import pandas as pd
+
+    from bpmn_io.layout import add_layout
+
+    keep = frequent_activities(table, min_frequency)
+    if not keep:
+        raise InputError(f"no activity occurs in {min_frequency:.0%} of the cases (lower --min-frequency)",
+                         file=table.source)
+    small = filtered(table, keep)
+    pm4py = _pm4py()
+    frame = pd.DataFrame({
+        "case:concept:name": [small.case_ids[c] for c in small.case],
+        "concept:name": [small.activities[a] for a in small.activity],
+        "time:timestamp": pd.to_datetime([from_seconds(t) for t in small.end]),
+    })
+    with contextlib.redirect_stderr(io.StringIO()):
+        bpmn = pm4py.discover_bpmn_inductive(frame, noise_threshold=noise)
+    defs = add_layout(_convert(bpmn, pm4py))
+    dropped = tuple(a for a in table.activities if a not in set(keep))
+    return Discovery(defs, small, keep, dropped)

@@ -1,0 +1,283 @@
+"""Fits over an observed log: arrivals, branching, committee meetings, the legal clock.
+
+Each returns plain numbers with their 95 % interval; ``calibrate.profile_out`` writes
+them into a profile. Intervals: exact Poisson (Garwood) for the arrival rate, a
+percentile bootstrap over cases (200 resamplings, seed 0) for probabilities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from bpmn_io.caselog import from_seconds
+from calibrate.observe import HOUR, Observed, through_unmapped
+from processes.model import Gateway, Process
+
+__all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "MeetingFit", "fit_meetings",
+           "ClockFit", "fit_clock", "case_arrivals"]
+
+_DAY = 86400.0
+_YEAR = 365.25 * _DAY
+_RESAMPLES = 200
+
+
+def case_arrivals(obs: Observed) -> np.ndarray:
+    """Each case's arrival: the start of its first row where the log gives one, else its completion
+    (an estimated start says when the resource was free, not when the application came in)."""
+    given = np.where(np.isnan(obs.table.start), obs.table.end, obs.table.start)
+    return np.fmin.reduceat(given, obs.table.case_bounds()[:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivalFit:
+    n: int
+    first: dt.datetime
+    last: dt.datetime
+    per_year: float
+    per_year_ci: tuple[float, float]
+    seasonality: tuple[float, ...] | None  # 12 weights (mean 1), None when under a year of data
+    weekdays: tuple[float, ...]  # share of arrivals Monday..Sunday
+
+    def data(self) -> dict[str, Any]:
+        return {"cases": self.n, "first": self.first.isoformat(), "last": self.last.isoformat(),
+                "per_year": self.per_year, "per_year_ci": list(self.per_year_ci),
+                "seasonality": list(self.seasonality) if self.seasonality else None,
+                "weekday_shares": dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), self.weekdays,
+                                           strict=True))}
+
+
+def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
+    """Rate per year (n - 1 gaps over the span of arrivals), monthly weights by exposure, weekday shares."""
+    from scipy import stats
+
+    times = np.sort(arrivals[np.isfinite(arrivals)])
+    n = int(times.size)
+    span = float(times[-1] - times[0]) if n > 1 else 0.0
+    k = max(n - 1, 0)
+    if span <= 0:
+        rate, ci = float("nan"), (float("nan"), float("nan"))
+    else:
+        years = span / _YEAR
+        rate = k / years
+        low = stats.chi2.ppf(0.025, 2 * k) / 2 / years if k > 0 else 0.0
+        ci = (float(low), float(stats.chi2.ppf(0.975, 2 * k + 2) / 2 / years))
+    first, last = from_seconds(times[0]), from_seconds(times[-1])
+    months = Counter(from_seconds(t).month for t in times)
+    exposure = np.zeros(12)
+    day = first.date()
+    while day <= last.date():
+        exposure[day.month - 1] += 1
+        day += dt.timedelta(days=1)
+    season = None
+    if span >= 360 * _DAY and (exposure > 0).all():
+        rates = np.array([months.get(m + 1, 0) / exposure[m] for m in range(12)])
+        if rates.mean() > 0:
+            season = tuple(round(float(r / rates.mean()), 3) for r in rates)
+    wd = Counter(from_seconds(t).weekday() for t in times)
+    weekdays = tuple(round(wd.get(d, 0) / n, 4) for d in range(7))
+    return ArrivalFit(n, first, last, float(rate), ci, season, weekdays)
+
+
+@dataclass(frozen=True, slots=True)
+class BranchFit:
+    gateway: str
+    probabilities: dict[str, float]
+    ci: dict[str, tuple[float, float]]
+    n: int  # gateway passes observed
+    markers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def data(self) -> dict[str, Any]:
+        return {"passes": self.n, "probabilities": self.probabilities,
+                "ci": {k: list(v) for k, v in self.ci.items()}, "counted_by": self.markers}
+
+
+def _rounded(probs: np.ndarray) -> list[float]:
+    out = [round(float(p), 4) for p in probs]
+    out[int(np.argmax(out))] += round(1.0 - sum(out), 4)
+    return [round(p, 4) for p in out]
+
+
+def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
+    """Probabilities of the outgoing flows of each diverging exclusive gateway the log can tell.
+
+    A branch is counted by its *markers*: the first mapped elements on it that neither
+    another branch of the gateway nor the start reaches without passing the gateway. At most one branch
+    may lack markers; it gets the gateway's passes (the rows of its mapped predecessors)
+    less the others.
+    """
+    mapped = set(obs.elements)
+    counts = obs.counts()
+    code = {e: i for i, e in enumerate(obs.elements)}
+    out: dict[str, BranchFit] = {}
+    for node in process.nodes.values():
+        flows = process.outgoing(node.id)
+        if not isinstance(node, Gateway) or node.gateway_kind != "exclusive" or len(flows) < 2:
+            continue
+        if node.id not in obs.graph:
+            continue
+        rest = obs.graph.copy()
+        rest.remove_node(node.id)
+        reach = {f.id: ({f.target} | nx.descendants(rest, f.target)) if f.target in rest else set() for f in flows}
+        starts = [n for n in obs.graph if obs.graph.in_degree(n) == 0 and n != node.id]
+        around = set(starts).union(*(nx.descendants(rest, n) for n in starts))  # reached without the gateway
+        markers: dict[str, tuple[str, ...]] = {}
+        for f in flows:
+            first = {f.target} if f.target in mapped else through_unmapped(
+                obs.graph, [f.target], mapped, blocked=frozenset({node.id}))
+            others = set().union(*(reach[g.id] for g in flows if g.id != f.id))
+            markers[f.id] = tuple(sorted(e for e in first if e not in others and e not in around))
+        bare = [f.id for f in flows if not markers[f.id]]
+        pre = sorted(through_unmapped(obs.graph, [node.id], mapped, reverse=True))
+        if len(bare) > 1 or (bare and not pre):
+            continue
+        per_case = np.zeros((counts.shape[0], len(flows)))
+        for j, f in enumerate(flows):
+            if markers[f.id]:
+                per_case[:, j] = counts[:, [code[e] for e in markers[f.id]]].sum(axis=1)
+        if bare:
+            j = [f.id for f in flows].index(bare[0])
+            passes = counts[:, [code[e] for e in pre]].sum(axis=1)
+            per_case[:, j] = np.clip(passes - per_case.sum(axis=1), 0, None)
+            markers[bare[0]] = (f"passes ({', '.join(pre)}) less the other branches",)
+        total = per_case.sum(axis=0)
+        if total.sum() < 1:
+            continue
+        probs = total / total.sum()
+        rng = np.random.default_rng(0)
+        idx = rng.integers(0, per_case.shape[0], size=(_RESAMPLES, per_case.shape[0]))
+        boot = per_case[idx].sum(axis=1)
+        boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
+        lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
+        ids = [f.id for f in flows]
+        out[node.id] = BranchFit(node.id, dict(zip(ids, _rounded(probs), strict=True)),
+                                 {i: (round(float(a), 4), round(float(b), 4)) for i, a, b in zip(ids, lo, hi, strict=True)},
+                                 int(total.sum()), markers)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFit:
+    element: str
+    dates: tuple[dt.date, ...]
+    rrule: str | None
+    except_months: tuple[int, ...]
+    at_hour: float | None
+    cutoff_hours: float | None
+    cutoff_bounds: tuple[float, float] | None
+    batch_mean: float
+    lags_hours: np.ndarray | None  # decision end - meeting (when the log has the meeting as start)
+
+    def data(self) -> dict[str, Any]:
+        return {"element": self.element, "meetings": len(self.dates), "first": str(self.dates[0]),
+                "last": str(self.dates[-1]), "rrule": self.rrule, "except_months": list(self.except_months),
+                "at_hour": self.at_hour, "agenda_cutoff_days": None if self.cutoff_hours is None
+                else round(self.cutoff_hours / 24, 2),
+                "agenda_cutoff_bounds_days": None if self.cutoff_bounds is None
+                else [round(b / 24, 2) for b in self.cutoff_bounds],
+                "cases_per_meeting": round(self.batch_mean, 2)}
+
+
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def fit_meetings(obs: Observed, element: str) -> MeetingFit | None:
+    """Meeting days of the body deciding ``element``: the days its decisions are batched on."""
+    rows = obs.rows(element)
+    if rows.size < 2:
+        return None
+    exact = not obs.starts.estimated[rows].any()
+    instants = obs.starts.start[rows] if exact else obs.table.end[rows]
+    days = [from_seconds(t).date() for t in instants]
+    per_day = Counter(days)
+    dates = tuple(sorted(per_day))
+    weekday = Counter(d.weekday() for d in dates).most_common(1)[0][0]
+    gaps = np.diff([d.toordinal() for d in dates])
+    rule = None
+    if gaps.size:
+        gap = float(np.median(gaps))
+        if gap <= 10:
+            rule = f"FREQ=WEEKLY;BYDAY={_BYDAY[weekday]}"
+        elif gap > 20:
+            nth = Counter((d.day - 1) // 7 + 1 for d in dates if d.weekday() == weekday).most_common(1)[0][0]
+            rule = f"FREQ=MONTHLY;BYDAY={_BYDAY[weekday]};BYSETPOS={nth}"
+    months_seen = Counter(d.month for d in dates)
+    years = sorted({d.year for d in dates})
+    except_months = tuple(m for m in range(1, 13) if months_seen.get(m, 0) == 0 and len(years) >= 2)
+    at_hour = None
+    if exact:
+        tod = [(t % _DAY) / HOUR for t in instants]
+        at_hour = round(float(np.median(tod)) * 4) / 4
+    meeting_of = np.array(sorted(set(instants if exact else [])) or [0.0])
+    cutoff = bounds = None
+    lags = None
+    if exact:
+        ready = obs.enabled[rows]
+        ok = np.isfinite(ready)
+        upper = float(np.min(instants[ok] - ready[ok])) if ok.any() else None
+        prev_idx = np.searchsorted(meeting_of, instants, side="left") - 1
+        prev = np.where(prev_idx >= 0, meeting_of[np.clip(prev_idx, 0, None)], -np.inf)
+        missed = ok & (ready < prev)
+        lower = float(np.max(prev[missed] - ready[missed])) if missed.any() else 0.0
+        if upper is not None:
+            bounds = (max(lower, 0.0) / HOUR, upper / HOUR)
+            cutoff = (bounds[0] + bounds[1]) / 2
+        lags = (obs.table.end[rows] - instants) / HOUR
+    return MeetingFit(element, dates, rule, except_months, at_hour, cutoff, bounds,
+                      float(np.mean(list(per_day.values()))), lags)
+
+
+@dataclass(frozen=True, slots=True)
+class ClockFit:
+    start_marks: tuple[str, ...]
+    stop_marks: tuple[str, ...]
+    cases: int
+    median_days: float
+    within: float | None
+
+    def data(self) -> dict[str, Any]:
+        return {"start_marked_by": list(self.start_marks), "stop_marked_by": list(self.stop_marks),
+                "cases": self.cases, "median_days": self.median_days, "share_within_deadline": self.within}
+
+
+def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None) -> ClockFit | None:
+    """Time on the legal clock per case: from the last completion marking its start to the first marking its stop."""
+    mapped = set(obs.elements)
+    marks: list[tuple[str, ...]] = []
+    for event in (start, stop):
+        if event in mapped:
+            marks.append((event,))
+        elif event in obs.graph:
+            # the completion that fires it; a start event has none, so the first steps after it
+            found = through_unmapped(obs.graph, [event], mapped, reverse=True) or through_unmapped(
+                obs.graph, [event], mapped)
+            marks.append(tuple(sorted(found)))
+        else:
+            return None
+    if not marks[0] or not marks[1]:
+        return None
+    code = {e: i for i, e in enumerate(obs.elements)}
+    bounds = obs.table.case_bounds()
+    spans = []
+    s_codes = [code[e] for e in marks[0]]
+    t_codes = [code[e] for e in marks[1]]
+    for c in range(obs.table.n_cases):
+        lo, hi = bounds[c], bounds[c + 1]
+        el, end = obs.element[lo:hi], obs.table.end[lo:hi]
+        stops = end[np.isin(el, t_codes)]
+        if not stops.size:
+            continue
+        stop_t = stops.min()
+        starts = end[np.isin(el, s_codes) & (end <= stop_t)]
+        if starts.size:
+            spans.append((stop_t - starts.max()) / _DAY)
+    if not spans:
+        return None
+    arr = np.array(spans)
+    within = None if deadline_hours is None else float(np.mean(arr * 24 <= deadline_hours))
+    return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within)

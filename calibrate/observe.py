@@ -1,0 +1,121 @@
+"""What the log shows about each model element: its rows, when each was enabled and started.
+
+The model tells which earlier steps enable a step: its **mapped predecessors**, the
+mapped elements from which it is reached through unmapped nodes only (gateways,
+events the log does not record). A row's *enabled* time is the latest completion in
+its case of one of those (falling back on the case's previous row); a completion-only
+log gets its start times from :func:`calibrate.starttimes.estimate_starts` with these
+enabled times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+from bpmn_io.caselog import LogTable, from_seconds
+from calibrate.mapping import ActivityMapping
+from calibrate.starttimes import Starts, estimate_starts, previous_in_case
+from processes.graph import flow_graph
+from processes.model import Process
+
+__all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "HOUR"]
+
+HOUR = 3600.0
+
+
+def through_unmapped(graph: nx.DiGraph, sources: Iterable[str], mapped: set[str], *, reverse: bool = False,
+                     blocked: frozenset[str] = frozenset()) -> set[str]:
+    """Mapped nodes reached from ``sources`` (not included) through unmapped nodes only, avoiding ``blocked``."""
+    step = graph.predecessors if reverse else graph.successors
+    seen: set[str] = set()
+    found: set[str] = set()
+    todo = [n for s in sources for n in step(s)]
+    while todo:
+        node = todo.pop()
+        if node in seen or node in blocked:
+            continue
+        seen.add(node)
+        if node in mapped:
+            found.add(node)
+        else:
+            todo.extend(step(node))
+    return found
+
+
+def mapped_neighbours(graph: nx.DiGraph, mapped: set[str]) -> dict[str, set[str]]:
+    """Each mapped element's mapped predecessors (see the module doc)."""
+    return {e: through_unmapped(graph, [e], mapped, reverse=True) for e in mapped if e in graph}
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    """The log table seen through the model: per row its element, enabled and start time.
+
+    ``element`` is the row's index into ``elements`` (-1: unmapped); times are wall-clock
+    seconds; ``origin`` is 00:00 of the log's first day (simulation hour 0 of a profile
+    written from it).
+    """
+
+    table: LogTable
+    elements: tuple[str, ...]
+    element: np.ndarray
+    enabled: np.ndarray
+    starts: Starts
+    graph: nx.DiGraph
+    origin: float
+
+    def rows(self, element_id: str) -> np.ndarray:
+        """Indices of the rows of ``element_id``."""
+        if element_id not in self.elements:
+            return np.zeros(0, np.int64)
+        return np.flatnonzero(self.element == self.elements.index(element_id))
+
+    def hours(self, seconds: np.ndarray) -> np.ndarray:
+        """Wall-clock seconds as hours since ``origin``."""
+        return (np.asarray(seconds, float) - self.origin) / HOUR
+
+    @property
+    def origin_date(self) -> dt.date:
+        return from_seconds(self.origin).date()
+
+    def counts(self) -> np.ndarray:
+        """Rows per case and element: an (n_cases, n_elements) matrix."""
+        out = np.zeros((self.table.n_cases, len(self.elements)), np.int64)
+        ok = self.element >= 0
+        np.add.at(out, (self.table.case[ok], self.element[ok]), 1)
+        return out
+
+
+def observe(process: Process, table: LogTable, mapping: ActivityMapping) -> Observed:
+    """Attach the model to the log: elements, enabled times (model-aware), start times."""
+    elements = tuple(sorted({e for e in mapping.element.values() if e}))
+    index = {e: i for i, e in enumerate(elements)}
+    element = mapping.codes(table, index)
+    graph = flow_graph(process)
+    preds = mapped_neighbours(graph, set(elements))
+    pred_codes = [np.array(sorted(index[p] for p in preds.get(e, ())), np.int64) for e in elements]
+    enabled = previous_in_case(table)
+    bounds = table.case_bounds()
+    last = np.full(len(elements), np.nan)
+    for c in range(table.n_cases):
+        lo, hi = int(bounds[c]), int(bounds[c + 1])
+        last[:] = np.nan
+        for i in range(lo, hi):
+            e = int(element[i])
+            if e < 0:
+                continue
+            p = pred_codes[e]
+            if p.size:
+                seen = last[p]
+                if not np.isnan(seen).all():
+                    enabled[i] = np.nanmax(seen)
+            last[e] = table.end[i]
+    starts = estimate_starts(table, enabled)
+    first = from_seconds(float(np.nanmin(starts.start))).date()
+    origin = (dt.datetime.combine(first, dt.time()) - dt.datetime(1970, 1, 1)).total_seconds()
+    return Observed(table, elements, element, enabled, starts, graph, origin)

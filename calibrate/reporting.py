@@ -1,0 +1,45 @@
+"""The fit report of a calibration as text lines for a person (``--format json`` prints the data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["calibration_text"]
+
+
+def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ...] = ()) -> str:
+    """What was mapped, what was fitted (with intervals), what was left as it was."""
+    lines = [f"log: {report['log']}: {report['cases']} cases, {report['events']} events, {report['period']}",
+             report["start_times"]]
+    lines += [f"note: {n}" for n in notes]
+    mapped = [m for m in report.get("mapping", []) if m["element"]]
+    lines.append(f"mapped {len(mapped)} of {len(report.get('mapping', []))} activities onto model steps:")
+    lines += [f"  {m['activity']} -> {m['element']}  ({m['how']})" for m in mapped]
+    if report.get("unmapped"):
+        lines.append(f"unmapped ({len(report['unmapped'])}; left out of the fit, give them in --mapping): "
+                     + "; ".join(report["unmapped"][:30]) + (" ..." if len(report["unmapped"]) > 30 else ""))
+    a = report.get("arrivals")
+    if a:
+        lines.append(f"arrivals: {a['per_year']:.1f} a year [{a['per_year_ci'][0]:.1f}, {a['per_year_ci'][1]:.1f}]"
+                     + ("" if a["seasonality"] is None else ", seasonality " + " ".join(f"{w:.2f}" for w in a["seasonality"])))
+    for p in report.get("pools", []):
+        lines.append(f"pool {p['pool']}: {p['count']} ({p['counted_by']}), lanes {', '.join(p['lanes'])}"
+                     + ("" if p["hours"] is None else ", hours " + ", ".join(f"{d} {h}" for d, h in p["hours"].items()
+                                                                              if h != "closed")))
+    for e, d in report.get("durations", {}).items():
+        lines.append(f"{d['kind']:5} {e}: {d['family']} mean {d['mean_hours']:.3g} h "
+                     f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}")
+    for g, b in report.get("branching", {}).items():
+        lines.append(f"branch {g}: " + ", ".join(f"{k} {v:.3f} [{b['ci'][k][0]:.3f}, {b['ci'][k][1]:.3f}]"
+                                                 for k, v in b["probabilities"].items()) + f" ({b['passes']} passes)")
+    m = report.get("meetings")
+    if m:
+        lines.append(f"meetings of {m['element']}: {m['meetings']} days {m['first']} to {m['last']}, rule "
+                     f"{m['rrule'] or 'none (dates listed)'}, except months {m['except_months'] or 'none'}, "
+                     f"agenda cut-off {m['agenda_cutoff_days']} days {m['agenda_cutoff_bounds_days'] or ''}")
+    c = report.get("clock")
+    if c and "median_days" in c:
+        lines.append(f"legal clock: {', '.join(c['start_marked_by'])} -> {', '.join(c['stop_marked_by'])}: median "
+                     f"{c['median_days']:.1f} days over {c['cases']} cases"
+                     + ("" if c["share_within_deadline"] is None else f", {c['share_within_deadline']:.0%} within the deadline"))
+    return "\n".join(lines)

@@ -1,0 +1,140 @@
+"""Reading case logs: XES (plain, gzip) and CSV, and hostile or broken files refused in one line."""
+
+from __future__ import annotations
+
+import gzip
+import math
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bpmn_io.caselog import LogColumns, open_log, read_log
+from cli import cli
+from processes.errors import InputError
+
+XES_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.org/">\n'
+
+
+def _event(name: str, when: str, transition: str = "complete", resource: str = "anna") -> bytes:
+    return (f'<event><string key="concept:name" value="{name}"/><string key="org:resource" value="{resource}"/>'
+            f'<string key="lifecycle:transition" value="{transition}"/>'
+            f'<date key="time:timestamp" value="{when}"/></event>\n').encode()
+
+
+def _trace(case: str, *events: bytes) -> bytes:
+    return f'<trace><string key="concept:name" value="{case}"/>\n'.encode() + b"".join(events) + b"</trace>\n"
+
+
+GOOD = XES_HEAD + _trace(
+    "c1",
+    _event("Registrera", "2025-01-07T09:00:00.000+01:00", "start"),
+    _event("Registrera", "2025-01-07T09:30:00.000+01:00"),
+    _event("Besluta", "2025-01-20T10:00:00+01:00", "assign"),
+    _event("Besluta", "2025-01-21T14:00:00+01:00"),
+) + _trace("c2", _event("Registrera", "2025-01-08T10:00:00Z")) + b"</log>\n"
+
+
+def test_xes_pairs_lifecycle_and_keeps_local_time(tmp_path: Path) -> None:
+    path = tmp_path / "log.xes"
+    path.write_bytes(GOOD)
+    table, stream = read_log(path)
+    assert (table.n_cases, table.n_events, table.activities) == (2, 3, ("Registrera", "Besluta"))
+    rows = [(table.case_ids[c], table.activities[a], s, e) for c, a, s, e in
+            zip(table.case, table.activity, table.start, table.end, strict=True)]
+    day = 86400.0 * 20095  # 2025-01-07
+    assert rows[0] == ("c1", "Registrera", day + 9 * 3600, day + 9.5 * 3600)  # the offset dropped, 09:00 kept
+    assert rows[1][:2] == ("c1", "Besluta") and math.isnan(rows[1][2])
+    assert stream.notes == ["1 events with other lifecycle transitions (schedule, assign, ...) left out"]
+
+
+def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:
+    plain, packed = tmp_path / "log.xes", tmp_path / "log.xes.gz"
+    plain.write_bytes(GOOD)
+    packed.write_bytes(gzip.compress(GOOD))
+    a, b = read_log(plain)[0], read_log(packed)[0]
+    assert a.end.tolist() == b.end.tolist() and a.case_ids == b.case_ids
+
+
+def test_xes_activity_from_another_attribute(tmp_path: Path) -> None:
+    path = tmp_path / "log.xes"
+    path.write_bytes(GOOD.replace(b'key="org:resource"', b'key="activityNameEN"'))
+    table, _ = read_log(path, LogColumns(activity="activityNameEN"))
+    assert table.activities == ("anna",)
+
+
+def test_csv_columns_given_and_day_first_dates(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text("nr,what,when,began\n7,Granska,03-02-2025 10:00,03-02-2025 09:00\n", encoding="utf-8")
+    table, stream = read_log(path, LogColumns(case="nr", activity="what", timestamp="when", start="began",
+                                              date_format="%d-%m-%Y %H:%M"))
+    assert table.case_ids == ("7",) and table.end[0] - table.start[0] == 3600.0
+    assert stream.guessed == ()
+
+
+BROKEN: dict[str, tuple[str, bytes, str]] = {
+    # name: (file name, content, expected fragment of the one error line)
+    "xxe": ("x.xes", b'<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+                     b'<log><trace><string key="concept:name" value="&xxe;"/></trace></log>',
+            "x.xes:2: DOCTYPE declares entities, which permitflow never expands (expected an XES log without"),
+    "billion_laughs": ("b.xes", b'<?xml version="1.0"?>\n<!DOCTYPE log [\n <!ENTITY a "aaaaaaaaaa">\n'
+                       + b"".join(f' <!ENTITY a{i} "&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};">\n'.encode()
+                                  for i in range(1, 10)).replace(b"&a0;", b"&a;")
+                       + b']>\n<log><trace><string key="concept:name" value="&a9;"/></trace></log>',
+                       "DOCTYPE declares entities"),
+    "external_dtd": ("d.xes", b'<?xml version="1.0"?>\n<!DOCTYPE log SYSTEM "http://example.org/x.dtd">\n<log/>',
+                     "DOCTYPE refers to an external DTD"),
+    "truncated_gz": ("t.xes.gz", gzip.compress(GOOD * 1)[:-30], "the compressed data is damaged or ends early"),
+    "truncated_xml": ("u.xes", GOOD[:-40], "document ends too early"),
+    "bad_timestamp": ("s.xes", GOOD.replace(b"2025-01-08T10:00:00Z", b"yesterday"),
+                      "event 5: time:timestamp 'yesterday' is not an ISO 8601 date-time"),
+    "no_case_id": ("n.xes", GOOD.replace(b'<string key="concept:name" value="c2"/>', b""),
+                   "trace 2 has no concept:name (the case id"),
+    "not_xes": ("h.xes", b"<html><body/></html>", "not an XES log: the root element is 'html'"),
+    "empty_xes": ("e.xes", b"", "the log is empty"),
+    "no_events": ("z.xes", XES_HEAD + b"</log>", "the log has no events"),
+    "binary": ("j.xes", bytes(range(256)) * 20, "not well-formed XML"),
+    "empty_csv": ("e.csv", b"", "the log is empty (expected a header line"),
+    "missing_columns": ("m.csv", b"id;name\n1;x\n", "no column for the case and the activity and the timestamp"),
+    "csv_bad_time": ("t.csv", b"case,activity,timestamp\n1,Granska,2025-01-01T10:00\n2,Granska,tomorrow\n",
+                     "t.csv:3: 'tomorrow' in column 'timestamp' is not a timestamp"),
+    "csv_short_row": ("r.csv", b"case,activity,timestamp\n1,Granska\n", "r.csv:2: 2 fields, the header has 3"),
+    "csv_not_utf8": ("l.csv", b"case,activity,timestamp\n1,Gr\xe4nska,2025-01-01\n", "not UTF-8 text"),
+    "wrong_extension": ("log.json", b"{}", "unknown case-log format"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_logs_are_one_clean_error(tmp_path: Path, name: str) -> None:
+    filename, content, expected = BROKEN[name]
+    path = tmp_path / filename
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read_log(path)
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("command", ["inspect", "calibrate", "discover"])
+@pytest.mark.parametrize("name", ["xxe", "truncated_gz", "csv_bad_time", "missing_columns", "empty_xes"])
+def test_cli_refuses_in_one_line_and_writes_nothing(tmp_path: Path, command: str, name: str) -> None:
+    filename, content, expected = BROKEN[name]
+    log = tmp_path / filename
+    log.write_bytes(content)
+    out = tmp_path / ("out.bpmn" if command == "discover" else "out.yaml")
+    args = {"inspect": ["log", "inspect", str(log)],
+            "calibrate": ["calibrate", "helsingborg", str(log), "-o", str(out)],
+            "discover": ["discover", str(log), "-o", str(out)]}[command]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 2, done.output
+    lines = done.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("permitflow: error: ") and expected in lines[0]
+    assert "Traceback" not in done.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [filename]
+
+
+def test_streaming_reads_nothing_before_iteration(tmp_path: Path) -> None:
+    path = tmp_path / "log.xes"
+    path.write_bytes(GOOD)
+    stream = open_log(path)
+    assert [r.activity for r in stream.records] == ["Registrera", "Besluta", "Registrera"]

@@ -1,0 +1,130 @@
+"""A hand-made case log with known answers (tests/fixtures/logs/tiny_cases.csv), checked by hand.
+
+Four cases, completion times only, on the calendar Mon-Fri 08:00-16:00 with Swedish holidays
+(Monday 2025-01-06 is Trettondedag jul: closed). The start of each row is the later of
+its enabling step's completion and its resource's previous completion:
+
+- C's Registrera (Wed 08 09:00, anna): anna last finished Mon 06 12:00 -> start then; open
+  hours Tue 8 + Wed 1 = 9 h (Monday is a holiday). D's Registrera (Thu 09 09:00, bertil):
+  bertil last finished Tue 07 11:00 -> Tue 5 + Wed 8 + Thu 1 = 14 h. A's and B's are
+  their resource's first work: no estimate (start = end).
+- Utred: A 0 h (all on the holiday), B 8 h (enabled by the supplement Tue 14 10:00, to
+  Wed 15 10:00), C 3.5 h (anna free after the mail-out at 09:30), D 3 h.
+- Komplettering inkommen: 167 h after Begär komplettering (Tue 07 11:00 -> Tue 14 10:00).
+- One supplement in four passes of Gw_Komplett: Nej 0.25.
+- Decisions batched on Tue 21 Jan and Tue 18 Feb: the 3rd Tuesday of the month.
+- Arrivals Mon 06 09:00 to Thu 09 09:00: 3 gaps in 3 days -> 365.25 a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bpmn_io.caselog import read_log, wall_seconds
+from bpmn_io.loading import load_model
+from bpmn_io.profile import read_profile
+from calibrate.core import calibrate
+from calibrate.mapping import map_activities, mappable_steps, parse_mapping
+from calibrate.starttimes import estimate_starts
+from cli import cli
+
+LOGS = Path(__file__).resolve().parents[1] / "fixtures" / "logs"
+
+
+def _h(text: str) -> float:
+    return wall_seconds(dt.datetime.fromisoformat(text))
+
+
+@pytest.fixture(scope="module")
+def result():
+    defs = load_model(str(LOGS / "tiny.yaml"))
+    table, stream = read_log(LOGS / "tiny_cases.csv")
+    given = parse_mapping((LOGS / "tiny_mapping.yaml").read_bytes(), source="tiny_mapping.yaml",
+                          elements=frozenset(mappable_steps(defs.process())))
+    mapping = map_activities(defs, table, mapping_file=given)
+    base = read_profile(LOGS / "tiny_profile.yaml").raw
+    return table, stream, mapping, calibrate(defs, table, mapping, base=base, log_name="tiny_cases.csv")
+
+
+def test_columns_are_guessed_from_swedish_names_and_said(result) -> None:
+    _table, stream, _m, _c = result
+    assert stream.mapping == {"case": "Ärende", "activity": "Aktivitet", "timestamp": "Datum", "start": None,
+                              "resource": "Handläggare", "element": None}
+    assert stream.mapping_line() == ("columns: case=Ärende (guessed), activity=Aktivitet (guessed), "
+                                     "timestamp=Datum (guessed), resource=Handläggare (guessed)")
+
+
+def test_mapping_by_name_matcher_and_file(result) -> None:
+    _t, _s, mapping, _c = result
+    assert mapping.element == {"Registrera": "Task_Registrera", "Utred": "Task_Utred", "Besluta": "Task_Beslut",
+                               "Begär kompletteringar": "Task_Begar", "Utskick": None,
+                               "Komplettering inkommen": "Event_Komplettering"}
+    assert mapping.how["Begär kompletteringar"].startswith("matcher")
+    assert mapping.how["Utskick"] == "ignored (mapping file)"
+    assert mapping.unmapped == ()
+
+
+def test_estimated_starts(result) -> None:
+    table = result[0]
+    starts = estimate_starts(table)
+    got = {(table.case_ids[c], table.activities[a]): s
+           for c, a, s in zip(table.case, table.activity, starts.start, strict=True)}
+    assert got[("C", "Registrera")] == _h("2025-01-06 12:00")  # anna's previous completion
+    assert got[("D", "Registrera")] == _h("2025-01-07 11:00")  # bertil's
+    assert got[("A", "Registrera")] == _h("2025-01-06 09:00")  # nothing before: start = end
+    assert got[("C", "Utred")] == _h("2025-01-08 09:30")      # anna busy with the mail-out until 09:30
+    assert starts.unknown == 2  # A's and B's Registrera: first in their case, first for their resource
+
+
+def test_work_times_delays_and_branching(result) -> None:
+    report = result[3].report
+    d = report["durations"]
+    # zeros are 10 % or more of the values: the observed values themselves, zeros included
+    assert (d["Task_Registrera"]["family"], d["Task_Registrera"]["n"]) == ("empirical", 4)
+    assert d["Task_Registrera"]["sample_mean_hours"] == pytest.approx((0 + 0 + 9 + 14) / 4)
+    assert (d["Task_Utred"]["family"], d["Task_Utred"]["zeros_left_out"]) == ("empirical", 1)
+    assert d["Task_Utred"]["sample_mean_hours"] == pytest.approx((0 + 8 + 3.5 + 3) / 4)
+    assert d["Task_Begar"]["sample_mean_hours"] == pytest.approx(1.0)
+    assert (d["Event_Komplettering"]["kind"], d["Event_Komplettering"]["sample_mean_hours"]) == ("delay", 167.0)
+    assert report["branching"]["Gw_Komplett"]["probabilities"] == {"Flow_Ja": 0.75, "Flow_Nej": 0.25}
+
+
+def test_arrivals_meetings_staff_and_clock(result) -> None:
+    report = result[3].report
+    assert report["arrivals"]["cases"] == 4
+    assert report["arrivals"]["per_year"] == pytest.approx(365.25)
+    assert report["meetings"]["rrule"] == "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3"
+    assert report["meetings"]["meetings"] == 2
+    (pool,) = report["pools"]
+    assert (pool["pool"], pool["count"], pool["people"]) == ("officer", 2, ["anna", "bertil"])
+    assert report["clock"]["start_marked_by"] == ["Task_Registrera"]
+    assert report["clock"]["stop_marked_by"] == ["Task_Beslut"]
+
+
+def test_profile_is_sourced_and_keeps_what_the_log_cannot_tell(result) -> None:
+    sim = result[3].profile["simulation"]
+    assert sim["elements"]["Task_Utred"]["source"] == "log tiny_cases.csv (4 cases, 2025-01-06 to 2025-02-18)"
+    assert "assumption" not in sim["elements"]["Task_Utred"]
+    assert sim["pools"]["officer"]["cost_per_hour"] == 700  # not in the log: kept
+    assert sim["decision"]["bodies"]["committee"]["agenda_cutoff"] == "1w"  # completion-only: kept
+    assert sim["decision"]["bodies"]["officer"] == {"pool": "officer", "duration": "30m"}
+
+
+def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
+    out = tmp_path / "profile.yaml"
+    runner = CliRunner()
+    done = runner.invoke(cli, ["calibrate", str(LOGS / "tiny.yaml"), str(LOGS / "tiny_cases.csv"), "-o", str(out),
+                               "--profile", str(LOGS / "tiny_profile.yaml"), "--mapping",
+                               str(LOGS / "tiny_mapping.yaml")])
+    assert done.exit_code == 0, done.output
+    assert "start times estimated for 15 of 15" in done.output
+    assert "Begär kompletteringar -> Task_Begar" in done.output
+    sim = runner.invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
+                              "--format", "json"])
+    assert sim.exit_code == 0, sim.output
+    assert json.loads(sim.output)["figures"]["cases"]["mean"] == 20
