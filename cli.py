@@ -99,6 +99,10 @@ if TYPE_CHECKING:
     from processes.validate import Problem
 
 
+_LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
+                 "or with an id used twice (kept as written; renamed <id>_dup<n>).")
+
+
 def _problem_line(source: str, p: Problem) -> str:
     return f"{source}: {p.severity} {p.code} {p.element}: {p.message}"
 
@@ -128,6 +132,10 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
       xor-split-and-join      an exclusive choice feeding a parallel join (deadlock)
       and-split-xor-join      parallel branches merged without synchronisation
       trivial-gateway         (warning) a gateway with one flow in and one out
+      implicit-end            (warning) an activity without outgoing flow where
+                              end events exist: the path ends there
+      invalid-id              (warning) an id BPMN tools refuse (myProcess{0}, 241);
+                              convert renames it and says so
 
     \b
     Examples:
@@ -282,16 +290,20 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
+@click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                model_arg: str | None, bpmn_out: str | None, scenario: str | None) -> None:
+                model_arg: str | None, bpmn_out: str | None, scenario: str | None, lenient: bool) -> None:
     """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
     The model formats follow the extensions: .bpmn, .bpmn2, .xml are BPMN;
     .yaml, .yml the authoring form (README.md, "Writing a process in YAML"). A
-    BPMN output without diagram gets one laid out by Graphviz. Each simulation
-    parameter the other side cannot express is named in one warning line on
-    stderr. Nothing is written when the input is bad.
+    BPMN output without diagram gets one laid out by Graphviz. An id BPMN tools
+    refuse (myProcess{0}, a leading digit, a letter outside ASCII) is renamed in
+    a BPMN output, references follow, and each renaming is one warning line on
+    stderr.
+    Each simulation parameter the other side cannot express is named in one
+    warning line on stderr. Nothing is written when the input is bad.
 
     \b
     Examples:
@@ -309,31 +321,50 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     if from_fmt != "model" or to_fmt != "model":
         if scenario is not None and from_fmt != "bpsim":
             raise click.UsageError("--scenario goes with --from bpsim")
-        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg, bpmn_out, scenario)
+        _convert_parameters(source, target, from_fmt, to_fmt, profile, model_arg, bpmn_out, scenario,
+                            strict=not lenient)
         return
     if bpmn_out is not None or scenario is not None:
         raise click.UsageError("--bpmn goes with --to prosimos, --scenario with --from bpsim")
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
-    defs = load_model(source)
+    defs = load_model(source, strict=not lenient)
+    renamed: tuple[tuple[str, str], ...] = ()
     if kind == "yaml":
         from bpmn_io.authoring_write import to_authoring
 
         data = to_authoring(defs, source=source).encode("utf-8")
     else:
-        from bpmn_io.layout import add_layout
-        from bpmn_io.writer import to_bpmn_bytes
+        from bpmn_io.layout import with_diagram
+        from bpmn_io.writer import bpmn_export
 
-        if not defs.has_di():
-            defs = add_layout(defs)
-        data = to_bpmn_bytes(defs)
+        exported = bpmn_export(with_diagram(defs))
+        data, renamed = exported.data, exported.renamed_ids
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
+    _report_renamed_ids(source, target, renamed)
+
+
+_RENAMED_SHOWN = 20
+
+
+def _report_renamed_ids(source: str, target: str, renamed: tuple[tuple[str, str], ...]) -> None:
+    """One warning line per id the export renamed (the first 20, then a count)."""
+    from processes.xmlids import id_fault
+
+    for old, new in renamed[:_RENAMED_SHOWN]:
+        why = id_fault(old) or "is also the id of an element (the definitions' id is changed)"
+        click.echo(f"permitflow: warning: {source}: id {old!r} {why}; written as {new!r} in {target}"
+                   + (" (references follow)" if id_fault(old) else ""), err=True)
+    if len(renamed) > _RENAMED_SHOWN:
+        click.echo(f"permitflow: warning: {source}: {len(renamed) - _RENAMED_SHOWN} more ids renamed "
+                   f"the same way in {target}", err=True)
 
 
 def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                        model_arg: str | None, bpmn_out: str | None = None, scenario: str | None = None) -> None:
+                        model_arg: str | None, bpmn_out: str | None = None, scenario: str | None = None,
+                        *, strict: bool = True) -> None:
     """``convert --from bpsim|qbp|prosimos`` and ``convert --to prosimos``."""
     import json
 
@@ -349,7 +380,7 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
         params = profile_from_data(raw, source=prof_source).simulation
         if params is None:
             raise click.UsageError(f"{prof_source} has no simulation: section")
-        defs = load_model(source)
+        defs = load_model(source, strict=strict)
         converted = simformats.to_prosimos(defs, params)
         data = (json.dumps(converted.document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         if bpmn_out is not None:
@@ -367,11 +398,12 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
                 doc = json.loads(Path(source).read_bytes())
             except json.JSONDecodeError as err:
                 raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
-            converted = simformats.prosimos_to_profile(doc, load_model(model_arg), source=source)
+            converted = simformats.prosimos_to_profile(doc, load_model(model_arg, strict=strict), source=source)
         elif from_fmt == "bpsim":
-            converted = simformats.bpsim_to_profile(load_model(source), source=source, scenario=scenario)
+            converted = simformats.bpsim_to_profile(load_model(source, strict=strict), source=source,
+                                                    scenario=scenario)
         else:
-            converted = simformats.qbp_to_profile(load_model(source), source=source)
+            converted = simformats.qbp_to_profile(load_model(source, strict=strict), source=source)
         profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
         data = dump_yaml(converted.document).encode("utf-8")
     for warning in converted.warnings:
@@ -383,13 +415,12 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             fh.write(bpmn_data)  # type: ignore[attr-defined]
 
 
-def _drawable_model(file: str) -> object:
+def _drawable_model(file: str, *, strict: bool = True) -> object:
     """The model named by ``file`` (BPMN, YAML or library name) with a diagram, laid out if it had none."""
-    from bpmn_io.layout import add_layout
+    from bpmn_io.layout import with_diagram
     from bpmn_io.loading import load_model
 
-    defs = load_model(file)
-    return defs if defs.has_di() else add_layout(defs)
+    return with_diagram(load_model(file, strict=strict))
 
 
 @cli.command("render")
@@ -398,7 +429,8 @@ def _drawable_model(file: str) -> object:
               help="The SVG file to write.")
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
-def render_cmd(file: str, output: str, diagram: int) -> None:
+@click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
+def render_cmd(file: str, output: str, diagram: int, lenient: bool) -> None:
     """Draw a model as an SVG in BPMN notation.
 
     FILE is a BPMN file, a YAML authoring file or a library name. A model
@@ -412,10 +444,14 @@ def render_cmd(file: str, output: str, diagram: int) -> None:
       permitflow render drilldown.bpmn --diagram 1 -o subprocess.svg
     """
     from bpmn_io.svg import render_svg
+    from processes.errors import ModelError
 
     if not output.lower().endswith(".svg"):
         raise click.BadParameter(f"{output!r} (expected a file name ending in .svg)", param_hint="-o")
-    svg = render_svg(_drawable_model(file), diagram=diagram)  # type: ignore[arg-type]
+    try:
+        svg = render_svg(_drawable_model(file, strict=not lenient), diagram=diagram)  # type: ignore[arg-type]
+    except ModelError as err:
+        raise err.located(file=file) from None
     with atomic_write(output, "wb") as fh:
         fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]
 

@@ -3,10 +3,12 @@
 from .layout import add_layout
 from .reader import parse_bpmn, read_bpmn
 from .svg import render_svg
-from .writer import to_bpmn_bytes, write_bpmn
+from .writer import BpmnExport, bpmn_export, to_bpmn_bytes, write_bpmn
 
 __all__ = [
     "add_layout",
+    "BpmnExport",
+    "bpmn_export",
     "render_svg",
     "parse_bpmn",
     "read_bpmn",

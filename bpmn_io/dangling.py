@@ -98,14 +98,13 @@ def has_dangling_references(root: etree._Element) -> bool:
     return bool(_dangling(root) or _dangling_elements(root))
 
 
-def set_aside_references(data: bytes, parser: etree.XMLParser) -> bytes:
-    """``data`` (a document permitflow wrote) with dangling optional references set aside.
+def set_aside_references(root: etree._Element) -> None:
+    """Set aside, in ``root``'s tree (a document permitflow wrote), the dangling optional references.
 
     Each such attribute becomes ``pfk:ref-<name>`` at the same place among the
     element's attributes. Declare the ``pfk`` prefix on the root beforehand, or
     lxml invents one per element.
     """
-    root = etree.fromstring(data, parser)
     for ref in _dangling_elements(root):
         parent, name = ref.getparent(), etree.QName(ref).localname
         assert parent is not None  # checked by _dangling_elements
@@ -123,8 +122,6 @@ def set_aside_references(data: bytes, parser: etree.XMLParser) -> bytes:
         el.attrib.clear()
         for key, value in items:
             el.set(f"{{{KEPT}}}{REF_PREFIX}{name}" if key == name else key, value)
-    text = etree.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
 
 
 def _restore_element(el: etree._Element, name: str, source: Source) -> None:

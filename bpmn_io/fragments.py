@@ -17,7 +17,7 @@ from lxml import etree
 from .namespaces import BPMN, BPMNDI, DC, DI, PREFIXES, XSI, q
 from .xmlsafe import safe_parser
 
-__all__ = ["fragment", "fragment_tag"]
+__all__ = ["fragment", "fragment_tag", "requalify"]
 
 _OURS = {uri: prefix for prefix, uri in PREFIXES.items()}
 _FAMILY = frozenset((BPMN, BPMNDI, DC, DI))
@@ -56,8 +56,16 @@ def _declarations(scope: dict[str | None, str], inherited: dict[str | None, str]
             if p is not None and p not in PREFIXES and u not in _OURS and inherited.get(p) != u and _declarable(u)}
 
 
-def _requalify(value: str, scope: dict[str | None, str], *, xsi_type: bool = False) -> str:
-    """A QName value with the prefix of a standard namespace rewritten to ours."""
+def requalify(value: str, scope: dict[str | None, str], *, xsi_type: bool = False) -> str:
+    """A QName value with the prefix of a standard namespace rewritten to ours.
+
+    ``scope`` is the prefix map where the value stood; an unprefixed ``xsi:type``
+    (``xsi_type=True``) in a standard default namespace gets our prefix. Any other
+    value comes back unchanged.
+
+    >>> requalify("bpmn2:tLaneSet", {"bpmn2": BPMN}), requalify("tLaneSet", {None: BPMN}, xsi_type=True)
+    ('bpmn:tLaneSet', 'bpmn:tLaneSet')
+    """
     m = _WHOLE_QNAME.match(value)
     if m:
         lead, prefix, name, trail = m.groups()
@@ -80,8 +88,8 @@ def _copy(src: etree._Element, parent: etree._Element | None, inherited: dict[st
         new = etree.SubElement(parent, src.tag, nsmap=decl or None)
     inherited = {**inherited, **decl}
     for name, value in src.attrib.items():
-        new.set(name, _requalify(value, scope, xsi_type=name == _XSI_TYPE))
-    new.text = _requalify(src.text, scope) if src.text else src.text
+        new.set(name, requalify(value, scope, xsi_type=name == _XSI_TYPE))
+    new.text = requalify(src.text, scope) if src.text else src.text
     for child in src:
         if isinstance(child.tag, str):
             copied = _copy(child, new, inherited)

@@ -49,7 +49,7 @@ from processes.model import (
     TextAnnotation,
 )
 
-__all__ = ["add_layout"]
+__all__ = ["add_layout", "with_diagram"]
 
 POOL_HEADER = 30.0
 LANE_HEADER = 30.0
@@ -79,11 +79,30 @@ def add_layout(defs: Definitions) -> Definitions:
         # flows may reach them), below the pools, their lanes drawn without a pool
         diagrams = [_collaboration_diagram(defs, c, tuple(loose) if i == 0 else ())
                     for i, c in enumerate(defs.collaborations)]
-    else:
+    elif loose:
         diagrams = [_process_diagram(p) for p in loose]
+    else:
+        # nothing to place: an empty plane of the first process, the diagram
+        # bpmn.io needs to open the file (it refuses one without any diagram)
+        diagrams = [Diagram(plane=Plane(element=p.id)) for p in defs.processes[:1]]
     for i, diagram in enumerate(diagrams):
         diagrams[i] = replace(diagram, id=f"BPMNDiagram_{i + 1}", plane=replace(diagram.plane, id=f"BPMNPlane_{i + 1}"))
     return replace(defs, diagrams=tuple(diagrams))
+
+
+def with_diagram(defs: Definitions) -> Definitions:
+    """``defs`` if it has a drawing or nothing to draw, else :func:`add_layout` of it.
+
+    A model with nothing to draw (an empty process) keeps the diagrams it has,
+    empty ones included, or gets an empty plane: a BPMN file without any diagram
+    does not open in bpmn.io.
+    """
+    if defs.has_di():
+        return defs
+    drawable = any(p.nodes or p.artifacts for p in defs.processes) or any(defs.participants())
+    if not drawable and defs.diagrams:
+        return defs
+    return add_layout(defs)
 
 
 def _unique_id(defs: Definitions, wanted: str) -> str:

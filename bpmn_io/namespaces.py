@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 __all__ = [
-    "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "PREFIXES", "STANDARD_URIS",
+    "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "COLOR", "BIOC", "PREFIXES", "STANDARD_URIS",
     "KEPT", "KEPT_TAG", "KEPT_RELATIONSHIP", "KEPT_DIAGRAM", "KEPT_POSITION", "foreign_namespaces", "q", "local", "is_bpmn",
     "fragment", "fragment_tag",
 ]
@@ -21,6 +21,10 @@ DC = "http://www.omg.org/spec/DD/20100524/DC"
 DI = "http://www.omg.org/spec/DD/20100524/DI"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML = "http://www.w3.org/XML/1998/namespace"
+COLOR = "http://www.omg.org/spec/BPMN/non-normative/color/1.0"
+"""The OMG's colour attributes on DI (``color:background-color``, ``border-color``, ``color``)."""
+BIOC = "http://bpmn.io/schema/bpmn/biocolor/1.0"
+"""bpmn.io's older colour attributes on DI (``bioc:fill``, ``bioc:stroke``); bpmn.io writes both kinds."""
 
 KEPT = "urn:permitflow:kept"
 """Namespace of the wrapper that carries content the XSD does not allow where a tool

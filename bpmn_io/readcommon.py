@@ -10,6 +10,7 @@ from lxml import etree
 from processes.errors import InputError
 from processes.model import Documentation, Expression, Opaque
 
+from .fragments import requalify
 from .namespaces import BPMN, KEPT, KEPT_TAG, XSI, fragment, q
 from .xsdorder import rank_table
 
@@ -21,6 +22,7 @@ __all__ = [
 DOC = q(BPMN, "documentation")
 EXT = q(BPMN, "extensionElements")
 _FORMAL = "tFormalExpression"
+_XSI_TYPE = q(XSI, "type")
 _RANKS = rank_table()
 
 
@@ -71,9 +73,15 @@ def placeable(parent_tag: str, child_tag: str) -> bool:
 
 
 def attrs_opaque(el: etree._Element, known: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """Attributes other than ``known`` (unqualified names), in document order."""
+    """Attributes other than ``known`` (unqualified names), in document order.
+
+    A QName value (``xsi:type="bpmn2:tLaneSet"``) gets the prefix the writer
+    declares for its namespace, as in kept fragments: the writer's prefixes are
+    not the file's, and a value naming an undeclared prefix is invalid.
+    """
     skip = set(known)
-    return tuple((k, v) for k, v in el.attrib.items() if k not in skip)
+    scope = el.nsmap
+    return tuple((k, requalify(v, scope, xsi_type=k == _XSI_TYPE)) for k, v in el.attrib.items() if k not in skip)
 
 
 def flag(el: etree._Element, name: str, source: Source) -> bool | None:

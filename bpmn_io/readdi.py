@@ -9,10 +9,10 @@ from lxml import etree
 
 from processes.model import Bounds, Diagram, Edge, Label, Plane, Point, Shape
 
-from .namespaces import BPMNDI, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, XSI, fragment, q
+from .namespaces import BIOC, BPMNDI, COLOR, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, XSI, fragment, q
 from .readcommon import OpaqueBuilder, Source, children, flag, number
 
-__all__ = ["read_diagram", "kept_drawing", "restore_drawings"]
+__all__ = ["read_diagram", "kept_drawing", "restore_drawings", "color_declarations"]
 
 _BOUNDS = q(DC, "Bounds")
 _LABEL = q(BPMNDI, "BPMNLabel")
@@ -28,6 +28,43 @@ def _bounds(el: etree._Element, source: Source) -> Bounds:
         raise source.error(el, f"dc:Bounds: {err} (expected a non-negative width and height)") from None
 
 
+# model field: (OMG attribute, bpmn.io attribute); bpmn.io reads the OMG one first
+_COLORS = {"fill": (q(COLOR, "background-color"), q(BIOC, "fill")),
+           "stroke": (q(COLOR, "border-color"), q(BIOC, "stroke")),
+           "color": (q(COLOR, "color"), None)}
+
+
+def _colors(el: etree._Element, ob: OpaqueBuilder, names: tuple[str, ...]) -> dict[str, str]:
+    """The colours a modeler set on ``el``, by model field, taken out of ``ob``'s attributes.
+
+    An attribute that disagrees with the colour read stays opaque (and is written
+    back as it was), so a round trip keeps both.
+    """
+    found: dict[str, str] = {}
+    for name in names:
+        omg, bioc = _COLORS[name]
+        value = el.get(omg) or (el.get(bioc) if bioc else None) or ""
+        if value:
+            found[name] = value
+            ob.attributes = tuple((k, v) for k, v in ob.attributes if not (k in (omg, bioc) and v == value))
+    return found
+
+
+def color_declarations(root: etree._Element) -> list[tuple[str, str]]:
+    """(prefix, uri) of the colour namespaces the DI of ``root`` uses, wherever they are declared.
+
+    ADONIS declares ``color:`` on each shape; recorded with the document's namespaces,
+    the export declares it once on its root and writes the colours in that namespace.
+    """
+    found: dict[str, str] = {}
+    for el in root.iter(q(BPMNDI, "BPMNShape"), q(BPMNDI, "BPMNEdge"), q(BPMNDI, "BPMNLabel")):
+        for name in el.attrib:
+            uri = etree.QName(name).namespace
+            if uri in (COLOR, BIOC) and uri not in found:
+                found[uri] = next((p for p, u in el.nsmap.items() if u == uri and p), "")
+    return [(prefix, uri) for uri, prefix in found.items() if prefix]
+
+
 def _label(el: etree._Element, source: Source) -> Label:
     ob = OpaqueBuilder(el, ("id", "labelStyle"))
     bounds = None
@@ -36,7 +73,9 @@ def _label(el: etree._Element, source: Source) -> Label:
             bounds = _bounds(child, source)
         else:
             ob.keep_unread(child, extension=_EXTENSION)
-    return Label(bounds=bounds, label_style=el.get("labelStyle", ""), id=el.get("id", ""), opaque=ob.build())
+    colors = _colors(el, ob, ("color",))
+    return Label(bounds=bounds, label_style=el.get("labelStyle", ""), id=el.get("id", ""), opaque=ob.build(),
+                 **colors)
 
 
 def _shape(el: etree._Element, source: Source) -> Shape:
@@ -53,6 +92,7 @@ def _shape(el: etree._Element, source: Source) -> Shape:
             ob.keep_unread(child, extension=_EXTENSION)
     if bounds is None:
         raise source.error(el, "BPMNShape has no dc:Bounds (expected one)")
+    colors = _colors(el, ob, ("fill", "stroke"))
     return Shape(
         id=el.get("id", ""), element=el.get("bpmnElement", ""), bounds=bounds,
         is_expanded=flag(el, "isExpanded", source), is_horizontal=flag(el, "isHorizontal", source),
@@ -60,6 +100,7 @@ def _shape(el: etree._Element, source: Source) -> Shape:
         is_message_visible=flag(el, "isMessageVisible", source),
         participant_band_kind=el.get("participantBandKind", ""),
         choreography_activity_shape=el.get("choreographyActivityShape", ""), label=label, opaque=ob.build(),
+        **colors,
     )
 
 
@@ -74,9 +115,10 @@ def _edge(el: etree._Element, source: Source) -> Edge:
             label = _label(child, source)
         else:
             ob.keep_unread(child, extension=_EXTENSION)
+    colors = _colors(el, ob, ("stroke",))
     return Edge(id=el.get("id", ""), element=el.get("bpmnElement", ""), waypoints=tuple(points),
                 source_element=el.get("sourceElement", ""), target_element=el.get("targetElement", ""),
-                message_visible_kind=el.get("messageVisibleKind", ""), label=label, opaque=ob.build())
+                message_visible_kind=el.get("messageVisibleKind", ""), label=label, opaque=ob.build(), **colors)
 
 
 _PLANE_CHILDREN: dict[str, Any] = {q(BPMNDI, "BPMNShape"): _shape, q(BPMNDI, "BPMNEdge"): _edge}

@@ -37,18 +37,20 @@ from processes.model import (
 from .dangling import restore_references
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
-from .readdi import kept_drawing, read_diagram, restore_drawings
+from .readdi import color_declarations, kept_drawing, read_diagram, restore_drawings
 from .readelements import read_artifact
 from .readids import unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
+from .xsdorder import rank_table
 
 __all__ = ["parse_bpmn", "read_bpmn", "BPMN_NAMESPACE"]
 
 BPMN_NAMESPACE = BPMN
 _DEFINITIONS_ATTRS = ("id", "name", "targetNamespace", "expressionLanguage", "typeLanguage", "exporter",
                       "exporterVersion")
-_OLD_BPMN = ("http://schema.omg.org/spec/BPMN/2.0", "http://www.omg.org/bpmn20", "http://www.wfmc.org/")
+_DRAFT_BPMN = ("http://schema.omg.org/spec/BPMN/2.0", "http://www.omg.org/bpmn20")
+_XPDL = "http://www.wfmc.org/"  # XPDL 1.0 to 2.2, the exchange format of BPMN 1.x tools
 
 
 def read_bpmn(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, strict: bool = True) -> Definitions:
@@ -77,6 +79,7 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     """
     src = Source(source)
     root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
+    _lower_case_tags(root)
     _check_root(root, src)
     restore_references(root, src)
     unique_ids(root, src, strict=strict)
@@ -88,14 +91,46 @@ def _check_root(root: etree._Element, src: Source) -> None:
         return
     qn = etree.QName(root)
     found = f"'{qn.localname}' in namespace '{qn.namespace}'" if qn.namespace else f"'{qn.localname}' in no namespace"
-    hint = ""
-    if qn.namespace and (qn.namespace in _OLD_BPMN or "bpmn" in qn.namespace.lower() or "xpdl" in qn.namespace.lower()):
-        hint = " (this looks like BPMN 1.x, a pre-final BPMN 2.0 draft or XPDL, which permitflow does not read)"
     raise src.error(
         root,
-        f"not a BPMN 2.0 document: root element is {found}{hint} "
+        f"not a BPMN 2.0 document: root element is {found}{_root_hint(qn)} "
         f"(expected 'definitions' in namespace '{BPMN}')",
     )
+
+
+def _root_hint(qn: etree.QName) -> str:
+    """Why the root is not what a BPMN file has, where the namespace tells."""
+    ns = qn.namespace or ""
+    if ns.startswith(_XPDL):
+        return " (this is XPDL, which permitflow does not read)"
+    if ns in _DRAFT_BPMN:
+        return " (this is a pre-final BPMN 2.0 draft, which permitflow does not read)"
+    if ns in (BPMN, BPMNDI):
+        return " (this is a fragment of a BPMN document, not a whole one)"
+    if not ns and qn.localname == "definitions":
+        return f" (the file does not declare the BPMN namespace, e.g. xmlns=\"{BPMN}\")"
+    return ""
+
+
+_BPMN_TAGS = frozenset(tag for parent, ranks in rank_table().items() for tag in (parent, *ranks)
+                       if tag.startswith(f"{{{BPMN}}}"))
+
+
+def _lower_case_tags(root: etree._Element) -> None:
+    """Read ``<bpmn:ComplexGateway>`` as ``complexGateway``, as bpmn.io does (in place).
+
+    bpmn-moddle maps a tag to its type by upper-casing the first letter, so the
+    type's own name is read too (a bpmn-js fixture writes it); the export writes the
+    schema's name.
+    """
+    prefix = f"{{{BPMN}}}"
+    for el in root.iter():
+        tag = el.tag
+        if isinstance(tag, str) and tag.startswith(prefix) and tag[len(prefix):][:1].isupper():
+            name = tag[len(prefix):]
+            lowered = f"{prefix}{name[0].lower()}{name[1:]}"
+            if lowered in _BPMN_TAGS:
+                el.tag = lowered
 
 
 def _root_element(el: etree._Element) -> RootElement:
@@ -201,7 +236,8 @@ def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions
         processes=tuple(kinds["processes"]), collaborations=tuple(kinds["collaborations"]),
         root_elements=tuple(kinds["root_elements"]),
         diagrams=restore_drawings(tuple(kinds["diagrams"]), drawings, src),
-        imports=tuple(kinds["imports"]), namespaces=foreign_namespaces(list(root.nsmap.items())),
+        imports=tuple(kinds["imports"]),
+        namespaces=foreign_namespaces(list(root.nsmap.items()) + color_declarations(root)),
         relationships=tuple(kinds["relationships"]), documentation=tuple(kinds["documentation"]),
         opaque=ob.build(),
     )

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from processes.model import (
+    GATEWAY_DIRECTIONS,
     CallActivity,
     DataObject,
     DataObjectReference,
@@ -30,7 +31,7 @@ from processes.model import (
 )
 
 from .namespaces import BPMN, fragment, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, expression, flag
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, elements, expression, flag
 from .readelements import (
     data_association,
     event_definition,
@@ -152,8 +153,9 @@ def _task(el: etree._Element, parts: _Parts, parent: str) -> None:
     script = ""
     rest = []
     for child in fields.pop("rest"):
-        if task_type == "scriptTask" and child.tag == q(BPMN, "script") and len(child) == 0:
-            script = child.text or ""
+        if task_type == "scriptTask" and child.tag == q(BPMN, "script") and not any(elements(child)):
+            # XML comments in a script (Flowable's tests have them) are not script text
+            script = (child.text or "") + "".join(c.tail or "" for c in child)
         else:
             rest.append(child)
     fields["rest"] = rest
@@ -208,6 +210,7 @@ def _call_activity(el: etree._Element, parts: _Parts, parent: str) -> None:
     parts.add(parts.nodes, node, el)
 
 
+_DIRECTIONS = {d.lower(): d for d in GATEWAY_DIRECTIONS}
 _GATEWAY_ATTRS = {"exclusive": ("default",), "inclusive": ("default",), "complex": ("default",),
                   "eventBased": ("instantiate", "eventGatewayType"), "parallel": ()}
 
@@ -222,7 +225,9 @@ def _gateway(el: etree._Element, parts: _Parts, parent: str) -> None:
             activation = expression(child)
         else:
             ob.keep(child)
-    direction = el.get("gatewayDirection", "Unspecified")
+    # pm4py writes "diverging"; bpmn.io reads any spelling, the export writes the schema's
+    written = el.get("gatewayDirection", "Unspecified")
+    direction = _DIRECTIONS.get(written.strip().lower(), written)
     try:
         event_based = kind == "eventBased"
         node = Gateway(**fields, parent=parent, opaque=ob.build(), gateway_kind=kind,

@@ -36,6 +36,7 @@ from processes.model import (
 )
 
 __all__ = [
+    "DataPort",
     "ElementIndex",
     "Extent",
     "element_kind",
@@ -55,6 +56,27 @@ _EVENT_TAGS = {
     "intermediate_throw": "intermediateThrowEvent",
 }
 _MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+
+
+@dataclass(frozen=True, slots=True)
+class DataPort:
+    """A ``dataInput`` or ``dataOutput`` of an ioSpecification (kept as XML in the model), for drawing."""
+
+    id: str
+    name: str = ""
+    output: bool = False
+    is_collection: bool = False
+
+
+_PORTS = {f"{{{_MODEL_NS}}}dataInput": False, f"{{{_MODEL_NS}}}dataOutput": True}
+
+
+def _data_ports(io_specification: str) -> list[DataPort]:
+    if not io_specification:
+        return []
+    root = parse_xml(io_specification.encode(), source="ioSpecification").getroot()
+    return [DataPort(el.get("id", ""), el.get("name", ""), _PORTS[el.tag], el.get("isCollection") == "true")
+            for el in root.iter(*_PORTS) if el.get("id")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +103,9 @@ class ElementIndex:
                 for assoc in node.data_associations:
                     if assoc.id:
                         elements[assoc.id] = assoc
+            for holder in (process, *process.nodes.values()):
+                for port in _data_ports(holder.io_specification):
+                    elements.setdefault(port.id, port)
         for collaboration in defs.collaborations:
             elements[collaboration.id] = collaboration
             for part in collaboration.participants:
@@ -123,6 +148,8 @@ def element_kind(element: Any) -> str:
         return _EVENT_TAGS[element.position]
     if isinstance(element, DataAssociation):
         return "dataInputAssociation" if element.direction == "input" else "dataOutputAssociation"
+    if isinstance(element, DataPort):
+        return "dataOutput" if element.output else "dataInput"
     table = {
         DataObject: "dataObject",
         DataObjectReference: "dataObjectReference",
@@ -152,7 +179,7 @@ def shape_classes(element: Any, index: ElementIndex, *, expanded: bool = False) 
         return f"event {kind} {element.trigger}"
     if isinstance(element, Gateway):
         return f"gateway {kind}"
-    if isinstance(element, (DataObject, DataObjectReference, DataStoreReference)):
+    if isinstance(element, (DataObject, DataObjectReference, DataStoreReference, DataPort)):
         return f"data {kind}"
     if isinstance(element, (TextAnnotation, Group)):
         return f"artifact {kind}"

@@ -21,6 +21,7 @@ __all__ = [
     "event_icon",
     "gateway_marker",
     "data_object_path",
+    "data_arrow",
     "data_store_paths",
     "message_envelope",
 ]
@@ -244,8 +245,12 @@ def event_icon(trigger: str, cx: float, cy: float, r: float, *, throw: bool) -> 
             [(cx + dx * s, cy + dy * s) for dx, dy in right], fill=fill, width=1.2
         )
     if trigger == "cancel":
-        d = 7 * s
-        return _line(cx - d, cy - d, cx + d, cy + d, 4 * s) + _line(cx - d, cy + d, cx + d, cy - d, 4 * s)
+        # an X drawn as an outline (a plus turned 45 degrees): filled when thrown, as bpmn.io draws it
+        turn = math.radians(45)
+        cross = [(cx + (x - cx) * math.cos(turn) - (y - cy) * math.sin(turn),
+                  cy + (x - cx) * math.sin(turn) + (y - cy) * math.cos(turn))
+                 for x, y in _cross_outline(cx, cy, 10 * s, 2.5 * s)]
+        return _poly(cross, fill=STROKE if throw else "none", width=1)
     if trigger == "multiple":
         return _poly(_regular_polygon(cx, cy + 1 * s, 10 * s, 5), fill=fill, width=1.2)
     if trigger == "parallel_multiple":
@@ -299,6 +304,12 @@ def data_object_path(x: float, y: float, w: float, h: float) -> str:
         f"L{num(x + w)},{num(y + h)} L{num(x)},{num(y + h)} Z "
         f"M{num(x + w - fold)},{num(y)} L{num(x + w - fold)},{num(y + fold)} L{num(x + w)},{num(y + fold)}"
     )
+
+
+def data_arrow(x: float, y: float, *, output: bool) -> str:
+    """The arrow in a data input's (outline) or data output's (filled) top-left corner."""
+    d = (f"M{num(x + 5)},{num(y + 9)} l9,0 l0,-3 l5,5 l-5,5 l0,-3 l-9,0 Z")
+    return _path(d, fill=STROKE if output else "none", width=1)
 
 
 def data_store_paths(x: float, y: float, w: float, h: float) -> tuple[str, str]:

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
-from processes.model import Bounds, Diagram, Edge, Label, Shape
+from processes.model import Bounds, Definitions, Diagram, Edge, Label, Opaque, Shape
 
-from .namespaces import BPMNDI, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, q
+from .namespaces import BIOC, BPMNDI, COLOR, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, q
 from .writecommon import Builder
 
-__all__ = ["write_diagram", "keep_drawings_aside"]
+__all__ = ["write_diagram", "keep_drawings_aside", "color_namespaces"]
+
+# model field -> attribute per colour namespace (see bpmn_io.readdi)
+_COLOR_ATTRS = {"fill": {COLOR: "background-color", BIOC: "fill"},
+                "stroke": {COLOR: "border-color", BIOC: "stroke"},
+                "color": {COLOR: "color"}}
+
+
+def color_namespaces(defs: Definitions) -> tuple[str, ...]:
+    """The colour namespaces to write DI colours in: those the model's file declared,
+    or both (as bpmn.io writes them) when it declared neither; none without colours."""
+    used = any(s.fill or s.stroke or (s.label is not None and s.label.color)
+               for d in defs.diagrams for s in d.plane.shapes) or any(
+        e.stroke or (e.label is not None and e.label.color) for d in defs.diagrams for e in d.plane.edges)
+    if not used:
+        return ()
+    declared = tuple(uri for uri in (COLOR, BIOC) if any(u == uri for _, u in defs.namespaces))
+    return declared or (COLOR, BIOC)
+
+
+def _color_attrs(item: Any, names: tuple[str, ...], opaque: Opaque,
+                 forms: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """Colour attributes of a shape, edge or label; one the opaque part holds is written from there."""
+    kept = {k for k, _ in opaque.attributes}
+    return [(q(uri, _COLOR_ATTRS[name][uri]), getattr(item, name)) for name in names for uri in forms
+            if uri in _COLOR_ATTRS[name] and q(uri, _COLOR_ATTRS[name][uri]) not in kept]
 
 _DRAWINGS = (q(BPMNDI, "BPMNShape"), q(BPMNDI, "BPMNEdge"))
 
@@ -20,37 +47,42 @@ def _bounds(b: Builder, parent: etree._Element, bounds: Bounds) -> None:
 
 
 
-def _label(b: Builder, parent: etree._Element, label: Label | None) -> None:
+def _label(b: Builder, parent: etree._Element, label: Label | None, forms: tuple[str, ...]) -> None:
     if label is None:
         return
-    el = b.el(parent, q(BPMNDI, "BPMNLabel"), [("id", label.id), ("labelStyle", label.label_style)],
+    el = b.el(parent, q(BPMNDI, "BPMNLabel"), [("id", label.id), ("labelStyle", label.label_style),
+                                               *_color_attrs(label, ("color",), label.opaque, forms)],
               label.opaque, di=True)
     if label.bounds is not None:
         _bounds(b, el, label.bounds)
 
 
-def _shape(b: Builder, parent: etree._Element, shape: Shape) -> None:
+def _shape(b: Builder, parent: etree._Element, shape: Shape, forms: tuple[str, ...]) -> None:
     el = b.el(parent, q(BPMNDI, "BPMNShape"), [
         ("id", shape.id), ("bpmnElement", shape.element), ("isHorizontal", shape.is_horizontal),
         ("isExpanded", shape.is_expanded), ("isMarkerVisible", shape.is_marker_visible),
         ("isMessageVisible", shape.is_message_visible), ("participantBandKind", shape.participant_band_kind),
-        ("choreographyActivityShape", shape.choreography_activity_shape)], shape.opaque, di=True)
+        ("choreographyActivityShape", shape.choreography_activity_shape),
+        *_color_attrs(shape, ("stroke", "fill"), shape.opaque, forms)], shape.opaque, di=True)
     _bounds(b, el, shape.bounds)
-    _label(b, el, shape.label)
+    _label(b, el, shape.label, forms)
 
 
-def _edge(b: Builder, parent: etree._Element, edge: Edge) -> None:
+def _edge(b: Builder, parent: etree._Element, edge: Edge, forms: tuple[str, ...]) -> None:
     el = b.el(parent, q(BPMNDI, "BPMNEdge"), [
         ("id", edge.id), ("bpmnElement", edge.element), ("sourceElement", edge.source_element),
-        ("targetElement", edge.target_element), ("messageVisibleKind", edge.message_visible_kind)],
-        edge.opaque, di=True)
+        ("targetElement", edge.target_element), ("messageVisibleKind", edge.message_visible_kind),
+        *_color_attrs(edge, ("stroke",), edge.opaque, forms)], edge.opaque, di=True)
     for point in edge.waypoints:
         b.el(el, q(DI, "waypoint"), [("x", point.x), ("y", point.y)])
-    _label(b, el, edge.label)
+    _label(b, el, edge.label, forms)
 
 
-def write_diagram(b: Builder, parent: etree._Element, diagram: Diagram) -> None:
-    """A ``bpmndi:BPMNDiagram`` with its plane, shapes, edges and label styles."""
+def write_diagram(b: Builder, parent: etree._Element, diagram: Diagram, color_forms: tuple[str, ...] = ()) -> None:
+    """A ``bpmndi:BPMNDiagram`` with its plane, shapes, edges and label styles.
+
+    DI colours are written in the namespaces ``color_forms`` names (see :func:`color_namespaces`).
+    """
     el = b.el(parent, q(BPMNDI, "BPMNDiagram"), [
         ("id", diagram.id), ("name", diagram.name), ("documentation", diagram.documentation),
         ("resolution", diagram.resolution)], diagram.opaque, di=True)
@@ -58,9 +90,9 @@ def write_diagram(b: Builder, parent: etree._Element, diagram: Diagram) -> None:
     plane_el = b.el(el, q(BPMNDI, "BPMNPlane"), [("id", plane.id), ("bpmnElement", plane.element)],
                     plane.opaque, di=True)
     for shape in plane.shapes:
-        _shape(b, plane_el, shape)
+        _shape(b, plane_el, shape, color_forms)
     for edge in plane.edges:
-        _edge(b, plane_el, edge)
+        _edge(b, plane_el, edge, color_forms)
     for style in diagram.label_styles:
         b.fragment(el, style)
 

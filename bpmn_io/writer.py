@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -29,24 +30,33 @@ from processes.model import Collaboration, Definitions, Participant
 
 from .atomic import write_atomic
 from .dangling import has_dangling_references, keep_dangling_flows_aside, set_aside_references
-from .namespaces import BPMN, KEPT, PREFIXES, foreign_namespaces, q
+from .namespaces import BIOC, BPMN, COLOR, KEPT, PREFIXES, foreign_namespaces, q
+from .reader import parse_bpmn
 from .writecommon import Builder
-from .writedi import keep_drawings_aside, write_diagram
+from .writedi import color_namespaces, keep_drawings_aside, write_diagram
+from .writeids import repair_ids
 from .writeprocess import write_artifact, write_process
 from .xmlsafe import safe_parser
 
-__all__ = ["to_bpmn_bytes", "write_bpmn", "DEFAULT_TARGET_NAMESPACE"]
+__all__ = ["BpmnExport", "bpmn_export", "to_bpmn_bytes", "write_bpmn", "DEFAULT_TARGET_NAMESPACE"]
 
 DEFAULT_TARGET_NAMESPACE = "http://permitflow.invalid/bpmn"
 """Written when a model has no targetNamespace (the XSD requires one)."""
 
 
-def _namespace_map(defs: Definitions, kept_prefix: bool) -> dict[str | None, str]:
+def _namespace_map(defs: Definitions, kept_prefix: bool, color_forms: tuple[str, ...]) -> dict[str | None, str]:
     nsmap: dict[str | None, str] = {}
     nsmap.update(PREFIXES)
     nsmap.update(foreign_namespaces(list(defs.namespaces)))
     if kept_prefix and "pfk" not in nsmap:
         nsmap["pfk"] = KEPT  # for the pfk:ref-* attributes of set-aside references
+    for uri, prefix in ((COLOR, "color"), (BIOC, "bioc")):
+        if uri in color_forms and uri not in nsmap.values():
+            n = 1
+            while prefix in nsmap:
+                n += 1
+                prefix = f"{prefix.rstrip('0123456789')}{n}"
+            nsmap[prefix] = uri  # the model's colours need it, its file did not declare it
     return nsmap
 
 
@@ -75,24 +85,54 @@ def _collaboration(b: Builder, parent: etree._Element, coll: Collaboration) -> N
         write_artifact(b, el, art)
 
 
-def to_bpmn_bytes(defs: Definitions) -> bytes:
-    """The BPMN 2.0 XML of ``defs`` as deterministic UTF-8 bytes.
+@dataclass(frozen=True, slots=True)
+class BpmnExport:
+    """What :func:`bpmn_export` wrote: the document, and the ids it had to rename."""
+
+    data: bytes
+    renamed_ids: tuple[tuple[str, str], ...] = ()
+    """``(old, new)`` for every id BPMN tools refuse (see :mod:`bpmn_io.writeids`), in document order."""
+
+
+def bpmn_export(defs: Definitions) -> BpmnExport:
+    """The BPMN 2.0 XML of ``defs`` as deterministic UTF-8 bytes, and the ids renamed on the way.
 
     An optional reference attribute naming no element of the document is written as
     ``pfk:ref-<name>`` (see :mod:`bpmn_io.dangling`), so BPMN tools import the file
-    without "unresolved reference" warnings; the reader restores it.
+    without "unresolved reference" warnings; the reader restores it. An id that is
+    not an XML id, or that bpmn.io refuses, or a definitions id repeated by an
+    element, is written valid and every reference follows (:mod:`bpmn_io.writeids`).
     """
     data = _document(defs, kept_prefix=False)
-    if not has_dangling_references(etree.fromstring(data, safe_parser())):
-        return data
-    # again with pfk declared on the root (moving the tree under a new root would
-    # let lxml rewrite the namespace declarations of kept fragments)
-    return set_aside_references(_document(defs, kept_prefix=True), safe_parser())
+    root = etree.fromstring(data, safe_parser())
+    dangling = has_dangling_references(root)
+    if dangling:
+        # again with pfk declared on the root (moving the tree under a new root would
+        # let lxml rewrite the namespace declarations of kept fragments)
+        root = etree.fromstring(_document(defs, kept_prefix=True), safe_parser())
+    renamed = repair_ids(root)
+    if renamed:
+        # write the repaired document the ordinary way (kept fragments as read), so that
+        # exporting what it reads back to gives the same bytes
+        repaired = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+        again = parse_bpmn(repaired, source="the export", max_bytes=len(repaired), strict=False)
+        return BpmnExport(bpmn_export(again).data, tuple(renamed))
+    if not dangling:
+        return BpmnExport(data)
+    set_aside_references(root)
+    text = etree.tostring(root, encoding="unicode")
+    return BpmnExport(('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"))
+
+
+def to_bpmn_bytes(defs: Definitions) -> bytes:
+    """The BPMN 2.0 XML of ``defs`` as deterministic UTF-8 bytes (see :func:`bpmn_export`)."""
+    return bpmn_export(defs).data
 
 
 def _document(defs: Definitions, kept_prefix: bool) -> bytes:
     b = Builder()
-    root = etree.Element(q(BPMN, "definitions"), nsmap=_namespace_map(defs, kept_prefix))
+    color_forms = color_namespaces(defs)
+    root = etree.Element(q(BPMN, "definitions"), nsmap=_namespace_map(defs, kept_prefix, color_forms))
     for name, value in (("id", defs.id), ("name", defs.name),
                         ("targetNamespace", defs.target_namespace or DEFAULT_TARGET_NAMESPACE),
                         ("expressionLanguage", defs.expression_language), ("typeLanguage", defs.type_language),
@@ -110,7 +150,7 @@ def _document(defs: Definitions, kept_prefix: bool) -> bytes:
     for process in defs.processes:
         write_process(b, root, process)
     for diagram in defs.diagrams:
-        write_diagram(b, root, diagram)
+        write_diagram(b, root, diagram, color_forms)
     for text in defs.relationships:
         b.fragment(root, text)
     keep_dangling_flows_aside(b, root)
@@ -119,13 +159,15 @@ def _document(defs: Definitions, kept_prefix: bool) -> bytes:
     return b.serialize(root)
 
 
-def write_bpmn(defs: Definitions, path: str | os.PathLike[str]) -> None:
+def write_bpmn(defs: Definitions, path: str | os.PathLike[str]) -> tuple[tuple[str, str], ...]:
     """Write ``defs`` to ``path`` all or nothing (:func:`bpmn_io.atomic.write_atomic`).
 
-    The folder must exist: a path into a missing folder is an InputError.
+    Returns the ids renamed on the way (see :func:`bpmn_export`). The folder must
+    exist: a path into a missing folder is an InputError.
     """
     target = Path(path)
-    data = to_bpmn_bytes(defs)
+    exported = bpmn_export(defs)
     if not target.parent.is_dir():
         raise InputError(f"cannot write file: no folder {str(target.parent)!r}", file=str(path))
-    write_atomic(target, data)
+    write_atomic(target, exported.data)
+    return exported.renamed_ids

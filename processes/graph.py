@@ -19,7 +19,8 @@ Views
 
 Analysis
 --------
-``entry_nodes`` / ``exit_nodes`` say where paths of a scope begin and end,
+``entry_nodes`` / ``exit_nodes`` say where paths of a scope begin and end
+(``implicit_ends``: activities without a way out in a scope that has end events),
 ``unreachable`` and ``dead_ends`` use them, and ``branch_inputs`` is the
 reachability question behind the gateway-mismatch checks of
 :mod:`processes.validate`.
@@ -64,6 +65,7 @@ __all__ = [
     "message_graph",
     "entry_nodes",
     "exit_nodes",
+    "implicit_ends",
     "unreachable",
     "dead_ends",
     "branch_inputs",
@@ -200,19 +202,35 @@ def entry_nodes(process: Process, scope: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(starts + implicit))
 
 
+def _no_way_out(graph: nx.DiGraph, node: Node) -> bool:
+    return not any(d.get("kind") != "boundary" for _, _, d in graph.out_edges(node.id, data=True))
+
+
 def exit_nodes(process: Process, scope: str) -> tuple[str, ...]:
-    """Where paths of ``scope`` end: its end events, or, when it has none, every
-    node without an outgoing sequence flow (BPMN's implicit end)."""
+    """Where paths of ``scope`` end: its end events and its :func:`implicit_ends`, or,
+    when it has no end event, every node without an outgoing sequence flow
+    (BPMN's implicit end)."""
     nodes = [n for n in scope_nodes(process, scope) if not _ignored(n)]
     ends = tuple(n.id for n in nodes if isinstance(n, Event) and n.position == "end")
     if ends:
-        return ends
+        return ends + implicit_ends(process, scope)
     graph = flow_graph(process, scope)
-    return tuple(
-        n.id for n in nodes
-        if not any(d.get("kind") != "boundary" for _, _, d in graph.out_edges(n.id, data=True))
-        and not _is_link(n, "intermediate_throw")
-    )
+    return tuple(n.id for n in nodes if _no_way_out(graph, n) and not _is_link(n, "intermediate_throw"))
+
+
+def implicit_ends(process: Process, scope: str) -> tuple[str, ...]:
+    """Activities of a scope that has end events but that have no outgoing sequence
+    flow: BPMN ends the path there (an implicit end), in model order.
+
+    Gateways and intermediate events must have a way out, so they are not
+    implicit ends; nodes of a scope without any end event are all such ends
+    (see :func:`exit_nodes`).
+    """
+    nodes = [n for n in scope_nodes(process, scope) if not _ignored(n)]
+    if not any(isinstance(n, Event) and n.position == "end" for n in nodes):
+        return ()
+    graph = flow_graph(process, scope)
+    return tuple(n.id for n in nodes if isinstance(n, (Task, SubProcess, CallActivity)) and _no_way_out(graph, n))
 
 
 def _descendants(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:

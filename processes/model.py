@@ -33,6 +33,7 @@ __all__ = [
     "TRIGGERS",
     "TASK_TYPES",
     "GATEWAY_KINDS",
+    "GATEWAY_DIRECTIONS",
     "EVENT_POSITIONS",
     "StandardLoop",
     "MultiInstance",
@@ -571,6 +572,7 @@ class Label:
     label_style: str = ""
     id: str = ""
     opaque: Opaque = NO_OPAQUE
+    color: str = ""  # text colour a modeler set (OMG color:color); "" = the shape's stroke
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,6 +588,10 @@ class Shape:
     choreography_activity_shape: str = ""
     label: Label | None = None
     opaque: Opaque = NO_OPAQUE
+    # colours a modeler set, as written (CSS colour text): OMG color:background-color /
+    # color:border-color, or bpmn.io's bioc:fill / bioc:stroke; "" = the default
+    fill: str = ""
+    stroke: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,6 +604,7 @@ class Edge:
     message_visible_kind: str = ""
     label: Label | None = None
     opaque: Opaque = NO_OPAQUE
+    stroke: str = ""  # line colour a modeler set (color:border-color or bioc:stroke); "" = black
 
 
 @dataclass(frozen=True, slots=True)

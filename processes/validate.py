@@ -24,12 +24,20 @@ code                   severity  rule
 ``and-split-xor-join`` error     parallel branches meet at an exclusive join (lack
                                  of synchronisation: what follows runs twice)
 ``trivial-gateway``    warning   a gateway with one incoming and one outgoing flow
+``implicit-end``       warning   an activity without an outgoing sequence flow in a
+                                 scope that has end events: BPMN ends the path
+                                 there (an end event says so explicitly)
+``invalid-id``         warning   an id that is not an XML id (``myProcess{0}``,
+                                 ``241``), that bpmn.io refuses (not ASCII), or a
+                                 definitions id that an element repeats; an export
+                                 renames it (references follow) and reports it
 =====================  ========  ===================================================
 
 Scopes: the process and each embedded subprocess are checked on their own
 (sequence flows stay inside one scope). A subprocess with neither start nor
 end event uses BPMN's implicit start/end (nodes without incoming/outgoing
-flows); an ad-hoc subprocess has no order and is not checked for paths.
+flows); an ad-hoc subprocess has no order and is not checked for paths, nor is
+a process jBPM marks ad hoc (``drools:adHoc="true"``, its case files).
 Event subprocesses and compensation handlers are started by events, not by
 sequence flow, and are never "unreachable"; a boundary event is reached
 through its host.
@@ -64,9 +72,11 @@ nodes count as one.
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields, is_dataclass
 
 import networkx as nx
 
@@ -74,6 +84,7 @@ from processes.graph import (
     branch_inputs,
     dead_ends,
     flow_graph,
+    implicit_ends,
     input_feeders,
     scope_nodes,
     scope_of,
@@ -89,13 +100,15 @@ from processes.model import (
     SubProcess,
     Task,
 )
+from processes.xmlids import id_fault
 
 __all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors"]
 
 SEVERITIES = ("error", "warning")
 CODES = (
     "duplicate-id", "missing-ref", "cross-scope", "boundary-host", "no-start", "no-end",
-    "unreachable", "dead-end", "xor-split-and-join", "and-split-xor-join", "trivial-gateway",
+    "unreachable", "dead-end", "xor-split-and-join", "and-split-xor-join", "trivial-gateway", "implicit-end",
+    "invalid-id",
 )
 
 
@@ -119,6 +132,7 @@ class Problem:
 def check(defs: Definitions) -> list[Problem]:
     """Every structural problem of ``defs``, in document order (process by process)."""
     problems = list(_duplicate_ids(defs))
+    problems += _invalid_ids(defs)
     for process in defs.processes:
         problems += _references(defs, process)
         for scope in scopes(process):
@@ -181,6 +195,49 @@ def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
                           f"id '{element_id}' is used {len(whats)} times ({', '.join(whats)}); ids must be unique")
 
 
+# model fields holding kept BPMN XML (its prefixes are bpmn:, bpmndi:, di:, dc: after import)
+_FRAGMENT_FIELDS = frozenset(("io_specification", "xml", "properties", "resource_roles", "label_styles",
+                              "children", "imports", "relationships"))
+_FRAGMENT_ID = re.compile(r'<(?:bpmn|bpmndi|di|dc):[\w.-]+\s[^<>]*?(?<=\s)id="([^"]*)"')
+
+
+def _ids_in(item: object) -> Iterator[str]:
+    """Every id in a model object: ``id`` fields and the ids of BPMN elements in kept XML.
+
+    Vendor extension content is not looked into: the XSD does not make its ids XML ids.
+    """
+    if is_dataclass(item):
+        for f in fields(item):
+            value = getattr(item, f.name)
+            if f.name == "id" and isinstance(value, str):
+                if value:
+                    yield value
+            elif f.name in _FRAGMENT_FIELDS:
+                for text in (value,) if isinstance(value, str) else value:
+                    yield from (html.unescape(m) for m in _FRAGMENT_ID.findall(text))
+            elif f.name != "extension_elements":
+                yield from _ids_in(value)
+    elif isinstance(item, tuple):
+        for value in item:
+            yield from _ids_in(value)
+    elif isinstance(item, Mapping):
+        for value in item.values():
+            yield from _ids_in(value)
+
+
+def _invalid_ids(defs: Definitions) -> Iterator[Problem]:
+    inner = [element_id for f in fields(defs) if f.name != "id" for element_id in _ids_in(getattr(defs, f.name))]
+    if defs.id in inner:
+        yield Problem("invalid-id", "warning", defs.id,
+                      f"the definitions' id '{defs.id}' is also the id of an element; ids must be unique in a "
+                      "document (an export renames the definitions' id)")
+    for element_id in dict.fromkeys(([defs.id] if defs.id else []) + inner):
+        fault = id_fault(element_id)
+        if fault:
+            yield Problem("invalid-id", "warning", element_id,
+                          f"id '{element_id}' {fault}; an export renames it (references follow) and reports it")
+
+
 def _references(defs: Definitions, process: Process) -> Iterator[Problem]:
     owner = {n: p.id for p in defs.processes for n in p.nodes}
     for flow in process.flows.values():
@@ -236,18 +293,30 @@ def _scope(process: Process, scope: str) -> list[Problem]:
     if not nodes:
         return []
     container = process.nodes.get(scope)
-    if isinstance(container, SubProcess) and container.variant == "adHocSubProcess":
+    if (isinstance(container, SubProcess) and container.variant == "adHocSubProcess") or (
+            container is None and _ad_hoc_process(process)):
         return list(_trivial_gateways(process, scope))
     problems = list(_starts_and_ends(process, scope, container, nodes))
     problems += [Problem("unreachable", "error", n, f"no path from a start of '{scope}' reaches '{n}'")
                  for n in unreachable(process, scope)]
     problems += [Problem("dead-end", "error", n, f"no path from '{n}' reaches an end of '{scope}'")
                  for n in dead_ends(process, scope)]
+    problems += [Problem("implicit-end", "warning", n,
+                         f"'{n}' has no outgoing sequence flow: the path ends there (BPMN's implicit end; "
+                         f"an end event would say so)") for n in implicit_ends(process, scope)]
     problems += _trivial_gateways(process, scope)
     graph = flow_graph(process, scope)
     problems += _xor_split_and_join(process, graph, nodes)
     problems += _and_split_xor_join(process, graph, nodes)
     return problems
+
+
+_JBPM_AD_HOC = "{http://www.jboss.org/drools}adHoc"
+
+
+def _ad_hoc_process(process: Process) -> bool:
+    """A jBPM case (``drools:adHoc="true"`` on the process): its steps run in any order, as in an ad-hoc subprocess."""
+    return any(name == _JBPM_AD_HOC and value.strip() == "true" for name, value in process.opaque.attributes)
 
 
 def _starts_and_ends(process: Process, scope: str, container: object, nodes: list) -> Iterator[Problem]:

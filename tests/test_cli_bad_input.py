@@ -35,7 +35,7 @@ CASES: dict[str, tuple[bytes | None, str]] = {
     "truncated": ((FIXTURES / "simple.bpmn").read_bytes()[:300], "document ends too early"),
     "not_bpmn": (b"<html><body/></html>", "not a BPMN 2.0 document: root element is 'html'"),
     "bpmn_1x": (b'<definitions xmlns="http://schema.omg.org/spec/BPMN/2.0"><process id="P"/></definitions>',
-                "this looks like BPMN 1.x"),
+                "this is a pre-final BPMN 2.0 draft"),
     "external_entity": (
         b'<?xml version="1.0"?>\n<!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
         + f'<definitions xmlns="{BPMN_NS}" targetNamespace="x"><process id="P" name="&xxe;"/></definitions>'.encode(),

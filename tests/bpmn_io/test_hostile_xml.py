@@ -64,10 +64,29 @@ CASES = {
                             "root element is 'definitions' in no namespace"),
     "BPMN 1.x / XPDL": (
         b'<Package xmlns="http://www.wfmc.org/2008/XPDL2.1" Id="p"><WorkflowProcesses/></Package>',
-        "looks like BPMN 1.x, a pre-final BPMN 2.0 draft or XPDL"),
+        "root element is 'Package' in namespace 'http://www.wfmc.org/2008/XPDL2.1' "
+        "(this is XPDL, which permitflow does not read)"),
     "pre-final BPMN 2.0 namespace": (
         b'<definitions xmlns="http://schema.omg.org/spec/BPMN/2.0" targetNamespace="t"/>',
-        "root element is 'definitions' in namespace 'http://schema.omg.org/spec/BPMN/2.0'"),
+        "root element is 'definitions' in namespace 'http://schema.omg.org/spec/BPMN/2.0' "
+        "(this is a pre-final BPMN 2.0 draft, which permitflow does not read)"),
+    "a fragment of a BPMN document": (
+        f'<task xmlns="{BPMN}" id="T"/>'.encode(),
+        f"x.bpmn:1: element 'T': not a BPMN 2.0 document: root element is 'task' in namespace '{BPMN}' "
+        "(this is a fragment of a BPMN document, not a whole one) (expected 'definitions'"),
+    "another tool's XML gets no BPMN 1.x hint": (
+        b'<definitions xmlns="http://not-bpmn" targetNamespace="t"/>',
+        "root element is 'definitions' in namespace 'http://not-bpmn' (expected 'definitions' in namespace"),
+    "a wrong end tag on the last line is not a truncation": (
+        HEAD + b'<process id="P">\n</foobar>',
+        "x.bpmn:4: not well-formed XML: Opening and ending tag mismatch: process line 3 and foobar"),
+    "an attribute given twice is not a truncation": (
+        f'<definitions xmlns="{BPMN}" id="a" id="b" targetNamespace="t"/>'.encode(),
+        "x.bpmn:1: not well-formed XML: Attribute id redefined"),
+    "the XML declaration without its space (bpmn-js fixtures)": (
+        b'<?xml version="1.0"encoding="UTF-8"?>\n' + f'<definitions xmlns="{BPMN}" targetNamespace="t">'.encode()
+        + b'\n<process id="P">\n<task id="T"/>\n<task id="T"/>\n</process>\n</definitions>',
+        "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4)"),
     "external entity file read": (EXTERNAL_ENTITY, "x.bpmn:2: DOCTYPE declares entities"),
     "billion laughs": (BILLION_LAUGHS, "x.bpmn:2: DOCTYPE declares entities"),
     "external DTD": (EXTERNAL_DTD, "x.bpmn:2: DOCTYPE refers to an external DTD"),

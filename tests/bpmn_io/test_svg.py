@@ -129,7 +129,7 @@ def test_output_is_deterministic() -> None:
 
 
 def test_a_model_without_diagram_is_an_error() -> None:
-    with pytest.raises(ModelError, match="no diagram"):
+    with pytest.raises(ModelError, match="nothing to draw: the model has no process and no collaboration"):
         render_svg(Definitions())
     with pytest.raises(ModelError, match="diagram 3 does not exist"):
         render_svg(_tiny(), diagram=3)

@@ -1,16 +1,21 @@
-"""The writer's child-order table is exactly what the BPMN 2.0 XSD prescribes."""
+"""The writer's child-order and reference tables are exactly what the BPMN 2.0 XSD prescribes."""
 
 from __future__ import annotations
 
 from bpmnschema import xsd_folder
-from xsd_sequences import child_orders
+from xsd_sequences import child_orders, reference_names
 
 from bpmn_io.namespaces import BPMN, q
 from bpmn_io.xsdorder import rank_table
+from bpmn_io.xsdrefs import REFERENCE_ATTRIBUTES, REFERENCE_ELEMENTS
 
 
 def test_table_equals_the_schema() -> None:
     assert rank_table() == child_orders(xsd_folder())
+
+
+def test_reference_tables_equal_the_schema() -> None:
+    assert (set(REFERENCE_ATTRIBUTES), set(REFERENCE_ELEMENTS)) == reference_names(xsd_folder())
 
 
 def test_activity_children_in_schema_order() -> None:

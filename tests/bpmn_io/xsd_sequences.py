@@ -76,3 +76,24 @@ def child_orders(xsd_dir: Path) -> dict[str, dict[str, int]]:
         if ranks:
             orders[element] = ranks
     return orders
+
+
+_REFERENCE_TYPES = ("xsd:QName", "xsd:IDREF", "xsd:IDREFS")
+
+
+def reference_names(xsd_dir: Path) -> tuple[set[str], set[str]]:
+    """(attribute names, element names) the XSD types as a QName or IDREF reference.
+
+    The attribute ``type`` is left out (a QName of an XSD type where it is one).
+    """
+    attributes: set[str] = set()
+    elements: set[str] = set()
+    for name in FILES:
+        root = etree.parse(str(xsd_dir / name)).getroot()
+        for attribute in root.iter(_x("attribute")):
+            if attribute.get("type") in _REFERENCE_TYPES and attribute.get("name") != "type":
+                attributes.add(attribute.get("name"))
+        for element in root.iter(_x("element")):
+            if element.get("name") and element.get("type") in _REFERENCE_TYPES:
+                elements.add(element.get("name"))
+    return attributes, elements

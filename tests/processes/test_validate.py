@@ -15,6 +15,7 @@ from processes.model import (
     Lane,
     LaneSet,
     MessageFlow,
+    Opaque,
     Participant,
     SequenceFlow,
     Task,
@@ -51,7 +52,24 @@ def test_unreachable_node() -> None:
 
 
 def test_dead_end_node() -> None:
-    assert codes(build("S:start X:xor T:task D:task E:end", "S>X X>T X>D T>E")) == [("dead-end", "error", "D")]
+    assert codes(build("S:start X:xor T:task G:xor E:end", "S>X X>T X>G T>E")) == [("dead-end", "error", "G")]
+
+
+def test_an_activity_without_outgoing_flow_is_an_implicit_end_not_a_dead_end() -> None:
+    # BPMN: a path ends at an activity with no outgoing sequence flow, end events or not
+    defs = build("S:start X:xor T:task D:task U:sub E:end", "S>X X>T X>D T>E X>U")
+    assert codes(defs) == [("implicit-end", "warning", "D"), ("implicit-end", "warning", "U")]
+    assert errors(check(defs)) == []
+    assert check(defs)[0].message == ("'D' has no outgoing sequence flow: the path ends there "
+                                      "(BPMN's implicit end; an end event would say so)")
+
+
+def test_what_leads_only_to_an_implicit_end_is_no_dead_end() -> None:
+    assert codes(build("S:start X:xor A:task B:task E:end", "S>X X>A A>B X>E")) == [("implicit-end", "warning", "B")]
+
+
+def test_gateways_and_intermediate_events_still_need_a_way_out() -> None:
+    assert codes(build("S:start X:xor I:catch T:task E:end", "S>X X>T T>E X>I")) == [("dead-end", "error", "I")]
 
 
 def test_a_loop_without_exit_is_a_dead_end_for_every_node_in_it() -> None:
@@ -291,3 +309,42 @@ def test_gateway_checks_match_their_definition_by_branch(defs: Definitions) -> N
                     expected.add(("and-split-xor-join", join))
     found = {(p.code, p.element) for p in check(defs) if p.code in ("xor-split-and-join", "and-split-xor-join")}
     assert found == expected
+
+
+# --------------------------------------------------------------------------- ad hoc (issue 14, item 13)
+
+_LOOSE_CONTENT = ("S:start A:sub S2:start/A X:task/A Y:task/A E2:end/A E:end", "S>A A>E S2>X X>E2")
+
+
+def test_the_content_of_an_ad_hoc_subprocess_is_neither_unreachable_nor_a_dead_end() -> None:
+    plain = build(*_LOOSE_CONTENT)
+    assert codes(plain) == [("unreachable", "error", "Y"), ("implicit-end", "warning", "Y")]
+    process = plain.process()
+    ad_hoc = replace(process, nodes=process.nodes.set("A", replace(process.nodes["A"], variant="adHocSubProcess")))
+    assert check(replace(plain, processes=(ad_hoc,))) == []
+
+
+def test_a_jbpm_ad_hoc_process_is_not_checked_for_paths() -> None:
+    # jBPM's case files: drools:adHoc="true" on the process, steps without flows run on demand
+    plain = build("S:start T:task E:end U:task", "S>T T>E")
+    assert codes(plain) == [("unreachable", "error", "U"), ("implicit-end", "warning", "U")]
+    marked = replace(plain.process(), opaque=Opaque(attributes=(("{http://www.jboss.org/drools}adHoc", "true"),)))
+    assert check(replace(plain, processes=(marked,))) == []
+
+
+# --------------------------------------------------------------------------- ids tools refuse (item 11)
+
+
+def test_ids_bpmn_tools_refuse_are_named() -> None:
+    defs = build("myProcess{0}:start 241:task Granska_ansökan:task E:end",
+                 "myProcess{0}>241 241>Granska_ansökan Granska_ansökan>E")
+    defs = replace(defs, id="P")  # jBPM writes the process id on the definitions too
+    found = [(p.code, p.severity, p.element) for p in check(defs)]
+    assert found == [("invalid-id", "warning", "P")] + [
+        ("invalid-id", "warning", i) for i in ("myProcess{0}", "241", "Granska_ansökan",  # then the flows
+                                               "myProcess{0}_241", "241_Granska_ansökan", "Granska_ansökan_E")]
+    messages = {p.element: p.message for p in check(defs)}
+    assert messages["P"] == ("the definitions' id 'P' is also the id of an element; ids must be unique in a "
+                             "document (an export renames the definitions' id)")
+    assert messages["241"].startswith("id '241' is not a valid XML id")
+    assert messages["Granska_ansökan"].startswith("id 'Granska_ansökan' holds characters bpmn.io refuses in an id")

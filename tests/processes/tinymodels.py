@@ -70,4 +70,4 @@ def process(nodes: str, flows: str = "", *, pid: str = "P") -> Process:
 
 def build(nodes: str, flows: str = "") -> Definitions:
     """A Definitions holding one tiny process ``P``."""
-    return Definitions(id="D", processes=(process(nodes, flows),))
+    return Definitions(id="Definitions_1", processes=(process(nodes, flows),))
