@@ -8,7 +8,8 @@ the same reason under one line of the summary:
 
     SKIPPED [97] tests/conftest.py:NN: needs ../shared/interop (...; absent in a plain clone)
 
-``PERMITFLOW_SHARED`` names another folder (for a worktree that is not beside ``shared/``).
+``PERMITFLOW_SHARED`` names another folder (a worktree not beside ``shared/``; a missing folder
+shows what a plain clone runs).
 The product never reads ``../shared``; the BPMN XSDs come from a package (tests/bpmnschema.py).
 """
 
