@@ -585,9 +585,13 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table",
               show_default=True)
 def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
-    """Print the 2022 mapping table (fee, e-service, stated time, deciding body, staff,
-    collaboration) across library municipalities, each cell with its source [n] or
-    assumption (*) marker.
+    """Print the facts table: the mapping's dimensions, values from public pages (year).
+
+    The dimensions are those the 2022 Familjen Helsingborg mapping compared (handling
+    unit, fee, e-service, stated time, deciding body, staff, collaboration) plus the
+    local rules (riktlinjer, serving hours); the values are what public pages showed,
+    with their year, not the 2022 mapping's own figures. Each cell has its source [n]
+    or an assumption (*) marker.
 
     \b
     Examples:

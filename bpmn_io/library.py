@@ -1,7 +1,7 @@
 """The bundled process library: one folder per municipality under ``processes/library/``.
 
-A folder holds ``profile.yaml`` (facts of the 2022 mapping and simulation
-parameters) and usually ``process.bpmn`` (with DI) generated from the authoring
+A folder holds ``profile.yaml`` (facts: the 2022 mapping's dimensions with
+values from public pages; and simulation parameters) and usually ``process.bpmn`` (with DI) generated from the authoring
 source ``process.yaml``. A municipality whose cases another one handles (Klippan
 by Ängelholm, Bjuv by Höganäs) names it in ``handled_by:`` and may have no
 process of its own: it then uses the handler's ``process.bpmn`` with its own

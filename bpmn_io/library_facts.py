@@ -1,9 +1,13 @@
-"""The mapping table of the library: facts across municipalities, each cell with its provenance.
+"""The facts table of the library: the mapping's dimensions across municipalities, each cell with its provenance.
 
-``facts_table`` builds it from profiles (pure data: text of each value, the
-numbers of its sources, its assumption), ``render_facts`` writes it as a
-wrapped text table, Markdown, CSV or JSON. A cell backed by sources shows them
-as footnote numbers ``[n]``; a cell backed only by an assumption shows ``*``.
+The dimensions are those the 2022 "Stärkt Företagsklimat" mapping compared (fee,
+e-service, handling time, delegation, staff, collaboration), plus the local rules;
+the values are what public pages showed, each with its year (``TITLE``), not the
+2022 mapping's own figures (its report gives none). ``facts_table`` builds the
+table from profiles (pure data: text of each value, the numbers of its sources,
+its assumption), ``render_facts`` writes it as a wrapped text table, Markdown, CSV
+or JSON. A cell backed by sources shows them as footnote numbers ``[n]``; a cell
+backed only by an assumption shows ``*``.
 
 >>> split_sources("https://a.se/x (2017) ; https://b.se/y (undated)")
 ('https://a.se/x (2017)', 'https://b.se/y (undated)')
@@ -22,6 +26,7 @@ from processes.errors import InputError
 from processes.params import Fact
 
 __all__ = [
+    "TITLE",
     "FACT_COLUMNS",
     "ASSUMPTION_MARK",
     "FactCell",
@@ -34,6 +39,8 @@ __all__ = [
     "source_lines",
 ]
 
+#: the heading of the facts table: what its columns are and where its values come from
+TITLE = "The mapping's dimensions, values from public pages (year)"
 #: the facts ``permitflow facts`` shows, with their column titles
 FACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("handling_unit", "Handled by"),
@@ -43,6 +50,7 @@ FACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("deciding_body", "Deciding body"),
     ("staff_fte", "Staff (FTE)"),
     ("collaborations", "Collaboration"),
+    ("local_rules", "Local rules (riktlinjer, serving hours)"),
 )
 #: the marker of a cell whose value rests on an assumption
 ASSUMPTION_MARK = "*"
@@ -166,17 +174,18 @@ def source_lines(table: FactsTable) -> list[str]:
 
 def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
     """The table as ``table`` (wrapped text, at most ``total`` wide when it can), ``markdown``,
-    ``csv`` or ``json`` text."""
+    ``csv`` or ``json`` text; the text, Markdown and JSON forms carry ``TITLE``."""
     header = ["Municipality"] + [title for _key, title in table.columns]
     rows = [[display] + [cell.marked for cell in cells] for _name, display, cells in table.rows]
     if fmt == "table":
-        return render_grid(header, rows, total=total) + "\n\n" + "\n".join(source_lines(table)) + "\n"
+        grid = render_grid(header, rows, total=total)
+        return f"{TITLE}\n\n{grid}\n\n" + "\n".join(source_lines(table)) + "\n"
     if fmt == "markdown":
 
         def esc(text: str) -> str:
             return text.replace("|", "\\|")
 
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines = [f"**{TITLE}**", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
         return "\n".join(lines) + "\n\n" + "\n".join(f"{line}  " for line in source_lines(table)) + "\n"
     if fmt == "csv":
@@ -198,6 +207,7 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
         return buf.getvalue()
     if fmt == "json":
         data = {
+            "title": TITLE,
             "columns": [{"key": key, "title": title} for key, title in table.columns],
             "rows": [
                 {

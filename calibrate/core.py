@@ -285,7 +285,8 @@ class _Builder:
     # ---------------------------------------------------------------- branching
     def branching(self) -> None:
         elements = self.sim.setdefault("elements", {}) or {}
-        found = fits.fit_branching(self.process, self.obs)
+        ruled = _extension_gateway(self.process, self.sim)  # decided by the legal clock's rule, not by shares
+        found = {g: fit for g, fit in fits.fit_branching(self.process, self.obs).items() if g != ruled}
         for g, fit in found.items():
             entry = dict(elements.get(g) or {})
             entry.pop("conditions", None)
@@ -297,7 +298,8 @@ class _Builder:
         self.report["branching"] = {g: f.data() for g, f in found.items()}
         for node in self.process.nodes.values():
             flows = self.process.outgoing(node.id)
-            if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive") or len(flows) < 2:
+            if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive") or len(flows) < 2 \
+                    or node.id == ruled:
                 continue
             entry = elements.get(node.id) or {}
             if entry.get("probabilities") or entry.get("conditions"):
@@ -313,6 +315,8 @@ class _Builder:
         if not decision or decision.get("element") not in self.obs.elements:
             return
         level = decision.get("delegation")
+        if isinstance(level, dict):  # a delegation by outcome: the level of grants (most cases) is fitted
+            level = level.get("grant")
         body = (decision.get("bodies") or {}).get(level) or {}
         element = decision["element"]
         if "meetings" not in body:
@@ -391,3 +395,13 @@ def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, b
     run.decision()
     run.clock()
     return Calibration(run.base, run.report)
+
+
+def _extension_gateway(process: Any, sim: dict[str, Any]) -> str | None:
+    """The gateway the legal clock's extension rule decides (``clock.extension_flow`` with the
+    ``projected`` rule): its branching is a rule of the profile, not a share to fit from the log."""
+    clock = sim.get("clock") or {}
+    flow = clock.get("extension_flow") if isinstance(clock, dict) else None
+    if not flow or clock.get("extension_rule", "projected") != "projected" or flow not in process.flows:
+        return None
+    return str(process.flows[flow].source)

@@ -5,7 +5,8 @@ In order, for every activity of the log:
 
 1. a **mapping file** entry (``activity: Element_Id`` or ``activity: ignore``) wins;
 2. an **element column** of the log (``permitflow:element`` in XES, ``element`` in CSV, as
-   permitflow's own logs have) naming a step of the model;
+   permitflow's own logs have) naming a step of the model (naming a boundary event, the
+   activity is ignored: the log shows when it fired, the profile's timer says when it fires);
 3. an activity whose name is exactly a step's name (case and spacing aside), when only one
    step has it;
 4. the rest go to the diff's matcher (:func:`match_by_matcher`, the one place that calls
@@ -139,6 +140,7 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
     """Map every activity of ``table`` onto a step of ``defs`` (module doc: the order of the rules)."""
     process = defs.process()
     steps = mappable_steps(process)
+    boundaries = {n.id for n in process.nodes.values() if getattr(n, "position", "") == "boundary"}
     by_name: dict[str, list[str]] = {}
     for sid, name in steps.items():
         if name.strip():
@@ -160,6 +162,10 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
         if hint and hint.most_common(1)[0][0] in steps:
             element[activity] = hint.most_common(1)[0][0]
             how[activity] = "element id in the log"
+            continue
+        if hint and hint.most_common(1)[0][0] in boundaries:
+            element[activity] = None  # the log shows when it fired, not the timer it waits for
+            how[activity] = "ignored (a boundary event: when it fires is its timer in the profile)"
             continue
         same = by_name.get(_norm(activity), [])
         if len(same) == 1:

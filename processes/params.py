@@ -26,6 +26,9 @@ from processes.model import FrozenMap
 
 __all__ = [
     "DELEGATION_LEVELS",
+    "OUTCOMES",
+    "DECIDED_OUTCOMES",
+    "EXTENSION_RULES",
     "WEEKDAYS",
     "Closure",
     "CalendarSpec",
@@ -44,6 +47,13 @@ __all__ = [
 
 #: who decides, from the least to the most formal
 DELEGATION_LEVELS = ("officer", "manager", "chair", "working_committee", "committee")
+#: how a case can end: a permit granted, refused, the application withdrawn by the applicant, or dismissed
+#: (avvisad) without a decision on the merits because it stayed incomplete
+OUTCOMES = ("grant", "refusal", "withdrawal", "dismissal")
+#: the outcomes decided on the merits at the decision step (delegation may differ between them)
+DECIDED_OUTCOMES = ("grant", "refusal")
+#: how the legal clock's one extension is taken: by the projected decision date, or by the gateway's probabilities
+EXTENSION_RULES = ("projected", "probabilities")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 Interval = tuple[float, float]
@@ -195,7 +205,9 @@ class ElementParams:
     a loop; ``loop_again``: for a standard loop, the probability of another
     iteration after each one (capped by ``loop_max``). ``cardinality``: the
     number of instances of a multi-instance activity, a whole number or a
-    distribution drawn per activation (rounded to a whole number).
+    distribution drawn per activation (rounded to a whole number). ``sets``:
+    case attribute -> value, set when a case passes the element (a mark that a
+    later gateway's ``conditions`` can read, e.g. "three knowledge tests failed").
     """
 
     id: str
@@ -207,6 +219,7 @@ class ElementParams:
     conditions: FrozenMap[str, Condition] = field(default_factory=FrozenMap)
     loop_again: float | None = None
     cardinality: int | Distribution | None = None
+    sets: FrozenMap[str, Any] = field(default_factory=FrozenMap)
 
     def __post_init__(self) -> None:
         if self.probabilities:
@@ -305,31 +318,64 @@ class DecisionBody:
 class Decision:
     """The decision step ``element``, decided at ``delegation`` level by ``bodies[delegation]``.
 
-    ``after_meeting``: calendar time from the meeting to the decision taking
-    effect (minutes checked, applicant notified).
+    ``by_outcome``: a delegation order that differs by outcome (``{"grant":
+    "officer", "refusal": "committee"}``: officers may grant, refusals go to the
+    committee); ``delegation`` is then the level of grants. Which outcome a case
+    gets is decided by ``outcome_gateway``, the exclusive gateway after the
+    decision whose branches end in a grant and a refusal (the officer's proposal,
+    known before the decision). ``after_meeting``: calendar time from the meeting
+    to the decision taking effect (minutes checked, applicant notified).
     """
 
     element: str
     delegation: str
     bodies: FrozenMap[str, DecisionBody]
     after_meeting: Distribution | None = None
+    by_outcome: FrozenMap[str, str] = field(default_factory=FrozenMap)
+    outcome_gateway: str | None = None
 
     def __post_init__(self) -> None:
-        if self.delegation not in DELEGATION_LEVELS:
-            raise InputError(
-                f"unknown delegation level {self.delegation!r} (expected one of {', '.join(DELEGATION_LEVELS)})",
-                path="delegation",
-            )
-        if self.delegation not in self.bodies:
-            raise InputError(
-                f"delegation {self.delegation!r} has no decision body (expected one of {', '.join(self.bodies) or 'none defined'})",
-                path="delegation",
-            )
+        levels = [(f"delegation.{k}", v) for k, v in self.by_outcome.items()] or [("delegation", self.delegation)]
+        for where, level in levels:
+            if level not in DELEGATION_LEVELS:
+                raise InputError(
+                    f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})",
+                    path=where,
+                )
+            if level not in self.bodies:
+                raise InputError(
+                    f"delegation {level!r} has no decision body (expected one of {', '.join(self.bodies) or 'none defined'})",
+                    path=where,
+                )
+        if self.by_outcome:
+            if set(self.by_outcome) != set(DECIDED_OUTCOMES):
+                raise InputError(
+                    f"delegation by outcome names {', '.join(self.by_outcome)} (expected exactly "
+                    f"{' and '.join(DECIDED_OUTCOMES)}, e.g. {{grant: officer, refusal: committee}})",
+                    path="delegation",
+                )
+            if self.by_outcome["grant"] != self.delegation:
+                raise InputError("with delegation by outcome, delegation is the level of grants", path="delegation")
+            if not self.outcome_gateway:
+                raise InputError(
+                    "delegation by outcome needs outcome_gateway: the exclusive gateway after the decision "
+                    "whose branches end in a grant and a refusal",
+                    path="outcome_gateway",
+                )
 
     @property
     def body(self) -> DecisionBody:
-        """The body that decides at the current delegation level."""
+        """The body that decides at the current delegation level (of grants, when it differs by outcome)."""
         return self.bodies[self.delegation]
+
+    def level_for(self, outcome: str | None) -> str:
+        """The level that decides ``outcome`` (``grant``, ``refusal``; ``None``: the default level)."""
+        return self.by_outcome.get(outcome, self.delegation) if outcome is not None else self.delegation
+
+    def levels(self) -> tuple[str, ...]:
+        """Every level that decides some outcome, without repeats, in the order of ``DELEGATION_LEVELS``."""
+        used = {self.delegation, *self.by_outcome.values()}
+        return tuple(level for level in DELEGATION_LEVELS if level in used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,18 +383,44 @@ class LegalClock:
     """The legal handling-time clock: runs from event ``start`` to event ``stop``.
 
     ``deadline`` and ``extension`` (one extension allowed) in calendar hours.
+    ``extension_flow``: the sequence flow into the extension step (a decision to
+    extend, with its notice to the applicant); a case that takes it has its
+    deadline extended by ``extension``. The flow leaves an exclusive gateway with
+    two outgoing flows, routed by ``extension_rule``: ``projected`` (the
+    extension is taken when the decision, projected from the deciding body's next
+    meeting, would fall after the deadline) or ``probabilities`` (the gateway's
+    own probabilities). Either way it is taken at most once, and only while the
+    deadline has not passed: the notice must reach the applicant before the time
+    runs out (Alkoholförordningen 5 §).
     """
 
     start: str
     stop: str
     deadline: float
     extension: float | None = None
+    extension_flow: str | None = None
+    extension_rule: str = "projected"
 
     def __post_init__(self) -> None:
         if not self.deadline > 0:
             raise InputError(f"deadline {self.deadline!r} hours must be > 0", path="deadline")
         if self.start == self.stop:
             raise InputError(f"the clock starts and stops at the same event {self.start!r}", path="stop")
+        if self.extension_rule not in EXTENSION_RULES:
+            raise InputError(
+                f"unknown extension rule {self.extension_rule!r} (expected one of {', '.join(EXTENSION_RULES)})",
+                path="extension_rule",
+            )
+        if self.extension_flow is not None and not (self.extension or 0.0) > 0:
+            raise InputError(
+                f"extension_flow {self.extension_flow!r} needs an extension longer than 0 (e.g. extension: 4mo)",
+                path="extension",
+            )
+
+    @property
+    def extended_deadline(self) -> float:
+        """The deadline after the one extension (hours)."""
+        return self.deadline + (self.extension or 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +441,8 @@ class SimParams:
 
     Exactly one of ``horizon`` (calendar hours of arrivals) and ``cases`` (number
     of applications) bounds a run; ``warmup`` hours at the start are excluded
-    from statistics.
+    from statistics. ``outcomes``: end event id -> how a case that ends there
+    ends (one of ``OUTCOMES``); figures count each outcome's share and time.
     """
 
     start: dt.date
@@ -383,6 +456,7 @@ class SimParams:
     decision: Decision | None = None
     clock: LegalClock | None = None
     attributes: FrozenMap[str, CaseAttribute] = field(default_factory=FrozenMap)
+    outcomes: FrozenMap[str, str] = field(default_factory=FrozenMap)
 
     def __post_init__(self) -> None:
         if (self.horizon is None) == (self.cases is None):
@@ -423,6 +497,31 @@ class SimParams:
                         f"{', '.join(self.attributes) or 'none defined: declare it under simulation.attributes'})",
                         path=f"elements.{eid}.conditions.{flow}",
                     )
+            for name in el.sets:
+                if name not in self.attributes:
+                    raise InputError(
+                        f"set: attribute {name!r} is not declared (expected one of "
+                        f"{', '.join(self.attributes) or 'none defined'}; declare it with its initial value "
+                        "under simulation.attributes)",
+                        path=f"elements.{eid}.set.{name}",
+                    )
+        for end, outcome in self.outcomes.items():
+            if outcome not in OUTCOMES:
+                raise InputError(
+                    f"unknown outcome {outcome!r} (expected one of {', '.join(OUTCOMES)})", path=f"outcomes.{end}"
+                )
+        if self.decision is not None and self.decision.by_outcome:
+            missing = [o for o in DECIDED_OUTCOMES if o not in self.outcomes.values()]
+            if missing:
+                raise InputError(
+                    f"delegation by outcome needs an end event for {' and '.join(missing)} under "
+                    "simulation.outcomes (end event id: outcome)",
+                    path="decision.delegation",
+                )
+
+    def outcome_of(self, end_event: str) -> str | None:
+        """The outcome a case ending at ``end_event`` has, or ``None`` when the profile does not say."""
+        return self.outcomes.get(end_event)
 
     def pool_for_lane(self, lane: str) -> ResourcePool | None:
         """The pool whose ``lanes`` list ``lane`` (an id or a name), or ``None``."""

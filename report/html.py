@@ -20,6 +20,7 @@ from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from report import plots
 from report.templating import strip_xml_prolog, template_environment
+from simulator.glossary import describe
 
 __all__ = ["KEY_FIGURES", "render_report", "waiting_badges", "strip_xml_prolog"]
 
@@ -29,6 +30,11 @@ KEY_FIGURES = (
     "submission_to_decision_p90_days",
     "complete_to_decision_mean_days",
     "within_deadline_share",
+    "extended_share",
+    "outcome_share.grant",
+    "outcome_share.refusal",
+    "outcome_share.withdrawal",
+    "outcome_share.dismissal",
     "utilisation.officer",
     "cost_per_case",
     "cost_share_of_fee",
@@ -89,6 +95,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> l
             rows.append({
                 "member": member,
                 "figure": name.partition("/")[2],
+                "description": describe(name),
                 "mean": est["mean"],
                 "low": est["ci"][0],
                 "high": est["ci"][1],
@@ -180,4 +187,5 @@ def render_report(
         diagrams=_diagrams(doc, processes),
         diff_html=diff_html,
         compare=compare,
+        glossary=[(key, describe(key)) for key in KEY_FIGURES],
     )

@@ -36,6 +36,8 @@ class ActivityExecution:
 
     cancel: Callable[..., None]  # provided by the run
 
+    decision_level: Callable[[Any], str | None]  # provided by the run
+
     def activity(self, scope: Scope, node: T.CompiledNode) -> Any:
         """Execute an activity with its loop, multi-instance and boundary events;
         return the node to route from (the activity, or a boundary event that
@@ -145,7 +147,7 @@ class ActivityExecution:
         if node.kind == T.SUBPROCESS:
             return (yield from self.subprocess(scope, node))
         if node.decision:
-            yield from self.workplace.decide(case, node, self.recorder)
+            yield from self.workplace.decide(case, node, self.recorder, self.decision_level(case))
             return None
         if node.work is not None:
             yield from self.workplace.work(case, node, next(self.work_draws[node.index]), self.recorder)  # type: ignore[arg-type]

@@ -331,6 +331,8 @@ class _Run(ActivityExecution, JoinRouting):
                     if n == mark_complete or n == mark_decision:
                         self.mark(case, n)
                 skip = False
+                if node.sets:
+                    case.attrs.update(node.sets)
                 out = node.out
                 if len(out) == 1:
                     via = out[0]
@@ -340,6 +342,11 @@ class _Run(ActivityExecution, JoinRouting):
                     self.reach_end(scope, node)
                     return
                 if kind == EXCLUSIVE:
+                    if node.route:
+                        pos = self.ruled_route(case, node)
+                        via = out[pos]
+                        n = node.targets[pos]
+                        continue
                     if node.conditions:
                         pos = self.by_condition(case, node)
                     else:
@@ -415,6 +422,70 @@ class _Run(ActivityExecution, JoinRouting):
             self.recorder.case_done(case)
         else:
             scope.done.succeed(scope.error)
+
+    # ------------------------------------------------------------------ outcomes, delegation, extension
+
+    def free_choice(self, case: Case, node: T.CompiledNode) -> int:
+        """An exclusive gateway's own choice: by condition or probability, within loop caps."""
+        if node.conditions:
+            pos = self.by_condition(case, node)
+        else:
+            pos = T.choose_exclusive(node, next(self.route_draws[node.index]))  # type: ignore[arg-type]
+        if node.caps and case.visits is not None:
+            pos = self.respect_caps(case, node, pos)
+        return pos
+
+    def ruled_route(self, case: Case, node: T.CompiledNode) -> int:
+        """The outcome gateway (its choice made ahead, at the decision, when it was needed
+        there) or the legal clock's extension gateway."""
+        if node.route == T.ROUTE_OUTCOME:
+            if case.preset is not None and node.index in case.preset:
+                return case.preset.pop(node.index)
+            return self.free_choice(case, node)
+        return self.extension_choice(case, node)
+
+    def planned_outcome(self, case: Case) -> str | None:
+        """The decided outcome (grant or refusal) the case is heading for: the outcome
+        gateway's choice, made now (the officer's proposal) and kept for when the case gets there."""
+        g = self.compiled.outcome_gateway
+        if g < 0:
+            return None
+        if case.preset is None:
+            case.preset = {}
+        if g not in case.preset:
+            case.preset[g] = self.free_choice(case, self.nodes[g])
+        return self.compiled.outcome_kinds[case.preset[g]] or None
+
+    def decision_level(self, case: Case) -> str | None:
+        """Who decides this case: the delegation level, by its outcome when the delegation order says so."""
+        decision = self.params.decision
+        if decision is None:
+            return None
+        return decision.level_for(self.planned_outcome(case)) if decision.by_outcome else decision.delegation
+
+    def extension_choice(self, case: Case, node: T.CompiledNode) -> int:
+        """Extend the handling time (once, with a notice before the deadline) or not.
+
+        ``projected``: extend when the decision, projected from the deciding body's next
+        meeting, would come after the deadline; ``probabilities``: the gateway's own
+        draw. Either way only while the clock runs and has not run out.
+        """
+        clock = self.params.clock
+        pos = node.extension_pos
+        drawn = -1 if clock.extension_rule == "projected" else T.choose_exclusive(
+            node, next(self.route_draws[node.index]))  # type: ignore[arg-type]
+        due = case.complete + clock.deadline
+        now = self.env.now
+        if case.extended or math.isnan(case.complete) or not math.isnan(case.decision) or not now < due:
+            return 1 - pos
+        if drawn < 0:
+            take = self.workplace.projected_decision(self.decision_level(case), now) > due
+        else:
+            take = drawn == pos
+        if take:
+            case.extended = True
+            return pos
+        return 1 - pos
 
     def mark(self, case: Case, n: int) -> None:
         if n == self.mark_complete and math.isnan(case.complete):

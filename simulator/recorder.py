@@ -30,7 +30,8 @@ class Recorder:
         clock = getattr(params, "clock", None)
         deadline = clock.deadline if clock is not None else math.inf
         extension = (clock.extension or 0.0) if clock is not None else 0.0
-        self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete)
+        self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete,
+                               outcomes=getattr(params, "outcomes", None))
         self.cases: list[CaseRecord] = []
         self.activities: list[ActivityRecord] = []
         self.intervals: list[ResourceInterval] = []
@@ -51,20 +52,17 @@ class Recorder:
     def case_done(self, case: Any) -> None:
         """A case's last token is gone (``finish``, inlined: it runs once per case)."""
         del self.open[case.id]
-        complete = case.complete if self.marks_complete else case.arrival
-        decision = case.decision if self.marks_decision else case.end
-        self.summary.add_case(case.arrival, complete, decision, case.end)
-        if self.keep:
-            self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome))
+        self.finish(case)
 
     def finish(self, case: Any) -> None:
         """Record a case. Without a legal clock the clock starts at arrival; without
         a clock stop or a decision step the case's end is its decision."""
         complete = case.complete if self.marks_complete else case.arrival
         decision = case.decision if self.marks_decision else case.end
-        self.summary.add_case(case.arrival, complete, decision, case.end)
+        self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
         if self.keep:
-            self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome))
+            self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome,
+                                         case.extended))
 
     # ------------------------------------------------------------------ activities
 

@@ -28,7 +28,9 @@ class CaseRecord:
     stop (decision), when its last token finished, and how it ended.
 
     ``outcome`` is the id of the end event that finished the case (the last one
-    reached; a terminate end event wins), or ``"open"`` when the run stopped first.
+    reached; a terminate end event wins), or ``"open"`` when the run stopped first;
+    ``simulation.outcomes`` says what it means (grant, refusal, withdrawal,
+    dismissal). ``extended``: the legal clock's one extension was taken.
     """
 
     case: int
@@ -37,6 +39,7 @@ class CaseRecord:
     decision: float = NAN
     end: float = NAN
     outcome: str = "open"
+    extended: bool = False
 
     @property
     def submission(self) -> float:

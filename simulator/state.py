@@ -14,7 +14,7 @@ __all__ = ["Case", "Scope", "Box"]
 
 class Case:
     __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "root", "trail",
-                 "attrs")
+                 "attrs", "extended", "preset")
 
     def __init__(self, case_id: int, arrival: float) -> None:
         self.id = case_id
@@ -28,6 +28,8 @@ class Case:
         self.root: Scope | None = None
         self.trail: list[str] | None = None
         self.attrs: dict[str, object] = {}  # case attributes drawn at arrival (read by conditions)
+        self.extended = False  # the legal clock's one extension was taken (with its notice to the applicant)
+        self.preset: dict[int, int] | None = None  # gateway index -> position in its ``out`` chosen ahead
 
 
 class Scope:

@@ -14,9 +14,14 @@ utilisation, queue length and backlog are measured over the window
 ``[warmup, horizon]`` (time-weighted, by Little's law from the waits).
 
 Keys: ``cases``, ``cases_open`` (not finished when the run stopped),
-``cases_undecided`` (no decision: open, or ended without reaching the clock's stop), ``submission_to_decision_{mean,median,p90,p95,max}_days``,
-``complete_to_decision_...`` (the legal clock), ``within_deadline_share``,
-``within_extended_deadline_share`` (the one extension allowed),
+``cases_undecided`` (no decision: open, or ended without reaching the clock's stop:
+withdrawn, dismissed), ``cases_decided``, ``submission_to_decision_{mean,median,p90,p95,max}_days``,
+``complete_to_decision_...`` (the legal clock), ``within_deadline_share`` (within the
+deadline), ``within_extended_deadline_share`` (within deadline + the one extension allowed),
+``within_legal_time_share`` (within the deadline, or the extended deadline when the case
+was extended), ``extended_share`` (cases whose deadline was extended) -- these four over
+decided cases; ``outcome_share.<outcome>`` and ``outcome_days.<outcome>`` (share of all
+cases, mean days from submission to the end) for each outcome ``simulation.outcomes`` names,
 ``wait_days.<element>`` (queue for a member or a meeting), ``work_hours.<element>``,
 ``elapsed_days.<element>`` (enable to end: queue, work, pauses, delays), ``utilisation.<pool>``,
 ``queue_length.<pool>``, ``wait_days_pool.<pool>``, ``committee_backlog.<body>``,
@@ -27,12 +32,13 @@ Keys: ``cases``, ``cases_open`` (not finished when the run stopped),
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from scipy import stats as _scipy_stats
 
+from processes.params import OUTCOMES
 from simulator.records import SimResult
 
 __all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval", "replicate", "summarise"]
@@ -127,6 +133,12 @@ def _bin(x: float) -> int:
     return min(_NBINS, 1 + int(_log(x * _PER_LOW) * _PER_LOG_RATIO))
 
 
+def _outcome_order(kinds: Iterable[str]) -> list[str]:
+    """The outcomes present, in the order of ``processes.params.OUTCOMES``."""
+    present = set(kinds)
+    return [k for k in OUTCOMES if k in present] + sorted(present - set(OUTCOMES))
+
+
 def _overlap(a: float, b: float, lo: float, hi: float) -> float:
     return max(0.0, min(b, hi) - max(a, lo))
 
@@ -136,7 +148,7 @@ class Summary:
     (it grows only with the number of elements, pools and meetings)."""
 
     def __init__(self, warmup: float, deadline: float, extension: float, *, exact: bool = False,
-                 clock_starts_at_arrival: bool = False) -> None:
+                 clock_starts_at_arrival: bool = False, outcomes: Mapping[str, str] | None = None) -> None:
         self.warmup = warmup
         self.deadline = deadline
         self.extension = extension
@@ -146,6 +158,12 @@ class Summary:
         self.undecided = 0
         self.within = 0
         self.within_extended = 0
+        self.within_legal = 0
+        self.extended = 0
+        # end event id -> outcome; per outcome [cases, hours from submission to the end]
+        self.outcomes = dict(outcomes or {})
+        self.by_outcome: dict[str, list[float]] = {
+            kind: [0, 0.0] for kind in _outcome_order(self.outcomes.values())}
         self.s2d = LogHistogram(exact)
         # without a clock start, complete = arrival: one series serves both figures
         self.c2d = self.s2d if clock_starts_at_arrival else LogHistogram(exact)
@@ -165,13 +183,21 @@ class Summary:
     def set_window_end(self, end: float) -> None:
         self.window_end = end
 
-    def add_case(self, arrival: float, complete: float, decision: float, end: float) -> None:
-        """A case finished (or was still open when the run stopped)."""
+    def add_case(self, arrival: float, complete: float, decision: float, end: float, outcome: str = "open",
+                 extended: bool = False) -> None:
+        """A case finished (or was still open when the run stopped), ending at end event ``outcome``;
+        ``extended``: its legal clock was extended."""
         if arrival < self.warmup:
             return
         self.cases += 1
         if math.isnan(end):
             self.open += 1
+        else:
+            kind = self.outcomes.get(outcome)
+            if kind is not None:
+                acc = self.by_outcome[kind]
+                acc[0] += 1
+                acc[1] += end - arrival
         if math.isnan(decision):
             self.undecided += 1
             return
@@ -184,6 +210,10 @@ class Summary:
                 self.within += 1
             if legal <= self.deadline + self.extension:
                 self.within_extended += 1
+            if extended:
+                self.extended += 1
+            if legal <= self.deadline + (self.extension if extended else 0.0):
+                self.within_legal += 1
 
     def add_step(self, element: str, enable: float, start: float, end: float, work: float) -> None:
         """An activity: queued from ``enable``, started ``start``, ended ``end``."""
@@ -233,12 +263,18 @@ class Summary:
     def figures(self, fee: float | None = None) -> dict[str, float]:
         """The flat figures of this run (see the module docstring for keys)."""
         out: dict[str, float] = {"cases": float(self.cases), "cases_open": float(self.open),
-                                 "cases_undecided": float(self.undecided)}
+                                 "cases_undecided": float(self.undecided),
+                                 "cases_decided": float(self.cases - self.undecided)}
         out.update(self.s2d.figures("submission_to_decision"))
         out.update(self.c2d.figures("complete_to_decision"))
         decided = self.c2d.count
         out["within_deadline_share"] = self.within / decided if decided else math.nan
         out["within_extended_deadline_share"] = self.within_extended / decided if decided else math.nan
+        out["within_legal_time_share"] = self.within_legal / decided if decided else math.nan
+        out["extended_share"] = self.extended / decided if decided else math.nan
+        for kind, (count, hours) in self.by_outcome.items():
+            out[f"outcome_share.{kind}"] = count / self.cases if self.cases else math.nan
+            out[f"outcome_days.{kind}"] = hours / count / DAY if count else math.nan
         for element, (count, wait, work, elapsed) in sorted(self.steps.items()):
             out[f"wait_days.{element}"] = wait / count / DAY
             out[f"work_hours.{element}"] = work / count
@@ -268,10 +304,10 @@ def summary_of(result: SimResult) -> Summary:
     """A :class:`Summary` rebuilt from ``result``'s records, with exact quantiles."""
     base = result.summary
     summary = Summary(result.warmup, base.deadline, base.extension, exact=True,
-                      clock_starts_at_arrival=base.c2d is base.s2d)
+                      clock_starts_at_arrival=base.c2d is base.s2d, outcomes=base.outcomes)
     summary.set_window_end(result.horizon)
     for c in result.cases:
-        summary.add_case(c.arrival, c.complete, c.decision, c.end)
+        summary.add_case(c.arrival, c.complete, c.decision, c.end, c.outcome, c.extended)
     pools = {p.pool for p in result.pools}
     for a in result.activities:
         if a.resource and a.resource in pools:

@@ -17,6 +17,7 @@ from typing import Any
 
 from processes import model as m
 from processes.errors import SimulationError
+from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -94,7 +95,8 @@ def _did_you_mean(name: str, known: Any) -> str:
 def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
     """(key path under ``simulation``, message) for each profile entry that names
     an element the process does not have: ``elements.<id>``, ``clock.start``,
-    ``clock.stop``, ``decision.element``. The command line turns the first into an
+    ``clock.stop``, ``clock.extension_flow``, ``decision.element``,
+    ``decision.outcome_gateway``, ``outcomes.<id>``. The command line turns the first into an
     error with the profile's file and line."""
     index = process.nodes  # every flow node of the process, subprocess contents included
     out = []
@@ -121,9 +123,16 @@ def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
     wanted = [("clock.start", clock.start), ("clock.stop", clock.stop)] if clock is not None else []
     if decision is not None:
         wanted.append(("decision.element", decision.element))
+        if decision.outcome_gateway is not None:
+            wanted.append(("decision.outcome_gateway", decision.outcome_gateway))
+    wanted += [(f"outcomes.{end}", end) for end in getattr(params, "outcomes", None) or {}]
     for key, element in wanted:
         if element not in index:
             out.append((key, f"no element {element!r} in process '{process.id}'{_did_you_mean(element, index)}"))
+    flow = clock.extension_flow if clock is not None else None
+    if flow is not None and flow not in process.flows:
+        out.append(("clock.extension_flow", f"no sequence flow {flow!r} in process '{process.id}'"
+                                            f"{_did_you_mean(flow, process.flows)}"))
     return out
 
 
@@ -206,11 +215,15 @@ class _Builder:
                 boundaries=tuple(boundaries.get(i, ())), in_flows=tuple(incoming[i]),
             )
             f["kind"] = self.kind_of(n, f, index, flow_ids)
+            ep = self.params_of(n.id)
+            if ep is not None and ep.sets:
+                f["sets"] = tuple(ep.sets.items())
             fields.append(f)
 
-        self.add_subprocess_starts(flow_nodes, fields, index)
-        self.add_gateway_caps(fields, flow_source)
-        self.add_inclusive_reach(fields, flow_source)
+        subprocess_starts(fields, self.problem)
+        gateway_caps(fields, flow_source)
+        inclusive_reach(fields, flow_source)
+        outcome_gateway, outcome_kinds = rule_gateways(fields, flow_ids, index, self.params, self.problem)
         for f in fields:
             if f["kind"] == EVENT_GATEWAY:
                 race = tuple(f["targets"])
@@ -235,10 +248,10 @@ class _Builder:
         for f in fields:
             f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
                           and not f.get("loop_max") and not f.get("visit_cap") and not f.get("decision")
-                          and f.get("work") is not None and f.get("delay") is None)
+                          and f.get("work") is not None and f.get("delay") is None and not f.get("sets"))
         nodes = tuple(CompiledNode(**f) for f in fields)
         with_or = frozenset(nd.scope for nd in nodes if nd.kind == INCLUSIVE and nd.join)
-        return CompiledProcess(p.id, nodes, tuple(flow_ids), tops[0], index, with_or)
+        return CompiledProcess(p.id, nodes, tuple(flow_ids), tops[0], index, with_or, outcome_gateway, outcome_kinds)
 
     def check_references(self, index: dict[str, int], fields: list[dict[str, Any]]) -> None:
         """The legal clock's events and the decision step must be in the process."""
@@ -249,6 +262,7 @@ class _Builder:
             wanted += [("clock.start", clock.start), ("clock.stop", clock.stop)]
         if decision is not None:
             wanted.append(("decision.element", decision.element))
+        wanted += [(f"outcomes.{end}", end) for end in getattr(self.params, "outcomes", None) or {}]
         for eid in getattr(self.params, "elements", None) or {}:
             if eid not in index:
                 self.problem(eid, f"elements.{eid} names no element of process '{self.process.id}'"
@@ -369,6 +383,13 @@ class _Builder:
             f["default"] = names.index(n.default)
         probabilities = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
         conditions = dict(ep.conditions) if ep is not None and ep.conditions else {}
+        clock = getattr(self.params, "clock", None)
+        if kind == "exclusive" and clock is not None and clock.extension_flow in names \
+                and clock.extension_rule == "projected":
+            if probabilities or conditions:
+                self.problem(n.id, "the legal clock's extension rule (projected) decides this gateway: remove its "
+                                   "probabilities, or set clock.extension_rule: probabilities")
+            return EXCLUSIVE
         if kind == "exclusive" and conditions:
             unknown = [k for k in conditions if k not in names]
             if unknown:
@@ -455,68 +476,6 @@ class _Builder:
         elif ep is not None and ep.loop_max:
             f["visit_cap"] = int(ep.loop_max)
 
-    # ------------------------------------------------------------------ whole-graph tables
-
-    def add_subprocess_starts(self, flow_nodes: Any, fields: list[dict[str, Any]], index: dict[str, int]) -> None:
-        for f in fields:
-            if f["kind"] != SUBPROCESS:
-                continue
-            starts = [g["index"] for g in fields if g["scope"] == f["index"] and g["kind"] == START]
-            if len(starts) != 1:
-                self.problem(f["id"], f"an embedded subprocess needs exactly one start event, found {len(starts)}")
-            else:
-                f["first"] = starts[0]
-
-    def add_gateway_caps(self, fields: list[dict[str, Any]], flow_source: list[int]) -> None:
-        capped = [f["index"] for f in fields if f.get("visit_cap")]
-        if not capped:
-            return
-        succ = [list(f["targets"]) + list(f["boundaries"]) for f in fields]
-        for f in fields:
-            if f["kind"] != EXCLUSIVE or len(f["out"]) < 2:
-                continue
-            g = f["index"]
-            back = _reaching(fields, flow_source, g, avoid=-1)  # nodes that can reach g
-            caps = []
-            for t in f["targets"]:
-                ahead = _forward(succ, t, avoid=g)
-                caps.append(tuple((c, fields[c]["visit_cap"]) for c in capped if c in ahead and c in back))
-            if any(caps):
-                f["caps"] = tuple(caps)
-
-    def add_inclusive_reach(self, fields: list[dict[str, Any]], flow_source: list[int]) -> None:
-        for f in fields:
-            if f["kind"] == INCLUSIVE and f.get("join"):
-                f["reach"] = tuple(
-                    frozenset(_reaching(fields, flow_source, flow_source[fi], avoid=f["index"]))
-                    for fi in f["in_flows"])
-
-
-def _predecessors(fields: list[dict[str, Any]], flow_source: list[int]) -> list[list[int]]:
-    pred: list[list[int]] = [[] for _ in fields]
-    for f in fields:
-        for fi in f["in_flows"]:
-            pred[f["index"]].append(flow_source[fi])
-        if f["kind"] == PASS and f.get("host", -1) >= 0:
-            pred[f["index"]].append(f["host"])  # a boundary event is reached from its host
-    return pred
-
-
-def _reaching(fields: list[dict[str, Any]], flow_source: list[int], node: int, *, avoid: int) -> set[int]:
-    """``node`` and every node that can reach it without passing through ``avoid``."""
-    return _forward(_predecessors(fields, flow_source), node, avoid=avoid)
-
-
-def _forward(succ: list[list[int]], node: int, *, avoid: int) -> set[int]:
-    """``node`` and every node reachable from it along ``succ`` without passing through ``avoid``."""
-    seen = {node}
-    stack = [node]
-    while stack:
-        for q in succ[stack.pop()]:
-            if q not in seen and q != avoid:
-                seen.add(q)
-                stack.append(q)
-    return seen
 
 
 def _cumulate(weights: list[float]) -> tuple[float, ...]:

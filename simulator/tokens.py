@@ -43,8 +43,14 @@ What is executed, and how
   loopCardinality); standard loops (``loop_max`` in params or the model's
   loopMaximum: that many iterations, or, if the element params carry a
   ``loop_again`` probability, a geometric number capped by it); loops through gateways, where ``loop_max`` on an element caps how often
-  a case executes it: an exclusive gateway never sends a case back into a loop
-  whose capped element has used up its executions while another way is open.
+  a case executes it: an exclusive gateway never sends a case into a capped
+  element that has used up its executions, closing a flow only when every way
+  from it runs through that element again (:mod:`simulator.graphpasses`);
+- ``set:`` on an element marks the case (a case attribute) when it passes;
+- rule gateways: the decision's outcome gateway, whose choice is made when the
+  case reaches the decision if the delegation differs by outcome; the legal
+  clock's extension gateway (``clock.extension_flow``), taken at most once and
+  only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`check_executable` before any run): complex
 gateways, event subprocesses, transactions, compensation, cancel, conditional
@@ -63,11 +69,15 @@ from processes.errors import SimulationError
 
 __all__ = [
     "START", "END", "TERMINATE", "ACTIVITY", "SUBPROCESS", "EXCLUSIVE", "PARALLEL",
-    "INCLUSIVE", "EVENT_GATEWAY", "TIMER", "MESSAGE", "PASS",
+    "INCLUSIVE", "EVENT_GATEWAY", "TIMER", "MESSAGE", "PASS", "ROUTE_OUTCOME", "ROUTE_EXTENSION",
     "CompiledNode", "CompiledProcess", "Timer",
     "compile_process", "check_executable", "parse_iso_duration", "choose_exclusive",
     "choose_by_condition", "choose_inclusive",
 ]
+
+#: exclusive gateways routed by a rule: the outcome gateway (its choice may be made early, at the
+#: decision, so the decision's delegation can depend on it) and the legal clock's extension gateway
+ROUTE_OUTCOME, ROUTE_EXTENSION = 1, 2
 
 # node kind codes (ints: the engine dispatches on them)
 START, END, TERMINATE, ACTIVITY, SUBPROCESS, EXCLUSIVE, PARALLEL, INCLUSIVE, EVENT_GATEWAY, TIMER, MESSAGE, PASS = range(12)
@@ -153,6 +163,9 @@ class CompiledNode:
     in_flows: tuple[int, ...] = ()  # inclusive / parallel join: incoming flow indices
     race: tuple[int, ...] = ()  # event-based gateway: the catch nodes that race
     plain: bool = False  # an activity that is only work for a pool (the engine's fast path)
+    sets: tuple[tuple[str, Any], ...] = ()  # case attributes set when a case passes (``set:``)
+    route: int = 0  # exclusive gateway routed by a rule: ROUTE_OUTCOME or ROUTE_EXTENSION (0 = as usual)
+    extension_pos: int = -1  # extension gateway: position in ``out`` of the flow that extends the deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +178,8 @@ class CompiledProcess:
     start: int  # the top-level start event
     index: dict[str, int]
     has_inclusive_join: frozenset[int]  # scopes (-1 = top) containing an inclusive join
+    outcome_gateway: int = -1  # the gateway after the decision whose branches end in a grant and a refusal
+    outcome_kinds: tuple[str, ...] = ()  # per position in that gateway's ``out``: "grant" or "refusal"
 
 
 def compile_process(process: m.Process, params: Any) -> CompiledProcess:

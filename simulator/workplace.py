@@ -141,13 +141,25 @@ class Workplace:
                 raise
         recorder.worked(case, node, pool.name, enable, start, env.now, hours)
 
-    def decide(self, case: Any, node: Any, recorder: Any) -> Any:
-        """The decision at the current delegation level."""
+    def projected_decision(self, level: str | None, now: float) -> float:
+        """When a case ready for decision now would be decided at ``level``: the next meeting whose
+        agenda it makes plus the mean lag after a meeting, or (a person) now plus the mean decision work."""
+        decision = self.decision
+        if decision is None or level is None:
+            return now
+        if level in self.meetings:
+            lag = decision.after_meeting.mean() if decision.after_meeting is not None else 0.0
+            return self.meetings[level].next_meeting(now) + lag
+        body = decision.bodies[level]
+        return now + (body.duration.mean() if body.duration is not None else 0.0)
+
+    def decide(self, case: Any, node: Any, recorder: Any, level: str | None = None) -> Any:
+        """The decision at ``level`` (default: the current delegation level)."""
         decision = self.decision
         if decision is None:
             raise SimulationError("a decision step without `decision:` in params", element=node.id)
-        level = decision.delegation
-        body = decision.body
+        level = level or decision.delegation
+        body = decision.bodies[level]
         if level in self.meetings:
             env = self.env
             ready = env.now

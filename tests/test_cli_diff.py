@@ -57,7 +57,7 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
 def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
     result = run("diff", write(tmp_path, "A"), write(tmp_path, "B"), "--format", "json")
     data = json.loads(result.output)
-    assert data["schema_version"] == 1 and data["kind"] == "diff"
+    assert data["schema_version"] == 2 and data["kind"] == "diff"
     assert data["differences"] == []
     assert [m["b"] for m in data["matches"]] == [
         ["B_Start"],

@@ -65,15 +65,20 @@ def test_facts_table_marks_every_cell_with_a_source_number_or_an_assumption():
     assert "11 700 kr (2017) [" in out
     assert "unknown *" in out  # Helsingborg's staff: an assumption, no source
     assert "* an assumption" in out
+    assert out.startswith("The mapping's dimensions, values from public pages (year)\n")
+    assert "2022 mapping" not in out
+    assert "serveringstid 11-01" in out  # Helsingborg's local rules: serving hours
 
 
 def test_facts_markdown_is_a_pipe_table_with_footnotes():
     result = invoke("facts", "astorp", "--format", "markdown")
     lines = result.output.splitlines()
-    assert lines[0].startswith("| Municipality | Handled by | Application fee | E-service |")
-    assert lines[1].startswith("|---|")
-    assert lines[2].startswith("| Åstorp | Kundtjänst [1] |")
-    assert "yes [1]" in lines[2]
+    assert lines[0] == "**The mapping's dimensions, values from public pages (year)**"
+    assert lines[2].startswith("| Municipality | Handled by | Application fee | E-service |")
+    assert lines[2].endswith("| Local rules (riktlinjer, serving hours) |")
+    assert lines[3].startswith("|---|")
+    assert lines[4].startswith("| Åstorp | Kundtjänst [1] |")
+    assert "yes [1]" in lines[4]
     assert any(line.startswith("[1] https://astorp.se/") for line in lines)
 
 
@@ -132,7 +137,7 @@ def test_a_library_name_works_wherever_a_model_is_accepted(tmp_path):
     assert sim.exit_code == 0, sim.output
     data = json.loads(sim.output)
     assert data["model"] == "klippan" and data["profile"].endswith("klippan/profile.yaml")
-    assert data["figures"]["cases_undecided"]["mean"] == 0
+    assert data["figures"]["cases_open"]["mean"] == 0
 
 
 def test_the_facts_table_fits_a_terminal_width_when_given_one():
@@ -143,7 +148,7 @@ def test_the_facts_table_fits_a_terminal_width_when_given_one():
     narrow = facts.render_facts(table, "table", total=150)
 
     def grid(text: str) -> list[str]:
-        return text.split("\n\n")[0].splitlines()  # the table without its footnotes
+        return text.split("\n\n")[1].splitlines()  # the table without its title and footnotes
 
     assert max(map(len, grid(wide))) > 150
     assert max(map(len, grid(narrow))) <= 150

@@ -19,7 +19,7 @@ from processes.errors import InputError
 from processes.model import Event, Gateway
 from processes.validate import check
 
-MODELS = ["angelholm", "astorp", "helsingborg", "hoganas", "landskrona", "national-reference", "orkelljunga"]
+MODELS = ["angelholm", "astorp", "helsingborg", "hoganas", "landskrona", "national-reference", "orkelljunga", "svalov"]
 HANDLED = {"klippan": "angelholm", "bjuv": "hoganas"}
 ALL = sorted(MODELS + list(HANDLED))
 
@@ -28,7 +28,7 @@ def profile(name: str):
     return read_profile(lib.library_root() / name / lib.PROFILE_FILE)
 
 
-def test_the_library_holds_the_mapped_municipalities_their_handlers_and_the_national_reference():
+def test_the_library_holds_the_mapped_municipalities_their_handlers_svalov_and_the_national_reference():
     assert lib.library_names() == ALL
 
 
@@ -42,6 +42,7 @@ def test_table_order_puts_the_three_mapped_in_2022_first_then_each_handler_with_
         "orkelljunga",
         "hoganas",
         "bjuv",
+        "svalov",
         "national-reference",
     ]
 
@@ -244,6 +245,13 @@ def test_orkelljunga_decides_locally_in_its_working_committee_or_chair():
         ("bjuv", "deciding_body"),
         ("orkelljunga", "application_fee"),
         ("angelholm", "deciding_body"),
+        ("svalov", "handling_unit"),
+        ("svalov", "application_fee"),
+        ("svalov", "stated_handling_time"),
+        ("svalov", "deciding_body"),
+        ("svalov", "staff_fte"),
+        ("svalov", "local_rules"),
+        ("astorp", "local_rules"),
     ],
 )
 def test_what_the_brief_calls_unknown_stays_unknown(name, key):
@@ -304,16 +312,24 @@ def test_every_profile_parameter_names_an_element_of_its_process(entries, name):
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_every_exclusive_split_has_probabilities(entries, name):
+def test_every_exclusive_split_has_probabilities_or_conditions_or_the_extension_rule(entries, name):
     entry = entries[name]
     process = entry.definitions.process()
+    sim = entry.profile.simulation
+    extension = process.flows[sim.clock.extension_flow].source
+    assert sim.clock.extension_rule == "projected"
     for node in process.nodes.values():
         if (
             isinstance(node, Gateway)
             and node.gateway_kind == "exclusive"
             and len(process.outgoing(node.id)) > 1
         ):
-            assert node.id in entry.profile.simulation.elements, f"{name}: {node.id} has no probabilities"
+            params = sim.elements.get(node.id)
+            if node.id == extension:
+                assert params is None, f"{name}: the extension rule decides {node.id}, not probabilities"
+            else:
+                assert params is not None and (params.probabilities or params.conditions), (
+                    f"{name}: {node.id} has neither probabilities nor conditions")
 
 
 @pytest.mark.parametrize("name", MODELS)
@@ -429,7 +445,7 @@ def _shape(entry, *, bypass: tuple[str, ...] = ()) -> tuple[set, set]:
     return nodes, flows
 
 
-@pytest.mark.parametrize("name", ["landskrona", "angelholm", "hoganas"])
+@pytest.mark.parametrize("name", ["landskrona", "angelholm", "hoganas", "svalov"])
 def test_familjen_helsingborg_models_have_helsingborgs_structure(entries, name):
     """No source shows a difference in their steps: only names of lanes and pools differ."""
     assert _shape(entries[name]) == _shape(entries["helsingborg"])
@@ -565,3 +581,97 @@ def test_loading_a_library_profile_rejects_a_number_with_neither_source_nor_assu
     fixed = text.replace("{value: 9000, unit: kr}", assumed)
     (root / "town" / lib.PROFILE_FILE).write_text(fixed, encoding="utf-8")
     assert lib.load_entry("town", root).profile.facts["application_fee"].value == 9000
+
+
+# --------------------------------------------------------------------------- outcomes, the supplement bound, the extension
+
+OUTCOME_ENDS = {
+    "End_Tillstand_Beviljat": "grant",
+    "End_Ansokan_Avslagen": "refusal",
+    "End_Ansokan_Aterkallad": "withdrawal",
+    "End_Ansokan_Avvisad": "dismissal",
+}
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_each_outcome_ends_the_case_at_its_own_end_event(entries, name):
+    """Withdrawal and dismissal can happen while remisser and the knowledge test still run: they terminate."""
+    process = entries[name].definitions.process()
+    assert dict(entries[name].profile.simulation.outcomes) == OUTCOME_ENDS
+    for end, outcome in OUTCOME_ENDS.items():
+        node = process.nodes[end]
+        assert isinstance(node, Event) and node.position == "end"
+        assert (node.trigger == "terminate") == (outcome in ("withdrawal", "dismissal")), end
+    ends = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "end"}
+    assert ends == set(OUTCOME_ENDS) | {"End_Paminnelse_Skickad"}  # the reminder's own branch ends there
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_supplement_loop_is_bounded_by_a_reminder_a_deadline_and_a_number_of_rounds(entries, name):
+    process = entries[name].definitions.process()
+    sim = entries[name].profile.simulation
+    wait = [n for n in process.nodes.values() if isinstance(n, Event) and n.attached_to == "Task_Invanta_Komplettering"]
+    assert {(n.id, n.trigger, n.cancel_activity) for n in wait} == {
+        ("Timer_Paminnelse", "timer", False), ("Timer_Svarstid_Ute", "timer", True)}
+    assert sim.elements["Timer_Paminnelse"].delay.mean() < sim.elements["Timer_Svarstid_Ute"].delay.mean()
+    assert sim.elements["Task_Begar_Komplettering"].loop_max == 3
+    assert {f.target for f in process.outgoing("Gw_Ny_Omgang")} == {"Task_Begar_Komplettering", "Gw_Befintligt_Skick"}
+    assert {f.target for f in process.outgoing("Gw_Befintligt_Skick")} == {
+        "Task_Meddela_Befintligt_Skick", "Task_Avvisa_Ansokan"}
+    assert _reaches(process, "Timer_Svarstid_Ute", "End_Ansokan_Avvisad")
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_extension_is_a_step_with_its_notice_to_the_applicant_before_the_decision(entries, name):
+    defs = entries[name].definitions
+    process = defs.process()
+    clock = entries[name].profile.simulation.clock
+    assert process.flows[clock.extension_flow].target == "Task_Forlanga_Handlaggningstid"
+    assert clock.extension == pytest.approx(4 * 730.5)
+    assert _reaches(process, "Task_Forlanga_Handlaggningstid", "Task_Beslut")
+    assert not _reaches(process, "Event_Beslut_Fattat", "Task_Forlanga_Handlaggningstid")
+    notice = [f for f in defs.message_flows() if f.source == "Task_Forlanga_Handlaggningstid"]
+    assert [f.target for f in notice] == ["Participant_Sokande"]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_three_failed_knowledge_tests_mark_the_case_and_the_decision_refuses_it(name):
+    sim = profile(name).simulation
+    assert dict(sim.elements["Task_Dokumentera_Underkant"].sets) == {"tre_underkanda_prov": True}
+    refuse = sim.elements["Gw_Beslut"].conditions["Flow_Beslut_Avslag"]
+    assert refuse.evaluate({"tre_underkanda_prov": True, "provas_i_befintligt_skick": False, "hinder": "inga"})
+    assert not refuse.evaluate({"tre_underkanda_prov": False, "provas_i_befintligt_skick": False, "hinder": "inga"})
+    assert sim.decision.outcome_gateway == "Gw_Beslut"
+
+
+def test_an_applicant_who_fails_every_test_is_refused_in_the_simulation():
+    from bpmn_io.profile import apply_overrides, profile_from_data
+    from simulator.engine import simulate
+
+    entry = lib.load_entry("helsingborg")
+    fail = {f"simulation.elements.Gw_Prov_{i}.probabilities": {f"Flow_Prov_{i}_Godkant": 0.0,
+                                                               f"Flow_Prov_{i}_Underkant": 1.0} for i in (1, 2, 3)}
+    params = profile_from_data(apply_overrides(entry.profile.raw, fail)).simulation
+    result = simulate(entry.definitions.process(), params, seed=3, cases=30)
+    outcomes = [params.outcomes[c.outcome] for c in result.cases]
+    assert "grant" not in outcomes
+    assert outcomes.count("refusal") == sum(1 for c in result.cases if c.decision == c.decision)  # every decided case
+    assert all(any(a.case == c.case and a.element == "Task_Kunskapsprov_3" for a in result.activities)
+               for c in result.cases if params.outcomes[c.outcome] == "refusal")
+
+
+def test_svalov_has_its_own_process_with_the_remiss_bodies_its_page_names():
+    p = profile("svalov")
+    assert p.handled_by is None and p.municipality == "Svalöv"
+    assert "Söderåsens miljöförbund" in p.facts["remiss_bodies"].value
+    assert "svalov.se" in p.facts["remiss_bodies"].source
+    assert "Projektgruppen" in p.raw["note"] and "Svalöv" in p.raw["note"]
+    process = lib.load_entry("svalov").definitions.process()
+    assert "Söderåsens miljöförbund" in process.nodes["Task_Remiss_Miljo"].name
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_the_officer_cost_per_hour_says_it_is_angelholms_fee_rate_used_as_a_cost(name):
+    officer = profile(name).raw["simulation"]["pools"]["officer"]
+    assert officer["cost_per_hour"] == 1160
+    assert "Ängelholm's fee rate" in officer["note"] and "not a measured cost" in officer["note"]

@@ -170,6 +170,9 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
         if isinstance(node, Event):
             dist = Distribution.fixed(0.0)
         if decision is not None and node.id == decision.element:
+            if decision.by_outcome:
+                warnings.append(f"decision {node.id!r}: a delegation by outcome cannot be expressed in Prosimos "
+                                f"(exported as decided by the {decision.delegation}, the level of grants)")
             body = decision.body
             if body.pool is not None:
                 pool, dist = body.pool, body.duration
@@ -314,11 +317,14 @@ def _inclusive_marginals(gid: str, probs: dict[str, float], warnings: list[str])
 
 
 def _warn_unexpressible(node: Any, ep: Any, warnings: list[str]) -> None:
-    """Loops and multi-instance of an activity: Prosimos runs every task once."""
+    """Loops and multi-instance of an activity (Prosimos runs every task once), and its ``set:`` marks."""
     loop = getattr(node, "loop", None)
     if loop is not None or (ep is not None and (ep.loop_again is not None or ep.cardinality is not None)):
         warnings.append(f"activity {node.id!r}: loop / multi-instance behaviour cannot be expressed in Prosimos "
                         "(exported as one execution)")
+    if ep is not None and ep.sets:
+        warnings.append(f"activity {node.id!r}: set: (marks on the case: {', '.join(ep.sets)}) cannot be "
+                        "expressed in Prosimos (dropped)")
 
 
 def _constant_rate(weights: tuple[float, ...]) -> bool:

@@ -76,6 +76,9 @@ def profile_inputs(raw_profile: Mapping[str, Any] | None) -> tuple[dict[str, Any
         entry = params.setdefault(element, {})
         if isinstance(entry, dict):
             entry["delegation"] = decision["delegation"]
+            for key in ("source", "assumption"):  # what the delegation rests on, unless the step says
+                if decision.get(key) and not entry.get(key):
+                    entry[key] = decision[key]
     return facts, params
 
 

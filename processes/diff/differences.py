@@ -23,6 +23,7 @@ __all__ = [
     "canonical_timer",
     "FACT_ORDER",
     "PROVENANCE_KEYS",
+    "provenance_basis",
     "PERFORMER_SAME",
 ]
 
@@ -37,6 +38,7 @@ FACT_ORDER = (
     "committee_cadence",
     "staff_fte",
     "collaborations",
+    "local_rules",
 )
 #: keys that document a value rather than being one; never compared
 PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date"})
@@ -179,6 +181,7 @@ def _attributes(
     if one_to_one:
         fa_params = flatten(params_a.get(x.id, {}))
         fb_params = flatten(params_b.get(y.id, {}))
+        ba, bb = provenance_basis(params_a.get(x.id)), provenance_basis(params_b.get(y.id))
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:
@@ -190,10 +193,31 @@ def _attributes(
                         f"profile.{key}",
                         va,
                         vb,
-                        f"{name}: {key} is {va or 'not set'} in A, {vb or 'not set'} in B.",
+                        f"{name}: {key} is {va or 'not set'}{_marked(ba if va else '')} in A, "
+                        f"{vb or 'not set'}{_marked(bb if vb else '')} in B.",
+                        ba if va else "",
+                        bb if vb else "",
                     )
                 )
     return out
+
+
+def provenance_basis(entry: Any) -> str:
+    """What a profile entry (a fact, an element's parameters) rests on: ``sourced``,
+    ``assumed``, ``sourced and assumed`` or ``""`` (no source and no assumption given).
+
+    >>> provenance_basis({"value": 11700, "source": "https://..."}), provenance_basis({"value": 3, "assumption": "A1"})
+    ('sourced', 'assumed')
+    """
+    if not isinstance(entry, Mapping):
+        return ""
+    sourced, assumed = (bool(str(entry.get(key) or "").strip()) for key in ("source", "assumption"))
+    return {(True, True): "sourced and assumed", (True, False): "sourced", (False, True): "assumed"}.get(
+        (sourced, assumed), "")
+
+
+def _marked(basis: str) -> str:
+    return f" [{basis}]" if basis else ""
 
 
 def _type(step: Step) -> str:
@@ -266,7 +290,8 @@ def canonical_timer(timer: str) -> str:
 
 
 def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> list[Difference]:
-    """One ``fact`` difference per fact whose value (ignoring provenance) differs."""
+    """One ``fact`` difference per fact whose value (ignoring provenance) differs; each side
+    says what its value rests on (``a_basis``, ``b_basis``: sourced or assumed)."""
     names = [n for n in FACT_ORDER if n in facts_a or n in facts_b]
     names += sorted(n for n in set(facts_a) | set(facts_b) if n not in FACT_ORDER)
     out = []
@@ -275,6 +300,7 @@ def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> 
         vb = fact_text(facts_b.get(name))
         if va != vb:
             label = name.replace("_", " ")
+            ba, bb = provenance_basis(facts_a.get(name)), provenance_basis(facts_b.get(name))
             out.append(
                 Difference(
                     "fact",
@@ -283,7 +309,9 @@ def fact_differences(facts_a: Mapping[str, Any], facts_b: Mapping[str, Any]) -> 
                     name,
                     va,
                     vb,
-                    f"{label}: {va or 'not stated'} in A, {vb or 'not stated'} in B.",
+                    f"{label}: {va or 'not stated'}{_marked(ba)} in A, {vb or 'not stated'}{_marked(bb)} in B.",
+                    ba,
+                    bb,
                 )
             )
     return out

@@ -36,6 +36,10 @@ class Difference:
     ``loop_marker``, ``profile.<path>``, a fact name); for control flow the relation
     kind. ``a_value`` / ``b_value``: the values (relations: before, after, parallel,
     exclusive, optional, mandatory, repeatable, once). ``message``: plain words.
+    ``a_basis`` / ``b_basis``: for a fact or a profile parameter, what each side's
+    value rests on: ``sourced`` (a public page), ``assumed`` (an assumption),
+    ``sourced and assumed`` (a sourced value read through an assumption), or ``""``
+    (nothing said, or not a fact or parameter).
     """
 
     kind: str
@@ -45,6 +49,8 @@ class Difference:
     a_value: str = ""
     b_value: str = ""
     message: str = ""
+    a_basis: str = ""
+    b_basis: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

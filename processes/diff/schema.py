@@ -27,12 +27,12 @@ __all__ = [
     "comparison_to_data",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DIFF_KEYS = ("schema_version", "kind", "a", "b", "similarity", "matches", "differences", "notes")
 MODEL_KEYS = ("name", "steps")
 STEP_KEYS = ("id", "name", "kind", "detail", "performer", "timer", "loop")
 MATCH_KEYS = ("a", "b", "confidence", "label_similarity", "how")
-DIFFERENCE_KEYS = ("kind", "a", "b", "attribute", "a_value", "b_value", "message")
+DIFFERENCE_KEYS = ("kind", "a", "b", "attribute", "a_value", "b_value", "message", "a_basis", "b_basis")
 SIMILARITY_KEYS = (
     "node_matching",
     "structural",
@@ -106,6 +106,8 @@ def to_data(diff: ModelDiff) -> dict[str, Any]:
                 "a_value": d.a_value,
                 "b_value": d.b_value,
                 "message": d.message,
+                "a_basis": d.a_basis,
+                "b_basis": d.b_basis,
             }
             for d in diff.differences
         ],

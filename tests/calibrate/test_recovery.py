@@ -11,7 +11,8 @@ Tolerances (4 standard errors unless said):
   -> 0.27 h; its sd within 25 % (the sample sd of a skewed distribution varies more).
 - Event_Remissvar_Polis, triangular 2-3-4 weeks (336, 504, 672 h): sd sqrt(4704) = 68.6 h,
   SE 68.6/sqrt(480) = 3.1 h -> 12.5 h.
-- Gw_Komplett Nej 0.5, about 960 passes (1/(1 - 0.5) per case): SE 0.016 -> 0.065;
+- Gw_Komplett Nej 0.5, about 860 passes (fewer than 1/(1 - 0.5) per case: at most 3 supplement
+  rounds, and some cases end in the loop): SE 0.017 -> 0.065 (3.8 SE);
   Gw_Prov_1 Underkänt 0.3 over 480: SE 0.021 -> 0.084; Gw_Avgift_Betald Nej 0.1: SE 0.014 -> 0.055.
 - staffing: officer count 2 and registry count 1 exactly (at about 50 % utilisation both
   officers are busy at once many times); FTE 1.0 within 0.05 (hours read to the minute).

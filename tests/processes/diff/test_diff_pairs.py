@@ -162,6 +162,23 @@ def test_profile_facts_differ():
     ]
 
 
+def test_a_fact_difference_says_which_side_is_sourced_and_which_assumed():
+    facts_a = {"application_fee": {"value": 11700, "unit": "kr", "source": "https://a.se (2017)"}}
+    facts_b = {"application_fee": {"value": "unknown", "assumption": "A12: not visible"}}
+    (fact,) = diff_models(base(), base(), facts_a=facts_a, facts_b=facts_b).differences
+    assert (fact.a_basis, fact.b_basis) == ("sourced", "assumed")
+    assert fact.message == "application fee: 11700 kr [sourced] in A, unknown [assumed] in B."
+
+
+def test_a_parameter_difference_says_what_each_side_rests_on():
+    params_a = {"T6": {"duration": "2h", "assumption": "A4: two hours"}}
+    params_b = {"X_T6": {"duration": "3h", "source": "https://b.se (2024)", "assumption": "charged hours"}}
+    d = diff_models(base(), base(), params_a=params_a, params_b={"T6": params_b["X_T6"]})
+    (param,) = [x for x in d.differences if x.attribute == "profile.duration"]
+    assert (param.a_basis, param.b_basis) == ("assumed", "sourced and assumed")
+    assert param.message.endswith("duration is 2h [assumed] in A, 3h [sourced and assumed] in B.")
+
+
 def test_a_step_made_optional():
     nodes = NODES + [("X1", "xor"), ("X2", "xor")]
     flows = [("T3", "W"), ("W", "X1"), ("X1", "T4"), ("X1", "X2"), ("T4", "X2"), ("X2", "T5")]

@@ -67,7 +67,7 @@ def test_diff_json_keys_are_exactly_the_documented_ones() -> None:
         )
     )
     assert list(data) == doc["diff object"]
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert list(data["a"]) == doc["model"]
     assert {tuple(s) for s in data["a"]["steps"]} == {tuple(doc["step"])}
     assert {tuple(m) for m in data["matches"]} == {tuple(doc["match"])}

@@ -1,0 +1,174 @@
+"""The ``decision:``, ``clock:`` and ``outcomes:`` entries of a profile's ``simulation:`` section.
+
+Who decides (a level, or a level per outcome), when bodies meet, the legal clock and its
+one extension, and how each end event ends a case. Pure: plain data in, the frozen
+dataclasses of :mod:`processes.params` out; errors carry the full key path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from bpmn_io.profile_values import (
+    KEYS,
+    PROVENANCE_KEYS,
+    Path,
+    at,
+    clock_time,
+    date,
+    dist,
+    duration,
+    fail,
+    mapping,
+    named,
+    number,
+    optional_list,
+)
+from processes.model import FrozenMap
+from processes.params import (
+    DECIDED_OUTCOMES,
+    DELEGATION_LEVELS,
+    OUTCOMES,
+    Decision,
+    DecisionBody,
+    LegalClock,
+    MeetingSchedule,
+)
+
+__all__ = ["decision_from_data", "clock_from_data", "outcomes_from_data"]
+
+
+def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
+    m = mapping(value, path, KEYS["meetings"])
+    rule = m.get("rrule")
+    if rule is not None:
+        if not isinstance(rule, str):
+            raise fail(path + ("rrule",), f"{rule!r} is not an iCalendar RRULE text")
+        try:
+            rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
+        except (ValueError, TypeError) as err:
+            raise fail(
+                path + ("rrule",),
+                f"invalid RRULE {rule!r}: {err} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
+            ) from None
+    dates = optional_list(m, "dates", path, "dates")
+    months = optional_list(m, "except_months", path, "months 1..12")
+    excepts = optional_list(m, "except_dates", path, "dates")
+    with at(path):
+        return MeetingSchedule(
+            rrule=rule,
+            dates=tuple(sorted(date(d, path + ("dates", i)) for i, d in enumerate(dates))),
+            at_hour=clock_time(m["at"], path + ("at",)) if "at" in m else 13.0,
+            except_months=tuple(
+                number(x, path + ("except_months", i), minimum=1, whole=True) for i, x in enumerate(months)
+            ),
+            except_dates=tuple(date(d, path + ("except_dates", i)) for i, d in enumerate(excepts)),
+        )
+
+
+def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
+    """The ``decision`` entry."""
+    m = mapping(value, path, KEYS["decision"], required=("element", "delegation", "bodies"))
+    bodies_raw = m["bodies"]
+    if not isinstance(bodies_raw, Mapping) or not bodies_raw:
+        raise fail(path + ("bodies",), f"{bodies_raw!r} is not a mapping of delegation level to body")
+    bodies = {}
+    for level, raw in bodies_raw.items():
+        p = path + ("bodies", level)
+        if level not in DELEGATION_LEVELS:
+            raise fail(
+                p, f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})"
+            )
+        b = mapping(raw, p, KEYS["body"])
+        with at(p):
+            bodies[level] = DecisionBody(
+                level=level,
+                meetings=_meetings(b["meetings"], p + ("meetings",), start) if "meetings" in b else None,
+                agenda_cutoff=duration(b.get("agenda_cutoff", "0h"), p + ("agenda_cutoff",)),
+                pool=str(b["pool"]) if "pool" in b else None,
+                duration=dist(b["duration"], p + ("duration",), work=True) if "duration" in b else None,
+            )
+    level, by_outcome = _delegation(m["delegation"], path + ("delegation",))
+    gateway = _optional_id(m, "outcome_gateway", path, "a BPMN element id")
+    with at(path):
+        return Decision(
+            element=str(m["element"]),
+            delegation=level,
+            bodies=FrozenMap(bodies),
+            after_meeting=dist(m["after_meeting"], path + ("after_meeting",), work=False)
+            if "after_meeting" in m
+            else None,
+            by_outcome=FrozenMap(by_outcome),
+            outcome_gateway=gateway,
+        )
+
+
+def _delegation(value: Any, path: Path) -> tuple[str, dict[str, str]]:
+    """``delegation: committee`` (one level decides every outcome) or ``{grant: officer, refusal:
+    committee}`` (a delegation order by outcome): (the level of grants, the levels by outcome)."""
+    if isinstance(value, str):
+        return value, {}
+    if not isinstance(value, Mapping):
+        raise fail(
+            path,
+            f"{value!r} is not a delegation (expected a level, one of {', '.join(DELEGATION_LEVELS)}, or one per "
+            f"outcome: {{grant: officer, refusal: committee}})",
+        )
+    for key, level in value.items():
+        if key not in DECIDED_OUTCOMES:
+            raise fail(
+                path + (key,),
+                f"unknown outcome {key!r} (expected {' and '.join(DECIDED_OUTCOMES)}: the outcomes decided at "
+                "the decision step)",
+            )
+        if not isinstance(level, str) or level not in DELEGATION_LEVELS:
+            raise fail(
+                path + (key,),
+                f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})",
+            )
+    missing = [o for o in DECIDED_OUTCOMES if o not in value]
+    if missing:
+        raise fail(
+            path, f"missing key {missing[0]!r} (a delegation by outcome names a level for both grant and refusal)"
+        )
+    return str(value["grant"]), {str(k): str(v) for k, v in value.items()}
+
+
+def _optional_id(m: Mapping[str, Any], key: str, path: Path, what: str) -> str | None:
+    """``m[key]`` when it is an id (text), ``None`` when absent; anything else is refused."""
+    value = m.get(key)
+    if value is not None and not isinstance(value, str):
+        raise fail(path + (key,), f"{value!r} is not {what}")
+    return value
+
+
+def clock_from_data(value: Any, path: Path) -> LegalClock:
+    """The ``clock`` entry."""
+    m = mapping(value, path, KEYS["clock"], required=("start", "stop", "deadline"))
+    ext = m.get("extension")
+    flow = _optional_id(m, "extension_flow", path, "a sequence flow id")
+    with at(path):
+        return LegalClock(
+            start=str(m["start"]),
+            stop=str(m["stop"]),
+            deadline=duration(m["deadline"], path + ("deadline",)),
+            extension=duration(ext, path + ("extension",)) if ext is not None else None,
+            extension_flow=flow,
+            extension_rule=str(m.get("extension_rule", "projected")),
+        )
+
+
+def outcomes_from_data(value: Any, path: Path) -> FrozenMap[str, str]:
+    """The ``outcomes:`` section: end event id -> grant, refusal, withdrawal or dismissal."""
+    out = {}
+    for end, outcome in named(value, path, "end event ids to outcomes").items():
+        if end in PROVENANCE_KEYS:
+            continue
+        if not isinstance(outcome, str) or outcome not in OUTCOMES:
+            raise fail(path + (end,), f"unknown outcome {outcome!r} (expected one of {', '.join(OUTCOMES)})")
+        out[str(end)] = outcome
+    return FrozenMap(out)

@@ -1,0 +1,186 @@
+"""Single values of a profile read with their key path: mappings, numbers, dates, durations.
+
+The building blocks of :mod:`bpmn_io.profile_schema` and :mod:`bpmn_io.profile_decision`:
+every error is an ``InputError`` whose ``path`` is the full dotted key path
+(``simulation.elements.Task_Review.duration.dist``), built with :func:`at`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from bpmn_io.yamlsrc import path_text
+from processes.distributions import Distribution, distribution_from_data
+from processes.durations import parse_duration
+from processes.errors import InputError
+
+__all__ = [
+    "KEYS",
+    "PROVENANCE_KEYS",
+    "Path",
+    "split_path",
+    "at",
+    "fail",
+    "mapping",
+    "number",
+    "date",
+    "clock_time",
+    "duration",
+    "dist",
+    "optional_list",
+    "strings",
+    "named",
+    "probability",
+]
+
+#: the keys each mapping of the ``simulation:`` section accepts (besides PROVENANCE_KEYS)
+KEYS: dict[str, tuple[str, ...]] = {
+    "simulation": (
+        "start",
+        "horizon",
+        "cases",
+        "warmup",
+        "calendars",
+        "pools",
+        "arrivals",
+        "elements",
+        "decision",
+        "clock",
+        "attributes",
+        "outcomes",
+    ),
+    "calendar": ("hours", "holidays", "closed_dates", "closures"),
+    "closure": ("from", "to", "capacity"),
+    "pool": ("count", "fte", "calendar", "cost_per_hour", "lanes"),
+    "arrivals": ("per_year", "seasonality", "dates", "at"),
+    "element": ("duration", "delay", "probabilities", "conditions", "loop", "cardinality", "pool", "set"),
+    "loop": ("max", "again"),
+    "attribute": ("values", "weights"),
+    "decision": ("element", "delegation", "bodies", "after_meeting", "outcome_gateway"),
+    "body": ("meetings", "agenda_cutoff", "pool", "duration"),
+    "meetings": ("rrule", "dates", "at", "except_months", "except_dates"),
+    "clock": ("start", "stop", "deadline", "extension", "extension_flow", "extension_rule"),
+}
+
+#: keys that document where a value comes from; allowed in every mapping
+PROVENANCE_KEYS = ("source", "assumption", "note")
+Path = tuple[Any, ...]
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def split_path(text: str) -> Path:
+    """``'a.b[2].c'`` -> ``('a', 'b', 2, 'c')`` (the inverse of ``path_text``)."""
+    return tuple(int(idx) if idx else name for name, idx in _PART.findall(text))
+
+
+@contextmanager
+def at(path: Path) -> Iterator[None]:
+    """Prefix the (relative) path of an InputError raised inside with ``path``."""
+    try:
+        yield
+    except InputError as err:
+        if not getattr(err, "absolute", False):
+            rel = split_path(err.path) if err.path else ()
+            err.path = path_text(path + rel) or None
+            err.absolute = True  # type: ignore[attr-defined]
+        raise
+
+
+def fail(path: Path, message: str) -> InputError:
+    err = InputError(message, path=path_text(path) or None)
+    err.absolute = True  # type: ignore[attr-defined]
+    return err
+
+
+def mapping(
+    value: Any, path: Path, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()
+) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise fail(path, f"expected a mapping with keys {', '.join(allowed)}, got {value!r}")
+    for key in value:
+        if key not in allowed and key not in PROVENANCE_KEYS:
+            raise fail(
+                path + (key,), f"unknown key {key!r} (expected one of {', '.join(allowed + PROVENANCE_KEYS)})"
+            )
+    for key in required:
+        if key not in value:
+            raise fail(path, f"missing key {key!r}")
+    return value
+
+
+def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool = False) -> Any:
+    ok = not isinstance(value, bool) and isinstance(value, (int, float))
+    if whole:
+        ok = ok and float(value).is_integer()
+    if not ok or (minimum is not None and value < minimum):
+        what = "a whole number" if whole else "a number"
+        bound = f" >= {minimum:g}" if minimum is not None else ""
+        raise fail(path, f"{value!r} is not {what}{bound}")
+    return int(value) if whole else float(value)
+
+
+def date(value: Any, path: Path) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise fail(path, f"{value!r} is not a date (expected YYYY-MM-DD)")
+
+
+def clock_time(text: Any, path: Path) -> float:
+    if not isinstance(text, str):
+        raise fail(path, f"{text!r} is not a time of day (expected 'HH:MM' in quotes, 00:00-24:00)")
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    if match is None or int(match[2]) >= 60 or int(match[1]) > 24 or (int(match[1]) == 24 and int(match[2])):
+        raise fail(path, f"{text!r} is not a time of day (expected HH:MM, 00:00-24:00)")
+    return int(match[1]) + int(match[2]) / 60
+
+
+def duration(value: Any, path: Path, *, work: bool = False) -> float:
+    with at(path):
+        return parse_duration(value, work=work)
+
+
+def dist(value: Any, path: Path, *, work: bool) -> Distribution:
+    with at(path):
+        return distribution_from_data(value, work=work)
+
+
+def optional_list(m: Mapping[str, Any], key: str, path: Path, of: str) -> list[Any]:
+    """``m[key]``, a list (empty when the key is absent or empty); anything else is refused as not a list ``of``."""
+    value = m.get(key, []) or []
+    if not isinstance(value, list):
+        raise fail(path + (key,), f"{value!r} is not a list of {of}")
+    return value
+
+
+def strings(value: Any, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(path, f"{value!r} is not a list of names")
+    return tuple(value)
+
+
+def named(value: Any, path: Path, what: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise fail(path, f"{value!r} is not a mapping of {what}")
+    return value
+
+
+def probability(value: Any, path: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise fail(path, f"{value!r} is not a probability (expected a number from 0 to 1)")
+    return float(value)

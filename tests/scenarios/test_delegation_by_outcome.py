@@ -1,0 +1,49 @@
+"""Scenarios set the decision level by outcome (officers grant, the committee refuses) as well as one level."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from processes.errors import InputError
+from scenarios.loader import read_scenario
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def test_the_shipped_scenario_lets_officers_grant_and_the_committee_refuse():
+    scenario = read_scenario(SCENARIOS / "grants-delegated-to-officer.yaml")
+    for member in scenario.points[0].members:
+        decision = member.profile["simulation"]["decision"]
+        assert decision["delegation"] == {"grant": "officer", "refusal": "committee"}
+        assert decision["outcome_gateway"] == "Gw_Beslut"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("{grant: officer, refusal: mayor}",
+     "set: override simulation.decision.delegation={'grant': 'officer', 'refusal': 'mayor'} gives an invalid "
+     "profile: unknown delegation level 'mayor' (expected one of officer, manager, chair, working_committee, "
+     "committee)"),
+    ("{grant: officer}", "missing key 'refusal' (a delegation by outcome names a level for both grant and refusal)"),
+    ("{grant: officer, withdrawal: committee}", "unknown outcome 'withdrawal' (expected grant and refusal"),
+])
+def test_a_bad_delegation_by_outcome_is_one_precise_line(tmp_path: Path, value: str, expected: str):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"name: bad\nbase: helsingborg\nset:\n  simulation.decision.delegation: {value}\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_scenario(path)
+    text = str(err.value)
+    assert text.startswith(f"{path}:4: ") and expected in text
+    assert "\n" not in text
+
+
+def test_one_outcome_can_be_set_on_its_own_once_the_order_is_by_outcome(tmp_path: Path):
+    path = tmp_path / "refusals.yaml"
+    path.write_text("name: refusals\nbase: helsingborg\nset:\n"
+                    "  simulation.decision.delegation: {grant: officer, refusal: committee}\n"
+                    "  simulation.decision.delegation.refusal: working_committee\n", encoding="utf-8")
+    (member,) = read_scenario(path).points[0].members
+    assert member.profile["simulation"]["decision"]["delegation"] == {"grant": "officer",
+                                                                      "refusal": "working_committee"}
