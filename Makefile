@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-test node-deps browser peer clean bench
+.PHONY: run test setup setup-test node-deps browser peer clean bench readme-numbers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ run: setup
 
 test: setup-test
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# The README's table of the main job, from a run of the bundled study (cached in results/).
+readme-numbers: setup
+	$(BIN)/python bench/readme_numbers.py --write
 
 bench: setup-test
 	$(BIN)/python bench/run_all.py

@@ -97,6 +97,9 @@ if TYPE_CHECKING:
     from bpmn_io.profile import Profile
     from processes.model import Definitions, Process
     from processes.validate import Problem
+    from scenarios.batch import BatchResults
+    from scenarios.study import Study
+    from simulator.runner import ResultCache
 
 
 _LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
@@ -360,6 +363,24 @@ def _report_renamed_ids(source: str, target: str, renamed: tuple[tuple[str, str]
     if len(renamed) > _RENAMED_SHOWN:
         click.echo(f"permitflow: warning: {source}: {len(renamed) - _RENAMED_SHOWN} more ids renamed "
                    f"the same way in {target}", err=True)
+
+
+def _simulation_inputs(model: str, profile: str | None) -> tuple[Process, dict[str, Any], str]:
+    """(process, raw profile, profile source) for a library name or a model file."""
+    from bpmn_io import library as lib
+    from bpmn_io.loading import load_model
+    from bpmn_io.profile import read_profile
+
+    defs = load_model(model)
+    if profile is not None:
+        path = Path(profile)
+    elif not Path(model).exists() and lib.is_library_name(model):
+        path = lib.library_root() / model / lib.PROFILE_FILE
+    else:
+        path = Path(model).parent / lib.PROFILE_FILE
+        if not path.is_file():
+            raise click.UsageError(f"no profile beside {model} (expected {path}, or give --profile)")
+    return defs.process(), read_profile(path).raw, str(path)  # type: ignore[attr-defined]
 
 
 def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
@@ -801,79 +822,96 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     _emit(text, output)
 
 
-# --------------------------------------------------------------------------- Simulate: simulate
-# (section owned by the simulation work)
+# --------------------------------------------------------------------------- Simulate and run: the one road
+# (section owned by the scenario work; both commands go through scenarios.road)
 
 
-def _simulation_inputs(model: str, profile: str | None) -> tuple[Process, dict[str, Any], str]:
-    """(process, raw profile, profile source) for a library name or a model file."""
-    from bpmn_io import library as lib
-    from bpmn_io.loading import load_model
-    from bpmn_io.profile import read_profile
-
-    defs = load_model(model)
-    if profile is not None:
-        path = Path(profile)
-    elif not Path(model).exists() and lib.is_library_name(model):
-        path = lib.library_root() / model / lib.PROFILE_FILE
-    else:
-        path = Path(model).parent / lib.PROFILE_FILE
-        if not path.is_file():
-            raise click.UsageError(f"no profile beside {model} (expected {path}, or give --profile)")
-    return defs.process(), read_profile(path).raw, str(path)  # type: ignore[attr-defined]
+def _stderr_is_terminal() -> bool:
+    """Whether the progress bar has a person to show it to (not a pipe or a file)."""
+    return sys.stderr.isatty()
 
 
-def _set_values(pairs: tuple[str, ...], years: float | None, cases: int | None,
-                raw: dict[str, object]) -> dict[str, object]:
-    """The --set/--years/--cases overrides as dotted paths into the profile."""
-    import yaml
-
-    out: dict[str, object] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{pair!r} (expected key=value, e.g. pools.officer.count=3)", param_hint="--set")
-        key = key.strip()
-        if not key.startswith(("simulation.", "facts.", "municipality", "handled_by")):
-            key = "simulation." + key
-        out[key] = yaml.safe_load(text)
-    simulation = raw.get("simulation") if isinstance(raw, dict) else None
-    if isinstance(simulation, dict) and (years is not None or cases is not None):
-        simulation.pop("horizon", None)
-        simulation.pop("cases", None)
-        if years is not None:
-            out["simulation.horizon"] = f"{years:g}y"
-        else:
-            out["simulation.cases"] = cases
-    return out
+@contextmanager
+def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C inside the block: one line (``say()``: what was kept, how to go on), exit code 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"permitflow: interrupted: {say()}", err=True)
+        raise SystemExit(130) from None
 
 
-def _fee(raw: dict[str, object]) -> float | None:
-    facts = raw.get("facts") if isinstance(raw, dict) else None
-    fee = facts.get("application_fee") if isinstance(facts, dict) else None
-    value = fee.get("value") if isinstance(fee, dict) else fee
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
+            show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
+    """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
+
+    Ctrl-C stops the run with one line saying how many units finished and what was
+    kept (``kept``: where finished units are, or why nothing is); exit code 130.
+    """
+    from scenarios.executors import executor_for
+    from scenarios.road import execute, prepare
+
+    done = 0
+    total: int | None = None
+
+    def finished(n: int) -> None:
+        nonlocal done
+        done += n
+
+    def say() -> str:
+        if total is None:
+            return "before any work unit ran; nothing was written"
+        return f"{done} of {total} work units finished; {kept}"
+
+    with _on_interrupt(say):
+        plan = prepare(study)
+        total = len(plan.jobs)
+        cached = plan.cached(cache)
+        with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
+            if not show_bar:
+                return execute(plan, executor=executor, cache=cache, progress=finished), total, cached
+            with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
+                                   show_pos=True) as bar:
+                def both(n: int) -> None:
+                    finished(n)
+                    bar.update(n)
+
+                return execute(plan, executor=executor, cache=cache, progress=both), total, cached
+
+
+def _num(value: float) -> float | None:
+    return None if value != value else value
 
 
 @cli.command("simulate")
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
-@click.option("--years", type=click.FloatRange(min=0, min_open=True), help="Simulate this many years of arrivals.")
+@click.option("--years", type=click.FloatRange(min=0, min_open=True),
+              help="Simulate this many years of arrivals (default: the profile's horizon).")
 @click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications.")
-@click.option("--replications", "-r", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True)
+@click.option("--replications", "-r", type=click.IntRange(min=1), help="Replications (default 10).")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
-              help="Override a profile value, e.g. pools.officer.count=3 or decision.delegation=officer.")
+              help="Override a profile value, e.g. pools.officer.count=3 or decision.delegation=officer "
+                   "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
 @click.option("--eventlog", type=click.Path(dir_okay=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
+                   "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int,
-                 seed: int, sets: tuple[str, ...], eventlog: str | None, fmt: str, quiet: bool) -> None:
+def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
+                 seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
+                 dask_address: str | None, fmt: str, quiet: bool) -> None:
     """Simulate MODEL (a BPMN file or a library name) with its profile.
 
-    Prints each figure's mean over the replications and its 95 % confidence
-    interval (Student t). Replication i uses SeedSequence(SEED).spawn(R)[i].
+    A one-scenario study: the same checks, seeds and engine as `permitflow run`
+    of the scenario file with `base: MODEL`, `set:`, `horizon:`/`cases:`,
+    `replications:` and `seed:`, and the same figures. Prints each figure's mean
+    over the replications and its 95 % confidence interval (Student t).
+    Replication i of process P uses the i-th child of SeedSequence(SEED), and
+    P's name (common random numbers across scenarios).
 
     \b
     Examples:
@@ -883,126 +921,58 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     """
     import json
 
-    import numpy as np
+    from scenarios.options import one_scenario_study
 
-    from bpmn_io.profile import apply_overrides, profile_from_data
-    from simulator import engine, stats
-    from simulator import eventlog as log
-    from simulator.tokens import check_executable
-
-    if years is not None and cases is not None:
-        raise click.UsageError("give --years or --cases, not both")
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):
         raise click.BadParameter(f"{eventlog!r} (expected a .csv or .xes file name)", param_hint="--eventlog")
-    process, raw, source = _simulation_inputs(model, profile)
-    overrides = _set_values(sets, years, cases, raw)  # type: ignore[arg-type]
-    raw = apply_overrides(raw, overrides, source=source) if overrides else raw
-    params = profile_from_data(raw, source=source).simulation
-    if params is None:
-        raise click.UsageError(f"{source} has no simulation: section")
-    _check_profile_names(process, params, source)
-    check_executable(process, params)  # name what cannot run before any replication starts
-    children = np.random.SeedSequence(seed).spawn(replications)
-    results = []
-    show = not quiet and sys.stderr.isatty()
-    with click.progressbar(length=replications, label="Simulating", file=sys.stderr,
-                           hidden=not show) as bar:
-        for i, child in enumerate(children):
-            keep = eventlog is not None and i == 0
-            result = engine.simulate(process, params, seed=child, keep_records=keep)
-            if keep and eventlog is not None:
+    if years is not None and cases is not None:
+        raise click.UsageError("give --years or --cases, not both")
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
+                                   replications=replications, seed=seed, eventlog=eventlog is not None)
+    batch, _total, _cached = _travel(study, workers=workers, dask=dask_address, cache=None,
+                                     show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
+                                     kept="simulate keeps no partial results: run the same command to start again")
+    for name, message in batch.failures:
+        click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
+    if batch.failures:
+        raise SystemExit(1)
+    (point,) = batch.points
+    scenario = point.scenario
+    (member,) = scenario.points[0].members
+    if eventlog is not None:
+        for replication, _process, csv_text, xes in point.eventlogs:
+            if replication == 0:
+                data = xes if eventlog.lower().endswith(".xes") else csv_text.encode("utf-8")
                 with atomic_write(eventlog, "wb") as fh:
-                    data = log.to_xes(result, params.start) if eventlog.lower().endswith(".xes") \
-                        else log.to_csv(result, params.start).encode("utf-8")
-                    fh.write(data)  # type: ignore[attr-defined]
-            results.append(result)
-            bar.update(1)
-    table = stats.summarise(results, fee=_fee(raw))  # type: ignore[arg-type]
+                    fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
+    prefix = f"{member.name}/"
+    table = {k[len(prefix):]: est for k, est in point.summary.figures.items() if k.startswith(prefix)}
     if fmt == "json":
         click.echo(json.dumps({
-            "model": model, "profile": source, "replications": replications, "seed": seed,
-            "overrides": {k: v for k, v in overrides.items()},
-            "figures": {k: {"mean": _num(m), "low": _num(lo), "high": _num(hi)} for k, (m, lo, hi) in table.items()},
-        }, indent=2, ensure_ascii=False))
+            "model": model, "profile": member.profile_source,
+            "replications": scenario.replications, "seed": scenario.seed,
+            "resolved": {k: v for k, v in member.run_values().items()},
+            "overrides": {o.path: o.value for o in scenario.points[0].overrides},
+            "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high)} for k, e in table.items()},
+        }, indent=2, ensure_ascii=False, default=str))
         return
     width = max((len(k) for k in table), default=10)
     click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")
-    for key, (mean, low, high) in table.items():
-        ci = "" if low != low else f"[{low:.4g}, {high:.4g}]"
-        click.echo(f"{key:<{width}}  {mean:>12.4g}  {ci:>25}")
-
-
-def _num(value: float) -> float | None:
-    return None if value != value else value
-
-
-def _check_profile_names(process: object, params: object, source: str) -> None:
-    """A profile entry naming an element the process lacks: an InputError with file, line and key path."""
-    from bpmn_io.profile_schema import split_path
-    from bpmn_io.yamlsrc import load_yaml
-    from processes.errors import InputError
-    from simulator.tables import profile_problems
-
-    problems = profile_problems(process, params)  # type: ignore[arg-type]
-    if not problems:
-        return
-    key, message = problems[0]
-    path = "simulation." + key
-    try:
-        line = load_yaml(Path(source).read_bytes(), source=source).line(split_path(path))
-    except (OSError, InputError):
-        line = None
-    more = f" (and {len(problems) - 1} more such entries)" if len(problems) > 1 else ""
-    raise InputError(message + more, file=source, line=line, path=path)
-
-
-# --------------------------------------------------------------------------- What-if: run, report
-# (section owned by the scenario work)
-
-
-def _executor_for(workers: int | None, dask_address: str | None, jobs: int) -> tuple[object | None, list[object]]:
-    """The executor to run on, and the functions that release it afterwards."""
-    if dask_address is not None:
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            fail("--dask needs dask.distributed: pip install 'permitflow[dask]'", 2)
-        if dask_address == "local":
-            cluster = LocalCluster(
-                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                dashboard_address=None,
-            )
-            client = Client(cluster)
-            return client.get_executor(), [client.close, cluster.close]
-        client = Client(dask_address)
-        return client.get_executor(), [client.close]  # close, never shutdown: the cluster is not ours
-    count = min(workers or os.cpu_count() or 1, jobs)
-    if count <= 1:
-        return None, []
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=count)
-    # an interrupted run (Ctrl-C) drops the queued work units; finished ones are in the cache
-    return pool, [lambda: pool.shutdown(wait=True, cancel_futures=True)]
-
-
-def _close(closers: list[object]) -> None:
-    for close in closers:
-        close()  # type: ignore[operator]
-
-
-def _stderr_is_terminal() -> bool:
-    """Whether the progress bar has a person to show it to (not a pipe or a file)."""
-    return sys.stderr.isatty()
+    for key, est in table.items():
+        ci = "" if est.low != est.low else f"[{est.low:.4g}, {est.high:.4g}]"
+        click.echo(f"{key:<{width}}  {est.mean:>12.4g}  {ci:>25}")
 
 
 @cli.command("run")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here.")
-@click.option("--replications", type=click.IntRange(min=2), help="Replications of every scenario (overrides the files).")
-@click.option("--no-cache", is_flag=True, help="Recompute every work unit (ignore DIR/.cache).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
+                   "pip install -e '.[dask]' in this repository).")
+@click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
+@click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
+@click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def run_command(
@@ -1013,15 +983,17 @@ def run_command(
     dask_address: str | None,
     replications: int | None,
     no_cache: bool,
+    refresh: bool,
     fmt: str,
 ) -> None:
     """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
-    (or on a Dask cluster) and cached in DIR/.cache, so a rerun skips finished
-    work. Writes DIR/summary.csv, summary.json, cases.csv, eventlog.csv and
-    eventlog.xes (when a scenario asks for them) and report.html. A failing scenario is reported and the
-    others still finish (exit 1).
+    (or on a Dask cluster) and cached in DIR/.cache, so a rerun (or a run
+    interrupted with Ctrl-C and started again) skips finished work. Writes
+    DIR/summary.csv, summary.json, cases.csv, eventlog.csv and eventlog.xes (when
+    a scenario asks for them) and report.html. A failing scenario is reported and
+    the others still finish (exit 1).
 
     \b
     Examples:
@@ -1029,57 +1001,46 @@ def run_command(
       permitflow run scenarios/status-quo.yaml scenarios/one-more-officer.yaml --replications 20
       permitflow run my-study.yaml -o out --dask local --workers 4
     """
-    import dataclasses
     import json
 
     from report.build import write_report
     from report.results import DirectoryCache, write_results
-    from scenarios.batch import assemble, check_study
-    from scenarios.execute import plan
     from scenarios.loader import bundled_study, read_any
-    from simulator.runner import Failure, run_replications
+    from scenarios.road import Refresh
+    from scenarios.settings import Origin
 
-    study = read_any(list(files) or [bundled_study()])
+    if no_cache and refresh:
+        raise click.UsageError("give --no-cache or --refresh, not both")
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        study = read_any(list(files) or [bundled_study()])
     if replications is not None:
-        study = dataclasses.replace(
-            study, scenarios=tuple(dataclasses.replace(s, replications=replications) for s in study.scenarios)
-        )
-    check_study(study)
+        study = study.with_replications(replications, Origin("--replications"))
     folder = Path(output) if output else Path("results") / study.name
-    planned = plan(study)
-    ids = [uid for uid, _job in planned]
-    jobs = [job for _uid, job in planned]
-    cache = None if no_cache else DirectoryCache(folder / ".cache")
-    cached = sum(1 for job in jobs if cache is not None and cache.get(job.key) is not None)
-    executor, resources = _executor_for(workers, dask_address, len(jobs) - cached)
-    show_bar = _stderr_is_terminal() and fmt == "text"
-    try:
-        if show_bar:
-            with click.progressbar(length=len(jobs), label=f"{study.name}: {len(jobs)} work units",
-                                   file=sys.stderr, show_pos=True) as bar:
-                outcomes = run_replications(jobs, executor=executor, cache=cache, progress=bar.update)  # type: ignore[arg-type]
-        else:
-            outcomes = run_replications(jobs, executor=executor, cache=cache)  # type: ignore[arg-type]
-    finally:
-        _close(resources)
-    batch = assemble(study, ids, outcomes)
-    write_results(folder, batch)
-    report_path = write_report(folder)
+    cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
+    if refresh and cache is not None:
+        cache = Refresh(cache)
+    kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
+            else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+    batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
+                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+    with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                               "unless --no-cache: run the same command to write the results"):
+        write_results(folder, batch)
+        report_path = write_report(folder)
     if ctx.obj.get("debug"):
-        for outcome in outcomes:
-            if isinstance(outcome, Failure):
-                click.echo(outcome.detail, err=True)
+        for detail in batch.details:
+            click.echo(detail, err=True)
     if fmt == "json":
         click.echo(json.dumps({
             "folder": str(folder),
             "report": str(report_path),
-            "work_units": len(jobs),
+            "work_units": total,
             "from_cache": cached,
             "failures": [{"scenario": s, "message": m} for s, m in batch.failures],
         }, indent=1))
     else:
         count = len(study.scenarios)
-        click.echo(f"{study.name}: {count} scenario{'s' if count != 1 else ''}, {len(jobs)} work units ({cached} from cache)")
+        click.echo(f"{study.name}: {count} scenario{'s' if count != 1 else ''}, {total} work units ({cached} from cache)")
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]
@@ -1164,7 +1125,7 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
     """
     import json
 
-    from bpmn_io.caselog import open_log
+    from bpmn_io.logfiles import open_log
     from calibrate.inspect import summarise, summary_data, summary_text
 
     stream = open_log(log, _log_columns(kwargs))
@@ -1238,13 +1199,13 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     """
     import json
 
-    from bpmn_io.caselog import read_log
+    from bpmn_io.logfiles import read_log
     from bpmn_io.profile import profile_from_data, provenance_gaps
     from bpmn_io.yamlsrc import dump_yaml
     from calibrate.core import calibrate
     from calibrate.mapping import map_activities, mappable_steps, parse_mapping
     from calibrate.reporting import calibration_text
-    from simulator.tokens import check_executable
+    from simulator.compiler import check_executable
 
     if not output.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{output!r} (expected a .yaml file)", param_hint="-o")
@@ -1302,7 +1263,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
       permitflow discover cases.csv -o model.bpmn --min-frequency 0.3
       permitflow simulate model.bpmn --profile profile.yaml
     """
-    from bpmn_io.caselog import read_log
+    from bpmn_io.logfiles import read_log
     from bpmn_io.profile import profile_from_data
     from bpmn_io.writer import to_bpmn_bytes
     from bpmn_io.yamlsrc import dump_yaml
@@ -1310,7 +1271,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     from calibrate.discover import discover_model
     from calibrate.mapping import map_activities
     from calibrate.reporting import calibration_text
-    from simulator.tokens import check_executable
+    from simulator.compiler import check_executable
 
     if not output.lower().endswith((".bpmn", ".bpmn2", ".xml")):
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")

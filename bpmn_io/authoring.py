@@ -91,7 +91,8 @@ from .authoring_format import (
     TRIGGER_KEYWORDS,
     flow_id,
 )
-from .namespaces import BPMN, fragment, q
+from .fragments import fragment
+from .namespaces import BPMN, q
 from .yamlsrc import YamlDoc, load_yaml, path_text
 
 __all__ = ["parse_authoring", "read_authoring", "MAX_AUTHORING_BYTES"]

@@ -4,8 +4,8 @@ A case log is read as a stream of :class:`LogRecord` — one per activity
 instance: the case, the activity, when it completed (``end``), when it started
 if the log says so (``start``, else ``nan``), who did it, and where in the
 file it was (CSV line or XES event number). ``bpmn_io.xeslog`` and
-``bpmn_io.csvlog`` produce the stream; :func:`open_log` picks the reader by
-the file's name; :func:`read_log` collects it into a :class:`LogTable`, the
+``bpmn_io.csvlog`` produce the stream; :func:`bpmn_io.logfiles.open_log` picks the
+reader by the file's name; :func:`bpmn_io.logfiles.read_log` collects it into a :class:`LogTable`, the
 columnar form ``calibrate`` works on (numpy arrays of codes and times, about
 30 bytes per activity instance).
 
@@ -40,9 +40,6 @@ __all__ = [
     "LogTable",
     "LogStream",
     "table_from_records",
-    "open_log",
-    "read_log",
-    "log_kind",
     "wall_seconds",
     "from_seconds",
     "open_bytes",
@@ -235,46 +232,3 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
         where=where[order],
         notes=tuple(notes),
     )
-
-
-def log_kind(path: str | Path) -> str:
-    """``"xes"`` or ``"csv"`` from the file name (``.xes``, ``.xes.gz``, ``.csv``, ``.csv.gz``)."""
-    name = str(path).lower()
-    name = name[:-3] if name.endswith(".gz") else name
-    if name.endswith(".xes"):
-        return "xes"
-    if name.endswith((".csv", ".tsv", ".txt")):
-        return "csv"
-    raise InputError(
-        "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv or .csv.gz)", file=str(path)
-    )
-
-
-def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
-    """Open the case log at ``path`` for streaming (nothing is read beyond the header yet)."""
-    kind = log_kind(path)
-    if kind == "xes":
-        from bpmn_io.xeslog import open_xes
-
-        if columns.start is not None or columns.date_format is not None:
-            raise InputError("--start and --date-format are for CSV logs (XES has lifecycle start events "
-                             "and ISO 8601 timestamps)", file=str(path))
-        return open_xes(path, columns)
-    from bpmn_io.csvlog import open_csv
-
-    return open_csv(path, columns)
-
-
-def read_log(path: str | Path, columns: LogColumns = GUESS) -> tuple[LogTable, LogStream]:
-    """The whole log at ``path`` as a :class:`LogTable`, and the stream that read it (mapping, notes)."""
-    stream = open_log(path, columns)
-    table = table_from_records(stream.records, source=stream.source)
-    notes = list(stream.notes)
-    bad = int(np.count_nonzero(table.start > table.end))
-    if bad:
-        i = int(np.argmax(table.start > table.end))
-        raise InputError(f"an activity ends before it starts ({table.activities[table.activity[i]]!r} of case "
-                         f"{table.case_ids[table.case[i]]!r}; {bad} such rows)",
-                         file=stream.source, line=int(table.where[i]) if stream.kind == "csv" else None,
-                         path=None if stream.kind == "csv" else f"event {int(table.where[i])}")
-    return LogTable(**{**{f: getattr(table, f) for f in table.__dataclass_fields__}, "notes": tuple(notes)}), stream

@@ -5,6 +5,10 @@
 the running Python, in its scripts directory and on PATH. No manual step is
 needed in either case; without both a :class:`~processes.errors.PermitflowError`
 says what to install.
+
+The ``graphviz`` Python package is not a dependency: it only runs an executable
+named ``dot`` found on PATH (a module constant), so it cannot run the
+``graphviz-pure`` binary, and all this module needs is one ``dot -Tplain`` call.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from lxml import etree
 __all__ = [
     "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "COLOR", "BIOC", "PREFIXES", "STANDARD_URIS",
     "KEPT", "KEPT_TAG", "KEPT_RELATIONSHIP", "KEPT_DIAGRAM", "KEPT_POSITION", "foreign_namespaces", "q", "local", "is_bpmn",
-    "fragment", "fragment_tag",
 ]
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -80,9 +79,3 @@ def local(el: etree._Element) -> str:
 
 def is_bpmn(el: etree._Element) -> bool:
     return etree.QName(el).namespace == BPMN
-
-
-# Kept fragments live in fragments.py; re-exported here because other modules
-# (authoring.py) import them from this module. Imported last: fragments uses the
-# constants above.
-from .fragments import fragment, fragment_tag  # noqa: E402

@@ -42,9 +42,11 @@ __all__ = [
     "dump_profile",
     "provenance_gaps",
     "apply_overrides",
+    "TOP_KEYS",
 ]
 
-_TOP_KEYS = ("municipality", "handled_by", "facts", "simulation")
+#: the keys of a profile document (besides source/assumption/note)
+TOP_KEYS = ("municipality", "handled_by", "facts", "simulation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +75,12 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
             raw = {}
         if not isinstance(raw, Mapping):
             raise InputError(
-                f"a profile is a mapping with keys {', '.join(_TOP_KEYS)}, got {type(raw).__name__}"
+                f"a profile is a mapping with keys {', '.join(TOP_KEYS)}, got {type(raw).__name__}"
             )
         for key in raw:
-            if key not in _TOP_KEYS and key not in PROVENANCE_KEYS:
+            if key not in TOP_KEYS and key not in PROVENANCE_KEYS:
                 raise InputError(
-                    f"unknown key {key!r} (expected one of {', '.join(_TOP_KEYS + PROVENANCE_KEYS)})",
+                    f"unknown key {key!r} (expected one of {', '.join(TOP_KEYS + PROVENANCE_KEYS)})",
                     path=str(key),
                 )
         for key in ("municipality", "handled_by"):

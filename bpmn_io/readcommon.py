@@ -10,8 +10,8 @@ from lxml import etree
 from processes.errors import InputError
 from processes.model import Documentation, Expression, Opaque
 
-from .fragments import requalify
-from .namespaces import BPMN, KEPT, KEPT_TAG, XSI, fragment, q
+from .fragments import fragment, requalify
+from .namespaces import BPMN, KEPT, KEPT_TAG, XSI, q
 from .xsdorder import rank_table
 
 __all__ = [

@@ -9,7 +9,8 @@ from lxml import etree
 
 from processes.model import Bounds, Diagram, Edge, Label, Plane, Point, Shape
 
-from .namespaces import BIOC, BPMNDI, COLOR, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, XSI, fragment, q
+from .fragments import fragment
+from .namespaces import BIOC, BPMNDI, COLOR, DC, DI, KEPT_DIAGRAM, KEPT_POSITION, XSI, q
 from .readcommon import OpaqueBuilder, Source, children, flag, number
 
 __all__ = ["read_diagram", "kept_drawing", "restore_drawings", "color_declarations"]

@@ -35,7 +35,8 @@ from processes.model import (
 )
 
 from .dangling import restore_references
-from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, fragment, local, q
+from .fragments import fragment
+from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
 from .readdi import color_declarations, kept_drawing, read_diagram, restore_drawings
 from .readelements import read_artifact

@@ -30,7 +30,8 @@ from processes.model import (
     Task,
 )
 
-from .namespaces import BPMN, fragment, local, q
+from .fragments import fragment
+from .namespaces import BPMN, local, q
 from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, elements, expression, flag
 from .readelements import (
     data_association,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError"]
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "did_you_mean"]
 
 
 class PermitflowError(Exception):
@@ -66,3 +69,13 @@ class SimulationError(PermitflowError):
     """A simulation that cannot run or cannot finish."""
 
     exit_code = 1
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``known`` to ``name``, or ``""``.
+
+    >>> did_you_mean("helsinborg", ["helsingborg", "landskrona"])
+    " (did you mean 'helsingborg'?)"
+    """
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

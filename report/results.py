@@ -101,7 +101,10 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
             ],
             "replications": s.replications,
             "seed": s.seed,
-            "settings": dict(s.settings),
+            "settings": s.settings.given,
+            "settings_from": {
+                key: str(s.settings.origin(key)) for key in ("replications", "seed", *s.settings.given)
+            },
             "sweep": [{"path": path, "values": list(values)} for path, values in s.sweep],
             "points": [],
         }
@@ -109,6 +112,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "label": point.summary.label,
             "values": {path: value for path, value in point.summary.values},
+            "resolved": {m.name: m.run_values() for m in point.scenario.points[point.index].members},
             "failures": list(point.summary.failures),
             "figures": {name: _estimate(est) for name, est in point.summary.figures.items()},
             "comparison": None,

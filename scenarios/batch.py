@@ -1,7 +1,5 @@
 """A batch's results put together: estimates per scenario point, comparisons, failures.
 
-:func:`check_study` refuses, before anything runs, a baseline that is not in the
-run or that cannot be paired (another seed or number of replications).
 :func:`assemble` turns the job outcomes (in plan order) into
 :class:`BatchResults`: per scenario point the figures with intervals, the case
 rows of every replication, the paired comparison with the baseline and the
@@ -14,13 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from processes.errors import InputError
 from scenarios.compare import Comparison, PointSummary, paired_differences, summarise_point
 from scenarios.execute import UnitId, UnitResult
-from scenarios.loader import Scenario, Study
+from scenarios.study import Scenario, Study
 from simulator.runner import Failure
 
-__all__ = ["PointResults", "BatchResults", "check_study", "assemble"]
+__all__ = ["PointResults", "BatchResults", "assemble"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,39 +44,12 @@ class BatchResults:
     study: Study
     points: tuple[PointResults, ...]
     failures: tuple[tuple[str, str], ...]  # (scenario, message), one per failed scenario point
+    details: tuple[str, ...] = ()  # the traceback of every failed work unit (for --debug)
 
     @property
     def failed_scenarios(self) -> tuple[str, ...]:
         """Names of the scenarios with at least one failed work unit."""
         return tuple(dict.fromkeys(name for name, _msg in self.failures))
-
-
-def check_study(study: Study) -> None:
-    """Refuse a baseline that is missing or cannot be paired with its scenario."""
-    by_name = {s.name: s for s in study.scenarios}
-    for scenario in study.scenarios:
-        if scenario.baseline is None:
-            continue
-        base = by_name.get(scenario.baseline)
-        if base is None:
-            raise InputError(
-                f"baseline: '{scenario.baseline}' is not a scenario of this run "
-                f"(expected one of {', '.join(by_name)})",
-                file=scenario.source,
-            )
-        if base.name == scenario.name:
-            raise InputError("baseline: a scenario cannot be its own baseline", file=scenario.source)
-        if (base.seed, base.replications) != (scenario.seed, scenario.replications):
-            raise InputError(
-                f"baseline: '{base.name}' runs seed {base.seed} x {base.replications} replications, this scenario "
-                f"seed {scenario.seed} x {scenario.replications}; paired differences need the same",
-                file=scenario.source,
-            )
-        if len(base.points) not in (1, len(scenario.points)):
-            raise InputError(
-                f"baseline: '{base.name}' has {len(base.points)} sweep points; expected 1 or {len(scenario.points)}",
-                file=scenario.source,
-            )
 
 
 def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> BatchResults:
@@ -90,6 +60,7 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
     summaries: dict[tuple[str, int], PointSummary] = {}
     rows: dict[tuple[str, int], tuple[list[Any], list[Any]]] = {}
     failures: list[tuple[str, str]] = []
+    details = [o.detail for o in outcomes if isinstance(o, Failure)]
     for scenario in study.scenarios:
         for p, point in enumerate(scenario.points):
             reps = grouped.get((scenario.name, p), {})
@@ -123,4 +94,4 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
                 comparison = paired_differences(summaries[(scenario.name, p)], summaries[(base.name, bp)])
             cases, eventlogs = rows[(scenario.name, p)]
             points.append(PointResults(scenario, p, summaries[(scenario.name, p)], comparison, tuple(cases), tuple(eventlogs)))
-    return BatchResults(study, tuple(points), tuple(failures))
+    return BatchResults(study, tuple(points), tuple(failures), tuple(details))

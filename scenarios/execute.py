@@ -24,10 +24,14 @@ from typing import Any
 from bpmn_io.profile import parse_profile
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml
-from scenarios.loader import Scenario, Study
+from processes.errors import InputError
+from processes.model import Process
+from processes.params import SimParams
 from scenarios.sharing import SharedPool
+from scenarios.study import Scenario, Study, SweepPoint
 from simulator.eventlog import to_csv, to_xes
 from simulator.joint import simulate_joint
+from simulator.records import SimResult
 from simulator.runner import Job, replication_seeds
 from simulator.stats import figures
 
@@ -36,6 +40,9 @@ __all__ = [
     "UnitSpec",
     "UnitResult",
     "UnitId",
+    "MemberText",
+    "point_inputs",
+    "parsed_member",
     "plan",
     "run_unit",
     "code_version",
@@ -47,11 +54,15 @@ CASE_COLUMNS = (
 )
 
 
+#: one process of a work unit as plain text: name, BPMN, BPMN source, profile YAML, profile source
+MemberText = tuple[str, str, str, str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class UnitSpec:
     """What a worker needs for one replication of one scenario point."""
 
-    members: tuple[tuple[str, str, str, str, str], ...]  # name, bpmn, bpmn source, profile yaml, profile source
+    members: tuple[MemberText, ...]
     shared_pools: tuple[SharedPool, ...]
     seed: int
     replication: int
@@ -95,7 +106,12 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _point_key(members: tuple[tuple[str, str, str, str, str], ...], scenario: Scenario, version: str) -> str:
+def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:
+    """The processes of ``point`` as the plain text its work units carry."""
+    return tuple((m.name, m.bpmn, m.bpmn_source, dump_yaml(dict(m.profile)), m.profile_source) for m in point.members)
+
+
+def _point_key(members: tuple[MemberText, ...], scenario: Scenario, version: str) -> str:
     text = json.dumps(
         {
             "members": [(name, hashlib.sha256(bpmn.encode()).hexdigest(), profile) for name, bpmn, _s, profile, _p in members],
@@ -110,15 +126,18 @@ def _point_key(members: tuple[tuple[str, str, str, str, str], ...], scenario: Sc
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def plan(study: Study, *, version: str | None = None) -> list[tuple[UnitId, Job]]:
-    """Every work unit of ``study``, in a fixed order (scenario, point, replication)."""
+def plan(
+    study: Study, *, version: str | None = None, inputs: dict[tuple[str, int], tuple[MemberText, ...]] | None = None,
+) -> list[tuple[UnitId, Job]]:
+    """Every work unit of ``study``, in a fixed order (scenario, point, replication).
+
+    ``inputs``: each point's :func:`point_inputs` by ``(scenario, point)``, when already made.
+    """
     version = version if version is not None else code_version()
     jobs = []
     for scenario in study.scenarios:
         for p, point in enumerate(scenario.points):
-            members = tuple(
-                (m.name, m.bpmn, m.bpmn_source, dump_yaml(dict(m.profile)), m.profile_source) for m in point.members
-            )
+            members = inputs[(scenario.name, p)] if inputs is not None else point_inputs(point)
             point_key = _point_key(members, scenario, version)
             for r in range(scenario.replications):
                 spec = UnitSpec(members, scenario.shared_pools, scenario.seed, r, "eventlog" in scenario.outputs)
@@ -131,7 +150,7 @@ def _days(hours: float) -> float:
     return hours / 24.0
 
 
-def _case_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
+def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[Any, ...]]:
     deadline = params.clock.deadline if params.clock is not None else math.nan
     rows = []
     for case in result.cases:
@@ -147,27 +166,38 @@ def _case_rows(name: str, result: Any, params: Any) -> list[tuple[Any, ...]]:
 
 
 @lru_cache(maxsize=64)
-def _parsed_process(bpmn: str, source: str) -> Any:
+def _parsed_process(bpmn: str, source: str) -> Process:
     # a worker runs many replications of the same point: parse each text once (the model is immutable)
     return parse_bpmn(bpmn.encode("utf-8"), source=source).process()
 
 
 @lru_cache(maxsize=256)
-def _parsed_profile(profile_text: str, source: str) -> tuple[Any, float | None]:
+def _parsed_profile(profile_text: str, source: str) -> tuple[SimParams | None, float | None]:
     """(simulation parameters, application fee in kr when the facts give a number)."""
     profile = parse_profile(profile_text, source=source)
     fact = profile.facts.get("application_fee")
-    value = getattr(fact, "value", None)
+    value = fact.value if fact is not None else None
     fee = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     return profile.simulation, fee
 
 
+def parsed_member(member: MemberText) -> tuple[Process, SimParams | None, float | None]:
+    """(process, simulation parameters, application fee) of one process of a unit, parsed once
+    per text in this Python process (the parsed objects are immutable)."""
+    name, bpmn, bpmn_source, profile_text, profile_source = member
+    params, fee = _parsed_profile(profile_text, profile_source)
+    return _parsed_process(bpmn, bpmn_source), params, fee
+
+
 def run_unit(spec: UnitSpec) -> UnitResult:
     """Simulate one replication of one scenario point with the real engine."""
-    members, fees = [], {}
-    for name, bpmn, bpmn_source, profile_text, profile_source in spec.members:
-        params, fees[name] = _parsed_profile(profile_text, profile_source)
-        members.append((name, _parsed_process(bpmn, bpmn_source), params))
+    members: list[tuple[str, Process, SimParams]] = []
+    fees: dict[str, float | None] = {}
+    for member in spec.members:
+        process, params, fees[member[0]] = parsed_member(member)
+        if params is None:
+            raise InputError("the profile has no simulation: section", file=member[4])
+        members.append((member[0], process, params))
     seed = replication_seeds(spec.seed, spec.replication + 1)[spec.replication]
     shared = {s.pool: (s.members, s.provider) for s in spec.shared_pools}
     results = simulate_joint(members, seed=seed, shared_pools=shared)

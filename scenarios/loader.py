@@ -22,32 +22,28 @@ with the member's name (``klippan.simulation.pools.officer.count``), and
 
 A study file gathers scenario files (``scenarios:``, paths relative to the study),
 the municipalities whose processes are diffed in the report (``compare:``) and
-defaults for every scenario (``defaults:``). Every override is applied and the
-resulting profile parsed here, so a bad path or value is refused with file, line,
-path, value and the allowed values before anything runs.
+``defaults:`` that fill only the run settings a scenario file leaves out (the
+rule and the built-in defaults: :mod:`scenarios.settings`). Every override is
+applied and the resulting profile parsed here (:func:`scenarios.study.build_scenario`),
+so a bad path or value is refused with file, line, path, value and the allowed
+values before anything runs.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from bpmn_io.profile import apply_overrides
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError, PermitflowError
-from scenarios.bases import Base, resolve_base
-from scenarios.sharing import SharedPool, parse_shared_pools
+from processes.errors import InputError
+from scenarios.bases import resolve_base
+from scenarios.settings import SETTING_KEYS, Origin, resolve_settings
+from scenarios.sharing import parse_shared_pools
+from scenarios.study import Scenario, Study, build_scenario
 
 __all__ = [
-    "Member",
-    "SweepPoint",
-    "Scenario",
-    "Study",
-    "OUTPUTS",
     "parse_scenario",
     "read_scenario",
     "parse_study",
@@ -56,66 +52,11 @@ __all__ = [
     "bundled_study",
 ]
 
-OUTPUTS = ("summary", "cases", "eventlog")
-SCENARIO_KEYS = (
-    "name", "question", "base", "set", "sweep", "shared_pools", "replications", "seed",
-    "horizon", "cases", "warmup", "outputs", "baseline",
-)
+SCENARIO_KEYS = ("name", "question", "base", "set", "sweep", "shared_pools", "baseline", *SETTING_KEYS)
 STUDY_KEYS = ("study", "title", "question", "compare", "defaults", "scenarios")
-DEFAULT_KEYS = ("replications", "seed", "horizon", "cases", "warmup", "outputs")
 
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One process of a scenario: its BPMN text and its profile (raw, overrides applied)."""
-
-    name: str
-    bpmn: str
-    bpmn_source: str
-    profile: Mapping[str, Any]
-    profile_source: str
-
-
-@dataclass(frozen=True, slots=True)
-class SweepPoint:
-    """One point of a sweep grid (the only point, labelled ``""``, without a sweep)."""
-
-    label: str
-    values: tuple[tuple[str, Any], ...]
-    members: tuple[Member, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Scenario:
-    """A resolved what-if scenario: every point's profiles are parsed and valid."""
-
-    name: str
-    question: str
-    source: str
-    points: tuple[SweepPoint, ...]
-    sweep: tuple[tuple[str, tuple[Any, ...]], ...] = ()
-    shared_pools: tuple[SharedPool, ...] = ()
-    replications: int = 10
-    seed: int = 2025
-    outputs: tuple[str, ...] = ("summary", "cases")
-    baseline: str | None = None
-    settings: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def member_names(self) -> tuple[str, ...]:
-        """The names of the processes simulated together."""
-        return tuple(m.name for m in self.points[0].members)
-
-
-@dataclass(frozen=True, slots=True)
-class Study:
-    """A named set of scenarios, plus the municipalities diffed in the report."""
-
-    name: str
-    title: str
-    source: str
-    scenarios: tuple[Scenario, ...]
-    compare: tuple[str, ...] = ()
+#: a study's ``defaults:`` as a settings layer: (values, the study file, the line of each key)
+Defaults = tuple[Mapping[str, Any], Origin, Mapping[str, int]]
 
 
 # --------------------------------------------------------------------------- YAML with lines
@@ -131,7 +72,7 @@ def _compose(text: str, source: str) -> tuple[Any, dict[str, int]]:
     return doc.data, lines
 
 
-def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, lines: dict[str, int]) -> None:
+def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, lines: Mapping[str, int]) -> None:
     for key in data:
         if key not in allowed:
             raise InputError(
@@ -141,65 +82,11 @@ def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], source: str, 
             )
 
 
-def _positive_int(value: Any, key: str, source: str, lines: dict[str, int], minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InputError(
-            f"{key}: {value!r} is not an integer >= {minimum}", file=source, line=lines.get(key)
-        )
-    return value
-
-
-# --------------------------------------------------------------------------- overrides
-
-
-def _override(
-    raw: Mapping[str, Any], path: str, value: Any, *, source: str, line: int | None, what: str,
-    written: str | None = None,
-) -> dict[str, Any]:
-    """Apply one override (the profile parser checks the result); refuse a bad path or
-    value with the scenario file and line (and the path as ``written`` when it names a member)."""
-    try:
-        return apply_overrides(dict(raw), {path: value})
-    except PermitflowError as err:
-        raise InputError(f"{what}: {err.message}", file=source, line=line,
-                         path=written if written != path else None) from None
-
-
-def _split_member(path: str, names: tuple[str, ...], source: str, line: int | None) -> tuple[str, str]:
-    """For several members, ``name.rest`` -> (name, rest); for one member, (its name, path)."""
-    if len(names) == 1:
-        return names[0], path
-    head, _, rest = path.partition(".")
-    if head not in names or not rest:
-        raise InputError(
-            f"{path}: with several processes a path starts with the process name "
-            f"(expected one of {', '.join(names)})",
-            file=source,
-            line=line,
-        )
-    return head, rest
-
-
-def _apply_all(
-    bases: tuple[Base, ...],
-    overrides: list[tuple[str, Any, int | None, str]],
-    source: str,
-) -> tuple[Member, ...]:
-    names = tuple(b.name for b in bases)
-    raws = {b.name: dict(b.profile) for b in bases}
-    for path, value, line, what in overrides:
-        name, rest = _split_member(path, names, source, line)
-        if what == "cases":  # a number of applications replaces the profile's horizon
-            raws[name] = {**raws[name], "simulation": {
-                k: v for k, v in dict(raws[name].get("simulation") or {}).items() if k != "horizon"}}
-        raws[name] = _override(raws[name], rest, value, source=source, line=line, what=what, written=path)
-    return tuple(
-        Member(b.name, b.bpmn, b.bpmn_source, raws[b.name], b.profile_source) for b in bases
-    )
-
-
-def _label(values: tuple[tuple[str, Any], ...]) -> str:
-    return ", ".join(f"{path}={value}" for path, value in values)
+def _mapping(data: Mapping[str, Any], key: str, what: str, source: str, lines: Mapping[str, int]) -> dict[str, Any]:
+    block = data.get(key) or {}
+    if not isinstance(block, dict):
+        raise InputError(f"{key}: expected a mapping of {what}", file=source, line=lines.get(key))
+    return block
 
 
 # --------------------------------------------------------------------------- scenario
@@ -210,12 +97,12 @@ def parse_scenario(
     *,
     source: str,
     base_dir: Path | None = None,
-    defaults: Mapping[str, Any] | None = None,
+    defaults: Defaults | None = None,
 ) -> Scenario:
     """Parse and resolve one scenario file's text; every point is checked before return.
 
     ``base_dir`` resolves relative ``bpmn:``/``profile:`` paths (default: the
-    directory of ``source``). ``defaults`` (from a study) fill run settings the
+    directory of ``source``). ``defaults`` (a study's) fill run settings the
     scenario leaves out.
     """
     data, lines = _compose(text, source)
@@ -223,14 +110,8 @@ def parse_scenario(
         raise InputError("a scenario file is a mapping (name:, base:, set: ...)", file=source, line=1)
     _check_keys(data, SCENARIO_KEYS, source, lines)
     base_dir = base_dir if base_dir is not None else Path(source).parent
-    settings = {**dict(defaults or {}), **{k: data[k] for k in DEFAULT_KEYS if k in data}}
-    if "horizon" in settings and "cases" in settings:
-        if "horizon" in data and "cases" in data or "horizon" not in data and "cases" not in data:
-            raise InputError(
-                "give horizon (how long to simulate) or cases (how many applications), not both",
-                file=source, line=lines.get("cases") or 1,
-            )
-        settings.pop("cases" if "horizon" in data else "horizon")  # the scenario's own choice wins
+    own = {k: data[k] for k in SETTING_KEYS if k in data}
+    settings = resolve_settings([*([defaults] if defaults else []), (own, Origin(source), lines)])
 
     name = data.get("name") or Path(source).stem
     if not isinstance(name, str):
@@ -238,77 +119,37 @@ def parse_scenario(
     if "base" not in data:
         raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=1)
     base_specs = data["base"] if isinstance(data["base"], list) else [data["base"]]
+    if not base_specs:
+        raise InputError("base: an empty list (expected library municipalities or {bpmn:, profile:})",
+                         file=source, line=lines.get("base"))
     bases = tuple(resolve_base(spec, source=source, line=lines.get("base"), base_dir=base_dir) for spec in base_specs)
-    names = tuple(b.name for b in bases)
+    names = [b.name for b in bases]
     if len(set(names)) != len(names):
-        raise InputError(f"base: a process is named twice in {list(names)}", file=source, line=lines.get("base"))
-
+        raise InputError(f"base: a process is named twice in {names}", file=source, line=lines.get("base"))
     shared = parse_shared_pools(
         data.get("shared_pools") or {}, members={b.name: b.profile for b in bases},
         source=source, line=lines.get("shared_pools"),
     )
-
-    run_overrides: list[tuple[str, Any, int | None, str]] = []
-    for key in ("horizon", "cases", "warmup"):
-        if key in settings:
-            for member in names:
-                path = f"simulation.{key}" if len(names) == 1 else f"{member}.simulation.{key}"
-                run_overrides.append((path, settings[key], lines.get(key), key))
-
-    set_block = data.get("set") or {}
-    if not isinstance(set_block, dict):
-        raise InputError("set: expected a mapping of dotted path: value", file=source, line=lines.get("set"))
-    overrides = run_overrides + [
-        (str(path), value, lines.get(f"set.{path}"), "set") for path, value in set_block.items()
-    ]
-
-    sweep_block = data.get("sweep") or {}
-    if not isinstance(sweep_block, dict):
-        raise InputError("sweep: expected a mapping of dotted path: [values]", file=source, line=lines.get("sweep"))
-    sweep: list[tuple[str, tuple[Any, ...]]] = []
-    for path, values in sweep_block.items():
-        if not isinstance(values, list) or not values:
-            raise InputError(
-                f"sweep {path}: expected a non-empty list of values, not {values!r}",
-                file=source, line=lines.get(f"sweep.{path}"),
-            )
-        sweep.append((str(path), tuple(values)))
-
-    points = []
-    for combo in itertools.product(*(values for _path, values in sweep)) if sweep else [()]:
-        values = tuple(zip((p for p, _v in sweep), combo, strict=True))
-        point_overrides = overrides + [
-            (path, value, lines.get(f"sweep.{path}"), "sweep") for path, value in values
-        ]
-        members = _apply_all(bases, point_overrides, source)
-        points.append(SweepPoint(_label(values), values, members))
-
-    outputs = settings.get("outputs", ["summary", "cases"])
-    if not isinstance(outputs, list) or any(o not in OUTPUTS for o in outputs):
-        raise InputError(
-            f"outputs: {outputs!r} (expected a list of {', '.join(OUTPUTS)})",
-            file=source, line=lines.get("outputs"),
-        )
-    seed = settings.get("seed", 2025)
+    sets = _mapping(data, "set", "dotted path: value", source, lines)
+    sweep = _mapping(data, "sweep", "dotted path: [values]", source, lines)
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise InputError(f"baseline: {baseline!r} is not a scenario name", file=source, line=lines.get("baseline"))
-    return Scenario(
+    return build_scenario(
         name=name,
         question=str(data.get("question") or ""),
         source=source,
-        points=tuple(points),
-        sweep=tuple(sweep),
+        bases=bases,
+        settings=settings,
+        sets=[(str(p), v, Origin(source, lines.get(f"set.{p}"))) for p, v in sets.items()],
+        sweep=[(str(p), v, Origin(source, lines.get(f"sweep.{p}"))) for p, v in sweep.items()],
         shared_pools=shared,
-        replications=_positive_int(settings.get("replications", 10), "replications", source, lines, 2),
-        seed=_positive_int(seed, "seed", source, lines, 0),
-        outputs=tuple(dict.fromkeys(["summary", *outputs])),
         baseline=baseline,
-        settings={k: settings[k] for k in ("horizon", "cases", "warmup") if k in settings},
+        baseline_line=lines.get("baseline"),
     )
 
 
-def read_scenario(path: str | Path, *, defaults: Mapping[str, Any] | None = None) -> Scenario:
+def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
     """Read and resolve a scenario file."""
     path = Path(path)
     return parse_scenario(path.read_text(encoding="utf-8"), source=str(path), base_dir=path.parent, defaults=defaults)
@@ -324,10 +165,10 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
         raise InputError("a study file is a mapping with 'scenarios:' (a list of scenario files)", file=source, line=1)
     _check_keys(data, STUDY_KEYS, source, lines)
     base_dir = base_dir if base_dir is not None else Path(source).parent
-    defaults = data.get("defaults") or {}
-    if not isinstance(defaults, dict):
-        raise InputError("defaults: expected a mapping", file=source, line=lines.get("defaults"))
-    _check_keys(defaults, DEFAULT_KEYS, source, {k.split(".", 1)[-1]: v for k, v in lines.items()})
+    defaults = _mapping(data, "defaults", "run settings", source, lines)
+    default_lines = {k.split(".", 1)[1]: v for k, v in lines.items() if k.startswith("defaults.")}
+    _check_keys(defaults, SETTING_KEYS, source, default_lines)
+    layer: Defaults = (defaults, Origin(source, lines.get("defaults")), default_lines)
     entries = data["scenarios"]
     if not isinstance(entries, list) or not entries:
         raise InputError("scenarios: expected a non-empty list of scenario files", file=source, line=lines.get("scenarios"))
@@ -336,7 +177,7 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
         path = base_dir / str(entry)
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
-        scenarios.append(read_scenario(path, defaults=defaults))
+        scenarios.append(read_scenario(path, defaults=layer))
     names = [s.name for s in scenarios]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:

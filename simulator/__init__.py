@@ -1,10 +1,15 @@
 """permitflow: simulator — discrete-event simulation of BPMN processes on simpy.
 
->>> from simulator import simulate, figures  # doctest: +SKIP
->>> result = simulate(process, params, seed=1)  # doctest: +SKIP
->>> figures(result)["complete_to_decision_mean_days"]  # doctest: +SKIP
+Given a ``processes.model.Process`` and its ``processes.params.SimParams``::
+
+    from simulator import simulate, figures
+    result = simulate(process, params, seed=1)
+    figures(result)["complete_to_decision_mean_days"]
+
+Scenarios, replications and comparisons go through ``scenarios.road``.
 """
 
+from simulator.compiler import check_executable, compile_process
 from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
 from simulator.eventlog import to_csv, to_xes
 from simulator.records import (
@@ -15,8 +20,8 @@ from simulator.records import (
     ResourceInterval,
     SimResult,
 )
-from simulator.stats import Summary, confidence_interval, figures, replicate, summarise
-from simulator.tokens import check_executable, compile_process
+from simulator.runner import replicate
+from simulator.stats import Summary, confidence_interval, figures
 
 __all__ = [
     "simulate",
@@ -25,7 +30,6 @@ __all__ = [
     "check_executable",
     "compile_process",
     "figures",
-    "summarise",
     "confidence_interval",
     "replicate",
     "Summary",

@@ -1,6 +1,6 @@
 """The discrete-event engine: cases flow as tokens through a compiled process on simpy.
 
-:func:`simulate` checks the process (:func:`simulator.tokens.compile_process`),
+:func:`simulate` checks the process (:func:`simulator.compiler.compile_process`),
 builds one simpy environment, feeds it arrivals and runs it until every case
 has finished (or cannot). It returns a :class:`simulator.records.SimResult`:
 plain records, and a streaming :class:`simulator.stats.Summary` whose size does
@@ -32,12 +32,15 @@ import numpy as np
 import simpy
 
 from processes.errors import SimulationError
+from processes.model import Process
+from processes.params import SimParams
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
+from simulator.compiler import compile_process
 from simulator.joins import JoinRouting
 from simulator.recorder import Recorder
 from simulator.records import SimResult
-from simulator.resources import pool_schedules
+from simulator.resources import merged_pool, pool_schedules
 from simulator.state import Case, Scope
 from simulator.streams import draws, root_sequence, stream, uniforms
 from simulator.tokens import (
@@ -62,8 +65,8 @@ DRAIN_HOURS = 20 * 8766.0
 
 
 def simulate(
-    process: Any,
-    params: Any,
+    process: Process,
+    params: SimParams,
     *,
     seed: np.random.SeedSequence | int,
     cases: int | None = None,
@@ -79,7 +82,7 @@ def simulate(
     before the run for an element that cannot be simulated, and after it for
     cases that cannot finish.
     """
-    compiled = T.compile_process(process, params)
+    compiled = compile_process(process, params)
     run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps)
     run.begin(cases)
     _run_env(run.env, run.stop)
@@ -98,7 +101,7 @@ def _run_env(env: simpy.Environment, until: Any) -> None:
 
 
 def simulate_many(
-    members: Sequence[tuple[str, Any, Any, np.random.SeedSequence | int]],
+    members: Sequence[tuple[str, Process, SimParams, np.random.SeedSequence | int]],
     *,
     shared_pools: Mapping[str, tuple[tuple[str, ...], str | None]],
     keep_records: bool = True,
@@ -108,12 +111,10 @@ def simulate_many(
 
     ``shared_pools`` maps a pool name to ``(member names, provider)``: with no
     provider the members' pools of that name become one joint pool
-    (:func:`simulator.joint.merged_pool`); with a provider, the provider's pool
+    (:func:`simulator.resources.merged_pool`); with a provider, the provider's pool
     serves every listed member. Each member's result reports the shared pool's
     whole capacity and the work *its* cases took from it.
     """
-    from simulator.joint import merged_pool  # joint builds on this module
-
     env = simpy.Environment(initial_time=0.0)
     by_name = {name: params for name, _process, params, _seed in members}
     shared: dict[str, dict[str, PoolAtWork]] = {name: {} for name in by_name}
@@ -134,7 +135,7 @@ def simulate_many(
             shared[n][pool] = at_work
     runs = []
     for name, process, params, seed in members:
-        compiled = T.compile_process(process, params)
+        compiled = compile_process(process, params)
         run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps,
                    env=env, shared=shared[name])
         run.begin(None)
@@ -146,7 +147,7 @@ def simulate_many(
 class _Run(ActivityExecution, JoinRouting):
     """One replication: the simpy environment and everything it needs."""
 
-    def __init__(self, compiled: T.CompiledProcess, params: Any, root: np.random.SeedSequence, *,
+    def __init__(self, compiled: T.CompiledProcess, params: SimParams, root: np.random.SeedSequence, *,
                  keep_records: bool, max_steps: int, env: simpy.Environment | None = None,
                  shared: dict[str, PoolAtWork] | None = None) -> None:
         self.compiled = compiled
@@ -161,7 +162,7 @@ class _Run(ActivityExecution, JoinRouting):
             pools = {name: shared.get(name) or PoolAtWork(self.env, schedule)
                      for name, schedule in pool_schedules(params).items()}
         self.workplace = Workplace(self.env, params, root, pools)
-        clock, decision = getattr(params, "clock", None), getattr(params, "decision", None)
+        clock, decision = params.clock, params.decision
         # the legal clock: from clock.start (else arrival) to clock.stop (else the decision step, else the end)
         self.mark_complete = compiled.index[clock.start] if clock is not None else -1
         stop = clock.stop if clock is not None else decision.element if decision is not None else None
@@ -191,7 +192,7 @@ class _Run(ActivityExecution, JoinRouting):
         # case attributes (read by gateway conditions): one stream per attribute, drawn at arrival
         self.attr_draws = [
             (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(stream(root, "attribute", name)))
-            for name, a in (getattr(params, "attributes", None) or {}).items()
+            for name, a in params.attributes.items()
         ]
         self.capped = any(nd.visit_cap for nd in self.nodes)
         self.node_pools: list[PoolAtWork | None] = []
@@ -472,6 +473,8 @@ class _Run(ActivityExecution, JoinRouting):
         """
         clock = self.params.clock
         pos = node.extension_pos
+        if clock is None:  # an extension gateway is compiled only for a clock's extension_flow
+            return 1 - pos
         drawn = -1 if clock.extension_rule == "projected" else T.choose_exclusive(
             node, next(self.route_draws[node.index]))  # type: ignore[arg-type]
         due = case.complete + clock.deadline

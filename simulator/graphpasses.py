@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from processes.params import DECIDED_OUTCOMES
+from processes.params import DECIDED_OUTCOMES, SimParams
 from simulator.tokens import (
     END,
     EXCLUSIVE,
@@ -80,7 +80,7 @@ def inclusive_reach(fields: Fields, flow_source: Sequence[int]) -> None:
                 for fi in f["in_flows"])
 
 
-def rule_gateways(fields: Fields, flow_ids: Sequence[str], index: dict[str, int], params: Any,
+def rule_gateways(fields: Fields, flow_ids: Sequence[str], index: dict[str, int], params: SimParams,
                   problem: Problem) -> tuple[int, tuple[str, ...]]:
     """Mark the gateways routed by a rule; return the outcome gateway's index and, per
     outgoing flow, the outcome (grant or refusal) its branch ends in.
@@ -91,9 +91,9 @@ def rule_gateways(fields: Fields, flow_ids: Sequence[str], index: dict[str, int]
     ``clock.extension_flow``: an exclusive gateway with two outgoing flows; with
     ``extension_rule: projected`` the rule replaces its probabilities.
     """
-    decision = getattr(params, "decision", None)
-    clock = getattr(params, "clock", None)
-    outcomes = dict(getattr(params, "outcomes", None) or {})
+    decision = params.decision
+    clock = params.clock
+    outcomes = dict(params.outcomes)
     for end in outcomes:
         if end in index and fields[index[end]]["kind"] not in (END, TERMINATE):
             problem(end, "simulation.outcomes names an element that is not an end event")

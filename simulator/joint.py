@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from typing import Any
 
 import numpy as np
 
 from processes.errors import SimulationError
+from processes.model import Process
+from processes.params import SimParams
 from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
 from simulator.records import SimResult
+from simulator.resources import merged_pool
 from simulator.streams import root_sequence
 
 __all__ = ["member_seed", "merged_pool", "simulate_joint"]
@@ -46,18 +47,8 @@ def member_seed(seed: np.random.SeedSequence | int, name: str) -> np.random.Seed
     return np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, zlib.crc32(name.encode("utf-8"))))
 
 
-def merged_pool(pools: Sequence[Any]) -> Any:
-    """One pool standing for ``pools`` (``processes.params.ResourcePool``) joined into a unit."""
-    first = pools[0]
-    count = sum(p.count for p in pools)
-    fte = sum(p.count * p.fte for p in pools) / count
-    cost = sum(p.count * p.cost_per_hour for p in pools) / count
-    lanes = tuple(dict.fromkeys(lane for p in pools for lane in p.lanes))
-    return replace(first, count=count, fte=fte, cost_per_hour=cost, lanes=lanes)
-
-
 def simulate_joint(
-    members: Sequence[tuple[str, Any, Any]],
+    members: Sequence[tuple[str, Process, SimParams]],
     *,
     seed: np.random.SeedSequence | int,
     shared_pools: Mapping[str, tuple[tuple[str, ...], str | None]] | None = None,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from processes.params import SimParams
 from simulator.records import ActivityRecord, CaseRecord, MeetingRecord, ResourceInterval, SimResult
 from simulator.stats import Summary
+from simulator.workplace import Workplace
 
 __all__ = ["Recorder"]
 
@@ -19,19 +21,19 @@ __all__ = ["Recorder"]
 class Recorder:
     """Collects the records of one run."""
 
-    def __init__(self, keep_records: bool, params: Any, workplace: Any, *, marks_complete: bool = False,
+    def __init__(self, keep_records: bool, params: SimParams, workplace: Workplace, *, marks_complete: bool = False,
                  marks_decision: bool = False) -> None:
         self.keep = keep_records
         self.marks_complete = marks_complete
         self.marks_decision = marks_decision
         self.params = params
         self.workplace = workplace
-        self.warmup = float(getattr(params, "warmup", 0.0) or 0.0)
-        clock = getattr(params, "clock", None)
+        self.warmup = float(params.warmup)
+        clock = params.clock
         deadline = clock.deadline if clock is not None else math.inf
         extension = (clock.extension or 0.0) if clock is not None else 0.0
         self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete,
-                               outcomes=getattr(params, "outcomes", None))
+                               outcomes=params.outcomes)
         self.cases: list[CaseRecord] = []
         self.activities: list[ActivityRecord] = []
         self.intervals: list[ResourceInterval] = []

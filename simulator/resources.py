@@ -41,16 +41,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Generator
-from dataclasses import dataclass
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import holidays as holidays_pkg
 
 from processes.errors import SimulationError
-from processes.params import CalendarSpec, SimParams
+from processes.params import CalendarSpec, ResourcePool, SimParams
 
-__all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar"]
+__all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar", "merged_pool"]
 
 _CHUNK_DAYS = 366
 _MAX_SEARCH_YEARS = 60
@@ -257,3 +257,13 @@ def work_in_calendar(env: Any, calendar: WorkCalendar, hours: float) -> Generato
     if end > env.now:
         yield env.timeout(end - env.now)
     return end
+
+
+def merged_pool(pools: Sequence[ResourcePool]) -> ResourcePool:
+    """One pool standing for ``pools`` (``processes.params.ResourcePool``) joined into a unit."""
+    first = pools[0]
+    count = sum(p.count for p in pools)
+    fte = sum(p.count * p.fte for p in pools) / count
+    cost = sum(p.count * p.cost_per_hour for p in pools) / count
+    lanes = tuple(dict.fromkeys(lane for p in pools for lane in p.lanes))
+    return replace(first, count=count, fte=fte, cost_per_hour=cost, lanes=lanes)

@@ -26,7 +26,13 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from processes.model import Process
+from processes.params import SimParams
+from simulator.engine import simulate
+from simulator.records import SimResult
+
 __all__ = [
+    "replicate",
     "Job",
     "Failure",
     "ResultCache",
@@ -78,6 +84,18 @@ def replication_seeds(seed: int, replications: int) -> tuple[np.random.SeedSeque
     if seed < 0:
         raise ValueError(f"seed must be a non-negative integer, not {seed}")
     return tuple(np.random.SeedSequence(seed).spawn(replications))
+
+
+def replicate(process: Process, params: SimParams, *, replications: int, seed: int, cases: int | None = None,
+              keep_records: bool = False) -> list[SimResult]:
+    """Simulate one process ``replications`` times, here, one after the other: replication
+    ``i`` is seeded with :func:`replication_seeds` ``(seed, replications)[i]``.
+
+    A helper for checks of the engine (tests, benchmarks). Scenarios go through
+    :mod:`scenarios.road`, which also derives each process's root from its name.
+    """
+    return [simulate(process, params, seed=child, cases=cases, keep_records=keep_records)
+            for child in replication_seeds(seed, replications)]
 
 
 def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:

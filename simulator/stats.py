@@ -41,7 +41,7 @@ from scipy import stats as _scipy_stats
 from processes.params import OUTCOMES
 from simulator.records import SimResult
 
-__all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval", "replicate", "summarise"]
+__all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval"]
 
 DAY = 24.0
 QUANTILES = (("median", 0.5), ("p90", 0.9), ("p95", 0.95))
@@ -347,24 +347,3 @@ def confidence_interval(values: Iterable[float], level: float = 0.95) -> tuple[f
         return (mean, math.nan, math.nan)
     half = float(_scipy_stats.t.ppf(0.5 + level / 2, len(xs) - 1) * xs.std(ddof=1) / math.sqrt(len(xs)))
     return (mean, mean - half, mean + half)
-
-
-def replicate(process: Any, params: Any, *, replications: int, seed: int, cases: int | None = None,
-              keep_records: bool = False) -> list[SimResult]:
-    """Run ``replications`` replications one after another; replication i is
-    seeded with ``SeedSequence(seed).spawn(replications)[i]`` (common random
-    numbers across scenarios run with the same seed)."""
-    from simulator.engine import simulate  # stats is imported by the engine
-
-    if replications < 1:
-        raise ValueError(f"replications {replications!r} must be at least 1")
-    children = np.random.SeedSequence(seed).spawn(replications)
-    return [simulate(process, params, seed=child, cases=cases, keep_records=keep_records) for child in children]
-
-
-def summarise(results: Sequence[SimResult], level: float = 0.95, *, fee: float | None = None
-              ) -> dict[str, tuple[float, float, float]]:
-    """Per figure, the (mean, low, high) confidence interval over replications."""
-    per_run = [figures(r, fee=fee) for r in results]
-    keys = sorted({k for f in per_run for k in f})
-    return {k: confidence_interval([f.get(k, math.nan) for f in per_run], level) for k in keys}

@@ -18,9 +18,10 @@ from __future__ import annotations
 import itertools
 import zlib
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import numpy as np
+
+from processes.distributions import Distribution
 
 __all__ = ["BLOCK", "root_sequence", "stream", "draws", "uniforms"]
 
@@ -48,7 +49,7 @@ def _blocks(make: Callable[[], list[float]]) -> Iterator[float]:
     return itertools.chain.from_iterable(iter(make, None))
 
 
-def draws(dist: Any, rng: np.random.Generator) -> Iterator[float]:
+def draws(dist: Distribution, rng: np.random.Generator) -> Iterator[float]:
     """An endless iterator of hours drawn from ``dist`` (a
     ``processes.distributions.Distribution``) with ``rng``."""
     p = dict(dist.params)

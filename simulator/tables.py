@@ -10,13 +10,13 @@ reachability sets of inclusive joins.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date, datetime
 from typing import Any
 
 from processes import model as m
-from processes.errors import SimulationError
+from processes.errors import SimulationError, did_you_mean
+from processes.params import ElementParams, SimParams
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
     ACTIVITY,
@@ -37,12 +37,12 @@ from simulator.tokens import (
     parse_iso_duration,
 )
 
-__all__ = ["build_tables", "profile_problems"]
+__all__ = ["build_tables"]
 
 _CYCLE = re.compile(r"^R(?P<n>\d*)/(?P<d>P.+)$")
 
 
-def build_tables(process: m.Process, params: Any) -> CompiledProcess:
+def build_tables(process: m.Process, params: SimParams) -> CompiledProcess:
     """Check ``process`` against ``params`` and build its routing tables."""
     return _Builder(process, params).build()
 
@@ -72,8 +72,8 @@ def _timer(node: m.Event, start: datetime | date | None, *, allow_cycle: bool) -
     )
 
 
-def _cardinality(node: m.Node, ep: Any) -> Any:
-    if ep is not None and getattr(ep, "cardinality", None) is not None:
+def _cardinality(node: m.Node, ep: ElementParams | None) -> Any:
+    if ep is not None and ep.cardinality is not None:
         return ep.cardinality
     loop = getattr(node, "loop", None)
     if isinstance(loop, m.MultiInstance):
@@ -87,67 +87,8 @@ def _cardinality(node: m.Node, ep: Any) -> Any:
     return None
 
 
-def _did_you_mean(name: str, known: Any) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def profile_problems(process: m.Process, params: Any) -> list[tuple[str, str]]:
-    """(key path under ``simulation``, message) for each profile entry that names
-    an element the process does not have: ``elements.<id>``, ``clock.start``,
-    ``clock.stop``, ``clock.extension_flow``, ``decision.element``,
-    ``decision.outcome_gateway``, ``outcomes.<id>``. The command line turns the first into an
-    error with the profile's file and line."""
-    index = process.nodes  # every flow node of the process, subprocess contents included
-    out = []
-    for eid in getattr(params, "elements", None) or {}:
-        if eid not in index:
-            out.append((f"elements.{eid}", f"no element {eid!r} in process '{process.id}'{_did_you_mean(eid, index)}"))
-        else:
-            outgoing = [f.id for f in process.flows.values() if f.source == eid]
-            ep = params.elements[eid]
-            for what, keys in (("probabilities", list(ep.probabilities)), ("conditions", list(ep.conditions))):
-                for key in keys:
-                    bad = [k for k in key.split("+") if k not in outgoing]
-                    if bad:
-                        out.append((f"elements.{eid}.{what}.{key}",
-                                    f"{bad[0]!r} is not an outgoing sequence flow of {eid!r} (expected one of "
-                                    f"{', '.join(outgoing) or 'none: it has no outgoing flows'})"))
-    lanes = {key for ls in process.lane_sets for lane in _lanes(ls) for key in (lane.id, lane.name) if key}
-    for name, pool in (getattr(params, "pools", None) or {}).items():
-        for i, lane in enumerate(pool.lanes):
-            if lane not in lanes:
-                out.append((f"pools.{name}.lanes[{i}]", f"no lane {lane!r} in process '{process.id}'"
-                                                        f"{_did_you_mean(lane, lanes)}"))
-    clock, decision = getattr(params, "clock", None), getattr(params, "decision", None)
-    wanted = [("clock.start", clock.start), ("clock.stop", clock.stop)] if clock is not None else []
-    if decision is not None:
-        wanted.append(("decision.element", decision.element))
-        if decision.outcome_gateway is not None:
-            wanted.append(("decision.outcome_gateway", decision.outcome_gateway))
-    wanted += [(f"outcomes.{end}", end) for end in getattr(params, "outcomes", None) or {}]
-    for key, element in wanted:
-        if element not in index:
-            out.append((key, f"no element {element!r} in process '{process.id}'{_did_you_mean(element, index)}"))
-    flow = clock.extension_flow if clock is not None else None
-    if flow is not None and flow not in process.flows:
-        out.append(("clock.extension_flow", f"no sequence flow {flow!r} in process '{process.id}'"
-                                            f"{_did_you_mean(flow, process.flows)}"))
-    return out
-
-
-def _lanes(lane_set: Any) -> list[Any]:
-    out = []
-    for lane in lane_set.lanes:
-        out.append(lane)
-        child = getattr(lane, "child_lane_set", None)
-        if child is not None:
-            out += _lanes(child)
-    return out
-
-
-def _element_params(params: Any, element_id: str) -> Any:
-    elements = getattr(params, "elements", None) or {}
+def _element_params(params: SimParams, element_id: str) -> ElementParams | None:
+    elements = params.elements
     return elements.get(element_id)
 
 
@@ -157,7 +98,7 @@ _UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "mul
 class _Builder:
     """One compilation pass; collects every problem before raising."""
 
-    def __init__(self, process: m.Process, params: Any) -> None:
+    def __init__(self, process: m.Process, params: SimParams) -> None:
         self.process = process
         self.params = params
         self.problems: list[tuple[str, str]] = []
@@ -255,28 +196,28 @@ class _Builder:
 
     def check_references(self, index: dict[str, int], fields: list[dict[str, Any]]) -> None:
         """The legal clock's events and the decision step must be in the process."""
-        clock = getattr(self.params, "clock", None)
-        decision = getattr(self.params, "decision", None)
+        clock = self.params.clock
+        decision = self.params.decision
         wanted = []
         if clock is not None:
             wanted += [("clock.start", clock.start), ("clock.stop", clock.stop)]
         if decision is not None:
             wanted.append(("decision.element", decision.element))
-        wanted += [(f"outcomes.{end}", end) for end in getattr(self.params, "outcomes", None) or {}]
-        for eid in getattr(self.params, "elements", None) or {}:
+        wanted += [(f"outcomes.{end}", end) for end in self.params.outcomes]
+        for eid in self.params.elements:
             if eid not in index:
                 self.problem(eid, f"elements.{eid} names no element of process '{self.process.id}'"
-                                  f"{_did_you_mean(eid, index)}")
+                                  f"{did_you_mean(eid, index)}")
         for key, element in wanted:
             if element not in index:
                 self.problem(element, f"{key} names an element that is not in process '{self.process.id}'"
-                                      f"{_did_you_mean(element, index)}")
+                                      f"{did_you_mean(element, index)}")
             elif key == "decision.element" and fields[index[element]]["kind"] != ACTIVITY:
                 self.problem(element, "decision.element must be a task (the decision step)")
 
     # ------------------------------------------------------------------ per node
 
-    def params_of(self, element_id: str) -> Any:
+    def params_of(self, element_id: str) -> ElementParams | None:
         return _element_params(self.params, element_id)
 
     def kind_of(self, n: m.Node, f: dict[str, Any], index: dict[str, int], flow_ids: list[str]) -> int:
@@ -301,7 +242,7 @@ class _Builder:
         self.problem(n.id, f"{n.kind} is not a flow node the simulator knows")
         return PASS
 
-    def event_kind(self, n: m.Event, f: dict[str, Any], index: dict[str, int], ep: Any) -> int:
+    def event_kind(self, n: m.Event, f: dict[str, Any], index: dict[str, int], ep: ElementParams | None) -> int:
         trigger = n.trigger
         if trigger in _UNSUPPORTED_TRIGGERS and not (
             n.position in ("intermediate_throw", "end") and trigger in ("signal",)
@@ -360,14 +301,14 @@ class _Builder:
         return PASS
 
     def timer(self, n: m.Event, *, allow_cycle: bool) -> Timer | None:
-        start = getattr(self.params, "start", None)
+        start = self.params.start
         try:
             return _timer(n, start, allow_cycle=allow_cycle)
         except SimulationError as err:
             self.problem(n.id, err.message)
             return None
 
-    def gateway_kind(self, n: m.Gateway, f: dict[str, Any], flow_ids: list[str], ep: Any) -> int:
+    def gateway_kind(self, n: m.Gateway, f: dict[str, Any], flow_ids: list[str], ep: ElementParams | None) -> int:
         out = f["out"]
         kind = n.gateway_kind
         if kind == "complex":
@@ -383,7 +324,7 @@ class _Builder:
             f["default"] = names.index(n.default)
         probabilities = dict(ep.probabilities) if ep is not None and ep.probabilities else {}
         conditions = dict(ep.conditions) if ep is not None and ep.conditions else {}
-        clock = getattr(self.params, "clock", None)
+        clock = self.params.clock
         if kind == "exclusive" and clock is not None and clock.extension_flow in names \
                 and clock.extension_rule == "projected":
             if probabilities or conditions:
@@ -434,8 +375,8 @@ class _Builder:
                 f["cumulative"] = _cumulate(weights)
         return INCLUSIVE
 
-    def add_work(self, n: m.Node, f: dict[str, Any], ep: Any) -> None:
-        decision = getattr(self.params, "decision", None)
+    def add_work(self, n: m.Node, f: dict[str, Any], ep: ElementParams | None) -> None:
+        decision = self.params.decision
         f["decision"] = decision is not None and decision.element == n.id
         if ep is None:
             return
@@ -457,7 +398,7 @@ class _Builder:
             node = self.process.nodes.get(node.parent)
         return ""
 
-    def add_loop(self, n: m.Node, f: dict[str, Any], ep: Any) -> None:
+    def add_loop(self, n: m.Node, f: dict[str, Any], ep: ElementParams | None) -> None:
         loop = getattr(n, "loop", None)
         if isinstance(loop, m.MultiInstance):
             f["mi_sequential"] = loop.is_sequential
@@ -471,7 +412,7 @@ class _Builder:
                 self.problem(n.id, "standard loop needs `loop_max` in params or a loopMaximum in the model")
                 return
             f["loop_max"] = int(most)
-            again = getattr(ep, "loop_again", None) if ep is not None else None
+            again = ep.loop_again if ep is not None else None
             f["loop_again"] = -1.0 if again is None else float(again)
         elif ep is not None and ep.loop_max:
             f["visit_cap"] = int(ep.loop_max)

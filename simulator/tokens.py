@@ -1,6 +1,6 @@
 """BPMN token semantics, compiled once into flat routing tables for the engine.
 
-:func:`compile_process` turns a :class:`processes.model.Process` into a
+:func:`simulator.compiler.compile_process` turns a :class:`processes.model.Process` into a
 :class:`CompiledProcess`: every flow node gets an integer index and a
 :class:`CompiledNode` holding what the engine needs at run time (its kind code,
 outgoing flow indices and their targets, cumulative branch probabilities, the
@@ -52,7 +52,7 @@ What is executed, and how
   clock's extension gateway (``clock.extension_flow``), taken at most once and
   only before the deadline, when the projected decision would pass it.
 
-Not executed (named by :func:`check_executable` before any run): complex
+Not executed (named by :func:`simulator.compiler.check_executable` before any run): complex
 gateways, event subprocesses, transactions, compensation, cancel, conditional
 and signal catch events, multiple-trigger events, timer cycles outside
 non-interrupting boundary events, and more than one start event at the top level.
@@ -64,14 +64,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from processes import model as m
 from processes.errors import SimulationError
 
 __all__ = [
     "START", "END", "TERMINATE", "ACTIVITY", "SUBPROCESS", "EXCLUSIVE", "PARALLEL",
     "INCLUSIVE", "EVENT_GATEWAY", "TIMER", "MESSAGE", "PASS", "ROUTE_OUTCOME", "ROUTE_EXTENSION",
     "CompiledNode", "CompiledProcess", "Timer",
-    "compile_process", "check_executable", "parse_iso_duration", "choose_exclusive",
+    "parse_iso_duration", "choose_exclusive",
     "choose_by_condition", "choose_inclusive",
 ]
 
@@ -180,22 +179,6 @@ class CompiledProcess:
     has_inclusive_join: frozenset[int]  # scopes (-1 = top) containing an inclusive join
     outcome_gateway: int = -1  # the gateway after the decision whose branches end in a grant and a refusal
     outcome_kinds: tuple[str, ...] = ()  # per position in that gateway's ``out``: "grant" or "refusal"
-
-
-def compile_process(process: m.Process, params: Any) -> CompiledProcess:
-    """Check that every element can be executed and build the routing tables.
-
-    Raises :class:`SimulationError` naming the first element that cannot be
-    simulated (and why) before any simulation object exists.
-    """
-    from simulator.tables import build_tables  # the compilation pass; it builds on this module
-
-    return build_tables(process, params)
-
-
-def check_executable(process: m.Process, params: Any) -> None:
-    """Raise :class:`SimulationError` naming every element the engine cannot run."""
-    compile_process(process, params)
 
 
 def choose_exclusive(node: CompiledNode, u: float) -> int:

@@ -18,6 +18,7 @@ import numpy as np
 import simpy
 
 from processes.errors import SimulationError
+from processes.params import SimParams
 from simulator.arrivals import arrival_times
 from simulator.decisions import MeetingCalendar, meeting_calendar
 from simulator.records import PoolRecord
@@ -58,7 +59,7 @@ class Workplace:
     permit unit); by default each pool of ``params`` gets its own.
     """
 
-    def __init__(self, env: simpy.Environment, params: Any, root: np.random.SeedSequence,
+    def __init__(self, env: simpy.Environment, params: SimParams, root: np.random.SeedSequence,
                  pools: dict[str, PoolAtWork] | None = None) -> None:
         self.env = env
         self.params = params
@@ -66,9 +67,9 @@ class Workplace:
         self.pools = pools if pools is not None else {
             name: PoolAtWork(env, schedule) for name, schedule in pool_schedules(params).items()}
         self.last_arrival = math.inf
-        self.horizon = getattr(params, "horizon", None)
+        self.horizon = params.horizon
         self.by_horizon = False  # set by arrival_times: a horizon run, or a number of cases
-        decision = getattr(params, "decision", None)
+        decision = params.decision
         self.decision = decision
         self.meetings: dict[str, MeetingCalendar] = {}
         self.lag: Iterator[float] | None = None
@@ -88,7 +89,7 @@ class Workplace:
 
     def arrival_times(self, cases: int | None) -> Iterator[float]:
         """Arrival instants (hours), ascending: ``cases`` of them, or as ``params`` say."""
-        count = cases if cases is not None else getattr(self.params, "cases", None)
+        count = cases if cases is not None else self.params.cases
         horizon = None if count is not None else self.horizon
         self.by_horizon = horizon is not None
         return arrival_times(self.params.arrivals, self.params.start, stream(self.root, "arrivals"),

@@ -1,7 +1,9 @@
 """The import direction of DESIGN.md: cli -> report -> {scenarios, calibrate} -> {simulator, bpmn_io} -> processes.
 
 simulator and bpmn_io never import each other; processes imports none of ours; calibrate may use
-scenarios (to validate by simulation), never the reverse.
+scenarios (to validate by simulation), never the reverse; and no module imports itself back
+through others, within a package or across packages (a function-level import counts: it is a
+cycle deferred, not removed).
 """
 
 from __future__ import annotations
@@ -67,3 +69,58 @@ def test_no_star_imports() -> None:
             if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+# --------------------------------------------------------------------------- no import cycles
+
+
+def module_name(path: Path) -> str:
+    """``simulator/engine.py`` -> ``simulator.engine``; a package's ``__init__.py`` -> the package."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, known: set[str]) -> set[str]:
+    """Our modules that ``path`` imports, anywhere in it (a function-level import counts too).
+
+    ``from simulator import tokens`` depends on the module ``simulator.tokens``;
+    ``from simulator import simulate`` on the package ``simulator`` (its ``__init__``).
+    """
+    me = module_name(path)
+    package = me if path.name == "__init__.py" else me.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            for alias in node.names:
+                found.add(f"{module}.{alias.name}" if f"{module}.{alias.name}" in known else module)
+    return {name for name in found if name in known and name != me}
+
+
+def import_graph() -> dict[str, set[str]]:
+    files = [ROOT / "cli.py"] + [p for layer in OURS[:-1] for p in sorted((ROOT / layer).rglob("*.py"))]
+    known = {module_name(p) for p in files}
+    return {module_name(p): imported_modules(p, known) for p in files}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles of ``graph``: each strongly connected group of two or more modules, sorted."""
+    import networkx as nx
+
+    g = nx.DiGraph([(a, b) for a, targets in graph.items() for b in targets])
+    return sorted(sorted(group) for group in nx.strongly_connected_components(g) if len(group) > 1)
+
+
+def test_the_cycle_finder_sees_lazy_and_package_imports(tmp_path: Path) -> None:
+    graph = {"a.x": {"a.y"}, "a.y": {"a"}, "a": {"a.x"}, "b": set()}
+    assert cycles(graph) == [["a", "a.x", "a.y"]]
+
+
+def test_no_import_cycles_within_or_between_packages() -> None:
+    assert cycles(import_graph()) == []

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bpmn_io.caselog import LogColumns, open_log, read_log
+from bpmn_io.caselog import LogColumns
+from bpmn_io.logfiles import open_log, read_log
 from cli import cli
 from processes.errors import InputError
 

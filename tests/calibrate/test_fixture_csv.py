@@ -25,8 +25,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bpmn_io.caselog import read_log, wall_seconds
+from bpmn_io.caselog import wall_seconds
 from bpmn_io.loading import load_model
+from bpmn_io.logfiles import read_log
 from bpmn_io.profile import read_profile
 from calibrate.core import calibrate
 from calibrate.mapping import map_activities, mappable_steps, parse_mapping

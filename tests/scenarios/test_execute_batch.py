@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from processes.errors import InputError
-from scenarios.batch import assemble, check_study
+from scenarios.batch import assemble
 from scenarios.compare import estimate, paired_differences, summarise_point
 from scenarios.execute import CASE_COLUMNS, UnitResult, plan, run_unit
 from scenarios.loader import read_any
+from scenarios.road import prepare
+from scenarios.settings import Origin
 from simulator.runner import Failure, run_replications
 
 
@@ -88,12 +90,12 @@ def test_a_failed_unit_is_reported_for_its_scenario(study) -> None:
 
 
 def test_baselines_must_exist_and_be_pairable(study) -> None:
-    check_study(study)
+    prepare(study)
     base, officer = study.scenarios
     with pytest.raises(InputError, match="baseline: 'nobody' is not a scenario of this run"):
-        check_study(dataclasses.replace(study, scenarios=(base, dataclasses.replace(officer, baseline="nobody"))))
-    with pytest.raises(InputError, match="paired differences need the same"):
-        check_study(dataclasses.replace(study, scenarios=(base, dataclasses.replace(officer, replications=5))))
+        prepare(dataclasses.replace(study, scenarios=(base, dataclasses.replace(officer, baseline="nobody"))))
+    with pytest.raises(InputError, match="replications 5 here .test. but 3 in the baseline .*paired differences need"):
+        prepare(dataclasses.replace(study, scenarios=(base, officer.with_replications(5, Origin("test")))))
 
 
 def test_estimates_and_paired_differences_by_hand() -> None:

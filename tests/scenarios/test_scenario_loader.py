@@ -8,6 +8,7 @@ import pytest
 
 from processes.errors import InputError
 from scenarios.loader import bundled_study, read_any, read_scenario, read_study
+from scenarios.settings import Origin
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -69,7 +70,7 @@ def test_an_illegal_value_is_refused_with_the_allowed_values(workdir: Path) -> N
 
 
 def test_a_missing_base_file_and_an_unknown_municipality_are_named(workdir: Path) -> None:
-    with pytest.raises(InputError, match="BPMN file .*nope.bpmn' does not exist"):
+    with pytest.raises(InputError, match="model file .*nope.bpmn' does not exist"):
         read_scenario(write(workdir, "a.yaml", "base: {bpmn: nope.bpmn, profile: mini.yaml}\n"))
     with pytest.raises(InputError, match="unknown library municipality 'gotham' \\(expected one of .*helsingborg"):
         read_scenario(write(workdir, "b.yaml", "base: gotham\n"))
@@ -96,7 +97,8 @@ def test_several_members_take_prefixed_paths_and_share_pools(workdir: Path) -> N
         "  - {bpmn: mini.bpmn, profile: mini.yaml, name: south}\n"
         "set:\n  simulation.arrivals.per_year: 10\n"
     ))
-    with pytest.raises(InputError, match="starts with the process name \\(expected one of north, south\\)"):
+    with pytest.raises(InputError, match="starts with the process name \\(expected one of north, south, "
+                                         "e.g. north.simulation.arrivals.per_year\\)"):
         read_scenario(bad)
     provider = write(workdir, "provider.yaml", (
         "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
@@ -153,9 +155,11 @@ def test_cases_replaces_the_horizon(workdir: Path) -> None:
     s = read_scenario(write(workdir, "count.yaml", MINI + "cases: 40\nwarmup: 1w\n"))
     sim = s.points[0].members[0].profile["simulation"]
     assert sim["cases"] == 40 and "horizon" not in sim
-    assert dict(s.settings) == {"cases": 40, "warmup": "1w"}
+    assert s.settings.given == {"cases": 40, "warmup": "1w"}
     # a study's default horizon gives way to the scenario's own cases
-    assert "cases" in read_scenario(write(workdir, "own.yaml", MINI + "cases: 40\n"), defaults={"horizon": "1y"}).settings
+    study_default = ({"horizon": "1y"}, Origin("study.yaml"), {"horizon": 3})
+    own = read_scenario(write(workdir, "own.yaml", MINI + "cases: 40\n"), defaults=study_default)
+    assert own.settings.given == {"cases": 40}
     with pytest.raises(InputError) as err:
         read_scenario(write(workdir, "both.yaml", MINI + "horizon: 1y\ncases: 40\n"))
     assert "both.yaml:3" in str(err.value) and "not both" in str(err.value)

@@ -11,7 +11,7 @@ from simmodels import end, proc, replay_params, run, start, task
 from processes.conditions import parse_condition
 from processes.errors import InputError, SimulationError
 from processes.model import Gateway
-from simulator.tokens import check_executable
+from simulator.compiler import check_executable
 
 MANY = "[" + ", ".join(f"2025-01-{d:02d}" for d in range(6, 32)) + "]"  # 26 cases
 ATTRS = """  attributes:

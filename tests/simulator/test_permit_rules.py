@@ -20,8 +20,8 @@ import pytest
 from simmodels import boundary, end, par, proc, replay_params, run, start, task, terminate, throw, trace, xor
 
 from processes.errors import InputError, SimulationError
+from simulator.compiler import check_executable
 from simulator.stats import Summary, figures
-from simulator.tokens import check_executable
 
 # --------------------------------------------------------------------------- the supplement loop
 

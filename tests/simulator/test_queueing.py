@@ -17,7 +17,8 @@ import numpy as np
 from bpmn_io.profile import apply_overrides, profile_from_data, read_profile
 from bpmn_io.reader import read_bpmn
 from simulator.engine import simulate
-from simulator.stats import figures, replicate
+from simulator.runner import replicate
+from simulator.stats import figures
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 HOURS_PER_YEAR = 8760.0  # mm1.yaml weighs months by their days: a 365-day year

@@ -12,7 +12,8 @@ import pytest
 from bpmn_io.profile import apply_overrides, profile_from_data, read_profile
 from bpmn_io.reader import read_bpmn
 from simulator.engine import simulate
-from simulator.stats import LogHistogram, confidence_interval, figures, replicate
+from simulator.runner import replicate
+from simulator.stats import LogHistogram, confidence_interval, figures
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 

@@ -31,7 +31,8 @@ from simmodels import (
 )
 
 from processes.errors import SimulationError
-from simulator.tokens import check_executable, parse_iso_duration
+from simulator.compiler import check_executable
+from simulator.tokens import parse_iso_duration
 
 MANY = "[" + ", ".join(["2025-01-06"] * 400) + "]"
 

@@ -1,0 +1,58 @@
+"""A case-log file opened by its name: XES (``bpmn_io.xeslog``) or CSV (``bpmn_io.csvlog``).
+
+:func:`open_log` streams the records of the file at a path, :func:`read_log`
+collects them into a :class:`bpmn_io.caselog.LogTable`. (The readers build on
+``bpmn_io.caselog``; this module picks between them, so no reader imports it back.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from bpmn_io.caselog import GUESS, LogColumns, LogStream, LogTable, table_from_records
+from bpmn_io.csvlog import open_csv
+from bpmn_io.xeslog import open_xes
+from processes.errors import InputError
+
+__all__ = ["log_kind", "open_log", "read_log"]
+
+
+def log_kind(path: str | Path) -> str:
+    """``"xes"`` or ``"csv"`` from the file name (``.xes``, ``.xes.gz``, ``.csv``, ``.csv.gz``)."""
+    name = str(path).lower()
+    name = name[:-3] if name.endswith(".gz") else name
+    if name.endswith(".xes"):
+        return "xes"
+    if name.endswith((".csv", ".tsv", ".txt")):
+        return "csv"
+    raise InputError(
+        "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv or .csv.gz)", file=str(path)
+    )
+
+
+def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
+    """Open the case log at ``path`` for streaming (nothing is read beyond the header yet)."""
+    kind = log_kind(path)
+    if kind == "xes":
+        if columns.start is not None or columns.date_format is not None:
+            raise InputError("--start and --date-format are for CSV logs (XES has lifecycle start events "
+                             "and ISO 8601 timestamps)", file=str(path))
+        return open_xes(path, columns)
+    return open_csv(path, columns)
+
+
+def read_log(path: str | Path, columns: LogColumns = GUESS) -> tuple[LogTable, LogStream]:
+    """The whole log at ``path`` as a :class:`LogTable`, and the stream that read it (mapping, notes)."""
+    stream = open_log(path, columns)
+    table = table_from_records(stream.records, source=stream.source)
+    notes = list(stream.notes)
+    bad = int(np.count_nonzero(table.start > table.end))
+    if bad:
+        i = int(np.argmax(table.start > table.end))
+        raise InputError(f"an activity ends before it starts ({table.activities[table.activity[i]]!r} of case "
+                         f"{table.case_ids[table.case[i]]!r}; {bad} such rows)",
+                         file=stream.source, line=int(table.where[i]) if stream.kind == "csv" else None,
+                         path=None if stream.kind == "csv" else f"event {int(table.where[i])}")
+    return LogTable(**{**{f: getattr(table, f) for f in table.__dataclass_fields__}, "notes": tuple(notes)}), stream

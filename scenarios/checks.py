@@ -1,0 +1,144 @@
+"""Everything a study is checked for before any work unit runs.
+
+- **Profiles against models**: every entry of every point's profile names an
+  element, flow or lane its process has (``elements.Task_Typo`` is refused at the
+  line that wrote it: the profile file's, or the scenario's ``set:``/``sweep:``
+  line, or ``--set``), and every element can be simulated
+  (:func:`simulator.compiler.check_executable`).
+- **Baselines that cannot mislead**: a scenario is compared with its baseline
+  only when everything common random numbers need is equal — the seed, the
+  replications, and for every process of the scenario (each must be simulated by
+  the baseline too) the start date, horizon or number of cases, and warm-up.
+  Otherwise one line names what differs and where each value was written.
+
+Processes are paired by name: each one's random streams come from the
+replication's seed and its name (:func:`simulator.joint.member_seed`), so a
+scenario of Helsingborg alone pairs with a baseline of three municipalities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bpmn_io.profile_schema import split_path
+from processes.errors import InputError, PermitflowError
+from processes.model import Process
+from processes.params import SimParams
+from scenarios.study import Member, Scenario, Study, SweepPoint
+from simulator.compiler import check_executable, profile_problems
+
+__all__ = ["check_study", "check_baselines", "check_member", "where"]
+
+NEEDED = "paired differences need the same seed, replications, and per process start date, horizon or cases, warm-up"
+
+
+def where(point: SweepPoint, member: Member, path: str) -> str:
+    """Where the value at ``path`` of ``member``'s profile was written: ``file:line`` or the option."""
+    override = point.origin_of(member.name, path)
+    if override is not None:
+        return str(override.origin)
+    line = member.base.line(split_path(path))
+    return f"{member.profile_source}:{line}" if line else member.profile_source
+
+
+def check_member(point: SweepPoint, member: Member, process: Process, params: SimParams | None) -> SimParams:
+    """``params``, checked: refuse a profile entry naming what ``process`` lacks (at the line
+    that wrote it), or an element the engine cannot run."""
+    if params is None:
+        raise InputError(f"{member.name}: the profile has no simulation: section", file=member.profile_source, line=1)
+    problems = profile_problems(process, params)
+    if problems:
+        key, message = problems[0]
+        path = f"simulation.{key}"
+        more = f" (and {len(problems) - 1} more such entries)" if len(problems) > 1 else ""
+        override = point.origin_of(member.name, path)
+        if override is not None:
+            raise InputError(message + more, file=override.origin.source, line=override.origin.line, path=override.written)
+        raise InputError(message + more, file=member.profile_source, line=member.base.line(split_path(path)), path=path)
+    try:
+        check_executable(process, params)
+    except PermitflowError as err:
+        raise err.located(file=member.profile_source) from None
+    return params
+
+
+def _value(params: SimParams, key: str) -> object:
+    return (params.horizon, params.cases) if key == "length" else getattr(params, key)
+
+
+def _shown(point: SweepPoint, member: Member, key: str) -> str:
+    """``horizon 3y (file:line)``: a run value of ``member`` as written, and where."""
+    values = member.run_values()
+    if key == "length":
+        key = "horizon" if values["horizon"] is not None else "cases"
+    return f"{key} {values[key]} ({where(point, member, f'simulation.{key}')})"
+
+
+def _pairing_problem(
+    scenario: Scenario, base: Scenario, parsed: Mapping[tuple[str, int, str], SimParams],
+) -> str | None:
+    s, b = scenario.settings, base.settings
+    for key in ("seed", "replications"):
+        if getattr(s, key) != getattr(b, key):
+            return (f"{key} {getattr(s, key)} here ({s.origin(key)}) but {getattr(b, key)} in the baseline "
+                    f"({b.origin(key)})")
+    missing = [m for m in scenario.member_names if m not in base.member_names]
+    if missing:
+        return (f"the baseline does not simulate {', '.join(missing)} (it simulates "
+                f"{', '.join(base.member_names)})")
+    if len(base.points) not in (1, len(scenario.points)):
+        return f"the baseline has {len(base.points)} sweep points; expected 1 or {len(scenario.points)}"
+    for p, point in enumerate(scenario.points):
+        bp = 0 if len(base.points) == 1 else p
+        base_point = base.points[bp]
+        for member in point.members:
+            other = next(m for m in base_point.members if m.name == member.name)
+            mine, theirs = parsed[(scenario.name, p, member.name)], parsed[(base.name, bp, member.name)]
+            for key in ("start", "length", "warmup"):
+                if _value(mine, key) != _value(theirs, key):
+                    at = f" at {point.label}" if point.label else ""
+                    return (f"{member.name}'s {_shown(point, member, key)} here{at} but "
+                            f"{_shown(base_point, other, key)} in the baseline")
+    return None
+
+
+def check_baselines(study: Study, parsed: Mapping[tuple[str, int, str], SimParams]) -> None:
+    """Refuse a baseline that is missing or cannot be paired with its scenario.
+
+    ``parsed`` holds each point's parsed parameters by ``(scenario, point, process)``.
+    """
+    by_name = {s.name: s for s in study.scenarios}
+    for scenario in study.scenarios:
+        if scenario.baseline is None:
+            continue
+        line = scenario.baseline_line
+        base = by_name.get(scenario.baseline)
+        if base is None:
+            raise InputError(
+                f"baseline: '{scenario.baseline}' is not a scenario of this run (expected one of {', '.join(by_name)})",
+                file=scenario.source, line=line,
+            )
+        if base.name == scenario.name:
+            raise InputError("baseline: a scenario cannot be its own baseline", file=scenario.source, line=line)
+        problem = _pairing_problem(scenario, base, parsed)
+        if problem:
+            raise InputError(f"baseline '{base.name}' cannot be paired: {problem}; {NEEDED}",
+                             file=scenario.source, line=line)
+
+
+def check_study(
+    study: Study, parsed: Mapping[tuple[str, int, str], tuple[Process, SimParams | None]],
+) -> None:
+    """Check every point's profiles against their processes, then the baselines.
+
+    ``parsed`` holds ``(process, parameters)`` by ``(scenario, point, process name)``
+    (:func:`scenarios.road.prepare` parses each once and hands the same to the work units).
+    """
+    params: dict[tuple[str, int, str], SimParams] = {}
+    for scenario in study.scenarios:
+        for p, point in enumerate(scenario.points):
+            for member in point.members:
+                process, sim = parsed[(scenario.name, p, member.name)]
+                params[(scenario.name, p, member.name)] = check_member(point, member, process, sim)
+    check_baselines(study, params)
+

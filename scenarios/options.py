@@ -1,0 +1,93 @@
+"""``permitflow simulate``'s options as a one-scenario study.
+
+``simulate MODEL --profile P --set K=V --years Y --replications R --seed S``
+is the scenario file::
+
+    name: <MODEL's name>
+    base: MODEL                       # a library name, or {bpmn: MODEL, profile: P}
+    set: {K: V}
+    horizon: <Y>y                     # or cases: N
+    replications: R
+    seed: S
+
+resolved by the same rules (:mod:`scenarios.settings`, :mod:`scenarios.overrides`)
+and run on the same road (:mod:`scenarios.road`), so it gives the same figures as
+``permitflow run`` of that file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bpmn_io.library import PROFILE_FILE, is_library_name, library_names
+from processes.errors import InputError
+from scenarios.bases import Base, file_base, library_base
+from scenarios.overrides import parse_assignment
+from scenarios.settings import Origin, resolve_settings
+from scenarios.study import Study, build_scenario
+
+__all__ = ["one_scenario_study"]
+
+
+def _base(model: str, profile: str | None) -> Base:
+    if profile is not None and not Path(profile).is_file():
+        raise InputError("no such profile file (--profile)", file=profile)
+    path = Path(model)
+    if not path.exists() and is_library_name(model):
+        return library_base(model, source=model, line=None, profile=Path(profile) if profile else None)
+    if not path.exists():
+        raise InputError(
+            f"no such file (expected a .bpmn or .yaml model, or a library name: {', '.join(library_names())})",
+            file=model,
+        )
+    if path.is_dir():
+        raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=model)
+    profile_path = Path(profile) if profile else path.parent / PROFILE_FILE
+    if not profile_path.is_file():
+        raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile)", file=model)
+    return file_base(path.stem, path, profile_path, source=model, line=None)
+
+
+def one_scenario_study(
+    model: str,
+    *,
+    profile: str | None = None,
+    sets: tuple[str, ...] = (),
+    years: float | None = None,
+    cases: int | None = None,
+    replications: int | None = None,
+    seed: int | None = None,
+    eventlog: bool = False,
+) -> Study:
+    """The study of one scenario that ``simulate``'s options describe.
+
+    ``model``: a library name or a BPMN/YAML model file (its profile: ``profile``,
+    else ``profile.yaml`` beside it); ``sets``: ``KEY=VALUE`` texts; ``years`` or
+    ``cases``: how long to simulate (default: the profile's own); ``replications``
+    and ``seed``: default the built-in ones; ``eventlog``: keep each replication's
+    event log.
+    """
+    if years is not None and cases is not None:
+        raise InputError("give --years or --cases, not both", file="simulate")
+    layers: list[tuple[dict[str, Any], Origin, dict[str, int]]] = []
+    for key, value, option in (
+        ("horizon", None if years is None else f"{years:g}y", "--years"),
+        ("cases", cases, "--cases"),
+        ("replications", replications, "--replications"),
+        ("seed", seed, "--seed"),
+        ("outputs", ["summary", "cases", "eventlog"] if eventlog else None, "--eventlog"),
+    ):
+        if value is not None:
+            layers.append(({key: value}, Origin(option), {}))
+    settings = resolve_settings(layers)
+    base = _base(model, profile)
+    assignments = [(*parse_assignment(text), Origin("--set")) for text in sets]
+    return Study(
+        name=base.name,
+        title=base.name,
+        source=model,
+        scenarios=(build_scenario(
+            name=base.name, question="", source=model, bases=(base,), settings=settings, sets=assignments,
+        ),),
+    )

@@ -1,0 +1,75 @@
+"""A process and its parameters, checked and compiled for the engine.
+
+:func:`compile_process` is the one entry to the compilation pass
+(:mod:`simulator.tables`): it checks that every element can be executed and
+builds the flat routing tables of :mod:`simulator.tokens`.
+:func:`profile_problems` lists the profile entries that name what the process
+does not have (the scenario layer turns the first into an error at the line that
+wrote it).
+"""
+
+from __future__ import annotations
+
+from processes import model as m
+from processes.errors import did_you_mean
+from processes.params import SimParams
+from simulator.tables import build_tables
+from simulator.tokens import CompiledProcess
+
+__all__ = ["compile_process", "check_executable", "profile_problems"]
+
+
+def compile_process(process: m.Process, params: SimParams) -> CompiledProcess:
+    """Check that every element can be executed and build the routing tables.
+
+    Raises :class:`processes.errors.SimulationError` naming the elements that
+    cannot be simulated (and why) before any simulation object exists.
+    """
+    return build_tables(process, params)
+
+
+def check_executable(process: m.Process, params: SimParams) -> None:
+    """Raise :class:`processes.errors.SimulationError` naming every element the engine cannot run."""
+    build_tables(process, params)
+
+
+def profile_problems(process: m.Process, params: SimParams) -> list[tuple[str, str]]:
+    """(key path under ``simulation``, message) for each profile entry that names
+    what the process does not have: ``elements.<id>`` (and its flows),
+    ``pools.<name>.lanes``, ``clock.start``, ``clock.stop``, ``clock.extension_flow``,
+    ``decision.element``, ``decision.outcome_gateway``, ``outcomes.<id>``."""
+    index = process.nodes  # every flow node of the process, subprocess contents included
+    out = []
+    for eid, ep in params.elements.items():
+        if eid not in index:
+            out.append((f"elements.{eid}", f"no element {eid!r} in process '{process.id}'{did_you_mean(eid, index)}"))
+            continue
+        outgoing = [f.id for f in process.flows.values() if f.source == eid]
+        for what, keys in (("probabilities", list(ep.probabilities)), ("conditions", list(ep.conditions))):
+            for key in keys:
+                bad = [k for k in key.split("+") if k not in outgoing]
+                if bad:
+                    out.append((f"elements.{eid}.{what}.{key}",
+                                f"{bad[0]!r} is not an outgoing sequence flow of {eid!r} (expected one of "
+                                f"{', '.join(outgoing) or 'none: it has no outgoing flows'})"))
+    lanes = {key for lane in process.lanes() for key in (lane.id, lane.name) if key}
+    for name, pool in params.pools.items():
+        for i, lane_ref in enumerate(pool.lanes):
+            if lane_ref not in lanes:
+                out.append((f"pools.{name}.lanes[{i}]", f"no lane {lane_ref!r} in process '{process.id}'"
+                                                        f"{did_you_mean(lane_ref, lanes)}"))
+    clock, decision = params.clock, params.decision
+    wanted = [("clock.start", clock.start), ("clock.stop", clock.stop)] if clock is not None else []
+    if decision is not None:
+        wanted.append(("decision.element", decision.element))
+        if decision.outcome_gateway is not None:
+            wanted.append(("decision.outcome_gateway", decision.outcome_gateway))
+    wanted += [(f"outcomes.{end}", end) for end in params.outcomes]
+    for key, element in wanted:
+        if element not in index:
+            out.append((key, f"no element {element!r} in process '{process.id}'{did_you_mean(element, index)}"))
+    flow = clock.extension_flow if clock is not None else None
+    if flow is not None and flow not in process.flows:
+        out.append(("clock.extension_flow", f"no sequence flow {flow!r} in process '{process.id}'"
+                                            f"{did_you_mean(flow, process.flows)}"))
+    return out

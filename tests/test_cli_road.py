@@ -1,0 +1,202 @@
+"""`permitflow simulate` and `permitflow run` are one road: same figures, same checks, same error lines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
+
+
+@pytest.fixture
+def model(tmp_path: Path) -> Path:
+    """A model folder as simulate expects it: process.bpmn with profile.yaml beside it."""
+    shutil.copy(FIXTURES / "mini.bpmn", tmp_path / "process.bpmn")
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "profile.yaml")
+    return tmp_path / "process.bpmn"
+
+
+def invoke(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args))
+
+
+def run_figures(folder: Path, process: str) -> dict[str, dict[str, object]]:
+    """summary.json's figures of the first scenario's point, as simulate --format json prints them."""
+    doc = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    prefix = f"{process}/"
+    return {k[len(prefix):]: {"mean": v["mean"], "low": v["ci"][0], "high": v["ci"][1]}
+            for k, v in figures.items() if k.startswith(prefix)}
+
+
+def test_simulate_gives_the_figures_run_gives_for_the_same_scenario_file(model: Path) -> None:
+    folder = model.parent
+    simulated = invoke("simulate", str(model), "--years", "0.5", "-r", "3", "--seed", "7",
+                       "--set", "pools.officer.count=2", "--set", "warmup=3w", "--format", "json", "--workers", "2")
+    assert simulated.exit_code == 0, simulated.output
+    (folder / "same.yaml").write_text(
+        "name: same\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 3\nseed: 7\nhorizon: 0.5y\n"
+        "set:\n  simulation.pools.officer.count: 2\n  simulation.warmup: 3w\n", encoding="utf-8")
+    ran = invoke("run", str(folder / "same.yaml"), "-o", str(folder / "out"), "--workers", "1")
+    assert ran.exit_code == 0, ran.output
+    printed = json.loads(simulated.output)
+    assert printed["figures"] == run_figures(folder / "out", "process")
+    assert len(printed["figures"]) > 20 and printed["figures"]["cases"]["mean"] > 0
+    assert printed["resolved"] == {"start": "2025-01-01", "horizon": "0.5y", "cases": None, "warmup": "3w"}
+
+
+def test_a_library_model_gives_the_same_figures_through_both_commands(tmp_path: Path) -> None:
+    simulated = invoke("simulate", "klippan", "--years", "0.25", "-r", "2", "--format", "json")
+    assert simulated.exit_code == 0, simulated.output
+    (tmp_path / "k.yaml").write_text("base: [klippan]\nreplications: 2\nhorizon: 0.25y\n", encoding="utf-8")
+    ran = invoke("run", str(tmp_path / "k.yaml"), "-o", str(tmp_path / "out"), "--workers", "1")
+    assert ran.exit_code == 0, ran.output
+    assert json.loads(simulated.output)["figures"] == run_figures(tmp_path / "out", "klippan")
+    assert json.loads(simulated.output)["seed"] == 2025  # the built-in default of every scenario
+
+
+def test_an_element_typo_is_one_line_with_file_and_line_through_both_commands(model: Path) -> None:
+    folder = model.parent
+    by_option = invoke("simulate", str(model), "--set", "elements.Task_Granskaa={duration: {dist: fixed, value: 1h}}")
+    assert by_option.exit_code == 2
+    assert by_option.output == ("permitflow: error: --set: elements.Task_Granskaa: no element 'Task_Granskaa' in "
+                                "process 'Process_Mini' (did you mean 'Task_Granska'?)\n")
+    (folder / "typo.yaml").write_text(
+        "base: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\nset:\n"
+        "  elements.Task_Granskaa: {duration: {dist: fixed, value: 1h}}\n", encoding="utf-8")
+    by_file = invoke("run", str(folder / "typo.yaml"), "-o", str(folder / "out"))
+    assert by_file.exit_code == 2
+    assert by_file.output == (f"permitflow: error: {folder / 'typo.yaml'}:4: elements.Task_Granskaa: no element "
+                              "'Task_Granskaa' in process 'Process_Mini' (did you mean 'Task_Granska'?)\n")
+    assert not (folder / "out").exists()
+    (folder / "plain.yaml").write_text("base: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n",
+                                       encoding="utf-8")
+    profile = (folder / "profile.yaml").read_text(encoding="utf-8")
+    (folder / "profile.yaml").write_text(profile.replace("Task_Granska:", "Task_Granskaa:"), encoding="utf-8")
+    line = profile[: profile.index("Task_Granska:")].count("\n") + 1
+    expected = (f"{folder / 'profile.yaml'}:{line}: simulation.elements.Task_Granskaa: no element 'Task_Granskaa' in "
+                "process 'Process_Mini' (did you mean 'Task_Granska'?)")
+    for args in (["simulate", str(model)], ["run", str(folder / "plain.yaml"), "-o", str(folder / "out")]):
+        result = invoke(*args)
+        assert (result.exit_code, result.output) == (2, f"permitflow: error: {expected}\n"), args
+
+
+def test_set_values_follow_the_profile_files_rules(model: Path) -> None:
+    """`--set holidays=NO` is Norway (yaml.safe_load would make it False and the profile refuse it)."""
+    result = invoke("simulate", str(model), "-r", "2", "--years", "0.2", "--set", "calendars.office.holidays=NO",
+                    "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["overrides"]["simulation.calendars.office.holidays"] == "NO"
+
+
+def test_a_baseline_with_another_horizon_is_refused_before_anything_runs(model: Path) -> None:
+    folder = model.parent
+    base = "base: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n"
+    (folder / "today.yaml").write_text("name: today\n" + base + "horizon: 1y\n", encoding="utf-8")
+    (folder / "alt.yaml").write_text("name: alt\n" + base + "horizon: 2y\nbaseline: today\n", encoding="utf-8")
+    result = invoke("run", str(folder / "alt.yaml"), "-o", str(folder / "out"))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {folder / 'alt.yaml'}:5: baseline 'today' cannot be paired: process's horizon 2y "
+        f"({folder / 'alt.yaml'}:4) here but horizon 1y ({folder / 'today.yaml'}:4) in the baseline; paired "
+        "differences need the same seed, replications, and per process start date, horizon or cases, warm-up\n")
+    assert not (folder / "out").exists()
+
+
+def test_summary_json_records_every_scenario_s_resolved_settings_and_where_they_came_from(model: Path) -> None:
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n",
+                                   encoding="utf-8")
+    assert invoke("run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1").exit_code == 0
+    (scenario,) = json.loads((folder / "out" / "summary.json").read_text(encoding="utf-8"))["scenarios"]
+    assert (scenario["replications"], scenario["seed"], scenario["settings"]) == (2, 2025, {})
+    assert scenario["settings_from"] == {"replications": f"{folder / 's.yaml'}:3", "seed": "built-in default"}
+    assert scenario["points"][0]["resolved"] == {
+        "process": {"start": "2025-01-01", "horizon": "26w", "cases": None, "warmup": "2w"}}
+
+
+def test_ctrl_c_says_what_was_kept_and_a_rerun_resumes(model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scenarios.execute
+
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 4\n"
+                                   "horizon: 10w\n", encoding="utf-8")
+    real = scenarios.execute.run_unit
+    calls: list[int] = []
+
+    def interrupted_third(spec: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(spec)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scenarios.execute, "run_unit", interrupted_third)
+    args = ["run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--workers", "1"]
+    stopped = invoke(*args)
+    assert stopped.exit_code == 130
+    assert stopped.output == (f"permitflow: interrupted: 2 of 4 work units finished; they are kept in "
+                              f"{folder / 'out' / '.cache'}: run the same command to go on from there\n")
+    assert not (folder / "out" / "summary.json").exists()
+    monkeypatch.setattr(scenarios.execute, "run_unit", real)
+    again = invoke(*args)
+    assert again.exit_code == 0 and "4 work units (2 from cache)" in again.output
+
+    monkeypatch.setattr(scenarios.execute, "run_unit", interrupted_third)
+    calls.clear()
+    simulated = invoke("simulate", str(model), "-r", "4", "--years", "0.2", "--workers", "1")
+    assert simulated.exit_code == 130
+    assert simulated.output == ("permitflow: interrupted: 2 of 4 work units finished; simulate keeps no partial "
+                                "results: run the same command to start again\n")
+
+
+def test_no_cache_neither_reads_nor_writes_and_refresh_rewrites(model: Path) -> None:
+    folder = model.parent
+    (folder / "s.yaml").write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n"
+                                   "horizon: 10w\n", encoding="utf-8")
+    out = folder / "out"
+    plain = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1", "--no-cache")
+    assert plain.exit_code == 0 and not (out / ".cache").exists()
+    first = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1")
+    assert "2 work units (0 from cache)" in first.output
+    entries = sorted((out / ".cache").rglob("*.pkl"))
+    assert len(entries) == 2
+    for entry in entries:
+        entry.write_bytes(b"stale")  # unreadable: treated as missing
+    refreshed = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1", "--refresh")
+    assert "2 work units (0 from cache)" in refreshed.output
+    assert all(entry.read_bytes() != b"stale" for entry in entries)
+    assert "2 work units (2 from cache)" in invoke("run", str(folder / "s.yaml"), "-o", str(out)).output
+
+
+def test_dask_without_the_extra_says_how_to_install_it_from_this_repository(
+        model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if the extra were not installed
+    folder = model.parent
+    (folder / "s.yaml").write_text("base: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n",
+                                   encoding="utf-8")
+    for args in (["run", str(folder / "s.yaml"), "-o", str(folder / "out"), "--dask", "local"],
+                 ["simulate", str(model), "--dask", "local"]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.output == ("permitflow: error: running on Dask needs dask.distributed, which is not installed: "
+                                 "install the dask extra from the permitflow folder: .venv/bin/pip install -e "
+                                 "'.[dask]' (or pip install -e '.[dask]' in the environment permitflow runs in)\n")
+
+
+def test_a_yaml_authoring_model_simulates_as_its_bpmn_does(model: Path) -> None:
+    folder = model.parent
+    assert invoke("convert", str(model), str(folder / "process.yaml")).exit_code == 0
+    figures = []
+    for name in ("process.bpmn", "process.yaml"):
+        result = invoke("simulate", str(folder / name), "-r", "2", "--years", "0.3", "--format", "json",
+                        "--workers", "1")
+        assert result.exit_code == 0, result.output
+        figures.append(json.loads(result.output)["figures"])
+    assert figures[0] == figures[1]
