@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared import INTEROP
 
 from bpmn_io.profile import read_profile
 from cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-ODD = ROOT.parent / "shared/interop/odd"
+ODD = INTEROP / "odd"
 MM1 = ROOT / "tests/fixtures/sim/mm1.bpmn"
 MM1_PROFILE = ROOT / "tests/fixtures/sim/mm1.yaml"
 
@@ -44,6 +45,7 @@ def test_library_model_to_prosimos_warns_per_feature_on_stderr(tmp_path) -> None
     assert out.is_file()
 
 
+@pytest.mark.interop
 def test_from_bpsim_and_qbp_write_valid_profiles(tmp_path) -> None:
     for fmt, src in (("bpsim", ODD / "jbpm-designer/simulationProcess.bpmn2"),
                      ("qbp", ODD / "simod/PurchasingExampleQBP.bpmn")):
@@ -92,15 +94,15 @@ def test_to_prosimos_writes_the_bpmn_prosimos_reads(tmp_path) -> None:
     assert 'id="Task_Registrera_Ansokan"' in text
     r = run("convert", "helsingborg", str(tmp_path / "h.bpmn2"), "--bpmn", str(tmp_path / "x.bpmn"))
     assert r.exit_code == 2 and "--bpmn goes with --to prosimos" in r.output
-    r = run("convert", str(ODD / "simod/PurchasingExampleQBP.bpmn"), str(tmp_path / "q.yaml"), "--from", "qbp",
-            "--scenario", "x")
+    r = run("convert", str(MM1), str(tmp_path / "q.yaml"), "--from", "qbp", "--scenario", "x")
     assert r.exit_code == 2 and "--scenario goes with --from bpsim" in r.output
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not PEER_PYTHON.exists(), reason="Prosimos is not installed in bench/.venv-prosimos "
                     "(make peer, or make test, creates it)")
-@pytest.mark.parametrize("model, activity", [("helsingborg", "Diarieför ansökan"), ("jbpm", "SubProcess")])
+@pytest.mark.parametrize("model, activity", [("helsingborg", "Diarieför ansökan"),
+                                             pytest.param("jbpm", "SubProcess", marks=pytest.mark.interop)])
 def test_prosimos_itself_runs_an_export(tmp_path, model, activity) -> None:
     out, bpmn, log = tmp_path / "p.json", tmp_path / "p.bpmn", tmp_path / "log.csv"
     args = ["convert", model, str(out), "--to", "prosimos", "--bpmn", str(bpmn)]
@@ -133,6 +135,7 @@ def test_library_round_trip_through_prosimos_files(tmp_path) -> None:
         dict(original.elements["Gw_Komplett"].probabilities))
 
 
+@pytest.mark.interop
 def test_imported_qbp_profile_simulates(tmp_path) -> None:
     src = ODD / "simod/PurchasingExampleQBP.bpmn"
     out = tmp_path / "q.yaml"
@@ -142,6 +145,7 @@ def test_imported_qbp_profile_simulates(tmp_path) -> None:
     assert json.loads(r.stdout)["figures"]["cases"]["mean"] == 20
 
 
+@pytest.mark.interop
 def test_from_bpsim_scenario_option(tmp_path) -> None:
     src = ODD / "jbpm-designer/simulationProcess.bpmn2"
     r = run("convert", str(src), str(tmp_path / "a.yaml"), "--from", "bpsim", "--scenario", "Simulationscenario")

@@ -1,15 +1,15 @@
-"""Where the shared BPMN interop corpus lives, for the bpmn_io tests (test data only)."""
+"""The BPMN interop corpus in ../shared/interop, for the bpmn_io tests (test data only).
+
+Tests that read it carry the ``interop`` mark (see tests/shared.py); the XSDs come from
+tests/bpmnschema.py, not from the corpus.
+"""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from lxml import etree
+from shared import INTEROP, when_interop
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-INTEROP = SHARED / "interop"
-XSD = INTEROP / "xsd" / "BPMN20.xsd"
 SUFFIXES = (".bpmn", ".bpmn2", ".xml")
 
 # Tool output with a defect that strict import refuses, so it is read with strict=False:
@@ -32,11 +32,16 @@ TOOL_DEFECTS = {
 
 
 def corpus_files() -> list[Path]:
-    """Every BPMN file of interop/miwg and interop/odd (the xsd folder excluded)."""
+    """Every BPMN file of interop/miwg and interop/odd (the xsd folder excluded); none when absent."""
     return sorted(
         p for folder in ("miwg", "odd") for p in (INTEROP / folder).rglob("*")
         if p.is_file() and p.suffix in SUFFIXES
     )
+
+
+def corpus_params() -> list:
+    """:func:`corpus_files` to parametrize an ``interop`` test with (a placeholder when absent)."""
+    return when_interop(corpus_files())
 
 
 def rel(path: Path) -> str:
@@ -45,9 +50,3 @@ def rel(path: Path) -> str:
 
 def is_strict(path: Path) -> bool:
     return rel(path) not in TOOL_DEFECTS
-
-
-@cache
-def schema() -> etree.XMLSchema:
-    """BPMN20.xsd (it imports the other four files), loaded once per test session."""
-    return etree.XMLSchema(etree.parse(str(XSD)))

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import bpmn_corpus
+import bpmnschema
 import pytest
 from lxml import etree
 
@@ -87,7 +87,7 @@ def test_a_drawing_of_nothing_is_kept_aside_and_comes_back_in_place(exported) ->
 
 def test_set_aside_export_is_schema_valid_lossless_and_idempotent(exported) -> None:
     defs, data = exported
-    schema = bpmn_corpus.schema()
+    schema = bpmnschema.schema()
     assert schema.validate(etree.fromstring(data)), [e.message for e in schema.error_log]
     back = parse_bpmn(data, source="x")
     assert back == defs
@@ -153,7 +153,7 @@ def test_a_flow_whose_ends_name_nothing_is_kept_aside_with_its_drawing() -> None
     defs = parse_bpmn(_LOST_ENDS.encode(), source="lost.bpmn", strict=False)
     data = to_bpmn_bytes(defs)
     doc = etree.fromstring(data)
-    schema = bpmn_corpus.schema()
+    schema = bpmnschema.schema()
     assert schema.validate(doc), [e.message for e in schema.error_log]
     process = doc.find(f"{{{BPMN}}}process")
     assert [e.get("id") for e in process.iterchildren(f"{{{BPMN}}}sequenceFlow")] == ["K"]
@@ -185,7 +185,7 @@ def test_a_dangling_out_message_ref_element_becomes_attributes_and_comes_back_ex
     defs = parse_bpmn(_INTERFACE.encode(), source="i.bpmn")
     data = to_bpmn_bytes(defs)
     doc = etree.fromstring(data)
-    schema = bpmn_corpus.schema()
+    schema = bpmnschema.schema()
     assert schema.validate(doc), [e.message for e in schema.error_log]
     o1, o2 = doc.iter(f"{{{BPMN}}}operation")
     assert o1.find(f"{{{BPMN}}}outMessageRef") is None

@@ -2,20 +2,18 @@
 
 Each test reads a small fixture written for permitflow (tests/bpmn_io/fixtures/) that
 reproduces what a real file did, and checks the export against the BPMN 2.0 XSD and
-bpmn-moddle (the parser of bpmn.io) where those are at hand.
+bpmn-moddle (the parser of bpmn.io) where node is at hand.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
+import bpmnschema
 import pytest
-from bpmn_corpus import XSD
 from click.testing import CliRunner
 from lxml import etree
+from moddle import warnings_of
 
 from bpmn_io import bpmn_export, parse_bpmn, read_bpmn, to_bpmn_bytes, write_bpmn
 from bpmn_io.layout import with_diagram
@@ -25,14 +23,11 @@ from processes.model import Definitions, Process
 from processes.validate import check
 
 FIXTURES = Path(__file__).parent / "fixtures"
-JS = Path(__file__).resolve().parents[1] / "js"
 
 
 @pytest.fixture(scope="module")
 def schema() -> etree.XMLSchema:
-    if not XSD.is_file():
-        pytest.skip("needs ../shared/interop (absent in a plain clone)")
-    return etree.XMLSchema(etree.parse(str(XSD)))
+    return bpmnschema.schema()
 
 
 def _valid(schema: etree.XMLSchema, data: bytes) -> list[str]:
@@ -42,16 +37,7 @@ def _valid(schema: etree.XMLSchema, data: bytes) -> list[str]:
 
 def _moddle(tmp_path: Path, **documents: bytes) -> dict[str, list[str]]:
     """bpmn-moddle's import warnings for each named document."""
-    if shutil.which("node") is None or not (JS / "node_modules" / "bpmn-moddle").is_dir():
-        pytest.skip("node and tests/js/node_modules (make node-deps) are needed for the bpmn-moddle check")
-    paths = {}
-    for name, data in documents.items():
-        paths[name] = tmp_path / f"{name}.bpmn"
-        paths[name].write_bytes(data)
-    run = subprocess.run(["node", "check_moddle.mjs", *map(str, paths.values())], cwd=JS, capture_output=True,
-                         text=True, timeout=60, check=True)
-    result = json.loads(run.stdout)
-    return {name: result[str(path)] for name, path in paths.items()}
+    return warnings_of(documents, tmp_path)[0]
 
 
 # --------------------------------------------------------------------------- item 6: QName values follow the prefixes

@@ -16,6 +16,7 @@ from processes.model import Bounds, Definitions, Event, Gateway, Lane, Process, 
 
 sys.path.insert(0, str(Path(__file__).parent))
 from drawmodels import collaboration_model, permit_model  # noqa: E402
+from shared import INTEROP  # noqa: E402
 
 
 def _intersects(a: Bounds, b: Bounds) -> bool:
@@ -213,7 +214,6 @@ def test_a_failing_graphviz_is_a_clear_error() -> None:
 
 # --------------------------------------------------------------------------- real models without their DI
 
-INTEROP = Path(__file__).resolve().parents[1].parent.parent / "shared" / "interop"
 STRIPPED = (
     "miwg/reference/A.4.0.bpmn",
     "miwg/reference/A.4.1.bpmn",
@@ -226,6 +226,7 @@ STRIPPED = (
 )
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("rel", STRIPPED)
 def test_real_models_are_laid_out_without_overlap(rel: str) -> None:
     from dataclasses import replace
@@ -279,6 +280,7 @@ def test_nested_lanes_are_bands_inside_their_parent_lane() -> None:
     assert shapes["Officer"].y + shapes["Officer"].height == shapes["Committee"].y
 
 
+@pytest.mark.interop
 def test_event_subprocesses_go_in_a_row_below_the_flow() -> None:
     from dataclasses import replace
 
@@ -370,6 +372,7 @@ def test_a_large_model_is_laid_out_in_about_linear_time() -> None:
     assert len(defs.diagrams[0].plane.shapes) == n + 2 and len(defs.diagrams[0].plane.edges) == n + 1
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("rel", ["miwg/reference/C.2.0.bpmn", "miwg/reference/A.4.0.bpmn"])
 def test_message_flows_between_shapes_in_two_pools_cross_no_other_shape(rel: str) -> None:
     from dataclasses import replace

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from bpmn_corpus import INTEROP, TOOL_DEFECTS, corpus_files, is_strict, rel
+from bpmn_corpus import INTEROP, TOOL_DEFECTS, corpus_files, corpus_params, is_strict, rel
 
 from bpmn_io import parse_bpmn, read_bpmn
 from processes.errors import InputError
@@ -14,18 +14,21 @@ from processes.model import Definitions, Event, Gateway, RootElement, SubProcess
 FILES = corpus_files()
 
 
+@pytest.mark.interop
 def test_the_corpus_has_all_143_files() -> None:
     assert len(FILES) == 143
     assert {p.suffix for p in FILES} == {".bpmn", ".bpmn2", ".xml"}
 
 
-@pytest.mark.parametrize("path", FILES, ids=rel)
+@pytest.mark.interop
+@pytest.mark.parametrize("path", corpus_params(), ids=rel)
 def test_every_corpus_file_imports(path) -> None:
     defs = read_bpmn(path, strict=is_strict(path))
     assert isinstance(defs, Definitions)
     assert defs.processes or defs.collaborations or defs.diagrams
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("name", sorted(TOOL_DEFECTS))
 def test_broken_tool_output_is_refused_in_strict_mode(name) -> None:
     with pytest.raises(InputError) as err:
@@ -34,6 +37,7 @@ def test_broken_tool_output_is_refused_in_strict_mode(name) -> None:
     assert err.value.line is not None and err.value.element
 
 
+@pytest.mark.interop
 def test_lenient_import_renames_a_repeated_id_on_the_opaque_element() -> None:
     defs = read_bpmn(INTEROP / "miwg/sap-signavio-process-manager-19.9.0/B.1.0-roundtrip.bpmn", strict=False)
     process_id = "Process_ba16239e-181e-4b9f-bc5b-0bb2ee973450"
@@ -43,6 +47,7 @@ def test_lenient_import_renames_a_repeated_id_on_the_opaque_element() -> None:
     assert f'id="{process_id}_dup2"' in renamed[0].xml
 
 
+@pytest.mark.interop
 def test_lenient_import_keeps_a_cross_process_flow_as_written() -> None:
     name = "miwg/sap-signavio-process-manager-19.9.0/B.2.0-roundtrip.bpmn"
     process = read_bpmn(INTEROP / name, strict=False).process("WFP-6-2")
@@ -96,6 +101,7 @@ HAND_FACTS = {
 }
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("name", sorted(HAND_FACTS))
 def test_counts_read_by_hand(name) -> None:
     got = facts(read_bpmn(INTEROP / name))
@@ -106,6 +112,7 @@ def test_counts_read_by_hand(name) -> None:
         assert value == expected, key
 
 
+@pytest.mark.interop
 def test_named_elements_of_reference_c91() -> None:
     process = read_bpmn(INTEROP / "miwg/reference/C.9.1.bpmn").process()
     daily, week = process.nodes["BoundaryEvent_1"], process.nodes["BoundaryEvent_2"]
@@ -117,6 +124,7 @@ def test_named_elements_of_reference_c91() -> None:
     assert process.boundary_events("ReceiveTask_WaitForDocument") == (daily, week)
 
 
+@pytest.mark.interop
 def test_boundary_events_of_reference_a30() -> None:
     process = read_bpmn(INTEROP / "miwg/reference/A.3.0.bpmn").process()
     host = "_1ae31d1b-2559-4f78-a3ec-47986a49db48"
@@ -127,6 +135,7 @@ def test_boundary_events_of_reference_a30() -> None:
     assert (escalation.attached_to, escalation.cancel_activity, escalation.trigger) == (host, True, "escalation")
 
 
+@pytest.mark.interop
 def test_default_and_conditional_flows_of_reference_a21() -> None:
     process = read_bpmn(INTEROP / "miwg/reference/A.2.1.bpmn").process()
     split = process.nodes["_To9ZyjOCEeSknpIVFCxNIQ"]
@@ -139,6 +148,7 @@ def test_default_and_conditional_flows_of_reference_a21() -> None:
     assert sorted(f.condition.text for f in conditional) == ["", "", "", "", "true"]
 
 
+@pytest.mark.interop
 def test_zeebe_default_flow_timer_and_extensions() -> None:
     defs = read_bpmn(INTEROP / "odd/zeebe-bpmn-moddle/zeebe-properties.bpmn")
     process = defs.process()
@@ -150,6 +160,7 @@ def test_zeebe_default_flow_timer_and_extensions() -> None:
     assert ("modeler", "http://camunda.org/schema/modeler/1.0") in defs.namespaces
 
 
+@pytest.mark.interop
 def test_flows_without_ids_get_stable_generated_ids() -> None:
     path = INTEROP / "odd/camunda-bpm-platform/EventBasedGatewayTest.testCatchSignalAndMessageAndTimer.bpmn20.xml"
     process = read_bpmn(path).process()
@@ -161,6 +172,7 @@ def test_flows_without_ids_get_stable_generated_ids() -> None:
     assert process.nodes["task1"].opaque.attributes == (("{http://camunda.org/schema/1.0/bpmn}assignee", "kermit"),)
 
 
+@pytest.mark.interop
 def test_simulation_blocks_survive() -> None:
     qbp = read_bpmn(INTEROP / "odd/simod/PurchasingExampleQBP.bpmn")
     assert len(qbp.opaque.children) == 1
@@ -173,6 +185,7 @@ def test_simulation_blocks_survive() -> None:
     assert boundary.trigger == "error"
 
 
+@pytest.mark.interop
 def test_prefix_variants_and_di_bound_to_bpmndi() -> None:
     # A.2.1 binds di: to BPMNDI (not DD DI) and BPMN to model:; matching is by URI
     defs = read_bpmn(INTEROP / "miwg/reference/A.2.1.bpmn")
@@ -182,12 +195,14 @@ def test_prefix_variants_and_di_bound_to_bpmndi() -> None:
     assert (len(plane.shapes), len(plane.edges)) == (1, 1) and len(plane.edges[0].waypoints) >= 2
 
 
+@pytest.mark.interop
 def test_visual_paradigm_unprefixed_vendor_children_are_kept() -> None:
     defs = read_bpmn(INTEROP / "miwg/visual-paradigm-11.1/A.1.0-roundtrip.bpmn")
     kept = [x for n in defs.process().nodes.values() for x in n.opaque.extension_elements]
     assert any("VpId" in x for x in kept)
 
 
+@pytest.mark.interop
 def test_yaoqiang_root_level_event_definitions_are_root_elements() -> None:
     defs = read_bpmn(INTEROP / "odd/bpmn-moddle/yaoqiang-event-definitions.bpmn")
     timers = [r.id for r in defs.root_elements if r.tag == "timerEventDefinition"]
@@ -210,6 +225,7 @@ def test_event_definition_ref_resolves_to_a_root_definition() -> None:
     assert isinstance(defs.element("TD"), RootElement)
 
 
+@pytest.mark.interop
 def test_iso_8859_1_reference_reads_from_bytes() -> None:
     data = (INTEROP / "miwg/reference/B.1.0.bpmn").read_bytes()
     assert b'encoding="ISO-8859-1"' in data[:100]

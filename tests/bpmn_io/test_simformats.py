@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from shared import INTEROP
 
 from bpmn_io import read_bpmn
 from bpmn_io.profile import profile_from_data, read_profile
@@ -14,9 +15,8 @@ from bpmn_io.simformats import bpsim_to_profile, prosimos_to_profile, qbp_to_pro
 from processes.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-JBPM = SHARED / "interop/odd/jbpm-designer/simulationProcess.bpmn2"
-QBP = SHARED / "interop/odd/simod/PurchasingExampleQBP.bpmn"
+JBPM = INTEROP / "odd/jbpm-designer/simulationProcess.bpmn2"
+QBP = INTEROP / "odd/simod/PurchasingExampleQBP.bpmn"
 MM1 = ROOT / "tests/fixtures/sim/mm1.bpmn"
 MM1_PROFILE = ROOT / "tests/fixtures/sim/mm1.yaml"
 
@@ -29,6 +29,7 @@ def bpsim():
     return bpsim_to_profile(read_bpmn(JBPM), source=JBPM.name)
 
 
+@pytest.mark.interop
 def test_bpsim_gateway_probabilities_in_percent_become_shares(bpsim) -> None:
     # <bpsim:FloatingParameter value="70.0"/> on _01000E32 ("HighProbability"), 30.0 on _599EDF0D
     probs = bpsim.document["simulation"]["elements"]["_86B786E7-9116-4DAC-94C5-D9DD4AF2A5B1"]["probabilities"]
@@ -36,6 +37,7 @@ def test_bpsim_gateway_probabilities_in_percent_become_shares(bpsim) -> None:
                                    "_599EDF0D-52FB-4486-AD92-874DE561D766": 0.3})
 
 
+@pytest.mark.interop
 def test_bpsim_processing_time_with_resource_quantity_is_work_for_a_pool(bpsim) -> None:
     # baseTimeUnit="min"; UniformDistribution min=3 max=7; ResourceParameters Quantity 2.0
     sim = bpsim.document["simulation"]
@@ -44,12 +46,14 @@ def test_bpsim_processing_time_with_resource_quantity_is_work_for_a_pool(bpsim) 
     assert sim["pools"][task["pool"]]["count"] == 2
 
 
+@pytest.mark.interop
 def test_bpsim_processing_time_without_resource_is_a_delay(bpsim) -> None:
     # the call activity _C0F85B8B has NormalDistribution mean=2 standardDeviation=1 minutes, no ResourceParameters
     call = bpsim.document["simulation"]["elements"]["_C0F85B8B-2CA7-4A7C-8266-7FBCFD2DE824"]
     assert call == {"delay": {"dist": "normal", "mean": "0.0333333333333h", "sd": "0.0166666666667h"}}
 
 
+@pytest.mark.interop
 def test_bpsim_times_permitflow_cannot_draw_are_reported_not_imported(bpsim) -> None:
     elements = bpsim.document["simulation"]["elements"]
     text = "\n".join(bpsim.warnings)
@@ -62,6 +66,7 @@ def test_bpsim_times_permitflow_cannot_draw_are_reported_not_imported(bpsim) -> 
     assert "'_26212C7F-3900-4F4A-A37D-5BD4CF9D06E2' Probability: a probability on a boundary event" in text
 
 
+@pytest.mark.interop
 def test_bpsim_start_event_processing_time_is_not_taken_as_arrivals(bpsim) -> None:
     # processStartEvent: UniformDistribution 4-5 min. jBPM's simulator ignores it (the run gets an interval).
     assert bpsim.document["simulation"]["arrivals"] == {"per_year": 0}
@@ -70,6 +75,7 @@ def test_bpsim_start_event_processing_time_is_not_taken_as_arrivals(bpsim) -> No
     assert "'processStartEvent' Probability: a probability on a start event" in text
 
 
+@pytest.mark.interop
 def test_bpsim_poisson_time_is_a_count_of_base_units(bpsim) -> None:
     # _0B342610 (service task in the subprocess): PoissonDistribution mean=7, baseTimeUnit min
     from processes.distributions import distribution_from_data
@@ -84,6 +90,7 @@ def test_bpsim_poisson_time_is_a_count_of_base_units(bpsim) -> None:
     assert "reads this mean in milliseconds" in "\n".join(bpsim.warnings)
 
 
+@pytest.mark.interop
 def test_bpsim_every_element_parameter_is_imported_or_named(bpsim) -> None:
     # the 22 ElementParameters of the file: each elementRef either lands in the profile or is in a warning
     tree = etree.parse(str(JBPM))
@@ -96,6 +103,7 @@ def test_bpsim_every_element_parameter_is_imported_or_named(bpsim) -> None:
         assert ref in elements or ref in flows_in_gateways or ref in text, ref
 
 
+@pytest.mark.interop
 def test_bpsim_parameters_without_equivalent_are_named(bpsim) -> None:
     text = "\n".join(bpsim.warnings)
     assert "'_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD' Availability: no permitflow equivalent" in text
@@ -104,6 +112,7 @@ def test_bpsim_parameters_without_equivalent_are_named(bpsim) -> None:
     assert "no InterTriggerTimer" in text
 
 
+@pytest.mark.interop
 def test_bpsim_document_is_a_valid_profile(bpsim) -> None:
     profile = profile_from_data(bpsim.document, source="imported.yaml")
     assert profile.simulation.elements["_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD"].duration.mean() == pytest.approx(5 / 60)
@@ -232,6 +241,7 @@ def qbp():
     return qbp_to_profile(read_bpmn(QBP), source=QBP.name)
 
 
+@pytest.mark.interop
 def test_qbp_scenario_facts(qbp) -> None:
     sim = qbp.document["simulation"]
     assert sim["start"] == "2011-06-20"  # startDateTime="2011-06-20T18:43:59..."
@@ -242,6 +252,7 @@ def test_qbp_scenario_facts(qbp) -> None:
     assert sim["calendars"]["QBP_RES_DEFAULT_TIMETABLE"]["hours"]["sun"] == "00:00-24:00"
 
 
+@pytest.mark.interop
 def test_qbp_task_duration_in_seconds_and_its_resource(qbp) -> None:
     # durationDistribution type="UNIFORM" mean="3600" arg1="240.0" arg2="540.0"; resource Role 4
     task = qbp.document["simulation"]["elements"]["node_b9ae7028-f762-473e-a093-64e18f523371"]
@@ -249,12 +260,14 @@ def test_qbp_task_duration_in_seconds_and_its_resource(qbp) -> None:
                     "pool": "qbp_bec8870b-b717-48ee-aefe-2ebf56292288"}
 
 
+@pytest.mark.interop
 def test_qbp_execution_probabilities(qbp) -> None:
     gateway = qbp.document["simulation"]["elements"]["node_6937a19d-f100-4283-8193-e674653845bd"]
     assert gateway["probabilities"]["node_5e9989e6-ddd0-43ff-9be3-b822bdd410cd"] == pytest.approx(0.6226851851851852)
     assert sum(gateway["probabilities"].values()) == pytest.approx(1.0, abs=1e-12)
 
 
+@pytest.mark.interop
 def test_qbp_arrivals_and_warnings(qbp) -> None:
     # arrivalRateDistribution GAMMA mean=14829.6 s: a Poisson process with the same mean
     # a constant rate: per_year over a 365-day year, monthly weights = the months' lengths
@@ -414,6 +427,7 @@ def test_prosimos_import_groups_a_simod_style_profile_into_one_pool(mm1) -> None
 JBPM_PROFILE = (ROOT / "tests/fixtures/sim/jbpm_profile.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.interop
 def test_prosimos_bpmn_of_a_model_with_subprocess_boundary_and_three_end_events() -> None:
     import yaml
 
@@ -519,6 +533,7 @@ def test_bpsim_second_scenario_is_named_or_chosen(tmp_path) -> None:
     assert busy.document["simulation"]["pools"]["pool_T"]["count"] == 5
 
 
+@pytest.mark.interop
 def test_qbp_resource_without_members_is_named(tmp_path) -> None:
     text = QBP.read_text(encoding="utf-8").replace('name="Role 5" totalAmount="2"', 'name="Role 5" totalAmount="0"')
     path = tmp_path / "q.bpmn"

@@ -32,6 +32,7 @@ from processes.model import (
 
 sys.path.insert(0, str(Path(__file__).parent))
 from drawmodels import collaboration_model, permit_model  # noqa: E402
+from shared import INTEROP, ROOT  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -158,8 +159,8 @@ def test_permit_model_names_all_appear() -> None:
 
 # --------------------------------------------------------------------------- the MIWG reference models
 
-INTEROP = Path(__file__).resolve().parents[1].parent.parent / "shared" / "interop"
 REFERENCE = INTEROP / "miwg" / "reference"
+DRAWN_FIXTURE = ROOT / "tests" / "fixtures" / "bpmn" / "diagram.bpmn"  # three user tasks, drawn
 DRAWN = ("A.1.0", "A.2.0", "A.3.0", "A.4.0", "A.4.1", "B.1.0", "B.2.0", "C.1.0", "C.2.0")
 
 
@@ -169,6 +170,7 @@ def _read(path: Path) -> Definitions:
     return read_bpmn(path)
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("name", DRAWN)
 def test_reference_model_shapes_and_labels(name: str) -> None:
     from bpmn_io.svg_parts import ElementIndex, element_kind
@@ -192,6 +194,7 @@ def test_reference_model_shapes_and_labels(name: str) -> None:
             assert "".join(name_text.split()) in "".join(_text(groups[shape.element]).split()), shape.element
 
 
+@pytest.mark.interop
 def test_reference_markers_are_drawn() -> None:
     defs = _read(REFERENCE / "B.2.0.bpmn")
     groups = _groups(render_svg(defs))
@@ -211,6 +214,7 @@ def test_reference_markers_are_drawn() -> None:
     assert visible and {g.get("data-element-id") for g in message_flows if g.find(f"{SVG}rect") is not None} == visible
 
 
+@pytest.mark.interop
 def test_collapsed_subprocess_drill_down_planes() -> None:
     defs = _read(INTEROP / "odd" / "bpmn-js" / "collapsed-sub-process.bpmn")
     main = _groups(render_svg(defs))
@@ -232,10 +236,10 @@ def test_render_command_writes_an_svg(tmp_path: Path) -> None:
     from cli import cli
 
     out = tmp_path / "out" / "a.svg"
-    result = CliRunner().invoke(cli, ["render", str(REFERENCE / "A.2.0.bpmn"), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["render", str(DRAWN_FIXTURE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     groups = _groups(out.read_text(encoding="utf-8"))
-    assert sum("task" in _classes(g) for g in groups.values()) == 4
+    assert sum("userTask" in _classes(g) for g in groups.values()) == 3
     assert [p.name for p in out.parent.iterdir()] == ["a.svg"]  # no temporary file left behind
 
 
@@ -244,8 +248,8 @@ def test_render_command_lays_out_a_model_without_diagram(tmp_path: Path) -> None
 
     from cli import cli
 
-    source = INTEROP / "odd" / "camunda-bpm-platform" / "EventBasedGatewayTest.testCatchSignalAndMessageAndTimer.bpmn20.xml"
-    out = tmp_path / "engine.svg"
+    source = ROOT / "tests" / "fixtures" / "bpmn" / "gateways.bpmn"  # no diagram
+    out = tmp_path / "gateways.svg"
     result = CliRunner().invoke(cli, ["render", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "eventBasedGateway" in out.read_text(encoding="utf-8")
@@ -263,10 +267,11 @@ def test_render_command_bad_input_is_one_line_and_writes_nothing(tmp_path: Path)
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "bad.bpmn" in result.output
     assert not out.exists()
-    result = CliRunner().invoke(cli, ["render", str(REFERENCE / "A.1.0.bpmn"), "--diagram", "4", "-o", str(out)])
+    result = CliRunner().invoke(cli, ["render", str(DRAWN_FIXTURE), "--diagram", "4", "-o", str(out)])
     assert result.exit_code == 2 and "diagram 4 does not exist" in result.output and not out.exists()
 
 
+@pytest.mark.interop
 def test_a_group_is_labelled_with_its_category_value() -> None:
     defs = _read(REFERENCE / "B.1.0.bpmn")
     groups = _groups(render_svg(defs))

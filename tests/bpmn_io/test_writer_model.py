@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bpmn_corpus import schema
+from bpmnschema import schema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree

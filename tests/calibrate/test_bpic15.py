@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared import SHARED
 
 from cli import cli
 
-LOG = Path(__file__).resolve().parents[3] / "shared" / "data" / "logs" / "BPIC15_1.xes.gz"
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _needs_log() -> None:
-    if not LOG.is_file():
-        pytest.skip("needs ../shared/data/logs/BPIC15_1.xes.gz (absent in a plain clone)")
+LOG = SHARED / "data" / "logs" / "BPIC15_1.xes.gz"
+pytestmark = [pytest.mark.slow, pytest.mark.shared("data/logs/BPIC15_1.xes.gz")]
 
 
 def test_inspect_counts_what_the_readme_beside_the_log_says() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from shared import INTEROP, when_interop
 from tinymodels import build, process
 
 from processes.model import (
@@ -247,12 +247,12 @@ def test_problem_rejects_unknown_codes_and_severities() -> None:
         Problem("oops", "error", "P", "x")
 
 
-MIWG = Path(__file__).resolve().parents[2].parent / "shared" / "interop" / "miwg" / "reference"
+MIWG = INTEROP / "miwg" / "reference"
 B20_JOIN = "_df7727a0-f509-45eb-bb89-85753f439576"
 
 
-@pytest.mark.skipif(not MIWG.exists(), reason="the shared interop corpus is not beside the project")
-@pytest.mark.parametrize("name", sorted(p.name for p in MIWG.glob("*.bpmn")) if MIWG.exists() else [])
+@pytest.mark.interop
+@pytest.mark.parametrize("name", when_interop(sorted(p.name for p in MIWG.glob("*.bpmn"))))
 def test_miwg_reference_models(name: str) -> None:
     """No reference model has an unreachable node or a dead end. B.2.0, a catalogue of
     analytic-class elements rather than a runnable process, has one real gateway mismatch:

@@ -4,19 +4,18 @@ double-encoded by a tool, request/reply message flows between two pools."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from shared import INTEROP
 
 from bpmn_io.reader import read_bpmn
 from processes.diff import diff_models
 from processes.diff.relations import behavioural_profile
 from processes.diff.view import build_view
 
-MIWG = Path(__file__).resolve().parents[3].parent / "shared" / "interop" / "miwg"
+MIWG = INTEROP / "miwg"
 BPMN_IO = MIWG / "bpmn-io-camunda-modeler-18.6.1" / "C.1.0-export.bpmn"
 
-pytestmark = pytest.mark.skipif(not BPMN_IO.exists(), reason="MIWG corpus not present")
+pytestmark = pytest.mark.interop
 
 
 def diff_with(tool: str):

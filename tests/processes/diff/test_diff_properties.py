@@ -8,12 +8,12 @@ import pytest
 from diffbuilders import linear, model, renamed
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared import INTEROP, when_interop
 
 from bpmn_io.reader import read_bpmn
 from processes.diff import diff_models
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-REFERENCE = sorted((SHARED / "interop" / "miwg" / "reference").glob("*.bpmn"))
+REFERENCE = when_interop(sorted((INTEROP / "miwg" / "reference").glob("*.bpmn")))
 
 LABELS = [
     "Granska ansökan",
@@ -31,7 +31,7 @@ LABELS = [
 ]
 
 
-@pytest.mark.skipif(not REFERENCE, reason="interop corpus not present")
+@pytest.mark.interop
 @pytest.mark.parametrize("path", REFERENCE, ids=lambda p: p.name)
 def test_a_reference_model_against_itself_has_no_difference(path: Path) -> None:
     defs = read_bpmn(path)
