@@ -733,7 +733,7 @@ _diff_options = [
     click.option("--thesaurus", is_flag=True,
                  help="Also use the system thesauri (Debian mythes-sv, mythes-en-us) for synonyms."),
     click.option("--lemmas", is_flag=True,
-                 help="Also use dictionary lemmas (simplemma: pip install 'permitflow[lemmas]')."),
+                 help="Also use dictionary lemmas (simplemma; in the permitflow folder: .venv/bin/pip install -e '.[lemmas]')."),
 ]
 
 
@@ -1293,7 +1293,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     Only activities in at least --min-frequency of the cases are kept; the
     model gets one lane and a Graphviz layout. With --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
-    Needs the optional extra: pip install 'permitflow[logs]'.
+    Needs the optional extra: in the permitflow folder: .venv/bin/pip install -e '.[logs]'.
 
     \b
     Examples:
