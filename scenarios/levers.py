@@ -42,7 +42,7 @@ from scenarios.study import Scenario
 from simulator.resources import WorkCalendar
 
 __all__ = ["Candidate", "Costs", "DECISION_COST", "Levers", "lever_sets", "annual_cost", "default_levers",
-           "check_levers", "full_time_hours", "applications_per_year"]
+           "check_levers", "full_time_hours", "applications_per_year", "parse_values"]
 
 #: kr per decided application at each level (an assumption, see the module docstring): a nämnd item is
 #: about a quarter of an hour of some nine members' fees, the secretary and the minutes; an
@@ -167,6 +167,41 @@ def check_levers(levers: Levers, scenario: Scenario, params: Mapping[str, SimPar
         if level not in available:
             allowed = ", ".join(lv for lv in available if lv) or "none: the process has no decision step"
             raise InputError(f"--levels: '{level}' is not a decision level of every process (expected {allowed})")
+
+
+def parse_values(text: str, *, option: str, whole: bool, step: float = 1.0) -> tuple[Any, ...]:
+    """A lever's values as written on a command line: ``1,2,4``, ``1..4`` or ``0.5..1.0 step 0.1``
+    (``step`` when none is written).
+
+    >>> parse_values("0.5..1.0 step 0.25", option="--fte", whole=False)
+    (0.5, 0.75, 1.0)
+    >>> parse_values("1..3", option="--officers", whole=True)
+    (1, 2, 3)
+    """
+    def number(word: str) -> float:
+        try:
+            value = float(word)
+        except ValueError:
+            raise InputError(f"{option}: {word.strip()!r} is not a number (expected e.g. 1,2,3 or 1..4 or "
+                             "0.5..1.0 step 0.1)") from None
+        if not math.isfinite(value) or (whole and value != int(value)):
+            raise InputError(f"{option}: {word.strip()!r} is not a {'whole number' if whole else 'number'}")
+        return value
+
+    text = text.strip()
+    if ".." in text:
+        span, _, step_text = text.partition(" step ")
+        low, _, high = span.partition("..")
+        a, b = number(low), number(high)
+        s = number(step_text) if step_text else step
+        if s <= 0 or b < a:
+            raise InputError(f"{option}: {text!r} (expected LOW..HIGH with LOW <= HIGH and a step > 0)")
+        values = [round(a + k * s, 6) for k in range(int(math.floor((b - a) / s + 1e-9)) + 1)]
+    else:
+        values = [number(w) for w in text.split(",") if w.strip()]
+    if not values:
+        raise InputError(f"{option}: no value in {text!r}")
+    return tuple(dict.fromkeys(int(v) if whole else float(v) for v in values))
 
 
 def _split(total: int, parts: int) -> list[int]:

@@ -147,10 +147,10 @@ class Evaluated:
 
     ``target_value``, ``time``: 95 % estimates over its replications of the target's
     figure and of the mean days from complete to decision (worst process).
-    ``status``: ``chosen``, ``feasible`` (surely meets the target), ``dominated``
-    (costs at least as much as a candidate that surely meets it), ``infeasible``
-    (surely misses it) or ``undecided`` (its interval still straddles the target
-    at the most replications).
+    ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
+    ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
+    but it costs at least as much as a feasible one, so it was not run further) or
+    ``undecided`` (its interval still straddles the target at the most replications).
     """
 
     candidate: Candidate
@@ -369,8 +369,6 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
     more = set()
     for i in active:
         if status[i] == "undecided" and sum(prices[i]) >= best:
-            status[i] = "dominated"
-        elif status[i] == "feasible" and sum(prices[i]) > best:
             status[i] = "dominated"
         elif status[i] == "undecided" and reps[i] < request.max_replications:
             reps[i] = min(2 * reps[i], request.max_replications)
