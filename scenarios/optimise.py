@@ -16,7 +16,11 @@ screening interval (99 %, :attr:`OptimiseRequest.screen_level`) lies wholly on t
 wrong side of the target is dropped as infeasible, one at least as costly as a
 candidate that surely meets it is dropped as dominated, and the rest get twice
 the replications (at most ``max_replications``; units already run are reused)
-until none is left undecided. The chosen candidate is the cheapest whose mean
+until none is left undecided. A share's interval is the Student-t interval over
+replications widened, where that is wider, to the Clopper-Pearson interval of all
+the decided cases pooled: when every replication shows 100 % within the deadline
+the t-interval has width zero, which claims more than some tens of cases can
+show. The chosen candidate is the cheapest whose mean
 meets the target; its 95 % interval says whether the target also holds at the
 interval's bad end. Every candidate run is reported, with the cost-time frontier
 (no other candidate is both cheaper and faster).
@@ -39,7 +43,7 @@ from typing import Any
 
 from processes.errors import InputError, PermitflowError
 from processes.params import SimParams
-from scenarios.bases import library_base
+from scenarios.bases import Base, library_base
 from scenarios.compare import Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, Levers, annual_cost, check_levers, default_levers, lever_sets
@@ -215,18 +219,20 @@ class OptimiseResult:
         }
 
 
-def base_scenario(models: Sequence[str], *, joint: bool = False, pool: str = "officer", seed: int | None = None,
-                  horizon: str | None = None, warmup: str | None = None) -> Scenario:
+def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: str = "officer",
+                  seed: int | None = None, horizon: str | None = None, warmup: str | None = None) -> Scenario:
     """The scenario a goal seek changes: one scenario file (``.yaml`` with ``base:``; its
-    ``set:`` and ``shared_pools:`` kept), or library municipalities (``joint``: their
-    ``pool`` in one joint unit). ``seed``, ``horizon``, ``warmup`` override the file's
-    or the profiles' own."""
+    ``set:`` and ``shared_pools:`` kept), or processes — library municipality names or
+    :class:`scenarios.bases.Base` objects (an uploaded BPMN and profile:
+    :func:`scenarios.bases.file_base`) — with ``joint``: their ``pool`` in one joint
+    unit. ``seed``, ``horizon``, ``warmup`` override the file's or the profiles' own."""
     given = {k: v for k, v in (("seed", seed), ("horizon", horizon), ("warmup", warmup)) if v is not None}
-    if len(models) == 1 and Path(models[0]).suffix in (".yaml", ".yml") and Path(models[0]).is_file():
+    first = models[0] if models else None
+    if isinstance(first, str) and len(models) == 1 and Path(first).suffix in (".yaml", ".yml") and Path(first).is_file():
         if joint:
             raise InputError("--joint is for library municipalities; a scenario file says shared_pools: itself",
-                             file=models[0])
-        scenario = read_scenario(models[0])
+                             file=first)
+        scenario = read_scenario(first)
         if not given:
             return scenario
         settings = resolve_settings([(_settings_values(scenario), Origin(scenario.source), {}),
@@ -238,7 +244,7 @@ def base_scenario(models: Sequence[str], *, joint: bool = False, pool: str = "of
             shared_pools=scenario.shared_pools)
     if not models:
         raise InputError("name a library municipality or a scenario file", file="optimise")
-    bases = [library_base(m, source="optimise", line=None) for m in models]
+    bases = [m if isinstance(m, Base) else library_base(m, source="optimise", line=None) for m in models]
     if joint and len(bases) < 2:
         raise InputError("--joint needs at least two municipalities", file="optimise")
     shared = (SharedPool(pool, tuple(b.name for b in bases)),) if joint else ()
@@ -319,7 +325,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     reps = [request.first_replications] * len(candidates)
     active = set(range(len(candidates)))
     status: dict[int, str] = {}
-    results: dict[int, tuple[Estimate, Estimate, list[float]]] = {}
+    results: dict[int, _Run] = {}
     units = 0
 
     def tick(n: int) -> None:
@@ -344,7 +350,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             figures = point.summary.figures
             values = _per_replication(figures, members, target.figure, target.worst)
             times = _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan)
-            results[i] = (estimate(values), estimate(times), values)
+            counts = _decided_counts(point.cases, members) if target.share is not None else None
+            results[i] = _Run(values, estimate(times), counts)
         active = _screen(active, candidates, prices, reps, results, status, target, request)
     evaluated = _finish(candidates, prices, reps, results, status, target)
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
@@ -352,11 +359,60 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units)
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A candidate's replications: the target figure per replication (worst process), the time
+    estimate and, for a share target, the worst process's (within, decided) cases over all of them."""
+
+    values: list[float]
+    time: Estimate
+    counts: tuple[int, int] | None
+
+    @property
+    def mean(self) -> float:
+        return estimate(self.values).mean
+
+    def interval(self, target: Target, level: float) -> Estimate:
+        """The Student-t interval over replications; for a share, widened to the Clopper-Pearson
+        interval of the pooled cases where that is wider (every replication at 100 % gives a
+        t-interval of width zero, which claims more than the cases show)."""
+        est = estimate(self.values, level=level)
+        if self.counts is None or self.counts[1] == 0:
+            return est
+        low, high = _clopper_pearson(*self.counts, level=level)
+        low = low if math.isnan(est.low) else max(0.0, min(est.low, low))
+        high = high if math.isnan(est.high) else min(1.0, max(est.high, high))
+        return Estimate(est.mean, low, high, est.values)
+
+
+def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
+    """The exact binomial interval of ``k`` successes in ``n``."""
+    from scipy.stats import beta  # lazily: scipy.stats costs seconds at start-up
+
+    tail = (1.0 - level) / 2.0
+    low = 0.0 if k == 0 else float(beta.ppf(tail, k, n - k + 1))
+    high = 1.0 if k == n else float(beta.ppf(1.0 - tail, k + 1, n - k))
+    return low, high
+
+
+def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[int, int]:
+    """(within the deadline, decided) over the case rows after the warm-up, for the process with the
+    lowest share (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
+    counts = {m: [0, 0] for m in members}
+    for row in rows:
+        _rep, process, _case, warmup, *_days, within, _outcome = row
+        if warmup == 0 and within != "" and process in counts:
+            counts[process][0] += int(within)
+            counts[process][1] += 1
+    k, n = min((tuple(c) for c in counts.values()), key=lambda c: c[0] / c[1] if c[1] else math.inf)
+    return k, n
+
+
 def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
-            reps: list[int], results: Mapping[int, tuple[Estimate, Estimate, list[float]]],
+            reps: list[int], results: Mapping[int, _Run],
             status: dict[int, str], target: Target, request: OptimiseRequest) -> set[int]:
     """Classify the candidates just run; return those that get more replications."""
-    screened = {i: estimate(results[i][2], level=request.screen_level) for i in active}
+    screened = {i: results[i].interval(target, request.screen_level) for i in active}
     for i, est in screened.items():
         if target.met(target.bad_end(est)):
             status[i] = "feasible"
@@ -377,19 +433,20 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
 
 
 def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
-            results: Mapping[int, tuple[Estimate, Estimate, list[float]]], status: Mapping[int, str],
+            results: Mapping[int, _Run], status: Mapping[int, str],
             target: Target) -> tuple[Evaluated, ...]:
     ran = sorted(results)
-    meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i][0].mean)]
-    chosen = min(meeting, key=lambda i: (sum(prices[i]), _time_key(results[i][1]), i), default=None)
+    meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
+    chosen = min(meeting, key=lambda i: (sum(prices[i]), _time_key(results[i].time), i), default=None)
     out = []
     for i in ran:
-        cost, time = sum(prices[i]), results[i][1].mean
+        cost, time = sum(prices[i]), results[i].time.mean
         frontier = not math.isnan(time) and not any(
-            (sum(prices[j]) <= cost and results[j][1].mean <= time)
-            and (sum(prices[j]) < cost or results[j][1].mean < time)
-            for j in ran if j != i and not math.isnan(results[j][1].mean))
-        out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i][0], results[i][1],
+            (sum(prices[j]) <= cost and results[j].time.mean <= time)
+            and (sum(prices[j]) < cost or results[j].time.mean < time)
+            for j in ran if j != i and not math.isnan(results[j].time.mean))
+        out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
+                             results[i].time,
                              "chosen" if i == chosen else status[i], frontier))
     return tuple(out)
 
