@@ -140,3 +140,43 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str
     assert "Traceback" not in result.output and not out.exists()
     if "Usage" not in result.output:
         assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
+    from scenarios.compare import estimate
+    from scenarios.optimise import _clopper_pearson, _Run
+
+    # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
+    assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
+    run = _Run([1.0] * 5, estimate([30.0, 31.0]), (80, 80))
+    share = run.interval(Target(share=0.95), 0.99)
+    assert (share.mean, share.high) == (1.0, 1.0)
+    assert share.low == pytest.approx(0.93592, abs=1e-5)  # not 1.0: 80 cases cannot show 95 % surely
+
+
+def test_progress_counts_the_work_units_and_cancel_stops(tmp_path: Path) -> None:
+    from scenarios.optimise import Cancelled
+
+    request = OptimiseRequest(base=base_scenario([str(mmc_scenario(tmp_path, cases=100))]),
+                              target=Target(share=None, mean_days=2 / 24), officers=(3, 4), fte=(1.0,),
+                              pool="server", first_replications=3, max_replications=3)
+    seen: list[int] = []
+    result = optimise(request, progress=seen.append)
+    assert sum(seen) == result.work_units == 6
+    with pytest.raises(Cancelled):
+        optimise(request, cancel=lambda: True)
+
+
+def test_a_joint_unit_from_its_scenario_file(tmp_path: Path) -> None:
+    scenario = Path(__file__).resolve().parents[2] / "scenarios" / "joint-permit-unit.yaml"
+    out = tmp_path / "joint.json"
+    result = CliRunner().invoke(cli, [
+        "optimise", str(scenario), "--officers", "3,4", "--fte", "0.5", "--levels", "committee",
+        "--horizon", "26w", "--warmup", "4w", "--first-replications", "3", "--max-replications", "3",
+        "--workers", "1", "-q", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["processes"] == ["helsingborg", "landskrona", "astorp"]
+    assert [c["officers"] for c in data["candidates"]] == [3, 4]
+    assert data["candidates"][0]["cost"] < data["candidates"][1]["cost"]
+    assert "every process" in result.output.splitlines()[0]
