@@ -74,13 +74,15 @@ def goalseek_text(result: OptimiseResult) -> str:
                  f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
     lines.append(f"{len(result.evaluated)} candidates, {result.work_units} work units; * = on the frontier (cost against time)")
     lines.append("")
-    header = (f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  {target.figure + ' (95 % CI)':<38} "
-              f"{'mean days (95 % CI)':<24} status")
-    lines.append(header)
+    share = target.share is not None  # a mean target's figure is the time itself: one column
+    lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
+                 + (f"{'share within deadline (95 % CI)':<34} " if share else "")
+                 + f"{'mean days (95 % CI)':<24} status")
     for e in sorted(result.evaluated, key=lambda e: (e.cost, e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
-                     f"{_ci(e.target_value, digits):<38} {_ci(e.time, 1):<24} {e.status}")
+                     + (f"{_ci(e.target_value, digits):<34} " if share else "")
+                     + f"{_ci(e.time if share else e.target_value, 1):<24} {e.status}")
     return "\n".join(lines) + "\n"
 
 
