@@ -1102,6 +1102,135 @@ def report_command(folder: str) -> None:
     click.echo(f"wrote {write_report(folder)}")
 
 
+# --------------------------------------------------------------------------- Goal seek: optimise
+
+
+@cli.command("optimise")
+@click.argument("models", nargs=-1, required=True, metavar="MODEL...")
+@click.option("--joint", is_flag=True, help="The municipalities share one officer pool (a joint permit unit).")
+@click.option("--target-share", type=float, help="Share of decided cases within the 4-month deadline, in (0, 1] (default 0.95).")
+@click.option("--target-mean", metavar="DURATION", help="Or: the mean time from a complete application to the decision, e.g. 60d.")
+@click.option("--officers", metavar="VALUES", help="Officer counts: 1..4 or 1,2,3 (default: 1 to one more than today; "
+                                                   "a joint unit's total).")
+@click.option("--fte", metavar="VALUES", help="FTE shares: '0.5..1.0 step 0.1' or 0.25,0.5,1 (default 0.25, 0.5, 0.75, 1 and today's).")
+@click.option("--levels", metavar="LIST", help="Decision levels, e.g. committee,officer (default: every level the profiles define).")
+@click.option("--pool", default="officer", show_default=True, help="The pool the officers and FTE levers set.")
+@click.option("--decision-cost", "decision_costs", multiple=True, metavar="LEVEL=KR",
+              help="kr per decided application at LEVEL (assumed defaults: committee 2500, working_committee 1000, "
+                   "chair 300, manager 0, officer 0).")
+@click.option("--fte-hours", type=click.FloatRange(min=0, min_open=True),
+              help="Hours of a full-time year (default: the open hours of the pool's calendar in the profile's start year).")
+@click.option("--cost-per-hour", type=click.FloatRange(min=0, min_open=True),
+              help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
+@click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
+@click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
+@click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True)
+@click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically).")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here (atomically).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | None, target_mean: str | None,
+                 officers: str | None, fte: str | None, levels: str | None, pool: str, decision_costs: tuple[str, ...],
+                 fte_hours: float | None, cost_per_hour: float | None, horizon: str | None, warmup: str | None,
+                 seed: int | None, first_replications: int, max_replications: int, output: str | None,
+                 csv_out: str | None, fmt: str, workers: int | None, dask_address: str | None, quiet: bool) -> None:
+    """Goal seek: the cheapest officers, FTE and decision level that meet a target.
+
+    MODEL is a library municipality (several with --joint: one shared officer
+    pool), or one scenario file (its set: and shared_pools: kept, e.g.
+    scenarios/joint-permit-unit.yaml). The target is a share of decided cases
+    within the 4-month deadline (--target-share, default 0.95) or a mean time
+    from a complete application to the decision (--target-mean 60d); with
+    several municipalities every one must meet it.
+
+    \b
+    Cost, kr a year: officers x FTE x hours of a full-time year (the open hours
+    of the pool's calendar) x cost_per_hour (the profile's: the library uses
+    Angelholm's fee rate, 1,160 kr) + applications a year x kr per decision at
+    the level (an assumption: --decision-cost). Costs no lever changes are left out.
+
+    Every candidate runs with the same seeds (common random numbers). All start
+    with --first-replications; candidates whose 99 % interval is clearly on the
+    wrong side of the target, or that cost at least as much as one that surely
+    meets it, are dropped; the rest get twice the replications, up to
+    --max-replications. Prints the chosen candidate with its 95 % interval and
+    whether the target holds at the interval's bad end, and every candidate run
+    (* = on the cost-time frontier). Exit 1 when no candidate meets the target.
+
+    \b
+    Examples:
+      permitflow optimise helsingborg
+      permitflow optimise helsingborg --target-mean 60d --officers 1..3 --fte '0.2..1.0 step 0.2'
+      permitflow optimise helsingborg landskrona astorp --joint --levels committee,officer -o seek.json --csv seek.csv
+      permitflow optimise scenarios/joint-permit-unit.yaml --decision-cost committee=4000
+    """
+    import json
+
+    from processes.durations import parse_duration
+    from report.goalseek import goalseek_csv, goalseek_text
+    from scenarios.executors import executor_for
+    from scenarios.levers import Costs, parse_values
+    from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+
+    if target_share is not None and target_mean is not None:
+        raise click.UsageError("give --target-share or --target-mean, not both")
+    if target_mean is not None:
+        try:
+            hours = parse_duration(target_mean)
+        except PermitflowError as err:
+            raise click.BadParameter(str(err), param_hint="--target-mean") from None
+        target = Target(share=None, mean_days=hours / 24.0)
+    else:
+        target = Target(share=0.95 if target_share is None else target_share)
+    per_decision: dict[str, float] = {}
+    for text in decision_costs:
+        level, sep, kr = text.partition("=")
+        try:
+            per_decision[level.strip()] = float(kr)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise click.BadParameter(f"{text!r} (expected LEVEL=KR, e.g. committee=2500)", param_hint="--decision-cost")
+    request = OptimiseRequest(
+        base=base_scenario(list(models), joint=joint, pool=pool, seed=seed, horizon=horizon, warmup=warmup),
+        target=target,
+        officers=parse_values(officers, option="--officers", whole=True) if officers else (),
+        fte=parse_values(fte, option="--fte", whole=False, step=0.1) if fte else (),
+        levels=tuple(w.strip() for w in levels.split(",") if w.strip()) if levels else (),
+        pool=pool,
+        costs=Costs(per_decision, fte_hours, cost_per_hour),
+        first_replications=first_replications,
+        max_replications=max_replications,
+    )
+    done = 0
+
+    def finished(n: int) -> None:
+        nonlocal done
+        done += n
+        if not quiet and _stderr_is_terminal():
+            click.echo(f"\r{done} work units", nl=False, err=True)
+
+    with _on_interrupt(lambda: f"{done} work units finished; a goal seek keeps no partial results"):
+        with executor_for(workers=workers, dask=dask_address, jobs=workers or os.cpu_count() or 1) as executor:
+            result = optimise(request, executor=executor, progress=finished)
+    if not quiet and _stderr_is_terminal():
+        click.echo("", err=True)
+    data = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
+    if output is not None:
+        with atomic_write(output, "w") as fh:
+            fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open text buffer
+    if csv_out is not None:
+        with atomic_write(csv_out, "w") as fh:
+            fh.write(goalseek_csv(result))  # type: ignore[attr-defined]
+    click.echo(data if fmt == "json" else goalseek_text(result), nl=False)
+    if result.chosen is None:
+        raise SystemExit(1)
+
+
 # --------------------------------------------------------------------------- Case logs: log inspect, calibrate, discover
 # (section owned by the case-log work; the logic lives in bpmn_io.caselog and calibrate/)
 
