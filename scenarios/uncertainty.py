@@ -18,7 +18,8 @@ byte-identical for any number of workers.
 - for a scenario with a baseline, whether its conclusion holds across the
   ranges: the direction of the nominal paired difference, the share of points
   that agree and the least change in that direction at any point ("saves at
-  least N days");
+  least N days"); it holds when the nominal difference's interval excludes zero
+  and every point agrees;
 - which assumptions drive it: Spearman rank correlation and standardized
   regression coefficients of the point results on the sampled quantiles, and
   the tornado bars (mean result with the factor in its lowest and highest quarter).
@@ -244,7 +245,8 @@ def _conclusion(figure: str, nominal: Any, diffs: np.ndarray) -> dict[str, Any]:
         "improves": None if sign == 0 else (sign > 0) == better_high,
         "points": len(kept),
         "share_same_direction": _num(float(np.mean(toward > 0))) if len(kept) and sign else None,
-        "holds": bool(len(kept) and sign and bool(np.all(toward > 0))),
+        # a conclusion holds when the noise-only interval excludes no change and every point agrees
+        "holds": bool(len(kept) and sign and nominal is not None and nominal.significant and bool(np.all(toward > 0))),
         "at_least": _num(float(toward.min())) if len(kept) and sign else None,
         "at_least_95": _num(float(np.quantile(toward, 0.05))) if len(kept) and sign else None,
         "across": _spread(kept),
