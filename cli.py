@@ -1012,6 +1012,11 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--uncertainty", is_flag=True,
+              help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
+                   "the report's headline says whether each conclusion holds).")
+@click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
+              help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed).")
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -1023,6 +1028,8 @@ def run_command(
     no_cache: bool,
     refresh: bool,
     fmt: str,
+    uncertainty: bool,
+    points: int,
 ) -> None:
     """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
 
@@ -1038,6 +1045,7 @@ def run_command(
       permitflow run                                   # the bundled study -> results/familjen-helsingborg/
       permitflow run scenarios/status-quo.yaml scenarios/one-more-officer.yaml --replications 20
       permitflow run my-study.yaml -o out --dask local --workers 4
+      permitflow run scenarios/delegated-to-officer.yaml --uncertainty --points 64 --replications 10
     """
     import json
 
@@ -1061,9 +1069,18 @@ def run_command(
             else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
     batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+    how_sure = None
+    if uncertainty:
+        from scenarios.uncertainty import analyse, plan_uncertainty
+
+        uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
+        varied, more, more_cached = _travel(uplan.study, workers=workers, dask=dask_address, cache=cache,
+                                            show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+        how_sure = analyse(uplan, varied, batch)
+        total, cached = total + more, cached + more_cached
     with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                "unless --no-cache: run the same command to write the results"):
-        write_results(folder, batch)
+        write_results(folder, batch, uncertainty=how_sure)
         report_path = write_report(folder)
     if ctx.obj.get("debug"):
         for detail in batch.details:
@@ -1082,7 +1099,7 @@ def run_command(
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]
-        names += [n for n in ("eventlog.csv", "eventlog.xes") if (folder / n).is_file()]
+        names += [n for n in ("eventlog.csv", "eventlog.xes", "uncertainty.json") if (folder / n).is_file()]
         click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
     if batch.failures:
         raise SystemExit(1)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.atomic import write_atomic
+from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from report.eventlogs import merged_csv, merged_xes
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
@@ -41,6 +42,9 @@ __all__ = [
     "read_summary",
     "read_cases",
     "read_processes",
+    "read_profiles",
+    "read_uncertainty",
+    "uncertainty_digest",
 ]
 
 
@@ -106,6 +110,10 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
                 key: str(s.settings.origin(key)) for key in ("replications", "seed", *s.settings.given)
             },
             "sweep": [{"path": path, "values": list(values)} for path, values in s.sweep],
+            "set": [
+                {"process": o.member, "path": o.path, "value": o.value, "from": str(o.origin)}
+                for o in s.points[0].overrides if o.what == "set"
+            ],
             "points": [],
         }
     for point in batch.points:
@@ -174,17 +182,43 @@ SUMMARY_COLUMNS = (
 )
 
 
-def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
-    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for) and processes/; return the summary.
+def uncertainty_digest(doc: dict[str, Any]) -> dict[str, Any]:
+    """What ``summary.json`` says of an uncertainty run (the whole of it is in ``uncertainty.json``)."""
+    return {
+        "file": "uncertainty.json",
+        "points": doc["points"],
+        "seed": doc["seed"],
+        "method": doc["method"],
+        "scenarios": {
+            name: {
+                "figures": {f: v["noise_and_assumptions"] for f, v in s["figures"].items()},
+                "conclusions": {f: {k: c[k] for k in ("direction", "holds", "share_same_direction", "at_least")}
+                                for f, c in s["conclusions"].items()},
+            }
+            for name, s in doc["scenarios"].items()
+        },
+    }
 
-    An event log or process file left by an earlier run into the same folder is removed.
+
+def _json_bytes(doc: dict[str, Any]) -> bytes:
+    return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+
+
+def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for), uncertainty.json (when
+    ``uncertainty``, the document of :func:`scenarios.uncertainty.analyse`, is given), profiles/ and
+    processes/; return the summary.
+
+    An event log, uncertainty document or process file left by an earlier run into the same folder is removed.
     """
     folder = Path(folder)
     doc = summary_document(batch)
-    write_bytes_atomic(
-        folder / "summary.json",
-        (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"),
-    )
+    if uncertainty is not None:
+        doc["uncertainty"] = uncertainty_digest(uncertainty)
+        write_bytes_atomic(folder / "uncertainty.json", _json_bytes(uncertainty))
+    else:
+        (folder / "uncertainty.json").unlink(missing_ok=True)  # an earlier run's: it would not match this run
+    write_bytes_atomic(folder / "summary.json", _json_bytes(doc))
     write_bytes_atomic(folder / "summary.csv", _csv(SUMMARY_COLUMNS, _summary_rows(doc)))
     write_bytes_atomic(
         folder / "cases.csv",
@@ -204,10 +238,14 @@ def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
         for member in p.scenario.points[0].members:
             if member.name not in written:
                 write_bytes_atomic(folder / "processes" / f"{member.name}.bpmn", member.bpmn.encode("utf-8"))
+                # the profile as read, before any scenario's overrides: the report's assumptions section
+                write_bytes_atomic(folder / "profiles" / f"{member.name}.yaml",
+                                   dump_yaml(dict(member.base.profile)).encode("utf-8"))
                 written.add(member.name)
-    for stale in sorted((folder / "processes").glob("*.bpmn")):
-        if stale.stem not in written:
-            stale.unlink()  # a process of an earlier run in this folder: the report would draw it
+    for kind, ext in (("processes", "bpmn"), ("profiles", "yaml")):
+        for stale in sorted((folder / kind).glob(f"*.{ext}")):
+            if stale.stem not in written:
+                stale.unlink()  # a process of an earlier run in this folder: the report would draw it
     return doc
 
 
@@ -223,6 +261,22 @@ def read_cases(folder: Path) -> list[dict[str, str]]:
         return []
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def read_uncertainty(folder: Path) -> dict[str, Any] | None:
+    """The ``uncertainty.json`` of a results folder, when its summary says the run made one."""
+    folder = Path(folder)
+    if "uncertainty" not in read_summary(folder) or not (folder / "uncertainty.json").is_file():
+        return None
+    return json.loads((folder / "uncertainty.json").read_text(encoding="utf-8"))
+
+
+def read_profiles(folder: Path) -> dict[str, Any]:
+    """The profile document of each process in ``profiles/``, by name."""
+    base = Path(folder) / "profiles"
+    if not base.is_dir():
+        return {}
+    return {p.stem: load_yaml(p.read_bytes(), source=str(p)).data for p in sorted(base.glob("*.yaml"))}
 
 
 def read_processes(folder: Path) -> dict[str, str]:

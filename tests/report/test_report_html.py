@@ -60,10 +60,10 @@ def test_the_report_is_one_self_contained_file(folder: Path) -> None:
     assert "<link" not in html and "<script" not in html
     assert "@import" not in html and "url(http" not in html
     images = re.findall(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
-    assert len(images) == 4  # times, deadline share, utilisation, the sweep
+    assert len(images) == 5  # the deadline (English and Swedish), times, utilisation, the sweep
     assert html.count("<svg") >= 1 and "<?xml" not in html
     assert "a broken replication" in html
-    assert "Δ vs today" in html
+    assert "Change against today" in html and "Ändring mot today" in html
 
 
 def test_waiting_badges_and_prolog_stripping() -> None:
@@ -118,7 +118,7 @@ def test_a_small_difference_keeps_its_digits_and_no_minus_zero(folder: Path) -> 
     }
     html = render_report(doc, [], {})
     staff_html = html[html.index('id="s-staff"'):]
-    row = re.search(r"<tr>(?:(?!</tr>).)*within_deadline_share(?:(?!</tr>).)*</tr>", staff_html, re.S).group(0)
+    row = re.search(r"<tr[^>]*within_deadline_share[^>]*>(?:(?!</tr>).)*(?:(?!</tr>).)*</tr>", staff_html, re.S).group(0)
     assert "-0.0042" in row and "-0.0061" in row and "-0.0023" in row  # not "-0.00 *" next to "-0.01 – -0.00"
     assert not re.search(r">\s*-0\.00\s*<", html)
 
