@@ -111,7 +111,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
             },
             "sweep": [{"path": path, "values": list(values)} for path, values in s.sweep],
             "set": [
-                {"process": o.member, "path": o.path, "value": o.value, "from": str(o.origin)}
+                {"process": o.member, "path": o.path, "value": _plain(o.value), "from": str(o.origin)}
                 for o in s.points[0].overrides if o.what == "set"
             ],
             "points": [],
@@ -198,6 +198,17 @@ def uncertainty_digest(doc: dict[str, Any]) -> dict[str, Any]:
             for name, s in doc["scenarios"].items()
         },
     }
+
+
+def _plain(value: Any) -> Any:
+    """An override's value as JSON has it: dates and times (YAML reads ``2025-01-21`` as one) in ISO form."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
 
 
 def _json_bytes(doc: dict[str, Any]) -> bytes:
