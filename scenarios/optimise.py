@@ -174,7 +174,9 @@ class Evaluated:
 
 @dataclass(frozen=True, slots=True)
 class OptimiseResult:
-    """The search's outcome: every candidate run (grid order), the chosen one or ``None``."""
+    """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
+    whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
+    is the cheapest candidate run whose bad end meets the target, or ``None``)."""
 
     target: Target
     processes: tuple[str, ...]
@@ -185,6 +187,7 @@ class OptimiseResult:
     chosen: Evaluated | None
     holds_at_bad_end: bool
     work_units: int
+    safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -214,6 +217,7 @@ class OptimiseResult:
                        "levels": list(self.levers.levels)},
             "chosen": row(self.chosen) if self.chosen else None,
             "holds_at_bad_end": self.holds_at_bad_end,
+            "safe": row(self.safe) if self.safe else None,
             "work_units": self.work_units,
             "candidates": [row(e) for e in self.evaluated],
         }
@@ -356,7 +360,9 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     evaluated = _finish(candidates, prices, reps, results, status, target)
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
-    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units)
+    surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
+    safe = None if holds else min(surely, key=lambda e: (e.cost, _time_key(e.time)), default=None)
+    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe)
 
 
 @dataclass(frozen=True, slots=True)
