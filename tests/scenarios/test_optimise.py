@@ -180,3 +180,12 @@ def test_a_joint_unit_from_its_scenario_file(tmp_path: Path) -> None:
     assert [c["officers"] for c in data["candidates"]] == [3, 4]
     assert data["candidates"][0]["cost"] < data["candidates"][1]["cost"]
     assert "every process" in result.output.splitlines()[0]
+
+
+def test_no_candidate_meeting_the_target_is_exit_code_1(tmp_path: Path) -> None:
+    # a mean time in the system of 1 h is the service time alone: no number of servers reaches it
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3,4",
+        "--target-mean", "1h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
+    assert result.exit_code == 1
+    assert "No candidate meets the target" in result.output and "Inget alternativ når målet" in result.output
