@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, PermitflowError, SimulationError
 from processes.params import SimParams
 from scenarios.bases import Base, library_base
 from scenarios.compare import Estimate, estimate
@@ -349,7 +349,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         batch = execute(plan, executor=executor, cache=memory, progress=tick)
         if batch.failures:
             name, message = batch.failures[0]
-            raise InputError(f"{candidates[int(name.split('-')[1])].label}: {message}", file=base.source)
+            raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}",
+                                  file=base.source)
         for i, point in zip(order, batch.points, strict=True):
             figures = point.summary.figures
             values = _per_replication(figures, members, target.figure, target.worst)
