@@ -53,7 +53,8 @@ from scenarios.settings import Origin, resolve_settings
 from scenarios.sharing import SharedPool
 from scenarios.study import Scenario, Study, build_scenario
 
-__all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario"]
+__all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
+           "lever_defaults"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -300,6 +301,21 @@ def _per_replication(values: Mapping[str, Estimate], members: Sequence[str], fig
     return [worst(list(column)) for column in zip(*series, strict=True)]
 
 
+def _simulation_params(base: Scenario) -> dict[str, SimParams]:
+    params: dict[str, SimParams] = {}
+    for text in point_inputs(base.points[0]):
+        simulation = parsed_member(text)[1]
+        if simulation is None:
+            raise InputError("the profile has no simulation: section", file=text[4])
+        params[text[0]] = simulation
+    return params
+
+
+def lever_defaults(base: Scenario, pool: str = "officer") -> Levers:
+    """The lever values a request with empty levers would search (to fill a form)."""
+    return default_levers(base, _simulation_params(base), pool)
+
+
 def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
              progress: Callable[[int], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> OptimiseResult:
@@ -311,12 +327,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     executor and worker count.
     """
     base, target = request.base, request.target
-    params: dict[str, SimParams] = {}
-    for text in point_inputs(base.points[0]):
-        simulation = parsed_member(text)[1]
-        if simulation is None:
-            raise InputError("the profile has no simulation: section", file=text[4])
-        params[text[0]] = simulation
+    params = _simulation_params(base)
     defaults = default_levers(base, params, request.pool)
     levers = Levers(request.officers or defaults.officers, request.fte or defaults.fte,
                     tuple(request.levels) or defaults.levels)

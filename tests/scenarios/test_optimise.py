@@ -14,7 +14,7 @@ from cli import cli
 from processes.errors import InputError
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
-from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+from scenarios.optimise import OptimiseRequest, Target, base_scenario, lever_defaults, optimise
 
 SIM = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 LAMBDA = 2.1  # arrivals per hour; service exponential with mean 1 h (mm1.yaml)
@@ -100,6 +100,7 @@ def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
     params = {text[0]: parsed_member(text)[1] for text in point_inputs(base.points[0])}
     levers = default_levers(base, params, "officer")
     assert levers.officers == (3, 4, 5)  # one officer per member at least; today 2 + 1 + 1, and one more
+    assert lever_defaults(base) == levers
     assert levers.levels[0] == "committee" and "officer" in levers.levels
     candidate = Candidate(4, 0.5, "committee")
     sets = dict(lever_sets(candidate, base, params, "officer"))
