@@ -190,3 +190,12 @@ def test_no_candidate_meeting_the_target_is_exit_code_1(tmp_path: Path) -> None:
         "--target-mean", "1h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
     assert result.exit_code == 1
     assert "No candidate meets the target" in result.output and "Inget alternativ når målet" in result.output
+
+
+def test_help_says_how_cost_is_defined() -> None:
+    result = CliRunner().invoke(cli, ["optimise", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for words in ("cost_per_hour", "open hours of the pool's calendar", "an assumption: --decision-cost",
+                  "committee 2500", "--target-mean", "common random numbers"):
+        assert words in text
