@@ -221,6 +221,7 @@ class OptimiseResult:
             "safe": row(self.safe) if self.safe else None,
             "work_units": self.work_units,
             "candidates": [row(e) for e in self.evaluated],
+            "frontier": [e.candidate.label for e in self.frontier],
         }
 
 

@@ -94,6 +94,12 @@ def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0][0])
     assert len(data["candidates"]) == 6 and data["chosen"]["officers"] in (2, 3, 4)
+    days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
+    frontier = sorted((c for c in data["candidates"] if c["frontier"]), key=lambda c: (c["cost"], days[c["label"]]))
+    assert data["frontier"] == [c["label"] for c in frontier]
+    # on the frontier, more cost buys less time
+    assert all(days[a["label"]] > days[b["label"]]
+               for a, b in zip(frontier, frontier[1:], strict=False) if a["cost"] < b["cost"])
     assert outputs[0][1].decode().splitlines()[0].startswith("officers,fte,level,cost_kr_per_year")
 
 
