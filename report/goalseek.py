@@ -12,6 +12,7 @@ import io
 import math
 
 from scenarios.compare import Estimate
+from scenarios.levers import Candidate
 from scenarios.optimise import OptimiseResult
 
 __all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
@@ -38,28 +39,42 @@ def _ci(e: Estimate, digits: int) -> str:
     return f"{e.mean:.{digits}f} [{e.low:.{digits}f}, {e.high:.{digits}f}]"
 
 
+def _words_en(c: Candidate) -> str:
+    level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
+    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {c.fte:g} FTE{level}"
+
+
+def _words_sv(c: Candidate) -> str:
+    level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
+    return f"{c.officers} handläggare på {c.fte:g} heltid{level}"
+
+
 def _headline(result: OptimiseResult) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
                 "Inget alternativ når målet."]
-    c = chosen.candidate
     digits = 3 if target.share is not None else 1
     value = _ci(chosen.target_value, digits)
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
-    level_en = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
-    level_sv = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
-    return [
-        f"Cheapest that meets the target: {c.officers} officer(s) at {c.fte:g} FTE{level_en}, "
+    lines = [
+        f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
         f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {chosen.replications} replications); "
         f"the target {holds} at the interval's bad end.",
-        f"Billigast som når målet: {c.officers} handläggare på {c.fte:g} heltid{level_sv}, "
+        f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
         f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {chosen.replications} replikeringar); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
+    if result.safe is not None:
+        safe = result.safe
+        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
+                  f"{_ci(safe.target_value, digits)} ({safe.replications} replications).",
+                  f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
+                  f"{_kr(safe.cost)} kr per år."]
+    return lines
 
 
 def goalseek_text(result: OptimiseResult) -> str:

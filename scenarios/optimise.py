@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, PermitflowError, SimulationError
 from processes.params import SimParams
 from scenarios.bases import Base, library_base
 from scenarios.compare import Estimate, estimate
@@ -53,7 +53,8 @@ from scenarios.settings import Origin, resolve_settings
 from scenarios.sharing import SharedPool
 from scenarios.study import Scenario, Study, build_scenario
 
-__all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario"]
+__all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
+           "lever_defaults"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -174,7 +175,9 @@ class Evaluated:
 
 @dataclass(frozen=True, slots=True)
 class OptimiseResult:
-    """The search's outcome: every candidate run (grid order), the chosen one or ``None``."""
+    """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
+    whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
+    is the cheapest candidate run whose bad end meets the target, or ``None``)."""
 
     target: Target
     processes: tuple[str, ...]
@@ -185,6 +188,7 @@ class OptimiseResult:
     chosen: Evaluated | None
     holds_at_bad_end: bool
     work_units: int
+    safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -214,8 +218,10 @@ class OptimiseResult:
                        "levels": list(self.levers.levels)},
             "chosen": row(self.chosen) if self.chosen else None,
             "holds_at_bad_end": self.holds_at_bad_end,
+            "safe": row(self.safe) if self.safe else None,
             "work_units": self.work_units,
             "candidates": [row(e) for e in self.evaluated],
+            "frontier": [e.candidate.label for e in self.frontier],
         }
 
 
@@ -296,6 +302,21 @@ def _per_replication(values: Mapping[str, Estimate], members: Sequence[str], fig
     return [worst(list(column)) for column in zip(*series, strict=True)]
 
 
+def _simulation_params(base: Scenario) -> dict[str, SimParams]:
+    params: dict[str, SimParams] = {}
+    for text in point_inputs(base.points[0]):
+        simulation = parsed_member(text)[1]
+        if simulation is None:
+            raise InputError("the profile has no simulation: section", file=text[4])
+        params[text[0]] = simulation
+    return params
+
+
+def lever_defaults(base: Scenario, pool: str = "officer") -> Levers:
+    """The lever values a request with empty levers would search (to fill a form)."""
+    return default_levers(base, _simulation_params(base), pool)
+
+
 def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
              progress: Callable[[int], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> OptimiseResult:
@@ -307,12 +328,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     executor and worker count.
     """
     base, target = request.base, request.target
-    params: dict[str, SimParams] = {}
-    for text in point_inputs(base.points[0]):
-        simulation = parsed_member(text)[1]
-        if simulation is None:
-            raise InputError("the profile has no simulation: section", file=text[4])
-        params[text[0]] = simulation
+    params = _simulation_params(base)
     defaults = default_levers(base, params, request.pool)
     levers = Levers(request.officers or defaults.officers, request.fte or defaults.fte,
                     tuple(request.levels) or defaults.levels)
@@ -345,7 +361,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         batch = execute(plan, executor=executor, cache=memory, progress=tick)
         if batch.failures:
             name, message = batch.failures[0]
-            raise InputError(f"{candidates[int(name.split('-')[1])].label}: {message}", file=base.source)
+            raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}",
+                                  file=base.source)
         for i, point in zip(order, batch.points, strict=True):
             figures = point.summary.figures
             values = _per_replication(figures, members, target.figure, target.worst)
@@ -356,7 +373,9 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     evaluated = _finish(candidates, prices, reps, results, status, target)
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
-    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units)
+    surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
+    safe = None if holds else min(surely, key=lambda e: (e.cost, _time_key(e.time)), default=None)
+    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe)
 
 
 @dataclass(frozen=True, slots=True)

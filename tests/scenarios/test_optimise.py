@@ -14,7 +14,7 @@ from cli import cli
 from processes.errors import InputError
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
-from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+from scenarios.optimise import OptimiseRequest, Target, base_scenario, lever_defaults, optimise
 
 SIM = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 LAMBDA = 2.1  # arrivals per hour; service exponential with mean 1 h (mm1.yaml)
@@ -72,6 +72,8 @@ def test_the_search_finds_the_fewest_servers_that_erlang_c_allows(tmp_path: Path
     assert result.holds_at_bad_end
     by_count = {e.candidate.officers: e for e in result.evaluated}
     assert [by_count[c].status for c in (2, 3)] == ["infeasible"] * 2
+    # at c = 4 the mean wait's variance per customer is 1.27 h^2 (the chain), the service time's 1 h^2:
+    # over 5 x 2000 customers a standard error of about sqrt(2.3 / 10000) = 0.015 h; 0.1 h is 6 of them
     assert abs(by_count[4].time.mean * 24 - sojourn_hours(4, LAMBDA)) < 0.1
     # the cost is the pool's: servers x 8760 open hours of the 24/7 calendar in 2025 x 600 kr/h
     assert result.chosen.cost == pytest.approx(4 * 8760 * 600)
@@ -92,6 +94,12 @@ def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0][0])
     assert len(data["candidates"]) == 6 and data["chosen"]["officers"] in (2, 3, 4)
+    days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
+    frontier = sorted((c for c in data["candidates"] if c["frontier"]), key=lambda c: (c["cost"], days[c["label"]]))
+    assert data["frontier"] == [c["label"] for c in frontier]
+    # on the frontier, more cost buys less time
+    assert all(days[a["label"]] > days[b["label"]]
+               for a, b in zip(frontier, frontier[1:], strict=False) if a["cost"] < b["cost"])
     assert outputs[0][1].decode().splitlines()[0].startswith("officers,fte,level,cost_kr_per_year")
 
 
@@ -100,6 +108,7 @@ def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
     params = {text[0]: parsed_member(text)[1] for text in point_inputs(base.points[0])}
     levers = default_levers(base, params, "officer")
     assert levers.officers == (3, 4, 5)  # one officer per member at least; today 2 + 1 + 1, and one more
+    assert lever_defaults(base) == levers
     assert levers.levels[0] == "committee" and "officer" in levers.levels
     candidate = Candidate(4, 0.5, "committee")
     sets = dict(lever_sets(candidate, base, params, "officer"))
@@ -180,3 +189,21 @@ def test_a_joint_unit_from_its_scenario_file(tmp_path: Path) -> None:
     assert [c["officers"] for c in data["candidates"]] == [3, 4]
     assert data["candidates"][0]["cost"] < data["candidates"][1]["cost"]
     assert "every process" in result.output.splitlines()[0]
+
+
+def test_no_candidate_meeting_the_target_is_exit_code_1(tmp_path: Path) -> None:
+    # a mean time in the system of 1 h is the service time alone: no number of servers reaches it
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3,4",
+        "--target-mean", "1h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
+    assert result.exit_code == 1
+    assert "No candidate meets the target" in result.output and "Inget alternativ når målet" in result.output
+
+
+def test_help_says_how_cost_is_defined() -> None:
+    result = CliRunner().invoke(cli, ["optimise", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for words in ("cost_per_hour", "open hours of the pool's calendar", "an assumption: --decision-cost",
+                  "committee 2500", "--target-mean", "common random numbers"):
+        assert words in text
