@@ -10,10 +10,12 @@ Layout of ``DIR`` (default ``results/<study>/``)::
     eventlog.xes   the same as XES 2.0, for process-mining tools
     processes/     the BPMN of every process simulated (the report draws them)
     report.html    the report (report.html module)
-    .cache/        one file per finished work unit, so a rerun skips finished work
+    .cache/        one JSON file per finished work unit, so a rerun skips finished work (report.cache)
+    .permitflow-results  the marker and manifest: what the last run wrote (report.folder)
 
 Every file goes to a temporary name first and is renamed into place. The files
-hold no timestamps, so the same run gives byte-identical files.
+hold no timestamps, so the same run gives byte-identical files. A run removes
+only files the manifest says an earlier run wrote (report.folder).
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ import csv
 import io
 import json
 import math
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from bpmn_io.atomic import write_atomic
+from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
+from report.folder import replace_outputs
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
@@ -47,31 +50,6 @@ __all__ = [
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all or nothing (:func:`bpmn_io.atomic.write_atomic`)."""
     write_atomic(path, data)
-
-
-class DirectoryCache:
-    """Finished work units as pickle files under ``folder`` (``DIR/.cache``).
-
-    Only this program writes them; a file that cannot be read is treated as missing.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str) -> Any | None:
-        """The stored result for ``key``, or ``None``."""
-        try:
-            with self._path(key).open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-
-    def put(self, key: str, value: Any) -> None:
-        """Store ``value`` for ``key``."""
-        write_bytes_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _num(value: float) -> float | None:
@@ -177,37 +155,27 @@ SUMMARY_COLUMNS = (
 def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
     """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for) and processes/; return the summary.
 
-    An event log or process file left by an earlier run into the same folder is removed.
+    An event log or process file that an earlier run into the same folder wrote, and
+    this run does not, is removed (:func:`report.folder.replace_outputs`); nothing else is.
     """
     folder = Path(folder)
     doc = summary_document(batch)
-    write_bytes_atomic(
-        folder / "summary.json",
-        (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"),
-    )
-    write_bytes_atomic(folder / "summary.csv", _csv(SUMMARY_COLUMNS, _summary_rows(doc)))
-    write_bytes_atomic(
-        folder / "cases.csv",
-        _csv(
+    files = {
+        "summary.json": (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"),
+        "summary.csv": _csv(SUMMARY_COLUMNS, _summary_rows(doc)),
+        "cases.csv": _csv(
             ("scenario", "point", "replication", *CASE_COLUMNS),
             ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases),
         ),
-    )
+    }
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
-    for name, merge in (("eventlog.csv", merged_csv), ("eventlog.xes", merged_xes)):
-        if logs:
-            write_bytes_atomic(folder / name, merge(logs))
-        else:
-            (folder / name).unlink(missing_ok=True)  # an earlier run's log would not match this run
-    written: set[str] = set()
+    if logs:
+        files["eventlog.csv"] = merged_csv(logs)
+        files["eventlog.xes"] = merged_xes(logs)
     for p in batch.points:
         for member in p.scenario.points[0].members:
-            if member.name not in written:
-                write_bytes_atomic(folder / "processes" / f"{member.name}.bpmn", member.bpmn.encode("utf-8"))
-                written.add(member.name)
-    for stale in sorted((folder / "processes").glob("*.bpmn")):
-        if stale.stem not in written:
-            stale.unlink()  # a process of an earlier run in this folder: the report would draw it
+            files.setdefault(f"processes/{member.name}.bpmn", member.bpmn.encode("utf-8"))
+    replace_outputs(folder, files)
     return doc
 
 
