@@ -165,7 +165,7 @@ def test_no_cache_neither_reads_nor_writes_and_refresh_rewrites(model: Path) -> 
     assert plain.exit_code == 0 and not (out / ".cache").exists()
     first = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1")
     assert "2 work units (0 from cache)" in first.output
-    entries = sorted((out / ".cache").rglob("*.pkl"))
+    entries = sorted((out / ".cache").rglob("*.json"))
     assert len(entries) == 2
     for entry in entries:
         entry.write_bytes(b"stale")  # unreadable: treated as missing
