@@ -1124,10 +1124,13 @@ def report_command(folder: str) -> None:
     Example:
       permitflow report results/familjen-helsingborg
     """
-    from report.build import write_report
-    from report.folder import locked
+    from contextlib import nullcontext
 
-    with locked(Path(folder)):  # not while a run writes the folder
+    from report.build import write_report
+    from report.folder import MARKER, locked
+
+    # not while a run writes the folder; a folder without the marker gets no lock file
+    with locked(Path(folder)) if (Path(folder) / MARKER).is_file() else nullcontext():
         target = write_report(folder)
     click.echo(f"wrote {target}")
 

@@ -196,6 +196,18 @@ def test_a_run_removes_only_what_an_earlier_run_wrote(work: Path) -> None:
         "cases.csv", "processes/elsewhere.bpmn", "report.html", "summary.csv", "summary.json"]
 
 
+def test_a_results_folder_of_an_earlier_version_is_adopted(work: Path) -> None:
+    out = work / "out"
+    assert permitflow("run", "base.yaml", "-o", "out", "--workers", "1", cwd=work).returncode == 0
+    (out / ".permitflow-results").unlink()  # as an earlier version left it: no marker, no lock
+    (out / ".permitflow-lock").unlink()
+    (out / "processes" / "gone.bpmn").write_text("<an earlier run's process/>", encoding="utf-8")
+    result = permitflow("run", "base.yaml", "-o", "out", "--workers", "1", cwd=work)
+    assert result.returncode == 0 and result.stderr == ""
+    assert sorted(p.name for p in (out / "processes").iterdir()) == ["mini.bpmn"]
+    assert "processes/mini.bpmn" in json.loads((out / ".permitflow-results").read_text(encoding="utf-8"))["files"]
+
+
 def test_a_symbolic_link_out_of_the_results_folder_is_refused(work: Path) -> None:
     out = work / "out"
     assert permitflow("run", "base.yaml", "-o", "out", "--workers", "1", cwd=work).returncode == 0
