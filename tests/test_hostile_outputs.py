@@ -111,6 +111,17 @@ def read_only(folder: Path) -> Iterator[None]:
             folder.chmod(0o755)
 
 
+def refused(work: Path, args: list[str], *words: str, code: int = 2) -> str:
+    """Run ``args`` in ``work``: exit ``code``, one error line with ``words``, and not one file
+    written, changed or removed anywhere around ``work``."""
+    before = files_under(work.parent)
+    result = permitflow(*args, cwd=work)
+    assert result.returncode == code, result.stderr
+    line = one_error_line(result.stderr, *words)
+    assert files_under(work.parent) == before
+    return line
+
+
 # --------------------------------------------------------------------------- 1. confinement
 
 
@@ -118,11 +129,8 @@ def read_only(folder: Path) -> Iterator[None]:
 def test_a_study_named_like_a_path_is_refused_before_anything_is_written(work: Path, study: str) -> None:
     study = str(work.parent / "abs") if study == "ABSOLUTE" else study
     (work / "study.yaml").write_text(f"study: {json.dumps(study)}\nscenarios: [base.yaml]\n", encoding="utf-8")
-    before = files_under(work.parent)
-    result = permitflow("run", "study.yaml", "--workers", "1", cwd=work)
-    assert result.returncode == 2
-    one_error_line(result.stderr, "study.yaml:1: study: ", "is not a name", "refused, not rewritten")
-    assert files_under(work.parent) == before
+    refused(work, ["run", "study.yaml", "--workers", "1"], "study.yaml:1: study: ", "is not a name",
+            "refused, not rewritten")
     assert not (work / "results").exists() and not (work.parent / "abs").exists()
 
 
@@ -130,19 +138,12 @@ def test_a_base_name_like_a_path_is_refused(work: Path) -> None:
     (work / "evil.yaml").write_text(
         "name: evil\nbase: {bpmn: mini.bpmn, profile: mini.yaml, name: ../../../evil}\nreplications: 2\n",
         encoding="utf-8")
-    before = files_under(work.parent)
-    result = permitflow("run", "evil.yaml", "-o", "out", "--workers", "1", cwd=work)
-    assert result.returncode == 2
-    one_error_line(result.stderr, "evil.yaml:2: base: name: '../../../evil' is not a name")
-    assert files_under(work.parent) == before
+    refused(work, ["run", "evil.yaml", "-o", "out", "--workers", "1"], "evil.yaml:2: base: name: '../../../evil' is not a name")
 
 
 def test_a_scenario_name_like_a_path_is_refused(work: Path) -> None:
     (work / "bad.yaml").write_text("name: a/b\n" + MINI, encoding="utf-8")
-    result = permitflow("run", "bad.yaml", "-o", "out", cwd=work)
-    assert result.returncode == 2
-    one_error_line(result.stderr, "bad.yaml:1: name: 'a/b' is not a name")
-    assert not (work / "out").exists()
+    refused(work, ["run", "bad.yaml", "-o", "out"], "bad.yaml:1: name: 'a/b' is not a name")
 
 
 def test_a_non_empty_folder_that_is_not_a_results_folder_is_refused(work: Path) -> None:
@@ -150,22 +151,16 @@ def test_a_non_empty_folder_that_is_not_a_results_folder_is_refused(work: Path) 
     (theirs / "processes").mkdir(parents=True)
     (theirs / "notes.txt").write_text("mine\n", encoding="utf-8")
     (theirs / "processes" / "mine.bpmn").write_text("<mine/>", encoding="utf-8")
-    before = files_under(work.parent)
-    result = permitflow("run", "base.yaml", "-o", "theirs", "--workers", "1", cwd=work)
-    assert result.returncode == 2
-    one_error_line(result.stderr, "theirs: the folder is not empty", "not a permitflow results folder")
-    assert files_under(work.parent) == before  # no marker, no lock, nothing
+    # no marker, no lock, nothing written
+    refused(work, ["run", "base.yaml", "-o", "theirs", "--workers", "1"], "theirs: the folder is not empty",
+            "not a permitflow results folder")
 
 
 def test_run_into_dot_in_a_folder_of_models_keeps_them(work: Path) -> None:
     (work / "processes").mkdir()
     (work / "processes" / "mine.bpmn").write_text("<my model/>", encoding="utf-8")
     (work / "eventlog.csv").write_text("my,log\n", encoding="utf-8")
-    before = files_under(work.parent)
-    result = permitflow("run", "base.yaml", "-o", ".", "--workers", "1", cwd=work)
-    assert result.returncode == 2
-    one_error_line(result.stderr, "not a permitflow results folder")
-    assert files_under(work.parent) == before
+    refused(work, ["run", "base.yaml", "-o", ".", "--workers", "1"], "not a permitflow results folder")
 
 
 def test_a_run_removes_only_what_an_earlier_run_wrote(work: Path) -> None:
