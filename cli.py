@@ -1062,6 +1062,7 @@ def run_command(
     from report.cache import DirectoryCache
     from report.folder import claim
     from report.results import write_results
+    from scenarios.executors import check_executor
     from scenarios.loader import bundled_study, read_any
     from scenarios.names import check_name
     from scenarios.road import Refresh
@@ -1075,6 +1076,7 @@ def run_command(
         study = study.with_replications(replications, Origin("--replications"))
     folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
     plan = _prepared(study)  # every input checked before the folder is touched
+    check_executor(dask_address)
 
     def waiting(holder: str) -> None:
         click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 
 from processes.errors import PermitflowError
 
-__all__ = ["DASK_INSTALL", "WATCH_INTERVAL", "executor_for", "watch_parent"]
+__all__ = ["DASK_INSTALL", "WATCH_INTERVAL", "check_executor", "executor_for", "watch_parent"]
 
 #: how to get the Dask extra: permitflow is installed from its repository, not from an index
 DASK_INSTALL = (
@@ -86,6 +86,16 @@ def _watch_run(run: int) -> None:
             pass  # alive, owned by someone else (a reused id would need many processes in half a second)
 
 
+def check_executor(dask: str | None) -> None:
+    """Refuse ``--dask`` when dask.distributed is not installed (before a run writes anything)."""
+    if dask is None:
+        return
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
+
+
 @contextmanager
 def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: int) -> Iterator[Executor | None]:
     """The executor for ``jobs`` work units.
@@ -95,10 +105,9 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     cores), or ``None`` (run here) when one worker is enough.
     """
     if dask is not None:
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
+        check_executor(dask)
+        from dask.distributed import Client, LocalCluster
+
         if dask == "local":
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                    dashboard_address=None)

@@ -188,6 +188,7 @@ def test_dask_without_the_extra_says_how_to_install_it_from_this_repository(
         assert result.output == ("permitflow: error: running on Dask needs dask.distributed, which is not installed: "
                                  "install the dask extra from the permitflow folder: .venv/bin/pip install -e "
                                  "'.[dask]' (or pip install -e '.[dask]' in the environment permitflow runs in)\n")
+    assert not (folder / "out").exists()  # refused before the results folder is made
 
 
 def test_a_yaml_authoring_model_simulates_as_its_bpmn_does(model: Path) -> None:
