@@ -91,7 +91,7 @@ def check_executor(dask: str | None) -> None:
     if dask is None:
         return
     try:
-        import dask.distributed  # noqa: F401
+        from dask import distributed  # noqa: F401
     except ImportError:
         raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
 
