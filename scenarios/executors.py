@@ -17,6 +17,7 @@ available or the parent died before it was asked, a watchdog thread polls
 from __future__ import annotations
 
 import ctypes
+import importlib
 import os
 import signal
 import sys
@@ -91,7 +92,7 @@ def check_executor(dask: str | None) -> None:
     if dask is None:
         return
     try:
-        from dask import distributed  # noqa: F401
+        importlib.import_module("dask.distributed")
     except ImportError:
         raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
 
