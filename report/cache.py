@@ -30,11 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.atomic import write_atomic
+from processes.errors import OutputError
 from scenarios.execute import UnitResult
 
-__all__ = ["DirectoryCache", "FORMAT", "encode_unit", "decode_unit"]
+__all__ = ["DirectoryCache", "FORMAT", "MAX_ENTRY_BYTES", "encode_unit", "decode_unit"]
 
 FORMAT = "permitflow-unit/1"
+#: a larger entry is not read (treated as missing): no work unit's figures, cases and logs come near it
+MAX_ENTRY_BYTES = 1 << 30
 _KEY = re.compile(r"[0-9a-f]{16,128}")
 
 
@@ -115,7 +118,9 @@ class DirectoryCache:
             return None
         path = self._path(key)
         try:
-            if path.is_symlink() or not path.is_file():
+            if path.is_symlink() or path.parent.is_symlink() or not path.is_file():
+                return None
+            if path.stat().st_size > MAX_ENTRY_BYTES:
                 return None
             entry = json.loads(path.read_bytes())
         except (OSError, ValueError, RecursionError):
@@ -133,6 +138,9 @@ class DirectoryCache:
             raise ValueError(f"a cache key is 16-128 lowercase hex digits, not {key!r}")
         if not isinstance(value, UnitResult):
             raise TypeError(f"the cache stores work unit results, not {type(value).__name__}")
+        if self._path(key).parent.is_symlink():
+            raise OutputError("a symbolic link inside the results folder: refused, a run writes only inside "
+                              "its folder", file=str(self._path(key).parent))
         result = encode_unit(value)
         entry = {"format": FORMAT, "key": key, "sha256": _digest(result), "result": result}
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
