@@ -6,6 +6,7 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -46,6 +47,10 @@ def fail(message: str, code: int = 2) -> None:
     raise SystemExit(code)
 
 
+#: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 class _Group(click.Group):
     """Turns domain errors into one line and an exit code, unless --debug."""
 
@@ -64,6 +69,8 @@ class _Group(click.Group):
         except (OSError, UnicodeError) as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            if isinstance(err, OSError) and err.errno in _WRITE_ERRORS and not getattr(err, "filename", None):
+                raise SystemExit(_output_lost(err)) from None  # only printing names no file
             name = getattr(err, "filename", None)
             detail = getattr(err, "strerror", None) or str(err)
             fail(f"{name}: {detail}" if name else detail, 2)
@@ -98,6 +105,7 @@ if TYPE_CHECKING:
     from processes.model import Definitions, Process
     from processes.validate import Problem
     from scenarios.batch import BatchResults
+    from scenarios.road import Plan
     from scenarios.study import Study
     from simulator.runner import ResultCache
 
@@ -879,31 +887,36 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
-def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
+def _prepared(study: Study) -> Plan:
+    """``study`` checked and planned (:func:`scenarios.road.prepare`); nothing runs or is written yet."""
+    from scenarios.road import prepare
+
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        return prepare(study)
+
+
+def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
             show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
-    """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
+    """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     """
     from scenarios.executors import executor_for
-    from scenarios.road import execute, prepare
+    from scenarios.road import execute
 
+    study = plan.study
     done = 0
-    total: int | None = None
+    total = len(plan.jobs)
 
     def finished(n: int) -> None:
         nonlocal done
         done += n
 
     def say() -> str:
-        if total is None:
-            return "before any work unit ran; nothing was written"
         return f"{done} of {total} work units finished; {kept}"
 
     with _on_interrupt(say):
-        plan = prepare(study)
-        total = len(plan.jobs)
         cached = plan.cached(cache)
         with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
             if not show_bar:
@@ -968,7 +981,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                    replications=replications, seed=seed, eventlog=eventlog is not None)
-    batch, _total, _cached = _travel(study, workers=workers, dask=dask_address, cache=None,
+    batch, _total, _cached = _travel(_prepared(study), workers=workers, dask=dask_address, cache=None,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
@@ -1017,6 +1030,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
                    "the report's headline says whether each conclusion holds).")
 @click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed).")
+@click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -1030,6 +1044,7 @@ def run_command(
     fmt: str,
     uncertainty: bool,
     points: int,
+    wait: bool,
 ) -> None:
     """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
 
@@ -1038,7 +1053,9 @@ def run_command(
     interrupted with Ctrl-C and started again) skips finished work. Writes
     DIR/summary.csv, summary.json, cases.csv, eventlog.csv and eventlog.xes (when
     a scenario asks for them) and report.html. A failing scenario is reported and
-    the others still finish (exit 1).
+    the others still finish (exit 1). DIR must be new, empty or a results folder
+    (it has .permitflow-results, which lists the files a run wrote: only those are
+    ever replaced or removed); a second run into DIR at the same time is refused.
 
     \b
     Examples:
@@ -1050,8 +1067,12 @@ def run_command(
     import json
 
     from report.build import write_report
-    from report.results import DirectoryCache, write_results
+    from report.cache import DirectoryCache
+    from report.folder import claim
+    from report.results import write_results
+    from scenarios.executors import check_executor
     from scenarios.loader import bundled_study, read_any
+    from scenarios.names import check_name
     from scenarios.road import Refresh
     from scenarios.settings import Origin
 
@@ -1061,27 +1082,40 @@ def run_command(
         study = read_any(list(files) or [bundled_study()])
     if replications is not None:
         study = study.with_replications(replications, Origin("--replications"))
-    folder = Path(output) if output else Path("results") / study.name
-    cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
-    if refresh and cache is not None:
-        cache = Refresh(cache)
-    kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
-            else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-    batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
-                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
-    how_sure = None
+    folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
+    plan = _prepared(study)  # every input checked before the folder is touched
+    uplan = None
     if uncertainty:
-        from scenarios.uncertainty import analyse, plan_uncertainty
+        from scenarios.uncertainty import plan_uncertainty
 
         uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-        varied, more, more_cached = _travel(uplan.study, workers=workers, dask=dask_address, cache=cache,
-                                            show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
-        how_sure = analyse(uplan, varied, batch)
-        total, cached = total + more, cached + more_cached
-    with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
-                               "unless --no-cache: run the same command to write the results"):
-        write_results(folder, batch, uncertainty=how_sure)
-        report_path = write_report(folder)
+        varied_plan = _prepared(uplan.study)
+    check_executor(dask_address)
+
+    def waiting(holder: str) -> None:
+        click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
+
+    with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
+            claim(folder, wait=wait, waiting=waiting):
+        cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
+        if refresh and cache is not None:
+            cache = Refresh(cache)
+        kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
+                else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+        batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
+                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+        how_sure = None
+        if uplan is not None:
+            from scenarios.uncertainty import analyse
+
+            varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
+                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+            how_sure = analyse(uplan, varied, batch)
+            total, cached = total + more, cached + more_cached
+        with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                                   "unless --no-cache: run the same command to write the results"):
+            write_results(folder, batch, uncertainty=how_sure)
+            report_path = write_report(folder)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
@@ -1114,9 +1148,15 @@ def report_command(folder: str) -> None:
     Example:
       permitflow report results/familjen-helsingborg
     """
-    from report.build import write_report
+    from contextlib import nullcontext
 
-    click.echo(f"wrote {write_report(folder)}")
+    from report.build import write_report
+    from report.folder import MARKER, locked
+
+    # not while a run writes the folder; a folder without the marker gets no lock file
+    with locked(Path(folder)) if (Path(folder) / MARKER).is_file() else nullcontext():
+        target = write_report(folder)
+    click.echo(f"wrote {target}")
 
 
 # --------------------------------------------------------------------------- Goal seek: optimise
@@ -1494,14 +1534,42 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         click.echo(f"wrote {output}")
 
 
+def _output_lost(err: OSError) -> int:
+    """Standard output could not be written (a full disk, a closed pipe): one line, exit 1.
+
+    Standard output is pointed at /dev/null so that Python's own flush at exit does
+    not report the same failure again with a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    try:
+        click.echo(f"permitflow: error: cannot write standard output: {err.strerror or err}", err=True)
+    except OSError:
+        pass  # standard error is lost too: the exit code is all that is left
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point."""
+    """Console entry point.
+
+    Every write is checked, standard output included: output that cannot be written
+    (``permitflow show x > /dev/full``) is an error (exit 1), never a silent truncation.
+    """
     try:
         cli.main(args=argv, prog_name="permitflow", standalone_mode=True)
+        code = 0
     except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
-    return 0
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
+        return _output_lost(err)
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        return _output_lost(err)
+    return code
 
 
 if __name__ == "__main__":

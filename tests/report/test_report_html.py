@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from report.html import render_report, strip_xml_prolog, waiting_badges
-from report.results import DirectoryCache, read_cases, read_processes, read_summary, write_results
+from report.results import read_cases, read_processes, read_summary, write_results
 from scenarios.batch import assemble
 from scenarios.execute import plan
 from scenarios.loader import read_any
@@ -75,15 +75,6 @@ def test_waiting_badges_and_prolog_stripping() -> None:
     }
     assert waiting_badges(figures, "mini") == {"Task_Beslut": "12.3 d"}
     assert strip_xml_prolog('<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>') == "<svg/>"
-
-
-def test_the_cache_round_trips_and_ignores_damage(tmp_path: Path) -> None:
-    cache = DirectoryCache(tmp_path / ".cache")
-    assert cache.get("ab12") is None
-    cache.put("ab12", {"x": 1.5})
-    assert cache.get("ab12") == {"x": 1.5}
-    (tmp_path / ".cache" / "ab" / "ab12.pkl").write_bytes(b"garbage")
-    assert cache.get("ab12") is None
 
 
 def test_a_sweep_plot_handles_categories_and_several_swept_parameters() -> None:
