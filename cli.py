@@ -1203,6 +1203,56 @@ def _model_and_base(model: str, profile: str | None) -> tuple[Any, dict[str, Any
     return defs, read_profile(path).raw, str(path)
 
 
+def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of ``--validate`` (calibrate and discover)."""
+    options = [
+        click.option("--validate", is_flag=True,
+                     help="Also calibrate on the first 70 % of the cases, simulate the last 30 % and report the "
+                          "distances between the simulated and the real held-out log (text/JSON and an HTML page)."),
+        click.option("--validation-html", type=click.Path(dir_okay=False),
+                     help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
+        click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
+                     help="Simulated replications of the held-out period (--validate)."),
+        click.option("--seed", type=click.IntRange(min=0), default=2025, show_default=True,
+                     help="Seed of the validation's replications."),
+        click.option("--deadline", metavar="DURATION",
+                     help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
+                output: str, kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
+    """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs and the page's path."""
+    from calibrate.validate import validate_profile
+    from processes.durations import parse_duration
+
+    page = kwargs.pop("validation_html") or str(Path(output).with_suffix("")) + ".validation.html"
+    deadline = kwargs.pop("deadline")
+    days = parse_duration(deadline) / 24.0 if deadline else None
+    validation, real, sims = validate_profile(model, profile, train, held, element_of,
+                                              replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
+                                              deadline_days=days)
+    return validation, real, sims, page
+
+
+def _write_validation_page(validation: Any, real: Any, sims: Any, page: str) -> None:
+    from report.validation_html import validation_html
+
+    text = validation_html(validation, real, sims, title=f"Validation / Validering: {Path(page).stem}")
+    with atomic_write(page, "wb") as fh:
+        fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
+
+
+def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
+    from calibrate.validation_text import validation_text
+
+    click.echo(validation_text(checked[0].data()))
+    click.echo(f"wrote {checked[3]}")
+
+
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
 @click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
@@ -1213,6 +1263,7 @@ def _model_and_base(model: str, profile: str | None) -> tuple[Any, dict[str, Any
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map.")
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_validate_options
 def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None, fmt: str,
                   **kwargs: Any) -> None:
     """Fit MODEL's simulation parameters to a case log and write them as a profile.
@@ -1252,9 +1303,18 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     if mapping_file is not None:
         given = parse_mapping(Path(mapping_file).read_bytes(), source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())))
+    validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     mapping = map_activities(defs, table, mapping_file=given)
     result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name)
+    checked = None
+    if validate:
+        from calibrate.validate import split_by_start
+
+        train, held = split_by_start(table)
+        train_map = map_activities(defs, train, mapping_file=given)
+        trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)")
+        checked = _validation(model, trained.profile, train, held, train_map.element, output, kwargs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
     gaps = provenance_gaps(result.profile)
@@ -1266,12 +1326,17 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         fh.write(  # type: ignore[attr-defined]
             ("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
              + text).encode("utf-8"))
+    if checked is not None:
+        _write_validation_page(*checked)
     if fmt == "json":
         click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
-                               **result.report}, ensure_ascii=False, indent=2, default=str))
+                               **result.report, **({"validation": checked[0].data()} if checked else {})},
+                              ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
         click.echo(calibration_text(result.report, notes=table.notes))
+        if checked is not None:
+            _echo_validation(checked)
         click.echo(f"wrote {output}")
 
 
