@@ -194,9 +194,15 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     if not isinstance(season, list) or len(season) != 12:
         raise fail(path + ("seasonality",), f"{season!r} is not 12 monthly weights (January first)")
     weights = tuple(number(w, path + ("seasonality", i), minimum=0) for i, w in enumerate(season))
+    weekdays = None
+    if "weekdays" in m:
+        if not isinstance(m["weekdays"], list) or len(m["weekdays"]) != 7:
+            raise fail(path + ("weekdays",), f"{m['weekdays']!r} is not 7 weekday weights (Monday first)")
+        weekdays = tuple(number(w, path + ("weekdays", i), minimum=0) for i, w in enumerate(m["weekdays"]))
     with at(path):
         return Arrivals(
-            per_year=number(m["per_year"], path + ("per_year",), minimum=0), seasonality=weights, at_hour=hour
+            per_year=number(m["per_year"], path + ("per_year",), minimum=0), seasonality=weights, at_hour=hour,
+            weekdays=weekdays,
         )
 
 

@@ -56,7 +56,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "calendar": ("hours", "holidays", "closed_dates", "closures"),
     "closure": ("from", "to", "capacity"),
     "pool": ("count", "fte", "calendar", "cost_per_hour", "lanes"),
-    "arrivals": ("per_year", "seasonality", "dates", "at"),
+    "arrivals": ("per_year", "seasonality", "dates", "at", "weekdays"),
     "element": ("duration", "delay", "probabilities", "conditions", "loop", "cardinality", "pool", "set"),
     "loop": ("max", "again"),
     "attribute": ("values", "weights"),

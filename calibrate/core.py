@@ -143,10 +143,11 @@ class _Builder:
         self.report["arrivals"] = fit.data()
         old = self.sim.get("arrivals") or {}
         shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
-        entry: dict[str, Any] = {"per_year": round(fit.per_year, 2)}
+        entry: dict[str, Any] = {"per_year": round(fit.per_year, 2),
+                                 "weekdays": [round(7 * share, 3) for share in fit.weekdays]}
         note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95 % interval "
-                f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); share of arrivals by "
-                f"weekday: {shares} (the simulator spreads a month's arrivals evenly over its hours)")
+                f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
+                f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
         if fit.seasonality is not None:
             entry["seasonality"] = list(fit.seasonality)
             note += "; seasonality: arrivals per day of each calendar month over the mean"

@@ -161,14 +161,16 @@ class Arrivals:
 
     Poisson: ``per_year`` expected applications a year; month m (1..12) of any
     year expects ``per_year * seasonality[m-1] / sum(seasonality)``, spread
-    evenly over that month. Replay: ``dates`` (sorted), each one arrival at
-    ``at_hour`` of that day.
+    evenly over that month, or, with ``weekdays`` (7 weights, Monday first),
+    over its days in proportion to their weekday's weight (evenly within a day).
+    Replay: ``dates`` (sorted), each one arrival at ``at_hour`` of that day.
     """
 
     per_year: float | None = None
     seasonality: tuple[float, ...] = (1.0,) * 12
     dates: tuple[dt.date | dt.datetime, ...] = ()
     at_hour: float = 9.0
+    weekdays: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
         if (self.per_year is None) == (not self.dates):
@@ -183,6 +185,13 @@ class Arrivals:
             raise InputError(
                 f"seasonality {list(self.seasonality)!r} must be 12 weights >= 0 with a positive sum",
                 path="seasonality",
+            )
+        if self.weekdays is not None and (
+            len(self.weekdays) != 7 or any(not w >= 0 for w in self.weekdays) or sum(self.weekdays) <= 0
+        ):
+            raise InputError(
+                f"weekdays {list(self.weekdays)!r} must be 7 weights >= 0 (Monday first) with a positive sum",
+                path="weekdays",
             )
 
     def monthly_expected(self) -> tuple[float, ...]:
