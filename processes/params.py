@@ -33,6 +33,7 @@ __all__ = [
     "Closure",
     "CalendarSpec",
     "ResourcePool",
+    "PoolMember",
     "Arrivals",
     "ElementParams",
     "CaseAttribute",
@@ -129,10 +130,26 @@ class CalendarSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class PoolMember:
+    """One named person of a pool with their own calendar and FTE (a differentiated resource)."""
+
+    name: str
+    calendar: str
+    fte: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.fte <= 1.0:
+            raise InputError(f"member {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
+
+
+@dataclass(frozen=True, slots=True)
 class ResourcePool:
     """``count`` members of one role, each working ``fte`` of every open hour of ``calendar``.
 
     ``lanes`` are the BPMN lane ids (or names) whose tasks this pool performs.
+    ``members``, when given, are the pool's people one by one, each with their own
+    calendar and FTE (``count`` is then their number; ``fte`` and ``calendar``
+    describe the pool as a whole).
     """
 
     name: str
@@ -141,12 +158,20 @@ class ResourcePool:
     calendar: str = "office"
     cost_per_hour: float = 0.0
     lanes: tuple[str, ...] = ()
+    members: tuple[PoolMember, ...] = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
             raise InputError(
                 f"pool {self.name!r}: count {self.count!r} must be a whole number >= 1", path="count"
             )
+        if self.members and len(self.members) != self.count:
+            raise InputError(
+                f"pool {self.name!r}: count {self.count} but {len(self.members)} members (expected equal)",
+                path="count",
+            )
+        if len({m.name for m in self.members}) != len(self.members):
+            raise InputError(f"pool {self.name!r}: a member is named twice", path="members")
         if not 0.0 < self.fte <= 1.0:
             raise InputError(f"pool {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
         if not self.cost_per_hour >= 0:
@@ -485,6 +510,13 @@ class SimParams:
                     f"pool {name!r} uses calendar {pool.calendar!r} (expected one of {', '.join(self.calendars) or 'none defined'})",
                     path=f"pools.{name}.calendar",
                 )
+            for member in pool.members:
+                if member.calendar not in self.calendars:
+                    raise InputError(
+                        f"member {member.name!r} of pool {name!r} uses calendar {member.calendar!r} "
+                        f"(expected one of {', '.join(self.calendars)})",
+                        path=f"pools.{name}.members.{member.name}.calendar",
+                    )
         if self.decision is not None:
             for level, body in self.decision.bodies.items():
                 if body.pool is not None and body.pool not in self.pools:
