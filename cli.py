@@ -626,14 +626,46 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
                nl=False)
 
 
+# --------------------------------------------------------------------------- Case-log options (log inspect,
+# calibrate, discover, and diff/compare of logs)
+
+
+def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The column options every command that reads a case log takes."""
+    options = [
+        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
+        click.option("--activity", "col_activity", metavar="NAME",
+                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
+        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
+        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
+        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
+        click.option("--date-format", "date_format", metavar="FORMAT",
+                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _log_columns(kwargs: dict[str, Any]) -> Any:
+    from bpmn_io.caselog import LogColumns
+
+    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
+                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
+                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
+
+
 # --------------------------------------------------------------------------- Compare: diff, compare
 # (section owned by the diff work)
 
 _DIFF_FORMATS = click.Choice(["text", "json", "markdown", "html"])
 
 
-def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
-    """(name, Definitions, raw profile or None) for a library name or a model file.
+def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[str, object, dict[str, object] | None]:
+    """(name, Definitions, raw profile or None) for a library name, a model file or a case log.
+
+    A case log (``from_logs``: the log options) becomes a model discovered from it, or
+    the ``--model`` calibrated to it (:func:`_model_from_log`).
 
     A library name reads the library's process and profile; a file reads the model
     and, when a ``profile.yaml`` lies beside it, that profile (its facts and parameters
@@ -642,8 +674,11 @@ def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
     """
     from bpmn_io import library as lib
     from bpmn_io.loading import load_model
+    from bpmn_io.logfiles import is_case_log
     from bpmn_io.profile import read_profile
 
+    if from_logs is not None and Path(arg).exists() and is_case_log(arg):
+        return _model_from_log(arg, from_logs)
     if lib.is_library_name(arg):
         folder = lib.library_root() / arg
         if not (folder / lib.PROCESS_FILE).is_file() and (folder / lib.AUTHORING_FILE).is_file():
@@ -657,6 +692,46 @@ def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
     raw = read_profile(profile_path).raw if profile_path.is_file() else None
     name = path.parent.name if path.stem == "process" and path.parent.name else path.stem
     return name, defs, raw
+
+
+def _model_from_log(path: str, options: dict[str, Any]) -> tuple[str, object, dict[str, object] | None]:
+    """A case log as (name, model, calibrated profile): the ``--model`` calibrated to the log, or,
+    without one, a model discovered from it (pm4py, ``--min-frequency``) and calibrated to it."""
+    from bpmn_io.logfiles import read_log
+    from calibrate.core import calibrate
+    from calibrate.mapping import map_activities
+
+    table, _stream = read_log(path, options["columns"])
+    name = Path(path).name
+    for suffix in (".gz", ".xes", ".csv"):
+        name = name[: -len(suffix)] if name.lower().endswith(suffix) else name
+    if options["model"]:
+        defs, base, _source = _model_and_base(options["model"], None)
+        fitted = calibrate(defs, table, map_activities(defs, table), base=base, log_name=Path(path).name)
+    else:
+        from calibrate.discover import discover_model
+
+        found = discover_model(table, min_frequency=options["min_frequency"], noise=0.2)
+        defs = found.defs
+        fitted = calibrate(defs, found.table, map_activities(defs, found.table), base=None, log_name=Path(path).name)
+    return name, defs, fitted.profile
+
+
+def _log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The log options of diff/compare, taken out of ``kwargs``."""
+    return {"columns": _log_columns(kwargs), "model": kwargs.pop("log_model"),
+            "min_frequency": kwargs.pop("min_frequency")}
+
+
+def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
+    func = click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+                        help="For a log without --model: keep activities in at least this share of cases when "
+                             "discovering its model.")(func)
+    func = click.option("--model", "log_model", metavar="MODEL",
+                        help="For arguments that are case logs: calibrate this model (library name or file) to "
+                             "each log instead of discovering one.")(func)
+    return _log_options(func)
 
 
 def _distinct_names(args: list[str], names: list[str]) -> list[str]:
@@ -749,12 +824,15 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @_with_diff_options
 @click.option("--save-matches", type=click.Path(dir_okay=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
+@_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
              synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-             save_matches: str | None) -> None:
+             save_matches: str | None, **kwargs: Any) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
-    A and B are library names, BPMN files or YAML authoring files. Steps are paired
+    A and B are library names, BPMN files, YAML authoring files or case logs (XES,
+    CSV: a model is discovered from each, or --model is calibrated to it; the log
+    column options are those of `log inspect`). Steps are paired
     by content (labels in Swedish or English, synonyms, type, lane, position,
     neighbours), not by id, in three tiers: matched (with a confidence), uncertain
     (with the best candidates and why) and only in one model. Control-flow differences
@@ -767,6 +845,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
       permitflow diff helsingborg orkelljunga --format html -o diff.html
       permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
       permitflow diff a.bpmn b.bpmn --save-matches matches.yaml   # edit, then --matches matches.yaml
+      permitflow diff 2023.xes 2024.xes --model helsingborg      # the same model fitted to two logs
     """
     from processes.diff import (
         MatchOptions,
@@ -779,8 +858,9 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     )
 
     decisions, words = _diff_settings(matches, synonyms)
-    name_a, defs_a, raw_a = _compare_input(model_a)
-    name_b, defs_b, raw_b = _compare_input(model_b)
+    logs = _log_inputs(kwargs)
+    name_a, defs_a, raw_a = _compare_input(model_a, logs)
+    name_b, defs_b, raw_b = _compare_input(model_b, logs)
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -810,16 +890,21 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @cli.command("compare")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
+@_log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
-                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool) -> None:
+                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
+                **kwargs: Any) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
-    MODEL is a library name, a BPMN file or a YAML authoring file (at least two).
+    MODEL is a library name, a BPMN file, a YAML authoring file or a case log (XES,
+    CSV; at least two). From a log a model is discovered (or --model calibrated to
+    it), so several municipalities' executed processes compare in structure and time.
 
     \b
     Examples:
       permitflow compare helsingborg landskrona astorp
       permitflow compare helsingborg landskrona astorp orkelljunga --format html -o compare.html
+      permitflow compare kommun_a.xes.gz kommun_b.xes.gz kommun_c.csv --min-frequency 0.3
     """
     from processes.diff import (
         MatchOptions,
@@ -834,7 +919,8 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     if len(models) < 2:
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
     decisions, words = _diff_settings(matches, synonyms)
-    inputs = [_compare_input(arg) for arg in models]
+    logs = _log_inputs(kwargs)
+    inputs = [_compare_input(arg, logs) for arg in models]
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
@@ -1104,31 +1190,6 @@ def report_command(folder: str) -> None:
 
 # --------------------------------------------------------------------------- Case logs: log inspect, calibrate, discover
 # (section owned by the case-log work; the logic lives in bpmn_io.caselog and calibrate/)
-
-
-def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The column options every command that reads a case log takes."""
-    options = [
-        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
-        click.option("--activity", "col_activity", metavar="NAME",
-                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
-        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
-        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
-        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
-        click.option("--date-format", "date_format", metavar="FORMAT",
-                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _log_columns(kwargs: dict[str, Any]) -> Any:
-    from bpmn_io.caselog import LogColumns
-
-    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
-                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
-                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
 
 
 @cli.group("log")
