@@ -1412,6 +1412,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 @click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @_log_options
+@_validate_options
 def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
                  **kwargs: Any) -> None:
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
@@ -1441,9 +1442,13 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     found = discover_model(table, min_frequency=min_frequency, noise=noise)
     model_bytes = to_bpmn_bytes(found.defs)
+    checked = None
+    if validate:
+        checked = _validate_discovery(table, log, output, min_frequency, noise, kwargs)
     profile_text = None
     report = None
     if profile_out is not None:
@@ -1469,9 +1474,31 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes))
-        click.echo(f"wrote {output} and {profile_out}")
-    else:
-        click.echo(f"wrote {output}")
+    if checked is not None:
+        _write_validation_page(*checked)
+        _echo_validation(checked)
+    click.echo(f"wrote {output}" + (f" and {profile_out}" if report is not None else ""))
+
+
+def _validate_discovery(table: Any, log: str, output: str, min_frequency: float, noise: float,
+                        kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
+    """``discover --validate``: discover and calibrate on the first 70 % of the cases, score on the rest."""
+    import tempfile
+
+    from bpmn_io.writer import to_bpmn_bytes
+    from calibrate.core import calibrate
+    from calibrate.discover import discover_model
+    from calibrate.mapping import map_activities
+    from calibrate.validate import split_by_start
+
+    train, held = split_by_start(table)
+    found = discover_model(train, min_frequency=min_frequency, noise=noise)
+    mapping = map_activities(found.defs, found.table)
+    trained = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name + " (training part)")
+    with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
+        model = Path(folder) / "model.bpmn"
+        model.write_bytes(to_bpmn_bytes(found.defs))
+        return _validation(str(model), trained.profile, train, held, mapping.element, output, kwargs)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,8 +68,7 @@ def real_caselog(table: LogTable, element_of: Mapping[str, str | None]) -> dist.
     """The log as a :class:`~calibrate.distances.CaseLog` labelled by model element where mapped
     (the simulated log names steps by element id), by the log's activity elsewhere."""
     labels = [element_of.get(a) or a for a in table.activities]
-    logged = [table.elements[e] for e in table.element]
-    label = tuple(logged[i] or labels[a] for i, a in enumerate(table.activity))
+    label = tuple(labels[a] for a in table.activity)
     return dist.CaseLog(table.case.astype(np.int64), label, table.start.copy(), table.end.copy())
 
 
