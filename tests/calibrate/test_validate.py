@@ -77,3 +77,12 @@ def test_split_is_by_first_event() -> None:
     train, held = split_by_start(table_from_records(rows, source="t.csv"), 0.6)
     assert train.case_ids == ("first", "early", "mid")
     assert held.case_ids == ("x", "late")
+
+
+def test_discover_validates_too(validated) -> None:
+    _, folder = validated
+    done = CliRunner().invoke(cli, ["discover", str(folder / "log.xes"), "-o", str(folder / "found.bpmn"),
+                                    "--validate", "--replications", "2"])
+    assert done.exit_code == 0, done.output
+    assert "3-gram control flow" in done.output and "trained on" in done.output
+    assert (folder / "found.validation.html").read_text(encoding="utf-8").count("<svg") == 3
