@@ -105,13 +105,14 @@ def _iso(seconds: float) -> str:
     return from_seconds(seconds).isoformat() + "+00:00"
 
 
-def write_csv(table: LogTable, path: Path) -> None:
+def write_csv(table: LogTable, path: Path, *, empty_start: bool = False) -> None:
+    """The log as CSV; ``empty_start``: with an empty start_time column (Simod then estimates the starts)."""
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["case_id", "activity", "end_time", "resource"])
+        w.writerow(["case_id", "activity", "end_time", "resource"] + (["start_time"] if empty_start else []))
         for i in range(table.n_events):
             w.writerow([table.case_ids[table.case[i]], table.activities[table.activity[i]], _iso(table.end[i]),
-                        table.resources[table.resource[i]] or "NOT_SET"])
+                        table.resources[table.resource[i]] or "NOT_SET"] + ([""] if empty_start else []))
 
 
 def cpu_children() -> float:
@@ -129,6 +130,7 @@ def step_split(work: Path) -> None:
     train, held = split_by_start(table)
     work.mkdir(parents=True, exist_ok=True)
     write_csv(train, work / "train.csv")
+    write_csv(train, work / "simod-train.csv", empty_start=True)
     write_csv(held, work / "test.csv")
     (work / "split.json").write_text(json.dumps({
         "training_cases": train.n_cases, "training_period": train.period_text(), "heldout_cases": held.n_cases,
@@ -139,7 +141,7 @@ def step_split(work: Path) -> None:
 
 def step_simod(work: Path, python: Path) -> None:
     config = work / "simod.yaml"
-    config.write_text(SIMOD_CONFIG.format(train=work / "train.csv"))
+    config.write_text(SIMOD_CONFIG.format(train=work / "simod-train.csv"))
     out = work / "simod-out"
     t0, c0 = time.perf_counter(), cpu_children()
     done = subprocess.run([str(python.parent / "simod"), "--configuration", str(config), "--output", str(out)],
@@ -168,10 +170,10 @@ def step_prosimos(work: Path, python: Path, replications: int) -> None:
 
 
 def step_permitflow(work: Path, replications: int) -> None:
+    from bpmn_io.writer import to_bpmn_bytes
     from calibrate.core import calibrate
     from calibrate.discover import discover_model
     from calibrate.mapping import map_activities
-    from bpmn_io.writer import to_bpmn_bytes
 
     t0, c0 = time.perf_counter(), cpu_self()
     train, _ = read_log(work / "train.csv")
@@ -227,7 +229,7 @@ def step_score(work: Path, python: Path) -> None:
         for f in files:
             s = _read_sim(f, *cols)
             keep = s.end <= until
-            sims.append(dist.CaseLog(s.case[keep], tuple(lab for lab, k in zip(s.label, keep) if k), s.start[keep],
+            sims.append(dist.CaseLog(s.case[keep], tuple(lab for lab, k in zip(s.label, keep, strict=True) if k), s.start[keep],
                                      s.end[keep]))
         v = score(real, sims, deadline_days=DEADLINE_DAYS, setup={"files": len(files)})
         out[tool] = v.data()

@@ -12,6 +12,7 @@ Deterministic: no random choice, and the same events give the same assignments.
 from __future__ import annotations
 
 from collections import deque
+
 import simpy
 
 from simulator.resources import WorkCalendar

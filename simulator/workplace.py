@@ -21,8 +21,8 @@ from processes.errors import SimulationError
 from processes.params import SimParams
 from simulator.arrivals import arrival_times
 from simulator.decisions import MeetingCalendar, meeting_calendar
-from simulator.records import PoolRecord
 from simulator.members import MemberDesk
+from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
 from simulator.streams import draws, stream
 

@@ -12,10 +12,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from shared import SHARED
 
 from bpmn_io.logfiles import is_case_log, log_kind
 from cli import cli
-from shared import SHARED
 
 pytestmark = pytest.mark.slow
 
