@@ -35,6 +35,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.stats import wasserstein_distance
@@ -139,7 +140,7 @@ def event_emd(real: CaseLog, sim: CaseLog, *, relative: bool) -> float:
     return _emd(np.floor((t1 - origin) / HOUR), np.floor((t2 - origin) / HOUR))
 
 
-def _histogram_distance(h1: Counter[object], h2: Counter[object], *, relative: bool) -> float:
+def _histogram_distance(h1: Counter[Any], h2: Counter[Any], *, relative: bool) -> float:
     n1, n2 = sum(h1.values()), sum(h2.values())
     if not n1 or not n2:
         return math.nan

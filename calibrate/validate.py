@@ -132,7 +132,7 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
     per = tuple(_measures(real, s) for s in sims)
     means: dict[str, float | None] = {}
     for key in per[0]:
-        values = [p[key] for p in per if p[key] is not None]
+        values = [float(v) for p in per if (v := p[key]) is not None]
         means[key] = round(float(np.mean(values)), 4) if values else None
     real_days = dist.cycle_days(real, use_start=use)
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])

@@ -45,7 +45,7 @@ def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> lis
     sim_days = np.concatenate([dist.cycle_days(s, use_start=use_start) for s in sims])
     fig, ax = plt.subplots(figsize=(7, 3))
     top = float(max(np.percentile(real_days, 99), np.percentile(sim_days, 99), 1.0))
-    bins = np.linspace(0, top, 40)
+    bins = [float(b) for b in np.linspace(0, top, 40)]
     ax.hist(real_days, bins=bins, density=True, alpha=0.55, color=_REAL, label="log (held out) / loggen")
     ax.hist(sim_days, bins=bins, density=True, alpha=0.55, color=_SIM, label="simulated / simulerad")
     ax.set_xlabel("cycle time, days / genomloppstid, dagar")

@@ -59,5 +59,5 @@ class MemberDesk:
             if queued is event:
                 del self.waiting[i]
                 return
-        if event.triggered:
+        if event.triggered and isinstance(event.value, int):
             self.release(event.value)
