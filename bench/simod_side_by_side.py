@@ -200,16 +200,19 @@ def step_permitflow(work: Path, replications: int) -> None:
     print(json.dumps(validation.metrics, indent=2))
 
 
-def _read_sim(path: Path, start: str, end: str, case: str, activity: str) -> dist.CaseLog:
+def _read_sim(path: Path, start: str, end: str, case: str, activity: str,
+              names: dict[str, str] | None = None) -> dist.CaseLog:
+    """A simulated log (completion times only, as the real log); ``names``: element id -> activity."""
     import datetime as dt
 
     from bpmn_io.caselog import wall_seconds
 
     rows = []
+    names = names or {}
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             e = wall_seconds(dt.datetime.fromisoformat(row[end]))
-            rows.append((row[case], row[activity], e, e))  # completion times only, as the real log
+            rows.append((row[case], names.get(row[activity], row[activity]), e, e))
     return dist.CaseLog.of(rows)
 
 
@@ -218,6 +221,11 @@ def step_score(work: Path, python: Path) -> None:
     real = dist.CaseLog(held.case.astype("int64"), tuple(held.activities[a] for a in held.activity),
                         held.end.copy(), held.end.copy())
     until = float(held.end.max())
+    names: dict[str, str] = {}
+    if (work / "permitflow-model.bpmn").is_file():  # permitflow's logs name steps by element id
+        from bpmn_io.loading import load_model
+
+        names = {n.id: n.name for n in load_model(work / "permitflow-model.bpmn").process().nodes.values() if n.name}
     out = {}
     for tool, pattern, cols in (("permitflow", "permitflow-sim-*.csv", ("end_time", "end_time", "case_id", "activity")),
                                 ("simod", "simod-sim-*.csv", ("start_time", "end_time", "case_id", "activity"))):
@@ -227,7 +235,7 @@ def step_score(work: Path, python: Path) -> None:
             continue
         sims = []
         for f in files:
-            s = _read_sim(f, *cols)
+            s = _read_sim(f, *cols, names=names if tool == "permitflow" else None)
             keep = s.end <= until
             sims.append(dist.CaseLog(s.case[keep], tuple(lab for lab, k in zip(s.label, keep, strict=True) if k), s.start[keep],
                                      s.end[keep]))
