@@ -16,6 +16,8 @@ METRIC_WORDS = {
     "activity_frequency_relative": "activity shares, 0-1 / andel per aktivitet, 0-1",
     "three_gram_distance": "3-gram control flow, 0-1 / 3-gram flödesavstånd, 0-1",
     "within_deadline_difference": "share within deadline, simulated - log / andel inom tidsfrist, simulerad - logg",
+    **{f"cycle_days_p{p}_difference": f"cycle time p{p}, simulated - log (days) / genomloppstid p{p}, "
+                                      "simulerad - logg (dagar)" for p in (10, 25, 50, 75, 90)},
 }
 
 
