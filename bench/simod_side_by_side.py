@@ -154,14 +154,15 @@ def step_simod(work: Path, python: Path) -> None:
     print(record)
 
 
-def _simod_model(work: Path) -> tuple[Path, Path]:
-    best = next((work / "simod-out").rglob("best_result"))
+def _simod_model(work: Path, folder: Path | None) -> tuple[Path, Path]:
+    """Simod's best model, or the model in ``folder`` (a candidate of one of its iterations)."""
+    best = folder or next((work / "simod-out").rglob("best_result"))
     return next(best.glob("*.bpmn")), next(best.glob("*.json"))
 
 
-def step_prosimos(work: Path, python: Path, replications: int) -> None:
+def step_prosimos(work: Path, python: Path, replications: int, folder: Path | None = None) -> None:
     split = json.loads((work / "split.json").read_text())
-    bpmn, js = _simod_model(work)
+    bpmn, js = _simod_model(work, folder)
     for r in range(replications):
         out = work / f"simod-sim-{r}.csv"
         subprocess.run([str(python), "-c", PROSIMOS_RUN, str(bpmn), str(js), str(split["heldout_cases"]),
@@ -257,6 +258,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/permitflow-simod"))
     parser.add_argument("--simod-python", type=Path, default=SIMOD_PY)
     parser.add_argument("--replications", type=int, default=5)
+    parser.add_argument("--simod-model", type=Path,
+                        help="prosimos: simulate the Simod model in this folder instead of its best_result")
     args = parser.parse_args()
     if not LOG.is_file():
         sys.exit(f"{LOG}: not found (../shared/data/logs beside the checkout)")
@@ -267,7 +270,7 @@ def main() -> None:
         elif step == "simod":
             step_simod(args.work, args.simod_python)
         elif step == "prosimos":
-            step_prosimos(args.work, args.simod_python, args.replications)
+            step_prosimos(args.work, args.simod_python, args.replications, args.simod_model)
         elif step == "permitflow":
             step_permitflow(args.work, args.replications)
         else:
