@@ -234,17 +234,25 @@ def step_score(work: Path, python: Path) -> None:
         if not files:
             print(f"{tool}: no simulated logs in {work}")
             continue
-        sims = []
+        sims, cut_files = [], []
         for f in files:
             s = _read_sim(f, *cols, names=names if tool == "permitflow" else None)
-            keep = s.end <= until
-            sims.append(dist.CaseLog(s.case[keep], tuple(lab for lab, k in zip(s.label, keep, strict=True) if k), s.start[keep],
-                                     s.end[keep]))
+            keep = s.end <= until  # the same window as the held-out log's export
+            sims.append(dist.CaseLog(s.case[keep], tuple(lab for lab, k in zip(s.label, keep, strict=True) if k),
+                                     s.start[keep], s.end[keep]))
+            cut = work / f"cut-{f.name}"  # what the reference package reads: the same events
+            with cut.open("w", newline="", encoding="utf-8") as fh:
+                w = csv.writer(fh)
+                w.writerow(["case_id", "activity", "end_time"])
+                last = sims[-1]
+                for i in range(last.end.size):
+                    w.writerow([int(last.case[i]), last.label[i], _iso(last.end[i])])
+            cut_files.append(cut)
         v = score(real, sims, deadline_days=DEADLINE_DAYS, setup={"files": len(files)})
         out[tool] = v.data()
         reference = None
         if python.is_file():
-            ref = subprocess.run([str(python), "-c", REFERENCE, str(work / "test.csv"), *map(str, files)],
+            ref = subprocess.run([str(python), "-c", REFERENCE, str(work / "test.csv"), *map(str, cut_files)],
                                  capture_output=True, text=True)
             reference = json.loads(ref.stdout) if ref.returncode == 0 else ref.stderr.strip().splitlines()[-1:]
         out[tool]["reference_cycle_time_emd_hours"] = reference
