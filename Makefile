@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-test node-deps browser peer clean bench readme-numbers
+.PHONY: run test setup setup-test node-deps browser peer simod-env clean bench readme-numbers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ peer:
 	@test -x bench/.venv-prosimos/bin/python || { $(PYTHON) -m venv bench/.venv-prosimos && \
 	  bench/.venv-prosimos/bin/python -m pip install --quiet prosimos; }
 
+# Simod (PyPI simod; needs a Java runtime, Debian's default-jre) for bench/simod_side_by_side.py, in its own
+# environment (not a permitflow dependency, not part of `make test`).
+simod-env:
+	@test -x bench/.venv-simod/bin/simod || { $(PYTHON) -m venv bench/.venv-simod && \
+	  bench/.venv-simod/bin/python -m pip install --quiet simod; }
+
 run: setup
 	$(BIN)/permitflow run
 
@@ -54,4 +60,4 @@ bench: setup-test
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) tests/js/node_modules results bench/.venv-prosimos
+	rm -rf $(VENV) tests/js/node_modules results bench/.venv-prosimos bench/.venv-simod

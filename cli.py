@@ -634,14 +634,46 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
                nl=False)
 
 
+# --------------------------------------------------------------------------- Case-log options (log inspect,
+# calibrate, discover, and diff/compare of logs)
+
+
+def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The column options every command that reads a case log takes."""
+    options = [
+        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
+        click.option("--activity", "col_activity", metavar="NAME",
+                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
+        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
+        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
+        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
+        click.option("--date-format", "date_format", metavar="FORMAT",
+                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _log_columns(kwargs: dict[str, Any]) -> Any:
+    from bpmn_io.caselog import LogColumns
+
+    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
+                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
+                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
+
+
 # --------------------------------------------------------------------------- Compare: diff, compare
 # (section owned by the diff work)
 
 _DIFF_FORMATS = click.Choice(["text", "json", "markdown", "html"])
 
 
-def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
-    """(name, Definitions, raw profile or None) for a library name or a model file.
+def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[str, object, dict[str, object] | None]:
+    """(name, Definitions, raw profile or None) for a library name, a model file or a case log.
+
+    A case log (``from_logs``: the log options) becomes a model discovered from it, or
+    the ``--model`` calibrated to it (:func:`_model_from_log`).
 
     A library name reads the library's process and profile; a file reads the model
     and, when a ``profile.yaml`` lies beside it, that profile (its facts and parameters
@@ -650,8 +682,11 @@ def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
     """
     from bpmn_io import library as lib
     from bpmn_io.loading import load_model
+    from bpmn_io.logfiles import is_case_log
     from bpmn_io.profile import read_profile
 
+    if from_logs is not None and Path(arg).exists() and is_case_log(arg):
+        return _model_from_log(arg, from_logs)
     if lib.is_library_name(arg):
         folder = lib.library_root() / arg
         if not (folder / lib.PROCESS_FILE).is_file() and (folder / lib.AUTHORING_FILE).is_file():
@@ -665,6 +700,46 @@ def _compare_input(arg: str) -> tuple[str, object, dict[str, object] | None]:
     raw = read_profile(profile_path).raw if profile_path.is_file() else None
     name = path.parent.name if path.stem == "process" and path.parent.name else path.stem
     return name, defs, raw
+
+
+def _model_from_log(path: str, options: dict[str, Any]) -> tuple[str, object, dict[str, object] | None]:
+    """A case log as (name, model, calibrated profile): the ``--model`` calibrated to the log, or,
+    without one, a model discovered from it (pm4py, ``--min-frequency``) and calibrated to it."""
+    from bpmn_io.logfiles import read_log
+    from calibrate.core import calibrate
+    from calibrate.mapping import map_activities
+
+    table, _stream = read_log(path, options["columns"])
+    name = Path(path).name
+    for suffix in (".gz", ".xes", ".csv"):
+        name = name[: -len(suffix)] if name.lower().endswith(suffix) else name
+    if options["model"]:
+        defs, base, _source = _model_and_base(options["model"], None)
+        fitted = calibrate(defs, table, map_activities(defs, table), base=base, log_name=Path(path).name)
+    else:
+        from calibrate.discover import discover_model
+
+        found = discover_model(table, min_frequency=options["min_frequency"], noise=0.2)
+        defs = found.defs
+        fitted = calibrate(defs, found.table, map_activities(defs, found.table), base=None, log_name=Path(path).name)
+    return name, defs, fitted.profile
+
+
+def _log_inputs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The log options of diff/compare, taken out of ``kwargs``."""
+    return {"columns": _log_columns(kwargs), "model": kwargs.pop("log_model"),
+            "min_frequency": kwargs.pop("min_frequency")}
+
+
+def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options for arguments that are case logs (XES, CSV): the columns, and what model to use."""
+    func = click.option("--min-frequency", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+                        help="For a log without --model: keep activities in at least this share of cases when "
+                             "discovering its model.")(func)
+    func = click.option("--model", "log_model", metavar="MODEL",
+                        help="For arguments that are case logs: calibrate this model (library name or file) to "
+                             "each log instead of discovering one.")(func)
+    return _log_options(func)
 
 
 def _distinct_names(args: list[str], names: list[str]) -> list[str]:
@@ -757,12 +832,15 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @_with_diff_options
 @click.option("--save-matches", type=click.Path(dir_okay=False),
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
+@_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
              synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-             save_matches: str | None) -> None:
+             save_matches: str | None, **kwargs: Any) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
-    A and B are library names, BPMN files or YAML authoring files. Steps are paired
+    A and B are library names, BPMN files, YAML authoring files or case logs (XES,
+    CSV: a model is discovered from each, or --model is calibrated to it; the log
+    column options are those of `log inspect`). Steps are paired
     by content (labels in Swedish or English, synonyms, type, lane, position,
     neighbours), not by id, in three tiers: matched (with a confidence), uncertain
     (with the best candidates and why) and only in one model. Control-flow differences
@@ -775,6 +853,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
       permitflow diff helsingborg orkelljunga --format html -o diff.html
       permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
       permitflow diff a.bpmn b.bpmn --save-matches matches.yaml   # edit, then --matches matches.yaml
+      permitflow diff 2023.xes 2024.xes --model helsingborg      # the same model fitted to two logs
     """
     from processes.diff import (
         MatchOptions,
@@ -787,8 +866,9 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     )
 
     decisions, words = _diff_settings(matches, synonyms)
-    name_a, defs_a, raw_a = _compare_input(model_a)
-    name_b, defs_b, raw_b = _compare_input(model_b)
+    logs = _log_inputs(kwargs)
+    name_a, defs_a, raw_a = _compare_input(model_a, logs)
+    name_b, defs_b, raw_b = _compare_input(model_b, logs)
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -818,16 +898,21 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @cli.command("compare")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
+@_log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
-                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool) -> None:
+                synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
+                **kwargs: Any) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
-    MODEL is a library name, a BPMN file or a YAML authoring file (at least two).
+    MODEL is a library name, a BPMN file, a YAML authoring file or a case log (XES,
+    CSV; at least two). From a log a model is discovered (or --model calibrated to
+    it), so several municipalities' executed processes compare in structure and time.
 
     \b
     Examples:
       permitflow compare helsingborg landskrona astorp
       permitflow compare helsingborg landskrona astorp orkelljunga --format html -o compare.html
+      permitflow compare kommun_a.xes.gz kommun_b.xes.gz kommun_c.csv --min-frequency 0.3
     """
     from processes.diff import (
         MatchOptions,
@@ -842,7 +927,8 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     if len(models) < 2:
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
     decisions, words = _diff_settings(matches, synonyms)
-    inputs = [_compare_input(arg) for arg in models]
+    logs = _log_inputs(kwargs)
+    inputs = [_compare_input(arg, logs) for arg in models]
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
@@ -1292,31 +1378,6 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
 # (section owned by the case-log work; the logic lives in bpmn_io.caselog and calibrate/)
 
 
-def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The column options every command that reads a case log takes."""
-    options = [
-        click.option("--case", "col_case", metavar="NAME", help="Column (CSV) or trace attribute (XES) of the case id."),
-        click.option("--activity", "col_activity", metavar="NAME",
-                     help="Column or event attribute of the activity (XES default concept:name; e.g. activityNameEN)."),
-        click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
-        click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
-        click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
-        click.option("--date-format", "date_format", metavar="FORMAT",
-                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _log_columns(kwargs: dict[str, Any]) -> Any:
-    from bpmn_io.caselog import LogColumns
-
-    return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
-                      timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
-                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
-
-
 @cli.group("log")
 def log_cmd() -> None:
     """Read case logs (XES, XES.gz, CSV) exported from a case-management system.
@@ -1389,6 +1450,56 @@ def _model_and_base(model: str, profile: str | None) -> tuple[Any, dict[str, Any
     return defs, read_profile(path).raw, str(path)
 
 
+def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of ``--validate`` (calibrate and discover)."""
+    options = [
+        click.option("--validate", is_flag=True,
+                     help="Also calibrate on the first 70 % of the cases, simulate the last 30 % and report the "
+                          "distances between the simulated and the real held-out log (text/JSON and an HTML page)."),
+        click.option("--validation-html", type=click.Path(dir_okay=False),
+                     help="Where to write the validation page (default: beside -o, NAME.validation.html)."),
+        click.option("--replications", type=click.IntRange(min=1), default=5, show_default=True,
+                     help="Simulated replications of the held-out period (--validate)."),
+        click.option("--seed", type=click.IntRange(min=0), default=2025, show_default=True,
+                     help="Seed of the validation's replications."),
+        click.option("--deadline", metavar="DURATION",
+                     help="Legal deadline for the share within it, e.g. 8w (default: the profile's clock)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
+                output: str, kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
+    """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs and the page's path."""
+    from calibrate.validate import validate_profile
+    from processes.durations import parse_duration
+
+    page = kwargs.pop("validation_html") or str(Path(output).with_suffix("")) + ".validation.html"
+    deadline = kwargs.pop("deadline")
+    days = parse_duration(deadline) / 24.0 if deadline else None
+    validation, real, sims = validate_profile(model, profile, train, held, element_of,
+                                              replications=kwargs.pop("replications"), seed=kwargs.pop("seed"),
+                                              deadline_days=days)
+    return validation, real, sims, page
+
+
+def _write_validation_page(validation: Any, real: Any, sims: Any, page: str) -> None:
+    from report.validation_html import validation_html
+
+    text = validation_html(validation, real, sims, title=f"Validation / Validering: {Path(page).stem}")
+    with atomic_write(page, "wb") as fh:
+        fh.write(text.encode("utf-8"))  # type: ignore[attr-defined]
+
+
+def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
+    from calibrate.validation_text import validation_text
+
+    click.echo(validation_text(checked[0].data()))
+    click.echo(f"wrote {checked[3]}")
+
+
 @cli.command("calibrate")
 @click.argument("model", metavar="MODEL")
 @click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
@@ -1399,6 +1510,7 @@ def _model_and_base(model: str, profile: str | None) -> tuple[Any, dict[str, Any
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map.")
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_validate_options
 def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None, fmt: str,
                   **kwargs: Any) -> None:
     """Fit MODEL's simulation parameters to a case log and write them as a profile.
@@ -1438,9 +1550,18 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     if mapping_file is not None:
         given = parse_mapping(Path(mapping_file).read_bytes(), source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())))
+    validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     mapping = map_activities(defs, table, mapping_file=given)
     result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name)
+    checked = None
+    if validate:
+        from calibrate.validate import split_by_start
+
+        train, held = split_by_start(table)
+        train_map = map_activities(defs, train, mapping_file=given)
+        trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)")
+        checked = _validation(model, trained.profile, train, held, train_map.element, output, kwargs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
     gaps = provenance_gaps(result.profile)
@@ -1452,12 +1573,17 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         fh.write(  # type: ignore[attr-defined]
             ("# Calibrated by permitflow from " + Path(log).name + "; see each entry's source and note.\n"
              + text).encode("utf-8"))
+    if checked is not None:
+        _write_validation_page(*checked)
     if fmt == "json":
         click.echo(json.dumps({"profile": output, "columns": stream.mapping_line(), "notes": list(table.notes),
-                               **result.report}, ensure_ascii=False, indent=2, default=str))
+                               **result.report, **({"validation": checked[0].data()} if checked else {})},
+                              ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
         click.echo(calibration_text(result.report, notes=table.notes))
+        if checked is not None:
+            _echo_validation(checked)
         click.echo(f"wrote {output}")
 
 
@@ -1472,6 +1598,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 @click.option("--noise", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Noise threshold of the inductive miner (0: every behaviour seen).")
 @_log_options
+@_validate_options
 def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: float, noise: float,
                  **kwargs: Any) -> None:
     """Discover a process model from a case log (pm4py's inductive miner) when there is no model.
@@ -1501,9 +1628,13 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     found = discover_model(table, min_frequency=min_frequency, noise=noise)
     model_bytes = to_bpmn_bytes(found.defs)
+    checked = None
+    if validate:
+        checked = _validate_discovery(table, log, output, min_frequency, noise, kwargs)
     profile_text = None
     report = None
     if profile_out is not None:
@@ -1529,9 +1660,31 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes))
-        click.echo(f"wrote {output} and {profile_out}")
-    else:
-        click.echo(f"wrote {output}")
+    if checked is not None:
+        _write_validation_page(*checked)
+        _echo_validation(checked)
+    click.echo(f"wrote {output}" + (f" and {profile_out}" if report is not None else ""))
+
+
+def _validate_discovery(table: Any, log: str, output: str, min_frequency: float, noise: float,
+                        kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
+    """``discover --validate``: discover and calibrate on the first 70 % of the cases, score on the rest."""
+    import tempfile
+
+    from bpmn_io.writer import to_bpmn_bytes
+    from calibrate.core import calibrate
+    from calibrate.discover import discover_model
+    from calibrate.mapping import map_activities
+    from calibrate.validate import split_by_start
+
+    train, held = split_by_start(table)
+    found = discover_model(train, min_frequency=min_frequency, noise=noise)
+    mapping = map_activities(found.defs, found.table)
+    trained = calibrate(found.defs, found.table, mapping, base=None, log_name=Path(log).name + " (training part)")
+    with tempfile.TemporaryDirectory(prefix="permitflow-discover-") as folder:
+        model = Path(folder) / "model.bpmn"
+        model.write_bytes(to_bpmn_bytes(found.defs))
+        return _validation(str(model), trained.profile, train, held, mapping.element, output, kwargs)
 
 
 def _output_lost(err: OSError) -> int:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
-from bpmn_io.caselog import GUESS, LogColumns, LogStream, LogTable, table_from_records
+from bpmn_io.caselog import GUESS, LogColumns, LogStream, LogTable, open_bytes, table_from_records
 from bpmn_io.csvlog import open_csv
 from bpmn_io.xeslog import open_xes
 from processes.errors import InputError
 
-__all__ = ["log_kind", "open_log", "read_log"]
+__all__ = ["log_kind", "open_log", "read_log", "sniff_xes", "is_case_log"]
 
 
 def log_kind(path: str | Path) -> str:
@@ -27,9 +27,32 @@ def log_kind(path: str | Path) -> str:
         return "xes"
     if name.endswith((".csv", ".tsv", ".txt")):
         return "csv"
+    if sniff_xes(path):
+        return "xes"
     raise InputError(
-        "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv or .csv.gz)", file=str(path)
+        "unknown case-log format (expected a file ending in .xes, .xes.gz, .csv or .csv.gz, or XES content)",
+        file=str(path)
     )
+
+
+def sniff_xes(path: str | Path) -> bool:
+    """True if the file at ``path`` (plain or gzip) begins as an XES log: a ``<log`` root in the XES
+    namespace or with ``xes.version`` within its first 4 kB."""
+    try:
+        with open_bytes(path) as fh:
+            head = fh.read(4096)
+    except (OSError, EOFError):
+        return False
+    return b"<log" in head and (b"xes-standard.org" in head or b"xes.version" in head)
+
+
+def is_case_log(path: str | Path) -> bool:
+    """True if ``path`` names a case log by its extension (.xes, .csv, plain or .gz) or its content (XES)."""
+    name = str(path).lower()
+    name = name[:-3] if name.endswith(".gz") else name
+    if name.endswith((".xes", ".csv")):
+        return True
+    return not name.endswith((".bpmn", ".bpmn2", ".yaml", ".yml")) and Path(path).is_file() and sniff_xes(path)
 
 
 def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:

@@ -48,6 +48,7 @@ from processes.params import (
     Closure,
     ElementParams,
     Fact,
+    PoolMember,
     ResourcePool,
     SimParams,
 )
@@ -157,15 +158,33 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
 
 def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
     """One ``pools.<name>`` entry."""
-    m = mapping(value, path, KEYS["pool"], required=("count",))
+    has_members = isinstance(value, Mapping) and "members" in value
+    m = mapping(value, path, KEYS["pool"], required=() if has_members else ("count",))
+    calendar = str(m.get("calendar", "office"))
+    members = []
+    if "members" in m:
+        people = m["members"]
+        if not isinstance(people, Mapping) or not set(people) - set(PROVENANCE_KEYS):
+            raise fail(path + ("members",), f"{people!r} is not a mapping of people (expected person: "
+                                            "{calendar: NAME, fte: SHARE})")
+        for person, entry in people.items():
+            if person in PROVENANCE_KEYS:
+                continue
+            where = path + ("members", person)
+            e = mapping(entry or {}, where, KEYS["member"])
+            with at(where):
+                members.append(PoolMember(str(person), str(e.get("calendar", calendar)),
+                                          number(e.get("fte", 1.0), where + ("fte",))))
+    count = number(m["count"], path + ("count",), minimum=1, whole=True) if "count" in m else len(members)
     with at(path):
         return ResourcePool(
             name=name,
-            count=number(m["count"], path + ("count",), minimum=1, whole=True),
+            count=count,
             fte=number(m.get("fte", 1.0), path + ("fte",)),
-            calendar=str(m.get("calendar", "office")),
+            calendar=calendar,
             cost_per_hour=number(m.get("cost_per_hour", 0.0), path + ("cost_per_hour",), minimum=0),
             lanes=strings(m.get("lanes", []), path + ("lanes",)),
+            members=tuple(members),
         )
 
 
@@ -194,9 +213,15 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     if not isinstance(season, list) or len(season) != 12:
         raise fail(path + ("seasonality",), f"{season!r} is not 12 monthly weights (January first)")
     weights = tuple(number(w, path + ("seasonality", i), minimum=0) for i, w in enumerate(season))
+    weekdays = None
+    if "weekdays" in m:
+        if not isinstance(m["weekdays"], list) or len(m["weekdays"]) != 7:
+            raise fail(path + ("weekdays",), f"{m['weekdays']!r} is not 7 weekday weights (Monday first)")
+        weekdays = tuple(number(w, path + ("weekdays", i), minimum=0) for i, w in enumerate(m["weekdays"]))
     with at(path):
         return Arrivals(
-            per_year=number(m["per_year"], path + ("per_year",), minimum=0), seasonality=weights, at_hour=hour
+            per_year=number(m["per_year"], path + ("per_year",), minimum=0), seasonality=weights, at_hour=hour,
+            weekdays=weekdays,
         )
 
 

@@ -143,10 +143,11 @@ class _Builder:
         self.report["arrivals"] = fit.data()
         old = self.sim.get("arrivals") or {}
         shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
-        entry: dict[str, Any] = {"per_year": round(fit.per_year, 2)}
+        entry: dict[str, Any] = {"per_year": round(fit.per_year, 2),
+                                 "weekdays": [round(7 * share, 3) for share in fit.weekdays]}
         note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95 % interval "
-                f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); share of arrivals by "
-                f"weekday: {shares} (the simulator spreads a month's arrivals evenly over its hours)")
+                f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
+                f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
         if fit.seasonality is not None:
             entry["seasonality"] = list(fit.seasonality)
             note += "; seasonality: arrivals per day of each calendar month over the mean"
@@ -227,13 +228,40 @@ class _Builder:
             note += f"; fte 1 on calendar {name} (the hours people worked in the log)"
         if fit.per_person:
             note += "; per person: " + "; ".join(
-                f"{p}: {staff.hours_line(w)}" for p, w in list(fit.per_person.items())[:8]) + (
-                " (differentiated calendars: shown here, the simulator gives one calendar to the whole pool)")
+                f"{p}: {staff.hours_line(w)}" for p, w in list(fit.per_person.items())[:8])
+            members = self._members(pool, fit, base_cal)
+            if members:
+                entry["members"] = members
+                note += (f"; members: {len(members)} people, each on the calendar of the hours they worked "
+                         "(differentiated resources)")
+            else:
+                note += " (one calendar for the pool: " + (
+                    "every person works the same hours)" if len(set(fit.per_person.values())) == 1 else
+                    f"{len(fit.people) - len(fit.per_person)} of {len(fit.people)} people have too few "
+                    "activity instances (20) to tell their hours)")
         if "cost_per_hour" not in old:
             entry["assumption"] = "cost_per_hour: not in the log (0)"
         if spec is not None:
             self.calendars[pool] = WorkCalendar(spec, self.obs.origin_date, share=float(entry["fte"]))
         return _sourced(entry, self.source, note) | ({"assumption": entry["assumption"]} if "assumption" in entry else {})
+
+    def _members(self, pool: str, fit: staff.PoolFit, base_cal: dict[str, Any] | None) -> dict[str, Any]:
+        """Each person of ``pool`` on a calendar of their own hours, when every person's hours are known
+        and they differ (else nothing: the pool's one calendar says it all)."""
+        if fit.rows < _MIN_ROWS_FOR_HOURS or set(fit.per_person) != set(fit.people) \
+                or len(set(fit.per_person.values())) < 2:
+            return {}
+        calendars = self.sim["calendars"]
+        members: dict[str, Any] = {}
+        for person, window in fit.per_person.items():
+            name = f"log_{pool}_{person}"
+            cal: dict[str, Any] = {"hours": _hours_data(window), "holidays": (base_cal or {}).get("holidays", "none")}
+            if base_cal and base_cal.get("closures"):
+                cal["closures"] = base_cal["closures"]
+            calendars[name] = _sourced(cal, self.source, f"hours {person} worked: 1st percentile of work starts "
+                                                         "to the 99th of work ends per weekday")
+            members[person] = {"calendar": name, "fte": 1.0}
+        return members
 
     # ---------------------------------------------------------------- durations and delays
     def _is_delay(self, e: str) -> bool:

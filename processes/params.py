@@ -33,6 +33,7 @@ __all__ = [
     "Closure",
     "CalendarSpec",
     "ResourcePool",
+    "PoolMember",
     "Arrivals",
     "ElementParams",
     "CaseAttribute",
@@ -129,10 +130,26 @@ class CalendarSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class PoolMember:
+    """One named person of a pool with their own calendar and FTE (a differentiated resource)."""
+
+    name: str
+    calendar: str
+    fte: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.fte <= 1.0:
+            raise InputError(f"member {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
+
+
+@dataclass(frozen=True, slots=True)
 class ResourcePool:
     """``count`` members of one role, each working ``fte`` of every open hour of ``calendar``.
 
     ``lanes`` are the BPMN lane ids (or names) whose tasks this pool performs.
+    ``members``, when given, are the pool's people one by one, each with their own
+    calendar and FTE (``count`` is then their number; ``fte`` and ``calendar``
+    describe the pool as a whole).
     """
 
     name: str
@@ -141,12 +158,20 @@ class ResourcePool:
     calendar: str = "office"
     cost_per_hour: float = 0.0
     lanes: tuple[str, ...] = ()
+    members: tuple[PoolMember, ...] = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
             raise InputError(
                 f"pool {self.name!r}: count {self.count!r} must be a whole number >= 1", path="count"
             )
+        if self.members and len(self.members) != self.count:
+            raise InputError(
+                f"pool {self.name!r}: count {self.count} but {len(self.members)} members (expected equal)",
+                path="count",
+            )
+        if len({m.name for m in self.members}) != len(self.members):
+            raise InputError(f"pool {self.name!r}: a member is named twice", path="members")
         if not 0.0 < self.fte <= 1.0:
             raise InputError(f"pool {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
         if not self.cost_per_hour >= 0:
@@ -161,14 +186,16 @@ class Arrivals:
 
     Poisson: ``per_year`` expected applications a year; month m (1..12) of any
     year expects ``per_year * seasonality[m-1] / sum(seasonality)``, spread
-    evenly over that month. Replay: ``dates`` (sorted), each one arrival at
-    ``at_hour`` of that day.
+    evenly over that month, or, with ``weekdays`` (7 weights, Monday first),
+    over its days in proportion to their weekday's weight (evenly within a day).
+    Replay: ``dates`` (sorted), each one arrival at ``at_hour`` of that day.
     """
 
     per_year: float | None = None
     seasonality: tuple[float, ...] = (1.0,) * 12
     dates: tuple[dt.date | dt.datetime, ...] = ()
     at_hour: float = 9.0
+    weekdays: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
         if (self.per_year is None) == (not self.dates):
@@ -183,6 +210,13 @@ class Arrivals:
             raise InputError(
                 f"seasonality {list(self.seasonality)!r} must be 12 weights >= 0 with a positive sum",
                 path="seasonality",
+            )
+        if self.weekdays is not None and (
+            len(self.weekdays) != 7 or any(not w >= 0 for w in self.weekdays) or sum(self.weekdays) <= 0
+        ):
+            raise InputError(
+                f"weekdays {list(self.weekdays)!r} must be 7 weights >= 0 (Monday first) with a positive sum",
+                path="weekdays",
             )
 
     def monthly_expected(self) -> tuple[float, ...]:
@@ -476,6 +510,13 @@ class SimParams:
                     f"pool {name!r} uses calendar {pool.calendar!r} (expected one of {', '.join(self.calendars) or 'none defined'})",
                     path=f"pools.{name}.calendar",
                 )
+            for member in pool.members:
+                if member.calendar not in self.calendars:
+                    raise InputError(
+                        f"member {member.name!r} of pool {name!r} uses calendar {member.calendar!r} "
+                        f"(expected one of {', '.join(self.calendars)})",
+                        path=f"pools.{name}.members.{member.name}.calendar",
+                    )
         if self.decision is not None:
             for level, body in self.decision.bodies.items():
                 if body.pool is not None and body.pool not in self.pools:

@@ -10,7 +10,8 @@ resource, enable, start, end`` (ISO 8601 date-times, seconds).
 XES: one trace per case (``concept:name`` = case id), two events per activity
 execution with ``lifecycle:transition`` ``start`` and ``complete``,
 ``concept:name`` (the activity's name, or its id if unnamed),
-``org:resource``, ``time:timestamp`` (ISO 8601 with offset ``+00:00``: the
+``org:resource`` (the person when the pool names its people, else the pool),
+``time:timestamp`` (ISO 8601 with offset ``+00:00``: the
 simulation has no time zone, so local times are written as UTC) and
 ``permitflow:element`` (the BPMN element id).
 """
@@ -63,7 +64,7 @@ def to_csv(result: SimResult, start: dt.date) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["case_id", "activity", "element", "resource", "enable", "start", "end"])
     for a in _ordered(result):
-        writer.writerow([a.case, _label(a), a.element, a.resource,
+        writer.writerow([a.case, _label(a), a.element, a.member or a.resource,
                          _iso(start, a.enable), _iso(start, a.start), _iso(start, a.end)])
     return out.getvalue()
 
@@ -93,7 +94,7 @@ def to_xes(result: SimResult, start: dt.date) -> bytes:
             event = _sub(trace, "event")
             _sub(event, "string", {"key": "concept:name", "value": _label(a)})
             _sub(event, "string", {"key": "lifecycle:transition", "value": transition})
-            _sub(event, "string", {"key": "org:resource", "value": a.resource or "none"})
+            _sub(event, "string", {"key": "org:resource", "value": a.member or a.resource or "none"})
             _sub(event, "string", {"key": "permitflow:element", "value": a.element})
             _sub(event, "date", {"key": "time:timestamp",
                                              "value": _when(start, hours).isoformat(timespec="milliseconds") + "+00:00"})

@@ -76,12 +76,13 @@ class Recorder:
             self.activities.append(ActivityRecord(case.id, node.id, node.name, "", enable, enable, now))
 
     def worked(self, case: Any, node: Any, pool: str, enable: float, start: float, end: float, work: float,
-               cancelled: bool = False) -> None:
-        """Work by a member of ``pool``, queued from ``enable``, held from ``start`` to ``end``."""
+               cancelled: bool = False, member: str = "") -> None:
+        """Work by a member of ``pool`` (the person ``member``, when the pool names its people),
+        queued from ``enable``, held from ``start`` to ``end``."""
         self.summary.add_work(pool, enable, start, end, work, node.id)
         if self.keep:
             self.activities.append(
-                ActivityRecord(case.id, node.id, node.name, pool, enable, start, end, work, cancelled))
+                ActivityRecord(case.id, node.id, node.name, pool, enable, start, end, work, cancelled, member))
             self.intervals.append(ResourceInterval(pool, case.id, node.id, start, end, work))
 
     def decided(self, case: Any, node: Any, body: str, enable: float, meeting: float, end: float) -> None:

@@ -56,6 +56,7 @@ class ActivityRecord:
     then ``cancelled`` is true). ``resource`` is the pool name, the deciding
     body for a decision at a meeting, or ``""``. ``work`` is the work hours spent
     (0 for pure delays); ``end - start - work`` is time paused outside the calendar.
+    ``member``: the person who did it, when the pool names its people (else ``""``).
     """
 
     case: int
@@ -67,6 +68,7 @@ class ActivityRecord:
     end: float
     work: float = 0.0
     cancelled: bool = False
+    member: str = ""
 
 
 @dataclass(frozen=True, slots=True)

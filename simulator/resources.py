@@ -28,6 +28,12 @@ open hours``, the pool's simpy capacity is ``count`` at all times, and a member
 may start a task in the morning and finish it the next morning. Where
 closures overlap, the smallest capacity applies.
 
+**Differentiated members.** A pool may name its people (``ResourcePool.members``),
+each with their own calendar and FTE (a person working Monday to Wednesday only);
+then the engine hands work to the free person who would finish it first
+(:class:`simulator.workplace.PoolAtWork`), and the pool's member-hours are the sum
+of theirs.
+
 >>> import datetime as dt
 >>> from processes.params import CalendarSpec
 >>> spec = CalendarSpec("office", (((8.0, 16.0),),) * 5 + ((), ()))
@@ -48,7 +54,7 @@ from typing import Any
 import holidays as holidays_pkg
 
 from processes.errors import SimulationError
-from processes.params import CalendarSpec, ResourcePool, SimParams
+from processes.params import CalendarSpec, PoolMember, ResourcePool, SimParams
 
 __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar", "merged_pool"]
 
@@ -225,24 +231,37 @@ class PoolSchedule:
     count: int
     calendar: WorkCalendar
     cost_per_hour: float
+    members: tuple[tuple[str, WorkCalendar], ...] = ()  # differentiated: each person and their calendar
 
     def capacity_hours(self, t0: float, t1: float) -> float:
         """Member-hours the pool offers between ``t0`` and ``t1``."""
+        if self.members:
+            return sum(cal.open_hours(t0, t1) for _name, cal in self.members)
         return self.count * self.calendar.open_hours(t0, t1)
 
     def members_at(self, t: float) -> int:
-        """Members working at instant ``t`` (all or none: they share one calendar)."""
+        """Members working at instant ``t`` (all or none when they share one calendar)."""
+        if self.members:
+            return sum(1 for _name, cal in self.members if cal.is_open(t))
         return self.count if self.calendar.is_open(t) else 0
+
+    def mean_share(self) -> float:
+        """The pool's mean FTE."""
+        if self.members:
+            return sum(cal.share for _name, cal in self.members) / len(self.members)
+        return self.calendar.share
 
 
 def pool_schedules(params: SimParams) -> dict[str, PoolSchedule]:
-    """One :class:`PoolSchedule` per pool of ``params``, with its member calendar."""
+    """One :class:`PoolSchedule` per pool of ``params``, with its member calendar (or each member's)."""
     return {
         name: PoolSchedule(
             name=name,
             count=pool.count,
             calendar=WorkCalendar(params.calendars[pool.calendar], params.start, share=pool.fte),
             cost_per_hour=pool.cost_per_hour,
+            members=tuple((m.name, WorkCalendar(params.calendars[m.calendar], params.start, share=m.fte))
+                          for m in pool.members),
         )
         for name, pool in params.pools.items()
     }
@@ -266,4 +285,8 @@ def merged_pool(pools: Sequence[ResourcePool]) -> ResourcePool:
     fte = sum(p.count * p.fte for p in pools) / count
     cost = sum(p.count * p.cost_per_hour for p in pools) / count
     lanes = tuple(dict.fromkeys(lane for p in pools for lane in p.lanes))
-    return replace(first, count=count, fte=fte, cost_per_hour=cost, lanes=lanes)
+    members: tuple[PoolMember, ...] = ()
+    if any(p.members for p in pools):  # people by name; a pool without names gives its members numbers
+        members = tuple(m for i, p in enumerate(pools) for m in (
+            p.members or tuple(PoolMember(f"{p.name}-{i + 1}.{k + 1}", p.calendar, p.fte) for k in range(p.count))))
+    return replace(first, count=count, fte=fte, cost_per_hour=cost, lanes=lanes, members=members)

@@ -21,6 +21,7 @@ from processes.errors import SimulationError
 from processes.params import SimParams
 from simulator.arrivals import arrival_times
 from simulator.decisions import MeetingCalendar, meeting_calendar
+from simulator.members import MemberDesk
 from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
 from simulator.streams import draws, stream
@@ -31,14 +32,16 @@ __all__ = ["Workplace", "PoolAtWork"]
 class PoolAtWork:
     """A pool in a running simulation: its simpy resource and its calendar."""
 
-    __slots__ = ("name", "schedule", "resource", "calendar", "always_open")
+    __slots__ = ("name", "schedule", "resource", "calendar", "always_open", "desk")
 
     def __init__(self, env: simpy.Environment, schedule: PoolSchedule) -> None:
         self.name = schedule.name
         self.schedule = schedule
         self.resource = simpy.Resource(env, capacity=schedule.count)
         self.calendar = schedule.calendar
-        self.always_open = _always_open(schedule.calendar)
+        self.always_open = _always_open(schedule.calendar) and not schedule.members
+        # people with calendars of their own: who takes the work matters
+        self.desk = MemberDesk(env, schedule.members) if schedule.members else None
 
 
 def _always_open(calendar: Any) -> bool:
@@ -115,7 +118,7 @@ class Workplace:
         for name, pool in sorted(self.pools.items()):
             schedule = pool.schedule
             hours = schedule.capacity_hours(start, end) if end > start else 0.0
-            fte = pool.calendar.share
+            fte = schedule.mean_share()
             out.append(PoolRecord(name, schedule.count, fte, hours, schedule.cost_per_hour))
         return tuple(out)
 
@@ -125,6 +128,9 @@ class Workplace:
         """Queue for a member of the node's pool, then do ``hours`` of work in its calendar."""
         env = self.env
         pool = self.pools[pool_name or node.pool]
+        if pool.desk is not None:
+            yield from self._work_by_person(case, node, hours, recorder, pool.name, pool.desk)
+            return
         enable = env.now
         with pool.resource.request() as request:
             yield request
@@ -141,6 +147,31 @@ class Workplace:
                 recorder.worked(case, node, pool.name, enable, min(start, env.now), env.now, done, cancelled=True)
                 raise
         recorder.worked(case, node, pool.name, enable, start, env.now, hours)
+
+    def _work_by_person(self, case: Any, node: Any, hours: float, recorder: Any, pool: str,
+                        desk: MemberDesk) -> Any:
+        """As :meth:`work` for a pool of people with their own calendars (:mod:`simulator.members`)."""
+        env = self.env
+        enable = env.now
+        taken = desk.request(hours)
+        try:
+            person = yield taken
+        except simpy.Interrupt:
+            desk.withdraw(taken)
+            raise
+        calendar, name = desk.calendars[person], desk.names[person]
+        start = calendar.next_open(env.now)
+        try:
+            end = calendar.finish(env.now, hours)
+            if end > env.now:
+                yield env.timeout(end - env.now)
+        except simpy.Interrupt:
+            desk.release(person)
+            recorder.worked(case, node, pool, enable, min(start, env.now), env.now,
+                            calendar.open_hours(start, env.now), cancelled=True, member=name)
+            raise
+        desk.release(person)
+        recorder.worked(case, node, pool, enable, start, env.now, hours, member=name)
 
     def projected_decision(self, level: str | None, now: float) -> float:
         """When a case ready for decision now would be decided at ``level``: the next meeting whose

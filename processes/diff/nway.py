@@ -224,7 +224,9 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
         for name in (n for n in _model_order(pairs) if n in values):
             by_value.setdefault(values[name], []).append(name)
         side_a = by_value.pop(x.a_value, [])
-        side_b = by_value.pop(x.b_value, [])
+        # equal shown values (a difference the values do not tell, e.g. a relation): the pair's own sides
+        side_b = by_value.pop(x.b_value, []) or [n for n in (d.b.name,) if n not in side_a] or [d.b.name]
+        side_a = [n for n in side_a if n not in side_b] or [d.a.name]
         text = name_sides(x.message, _listed(side_a), _listed(side_b))
         if by_value:  # a third (or fourth) way of doing it
             text = (

@@ -1,0 +1,216 @@
+"""Validate a calibration against the log: train on the first 70 % of the cases, score on the rest.
+
+``calibrate --validate`` and ``discover --validate`` split the log by time
+(:func:`split_by_start`: the cases in order of their first event; the first 70 %
+train, the last 30 % are held out), calibrate on the training part, simulate the
+calibrated model over the held-out period on the one road
+(:mod:`scenarios.road`, several replications) and measure how far each simulated
+log is from the held-out one (:mod:`calibrate.distances`): the scores are the
+means over the replications.
+
+The simulation starts empty on the first held-out day and its arrivals stop at
+the last held-out arrival; simulated events after the held-out log's last
+timestamp are cut off, as the real log was when it was exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bpmn_io.caselog import LogTable, from_seconds, wall_seconds
+from bpmn_io.yamlsrc import dump_yaml
+from calibrate import distances as dist
+from processes.errors import SimulationError
+
+__all__ = ["Validation", "split_by_start", "subset_cases", "real_caselog", "simulated_caselog", "score",
+           "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES"]
+
+TRAIN_SHARE = 0.7
+PERCENTILES = (10, 25, 50, 75, 90)
+
+
+def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None) -> LogTable:
+    """The rows of the cases where ``keep`` (one bool per case) is true, cases renumbered in order."""
+    rows = keep[table.case]
+    new_code = np.cumsum(keep) - 1
+    return LogTable(
+        source=source or table.source, case_ids=tuple(c for c, k in zip(table.case_ids, keep, strict=True) if k),
+        activities=table.activities, resources=table.resources, elements=table.elements,
+        case=new_code[table.case[rows]].astype(np.int32), activity=table.activity[rows],
+        resource=table.resource[rows], element=table.element[rows], start=table.start[rows], end=table.end[rows],
+        where=table.where[rows], notes=table.notes)
+
+
+def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTable, LogTable]:
+    """(training, held out): the first ``share`` of the cases by their first timestamp, and the rest.
+
+    Cases in a :class:`LogTable` are numbered by their first event already, so the
+    split is a cut in the case numbers.
+    """
+    if table.n_cases < 4:
+        raise ValueError(f"{table.n_cases} cases are too few to hold some out (at least 4)")
+    cut = min(table.n_cases - 1, max(1, round(table.n_cases * share)))
+    keep = np.arange(table.n_cases) < cut
+    return subset_cases(table, keep), subset_cases(table, ~keep)
+
+
+def real_caselog(table: LogTable, element_of: Mapping[str, str | None]) -> dist.CaseLog:
+    """The log as a :class:`~calibrate.distances.CaseLog` labelled by model element where mapped
+    (the simulated log names steps by element id), by the log's activity elsewhere."""
+    labels = [element_of.get(a) or a for a in table.activities]
+    label = tuple(labels[a] for a in table.activity)
+    return dist.CaseLog(table.case.astype(np.int64), label, table.start.copy(), table.end.copy())
+
+
+def simulated_caselog(csv_text: str, *, until: float | None = None) -> dist.CaseLog:
+    """A simulated log (``simulator.eventlog.to_csv`` text) as a CaseLog labelled by element id;
+    events ending after ``until`` (wall seconds) are left out."""
+    rows = []
+    for row in csv.DictReader(io.StringIO(csv_text)):
+        end = wall_seconds(dt.datetime.fromisoformat(row["end"]))
+        if until is not None and end > until:
+            continue
+        rows.append((row["case_id"], row["element"] or row["activity"],
+                     wall_seconds(dt.datetime.fromisoformat(row["start"])), end))
+    return dist.CaseLog.of(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The distances of each simulated log from the held-out one, their means, and what was compared."""
+
+    metrics: dict[str, float | None]
+    per_replication: tuple[dict[str, float | None], ...]
+    real: dict[str, Any]
+    simulated: dict[str, Any]
+    setup: dict[str, Any]
+
+    def data(self) -> dict[str, Any]:
+        return {"metrics": self.metrics, "per_replication": list(self.per_replication), "real": self.real,
+                "simulated": self.simulated, "setup": self.setup}
+
+
+def _describe(days: np.ndarray, deadline_days: float | None) -> dict[str, Any]:
+    return {"cases": int(days.size),
+            "cycle_days": {f"p{p}": (round(float(np.percentile(days, p)), 2) if days.size else None)
+                           for p in PERCENTILES},
+            "cycle_days_mean": round(float(days.mean()), 2) if days.size else None,
+            "within_deadline": dist.within_share(days, deadline_days)}
+
+
+def _measures(real: dist.CaseLog, sim: dist.CaseLog) -> dict[str, float | None]:
+    def clean(x: float) -> float | None:
+        return None if math.isnan(x) else round(x, 4)
+
+    return {
+        "cycle_time_emd_hours": clean(dist.cycle_time_emd(real, sim)),
+        "arrival_emd_hours": clean(dist.arrival_emd(real, sim)),
+        "absolute_event_emd_hours": clean(dist.event_emd(real, sim, relative=False)),
+        "relative_event_emd_hours": clean(dist.event_emd(real, sim, relative=True)),
+        "activity_frequency_absolute": clean(dist.activity_frequency_distance(real, sim)),
+        "activity_frequency_relative": clean(dist.activity_frequency_distance(real, sim, relative=True)),
+        "three_gram_distance": clean(dist.ngram_distance(real, sim, 3)),
+    }
+
+
+def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float | None,
+          setup: Mapping[str, Any]) -> Validation:
+    """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles."""
+    if not sims:
+        raise ValueError("no simulated log to score")
+    use = real.has_start and all(s.has_start for s in sims)
+    per = tuple(_measures(real, s) for s in sims)
+    means: dict[str, float | None] = {}
+    for key in per[0]:
+        values = [float(v) for p in per if (v := p[key]) is not None]
+        means[key] = round(float(np.mean(values)), 4) if values else None
+    real_days = dist.cycle_days(real, use_start=use)
+    sim_days = np.concatenate([dist.cycle_days(s, use_start=use) for s in sims])
+    real_d, sim_d = _describe(real_days, deadline_days), _describe(sim_days, deadline_days)
+    sim_d["cases"] = round(sim_d["cases"] / len(sims), 1)  # per replication
+    for p in PERCENTILES:
+        a, b = real_d["cycle_days"][f"p{p}"], sim_d["cycle_days"][f"p{p}"]
+        means[f"cycle_days_p{p}_difference"] = None if a is None or b is None else round(b - a, 2)
+    if real_d["within_deadline"] is not None and sim_d["within_deadline"] is not None:
+        means["within_deadline_difference"] = round(sim_d["within_deadline"] - real_d["within_deadline"], 4)
+    times = "start and completion times" if use else "completion times only (a log without start times)"
+    return Validation(means, per, real_d, sim_d, {**setup, "timestamps": times, "deadline_days": deadline_days,
+                                                  "replications": len(sims)})
+
+
+def heldout_profile(profile: Mapping[str, Any], held: LogTable) -> tuple[dict[str, Any], float]:
+    """The training profile set to run over the held-out period: start on its first day, arrivals
+    until its last arrival, no warm-up; and the held-out log's last timestamp (wall seconds)."""
+    first_case = held.end[np.searchsorted(held.case, np.arange(held.n_cases))]
+    begin = from_seconds(float(np.fmin(held.start, held.end).min())).date()
+    last_arrival = from_seconds(float(first_case.max()))
+    out = dict(profile)
+    sim = dict(out.get("simulation") or {})
+    sim["start"] = begin
+    days = max(1, math.ceil((last_arrival - dt.datetime.combine(begin, dt.time())).total_seconds() / 86400))
+    sim["horizon"] = f"{days}d"
+    sim.pop("cases", None)
+    sim["warmup"] = "0h"
+    sim["assumption"] = "start, horizon and warmup: the held-out period of the validation"
+    out["simulation"] = sim
+    return out, float(held.end.max())
+
+
+def simulate_period(model: str, profile: Mapping[str, Any], *, replications: int, seed: int,
+                    executor: Any = None) -> list[str]:
+    """Simulate ``model`` (library name or file) with ``profile`` (data) on the one road
+    (:func:`scenarios.options.one_scenario_study`, :func:`scenarios.road.run_study`); each
+    replication's event log as CSV text, in replication order."""
+    from scenarios.options import one_scenario_study
+    from scenarios.road import run_study
+
+    with tempfile.TemporaryDirectory(prefix="permitflow-validate-") as folder:
+        path = Path(folder) / "profile.yaml"
+        path.write_text(dump_yaml(dict(profile)), encoding="utf-8")
+        batch = run_study(one_scenario_study(model, profile=str(path), replications=replications, seed=seed,
+                                             eventlog=True), executor=executor)
+    for name, message in batch.failures:
+        raise SimulationError(f"the validation run of {name} failed: {message}")
+    (point,) = batch.points
+    return [csv_text for _r, _p, csv_text, _xes in sorted(point.eventlogs, key=lambda e: e[0])]
+
+
+def _deadline_days(profile: Mapping[str, Any], given: float | None) -> float | None:
+    if given is not None:
+        return given
+    clock = (profile.get("simulation") or {}).get("clock") or {}
+    if isinstance(clock, dict) and clock.get("deadline"):
+        from processes.durations import parse_duration
+
+        return parse_duration(clock["deadline"]) / 24.0
+    return None
+
+
+def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, held: LogTable,
+                     element_of: Mapping[str, str | None], *, replications: int, seed: int,
+                     deadline_days: float | None = None, executor: Any = None
+                     ) -> tuple[Validation, dist.CaseLog, list[dist.CaseLog]]:
+    """Simulate ``model`` with the training ``profile`` over ``held``'s period and score it;
+    also the real and simulated logs (for plots). ``deadline_days``: default the profile's clock."""
+    run_profile, until = heldout_profile(profile, held)
+    csvs = simulate_period(model, run_profile, replications=replications, seed=seed, executor=executor)
+    real = real_caselog(held, element_of)
+    sims = [simulated_caselog(text, until=until) for text in csvs]
+    sims = [s for s in sims if s.end.size]
+    if not sims:
+        raise SimulationError("the validation runs simulated no event within the held-out period")
+    setup = {"training_cases": train.n_cases, "training_period": train.period_text(),
+             "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
+             "simulated_from": str(run_profile["simulation"]["start"]),
+             "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
+    return score(real, sims, deadline_days=_deadline_days(profile, deadline_days), setup=setup), real, sims

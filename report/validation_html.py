@@ -1,0 +1,119 @@
+"""A validation as a self-contained HTML page: the distances, and the real and simulated logs overlaid.
+
+Three plots (matplotlib SVG, inline, no script, no network): the cycle-time
+distributions, arrivals per week, and the twenty most frequent activities. The
+same validation gives the same bytes (SVG ids salted, no date in the metadata).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from calibrate import distances as dist
+from calibrate.validate import Validation
+from calibrate.validation_text import METRIC_WORDS
+
+__all__ = ["validation_html"]
+
+_REAL, _SIM = "#1f4e79", "#d9822b"
+
+
+def _svg(fig: Any) -> str:
+    import matplotlib.pyplot as plt
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> list[tuple[str, str]]:
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    matplotlib.rcParams["svg.hashsalt"] = "permitflow-validation"
+    import matplotlib.pyplot as plt
+
+    out = []
+    real_days = dist.cycle_days(real, use_start=use_start)
+    sim_days = np.concatenate([dist.cycle_days(s, use_start=use_start) for s in sims])
+    fig, ax = plt.subplots(figsize=(7, 3))
+    top = float(max(np.percentile(real_days, 99), np.percentile(sim_days, 99), 1.0))
+    bins = [float(b) for b in np.linspace(0, top, 40)]
+    ax.hist(real_days, bins=bins, density=True, alpha=0.55, color=_REAL, label="log (held out) / loggen")
+    ax.hist(sim_days, bins=bins, density=True, alpha=0.55, color=_SIM, label="simulated / simulerad")
+    ax.set_xlabel("cycle time, days / genomloppstid, dagar")
+    ax.legend()
+    out.append(("Cycle time / Genomloppstid", _svg(fig)))
+
+    def weekly(log: dist.CaseLog) -> np.ndarray:
+        return log.case_spans(use_start)[0] / (7 * 86400.0)
+
+    first = float(min(weekly(real).min(), min(weekly(s).min() for s in sims)))
+    last = float(max(weekly(real).max(), max(weekly(s).max() for s in sims)))
+    edges = np.arange(np.floor(first), np.ceil(last) + 1.0)
+    if edges.size < 2:
+        edges = np.array([np.floor(first), np.floor(first) + 1.0])
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.stairs(np.histogram(weekly(real), edges)[0], edges - edges[0], color=_REAL, label="log / loggen")
+    ax.stairs(np.mean([np.histogram(weekly(s), edges)[0] for s in sims], axis=0), edges - edges[0], color=_SIM,
+              label="simulated (mean) / simulerad (medel)")
+    ax.set_xlabel("week of the held-out period / vecka")
+    ax.set_ylabel("arrivals / ankomster")
+    ax.legend()
+    out.append(("Arrivals per week / Ankomster per vecka", _svg(fig)))
+
+    counts_real = Counter(real.label)
+    counts_sim: Counter[str] = Counter()
+    for s in sims:
+        counts_sim.update(s.label)
+    labels = [k for k, _ in (counts_real + counts_sim).most_common(20)]
+    fig, ax = plt.subplots(figsize=(7, 0.3 * len(labels) + 1))
+    y = np.arange(len(labels))
+    ax.barh(y - 0.2, [counts_real[k] for k in labels], 0.4, color=_REAL, label="log / loggen")
+    ax.barh(y + 0.2, [counts_sim[k] / len(sims) for k in labels], 0.4, color=_SIM,
+            label="simulated (mean) / simulerad (medel)")
+    ax.set_yticks(y, [k[:40] for k in labels], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("events / händelser")
+    ax.legend()
+    out.append(("Activity frequencies / Aktivitetsfrekvenser", _svg(fig)))
+    return out
+
+
+def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.CaseLog], *, title: str) -> str:
+    """The page (UTF-8 text)."""
+    esc = html.escape
+    use_start = validation.setup["timestamps"].startswith("start")
+    rows = "".join(
+        f"<tr><td>{esc(METRIC_WORDS.get(k, k))}</td><td><code>{esc(k)}</code></td><td>{'' if v is None else v}</td></tr>"
+        for k, v in validation.metrics.items())
+    pct = "".join(
+        f"<tr><td>{p}</td><td>{validation.real['cycle_days'][p]}</td><td>{validation.simulated['cycle_days'][p]}</td></tr>"
+        for p in validation.real["cycle_days"])
+    setup = "".join(f"<li>{esc(str(k))}: {esc(str(v))}</li>" for k, v in validation.setup.items())
+    figures = "".join(f"<h2>{esc(name)}</h2>\n<figure>{svg}</figure>\n" for name, svg in _plots(real, sims, use_start))
+    within = ""
+    if validation.real.get("within_deadline") is not None:
+        within = (f"<p>Within the legal deadline / inom lagstadgad tid: log {validation.real['within_deadline']:.1%}, "
+                  f"simulated {validation.simulated['within_deadline']:.1%}</p>")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:1em auto}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:2px 8px}}figure{{margin:0}}svg{{max-width:100%;height:auto}}</style></head>
+<body><h1>{esc(title)}</h1>
+<p>How far the simulated held-out period is from the real one (Chapela-Campa et al. 2023; smaller is closer) /
+Hur långt den simulerade perioden ligger från den verkliga (mindre är närmare).</p>
+<ul>{setup}</ul>
+<table><tr><th>measure / mått</th><th>key</th><th>value</th></tr>{rows}</table>
+<h2>Cycle time percentiles, days / Genomloppstid, percentiler, dagar</h2>
+<table><tr><th>percentile</th><th>log / loggen</th><th>simulated / simulerad</th></tr>{pct}</table>
+{within}
+{figures}</body></html>
+"""
