@@ -35,12 +35,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
+from bpmn_io.profile_values import PROVENANCE_KEYS
 from scenarios.assumptions import Factor, factor_values, range_of, read_factors
+from scenarios.bases import Base
 from scenarios.batch import BatchResults
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
@@ -101,6 +103,20 @@ def _design(d: int, n: int, seed: int) -> tuple[tuple[float, ...], ...]:
     return tuple(tuple(round(float(u), 12) for u in row) for row in sample)
 
 
+def _without_provenance(doc: Any) -> Any:
+    if isinstance(doc, Mapping):
+        return {k: _without_provenance(v) for k, v in doc.items() if k not in PROVENANCE_KEYS}
+    if isinstance(doc, list):
+        return [_without_provenance(v) for v in doc]
+    return doc
+
+
+def _plain(base: Base) -> Base:
+    """``base`` with its profile's sources, assumptions and notes left out: the simulation does not
+    read them, and 64 variants of each profile are written, hashed and parsed as text."""
+    return replace(base, profile=_without_provenance(base.profile))
+
+
 def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float], factors: Sequence[Factor],
              ) -> tuple[Scenario, tuple[tuple[str, str, Any], ...]]:
     first = scenario.points[0]
@@ -122,7 +138,7 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
     sweep = [(path, values, origin) for path, values in scenario.sweep]
     variant = build_scenario(
         name=variant_name(scenario.name, k, points), question=scenario.question, source=scenario.source,
-        bases=[m.base for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
+        bases=[_plain(m.base) for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
         shared_pools=scenario.shared_pools,
         baseline=variant_name(scenario.baseline, k, points) if scenario.baseline else None,
         baseline_line=scenario.baseline_line,
