@@ -152,8 +152,9 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
             basis, why = _basis(value, holder)
             found = _sampled(path, member, written)
             if found:
-                rng = {lang: "; ".join(f"{_range_words(f, profile)} ({f.words_en if lang == 'en' else f.words_sv}, "
-                                       f"{f.code})" for f in found) for lang in ("en", "sv")}
+                rng: dict[str, Any] = {
+                    lang: "; ".join(f"{_range_words(f, profile)} ({f.words_en if lang == 'en' else f.words_sv}, "
+                                    f"{f.code})" for f in found) for lang in ("en", "sv")}
                 rng["sampled"] = sampled_run
             else:
                 reason = next((r for pattern, r in fixed.items() if fnmatch.fnmatch(path, pattern)

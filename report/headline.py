@@ -39,15 +39,15 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
             across: Mapping[str, Any] | None) -> dict[str, str]:
     lo, hi = est["ci"]
     en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
-          f"(95\u00a0% interval {days(lo)}–{days(hi)})")
+          f"(95\u00a0% interval {days(lo)} to {days(hi)})")
     sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'])} dagar i genomsnitt "
-          f"(95\u00a0% intervall {days(lo)}–{days(hi)})")
+          f"(95\u00a0% intervall {days(lo)} till {days(hi)})")
     if share is not None and share["mean"] is not None:
         en += f"; {_pct(share['mean'])} within 4 months"
         sv += f"; {_pct(share['mean'])} inom 4 månader"
     if across is not None:
-        en += f". Across the assumption ranges: {days(across['low'])}–{days(across['high'])} days."
-        sv += f". Över antagandenas intervall: {days(across['low'])}–{days(across['high'])} dagar."
+        en += f". Across the assumption ranges: {days(across['low'])} to {days(across['high'])} days."
+        sv += f". Över antagandenas intervall: {days(across['low'])} till {days(across['high'])} dagar."
     else:
         en, sv = en + ". " + text("not_checked", "en"), sv + ". " + text("not_checked", "sv")
     return {"en": en, "sv": sv}

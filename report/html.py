@@ -171,7 +171,8 @@ def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any]) ->
                     ids |= set(spec[key])
         found = {}
         for process in defs.processes:
-            for node_id, node in [*process.nodes.items(), *process.flows.items()]:
+            lanes = [(lane.id, lane) for lane in process.lanes()]
+            for node_id, node in [*process.nodes.items(), *process.flows.items(), *lanes]:
                 name = getattr(node, "name", "") or ""
                 if name:
                     found[node_id] = " ".join(name.split())
@@ -289,7 +290,7 @@ def render_report(
         headline=headline(doc, uncertainty, towns),
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
-        assumptions=assumption_tables({m: p for m, p in profiles.items() if m in towns}, names, uncertainty),
+        assumptions=assumption_tables({m: profiles[m] for m in towns if m in profiles}, names, uncertainty),
         plot_times=plots.processing_time_plot(cases, order),
         plot_deadline={lang: plots.deadline_plot(cases, order, towns, lang) for lang in ("en", "sv")},
         plot_utilisation=plots.utilisation_plot(doc),

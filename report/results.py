@@ -190,7 +190,7 @@ def _plain(value: Any) -> Any:
 
 
 def _json_bytes(doc: dict[str, Any]) -> bytes:
-    return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str) + "\n").encode("utf-8")
 
 
 def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -215,7 +215,12 @@ def _writer(factor: Factor, u: float, profile: Mapping[str, Any]) -> Callable[[s
     if kind == "integer":
         return lambda _p, current: value
     if kind == "choice":
-        return lambda _p, current: value
+        allowed = _get(profile, str(spec["choices_in"])) if spec.get("choices_in") else None
+        choices = [c for c in spec["choices"] if allowed is None or c in allowed]
+        if not choices:
+            return None
+        pick = choices[min(len(choices) - 1, int(u * len(choices)))]
+        return lambda _p, current: pick
     if kind == "duration":
         return lambda _p, current: ({**current, "value": _hours(value)} if isinstance(current, Mapping)
                                     else _hours(value))

@@ -35,13 +35,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
+from bpmn_io.profile_values import PROVENANCE_KEYS
 from scenarios.assumptions import Factor, factor_values, range_of, read_factors
-from scenarios.batch import BatchResults
+from scenarios.bases import Base
+from scenarios.batch import BatchResults, PointResults
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin
 from scenarios.study import Scenario, Study, build_scenario
@@ -101,6 +103,20 @@ def _design(d: int, n: int, seed: int) -> tuple[tuple[float, ...], ...]:
     return tuple(tuple(round(float(u), 12) for u in row) for row in sample)
 
 
+def _without_provenance(doc: Any) -> Any:
+    if isinstance(doc, Mapping):
+        return {k: _without_provenance(v) for k, v in doc.items() if k not in PROVENANCE_KEYS}
+    if isinstance(doc, list):
+        return [_without_provenance(v) for v in doc]
+    return doc
+
+
+def _plain(base: Base) -> Base:
+    """``base`` with its profile's sources, assumptions and notes left out: the simulation does not
+    read them, and 64 variants of each profile are written, hashed and parsed as text."""
+    return replace(base, profile=_without_provenance(base.profile))
+
+
 def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float], factors: Sequence[Factor],
              ) -> tuple[Scenario, tuple[tuple[str, str, Any], ...]]:
     first = scenario.points[0]
@@ -122,7 +138,7 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
     sweep = [(path, values, origin) for path, values in scenario.sweep]
     variant = build_scenario(
         name=variant_name(scenario.name, k, points), question=scenario.question, source=scenario.source,
-        bases=[m.base for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
+        bases=[_plain(m.base) for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
         shared_pools=scenario.shared_pools,
         baseline=variant_name(scenario.baseline, k, points) if scenario.baseline else None,
         baseline_line=scenario.baseline_line,
@@ -178,7 +194,7 @@ def _num(value: float) -> float | None:
     return None if value is None or not math.isfinite(value) else round(float(value), 6)
 
 
-def _point_means(batch: BatchResults) -> dict[tuple[str, int], Mapping[str, Any]]:
+def _point_means(batch: BatchResults) -> dict[tuple[str, int], PointResults]:
     return {(p.scenario.name, p.index): p for p in batch.points}
 
 
@@ -200,7 +216,7 @@ def _drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[di
     # standardized regression coefficients need more points than factors; with fewer only rho is given
     fit = len(y) > len(factors) + 1
     coef = np.linalg.lstsq(np.column_stack([np.ones(len(y)), z]), zy, rcond=None)[0] if fit else None
-    out = []
+    out: list[dict[str, Any]] = []
     for j, factor in enumerate(factors):
         rx = _ranks(u[:, j])
         rho = float(np.corrcoef(rx, ry)[0, 1]) if np.std(rx) > 0 else math.nan
@@ -212,7 +228,7 @@ def _drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[di
             "low_quarter_mean": _num(float(low.mean())) if len(low) else None,
             "high_quarter_mean": _num(float(high.mean())) if len(high) else None,
         })
-    out.sort(key=lambda d: (-(abs(d["spearman"]) if d["spearman"] is not None else -1.0), d["factor"]))
+    out.sort(key=lambda d: (-(abs(float(d["spearman"])) if d["spearman"] is not None else -1.0), str(d["factor"])))
     return out
 
 
@@ -262,15 +278,16 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
     scenarios: dict[str, Any] = {}
     for scenario in uplan.nominal.scenarios:
         nom = nominal_points.get((scenario.name, 0))
-        variants = [by_point.get((variant_name(scenario.name, k, uplan.points), 0)) for k in range(uplan.points)]
-        if nom is None or any(v is None for v in variants):
+        found = [by_point.get((variant_name(scenario.name, k, uplan.points), 0)) for k in range(uplan.points)]
+        variants = [v for v in found if v is not None]
+        if nom is None or len(variants) != len(found):
             continue
         figures: dict[str, Any] = {}
         conclusions: dict[str, Any] = {}
         drivers: dict[str, Any] = {}
         for figure in _figure_names(nom):
-            means = np.array([v.summary.figures[figure].mean if figure in v.summary.figures else math.nan
-                              for v in variants], dtype=float)
+            means = np.asarray([v.summary.figures[figure].mean if figure in v.summary.figures else math.nan
+                              for v in variants], dtype=np.float64)
             est = nom.summary.figures[figure]
             figures[figure] = {
                 "noise": {"mean": _num(est.mean), "ci": [_num(est.low), _num(est.high)]},
@@ -280,9 +297,9 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
             target = means
             if nom.comparison is not None:
                 diff = {d.figure: d for d in nom.comparison.differences}.get(figure)
-                diffs = np.array([
+                diffs = np.asarray([
                     next((d.mean for d in v.comparison.differences if d.figure == figure), math.nan)
-                    if v.comparison is not None else math.nan for v in variants], dtype=float)
+                    if v.comparison is not None else math.nan for v in variants], dtype=np.float64)
                 conclusions[figure] = {**_conclusion(figure, diff, diffs), "differences": [_num(d) for d in diffs]}
                 target = diffs
             drivers[figure] = _drivers(uplan.factors, u, target)

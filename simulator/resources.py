@@ -49,6 +49,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import holidays as holidays_pkg
@@ -64,6 +65,7 @@ _EPS = 1e-9  # hours (3.6 microseconds)
 _PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
 
 
+@lru_cache(maxsize=512)
 def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
 
@@ -84,6 +86,41 @@ def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     )
 
 
+def _day_intervals(spec: CalendarSpec, share: float, day: dt.date) -> tuple[tuple[float, float], ...]:
+    """Open (from, to) hours on ``day`` of a member working ``share`` of calendar ``spec``."""
+    if day in spec.closed_dates:
+        return ()
+    if spec.holidays is not None and day in holiday_dates(spec.holidays, day.year):
+        return ()
+    intervals = spec.week[day.weekday()]
+    share = share * min((c.capacity for c in spec.closures if c.covers(day)), default=1.0)
+    if share >= 1.0 or not intervals:
+        return intervals
+    budget = share * sum(b - a for a, b in intervals)
+    out = []
+    for a, b in intervals:
+        if budget <= 0:
+            break
+        take = min(b - a, budget)
+        out.append((a, a + take))
+        budget -= take
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _chunk(spec: CalendarSpec, start: dt.date, share: float, first: int) -> tuple[tuple[float, float, float], ...]:
+    """``(day's base hour, from, to)`` of every open interval of days ``first`` .. ``first + 366``.
+
+    Pure, so cached: the replications and scenario points of a batch that share a calendar,
+    start and FTE build the intervals once per process (the holidays package is slow to ask).
+    """
+    out = []
+    for offset in range(first, first + _CHUNK_DAYS):
+        base = offset * 24.0
+        out += [(base, a, b) for a, b in _day_intervals(spec, share, start + dt.timedelta(days=offset))]
+    return tuple(out)
+
+
 class WorkCalendar:
     """The open hours of one member of a pool, from ``start`` on, as sorted intervals.
 
@@ -92,7 +129,7 @@ class WorkCalendar:
     further into the future.
     """
 
-    __slots__ = ("spec", "start", "share", "_starts", "_ends", "_cum_end", "_days", "_holidays")
+    __slots__ = ("spec", "start", "share", "_starts", "_ends", "_cum_end", "_days")
 
     def __init__(self, spec: CalendarSpec, start: dt.date, *, share: float = 1.0) -> None:
         if not 0.0 < share <= 1.0:
@@ -104,49 +141,26 @@ class WorkCalendar:
         self._ends: list[float] = []
         self._cum_end: list[float] = []  # open hours from 0 to the end of each interval
         self._days = 0  # days built so far
-        self._holidays: dict[int, frozenset[dt.date]] = {}
 
     # -- building ------------------------------------------------------------------------------
 
     def day_intervals(self, day: dt.date) -> tuple[tuple[float, float], ...]:
         """Open (from, to) hours of the day for this member on ``day``."""
-        spec = self.spec
-        if day in spec.closed_dates:
-            return ()
-        if spec.holidays is not None:
-            if day.year not in self._holidays:
-                self._holidays[day.year] = holiday_dates(spec.holidays, day.year)
-            if day in self._holidays[day.year]:
-                return ()
-        intervals = spec.week[day.weekday()]
-        share = self.share * min((c.capacity for c in spec.closures if c.covers(day)), default=1.0)
-        if share >= 1.0 or not intervals:
-            return intervals
-        budget = share * sum(b - a for a, b in intervals)
-        out = []
-        for a, b in intervals:
-            if budget <= 0:
-                break
-            take = min(b - a, budget)
-            out.append((a, a + take))
-            budget -= take
-        return tuple(out)
+        return _day_intervals(self.spec, self.share, day)
 
     def _extend(self) -> None:
         total = self._cum_end[-1] if self._cum_end else 0.0
-        for offset in range(self._days, self._days + _CHUNK_DAYS):
-            base = offset * 24.0
-            for a, b in self.day_intervals(self.start + dt.timedelta(days=offset)):
-                lo, hi = base + a, base + b
-                if self._ends and self._ends[-1] == lo:  # merge across midnight
-                    self._ends[-1] = hi
-                    total += b - a
-                    self._cum_end[-1] = total
-                    continue
+        for base, a, b in _chunk(self.spec, self.start, self.share, self._days):
+            lo, hi = base + a, base + b
+            if self._ends and self._ends[-1] == lo:  # merge across midnight
+                self._ends[-1] = hi
                 total += b - a
-                self._starts.append(lo)
-                self._ends.append(hi)
-                self._cum_end.append(total)
+                self._cum_end[-1] = total
+                continue
+            total += b - a
+            self._starts.append(lo)
+            self._ends.append(hi)
+            self._cum_end.append(total)
         self._days += _CHUNK_DAYS
 
     def _ensure_time(self, t: float) -> None:

@@ -1,11 +1,13 @@
-"""The report opens in headless Chromium (Debian's /usr/bin/chromium) with no console errors.
+"""The report opens in headless Chromium (Debian's /usr/bin/chromium) with no console errors, and a
+manager reads it: the headline first, figures in words (English and Swedish), the deadline as a
+distribution against 4 months, the assumptions, and diagrams readable without ticking anything.
 
 Keeps a screenshot as a test artifact: tests/artifacts/report.png (gitignored).
 """
 
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 import pytest
@@ -14,27 +16,29 @@ from click.testing import CliRunner
 
 from cli import cli
 
-FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+#: a code name: a figure key (submission_to_decision_mean_days), an element id (Task_Beslut), a process name
+CODE_NAME = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:Task|Gw|Event|Flow|Lane)_\w+|\bhelsingborg\b|\bdelegated-to")
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
-def test_the_report_renders_in_chromium_without_console_errors(tmp_path: Path) -> None:
-    for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    common = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 16w\n"
-    (tmp_path / "a.yaml").write_text("name: today\nquestion: How long does it take today?\n" + common, encoding="utf-8")
+def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> None:
+    common = "base: helsingborg\nreplications: 2\nhorizon: 12w\nwarmup: 1w\nseed: 3\n"
+    (tmp_path / "status-quo.yaml").write_text("name: status-quo\nquestion: How long does it take today?\n" + common,
+                                              encoding="utf-8")
     (tmp_path / "b.yaml").write_text(
-        "name: officer-decides\nquestion: What if the officer decided?\n" + common
-        + "set:\n  simulation.decision.delegation: officer\nbaseline: today\n",
+        "name: delegated-to-officer\nquestion: What if the officer decided?\n" + common
+        + "set:\n  simulation.decision.delegation: officer\nbaseline: status-quo\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["run", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-o", str(out), "--workers", "1"])
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "status-quo.yaml"), str(tmp_path / "b.yaml"), "-o", str(out),
+                                      "--workers", "1", "--uncertainty", "--points", "3"])
     assert result.exit_code == 0, result.output
+    assert (out / "uncertainty.json").is_file()
 
     messages: list[str] = []
     failed_requests: list[str] = []
@@ -47,22 +51,69 @@ def test_the_report_renders_in_chromium_without_console_errors(tmp_path: Path) -
             page.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else failed_requests.append(r.url))
             page.goto((out / "report.html").as_uri(), wait_until="load")
             assert page.title().endswith("permitflow report")
-            assert page.locator("#s-today .question").inner_text() == "How long does it take today?"
-            cell = page.locator("#s-officer-decides table.figures:not(.all) tbody tr").filter(has_text="submission_to_decision_mean_days")
-            assert cell.locator("td.sig").count() == 2  # the difference and its interval are marked
-            images = page.locator("img.plot")
-            assert images.count() == 3
-            widths = images.evaluate_all("els => els.map(e => e.complete && e.naturalWidth)")
-            assert all(w and w > 100 for w in widths)
-            svg = page.locator("#diagram-mini svg")
-            assert svg.count() == 1 and svg.bounding_box()["width"] > 200
-            assert page.locator("#diagram-mini table.waits tbody tr").first.inner_text().startswith("1\tBeslut")
-            max_width = "el => getComputedStyle(el).maxWidth"
-            assert svg.evaluate(max_width) == "100%"  # fitted to the page
-            page.locator("#diagram-mini label.zoom").click()  # CSS-only toggle to the drawing's own size
-            assert svg.evaluate(max_width) == "none"
+
+            # the headline comes first: one sentence per question and municipality, checked against the ranges
+            assert page.locator("main > section").first.get_attribute("id") == "headline"
+            answers = page.locator("#headline li")
+            assert answers.count() == 2
+            change = page.locator("#h-delegated-to-officer li").inner_text()
+            assert change.startswith("Helsingborg: with decisions delegated to the case officer, a complete application")
+            assert re.search(r"days (sooner|later) than with the status quo \(95\u00a0% interval", change)
+            assert "across the assumption ranges" in change and "at all 3 points" in change or "at 3 points" not in change
+            assert "Across the assumption ranges:" in page.locator("#h-status-quo li").inner_text()
+
+            # words, not code names, in the headline and every visible table
+            visible = page.locator("#headline").inner_text()
+            for table in page.locator("table.figures:not(.all), table.overview, table.waits").all():
+                visible += "\n" + table.inner_text()
+            assert CODE_NAME.findall(visible) == []
+            first_row = page.locator("#s-status-quo table.figures:not(.all) tbody tr").first
+            assert first_row.get_attribute("data-figure") == "submission_to_decision_mean_days"  # kept as data
+            assert first_row.inner_text().startswith("Helsingborg\tdays from application to decision (mean)")
+
+            # Swedish at a click
+            page.locator("#pick-sv").click()
+            swedish = page.locator("#h-delegated-to-officer li").inner_text()
+            assert swedish.startswith("Helsingborg: med beslut delegerade till handläggaren avgörs en komplett ansökan")
+            assert "antagandenas intervall" in swedish
+            assert page.locator("#s-status-quo table.figures:not(.all) tbody tr").first.inner_text().startswith(
+                "Helsingborg\tdagar från ansökan till beslut (medel)")
+            page.locator("#pick-en").click()
+
+            # the deadline chart: a distribution in days against the 4-month line, not a share
+            chart = page.locator("#plot-deadline")
+            assert chart.is_visible() and chart.evaluate("e => e.complete && e.naturalWidth") > 400
+            assert "4 months" in page.locator("#deadline figcaption").inner_text()
+            assert not page.locator("#plot-deadline-sv").is_visible()
+
+            # how sure: intervals under noise only and with the assumptions, and what drives the change
+            assert page.locator("#u-delegated-to-officer table.uncertainty tbody tr").count() >= 4
+            tornado = page.locator("#tornado-delegated-to-officer-helsingborg table.tornado tbody tr")
+            assert 1 <= tornado.count() <= 8
+
+            # the assumptions: every parameter with its value, basis and range
+            rows = page.locator("#a-helsingborg table.assumptions tbody tr")
+            assert rows.count() > 40
+            staff = page.locator('#a-helsingborg tr[data-path="simulation.pools.officer"]')
+            assert "source and assumption" in staff.inner_text()
+            assert "×0.5 to ×2 of the value (officer time on permits, A5)" in staff.inner_text()
+            assert "assumption" in page.locator('#a-helsingborg tr[data-path="simulation.arrivals"]').inner_text()
+            assert "10–50" in page.locator('#a-helsingborg tr[data-path="simulation.arrivals"]').inner_text()
+
+            # the diagram is readable as it opens: its labels at least 9 px high, the frame scrolls
+            svg = page.locator("#diagram-helsingborg svg")
+            assert svg.bounding_box()["width"] > 1000
+            label_height = svg.locator("text").first.evaluate("e => e.getBoundingClientRect().height")
+            assert label_height >= 9
+            frame = page.locator("#diagram-helsingborg .svg")
+            assert frame.evaluate("e => getComputedStyle(e).overflow") == "auto"
+            page.locator('label[for="fit-helsingborg"]').click()  # fit to width when wanted
+            assert svg.bounding_box()["width"] <= frame.bounding_box()["width"]
+
             ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+            page.evaluate("window.scrollTo(0, 0)")
+            # the first screen (the headline); a full-page shot of the diagrams at readable size takes ~1 min
+            page.screenshot(path=str(ARTIFACTS / "report.png"))
         finally:
             browser.close()
     assert messages == []

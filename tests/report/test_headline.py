@@ -1,0 +1,71 @@
+"""The report's headline sentences and the words it shows for code names."""
+
+from __future__ import annotations
+
+from report.headline import headline
+from report.html import KEY_FIGURES
+from report.words import figure_words, labels
+from simulator.glossary import FIGURES
+
+KEY = "hbg/complete_to_decision_mean_days"
+
+
+def _doc() -> dict:
+    est = {"mean": 61.2, "ci": [55.9, 66.4], "replications": []}
+    share = {"mean": 0.98, "ci": [0.97, 0.99], "replications": []}
+    diff = {"mean": -36.8, "ci": [-41.1, -32.5], "significant": True, "replications": []}
+    return {"scenarios": [
+        {"name": "status-quo", "question": "How long today?", "members": ["hbg"], "baseline": None,
+         "points": [{"figures": {KEY: est, "hbg/within_deadline_share": share}, "comparison": None}]},
+        {"name": "delegated-to-officer", "question": "What if?", "members": ["hbg"], "baseline": "status-quo",
+         "points": [{"figures": {KEY: {**est, "mean": 24.4}},
+                     "comparison": {"baseline": "status-quo", "differences": {KEY: diff}}}]},
+    ]}
+
+
+def _uncertainty(holds: bool) -> dict:
+    conclusion = {"holds": holds, "share_same_direction": 1.0 if holds else 0.75, "points": 64,
+                  "at_least": 8.2 if holds else -3.0, "across": {"min": -46.8, "max": -8.2 if holds else 3.0}}
+    return {"points": 64, "scenarios": {
+        "status-quo": {"figures": {KEY: {"noise_and_assumptions": {"low": 37.4, "high": 62.9}}}, "conclusions": {}},
+        "delegated-to-officer": {"figures": {}, "conclusions": {KEY: conclusion}},
+    }}
+
+
+def test_a_change_that_holds_across_the_ranges() -> None:
+    (today, change) = headline(_doc(), _uncertainty(True), {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["en"] == (
+        "Helsingborg: a complete application is decided in 61 days on average (95\u00a0% interval 56 to 66); "
+        "98\u00a0% within 4 months. Across the assumption ranges: 37 to 63 days.")
+    sentence = change["sentences"][0]
+    assert sentence["holds"] is True
+    assert sentence["en"] == (
+        "Helsingborg: with decisions delegated to the case officer, a complete application is decided 37 days sooner "
+        "than with the status quo (95\u00a0% interval of the change -41 to -32 days). This holds across the "
+        "assumption ranges: at all 64 points it is at least 8 days sooner.")
+    assert sentence["sv"].startswith("Helsingborg: med beslut delegerade till handläggaren avgörs en komplett ansökan "
+                                     "37 dagar tidigare än med nuläget")
+    assert sentence["sv"].endswith("i alla 64 punkter är det minst 8 dagar tidigare.")
+
+
+def test_a_change_that_does_not_hold_says_how_often_it_does() -> None:
+    sentence = headline(_doc(), _uncertainty(False), {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert sentence["holds"] is False
+    assert sentence["en"].endswith("This does not hold across the assumption ranges: it is sooner at 48 of 64 points "
+                                   "(change -47 to 3 days).")
+
+
+def test_without_an_uncertainty_run_every_sentence_says_it_was_not_checked() -> None:
+    for item in headline(_doc(), None, {"hbg": "Helsingborg"}):
+        for sentence in item["sentences"]:
+            assert sentence["holds"] is None and not sentence["checked"]
+            assert sentence["en"].endswith("Not checked against the assumption ranges.")
+            assert sentence["sv"].endswith("Inte prövat mot antagandenas intervall.")
+
+
+def test_every_named_figure_has_words_in_both_languages() -> None:
+    table = labels()["figures"]
+    for key in {*FIGURES, *KEY_FIGURES} - {k for k in KEY_FIGURES if "." in k}:
+        assert set(table[key]) == {"en", "sv"}, key
+    assert figure_words("x/utilisation.officer", "sv") == "beläggning för handläggarna"
+    assert figure_words("outcome_share.grant", "en") == "share of cases ending in a permit granted"

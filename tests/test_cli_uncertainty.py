@@ -1,0 +1,56 @@
+"""`permitflow run --uncertainty [--points N]` through click's CliRunner, on the small fixture process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
+
+
+def _files(tmp_path: Path) -> Path:
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    common = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\nwarmup: 1w\n"
+    (tmp_path / "today.yaml").write_text("name: today\n" + common, encoding="utf-8")
+    (tmp_path / "officer.yaml").write_text(
+        "name: officer\n" + common + "set:\n  simulation.decision.delegation: officer\nbaseline: today\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    out = files / "out"
+    result = CliRunner().invoke(cli, ["run", str(files / "officer.yaml"), "-o", str(out), "--workers", "1",
+                                      "--uncertainty", "--points", "2"])
+    assert result.exit_code == 0, result.output
+    assert "uncertainty.json" in result.output
+    doc = json.loads((out / "uncertainty.json").read_text(encoding="utf-8"))
+    assert doc["points"] == 2 and set(doc["scenarios"]) == {"today", "officer"}
+    # the fixture has its own pools, arrivals and a gateway of the same id: those factors apply to it
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    digest = summary["uncertainty"]["scenarios"]["officer"]["conclusions"]["mini/complete_to_decision_mean_days"]
+    assert set(digest) == {"direction", "holds", "share_same_direction", "at_least"}
+    assert "How sure are the answers?" in (out / "report.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "profiles").iterdir()) == ["mini.yaml"]
+
+    # a run without --uncertainty into the same folder drops the old document: it would not match
+    again = CliRunner().invoke(cli, ["run", str(files / "officer.yaml"), "-o", str(out), "--workers", "1"])
+    assert again.exit_code == 0, again.output
+    assert not (out / "uncertainty.json").exists()
+    assert "uncertainty" not in json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert "Not checked against the assumption ranges" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_points_below_two_are_a_usage_error(tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    result = CliRunner().invoke(cli, ["run", str(files / "today.yaml"), "-o", str(files / "out"),
+                                      "--uncertainty", "--points", "1"])
+    assert result.exit_code == 2
+    assert "--points" in result.output and "Traceback" not in result.output
+    assert not (files / "out").exists()
