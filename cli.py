@@ -416,7 +416,9 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             if model_arg is None:
                 raise click.UsageError("--from prosimos needs --model (the BPMN model the parameters are for)")
             try:
-                doc = json.loads(Path(source).read_bytes())
+                from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+
+                doc = json.loads(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES))
             except json.JSONDecodeError as err:
                 raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
             converted = simformats.prosimos_to_profile(doc, load_model(model_arg, strict=strict), source=source)
@@ -679,10 +681,15 @@ def _distinct_names(args: list[str], names: list[str]) -> list[str]:
 def _diff_settings(matches: str | None, synonyms: str | None) -> tuple[object, object]:
     from processes.diff import NO_DECISIONS, builtin_synonyms, parse_decisions, parse_synonyms
 
-    decisions = parse_decisions(Path(matches).read_bytes(), source=matches) if matches else NO_DECISIONS
+    from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+
+    def read(path: str, what: str) -> bytes:
+        return read_user_file(path, what=what, max_bytes=MAX_YAML_BYTES)
+
+    decisions = parse_decisions(read(matches, "matches file"), source=matches) if matches else NO_DECISIONS
     words = builtin_synonyms()
     if synonyms:
-        words = words.merged(parse_synonyms(Path(synonyms).read_bytes(), source=synonyms))
+        words = words.merged(parse_synonyms(read(synonyms, "synonyms file"), source=synonyms))
     return decisions, words
 
 
@@ -1250,7 +1257,10 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
     if mapping_file is not None:
-        given = parse_mapping(Path(mapping_file).read_bytes(), source=mapping_file,
+        from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+
+        given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
+                              source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())))
     table, stream = read_log(log, _log_columns(kwargs))
     mapping = map_activities(defs, table, mapping_file=given)

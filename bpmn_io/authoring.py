@@ -93,6 +93,7 @@ from .authoring_format import (
 )
 from .fragments import fragment
 from .namespaces import BPMN, q
+from .userfile import read_user_file
 from .yamlsrc import YamlDoc, load_yaml, path_text
 
 __all__ = ["parse_authoring", "read_authoring", "MAX_AUTHORING_BYTES"]
@@ -102,15 +103,7 @@ MAX_AUTHORING_BYTES = 5 * 1024 * 1024
 
 def read_authoring(path: str | Path) -> Definitions:
     """Read a YAML authoring file (see the module docstring for the format)."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_AUTHORING_BYTES:
-            raise InputError(f"file is {size} bytes (the limit for an authoring file is {MAX_AUTHORING_BYTES})",
-                             file=str(path))
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    data = read_user_file(path, what="authoring file", max_bytes=MAX_AUTHORING_BYTES)
     return parse_authoring(data, source=str(path))
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
+from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
 from processes.errors import InputError
@@ -102,11 +103,7 @@ def parse_profile(data: bytes | str, *, source: str | None = None) -> Profile:
 
 def read_profile(path: str | Path) -> Profile:
     """Read and parse the profile file at ``path``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read profile: {err.strerror}", file=str(path)) from None
+    data = read_user_file(path, what="profile", max_bytes=MAX_YAML_BYTES)
     return parse_profile(data, source=str(path))
 
 

@@ -12,7 +12,7 @@ with its line.
 >>> scan_yaml("a: [[1]]\\n", source="t.yaml")
 >>> scan_yaml("a: " + "[" * 70 + "]" * 70, source="t.yaml")
 Traceback (most recent call last):
-processes.errors.InputError: t.yaml:1: YAML nested 65 levels deep (the limit is 64)
+processes.errors.InputError: t.yaml:1: YAML nested deeper than 50 levels (the limit of every input file)
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from processes.errors import InputError
 
 __all__ = ["MAX_DEPTH", "scan_yaml"]
 
-#: collections inside collections a user file may nest (the deepest bundled file uses 7)
-MAX_DEPTH = 64
+#: collections inside collections a user file may nest (far more than any real profile, model or scenario)
+MAX_DEPTH = 50
 
 # libyaml when present (large files scan fast); then the pure-Python parser, whose scanner does
-# not give up at libyaml's own depth limit before the first 64 levels have been seen
+# not give up at libyaml's own depth limit before the first 50 levels have been seen
 _LOADERS = (getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader)
 
 
@@ -49,7 +49,7 @@ def _scan(text: str | bytes, loader: type, source: str | None, aliases: str | No
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > max_depth:
-                raise InputError(f"YAML nested {depth} levels deep (the limit is {max_depth})",
+                raise InputError(f"YAML nested deeper than {max_depth} levels (the limit of every input file)",
                                  file=source, line=_line(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1

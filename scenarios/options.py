@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.library import PROFILE_FILE, is_library_name, library_names
+from bpmn_io.userfile import check_regular, is_stream_path
 from processes.errors import InputError
 from scenarios.bases import Base, file_base, library_base
 from scenarios.overrides import parse_assignment
@@ -31,8 +32,10 @@ __all__ = ["one_scenario_study"]
 
 
 def _base(model: str, profile: str | None) -> Base:
-    if profile is not None and not Path(profile).is_file():
+    if profile is not None and not Path(profile).exists():
         raise InputError("no such profile file (--profile)", file=profile)
+    if profile is not None and not is_stream_path(profile):
+        check_regular(profile, what="profile")
     path = Path(model)
     if not path.exists() and is_library_name(model):
         return library_base(model, source=model, line=None, profile=Path(profile) if profile else None)
