@@ -886,21 +886,34 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
+_FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
+
+
 def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
-            show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
+            show_bar: bool, kept: str, force: bool = False) -> tuple[BatchResults, int, int]:
     """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
 
+    A study planning more than ``MAX_WORK_UNITS`` units is refused before
+    anything is parsed or run, unless ``force``; a forced run without a progress
+    bar says how far it got on stderr, every tenth of the units.
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     """
     from scenarios.executors import executor_for
-    from scenarios.road import execute, prepare
+    from scenarios.road import MAX_WORK_UNITS, execute, planned_units, prepare
 
+    units = planned_units(study)
+    if units > MAX_WORK_UNITS and not force:
+        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
+             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
     done = 0
     total: int | None = None
+    step = max(1, units // 10) if units > MAX_WORK_UNITS and not show_bar else 0
 
     def finished(n: int) -> None:
         nonlocal done
+        if step and (done + n) // step > done // step:
+            click.echo(f"permitflow: progress: {done + n} of {units} work units", err=True)
         done += n
 
     def say() -> str:
@@ -946,9 +959,10 @@ def _num(value: float) -> float | None:
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
-                 dask_address: str | None, fmt: str, quiet: bool) -> None:
+                 dask_address: str | None, fmt: str, quiet: bool, force: bool) -> None:
     """Simulate MODEL (a BPMN file or a library name) with its profile.
 
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
@@ -976,7 +990,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                    replications=replications, seed=seed, eventlog=eventlog is not None)
     batch, _total, _cached = _travel(study, workers=workers, dask=dask_address, cache=None,
-                                     show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
+                                     show_bar=not quiet and fmt == "table" and _stderr_is_terminal(), force=force,
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
         click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
@@ -1019,6 +1033,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -1030,6 +1045,7 @@ def run_command(
     no_cache: bool,
     refresh: bool,
     fmt: str,
+    force: bool,
 ) -> None:
     """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
 
@@ -1067,7 +1083,7 @@ def run_command(
     kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
             else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
     batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
-                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, force=force)
     with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                "unless --no-cache: run the same command to write the results"):
         write_results(folder, batch)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
+from bpmn_io.profile_values import shown_value
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
@@ -214,7 +215,7 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
         profile_from_data(doc)
     except InputError as err:
         raise InputError(
-            f"override {', '.join(f'{k}={v!r}' for k, v in overrides.items())} gives an invalid profile: {err.message}",
+            f"override {', '.join(f'{k}={shown_value(v)}' for k, v in overrides.items())} gives an invalid profile: {err.message}",
             file=source,
             path=err.path,
         ) from None

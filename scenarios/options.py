@@ -17,6 +17,7 @@ and run on the same road (:mod:`scenarios.road`), so it gives the same figures a
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,13 @@ def _base(model: str, profile: str | None) -> Base:
     return file_base(path.stem, path, profile_path, source=model, line=None)
 
 
+def _years_text(years: float) -> str:
+    """``--years`` as a duration the profile reads: ``2.5`` -> ``'2.5y'`` (never ``1e+06y``)."""
+    if not math.isfinite(years) or years <= 0:
+        raise InputError(f"{years} is not a number of years above 0", file="--years")
+    return f"{years:.6f}".rstrip("0").rstrip(".") + "y"
+
+
 def one_scenario_study(
     model: str,
     *,
@@ -75,7 +83,7 @@ def one_scenario_study(
         raise InputError("give --years or --cases, not both", file="simulate")
     layers: list[tuple[dict[str, Any], Origin, dict[str, int]]] = []
     for key, value, option in (
-        ("horizon", None if years is None else f"{years:g}y", "--years"),
+        ("horizon", None if years is None else _years_text(years), "--years"),
         ("cases", cases, "--cases"),
         ("replications", replications, "--replications"),
         ("seed", seed, "--seed"),

@@ -65,7 +65,16 @@ from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inp
 from scenarios.study import Study
 from simulator.runner import Job, ResultCache, run_replications
 
-__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh"]
+__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "MAX_WORK_UNITS", "planned_units"]
+
+#: work units a run may plan before it asks for ``--force`` (the bundled study plans about 1,000)
+MAX_WORK_UNITS = 5_000
+
+
+def planned_units(study: Study) -> int:
+    """The work units ``study`` will run (sweep points x replications over its scenarios), counted
+    before anything is planned or parsed."""
+    return sum(len(scenario.points) * scenario.replications for scenario in study.scenarios)
 
 
 @dataclass(frozen=True, slots=True)
