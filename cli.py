@@ -679,9 +679,8 @@ def _distinct_names(args: list[str], names: list[str]) -> list[str]:
 
 
 def _diff_settings(matches: str | None, synonyms: str | None) -> tuple[object, object]:
-    from processes.diff import NO_DECISIONS, builtin_synonyms, parse_decisions, parse_synonyms
-
     from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+    from processes.diff import NO_DECISIONS, builtin_synonyms, parse_decisions, parse_synonyms
 
     def read(path: str, what: str) -> bytes:
         return read_user_file(path, what=what, max_bytes=MAX_YAML_BYTES)

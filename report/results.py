@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.atomic import write_atomic
+from processes.textsafe import csv_row
 from report.eventlogs import merged_csv, merged_xes
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
@@ -146,9 +147,9 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
 def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
+    writer.writerow(csv_row(header))
+    for row in rows:  # cells a spreadsheet would run as formulas get a leading ' (OWASP)
+        writer.writerow(csv_row("" if isinstance(v, float) and math.isnan(v) else v for v in row))
     return out.getvalue().encode("utf-8")
 
 
