@@ -7,6 +7,7 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 from __future__ import annotations
 
 import io
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -937,7 +938,8 @@ def _travel(study: Study, *, workers: int | None, dask: str | None, cache: Resul
 
 
 def _num(value: float) -> float | None:
-    return None if value != value else value
+    """A figure for JSON: NaN and infinities (which JSON cannot hold) become ``null``."""
+    return value if math.isfinite(value) else None
 
 
 @cli.command("simulate")
@@ -1013,7 +1015,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "resolved": {k: v for k, v in member.run_values().items()},
             "overrides": {o.path: o.value for o in scenario.points[0].overrides},
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high)} for k, e in table.items()},
-        }, indent=2, ensure_ascii=False, default=str))
+            "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
+        }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     width = max((len(k) for k in table), default=10)
     click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")

@@ -76,7 +76,8 @@ class DirectoryCache:
 
 
 def _num(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    """A figure for JSON: NaN and infinities (which JSON cannot hold) become ``null``."""
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _estimate(est: Estimate) -> dict[str, Any]:
@@ -137,6 +138,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
     return {
         "study": batch.study.name,
         "title": batch.study.title,
+        "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
         "compare": list(batch.study.compare),
         "code_version": code_version(),
         "scenarios": list(scenarios.values()),
