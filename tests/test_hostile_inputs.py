@@ -245,3 +245,10 @@ def test_figures_in_json_are_never_infinity_or_nan() -> None:
 
     assert [_num(float("inf")), _num(float("-inf")), _num(float("nan")), _num(2.0)] == [None, None, None, 2.0]
     assert json.dumps([_num(float("inf"))], allow_nan=False) == "[null]"
+
+
+def test_lenient_validate_reports_a_repeated_id_with_its_documented_code() -> None:
+    path = FIXTURES / "duplicate_ids.bpmn"
+    result = invoke("validate", "--lenient", str(path))
+    assert result.exit_code == 1
+    assert f"{path}: error duplicate-id T_dup2: id 'T' is used more than once" in result.stdout
