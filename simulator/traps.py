@@ -57,10 +57,10 @@ def trap(process: m.Process, params: SimParams) -> tuple[str, str] | None:
     stuck = [nid for nid in nodes if nid in reached and nid not in finishing]
     if not stuck or any(params.elements.get(nid) is not None and params.elements[nid].loop_max for nid in stuck):
         return None
-    for gateway, flow in closed:
+    for gateway, flow_id in closed:
         if gateway in stuck:
             return gateway, (f"cases can never finish: every way from here to an end has probability 0 "
-                             f"(flow {flow!r}; expected a probability above 0 on a flow that leaves the loop)")
+                             f"(flow {flow_id!r}; expected a probability above 0 on a flow that leaves the loop)")
     return stuck[0], "cases can never finish: no end event can be reached from here"
 
 
