@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import io
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -424,7 +425,9 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             if model_arg is None:
                 raise click.UsageError("--from prosimos needs --model (the BPMN model the parameters are for)")
             try:
-                doc = json.loads(Path(source).read_bytes())
+                from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+
+                doc = json.loads(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES))
             except json.JSONDecodeError as err:
                 raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
             converted = simformats.prosimos_to_profile(doc, load_model(model_arg, strict=strict), source=source)
@@ -760,12 +763,16 @@ def _distinct_names(args: list[str], names: list[str]) -> list[str]:
 
 
 def _diff_settings(matches: str | None, synonyms: str | None) -> tuple[object, object]:
+    from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
     from processes.diff import NO_DECISIONS, builtin_synonyms, parse_decisions, parse_synonyms
 
-    decisions = parse_decisions(Path(matches).read_bytes(), source=matches) if matches else NO_DECISIONS
+    def read(path: str, what: str) -> bytes:
+        return read_user_file(path, what=what, max_bytes=MAX_YAML_BYTES)
+
+    decisions = parse_decisions(read(matches, "matches file"), source=matches) if matches else NO_DECISIONS
     words = builtin_synonyms()
     if synonyms:
-        words = words.merged(parse_synonyms(Path(synonyms).read_bytes(), source=synonyms))
+        words = words.merged(parse_synonyms(read(synonyms, "synonyms file"), source=synonyms))
     return decisions, words
 
 
@@ -973,10 +980,21 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
-def _prepared(study: Study) -> Plan:
-    """``study`` checked and planned (:func:`scenarios.road.prepare`); nothing runs or is written yet."""
-    from scenarios.road import prepare
+_FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
 
+
+def _prepared(study: Study, *, force: bool = False) -> Plan:
+    """``study`` checked and planned (:func:`scenarios.road.prepare`); nothing runs or is written yet.
+
+    A study planning more than ``MAX_WORK_UNITS`` units is refused before anything is
+    parsed or run, unless ``force``.
+    """
+    from scenarios.road import MAX_WORK_UNITS, planned_units, prepare
+
+    units = planned_units(study)
+    if units > MAX_WORK_UNITS and not force:
+        fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
+             f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         return prepare(study)
 
@@ -985,18 +1003,23 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
     """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
+    A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
+    how far it got on stderr, every tenth of the units.
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     """
     from scenarios.executors import executor_for
-    from scenarios.road import execute
+    from scenarios.road import MAX_WORK_UNITS, execute
 
     study = plan.study
     done = 0
     total = len(plan.jobs)
+    step = max(1, total // 10) if total > MAX_WORK_UNITS and not show_bar else 0
 
     def finished(n: int) -> None:
         nonlocal done
+        if step and (done + n) // step > done // step:
+            click.echo(f"permitflow: progress: {done + n} of {total} work units", err=True)
         done += n
 
     def say() -> str:
@@ -1017,7 +1040,8 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
 
 
 def _num(value: float) -> float | None:
-    return None if value != value else value
+    """A figure for JSON: NaN and infinities (which JSON cannot hold) become ``null``."""
+    return value if math.isfinite(value) else None
 
 
 @cli.command("simulate")
@@ -1038,9 +1062,10 @@ def _num(value: float) -> float | None:
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
-                 dask_address: str | None, fmt: str, quiet: bool) -> None:
+                 dask_address: str | None, fmt: str, quiet: bool, force: bool) -> None:
     """Simulate MODEL (a BPMN file or a library name) with its profile.
 
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
@@ -1067,7 +1092,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                    replications=replications, seed=seed, eventlog=eventlog is not None)
-    batch, _total, _cached = _travel(_prepared(study), workers=workers, dask=dask_address, cache=None,
+    batch, _total, _cached = _travel(_prepared(study, force=force), workers=workers, dask=dask_address, cache=None,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
@@ -1092,7 +1117,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "resolved": {k: v for k, v in member.run_values().items()},
             "overrides": {o.path: o.value for o in scenario.points[0].overrides},
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high)} for k, e in table.items()},
-        }, indent=2, ensure_ascii=False, default=str))
+            "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
+        }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     width = max((len(k) for k in table), default=10)
     click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")
@@ -1117,6 +1143,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed).")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -1131,6 +1158,7 @@ def run_command(
     uncertainty: bool,
     points: int,
     wait: bool,
+    force: bool,
 ) -> None:
     """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
 
@@ -1169,13 +1197,13 @@ def run_command(
     if replications is not None:
         study = study.with_replications(replications, Origin("--replications"))
     folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
-    plan = _prepared(study)  # every input checked before the folder is touched
+    plan = _prepared(study, force=force)  # every input checked before the folder is touched
     uplan = None
     if uncertainty:
         from scenarios.uncertainty import plan_uncertainty
 
         uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-        varied_plan = _prepared(uplan.study)
+        varied_plan = _prepared(uplan.study, force=force)
     check_executor(dask_address)
 
     def waiting(holder: str) -> None:
@@ -1548,7 +1576,10 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     defs, base, _base_source = _model_and_base(model, profile)
     given = None
     if mapping_file is not None:
-        given = parse_mapping(Path(mapping_file).read_bytes(), source=mapping_file,
+        from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
+
+        given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
+                              source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())))
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))

@@ -93,6 +93,7 @@ from .authoring_format import (
 )
 from .fragments import fragment
 from .namespaces import BPMN, q
+from .userfile import read_user_file
 from .yamlsrc import YamlDoc, load_yaml, path_text
 
 __all__ = ["parse_authoring", "read_authoring", "MAX_AUTHORING_BYTES"]
@@ -102,15 +103,7 @@ MAX_AUTHORING_BYTES = 5 * 1024 * 1024
 
 def read_authoring(path: str | Path) -> Definitions:
     """Read a YAML authoring file (see the module docstring for the format)."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_AUTHORING_BYTES:
-            raise InputError(f"file is {size} bytes (the limit for an authoring file is {MAX_AUTHORING_BYTES})",
-                             file=str(path))
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    data = read_user_file(path, what="authoring file", max_bytes=MAX_AUTHORING_BYTES)
     return parse_authoring(data, source=str(path))
 
 
@@ -118,28 +111,15 @@ def parse_authoring(text: str | bytes, *, source: str) -> Definitions:
     """Parse the YAML authoring form into a model; ``source`` names it in errors."""
     if isinstance(text, bytes) and b"\0" in text[:4096]:
         raise InputError("not a YAML text file (it contains NUL bytes)", file=source)
-    _refuse_aliases(text, source)
     try:
-        doc = load_yaml(text, source=source)
+        doc = load_yaml(text, source=source,
+                        aliases="in an authoring file (expected plain values; write each step out)")
     except yaml.YAMLError as err:  # raised before parsing starts, e.g. a control character
         mark = getattr(err, "problem_mark", None)
         detail = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise InputError(f"invalid YAML: {detail}", file=source,
                          line=mark.line + 1 if mark is not None else None) from None
     return _Build(doc, source).definitions()
-
-
-def _refuse_aliases(text: str | bytes, source: str) -> None:
-    """Refuse YAML aliases before anything is built: the form never needs them, and
-    nested aliases expand exponentially (the YAML "billion laughs")."""
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise InputError(f"YAML alias '*{event.anchor}' is not allowed in an authoring file "
-                                 f"(expected plain values; write each step out)",
-                                 file=source, line=event.start_mark.line + 1 if event.start_mark else None)
-    except yaml.YAMLError:
-        return  # load_yaml reports the syntax error with its line
 
 
 # --------------------------------------------------------------------------- the builder

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from bpmn_io.profile import Profile
 from processes.errors import InputError
 from processes.params import Fact
+from processes.textsafe import csv_row, markdown_cell
 
 __all__ = [
     "TITLE",
@@ -182,8 +183,7 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
         return f"{TITLE}\n\n{grid}\n\n" + "\n".join(source_lines(table)) + "\n"
     if fmt == "markdown":
 
-        def esc(text: str) -> str:
-            return text.replace("|", "\\|")
+        esc = markdown_cell
 
         lines = [f"**{TITLE}**", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows]
@@ -203,7 +203,7 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
                     " ; ".join(table.sources[n - 1] for n in cell.sources),
                     cell.assumption or "",
                 ]
-            writer.writerow([name, display] + values)
+            writer.writerow(csv_row([name, display] + values))  # no formulas for spreadsheets
         return buf.getvalue()
     if fmt == "json":
         data = {

@@ -2,7 +2,8 @@
 
 ``load_model(arg)`` decides by extension (``.bpmn``, ``.bpmn2``, ``.xml`` are
 BPMN; ``.yaml``, ``.yml`` the authoring form); a file with another extension
-is sniffed (XML starts with ``<``). A name of the bundled library
+is sniffed (XML starts with ``<``); standard input and ``<(...)`` are read
+once and sniffed from the bytes read; a named pipe or device is refused. A name of the bundled library
 (``helsingborg``, ``klippan`` ...) that is not a file loads that municipality's
 process.bpmn (the handler's for a handled municipality, see ``bpmn_io.library``).
 Errors are :class:`InputError` naming the file.
@@ -19,9 +20,11 @@ from pathlib import Path
 from processes.errors import InputError
 from processes.model import Definitions
 
-from .authoring import read_authoring
+from .authoring import MAX_AUTHORING_BYTES, parse_authoring, read_authoring
 from .library import is_library_name, library_names, library_paths
-from .reader import read_bpmn
+from .reader import parse_bpmn, read_bpmn
+from .userfile import check_regular, is_stream_path, read_user_file
+from .xmlsafe import MAX_BYTES
 
 __all__ = ["BPMN_SUFFIXES", "YAML_SUFFIXES", "model_format", "load_model"]
 
@@ -39,13 +42,26 @@ def model_format(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
-def _sniff(path: Path) -> str:
+def _sniff(head: bytes) -> str:
+    return "bpmn" if head[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "yaml"
+
+
+def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
-            head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+            return fh.read(512)
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
-    return "bpmn" if head.startswith(b"<") else "yaml"
+
+
+def _load_stream(name: str, strict: bool) -> Definitions:
+    """Standard input or ``<(...)``: read once, the format sniffed from the bytes read."""
+    data = read_user_file(name, what="model", max_bytes=MAX_BYTES)
+    if _sniff(data) == "bpmn":
+        return parse_bpmn(data, source=name, strict=strict)
+    if len(data) > MAX_AUTHORING_BYTES:
+        raise InputError(f"more than {MAX_AUTHORING_BYTES} bytes (the limit for an authoring file)", file=name)
+    return parse_authoring(data, source=name)
 
 
 def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitions:
@@ -55,6 +71,8 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
     elements or cross processes (see :func:`bpmn_io.reader.parse_bpmn`).
     """
     path = Path(arg)
+    if is_stream_path(path):
+        return _load_stream(str(arg), strict)
     if not path.exists() and is_library_name(str(arg)):
         return read_bpmn(library_paths(str(arg))[0])
     if not path.exists():
@@ -62,5 +80,6 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
                          f"{', '.join(library_names())})", file=str(arg))
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=str(arg))
-    kind = model_format(path) or _sniff(path)
+    check_regular(path, what="model file")
+    kind = model_format(path) or _sniff(_head(path))
     return read_bpmn(path, strict=strict) if kind == "bpmn" else read_authoring(path)

@@ -13,6 +13,7 @@ import numpy as np
 
 from bpmn_io.caselog import GUESS, LogColumns, LogStream, LogTable, open_bytes, table_from_records
 from bpmn_io.csvlog import open_csv
+from bpmn_io.userfile import check_regular, is_stream_path
 from bpmn_io.xeslog import open_xes
 from processes.errors import InputError
 
@@ -58,6 +59,8 @@ def is_case_log(path: str | Path) -> bool:
 def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     """Open the case log at ``path`` for streaming (nothing is read beyond the header yet)."""
     kind = log_kind(path)
+    if not is_stream_path(path):
+        check_regular(path, what="case log")  # a named pipe without a writer would wait forever
     if kind == "xes":
         if columns.start is not None or columns.date_format is not None:
             raise InputError("--start and --date-format are for CSV logs (XES has lifecycle start events "

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
+from bpmn_io.profile_values import shown_value
+from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
 from processes.errors import InputError
@@ -102,11 +104,7 @@ def parse_profile(data: bytes | str, *, source: str | None = None) -> Profile:
 
 def read_profile(path: str | Path) -> Profile:
     """Read and parse the profile file at ``path``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read profile: {err.strerror}", file=str(path)) from None
+    data = read_user_file(path, what="profile", max_bytes=MAX_YAML_BYTES)
     return parse_profile(data, source=str(path))
 
 
@@ -217,7 +215,7 @@ def apply_overrides(raw_doc: Any, overrides: Mapping[str, Any], *, source: str |
         profile_from_data(doc)
     except InputError as err:
         raise InputError(
-            f"override {', '.join(f'{k}={v!r}' for k, v in overrides.items())} gives an invalid profile: {err.message}",
+            f"override {', '.join(f'{k}={shown_value(v)}' for k, v in overrides.items())} gives an invalid profile: {err.message}",
             file=source,
             path=err.path,
         ) from None

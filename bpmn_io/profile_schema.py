@@ -33,11 +33,13 @@ from bpmn_io.profile_values import (
     number,
     optional_list,
     probability,
+    shown_value,
     split_path,
     strings,
 )
 from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution
+from processes.durations import CALENDAR_UNITS
 from processes.errors import InputError
 from processes.model import FrozenMap
 from processes.params import (
@@ -318,10 +320,26 @@ def attributes_from_data(value: Any, path: Path) -> FrozenMap[str, CaseAttribute
 # --- the whole section -----------------------------------------------------------------------------
 
 
+#: the years a simulation may start in (calendars, holidays and dates stay well inside Python's)
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+#: the longest horizon, in years, and the most cases of one replication
+MAX_HORIZON_YEARS = 100
+MAX_CASES = 1_000_000
+
+
+def _horizon(value: Any, path: Path) -> float:
+    hours = duration(value, path)
+    if not 0 < hours <= MAX_HORIZON_YEARS * CALENDAR_UNITS["y"]:
+        raise fail(path, f"{shown_value(value)} is not a horizon above 0 and at most {MAX_HORIZON_YEARS}y")
+    return hours
+
+
 def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
     """``SimParams`` from the plain data of the ``simulation:`` section."""
     m = mapping(value, path, KEYS["simulation"], required=("start", "arrivals"))
     start = date(m["start"], path + ("start",))
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise fail(path + ("start",), f"{start.isoformat()}: the start year must be from {FIRST_YEAR} to {LAST_YEAR}")
     if "horizon" in m and "cases" in m:
         raise fail(path + ("cases",), "give horizon or cases, not both")
     if "horizon" not in m and "cases" not in m:
@@ -332,8 +350,9 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
     with at(path):
         return SimParams(
             start=start,
-            horizon=duration(m["horizon"], path + ("horizon",)) if "horizon" in m else None,
-            cases=number(m["cases"], path + ("cases",), minimum=1, whole=True) if "cases" in m else None,
+            horizon=_horizon(m["horizon"], path + ("horizon",)) if "horizon" in m else None,
+            cases=number(m["cases"], path + ("cases",), minimum=1, maximum=MAX_CASES, whole=True)
+            if "cases" in m else None,
             warmup=duration(m.get("warmup", "0h"), path + ("warmup",)),
             calendars=FrozenMap(
                 {str(k): calendar_from_data(str(k), v, path + ("calendars", k)) for k, v in cal_raw.items()}

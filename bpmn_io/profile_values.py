@@ -8,6 +8,7 @@ every error is an ``InputError`` whose ``path`` is the full dotted key path
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ __all__ = [
     "fail",
     "mapping",
     "number",
+    "shown_value",
     "date",
     "clock_time",
     "duration",
@@ -114,15 +116,34 @@ def mapping(
     return value
 
 
-def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool = False) -> Any:
+#: the largest magnitude of any number in a profile (far beyond any count, fee or rate; keeps
+#: every figure a finite float)
+MAX_MAGNITUDE = 1e15
+
+
+def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool = False,
+           maximum: float | None = None) -> Any:
     ok = not isinstance(value, bool) and isinstance(value, (int, float))
-    if whole:
-        ok = ok and float(value).is_integer()
-    if not ok or (minimum is not None and value < minimum):
+    if whole:  # an int of any size is whole; float(10**400) would overflow
+        ok = ok and (isinstance(value, int) or float(value).is_integer())
+    ok = ok and (isinstance(value, int) or math.isfinite(value))
+    if not ok or (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         what = "a whole number" if whole else "a number"
-        bound = f" >= {minimum:g}" if minimum is not None else ""
-        raise fail(path, f"{value!r} is not {what}{bound}")
+        if minimum is not None and maximum is not None:
+            bound = f" from {minimum:g} to {maximum:g}"
+        else:
+            bound = f" >= {minimum:g}" if minimum is not None else (f" <= {maximum:g}" if maximum is not None else "")
+        raise fail(path, f"{shown_value(value)} is not {what}{bound}")
+    if abs(value) > MAX_MAGNITUDE:
+        raise fail(path, f"{shown_value(value)} is too large (a profile takes numbers up to {MAX_MAGNITUDE:g})")
     return int(value) if whole else float(value)
+
+
+def shown_value(value: Any, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a 4,000-digit number stays one short line)."""
+    text = f"an integer of {len(str(abs(value)))} digits" if isinstance(value, int) and abs(value) > 10**limit \
+        else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def date(value: Any, path: Path) -> dt.date:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -42,6 +41,7 @@ from .readdi import color_declarations, kept_drawing, read_diagram, restore_draw
 from .readelements import read_artifact
 from .readids import unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
+from .userfile import read_user_file
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
 from .xsdorder import rank_table
 
@@ -59,12 +59,8 @@ def read_bpmn(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, stric
 
     See :func:`parse_bpmn` for ``strict``.
     """
-    p = Path(path)
-    try:
-        check_size(p.stat().st_size, source=str(path), max_bytes=max_bytes)
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", file=str(path)) from None
+    data = read_user_file(path, what="BPMN file", max_bytes=max_bytes,
+                          size_check=lambda size: check_size(size, source=str(path), max_bytes=max_bytes))
     return parse_bpmn(data, source=str(path), max_bytes=max_bytes, strict=strict)
 
 

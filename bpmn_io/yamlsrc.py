@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from processes.errors import InputError
+from processes.yamlscan import scan_yaml
 
 __all__ = ["MAX_VALUES", "YamlDoc", "load_yaml", "path_text", "dump_yaml"]
 
@@ -107,13 +108,20 @@ class YamlDoc:
         return self.lines.get((), None)
 
 
-def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
-    """Parse ``text`` and record the line of every key; errors carry file and line."""
+def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | None = None) -> YamlDoc:
+    """Parse ``text`` and record the line of every key; errors carry file and line.
+
+    Nesting deeper than :data:`processes.yamlscan.MAX_DEPTH` is refused; so is any
+    alias when ``aliases`` is given (the end of the message, e.g. ``"in an
+    authoring file (expected ...)"``); otherwise aliases may expand to at most
+    :data:`MAX_VALUES` values beyond those written.
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
+    scan_yaml(text, source=source, aliases=aliases)
     for attempt, loader_class in enumerate(_LOADERS):
         try:
             loader = loader_class(text)
@@ -145,14 +153,15 @@ def load_yaml(text: str | bytes, *, source: str | None = None) -> YamlDoc:
     return YamlDoc(data, lines, source)
 
 
-#: values a document may hold once aliases are expanded (a "billion laughs" guard)
+#: values aliases may add to a document once expanded (a "billion laughs" guard); the values
+#: written out in the file do not count, so a 20,000-step model is not taken for a bomb
 MAX_VALUES = 100_000
 
 
 class _Walk:
     """State of one document walk: the line table, a value budget, the open nodes."""
 
-    __slots__ = ("loader", "lines", "source", "budget", "open")
+    __slots__ = ("loader", "lines", "source", "budget", "open", "built")
 
     def __init__(self, loader: _Loader, source: str | None) -> None:
         self.loader = loader
@@ -160,6 +169,7 @@ class _Walk:
         self.source = source
         self.budget = MAX_VALUES
         self.open: set[int] = set()
+        self.built: set[int] = set()
 
     def fail(self, message: str, node: yaml.Node, path: Path) -> InputError:
         return InputError(
@@ -173,7 +183,10 @@ class _Walk:
         return key.isoformat() if isinstance(key, dt.date) else key
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        self.budget -= 1
+        if id(node) in self.built:  # a copy made by an alias
+            self.budget -= 1
+        else:
+            self.built.add(id(node))
         if self.budget < 0:
             raise self.fail(f"more than {MAX_VALUES} values once aliases are expanded", node, path)
         if id(node) in self.open:

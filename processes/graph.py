@@ -55,6 +55,7 @@ from processes.model import (
 )
 
 __all__ = [
+    "upstream",
     "FLOW_NODE_TYPES",
     "is_flow_node",
     "scope_of",
@@ -290,11 +291,11 @@ def input_feeders(graph: nx.DiGraph, join: str, *, stop: Iterable[str] = ()) -> 
         data = graph.edges[src, join]
         if data["kind"] != "sequence":
             continue
-        out[data["id"]] = frozenset(_upstream(graph, src, blocked)) if src not in blocked else frozenset()
+        out[data["id"]] = frozenset(upstream(graph, src, blocked)) if src not in blocked else frozenset()
     return out
 
 
-def _upstream(graph: nx.DiGraph, start: str, blocked: set[str]) -> set[str]:
+def upstream(graph: nx.DiGraph, start: str, blocked: set[str]) -> set[str]:
     """``start`` and every node with a path to it that avoids ``blocked``."""
     seen = {start}
     stack = [start]

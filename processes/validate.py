@@ -90,6 +90,7 @@ from processes.graph import (
     scope_of,
     scopes,
     unreachable,
+    upstream,
 )
 from processes.model import (
     CallActivity,
@@ -184,6 +185,9 @@ def _all_ids(defs: Definitions) -> Iterator[tuple[str, str]]:
             yield edge.id, "edge"
 
 
+_RENAMED_DUPLICATE = re.compile(r"^(.+)_dup\d+$")
+
+
 def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
     seen: dict[str, list[str]] = {}
     for element_id, what in _all_ids(defs):
@@ -193,6 +197,12 @@ def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
         if len(whats) > 1:
             yield Problem("duplicate-id", "error", element_id,
                           f"id '{element_id}' is used {len(whats)} times ({', '.join(whats)}); ids must be unique")
+    for element_id in seen:  # a repeat that a lenient read renamed <id>_dup<n> (bpmn_io.readids)
+        match = _RENAMED_DUPLICATE.match(element_id)
+        if match and match.group(1) in seen:
+            yield Problem("duplicate-id", "error", element_id,
+                          f"id '{match.group(1)}' is used more than once in the file; read leniently, this "
+                          f"repeat was renamed '{element_id}' (ids must be unique)")
 
 
 # model fields holding kept BPMN XML (its prefixes are bpmn:, bpmndi:, di:, dc: after import)
@@ -370,11 +380,14 @@ def _gateways(nodes: list, kinds: tuple[str, ...]) -> list[Gateway]:
 
 def _xor_split_and_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
     splits = [g for g in _gateways(nodes, ("exclusive", "eventBased")) if _sequence_degree(graph, g.id)[1] >= 2]
+    fence = _fences(graph)
     for join in _gateways(nodes, ("parallel",)):
         if _sequence_degree(graph, join.id)[0] < 2:
             continue
-        feeders = nx.ancestors(graph, join.id)
-        by_input = input_feeders(graph, join.id)
+        # only the region between the join and its dominator can deadlock it (see _fences)
+        wall = {fence[join.id]} if join.id in fence else set()
+        feeders = upstream(graph, join.id, wall | {join.id}) | wall
+        by_input = input_feeders(graph, join.id, stop=wall)
         for split in splits:
             if split.id == join.id or split.id not in feeders:
                 continue
@@ -401,10 +414,12 @@ def _and_split_xor_join(process: Process, graph: nx.DiGraph, nodes: list) -> Ite
     for join in _gateways(nodes, ("exclusive",)):
         if _sequence_degree(graph, join.id)[0] < 2:
             continue
-        feeders = nx.ancestors(graph, join.id)
         unsynchronised = set().union(*input_feeders(graph, join.id, stop=sync).values()) | {join.id}
+        # a split with fewer than two branches into the unsynchronised region is passed over below;
+        # one with any branch there is an ancestor of the join (no whole-graph ancestor search per join)
+        near = {p for n in unsynchronised for p in graph.predecessors(n)}
         for split in splits:
-            if split.id == join.id or split.id not in feeders:
+            if split.id == join.id or split.id not in near:
                 continue
             # blocking the split itself only removes paths: fewer than two branches here means none below
             if sum(1 for _, first, d in graph.out_edges(split.id, data=True)
@@ -418,6 +433,26 @@ def _and_split_xor_join(process: Process, graph: nx.DiGraph, nodes: list) -> Ite
                               f"exclusive join '{join.id}' passes on every token, but {len(reaching)} branches of "
                               f"parallel split '{split.id}' arrive there unsynchronised ({detail}): what follows runs "
                               f"more than once (use a parallel join)")
+
+
+def _fences(graph: nx.DiGraph) -> dict[str, str]:
+    """Node -> its immediate dominator, where that dominator lies on no cycle.
+
+    Every path from a start to node J passes its dominator D; when D is on no cycle,
+    no split beyond D can reach J other than through D, so every branch of such a split
+    reaches the same inputs of J, and searches for what feeds J may stop at D (D itself
+    still a candidate split). This keeps validation near-linear on large models.
+    """
+    root = object()
+    rooted = nx.DiGraph(graph.edges)
+    rooted.add_nodes_from(graph.nodes)
+    rooted.add_edges_from((root, n) for n in graph.nodes if graph.in_degree(n) == 0)
+    if rooted.out_degree(root) == 0:
+        return {}
+    cyclic = {n for part in nx.strongly_connected_components(graph) if len(part) > 1 for n in part}
+    cyclic |= {n for n in graph.nodes if graph.has_edge(n, n)}
+    dominators = nx.immediate_dominators(rooted, root)
+    return {n: d for n, d in dominators.items() if n is not root and d is not root and d != n and d not in cyclic}
 
 
 def _names(flows: frozenset[str]) -> str:

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
+from processes.textsafe import csv_row
+
 __all__ = ["LogEntry", "case_id", "merged_csv", "merged_xes"]
 
 #: (scenario, point label, replication, process, CSV text, XES bytes)
@@ -49,12 +51,12 @@ def merged_csv(entries: Iterable[LogEntry]) -> bytes:
         if header is None:
             continue
         if not header_written:
-            writer.writerow(["scenario", "point", "replication", "process", "case", *header])
+            writer.writerow(csv_row(["scenario", "point", "replication", "process", "case", *header]))
             header_written = True
         for row in reader:
             case = row[0]
-            writer.writerow([scenario, point, replication, process, case,
-                             case_id(scenario, point, replication, process, case), *row[1:]])
+            writer.writerow(csv_row([scenario, point, replication, process, case,
+                                     case_id(scenario, point, replication, process, case), *row[1:]]))
     return out.getvalue().encode("utf-8")
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from bpmn_io.atomic import write_atomic
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
+from processes.textsafe import csv_row
 from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
@@ -57,7 +58,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 
 def _num(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    """A figure for JSON: NaN and infinities (which JSON cannot hold) become ``null``."""
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _estimate(est: Estimate) -> dict[str, Any]:
@@ -122,6 +124,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
     return {
         "study": batch.study.name,
         "title": batch.study.title,
+        "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
         "compare": list(batch.study.compare),
         "code_version": code_version(),
         "scenarios": list(scenarios.values()),
@@ -132,9 +135,9 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
 def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
+    writer.writerow(csv_row(header))
+    for row in rows:  # cells a spreadsheet would run as formulas get a leading ' (OWASP)
+        writer.writerow(csv_row("" if isinstance(v, float) and math.isnan(v) else v for v in row))
     return out.getvalue().encode("utf-8")
 
 

@@ -26,6 +26,7 @@ from processes.model import Process
 from processes.params import SimParams
 from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.compiler import check_executable, profile_problems
+from simulator.traps import trap
 
 __all__ = ["check_study", "check_baselines", "check_member", "where"]
 
@@ -59,6 +60,15 @@ def check_member(point: SweepPoint, member: Member, process: Process, params: Si
         check_executable(process, params)
     except PermitflowError as err:
         raise err.located(file=member.profile_source) from None
+    stuck = trap(process, params)
+    if stuck is not None:
+        element, why = stuck
+        path = f"simulation.elements.{element}.probabilities"
+        override = point.origin_of(member.name, path)
+        if override is not None:
+            raise InputError(why, file=override.origin.source, line=override.origin.line, element=element)
+        line = member.base.line(split_path(path)) or member.base.line(split_path(f"simulation.elements.{element}"))
+        raise InputError(why, file=member.profile_source, line=line, element=element)
     return params
 
 

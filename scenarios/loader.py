@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from scenarios.bases import resolve_base
@@ -151,10 +152,19 @@ def parse_scenario(
     )
 
 
+def _read_text(path: Path) -> str:
+    """A scenario or study file's text (a FIFO refused, ``/dev/stdin`` read once)."""
+    data = read_user_file(path, what="scenario or study file", max_bytes=MAX_YAML_BYTES)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)) from None
+
+
 def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
     """Read and resolve a scenario file."""
     path = Path(path)
-    return parse_scenario(path.read_text(encoding="utf-8"), source=str(path), base_dir=path.parent, defaults=defaults)
+    return parse_scenario(_read_text(path), source=str(path), base_dir=path.parent, defaults=defaults)
 
 
 # --------------------------------------------------------------------------- study
@@ -194,7 +204,7 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
 def read_study(path: str | Path) -> Study:
     """Read a study file and the scenario files it names."""
     path = Path(path)
-    return parse_study(path.read_text(encoding="utf-8"), source=str(path), base_dir=path.parent)
+    return parse_study(_read_text(path), source=str(path), base_dir=path.parent)
 
 
 def read_any(paths: list[str | Path]) -> Study:
@@ -212,7 +222,7 @@ def read_any(paths: list[str | Path]) -> Study:
     names: list[str] = []
     title = ""
     for path in map(Path, paths):
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
         data, _lines = _compose(text, str(path))
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
             study = parse_study(text, source=str(path), base_dir=path.parent)

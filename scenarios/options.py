@@ -17,10 +17,12 @@ and run on the same road (:mod:`scenarios.road`), so it gives the same figures a
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 from bpmn_io.library import PROFILE_FILE, is_library_name, library_names
+from bpmn_io.userfile import check_regular, is_stream_path
 from processes.errors import InputError
 from scenarios.bases import Base, file_base, library_base
 from scenarios.overrides import parse_assignment
@@ -31,8 +33,10 @@ __all__ = ["one_scenario_study"]
 
 
 def _base(model: str, profile: str | None) -> Base:
-    if profile is not None and not Path(profile).is_file():
+    if profile is not None and not Path(profile).exists():
         raise InputError("no such profile file (--profile)", file=profile)
+    if profile is not None and not is_stream_path(profile):
+        check_regular(profile, what="profile")
     path = Path(model)
     if not path.exists() and is_library_name(model):
         return library_base(model, source=model, line=None, profile=Path(profile) if profile else None)
@@ -47,6 +51,13 @@ def _base(model: str, profile: str | None) -> Base:
     if not profile_path.is_file():
         raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile)", file=model)
     return file_base(path.stem, path, profile_path, source=model, line=None)
+
+
+def _years_text(years: float) -> str:
+    """``--years`` as a duration the profile reads: ``2.5`` -> ``'2.5y'`` (never ``1e+06y``)."""
+    if not math.isfinite(years) or years <= 0:
+        raise InputError(f"{years} is not a number of years above 0", file="--years")
+    return f"{years:.6f}".rstrip("0").rstrip(".") + "y"
 
 
 def one_scenario_study(
@@ -72,7 +83,7 @@ def one_scenario_study(
         raise InputError("give --years or --cases, not both", file="simulate")
     layers: list[tuple[dict[str, Any], Origin, dict[str, int]]] = []
     for key, value, option in (
-        ("horizon", None if years is None else f"{years:g}y", "--years"),
+        ("horizon", None if years is None else _years_text(years), "--years"),
         ("cases", cases, "--cases"),
         ("replications", replications, "--replications"),
         ("seed", seed, "--seed"),

@@ -90,7 +90,17 @@ from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
 from scenarios.study import Study
 from simulator.runner import Job, ResultCache
 
-__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled"]
+__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled", "MAX_WORK_UNITS",
+           "planned_units"]
+
+#: work units a run may plan before it asks for ``--force`` (the bundled study plans about 1,000)
+MAX_WORK_UNITS = 5_000
+
+
+def planned_units(study: Study) -> int:
+    """The work units ``study`` will run (sweep points x replications over its scenarios), counted
+    before anything is planned or parsed."""
+    return sum(len(scenario.points) * scenario.replications for scenario in study.scenarios)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bpmn_io.profile_values import shown_value
 from processes.errors import InputError
 
 __all__ = [
@@ -91,9 +92,16 @@ class RunSettings:
         return {k: getattr(self, k) for k in ("horizon", "cases", "warmup") if getattr(self, k) is not None}
 
 
+#: the largest value of each whole-number setting (more replications or cases than anyone waits for;
+#: a seed numpy's SeedSequence takes)
+MAXIMA: Mapping[str, int] = {"replications": 10_000, "cases": 1_000_000, "seed": 2**63 - 1}
+
+
 def _whole(value: Any, key: str, origin: Origin, *, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InputError(f"{key}: {value!r} is not a whole number >= {minimum}", file=origin.source, line=origin.line)
+    maximum = MAXIMA[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise InputError(f"{key}: {shown_value(value)} is not a whole number from {minimum} to {maximum}",
+                         file=origin.source, line=origin.line)
     return value
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -26,6 +27,8 @@ __all__ = ["Member", "SweepPoint", "Scenario", "Study", "build_scenario", "RUN_K
 
 #: the profile keys under ``simulation:`` that common random numbers need equal in a baseline
 RUN_KEYS = ("start", "horizon", "cases", "warmup")
+#: the most points one scenario's sweep may have (each is a whole profile, checked before anything runs)
+MAX_SWEEP_POINTS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,11 @@ def build_scenario(
                              file=origin.source, line=origin.line)
         member, path = member_path(written, names, origin)
         grid.append((written, member, path, tuple(values), origin))
+    size = math.prod(len(values) for *_rest, values, _o in grid)
+    if size > MAX_SWEEP_POINTS:
+        first = grid[0][4]
+        raise InputError(f"sweep: {size} points (the product of the value lists; the limit is {MAX_SWEEP_POINTS})",
+                         file=first.source, line=first.line)
     points = []
     for combo in itertools.product(*(values for *_rest, values, _o in grid)):
         swept = [Override(w, m, p, v, o, "sweep") for (w, m, p, _vs, o), v in zip(grid, combo, strict=True)]

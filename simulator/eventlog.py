@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from processes.textsafe import csv_row
 from simulator.records import ActivityRecord, SimResult
 
 __all__ = ["to_csv", "to_xes"]
@@ -64,8 +65,8 @@ def to_csv(result: SimResult, start: dt.date) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["case_id", "activity", "element", "resource", "enable", "start", "end"])
     for a in _ordered(result):
-        writer.writerow([a.case, _label(a), a.element, a.member or a.resource,
-                         _iso(start, a.enable), _iso(start, a.start), _iso(start, a.end)])
+        writer.writerow(csv_row([a.case, _label(a), a.element, a.member or a.resource,  # no formulas for spreadsheets
+                                 _iso(start, a.enable), _iso(start, a.start), _iso(start, a.end)]))
     return out.getvalue()
 
 

@@ -6,6 +6,7 @@ import json
 
 from processes.diff.nway import METRICS, Comparison, name_sides
 from processes.diff.result import ModelDiff
+from processes.textsafe import markdown_cell
 
 __all__ = [
     "KIND_TITLES",
@@ -82,14 +83,14 @@ def diff_text(diff: ModelDiff) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_cell(text)
 
 
 def diff_markdown(diff: ModelDiff) -> str:
     """A Markdown report: scores table, differences table, matches table."""
     s = diff.similarity
     out = [
-        f"# {diff.a.name} vs {diff.b.name}",
+        f"# {_cell(diff.a.name)} vs {_cell(diff.b.name)}",
         "",
         "| score | value |",
         "|---|---|",
@@ -146,11 +147,11 @@ def _matrix(comparison: Comparison, metric: str, cell: str = "{:.3f}") -> list[s
 def comparison_markdown(comparison: Comparison) -> str:
     """A Markdown report: similarity matrices, common core, variation points, facts."""
     names = comparison.names
-    out = [f"# Comparison of {', '.join(names)}", "", "## Similarity", ""]
+    out = [f"# Comparison of {_cell(', '.join(names))}", "", "## Similarity", ""]
     for metric in METRICS:
         out += _matrix(comparison, metric) + [""]
     out += [f"## Common core ({len(comparison.core)} steps in every model)", ""]
-    out += [f"- {comparison.clusters[k].label}" for k in comparison.core]
+    out += [f"- {_cell(comparison.clusters[k].label)}" for k in comparison.core]
     out += [
         "",
         f"## Variation points ({len(comparison.variations)})",
@@ -160,7 +161,7 @@ def comparison_markdown(comparison: Comparison) -> str:
     ]
     for v in comparison.variations:
         out.append(
-            f"| {v.kind} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |"
+            f"| {_cell(v.kind)} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |"
         )
     out += [
         "",
@@ -170,7 +171,7 @@ def comparison_markdown(comparison: Comparison) -> str:
         "|---" * (len(names) + 1) + "|",
     ]
     for fact, values in comparison.facts:
-        out.append(f"| {fact.replace('_', ' ')} | " + " | ".join(_cell(v) for v in values) + " |")
+        out.append(f"| {_cell(fact.replace('_', ' '))} | " + " | ".join(_cell(v) for v in values) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -1,7 +1,7 @@
 """YAML text of the user files the diff reads (synonyms, match decisions), parsed safely.
 
 Safe YAML without aliases (an alias bomb can make a small file expand into
-millions of values) and without deep nesting (at most 50 levels), with errors that name
+millions of values) and without deep nesting (see :mod:`processes.yamlscan`), with errors that name
 the file and line, and the line of every entry for later messages; and a short
 ``shown()`` of a bad value for error messages, so that one error stays one line.
 """
@@ -13,39 +13,18 @@ from typing import Any
 import yaml
 
 from processes.errors import InputError
+from processes.yamlscan import scan_yaml
 
 __all__ = ["load_user_yaml", "load_user_yaml_lines", "shown"]
 
-_MAX_DEPTH = 50
-
-
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: large lists parse fast
-
-
-def _scan(data: str | bytes, source: str) -> None:
-    """Refuse aliases and deep nesting from the event stream, before any node is built."""
-    depth = 0
-    for event in yaml.parse(data, Loader=_LOADER):  # noqa: S506 - a SafeLoader
-        line = event.start_mark.line + 1 if event.start_mark is not None else None
-        if isinstance(event, yaml.AliasEvent):
-            raise InputError("not valid YAML: aliases (*name) are not allowed in this file", file=source, line=line)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > _MAX_DEPTH:
-                raise InputError(
-                    f"not valid YAML here: nested deeper than {_MAX_DEPTH} levels (expected a flat list of entries)",
-                    file=source,
-                    line=line,
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
 
 
 def load_user_yaml_lines(data: str | bytes, *, source: str) -> tuple[Any, dict[str, int]]:
     """(plain data, key path -> 1-based line of every node) of YAML ``data``; InputError
     with file and line when it is not valid YAML, has aliases or is nested too deep."""
     try:
-        _scan(data, source)
+        scan_yaml(data, source=source, aliases="in this file (expected plain values; write each entry out)")
         root = yaml.compose(data, Loader=_LOADER)  # noqa: S506 - a SafeLoader
         doc = yaml.SafeLoader("").construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
