@@ -39,13 +39,12 @@ closures overlap, the smallest capacity applies.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-
-import holidays as holidays_pkg
 
 from processes.errors import SimulationError
 from processes.params import CalendarSpec, ResourcePool, SimParams
@@ -58,12 +57,17 @@ _EPS = 1e-9  # hours (3.6 microseconds)
 _PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
 
 
+@functools.lru_cache(maxsize=512)
 def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
+
+    Memoised in the process: every replication and calendar asks for the same years.
 
     >>> sorted(d for d in holiday_dates("SE", 2025) if d.month == 6)
     [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
     """
+    import holidays as holidays_pkg  # here, not at import: the package is large
+
     probe = holidays_pkg.country_holidays(country)
     categories = tuple(
         c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",))
