@@ -39,6 +39,7 @@ from bpmn_io.profile_values import (
 from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution
 from processes.errors import InputError
+from processes.holidaystore import stored_countries
 from processes.model import FrozenMap
 from processes.params import (
     WEEKDAYS,
@@ -156,9 +157,14 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
 def _holiday_countries() -> frozenset[str]:
     """The country codes (alpha-2 and alpha-3) the holidays package knows.
 
-    Read from its registry: ``holidays.list_supported_countries()`` imports all of its
-    250 country modules (a third of a second), which the start-up path cannot afford.
+    Read from its registry (``holidays.list_supported_countries()`` imports all of its
+    250 country modules) and kept by :mod:`processes.holidaystore`: importing the package
+    at all costs a start-up more than reading a profile.
     """
+    return stored_countries(_registry_countries)
+
+
+def _registry_countries() -> frozenset[str]:
     from holidays.registry import COUNTRIES
 
     return frozenset(code for names in COUNTRIES.values() for code in names[1:] if len(code) <= 3 and code.isupper())
