@@ -31,8 +31,18 @@ sys.path.insert(0, str(ROOT))
 def model(n: int, seed: int = 1) -> object:
     import numpy as np
 
-    from processes.model import Definitions, Event, EventDefinition, FrozenMap, Gateway, Lane, LaneSet, Process
-    from processes.model import SequenceFlow, Task
+    from processes.model import (
+        Definitions,
+        Event,
+        EventDefinition,
+        FrozenMap,
+        Gateway,
+        Lane,
+        LaneSet,
+        Process,
+        SequenceFlow,
+        Task,
+    )
 
     rng = np.random.default_rng(seed)
     nodes: dict[str, object] = {"S": Event(id="S", name="Ansökan inkommen", position="start")}

@@ -16,7 +16,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-
 from bpmn_io.profile_decision import clock_from_data, decision_from_data, outcomes_from_data
 from bpmn_io.profile_values import (
     KEYS,

@@ -48,8 +48,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from processes.errors import SimulationError
-from processes.params import CalendarSpec, ResourcePool, SimParams
 from processes.holidaystore import stored_dates
+from processes.params import CalendarSpec, ResourcePool, SimParams
 
 __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar", "merged_pool"]
 
