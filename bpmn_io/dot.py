@@ -11,7 +11,8 @@ named ``dot`` found on PATH (a module constant), so it cannot run the
 ``graphviz-pure`` binary, and all this module needs is one ``dot -Tplain`` call.
 
 Time limit: a run may take :data:`DOT_TIMEOUT_S` plus :data:`DOT_SECONDS_PER_NODE` per
-node of the graph (dot needs about 15 ms of CPU per node on a 5,000-task model, a
+node of the graph in CPU seconds of the Graphviz process (a loaded machine slows the wall
+clock, not the work) (dot needs about 15 ms of CPU per node on a 5,000-task model, a
 minute and a quarter), or what :func:`layout_session` says (the command line's
 ``--layout-timeout``; 0 is no limit). A session also records which engine ran.
 """
@@ -140,26 +141,61 @@ def run_dot(source: str, *, executable: str | None = None, timeout: float | None
         timeout = session.timeout if session is not None and session.timeout is not None else scaled_timeout(nodes)
     began = time.perf_counter()
     try:
-        done = subprocess.run(
-            [exe, "-Tplain"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout or None,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as err:
+        out, err, code = _run_limited([exe, "-Tplain"], source.encode("utf-8"), timeout)
+    except subprocess.TimeoutExpired as expired:
         raise PermitflowError(
-            f"Graphviz ({exe}) did not finish within {timeout:g} s for a graph of {nodes:,} nodes "
+            f"Graphviz ({exe}) did not finish within {timeout:g} CPU s for a graph of {nodes:,} nodes "
             f"(expected: a larger --layout-timeout, or 0 for no limit)"
-        ) from err
-    except OSError as err:
-        raise PermitflowError(f"cannot run Graphviz ({exe}): {err.strerror or err}") from err
+        ) from expired
+    except OSError as failure:
+        raise PermitflowError(f"cannot run Graphviz ({exe}): {failure.strerror or failure}") from failure
     if session is not None:
         session.runs.append(LayoutRun(engine_name(exe), exe, nodes, time.perf_counter() - began))
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PermitflowError(f"Graphviz ({exe}) failed: {detail[-1] if detail else f'exit {done.returncode}'}")
-    return parse_plain(done.stdout.decode("utf-8", "replace"))
+    if code != 0:
+        detail = err.decode("utf-8", "replace").strip().splitlines()
+        raise PermitflowError(f"Graphviz ({exe}) failed: {detail[-1] if detail else f'exit {code}'}")
+    return parse_plain(out.decode("utf-8", "replace"))
+
+
+#: a run that uses little CPU (a hung engine) is stopped after this many times its CPU limit in wall time
+WALL_FACTOR = 10.0
+
+
+def _run_limited(command: list[str], data: bytes, limit: float) -> tuple[bytes, bytes, int]:
+    """Run ``command`` with ``data`` on stdin: (stdout, stderr, exit code).
+
+    ``limit`` counts the child's CPU seconds (read from /proc where there is one, else wall
+    seconds), so a machine shared with other work does not turn a layout that would finish into
+    a failure; 0 is no limit. Raises ``subprocess.TimeoutExpired`` after killing the child.
+    """
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    began = time.perf_counter()
+    first = True
+    while True:
+        try:
+            out, err = proc.communicate(input=data if first else None, timeout=0.5)
+            return out, err, proc.returncode
+        except subprocess.TimeoutExpired:
+            first = False
+            wall = time.perf_counter() - began
+            cpu = _cpu_seconds(proc.pid)
+            if limit and ((cpu if cpu is not None else wall) > limit or wall > WALL_FACTOR * limit):
+                proc.kill()
+                proc.communicate()
+                raise
+        except BaseException:
+            proc.kill()
+            proc.communicate()
+            raise
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def parse_plain(text: str) -> dict[str, DotNode]:
