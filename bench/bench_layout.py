@@ -6,10 +6,9 @@
 Each size runs in a fresh child process (its own CPU seconds) and lays out a seeded model
 without a diagram, as ``convert``/``render`` do: ``add_layout`` (Graphviz ``dot`` for the
 positions, then routing, then the label placement of ``bpmn_io/layout_labels.py``). The
-model: ``n`` tasks in sequences and parallel/exclusive blocks of two or three (named
-exclusive gateways: "Komplett?"), a named timer event after every fifth task, in three
-lanes, between a start and an end event; every event and named gateway has an external
-label to place. Reported per size: CPU seconds of the whole layout, of the Graphviz child
+model: bench_diff's ``n`` tasks in sequences and parallel/exclusive blocks of two or three,
+with named exclusive splits ("Komplett?"), a named timer event after every fifth task, in
+three lanes; every event and named gateway has an external label to place. Reported per size: CPU seconds of the whole layout, of the Graphviz child
 (``dot``), of label placement, and the CPU seconds per task.
 """
 
@@ -25,11 +24,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 
 def model(n: int, seed: int = 1) -> object:
-    import numpy as np
+    """bench_diff's seeded model of ``n`` tasks, with named exclusive splits, a named timer
+    event after every fifth task and three lanes: labels to place."""
+    from dataclasses import replace
+
+    from bench_diff import large_model
 
     from processes.model import (
         Definitions,
@@ -39,56 +42,29 @@ def model(n: int, seed: int = 1) -> object:
         Gateway,
         Lane,
         LaneSet,
-        Process,
         SequenceFlow,
         Task,
     )
 
-    rng = np.random.default_rng(seed)
-    nodes: dict[str, object] = {"S": Event(id="S", name="Ansökan inkommen", position="start")}
-    flows: dict[str, SequenceFlow] = {}
-    last, k = "S", 0
-
-    def flow(u: str, v: str) -> None:
-        fid = f"F{len(flows)}"
-        flows[fid] = SequenceFlow(id=fid, source=u, target=v)
-
-    while k < n:
-        width = 1 if rng.random() < 0.7 else int(rng.integers(2, 4))
-        kind = "parallel" if rng.random() < 0.5 else "exclusive"
-        split = join = ""
-        if width > 1:
-            split, join = f"G{k}s", f"G{k}j"
-            nodes[split] = Gateway(id=split, gateway_kind=kind, name="Komplett?" if kind == "exclusive" else "")
-            nodes[join] = Gateway(id=join, gateway_kind=kind)
-            flow(last, split)
-        ends = []
-        for _ in range(width):
-            tid = f"T{k}"
-            nodes[tid] = Task(id=tid, name=f"Handlägg steg {k}")
-            flow(split or last, tid)
-            ends.append(tid)
-            k += 1
-            if k % 5 == 0 and width == 1:
-                eid = f"W{k}"
-                nodes[eid] = Event(id=eid, name=f"Vänta svar {k}", position="intermediate_catch",
-                                   definitions=(EventDefinition(kind="timer"),))
-                flow(tid, eid)
-                ends[-1] = eid
-        if width > 1:
-            for t in ends:
-                flow(t, join)
-            last = join
-        else:
-            last = ends[0]
-    nodes["E"] = Event(id="E", name="Ärendet avslutat", position="end")
-    flow(last, "E")
+    process = large_model(n, seed).processes[0]
+    nodes, flows = dict(process.nodes), dict(process.flows)
+    for gid, node in process.nodes.items():
+        if isinstance(node, Gateway) and node.gateway_kind == "exclusive" and gid.endswith("s"):
+            nodes[gid] = replace(node, name="Komplett?")
+    outgoing = {f.source: fid for fid, f in process.flows.items()}
+    tasks = [tid for tid, node in process.nodes.items() if isinstance(node, Task)]
+    for tid in tasks[4::5]:
+        eid = f"W{tid}"
+        nodes[eid] = Event(id=eid, name=f"Vänta svar {tid}", position="intermediate_catch",
+                           definitions=(EventDefinition(kind="timer"),))
+        fid = outgoing[tid]
+        flows[fid] = replace(flows[fid], source=eid)
+        flows[f"{fid}w"] = SequenceFlow(id=f"{fid}w", source=tid, target=eid)
     ids = list(nodes)
     lanes = tuple(Lane(id=f"L{i}", name=name, flow_node_refs=tuple(ids[i::3]))
                   for i, name in enumerate(("Registrator", "Handläggare", "Nämnd")))
-    process = Process(id="P", nodes=FrozenMap(nodes), flows=FrozenMap(flows),  # type: ignore[arg-type]
-                      lane_sets=(LaneSet(id="LS", lanes=lanes),))
-    return Definitions(processes=(process,))
+    return Definitions(processes=(replace(
+        process, nodes=FrozenMap(nodes), flows=FrozenMap(flows), lane_sets=(LaneSet(id="LS", lanes=lanes),)),))
 
 
 def child(n: int) -> None:
