@@ -38,7 +38,7 @@ browser:
 # own environment (it is not a permitflow dependency).
 peer:
 	@test -x bench/.venv-prosimos/bin/python || { $(PYTHON) -m venv bench/.venv-prosimos && \
-	  bench/.venv-prosimos/bin/python -m pip install --quiet prosimos; }
+	  bench/.venv-prosimos/bin/python -m pip install --quiet prosimos==2.1.0; }
 
 # Simod (PyPI simod; needs a Java runtime, Debian's default-jre) for bench/simod_side_by_side.py, in its own
 # environment (not a permitflow dependency, not part of `make test`).

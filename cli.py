@@ -303,8 +303,12 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
+@click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
+@click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                model_arg: str | None, bpmn_out: str | None, scenario: str | None, lenient: bool) -> None:
+                model_arg: str | None, bpmn_out: str | None, scenario: str | None, lenient: bool,
+                layout_timeout: float | None, verbose: bool) -> None:
     """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
@@ -351,11 +355,27 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         from bpmn_io.layout import with_diagram
         from bpmn_io.writer import bpmn_export
 
-        exported = bpmn_export(with_diagram(defs))
+        with _layout(layout_timeout, verbose):
+            exported = bpmn_export(with_diagram(defs))
         data, renamed = exported.data, exported.renamed_ids
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     _report_renamed_ids(source, target, renamed)
+
+
+@contextmanager
+def _layout(timeout: float | None, verbose: bool) -> Iterator[None]:
+    """Graphviz layouts inside the block get ``timeout``; ``verbose``: one stderr line on what ran."""
+    from bpmn_io.dot import layout_session
+
+    with layout_session(timeout) as session:
+        yield
+    if verbose:
+        if not session.runs:
+            click.echo("permitflow: layout: none needed (the model has its diagram)", err=True)
+        for run in session.runs:
+            click.echo(f"permitflow: layout: {run.engine} ({run.executable}), {run.nodes:,} nodes, "
+                       f"{run.seconds:.1f} s", err=True)
 
 
 _RENAMED_SHOWN = 20
@@ -462,7 +482,11 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.option("--diagram", type=click.IntRange(min=0), default=0, show_default=True,
               help="Which diagram (plane) to draw when the model has several, counting from 0.")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
-def render_cmd(file: str, output: str, diagram: int, lenient: bool) -> None:
+@click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
+@click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
+def render_cmd(file: str, output: str, diagram: int, lenient: bool, layout_timeout: float | None,
+               verbose: bool) -> None:
     """Draw a model as an SVG in BPMN notation.
 
     FILE is a BPMN file, a YAML authoring file or a library name. A model
@@ -481,7 +505,8 @@ def render_cmd(file: str, output: str, diagram: int, lenient: bool) -> None:
     if not output.lower().endswith(".svg"):
         raise click.BadParameter(f"{output!r} (expected a file name ending in .svg)", param_hint="-o")
     try:
-        svg = render_svg(_drawable_model(file, strict=not lenient), diagram=diagram)  # type: ignore[arg-type]
+        with _layout(layout_timeout, verbose):
+            svg = render_svg(_drawable_model(file, strict=not lenient), diagram=diagram)  # type: ignore[arg-type]
     except ModelError as err:
         raise err.located(file=file) from None
     with atomic_write(output, "wb") as fh:

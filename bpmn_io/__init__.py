@@ -1,9 +1,14 @@
-"""permitflow: bpmn_io — BPMN 2.0 XML (and authoring formats) in and out."""
+"""permitflow: bpmn_io — BPMN 2.0 XML (and authoring formats) in and out.
 
-from .layout import add_layout
-from .reader import parse_bpmn, read_bpmn
-from .svg import render_svg
-from .writer import BpmnExport, bpmn_export, to_bpmn_bytes, write_bpmn
+The names below are loaded on first use (PEP 562): importing one submodule, such as
+``bpmn_io.library`` on the way to a simulation, does not pull in the layout (Graphviz,
+subprocess), the SVG renderer or the writer.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = [
     "add_layout",
@@ -15,3 +20,27 @@ __all__ = [
     "to_bpmn_bytes",
     "write_bpmn",
 ]
+
+_HOME = {
+    "add_layout": "layout",
+    "BpmnExport": "writer",
+    "bpmn_export": "writer",
+    "render_svg": "svg",
+    "parse_bpmn": "reader",
+    "read_bpmn": "reader",
+    "to_bpmn_bytes": "writer",
+    "write_bpmn": "writer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'bpmn_io' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"bpmn_io.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

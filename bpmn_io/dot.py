@@ -9,23 +9,35 @@ says what to install.
 The ``graphviz`` Python package is not a dependency: it only runs an executable
 named ``dot`` found on PATH (a module constant), so it cannot run the
 ``graphviz-pure`` binary, and all this module needs is one ``dot -Tplain`` call.
+
+Time limit: a run may take :data:`DOT_TIMEOUT_S` plus :data:`DOT_SECONDS_PER_NODE` per
+node of the graph in CPU seconds of the Graphviz process (a loaded machine slows the wall
+clock, not the work) (dot needs about 15 ms of CPU per node on a 5,000-task model, a
+minute and a quarter), or what :func:`layout_session` says (the command line's
+``--layout-timeout``; 0 is no limit). A session also records which engine ran.
 """
 
 from __future__ import annotations
 
+import contextvars
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from processes.errors import PermitflowError
 
-__all__ = ["find_dot", "run_dot", "DotNode", "quote"]
+__all__ = ["find_dot", "run_dot", "DotNode", "quote", "engine_name", "scaled_timeout", "layout_session",
+           "LayoutRun", "LayoutSession"]
 
-DOT_TIMEOUT_S = 60.0
+DOT_TIMEOUT_S = 60.0  # the least time a run gets
+DOT_SECONDS_PER_NODE = 0.05  # and this much more per node: about three times what dot needs
 POINTS_PER_INCH = 72.0
 
 
@@ -38,6 +50,54 @@ class DotNode:
     cy: float
     width: float
     height: float
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutRun:
+    """One Graphviz run: which engine (``dot`` or ``graphviz-pure``), where, how big, how long."""
+
+    engine: str
+    executable: str
+    nodes: int
+    seconds: float
+
+
+@dataclass(slots=True)
+class LayoutSession:
+    """Settings and record of the layouts inside one :func:`layout_session` block.
+
+    ``timeout``: seconds each Graphviz run may take (``None``: :func:`scaled_timeout`
+    of the graph's size; ``0``: no limit).
+    """
+
+    timeout: float | None = None
+    runs: list[LayoutRun] = field(default_factory=list)
+
+
+_SESSION: contextvars.ContextVar[LayoutSession | None] = contextvars.ContextVar("layout_session", default=None)
+
+
+@contextmanager
+def layout_session(timeout: float | None = None) -> Iterator[LayoutSession]:
+    """Run layouts with ``timeout`` (see :class:`LayoutSession`) and record each run."""
+    if timeout is not None and timeout < 0:
+        raise ValueError(f"layout timeout {timeout!r} must be >= 0 seconds (0: no limit)")
+    session = LayoutSession(timeout)
+    token = _SESSION.set(session)
+    try:
+        yield session
+    finally:
+        _SESSION.reset(token)
+
+
+def scaled_timeout(nodes: int) -> float:
+    """Seconds a graph of ``nodes`` nodes may take by default."""
+    return DOT_TIMEOUT_S + DOT_SECONDS_PER_NODE * nodes
+
+
+def engine_name(executable: str) -> str:
+    """``graphviz-pure`` for that binary, else ``dot`` (Graphviz itself)."""
+    return "graphviz-pure" if Path(executable).name.startswith("graphviz-pure") else "dot"
 
 
 def find_dot() -> str:
@@ -67,29 +127,75 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def run_dot(source: str, *, executable: str | None = None, timeout: float = DOT_TIMEOUT_S) -> dict[str, DotNode]:
+def run_dot(source: str, *, executable: str | None = None, timeout: float | None = None) -> dict[str, DotNode]:
     """Lay out the dot graph ``source`` and return its nodes by name.
 
     Uses ``-Tplain`` output; positions are converted from inches (y up) to
-    pixels (y down) with 72 pixels an inch.
+    pixels (y down) with 72 pixels an inch. ``timeout`` (seconds, 0: none)
+    overrides the session's and the size-scaled default.
     """
     exe = executable or find_dot()
+    nodes = source.count("width=")  # every node statement sizes its node
+    session = _SESSION.get()
+    if timeout is None:
+        timeout = session.timeout if session is not None and session.timeout is not None else scaled_timeout(nodes)
+    began = time.perf_counter()
     try:
-        done = subprocess.run(
-            [exe, "-Tplain"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as err:
-        raise PermitflowError(f"Graphviz ({exe}) did not finish within {timeout:g} s") from err
-    except OSError as err:
-        raise PermitflowError(f"cannot run Graphviz ({exe}): {err.strerror or err}") from err
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PermitflowError(f"Graphviz ({exe}) failed: {detail[-1] if detail else f'exit {done.returncode}'}")
-    return parse_plain(done.stdout.decode("utf-8", "replace"))
+        out, err, code = _run_limited([exe, "-Tplain"], source.encode("utf-8"), timeout)
+    except subprocess.TimeoutExpired as expired:
+        raise PermitflowError(
+            f"Graphviz ({exe}) did not finish within {timeout:g} CPU s for a graph of {nodes:,} nodes "
+            f"(expected: a larger --layout-timeout, or 0 for no limit)"
+        ) from expired
+    except OSError as failure:
+        raise PermitflowError(f"cannot run Graphviz ({exe}): {failure.strerror or failure}") from failure
+    if session is not None:
+        session.runs.append(LayoutRun(engine_name(exe), exe, nodes, time.perf_counter() - began))
+    if code != 0:
+        detail = err.decode("utf-8", "replace").strip().splitlines()
+        raise PermitflowError(f"Graphviz ({exe}) failed: {detail[-1] if detail else f'exit {code}'}")
+    return parse_plain(out.decode("utf-8", "replace"))
+
+
+#: a run that uses little CPU (a hung engine) is stopped after this many times its CPU limit in wall time
+WALL_FACTOR = 10.0
+
+
+def _run_limited(command: list[str], data: bytes, limit: float) -> tuple[bytes, bytes, int]:
+    """Run ``command`` with ``data`` on stdin: (stdout, stderr, exit code).
+
+    ``limit`` counts the child's CPU seconds (read from /proc where there is one, else wall
+    seconds), so a machine shared with other work does not turn a layout that would finish into
+    a failure; 0 is no limit. Raises ``subprocess.TimeoutExpired`` after killing the child.
+    """
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    began = time.perf_counter()
+    first = True
+    while True:
+        try:
+            out, err = proc.communicate(input=data if first else None, timeout=0.5)
+            return out, err, proc.returncode
+        except subprocess.TimeoutExpired:
+            first = False
+            wall = time.perf_counter() - began
+            cpu = _cpu_seconds(proc.pid)
+            if limit and ((cpu if cpu is not None else wall) > limit or wall > WALL_FACTOR * limit):
+                proc.kill()
+                proc.communicate()
+                raise
+        except BaseException:
+            proc.kill()
+            proc.communicate()
+            raise
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def parse_plain(text: str) -> dict[str, DotNode]:

@@ -12,6 +12,11 @@ horizontal ones. The current place wins ties, so a label that is already clear
 never moves, and the result depends only on the input: the layout stays
 deterministic.
 
+Each candidate is checked only against the segments, labels and shapes near it,
+found through a uniform grid (:class:`_Grid`), so settling the labels of a model
+with thousands of tasks takes time near-linear in its size; the grid returns a
+superset of what the exact tests hit, so the costs are those of checking everything.
+
 >>> from processes.model import Bounds, Edge, Label, Point, Shape
 >>> event = Shape(id="E_di", element="E", bounds=Bounds(0, 0, 36, 36),
 ...               label=Label(bounds=Bounds(-7, 40, 50, 14)))
@@ -23,7 +28,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
@@ -35,6 +41,42 @@ GAP = 4.0
 HARD = 10  # a message flow, another label, a shape, or leaving the lane
 SOFT = 1  # a sequence flow
 DRIFT = 0.05  # per step away from the current place: 20 steps weigh as much as one sequence flow
+CELL = 200.0  # grid cell side in pixels: a few shapes wide, so a candidate touches one to four cells
+
+
+class _Grid:
+    """A uniform grid over the plane: which items' bounding boxes may meet a box."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], set[int]] = {}
+
+    @staticmethod
+    def _keys(x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
+        cx0, cx1 = math.floor(x0 / CELL), math.floor(x1 / CELL)
+        cy0, cy1 = math.floor(y0 / CELL), math.floor(y1 / CELL)
+        return ((cx, cy) for cx in range(cx0, cx1 + 1) for cy in range(cy0, cy1 + 1))
+
+    def add(self, item: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        for key in self._keys(x0, y0, x1, y1):
+            self.cells.setdefault(key, set()).add(item)
+
+    def remove(self, item: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        for key in self._keys(x0, y0, x1, y1):
+            self.cells[key].discard(item)
+
+    def near(self, box: Bounds) -> set[int]:
+        found: set[int] = set()
+        for key in self._keys(box.x, box.y, box.x + box.width, box.y + box.height):
+            items = self.cells.get(key)
+            if items:
+                found |= items
+        return found
+
+
+def _corners(b: Bounds) -> tuple[float, float, float, float]:
+    return b.x, b.y, b.x + b.width, b.y + b.height
 
 
 def settle_labels(
@@ -59,14 +101,30 @@ def settle_labels(
     bands = [s.bounds for s in shape_list if s.is_horizontal and s.element not in nodes]
     segments = [(e.element in message_flows, e.element, p, q) for e in edge_list
                 for p, q in zip(e.waypoints, e.waypoints[1:], strict=False)]
+    segment_grid, label_grid, block_grid = _Grid(), _Grid(), _Grid()
+    for n, (_hard, _element, p, q) in enumerate(segments):
+        segment_grid.add(n, min(p.x, q.x), min(p.y, q.y), max(p.x, q.x), max(p.y, q.y))
+    label_keys = sorted(labels)
+    label_index = {key: n for n, key in enumerate(label_keys)}
+    for key, n in label_index.items():
+        label_grid.add(n, *_corners(labels[key]))
+    for n, b in enumerate(blocks):
+        block_grid.add(n, *_corners(b))
 
     def cost(box: Bounds, *, key: tuple[int, int], own_box: Bounds | None, own_edge: str, band: Bounds | None) -> int:
         total = 0
-        for hard, element, p, q in segments:
+        for n in segment_grid.near(box):
+            hard, element, p, q = segments[n]
             if element != own_edge and _segment_hits(box, p, q):
                 total += HARD if hard else SOFT
-        total += HARD * sum(1 for other, lb in labels.items() if other != key and _intersects(box, lb))
-        total += HARD * sum(1 for b in blocks if b is not own_box and _intersects(box, b))
+        for n in label_grid.near(box):
+            other = label_keys[n]
+            if other != key and _intersects(box, labels[other]):
+                total += HARD
+        for n in block_grid.near(box):
+            b = blocks[n]
+            if b is not own_box and _intersects(box, b):
+                total += HARD
         if band is not None and not _inside(box, band):
             total += HARD
         return total
@@ -89,7 +147,9 @@ def settle_labels(
             best = _cheapest(candidates, partial(cost, key=key, own_box=None, own_edge=own_edge.element, band=None))
         if best == current:
             continue
+        label_grid.remove(label_index[key], *_corners(current))
         labels[key] = best
+        label_grid.add(label_index[key], *_corners(best))
         if kind == 0:
             s = shape_list[i]
             shape_list[i] = replace(s, label=replace(s.label, bounds=best)) if s.label is not None else s

@@ -11,11 +11,10 @@ and the outcomes are read by :mod:`bpmn_io.profile_decision`, single values by
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
-
-import holidays as holidays_pkg
 
 from bpmn_io.profile_decision import clock_from_data, decision_from_data, outcomes_from_data
 from bpmn_io.profile_values import (
@@ -41,6 +40,7 @@ from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution
 from processes.durations import CALENDAR_UNITS
 from processes.errors import InputError
+from processes.holidaystore import stored_countries
 from processes.model import FrozenMap
 from processes.params import (
     WEEKDAYS,
@@ -137,7 +137,7 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     if country in ("none", "None"):
         country = None
     if country is not None:
-        supported = holidays_pkg.list_supported_countries()
+        supported = _holiday_countries()
         if not isinstance(country, str) or country not in supported:
             raise fail(
                 path + ("holidays",),
@@ -153,6 +153,23 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
             closed_dates=tuple(date(d, path + ("closed_dates", i)) for i, d in enumerate(closed)),
             closures=tuple(_closure(c, path + ("closures", i)) for i, c in enumerate(closures)),
         )
+
+
+@functools.cache
+def _holiday_countries() -> frozenset[str]:
+    """The country codes (alpha-2 and alpha-3) the holidays package knows.
+
+    Read from its registry (``holidays.list_supported_countries()`` imports all of its
+    250 country modules) and kept by :mod:`processes.holidaystore`: importing the package
+    at all costs a start-up more than reading a profile.
+    """
+    return stored_countries(_registry_countries)
+
+
+def _registry_countries() -> frozenset[str]:
+    from holidays.registry import COUNTRIES
+
+    return frozenset(code for names in COUNTRIES.values() for code in names[1:] if len(code) <= 3 and code.isupper())
 
 
 # --- pools, arrivals, elements ---------------------------------------------------------------------

@@ -32,12 +32,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from processes.durations import parse_duration
 from processes.errors import InputError
+
+if TYPE_CHECKING:  # a profile is read without numpy; only sampling needs a Generator
+    import numpy as np
 
 __all__ = ["KINDS", "Distribution", "distribution_from_data", "distribution_to_data"]
 

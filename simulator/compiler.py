@@ -19,13 +19,28 @@ from simulator.tokens import CompiledProcess
 __all__ = ["compile_process", "check_executable", "profile_problems"]
 
 
+#: the last compilations, by the identity of their (process, params): the replications of a
+#: scenario pass the same two objects, and the tables are immutable data
+_RECENT: dict[tuple[int, int], tuple[m.Process, SimParams, CompiledProcess]] = {}
+_MAX_RECENT = 64
+
+
 def compile_process(process: m.Process, params: SimParams) -> CompiledProcess:
     """Check that every element can be executed and build the routing tables.
 
     Raises :class:`processes.errors.SimulationError` naming the elements that
-    cannot be simulated (and why) before any simulation object exists.
+    cannot be simulated (and why) before any simulation object exists. The same
+    two objects compiled again return the tables built the first time.
     """
-    return build_tables(process, params)
+    key = (id(process), id(params))
+    found = _RECENT.get(key)
+    if found is not None and found[0] is process and found[1] is params:
+        return found[2]
+    compiled = build_tables(process, params)
+    if len(_RECENT) >= _MAX_RECENT:
+        _RECENT.clear()
+    _RECENT[key] = (process, params, compiled)  # holding both keeps their ids from being reused
+    return compiled
 
 
 def check_executable(process: m.Process, params: SimParams) -> None:

@@ -302,10 +302,16 @@ class _Run(ActivityExecution, JoinRouting):
                         if pool.always_open and not needs_procs:  # Workplace.work's hot path, inlined
                             enable = env.now
                             hours = next(work_draws[n])  # type: ignore[arg-type]
-                            with pool.resource.request() as request:
-                                yield request
-                                start = env.now
+                            held = pool.take_free()
+                            if held is not None:  # no interrupt can come here (no needs_procs)
                                 yield env.timeout(hours)
+                                pool.give_back(held)
+                                start = enable
+                            else:
+                                with pool.resource.request() as request:
+                                    yield request
+                                    start = env.now
+                                    yield env.timeout(hours)
                             recorder.worked(case, node, pool.name, enable, start, env.now, hours)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]

@@ -45,16 +45,16 @@ of theirs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
-import holidays as holidays_pkg
-
 from processes.errors import SimulationError
+from processes.holidaystore import stored_dates
 from processes.params import CalendarSpec, PoolMember, ResourcePool, SimParams
 
 __all__ = ["holiday_dates", "WorkCalendar", "PoolSchedule", "pool_schedules", "work_in_calendar", "merged_pool"]
@@ -63,15 +63,25 @@ _CHUNK_DAYS = 366
 _MAX_SEARCH_YEARS = 60
 _EPS = 1e-9  # hours (3.6 microseconds)
 _PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
+_HOLIDAY_OPTIONS = "public+de_facto,no-plain-sundays"  # names how _package_holiday_dates asks (store key)
 
 
-@lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=512)
 def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
+
+    Memoised in the process (every replication and calendar asks for the same years)
+    and kept between runs by :mod:`processes.holidaystore`.
 
     >>> sorted(d for d in holiday_dates("SE", 2025) if d.month == 6)
     [datetime.date(2025, 6, 6), datetime.date(2025, 6, 8), datetime.date(2025, 6, 20), datetime.date(2025, 6, 21)]
     """
+    return stored_dates(country, year, _HOLIDAY_OPTIONS, lambda: _package_holiday_dates(country, year))
+
+
+def _package_holiday_dates(country: str, year: int) -> frozenset[dt.date]:
+    import holidays as holidays_pkg  # here, not at import: it loads every country it knows
+
     probe = holidays_pkg.country_holidays(country)
     categories = tuple(
         c for c in ("public", "de_facto") if c in getattr(probe, "supported_categories", ("public",))
@@ -86,50 +96,49 @@ def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     )
 
 
-def _day_intervals(spec: CalendarSpec, share: float, day: dt.date) -> tuple[tuple[float, float], ...]:
-    """Open (from, to) hours on ``day`` of a member working ``share`` of calendar ``spec``."""
-    if day in spec.closed_dates:
-        return ()
-    if spec.holidays is not None and day in holiday_dates(spec.holidays, day.year):
-        return ()
-    intervals = spec.week[day.weekday()]
-    share = share * min((c.capacity for c in spec.closures if c.covers(day)), default=1.0)
-    if share >= 1.0 or not intervals:
-        return intervals
-    budget = share * sum(b - a for a, b in intervals)
-    out = []
-    for a, b in intervals:
-        if budget <= 0:
-            break
-        take = min(b - a, budget)
-        out.append((a, a + take))
-        budget -= take
-    return tuple(out)
+class _Tape:
+    """The open intervals of one (calendar, start, share), built as far as any query reached.
 
-
-@lru_cache(maxsize=256)
-def _chunk(spec: CalendarSpec, start: dt.date, share: float, first: int) -> tuple[tuple[float, float, float], ...]:
-    """``(day's base hour, from, to)`` of every open interval of days ``first`` .. ``first + 366``.
-
-    Pure, so cached: the replications and scenario points of a batch that share a calendar,
-    start and FTE build the intervals once per process (the holidays package is slow to ask).
+    Every :class:`WorkCalendar` of the same (spec, start, share) in a process shares one tape:
+    the intervals are a pure function of those three, and building them (holidays, closures,
+    a year of days at a time) costs more than a short run's simulation. Only ever appended to,
+    under its lock; a query reads only the part built before it (``days``).
     """
-    out = []
-    for offset in range(first, first + _CHUNK_DAYS):
-        base = offset * 24.0
-        out += [(base, a, b) for a, b in _day_intervals(spec, share, start + dt.timedelta(days=offset))]
-    return tuple(out)
+
+    __slots__ = ("starts", "ends", "cum_end", "days", "lock")
+
+    def __init__(self) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        self.cum_end: list[float] = []  # open hours from 0 to the end of each interval
+        self.days = 0  # days built so far
+        self.lock = threading.Lock()
+
+
+_TAPES: dict[tuple[CalendarSpec, dt.date, float], _Tape] = {}
+_MAX_TAPES = 256  # distinct calendars kept in a process (a sweep over many calendars starts afresh)
+
+
+def _tape(spec: CalendarSpec, start: dt.date, share: float) -> _Tape:
+    key = (spec, start, share)
+    found = _TAPES.get(key)
+    if found is None:
+        if len(_TAPES) >= _MAX_TAPES:
+            _TAPES.clear()
+        found = _TAPES[key] = _Tape()
+    return found
 
 
 class WorkCalendar:
     """The open hours of one member of a pool, from ``start`` on, as sorted intervals.
 
     ``share`` (0..1] is the member's FTE: the first ``share`` of each day's open
-    hours. Behaves as an immutable value; it caches intervals as queries reach
-    further into the future.
+    hours. Behaves as an immutable value; it builds intervals as queries reach
+    further into the future, on a tape shared with every calendar of the same
+    spec, start and share.
     """
 
-    __slots__ = ("spec", "start", "share", "_starts", "_ends", "_cum_end", "_days")
+    __slots__ = ("spec", "start", "share", "_starts", "_ends", "_cum_end", "_tape")
 
     def __init__(self, spec: CalendarSpec, start: dt.date, *, share: float = 1.0) -> None:
         if not 0.0 < share <= 1.0:
@@ -137,34 +146,60 @@ class WorkCalendar:
         self.spec = spec
         self.start = start
         self.share = share
-        self._starts: list[float] = []
-        self._ends: list[float] = []
-        self._cum_end: list[float] = []  # open hours from 0 to the end of each interval
-        self._days = 0  # days built so far
+        self._tape = _tape(spec, start, share)
+        self._starts = self._tape.starts
+        self._ends = self._tape.ends
+        self._cum_end = self._tape.cum_end
+
+    @property
+    def _days(self) -> int:
+        return self._tape.days
 
     # -- building ------------------------------------------------------------------------------
 
     def day_intervals(self, day: dt.date) -> tuple[tuple[float, float], ...]:
         """Open (from, to) hours of the day for this member on ``day``."""
-        return _day_intervals(self.spec, self.share, day)
+        spec = self.spec
+        if day in spec.closed_dates:
+            return ()
+        if spec.holidays is not None and day in holiday_dates(spec.holidays, day.year):
+            return ()
+        intervals = spec.week[day.weekday()]
+        share = self.share * min((c.capacity for c in spec.closures if c.covers(day)), default=1.0)
+        if share >= 1.0 or not intervals:
+            return intervals
+        budget = share * sum(b - a for a, b in intervals)
+        out = []
+        for a, b in intervals:
+            if budget <= 0:
+                break
+            take = min(b - a, budget)
+            out.append((a, a + take))
+            budget -= take
+        return tuple(out)
 
     def _extend(self) -> None:
-        total = self._cum_end[-1] if self._cum_end else 0.0
-        for base, a, b in _chunk(self.spec, self.start, self.share, self._days):
-            lo, hi = base + a, base + b
-            if self._ends and self._ends[-1] == lo:  # merge across midnight
-                self._ends[-1] = hi
-                total += b - a
-                self._cum_end[-1] = total
-                continue
-            total += b - a
-            self._starts.append(lo)
-            self._ends.append(hi)
-            self._cum_end.append(total)
-        self._days += _CHUNK_DAYS
+        tape = self._tape
+        with tape.lock:
+            days = tape.days
+            total = tape.cum_end[-1] if tape.cum_end else 0.0
+            for offset in range(days, days + _CHUNK_DAYS):
+                base = offset * 24.0
+                for a, b in self.day_intervals(self.start + dt.timedelta(days=offset)):
+                    lo, hi = base + a, base + b
+                    if tape.ends and tape.ends[-1] == lo:  # merge across midnight
+                        tape.ends[-1] = hi
+                        total += b - a
+                        tape.cum_end[-1] = total
+                        continue
+                    total += b - a
+                    tape.starts.append(lo)
+                    tape.ends.append(hi)
+                    tape.cum_end.append(total)
+            tape.days = days + _CHUNK_DAYS
 
     def _ensure_time(self, t: float) -> None:
-        while self._days * 24.0 <= t:
+        while self._tape.days * 24.0 <= t:
             self._extend()
 
     def _never_open(self, t: float) -> SimulationError:

@@ -36,10 +36,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from scipy import stats as _scipy_stats
 
 from processes.params import OUTCOMES
 from simulator.records import SimResult
+from simulator.tquantile import t_quantile
 
 __all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval"]
 
@@ -345,5 +345,5 @@ def confidence_interval(values: Iterable[float], level: float = 0.95) -> tuple[f
     mean = float(xs.mean())
     if len(xs) < 2:
         return (mean, math.nan, math.nan)
-    half = float(_scipy_stats.t.ppf(0.5 + level / 2, len(xs) - 1) * xs.std(ddof=1) / math.sqrt(len(xs)))
+    half = float(t_quantile(0.5 + level / 2, len(xs) - 1) * xs.std(ddof=1) / math.sqrt(len(xs)))
     return (mean, mean - half, mean + half)

@@ -7,15 +7,19 @@ its position. Adding an element or changing a scenario therefore does not shift
 any other stream: replication ``i`` of two scenarios draws the same durations for
 the same element (common random numbers).
 
-Draws are taken in blocks (one numpy call per :data:`BLOCK` draws) and handed
-out one at a time through a plain iterator; ``next(it)`` costs far less than a
-numpy call per draw. The k-th value a stream yields is the same whatever else
-the simulation does.
+Draws are taken in blocks (one numpy call per block) and handed out one at a
+time through a plain iterator; ``next(it)`` costs far less than a numpy call per
+draw. Blocks start small (:data:`FIRST_BLOCK`) and double up to :data:`BLOCK`, so
+a short run (a municipality's year: a few draws per stream) does not pay for
+hundreds of draws it never uses. A Generator draws a block of n values exactly as
+n single draws, so the k-th value a stream yields is the same whatever the block
+sizes and whatever else the simulation does.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -23,9 +27,10 @@ import numpy as np
 
 from processes.distributions import Distribution
 
-__all__ = ["BLOCK", "root_sequence", "stream", "draws", "uniforms"]
+__all__ = ["BLOCK", "FIRST_BLOCK", "root_sequence", "stream", "draws", "uniforms"]
 
 BLOCK = 256
+FIRST_BLOCK = 8
 
 
 def root_sequence(seed: np.random.SeedSequence | int) -> np.random.SeedSequence:
@@ -45,13 +50,18 @@ def stream(root: np.random.SeedSequence, purpose: str, name: str = "") -> np.ran
     return np.random.Generator(np.random.PCG64(child))
 
 
-def _blocks(make: Callable[[], list[float]]) -> Iterator[float]:
-    return itertools.chain.from_iterable(iter(make, None))
+def _blocks(make: Callable[[int], list[float]]) -> Iterator[float]:
+    """The values of ``make(FIRST_BLOCK)``, ``make(2 * FIRST_BLOCK)``, ... up to blocks of BLOCK, in turn."""
+    size = FIRST_BLOCK
+    while True:
+        yield from make(size)
+        size = min(2 * size, BLOCK)
 
 
 def draws(dist: Distribution, rng: np.random.Generator) -> Iterator[float]:
     """An endless iterator of hours drawn from ``dist`` (a
-    ``processes.distributions.Distribution``) with ``rng``."""
+    ``processes.distributions.Distribution``) with ``rng``: the values of
+    ``dist.sample(rng)`` called again and again, drawn in blocks."""
     p = dict(dist.params)
     kind = dist.kind
     if kind == "fixed":
@@ -60,21 +70,39 @@ def draws(dist: Distribution, rng: np.random.Generator) -> Iterator[float]:
         mean = p["mean"]
         if mean <= 0:
             return itertools.repeat(0.0)
-        return _blocks(lambda: rng.exponential(mean, BLOCK).tolist())
+        return _blocks(lambda n: rng.exponential(mean, n).tolist())
     if kind == "uniform":
         low, high = p["low"], p["high"]
-        return _blocks(lambda: rng.uniform(low, high, BLOCK).tolist())
+        return _blocks(lambda n: rng.uniform(low, high, n).tolist())
     if kind == "gamma":
         shape, scale = p["shape"], p["scale"]
-        return _blocks(lambda: rng.gamma(shape, scale, BLOCK).tolist())
+        return _blocks(lambda n: rng.gamma(shape, scale, n).tolist())
     if kind == "empirical":
         values = np.asarray(dist.values, dtype=float)
         weights = np.asarray(dist.weights, dtype=float)
-        return _blocks(lambda: values[rng.choice(len(values), BLOCK, p=weights)].tolist())
-    # triangular, normal (truncated), lognormal: the distribution's own draw, in blocks
-    return _blocks(lambda: [dist.sample(rng) for _ in range(BLOCK)])
+        return _blocks(lambda n: values[rng.choice(len(values), n, p=weights)].tolist())
+    if kind == "triangular":
+        low, mode, high = p["low"], p["mode"], p["high"]
+        if low == high:
+            return itertools.repeat(low)
+        return _blocks(lambda n: rng.triangular(low, mode, high, n).tolist())
+    if kind == "normal":
+        mean, sd = p["mean"], p["sd"]
+        if sd == 0:
+            return itertools.repeat(mean)
+        # truncated at 0 by rejection: sample() draws again after a negative value, which
+        # is the stream of normal draws with the negative ones left out
+        return _blocks(lambda n: [x for x in rng.normal(mean, sd, n).tolist() if x >= 0])
+    if kind == "lognormal":
+        mean, sd = p["mean"], p["sd"]
+        if sd == 0:
+            return itertools.repeat(mean)
+        s2 = math.log1p((sd / mean) ** 2)
+        mu, sigma = math.log(mean) - s2 / 2, math.sqrt(s2)
+        return _blocks(lambda n: rng.lognormal(mu, sigma, n).tolist())
+    return _blocks(lambda n: [dist.sample(rng) for _ in range(n)])  # a kind added later: its own draw
 
 
 def uniforms(rng: np.random.Generator) -> Iterator[float]:
     """An endless iterator of uniform draws on [0, 1)."""
-    return _blocks(lambda: rng.random(BLOCK).tolist())
+    return _blocks(lambda n: rng.random(n).tolist())

@@ -71,8 +71,12 @@ def _from_prosimos(entry: dict[str, Any], warnings: list[str], what: str, source
         return {"dist": "uniform", "low": hours_text(lo * h), "high": hours_text(hi * h)}
     if name in ("norm", "lognorm", "gamma"):
         a, b, *rest = _params(entry, what, source, 2)
-        if rest and (rest[0] > 0 or (len(rest) > 1 and rest[1] < 1e11)):
-            warnings.append(f"{what}: {name} min/max bounds have no equivalent (normal is truncated at 0 only)")
+        sd = abs(b) if name == "norm" else math.sqrt(max(b, 0.0))
+        # a bound drops something only if it can cut a draw: a minimum above 0 (every draw is >= 0
+        # here too), a maximum within ten standard deviations of the mean (Prosimos writes 1e9 s)
+        if rest and (rest[0] > 0 or (len(rest) > 1 and rest[1] < a + 10 * sd)):
+            bounds = f"[{rest[0]:g}, {rest[1]:g}] s" if len(rest) > 1 else f"min {rest[0]:g} s"
+            warnings.append(f"{what}: {name} bounds {bounds} have no equivalent (dropped; a normal is truncated at 0 only)")
         if name == "norm":
             return {"dist": "normal", "mean": hours_text(a * h), "sd": hours_text(b * h)}
         return {"dist": "lognormal" if name == "lognorm" else "gamma", "mean": hours_text(a * h),
@@ -149,8 +153,8 @@ def prosimos_to_profile(data: dict[str, Any], defs: Definitions, *, source: str,
     known = {"resource_profiles", "arrival_time_distribution", "arrival_time_calendar",
              "gateway_branching_probabilities", "task_resource_distribution", "resource_calendars",
              "event_distribution", "batch_processing", "model_type"}
-    for key in data:
-        if key not in known:
+    for key, value in data.items():
+        if key not in known and value not in (None, "", [], {}):  # an empty section drops nothing
             warnings.append(f"{key}: no permitflow equivalent (not imported)")
     if data.get("batch_processing"):
         warnings.append("batch_processing: Prosimos batching rules have no permitflow equivalent (not imported)")

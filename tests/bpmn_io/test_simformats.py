@@ -542,3 +542,26 @@ def test_qbp_resource_without_members_is_named(tmp_path) -> None:
     assert out.document["simulation"]["pools"]["qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d"]["count"] == 1
     assert ("resource 'qbp_b5bbf705-b3ec-49dd-83f4-cbdc5294289d' (Role 5): totalAmount '0' is not a whole number "
             ">= 1; imported as 1") in out.warnings
+
+
+def test_prosimos_import_warns_only_about_what_it_drops(mm1) -> None:
+    # a standard Prosimos file: empty case_attributes and prioritisation_rules, normal bounds [0, 1e9 s]
+    defs, _ = mm1
+    norm = {"distribution_name": "norm",
+            "distribution_params": [{"value": 3600}, {"value": 600}, {"value": 0}, {"value": 1e9}]}
+    doc = {"resource_profiles": [{"id": "server", "name": "Server", "resource_list": [
+               {"id": "s1", "name": "S1", "amount": 1, "cost_per_hour": 30, "calendar": "always"}]}],
+           "resource_calendars": [{"id": "always", "time_periods": [
+               {"from": "MONDAY", "to": "SUNDAY", "beginTime": "00:00:00", "endTime": "23:59:59"}]}],
+           "task_resource_distribution": [{"task_id": "Task_Serve", "resources": [{"resource_id": "s1", **norm}]}],
+           "arrival_time_distribution": {"distribution_name": "expon",
+                                         "distribution_params": [{"value": 7200}, {"value": 0}, {"value": 1e9}]},
+           "case_attributes": [], "prioritisation_rules": [], "multitasking": {}}
+    assert prosimos_to_profile(doc, defs, source="p.json").warnings == ()
+    # bounds that cut draws, and sections with content, are named
+    doc["task_resource_distribution"][0]["resources"][0]["distribution_params"][3] = {"value": 5000}
+    doc["case_attributes"] = [{"name": "kind", "type": "discrete", "values": [{"key": "a", "value": 1}]}]
+    warnings = prosimos_to_profile(doc, defs, source="p.json").warnings
+    assert warnings == ("case_attributes: no permitflow equivalent (not imported)",
+                        "task 'Task_Serve': norm bounds [0, 5000] s have no equivalent (dropped; a normal is "
+                        "truncated at 0 only)")

@@ -92,3 +92,13 @@ def test_a_horizon_run_observes_the_window_after_the_warmup() -> None:
     f = figures(result)
     assert f["cases"] == sum(1 for c in result.cases if c.arrival >= 4 * 168) < len(result.cases)
     assert abs(f["utilisation.server"] - 0.5) < 4 * math.sqrt(2 * 0.25 / f["cases"])
+
+
+def test_the_t_quantile_table_is_scipys_stdtrit() -> None:
+    from scipy.special import stdtrit
+
+    from simulator.tquantile import T975, t_quantile
+
+    assert T975 == tuple(float(stdtrit(df, 0.975)) for df in range(1, len(T975) + 1))
+    assert t_quantile(0.975, 500) == float(stdtrit(500, 0.975))  # beyond the table: scipy, lazily
+    assert t_quantile(0.995, 4) == float(stdtrit(4, 0.995))

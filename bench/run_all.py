@@ -1,0 +1,100 @@
+"""Every benchmark in bench/, each with small options, and a summary (what `make bench` runs).
+
+    .venv/bin/python bench/run_all.py                  # the quick set, a few minutes on 2 cores
+    .venv/bin/python bench/run_all.py --only layout engine
+    .venv/bin/python bench/run_all.py --write bench/RESULTS-quick.md
+
+Each script runs in its own process; the summary lists its command, exit status, wall and
+CPU seconds (user + system of the child and its children) and the last lines it printed.
+The quick options are for checking that every benchmark still runs and for a first look;
+the numbers in README.md and the RESULTS files come from the full commands named there. A
+script whose inputs are missing (Prosimos not installed, ../shared absent) is reported as
+skipped, not failed. Scripts in bench/ that are not listed in QUICK are named at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BPIC = Path(os.environ.get("PERMITFLOW_SHARED") or ROOT.parent / "shared") / "data" / "logs" / "BPIC15_1.xes.gz"
+
+#: name -> (script, quick arguments, what it needs beyond the repository or None)
+QUICK: dict[str, tuple[str, list[str], Path | None]] = {
+    "engine": ("bench_engine.py", ["--cases", "20000", "--permit-cases", "300", "--repeat", "2"], None),
+    "road": ("bench_road.py", ["--repeat", "2"], None),
+    "layout": ("bench_layout.py", ["--quick"], None),
+    "diff": ("bench_diff.py", ["--cases", "nway", "large", "--steps", "300"], None),
+    "prosimos": ("prosimos_side_by_side.py", ["--speed", "--quick"], HERE / ".venv-prosimos" / "bin" / "python"),
+    "logs": ("bench_logs.py", ["--events", "50000", "--bpic", str(BPIC)], BPIC),
+    "library-calibration": ("library_calibration.py", [], None),
+}
+#: scripts that are not benchmarks of their own
+NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py"}
+
+
+def run(name: str, script: str, extra: list[str]) -> tuple[str, float, float, list[str]]:
+    """(status, wall s, CPU s, last lines of output) of one benchmark."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, str(HERE / script), *extra], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    text = (done.stdout.strip() or done.stderr.strip()).splitlines()
+    status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
+    if done.returncode != 0:
+        text = done.stderr.strip().splitlines() or text
+    return status, wall, cpu, text[-6:]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=sorted(QUICK), help="run these only")
+    parser.add_argument("--write", type=Path, help="also write the summary (Markdown) here")
+    args = parser.parse_args()
+    names = args.only or list(QUICK)
+    lines = [
+        "# Quick benchmarks (bench/run_all.py)",
+        "",
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} logical CPUs, load average "
+        f"{os.getloadavg()[0]:.2f} at the start. Quick options: for checking, not for the README's numbers.",
+        "",
+    ]
+    failed = False
+    for name in names:
+        script, extra, needs = QUICK[name]
+        command = " ".join(["bench/" + script, *extra])
+        if needs is not None and not needs.exists():
+            lines += [f"## {name}: skipped", "", f"`{command}` needs {needs} (not found)", ""]
+            print(f"{name}: skipped (needs {needs})", file=sys.stderr)
+            continue
+        print(f"{name}: {command} ...", file=sys.stderr, flush=True)
+        status, wall, cpu, tail = run(name, script, extra)
+        failed |= status != "ok"
+        lines += [f"## {name}: {status}, {wall:.1f} s wall, {cpu:.1f} CPU s", "", f"`{command}`", "", "```",
+                  *tail, "```", ""]
+        print(f"{name}: {status}, {wall:.1f} s wall, {cpu:.1f} CPU s", file=sys.stderr, flush=True)
+    others = sorted(p.name for p in HERE.glob("*.py") if p.name not in NOT_BENCHMARKS
+                    and p.name not in {s for s, _, _ in QUICK.values()})
+    if others:
+        lines += [f"Not run (no quick options known here): {', '.join(others)}", ""]
+    lines.append(f"Load average {os.getloadavg()[0]:.2f} at the end.")
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        args.write.write_text(text + "\n", encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

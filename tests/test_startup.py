@@ -1,0 +1,55 @@
+"""The start-up path stays light: the heavy libraries load only in the commands that need them.
+
+Each check runs the command in a fresh interpreter and lists which heavy modules it imported
+(no timing: the names decide). See README "Speed" for the measured start-up times.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("scipy.stats", "scipy.special", "matplotlib", "pandas", "pm4py", "jinja2", "networkx", "holidays")
+
+PROBE = """
+import json, sys
+import cli
+try:
+    cli.main(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = {heavy!r}
+print(json.dumps(sorted(h for h in heavy if h in sys.modules)), file=sys.stderr)
+"""
+
+
+def heavy_modules(args: list[str], tmp_path: Path, *, heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", PROBE.format(heavy=heavy), *args], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def test_importing_the_command_line_loads_nothing_heavy(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", f"import cli, sys, json; print(json.dumps([h for h in {HEAVY!r} "
+                           "if h in sys.modules]))"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["library"], ["facts"]], ids=" ".join)
+def test_quick_commands_load_nothing_heavy(args: list[str], tmp_path: Path) -> None:
+    first = heavy_modules(args, tmp_path)
+    assert first in ([], ["holidays"])  # a first run checks the profiles' country codes with the package
+    assert heavy_modules(args, tmp_path) == []  # and stores them (processes/holidaystore.py)
+
+
+def test_a_one_year_simulation_loads_no_statistics_library(tmp_path: Path) -> None:
+    args = ["simulate", "helsingborg", "--years", "0.25", "-r", "2", "--workers", "1", "--format", "json"]
+    assert heavy_modules(args, tmp_path) == ["holidays"]  # the first run asks the package, and stores the dates
+    assert heavy_modules(args, tmp_path) == []  # later runs read them from the store
