@@ -228,6 +228,14 @@ async def save_scenario(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="what-if.yaml"'})
 
 
+def _warm() -> None:
+    """Import the report's modules (matplotlib takes seconds) before the first request, not during it."""
+    import report.build  # noqa: F401
+    from report.plots import _pyplot
+
+    _pyplot()
+
+
 def _report_html(batch: Any) -> bytes:
     from report.build import write_report
     from report.results import write_results
@@ -253,6 +261,7 @@ def create_app(*, token: str | None = None, workers: int | None = None) -> Starl
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
+        await run_in_threadpool(_warm)
         yield
         state.runs.close()
 

@@ -293,10 +293,11 @@ async function main() {
   $("#form").addEventListener("submit", startRun);
   $("#save").addEventListener("click", saveScenario);
   $("#up-send").addEventListener("click", upload);
-  $("#report").addEventListener("click", () => {
+  $("#report").addEventListener("click", async () => {
     if (!state.finished) return;
-    const a = el("a", { href: `/api/runs/${state.finished}/report`, download: "report.html" });
-    document.body.append(a); a.click(); a.remove();
+    const reply = await api("GET", `/api/runs/${state.finished}/report`);
+    if (!reply.ok) { showMessage(reply.data); return; }
+    download(reply.data, "report.html");
   });
   document.body.dataset.ready = "1";
 }
