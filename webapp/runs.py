@@ -11,6 +11,7 @@ result is dropped). Results are the same whatever the pool size
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import secrets
 import threading
@@ -89,7 +90,11 @@ class Runs:
     def _executor(self) -> Executor | None:
         with self._lock:
             if self._pool is None and self.workers > 0:
-                self._pool = ProcessPoolExecutor(max_workers=self.workers)
+                # workers start from a clean process (forkserver), not as forks of this threaded server:
+                # a fork would copy its locks mid-use and keep its open pipes and sockets alive
+                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+                self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                                 mp_context=multiprocessing.get_context(method))
             return self._pool
 
     def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]]) -> Run:
@@ -135,4 +140,4 @@ class Runs:
         for run in runs:
             run.cancel()
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
