@@ -176,3 +176,21 @@ def test_a_short_token_is_refused_on_the_command_line():
     result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--token", "short"])
     assert result.exit_code == 2
     assert result.output.strip() == "permitflow: error: --token: expected at least 16 printable characters without spaces"
+
+
+def test_a_second_click_cancels_the_first_run():
+    with starlette_testclient.TestClient(create_app(workers=1)) as c:
+        first = c.post("/api/runs", json={"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
+        assert first.status_code == 202
+        second = c.post("/api/runs", json={"municipalities": ["astorp"], "levers": SMALL,
+                                           "replaces": first.json()["id"]})
+        assert second.status_code == 202
+        old = c.get(f"/api/runs/{first.json()['id']}").json()
+        assert old["state"] == "cancelled" and old["done"] < old["total"] == 100
+        for _ in range(1200):
+            new = c.get(f"/api/runs/{second.json()['id']}").json()
+            if new["state"] != "running":
+                break
+            time.sleep(0.05)
+        assert new["state"] == "done" and new["answer"]["municipalities"][0]["name"] == "Åstorp"
+        assert c.get(f"/api/runs/{first.json()['id']}").json()["state"] == "cancelled"  # and stays so
