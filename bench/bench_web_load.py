@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import signal
 import socket
 import subprocess
@@ -44,6 +43,25 @@ def _request(url: str, body: Any = None, method: str = "GET") -> tuple[int, Any]
             return reply.status, json.loads(reply.read())
     except urllib.error.HTTPError as err:
         return err.code, json.loads(err.read() or b"{}")
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) used so far by process ``root`` and every process below it
+    (the server, its forkserver and the pool's workers), read from /proc."""
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, (0, 0.0))[1]
+        todo += [child for child, (parent, _cpu) in stats.items() if parent == pid]
+    return total
 
 
 def question_of(user: int, replications: int) -> dict[str, Any]:
@@ -101,6 +119,9 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(600):
+            if server.poll() is not None:
+                print(f"the server stopped: {server.stdout.read() if server.stdout else ''}", file=sys.stderr)
+                return 1
             try:
                 if _request(base + "api/setup")[0] == 200:
                     break
@@ -119,6 +140,7 @@ def main() -> int:
         for t in threads:
             t.join(max(0.0, deadline - time.monotonic()) + 5)
         wall = time.monotonic() - start
+        server_cpu = tree_cpu(server.pid)
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -126,7 +148,6 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    server_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     problems = []
     for n in range(args.users):
         got = out.get(n)
@@ -145,7 +166,7 @@ def main() -> int:
     print(f"{args.users} users, {args.workers} workers, {args.replications} replications x 2 scenarios each: "
           f"wall {wall:.1f} s; latency median {latencies[len(latencies) // 2] if latencies else float('nan'):.1f} s, "
           f"max {latencies[-1] if latencies else float('nan'):.1f} s; server CPU "
-          f"{server_cpu.ru_utime + server_cpu.ru_stime:.1f} s (user+system, server and workers); "
+          f"{server_cpu:.1f} s (user+system of the server, its forkserver and workers, /proc); "
           f"load {os.getloadavg()[0]:.1f}")
     for p in problems:
         print("PROBLEM:", p, file=sys.stderr)
