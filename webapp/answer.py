@@ -99,10 +99,10 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
         except KeyError:
             label = element
         prefix = f"{member}/wait_days.{element}"
-        waits.append({"step": label, "now": (before.get(prefix) or {}).get("mean"),
-                      "then": (figures.get(prefix) or {}).get("mean")})
-    waits.sort(key=lambda w: -max(w["now"] or 0.0, w["then"] or 0.0))
-    return {"svg": svg, "problem": "", "waits": waits[:8]}
+        now, then = (before.get(prefix) or {}).get("mean"), (figures.get(prefix) or {}).get("mean")
+        waits.append((-max(now or 0.0, then or 0.0), {"step": label, "now": now, "then": then}))
+    waits.sort(key=lambda w: w[0])
+    return {"svg": svg, "problem": "", "waits": [w for _key, w in waits[:8]]}
 
 
 def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.errors import InputError
 from scenarios.bases import Base, library_base
-from scenarios.settings import resolve_settings
+from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
 from webapp.levers import FORM, lever_sets, run_settings
 
@@ -39,7 +39,7 @@ class Question:
     """What the page asks: the processes (read bases), the lever form and the run settings."""
 
     bases: tuple[Base, ...]
-    sets: tuple[tuple[str, Any, Any], ...]
+    sets: tuple[tuple[str, Any, Origin], ...]
     settings: Mapping[str, Any]
     files: Mapping[str, tuple[str, str]]  # uploaded process name -> (model file name, profile file name)
 
@@ -92,9 +92,9 @@ def question(
 def build_study(q: Question) -> Study:
     """The status quo and the what-if of ``q``, the what-if paired with the status quo."""
     settings = resolve_settings([(dict(q.settings), FORM, {})])
-    common = {"source": "web form", "bases": q.bases, "settings": settings}
-    status = build_scenario(name=BASELINE, question="Status quo", **common)
-    whatif = build_scenario(name=SCENARIO, question="What if", sets=q.sets, baseline=BASELINE, **common)
+    status = build_scenario(name=BASELINE, question="Status quo", source="web form", bases=q.bases, settings=settings)
+    whatif = build_scenario(name=SCENARIO, question="What if", source="web form", bases=q.bases, settings=settings,
+                            sets=q.sets, baseline=BASELINE)
     return Study("what-if", "What-if from the web page", "web form", (status, whatif))
 
 
