@@ -6,6 +6,7 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -46,6 +47,10 @@ def fail(message: str, code: int = 2) -> None:
     raise SystemExit(code)
 
 
+#: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 class _Group(click.Group):
     """Turns domain errors into one line and an exit code, unless --debug."""
 
@@ -64,6 +69,8 @@ class _Group(click.Group):
         except (OSError, UnicodeError) as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            if isinstance(err, OSError) and err.errno in _WRITE_ERRORS and not getattr(err, "filename", None):
+                raise SystemExit(_output_lost(err)) from None  # only printing names no file
             name = getattr(err, "filename", None)
             detail = getattr(err, "strerror", None) or str(err)
             fail(f"{name}: {detail}" if name else detail, 2)
@@ -98,6 +105,7 @@ if TYPE_CHECKING:
     from processes.model import Definitions, Process
     from processes.validate import Problem
     from scenarios.batch import BatchResults
+    from scenarios.road import Plan
     from scenarios.study import Study
     from simulator.runner import ResultCache
 
@@ -733,7 +741,7 @@ _diff_options = [
     click.option("--thesaurus", is_flag=True,
                  help="Also use the system thesauri (Debian mythes-sv, mythes-en-us) for synonyms."),
     click.option("--lemmas", is_flag=True,
-                 help="Also use dictionary lemmas (simplemma: pip install 'permitflow[lemmas]')."),
+                 help="Also use dictionary lemmas (simplemma; in the permitflow folder: .venv/bin/pip install -e '.[lemmas]')."),
 ]
 
 
@@ -879,31 +887,36 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
-def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
+def _prepared(study: Study) -> Plan:
+    """``study`` checked and planned (:func:`scenarios.road.prepare`); nothing runs or is written yet."""
+    from scenarios.road import prepare
+
+    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+        return prepare(study)
+
+
+def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
             show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
-    """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
+    """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     """
     from scenarios.executors import executor_for
-    from scenarios.road import execute, prepare
+    from scenarios.road import execute
 
+    study = plan.study
     done = 0
-    total: int | None = None
+    total = len(plan.jobs)
 
     def finished(n: int) -> None:
         nonlocal done
         done += n
 
     def say() -> str:
-        if total is None:
-            return "before any work unit ran; nothing was written"
         return f"{done} of {total} work units finished; {kept}"
 
     with _on_interrupt(say):
-        plan = prepare(study)
-        total = len(plan.jobs)
         cached = plan.cached(cache)
         with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
             if not show_bar:
@@ -968,7 +981,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                    replications=replications, seed=seed, eventlog=eventlog is not None)
-    batch, _total, _cached = _travel(study, workers=workers, dask=dask_address, cache=None,
+    batch, _total, _cached = _travel(_prepared(study), workers=workers, dask=dask_address, cache=None,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
@@ -1012,6 +1025,12 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--uncertainty", is_flag=True,
+              help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
+                   "the report's headline says whether each conclusion holds).")
+@click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
+              help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed).")
+@click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
 @click.pass_context
 def run_command(
     ctx: click.Context,
@@ -1023,6 +1042,9 @@ def run_command(
     no_cache: bool,
     refresh: bool,
     fmt: str,
+    uncertainty: bool,
+    points: int,
+    wait: bool,
 ) -> None:
     """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
 
@@ -1031,19 +1053,26 @@ def run_command(
     interrupted with Ctrl-C and started again) skips finished work. Writes
     DIR/summary.csv, summary.json, cases.csv, eventlog.csv and eventlog.xes (when
     a scenario asks for them) and report.html. A failing scenario is reported and
-    the others still finish (exit 1).
+    the others still finish (exit 1). DIR must be new, empty or a results folder
+    (it has .permitflow-results, which lists the files a run wrote: only those are
+    ever replaced or removed); a second run into DIR at the same time is refused.
 
     \b
     Examples:
       permitflow run                                   # the bundled study -> results/familjen-helsingborg/
       permitflow run scenarios/status-quo.yaml scenarios/one-more-officer.yaml --replications 20
       permitflow run my-study.yaml -o out --dask local --workers 4
+      permitflow run scenarios/delegated-to-officer.yaml --uncertainty --points 64 --replications 10
     """
     import json
 
     from report.build import write_report
-    from report.results import DirectoryCache, write_results
+    from report.cache import DirectoryCache
+    from report.folder import claim
+    from report.results import write_results
+    from scenarios.executors import check_executor
     from scenarios.loader import bundled_study, read_any
+    from scenarios.names import check_name
     from scenarios.road import Refresh
     from scenarios.settings import Origin
 
@@ -1053,18 +1082,40 @@ def run_command(
         study = read_any(list(files) or [bundled_study()])
     if replications is not None:
         study = study.with_replications(replications, Origin("--replications"))
-    folder = Path(output) if output else Path("results") / study.name
-    cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
-    if refresh and cache is not None:
-        cache = Refresh(cache)
-    kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
-            else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-    batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
-                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
-    with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
-                               "unless --no-cache: run the same command to write the results"):
-        write_results(folder, batch)
-        report_path = write_report(folder)
+    folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
+    plan = _prepared(study)  # every input checked before the folder is touched
+    uplan = None
+    if uncertainty:
+        from scenarios.uncertainty import plan_uncertainty
+
+        uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
+        varied_plan = _prepared(uplan.study)
+    check_executor(dask_address)
+
+    def waiting(holder: str) -> None:
+        click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
+
+    with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
+            claim(folder, wait=wait, waiting=waiting):
+        cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
+        if refresh and cache is not None:
+            cache = Refresh(cache)
+        kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
+                else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+        batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
+                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+        how_sure = None
+        if uplan is not None:
+            from scenarios.uncertainty import analyse
+
+            varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
+                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+            how_sure = analyse(uplan, varied, batch)
+            total, cached = total + more, cached + more_cached
+        with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                                   "unless --no-cache: run the same command to write the results"):
+            write_results(folder, batch, uncertainty=how_sure)
+            report_path = write_report(folder)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
@@ -1082,7 +1133,7 @@ def run_command(
         for name, message in batch.failures:
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]
-        names += [n for n in ("eventlog.csv", "eventlog.xes") if (folder / n).is_file()]
+        names += [n for n in ("eventlog.csv", "eventlog.xes", "uncertainty.json") if (folder / n).is_file()]
         click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
     if batch.failures:
         raise SystemExit(1)
@@ -1097,9 +1148,144 @@ def report_command(folder: str) -> None:
     Example:
       permitflow report results/familjen-helsingborg
     """
-    from report.build import write_report
+    from contextlib import nullcontext
 
-    click.echo(f"wrote {write_report(folder)}")
+    from report.build import write_report
+    from report.folder import MARKER, locked
+
+    # not while a run writes the folder; a folder without the marker gets no lock file
+    with locked(Path(folder)) if (Path(folder) / MARKER).is_file() else nullcontext():
+        target = write_report(folder)
+    click.echo(f"wrote {target}")
+
+
+# --------------------------------------------------------------------------- Goal seek: optimise
+
+
+@cli.command("optimise")
+@click.argument("models", nargs=-1, required=True, metavar="MODEL...")
+@click.option("--joint", is_flag=True, help="The municipalities share one officer pool (a joint permit unit).")
+@click.option("--target-share", type=float, help="Share of decided cases within the 4-month deadline, in (0, 1] (default 0.95).")
+@click.option("--target-mean", metavar="DURATION", help="Or: the mean time from a complete application to the decision, e.g. 60d.")
+@click.option("--officers", metavar="VALUES", help="Officer counts: 1..4 or 1,2,3 (default: 1 to one more than today; "
+                                                   "a joint unit's total).")
+@click.option("--fte", metavar="VALUES", help="FTE shares: '0.5..1.0 step 0.1' or 0.25,0.5,1 (default 0.25, 0.5, 0.75, 1 and today's).")
+@click.option("--levels", metavar="LIST", help="Decision levels, e.g. committee,officer (default: every level the profiles define).")
+@click.option("--pool", default="officer", show_default=True, help="The pool the officers and FTE levers set.")
+@click.option("--decision-cost", "decision_costs", multiple=True, metavar="LEVEL=KR",
+              help="kr per decided application at LEVEL (assumed defaults: committee 2500, working_committee 1000, "
+                   "chair 300, manager 0, officer 0).")
+@click.option("--fte-hours", type=click.FloatRange(min=0, min_open=True),
+              help="Hours of a full-time year (default: the open hours of the pool's calendar in the profile's start year).")
+@click.option("--cost-per-hour", type=click.FloatRange(min=0, min_open=True),
+              help="kr per officer hour (default: the pool's cost_per_hour in the profile).")
+@click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
+@click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
+@click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True)
+@click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically).")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here (atomically).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | None, target_mean: str | None,
+                 officers: str | None, fte: str | None, levels: str | None, pool: str, decision_costs: tuple[str, ...],
+                 fte_hours: float | None, cost_per_hour: float | None, horizon: str | None, warmup: str | None,
+                 seed: int | None, first_replications: int, max_replications: int, output: str | None,
+                 csv_out: str | None, fmt: str, workers: int | None, dask_address: str | None, quiet: bool) -> None:
+    """Goal seek: the cheapest officers, FTE and decision level that meet a target.
+
+    MODEL is a library municipality (several with --joint: one shared officer
+    pool), or one scenario file (its set: and shared_pools: kept, e.g.
+    scenarios/joint-permit-unit.yaml). The target is a share of decided cases
+    within the 4-month deadline (--target-share, default 0.95) or a mean time
+    from a complete application to the decision (--target-mean 60d); with
+    several municipalities every one must meet it.
+
+    \b
+    Cost, kr a year: officers x FTE x hours of a full-time year (the open hours
+    of the pool's calendar) x cost_per_hour (the profile's: the library uses
+    Angelholm's fee rate, 1,160 kr) + applications a year x kr per decision at
+    the level (an assumption: --decision-cost). Costs no lever changes are left out.
+
+    Every candidate runs with the same seeds (common random numbers). All start
+    with --first-replications; candidates whose 99 % interval is clearly on the
+    wrong side of the target, or that cost at least as much as one that surely
+    meets it, are dropped; the rest get twice the replications, up to
+    --max-replications. Prints the chosen candidate with its 95 % interval and
+    whether the target holds at the interval's bad end, and every candidate run
+    (* = on the cost-time frontier). Exit 1 when no candidate meets the target.
+
+    \b
+    Examples:
+      permitflow optimise helsingborg
+      permitflow optimise helsingborg --target-mean 60d --officers 1..3 --fte '0.2..1.0 step 0.2'
+      permitflow optimise helsingborg landskrona astorp --joint --levels committee,officer -o seek.json --csv seek.csv
+      permitflow optimise scenarios/joint-permit-unit.yaml --decision-cost committee=4000
+    """
+    import json
+
+    from processes.durations import parse_duration
+    from report.goalseek import goalseek_csv, goalseek_text
+    from scenarios.executors import executor_for
+    from scenarios.levers import Costs, parse_values
+    from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+
+    if target_share is not None and target_mean is not None:
+        raise click.UsageError("give --target-share or --target-mean, not both")
+    if target_mean is not None:
+        try:
+            hours = parse_duration(target_mean)
+        except PermitflowError as err:
+            raise click.BadParameter(str(err), param_hint="--target-mean") from None
+        target = Target(share=None, mean_days=hours / 24.0)
+    else:
+        target = Target(share=0.95 if target_share is None else target_share)
+    per_decision: dict[str, float] = {}
+    for text in decision_costs:
+        level, sep, kr = text.partition("=")
+        try:
+            per_decision[level.strip()] = float(kr)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise click.BadParameter(f"{text!r} (expected LEVEL=KR, e.g. committee=2500)", param_hint="--decision-cost")
+    request = OptimiseRequest(
+        base=base_scenario(list(models), joint=joint, pool=pool, seed=seed, horizon=horizon, warmup=warmup),
+        target=target,
+        officers=parse_values(officers, option="--officers", whole=True) if officers else (),
+        fte=parse_values(fte, option="--fte", whole=False, step=0.1) if fte else (),
+        levels=tuple(w.strip() for w in levels.split(",") if w.strip()) if levels else (),
+        pool=pool,
+        costs=Costs(per_decision, fte_hours, cost_per_hour),
+        first_replications=first_replications,
+        max_replications=max_replications,
+    )
+    done = 0
+
+    def finished(n: int) -> None:
+        nonlocal done
+        done += n
+        if not quiet and _stderr_is_terminal():
+            click.echo(f"\r{done} work units", nl=False, err=True)
+
+    with _on_interrupt(lambda: f"{done} work units finished; a goal seek keeps no partial results"):
+        with executor_for(workers=workers, dask=dask_address, jobs=workers or os.cpu_count() or 1) as executor:
+            result = optimise(request, executor=executor, progress=finished)
+    if not quiet and _stderr_is_terminal():
+        click.echo("", err=True)
+    data = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
+    if output is not None:
+        with atomic_write(output, "w") as fh:
+            fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open text buffer
+    if csv_out is not None:
+        with atomic_write(csv_out, "w") as fh:
+            fh.write(goalseek_csv(result))  # type: ignore[attr-defined]
+    click.echo(data if fmt == "json" else goalseek_text(result), nl=False)
+    if result.chosen is None:
+        raise SystemExit(1)
 
 
 # --------------------------------------------------------------------------- Case logs: log inspect, calibrate, discover
@@ -1293,7 +1479,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     Only activities in at least --min-frequency of the cases are kept; the
     model gets one lane and a Graphviz layout. With --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
-    Needs the optional extra: pip install 'permitflow[logs]'.
+    Needs the optional extra: in the permitflow folder: .venv/bin/pip install -e '.[logs]'.
 
     \b
     Examples:
@@ -1393,14 +1579,42 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
         pass
 
 
+def _output_lost(err: OSError) -> int:
+    """Standard output could not be written (a full disk, a closed pipe): one line, exit 1.
+
+    Standard output is pointed at /dev/null so that Python's own flush at exit does
+    not report the same failure again with a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    try:
+        click.echo(f"permitflow: error: cannot write standard output: {err.strerror or err}", err=True)
+    except OSError:
+        pass  # standard error is lost too: the exit code is all that is left
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point."""
+    """Console entry point.
+
+    Every write is checked, standard output included: output that cannot be written
+    (``permitflow show x > /dev/full``) is an error (exit 1), never a silent truncation.
+    """
     try:
         cli.main(args=argv, prog_name="permitflow", standalone_mode=True)
+        code = 0
     except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
-    return 0
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
+        return _output_lost(err)
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        return _output_lost(err)
+    return code
 
 
 if __name__ == "__main__":

@@ -3,7 +3,10 @@
 The data goes to a temporary file in the target's folder, is flushed to disk,
 gets the mode the umask gives an ordinary new file, and is renamed over the
 target. An error or interrupt leaves neither a half-written target nor the
-temporary file.
+temporary file; a file system error (a full disk, a read-only folder) is an
+:class:`processes.errors.OutputError` naming the target. A temporary file is named
+``.<target name>.<8 random characters>.tmp`` (:data:`TEMP_PATTERN`), so the next run
+into a results folder can find and remove what a killed run left.
 """
 
 from __future__ import annotations
@@ -12,7 +15,12 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from processes.errors import OutputError
+
+__all__ = ["write_atomic", "TEMP_PATTERN"]
+
+#: the name of a temporary file of :func:`write_atomic` (``tempfile.mkstemp``'s 8 random characters)
+TEMP_PATTERN = r"\..+\.[a-z0-9_]{8}\.tmp"
 
 
 def _umask() -> int:
@@ -24,8 +32,11 @@ def _umask() -> int:
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place (parents created)."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -33,6 +44,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(out.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an output file gets the usual mode
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):  # a full disk or a read-only file system: say which file, exit 1
+            raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
         raise

@@ -78,7 +78,7 @@ def _pm4py() -> Any:
         with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
             import pm4py
     except ImportError:
-        raise InputError("discovering a model needs pm4py: pip install 'permitflow[logs]'") from None
+        raise InputError("discovering a model needs pm4py: in the permitflow folder: .venv/bin/pip install -e '.[logs]'") from None
     return pm4py
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "did_you_mean"]
+__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "OutputError", "did_you_mean"]
 
 
 class PermitflowError(Exception):
@@ -67,6 +67,13 @@ class ModelError(PermitflowError):
 
 class SimulationError(PermitflowError):
     """A simulation that cannot run or cannot finish."""
+
+    exit_code = 1
+
+
+class OutputError(PermitflowError):
+    """An output that cannot be written (full disk, read-only folder, a folder in use):
+    the run failed, the input was fine."""
 
     exit_code = 1
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from processes.errors import InputError
 from report.html import render_report
-from report.results import read_cases, read_processes, read_summary, write_bytes_atomic
+from report.results import (
+    read_cases,
+    read_processes,
+    read_profiles,
+    read_summary,
+    read_uncertainty,
+    write_bytes_atomic,
+)
 
 __all__ = ["write_report", "library_diff_section"]
 
@@ -29,6 +36,8 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
         read_cases(folder),
         read_processes(folder),
         diff_section=diff_section if diff_section is not None else library_diff_section,
+        profiles=read_profiles(folder),
+        uncertainty=read_uncertainty(folder),
     )
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))

@@ -19,7 +19,10 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from report import plots
+from report.assumptions import assumption_tables
+from report.headline import HEADLINE_FIGURE, headline
 from report.templating import strip_xml_prolog, template_environment
+from report.words import figure_words, scenario_words
 from simulator.glossary import describe
 
 __all__ = ["KEY_FIGURES", "render_report", "waiting_badges", "strip_xml_prolog"]
@@ -80,7 +83,8 @@ def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
     return {element: f"{est['mean']:.1f} d" for element, est in _waits(figures, member)}
 
 
-def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> list[dict[str, Any]]:
+def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
+          steps: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
     rows = []
@@ -94,7 +98,9 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool) -> l
             est = point["figures"][name]
             rows.append({
                 "member": member,
+                "town": towns.get(member, member),
                 "figure": name.partition("/")[2],
+                "words": {lang: figure_words(name, lang, steps.get(member, {})) for lang in ("en", "sv")},
                 "description": describe(name),
                 "mean": est["mean"],
                 "low": est["ci"][0],
@@ -149,18 +155,115 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict
     return out
 
 
+def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Per process: element id -> the name its BPMN gives it (for the ids its profile names)."""
+    out: dict[str, dict[str, str]] = {}
+    for member, bpmn in processes.items():
+        try:
+            defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
+        except PermitflowError:
+            continue
+        elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
+        ids = set(elements)
+        for spec in elements.values():
+            for key in ("probabilities", "conditions"):
+                if isinstance(spec, Mapping) and isinstance(spec.get(key), Mapping):
+                    ids |= set(spec[key])
+        found = {}
+        for process in defs.processes:
+            for node_id, node in [*process.nodes.items(), *process.flows.items()]:
+                name = getattr(node, "name", "") or ""
+                if name:
+                    found[node_id] = " ".join(name.split())
+        for element in sorted(ids - set(found)):
+            name = getattr(defs.element(element), "name", "") or ""
+            if name:
+                found[element] = " ".join(name.split())
+        out[member] = found
+    return out
+
+
+def _towns(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str, str]:
+    """Process name -> the municipality's name (its profile's ``municipality``)."""
+    towns = {}
+    for s in doc["scenarios"]:
+        for member in s["members"]:
+            town = (profiles.get(member) or {}).get("municipality")
+            towns[member] = str(town) if town else member
+    return towns
+
+
+def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping[str, Any]],
+             limit: int = 8) -> dict[str, Any] | None:
+    """The tornado bars of one figure: the factors with the largest rank correlation, as shares of one scale."""
+    bars = [d for d in drivers if d["low_quarter_mean"] is not None and d["high_quarter_mean"] is not None][:limit]
+    if not bars:
+        return None
+    values = [v for d in bars for v in (d["low_quarter_mean"], d["high_quarter_mean"])]
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    rows = []
+    for d in bars:
+        a, b = sorted((d["low_quarter_mean"], d["high_quarter_mean"]))
+        f = factors.get(d["factor"], {})
+        rows.append({
+            "factor": d["factor"], "words": f.get("words", {"en": d["factor"], "sv": d["factor"]}),
+            "code": f.get("code", ""), "rho": d["spearman"], "src": d["src"],
+            "low": d["low_quarter_mean"], "high": d["high_quarter_mean"],
+            "left": round(100 * (a - lo) / span, 2), "width": round(max(100 * (b - a) / span, 0.5), 2),
+        })
+    return {"rows": rows, "low": lo, "high": hi}
+
+
+def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Per scenario of an uncertainty run: each figure's two intervals, the conclusions and the tornado."""
+    if not uncertainty:
+        return []
+    factors = {f["name"]: f for f in uncertainty["factors"]}
+    out = []
+    for name, s in uncertainty["scenarios"].items():
+        rows = []
+        for figure, v in s["figures"].items():
+            member = figure.partition("/")[0]
+            concl = s["conclusions"].get(figure)
+            rows.append({
+                "figure": figure, "town": towns.get(member, member),
+                "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
+                "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
+            })
+        tornados = []
+        for member in s["members"]:
+            key = f"{member}/{HEADLINE_FIGURE}"
+            chart = _tornado(s["drivers"].get(key, []), factors)
+            if chart is not None:
+                tornados.append({"member": member, "town": towns.get(member, member), "figure": key,
+                                 "diff": bool(s["conclusions"]), **chart})
+        out.append({"scenario": name, "title": {lang: scenario_words(name, lang) for lang in ("en", "sv")},
+                    "baseline": s["baseline"], "rows": rows, "tornados": tornados, "failures": s["failures"]})
+    return out
+
+
 def render_report(
     doc: Mapping[str, Any],
     cases: Iterable[Mapping[str, str]],
     processes: Mapping[str, str],
     *,
     diff_section: Callable[[Sequence[str]], str] | None = None,
+    profiles: Mapping[str, Any] | None = None,
+    uncertainty: Mapping[str, Any] | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
     ``diff_section(names)`` returns the HTML of the comparison of the library
     municipalities ``doc["compare"]`` (left out when ``None`` or fewer than two).
+    ``profiles`` (process name -> profile document) give the municipalities' names and
+    the assumptions section; ``uncertainty`` (``uncertainty.json``) the headline's
+    check against the assumption ranges and the section on how sure the answers are.
     """
+    profiles = profiles or {}
+    cases = list(cases)
+    towns = _towns(doc, profiles)
+    names = _element_names(processes, profiles)
     order = [s["name"] for s in doc["scenarios"]]
     scenarios = []
     for s in doc["scenarios"]:
@@ -170,10 +273,12 @@ def render_report(
                 "label": point["label"],
                 "failures": point["failures"],
                 "comparison": point["comparison"],
-                "rows": _rows(point, s["members"], key_only=True),
-                "all_rows": _rows(point, s["members"], key_only=False),
+                "rows": _rows(point, s["members"], True, towns, names),
+                "all_rows": _rows(point, s["members"], False, towns, names),
             })
-        scenarios.append({**s, "view_points": points, "sweep_plot": plots.sweep_plot(s)})
+        scenarios.append({**s, "view_points": points, "sweep_plot": plots.sweep_plot(s),
+                          "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
+                          "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
     template = _ENV.get_template("report.html.j2")
@@ -181,11 +286,16 @@ def render_report(
         doc=doc,
         scenarios=scenarios,
         failures=doc.get("failures", []),
+        headline=headline(doc, uncertainty, towns),
+        uncertainty=uncertainty,
+        how_sure=_how_sure(uncertainty, towns),
+        assumptions=assumption_tables({m: p for m, p in profiles.items() if m in towns}, names, uncertainty),
         plot_times=plots.processing_time_plot(cases, order),
-        plot_deadline=plots.deadline_plot(doc),
+        plot_deadline={lang: plots.deadline_plot(cases, order, towns, lang) for lang in ("en", "sv")},
         plot_utilisation=plots.utilisation_plot(doc),
         diagrams=_diagrams(doc, processes),
         diff_html=diff_html,
         compare=compare,
-        glossary=[(key, describe(key)) for key in KEY_FIGURES],
+        towns=towns,
+        glossary=[({lang: figure_words(key, lang) for lang in ("en", "sv")}, describe(key)) for key in KEY_FIGURES],
     )

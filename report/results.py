@@ -10,10 +10,12 @@ Layout of ``DIR`` (default ``results/<study>/``)::
     eventlog.xes   the same as XES 2.0, for process-mining tools
     processes/     the BPMN of every process simulated (the report draws them)
     report.html    the report (report.html module)
-    .cache/        one file per finished work unit, so a rerun skips finished work
+    .cache/        one JSON file per finished work unit, so a rerun skips finished work (report.cache)
+    .permitflow-results  the marker and manifest: what the last run wrote (report.folder)
 
 Every file goes to a temporary name first and is renamed into place. The files
-hold no timestamps, so the same run gives byte-identical files.
+hold no timestamps, so the same run gives byte-identical files. A run removes
+only files the manifest says an earlier run wrote (report.folder).
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ import csv
 import io
 import json
 import math
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from bpmn_io.atomic import write_atomic
+from bpmn_io.yamlsrc import dump_yaml, load_yaml
+from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
+from report.folder import replace_outputs
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
@@ -41,37 +45,15 @@ __all__ = [
     "read_summary",
     "read_cases",
     "read_processes",
+    "read_profiles",
+    "read_uncertainty",
+    "uncertainty_digest",
 ]
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all or nothing (:func:`bpmn_io.atomic.write_atomic`)."""
     write_atomic(path, data)
-
-
-class DirectoryCache:
-    """Finished work units as pickle files under ``folder`` (``DIR/.cache``).
-
-    Only this program writes them; a file that cannot be read is treated as missing.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str) -> Any | None:
-        """The stored result for ``key``, or ``None``."""
-        try:
-            with self._path(key).open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-
-    def put(self, key: str, value: Any) -> None:
-        """Store ``value`` for ``key``."""
-        write_bytes_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _num(value: float) -> float | None:
@@ -106,6 +88,10 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
                 key: str(s.settings.origin(key)) for key in ("replications", "seed", *s.settings.given)
             },
             "sweep": [{"path": path, "values": list(values)} for path, values in s.sweep],
+            "set": [
+                {"process": o.member, "path": o.path, "value": _plain(o.value), "from": str(o.origin)}
+                for o in s.points[0].overrides if o.what == "set"
+            ],
             "points": [],
         }
     for point in batch.points:
@@ -174,40 +160,71 @@ SUMMARY_COLUMNS = (
 )
 
 
-def write_results(folder: Path, batch: BatchResults) -> dict[str, Any]:
-    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for) and processes/; return the summary.
+def uncertainty_digest(doc: dict[str, Any]) -> dict[str, Any]:
+    """What ``summary.json`` says of an uncertainty run (the whole of it is in ``uncertainty.json``)."""
+    return {
+        "file": "uncertainty.json",
+        "points": doc["points"],
+        "seed": doc["seed"],
+        "method": doc["method"],
+        "scenarios": {
+            name: {
+                "figures": {f: v["noise_and_assumptions"] for f, v in s["figures"].items()},
+                "conclusions": {f: {k: c[k] for k in ("direction", "holds", "share_same_direction", "at_least")}
+                                for f, c in s["conclusions"].items()},
+            }
+            for name, s in doc["scenarios"].items()
+        },
+    }
 
-    An event log or process file left by an earlier run into the same folder is removed.
+
+def _plain(value: Any) -> Any:
+    """An override's value as JSON has it: dates and times (YAML reads ``2025-01-21`` as one) in ISO form."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _json_bytes(doc: dict[str, Any]) -> bytes:
+    return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+
+
+def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for), uncertainty.json (when
+    ``uncertainty``, the document of :func:`scenarios.uncertainty.analyse`, is given), profiles/ and
+    processes/; return the summary.
+
+    A file that an earlier run into the same folder wrote, and this run does not (an event
+    log, an uncertainty document, a process), is removed (:func:`report.folder.replace_outputs`);
+    nothing else is.
     """
     folder = Path(folder)
     doc = summary_document(batch)
-    write_bytes_atomic(
-        folder / "summary.json",
-        (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"),
-    )
-    write_bytes_atomic(folder / "summary.csv", _csv(SUMMARY_COLUMNS, _summary_rows(doc)))
-    write_bytes_atomic(
-        folder / "cases.csv",
-        _csv(
-            ("scenario", "point", "replication", *CASE_COLUMNS),
-            ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases),
-        ),
+    files: dict[str, bytes] = {}
+    if uncertainty is not None:
+        doc["uncertainty"] = uncertainty_digest(uncertainty)
+        files["uncertainty.json"] = _json_bytes(uncertainty)
+    files["summary.json"] = _json_bytes(doc)
+    files["summary.csv"] = _csv(SUMMARY_COLUMNS, _summary_rows(doc))
+    files["cases.csv"] = _csv(
+        ("scenario", "point", "replication", *CASE_COLUMNS),
+        ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases),
     )
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
-    for name, merge in (("eventlog.csv", merged_csv), ("eventlog.xes", merged_xes)):
-        if logs:
-            write_bytes_atomic(folder / name, merge(logs))
-        else:
-            (folder / name).unlink(missing_ok=True)  # an earlier run's log would not match this run
-    written: set[str] = set()
+    if logs:
+        files["eventlog.csv"] = merged_csv(logs)
+        files["eventlog.xes"] = merged_xes(logs)
     for p in batch.points:
         for member in p.scenario.points[0].members:
-            if member.name not in written:
-                write_bytes_atomic(folder / "processes" / f"{member.name}.bpmn", member.bpmn.encode("utf-8"))
-                written.add(member.name)
-    for stale in sorted((folder / "processes").glob("*.bpmn")):
-        if stale.stem not in written:
-            stale.unlink()  # a process of an earlier run in this folder: the report would draw it
+            if f"processes/{member.name}.bpmn" not in files:
+                files[f"processes/{member.name}.bpmn"] = member.bpmn.encode("utf-8")
+                # the profile as read, before any scenario's overrides: the report's assumptions section
+                files[f"profiles/{member.name}.yaml"] = dump_yaml(dict(member.base.profile)).encode("utf-8")
+    replace_outputs(folder, files)
     return doc
 
 
@@ -223,6 +240,22 @@ def read_cases(folder: Path) -> list[dict[str, str]]:
         return []
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def read_uncertainty(folder: Path) -> dict[str, Any] | None:
+    """The ``uncertainty.json`` of a results folder, when its summary says the run made one."""
+    folder = Path(folder)
+    if "uncertainty" not in read_summary(folder) or not (folder / "uncertainty.json").is_file():
+        return None
+    return json.loads((folder / "uncertainty.json").read_text(encoding="utf-8"))
+
+
+def read_profiles(folder: Path) -> dict[str, Any]:
+    """The profile document of each process in ``profiles/``, by name."""
+    base = Path(folder) / "profiles"
+    if not base.is_dir():
+        return {}
+    return {p.stem: load_yaml(p.read_bytes(), source=str(p)).data for p in sorted(base.glob("*.yaml"))}
 
 
 def read_processes(folder: Path) -> dict[str, str]:

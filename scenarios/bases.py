@@ -26,6 +26,7 @@ from bpmn_io.loading import model_format
 from bpmn_io.profile import profile_from_data
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError
+from scenarios.names import check_name
 
 __all__ = ["Base", "resolve_base", "library_base", "file_base"]
 
@@ -118,7 +119,9 @@ def resolve_base(spec: Any, *, source: str, line: int | None, base_dir: Path) ->
         if isinstance(spec, str):
             return library_base(spec, source=source, line=line)
         if isinstance(spec, dict) and {"bpmn", "profile"} <= set(spec) and set(spec) <= {"bpmn", "profile", "name"}:
-            name = str(spec.get("name") or Path(str(spec["bpmn"])).stem)
+            # the name becomes processes/<name>.bpmn in a results folder: a name, never a path
+            name = check_name(str(spec.get("name") or Path(str(spec["bpmn"])).stem), what="base: name",
+                              file=source, line=line)
             return file_base(name, base_dir / str(spec["bpmn"]), base_dir / str(spec["profile"]),
                              source=source, line=line)
     except PermitflowError as err:

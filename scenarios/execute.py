@@ -45,6 +45,7 @@ __all__ = [
     "parsed_member",
     "plan",
     "run_unit",
+    "unit_cost",
     "code_version",
 ]
 
@@ -108,7 +109,23 @@ def code_version() -> str:
 
 def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:
     """The processes of ``point`` as the plain text its work units carry."""
-    return tuple((m.name, m.bpmn, m.bpmn_source, dump_yaml(dict(m.profile)), m.profile_source) for m in point.members)
+    return tuple((m.name, m.bpmn, m.bpmn_source, _profile_text(m.profile), m.profile_source) for m in point.members)
+
+
+_PROFILE_TEXTS: dict[str, str] = {}
+
+
+def _profile_text(profile: Any) -> str:
+    # the YAML emitter is pure Python and slow: a warm process asking again with the same
+    # resolved profile reuses the text it made before; the key is the repr of the plain data
+    # (types included: 3, 3.0 and "3" differ), cheap to make in C
+    shown = repr(profile)
+    text = _PROFILE_TEXTS.get(shown)
+    if text is None:
+        if len(_PROFILE_TEXTS) >= 256:
+            _PROFILE_TEXTS.clear()
+        text = _PROFILE_TEXTS[shown] = dump_yaml(dict(profile))
+    return text
 
 
 def _point_key(members: tuple[MemberText, ...], scenario: Scenario, version: str) -> str:
@@ -216,3 +233,21 @@ def run_unit(spec: UnitSpec) -> UnitResult:
         shares = [by_name.get(f"{member}/utilisation.{pool.pool}", math.nan) for member in pool.members]
         figs.append((f"shared {pool.pool}/utilisation.{pool.pool}", float(sum(shares))))
     return UnitResult(tuple(sorted(figs)), tuple(cases), tuple(eventlogs))
+
+
+def unit_cost(spec: UnitSpec) -> float:
+    """A rough estimate of one unit's work, for scheduling the largest first: the expected
+    applications of each process times its number of elements (parsed texts are cached)."""
+    total = 0.0
+    for member in spec.members:
+        process, params, _fee = parsed_member(member)
+        if params is None:
+            continue
+        if params.cases is not None:
+            cases = float(params.cases)
+        elif params.arrivals.per_year is not None:
+            cases = params.arrivals.per_year * (params.horizon or 0.0) / 8766.0
+        else:
+            cases = float(len(params.arrivals.dates))
+        total += (1.0 + cases) * (1 + len(process.nodes))
+    return total

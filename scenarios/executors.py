@@ -6,24 +6,95 @@ other) and releases it on the way out, also when the run is interrupted:
 queued units are dropped, finished ones are already in the cache. Results do
 not depend on the choice (:func:`simulator.runner.run_replications` returns
 them in job order).
+
+A pool worker must not outlive the run that started it (a run killed with
+SIGKILL gets no chance to stop its pool): each worker asks Linux to kill it
+when its parent dies (``prctl(PR_SET_PDEATHSIG)``) and, where that is not
+available or the parent died before it was asked, a watchdog thread polls
+``getppid()`` and ends the worker within :data:`WATCH_INTERVAL` seconds.
 """
 
 from __future__ import annotations
 
+import ctypes
+import importlib
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 
 from processes.errors import PermitflowError
 
-__all__ = ["DASK_INSTALL", "executor_for"]
+__all__ = ["DASK_INSTALL", "WATCH_INTERVAL", "check_executor", "executor_for", "watch_parent"]
 
 #: how to get the Dask extra: permitflow is installed from its repository, not from an index
 DASK_INSTALL = (
     "install the dask extra from the permitflow folder: .venv/bin/pip install -e '.[dask]' "
     "(or pip install -e '.[dask]' in the environment permitflow runs in)"
 )
+
+
+#: seconds between two looks of a worker's watchdog at its parent
+WATCH_INTERVAL = 0.5
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the watchdog still ends the worker
+
+
+def _watchdog(parent: int) -> None:
+    while True:
+        time.sleep(WATCH_INTERVAL)
+        if os.getppid() != parent:
+            os._exit(1)  # orphaned: the run is gone, nobody wants the result
+
+
+def watch_parent(run: int) -> None:
+    """Pool worker initializer: end this worker when the run (process ``run``) that started it dies.
+
+    The parent is whoever forked the worker (the run itself, or a fork server); a
+    worker whose parent is already gone ends at once.
+    """
+    parent = os.getppid()
+    _end_with_parent()
+    if os.getppid() != parent or parent == 1:
+        os._exit(1)
+    if parent != run:  # a fork server between us and the run: watch the run too
+        threading.Thread(target=_watch_run, args=(run,), daemon=True, name="permitflow-watch-run").start()
+    threading.Thread(target=_watchdog, args=(parent,), daemon=True, name="permitflow-watch-parent").start()
+
+
+def _watch_run(run: int) -> None:
+    while True:
+        time.sleep(WATCH_INTERVAL)
+        try:
+            os.kill(run, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass  # alive, owned by someone else (a reused id would need many processes in half a second)
+
+
+def check_executor(dask: str | None) -> None:
+    """Refuse ``--dask`` when dask.distributed is not installed (before a run writes anything)."""
+    if dask is None:
+        return
+    try:
+        importlib.import_module("dask.distributed")
+    except ImportError:
+        raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
 
 
 @contextmanager
@@ -35,10 +106,9 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     cores), or ``None`` (run here) when one worker is enough.
     """
     if dask is not None:
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
+        check_executor(dask)
+        from dask.distributed import Client, LocalCluster
+
         if dask == "local":
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                    dashboard_address=None)
@@ -61,7 +131,9 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=count)
+    # the pool starts its workers from this thread at the first submit (fork), so the
+    # parent-death signal is tied to a thread that lives as long as the pool
+    pool = ProcessPoolExecutor(max_workers=count, initializer=watch_parent, initargs=(os.getpid(),))
     try:
         yield pool
     finally:

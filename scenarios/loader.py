@@ -39,6 +39,7 @@ from typing import Any
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from scenarios.bases import resolve_base
+from scenarios.names import check_name
 from scenarios.settings import SETTING_KEYS, Origin, resolve_settings
 from scenarios.sharing import parse_shared_pools
 from scenarios.study import Scenario, Study, build_scenario
@@ -116,6 +117,7 @@ def parse_scenario(
     name = data.get("name") or Path(source).stem
     if not isinstance(name, str):
         raise InputError(f"name: {name!r} is not text", file=source, line=lines.get("name"))
+    check_name(name, what="name", file=source, line=lines.get("name"))
     if "base" not in data:
         raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=1)
     base_specs = data["base"] if isinstance(data["base"], list) else [data["base"]]
@@ -185,7 +187,7 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
     compare = data.get("compare") or []
     if not isinstance(compare, list):
         raise InputError("compare: expected a list of library municipalities", file=source, line=lines.get("compare"))
-    name = str(data.get("study") or Path(source).stem)
+    name = check_name(str(data.get("study") or Path(source).stem), what="study", file=source, line=lines.get("study"))
     return Study(name, str(data.get("title") or name), source, tuple(scenarios), tuple(map(str, compare)))
 
 

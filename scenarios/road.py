@@ -31,8 +31,28 @@ whichever asks::
    (:mod:`scenarios.batch`); a unit that failed is reported, the others complete.
 
 Parsing is cached by content in each Python process (bases by file identity,
-models and profiles by their text), so a warm process asking again does not
-read or parse what did not change.
+models and profiles by their text, compiled models and work calendars by the
+parsed objects), so a warm process asking again does not read, parse or compile
+what did not change. On an executor, units travel in chunks of several
+replications of one point, the most costly first (:mod:`scenarios.schedule`).
+
+**A warm session** (a web app, an uncertainty run): :class:`Session` keeps a pool
+of worker processes alive between questions, so each answer pays only for its
+simulations; the workers keep their caches too. ``session.run(study)`` answers
+(the same figures as :func:`run_study`, byte for byte); ``session.cancel()``
+from another thread stops every run in flight (a second click), or
+``run(..., stop=Stop())`` and ``stop.set()`` stops one; a stopped run raises
+:class:`Cancelled` at once::
+
+    with Session(workers=2) as session:
+        batch = session.run(study, progress=bar.update)
+
+    # a web handler: one Stop per user, the newer click stops the older run
+    stop = Stop(); previous[user].set(); previous[user] = stop
+    try:
+        batch = session.run(study, stop=stop)
+    except Cancelled:
+        ...  # a newer question replaced this one
 
 A program builds a scenario without a file through the same function the loader uses
 (a web form's levers are ``sets``):
@@ -54,18 +74,23 @@ A program builds a scenario without a file through the same function the loader 
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing import get_context
 from typing import Any
 
 from scenarios.batch import BatchResults, assemble
 from scenarios.checks import check_study
-from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs
+from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
+from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
 from scenarios.study import Study
-from simulator.runner import Job, ResultCache, run_replications
+from simulator.runner import Job, ResultCache
 
-__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh"]
+__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +133,22 @@ def execute(
     executor: Executor | None = None,
     cache: ResultCache | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    chunk: int | None = None,
+    stop: Stop | None = None,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
     ``executor``: where to run (``None``: here). ``cache``: units found there are
     not run again; new results are stored as they finish, so an interrupted run
     resumes where it stopped. ``progress(n)``: ``n`` more units finished
-    (cached ones included).
+    (cached ones included). ``workers`` (the executor's, default the cores) and
+    ``chunk`` (replications per task) only shape the schedule, never the results.
+    ``stop``: :class:`Cancelled` as soon as it is set.
     """
-    outcomes = run_replications(plan.jobs, executor=executor, cache=cache, progress=progress)
+    costs = [unit_cost(job.payload) for job in plan.jobs]
+    outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
+                         cost=costs.__getitem__, chunk=chunk, workers=workers or os.cpu_count() or 1, stop=stop)
     return assemble(plan.study, plan.units, outcomes)
 
 
@@ -138,3 +170,88 @@ class Refresh:
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` in the wrapped cache."""
         self.cache.put(key, value)
+
+
+class Session:
+    """A warm process for many questions: a pool of ``workers`` processes kept alive.
+
+    ``workers`` defaults to the cores; 1 runs every unit here. The workers are
+    started at once and keep their caches of parsed and compiled models between
+    runs. ``start_method``: how (``multiprocessing``'s ``fork``, ``spawn``,
+    ``forkserver``; default the platform's); with ``spawn`` or ``forkserver`` the
+    main module must guard its code with ``if __name__ == "__main__":``. Runs may come from several
+    threads at once; they share the workers. A worker that dies fails the units it
+    held and the pool is replaced for the next run. Close the session (or use it
+    as a context manager) to stop the workers.
+    """
+
+    def __init__(self, workers: int | None = None, *, cache: ResultCache | None = None,
+                 chunk: int | None = None, start_method: str | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.start_method = start_method
+        self.cache = cache
+        self.chunk = chunk
+        self._lock = threading.Lock()
+        self._stops: set[Stop] = set()
+        self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
+        if self.workers > 1:
+            self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(self.workers, mp_context=get_context(self.start_method), initializer=warm_worker)
+        for _ in range(self.workers):  # one task each starts every worker now, not at the first question
+            pool.submit(warm_worker)
+        return pool
+
+    def _executor(self) -> ProcessPoolExecutor | None:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("this Session is closed")
+            if self._pool is not None and getattr(self._pool, "_broken", False):
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+            return self._pool
+
+    def run(self, study: Study | Plan, *, progress: Callable[[int], None] | None = None,
+            stop: Stop | None = None) -> BatchResults:
+        """Answer ``study`` (or an already prepared :class:`Plan`): the same results as
+        :func:`run_study`. Raises :class:`Cancelled` when ``stop`` is set or
+        :meth:`cancel` is called before it finishes; input errors as :func:`prepare`."""
+        stop = stop if stop is not None else Stop()
+        with self._lock:
+            self._stops.add(stop)
+        try:
+            ready = study if isinstance(study, Plan) else prepare(study)
+            try:
+                return execute(ready, executor=self._executor(), cache=self.cache, progress=progress,
+                               workers=self.workers, chunk=self.chunk, stop=stop)
+            except BrokenProcessPool:  # the pool broke between the check and the submission: once more
+                return execute(ready, executor=self._executor(), cache=self.cache, progress=progress,
+                               workers=self.workers, chunk=self.chunk, stop=stop)
+        finally:
+            with self._lock:
+                self._stops.discard(stop)
+
+    def cancel(self) -> int:
+        """Stop every run in flight (each raises :class:`Cancelled`); how many were stopped."""
+        with self._lock:
+            stops = list(self._stops)
+        for stop in stops:
+            stop.set()
+        return len(stops)
+
+    def close(self) -> None:
+        """Stop the runs in flight and the workers."""
+        self.cancel()
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

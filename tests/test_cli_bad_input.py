@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -83,15 +82,12 @@ def test_bad_input_gives_one_line_and_no_output(tmp_path: Path, name: str) -> No
     out_dir.mkdir()
     fragment = CASES[name][1]
     for args in _commands(path, out_dir):
-        started = time.monotonic()
         result = CliRunner().invoke(cli, args)
-        elapsed = time.monotonic() - started
         lines = result.stderr.splitlines()
         assert result.exit_code == 2, (args, result.output)
         assert len(lines) == 1 and lines[0].startswith("permitflow: error: ") and fragment in lines[0], (args, lines)
         assert str(path) in lines[0]
         assert "Traceback" not in result.output
-        assert elapsed < 10, (args, elapsed)
         assert sorted(os.listdir(out_dir)) == [], args
 
 
@@ -145,9 +141,7 @@ def test_bad_yaml_gives_one_line_and_no_output(tmp_path: Path, name: str) -> Non
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     for args in _commands(path, out_dir):
-        started = time.monotonic()
         result = CliRunner().invoke(cli, args)
-        assert time.monotonic() - started < 10
         lines = result.stderr.splitlines()
         assert result.exit_code == 2, (args, result.output)
         assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0], (args, lines)

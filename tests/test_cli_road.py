@@ -165,7 +165,7 @@ def test_no_cache_neither_reads_nor_writes_and_refresh_rewrites(model: Path) -> 
     assert plain.exit_code == 0 and not (out / ".cache").exists()
     first = invoke("run", str(folder / "s.yaml"), "-o", str(out), "--workers", "1")
     assert "2 work units (0 from cache)" in first.output
-    entries = sorted((out / ".cache").rglob("*.pkl"))
+    entries = sorted((out / ".cache").rglob("*.json"))
     assert len(entries) == 2
     for entry in entries:
         entry.write_bytes(b"stale")  # unreadable: treated as missing
@@ -188,6 +188,7 @@ def test_dask_without_the_extra_says_how_to_install_it_from_this_repository(
         assert result.output == ("permitflow: error: running on Dask needs dask.distributed, which is not installed: "
                                  "install the dask extra from the permitflow folder: .venv/bin/pip install -e "
                                  "'.[dask]' (or pip install -e '.[dask]' in the environment permitflow runs in)\n")
+    assert not (folder / "out").exists()  # refused before the results folder is made
 
 
 def test_a_yaml_authoring_model_simulates_as_its_bpmn_does(model: Path) -> None:

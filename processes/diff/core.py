@@ -220,6 +220,6 @@ def diff_models(
     lex = lexicon_for((ca, cb), synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     diff = diff_prepared(ca, cb, lex, decisions=decisions, options=options, weights=weights)
     if lemmatise and not lemmatiser_available():
-        note = "lemmas were asked for but simplemma is not installed (pip install 'permitflow[lemmas]'): labels were compared by their roots"
+        note = "lemmas were asked for but simplemma is not installed (in the permitflow folder: .venv/bin/pip install -e '.[lemmas]'): labels were compared by their roots"
         diff = replace(diff, notes=diff.notes + (note,))
     return diff

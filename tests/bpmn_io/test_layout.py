@@ -354,9 +354,8 @@ def test_message_flow_route_goes_around_a_shape_in_its_way() -> None:
     assert [(p.x, p.y) for p in free] == [(150, 80), (150, 400)]  # straight when nothing is in the way
 
 
-def test_a_large_model_is_laid_out_in_about_linear_time() -> None:
-    import time
-
+def test_a_large_model_is_laid_out_completely() -> None:
+    # speed is measured in bench/, not asserted here
     from processes.model import FrozenMap, SequenceFlow
 
     n = 2000  # routing used to compare every flow with every shape: 2000 steps took ~9 s
@@ -366,9 +365,7 @@ def test_a_large_model_is_laid_out_in_about_linear_time() -> None:
     chain = ["S", *(f"T{i}" for i in range(n)), "E"]
     flows = {f"F{i}": SequenceFlow(id=f"F{i}", source=a, target=b) for i, (a, b) in enumerate(zip(chain, chain[1:], strict=False))}
     process = Process(id="P", nodes=FrozenMap(nodes), flows=FrozenMap(flows))
-    start = time.perf_counter()
     defs = add_layout(Definitions(processes=(process,)))
-    assert time.perf_counter() - start < 5.0
     assert len(defs.diagrams[0].plane.shapes) == n + 2 and len(defs.diagrams[0].plane.edges) == n + 1
 
 

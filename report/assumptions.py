@@ -1,0 +1,169 @@
+"""The report's assumptions section: every parameter the answer used, its value, its basis, its range.
+
+One table per process, from the profile the run read (``profiles/<name>.yaml``
+of the results folder): each simulation parameter named in words (the step's
+name from the BPMN, or what the entry is), its value, whether a source or an
+assumption stands behind it (with the text), and its range: the range the
+uncertainty table samples (:mod:`scenarios.assumptions`), or why it is not
+sampled. The scenario's own settings (``set:``) are listed per scenario.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from report.words import word
+from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
+
+__all__ = ["assumption_tables", "value_text"]
+
+PROVENANCE = ("source", "assumption", "note")
+#: what a key of an element is, in words
+KEYS = {
+    "duration": {"en": "work time", "sv": "arbetstid"},
+    "delay": {"en": "waiting time", "sv": "väntetid"},
+    "probabilities": {"en": "share per branch", "sv": "andel per gren"},
+    "conditions": {"en": "branch conditions", "sv": "villkor per gren"},
+    "loop": {"en": "repetitions", "sv": "upprepningar"},
+    "set": {"en": "marks the case", "sv": "markerar ärendet"},
+}
+SECTIONS = {
+    "calendars": {"en": "working hours", "sv": "arbetstider"},
+    "pools": {"en": "staff", "sv": "personal"},
+    "arrivals": {"en": "applications per year", "sv": "ansökningar per år"},
+    "attributes": {"en": "case attribute", "sv": "ärendeegenskap"},
+    "bodies": {"en": "deciding body", "sv": "beslutande organ"},
+    "run": {"en": "simulated period", "sv": "simulerad period"},
+    "decision": {"en": "who decides", "sv": "vem som beslutar"},
+    "clock": {"en": "legal clock", "sv": "lagstadgad tid"},
+}
+
+
+def value_text(value: Any, names: Mapping[str, str]) -> str:
+    """A parameter's value for a person: element ids replaced by their names, provenance left out.
+
+    >>> value_text({"dist": "fixed", "value": "15m", "assumption": "x"}, {})
+    'fixed 15m'
+    >>> value_text({"Flow_Ja": 0.9, "Flow_Nej": 0.1}, {"Flow_Ja": "ja", "Flow_Nej": "nej"})
+    'ja: 0.9, nej: 0.1'
+    """
+    if isinstance(value, Mapping):
+        items = [(k, v) for k, v in value.items() if k not in PROVENANCE]
+        if "dist" in value:
+            rest = ", ".join(f"{k} {value_text(v, names)}" for k, v in items if k != "dist")
+            return f"{value['dist']} {rest}".strip() if rest else str(value["dist"])
+        if set(k for k, _ in items) == {"value"}:
+            return value_text(value["value"], names)
+        return ", ".join(f"{names.get(str(k), str(k).replace('_', ' '))}: {value_text(v, names)}" for k, v in items)
+    if isinstance(value, list):
+        return ", ".join(value_text(v, names) for v in value)
+    return names.get(str(value), str(value)) if isinstance(value, str) else str(value)
+
+
+def _basis(entry: Any, parent: Any) -> tuple[str, str]:
+    """('source' | 'assumption' | 'source and assumption' | '', the texts)."""
+    for holder in (entry, parent):
+        if isinstance(holder, Mapping) and ("source" in holder or "assumption" in holder):
+            kinds = [k for k in ("source", "assumption") if k in holder]
+            return " and ".join(kinds), " — ".join(str(holder[k]) for k in kinds)
+    return "", ""
+
+
+def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[tuple[str, dict[str, str], Any, Any]]:
+    """(path, words, value, entry holding the provenance) of every simulation parameter."""
+    sim = profile.get("simulation") or {}
+    run = {k: sim[k] for k in ("start", "horizon", "warmup", "cases") if k in sim}
+    yield "simulation.run", SECTIONS["run"], run, sim
+    for name, cal in (sim.get("calendars") or {}).items():
+        yield f"simulation.calendars.{name}", _pair(SECTIONS["calendars"], name), cal, cal
+    for name, pool in (sim.get("pools") or {}).items():
+        words = {lang: f"{SECTIONS['pools'][lang]}: {word(name, lang)}" for lang in ("en", "sv")}
+        yield f"simulation.pools.{name}", words, pool, pool
+    if "arrivals" in sim:
+        yield "simulation.arrivals", SECTIONS["arrivals"], sim["arrivals"], sim["arrivals"]
+    for element, spec in (sim.get("elements") or {}).items():
+        if not isinstance(spec, Mapping):
+            continue
+        step = names.get(element, element)
+        for key, value in spec.items():
+            if key in PROVENANCE:
+                continue
+            what = KEYS.get(key, {"en": key, "sv": key})
+            words = {lang: f"{step} — {what[lang]}" for lang in ("en", "sv")}
+            yield f"simulation.elements.{element}.{key}", words, value, spec
+    decision = sim.get("decision") or {}
+    if "delegation" in decision:
+        yield "simulation.decision.delegation", SECTIONS["decision"], decision["delegation"], decision
+    for body, spec in (decision.get("bodies") or {}).items():
+        words = {lang: f"{SECTIONS['bodies'][lang]}: {word(body, lang)}" for lang in ("en", "sv")}
+        yield f"simulation.decision.bodies.{body}", words, spec, spec
+    if "after_meeting" in decision:
+        yield ("simulation.decision.after_meeting", {"en": "decision takes effect after the meeting",
+                                                     "sv": "beslutet gäller efter mötet"}, decision["after_meeting"],
+               decision)
+    for name, spec in (sim.get("attributes") or {}).items():
+        if isinstance(spec, Mapping) and "weights" in spec:
+            yield f"simulation.attributes.{name}", _pair(SECTIONS["attributes"], name), spec, spec
+    if "clock" in sim:
+        yield "simulation.clock", SECTIONS["clock"], {k: v for k, v in sim["clock"].items()
+                                                      if k in ("deadline", "extension")}, sim["clock"]
+
+
+def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:
+    return {lang: f"{words[lang]}: {name.replace('_', ' ')}" for lang in ("en", "sv")}
+
+
+def _range_words(factor: Factor, profile: Mapping[str, Any]) -> str:
+    own = range_of(factor, profile)
+    if own is not None:
+        return f"{own[0]:g}–{own[1]:g}"
+    if factor.kind == "choice":
+        return " / ".join(word(c, "en") for c in factor.spec["choices"])
+    lo, hi = factor.spec["range"]
+    if factor.kind in ("scale", "capacity"):
+        return f"×{lo:g} to ×{hi:g} of the value"
+    if factor.kind == "cadence":
+        return f"every {lo}–{hi} weeks"
+    return f"{lo}–{hi}"
+
+
+def _sampled(path: str, member: str, written: Mapping[str, tuple[Factor, list[str]]]) -> list[Factor]:
+    """The factors that sample ``path`` (or a key below it) here (a value sourced here is not sampled)."""
+    return [factor for factor, paths in written.values()
+            if member not in factor.spec.get("sourced_for", ())
+            and any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)]
+
+
+def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+                      uncertainty: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """Per process: its municipality's name and one row per parameter (words, value, basis, range)."""
+    factors = read_factors()
+    fixed = fixed_assumptions()
+    sampled_run = uncertainty is not None
+    out = []
+    for member, profile in profiles.items():
+        ids = names.get(member, {})
+        written = {f.name: (f, [p for p, _v in factor_values(f, 0.5, "", profile, lever=lambda _p: False)])
+                   for f in factors}
+        rows = []
+        for path, words, value, holder in _entries(profile, ids):
+            basis, why = _basis(value, holder)
+            found = _sampled(path, member, written)
+            if found:
+                rng = {lang: "; ".join(f"{_range_words(f, profile)} ({f.words_en if lang == 'en' else f.words_sv}, "
+                                       f"{f.code})" for f in found) for lang in ("en", "sv")}
+                rng["sampled"] = sampled_run
+            else:
+                reason = next((r for pattern, r in fixed.items() if fnmatch.fnmatch(path, pattern)
+                               or fnmatch.fnmatch(path + ".x", pattern + ".*")), "")
+                if any(member in f.spec.get("sourced_for", ()) and paths and any(
+                        p == path or p.startswith(path + ".") for p in paths) for f, paths in written.values()):
+                    reason = "sourced here: not sampled"
+                rng = {"en": reason or "not sampled: see the text beside it",
+                       "sv": reason or "samplas inte: se texten", "sampled": False}
+            rows.append({"path": path, "words": words, "value": value_text(value, ids),
+                         "basis": basis, "why": why, "range": rng})
+        out.append({"member": member, "town": str(profile.get("municipality") or member), "rows": rows})
+    return out

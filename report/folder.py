@@ -1,0 +1,252 @@
+"""A results folder is permitflow's alone: claimed, locked, and cleaned only of its own files.
+
+``permitflow run -o DIR`` may be pointed at any folder, also by mistake at one
+holding the user's own models (``-o .``). So:
+
+- a folder is *ours* when it holds the marker file ``.permitflow-results``
+  (:data:`MARKER`), written on first use; a folder that is not empty and has no
+  marker is refused (:func:`claim`), unless it is a results folder of an earlier
+  permitflow version (only results files, a ``summary.json`` with a ``code_version``),
+  which is adopted;
+- the marker is also the *manifest*: the files the last run wrote (JSON). A run
+  removes only files its manifest lists and this run did not write again
+  (:func:`replace_outputs`) — never anything else in the folder, and only names of
+  the results layout (:func:`is_layout_name`), so a doctored manifest cannot reach
+  a file outside it;
+- ``.permitflow-lock`` (:data:`LOCK`) is locked (``flock``) for the whole run: a
+  second run into the same folder is refused with one line, or waits (``wait=True``);
+  the operating system releases the lock when a run dies, however it dies;
+- the temporary files a killed run left (``.<name>.<8 characters>.tmp``,
+  :data:`bpmn_io.atomic.TEMP_PATTERN`) are removed when the next run claims the folder;
+- nothing is written through a symbolic link inside the folder (``processes/``,
+  ``.cache/`` or a cache subfolder that links elsewhere is refused).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from bpmn_io.atomic import TEMP_PATTERN, write_atomic
+from processes.errors import InputError, OutputError
+from scenarios.names import name_problem
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: runs are not locked
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = [
+    "MARKER", "LOCK", "RESULT_FILES", "is_layout_name", "read_manifest", "claim", "locked", "replace_outputs",
+    "clean_temporary_files",
+]
+
+MARKER = ".permitflow-results"
+LOCK = ".permitflow-lock"
+#: the files of a results folder besides processes/<name>.bpmn, profiles/<name>.yaml and .cache/
+RESULT_FILES = ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes", "uncertainty.json",
+                "report.html")
+#: the subfolders a run writes, each with the one kind of file it holds
+_SUBFOLDERS = {"processes": ".bpmn", "profiles": ".yaml"}
+_FORMAT = "permitflow-results/1"
+_TEMP = re.compile(TEMP_PATTERN)
+_OURS = {*RESULT_FILES, *_SUBFOLDERS, ".cache", MARKER, LOCK}
+
+
+def is_layout_name(name: str) -> bool:
+    """Whether ``name`` (relative, ``/``-separated) is a file a run writes: one of
+    :data:`RESULT_FILES`, ``processes/<a name>.bpmn`` or ``profiles/<a name>.yaml``.
+
+    >>> [is_layout_name(n) for n in ("summary.json", "processes/lund.bpmn", "profiles/lund.yaml", "../x",
+    ...                              "processes/../../x.bpmn", "profiles/lund.bpmn")]
+    [True, True, True, False, False, False]
+    """
+    if name in RESULT_FILES:
+        return True
+    head, _, rest = name.partition("/")
+    ext = _SUBFOLDERS.get(head)
+    return ext is not None and rest.endswith(ext) and name_problem(rest[: -len(ext)]) is None
+
+
+def read_manifest(folder: Path) -> list[str]:
+    """The files the last run into ``folder`` wrote (none when the marker is missing or damaged)."""
+    try:
+        data = json.loads((Path(folder) / MARKER).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return []
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        return []
+    return sorted({f for f in files if isinstance(f, str) and is_layout_name(f)})
+
+
+def _write_manifest(folder: Path, files: list[str]) -> None:
+    doc = {"permitflow": "results folder: permitflow removes only the files listed here, and only when a "
+                          "later run does not write them again", "format": _FORMAT, "files": sorted(files)}
+    write_atomic(folder / MARKER, (json.dumps(doc, indent=1) + "\n").encode("utf-8"))
+
+
+def _earlier_results(folder: Path, entries: list[str]) -> list[str] | None:
+    """The files of a results folder of an earlier permitflow version (no marker), or ``None``."""
+    if not set(entries) <= _OURS or "summary.json" not in entries:
+        return None
+    try:
+        summary = json.loads((folder / "summary.json").read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(summary, dict) or "code_version" not in summary:
+        return None
+    files = [name for name in RESULT_FILES if name in entries]
+    for kind in _SUBFOLDERS:
+        sub = folder / kind
+        if sub.is_dir() and not sub.is_symlink():
+            files += [f"{kind}/{p.name}" for p in sorted(sub.iterdir()) if is_layout_name(f"{kind}/{p.name}")]
+    return files
+
+
+def _entries(folder: Path) -> list[str]:
+    return sorted(e.name for e in os.scandir(folder) if not _TEMP.fullmatch(e.name))
+
+
+def _check_ours(folder: Path) -> list[str] | None:
+    """Refuse a folder that is not ours; the files to adopt from an earlier version's results folder."""
+    if not folder.exists():
+        return None
+    if not folder.is_dir():
+        raise InputError("not a folder (a results folder is a folder)", file=str(folder))
+    try:
+        entries = _entries(folder)
+    except OSError as err:
+        raise OutputError(f"cannot read the folder: {err.strerror or err}", file=str(folder)) from None
+    if MARKER in entries or not set(entries) - {LOCK}:
+        return None
+    adopted = _earlier_results(folder, entries)
+    if adopted is None:
+        shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+        raise InputError(
+            f"the folder is not empty ({shown}) and not a permitflow results folder (no {MARKER}): "
+            "refused, so that no file of yours is overwritten or removed; give a new or empty folder",
+            file=str(folder),
+        )
+    return adopted
+
+
+def _no_links(folder: Path) -> None:
+    """Refuse symbolic links where a run writes: ``processes/``, ``profiles/``, ``.cache/`` and its subfolders."""
+    suspects = [*(folder / kind for kind in _SUBFOLDERS), folder / ".cache"]
+    cache = folder / ".cache"
+    if cache.is_dir() and not cache.is_symlink():
+        suspects += sorted(cache.iterdir())
+    for path in suspects:
+        if path.is_symlink():
+            raise OutputError("a symbolic link inside the results folder: refused, a run writes only inside "
+                              "its folder", file=str(path))
+
+
+def clean_temporary_files(folder: Path) -> int:
+    """Remove the temporary files a killed run left in ``folder`` (and ``processes/``, ``.cache/*/``);
+    how many. Call it only while holding the folder's lock."""
+    places = [folder, folder / "processes"]
+    cache = folder / ".cache"
+    if cache.is_dir() and not cache.is_symlink():
+        places += [p for p in sorted(cache.iterdir()) if p.is_dir() and not p.is_symlink()]
+    removed = 0
+    for place in places:
+        if not place.is_dir() or place.is_symlink():
+            continue
+        for entry in os.scandir(place):
+            if _TEMP.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+@contextmanager
+def locked(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold ``folder``'s lock: refuse (:class:`OutputError`) when another run holds it, or wait
+    for it (``wait``; ``waiting(holder)`` is called first, with the holder's process id)."""
+    path = Path(folder) / LOCK
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise OutputError(f"cannot write here: {err.strerror or err}", file=str(folder)) from None
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                if not wait:
+                    raise OutputError(
+                        f"another permitflow run (process {holder}) is writing this folder: refused; "
+                        "let it finish, give another folder, or give --wait to wait for it", file=str(folder),
+                    ) from None
+                if waiting is not None:
+                    waiting(holder)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock; the file stays (removing it would race a waiting run)
+
+
+@contextmanager
+def claim(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Make ``folder`` this run's results folder for the length of the block.
+
+    Refuses a non-empty folder that is not a results folder (:class:`InputError`) and a
+    folder another run holds (:class:`OutputError`, unless ``wait``); creates the folder
+    and its marker; removes the temporary files of a killed run.
+    """
+    folder = Path(folder)
+    adopted = _check_ours(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder: {err.strerror or err}", file=str(folder)) from None
+    with locked(folder, wait=wait, waiting=waiting):
+        adopted = _check_ours(folder) if adopted is None else adopted  # another run may have been first
+        _no_links(folder)
+        if not (folder / MARKER).exists():
+            _write_manifest(folder, adopted or [])
+        clean_temporary_files(folder)
+        yield folder
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder/name``, refused when a symbolic link would take it out of ``folder``."""
+    target = folder / name
+    if target.parent.resolve() != folder.resolve().joinpath(*name.split("/")[:-1]):
+        raise OutputError("a symbolic link inside the results folder: refused, a run writes only inside "
+                          "its folder", file=str(target.parent))
+    return target
+
+
+def replace_outputs(folder: Path, files: Mapping[str, bytes], *, kept: tuple[str, ...] = ("report.html",)) -> None:
+    """Write ``files`` (layout names -> bytes) into ``folder`` and remove what the last run
+    wrote and this one does not (``kept``: written next, by the caller).
+
+    The manifest first lists the old and the new files, so a run killed half-way leaves
+    nothing it wrote unlisted; then each file is written all or nothing; then the old
+    files not written again are removed and the manifest lists exactly this run's files.
+    """
+    folder = Path(folder)
+    bad = [name for name in files if not is_layout_name(name)]
+    if bad:
+        raise OutputError(f"not a results file name: {bad[0]!r}", file=str(folder))
+    adopted = _check_ours(folder)  # also when called without claim(): never into a folder of the user's
+    old = read_manifest(folder) if adopted is None else adopted
+    new = sorted({*files, *kept})
+    _write_manifest(folder, sorted({*old, *new}))
+    for name in sorted(files):
+        write_atomic(_inside(folder, name), files[name])
+    for stale in sorted(set(old) - set(new)):
+        path = _inside(folder, stale)
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+    _write_manifest(folder, new)

@@ -1,0 +1,118 @@
+"""A goal seek's result (:mod:`scenarios.optimise`) as text a person reads and as CSV.
+
+The headline says the answer in one sentence in English and in Swedish; the
+table lists every candidate the search ran, the frontier (cost against time)
+marked with ``*``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+from scenarios.compare import Estimate
+from scenarios.levers import Candidate
+from scenarios.optimise import OptimiseResult
+
+__all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
+
+CSV_COLUMNS = (
+    "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
+    "target_mean", "target_low", "target_high", "complete_to_decision_mean_days", "days_low", "days_high",
+    "status", "frontier",
+)
+
+_LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
+             "manager": "chefen", "officer": "handläggaren", None: "-"}
+
+
+def _kr(x: float) -> str:
+    return f"{x:,.0f}".replace(",", " ")
+
+
+def _ci(e: Estimate, digits: int) -> str:
+    if math.isnan(e.mean):
+        return "-"
+    if math.isnan(e.low):
+        return f"{e.mean:.{digits}f}"
+    return f"{e.mean:.{digits}f} [{e.low:.{digits}f}, {e.high:.{digits}f}]"
+
+
+def _words_en(c: Candidate) -> str:
+    level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
+    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {c.fte:g} FTE{level}"
+
+
+def _words_sv(c: Candidate) -> str:
+    level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
+    return f"{c.officers} handläggare på {c.fte:g} heltid{level}"
+
+
+def _headline(result: OptimiseResult) -> list[str]:
+    target, chosen = result.target, result.chosen
+    if chosen is None:
+        return [f"No candidate meets the target ({target.text}).",
+                "Inget alternativ når målet."]
+    digits = 3 if target.share is not None else 1
+    value = _ci(chosen.target_value, digits)
+    holds = "holds" if result.holds_at_bad_end else "does NOT hold"
+    holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
+    what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
+    what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
+    lines = [
+        f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
+        f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {chosen.replications} replications); "
+        f"the target {holds} at the interval's bad end.",
+        f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
+        f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {chosen.replications} replikeringar); "
+        f"målet {holds_sv} i intervallets sämre ände.",
+    ]
+    if result.safe is not None:
+        safe = result.safe
+        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
+                  f"{_ci(safe.target_value, digits)} ({safe.replications} replications).",
+                  f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
+                  f"{_kr(safe.cost)} kr per år."]
+    return lines
+
+
+def goalseek_text(result: OptimiseResult) -> str:
+    """The headline, the levers and every candidate run, cheapest first."""
+    target = result.target
+    digits = 3 if target.share is not None else 1
+    lines = [f"Goal seek for {', '.join(result.processes)}: {target.text}"
+             + (" (every process)" if len(result.processes) > 1 else ""),
+             *_headline(result), ""]
+    levers = result.levers
+    lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(f'{f:g}' for f in levers.fte)}; "
+                 f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
+    lines.append(f"{len(result.evaluated)} candidates, {result.work_units} work units; * = on the frontier (cost against time)")
+    lines.append("")
+    share = target.share is not None  # a mean target's figure is the time itself: one column
+    lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
+                 + (f"{'share within deadline (95 % CI)':<34} " if share else "")
+                 + f"{'mean days (95 % CI)':<24} status")
+    for e in sorted(result.evaluated, key=lambda e: (e.cost, e.time.mean if not math.isnan(e.time.mean) else math.inf)):
+        mark = "*" if e.frontier else " "
+        lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
+                     + (f"{_ci(e.target_value, digits):<34} " if share else "")
+                     + f"{_ci(e.time if share else e.target_value, 1):<24} {e.status}")
+    return "\n".join(lines) + "\n"
+
+
+def _num(x: float) -> str:
+    return "" if math.isnan(x) else f"{x:.6g}"
+
+
+def goalseek_csv(result: OptimiseResult) -> str:
+    """One row per candidate run, in the grid's order (columns :data:`CSV_COLUMNS`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in result.evaluated:
+        c, t, d = e.candidate, e.target_value, e.time
+        writer.writerow([c.officers, f"{c.fte:g}", c.level or "", f"{e.cost:.2f}", f"{e.staff_cost:.2f}",
+                         f"{e.decision_cost:.2f}", e.replications, _num(t.mean), _num(t.low), _num(t.high),
+                         _num(d.mean), _num(d.low), _num(d.high), e.status, int(e.frontier)])
+    return out.getvalue()

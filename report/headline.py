@@ -1,0 +1,125 @@
+"""The report's headline: one sentence per question and municipality, in English and Swedish.
+
+The sentence gives the time from a complete application to the decision (the
+legal clock that the 4-month deadline counts) with its 95 % interval; for a
+scenario with a baseline, the paired difference; and whether the answer holds
+across the assumption ranges when an uncertainty run was made (otherwise it says
+it was not checked).
+
+>>> days(36.8), days(0.42), days(float("nan"))
+('37', '0.4', '–')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from report.words import scenario_words, text
+
+__all__ = ["HEADLINE_FIGURE", "headline", "days"]
+
+HEADLINE_FIGURE = "complete_to_decision_mean_days"
+SHARE_FIGURE = "within_deadline_share"
+
+
+def days(value: Any) -> str:
+    """Days for a sentence: whole days, one decimal below 1."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.1f}" if abs(value) < 1 else f"{value:.0f}"
+
+
+def _pct(value: Any) -> str:
+    return "–" if value is None else f"{100 * value:.0f}\u00a0%"
+
+
+def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
+            across: Mapping[str, Any] | None) -> dict[str, str]:
+    lo, hi = est["ci"]
+    en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+          f"(95\u00a0% interval {days(lo)}–{days(hi)})")
+    sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'])} dagar i genomsnitt "
+          f"(95\u00a0% intervall {days(lo)}–{days(hi)})")
+    if share is not None and share["mean"] is not None:
+        en += f"; {_pct(share['mean'])} within 4 months"
+        sv += f"; {_pct(share['mean'])} inom 4 månader"
+    if across is not None:
+        en += f". Across the assumption ranges: {days(across['low'])}–{days(across['high'])} days."
+        sv += f". Över antagandenas intervall: {days(across['low'])}–{days(across['high'])} dagar."
+    else:
+        en, sv = en + ". " + text("not_checked", "en"), sv + ". " + text("not_checked", "sv")
+    return {"en": en, "sv": sv}
+
+
+def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
+            conclusion: Mapping[str, Any] | None, points: int) -> tuple[dict[str, str], bool | None]:
+    mean, (lo, hi) = diff["mean"], diff["ci"]
+    shorter = mean is not None and mean < 0
+    en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
+          f"{days(abs(mean) if mean is not None else None)} days {'sooner' if shorter else 'later'} than with "
+          f"{scenario_words(baseline, 'en')} (95\u00a0% interval of the change {days(lo)} to {days(hi)} days)")
+    sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
+          f"{days(abs(mean) if mean is not None else None)} dagar {'tidigare' if shorter else 'senare'} än med "
+          f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {days(lo)} till {days(hi)} dagar)")
+    if not diff.get("significant"):
+        en += ", an interval that includes no change"
+        sv += ", ett intervall som omfattar ingen ändring"
+    if conclusion is None:
+        return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", "sv")}, None
+    holds = bool(conclusion["holds"])
+    agree = round((conclusion["share_same_direction"] or 0) * conclusion["points"])
+    way_en, way_sv = ("sooner", "tidigare") if shorter else ("later", "senare")
+    if holds:
+        en += (f". This holds across the assumption ranges: at all {points} points it is "
+               f"at least {days(conclusion['at_least'])} days {way_en}.")
+        sv += (f". Det håller över antagandenas intervall: i alla {points} punkter är det "
+               f"minst {days(conclusion['at_least'])} dagar {way_sv}.")
+    else:
+        span = conclusion["across"]
+        en += (f". This does not hold across the assumption ranges: it is {way_en} at {agree} of {points} points "
+               f"(change {days(span['min'])} to {days(span['max'])} days).")
+        sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i {agree} av {points} punkter "
+               f"(ändring {days(span['min'])} till {days(span['max'])} dagar).")
+    return {"en": en, "sv": sv}, holds
+
+
+def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
+             towns: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Per scenario: its question (as written), and one sentence per municipality.
+
+    ``towns``: process name -> the municipality's name (from its profile).
+    """
+    out = []
+    checked = (uncertainty or {}).get("scenarios", {})
+    points = (uncertainty or {}).get("points", 0)
+    for s in doc["scenarios"]:
+        if not s["points"]:
+            continue
+        point = s["points"][0]
+        u = checked.get(s["name"])
+        sentences = []
+        for member in s["members"]:
+            key = f"{member}/{HEADLINE_FIGURE}"
+            est = point["figures"].get(key)
+            if est is None or est["mean"] is None:
+                continue
+            town = towns.get(member, member)
+            comparison = point.get("comparison")
+            diff = (comparison or {}).get("differences", {}).get(key)
+            if diff is not None and s["baseline"]:
+                conclusion = (u or {}).get("conclusions", {}).get(key) if u else None
+                words, holds = _change(town, s["name"], s["baseline"], diff, conclusion, points)
+            else:
+                across = (u or {}).get("figures", {}).get(key, {}).get("noise_and_assumptions") if u else None
+                words, holds = _status(town, est, point["figures"].get(f"{member}/{SHARE_FIGURE}"), across), None
+            sentences.append({"member": member, "holds": holds, "checked": u is not None, **words})
+        if sentences:
+            out.append({
+                "scenario": s["name"],
+                "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], "sv")},
+                "question": s["question"],
+                "sentences": sentences,
+            })
+    return out

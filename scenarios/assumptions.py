@@ -1,0 +1,251 @@
+"""The assumptions an uncertainty run samples, each over its documented plausible range.
+
+The ranges are data (``scenarios/data/assumption-ranges.yaml``), taken from the
+``assumption:`` texts of the library profiles; this module reads that table
+(:func:`read_factors`) and turns one sample — a quantile ``u`` in [0, 1) per
+factor — into profile overrides for one process (:func:`factor_values`).
+
+A factor moves the same assumption in every process of a scenario at once. A
+path the scenario sets itself (its what-if lever) is left alone, and so is a
+value that a profile gives a source for (``sourced_for``).
+
+>>> f = {x.name: x for x in read_factors()}
+>>> f["incomplete_share"].value_at(0.5, nominal=None)
+0.5
+>>> round(f["officer_effort"].value_at(0.5, nominal=None), 9)  # log-uniform over 0.5-2
+1.0
+>>> f["decision_level"].value_at(0.5, nominal=None)
+'working_committee'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from bpmn_io.yamlsrc import load_yaml
+from processes.durations import parse_duration
+from processes.errors import InputError
+
+__all__ = ["Factor", "read_factors", "fixed_assumptions", "factor_values", "range_of"]
+
+RANGES_FILE = "data/assumption-ranges.yaml"
+KINDS = ("scale", "capacity", "value", "probability", "duration", "integer", "choice", "cadence", "share")
+_RANGE_TEXT = re.compile(r"plausible range (\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One sampled assumption: its code name, the brief's code (A1..), words for people, its range."""
+
+    name: str
+    code: str
+    words_en: str
+    words_sv: str
+    kind: str
+    spec: Mapping[str, Any]
+
+    @property
+    def text(self) -> str:
+        """Where the range comes from, as the table states it."""
+        return str(self.spec.get("text", ""))
+
+    def value_at(self, u: float, *, nominal: Any, low: float | None = None, high: float | None = None) -> Any:
+        """The factor's value at quantile ``u`` (a scale factor for ``scale``/``capacity``,
+        otherwise the value to set); ``low``/``high`` replace the table's range."""
+        if self.kind == "choice":
+            choices = list(self.spec["choices"])
+            return choices[min(len(choices) - 1, int(u * len(choices)))]
+        lo, hi = (low, high) if low is not None and high is not None else self.bounds()
+        if self.kind in ("integer", "cadence"):
+            return int(min(hi, lo + math.floor(u * (hi - lo + 1))))
+        if self.spec.get("log"):
+            return float(math.exp(math.log(lo) + u * (math.log(hi) - math.log(lo))))
+        return float(lo + u * (hi - lo))
+
+    def bounds(self) -> tuple[float, float]:
+        """The table's range as numbers (durations in hours)."""
+        lo, hi = self.spec["range"]
+        if self.kind == "duration":
+            return parse_duration(str(lo)), parse_duration(str(hi))
+        return float(lo), float(hi)
+
+
+@lru_cache(maxsize=1)
+def _table() -> Mapping[str, Any]:
+    text = (resources.files("scenarios") / RANGES_FILE).read_text(encoding="utf-8")
+    data = load_yaml(text, source=f"scenarios/{RANGES_FILE}").data
+    for name, spec in data["factors"].items():
+        if spec.get("kind") not in KINDS:
+            raise InputError(f"factors.{name}.kind: {spec.get('kind')!r} (expected one of {', '.join(KINDS)})",
+                             file=f"scenarios/{RANGES_FILE}")
+    return data
+
+
+def read_factors() -> tuple[Factor, ...]:
+    """Every factor of the table, in its order."""
+    return tuple(
+        Factor(name, str(spec.get("code", "")), str(spec["words"]["en"]), str(spec["words"]["sv"]), spec["kind"], spec)
+        for name, spec in _table()["factors"].items()
+    )
+
+
+def fixed_assumptions() -> dict[str, str]:
+    """Assumed values that are not sampled: path -> why."""
+    return dict(_table().get("fixed") or {})
+
+
+# --------------------------------------------------------------------------- reading and writing a profile
+
+
+def _get(doc: Any, path: str) -> Any:
+    node = doc
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _elements(profile: Mapping[str, Any]) -> Mapping[str, Any]:
+    return _get(profile, "simulation.elements") or {}
+
+
+def _paths(factor: Factor, profile: Mapping[str, Any]) -> list[str]:
+    """The profile paths ``factor`` writes in ``profile`` (those it has)."""
+    spec = factor.spec
+    if factor.kind == "probability":
+        gateways = spec["gateway"] if isinstance(spec["gateway"], list) else [spec["gateway"]]
+        return [f"simulation.elements.{g}.probabilities" for g in gateways
+                if _get(profile, f"simulation.elements.{g}.probabilities") is not None]
+    path = str(spec["path"])
+    if "*" in path:
+        head, tail = path.split(".*.")
+        found = [f"{head}.{key}.{tail}" for key, value in _elements(profile).items()
+                 if isinstance(value, Mapping) and tail in value]
+    else:
+        found = [path] if _get(profile, path) is not None else []
+    return found + [p for p in spec.get("also", []) if _get(profile, p) is not None]
+
+
+def range_of(factor: Factor, profile: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The range of ``factor`` in this profile, when it is the profile's own (``range_from_text``)."""
+    where = factor.spec.get("range_from_text")
+    if not where:
+        return None
+    match = _RANGE_TEXT.search(str(_get(profile, where) or ""))
+    if match:
+        return float(match[1]), float(match[2])
+    nominal = _get(profile, str(factor.spec["path"]))
+    lo, hi = factor.spec.get("fallback_scale", (0.5, 2.0))
+    return (float(nominal) * lo, float(nominal) * hi) if isinstance(nominal, (int, float)) else None
+
+
+def _hours(value: float) -> str:
+    return f"{value:.6g}h"
+
+
+def _scaled_duration(value: Any, factor: float) -> Any:
+    """A duration or distribution with every length multiplied by ``factor``."""
+    if isinstance(value, str):
+        return _hours(parse_duration(value, work=True) * factor)
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if key in ("dist", "unit"):
+                out[key] = item
+            elif isinstance(item, str):
+                out[key] = _hours(parse_duration(item) * factor)
+            elif isinstance(item, (int, float)) and not isinstance(item, bool):
+                out[key] = item * factor
+            elif isinstance(item, list):
+                out[key] = [_scaled_duration(v, factor) if isinstance(v, str) else v for v in item]
+            else:
+                out[key] = item
+        return out
+    return value
+
+
+def _capacity(pool: Mapping[str, Any], factor: float) -> dict[str, Any]:
+    """A pool with count x fte scaled; above one full post per member a member is added."""
+    count, fte = int(pool.get("count", 1)), float(pool.get("fte", 1.0))
+    total = count * fte * factor
+    if total / count <= 1.0:
+        return {**pool, "fte": round(total / count, 6)}
+    members = math.ceil(total - 1e-9)
+    return {**pool, "count": members, "fte": round(total / members, 6)}
+
+
+def _probabilities(current: Mapping[str, Any], flow: str, p: float) -> dict[str, float] | None:
+    if flow not in current or len(current) != 2:
+        return None
+    (other,) = [f for f in current if f != flow]
+    return {flow: round(p, 6), other: round(1.0 - round(p, 6), 6)} if list(current)[0] == flow else {
+        other: round(1.0 - round(p, 6), 6), flow: round(p, 6)}
+
+
+def _share(current: Mapping[str, Any], none: str, f: float) -> dict[str, Any] | None:
+    values, weights = list(current.get("values", [])), [float(w) for w in current.get("weights", [])]
+    if none not in values or len(values) != len(weights):
+        return None
+    i = values.index(none)
+    rest = 1.0 - weights[i]
+    if rest <= 0:
+        return None
+    new = [round(1.0 - f, 6) if j == i else round(f * w / rest, 6) for j, w in enumerate(weights)]
+    return {**current, "weights": new}
+
+
+def _writer(factor: Factor, u: float, profile: Mapping[str, Any]) -> Callable[[str, Any], Any] | None:
+    spec = factor.spec
+    kind = factor.kind
+    own = range_of(factor, profile)
+    value = factor.value_at(u, nominal=None, low=own[0] if own else None, high=own[1] if own else None)
+    if kind == "scale":
+        return lambda _p, current: _scaled_duration(current, value)
+    if kind == "capacity":
+        return lambda _p, current: _capacity(current, value)
+    if kind == "value":
+        return lambda _p, current: round(value, 6)
+    if kind == "integer":
+        return lambda _p, current: value
+    if kind == "choice":
+        return lambda _p, current: value
+    if kind == "duration":
+        return lambda _p, current: ({**current, "value": _hours(value)} if isinstance(current, Mapping)
+                                    else _hours(value))
+    if kind == "cadence":
+        return lambda _p, current: {**current, "rrule": f"FREQ=WEEKLY;INTERVAL={value};BYDAY=TU"}
+    if kind == "share":
+        return lambda _p, current: _share(current, str(spec["none"]), value)
+    if kind == "probability":
+        gateways = spec["gateway"] if isinstance(spec["gateway"], list) else [spec["gateway"]]
+        flows = spec["flow"] if isinstance(spec["flow"], list) else [spec["flow"]]
+        by_path = {f"simulation.elements.{g}.probabilities": fl for g, fl in zip(gateways, flows, strict=True)}
+        return lambda p, current: _probabilities(current, by_path[p], value)
+    return None  # pragma: no cover - kinds are checked when the table is read
+
+
+def factor_values(
+    factor: Factor, u: float, member: str, profile: Mapping[str, Any], *, lever: Callable[[str], bool],
+) -> list[tuple[str, Any]]:
+    """``(path, value)`` overrides that put ``factor`` at quantile ``u`` in ``member``'s ``profile``.
+
+    ``lever(path)`` is true for a path the scenario sets itself: it is not touched.
+    """
+    if member in factor.spec.get("sourced_for", ()):
+        return []
+    write = _writer(factor, u, profile)
+    out = []
+    for path in _paths(factor, profile):
+        if lever(path):
+            continue
+        new = write(path, _get(profile, path)) if write else None
+        if new is not None:
+            out.append((path, new))
+    return out

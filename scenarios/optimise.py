@@ -1,0 +1,474 @@
+"""Goal seek: the cheapest staffing, FTE share and decision level that meets a target.
+
+The target is a share of decided cases within the legal deadline (default 95 %
+within 4 months, ``within_deadline_share``) or a mean time from a complete
+application to the decision (``complete_to_decision_mean_days``), for one
+process or for several simulated together (a joint permit unit). With several
+processes the target must hold for every one of them: each replication's value is
+its worst process's.
+
+Every candidate (:mod:`scenarios.levers`) is a scenario built from the same base
+with the levers' ``set:`` overrides and run on the one road
+(:mod:`scenarios.road`) with the same seed, so replication *i* of every
+candidate draws the same applicants (common random numbers). The search is
+sequential: every candidate gets ``first_replications``; a candidate whose
+screening interval (99 %, :attr:`OptimiseRequest.screen_level`) lies wholly on the
+wrong side of the target is dropped as infeasible, one at least as costly as a
+candidate that surely meets it is dropped as dominated, and the rest get twice
+the replications (at most ``max_replications``; units already run are reused)
+until none is left undecided. A share's interval is the Student-t interval over
+replications widened, where that is wider, to the Clopper-Pearson interval of all
+the decided cases pooled: when every replication shows 100 % within the deadline
+the t-interval has width zero, which claims more than some tens of cases can
+show. The chosen candidate is the cheapest whose mean
+meets the target; its 95 % interval says whether the target also holds at the
+interval's bad end. Every candidate run is reported, with the cost-time frontier
+(no other candidate is both cheaper and faster).
+
+A program (the web app) calls::
+
+    request = OptimiseRequest(base=base_scenario(["helsingborg"]), target=Target(share=0.95))
+    result = optimise(request, executor=None, progress=None, cancel=None)
+    result.chosen.candidate.label, result.to_json()
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from processes.errors import InputError, PermitflowError, SimulationError
+from processes.params import SimParams
+from scenarios.bases import Base, library_base
+from scenarios.compare import Estimate, estimate
+from scenarios.execute import parsed_member, point_inputs
+from scenarios.levers import Candidate, Costs, Levers, annual_cost, check_levers, default_levers, lever_sets
+from scenarios.loader import read_scenario
+from scenarios.road import execute, prepare
+from scenarios.settings import Origin, resolve_settings
+from scenarios.sharing import SharedPool
+from scenarios.study import Scenario, Study, build_scenario
+
+__all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
+           "lever_defaults"]
+
+SHARE_FIGURE = "within_deadline_share"
+TIME_FIGURE = "complete_to_decision_mean_days"
+_LEVERS = Origin("optimise")
+
+
+class Cancelled(PermitflowError):
+    """The caller's ``cancel()`` said stop; nothing was chosen."""
+
+    exit_code = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Exactly one of ``share`` (of decided cases within the deadline, in (0, 1]) or
+    ``mean_days`` (mean days from a complete application to the decision, > 0)."""
+
+    share: float | None = 0.95
+    mean_days: float | None = None
+
+    def __post_init__(self) -> None:
+        if (self.share is None) == (self.mean_days is None):
+            raise InputError("give one target: a share within the deadline or a mean time, not both")
+        if self.share is not None and not (isinstance(self.share, (int, float)) and 0.0 < self.share <= 1.0):
+            raise InputError(f"target share {self.share!r} is outside (0, 1] (e.g. 0.95 for 95 %)")
+        if self.mean_days is not None and not (isinstance(self.mean_days, (int, float))
+                                               and math.isfinite(self.mean_days) and self.mean_days > 0):
+            raise InputError(f"target mean {self.mean_days!r} days (expected a time > 0, e.g. 60d)")
+
+    @property
+    def figure(self) -> str:
+        """The figure the target is about."""
+        return SHARE_FIGURE if self.share is not None else TIME_FIGURE
+
+    @property
+    def text(self) -> str:
+        """``at least 95 % of decided cases within the deadline`` or ``mean at most 60 days``."""
+        if self.share is not None:
+            return f"at least {self.share * 100:g} % of decided cases within the deadline"
+        return f"mean complete-to-decision time at most {self.mean_days:g} days"
+
+    def met(self, value: float) -> bool:
+        """Whether ``value`` of :attr:`figure` meets the target (``nan``: no)."""
+        if math.isnan(value):
+            return False
+        return value >= self.share if self.share is not None else value <= float(self.mean_days or 0.0)
+
+    def worst(self, values: Sequence[float]) -> float:
+        """The worst of several processes' values in one replication (``nan`` if any is)."""
+        if not values or any(math.isnan(v) for v in values):
+            return math.nan
+        return min(values) if self.share is not None else max(values)
+
+    def bad_end(self, est: Estimate) -> float:
+        """The end of ``est``'s interval on the side that misses the target."""
+        return est.low if self.share is not None else est.high
+
+    def good_end(self, est: Estimate) -> float:
+        """The other end."""
+        return est.high if self.share is not None else est.low
+
+
+@dataclass(frozen=True, slots=True)
+class OptimiseRequest:
+    """What to seek. ``base``: the scenario the levers change (:func:`base_scenario`);
+    empty lever tuples take :func:`scenarios.levers.default_levers`; ``pool``: the
+    levered pool; replications start at ``first_replications`` (>= 3) and grow to at
+    most ``max_replications``."""
+
+    base: Scenario
+    target: Target = field(default_factory=Target)
+    officers: tuple[int, ...] = ()
+    fte: tuple[float, ...] = ()
+    levels: tuple[str, ...] = ()
+    pool: str = "officer"
+    costs: Costs = field(default_factory=Costs)
+    first_replications: int = 5
+    max_replications: int = 40
+    screen_level: float = 0.99
+
+    def __post_init__(self) -> None:
+        if not 3 <= self.first_replications <= self.max_replications:
+            raise InputError(f"replications: first {self.first_replications!r}, most {self.max_replications!r} "
+                             "(expected 3 <= first <= most)")
+        if not 0.5 <= self.screen_level < 1.0:
+            raise InputError(f"screen level {self.screen_level!r} (expected 0.5 <= level < 1)")
+        if len(self.base.points) != 1:
+            raise InputError("a goal seek takes a scenario without sweep: (the levers are the sweep)",
+                             file=self.base.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluated:
+    """One candidate as far as the search ran it.
+
+    ``target_value``, ``time``: 95 % estimates over its replications of the target's
+    figure and of the mean days from complete to decision (worst process).
+    ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
+    ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
+    but it costs at least as much as a feasible one, so it was not run further) or
+    ``undecided`` (its interval still straddles the target at the most replications).
+    """
+
+    candidate: Candidate
+    staff_cost: float
+    decision_cost: float
+    replications: int
+    target_value: Estimate
+    time: Estimate
+    status: str
+    frontier: bool
+
+    @property
+    def cost(self) -> float:
+        """kr a year."""
+        return self.staff_cost + self.decision_cost
+
+
+@dataclass(frozen=True, slots=True)
+class OptimiseResult:
+    """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
+    whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
+    is the cheapest candidate run whose bad end meets the target, or ``None``)."""
+
+    target: Target
+    processes: tuple[str, ...]
+    pool: str
+    seed: int
+    levers: Levers
+    evaluated: tuple[Evaluated, ...]
+    chosen: Evaluated | None
+    holds_at_bad_end: bool
+    work_units: int
+    safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
+
+    @property
+    def frontier(self) -> tuple[Evaluated, ...]:
+        """The cost-time frontier, cheapest first."""
+        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (e.cost, e.time.mean)))
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data (JSON-ready; ``nan`` as ``None``)."""
+        def num(x: float) -> float | None:
+            return None if math.isnan(x) else round(x, 6)
+
+        def est(e: Estimate) -> dict[str, Any]:
+            return {"mean": num(e.mean), "low": num(e.low), "high": num(e.high), "n": e.n}
+
+        def row(e: Evaluated) -> dict[str, Any]:
+            return {"label": e.candidate.label, "officers": e.candidate.officers, "fte": e.candidate.fte,
+                    "level": e.candidate.level, "cost": round(e.cost, 2), "staff_cost": round(e.staff_cost, 2),
+                    "decision_cost": round(e.decision_cost, 2), "replications": e.replications,
+                    "target_figure": est(e.target_value), "complete_to_decision_mean_days": est(e.time),
+                    "status": e.status, "frontier": e.frontier}
+
+        return {
+            "target": {"figure": self.target.figure, "share": self.target.share, "mean_days": self.target.mean_days,
+                       "text": self.target.text},
+            "processes": list(self.processes), "pool": self.pool, "seed": self.seed,
+            "levers": {"officers": list(self.levers.officers), "fte": list(self.levers.fte),
+                       "levels": list(self.levers.levels)},
+            "chosen": row(self.chosen) if self.chosen else None,
+            "holds_at_bad_end": self.holds_at_bad_end,
+            "safe": row(self.safe) if self.safe else None,
+            "work_units": self.work_units,
+            "candidates": [row(e) for e in self.evaluated],
+            "frontier": [e.candidate.label for e in self.frontier],
+        }
+
+
+def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: str = "officer",
+                  seed: int | None = None, horizon: str | None = None, warmup: str | None = None) -> Scenario:
+    """The scenario a goal seek changes: one scenario file (``.yaml`` with ``base:``; its
+    ``set:`` and ``shared_pools:`` kept), or processes — library municipality names or
+    :class:`scenarios.bases.Base` objects (an uploaded BPMN and profile:
+    :func:`scenarios.bases.file_base`) — with ``joint``: their ``pool`` in one joint
+    unit. ``seed``, ``horizon``, ``warmup`` override the file's or the profiles' own."""
+    given = {k: v for k, v in (("seed", seed), ("horizon", horizon), ("warmup", warmup)) if v is not None}
+    first = models[0] if models else None
+    if isinstance(first, str) and len(models) == 1 and Path(first).suffix in (".yaml", ".yml") and Path(first).is_file():
+        if joint:
+            raise InputError("--joint is for library municipalities; a scenario file says shared_pools: itself",
+                             file=first)
+        scenario = read_scenario(first)
+        if not given:
+            return scenario
+        settings = resolve_settings([(_settings_values(scenario), Origin(scenario.source), {}),
+                                     (given, Origin("optimise options"), {})])
+        point = scenario.points[0]
+        return build_scenario(
+            name=scenario.name, question=scenario.question, source=scenario.source,
+            bases=[m.base for m in point.members], settings=settings, sets=_sets_of(scenario),
+            shared_pools=scenario.shared_pools)
+    if not models:
+        raise InputError("name a library municipality or a scenario file", file="optimise")
+    bases = [m if isinstance(m, Base) else library_base(m, source="optimise", line=None) for m in models]
+    if joint and len(bases) < 2:
+        raise InputError("--joint needs at least two municipalities", file="optimise")
+    shared = (SharedPool(pool, tuple(b.name for b in bases)),) if joint else ()
+    settings = resolve_settings([(given, Origin("optimise options"), {})])
+    name = ("joint-" if joint else "") + "+".join(b.name for b in bases)
+    return build_scenario(name=name, question="", source="optimise", bases=bases, settings=settings,
+                          shared_pools=shared)
+
+
+def _settings_values(scenario: Scenario) -> dict[str, Any]:
+    s = scenario.settings
+    values: dict[str, Any] = {"seed": s.seed, "replications": s.replications}
+    values.update(s.given)
+    return values
+
+
+def _sets_of(scenario: Scenario) -> list[tuple[str, Any, Origin]]:
+    return [(o.written, o.value, o.origin) for o in scenario.points[0].overrides if o.what == "set"]
+
+
+def _candidate_scenario(base: Scenario, index: int, candidate: Candidate, sets: list[tuple[str, Any]],
+                        replications: int) -> Scenario:
+    return build_scenario(
+        name=f"candidate-{index}", question=candidate.label, source=base.source,
+        bases=[m.base for m in base.points[0].members],
+        settings=base.settings.with_replications(replications, _LEVERS),
+        sets=_sets_of(base) + [(path, value, _LEVERS) for path, value in sets],
+        shared_pools=base.shared_pools)
+
+
+class _Memory:
+    """The search's cache: a candidate given more replications does not run its first ones again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        return self.store.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.store[key] = value
+
+
+def _per_replication(values: Mapping[str, Estimate], members: Sequence[str], figure: str,
+                     worst: Callable[[Sequence[float]], float]) -> list[float]:
+    series = [values[f"{m}/{figure}"].values for m in members if f"{m}/{figure}" in values]
+    if len(series) != len(members):
+        return []
+    return [worst(list(column)) for column in zip(*series, strict=True)]
+
+
+def _simulation_params(base: Scenario) -> dict[str, SimParams]:
+    params: dict[str, SimParams] = {}
+    for text in point_inputs(base.points[0]):
+        simulation = parsed_member(text)[1]
+        if simulation is None:
+            raise InputError("the profile has no simulation: section", file=text[4])
+        params[text[0]] = simulation
+    return params
+
+
+def lever_defaults(base: Scenario, pool: str = "officer") -> Levers:
+    """The lever values a request with empty levers would search (to fill a form)."""
+    return default_levers(base, _simulation_params(base), pool)
+
+
+def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
+             progress: Callable[[int], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> OptimiseResult:
+    """Seek the cheapest candidate meeting ``request.target`` (see the module docstring).
+
+    ``executor``: where work units run (``None``: here); ``progress(n)``: ``n`` more
+    work units finished; ``cancel()``: checked as units finish and between rounds,
+    true stops the search with :class:`Cancelled`. The result is the same for any
+    executor and worker count.
+    """
+    base, target = request.base, request.target
+    params = _simulation_params(base)
+    defaults = default_levers(base, params, request.pool)
+    levers = Levers(request.officers or defaults.officers, request.fte or defaults.fte,
+                    tuple(request.levels) or defaults.levels)
+    check_levers(levers, base, params, request.pool)
+    candidates = levers.candidates()
+    sets = [lever_sets(c, base, params, request.pool) for c in candidates]
+    prices = [annual_cost(c, base, params, request.pool, request.costs) for c in candidates]
+    members = base.member_names
+    memory = _Memory()
+    reps = [request.first_replications] * len(candidates)
+    active = set(range(len(candidates)))
+    status: dict[int, str] = {}
+    results: dict[int, _Run] = {}
+    units = 0
+
+    def tick(n: int) -> None:
+        if progress is not None:
+            progress(n)
+        if cancel is not None and cancel():
+            raise Cancelled("the goal seek was cancelled")
+
+    while active:
+        if cancel is not None and cancel():
+            raise Cancelled("the goal seek was cancelled")
+        order = sorted(active)
+        study = Study("optimise", "goal seek", base.source,
+                      tuple(_candidate_scenario(base, i, candidates[i], sets[i], reps[i]) for i in order))
+        plan = prepare(study)
+        units += len(plan.jobs) - plan.cached(memory)
+        batch = execute(plan, executor=executor, cache=memory, progress=tick)
+        if batch.failures:
+            name, message = batch.failures[0]
+            raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}",
+                                  file=base.source)
+        for i, point in zip(order, batch.points, strict=True):
+            figures = point.summary.figures
+            values = _per_replication(figures, members, target.figure, target.worst)
+            times = _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan)
+            counts = _decided_counts(point.cases, members) if target.share is not None else None
+            results[i] = _Run(values, estimate(times), counts)
+        active = _screen(active, candidates, prices, reps, results, status, target, request)
+    evaluated = _finish(candidates, prices, reps, results, status, target)
+    chosen = next((e for e in evaluated if e.status == "chosen"), None)
+    holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
+    surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
+    safe = None if holds else min(surely, key=lambda e: (e.cost, _time_key(e.time)), default=None)
+    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A candidate's replications: the target figure per replication (worst process), the time
+    estimate and, for a share target, the worst process's (within, decided) cases over all of them."""
+
+    values: list[float]
+    time: Estimate
+    counts: tuple[int, int] | None
+
+    @property
+    def mean(self) -> float:
+        return estimate(self.values).mean
+
+    def interval(self, target: Target, level: float) -> Estimate:
+        """The Student-t interval over replications; for a share, widened to the Clopper-Pearson
+        interval of the pooled cases where that is wider (every replication at 100 % gives a
+        t-interval of width zero, which claims more than the cases show)."""
+        est = estimate(self.values, level=level)
+        if self.counts is None or self.counts[1] == 0:
+            return est
+        low, high = _clopper_pearson(*self.counts, level=level)
+        low = low if math.isnan(est.low) else max(0.0, min(est.low, low))
+        high = high if math.isnan(est.high) else min(1.0, max(est.high, high))
+        return Estimate(est.mean, low, high, est.values)
+
+
+def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
+    """The exact binomial interval of ``k`` successes in ``n``."""
+    from scipy.stats import beta  # lazily: scipy.stats costs seconds at start-up
+
+    tail = (1.0 - level) / 2.0
+    low = 0.0 if k == 0 else float(beta.ppf(tail, k, n - k + 1))
+    high = 1.0 if k == n else float(beta.ppf(1.0 - tail, k + 1, n - k))
+    return low, high
+
+
+def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[int, int]:
+    """(within the deadline, decided) over the case rows after the warm-up, for the process with the
+    lowest share (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
+    counts = {m: [0, 0] for m in members}
+    for row in rows:
+        _rep, process, _case, warmup, *_days, within, _outcome = row
+        if warmup == 0 and within != "" and process in counts:
+            counts[process][0] += int(within)
+            counts[process][1] += 1
+    k, n = min((tuple(c) for c in counts.values()), key=lambda c: c[0] / c[1] if c[1] else math.inf)
+    return k, n
+
+
+def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
+            reps: list[int], results: Mapping[int, _Run],
+            status: dict[int, str], target: Target, request: OptimiseRequest) -> set[int]:
+    """Classify the candidates just run; return those that get more replications."""
+    screened = {i: results[i].interval(target, request.screen_level) for i in active}
+    for i, est in screened.items():
+        if target.met(target.bad_end(est)):
+            status[i] = "feasible"
+        elif not math.isnan(target.good_end(est)) and not target.met(target.good_end(est)):
+            status[i] = "infeasible"
+        else:
+            status[i] = "undecided"
+    sure = [sum(prices[i]) for i, s in status.items() if s == "feasible"]
+    best = min(sure) if sure else math.inf
+    more = set()
+    for i in active:
+        if status[i] == "undecided" and sum(prices[i]) >= best:
+            status[i] = "dominated"
+        elif status[i] == "undecided" and reps[i] < request.max_replications:
+            reps[i] = min(2 * reps[i], request.max_replications)
+            more.add(i)
+    return more
+
+
+def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
+            results: Mapping[int, _Run], status: Mapping[int, str],
+            target: Target) -> tuple[Evaluated, ...]:
+    ran = sorted(results)
+    meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
+    chosen = min(meeting, key=lambda i: (sum(prices[i]), _time_key(results[i].time), i), default=None)
+    out = []
+    for i in ran:
+        cost, time = sum(prices[i]), results[i].time.mean
+        frontier = not math.isnan(time) and not any(
+            (sum(prices[j]) <= cost and results[j].time.mean <= time)
+            and (sum(prices[j]) < cost or results[j].time.mean < time)
+            for j in ran if j != i and not math.isnan(results[j].time.mean))
+        out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
+                             results[i].time,
+                             "chosen" if i == chosen else status[i], frontier))
+    return tuple(out)
+
+
+def _time_key(est: Estimate) -> float:
+    return math.inf if math.isnan(est.mean) else est.mean

@@ -1,0 +1,185 @@
+"""Work units on an executor: in chunks, the largest first, stoppable.
+
+A work unit (one replication of one municipal year) costs tens of milliseconds,
+so sending each unit to a worker on its own spends a good share of that on
+pickling its texts and on the executor's bookkeeping. :func:`run_units` sends
+*chunks* instead: several replications of one scenario point in one task, so
+the point's BPMN and profile travel once per chunk, and a worker parses and
+compiles them once (the caches of :mod:`scenarios.execute` and the engine).
+Chunks go out in decreasing estimated cost (:func:`scenarios.execute.unit_cost`),
+so the last ones to finish are small and the workers finish together.
+
+Outcomes come back in plan order whatever order the chunks finished in, and a
+unit's outcome does not depend on its chunk, so the results are the same for
+any executor, number of workers and chunk size. A unit that raised is a
+:class:`simulator.runner.Failure` in its place; the others complete.
+
+A run can be stopped from another thread with a :class:`Stop`: chunks not yet
+started are dropped and :func:`run_units` raises :class:`Cancelled` at once
+(chunks already running finish in their worker and are thrown away).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass
+from typing import Any
+
+from scenarios.execute import UnitId
+from simulator.runner import Failure, Job, ResultCache, run_replications
+
+__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
+
+#: most replications in one chunk: a stopped run waits at most for one chunk per worker
+MAX_CHUNK = 8
+
+
+class Cancelled(Exception):
+    """The run was stopped (:meth:`Stop.set`) before all its work units finished."""
+
+
+class Stop:
+    """A flag another thread sets to stop a run (a second click on "run")."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wake: Future[None] = Future()
+
+    def set(self) -> None:
+        """Stop the run: no new chunk starts, the run raises :class:`Cancelled`."""
+        with self._lock:
+            if not self._wake.done():
+                self._wake.set_result(None)
+
+    def is_set(self) -> bool:
+        """True once :meth:`set` was called."""
+        return self._wake.done()
+
+    @property
+    def future(self) -> Future[None]:
+        """Done when the run is to stop (waited on beside the work)."""
+        return self._wake
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Several jobs' payloads for one task: sent and run together, outcomes in this order."""
+
+    task: Callable[[Any], Any]
+    payloads: tuple[Any, ...]
+
+
+def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
+    try:
+        return task(payload)
+    except Exception as err:  # noqa: BLE001 - one failing unit must not stop the others
+        return Failure(type(err).__name__, str(err), traceback.format_exc())
+
+
+def run_chunk(chunk: Chunk) -> tuple[Any, ...]:
+    """Run a chunk's payloads one after the other (in a worker); a unit that raises is a Failure."""
+    return tuple(_guarded(chunk.task, payload) for payload in chunk.payloads)
+
+
+def warm_worker() -> None:
+    """Import the engine in a new worker, so its first unit does not pay for it."""
+    import scenarios.execute  # noqa: F401 - the import is the point
+
+
+def chunks_of(
+    units: Sequence[UnitId], indexes: Sequence[int], *, size: int, cost: Callable[[int], float],
+) -> list[list[int]]:
+    """Job indexes (``indexes``, in plan order) in chunks of at most ``size`` units of one
+    scenario point, the most costly chunk first (``cost(index)``: one unit's estimate);
+    ties keep plan order."""
+    by_point: dict[tuple[str, int], list[int]] = {}
+    for index in indexes:
+        by_point.setdefault((units[index].scenario, units[index].point), []).append(index)
+    chunks = []
+    for members in by_point.values():
+        parts = math.ceil(len(members) / size)
+        step = math.ceil(len(members) / parts)  # even parts: 20 units by 8 -> 7, 7, 6
+        chunks += [members[i:i + step] for i in range(0, len(members), step)]
+    order = sorted(range(len(chunks)), key=lambda c: (-cost(chunks[c][0]) * len(chunks[c]), chunks[c][0]))
+    return [chunks[c] for c in order]
+
+
+def default_chunk(todo: int, workers: int) -> int:
+    """Replications per chunk: about four chunks per worker, at most :data:`MAX_CHUNK`."""
+    return max(1, min(MAX_CHUNK, math.ceil(todo / (4 * max(1, workers)))))
+
+
+def run_units(
+    units: Sequence[UnitId],
+    jobs: Sequence[Job],
+    *,
+    executor: Executor | None = None,
+    cache: ResultCache | None = None,
+    progress: Callable[[int], None] | None = None,
+    cost: Callable[[int], float] = lambda _index: 1.0,
+    chunk: int | None = None,
+    workers: int = 2,
+    stop: Stop | None = None,
+) -> list[Any]:
+    """Run ``jobs`` (``units[i]`` says where job ``i`` belongs) and return outcomes in job order.
+
+    ``executor`` ``None``: here, one unit after the other
+    (:func:`simulator.runner.run_replications`). ``cache``, ``progress``: as there.
+    ``chunk``: replications per task (default :func:`default_chunk` for ``workers``).
+    ``stop``: raises :class:`Cancelled` as soon as it is set.
+    """
+    if executor is None:
+        if stop is not None and stop.is_set():
+            raise Cancelled("stopped before it started")
+        return run_replications(jobs, cache=cache, progress=progress)
+    results: list[Any] = [None] * len(jobs)
+    todo: list[int] = []
+    for index, job in enumerate(jobs):
+        found = cache.get(job.key) if cache is not None else None
+        if found is None:
+            todo.append(index)
+        else:
+            results[index] = found
+    if progress is not None and len(todo) < len(jobs):
+        progress(len(jobs) - len(todo))
+    size = chunk if chunk is not None else default_chunk(len(todo), workers)
+    pending: dict[Future[Any], list[int]] = {}
+    for part in chunks_of(units, todo, size=size, cost=cost):
+        payloads = tuple(jobs[i].payload for i in part)
+        tasks = {jobs[i].task for i in part}
+        if len(tasks) == 1:
+            pending[executor.submit(run_chunk, Chunk(jobs[part[0]].task, payloads))] = part
+        else:  # jobs of one point with different tasks: one chunk each
+            for i in part:
+                pending[executor.submit(run_chunk, Chunk(jobs[i].task, (jobs[i].payload,)))] = [i]
+    waiting: set[Future[Any]] = set(pending)
+    try:
+        while waiting:
+            if stop is not None:
+                done, _ = wait(waiting | {stop.future}, return_when=FIRST_COMPLETED)
+                if stop.is_set():
+                    raise Cancelled(f"stopped with {sum(len(pending[f]) for f in waiting)} work units not finished")
+            else:
+                done, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in done:
+                waiting.discard(future)
+                part = pending[future]
+                try:
+                    outcomes = future.result()
+                except Exception as err:  # noqa: BLE001 - a lost worker fails its chunk only
+                    lost = Failure(type(err).__name__, str(err), traceback.format_exc())
+                    outcomes = (lost,) * len(part)
+                for index, outcome in zip(part, outcomes, strict=True):
+                    results[index] = outcome
+                    if cache is not None and not isinstance(outcome, Failure):
+                        cache.put(jobs[index].key, outcome)
+                if progress is not None:
+                    progress(len(part))
+    finally:
+        for future in waiting:
+            future.cancel()
+    return results

@@ -1,0 +1,335 @@
+"""How sure we are: every scenario run again over the ranges of its assumptions.
+
+An uncertainty run samples every factor of :mod:`scenarios.assumptions` jointly
+with a scrambled Latin hypercube (:class:`scipy.stats.qmc.LatinHypercube`,
+seeded), and turns each sample (an *assumption point*) into one variant of
+every scenario of a study (named ``<scenario>~u<k>``) whose profiles carry
+the sampled values. Each variant keeps its scenario's seed and replications, so
+replication ``i`` draws the same random numbers at every point and in the
+baseline (common random numbers): the spread over points is the assumptions',
+not new noise. The variants are one study, planned and run on the one road
+(:mod:`scenarios.road`: any executor, the cache), so the result is
+byte-identical for any number of workers.
+
+:func:`analyse` says, per scenario, process and figure:
+
+- the interval under simulation noise only (the scenario as written, Student t),
+  and under noise and assumptions (2.5-97.5 % of the point estimates);
+- for a scenario with a baseline, whether its conclusion holds across the
+  ranges: the direction of the nominal paired difference, the share of points
+  that agree and the least change in that direction at any point ("saves at
+  least N days"); it holds when the nominal difference's interval excludes zero
+  and every point agrees;
+- which assumptions drive it: Spearman rank correlation and standardized
+  regression coefficients of the point results on the sampled quantiles, and
+  the tornado bars (mean result with the factor in its lowest and highest quarter).
+
+>>> from scenarios.loader import read_any
+>>> plan = plan_uncertainty(read_any(["scenarios/status-quo.yaml"]), points=2, seed=1)
+>>> [s.name for s in plan.study.scenarios]
+['status-quo~u00', 'status-quo~u01']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from scenarios.assumptions import Factor, factor_values, range_of, read_factors
+from scenarios.batch import BatchResults
+from scenarios.road import execute, prepare
+from scenarios.settings import Origin
+from scenarios.study import Scenario, Study, build_scenario
+from simulator.runner import ResultCache
+
+__all__ = [
+    "FIGURES",
+    "UncertaintyPlan",
+    "plan_uncertainty",
+    "run_uncertainty",
+    "analyse",
+    "variant_name",
+]
+
+#: the figures an uncertainty run reports (per process)
+FIGURES = (
+    "complete_to_decision_mean_days",
+    "submission_to_decision_mean_days",
+    "within_deadline_share",
+    "complete_to_decision_p90_days",
+    "cost_per_case",
+)
+#: lower is better for these; a share within the deadline is better higher
+HIGHER_IS_BETTER = ("within_deadline_share",)
+
+
+def variant_name(scenario: str, k: int, points: int) -> str:
+    """The name of ``scenario`` at assumption point ``k``."""
+    return f"{scenario}~u{k:0{max(2, len(str(points - 1)))}d}"
+
+
+@dataclass(frozen=True, slots=True)
+class UncertaintyPlan:
+    """The variant study and how it was made.
+
+    ``quantiles[k][j]`` is factor ``j``'s quantile at point ``k``; ``applied[(scenario,
+    k)]`` the overrides per process, ``(member, path, value)``.
+    """
+
+    nominal: Study
+    study: Study
+    factors: tuple[Factor, ...]
+    quantiles: tuple[tuple[float, ...], ...]
+    seed: int
+    applied: Mapping[tuple[str, int], tuple[tuple[str, str, Any], ...]]
+
+    @property
+    def points(self) -> int:
+        """Assumption points."""
+        return len(self.quantiles)
+
+
+def _design(d: int, n: int, seed: int) -> tuple[tuple[float, ...], ...]:
+    from scipy.stats import qmc
+
+    sample = qmc.LatinHypercube(d=d, seed=np.random.default_rng(seed)).random(n)
+    return tuple(tuple(round(float(u), 12) for u in row) for row in sample)
+
+
+def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float], factors: Sequence[Factor],
+             ) -> tuple[Scenario, tuple[tuple[str, str, Any], ...]]:
+    first = scenario.points[0]
+    own = [o for o in first.overrides if o.what == "set"]
+
+    def lever_of(member: str) -> Callable[[str], bool]:
+        def lever(path: str) -> bool:
+            o = first.origin_of(member, path)
+            return o is not None and o.what in ("set", "sweep")
+        return lever
+
+    applied: list[tuple[str, str, Any]] = []
+    for m in first.members:
+        lever = lever_of(m.name)
+        for factor, u in zip(factors, quantiles, strict=True):
+            applied += [(m.name, path, value) for path, value in factor_values(factor, u, m.name, m.profile, lever=lever)]
+    origin = Origin(f"{scenario.source} (assumption point {k})")
+    sets = [(o.written, o.value, o.origin) for o in own] + [(f"{m}.{p}", v, origin) for m, p, v in applied]
+    sweep = [(path, values, origin) for path, values in scenario.sweep]
+    variant = build_scenario(
+        name=variant_name(scenario.name, k, points), question=scenario.question, source=scenario.source,
+        bases=[m.base for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
+        shared_pools=scenario.shared_pools,
+        baseline=variant_name(scenario.baseline, k, points) if scenario.baseline else None,
+        baseline_line=scenario.baseline_line,
+    )
+    return variant, tuple(applied)
+
+
+def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
+                     factors: Sequence[Factor] | None = None) -> UncertaintyPlan:
+    """Every scenario of ``study`` at ``points`` assumption points (a Latin hypercube seeded by ``seed``)."""
+    if points < 2:
+        from processes.errors import InputError
+
+        raise InputError(f"--points: {points} (expected at least 2 assumption points)")
+    factors = tuple(factors if factors is not None else read_factors())
+    quantiles = _design(len(factors), points, seed)
+    names = {s.name for s in study.scenarios}
+    variants: list[Scenario] = []
+    applied: dict[tuple[str, int], tuple[tuple[str, str, Any], ...]] = {}
+    for scenario in study.scenarios:
+        if scenario.baseline and scenario.baseline not in names:
+            scenario = Scenario(scenario.name, scenario.question, scenario.source, scenario.points, scenario.settings,
+                                scenario.sweep, scenario.shared_pools, None, None)
+        for k, row in enumerate(quantiles):
+            variant, applied[(scenario.name, k)] = _variant(scenario, k, points, row, factors)
+            variants.append(variant)
+    variant_study = Study(f"{study.name}-uncertainty", study.title, study.source, tuple(variants), study.compare)
+    return UncertaintyPlan(study, variant_study, factors, quantiles, seed, applied)
+
+
+def run_uncertainty(
+    study: Study,
+    *,
+    points: int = 64,
+    seed: int = 2025,
+    executor: Executor | None = None,
+    cache: ResultCache | None = None,
+    progress: Callable[[int], None] | None = None,
+    nominal: BatchResults | None = None,
+) -> dict[str, Any]:
+    """Plan, run (nominal scenarios too unless ``nominal`` is given) and :func:`analyse`."""
+    uplan = plan_uncertainty(study, points=points, seed=seed)
+    if nominal is None:
+        nominal = execute(prepare(study), executor=executor, cache=cache, progress=progress)
+    batch = execute(prepare(uplan.study), executor=executor, cache=cache, progress=progress)
+    return analyse(uplan, batch, nominal)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _num(value: float) -> float | None:
+    return None if value is None or not math.isfinite(value) else round(float(value), 6)
+
+
+def _point_means(batch: BatchResults) -> dict[tuple[str, int], Mapping[str, Any]]:
+    return {(p.scenario.name, p.index): p for p in batch.points}
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    from scipy.stats import rankdata
+
+    return rankdata(x)
+
+
+def _drivers(factors: Sequence[Factor], u: np.ndarray, y: np.ndarray) -> list[dict[str, Any]]:
+    """Spearman rho, standardized regression coefficient and tornado bars of ``y`` on each factor."""
+    keep = np.isfinite(y)
+    u, y = u[keep], y[keep]
+    if len(y) < 3 or float(np.std(y)) == 0.0:
+        return []
+    ry = _ranks(y)
+    z = (u - u.mean(axis=0)) / np.where(u.std(axis=0) > 0, u.std(axis=0), 1.0)
+    zy = (y - y.mean()) / y.std()
+    # standardized regression coefficients need more points than factors; with fewer only rho is given
+    fit = len(y) > len(factors) + 1
+    coef = np.linalg.lstsq(np.column_stack([np.ones(len(y)), z]), zy, rcond=None)[0] if fit else None
+    out = []
+    for j, factor in enumerate(factors):
+        rx = _ranks(u[:, j])
+        rho = float(np.corrcoef(rx, ry)[0, 1]) if np.std(rx) > 0 else math.nan
+        low, high = y[u[:, j] < 0.25], y[u[:, j] >= 0.75]
+        out.append({
+            "factor": factor.name,
+            "spearman": _num(rho),
+            "src": _num(float(coef[j + 1])) if coef is not None else None,
+            "low_quarter_mean": _num(float(low.mean())) if len(low) else None,
+            "high_quarter_mean": _num(float(high.mean())) if len(high) else None,
+        })
+    out.sort(key=lambda d: (-(abs(d["spearman"]) if d["spearman"] is not None else -1.0), d["factor"]))
+    return out
+
+
+def _spread(values: np.ndarray) -> dict[str, Any]:
+    kept = values[np.isfinite(values)]
+    if not len(kept):
+        return {"low": None, "high": None, "min": None, "max": None, "median": None}
+    return {
+        "low": _num(float(np.quantile(kept, 0.025))), "high": _num(float(np.quantile(kept, 0.975))),
+        "min": _num(float(kept.min())), "max": _num(float(kept.max())),
+        "median": _num(float(np.median(kept))),
+    }
+
+
+def _figure_names(point: Any) -> list[str]:
+    members = point.scenario.member_names
+    return [f"{m}/{f}" for m in members for f in FIGURES if f"{m}/{f}" in point.summary.figures]
+
+
+def _conclusion(figure: str, nominal: Any, diffs: np.ndarray) -> dict[str, Any]:
+    better_high = figure.split("/", 1)[1] in HIGHER_IS_BETTER
+    sign = 0.0 if nominal is None or not math.isfinite(nominal.mean) or nominal.mean == 0 else math.copysign(1.0, nominal.mean)
+    kept = diffs[np.isfinite(diffs)]
+    toward = sign * kept  # the change in the nominal direction at each point
+    return {
+        "nominal": {"mean": _num(nominal.mean) if nominal else None,
+                    "ci": [_num(nominal.low), _num(nominal.high)] if nominal else [None, None],
+                    "significant": bool(nominal.significant) if nominal else False},
+        "direction": "higher" if sign > 0 else "lower" if sign < 0 else "none",
+        "improves": None if sign == 0 else (sign > 0) == better_high,
+        "points": len(kept),
+        "share_same_direction": _num(float(np.mean(toward > 0))) if len(kept) and sign else None,
+        # a conclusion holds when the noise-only interval excludes no change and every point agrees
+        "holds": bool(len(kept) and sign and nominal is not None and nominal.significant and bool(np.all(toward > 0))),
+        "at_least": _num(float(toward.min())) if len(kept) and sign else None,
+        "at_least_95": _num(float(np.quantile(toward, 0.05))) if len(kept) and sign else None,
+        "across": _spread(kept),
+    }
+
+
+def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) -> dict[str, Any]:
+    """The uncertainty document (``uncertainty.json``): design, factors, and per scenario the
+    figures' intervals, the conclusions and their drivers. Plain data."""
+    u = np.asarray(uplan.quantiles, dtype=float)
+    by_point = _point_means(batch)
+    nominal_points = _point_means(nominal)
+    scenarios: dict[str, Any] = {}
+    for scenario in uplan.nominal.scenarios:
+        nom = nominal_points.get((scenario.name, 0))
+        variants = [by_point.get((variant_name(scenario.name, k, uplan.points), 0)) for k in range(uplan.points)]
+        if nom is None or any(v is None for v in variants):
+            continue
+        figures: dict[str, Any] = {}
+        conclusions: dict[str, Any] = {}
+        drivers: dict[str, Any] = {}
+        for figure in _figure_names(nom):
+            means = np.array([v.summary.figures[figure].mean if figure in v.summary.figures else math.nan
+                              for v in variants], dtype=float)
+            est = nom.summary.figures[figure]
+            figures[figure] = {
+                "noise": {"mean": _num(est.mean), "ci": [_num(est.low), _num(est.high)]},
+                "noise_and_assumptions": _spread(means),
+                "points": [_num(m) for m in means],
+            }
+            target = means
+            if nom.comparison is not None:
+                diff = {d.figure: d for d in nom.comparison.differences}.get(figure)
+                diffs = np.array([
+                    next((d.mean for d in v.comparison.differences if d.figure == figure), math.nan)
+                    if v.comparison is not None else math.nan for v in variants], dtype=float)
+                conclusions[figure] = {**_conclusion(figure, diff, diffs), "differences": [_num(d) for d in diffs]}
+                target = diffs
+            drivers[figure] = _drivers(uplan.factors, u, target)
+        scenarios[scenario.name] = {
+            "question": scenario.question,
+            "baseline": scenario.baseline,
+            "members": list(scenario.member_names),
+            "replications": scenario.replications,
+            "figures": figures,
+            "conclusions": conclusions,
+            "drivers": drivers,
+            "failures": sorted({f"{v.scenario.name}: {m}" for v in variants for m in v.summary.failures}),
+        }
+    return {
+        "method": "Latin hypercube (scipy.stats.qmc.LatinHypercube, scrambled), common random numbers per point",
+        "seed": uplan.seed,
+        "points": uplan.points,
+        "factors": [_factor_entry(f, j, uplan) for j, f in enumerate(uplan.factors)],
+        "design": [[_num(x) for x in row] for row in uplan.quantiles],
+        "scenarios": scenarios,
+    }
+
+
+def _factor_entry(factor: Factor, j: int, uplan: UncertaintyPlan) -> dict[str, Any]:
+    spec = factor.spec
+    ranges: dict[str, Any] = {}
+    for scenario in uplan.nominal.scenarios:
+        for m in scenario.points[0].members:
+            own = range_of(factor, m.profile)
+            if own is not None:
+                ranges[m.name] = [_num(own[0]), _num(own[1])]
+    return {
+        "name": factor.name,
+        "code": factor.code,
+        "words": {"en": factor.words_en, "sv": factor.words_sv},
+        "kind": factor.kind,
+        "range": list(spec["choices"]) if factor.kind == "choice" else [str(v) for v in spec.get("range", spec.get("fallback_scale", []))],
+        "ranges": ranges,
+        "log": bool(spec.get("log", False)),
+        "text": factor.text,
+        "sourced_for": list(spec.get("sourced_for", [])),
+        "values": [_value(factor, float(row[j])) for row in uplan.quantiles],
+    }
+
+
+def _value(factor: Factor, u: float) -> Any:
+    if factor.spec.get("range_from_text"):
+        return _num(u)  # each profile has its own range: the quantile is the common value
+    value = factor.value_at(u, nominal=None)
+    return _num(value) if isinstance(value, float) else value

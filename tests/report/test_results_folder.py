@@ -1,0 +1,73 @@
+"""report.folder: the marker and manifest, the lock, and the cleaning of a killed run's temporary files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import report.folder
+from processes.errors import InputError, OutputError
+from report.folder import MARKER, claim, locked, read_manifest, replace_outputs
+
+
+def test_a_run_replaces_and_removes_only_what_the_manifest_lists(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    replace_outputs(out, {"summary.json": b"1", "eventlog.csv": b"log", "processes/a.bpmn": b"<a/>"})
+    assert read_manifest(out) == ["eventlog.csv", "processes/a.bpmn", "report.html", "summary.json"]
+    (out / "processes" / "mine.bpmn").write_bytes(b"<mine/>")  # the user's
+    replace_outputs(out, {"summary.json": b"2", "processes/b.bpmn": b"<b/>"})
+    assert sorted(p.name for p in out.rglob("*") if p.is_file() and p.name != MARKER) == [
+        "b.bpmn", "mine.bpmn", "summary.json"]
+    assert (out / "summary.json").read_bytes() == b"2"
+    with pytest.raises(OutputError, match="not a results file name: '../x'"):
+        replace_outputs(out, {"../x": b""})
+
+
+def test_a_run_stopped_half_way_leaves_every_file_it_wrote_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    replace_outputs(out, {"summary.json": b"1", "processes/a.bpmn": b"<a/>"})
+    real = report.folder.write_atomic
+
+    def full_after_the_first(path: Path, data: bytes) -> None:
+        if path.name == "summary.json":
+            raise OutputError("cannot write: No space left on device", file=str(path))
+        real(path, data)
+
+    monkeypatch.setattr(report.folder, "write_atomic", full_after_the_first)
+    with pytest.raises(OutputError):
+        replace_outputs(out, {"processes/b.bpmn": b"<b/>", "summary.json": b"2"})
+    assert read_manifest(out) == ["processes/a.bpmn", "processes/b.bpmn", "report.html", "summary.json"]
+    monkeypatch.undo()
+    replace_outputs(out, {"summary.json": b"3"})
+    assert sorted(p.name for p in (out / "processes").iterdir()) == []
+
+
+def test_claim_refuses_a_foreign_folder_and_cleans_a_killed_runs_temporary_files(tmp_path: Path) -> None:
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "model.bpmn").write_bytes(b"<mine/>")
+    with pytest.raises(InputError, match="not a permitflow results folder"), claim(theirs):
+        pass
+    assert sorted(p.name for p in theirs.iterdir()) == ["model.bpmn"]
+    out = tmp_path / "out"
+    with claim(out):
+        pass
+    left = [out / ".summary.json.ab12cd34.tmp", out / "processes" / ".a.bpmn.x_y_z_00.tmp",
+            out / ".cache" / "ab" / ".abcd.json.00000000.tmp"]
+    keep = [out / "processes" / "notes.tmp", out / ".cache" / "ab" / "abcd.json"]
+    for path in left + keep:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    with claim(out):
+        assert [p.exists() for p in left + keep] == [False, False, False, True, True]
+    assert json.loads((out / MARKER).read_text(encoding="utf-8"))["files"] == []
+
+
+def test_a_held_folder_is_refused_and_free_again_when_released(tmp_path: Path) -> None:
+    with claim(tmp_path / "out"):
+        with pytest.raises(OutputError, match="another permitflow run .* is writing this folder"), locked(tmp_path / "out"):
+            pass
+    with locked(tmp_path / "out"):
+        pass

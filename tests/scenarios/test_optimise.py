@@ -1,0 +1,209 @@
+"""Goal seek (scenarios/optimise.py, `permitflow optimise`): a known answer from queueing theory,
+determinism over worker counts, the joint unit's levers and costs, and bad input in one line."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from processes.errors import InputError
+from scenarios.execute import parsed_member, point_inputs
+from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
+from scenarios.optimise import OptimiseRequest, Target, base_scenario, lever_defaults, optimise
+
+SIM = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
+LAMBDA = 2.1  # arrivals per hour; service exponential with mean 1 h (mm1.yaml)
+
+
+def sojourn_hours(c: int, lam: float, mu: float = 1.0) -> float:
+    """Mean time in an M/M/c system, W = C(c, a) / (c mu - lam) + 1/mu, with Erlang C from the
+    Erlang B recursion B(k) = a B(k-1) / (k + a B(k-1)), C = c B / (c - a (1 - B))."""
+    a = lam / mu
+    if a >= c:
+        return math.inf
+    b = 1.0
+    for k in range(1, c + 1):
+        b = a * b / (k + a * b)
+    return c * b / (c - a * (1 - b)) / (c * mu - lam) + 1 / mu
+
+
+def mmc_scenario(tmp_path: Path, cases: int = 2000) -> Path:
+    path = tmp_path / "mmc.yaml"
+    path.write_text(
+        "name: mmc\n"
+        f"base: {{bpmn: {SIM / 'mm1.bpmn'}, profile: {SIM / 'mm1.yaml'}}}\n"
+        f"set: {{arrivals.per_year: {LAMBDA * 8760:g}}}\n"
+        f"cases: {cases}\nwarmup: 48h\nseed: 11\n",  # the first ~100 customers, who found the system empty, left out
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_erlang_c_by_hand() -> None:
+    # c = 3, a = 2.1: Erlang C 0.49234 (tests/simulator/test_queueing.py works it out by hand), Wq = 0.54705 h
+    assert math.isclose(sojourn_hours(3, 2.1), 1.54705, rel_tol=1e-4)
+    # c = 4 by hand: B = 0.67742, 0.41565, 0.22538, 0.10580; C = 4 B / (4 - 2.1 (1 - B)) = 0.42322 / 2.12219
+    # = 0.19943; Wq = C / (4 - 2.1) = 0.10496 h; W = 1.10496 h
+    assert math.isclose(sojourn_hours(4, 2.1), 1.10496, rel_tol=1e-4)
+
+
+def test_the_search_finds_the_fewest_servers_that_erlang_c_allows(tmp_path: Path) -> None:
+    # Target: a mean time in the system of at most 1.3 h. Theory: W(2) infinite (load 2.1),
+    # W(3) = 1.547 h, W(4) = 1.105 h, W(5) = 1.025 h, so the cheapest is 4 servers.
+    target_hours = 1.3
+    fewest = min(c for c in range(2, 7) if sojourn_hours(c, LAMBDA) <= target_hours)
+    assert fewest == 4
+    request = OptimiseRequest(
+        base=base_scenario([str(mmc_scenario(tmp_path))]), target=Target(share=None, mean_days=target_hours / 24),
+        officers=tuple(range(2, 7)), fte=(1.0,), pool="server", first_replications=5, max_replications=40)
+    result = optimise(request)
+    # Tolerance: one replication of 2000 customers has a standard error of sqrt(32.4 / 2000) = 0.13 h
+    # at c = 3 (32.4 h^2: the asymptotic variance per customer of the mean wait from the M/M/c chain,
+    # tests/simulator/test_queueing.py), less at c = 4. A candidate is dropped or kept only when its
+    # 99 % interval lies on one side of the target; at c = 3 that interval reaches 0.26 h to each
+    # side over 5 replications, 0.13 h over 10 and 0.05 h over 40, against 0.25 h from W(3) and
+    # 0.20 h from W(4) to the target, so both are decided within 40 replications.
+    assert result.chosen is not None and result.chosen.candidate.officers == fewest
+    assert result.holds_at_bad_end
+    by_count = {e.candidate.officers: e for e in result.evaluated}
+    assert [by_count[c].status for c in (2, 3)] == ["infeasible"] * 2
+    # at c = 4 the mean wait's variance per customer is 1.27 h^2 (the chain), the service time's 1 h^2:
+    # over 5 x 2000 customers a standard error of about sqrt(2.3 / 10000) = 0.015 h; 0.1 h is 6 of them
+    assert abs(by_count[4].time.mean * 24 - sojourn_hours(4, LAMBDA)) < 0.1
+    # the cost is the pool's: servers x 8760 open hours of the 24/7 calendar in 2025 x 600 kr/h
+    assert result.chosen.cost == pytest.approx(4 * 8760 * 600)
+    assert {by_count[c].status for c in (5, 6)} <= {"feasible", "dominated"}
+
+
+def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
+    scenario = mmc_scenario(tmp_path, cases=300)
+    outputs = []
+    for workers in ("1", "2"):
+        out, table = tmp_path / f"seek{workers}.json", tmp_path / f"seek{workers}.csv"
+        result = CliRunner().invoke(cli, [
+            "optimise", str(scenario), "--pool", "server", "--officers", "2..4", "--fte", "0.8,1",
+            "--target-mean", "2h", "--first-replications", "3", "--max-replications", "6", "--workers", workers,
+            "-q", "-o", str(out), "--csv", str(table)])
+        assert result.exit_code == 0, result.output
+        outputs.append((out.read_bytes(), table.read_bytes(), result.output))
+    assert outputs[0] == outputs[1]
+    data = json.loads(outputs[0][0])
+    assert len(data["candidates"]) == 6 and data["chosen"]["officers"] in (2, 3, 4)
+    days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
+    frontier = sorted((c for c in data["candidates"] if c["frontier"]), key=lambda c: (c["cost"], days[c["label"]]))
+    assert data["frontier"] == [c["label"] for c in frontier]
+    # on the frontier, more cost buys less time
+    assert all(days[a["label"]] > days[b["label"]]
+               for a, b in zip(frontier, frontier[1:], strict=False) if a["cost"] < b["cost"])
+    assert outputs[0][1].decode().splitlines()[0].startswith("officers,fte,level,cost_kr_per_year")
+
+
+def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
+    base = base_scenario(["helsingborg", "landskrona", "astorp"], joint=True)
+    params = {text[0]: parsed_member(text)[1] for text in point_inputs(base.points[0])}
+    levers = default_levers(base, params, "officer")
+    assert levers.officers == (3, 4, 5)  # one officer per member at least; today 2 + 1 + 1, and one more
+    assert lever_defaults(base) == levers
+    assert levers.levels[0] == "committee" and "officer" in levers.levels
+    candidate = Candidate(4, 0.5, "committee")
+    sets = dict(lever_sets(candidate, base, params, "officer"))
+    assert [sets[f"{m}.simulation.pools.officer.count"] for m in ("helsingborg", "landskrona", "astorp")] == [2, 1, 1]
+    assert sets["astorp.simulation.decision.delegation"] == "committee"
+    staff, decisions = annual_cost(candidate, base, params, "officer", Costs(hours_per_fte=1000.0))
+    assert staff == pytest.approx(4 * 0.5 * 1000 * 1160)
+    per_year = sum(p.arrivals.per_year for p in params.values())
+    assert decisions == pytest.approx(per_year * 2500)
+
+
+def test_lever_values_as_written() -> None:
+    assert parse_values("0.5..1.0 step 0.1", option="--fte", whole=False) == (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+    assert parse_values("1..4", option="--officers", whole=True) == (1, 2, 3, 4)
+    assert parse_values("3,1,3", option="--officers", whole=True) == (3, 1)
+    with pytest.raises(InputError, match="--officers: '1.5' is not a whole number"):
+        parse_values("1.5", option="--officers", whole=True)
+    with pytest.raises(InputError, match=r"outside \(0, 1\]"):
+        Target(share=1.2)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["helsingborg", "--target-share", "1.5"], "target share 1.5 is outside (0, 1]"),
+    (["helsingborg", "--target-share", "0"], "target share 0.0 is outside (0, 1]"),
+    (["helsinborg"], "unknown library municipality 'helsinborg'"),
+    (["helsingborg", "--officers", "0..2"], "--officers: 0 is outside the allowed range"),
+    (["helsingborg", "--fte", "0.5,1.5"], "--fte: 1.5 is outside the allowed range (0, 1]"),
+    (["helsingborg", "--levels", "committee,mayor"], "--levels: 'mayor' is not a decision level"),
+    (["helsingborg", "--target-mean", "sixty"], "'sixty' is not a number with a unit"),
+    (["helsingborg", "--decision-cost", "committee"], "expected LEVEL=KR"),
+    (["helsingborg", "landskrona", "astorp", "--joint", "--officers", "2..4"], "a joint unit of 3 needs"),
+])
+def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str], message: str) -> None:
+    out = tmp_path / "seek.json"
+    result = CliRunner().invoke(cli, ["optimise", *args, "-q", "-o", str(out)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output and not out.exists()
+    if "Usage" not in result.output:
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
+    from scenarios.compare import estimate
+    from scenarios.optimise import _clopper_pearson, _Run
+
+    # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
+    assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
+    run = _Run([1.0] * 5, estimate([30.0, 31.0]), (80, 80))
+    share = run.interval(Target(share=0.95), 0.99)
+    assert (share.mean, share.high) == (1.0, 1.0)
+    assert share.low == pytest.approx(0.93592, abs=1e-5)  # not 1.0: 80 cases cannot show 95 % surely
+
+
+def test_progress_counts_the_work_units_and_cancel_stops(tmp_path: Path) -> None:
+    from scenarios.optimise import Cancelled
+
+    request = OptimiseRequest(base=base_scenario([str(mmc_scenario(tmp_path, cases=100))]),
+                              target=Target(share=None, mean_days=2 / 24), officers=(3, 4), fte=(1.0,),
+                              pool="server", first_replications=3, max_replications=3)
+    seen: list[int] = []
+    result = optimise(request, progress=seen.append)
+    assert sum(seen) == result.work_units == 6
+    with pytest.raises(Cancelled):
+        optimise(request, cancel=lambda: True)
+
+
+def test_a_joint_unit_from_its_scenario_file(tmp_path: Path) -> None:
+    scenario = Path(__file__).resolve().parents[2] / "scenarios" / "joint-permit-unit.yaml"
+    out = tmp_path / "joint.json"
+    result = CliRunner().invoke(cli, [
+        "optimise", str(scenario), "--officers", "3,4", "--fte", "0.5", "--levels", "committee",
+        "--horizon", "26w", "--warmup", "4w", "--first-replications", "3", "--max-replications", "3",
+        "--workers", "1", "-q", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["processes"] == ["helsingborg", "landskrona", "astorp"]
+    assert [c["officers"] for c in data["candidates"]] == [3, 4]
+    assert data["candidates"][0]["cost"] < data["candidates"][1]["cost"]
+    assert "every process" in result.output.splitlines()[0]
+
+
+def test_no_candidate_meeting_the_target_is_exit_code_1(tmp_path: Path) -> None:
+    # a mean time in the system of 1 h is the service time alone: no number of servers reaches it
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3,4",
+        "--target-mean", "1h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
+    assert result.exit_code == 1
+    assert "No candidate meets the target" in result.output and "Inget alternativ når målet" in result.output
+
+
+def test_help_says_how_cost_is_defined() -> None:
+    result = CliRunner().invoke(cli, ["optimise", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for words in ("cost_per_hour", "open hours of the pool's calendar", "an assumption: --decision-cost",
+                  "committee 2500", "--target-mean", "common random numbers"):
+        assert words in text
