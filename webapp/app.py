@@ -5,7 +5,7 @@ Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, librar
 texts; ``POST /api/uploads`` a model and profile (multipart); ``POST /api/runs`` start a
 run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
 answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
-``GET /api/runs/{id}/report`` the report (HTML). Bad input is one message
+``GET /api/runs/{id}/report`` the report (HTML); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
 and the server goes on serving. With a token, every request must carry it
 (``X-Permitflow-Token`` header, ``?token=`` or the cookie the page gets).
@@ -219,6 +219,30 @@ async def cancel_run(request: Request) -> Response:
     return JSONResponse({"cancelled": run is not None})
 
 
+async def start_goal_seek(request: Request) -> Response:
+    from webapp.goalseek import goal_request, seek
+
+    state: _State = request.app.state.web
+    try:
+        data = await _body(request)
+        goal = data.get("goal") or {}
+        q = await _question(request)
+        goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
+                                 officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"))
+        names = _display_names(q.bases)
+
+        def task(run: Any, executor: Any) -> tuple[None, dict[str, Any]]:
+            return None, seek(goal_seek, names, executor, run.advance, lambda: run.state == "cancelled")
+
+        old = state.runs.get(str(data.get("replaces") or ""))
+        if old is not None:
+            old.cancel()
+        run = state.runs.start_task(0, task)
+    except PermitflowError as err:
+        return _error(err)
+    return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
+
+
 async def save_scenario(request: Request) -> Response:
     try:
         q = await _question(request)
@@ -275,6 +299,7 @@ def create_app(*, token: str | None = None, workers: int | None = None) -> Starl
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
             Route("/api/runs/{run}/report", report),
             Route("/api/scenario", save_scenario, methods=["POST"]),
+            Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ],
         middleware=[Middleware(_Guard, token=token)],

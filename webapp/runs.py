@@ -101,7 +101,18 @@ class Runs:
         """Check and plan ``study`` here (errors raise at once), then run it in the background;
         ``finish(batch)`` makes the page's answer when it is done."""
         plan = prepare(study)
-        run = Run(secrets.token_urlsafe(12), len(plan.jobs))
+
+        def task(run: Run, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
+            batch = execute(plan, executor=executor, progress=run.advance)
+            return batch, ({} if run.state == "cancelled" else finish(batch))
+
+        return self.start_task(len(plan.jobs), task)
+
+    def start_task(self, total: int,
+                   task: Callable[[Run, Executor | None], tuple[BatchResults | None, dict[str, Any]]]) -> Run:
+        """Run ``task(run, executor)`` in the background on the shared pool (``total``: work units
+        expected, for the progress bar); it returns (batch or ``None``, the page's answer)."""
+        run = Run(secrets.token_urlsafe(12), total)
         with self._lock:
             self._runs[run.id] = run
             while len(self._runs) > KEEP:
@@ -110,16 +121,16 @@ class Runs:
 
         def work() -> None:
             try:
-                batch = execute(plan, executor=_Tracked(pool, run) if pool is not None else None,
-                                progress=run.advance)
-                answer = None if run.state == "cancelled" else finish(batch)
+                batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
                 with run.lock:
-                    run.state, run.error = "failed", str(err)
+                    if run.state == "running":
+                        run.state, run.error = "failed", str(err)
+                    run.futures.clear()
                 return
             with run.lock:
                 if run.state == "running":
-                    run.batch, run.extra, run.state = batch, answer or {}, "done"
+                    run.batch, run.extra, run.state = batch, answer, "done"
                 run.futures.clear()
 
         if pool is None:

@@ -194,3 +194,28 @@ def test_a_second_click_cancels_the_first_run():
             time.sleep(0.05)
         assert new["state"] == "done" and new["answer"]["municipalities"][0]["name"] == "Åstorp"
         assert c.get(f"/api/runs/{first.json()['id']}").json()["state"] == "cancelled"  # and stays so
+
+
+def test_the_goal_seek_panel_finds_the_cheapest_combination(client):
+    body = {"municipalities": ["astorp"], "levers": {},
+            "goal": {"percent": 90, "officers": [1, 2], "fte": [0.3], "levels": ["committee", "officer"]}}
+    reply = client.post("/api/goal", json=body)
+    assert reply.status_code == 202, reply.text
+    goal = reply_of(client, reply.json()["id"]).json()["answer"]
+    assert {c["label"] for c in goal["candidates"]} <= {"1 × 0.3 FTE, committee", "1 × 0.3 FTE, officer",
+                                                        "2 × 0.3 FTE, committee", "2 × 0.3 FTE, officer"}
+    chosen = goal["chosen"]
+    assert chosen is not None and chosen["cost"] == min(c["cost"] for c in goal["candidates"]
+                                                        if c["target_figure"]["mean"] >= 0.9)
+    assert goal["sentence"]["en"].startswith("Åstorp: the cheapest way to 90 % within 4 months is")
+    bad = client.post("/api/goal", json={**body, "goal": {"percent": 120}})
+    assert bad.status_code == 400 and "120 % is outside the allowed range 50–99 %" in bad.json()["error"]
+
+
+def reply_of(client, run_id):
+    for _ in range(2400):
+        state = client.get(f"/api/runs/{run_id}")
+        if state.status_code != 200 or state.json()["state"] != "running":
+            return state
+        time.sleep(0.05)
+    raise AssertionError("the goal seek did not finish")

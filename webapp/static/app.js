@@ -102,6 +102,7 @@ function applyLanguage() {
   showStatusQuo();
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
+  if (state.goal) drawGoal(state.goal);
 }
 
 function showMessage(error) {
@@ -116,6 +117,14 @@ function showMessage(error) {
 
 async function startRun(event) {
   event.preventDefault();
+  await launch("/api/runs", {}, "run");
+}
+
+async function startGoal() {
+  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked } }, "goal");
+}
+
+async function launch(url, extra, kind) {
   const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
   state.run = null;
   showMessage(null);
@@ -123,13 +132,15 @@ async function startRun(event) {
     showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
     return;
   }
-  const reply = await api("POST", "/api/runs", question(previous));
+  const reply = await api("POST", url, { ...question(previous), ...extra });
   if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
   if (previous) $("#status").textContent = t("cancelled");
   state.run = reply.data.id;
-  $("#report").disabled = true;
+  state.kind = kind;
+  if (kind === "run") $("#report").disabled = true;
   const bar = $("#progress");
-  bar.hidden = false; bar.max = reply.data.total; bar.value = 0;
+  bar.hidden = false;
+  if (reply.data.total) { bar.max = reply.data.total; bar.value = 0; } else bar.removeAttribute("value");
   poll(reply.data.id);
 }
 
@@ -139,8 +150,16 @@ async function poll(id) {
     if (state.run !== id) return;
     if (!reply.ok) { showMessage(reply.data); state.run = null; $("#progress").hidden = true; return; }
     const run = reply.data;
-    $("#progress").value = run.done;
-    $("#status").textContent = t("progress").replace("{done}", run.done).replace("{total}", run.total);
+    if (run.total) $("#progress").value = run.done;
+    $("#status").textContent = t("progress").replace("{done}", run.done).replace("{total}", run.total || "?");
+    if (run.state === "done" && state.kind === "goal") {
+      state.goal = run.answer;
+      $("#progress").hidden = true;
+      $("#status").textContent = "";
+      document.body.dataset.goals = String(Number(document.body.dataset.goals || 0) + 1);
+      drawGoal(run.answer);
+      return;
+    }
     if (run.state === "done") {
       state.answer = run.answer;
       state.finished = id;
@@ -201,6 +220,27 @@ function drawAnswer(answer) {
     results.append(section);
   }
   results.append(el("p", { class: "note", text: t("noise") }));
+}
+
+function drawGoal(goal) {
+  let box = $("#goal-result");
+  if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
+  const level = goal.chosen ? t(goal.chosen.level) : "";
+  box.replaceChildren(el("h2", { text: t("goal") }),
+    el("p", { class: "sentence", text: goal.sentence[state.lang].replace("{level}", level) }));
+  const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share"]
+    .map((k) => el("th", { text: t(k) })));
+  const body = el("tbody");
+  const pct = (e) => (e.mean === null ? "–" : `${Math.round(100 * e.mean)} %`);
+  for (const c of goal.candidates) {
+    if (c.status === "not run") continue;
+    const days = c.complete_to_decision_mean_days.mean;
+    body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
+      el("td", { text: String(c.fte) }), el("td", { text: t(c.level) }),
+      el("td", { text: Math.round(c.cost).toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB") }),
+      el("td", { text: days === null ? "–" : days.toFixed(0) }), el("td", { text: pct(c.target_figure) })));
+  }
+  box.append(el("table", { class: "goal" }, el("thead", {}, head), body), el("p", { class: "note", text: t("goal_note") }));
 }
 
 function cumulative(counts) {
@@ -292,6 +332,7 @@ async function main() {
   document.querySelectorAll(".lang button").forEach((b) => b.addEventListener("click", () => { state.lang = b.dataset.lang; applyLanguage(); }));
   $("#form").addEventListener("submit", startRun);
   $("#save").addEventListener("click", saveScenario);
+  $("#goal-run").addEventListener("click", startGoal);
   $("#up-send").addEventListener("click", upload);
   $("#report").addEventListener("click", async () => {
     if (!state.finished) return;
