@@ -137,3 +137,49 @@ def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
         })
     return {"municipalities": out, "failures": doc["failures"],
             "replications": batch.study.scenarios[0].replications, "seed": batch.study.scenarios[0].seed}
+
+
+def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Per process, from an uncertainty document (:func:`scenarios.uncertainty.analyse`): whether the
+    what-if's change in the days from a complete application to the decision holds across the
+    assumption ranges, the range under noise and assumptions, the three strongest drivers, and
+    one sentence per language."""
+    what_if = (doc.get("scenarios") or {}).get("what-if") or {}
+    words = {f["name"]: f["words"] for f in doc.get("factors", [])}
+    out: dict[str, dict[str, Any]] = {}
+    for member in what_if.get("members", []):
+        key = f"{member}/{MAIN}"
+        conclusion = (what_if.get("conclusions") or {}).get(key)
+        spread = ((what_if.get("figures") or {}).get(key) or {}).get("noise_and_assumptions") or {}
+        drivers = sorted((d for d in (what_if.get("drivers") or {}).get(key, []) if d.get("spearman") is not None),
+                         key=lambda d: -abs(d["spearman"]))[:3]
+        top = {lang: ", ".join(words.get(d["factor"], {}).get(lang, d["factor"]) for d in drivers) for lang in ("sv", "en")}
+        name = names.get(member, member)
+        points = doc.get("points")
+        if conclusion is None or conclusion["direction"] == "none":
+            sv = f"{name}: över antagandenas intervall ({points} punkter) ingen riktning att pröva."
+            en = f"{name}: across the assumption ranges ({points} points) there is no direction to test."
+        elif conclusion["holds"]:
+            least = f"{abs(conclusion['at_least']):.0f}"
+            shorter = conclusion["direction"] == "lower"
+            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst {least} dagar "
+                  f"{'kortare' if shorter else 'längre'} i varje punkt.")
+            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least {least} "
+                  f"days {'shorter' if shorter else 'longer'} at every point.")
+        elif not conclusion["nominal"]["significant"]:
+            sv = (f"{name}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
+                  f"så den prövas inte över intervallen ({points} punkter).")
+            en = (f"{name}: no sure difference even with the assumptions as they are (the difference's interval "
+                  f"includes zero), so it is not tested across the ranges ({points} points).")
+        else:
+            share = _share(conclusion["share_same_direction"])
+            sv = (f"{name}: slutsatsen håller inte över hela antagandenas intervall ({points} punkter): samma "
+                  f"riktning i {share} % av punkterna.")
+            en = (f"{name}: the conclusion does not hold across all the assumption ranges ({points} points): the "
+                  f"same direction at {share} % of the points.")
+        if drivers:
+            sv += f" Störst betydelse: {top['sv']}."
+            en += f" Matters most: {top['en']}."
+        out[member] = {"holds": bool(conclusion and conclusion["holds"]), "spread": spread,
+                       "drivers": drivers, "sentence": {"sv": sv, "en": en}}
+    return out

@@ -184,10 +184,23 @@ async def start_run(request: Request) -> Response:
         if old is not None:
             old.cancel()
         names = _display_names(q.bases)
-        run = await run_in_threadpool(state.runs.start, build_study(q), lambda batch: answer(batch, names))
+        points = _points(data.get("uncertainty"))
+        run = await run_in_threadpool(state.runs.start, build_study(q), lambda batch: answer(batch, names),
+                                      uncertainty=points, names=names)
     except PermitflowError as err:
         return _error(err)
     return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
+
+
+def _points(given: Any) -> int:
+    """Assumption points of the "how sure" toggle (0: off; else 4-32)."""
+    if given in (None, False, 0, ""):
+        return 0
+    if given is True:
+        return 8
+    if isinstance(given, int) and not isinstance(given, bool) and 4 <= given <= 32:
+        return given
+    raise PermitflowError(f"uncertainty: {given!r} (expected false, true or 4-32 assumption points)")
 
 
 def _run_or_404(request: Request) -> Any:

@@ -97,16 +97,29 @@ class Runs:
                                                  mp_context=multiprocessing.get_context(method))
             return self._pool
 
-    def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]]) -> Run:
+    def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,
+              names: dict[str, str] | None = None) -> Run:
         """Check and plan ``study`` here (errors raise at once), then run it in the background;
-        ``finish(batch)`` makes the page's answer when it is done."""
+        ``finish(batch)`` makes the page's answer when it is done. ``uncertainty``: also run the
+        study at that many assumption points (:mod:`scenarios.uncertainty`, the same seed) and add
+        ``how_sure`` to the answer (``names``: process -> display name)."""
         plan = prepare(study)
 
         def task(run: Run, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
             batch = execute(plan, executor=executor, progress=run.advance)
-            return batch, ({} if run.state == "cancelled" else finish(batch))
+            if run.state == "cancelled":
+                return batch, {}
+            answer = finish(batch)
+            if uncertainty:
+                from scenarios.uncertainty import run_uncertainty
+                from webapp.answer import how_sure
 
-        return self.start_task(len(plan.jobs), task)
+                doc = run_uncertainty(study, points=uncertainty, seed=study.scenarios[0].seed, executor=executor,
+                                      progress=run.advance, nominal=batch)
+                answer["how_sure"] = how_sure(doc, names or {})
+            return batch, answer
+
+        return self.start_task(len(plan.jobs) * (1 + uncertainty), task)
 
     def start_task(self, total: int,
                    task: Callable[[Run, Executor | None], tuple[BatchResults | None, dict[str, Any]]]) -> Run:

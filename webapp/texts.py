@@ -59,6 +59,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "goal_share": {"sv": "Inom 4 månader", "en": "Within 4 months"},
     "goal_note": {"sv": "Markerade rader: ingen annan är både billigare och snabbare.",
                   "en": "Marked rows: no other is both cheaper and faster."},
+    "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
+                    "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
     "manager": {"sv": "enhetschefen", "en": "the unit manager"},
     "choose": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
 }

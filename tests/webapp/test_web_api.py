@@ -219,3 +219,16 @@ def reply_of(client, run_id):
             return state
         time.sleep(0.05)
     raise AssertionError("the goal seek did not finish")
+
+
+def test_how_sure_adds_whether_the_conclusion_holds_across_the_assumption_ranges(client):
+    body = {"municipalities": ["astorp"], "levers": {"grant_level": "officer", "refusal_level": "officer",
+                                                     "replications": 4}, "uncertainty": 4}
+    reply = client.post("/api/runs", json=body)
+    assert reply.status_code == 202 and reply.json()["total"] == 8 * 5  # the nominal units and 4 points' worth
+    sure = reply_of(client, reply.json()["id"]).json()["answer"]["how_sure"]["astorp"]
+    assert sure["sentence"]["en"].startswith("Åstorp: ")
+    assert "(4 punkter)" in sure["sentence"]["sv"] and "(4 points)" in sure["sentence"]["en"]
+    assert isinstance(sure["holds"], bool)
+    bad = client.post("/api/runs", json={**body, "uncertainty": 1000})
+    assert bad.status_code == 400 and "uncertainty: 1000" in bad.json()["error"]

@@ -117,7 +117,7 @@ function showMessage(error) {
 
 async function startRun(event) {
   event.preventDefault();
-  await launch("/api/runs", {}, "run");
+  await launch("/api/runs", { uncertainty: $("#uncertainty").checked }, "run");
 }
 
 async function startGoal() {
@@ -214,6 +214,8 @@ function drawAnswer(answer) {
   for (const m of answer.municipalities) {
     const section = el("section", { class: "place", "data-process": m.process });
     section.append(el("h3", { text: m.name }), el("p", { class: "sentence", text: m.sentence[state.lang] }));
+    const sure = answer.how_sure && answer.how_sure[m.process];
+    if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
     section.append(el("h4", { text: t("distribution") }), ecdf(m));
     section.append(el("h4", { text: t("diagram") }), diagram(m.diagram));
     section.append(waits(m.diagram.waits));
