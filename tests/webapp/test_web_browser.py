@@ -1,12 +1,13 @@
 """The what-if page in headless Chromium (Debian's /usr/bin/chromium) against a real uvicorn server:
 load, change a lever, see the answer change, save a scenario that `permitflow run` accepts, bad
-lever and bad upload messages, the language switch, zoom on the diagram.
+lever and bad upload messages, the language switch, zoom on the diagram, the goal-seek panel.
 
 Keeps the screenshot docs/images/web-what-if.png (the README shows it).
 """
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -121,6 +122,23 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             with page.expect_download(timeout=120_000) as reporting:
                 page.click("#report")
             assert reporting.value.suggested_filename == "report.html"
+
+            page.uncheck("[data-place='helsingborg']")  # goal seek: Åstorp (3 applications a year) is quick
+            page.check("[data-place='astorp']")
+            page.fill("#goal-percent", "90")
+
+            def narrow(route) -> None:  # the page asks for the full grid (minutes); four candidates are enough here
+                body = json.loads(route.request.post_data or "{}")
+                body["goal"].update(officers=[1, 2], fte=[0.3], levels=["committee", "officer"])
+                route.continue_(post_data=json.dumps(body))
+
+            page.route("**/api/goal", narrow)
+            page.click("#goal-run")
+            page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+            assert page.locator("#goal-result .sentence").inner_text().startswith(
+                "Åstorp: billigast att nå 90 % inom 4 månader är")
+            assert page.locator("#goal-result table.goal tbody tr").count() >= 2
+            assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
         finally:
             browser.close()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
