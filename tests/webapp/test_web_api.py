@@ -232,3 +232,15 @@ def test_how_sure_adds_whether_the_conclusion_holds_across_the_assumption_ranges
     assert isinstance(sure["holds"], bool)
     bad = client.post("/api/runs", json={**body, "uncertainty": 1000})
     assert bad.status_code == 400 and "uncertainty: 1000" in bad.json()["error"]
+
+
+def test_a_port_in_use_is_one_line_and_exit_code_2():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"permitflow: error: cannot listen on 127.0.0.1:{port}: Address already in use"
