@@ -1742,6 +1742,51 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
         model.write_bytes(to_bpmn_bytes(found.defs))
         return _validation(str(model), trained.profile, train, held, mapping.element, output, kwargs)
 
+# --------------------------------------------------------------------------- What-if in the browser: serve
+# (section owned by the web work; the app lives in webapp/)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any address but loopback requires a token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes kept warm (default: all cores).")
+def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> None:
+    """The what-if web app: pick municipalities, move the levers, see the answer.
+
+    Binds 127.0.0.1 by default. On any other address a token is required: give
+    --token or use the one printed; requests without it are refused.
+
+    \b
+    Examples:
+      permitflow serve                       # open http://127.0.0.1:8765/
+      permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
+    """
+    import socket
+
+    try:
+        from webapp.server import bind_token, serve
+    except ImportError as err:
+        fail(f"permitflow serve needs the web extra ({err.name} is missing): .venv/bin/pip install -e '.[web]'")
+        return
+    token, generated = bind_token(host, token)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+        except OSError as err:
+            fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
+    shown = f"[{host}]" if ":" in host else host
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(f"permitflow serve: open {address}" + (" (the token was generated for this run)" if generated else ""))
+    click.echo("Ctrl-C stops the server.")
+    try:
+        serve(host, port, token=token, workers=workers)
+    except KeyboardInterrupt:
+        pass
+
 
 def _output_lost(err: OSError) -> int:
     """Standard output could not be written (a full disk, a closed pipe): one line, exit 1.

@@ -1,0 +1,246 @@
+"""The web app's requests: answers, bad input (one message, nothing kept, still serving), token,
+saved scenarios that `permitflow run` reads with the same figures."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bpmn_io.library import library_paths
+from cli import cli
+from webapp.levers import lever_sets
+from webapp.server import bind_token, is_loopback
+
+starlette_testclient = pytest.importorskip("starlette.testclient")
+from webapp.app import MAX_BODY_BYTES, create_app  # noqa: E402 - after the skip when starlette is absent
+
+SMALL = {"replications": 2, "years": 0.5}
+
+
+@pytest.fixture(scope="module")
+def client():
+    with starlette_testclient.TestClient(create_app(workers=0)) as c:
+        yield c
+
+
+def _run(client, body):
+    reply = client.post("/api/runs", json=body)
+    assert reply.status_code == 202, reply.text
+    run_id = reply.json()["id"]
+    for _ in range(600):
+        state = client.get(f"/api/runs/{run_id}")
+        if state.status_code != 200 or state.json()["state"] != "running":
+            return run_id, state
+        time.sleep(0.05)
+    raise AssertionError("the run did not finish")
+
+
+def test_a_lever_becomes_the_same_set_entry_as_a_scenario_file():
+    sets = lever_sets({"grant_level": "officer", "cutoff_days": "7", "complete_share": 0.75},
+                      {"astorp": {"simulation": {"decision": {"delegation": "committee"},
+                                                 "elements": {"Gw_Komplett": {}}}}})
+    assert [(p, v) for p, v, _o in sets] == [
+        ("astorp.simulation.decision.delegation", {"grant": "officer", "refusal": "committee"}),
+        ("astorp.simulation.decision.bodies.committee.agenda_cutoff", "7d"),
+        ("astorp.simulation.decision.bodies.working_committee.agenda_cutoff", "7d"),
+        ("astorp.simulation.elements.Gw_Komplett.probabilities", {"Flow_Komplett_Ja": 0.75, "Flow_Komplett_Nej": 0.25}),
+    ]
+
+
+def test_the_answer_has_a_sentence_per_municipality_and_the_scenario_beside_the_status_quo(client):
+    _id, reply = _run(client, {"municipalities": ["helsingborg", "astorp"],
+                               "levers": {"grant_level": "officer", "refusal_level": "officer", "replications": 4}})
+    assert reply.status_code == 200
+    places = reply.json()["answer"]["municipalities"]
+    assert [p["name"] for p in places] == ["Helsingborg", "Åstorp"]
+    for place in places:
+        assert place["sentence"]["en"].startswith(f"{place['name']}: from a complete application to the decision")
+        assert "dagar kortare" in place["sentence"]["sv"]  # no meeting to wait for: clearly shorter
+        assert place["difference"]["mean"] < 0 and place["difference"]["significant"]
+        assert place["deadline_days"] == pytest.approx(121.75)
+        assert sum(place["histogram"]["now"]) > 0 and sum(place["histogram"]["then"]) > 0
+        assert place["diagram"]["svg"].startswith("<svg")
+        assert place["diagram"]["waits"][0]["now"] > place["diagram"]["waits"][0]["then"] or \
+            place["diagram"]["waits"][0]["step"] != "Besluta om serveringstillstånd"
+
+
+@pytest.mark.parametrize("levers,field,words", [
+    ({"officers": 0}, "officers", "Case officers (number): 0 is outside the allowed range 1–20"),
+    ({"fte": "lots"}, "fte", "'lots' is not a number"),
+    ({"grant_level": "mayor"}, "grant_level", "'mayor' is not allowed (expected one of committee"),
+    ({"replications": 1000}, "replications", "1000 is outside the allowed range 2–50"),
+])
+def test_a_lever_outside_its_range_is_one_message_and_the_server_goes_on(client, levers, field, words):
+    for url in ("/api/runs", "/api/scenario"):
+        reply = client.post(url, json={"municipalities": ["helsingborg"], "levers": levers})
+        assert reply.status_code == 400
+        body = reply.json()
+        assert words in body["error"] and body["field"] == field
+        assert body["error_sv"] != body["error"]  # Swedish words too
+    assert client.get("/api/setup").status_code == 200
+
+
+def test_a_bad_request_is_one_message(client):
+    assert client.post("/api/runs", content=b"{not json", headers={"content-type": "application/json"}).json()["error"] \
+        == "the request is not JSON"
+    assert "choose at least one municipality" in client.post("/api/runs", json={"levers": {}}).json()["error"]
+    assert "unknown library municipality 'gotham'" in client.post(
+        "/api/runs", json={"municipalities": ["gotham"]}).json()["error"]
+
+
+def _upload(client, name, model, profile):
+    return client.post("/api/uploads", data={"name": name},
+                       files={"model": ("m.bpmn", model), "profile": ("p.yaml", profile)})
+
+
+HOSTILE = b"""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&b;</definitions>"""
+
+
+@pytest.mark.parametrize("model,profile,words", [
+    (b"this is not XML", None, "m.bpmn"),
+    (HOSTILE, None, "m.bpmn"),
+    (None, b"just: [a, list", "p.yaml"),
+    (None, b"- a\n- b\n", "not a profile"),
+])
+def test_an_upload_that_is_not_bpmn_or_not_a_profile_is_refused_and_not_kept(client, model, profile, words):
+    bpmn_path, profile_path = library_paths("helsingborg")
+    reply = _upload(client, "bad", model or bpmn_path.read_bytes(), profile or profile_path.read_bytes())
+    assert reply.status_code == 400 and words in reply.json()["error"]
+    assert "Traceback" not in reply.text
+    run = client.post("/api/runs", json={"uploads": ["bad"], "levers": SMALL})
+    assert run.status_code == 400 and "no uploaded process 'bad'" in run.json()["error"]
+
+
+def test_an_upload_over_the_limit_is_refused(client):
+    reply = client.post("/api/uploads", content=b"x" * (MAX_BODY_BYTES + 1),
+                        headers={"content-type": "multipart/form-data; boundary=x"})
+    assert reply.status_code == 413 and "over the limit" in reply.json()["error"]
+
+
+def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one_message(client):
+    bpmn_path, profile_path = library_paths("astorp")
+    good = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes())
+    assert good.json() == {"name": "mytown", "display": "Åstorp"}
+    _id, reply = _run(client, {"uploads": ["mytown"], "levers": {"officers": 2, **SMALL}})
+    assert reply.json()["answer"]["municipalities"][0]["process"] == "mytown"
+    broken = profile_path.read_text(encoding="utf-8").replace("Task_Utredning:", "Task_Finns_Inte:", 1)
+    assert _upload(client, "broken", bpmn_path.read_bytes(), broken.encode()).status_code == 200
+    reply = client.post("/api/runs", json={"uploads": ["broken"], "levers": SMALL})
+    assert reply.status_code == 400 and "Task_Finns_Inte" in reply.json()["error"]
+    assert client.get("/api/setup").status_code == 200
+
+
+def test_a_saved_scenario_runs_with_permitflow_run_and_gives_the_pages_figures(client, tmp_path: Path):
+    body = {"municipalities": ["landskrona"], "levers": {"cadence": "fortnightly", "arrivals": 12, **SMALL}}
+    saved = client.post("/api/scenario", json=body)
+    assert saved.status_code == 200 and saved.headers["content-disposition"].endswith('"what-if.yaml"')
+    (tmp_path / "what-if.yaml").write_text(saved.text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "what-if.yaml"), "-o", str(tmp_path / "out"),
+                                      "--workers", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    cli_mean = summary["scenarios"][0]["points"][0]["figures"]["landskrona/complete_to_decision_mean_days"]["mean"]
+    _id, reply = _run(client, body)
+    assert reply.json()["answer"]["municipalities"][0]["then"]["mean"] == cli_mean
+
+
+def test_the_report_downloads_after_a_run(client):
+    run_id, _reply = _run(client, {"municipalities": ["svalov"], "levers": SMALL})
+    report = client.get(f"/api/runs/{run_id}/report")
+    assert report.status_code == 200 and report.text.startswith("<!DOCTYPE html") and "what-if" in report.text
+    assert client.get("/api/runs/nope/report").status_code == 404
+
+
+def test_off_loopback_a_token_is_required():
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+    assert bind_token("127.0.0.1", None) == (None, False)
+    token, generated = bind_token("0.0.0.0", None)
+    assert generated and len(token) >= 20
+    with starlette_testclient.TestClient(create_app(token=token, workers=0)) as c:
+        refused = c.get("/api/setup")
+        assert refused.status_code == 401 and "token is required" in refused.json()["error"]
+        assert c.get("/").status_code == 401
+        assert c.get("/api/setup", headers={"X-Permitflow-Token": token + "x"}).status_code == 401
+        assert c.get("/api/setup", headers={"X-Permitflow-Token": token}).status_code == 200
+        assert c.get(f"/?token={token}").status_code == 200  # the page's address sets the cookie
+        assert c.get("/api/setup").status_code == 200
+
+
+def test_a_short_token_is_refused_on_the_command_line():
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--token", "short"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "permitflow: error: --token: expected at least 16 printable characters without spaces"
+
+
+def test_a_second_click_cancels_the_first_run():
+    with starlette_testclient.TestClient(create_app(workers=1)) as c:
+        first = c.post("/api/runs", json={"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
+        assert first.status_code == 202
+        second = c.post("/api/runs", json={"municipalities": ["astorp"], "levers": SMALL,
+                                           "replaces": first.json()["id"]})
+        assert second.status_code == 202
+        old = c.get(f"/api/runs/{first.json()['id']}").json()
+        assert old["state"] == "cancelled" and old["done"] < old["total"] == 100
+        for _ in range(1200):
+            new = c.get(f"/api/runs/{second.json()['id']}").json()
+            if new["state"] != "running":
+                break
+            time.sleep(0.05)
+        assert new["state"] == "done" and new["answer"]["municipalities"][0]["name"] == "Åstorp"
+        assert c.get(f"/api/runs/{first.json()['id']}").json()["state"] == "cancelled"  # and stays so
+
+
+def test_the_goal_seek_panel_finds_the_cheapest_combination(client):
+    body = {"municipalities": ["astorp"], "levers": {},
+            "goal": {"percent": 90, "officers": [1, 2], "fte": [0.3], "levels": ["committee", "officer"]}}
+    reply = client.post("/api/goal", json=body)
+    assert reply.status_code == 202, reply.text
+    goal = reply_of(client, reply.json()["id"]).json()["answer"]
+    assert {c["label"] for c in goal["candidates"]} <= {"1 × 0.3 FTE, committee", "1 × 0.3 FTE, officer",
+                                                        "2 × 0.3 FTE, committee", "2 × 0.3 FTE, officer"}
+    chosen = goal["chosen"]
+    assert chosen is not None and chosen["cost"] == min(c["cost"] for c in goal["candidates"]
+                                                        if c["target_figure"]["mean"] >= 0.9)
+    assert goal["sentence"]["en"].startswith("Åstorp: the cheapest way to 90 % within 4 months is")
+    bad = client.post("/api/goal", json={**body, "goal": {"percent": 120}})
+    assert bad.status_code == 400 and "120 % is outside the allowed range 50–99 %" in bad.json()["error"]
+
+
+def reply_of(client, run_id):
+    for _ in range(2400):
+        state = client.get(f"/api/runs/{run_id}")
+        if state.status_code != 200 or state.json()["state"] != "running":
+            return state
+        time.sleep(0.05)
+    raise AssertionError("the goal seek did not finish")
+
+
+def test_how_sure_adds_whether_the_conclusion_holds_across_the_assumption_ranges(client):
+    body = {"municipalities": ["astorp"], "levers": {"grant_level": "officer", "refusal_level": "officer",
+                                                     "replications": 4}, "uncertainty": 4}
+    reply = client.post("/api/runs", json=body)
+    assert reply.status_code == 202 and reply.json()["total"] == 8 * 5  # the nominal units and 4 points' worth
+    sure = reply_of(client, reply.json()["id"]).json()["answer"]["how_sure"]["astorp"]
+    assert sure["sentence"]["en"].startswith("Åstorp: ")
+    assert "(4 punkter)" in sure["sentence"]["sv"] and "(4 points)" in sure["sentence"]["en"]
+    assert isinstance(sure["holds"], bool)
+    bad = client.post("/api/runs", json={**body, "uncertainty": 1000})
+    assert bad.status_code == 400 and "uncertainty: 1000" in bad.json()["error"]
+
+
+def test_a_port_in_use_is_one_line_and_exit_code_2():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"permitflow: error: cannot listen on 127.0.0.1:{port}: Address already in use"

@@ -1,0 +1,151 @@
+"""The what-if page in headless Chromium (Debian's /usr/bin/chromium) against a real uvicorn server:
+load, change a lever, see the answer change, save a scenario that `permitflow run` accepts, bad
+lever and bad upload messages, the language switch, zoom on the diagram, the goal-seek panel.
+
+Keeps the screenshot docs/images/web-what-if.png (the README shows it).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, launch, watch
+from click.testing import CliRunner
+
+from cli import cli
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api")
+uvicorn = pytest.importorskip("uvicorn")
+from webapp.app import create_app  # noqa: E402 - after the skips
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(workers=1), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def _sentence(page) -> str:
+    return page.locator("#results .sentence").first.inner_text()
+
+
+def _calculate(page, count: int) -> None:
+    page.click("#run")
+    page.wait_for_selector(f"body[data-runs='{count}']", timeout=60_000)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Path) -> None:
+    messages: list[str] = []
+    outside: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 1000}, accept_downloads=True)
+            watch(page, messages)
+            page.on("request", lambda r: None if r.url.startswith((server, "blob:", "data:")) else outside.append(r.url))
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            assert page.locator("h1").inner_text().startswith("Vad händer om")
+            assert page.locator("[data-place='helsingborg']").is_checked()
+            assert page.locator("#lever-officers").get_attribute("placeholder") == "2"  # Helsingborg today
+
+            page.fill("#lever-replications", "3")
+            _calculate(page, 1)
+            before = _sentence(page)
+            assert before.startswith("Helsingborg: från komplett ansökan till beslut")
+            assert page.locator("svg.ecdf path[data-series='then']").count() == 1
+            assert page.locator("svg.ecdf .deadline").count() == 1
+
+            page.select_option("#lever-grant_level", "officer")
+            page.select_option("#lever-refusal_level", "officer")
+            _calculate(page, 2)
+            after = _sentence(page)
+            assert after != before and "dagar kortare" in after
+
+            view = page.locator(".diagram svg").first.get_attribute("viewBox")
+            page.locator(".diagram").first.hover()
+            page.mouse.wheel(0, -300)
+            assert page.locator(".diagram svg").first.get_attribute("viewBox") != view  # zoomed
+
+            page.click("[data-lang='en']")
+            assert _sentence(page).startswith("Helsingborg: from a complete application to the decision")
+            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOT), full_page=False)
+
+            with page.expect_download() as saving:
+                page.click("#save")
+            saved = tmp_path / "what-if.yaml"
+            saving.value.save_as(saved)
+
+            page.fill("#lever-officers", "99")
+            page.click("#run")
+            message = page.locator("#message")
+            message.wait_for(state="visible")
+            assert message.inner_text() == "Case officers (number): 99 is outside the allowed range 1–20"
+            assert "bad" in (page.locator("#lever-officers").get_attribute("class") or "")
+            page.click("[data-lang='sv']")
+            assert message.inner_text() == "Handläggare (antal): 99 ligger utanför det tillåtna intervallet 1–20"
+            page.fill("#lever-officers", "")
+
+            (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
+            (tmp_path / "p.yaml").write_text("simulation: {}\n", encoding="utf-8")
+            page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
+            page.set_input_files("#up-profile", str(tmp_path / "p.yaml"))
+            page.click("#up-send")
+            page.locator("#message", has_text="not.bpmn").wait_for()  # the page's CSP forbids eval: no wait_for_function
+            assert page.locator("[data-upload]").count() == 0  # nothing kept
+
+            _calculate(page, 3)  # and the server still answers
+            assert page.locator("#message").is_hidden()
+            with page.expect_download(timeout=120_000) as reporting:
+                page.click("#report")
+            assert reporting.value.suggested_filename == "report.html"
+
+            page.uncheck("[data-place='helsingborg']")  # goal seek: Åstorp (3 applications a year) is quick
+            page.check("[data-place='astorp']")
+            page.fill("#goal-percent", "90")
+
+            def narrow(route) -> None:  # the page asks for the full grid (minutes); four candidates are enough here
+                body = json.loads(route.request.post_data or "{}")
+                body["goal"].update(officers=[1, 2], fte=[0.3], levels=["committee", "officer"])
+                route.continue_(post_data=json.dumps(body))
+
+            page.route("**/api/goal", narrow)
+            page.click("#goal-run")
+            page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+            assert page.locator("#goal-result .sentence").inner_text().startswith(
+                "Åstorp: billigast att nå 90 % inom 4 månader är")
+            assert page.locator("#goal-result table.goal tbody tr").count() >= 2
+            assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
+        finally:
+            browser.close()
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused, refused]  # Chromium logs the two refused requests (bad lever, bad upload); nothing else
+    assert outside == []
+    assert SCREENSHOT.stat().st_size > 10_000
+    # after the browser: CliRunner swaps the standard streams, which the playwright session must not see
+    assert "helsingborg.simulation.decision.delegation: officer" in saved.read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(saved), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,185 @@
+"""The page's answer to a what-if: plain sentences, the time distribution, the diagram.
+
+:func:`answer` turns the batch of a :func:`webapp.whatif.build_study` study into
+plain data for the page: per municipality one sentence in Swedish and one in
+English with the 95 % intervals and the paired difference, the distribution of
+days from a complete application to the decision (status quo and what-if, weekly
+bins) with the legal deadline, and the process diagram with the average waiting
+time per step (what-if) as badges. Figures are named in words; code names stay
+in the data (``figure`` keys).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bpmn_io.reader import parse_bpmn
+from bpmn_io.svg import render_svg
+from processes.errors import PermitflowError
+from report.html import strip_xml_prolog, waiting_badges
+from report.results import summary_document
+from scenarios.batch import BatchResults
+from scenarios.execute import parsed_member, point_inputs
+
+__all__ = ["answer", "sentences", "histogram", "BIN_DAYS"]
+
+#: the width of a bar of the distribution, in days
+BIN_DAYS = 7
+MAIN = "complete_to_decision_mean_days"
+SHARE = "within_deadline_share"
+# the columns of a case row in a batch (the replication first): see scenarios.execute.CASE_COLUMNS
+_PROCESS, _WARMUP, _C2D, _WITHIN = 1, 3, 8, 9
+
+
+def _days(value: Any) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0f}"
+
+
+def _share(value: Any) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{100 * value:.0f}"
+
+
+def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
+              share_now: Any, share_then: Any) -> dict[str, str]:
+    """One plain sentence per language for one municipality (``status``/``whatif``: mean and ci of
+    the days from a complete application to the decision; ``diff``: the paired difference)."""
+    now = f"{_days(status['mean'])} ({_days(status['ci'][0])}–{_days(status['ci'][1])})"
+    then = f"{_days(whatif['mean'])} ({_days(whatif['ci'][0])}–{_days(whatif['ci'][1])})"
+    if diff is None or diff["mean"] is None:
+        en_diff = sv_diff = ""
+    elif diff["significant"]:
+        longer = diff["mean"] > 0
+        size = f"{abs(diff['mean']):.0f}"
+        span = f"{_days(abs(diff['ci'][0]))}–{_days(abs(diff['ci'][1]))}" if longer else \
+            f"{_days(abs(diff['ci'][1]))}–{_days(abs(diff['ci'][0]))}"
+        en_diff = f": {size} days {'longer' if longer else 'shorter'} ({span})"
+        sv_diff = f": {size} dagar {'längre' if longer else 'kortare'} ({span})"
+    else:
+        low, high = _days(diff["ci"][0]), _days(diff["ci"][1])
+        en_diff = f": no clear difference (between {low} and {high} days)"
+        sv_diff = f": ingen tydlig skillnad (mellan {low} och {high} dagar)"
+    return {
+        "en": (f"{name}: from a complete application to the decision takes {now} days on average today, "
+               f"{then} days with the changes{en_diff}. Within 4 months: {_share(share_now)} % today, "
+               f"{_share(share_then)} % with the changes."),
+        "sv": (f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
+               f"{then} dagar med ändringarna{sv_diff}. Inom 4 månader: {_share(share_now)} % i dag, "
+               f"{_share(share_then)} % med ändringarna."),
+    }
+
+
+def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
+    """Decided cases of ``member`` after the warm-up, counted by weeks from a complete application
+    to the decision (bar ``i``: ``i*7`` to ``(i+1)*7`` days)."""
+    counts: list[int] = []
+    for row in cases:
+        if row[_PROCESS] != member or row[_WARMUP] or row[_WITHIN] == "" or math.isnan(row[_C2D]):
+            continue
+        i = max(0, int(row[_C2D] // BIN_DAYS))
+        counts += [0] * (i + 1 - len(counts))
+        counts[i] += 1
+    return counts
+
+
+def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any]) -> dict[str, Any]:
+    """The diagram with the what-if's waiting badges, and the longest waits before and after."""
+    badges = waiting_badges(figures, member)
+    try:
+        defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
+        svg = strip_xml_prolog(render_svg(defs, badges=badges))
+    except PermitflowError as err:
+        return {"svg": "", "problem": str(err), "waits": []}
+    old = waiting_badges(before, member)
+    waits = []
+    for element in sorted(set(badges) | set(old)):
+        try:
+            label = getattr(defs.element(element), "name", "") or element
+        except KeyError:
+            label = element
+        prefix = f"{member}/wait_days.{element}"
+        now, then = (before.get(prefix) or {}).get("mean"), (figures.get(prefix) or {}).get("mean")
+        waits.append((-max(now or 0.0, then or 0.0), {"step": label, "now": now, "then": then}))
+    waits.sort(key=lambda w: w[0])
+    return {"svg": svg, "problem": "", "waits": [w for _key, w in waits[:8]]}
+
+
+def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
+    """The page's data for a finished status quo + what-if batch (``names``: process -> display name)."""
+    doc = summary_document(batch)
+    status, whatif = (s["points"][0] for s in doc["scenarios"])
+    before_cases, after_cases = (p.cases for p in batch.points)
+    point = batch.points[1].scenario.points[0]
+    diffs = (whatif.get("comparison") or {}).get("differences", {})
+    out = []
+    for member, text in zip(point.members, point_inputs(point), strict=True):
+        name = names.get(member.name, member.name)
+        key = f"{member.name}/{MAIN}"
+        nan = {"mean": None, "ci": [None, None]}
+        now, then = status["figures"].get(key, nan), whatif["figures"].get(key, nan)
+        share = f"{member.name}/{SHARE}"
+        params = parsed_member(text)[1]
+        deadline = params.clock.deadline / 24.0 if params is not None and params.clock is not None else None
+        out.append({
+            "process": member.name,
+            "name": name,
+            "sentence": sentences(name, now, then, diffs.get(key), (status["figures"].get(share) or nan)["mean"],
+                                  (whatif["figures"].get(share) or nan)["mean"]),
+            "figure": MAIN,
+            "now": now,
+            "then": then,
+            "difference": diffs.get(key),
+            "deadline_days": deadline,
+            "bin_days": BIN_DAYS,
+            "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
+            "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"]),
+        })
+    return {"municipalities": out, "failures": doc["failures"],
+            "replications": batch.study.scenarios[0].replications, "seed": batch.study.scenarios[0].seed}
+
+
+def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Per process, from an uncertainty document (:func:`scenarios.uncertainty.analyse`): whether the
+    what-if's change in the days from a complete application to the decision holds across the
+    assumption ranges, the range under noise and assumptions, the three strongest drivers, and
+    one sentence per language."""
+    what_if = (doc.get("scenarios") or {}).get("what-if") or {}
+    words = {f["name"]: f["words"] for f in doc.get("factors", [])}
+    out: dict[str, dict[str, Any]] = {}
+    for member in what_if.get("members", []):
+        key = f"{member}/{MAIN}"
+        conclusion = (what_if.get("conclusions") or {}).get(key)
+        spread = ((what_if.get("figures") or {}).get(key) or {}).get("noise_and_assumptions") or {}
+        drivers = sorted((d for d in (what_if.get("drivers") or {}).get(key, []) if d.get("spearman") is not None),
+                         key=lambda d: -abs(d["spearman"]))[:3]
+        top = {lang: ", ".join(words.get(d["factor"], {}).get(lang, d["factor"]) for d in drivers) for lang in ("sv", "en")}
+        name = names.get(member, member)
+        points = doc.get("points")
+        if conclusion is None or conclusion["direction"] == "none":
+            sv = f"{name}: över antagandenas intervall ({points} punkter) ingen riktning att pröva."
+            en = f"{name}: across the assumption ranges ({points} points) there is no direction to test."
+        elif conclusion["holds"]:
+            least = f"{abs(conclusion['at_least']):.0f}"
+            shorter = conclusion["direction"] == "lower"
+            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst {least} dagar "
+                  f"{'kortare' if shorter else 'längre'} i varje punkt.")
+            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least {least} "
+                  f"days {'shorter' if shorter else 'longer'} at every point.")
+        elif not conclusion["nominal"]["significant"]:
+            sv = (f"{name}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
+                  f"så den prövas inte över intervallen ({points} punkter).")
+            en = (f"{name}: no sure difference even with the assumptions as they are (the difference's interval "
+                  f"includes zero), so it is not tested across the ranges ({points} points).")
+        else:
+            share = _share(conclusion["share_same_direction"])
+            sv = (f"{name}: slutsatsen håller inte över hela antagandenas intervall ({points} punkter): samma "
+                  f"riktning i {share} % av punkterna.")
+            en = (f"{name}: the conclusion does not hold across all the assumption ranges ({points} points): the "
+                  f"same direction at {share} % of the points.")
+        if drivers:
+            sv += f" Störst betydelse: {top['sv']}."
+            en += f" Matters most: {top['en']}."
+        out[member] = {"holds": bool(conclusion and conclusion["holds"]), "spread": spread,
+                       "drivers": drivers, "sentence": {"sv": sv, "en": en}}
+    return out

@@ -1,0 +1,322 @@
+"""The what-if web app (Starlette): thin handlers over :mod:`webapp.whatif`, :mod:`webapp.runs`
+and :mod:`report`; no simulation logic of its own.
+
+Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
+texts; ``POST /api/uploads`` a model and profile (multipart); ``POST /api/runs`` start a
+run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
+answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
+``GET /api/runs/{id}/report`` the report (HTML); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
+(``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
+and the server goes on serving. With a token, every request must carry it
+(``X-Permitflow-Token`` header, ``?token=`` or the cookie the page gets).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from bpmn_io.library import library_names
+from processes.errors import PermitflowError
+from scenarios.bases import Base, library_base
+from webapp.answer import answer
+from webapp.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
+from webapp.runs import Runs
+from webapp.texts import TEXTS
+from webapp.whatif import MAX_UPLOAD_BYTES, build_study, question, scenario_yaml, upload_base
+
+__all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
+
+TOKEN_HEADER = "x-permitflow-token"
+COOKIE = "permitflow_token"
+#: the largest request body (an upload of a model and a profile)
+MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
+#: uploaded processes kept by the server (the oldest is forgotten first)
+MAX_UPLOADS = 32
+HERE = resources.files("webapp")
+
+
+def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
+    text = str(err)
+    if isinstance(err, LeverError):
+        sv, field = err.sv, err.lever
+    return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
+
+
+class _Guard(BaseHTTPMiddleware):
+    """Refuse a request without the token (when the server has one) or with a body over the limit."""
+
+    def __init__(self, app: Any, token: str | None) -> None:
+        super().__init__(app)
+        self.token = token
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return _error(f"the request is over the limit of {MAX_BODY_BYTES} bytes", 413,
+                          sv=f"förfrågan är större än gränsen {MAX_BODY_BYTES} byte")
+        if self.token is None:
+            return await call_next(request)
+        given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
+                 or request.cookies.get(COOKIE) or "")
+        if not hmac.compare_digest(given.encode(), self.token.encode()):
+            return _error("a token is required: open the address permitflow serve printed", 401,
+                          sv="nyckel krävs: öppna adressen som permitflow serve skrev ut")
+        response = await call_next(request)
+        if request.query_params.get("token"):
+            response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict")
+        return response
+
+
+class _State:
+    """What the server keeps: the runs and their pool, and the uploaded processes."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.runs = Runs(workers)
+        self.uploads: OrderedDict[str, tuple[Base, str, str]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
+        if not isinstance(ids, list):
+            raise PermitflowError("uploads: expected a list of uploaded names")
+        with self.lock:
+            missing = [i for i in ids if i not in self.uploads]
+            if missing:
+                raise PermitflowError(f"uploads: no uploaded process {missing[0]!r} (upload it again)")
+            return {i: self.uploads[i] for i in ids}
+
+
+async def _body(request: Request) -> Mapping[str, Any]:
+    try:
+        data = json.loads(await request.body())
+    except ValueError:
+        raise PermitflowError("the request is not JSON") from None
+    if not isinstance(data, dict):
+        raise PermitflowError("the request is not a JSON object")
+    return data
+
+
+async def _question(request: Request) -> Any:
+    state: _State = request.app.state.web
+    data = await _body(request)
+    names = data.get("municipalities") or []
+    levers = data.get("levers") or {}
+    if not isinstance(names, list) or not isinstance(levers, dict):
+        raise PermitflowError("municipalities: expected a list; levers: expected an object")
+    return question([str(n) for n in names], state.pick_uploads(data.get("uploads") or []), levers)
+
+
+def _display_names(bases: tuple[Base, ...]) -> dict[str, str]:
+    return {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
+
+
+async def page(request: Request) -> Response:
+    html = (HERE / "templates" / "index.html").read_text(encoding="utf-8")
+    return HTMLResponse(html, headers={"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+                                                                    "style-src 'self' 'unsafe-inline'"})
+
+
+def _library() -> list[dict[str, Any]]:
+    out = []
+    for name in library_names():
+        base = library_base(name, source="library", line=None)
+        out.append({"name": name, "display": str(base.profile.get("municipality") or name),
+                    "status_quo": status_quo(base.profile)})
+    return out
+
+
+async def setup(request: Request) -> Response:
+    levers = [{"key": lv.key, "sv": lv.sv, "en": lv.en, "kind": lv.kind, "low": lv.low, "high": lv.high,
+               "choices": list(lv.choices), "step": lv.step} for lv in (*LEVERS, *RUN_LEVERS)]
+    library = await run_in_threadpool(_library)
+    return JSONResponse({"levers": levers, "library": library, "texts": TEXTS,
+                         "max_upload_bytes": MAX_UPLOAD_BYTES})
+
+
+async def upload(request: Request) -> Response:
+    state: _State = request.app.state.web
+    try:
+        async with request.form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
+            model, profile, name = form.get("model"), form.get("profile"), str(form.get("name") or "")
+            if isinstance(model, str) or isinstance(profile, str) or model is None or profile is None:
+                return _error("upload a BPMN model (model) and a profile (profile)",
+                              sv="ladda upp en BPMN-modell och en profil")
+            files = (await model.read(), model.filename or "model.bpmn", await profile.read(),
+                     profile.filename or "profile.yaml")
+    except PermitflowError as err:
+        return _error(err)
+    except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
+        return _error(f"the upload could not be read: {err}", sv=f"uppladdningen kunde inte läsas: {err}")
+    try:
+        base = await run_in_threadpool(upload_base, name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
+    except PermitflowError as err:
+        return _error(err)
+    with state.lock:
+        state.uploads[name] = (base, Path(files[1]).name, Path(files[3]).name)
+        while len(state.uploads) > MAX_UPLOADS:
+            state.uploads.popitem(last=False)
+    return JSONResponse({"name": name, "display": _display_names((base,))[name]})
+
+
+async def start_run(request: Request) -> Response:
+    state: _State = request.app.state.web
+    try:
+        q = await _question(request)
+        data = await _body(request)
+        old = state.runs.get(str(data.get("replaces") or ""))
+        if old is not None:
+            old.cancel()
+        names = _display_names(q.bases)
+        points = _points(data.get("uncertainty"))
+        run = await run_in_threadpool(state.runs.start, build_study(q), lambda batch: answer(batch, names),
+                                      uncertainty=points, names=names)
+    except PermitflowError as err:
+        return _error(err)
+    return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
+
+
+def _points(given: Any) -> int:
+    """Assumption points of the "how sure" toggle (0: off; else 4-32)."""
+    if given in (None, False, 0, ""):
+        return 0
+    if given is True:
+        return 8
+    if isinstance(given, int) and not isinstance(given, bool) and 4 <= given <= 32:
+        return given
+    raise PermitflowError(f"uncertainty: {given!r} (expected false, true or 4-32 assumption points)")
+
+
+def _run_or_404(request: Request) -> Any:
+    return request.app.state.web.runs.get(request.path_params["run"])
+
+
+async def show_run(request: Request) -> Response:
+    run = _run_or_404(request)
+    if run is None:
+        return _error("no such run (it ended long ago or the server restarted)", 404,
+                      sv="ingen sådan körning (den är gammal eller servern har startats om)")
+    with run.lock:
+        body: dict[str, Any] = {"id": run.id, "state": run.state, "done": run.done, "total": run.total}
+        if run.state == "done":
+            body["answer"] = run.extra
+        error = run.error
+    if run.state == "failed":
+        return _error(f"the scenario cannot run: {error}", 422, sv=f"scenariot kan inte köras: {error}")
+    if run.state == "done" and run.extra.get("failures"):
+        message = "; ".join(f["message"] for f in run.extra["failures"])
+        return _error(f"the scenario cannot run: {message}", 422, sv=f"scenariot kan inte köras: {message}")
+    return JSONResponse(body)
+
+
+async def cancel_run(request: Request) -> Response:
+    run = _run_or_404(request)
+    if run is not None:
+        run.cancel()
+    return JSONResponse({"cancelled": run is not None})
+
+
+async def start_goal_seek(request: Request) -> Response:
+    from webapp.goalseek import goal_request, seek
+
+    state: _State = request.app.state.web
+    try:
+        data = await _body(request)
+        goal = data.get("goal") or {}
+        q = await _question(request)
+        goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
+                                 officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"))
+        names = _display_names(q.bases)
+
+        def task(run: Any, executor: Any) -> tuple[None, dict[str, Any]]:
+            return None, seek(goal_seek, names, executor, run.advance, lambda: run.state == "cancelled")
+
+        old = state.runs.get(str(data.get("replaces") or ""))
+        if old is not None:
+            old.cancel()
+        run = state.runs.start_task(0, task)
+    except PermitflowError as err:
+        return _error(err)
+    return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
+
+
+async def save_scenario(request: Request) -> Response:
+    try:
+        q = await _question(request)
+    except PermitflowError as err:
+        return _error(err)
+    return Response(scenario_yaml(q), media_type="application/x-yaml",
+                    headers={"Content-Disposition": 'attachment; filename="what-if.yaml"'})
+
+
+def _warm() -> None:
+    """Import the report's modules (matplotlib takes seconds) before the first request, not during it."""
+    import report.build  # noqa: F401
+    from report.plots import _pyplot
+
+    _pyplot()
+
+
+def _report_html(batch: Any) -> bytes:
+    from report.build import write_report
+    from report.results import write_results
+
+    with tempfile.TemporaryDirectory(prefix="permitflow-web-") as folder:
+        write_results(Path(folder), batch)
+        return write_report(folder).read_bytes()
+
+
+async def report(request: Request) -> Response:
+    run = _run_or_404(request)
+    if run is None or run.batch is None:
+        return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
+    html = await run_in_threadpool(_report_html, run.batch)
+    return Response(html, media_type="text/html; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="report.html"'})
+
+
+def create_app(*, token: str | None = None, workers: int | None = None) -> Starlette:
+    """The app; ``token``: required on every request when given; ``workers``: the process pool's
+    size (default all cores; ``0``: run in the request's thread)."""
+    state = _State(workers)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> Any:
+        await run_in_threadpool(_warm)
+        yield
+        state.runs.close()
+
+    app = Starlette(
+        routes=[
+            Route("/", page),
+            Route("/api/setup", setup),
+            Route("/api/uploads", upload, methods=["POST"]),
+            Route("/api/runs", start_run, methods=["POST"]),
+            Route("/api/runs/{run}", show_run),
+            Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
+            Route("/api/runs/{run}/report", report),
+            Route("/api/scenario", save_scenario, methods=["POST"]),
+            Route("/api/goal", start_goal_seek, methods=["POST"]),
+            Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+        ],
+        middleware=[Middleware(_Guard, token=token)],
+        lifespan=lifespan,
+    )
+    app.state.web = state
+    return app

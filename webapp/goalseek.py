@@ -1,0 +1,78 @@
+"""The goal-seek panel: the cheapest staffing, FTE share and decision level that meets a target.
+
+A thin adapter over :func:`scenarios.optimise.optimise` (``permitflow optimise``): the
+page's municipalities become its base scenario (together in one joint unit when asked),
+the target is a share of decisions within the 4-month deadline, and the result comes
+back as plain data with one sentence in Swedish and English.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from typing import Any
+
+from processes.errors import InputError
+from scenarios.bases import Base
+from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+
+__all__ = ["goal_request", "goal_answer", "seek"]
+
+#: the share of decisions within the deadline a manager may ask for, in per cent
+PERCENT_RANGE = (50, 99)
+
+
+def _values(what: str, given: Any, kind: type) -> tuple[Any, ...]:
+    if given is None:
+        return ()
+    if not isinstance(given, list) or not all(isinstance(v, kind) and not isinstance(v, bool) for v in given):
+        raise InputError(f"goal {what}: expected a list of {kind.__name__} values, not {given!r}")
+    return tuple(given)
+
+
+def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, officers: Any = None,
+                 fte: Any = None, levels: Any = None) -> OptimiseRequest:
+    """The search for ``bases`` (library or uploaded processes) and the target: ``percent`` (50–99)
+    of decisions within the 4-month deadline. ``officers``, ``fte``, ``levels``: the values to try
+    (default: around today's, as ``permitflow optimise``)."""
+    try:
+        value = float(percent)
+    except (TypeError, ValueError):
+        value = math.nan
+    if isinstance(percent, bool) or not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
+        raise InputError(f"share within 4 months: {percent!r} % is outside the allowed range "
+                         f"{PERCENT_RANGE[0]}–{PERCENT_RANGE[1]} %")
+    if joint and len(bases) < 2:
+        raise InputError("a joint unit needs at least two municipalities")
+    return OptimiseRequest(base=base_scenario(list(bases), joint=joint), target=Target(share=value / 100),
+                           officers=_values("officers", officers, int), fte=_values("fte", fte, float),
+                           levels=_values("levels", levels, str), first_replications=3, max_replications=12)
+
+
+def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The result (``OptimiseResult.to_json()``) with a sentence per language."""
+    places = ", ".join(names.get(p, p) for p in result["processes"])
+    share = f"{100 * result['target']['share']:.0f}"
+    chosen = result["chosen"]
+    if chosen is None:
+        sv = f"{places}: inget av de prövade alternativen når {share} % av besluten inom 4 månader."
+        en = f"{places}: none of the combinations tried reaches {share} % of decisions within 4 months."
+    else:
+        cost = f"{chosen['cost']:,.0f}".replace(",", "\u202f")
+        days = chosen["complete_to_decision_mean_days"]["mean"]
+        sure = "" if result["holds_at_bad_end"] else " (not sure: the interval's low end misses the target)"
+        sure_sv = "" if result["holds_at_bad_end"] else " (osäkert: intervallets sämre ände missar målet)"
+        sv = (f"{places}: billigast att nå {share} % inom 4 månader är {chosen['officers']} handläggare på "
+              f"{chosen['fte']:g} av heltid, beslut av {{level}}: {cost} kr per år, i snitt {days:.0f} dagar{sure_sv}.")
+        en = (f"{places}: the cheapest way to {share} % within 4 months is {chosen['officers']} case officers at "
+              f"{chosen['fte']:g} of full time, decisions by {{level}}: {cost} kr a year, {days:.0f} days on "
+              f"average{sure}.")
+    return {**result, "sentence": {"sv": sv, "en": en}}
+
+
+def seek(request: OptimiseRequest, names: dict[str, str], executor: Executor | None,
+         progress: Callable[[int], None], cancelled: Callable[[], bool]) -> dict[str, Any]:
+    """Run the search on ``executor`` and return the page's answer."""
+    result = optimise(request, executor=executor, progress=progress, cancel=cancelled)
+    return goal_answer(result.to_json(), names)

@@ -1,0 +1,224 @@
+"""The levers of the what-if page and the ``set:`` overrides each one stands for.
+
+A lever is what a manager moves (officers, decision level, meeting cadence...);
+:func:`lever_sets` checks every value against its allowed range and turns the
+form into the ``set:`` entries of a scenario file, with the process name first
+(``helsingborg.simulation.pools.officer.count``), so the page, a saved scenario
+and ``permitflow run`` of that file apply the same overrides through
+:mod:`scenarios.overrides`. An empty lever keeps each municipality's own value.
+
+>>> [(path, value) for path, value, _o in lever_sets({"officers": 3}, {"helsingborg": {}})]
+[('helsingborg.simulation.pools.officer.count', 3)]
+>>> lever_sets({"officers": 0}, {"helsingborg": {}})
+Traceback (most recent call last):
+...
+webapp.levers.LeverError: Case officers (number): 0 is outside the allowed range 1–20
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from processes.errors import InputError
+from scenarios.settings import Origin
+
+__all__ = ["Lever", "LEVERS", "RUN_LEVERS", "LEVELS", "CADENCES", "LeverError", "lever_sets", "run_settings",
+           "status_quo"]
+
+FORM = Origin("web form")
+
+#: decision levels a manager can choose, in the profile's words
+LEVELS = ("committee", "working_committee", "chair", "officer")
+#: meeting cadences of the committee: an iCalendar RRULE each (no meeting in July, as the library assumes)
+CADENCES = {
+    "weekly": "FREQ=WEEKLY;BYDAY=TU",
+    "fortnightly": "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+    "monthly": "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3",
+    "six_weekly": "FREQ=WEEKLY;INTERVAL=6;BYDAY=TU",
+}
+REMISS_PREFIX = "Event_Remissvar_"
+COMPLETE_GATEWAY = "Gw_Komplett"
+
+
+@dataclass(frozen=True, slots=True)
+class Lever:
+    """One control of the page: its key, words in Swedish and English, and what it may be."""
+
+    key: str
+    sv: str
+    en: str
+    kind: str  # "int", "float" or "choice"
+    low: float = 0.0
+    high: float = 0.0
+    choices: tuple[str, ...] = ()
+    step: float = 1.0
+
+
+LEVERS = (
+    Lever("grant_level", "Vem beslutar om tillstånd", "Who grants a permit", "choice", choices=LEVELS),
+    Lever("refusal_level", "Vem beslutar om avslag", "Who refuses a permit", "choice", choices=LEVELS),
+    Lever("officers", "Handläggare (antal)", "Case officers (number)", "int", 1, 20),
+    Lever("fte", "Andel av heltid på nya tillstånd", "Share of full time on new permits", "float", 0.05, 1.0, step=0.05),
+    Lever("cadence", "Nämndens sammanträden", "Committee meetings", "choice", choices=tuple(CADENCES)),
+    Lever("cutoff_days", "Sista dag för ärenden före mötet (dagar)", "Agenda closes before the meeting (days)",
+          "int", 0, 42),
+    Lever("complete_share", "Andel kompletta ansökningar (e-tjänst)", "Share of complete applications (e-service)",
+          "float", 0.0, 1.0, step=0.05),
+    Lever("remiss_weeks", "Remissvar, vanlig svarstid (veckor)", "Remiss answers, usual time (weeks)",
+          "float", 0.5, 16, step=0.5),
+    Lever("arrivals", "Ansökningar per år", "Applications per year", "int", 1, 500),
+)
+RUN_LEVERS = (
+    Lever("replications", "Upprepningar", "Replications", "int", 2, 50),
+    Lever("years", "Simulerade år", "Years simulated", "float", 0.25, 5, step=0.25),
+    Lever("seed", "Slumpfrö", "Seed", "int", 0, 2**31 - 1),
+)
+_BY_KEY = {lever.key: lever for lever in (*LEVERS, *RUN_LEVERS)}
+
+
+class LeverError(InputError):
+    """A lever value outside its range; ``lever`` names it and ``sv`` says it in Swedish."""
+
+    def __init__(self, lever: str, message: str, sv: str) -> None:
+        known = _BY_KEY.get(lever)
+        super().__init__(message, path=known.en if known else lever)
+        self.lever = lever
+        self.sv = f"{known.sv if known else lever}: {sv}"
+
+
+def _checked(key: str, value: Any) -> Any:
+    """``value`` of lever ``key`` as its kind, or :class:`LeverError`."""
+    lever = _BY_KEY.get(key)
+    if lever is None:
+        raise LeverError(key, f"unknown lever (expected one of {', '.join(_BY_KEY)})",
+                         f"okänd inställning (väntade en av {', '.join(_BY_KEY)})")
+    if lever.kind == "choice":
+        if value not in lever.choices:
+            raise LeverError(key, f"{value!r} is not allowed (expected one of {', '.join(lever.choices)})",
+                             f"{value!r} är inte tillåtet (välj en av {', '.join(lever.choices)})")
+        return value
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            number = None
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
+        raise LeverError(key, f"{value!r} is not a number", f"{value!r} är inte ett tal")
+    if lever.kind == "int" and number != int(number):
+        raise LeverError(key, f"{value!r} is not a whole number", f"{value!r} är inte ett heltal")
+    if not lever.low <= number <= lever.high:
+        shown = int(number) if number == int(number) else number
+        raise LeverError(key, f"{shown} is outside the allowed range {lever.low:g}–{lever.high:g}",
+                         f"{shown} ligger utanför det tillåtna intervallet {lever.low:g}–{lever.high:g}")
+    return int(number) if lever.kind == "int" else float(number)
+
+
+def _given(form: Mapping[str, Any]) -> dict[str, Any]:
+    """The levers the form sets (an empty field keeps the status quo)."""
+    return {k: _checked(k, v) for k, v in form.items() if v is not None and v != ""}
+
+
+def _delegation(profile: Mapping[str, Any]) -> tuple[str, str]:
+    """(level of grants, level of refusals) of a profile as it is."""
+    current = ((profile.get("simulation") or {}).get("decision") or {}).get("delegation", "committee")
+    if isinstance(current, Mapping):
+        return str(current.get("grant")), str(current.get("refusal"))
+    return str(current), str(current)
+
+
+def _elements(profile: Mapping[str, Any]) -> Mapping[str, Any]:
+    return (profile.get("simulation") or {}).get("elements") or {}
+
+
+def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    sets: list[tuple[str, Any]] = []
+    grant, refusal = _delegation(profile)
+    grant, refusal = given.get("grant_level", grant), given.get("refusal_level", refusal)
+    if "grant_level" in given or "refusal_level" in given:
+        sets.append(("decision.delegation", grant if grant == refusal else {"grant": grant, "refusal": refusal}))
+    if "officers" in given:
+        sets.append(("pools.officer.count", given["officers"]))
+    if "fte" in given:
+        sets.append(("pools.officer.fte", given["fte"]))
+    if "cadence" in given:
+        sets.append(("decision.bodies.committee.meetings", {"rrule": CADENCES[given["cadence"]], "except_months": [7]}))
+    if "cutoff_days" in given:
+        for body in ("committee", "working_committee"):
+            sets.append((f"decision.bodies.{body}.agenda_cutoff", f"{given['cutoff_days']}d"))
+    elements = _elements(profile)
+    if "complete_share" in given:
+        if COMPLETE_GATEWAY not in elements:
+            raise LeverError("complete_share", f"{name}'s profile has no {COMPLETE_GATEWAY} (the completeness check)",
+                             f"{name}s profil saknar {COMPLETE_GATEWAY} (kontrollen av fullständighet)")
+        share = round(given["complete_share"], 4)
+        sets.append((f"elements.{COMPLETE_GATEWAY}.probabilities",
+                     {"Flow_Komplett_Ja": share, "Flow_Komplett_Nej": round(1.0 - share, 4)}))
+    if "remiss_weeks" in given:
+        events = [e for e in elements if e.startswith(REMISS_PREFIX)]
+        if not events:
+            raise LeverError("remiss_weeks", f"{name}'s profile has no remiss answer ({REMISS_PREFIX}...)",
+                             f"{name}s profil saknar remissvar ({REMISS_PREFIX}...)")
+        mode = given["remiss_weeks"] * 7
+        # the library's spread (2-4 weeks around 3) scaled: low 2/3 and high 4/3 of the usual time
+        delay = {"dist": "triangular", "low": f"{round(mode * 2 / 3)}d", "mode": f"{round(mode)}d",
+                 "high": f"{round(mode * 4 / 3)}d"}
+        sets += [(f"elements.{event}.delay", delay) for event in events]
+    if "arrivals" in given:
+        sets.append(("arrivals.per_year", given["arrivals"]))
+    return [(f"{name}.simulation.{path}", value) for path, value in sets]
+
+
+def lever_sets(form: Mapping[str, Any], profiles: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Any, Origin]]:
+    """The ``set:`` entries (path, value, origin) of the levers in ``form`` for the processes ``profiles``
+    (name -> raw profile document), each path with its process name first."""
+    given = _given({k: v for k, v in form.items() if k not in {lever.key for lever in RUN_LEVERS}})
+    return [(path, value, FORM) for name, profile in profiles.items()
+            for path, value in _member_sets(name, profile, given)]
+
+
+def run_settings(form: Mapping[str, Any], *, replications: int = 10, seed: int = 2025) -> dict[str, Any]:
+    """The run settings of a form: ``replications``, ``seed`` and (``years`` given) ``horizon``."""
+    given = _given({k: v for k, v in form.items() if k in {lever.key for lever in RUN_LEVERS}})
+    settings: dict[str, Any] = {"replications": given.get("replications", replications),
+                                "seed": given.get("seed", seed)}
+    if "years" in given:
+        settings["horizon"] = f"{round(given['years'] * 365)}d"
+    return settings
+
+
+def _days(text: Any) -> float | None:
+    """Days of a duration text in whole days or weeks (``2w`` -> 14), else ``None``."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([dw])", str(text).strip())
+    return None if match is None else float(match[1]) * (7 if match[2] == "w" else 1)
+
+
+def _weeks(delay: Any) -> float | None:
+    days = _days(delay.get("mode")) if isinstance(delay, Mapping) and delay.get("dist") == "triangular" else None
+    return None if days is None else days / 7
+
+
+def status_quo(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The lever values a profile has as it is (shown beside each lever; ``None``: not a plain value)."""
+    simulation = profile.get("simulation") or {}
+    officer = (simulation.get("pools") or {}).get("officer") or {}
+    committee = ((simulation.get("decision") or {}).get("bodies") or {}).get("committee") or {}
+    rrule = (committee.get("meetings") or {}).get("rrule") if isinstance(committee.get("meetings"), Mapping) else None
+    gateway = (_elements(profile).get(COMPLETE_GATEWAY) or {}).get("probabilities") or {}
+    grant, refusal = _delegation(profile)
+    remiss = next((v.get("delay") for k, v in _elements(profile).items() if k.startswith(REMISS_PREFIX)), None)
+    return {
+        "grant_level": grant,
+        "refusal_level": refusal,
+        "officers": officer.get("count"),
+        "fte": officer.get("fte"),
+        "cadence": next((k for k, v in CADENCES.items() if v == rrule), None),
+        "cutoff_days": _days(committee.get("agenda_cutoff")),
+        "complete_share": gateway.get("Flow_Komplett_Ja"),
+        "remiss_weeks": _weeks(remiss),
+        "arrivals": (simulation.get("arrivals") or {}).get("per_year"),
+    }

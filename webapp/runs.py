@@ -1,0 +1,167 @@
+"""Runs of the what-if page: one process pool kept alive across requests, progress and cancel.
+
+:class:`Runs` checks and plans a study on the one road (:func:`scenarios.road.prepare`),
+then runs it (:func:`scenarios.road.execute`) in a background thread on a
+shared ``ProcessPoolExecutor``, so a warm worker does not parse the library
+again. Each run counts its finished work units for the progress bar; cancelling
+a run cancels its queued work units (a unit already running finishes, its
+result is dropped). Results are the same whatever the pool size
+(:func:`simulator.runner.run_replications` returns them in job order).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from scenarios.batch import BatchResults
+from scenarios.road import execute, prepare
+from scenarios.study import Study
+
+__all__ = ["Run", "Runs"]
+
+#: how many finished runs are kept for their report download
+KEEP = 64
+
+
+@dataclass
+class Run:
+    """One run: its progress, and when finished its batch or the reason it stopped."""
+
+    id: str
+    total: int
+    done: int = 0
+    state: str = "running"  # running, done, cancelled, failed
+    batch: BatchResults | None = None
+    error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    futures: list[Future[Any]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def advance(self, n: int) -> None:
+        """``n`` more work units finished."""
+        with self.lock:
+            self.done += n
+
+    def cancel(self) -> None:
+        """Drop the queued work units; the run ends as ``cancelled``."""
+        with self.lock:
+            if self.state == "running":
+                self.state = "cancelled"
+            futures = list(self.futures)
+        for future in futures:
+            future.cancel()
+
+
+class _Tracked(Executor):
+    """The shared pool, remembering each submitted unit so that its run can cancel it."""
+
+    def __init__(self, pool: Executor, run: Run) -> None:
+        self.pool = pool
+        self.run = run
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = self.pool.submit(fn, *args, **kwargs)
+        with self.run.lock:
+            self.run.futures.append(future)
+            cancelled = self.run.state == "cancelled"
+        if cancelled:
+            future.cancel()
+        return future
+
+
+class Runs:
+    """The runs of one server and the process pool they share (``workers``: all cores by default;
+    ``0``: run in the request's thread, for tests)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self._pool: Executor | None = None
+        self._runs: OrderedDict[str, Run] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _executor(self) -> Executor | None:
+        with self._lock:
+            if self._pool is None and self.workers > 0:
+                # workers start from a clean process (forkserver), not as forks of this threaded server:
+                # a fork would copy its locks mid-use and keep its open pipes and sockets alive
+                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+                self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                                 mp_context=multiprocessing.get_context(method))
+            return self._pool
+
+    def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,
+              names: dict[str, str] | None = None) -> Run:
+        """Check and plan ``study`` here (errors raise at once), then run it in the background;
+        ``finish(batch)`` makes the page's answer when it is done. ``uncertainty``: also run the
+        study at that many assumption points (:mod:`scenarios.uncertainty`, the same seed) and add
+        ``how_sure`` to the answer (``names``: process -> display name)."""
+        plan = prepare(study)
+
+        def task(run: Run, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
+            batch = execute(plan, executor=executor, progress=run.advance)
+            if run.state == "cancelled":
+                return batch, {}
+            answer = finish(batch)
+            if uncertainty:
+                from scenarios.uncertainty import run_uncertainty
+                from webapp.answer import how_sure
+
+                doc = run_uncertainty(study, points=uncertainty, seed=study.scenarios[0].seed, executor=executor,
+                                      progress=run.advance, nominal=batch)
+                answer["how_sure"] = how_sure(doc, names or {})
+            return batch, answer
+
+        return self.start_task(len(plan.jobs) * (1 + uncertainty), task)
+
+    def start_task(self, total: int,
+                   task: Callable[[Run, Executor | None], tuple[BatchResults | None, dict[str, Any]]]) -> Run:
+        """Run ``task(run, executor)`` in the background on the shared pool (``total``: work units
+        expected, for the progress bar); it returns (batch or ``None``, the page's answer)."""
+        run = Run(secrets.token_urlsafe(12), total)
+        with self._lock:
+            self._runs[run.id] = run
+            while len(self._runs) > KEEP:
+                self._runs.popitem(last=False)
+        pool = self._executor()
+
+        def work() -> None:
+            try:
+                batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
+            except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
+                with run.lock:
+                    if run.state == "running":
+                        run.state, run.error = "failed", str(err)
+                    run.futures.clear()
+                return
+            with run.lock:
+                if run.state == "running":
+                    run.batch, run.extra, run.state = batch, answer, "done"
+                run.futures.clear()
+
+        if pool is None:
+            work()
+        else:
+            threading.Thread(target=work, name=f"run-{run.id}", daemon=True).start()
+        return run
+
+    def get(self, run_id: str) -> Run | None:
+        """The run ``run_id`` (``None``: unknown or forgotten)."""
+        with self._lock:
+            return self._runs.get(run_id)
+
+    def close(self) -> None:
+        """Cancel every run and stop the pool."""
+        with self._lock:
+            runs, pool, self._pool = list(self._runs.values()), self._pool, None
+        for run in runs:
+            run.cancel()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

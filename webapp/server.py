@@ -1,0 +1,53 @@
+"""Starting the web app: the bind rule (a token off loopback) and uvicorn.
+
+>>> bind_token("127.0.0.1", None)
+(None, False)
+>>> bind_token("0.0.0.0", "s3cret-token-1234")
+('s3cret-token-1234', False)
+>>> token, generated = bind_token("192.168.1.5", None)
+>>> (len(token) >= 20, generated)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import secrets
+
+from processes.errors import InputError
+
+__all__ = ["is_loopback", "bind_token", "serve", "MIN_TOKEN"]
+
+#: the shortest token accepted (a guessable token is no token)
+MIN_TOKEN = 16
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is only reachable from this machine (``127.0.0.1``, ``::1``, ``localhost``)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def bind_token(host: str, token: str | None) -> tuple[str | None, bool]:
+    """The token the server requires on ``host``: ``token`` as given (checked), a new one when
+    ``host`` is not loopback and none was given, or ``None`` on loopback. Second: whether generated."""
+    if token is not None:
+        if len(token) < MIN_TOKEN or not token.isprintable() or " " in token:
+            raise InputError(f"--token: expected at least {MIN_TOKEN} printable characters without spaces")
+        return token, False
+    if is_loopback(host):
+        return None, False
+    return secrets.token_urlsafe(24), True
+
+
+def serve(host: str, port: int, *, token: str | None, workers: int | None) -> None:
+    """Run the app with uvicorn until interrupted (``token``: as :func:`bind_token` returned)."""
+    import uvicorn
+
+    from webapp.app import create_app
+
+    uvicorn.run(create_app(token=token, workers=workers), host=host, port=port, log_level="warning")

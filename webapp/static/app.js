@@ -1,0 +1,348 @@
+// The what-if page: builds the form from /api/setup, runs, polls, draws the answer.
+// Plain JavaScript, no library, nothing fetched from elsewhere.
+"use strict";
+
+const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: [] };
+const $ = (sel) => document.querySelector(sel);
+const SVGNS = "http://www.w3.org/2000/svg";
+
+function t(key) {
+  const entry = state.setup && state.setup.texts[key];
+  return entry ? entry[state.lang] : key;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = tag.startsWith("svg:") ? document.createElementNS(SVGNS, tag.slice(4)) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") node.textContent = v; else node.setAttribute(k, v);
+  }
+  children.forEach((c) => node.append(c));
+  return node;
+}
+
+async function api(method, url, body) {
+  const init = { method, headers: {} };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
+  const response = await fetch(url, init);
+  const type = response.headers.get("content-type") || "";
+  const data = type.includes("json") ? await response.json() : await response.blob();
+  return { ok: response.ok, status: response.status, data };
+}
+
+// ------------------------------------------------------------------ the form
+
+function selectedPlaces() {
+  return [...document.querySelectorAll("#places input[data-place]:checked")].map((i) => i.dataset.place);
+}
+
+function selectedUploads() {
+  return [...document.querySelectorAll("#places input[data-upload]:checked")].map((i) => i.dataset.upload);
+}
+
+function leverValues() {
+  const values = {};
+  document.querySelectorAll("[data-lever]").forEach((input) => {
+    if (input.value !== "") values[input.dataset.lever] = input.value;
+  });
+  return values;
+}
+
+function question(replaces) {
+  return { municipalities: selectedPlaces(), uploads: selectedUploads(), levers: leverValues(), replaces };
+}
+
+function buildForm() {
+  const places = $("#places");
+  state.setup.library.forEach((m, i) => {
+    const box = el("input", { type: "checkbox", "data-place": m.name, id: `place-${m.name}` });
+    box.checked = i === 0 || m.name === "helsingborg";
+    box.addEventListener("change", showStatusQuo);
+    places.append(el("label", { for: `place-${m.name}` }, box, ` ${m.display}`));
+  });
+  state.setup.library.forEach((m) => {
+    if (m.name !== "helsingborg") document.getElementById(`place-${m.name}`).checked = false;
+  });
+  for (const lever of state.setup.levers) {
+    const target = ["replications", "years", "seed"].includes(lever.key) ? $("#settings") : $("#levers");
+    let input;
+    if (lever.kind === "choice") {
+      input = el("select", { "data-lever": lever.key, id: `lever-${lever.key}` }, el("option", { value: "" }));
+      lever.choices.forEach((c) => input.append(el("option", { value: c, "data-choice": c })));
+    } else {
+      input = el("input", { type: "number", "data-lever": lever.key, id: `lever-${lever.key}`, step: String(lever.step),
+        min: String(lever.low), max: String(lever.high) });
+    }
+    target.append(el("label", { for: input.id }, el("span", { "data-lever-label": lever.key }), input));
+  }
+  $("#lever-replications").placeholder = "10";
+}
+
+function showStatusQuo() {
+  const first = state.setup.library.find((m) => m.name === selectedPlaces()[0]);
+  for (const lever of state.setup.levers) {
+    const input = document.getElementById(`lever-${lever.key}`);
+    const value = first ? first.status_quo[lever.key] : null;
+    if (lever.kind === "choice") {
+      input.options[0].textContent = value ? `${t("keep")} (${t(value)})` : t("keep");
+    } else if (lever.key !== "replications") {
+      input.placeholder = value === null || value === undefined ? "" : String(value);
+    }
+  }
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
+  for (const lever of state.setup.levers) {
+    document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = lever[state.lang];
+  }
+  document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });
+  document.querySelectorAll(".lang button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)));
+  showStatusQuo();
+  showMessage(state.message);
+  if (state.answer) drawAnswer(state.answer);
+  if (state.goal) drawGoal(state.goal);
+}
+
+function showMessage(error) {
+  state.message = error;
+  const box = $("#message");
+  box.hidden = !error;
+  box.textContent = error ? (state.lang === "sv" ? error.error_sv : error.error) : "";
+  document.querySelectorAll("[data-lever]").forEach((i) => i.classList.toggle("bad", !!error && error.field === i.dataset.lever));
+}
+
+// ------------------------------------------------------------------ running
+
+async function startRun(event) {
+  event.preventDefault();
+  await launch("/api/runs", { uncertainty: $("#uncertainty").checked }, "run");
+}
+
+async function startGoal() {
+  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked } }, "goal");
+}
+
+async function launch(url, extra, kind) {
+  const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
+  state.run = null;
+  showMessage(null);
+  if (selectedPlaces().length + selectedUploads().length === 0) {
+    showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
+    return;
+  }
+  const reply = await api("POST", url, { ...question(previous), ...extra });
+  if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
+  if (previous) $("#status").textContent = t("cancelled");
+  state.run = reply.data.id;
+  state.kind = kind;
+  if (kind === "run") $("#report").disabled = true;
+  const bar = $("#progress");
+  bar.hidden = false;
+  if (reply.data.total) { bar.max = reply.data.total; bar.value = 0; } else bar.removeAttribute("value");
+  poll(reply.data.id);
+}
+
+async function poll(id) {
+  while (state.run === id) {
+    const reply = await api("GET", `/api/runs/${id}`);
+    if (state.run !== id) return;
+    if (!reply.ok) { showMessage(reply.data); state.run = null; $("#progress").hidden = true; return; }
+    const run = reply.data;
+    if (run.total) $("#progress").value = run.done;
+    $("#status").textContent = t("progress").replace("{done}", run.done).replace("{total}", run.total || "?");
+    if (run.state === "done" && state.kind === "goal") {
+      state.goal = run.answer;
+      $("#progress").hidden = true;
+      $("#status").textContent = "";
+      document.body.dataset.goals = String(Number(document.body.dataset.goals || 0) + 1);
+      drawGoal(run.answer);
+      return;
+    }
+    if (run.state === "done") {
+      state.answer = run.answer;
+      state.finished = id;
+      $("#progress").hidden = true;
+      $("#report").disabled = false;
+      $("#status").textContent = "";
+      document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
+      drawAnswer(run.answer);
+      return;
+    }
+    if (run.state !== "running") return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function saveScenario() {
+  showMessage(null);
+  const reply = await api("POST", "/api/scenario", question(null));
+  if (!reply.ok) { showMessage(reply.data); return; }
+  download(reply.data, "what-if.yaml");
+}
+
+function download(blob, name) {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function upload() {
+  showMessage(null);
+  const form = new FormData();
+  const name = $("#up-name").value.trim();
+  form.append("name", name);
+  const model = $("#up-model").files[0], profile = $("#up-profile").files[0];
+  if (model) form.append("model", model);
+  if (profile) form.append("profile", profile);
+  const reply = await api("POST", "/api/uploads", form);
+  if (!reply.ok) { showMessage(reply.data); return; }
+  if (!document.querySelector(`[data-upload="${reply.data.name}"]`)) {
+    const box = el("input", { type: "checkbox", "data-upload": reply.data.name, id: `upload-${reply.data.name}` });
+    $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
+  }
+  document.querySelector(`[data-upload="${reply.data.name}"]`).checked = true;
+}
+
+// ------------------------------------------------------------------ the answer
+
+function drawAnswer(answer) {
+  const results = $("#results");
+  results.replaceChildren(el("h2", { text: t("answer") }));
+  for (const m of answer.municipalities) {
+    const section = el("section", { class: "place", "data-process": m.process });
+    section.append(el("h3", { text: m.name }), el("p", { class: "sentence", text: m.sentence[state.lang] }));
+    const sure = answer.how_sure && answer.how_sure[m.process];
+    if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
+    section.append(el("h4", { text: t("distribution") }), ecdf(m));
+    section.append(el("h4", { text: t("diagram") }), diagram(m.diagram));
+    section.append(waits(m.diagram.waits));
+    results.append(section);
+  }
+  results.append(el("p", { class: "note", text: t("noise") }));
+}
+
+function drawGoal(goal) {
+  let box = $("#goal-result");
+  if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
+  const level = goal.chosen ? t(goal.chosen.level) : "";
+  box.replaceChildren(el("h2", { text: t("goal") }),
+    el("p", { class: "sentence", text: goal.sentence[state.lang].replace("{level}", level) }));
+  const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share"]
+    .map((k) => el("th", { text: t(k) })));
+  const body = el("tbody");
+  const pct = (e) => (e.mean === null ? "–" : `${Math.round(100 * e.mean)} %`);
+  for (const c of goal.candidates) {
+    if (c.status === "not run") continue;
+    const days = c.complete_to_decision_mean_days.mean;
+    body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
+      el("td", { text: String(c.fte) }), el("td", { text: t(c.level) }),
+      el("td", { text: Math.round(c.cost).toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB") }),
+      el("td", { text: days === null ? "–" : days.toFixed(0) }), el("td", { text: pct(c.target_figure) })));
+  }
+  box.append(el("table", { class: "goal" }, el("thead", {}, head), body), el("p", { class: "note", text: t("goal_note") }));
+}
+
+function cumulative(counts) {
+  const total = counts.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  return counts.map((c) => { sum += c; return total ? sum / total : 0; });
+}
+
+function ecdf(m) {
+  const W = 640, H = 240, L = 48, B = 36, T = 12, R = 16;
+  const bin = m.bin_days, deadline = m.deadline_days || 0;
+  const lines = [["now", "#888", t("today")], ["then", "#1f5fbf", t("changed")]];
+  const bins = Math.max(m.histogram.now.length, m.histogram.then.length);
+  const maxX = Math.max(bins * bin, deadline * 1.1, 7);
+  const x = (d) => L + (W - L - R) * d / maxX, y = (p) => T + (H - T - B) * (1 - p);
+  const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img" });
+  for (let p = 0; p <= 1.0001; p += 0.25) {
+    svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
+    svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: `${Math.round(p * 100)} %` }));
+  }
+  for (let d = 0; d <= maxX; d += 30) {
+    svg.append(el("svg:text", { x: x(d), y: H - B + 16, "text-anchor": "middle", text: String(d) }));
+  }
+  svg.append(el("svg:text", { x: W - R, y: H - 4, "text-anchor": "end", text: t("days") }));
+  lines.forEach(([key, colour, label], i) => {
+    const cum = cumulative(m.histogram[key]);
+    let path = `M${x(0)},${y(0)}`;
+    cum.forEach((p, j) => { path += ` H${x((j + 1) * bin)} V${y(p)}`; });
+    path += ` H${x(maxX)}`;
+    svg.append(el("svg:path", { d: path, stroke: colour, fill: "none", "stroke-width": 2, "data-series": key }));
+    svg.append(el("svg:text", { x: L + 10, y: T + 14 + 16 * i, fill: colour, text: label }));
+  });
+  if (deadline) {
+    svg.append(el("svg:line", { x1: x(deadline), x2: x(deadline), y1: T, y2: H - B, class: "deadline" }));
+    svg.append(el("svg:text", { x: x(deadline) - 4, y: H - B - 6, "text-anchor": "end", class: "deadline-label", text: t("deadline") }));
+  }
+  return svg;
+}
+
+function diagram(d) {
+  const box = el("div", { class: "diagram" });
+  if (!d.svg) { box.textContent = d.problem; return box; }
+  box.innerHTML = d.svg;
+  const svg = box.querySelector("svg");
+  svg.removeAttribute("width"); svg.removeAttribute("height");
+  const view = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+  const set = () => svg.setAttribute("viewBox", view.join(" "));
+  box.addEventListener("wheel", (e) => {  // zoom about the pointer
+    e.preventDefault();
+    const r = svg.getBoundingClientRect();
+    const fx = (e.clientX - r.left) / r.width, fy = (e.clientY - r.top) / r.height;
+    const k = e.deltaY < 0 ? 0.8 : 1.25;
+    const w = view[2] * k, h = view[3] * k;
+    view[0] += (view[2] - w) * fx; view[1] += (view[3] - h) * fy; view[2] = w; view[3] = h;
+    set();
+  }, { passive: false });
+  let drag = null;
+  box.addEventListener("pointerdown", (e) => { drag = [e.clientX, e.clientY]; box.setPointerCapture(e.pointerId); });
+  box.addEventListener("pointermove", (e) => {
+    if (!drag) return;
+    const r = svg.getBoundingClientRect();
+    view[0] -= (e.clientX - drag[0]) * view[2] / r.width; view[1] -= (e.clientY - drag[1]) * view[3] / r.height;
+    drag = [e.clientX, e.clientY];
+    set();
+  });
+  box.addEventListener("pointerup", () => { drag = null; });
+  return box;
+}
+
+function waits(rows) {
+  const fmt = (v) => (v === null || v === undefined ? "–" : v.toFixed(1));
+  const table = el("table", { class: "waits" },
+    el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
+  const body = el("tbody");
+  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
+  table.append(body);
+  return table;
+}
+
+// ------------------------------------------------------------------ start
+
+async function main() {
+  const reply = await api("GET", "/api/setup");
+  state.setup = reply.data;
+  state.lang = (navigator.language || "sv").startsWith("en") && !location.search.includes("lang=sv") ? "en" : "sv";
+  if (location.search.includes("lang=en")) state.lang = "en";
+  buildForm();
+  applyLanguage();
+  document.querySelectorAll(".lang button").forEach((b) => b.addEventListener("click", () => { state.lang = b.dataset.lang; applyLanguage(); }));
+  $("#form").addEventListener("submit", startRun);
+  $("#save").addEventListener("click", saveScenario);
+  $("#goal-run").addEventListener("click", startGoal);
+  $("#up-send").addEventListener("click", upload);
+  $("#report").addEventListener("click", async () => {
+    if (!state.finished) return;
+    const reply = await api("GET", `/api/runs/${state.finished}/report`);
+    if (!reply.ok) { showMessage(reply.data); return; }
+    download(reply.data, "report.html");
+  });
+  document.body.dataset.ready = "1";
+}
+
+main();

@@ -1,0 +1,120 @@
+"""A what-if question from the page as a study: the status quo and the scenario, the same seed.
+
+:func:`build_study` turns the chosen municipalities (library names or uploaded
+models) and the levers into a :class:`scenarios.study.Study` of two scenarios
+built by :func:`scenarios.study.build_scenario` — ``status-quo`` and
+``what-if`` with ``baseline: status-quo`` — so replication ``i`` of both uses the
+same random streams (common random numbers) and the difference is paired.
+:func:`scenario_yaml` writes the what-if as the scenario file ``permitflow
+run`` reads, with the very ``set:`` entries the page ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bpmn_io.profile import profile_from_data
+from bpmn_io.reader import parse_bpmn
+from bpmn_io.yamlsrc import dump_yaml, load_yaml
+from processes.errors import InputError
+from scenarios.bases import Base, library_base
+from scenarios.settings import Origin, resolve_settings
+from scenarios.study import Study, build_scenario
+from webapp.levers import FORM, lever_sets, run_settings
+
+__all__ = ["Question", "upload_base", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
+
+#: the largest model or profile file the page accepts
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: how many municipalities one question may simulate together
+MAX_PROCESSES = 6
+BASELINE = "status-quo"
+SCENARIO = "what-if"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What the page asks: the processes (read bases), the lever form and the run settings."""
+
+    bases: tuple[Base, ...]
+    sets: tuple[tuple[str, Any, Origin], ...]
+    settings: Mapping[str, Any]
+    files: Mapping[str, tuple[str, str]]  # uploaded process name -> (model file name, profile file name)
+
+
+def _text(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
+
+
+def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profile_name: str) -> Base:
+    """The base of an uploaded model and profile, both checked (the hardened BPMN parser, the
+    profile rules); raises :class:`processes.errors.InputError` naming the file."""
+    if not name.isidentifier() or not name.isascii():
+        raise InputError(f"name {name!r}: expected a short name of letters, digits and _ (e.g. mytown)")
+    for data, source in ((model, model_name), (profile, profile_name)):
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise InputError(f"{len(data)} bytes is over the limit of {MAX_UPLOAD_BYTES} bytes", file=source)
+    defs = parse_bpmn(model, source=model_name)
+    if not defs.processes:
+        raise InputError("the BPMN file has no process", file=model_name)
+    doc = load_yaml(_text(profile, profile_name), source=profile_name)
+    if not isinstance(doc.data, dict) or "simulation" not in doc.data:
+        raise InputError("not a profile (expected a mapping with simulation:, as profile.yaml in the library)",
+                         file=profile_name, line=1)
+    profile_from_data(doc.data, source=profile_name, doc=doc)
+    return Base(name, _text(model, model_name), model_name, doc.data, profile_name, dict(doc.lines))
+
+
+def question(
+    names: Sequence[str], uploads: Mapping[str, tuple[Base, str, str]], levers: Mapping[str, Any],
+) -> Question:
+    """Read library municipalities ``names`` and pick uploaded processes (name -> (base, model file,
+    profile file)); check the levers. Raises :class:`processes.errors.InputError`."""
+    if not names and not uploads:
+        raise InputError("choose at least one municipality or upload a model and profile")
+    if len(names) + len(uploads) > MAX_PROCESSES:
+        raise InputError(f"at most {MAX_PROCESSES} municipalities at a time")
+    bases = [library_base(str(n), source="web form", line=None) for n in names]
+    bases += [base for base, _m, _p in uploads.values()]
+    profiles = {b.name: b.profile for b in bases}
+    if len(profiles) != len(bases):
+        raise InputError("a municipality is chosen twice")
+    sets = tuple(lever_sets(levers, profiles))
+    files = {name: (m, p) for name, (_b, m, p) in uploads.items()}
+    return Question(tuple(bases), sets, run_settings(levers), files)
+
+
+def build_study(q: Question) -> Study:
+    """The status quo and the what-if of ``q``, the what-if paired with the status quo."""
+    settings = resolve_settings([(dict(q.settings), FORM, {})])
+    status = build_scenario(name=BASELINE, question="Status quo", source="web form", bases=q.bases, settings=settings)
+    whatif = build_scenario(name=SCENARIO, question="What if", source="web form", bases=q.bases, settings=settings,
+                            sets=q.sets, baseline=BASELINE)
+    return Study("what-if", "What-if from the web page", "web form", (status, whatif))
+
+
+def scenario_yaml(q: Question) -> str:
+    """The what-if as a scenario file that ``permitflow run`` reads (the same overrides and settings)."""
+    bases: list[Any] = []
+    for base in q.bases:
+        if base.name in q.files:
+            model, profile = q.files[base.name]
+            bases.append({"bpmn": model, "profile": profile, "name": base.name})
+        else:
+            bases.append(base.name)
+    doc: dict[str, Any] = {
+        "name": SCENARIO,
+        "question": "What if (saved from permitflow serve)",
+        "base": bases,
+        "set": {path: value for path, value, _origin in q.sets},
+        **q.settings,
+    }
+    note = "# Saved from permitflow serve. Run it with: permitflow run this-file.yaml"
+    if q.files:
+        note += "\n# Put the uploaded model and profile files beside this file."
+    return f"{note}\n{dump_yaml(doc)}"
