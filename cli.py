@@ -1743,7 +1743,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
         return _validation(str(model), trained.profile, train, held, mapping.element, output, kwargs)
 
 # --------------------------------------------------------------------------- What-if in the browser: serve
-# (section owned by the web work; the app lives in webapp/)
+# (section owned by the web work; the app lives in web/)
 
 
 @cli.command("serve")
@@ -1766,7 +1766,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
     import socket
 
     try:
-        from webapp.server import bind_token, serve
+        from web.server import bind_token, serve
     except ImportError as err:
         fail(f"permitflow serve needs the web extra ({err.name} is missing): .venv/bin/pip install -e '.[web]'")
         return

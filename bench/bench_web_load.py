@@ -94,8 +94,8 @@ def user(base: str, number: int, replications: int, deadline: float, out: dict[i
 def expected(number: int, replications: int) -> dict[str, Any]:
     """The same question on the one road, here (no server): the answer the user must get."""
     from scenarios.road import run_study
-    from webapp.answer import answer
-    from webapp.whatif import build_study, question
+    from web.answer import answer
+    from web.whatif import build_study, question
 
     q = question_of(number, replications)
     asked = question(q["municipalities"], {}, q["levers"])

@@ -1,4 +1,4 @@
-"""The import direction of DESIGN.md: cli -> webapp -> report -> {scenarios, calibrate} -> {simulator, bpmn_io} -> processes.
+"""The import direction of DESIGN.md: cli -> web -> report -> {scenarios, calibrate} -> {simulator, bpmn_io} -> processes.
 
 simulator and bpmn_io never import each other; processes imports none of ours; calibrate may use
 scenarios (to validate by simulation), never the reverse; and no module imports itself back
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = ("processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "webapp", "cli")
+OURS = ("processes", "simulator", "bpmn_io", "scenarios", "calibrate", "report", "web", "cli")
 ALLOWED = {
     "processes": {"processes"},
     "bpmn_io": {"bpmn_io", "processes"},
@@ -22,7 +22,7 @@ ALLOWED = {
     "scenarios": {"scenarios", "simulator", "bpmn_io", "processes"},
     "calibrate": {"calibrate", "scenarios", "simulator", "bpmn_io", "processes"},
     "report": {"report", "scenarios", "calibrate", "simulator", "bpmn_io", "processes"},
-    "webapp": {"webapp", "report", "scenarios", "calibrate", "simulator", "bpmn_io", "processes"},
+    "web": {"web", "report", "scenarios", "calibrate", "simulator", "bpmn_io", "processes"},
     "cli": set(OURS),
 }
 

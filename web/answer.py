@@ -1,6 +1,6 @@
 """The page's answer to a what-if: plain sentences, the time distribution, the diagram.
 
-:func:`answer` turns the batch of a :func:`webapp.whatif.build_study` study into
+:func:`answer` turns the batch of a :func:`web.whatif.build_study` study into
 plain data for the page: per municipality one sentence in Swedish and one in
 English with the 95 % intervals and the paired difference, the distribution of
 days from a complete application to the decision (status quo and what-if, weekly

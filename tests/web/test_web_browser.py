@@ -23,7 +23,7 @@ from cli import cli
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
-from webapp.app import create_app  # noqa: E402 - after the skips
+from web.app import create_app  # noqa: E402 - after the skips
 
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
 

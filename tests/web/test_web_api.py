@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from bpmn_io.library import library_paths
 from cli import cli
-from webapp.levers import lever_sets
-from webapp.server import bind_token, is_loopback
+from web.levers import lever_sets
+from web.server import bind_token, is_loopback
 
 starlette_testclient = pytest.importorskip("starlette.testclient")
-from webapp.app import MAX_BODY_BYTES, create_app  # noqa: E402 - after the skip when starlette is absent
+from web.app import MAX_BODY_BYTES, create_app  # noqa: E402 - after the skip when starlette is absent
 
 SMALL = {"replications": 2, "years": 0.5}
 

@@ -112,7 +112,7 @@ class Runs:
             answer = finish(batch)
             if uncertainty:
                 from scenarios.uncertainty import run_uncertainty
-                from webapp.answer import how_sure
+                from web.answer import how_sure
 
                 doc = run_uncertainty(study, points=uncertainty, seed=study.scenarios[0].seed, executor=executor,
                                       progress=run.advance, nominal=batch)

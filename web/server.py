@@ -48,6 +48,6 @@ def serve(host: str, port: int, *, token: str | None, workers: int | None) -> No
     """Run the app with uvicorn until interrupted (``token``: as :func:`bind_token` returned)."""
     import uvicorn
 
-    from webapp.app import create_app
+    from web.app import create_app
 
     uvicorn.run(create_app(token=token, workers=workers), host=host, port=port, log_level="warning")

@@ -1,4 +1,4 @@
-"""The what-if web app (Starlette): thin handlers over :mod:`webapp.whatif`, :mod:`webapp.runs`
+"""The what-if web app (Starlette): thin handlers over :mod:`web.whatif`, :mod:`web.runs`
 and :mod:`report`; no simulation logic of its own.
 
 Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
@@ -36,11 +36,11 @@ from starlette.staticfiles import StaticFiles
 from bpmn_io.library import library_names
 from processes.errors import PermitflowError
 from scenarios.bases import Base, library_base
-from webapp.answer import answer
-from webapp.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
-from webapp.runs import Runs
-from webapp.texts import TEXTS
-from webapp.whatif import MAX_UPLOAD_BYTES, build_study, question, scenario_yaml, upload_base
+from web.answer import answer
+from web.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
+from web.runs import Runs
+from web.texts import TEXTS
+from web.whatif import MAX_UPLOAD_BYTES, build_study, question, scenario_yaml, upload_base
 
 __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
 
@@ -50,7 +50,7 @@ COOKIE = "permitflow_token"
 MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
-HERE = resources.files("webapp")
+HERE = resources.files("web")
 
 
 def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
@@ -233,7 +233,7 @@ async def cancel_run(request: Request) -> Response:
 
 
 async def start_goal_seek(request: Request) -> Response:
-    from webapp.goalseek import goal_request, seek
+    from web.goalseek import goal_request, seek
 
     state: _State = request.app.state.web
     try:

@@ -22,7 +22,7 @@ from processes.errors import InputError
 from scenarios.bases import Base, library_base
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
-from webapp.levers import FORM, lever_sets, run_settings
+from web.levers import FORM, lever_sets, run_settings
 
 __all__ = ["Question", "upload_base", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
 

@@ -12,7 +12,7 @@ and ``permitflow run`` of that file apply the same overrides through
 >>> lever_sets({"officers": 0}, {"helsingborg": {}})
 Traceback (most recent call last):
 ...
-webapp.levers.LeverError: Case officers (number): 0 is outside the allowed range 1–20
+web.levers.LeverError: Case officers (number): 0 is outside the allowed range 1–20
 """
 
 from __future__ import annotations
