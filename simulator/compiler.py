@@ -19,27 +19,13 @@ from simulator.tokens import CompiledProcess
 __all__ = ["compile_process", "check_executable", "profile_problems"]
 
 
-#: tables built in this process, by the identity of their (immutable) process and parameters
-_COMPILED: dict[tuple[int, int], tuple[m.Process, SimParams, CompiledProcess]] = {}
-
-
 def compile_process(process: m.Process, params: SimParams) -> CompiledProcess:
     """Check that every element can be executed and build the routing tables.
 
     Raises :class:`processes.errors.SimulationError` naming the elements that
-    cannot be simulated (and why) before any simulation object exists. The
-    tables are pure data: replications of the same process and parameter
-    objects (a worker's cache of parsed texts hands out the same ones) reuse them.
+    cannot be simulated (and why) before any simulation object exists.
     """
-    key = (id(process), id(params))
-    hit = _COMPILED.get(key)
-    if hit is not None and hit[0] is process and hit[1] is params:
-        return hit[2]
-    compiled = build_tables(process, params)
-    if len(_COMPILED) >= 64:
-        _COMPILED.clear()
-    _COMPILED[key] = (process, params, compiled)  # holding both keeps their ids from being reused
-    return compiled
+    return build_tables(process, params)
 
 
 def check_executable(process: m.Process, params: SimParams) -> None:

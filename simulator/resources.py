@@ -43,7 +43,6 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 import holidays as holidays_pkg
@@ -57,11 +56,8 @@ _CHUNK_DAYS = 366
 _MAX_SEARCH_YEARS = 60
 _EPS = 1e-9  # hours (3.6 microseconds)
 _PLAIN_SUNDAY = ("Sunday", "Söndag", "söndag")
-#: open intervals built so far per (calendar, start, share): (days, starts, ends, cumulative ends)
-_BUILT: dict[tuple[CalendarSpec, dt.date, float], tuple[int, tuple[float, ...], tuple[float, ...], tuple[float, ...]]] = {}
 
 
-@lru_cache(maxsize=512)
 def holiday_dates(country: str, year: int) -> frozenset[dt.date]:
     """Closed days of ``country`` in ``year``: public holidays plus de-facto ones (eves).
 
@@ -103,10 +99,6 @@ class WorkCalendar:
         self._cum_end: list[float] = []  # open hours from 0 to the end of each interval
         self._days = 0  # days built so far
         self._holidays: dict[int, frozenset[dt.date]] = {}
-        built = _BUILT.get((spec, start, share))
-        if built is not None:  # a calendar alike was built before in this process: start from its intervals
-            self._days = built[0]
-            self._starts, self._ends, self._cum_end = list(built[1]), list(built[2]), list(built[3])
 
     # -- building ------------------------------------------------------------------------------
 
@@ -150,13 +142,6 @@ class WorkCalendar:
                 self._ends.append(hi)
                 self._cum_end.append(total)
         self._days += _CHUNK_DAYS
-        key = (self.spec, self.start, self.share)
-        known = _BUILT.get(key)
-        if known is None or known[0] < self._days:
-            if len(_BUILT) >= 256:
-                _BUILT.clear()
-            # an immutable snapshot: other calendars alike (the next replications) copy it, in any thread
-            _BUILT[key] = (self._days, tuple(self._starts), tuple(self._ends), tuple(self._cum_end))
 
     def _ensure_time(self, t: float) -> None:
         while self._days * 24.0 <= t:

@@ -16,7 +16,6 @@ the simulation does.
 from __future__ import annotations
 
 import itertools
-import math
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -72,26 +71,7 @@ def draws(dist: Distribution, rng: np.random.Generator) -> Iterator[float]:
         values = np.asarray(dist.values, dtype=float)
         weights = np.asarray(dist.weights, dtype=float)
         return _blocks(lambda: values[rng.choice(len(values), BLOCK, p=weights)].tolist())
-    # the rest as Distribution.sample draws them, one numpy call per block: numpy fills an array
-    # draw by draw from the same bit stream, so the values are those of BLOCK single draws
-    if kind == "triangular":
-        low, mode, high = p["low"], p["mode"], p["high"]
-        if low == high:
-            return itertools.repeat(low)
-        return _blocks(lambda: rng.triangular(low, mode, high, BLOCK).tolist())
-    if kind == "lognormal":
-        mean, sd = p["mean"], p["sd"]
-        if sd == 0:
-            return itertools.repeat(mean)
-        s2 = math.log1p((sd / mean) ** 2)
-        mu, sigma = math.log(mean) - s2 / 2, math.sqrt(s2)
-        return _blocks(lambda: rng.lognormal(mu, sigma, BLOCK).tolist())
-    if kind == "normal":
-        mean, sd = p["mean"], p["sd"]
-        if sd == 0:
-            return itertools.repeat(mean)
-        # sample() draws again until a value is >= 0: the same values as a block's non-negative ones
-        return _blocks(lambda: [x for x in rng.normal(mean, sd, BLOCK).tolist() if x >= 0])
+    # triangular, normal (truncated), lognormal: the distribution's own draw, in blocks
     return _blocks(lambda: [dist.sample(rng) for _ in range(BLOCK)])
 
 
