@@ -223,7 +223,7 @@ def dump_yaml(data: Any) -> str:
     ``'2025-01-01'``, ``'12'``) are quoted, so ``load_yaml(dump_yaml(x)).data == x``.
     """
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
     )
 
 
@@ -240,3 +240,14 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _represent_str)
+
+if hasattr(yaml, "CSafeDumper"):
+
+    class _FastDumper(yaml.CSafeDumper):  # type: ignore[name-defined,misc]
+        """libyaml's emitter (about 4x faster), with ``_Dumper``'s quoting: the same text for
+        profiles; control characters and characters beyond U+FFFF in an equivalent form."""
+
+    _FastDumper.add_representer(str, _represent_str)
+    _DUMPER: type = _FastDumper
+else:  # pragma: no cover - PyYAML built without libyaml
+    _DUMPER = _Dumper
