@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -879,12 +880,43 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
         raise SystemExit(130) from None
 
 
+class _Ahead:
+    """``make(names)`` for the names given here, started early in a thread by :meth:`start` (work
+    that does not depend on a run's results, done while the workers simulate), else made when asked."""
+
+    def __init__(self, make: Callable[[list[str]], str], names: tuple[str, ...] | list[str]) -> None:
+        self.make, self.names = make, list(names)
+        self.thread: threading.Thread | None = None
+        self.outcome: tuple[str | None, BaseException | None] = (None, None)
+
+    def start(self) -> None:
+        if len(self.names) >= 2 and self.thread is None:
+            self.thread = threading.Thread(target=self._run, daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.outcome = (self.make(self.names), None)
+        except BaseException as err:  # noqa: BLE001 - raised again where the result is asked for
+            self.outcome = (None, err)
+
+    def __call__(self, names: list[str]) -> str:
+        if self.thread is None or list(names) != self.names:
+            return self.make(list(names))
+        self.thread.join()
+        html, error = self.outcome
+        if error is not None:
+            raise error
+        return html or ""
+
+
 def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
-            show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
+            show_bar: bool, kept: str, meanwhile: Callable[[], None] | None = None) -> tuple[BatchResults, int, int]:
     """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
 
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
+    ``meanwhile()``: called once the units are with the workers (not when they run here).
     """
     from scenarios.executors import executor_for
     from scenarios.road import execute, prepare
@@ -907,14 +939,16 @@ def _travel(study: Study, *, workers: int | None, dask: str | None, cache: Resul
         cached = plan.cached(cache)
         with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
             if not show_bar:
-                return execute(plan, executor=executor, cache=cache, progress=finished), total, cached
+                return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
+                               submitted=meanwhile), total, cached
             with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                    show_pos=True) as bar:
                 def both(n: int) -> None:
                     finished(n)
                     bar.update(n)
 
-                return execute(plan, executor=executor, cache=cache, progress=both), total, cached
+                return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
+                               submitted=meanwhile), total, cached
 
 
 def _num(value: float) -> float | None:
@@ -1041,7 +1075,7 @@ def run_command(
     """
     import json
 
-    from report.build import write_report
+    from report.build import library_diff_section, write_report
     from report.results import DirectoryCache, write_results
     from scenarios.loader import bundled_study, read_any
     from scenarios.road import Refresh
@@ -1059,12 +1093,14 @@ def run_command(
         cache = Refresh(cache)
     kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
             else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+    diff_section = _Ahead(library_diff_section, study.compare)  # does not need the results: made while they run
     batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
-                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
+                                   meanwhile=diff_section.start)
     with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                "unless --no-cache: run the same command to write the results"):
         write_results(folder, batch)
-        report_path = write_report(folder)
+        report_path = write_report(folder, diff_section=diff_section)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
