@@ -12,8 +12,9 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -881,18 +882,26 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
 
 
 class _Ahead:
-    """``make(names)`` for the names given here, started early in a thread by :meth:`start` (work
-    that does not depend on a run's results, done while the workers simulate), else made when asked."""
+    """``make(names)`` for the names given here: work that does not need a run's results, started in
+    a thread once the run's units are with the workers (:meth:`start_waiting`, which :func:`_travel`
+    calls), so it is done while they simulate; made when asked if the run stayed in this process."""
+
+    waiting: ClassVar[list[_Ahead]] = []
 
     def __init__(self, make: Callable[[list[str]], str], names: tuple[str, ...] | list[str]) -> None:
         self.make, self.names = make, list(names)
         self.thread: threading.Thread | None = None
         self.outcome: tuple[str | None, BaseException | None] = (None, None)
+        if len(self.names) >= 2:
+            _Ahead.waiting.append(self)
 
-    def start(self) -> None:
-        if len(self.names) >= 2 and self.thread is None:
-            self.thread = threading.Thread(target=self._run, daemon=True)
-            self.thread.start()
+    @classmethod
+    def start_waiting(cls) -> None:
+        """Start every piece of work made so far and not started."""
+        while cls.waiting:
+            ahead = cls.waiting.pop()
+            ahead.thread = threading.Thread(target=ahead._run, daemon=True)
+            ahead.thread.start()
 
     def _run(self) -> None:
         try:
@@ -901,6 +910,8 @@ class _Ahead:
             self.outcome = (None, err)
 
     def __call__(self, names: list[str]) -> str:
+        if self in _Ahead.waiting:
+            _Ahead.waiting.remove(self)
         if self.thread is None or list(names) != self.names:
             return self.make(list(names))
         self.thread.join()
@@ -911,12 +922,12 @@ class _Ahead:
 
 
 def _travel(study: Study, *, workers: int | None, dask: str | None, cache: ResultCache | None,
-            show_bar: bool, kept: str, meanwhile: Callable[[], None] | None = None) -> tuple[BatchResults, int, int]:
+            show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
     """Check, plan and run ``study`` on the one road: (results, work units, found in the cache).
 
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
-    ``meanwhile()``: called once the units are with the workers (not when they run here).
+    Once the units are with the workers, the work :class:`_Ahead` holds starts.
     """
     from scenarios.executors import executor_for
     from scenarios.road import execute, prepare
@@ -940,7 +951,7 @@ def _travel(study: Study, *, workers: int | None, dask: str | None, cache: Resul
         with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
             if not show_bar:
                 return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                               submitted=meanwhile), total, cached
+                               submitted=_Ahead.start_waiting), total, cached
             with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                    show_pos=True) as bar:
                 def both(n: int) -> None:
@@ -948,7 +959,7 @@ def _travel(study: Study, *, workers: int | None, dask: str | None, cache: Resul
                     bar.update(n)
 
                 return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                               submitted=meanwhile), total, cached
+                               submitted=_Ahead.start_waiting), total, cached
 
 
 def _num(value: float) -> float | None:
@@ -1075,7 +1086,8 @@ def run_command(
     """
     import json
 
-    from report.build import library_diff_section, write_report
+    from report.build import library_diff_section
+    from report.build import write_report as write_report_now
     from report.results import DirectoryCache, write_results
     from scenarios.loader import bundled_study, read_any
     from scenarios.road import Refresh
@@ -1093,14 +1105,14 @@ def run_command(
         cache = Refresh(cache)
     kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
             else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-    diff_section = _Ahead(library_diff_section, study.compare)  # does not need the results: made while they run
+    # the report's model comparison does not need the results: made while the workers simulate
+    write_report = partial(write_report_now, diff_section=_Ahead(library_diff_section, study.compare))
     batch, total, cached = _travel(study, workers=workers, dask=dask_address, cache=cache,
-                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
-                                   meanwhile=diff_section.start)
+                                   show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
     with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                "unless --no-cache: run the same command to write the results"):
         write_results(folder, batch)
-        report_path = write_report(folder, diff_section=diff_section)
+        report_path = write_report(folder)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
