@@ -73,16 +73,9 @@ class Chunk:
     payloads: tuple[Any, ...]
 
 
-def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
-    try:
-        return task(payload)
-    except Exception as err:  # noqa: BLE001 - one failing unit must not stop the others
-        return Failure(type(err).__name__, str(err), traceback.format_exc())
-
-
 def run_chunk(chunk: Chunk) -> tuple[Any, ...]:
     """Run a chunk's payloads one after the other (in a worker); a unit that raises is a Failure."""
-    return tuple(_guarded(chunk.task, payload) for payload in chunk.payloads)
+    return tuple(run_replications([Job("", chunk.task, payload) for payload in chunk.payloads]))
 
 
 def warm_worker() -> None:
