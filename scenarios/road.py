@@ -220,7 +220,9 @@ class Session:
             stop: Stop | None = None) -> BatchResults:
         """Answer ``study`` (or an already prepared :class:`Plan`): the same results as
         :func:`run_study`. Raises :class:`Cancelled` when ``stop`` is set or
-        :meth:`cancel` is called before it finishes; input errors as :func:`prepare`."""
+        :meth:`cancel` is called before it finishes (with one worker the units run in the
+        calling thread, and only a stop set before they start counts); input errors as
+        :func:`prepare`."""
         stop = stop if stop is not None else Stop()
         with self._lock:
             self._stops.add(stop)
