@@ -10,7 +10,7 @@ import io
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -888,7 +888,7 @@ class _Ahead:
 
     waiting: ClassVar[list[_Ahead]] = []
 
-    def __init__(self, make: Callable[[list[str]], str], names: tuple[str, ...] | list[str]) -> None:
+    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str]) -> None:
         self.make, self.names = make, list(names)
         self.thread: threading.Thread | None = None
         self.outcome: tuple[str | None, BaseException | None] = (None, None)
@@ -909,7 +909,7 @@ class _Ahead:
         except BaseException as err:  # noqa: BLE001 - raised again where the result is asked for
             self.outcome = (None, err)
 
-    def __call__(self, names: list[str]) -> str:
+    def __call__(self, names: Sequence[str]) -> str:
         if self in _Ahead.waiting:
             _Ahead.waiting.remove(self)
         if self.thread is None or list(names) != self.names:

@@ -231,7 +231,7 @@ class _Dumper(yaml.SafeDumper):
     """SafeDumper that quotes any string our loader would not read back as that string."""
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _represent_str(dumper: yaml.representer.SafeRepresenter, value: str) -> yaml.Node:
     node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
     resolved = _Loader.resolve(_Loader, yaml.ScalarNode, value, (True, False))  # type: ignore[arg-type]
     if resolved != "tag:yaml.org,2002:str" or value in ("yes", "no", "on", "off", "Yes", "No", "On", "Off"):
