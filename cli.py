@@ -11,10 +11,12 @@ import io
 import math
 import os
 import sys
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -1008,6 +1010,46 @@ def _on_interrupt(say: Callable[[], str]) -> Iterator[None]:
 _FORCE_HELP = "Run even when the run plans more work units than the limit (5,000)."
 
 
+class _Ahead:
+    """``make(names)`` for the names given here: work that does not need a run's results, started in
+    a thread once the run's units are with the workers (:meth:`start_waiting`, which :func:`_travel`
+    calls), so it is done while they simulate; made when asked if the run stayed in this process."""
+
+    waiting: ClassVar[list[_Ahead]] = []
+
+    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str]) -> None:
+        self.make, self.names = make, list(names)
+        self.thread: threading.Thread | None = None
+        self.outcome: tuple[str | None, BaseException | None] = (None, None)
+        if len(self.names) >= 2:
+            _Ahead.waiting.append(self)
+
+    @classmethod
+    def start_waiting(cls) -> None:
+        """Start every piece of work made so far and not started."""
+        while cls.waiting:
+            ahead = cls.waiting.pop()
+            ahead.thread = threading.Thread(target=ahead._run, daemon=True)
+            ahead.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.outcome = (self.make(self.names), None)
+        except BaseException as err:  # noqa: BLE001 - raised again where the result is asked for
+            self.outcome = (None, err)
+
+    def __call__(self, names: Sequence[str]) -> str:
+        if self in _Ahead.waiting:
+            _Ahead.waiting.remove(self)
+        if self.thread is None or list(names) != self.names:
+            return self.make(list(names))
+        self.thread.join()
+        html, error = self.outcome
+        if error is not None:
+            raise error
+        return html or ""
+
+
 def _prepared(study: Study, *, force: bool = False) -> Plan:
     """``study`` checked and planned (:func:`scenarios.road.prepare`); nothing runs or is written yet.
 
@@ -1032,6 +1074,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     how far it got on stderr, every tenth of the units.
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
+    Once the units are with the workers, the work :class:`_Ahead` holds starts.
     """
     from scenarios.executors import executor_for
     from scenarios.road import MAX_WORK_UNITS, execute
@@ -1054,14 +1097,16 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         cached = plan.cached(cache)
         with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
             if not show_bar:
-                return execute(plan, executor=executor, cache=cache, progress=finished), total, cached
+                return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
+                               submitted=_Ahead.start_waiting), total, cached
             with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                    show_pos=True) as bar:
                 def both(n: int) -> None:
                     finished(n)
                     bar.update(n)
 
-                return execute(plan, executor=executor, cache=cache, progress=both), total, cached
+                return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
+                               submitted=_Ahead.start_waiting), total, cached
 
 
 def _num(value: float) -> float | None:
@@ -1205,7 +1250,8 @@ def run_command(
     """
     import json
 
-    from report.build import write_report
+    from report.build import library_diff_section
+    from report.build import write_report as write_report_now
     from report.cache import DirectoryCache
     from report.folder import claim
     from report.results import write_results
@@ -1241,6 +1287,8 @@ def run_command(
             cache = Refresh(cache)
         kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
                 else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+        # the report's model comparison does not need the results: made while the workers simulate
+        write_report = partial(write_report_now, diff_section=_Ahead(library_diff_section, study.compare))
         batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
                                        show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
         how_sure = None

@@ -5,6 +5,9 @@ Each measurement runs the real command in a fresh process under /usr/bin/time an
 its CPU seconds (user + sys) and peak resident memory. Usage:
 
     .venv/bin/python bench/bench_logs.py [--bpic ../shared/data/logs/BPIC15_1.xes.gz] [--events 1000000]
+        [--steps inspect,calibrate,discover]
+
+Rows are printed as they are measured; a command that fails is a row saying why.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PERMITFLOW = str(Path(sys.executable).parent / "permitflow")
 
 
-def measure(args: list[str]) -> tuple[float, float, int]:
-    """(wall s, CPU s, peak RSS MB) of one run of ``args``."""
+def measure(args: list[str]) -> tuple[float, float, int] | str:
+    """(wall s, CPU s, peak RSS MB) of one run of ``args``, or why it failed (the other rows go on)."""
     out = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *args], capture_output=True, text=True, check=False)
     if out.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} failed: {out.stderr[-2000:]}")
+        lines = [line for line in out.stderr.splitlines() if line.startswith("permitflow:")]
+        return f"failed: {lines[-1] if lines else out.stderr[-300:]}"
     wall, user, sys_, rss = out.stderr.strip().splitlines()[-1].split()
     return float(wall), float(user) + float(sys_), int(rss) // 1024
 
@@ -54,33 +58,51 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bpic", default=str(ROOT.parent.parent / "shared" / "data" / "logs" / "BPIC15_1.xes.gz"))
     parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--steps", default="inspect,calibrate,discover", help="comma-separated: which rows to run")
     opts = parser.parse_args()
+    steps = set(opts.steps.split(","))
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    rows = []
+    print("| what | wall s | CPU s | peak RSS MB |\n|---|---|---|---|", flush=True)
+    rows = Rows()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if Path(opts.bpic).is_file():
+        if Path(opts.bpic).is_file() and "inspect" in steps:
             rows.append(("log inspect BPIC15_1.xes.gz (52,217 events)",
                          measure([PERMITFLOW, "log", "inspect", opts.bpic])))
-        for n in (opts.events // 10, opts.events):
+        for n in (opts.events // 10, opts.events) if "inspect" in steps else ():
             path = folder / f"big{n}.xes.gz"
             write_xes(path, n)
             rows.append((f"log inspect generated {n:,}-event XES.gz ({path.stat().st_size // 2**20} MB packed)",
                          measure([PERMITFLOW, "log", "inspect", str(path)])))
-        log = folder / "sim.xes"
-        subprocess.run([PERMITFLOW, "simulate", "helsingborg", "--years", "4", "--seed", "3", "-q", "--eventlog",
-                        str(log), "--set", "arrivals.per_year=480"], check=True, capture_output=True)
-        events = log.read_bytes().count(b"<event>") // 2
-        rows.append((f"calibrate helsingborg from a simulated log ({events:,} activity instances)",
-                     measure([PERMITFLOW, "calibrate", "helsingborg", str(log), "-o", str(folder / "p.yaml")])))
-        if Path(opts.bpic).is_file():
+        if "calibrate" in steps:
+            calibrate(folder, rows)
+        if Path(opts.bpic).is_file() and "discover" in steps:
             rows.append(("discover + calibrate BPIC15_1 (--min-frequency 0.5, activityNameEN)",
                          measure([PERMITFLOW, "discover", opts.bpic, "-o", str(folder / "m.bpmn"), "--profile-out",
                                   str(folder / "m.yaml"), "--activity", "activityNameEN", "--min-frequency", "0.5"])))
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-    print("| what | wall s | CPU s | peak RSS MB |\n|---|---|---|---|")
-    for what, (wall, cpu, rss) in rows:
-        print(f"| {what} | {wall:.1f} | {cpu:.1f} | {rss} |")
+
+
+class Rows:
+    """Table rows printed as they are measured (a long run that stops keeps what it had)."""
+
+    def append(self, row: tuple[str, tuple[float, float, int] | str]) -> None:
+        what, figures = row
+        if isinstance(figures, str):
+            print(f"| {what} | {figures} | | |", flush=True)
+        else:
+            wall, cpu, rss = figures
+            print(f"| {what} | {wall:.1f} | {cpu:.1f} | {rss} |", flush=True)
+
+
+def calibrate(folder: Path, rows: Rows) -> None:
+    """Calibrate Helsingborg from a simulated log of about 50k activity instances."""
+    log = folder / "sim.xes"
+    subprocess.run([PERMITFLOW, "simulate", "helsingborg", "--years", "4", "--seed", "3", "-q", "--eventlog",
+                    str(log), "--set", "arrivals.per_year=480"], check=True, capture_output=True)
+    events = log.read_bytes().count(b"<event>") // 2
+    rows.append((f"calibrate helsingborg from a simulated log ({events:,} activity instances)",
+                 measure([PERMITFLOW, "calibrate", "helsingborg", str(log), "-o", str(folder / "p.yaml")])))
 
 
 if __name__ == "__main__":

@@ -1,28 +1,49 @@
-"""Benchmark: the one road asked the same what-if again and again from one warm process.
+"""Benchmark: the one road from a warm process, and the bundled study on one and two workers.
 
-A web app or an uncertainty run calls ``scenarios.road`` many times in one Python process;
-this measures the CPU time of each phase — build the study (read bases, resolve settings,
-apply overrides), prepare (dump and parse each profile, check it against its model, plan
-the work units) and execute (here, one unit after the other) — for the first call and the
-calls after it.
+Three measurements (not tests; the figures go to bench/RESULTS-road.md with the machine and load):
 
-    .venv/bin/python bench/bench_road.py                  # Helsingborg, officer decides, 1 year
-    .venv/bin/python bench/bench_road.py --replications 20 --repeat 5
+    .venv/bin/python bench/bench_road.py phases            # CPU ms per phase, one process asking again and again
+    .venv/bin/python bench/bench_road.py warm --repeat 6   # a Session answering 3 municipalities x 20 x 1 year
+    .venv/bin/python bench/bench_road.py study --runs 1,2,dask   # `permitflow run` (420 units): wall, CPU parent/workers
 
-Writes nothing; bench/RESULTS-road.md records measured figures with the machine and load.
+*phases*: build the study (read bases, resolve settings, apply overrides), prepare
+(dump and parse each profile, check, plan) and execute (here), for the first call and the
+calls after it. *warm*: the web app's path: one :class:`scenarios.road.Session` with
+``--workers`` processes kept alive, asked the what-if of Helsingborg, Landskrona and
+Åstorp (20 replications of one year each) with the levers changing between calls; wall
+seconds per answer, CPU seconds of this process and of the workers. *study*: the bundled
+study through the command line in a fresh process per run (``--no-cache``), each run's
+wall seconds and the CPU seconds of the command's own process (the parent: loading,
+planning, results, report) and of its worker processes.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
 
+from scenarios.bases import library_base
 from scenarios.options import one_scenario_study
-from scenarios.road import execute, prepare
+from scenarios.road import Session, execute, prepare
+from scenarios.settings import Origin, resolve_settings
+from scenarios.study import Study, build_scenario
+
+TOWNS = ("helsingborg", "landskrona", "astorp")
+#: levers that change between the warm calls (a web form's successive answers)
+LEVERS: tuple[tuple[tuple[str, Any], ...], ...] = (
+    (),
+    (("decision.delegation", "officer"),),
+    (("pools.officer.count", 3),),
+    (("decision.delegation", "working_committee"),),
+)
 
 
 def _cpu(step: Callable[[], Any]) -> tuple[Any, float]:
@@ -31,15 +52,25 @@ def _cpu(step: Callable[[], Any]) -> tuple[Any, float]:
     return value, time.process_time() - start
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", default="helsingborg")
-    parser.add_argument("--years", type=float, default=1.0)
-    parser.add_argument("--replications", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=4)
-    args = parser.parse_args(argv)
-    print(f"# {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-          f"load average {os.getloadavg()[0]:.1f}; CPU ms per phase, in one process")
+def _machine() -> str:
+    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs, "
+            f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+
+
+def what_if(sets: tuple[tuple[str, Any], ...], *, replications: int = 20, horizon: str = "1y") -> Study:
+    """The web form's question: each town with the same levers, ``replications`` of ``horizon``."""
+    form = Origin("web form")
+    settings = resolve_settings([({"replications": replications, "horizon": horizon}, form, {})])
+    scenarios = tuple(
+        build_scenario(name=town, question="", source="web form", bases=[library_base(town, source="web form", line=None)],
+                       settings=settings, sets=[(key, value, form) for key, value in sets])
+        for town in TOWNS
+    )
+    return Study("what-if", "What if", "web form", scenarios)
+
+
+def phases(args: argparse.Namespace) -> None:
+    print(f"# {_machine()}; CPU ms per phase, in one process")
     print("call  build  prepare  execute")
     for call in range(1, args.repeat + 1):
         study, build = _cpu(lambda: one_scenario_study(
@@ -47,6 +78,92 @@ def main(argv: list[str] | None = None) -> None:
         plan, ready = _cpu(lambda: prepare(study))  # noqa: B023 - called at once
         _batch, run = _cpu(lambda: execute(plan))  # noqa: B023 - called at once
         print(f"{call:4d}  {build * 1000:5.0f}  {ready * 1000:7.0f}  {run * 1000:7.0f}")
+
+
+def _workers_cpu() -> float:
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with dask
+        return float("nan")
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def warm(args: argparse.Namespace) -> None:
+    print(f"# {_machine()}; Session(workers={args.workers}), {' + '.join(TOWNS)} x {args.replications} "
+          f"replications x {args.horizon}")
+    with Session(workers=args.workers) as session:
+        time.sleep(args.settle)  # the workers start (and import the engine) before the first question
+        print("call  levers                                    wall s  parent CPU s  workers CPU s  units")
+        for call in range(args.repeat):
+            sets = LEVERS[call % len(LEVERS)]
+            study = what_if(sets, replications=args.replications, horizon=args.horizon)
+            workers_before, cpu_before, start = _workers_cpu(), time.process_time(), time.perf_counter()
+            batch = session.run(study)
+            wall = time.perf_counter() - start
+            parent, workers = time.process_time() - cpu_before, _workers_cpu() - workers_before
+            units = sum(s.replications for s in study.scenarios)
+            assert not batch.failures, batch.failures
+            label = ", ".join(f"{k}={v}" for k, v in sets) or "status quo"
+            print(f"{call + 1:4d}  {label:40s}  {wall:6.2f}  {parent:12.2f}  {workers:13.2f}  {units:5d}", flush=True)
+
+
+_CHILD = """
+import json, resource, sys, time
+from cli import cli
+start = time.perf_counter()
+try:
+    cli.main(sys.argv[1:], standalone_mode=False)
+finally:
+    wall = time.perf_counter() - start
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"wall": wall, "parent": own.ru_utime + own.ru_stime, "workers": kids.ru_utime + kids.ru_stime}),
+          file=sys.stderr)
+"""
+
+
+def study(args: argparse.Namespace) -> None:
+    print(f"# {_machine()}; `permitflow run --no-cache` of the bundled study, a fresh process per run")
+    print("run       wall s  parent CPU s  workers CPU s  load before  load after")
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(args.repeat):
+            for how in args.runs.split(","):
+                option = ["--dask", "local", "--workers", "2"] if how == "dask" else ["--workers", how]
+                load = os.getloadavg()[0]
+                out = subprocess.run([sys.executable, "-c", _CHILD, "run", "--no-cache", "-o", f"{folder}/{how}", *option],
+                                     capture_output=True, text=True, check=False)
+                if out.returncode != 0:
+                    raise SystemExit(f"run {how} failed: {out.stderr[-2000:]}")
+                figures = json.loads(out.stderr.strip().splitlines()[-1])
+                print(f"{how:8s}  {figures['wall']:6.1f}  {figures['parent']:12.1f}  {figures['workers']:13.1f}  "
+                      f"{load:11.1f}  {os.getloadavg()[0]:10.1f}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    one = sub.add_parser("phases", help="CPU per phase of one process asking again and again")
+    one.add_argument("--model", default="helsingborg")
+    one.add_argument("--years", type=float, default=1.0)
+    one.add_argument("--replications", type=int, default=1)
+    one.add_argument("--repeat", type=int, default=4)
+    hot = sub.add_parser("warm", help="a Session answering the three-town what-if")
+    hot.add_argument("--workers", type=int, default=2)
+    hot.add_argument("--replications", type=int, default=20)
+    hot.add_argument("--horizon", default="1y")
+    hot.add_argument("--repeat", type=int, default=6)
+    hot.add_argument("--settle", type=float, default=3.0, help="seconds to let the workers start")
+    run = sub.add_parser("study", help="the bundled study on 1 and 2 workers (and --dask local)")
+    run.add_argument("--runs", default="1,2,dask", help="comma-separated: worker counts, or dask")
+    run.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args(argv)
+    {"phases": phases, "warm": warm, "study": study}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -236,7 +236,7 @@ def dump_yaml(data: Any) -> str:
     ``'2025-01-01'``, ``'12'``) are quoted, so ``load_yaml(dump_yaml(x)).data == x``.
     """
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
     )
 
 
@@ -244,7 +244,7 @@ class _Dumper(yaml.SafeDumper):
     """SafeDumper that quotes any string our loader would not read back as that string."""
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _represent_str(dumper: yaml.representer.SafeRepresenter, value: str) -> yaml.Node:
     node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
     resolved = _Loader.resolve(_Loader, yaml.ScalarNode, value, (True, False))  # type: ignore[arg-type]
     if resolved != "tag:yaml.org,2002:str" or value in ("yes", "no", "on", "off", "Yes", "No", "On", "Off"):
@@ -253,3 +253,14 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _represent_str)
+
+if hasattr(yaml, "CSafeDumper"):
+
+    class _FastDumper(yaml.CSafeDumper):  # type: ignore[name-defined,misc]
+        """libyaml's emitter (about 4x faster), with ``_Dumper``'s quoting: the same text for
+        profiles; control characters and characters beyond U+FFFF in an equivalent form."""
+
+    _FastDumper.add_representer(str, _represent_str)
+    _DUMPER: type = _FastDumper
+else:  # pragma: no cover - PyYAML built without libyaml
+    _DUMPER = _Dumper

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bpmn_io.profile import parse_profile
+from bpmn_io.profile import Profile, parse_profile, profile_from_data
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml
 from processes.errors import InputError
@@ -109,7 +109,15 @@ def code_version() -> str:
 
 def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:
     """The processes of ``point`` as the plain text its work units carry."""
-    return tuple((m.name, m.bpmn, m.bpmn_source, _profile_text(m.profile), m.profile_source) for m in point.members)
+    texts = []
+    for m in point.members:
+        text = _profile_text(m.profile)
+        if (text, m.profile_source) not in _PARSED:
+            # the process that made the text has its data: build from it, not by parsing the text again
+            # (the text reads back as that data: load_yaml(dump_yaml(x)).data == x)
+            _remember((text, m.profile_source), _parts(profile_from_data(m.profile, source=m.profile_source)))
+        texts.append((m.name, m.bpmn, m.bpmn_source, text, m.profile_source))
+    return tuple(texts)
 
 
 _PROFILE_TEXTS: dict[str, str] = {}
@@ -188,14 +196,31 @@ def _parsed_process(bpmn: str, source: str) -> Process:
     return parse_bpmn(bpmn.encode("utf-8"), source=source).process()
 
 
-@lru_cache(maxsize=256)
-def _parsed_profile(profile_text: str, source: str) -> tuple[SimParams | None, float | None]:
+#: parsed profiles by (text, source): what a unit's profile text gives, made once per process
+_PARSED: dict[tuple[str, str], tuple[SimParams | None, float | None]] = {}
+
+
+def _parts(profile: Profile) -> tuple[SimParams | None, float | None]:
     """(simulation parameters, application fee in kr when the facts give a number)."""
-    profile = parse_profile(profile_text, source=source)
     fact = profile.facts.get("application_fee")
     value = fact.value if fact is not None else None
     fee = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     return profile.simulation, fee
+
+
+def _remember(key: tuple[str, str], parts: tuple[SimParams | None, float | None]) -> None:
+    if len(_PARSED) >= 256:
+        _PARSED.clear()
+    _PARSED[key] = parts
+
+
+def _parsed_profile(profile_text: str, source: str) -> tuple[SimParams | None, float | None]:
+    key = (profile_text, source)
+    found = _PARSED.get(key)
+    if found is None:
+        found = _parts(parse_profile(profile_text, source=source))
+        _remember(key, found)
+    return found
 
 
 def parsed_member(member: MemberText) -> tuple[Process, SimParams | None, float | None]:

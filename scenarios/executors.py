@@ -29,7 +29,18 @@ from contextlib import contextmanager
 
 from processes.errors import PermitflowError
 
-__all__ = ["DASK_INSTALL", "WATCH_INTERVAL", "check_executor", "executor_for", "watch_parent"]
+__all__ = ["DASK_INSTALL", "QUIET_DASK", "WATCH_INTERVAL", "check_executor", "executor_for", "watch_parent"]
+
+#: Dask's housekeeping slowed for batch runs: by default every process checks its event loop every
+#: 20 ms and samples its own stack for a profile, about 0.2 CPU s per second of wall time across a
+#: 2-worker local cluster (measured idle: 6.0 CPU s in 30 s; 0.9 with these). A local cluster's
+#: workers and nannies get this configuration from this process.
+QUIET_DASK = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 #: how to get the Dask extra: permitflow is installed from its repository, not from an index
 DASK_INSTALL = (
@@ -107,24 +118,26 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     """
     if dask is not None:
         check_executor(dask)
+        from dask import config as dask_config
         from dask.distributed import Client, LocalCluster
 
-        if dask == "local":
-            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            client = Client(cluster)
+        with dask_config.set(QUIET_DASK):
+            if dask == "local":
+                cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+                client = Client(cluster)
+                try:
+                    yield client.get_executor()
+                finally:
+                    client.close()
+                    cluster.close()
+                return
+            client = Client(dask)
             try:
                 yield client.get_executor()
             finally:
-                client.close()
-                cluster.close()
+                client.close()  # close, never shutdown: the cluster is not ours
             return
-        client = Client(dask)
-        try:
-            yield client.get_executor()
-        finally:
-            client.close()  # close, never shutdown: the cluster is not ours
-        return
     count = min(workers or os.cpu_count() or 1, jobs)
     if count <= 1:
         yield None

@@ -146,6 +146,7 @@ def execute(
     workers: int | None = None,
     chunk: int | None = None,
     stop: Stop | None = None,
+    submitted: Callable[[], None] | None = None,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
@@ -154,11 +155,13 @@ def execute(
     resumes where it stopped. ``progress(n)``: ``n`` more units finished
     (cached ones included). ``workers`` (the executor's, default the cores) and
     ``chunk`` (replications per task) only shape the schedule, never the results.
-    ``stop``: :class:`Cancelled` as soon as it is set.
+    ``stop``: :class:`Cancelled` as soon as it is set. ``submitted()``: called once
+    every unit is on its way to a worker (not when running here).
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
-                         cost=costs.__getitem__, chunk=chunk, workers=workers or os.cpu_count() or 1, stop=stop)
+                         cost=costs.__getitem__, chunk=chunk, workers=workers or os.cpu_count() or 1, stop=stop,
+                         submitted=submitted)
     return assemble(plan.study, plan.units, outcomes)
 
 
@@ -227,7 +230,9 @@ class Session:
             stop: Stop | None = None) -> BatchResults:
         """Answer ``study`` (or an already prepared :class:`Plan`): the same results as
         :func:`run_study`. Raises :class:`Cancelled` when ``stop`` is set or
-        :meth:`cancel` is called before it finishes; input errors as :func:`prepare`."""
+        :meth:`cancel` is called before it finishes (with one worker the units run in the
+        calling thread, and only a stop set before they start counts); input errors as
+        :func:`prepare`."""
         stop = stop if stop is not None else Stop()
         with self._lock:
             self._stops.add(stop)

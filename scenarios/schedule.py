@@ -73,16 +73,9 @@ class Chunk:
     payloads: tuple[Any, ...]
 
 
-def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
-    try:
-        return task(payload)
-    except Exception as err:  # noqa: BLE001 - one failing unit must not stop the others
-        return Failure(type(err).__name__, str(err), traceback.format_exc())
-
-
 def run_chunk(chunk: Chunk) -> tuple[Any, ...]:
     """Run a chunk's payloads one after the other (in a worker); a unit that raises is a Failure."""
-    return tuple(_guarded(chunk.task, payload) for payload in chunk.payloads)
+    return tuple(run_replications([Job("", chunk.task, payload) for payload in chunk.payloads]))
 
 
 def warm_worker() -> None:
@@ -124,13 +117,16 @@ def run_units(
     chunk: int | None = None,
     workers: int = 2,
     stop: Stop | None = None,
+    submitted: Callable[[], None] | None = None,
 ) -> list[Any]:
     """Run ``jobs`` (``units[i]`` says where job ``i`` belongs) and return outcomes in job order.
 
     ``executor`` ``None``: here, one unit after the other
     (:func:`simulator.runner.run_replications`). ``cache``, ``progress``: as there.
     ``chunk``: replications per task (default :func:`default_chunk` for ``workers``).
-    ``stop``: raises :class:`Cancelled` as soon as it is set.
+    ``stop``: raises :class:`Cancelled` as soon as it is set. ``submitted()``: called
+    once every unit is on its way to a worker (the worker processes exist by then), so
+    this process can do other work while it waits.
     """
     if executor is None:
         if stop is not None and stop.is_set():
@@ -157,6 +153,8 @@ def run_units(
             for i in part:
                 pending[executor.submit(run_chunk, Chunk(jobs[i].task, (jobs[i].payload,)))] = [i]
     waiting: set[Future[Any]] = set(pending)
+    if submitted is not None:
+        submitted()
     try:
         while waiting:
             if stop is not None:

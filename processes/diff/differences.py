@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from processes.diff.labelsim import label_similarity
@@ -267,6 +268,16 @@ def canonical_params(params: Any) -> Any:
 
 
 def _canonical_duration(value: Any) -> Any:
+    return _canonical_duration_text(value) if isinstance(value, str) else _canonical(value)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_duration_text(value: str) -> Any:
+    # an N-way comparison asks for the same few texts in every pair: parse each once
+    return _canonical(value)
+
+
+def _canonical(value: Any) -> Any:
     if not is_duration_text(value):
         return value
     try:

@@ -1,0 +1,121 @@
+"""The warm road: chunked units and a Session give the files of a plain run, byte for byte; a Session stops."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from report.results import write_results
+from scenarios.execute import UnitId
+from scenarios.loader import read_any
+from scenarios.road import Cancelled, Session, Stop, execute, prepare, run_study
+from scenarios.schedule import chunks_of, default_chunk, run_units
+from simulator.runner import Failure, Job
+
+FILES = ("summary.json", "summary.csv", "cases.csv")
+
+
+def study_of(folder: Path, *, replications: int = 5, horizon: str = "12w"):
+    common = f"base: {{bpmn: mini.bpmn, profile: mini.yaml}}\nreplications: {replications}\nhorizon: {horizon}\nwarmup: 1w\n"
+    (folder / "a.yaml").write_text("name: a\n" + common, encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        "name: b\n" + common + "sweep:\n  simulation.pools.officer.fte: [0.3, 1.0]\nbaseline: a\n", encoding="utf-8")
+    return read_any([folder / "a.yaml", folder / "b.yaml"])
+
+
+def files(folder: Path, batch) -> dict[str, bytes]:
+    write_results(folder, batch)
+    return {name: (folder / name).read_bytes() for name in FILES}
+
+
+def test_one_worker_two_workers_any_chunk_and_a_session_write_the_same_files(workdir: Path) -> None:
+    study = study_of(workdir)
+    here = files(workdir / "here", run_study(study))
+    assert b"officer" in here["summary.csv"] and here["cases.csv"].count(b"\n") > 20
+    plan = prepare(study)
+    with ProcessPoolExecutor(2) as pool:
+        for chunk in (1, 2, 8):
+            assert files(workdir / f"pool{chunk}", execute(plan, executor=pool, chunk=chunk)) == here, chunk
+    with Session(workers=2) as session:
+        first = files(workdir / "session1", session.run(study))
+        again = files(workdir / "session2", session.run(plan))  # warm workers, a prepared plan
+    assert first == here
+    assert again == here
+    with Session(workers=1) as here_session:  # one worker: no pool, units run in this process
+        assert files(workdir / "session0", here_session.run(study)) == here
+
+
+def test_progress_counts_every_unit_once(workdir: Path) -> None:
+    study = study_of(workdir)
+    ticks: list[int] = []
+    with Session(workers=2, chunk=3) as session:
+        session.run(study, progress=ticks.append)
+    assert sum(ticks) == len(prepare(study).jobs) == 15
+    assert max(ticks) <= 3
+
+
+def test_cancel_stops_the_run_at_once_and_the_session_answers_the_next(workdir: Path) -> None:
+    long_study = study_of(workdir, replications=40, horizon="3y")
+    (workdir / "short").mkdir()
+    for name in ("mini.bpmn", "mini.yaml"):
+        (workdir / "short" / name).write_bytes((workdir / name).read_bytes())
+    short_study = study_of(workdir / "short", replications=2)
+    with Session(workers=2, chunk=1) as session:
+        caught: list[BaseException] = []
+
+        def first_click() -> None:
+            try:
+                session.run(long_study)
+            except Cancelled as err:
+                caught.append(err)
+
+        thread = threading.Thread(target=first_click)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while session.cancel() == 0 and time.monotonic() < deadline:  # the second click, once the first runs
+            time.sleep(0.01)
+        thread.join(timeout=30)
+        assert not thread.is_alive()
+        assert len(caught) == 1 and "work units not finished" in str(caught[0])
+        assert files(workdir / "after", session.run(short_study)) == files(workdir / "plain", run_study(short_study))
+
+
+def test_a_stop_set_stops_only_its_own_run(workdir: Path) -> None:
+    study = study_of(workdir, replications=2)
+    stopped = Stop()
+    stopped.set()
+    with Session(workers=2) as session:
+        with pytest.raises(Cancelled):
+            session.run(study, stop=stopped)
+        assert session.run(study, stop=Stop()).failures == ()
+    with pytest.raises(RuntimeError, match="closed"):
+        session.run(study)
+
+
+def test_chunks_split_each_point_evenly_and_go_out_largest_first() -> None:
+    units = [UnitId("small", 0, r) for r in range(3)] + [UnitId("big", 0, r) for r in range(20)]
+    cost = {**dict.fromkeys(range(3), 1.0), **dict.fromkeys(range(3, 23), 5.0)}
+    chunks = chunks_of(units, list(range(23)), size=8, cost=cost.__getitem__)
+    assert [len(c) for c in chunks] == [7, 7, 6, 3]
+    assert chunks[0] == list(range(3, 10)) and chunks[-1] == [0, 1, 2]
+    assert sorted(i for c in chunks for i in c) == list(range(23))
+    assert (default_chunk(60, 2), default_chunk(420, 2), default_chunk(3, 2)) == (8, 8, 1)
+
+
+def explode(x: int) -> int:
+    if x == 3:
+        raise ValueError("three is not allowed")
+    return x
+
+
+def test_a_failing_unit_fails_alone_in_its_chunk() -> None:
+    units = [UnitId("s", 0, r) for r in range(6)]
+    jobs = [Job(str(i), explode, i) for i in range(6)]
+    with ThreadPoolExecutor(2) as pool:
+        out = run_units(units, jobs, executor=pool, chunk=3)
+    assert [o for o in out if not isinstance(o, Failure)] == [0, 1, 2, 4, 5]
+    assert isinstance(out[3], Failure) and out[3].message == "three is not allowed"

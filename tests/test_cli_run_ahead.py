@@ -1,0 +1,31 @@
+"""`permitflow run` on workers makes the report's model comparison while the units run: the same report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
+
+
+def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path) -> None:
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 4\nhorizon: 8w\nwarmup: 1w\n",
+        encoding="utf-8")
+    (tmp_path / "study.yaml").write_text(
+        "study: ahead\ntitle: Ahead\ncompare: [helsingborg, astorp]\nscenarios: [s.yaml]\n", encoding="utf-8")
+    reports = []
+    for workers in ("1", "2"):  # one worker: the comparison is made when the report asks; two: during the run
+        out = tmp_path / f"w{workers}"
+        result = CliRunner().invoke(cli, ["run", str(tmp_path / "study.yaml"), "-o", str(out), "--workers", workers,
+                                          "--no-cache"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        reports.append((out / "report.html").read_bytes())
+    assert reports[0] == reports[1]
+    assert "Åstorp".encode() in reports[0]  # the comparison is there: the scenario itself runs Ministad only
