@@ -45,12 +45,16 @@ def value_text(value: Any, names: Mapping[str, str]) -> str:
     """A parameter's value for a person: element ids replaced by their names, provenance left out.
 
     >>> value_text({"dist": "fixed", "value": "15m", "assumption": "x"}, {})
-    'fixed 15m'
+    '15m'
+    >>> value_text({"dist": "triangular", "low": "2w", "mode": "3w", "high": "4w"}, {})
+    'triangular low 2w, mode 3w, high 4w'
     >>> value_text({"Flow_Ja": 0.9, "Flow_Nej": 0.1}, {"Flow_Ja": "ja", "Flow_Nej": "nej"})
     'ja: 0.9, nej: 0.1'
     """
     if isinstance(value, Mapping):
         items = [(k, v) for k, v in value.items() if k not in PROVENANCE]
+        if value.get("dist") == "fixed" and {k for k, _ in items} == {"dist", "value"}:
+            return value_text(value["value"], names)  # a fixed value is its value
         if "dist" in value:
             rest = ", ".join(f"{k} {value_text(v, names)}" for k, v in items if k != "dist")
             return f"{value['dist']} {rest}".strip() if rest else str(value["dist"])
