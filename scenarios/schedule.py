@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios.execute import UnitId
-from simulator.runner import Failure, Job, ResultCache, run_replications
+from simulator.runner import Failure, Job, ResultCache, cached_results, run_replications
 
 __all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
 
@@ -132,16 +132,7 @@ def run_units(
         if stop is not None and stop.is_set():
             raise Cancelled("stopped before it started")
         return run_replications(jobs, cache=cache, progress=progress)
-    results: list[Any] = [None] * len(jobs)
-    todo: list[int] = []
-    for index, job in enumerate(jobs):
-        found = cache.get(job.key) if cache is not None else None
-        if found is None:
-            todo.append(index)
-        else:
-            results[index] = found
-    if progress is not None and len(todo) < len(jobs):
-        progress(len(jobs) - len(todo))
+    results, todo = cached_results(jobs, cache, progress)
     size = chunk if chunk is not None else default_chunk(len(todo), workers)
     pending: dict[Future[Any], list[int]] = {}
     for part in chunks_of(units, todo, size=size, cost=cost):

@@ -38,6 +38,7 @@ __all__ = [
     "ResultCache",
     "replication_seeds",
     "run_replications",
+    "cached_results",
 ]
 
 
@@ -106,6 +107,23 @@ def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
         return Failure(type(err).__name__, str(err), traceback.format_exc())
 
 
+def cached_results(jobs: Sequence[Job], cache: ResultCache | None,
+                   progress: Callable[[int], None] | None) -> tuple[list[Any], list[int]]:
+    """(results in job order with what ``cache`` holds filled in, indices of the jobs still to run);
+    ``progress`` is told how many were found."""
+    results: list[Any] = [None] * len(jobs)
+    todo: list[int] = []
+    for index, job in enumerate(jobs):
+        found = cache.get(job.key) if cache is not None else None
+        if found is None:
+            todo.append(index)
+        else:
+            results[index] = found
+    if progress is not None and len(todo) < len(jobs):
+        progress(len(jobs) - len(todo))
+    return results, todo
+
+
 def run_replications(
     jobs: Sequence[Job],
     *,
@@ -121,16 +139,7 @@ def run_replications(
     ``progress(n)`` is called with the number of jobs just finished (cached
     ones included). A job that raised yields a :class:`Failure` in its place.
     """
-    results: list[Any] = [None] * len(jobs)
-    todo: list[int] = []
-    for index, job in enumerate(jobs):
-        found = cache.get(job.key) if cache is not None else None
-        if found is None:
-            todo.append(index)
-        else:
-            results[index] = found
-    if progress is not None and len(todo) < len(jobs):
-        progress(len(jobs) - len(todo))
+    results, todo = cached_results(jobs, cache, progress)
 
     def finish(index: int, value: Any) -> None:
         results[index] = value
