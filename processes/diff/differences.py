@@ -113,6 +113,9 @@ def step_differences(
                     "merged", m.a, m.b, message=f"{_qs(a, m.a)} in A are merged into {_qs(b, m.b)} in B."
                 )
             )
+        elif len(m.a) > 1 and len(m.b) > 1:  # block to block: one part of the work, drawn differently
+            kind = "split" if len(m.b) > len(m.a) else "merged"
+            out.append(Difference(kind, m.a, m.b, message=f"{_qs(a, m.a)} in A are drawn as {_qs(b, m.b)} in B."))
         out.extend(_attributes(a, b, m, lex, params_a, params_b))
     out.extend(_performers(a, b, matches, lex))
     for y_id, y in b.steps.items():

@@ -37,6 +37,15 @@ for a block of siblings that run together ("Samtliga remissvar inkomna" against 
 event per body, where the bar is ``PROPAGATION`` lower); when x names what sets only some
 of them apart, x is one of them and no group. Groups are taken best first; a step joins
 at most one group.
+
+**Attach pass** (block to block): a named step x left over after the passes above joins an
+existing correspondence when its best partner by label (same family, at least
+``min_label`` alike) is a step y already in that correspondence, x sits next to (is a
+predecessor or successor of) one of the correspondence's steps on x's side, and the pair
+(x, y) scores at least ``threshold - PROPAGATION``: the rule by which matched neighbours
+raise a candidate, for a partner that is taken. Both models are read this way, so two
+steps drawn as two others become one correspondence of four pairs. Its confidence is the
+lowest of the correspondence's and the joining steps' scores.
 """
 
 from __future__ import annotations
@@ -50,7 +59,7 @@ from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, fa
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["context_pass", "group_pass"]
+__all__ = ["context_pass", "group_pass", "attach_pass"]
 
 _CONTEXT_MIN_LABEL = 0.3
 PROPAGATION = 0.1
@@ -325,3 +334,69 @@ def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, st
     if any(named_apart):
         return "some", sorted(common)
     return ("common" if common & own else "none"), sorted(common)
+
+
+def attach_pass(
+    a: ModelView,
+    b: ModelView,
+    lab: np.ndarray,
+    score: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    options: MatchOptions,
+) -> list[Match]:
+    """Block to block: a step left over joins the correspondence of its neighbour (module doc)."""
+    matches = _attach_side(a, b, lab, score, matches, banned, options, "a")
+    flipped = {(y, x) for x, y in banned}
+    return _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b")
+
+
+def _attach_side(
+    one: ModelView,
+    other: ModelView,
+    lab: np.ndarray,
+    score: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    options: MatchOptions,
+    side: str,
+) -> list[Match]:
+    other_side = "b" if side == "a" else "a"
+    ids_other = list(other.steps)
+    index_one = {s: i for i, s in enumerate(one.steps)}
+    unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
+    unit_other = {s: k for k, m in enumerate(matches) for s in ids_on(m, other_side)}
+    joins: dict[int, list[tuple[float, str]]] = {}
+    for x_id, x in one.steps.items():
+        if x_id in unit_one or not named(x):
+            continue
+        row = lab[index_one[x_id]]
+        fam = family(x)
+        same = [j for j, y in enumerate(ids_other) if family(other.steps[y]) == fam and named(other.steps[y])]
+        if not same:
+            continue
+        best = max(same, key=lambda j: (float(row[j]), -j))
+        y_id = ids_other[best]
+        if float(row[best]) < options.min_label or y_id not in unit_other or (x_id, y_id) in banned:
+            continue
+        combined = float(score[index_one[x_id], best])
+        if combined < options.threshold - PROPAGATION:
+            continue
+        k = unit_other[y_id]
+        m = matches[k]
+        if m.how == "confirmed" or any(family(one.steps[s]) != fam for s in ids_on(m, side) if s in one.steps):
+            continue
+        # x sits next to the steps that y's correspondence already holds on x's side
+        near = set(one.predecessors(x_id)) | set(one.successors(x_id))
+        if not near & set(ids_on(m, side)):
+            continue
+        joins.setdefault(k, []).append((combined, x_id))
+    out = list(matches)
+    for k, extra in sorted(joins.items()):
+        m = out[k]
+        added = tuple(x for _, x in sorted(extra, key=lambda e: (-e[0], e[1]))[: _MAX_SIBLINGS - 1])
+        order = {s: i for i, s in enumerate(one.steps)}
+        mine = tuple(sorted(set(ids_on(m, side)) | set(added), key=lambda s: order.get(s, len(order))))
+        a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
+        out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
+    return out

@@ -89,3 +89,84 @@ def test_no_thesaurus_is_read_when_the_system_has_none(monkeypatch: pytest.Monke
     monkeypatch.setenv("PERMITFLOW_MYTHES", "none")
     assert available_thesauri() == {}
     assert system_thesaurus({"sv": ["Granska ansökan"]}).roots == {}
+
+
+def _wordnet_files(synsets: list[tuple[str, list[str], list[tuple[str, int, str]]]]) -> tuple[dict[str, bytes], list[int]]:
+    """WordNet ``data.<pos>`` bytes for synsets ``(pos, words, pointers (symbol, target synset
+    number, source/target))``; offsets are fixed-width, so each line's length is known first."""
+    header = b"  1 test data (license lines start with two spaces)\n"
+
+    def line(k: int, offsets: list[int]) -> bytes:
+        pos, words, pointers = synsets[k]
+        ptrs = "".join(f" {sym} {offsets[t]:08d} {synsets[t][0]} {st}" for sym, t, st in pointers)
+        words_text = " ".join(f"{w} 0" for w in words)
+        return f"{offsets[k]:08d} 00 {pos} {len(words):02x} {words_text} {len(pointers):03d}{ptrs} | gloss\n".encode()
+
+    offsets = [0] * len(synsets)
+    at: dict[str, int] = {}
+    for k, (pos, _, _) in enumerate(synsets):
+        offsets[k] = at.get(pos, len(header))
+        at[pos] = offsets[k] + len(line(k, offsets))
+    files = {pos: header + b"".join(line(k, offsets) for k in range(len(synsets)) if synsets[k][0] == pos) for pos in at}
+    return files, offsets
+
+
+def test_wordnet_relates_synonyms_derivations_and_a_direct_hypernym_of_frequent_senses() -> None:
+    from processes.diff.wordnet import WordNet, parse_exceptions, parse_index, wordnet_thesaurus
+
+    # 0 assess/evaluate, 1 enroll, 2 matriculate (a kind of enrolling), 3 reject (a kind of
+    # evaluating), 4 a rare sense of enroll shared with check; 5 assessment, 6 enrollment
+    files, off = _wordnet_files(
+        [
+            ("v", ["assess", "evaluate"], [("+", 5, "0101")]),
+            ("v", ["enroll"], [("+", 6, "0101")]),
+            ("v", ["matriculate"], [("@", 1, "0000")]),
+            ("v", ["reject"], [("@", 0, "0000")]),
+            ("v", ["check", "enroll"], []),
+            ("n", ["assessment"], [("+", 0, "0101")]),
+            ("n", ["enrollment"], [("+", 1, "0101")]),
+        ]
+    )
+    index_v = (
+        "  1 license\n"
+        f"assess v 1 1 + 1 0 {off[0]:08d}\nevaluate v 1 1 + 1 0 {off[0]:08d}\n"
+        f"enroll v 2 1 + 2 0 {off[1]:08d} {off[4]:08d}\nmatriculate v 1 1 @ 1 0 {off[2]:08d}\n"
+        f"reject v 1 1 @ 1 0 {off[3]:08d}\ncheck v 1 0 1 0 {off[4]:08d}\n"
+    ).encode()
+    index_n = f"  1 license\nassessment n 1 1 + 1 0 {off[5]:08d}\nenrollment n 1 1 + 1 0 {off[6]:08d}\n".encode()
+    wn = WordNet(
+        {"v": parse_index(index_v), "n": parse_index(index_n)},
+        files,
+        {"v": parse_exceptions(b"enrolled enroll\n"), "n": {}},
+    )
+    assert wn.base_forms("evaluated", "v") == ("evaluate",)
+    assert wn.base_forms("assessments", "n") == ("assessment",)
+    th = wordnet_thesaurus(wn, ["evaluate", "assess", "assessment", "enrollment", "matriculate", "check", "reject"])
+    assert th.related("evalu", "assess", "en")  # one synset
+    assert th.related("enrol", "matricul", "en")  # matriculate's hypernym is enroll's first sense
+    assert th.related("reject", "evalu", "en")  # a direct hypernym
+    assert not th.related("check", "enrol", "en")  # enroll's second sense is not a frequent one
+    assert th.related("enrol", "enrol", "en") is False  # the same root is not listed as its own synonym
+
+
+def test_the_system_wordnet_relates_a_nominalisation_to_a_synonym_verb() -> None:
+    from bpmn_io.lexical import system_wordnet
+    from processes.diff.wordnet import wordnet_thesaurus
+
+    wn = system_wordnet()
+    if wn is None:
+        pytest.skip("Debian wordnet-base is not installed")
+    th = wordnet_thesaurus(wn, ["enrollment", "matriculate", "wait", "waiting", "documents", "letter", "send"])
+    assert th.related("enrol", "matricul", "en")
+    assert not th.related("send", "letter", "en")
+    lex = Lexicon.build(Synonyms(), ["Enrollment", "Matriculate"], language="en", thesaurus=th)
+    assert label_similarity(lex, "Enrollment", "Matriculate") == 0.8
+
+
+def test_no_wordnet_is_read_when_told_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bpmn_io.lexical import system_thesaurus, system_wordnet
+
+    monkeypatch.setenv("PERMITFLOW_WORDNET", "none")
+    monkeypatch.setenv("PERMITFLOW_MYTHES", "none")
+    assert system_wordnet() is None
+    assert system_thesaurus({"en": ["Enrollment", "Matriculate"]}).roots == {}

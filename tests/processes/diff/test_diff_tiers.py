@@ -102,3 +102,33 @@ def test_equivalent_parameter_forms_and_facts_that_mean_the_same_are_no_differen
     assert [(x.attribute, x.a_value, x.b_value) for x in changed.differences] == [
         ("profile.duration", "15m", "20m")
     ]
+
+
+def test_a_step_left_over_joins_the_correspondence_of_its_neighbour() -> None:
+    def drawn(p: str, labels: list[str]):
+        nodes = [(f"{p}S", "start", "")] + [(f"{p}{i}", "task", t) for i, t in enumerate(labels)] + [(f"{p}E", "end", "")]
+        return model(nodes, chain=" ".join(n[0] for n in nodes), pid=p)
+
+    a = drawn("A", ["Receive application", "Examine application", "Examine attachments of application", "Decide"])
+    b = drawn("B", ["Receive application", "Examine application", "Decide"])
+    d = diff_models(a, b)
+    # the pooled labels are no better than "Examine application" alone (no chain group), but the
+    # second examination is most like the step its neighbour is paired with: one part of the work
+    assert (("A1", "A2"), ("B1",)) in pairs(d)
+    assert [x.kind for x in d.differences if x.a and x.a[0] == "A1"] == ["merged"]
+    assert not [x for x in d.differences if x.kind.startswith("only_in")]
+    # not when the leftover step's best partner is not its neighbour's: it stays uncertain or alone
+    c = drawn("C", ["Receive application", "Examine application", "Archive the application file", "Decide"])
+    assert (("C1",), ("B1",)) in pairs(diff_models(c, b))
+
+
+def test_a_step_with_a_partner_of_its_own_is_not_pulled_into_its_neighbours_block() -> None:
+    def drawn(p: str, labels: list[str]):
+        nodes = [(f"{p}S", "start", "")] + [(f"{p}{i}", "task", t) for i, t in enumerate(labels)] + [(f"{p}E", "end", "")]
+        return model(nodes, chain=" ".join(n[0] for n in nodes), pid=p)
+
+    a = drawn("A", ["Receive application", "Examine application", "Examine attachments of application", "Decide"])
+    b = drawn("B", ["Receive application", "Examine application", "Examine application attachments again", "Decide"])
+    d = diff_models(a, b)
+    assert (("A1",), ("B1",)) in pairs(d)
+    assert (("A2",), ("B2",)) in pairs(d)
