@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus, head_words, parse_mythes
-from processes.diff.wordnet import POS_FILES, WordNet, parse_exceptions, parse_index, wordnet_thesaurus
+from processes.diff.wordnet import POS_FILES, IndexFile, WordNet, parse_exceptions, wordnet_thesaurus
 
 __all__ = ["MYTHES_DIR", "WORDNET_DIR", "THESAURUS_FILES", "system_thesaurus", "available_thesauri", "system_wordnet"]
 
@@ -94,7 +94,7 @@ def _read_wordnet(folder: str) -> WordNet | None:
         for pos, name in POS_FILES.items():
             if not (root / f"index.{name}").is_file():
                 continue
-            index[pos] = parse_index((root / f"index.{name}").read_bytes())
+            index[pos] = IndexFile((root / f"index.{name}").read_bytes())
             data[pos] = (root / f"data.{name}").read_bytes()
             exc = root / f"{name}.exc"
             exceptions[pos] = parse_exceptions(exc.read_bytes()) if exc.is_file() else {}

@@ -23,14 +23,14 @@ thesauri, so the label similarity treats both alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
 from processes.diff.language import is_stopword, word_root
 from processes.diff.thesaurus import Thesaurus
 
-__all__ = ["WordNet", "parse_index", "parse_exceptions", "wordnet_thesaurus", "SENSES", "POS_FILES"]
+__all__ = ["WordNet", "IndexFile", "parse_index", "parse_exceptions", "wordnet_thesaurus", "SENSES", "POS_FILES"]
 
 #: how many senses of a word form count (WordNet orders them by frequency)
 SENSES = 1
@@ -60,6 +60,65 @@ def parse_index(data: bytes) -> dict[str, tuple[int, ...]]:
         if len(offsets) == n_synsets and all(o.isdigit() for o in offsets):
             out[parts[0]] = tuple(int(o) for o in offsets)
     return out
+
+
+class IndexFile(Mapping[str, tuple[int, ...]]):
+    """``index.<pos>`` looked up in place: its lines are sorted by lemma, so a lemma is
+    found by binary search over the bytes (no parse of the whole file, which costs most
+    of a second for the four files)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._start = 0
+        while self._data.startswith(b"  ", self._start):  # the license lines
+            self._start = self._data.index(b"\n", self._start) + 1
+        self._memo: dict[str, tuple[int, ...] | None] = {}
+
+    def _line_at(self, pos: int) -> tuple[int, bytes]:
+        """(start of the first line starting at or after ``pos``, that line)."""
+        if pos > self._start:
+            nl = self._data.find(b"\n", pos - 1)
+            pos = len(self._data) if nl < 0 else nl + 1
+        end = self._data.find(b"\n", pos)
+        return pos, self._data[pos : end if end >= 0 else len(self._data)]
+
+    def _find(self, word: str) -> tuple[int, ...] | None:
+        key = word.encode("utf-8")
+        lo, hi = self._start, len(self._data)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start, line = self._line_at(mid)
+            if start >= hi or not line:
+                hi = mid
+                continue
+            lemma = line.split(b" ", 1)[0]
+            if lemma == key:
+                return next(iter(parse_index(line).values()), None)
+            if lemma < key:
+                lo = start + len(line) + 1
+            else:
+                hi = mid
+        start, line = self._line_at(lo)
+        if line.split(b" ", 1)[0] == key:
+            return next(iter(parse_index(line).values()), None)
+        return None
+
+    def __getitem__(self, word: str) -> tuple[int, ...]:
+        if word not in self._memo:
+            self._memo[word] = self._find(word)
+        found = self._memo[word]
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (self._memo[word] if word in self._memo else self.get(word)) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(parse_index(self._data))
+
+    def __len__(self) -> int:
+        return len(parse_index(self._data))
 
 
 def parse_exceptions(data: bytes) -> dict[str, tuple[str, ...]]:

@@ -170,3 +170,15 @@ def test_no_wordnet_is_read_when_told_so(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("PERMITFLOW_MYTHES", "none")
     assert system_wordnet() is None
     assert system_thesaurus({"en": ["Enrollment", "Matriculate"]}).roots == {}
+
+
+def test_a_wordnet_index_is_searched_in_place_with_the_same_answers_as_a_full_parse() -> None:
+    from processes.diff.wordnet import IndexFile, parse_index
+
+    lines = [f"{w} v 1 1 @ 1 0 {k:08d}" for k, w in enumerate(sorted(["accept", "assess", "check", "enroll", "send", "zone"]))]
+    data = ("  1 license line\n  2 another\n" + "\n".join(lines) + "\n").encode()
+    index, full = IndexFile(data), parse_index(data)
+    assert full["check"] == (2,)
+    for word in [*full, "aardvark", "checks", "zzz", "b"]:
+        assert index.get(word) == full.get(word)
+        assert (word in index) == (word in full)
