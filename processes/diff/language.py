@@ -37,7 +37,10 @@ STOPWORDS = {
     "sv": frozenset(
         "till av på om och i med från en ett den det de att som för efter inför vid hos eller in ut "
         "samt är blir ska skall kan får sin sitt sina dess nya ny över under har hade har har vara "
-        "varje alla samtliga mot per via där när då så även".split()
+        "varje alla samtliga mot per via där när då så även "
+        # light verbs: "Gör besök" is "Besök", "Genomför kunskapsprov" is "Kunskapsprov",
+        # "Ta fram förslag" is "Förslag"
+        "gör göra görs genomför genomföra genomförs genomförande utför utföra utförs låt låta ta tar tas fram".split()
     ),
     "en": frozenset(
         "the a an of to for and or in on at by with from into onto via as is are be been being was "

@@ -45,6 +45,7 @@ from scipy.optimize import linear_sum_assignment
 from processes.diff.decisions import Decision
 from processes.diff.groups import attach_pass, context_pass, group_pass
 from processes.diff.labelsim import group_similarity, label_matrix
+from processes.diff.language import is_stopword
 from processes.diff.matchtypes import (
     ACTIVITIES,
     DEFAULT_OPTIONS,
@@ -88,10 +89,28 @@ def _type_score(x: Step, y: Step) -> float:
     return 0.2
 
 
+def what(lex: Lexicon, step: Step, lang: str) -> str:
+    """The step's name without the words that name its own performer: "Handläggaren utreder
+    ärendet" in the lane "Handläggare" is "utreder ärendet", "Beslut i socialnämnden" in the
+    lane "Nämnden" is "Beslut" (who does a step is compared as its role). The name is kept
+    whole when nothing else would remain."""
+    name = named(step)
+    if not name or not step.performer:
+        return name
+    own = set(lex.terms(step.performer, lang))
+    words = name.split()
+    kept = [
+        w for w in words if not w.isalpha() or is_stopword(w.casefold(), lang) or not set(lex.terms(w, lang)) <= own
+    ]
+    if len(kept) == len(words) or not any(not is_stopword(w.casefold(), lang) for w in kept):
+        return name
+    return " ".join(kept)
+
+
 def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: str) -> np.ndarray:
-    """Label similarity of every pair; unnamed steps: 1 with an unnamed step of the same
-    detail, else 0."""
-    na, nb = [named(x) for x in xs], [named(y) for y in ys]
+    """Label similarity of every pair, names without their own performer (``what``);
+    unnamed steps: 1 with an unnamed step of the same detail, else 0."""
+    na, nb = [what(lex, x, lang_a) for x in xs], [what(lex, y, lang_b) for y in ys]
     lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b).reshape(len(xs), len(ys))
     empty_a = np.array([not n for n in na], dtype=bool)
     empty_b = np.array([not n for n in nb], dtype=bool)

@@ -77,6 +77,8 @@ class Synonyms:
         roots = [word_root(word, lang, False)]
         if lemmatise:
             roots.append(word_root(word, lang, True))
+        if lang == "sv" and len(word) > 5 and word.endswith("s") and not word.endswith("ss"):
+            roots.append(word_root(word[:-1], lang, False))  # the genitive: "sökandens" is "sökanden"'s
         for root in roots:
             found = index.get(root)
             if found is not None:

@@ -30,5 +30,7 @@ def test_every_step_is_found_and_nothing_differs() -> None:
     d = diff_models(base(), drawn())
     assert [(m.a, m.b) for m in d.matches] == [((n[0],), (f"Z{n[0]}",)) for n in NODES]
     assert d.differences == ()
-    assert [m.label for m in d.matches] == [1.0, 0.808, 1.0, 1.0, 1.0, 1.0, 1.0, 0.456, 0.809, 0.0]
+    # "Nämnden fattar beslut" in the lane Nämnden: the words naming its own performer are left
+    # out; "sökanden" (the applicant) is its own term, not "ansökan" (the application)
+    assert [m.label for m in d.matches] == [1.0, 0.808, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.669, 0.0]
     assert d.similarity.behavioural == 1.0
