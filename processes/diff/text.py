@@ -54,6 +54,7 @@ STOPWORDS = LANGUAGE_STOPWORDS["sv"]
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _MIN_PART = 3
+_HEAD = 5  # the shortest modifier and head of a compound split by its head alone
 
 
 def repair_mojibake(text: str) -> str:
@@ -227,6 +228,13 @@ class Lexicon:
                     rest = self._split(tail, lang, depth + 1)
                     if rest is not None:
                         best = (h, *rest)
+        if best is None and depth == 0:
+            # compounds are right-headed: a head from the domain list after a modifier of at
+            # least _HEAD letters still splits ("vandels|prövning" is a kind of "prövning")
+            for cut in range(_HEAD, len(word) - _HEAD + 1):
+                head, tail = word[:cut], word[cut:]
+                if self.synonyms.canonical_word(tail, lang, self.lemmatise) is not None:
+                    return (head[:-1] if head.endswith("s") and len(head) > _HEAD else head, tail)
         return best
 
     def _term(self, word: str, lang: str) -> str:

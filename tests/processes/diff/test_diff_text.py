@@ -142,3 +142,16 @@ def test_a_tools_default_name_is_a_placeholder_a_numbered_label_is_not() -> None
         False,
         False,
     ]
+
+
+def test_a_compound_splits_at_a_head_from_the_domain_list_and_swedish_endings_reach_it() -> None:
+    from processes.diff.synonyms import builtin_synonyms
+
+    lex = Lexicon.build(builtin_synonyms(), ["Vandelsprövning", "Yttrandena har kommit", "Sökanden skriver provet"])
+    # "vandel" is in no label of the other model, but "prövning" is a domain word: a kind of prövning
+    assert lex.terms("Vandelsprövning") == ("=granska", "vandel")
+    # the definite plural, the genitive: the same group as the plain word
+    assert lex.terms("Yttrandena har kommit") == ("=inkommen", "=yttrande")
+    assert lex.terms("sökandens") == lex.terms("sökanden") == ("=sökande",)
+    # "prov" is the knowledge test, not "pröva" with its dots folded away
+    assert lex.terms("provet") == ("=kunskapsprov",)
