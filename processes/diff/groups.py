@@ -55,7 +55,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from processes.diff.labelsim import bag_similarity, group_similarity
-from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named
+from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named, what
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -282,23 +282,24 @@ def _one_side(
                 continue
             if any(((c, x_id) if swap else (x_id, c)) in banned for c in group):
                 continue
-            names = [many.steps[c].name for c in group]
+            names = [what(lex, many.steps[c], lang[1]) for c in group]
+            own_name = what(lex, x, lang[0])
             base = max([current.label if current else 0.0] + [float(row[index_many[s]]) for s in group])
             if kind == "siblings":
-                reading, common = _reading(lex, x.name, names, lang)
+                reading, common = _reading(lex, own_name, names, lang)
                 if reading == "all":
-                    joined = group_similarity(lex, x.name, names, lang[0])
+                    joined = group_similarity(lex, own_name, names, lang[0])
                 elif reading == "common":
                     # x names what they share: it is their common part, or an event that
                     # stands for the whole block run together ("all answers received")
-                    joined = bag_similarity(lex, sorted(set(lex.terms(x.name, lang[0]))), common, lang[0])
+                    joined = bag_similarity(lex, sorted(set(lex.terms(own_name, lang[0]))), common, lang[0])
                     block = together.get(members, False) and family(x) == "event"
                     if not block and joined < _COMMON_ALONE:
                         continue
                 else:
                     continue  # x names what only some of them do (it is one of them), or nothing shared
             else:
-                joined = group_similarity(lex, x.name, names, lang[0])
+                joined = group_similarity(lex, own_name, names, lang[0])
             # branches that run together and share what x names are structural evidence
             bar = options.threshold - (PROPAGATION if kind == "siblings" and together.get(members, False) else 0.0)
             if joined >= bar and joined >= base + options.split_gain:

@@ -45,7 +45,6 @@ from scipy.optimize import linear_sum_assignment
 from processes.diff.decisions import Decision
 from processes.diff.groups import attach_pass, context_pass, group_pass
 from processes.diff.labelsim import group_similarity, label_matrix
-from processes.diff.language import is_stopword
 from processes.diff.matchtypes import (
     ACTIVITIES,
     DEFAULT_OPTIONS,
@@ -58,7 +57,7 @@ from processes.diff.matchtypes import (
     Uncertain,
     family,
     ids_on,
-    named,
+    what,
 )
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
@@ -87,24 +86,6 @@ def _type_score(x: Step, y: Step) -> float:
             return 1.0
         return 0.7 if x.detail.split(":")[0] == y.detail.split(":")[0] else 0.4
     return 0.2
-
-
-def what(lex: Lexicon, step: Step, lang: str) -> str:
-    """The step's name without the words that name its own performer: "Handläggaren utreder
-    ärendet" in the lane "Handläggare" is "utreder ärendet", "Beslut i socialnämnden" in the
-    lane "Nämnden" is "Beslut" (who does a step is compared as its role). The name is kept
-    whole when nothing else would remain."""
-    name = named(step)
-    if not name or not step.performer:
-        return name
-    own = set(lex.terms(step.performer, lang))
-    words = name.split()
-    kept = [
-        w for w in words if not w.isalpha() or is_stopword(w.casefold(), lang) or not set(lex.terms(w, lang)) <= own
-    ]
-    if len(kept) == len(words) or not any(not is_stopword(w.casefold(), lang) for w in kept):
-        return name
-    return " ".join(kept)
 
 
 def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: str) -> np.ndarray:

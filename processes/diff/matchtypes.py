@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processes.diff.text import is_placeholder
+from processes.diff.language import is_stopword
+from processes.diff.text import Lexicon, is_placeholder
 from processes.diff.view import Step
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "ids_on",
     "family",
     "named",
+    "what",
 ]
 
 ACTIVITIES = ("task", "subProcess", "callActivity")
@@ -113,3 +115,21 @@ def family(step: Step) -> str:
 def named(step: Step) -> str:
     """The step's name, or "" when it has none or only a tool's default ("End Event")."""
     return "" if is_placeholder(step.name) else step.name
+
+
+def what(lex: Lexicon, step: Step, lang: str) -> str:
+    """The step's name without the words that name its own performer: "Handläggaren utreder
+    ärendet" in the lane "Handläggare" is "utreder ärendet", "Beslut i socialnämnden" in the
+    lane "Nämnden" is "Beslut" (who does a step is compared as its role). The name is kept
+    whole when nothing else would remain."""
+    name = named(step)
+    if not name or not step.performer:
+        return name
+    own = set(lex.terms(step.performer, lang))
+    words = name.split()
+    kept = [
+        w for w in words if not w.isalpha() or is_stopword(w.casefold(), lang) or not set(lex.terms(w, lang)) <= own
+    ]
+    if len(kept) == len(words) or not any(not is_stopword(w.casefold(), lang) for w in kept):
+        return name
+    return " ".join(kept)

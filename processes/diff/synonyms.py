@@ -79,6 +79,8 @@ class Synonyms:
             roots.append(word_root(word, lang, True))
         if lang == "sv" and len(word) > 5 and word.endswith("s") and not word.endswith("ss"):
             roots.append(word_root(word[:-1], lang, False))  # the genitive: "sökandens" is "sökanden"'s
+        if lang == "sv" and len(word) > 6 and word.endswith("erar"):
+            roots.append(word_root(word[:-1], lang, False))  # the present tense: "expedierar" is "expediera"
         if lang == "sv" and len(word) > 6 and word.endswith("na"):
             roots.append(word_root(word[:-2], lang, False))  # the definite plural: "yttrandena"
         for root in roots:
