@@ -813,7 +813,7 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
 
 
 def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
-    """The system thesauri (Debian mythes-sv / mythes-en-us) for the labels of ``loaded``."""
+    """The system lexical resources (Debian wordnet-base, mythes-sv) for the labels of ``loaded``."""
     from bpmn_io.lexical import system_thesaurus
     from processes.diff.language import detect_language
     from processes.diff.thesaurus import NO_THESAURUS
@@ -848,7 +848,7 @@ _diff_options = [
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels: sv, en, or auto (detected per model)."),
     click.option("--thesaurus", is_flag=True,
-                 help="Also use the system thesauri (Debian mythes-sv, mythes-en-us) for synonyms."),
+                 help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
                  help="Also use dictionary lemmas (simplemma; in the permitflow folder: .venv/bin/pip install -e '.[lemmas]')."),
 ]
