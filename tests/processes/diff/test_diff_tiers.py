@@ -132,3 +132,39 @@ def test_a_step_with_a_partner_of_its_own_is_not_pulled_into_its_neighbours_bloc
     d = diff_models(a, b)
     assert (("A1",), ("B1",)) in pairs(d)
     assert (("A2",), ("B2",)) in pairs(d)
+
+
+def test_words_naming_a_steps_own_lane_do_not_keep_it_from_its_group() -> None:
+    a = model(
+        [
+            ("S", "start", ""),
+            ("K", "task", "Handläggaren granskar ansökan"),
+            ("P1", "and", ""),
+            ("RP", "sendTask", "Handläggaren skickar remiss till polisen"),
+            ("RS", "sendTask", "Handläggaren skickar remiss till Skatteverket"),
+            ("P2", "and", ""),
+            ("B", "task", "Nämnden fattar beslut"),
+            ("E", "end", ""),
+        ],
+        [("K", "P1"), ("P1", "RP"), ("P1", "RS"), ("RP", "P2"), ("RS", "P2"), ("P2", "B"), ("B", "E")],
+        chain="S K",
+        lanes={"Handläggare": ["K", "RP", "RS"], "Nämnden": ["B"]},
+        pid="A",
+    )
+    b = model(
+        [
+            ("S2", "start", ""),
+            ("K2", "task", "Ansökan granskas"),
+            ("R2", "sendTask", "Remisser skickas"),
+            ("B2", "task", "Beslut i nämnden"),
+            ("E2", "end", ""),
+        ],
+        chain="S2 K2 R2 B2 E2",
+        lanes={"Tillståndsenheten": ["K2", "R2"], "Nämnden": ["B2"]},
+        pid="B",
+    )
+    d = diff_models(a, b)
+    found = pairs(d)
+    assert (("K",), ("K2",)) in found
+    assert any(set(x) == {"RP", "RS"} and y == ("R2",) for x, y in found)  # one remiss step for both
+    assert (("B",), ("B2",)) in found
