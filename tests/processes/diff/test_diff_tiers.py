@@ -104,11 +104,13 @@ def test_equivalent_parameter_forms_and_facts_that_mean_the_same_are_no_differen
     ]
 
 
-def test_a_step_left_over_joins_the_correspondence_of_its_neighbour() -> None:
-    def drawn(p: str, labels: list[str]):
-        nodes = [(f"{p}S", "start", "")] + [(f"{p}{i}", "task", t) for i, t in enumerate(labels)] + [(f"{p}E", "end", "")]
-        return model(nodes, chain=" ".join(n[0] for n in nodes), pid=p)
+def drawn(p: str, labels: list[str]):
+    """start -> one task per label -> end, ids prefixed with ``p``."""
+    nodes = [(f"{p}S", "start", "")] + [(f"{p}{i}", "task", t) for i, t in enumerate(labels)] + [(f"{p}E", "end", "")]
+    return model(nodes, chain=" ".join(n[0] for n in nodes), pid=p)
 
+
+def test_a_step_left_over_joins_the_correspondence_of_its_neighbour() -> None:
     a = drawn("A", ["Receive application", "Examine application", "Examine attachments of application", "Decide"])
     b = drawn("B", ["Receive application", "Examine application", "Decide"])
     d = diff_models(a, b)
@@ -123,10 +125,6 @@ def test_a_step_left_over_joins_the_correspondence_of_its_neighbour() -> None:
 
 
 def test_a_step_with_a_partner_of_its_own_is_not_pulled_into_its_neighbours_block() -> None:
-    def drawn(p: str, labels: list[str]):
-        nodes = [(f"{p}S", "start", "")] + [(f"{p}{i}", "task", t) for i, t in enumerate(labels)] + [(f"{p}E", "end", "")]
-        return model(nodes, chain=" ".join(n[0] for n in nodes), pid=p)
-
     a = drawn("A", ["Receive application", "Examine application", "Examine attachments of application", "Decide"])
     b = drawn("B", ["Receive application", "Examine application", "Examine application attachments again", "Decide"])
     d = diff_models(a, b)
