@@ -58,8 +58,8 @@ def system_thesaurus(labels: Mapping[str, Iterable[str]], *, lemmatise: bool = F
     for lang, texts in labels.items():
         wn = system_wordnet() if lang == "en" else None
         if wn is not None:
-            words = {w for t in texts for w in re.findall(r"[^\W\d_]+", t.casefold())}
-            result = result.merged(wordnet_thesaurus(wn, words, lemmatise=lemmatise, source=str(_wordnet_folder())))
+            label_words = {w for t in texts for w in re.findall(r"[^\W\d_]+", t.casefold())}
+            result = result.merged(wordnet_thesaurus(wn, label_words, lemmatise=lemmatise, source=str(_wordnet_folder())))
             continue
         dat = found.get(lang)
         if dat is None:
