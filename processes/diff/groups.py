@@ -340,6 +340,8 @@ def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, st
 def attach_pass(
     a: ModelView,
     b: ModelView,
+    lex: Lexicon,
+    lang: tuple[str, str],
     lab: np.ndarray,
     score: np.ndarray,
     matches: list[Match],
@@ -349,7 +351,16 @@ def attach_pass(
     """Block to block: a step left over joins the correspondence of its neighbour (module doc)."""
     matches = _attach_side(a, b, lab, score, matches, banned, options, "a")
     flipped = {(y, x) for x, y in banned}
-    return _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b")
+    matches = _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b")
+    # a correspondence that grew: its label is that of the pooled labels of both sides
+    out = []
+    for m in matches:
+        if m.how == "grouped" and len(m.a) + len(m.b) > 2:
+            pooled_a = sorted({t for s in m.a for t in lex.terms(what(lex, a.steps[s], lang[0]), lang[0])})
+            pooled_b = sorted({t for s in m.b for t in lex.terms(what(lex, b.steps[s], lang[1]), lang[1])})
+            m = Match(m.a, m.b, m.confidence, round(bag_similarity(lex, pooled_a, pooled_b, lang[0]), 3), m.how)
+        out.append(m)
+    return out
 
 
 def _attach_side(

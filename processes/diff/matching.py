@@ -287,6 +287,6 @@ def match_dense(
     matches = seeded + matches
     matches = context_pass(a, b, lab, score, matches, banned, options)
     matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
-    matches = attach_pass(a, b, lab, score, matches, banned, options)
+    matches = attach_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)

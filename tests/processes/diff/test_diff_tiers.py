@@ -117,6 +117,8 @@ def test_a_step_left_over_joins_the_correspondence_of_its_neighbour() -> None:
     # the pooled labels are no better than "Examine application" alone (no chain group), but the
     # second examination is most like the step its neighbour is paired with: one part of the work
     assert (("A1", "A2"), ("B1",)) in pairs(d)
+    # its label is that of the pooled labels: {examine, application, attachments} vs {examine, application}
+    assert [m.label for m in d.matches if m.a == ("A1", "A2")] == [0.8]
     assert [x.kind for x in d.differences if x.a and x.a[0] == "A1"] == ["merged"]
     assert not [x for x in d.differences if x.kind.startswith("only_in")]
     # not when the leftover step's best partner is not its neighbour's: it stays uncertain or alone
