@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-test node-deps browser peer simod-env clean bench readme-numbers
+.PHONY: run test setup setup-test node-deps browser lexicons peer simod-env clean bench readme-numbers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
-setup-test: $(BIN)/python node-deps browser peer
+setup-test: $(BIN)/python node-deps browser lexicons peer
 	$(BIN)/pip install --quiet -e '.[test]'
 
 # bpmn-moddle (the parser inside bpmn.io / Camunda Modeler) checks our exported BPMN.
@@ -33,6 +33,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's English WordNet and Swedish thesaurus, read offline by `diff --thesaurus` (their tests
+# skip without them; the product runs without them).
+lexicons:
+	@test -f /usr/share/wordnet/data.noun -a -f /usr/share/mythes/th_sv_FI_v2.dat -a -f /usr/share/mythes/th_en_US_v2.dat || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wordnet-base mythes-sv mythes-en-us >/dev/null; }
 
 # Prosimos, the peer simulator the interop tests and bench/prosimos_side_by_side.py run, in its
 # own environment (it is not a permitflow dependency).
