@@ -521,10 +521,11 @@ def render_cmd(file: str, output: str, diagram: int, lenient: bool, layout_timeo
 
 def _terminal_width() -> int | None:
     """Columns of the terminal the tables go to; None when output is piped (tables keep their width)."""
-    import shutil
-    import sys
+    if not sys.stdout.isatty():
+        return None
+    import shutil  # only for a terminal: a piped listing does not pay for the import
 
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    return shutil.get_terminal_size().columns
 
 
 def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, Profile]]:

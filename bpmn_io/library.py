@@ -20,14 +20,16 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import processes
 from bpmn_io.profile import Profile, provenance_gaps, read_profile
-from bpmn_io.reader import read_bpmn
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
-from processes.model import Definitions
+
+if TYPE_CHECKING:
+    from processes.model import Definitions
 
 __all__ = [
     "LibraryEntry",
@@ -77,7 +79,9 @@ class LibraryEntry:
 
 def library_root() -> Path:
     """The folder that holds one sub-folder per library municipality."""
-    return Path(str(resources.files("processes") / "library"))
+    # the package's own folder: importlib.resources gives the same one, but imports zipfile, tempfile
+    # and shutil to find it
+    return Path(processes.__file__).parent / "library"
 
 
 def library_names(root: Path | None = None) -> list[str]:
@@ -190,6 +194,8 @@ def read_library_profile(path: Path) -> Profile:
 
 def load_entry(name: str, root: Path | None = None) -> LibraryEntry:
     """Read and parse library municipality ``name``: its process and its (provenance-checked) profile."""
+    from bpmn_io.reader import read_bpmn  # the listing commands read profiles only: no XML at start-up
+
     bpmn_path, profile_path = library_paths(name, root)
     profile = read_library_profile(profile_path)
     return LibraryEntry(

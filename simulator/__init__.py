@@ -7,21 +7,15 @@ Given a ``processes.model.Process`` and its ``processes.params.SimParams``::
     figures(result)["complete_to_decision_mean_days"]
 
 Scenarios, replications and comparisons go through ``scenarios.road``.
+
+The names below are loaded on first use (PEP 562): importing one submodule, such as
+``simulator.stats`` for a summary, does not start the engine's imports (simpy, the compiler).
 """
 
-from simulator.compiler import check_executable, compile_process
-from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
-from simulator.eventlog import to_csv, to_xes
-from simulator.records import (
-    ActivityRecord,
-    CaseRecord,
-    MeetingRecord,
-    PoolRecord,
-    ResourceInterval,
-    SimResult,
-)
-from simulator.runner import replicate
-from simulator.stats import Summary, confidence_interval, figures
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = [
     "simulate",
@@ -42,3 +36,36 @@ __all__ = [
     "PoolRecord",
     "MeetingRecord",
 ]
+
+_HOME = {
+    "simulate": "engine",
+    "simulate_many": "engine",
+    "DEFAULT_MAX_STEPS": "engine",
+    "check_executable": "compiler",
+    "compile_process": "compiler",
+    "figures": "stats",
+    "confidence_interval": "stats",
+    "replicate": "runner",
+    "Summary": "stats",
+    "to_csv": "eventlog",
+    "to_xes": "eventlog",
+    "SimResult": "records",
+    "CaseRecord": "records",
+    "ActivityRecord": "records",
+    "ResourceInterval": "records",
+    "PoolRecord": "records",
+    "MeetingRecord": "records",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'simulator' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"simulator.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
