@@ -122,7 +122,7 @@ def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | No
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
-    kept = yamlstore.recall(text, source, aliases)
+    kept = yamlstore.recall(text, aliases)
     if kept is not None:  # an earlier run read exactly this text (every check passed then)
         return YamlDoc(kept[0], kept[1], source)
     scan_yaml(text, source=source, aliases=aliases)
@@ -154,7 +154,7 @@ def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | No
             loader.dispose()
     if node is not None:
         lines[()] = node.start_mark.line + 1
-    yamlstore.keep(text, source, aliases, data, lines)
+    yamlstore.keep(text, aliases, data, lines)
     return YamlDoc(data, lines, source)
 
 

@@ -3,8 +3,9 @@
 ``permitflow library`` reads ten profiles of 20-40 kB; parsing them (and remembering the
 line of every key) is most of what the command costs. What :func:`bpmn_io.yamlsrc.load_yaml`
 makes of a text depends only on that text, whether aliases are allowed, and the code of the
-loader, so the result is kept once per file (by its ``source`` name) in the user's cache
-folder (:mod:`processes.cachestore`, kind ``yaml``) and read back when the text is the same.
+loader, so the result is kept under the hash of those in the user's cache folder
+(:mod:`processes.cachestore`, kind ``yaml``) and read back when the same text comes again.
+The folder keeps the :data:`MAX_ENTRIES` most recently written entries.
 
 An entry is two lines: a header ``{"format", "key", "sha256"}`` and the document as JSON.
 ``key`` is the SHA-256 of the text, the alias rule and the loader's own source (the YAML
@@ -30,11 +31,13 @@ from typing import Any
 
 from processes.cachestore import cache_folder, write_quietly
 
-__all__ = ["FORMAT", "MIN_CHARS", "recall", "keep", "encode_doc", "decode_doc"]
+__all__ = ["FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "encode_doc", "decode_doc"]
 
 FORMAT = "permitflow-yaml/1"
 #: a shorter text parses about as fast as its entry is read: not kept
 MIN_CHARS = 2048
+#: entries kept; writing one more removes the oldest quarter (a user editing a profile makes one per save)
+MAX_ENTRIES = 400
 _DATE = "\x00date"
 _ITEMS = "\x00items"
 _LOADER_FILES = (Path(__file__).with_name("yamlsrc.py"), Path(__file__).parent.parent / "processes" / "yamlscan.py")
@@ -99,9 +102,9 @@ def decode_doc(text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
     return doc["data"], lines
 
 
-def _place(text: str, source: str | None, aliases: str | None) -> tuple[Path, str] | None:
-    """The entry's file and key for ``text`` read as ``source``, or ``None`` when it is not kept."""
-    if source is None or len(text) < MIN_CHARS:
+def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
+    """The entry's file and key for ``text``, or ``None`` when it is not kept."""
+    if len(text) < MIN_CHARS:
         return None
     folder = cache_folder("yaml")
     if folder is None:
@@ -110,14 +113,25 @@ def _place(text: str, source: str | None, aliases: str | None) -> tuple[Path, st
         loader = _loader_code()
     except OSError:
         return None
-    key = hashlib.sha256(loader + repr(aliases).encode() + b"\x00" + text.encode("utf-8", "surrogatepass"))
-    name = hashlib.sha256(f"{source}\x00{aliases!r}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / f"{name}.json", key.hexdigest()
+    key = hashlib.sha256(loader + repr(aliases).encode() + b"\x00" + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"{key[:40]}.json", key
 
 
-def recall(text: str, source: str | None, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
+def _prune(folder: Path) -> None:
+    """Keep the folder at most :data:`MAX_ENTRIES` entries: the oldest quarter goes when it is full."""
+    try:
+        entries = [(e.stat().st_mtime, e) for e in folder.glob("*.json")]
+        if len(entries) < MAX_ENTRIES:
+            return
+        for _mtime, entry in sorted(entries)[: len(entries) - MAX_ENTRIES * 3 // 4]:
+            entry.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruning at the same time, or a folder that cannot be changed
+
+
+def recall(text: str, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
     """``(data, lines)`` an earlier run kept for exactly this text, or ``None``."""
-    place = _place(text, source, aliases)
+    place = _place(text, aliases)
     if place is None:
         return None
     path, key = place
@@ -131,9 +145,9 @@ def recall(text: str, source: str | None, aliases: str | None) -> tuple[Any, dic
         return None
 
 
-def keep(text: str, source: str | None, aliases: str | None, data: Any, lines: dict[tuple[Any, ...], int]) -> None:
+def keep(text: str, aliases: str | None, data: Any, lines: dict[tuple[Any, ...], int]) -> None:
     """Keep what the loader made of ``text`` for the next run (quietly not, when it cannot be kept)."""
-    place = _place(text, source, aliases)
+    place = _place(text, aliases)
     if place is None:
         return
     path, key = place
@@ -142,4 +156,5 @@ def keep(text: str, source: str | None, aliases: str | None, data: Any, lines: d
     except (_NotKept, RecursionError, ValueError):
         return
     header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
+    _prune(path.parent)
     write_quietly(path, f"{header}\n{body}")

@@ -43,14 +43,14 @@ def fresh(text: str, monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> Any:
 def test_a_document_is_kept_then_read_back_as_parsed(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = load_yaml(TEXT, source="t.yaml")
     (entry,) = store.iterdir()
-    assert yamlstore.recall(TEXT, "t.yaml", None) is not None
+    assert yamlstore.recall(TEXT, None) is not None
     read = load_yaml(TEXT, source="t.yaml")
     expected = fresh(TEXT, monkeypatch)
     assert same(read.data, expected.data) and same(parsed.data, expected.data)
     assert read.data["when"] == dt.date(2025, 1, 2) and read.data[7] == "seven"
     assert read.lines == expected.lines and read.line(("more", "k3")) == 12
-    assert read.source == "t.yaml"
-    assert [p.name for p in store.iterdir()] == [entry.name]
+    assert read.source == "t.yaml" and load_yaml(TEXT, source="other.yaml").source == "other.yaml"
+    assert [p.name for p in store.iterdir()] == [entry.name]  # one entry per text, whatever its file
 
 
 def test_every_library_profile_reads_back_exactly(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,7 +58,7 @@ def test_every_library_profile_reads_back_exactly(store: Path, monkeypatch: pyte
         path = library_root() / name / PROFILE_FILE
         text = path.read_text(encoding="utf-8")
         load_yaml(text, source=str(path))
-        assert yamlstore.recall(text, str(path), None) is not None, name
+        assert yamlstore.recall(text, None) is not None, name
         kept = load_yaml(text, source=str(path))
         expected = fresh(text, monkeypatch)
         assert same(kept.data, expected.data) and kept.lines == expected.lines, name
@@ -74,15 +74,15 @@ def test_a_damaged_entry_is_parsed_again(store: Path, damage: Any, monkeypatch: 
     load_yaml(TEXT, source="t.yaml")
     (entry,) = store.iterdir()
     entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
-    assert yamlstore.recall(TEXT, "t.yaml", None) is None
+    assert yamlstore.recall(TEXT, None) is None
     assert same(load_yaml(TEXT, source="t.yaml").data, fresh(TEXT, monkeypatch).data)
-    assert yamlstore.recall(TEXT, "t.yaml", None) is not None  # and rewritten
+    assert yamlstore.recall(TEXT, None) is not None  # and rewritten
 
 
 def test_another_text_or_alias_rule_misses(store: Path) -> None:
     load_yaml(TEXT, source="t.yaml")
-    assert yamlstore.recall(TEXT + "x: 1\n", "t.yaml", None) is None
-    assert yamlstore.recall(TEXT, "t.yaml", "in an authoring file") is None
+    assert yamlstore.recall(TEXT + "x: 1\n", None) is None
+    assert yamlstore.recall(TEXT, "in an authoring file") is None
 
 
 def test_errors_are_never_kept(store: Path) -> None:
@@ -90,7 +90,7 @@ def test_errors_are_never_kept(store: Path) -> None:
     for _ in range(2):
         with pytest.raises(InputError, match="duplicate key 'count'"):
             load_yaml(bad, source="t.yaml")
-    assert yamlstore.recall(bad, "t.yaml", None) is None
+    assert yamlstore.recall(bad, None) is None
 
 
 def test_what_json_cannot_hold_is_not_kept(store: Path) -> None:
@@ -99,16 +99,24 @@ def test_what_json_cannot_hold_is_not_kept(store: Path) -> None:
     assert not store.exists() or list(store.iterdir()) == []
 
 
-def test_short_texts_and_nameless_texts_are_not_kept(store: Path) -> None:
+def test_short_texts_are_not_kept(store: Path) -> None:
     load_yaml("a: 1\n", source="t.yaml")
-    load_yaml(TEXT)
     assert not store.exists()
+
+
+def test_the_folder_keeps_the_newest_entries(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlstore, "MAX_ENTRIES", 8)
+    texts = [TEXT + f"n: {i}\n" for i in range(12)]
+    for text in texts:
+        load_yaml(text, source="t.yaml")
+    assert len(list(store.iterdir())) <= 8
+    assert yamlstore.recall(texts[-1], None) is not None
 
 
 def test_none_turns_the_store_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PERMITFLOW_CACHE", "none")
     load_yaml(TEXT, source="t.yaml")
-    assert yamlstore.recall(TEXT, "t.yaml", None) is None
+    assert yamlstore.recall(TEXT, None) is None
     assert list(tmp_path.iterdir()) == []
 
 
