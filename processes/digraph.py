@@ -22,7 +22,7 @@ more (calibration).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Digraph", "descendants", "ancestors", "strongly_connected_components", "immediate_dominators"]
 
-Node = Hashable
+Node = Any  # any hashable value, as in networkx (flow graphs use element ids)
 
 
 class _NodeView:
@@ -68,8 +68,9 @@ class _EdgeView:
         return sum(len(nbrs) for nbrs in self._graph._succ.values())
 
     def __contains__(self, edge: object) -> bool:
-        u, v = edge  # type: ignore[misc]
-        return self._graph.has_edge(u, v)
+        if not isinstance(edge, tuple) or len(edge) != 2:
+            return False
+        return self._graph.has_edge(edge[0], edge[1])
 
     def __getitem__(self, edge: tuple[Node, Node]) -> dict[str, Any]:
         u, v = edge
