@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_startup.py [--runs 5] [--only library,facts] [--compare /path/to/other/checkout]
                                             [--write bench/RESULTS-startup.md]
+    .venv/bin/python bench/bench_startup.py --imports [--runs 4]
 
 Every command runs ``--runs`` times in a new process (``permitflow`` of this checkout's
 ``.venv``; with ``--compare DIR`` also DIR's ``.venv/bin/permitflow``, the two interleaved
@@ -13,6 +14,10 @@ seconds (``time.perf_counter`` around the process) and CPU seconds of the proces
 children (user + system, ``resource.getrusage(RUSAGE_CHILDREN)``), median, min and max, and
 the load average (``os.getloadavg``) before and after. The machine is shared: compare CPU
 seconds, and wall seconds only at a low load.
+
+``--imports``: what each import on the way of ``simulate`` adds, in CPU ms, in a fresh
+process per run (``time.process_time`` around ``importlib.import_module``, in the order the
+command meets them; a module already loaded by an earlier one adds nothing).
 """
 
 from __future__ import annotations
@@ -41,6 +46,39 @@ COMMANDS = (
 )
 
 
+#: the imports of ``simulate helsingborg --years 1``, in the order the command meets them
+SIMULATE_IMPORTS = ("click", "cli", "yaml", "dateutil.rrule", "processes.params", "bpmn_io.profile", "bpmn_io.library",
+                    "lxml.etree", "processes.model", "bpmn_io.reader", "scenarios.options", "numpy", "simulator.stats",
+                    "simpy", "simulator.engine", "scenarios.execute", "scenarios.batch", "concurrent.futures.process",
+                    "scenarios.road", "scenarios.executors", "numpy.random", "numpy.ma")
+_IMPORT_PROBE = """
+import importlib, json, sys, time
+out = {}
+for name in sys.argv[1:]:
+    start = time.process_time()
+    importlib.import_module(name)
+    out[name] = time.process_time() - start
+print(json.dumps(out))
+"""
+
+
+def imports(runs: int) -> str:
+    """A Markdown table: CPU ms each import adds (min–max over ``runs`` fresh processes)."""
+    import json
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", _IMPORT_PROBE, *SIMULATE_IMPORTS], cwd=ROOT, env=env, check=True,
+                   capture_output=True)  # untimed: bytecode written
+    found = [json.loads(subprocess.run([sys.executable, "-c", _IMPORT_PROBE, *SIMULATE_IMPORTS], cwd=ROOT, env=env,
+                                       check=True, capture_output=True, text=True).stdout) for _ in range(runs)]
+    lines = [f"`bench/bench_startup.py --imports --runs {runs}`, load average {os.getloadavg()[0]:.1f}", "",
+             "| import | CPU ms (min–max) |", "|---|---:|"]
+    for name in (*SIMULATE_IMPORTS, "all"):
+        values = [sum(f.values()) if name == "all" else f[name] for f in found]
+        lines.append(f"| {name} | {min(values) * 1000:.0f}–{max(values) * 1000:.0f} |")
+    return "\n".join(lines) + "\n"
+
+
 def _one(exe: Path, args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
     """(wall s, CPU s) of one run of ``exe args`` in a fresh process; a failed run stops the bench."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -64,7 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="Comma-separated labels: --help, library, facts, validate, simulate.")
     parser.add_argument("--compare", type=Path, help="Another checkout (with its own .venv) run interleaved.")
     parser.add_argument("--write", type=Path, help="Append the table to this Markdown file.")
+    parser.add_argument("--imports", action="store_true", help="What each import of simulate adds, in CPU ms.")
     args = parser.parse_args(argv)
+    if args.imports:
+        print(imports(args.runs))
+        return 0
     wanted = set(args.only.split(",")) if args.only else None
     commands = [(label, cmd) for label, cmd in COMMANDS if wanted is None or label in wanted]
     checkouts = [("this", ROOT)] + ([("compare", args.compare.resolve())] if args.compare else [])
