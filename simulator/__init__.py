@@ -14,8 +14,7 @@ The names below are loaded on first use (PEP 562): importing one submodule, such
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from processes.lazyload import lazy_names
 
 __all__ = [
     "simulate",
@@ -57,15 +56,4 @@ _HOME = {
     "MeetingRecord": "records",
 }
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'simulator' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"simulator.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _HOME, globals())
