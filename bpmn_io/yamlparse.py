@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from bpmn_io.yamlsrc import MAX_VALUES, Path, path_text
+from bpmn_io.yamlpath import MAX_VALUES, Path, path_text
 from processes.errors import InputError
 from processes.yamlscan import scan_yaml
 

@@ -28,22 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bpmn_io import yamlstore
+from bpmn_io.yamlpath import MAX_VALUES, Path, path_text
 from processes.errors import InputError
 
 __all__ = ["MAX_VALUES", "YamlDoc", "load_yaml", "path_text", "dump_yaml"]
-
-Path = tuple[Any, ...]
-
-
-def path_text(path: Iterable[Any]) -> str:
-    """A key path as text: ``('a', 'b', 2, 'c')`` -> ``'a.b[2].c'``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +73,6 @@ def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | No
     data, lines = parse(text, source=source, aliases=aliases)
     yamlstore.keep(text, aliases, data, lines)
     return YamlDoc(data, lines, source)
-
-
-#: values aliases may add to a document once expanded (a "billion laughs" guard); the values
-#: written out in the file do not count, so a 20,000-step model is not taken for a bomb
-MAX_VALUES = 100_000
 
 
 def dump_yaml(data: Any) -> str:

@@ -8,8 +8,8 @@ loader, so the result is kept under the hash of those in the user's cache folder
 The folder keeps the :data:`MAX_ENTRIES` most recently written entries.
 
 An entry is two lines: a header ``{"format", "key", "sha256"}`` and the document as JSON.
-``key`` is the SHA-256 of the text, the alias rule and the loader's own source (yamlsrc, yamlparse
-and the safety scan), so an edited file or another version of permitflow misses;
+``key`` is the SHA-256 of the text, the alias rule and the loader's own source (yamlsrc, yamlparse,
+yamlpath and the safety scan), so an edited file or another version of permitflow misses;
 ``sha256`` is that of the second line, so a damaged or hand-edited entry misses too. A miss
 parses the text as if there were no store (with every check and error) and rewrites the
 entry. JSON holds the data as the loader gives it (str, int, float, bool, None, lists,
@@ -40,7 +40,7 @@ MIN_CHARS = 2048
 MAX_ENTRIES = 400
 _DATE = "\x00date"
 _ITEMS = "\x00items"
-_LOADER_FILES = (Path(__file__).with_name("yamlsrc.py"), Path(__file__).with_name("yamlparse.py"),
+_LOADER_FILES = (*(Path(__file__).with_name(f"yaml{part}.py") for part in ("src", "parse", "path")),
                  Path(__file__).parent.parent / "processes" / "yamlscan.py")
 _loader_digest: list[bytes] = []
 
