@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import processes
-from bpmn_io.profile import Profile, provenance_gaps, read_profile
+from bpmn_io.profile import Profile, parse_profile, provenance_gaps
+from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 
@@ -106,13 +107,28 @@ def _unknown(name: str, root: Path | None) -> InputError:
     )
 
 
+#: the ``handled_by`` of profile texts this process has read: a listing reads every profile for
+#: its table and then asks each for its handler (parsing it again would cost as much once more)
+_HANDLED: dict[bytes, str | None] = {}
+
+
+def _remember_handler(data: bytes, value: str | None) -> None:
+    if len(_HANDLED) >= 64:
+        _HANDLED.clear()
+    _HANDLED[data] = value
+
+
 def _handled_by(folder: Path) -> str | None:
     """The ``handled_by:`` of a folder's profile, read without checking the rest."""
     path = folder / PROFILE_FILE
-    data = load_yaml(path.read_text(encoding="utf-8"), source=str(path)).data
+    text = path.read_bytes()
+    if text in _HANDLED:
+        return _HANDLED[text]
+    data = load_yaml(text, source=str(path)).data
     value = data.get("handled_by") if isinstance(data, dict) else None
     if value is not None and not isinstance(value, str):
         raise InputError(f"handled_by: {value!r} is not a library name", file=str(path), path="handled_by")
+    _remember_handler(text, value)
     return value
 
 
@@ -178,7 +194,10 @@ def read_library_profile(path: Path) -> Profile:
     The library ships sourced facts only, so an undocumented number is refused
     rather than shown as if it were a fact.
     """
-    profile = read_profile(path)
+    data = read_user_file(path, what="profile", max_bytes=MAX_YAML_BYTES)
+    profile = parse_profile(data, source=str(path))
+    if profile.handled_by is None or isinstance(profile.handled_by, str):
+        _remember_handler(data, profile.handled_by)
     gaps = provenance_gaps(profile.raw)
     if gaps:
         rest = ", ".join(gaps[1:4]) + (", ..." if len(gaps) > 4 else "")
