@@ -521,10 +521,11 @@ def render_cmd(file: str, output: str, diagram: int, lenient: bool, layout_timeo
 
 def _terminal_width() -> int | None:
     """Columns of the terminal the tables go to; None when output is piped (tables keep their width)."""
-    import shutil
-    import sys
+    if not sys.stdout.isatty():
+        return None
+    import shutil  # only for a terminal: a piped listing does not pay for the import
 
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    return shutil.get_terminal_size().columns
 
 
 def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, Profile]]:
@@ -535,8 +536,10 @@ def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, Profile]]:
         if name not in known:
             raise click.BadParameter(f"unknown library municipality {name!r} (expected one of {', '.join(known)})",
                                      param_hint="NAME")
-    return [(n, lib.read_library_profile(lib.library_root() / n / lib.PROFILE_FILE))
-            for n in lib.ordered_names(list(names) or None)]
+    # read first, then put in table order: the order asks each profile for its handler, which
+    # a profile read in this process answers without parsing it again
+    read = {n: lib.read_library_profile(lib.library_root() / n / lib.PROFILE_FILE) for n in names or known}
+    return [(n, read[n]) for n in lib.ordered_names(list(names) or None)]
 
 
 @cli.group("library", invoke_without_command=True)

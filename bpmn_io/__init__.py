@@ -7,8 +7,7 @@ subprocess), the SVG renderer or the writer.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from processes.lazyload import lazy_names
 
 __all__ = [
     "add_layout",
@@ -32,15 +31,4 @@ _HOME = {
     "write_bpmn": "writer",
 }
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'bpmn_io' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"bpmn_io.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _HOME, globals())

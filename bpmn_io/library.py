@@ -20,14 +20,17 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bpmn_io.profile import Profile, provenance_gaps, read_profile
-from bpmn_io.reader import read_bpmn
+import processes
+from bpmn_io.profile import Profile, parse_profile, provenance_gaps
+from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
-from processes.model import Definitions
+
+if TYPE_CHECKING:
+    from processes.model import Definitions
 
 __all__ = [
     "LibraryEntry",
@@ -77,7 +80,9 @@ class LibraryEntry:
 
 def library_root() -> Path:
     """The folder that holds one sub-folder per library municipality."""
-    return Path(str(resources.files("processes") / "library"))
+    # the package's own folder: importlib.resources gives the same one, but imports zipfile, tempfile
+    # and shutil to find it
+    return Path(processes.__file__).parent / "library"
 
 
 def library_names(root: Path | None = None) -> list[str]:
@@ -102,13 +107,28 @@ def _unknown(name: str, root: Path | None) -> InputError:
     )
 
 
+#: the ``handled_by`` of profile texts this process has read: a listing reads every profile for
+#: its table and then asks each for its handler (parsing it again would cost as much once more)
+_HANDLED: dict[bytes, str | None] = {}
+
+
+def _remember_handler(data: bytes, value: str | None) -> None:
+    if len(_HANDLED) >= 64:
+        _HANDLED.clear()
+    _HANDLED[data] = value
+
+
 def _handled_by(folder: Path) -> str | None:
     """The ``handled_by:`` of a folder's profile, read without checking the rest."""
     path = folder / PROFILE_FILE
-    data = load_yaml(path.read_text(encoding="utf-8"), source=str(path)).data
+    text = path.read_bytes()
+    if text in _HANDLED:
+        return _HANDLED[text]
+    data = load_yaml(text, source=str(path)).data
     value = data.get("handled_by") if isinstance(data, dict) else None
     if value is not None and not isinstance(value, str):
         raise InputError(f"handled_by: {value!r} is not a library name", file=str(path), path="handled_by")
+    _remember_handler(text, value)
     return value
 
 
@@ -174,7 +194,10 @@ def read_library_profile(path: Path) -> Profile:
     The library ships sourced facts only, so an undocumented number is refused
     rather than shown as if it were a fact.
     """
-    profile = read_profile(path)
+    data = read_user_file(path, what="profile", max_bytes=MAX_YAML_BYTES)
+    profile = parse_profile(data, source=str(path))
+    if profile.handled_by is None or isinstance(profile.handled_by, str):
+        _remember_handler(data, profile.handled_by)
     gaps = provenance_gaps(profile.raw)
     if gaps:
         rest = ", ".join(gaps[1:4]) + (", ..." if len(gaps) > 4 else "")
@@ -190,6 +213,8 @@ def read_library_profile(path: Path) -> Profile:
 
 def load_entry(name: str, root: Path | None = None) -> LibraryEntry:
     """Read and parse library municipality ``name``: its process and its (provenance-checked) profile."""
+    from bpmn_io.reader import read_bpmn  # the listing commands read profiles only: no XML at start-up
+
     bpmn_path, profile_path = library_paths(name, root)
     profile = read_library_profile(profile_path)
     return LibraryEntry(

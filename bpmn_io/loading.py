@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from processes.errors import InputError
-from processes.model import Definitions
 
-from .authoring import MAX_AUTHORING_BYTES, parse_authoring, read_authoring
-from .library import is_library_name, library_names, library_paths
 from .reader import parse_bpmn, read_bpmn
 from .userfile import check_regular, is_stream_path, read_user_file
 from .xmlsafe import MAX_BYTES
+
+if TYPE_CHECKING:
+    from processes.model import Definitions
+
+# the authoring reader and the library (profiles, dateutil) load when a YAML model or a library
+# name asks for them: `validate model.bpmn` needs neither
 
 __all__ = ["BPMN_SUFFIXES", "YAML_SUFFIXES", "model_format", "load_model"]
 
@@ -59,6 +63,8 @@ def _load_stream(name: str, strict: bool) -> Definitions:
     data = read_user_file(name, what="model", max_bytes=MAX_BYTES)
     if _sniff(data) == "bpmn":
         return parse_bpmn(data, source=name, strict=strict)
+    from .authoring import MAX_AUTHORING_BYTES, parse_authoring
+
     if len(data) > MAX_AUTHORING_BYTES:
         raise InputError(f"more than {MAX_AUTHORING_BYTES} bytes (the limit for an authoring file)", file=name)
     return parse_authoring(data, source=name)
@@ -73,13 +79,19 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
     path = Path(arg)
     if is_stream_path(path):
         return _load_stream(str(arg), strict)
-    if not path.exists() and is_library_name(str(arg)):
-        return read_bpmn(library_paths(str(arg))[0])
     if not path.exists():
+        from .library import is_library_name, library_names, library_paths
+
+        if is_library_name(str(arg)):
+            return read_bpmn(library_paths(str(arg))[0])
         raise InputError("no such file (expected a .bpmn or .yaml model, or a library name: "
                          f"{', '.join(library_names())})", file=str(arg))
     if path.is_dir():
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=str(arg))
     check_regular(path, what="model file")
     kind = model_format(path) or _sniff(_head(path))
-    return read_bpmn(path, strict=strict) if kind == "bpmn" else read_authoring(path)
+    if kind == "bpmn":
+        return read_bpmn(path, strict=strict)
+    from .authoring import read_authoring
+
+    return read_authoring(path)

@@ -33,7 +33,7 @@ from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
 from processes.errors import InputError
-from processes.model import FrozenMap
+from processes.frozenmap import FrozenMap
 from processes.params import Fact, SimParams
 
 __all__ = [

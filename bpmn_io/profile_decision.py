@@ -28,7 +28,7 @@ from bpmn_io.profile_values import (
     number,
     optional_list,
 )
-from processes.model import FrozenMap
+from processes.frozenmap import FrozenMap
 from processes.params import (
     DECIDED_OUTCOMES,
     DELEGATION_LEVELS,

@@ -40,8 +40,8 @@ from processes.conditions import Condition, parse_condition
 from processes.distributions import Distribution
 from processes.durations import CALENDAR_UNITS
 from processes.errors import InputError
+from processes.frozenmap import FrozenMap
 from processes.holidaystore import stored_countries
-from processes.model import FrozenMap
 from processes.params import (
     WEEKDAYS,
     Arrivals,

@@ -96,7 +96,7 @@ def observe(process: Process, table: LogTable, mapping: ActivityMapping) -> Obse
     elements = tuple(sorted({e for e in mapping.element.values() if e}))
     index = {e: i for i, e in enumerate(elements)}
     element = mapping.codes(table, index)
-    graph = flow_graph(process)
+    graph = flow_graph(process).to_networkx()  # calibration asks networkx for more than the flow graph offers
     preds = mapped_neighbours(graph, set(elements))
     pred_codes = [np.array(sorted(index[p] for p in preds.get(e, ())), np.int64) for e in elements]
     enabled = previous_in_case(table)

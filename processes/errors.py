@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "OutputError", "did_you_mean"]
@@ -84,5 +83,7 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     >>> did_you_mean("helsinborg", ["helsingborg", "landskrona"])
     " (did you mean 'helsingborg'?)"
     """
+    import difflib  # only on the way to an error message: not at every start-up
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,4 +1,8 @@
-"""Pure networkx views of a process and the structural analysis built on them.
+"""Pure graph views of a process and the structural analysis built on them.
+
+The flow graph is a :class:`processes.digraph.Digraph` (networkx's interface without
+its import: validation is a start-up path); the containment tree and the message
+graph are networkx graphs.
 
 A *scope* is a container of flow nodes: the process itself or one embedded
 subprocess (an event subprocess included). Sequence flows never cross a scope,
@@ -7,7 +11,7 @@ so reachability is a question asked per scope.
 Views
 -----
 ``flow_graph(process, scope=None)``
-    a ``DiGraph`` of flow nodes and the edges a token can take: sequence flows
+    a ``Digraph`` of flow nodes and the edges a token can take: sequence flows
     (``kind="sequence"``), the attachment of a boundary event to its host
     (``kind="boundary"``: the event can only fire while the host runs) and the
     jump from a throwing to a catching link event of the same name
@@ -40,9 +44,9 @@ reachability question behind the gateway-mismatch checks of
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from processes.digraph import Digraph, ancestors, descendants
 from processes.model import (
     CallActivity,
     Definitions,
@@ -53,6 +57,9 @@ from processes.model import (
     SubProcess,
     Task,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "upstream",
@@ -113,7 +120,7 @@ def _link_key(event: Event) -> str:
     return event.definitions[0].link_name if event.definitions else ""
 
 
-def flow_graph(process: Process, scope: str | None = None) -> nx.DiGraph:
+def flow_graph(process: Process, scope: str | None = None) -> Digraph:
     """The token-flow graph of ``process`` (whole process, or one ``scope``).
 
     Nodes carry ``kind`` (class name), ``name`` and ``scope``; edges carry
@@ -122,7 +129,7 @@ def flow_graph(process: Process, scope: str | None = None) -> nx.DiGraph:
     process (a dangling reference) are left out: :mod:`processes.validate`
     reports them.
     """
-    graph = nx.DiGraph()
+    graph = Digraph()
     for node in process.nodes.values():
         if not is_flow_node(node):
             continue
@@ -154,6 +161,8 @@ def flow_graph(process: Process, scope: str | None = None) -> nx.DiGraph:
 
 def containment_tree(process: Process) -> nx.DiGraph:
     """A tree from the process through its subprocesses to every flow node."""
+    import networkx as nx  # not on the way of validation (see processes.digraph)
+
     tree = nx.DiGraph()
     tree.add_node(process.id, kind="Process", name=process.name)
     for node in process.nodes.values():
@@ -167,6 +176,8 @@ def containment_tree(process: Process) -> nx.DiGraph:
 
 def message_graph(defs: Definitions) -> nx.MultiDiGraph:
     """Message flows between pools and flow nodes, keyed by message-flow id."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for flow in defs.message_flows():
         graph.add_edge(flow.source, flow.target, key=flow.id, name=flow.name)
@@ -203,7 +214,7 @@ def entry_nodes(process: Process, scope: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(starts + implicit))
 
 
-def _no_way_out(graph: nx.DiGraph, node: Node) -> bool:
+def _no_way_out(graph: Digraph, node: Node) -> bool:
     return not any(d.get("kind") != "boundary" for _, _, d in graph.out_edges(node.id, data=True))
 
 
@@ -234,11 +245,11 @@ def implicit_ends(process: Process, scope: str) -> tuple[str, ...]:
     return tuple(n.id for n in nodes if isinstance(n, (Task, SubProcess, CallActivity)) and _no_way_out(graph, n))
 
 
-def _descendants(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
+def _descendants(graph: Digraph, sources: Iterable[str]) -> set[str]:
     seen: set[str] = set()
     for source in sources:
         if source in graph and source not in seen:
-            seen |= nx.descendants(graph, source) | {source}
+            seen |= descendants(graph, source) | {source}
     return seen
 
 
@@ -269,14 +280,14 @@ def dead_ends(process: Process, scope: str) -> tuple[str, ...]:
     graph = flow_graph(process, scope)
     reaching = set(exit_nodes(process, scope))
     for end in list(reaching):
-        reaching |= nx.ancestors(graph, end)
+        reaching |= ancestors(graph, end)
     return tuple(
         n.id for n in scope_nodes(process, scope)
         if n.id not in reaching and not _ignored(n) and not _compensation_boundary(n)
     )
 
 
-def input_feeders(graph: nx.DiGraph, join: str, *, stop: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+def input_feeders(graph: Digraph, join: str, *, stop: Iterable[str] = ()) -> dict[str, frozenset[str]]:
     """For each incoming sequence flow of ``join``: the nodes from which a token can
     arrive by it without passing through ``join`` or a node in ``stop``.
 
@@ -295,7 +306,7 @@ def input_feeders(graph: nx.DiGraph, join: str, *, stop: Iterable[str] = ()) -> 
     return out
 
 
-def upstream(graph: nx.DiGraph, start: str, blocked: set[str]) -> set[str]:
+def upstream(graph: Digraph, start: str, blocked: set[str]) -> set[str]:
     """``start`` and every node with a path to it that avoids ``blocked``."""
     seen = {start}
     stack = [start]
@@ -307,7 +318,7 @@ def upstream(graph: nx.DiGraph, start: str, blocked: set[str]) -> set[str]:
     return seen
 
 
-def branch_inputs(graph: nx.DiGraph, split: str, join: str, *, stop: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+def branch_inputs(graph: Digraph, split: str, join: str, *, stop: Iterable[str] = ()) -> dict[str, frozenset[str]]:
     """For each outgoing sequence flow of ``split``: the incoming flows of ``join``
     a token leaving by that flow can arrive by.
 
@@ -329,6 +340,6 @@ def branch_inputs(graph: nx.DiGraph, split: str, join: str, *, stop: Iterable[st
         elif first in blocked:
             reached = set()
         else:
-            reached = nx.descendants(sub, first) | {first}
+            reached = descendants(sub, first) | {first}
         out[data["id"]] = frozenset(flow for flow, src in inputs.items() if src in reached)
     return out

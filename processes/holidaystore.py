@@ -17,21 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from processes.cachestore import cache_folder, write_quietly
 
 __all__ = ["store_folder", "stored_dates", "stored_countries"]
 
 
 def store_folder() -> Path | None:
     """Where holiday dates are kept, or ``None`` when the store is off."""
-    chosen = os.environ.get("PERMITFLOW_CACHE")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "none") else Path(chosen) / "holidays"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "permitflow" / "holidays"
+    return cache_folder("holidays")
 
 
 def _package_version() -> str:
@@ -64,19 +60,7 @@ def _read(path: Path, key: dict[str, object]) -> list[str] | None:
 
 
 def _write(path: Path, key: dict[str, object], items: list[str]) -> None:
-    text = json.dumps({"key": key, "items": items})
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)  # readers see the old file or the whole new one
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # a read-only or full cache folder costs speed, never a result
+    write_quietly(path, json.dumps({"key": key, "items": items}))
 
 
 def _stored(name: str, key: dict[str, object], compute: Callable[[], list[str]]) -> list[str]:

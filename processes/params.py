@@ -22,7 +22,7 @@ from typing import Any
 from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.errors import InputError
-from processes.model import FrozenMap
+from processes.frozenmap import FrozenMap
 
 __all__ = [
     "DELEGATION_LEVELS",

@@ -78,8 +78,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 
-import networkx as nx
-
+from processes.digraph import Digraph, immediate_dominators, strongly_connected_components
 from processes.graph import (
     branch_inputs,
     dead_ends,
@@ -347,7 +346,7 @@ def _starts_and_ends(process: Process, scope: str, container: object, nodes: lis
         yield Problem("no-end", "error", scope, f"{what} '{scope}' has no end event")
 
 
-def _sequence_degree(graph: nx.DiGraph, node: str) -> tuple[int, int]:
+def _sequence_degree(graph: Digraph, node: str) -> tuple[int, int]:
     ins = sum(1 for _, _, d in graph.in_edges(node, data=True) if d["kind"] == "sequence")
     outs = sum(1 for _, _, d in graph.out_edges(node, data=True) if d["kind"] == "sequence")
     return ins, outs
@@ -378,7 +377,7 @@ def _gateways(nodes: list, kinds: tuple[str, ...]) -> list[Gateway]:
     return [n for n in nodes if isinstance(n, Gateway) and n.gateway_kind in kinds]
 
 
-def _xor_split_and_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
+def _xor_split_and_join(process: Process, graph: Digraph, nodes: list) -> Iterator[Problem]:
     splits = [g for g in _gateways(nodes, ("exclusive", "eventBased")) if _sequence_degree(graph, g.id)[1] >= 2]
     fence = _fences(graph)
     for join in _gateways(nodes, ("parallel",)):
@@ -408,7 +407,7 @@ def _xor_split_and_join(process: Process, graph: nx.DiGraph, nodes: list) -> Ite
                               f"'{split.id}' sends one token down one branch ({detail}): the join deadlocks")
 
 
-def _and_split_xor_join(process: Process, graph: nx.DiGraph, nodes: list) -> Iterator[Problem]:
+def _and_split_xor_join(process: Process, graph: Digraph, nodes: list) -> Iterator[Problem]:
     sync = [g.id for g in _gateways(nodes, ("parallel", "inclusive", "complex")) if _sequence_degree(graph, g.id)[0] >= 2]
     splits = [g for g in _gateways(nodes, ("parallel",)) if _sequence_degree(graph, g.id)[1] >= 2]
     for join in _gateways(nodes, ("exclusive",)):
@@ -435,7 +434,7 @@ def _and_split_xor_join(process: Process, graph: nx.DiGraph, nodes: list) -> Ite
                               f"more than once (use a parallel join)")
 
 
-def _fences(graph: nx.DiGraph) -> dict[str, str]:
+def _fences(graph: Digraph) -> dict[str, str]:
     """Node -> its immediate dominator, where that dominator lies on no cycle.
 
     Every path from a start to node J passes its dominator D; when D is on no cycle,
@@ -444,14 +443,14 @@ def _fences(graph: nx.DiGraph) -> dict[str, str]:
     still a candidate split). This keeps validation near-linear on large models.
     """
     root = object()
-    rooted = nx.DiGraph(graph.edges)
+    rooted = Digraph(graph.edges)
     rooted.add_nodes_from(graph.nodes)
     rooted.add_edges_from((root, n) for n in graph.nodes if graph.in_degree(n) == 0)
     if rooted.out_degree(root) == 0:
         return {}
-    cyclic = {n for part in nx.strongly_connected_components(graph) if len(part) > 1 for n in part}
+    cyclic = {n for part in strongly_connected_components(graph) if len(part) > 1 for n in part}
     cyclic |= {n for n in graph.nodes if graph.has_edge(n, n)}
-    dominators = nx.immediate_dominators(rooted, root)
+    dominators = immediate_dominators(rooted, root)
     return {n: d for n, d in dominators.items() if n is not root and d is not root and d != n and d not in cyclic}
 
 

@@ -7,21 +7,14 @@ Given a ``processes.model.Process`` and its ``processes.params.SimParams``::
     figures(result)["complete_to_decision_mean_days"]
 
 Scenarios, replications and comparisons go through ``scenarios.road``.
+
+The names below are loaded on first use (PEP 562): importing one submodule, such as
+``simulator.stats`` for a summary, does not start the engine's imports (simpy, the compiler).
 """
 
-from simulator.compiler import check_executable, compile_process
-from simulator.engine import DEFAULT_MAX_STEPS, simulate, simulate_many
-from simulator.eventlog import to_csv, to_xes
-from simulator.records import (
-    ActivityRecord,
-    CaseRecord,
-    MeetingRecord,
-    PoolRecord,
-    ResourceInterval,
-    SimResult,
-)
-from simulator.runner import replicate
-from simulator.stats import Summary, confidence_interval, figures
+from __future__ import annotations
+
+from processes.lazyload import lazy_names
 
 __all__ = [
     "simulate",
@@ -42,3 +35,25 @@ __all__ = [
     "PoolRecord",
     "MeetingRecord",
 ]
+
+_HOME = {
+    "simulate": "engine",
+    "simulate_many": "engine",
+    "DEFAULT_MAX_STEPS": "engine",
+    "check_executable": "compiler",
+    "compile_process": "compiler",
+    "figures": "stats",
+    "confidence_interval": "stats",
+    "replicate": "runner",
+    "Summary": "stats",
+    "to_csv": "eventlog",
+    "to_xes": "eventlog",
+    "SimResult": "records",
+    "CaseRecord": "records",
+    "ActivityRecord": "records",
+    "ResourceInterval": "records",
+    "PoolRecord": "records",
+    "MeetingRecord": "records",
+}
+
+__getattr__, __dir__ = lazy_names(__name__, _HOME, globals())

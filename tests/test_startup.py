@@ -53,3 +53,37 @@ def test_a_one_year_simulation_loads_no_statistics_library(tmp_path: Path) -> No
     args = ["simulate", "helsingborg", "--years", "0.25", "-r", "2", "--workers", "1", "--format", "json"]
     assert heavy_modules(args, tmp_path) == ["holidays"]  # the first run asks the package, and stores the dates
     assert heavy_modules(args, tmp_path) == []  # later runs read them from the store
+
+
+#: what reading a BPMN file or simulating needs, and the listing commands do not
+MODEL = ("lxml", "processes.model", "numpy", "simpy", "networkx", "scipy", "importlib.resources", "tempfile")
+
+
+@pytest.mark.parametrize("args", [["library"], ["facts"], ["facts", "helsingborg", "--format", "csv"]], ids=" ".join)
+def test_the_listings_read_profiles_without_the_model_or_xml(args: list[str], tmp_path: Path) -> None:
+    heavy_modules(args, tmp_path, heavy=MODEL)  # a first run fills the user cache
+    assert heavy_modules(args, tmp_path, heavy=(*MODEL, "yaml")) == []  # and the profiles are read from it
+
+
+def test_help_loads_no_reader(tmp_path: Path) -> None:
+    assert heavy_modules(["--help"], tmp_path, heavy=(*MODEL, "yaml", "difflib", "bpmn_io")) == []
+
+
+def test_validating_a_bpmn_file_needs_no_graph_library_and_no_yaml(tmp_path: Path) -> None:
+    model = str(ROOT / "processes/library/helsingborg/process.bpmn")
+    found = heavy_modules(["validate", model], tmp_path,
+                          heavy=("networkx", "yaml", "dateutil", "numpy", "simpy", "bpmn_io.library", "bpmn_io.profile"))
+    assert found == []
+    assert "processes.model" in heavy_modules(["validate", model], tmp_path, heavy=("processes.model",))  # the probe sees
+
+
+def test_the_listings_read_the_same_from_the_yaml_store(tmp_path: Path) -> None:
+    def run(cache: str) -> str:
+        env = {**os.environ, "PERMITFLOW_CACHE": cache}
+        return subprocess.run([sys.executable, "-c", "import cli; cli.main()", "facts", "--format", "json"], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+
+    without = run("none")
+    assert run(str(tmp_path / "cache")) == without
+    assert len(list((tmp_path / "cache" / "yaml").iterdir())) >= 10  # every library profile kept
+    assert run(str(tmp_path / "cache")) == without

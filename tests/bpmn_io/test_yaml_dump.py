@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bpmn_io import yamlsrc
+from bpmn_io import yamlparse
 from bpmn_io.library import library_names, library_paths
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeDumper"), reason="PyYAML
 
 
 def pure(data: object) -> str:
-    return yaml.dump(data, Dumper=yamlsrc._Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+    return yaml.dump(data, Dumper=yamlparse._Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
                      width=100)
 
 

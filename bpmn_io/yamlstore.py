@@ -1,0 +1,161 @@
+"""Parsed YAML documents kept between runs as plain JSON, so a start-up need not parse them again.
+
+``permitflow library`` reads ten profiles of 20-40 kB; parsing them (and remembering the
+line of every key) is most of what the command costs. What :func:`bpmn_io.yamlsrc.load_yaml`
+makes of a text depends only on that text, whether aliases are allowed, and the code of the
+loader, so the result is kept under the hash of those in the user's cache folder
+(:mod:`processes.cachestore`, kind ``yaml``) and read back when the same text comes again.
+The folder keeps the :data:`MAX_ENTRIES` most recently written entries.
+
+An entry is two lines: a header ``{"format", "key", "sha256"}`` and the document as JSON.
+``key`` is the SHA-256 of the text, the alias rule and the loader's own source (yamlsrc, yamlparse,
+yamlpath and the safety scan), so an edited file or another version of permitflow misses;
+``sha256`` is that of the second line, so a damaged or hand-edited entry misses too. A miss
+parses the text as if there were no store (with every check and error) and rewrites the
+entry. JSON holds the data as the loader gives it (str, int, float, bool, None, lists,
+mappings); dates and mappings whose keys are not text are tagged objects; a document with
+anything else is not kept. Nothing in an entry is executed.
+
+>>> doc = encode_doc({"a": [1, dt.date(2025, 1, 2)], 3: None}, {("a",): 1, (3,): 2})
+>>> decode_doc(doc)
+({'a': [1, datetime.date(2025, 1, 2)], 3: None}, {('a',): 1, (3,): 2})
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from processes.cachestore import cache_folder, write_quietly
+
+__all__ = ["FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "encode_doc", "decode_doc"]
+
+FORMAT = "permitflow-yaml/1"
+#: a shorter text parses about as fast as its entry is read: not kept
+MIN_CHARS = 2048
+#: entries kept; writing one more removes the oldest quarter (a user editing a profile makes one per save)
+MAX_ENTRIES = 400
+_DATE = "\x00date"
+_ITEMS = "\x00items"
+_LOADER_FILES = (*(Path(__file__).with_name(f"yaml{part}.py") for part in ("src", "parse", "path")),
+                 Path(__file__).parent.parent / "processes" / "yamlscan.py")
+_loader_digest: list[bytes] = []
+
+
+class _NotKept(Exception):
+    """A value JSON cannot hold as the loader made it."""
+
+
+def _loader_code() -> bytes:
+    """The loader's identity: a hash of its source files (read once per process)."""
+    if not _loader_digest:
+        digest = hashlib.sha256(FORMAT.encode())
+        for path in _LOADER_FILES:
+            digest.update(path.read_bytes())
+        _loader_digest.append(digest.digest())
+    return _loader_digest[0]
+
+
+def _encode(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is list:
+        return [_encode(v) for v in value]
+    if kind is dict:
+        if all(type(k) is str and not k.startswith("\x00") for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {_ITEMS: [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if kind is dt.date:
+        return {_DATE: value.isoformat()}
+    raise _NotKept(kind.__name__)
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1:
+        if _DATE in obj:
+            return dt.date.fromisoformat(obj[_DATE])
+        if _ITEMS in obj:
+            return {k: v for k, v in obj[_ITEMS]}
+    return obj
+
+
+def encode_doc(data: Any, lines: dict[tuple[Any, ...], int]) -> str:
+    """The JSON text of a document's ``data`` and ``lines`` (:class:`_NotKept` if it cannot be kept)."""
+    paths = [[[_encode(p) for p in path], line] for path, line in lines.items()]
+    return json.dumps({"data": _encode(data), "lines": paths}, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_doc(text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
+    """``(data, lines)`` of :func:`encode_doc`'s text; ``ValueError`` when it has another shape."""
+    doc = json.loads(text, object_hook=_decode)
+    if not isinstance(doc, dict) or set(doc) != {"data", "lines"} or not isinstance(doc["lines"], list):
+        raise ValueError("not a kept YAML document")
+    lines: dict[tuple[Any, ...], int] = {}
+    for item in doc["lines"]:
+        path, line = item
+        if not isinstance(path, list) or type(line) is not int:
+            raise ValueError("not a line table")
+        lines[tuple(path)] = line
+    return doc["data"], lines
+
+
+def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
+    """The entry's file and key for ``text``, or ``None`` when it is not kept."""
+    if len(text) < MIN_CHARS:
+        return None
+    folder = cache_folder("yaml")
+    if folder is None:
+        return None
+    try:
+        loader = _loader_code()
+    except OSError:
+        return None
+    key = hashlib.sha256(loader + repr(aliases).encode() + b"\x00" + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"{key[:40]}.json", key
+
+
+def _prune(folder: Path) -> None:
+    """Keep the folder at most :data:`MAX_ENTRIES` entries: the oldest quarter goes when it is full."""
+    try:
+        entries = [(e.stat().st_mtime, e) for e in folder.glob("*.json")]
+        if len(entries) < MAX_ENTRIES:
+            return
+        for _mtime, entry in sorted(entries)[: len(entries) - MAX_ENTRIES * 3 // 4]:
+            entry.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruning at the same time, or a folder that cannot be changed
+
+
+def recall(text: str, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
+    """``(data, lines)`` an earlier run kept for exactly this text, or ``None``."""
+    place = _place(text, aliases)
+    if place is None:
+        return None
+    path, key = place
+    try:
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        head = json.loads(header)
+        if head != {"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
+            return None
+        return decode_doc(body)
+    except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
+        return None
+
+
+def keep(text: str, aliases: str | None, data: Any, lines: dict[tuple[Any, ...], int]) -> None:
+    """Keep what the loader made of ``text`` for the next run (quietly not, when it cannot be kept)."""
+    place = _place(text, aliases)
+    if place is None:
+        return
+    path, key = place
+    try:
+        body = encode_doc(data, lines)
+    except (_NotKept, RecursionError, ValueError):
+        return
+    header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
+    _prune(path.parent)
+    write_quietly(path, f"{header}\n{body}")

@@ -1,0 +1,46 @@
+"""The user's cache folder: plain data kept between runs to save start-up time, never trusted blindly.
+
+Everything kept here is data a reader parses and checks (JSON), never code; an entry
+that is missing, unreadable or fails its checks is computed again and rewritten, and a
+folder that cannot be written is simply not used (it costs speed, never a result).
+
+The folder: ``$PERMITFLOW_CACHE/<kind>`` if that variable is set (``none`` turns every
+store off), else ``$XDG_CACHE_HOME/permitflow/<kind>`` (default ``~/.cache``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["cache_folder", "write_quietly"]
+
+
+def cache_folder(kind: str) -> Path | None:
+    """Where entries of ``kind`` (``holidays``, ``yaml``) are kept, or ``None`` when the stores are off."""
+    chosen = os.environ.get("PERMITFLOW_CACHE")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "none") else Path(chosen) / kind
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "permitflow" / kind
+
+
+def write_quietly(path: Path, text: str) -> None:
+    """Put ``text`` at ``path`` whole (a temporary file renamed into place), or not at all.
+
+    Readers see the old entry or the whole new one; a read-only or full folder is ignored.
+    """
+    import tempfile  # only when an entry is written: not on the way of a run that finds its entries
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
