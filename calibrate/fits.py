@@ -19,8 +19,8 @@ from bpmn_io.caselog import from_seconds
 from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.model import Gateway, Process
 
-__all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "MeetingFit", "fit_meetings",
-           "ClockFit", "fit_clock", "case_arrivals"]
+__all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed",
+           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals"]
 
 _DAY = 86400.0
 _YEAR = 365.25 * _DAY
@@ -145,19 +145,43 @@ def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
             passes = counts[:, [code[e] for e in pre]].sum(axis=1)
             per_case[:, j] = np.clip(passes - per_case.sum(axis=1), 0, None)
             markers[bare[0]] = (f"passes ({', '.join(pre)}) less the other branches",)
-        total = per_case.sum(axis=0)
-        if total.sum() < 1:
+        fit = branch_fit(node.id, [f.id for f in flows], per_case, markers)
+        if fit is not None:
+            out[node.id] = fit
+    return out
+
+
+def branch_fit(gateway: str, flows: list[str], per_case: np.ndarray,
+               markers: dict[str, tuple[str, ...]]) -> BranchFit | None:
+    """Shares of ``flows`` from ``per_case`` (cases x flows: how often each case took each flow),
+    with a percentile bootstrap over cases; ``None`` when no case passed the gateway."""
+    total = per_case.sum(axis=0)
+    if total.sum() < 1:
+        return None
+    probs = total / total.sum()
+    rng = np.random.default_rng(0)
+    idx = rng.integers(0, per_case.shape[0], size=(_RESAMPLES, per_case.shape[0]))
+    boot = per_case[idx].sum(axis=1)
+    boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
+    lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
+    return BranchFit(gateway, dict(zip(flows, _rounded(probs), strict=True)),
+                     {i: (round(float(a), 4), round(float(b), 4)) for i, a, b in zip(flows, lo, hi, strict=True)},
+                     int(total.sum()), markers)
+
+
+def fit_branching_replayed(process: Process, counts: dict[str, np.ndarray]) -> dict[str, BranchFit]:
+    """Probabilities of each diverging gateway's flows from replayed counts
+    (:func:`calibrate.replay.replay_counts`: per flow, how often each case took it)."""
+    out: dict[str, BranchFit] = {}
+    for node in process.nodes.values():
+        flows = [f.id for f in process.outgoing(node.id)]
+        if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive") or len(flows) < 2 \
+                or not all(f in counts for f in flows):
             continue
-        probs = total / total.sum()
-        rng = np.random.default_rng(0)
-        idx = rng.integers(0, per_case.shape[0], size=(_RESAMPLES, per_case.shape[0]))
-        boot = per_case[idx].sum(axis=1)
-        boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
-        lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
-        ids = [f.id for f in flows]
-        out[node.id] = BranchFit(node.id, dict(zip(ids, _rounded(probs), strict=True)),
-                                 {i: (round(float(a), 4), round(float(b), 4)) for i, a, b in zip(ids, lo, hi, strict=True)},
-                                 int(total.sum()), markers)
+        per_case = np.stack([counts[f] for f in flows], axis=1)
+        fit = branch_fit(node.id, flows, per_case, {f: ("token replay",) for f in flows})
+        if fit is not None:
+            out[node.id] = fit
     return out
 
 
