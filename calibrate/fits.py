@@ -134,7 +134,7 @@ def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
             markers[f.id] = tuple(sorted(e for e in first if e not in others and e not in around))
         bare = [f.id for f in flows if not markers[f.id]]
         pre = sorted(through_unmapped(obs.graph, [node.id], mapped, reverse=True))
-        if len(bare) > 1 or (bare and not pre):
+        if len(bare) > 1 or (bare and (not pre or not _passes_countable(process, obs.graph, node.id, mapped))):
             continue
         per_case = np.zeros((counts.shape[0], len(flows)))
         for j, f in enumerate(flows):
@@ -149,6 +149,27 @@ def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
         if fit is not None:
             out[node.id] = fit
     return out
+
+
+def _passes_countable(process: Process, graph: nx.DiGraph, gateway: str, mapped: set[str]) -> bool:
+    """True when each row of the steps before ``gateway`` is one pass of it: no other diverging
+    gateway (only some of those rows reach this one) and no parallel join (one pass per joined
+    branch) lies between them. A gateway reached only behind another decision keeps what the
+    model's profile says: counting all rows before that decision as passes made, for example,
+    half of Helsingborg's incomplete applications skip the supplement round and be dismissed."""
+    seen: set[str] = set()
+    todo = list(graph.predecessors(gateway))
+    while todo:
+        n = todo.pop()
+        if n in seen or n in mapped:
+            continue
+        seen.add(n)
+        node = process.nodes.get(n)
+        if isinstance(node, Gateway) and (len(process.outgoing(n)) > 1 or (
+                node.gateway_kind == "parallel" and len(process.incoming(n)) > 1)):
+            return False
+        todo.extend(graph.predecessors(n))
+    return True
 
 
 def branch_fit(gateway: str, flows: list[str], per_case: np.ndarray,
