@@ -149,6 +149,10 @@ class _Builder:
         note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95 % interval "
                 f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
                 f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
+        if fit.whole_log is not None:
+            rate, (lo, hi) = fit.whole_log
+            note += (f"; per_year: the last year's arrivals (before {fit.last:%Y-%m-%d}): the whole log's "
+                     f"{rate:.1f} a year [{lo:.1f}, {hi:.1f}] lies outside their interval (the level shifted)")
         if fit.seasonality is not None:
             entry["seasonality"] = list(fit.seasonality)
             note += "; seasonality: arrivals per day of each calendar month over the mean"

@@ -43,30 +43,48 @@ class ArrivalFit:
     per_year_ci: tuple[float, float]
     seasonality: tuple[float, ...] | None  # 12 weights (mean 1), None when under a year of data
     weekdays: tuple[float, ...]  # share of arrivals Monday..Sunday
+    #: (rate over the whole log, its 95 % interval) when the last year's rate replaced it (a level shift)
+    whole_log: tuple[float, tuple[float, float]] | None = None
 
     def data(self) -> dict[str, Any]:
         return {"cases": self.n, "first": self.first.isoformat(), "last": self.last.isoformat(),
                 "per_year": self.per_year, "per_year_ci": list(self.per_year_ci),
+                "per_year_whole_log": None if self.whole_log is None else self.whole_log[0],
                 "seasonality": list(self.seasonality) if self.seasonality else None,
                 "weekday_shares": dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), self.weekdays,
                                            strict=True))}
 
 
-def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
-    """Rate per year (n - 1 gaps over the span of arrivals), monthly weights by exposure, weekday shares."""
+def _poisson_rate(k: int, years: float) -> tuple[float, tuple[float, float]]:
+    """``k`` events in ``years``: the rate per year and its exact (Garwood) 95 % interval."""
     from scipy import stats
 
+    low = stats.chi2.ppf(0.025, 2 * k) / 2 / years if k > 0 else 0.0
+    return k / years, (float(low), float(stats.chi2.ppf(0.975, 2 * k + 2) / 2 / years))
+
+
+def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
+    """Rate per year (n - 1 gaps over the span of arrivals), monthly weights by exposure, weekday shares.
+
+    When the arrivals span two years or more and the rate of the last year's arrivals differs
+    from the whole log's beyond chance (the whole log's rate lies outside the last year's
+    exact 95 % interval: the level has shifted), the last year's rate is the one fitted: a
+    simulation runs after the log, where the latest level is the better guess. ``whole_log``
+    then keeps the other.
+    """
     times = np.sort(arrivals[np.isfinite(arrivals)])
     n = int(times.size)
     span = float(times[-1] - times[0]) if n > 1 else 0.0
     k = max(n - 1, 0)
+    whole = None
     if span <= 0:
         rate, ci = float("nan"), (float("nan"), float("nan"))
     else:
-        years = span / _YEAR
-        rate = k / years
-        low = stats.chi2.ppf(0.025, 2 * k) / 2 / years if k > 0 else 0.0
-        ci = (float(low), float(stats.chi2.ppf(0.975, 2 * k + 2) / 2 / years))
+        rate, ci = _poisson_rate(k, span / _YEAR)
+        if span >= 2 * _YEAR:
+            recent, recent_ci = _poisson_rate(int(np.count_nonzero(times > times[-1] - _YEAR)), 1.0)
+            if not recent_ci[0] <= rate <= recent_ci[1]:
+                whole, rate, ci = (rate, ci), recent, recent_ci
     first, last = from_seconds(times[0]), from_seconds(times[-1])
     months = Counter(from_seconds(t).month for t in times)
     exposure = np.zeros(12)
@@ -81,7 +99,7 @@ def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
             season = tuple(round(float(r / rates.mean()), 3) for r in rates)
     wd = Counter(from_seconds(t).weekday() for t in times)
     weekdays = tuple(round(wd.get(d, 0) / n, 4) for d in range(7))
-    return ArrivalFit(n, first, last, float(rate), ci, season, weekdays)
+    return ArrivalFit(n, first, last, float(rate), ci, season, weekdays, whole)
 
 
 @dataclass(frozen=True, slots=True)
