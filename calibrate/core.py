@@ -297,14 +297,16 @@ class _Builder:
         An estimated start is the later of the step's enabling and its resource's previous completion,
         so a busy person looks busy all the time: when people work on several cases at once, the
         estimated work is mostly waiting. A pool that would need more hours than it has to serve the
-        log's own arrivals (utilisation 1 or more: queues that grow without end, while the log's
-        cases did end) cannot be right; its steps are fitted as calendar delays from enabling to
+        log's own arrivals (at the whole log's rate; utilisation 1 or more: queues that grow
+        without end, while the log's cases did end) cannot be right; its steps are fitted as calendar delays from enabling to
         completion instead (waiting and work together, as the log shows them).
         """
         self.overloaded = {}
         if self.dates_only:
             return
-        per_year = float((self.report.get("arrivals") or {}).get("per_year") or float("nan"))
+        arrivals = self.report.get("arrivals") or {}
+        # the log's own arrivals over its whole period: the work the log shows was done at that rate
+        per_year = float(arrivals.get("per_year_whole_log") or arrivals.get("per_year") or float("nan"))
         pools = self.sim.get("pools") or {}
         work: dict[str, float] = {}
         decision = (self.sim.get("decision") or {}).get("element")
@@ -356,7 +358,7 @@ class _Builder:
                 what += " (dates only: work and waiting cannot be told apart)"
             elif delay and self._pool_of(e) in self.overloaded:
                 what += (f" (the work the estimated starts give would keep pool {self._pool_of(e)} busy "
-                         f"{self.overloaded[self._pool_of(e)]:.0%} of its hours at the fitted arrival rate: "
+                         f"{self.overloaded[self._pool_of(e)]:.0%} of its hours at the log's arrival rate: "
                          "they include waiting, so waiting and work are fitted together)")
             elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}")
         self.report["durations"] = out

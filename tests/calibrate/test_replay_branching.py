@@ -99,3 +99,14 @@ def test_arrivals_take_the_last_years_rate_after_a_level_shift() -> None:
     fit = fits.fit_arrivals(np.concatenate([early, _steady(150, 1, start=early[-1] + 365.25 * DAY / 150)]))
     assert fit.per_year == pytest.approx(150, abs=2)
     assert fit.whole_log is not None and fit.whole_log[0] == pytest.approx(250, rel=0.01)
+
+
+def test_discovery_writes_the_same_model_every_time() -> None:
+    """pm4py names its gateways by random ids; the model's ids come from its structure instead."""
+    from bpmn_io.writer import to_bpmn_bytes
+    from calibrate.discover import discover_model
+
+    table = _log()
+    first, second = (to_bpmn_bytes(discover_model(table, min_frequency=0.5, noise=0.0).defs) for _ in range(2))
+    assert b"Gw_" in first
+    assert first == second
