@@ -356,9 +356,9 @@ class _Builder:
             what = "calendar time from enabled to completion" if delay else "work hours inside the pool's calendar"
             if delay and self.dates_only and not isinstance(node, Event):
                 what += " (dates only: work and waiting cannot be told apart)"
-            elif delay and self._pool_of(e) in self.overloaded:
-                what += (f" (the work the estimated starts give would keep pool {self._pool_of(e)} busy "
-                         f"{self.overloaded[self._pool_of(e)]:.0%} of its hours at the log's arrival rate: "
+            elif delay and (pool := self._pool_of(e) or "") in self.overloaded:
+                what += (f" (the work the estimated starts give would keep pool {pool} busy "
+                         f"{self.overloaded[pool]:.0%} of its hours at the log's arrival rate: "
                          "they include waiting, so waiting and work are fitted together)")
             elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}")
         self.report["durations"] = out
