@@ -110,3 +110,33 @@ def test_discovery_writes_the_same_model_every_time() -> None:
     first, second = (to_bpmn_bytes(discover_model(table, min_frequency=0.5, noise=0.0).defs) for _ in range(2))
     assert b"Gw_" in first
     assert first == second
+
+
+def _busy_log(*, with_starts: bool):
+    """40 cases, two a day, one person; each step a week after the one before, so a person's
+    estimated starts (her previous completion) tile her days: work that would need about twice
+    her hours at the log's arrival rate (2.0 when measured)."""
+    records, where = [], 0
+    for i in range(40):
+        for j, activity in enumerate("ABCD"):
+            where += 1
+            t = (i // 2) * DAY + (9 + 3 * (i % 2) + j % 3) * 3600.0 + j * 7 * DAY
+            records.append(LogRecord(f"c{i}", activity, t - 1800.0 if with_starts else float("nan"), t, "anna", "",
+                                     where))
+    return table_from_records(records, source="busy.csv")
+
+
+def test_estimated_work_that_would_overload_its_pool_becomes_calendar_delay() -> None:
+    defs, table = _model(), _busy_log(with_starts=False)
+    result = calibrate(defs, table, map_activities(defs, table), log_name="busy.csv")
+    assert result.report["capacity"]["staff_Lane_Staff"]["utilisation"] > 1.5
+    assert {d["kind"] for d in result.report["durations"].values()} == {"delay"}
+    assert "would keep pool staff_Lane_Staff busy" in result.profile["simulation"]["elements"]["Task_B"]["note"]
+
+
+def test_work_the_log_gives_start_times_for_stays_work() -> None:
+    defs, table = _model(), _busy_log(with_starts=True)
+    report = calibrate(defs, table, map_activities(defs, table), log_name="busy.csv").report
+    assert report["capacity"] == {}
+    assert {d["kind"] for d in report["durations"].values()} == {"work"}
+    assert 0 < report["durations"]["Task_B"]["mean_hours"] <= 0.5  # the half hours given, inside the calendar
