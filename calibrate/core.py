@@ -136,6 +136,7 @@ class _Builder:
                                        "period": table.period_text(), "start_times": self.obs.starts.note}
         self.calendars: dict[str, WorkCalendar] = {}
         self.dates_only = staff.dates_only(table.end)
+        self.overloaded: dict[str, float] = {}  # pool -> utilisation, see capacity()
 
     # ---------------------------------------------------------------- arrivals and the run
     def arrivals(self) -> None:
@@ -148,6 +149,10 @@ class _Builder:
         note = (f"{fit.n} cases arrived {fit.first:%Y-%m-%d} to {fit.last:%Y-%m-%d}; per_year 95 % interval "
                 f"[{fit.per_year_ci[0]:.1f}, {fit.per_year_ci[1]:.1f}] (exact Poisson); weekdays: share of "
                 f"arrivals by weekday ({shares}) times 7, so a day of mean weight gets a 7th of a week's arrivals")
+        if fit.whole_log is not None:
+            rate, (lo, hi) = fit.whole_log
+            note += (f"; per_year: the last year's arrivals (before {fit.last:%Y-%m-%d}): the whole log's "
+                     f"{rate:.1f} a year [{lo:.1f}, {hi:.1f}] lies outside their interval (the level shifted)")
         if fit.seasonality is not None:
             entry["seasonality"] = list(fit.seasonality)
             note += "; seasonality: arrivals per day of each calendar month over the mean"
@@ -273,13 +278,61 @@ class _Builder:
             return False
         if isinstance(node, Event):
             return True
-        return self.dates_only
+        return self.dates_only or self._pool_of(e) in self.overloaded
+
+    def _pool_of(self, e: str) -> str | None:
+        lane, pool = _lane_pool(self.process, e, self.sim.get("pools") or {})
+        return pool or (f"staff_{lane}" if lane else None)
+
+    def _work_values(self, e: str) -> np.ndarray:
+        """Work hours of ``e``'s rows inside its pool's calendar (wall hours without one)."""
+        rows = self.obs.rows(e)
+        cal = self.calendars.get(self._pool_of(e) or "")
+        h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
+        return np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
+
+    def capacity(self) -> None:
+        """Pools whose work, as estimated starts give it, exceeds their hours at the fitted arrival rate.
+
+        An estimated start is the later of the step's enabling and its resource's previous completion,
+        so a busy person looks busy all the time: when people work on several cases at once, the
+        estimated work is mostly waiting. A pool that would need more hours than it has to serve the
+        log's own arrivals (at the whole log's rate; utilisation 1 or more: queues that grow
+        without end, while the log's cases did end) cannot be right; its steps are fitted as calendar delays from enabling to
+        completion instead (waiting and work together, as the log shows them).
+        """
+        self.overloaded = {}
+        if self.dates_only:
+            return
+        arrivals = self.report.get("arrivals") or {}
+        # the log's own arrivals over its whole period: the work the log shows was done at that rate
+        per_year = float(arrivals.get("per_year_whole_log") or arrivals.get("per_year") or float("nan"))
+        pools = self.sim.get("pools") or {}
+        work: dict[str, float] = {}
+        decision = (self.sim.get("decision") or {}).get("element")
+        for e in self.obs.elements:
+            node = self.process.nodes.get(e)
+            pool = self._pool_of(e)
+            rows = self.obs.rows(e)
+            if not isinstance(node, Task) or e == decision or pool not in self.calendars or not rows.size \
+                    or not self.obs.starts.estimated[rows].mean() > 0.5 \
+                    or "duration" in (((self.sim.get("elements") or {}).get(e)) or {}):
+                continue
+            work[pool] = work.get(pool, 0.0) + float(self._work_values(e).sum())
+        year = 24 * 365.25
+        for pool, hours in sorted(work.items()):
+            count = float((pools.get(pool) or {}).get("count", 1))
+            have = count * self.calendars[pool].open_hours(0.0, year)
+            need = hours / max(self.table.n_cases, 1) * per_year
+            if have > 0 and need / have >= 1.0:
+                self.overloaded[pool] = need / have
+        self.report["capacity"] = {p: {"utilisation": round(u, 3), "steps": "calendar delays"}
+                                   for p, u in self.overloaded.items()}
 
     def durations(self) -> None:
         elements = self.sim.setdefault("elements", {}) or {}
         self.sim["elements"] = elements
         decision = (self.sim.get("decision") or {}).get("element")
-        pools = self.sim.get("pools") or {}
         out = {}
         for e in self.obs.elements:
             node = self.process.nodes.get(e)
@@ -294,11 +347,7 @@ class _Builder:
                 begin = np.where(np.isnan(begin), self.table.end[rows], begin)
                 values = (self.table.end[rows] - begin) / HOUR
             else:
-                _lane, pool = _lane_pool(self.process, e, pools)
-                cal = self.calendars.get(pool or f"staff_{_lane}")
-                h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
-                values = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal \
-                    else h1 - h0
+                values = self._work_values(e)
             fit = fit_duration(values)
             out[e] = {"kind": "delay" if delay else "work", **fit.data()}
             entry = dict(elements.get(e) or {})
@@ -307,6 +356,10 @@ class _Builder:
             what = "calendar time from enabled to completion" if delay else "work hours inside the pool's calendar"
             if delay and self.dates_only and not isinstance(node, Event):
                 what += " (dates only: work and waiting cannot be told apart)"
+            elif delay and (pool := self._pool_of(e) or "") in self.overloaded:
+                what += (f" (the work the estimated starts give would keep pool {pool} busy "
+                         f"{self.overloaded[pool]:.0%} of its hours at the log's arrival rate: "
+                         "they include waiting, so waiting and work are fitted together)")
             elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}")
         self.report["durations"] = out
 
@@ -314,7 +367,7 @@ class _Builder:
     def branching(self) -> None:
         elements = self.sim.setdefault("elements", {}) or {}
         ruled = _extension_gateway(self.process, self.sim)  # decided by the legal clock's rule, not by shares
-        found = {g: fit for g, fit in fits.fit_branching(self.process, self.obs).items() if g != ruled}
+        found = {g: fit for g, fit in self._branch_fits().items() if g != ruled}
         for g, fit in found.items():
             entry = dict(elements.get(g) or {})
             entry.pop("conditions", None)
@@ -336,6 +389,19 @@ class _Builder:
             elements[node.id] = {**entry, "probabilities": {f.id: p for f, p in zip(flows, share, strict=True)},
                                  "assumption": "the log cannot tell these branches apart (no step marks a "
                                                "branch alone): equal shares"}
+
+    def _branch_fits(self) -> dict[str, fits.BranchFit]:
+        """Replayed counts where the model replays (:mod:`calibrate.replay`), counts by marks elsewhere."""
+        marked = fits.fit_branching(self.process, self.obs)
+        try:
+            from calibrate.replay import replay_counts
+
+            counts = replay_counts(self.process, self.obs)
+        except ImportError:  # pm4py (the logs extra) absent: the marks alone
+            counts = None
+        if counts is None:
+            return marked
+        return {**marked, **fits.fit_branching_replayed(self.process, counts)}
 
     # ---------------------------------------------------------------- decision and clock
     def decision(self) -> None:
@@ -418,6 +484,7 @@ def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, b
     run.mapping_report()
     run.arrivals()
     run.pools()
+    run.capacity()
     run.durations()
     run.branching()
     run.decision()

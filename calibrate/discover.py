@@ -16,6 +16,7 @@ and imported only here.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -91,13 +92,32 @@ def _ident(name: str, taken: set[str], prefix: str) -> str:
     return out
 
 
+def _structural_order(bpmn: Any) -> dict[Any, tuple[str, str, str]]:
+    """A sort key per node from the graph alone (pm4py names its gateways by random ids, so
+    sorting by those gave other ids each run): the node's type and name, refined a few times
+    with its neighbours' keys (Weisfeiler-Lehman), so that unnamed gateways are told apart by
+    where they stand. Nodes still equal are symmetric: either order writes the same model."""
+    succ: dict[Any, list[Any]] = {n: [] for n in bpmn.get_nodes()}
+    pred: dict[Any, list[Any]] = {n: [] for n in bpmn.get_nodes()}
+    for flow in bpmn.get_flows():
+        succ[flow.get_source()].append(flow.get_target())
+        pred[flow.get_target()].append(flow.get_source())
+    base = {n: (type(n).__name__, (n.get_name() or "").strip()) for n in succ}
+    key = {n: repr(base[n]) for n in succ}
+    for _ in range(8):
+        key = {n: hashlib.sha1(repr((key[n], sorted(key[m] for m in succ[n]), sorted(key[m] for m in pred[n])))
+                               .encode()).hexdigest() for n in succ}
+    return {n: (*base[n], key[n]) for n in succ}
+
+
 def _convert(bpmn: Any, pm4py: Any) -> Definitions:
     from pm4py.objects.bpmn.obj import BPMN
 
     taken: set[str] = set()
     ids: dict[Any, str] = {}
     nodes: dict[str, Any] = {}
-    for node in sorted(bpmn.get_nodes(), key=lambda n: (type(n).__name__, n.get_name() or "", n.get_id())):
+    order = _structural_order(bpmn)
+    for node in sorted(bpmn.get_nodes(), key=lambda n: order[n]):
         name = (node.get_name() or "").strip()
         if isinstance(node, BPMN.Task):
             nid = _ident(name, taken, "Task_")

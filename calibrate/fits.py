@@ -19,8 +19,8 @@ from bpmn_io.caselog import from_seconds
 from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.model import Gateway, Process
 
-__all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "MeetingFit", "fit_meetings",
-           "ClockFit", "fit_clock", "case_arrivals"]
+__all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed",
+           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals"]
 
 _DAY = 86400.0
 _YEAR = 365.25 * _DAY
@@ -43,30 +43,48 @@ class ArrivalFit:
     per_year_ci: tuple[float, float]
     seasonality: tuple[float, ...] | None  # 12 weights (mean 1), None when under a year of data
     weekdays: tuple[float, ...]  # share of arrivals Monday..Sunday
+    #: (rate over the whole log, its 95 % interval) when the last year's rate replaced it (a level shift)
+    whole_log: tuple[float, tuple[float, float]] | None = None
 
     def data(self) -> dict[str, Any]:
         return {"cases": self.n, "first": self.first.isoformat(), "last": self.last.isoformat(),
                 "per_year": self.per_year, "per_year_ci": list(self.per_year_ci),
+                "per_year_whole_log": None if self.whole_log is None else self.whole_log[0],
                 "seasonality": list(self.seasonality) if self.seasonality else None,
                 "weekday_shares": dict(zip(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), self.weekdays,
                                            strict=True))}
 
 
-def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
-    """Rate per year (n - 1 gaps over the span of arrivals), monthly weights by exposure, weekday shares."""
+def _poisson_rate(k: int, years: float) -> tuple[float, tuple[float, float]]:
+    """``k`` events in ``years``: the rate per year and its exact (Garwood) 95 % interval."""
     from scipy import stats
 
+    low = stats.chi2.ppf(0.025, 2 * k) / 2 / years if k > 0 else 0.0
+    return k / years, (float(low), float(stats.chi2.ppf(0.975, 2 * k + 2) / 2 / years))
+
+
+def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
+    """Rate per year (n - 1 gaps over the span of arrivals), monthly weights by exposure, weekday shares.
+
+    When the arrivals span two years or more and the rate of the last year's arrivals differs
+    from the whole log's beyond chance (the whole log's rate lies outside the last year's
+    exact 95 % interval: the level has shifted), the last year's rate is the one fitted: a
+    simulation runs after the log, where the latest level is the better guess. ``whole_log``
+    then keeps the other.
+    """
     times = np.sort(arrivals[np.isfinite(arrivals)])
     n = int(times.size)
     span = float(times[-1] - times[0]) if n > 1 else 0.0
     k = max(n - 1, 0)
+    whole = None
     if span <= 0:
         rate, ci = float("nan"), (float("nan"), float("nan"))
     else:
-        years = span / _YEAR
-        rate = k / years
-        low = stats.chi2.ppf(0.025, 2 * k) / 2 / years if k > 0 else 0.0
-        ci = (float(low), float(stats.chi2.ppf(0.975, 2 * k + 2) / 2 / years))
+        rate, ci = _poisson_rate(k, span / _YEAR)
+        if span >= 2 * _YEAR:
+            recent, recent_ci = _poisson_rate(int(np.count_nonzero(times > times[-1] - _YEAR)), 1.0)
+            if not recent_ci[0] <= rate <= recent_ci[1]:
+                whole, rate, ci = (rate, ci), recent, recent_ci
     first, last = from_seconds(times[0]), from_seconds(times[-1])
     months = Counter(from_seconds(t).month for t in times)
     exposure = np.zeros(12)
@@ -81,7 +99,7 @@ def fit_arrivals(arrivals: np.ndarray) -> ArrivalFit:
             season = tuple(round(float(r / rates.mean()), 3) for r in rates)
     wd = Counter(from_seconds(t).weekday() for t in times)
     weekdays = tuple(round(wd.get(d, 0) / n, 4) for d in range(7))
-    return ArrivalFit(n, first, last, float(rate), ci, season, weekdays)
+    return ArrivalFit(n, first, last, float(rate), ci, season, weekdays, whole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +152,7 @@ def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
             markers[f.id] = tuple(sorted(e for e in first if e not in others and e not in around))
         bare = [f.id for f in flows if not markers[f.id]]
         pre = sorted(through_unmapped(obs.graph, [node.id], mapped, reverse=True))
-        if len(bare) > 1 or (bare and not pre):
+        if len(bare) > 1 or (bare and (not pre or not _passes_countable(process, obs.graph, node.id, mapped))):
             continue
         per_case = np.zeros((counts.shape[0], len(flows)))
         for j, f in enumerate(flows):
@@ -145,19 +163,64 @@ def fit_branching(process: Process, obs: Observed) -> dict[str, BranchFit]:
             passes = counts[:, [code[e] for e in pre]].sum(axis=1)
             per_case[:, j] = np.clip(passes - per_case.sum(axis=1), 0, None)
             markers[bare[0]] = (f"passes ({', '.join(pre)}) less the other branches",)
-        total = per_case.sum(axis=0)
-        if total.sum() < 1:
+        fit = branch_fit(node.id, [f.id for f in flows], per_case, markers)
+        if fit is not None:
+            out[node.id] = fit
+    return out
+
+
+def _passes_countable(process: Process, graph: nx.DiGraph, gateway: str, mapped: set[str]) -> bool:
+    """True when each row of the steps before ``gateway`` is one pass of it: no other diverging
+    gateway (only some of those rows reach this one) and no parallel join (one pass per joined
+    branch) lies between them. A gateway reached only behind another decision keeps what the
+    model's profile says: counting all rows before that decision as passes made, for example,
+    half of Helsingborg's incomplete applications skip the supplement round and be dismissed."""
+    seen: set[str] = set()
+    todo = list(graph.predecessors(gateway))
+    while todo:
+        n = todo.pop()
+        if n in seen or n in mapped:
             continue
-        probs = total / total.sum()
-        rng = np.random.default_rng(0)
-        idx = rng.integers(0, per_case.shape[0], size=(_RESAMPLES, per_case.shape[0]))
-        boot = per_case[idx].sum(axis=1)
-        boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
-        lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
-        ids = [f.id for f in flows]
-        out[node.id] = BranchFit(node.id, dict(zip(ids, _rounded(probs), strict=True)),
-                                 {i: (round(float(a), 4), round(float(b), 4)) for i, a, b in zip(ids, lo, hi, strict=True)},
-                                 int(total.sum()), markers)
+        seen.add(n)
+        node = process.nodes.get(n)
+        if isinstance(node, Gateway) and (len(process.outgoing(n)) > 1 or (
+                node.gateway_kind == "parallel" and len(process.incoming(n)) > 1)):
+            return False
+        todo.extend(graph.predecessors(n))
+    return True
+
+
+def branch_fit(gateway: str, flows: list[str], per_case: np.ndarray,
+               markers: dict[str, tuple[str, ...]]) -> BranchFit | None:
+    """Shares of ``flows`` from ``per_case`` (cases x flows: how often each case took each flow),
+    with a percentile bootstrap over cases; ``None`` when no case passed the gateway."""
+    total = per_case.sum(axis=0)
+    if total.sum() < 1:
+        return None
+    probs = total / total.sum()
+    rng = np.random.default_rng(0)
+    idx = rng.integers(0, per_case.shape[0], size=(_RESAMPLES, per_case.shape[0]))
+    boot = per_case[idx].sum(axis=1)
+    boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
+    lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
+    return BranchFit(gateway, dict(zip(flows, _rounded(probs), strict=True)),
+                     {i: (round(float(a), 4), round(float(b), 4)) for i, a, b in zip(flows, lo, hi, strict=True)},
+                     int(total.sum()), markers)
+
+
+def fit_branching_replayed(process: Process, counts: dict[str, np.ndarray]) -> dict[str, BranchFit]:
+    """Probabilities of each diverging gateway's flows from replayed counts
+    (:func:`calibrate.replay.replay_counts`: per flow, how often each case took it)."""
+    out: dict[str, BranchFit] = {}
+    for node in process.nodes.values():
+        flows = [f.id for f in process.outgoing(node.id)]
+        if not isinstance(node, Gateway) or node.gateway_kind not in ("exclusive", "inclusive") or len(flows) < 2 \
+                or not all(f in counts for f in flows):
+            continue
+        per_case = np.stack([counts[f] for f in flows], axis=1)
+        fit = branch_fit(node.id, flows, per_case, {f: ("token replay",) for f in flows})
+        if fit is not None:
+            out[node.id] = fit
     return out
 
 

@@ -21,11 +21,16 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     a = report.get("arrivals")
     if a:
         lines.append(f"arrivals: {a['per_year']:.1f} a year [{a['per_year_ci'][0]:.1f}, {a['per_year_ci'][1]:.1f}]"
+                     + ("" if a.get("per_year_whole_log") is None else
+                        f" (the last year's; the whole log's {a['per_year_whole_log']:.1f} differs beyond chance)")
                      + ("" if a["seasonality"] is None else ", seasonality " + " ".join(f"{w:.2f}" for w in a["seasonality"])))
     for p in report.get("pools", []):
         lines.append(f"pool {p['pool']}: {p['count']} ({p['counted_by']}), lanes {', '.join(p['lanes'])}"
                      + ("" if p["hours"] is None else ", hours " + ", ".join(f"{d} {h}" for d, h in p["hours"].items()
                                                                               if h != "closed")))
+    for pool, c in (report.get("capacity") or {}).items():
+        lines.append(f"pool {pool}: the work the estimated starts give would keep it busy {c['utilisation']:.0%} of its "
+                     "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
         lines.append(f"{d['kind']:5} {e}: {d['family']} mean {d['mean_hours']:.3g} h "
                      f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}")
