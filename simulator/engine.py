@@ -42,7 +42,7 @@ from simulator.recorder import Recorder
 from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
 from simulator.state import Case, Scope
-from simulator.streams import draws, root_sequence, stream, uniforms
+from simulator.streams import draws, lazy_stream, root_sequence, uniforms
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -182,16 +182,16 @@ class _Run(ActivityExecution, JoinRouting):
         self.count_draws: list[Iterator[float] | None] = [None] * n
         for nd in self.nodes:
             if nd.work is not None:
-                self.work_draws[nd.index] = draws(nd.work, stream(root, "work", nd.id))
+                self.work_draws[nd.index] = draws(nd.work, lazy_stream(root, "work", nd.id))
             if nd.delay is not None:
-                self.delay_draws[nd.index] = draws(nd.delay, stream(root, "delay", nd.id))
+                self.delay_draws[nd.index] = draws(nd.delay, lazy_stream(root, "delay", nd.id))
             if nd.cumulative or nd.loop_again >= 0:
-                self.route_draws[nd.index] = uniforms(stream(root, "route", nd.id))
+                self.route_draws[nd.index] = uniforms(lazy_stream(root, "route", nd.id))
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
-                self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
+                self.count_draws[nd.index] = draws(nd.mi_cardinality, lazy_stream(root, "cardinality", nd.id))
         # case attributes (read by gateway conditions): one stream per attribute, drawn at arrival
         self.attr_draws = [
-            (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(stream(root, "attribute", name)))
+            (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(lazy_stream(root, "attribute", name)))
             for name, a in params.attributes.items()
         ]
         self.capped = any(nd.visit_cap for nd in self.nodes)

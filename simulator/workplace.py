@@ -24,7 +24,7 @@ from simulator.decisions import MeetingCalendar, meeting_calendar
 from simulator.members import MemberDesk
 from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
-from simulator.streams import draws, stream
+from simulator.streams import draws, lazy_stream, stream
 
 __all__ = ["Workplace", "PoolAtWork"]
 
@@ -122,9 +122,9 @@ class Workplace:
                 if calendar is not None:
                     self.meetings[level] = calendar
                 elif body.duration is not None:
-                    self.body_work[level] = draws(body.duration, stream(root, "decision", level))
+                    self.body_work[level] = draws(body.duration, lazy_stream(root, "decision", level))
             if decision.after_meeting is not None:
-                self.lag = draws(decision.after_meeting, stream(root, "after_meeting", decision.element))
+                self.lag = draws(decision.after_meeting, lazy_stream(root, "after_meeting", decision.element))
 
     # ------------------------------------------------------------------ arrivals
 
