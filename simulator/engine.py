@@ -299,19 +299,33 @@ class _Run(ActivityExecution, JoinRouting):
                             self.recheck_inclusive(scope, n)
                     if node.plain:
                         pool = pools[n]
-                        if pool.always_open and not needs_procs:  # Workplace.work's hot path, inlined
+                        if pool.desk is None:  # Workplace.work, inlined: no generator per step
                             enable = env.now
                             hours = next(work_draws[n])  # type: ignore[arg-type]
                             held = pool.take_free()
-                            if held is not None:  # no interrupt can come here (no needs_procs)
-                                yield env.timeout(hours)
-                                pool.give_back(held)
-                                start = enable
-                            else:
+                            if held is not None:  # a free member, taken at once: Workplace._held_work
+                                try:
+                                    if pool.always_open:
+                                        start = enable
+                                        yield env.timeout(hours)
+                                    else:
+                                        start = pool.calendar.next_open(enable)
+                                        end = pool.calendar.finish(enable, hours)
+                                        if end > enable:
+                                            yield env.timeout(end - enable)
+                                except simpy.Interrupt:
+                                    workplace.cut_short(case, node, pool, enable, start, recorder)
+                                    raise
+                                finally:
+                                    pool.give_back(held)
+                            elif pool.always_open and not needs_procs:  # a queue, and nothing interrupts
                                 with pool.resource.request() as request:
                                     yield request
                                     start = env.now
                                     yield env.timeout(hours)
+                            else:
+                                start = yield from workplace.queue_and_work(case, node, pool, enable, hours,
+                                                                            recorder)
                             recorder.worked(case, node, pool.name, enable, start, env.now, hours)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]

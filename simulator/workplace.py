@@ -172,15 +172,20 @@ class Workplace:
         enable = env.now
         held = pool.take_free()
         if held is None:
-            with pool.resource.request() as request:
-                yield request
-                start = yield from self._held_work(case, node, pool, enable, hours, recorder)
+            start = yield from self.queue_and_work(case, node, pool, enable, hours, recorder)
         else:
             try:
                 start = yield from self._held_work(case, node, pool, enable, hours, recorder)
             finally:
                 pool.give_back(held)
         recorder.worked(case, node, pool.name, enable, start, env.now, hours)
+
+    def queue_and_work(self, case: Any, node: Any, pool: PoolAtWork, enable: float, hours: float,
+                       recorder: Any) -> Any:
+        """Queue (FIFO) for a member of ``pool``, then work ``hours`` in its calendar; returns the start."""
+        with pool.resource.request() as request:
+            yield request
+            return (yield from self._held_work(case, node, pool, enable, hours, recorder))
 
     def _work_by_person(self, case: Any, node: Any, hours: float, recorder: Any, pool: str,
                         desk: MemberDesk) -> Any:
@@ -221,10 +226,15 @@ class Workplace:
                 if end > env.now:
                     yield env.timeout(end - env.now)
         except simpy.Interrupt:
-            done = max(0.0, env.now - start) if pool.always_open else pool.calendar.open_hours(start, env.now)
-            recorder.worked(case, node, pool.name, enable, min(start, env.now), env.now, done, cancelled=True)
+            self.cut_short(case, node, pool, enable, start, recorder)
             raise
         return start
+
+    def cut_short(self, case: Any, node: Any, pool: PoolAtWork, enable: float, start: float, recorder: Any) -> None:
+        """Record the part done of work cancelled now (by a boundary event or a terminate end)."""
+        now = self.env.now
+        done = max(0.0, now - start) if pool.always_open else pool.calendar.open_hours(start, now)
+        recorder.worked(case, node, pool.name, enable, min(start, now), now, done, cancelled=True)
 
     def projected_decision(self, level: str | None, now: float) -> float:
         """When a case ready for decision now would be decided at ``level``: the next meeting whose
