@@ -43,6 +43,7 @@ from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
 from simulator.state import Case, Scope
 from simulator.streams import draws, lazy_stream, root_sequence, uniforms
+from simulator.tokenprocess import token_process
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -228,11 +229,19 @@ class _Run(ActivityExecution, JoinRouting):
         start = self.compiled.start
         top_track = -1 in self.compiled.has_inclusive_join
         attr_draws = self.attr_draws
-        capped, opened, process, token, timeout = self.capped, self.recorder.open, env.process, self.token, env.timeout
+        capped, opened, token, timeout = self.capped, self.recorder.open, self.token, env.timeout
+        # the tokens of the cases that arrived now start once the next arrival is scheduled: where
+        # their Initialize events would have run (simulator.tokenprocess)
+        waiting: list[Any] = []
         for t in times:
             now = env.now
             if t > now:
-                yield timeout(t - now)
+                wake = timeout(t - now)
+                if waiting:
+                    for generator in waiting:
+                        token_process(env, generator, now=True)
+                    waiting.clear()
+                yield wake
                 now = env.now
             case = Case(case_id, now)
             if capped:
@@ -245,12 +254,15 @@ class _Run(ActivityExecution, JoinRouting):
             opened[case_id] = case  # Recorder.case_arrived, inlined
             case_id += 1
             scope.active = 1
-            process(token(scope, start, -1, False))
+            waiting.append(token(scope, start, -1, False))
         self.workplace.arrivals_done(env.now)
         self.recorder.summary.set_window_end(self.workplace.observation_end())
         # every case normally ends long before; a case still open by then is reported open
         end = max(env.now, self.workplace.last_arrival_bound) + DRAIN_HOURS
-        yield env.timeout(end - env.now)
+        drained = env.timeout(end - env.now)
+        for generator in waiting:
+            token_process(env, generator, now=True)
+        yield drained
         self.stop.succeed()
 
     def spawn(self, scope: Scope, n: int, via: int, skip: bool) -> None:
@@ -262,7 +274,7 @@ class _Run(ActivityExecution, JoinRouting):
             tid = self.next_token
             self.next_token += 1
             scope.positions[tid] = n  # type: ignore[index]
-        self.env.process(self.token(scope, n, via, skip, tid))
+        token_process(self.env, self.token(scope, n, via, skip, tid))
 
     # ------------------------------------------------------------------ the token
 

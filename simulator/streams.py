@@ -33,6 +33,7 @@ import itertools
 import math
 import zlib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 from numpy.random.bit_generator import ISeedSequence
@@ -66,7 +67,7 @@ def stream(root: np.random.SeedSequence, purpose: str, name: str = "") -> np.ran
     and ``name`` (an element id), independent of every other purpose and name."""
     key = zlib.crc32(f"{purpose}\x00{name}".encode())
     entropy = root.entropy
-    cache_key = (entropy if isinstance(entropy, int) else tuple(entropy), tuple(root.spawn_key), key)
+    cache_key = (entropy if isinstance(entropy, int) else tuple(entropy or ()), tuple(root.spawn_key), key)
     state = _STATES.get(cache_key)
     if state is None:
         child = np.random.SeedSequence(entropy, spawn_key=(*root.spawn_key, key))
@@ -75,7 +76,7 @@ def stream(root: np.random.SeedSequence, purpose: str, name: str = "") -> np.ran
         if len(_STATES) >= _MAX_STATES:
             _STATES.clear()
         _STATES[cache_key] = state
-    return np.random.Generator(np.random.PCG64(_KnownState(state)))
+    return np.random.Generator(np.random.PCG64(_KnownState(state)))  # type: ignore[arg-type]
 
 
 def lazy_stream(root: np.random.SeedSequence, purpose: str, name: str = "") -> Callable[[], np.random.Generator]:
@@ -92,7 +93,7 @@ class _KnownState(ISeedSequence):
     def __init__(self, state: np.ndarray) -> None:
         self.state = state
 
-    def generate_state(self, n_words: int, dtype: type = np.uint32) -> np.ndarray:
+    def generate_state(self, n_words: int, dtype: Any = np.uint32) -> np.ndarray:
         if n_words != 4 or dtype is not np.uint64:  # PCG64 asks for exactly this; anything else is a misuse
             raise ValueError(f"a kept PCG64 state has 4 uint64 words, not {n_words} of {dtype}")
         return self.state
