@@ -112,7 +112,9 @@ class SimResult:
 
     With ``keep_records=False`` the record tuples are empty and ``summary`` (a
     :class:`simulator.stats.Summary`, built by streaming accumulators) carries
-    the figures; with records both are filled and agree.
+    the figures; with records the figures come from the records
+    (:func:`simulator.stats.figures`) and ``summary`` carries only the run's
+    settings (deadline, extension, outcomes, window), its accumulators empty.
     """
 
     seed_entropy: Any
