@@ -132,8 +132,8 @@ def arrival_times(
             raise SimulationError(f"cannot draw {cases} cases: arrivals per_year is {arrivals.per_year!r}")
         times = poisson_times(arrivals, start, rng)
     if horizon is not None:
-        times = itertools.takewhile(horizon.__gt__, times)
-    yield from itertools.islice(times, cases)  # ``cases`` None: all of them
+        times = itertools.takewhile(float(horizon).__gt__, times)
+    return itertools.islice(times, cases)  # ``cases`` None: all of them
 
 
 def expected_count(arrivals: Arrivals, start: dt.date, t0: float, t1: float) -> float:

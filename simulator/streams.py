@@ -99,14 +99,28 @@ class _KnownState(ISeedSequence):
         return self.state
 
 
+def _block_sizes() -> Iterator[int]:
+    """FIRST_BLOCK, twice that, ... up to BLOCK, then BLOCK for ever."""
+    sizes = []
+    size = FIRST_BLOCK
+    while size < BLOCK:
+        sizes.append(size)
+        size *= 2
+    return itertools.chain(sizes, itertools.repeat(BLOCK))
+
+
 def _blocks(make: Callable[[np.random.Generator, int], list[float]], source: Source) -> Iterator[float]:
     """The values of ``make(rng, FIRST_BLOCK)``, ``make(rng, 2 * FIRST_BLOCK)``, ... up to blocks of
-    BLOCK, in turn; ``rng`` is ``source``, or made by it at the first draw."""
-    rng = source() if callable(source) else source
-    size = FIRST_BLOCK
-    while True:
-        yield from make(rng, size)
-        size = min(2 * size, BLOCK)
+    BLOCK, in turn; ``rng`` is ``source``, or made by it at the first draw. The values are handed
+    out by itertools (no Python frame per draw); Python runs once per block."""
+    made: list[np.random.Generator] = []
+
+    def block(size: int) -> list[float]:
+        if not made:
+            made.append(source() if callable(source) else source)
+        return make(made[0], size)
+
+    return itertools.chain.from_iterable(map(block, _block_sizes()))
 
 
 def draws(dist: Distribution, rng: Source) -> Iterator[float]:
