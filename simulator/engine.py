@@ -21,6 +21,7 @@ hang: a case whose tokens all wait at joins that can no longer fire is stuck
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections import Counter
@@ -34,6 +35,7 @@ import simpy
 from processes.errors import SimulationError
 from processes.model import Process
 from processes.params import SimParams
+from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
 from simulator.compiler import compile_process
@@ -43,7 +45,7 @@ from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
 from simulator.state import Case, Scope
 from simulator.streams import draws, lazy_stream, root_sequence, uniforms
-from simulator.tokenprocess import token_process
+from simulator.tokenprocess import TokenProcess, token_process
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -233,13 +235,14 @@ class _Run(ActivityExecution, JoinRouting):
         # the tokens of the cases that arrived now start once the next arrival is scheduled: where
         # their Initialize events would have run (simulator.tokenprocess)
         waiting: list[Any] = []
+        begin_token = functools.partial(TokenProcess, now=True) if tokenprocess.QUIET_TOKENS else simpy.Process
         for t in times:
             now = env.now
             if t > now:
                 wake = timeout(t - now)
                 if waiting:
                     for generator in waiting:
-                        token_process(env, generator, now=True)
+                        begin_token(env, generator)
                     waiting.clear()
                 yield wake
                 now = env.now
@@ -261,7 +264,7 @@ class _Run(ActivityExecution, JoinRouting):
         end = max(env.now, self.workplace.last_arrival_bound) + DRAIN_HOURS
         drained = env.timeout(end - env.now)
         for generator in waiting:
-            token_process(env, generator, now=True)
+            begin_token(env, generator)
         yield drained
         self.stop.succeed()
 
