@@ -324,8 +324,7 @@ class _Run(ActivityExecution, JoinRouting):
                                         start = enable
                                         yield env.timeout(hours)
                                     else:
-                                        start = pool.calendar.next_open(enable)
-                                        end = pool.calendar.finish(enable, hours)
+                                        start, end = pool.calendar.span(enable, hours)
                                         if end > enable:
                                             yield env.timeout(end - enable)
                                 except simpy.Interrupt:

@@ -217,13 +217,14 @@ class Workplace:
         """Work ``hours`` in the pool's calendar from now, a member held; returns the start.
         A cancellation (by a boundary event or a terminate end) records the part done."""
         env = self.env
-        start = env.now if pool.always_open else pool.calendar.next_open(env.now)
+        now = env.now
+        start = now
         try:
             if pool.always_open:
                 yield env.timeout(hours)
             else:
-                end = pool.calendar.finish(env.now, hours)
-                if end > env.now:
+                start, end = pool.calendar.span(now, hours)
+                if end > now:
                     yield env.timeout(end - env.now)
         except simpy.Interrupt:
             self.cut_short(case, node, pool, enable, start, recorder)
