@@ -230,19 +230,11 @@ class Summary:
     def add_work(self, pool: str, enable: float, start: float, end: float, work: float, element: str) -> None:
         """A step of ``element`` by a member of ``pool``, queued from ``enable``,
         held from ``start`` to ``end`` doing ``work`` hours."""
-        lo = self.warmup
-        if enable >= lo:  # add_step, inlined (once per step of a run)
-            step = self.steps.get(element)
-            if step is None:
-                step = self.steps[element] = [0, 0.0, 0.0, 0.0]
-            step[0] += 1
-            step[1] += start - enable
-            step[2] += work
-            step[3] += end - enable
+        self.add_step(element, enable, start, end, work)
         acc = self.pools.get(pool)
         if acc is None:
             acc = self.pools[pool] = [0.0, 0.0, 0.0, 0.0, 0]
-        hi = self.window_end
+        lo, hi = self.warmup, self.window_end
         held = end - start
         if lo <= start and end <= hi:  # the usual case: wholly inside the window
             acc[0] += work
