@@ -11,9 +11,10 @@ Reported: CPU seconds of the process (``time.process_time``, best of ``--repeat`
 floor and engine interleaved), cases per CPU second, simpy events/s (events counted
 in a separate run by wrapping ``Environment.schedule``), nodes executed/s, and
 the tracemalloc peak of a separate run. The engine takes a free pool member without
-simpy's request and release events, so it schedules fewer simpy events than the
-floor for the same queue: the fair ratio is CPU per case (per arrival and service,
-the same work on both sides), reported with the ratio per simpy event.
+simpy's request and release events, and starts and ends its tokens without simpy's
+Initialize and end events (simulator/tokenprocess.py), so it schedules fewer simpy
+events than the floor for the same queue: the fair ratio is CPU per case (per arrival
+and service, the same work on both sides), reported with the ratio per simpy event.
 """
 
 from __future__ import annotations

@@ -27,12 +27,14 @@ the same applications (common random numbers).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 
 import numpy as np
 
 from processes.errors import SimulationError
 from processes.params import Arrivals
+from simulator.streams import unit_exponentials
 
 __all__ = ["poisson_times", "replayed_times", "arrival_times", "expected_count"]
 
@@ -78,8 +80,7 @@ def poisson_times(arrivals: Arrivals, start: dt.date, rng: np.random.Generator) 
     segments = _segments(arrivals, start)
     begin, end, count = next(segments)
     t = 0.0
-    while True:
-        need = float(rng.exponential(1.0))  # intensity to cover until the next arrival
+    for need in unit_exponentials(rng):  # intensity to cover until the next arrival
         while True:
             rate = count / (end - begin)
             room = (end - t) * rate
@@ -130,12 +131,9 @@ def arrival_times(
         if cases is not None and horizon is None and sum(arrivals.monthly_expected()) <= 0:
             raise SimulationError(f"cannot draw {cases} cases: arrivals per_year is {arrivals.per_year!r}")
         times = poisson_times(arrivals, start, rng)
-    count = 0
-    for t in times:
-        if (horizon is not None and t >= horizon) or (cases is not None and count >= cases):
-            return
-        count += 1
-        yield t
+    if horizon is not None:
+        times = itertools.takewhile(float(horizon).__gt__, times)
+    return itertools.islice(times, cases)  # ``cases`` None: all of them
 
 
 def expected_count(arrivals: Arrivals, start: dt.date, t0: float, t1: float) -> float:

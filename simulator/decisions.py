@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -53,6 +54,7 @@ class MeetingCalendar:
         "_explicit",
         "_exhausted",
         "_horizon",
+        "_lock",
     )
 
     def __init__(self, schedule: MeetingSchedule, start: dt.date, *, cutoff: float = 0.0) -> None:
@@ -61,6 +63,7 @@ class MeetingCalendar:
         self.schedule = schedule
         self.start = start
         self.cutoff = cutoff
+        self._lock = threading.Lock()
         self._origin = dt.datetime.combine(start, dt.time())
         first = self._origin + dt.timedelta(hours=schedule.at_hour)
         self._rule: Iterator[dt.datetime] | None = None
@@ -99,9 +102,14 @@ class MeetingCalendar:
         self._meetings = sorted(set(self._meetings) | {t for t in new if t >= 0})
 
     def _reach(self, t: float) -> None:
-        """Generate meetings until one lies at or after ``t`` (or none are left)."""
-        while not self._exhausted and (not self._meetings or self._meetings[-1] < t):
-            self._extend()
+        """Generate meetings until one lies at or after ``t`` (or none are left). Runs in several
+        threads may share a calendar: the rule is walked under a lock, and ``_meetings`` is only
+        ever replaced by a longer list."""
+        if self._exhausted or (self._meetings and self._meetings[-1] >= t):
+            return
+        with self._lock:
+            while not self._exhausted and (not self._meetings or self._meetings[-1] < t):
+                self._extend()
 
     def next_meeting(self, ready_at: float) -> float:
         """The first meeting whose agenda a case ready at ``ready_at`` makes (``m - cutoff >= ready_at``).
@@ -110,18 +118,20 @@ class MeetingCalendar:
         """
         target = ready_at + self.cutoff
         self._reach(target)
-        i = bisect_left(self._meetings, target)
-        if i == len(self._meetings):
+        meetings = self._meetings
+        i = bisect_left(meetings, target)
+        if i == len(meetings):
             raise SimulationError(
                 f"no meeting after hour {target:g} (the schedule has no more dates; "
                 "expected an rrule without an end or more dates)"
             )
-        return self._meetings[i]
+        return meetings[i]
 
     def meetings_between(self, t0: float, t1: float) -> list[float]:
         """Meeting instants in [t0, t1)."""
         self._reach(t1)
-        return self._meetings[bisect_left(self._meetings, t0) : bisect_left(self._meetings, t1)]
+        meetings = self._meetings
+        return meetings[bisect_left(meetings, t0) : bisect_left(meetings, t1)]
 
     def meeting_datetime(self, t: float) -> dt.datetime:
         """The local date and time of meeting instant ``t``."""
@@ -139,11 +149,25 @@ class MeetingCalendar:
         return bisect_right(self._meetings, hi - 1e-9) - bisect_left(self._meetings, lo)
 
 
+#: meeting calendars by (schedule, start, cut-off): a pure function of the three, shared by the runs
+#: of a process (parsing the rule and walking it cost more than a municipality's year of decisions)
+_CALENDARS: dict[tuple[MeetingSchedule, dt.date, float], MeetingCalendar] = {}
+_MAX_CALENDARS = 256
+
+
 def meeting_calendar(body: DecisionBody, start: dt.date) -> MeetingCalendar | None:
-    """The meeting calendar of ``body``, or ``None`` for a person (officer, manager)."""
+    """The meeting calendar of ``body``, or ``None`` for a person (officer, manager). Calendars of
+    the same schedule, start and cut-off are one object (it behaves as an immutable value)."""
     if body.meetings is None:
         return None
-    return MeetingCalendar(body.meetings, start, cutoff=body.agenda_cutoff)
+    key = (body.meetings, start, body.agenda_cutoff)
+    found = _CALENDARS.get(key)
+    if found is None:
+        found = MeetingCalendar(body.meetings, start, cutoff=body.agenda_cutoff)
+        if len(_CALENDARS) >= _MAX_CALENDARS:
+            _CALENDARS.clear()
+        _CALENDARS[key] = found
+    return found
 
 
 def agendas(calendar: MeetingCalendar, ready_times: Iterable[float]) -> dict[float, list[int]]:

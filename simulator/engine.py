@@ -21,6 +21,7 @@ hang: a case whose tokens all wait at joins that can no longer fire is stuck
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections import Counter
@@ -34,6 +35,7 @@ import simpy
 from processes.errors import SimulationError
 from processes.model import Process
 from processes.params import SimParams
+from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
 from simulator.compiler import compile_process
@@ -42,7 +44,8 @@ from simulator.recorder import Recorder
 from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
 from simulator.state import Case, Scope
-from simulator.streams import draws, root_sequence, stream, uniforms
+from simulator.streams import draws, lazy_stream, root_sequence, uniforms
+from simulator.tokenprocess import TokenProcess, token_process
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -182,16 +185,16 @@ class _Run(ActivityExecution, JoinRouting):
         self.count_draws: list[Iterator[float] | None] = [None] * n
         for nd in self.nodes:
             if nd.work is not None:
-                self.work_draws[nd.index] = draws(nd.work, stream(root, "work", nd.id))
+                self.work_draws[nd.index] = draws(nd.work, lazy_stream(root, "work", nd.id))
             if nd.delay is not None:
-                self.delay_draws[nd.index] = draws(nd.delay, stream(root, "delay", nd.id))
+                self.delay_draws[nd.index] = draws(nd.delay, lazy_stream(root, "delay", nd.id))
             if nd.cumulative or nd.loop_again >= 0:
-                self.route_draws[nd.index] = uniforms(stream(root, "route", nd.id))
+                self.route_draws[nd.index] = uniforms(lazy_stream(root, "route", nd.id))
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
-                self.count_draws[nd.index] = draws(nd.mi_cardinality, stream(root, "cardinality", nd.id))
+                self.count_draws[nd.index] = draws(nd.mi_cardinality, lazy_stream(root, "cardinality", nd.id))
         # case attributes (read by gateway conditions): one stream per attribute, drawn at arrival
         self.attr_draws = [
-            (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(stream(root, "attribute", name)))
+            (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(lazy_stream(root, "attribute", name)))
             for name, a in params.attributes.items()
         ]
         self.capped = any(nd.visit_cap for nd in self.nodes)
@@ -228,11 +231,20 @@ class _Run(ActivityExecution, JoinRouting):
         start = self.compiled.start
         top_track = -1 in self.compiled.has_inclusive_join
         attr_draws = self.attr_draws
-        capped, opened, process, token, timeout = self.capped, self.recorder.open, env.process, self.token, env.timeout
+        capped, opened, token, timeout = self.capped, self.recorder.open, self.token, env.timeout
+        # the tokens of the cases that arrived now start once the next arrival is scheduled: where
+        # their Initialize events would have run (simulator.tokenprocess)
+        waiting: list[Any] = []
+        begin_token = functools.partial(TokenProcess, now=True) if tokenprocess.QUIET_TOKENS else simpy.Process
         for t in times:
             now = env.now
             if t > now:
-                yield timeout(t - now)
+                wake = timeout(t - now)
+                if waiting:
+                    for generator in waiting:
+                        begin_token(env, generator)
+                    waiting.clear()
+                yield wake
                 now = env.now
             case = Case(case_id, now)
             if capped:
@@ -245,12 +257,15 @@ class _Run(ActivityExecution, JoinRouting):
             opened[case_id] = case  # Recorder.case_arrived, inlined
             case_id += 1
             scope.active = 1
-            process(token(scope, start, -1, False))
+            waiting.append(token(scope, start, -1, False))
         self.workplace.arrivals_done(env.now)
         self.recorder.summary.set_window_end(self.workplace.observation_end())
         # every case normally ends long before; a case still open by then is reported open
         end = max(env.now, self.workplace.last_arrival_bound) + DRAIN_HOURS
-        yield env.timeout(end - env.now)
+        drained = env.timeout(end - env.now)
+        for generator in waiting:
+            begin_token(env, generator)
+        yield drained
         self.stop.succeed()
 
     def spawn(self, scope: Scope, n: int, via: int, skip: bool) -> None:
@@ -262,7 +277,7 @@ class _Run(ActivityExecution, JoinRouting):
             tid = self.next_token
             self.next_token += 1
             scope.positions[tid] = n  # type: ignore[index]
-        self.env.process(self.token(scope, n, via, skip, tid))
+        token_process(self.env, self.token(scope, n, via, skip, tid))
 
     # ------------------------------------------------------------------ the token
 
@@ -299,19 +314,32 @@ class _Run(ActivityExecution, JoinRouting):
                             self.recheck_inclusive(scope, n)
                     if node.plain:
                         pool = pools[n]
-                        if pool.always_open and not needs_procs:  # Workplace.work's hot path, inlined
+                        if pool.desk is None:  # Workplace.work, inlined: no generator per step
                             enable = env.now
                             hours = next(work_draws[n])  # type: ignore[arg-type]
                             held = pool.take_free()
-                            if held is not None:  # no interrupt can come here (no needs_procs)
-                                yield env.timeout(hours)
-                                pool.give_back(held)
-                                start = enable
-                            else:
+                            if held is not None:  # a free member, taken at once: Workplace._held_work
+                                try:
+                                    if pool.always_open:
+                                        start = enable
+                                        yield env.timeout(hours)
+                                    else:
+                                        start, end = pool.calendar.span(enable, hours)
+                                        if end > enable:
+                                            yield env.timeout(end - enable)
+                                except simpy.Interrupt:
+                                    workplace.cut_short(case, node, pool, enable, start, recorder)
+                                    raise
+                                finally:
+                                    pool.give_back(held)
+                            elif pool.always_open and not needs_procs:  # a queue, and nothing interrupts
                                 with pool.resource.request() as request:
                                     yield request
                                     start = env.now
                                     yield env.timeout(hours)
+                            else:
+                                start = yield from workplace.queue_and_work(case, node, pool, enable, hours,
+                                                                            recorder)
                             recorder.worked(case, node, pool.name, enable, start, env.now, hours)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]

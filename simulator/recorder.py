@@ -2,7 +2,9 @@
 
 With ``keep_records=False`` no record object is created: each observation goes
 straight into the fixed-size accumulators of :class:`simulator.stats.Summary`,
-so memory stays flat however many cases run.
+so memory stays flat however many cases run. With records, the figures are
+computed from them (:func:`simulator.stats.figures`, exact), so the summary's
+accumulators are not fed during the run: it carries the run's settings only.
 """
 
 from __future__ import annotations
@@ -61,43 +63,48 @@ class Recorder:
         a clock stop or a decision step the case's end is its decision."""
         complete = case.complete if self.marks_complete else case.arrival
         decision = case.decision if self.marks_decision else case.end
-        self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
         if self.keep:
             self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome,
                                          case.extended))
+        else:
+            self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
 
     # ------------------------------------------------------------------ activities
 
     def waited(self, case: Any, node: Any, enable: float) -> None:
         """A delay, catch event, subprocess or zero-time task from ``enable`` to now."""
         now = self.workplace.env.now
-        self.summary.add_step(node.id, enable, enable, now, 0.0)
         if self.keep:
             self.activities.append(ActivityRecord(case.id, node.id, node.name, "", enable, enable, now))
+        else:
+            self.summary.add_step(node.id, enable, enable, now, 0.0)
 
     def worked(self, case: Any, node: Any, pool: str, enable: float, start: float, end: float, work: float,
                cancelled: bool = False, member: str = "") -> None:
         """Work by a member of ``pool`` (the person ``member``, when the pool names its people),
         queued from ``enable``, held from ``start`` to ``end``."""
-        self.summary.add_work(pool, enable, start, end, work, node.id)
         if self.keep:
             self.activities.append(
                 ActivityRecord(case.id, node.id, node.name, pool, enable, start, end, work, cancelled, member))
             self.intervals.append(ResourceInterval(pool, case.id, node.id, start, end, work))
+        else:
+            self.summary.add_work(pool, enable, start, end, work, node.id)
 
     def decided(self, case: Any, node: Any, body: str, enable: float, meeting: float, end: float) -> None:
         """A decision by a body that meets: on the agenda of the meeting at ``meeting``."""
-        self.summary.add_step(node.id, enable, meeting, end, 0.0)
-        self.summary.add_agenda(body, enable, meeting)
         if self.keep:
             self.activities.append(ActivityRecord(case.id, node.id, node.name, body, enable, meeting, end))
             self.meetings.setdefault((body, meeting), []).append(case.id)
+        else:
+            self.summary.add_step(node.id, enable, meeting, end, 0.0)
+            self.summary.add_agenda(body, enable, meeting)
 
     def boundary(self, case: Any, node: Any, when: float) -> None:
         """A boundary event fired."""
-        self.summary.add_step(node.id, when, when, when, 0.0)
         if self.keep:
             self.activities.append(ActivityRecord(case.id, node.id, node.name, "", when, when, when))
+        else:
+            self.summary.add_step(node.id, when, when, when, 0.0)
 
     # ------------------------------------------------------------------ result
 

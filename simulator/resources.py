@@ -263,6 +263,34 @@ class WorkCalendar:
         begin = self._cum_end[j] - (self._ends[j] - self._starts[j])
         return min(self._ends[j], max(self._starts[j], self._starts[j] + (target - begin)))
 
+    def span(self, t: float, work: float) -> tuple[float, float]:
+        """``(next_open(t), finish(t, work))``, with one lookup of ``t`` instead of three: when
+        ``work`` hours begun at ``t`` really start and when they are done (a step's hot path)."""
+        self._ensure_time(t)
+        starts, ends = self._starts, self._ends
+        i = bisect_right(starts, t) - 1
+        if i >= 0 and t < ends[i]:
+            start = t
+        else:
+            while i + 1 >= len(starts):
+                if self._days * 24.0 > t + _MAX_SEARCH_YEARS * 8766.0:
+                    raise self._never_open(t)
+                self._extend()
+            start = starts[i + 1]
+        if work < 0 or not math.isfinite(work) or work == 0:
+            return start, self.finish(t, work)  # the error, or ``t`` itself
+        # as open_before(t) + work, from the lookup above (intervals are only appended after t's day)
+        before = 0.0 if t <= 0 or i < 0 else self._cum_end[i] - (ends[i] - min(t, ends[i]))
+        target = before + work
+        cum_end = self._cum_end
+        while not cum_end or cum_end[-1] < target:
+            if self._days * 24.0 > t + _MAX_SEARCH_YEARS * 8766.0:
+                raise self._never_open(t)
+            self._extend()
+        j = bisect_left(cum_end, target - _EPS)
+        begin = cum_end[j] - (ends[j] - starts[j])
+        return start, min(ends[j], max(starts[j], starts[j] + (target - begin)))
+
     def work_until(self, t0: float, t1: float) -> float:
         """Hours of work a member gets done between ``t0`` and ``t1`` (same as ``open_hours``)."""
         return self.open_hours(t0, t1)

@@ -24,7 +24,7 @@ from simulator.decisions import MeetingCalendar, meeting_calendar
 from simulator.members import MemberDesk
 from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
-from simulator.streams import draws, stream
+from simulator.streams import draws, lazy_stream, stream
 
 __all__ = ["Workplace", "PoolAtWork"]
 
@@ -122,9 +122,9 @@ class Workplace:
                 if calendar is not None:
                     self.meetings[level] = calendar
                 elif body.duration is not None:
-                    self.body_work[level] = draws(body.duration, stream(root, "decision", level))
+                    self.body_work[level] = draws(body.duration, lazy_stream(root, "decision", level))
             if decision.after_meeting is not None:
-                self.lag = draws(decision.after_meeting, stream(root, "after_meeting", decision.element))
+                self.lag = draws(decision.after_meeting, lazy_stream(root, "after_meeting", decision.element))
 
     # ------------------------------------------------------------------ arrivals
 
@@ -172,15 +172,20 @@ class Workplace:
         enable = env.now
         held = pool.take_free()
         if held is None:
-            with pool.resource.request() as request:
-                yield request
-                start = yield from self._held_work(case, node, pool, enable, hours, recorder)
+            start = yield from self.queue_and_work(case, node, pool, enable, hours, recorder)
         else:
             try:
                 start = yield from self._held_work(case, node, pool, enable, hours, recorder)
             finally:
                 pool.give_back(held)
         recorder.worked(case, node, pool.name, enable, start, env.now, hours)
+
+    def queue_and_work(self, case: Any, node: Any, pool: PoolAtWork, enable: float, hours: float,
+                       recorder: Any) -> Any:
+        """Queue (FIFO) for a member of ``pool``, then work ``hours`` in its calendar; returns the start."""
+        with pool.resource.request() as request:
+            yield request
+            return (yield from self._held_work(case, node, pool, enable, hours, recorder))
 
     def _work_by_person(self, case: Any, node: Any, hours: float, recorder: Any, pool: str,
                         desk: MemberDesk) -> Any:
@@ -212,19 +217,25 @@ class Workplace:
         """Work ``hours`` in the pool's calendar from now, a member held; returns the start.
         A cancellation (by a boundary event or a terminate end) records the part done."""
         env = self.env
-        start = env.now if pool.always_open else pool.calendar.next_open(env.now)
+        now = env.now
+        start = now
         try:
             if pool.always_open:
                 yield env.timeout(hours)
             else:
-                end = pool.calendar.finish(env.now, hours)
-                if end > env.now:
+                start, end = pool.calendar.span(now, hours)
+                if end > now:
                     yield env.timeout(end - env.now)
         except simpy.Interrupt:
-            done = max(0.0, env.now - start) if pool.always_open else pool.calendar.open_hours(start, env.now)
-            recorder.worked(case, node, pool.name, enable, min(start, env.now), env.now, done, cancelled=True)
+            self.cut_short(case, node, pool, enable, start, recorder)
             raise
         return start
+
+    def cut_short(self, case: Any, node: Any, pool: PoolAtWork, enable: float, start: float, recorder: Any) -> None:
+        """Record the part done of work cancelled now (by a boundary event or a terminate end)."""
+        now = self.env.now
+        done = max(0.0, now - start) if pool.always_open else pool.calendar.open_hours(start, now)
+        recorder.worked(case, node, pool.name, enable, min(start, now), now, done, cancelled=True)
 
     def projected_decision(self, level: str | None, now: float) -> float:
         """When a case ready for decision now would be decided at ``level``: the next meeting whose

@@ -182,3 +182,17 @@ def test_work_ending_at_a_shortened_closing_time_is_not_pushed_to_the_next_morni
     cal = WorkCalendar(office(closures=(july,)), START, share=0.6)
     end = cal.finish(at(2025, 7, 7, 8), 24.0)  # ten working days from Mon 7 July 08:00
     assert end == pytest.approx(at(2025, 7, 18, 10.4), abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(t=st.floats(min_value=-5.0, max_value=3 * 8766.0), work=st.sampled_from([0.0, 0.5, 1.0, 8.0]) | st.floats(0.0, 400.0),
+       share=st.sampled_from([1.0, 0.5, 0.8]))
+def test_span_is_next_open_and_finish_in_one_lookup(t: float, work: float, share: float) -> None:
+    cal = WorkCalendar(office(holidays="SE"), START, share=share)
+    assert cal.span(t, work) == (cal.next_open(t), cal.finish(t, work))
+
+
+def test_span_refuses_work_it_cannot_schedule_as_finish_does() -> None:
+    cal = WorkCalendar(office(), START)
+    with pytest.raises(SimulationError, match="cannot be scheduled"):
+        cal.span(10.0, -1.0)

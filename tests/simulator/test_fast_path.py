@@ -1,5 +1,6 @@
-"""A free pool member taken without simpy's request/release events changes nothing:
-the same records, event log and figures with the fast path on and off."""
+"""A free pool member taken without simpy's request/release events, and token processes
+started at once and ended without an event, change nothing: the same records, event log
+and figures with these fast paths on and off."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from bpmn_io.library import library_names, load_entry
 from bpmn_io.profile import apply_overrides, profile_from_data, read_profile
 from bpmn_io.reader import read_bpmn
-from simulator import workplace
+from simulator import tokenprocess, workplace
 from simulator.engine import simulate
 from simulator.eventlog import to_csv
 from simulator.stats import figures
@@ -22,8 +23,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 
 def both_ways(monkeypatch: pytest.MonkeyPatch, process: Any, params: Any, seed: int) -> tuple[Any, Any]:
     monkeypatch.setattr(workplace, "FREE_MEMBER_FAST_PATH", True)
+    monkeypatch.setattr(tokenprocess, "QUIET_TOKENS", True)
     fast = simulate(process, params, seed=seed)
     monkeypatch.setattr(workplace, "FREE_MEMBER_FAST_PATH", False)
+    monkeypatch.setattr(tokenprocess, "QUIET_TOKENS", False)
     slow = simulate(process, params, seed=seed)
     return fast, slow
 
