@@ -12,10 +12,12 @@ those do not overlap anything either.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bpmn_io.dot import DotNode, quote, run_dot
+from bpmn_io.layout_chain import chain_blocks, place_chained
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import (
     Association,
@@ -247,26 +249,36 @@ def _run(
     if not members:
         return {}
     names = {m.id: f"n{i}" for i, m in enumerate(members)}
-    lines = [
-        "digraph layout {",
-        "graph [rankdir=LR, newrank=true, nodesep=0.4, ranksep=0.5, margin=0];",
-        'node [shape=box, fixedsize=true, label=""];',
-    ]
-    groups: list[list[str]] = [[] for _ in range(max(lane_count, 1))]
-    for m in members:
-        w, h = ext[m.id]
-        groups[lane_index.get(m.id, 0)].append(f"{names[m.id]} [width={w / 72:.4f}, height={h / 72:.4f}];")
-    for i, group in enumerate(groups):
-        if lane_count:
-            lines.append(f"subgraph cluster_{i} {{ {' '.join(group)} }}")
-        else:
-            lines.extend(group)
-    for a, b, label in links:
-        attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
-        lines.append(f"{names[a]} -> {names[b]}{attrs};")
-    lines.append("}")
-    by_name = run_dot("\n".join(lines) + "\n")
-    return {m.id: by_name[names[m.id]] for m in members if names[m.id] in by_name}
+
+    def lay_out(ids: Sequence[str]) -> dict[str, DotNode]:
+        """One dot run over the nodes ``ids`` and the links between them."""
+        inside = set(ids)
+        lines = [
+            "digraph layout {",
+            "graph [rankdir=LR, newrank=true, nodesep=0.4, ranksep=0.5, margin=0];",
+            'node [shape=box, fixedsize=true, label=""];',
+        ]
+        groups: list[list[str]] = [[] for _ in range(max(lane_count, 1))]
+        for m in ids:
+            w, h = ext[m]
+            groups[lane_index.get(m, 0)].append(f"{names[m]} [width={w / 72:.4f}, height={h / 72:.4f}];")
+        for i, group in enumerate(groups):
+            if lane_count:
+                lines.append(f"subgraph cluster_{i} {{ {' '.join(group)} }}")
+            else:
+                lines.extend(group)
+        for a, b, label in links:
+            if a in inside and b in inside:
+                attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
+                lines.append(f"{names[a]} -> {names[b]}{attrs};")
+        lines.append("}")
+        by_name = run_dot("\n".join(lines) + "\n")
+        return {m: by_name[names[m]] for m in ids if names[m] in by_name}
+
+    blocks = chain_blocks([m.id for m in members], [(a, b) for a, b, _ in links])
+    if len(blocks) == 1:
+        return lay_out(blocks[0])
+    return place_chained(blocks, lay_out, ext, links, lane_index, lambda label: label_size(label)[0])
 
 
 def _place(
