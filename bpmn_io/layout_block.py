@@ -250,7 +250,7 @@ def _run(
         return {}
     names = {m.id: f"n{i}" for i, m in enumerate(members)}
 
-    def lay_out(ids: Sequence[str]) -> dict[str, DotNode]:
+    def lay_out(ids: Sequence[str], blocks: int = 1) -> dict[str, DotNode]:
         """One dot run over the nodes ``ids`` and the links between them."""
         inside = set(ids)
         lines = [
@@ -272,13 +272,14 @@ def _run(
                 attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
                 lines.append(f"{names[a]} -> {names[b]}{attrs};")
         lines.append("}")
-        by_name = run_dot("\n".join(lines) + "\n")
+        by_name = run_dot("\n".join(lines) + "\n", blocks=blocks)
         return {m: by_name[names[m]] for m in ids if names[m] in by_name}
 
     blocks = chain_blocks([m.id for m in members], [(a, b) for a, b, _ in links])
     if len(blocks) == 1:
         return lay_out(blocks[0])
-    return place_chained(blocks, lay_out, ext, links, lane_index, lambda label: label_size(label)[0])
+    return place_chained(blocks, lambda ids: lay_out(ids, len(blocks)), ext, links, lane_index,
+                         lambda label: label_size(label)[0])
 
 
 def _place(

@@ -71,14 +71,17 @@ def flow_order(ids: Sequence[str], links: Sequence[tuple[str, str]]) -> list[str
     return finished
 
 
-def chain_blocks(ids: Sequence[str], links: Sequence[tuple[str, str]], *, limit: int = CHAIN_NODES,
-                 size: int = BLOCK_NODES) -> list[list[str]]:
-    """``ids`` cut into blocks in flow order (one block, ``ids`` as given, up to ``limit``).
+def chain_blocks(ids: Sequence[str], links: Sequence[tuple[str, str]], *, limit: int | None = None,
+                 size: int | None = None) -> list[list[str]]:
+    """``ids`` cut into blocks in flow order (one block, ``ids`` as given, up to ``limit``,
+    by default :data:`CHAIN_NODES`; ``size`` by default :data:`BLOCK_NODES`).
 
     A block ends after at least ``size`` nodes, at the first place in the next ``size`` where
     only one flow crosses, else where the fewest do; the rest joins the last block when it is
     shorter than half a block.
     """
+    limit = CHAIN_NODES if limit is None else limit
+    size = max(BLOCK_NODES if size is None else size, 2)
     if len(ids) <= limit:
         return [list(ids)]
     order = flow_order(ids, links)
