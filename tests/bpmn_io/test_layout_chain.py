@@ -10,7 +10,18 @@ from bpmn_io import layout_chain
 from bpmn_io.dot import LayoutRun, LayoutSession, layout_session
 from bpmn_io.layout import add_layout
 from bpmn_io.layout_chain import chain_blocks, flow_order
-from processes.model import Bounds, Definitions, Event, FrozenMap, Gateway, Lane, LaneSet, Process, SequenceFlow, Task
+from processes.model import (
+    Bounds,
+    Definitions,
+    Event,
+    FrozenMap,
+    Gateway,
+    Lane,
+    LaneSet,
+    Process,
+    SequenceFlow,
+    Task,
+)
 
 
 def chain_model(blocks: int) -> Definitions:
