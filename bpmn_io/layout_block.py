@@ -129,11 +129,8 @@ def layout_container(process: Process, container_id: str, lanes: tuple[Lane, ...
         if isinstance(n, Event) and n.position == "boundary" and n.attached_to:
             attached.setdefault(n.attached_to, []).append(n)
     boundaries = {m.id: tuple(attached.get(m.id, ())) for m in members}
-    subs = {
-        m.id: layout_container(process, m.id)
-        for m in members
-        if isinstance(m, SubProcess) and any(n.parent == m.id for n in process.nodes.values())
-    }
+    parents = {n.parent for n in process.nodes.values()}
+    subs = {m.id: layout_container(process, m.id) for m in members if isinstance(m, SubProcess) and m.id in parents}
     sizes: dict[str, tuple[float, float]] = {}
     ext: dict[str, tuple[float, float]] = {}
     for m in members:
@@ -225,8 +222,12 @@ def _assign_lanes(
         return {}
     leaf_ids = [lane.id for lane in lanes]
     index: dict[str, int] = {}
+    innermost: dict[str, Lane] = {}  # Process.lane_of for every node in one pass (large models)
+    for lane in process.lanes():  # depth first: a nested lane comes after its parent
+        for ref in lane.flow_node_refs:
+            innermost[ref] = lane
     for m in members:
-        lane = process.lane_of(m.id)
+        lane = innermost.get(m.id)
         while lane is not None and lane.id not in leaf_ids:
             lane = lane.child_lane_set.lanes[0] if lane.child_lane_set and lane.child_lane_set.lanes else None
         if lane is not None:
@@ -250,9 +251,15 @@ def _run(
         return {}
     names = {m.id: f"n{i}" for i, m in enumerate(members)}
 
-    def lay_out(ids: Sequence[str], blocks: int = 1) -> dict[str, DotNode]:
-        """One dot run over the nodes ``ids`` and the links between them."""
-        inside = set(ids)
+    blocks = chain_blocks([m.id for m in members], [(a, b) for a, b, _ in links])
+    block_of = {node: k for k, block in enumerate(blocks) for node in block}
+    inner: list[list[tuple[str, str, str]]] = [[] for _ in blocks]
+    for link in links:
+        if block_of[link[0]] == block_of[link[1]]:
+            inner[block_of[link[0]]].append(link)
+
+    def lay_out(ids: Sequence[str]) -> dict[str, DotNode]:
+        """One dot run over the nodes ``ids`` (one block) and the links between them."""
         lines = [
             "digraph layout {",
             "graph [rankdir=LR, newrank=true, nodesep=0.4, ranksep=0.5, margin=0];",
@@ -267,19 +274,16 @@ def _run(
                 lines.append(f"subgraph cluster_{i} {{ {' '.join(group)} }}")
             else:
                 lines.extend(group)
-        for a, b, label in links:
-            if a in inside and b in inside:
-                attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
-                lines.append(f"{names[a]} -> {names[b]}{attrs};")
+        for a, b, label in inner[block_of[ids[0]]] if ids else ():
+            attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
+            lines.append(f"{names[a]} -> {names[b]}{attrs};")
         lines.append("}")
-        by_name = run_dot("\n".join(lines) + "\n", blocks=blocks)
+        by_name = run_dot("\n".join(lines) + "\n", blocks=len(blocks))
         return {m: by_name[names[m]] for m in ids if names[m] in by_name}
 
-    blocks = chain_blocks([m.id for m in members], [(a, b) for a, b, _ in links])
     if len(blocks) == 1:
         return lay_out(blocks[0])
-    return place_chained(blocks, lambda ids: lay_out(ids, len(blocks)), ext, links, lane_index,
-                         lambda label: label_size(label)[0])
+    return place_chained(blocks, lay_out, ext, links, lane_index, lambda label: label_size(label)[0])
 
 
 def _place(

@@ -143,7 +143,10 @@ class Builder:
                         # declaration; the kept namespace makes it opaque to the schema
                         c.tag = q(KEPT, etree.QName(c).localname)
                     wrapper.append(c)
-            el[:] = sorted(el, key=lambda c: ranks.get(c.tag, len(ranks)))
+            keys = [ranks.get(c.tag, len(ranks)) for c in el]
+            if any(later < earlier for earlier, later in zip(keys, keys[1:])):
+                # lxml moves children one by one (quadratic in their number): only when needed
+                el[:] = sorted(el, key=lambda c: ranks.get(c.tag, len(ranks)))
 
     def definitions_wrapper(self, root: etree._Element, definitions_id: str) -> etree._Element:
         """The kept-wrapper of ``definitions`` (after :meth:`arrange`), created when there is none."""
