@@ -126,9 +126,12 @@ class Profile:
         if not rows or not nbytes:
             return np.full((len(rows), len(cols)), CODES["same"], dtype=np.int8)
 
+        byte, shift = index >> 3, (index & 7).astype(np.uint8)
+
         def bits(sets: FrozenMap[str, int]) -> np.ndarray:
+            """The bit of every column in every row's set (read from the bytes, not all bits unpacked)."""
             raw = np.frombuffer(b"".join(sets[x].to_bytes(nbytes, "little") for x in rows), dtype=np.uint8)
-            return np.unpackbits(raw.reshape(len(rows), nbytes), axis=1, bitorder="little")[:, index].view(bool)
+            return ((raw.reshape(len(rows), nbytes)[:, byte] >> shift) & 1).view(bool)
 
         out = np.where(bits(self.concurrent), np.int8(CODES["parallel"]), np.int8(CODES["exclusive"]))
         out = np.where(bits(self.reached), np.int8(CODES["after"]), out)
@@ -404,11 +407,14 @@ def _compare(
     index_a, index_b = pa.columns(xs_a), pb.columns(xs_b)
     for start in range(0, k, _CHUNK):
         stop = min(start + _CHUNK, k)
-        ra = pa.relation_rows(xs_a[start:stop], xs_a, index_a)
-        rb = pb.relation_rows(xs_b[start:stop], xs_b, index_b)
-        upper = np.arange(k)[None, :] > np.arange(start, stop)[:, None]
-        equal = (ra == rb) & upper
-        same += int(equal.sum())
-        for r, j in zip(*np.nonzero(~equal & upper), strict=True):
-            changed.append((start + int(r), int(j), relation_name(ra[r, j]), relation_name(rb[r, j])))
+        # rows start..stop against the columns from start on (pairs i < j only)
+        ra = pa.relation_rows(xs_a[start:stop], xs_a[start:], index_a[start:])
+        rb = pb.relation_rows(xs_b[start:stop], xs_b[start:], index_b[start:])
+        differ = ra != rb
+        n = stop - start
+        differ[:, :n] &= np.triu(np.ones((n, n), dtype=bool), 1)
+        rows, cols = np.nonzero(differ)
+        same += n * (k - start) - n * (n + 1) // 2 - len(rows)
+        for r, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            changed.append((start + r, start + j, relation_name(ra[r, j]), relation_name(rb[r, j])))
     return same, changed
