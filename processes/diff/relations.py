@@ -202,13 +202,9 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
 
     back = [(u, v) for u, v in flow.edges if u in dom and dominates(v, u)]
     dag.remove_edges_from(back)
-    while True:
-        try:
-            cycle = nx.find_cycle(dag, source=ROOT)
-        except nx.NetworkXNoCycle:
-            break
-        dag.remove_edge(*cycle[-1][:2])
-        back.append(cycle[-1][:2])
+    while (closing := _closing_edge(dag, ROOT)) is not None:
+        dag.remove_edge(*closing)
+        back.append(closing)
     repeatable: set[str] = set()
     comp_of: dict[str, frozenset[str]] = {}
     for comp in nx.strongly_connected_components(flow):
@@ -237,6 +233,27 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
         if not nx.has_path(dag, v, u):
             dag.add_edge(u, v)
     return dag, repeatable
+
+
+def _closing_edge(graph: nx.DiGraph, source: str) -> tuple[str, str] | None:
+    """The edge that closes the first cycle a depth-first walk from ``source`` meets (the
+    last edge of ``nx.find_cycle(graph, source)``, found without its bookkeeping), or None."""
+    state = {source: 1}  # 1: on the path, 2: done
+    stack = [(source, iter(graph.successors(source)))]
+    while stack:
+        node, rest = stack[-1]
+        for nxt in rest:
+            seen = state.get(nxt)
+            if seen == 1:
+                return node, nxt
+            if seen is None:
+                state[nxt] = 1
+                stack.append((nxt, iter(graph.successors(nxt))))
+                break
+        else:
+            stack.pop()
+            state[node] = 2
+    return None
 
 
 def _outcomes(

@@ -258,3 +258,27 @@ def test_a_repeated_comparison_gives_the_same_answer_and_keeps_no_profile_alive(
     del pa
     gc.collect()
     assert gone() is None
+
+
+def test_loops_are_opened_at_the_edge_networkx_find_cycle_names() -> None:
+    import random
+
+    import networkx as nx
+
+    from processes.diff.relations import _closing_edge
+
+    rng = random.Random(3)
+    for _ in range(300):
+        n = rng.randint(1, 10)
+        g = nx.DiGraph()
+        g.add_node(0)
+        g.add_edges_from((rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 25)))
+        while True:
+            try:
+                want = tuple(nx.find_cycle(g, source=0)[-1][:2])
+            except nx.NetworkXNoCycle:
+                want = None
+            assert _closing_edge(g, 0) == want
+            if want is None:
+                break
+            g.remove_edge(*want)
