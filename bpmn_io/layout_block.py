@@ -223,9 +223,9 @@ def _assign_lanes(
     leaf_ids = [lane.id for lane in lanes]
     index: dict[str, int] = {}
     innermost: dict[str, Lane] = {}  # Process.lane_of for every node in one pass (large models)
-    for lane in process.lanes():  # depth first: a nested lane comes after its parent
-        for ref in lane.flow_node_refs:
-            innermost[ref] = lane
+    for listing in process.lanes():  # depth first: a nested lane comes after its parent
+        for ref in listing.flow_node_refs:
+            innermost[ref] = listing
     for m in members:
         lane = innermost.get(m.id)
         while lane is not None and lane.id not in leaf_ids:
