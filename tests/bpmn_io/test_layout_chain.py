@@ -63,7 +63,7 @@ def test_flow_order_keeps_a_branch_together_and_sets_loops_aside() -> None:
 
 
 def test_blocks_are_cut_where_one_flow_crosses_never_inside_a_parallel_block() -> None:
-    model = chain_model(12)  # 62 nodes, 6 per repeat
+    model = chain_model(12)  # 62 nodes, 5 per repeat
     process = model.processes[0]
     links = [(f.source, f.target) for f in process.flows.values()]
     blocks = chain_blocks(list(process.nodes), links, limit=20, size=10)
@@ -111,3 +111,27 @@ def test_the_summary_names_a_chain_once() -> None:
         "graphviz-pure (/v/graphviz-pure), 900 nodes in 3 chained blocks (a large graph, "
         "bpmn_io/layout_chain.py), 0.8 s",
     ]
+
+
+def test_a_model_over_the_limit_converts_renders_and_diffs_through_the_command_line(tmp_path) -> None:
+    """A smoke test at the smallest size that is chained (602 nodes); the 20,000-task runs are
+    bench/bench_large.py."""
+    from click.testing import CliRunner
+
+    from bpmn_io.writer import to_bpmn_bytes
+    from cli import cli
+
+    model = chain_model(120)  # 602 nodes
+    assert len(model.processes[0].nodes) > layout_chain.CHAIN_NODES
+    (tmp_path / "plain.bpmn").write_bytes(to_bpmn_bytes(model))
+    runner = CliRunner()
+    done = runner.invoke(cli, ["convert", str(tmp_path / "plain.bpmn"), str(tmp_path / "laid.bpmn"), "--verbose"])
+    assert done.exit_code == 0, done.output
+    assert "chained blocks" in done.stderr
+    assert (tmp_path / "laid.bpmn").read_text(encoding="utf-8").count("<bpmndi:BPMNShape") == 602 + 1 + 3  # nodes, pool, lanes
+    done = runner.invoke(cli, ["render", str(tmp_path / "plain.bpmn"), "-o", str(tmp_path / "m.svg")])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "m.svg").read_text(encoding="utf-8").startswith("<svg")
+    done = runner.invoke(cli, ["diff", str(tmp_path / "plain.bpmn"), str(tmp_path / "laid.bpmn")])
+    assert done.exit_code == 0, done.output
+    assert "differences: 0" in done.output
