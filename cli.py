@@ -375,9 +375,8 @@ def _layout(timeout: float | None, verbose: bool) -> Iterator[None]:
     if verbose:
         if not session.runs:
             click.echo("permitflow: layout: none needed (the model has its diagram)", err=True)
-        for run in session.runs:
-            click.echo(f"permitflow: layout: {run.engine} ({run.executable}), {run.nodes:,} nodes, "
-                       f"{run.seconds:.1f} s", err=True)
+        for line in session.summary():
+            click.echo(f"permitflow: layout: {line}", err=True)
 
 
 _RENAMED_SHOWN = 20

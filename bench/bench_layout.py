@@ -10,6 +10,10 @@ model: bench_diff's ``n`` tasks in sequences and parallel/exclusive blocks of tw
 with named exclusive splits ("Komplett?"), a named timer event after every fifth task, in
 three lanes; every event and named gateway has an external label to place. Reported per size: CPU seconds of the whole layout, of the Graphviz child
 (``dot``), of label placement, and the CPU seconds per task.
+
+``--dot PATH`` runs that Graphviz executable (e.g. Debian's ``/usr/bin/dot``) instead of the
+one permitflow finds; ``--one-graph`` turns the chained blocks of ``bpmn_io/layout_chain.py``
+off (every container one dot run, as before), for a before/after comparison.
 """
 
 from __future__ import annotations
@@ -67,10 +71,16 @@ def model(n: int, seed: int = 1) -> object:
         process, nodes=FrozenMap(nodes), flows=FrozenMap(flows), lane_sets=(LaneSet(id="LS", lanes=lanes),)),))
 
 
-def child(n: int) -> None:
-    from bpmn_io import layout_labels
+def child(n: int, dot: str | None, one_graph: bool) -> None:
+    from bpmn_io import dot as dot_module
+    from bpmn_io import layout_chain, layout_labels
     from bpmn_io.dot import layout_session
     from bpmn_io.layout import add_layout
+
+    if dot:
+        dot_module.find_dot = lambda: dot  # type: ignore[assignment]
+    if one_graph:
+        layout_chain.CHAIN_NODES = 10**9  # as before chained blocks: one dot run per container
 
     defs = model(n)
     spent = [0.0]
@@ -92,18 +102,23 @@ def child(n: int) -> None:
     own = time.process_time() - began
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     shapes = sum(len(d.plane.shapes) for d in out.diagrams)
+    engine = session.runs[0].engine if session.runs else "-"
+    blocks = max((run.blocks for run in session.runs), default=1)
     print(json.dumps({"n": n, "python": own, "dot": kids.ru_utime + kids.ru_stime, "labels": spent[0],
-                      "shapes": shapes, "engine": session.runs[0].engine if session.runs else "-"}))
+                      "shapes": shapes, "engine": engine + (f", {blocks} blocks" if blocks > 1 else "")}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000, 4000])
     parser.add_argument("--quick", action="store_true", help="sizes 250 and 500 only (bench/run_all.py)")
+    parser.add_argument("--dot", help="the Graphviz executable to run (default: as permitflow finds it)")
+    parser.add_argument("--one-graph", action="store_true",
+                        help="lay every container out as one graph (no chained blocks), for comparison")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.child)
+        child(args.child, args.dot, args.one_graph)
         return
     sizes = [250, 500] if args.quick else args.sizes
     print(f"machine: {os.cpu_count()} logical CPUs; load {os.getloadavg()[0]:.2f} at start; "
@@ -111,7 +126,9 @@ def main() -> None:
     print("| tasks | shapes | layout CPU s (Python) | Graphviz CPU s | label placement CPU s | Python CPU ms per task | engine |")
     print("|---:|---:|---:|---:|---:|---:|---|")
     for n in sizes:
-        done = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True)
+        options = [*(["--dot", args.dot] if args.dot else []), *(["--one-graph"] if args.one_graph else [])]
+        done = subprocess.run([sys.executable, __file__, "--child", str(n), *options], capture_output=True, text=True,
+                              check=True)
         r = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"| {n:,} | {r['shapes']:,} | {r['python']:.2f} | {r['dot']:.2f} | {r['labels']:.2f} | "
               f"{1000 * r['python'] / n:.2f} | {r['engine']} |", flush=True)

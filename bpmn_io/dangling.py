@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .namespaces import BPMN, BPMNDI, DI, KEPT, KEPT_TAG, q
+from .namespaces import BPMN, BPMNDI, DI, KEPT, q
 from .readcommon import Source
-from .writecommon import Builder
+from .writecommon import Builder, wrapped_elements
 
 __all__ = ["REFERENCE_ATTRIBUTES", "REFERENCE_ELEMENTS", "REF_PREFIX", "visible_ids", "has_dangling_references", "set_aside_references",
            "restore_references", "keep_dangling_flows_aside"]
@@ -54,14 +54,16 @@ _FLOWS = (f"{{{BPMN}}}sequenceFlow", f"{{{BPMN}}}messageFlow")
 _FLOW_REFS = (f"{{{BPMN}}}incoming", f"{{{BPMN}}}outgoing")
 
 
-def _tools_see(el: etree._Element) -> bool:
-    """Whether ``el`` is an element outside every kept-wrapper (what a BPMN tool reads)."""
-    return isinstance(el.tag, str) and el.tag != KEPT_TAG and not any(a.tag == KEPT_TAG for a in el.iterancestors())
+def _tools_see(el: etree._Element, wrapped: set[etree._Element]) -> bool:
+    """Whether ``el`` is an element outside every kept-wrapper (what a BPMN tool reads);
+    ``wrapped``: :func:`~bpmn_io.writecommon.wrapped_elements` of its tree."""
+    return isinstance(el.tag, str) and el not in wrapped
 
 
 def visible_ids(root: etree._Element) -> set[str]:
     """The ids of the elements of ``root`` that are not inside a kept-wrapper."""
-    return {el.get("id", "") for el in root.iter() if _tools_see(el) and el.get("id")}
+    wrapped = wrapped_elements(root)
+    return {el.get("id", "") for el in root.iter() if _tools_see(el, wrapped) and el.get("id")}
 
 
 def _resolves(value: str, ids: set[str]) -> bool:
@@ -69,19 +71,20 @@ def _resolves(value: str, ids: set[str]) -> bool:
 
 
 def _dangling(root: etree._Element) -> list[tuple[etree._Element, str]]:
-    ids = visible_ids(root)
+    ids, wrapped = visible_ids(root), wrapped_elements(root)
+    names = sorted(REFERENCE_ATTRIBUTES)
     return [(el, name) for el in root.iter()
-            if _tools_see(el) and etree.QName(el).namespace in _FAMILY
-            for name in sorted(REFERENCE_ATTRIBUTES)
+            if _tools_see(el, wrapped) and etree.QName(el).namespace in _FAMILY
+            for name in names
             if el.get(name) is not None and not _resolves(el.get(name, ""), ids)]
 
 
 def _dangling_elements(root: etree._Element) -> list[etree._Element]:
-    ids = visible_ids(root)
+    ids, wrapped = visible_ids(root), wrapped_elements(root)
     found = []
     for el in root.iter(*(q(BPMN, name) for name in sorted(REFERENCE_ELEMENTS))):
         parent = el.getparent()
-        if (parent is None or not _tools_see(el) or len(el) or el.attrib or not el.text
+        if (parent is None or not _tools_see(el, wrapped) or len(el) or el.attrib or not el.text
                 or parent.get(_ref(etree.QName(el).localname)) is not None):
             continue  # only a plain <name>value</name>, once per parent, can become attributes
         if not _resolves(el.text, ids):
@@ -174,10 +177,10 @@ def keep_dangling_flows_aside(b: Builder, root: etree._Element) -> None:
     A flow that a node lists as incoming or outgoing stays (hiding it would leave
     that reference dangling instead).
     """
-    ids = b.visible_ids(root)
+    ids, wrapped = b.visible_ids(root), wrapped_elements(root)
     listed = {el.text for el in root.iter(*_FLOW_REFS)}
     for el in root.iter(*_FLOWS):
-        if el.get("id") in listed or not _tools_see(el):
+        if el.get("id") in listed or not _tools_see(el, wrapped):
             continue
         if any(not _resolves(el.get(end) or "", ids) for end in ("sourceRef", "targetRef")):
             b.keep_aside(el)

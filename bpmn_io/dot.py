@@ -1,9 +1,13 @@
 """Running Graphviz ``dot`` and reading its node positions.
 
-``dot`` comes from PATH when installed; otherwise the ``graphviz-pure`` binary
-(a pip-installed Rust port that takes dot's command line) is looked for beside
-the running Python, in its scripts directory and on PATH. No manual step is
-needed in either case; without both a :class:`~processes.errors.PermitflowError`
+The ``graphviz-pure`` binary (a pip-installed Rust port of Graphviz that takes dot's
+command line, a dependency) is looked for beside the running Python, in its scripts
+directory and on PATH; only without it does a ``dot`` on PATH run. graphviz-pure comes
+first because it is always installed, so a diagram is the same on every machine (the
+library's diagrams are compared byte for byte with what their sources generate), and
+because it is the faster one here: on the same 1,000- and 2,000-task graphs Debian's
+Graphviz 2.43 ``dot`` took 1.7 and 32.5 CPU s, graphviz-pure 1.4 and 12.5
+(``bench/RESULTS-large.md``). Without both a :class:`~processes.errors.PermitflowError`
 says what to install.
 
 The ``graphviz`` Python package is not a dependency: it only runs an executable
@@ -60,6 +64,7 @@ class LayoutRun:
     executable: str
     nodes: int
     seconds: float
+    blocks: int = 1  # > 1: one of the chained blocks of a large container (bpmn_io.layout_chain)
 
 
 @dataclass(slots=True)
@@ -72,6 +77,22 @@ class LayoutSession:
 
     timeout: float | None = None
     runs: list[LayoutRun] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        """One line per Graphviz run, or per chain of blocks: engine, executable, nodes, seconds."""
+        lines: list[str] = []
+        runs = list(self.runs)
+        while runs:
+            run = runs.pop(0)
+            if run.blocks == 1:
+                lines.append(f"{run.engine} ({run.executable}), {run.nodes:,} nodes, {run.seconds:.1f} s")
+                continue
+            chain = [run, *runs[:run.blocks - 1]]
+            del runs[:run.blocks - 1]
+            lines.append(f"{run.engine} ({run.executable}), {sum(r.nodes for r in chain):,} nodes in "
+                         f"{len(chain)} chained blocks (a large graph, bpmn_io/layout_chain.py), "
+                         f"{sum(r.seconds for r in chain):.1f} s")
+        return lines
 
 
 _SESSION: contextvars.ContextVar[LayoutSession | None] = contextvars.ContextVar("layout_session", default=None)
@@ -101,10 +122,7 @@ def engine_name(executable: str) -> str:
 
 
 def find_dot() -> str:
-    """The path of a dot-compatible executable (``dot`` first, then ``graphviz-pure``)."""
-    found = shutil.which("dot")
-    if found:
-        return found
+    """The path of a dot-compatible executable (``graphviz-pure`` first, then ``dot``)."""
     exe = "graphviz-pure.exe" if os.name == "nt" else "graphviz-pure"
     candidates = [Path(sys.executable).parent / exe]
     scripts = sysconfig.get_path("scripts")
@@ -113,7 +131,7 @@ def find_dot() -> str:
     for candidate in candidates:
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return str(candidate)
-    found = shutil.which("graphviz-pure")
+    found = shutil.which("graphviz-pure") or shutil.which("dot")
     if found:
         return found
     raise PermitflowError(
@@ -127,12 +145,14 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def run_dot(source: str, *, executable: str | None = None, timeout: float | None = None) -> dict[str, DotNode]:
+def run_dot(source: str, *, executable: str | None = None, timeout: float | None = None,
+            blocks: int = 1) -> dict[str, DotNode]:
     """Lay out the dot graph ``source`` and return its nodes by name.
 
     Uses ``-Tplain`` output; positions are converted from inches (y up) to
     pixels (y down) with 72 pixels an inch. ``timeout`` (seconds, 0: none)
-    overrides the session's and the size-scaled default.
+    overrides the session's and the size-scaled default. ``blocks``: the graph is one of
+    that many chained blocks (recorded for the session's summary).
     """
     exe = executable or find_dot()
     nodes = source.count("width=")  # every node statement sizes its node
@@ -150,7 +170,7 @@ def run_dot(source: str, *, executable: str | None = None, timeout: float | None
     except OSError as failure:
         raise PermitflowError(f"cannot run Graphviz ({exe}): {failure.strerror or failure}") from failure
     if session is not None:
-        session.runs.append(LayoutRun(engine_name(exe), exe, nodes, time.perf_counter() - began))
+        session.runs.append(LayoutRun(engine_name(exe), exe, nodes, time.perf_counter() - began, blocks))
     if code != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         raise PermitflowError(f"Graphviz ({exe}) failed: {detail[-1] if detail else f'exit {code}'}")

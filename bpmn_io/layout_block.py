@@ -12,10 +12,12 @@ those do not overlap anything either.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bpmn_io.dot import DotNode, quote, run_dot
+from bpmn_io.layout_chain import chain_blocks, place_chained
 from bpmn_io.textsize import LINE_HEIGHT, text_width, wrap
 from processes.model import (
     Association,
@@ -127,11 +129,8 @@ def layout_container(process: Process, container_id: str, lanes: tuple[Lane, ...
         if isinstance(n, Event) and n.position == "boundary" and n.attached_to:
             attached.setdefault(n.attached_to, []).append(n)
     boundaries = {m.id: tuple(attached.get(m.id, ())) for m in members}
-    subs = {
-        m.id: layout_container(process, m.id)
-        for m in members
-        if isinstance(m, SubProcess) and any(n.parent == m.id for n in process.nodes.values())
-    }
+    parents = {n.parent for n in process.nodes.values()}
+    subs = {m.id: layout_container(process, m.id) for m in members if isinstance(m, SubProcess) and m.id in parents}
     sizes: dict[str, tuple[float, float]] = {}
     ext: dict[str, tuple[float, float]] = {}
     for m in members:
@@ -223,8 +222,12 @@ def _assign_lanes(
         return {}
     leaf_ids = [lane.id for lane in lanes]
     index: dict[str, int] = {}
+    innermost: dict[str, Lane] = {}  # Process.lane_of for every node in one pass (large models)
+    for listing in process.lanes():  # depth first: a nested lane comes after its parent
+        for ref in listing.flow_node_refs:
+            innermost[ref] = listing
     for m in members:
-        lane = process.lane_of(m.id)
+        lane = innermost.get(m.id)
         while lane is not None and lane.id not in leaf_ids:
             lane = lane.child_lane_set.lanes[0] if lane.child_lane_set and lane.child_lane_set.lanes else None
         if lane is not None:
@@ -247,26 +250,40 @@ def _run(
     if not members:
         return {}
     names = {m.id: f"n{i}" for i, m in enumerate(members)}
-    lines = [
-        "digraph layout {",
-        "graph [rankdir=LR, newrank=true, nodesep=0.4, ranksep=0.5, margin=0];",
-        'node [shape=box, fixedsize=true, label=""];',
-    ]
-    groups: list[list[str]] = [[] for _ in range(max(lane_count, 1))]
-    for m in members:
-        w, h = ext[m.id]
-        groups[lane_index.get(m.id, 0)].append(f"{names[m.id]} [width={w / 72:.4f}, height={h / 72:.4f}];")
-    for i, group in enumerate(groups):
-        if lane_count:
-            lines.append(f"subgraph cluster_{i} {{ {' '.join(group)} }}")
-        else:
-            lines.extend(group)
-    for a, b, label in links:
-        attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
-        lines.append(f"{names[a]} -> {names[b]}{attrs};")
-    lines.append("}")
-    by_name = run_dot("\n".join(lines) + "\n")
-    return {m.id: by_name[names[m.id]] for m in members if names[m.id] in by_name}
+
+    blocks = chain_blocks([m.id for m in members], [(a, b) for a, b, _ in links])
+    block_of = {node: k for k, block in enumerate(blocks) for node in block}
+    inner: list[list[tuple[str, str, str]]] = [[] for _ in blocks]
+    for link in links:
+        if block_of[link[0]] == block_of[link[1]]:
+            inner[block_of[link[0]]].append(link)
+
+    def lay_out(ids: Sequence[str]) -> dict[str, DotNode]:
+        """One dot run over the nodes ``ids`` (one block) and the links between them."""
+        lines = [
+            "digraph layout {",
+            "graph [rankdir=LR, newrank=true, nodesep=0.4, ranksep=0.5, margin=0];",
+            'node [shape=box, fixedsize=true, label=""];',
+        ]
+        groups: list[list[str]] = [[] for _ in range(max(lane_count, 1))]
+        for m in ids:
+            w, h = ext[m]
+            groups[lane_index.get(m, 0)].append(f"{names[m]} [width={w / 72:.4f}, height={h / 72:.4f}];")
+        for i, group in enumerate(groups):
+            if lane_count:
+                lines.append(f"subgraph cluster_{i} {{ {' '.join(group)} }}")
+            else:
+                lines.extend(group)
+        for a, b, label in inner[block_of[ids[0]]] if ids else ():
+            attrs = f' [label={quote(chr(10).join(wrap(label, 90, LABEL_FONT)))}, fontsize=11]' if label else ""
+            lines.append(f"{names[a]} -> {names[b]}{attrs};")
+        lines.append("}")
+        by_name = run_dot("\n".join(lines) + "\n", blocks=len(blocks))
+        return {m: by_name[names[m]] for m in ids if names[m] in by_name}
+
+    if len(blocks) == 1:
+        return lay_out(blocks[0])
+    return place_chained(blocks, lay_out, ext, links, lane_index, lambda label: label_size(label)[0])
 
 
 def _place(

@@ -59,6 +59,12 @@ def _checked(el: etree._Element, name: str | None, value: str) -> None:
                          "(expected text without control characters)", element=owner or None) from None
 
 
+def wrapped_elements(root: etree._Element) -> set[etree._Element]:
+    """Every element inside a kept-wrapper of ``root``'s tree, the wrappers included: one pass,
+    not a walk up from every element (large models)."""
+    return {el for wrapper in root.iter(KEPT_TAG) for el in wrapper.iter()}
+
+
 class Builder:
     """Builds one document (local to one write call)."""
 
@@ -143,7 +149,10 @@ class Builder:
                         # declaration; the kept namespace makes it opaque to the schema
                         c.tag = q(KEPT, etree.QName(c).localname)
                     wrapper.append(c)
-            el[:] = sorted(el, key=lambda c: ranks.get(c.tag, len(ranks)))
+            keys = [ranks.get(c.tag, len(ranks)) for c in el]
+            if keys != sorted(keys):
+                # lxml moves children one by one (quadratic in their number): only when needed
+                el[:] = sorted(el, key=lambda c: ranks.get(c.tag, len(ranks)))
 
     def definitions_wrapper(self, root: etree._Element, definitions_id: str) -> etree._Element:
         """The kept-wrapper of ``definitions`` (after :meth:`arrange`), created when there is none."""
@@ -172,8 +181,9 @@ class Builder:
     def visible_ids(self, root: etree._Element) -> set[str]:
         """Ids of the elements (kept fragments included) outside every kept-wrapper: what tools see."""
         outside: set[str] = set()
+        wrapped = wrapped_elements(root)
         for node in root.iter():
-            if not isinstance(node.tag, str) or any(a.tag == KEPT_TAG for a in node.iterancestors()):
+            if not isinstance(node.tag, str) or node in wrapped:
                 continue
             mark = node.get(_MARK)
             if mark is not None:

@@ -18,6 +18,9 @@ all units changing the same way are reported together.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
+
 from processes.diff.matchtypes import Match
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Difference
@@ -60,15 +63,8 @@ def flow_differences(
     for kind in ("order", "concurrency", "exclusiveness"):
         pairs = changed.get(kind, [])
         found: dict[tuple[tuple[int, str, str], ...], list[int]] = {}
-        while pairs:
-            counts: dict[int, int] = {}
-            for i, j, _, _ in pairs:
-                counts[i] = counts.get(i, 0) + 1
-                counts[j] = counts.get(j, 0) + 1
-            centre = min(counts, key=lambda u: (-counts[u], u))
-            mine = [p for p in pairs if centre in p[:2]]
-            pairs = [p for p in pairs if centre not in p[:2]]
-            if counts[centre] == 1:
+        for centre, mine in _centres(pairs):
+            if len(mine) == 1:
                 centre = mine[0][0]
             others = tuple(
                 sorted((j, ra, rb) if i == centre else (i, _flip(ra), _flip(rb)) for i, j, ra, rb in mine)
@@ -102,6 +98,35 @@ def flow_differences(
         )
     )
     return out
+
+
+def _centres(pairs: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, list[tuple[int, int, str, str]]]]:
+    """Greedy grouping of the changed pairs: again and again the unit in most of the pairs
+    left (the lowest on ties), with those pairs (in their order), which are then gone.
+    Counts are kept up to date in a heap, so this is n log n, not one count per centre."""
+    incident: dict[int, list[int]] = {}
+    for k, (i, j, _, _) in enumerate(pairs):
+        incident.setdefault(i, []).append(k)
+        incident.setdefault(j, []).append(k)
+    alive = [True] * len(pairs)
+    counts = {unit: len(ks) for unit, ks in incident.items()}
+    heap = [(-count, unit) for unit, count in counts.items()]
+    heapq.heapify(heap)
+    while heap:
+        negative, unit = heapq.heappop(heap)
+        if counts[unit] != -negative or not counts[unit]:
+            continue  # an old count
+        mine = [pairs[k] for k in incident[unit] if alive[k]]
+        for k in incident[unit]:
+            if alive[k]:
+                alive[k] = False
+                i, j, _, _ = pairs[k]
+                other = j if i == unit else i
+                counts[other] -= 1
+                if counts[other]:
+                    heapq.heappush(heap, (-counts[other], other))
+        counts[unit] = 0
+        yield unit, mine
 
 
 def _pair_difference(

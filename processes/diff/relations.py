@@ -57,6 +57,7 @@ and entries into parts nothing leads to, are alternative starts.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -83,7 +84,7 @@ CODES = {"same": 0, "before": 1, "after": 2, "parallel": 3, "exclusive": 4}
 _NAMES = {code: name for name, code in CODES.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Profile:
     """The behavioural profile of one model's steps, kept as bit sets (one bit per node of
     the acyclic flow graph): ``reach[x]`` the nodes after x, ``reached[x]`` those before
@@ -111,24 +112,32 @@ class Profile:
             return "parallel"
         return "exclusive"
 
-    def relation_rows(self, rows: list[str], cols: list[str]) -> np.ndarray:
+    def columns(self, cols: list[str]) -> np.ndarray:
+        """The bit positions of the steps ``cols`` (for :meth:`relation_rows`)."""
+        return np.fromiter((self.bit[c] for c in cols), dtype=np.int64, count=len(cols))
+
+    def relation_rows(self, rows: list[str], cols: list[str], index: np.ndarray | None = None) -> np.ndarray:
         """``len(rows) x len(cols)`` relation codes (``CODES``; 0 where a row and a column
-        are the same step), computed with numpy from the bit sets."""
-        size = self.size
-        nbytes = (size + 7) // 8
-        index = np.array([self.bit[c] for c in cols], dtype=np.int64)
-        out = np.full((len(rows), len(cols)), CODES["exclusive"], dtype=np.int8)
+        are the same step), computed with numpy from the bit sets, all rows at once.
+        ``index``: :meth:`columns` of ``cols``, when the caller asks for many row blocks."""
+        if index is None:
+            index = self.columns(cols)
+        nbytes = (self.size + 7) // 8
+        if not rows or not nbytes:
+            return np.full((len(rows), len(cols)), CODES["same"], dtype=np.int8)
 
-        def bits(value: int) -> np.ndarray:
-            raw = np.frombuffer(value.to_bytes(nbytes, "little"), dtype=np.uint8)
-            return np.unpackbits(raw, bitorder="little")[:size].astype(bool)
+        byte, shift = index >> 3, (index & 7).astype(np.uint8)
 
-        for r, x in enumerate(rows):
-            row = out[r]
-            row[bits(self.concurrent[x])[index]] = CODES["parallel"]
-            row[bits(self.reached[x])[index]] = CODES["after"]
-            row[bits(self.reach[x])[index]] = CODES["before"]
-            row[index == self.bit[x]] = CODES["same"]
+        def bits(sets: FrozenMap[str, int]) -> np.ndarray:
+            """The bit of every column in every row's set (read from the bytes, not all bits unpacked)."""
+            raw = np.frombuffer(b"".join(sets[x].to_bytes(nbytes, "little") for x in rows), dtype=np.uint8)
+            return ((raw.reshape(len(rows), nbytes)[:, byte] >> shift) & 1).view(bool)
+
+        out = np.where(bits(self.concurrent), np.int8(CODES["parallel"]), np.int8(CODES["exclusive"]))
+        out = np.where(bits(self.reached), np.int8(CODES["after"]), out)
+        out = np.where(bits(self.reach), np.int8(CODES["before"]), out)
+        own = np.fromiter((self.bit[x] for x in rows), dtype=np.int64, count=len(rows))
+        out[index[None, :] == own[:, None]] = CODES["same"]
         return out
 
     def first_in_flow(self, ids: Iterable[str]) -> str | None:
@@ -193,13 +202,9 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
 
     back = [(u, v) for u, v in flow.edges if u in dom and dominates(v, u)]
     dag.remove_edges_from(back)
-    while True:
-        try:
-            cycle = nx.find_cycle(dag, source=ROOT)
-        except nx.NetworkXNoCycle:
-            break
-        dag.remove_edge(*cycle[-1][:2])
-        back.append(cycle[-1][:2])
+    while (closing := _closing_edge(dag, ROOT)) is not None:
+        dag.remove_edge(*closing)
+        back.append(closing)
     repeatable: set[str] = set()
     comp_of: dict[str, frozenset[str]] = {}
     for comp in nx.strongly_connected_components(flow):
@@ -228,6 +233,27 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
         if not nx.has_path(dag, v, u):
             dag.add_edge(u, v)
     return dag, repeatable
+
+
+def _closing_edge(graph: nx.DiGraph, source: str) -> tuple[str, str] | None:
+    """The edge that closes the first cycle a depth-first walk from ``source`` meets (the
+    last edge of ``nx.find_cycle(graph, source)``, found without its bookkeeping), or None."""
+    state = {source: 1}  # 1: on the path, 2: done
+    stack = [(source, iter(graph.successors(source)))]
+    while stack:
+        node, rest = stack[-1]
+        for nxt in rest:
+            seen = state.get(nxt)
+            if seen == 1:
+                return node, nxt
+            if seen is None:
+                state[nxt] = 1
+                stack.append((nxt, iter(graph.successors(nxt))))
+                break
+        else:
+            stack.pop()
+            state[node] = 2
+    return None
 
 
 def _outcomes(
@@ -364,6 +390,12 @@ def _mark(concurrent: dict[str, int], order: list[str], bit: dict[str, int], lef
 
 _CHUNK = 256
 
+#: the last comparison (weak references to its profiles, its step lists, its result): a diff
+#: asks for the same one twice (flow differences, then similarity), and for 20,000 steps
+#: each costs seconds; the weak references keep no profile alive
+_last: list[tuple[weakref.ref[Profile], weakref.ref[Profile], list[str], list[str],
+                  tuple[int, list[tuple[int, int, str, str]]]]] = []
+
 
 def compare_relations(
     pa: Profile, pb: Profile, xs_a: list[str], xs_b: list[str]
@@ -374,16 +406,32 @@ def compare_relations(
     relation differs as (i, j, relation in A, relation in B)). Rows are compared in chunks
     of numpy matrices, so time grows with the number of pairs but memory does not.
     """
+    if _last:
+        ref_a, ref_b, last_a, last_b, (same, changed) = _last[0]
+        if ref_a() is pa and ref_b() is pb and last_a == xs_a and last_b == xs_b:
+            return same, list(changed)
+    same, changed = _compare(pa, pb, xs_a, xs_b)
+    _last[:] = [(weakref.ref(pa), weakref.ref(pb), list(xs_a), list(xs_b), (same, list(changed)))]
+    return same, changed
+
+
+def _compare(
+    pa: Profile, pb: Profile, xs_a: list[str], xs_b: list[str]
+) -> tuple[int, list[tuple[int, int, str, str]]]:
     same = 0
     changed: list[tuple[int, int, str, str]] = []
     k = len(xs_a)
+    index_a, index_b = pa.columns(xs_a), pb.columns(xs_b)
     for start in range(0, k, _CHUNK):
         stop = min(start + _CHUNK, k)
-        ra = pa.relation_rows(xs_a[start:stop], xs_a)
-        rb = pb.relation_rows(xs_b[start:stop], xs_b)
-        upper = np.arange(k)[None, :] > np.arange(start, stop)[:, None]
-        equal = (ra == rb) & upper
-        same += int(equal.sum())
-        for r, j in zip(*np.nonzero(~equal & upper), strict=True):
-            changed.append((start + int(r), int(j), relation_name(ra[r, j]), relation_name(rb[r, j])))
+        # rows start..stop against the columns from start on (pairs i < j only)
+        ra = pa.relation_rows(xs_a[start:stop], xs_a[start:], index_a[start:])
+        rb = pb.relation_rows(xs_b[start:stop], xs_b[start:], index_b[start:])
+        differ = ra != rb
+        n = stop - start
+        differ[:, :n] &= np.triu(np.ones((n, n), dtype=bool), 1)
+        rows, cols = np.nonzero(differ)
+        same += n * (k - start) - n * (n + 1) // 2 - len(rows)
+        for r, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            changed.append((start + r, start + j, relation_name(ra[r, j]), relation_name(rb[r, j])))
     return same, changed

@@ -33,8 +33,10 @@ from processes.model import (
     Event,
     FrozenMap,
     Gateway,
+    Lane,
     MultiInstance,
     Node,
+    Process,
     StandardLoop,
     SubProcess,
     Task,
@@ -153,6 +155,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
     skip = (DataObject, DataObjectReference, DataStoreReference)
     nodes: dict[str, Node] = {}
     for proc in defs.processes:
+        lane_of = _innermost_lanes(proc)
         for node in proc.nodes.values():
             if isinstance(node, skip):
                 continue
@@ -165,11 +168,13 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             kind = _kind(node)
             if kind is None:
                 continue
-            lane = proc.lane_of(node.id)
+            lane = lane_of.get(node.id)
             parent: Node = node
-            while lane is None and parent.parent and parent.parent in proc.nodes:
+            seen = {node.id}
+            while lane is None and parent.parent in proc.nodes and parent.parent not in seen:
                 parent = proc.nodes[parent.parent]
-                lane = proc.lane_of(parent.id)
+                seen.add(parent.id)
+                lane = lane_of.get(parent.id)
             performer = lane.name if lane is not None else pool_names.get(proc.id, "")
             steps[node.id] = Step(
                 node.id,
@@ -186,14 +191,16 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                 flow.add_edge(f.source, f.target)
     # what follows each node by sequence flow alone, before any derived edge is added
     sequence_successors = {n: sorted(flow.successors(n)) for n in flow.nodes}
+    child_events: dict[str, list[Event]] = {}  # one pass, not one per subprocess (large models)
+    for child in nodes.values():
+        if isinstance(child, Event) and child.parent:
+            child_events.setdefault(child.parent, []).append(child)
     for node in nodes.values():
         if isinstance(node, Event) and node.position == "boundary" and node.attached_to in nodes:
             flow.add_edge(node.attached_to, node.id)
         if isinstance(node, SubProcess):
             outs = sequence_successors.get(node.id, [])
-            for child in nodes.values():
-                if child.parent != node.id or not isinstance(child, Event):
-                    continue
+            for child in child_events.get(node.id, ()):
                 if child.position == "start" and not node.triggered_by_event:
                     flow.add_edge(node.id, child.id)
                 elif child.position == "end" and not node.triggered_by_event:
@@ -247,6 +254,15 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
         FrozenMap(succ),
         FrozenMap(pred),
     )
+
+
+def _innermost_lanes(proc: Process) -> dict[str, Lane]:
+    """``proc.lane_of`` for every node it lists, in one pass over the lanes."""
+    found: dict[str, Lane] = {}
+    for lane in proc.lanes():  # depth first: a nested lane comes after its parent, and wins
+        for ref in lane.flow_node_refs:
+            found[ref] = lane
+    return found
 
 
 def _contract(flow: nx.DiGraph, steps: dict[str, Step]) -> set[tuple[str, str]]:

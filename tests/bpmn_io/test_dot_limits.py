@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
@@ -66,8 +65,8 @@ def test_convert_says_which_engine_laid_the_model_out(tmp_path: Path) -> None:
 
 
 def test_convert_over_the_limit_exits_2_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
-    slow_dot(tmp_path)
+    slow = slow_dot(tmp_path)
+    monkeypatch.setattr(dot_module, "find_dot", lambda: slow)
     out = tmp_path / "permit.bpmn"
     done = CliRunner().invoke(cli, ["convert", str(EXAMPLE), str(out), "--layout-timeout", "0.3"])
     assert done.exit_code == 2
@@ -80,3 +79,18 @@ def test_render_takes_the_same_options(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli, ["render", str(EXAMPLE), "-o", str(out), "-v", "--layout-timeout", "120"])
     assert done.exit_code == 0, done.output
     assert "permitflow: layout: " in done.stderr and out.read_text().startswith("<")
+
+
+def test_graphviz_pure_comes_before_a_dot_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pip-installed engine runs wherever it is installed, so a diagram is the same on every machine."""
+    on_path = tmp_path / "path"
+    on_path.mkdir()
+    for name in ("dot", "graphviz-pure"):
+        (on_path / name).write_text("#!/bin/sh\n")
+        (on_path / name).chmod(0o755)
+    monkeypatch.setattr(dot_module.sys, "executable", str(tmp_path / "nowhere" / "python"))
+    monkeypatch.setattr(dot_module.sysconfig, "get_path", lambda name: str(tmp_path / "nowhere"))
+    monkeypatch.setenv("PATH", str(on_path))
+    assert dot_module.find_dot() == str(on_path / "graphviz-pure")
+    (on_path / "graphviz-pure").unlink()
+    assert dot_module.find_dot() == str(on_path / "dot")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from diffbuilders import model
 
-from processes.diff.relations import behavioural_profile
+from processes.diff.relations import behavioural_profile, compare_relations, relation_name
 from processes.diff.view import build_view
 
 
@@ -225,3 +225,60 @@ def test_a_request_and_its_reply_order_the_pools_and_make_no_loop() -> None:
         # asking task (documented approximation: ordering it before would make the
         # reachability-based exclusiveness wrong elsewhere, e.g. MIWG C.1.0's timer branch)
         assert rel(p, [(answer, "Use")]) == ["parallel"]
+
+
+def _branches() -> object:
+    return model(
+        [("S", "start"), ("A", "task", "a"), ("P", "and"), ("B", "task", "b"), ("C", "task", "c"),
+         ("J", "and"), ("X", "xor"), ("D", "task", "d"), ("F", "task", "f"), ("Y", "xor"), ("E", "end")],
+        [("S", "A"), ("A", "P"), ("P", "B"), ("P", "C"), ("B", "J"), ("C", "J"), ("J", "X"), ("X", "D"),
+         ("X", "F"), ("D", "Y"), ("F", "Y"), ("Y", "E")],
+    )
+
+
+def test_relation_rows_read_every_pair_as_relation_does() -> None:
+    p = profile(_branches())
+    steps = list(p.steps)
+    rows = p.relation_rows(steps[::-1], steps)
+    for r, x in enumerate(steps[::-1]):
+        assert [relation_name(code) for code in rows[r]] == ["same" if x == y else p.relation(x, y) for y in steps]
+
+
+def test_a_repeated_comparison_gives_the_same_answer_and_keeps_no_profile_alive() -> None:
+    import gc
+    import weakref
+
+    pa, pb = profile(_branches()), profile(_branches())
+    xs = list(pa.steps)
+    ys = xs[1:] + xs[:1]  # pair each step with the next: relations differ
+    first = compare_relations(pa, pb, xs, ys)
+    assert first[1] and compare_relations(pa, pb, xs, ys) == first
+    assert compare_relations(pa, pb, xs, xs) == (len(xs) * (len(xs) - 1) // 2, [])
+    gone = weakref.ref(pa)
+    del pa
+    gc.collect()
+    assert gone() is None
+
+
+def test_loops_are_opened_at_the_edge_networkx_find_cycle_names() -> None:
+    import random
+
+    import networkx as nx
+
+    from processes.diff.relations import _closing_edge
+
+    rng = random.Random(3)
+    for _ in range(300):
+        n = rng.randint(1, 10)
+        g = nx.DiGraph()
+        g.add_node(0)
+        g.add_edges_from((rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 25)))
+        while True:
+            try:
+                want = tuple(nx.find_cycle(g, source=0)[-1][:2])
+            except nx.NetworkXNoCycle:
+                want = None
+            assert _closing_edge(g, 0) == want
+            if want is None:
+                break
+            g.remove_edge(*want)
