@@ -1,0 +1,60 @@
+"""The report's plots drawn in a pool of worker processes: every plot goes there, the HTML is the same."""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from cli import cli
+from report import plots
+from report.build import write_report
+
+FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
+
+
+class Counting(Executor):
+    """Passes work on to ``inner`` and keeps what was submitted."""
+
+    def __init__(self, inner: Executor) -> None:
+        self.inner = inner
+        self.submitted: list[Any] = []
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.submitted.append((fn, *args))
+        return self.inner.submit(fn, *args, **kwargs)
+
+
+def test_plots_drawn_in_worker_processes_give_the_same_report(tmp_path: Path) -> None:
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n"
+        "sweep:\n  simulation.pools.officer.count: [1, 2]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(out), "--workers", "1"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    here = (out / "report.html").read_bytes()
+    with ProcessPoolExecutor(2) as pool:
+        counting = Counting(pool)
+        write_report(out, executor=counting)
+    assert (out / "report.html").read_bytes() == here
+    # deadline (en, sv), utilisation, processing times and the sweep: all drawn by the workers
+    assert [fn for fn, *_ in counting.submitted] == [plots.draw_plot] * 5
+    drawers = [job[0].__name__ for _fn, job in counting.submitted]
+    assert drawers == ["_draw_deadline", "_draw_deadline", "_bars", "_draw_processing_times", "_draw_sweep"]
+    assert b"data:image/png;base64," in here
+
+
+def test_draw_all_without_an_executor_draws_when_asked() -> None:
+    job = plots.utilisation_job({"scenarios": [{"name": "s", "points": [{"label": "", "figures": {
+        "m/utilisation.officer": {"mean": 0.5, "ci": [0.4, 0.6]}}}]}]})
+    assert job is not None
+    drawn = plots.draw_all({"u": job, "none": None})
+    got = drawn()
+    assert got["none"] is None
+    assert got["u"] is not None and got["u"].startswith("data:image/png;base64,")
