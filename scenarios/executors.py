@@ -46,7 +46,10 @@ QUIET_DASK = {
 #: forked from this process, which has the engine imported and the run's models parsed (spawned
 #: ones start Python, import distributed and the engine and parse again: about 1.5 CPU s each),
 #: results travel uncompressed over the loopback, no task is stolen (the scheduler's queue hands
-#: out the chunks, the costliest first) and no worker is paused, spilled or restarted for memory.
+#: out the chunks, the costliest first), no worker is paused, spilled or restarted for memory and
+#: no monitor samples the GIL or the disks. What is left grows with wall time (heartbeats, the
+#: scheduler's and nannies' ticks: about 0.02 CPU s per second, measured idle) plus starting the
+#: cluster (about 1 CPU s).
 #: Forking is safe here: no thread of ours runs yet when the cluster starts.
 LOCAL_DASK = {
     **QUIET_DASK,
@@ -57,6 +60,9 @@ LOCAL_DASK = {
     "distributed.worker.memory.spill": False,
     "distributed.worker.memory.pause": False,
     "distributed.worker.memory.terminate": False,
+    "distributed.scheduler.active-memory-manager.start": False,  # nothing to move: results go to the client
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.disk": False,
 }
 
 #: how to get the Dask extra: permitflow is installed from its repository, not from an index
