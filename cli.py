@@ -1280,6 +1280,7 @@ def run_command(
       permitflow run scenarios/delegated-to-officer.yaml --uncertainty --points 64 --replications 10
     """
     import json
+    from concurrent.futures import ProcessPoolExecutor
 
     from report.build import library_diff_section
     from report.build import write_report as write_report_now
@@ -1334,7 +1335,9 @@ def run_command(
             total, cached = total + more, cached + more_cached
         with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                    "unless --no-cache: run the same command to write the results"):
-            write_results(folder, batch, uncertainty=how_sure)
+            # the case rows travel to a worker and back: worth it on local processes, not on a cluster
+            local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
+            write_results(folder, batch, uncertainty=how_sure, executor=local)
             report_path = write_report(folder, executor=pool.executor)
     if ctx.obj.get("debug"):
         for detail in batch.details:

@@ -58,3 +58,23 @@ def test_draw_all_without_an_executor_draws_when_asked() -> None:
     got = drawn()
     assert got["none"] is None
     assert got["u"] is not None and got["u"].startswith("data:image/png;base64,")
+
+
+def test_the_csv_files_written_by_a_worker_are_the_same(tmp_path: Path) -> None:
+    from report.results import write_results
+    from scenarios.loader import read_any
+    from scenarios.road import run_study
+
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n", encoding="utf-8")
+    batch = run_study(read_any([tmp_path / "s.yaml"]))
+    write_results(tmp_path / "here", batch)
+    with ProcessPoolExecutor(2) as pool:
+        counting = Counting(pool)
+        write_results(tmp_path / "pool", batch, executor=counting)
+    assert len(counting.submitted) == 2
+    for name in ("summary.json", "summary.csv", "cases.csv", ".permitflow-results"):
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
+    assert (tmp_path / "pool" / "cases.csv").read_text(encoding="utf-8").count("\n") > 2
