@@ -18,7 +18,7 @@ import io
 import math
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from typing import Any
 
 __all__ = [
@@ -82,7 +82,14 @@ def draw_all(jobs: Mapping[Hashable, PlotJob | None], executor: Executor | None 
     if executor is None:
         return lambda: {key: draw_plot(job) for key, job in jobs.items()}
     futures = {key: executor.submit(draw_plot, job) for key, job in jobs.items() if job is not None}
-    return lambda: {key: futures[key].result() if key in futures else None for key in jobs}
+    return lambda: {key: _drawn(futures[key], jobs[key]) if key in futures else None for key in jobs}
+
+
+def _drawn(future: Future[str | None], job: PlotJob | None) -> str | None:
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a lost worker: drawn here (a fault of the plot itself is raised here again)
+        return draw_plot(job)
 
 
 def warm_up() -> None:

@@ -24,8 +24,8 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +197,14 @@ def _json_bytes(doc: dict[str, Any]) -> bytes:
     return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str) + "\n").encode("utf-8")
 
 
+def _made(future: Future[bytes], make: Callable[..., bytes], *inputs: Any) -> bytes:
+    """What a worker made, or (a lost worker) the same made here."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a fault of ``make`` itself is raised here again
+        return make(*inputs)
+
+
 def _summary_csv(doc: dict[str, Any]) -> bytes:
     return _csv(SUMMARY_COLUMNS, _summary_rows(doc))
 
@@ -223,14 +231,15 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
         doc["uncertainty"] = uncertainty_digest(uncertainty)
     cases = ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
     if executor is not None:
-        csv_texts = [executor.submit(_csv, _CASE_HEADER, list(cases)), executor.submit(_summary_csv, doc)]
+        rows = list(cases)
+        csv_texts = [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
     files: dict[str, bytes] = {}
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
     files["summary.json"] = _json_bytes(doc)
     if executor is not None:
-        files["summary.csv"] = csv_texts[1].result()
-        files["cases.csv"] = csv_texts[0].result()
+        files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
+        files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
     else:
         files["summary.csv"] = _summary_csv(doc)
         files["cases.csv"] = _csv(_CASE_HEADER, cases)

@@ -78,3 +78,31 @@ def test_the_csv_files_written_by_a_worker_are_the_same(tmp_path: Path) -> None:
     for name in ("summary.json", "summary.csv", "cases.csv", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
     assert (tmp_path / "pool" / "cases.csv").read_text(encoding="utf-8").count("\n") > 2
+
+
+class Lost(Executor):
+    """Every submitted task fails as when its worker process died."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+
+def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
+    from report.results import write_results
+    from scenarios.loader import read_any
+    from scenarios.road import run_study
+
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n", encoding="utf-8")
+    batch = run_study(read_any([tmp_path / "s.yaml"]))
+    for where, executor in (("here", None), ("lost", Lost())):
+        write_results(tmp_path / where, batch, executor=executor)
+        write_report(tmp_path / where, executor=executor, diff_section=lambda names: "")
+    for name in ("summary.csv", "cases.csv", "report.html"):
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "lost" / name).read_bytes(), name
