@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from cli import cli
 from report import plots
 from report.build import write_report
+from report.results import write_results
 
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
 
@@ -60,8 +61,8 @@ def test_draw_all_without_an_executor_draws_when_asked() -> None:
     assert got["u"] is not None and got["u"].startswith("data:image/png;base64,")
 
 
-def test_the_csv_files_written_by_a_worker_are_the_same(tmp_path: Path) -> None:
-    from report.results import write_results
+def mini_batch(tmp_path: Path) -> Any:
+    """Two replications of the small fixture process, run here."""
     from scenarios.loader import read_any
     from scenarios.road import run_study
 
@@ -69,7 +70,11 @@ def test_the_csv_files_written_by_a_worker_are_the_same(tmp_path: Path) -> None:
         shutil.copy(FIXTURES / name, tmp_path / name)
     (tmp_path / "s.yaml").write_text(
         "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n", encoding="utf-8")
-    batch = run_study(read_any([tmp_path / "s.yaml"]))
+    return run_study(read_any([tmp_path / "s.yaml"]))
+
+
+def test_the_csv_files_written_by_a_worker_are_the_same(tmp_path: Path) -> None:
+    batch = mini_batch(tmp_path)
     write_results(tmp_path / "here", batch)
     with ProcessPoolExecutor(2) as pool:
         counting = Counting(pool)
@@ -92,15 +97,7 @@ class Lost(Executor):
 
 
 def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
-    from report.results import write_results
-    from scenarios.loader import read_any
-    from scenarios.road import run_study
-
-    for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    (tmp_path / "s.yaml").write_text(
-        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n", encoding="utf-8")
-    batch = run_study(read_any([tmp_path / "s.yaml"]))
+    batch = mini_batch(tmp_path)
     for where, executor in (("here", None), ("lost", Lost())):
         write_results(tmp_path / where, batch, executor=executor)
         write_report(tmp_path / where, executor=executor, diff_section=lambda names: "")
