@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -104,6 +104,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from bpmn_io.profile import Profile
     from processes.model import Definitions, Process
     from processes.validate import Problem
@@ -1068,8 +1070,27 @@ def _prepared(study: Study, *, force: bool = False) -> Plan:
         return prepare(study)
 
 
+class _Pool(ExitStack):
+    """The executor of a run, kept open after its units: the next plan's units and the report's
+    plots go to the same workers. Closing it stops them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.executor: Executor | None = None
+
+
+def _warm_report(executor: Executor, workers: int | None) -> None:
+    """Once every unit is with the workers: the work :class:`_Ahead` holds starts here, and each
+    worker imports matplotlib when it runs out of units, before the report's plots come."""
+    from report.plots import warm_up
+
+    _Ahead.start_waiting()
+    for _ in range(workers or os.cpu_count() or 1):
+        executor.submit(warm_up)
+
+
 def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
-            show_bar: bool, kept: str) -> tuple[BatchResults, int, int]:
+            show_bar: bool, kept: str, pool: _Pool | None = None) -> tuple[BatchResults, int, int]:
     """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
@@ -1077,6 +1098,8 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     Once the units are with the workers, the work :class:`_Ahead` holds starts.
+    ``pool``: the executor is opened there (or taken from there when an earlier plan opened
+    it) and stays open when this returns, for the report's plots.
     """
     from scenarios.executors import executor_for
     from scenarios.road import MAX_WORK_UNITS, execute
@@ -1095,20 +1118,28 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     def say() -> str:
         return f"{done} of {total} work units finished; {kept}"
 
-    with _on_interrupt(say):
+    with _on_interrupt(say), ExitStack() as own:
         cached = plan.cached(cache)
-        with executor_for(workers=workers, dask=dask, jobs=total - cached) as executor:
-            if not show_bar:
-                return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                               submitted=_Ahead.start_waiting), total, cached
-            with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
-                                   show_pos=True) as bar:
-                def both(n: int) -> None:
-                    finished(n)
-                    bar.update(n)
+        if pool is not None and pool.executor is not None:
+            executor: Executor | None = pool.executor
+        else:
+            executor = (pool or own).enter_context(executor_for(workers=workers, dask=dask, jobs=total - cached))
+            if pool is not None:
+                pool.executor = executor
+        submitted: Callable[[], None] = _Ahead.start_waiting
+        if pool is not None and executor is not None:
+            submitted = partial(_warm_report, executor, workers)
+        if not show_bar:
+            return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
+                           submitted=submitted), total, cached
+        with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
+                               show_pos=True) as bar:
+            def both(n: int) -> None:
+                finished(n)
+                bar.update(n)
 
-                return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                               submitted=_Ahead.start_waiting), total, cached
+            return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
+                           submitted=submitted), total, cached
 
 
 def _num(value: float) -> float | None:
@@ -1251,6 +1282,7 @@ def run_command(
       permitflow run scenarios/delegated-to-officer.yaml --uncertainty --points 64 --replications 10
     """
     import json
+    from concurrent.futures import ProcessPoolExecutor
 
     from report.build import library_diff_section
     from report.build import write_report as write_report_now
@@ -1283,7 +1315,7 @@ def run_command(
         click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
 
     with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
-            claim(folder, wait=wait, waiting=waiting):
+            claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
         cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
         if refresh and cache is not None:
             cache = Refresh(cache)
@@ -1291,20 +1323,24 @@ def run_command(
                 else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
         # the report's model comparison does not need the results: made while the workers simulate
         write_report = partial(write_report_now, diff_section=_Ahead(library_diff_section, study.compare))
+        # the workers stay (pool) for the uncertainty plan's units and the report's plots
         batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool)
         how_sure = None
         if uplan is not None:
             from scenarios.uncertainty import analyse
 
             varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept)
+                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
+                                                pool=pool)
             how_sure = analyse(uplan, varied, batch)
             total, cached = total + more, cached + more_cached
         with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
                                    "unless --no-cache: run the same command to write the results"):
-            write_results(folder, batch, uncertainty=how_sure)
-            report_path = write_report(folder)
+            # the case rows travel to a worker and back: worth it on local processes, not on a cluster
+            local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
+            write_results(folder, batch, uncertainty=how_sure, executor=local)
+            report_path = write_report(folder, executor=pool.executor)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 from processes.errors import InputError
@@ -20,8 +21,11 @@ def library_diff_section(names: Sequence[str]) -> str:
     return library_comparison_section(names)
 
 
-def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], str] | None = None) -> Path:
-    """Render ``folder/report.html`` from ``summary.json``, ``cases.csv`` and ``processes/``."""
+def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], str] | None = None,
+                 executor: Executor | None = None) -> Path:
+    """Render ``folder/report.html`` from ``summary.json``, ``cases.csv`` and ``processes/``.
+
+    ``executor``: the run's worker pool, which draws the plots meanwhile (the same bytes)."""
     folder = Path(folder)
     if not (folder / "summary.json").is_file():
         raise InputError(f"{folder}: not a results folder (no summary.json; run `permitflow run` first)")
@@ -41,7 +45,7 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
     try:
         html = render_report(doc, cases, processes,
                              diff_section=diff_section if diff_section is not None else library_diff_section,
-                             profiles=profiles, uncertainty=uncertainty)
+                             profiles=profiles, uncertainty=uncertainty, executor=executor)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
         # a shape the checks above do not know (hand-edited values deeper down): one line, not a traceback
         what = f"missing key {err}" if isinstance(err, KeyError) else str(err).splitlines()[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
 from typing import Any
 
 from bpmn_io.reader import parse_bpmn
@@ -252,6 +253,7 @@ def render_report(
     diff_section: Callable[[Sequence[str]], str] | None = None,
     profiles: Mapping[str, Any] | None = None,
     uncertainty: Mapping[str, Any] | None = None,
+    executor: Executor | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -260,12 +262,22 @@ def render_report(
     ``profiles`` (process name -> profile document) give the municipalities' names and
     the assumptions section; ``uncertainty`` (``uncertainty.json``) the headline's
     check against the assumption ranges and the section on how sure the answers are.
+    ``executor``: where the plots are drawn (the run's worker pool) while this process
+    builds the rest; ``None``: here. The HTML is the same either way.
     """
     profiles = profiles or {}
     cases = list(cases)
     towns = _towns(doc, profiles)
-    names = _element_names(processes, profiles)
     order = [s["name"] for s in doc["scenarios"]]
+    # the costliest first: the two deadline charts draw every late case
+    plots_drawn = plots.draw_all({
+        "deadline.en": plots.deadline_job(cases, order, towns, "en"),
+        "deadline.sv": plots.deadline_job(cases, order, towns, "sv"),
+        "utilisation": plots.utilisation_job(doc),
+        "times": plots.processing_time_job(cases, order),
+        **{("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])},
+    }, executor)
+    names = _element_names(processes, profiles)
     scenarios = []
     for s in doc["scenarios"]:
         points = []
@@ -277,11 +289,15 @@ def render_report(
                 "rows": _rows(point, s["members"], True, towns, names),
                 "all_rows": _rows(point, s["members"], False, towns, names),
             })
-        scenarios.append({**s, "view_points": points, "sweep_plot": plots.sweep_plot(s),
+        scenarios.append({**s, "view_points": points,
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
+    diagrams = _diagrams(doc, processes)
+    drawn = plots_drawn()
+    for k, scenario in enumerate(scenarios):
+        scenario["sweep_plot"] = drawn[("sweep", k)]
     template = _ENV.get_template("report.html.j2")
     return template.render(
         doc=doc,
@@ -291,10 +307,10 @@ def render_report(
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
         assumptions=assumption_tables({m: profiles[m] for m in towns if m in profiles}, names, uncertainty),
-        plot_times=plots.processing_time_plot(cases, order),
-        plot_deadline={lang: plots.deadline_plot(cases, order, towns, lang) for lang in ("en", "sv")},
-        plot_utilisation=plots.utilisation_plot(doc),
-        diagrams=_diagrams(doc, processes),
+        plot_times=drawn["times"],
+        plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in ("en", "sv")},
+        plot_utilisation=drawn["utilisation"],
+        diagrams=diagrams,
         diff_html=diff_html,
         compare=compare,
         towns=towns,

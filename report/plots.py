@@ -3,6 +3,12 @@
 Each function takes the plain summary document (``summary.json``) or case rows
 and returns a ``data:image/png;base64,...`` string, or ``None`` when there is
 nothing to draw. PNG metadata is left out so the same data gives the same bytes.
+
+Drawing is most of a report's work (matplotlib: about a second a plot), so each plot
+comes in two halves: a ``*_job`` function picks what the plot shows from the summary
+or the case rows (cheap) and returns a :data:`PlotJob` — the drawing function and its
+small, picklable inputs — and :func:`draw_plot` draws it, in this process or in a
+worker of the run's pool (:func:`draw_all`). Either way the PNG bytes are the same.
 """
 
 from __future__ import annotations
@@ -10,10 +16,20 @@ from __future__ import annotations
 import base64
 import io
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from concurrent.futures import Executor, Future
 from typing import Any
 
 __all__ = [
+    "PlotJob",
+    "draw_plot",
+    "draw_all",
+    "warm_up",
+    "processing_time_job",
+    "deadline_job",
+    "utilisation_job",
+    "sweep_job",
     "MAIN_FIGURE",
     "DEADLINE_FIGURE",
     "DEADLINE_DAYS",
@@ -36,6 +52,55 @@ def _pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
+
+
+#: a plot to draw: the drawing function (module level, so it pickles by name) and its inputs
+PlotJob = tuple[Callable[..., str | None], tuple[Any, ...]]
+
+
+#: pyplot is not thread-safe: a worker with several threads (Dask) draws one plot at a time
+_DRAWING = threading.Lock()
+
+
+def draw_plot(job: PlotJob | None) -> str | None:
+    """The PNG data URI of ``job`` (``None`` for no job: nothing to draw)."""
+    if job is None:
+        return None
+    draw, inputs = job
+    with _DRAWING:
+        return draw(*inputs)
+
+
+def draw_all(jobs: Mapping[Hashable, PlotJob | None], executor: Executor | None = None,
+             ) -> Callable[[], dict[Hashable, str | None]]:
+    """Start drawing ``jobs`` and return a function that waits for them: key -> PNG data URI.
+
+    With an ``executor`` (the run's worker pool) every job is submitted at once, in the
+    order given (costliest first is best), and this process is free for other work until
+    it asks; without one they are drawn here when asked.
+    """
+    if executor is None:
+        return lambda: {key: draw_plot(job) for key, job in jobs.items()}
+    futures = {key: executor.submit(draw_plot, job) for key, job in jobs.items() if job is not None}
+    return lambda: {key: _drawn(futures[key], jobs[key]) if key in futures else None for key in jobs}
+
+
+def _drawn(future: Future[str | None], job: PlotJob | None) -> str | None:
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a lost worker: drawn here (a fault of the plot itself is raised here again)
+        return draw_plot(job)
+
+
+def warm_up() -> None:
+    """Import matplotlib and load its font in this process (a worker with nothing left to
+    simulate), so the report's plots do not wait for it."""
+    with _DRAWING:
+        plt = _pyplot()
+        fig, ax = plt.subplots(figsize=(1, 1))
+        ax.set_xlabel("0")
+        fig.canvas.draw()
+        plt.close(fig)
 
 
 def _png(fig: Any) -> str:
@@ -62,6 +127,11 @@ def _finite(value: Any) -> bool:
 def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str]) -> str | None:
     """Box plots of submission-to-decision days per scenario and process (first sweep
     point, cases that arrived after the warm-up and were decided)."""
+    return draw_plot(processing_time_job(cases, order))
+
+
+def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]) -> PlotJob | None:
+    """What :func:`processing_time_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
     groups: dict[tuple[str, str], list[float]] = {}
     first_point: dict[str, str] = {}
     for row in cases:
@@ -75,9 +145,12 @@ def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str
     keys = sorted(groups, key=lambda k: (rank.get(k[0].split(" [")[0], len(order)), k[1]))
     if not keys:
         return None
+    return _draw_processing_times, (keys, [groups[k] for k in keys])
+
+
+def _draw_processing_times(keys: list[tuple[str, str]], data: list[list[float]]) -> str:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(keys) + 1.2))
-    data = [groups[k] for k in keys]
     try:
         ax.boxplot(data, orientation="horizontal", showfliers=False)
     except TypeError:  # matplotlib < 3.10
@@ -140,6 +213,12 @@ def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], town
     line, per scenario and municipality (first sweep point, decided cases after the warm-up): a box
     from the first to the third quartile, whiskers from 5 % to 95 %, every case beyond 4 months drawn
     as a point, and the share beyond 4 months written beside each row."""
+    return draw_plot(deadline_job(cases, order, towns, lang))
+
+
+def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns: Mapping[str, str],
+                 lang: str = "en") -> PlotJob | None:
+    """What :func:`deadline_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
     from report.words import scenario_words
 
     groups: dict[tuple[str, str], list[float]] = {}
@@ -154,10 +233,14 @@ def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], town
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
         return None
+    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}" for s, p in keys]
+    return _draw_deadline, (labels, [groups[k] for k in keys], lang)
+
+
+def _draw_deadline(labels: list[str], data: list[list[float]], lang: str) -> str:
     axis, line, beyond = _DEADLINE_WORDS[lang]
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(keys) + 1.4))
-    data = [groups[k] for k in keys]
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(labels) + 1.4))
     try:
         ax.boxplot(data, orientation="horizontal", whis=(5, 95), showfliers=False)
     except TypeError:  # matplotlib < 3.10
@@ -169,8 +252,7 @@ def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], town
             ax.plot(late, [i] * len(late), "o", color="#b00", markersize=3, alpha=0.6)
         ax.text(max(top, DEADLINE_DAYS) * 1.02, i, f"{100 * len(late) / len(values):.1f} % {beyond}",
                 va="center", fontsize=8)
-    ax.set_yticks(range(1, len(keys) + 1),
-                  [f"{towns.get(p, p)} · {scenario_words(s, lang)}" for s, p in keys], fontsize=8)
+    ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()
     ax.axvline(DEADLINE_DAYS, color="#b00", linestyle="--", linewidth=1.2, label=line)
     ax.set_xlim(0, max(top, DEADLINE_DAYS) * 1.25)
@@ -182,13 +264,24 @@ def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], town
 
 def utilisation_plot(doc: Mapping[str, Any]) -> str | None:
     """Utilisation of each pool (officer, registry ...) per scenario and process, with 95 % CI."""
-    return _bars(_bar_rows(doc, UTILISATION_PREFIX, prefix=True), "utilisation of working time (95 % CI)", None)
+    return draw_plot(utilisation_job(doc))
+
+
+def utilisation_job(doc: Mapping[str, Any]) -> PlotJob | None:
+    """What :func:`utilisation_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
+    rows = _bar_rows(doc, UTILISATION_PREFIX, prefix=True)
+    return (_bars, (rows, "utilisation of working time (95 % CI)", None)) if rows else None
 
 
 def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> str | None:
     """``figure`` against the first swept parameter, with 95 % CI bars: one line per process
     and combination of the other swept parameters. Values that are not numbers (delegation
     levels, say) are placed in the order of the sweep."""
+    return draw_plot(sweep_job(scenario, figure))
+
+
+def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> PlotJob | None:
+    """What :func:`sweep_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
     if not scenario["sweep"] or len(scenario["points"]) < 2:
         return None
     path = scenario["sweep"][0]["path"]
@@ -211,6 +304,11 @@ def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> str | 
             ))
     if not lines:
         return None
+    return _draw_sweep, (lines, numeric, values, path, figure)
+
+
+def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[Any],
+                path: str, figure: str) -> str:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 3.6))
     for label, points in lines.items():

@@ -24,7 +24,8 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,23 @@ def _json_bytes(doc: dict[str, Any]) -> bytes:
     return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str) + "\n").encode("utf-8")
 
 
-def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
+def _made(future: Future[bytes], make: Callable[..., bytes], *inputs: Any) -> bytes:
+    """What a worker made, or (a lost worker) the same made here."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a fault of ``make`` itself is raised here again
+        return make(*inputs)
+
+
+def _summary_csv(doc: dict[str, Any]) -> bytes:
+    return _csv(SUMMARY_COLUMNS, _summary_rows(doc))
+
+
+_CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
+
+
+def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None,
+                  executor: Executor | None = None) -> dict[str, Any]:
     """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for), uncertainty.json (when
     ``uncertainty``, the document of :func:`scenarios.uncertainty.analyse`, is given), profiles/ and
     processes/; return the summary.
@@ -204,19 +221,28 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     A file that an earlier run into the same folder wrote, and this run does not (an event
     log, an uncertainty document, a process), is removed (:func:`report.folder.replace_outputs`);
     nothing else is.
+
+    ``executor``: a pool of local worker processes, which writes the two CSV texts while this
+    process writes the JSON (the same bytes; every case row travels to a worker and back).
     """
     folder = Path(folder)
     doc = summary_document(batch)
-    files: dict[str, bytes] = {}
     if uncertainty is not None:
         doc["uncertainty"] = uncertainty_digest(uncertainty)
+    cases = ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
+    if executor is not None:
+        rows = list(cases)
+        csv_texts = [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
+    files: dict[str, bytes] = {}
+    if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
     files["summary.json"] = _json_bytes(doc)
-    files["summary.csv"] = _csv(SUMMARY_COLUMNS, _summary_rows(doc))
-    files["cases.csv"] = _csv(
-        ("scenario", "point", "replication", *CASE_COLUMNS),
-        ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases),
-    )
+    if executor is not None:
+        files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
+        files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
+    else:
+        files["summary.csv"] = _summary_csv(doc)
+        files["cases.csv"] = _csv(_CASE_HEADER, cases)
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
     if logs:
         files["eventlog.csv"] = merged_csv(logs)

@@ -63,7 +63,8 @@ def test_permitflow_run_dask_address_matches_the_local_run(tmp_path: Path) -> No
         remote = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "dask"), "--dask", cluster.scheduler_address])
     assert remote.exit_code == 0, remote.output
     assert "6 work units (0 from cache)" in remote.output
-    for name in ("summary.json", "summary.csv", "cases.csv"):
+    # the report's plots were drawn on the cluster's worker (two threads): the same bytes
+    for name in ("summary.json", "summary.csv", "cases.csv", "report.html"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
 
 
@@ -87,5 +88,5 @@ def test_permitflow_run_dask_local_starts_a_process_cluster_with_identical_resul
     remote = runner.invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "dask"), "--dask", "local", "--workers", "2"])
     assert remote.exit_code == 0, remote.output
     assert "4 work units (0 from cache)" in remote.output
-    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes"):
+    for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes", "report.html"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name

@@ -149,6 +149,64 @@ def _term_matrix(lex: Lexicon, ta: list[str], tb: list[str], lang_a: str, lang_b
     return sim
 
 
+def _normalised(lex: Lexicon, label: str) -> str:
+    key = ("n", label)
+    found = lex._memo.get(key)
+    if found is None:
+        found = lex._memo[key] = normalise(label)
+    return found  # type: ignore[return-value]
+
+
+def _carriers(bags: list[tuple[str, ...]], index: dict[str, int], terms: int) -> np.ndarray:
+    """``terms x len(bags)``: True where the label (column) carries the term (row)."""
+    carry = np.zeros((terms, len(bags)), dtype=bool)
+    for j, bag in enumerate(bags):
+        carry[[index[t] for t in bag], j] = True
+    return carry
+
+
+def _bag_weights(bags: list[tuple[str, ...]], index: dict[str, int], carry: np.ndarray,
+                 other_index: dict[str, int], other_carry: np.ndarray, weighted: bool) -> np.ndarray:
+    """``len(bags) x terms``: each label's weight on each term, a term counted as often as it
+    appears in the bag; the weight of a term is 1 / (1 + ln df) with df the larger of the two
+    lists' counts of labels carrying it (or 1 unweighted)."""
+    count = carry.sum(axis=1)
+    weight = [1.0] * len(index)
+    if weighted:
+        other_count = other_carry.sum(axis=1)
+        for t, i in index.items():
+            j = other_index.get(t)
+            df = max(int(count[i]), int(other_count[j]) if j is not None else 0)
+            weight[i] = 1.0 / (1.0 + math.log(df))
+    out = np.zeros((len(bags), len(index)))
+    for r, bag in enumerate(bags):
+        row = out[r]
+        for t in bag:
+            row[index[t]] += weight[index[t]]
+    return out
+
+
+#: rows x terms x labels above which the best match per bag is taken label by label
+_BROADCAST_MAX = 1 << 21
+
+
+def _best_in_bags(sim: np.ndarray, carry: np.ndarray) -> np.ndarray:
+    """``best[t, j]``: the best similarity of row term ``t`` among the terms label ``j``
+    carries (``carry``: terms x labels), 0 for a label without terms."""
+    rows, labels = sim.shape[0], carry.shape[1]
+    if rows == 0 or sim.shape[1] == 0:
+        return np.zeros((rows, labels), dtype=np.float32)
+    if rows * sim.shape[1] * labels <= _BROADCAST_MAX:
+        # similarities are >= 0, so a term outside the bag (times 0) never wins over one inside
+        return (sim[:, :, None] * carry[None, :, :]).max(axis=1).astype(np.float32)
+    best = np.zeros((rows, labels), dtype=np.float32)
+    for j in range(labels):
+        inside = np.flatnonzero(carry[:, j])
+        if len(inside):
+            best[:, j] = sim[:, inside].max(axis=1)
+    return best
+
+
 def label_matrix(
     lex: Lexicon,
     labels_a: Sequence[str],
@@ -170,42 +228,22 @@ def label_matrix(
     sim = _term_matrix(lex, ta, tb, lang_a, lang_b)
     # how many labels of one list carry a term, the larger of the two lists' counts: a term
     # every label of a model has says little; one that each model has once says much
-    df_a: dict[str, int] = {}
-    for bag in bags_a:
-        for t in set(bag):
-            df_a[t] = df_a.get(t, 0) + 1
-    df_b: dict[str, int] = {}
-    for bag in bags_b:
-        for t in set(bag):
-            df_b[t] = df_b.get(t, 0) + 1
-    df = {t: max(df_a.get(t, 0), df_b.get(t, 0)) for t in set(df_a) | set(df_b)}
-    weight = (lambda t: 1.0 / (1.0 + math.log(df[t]))) if weighted else (lambda t: 1.0)
     ia = {t: i for i, t in enumerate(ta)}
     ib = {t: j for j, t in enumerate(tb)}
-    wa = np.zeros((len(ua), len(ta)))
-    for r, bag in enumerate(bags_a):
-        for t in bag:
-            wa[r, ia[t]] += weight(t)
-    wb = np.zeros((len(ub), len(tb)))
-    for r, bag in enumerate(bags_b):
-        for t in bag:
-            wb[r, ib[t]] += weight(t)
+    carry_a = _carriers(bags_a, ia, len(ta))
+    carry_b = _carriers(bags_b, ib, len(tb))
+    wa = _bag_weights(bags_a, ia, carry_a, ib, carry_b, weighted)
+    wb = _bag_weights(bags_b, ib, carry_b, ia, carry_a, weighted)
     # best[t, j]: how well term t of A is matched in label j of B (and the reverse)
-    best_for_b = np.zeros((len(ta), len(ub)), dtype=np.float32)
-    for j, bag in enumerate(bags_b):
-        if bag and ta:
-            best_for_b[:, j] = sim[:, [ib[t] for t in bag]].max(axis=1)
-    best_for_a = np.zeros((len(tb), len(ua)), dtype=np.float32)
-    for i, bag in enumerate(bags_a):
-        if bag and tb:
-            best_for_a[:, i] = sim[[ia[t] for t in bag], :].max(axis=0)
+    best_for_b = _best_in_bags(sim, carry_b)
+    best_for_a = _best_in_bags(sim.T, carry_a)
     num = wa @ best_for_b + (wb @ best_for_a).T
     den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
     out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
-    norm_a = [normalise(x) for x in ua]
+    norm_a = [_normalised(lex, x) for x in ua]
     norm_b: dict[str, list[int]] = {}
     for j, y in enumerate(ub):
-        norm_b.setdefault(normalise(y), []).append(j)
+        norm_b.setdefault(_normalised(lex, y), []).append(j)
     for i, n in enumerate(norm_a):
         for j in norm_b.get(n, ()):
             out[i, j] = 1.0

@@ -21,13 +21,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from itertools import combinations
+
+import numpy as np
 
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.relations import Profile
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
@@ -85,6 +88,7 @@ def compare_models(
         dup = next(n for n in names if names.count(n) > 1)
         raise ValueError(f"model name {dup!r} appears twice (expected distinct names)")
     lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
+    models = [_with_kept_relations(m) for m in models]
     n = len(models)
     pairs: list[ModelDiff] = []
     matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}
@@ -106,6 +110,31 @@ def compare_models(
         _facts(models),
         tuple(pairs),
     )
+
+
+#: steps of a model up to which its whole relation matrix is kept (int8: 4 MB at 2,000)
+KEPT_RELATIONS_MAX = 2_000
+
+
+class _KeptRelations(Profile):
+    """A profile that computes its whole relation matrix once and answers each later
+    ``relation_rows`` by indexing it: an N-way run asks every model's relations again in each
+    of its N - 1 pairs. The codes are the same, entry by entry, as the bit sets give them."""
+
+    def relation_rows(self, rows: list[str], cols: list[str]) -> np.ndarray:
+        kept = self.__dict__.get("kept")
+        if kept is None:
+            ids = list(self.bit)
+            kept = self.__dict__["kept"] = ({s: i for i, s in enumerate(ids)}, Profile.relation_rows(self, ids, ids))
+        at, full = kept
+        return full[np.ix_([at[x] for x in rows], [at[y] for y in cols])]
+
+
+def _with_kept_relations(model: Compared) -> Compared:
+    profile = model.profile
+    if type(profile) is not Profile or len(profile.bit) > KEPT_RELATIONS_MAX:
+        return model
+    return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
 
 
 def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
