@@ -2,12 +2,15 @@
 load, change a lever, see the answer change, save a scenario that `permitflow run` accepts, bad
 lever and bad upload messages, the language switch, zoom on the diagram, the goal-seek panel.
 
-Keeps the screenshot docs/images/web-what-if.png (the README shows it).
+Takes a screenshot into the test's own folder; with PERMITFLOW_UPDATE_SCREENSHOT=1 it replaces
+docs/images/web-what-if.png (the README shows it), so a test run leaves the checkout as it was.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import socket
 import threading
 import time
@@ -25,7 +28,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 from web.app import create_app  # noqa: E402 - after the skips
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
+DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +60,7 @@ def _calculate(page, count: int) -> None:
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
 def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Path) -> None:
+    screenshot = tmp_path / "web-what-if.png"
     messages: list[str] = []
     outside: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -91,8 +95,7 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
 
             page.click("[data-lang='en']")
             assert _sentence(page).startswith("Helsingborg: from a complete application to the decision")
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT), full_page=False)
+            page.screenshot(path=str(screenshot), full_page=False)
 
             with page.expect_download() as saving:
                 page.click("#save")
@@ -144,7 +147,9 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused, refused]  # Chromium logs the two refused requests (bad lever, bad upload); nothing else
     assert outside == []
-    assert SCREENSHOT.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000
+    if os.environ.get("PERMITFLOW_UPDATE_SCREENSHOT") == "1":
+        shutil.copyfile(screenshot, DOCS_SCREENSHOT)
     # after the browser: CliRunner swaps the standard streams, which the playwright session must not see
     assert "helsingborg.simulation.decision.delegation: officer" in saved.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["run", str(saved), "-o", str(tmp_path / "out"), "--workers", "1"])
