@@ -121,7 +121,8 @@ class _KeptRelations(Profile):
     ``relation_rows`` by indexing it: an N-way run asks every model's relations again in each
     of its N - 1 pairs. The codes are the same, entry by entry, as the bit sets give them."""
 
-    def relation_rows(self, rows: list[str], cols: list[str]) -> np.ndarray:
+    def relation_rows(self, rows: list[str], cols: list[str], index: np.ndarray | None = None) -> np.ndarray:
+        """``index`` (the columns' bit positions) is not needed: the kept matrix is read by id."""
         kept = self.__dict__.get("kept")
         if kept is None:
             ids = list(self.bit)
