@@ -317,8 +317,7 @@ class _Run(ActivityExecution, JoinRouting):
                         if pool.desk is None:  # Workplace.work, inlined: no generator per step
                             enable = env.now
                             hours = next(work_draws[n])  # type: ignore[arg-type]
-                            held = pool.take_free()
-                            if held is not None:  # a free member, taken at once: Workplace._held_work
+                            if pool.take_free():  # a free member, taken at once: Workplace._held_work
                                 try:
                                     if pool.always_open:
                                         start = enable
@@ -331,12 +330,19 @@ class _Run(ActivityExecution, JoinRouting):
                                     workplace.cut_short(case, node, pool, enable, start, recorder)
                                     raise
                                 finally:
-                                    pool.give_back(held)
-                            elif pool.always_open and not needs_procs:  # a queue, and nothing interrupts
-                                with pool.resource.request() as request:
-                                    yield request
-                                    start = env.now
+                                    pool.give_back()
+                            elif pool.quick and not needs_procs:  # a queue, and nothing interrupts
+                                request = pool.join()
+                                yield request
+                                now = env.now
+                                if pool.always_open:
+                                    start = now
                                     yield env.timeout(hours)
+                                else:
+                                    start, end = pool.calendar.span(now, hours)
+                                    if end > now:
+                                        yield env.timeout(end - now)
+                                pool.leave(request)
                             else:
                                 start = yield from workplace.queue_and_work(case, node, pool, enable, hours,
                                                                             recorder)

@@ -11,6 +11,7 @@ arrival times (:mod:`simulator.arrivals`).
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,51 +36,85 @@ FREE_MEMBER_FAST_PATH = True
 
 
 class PoolAtWork:
-    """A pool in a running simulation: its simpy resource and its calendar."""
+    """A pool in a running simulation: its members, its FIFO queue and its calendar.
 
-    __slots__ = ("name", "schedule", "resource", "calendar", "always_open", "desk")
+    With :data:`FREE_MEMBER_FAST_PATH` (the default) the pool keeps its own count of
+    members at work and its own queue of waiting tokens, and hands members over at the
+    same moments and in the same order as a ``simpy.Resource`` would (:meth:`join`,
+    :meth:`leave`); with it off, the steps use ``resource`` (simpy's own), so that tests
+    can compare the two.
+    """
+
+    __slots__ = ("name", "schedule", "resource", "calendar", "always_open", "desk", "env", "quick", "capacity",
+                 "busy", "waiting")
 
     def __init__(self, env: simpy.Environment, schedule: PoolSchedule) -> None:
         self.name = schedule.name
         self.schedule = schedule
+        self.env = env
         self.resource = simpy.Resource(env, capacity=schedule.count)
         self.calendar = schedule.calendar
         self.always_open = _always_open(schedule.calendar) and not schedule.members
         # people with calendars of their own: who takes the work matters
         self.desk = MemberDesk(env, schedule.members) if schedule.members else None
+        self.quick = FREE_MEMBER_FAST_PATH
+        self.capacity = schedule.count
+        self.busy = 0  # members at work
+        self.waiting: deque[simpy.Event] = deque()  # tokens queueing, first come first served
 
-    def take_free(self) -> object | None:
-        """A member, taken at once, when one is free and no one queues; else ``None``
-        (then queue with ``resource.request()``).
+    def take_free(self) -> bool:
+        """A member, taken at once, when one is free and no one queues (then ``True``);
+        else ``False`` (then queue with :meth:`join`).
 
-        The member is held by a marker in the resource's ``users``, as a granted request
-        would be, so later requests see the pool as busy. Skipping the request event
-        saves two simpy events per step (the request's and the release's) and the
-        resumption between them; the order of everything else is unchanged.
+        Taking a member without an event saves simpy's request and release events and
+        the resumption between them; the order of everything else is unchanged.
         """
-        resource = self.resource
-        if not FREE_MEMBER_FAST_PATH or resource.put_queue or len(resource.users) >= resource.capacity:
-            return None
-        held = _Held()
-        resource.users.append(held)  # type: ignore[arg-type]  # a stand-in for a granted Request
-        return held
+        if not self.quick or self.waiting or self.busy >= self.capacity:
+            return False
+        self.busy += 1
+        return True
 
-    def give_back(self, held: object) -> None:
-        """Return a member from :meth:`take_free`: as simpy's release, whose event hands the
-        member to the first request in the queue when it is processed (now, after what is
-        already scheduled); with no one queueing that event has nothing to do and is skipped."""
-        resource = self.resource
-        resource.users.remove(held)  # type: ignore[arg-type]
-        if resource.put_queue:
-            release = simpy.Event(resource._env)
-            release.callbacks.append(resource._trigger_put)  # type: ignore[union-attr]
-            release.succeed()
+    def give_back(self) -> None:
+        """Return a member from :meth:`take_free`, as :meth:`leave` does."""
+        self.busy -= 1
+        if self.waiting:
+            self._schedule_hand_over()
 
+    def join(self) -> simpy.Event:
+        """Queue for a member: an event that fires when one is handed over (simpy's ``Request``:
+        granted at once, as an event of this instant, when a member is free)."""
+        request = simpy.Event(self.env)
+        self.waiting.append(request)
+        self._hand_over(None)
+        return request
 
-class _Held:
-    """A member taken by :meth:`PoolAtWork.take_free`."""
+    def leave(self, request: simpy.Event) -> None:
+        """Give back the member of a granted ``request`` (simpy's ``Release``: the next token in
+        the queue gets the member when the release's event is processed, an event of this
+        instant; with no one queueing that event would do nothing and is left out)."""
+        self.busy -= 1
+        if self.waiting:
+            self._schedule_hand_over()
 
-    __slots__ = ()
+    def quit(self, request: simpy.Event) -> None:
+        """Leave the queue or the member after an interruption (simpy's ``Request.__exit__``:
+        cancel the request if not yet granted, then release, which always schedules its event)."""
+        if request.triggered:
+            self.busy -= 1
+        else:
+            self.waiting.remove(request)
+        self._schedule_hand_over()
+
+    def _schedule_hand_over(self) -> None:
+        release = simpy.Event(self.env)
+        release.callbacks.append(self._hand_over)  # type: ignore[union-attr]
+        release.succeed()
+
+    def _hand_over(self, _event: simpy.Event | None) -> None:
+        # simpy's BaseResource._trigger_put for a Resource: only the head of the queue is tried
+        if self.waiting and self.busy < self.capacity:
+            self.busy += 1
+            self.waiting.popleft().succeed()
 
 
 def _always_open(calendar: Any) -> bool:
@@ -170,22 +205,33 @@ class Workplace:
             yield from self._work_by_person(case, node, hours, recorder, pool.name, pool.desk)
             return
         enable = env.now
-        held = pool.take_free()
-        if held is None:
+        if not pool.take_free():
             start = yield from self.queue_and_work(case, node, pool, enable, hours, recorder)
         else:
             try:
                 start = yield from self._held_work(case, node, pool, enable, hours, recorder)
             finally:
-                pool.give_back(held)
+                pool.give_back()
         recorder.worked(case, node, pool.name, enable, start, env.now, hours)
 
     def queue_and_work(self, case: Any, node: Any, pool: PoolAtWork, enable: float, hours: float,
                        recorder: Any) -> Any:
         """Queue (FIFO) for a member of ``pool``, then work ``hours`` in its calendar; returns the start."""
-        with pool.resource.request() as request:
+        if not pool.quick:
+            with pool.resource.request() as simpy_request:
+                yield simpy_request
+                return (yield from self._held_work(case, node, pool, enable, hours, recorder))
+        request = pool.join()
+        try:
             yield request
-            return (yield from self._held_work(case, node, pool, enable, hours, recorder))
+            start = yield from self._held_work(case, node, pool, enable, hours, recorder)
+        except GeneratorExit:  # a generator closed when the run is over: as simpy, release nothing
+            raise
+        except BaseException:
+            pool.quit(request)
+            raise
+        pool.leave(request)
+        return start
 
     def _work_by_person(self, case: Any, node: Any, hours: float, recorder: Any, pool: str,
                         desk: MemberDesk) -> Any:
