@@ -410,10 +410,17 @@ class _Run(ActivityExecution, JoinRouting):
         finally:
             if needs_procs:
                 scope.procs.pop(tid, None)  # type: ignore[union-attr]
-            if track or scope.active == 1 or scope.joins:
+            if track or scope.joins:
                 self.token_gone(scope, tid)
-            else:  # other tokens of the scope go on: nothing to settle
+            elif scope.active != 1:  # other tokens of the scope go on: nothing to settle
                 scope.active -= 1
+            elif scope.parent is None:  # the case's last token (token_gone, inlined)
+                scope.active = 0
+                case.end = env.now
+                self.events += case.steps
+                recorder.case_done(case)
+            else:
+                self.token_gone(scope, tid)
 
     # ------------------------------------------------------------------ joins and ends
 

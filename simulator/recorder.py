@@ -56,7 +56,13 @@ class Recorder:
     def case_done(self, case: Any) -> None:
         """A case's last token is gone (``finish``, inlined: it runs once per case)."""
         del self.open[case.id]
-        self.finish(case)
+        complete = case.complete if self.marks_complete else case.arrival
+        decision = case.decision if self.marks_decision else case.end
+        if self.keep:
+            self.cases.append(CaseRecord(case.id, case.arrival, complete, decision, case.end, case.outcome,
+                                         case.extended))
+        else:
+            self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
 
     def finish(self, case: Any) -> None:
         """Record a case. Without a legal clock the clock starts at arrival; without
