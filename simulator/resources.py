@@ -266,7 +266,8 @@ class WorkCalendar:
     def span(self, t: float, work: float) -> tuple[float, float]:
         """``(next_open(t), finish(t, work))``, with one lookup of ``t`` instead of three: when
         ``work`` hours begun at ``t`` really start and when they are done (a step's hot path)."""
-        self._ensure_time(t)
+        if self._tape.days * 24.0 <= t:
+            self._ensure_time(t)
         starts, ends = self._starts, self._ends
         i = bisect_right(starts, t) - 1
         if i >= 0 and t < ends[i]:
@@ -277,19 +278,27 @@ class WorkCalendar:
                     raise self._never_open(t)
                 self._extend()
             start = starts[i + 1]
-        if work < 0 or not math.isfinite(work) or work == 0:
+        if not 0.0 < work < math.inf:  # negative, zero, infinite or nan
             return start, self.finish(t, work)  # the error, or ``t`` itself
         # as open_before(t) + work, from the lookup above (intervals are only appended after t's day)
-        before = 0.0 if t <= 0 or i < 0 else self._cum_end[i] - (ends[i] - min(t, ends[i]))
-        target = before + work
+        if t <= 0 or i < 0:
+            target = work
+        else:
+            end_i = ends[i]
+            target = self._cum_end[i] - (end_i - (t if t < end_i else end_i)) + work
         cum_end = self._cum_end
         while not cum_end or cum_end[-1] < target:
             if self._days * 24.0 > t + _MAX_SEARCH_YEARS * 8766.0:
                 raise self._never_open(t)
             self._extend()
         j = bisect_left(cum_end, target - _EPS)
-        begin = cum_end[j] - (ends[j] - starts[j])
-        return start, min(ends[j], max(starts[j], starts[j] + (target - begin)))
+        start_j, end_j = starts[j], ends[j]
+        begin = cum_end[j] - (end_j - start_j)
+        done = start_j + (target - begin)
+        # min(end_j, max(start_j, done)), as comparisons (the same float)
+        if done < start_j:
+            done = start_j
+        return start, (end_j if end_j < done else done)
 
     def work_until(self, t0: float, t1: float) -> float:
         """Hours of work a member gets done between ``t0`` and ``t1`` (same as ``open_hours``)."""
