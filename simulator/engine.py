@@ -21,7 +21,6 @@ hang: a case whose tokens all wait at joins that can no longer fire is stuck
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import math
 from collections import Counter
@@ -235,14 +234,17 @@ class _Run(ActivityExecution, JoinRouting):
         # the tokens of the cases that arrived now start once the next arrival is scheduled: where
         # their Initialize events would have run (simulator.tokenprocess)
         waiting: list[Any] = []
-        begin_token = functools.partial(TokenProcess, now=True) if tokenprocess.QUIET_TOKENS else simpy.Process
+        quiet = tokenprocess.QUIET_TOKENS
         for t in times:
             now = env.now
             if t > now:
                 wake = timeout(t - now)
                 if waiting:
                     for generator in waiting:
-                        begin_token(env, generator)
+                        if quiet:
+                            TokenProcess(env, generator, True)
+                        else:
+                            simpy.Process(env, generator)
                     waiting.clear()
                 yield wake
                 now = env.now
@@ -264,7 +266,10 @@ class _Run(ActivityExecution, JoinRouting):
         end = max(env.now, self.workplace.last_arrival_bound) + DRAIN_HOURS
         drained = env.timeout(end - env.now)
         for generator in waiting:
-            begin_token(env, generator)
+            if quiet:
+                TokenProcess(env, generator, True)
+            else:
+                simpy.Process(env, generator)
         yield drained
         self.stop.succeed()
 

@@ -111,8 +111,14 @@ class LogHistogram:
         if not self.count:
             return {f"{prefix}_{k}_days": math.nan for k in ("mean", "median", "p90", "p95", "max")}
         out = {f"{prefix}_mean_days": self.total / self.count / DAY}
-        for name, p in QUANTILES:
-            out[f"{prefix}_{name}_days"] = self.quantile(p) / DAY
+        values = self.values
+        if values is not None:  # as quantile(p), with the list made an array once
+            exact = np.asarray(values)
+            for name, p in QUANTILES:
+                out[f"{prefix}_{name}_days"] = float(np.quantile(exact, p)) / DAY
+        else:
+            for name, p in QUANTILES:
+                out[f"{prefix}_{name}_days"] = self.quantile(p) / DAY
         out[f"{prefix}_max_days"] = self.largest / DAY
         return out
 
@@ -314,12 +320,14 @@ def summary_of(result: SimResult) -> Summary:
     summary = Summary(result.warmup, base.deadline, base.extension, exact=True,
                       clock_starts_at_arrival=base.c2d is base.s2d, outcomes=base.outcomes)
     summary.set_window_end(result.horizon)
+    add_case, add_work = summary.add_case, summary.add_work
     for c in result.cases:
-        summary.add_case(c.arrival, c.complete, c.decision, c.end, c.outcome, c.extended)
+        add_case(c.arrival, c.complete, c.decision, c.end, c.outcome, c.extended)
     pools = {p.pool for p in result.pools}
     for a in result.activities:
-        if a.resource and a.resource in pools:
-            summary.add_work(a.resource, a.enable, a.start, a.end, a.work, a.element)
+        resource = a.resource
+        if resource and resource in pools:
+            add_work(resource, a.enable, a.start, a.end, a.work, a.element)
         elif a.resource:
             summary.add_step(a.element, a.enable, a.start, a.end, a.work)
             summary.add_agenda(a.resource, a.enable, a.start)

@@ -52,7 +52,7 @@ class TokenProcess(simpy.Process):
     (which must be another process's, or none), instead of at an ``Initialize``.
     """
 
-    def __init__(self, env: simpy.Environment, generator: Any, *, now: bool = False) -> None:
+    def __init__(self, env: simpy.Environment, generator: Any, now: bool = False) -> None:
         # as simpy.Process.__init__ (which inlines Event.__init__)
         self.env = env
         self.callbacks = []
