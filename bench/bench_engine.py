@@ -11,10 +11,13 @@ Reported: CPU seconds of the process (``time.process_time``, best of ``--repeat`
 floor and engine interleaved), cases per CPU second, simpy events/s (events counted
 in a separate run by wrapping ``Environment.schedule``), nodes executed/s, and
 the tracemalloc peak of a separate run. The engine takes a free pool member without
-simpy's request and release events, and starts and ends its tokens without simpy's
-Initialize and end events (simulator/tokenprocess.py), so it schedules fewer simpy
-events than the floor for the same queue: the fair ratio is CPU per case (per arrival
-and service, the same work on both sides), reported with the ratio per simpy event.
+an event and queues for a busy one in the pool's own FIFO queue (simulator/workplace.py:
+the hand-overs of simpy's Resource, without its request and release objects), and starts
+and ends its tokens without simpy's Initialize and end events (simulator/tokenprocess.py),
+so it schedules fewer simpy events than the floor for the same queue: the fair ratio is
+CPU per case (per arrival and service, the same work on both sides), reported with the
+ratio per simpy event. The floor is plain simpy as a user writes it (simpy's Resource);
+the engine's own queue is part of what it is measured against.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """A pool of named people, each on their own calendar: who takes the next piece of work.
 
-A pool whose members share one calendar is a simpy ``Resource``: any free member is
+A pool whose members share one calendar is a count of members and a FIFO queue
+(:class:`simulator.workplace.PoolAtWork`, as a simpy ``Resource``): any free member is
 as good as another. When the people differ (one works Monday to Wednesday, another
 half days), it matters who takes a task, so :class:`MemberDesk` keeps the free
 people and a first-come queue of work: work that arrives while someone is free goes

@@ -30,8 +30,9 @@ from simulator.streams import draws, lazy_stream, stream
 __all__ = ["Workplace", "PoolAtWork"]
 
 
-#: take a free member without simpy's request and release events when no one waits (see
-#: :meth:`PoolAtWork.take_free`); tests turn it off to check that results stay identical
+#: pools hand their members over themselves (:class:`PoolAtWork`: a free member taken without
+#: an event when no one waits, a FIFO queue of plain events otherwise) instead of through
+#: simpy's ``Resource``; tests turn it off to check that results stay identical
 FREE_MEMBER_FAST_PATH = True
 
 
