@@ -1123,7 +1123,8 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         if pool is not None and pool.executor is not None:
             executor: Executor | None = pool.executor
         else:
-            executor = (pool or own).enter_context(executor_for(workers=workers, dask=dask, jobs=total - cached))
+            executor = (pool or own).enter_context(executor_for(
+                workers=workers, dask=dask, jobs=total - cached, cost=plan.cost(cache)))
             if pool is not None:
                 pool.executor = executor
         submitted: Callable[[], None] = _Ahead.start_waiting
