@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bpmn_io import yamlstore
 from bpmn_io.profile import Profile, parse_profile, profile_from_data
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml
@@ -126,13 +127,19 @@ _PROFILE_TEXTS: dict[str, str] = {}
 def _profile_text(profile: Any) -> str:
     # the YAML emitter is pure Python and slow: a warm process asking again with the same
     # resolved profile reuses the text it made before; the key is the repr of the plain data
-    # (types included: 3, 3.0 and "3" differ), cheap to make in C
+    # (types included: 3, 3.0 and "3" differ), cheap to make in C; a new process finds the text an
+    # earlier run made in the user cache (bpmn_io/yamlstore.py), so a simulation from the command
+    # line loads no YAML library
     shown = repr(profile)
     text = _PROFILE_TEXTS.get(shown)
     if text is None:
         if len(_PROFILE_TEXTS) >= 256:
             _PROFILE_TEXTS.clear()
-        text = _PROFILE_TEXTS[shown] = dump_yaml(dict(profile))
+        text = yamlstore.recall_dump(shown)
+        if text is None:
+            text = dump_yaml(dict(profile))
+            yamlstore.keep_dump(shown, text)
+        _PROFILE_TEXTS[shown] = text
     return text
 
 
