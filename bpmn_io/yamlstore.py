@@ -35,7 +35,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from processes.cachestore import cache_folder, write_quietly
+from processes.cachestore import cache_folder, prune_oldest, write_quietly
 
 __all__ = ["FORMAT", "DUMP_FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "recall_dump", "keep_dump",
            "encode_doc", "decode_doc"]
@@ -144,14 +144,7 @@ def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
 
 def _prune(folder: Path) -> None:
     """Keep the folder at most :data:`MAX_ENTRIES` entries: the oldest quarter goes when it is full."""
-    try:
-        entries = [(e.stat().st_mtime, e) for e in folder.glob("*.json")]
-        if len(entries) < MAX_ENTRIES:
-            return
-        for _mtime, entry in sorted(entries)[: len(entries) - MAX_ENTRIES * 3 // 4]:
-            entry.unlink(missing_ok=True)
-    except OSError:
-        pass  # another run pruning at the same time, or a folder that cannot be changed
+    prune_oldest(folder, MAX_ENTRIES)
 
 
 def recall(text: str, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
