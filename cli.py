@@ -1161,7 +1161,8 @@ def _num(value: float) -> float | None:
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
 @click.option("--eventlog", type=click.Path(dir_okay=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
+              "less than about a CPU second stays in this process).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -1234,7 +1235,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @cli.command("run")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
+              "less than about a CPU second stays in this process).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
