@@ -1123,8 +1123,10 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         if pool is not None and pool.executor is not None:
             executor: Executor | None = pool.executor
         else:
+            # the units still to run, each taken as the plan's average (the cache is not read twice)
+            todo_cost = plan.cost() * (total - cached) / total if total else 0.0
             executor = (pool or own).enter_context(executor_for(
-                workers=workers, dask=dask, jobs=total - cached, cost=plan.cost(cache)))
+                workers=workers, dask=dask, jobs=total - cached, cost=todo_cost))
             if pool is not None:
                 pool.executor = executor
         submitted: Callable[[], None] = _Ahead.start_waiting

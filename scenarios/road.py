@@ -116,9 +116,9 @@ class Plan:
         """How many of the work units ``cache`` already holds."""
         return 0 if cache is None else sum(1 for job in self.jobs if cache.get(job.key) is not None)
 
-    def cost(self, cache: ResultCache | None = None) -> float:
-        """The estimated work (:func:`scenarios.execute.unit_cost`) of the units ``cache`` does not hold."""
-        return sum(unit_cost(job.payload) for job in self.jobs if cache is None or cache.get(job.key) is None)
+    def cost(self) -> float:
+        """The estimated work of all the work units (:func:`scenarios.execute.unit_cost`, summed)."""
+        return sum(unit_cost(job.payload) for job in self.jobs)
 
 
 def prepare(study: Study, *, version: str | None = None) -> Plan:
