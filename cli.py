@@ -1123,7 +1123,10 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         if pool is not None and pool.executor is not None:
             executor: Executor | None = pool.executor
         else:
-            executor = (pool or own).enter_context(executor_for(workers=workers, dask=dask, jobs=total - cached))
+            # the units still to run, each taken as the plan's average (the cache is not read twice)
+            todo_cost = plan.cost() * (total - cached) / total if total else 0.0
+            executor = (pool or own).enter_context(executor_for(
+                workers=workers, dask=dask, jobs=total - cached, cost=todo_cost))
             if pool is not None:
                 pool.executor = executor
         submitted: Callable[[], None] = _Ahead.start_waiting
@@ -1160,7 +1163,8 @@ def _num(value: float) -> float | None:
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
 @click.option("--eventlog", type=click.Path(dir_okay=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
+              "less than about a CPU second stays in this process).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -1233,7 +1237,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @cli.command("run")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
+              "less than about a CPU second stays in this process).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")

@@ -47,10 +47,12 @@ COMMANDS = (
 
 
 #: the imports of ``simulate helsingborg --years 1``, in the order the command meets them
-SIMULATE_IMPORTS = ("click", "cli", "yaml", "dateutil.rrule", "processes.params", "bpmn_io.profile", "bpmn_io.library",
-                    "lxml.etree", "processes.model", "bpmn_io.reader", "scenarios.options", "numpy", "simulator.stats",
-                    "simpy", "simulator.engine", "scenarios.execute", "scenarios.batch", "concurrent.futures.process",
-                    "scenarios.road", "scenarios.executors", "numpy.random", "numpy.ma")
+#: (a repeated run: the parsed process and the profile's YAML text come from the user cache, so lxml, the
+#: BPMN reader and PyYAML are not among them; a small run starts no pool, so no multiprocessing)
+SIMULATE_IMPORTS = ("click", "cli", "dateutil.rrule", "processes.params", "bpmn_io.profile", "bpmn_io.library",
+                    "processes.model", "scenarios.options", "numpy", "simulator.stats", "simpy", "simulator.engine",
+                    "bpmn_io.processstore", "scenarios.execute", "scenarios.batch", "scenarios.road",
+                    "scenarios.executors", "numpy.random")
 _IMPORT_PROBE = """
 import importlib, json, sys, time
 out = {}

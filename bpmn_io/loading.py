@@ -20,15 +20,14 @@ from typing import TYPE_CHECKING
 
 from processes.errors import InputError
 
-from .reader import parse_bpmn, read_bpmn
 from .userfile import check_regular, is_stream_path, read_user_file
-from .xmlsafe import MAX_BYTES
 
 if TYPE_CHECKING:
     from processes.model import Definitions
 
 # the authoring reader and the library (profiles, dateutil) load when a YAML model or a library
-# name asks for them: `validate model.bpmn` needs neither
+# name asks for them: `validate model.bpmn` needs neither; the XML reader (lxml) loads in
+# load_model, not for model_format (a simulation takes its parsed model from the user cache)
 
 __all__ = ["BPMN_SUFFIXES", "YAML_SUFFIXES", "model_format", "load_model"]
 
@@ -60,6 +59,9 @@ def _head(path: Path) -> bytes:
 
 def _load_stream(name: str, strict: bool) -> Definitions:
     """Standard input or ``<(...)``: read once, the format sniffed from the bytes read."""
+    from .reader import parse_bpmn
+    from .xmlsafe import MAX_BYTES
+
     data = read_user_file(name, what="model", max_bytes=MAX_BYTES)
     if _sniff(data) == "bpmn":
         return parse_bpmn(data, source=name, strict=strict)
@@ -76,6 +78,8 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
     ``strict=False`` reads a BPMN file whose sequence flows point at missing
     elements or cross processes (see :func:`bpmn_io.reader.parse_bpmn`).
     """
+    from .reader import read_bpmn
+
     path = Path(arg)
     if is_stream_path(path):
         return _load_stream(str(arg), strict)

@@ -16,6 +16,12 @@ entry. JSON holds the data as the loader gives it (str, int, float, bool, None, 
 mappings); dates and mappings whose keys are not text are tagged objects; a document with
 anything else is not kept. Nothing in an entry is executed.
 
+The YAML *text* a resolved profile is written as (what each work unit of a simulation carries,
+:func:`scenarios.execute.point_inputs`) is kept the same way (:func:`recall_dump`,
+:func:`keep_dump`): under the hash of the data's ``repr`` (types included: ``3``, ``3.0`` and
+``"3"`` differ), the dumper's source and PyYAML's own ``__init__.py`` (its version), so a
+run that finds it needs neither PyYAML nor its pure-Python emitter.
+
 >>> doc = encode_doc({"a": [1, dt.date(2025, 1, 2)], 3: None}, {("a",): 1, (3,): 2})
 >>> decode_doc(doc)
 ({'a': [1, datetime.date(2025, 1, 2)], 3: None}, {('a',): 1, (3,): 2})
@@ -29,11 +35,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from processes.cachestore import cache_folder, write_quietly
+from processes.cachestore import cache_folder, prune_oldest, write_quietly
 
-__all__ = ["FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "encode_doc", "decode_doc"]
+__all__ = ["FORMAT", "DUMP_FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "recall_dump", "keep_dump",
+           "encode_doc", "decode_doc"]
 
 FORMAT = "permitflow-yaml/1"
+DUMP_FORMAT = "permitflow-yaml-text/1"
 #: a shorter text parses about as fast as its entry is read: not kept
 MIN_CHARS = 2048
 #: entries kept; writing one more removes the oldest quarter (a user editing a profile makes one per save)
@@ -43,6 +51,7 @@ _ITEMS = "\x00items"
 _LOADER_FILES = (*(Path(__file__).with_name(f"yaml{part}.py") for part in ("src", "parse", "path")),
                  Path(__file__).parent.parent / "processes" / "yamlscan.py")
 _loader_digest: list[bytes] = []
+_dumper_digest: list[bytes] = []
 
 
 class _NotKept(Exception):
@@ -57,6 +66,21 @@ def _loader_code() -> bytes:
             digest.update(path.read_bytes())
         _loader_digest.append(digest.digest())
     return _loader_digest[0]
+
+
+def _dumper_code() -> bytes:
+    """The dumper's identity: the loader's files (the dumper lives beside it) and PyYAML's version,
+    found without importing PyYAML (its ``__init__.py`` states the version)."""
+    if not _dumper_digest:
+        from importlib.util import find_spec
+
+        spec = find_spec("yaml")
+        if spec is None or spec.origin is None:
+            raise OSError("PyYAML not found")
+        digest = hashlib.sha256(DUMP_FORMAT.encode() + _loader_code())
+        digest.update(Path(spec.origin).read_bytes())
+        _dumper_digest.append(digest.digest())
+    return _dumper_digest[0]
 
 
 def _encode(value: Any) -> Any:
@@ -120,14 +144,7 @@ def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
 
 def _prune(folder: Path) -> None:
     """Keep the folder at most :data:`MAX_ENTRIES` entries: the oldest quarter goes when it is full."""
-    try:
-        entries = [(e.stat().st_mtime, e) for e in folder.glob("*.json")]
-        if len(entries) < MAX_ENTRIES:
-            return
-        for _mtime, entry in sorted(entries)[: len(entries) - MAX_ENTRIES * 3 // 4]:
-            entry.unlink(missing_ok=True)
-    except OSError:
-        pass  # another run pruning at the same time, or a folder that cannot be changed
+    prune_oldest(folder, MAX_ENTRIES)
 
 
 def recall(text: str, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
@@ -157,5 +174,51 @@ def keep(text: str, aliases: str | None, data: Any, lines: dict[tuple[Any, ...],
     except (_NotKept, RecursionError, ValueError):
         return
     header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
+    _prune(path.parent)
+    write_quietly(path, f"{header}\n{body}")
+
+
+def _dump_place(shown: str) -> tuple[Path, str] | None:
+    """The entry's file and key for the text of data whose ``repr`` is ``shown``, or ``None``."""
+    folder = cache_folder("yaml")
+    if folder is None:
+        return None
+    try:
+        dumper = _dumper_code()
+    except (OSError, ImportError, ValueError):
+        return None
+    key = hashlib.sha256(dumper + shown.encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"{key[:40]}.json", key
+
+
+def recall_dump(shown: str) -> str | None:
+    """The YAML text an earlier run's :func:`bpmn_io.yamlsrc.dump_yaml` made of data whose ``repr``
+    is ``shown`` (:func:`keep_dump`), or ``None``."""
+    place = _dump_place(shown)
+    if place is None:
+        return None
+    path, key = place
+    try:
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        head = json.loads(header)
+        if head != {"format": DUMP_FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
+            return None
+        text = json.loads(body)
+        return text if type(text) is str else None
+    except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
+        return None
+
+
+def keep_dump(shown: str, text: str) -> None:
+    """Keep ``text``, the YAML of data whose ``repr`` is ``shown``, for the next run (texts shorter
+    than :data:`MIN_CHARS` are quicker to make again)."""
+    if len(text) < MIN_CHARS:
+        return
+    place = _dump_place(shown)
+    if place is None:
+        return
+    path, key = place
+    body = json.dumps(text, ensure_ascii=False)
+    header = json.dumps({"format": DUMP_FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
     _prune(path.parent)
     write_quietly(path, f"{header}\n{body}")

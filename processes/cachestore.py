@@ -13,16 +13,28 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["cache_folder", "write_quietly"]
+__all__ = ["cache_folder", "prune_oldest", "write_quietly"]
 
 
 def cache_folder(kind: str) -> Path | None:
-    """Where entries of ``kind`` (``holidays``, ``yaml``) are kept, or ``None`` when the stores are off."""
+    """Where entries of ``kind`` (``holidays``, ``yaml``, ``model``) are kept, or ``None`` when the stores are off."""
     chosen = os.environ.get("PERMITFLOW_CACHE")
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "none") else Path(chosen) / kind
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "permitflow" / kind
+
+
+def prune_oldest(folder: Path, most: int) -> None:
+    """Keep at most ``most`` entries (``*.json``) in ``folder``: when it is full, the oldest quarter goes."""
+    try:
+        entries = [(e.stat().st_mtime, e) for e in folder.glob("*.json")]
+        if len(entries) < most:
+            return
+        for _mtime, entry in sorted(entries)[: len(entries) - most * 3 // 4]:
+            entry.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruning at the same time, or a folder that cannot be changed
 
 
 def write_quietly(path: Path, text: str) -> None:

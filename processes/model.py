@@ -99,6 +99,8 @@ NO_OPAQUE = Opaque()
 
 @dataclass(frozen=True, slots=True)
 class Documentation:
+    """A ``documentation`` element: its text and text format."""
+
     text: str
     text_format: str = ""
     id: str = ""
@@ -167,6 +169,8 @@ GATEWAY_DIRECTIONS = ("Unspecified", "Converging", "Diverging", "Mixed")
 
 @dataclass(frozen=True, slots=True)
 class StandardLoop:
+    """``standardLoopCharacteristics``: the activity repeats while its condition holds."""
+
     test_before: bool = False
     loop_maximum: int | None = None
     condition: Expression | None = None
@@ -176,6 +180,8 @@ class StandardLoop:
 
 @dataclass(frozen=True, slots=True)
 class MultiInstance:
+    """``multiInstanceLoopCharacteristics``: the activity runs once per instance, in sequence or in parallel."""
+
     is_sequential: bool = False
     cardinality: Expression | None = None
     completion_condition: Expression | None = None
@@ -214,6 +220,8 @@ class FlowNode:
 
 @dataclass(frozen=True, slots=True)
 class Task(FlowNode):
+    """A task; ``task_type`` is its BPMN kind (``task``, ``userTask``, ``serviceTask``, ...)."""
+
     task_type: str = "task"
     loop: StandardLoop | MultiInstance | None = None
     is_for_compensation: bool = False
@@ -247,6 +255,8 @@ class SubProcess(FlowNode):
 
 @dataclass(frozen=True, slots=True)
 class CallActivity(FlowNode):
+    """A ``callActivity``: it runs ``called_element`` (a process or a global task)."""
+
     called_element: str = ""
     loop: StandardLoop | MultiInstance | None = None
     is_for_compensation: bool = False
@@ -255,6 +265,8 @@ class CallActivity(FlowNode):
 
 @dataclass(frozen=True, slots=True)
 class Gateway(FlowNode):
+    """A gateway; ``gateway_kind`` says which (exclusive, parallel, inclusive, event-based, complex)."""
+
     gateway_kind: str = "exclusive"
     direction: str = "Unspecified"
     default: str = ""
@@ -271,6 +283,8 @@ class Gateway(FlowNode):
 
 @dataclass(frozen=True, slots=True)
 class Event(FlowNode):
+    """An event: start, intermediate, end or boundary (``position``), with its event definitions."""
+
     position: str = "start"
     definitions: tuple[EventDefinition, ...] = ()
     attached_to: str = ""  # boundary: host activity id
@@ -294,17 +308,23 @@ class Event(FlowNode):
 
 @dataclass(frozen=True, slots=True)
 class DataObject(FlowNode):
+    """A ``dataObject``."""
+
     is_collection: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class DataObjectReference(FlowNode):
+    """A ``dataObjectReference``: a data object, in a state."""
+
     data_object_ref: str = ""
     state: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class DataStoreReference(FlowNode):
+    """A ``dataStoreReference``: a data store, in a state."""
+
     data_store_ref: str = ""
     state: str = ""
 
@@ -317,6 +337,8 @@ Node = Task | SubProcess | CallActivity | Gateway | Event | DataObject | DataObj
 
 @dataclass(frozen=True, slots=True)
 class SequenceFlow:
+    """A ``sequenceFlow`` from ``source`` to ``target`` (element ids), with its condition."""
+
     id: str
     source: str
     target: str
@@ -330,6 +352,8 @@ class SequenceFlow:
 
 @dataclass(frozen=True, slots=True)
 class MessageFlow:
+    """A ``messageFlow`` between two participants or their elements."""
+
     id: str
     source: str
     target: str
@@ -341,6 +365,8 @@ class MessageFlow:
 
 @dataclass(frozen=True, slots=True)
 class Association:
+    """An ``association`` between an artifact and another element."""
+
     id: str
     source: str
     target: str
@@ -352,6 +378,8 @@ class Association:
 
 @dataclass(frozen=True, slots=True)
 class TextAnnotation:
+    """A ``textAnnotation``."""
+
     id: str
     text: str = ""
     text_format: str = ""
@@ -362,6 +390,8 @@ class TextAnnotation:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """A ``group``: a category value drawn around elements."""
+
     id: str
     category_value_ref: str = ""
     parent: str = ""
@@ -376,6 +406,8 @@ Artifact = Association | TextAnnotation | Group
 
 @dataclass(frozen=True, slots=True)
 class Lane:
+    """A ``lane``: the ids of the flow nodes it holds, and its nested lanes."""
+
     id: str
     name: str = ""
     flow_node_refs: tuple[str, ...] = ()
@@ -394,6 +426,8 @@ class Lane:
 
 @dataclass(frozen=True, slots=True)
 class LaneSet:
+    """A ``laneSet`` of a process or subprocess."""
+
     id: str = ""
     name: str = ""
     lanes: tuple[Lane, ...] = ()
@@ -403,6 +437,8 @@ class LaneSet:
 
 @dataclass(frozen=True, slots=True)
 class Process:
+    """A ``process``: its flow nodes, sequence flows and artifacts by id, in document order."""
+
     id: str
     name: str = ""
     is_executable: bool | None = None
@@ -463,6 +499,8 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Collaboration:
+    """A ``collaboration``: its participants (pools) and the message flows between them."""
+
     id: str
     name: str = ""
     participants: tuple[Participant, ...] = ()
@@ -492,6 +530,8 @@ class RootElement:
 
 @dataclass(frozen=True, slots=True)
 class Bounds:
+    """A shape's rectangle in diagram coordinates (DI ``dc:Bounds``)."""
+
     x: float
     y: float
     width: float
@@ -512,12 +552,16 @@ class Bounds:
 
 @dataclass(frozen=True, slots=True)
 class Point:
+    """A waypoint of an edge (DI ``dc:Point``)."""
+
     x: float
     y: float
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
+    """The label of a shape or an edge (DI ``BPMNLabel``)."""
+
     bounds: Bounds | None = None
     label_style: str = ""
     id: str = ""
@@ -527,6 +571,8 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class Shape:
+    """A node's shape in a diagram (DI ``BPMNShape``); ``element`` is the model element's id."""
+
     id: str
     element: str  # bpmnElement
     bounds: Bounds
@@ -546,6 +592,8 @@ class Shape:
 
 @dataclass(frozen=True, slots=True)
 class Edge:
+    """A flow's line in a diagram (DI ``BPMNEdge``); ``element`` is the model element's id."""
+
     id: str
     element: str
     waypoints: tuple[Point, ...] = ()
@@ -559,6 +607,8 @@ class Edge:
 
 @dataclass(frozen=True, slots=True)
 class Plane:
+    """The shapes and edges of a diagram (DI ``BPMNPlane``)."""
+
     id: str = ""
     element: str = ""
     shapes: tuple[Shape, ...] = ()
@@ -568,6 +618,8 @@ class Plane:
 
 @dataclass(frozen=True, slots=True)
 class Diagram:
+    """A diagram of the model (DI ``BPMNDiagram``)."""
+
     id: str = ""
     name: str = ""
     resolution: float | None = None

@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bpmn_io import processstore, yamlstore
 from bpmn_io.profile import Profile, parse_profile, profile_from_data
-from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml
 from processes.errors import InputError
 from processes.model import Process
@@ -126,13 +126,19 @@ _PROFILE_TEXTS: dict[str, str] = {}
 def _profile_text(profile: Any) -> str:
     # the YAML emitter is pure Python and slow: a warm process asking again with the same
     # resolved profile reuses the text it made before; the key is the repr of the plain data
-    # (types included: 3, 3.0 and "3" differ), cheap to make in C
+    # (types included: 3, 3.0 and "3" differ), cheap to make in C; a new process finds the text an
+    # earlier run made in the user cache (bpmn_io/yamlstore.py), so a simulation from the command
+    # line loads no YAML library
     shown = repr(profile)
     text = _PROFILE_TEXTS.get(shown)
     if text is None:
         if len(_PROFILE_TEXTS) >= 256:
             _PROFILE_TEXTS.clear()
-        text = _PROFILE_TEXTS[shown] = dump_yaml(dict(profile))
+        text = yamlstore.recall_dump(shown)
+        if text is None:
+            text = dump_yaml(dict(profile))
+            yamlstore.keep_dump(shown, text)
+        _PROFILE_TEXTS[shown] = text
     return text
 
 
@@ -192,8 +198,16 @@ def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[An
 
 @lru_cache(maxsize=64)
 def _parsed_process(bpmn: str, source: str) -> Process:
-    # a worker runs many replications of the same point: parse each text once (the model is immutable)
-    return parse_bpmn(bpmn.encode("utf-8"), source=source).process()
+    # a worker runs many replications of the same point: parse each text once (the model is immutable);
+    # a new process finds what an earlier run parsed in the user cache, without loading the XML reader
+    code = code_version()
+    process = processstore.recall(bpmn, source, code)
+    if process is None:
+        from bpmn_io.reader import parse_bpmn
+
+        process = parse_bpmn(bpmn.encode("utf-8"), source=source).process()
+        processstore.keep(bpmn, source, code, process)
+    return process
 
 
 #: parsed profiles by (text, source): what a unit's profile text gives, made once per process

@@ -16,7 +16,6 @@ available or the parent died before it was asked, a watchdog thread polls
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import os
 import signal
@@ -29,7 +28,17 @@ from contextlib import contextmanager
 
 from processes.errors import PermitflowError
 
-__all__ = ["DASK_INSTALL", "LOCAL_DASK", "QUIET_DASK", "WATCH_INTERVAL", "check_executor", "executor_for", "watch_parent"]
+__all__ = ["DASK_INSTALL", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
+           "executor_for", "watch_parent"]
+
+#: estimated work (:func:`scenarios.execute.unit_cost` summed over a run's units: applications x
+#: elements) below which a run with the default number of workers stays in this process. Starting a
+#: pool costs its fork, every chunk's pickled texts both ways and the workers' shutdown (about 0.1
+#: CPU s for two workers, measured), while two workers save at most half the work's wall time; one
+#: cost unit took 9-35 CPU microseconds on the project machine (library models, 1 and 5 years), so
+#: this is about one CPU second of simulation. ``permitflow simulate helsingborg --years 1``
+#: (10 replications) estimates about 19,000; ``--years 5`` about 93,000.
+POOL_MIN_COST = 50_000.0
 
 #: Dask's housekeeping slowed for batch runs: by default every process checks its event loop every
 #: 20 ms and samples its own stack for a profile, about 0.2 CPU s per second of wall time across a
@@ -81,6 +90,8 @@ def _end_with_parent() -> None:
     """Ask Linux to SIGKILL this process when its parent dies (no-op elsewhere)."""
     if not sys.platform.startswith("linux"):
         return
+    import ctypes  # here, in the worker: the parent of a run that stays in-process never needs it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
@@ -132,12 +143,16 @@ def check_executor(dask: str | None) -> None:
 
 
 @contextmanager
-def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: int) -> Iterator[Executor | None]:
+def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: int,
+                 cost: float | None = None) -> Iterator[Executor | None]:
     """The executor for ``jobs`` work units.
 
     ``dask``: a scheduler address, or ``"local"`` for a cluster of ``workers``
     processes started here. Otherwise a process pool of ``workers`` (default: all
-    cores), or ``None`` (run here) when one worker is enough.
+    cores), or ``None`` (run here) when one worker is enough, or when ``workers``
+    is not given and the units' estimated work ``cost`` is below :data:`POOL_MIN_COST`
+    (a pool would take longer to start than it saves). The choice never changes
+    the results, only where they are computed.
     """
     if dask is not None:
         check_executor(dask)
@@ -164,7 +179,7 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
                 client.close()  # close, never shutdown: the cluster is not ours
             return
     count = min(workers or os.cpu_count() or 1, jobs)
-    if count <= 1:
+    if count <= 1 or (workers is None and cost is not None and cost < POOL_MIN_COST):
         yield None
         return
     from concurrent.futures import ProcessPoolExecutor

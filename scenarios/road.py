@@ -77,11 +77,9 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor
 from dataclasses import dataclass
-from multiprocessing import get_context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scenarios.batch import BatchResults, assemble
 from scenarios.checks import check_study
@@ -89,6 +87,9 @@ from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inp
 from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
 from scenarios.study import Study
 from simulator.runner import Job, ResultCache
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled", "MAX_WORK_UNITS",
            "planned_units"]
@@ -114,6 +115,10 @@ class Plan:
     def cached(self, cache: ResultCache | None) -> int:
         """How many of the work units ``cache`` already holds."""
         return 0 if cache is None else sum(1 for job in self.jobs if cache.get(job.key) is not None)
+
+    def cost(self) -> float:
+        """The estimated work of all the work units (:func:`scenarios.execute.unit_cost`, summed)."""
+        return sum(unit_cost(job.payload) for job in self.jobs)
 
 
 def prepare(study: Study, *, version: str | None = None) -> Plan:
@@ -212,6 +217,10 @@ class Session:
             self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        # multiprocessing only here: a command that runs its few units in this process does not import it
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         pool = ProcessPoolExecutor(self.workers, mp_context=get_context(self.start_method), initializer=warm_worker)
         for _ in range(self.workers):  # one task each starts every worker now, not at the first question
             pool.submit(warm_worker)
@@ -233,6 +242,8 @@ class Session:
         :meth:`cancel` is called before it finishes (with one worker the units run in the
         calling thread, and only a stop set before they start counts); input errors as
         :func:`prepare`."""
+        from concurrent.futures.process import BrokenProcessPool
+
         stop = stop if stop is not None else Stop()
         with self._lock:
             self._stops.add(stop)

@@ -22,11 +22,13 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from processes.textsafe import csv_row
 from simulator.records import ActivityRecord, SimResult
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 __all__ = ["to_csv", "to_xes"]
 
@@ -42,7 +44,10 @@ def _iso(start: dt.date, hours: float) -> str:
 
 
 def _sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
-    return etree.SubElement(parent, f"{{{_XES_NS}}}{tag}", attrs or {})
+    # lxml only when an event log is written (after the first call, found in sys.modules)
+    from lxml.etree import SubElement
+
+    return SubElement(parent, f"{{{_XES_NS}}}{tag}", attrs or {})
 
 
 def _label(a: ActivityRecord) -> str:
@@ -72,6 +77,8 @@ def to_csv(result: SimResult, start: dt.date) -> str:
 
 def to_xes(result: SimResult, start: dt.date) -> bytes:
     """The activity records of ``result`` as an XES 2.0 document (UTF-8 bytes)."""
+    from lxml import etree
+
     log = etree.Element(f"{{{_XES_NS}}}log", {"xes.version": "2.0", "xes.features": "nested-attributes"},
                         nsmap={None: _XES_NS})
     for name, prefix, uri in (

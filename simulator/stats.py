@@ -41,7 +41,7 @@ from processes.params import OUTCOMES
 from simulator.records import SimResult
 from simulator.tquantile import t_quantile
 
-__all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval"]
+__all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval", "linear_quantile"]
 
 DAY = 24.0
 QUANTILES = (("median", 0.5), ("p90", 0.9), ("p95", 0.95))
@@ -97,7 +97,7 @@ class LogHistogram:
         if self.count == 0:
             return math.nan
         if self.values is not None:
-            return float(np.quantile(self.values, p))
+            return linear_quantile(self.values, p)
         rank = p * (self.count - 1)
         seen = 0
         for i, n in enumerate(self.bins):  # type: ignore[arg-type]
@@ -121,6 +121,38 @@ class LogHistogram:
                 out[f"{prefix}_{name}_days"] = self.quantile(p) / DAY
         out[f"{prefix}_max_days"] = self.largest / DAY
         return out
+
+
+def linear_quantile(values: Sequence[float], p: float) -> float:
+    """The ``p`` quantile of ``values`` (not empty, 0 <= ``p`` <= 1), interpolated linearly between
+    the order statistics: ``float(numpy.quantile(values, p))`` to the last bit (its default
+    method, Hyndman and Fan's 7th, with the same float operations in the same order), without
+    numpy's array machinery (which loads ``numpy.ma`` on its first call and costs ~30 µs a call).
+
+    >>> linear_quantile([4.0, 1.0, 3.0, 2.0], 0.5)
+    2.5
+    """
+    if any(x != x for x in values):
+        return math.nan  # numpy sorts NaN last and answers NaN
+    ordered = sorted(float(x) for x in values)
+    n = len(ordered)
+    at = (n - 1) * p
+    if at >= n - 1:  # numpy takes the last value for both neighbours and interpolates from index -1
+        below = above = -1
+        base = -1.0
+    else:
+        base = float(math.floor(at))
+        below = int(base)
+        above = below + 1
+    gamma = at - base
+    low, high = ordered[below], ordered[above]
+    if (low == 0.0 or high == 0.0) and any(x == 0.0 and math.copysign(1.0, x) < 0.0 for x in ordered):
+        # 0.0 and -0.0 compare equal: which of them numpy's partition puts where is its own affair
+        return float(np.quantile(values, p))
+    diff = high - low
+    if gamma >= 0.5:
+        return high - diff * (1 - gamma)
+    return low + diff * gamma
 
 
 EXACT = 1000

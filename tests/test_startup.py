@@ -87,3 +87,31 @@ def test_the_listings_read_the_same_from_the_yaml_store(tmp_path: Path) -> None:
     assert run(str(tmp_path / "cache")) == without
     assert len(list((tmp_path / "cache" / "yaml").iterdir())) >= 10  # every library profile kept
     assert run(str(tmp_path / "cache")) == without
+
+
+#: what a repeated small simulation finds in the user cache or does without: the XML reader (the parsed
+#: process is kept), PyYAML (the profile's text is kept), a process pool (the work is small), numpy.ma
+SIMULATE_SKIPS = ("lxml", "bpmn_io.reader", "yaml", "multiprocessing", "concurrent.futures.process", "numpy.ma")
+
+
+def test_a_repeated_small_simulation_reads_its_model_from_the_cache_and_stays_in_one_process(tmp_path: Path) -> None:
+    args = ["simulate", "helsingborg", "--years", "0.25", "-r", "4", "--format", "json"]
+    first = heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS)
+    assert "multiprocessing" not in first and "numpy.ma" not in first  # no pool for a small run, even the first
+    assert heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS) == []
+    assert heavy_modules(args, tmp_path, heavy=("numpy", "simpy", "processes.model")) == ["numpy", "processes.model",
+                                                                                           "simpy"]  # the probe sees
+
+
+def test_a_simulation_prints_the_same_with_and_without_the_user_cache(tmp_path: Path) -> None:
+    def run(cache: str, *extra: str) -> str:
+        env = {**os.environ, "PERMITFLOW_CACHE": cache}
+        return subprocess.run([sys.executable, "-c", "import cli; cli.main()", "simulate", "helsingborg", "--years",
+                               "0.5", "-r", "3", "--format", "json", *extra], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300, check=True).stdout
+
+    without = run("none")
+    assert run(str(tmp_path / "cache")) == without  # fills the cache
+    assert len(list((tmp_path / "cache" / "model").iterdir())) == 1
+    assert run(str(tmp_path / "cache")) == without  # reads from it
+    assert run(str(tmp_path / "cache"), "--workers", "2") == without  # in a pool of two: the same bytes

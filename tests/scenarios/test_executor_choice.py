@@ -1,0 +1,38 @@
+"""Where a run's units go (scenarios/executors.py executor_for): a small run stays in this process."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from scenarios import executors
+from scenarios.executors import POOL_MIN_COST, executor_for
+
+
+@pytest.fixture(autouse=True)
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executors.os, "cpu_count", lambda: 2)
+
+
+def test_a_small_run_with_the_default_workers_stays_here() -> None:
+    with executor_for(jobs=10, cost=POOL_MIN_COST / 3) as executor:
+        assert executor is None
+
+
+def test_a_large_run_gets_a_pool_of_all_cores() -> None:
+    with executor_for(jobs=10, cost=POOL_MIN_COST * 2) as executor:
+        assert isinstance(executor, ProcessPoolExecutor)
+        assert executor._max_workers == 2  # type: ignore[attr-defined]  # the pool keeps its size there
+
+
+def test_workers_given_are_honoured_whatever_the_estimate() -> None:
+    with executor_for(workers=2, jobs=10, cost=1.0) as executor:
+        assert isinstance(executor, ProcessPoolExecutor)
+    with executor_for(workers=1, jobs=10, cost=POOL_MIN_COST * 10) as executor:
+        assert executor is None
+
+
+def test_without_an_estimate_the_default_is_a_pool() -> None:
+    with executor_for(jobs=10) as executor:
+        assert isinstance(executor, ProcessPoolExecutor)
