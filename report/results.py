@@ -35,6 +35,7 @@ from processes.textsafe import csv_row
 from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
+from report.jsontext import json_text
 from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
@@ -194,7 +195,8 @@ def _plain(value: Any) -> Any:
 
 
 def _json_bytes(doc: dict[str, Any]) -> bytes:
-    return (json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str) + "\n").encode("utf-8")
+    # json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str): the same text, faster
+    return (json_text(doc) + "\n").encode("utf-8")
 
 
 def _made(future: Future[bytes], make: Callable[..., bytes], *inputs: Any) -> bytes:
