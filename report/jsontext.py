@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = ["json_text"]
@@ -75,6 +76,7 @@ def _list(values: list[Any] | tuple[Any, ...], level: int) -> str:
     if not values:
         return "[]"
     inner = "\n" + " " * (level + 1)
+    body: Iterable[str]
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         body = map(_float, values)
     else:
