@@ -117,15 +117,21 @@ def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[
     for x, us in enumerate(a_adj):
         if us:
             best_t[x, :] = lab[us, :].max(axis=0)
-    rows = [(x, u, 1.0 / len(us)) for x, us in enumerate(a_adj) for u in us]
-    cols = [(y, v, 1.0 / len(vs)) for y, vs in enumerate(b_adj) for v in vs]
+    # left[x, :] += best[u, :] / len(x's neighbours) for each neighbour u of x, in that order
+    # (np.add.at adds one term after the other, as a loop would: the same sums, bit for bit)
     left = np.zeros((n, m))
-    for x, u, w in rows:
-        left[x, :] += w * best[u, :]
-    right = np.zeros((n, m))
-    for y, v, w in cols:
-        right[:, y] += w * best_t[:, v]
-    score = (left + right) / 2
+    xs = [x for x, us in enumerate(a_adj) for _u in us]
+    if xs:
+        us = [u for vs in a_adj for u in vs]
+        w = np.array([1.0 / len(a_adj[x]) for x in xs])
+        np.add.at(left, xs, w[:, None] * best[us, :])
+    right_t = np.zeros((m, n))
+    ys = [y for y, vs in enumerate(b_adj) for _v in vs]
+    if ys:
+        vs_ = [v for vs in b_adj for v in vs]
+        w = np.array([1.0 / len(b_adj[y]) for y in ys])
+        np.add.at(right_t, ys, w[:, None] * best_t[:, vs_].T)
+    score = (left + right_t.T) / 2
     has_a = np.array([bool(us) for us in a_adj], dtype=bool)[:, None]
     has_b = np.array([bool(vs) for vs in b_adj], dtype=bool)[None, :]
     return np.where(has_a & has_b, score, np.where(~has_a & ~has_b, 1.0, 0.0))
