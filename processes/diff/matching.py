@@ -104,19 +104,26 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
     return lab
 
 
+def _best_of(lab: np.ndarray, adj: list[list[int]]) -> np.ndarray:
+    """Column y: the largest of ``lab[:, v]`` over ``v`` in ``adj[y]`` (0 when it is empty)."""
+    n, m = lab.shape[0], len(adj)
+    width = max((len(vs) for vs in adj), default=0)
+    if width == 0:
+        return np.zeros((n, m))
+    # every list padded with its own first entry: the same maximum, in one gather
+    index = np.array([vs + [vs[0]] * (width - len(vs)) if vs else [0] * width for vs in adj], dtype=int)
+    best = lab[:, index].max(axis=2)
+    best[:, [not vs for vs in adj]] = 0.0
+    return np.asarray(best, dtype=float)
+
+
 def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[int]]) -> np.ndarray:
     """For every pair (x, y): how well x's neighbours (``a_adj[x]``) match y's by label —
     the mean over x's neighbours of their best label match among y's, averaged with the
     same from y's side; 1 when neither has neighbours, 0 when only one has."""
     n, m = lab.shape
-    best = np.zeros((n, m))
-    for y, vs in enumerate(b_adj):
-        if vs:
-            best[:, y] = lab[:, vs].max(axis=1)
-    best_t = np.zeros((n, m))
-    for x, us in enumerate(a_adj):
-        if us:
-            best_t[x, :] = lab[us, :].max(axis=0)
+    best = _best_of(lab, b_adj)  # best[:, y]: each row's best among y's neighbours
+    best_t = _best_of(lab.T, a_adj).T
     # left[x, :] += best[u, :] / len(x's neighbours) for each neighbour u of x, in that order
     # (np.add.at adds one term after the other, as a loop would: the same sums, bit for bit)
     left = np.zeros((n, m))
