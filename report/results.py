@@ -273,10 +273,13 @@ def read_cases(folder: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def read_uncertainty(folder: Path) -> dict[str, Any] | None:
-    """The ``uncertainty.json`` of a results folder, when its summary says the run made one."""
+def read_uncertainty(folder: Path, summary: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The ``uncertainty.json`` of a results folder, when its summary says the run made one
+    (``summary``: its ``summary.json`` when already read)."""
     folder = Path(folder)
-    if "uncertainty" not in read_summary(folder) or not (folder / "uncertainty.json").is_file():
+    if summary is None:
+        summary = read_summary(folder)
+    if "uncertainty" not in summary or not (folder / "uncertainty.json").is_file():
         return None
     return json.loads((folder / "uncertainty.json").read_text(encoding="utf-8"))
 
