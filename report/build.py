@@ -37,7 +37,7 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
     except UnicodeDecodeError as err:
         raise InputError(f"{folder / 'processes'}: a file is not UTF-8 text ({err.reason})") from None
     try:
-        uncertainty = read_uncertainty(folder)
+        uncertainty = read_uncertainty(folder, doc)
     except (UnicodeDecodeError, ValueError, RecursionError) as err:
         raise InputError(f"not the uncertainty.json that permitflow run --uncertainty writes ({err})",
                          file=str(folder / "uncertainty.json")) from None

@@ -19,6 +19,7 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
+from processes.model import Definitions
 from report import plots
 from report.assumptions import assumption_tables
 from report.headline import HEADLINE_FIGURE, headline
@@ -127,21 +128,37 @@ def _longest_waits(figures: Mapping[str, Any], member: str, defs: Any, limit: in
     return waits[:limit]
 
 
-def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict[str, Any]]:
+def _parsed(processes: Mapping[str, str]) -> dict[str, Definitions | PermitflowError]:
+    """Each process's BPMN parsed once (for its diagram and its element names), or why not."""
+    out: dict[str, Definitions | PermitflowError] = {}
+    for member, bpmn in processes.items():
+        try:
+            out[member] = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
+        except PermitflowError as err:
+            out[member] = err
+    return out
+
+
+def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
+              parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it."""
+    parsed = parsed if parsed is not None else _parsed(processes)
     order = [m for s in doc["scenarios"] for m in s["members"]]
     ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
     out = []
     for member in ranked:
-        bpmn = processes[member]
         source = next(
             (s for s in doc["scenarios"] if member in s["members"] and s["points"] and s["points"][0]["figures"]),
             None,
         )
         figures = source["points"][0]["figures"] if source else {}
         badges = waiting_badges(figures, member)
+        read = parsed[member]
+        defs: Definitions | None = None
         try:
-            defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
+            if isinstance(read, PermitflowError):
+                raise read
+            defs = read
             svg = strip_xml_prolog(render_svg(defs, badges=badges))
             problem = ""
         except PermitflowError as err:
@@ -156,13 +173,14 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str]) -> list[dict
     return out
 
 
-def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
+                   parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> dict[str, dict[str, str]]:
     """Per process: element id -> the name its BPMN gives it (for the ids its profile names)."""
+    parsed = parsed if parsed is not None else _parsed(processes)
     out: dict[str, dict[str, str]] = {}
-    for member, bpmn in processes.items():
-        try:
-            defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
-        except PermitflowError:
+    for member in processes:
+        defs = parsed[member]
+        if isinstance(defs, PermitflowError):
             continue
         elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
         ids = set(elements)
@@ -277,7 +295,8 @@ def render_report(
         "times": plots.processing_time_job(cases, order),
         **{("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])},
     }, executor)
-    names = _element_names(processes, profiles)
+    parsed = _parsed(processes)
+    names = _element_names(processes, profiles, parsed)
     scenarios = []
     for s in doc["scenarios"]:
         points = []
@@ -294,7 +313,7 @@ def render_report(
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes)
+    diagrams = _diagrams(doc, processes, parsed)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = drawn[("sweep", k)]

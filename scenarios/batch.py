@@ -17,7 +17,7 @@ from scenarios.execute import UnitId, UnitResult
 from scenarios.study import Scenario, Study
 from simulator.runner import Failure
 
-__all__ = ["PointResults", "BatchResults", "assemble"]
+__all__ = ["PointResults", "BatchResults", "Assembly", "assemble"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,44 +54,107 @@ class BatchResults:
 
 def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> BatchResults:
     """Put job outcomes (in the order of ``ids``) together per scenario point."""
-    grouped: dict[tuple[str, int], dict[int, Any]] = {}
-    for uid, outcome in zip(ids, outcomes, strict=True):
-        grouped.setdefault((uid.scenario, uid.point), {})[uid.replication] = outcome
-    summaries: dict[tuple[str, int], PointSummary] = {}
-    rows: dict[tuple[str, int], tuple[list[Any], list[Any]]] = {}
-    failures: list[tuple[str, str]] = []
-    details = [o.detail for o in outcomes if isinstance(o, Failure)]
-    for scenario in study.scenarios:
-        for p, point in enumerate(scenario.points):
-            reps = grouped.get((scenario.name, p), {})
-            figures: list[dict[str, float] | None] = []
-            messages: list[str] = []
-            cases: list[tuple[Any, ...]] = []
-            eventlogs: list[tuple[int, str, str, bytes]] = []
-            for r in range(scenario.replications):
-                outcome = reps.get(r)
-                if isinstance(outcome, UnitResult):
-                    figures.append(dict(outcome.figures))
-                    cases += [(r, *row) for row in outcome.cases]
-                    eventlogs += [(r, *log) for log in outcome.eventlogs]
-                else:
-                    figures.append(None)
-                    message = outcome.message if isinstance(outcome, Failure) else "not run"
-                    if message not in messages:
-                        messages.append(message)
-            if messages:
-                failures.append((scenario.name, f"{point.label + ': ' if point.label else ''}{messages[0]}"))
-            summaries[(scenario.name, p)] = summarise_point(scenario.name, point.label, point.values, figures, messages)
-            rows[(scenario.name, p)] = (cases, eventlogs)
-    by_name = {s.name: s for s in study.scenarios}
-    points = []
-    for scenario in study.scenarios:
-        for p, _point in enumerate(scenario.points):
-            comparison = None
-            base = by_name.get(scenario.baseline) if scenario.baseline else None
-            if base is not None:
-                bp = 0 if len(base.points) == 1 else p
-                comparison = paired_differences(summaries[(scenario.name, p)], summaries[(base.name, bp)])
-            cases, eventlogs = rows[(scenario.name, p)]
-            points.append(PointResults(scenario, p, summaries[(scenario.name, p)], comparison, tuple(cases), tuple(eventlogs)))
-    return BatchResults(study, tuple(points), tuple(failures), tuple(details))
+    return Assembly(study, ids).finish(outcomes)
+
+
+class Assembly:
+    """:func:`assemble` in steps: a scenario point is summarised as soon as its last work unit
+    is back (:meth:`arrived`, called while the other units still run), the rest at :meth:`finish`.
+    The results are those of :func:`assemble`, whatever order the units came back in."""
+
+    def __init__(self, study: Study, ids: Sequence[UnitId]) -> None:
+        self.study, self.ids = study, ids
+        self._left: dict[tuple[str, int], int] = {}
+        for uid in ids:
+            key = (uid.scenario, uid.point)
+            self._left[key] = self._left.get(key, 0) + 1
+        self._reps: dict[tuple[str, int], dict[int, Any]] = {}
+        self._done: dict[tuple[str, int], tuple[PointSummary, list[Any], list[Any], list[str]]] = {}
+        self._points = {(s.name, p): (s, point) for s in study.scenarios for p, point in enumerate(s.points)}
+        by_name = {s.name: s for s in study.scenarios}
+        #: each point's baseline point (None: it has none), and the points that each point is the baseline of
+        self._base: dict[tuple[str, int], tuple[str, int] | None] = {}
+        self._based: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        for s in study.scenarios:
+            base = by_name.get(s.baseline) if s.baseline else None
+            for p in range(len(s.points)):
+                self._base[(s.name, p)] = None if base is None else (base.name, 0 if len(base.points) == 1 else p)
+                if base is not None:
+                    self._based.setdefault((base.name, 0 if len(base.points) == 1 else p), []).append((s.name, p))
+        self._compared: dict[tuple[str, int], Comparison] = {}
+
+    def arrived(self, indexes: Sequence[int], outcomes: Sequence[Any]) -> None:
+        """The outcomes of the units ``ids[i]`` for ``i`` in ``indexes`` are back."""
+        for index, outcome in zip(indexes, outcomes, strict=True):
+            uid = self.ids[index]
+            key = (uid.scenario, uid.point)
+            self._reps.setdefault(key, {})[uid.replication] = outcome
+            self._left[key] -= 1
+            if self._left[key] == 0 and key in self._points:
+                self._done[key] = self._point(key)
+                for other in (key, *self._based.get(key, ())):
+                    self._compare(other)
+
+    def _compare(self, key: tuple[str, int], *, last: bool = False) -> Comparison | None:
+        """The comparison of point ``key`` with its baseline point, once both are summarised
+        (``last``: they must be)."""
+        base = self._base[key]
+        if base is None:
+            return None
+        if key not in self._done or base not in self._done:
+            if last:
+                raise KeyError(base)
+            return None
+        if key not in self._compared:
+            self._compared[key] = paired_differences(self._done[key][0], self._done[base][0])
+        return self._compared[key]
+
+    def _point(self, key: tuple[str, int]) -> tuple[PointSummary, list[Any], list[Any], list[str]]:
+        scenario, point = self._points[key]
+        reps = self._reps.get(key, {})
+        figures: list[dict[str, float] | None] = []
+        messages: list[str] = []
+        cases: list[tuple[Any, ...]] = []
+        eventlogs: list[tuple[int, str, str, bytes]] = []
+        for r in range(scenario.replications):
+            outcome = reps.get(r)
+            if isinstance(outcome, UnitResult):
+                figures.append(dict(outcome.figures))
+                cases += [(r, *row) for row in outcome.cases]
+                eventlogs += [(r, *log) for log in outcome.eventlogs]
+            else:
+                figures.append(None)
+                message = outcome.message if isinstance(outcome, Failure) else "not run"
+                if message not in messages:
+                    messages.append(message)
+        summary = summarise_point(scenario.name, point.label, point.values, figures, messages)
+        return summary, cases, eventlogs, messages
+
+    def finish(self, outcomes: Sequence[Any]) -> BatchResults:
+        """The results, given every outcome (in the order of ``ids``): the points not yet
+        summarised are summarised here from ``outcomes``."""
+        if len(outcomes) != len(self.ids):
+            raise ValueError(f"{len(outcomes)} outcomes for {len(self.ids)} work units")
+        todo = [i for i, uid in enumerate(self.ids) if (uid.scenario, uid.point) not in self._done]
+        self._reps = {key: reps for key, reps in self._reps.items() if key in self._done}
+        self._left = {key: left for key, left in self._left.items() if key in self._done}
+        for i in todo:
+            uid = self.ids[i]
+            self._reps.setdefault((uid.scenario, uid.point), {})[uid.replication] = outcomes[i]
+        failures: list[tuple[str, str]] = []
+        details = [o.detail for o in outcomes if isinstance(o, Failure)]
+        for scenario in self.study.scenarios:
+            for p, point in enumerate(scenario.points):
+                key = (scenario.name, p)
+                if key not in self._done:
+                    self._done[key] = self._point(key)
+                messages = self._done[key][3]
+                if messages:
+                    failures.append((scenario.name, f"{point.label + ': ' if point.label else ''}{messages[0]}"))
+        points = []
+        for scenario in self.study.scenarios:
+            for p, _point in enumerate(scenario.points):
+                summary, cases, eventlogs, _messages = self._done[(scenario.name, p)]
+                comparison = self._compare((scenario.name, p), last=True)
+                points.append(PointResults(scenario, p, summary, comparison, tuple(cases), tuple(eventlogs)))
+        return BatchResults(self.study, tuple(points), tuple(failures), tuple(details))

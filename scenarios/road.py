@@ -81,7 +81,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from scenarios.batch import BatchResults, assemble
+from scenarios.batch import Assembly, BatchResults
 from scenarios.checks import check_study
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
 from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
@@ -164,10 +164,12 @@ def execute(
     every unit is on its way to a worker (not when running here).
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
+    # a point is summarised as soon as its last unit is back, while the workers run the others
+    assembly = Assembly(plan.study, plan.units)
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
                          cost=costs.__getitem__, chunk=chunk, workers=workers or os.cpu_count() or 1, stop=stop,
-                         submitted=submitted)
-    return assemble(plan.study, plan.units, outcomes)
+                         submitted=submitted, arrived=assembly.arrived)
+    return assembly.finish(outcomes)
 
 
 def run_study(study: Study, **options: Any) -> BatchResults:

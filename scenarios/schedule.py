@@ -118,6 +118,7 @@ def run_units(
     workers: int = 2,
     stop: Stop | None = None,
     submitted: Callable[[], None] | None = None,
+    arrived: Callable[[Sequence[int], Sequence[Any]], None] | None = None,
 ) -> list[Any]:
     """Run ``jobs`` (``units[i]`` says where job ``i`` belongs) and return outcomes in job order.
 
@@ -126,7 +127,8 @@ def run_units(
     ``chunk``: replications per task (default :func:`default_chunk` for ``workers``).
     ``stop``: raises :class:`Cancelled` as soon as it is set. ``submitted()``: called
     once every unit is on its way to a worker (the worker processes exist by then), so
-    this process can do other work while it waits.
+    this process can do other work while it waits. ``arrived(indexes, outcomes)``: called as
+    each chunk's outcomes come back from a worker (not for cached units, nor when running here).
     """
     if executor is None:
         if stop is not None and stop.is_set():
@@ -166,6 +168,8 @@ def run_units(
                     results[index] = outcome
                     if cache is not None and not isinstance(outcome, Failure):
                         cache.put(jobs[index].key, outcome)
+                if arrived is not None:
+                    arrived(part, outcomes)
                 if progress is not None:
                     progress(len(part))
     finally:

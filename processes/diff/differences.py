@@ -195,9 +195,8 @@ def _attributes(
             )
         )
     if one_to_one:
-        fa_params = flatten(canonical_params(params_a.get(x.id, {})))
-        fb_params = flatten(canonical_params(params_b.get(y.id, {})))
-        ba, bb = provenance_basis(params_a.get(x.id)), provenance_basis(params_b.get(y.id))
+        fa_params, ba = _flat_params(lex, params_a.get(x.id))
+        fb_params, bb = _flat_params(lex, params_b.get(y.id))
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:
@@ -216,6 +215,20 @@ def _attributes(
                     )
                 )
     return out
+
+
+def _flat_params(lex: Lexicon, entry: Any) -> tuple[dict[str, str], str]:
+    """An element's parameters flattened in canonical form, and what they rest on.
+
+    Memoised in the lexicon by the entry itself (an N-way comparison asks for every step's
+    parameters once per pair); the memo holds the entry, so its id cannot be reused."""
+    if entry is None:
+        return flatten(canonical_params({})), provenance_basis(None)
+    key = ("params", id(entry))
+    found = lex._memo.get(key)
+    if found is None or found[0] is not entry:  # type: ignore[index]
+        found = lex._memo[key] = (entry, flatten(canonical_params(entry)), provenance_basis(entry))
+    return found[1], found[2]  # type: ignore[index,return-value]
 
 
 def provenance_basis(entry: Any) -> str:
@@ -338,6 +351,12 @@ def canonical_timer(timer: str) -> str:
     >>> canonical_timer("timeDuration=P2W") == canonical_timer("timeDuration=P14D")
     True
     """
+    return _canonical_timer(timer)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_timer(timer: str) -> str:
+    # asked for every matched step of every pair of an N-way comparison: each text once
     parts = []
     for part in timer.split(";"):
         kind, _, expr = part.strip().partition("=")

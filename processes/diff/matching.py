@@ -104,28 +104,41 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
     return lab
 
 
+def _best_of(lab: np.ndarray, adj: list[list[int]]) -> np.ndarray:
+    """Column y: the largest of ``lab[:, v]`` over ``v`` in ``adj[y]`` (0 when it is empty)."""
+    n, m = lab.shape[0], len(adj)
+    width = max((len(vs) for vs in adj), default=0)
+    if width == 0:
+        return np.zeros((n, m))
+    # every list padded with its own first entry: the same maximum, in one gather
+    index = np.array([vs + [vs[0]] * (width - len(vs)) if vs else [0] * width for vs in adj], dtype=int)
+    best = lab[:, index].max(axis=2)
+    best[:, [not vs for vs in adj]] = 0.0
+    return np.asarray(best, dtype=float)
+
+
 def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[int]]) -> np.ndarray:
     """For every pair (x, y): how well x's neighbours (``a_adj[x]``) match y's by label —
     the mean over x's neighbours of their best label match among y's, averaged with the
     same from y's side; 1 when neither has neighbours, 0 when only one has."""
     n, m = lab.shape
-    best = np.zeros((n, m))
-    for y, vs in enumerate(b_adj):
-        if vs:
-            best[:, y] = lab[:, vs].max(axis=1)
-    best_t = np.zeros((n, m))
-    for x, us in enumerate(a_adj):
-        if us:
-            best_t[x, :] = lab[us, :].max(axis=0)
-    rows = [(x, u, 1.0 / len(us)) for x, us in enumerate(a_adj) for u in us]
-    cols = [(y, v, 1.0 / len(vs)) for y, vs in enumerate(b_adj) for v in vs]
+    best = _best_of(lab, b_adj)  # best[:, y]: each row's best among y's neighbours
+    best_t = _best_of(lab.T, a_adj).T
+    # left[x, :] += best[u, :] / len(x's neighbours) for each neighbour u of x, in that order
+    # (np.add.at adds one term after the other, as a loop would: the same sums, bit for bit)
     left = np.zeros((n, m))
-    for x, u, w in rows:
-        left[x, :] += w * best[u, :]
-    right = np.zeros((n, m))
-    for y, v, w in cols:
-        right[:, y] += w * best_t[:, v]
-    score = (left + right) / 2
+    xs = [x for x, us in enumerate(a_adj) for _u in us]
+    if xs:
+        us = [u for vs in a_adj for u in vs]
+        w = np.array([1.0 / len(a_adj[x]) for x in xs])
+        np.add.at(left, xs, w[:, None] * best[us, :])
+    right_t = np.zeros((m, n))
+    ys = [y for y, vs in enumerate(b_adj) for _v in vs]
+    if ys:
+        vs_ = [v for vs in b_adj for v in vs]
+        w = np.array([1.0 / len(b_adj[y]) for y in ys])
+        np.add.at(right_t, ys, w[:, None] * best_t[:, vs_].T)
+    score = (left + right_t.T) / 2
     has_a = np.array([bool(us) for us in a_adj], dtype=bool)[:, None]
     has_b = np.array([bool(vs) for vs in b_adj], dtype=bool)[None, :]
     return np.where(has_a & has_b, score, np.where(~has_a & ~has_b, 1.0, 0.0))

@@ -122,6 +122,15 @@ def what(lex: Lexicon, step: Step, lang: str) -> str:
     ärendet" in the lane "Handläggare" is "utreder ärendet", "Beslut i socialnämnden" in the
     lane "Nämnden" is "Beslut" (who does a step is compared as its role). The name is kept
     whole when nothing else would remain."""
+    key = ("what", step.name, step.performer, lang)
+    found = lex._memo.get(key)
+    if found is None:
+        found = lex._memo[key] = _what(lex, step, lang)
+    return found  # type: ignore[return-value]
+
+
+def _what(lex: Lexicon, step: Step, lang: str) -> str:
+    # memoised by what it depends on (an N-way comparison asks for every step once per pair)
     name = named(step)
     if not name or not step.performer:
         return name

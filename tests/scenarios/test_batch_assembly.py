@@ -1,0 +1,62 @@
+"""scenarios.batch.Assembly: points summarised as their units come back give assemble's results."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from scenarios.batch import Assembly, assemble
+from scenarios.execute import plan
+from scenarios.loader import read_any
+from simulator.runner import Failure, run_replications
+
+MINI = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 8w\n"
+
+
+@pytest.fixture
+def finished(workdir: Path):
+    (workdir / "base.yaml").write_text("name: base\n" + MINI, encoding="utf-8")
+    (workdir / "officer.yaml").write_text(
+        "name: officer\n" + MINI + "set:\n  simulation.decision.delegation: officer\nbaseline: base\n", encoding="utf-8")
+    study = read_any([workdir / "base.yaml", workdir / "officer.yaml"])
+    planned = plan(study, version="test")
+    outcomes = run_replications([job for _, job in planned])
+    return study, [uid for uid, _ in planned], outcomes
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_any_arrival_order_and_any_share_arrived_give_assembles_results(finished, seed: int) -> None:
+    study, ids, outcomes = finished
+    outcomes = list(outcomes)
+    outcomes[4] = Failure("SimulationError", "it broke")
+    expected = assemble(study, ids, outcomes)
+    order = list(range(len(ids)))
+    random.Random(seed).shuffle(order)
+    # some units come back in chunks while the run goes on; the rest (cached, say) only at the end
+    came = order[: len(order) - seed]
+    assembly = Assembly(study, ids)
+    for start in range(0, len(came), 2):
+        part = came[start:start + 2]
+        assembly.arrived(part, [outcomes[i] for i in part])
+    assert assembly.finish(outcomes) == expected
+    assert expected.failures == (("officer", "it broke"),)
+
+
+def test_the_baseline_comparison_is_made_once_both_points_are_back(finished) -> None:
+    study, ids, outcomes = finished
+    assembly = Assembly(study, ids)
+    officer = [i for i, uid in enumerate(ids) if uid.scenario == "officer"]
+    base = [i for i, uid in enumerate(ids) if uid.scenario == "base"]
+    assembly.arrived(officer, [outcomes[i] for i in officer])
+    assert assembly._compared == {}  # the baseline is not back yet
+    assembly.arrived(base, [outcomes[i] for i in base])
+    assert set(assembly._compared) == {("officer", 0)}
+    assert assembly.finish(outcomes) == assemble(study, ids, outcomes)
+
+
+def test_finish_wants_every_outcome(finished) -> None:
+    study, ids, outcomes = finished
+    with pytest.raises(ValueError, match="5 outcomes for 6 work units"):
+        Assembly(study, ids).finish(outcomes[:5])
