@@ -53,7 +53,7 @@ from lxml import etree
 from bpmn_io.lexical import system_thesaurus
 from bpmn_io.loading import load_model
 from bpmn_io.xmlsafe import parse_xml
-from processes.diff import MatchOptions, diff_models, labelsim, parse_decisions, wordnet
+from processes.diff import MatchOptions, diff_models, groups, labelsim, parse_decisions, wordnet
 from processes.diff.language import detect_language
 from processes.diff.thesaurus import NO_THESAURUS
 from processes.model import Definitions, Event, FrozenMap, Gateway, Process, SequenceFlow, Task
@@ -282,7 +282,7 @@ def main() -> int:
     for item in args.option:
         key, _, value = item.partition("=")
         if key.isupper():  # a module constant of labelsim or wordnet (experiments only)
-            setattr(wordnet if hasattr(wordnet, key) else labelsim, key, float(value))
+            setattr(next(m for m in (wordnet, groups, labelsim) if hasattr(m, key)), key, float(value))
         else:
             OPTIONS[key] = float(value)
     held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5") if args.held_out and s not in args.sets]

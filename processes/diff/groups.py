@@ -41,9 +41,11 @@ at most one group.
 **Attach pass** (block to block): a named step x left over after the passes above joins an
 existing correspondence when its best partner by label (same family, at least
 ``min_label`` alike) is a step y already in that correspondence, x sits next to (is a
-predecessor or successor of) one of the correspondence's steps on x's side, and the pair
-(x, y) scores at least ``threshold - PROPAGATION``: the rule by which matched neighbours
-raise a candidate, for a partner that is taken. Both models are read this way, so two
+predecessor or successor of) one of the correspondence's steps on x's side: label and
+adjacency are the evidence, and the pair's combined score is not asked to reach any bar
+(it asked for ``threshold - PROPAGATION`` until branch match: "Confirm identity without"
+next to "Confirm identity" has label 0.66 but a combined score of 0.63, since the other
+model's matched step had to pay for its neighbours being different). Both models are read this way, so two
 steps drawn as two others become one correspondence of four pairs. Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 """
@@ -392,8 +394,6 @@ def _attach_side(
         if float(row[best]) < options.min_label or y_id not in unit_other or (x_id, y_id) in banned:
             continue
         combined = float(score[index_one[x_id], best])
-        if combined < options.threshold - PROPAGATION:
-            continue
         k = unit_other[y_id]
         m = matches[k]
         if m.how == "confirmed" or any(family(one.steps[s]) != fam for s in ids_on(m, side) if s in one.steps):

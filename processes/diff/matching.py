@@ -5,8 +5,8 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
     score = (w_label label + w_type type + w_role role + w_position position
              + w_neighbours neighbours) / (sum of the weights that apply)
 
-* **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds; both
-  models' languages). Two unnamed steps of the same kind (e.g. unnamed start events)
+* **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds, and a
+  floor for one label contained in the other; both models' languages). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.
 * **type**: 1 same kind and type; activities of different kinds/types 0.8; events:
   same position 0.7 (different trigger), otherwise 0.4.
@@ -42,6 +42,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from processes.diff import labelsim
 from processes.diff.decisions import Decision
 from processes.diff.groups import attach_pass, context_pass, group_pass
 from processes.diff.labelsim import group_similarity, label_matrix
@@ -92,7 +93,7 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
     """Label similarity of every pair, names without their own performer (``what``);
     unnamed steps: 1 with an unnamed step of the same detail, else 0."""
     na, nb = [what(lex, x, lang_a) for x in xs], [what(lex, y, lang_b) for y in ys]
-    lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b).reshape(len(xs), len(ys))
+    lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b, contain=labelsim.CONTAIN).reshape(len(xs), len(ys))
     empty_a = np.array([not n for n in na], dtype=bool)
     empty_b = np.array([not n for n in nb], dtype=bool)
     if empty_a.any() or empty_b.any():
