@@ -26,7 +26,8 @@ exactly one start event (one end event), the two are paired at least at ``thresh
 pairs with label >= ``min_label`` and score >= ``threshold``; then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
-over are paired by context (same kind, the same matched neighbours), and a step left over
+over are paired by context (same kind, the same matched neighbours) or when each is the
+other's clear best partner by label (groups.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
 groups.attach_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -44,7 +45,7 @@ from scipy.optimize import linear_sum_assignment
 
 from processes.diff import labelsim
 from processes.diff.decisions import Decision
-from processes.diff.groups import attach_pass, context_pass, group_pass
+from processes.diff.groups import attach_pass, context_pass, group_pass, mutual_pass
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.matchtypes import (
     ACTIVITIES,
@@ -287,6 +288,7 @@ def match_dense(
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
     matches = seeded + matches
     matches = context_pass(a, b, lab, score, matches, banned, options)
+    matches = mutual_pass(a, b, lab, score, matches, banned, options)
     matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
     matches = attach_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
