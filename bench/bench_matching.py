@@ -281,7 +281,7 @@ def main() -> int:
     RESOURCES["lemmatise"] = args.lemmas
     for item in args.option:
         key, _, value = item.partition("=")
-        if key.isupper():  # a module constant of labelsim or wordnet (experiments only)
+        if key.isupper():  # a module constant of wordnet, groups or labelsim (experiments only)
             setattr(next(m for m in (wordnet, groups, labelsim) if hasattr(m, key)), key, float(value))
         else:
             OPTIONS[key] = float(value)
