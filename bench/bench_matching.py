@@ -282,7 +282,10 @@ def main() -> int:
     for item in args.option:
         key, _, value = item.partition("=")
         if key.isupper():  # a module constant of wordnet, groups or labelsim (experiments only)
-            setattr(next(m for m in (wordnet, groups, labelsim) if hasattr(m, key)), key, float(value))
+            owner = next((m for m in (wordnet, groups, labelsim) if hasattr(m, key)), None)
+            if owner is None:
+                parser.error(f"--option {item}: no constant {key} in wordnet, groups or labelsim")
+            setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
     held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5") if args.held_out and s not in args.sets]
