@@ -18,6 +18,15 @@ score is within ``PROPAGATION`` (0.1) of the threshold is matched when at least 
 their matched neighbours agree (Jaccard >= 0.5): neighbours already matched raise a
 candidate (similarity propagation in its simplest form); its confidence is its score.
 
+**Mutual pass** (steps left over): two named steps without a partner, each the other's
+best partner by label among *all* the other model's steps of its family (matched or not),
+with every other candidate of either at least ``MUTUAL_MARGIN`` (0.2) less alike, a label
+at least ``min_label`` alike and a combined score within ``MUTUAL_SLACK`` (0.1) of the
+threshold, are paired: nothing else in either model competes for them, so the combined
+score missing the threshold by a little (other neighbours, another position) does not make
+them differences ("Sökanden gör kunskapsprovet" / "Kunskapsprov", drawn at different places). Its
+confidence is its combined score, below the threshold.
+
 **Group pass** (a step drawn as two or three, a parallel block of three remisser against
 one remiss task): for a step x, candidate groups of the other model are
 
@@ -41,9 +50,11 @@ at most one group.
 **Attach pass** (block to block): a named step x left over after the passes above joins an
 existing correspondence when its best partner by label (same family, at least
 ``min_label`` alike) is a step y already in that correspondence, x sits next to (is a
-predecessor or successor of) one of the correspondence's steps on x's side, and the pair
-(x, y) scores at least ``threshold - PROPAGATION``: the rule by which matched neighbours
-raise a candidate, for a partner that is taken. Both models are read this way, so two
+predecessor or successor of) one of the correspondence's steps on x's side: label and
+adjacency are the evidence, and the pair's combined score is not asked to reach any bar
+(it asked for ``threshold - PROPAGATION`` until branch match: "Confirm identity without"
+next to "Confirm identity" has label 0.66 but a combined score of 0.63, since the other
+model's matched step had to pay for its neighbours being different). Both models are read this way, so two
 steps drawn as two others become one correspondence of four pairs. Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 """
@@ -59,7 +70,7 @@ from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, fa
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["context_pass", "group_pass", "attach_pass"]
+__all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass"]
 
 _CONTEXT_MIN_LABEL = 0.3
 PROPAGATION = 0.1
@@ -144,6 +155,53 @@ def context_pass(
         if not added:
             break
     return matches
+
+
+#: mutual pass: how far below the threshold the pair may score, and how much better than
+#: every other candidate of either step its label must be
+MUTUAL_SLACK = PROPAGATION
+MUTUAL_MARGIN = 0.2
+
+
+def mutual_pass(
+    a: ModelView,
+    b: ModelView,
+    lab: np.ndarray,
+    score_matrix: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    options: MatchOptions,
+) -> list[Match]:
+    """Two named steps left over that are each other's best partner by label among all
+    the other model's steps of their family (module doc)."""
+    unit_a = {s for m in matches for s in m.a}
+    unit_b = {s for m in matches for s in m.b}
+    ids_a, ids_b = list(a.steps), list(b.steps)
+    fam_a = np.array([family(a.steps[s]) for s in ids_a], dtype=object)
+    fam_b = np.array([family(b.steps[s]) for s in ids_b], dtype=object)
+    named_a = np.array([bool(named(a.steps[s])) for s in ids_a], dtype=bool)
+    named_b = np.array([bool(named(b.steps[s])) for s in ids_b], dtype=bool)
+    out = list(matches)
+    for i, x_id in enumerate(ids_a):
+        if x_id in unit_a or not named_a[i]:
+            continue
+        row = np.where((fam_b == fam_a[i]) & named_b, lab[i], -1.0)
+        j = int(np.argmax(row))
+        y_id = ids_b[j]
+        if row[j] < options.min_label or y_id in unit_b or (x_id, y_id) in banned:
+            continue
+        col = np.where((fam_a == fam_b[j]) & named_a, lab[:, j], -1.0)
+        if int(np.argmax(col)) != i:
+            continue
+        # unambiguous on both sides: every other candidate clearly worse
+        if np.count_nonzero(row > row[j] - MUTUAL_MARGIN) > 1 or np.count_nonzero(col > col[i] - MUTUAL_MARGIN) > 1:
+            continue
+        if float(score_matrix[i, j]) < options.threshold - MUTUAL_SLACK:
+            continue
+        out.append(Match((x_id,), (y_id,), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto"))
+        unit_a.add(x_id)
+        unit_b.add(y_id)
+    return out
 
 
 def _chains(view: ModelView, free: set[str]) -> list[tuple[str, ...]]:
@@ -392,8 +450,6 @@ def _attach_side(
         if float(row[best]) < options.min_label or y_id not in unit_other or (x_id, y_id) in banned:
             continue
         combined = float(score[index_one[x_id], best])
-        if combined < options.threshold - PROPAGATION:
-            continue
         k = unit_other[y_id]
         m = matches[k]
         if m.how == "confirmed" or any(family(one.steps[s]) != fam for s in ids_on(m, side) if s in one.steps):

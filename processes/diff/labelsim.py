@@ -19,6 +19,23 @@ counts): a word in many labels of a model — "application", "ansökan" — says
 which step a label names than one that each model has once. Single comparisons weigh
 every term 1. Labels equal after normalisation score 1.
 
+**Containment** (step labels in ``label_matrix``, ``contain=CONTAIN``): one person names a
+step by its object alone ("Kunskapsprov", "Platsbesök"), another by a sentence around it
+("Boka kunskapsprov", "Sökanden gör kunskapsprovet"); the bag similarity counts the extra
+words against them. So a pair also scores at least ``CONTAIN`` (0.7) times the weighted
+share of one label's terms found in the other (the better of the two directions)::
+
+    sim'(x, y) = max(sim(x, y), CONTAIN max(cov(x in y), cov(y in x)))
+                 when min(cov(x in y), cov(y in x)) >= CONTAIN_SHARE (0.25)
+
+The second condition keeps a word lost in a long sentence about something else from
+counting ("Besluta" inside "Överlämna utredning och förslag till beslut till Örkelljunga
+kommun": a sixth of that label).
+
+At 0.7 a fully contained label passes ``min_label`` but not the matcher's threshold on
+its own (0.7 x 0.7 of the combined score's weight): type, position and matched neighbours
+must support the pair, otherwise it is shown as uncertain with its candidates.
+
 ``label_matrix`` computes the whole matrix for two lists with numpy: each distinct label
 and term once, the term matrix with ``rapidfuzz.process.cdist``, the bag sums as matrix
 products — no Python loop over label pairs.
@@ -45,6 +62,10 @@ __all__ = [
 ]
 
 THESAURUS = 0.8
+#: a label whose every term the other label carries scores at least this times its coverage
+CONTAIN = 0.7
+#: ... when the longer label has at least this share of its terms in the shorter one
+CONTAIN_SHARE = 0.25
 FUZZY_MIN = 0.8
 _FUZZY_LETTERS = 4
 
@@ -149,6 +170,28 @@ def _term_matrix(lex: Lexicon, ta: list[str], tb: list[str], lang_a: str, lang_b
     return sim
 
 
+#: words after which a label goes on about something else: what comes after them is a
+#: complement ("Underrättelse om beslut", "Send letter of acceptance"), not the head
+PREPOSITIONS = {
+    "sv": frozenset("till av på om i med från för efter inför vid hos mot över under per via".split()),
+    "en": frozenset("of to for in on at by with from into onto via about over under per than if whether".split()),
+}
+
+
+def _head_terms(lex: Lexicon, label: str, bag: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The terms of ``label`` before its first preposition (after at least one other word):
+    what the step does and to what. The whole bag when that leaves nothing of it."""
+    key = ("h", label, lang)
+    found = lex._memo.get(key)
+    if found is None:
+        words = _normalised(lex, label).split()
+        cut = next((k for k, w in enumerate(words) if k > 0 and w in PREPOSITIONS.get(lang, ())), len(words))
+        head = set(lex.terms(" ".join(words[:cut]), lang)) if cut < len(words) else set(bag)
+        found = tuple(t for t in bag if t in head) or bag
+        lex._memo[key] = found
+    return found  # type: ignore[return-value]
+
+
 def _normalised(lex: Lexicon, label: str) -> str:
     key = ("n", label)
     found = lex._memo.get(key)
@@ -215,8 +258,10 @@ def label_matrix(
     lang_a: str | None = None,
     lang_b: str | None = None,
     weighted: bool = True,
+    contain: float = 0.0,
 ) -> np.ndarray:
-    """``len(labels_a) x len(labels_b)`` label similarities (module doc), float64."""
+    """``len(labels_a) x len(labels_b)`` label similarities (module doc), float64;
+    ``contain`` > 0 (the steps' labels: ``CONTAIN``) adds the containment floor."""
     lang_a = lang_a or lex.language
     lang_b = lang_b or lex.language
     ua = list(dict.fromkeys(labels_a))
@@ -240,6 +285,20 @@ def label_matrix(
     num = wa @ best_for_b + (wb @ best_for_a).T
     den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
     out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+    if contain > 0.0:
+        # one label said in full inside the head of the other ("Kunskapsprov" / "Boka
+        # kunskapsprov"), not inside a complement ("Besluta" / "Underrättelse om beslut")
+        heads_a = _carriers([_head_terms(lex, x, bag, lang_a) for x, bag in zip(ua, bags_a, strict=True)], ia, len(ta))
+        heads_b = _carriers([_head_terms(lex, y, bag, lang_b) for y, bag in zip(ub, bags_b, strict=True)], ib, len(tb))
+        own_a, own_b = wa.sum(axis=1)[:, None], wb.sum(axis=1)[:, None]
+        in_b = np.divide(wa @ _best_in_bags(sim, heads_b), own_a, out=np.zeros_like(num), where=own_a > 0)
+        in_a = np.divide(wb @ _best_in_bags(sim.T, heads_a), own_b, out=np.zeros((len(ub), len(ua))), where=own_b > 0).T
+        cov_a = np.divide(wa @ best_for_b, own_a, out=np.zeros_like(num), where=own_a > 0)
+        cov_b = np.divide(wb @ best_for_a, own_b, out=np.zeros((len(ub), len(ua))), where=own_b > 0).T
+        # ... and not a word lost in a long sentence (at least CONTAIN_SHARE of each label
+        # found in the other)
+        floor = np.where(np.minimum(cov_a, cov_b) >= CONTAIN_SHARE, contain * np.maximum(in_b, in_a), 0.0)
+        out = np.maximum(out, floor)
     norm_a = [_normalised(lex, x) for x in ua]
     norm_b: dict[str, list[int]] = {}
     for j, y in enumerate(ub):

@@ -5,8 +5,8 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
     score = (w_label label + w_type type + w_role role + w_position position
              + w_neighbours neighbours) / (sum of the weights that apply)
 
-* **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds; both
-  models' languages). Two unnamed steps of the same kind (e.g. unnamed start events)
+* **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds, and a
+  floor for one label contained in the other; both models' languages). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.
 * **type**: 1 same kind and type; activities of different kinds/types 0.8; events:
   same position 0.7 (different trigger), otherwise 0.4.
@@ -26,7 +26,8 @@ exactly one start event (one end event), the two are paired at least at ``thresh
 pairs with label >= ``min_label`` and score >= ``threshold``; then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
-over are paired by context (same kind, the same matched neighbours), and a step left over
+over are paired by context (same kind, the same matched neighbours) or when each is the
+other's clear best partner by label (groups.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
 groups.attach_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -42,8 +43,9 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from processes.diff import labelsim
 from processes.diff.decisions import Decision
-from processes.diff.groups import attach_pass, context_pass, group_pass
+from processes.diff.groups import attach_pass, context_pass, group_pass, mutual_pass
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.matchtypes import (
     ACTIVITIES,
@@ -92,7 +94,7 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
     """Label similarity of every pair, names without their own performer (``what``);
     unnamed steps: 1 with an unnamed step of the same detail, else 0."""
     na, nb = [what(lex, x, lang_a) for x in xs], [what(lex, y, lang_b) for y in ys]
-    lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b).reshape(len(xs), len(ys))
+    lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b, contain=labelsim.CONTAIN).reshape(len(xs), len(ys))
     empty_a = np.array([not n for n in na], dtype=bool)
     empty_b = np.array([not n for n in nb], dtype=bool)
     if empty_a.any() or empty_b.any():
@@ -299,6 +301,7 @@ def match_dense(
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
     matches = seeded + matches
     matches = context_pass(a, b, lab, score, matches, banned, options)
+    matches = mutual_pass(a, b, lab, score, matches, banned, options)
     matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
     matches = attach_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
