@@ -91,10 +91,33 @@ SIMOD_CONFIG = SIMOD_CONFIG_ROUND2.replace(
 
 PROSIMOS_RUN = """
 import sys, datetime as dt
+from prosimos import simulation_engine as se
 from prosimos.simulation_engine import run_simulation
 bpmn, js, cases, start, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
-run_simulation(bpmn, js, cases, stat_out_path=None, log_out_path=out,
-               starting_at=dt.datetime.fromisoformat(start).isoformat())
+until = dt.datetime.fromisoformat(sys.argv[6]) if len(sys.argv) > 6 else None
+
+
+class PastWindow(Exception):
+    pass
+
+
+if until is not None:  # stop once Prosimos's clock has passed the held-out log's last timestamp
+    execute = se.SimBPMEnv.execute_enabled_event
+
+    def bounded(self, event):
+        # Prosimos takes events in order of their enabling time (all cases have the same priority), and
+        # an event ends at or after its enabling: everything that ends by `until` has been written.
+        if event.enabled_datetime > until:
+            self.log_writer.force_write()
+            raise PastWindow
+        return execute(self, event)
+
+    se.SimBPMEnv.execute_enabled_event = bounded
+try:
+    run_simulation(bpmn, js, cases, stat_out_path=None, log_out_path=out,
+                   starting_at=dt.datetime.fromisoformat(start).isoformat())
+except PastWindow:
+    print("stopped at", until, "(the held-out log's last timestamp)")
 """
 
 REFERENCE = """
@@ -145,7 +168,8 @@ def step_split(work: Path) -> None:
     (work / "split.json").write_text(json.dumps({
         "training_cases": train.n_cases, "training_period": train.period_text(), "heldout_cases": held.n_cases,
         "heldout_period": held.period_text(),
-        "heldout_first": from_seconds(float(held.end.min())).date().isoformat()}, indent=2))
+        "heldout_first": from_seconds(float(held.end.min())).date().isoformat(),
+        "heldout_last": _iso(float(held.end.max()))}, indent=2))
     print(f"train {train.n_cases} cases {train.period_text()}; held out {held.n_cases} cases {held.period_text()}")
 
 
@@ -180,7 +204,7 @@ def step_prosimos(work: Path, python: Path, replications: int, folder: Path | No
     for r in range(replications):
         out = work / f"simod-sim-{r}.csv"
         subprocess.run([str(python), "-c", PROSIMOS_RUN, str(bpmn), str(js), str(split["heldout_cases"]),
-                        split["heldout_first"] + "T00:00:00+00:00", str(out)], check=True)
+                        split["heldout_first"] + "T00:00:00+00:00", str(out), split["heldout_last"]], check=True)
         print(f"wrote {out}")
     record = {"model": str(bpmn.parent), "replications": replications, "wall_s": round(time.perf_counter() - t0, 1),
               "cpu_s": round(cpu_children() - c0, 1), "load": os.getloadavg()}
