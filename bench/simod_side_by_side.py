@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from bpmn_io.caselog import LogTable, from_seconds  # noqa: E402
 from bpmn_io.logfiles import read_log  # noqa: E402
 from calibrate import distances as dist  # noqa: E402
+from calibrate.discover import filtered, frequent_activities  # noqa: E402
 from calibrate.validate import score, split_by_start, validate_profile  # noqa: E402
 
 LOG = ROOT.parent / "shared" / "data" / "logs" / "BPIC15_1.xes.gz"
@@ -171,6 +172,9 @@ def step_split(work: Path) -> None:
     write_csv(train, work / "train.csv")
     write_csv(train, work / "simod-train.csv", empty_start=True)
     write_csv(held, work / "test.csv")
+    # the same activities permitflow's discover keeps (in at least MIN_FREQUENCY of the training cases)
+    write_csv(filtered(train, frequent_activities(train, MIN_FREQUENCY)), work / "simod-train-kept.csv",
+              empty_start=True)
     (work / "split.json").write_text(json.dumps({
         "training_cases": train.n_cases, "training_period": train.period_text(), "heldout_cases": held.n_cases,
         "heldout_period": held.period_text(),
@@ -179,9 +183,10 @@ def step_split(work: Path) -> None:
     print(f"train {train.n_cases} cases {train.period_text()}; held out {held.n_cases} cases {held.period_text()}")
 
 
-def step_simod(work: Path, python: Path) -> None:
+def step_simod(work: Path, python: Path, kept: bool = False) -> None:
+    """Simod on the training part; ``kept``: on the activities permitflow's discover keeps (simod-train-kept.csv)."""
     config = work / "simod.yaml"
-    config.write_text(SIMOD_CONFIG.format(train=work / "simod-train.csv"))
+    config.write_text(SIMOD_CONFIG.format(train=work / ("simod-train-kept.csv" if kept else "simod-train.csv")))
     out = work / "simod-out"
     t0, c0 = time.perf_counter(), cpu_children()
     log = work / "simod.log"
@@ -316,6 +321,9 @@ def main() -> None:
     parser.add_argument("--replications", type=int, default=5)
     parser.add_argument("--simod-model", type=Path,
                         help="prosimos: simulate the Simod model in this folder instead of its best_result")
+    parser.add_argument("--kept-activities", action="store_true",
+                        help="simod: train Simod on the activities permitflow's discover keeps (in at least "
+                             f"{MIN_FREQUENCY:.0%} of the training cases), as permitflow is")
     args = parser.parse_args()
     if not LOG.is_file():
         sys.exit(f"{LOG}: not found (../shared/data/logs beside the checkout)")
@@ -324,7 +332,7 @@ def main() -> None:
         if step == "split":
             step_split(args.work)
         elif step == "simod":
-            step_simod(args.work, args.simod_python)
+            step_simod(args.work, args.simod_python, args.kept_activities)
         elif step == "prosimos":
             step_prosimos(args.work, args.simod_python, args.replications, args.simod_model)
         elif step == "permitflow":
