@@ -183,10 +183,10 @@ def step_split(work: Path) -> None:
     print(f"train {train.n_cases} cases {train.period_text()}; held out {held.n_cases} cases {held.period_text()}")
 
 
-def step_simod(work: Path, python: Path, kept: bool = False) -> None:
+def step_simod(work: Path, python: Path, kept: bool = False, template: str = SIMOD_CONFIG) -> None:
     """Simod on the training part; ``kept``: on the activities permitflow's discover keeps (simod-train-kept.csv)."""
     config = work / "simod.yaml"
-    config.write_text(SIMOD_CONFIG.format(train=work / ("simod-train-kept.csv" if kept else "simod-train.csv")))
+    config.write_text(template.format(train=work / ("simod-train-kept.csv" if kept else "simod-train.csv")))
     out = work / "simod-out"
     t0, c0 = time.perf_counter(), cpu_children()
     log = work / "simod.log"
@@ -324,6 +324,9 @@ def main() -> None:
     parser.add_argument("--kept-activities", action="store_true",
                         help="simod: train Simod on the activities permitflow's discover keeps (in at least "
                              f"{MIN_FREQUENCY:.0%} of the training cases), as permitflow is")
+    parser.add_argument("--simod-config", choices=["round3", "round2"], default="round3",
+                        help="simod: round 3's budget (default) or round 2's (Split Miner's eta and epsilon drawn "
+                             "from 0..1, gateway probabilities from [discovery, equiprobable], 3 iterations)")
     args = parser.parse_args()
     if not LOG.is_file():
         sys.exit(f"{LOG}: not found (../shared/data/logs beside the checkout)")
@@ -332,7 +335,8 @@ def main() -> None:
         if step == "split":
             step_split(args.work)
         elif step == "simod":
-            step_simod(args.work, args.simod_python, args.kept_activities)
+            step_simod(args.work, args.simod_python, args.kept_activities,
+                       SIMOD_CONFIG_ROUND2 if args.simod_config == "round2" else SIMOD_CONFIG)
         elif step == "prosimos":
             step_prosimos(args.work, args.simod_python, args.replications, args.simod_model)
         elif step == "permitflow":
