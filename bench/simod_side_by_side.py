@@ -205,7 +205,8 @@ def step_simod(work: Path, python: Path, kept: bool = False, template: str = SIM
 def _simod_model(work: Path, folder: Path | None) -> tuple[Path, Path]:
     """Simod's best model, or the model in ``folder`` (a candidate of one of its iterations)."""
     best = folder or next((work / "simod-out").rglob("best_result"))
-    return next(best.glob("*.bpmn")), next(best.glob("*.json"))
+    bpmn = next(best.glob("*.bpmn"))
+    return bpmn, bpmn.with_suffix(".json")  # best_result also holds canonical_model.json (the chosen settings)
 
 
 def step_prosimos(work: Path, python: Path, replications: int, folder: Path | None = None) -> None:
