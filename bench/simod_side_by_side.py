@@ -7,13 +7,18 @@ copied into the repository). Steps, each a sub-command so a long one can be reru
    ``calibrate --validate`` does (the first 70 % of the cases by their first event train, the
    last 30 % are held out) and write both parts as CSV (case_id, activity, end_time, resource;
    completion times only, as the log has) into the work folder (default
-   /tmp/permitflow-simod, outside the repository);
+   /tmp/permitflow-simod, outside the repository), and the training part restricted to the
+   activities permitflow's ``discover`` keeps (``simod-train-kept.csv``);
 2. ``simod`` — run Simod (PyPI ``simod``, in its own environment bench/.venv-simod: ``make
    simod-env``) on the training CSV with a small optimisation budget (below: 2 case-arrival,
-   3 control-flow and 3 resource-model iterations, one evaluation each, no extraneous delays;
-   Simod's defaults are 5/10/10 with 3 evaluations each), timed;
+   1 control-flow with Simod's one-shot Split Miner parameters and 3 resource-model iterations,
+   one evaluation each, no extraneous delays; Simod's defaults are 5/10/10 with 3 evaluations
+   each; ``--simod-config round2``: round 2's budget), timed; its output goes to simod.log as
+   it runs. ``--kept-activities``: on the activities permitflow keeps. On the whole of BPIC15_1
+   Simod does not finish (bench/RESULTS-simod.md, round 3, says why);
 3. ``prosimos`` — simulate Simod's best model with Prosimos (installed with Simod) from the
-   first held-out day, as many cases as the held-out part has, ``--replications`` times;
+   first held-out day, as many cases as the held-out part has, ``--replications`` times, each
+   stopped once Prosimos's clock passes the held-out log's last timestamp;
 4. ``permitflow`` — ``discover`` + calibrate on the training CSV (same reader, same
    ``--min-frequency``), simulate over the held-out period on the one road
    (``calibrate.validate.validate_profile``), timed;
@@ -21,7 +26,12 @@ copied into the repository). Steps, each a sub-command so a long one can be reru
    (``calibrate.distances``), and, when the Simod environment has it, the same cycle-time EMD
    by the reference package ``log-distance-measures`` for a check.
 
-    python bench/simod_side_by_side.py all [--work /tmp/permitflow-simod] [--replications 5]
+    python bench/simod_side_by_side.py split
+    python bench/simod_side_by_side.py simod --kept-activities
+    python bench/simod_side_by_side.py prosimos
+    python bench/simod_side_by_side.py permitflow
+    python bench/simod_side_by_side.py score
+or ``all`` [--work /tmp/permitflow-simod] [--replications 5] for the five in turn.
 """
 
 from __future__ import annotations
@@ -324,7 +334,7 @@ def main() -> None:
                         help="prosimos: simulate the Simod model in this folder instead of its best_result")
     parser.add_argument("--kept-activities", action="store_true",
                         help="simod: train Simod on the activities permitflow's discover keeps (in at least "
-                             f"{MIN_FREQUENCY:.0%} of the training cases), as permitflow is")
+                             f"{MIN_FREQUENCY:.0%}% of the training cases), as permitflow is")
     parser.add_argument("--simod-config", choices=["round3", "round2"], default="round3",
                         help="simod: round 3's budget (default) or round 2's (Split Miner's eta and epsilon drawn "
                              "from 0..1, gateway probabilities from [discovery, equiprobable], 3 iterations)")
