@@ -111,14 +111,8 @@ class LogHistogram:
         if not self.count:
             return {f"{prefix}_{k}_days": math.nan for k in ("mean", "median", "p90", "p95", "max")}
         out = {f"{prefix}_mean_days": self.total / self.count / DAY}
-        values = self.values
-        if values is not None:  # as quantile(p), with the list made an array once
-            exact = np.asarray(values)
-            for name, p in QUANTILES:
-                out[f"{prefix}_{name}_days"] = float(np.quantile(exact, p)) / DAY
-        else:
-            for name, p in QUANTILES:
-                out[f"{prefix}_{name}_days"] = self.quantile(p) / DAY
+        for name, p in QUANTILES:
+            out[f"{prefix}_{name}_days"] = self.quantile(p) / DAY
         out[f"{prefix}_max_days"] = self.largest / DAY
         return out
 
