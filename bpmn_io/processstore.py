@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import processes.model as model
-from processes.cachestore import cache_folder, prune_oldest, write_quietly
+from processes.cachestore import cache_folder, read_checked, write_checked
 from processes.errors import PermitflowError
 from processes.frozenmap import FrozenMap
 
@@ -118,11 +118,10 @@ def recall(bpmn: str, source: str, code: str) -> model.Process | None:
     if place is None:
         return None
     path, key = place
+    body = read_checked(path, FORMAT, key)
+    if body is None:
+        return None
     try:
-        header, _, body = path.read_text(encoding="utf-8").partition("\n")
-        if json.loads(header) != {"format": FORMAT, "key": key,
-                                  "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
-            return None
         return decode_process(body)
     except (OSError, ValueError, TypeError, UnicodeError, RecursionError, PermitflowError):
         return None
@@ -140,6 +139,4 @@ def keep(bpmn: str, source: str, code: str, process: model.Process) -> None:
             return
     except (_NotKept, RecursionError, ValueError, TypeError, PermitflowError):
         return
-    header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
-    prune_oldest(path.parent, MAX_ENTRIES)
-    write_quietly(path, f"{header}\n{body}")
+    write_checked(path, FORMAT, key, body, MAX_ENTRIES)

@@ -35,7 +35,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from processes.cachestore import cache_folder, prune_oldest, write_quietly
+from processes.cachestore import cache_folder, read_checked, write_checked
 
 __all__ = ["FORMAT", "DUMP_FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "recall_dump", "keep_dump",
            "encode_doc", "decode_doc"]
@@ -142,22 +142,16 @@ def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
     return folder / f"{key[:40]}.json", key
 
 
-def _prune(folder: Path) -> None:
-    """Keep the folder at most :data:`MAX_ENTRIES` entries: the oldest quarter goes when it is full."""
-    prune_oldest(folder, MAX_ENTRIES)
-
-
 def recall(text: str, aliases: str | None) -> tuple[Any, dict[tuple[Any, ...], int]] | None:
     """``(data, lines)`` an earlier run kept for exactly this text, or ``None``."""
     place = _place(text, aliases)
     if place is None:
         return None
     path, key = place
+    body = read_checked(path, FORMAT, key)
+    if body is None:
+        return None
     try:
-        header, _, body = path.read_text(encoding="utf-8").partition("\n")
-        head = json.loads(header)
-        if head != {"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
-            return None
         return decode_doc(body)
     except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
         return None
@@ -173,9 +167,7 @@ def keep(text: str, aliases: str | None, data: Any, lines: dict[tuple[Any, ...],
         body = encode_doc(data, lines)
     except (_NotKept, RecursionError, ValueError):
         return
-    header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
-    _prune(path.parent)
-    write_quietly(path, f"{header}\n{body}")
+    write_checked(path, FORMAT, key, body, MAX_ENTRIES)
 
 
 def _dump_place(shown: str) -> tuple[Path, str] | None:
@@ -198,11 +190,10 @@ def recall_dump(shown: str) -> str | None:
     if place is None:
         return None
     path, key = place
+    body = read_checked(path, DUMP_FORMAT, key)
+    if body is None:
+        return None
     try:
-        header, _, body = path.read_text(encoding="utf-8").partition("\n")
-        head = json.loads(header)
-        if head != {"format": DUMP_FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
-            return None
         text = json.loads(body)
         return text if type(text) is str else None
     except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
@@ -219,6 +210,4 @@ def keep_dump(shown: str, text: str) -> None:
         return
     path, key = place
     body = json.dumps(text, ensure_ascii=False)
-    header = json.dumps({"format": DUMP_FORMAT, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
-    _prune(path.parent)
-    write_quietly(path, f"{header}\n{body}")
+    write_checked(path, DUMP_FORMAT, key, body, MAX_ENTRIES)

@@ -10,6 +10,8 @@ store off), else ``$XDG_CACHE_HOME/permitflow/<kind>`` (default ``~/.cache``).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -56,3 +58,23 @@ def write_quietly(path: Path, text: str) -> None:
             raise
     except OSError:
         pass
+
+
+def read_checked(path: Path, fmt: str, key: str) -> str | None:
+    """The body of the entry at ``path`` when its header names ``fmt`` and ``key`` and the body's
+    sha256; ``None`` for a missing, damaged or hand-edited entry."""
+    try:
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if json.loads(header) != {"format": fmt, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()}:
+            return None
+    except (OSError, ValueError, TypeError, UnicodeError, RecursionError):
+        return None
+    return body
+
+
+def write_checked(path: Path, fmt: str, key: str, body: str, most: int) -> None:
+    """Write ``body`` under a header that :func:`read_checked` checks, after pruning the folder
+    to at most ``most`` entries (quietly not, when it cannot be written)."""
+    header = json.dumps({"format": fmt, "key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest()})
+    prune_oldest(path.parent, most)
+    write_quietly(path, f"{header}\n{body}")
