@@ -15,7 +15,8 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r2``   p6-p8, the second round (held out until run 5, then development), and
 * ``sv-r3``   p9-p11, the third held-out round (seen after run 6), and
 * ``sv-r4``   p12-p14, the fourth held-out round, and
-* ``sv-r5``   p15-p16, the fifth held-out round (all four only with ``--held-out``).
+* ``sv-r5``   p15-p16, the fifth held-out round, and
+* ``sv-r6``   p17-p19, the sixth held-out round (all six only with ``--held-out``).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -74,6 +75,9 @@ ROUND_4 = ("p12", "p13", "p14")
 #: the fifth held-out round: written and committed on branch match before the matcher ran on
 #: them and before that branch changed the matcher
 ROUND_5 = ("p15", "p16")
+#: the sixth held-out round: written and committed on branch match-sv before any matcher ran on
+#: them and before that branch changed the matcher
+ROUND_6 = ("p17", "p18", "p19")
 
 
 @dataclass(frozen=True)
@@ -288,7 +292,9 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5") if args.held_out and s not in args.sets]
+    if "sv-r6" in args.sets and not args.held_out:
+        parser.error("--sets sv-r6: the sixth held-out round is scored only with --held-out")
+    held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6") if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
         "ua": (lambda: ua_pairs()) if (SHARED_UA / "gold.json").is_file() else None,
@@ -300,6 +306,7 @@ def main() -> int:
         "sv-r3": lambda: swedish_pairs(ROUND_3),
         "sv-r4": lambda: swedish_pairs(ROUND_4),
         "sv-r5": lambda: swedish_pairs(ROUND_5),
+        "sv-r6": lambda: swedish_pairs(ROUND_6),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
