@@ -10,7 +10,8 @@ nominalisation, share:
    the nouns -ering, -ation/-tion, -ning, -ing and the infinitive -a are cut when at least
    four letters stay, so
    "registrering" = "registrera" = "registr", "granskning" = "granska" = "gransk",
-   "utredning" = "utreda" = "utred", "inspektion" = "inspektera" = "inspekt";
+   "utredning" = "utreda" = "utred", "inspektion" = "inspektera" = "inspekt"; a noun in
+   -else or -an is its verb ("underrättelse" = "underrätta", "begäran" = "begära");
    other words get the Snowball Swedish stem ("remisser" -> "remiss");
 3. **stem** (English): the Snowball English (Porter 2) stem of the lemma, which already
    joins "evaluation" and "evaluate" ("evalu"), "rejection" and "rejected" ("reject").
@@ -116,6 +117,7 @@ def lemma(word: str, lang: str) -> str:
 
 
 _SV_SUFFIXES = (("ering", 5), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
+_SV_VERB_NOUNS = (("else", 4), ("an", 2))
 _SV_NOUN_SUFFIXES = (("ering", 5), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
 
 
@@ -135,6 +137,11 @@ def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
         return _STEMMERS["en"].stemWord(base)
     if len(base) >= 5 and base.endswith(("as", "es")) and not base.endswith("ss"):
         base = base[:-1]  # the passive -s: "registreras" is "registrera", "delges" is "delge"
+    for suffix, cut in _SV_VERB_NOUNS:
+        # nouns made from a verb by -else and -an: "underrättelse" is "underrätta",
+        # "begäran" is "begära"
+        if base.endswith(suffix) and len(base) - cut >= _MIN_ROOT + 1:
+            return word_root(base[:-cut] + "a", lang, False)
     for suffix, cut in _SV_SUFFIXES:
         if base.endswith(suffix) and len(base) - cut >= _MIN_ROOT:
             return base[:-cut]

@@ -53,6 +53,11 @@ def test_roots_join_a_verb_and_its_nominalisation() -> None:
     assert {word_root(w, "sv") for w in ("registrering", "registrera", "registreras")} == {"registr"}
     assert word_root("utredning", "sv") == word_root("utreda", "sv") == "utred"
     assert word_root("evaluation", "en") == word_root("evaluate", "en") == "evalu"
+    # nouns made from a verb by -else and -an
+    assert word_root("underrättelse", "sv") == word_root("underrätta", "sv")
+    assert word_root("begäran", "sv") == word_root("begära", "sv") == word_root("begär", "sv")
+    assert word_root("ansökan", "sv") == word_root("ansöker", "sv")
+    assert word_root("plan", "sv") == "plan"  # too short to be one
 
 
 def test_the_language_is_detected_per_set_of_labels() -> None:
