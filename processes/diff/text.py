@@ -235,6 +235,15 @@ class Lexicon:
                 head, tail = word[:cut], word[cut:]
                 if self.synonyms.canonical_word(tail, lang, self.lemmatise) is not None:
                     return (head[:-1] if head.endswith("s") and len(head) > _HEAD else head, tail)
+            # ... and a modifier from the domain list before a head of at least _HEAD letters
+            # that no label has on its own ("kompletterings|begäran", "ärende|öppning")
+            for cut in range(len(word) - _HEAD, _HEAD - 1, -1):
+                head, tail = word[:cut], word[cut:]
+                if tail.startswith("s"):
+                    continue  # the linking -s- belongs to the modifier: "besluts|brev", not "beslut|sbrev"
+                for h in (head[:-1], head) if head.endswith("s") and len(head) > _HEAD else (head,):
+                    if self.synonyms.canonical_word(h, lang, self.lemmatise) is not None:
+                        return (h, tail)
         return best
 
     def _term(self, word: str, lang: str) -> str:
@@ -244,10 +253,31 @@ class Lexicon:
         return self.root(word, lang)
 
 
+#: Swedish verb particles: "hämta in" is "inhämta", "skicka ut" is "utskicka" (utskick)
+_PARTICLES = frozenset({"in", "ut", "upp"})
+
+
+def _join_particles(words: list[str]) -> str:
+    """A verb and its particle written as the compound verb ("hämta in yttranden" ->
+    "inhämta yttranden"), so the particle verb meets its compound and noun forms."""
+    out: list[str] = []
+    for w in words:
+        if w in _PARTICLES and out and not out[-1].startswith("=") and out[-1] not in LANGUAGE_STOPWORDS["sv"] \
+                and out[-1].isalpha() and len(out[-1]) >= _MIN_PART:
+            out[-1] = w + out[-1]
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     text = normalise(label)
     words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
     text = lex.synonyms.replace_phrases(" ".join(words), lang)
+    if lang == "sv":
+        joined = _join_particles(text.split())
+        if joined != text:
+            text = lex.synonyms.replace_phrases(joined, lang)
     words = text.split()
     stop = LANGUAGE_STOPWORDS[lang]
     content = [

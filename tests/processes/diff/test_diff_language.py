@@ -187,3 +187,16 @@ def test_a_wordnet_index_is_searched_in_place_with_the_same_answers_as_a_full_pa
     for word in [*full, "aardvark", "checks", "zzz", "b"]:
         assert index.get(word) == full.get(word)
         assert (word in index) == (word in full)
+
+
+def test_a_swedish_particle_verb_is_read_as_its_compound() -> None:
+    lex = lexicon("Hämta in yttranden från polisen", "Inhämta yttrande från polisen", "Utskick av remisser")
+    assert lex.terms("Hämta in yttranden från polisen") == lex.terms("Inhämta yttrande från polisen")
+    assert "utskick" in lex.terms("Skicka ut remisser")
+
+
+def test_a_compound_splits_after_a_domain_modifier_but_keeps_its_linking_s() -> None:
+    lex = lexicon("Kompletteringsbegäran", "Begär komplettering", "Beslutsbrev", "Registrator")
+    assert lex.terms("Kompletteringsbegäran") == lex.terms("Begär komplettering")
+    assert lex.terms("Beslutsbrev") == ("beslutsbrev",)  # not "beslut" + "sbrev"
+    assert lex.terms("Registrator") == ("registrat",)  # a head shorter than five letters stays whole
