@@ -235,15 +235,6 @@ class Lexicon:
                 head, tail = word[:cut], word[cut:]
                 if self.synonyms.canonical_word(tail, lang, self.lemmatise) is not None:
                     return (head[:-1] if head.endswith("s") and len(head) > _HEAD else head, tail)
-            # ... and a modifier from the domain list before a head of at least _HEAD letters
-            # that no label has on its own ("kompletterings|begäran", "ärende|öppning")
-            for cut in range(len(word) - _HEAD, _HEAD - 1, -1):
-                head, tail = word[:cut], word[cut:]
-                if tail.startswith("s"):
-                    continue  # the linking -s- belongs to the modifier: "besluts|brev", not "beslut|sbrev"
-                for h in (head[:-1], head) if head.endswith("s") and len(head) > _HEAD else (head,):
-                    if self.synonyms.canonical_word(h, lang, self.lemmatise) is not None:
-                        return (h, tail)
         return best
 
     def _term(self, word: str, lang: str) -> str:
