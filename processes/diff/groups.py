@@ -27,6 +27,15 @@ score missing the threshold by a little (other neighbours, another position) doe
 them differences ("Sökanden gör kunskapsprovet" / "Kunskapsprov", drawn at different places). Its
 confidence is its combined score, below the threshold.
 
+**Leftover pass** (last, ``leftover_pass``): two named steps of one family still without
+a partner after every other pass, each the other's best partner by label among the steps
+*still left over*, every other leftover candidate of either at least ``MUTUAL_MARGIN`` less
+alike, and a label at least ``labelsim.CONTAIN`` (one label said in full inside the
+other's head: "Kunskapsprov" / "Sökanden skriver kunskapsprovet", "Platsbesök" /
+"Genomför tillsynsbesök på restaurangen") are paired whatever their combined score: once
+the other passes have placed everything else, nothing competes for them. Confidence: the
+combined score.
+
 **Group pass** (a step drawn as two or three, a parallel block of three remisser against
 one remiss task): for a step x, candidate groups of the other model are
 
@@ -65,12 +74,13 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from processes.diff import labelsim
 from processes.diff.labelsim import bag_similarity, group_similarity
 from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named, what
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass"]
+__all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass", "leftover_pass"]
 
 _CONTEXT_MIN_LABEL = 0.3
 PROPAGATION = 0.1
@@ -201,6 +211,46 @@ def mutual_pass(
         out.append(Match((x_id,), (y_id,), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto"))
         unit_a.add(x_id)
         unit_b.add(y_id)
+    return out
+
+
+def leftover_pass(
+    a: ModelView,
+    b: ModelView,
+    lab: np.ndarray,
+    score_matrix: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    options: MatchOptions,
+) -> list[Match]:
+    """The last pass: two named steps still left over, of one family, each the other's best
+    partner by label among the steps still left over, every rival of either at least
+    ``MUTUAL_MARGIN`` less alike, with a label at least ``CONTAIN`` (one said in full in the
+    other: "Kunskapsprov" / "Sökanden skriver kunskapsprovet") (module doc)."""
+    unit_a = {s for m in matches for s in m.a}
+    unit_b = {s for m in matches for s in m.b}
+    ids_a, ids_b = list(a.steps), list(b.steps)
+    free_a = np.array([s not in unit_a and bool(named(a.steps[s])) for s in ids_a], dtype=bool)
+    free_b = np.array([s not in unit_b and bool(named(b.steps[s])) for s in ids_b], dtype=bool)
+    fam_a = np.array([family(a.steps[s]) for s in ids_a], dtype=object)
+    fam_b = np.array([family(b.steps[s]) for s in ids_b], dtype=object)
+    out = list(matches)
+    found: list[tuple[int, int]] = []
+    for i in (int(k) for k in np.flatnonzero(free_a)):
+        row = np.where((fam_b == fam_a[i]) & free_b, lab[i], -1.0)
+        j = int(np.argmax(row))
+        if row[j] < labelsim.CONTAIN or (ids_a[i], ids_b[j]) in banned:
+            continue
+        col = np.where((fam_a == fam_b[j]) & free_a, lab[:, j], -1.0)
+        if int(np.argmax(col)) != i:
+            continue
+        if np.count_nonzero(row > row[j] - MUTUAL_MARGIN) > 1 or np.count_nonzero(col > col[i] - MUTUAL_MARGIN) > 1:
+            continue
+        found.append((i, j))
+    for i, j in found:
+        out.append(
+            Match((ids_a[i],), (ids_b[j],), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto")
+        )
     return out
 
 

@@ -248,14 +248,18 @@ class Lexicon:
 _PARTICLES = frozenset({"in", "ut", "upp"})
 
 
-def _join_particles(words: list[str]) -> str:
+def _join_particles(words: list[str], lex: Lexicon) -> str:
     """A verb and its particle written as the compound verb ("hämta in yttranden" ->
-    "inhämta yttranden"), so the particle verb meets its compound and noun forms."""
+    "inhämta yttranden") when the vocabulary (the labels compared, the synonym list) has
+    that compound, so the particle verb meets its compound and noun forms; otherwise the
+    particle is a stop word ("Skicka ut remisser" = "Skicka remisser")."""
     out: list[str] = []
     for w in words:
-        if w in _PARTICLES and out and not out[-1].startswith("=") and out[-1] not in LANGUAGE_STOPWORDS["sv"] \
-                and out[-1].isalpha() and len(out[-1]) >= _MIN_PART:
-            out[-1] = w + out[-1]
+        prev = out[-1] if out else ""
+        if w in _PARTICLES and prev.isalpha() and prev not in LANGUAGE_STOPWORDS["sv"] and (
+            w + prev in lex.words or lex.root(w + prev, "sv") in lex.roots
+        ):
+            out[-1] = w + prev
         else:
             out.append(w)
     return " ".join(out)
@@ -266,7 +270,7 @@ def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
     text = lex.synonyms.replace_phrases(" ".join(words), lang)
     if lang == "sv":
-        joined = _join_particles(text.split())
+        joined = _join_particles(text.split(), lex)
         if joined != text:
             text = lex.synonyms.replace_phrases(joined, lang)
     words = text.split()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 from diffbuilders import model
 
 from processes.diff import diff_models, labelsim
 from processes.diff.core import lexicon_for, prepare
-from processes.diff.groups import MUTUAL_MARGIN, PROPAGATION, mutual_pass
+from processes.diff.groups import MUTUAL_MARGIN, PROPAGATION, leftover_pass, mutual_pass
 from processes.diff.labelsim import CONTAIN, label_matrix
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import DEFAULT_OPTIONS
+from processes.diff.matchtypes import DEFAULT_OPTIONS, Match
 from processes.diff.synonyms import builtin_synonyms
 from processes.diff.text import Lexicon
 
@@ -103,3 +104,27 @@ def test_not_when_another_step_is_nearly_as_alike() -> None:
     assert not [m for m in found if m.a == ("T2",)]
     rejected = mutual_pass(ca.view, cb.view, lab, score, [], {("T2", "U4")}, DEFAULT_OPTIONS)
     assert all(m.a != ("T2",) for m in rejected)  # a rejected pair stays rejected
+
+
+def test_the_last_pass_pairs_leftovers_said_in_full_inside_each_other_whatever_their_score() -> None:
+    a, b = _test_models()
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    lex = lexicon_for((ca, cb))
+    _score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
+    ids_a, ids_b = list(ca.view.steps), list(cb.view.steps)
+    i, j, k = ids_a.index("T2"), ids_b.index("U4"), ids_b.index("U2")
+    low = np.zeros_like(lab)  # no combined score would pass any bar
+    assert lab[i, j] >= CONTAIN
+    found = leftover_pass(ca.view, cb.view, lab, low, [], set(), DEFAULT_OPTIONS)
+    assert [(m.b, m.how) for m in found if m.a == ("T2",)] == [(("U4",), "auto")]
+    rival = lab.copy()
+    rival[i, k] = lab[i, j] - MUTUAL_MARGIN + 0.01  # a step still left over nearly as alike
+    assert not [m for m in leftover_pass(ca.view, cb.view, rival, low, [], set(), DEFAULT_OPTIONS) if m.a == ("T2",)]
+    # ... but a rival already in a correspondence is no rival
+    taken = [Match(("T3",), ("U2",), 0.9, 0.9)]
+    found = leftover_pass(ca.view, cb.view, rival, low, taken, set(), DEFAULT_OPTIONS)
+    assert [m.b for m in found if m.a == ("T2",)] == [("U4",)]
+    assert all(m.a != ("T2",) for m in leftover_pass(ca.view, cb.view, lab, low, [], {("T2", "U4")}, DEFAULT_OPTIONS))
+    weak = lab.copy()
+    weak[i, j] = CONTAIN - 0.01  # less than one label said in full inside the other
+    assert not [m for m in leftover_pass(ca.view, cb.view, weak, low, [], set(), DEFAULT_OPTIONS) if m.a == ("T2",)]

@@ -193,6 +193,9 @@ def test_a_swedish_particle_verb_is_read_as_its_compound() -> None:
     lex = lexicon("Hämta in yttranden från polisen", "Inhämta yttrande från polisen", "Utskick av remisser")
     assert lex.terms("Hämta in yttranden från polisen") == lex.terms("Inhämta yttrande från polisen")
     assert "utskick" in lex.terms("Skicka ut remisser")
+    # a compound no label or synonym has: the particle is a stop word
+    plain = lexicon("Skicka ut remisser", "Skicka remisser")
+    assert plain.terms("Skicka ut remisser") == plain.terms("Skicka remisser")
 
 
 def test_a_compound_in_an_verb_noun_splits_against_the_verb() -> None:
