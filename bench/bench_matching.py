@@ -15,7 +15,8 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r2``   p6-p8, the second round (held out until run 5, then development), and
 * ``sv-r3``   p9-p11, the third held-out round (seen after run 6), and
 * ``sv-r4``   p12-p14, the fourth held-out round, and
-* ``sv-r5``   p15-p16, the fifth held-out round, and
+* ``sv-r5``   p15-p16, the fifth held-out round (misses read on branch match-sv: development
+              since), and
 * ``sv-r6``   p17-p19, the sixth held-out round (all six only with ``--held-out``).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
