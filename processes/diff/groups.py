@@ -66,6 +66,18 @@ next to "Confirm identity" has label 0.66 but a combined score of 0.63, since th
 model's matched step had to pay for its neighbours being different). Both models are read this way, so two
 steps drawn as two others become one correspondence of four pairs. Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
+
+**Block pass** (one step drawn as a few, at model level; branch match-en): the named
+activities left over are grouped by the correspondences right before and right after them
+(walking the step graph through steps in none). Where both models have leftover steps
+between the *same* matched steps, one model has exactly one there and the other at most
+``BLOCK_MAX - 1`` (4), and the one step's label is at least ``BLOCK_MIN_LABEL`` (0.3) alike
+one of the others, they become one correspondence: the coarse step stands for the block
+("Inhämta yttranden från remissinstanser" between the same two matched steps as "Skicka
+remiss till Polisen" and "Skicka remiss till Skatteverket"). Two or more steps on both
+sides are left alone (which goes with which is not known), and so is a block whose
+matched steps around it are only events (between a start and an end event it is the whole
+process, not a place in it). Its confidence is the best combined score of its pairs.
 """
 
 from __future__ import annotations
@@ -80,7 +92,7 @@ from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, fa
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass", "leftover_pass"]
+__all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass", "block_pass", "leftover_pass"]
 
 _CONTEXT_MIN_LABEL = 0.3
 PROPAGATION = 0.1
@@ -517,4 +529,75 @@ def _attach_side(
         mine = tuple(sorted(set(ids_on(m, side)) | set(added), key=lambda s: order.get(s, len(order))))
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
         out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
+    return out
+
+
+#: block pass: at most this many steps in a block (the coarse step and its fine steps)
+BLOCK_MAX = 5
+#: block pass: the best label similarity between the coarse step and one fine step
+BLOCK_MIN_LABEL = 0.3
+
+
+def _walk(view: ModelView, start: str, unit: dict[str, int], forward: bool) -> frozenset[int]:
+    """The correspondences first reached from ``start`` along the step graph (forward or
+    backward), passing only through steps that are in none."""
+    anchors: set[int] = set()
+    todo = [start]
+    seen = {start}
+    while todo:
+        s = todo.pop()
+        for t in view.successors(s) if forward else view.predecessors(s):
+            if t in seen:
+                continue
+            seen.add(t)
+            if t in unit:
+                anchors.add(unit[t])
+            else:
+                todo.append(t)
+    return frozenset(anchors)
+
+
+def _free_blocks(view: ModelView, unit: dict[str, int]) -> dict[tuple[frozenset[int], frozenset[int]], list[str]]:
+    """Named activities in no correspondence, by the correspondences right before and
+    right after them (only steps in none between)."""
+    out: dict[tuple[frozenset[int], frozenset[int]], list[str]] = {}
+    for s, st in view.steps.items():
+        if s in unit or not named(st) or family(st) == "event":
+            continue
+        before, after = _walk(view, s, unit, forward=False), _walk(view, s, unit, forward=True)
+        if before and after:
+            out.setdefault((before, after), []).append(s)
+    return out
+
+
+def block_pass(
+    a: ModelView,
+    b: ModelView,
+    lab: np.ndarray,
+    score: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+) -> list[Match]:
+    """Model-level blocks: one step drawn as a few between the same matched steps (module doc)."""
+    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
+    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    ia = {x: i for i, x in enumerate(a.steps)}
+    ib = {y: j for j, y in enumerate(b.steps)}
+    blocks_b = _free_blocks(b, unit_b)
+    out = list(matches)
+    for key, xs in sorted(_free_blocks(a, unit_a).items(), key=lambda kv: kv[1]):
+        ys = blocks_b.get(key)
+        if not ys or min(len(xs), len(ys)) != 1 or len(xs) + len(ys) > BLOCK_MAX:
+            continue
+        # between a start and an end event only, the "block" is the whole process: no place
+        if not any(family(a.steps[s]) != "event" for k in key[0] | key[1] for s in matches[k].a if s in a.steps):
+            continue
+        if any((x, y) in banned for x in xs for y in ys):
+            continue
+        cells = [(ia[x], ib[y]) for x in xs for y in ys]
+        best = max(float(lab[i, j]) for i, j in cells)
+        if best < BLOCK_MIN_LABEL or best <= 0.0:
+            continue
+        confidence = max(float(score[i, j]) for i, j in cells)
+        out.append(Match(tuple(xs), tuple(ys), round(confidence, 3), round(best, 3), "grouped"))
     return out

@@ -29,8 +29,10 @@ parallel or exclusive block) when their pooled labels match it better, and steps
 over are paired by context (same kind, the same matched neighbours) or when each is the
 other's clear best partner by label (groups.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
-groups.attach_pass); last, two steps still left over that are each other's clear best by
-label, one said in full inside the other, are paired (groups.leftover_pass). The confidence of
+groups.attach_pass); where one model has one step left over between two matched steps and
+the other a few, the one stands for the block when a label says so (groups.block_pass); last,
+two steps still left over that are each other's clear best by label, one said in full inside
+the other, are paired (groups.leftover_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -46,7 +48,14 @@ from scipy.optimize import linear_sum_assignment
 
 from processes.diff import labelsim
 from processes.diff.decisions import Decision
-from processes.diff.groups import attach_pass, context_pass, group_pass, leftover_pass, mutual_pass
+from processes.diff.groups import (
+    attach_pass,
+    block_pass,
+    context_pass,
+    group_pass,
+    leftover_pass,
+    mutual_pass,
+)
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.matchtypes import (
     ACTIVITIES,
@@ -305,6 +314,7 @@ def match_dense(
     matches = mutual_pass(a, b, lab, score, matches, banned, options)
     matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
     matches = attach_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
+    matches = block_pass(a, b, lab, score, matches, banned)
     matches = leftover_pass(a, b, lab, score, matches, banned, options)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)

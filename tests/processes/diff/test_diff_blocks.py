@@ -1,0 +1,92 @@
+"""Block pass: one step standing for a few steps between the same matched steps."""
+
+from __future__ import annotations
+
+from diffbuilders import model
+
+from processes.diff import diff_models
+from processes.diff.core import lexicon_for, prepare
+from processes.diff.groups import BLOCK_MIN_LABEL, block_pass
+from processes.diff.matching import pair_scores
+from processes.diff.matchtypes import Match
+
+_A = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Registrera ansökan"),
+      ("T2", "userTask", "Inhämta yttranden från remissinstanser"), ("T3", "userTask", "Fatta beslut"),
+      ("E", "end", "Klart")]
+
+
+def _b(middle: list[tuple[str, str]]) -> object:
+    nodes = [("S", "start", "Ansökan inkommer"), ("U1", "userTask", "Registrera ansökan")]
+    nodes += [(nid, "userTask", label) for nid, label in middle]
+    nodes += [("U9", "userTask", "Fatta beslut"), ("E", "end", "Klart")]
+    return model(nodes, chain=" ".join(["S", "U1", *(nid for nid, _ in middle), "U9", "E"]))
+
+
+def _pass(b: object, matches: list[Match]) -> list[Match]:
+    a = model(_A, chain="S T1 T2 T3 E")
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    lex = lexicon_for((ca, cb))
+    score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
+    return block_pass(ca.view, cb.view, lab, score, list(matches), set())
+
+
+_ANCHORS = [Match(("S",), ("S",), 1.0, 1.0), Match(("T1",), ("U1",), 1.0, 1.0), Match(("T3",), ("U9",), 1.0, 1.0),
+            Match(("E",), ("E",), 1.0, 1.0)]
+
+
+def test_one_step_between_the_same_matched_steps_stands_for_the_block() -> None:
+    b = _b([("U2", "Skicka remiss till Polisen"), ("U3", "Skicka remiss till Skatteverket")])
+    found = _pass(b, _ANCHORS)
+    blocks = [m for m in found if m not in _ANCHORS]
+    assert [(m.a, m.b, m.how) for m in blocks] == [(("T2",), ("U2", "U3"), "grouped")]
+    assert blocks[0].label >= BLOCK_MIN_LABEL
+    # and the whole diff finds it: the steps are not reported as only in one model
+    diff = diff_models(model(_A, chain="S T1 T2 T3 E"), b)
+    assert any(m.a == ("T2",) and set(m.b) == {"U2", "U3"} for m in diff.matches)
+    assert not [d for d in diff.differences if d.kind in ("only_in_a", "only_in_b")]
+
+
+def test_no_block_without_a_shared_word() -> None:
+    b = _b([("U2", "Boka lokal"), ("U3", "Betala avgift")])
+    assert _pass(b, _ANCHORS) == _ANCHORS
+
+
+def test_no_block_when_both_sides_have_several_steps_or_the_block_is_large() -> None:
+    a = model(_A[:2] + [("T2", "userTask", "Skicka remiss"), ("T4", "userTask", "Skicka påminnelse")] + _A[3:],
+              chain="S T1 T2 T4 T3 E")
+    b = _b([("U2", "Skicka remiss till Polisen"), ("U3", "Skicka remiss till Skatteverket")])
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    lex = lexicon_for((ca, cb))
+    score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
+    assert block_pass(ca.view, cb.view, lab, score, list(_ANCHORS), set()) == _ANCHORS
+    many = _b([(f"U{k}", f"Skicka remiss till instans {k}") for k in range(2, 7)])
+    assert _pass(many, _ANCHORS) == _ANCHORS
+
+
+def test_a_rejected_pair_keeps_the_block_apart() -> None:
+    b = _b([("U2", "Skicka remiss till Polisen"), ("U3", "Skicka remiss till Skatteverket")])
+    a = model(_A, chain="S T1 T2 T3 E")
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    lex = lexicon_for((ca, cb))
+    score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
+    assert block_pass(ca.view, cb.view, lab, score, list(_ANCHORS), {("T2", "U3")}) == _ANCHORS
+
+
+def test_the_same_models_give_the_same_blocks() -> None:
+    b = _b([("U2", "Skicka remiss till Polisen"), ("U3", "Skicka remiss till Skatteverket")])
+    assert _pass(b, _ANCHORS) == _pass(b, _ANCHORS)
+
+
+def test_no_block_when_only_the_start_and_end_events_are_matched_around_it() -> None:
+    # the whole process between its start and end is not a place in it
+    b = _b([("U2", "Skicka remiss till Polisen"), ("U3", "Skicka remiss till Skatteverket")])
+    ends = [_ANCHORS[0], _ANCHORS[3]]
+    a = model([_A[0], _A[2], _A[4]], chain="S T2 E")
+    b_short = model([("S", "start", "Ansökan inkommer"), ("U2", "userTask", "Skicka remiss till Polisen"),
+                     ("U3", "userTask", "Skicka remiss till Skatteverket"), ("E", "end", "Klart")], chain="S U2 U3 E")
+    ca, cb = prepare(a, "A"), prepare(b_short, "B")
+    lex = lexicon_for((ca, cb))
+    score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
+    assert block_pass(ca.view, cb.view, lab, score, list(ends), set()) == ends
+    # with a matched task before them, the same steps form a block
+    assert [m.b for m in _pass(b, _ANCHORS) if m not in _ANCHORS] == [("U2", "U3")]
