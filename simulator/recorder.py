@@ -93,9 +93,10 @@ class Recorder:
             self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
 
     def _hold_done(self, case: Any) -> None:
-        """:meth:`case_done` of an exact summary."""
+        """:meth:`case_done` of an exact summary (:meth:`_hold`, inlined: it runs once per case)."""
         del self.open[case.id]
-        self._hold(case)
+        self.held.append((case.id, case.arrival, case.complete if self.marks_complete else case.arrival,  # type: ignore[union-attr]
+                          case.decision if self.marks_decision else case.end, case.end, case.outcome, case.extended))
 
     def _hold(self, case: Any) -> None:
         """:meth:`finish` of an exact summary: the case is added in case order at the end."""
@@ -125,8 +126,12 @@ class Recorder:
 
     def _worked_exact(self, case: Any, node: Any, pool: str, enable: float, start: float, end: float, work: float,
                       cancelled: bool = False, member: str = "") -> None:
-        """:meth:`worked` of an exact summary: what summary_of does with the record."""
-        self._replayed(node.id, pool, enable, start, end, work)
+        """:meth:`worked` of an exact summary: what summary_of does with the record (the usual
+        case, a pool of this workplace, first)."""
+        if pool and pool in self.workplace.pools:
+            self.summary.add_work(pool, enable, start, end, work, node.id)
+        else:
+            self._replayed(node.id, pool, enable, start, end, work)
 
     def _decided_exact(self, case: Any, node: Any, body: str, enable: float, meeting: float, end: float) -> None:
         """:meth:`decided` of an exact summary: what summary_of does with the record."""
