@@ -1316,7 +1316,7 @@ def run_command(
         from scenarios.uncertainty import plan_uncertainty
 
         uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-        varied_plan = _prepared(uplan.study, force=force)
+        varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
     check_executor(dask_address)
 
     def waiting(holder: str) -> None:
