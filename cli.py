@@ -1054,8 +1054,9 @@ class _Ahead:
         return html or ""
 
 
-def _prepared(study: Study, *, force: bool = False) -> Plan:
-    """``study`` checked and planned (:func:`scenarios.road.prepare`); nothing runs or is written yet.
+def _prepared(study: Study, *, force: bool = False, case_rows: bool = True) -> Plan:
+    """``study`` checked and planned (:func:`scenarios.road.prepare`, ``case_rows`` passed on);
+    nothing runs or is written yet.
 
     A study planning more than ``MAX_WORK_UNITS`` units is refused before anything is
     parsed or run, unless ``force``.
@@ -1067,7 +1068,7 @@ def _prepared(study: Study, *, force: bool = False) -> Plan:
         fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
              f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-        return prepare(study)
+        return prepare(study, case_rows=case_rows)
 
 
 class _Pool(ExitStack):
@@ -1199,7 +1200,9 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
         study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                    replications=replications, seed=seed, eventlog=eventlog is not None)
-    batch, _total, _cached = _travel(_prepared(study, force=force), workers=workers, dask=dask_address, cache=None,
+    # simulate prints figures and writes at most an event log: its units make no case rows
+    ready = _prepared(study, force=force, case_rows=False)
+    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
@@ -1313,7 +1316,7 @@ def run_command(
         from scenarios.uncertainty import plan_uncertainty
 
         uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-        varied_plan = _prepared(uplan.study, force=force)
+        varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
     check_executor(dask_address)
 
     def waiting(holder: str) -> None:

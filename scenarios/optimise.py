@@ -356,7 +356,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         order = sorted(active)
         study = Study("optimise", "goal seek", base.source,
                       tuple(_candidate_scenario(base, i, candidates[i], sets[i], reps[i]) for i in order))
-        plan = prepare(study)
+        plan = prepare(study, case_rows=target.share is not None)  # the case rows only count a share target
         units += len(plan.jobs) - plan.cached(memory)
         batch = execute(plan, executor=executor, cache=memory, progress=tick)
         if batch.failures:

@@ -121,13 +121,15 @@ class Plan:
         return sum(unit_cost(job.payload) for job in self.jobs)
 
 
-def prepare(study: Study, *, version: str | None = None) -> Plan:
+def prepare(study: Study, *, version: str | None = None, case_rows: bool = True) -> Plan:
     """Check ``study`` completely and plan its work units; nothing runs yet.
 
     Raises :class:`processes.errors.InputError` (file, line, path) for a profile
     entry naming what its process lacks or a baseline that cannot be paired, and
     :class:`processes.errors.SimulationError` for an element the engine cannot run.
-    ``version`` replaces the code version in the units' keys (tests).
+    ``version`` replaces the code version in the units' keys (tests). ``case_rows=False``: the
+    results carry no case rows (``PointResults.cases`` is empty; for a caller that reads only
+    the figures and event logs, such as ``permitflow simulate``): the same figures, made faster.
     """
     inputs: dict[tuple[str, int], tuple[MemberText, ...]] = {}
     parsed = {}
@@ -138,7 +140,7 @@ def prepare(study: Study, *, version: str | None = None) -> Plan:
                 process, params, _fee = parsed_member(text)
                 parsed[(scenario.name, p, text[0])] = (process, params)
     check_study(study, parsed)
-    planned = plan(study, version=version, inputs=inputs)
+    planned = plan(study, version=version, inputs=inputs, case_rows=case_rows)
     return Plan(study, tuple(u for u, _ in planned), tuple(j for _, j in planned))
 
 

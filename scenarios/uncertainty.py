@@ -179,11 +179,13 @@ def run_uncertainty(
     progress: Callable[[int], None] | None = None,
     nominal: BatchResults | None = None,
 ) -> dict[str, Any]:
-    """Plan, run (nominal scenarios too unless ``nominal`` is given) and :func:`analyse`."""
+    """Plan, run (nominal scenarios too unless ``nominal`` is given) and :func:`analyse`.
+
+    The analysis reads figures only: the units make no case rows (and keep no records)."""
     uplan = plan_uncertainty(study, points=points, seed=seed)
     if nominal is None:
-        nominal = execute(prepare(study), executor=executor, cache=cache, progress=progress)
-    batch = execute(prepare(uplan.study), executor=executor, cache=cache, progress=progress)
+        nominal = execute(prepare(study, case_rows=False), executor=executor, cache=cache, progress=progress)
+    batch = execute(prepare(uplan.study, case_rows=False), executor=executor, cache=cache, progress=progress)
     return analyse(uplan, batch, nominal)
 
 

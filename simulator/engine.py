@@ -74,18 +74,22 @@ def simulate(
     cases: int | None = None,
     keep_records: bool = True,
     max_steps: int = DEFAULT_MAX_STEPS,
+    exact: bool = False,
 ) -> SimResult:
     """Simulate ``process`` with ``params`` and return its records and summary.
 
     ``cases`` overrides the number of applications (otherwise ``params.cases``
     or the arrivals within ``params.horizon``). ``keep_records=False`` keeps only
-    the streaming summary, so memory does not grow with the number of cases.
+    the streaming summary, so memory does not grow with the number of cases;
+    with ``exact=True`` as well, that summary's figures are those computed from the
+    records, to the last bit (every duration is kept, the cases are added in case
+    order at the end), without making a record object.
     The same ``seed`` gives identical records. Raises :class:`SimulationError`
     before the run for an element that cannot be simulated, and after it for
     cases that cannot finish.
     """
     compiled = compile_process(process, params)
-    run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps)
+    run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact)
     run.begin(cases)
     _run_env(run.env, run.stop)
     return run.finish()
@@ -108,6 +112,7 @@ def simulate_many(
     shared_pools: Mapping[str, tuple[tuple[str, ...], str | None]],
     keep_records: bool = True,
     max_steps: int = DEFAULT_MAX_STEPS,
+    exact: bool = False,
 ) -> dict[str, SimResult]:
     """Simulate several processes ``(name, process, params, seed)`` in one environment.
 
@@ -115,7 +120,8 @@ def simulate_many(
     provider the members' pools of that name become one joint pool
     (:func:`simulator.resources.merged_pool`); with a provider, the provider's pool
     serves every listed member. Each member's result reports the shared pool's
-    whole capacity and the work *its* cases took from it.
+    whole capacity and the work *its* cases took from it. ``keep_records`` and ``exact``:
+    as :func:`simulate`.
     """
     env = simpy.Environment(initial_time=0.0)
     by_name = {name: params for name, _process, params, _seed in members}
@@ -138,7 +144,7 @@ def simulate_many(
     runs = []
     for name, process, params, seed in members:
         compiled = compile_process(process, params)
-        run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps,
+        run = _Run(compiled, params, root_sequence(seed), keep_records=keep_records, max_steps=max_steps, exact=exact,
                    env=env, shared=shared[name])
         run.begin(None)
         runs.append((name, run))
@@ -151,7 +157,7 @@ class _Run(ActivityExecution, JoinRouting):
 
     def __init__(self, compiled: T.CompiledProcess, params: SimParams, root: np.random.SeedSequence, *,
                  keep_records: bool, max_steps: int, env: simpy.Environment | None = None,
-                 shared: dict[str, PoolAtWork] | None = None) -> None:
+                 shared: dict[str, PoolAtWork] | None = None, exact: bool = False) -> None:
         self.compiled = compiled
         self.nodes = compiled.nodes
         self.params = params
@@ -170,7 +176,7 @@ class _Run(ActivityExecution, JoinRouting):
         stop = clock.stop if clock is not None else decision.element if decision is not None else None
         self.mark_decision = compiled.index[stop] if stop is not None else -1
         self.recorder = Recorder(keep_records, params, self.workplace, marks_complete=self.mark_complete >= 0,
-                                 marks_decision=self.mark_decision >= 0)
+                                 marks_decision=self.mark_decision >= 0, exact=exact)
         self.needs_procs = any(nd.kind == T.TERMINATE or (nd.kind == T.END and nd.error)
                                or (nd.kind == T.SUBPROCESS and nd.boundaries) for nd in self.nodes)
         self.next_token = 1  # token ids start at 1: 0 means "none given"

@@ -54,6 +54,7 @@ def simulate_joint(
     shared_pools: Mapping[str, tuple[tuple[str, ...], str | None]] | None = None,
     keep_records: bool = True,
     max_steps: int = DEFAULT_MAX_STEPS,
+    exact: bool = False,
 ) -> dict[str, SimResult]:
     """Simulate ``members`` (``(name, process, params)``) and return each one's result by name.
 
@@ -64,6 +65,7 @@ def simulate_joint(
     member's ``utilisation.<pool>`` of a shared pool is the share of the whole
     pool's time spent on that member's cases (the members' shares add up to
     the pool's utilisation); its cost counts only its own cases' work.
+    ``keep_records`` and ``exact``: as :func:`simulator.engine.simulate`.
     """
     names = [name for name, _p, _q in members]
     if len(set(names)) != len(names):
@@ -74,7 +76,7 @@ def simulate_joint(
         for name, process, params in members:
             try:
                 results[name] = simulate(process, params, seed=member_seed(seed, name), keep_records=keep_records,
-                                         max_steps=max_steps)
+                                         max_steps=max_steps, exact=exact)
             except SimulationError as error:
                 if len(members) > 1:
                     error.message = f"{name}: {error.message}"  # which of the processes failed
@@ -93,7 +95,7 @@ def simulate_joint(
     try:
         return simulate_many(
             [(name, process, params, member_seed(seed, name)) for name, process, params in members],
-            shared_pools=shared, keep_records=keep_records, max_steps=max_steps,
+            shared_pools=shared, keep_records=keep_records, exact=exact, max_steps=max_steps,
         )
     except SimulationError as error:
         if len(members) > 1:

@@ -5,6 +5,14 @@ straight into the fixed-size accumulators of :class:`simulator.stats.Summary`,
 so memory stays flat however many cases run. With records, the figures are
 computed from them (:func:`simulator.stats.figures`, exact), so the summary's
 accumulators are not fed during the run: it carries the run's settings only.
+
+``exact=True`` (without records): the summary keeps every duration and is fed
+exactly as :func:`simulator.stats.summary_of` would replay the records -- each
+activity as it is recorded (the records' order), the cases in case order when the
+run ends -- so its figures are those from the records, to the last bit, without a
+record object made. The activities can be added during the run because each is
+recorded when it ends: before the observation window's end is known (the last
+arrival) none ends after it, so clipping to the window gives what the replay gives.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ class Recorder:
     """Collects the records of one run."""
 
     def __init__(self, keep_records: bool, params: SimParams, workplace: Workplace, *, marks_complete: bool = False,
-                 marks_decision: bool = False) -> None:
+                 marks_decision: bool = False, exact: bool = False) -> None:
         self.keep = keep_records
         self.marks_complete = marks_complete
         self.marks_decision = marks_decision
@@ -35,12 +43,21 @@ class Recorder:
         deadline = clock.deadline if clock is not None else math.inf
         extension = (clock.extension or 0.0) if clock is not None else 0.0
         self.summary = Summary(self.warmup, deadline, extension, clock_starts_at_arrival=not marks_complete,
-                               outcomes=params.outcomes)
+                               outcomes=params.outcomes, exact=exact and not keep_records)
         self.cases: list[CaseRecord] = []
         self.activities: list[ActivityRecord] = []
         self.intervals: list[ResourceInterval] = []
         self.meetings: dict[tuple[str, float], list[int]] = {}
         self.open: dict[int, Any] = {}
+        #: exact summary: the cases as (id, arrival, complete, decision, end, outcome, extended), added at the end
+        self.held: list[tuple[Any, ...]] | None = None
+        if exact and not keep_records:
+            self.held = []
+            # bound on the instance: the other modes' methods stay as they are
+            self.case_done = self._hold_done  # type: ignore[method-assign]
+            self.finish = self._hold  # type: ignore[method-assign]
+            self.worked = self._worked_exact  # type: ignore[method-assign]
+            self.decided = self._decided_exact  # type: ignore[method-assign]
 
     def use_clock(self, *, marks_complete: bool, marks_decision: bool) -> None:
         """Which clock events the run marks (set before the first case)."""
@@ -75,6 +92,17 @@ class Recorder:
         else:
             self.summary.add_case(case.arrival, complete, decision, case.end, case.outcome, case.extended)
 
+    def _hold_done(self, case: Any) -> None:
+        """:meth:`case_done` of an exact summary (:meth:`_hold`, inlined: it runs once per case)."""
+        del self.open[case.id]
+        self.held.append((case.id, case.arrival, case.complete if self.marks_complete else case.arrival,  # type: ignore[union-attr]
+                          case.decision if self.marks_decision else case.end, case.end, case.outcome, case.extended))
+
+    def _hold(self, case: Any) -> None:
+        """:meth:`finish` of an exact summary: the case is added in case order at the end."""
+        self.held.append((case.id, case.arrival, case.complete if self.marks_complete else case.arrival,  # type: ignore[union-attr]
+                          case.decision if self.marks_decision else case.end, case.end, case.outcome, case.extended))
+
     # ------------------------------------------------------------------ activities
 
     def waited(self, case: Any, node: Any, enable: float) -> None:
@@ -95,6 +123,30 @@ class Recorder:
             self.intervals.append(ResourceInterval(pool, case.id, node.id, start, end, work))
         else:
             self.summary.add_work(pool, enable, start, end, work, node.id)
+
+    def _worked_exact(self, case: Any, node: Any, pool: str, enable: float, start: float, end: float, work: float,
+                      cancelled: bool = False, member: str = "") -> None:
+        """:meth:`worked` of an exact summary: what summary_of does with the record (the usual
+        case, a pool of this workplace, first)."""
+        if pool and pool in self.workplace.pools:
+            self.summary.add_work(pool, enable, start, end, work, node.id)
+        else:
+            self._replayed(node.id, pool, enable, start, end, work)
+
+    def _decided_exact(self, case: Any, node: Any, body: str, enable: float, meeting: float, end: float) -> None:
+        """:meth:`decided` of an exact summary: what summary_of does with the record."""
+        self._replayed(node.id, body, enable, meeting, end, 0.0)
+
+    def _replayed(self, element: str, resource: str, enable: float, start: float, end: float, work: float) -> None:
+        # simulator.stats.summary_of's dispatch of one activity record, to the letter
+        summary = self.summary
+        if resource and resource in self.workplace.pools:
+            summary.add_work(resource, enable, start, end, work, element)
+        elif resource:
+            summary.add_step(element, enable, start, end, work)
+            summary.add_agenda(resource, enable, start)
+        else:
+            summary.add_step(element, enable, start, end, work)
 
     def decided(self, case: Any, node: Any, body: str, enable: float, meeting: float, end: float) -> None:
         """A decision by a body that meets: on the agenda of the meeting at ``meeting``."""
@@ -117,6 +169,11 @@ class Recorder:
     def result(self, root: Any, now: float, events: int) -> SimResult:
         for case in list(self.open.values()):
             self.finish(case)  # still open: decision and end stay nan
+        if self.held is not None:
+            add_case = self.summary.add_case
+            for _id, arrival, complete, decision, end, outcome, extended in sorted(self.held):
+                add_case(arrival, complete, decision, end, outcome, extended)
+            self.held = []
         window_end = self.workplace.observation_end()
         pools = self.workplace.pool_records(self.warmup, window_end)
         self.summary.close(window_end, pools)

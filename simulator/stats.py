@@ -64,7 +64,7 @@ class LogHistogram:
     True
     """
 
-    __slots__ = ("count", "total", "largest", "values", "bins", "exact")
+    __slots__ = ("count", "total", "largest", "values", "bins", "exact", "ordered")
 
     def __init__(self, exact: bool = False) -> None:
         self.count = 0
@@ -73,6 +73,8 @@ class LogHistogram:
         self.values: list[float] | None = []
         self.bins: list[int] | None = None
         self.exact = exact
+        #: (how many values, those values in order or None when one is NaN), made by the first quantile
+        self.ordered: tuple[int, list[float] | None] = (-1, None)
 
     def add(self, x: float) -> None:
         """Observe ``x`` (hours, >= 0)."""
@@ -96,8 +98,14 @@ class LogHistogram:
         """The ``p`` quantile (nan when empty)."""
         if self.count == 0:
             return math.nan
-        if self.values is not None:
-            return linear_quantile(self.values, p)
+        values = self.values
+        if values is not None:
+            # every quantile of the same values from one sorted copy (they are only ever appended to)
+            count, ordered = self.ordered
+            if count != len(values):
+                ordered = _in_order(values)
+                self.ordered = (len(values), ordered)
+            return math.nan if ordered is None else _ordered_quantile(ordered, p, values)
         rank = p * (self.count - 1)
         seen = 0
         for i, n in enumerate(self.bins):  # type: ignore[arg-type]
@@ -126,9 +134,20 @@ def linear_quantile(values: Sequence[float], p: float) -> float:
     >>> linear_quantile([4.0, 1.0, 3.0, 2.0], 0.5)
     2.5
     """
-    if any(x != x for x in values):
-        return math.nan  # numpy sorts NaN last and answers NaN
-    ordered = sorted(float(x) for x in values)
+    ordered = _in_order(values)
+    return math.nan if ordered is None else _ordered_quantile(ordered, p, values)
+
+
+def _in_order(values: Sequence[float]) -> list[float] | None:
+    """``values`` as floats in ascending order, or None when one is NaN (numpy sorts NaN last and
+    answers NaN)."""
+    if any(map(math.isnan, values)):
+        return None
+    return sorted(map(float, values))
+
+
+def _ordered_quantile(ordered: list[float], p: float, values: Sequence[float]) -> float:
+    """:func:`linear_quantile` of ``values`` given them in order (``ordered``, without NaN)."""
     n = len(ordered)
     at = (n - 1) * p
     if at >= n - 1:  # numpy takes the last value for both neighbours and interpolates from index -1

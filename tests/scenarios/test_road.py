@@ -12,7 +12,7 @@ from processes.errors import InputError, SimulationError
 from scenarios.loader import bundled_study, read_any, read_scenario, read_study
 from scenarios.options import one_scenario_study
 from scenarios.overrides import parse_assignment
-from scenarios.road import prepare, run_study
+from scenarios.road import execute, prepare, run_study
 from scenarios.settings import BUILT_IN
 
 MINI = "base: {bpmn: mini.bpmn, profile: mini.yaml}\n"
@@ -248,3 +248,26 @@ def test_every_shipped_scenario_file_runs_alone_with_its_baseline() -> None:
         assert plan.jobs, path
         mine = next(s for s in study.scenarios if s.source == str(path))
         assert (mine.replications, mine.seed, mine.settings.given) == (30, 2025, {"horizon": "3y", "warmup": "8w"}), path
+
+
+# --------------------------------------------------------------------------- case rows only when asked for
+
+
+def test_a_plan_without_case_rows_gives_the_same_figures_and_event_logs(workdir: Path) -> None:
+    """``prepare(case_rows=False)`` (``permitflow simulate``): no records unless an event log is
+    asked for, no case rows, the figures and event logs to the last bit; its units have their own
+    keys (a cached unit without rows never serves a run that needs them)."""
+    path = write(workdir, "s.yaml", MINI + "replications: 2\nseed: 5\nhorizon: 26w\nwarmup: 2w\n"
+                 "outputs: [summary, cases, eventlog]\n")
+    for outputs in ("[summary, cases, eventlog]", "[summary, cases]"):
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "[summary, cases, eventlog]", outputs), encoding="utf-8")
+        study = read_any([path])
+        rows, lean = prepare(study), prepare(study, case_rows=False)
+        assert not {job.key for job in rows.jobs} & {job.key for job in lean.jobs}
+        full, fast = run_study(study), execute(lean)
+        (a,), (b,) = full.points, fast.points
+        assert a.cases and not b.cases
+        assert repr(a.summary.figures) == repr(b.summary.figures)
+        assert a.eventlogs == b.eventlogs
+        assert bool(a.eventlogs) == ("eventlog" in outputs)

@@ -131,3 +131,14 @@ def test_analyse_is_pure_over_the_batches(tmp_path) -> None:
     plan = plan_uncertainty(study, points=2, seed=3)
     nominal, batch = run_study(study), run_study(plan.study)
     assert analyse(plan, batch, nominal) == analyse(plan, batch, nominal)
+
+
+def test_run_uncertainty_makes_no_case_rows_and_gives_the_analysis_of_batches_with_them(tmp_path) -> None:
+    """run_uncertainty's units keep no records (the analysis reads figures only): the same document,
+    to the byte, as the analysis of the same batches run with case rows."""
+    from scenarios.road import run_study
+
+    study = _study(tmp_path)
+    plan = plan_uncertainty(study, points=2, seed=3)
+    with_rows = analyse(plan, run_study(plan.study), run_study(study))
+    assert json.dumps(run_uncertainty(study, points=2, seed=3), sort_keys=True) == json.dumps(with_rows, sort_keys=True)

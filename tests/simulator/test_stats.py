@@ -13,7 +13,7 @@ from bpmn_io.profile import apply_overrides, profile_from_data, read_profile
 from bpmn_io.reader import read_bpmn
 from simulator.engine import simulate
 from simulator.runner import replicate
-from simulator.stats import LogHistogram, confidence_interval, figures
+from simulator.stats import LogHistogram, confidence_interval, figures, linear_quantile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 
@@ -102,3 +102,35 @@ def test_the_t_quantile_table_is_scipys_stdtrit() -> None:
     assert T975 == tuple(float(stdtrit(df, 0.975)) for df in range(1, len(T975) + 1))
     assert t_quantile(0.975, 500) == float(stdtrit(500, 0.975))  # beyond the table: scipy, lazily
     assert t_quantile(0.995, 4) == float(stdtrit(4, 0.995))
+
+
+def test_an_exact_summary_gives_the_figures_of_the_records_to_the_last_bit() -> None:
+    """``keep_records=False, exact=True``: no record object, the very figures from the records (a
+    case-count run, a horizon run with a warm-up, a library model with a deciding committee)."""
+    from bpmn_io.library import load_entry
+
+    entry = load_entry("helsingborg")
+    runs = [mm1(2500), (read_bpmn(FIXTURES / "remiss.bpmn").process(), read_profile(FIXTURES / "remiss.yaml").simulation),
+            (entry.definitions.process(), entry.profile.simulation)]
+    for process, params in runs:
+        for seed in (1, 7):
+            kept = simulate(process, params, seed=seed)
+            exact = simulate(process, params, seed=seed, keep_records=False, exact=True)
+            assert exact.cases == () and exact.activities == ()
+            assert repr(figures(exact, fee=11700)) == repr(figures(kept, fee=11700))
+    lean = figures(simulate(*mm1(2500), seed=1, keep_records=False))  # the histogram after 1000 cases
+    assert lean["submission_to_decision_p90_days"] != figures(simulate(*mm1(2500), seed=1))[
+        "submission_to_decision_p90_days"]
+
+
+def test_a_histogram_s_quantiles_follow_values_added_after_an_earlier_quantile() -> None:
+    xs = [float(x) for x in np.random.default_rng(5).exponential(2.0, 700)]
+    hist = LogHistogram(exact=True)
+    for x in xs[:300]:
+        hist.add(x)
+    assert hist.quantile(0.9) == linear_quantile(xs[:300], 0.9)
+    for x in xs[300:]:
+        hist.add(x)
+    assert [hist.quantile(p) for p in (0.5, 0.9, 0.95)] == [linear_quantile(xs, p) for p in (0.5, 0.9, 0.95)]
+    hist.add(math.nan)
+    assert math.isnan(hist.quantile(0.5))
