@@ -79,16 +79,17 @@ def poisson_times(arrivals: Arrivals, start: dt.date, rng: np.random.Generator) 
         return
     segments = _segments(arrivals, start)
     begin, end, count = next(segments)
+    rate = count / (end - begin)  # the segment's rate: computed when the segment changes
     t = 0.0
     for need in unit_exponentials(rng):  # intensity to cover until the next arrival
         while True:
-            rate = count / (end - begin)
             room = (end - t) * rate
             if rate > 0 and need <= room:
                 t += need / rate
                 break
             need -= room
             begin, end, count = next(segments)
+            rate = count / (end - begin)
             t = begin
         yield t
 

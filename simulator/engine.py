@@ -242,7 +242,7 @@ class _Run(ActivityExecution, JoinRouting):
         waiting: list[Any] = []
         quiet = tokenprocess.QUIET_TOKENS
         for t in times:
-            now = env.now
+            now = env._now  # env.now without the property's call (once or twice per case)
             if t > now:
                 wake = timeout(t - now)
                 if waiting:
@@ -253,15 +253,14 @@ class _Run(ActivityExecution, JoinRouting):
                             simpy.Process(env, generator)
                     waiting.clear()
                 yield wake
-                now = env.now
+                now = env._now
             case = Case(case_id, now)
             if capped:
                 case.visits = {}
             if attr_draws:
                 case.attrs = {name: values[min(bisect.bisect_right(cum, next(u)), len(values) - 1)]
                               for name, values, cum, u in attr_draws}
-            scope = Scope(case, None, -1, top_track, None)
-            case.root = scope
+            scope = Scope(case, None, -1, top_track, None)  # the case does not point back: no cycle for the GC
             opened[case_id] = case  # Recorder.case_arrived, inlined
             case_id += 1
             scope.active = 1
@@ -326,9 +325,11 @@ class _Run(ActivityExecution, JoinRouting):
                     if node.plain:
                         pool = pools[n]
                         if pool.desk is None:  # Workplace.work, inlined: no generator per step
-                            enable = env.now
+                            enable = env._now
                             hours = next(work_draws[n])  # type: ignore[arg-type]
-                            if pool.take_free():  # a free member, taken at once: Workplace._held_work
+                            if pool.quick and not pool.waiting and pool.busy < pool.capacity:
+                                # PoolAtWork.take_free, inlined: a free member, taken at once
+                                pool.busy += 1
                                 try:
                                     if pool.always_open:
                                         start = enable
@@ -340,12 +341,14 @@ class _Run(ActivityExecution, JoinRouting):
                                 except simpy.Interrupt:
                                     workplace.cut_short(case, node, pool, enable, start, recorder)
                                     raise
-                                finally:
-                                    pool.give_back()
+                                finally:  # PoolAtWork.give_back, inlined
+                                    pool.busy -= 1
+                                    if pool.waiting:
+                                        pool.hand_over_soon()
                             elif pool.quick and not needs_procs:  # a queue, and nothing interrupts
                                 request = pool.join()
                                 yield request
-                                now = env.now
+                                now = env._now
                                 if pool.always_open:
                                     start = now
                                     yield env.timeout(hours)
@@ -357,7 +360,7 @@ class _Run(ActivityExecution, JoinRouting):
                             else:
                                 start = yield from workplace.queue_and_work(case, node, pool, enable, hours,
                                                                             recorder)
-                            recorder.worked(case, node, pool.name, enable, start, env.now, hours)
+                            recorder.worked(case, node, pool.name, enable, start, env._now, hours)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
                     elif kind == ACTIVITY or kind == SUBPROCESS:
@@ -427,7 +430,7 @@ class _Run(ActivityExecution, JoinRouting):
                 scope.active -= 1
             elif scope.parent is None:  # the case's last token (token_gone, inlined)
                 scope.active = 0
-                case.end = env.now
+                case.end = env._now
                 self.events += case.steps
                 recorder.case_done(case)
             else:

@@ -13,7 +13,7 @@ __all__ = ["Case", "Scope", "Box"]
 
 
 class Case:
-    __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "root", "trail",
+    __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "trail",
                  "attrs", "extended", "preset")
 
     def __init__(self, case_id: int, arrival: float) -> None:
@@ -25,7 +25,6 @@ class Case:
         self.outcome = "open"
         self.steps = 0
         self.visits: dict[int, int] | None = None
-        self.root: Scope | None = None
         self.trail: list[str] | None = None
         self.attrs: dict[str, object] = {}  # case attributes drawn at arrival (read by conditions)
         self.extended = False  # the legal clock's one extension was taken (with its notice to the applicant)

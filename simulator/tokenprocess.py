@@ -58,7 +58,7 @@ class TokenProcess(simpy.Process):
         self.callbacks = []
         self._generator = generator
         if now:
-            caller = env.active_process
+            caller = env._active_proc  # type: ignore[attr-defined]  # env.active_process, without its call
             self._resume(_GO)  # type: ignore[arg-type]
             env._active_proc = caller  # type: ignore[attr-defined]
         else:

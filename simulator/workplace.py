@@ -79,7 +79,7 @@ class PoolAtWork:
         """Return a member from :meth:`take_free`, as :meth:`leave` does."""
         self.busy -= 1
         if self.waiting:
-            self._schedule_hand_over()
+            self.hand_over_soon()
 
     def join(self) -> simpy.Event:
         """Queue for a member: an event that fires when one is handed over (simpy's ``Request``:
@@ -95,7 +95,7 @@ class PoolAtWork:
         instant; with no one queueing that event would do nothing and is left out)."""
         self.busy -= 1
         if self.waiting:
-            self._schedule_hand_over()
+            self.hand_over_soon()
 
     def quit(self, request: simpy.Event) -> None:
         """Leave the queue or the member after an interruption (simpy's ``Request.__exit__``:
@@ -104,9 +104,11 @@ class PoolAtWork:
             self.busy -= 1
         else:
             self.waiting.remove(request)
-        self._schedule_hand_over()
+        self.hand_over_soon()
 
-    def _schedule_hand_over(self) -> None:
+    def hand_over_soon(self) -> None:
+        """A member came back: the head of the queue gets one at an event of this instant
+        (simpy's ``Release`` event, processed after what this instant has already scheduled)."""
         release = simpy.Event(self.env)
         release.callbacks.append(self._hand_over)  # type: ignore[union-attr]
         release.succeed()
