@@ -148,11 +148,14 @@ import json, resource, sys, time
 import cli as cli_module
 import report.build, report.plots, report.results
 import scenarios.batch
+import psutil
 stamps = []
-start_wall, start_cpu = time.perf_counter(), time.process_time()
+# from the start of this process (its interpreter's start-up and imports included)
+start_wall = time.time() - psutil.Process().create_time()
+since = time.perf_counter()
 
 def stamp(what):
-    stamps.append((what, time.perf_counter() - start_wall, time.process_time() - start_cpu))
+    stamps.append((what, start_wall + time.perf_counter() - since, time.process_time()))
 
 def wrap(owner, name, label):
     inner = getattr(owner, name)
@@ -177,6 +180,8 @@ scenarios.batch.Assembly.arrived = arrived
 wrap(scenarios.batch.Assembly, "finish", "assemble")
 wrap(report.results, "write_results", "write_results")
 wrap(report.build, "write_report", "write_report")
+if hasattr(report.build, "write_run"):
+    wrap(report.build, "write_run", "write_run")
 draw_inner = report.plots.draw_all
 def draw_all(*args, **kwargs):
     stamp("plots sent")
@@ -193,11 +198,7 @@ try:
     cli_module.cli.main(sys.argv[1:], standalone_mode=False)
 finally:
     stamp("end")
-    try:
-        import psutil
-        psutil.wait_procs(psutil.Process().children(), timeout=30)
-    except ImportError:
-        pass
+    psutil.wait_procs(psutil.Process().children(), timeout=30)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"stamps": stamps, "workers": kids.ru_utime + kids.ru_stime}), file=sys.stderr)
 """

@@ -49,6 +49,7 @@ __all__ = [
     "result_files",
     "member_files",
     "first_point_cases",
+    "PLOTTED_CASE_COLUMNS",
     "read_summary",
     "read_cases",
     "read_processes",
@@ -299,28 +300,37 @@ def _cell_as_read(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+#: the columns of ``cases.csv`` the report's plots read (report.plots)
+PLOTTED_CASE_COLUMNS = ("scenario", "point", "process", "warmup", "submission_to_decision_days",
+                        "complete_to_decision_days")
+
+
 def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
     """The rows of ``cases.csv`` as :func:`report.summarycheck.read_cases_file` gives them back, of
     each scenario's first sweep point with cases (the rows the report's plots draw; their order kept),
-    made from ``batch`` without the file; ``None`` when any text of the file holds a character that
-    might not come back the same (a line break of any kind, NUL): then read the file."""
-    texts = {v for p in batch.points for row in p.cases for v in row if isinstance(v, str)}
+    with the columns the plots read (:data:`PLOTTED_CASE_COLUMNS`), made from ``batch`` without the
+    file; ``None`` when any text of the file holds a character that might not come back the same
+    (a line break of any kind, NUL): then read the file."""
+    width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
+    if any(len(row) != width for p in batch.points for row in p.cases):
+        return None
+    texts = {v for p in batch.points for row in p.cases for v in row if v.__class__ is str}
     texts.update(name for p in batch.points for name in (p.scenario.name, p.summary.label))
     if any(not _NOT_ROUND_TRIP.isdisjoint(text) for text in texts):
         return None
+    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
     first: dict[str, str] = {}
     rows: list[dict[str, str]] = []
+    cell = _cell_as_read
     for p in batch.points:
         if not p.cases:
             continue
-        scenario, point = _cell_as_read(p.scenario.name), _cell_as_read(p.summary.label)
+        scenario, point = cell(p.scenario.name), cell(p.summary.label)
         if first.setdefault(scenario, point) != point:
             continue
-        for row in p.cases:
-            cells = [scenario, point, *map(_cell_as_read, row)]
-            if len(cells) != len(_CASE_HEADER):
-                return None
-            rows.append(dict(zip(_CASE_HEADER, cells, strict=True)))
+        rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),
+                  "submission_to_decision_days": cell(row[at[2]]), "complete_to_decision_days": cell(row[at[3]])}
+                 for row in p.cases]
     return rows
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import report.build
 from report.build import write_report, write_run
-from report.results import _CASE_HEADER, _csv, first_point_cases, write_results
+from report.results import _CASE_HEADER, PLOTTED_CASE_COLUMNS, _csv, first_point_cases, write_results
 
 FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
 FILES = ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results",
@@ -83,7 +83,7 @@ def _as_read(batch: Any) -> list[dict[str, str]]:
     kept = []
     for row in csv.DictReader(text.splitlines()):
         if first.setdefault(row["scenario"], row["point"]) == row["point"]:
-            kept.append(row)
+            kept.append({name: row[name] for name in PLOTTED_CASE_COLUMNS})
     return kept
 
 
@@ -106,7 +106,10 @@ def test_case_rows_from_memory_are_the_rows_read_back(points: list[tuple[str, st
 def test_a_nan_and_a_formula_come_back_as_the_file_has_them() -> None:
     batch = SimpleNamespace(points=[SimpleNamespace(
         scenario=SimpleNamespace(name="s"), summary=SimpleNamespace(label="-1"),
-        cases=[(0, "p", 1, 0, 1.5, math.nan, None, 0.1, 2.0, True, "=grant")])])
-    (row,) = first_point_cases(batch)  # type: ignore[arg-type, misc]
-    assert row["point"] == "'-1" and row["submitted_day"] == "1.5" and row["complete_day"] == ""
-    assert row["decision_day"] == "" and row["within_deadline"] == "True" and row["outcome"] == "'=grant"
+        cases=[(0, "p", 1, 0, 1.5, math.nan, None, 0.1, 2.0, True, "=grant"),
+               (1, "=q", 2, True, 1.0, 2.0, 3.0, math.nan, None, False, "grant")])])
+    row, other = first_point_cases(batch)  # type: ignore[arg-type, misc]
+    assert other == {"scenario": "s", "point": "'-1", "process": "'=q", "warmup": "True",
+                     "submission_to_decision_days": "", "complete_to_decision_days": ""}
+    assert row == {"scenario": "s", "point": "'-1", "process": "p", "warmup": "0",
+                   "submission_to_decision_days": "0.1", "complete_to_decision_days": "2.0"}
