@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from scenarios.bases import library_base
@@ -194,13 +195,34 @@ def draw_all(*args, **kwargs):
             stamp("plots wait end")
     return waited
 report.plots.draw_all = draw_all
+# in the workers (forked with these wrappers): CPU inside each kind of task, one line per call
+import os, resource as _r, scenarios.schedule
+log = os.environ["TIMELINE_LOG"]
+
+def in_worker(owner, name):
+    inner = getattr(owner, name)
+    def wrapped(*args, **kwargs):
+        before = _r.getrusage(_r.RUSAGE_SELF)
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            after = _r.getrusage(_r.RUSAGE_SELF)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            with open(log, "a") as fh:
+                fh.write(f"{os.getpid()} {name} {used:.4f}\n")
+    wrapped.__module__, wrapped.__qualname__, wrapped.__name__ = inner.__module__, inner.__qualname__, inner.__name__
+    setattr(owner, name, wrapped)
+
+for owner, name in ((scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
+                    (report.results, "_csv"), (report.results, "_summary_csv")):
+    in_worker(owner, name)
 try:
     cli_module.cli.main(sys.argv[1:], standalone_mode=False)
 finally:
     stamp("end")
     psutil.wait_procs(psutil.Process().children(), timeout=30)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"stamps": stamps, "workers": kids.ru_utime + kids.ru_stime}), file=sys.stderr)
+    print(json.dumps({"stamps": stamps, "workers": kids.ru_utime + kids.ru_stime, "pid": os.getpid()}), file=sys.stderr)
 """
 
 
@@ -214,8 +236,10 @@ def timeline(args: argparse.Namespace) -> None:
             for how in args.runs.split(","):
                 option = ["--dask", "local", "--workers", "2"] if how == "dask" else ["--workers", how]
                 load = os.getloadavg()[0]
+                log = Path(folder) / f"{how}.log"
                 out = subprocess.run([sys.executable, "-c", _TIMELINE, "run", "--no-cache", "-o", f"{folder}/{how}",
-                                      *option], capture_output=True, text=True, check=False)
+                                      *option], capture_output=True, text=True, check=False,
+                                     env={**os.environ, "TIMELINE_LOG": str(log)})
                 if out.returncode != 0:
                     raise SystemExit(f"run {how} failed: {out.stderr[-2000:]}")
                 figures = json.loads(out.stderr.strip().splitlines()[-1])
@@ -236,6 +260,16 @@ def timeline(args: argparse.Namespace) -> None:
                 print(f"parent CPU s: before the units go out {before:.2f}, while they run {back_cpu - out_cpu:.2f}, "
                       f"after the last is back {after:.2f} (wall {end_wall - back_wall:.2f}); "
                       f"workers CPU s {figures['workers']:.2f}")
+                inside: dict[str, float] = {}
+                pids = set()
+                for line in (log.read_text().splitlines() if log.is_file() else []):
+                    pid, name, used = line.split()
+                    if int(pid) != figures["pid"]:
+                        pids.add(pid)
+                        inside[name] = inside.get(name, 0.0) + float(used)
+                print(f"workers ({len(pids)}) CPU s inside tasks: "
+                      + ", ".join(f"{name} {used:.2f}" for name, used in sorted(inside.items()))
+                      + f"; outside them {figures['workers'] - sum(inside.values()):.2f}")
                 if how != "1":
                     total = end_cpu + figures["workers"]
                     serial = before + after
