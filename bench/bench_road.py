@@ -209,7 +209,7 @@ def in_worker(owner, name):
             after = _r.getrusage(_r.RUSAGE_SELF)
             used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
             with open(log, "a") as fh:
-                fh.write(f"{os.getpid()} {name} {used:.4f}\n")
+                fh.write(f"{os.getpid()} {name} {used:.4f}\\n")
     wrapped.__module__, wrapped.__qualname__, wrapped.__name__ = inner.__module__, inner.__qualname__, inner.__name__
     setattr(owner, name, wrapped)
 
