@@ -1292,11 +1292,9 @@ def run_command(
     import json
     from concurrent.futures import ProcessPoolExecutor
 
-    from report.build import library_diff_section
-    from report.build import write_report as write_report_now
+    from report.build import library_diff_section, write_run
     from report.cache import DirectoryCache
     from report.folder import claim
-    from report.results import write_results
     from scenarios.executors import check_executor
     from scenarios.loader import bundled_study, read_any
     from scenarios.names import check_name
@@ -1330,7 +1328,7 @@ def run_command(
         kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
                 else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
         # the report's model comparison does not need the results: made while the workers simulate
-        write_report = partial(write_report_now, diff_section=_Ahead(library_diff_section, study.compare))
+        diff_section = _Ahead(library_diff_section, study.compare)
         # the workers stay (pool) for the uncertainty plan's units and the report's plots
         batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
                                        show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool)
@@ -1347,8 +1345,9 @@ def run_command(
                                    "unless --no-cache: run the same command to write the results"):
             # the case rows travel to a worker and back: worth it on local processes, not on a cluster
             local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
-            write_results(folder, batch, uncertainty=how_sure, executor=local)
-            report_path = write_report(folder, executor=pool.executor)
+            # the report's inputs from memory: its plots are drawn while the files are made
+            report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
+                                    diff_section=diff_section)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)

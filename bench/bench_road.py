@@ -5,6 +5,7 @@ Three measurements (not tests; the figures go to bench/RESULTS-road.md with the 
     .venv/bin/python bench/bench_road.py phases            # CPU ms per phase, one process asking again and again
     .venv/bin/python bench/bench_road.py warm --repeat 6   # a Session answering 3 municipalities x 20 x 1 year
     .venv/bin/python bench/bench_road.py study --runs 1,2,dask   # `permitflow run` (420 units): wall, CPU parent/workers
+    .venv/bin/python bench/bench_road.py timeline --runs 2,dask  # the parent's phases: its serial CPU, the Amdahl bound
 
 *phases*: build the study (read bases, resolve settings, apply overrides), prepare
 (dump and parse each profile, check, plan) and execute (here), for the first call and the
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from scenarios.bases import library_base
@@ -142,6 +144,140 @@ finally:
 """
 
 
+_TIMELINE = """
+import json, resource, sys, time
+import cli as cli_module
+import report.build, report.plots, report.results
+import scenarios.batch
+import psutil
+stamps = []
+# from the start of this process (its interpreter's start-up and imports included)
+start_wall = time.time() - psutil.Process().create_time()
+since = time.perf_counter()
+
+def stamp(what):
+    stamps.append((what, start_wall + time.perf_counter() - since, time.process_time()))
+
+def wrap(owner, name, label):
+    inner = getattr(owner, name)
+    def wrapped(*args, **kwargs):
+        stamp(label + " start")
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            stamp(label + " end")
+    setattr(owner, name, wrapped)
+
+out_inner = cli_module._Ahead.start_waiting.__func__
+def units_out(cls):
+    stamp("units out")
+    return out_inner(cls)
+cli_module._Ahead.start_waiting = classmethod(units_out)
+arrived_inner = scenarios.batch.Assembly.arrived
+def arrived(self, indexes, outcomes):
+    arrived_inner(self, indexes, outcomes)
+    stamp("chunk back")
+scenarios.batch.Assembly.arrived = arrived
+wrap(scenarios.batch.Assembly, "finish", "assemble")
+wrap(report.results, "write_results", "write_results")
+wrap(report.build, "write_report", "write_report")
+if hasattr(report.build, "write_run"):
+    wrap(report.build, "write_run", "write_run")
+draw_inner = report.plots.draw_all
+def draw_all(*args, **kwargs):
+    stamp("plots sent")
+    wait = draw_inner(*args, **kwargs)
+    def waited():
+        stamp("plots wait start")
+        try:
+            return wait()
+        finally:
+            stamp("plots wait end")
+    return waited
+report.plots.draw_all = draw_all
+# in the workers (forked with these wrappers): CPU inside each kind of task, one line per call
+import os, resource as _r, scenarios.schedule
+log = os.environ["TIMELINE_LOG"]
+
+def in_worker(owner, name):
+    inner = getattr(owner, name)
+    def wrapped(*args, **kwargs):
+        before = _r.getrusage(_r.RUSAGE_SELF)
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            after = _r.getrusage(_r.RUSAGE_SELF)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            with open(log, "a") as fh:
+                fh.write(f"{os.getpid()} {name} {used:.4f}\\n")
+    wrapped.__module__, wrapped.__qualname__, wrapped.__name__ = inner.__module__, inner.__qualname__, inner.__name__
+    setattr(owner, name, wrapped)
+
+for owner, name in ((scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
+                    (report.results, "_csv"), (report.results, "_summary_csv")):
+    in_worker(owner, name)
+try:
+    cli_module.cli.main(sys.argv[1:], standalone_mode=False)
+finally:
+    stamp("end")
+    psutil.wait_procs(psutil.Process().children(), timeout=30)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"stamps": stamps, "workers": kids.ru_utime + kids.ru_stime, "pid": os.getpid()}), file=sys.stderr)
+"""
+
+
+def timeline(args: argparse.Namespace) -> None:
+    """The parent's phases of `permitflow run --no-cache` (wall and CPU stamps of the command's own
+    process), its serial CPU (before the units go out and after the last one is back) and the
+    Amdahl bound that serial part sets on 2 workers against 1."""
+    print(f"# {_machine()}; `permitflow run --no-cache` of the bundled study, the parent's phases")
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(args.repeat):
+            for how in args.runs.split(","):
+                option = ["--dask", "local", "--workers", "2"] if how == "dask" else ["--workers", how]
+                load = os.getloadavg()[0]
+                log = Path(folder) / f"{how}.log"
+                out = subprocess.run([sys.executable, "-c", _TIMELINE, "run", "--no-cache", "-o", f"{folder}/{how}",
+                                      *option], capture_output=True, text=True, check=False,
+                                     env={**os.environ, "TIMELINE_LOG": str(log)})
+                if out.returncode != 0:
+                    raise SystemExit(f"run {how} failed: {out.stderr[-2000:]}")
+                figures = json.loads(out.stderr.strip().splitlines()[-1])
+                stamps = figures["stamps"]
+                print(f"\n## {how} (load {load:.1f} before, {os.getloadavg()[0]:.1f} after)")
+                print("stamp                    wall s  parent CPU s")
+                shown = [s for s in stamps if s[0] != "chunk back"]
+                backs = [s for s in stamps if s[0] == "chunk back"]
+                if backs:
+                    shown.append(("last chunk back", *backs[-1][1:]))
+                for what, wall, cpu in sorted(shown, key=lambda s: s[1]):
+                    print(f"{what:22s}  {wall:7.2f}  {cpu:12.2f}")
+                first = {what: (wall, cpu) for what, wall, cpu in reversed(stamps)}
+                end_wall, end_cpu = first["end"]
+                out_wall, out_cpu = first.get("units out", (0.0, 0.0))
+                back_wall, back_cpu = (backs[-1][1], backs[-1][2]) if backs else first["assemble start"][:2]
+                before, after = out_cpu, end_cpu - back_cpu
+                print(f"parent CPU s: before the units go out {before:.2f}, while they run {back_cpu - out_cpu:.2f}, "
+                      f"after the last is back {after:.2f} (wall {end_wall - back_wall:.2f}); "
+                      f"workers CPU s {figures['workers']:.2f}")
+                inside: dict[str, float] = {}
+                pids = set()
+                for line in (log.read_text().splitlines() if log.is_file() else []):
+                    pid, name, used = line.split()
+                    if int(pid) != figures["pid"]:
+                        pids.add(pid)
+                        inside[name] = inside.get(name, 0.0) + float(used)
+                print(f"workers ({len(pids)}) CPU s inside tasks: "
+                      + ", ".join(f"{name} {used:.2f}" for name, used in sorted(inside.items()))
+                      + f"; outside them {figures['workers'] - sum(inside.values()):.2f}")
+                if how != "1":
+                    total = end_cpu + figures["workers"]
+                    serial = before + after
+                    share = serial / total
+                    print(f"serial CPU {serial:.2f} of {total:.2f} ({100 * share:.1f} %): Amdahl bound on 2 workers "
+                          f"{1 / (share + (1 - share) / 2):.2f}x")
+
+
 def study(args: argparse.Namespace) -> None:
     print(f"# {_machine()}; `permitflow run --no-cache` of the bundled study, a fresh process per run")
     print("run       wall s  parent CPU s  workers CPU s  load before  load after  late")
@@ -176,8 +312,11 @@ def main(argv: list[str] | None = None) -> None:
     run = sub.add_parser("study", help="the bundled study on 1 and 2 workers (and --dask local)")
     run.add_argument("--runs", default="1,2,dask", help="comma-separated: worker counts, or dask")
     run.add_argument("--repeat", type=int, default=1)
+    line = sub.add_parser("timeline", help="the parent's phases of the bundled study: its serial CPU, Amdahl's bound")
+    line.add_argument("--runs", default="2", help="comma-separated: worker counts, or dask")
+    line.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args(argv)
-    {"phases": phases, "warm": warm, "study": study}[args.what](args)
+    {"phases": phases, "warm": warm, "study": study, "timeline": timeline}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import Any
 
+from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
-from report.html import render_report
-from report.results import read_processes, read_profiles, read_uncertainty, write_bytes_atomic
+from report.folder import replace_outputs
+from report.html import render_report, start_plots
+from report.results import (
+    first_point_cases,
+    member_files,
+    read_processes,
+    read_profiles,
+    read_uncertainty,
+    result_files,
+    results_document,
+    write_bytes_atomic,
+)
 from report.summarycheck import read_cases_file, read_summary_file
+from scenarios.batch import BatchResults
 
-__all__ = ["write_report", "library_diff_section"]
+__all__ = ["write_report", "write_run", "library_diff_section"]
 
 
 def library_diff_section(names: Sequence[str]) -> str:
@@ -51,6 +65,53 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
         what = f"missing key {err}" if isinstance(err, KeyError) else str(err).splitlines()[0]
         raise InputError(f"unexpected content ({what}); expected the summary.json that permitflow run writes",
                          file=str(summary)) from None
+    target = folder / "report.html"
+    write_bytes_atomic(target, html.encode("utf-8"))
+    return target
+
+
+def _plotted(doc: dict[str, Any]) -> dict[str, Any]:
+    """What the plots read of ``summary.json``'s document, as reading the file gives it back (a JSON
+    round trip of that part: the same text as in the file, so the same values)."""
+    part = {"scenarios": [
+        {"name": s["name"], "members": s["members"], "sweep": s["sweep"], "points": [
+            {"label": p["label"], "values": p["values"],
+             "figures": {name: {"mean": est["mean"], "ci": est["ci"]} for name, est in p["figures"].items()}}
+            for p in s["points"]]}
+        for s in doc["scenarios"]]}
+    loaded: dict[str, Any] = json.loads(json.dumps(part, ensure_ascii=False, allow_nan=False, default=str))
+    return loaded
+
+
+def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None,
+              executor: Executor | None = None, csv_executor: Executor | None = None,
+              diff_section: Callable[[Sequence[str]], str] | None = None) -> Path:
+    """A run's results folder: :func:`report.results.write_results` and then :func:`write_report`,
+    the same bytes, with the report's inputs taken from memory instead of the files just written.
+
+    The plots go to ``executor`` (the run's worker pool) before anything is written, so they
+    are drawn while this process makes summary.json; ``csv_executor`` makes the CSV texts
+    (:func:`report.results.result_files`). ``processes/`` and ``profiles/`` are read back (a
+    few small files; the report draws whatever the folder holds, as ``permitflow report``).
+    """
+    folder = Path(folder)
+    doc = results_document(batch, uncertainty)
+    cases = first_point_cases(batch)
+    drawn = None
+    if cases is not None:
+        profiles = {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
+                    for name, data in member_files(batch).items() if name.startswith("profiles/")}
+        drawn = start_plots(_plotted(doc), cases, profiles, executor)
+    files = result_files(batch, doc, uncertainty=uncertainty, executor=csv_executor)
+    replace_outputs(folder, files)
+    if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files
+        return write_report(folder, diff_section=diff_section, executor=executor)
+    summary = json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives back
+    loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
+    html = render_report(summary, (), read_processes(folder),
+                         diff_section=diff_section if diff_section is not None else library_diff_section,
+                         profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
+                         executor=executor, plots_drawn=drawn)
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

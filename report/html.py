@@ -12,7 +12,7 @@ diff section of the compared municipalities comes from :mod:`report.diff_html`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
@@ -27,7 +27,7 @@ from report.templating import strip_xml_prolog, template_environment
 from report.words import figure_words, scenario_words
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -263,6 +263,27 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
     return out
 
 
+def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
+                executor: Executor | None = None) -> Callable[[], dict[Hashable, str | None]]:
+    """Start drawing the report's plots (:func:`report.plots.draw_all`) and return what waits for them.
+
+    ``doc`` need only hold what the plots read: each scenario's ``name``, ``members``,
+    ``sweep`` and ``points`` (``label``, ``values``, ``figures`` with ``mean`` and ``ci``);
+    ``cases``: the rows of ``cases.csv`` as read (only the first sweep point's are drawn).
+    """
+    cases = list(cases)
+    towns = _towns(doc, profiles or {})
+    order = [s["name"] for s in doc["scenarios"]]
+    # the costliest first: the two deadline charts draw every late case
+    return plots.draw_all({
+        "deadline.en": plots.deadline_job(cases, order, towns, "en"),
+        "deadline.sv": plots.deadline_job(cases, order, towns, "sv"),
+        "utilisation": plots.utilisation_job(doc),
+        "times": plots.processing_time_job(cases, order),
+        **{("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])},
+    }, executor)
+
+
 def render_report(
     doc: Mapping[str, Any],
     cases: Iterable[Mapping[str, str]],
@@ -272,6 +293,7 @@ def render_report(
     profiles: Mapping[str, Any] | None = None,
     uncertainty: Mapping[str, Any] | None = None,
     executor: Executor | None = None,
+    plots_drawn: Callable[[], Mapping[Hashable, str | None]] | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -281,20 +303,14 @@ def render_report(
     the assumptions section; ``uncertainty`` (``uncertainty.json``) the headline's
     check against the assumption ranges and the section on how sure the answers are.
     ``executor``: where the plots are drawn (the run's worker pool) while this process
-    builds the rest; ``None``: here. The HTML is the same either way.
+    builds the rest; ``None``: here. The HTML is the same either way. ``plots_drawn``: the
+    plots already on their way (:func:`start_plots` of the same document, case rows and
+    profiles; ``cases`` is not read then).
     """
     profiles = profiles or {}
-    cases = list(cases)
     towns = _towns(doc, profiles)
-    order = [s["name"] for s in doc["scenarios"]]
-    # the costliest first: the two deadline charts draw every late case
-    plots_drawn = plots.draw_all({
-        "deadline.en": plots.deadline_job(cases, order, towns, "en"),
-        "deadline.sv": plots.deadline_job(cases, order, towns, "sv"),
-        "utilisation": plots.utilisation_job(doc),
-        "times": plots.processing_time_job(cases, order),
-        **{("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])},
-    }, executor)
+    if plots_drawn is None:
+        plots_drawn = start_plots(doc, cases, profiles, executor)
     parsed = _parsed(processes)
     names = _element_names(processes, profiles, parsed)
     scenarios = []

