@@ -78,9 +78,9 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from processes.frozenclass import frozen_dataclass
 from scenarios.batch import Assembly, BatchResults
 from scenarios.checks import check_study
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
@@ -104,7 +104,7 @@ def planned_units(study: Study) -> int:
     return sum(len(scenario.points) * scenario.replications for scenario in study.scenarios)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Plan:
     """A checked study and its work units, in a fixed order."""
 

@@ -26,9 +26,9 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import dataclass
 from typing import Any
 
+from processes.frozenclass import frozen_dataclass
 from scenarios.execute import UnitId
 from simulator.runner import Failure, Job, ResultCache, cached_results, run_replications
 
@@ -65,7 +65,7 @@ class Stop:
         return self._wake
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Chunk:
     """Several jobs' payloads for one task: sent and run together, outcomes in this order."""
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, as_completed
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
 
+from processes.frozenclass import frozen_dataclass
 from processes.model import Process
 from processes.params import SimParams
 from simulator.engine import simulate
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Job:
     """One unit of work: ``task(payload)``, identified by ``key`` for the cache.
 
@@ -55,7 +55,7 @@ class Job:
     payload: Any
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Failure:
     """The outcome of a job that raised: the error type, its one-line message and
     the traceback text (for ``--debug``)."""
