@@ -77,7 +77,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 from processes.frozenclass import frozen_dataclass
@@ -89,7 +88,7 @@ from scenarios.study import Study
 from simulator.runner import Job, ResultCache
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 __all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled", "MAX_WORK_UNITS",
            "planned_units"]

@@ -18,10 +18,8 @@ uses the same streams in replication ``i``, so differences are paired.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, as_completed
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -30,6 +28,9 @@ from processes.model import Process
 from processes.params import SimParams
 from simulator.engine import simulate
 from simulator.records import SimResult
+
+if TYPE_CHECKING:  # concurrent.futures (with logging) loads only where an executor is given
+    from concurrent.futures import Executor, Future
 
 __all__ = [
     "replicate",
@@ -104,6 +105,8 @@ def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
     try:
         return task(payload)
     except Exception as err:  # noqa: BLE001 - one failing job must not stop the batch
+        import traceback
+
         return Failure(type(err).__name__, str(err), traceback.format_exc())
 
 
@@ -152,6 +155,9 @@ def run_replications(
         for index in todo:
             finish(index, _guarded(jobs[index].task, jobs[index].payload))
         return results
+
+    import traceback
+    from concurrent.futures import as_completed
 
     pending: dict[Future[Any], int] = {
         executor.submit(_guarded, jobs[index].task, jobs[index].payload): index for index in todo
