@@ -154,11 +154,11 @@ def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
 
 def _repr_fn(names: tuple[str, ...]) -> Callable[[Any], str]:
     values = _values(names)
+    template = "{}(" + ", ".join(f"{name}={{!r}}" for name in names) + ")"  # one C call per repr
 
     @reprlib.recursive_repr()
     def __repr__(self: Any) -> str:
-        shown = ", ".join([f"{name}={value!r}" for name, value in zip(names, values(self), strict=True)])
-        return f"{self.__class__.__qualname__}({shown})"
+        return template.format(self.__class__.__qualname__, *values(self))
 
     return __repr__
 
