@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from bpmn_io.profile import Profile, parse_profile, provenance_gaps
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 
 if TYPE_CHECKING:
     from processes.model import Definitions
@@ -54,7 +54,7 @@ PROFILE_FILE = "profile.yaml"
 AUTHORING_FILE = "process.yaml"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class LibraryEntry:
     """One library municipality, loaded.
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 from processes.params import Fact, SimParams
 
@@ -51,7 +51,7 @@ __all__ = [
 TOP_KEYS = ("municipality", "handled_by", "facts", "simulation")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Profile:
     """A parsed profile: facts, simulation parameters, and the plain data it came from.
 

@@ -24,17 +24,17 @@ It reads a safe, less surprising subset of YAML 1.1 (closer to YAML 1.2):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from bpmn_io import yamlstore
 from bpmn_io.yamlpath import MAX_VALUES, Path, path_text
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 
 __all__ = ["MAX_VALUES", "YamlDoc", "load_yaml", "path_text", "dump_yaml"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class YamlDoc:
     """Loaded YAML data with the line of every key (and list item) by path."""
 

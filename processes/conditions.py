@@ -21,10 +21,10 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 
 __all__ = ["Comparison", "Condition", "parse_condition", "OPERATORS"]
 
@@ -40,7 +40,7 @@ _TOKEN = re.compile(
 _EXPECTED = "expected `attribute OP value` joined by and/or, OP one of == != < <= > >= in, e.g. \"kind == 'restaurant'\""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Comparison:
     """``attribute op value`` (``op`` ``in``: ``value`` is a tuple of literals)."""
 
@@ -59,7 +59,7 @@ class Comparison:
             return False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Condition:
     """A parsed condition: an OR of ANDs of comparisons; ``text`` is the source."""
 

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from processes.durations import parse_duration
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 
 if TYPE_CHECKING:  # a profile is read without numpy; only sampling needs a Generator
     import numpy as np
@@ -64,7 +64,7 @@ def _cdf(x: float) -> float:
     return 0.5 * (1 + math.erf(x / math.sqrt(2)))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Distribution:
     """A duration distribution; every number is in hours.
 

@@ -21,9 +21,10 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 
 __all__ = [
@@ -77,7 +78,7 @@ EMPTY: FrozenMap[Any, Any] = FrozenMap()
 
 # --------------------------------------------------------------------------- opaque
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Opaque:
     """Content kept but not interpreted, re-emitted verbatim on export.
 
@@ -97,7 +98,7 @@ class Opaque:
 NO_OPAQUE = Opaque()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Documentation:
     """A ``documentation`` element: its text and text format."""
 
@@ -106,7 +107,7 @@ class Documentation:
     id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Expression:
     """A formal or informal expression (condition, timer value, cardinality)."""
 
@@ -126,7 +127,7 @@ TRIGGERS = (
 EVENT_POSITIONS = ("start", "intermediate_catch", "intermediate_throw", "boundary", "end")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class EventDefinition:
     """One event definition.
 
@@ -167,7 +168,7 @@ GATEWAY_KINDS = ("exclusive", "inclusive", "parallel", "eventBased", "complex")
 GATEWAY_DIRECTIONS = ("Unspecified", "Converging", "Diverging", "Mixed")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class StandardLoop:
     """``standardLoopCharacteristics``: the activity repeats while its condition holds."""
 
@@ -178,7 +179,7 @@ class StandardLoop:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class MultiInstance:
     """``multiInstanceLoopCharacteristics``: the activity runs once per instance, in sequence or in parallel."""
 
@@ -190,7 +191,7 @@ class MultiInstance:
     opaque: Opaque = NO_OPAQUE  # loopDataInputRef, inputDataItem, ... kept verbatim
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class DataAssociation:
     """dataInputAssociation / dataOutputAssociation of an activity or event."""
 
@@ -201,7 +202,7 @@ class DataAssociation:
     opaque: Opaque = NO_OPAQUE  # transformation, assignment
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class FlowNode:
     """Common fields of every flow node."""
 
@@ -218,7 +219,7 @@ class FlowNode:
         return type(self).__name__
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Task(FlowNode):
     """A task; ``task_type`` is its BPMN kind (``task``, ``userTask``, ``serviceTask``, ...)."""
 
@@ -237,7 +238,7 @@ class Task(FlowNode):
             raise ValueError(f"task type {self.task_type!r} (expected one of {', '.join(TASK_TYPES)})")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SubProcess(FlowNode):
     """An embedded subprocess; its children name it as ``parent``.
 
@@ -253,7 +254,7 @@ class SubProcess(FlowNode):
     completion_condition: Expression | None = None  # adHocSubProcess
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class CallActivity(FlowNode):
     """A ``callActivity``: it runs ``called_element`` (a process or a global task)."""
 
@@ -263,7 +264,7 @@ class CallActivity(FlowNode):
     default: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Gateway(FlowNode):
     """A gateway; ``gateway_kind`` says which (exclusive, parallel, inclusive, event-based, complex)."""
 
@@ -281,7 +282,7 @@ class Gateway(FlowNode):
             raise ValueError(f"gateway direction {self.direction!r} (expected one of {', '.join(GATEWAY_DIRECTIONS)})")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Event(FlowNode):
     """An event: start, intermediate, end or boundary (``position``), with its event definitions."""
 
@@ -306,14 +307,14 @@ class Event(FlowNode):
         return "parallel_multiple" if self.parallel_multiple else "multiple"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class DataObject(FlowNode):
     """A ``dataObject``."""
 
     is_collection: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class DataObjectReference(FlowNode):
     """A ``dataObjectReference``: a data object, in a state."""
 
@@ -321,7 +322,7 @@ class DataObjectReference(FlowNode):
     state: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class DataStoreReference(FlowNode):
     """A ``dataStoreReference``: a data store, in a state."""
 
@@ -335,7 +336,7 @@ Node = Task | SubProcess | CallActivity | Gateway | Event | DataObject | DataObj
 # --------------------------------------------------------------------------- flows and artifacts
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SequenceFlow:
     """A ``sequenceFlow`` from ``source`` to ``target`` (element ids), with its condition."""
 
@@ -350,7 +351,7 @@ class SequenceFlow:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class MessageFlow:
     """A ``messageFlow`` between two participants or their elements."""
 
@@ -363,7 +364,7 @@ class MessageFlow:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Association:
     """An ``association`` between an artifact and another element."""
 
@@ -376,7 +377,7 @@ class Association:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class TextAnnotation:
     """A ``textAnnotation``."""
 
@@ -388,7 +389,7 @@ class TextAnnotation:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Group:
     """A ``group``: a category value drawn around elements."""
 
@@ -404,7 +405,7 @@ Artifact = Association | TextAnnotation | Group
 # --------------------------------------------------------------------------- lanes, processes, pools
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Lane:
     """A ``lane``: the ids of the flow nodes it holds, and its nested lanes."""
 
@@ -424,7 +425,7 @@ class Lane:
                 yield from child.all_lanes()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class LaneSet:
     """A ``laneSet`` of a process or subprocess."""
 
@@ -435,7 +436,7 @@ class LaneSet:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Process:
     """A ``process``: its flow nodes, sequence flows and artifacts by id, in document order."""
 
@@ -484,7 +485,7 @@ class Process:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Participant:
     """A pool. A black-box pool has no ``process_ref``."""
 
@@ -497,7 +498,7 @@ class Participant:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Collaboration:
     """A ``collaboration``: its participants (pools) and the message flows between them."""
 
@@ -511,7 +512,7 @@ class Collaboration:
     opaque: Opaque = NO_OPAQUE  # conversations, choreography parts etc.
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class RootElement:
     """A root element other than process/collaboration: message, signal, error,
     escalation, dataStore, itemDefinition, category, resource, interface,
@@ -528,7 +529,7 @@ class RootElement:
 # --------------------------------------------------------------------------- diagram interchange
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Bounds:
     """A shape's rectangle in diagram coordinates (DI ``dc:Bounds``)."""
 
@@ -550,7 +551,7 @@ class Bounds:
         return self.y + self.height / 2
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Point:
     """A waypoint of an edge (DI ``dc:Point``)."""
 
@@ -558,7 +559,7 @@ class Point:
     y: float
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Label:
     """The label of a shape or an edge (DI ``BPMNLabel``)."""
 
@@ -569,7 +570,7 @@ class Label:
     color: str = ""  # text colour a modeler set (OMG color:color); "" = the shape's stroke
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Shape:
     """A node's shape in a diagram (DI ``BPMNShape``); ``element`` is the model element's id."""
 
@@ -590,7 +591,7 @@ class Shape:
     stroke: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Edge:
     """A flow's line in a diagram (DI ``BPMNEdge``); ``element`` is the model element's id."""
 
@@ -605,7 +606,7 @@ class Edge:
     stroke: str = ""  # line colour a modeler set (color:border-color or bioc:stroke); "" = black
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Plane:
     """The shapes and edges of a diagram (DI ``BPMNPlane``)."""
 
@@ -616,7 +617,7 @@ class Plane:
     opaque: Opaque = NO_OPAQUE
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Diagram:
     """A diagram of the model (DI ``BPMNDiagram``)."""
 
@@ -632,7 +633,7 @@ class Diagram:
 # --------------------------------------------------------------------------- definitions
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Definitions:
     """A BPMN document: processes, collaborations, other root elements, diagrams."""
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from processes.conditions import Condition
 from processes.distributions import Distribution
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 
 __all__ = [
@@ -60,7 +61,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Interval = tuple[float, float]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Closure:
     """A period of reduced staff or closure, both ends inclusive.
 
@@ -90,7 +91,7 @@ class Closure:
         return lo <= md <= hi if lo <= hi else (md >= lo or md <= hi)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class CalendarSpec:
     """A work calendar as data: weekly opening hours, holidays, closures.
 
@@ -129,7 +130,7 @@ class CalendarSpec:
         return sum(end - start for day in self.week for start, end in day)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class PoolMember:
     """One named person of a pool with their own calendar and FTE (a differentiated resource)."""
 
@@ -142,7 +143,7 @@ class PoolMember:
             raise InputError(f"member {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class ResourcePool:
     """``count`` members of one role, each working ``fte`` of every open hour of ``calendar``.
 
@@ -180,7 +181,7 @@ class ResourcePool:
             )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Arrivals:
     """Applications arriving: a seasonal Poisson process, or a replayed list.
 
@@ -225,7 +226,7 @@ class Arrivals:
         return tuple((self.per_year or 0.0) * w / total for w in self.seasonality)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class ElementParams:
     """What the simulation needs about one BPMN element (keyed by its id).
 
@@ -275,7 +276,7 @@ class ElementParams:
                              path="cardinality")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class CaseAttribute:
     """A case attribute drawn once per case at arrival: ``values`` with ``weights``
     (normalised to sum 1). Exclusive-gateway ``conditions`` read it."""
@@ -291,7 +292,7 @@ class CaseAttribute:
             raise InputError(f"attribute {self.name!r}: weights must be >= 0 and sum to 1", path="weights")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class MeetingSchedule:
     """When a decision body meets.
 
@@ -319,7 +320,7 @@ class MeetingSchedule:
             raise InputError(f"meeting hour {self.at_hour!r} must be within the day", path="at")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class DecisionBody:
     """Who decides at one delegation level.
 
@@ -348,7 +349,7 @@ class DecisionBody:
             raise InputError(f"agenda_cutoff {self.agenda_cutoff!r} must be >= 0", path="agenda_cutoff")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Decision:
     """The decision step ``element``, decided at ``delegation`` level by ``bodies[delegation]``.
 
@@ -412,7 +413,7 @@ class Decision:
         return tuple(level for level in DELEGATION_LEVELS if level in used)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class LegalClock:
     """The legal handling-time clock: runs from event ``start`` to event ``stop``.
 
@@ -457,7 +458,7 @@ class LegalClock:
         return self.deadline + (self.extension or 0.0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Fact:
     """One mapping fact: a value (possibly ``'unknown'``) with where it comes from."""
 
@@ -469,7 +470,7 @@ class Fact:
     extra: FrozenMap[str, Any] = field(default_factory=FrozenMap)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SimParams:
     """All simulation parameters of one municipality's process.
 

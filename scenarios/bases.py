@@ -16,7 +16,6 @@ same bases again (a web app, an uncertainty run) reads and parses them once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,12 +25,13 @@ from bpmn_io.loading import model_format
 from bpmn_io.profile import profile_from_data
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError
+from processes.frozenclass import frozen_dataclass
 from scenarios.names import check_name
 
 __all__ = ["Base", "resolve_base", "library_base", "file_base"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Base:
     """A process as read: BPMN text, the raw profile document and the line of each of its keys."""
 

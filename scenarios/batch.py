@@ -9,9 +9,9 @@ failures. Pure: the same outcomes give the same results.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from processes.frozenclass import frozen_dataclass
 from scenarios.compare import Comparison, PointSummary, paired_differences, summarise_point
 from scenarios.execute import UnitId, UnitResult
 from scenarios.study import Scenario, Study
@@ -20,7 +20,7 @@ from simulator.runner import Failure
 __all__ = ["PointResults", "BatchResults", "Assembly", "assemble"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class PointResults:
     """One scenario point: its summary, comparison with the baseline, and raw rows.
 
@@ -37,7 +37,7 @@ class PointResults:
     eventlogs: tuple[tuple[int, str, str, bytes], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class BatchResults:
     """Everything a results folder and the report are written from."""
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from processes.frozenclass import frozen_dataclass
 from simulator.stats import confidence_interval
 
 __all__ = [
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Estimate:
     """A figure over replications: mean, 95 % interval and the values per replication."""
 
@@ -46,7 +46,7 @@ class Estimate:
         return sum(1 for v in self.values if not math.isnan(v))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Difference:
     """Scenario − baseline for one figure, paired by replication."""
 
@@ -62,7 +62,7 @@ class Difference:
         return not (math.isnan(self.low) or math.isnan(self.high)) and (self.low > 0 or self.high < 0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class PointSummary:
     """Every figure of one scenario (at one sweep point) over its replications."""
 
@@ -73,7 +73,7 @@ class PointSummary:
     failures: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Comparison:
     """A scenario point against its baseline point."""
 

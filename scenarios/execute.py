@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from bpmn_io import processstore, yamlstore
 from bpmn_io.profile import Profile, parse_profile, profile_from_data
 from bpmn_io.yamlsrc import dump_yaml
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 from processes.model import Process
 from processes.params import SimParams
 from scenarios.sharing import SharedPool
@@ -59,7 +59,7 @@ CASE_COLUMNS = (
 MemberText = tuple[str, str, str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class UnitSpec:
     """What a worker needs for one replication of one scenario point."""
 
@@ -71,7 +71,7 @@ class UnitSpec:
     case_rows: bool = True  # also return the case rows (CASE_COLUMNS); without them no record is kept
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class UnitResult:
     """The outcome of one work unit: figures (``<process>/<figure>``), case rows and,
     when asked for, each process's event log as :mod:`simulator.eventlog` writes it:
@@ -82,7 +82,7 @@ class UnitResult:
     eventlogs: tuple[tuple[str, str, bytes], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class UnitId:
     """Where a job belongs: scenario name, index of its sweep point, replication."""
 

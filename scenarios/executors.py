@@ -23,10 +23,13 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Executor
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from processes.errors import PermitflowError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = ["DASK_INSTALL", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
            "executor_for", "watch_parent"]

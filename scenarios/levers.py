@@ -33,10 +33,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 from processes.params import DELEGATION_LEVELS, SimParams
 from scenarios.study import Scenario
 from simulator.resources import WorkCalendar
@@ -52,7 +53,7 @@ DECISION_COST: Mapping[str, float] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Candidate:
     """One combination of the levers. ``level`` is ``None`` when the process has no decision step."""
 
@@ -66,7 +67,7 @@ class Candidate:
         return f"{self.officers} × {self.fte:g} FTE" + (f", {self.level}" if self.level else "")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Costs:
     """How candidates are priced (see the module docstring).
 
@@ -98,7 +99,7 @@ class Costs:
         return float(self.decision_cost.get(level, DECISION_COST[level]))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Levers:
     """The candidate values of each lever; the candidates are their product."""
 

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bpmn_io.profile import TOP_KEYS, apply_overrides
 from bpmn_io.profile_schema import KEYS, split_path
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError, PermitflowError, did_you_mean
+from processes.frozenclass import frozen_dataclass
 from scenarios.settings import Origin
 
 __all__ = ["Override", "parse_assignment", "member_path", "apply_member_overrides"]
@@ -44,7 +44,7 @@ __all__ = ["Override", "parse_assignment", "member_path", "apply_member_override
 SIMULATION_KEYS = KEYS["simulation"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Override:
     """One value set in one process's profile, and where it was written.
 

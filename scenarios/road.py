@@ -77,10 +77,9 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from processes.frozenclass import frozen_dataclass
 from scenarios.batch import Assembly, BatchResults
 from scenarios.checks import check_study
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
@@ -89,7 +88,7 @@ from scenarios.study import Study
 from simulator.runner import Job, ResultCache
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 __all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled", "MAX_WORK_UNITS",
            "planned_units"]
@@ -104,7 +103,7 @@ def planned_units(study: Study) -> int:
     return sum(len(scenario.points) * scenario.replications for scenario in study.scenarios)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Plan:
     """A checked study and its work units, in a fixed order."""
 

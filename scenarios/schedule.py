@@ -24,14 +24,15 @@ from __future__ import annotations
 import math
 import pickle
 import threading
-import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from processes.frozenclass import frozen_dataclass
 from scenarios.execute import UnitId
 from simulator.runner import Failure, Job, ResultCache, cached_results, run_replications
+
+if TYPE_CHECKING:  # concurrent.futures (with logging) loads only where an executor or a Stop is made
+    from concurrent.futures import Executor, Future
 
 __all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "unpack", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
 
@@ -47,6 +48,8 @@ class Stop:
     """A flag another thread sets to stop a run (a second click on "run")."""
 
     def __init__(self) -> None:
+        from concurrent.futures import Future
+
         self._lock = threading.Lock()
         self._wake: Future[None] = Future()
 
@@ -66,7 +69,7 @@ class Stop:
         return self._wake
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Chunk:
     """Several jobs' payloads for one task: sent and run together, outcomes in this order."""
 
@@ -147,6 +150,9 @@ def run_units(
         if stop is not None and stop.is_set():
             raise Cancelled("stopped before it started")
         return run_replications(jobs, cache=cache, progress=progress)
+    import traceback
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     results, todo = cached_results(jobs, cache, progress)
     size = chunk if chunk is not None else default_chunk(len(todo), workers)
     pending: dict[Future[Any], list[int]] = {}

@@ -26,11 +26,12 @@ which error messages and ``summary.json`` name.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from bpmn_io.profile_values import shown_value
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 
 __all__ = [
     "Origin",
@@ -47,7 +48,7 @@ OUTPUTS = ("summary", "cases", "eventlog")
 SETTING_KEYS = ("replications", "seed", "horizon", "cases", "warmup", "outputs")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Origin:
     """Where a value was written: a file and line, or a command-line option, or ``built-in default``."""
 
@@ -63,7 +64,7 @@ BUILT_IN_ORIGIN = Origin("built-in default")
 BUILT_IN: Mapping[str, Any] = {"replications": 10, "seed": 2025, "outputs": ["summary", "cases"]}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class RunSettings:
     """Resolved run settings. ``horizon``/``cases``/``warmup`` are ``None`` when the
     profile's own values apply (the resolved values per process are in each

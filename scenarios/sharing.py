@@ -22,15 +22,15 @@ the members' profiles):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 
 __all__ = ["SharedPool", "parse_shared_pools"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SharedPool:
     """One pool shared by ``members`` (process names).
 

@@ -14,10 +14,11 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from processes.errors import InputError
+from processes.frozenclass import frozen_dataclass
 from scenarios.bases import Base
 from scenarios.overrides import Override, apply_member_overrides, member_path
 from scenarios.settings import Origin, RunSettings
@@ -31,7 +32,7 @@ RUN_KEYS = ("start", "horizon", "cases", "warmup")
 MAX_SWEEP_POINTS = 10_000
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Member:
     """One process of a scenario point: its base as read, and its profile with the overrides applied."""
 
@@ -69,7 +70,7 @@ class Member:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SweepPoint:
     """One point of a sweep grid (the only point, labelled ``""``, without a sweep).
 
@@ -91,7 +92,7 @@ class SweepPoint:
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Scenario:
     """A resolved what-if scenario: every point's profiles are parsed and valid."""
 
@@ -130,7 +131,7 @@ class Scenario:
         return replace(self, settings=self.settings.with_replications(replications, origin))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Study:
     """A named set of scenarios, plus the municipalities diffed in the report."""
 

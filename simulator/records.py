@@ -13,8 +13,9 @@ made about ten times faster (a frozen dataclass sets each field through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
+
+from processes.frozenclass import frozen_dataclass
 
 __all__ = [
     "CaseRecord",
@@ -86,7 +87,7 @@ class ResourceInterval(NamedTuple):
     work: float
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class PoolRecord:
     """A pool's size and its member-hours available in the observed period."""
 
@@ -97,7 +98,7 @@ class PoolRecord:
     cost_per_hour: float
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class MeetingRecord:
     """A meeting of a deciding body and the cases decided on its agenda."""
 
@@ -106,7 +107,7 @@ class MeetingRecord:
     cases: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class SimResult:
     """What :func:`simulator.engine.simulate` returns.
 

@@ -50,10 +50,11 @@ import math
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from processes.errors import SimulationError
+from processes.frozenclass import frozen_dataclass
 from processes.holidaystore import stored_dates
 from processes.params import CalendarSpec, PoolMember, ResourcePool, SimParams
 
@@ -305,7 +306,7 @@ class WorkCalendar:
         return self.open_hours(t0, t1)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class PoolSchedule:
     """A pool as the engine uses it: ``count`` members, each on ``calendar``.
 

@@ -18,18 +18,19 @@ uses the same streams in replication ``i``, so differences are paired.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, as_completed
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from processes.frozenclass import frozen_dataclass
 from processes.model import Process
 from processes.params import SimParams
 from simulator.engine import simulate
 from simulator.records import SimResult
+
+if TYPE_CHECKING:  # concurrent.futures (with logging) loads only where an executor is given
+    from concurrent.futures import Executor, Future
 
 __all__ = [
     "replicate",
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Job:
     """One unit of work: ``task(payload)``, identified by ``key`` for the cache.
 
@@ -55,7 +56,7 @@ class Job:
     payload: Any
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Failure:
     """The outcome of a job that raised: the error type, its one-line message and
     the traceback text (for ``--debug``)."""
@@ -104,6 +105,8 @@ def _guarded(task: Callable[[Any], Any], payload: Any) -> Any:
     try:
         return task(payload)
     except Exception as err:  # noqa: BLE001 - one failing job must not stop the batch
+        import traceback
+
         return Failure(type(err).__name__, str(err), traceback.format_exc())
 
 
@@ -152,6 +155,9 @@ def run_replications(
         for index in todo:
             finish(index, _guarded(jobs[index].task, jobs[index].payload))
         return results
+
+    import traceback
+    from concurrent.futures import as_completed
 
     pending: dict[Future[Any], int] = {
         executor.submit(_guarded, jobs[index].task, jobs[index].payload): index for index in todo

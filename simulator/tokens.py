@@ -61,10 +61,10 @@ non-interrupting boundary events, and more than one start event at the top level
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from processes.errors import SimulationError
+from processes.frozenclass import frozen_dataclass
 
 __all__ = [
     "START", "END", "TERMINATE", "ACTIVITY", "SUBPROCESS", "EXCLUSIVE", "PARALLEL",
@@ -106,7 +106,7 @@ def parse_iso_duration(text: str) -> float:
             + g["h"] + g["mi"] / 60.0 + g["s"] / 3600.0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Timer:
     """A timer: ``after`` hours from when it is armed, or at absolute ``at``
     hours from the simulation start; ``repeat`` further firings every ``after``
@@ -123,7 +123,7 @@ class Timer:
         return self.after
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class CompiledNode:
     """One flow node as the engine sees it. Indices refer to
     ``CompiledProcess.nodes`` / ``.flow_ids``."""
@@ -167,7 +167,7 @@ class CompiledNode:
     extension_pos: int = -1  # extension gateway: position in ``out`` of the flow that extends the deadline
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class CompiledProcess:
     """The routing tables of one process."""
 
