@@ -185,6 +185,28 @@ MUTUAL_SLACK = PROPAGATION
 MUTUAL_MARGIN = 0.2
 
 
+def _families(view: ModelView) -> np.ndarray:
+    return np.array([family(view.steps[s]) for s in view.steps], dtype=object)
+
+
+def _clear_best(
+    lab: np.ndarray, i: int, fam_a: np.ndarray, fam_b: np.ndarray, ok_a: np.ndarray, ok_b: np.ndarray, floor: float
+) -> int | None:
+    """The column of step ``i``'s best partner by label among the ``ok_b`` steps of its family, when
+    that label is at least ``floor``, ``i`` is the partner's best among the ``ok_a`` steps too, and
+    every rival of either is at least ``MUTUAL_MARGIN`` less alike; otherwise None."""
+    row = np.where((fam_b == fam_a[i]) & ok_b, lab[i], -1.0)
+    j = int(np.argmax(row))
+    if row[j] < floor:
+        return None
+    col = np.where((fam_a == fam_b[j]) & ok_a, lab[:, j], -1.0)
+    if int(np.argmax(col)) != i:
+        return None
+    if np.count_nonzero(row > row[j] - MUTUAL_MARGIN) > 1 or np.count_nonzero(col > col[i] - MUTUAL_MARGIN) > 1:
+        return None
+    return j
+
+
 def mutual_pass(
     a: ModelView,
     b: ModelView,
@@ -199,25 +221,17 @@ def mutual_pass(
     unit_a = {s for m in matches for s in m.a}
     unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
-    fam_a = np.array([family(a.steps[s]) for s in ids_a], dtype=object)
-    fam_b = np.array([family(b.steps[s]) for s in ids_b], dtype=object)
+    fam_a, fam_b = _families(a), _families(b)
     named_a = np.array([bool(named(a.steps[s])) for s in ids_a], dtype=bool)
     named_b = np.array([bool(named(b.steps[s])) for s in ids_b], dtype=bool)
     out = list(matches)
     for i, x_id in enumerate(ids_a):
         if x_id in unit_a or not named_a[i]:
             continue
-        row = np.where((fam_b == fam_a[i]) & named_b, lab[i], -1.0)
-        j = int(np.argmax(row))
+        j = _clear_best(lab, i, fam_a, fam_b, named_a, named_b, options.min_label)
+        if j is None or ids_b[j] in unit_b or (x_id, ids_b[j]) in banned:
+            continue
         y_id = ids_b[j]
-        if row[j] < options.min_label or y_id in unit_b or (x_id, y_id) in banned:
-            continue
-        col = np.where((fam_a == fam_b[j]) & named_a, lab[:, j], -1.0)
-        if int(np.argmax(col)) != i:
-            continue
-        # unambiguous on both sides: every other candidate clearly worse
-        if np.count_nonzero(row > row[j] - MUTUAL_MARGIN) > 1 or np.count_nonzero(col > col[i] - MUTUAL_MARGIN) > 1:
-            continue
         if float(score_matrix[i, j]) < options.threshold - MUTUAL_SLACK:
             continue
         out.append(Match((x_id,), (y_id,), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto"))
@@ -244,21 +258,13 @@ def leftover_pass(
     ids_a, ids_b = list(a.steps), list(b.steps)
     free_a = np.array([s not in unit_a and bool(named(a.steps[s])) for s in ids_a], dtype=bool)
     free_b = np.array([s not in unit_b and bool(named(b.steps[s])) for s in ids_b], dtype=bool)
-    fam_a = np.array([family(a.steps[s]) for s in ids_a], dtype=object)
-    fam_b = np.array([family(b.steps[s]) for s in ids_b], dtype=object)
+    fam_a, fam_b = _families(a), _families(b)
     out = list(matches)
     found: list[tuple[int, int]] = []
     for i in (int(k) for k in np.flatnonzero(free_a)):
-        row = np.where((fam_b == fam_a[i]) & free_b, lab[i], -1.0)
-        j = int(np.argmax(row))
-        if row[j] < labelsim.CONTAIN or (ids_a[i], ids_b[j]) in banned:
-            continue
-        col = np.where((fam_a == fam_b[j]) & free_a, lab[:, j], -1.0)
-        if int(np.argmax(col)) != i:
-            continue
-        if np.count_nonzero(row > row[j] - MUTUAL_MARGIN) > 1 or np.count_nonzero(col > col[i] - MUTUAL_MARGIN) > 1:
-            continue
-        found.append((i, j))
+        j = _clear_best(lab, i, fam_a, fam_b, free_a, free_b, labelsim.CONTAIN)
+        if j is not None and (ids_a[i], ids_b[j]) not in banned:
+            found.append((i, j))
     for i, j in found:
         out.append(
             Match((ids_a[i],), (ids_b[j],), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto")
