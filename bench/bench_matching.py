@@ -17,7 +17,8 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r4``   p12-p14, the fourth held-out round, and
 * ``sv-r5``   p15-p16, the fifth held-out round (misses read on branch match-sv: development
               since), and
-* ``sv-r6``   p17-p19, the sixth held-out round (all six only with ``--held-out``).
+* ``sv-r6``   p17-p19, the sixth held-out round, and
+* ``sv-r7``   p20-p23, the seventh held-out round (all seven only with ``--held-out``).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -79,6 +80,9 @@ ROUND_5 = ("p15", "p16")
 #: the sixth held-out round: written and committed on branch match-sv before any matcher ran on
 #: them and before that branch changed the matcher
 ROUND_6 = ("p17", "p18", "p19")
+#: the seventh held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_7 = ("p20", "p21", "p22", "p23")
 
 
 @dataclass(frozen=True)
@@ -295,7 +299,9 @@ def main() -> int:
             OPTIONS[key] = float(value)
     if "sv-r6" in args.sets and not args.held_out:
         parser.error("--sets sv-r6: the sixth held-out round is scored only with --held-out")
-    held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6") if args.held_out and s not in args.sets]
+    if "sv-r7" in args.sets and not args.held_out:
+        parser.error("--sets sv-r7: the seventh held-out round is scored only with --held-out")
+    held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7") if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
         "ua": (lambda: ua_pairs()) if (SHARED_UA / "gold.json").is_file() else None,
@@ -308,6 +314,7 @@ def main() -> int:
         "sv-r4": lambda: swedish_pairs(ROUND_4),
         "sv-r5": lambda: swedish_pairs(ROUND_5),
         "sv-r6": lambda: swedish_pairs(ROUND_6),
+        "sv-r7": lambda: swedish_pairs(ROUND_7),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
