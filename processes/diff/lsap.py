@@ -63,7 +63,9 @@ def load_solver(direct: bool = True) -> Callable[..., Any]:
     # once scipy.optimize is loaded anyway, its own function is the one to use
     solver = _direct() if direct and "scipy.optimize" not in sys.modules else None
     if solver is None:
-        from scipy.optimize import linear_sum_assignment as solver
+        from scipy.optimize import linear_sum_assignment as public
+
+        return public  # type: ignore[no-any-return]
     return solver
 
 
