@@ -9,8 +9,8 @@ order of ``pairs`` whatever the workers, and each entry is what ``compute`` give
 pair in this process: ``compute`` must be a pure function of its pair (caches that only
 remember are fine).
 
-Falls back to computing everything here when forking is not available or not safe (no
-``os.fork``, another thread running: a fork copies locks held by other threads), when there
+Falls back to computing everything here when forking is not available or not safe (not
+Linux, another thread running: a fork copies locks held by other threads), when there
 are fewer than :data:`MIN_PAIRS` pairs (a fork and the pickling cost more than they save), and
 for a helper's share when that helper fails in any way (its error is raised here then, by
 computing its pairs again).
@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -43,7 +44,8 @@ def default_workers() -> int:
 
 
 def _can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
+    # Linux only: on macOS a forked child of a process that loaded system frameworks may crash
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 def run_pairs(pairs: Sequence[P], compute: Callable[[P], R], workers: int = 1) -> list[R]:
