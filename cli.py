@@ -936,10 +936,12 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @cli.command("compare")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @_with_diff_options
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for the pairwise diffs (default: all cores; "
+              "fewer than six pairs stay in this process). The result is the same.")
 @_log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
                 synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-                **kwargs: Any) -> None:
+                workers: int | None, **kwargs: Any) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
     MODEL is a library name, a BPMN file, a YAML authoring file or a case log (XES,
@@ -961,6 +963,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         prepare,
         profile_inputs,
     )
+    from processes.diff.forkpairs import default_workers
 
     if len(models) < 2:
         raise click.UsageError("compare needs at least two models (use diff for exactly two)")
@@ -976,6 +979,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         prepared.append(prepare(defs, name, facts=facts, params=params, language=language))  # type: ignore[arg-type]
     result = compare_models(prepared, synonyms=words, decisions=decisions,  # type: ignore[arg-type]
                             options=MatchOptions(threshold=threshold), lemmatise=lemmas,
+                            workers=workers or default_workers(),
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
     if fmt == "json":
         import json

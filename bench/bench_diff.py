@@ -11,7 +11,10 @@ model against itself, a synonym file with a 100,000-word group.
 * ``synonyms``: ``large`` with a user synonym list holding one group of 100,000 words.
 
 Each case runs in a fresh child process, so its CPU seconds (user + system) and peak
-memory (max RSS) are its own, imports included:
+memory (max RSS) are its own, imports included; the CPU seconds of the helper processes the
+N-way comparison forks (``--workers``, default all cores as ``permitflow compare``) are
+counted in both CPU columns. The child runs with bytecode caching on (as installed), even
+when PYTHONDONTWRITEBYTECODE is set:
 
     .venv/bin/python bench/bench_diff.py                       # every case
     .venv/bin/python bench/bench_diff.py --cases nway large --repeat 3
@@ -179,17 +182,23 @@ def nway_models(count: int) -> list[tuple[str, Definitions, dict, dict]]:
     return models[:count]
 
 
-def child(case: str, steps: int, self_steps: int) -> str:
-    """Run one case in this process (the comparison timed on its own, CPU seconds) and
-    report it with this process's total CPU and peak memory, tab-separated."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(case: str, steps: int, self_steps: int, workers: int = 1) -> str:
+    """Run one case in this process (the comparison timed on its own, CPU seconds, with the
+    helpers it forks) and report it with this process's total CPU (helpers included) and
+    peak memory, tab-separated."""
     from processes.diff import builtin_synonyms, diff_models, parse_synonyms
 
     if case == "nway":
         models = nway_models(10)
-        start = time.process_time()
+        start, helpers = time.process_time(), _children_cpu()
         prepared = [prepare(d, name, facts=f, params=p) for name, d, f, p in models]
-        result = compare_models(prepared)
-        own = time.process_time() - start
+        result = compare_models(prepared, workers=workers)
+        own = time.process_time() - start + _children_cpu() - helpers
         what = f"{len(result.pairs)} pairs, common core {len(result.core)}, variation points {len(result.variations)}"
     else:
         if case == "self":
@@ -206,15 +215,19 @@ def child(case: str, steps: int, self_steps: int) -> str:
         own = time.process_time() - start
         what = f"{len(d.matches)} matches, {len(d.uncertain)} uncertain, {len(d.differences)} differences"
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return f"{own:.2f}\t{usage.ru_utime + usage.ru_stime:.2f}\t{usage.ru_maxrss / 1024:.0f}\t{what}"
+    total = usage.ru_utime + usage.ru_stime + _children_cpu()
+    return f"{own:.2f}\t{total:.2f}\t{usage.ru_maxrss / 1024:.0f}\t{what}"
 
 
 def measure(case: str, args: argparse.Namespace) -> tuple[float, float, float, float, str]:
     """(CPU s of the comparison, CPU s of the whole process, wall s, peak MB, result) of one
     case in a fresh child process."""
     start = time.perf_counter()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
     out = subprocess.run(
-        [sys.executable, __file__, "--child", case, "--steps", str(args.steps), "--self-steps", str(args.self_steps)],
+        [sys.executable, __file__, "--child", case, "--steps", str(args.steps), "--self-steps", str(args.self_steps),
+         "--workers", str(args.workers)],
+        env=env,
         check=True,
         capture_output=True,
         text=True,
@@ -230,14 +243,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--self-steps", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=0,
+                        help="processes for the N-way comparison's pairs (default: all cores, as permitflow compare)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.workers < 1:
+        from processes.diff.forkpairs import default_workers
+
+        args.workers = default_workers()
     if args.child:
-        print(child(args.child, args.steps, args.self_steps))
+        print(child(args.child, args.steps, args.self_steps, args.workers))
         return
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])} (N-way workers: {args.workers})")
     print("| case | comparison CPU s | whole process CPU s | wall s | peak MB (max RSS) | result |")
     print("|---|---|---|---|---|---|")
     for case in args.cases:

@@ -28,7 +28,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Digraph", "descendants", "ancestors", "strongly_connected_components", "immediate_dominators"]
+__all__ = [
+    "Digraph",
+    "descendants",
+    "ancestors",
+    "has_path",
+    "shortest_path_lengths",
+    "topological_sort",
+    "strongly_connected_components",
+    "immediate_dominators",
+]
 
 Node = Any  # any hashable value, as in networkx (flow graphs use element ids)
 
@@ -137,6 +146,29 @@ class Digraph:
         for u, v in edges:
             self.add_edge(u, v)
 
+    def remove_edge(self, u: Node, v: Node) -> None:
+        """Remove the edge u -> v (KeyError when there is none)."""
+        del self._succ[u][v]
+        del self._pred[v][u]
+
+    def remove_edges_from(self, edges: Iterable[tuple[Node, Node]]) -> None:
+        """Remove each edge of ``edges`` that the graph has (as networkx: missing ones are skipped)."""
+        for u, v in edges:
+            if self.has_edge(u, v):
+                self.remove_edge(u, v)
+
+    def copy(self) -> Digraph:
+        """An independent copy (attribute dicts copied) built as networkx's ``copy()`` builds
+        one: the nodes in order, then the edges in successor order (so a node's predecessors
+        may come in another order than in this graph, as in networkx)."""
+        new = Digraph()
+        for node, attrs in self._node.items():
+            new.add_node(node, **attrs)
+        for u, nbrs in self._succ.items():
+            for v, d in nbrs.items():
+                new.add_edge(u, v, **d)
+        return new
+
     def has_edge(self, u: Node, v: Node) -> bool:
         return u in self._succ and v in self._succ[u]
 
@@ -204,6 +236,62 @@ def descendants(graph: Digraph, source: Node) -> set[Node]:
 def ancestors(graph: Digraph, target: Node) -> set[Node]:
     """Every node with a path to ``target`` (not ``target`` itself)."""
     return _reach(graph._pred, target)
+
+
+def has_path(graph: Digraph, source: Node, target: Node) -> bool:
+    """Whether a path leads from ``source`` to ``target`` (True when they are the same node)."""
+    if source == target:
+        return source in graph._node
+    succ = graph._succ
+    seen = {source}
+    stack = [source]
+    while stack:
+        for nxt in succ[stack.pop()]:
+            if nxt == target:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
+
+
+def shortest_path_lengths(graph: Digraph, source: Node) -> dict[Node, int]:
+    """Every node ``source`` reaches (itself included) -> the fewest edges on a path to it
+    (breadth first; networkx's ``single_source_shortest_path_length``)."""
+    succ = graph._succ
+    dist = {source: 0}
+    level = [source]
+    depth = 0
+    while level:
+        depth += 1
+        nxt_level = []
+        for node in level:
+            for nxt in succ[node]:
+                if nxt not in dist:
+                    dist[nxt] = depth
+                    nxt_level.append(nxt)
+        level = nxt_level
+    return dist
+
+
+def topological_sort(graph: Digraph) -> list[Node]:
+    """The nodes in topological order, in networkx's order (``topological_sort``: generation
+    by generation, each in the order its nodes became free). ValueError on a cycle."""
+    indegree = {v: len(p) for v, p in graph._pred.items() if p}
+    free = [v for v, p in graph._pred.items() if not p]
+    order: list[Node] = []
+    while free:
+        generation, free = free, []
+        for node in generation:
+            for child in graph._succ[node]:
+                indegree[child] -= 1
+                if not indegree[child]:
+                    free.append(child)
+                    del indegree[child]
+        order.extend(generation)
+    if indegree:
+        raise ValueError("the graph has a cycle: no topological order")
+    return order
 
 
 def strongly_connected_components(graph: Digraph) -> list[set[Node]]:

@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import networkx as nx
-
 from processes.diff.language import LANGUAGES, detect_language
 from processes.diff.matchtypes import MatchOptions
 from processes.diff.pairing import match_steps
@@ -29,6 +27,7 @@ from processes.diff.synonyms import Synonyms, builtin_synonyms
 from processes.diff.text import Lexicon
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.diff.view import ModelView, Step
+from processes.digraph import Digraph
 from processes.model import FrozenMap
 
 __all__ = ["LabelMatch", "LabelCandidate", "LabelMatching", "match_labels", "LABEL_TYPES", "LABEL_OPTIONS"]
@@ -86,7 +85,7 @@ def _view(name: str, labels: Sequence[str], types: Sequence[str] | None) -> Mode
     return ModelView(
         name,
         FrozenMap(steps),
-        nx.DiGraph(),
+        Digraph(),
         frozenset(),
         FrozenMap({s: 0.0 for s in steps}),
         FrozenMap({}),

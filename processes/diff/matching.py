@@ -44,7 +44,6 @@ reported as only in one model. **Only in one model**: the steps left with no can
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from processes.diff import labelsim
 from processes.diff.decisions import Decision
@@ -57,6 +56,7 @@ from processes.diff.groups import (
     mutual_pass,
 )
 from processes.diff.labelsim import group_similarity, label_matrix
+from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
     ACTIVITIES,
     DEFAULT_OPTIONS,

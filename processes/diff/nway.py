@@ -29,6 +29,7 @@ import numpy as np
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
+from processes.diff.forkpairs import run_pairs
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.relations import Profile
 from processes.diff.result import Difference, ModelDiff
@@ -81,8 +82,10 @@ def compare_models(
     options: MatchOptions = DEFAULT_OPTIONS,
     thesaurus: Thesaurus = NO_THESAURUS,
     lemmatise: bool = False,
+    workers: int = 1,
 ) -> Comparison:
-    """The N-way comparison of ``models`` (prepared with core.prepare); names must differ."""
+    """The N-way comparison of ``models`` (prepared with core.prepare); names must differ.
+    ``workers`` > 1: the pairwise diffs on that many processes (forkpairs.py; the same result)."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
@@ -90,11 +93,14 @@ def compare_models(
     lex = lexicon_for(models, synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     models = [_with_kept_relations(m) for m in models]
     n = len(models)
-    pairs: list[ModelDiff] = []
     matrix = {metric: [[1.0] * n for _ in range(n)] for metric in METRICS}
-    for i, j in combinations(range(n), 2):
-        d = diff_prepared(models[i], models[j], lex, decisions=decisions, options=options)
-        pairs.append(d)
+    indexes = list(combinations(range(n), 2))
+
+    def diff_pair(pair: tuple[int, int]) -> ModelDiff:
+        return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
+
+    pairs = run_pairs(indexes, diff_pair, workers)
+    for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
             value = getattr(d.similarity, metric)
             matrix[metric][i][j] = matrix[metric][j][i] = value

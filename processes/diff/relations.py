@@ -16,7 +16,7 @@ IEEE TSE 37(3), 2011), computed over the flow graph (view.py) instead of a Petri
 state space. Method:
 
 1. **Loops apart.** Back edges are removed: an edge u -> v is a back edge when v
-   dominates u (every path from the start to u passes v; dominators by networkx from
+   dominates u (every path from the start to u passes v; dominators (processes.digraph) from
    the virtual root). Edges still closing a cycle (irreducible loops) are removed in
    depth-first order. The source u of a back edge gets an edge to every exit of its loop
    (the targets of edges leaving the loop's strongly connected component), so what
@@ -62,10 +62,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-import networkx as nx
 import numpy as np
 
 from processes.diff.view import ROOT, ModelView
+from processes.digraph import (
+    Digraph,
+    descendants,
+    has_path,
+    immediate_dominators,
+    strongly_connected_components,
+    topological_sort,
+)
 from processes.model import CallActivity, Definitions, Event, FrozenMap, Gateway, SubProcess, Task
 
 __all__ = ["Profile", "behavioural_profile", "RELATIONS", "inverse", "CODES", "relation_name", "compare_relations"]
@@ -155,7 +162,7 @@ def relation_name(code: int) -> str:
     return _NAMES[int(code)]
 
 
-def _sequence_graph(flow: nx.DiGraph) -> tuple[nx.DiGraph, list[tuple[str, str]]]:
+def _sequence_graph(flow: Digraph) -> tuple[Digraph, list[tuple[str, str]]]:
     """The flow graph without its message flows (entered from ROOT wherever nothing else
     leads), and the message flows."""
     message = sorted((u, v) for u, v, data in flow.edges(data=True) if data.get("message"))
@@ -164,18 +171,18 @@ def _sequence_graph(flow: nx.DiGraph) -> tuple[nx.DiGraph, list[tuple[str, str]]
     for n in sorted(seq.nodes):
         if n != ROOT and seq.in_degree(n) == 0:
             seq.add_edge(ROOT, n)
-    reached = nx.descendants(seq, ROOT) | {ROOT}
+    reached = descendants(seq, ROOT) | {ROOT}
     for n in sorted(seq.nodes):
         if n not in reached:
             seq.add_edge(ROOT, n)
-            reached |= nx.descendants(seq, n) | {n}
+            reached |= descendants(seq, n) | {n}
     return seq, message
 
 
-def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx.DiGraph, set[str]]:
+def _acyclic(full: Digraph, events: frozenset[str] = frozenset()) -> tuple[Digraph, set[str]]:
     flow, message = _sequence_graph(full)
     dag = flow.copy()
-    dom = nx.immediate_dominators(flow, ROOT)
+    dom = immediate_dominators(flow, ROOT)
     # entry and exit times of a depth-first walk of the dominator tree: v dominates u
     # exactly when u's interval lies inside v's (constant time per question)
     children: dict[str, list[str]] = {}
@@ -207,7 +214,7 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
         back.append(closing)
     repeatable: set[str] = set()
     comp_of: dict[str, frozenset[str]] = {}
-    for comp in nx.strongly_connected_components(flow):
+    for comp in strongly_connected_components(flow):
         if len(comp) > 1:
             repeatable |= comp
             for n in comp:
@@ -218,7 +225,7 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
         loop = comp_of.get(v, frozenset())
         exits = sorted({w for p in loop for w in flow.successors(p) if w not in loop})
         for w in exits:
-            if not dag.has_edge(u, w) and not nx.has_path(dag, w, u):
+            if not dag.has_edge(u, w) and not has_path(dag, w, u):
                 dag.add_edge(u, w)
     repeatable |= {u for u, v in flow.edges if u == v}
     # a message orders sender before receiver, unless it answers one that came the other
@@ -227,15 +234,15 @@ def _acyclic(full: nx.DiGraph, events: frozenset[str] = frozenset()) -> tuple[nx
     # into events (a wait for the message) are added first, then messages into activities;
     # each group from the earliest sender (longest path from the start) on.
     depth: dict[str, int] = {}
-    for n in nx.topological_sort(dag):
+    for n in topological_sort(dag):
         depth[n] = max((depth[p] + 1 for p in dag.predecessors(n)), default=0)
     for u, v in sorted(message, key=lambda e: (e[1] not in events, depth[e[0]], depth[e[1]], e)):
-        if not nx.has_path(dag, v, u):
+        if not has_path(dag, v, u):
             dag.add_edge(u, v)
     return dag, repeatable
 
 
-def _closing_edge(graph: nx.DiGraph, source: str) -> tuple[str, str] | None:
+def _closing_edge(graph: Digraph, source: str) -> tuple[str, str] | None:
     """The edge that closes the first cycle a depth-first walk from ``source`` meets (the
     last edge of ``nx.find_cycle(graph, source)``, found without its bookkeeping), or None."""
     state = {source: 1}  # 1: on the path, 2: done
@@ -257,7 +264,7 @@ def _closing_edge(graph: nx.DiGraph, source: str) -> tuple[str, str] | None:
 
 
 def _outcomes(
-    defs: Definitions, flow: nx.DiGraph, dag: nx.DiGraph
+    defs: Definitions, flow: Digraph, dag: Digraph
 ) -> dict[str, tuple[list[list[str]], list[list[str]]]]:
     """Per node: (branch groups taken together, choice alternatives)."""
     nodes = {n.id: n for p in defs.processes for n in p.nodes.values()}
@@ -329,7 +336,7 @@ def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
     flow = view.flow
     events = frozenset(n.id for p in defs.processes for n in p.nodes.values() if isinstance(n, Event))
     dag, repeatable = _acyclic(flow, events)
-    order = list(nx.topological_sort(dag))
+    order = list(topological_sort(dag))
     bit = {n: 1 << i for i, n in enumerate(order)}
     reach: dict[str, int] = {}
     for n in reversed(order):

@@ -22,8 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
-
+from processes.digraph import Digraph, descendants, shortest_path_lengths
 from processes.model import (
     CallActivity,
     DataObject,
@@ -86,11 +85,12 @@ def display_name(step: Step) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ModelView:
-    """Steps, the flow graph (networkx, read-only by convention) and the step graph."""
+    """Steps, the flow graph (a :class:`processes.digraph.Digraph`, networkx's interface;
+    read-only by convention) and the step graph."""
 
     name: str
     steps: FrozenMap[str, Step]
-    flow: nx.DiGraph
+    flow: Digraph
     step_edges: frozenset[tuple[str, str]]
     position: FrozenMap[str, float]
     succ: FrozenMap[str, tuple[str, ...]]
@@ -151,7 +151,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
     """The comparable view of ``defs`` (every process of the document)."""
     pool_names = {p.process_ref: p.name for p in defs.participants() if p.process_ref}
     steps: dict[str, Step] = {}
-    flow = nx.DiGraph()
+    flow = Digraph()
     skip = (DataObject, DataObjectReference, DataStoreReference)
     nodes: dict[str, Node] = {}
     for proc in defs.processes:
@@ -232,11 +232,11 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             flow.add_edge(ROOT, n)
     flow.add_node(ROOT, gateway=True)
     # a cycle nothing leads into (a drawing error, or a fragment) still gets an entry
-    reached = nx.descendants(flow, ROOT) | {ROOT}
+    reached = descendants(flow, ROOT) | {ROOT}
     for n in sorted(flow.nodes):
         if n not in reached:
             flow.add_edge(ROOT, n)
-            reached |= nx.descendants(flow, n) | {n}
+            reached |= descendants(flow, n) | {n}
     step_edges = _contract(flow, steps)
     succ_lists: dict[str, list[str]] = {s: [] for s in steps}
     pred_lists: dict[str, list[str]] = {s: [] for s in steps}
@@ -265,7 +265,7 @@ def _innermost_lanes(proc: Process) -> dict[str, Lane]:
     return found
 
 
-def _contract(flow: nx.DiGraph, steps: dict[str, Step]) -> set[tuple[str, str]]:
+def _contract(flow: Digraph, steps: dict[str, Step]) -> set[tuple[str, str]]:
     edges: set[tuple[str, str]] = set()
     for u in steps:
         seen: set[str] = set()
@@ -283,9 +283,9 @@ def _contract(flow: nx.DiGraph, steps: dict[str, Step]) -> set[tuple[str, str]]:
     return edges
 
 
-def _positions(flow: nx.DiGraph, steps: Iterable[str]) -> dict[str, float]:
+def _positions(flow: Digraph, steps: Iterable[str]) -> dict[str, float]:
     """Normalised distance from the start: shortest number of steps from ROOT / the largest."""
-    dist = nx.single_source_shortest_path_length(flow, ROOT)
+    dist = shortest_path_lengths(flow, ROOT)
     ids = list(steps)
     reach = [dist[s] for s in ids if s in dist]
     top = max(reach) if reach else 1

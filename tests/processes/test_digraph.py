@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,8 +11,11 @@ from processes.digraph import (
     Digraph,
     ancestors,
     descendants,
+    has_path,
     immediate_dominators,
+    shortest_path_lengths,
     strongly_connected_components,
+    topological_sort,
 )
 
 edge_lists = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=40)
@@ -67,3 +71,45 @@ def test_attributes_are_updated_like_networkx() -> None:
     assert g.nodes["a"] == {"kind": "Task", "name": "A"}
     assert g.edges["a", "b"] == {"kind": "sequence", "id": "f2"}
     assert ("a", "b") in g.edges and ("b", "a") not in g.edges and "c" not in g and len(g.edges) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(edge_lists)
+def test_paths_and_topological_order_match_networkx(edges: list[tuple[int, int]]) -> None:
+    ours, theirs = both(edges)
+    for n in theirs:
+        assert shortest_path_lengths(ours, n) == nx.single_source_shortest_path_length(theirs, n)
+        for m in theirs:
+            assert has_path(ours, n, m) == nx.has_path(theirs, n, m)
+    # the acyclic part (edges forward only) sorts in networkx's very order
+    dag, nx_dag = both([(u, v) for u, v in edges if u < v])
+    assert topological_sort(dag) == list(nx.topological_sort(nx_dag))
+    if not nx.is_directed_acyclic_graph(theirs):
+        with pytest.raises(ValueError, match="cycle"):
+            topological_sort(ours)
+
+
+@settings(max_examples=200, deadline=None)
+@given(edge_lists, st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=10))
+def test_copy_and_removal_match_networkx(edges: list[tuple[int, int]], gone: list[tuple[int, int]]) -> None:
+    ours, theirs = both(edges)
+    ours, theirs = ours.copy(), theirs.copy()
+    ours.remove_edges_from(gone)
+    theirs.remove_edges_from(gone)
+    assert list(ours.nodes) == list(theirs.nodes)
+    assert ours.edges(data=True) == list(theirs.edges(data=True))
+    for n in theirs:
+        assert list(ours.predecessors(n)) == list(theirs.predecessors(n))
+        assert list(ours.successors(n)) == list(theirs.successors(n))
+
+
+def test_a_copy_is_independent_and_removing_a_missing_edge_fails() -> None:
+    g = Digraph([("a", "b")])
+    g.add_node("a", kind="Task")
+    c = g.copy()
+    c.remove_edge("a", "b")
+    c.nodes["a"]["kind"] = "Event"
+    assert g.has_edge("a", "b") and not c.has_edge("a", "b") and g.nodes["a"] == {"kind": "Task"}
+    with pytest.raises(KeyError):
+        c.remove_edge("a", "b")
+    assert has_path(g, "a", "a") and not has_path(g, "b", "a") and not has_path(g, "z", "z")
