@@ -44,7 +44,7 @@ class MatchOptions:
     w_label: float = 0.7
     w_type: float = 0.1
     w_role: float = 0.05
-    w_position: float = 0.05
+    w_position: float = 0.15
     w_neighbours: float = 0.1
     split_gain: float = 0.1
 
