@@ -178,3 +178,10 @@ def test_site_inspection_words_reach_the_site_visit() -> None:
     lex = lexicon("Serveringslokalen besiktigas", "Platsbesök", "Handläggaren åker ut till restaurangen")
     assert "=platsbesök" in lex.terms("Serveringslokalen besiktigas")
     assert "=platsbesök" in lex.terms("Handläggaren åker ut till restaurangen")
+
+
+def test_a_compound_splits_after_a_modifier_from_the_domain_list() -> None:
+    lex = lexicon("Remissförfarande", "Lägg in ärendet i ärendesystemet", "Registrator")
+    assert lex.terms("Remissförfarande")[0] == "=remiss"  # the remiss procedure is the remiss
+    assert "=ansökan" in lex.terms("ärendesystemet") and "system" in lex.terms("ärendesystemet")  # not "ärendes|ystemet"
+    assert lex.terms("Registrator") == ("registrat",)  # modifier and head of five letters at least: no "registr|ator"
