@@ -264,3 +264,25 @@ def test_a_side_without_profile_compares_no_parameters_or_facts_and_says_so():
         "y has no profile parameters (durations, delays, delegation ...); they are not compared",
         "y has no profile facts; they are not compared",
     )
+
+
+def test_a_waiting_task_is_the_event_of_what_it_waits_for() -> None:
+    from processes.diff.matchtypes import family
+    from processes.diff.view import Step
+
+    assert family(Step("W", "Inväntande av remissvar", "task", "userTask")) == "event"
+    assert family(Step("W", "Wait for results", "task", "task")) == "event"
+    assert family(Step("T", "Skriv utredning", "task", "userTask")) == "activity"
+    # three answer events in parallel against one task waiting for the answers: one correspondence
+    a = model(
+        [("S", "start", "Start"), ("T1", "userTask", "Skicka remisser"), ("G1", "and"),
+         ("P", "timer", "Polisen har svarat"), ("K", "timer", "Skatteverket har svarat"),
+         ("R", "timer", "Räddningstjänsten har svarat"), ("G2", "and"), ("T2", "userTask", "Skriv utredning"),
+         ("E", "end", "Slut")],
+        [("T1", "G1"), ("G1", "P"), ("G1", "K"), ("G1", "R"), ("P", "G2"), ("K", "G2"), ("R", "G2"), ("G2", "T2"),
+         ("T2", "E")],
+        chain="S T1",
+    )
+    b = linear(["Skicka remisser", "Inväntande av remissvar", "Skriv utredning"], prefix="U")
+    d = diff_models(a, b)
+    assert [(m.a, m.b) for m in d.matches if "U1" in m.b] == [(("K", "P", "R"), ("U1",))]
