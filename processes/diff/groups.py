@@ -52,7 +52,10 @@ than the current partner by ``split_gain``. Siblings are read against x's label
 räddningstjänst och miljö" against one remiss per body) their pooled labels count; when x
 names only what they share, x must be that common part (0.8 alike), or an event standing
 for a block of siblings that run together ("Samtliga remissvar inkomna" against one answer
-event per body, where the bar is ``PROPAGATION`` lower); when x names what sets only some
+event per body, where the bar is ``PROPAGATION`` lower), or a task standing for such a block
+when what they share with x is said by no other step of their model ("Remittering till
+remissinstanser" against one "Begär yttrande från X" per body; not "Talk to applicant"
+against two tasks about the application, a word many steps carry); when x names what sets only some
 of them apart, x is one of them and no group. Groups are taken best first; a step joins
 at most one group.
 
@@ -419,7 +422,10 @@ def _one_side(
                     # x names what they share: it is their common part, or an event that
                     # stands for the whole block run together ("all answers received")
                     joined = bag_similarity(lex, sorted(set(lex.terms(own_name, lang[0]))), common, lang[0])
-                    block = together.get(members, False) and family(x) == "event"
+                    block = together.get(members, False) and (
+                        family(x) == "event"
+                        or _only_theirs(lex, many, group, set(common) & set(lex.terms(own_name, lang[0])), lang[1])
+                    )
                     if not block and joined < _COMMON_ALONE:
                         continue
                 else:
@@ -443,6 +449,21 @@ def _one_side(
         used.update(group)
         used.add(x_id)
     return matches
+
+
+def _only_theirs(lex: Lexicon, view: ModelView, group: tuple[str, ...], shared: set[str], lang: str) -> bool:
+    """Whether the terms ``shared`` by a task and a block of parallel tasks occur in no other
+    named step of the block's model: then the block is the only place that does what the task
+    names ("Remittering" against one "Begär yttrande från X" per body), not a word many steps
+    carry ("application")."""
+    if not shared:
+        return False
+    inside = set(group)
+    return all(
+        shared.isdisjoint(lex.terms(what(lex, st, lang), lang))
+        for s, st in view.steps.items()
+        if s not in inside and named(st)
+    )
 
 
 def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, str]) -> tuple[str, list[str]]:

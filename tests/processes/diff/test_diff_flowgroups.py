@@ -33,3 +33,39 @@ def test_the_heap_picks_the_same_centres_as_the_rule() -> None:
         pairs = sorted({tuple(sorted(rng.sample(range(units), 2))) for _ in range(rng.randint(1, 30))})
         changed = [(i, j, "before", rng.choice(["after", "parallel"])) for i, j in pairs]
         assert list(_centres(changed)) == greedy(changed)
+
+
+def _remiss_block(other: str) -> tuple:
+    from diffbuilders import linear, model
+
+    a = linear(["Registrera ansökan", "Remittering till remissinstanser", other])
+    b = model(
+        [("S", "start", "Start"), ("U0", "userTask", "Registrera ansökan"), ("G1", "and"),
+         ("P", "userTask", "Begär yttrande från polisen"), ("K", "userTask", "Begär yttrande från Skatteverket"),
+         ("R", "userTask", "Begär yttrande från räddningstjänsten"), ("G2", "and"), ("U9", "userTask", other),
+         ("E", "end", "Slut")],
+        [("U0", "G1"), ("G1", "P"), ("G1", "K"), ("G1", "R"), ("P", "G2"), ("K", "G2"), ("R", "G2"), ("G2", "U9"),
+         ("U9", "E")],
+        chain="S U0",
+    )
+    return a, b
+
+
+def test_a_task_stands_for_a_parallel_block_that_alone_does_what_it_names() -> None:
+    from processes.diff import diff_models
+
+    a, b = _remiss_block("Skriv utredning")
+    d = diff_models(a, b)
+    assert [m.b for m in d.matches if m.a == ("T1",)] == [("K", "P", "R")]
+
+
+def test_not_when_another_step_says_the_same_word() -> None:
+    from processes.diff.core import lexicon_for, prepare
+    from processes.diff.groups import _only_theirs
+
+    for other, alone in (("Skriv utredning", True), ("Sammanställ remissvaren och remissen", False)):
+        a, b = _remiss_block(other)
+        ca, cb = prepare(a, "A"), prepare(b, "B")
+        lex = lexicon_for((ca, cb))
+        # "remiss" is what the task shares with the block; a later step saying it too takes that away
+        assert _only_theirs(lex, cb.view, ("K", "P", "R"), {"=remiss"}, "sv") is alone
