@@ -67,7 +67,11 @@ adjacency are the evidence, and the pair's combined score is not asked to reach 
 (it asked for ``threshold - PROPAGATION`` until branch match: "Confirm identity without"
 next to "Confirm identity" has label 0.66 but a combined score of 0.63, since the other
 model's matched step had to pay for its neighbours being different). Both models are read this way, so two
-steps drawn as two others become one correspondence of four pairs. Its confidence is the
+steps drawn as two others become one correspondence of four pairs. Instead of sitting next
+to it, x may lie anywhere when the correspondence is one step y against steps like x, and y
+names what sets each of them apart while they share something ("Hämta in yttranden från
+polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
+them). Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
@@ -496,9 +500,9 @@ def attach_pass(
     options: MatchOptions,
 ) -> list[Match]:
     """Block to block: a step left over joins the correspondence of its neighbour (module doc)."""
-    matches = _attach_side(a, b, lab, score, matches, banned, options, "a")
+    matches = _attach_side(a, b, lab, score, matches, banned, options, "a", lex, lang)
     flipped = {(y, x) for x, y in banned}
-    matches = _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b")
+    matches = _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b", lex, (lang[1], lang[0]))
     # a correspondence that grew: its label is that of the pooled labels of both sides
     out = []
     for m in matches:
@@ -519,6 +523,8 @@ def _attach_side(
     banned: set[tuple[str, str]],
     options: MatchOptions,
     side: str,
+    lex: Lexicon,
+    lang: tuple[str, str],
 ) -> list[Match]:
     other_side = "b" if side == "a" else "a"
     ids_other = list(other.steps)
@@ -545,7 +551,7 @@ def _attach_side(
             continue
         # x sits next to the steps that y's correspondence already holds on x's side
         near = set(one.predecessors(x_id)) | set(one.successors(x_id))
-        if not near & set(ids_on(m, side)):
+        if not near & set(ids_on(m, side)) and not _lists_each(lex, one, other, m, x_id, side, lang):
             continue
         joins.setdefault(k, []).append((combined, x_id))
     out = list(matches)
@@ -557,6 +563,23 @@ def _attach_side(
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
         out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
     return out
+
+
+def _lists_each(
+    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
+) -> bool:
+    """Whether the single step on the other side of ``m`` names what sets apart each of the
+    steps of ``one`` it would then hold, which share something (``_reading`` "all", with a
+    common part): "Hämta in yttranden från
+    polisen, Skatteverket och räddningstjänsten" against "Polisremiss" and "Skatteremiss",
+    wherever those two are drawn."""
+    theirs = ids_on(m, "b" if side == "a" else "a")
+    if len(theirs) != 1 or theirs[0] not in other.steps:
+        return False
+    mine = [s for s in ids_on(m, side) if s in one.steps] + [x_id]
+    names = [what(lex, one.steps[s], lang[0]) for s in mine]
+    reading, common = _reading(lex, what(lex, other.steps[theirs[0]], lang[1]), names, (lang[1], lang[0]))
+    return reading == "all" and bool(common)  # the same kind of step for different things
 
 
 #: block pass: at most this many steps in a block (the coarse step and its fine steps)

@@ -69,3 +69,18 @@ def test_not_when_another_step_says_the_same_word() -> None:
         lex = lexicon_for((ca, cb))
         # "remiss" is what the task shares with the block; a later step saying it too takes that away
         assert _only_theirs(lex, cb.view, ("K", "P", "R"), {"=remiss"}, "sv") is alone
+
+
+def test_one_step_naming_each_body_takes_the_per_body_steps_wherever_they_are_drawn() -> None:
+    from diffbuilders import linear
+
+    from processes.diff import diff_models
+
+    a = linear(["Registrera ansökan", "Hämta in yttranden från polisen och Skatteverket", "Skriv utredning"])
+    # the two remisser are not next to each other: another step lies between them
+    b = linear(["Registrera ansökan", "Polisremiss", "Kontrollera vandel", "Skatteremiss", "Skriv utredning"], prefix="U")
+    d = diff_models(a, b)
+    assert [(m.b, m.how) for m in d.matches if m.a == ("T1",)] == [(("U1", "U3"), "grouped")]
+    # two steps that share nothing are not "each of" anything: no join without adjacency
+    b = linear(["Registrera ansökan", "Polisremiss", "Kontrollera vandel", "Skatteverket", "Skriv utredning"], prefix="U")
+    assert [m.b for m in diff_models(a, b).matches if m.a == ("T1",)] == [("U1",)]
