@@ -71,7 +71,8 @@ steps drawn as two others become one correspondence of four pairs. Instead of si
 to it, x may lie anywhere when the correspondence is one step y against steps like x, and y
 names what sets each of them apart while they share something ("Hämta in yttranden från
 polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
-them). Its confidence is the
+them), or y is an event naming only what they share and nothing else in their model says
+it ("Remissvar inkomna" against one answer event per body, drawn apart). Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
@@ -578,7 +579,12 @@ def _lists_each(
         return False
     mine = [s for s in ids_on(m, side) if s in one.steps] + [x_id]
     names = [what(lex, one.steps[s], lang[0]) for s in mine]
-    reading, common = _reading(lex, what(lex, other.steps[theirs[0]], lang[1]), names, (lang[1], lang[0]))
+    label = what(lex, other.steps[theirs[0]], lang[1])
+    reading, common = _reading(lex, label, names, (lang[1], lang[0]))
+    if reading == "common" and family(other.steps[theirs[0]]) == "event":
+        # y names only what they share, and nothing else in their model says it
+        shared = set(common) & set(lex.terms(label, lang[1]))
+        return _only_theirs(lex, one, tuple(mine), shared, lang[0])
     return reading == "all" and bool(common)  # the same kind of step for different things
 
 

@@ -84,3 +84,21 @@ def test_one_step_naming_each_body_takes_the_per_body_steps_wherever_they_are_dr
     # two steps that share nothing are not "each of" anything: no join without adjacency
     b = linear(["Registrera ansökan", "Polisremiss", "Kontrollera vandel", "Skatteverket", "Skriv utredning"], prefix="U")
     assert [m.b for m in diff_models(a, b).matches if m.a == ("T1",)] == [("U1",)]
+
+
+def test_one_answer_event_takes_the_per_body_answer_events_drawn_apart() -> None:
+    from diffbuilders import model
+
+    from processes.diff import diff_models
+
+    def chain(steps: list[tuple], prefix: str):
+        nodes = [("S", "start", "Start"), *[(f"{prefix}{k}", kind, name) for k, (kind, name) in enumerate(steps)],
+                 ("E", "end", "Slut")]
+        return model(nodes, chain=" ".join(n[0] for n in nodes))
+
+    a = chain([("userTask", "Skicka remisser"), ("timer", "Yttrande från polisen inkommer"), ("userTask", "Kontrollera vandel"),
+               ("timer", "Yttrande från Skatteverket inkommer"), ("userTask", "Skriv utredning")], "T")
+    b = chain([("userTask", "Skicka remisser"), ("userTask", "Kontrollera vandel"), ("timer", "Remissvar inkomna"),
+               ("userTask", "Skriv utredning")], "U")
+    d = diff_models(a, b)
+    assert [sorted(m.a) for m in d.matches if m.b == ("U2",)] == [["T1", "T3"]]
