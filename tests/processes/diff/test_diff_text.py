@@ -166,6 +166,8 @@ VOCABULARY_THAT_MEANS_THE_SAME = [
     ("Kunskapsprov avläggs", "Kunskapsprov"),  # avlägga prov = take the test
     ("Skriver provet", "Kunskapsprov"),  # skriva prov, likewise (not skriva = write a report)
     ("Föreläggande om komplettering", "Uppmana att komplettera"),
+    ("Kunskapskontroll", "Prövning av kunskaper"),  # the knowledge test, by what it checks
+    ("Kontrollera att allt är med", "Fullständighetskontroll"),
 ]
 
 
