@@ -72,7 +72,11 @@ to it, x may lie anywhere when the correspondence is one step y against steps li
 names what sets each of them apart while they share something ("Hämta in yttranden från
 polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
 them), or y is an event naming only what they share and nothing else in their model says
-it ("Remissvar inkomna" against one answer event per body, drawn apart). Its confidence is the
+it ("Remissvar inkomna" against one answer event per body, drawn apart). With a weaker label
+(at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
+apart x and the steps it holds and those share nothing: two different parts of one step
+("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
+handläggare"). Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
@@ -543,7 +547,7 @@ def _attach_side(
             continue
         best = max(same, key=lambda j: (float(row[j]), -j))
         y_id = ids_other[best]
-        if float(row[best]) < options.min_label or y_id not in unit_other or (x_id, y_id) in banned:
+        if float(row[best]) < BLOCK_MIN_LABEL or y_id not in unit_other or (x_id, y_id) in banned:
             continue
         combined = float(score[index_one[x_id], best])
         k = unit_other[y_id]
@@ -552,7 +556,13 @@ def _attach_side(
             continue
         # x sits next to the steps that y's correspondence already holds on x's side
         near = set(one.predecessors(x_id)) | set(one.successors(x_id))
-        if not near & set(ids_on(m, side)) and not _lists_each(lex, one, other, m, x_id, side, lang):
+        adjacent = bool(near & set(ids_on(m, side)))
+        if float(row[best]) < options.min_label:
+            # a weaker label: x is next to them and y names each of them ("Diarieföring och
+            # tilldelning av handläggare" / "Registrera ärendet" next to "Tilldela handläggare")
+            if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
+                continue
+        elif not adjacent and not _lists_each(lex, one, other, m, x_id, side, lang):
             continue
         joins.setdefault(k, []).append((combined, x_id))
     out = list(matches)
@@ -567,7 +577,14 @@ def _attach_side(
 
 
 def _lists_each(
-    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
+    lex: Lexicon,
+    one: ModelView,
+    other: ModelView,
+    m: Match,
+    x_id: str,
+    side: str,
+    lang: tuple[str, str],
+    shared: bool = True,
 ) -> bool:
     """Whether the single step on the other side of ``m`` names what sets apart each of the
     steps of ``one`` it would then hold, which share something (``_reading`` "all", with a
@@ -581,10 +598,11 @@ def _lists_each(
     names = [what(lex, one.steps[s], lang[0]) for s in mine]
     label = what(lex, other.steps[theirs[0]], lang[1])
     reading, common = _reading(lex, label, names, (lang[1], lang[0]))
+    if not shared:
+        return reading == "all" and not common  # two different parts of one step
     if reading == "common" and family(other.steps[theirs[0]]) == "event":
         # y names only what they share, and nothing else in their model says it
-        shared = set(common) & set(lex.terms(label, lang[1]))
-        return _only_theirs(lex, one, tuple(mine), shared, lang[0])
+        return _only_theirs(lex, one, tuple(mine), set(common) & set(lex.terms(label, lang[1])), lang[0])
     return reading == "all" and bool(common)  # the same kind of step for different things
 
 

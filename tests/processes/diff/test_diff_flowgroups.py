@@ -102,3 +102,14 @@ def test_one_answer_event_takes_the_per_body_answer_events_drawn_apart() -> None
                ("userTask", "Skriv utredning")], "U")
     d = diff_models(a, b)
     assert [sorted(m.a) for m in d.matches if m.b == ("U2",)] == [["T1", "T3"]]
+
+
+def test_a_step_naming_two_different_things_takes_its_two_neighbours_on_a_weaker_label() -> None:
+    from diffbuilders import linear
+
+    from processes.diff import diff_models
+
+    a = linear(["Diarieföring och tilldelning av handläggare", "Skriv utredning", "Fatta beslut"])
+    b = linear(["Registrera ärendet", "Tilldela handläggare", "Skriv utredning", "Fatta beslut"], prefix="U")
+    d = diff_models(a, b)
+    assert [m.b for m in d.matches if m.a == ("T0",)] == [("U0", "U1")]
