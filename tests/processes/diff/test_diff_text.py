@@ -168,7 +168,6 @@ VOCABULARY_THAT_MEANS_THE_SAME = [
     ("Föreläggande om komplettering", "Uppmana att komplettera"),
     ("Kunskapskontroll", "Prövning av kunskaper"),  # the knowledge test, by what it checks
     ("Kontrollera att allt är med", "Fullständighetskontroll"),
-    ("Utskick av beslut", "Expediering"),  # sending the decision, not deciding
 ]
 
 
