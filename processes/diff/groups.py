@@ -76,7 +76,7 @@ it ("Remissvar inkomna" against one answer event per body, drawn apart). With a 
 (at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
 apart x and the steps it holds and those share nothing: two different parts of one step
 ("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
-handläggare"). Its confidence is the
+handläggare") and at least half of x's terms are in y's label. Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
@@ -599,7 +599,10 @@ def _lists_each(
     label = what(lex, other.steps[theirs[0]], lang[1])
     reading, common = _reading(lex, label, names, (lang[1], lang[0]))
     if not shared:
-        return reading == "all" and not common  # two different parts of one step
+        # two different parts of one step, and at least half of what x says is said in y
+        own, theirs_terms = lex.terms(names[-1], lang[0]), set(lex.terms(label, lang[1]))
+        said = sum(t in theirs_terms for t in own)
+        return reading == "all" and not common and 2 * said >= len(own)
     if reading == "common" and family(other.steps[theirs[0]]) == "event":
         # y names only what they share, and nothing else in their model says it
         return _only_theirs(lex, one, tuple(mine), set(common) & set(lex.terms(label, lang[1])), lang[0])

@@ -113,3 +113,18 @@ def test_a_step_naming_two_different_things_takes_its_two_neighbours_on_a_weaker
     b = linear(["Registrera ärendet", "Tilldela handläggare", "Skriv utredning", "Fatta beslut"], prefix="U")
     d = diff_models(a, b)
     assert [m.b for m in d.matches if m.a == ("T0",)] == [("U0", "U1")]
+    # one word of a long label said in the other is not enough: "Skicka kopia till Länsstyrelsen
+    # och Folkhälsomyndigheten" is not a part of "Beslut och tillståndsbevis skickas ut"
+    from processes.diff.core import lexicon_for, prepare
+    from processes.diff.groups import _lists_each
+    from processes.diff.matchtypes import Match
+
+    a = linear(["Fatta beslut", "Utfärda tillståndsbevis", "Skicka kopia till Länsstyrelsen och Folkhälsomyndigheten",
+                "Registrera ärendet", "Tilldela handläggare"])
+    b = linear(["Fatta beslut", "Beslut och tillståndsbevis skickas ut",
+                "Diarieföring och tilldelning av handläggare"], prefix="U")
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    lex = lexicon_for((ca, cb))
+    sv = ("sv", "sv")
+    assert not _lists_each(lex, ca.view, cb.view, Match(("T1",), ("U1",), 0.9, 0.9), "T2", "a", sv, shared=False)
+    assert _lists_each(lex, ca.view, cb.view, Match(("T4",), ("U2",), 0.9, 0.9), "T3", "a", sv, shared=False)
