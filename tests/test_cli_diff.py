@@ -93,11 +93,11 @@ def test_matches_file_confirms_a_pair_the_matcher_would_not_make(tmp_path: Path)
 
 def test_synonyms_file_extends_the_builtin_list(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
-    b = write(tmp_path, "B", review="Bedöm")  # no word in common with "Granska ansökan"
+    b = write(tmp_path, "B", review="Värdera")  # no word in common with "Granska ansökan"
     before = json.loads(run("diff", a, b, "--format", "json").output)
     assert ["A_Granska"] not in [m["a"] for m in before["matches"]]
     words = tmp_path / "synonyms.yaml"
-    words.write_text("groups:\n  - [granska, bedöma]\n", encoding="utf-8")
+    words.write_text("groups:\n  - [granska, värdera]\n", encoding="utf-8")
     data = json.loads(run("diff", a, b, "--format", "json", "--synonyms", str(words)).output)
     assert data["differences"] == [] and data["uncertain"] == []
     assert ["A_Granska"] in [m["a"] for m in data["matches"]]

@@ -52,7 +52,10 @@ than the current partner by ``split_gain``. Siblings are read against x's label
 räddningstjänst och miljö" against one remiss per body) their pooled labels count; when x
 names only what they share, x must be that common part (0.8 alike), or an event standing
 for a block of siblings that run together ("Samtliga remissvar inkomna" against one answer
-event per body, where the bar is ``PROPAGATION`` lower); when x names what sets only some
+event per body, where the bar is ``PROPAGATION`` lower), or a task standing for such a block
+when what they share with x is said by no other step of their model ("Remittering till
+remissinstanser" against one "Begär yttrande från X" per body; not "Talk to applicant"
+against two tasks about the application, a word many steps carry); when x names what sets only some
 of them apart, x is one of them and no group. Groups are taken best first; a step joins
 at most one group.
 
@@ -64,7 +67,16 @@ adjacency are the evidence, and the pair's combined score is not asked to reach 
 (it asked for ``threshold - PROPAGATION`` until branch match: "Confirm identity without"
 next to "Confirm identity" has label 0.66 but a combined score of 0.63, since the other
 model's matched step had to pay for its neighbours being different). Both models are read this way, so two
-steps drawn as two others become one correspondence of four pairs. Its confidence is the
+steps drawn as two others become one correspondence of four pairs. Instead of sitting next
+to it, x may lie anywhere when the correspondence is one step y against steps like x, and y
+names what sets each of them apart while they share something ("Hämta in yttranden från
+polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
+them), or y is an event naming only what they share and nothing else in their model says
+it ("Remissvar inkomna" against one answer event per body, drawn apart). With a weaker label
+(at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
+apart x and the steps it holds and those share nothing: two different parts of one step
+("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
+handläggare") and at least half of x's terms are in y's label. Its confidence is the
 lowest of the correspondence's and the joining steps' scores.
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
@@ -419,7 +431,10 @@ def _one_side(
                     # x names what they share: it is their common part, or an event that
                     # stands for the whole block run together ("all answers received")
                     joined = bag_similarity(lex, sorted(set(lex.terms(own_name, lang[0]))), common, lang[0])
-                    block = together.get(members, False) and family(x) == "event"
+                    block = together.get(members, False) and (
+                        family(x) == "event"
+                        or _only_theirs(lex, many, group, set(common) & set(lex.terms(own_name, lang[0])), lang[1])
+                    )
                     if not block and joined < _COMMON_ALONE:
                         continue
                 else:
@@ -443,6 +458,21 @@ def _one_side(
         used.update(group)
         used.add(x_id)
     return matches
+
+
+def _only_theirs(lex: Lexicon, view: ModelView, group: tuple[str, ...], shared: set[str], lang: str) -> bool:
+    """Whether the terms ``shared`` by a task and a block of parallel tasks occur in no other
+    named step of the block's model: then the block is the only place that does what the task
+    names ("Remittering" against one "Begär yttrande från X" per body), not a word many steps
+    carry ("application")."""
+    if not shared:
+        return False
+    inside = set(group)
+    return all(
+        shared.isdisjoint(lex.terms(what(lex, st, lang), lang))
+        for s, st in view.steps.items()
+        if s not in inside and named(st)
+    )
 
 
 def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, str]) -> tuple[str, list[str]]:
@@ -475,9 +505,9 @@ def attach_pass(
     options: MatchOptions,
 ) -> list[Match]:
     """Block to block: a step left over joins the correspondence of its neighbour (module doc)."""
-    matches = _attach_side(a, b, lab, score, matches, banned, options, "a")
+    matches = _attach_side(a, b, lab, score, matches, banned, options, "a", lex, lang)
     flipped = {(y, x) for x, y in banned}
-    matches = _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b")
+    matches = _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b", lex, (lang[1], lang[0]))
     # a correspondence that grew: its label is that of the pooled labels of both sides
     out = []
     for m in matches:
@@ -498,6 +528,8 @@ def _attach_side(
     banned: set[tuple[str, str]],
     options: MatchOptions,
     side: str,
+    lex: Lexicon,
+    lang: tuple[str, str],
 ) -> list[Match]:
     other_side = "b" if side == "a" else "a"
     ids_other = list(other.steps)
@@ -515,7 +547,7 @@ def _attach_side(
             continue
         best = max(same, key=lambda j: (float(row[j]), -j))
         y_id = ids_other[best]
-        if float(row[best]) < options.min_label or y_id not in unit_other or (x_id, y_id) in banned:
+        if float(row[best]) < BLOCK_MIN_LABEL or y_id not in unit_other or (x_id, y_id) in banned:
             continue
         combined = float(score[index_one[x_id], best])
         k = unit_other[y_id]
@@ -524,7 +556,13 @@ def _attach_side(
             continue
         # x sits next to the steps that y's correspondence already holds on x's side
         near = set(one.predecessors(x_id)) | set(one.successors(x_id))
-        if not near & set(ids_on(m, side)):
+        adjacent = bool(near & set(ids_on(m, side)))
+        if float(row[best]) < options.min_label:
+            # a weaker label: x is next to them and y names each of them ("Diarieföring och
+            # tilldelning av handläggare" / "Registrera ärendet" next to "Tilldela handläggare")
+            if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
+                continue
+        elif not adjacent and not _lists_each(lex, one, other, m, x_id, side, lang):
             continue
         joins.setdefault(k, []).append((combined, x_id))
     out = list(matches)
@@ -536,6 +574,39 @@ def _attach_side(
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
         out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
     return out
+
+
+def _lists_each(
+    lex: Lexicon,
+    one: ModelView,
+    other: ModelView,
+    m: Match,
+    x_id: str,
+    side: str,
+    lang: tuple[str, str],
+    shared: bool = True,
+) -> bool:
+    """Whether the single step on the other side of ``m`` names what sets apart each of the
+    steps of ``one`` it would then hold, which share something (``_reading`` "all", with a
+    common part): "Hämta in yttranden från
+    polisen, Skatteverket och räddningstjänsten" against "Polisremiss" and "Skatteremiss",
+    wherever those two are drawn."""
+    theirs = ids_on(m, "b" if side == "a" else "a")
+    if len(theirs) != 1 or theirs[0] not in other.steps:
+        return False
+    mine = [s for s in ids_on(m, side) if s in one.steps] + [x_id]
+    names = [what(lex, one.steps[s], lang[0]) for s in mine]
+    label = what(lex, other.steps[theirs[0]], lang[1])
+    reading, common = _reading(lex, label, names, (lang[1], lang[0]))
+    if not shared:
+        # two different parts of one step, and at least half of what x says is said in y
+        own, theirs_terms = lex.terms(names[-1], lang[0]), set(lex.terms(label, lang[1]))
+        said = sum(t in theirs_terms for t in own)
+        return reading == "all" and not common and 2 * said >= len(own)
+    if reading == "common" and family(other.steps[theirs[0]]) == "event":
+        # y names only what they share, and nothing else in their model says it
+        return _only_theirs(lex, one, tuple(mine), set(common) & set(lex.terms(label, lang[1])), lang[0])
+    return reading == "all" and bool(common)  # the same kind of step for different things
 
 
 #: block pass: at most this many steps in a block (the coarse step and its fine steps)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from processes.diff.language import is_stopword
-from processes.diff.text import Lexicon, is_placeholder
+from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import Step
 
 __all__ = [
@@ -44,7 +44,7 @@ class MatchOptions:
     w_label: float = 0.7
     w_type: float = 0.1
     w_role: float = 0.05
-    w_position: float = 0.05
+    w_position: float = 0.15
     w_neighbours: float = 0.1
     split_gain: float = 0.1
 
@@ -107,9 +107,21 @@ def ids_on(m: Match, side: str) -> tuple[str, ...]:
     return m.a if side == "a" else m.b
 
 
+#: verbs of waiting: a task drawn as "Inväntande av remissvar" / "Wait for results" stands for
+#: the moment something arrives, which another person draws as an event ("Polisen har svarat")
+WAITING = frozenset(
+    "invänta inväntar inväntas inväntande avvakta avvaktar avvaktas avvaktan vänta väntar väntan "
+    "wait waits waiting await awaits awaiting".split()
+)
+
+
 def family(step: Step) -> str:
-    """``activity`` or ``event``."""
-    return "event" if step.kind == "event" else "activity"
+    """``activity`` or ``event``; a task whose name says it waits (``WAITING``) is an event."""
+    if step.kind == "event":
+        return "event"
+    if step.kind == "task" and step.name and not WAITING.isdisjoint(normalise(step.name).split()):
+        return "event"
+    return "activity"
 
 
 def named(step: Step) -> str:

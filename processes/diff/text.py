@@ -24,7 +24,9 @@ polisen", "Registrering av ansökan" and "Ansökan registreras", "Yttrande" and
    *vocabulary* — all words of the labels compared plus the synonym list — trying the
    linking morpheme ("fogemorfem") -s- at each joint: "polisremiss" -> polis + remiss,
    "kunskapsprov" -> kunskap + prov when both occur. Parts are at least three letters;
-   the split with the fewest parts wins, ties go to the longer first part.
+   the split with the fewest parts wins, ties go to the longer first part. Failing that, a
+   head or a modifier from the synonym list splits the word ("vandels|prövning",
+   "remiss|förfarande").
 
 How two terms and two labels are compared is in labelsim.py.
 """
@@ -235,6 +237,18 @@ class Lexicon:
                 head, tail = word[:cut], word[cut:]
                 if self.synonyms.canonical_word(tail, lang, self.lemmatise) is not None:
                     return (head[:-1] if head.endswith("s") and len(head) > _HEAD else head, tail)
+            # ... and so does a modifier from the domain list before a head, both of at least
+            # _HEAD letters ("remiss|förfarande", "ärende|systemet"; not "registr|ator"), the
+            # longest such modifier first
+            for cut in range(len(word) - _HEAD, _HEAD - 1, -1):
+                head, tail = word[:cut], word[cut:]
+                if self.synonyms.canonical_word(head, lang, self.lemmatise) is None:
+                    continue
+                if head.endswith("s") and self.synonyms.canonical_word(head[:-1], lang, self.lemmatise) is not None:
+                    continue  # a genitive-looking modifier: the shorter cut decides where the -s- goes
+                if tail.startswith("s") and self._known(tail[1:], lang) and not self._known(tail, lang):
+                    tail = tail[1:]  # fogemorfem -s-, when the vocabulary knows the head without it
+                return (head, tail)
         return best
 
     def _term(self, word: str, lang: str) -> str:

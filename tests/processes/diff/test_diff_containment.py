@@ -53,8 +53,11 @@ def test_a_leftover_step_joins_its_neighbours_correspondence_on_label_and_adjace
     b = model(
         [("S", "start", "Begin"), ("U0", "userTask", "Archive documents"), ("U1", "userTask", "Confirm identity"),
          ("U2", "manualTask", "Confirm identity of parents without passport"), ("U3", "userTask", "Notify registry office"),
-         ("U4", "userTask", "Sign certificate"), ("E", "end", "Finish")],
-        chain="S U0 U1 U2 U3 U4 E",
+         ("U4", "userTask", "Sign certificate"), ("E", "end", "Finish"), ("U5", "userTask", "Scan documents"),
+         ("U6", "userTask", "Record arrival")],
+        # two steps before U0 put U2 further from T1's place: with the position weight at 0.15 the
+        # pair's combined score would otherwise reach the bar the test says it stays under
+        chain="S U5 U6 U0 U1 U2 U3 U4 E",
     )
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
@@ -69,7 +72,7 @@ def test_a_leftover_step_joins_its_neighbours_correspondence_on_label_and_adjace
     assert not [x for x in d.differences if x.kind == "only_in_b" and x.b == ("U2",)]
 
 
-def _test_models(extra: tuple = ()) -> tuple:
+def _test_models(extra: tuple = (), order: str = "") -> tuple:
     a = model(
         [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Registrera ansökan"),
          ("T2", "userTask", "Sökanden gör kunskapsprovet"), ("T3", "userTask", "Skriv utredning"),
@@ -78,7 +81,7 @@ def _test_models(extra: tuple = ()) -> tuple:
     )
     nodes = [("S", "start", "Ny ansökan"), ("U1", "userTask", "Diarieföring"), ("U2", "userTask", "Utredning"),
              ("U3", "userTask", "Beslut"), ("U4", "userTask", "Kunskapsprov"), *extra, ("E", "end", "Slut")]
-    b = model(nodes, chain=" ".join(n[0] for n in nodes))
+    b = model(nodes, chain=order or " ".join(n[0] for n in nodes))
     return a, b
 
 
@@ -91,7 +94,10 @@ def test_two_leftover_steps_that_are_each_others_clear_best_pair_up() -> None:
 
 
 def test_not_when_another_step_is_nearly_as_alike() -> None:
-    a, b = _test_models()
+    # the test one place earlier in B than in _test_models: the pass asks for a combined score
+    # within MUTUAL_SLACK of the threshold, which the position weight (0.15) denies the test
+    # moved three places
+    a, b = _test_models(order="S U1 U2 U4 U3 E")
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")

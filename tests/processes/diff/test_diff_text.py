@@ -155,3 +155,35 @@ def test_a_compound_splits_at_a_head_from_the_domain_list_and_swedish_endings_re
     assert lex.terms("sökandens") == lex.terms("sökanden") == ("=sökande",)
     # "prov" is the knowledge test, not "pröva" with its dots folded away
     assert lex.terms("provet") == ("=kunskapsprov",)
+
+
+VOCABULARY_THAT_MEANS_THE_SAME = [
+    ("Tjänsteutlåtande", "Tjänsteskrivelse"),  # the official's written report, by two names
+    ("Yttrande erhålls", "Yttrande inkommer"),  # erhålla = receive
+    ("Hör polisen", "Remiss till polisen"),  # to hear a body is to consult it
+    ("Lämplighetsbedömning", "Lämplighetsprövning"),  # bedöma ~ pröva
+    ("Inskrivning i diariet", "Diarieföring"),
+    ("Kunskapsprov avläggs", "Kunskapsprov"),  # avlägga prov = take the test
+    ("Skriver provet", "Kunskapsprov"),  # skriva prov, likewise (not skriva = write a report)
+    ("Föreläggande om komplettering", "Uppmana att komplettera"),
+    ("Kunskapskontroll", "Prövning av kunskaper"),  # the knowledge test, by what it checks
+    ("Kontrollera att allt är med", "Fullständighetskontroll"),
+]
+
+
+@pytest.mark.parametrize("a,b", VOCABULARY_THAT_MEANS_THE_SAME)
+def test_general_administrative_vocabulary_reaches_one_group(a: str, b: str) -> None:
+    assert label_similarity(lexicon(a, b), a, b) == 1.0
+
+
+def test_site_inspection_words_reach_the_site_visit() -> None:
+    lex = lexicon("Serveringslokalen besiktigas", "Platsbesök", "Handläggaren åker ut till restaurangen")
+    assert "=platsbesök" in lex.terms("Serveringslokalen besiktigas")
+    assert "=platsbesök" in lex.terms("Handläggaren åker ut till restaurangen")
+
+
+def test_a_compound_splits_after_a_modifier_from_the_domain_list() -> None:
+    lex = lexicon("Remissförfarande", "Lägg in ärendet i ärendesystemet", "Registrator")
+    assert lex.terms("Remissförfarande")[0] == "=remiss"  # the remiss procedure is the remiss
+    assert "=ansökan" in lex.terms("ärendesystemet") and "system" in lex.terms("ärendesystemet")  # not "ärendes|ystemet"
+    assert lex.terms("Registrator") == ("registrat",)  # modifier and head of five letters at least: no "registr|ator"
