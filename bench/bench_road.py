@@ -213,8 +213,9 @@ def in_worker(owner, name):
     wrapped.__module__, wrapped.__qualname__, wrapped.__name__ = inner.__module__, inner.__qualname__, inner.__name__
     setattr(owner, name, wrapped)
 
+import scenarios.execute
 for owner, name in ((scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
-                    (report.results, "_csv"), (report.results, "_summary_csv")):
+                    (report.results, "_csv"), (report.results, "_summary_csv"), (scenarios.execute, "run_unit")):
     in_worker(owner, name)
 try:
     cli_module.cli.main(sys.argv[1:], standalone_mode=False)
@@ -237,6 +238,7 @@ def timeline(args: argparse.Namespace) -> None:
                 option = ["--dask", "local", "--workers", "2"] if how == "dask" else ["--workers", how]
                 load = os.getloadavg()[0]
                 log = Path(folder) / f"{how}.log"
+                log.unlink(missing_ok=True)  # this run's lines only
                 out = subprocess.run([sys.executable, "-c", _TIMELINE, "run", "--no-cache", "-o", f"{folder}/{how}",
                                       *option], capture_output=True, text=True, check=False,
                                      env={**os.environ, "TIMELINE_LOG": str(log)})
@@ -261,15 +263,22 @@ def timeline(args: argparse.Namespace) -> None:
                       f"after the last is back {after:.2f} (wall {end_wall - back_wall:.2f}); "
                       f"workers CPU s {figures['workers']:.2f}")
                 inside: dict[str, float] = {}
+                here: dict[str, float] = {}
                 pids = set()
                 for line in (log.read_text().splitlines() if log.is_file() else []):
                     pid, name, used = line.split()
                     if int(pid) != figures["pid"]:
                         pids.add(pid)
                         inside[name] = inside.get(name, 0.0) + float(used)
+                    else:
+                        here[name] = here.get(name, 0.0) + float(used)
+                # run_unit runs inside run_chunk: "outside" counts run_chunk only
                 print(f"workers ({len(pids)}) CPU s inside tasks: "
                       + ", ".join(f"{name} {used:.2f}" for name, used in sorted(inside.items()))
-                      + f"; outside them {figures['workers'] - sum(inside.values()):.2f}")
+                      + f"; outside them {figures['workers'] - sum(v for k, v in inside.items() if k != 'run_unit'):.2f}")
+                if here:
+                    print("parent CPU s inside the same functions: "
+                          + ", ".join(f"{name} {used:.2f}" for name, used in sorted(here.items())))
                 if how != "1":
                     total = end_cpu + figures["workers"]
                     serial = before + after

@@ -20,6 +20,7 @@ from report.results import (
     read_uncertainty,
     result_files,
     results_document,
+    start_csv_texts,
     write_bytes_atomic,
 )
 from report.summarycheck import read_cases_file, read_summary_file
@@ -96,13 +97,16 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     """
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
+    # the CSV texts go first: this process asks for them once summary.json is made, and then
+    # renders the report while the workers draw the plots (sent after them it waited for every plot)
+    csv_texts = start_csv_texts(batch, doc, csv_executor) if csv_executor is not None else None
     cases = first_point_cases(batch)
     drawn = None
     if cases is not None:
         profiles = {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
                     for name, data in member_files(batch).items() if name.startswith("profiles/")}
         drawn = start_plots(_plotted(doc), cases, profiles, executor)
-    files = result_files(batch, doc, uncertainty=uncertainty, executor=csv_executor)
+    files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts)
     replace_outputs(folder, files)
     if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files
         return write_report(folder, diff_section=diff_section, executor=executor)

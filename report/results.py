@@ -24,7 +24,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ __all__ = [
     "write_results",
     "results_document",
     "result_files",
+    "start_csv_texts",
     "member_files",
     "first_point_cases",
     "PLOTTED_CASE_COLUMNS",
@@ -246,19 +247,38 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     return doc
 
 
+#: the CSV texts on their way from a worker (:func:`start_csv_texts`): (case rows, [cases.csv, summary.csv])
+CsvTexts = tuple[list[list[Any]], list[Future[bytes]]]
+
+
+def _case_rows(batch: BatchResults) -> Iterator[list[Any]]:
+    return ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
+
+
+def start_csv_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> CsvTexts:
+    """Send the two CSV texts of :func:`result_files` to ``executor`` now (for ``started=``): a run
+    sends them before the report's plots, so they are back by the time this process, having made
+    summary.json, asks for them, and it goes on to the report while the workers draw."""
+    rows = list(_case_rows(batch))
+    return rows, [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
+
+
 def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
-                 executor: Executor | None = None) -> dict[str, bytes]:
+                 executor: Executor | None = None, started: CsvTexts | None = None) -> dict[str, bytes]:
     """The files :func:`write_results` writes (path in the folder -> bytes), ``doc`` being
-    :func:`results_document` of the same ``batch`` and ``uncertainty``."""
-    cases = ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
-    if executor is not None:
-        rows = list(cases)
-        csv_texts = [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
+    :func:`results_document` of the same ``batch`` and ``uncertainty``. ``executor``: a pool of
+    local workers makes the two CSV texts; ``started``: they are already on their way
+    (:func:`start_csv_texts`). The same bytes either way."""
+    cases = _case_rows(batch)
+    if started is None and executor is not None:
+        started = start_csv_texts(batch, doc, executor)
+    if started is not None:
+        rows, csv_texts = started
     files: dict[str, bytes] = {}
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
     files["summary.json"] = _json_bytes(doc)
-    if executor is not None:
+    if started is not None:
         files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
         files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
     else:

@@ -103,3 +103,18 @@ def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
         write_report(tmp_path / where, executor=executor, diff_section=lambda names: "")
     for name in ("summary.csv", "cases.csv", "report.html"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "lost" / name).read_bytes(), name
+
+
+def test_a_run_sends_its_csv_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
+    from report.build import write_run
+    from report.results import _csv, _summary_csv
+
+    batch = mini_batch(tmp_path)
+    write_run(tmp_path / "here", batch, diff_section=lambda names: "")
+    with ProcessPoolExecutor(2) as pool:
+        counting = Counting(pool)
+        write_run(tmp_path / "pool", batch, executor=counting, csv_executor=counting, diff_section=lambda names: "")
+    # the two CSV texts first (this process asks for them before the report), then every plot
+    assert [fn for fn, *_ in counting.submitted] == [_csv, _summary_csv] + [plots.draw_plot] * 4
+    for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
