@@ -1151,6 +1151,21 @@ def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+#: the settings OpenBLAS reads for its number of threads, in its order
+_BLAS_THREAD_SETTINGS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_blas_thread() -> None:
+    """Ask numpy's OpenBLAS for no helper thread, unless the user chose a number or numpy is loaded.
+
+    OpenBLAS starts its threads when numpy is imported and they spin for about 0.1 s waiting for
+    work; a simulation gives them none (it multiplies no matrices), so that is CPU time taken from
+    the simulation's own core and from every other process. Set in the environment before numpy
+    loads, so that worker processes inherit it; a user's own setting is left alone."""
+    if "numpy" not in sys.modules and not any(name in os.environ for name in _BLAS_THREAD_SETTINGS):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+
 @cli.command("simulate")
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
@@ -1191,6 +1206,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     """
     import json
 
+    _one_blas_thread()
     from scenarios.options import one_scenario_study
 
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):

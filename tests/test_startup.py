@@ -125,3 +125,32 @@ def test_a_simulation_prints_the_same_with_and_without_the_user_cache(tmp_path: 
     assert len(list((tmp_path / "cache" / "model").iterdir())) == 1
     assert run(str(tmp_path / "cache")) == without  # reads from it
     assert run(str(tmp_path / "cache"), "--workers", "2") == without  # in a pool of two: the same bytes
+
+
+THREADS_PROBE = """
+import os, sys
+import cli
+try:
+    cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
+except SystemExit:
+    pass
+print(os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")), file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
+@pytest.mark.parametrize("setting", [None, "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"])
+def test_a_simulation_starts_no_blas_threads_unless_the_user_sets_a_number(setting: str | None,
+                                                                          tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                                            "OMP_NUM_THREADS")}
+    env["PERMITFLOW_CACHE"] = str(tmp_path / "cache")
+    if setting is not None:
+        env[setting] = "2"
+    done = subprocess.run([sys.executable, "-c", THREADS_PROBE], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    value, threads = done.stderr.split()[-2:]
+    if setting is None:
+        assert (value, threads) == ("1", "1")  # numpy loaded, and no thread beside the main one
+    else:
+        assert value == ("2" if setting == "OPENBLAS_NUM_THREADS" else "None")  # the user's choice stands
