@@ -157,3 +157,34 @@ def test_a_simulation_starts_no_blas_threads_unless_the_user_sets_a_number(setti
         assert (value, threads) == ("1", "1")  # numpy loaded, and no thread beside the main one
     else:
         assert value == ("2" if setting == "OPENBLAS_NUM_THREADS" else "None")  # the user's choice stands
+
+
+GC_PROBE = """
+import gc, sys
+import cli
+cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
+print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+"""
+
+
+def test_a_simulation_in_its_own_process_freezes_what_it_loaded_and_collects_again(tmp_path: Path) -> None:
+    env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", GC_PROBE], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stderr.split()[-2:] == ["True", "True"]
+
+
+def test_a_simulation_in_a_callers_process_leaves_its_collector_alone(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    import cli
+
+    monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path / "cache"))
+    frozen = gc.get_freeze_count()
+    ran = CliRunner().invoke(cli.cli, ["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json",
+                                       "-q", "--workers", "1"])
+    assert ran.exit_code == 0, ran.output
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
