@@ -1187,8 +1187,11 @@ def _one_blas_thread() -> None:
     OpenBLAS starts its threads when numpy is imported and they spin for about 0.1 s waiting for
     work; a simulation gives them none (it multiplies no matrices), so that is CPU time taken from
     the simulation's own core and from every other process. Set in the environment before numpy
-    loads, so that worker processes inherit it; a user's own setting is left alone."""
-    if "numpy" not in sys.modules and not any(name in os.environ for name in _BLAS_THREAD_SETTINGS):
+    loads, so that worker processes inherit it; a user's own setting is left alone, and so is the
+    environment of a caller's process (the tests', a program's that calls ``cli``: main() did not
+    start the command)."""
+    if (_OWN_PROCESS and "numpy" not in sys.modules
+            and not any(name in os.environ for name in _BLAS_THREAD_SETTINGS)):
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 

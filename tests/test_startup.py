@@ -174,8 +174,8 @@ def test_a_simulation_in_its_own_process_freezes_what_it_loaded_and_collects_aga
     assert done.stderr.split()[-2:] == ["True", "True"]
 
 
-def test_a_simulation_in_a_callers_process_leaves_its_collector_alone(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_simulation_in_a_callers_process_leaves_its_collector_and_environment_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
     from click.testing import CliRunner
@@ -183,8 +183,26 @@ def test_a_simulation_in_a_callers_process_leaves_its_collector_alone(tmp_path: 
     import cli
 
     monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path / "cache"))
+    for name in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
     frozen = gc.get_freeze_count()
     ran = CliRunner().invoke(cli.cli, ["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json",
                                        "-q", "--workers", "1"])
     assert ran.exit_code == 0, ran.output
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+
+
+def test_the_blas_setting_is_made_only_for_a_command_main_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    import cli
+
+    for name in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(cli, "sys", types.SimpleNamespace(modules={}))  # as if numpy were not loaded yet
+    cli._one_blas_thread()
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # a caller's process: its environment is its own
+    monkeypatch.setattr(cli, "_OWN_PROCESS", [True])
+    cli._one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"  # (monkeypatch restores the environment)
