@@ -7,6 +7,7 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 from __future__ import annotations
 
 import errno
+import gc
 import io
 import math
 import os
@@ -1155,6 +1156,49 @@ def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+#: true while main() runs a command: this process is the command's own (not the tests' or a program's that calls cli)
+_OWN_PROCESS: list[bool] = []
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Python's cycle collector paused while a command, in a process of its own, loads its modules
+    and inputs.
+
+    What loading makes is kept (modules, classes, the parsed model and profile), so a collection
+    every 700 new objects frees nothing and walks them all again. Afterwards everything that exists
+    is frozen (``gc.freeze``: left out of every later collection, as garbage it is not) and the
+    collector runs again for the simulation. A caller's process (the tests', a program's that
+    calls ``cli``) keeps its collector as it is."""
+    if not _OWN_PROCESS or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+#: the settings OpenBLAS reads for its number of threads, in its order
+_BLAS_THREAD_SETTINGS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_blas_thread() -> None:
+    """Ask numpy's OpenBLAS for no helper thread, unless the user chose a number or numpy is loaded.
+
+    OpenBLAS starts its threads when numpy is imported and they spin for about 0.1 s waiting for
+    work; a simulation gives them none (it multiplies no matrices), so that is CPU time taken from
+    the simulation's own core and from every other process. Set in the environment before numpy
+    loads, so that worker processes inherit it; a user's own setting is left alone, and so is the
+    environment of a caller's process (the tests', a program's that calls ``cli``: main() did not
+    start the command)."""
+    if (_OWN_PROCESS and "numpy" not in sys.modules
+            and not any(name in os.environ for name in _BLAS_THREAD_SETTINGS)):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+
 @cli.command("simulate")
 @click.argument("model", metavar="MODEL")
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
@@ -1195,17 +1239,19 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     """
     import json
 
+    _one_blas_thread()
     from scenarios.options import one_scenario_study
 
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):
         raise click.BadParameter(f"{eventlog!r} (expected a .csv or .xes file name)", param_hint="--eventlog")
     if years is not None and cases is not None:
         raise click.UsageError("give --years or --cases, not both")
-    with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-        study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
-                                   replications=replications, seed=seed, eventlog=eventlog is not None)
-    # simulate prints figures and writes at most an event log: its units make no case rows
-    ready = _prepared(study, force=force, case_rows=False)
+    with _loading():
+        with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+            study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
+                                       replications=replications, seed=seed, eventlog=eventlog is not None)
+        # simulate prints figures and writes at most an event log: its units make no case rows
+        ready = _prepared(study, force=force, case_rows=False)
     batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
@@ -1909,6 +1955,7 @@ def main(argv: list[str] | None = None) -> int:
     Every write is checked, standard output included: output that cannot be written
     (``permitflow show x > /dev/full``) is an error (exit 1), never a silent truncation.
     """
+    _OWN_PROCESS.append(True)
     try:
         cli.main(args=argv, prog_name="permitflow", standalone_mode=True)
         code = 0
@@ -1916,6 +1963,8 @@ def main(argv: list[str] | None = None) -> int:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except OSError as err:  # --help or --version into a full disk: click writes them before any command runs
         return _output_lost(err)
+    finally:
+        _OWN_PROCESS.clear()
     try:
         sys.stdout.flush()
     except OSError as err:

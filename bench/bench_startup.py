@@ -50,7 +50,7 @@ COMMANDS = (
 #: (a repeated run: the parsed process and the profile's YAML text come from the user cache, so lxml, the
 #: BPMN reader and PyYAML are not among them; a small run starts no pool, so no multiprocessing)
 SIMULATE_IMPORTS = ("click", "cli", "dateutil.rrule", "processes.params", "bpmn_io.profile", "bpmn_io.library",
-                    "processes.model", "scenarios.options", "numpy", "simulator.stats", "simpy", "simulator.engine",
+                    "processes.model", "scenarios.options", "numpy", "simulator.stats", "simulator.simpyimport", "simulator.engine",
                     "bpmn_io.processstore", "scenarios.execute", "scenarios.batch", "scenarios.road",
                     "scenarios.executors", "numpy.random")
 _IMPORT_PROBE = """

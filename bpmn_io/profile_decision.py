@@ -11,8 +11,6 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from dateutil.rrule import rrulestr
-
 from bpmn_io.profile_values import (
     KEYS,
     PROVENANCE_KEYS,
@@ -48,6 +46,8 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
     if rule is not None:
         if not isinstance(rule, str):
             raise fail(path + ("rrule",), f"{rule!r} is not an iCalendar RRULE text")
+        from dateutil.rrule import rrulestr  # here: a profile without meeting rules never needs dateutil
+
         try:
             rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
         except (ValueError, TypeError) as err:

@@ -37,13 +37,11 @@ from typing import Any
 
 from processes.cachestore import cache_folder, read_checked, write_checked
 
-__all__ = ["FORMAT", "DUMP_FORMAT", "MIN_CHARS", "MAX_ENTRIES", "recall", "keep", "recall_dump", "keep_dump",
+__all__ = ["FORMAT", "DUMP_FORMAT", "MAX_ENTRIES", "recall", "keep", "recall_dump", "keep_dump",
            "encode_doc", "decode_doc"]
 
 FORMAT = "permitflow-yaml/1"
 DUMP_FORMAT = "permitflow-yaml-text/1"
-#: a shorter text parses about as fast as its entry is read: not kept
-MIN_CHARS = 2048
 #: entries kept; writing one more removes the oldest quarter (a user editing a profile makes one per save)
 MAX_ENTRIES = 400
 _DATE = "\x00date"
@@ -128,9 +126,9 @@ def decode_doc(text: str) -> tuple[Any, dict[tuple[Any, ...], int]]:
 
 
 def _place(text: str, aliases: str | None) -> tuple[Path, str] | None:
-    """The entry's file and key for ``text``, or ``None`` when it is not kept."""
-    if len(text) < MIN_CHARS:
-        return None
+    """The entry's file and key for ``text``, or ``None`` when it is not kept. Short texts are kept
+    too: one parses about as fast as its entry is read, but parsing it needs PyYAML imported (tens of
+    ms), and a small model's profile may be the only YAML of a run."""
     folder = cache_folder("yaml")
     if folder is None:
         return None
@@ -201,10 +199,8 @@ def recall_dump(shown: str) -> str | None:
 
 
 def keep_dump(shown: str, text: str) -> None:
-    """Keep ``text``, the YAML of data whose ``repr`` is ``shown``, for the next run (texts shorter
-    than :data:`MIN_CHARS` are quicker to make again)."""
-    if len(text) < MIN_CHARS:
-        return
+    """Keep ``text``, the YAML of data whose ``repr`` is ``shown``, for the next run (a short one
+    too: making it again needs PyYAML and its emitter imported)."""
     place = _dump_place(shown)
     if place is None:
         return

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from processes.cachestore import cache_folder, write_quietly
@@ -30,8 +31,10 @@ def store_folder() -> Path | None:
     return cache_folder("holidays")
 
 
+@lru_cache(maxsize=1)
 def _package_version() -> str:
-    """The installed holidays release, from its dist-info folder's name ("" when not found).
+    """The installed holidays release, from its dist-info folder's name ("" when not found; looked
+    up once per process: the folder listing is of the whole site-packages).
 
     Not ``importlib.metadata.version``: that parses the package's metadata as e-mail,
     costing about as much as the store saves.

@@ -11,9 +11,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-import simpy
-
 from simulator import tokens as T
+from simulator.simpyimport import simpy
 from simulator.state import Box, Scope
 
 __all__ = ["ActivityExecution"]

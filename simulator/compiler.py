@@ -44,8 +44,10 @@ def compile_process(process: m.Process, params: SimParams) -> CompiledProcess:
 
 
 def check_executable(process: m.Process, params: SimParams) -> None:
-    """Raise :class:`processes.errors.SimulationError` naming every element the engine cannot run."""
-    build_tables(process, params)
+    """Raise :class:`processes.errors.SimulationError` naming every element the engine cannot run.
+    The tables built to find out are kept (:func:`compile_process`): a run checks its processes first
+    and then compiles the same objects for its replications."""
+    compile_process(process, params)
 
 
 def profile_problems(process: m.Process, params: SimParams) -> list[tuple[str, str]]:

@@ -27,8 +27,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from dateutil.rrule import rrulestr
-
 from processes.errors import SimulationError
 from processes.params import DecisionBody, MeetingSchedule
 
@@ -68,6 +66,8 @@ class MeetingCalendar:
         first = self._origin + dt.timedelta(hours=schedule.at_hour)
         self._rule: Iterator[dt.datetime] | None = None
         if schedule.rrule is not None:
+            from dateutil.rrule import rrulestr  # here: a model without meeting rules never needs dateutil
+
             try:
                 self._rule = iter(rrulestr(schedule.rrule, dtstart=first))
             except (ValueError, TypeError) as err:

@@ -29,7 +29,6 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-import simpy
 
 from processes.errors import SimulationError
 from processes.model import Process
@@ -42,6 +41,7 @@ from simulator.joins import JoinRouting
 from simulator.recorder import Recorder
 from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
+from simulator.simpyimport import simpy
 from simulator.state import Case, Scope
 from simulator.streams import draws, lazy_stream, root_sequence, uniforms
 from simulator.tokenprocess import TokenProcess, token_process

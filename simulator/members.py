@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections import deque
 
-import simpy
-
 from simulator.resources import WorkCalendar
+from simulator.simpyimport import simpy
 
 __all__ = ["MemberDesk"]
 

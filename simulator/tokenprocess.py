@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import simpy
-from simpy.events import Initialize
+from simulator.simpyimport import simpy
 
 __all__ = ["TokenProcess", "QUIET_TOKENS", "token_process"]
+
+Initialize = simpy.events.Initialize
 
 #: start tokens at once and end them without an event; tests turn it off to compare
 QUIET_TOKENS = True

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
-import simpy
 
 from processes.errors import SimulationError
 from processes.params import SimParams
@@ -25,6 +24,7 @@ from simulator.decisions import MeetingCalendar, meeting_calendar
 from simulator.members import MemberDesk
 from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
+from simulator.simpyimport import simpy
 from simulator.streams import draws, lazy_stream, stream
 
 __all__ = ["Workplace", "PoolAtWork"]

@@ -91,8 +91,10 @@ def test_the_listings_read_the_same_from_the_yaml_store(tmp_path: Path) -> None:
 
 #: what a repeated small simulation finds in the user cache or does without: the XML reader (the parsed
 #: process is kept), PyYAML (the profile's text is kept), a process pool and concurrent.futures with the
-#: logging it loads (the work is small: no executor), numpy.ma
-SIMULATE_SKIPS = ("lxml", "bpmn_io.reader", "yaml", "multiprocessing", "concurrent.futures", "logging", "numpy.ma")
+#: logging it loads (the work is small: no executor), numpy.ma, and importlib.metadata (simpy's __init__ asks it
+#: for simpy's version: simulator/simpyimport.py)
+SIMULATE_SKIPS = ("lxml", "bpmn_io.reader", "yaml", "multiprocessing", "concurrent.futures", "logging", "numpy.ma",
+                  "importlib.metadata")
 
 
 def test_a_repeated_small_simulation_reads_its_model_from_the_cache_and_stays_in_one_process(tmp_path: Path) -> None:
@@ -102,6 +104,16 @@ def test_a_repeated_small_simulation_reads_its_model_from_the_cache_and_stays_in
     assert heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS) == []
     assert heavy_modules(args, tmp_path, heavy=("numpy", "simpy", "processes.model")) == ["numpy", "processes.model",
                                                                                            "simpy"]  # the probe sees
+
+
+def test_a_repeated_simulation_of_a_small_model_file_needs_no_yaml_xml_or_dateutil(tmp_path: Path) -> None:
+    fixtures = ROOT / "tests" / "fixtures" / "sim"
+    args = ["simulate", str(fixtures / "mm1.bpmn"), "--profile", str(fixtures / "mm1.yaml"), "--cases", "50", "-r", "1",
+            "--format", "json", "-q"]
+    assert (fixtures / "mm1.yaml").stat().st_size < 2048  # a short profile: its parsed data is kept too
+    heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS)  # a first run fills the user cache
+    # and dateutil loads only for a meeting rule (RRULE), which this model has not
+    assert heavy_modules(args, tmp_path, heavy=(*SIMULATE_SKIPS, "dateutil")) == []
 
 
 def test_a_simulation_prints_the_same_with_and_without_the_user_cache(tmp_path: Path) -> None:
@@ -116,3 +128,81 @@ def test_a_simulation_prints_the_same_with_and_without_the_user_cache(tmp_path: 
     assert len(list((tmp_path / "cache" / "model").iterdir())) == 1
     assert run(str(tmp_path / "cache")) == without  # reads from it
     assert run(str(tmp_path / "cache"), "--workers", "2") == without  # in a pool of two: the same bytes
+
+
+THREADS_PROBE = """
+import os, sys
+import cli
+try:
+    cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
+except SystemExit:
+    pass
+print(os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")), file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
+@pytest.mark.parametrize("setting", [None, "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"])
+def test_a_simulation_starts_no_blas_threads_unless_the_user_sets_a_number(setting: str | None,
+                                                                          tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                                            "OMP_NUM_THREADS")}
+    env["PERMITFLOW_CACHE"] = str(tmp_path / "cache")
+    if setting is not None:
+        env[setting] = "2"
+    done = subprocess.run([sys.executable, "-c", THREADS_PROBE], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    value, threads = done.stderr.split()[-2:]
+    if setting is None:
+        assert (value, threads) == ("1", "1")  # numpy loaded, and no thread beside the main one
+    else:
+        assert value == ("2" if setting == "OPENBLAS_NUM_THREADS" else "None")  # the user's choice stands
+
+
+GC_PROBE = """
+import gc, sys
+import cli
+cli.main(["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json", "-q"])
+print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+"""
+
+
+def test_a_simulation_in_its_own_process_freezes_what_it_loaded_and_collects_again(tmp_path: Path) -> None:
+    env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", GC_PROBE], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stderr.split()[-2:] == ["True", "True"]
+
+
+def test_a_simulation_in_a_callers_process_leaves_its_collector_and_environment_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    import cli
+
+    monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path / "cache"))
+    for name in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    frozen = gc.get_freeze_count()
+    ran = CliRunner().invoke(cli.cli, ["simulate", "helsingborg", "--years", "0.25", "-r", "1", "--format", "json",
+                                       "-q", "--workers", "1"])
+    assert ran.exit_code == 0, ran.output
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+
+
+def test_the_blas_setting_is_made_only_for_a_command_main_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    import cli
+
+    for name in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(cli, "sys", types.SimpleNamespace(modules={}))  # as if numpy were not loaded yet
+    cli._one_blas_thread()
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # a caller's process: its environment is its own
+    monkeypatch.setattr(cli, "_OWN_PROCESS", [True])
+    cli._one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"  # (monkeypatch restores the environment)

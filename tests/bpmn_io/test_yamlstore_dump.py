@@ -60,9 +60,10 @@ def test_a_parsed_document_and_a_text_do_not_meet(store: Path) -> None:
     assert yamlstore.recall_dump(text) is None and yamlstore.recall(repr(DATA), None) is None
 
 
-def test_short_texts_are_not_kept(store: Path) -> None:
-    execute._profile_text({"a": 1})
-    assert not store.exists()
+def test_short_texts_are_kept_too(store: Path) -> None:
+    text = execute._profile_text({"a": 1})
+    assert len(list(store.iterdir())) == 1
+    assert yamlstore.recall_dump(repr({"a": 1})) == text == dump_yaml({"a": 1})
 
 
 def test_none_turns_the_text_store_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -209,3 +209,16 @@ def test_unsupported_elements_are_all_named_before_the_run() -> None:
         check_executable(p, replay_params())
     assert "'CX': complex gateways are not simulated" in str(err.value)
     assert "'ES': event subprocesses are not simulated" in str(err.value)
+
+
+def test_the_tables_a_check_builds_are_the_ones_the_replications_get(monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator import compiler
+
+    built = []
+    monkeypatch.setattr(compiler, "build_tables", lambda *a: built.append(a) or object())
+    p, prm = proc([start("S"), task("A"), end("E")], "S>A A>E"), replay_params()
+    compiler.check_executable(p, prm)
+    tables = compiler.compile_process(p, prm)
+    assert compiler.compile_process(p, prm) is tables and len(built) == 1  # one build for the check and the runs
+    compiler.compile_process(p, replay_params())  # other params (equal, another object): built anew
+    assert len(built) == 2
