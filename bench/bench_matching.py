@@ -21,7 +21,8 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               is a development set since branch match, 2026-12-03; still run by ``--held-out``,
               and by ``--sets sv-r6``), and
 * ``sv-r7``   p20-p23, the seventh held-out round (run once on merged main 2026-12-03, then its
-              misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r7``).
+              misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r7``), and
+* ``sv-r8``   p24-p27, the eighth held-out round (all eight only with ``--held-out``).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -86,6 +87,9 @@ ROUND_6 = ("p17", "p18", "p19")
 #: the seventh held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them; run once on merged main, misses read, development since
 ROUND_7 = ("p20", "p21", "p22", "p23")
+#: the eighth held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_8 = ("p24", "p25", "p26", "p27")
 
 
 @dataclass(frozen=True)
@@ -300,7 +304,13 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    held = [s for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7") if args.held_out and s not in args.sets]
+    if "sv-r8" in args.sets and not args.held_out:
+        parser.error("--sets sv-r8: the eighth held-out round is scored only with --held-out")
+    held = [
+        s
+        for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8")
+        if args.held_out and s not in args.sets
+    ]
     sets = list(args.sets) + held
     sources = {
         "ua": (lambda: ua_pairs()) if (SHARED_UA / "gold.json").is_file() else None,
@@ -314,6 +324,7 @@ def main() -> int:
         "sv-r5": lambda: swedish_pairs(ROUND_5),
         "sv-r6": lambda: swedish_pairs(ROUND_6),
         "sv-r7": lambda: swedish_pairs(ROUND_7),
+        "sv-r8": lambda: swedish_pairs(ROUND_8),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
