@@ -23,7 +23,8 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r7``   p20-p23, the seventh held-out round (run once on merged main 2026-12-03, then its
               misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r7``), and
 * ``sv-r8``   p24-p27, the eighth held-out round (run once on the same matcher as sv-r7, then its
-              misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r8``).
+              misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r8``), and
+* ``sv-r9``   p28-p31, the ninth held-out round (all four only with ``--held-out``).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -91,6 +92,9 @@ ROUND_7 = ("p20", "p21", "p22", "p23")
 #: the eighth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them; run once on the sv-r7 matcher, misses read, development since
 ROUND_8 = ("p24", "p25", "p26", "p27")
+#: the ninth held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_9 = ("p28", "p29", "p30", "p31")
 
 
 @dataclass(frozen=True)
@@ -305,9 +309,11 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
+    if "sv-r9" in args.sets and not args.held_out:
+        parser.error("--sets sv-r9: the ninth held-out round is scored only with --held-out")
     held = [
         s
-        for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8")
+        for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8", "sv-r9")
         if args.held_out and s not in args.sets
     ]
     sets = list(args.sets) + held
@@ -324,6 +330,7 @@ def main() -> int:
         "sv-r6": lambda: swedish_pairs(ROUND_6),
         "sv-r7": lambda: swedish_pairs(ROUND_7),
         "sv-r8": lambda: swedish_pairs(ROUND_8),
+        "sv-r9": lambda: swedish_pairs(ROUND_9),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
