@@ -72,7 +72,12 @@ to it, x may lie anywhere when the correspondence is one step y against steps li
 names what sets each of them apart while they share something ("Hämta in yttranden från
 polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
 them), or y is an event naming only what they share and nothing else in their model says
-it ("Remissvar inkomna" against one answer event per body, drawn apart). With a weaker label
+it ("Remissvar inkomna" against one answer event per body, drawn apart). Whatever the label,
+x joins when it is a branch beside the correspondence's steps (a predecessor or successor in
+common: one block) and y says all x says and more, x saying two things at least, y
+saying nothing that neither x nor those steps say and something that only x says
+("Polisremiss" beside "Kontroll hos Skatteverket och Kronofogden", both against "Remisser
+till polisen, Skatteverket och Kronofogden"; branch m10). With a weaker label
 (at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
 apart x and the steps it holds and those share nothing: two different parts of one step
 ("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
@@ -557,7 +562,9 @@ def _attach_side(
         # x sits next to the steps that y's correspondence already holds on x's side
         near = set(one.predecessors(x_id)) | set(one.successors(x_id))
         adjacent = bool(near & set(ids_on(m, side)))
-        if float(row[best]) < options.min_label:
+        if _said_in_full(lex, one, other, m, x_id, side, lang):
+            pass  # a branch beside them that y names in full ("Polisremiss" in "Remisser till polisen, ...")
+        elif float(row[best]) < options.min_label:
             # a weaker label: x is next to them and y names each of them ("Diarieföring och
             # tilldelning av handläggare" / "Registrera ärendet" next to "Tilldela handläggare")
             if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
@@ -574,6 +581,32 @@ def _attach_side(
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
         out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
     return out
+
+
+def _said_in_full(
+    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
+) -> bool:
+    """Whether x is a branch beside the steps of ``m`` on its side (a predecessor or a
+    successor in common with one of them: the same parallel or exclusive block) and the one
+    step on the other side of ``m`` says everything x says and more, nothing that neither x
+    nor the steps of ``m`` say, and something that only x says: "Polisremiss" beside
+    "Remiss Skatteverket och Kronofogden", both against "Remisser till polis, Skatteverket
+    och Kronofogden"."""
+    theirs = ids_on(m, "b" if side == "a" else "a")
+    if len(theirs) != 1 or theirs[0] not in other.steps:
+        return False
+    own = set(lex.terms(what(lex, one.steps[x_id], lang[0]), lang[0]))
+    said = set(lex.terms(what(lex, other.steps[theirs[0]], lang[1]), lang[1]))
+    if len(own) < 2 or not own < said:
+        return False
+    mine = [s for s in ids_on(m, side) if s in one.steps]
+    # ... and nothing else: y is x and the steps it already holds, said together, and x
+    # says a part of y that none of those steps says (not a second wording of them)
+    held = set().union(*(lex.terms(what(lex, one.steps[s], lang[0]), lang[0]) for s in mine))
+    if not said <= own | held or not said - held:
+        return False
+    before, after = set(one.predecessors(x_id)), set(one.successors(x_id))
+    return any(before & set(one.predecessors(s)) or after & set(one.successors(s)) for s in mine)
 
 
 def _lists_each(
