@@ -126,9 +126,38 @@ def test_a_branch_the_one_step_names_in_full_joins_its_siblings_correspondence()
 
 def test_a_branch_that_only_rewords_its_sibling_or_says_more_does_not_join() -> None:
     b = linear(["Registrera ansökan", "Remisser till polisen, Skatteverket och Kronofogden", "Fatta beslut"])
-    # "Remisser till Skatteverket och Kronofogden" says nothing of the one step that its matched
-    # sibling does not say; "Polisremiss om brandskydd" says more than the one step
-    for other in ("Remisser till Skatteverket och Kronofogden", "Polisremiss om brandskydd"):
+    # "Polisremiss om brandskydd" says more than the one step; "Polisens remiss" only what
+    # its matched sibling is not about, with nothing of the sibling in common
+    for other in ("Polisremiss om brandskydd", "Begär in polisens remiss"):
         a = _parallel([other, "Kontroll hos Skatteverket och Kronofogden"])
         found = _attach(a, b, [*_AROUND, Match(("B1",), ("T1",), 0.7, 0.7)])
         assert Match(("B1",), ("T1",), 0.7, 0.7) in found, other
+
+
+def _alternatives(labels: list[str]) -> object:
+    """start -> Registrera ansökan -> exclusive branches (one step each) -> Arkivera ärendet -> end."""
+    nodes = [("S", "start", ""), ("R", "userTask", "Registrera ansökan"), ("X1", "xor", ""), ("X2", "xor", "")]
+    nodes += [(f"B{i}", "userTask", label) for i, label in enumerate(labels)]
+    nodes += [("D", "userTask", "Arkivera ärendet"), ("E", "end", "")]
+    flows = [("X1", f"B{i}") for i in range(len(labels))] + [(f"B{i}", "X2") for i in range(len(labels))]
+    return model(nodes, flows + [("X2", "D"), ("D", "E")], chain="S R X1")
+
+
+def test_another_way_of_doing_the_same_work_joins_the_correspondence() -> None:
+    # a decision drawn as two alternatives against one decision step
+    a = _alternatives(["Socialnämnden fattar beslut", "Enhetschefen beslutar på delegation"])
+    b = linear(["Registrera ansökan", "Beslut", "Arkivera ärendet"])
+    found = _attach(a, b, [*_AROUND, Match(("B0",), ("T1",), 0.8, 0.8)])
+    assert [(m.a, m.b, m.how) for m in found if m not in _AROUND] == [(("B0", "B1"), ("T1",), "grouped")]
+
+
+def test_a_branch_whose_sibling_the_one_step_names_alone_does_not_join() -> None:
+    # the police's answer against the police's branch: the Skatteverket branch stays apart
+    a = _alternatives(["Yttrande från polisen", "Yttrande från Skatteverket"])
+    b = linear(["Registrera ansökan", "Polisens yttrande inkommer", "Arkivera ärendet"])
+    kept = Match(("B0",), ("T1",), 0.8, 0.8)
+    assert kept in _attach(a, b, [*_AROUND, kept])
+    # ... but an event for all answers takes both
+    b = linear(["Registrera ansökan", "Samtliga yttranden har kommit in", "Arkivera ärendet"])
+    found = _attach(a, b, [*_AROUND, kept])
+    assert [(m.a, m.b) for m in found if m not in _AROUND] == [(("B0", "B1"), ("T1",))]
