@@ -201,3 +201,17 @@ def test_a_compound_splits_after_a_modifier_from_the_domain_list() -> None:
     # a role, not the work: "Registrator" is neither "registr|ator" nor "registrera"
     assert lex.terms("Registrator") == lex.terms("registratorn") == ("=registrator",)
     assert "=registrera" not in lex.terms("Registratorn avslutar ärendet")
+
+
+def test_a_staff_role_as_the_subject_is_who_does_the_work_not_the_work() -> None:
+    from processes.diff.matchtypes import what
+    from processes.diff.view import Step
+
+    lex = lexicon("Handläggaren bokar tid för kunskapsprov", "Bokning av kunskapsprov", "Handläggare")
+    step = Step("T1", "Handläggaren bokar tid för kunskapsprov", "task", "userTask")
+    assert what(lex, step, "sv") == "bokar tid för kunskapsprov"  # no lane named after the role needed
+    # a role that is the object stays ("Fördelning till handläggare"), and so does a lone role
+    for name in ("Fördelning till handläggare", "Handläggaren", "Handläggare och registrator"):
+        assert what(lex, Step("T2", name, "task", "userTask"), "sv") == name
+    # English labels are left alone
+    assert what(lex, Step("T3", "Chef checks the file", "task", "userTask"), "en") == "Chef checks the file"
