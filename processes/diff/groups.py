@@ -72,7 +72,17 @@ to it, x may lie anywhere when the correspondence is one step y against steps li
 names what sets each of them apart while they share something ("Hämta in yttranden från
 polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
 them), or y is an event naming only what they share and nothing else in their model says
-it ("Remissvar inkomna" against one answer event per body, drawn apart). With a weaker label
+it ("Remissvar inkomna" against one answer event per body, drawn apart). With a label of
+at least ``BLOCK_MIN_LABEL``, x also joins when it is a branch beside the correspondence's
+steps (a predecessor or successor in common: one block) and either y says all x says and
+more, x saying two things at least, y saying nothing that neither x nor those steps say and
+something that only x says ("Polisremiss" beside "Kontroll hos Skatteverket och
+Kronofogden", both against "Remisser till polisen, Skatteverket och Kronofogden"), or x, its
+sibling and y share a term of the synonym list — the same work done another way — unless y
+names by that list what sets the sibling apart while x names something y does not
+("Enhetschefen beslutar på delegation" beside "Socialnämnden fattar beslut", both against
+"Arbetsutskottet fattar beslut"; not "Yttrande från Skatteverket" beside "Yttrande från
+polisen" against "Polisens yttrande inkommer"; branch m10). With a weaker label
 (at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
 apart x and the steps it holds and those share nothing: two different parts of one step
 ("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
@@ -557,7 +567,9 @@ def _attach_side(
         # x sits next to the steps that y's correspondence already holds on x's side
         near = set(one.predecessors(x_id)) | set(one.successors(x_id))
         adjacent = bool(near & set(ids_on(m, side)))
-        if float(row[best]) < options.min_label:
+        if _said_in_full(lex, one, other, m, x_id, side, lang) or _alternative(lex, one, other, m, x_id, side, lang):
+            pass  # a branch beside them that y names in full, or another way of doing what y does
+        elif float(row[best]) < options.min_label:
             # a weaker label: x is next to them and y names each of them ("Diarieföring och
             # tilldelning av handläggare" / "Registrera ärendet" next to "Tilldela handläggare")
             if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
@@ -574,6 +586,62 @@ def _attach_side(
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
         out[k] = Match(a_ids, b_ids, round(min(m.confidence, min(s for s, _ in extra)), 3), m.label, "grouped")
     return out
+
+
+def _said_in_full(
+    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
+) -> bool:
+    """Whether x is a branch beside the steps of ``m`` on its side (a predecessor or a
+    successor in common with one of them: the same parallel or exclusive block) and the one
+    step on the other side of ``m`` says everything x says and more, nothing that neither x
+    nor the steps of ``m`` say, and something that only x says: "Polisremiss" beside
+    "Remiss Skatteverket och Kronofogden", both against "Remisser till polis, Skatteverket
+    och Kronofogden"."""
+    theirs = ids_on(m, "b" if side == "a" else "a")
+    if len(theirs) != 1 or theirs[0] not in other.steps:
+        return False
+    own = set(lex.terms(what(lex, one.steps[x_id], lang[0]), lang[0]))
+    said = set(lex.terms(what(lex, other.steps[theirs[0]], lang[1]), lang[1]))
+    if len(own) < 2 or not own < said:
+        return False
+    mine = [s for s in ids_on(m, side) if s in one.steps]
+    # ... and nothing else: y is x and the steps it already holds, said together, and x
+    # says a part of y that none of those steps says (not a second wording of them)
+    held = set().union(*(lex.terms(what(lex, one.steps[s], lang[0]), lang[0]) for s in mine))
+    if not said <= own | held or not said - held:
+        return False
+    before, after = set(one.predecessors(x_id)), set(one.successors(x_id))
+    return any(before & set(one.predecessors(s)) or after & set(one.successors(s)) for s in mine)
+
+
+def _alternative(
+    lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
+) -> bool:
+    """Whether x and a step of ``m`` on its side are branches of one block (a predecessor or
+    a successor in common) and all three name the same work by the domain's vocabulary (a
+    synonym group they share), unless by that vocabulary y names what sets that step apart
+    from x and x names something y does not: a decision drawn as two alternatives ("Delegationsbeslut av enhetschef" / "Beslut i
+    socialnämnden") against one decision."""
+    theirs = ids_on(m, "b" if side == "a" else "a")
+    if len(theirs) != 1 or theirs[0] not in other.steps:
+        return False
+    own = set(lex.terms(what(lex, one.steps[x_id], lang[0]), lang[0]))
+    said = set(lex.terms(what(lex, other.steps[theirs[0]], lang[1]), lang[1]))
+    before, after = set(one.predecessors(x_id)), set(one.successors(x_id))
+    for s in ids_on(m, side):
+        if s not in one.steps or not (before & set(one.predecessors(s)) or after & set(one.successors(s))):
+            continue
+        theirs_too = set(lex.terms(what(lex, one.steps[s], lang[0]), lang[0]))
+        # not when, by the vocabulary, y names what sets that step apart from x and x names
+        # something of its own that y does not: y is that branch alone (the police's answer,
+        # not the Skatteverket branch beside it)
+        if any(t.startswith("=") and t in said for t in theirs_too - own) and any(
+            t.startswith("=") and t not in said for t in own - theirs_too
+        ):
+            continue
+        if any(t.startswith("=") for t in own & said & theirs_too):
+            return True
+    return False
 
 
 def _lists_each(

@@ -10,7 +10,8 @@ nominalisation, share:
    the nouns -ering, -ation/-tion, -ning, -ing and the infinitive -a are cut when at least
    four letters stay, so
    "registrering" = "registrera" = "registr", "granskning" = "granska" = "gransk",
-   "utredning" = "utreda" = "utred", "inspektion" = "inspektera" = "inspekt"; a noun in
+   "utredning" = "utreda" = "utred", "inspektion" = "inspektera" = "inspekt" (a finite form
+   or participle of an -era verb first becomes the infinitive: "arkiverar" = "arkivera"); a noun in
    -else or -an is its verb ("underrättelse" = "underrätta", "begäran" = "begära");
    other words get the Snowball Swedish stem ("remisser" -> "remiss");
 3. **stem** (English): the Snowball English (Porter 2) stem of the lemma, which already
@@ -118,6 +119,7 @@ def lemma(word: str, lang: str) -> str:
 
 _SV_SUFFIXES = (("ering", 5), ("era", 3), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
 _SV_VERB_NOUNS = (("else", 4), ("an", 2))
+_SV_ERA_FINITE = ("erande", "erar", "erade", "erat", "erad")
 _SV_NOUN_SUFFIXES = (("ering", 5), ("ation", 5), ("tion", 3), ("ning", 4), ("ing", 3))
 
 
@@ -137,6 +139,11 @@ def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
         return _STEMMERS["en"].stemWord(base)
     if len(base) >= 5 and base.endswith(("as", "es")) and not base.endswith("ss"):
         base = base[:-1]  # the passive -s: "registreras" is "registrera", "delges" is "delge"
+    for ending in _SV_ERA_FINITE:
+        # a finite form of an -era verb is that verb: "arkiverar" / "arkiverade" = "arkivera"
+        if base.endswith(ending) and len(base) - len(ending) >= _MIN_ROOT:
+            base = base[: -len(ending)] + "era"
+            break
     for suffix, cut in _SV_VERB_NOUNS:
         # nouns made from a verb by -else and -an: "underrättelse" is "underrätta",
         # "begäran" is "begära"

@@ -132,8 +132,10 @@ def named(step: Step) -> str:
 def what(lex: Lexicon, step: Step, lang: str) -> str:
     """The step's name without the words that name its own performer: "Handläggaren utreder
     ärendet" in the lane "Handläggare" is "utreder ärendet", "Beslut i socialnämnden" in the
-    lane "Nämnden" is "Beslut" (who does a step is compared as its role). The name is kept
-    whole when nothing else would remain."""
+    lane "Nämnden" is "Beslut" (who does a step is compared as its role); a Swedish staff role
+    as the first word before a verb is dropped whatever the lane (``STAFF_ROLES``:
+    "Handläggaren bokar tid" is "bokar tid"). The name is kept whole when nothing else would
+    remain."""
     key = ("what", step.name, step.performer, lang)
     found = lex._memo.get(key)
     if found is None:
@@ -141,9 +143,29 @@ def what(lex: Lexicon, step: Step, lang: str) -> str:
     return found  # type: ignore[return-value]
 
 
+#: Swedish staff roles: as the subject of a step's sentence ("Handläggaren bokar tid för
+#: kunskapsprov", "Registratorn arkiverar ärendet") they say who does the work, not what it is
+STAFF_ROLES = frozenset(
+    "handläggare handläggaren alkoholhandläggaren tillståndshandläggaren registrator registratorn "
+    "chef chefen enhetschef enhetschefen avdelningschef avdelningschefen förvaltningschef "
+    "förvaltningschefen sekreterare sekreteraren nämndsekreterare nämndsekreteraren assistent "
+    "assistenten administratör administratören tjänsteman tjänstemannen".split()
+)
+
+
+def _without_role_subject(name: str, lang: str) -> str:
+    """``name`` without a staff role as its first word when a verb (not a stop word) follows."""
+    words = name.split()
+    if lang == "sv" and len(words) >= 2 and words[0].casefold() in STAFF_ROLES and words[1].isalpha() and not (
+        is_stopword(words[1].casefold(), lang)
+    ):
+        return " ".join(words[1:])
+    return name
+
+
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = named(step)
+    name = _without_role_subject(named(step), lang)
     if not name or not step.performer:
         return name
     own = set(lex.terms(step.performer, lang))

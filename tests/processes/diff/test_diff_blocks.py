@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import linear, model
 
 from processes.diff import diff_models
 from processes.diff.core import lexicon_for, prepare
-from processes.diff.groups import BLOCK_MIN_LABEL, block_pass
+from processes.diff.groups import BLOCK_MIN_LABEL, attach_pass, block_pass
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import Match
+from processes.diff.matchtypes import DEFAULT_OPTIONS, Match
 
 _A = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Registrera ansökan"),
       ("T2", "userTask", "Inhämta yttranden från remissinstanser"), ("T3", "userTask", "Fatta beslut"),
@@ -90,3 +90,74 @@ def test_no_block_when_only_the_start_and_end_events_are_matched_around_it() -> 
     assert block_pass(ca.view, cb.view, lab, score, list(ends), set()) == ends
     # with a matched task before them, the same steps form a block
     assert [m.b for m in _pass(b, _ANCHORS) if m not in _ANCHORS] == [("U2", "U3")]
+
+
+def _parallel(labels: list[str]) -> object:
+    """start -> Registrera ansökan -> parallel branches (one step each) -> Fatta beslut -> end."""
+    nodes = [("S", "start", ""), ("R", "userTask", "Registrera ansökan"), ("P1", "and", ""), ("P2", "and", "")]
+    nodes += [(f"B{i}", "userTask", label) for i, label in enumerate(labels)]
+    nodes += [("D", "userTask", "Fatta beslut"), ("E", "end", "")]
+    flows = [("P1", f"B{i}") for i in range(len(labels))] + [(f"B{i}", "P2") for i in range(len(labels))]
+    return model(nodes, flows + [("P2", "D"), ("D", "E")], chain="S R P1")
+
+
+def _attach(a: object, b: object, matches: list[Match]) -> list[Match]:
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    lex = lexicon_for((ca, cb))
+    score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
+    return attach_pass(ca.view, cb.view, lex, ("sv", "sv"), lab, score, list(matches), set(), DEFAULT_OPTIONS)
+
+
+_AROUND = [Match(("S",), ("S",), 1.0, 1.0), Match(("R",), ("T0",), 1.0, 1.0), Match(("D",), ("T2",), 1.0, 1.0),
+           Match(("E",), ("E",), 1.0, 1.0)]
+
+
+def test_a_branch_the_one_step_names_in_full_joins_its_siblings_correspondence() -> None:
+    # one remiss naming several bodies against a per-body remiss beside a check of the others
+    a = _parallel(["Polisremiss", "Kontroll hos Skatteverket och Kronofogden"])
+    b = linear(["Registrera ansökan", "Remisser till polisen, Skatteverket och Kronofogden", "Fatta beslut"])
+    found = _attach(a, b, [*_AROUND, Match(("B1",), ("T1",), 0.7, 0.7)])
+    assert [(m.a, m.b, m.how) for m in found if m not in _AROUND] == [(("B0", "B1"), ("T1",), "grouped")]
+    # and the whole diff: nothing is only in one model
+    diff = diff_models(a, b)
+    assert any(set(m.a) == {"B0", "B1"} and m.b == ("T1",) for m in diff.matches)
+    assert not [d for d in diff.differences if d.kind in ("only_in_a", "only_in_b")]
+
+
+def test_a_branch_that_only_rewords_its_sibling_or_says_more_does_not_join() -> None:
+    b = linear(["Registrera ansökan", "Remisser till polisen, Skatteverket och Kronofogden", "Fatta beslut"])
+    # "Polisremiss om brandskydd" says more than the one step; "Polisens remiss" only what
+    # its matched sibling is not about, with nothing of the sibling in common
+    for other in ("Polisremiss om brandskydd", "Begär in polisens remiss"):
+        a = _parallel([other, "Kontroll hos Skatteverket och Kronofogden"])
+        found = _attach(a, b, [*_AROUND, Match(("B1",), ("T1",), 0.7, 0.7)])
+        assert Match(("B1",), ("T1",), 0.7, 0.7) in found, other
+
+
+def _alternatives(labels: list[str]) -> object:
+    """start -> Registrera ansökan -> exclusive branches (one step each) -> Arkivera ärendet -> end."""
+    nodes = [("S", "start", ""), ("R", "userTask", "Registrera ansökan"), ("X1", "xor", ""), ("X2", "xor", "")]
+    nodes += [(f"B{i}", "userTask", label) for i, label in enumerate(labels)]
+    nodes += [("D", "userTask", "Arkivera ärendet"), ("E", "end", "")]
+    flows = [("X1", f"B{i}") for i in range(len(labels))] + [(f"B{i}", "X2") for i in range(len(labels))]
+    return model(nodes, flows + [("X2", "D"), ("D", "E")], chain="S R X1")
+
+
+def test_another_way_of_doing_the_same_work_joins_the_correspondence() -> None:
+    # a decision drawn as two alternatives against one decision step
+    a = _alternatives(["Socialnämnden fattar beslut", "Enhetschefen beslutar på delegation"])
+    b = linear(["Registrera ansökan", "Beslut", "Arkivera ärendet"])
+    found = _attach(a, b, [*_AROUND, Match(("B0",), ("T1",), 0.8, 0.8)])
+    assert [(m.a, m.b, m.how) for m in found if m not in _AROUND] == [(("B0", "B1"), ("T1",), "grouped")]
+
+
+def test_a_branch_whose_sibling_the_one_step_names_alone_does_not_join() -> None:
+    # the police's answer against the police's branch: the Skatteverket branch stays apart
+    a = _alternatives(["Yttrande från polisen", "Yttrande från Skatteverket"])
+    b = linear(["Registrera ansökan", "Polisens yttrande inkommer", "Arkivera ärendet"])
+    kept = Match(("B0",), ("T1",), 0.8, 0.8)
+    assert kept in _attach(a, b, [*_AROUND, kept])
+    # ... but an event for all answers takes both
+    b = linear(["Registrera ansökan", "Samtliga yttranden har kommit in", "Arkivera ärendet"])
+    found = _attach(a, b, [*_AROUND, kept])
+    assert [(m.a, m.b) for m in found if m not in _AROUND] == [(("B0", "B1"), ("T1",))]

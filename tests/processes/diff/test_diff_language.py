@@ -60,6 +60,14 @@ def test_roots_join_a_verb_and_its_nominalisation() -> None:
     assert word_root("plan", "sv") == "plan"  # too short to be one
 
 
+def test_finite_forms_and_participles_of_an_era_verb_reach_its_nominalisation() -> None:
+    # "Registratorn arkiverar ärendet" / "Arkivering av akten"
+    assert {word_root(w, "sv") for w in ("arkiverar", "arkiverade", "arkiverat", "arkivering", "arkivera")} == {"arkiv"}
+    assert word_root("registrerar", "sv") == word_root("registrerades", "sv") == "registr"
+    assert word_root("kompletterande", "sv") == word_root("komplettering", "sv")
+    assert word_root("lärare", "sv") == "lär"  # no -era verb there: left alone
+
+
 def test_the_language_is_detected_per_set_of_labels() -> None:
     assert detect_language(["Send letter of acceptance", "Check documents"]) == "en"
     assert detect_language(["Registrera ansökan i diariet", "Utredning"]) == "sv"
