@@ -28,7 +28,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               only when named, ``--sets sv-r9 --held-out`` (plain ``--held-out`` leaves it out), so
               that the README's command does not spend it, and
 * ``sv-r10``  p32-p35, the tenth held-out round, kept likewise: scored only when named,
-              ``--sets sv-r10 --held-out`` (plain ``--held-out`` leaves it out).
+              ``--sets sv-r10 --held-out`` (plain ``--held-out`` leaves it out), and
+* ``sv-r11``  p36-p39, the eleventh held-out round, kept likewise: scored only when named,
+              ``--sets sv-r11 --held-out`` (plain ``--held-out`` leaves it out).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -102,6 +104,9 @@ ROUND_9 = ("p28", "p29", "p30", "p31")
 #: the tenth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them
 ROUND_10 = ("p32", "p33", "p34", "p35")
+#: the eleventh held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_11 = ("p36", "p37", "p38", "p39")
 
 
 @dataclass(frozen=True)
@@ -320,6 +325,8 @@ def main() -> int:
         parser.error("--sets sv-r9: the ninth held-out round is scored only with --sets sv-r9 --held-out")
     if "sv-r10" in args.sets and not args.held_out:
         parser.error("--sets sv-r10: the tenth held-out round is scored only with --sets sv-r10 --held-out")
+    if "sv-r11" in args.sets and not args.held_out:
+        parser.error("--sets sv-r11: the eleventh held-out round is scored only with --sets sv-r11 --held-out")
     held = [
         s
         for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8")
@@ -341,6 +348,7 @@ def main() -> int:
         "sv-r8": lambda: swedish_pairs(ROUND_8),
         "sv-r9": lambda: swedish_pairs(ROUND_9),
         "sv-r10": lambda: swedish_pairs(ROUND_10),
+        "sv-r11": lambda: swedish_pairs(ROUND_11),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
