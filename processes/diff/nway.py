@@ -29,8 +29,9 @@ import numpy as np
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
-from processes.diff.forkpairs import run_pairs
-from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.forkpairs import MIN_PAIRS, run_pairs
+from processes.diff.labelsim import _head_terms, _normalised
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, family, what
 from processes.diff.relations import Profile
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
@@ -99,6 +100,8 @@ def compare_models(
     def diff_pair(pair: tuple[int, int]) -> ModelDiff:
         return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
 
+    if workers > 1 and len(indexes) >= MIN_PAIRS:
+        _warm(models, lex)
     pairs = run_pairs(indexes, diff_pair, workers)
     for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
@@ -142,6 +145,24 @@ def _with_kept_relations(model: Compared) -> Compared:
     if type(profile) is not Profile or len(profile.bit) > KEPT_RELATIONS_MAX:
         return model
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
+
+
+def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
+    """Fill, before the pairs are forked, the caches every pair of every model reads: the
+    terms, head and normalised form of each step's name and performer (in the lexicon's
+    memo), each step's family and each model's kept relation matrix. A forked helper then
+    inherits them instead of computing them again beside this process. Only remembers:
+    the results are the same with or without it."""
+    for m in models:
+        for step in m.view.steps.values():
+            family(step)
+            name = what(lex, step, m.language)
+            _head_terms(lex, name, lex.terms(name, m.language), m.language)
+            _normalised(lex, name)
+            lex.terms(step.performer, m.language)
+            _normalised(lex, step.performer)
+        if isinstance(m.profile, _KeptRelations):
+            m.profile.relation_rows([], [])
 
 
 def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
