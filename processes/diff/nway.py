@@ -18,9 +18,11 @@ The **facts table** lists every profile fact side by side.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from itertools import combinations
 
@@ -100,9 +102,10 @@ def compare_models(
     def diff_pair(pair: tuple[int, int]) -> ModelDiff:
         return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
 
-    if workers > 1 and len(indexes) >= MIN_PAIRS:
-        _warm(models, lex)
-    pairs = run_pairs(indexes, diff_pair, workers)
+    with _collector_paused():
+        if workers > 1 and len(indexes) >= MIN_PAIRS:
+            _warm(models, lex)
+        pairs = run_pairs(indexes, diff_pair, workers)
     for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
             value = getattr(d.similarity, metric)
@@ -145,6 +148,22 @@ def _with_kept_relations(model: Compared) -> Compared:
     if type(profile) is not Profile or len(profile.bit) > KEPT_RELATIONS_MAX:
         return model
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the pairs are diffed, and as it was afterwards.
+
+    The pairs make many short-lived objects and little cyclic garbage, so the collections they
+    trigger free almost nothing but walk everything that exists (the modules, the models); a
+    forked helper walking them would also copy the pages it touches."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
