@@ -203,8 +203,9 @@ def _normalised(lex: Lexicon, label: str) -> str:
 def _carriers(bags: list[tuple[str, ...]], index: dict[str, int], terms: int) -> np.ndarray:
     """``terms x len(bags)``: True where the label (column) carries the term (row)."""
     carry = np.zeros((terms, len(bags)), dtype=bool)
-    for j, bag in enumerate(bags):
-        carry[[index[t] for t in bag], j] = True
+    rows = [index[t] for bag in bags for t in bag]
+    cols = [j for j, bag in enumerate(bags) for _t in bag]
+    carry[rows, cols] = True  # one assignment for every (term, label), not one per label
     return carry
 
 
@@ -222,10 +223,10 @@ def _bag_weights(bags: list[tuple[str, ...]], index: dict[str, int], carry: np.n
             df = max(int(count[i]), int(other_count[j]) if j is not None else 0)
             weight[i] = 1.0 / (1.0 + math.log(df))
     out = np.zeros((len(bags), len(index)))
-    for r, bag in enumerate(bags):
-        row = out[r]
-        for t in bag:
-            row[index[t]] += weight[index[t]]
+    cols = [index[t] for bag in bags for t in bag]
+    rows = [r for r, bag in enumerate(bags) for _t in bag]
+    # one term after the other, as a loop over the bags would add them
+    np.add.at(out, (rows, cols), np.array([weight[c] for c in cols], dtype=float))
     return out
 
 
