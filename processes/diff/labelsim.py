@@ -241,8 +241,20 @@ def _best_in_bags(sim: np.ndarray, carry: np.ndarray) -> np.ndarray:
     if rows == 0 or sim.shape[1] == 0:
         return np.zeros((rows, labels), dtype=np.float32)
     if rows * sim.shape[1] * labels <= _BROADCAST_MAX:
-        # similarities are >= 0, so a term outside the bag (times 0) never wins over one inside
-        return (sim[:, :, None] * carry[None, :, :]).max(axis=1).astype(np.float32)
+        # each label's terms gathered in one go, padded with its own first term (the same
+        # maximum); a label without terms gets 0
+        label_of, term = np.nonzero(carry.T)  # by label, then term
+        count = np.bincount(label_of, minlength=labels)
+        width = int(count.max()) if len(label_of) else 0
+        if width == 0:
+            return np.zeros((rows, labels), dtype=np.float32)
+        start = np.concatenate(([0], np.cumsum(count)[:-1]))
+        first = np.where(count > 0, term[np.minimum(start, len(term) - 1)], 0)
+        index = np.repeat(first[:, None], width, axis=1)
+        index[label_of, np.arange(len(label_of)) - start[label_of]] = term
+        best = sim[:, index].max(axis=2).astype(np.float32)
+        best[:, count == 0] = 0.0
+        return best
     best = np.zeros((rows, labels), dtype=np.float32)
     for j in range(labels):
         inside = np.flatnonzero(carry[:, j])

@@ -120,3 +120,19 @@ def test_family_is_the_same_for_every_step_asked_again() -> None:
     steps = list(model.view.steps.values())
     first = [family(s) for s in steps]
     assert first == [family(s) for s in steps] and set(first) <= {"activity", "event"}
+
+
+def test_best_in_bags_is_the_largest_similarity_inside_each_bag() -> None:
+    rng = np.random.default_rng(20261203)
+    for _ in range(300):
+        rows, terms, labels = (int(v) for v in rng.integers(1, 9, size=3))
+        sim = (rng.random((rows, terms)) * (rng.random((rows, terms)) < 0.5)).astype(np.float32)
+        carry = rng.random((terms, labels)) < rng.random()
+        expected = np.zeros((rows, labels), dtype=np.float32)
+        for j in range(labels):
+            inside = [t for t in range(terms) if carry[t, j]]
+            if inside:
+                expected[:, j] = sim[:, inside].max(axis=1)
+        got = labelsim._best_in_bags(sim, carry)
+        assert got.dtype == np.float32 and np.array_equal(got, expected)
+    assert labelsim._best_in_bags(np.ones((2, 3), np.float32), np.zeros((3, 0), bool)).shape == (2, 0)
