@@ -185,28 +185,34 @@ def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
 
 
 def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    # connected components of the match graph, over the steps numbered in model, then step order
+    steps = [(c.name, s) for c in models for s in c.view.steps]
+    number = {step: k for k, step in enumerate(steps)}
+    parent = list(range(len(steps)))
 
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        while parent.setdefault(x, x) != x:
+    def node(x: tuple[str, str]) -> int:
+        k = number.get(x)
+        if k is None:  # (an id no view lists: it still joins what it is matched with)
+            k = number[x] = len(parent)
+            parent.append(k)
+        return k
+
+    def find(x: int) -> int:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for c in models:
-        for s in c.view.steps:
-            find((c.name, s))
     for d in pairs:
         for m in d.matches:
-            nodes = [(d.a.name, s) for s in m.a] + [(d.b.name, s) for s in m.b]
+            nodes = [node((d.a.name, s)) for s in m.a] + [node((d.b.name, s)) for s in m.b]
             for other in nodes[1:]:
                 ra, rb = find(nodes[0]), find(other)
                 if ra != rb:
                     parent[rb] = ra
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for c in models:  # model order, then step order: clusters come out in the first model's flow order
-        for s in c.view.steps:
-            groups.setdefault(find((c.name, s)), []).append((c.name, s))
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for k, step in enumerate(steps):  # model order, then step order: clusters come out in the first model's flow order
+        groups.setdefault(find(k), []).append(step)
     by_name = {c.name: c for c in models}
     out = []
     for members in groups.values():
