@@ -390,6 +390,7 @@ def _one_side(
     for g, _ in siblings:
         for s in g:
             by_member.setdefault(s, []).append(("siblings", g))
+    matched_one = {s for m in matches for s in side_one(m)}
     open_own = {s for s in by_member if s in named_many}
     open_many = np.array([s in open_own and s not in taken for s in ids_many], dtype=bool)
     proposals = []
@@ -399,7 +400,7 @@ def _one_side(
         current = partner.get(x_id)
         if current is not None and current.how == "confirmed":
             continue
-        if current is None and any(x_id in side_one(m) for m in matches):
+        if current is None and x_id in matched_one:
             continue
         own = set(side_many(current)) if current else set()
         row = lab[index_one[x_id]]
