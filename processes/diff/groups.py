@@ -405,7 +405,7 @@ def _one_side(
         own = set(side_many(current)) if current else set()
         row = lab[index_one[x_id]]
         # (only steps of some chain or siblings can be in a group: the others are left out here)
-        alike = {ids_many[j] for j in np.flatnonzero((row > 0.0) & open_many)} | {
+        alike = {ids_many[j] for j in ((row > 0.0) & open_many).nonzero()[0]} | {
             s for s in own if s in open_own and row[index_many[s]] > 0.0
         }
         seen: set[tuple[str, tuple[str, ...]]] = set()
