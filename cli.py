@@ -955,6 +955,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
       permitflow compare helsingborg landskrona astorp orkelljunga --format html -o compare.html
       permitflow compare kommun_a.xes.gz kommun_b.xes.gz kommun_c.csv --min-frequency 0.3
     """
+    _one_blas_thread()  # its matrices are small; the pairs run on forked helpers instead
     from processes.diff import (
         MatchOptions,
         compare_models,

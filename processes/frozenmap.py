@@ -10,7 +10,7 @@ whole model's dataclasses to get it; :mod:`processes.model` re-exports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, TypeVar
 
 __all__ = ["FrozenMap"]
@@ -40,6 +40,23 @@ class FrozenMap(Mapping[K, V]):
 
     def __len__(self) -> int:
         return len(self._d)
+
+    # the dict's own lookups and views: Mapping's mixins go through __getitem__ in Python, one
+    # call per key (the diff reads its steps and neighbours this way tens of thousands of times)
+    def __contains__(self, key: object) -> bool:
+        return key in self._d
+
+    def get(self, key: K, default: Any = None) -> Any:
+        return self._d.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        return self._d.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._d.values()
+
+    def items(self) -> ItemsView[K, V]:
+        return self._d.items()
 
     def __hash__(self) -> int:
         if self._h is None:

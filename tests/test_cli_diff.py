@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -231,3 +234,29 @@ def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Pat
     pairs = {(tuple(m["a"]), tuple(m["b"])) for m in last["matches"]}
     assert (("A_Besok",), ("B_Besok",)) in pairs and (("A_Granska",), ("B_Granska",)) not in pairs
     assert {d["kind"] for d in last["differences"]} >= {"only_in_a", "only_in_b"}
+
+
+BLAS_PROBE = """
+import os, sys
+import cli
+try:
+    cli.main(["compare", "helsingborg", "astorp", "landskrona", "--format", "json"])
+except SystemExit:
+    pass
+print(os.environ.get("OPENBLAS_NUM_THREADS"), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("setting", [None, "3"])
+def test_compare_in_its_own_process_asks_blas_for_one_thread_unless_the_user_chose(setting: str | None,
+                                                                                  tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                                            "OMP_NUM_THREADS")}
+    env["PERMITFLOW_CACHE"] = str(tmp_path / "cache")
+    if setting is not None:
+        env["OPENBLAS_NUM_THREADS"] = setting
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", BLAS_PROBE], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert json.loads(done.stdout)["models"] == ["helsingborg", "astorp", "landskrona"]
+    assert done.stderr.split()[-1] == (setting or "1")

@@ -386,7 +386,7 @@ def fact_differences(
     for name in names:
         va = fact_text(facts_a.get(name))
         vb = fact_text(facts_b.get(name))
-        if va != vb and lex is not None and fact_meaning(lex, facts_a.get(name)) == fact_meaning(
+        if va != vb and lex is not None and _meaning(lex, facts_a.get(name)) == _meaning(
             lex, facts_b.get(name)
         ):
             continue
@@ -407,6 +407,17 @@ def fact_differences(
                 )
             )
     return out
+
+
+def _meaning(lex: Lexicon, fact: Any) -> object:
+    """``fact_meaning``, remembered in the lexicon's memo for this very fact object (an N-way
+    run compares each model's facts in each of its pairs); the memo holds the fact, so its id
+    is not reused while it is there."""
+    key = ("fact", id(fact))
+    found = lex._memo.get(key)
+    if found is None or found[0] is not fact:  # type: ignore[index]
+        found = lex._memo[key] = (fact, fact_meaning(lex, fact))
+    return found[1]  # type: ignore[index]
 
 
 def fact_meaning(lex: Lexicon, fact: Any) -> object:

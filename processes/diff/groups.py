@@ -400,6 +400,9 @@ def _one_side(
     for g, _ in siblings:
         for s in g:
             by_member.setdefault(s, []).append(("siblings", g))
+    matched_one = {s for m in matches for s in side_one(m)}
+    open_own = {s for s in by_member if s in named_many}
+    open_many = np.array([s in open_own and s not in taken for s in ids_many], dtype=bool)
     proposals = []
     for x_id, x in one.steps.items():
         if not named(x):
@@ -407,14 +410,13 @@ def _one_side(
         current = partner.get(x_id)
         if current is not None and current.how == "confirmed":
             continue
-        if current is None and any(x_id in side_one(m) for m in matches):
+        if current is None and x_id in matched_one:
             continue
         own = set(side_many(current)) if current else set()
         row = lab[index_one[x_id]]
-        alike = {
-            s
-            for s in (ids_many[j] for j in np.flatnonzero(row > 0.0))
-            if s in named_many and (s not in taken or s in own)
+        # (only steps of some chain or siblings can be in a group: the others are left out here)
+        alike = {ids_many[j] for j in ((row > 0.0) & open_many).nonzero()[0]} | {
+            s for s in own if s in open_own and row[index_many[s]] > 0.0
         }
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for kind, members in (entry for s in sorted(alike) for entry in by_member.get(s, ())):

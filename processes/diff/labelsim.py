@@ -203,8 +203,9 @@ def _normalised(lex: Lexicon, label: str) -> str:
 def _carriers(bags: list[tuple[str, ...]], index: dict[str, int], terms: int) -> np.ndarray:
     """``terms x len(bags)``: True where the label (column) carries the term (row)."""
     carry = np.zeros((terms, len(bags)), dtype=bool)
-    for j, bag in enumerate(bags):
-        carry[[index[t] for t in bag], j] = True
+    rows = [index[t] for bag in bags for t in bag]
+    cols = [j for j, bag in enumerate(bags) for _t in bag]
+    carry[rows, cols] = True  # one assignment for every (term, label), not one per label
     return carry
 
 
@@ -222,10 +223,10 @@ def _bag_weights(bags: list[tuple[str, ...]], index: dict[str, int], carry: np.n
             df = max(int(count[i]), int(other_count[j]) if j is not None else 0)
             weight[i] = 1.0 / (1.0 + math.log(df))
     out = np.zeros((len(bags), len(index)))
-    for r, bag in enumerate(bags):
-        row = out[r]
-        for t in bag:
-            row[index[t]] += weight[index[t]]
+    cols = [index[t] for bag in bags for t in bag]
+    rows = [r for r, bag in enumerate(bags) for _t in bag]
+    # one term after the other, as a loop over the bags would add them
+    np.add.at(out, (rows, cols), np.array([weight[c] for c in cols], dtype=float))
     return out
 
 
@@ -240,8 +241,20 @@ def _best_in_bags(sim: np.ndarray, carry: np.ndarray) -> np.ndarray:
     if rows == 0 or sim.shape[1] == 0:
         return np.zeros((rows, labels), dtype=np.float32)
     if rows * sim.shape[1] * labels <= _BROADCAST_MAX:
-        # similarities are >= 0, so a term outside the bag (times 0) never wins over one inside
-        return (sim[:, :, None] * carry[None, :, :]).max(axis=1).astype(np.float32)
+        # each label's terms gathered in one go, padded with its own first term (the same
+        # maximum); a label without terms gets 0
+        label_of, term = np.nonzero(carry.T)  # by label, then term
+        count = np.bincount(label_of, minlength=labels)
+        width = int(count.max()) if len(label_of) else 0
+        if width == 0:
+            return np.zeros((rows, labels), dtype=np.float32)
+        start = np.concatenate(([0], np.cumsum(count)[:-1]))
+        first = np.where(count > 0, term[np.minimum(start, len(term) - 1)], 0)
+        index = np.repeat(first[:, None], width, axis=1)
+        index[label_of, np.arange(len(label_of)) - start[label_of]] = term
+        best = sim[:, index].max(axis=2).astype(np.float32)
+        best[:, count == 0] = 0.0
+        return best
     best = np.zeros((rows, labels), dtype=np.float32)
     for j in range(labels):
         inside = np.flatnonzero(carry[:, j])

@@ -4,6 +4,7 @@ beyond small lookups), shared by matching.py, groups.py, tiers.py and anchors.py
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from processes.diff.language import is_stopword
 from processes.diff.text import Lexicon, is_placeholder, normalise
@@ -119,9 +120,15 @@ def family(step: Step) -> str:
     """``activity`` or ``event``; a task whose name says it waits (``WAITING``) is an event."""
     if step.kind == "event":
         return "event"
-    if step.kind == "task" and step.name and not WAITING.isdisjoint(normalise(step.name).split()):
+    if step.kind == "task" and step.name and _waits(step.name):
         return "event"
     return "activity"
+
+
+@lru_cache(maxsize=65536)
+def _waits(name: str) -> bool:
+    # remembered: the passes ask a step's family many times in each of an N-way run's pairs
+    return not WAITING.isdisjoint(normalise(name).split())
 
 
 def named(step: Step) -> str:

@@ -18,9 +18,11 @@ The **facts table** lists every profile fact side by side.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from itertools import combinations
 
@@ -29,8 +31,9 @@ import numpy as np
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
-from processes.diff.forkpairs import run_pairs
-from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.forkpairs import MIN_PAIRS, run_pairs
+from processes.diff.labelsim import _head_terms, _normalised
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, family, what
 from processes.diff.relations import Profile
 from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
@@ -99,7 +102,10 @@ def compare_models(
     def diff_pair(pair: tuple[int, int]) -> ModelDiff:
         return diff_prepared(models[pair[0]], models[pair[1]], lex, decisions=decisions, options=options)
 
-    pairs = run_pairs(indexes, diff_pair, workers)
+    with _collector_paused():
+        if workers > 1 and len(indexes) >= MIN_PAIRS:
+            _warm(models, lex)
+        pairs = run_pairs(indexes, diff_pair, workers)
     for (i, j), d in zip(indexes, pairs, strict=True):
         for metric in METRICS:
             value = getattr(d.similarity, metric)
@@ -144,29 +150,69 @@ def _with_kept_relations(model: Compared) -> Compared:
     return replace(model, profile=_KeptRelations(**{f.name: getattr(profile, f.name) for f in fields(Profile)}))
 
 
-def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the pairs are diffed, and as it was afterwards.
 
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        while parent.setdefault(x, x) != x:
+    The pairs make many short-lived objects and little cyclic garbage, so the collections they
+    trigger free almost nothing but walk everything that exists (the modules, the models); a
+    forked helper walking them would also copy the pages it touches."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
+    """Fill, before the pairs are forked, the caches every pair of every model reads: the
+    terms, head and normalised form of each step's name and performer (in the lexicon's
+    memo), each step's family and each model's kept relation matrix. A forked helper then
+    inherits them instead of computing them again beside this process. Only remembers:
+    the results are the same with or without it."""
+    for m in models:
+        for step in m.view.steps.values():
+            family(step)
+            name = what(lex, step, m.language)
+            _head_terms(lex, name, lex.terms(name, m.language), m.language)
+            _normalised(lex, name)
+            lex.terms(step.performer, m.language)
+            _normalised(lex, step.performer)
+        if isinstance(m.profile, _KeptRelations):
+            m.profile.relation_rows([], [])
+
+
+def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:
+    # connected components of the match graph, over the steps numbered in model, then step order
+    steps = [(c.name, s) for c in models for s in c.view.steps]
+    number = {step: k for k, step in enumerate(steps)}
+    parent = list(range(len(steps)))
+
+    def node(x: tuple[str, str]) -> int:
+        k = number.get(x)
+        if k is None:  # (an id no view lists: it still joins what it is matched with)
+            k = number[x] = len(parent)
+            parent.append(k)
+        return k
+
+    def find(x: int) -> int:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for c in models:
-        for s in c.view.steps:
-            find((c.name, s))
     for d in pairs:
         for m in d.matches:
-            nodes = [(d.a.name, s) for s in m.a] + [(d.b.name, s) for s in m.b]
+            nodes = [node((d.a.name, s)) for s in m.a] + [node((d.b.name, s)) for s in m.b]
             for other in nodes[1:]:
                 ra, rb = find(nodes[0]), find(other)
                 if ra != rb:
                     parent[rb] = ra
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for c in models:  # model order, then step order: clusters come out in the first model's flow order
-        for s in c.view.steps:
-            groups.setdefault(find((c.name, s)), []).append((c.name, s))
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for k, step in enumerate(steps):  # model order, then step order: clusters come out in the first model's flow order
+        groups.setdefault(find(k), []).append(step)
     by_name = {c.name: c for c in models}
     out = []
     for members in groups.values():

@@ -2,11 +2,15 @@
 
 * each model's relation matrix is computed once and indexed in every pair (``nway``);
 * the label matrix takes the best match per bag with one broadcast for small lists and
-  label by label for large ones (``labelsim``): the same numbers either way.
+  label by label for large ones (``labelsim``): the same numbers either way;
+* the per-model caches filled before the pairs are forked, the cycle collector paused while
+  they run, and a fact's meaning remembered per fact (``nway``, ``differences``) change
+  nothing in the result.
 """
 
 from __future__ import annotations
 
+import gc
 from itertools import combinations
 from pathlib import Path
 
@@ -17,7 +21,9 @@ from bpmn_io.authoring import read_authoring
 from bpmn_io.profile import read_profile
 from processes.diff import compare_models, labelsim, prepare, profile_inputs
 from processes.diff.core import diff_prepared, lexicon_for
-from processes.diff.nway import _with_kept_relations
+from processes.diff.differences import _meaning, fact_differences, fact_meaning
+from processes.diff.matchtypes import family
+from processes.diff.nway import _collector_paused, _warm, _with_kept_relations
 from processes.diff.relations import Profile
 
 LIBRARY = Path(__file__).resolve().parents[3] / "processes" / "library"
@@ -75,3 +81,58 @@ def test_label_matrix_broadcast_and_label_by_label_agree(monkeypatch: pytest.Mon
     assert 0.0 <= broadcast.min() and broadcast.max() <= 1.0
     itself = labelsim.label_matrix(lex, names_a, names_a)
     assert all(itself[k, k] == 1.0 for k, name in enumerate(names_a) if name)
+
+
+def test_warmed_caches_change_no_pair_and_the_collector_comes_back() -> None:
+    models = [_with_kept_relations(m) for m in library()]
+    cold = lexicon_for(models)
+    warm = lexicon_for(models)
+    _warm(models, warm)
+    assert len(warm._memo) > len(cold._memo) == 0
+    assert all("kept" in m.profile.__dict__ for m in models)
+    for i, j in combinations(range(len(models)), 2):
+        assert diff_prepared(models[i], models[j], warm) == diff_prepared(models[i], models[j], cold)
+    assert compare_models(models, workers=2) == compare_models(models, workers=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # a caller's paused collector stays paused
+    finally:
+        gc.enable()
+
+
+def test_a_remembered_fact_meaning_is_that_of_the_same_object() -> None:
+    lex = lexicon_for(library(("helsingborg",)))
+    first = {"value": ["Polisen", "Skatteverket"], "source": "x"}
+    second = {"value": ["Räddningstjänsten"], "source": "y"}
+    assert _meaning(lex, first) == fact_meaning(lex, first)
+    assert _meaning(lex, first) == _meaning(lex, first)
+    assert _meaning(lex, second) == fact_meaning(lex, second) != _meaning(lex, first)
+    a, b = {"remissinstanser": first}, {"remissinstanser": second}
+    assert fact_differences(a, b, lex) == fact_differences(a, b, lexicon_for(library(("helsingborg",))))
+    assert [d.attribute for d in fact_differences(a, b, lex)] == ["remissinstanser"]
+
+
+def test_family_is_the_same_for_every_step_asked_again() -> None:
+    model = library(("helsingborg",))[0]
+    steps = list(model.view.steps.values())
+    first = [family(s) for s in steps]
+    assert first == [family(s) for s in steps] and set(first) <= {"activity", "event"}
+
+
+def test_best_in_bags_is_the_largest_similarity_inside_each_bag() -> None:
+    rng = np.random.default_rng(20261203)
+    for _ in range(300):
+        rows, terms, labels = (int(v) for v in rng.integers(1, 9, size=3))
+        sim = (rng.random((rows, terms)) * (rng.random((rows, terms)) < 0.5)).astype(np.float32)
+        carry = rng.random((terms, labels)) < rng.random()
+        expected = np.zeros((rows, labels), dtype=np.float32)
+        for j in range(labels):
+            inside = [t for t in range(terms) if carry[t, j]]
+            if inside:
+                expected[:, j] = sim[:, inside].max(axis=1)
+        got = labelsim._best_in_bags(sim, carry)
+        assert got.dtype == np.float32 and np.array_equal(got, expected)
+    assert labelsim._best_in_bags(np.ones((2, 3), np.float32), np.zeros((3, 0), bool)).shape == (2, 0)
