@@ -10,6 +10,8 @@ the schema allows it.
 
 from __future__ import annotations
 
+from functools import cache
+
 from .namespaces import PREFIXES
 
 __all__ = ["CHILD_ORDER", "rank_table"]
@@ -167,8 +169,10 @@ def _clark(name: str) -> str:
     return f"{{{PREFIXES[prefix]}}}{local_name}"
 
 
+@cache
 def rank_table() -> dict[str, dict[str, int]]:
-    """{parent Clark name: {child Clark name: rank}} built from :data:`CHILD_ORDER`."""
+    """{parent Clark name: {child Clark name: rank}} built from :data:`CHILD_ORDER`, once per process
+    (the reader, the writer and the reader's name list each ask: the same table, not to be changed)."""
     table: dict[str, dict[str, int]] = {}
     for parent, groups in CHILD_ORDER.items():
         ranks: dict[str, int] = {}

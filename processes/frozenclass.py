@@ -6,7 +6,8 @@ by ``exec`` of generated source: ~2 ms a class, and ``simulate`` meets 88 such c
 (the model's, the parameters', the engine's and the study's) before it can start. This
 decorator compiles only ``__init__`` (the same source the standard library writes, so
 constructing an instance costs the same) and gives the other five as closures over the field
-names: no compiling.
+names. The compiled ``__init__`` code is kept beside this module's bytecode, as Python keeps a
+module's, so a later process loads it instead of compiling again (:func:`_compiled`).
 
 What they do is what the standard decorator's do: the same ``repr`` text, ``==`` on the
 tuple of the compared fields of two instances of the very same class, the hash of that
@@ -35,10 +36,12 @@ dataclasses.FrozenInstanceError: cannot assign to field 'x'
 from __future__ import annotations
 
 import dataclasses
+import os
 import reprlib
 import sys
 from collections.abc import Callable
 from operator import attrgetter
+from types import CodeType
 from typing import Any, TypeVar, dataclass_transform
 
 __all__ = ["frozen_dataclass"]
@@ -138,9 +141,97 @@ def _init_fn(cls: type, flds: tuple[dataclasses.Field[Any], ...]) -> Callable[..
             " return __init__")
     module = sys.modules.get(cls.__module__)
     namespace: dict[str, Any] = {}
-    # compiled without this module's ``from __future__ import annotations``, as dataclasses compiles it
-    exec(compile(text, "<string>", "exec", dont_inherit=True), module.__dict__ if module else {}, namespace)
+    exec(_compiled(text), module.__dict__ if module else {}, namespace)
     return namespace["__create_fn__"](**local)  # type: ignore[no-any-return]
+
+
+#: the compiled ``__init__`` sources this process met: source text -> code (read from :func:`_code_file` at the first
+#: class); ``_CODES[1]`` says whether a source was compiled here, so the file is written again at exit
+_CODES: list[Any] = [None, False]
+#: entries the file keeps at most (every command's classes together are a few hundred)
+_MOST_CODES = 2000
+
+
+def _compiled(text: str) -> CodeType:
+    """The code of ``text`` (compiled without this module's ``from __future__ import annotations``, as
+    dataclasses compiles it), kept between runs like Python's own bytecode.
+
+    Compiling the ``__init__`` of the ~90 classes a simulation meets costs ~30 ms of its start-up;
+    loading the code objects with ``marshal`` costs ~1 ms. The file lives beside this module's
+    ``.pyc`` (``__pycache__``, or ``sys.pycache_prefix``), is tagged with the interpreter's bytecode
+    magic number and maps each source text, whole, to its code: a changed class is a new text and is
+    compiled again. A missing, damaged or foreign file is ignored (and replaced at exit); a folder that
+    cannot be written, or ``sys.dont_write_bytecode``, only means compiling again next time.
+    """
+    codes = _CODES[0]
+    if codes is None:
+        codes = _CODES[0] = _read_codes()
+    code = codes.get(text)
+    if code is None:
+        code = codes[text] = compile(text, "<string>", "exec", dont_inherit=True)
+        if not _CODES[1] and not sys.dont_write_bytecode:
+            import atexit
+
+            atexit.register(_write_codes)
+        _CODES[1] = True
+    return code  # type: ignore[no-any-return]
+
+
+def _code_file() -> str | None:
+    """Where the compiled sources are kept: ``__pycache__/frozenclass.<tag>.inits`` beside this module."""
+    import importlib.util
+
+    try:
+        pyc = importlib.util.cache_from_source(__file__)
+    except (NotImplementedError, ValueError, TypeError):  # no cache tag (sys.implementation.cache_tag is None)
+        return None
+    return pyc[: -len(".pyc")] + ".inits" if pyc.endswith(".pyc") else None
+
+
+def _read_codes() -> dict[str, CodeType]:
+    """The kept code objects, or none when the file is missing, damaged or from another interpreter."""
+    import importlib.util
+    import marshal
+
+    path = _code_file()
+    try:
+        if path is None:
+            return {}
+        with open(path, "rb") as kept:
+            data = kept.read()
+        magic = importlib.util.MAGIC_NUMBER
+        if not data.startswith(magic):
+            return {}
+        codes = marshal.loads(data[len(magic):])
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if type(codes) is not dict or not all(type(k) is str and type(v) is CodeType for k, v in codes.items()):
+        return {}
+    return codes
+
+
+def _write_codes() -> None:
+    """At exit, after a source was compiled: the file again with every code this process knows (the
+    oldest first; over :data:`_MOST_CODES`, only the newest are kept), whole or not at all."""
+    import importlib.util
+    import marshal
+
+    codes = _CODES[0] or {}
+    path = _code_file()
+    if path is None or not codes:
+        return
+    kept = dict(list(codes.items())[-_MOST_CODES:])
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as out:
+            out.write(importlib.util.MAGIC_NUMBER + marshal.dumps(kept))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:

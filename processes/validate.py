@@ -210,28 +210,52 @@ _FRAGMENT_FIELDS = frozenset(("io_specification", "xml", "properties", "resource
 _FRAGMENT_ID = re.compile(r'<(?:bpmn|bpmndi|di|dc):[\w.-]+\s[^<>]*?(?<=\s)id="([^"]*)"')
 
 
-def _ids_in(item: object) -> Iterator[str]:
-    """Every id in a model object: ``id`` fields and the ids of BPMN elements in kept XML.
+def _ids_in(item: object) -> list[str]:
+    """Every id in a model object: ``id`` fields and the ids of BPMN elements in kept XML, in the
+    order of the fields (depth first).
 
     Vendor extension content is not looked into: the XSD does not make its ids XML ids.
     """
-    if is_dataclass(item):
-        for f in fields(item):
-            value = getattr(item, f.name)
-            if f.name == "id" and isinstance(value, str):
+    found: list[str] = []
+    _collect_ids(item, found)
+    return found
+
+
+#: per model class: (field name, what it holds) of its fields but ``extension_elements`` (``_ID``: the
+#: element's id; ``_FRAGMENT``: kept XML; ``_NESTED``: anything else); ``None`` for a class that is no dataclass
+_FIELD_PLANS: dict[type, tuple[tuple[str, int], ...] | None] = {}
+_ID, _FRAGMENT, _NESTED = 0, 1, 2
+
+
+def _field_plan(kind: type) -> tuple[tuple[str, int], ...] | None:
+    plan = _FIELD_PLANS.get(kind, ())
+    if plan == ():
+        plan = None if not is_dataclass(kind) else tuple(
+            (f.name, _ID if f.name == "id" else _FRAGMENT if f.name in _FRAGMENT_FIELDS else _NESTED)
+            for f in fields(kind) if f.name != "extension_elements")
+        _FIELD_PLANS[kind] = plan
+    return plan
+
+
+def _collect_ids(item: object, found: list[str]) -> None:
+    plan = _field_plan(type(item))
+    if plan is not None:
+        for name, held in plan:
+            value = getattr(item, name)
+            if held == _ID and isinstance(value, str):
                 if value:
-                    yield value
-            elif f.name in _FRAGMENT_FIELDS:
+                    found.append(value)
+            elif held == _FRAGMENT:
                 for text in (value,) if isinstance(value, str) else value:
-                    yield from (html.unescape(m) for m in _FRAGMENT_ID.findall(text))
-            elif f.name != "extension_elements":
-                yield from _ids_in(value)
+                    found.extend(html.unescape(m) for m in _FRAGMENT_ID.findall(text))
+            else:
+                _collect_ids(value, found)
     elif isinstance(item, tuple):
         for value in item:
-            yield from _ids_in(value)
+            _collect_ids(value, found)
     elif isinstance(item, Mapping):
         for value in item.values():
-            yield from _ids_in(value)
+            _collect_ids(value, found)
 
 
 def _invalid_ids(defs: Definitions) -> Iterator[Problem]:

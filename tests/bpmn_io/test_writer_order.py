@@ -27,3 +27,7 @@ def test_activity_children_in_schema_order() -> None:
     # every flow element shares one rank: the schema allows them in any order
     assert process[q(BPMN, "task")] == process[q(BPMN, "sequenceFlow")] == process[q(BPMN, "boundaryEvent")]
     assert process[q(BPMN, "laneSet")] < process[q(BPMN, "task")] < process[q(BPMN, "textAnnotation")]
+
+
+def test_the_rank_table_is_built_once_per_process() -> None:
+    assert rank_table() is rank_table()  # the reader, the writer and the reader's tag list share it

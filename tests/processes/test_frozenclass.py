@@ -192,3 +192,64 @@ def test_library_models_and_parameters_are_the_same_as_with_the_standard_decorat
             assert str(inspect.signature(type(std))) == str(inspect.signature(type(item)))
             assert item == copy.deepcopy(item) and item == pickle.loads(pickle.dumps(item))
             assert (item == dataclasses.replace(item)) and (std == dataclasses.replace(std))
+
+
+#: imports the model's classes in a fresh interpreter and says how many ``__init__`` sources it compiled and whether
+#: the classes work
+CODES_PROBE = """
+import builtins, json, sys
+compiled = []
+real = builtins.compile
+def counting(source, *args, **kwargs):
+    if isinstance(source, str) and source.startswith("def __create_fn__"):
+        compiled.append(source)
+    return real(source, *args, **kwargs)
+builtins.compile = counting
+from processes import model
+from processes.frozenclass import _code_file
+builtins.compile = real
+flow = model.SequenceFlow(id="f", source="a", target="b")
+print(json.dumps([len(compiled), repr(flow), _code_file()]))
+"""
+
+
+def _probe_codes(tmp_path: Path, *, write: bool = True) -> tuple[int, str, str]:
+    import json
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")  # this test's own bytecode folder
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    done = subprocess.run([sys.executable, "-c", CODES_PROBE], cwd=Path(__file__).resolve().parents[2], env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    count, text, path = json.loads(done.stdout.strip().splitlines()[-1])
+    return count, text, path
+
+
+def test_compiled_inits_are_kept_beside_the_bytecode_and_read_back(tmp_path: Path) -> None:
+    first, text, path = _probe_codes(tmp_path)
+    assert first > 30  # the model's classes, compiled
+    assert path.startswith(str(tmp_path / "pycache")) and Path(path).is_file()
+    again, text_again, _ = _probe_codes(tmp_path)
+    assert (again, text_again) == (0, text)  # nothing compiled: the code came from the file, and works the same
+    assert text.startswith("SequenceFlow(id='f', source='a', target='b', name='', parent='', condition=None,")
+
+
+def test_a_damaged_or_foreign_code_file_is_compiled_again_and_replaced(tmp_path: Path) -> None:
+    import importlib.util
+
+    first, _, path = _probe_codes(tmp_path)
+    kept = Path(path).read_bytes()
+    for broken in (b"", b"nonsense", kept[:-100], b"\0\0\0\0" + kept[4:],
+                   importlib.util.MAGIC_NUMBER + b"\xe9\x00\x00\x00\x00"):  # marshal of 0: not a dict
+        Path(path).write_bytes(broken)
+        assert _probe_codes(tmp_path)[0] == first
+        assert Path(path).read_bytes()[:4] == importlib.util.MAGIC_NUMBER
+    assert _probe_codes(tmp_path)[0] == 0
+
+
+def test_no_code_file_without_bytecode_writing(tmp_path: Path) -> None:
+    first, _, path = _probe_codes(tmp_path, write=False)
+    assert first > 30 and not Path(path).exists()

@@ -348,3 +348,46 @@ def test_ids_bpmn_tools_refuse_are_named() -> None:
                              "document (an export renames the definitions' id)")
     assert messages["241"].startswith("id '241' is not a valid XML id")
     assert messages["Granska_ansökan"].startswith("id 'Granska_ansökan' holds characters bpmn.io refuses in an id")
+
+
+def _ids_walked(item: object) -> list[str]:
+    """Every id of ``item`` as a plain walk of its fields finds them (the reference for ``validate._ids_in``)."""
+    import dataclasses
+    import html
+    from collections.abc import Mapping
+
+    from processes.validate import _FRAGMENT_FIELDS, _FRAGMENT_ID
+
+    found: list[str] = []
+    if dataclasses.is_dataclass(item):
+        for f in dataclasses.fields(item):
+            value = getattr(item, f.name)
+            if f.name == "id" and isinstance(value, str):
+                found += [value] if value else []
+            elif f.name in _FRAGMENT_FIELDS:
+                for text in (value,) if isinstance(value, str) else value:
+                    found += [html.unescape(m) for m in _FRAGMENT_ID.findall(text)]
+            elif f.name != "extension_elements":
+                found += _ids_walked(value)
+    elif isinstance(item, tuple):
+        for value in item:
+            found += _ids_walked(value)
+    elif isinstance(item, Mapping):
+        for value in item.values():
+            found += _ids_walked(value)
+    return found
+
+
+def test_the_ids_of_a_document_are_found_in_field_order_as_a_plain_walk_finds_them() -> None:
+    from pathlib import Path
+
+    from bpmn_io.loading import load_model
+    from processes.validate import _ids_in
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted([*root.glob("processes/library/*/process.bpmn"), *root.glob("tests/fixtures/*.bpmn")])
+    assert len(files) > 10
+    for path in files:
+        defs = load_model(str(path), strict=False)
+        assert _ids_in(defs) == _ids_walked(defs), path.name
+    assert len(_ids_in(load_model(str(root / "processes/library/helsingborg/process.bpmn")))) > 300
