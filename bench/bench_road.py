@@ -119,6 +119,9 @@ def warm(args: argparse.Namespace) -> None:
 
 _CHILD = """
 import json, resource, sys, time
+import cli as cli_module
+# as the console script's main() marks it: a process of its own (the collector paused while loading, one BLAS thread)
+getattr(cli_module, "_OWN_PROCESS", []).append(True)
 from cli import cli
 start = time.perf_counter()
 try:
@@ -147,6 +150,7 @@ finally:
 _TIMELINE = """
 import json, resource, sys, time
 import cli as cli_module
+getattr(cli_module, "_OWN_PROCESS", []).append(True)  # as the console script's main() marks it
 import report.build, report.plots, report.results
 import scenarios.batch
 import psutil

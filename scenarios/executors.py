@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["DASK_INSTALL", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
-           "executor_for", "watch_parent"]
+           "executor_for", "forks", "watch_parent"]
 
 #: estimated work (:func:`scenarios.execute.unit_cost` summed over a run's units: applications x
 #: elements) below which a run with the default number of workers stays in this process. Starting a
@@ -185,12 +185,28 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     if count <= 1 or (workers is None and cost is not None and cost < POOL_MIN_COST):
         yield None
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # the pool starts its workers from this thread at the first submit (fork), so the
-    # parent-death signal is tied to a thread that lives as long as the pool
-    pool = ProcessPoolExecutor(max_workers=count, initializer=watch_parent, initargs=(os.getpid(),))
+    # the pool starts its workers from this thread at the first submit (fork, where there is one:
+    # named, not left to Python's default, which is forkserver from 3.14), so the workers inherit
+    # what this process loaded and the parent-death signal is tied to a thread that lives as long
+    # as the pool
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method),
+                               initializer=watch_parent, initargs=(os.getpid(),))
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def forks(executor: Executor | None) -> bool:
+    """True for a pool of :func:`executor_for` whose workers are forked from this process at its
+    first task: what this process imports before then, they have without importing it again."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not isinstance(executor, ProcessPoolExecutor):
+        return False
+    context = getattr(executor, "_mp_context", None)  # the executor keeps no public record of it
+    return context is not None and context.get_start_method() == "fork"

@@ -36,3 +36,41 @@ def test_workers_given_are_honoured_whatever_the_estimate() -> None:
 def test_without_an_estimate_the_default_is_a_pool() -> None:
     with executor_for(jobs=10) as executor:
         assert isinstance(executor, ProcessPoolExecutor)
+
+
+def _has(name: str) -> bool:
+    import sys
+
+    return name in sys.modules
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
+def test_the_pool_forks_at_its_first_task_with_what_this_process_loaded_until_then() -> None:
+    import sys
+    import types
+
+    from scenarios.executors import forks
+
+    name = "permitflow_probe_loaded_before_the_first_task"
+    with executor_for(workers=2, jobs=10) as executor:
+        assert forks(executor)
+        sys.modules[name] = types.ModuleType(name)  # after the pool is made, before its first task
+        try:
+            assert executor is not None
+            assert executor.submit(_has, name).result() is True
+        finally:
+            del sys.modules[name]
+
+
+def test_only_a_forking_process_pool_counts_as_forking() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from multiprocessing import get_all_start_methods, get_context
+
+    from scenarios.executors import forks
+
+    assert not forks(None)
+    with ThreadPoolExecutor(1) as threads:
+        assert not forks(threads)
+    if "spawn" in get_all_start_methods():
+        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as spawned:
+            assert not forks(spawned)
