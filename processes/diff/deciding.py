@@ -10,8 +10,8 @@ has exactly one decision step and the other one to ``MAX_ALTERNATIVES``, and non
 is paired with a step that is not a decision, they become one correspondence (replacing
 any pairs among them).
 
-A decision step (Swedish labels; ``is_decision``) is an activity whose label, without who
-does it (matchtypes.what), *is* the decision: its first word is a decision noun
+A decision step (Swedish labels; ``is_decision``) is an activity whose name *is* the
+decision: its first word is a decision noun
 ("Beslut …", "Nämndbeslut", "Delegationsbeslut") not followed by a passive verb
 ("Delegationsbeslutet anmäls") or "och" ("Beslut och tillståndsbevis"), or a deciding verb
 ("Beslutar", "Fattar beslut") first or after a subject ("Nämnden beslutar", "Arbetsutskottet
@@ -25,7 +25,8 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.language import is_stopword
-from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named, what
+from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
+from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
 
@@ -71,11 +72,13 @@ def is_decision(label: str, lang: str) -> bool:
     return _decides(words) or _decides(words[1:])
 
 
-def _decisions(lex: Lexicon, view: ModelView, lang: str) -> list[str]:
+def _decisions(view: ModelView, lang: str) -> list[str]:
+    # the step's own name, not matchtypes.what: a lane called after the decision ("Beslut")
+    # would take the deciding verb out of "Besluta om serveringstillstånd"
     return [
         s
         for s, st in view.steps.items()
-        if st.kind in ACTIVITIES and named(st) and is_decision(what(lex, st, lang), lang)
+        if st.kind in ACTIVITIES and named(st) and is_decision(without_party_subject(named(st), lang), lang)
     ]
 
 
@@ -90,7 +93,7 @@ def decision_pass(
     banned: set[tuple[str, str]],
 ) -> list[Match]:
     """The decision steps of both models as one correspondence (module doc)."""
-    da, db = _decisions(lex, a, lang[0]), _decisions(lex, b, lang[1])
+    da, db = _decisions(a, lang[0]), _decisions(b, lang[1])
     if not da or not db or min(len(da), len(db)) != 1 or max(len(da), len(db)) > MAX_ALTERNATIVES:
         return matches
     if any((x, y) in banned for x in da for y in db):

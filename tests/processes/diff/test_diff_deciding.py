@@ -48,3 +48,18 @@ def test_not_when_both_models_draw_several_decisions() -> None:
     b = _alternatives("Handläggaren fattar beslut på delegation", "Arbetsutskottet fattar beslut")
     d = diff_models(a, b)
     assert not [m for m in d.matches if len(m.a) > 1 or len(m.b) > 1]
+
+
+
+def test_a_lane_named_after_the_decision_does_not_hide_a_decision_step() -> None:
+    # the lane "Beslut" would take "Besluta" out of the label (matchtypes.what); the decision
+    # pass reads the step's own name, so the model still has two decisions and joins nothing
+    from processes.diff.core import prepare
+    from processes.diff.deciding import _decisions
+
+    nodes = [("S", "start", "Ansökan inkommer"), ("X", "xor", ""),
+             ("D1", "userTask", "Besluta om avvisning och meddela sökanden"),
+             ("D2", "userTask", "Besluta om serveringstillstånd"), ("E1", "end", "Avvisad"), ("E2", "end", "Klart")]
+    flows = [("S", "X"), ("X", "D1"), ("X", "D2"), ("D1", "E1"), ("D2", "E2")]
+    m = model(nodes, flows, lanes={"Beslut": ["D2"], "Handläggare": ["S", "X", "D1", "E1", "E2"]})
+    assert _decisions(prepare(m, "A").view, "sv") == ["D1", "D2"]
