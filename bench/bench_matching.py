@@ -24,13 +24,12 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r7``), and
 * ``sv-r8``   p24-p27, the eighth held-out round (run once on the same matcher as sv-r7, then its
               misses read: a development set since; still run by ``--held-out`` and by ``--sets sv-r8``), and
-* ``sv-r9``   p28-p31, the ninth held-out round, kept for the next round of matcher changes: scored
-              only when named, ``--sets sv-r9 --held-out`` (plain ``--held-out`` leaves it out), so
-              that the README's command does not spend it, and
-* ``sv-r10``  p32-p35, the tenth held-out round, kept likewise: scored only when named,
-              ``--sets sv-r10 --held-out`` (plain ``--held-out`` leaves it out), and
-* ``sv-r11``  p36-p39, the eleventh held-out round, kept likewise: scored only when named,
-              ``--sets sv-r11 --held-out`` (plain ``--held-out`` leaves it out).
+* ``sv-r9``   p28-p31, the ninth held-out round (run once after branch m10, misses read: a
+              development set since; still run by ``--held-out`` and by ``--sets sv-r9``), and
+* ``sv-r10``  p32-p35, the tenth held-out round (run once after branch m10, misses read: a
+              development set since; still run by ``--held-out`` and by ``--sets sv-r10``), and
+* ``sv-r11``  p36-p39, the eleventh held-out round, kept for the next round of matcher changes: scored
+              only when named, ``--sets sv-r11 --held-out`` (plain ``--held-out`` leaves it out).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -99,10 +98,10 @@ ROUND_7 = ("p20", "p21", "p22", "p23")
 #: third, committed before any matcher ran on them; run once on the sv-r7 matcher, misses read, development since
 ROUND_8 = ("p24", "p25", "p26", "p27")
 #: the ninth held-out round: drawn by two helpers independently of each other, gold by a
-#: third, committed before any matcher ran on them
+#: third, committed before any matcher ran on them; run once after branch m10, misses read, development since
 ROUND_9 = ("p28", "p29", "p30", "p31")
 #: the tenth held-out round: drawn by two helpers independently of each other, gold by a
-#: third, committed before any matcher ran on them
+#: third, committed before any matcher ran on them; run once after branch m10, misses read, development since
 ROUND_10 = ("p32", "p33", "p34", "p35")
 #: the eleventh held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them
@@ -321,15 +320,11 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    if "sv-r9" in args.sets and not args.held_out:
-        parser.error("--sets sv-r9: the ninth held-out round is scored only with --sets sv-r9 --held-out")
-    if "sv-r10" in args.sets and not args.held_out:
-        parser.error("--sets sv-r10: the tenth held-out round is scored only with --sets sv-r10 --held-out")
     if "sv-r11" in args.sets and not args.held_out:
         parser.error("--sets sv-r11: the eleventh held-out round is scored only with --sets sv-r11 --held-out")
     held = [
         s
-        for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8")
+        for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8", "sv-r9", "sv-r10")
         if args.held_out and s not in args.sets
     ]
     sets = list(args.sets) + held

@@ -109,6 +109,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from processes.diff import labelsim
+from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.labelsim import bag_similarity, group_similarity
 from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named, what
 from processes.diff.text import Lexicon
@@ -449,6 +450,12 @@ def _one_side(
                     )
                     if not block and joined < _COMMON_ALONE:
                         continue
+                elif reading == "rest":
+                    # what x says without its collective words, against what they share and
+                    # what it names of them
+                    said = set(lex.terms(own_name, lang[0])) - set(lex.terms(" ".join(collective_words(own_name)), lang[0]))
+                    theirs = set(common) | (said & {t for n in names for t in lex.terms(n, lang[1])})
+                    joined = bag_similarity(lex, sorted(said), sorted(theirs), lang[0])
                 else:
                     continue  # x names what only some of them do (it is one of them), or nothing shared
             else:
@@ -501,7 +508,8 @@ def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, st
     if all(named_apart):
         return "all", sorted(common)
     if any(named_apart):
-        return "some", sorted(common)
+        # one named and the others as a group ("polisen och övriga myndigheter"): all of them
+        return ("rest" if len(bags) >= 2 and common & own and names_the_rest(label) else "some"), sorted(common)
     return ("common" if common & own else "none"), sorted(common)
 
 

@@ -40,6 +40,8 @@ STOPWORDS = {
         "till av på om och i med från en ett den det de att som för efter inför vid hos eller in ut "
         "samt är blir ska skall kan får sin sitt sina dess nya ny över under har hade har har vara "
         "varje alla samtliga mot per via där när då så även "
+        # personal pronouns: "hos mig", "till oss" say who, not what
+        "jag mig vi oss "
         # light verbs: "Gör besök" is "Besök", "Genomför kunskapsprov" is "Kunskapsprov",
         # "Ta fram förslag" is "Förslag"
         "gör göra görs genomför genomföra genomförs genomförande utför utföra utförs låt låta ta tar tas fram".split()

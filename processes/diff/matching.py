@@ -33,7 +33,10 @@ whose best partner is already paired next to it joins that correspondence (block
 groups.attach_pass); where one model has one step left over between two matched steps and
 the other a few, the one stands for the block when a label says so (groups.block_pass); last,
 two steps still left over that are each other's clear best by label, one said in full inside
-the other, are paired (groups.leftover_pass). The confidence of
+the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
+in full are paired, one to one or one to a run of two or three (contained.py); last, where one
+model has one decision step and the other one to three (delegation, committee), they are
+paired (deciding.decision_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -47,6 +50,8 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff import labelsim
+from processes.diff.contained import chain_pass, contained_pass
+from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
 from processes.diff.groups import (
     attach_pass,
@@ -317,5 +322,8 @@ def match_dense(
     matches = attach_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
     matches = block_pass(a, b, lab, score, matches, banned)
     matches = leftover_pass(a, b, lab, score, matches, banned, options)
+    matches = contained_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
+    matches = chain_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)

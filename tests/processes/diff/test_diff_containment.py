@@ -75,7 +75,7 @@ def test_a_leftover_step_joins_its_neighbours_correspondence_on_label_and_adjace
 def _test_models(extra: tuple = (), order: str = "") -> tuple:
     a = model(
         [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Registrera ansökan"),
-         ("T2", "userTask", "Sökanden gör kunskapsprovet"), ("T3", "userTask", "Skriv utredning"),
+         ("T2", "userTask", "Sökandens kunskapsprov"), ("T3", "userTask", "Skriv utredning"),
          ("T4", "userTask", "Fatta beslut"), ("E", "end", "Klart")],
         chain="S T1 T2 T3 T4 E",
     )

@@ -215,3 +215,26 @@ def test_a_staff_role_as_the_subject_is_who_does_the_work_not_the_work() -> None
         assert what(lex, Step("T2", name, "task", "userTask"), "sv") == name
     # English labels are left alone
     assert what(lex, Step("T3", "Chef checks the file", "task", "userTask"), "en") == "Chef checks the file"
+
+
+def test_a_person_or_party_as_the_subject_is_who_acts_not_the_work() -> None:
+    from processes.diff.matchtypes import what
+    from processes.diff.view import Step
+
+    lex = lexicon("Sökanden skriver kunskapsprovet hos mig", "Kunskapsprov", "Jag går igenom ansökan")
+    cases = {
+        "Jag går igenom ansökan": "går igenom ansökan",  # first person: the officer herself
+        "Sökanden skriver kunskapsprovet hos mig": "skriver kunskapsprovet hos mig",  # a third party
+        "Kontaktcenter skannar ansökan": "skannar ansökan",
+        "Sökanden har kompletterat": "har kompletterat",  # an auxiliary before the verb
+    }
+    for name, expected in cases.items():
+        assert what(lex, Step("T1", name, "task", "userTask"), "sv") == expected
+    # the subject stays when no finite verb follows, when it receives, or when it decides
+    for name in ("Sökandens yttrande", "Sökanden får beslutet", "Kontaktcenter", "Socialnämnden beslutar"):
+        assert what(lex, Step("T2", name, "task", "userTask"), "sv") == name
+    # the pronoun is a stop word wherever it stands: "hos mig" says who, not what
+    assert lex.terms("Sökanden skriver kunskapsprovet hos mig") == lex.terms("Sökanden skriver kunskapsprovet")
+    assert label_similarity(lex, what(lex, Step("T3", "Sökanden skriver kunskapsprovet hos mig", "task", ""), "sv"),
+                            "Kunskapsprov") > label_similarity(lex, "Sökanden skriver kunskapsprovet hos mig",
+                                                                "Kunskapsprov")

@@ -1,0 +1,115 @@
+"""The decision: where each model has one decision step, they are the same work.
+
+A permit process has one decision, however it is drawn: one municipality draws "Beslut i
+socialnämnden", another an exclusive choice between "Handläggaren fattar beslut på
+delegation" and "Arbetsutskottet fattar beslut i ärendet"; a third "Socialnämnden beslutar
+om tillståndet på sitt månadssammanträde" against "Delegationsbeslut" and "Nämndbeslut".
+Who decides (committee, working committee, delegation) differs, the work does not, and the
+labels share little but the decision itself. ``decision_pass`` pairs them: when one model
+has exactly one decision step and the other one to ``MAX_ALTERNATIVES``, and none of them
+is paired with a step that is not a decision, they become one correspondence (replacing
+any pairs among them).
+
+A decision step (Swedish labels; ``is_decision``) is an activity whose name *is* the
+decision: its first word is a decision noun
+("Beslut …", "Nämndbeslut", "Delegationsbeslut") not followed by a passive verb
+("Delegationsbeslutet anmäls") or "och" ("Beslut och tillståndsbevis"), or a deciding verb
+("Beslutar", "Fattar beslut") first or after a subject ("Nämnden beslutar", "Arbetsutskottet
+fattar beslut"); a label that sends the decision somewhere ("… till sökanden") is a dispatch,
+not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
+"Expediering av beslut", "Förslag till beslut", "Anmälan av delegationsbeslut") is not one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from processes.diff.language import is_stopword
+from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
+from processes.diff.subjects import without_party_subject
+from processes.diff.text import Lexicon, normalise
+from processes.diff.view import ModelView
+
+__all__ = ["is_decision", "decision_pass", "MAX_ALTERNATIVES"]
+
+#: at most this many decision steps (delegation, committee, working committee) on the side
+#: that draws the decision as alternatives
+MAX_ALTERNATIVES = 3
+_NOUN_ENDS = ("beslut", "beslutet")
+_VERBS = frozenset({"besluta", "beslutar"})
+_LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
+
+
+def _decides(words: list[str]) -> bool:
+    """Whether ``words`` start with a deciding verb ("beslutar", "fattar beslut")."""
+    if not words:
+        return False
+    if words[0] in _VERBS:
+        return True
+    return len(words) >= 2 and words[0] in _LIGHT and words[1].startswith("beslut")
+
+
+def is_decision(label: str, lang: str) -> bool:
+    """Whether ``label`` (a step's name without its performer) is the decision itself.
+
+    >>> [is_decision(x, "sv") for x in ("Nämndbeslut", "Beslut i socialnämnden", "Arbetsutskottet fattar beslut")]
+    [True, True, True]
+    >>> [is_decision(x, "sv") for x in ("Beslutskopia till Kronofogden", "Delegationsbeslutet anmäls",
+    ...                                  "Beslut till sökanden", "Förslag till beslut")]
+    [False, False, False, False]
+    """
+    if lang != "sv":
+        return False
+    words = normalise(label).split()
+    if not words or "till" in words:
+        return False
+    first = words[0]
+    if first.endswith(_NOUN_ENDS):
+        if len(words) == 1:
+            return True
+        nxt = words[1]
+        return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
+    return _decides(words) or _decides(words[1:])
+
+
+def _decisions(view: ModelView, lang: str) -> list[str]:
+    # the step's own name, not matchtypes.what: a lane called after the decision ("Beslut")
+    # would take the deciding verb out of "Besluta om serveringstillstånd"
+    return [
+        s
+        for s, st in view.steps.items()
+        if st.kind in ACTIVITIES and named(st) and is_decision(without_party_subject(named(st), lang), lang)
+    ]
+
+
+def decision_pass(
+    a: ModelView,
+    b: ModelView,
+    lex: Lexicon,
+    lang: tuple[str, str],
+    lab: np.ndarray,
+    score: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+) -> list[Match]:
+    """The decision steps of both models as one correspondence (module doc)."""
+    da, db = _decisions(a, lang[0]), _decisions(b, lang[1])
+    if not da or not db or min(len(da), len(db)) != 1 or max(len(da), len(db)) > MAX_ALTERNATIVES:
+        return matches
+    if any((x, y) in banned for x in da for y in db):
+        return matches
+    inside = set(da) | set(db)
+    touching = [m for m in matches if inside & (set(m.a) | set(m.b))]
+    for m in touching:
+        if m.how == "confirmed" or not (set(m.a) | set(m.b)) <= inside:
+            return matches  # a decision paired with something else: other evidence decided
+    if len(touching) == 1 and set(ids_on(touching[0], "a")) == set(da) and set(ids_on(touching[0], "b")) == set(db):
+        return matches
+    ia = {s: i for i, s in enumerate(a.steps)}
+    ib = {s: j for j, s in enumerate(b.steps)}
+    cells = [(ia[x], ib[y]) for x in da for y in db]
+    confidence = max(float(score[i, j]) for i, j in cells)
+    label = max(float(lab[i, j]) for i, j in cells)
+    kept = [m for m in matches if m not in touching]
+    how = "grouped" if len(da) > 1 or len(db) > 1 else "auto"
+    return kept + [Match(tuple(da), tuple(db), round(confidence, 3), round(label, 3), how)]
