@@ -31,7 +31,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r11``  p36-p39, the eleventh held-out round (run once after branch m11, misses read: a
               development set since; still run by ``--held-out`` and by ``--sets sv-r11``), and
 * ``sv-r12``  p40-p43, the twelfth held-out round, kept for the next round of matcher changes:
-              scored only when named, ``--sets sv-r12 --held-out`` (plain ``--held-out`` leaves it out).
+              scored only when named, ``--sets sv-r12 --held-out`` (plain ``--held-out`` leaves it out), and
+* ``sv-r13``  p44-p47, the thirteenth held-out round: scored only when named,
+              ``--sets sv-r13 --held-out`` (plain ``--held-out`` leaves it out).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -111,6 +113,9 @@ ROUND_11 = ("p36", "p37", "p38", "p39")
 #: the twelfth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them
 ROUND_12 = ("p40", "p41", "p42", "p43")
+#: the thirteenth held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_13 = ("p44", "p45", "p46", "p47")
 
 
 @dataclass(frozen=True)
@@ -327,6 +332,8 @@ def main() -> int:
             OPTIONS[key] = float(value)
     if "sv-r12" in args.sets and not args.held_out:
         parser.error("--sets sv-r12: the twelfth held-out round is scored only with --sets sv-r12 --held-out")
+    if "sv-r13" in args.sets and not args.held_out:
+        parser.error("--sets sv-r13: the thirteenth held-out round is scored only with --sets sv-r13 --held-out")
     held = [
         s
         for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8", "sv-r9", "sv-r10", "sv-r11")
@@ -350,6 +357,7 @@ def main() -> int:
         "sv-r10": lambda: swedish_pairs(ROUND_10),
         "sv-r11": lambda: swedish_pairs(ROUND_11),
         "sv-r12": lambda: swedish_pairs(ROUND_12),
+        "sv-r13": lambda: swedish_pairs(ROUND_13),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
