@@ -4,7 +4,8 @@ Branch pm12 (issue 11). Runs the committed matcher (bench_matching.found_pairs, 
 options) once on every pair of the PMMC sets ua, birth and asset, then adds pairs *after* it by
 one candidate rule at a time and scores each variant as bench_matching does (micro P/R/F1 over
 the gold's pairs). A rule appended at the end of the matcher would give these figures; none is
-in the matcher (none raised birth or asset without lowering ua below its 0.741). The rules:
+in the matcher (none raised birth or asset without lowering ua below its 0.741 or a Swedish
+set's precision: bench/RESULTS-matching.md "Branch pm12"). The rules:
 
 * ``transitive``: x of A with y of B when x ~ z (A against C) and z ~ y (C against B) for at
   least k third models C of the same collection (the contest's "n-ary" evidence; birth and ua
@@ -25,7 +26,10 @@ in the matcher (none raised birth or asset without lowering ua below its 0.741).
 * ``ceiling``: not a rule, the gold read back: every gold block (connected component of the
   gold's pairs) that holds at least one pair the matcher found counted as found in full.
 
-    .venv/bin/python bench/matching_collection_probe.py --pmmc /work/data/pmmc2015
+    .venv/bin/python bench/matching_collection_probe.py --pmmc /work/data/pmmc2015 [--held-out]
+
+``--held-out`` adds the Swedish sets that ``bench_matching.py --held-out`` scores (sv to sv-r11),
+in a second table; they are pairs of two models, so the collection rules have nothing there.
 
 Writes nothing; bench/RESULTS-matching.md "Branch pm12" records the table it printed.
 """
