@@ -1,16 +1,25 @@
 """The uncertain tier: steps without a partner that still have candidates, and why.
 
 A step of A left unmatched gets as candidates the steps of B of the same family whose
-label is at least ``MatchOptions.uncertain`` alike, or that have the same matched
-neighbours (context) — a step of B already matched elsewhere only when this pair scores
-within 0.1 of that match's confidence (a rival worth a look, e.g. a merge); the best three
-by combined score are kept, each with its
-reasons in plain words ("labels share: remiss, polis", "same neighbours: Diarieföring",
-"matched to another step"). The same for B against A. A step with no candidate is only in
-its model.
+label is at least ``MatchOptions.uncertain`` alike, that have the same matched neighbours
+(context), or that stand in the same place: between the same matched steps, where B has
+at most ``PLACE_MAX`` unmatched steps of that family (a place with more is too wide to
+suggest a step whose label shares nothing; with any shared word the place is enough).
+A step of B already matched elsewhere is a candidate only when this pair scores within 0.1
+of that match's confidence (a rival worth a look, e.g. a merge). A task and
+an event are candidates of each other when their labels are at least 0.5 alike ("Avgift
+betald" / "Kontrollera att avgiften har betalats"). The best three by combined score are
+kept, each with its reasons in plain words ("labels share: remiss, polis", "same
+neighbours: 1 matched step(s) before", "same place: between Diarieföring and Beslut",
+"already matched to another step"). The same for B against A. A step with no candidate is
+only in its model — the claim the diff makes as certain, so the rules above lean towards
+asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
+reported as only in one model, before and after).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -18,10 +27,16 @@ from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain,
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["uncertain_steps", "MAX_CANDIDATES"]
+__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX"]
 
 MAX_CANDIDATES = 3
+PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
+_CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this label similarity
+
+#: the correspondences met first walking back from a step, and walking forward (through
+#: unmatched steps only)
+Place = tuple[frozenset[int], frozenset[int]]
 
 
 def uncertain_steps(
@@ -61,35 +76,148 @@ def _side(
     matched_other = set(unit_other)
     confidence = {s: m.confidence for m in matches for s in ids_on(m, other_side)}
     ids_other = list(other.steps)
+    col = {y_id: j for j, y_id in enumerate(ids_other)}
+    # who stands where on the other side: by matched neighbour, and by place
+    beside_other: dict[tuple[str, int], list[str]] = {}
+    for y_id in ids_other:
+        for key in _near(other, y_id, unit_other):
+            beside_other.setdefault(key, []).append(y_id)
+    places_one = _places(one, unit_one)
+    places_other = _places(other, unit_other)
+    after_other: dict[int, set[str]] = {}
+    before_other: dict[int, set[str]] = {}
+    for y_id, (before, after) in places_other.items():
+        for k in before:
+            before_other.setdefault(k, set()).add(y_id)
+        for k in after:
+            after_other.setdefault(k, set()).add(y_id)
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
             continue
-        near = {("p", unit_one[u]) for u in one.predecessors(x_id) if u in unit_one}
-        near |= {("s", unit_one[v]) for v in one.successors(x_id) if v in unit_one}
+        near = _near(one, x_id, unit_one)
+        here = places_one[x_id]
+        before_here: set[str] = set().union(*(before_other.get(k, ()) for k in here[0]))
+        after_here: set[str] = set().union(*(after_other.get(k, ()) for k in here[1]))
+        same_place = {y_id for y_id in before_here & after_here if family(other.steps[y_id]) == family(x)}
+        narrow = len(same_place) <= PLACE_MAX
+        # every pair the rules below could keep: alike labels, shared neighbours, the same place
+        row = lab[i]
+        ask = set(np.flatnonzero(row >= min(options.uncertain, _CROSS_FAMILY)).tolist())
+        ask.update(col[y_id] for key in near for y_id in beside_other.get(key, ()))
+        ask.update(col[y_id] for y_id in same_place if narrow or row[col[y_id]] > 0.0)
         found = []
-        for j in np.argsort(-score[i], kind="stable"):
-            y_id = ids_other[int(j)]
+        for j in sorted(ask, key=lambda j: (-score[i, j], j)):
+            y_id = ids_other[j]
             y = other.steps[y_id]
-            if (x_id, y_id) in banned or family(x) != family(y):
+            if (x_id, y_id) in banned:
                 continue
             label = float(lab[i, j])
-            theirs_near = {("p", unit_other[u]) for u in other.predecessors(y_id) if u in unit_other}
-            theirs_near |= {("s", unit_other[v]) for v in other.successors(y_id) if v in unit_other}
-            shared = near & theirs_near
-            if label < options.uncertain and not shared:
+            if family(x) != family(y) and label < _CROSS_FAMILY:
                 continue
-            if label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
+            shared = near & _near(other, y_id, unit_other)
+            placed = y_id in same_place and (narrow or label > 0.0)
+            if label < options.uncertain and not shared and not placed:
+                continue
+            if not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                 continue  # nothing in common but one neighbour: no candidate
             if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
                 continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
+            if placed and not shared:
+                reasons += (_place_reason(one, here, matches, side),)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
     return out
+
+
+def _near(view: ModelView, step_id: str, units: dict[str, int]) -> set[tuple[str, int]]:
+    """The correspondences right before ("p", k) and right after ("s", k) a step."""
+    near = {("p", units[u]) for u in view.predecessors(step_id) if u in units}
+    near |= {("s", units[v]) for v in view.successors(step_id) if v in units}
+    return near
+
+
+def _places(view: ModelView, units: dict[str, int]) -> dict[str, Place]:
+    """Every unmatched step's place: the correspondences met first walking back from it and
+    walking forward, through unmatched steps only."""
+    free = [s for s in view.steps if s not in units]
+    back = _first_met(free, view.predecessors, units)
+    forth = _first_met(free, view.successors, units)
+    return {s: (back[s], forth[s]) for s in free}
+
+
+def _first_met(free: list[str], step: Callable[[str], tuple[str, ...]], units: dict[str, int]) -> dict[str, frozenset[int]]:
+    """For each unmatched step, the correspondences reached first along ``step``.
+
+    One pass over the strongly connected parts of the unmatched steps (Tarjan's algorithm,
+    iterative): a part is finished after every part it reaches, so its set is its own
+    matched neighbours' and those of the parts it reaches — linear in the steps and flows.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    met: dict[str, frozenset[int]] = {}
+
+    def nexts(s: str) -> list[str]:
+        return [v for v in step(s) if v not in units]
+
+    for root in free:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(nexts(root)))]
+        while work:
+            v, todo = work[-1]
+            for w in todo:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(nexts(w))))
+                    break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
+            else:
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    low[u] = min(low[u], low[v])
+                if low[v] == index[v]:
+                    part = []
+                    while True:
+                        w = stack.pop()
+                        on_stack.discard(w)
+                        part.append(w)
+                        if w == v:
+                            break
+                    hit: set[int] = set()
+                    for w in part:
+                        for u in step(w):
+                            if u in units:
+                                hit.add(units[u])
+                            elif u in met:
+                                hit |= met[u]
+                    done = frozenset(hit)
+                    for w in part:
+                        met[w] = done
+    return met
+
+
+def _place_reason(view: ModelView, here: Place, matches: list[Match], side: str) -> str:
+    """The reason "same place: between X and Y", naming a matched step on each side."""
+
+    def first(units: frozenset[int]) -> str:
+        names = sorted(view.steps[s].name or s for k in units for s in ids_on(matches[k], side))
+        return names[0] if names else "?"
+
+    return f"same place: between {first(here[0])} and {first(here[1])}"
 
 
 def _reasons(
