@@ -8,7 +8,11 @@ model against itself, a synonym file with a 100,000-word group.
   exclusive blocks, Swedish labels from a small vocabulary, half of them numbered) against
   a variant with 30 % of the labels rephrased and every id renamed;
 * ``self``: a generated model of ``--self-steps`` tasks against itself;
-* ``synonyms``: ``large`` with a user synonym list holding one group of 100,000 words.
+* ``synonyms``: ``large`` with a user synonym list holding one group of 100,000 words;
+* ``unlike``: two models of ``--steps`` tasks sharing no label and differing in shape
+  (labels of two words from vocabularies of their own, which the language detection must
+  look up in the lemma dictionaries when they are installed);
+* ``middle``: ``large`` with about half of the variant's task labels replaced by such words.
 
 Each case runs in a fresh child process, so its CPU seconds (user + system) and peak
 memory (max RSS) are its own, imports included; the CPU seconds of the helper processes the
@@ -18,6 +22,7 @@ when PYTHONDONTWRITEBYTECODE is set:
 
     .venv/bin/python bench/bench_diff.py                       # every case
     .venv/bin/python bench/bench_diff.py --cases nway large --repeat 3
+    .venv/bin/python bench/bench_diff.py --cases unlike middle --repeat 3
 
 Writes nothing; bench/RESULTS-diff.md records measured figures with the machine.
 """
@@ -169,6 +174,35 @@ def reworded(defs: Definitions, seed: int) -> Definitions:
     return replace(defs, processes=(replace(proc, id="VP", nodes=FrozenMap(nodes), flows=FrozenMap(flows)),))
 
 
+def relabelled(defs: Definitions, seed: int, share: float, word: str = "ord") -> Definitions:
+    """``defs`` with a ``share`` of its task labels (drawn by ``seed``) replaced by two words
+    from a vocabulary of 5,000 that no permit process uses (``ord17 ord4203``; ``word`` the
+    stem): labels no other step says, in no language the stop words recognise."""
+    rng = np.random.default_rng(seed)
+    proc = defs.processes[0]
+    nodes = {}
+    for nid, node in proc.nodes.items():
+        if isinstance(node, Task) and rng.random() < share:
+            first, second = rng.integers(5000, size=2)
+            node = replace(node, name=f"{word}{first} {word}{second}")
+        nodes[nid] = node
+    return replace(defs, processes=(replace(proc, nodes=FrozenMap(nodes)),))
+
+
+def unlike_models(n: int) -> tuple[Definitions, Definitions]:
+    """Two models of ``n`` tasks that share no label and differ in shape: generated with
+    different seeds, every label two words of a vocabulary of its own (``ord..`` against
+    ``xord..``); bench/RESULTS-diff.md's worst case of branch large2."""
+    return relabelled(large_model(n, 1), 11, 1.0), relabelled(reworded(large_model(n, 3), 2), 12, 1.0, "xord")
+
+
+def middle_models(n: int) -> tuple[Definitions, Definitions]:
+    """``large`` with about half the steps different: the reworded variant with half its
+    task labels replaced by words the other model does not have."""
+    a = large_model(n, 1)
+    return a, relabelled(reworded(a, 2), 13, 0.5, "xord")
+
+
 def nway_models(count: int) -> list[tuple[str, Definitions, dict, dict]]:
     rng = np.random.default_rng(20261127)
     models = library_models()
@@ -203,6 +237,10 @@ def child(case: str, steps: int, self_steps: int, workers: int = 1) -> str:
     else:
         if case == "self":
             a = b = large_model(self_steps, 1)
+        elif case == "unlike":
+            a, b = unlike_models(steps)
+        elif case == "middle":
+            a, b = middle_models(steps)
         else:
             a = large_model(steps, 1)
             b = reworded(a, 2)
@@ -239,7 +277,8 @@ def measure(case: str, args: argparse.Namespace) -> tuple[float, float, float, f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", nargs="*", default=["nway", "large", "synonyms", "self"])
+    cases = ["nway", "large", "synonyms", "self", "unlike", "middle"]
+    parser.add_argument("--cases", nargs="*", default=cases, choices=cases)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--self-steps", type=int, default=20000)

@@ -1,7 +1,8 @@
 """Fingerprints of the diff's outputs, to show a change leaves them byte-identical (a tool, not a
 test): ``permitflow compare`` of the library's models and ``permitflow diff`` of pairs of them in
 every format (and with ``--lemmas``, ``--language``, ``--save-matches``), and the comparisons that
-bench/bench_diff.py times (the N-way of ten ~50-step models, the two 1,000-step models) as the
+bench/bench_diff.py times (the N-way of ten ~50-step models, the two 1,000-step models, near-identical
+and differing) as the
 SHA-256 of their JSON. bench/bench_matching.py gives the matching figures to compare beside it.
 
 ``SOURCE``: the source tree to run (default: this one), e.g. a ``git archive`` of the old commit;
@@ -45,7 +46,11 @@ models = b.nway_models(10)
 nway = compare_models([prepare(d, name, facts=f, params=p) for name, d, f, p in models])
 big = b.large_model(1000, 1)
 large = diff_models(big, b.reworded(big, 2))
-for name, data in (("nway", comparison_to_data(nway)), ("large", to_data(large))):
+outputs = [("nway", comparison_to_data(nway)), ("large", to_data(large))]
+for case in ("unlike", "middle"):  # models that differ (bench_diff.py since branch large2)
+    if hasattr(b, case + "_models"):
+        outputs.append((case, to_data(diff_models(*getattr(b, case + "_models")(1000)))))
+for name, data in outputs:
     text = json.dumps(data, ensure_ascii=False, indent=2).encode()
     print(f"bench_diff {name}: json={hashlib.sha256(text).hexdigest()[:16]}")
 """

@@ -99,18 +99,35 @@ def _chain_side(
     free_many = {s for s in ids_many if s not in taken_many and named(many.steps[s])}
     out = list(matches)
     used: set[str] = set()
+    # each free step's terms, and the free steps by term: a step saying all of a chain holds
+    # every term of it, so only the steps on every one of its terms' lists are read
+    owns = {x: set(lex.terms(what(lex, one.steps[x], lang[0]), lang[0])) for x in free_one}
+    order = {x: n for n, x in enumerate(free_one)}
+    holding: dict[str, set[str]] = {}
+    for x, own in owns.items():
+        for term in own:
+            holding.setdefault(term, set()).add(x)
+    free_rows = np.array([io[y] for y in free_one], dtype=np.intp)
     for chain in sorted(_runs(many, free_many), key=lambda c: (-len(c), c)):
         if used & set(chain):
             continue
         bags = [set(lex.terms(what(lex, many.steps[s], lang[1]), lang[1])) for s in chain]
-        for x in free_one:
+        if not all(bags):
+            continue
+        terms = sorted(set().union(*bags), key=lambda t: (len(holding.get(t, ())), t))
+        candidates = set(holding.get(terms[0], ()))
+        for term in terms[1:]:
+            if not candidates:
+                break
+            candidates &= holding[term]
+        for x in sorted(candidates, key=order.__getitem__):
             if x in used or any((x, s) in banned for s in chain):
                 continue
-            own = set(lex.terms(what(lex, one.steps[x], lang[0]), lang[0]))
+            own = owns[x]
             if not all(bag and bag < own for bag in bags):
                 continue
             # x is each member's best partner by label among the steps left over
-            rows = [lab[[io[y] for y in free_one], im[s]] for s in chain]
+            rows = [lab[free_rows, im[s]] for s in chain]
             if not all(float(lab[io[x], im[s]]) >= float(r.max()) for s, r in zip(chain, rows, strict=True)):
                 continue
             conf = min(float(score[io[x], im[s]]) for s in chain)

@@ -557,15 +557,21 @@ def _attach_side(
     unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
     unit_other = {s: k for k, m in enumerate(matches) for s in ids_on(m, other_side)}
     joins: dict[int, list[tuple[float, str]]] = {}
+    # the named steps of the other model by family, once (not once per step x)
+    by_family: dict[str, list[int]] = {}
+    for j, y in enumerate(ids_other):
+        if named(other.steps[y]):
+            by_family.setdefault(family(other.steps[y]), []).append(j)
+    columns = {fam: np.array(js, dtype=np.intp) for fam, js in by_family.items()}
     for x_id, x in one.steps.items():
         if x_id in unit_one or not named(x):
             continue
         row = lab[index_one[x_id]]
         fam = family(x)
-        same = [j for j, y in enumerate(ids_other) if family(other.steps[y]) == fam and named(other.steps[y])]
-        if not same:
+        same = columns.get(fam)
+        if same is None:
             continue
-        best = max(same, key=lambda j: (float(row[j]), -j))
+        best = int(same[int(np.argmax(row[same]))])  # the first of the best: max by (label, -j)
         y_id = ids_other[best]
         if float(row[best]) < BLOCK_MIN_LABEL or y_id not in unit_other or (x_id, y_id) in banned:
             continue
@@ -712,14 +718,77 @@ def _walk(view: ModelView, start: str, unit: dict[str, int], forward: bool) -> f
     return frozenset(anchors)
 
 
+def _walks(view: ModelView, unit: dict[str, int], forward: bool) -> dict[str, frozenset[int]]:
+    """``_walk`` of every step in no correspondence, in time linear in the steps and flows:
+    the steps in none, by strongly connected components (Tarjan, iterative), each taking the
+    correspondences next to its members and those its successor components reach (found
+    before it: Tarjan closes a component after every component it reaches)."""
+    nbrs = view.successors if forward else view.predecessors
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: dict[str, frozenset[int]] = {}
+    for root in view.steps:
+        if root in unit or root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(nbrs(root)))]
+        while work:
+            v, todo = work[-1]
+            deeper = False
+            for w in todo:
+                if w in unit:
+                    continue
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(nbrs(w))))
+                    deeper = True
+                    break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
+            if deeper:
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                low[u] = min(low[u], low[v])
+            if low[v] != index[v]:
+                continue
+            members = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                members.append(w)
+                if w == v:
+                    break
+            inside = set(members)
+            found: set[int] = set()
+            for m in members:
+                for t in nbrs(m):
+                    if t in unit:
+                        found.add(unit[t])
+                    elif t not in inside:
+                        found |= out[t]
+            anchors = frozenset(found)
+            for m in members:
+                out[m] = anchors
+    return out
+
+
 def _free_blocks(view: ModelView, unit: dict[str, int]) -> dict[tuple[frozenset[int], frozenset[int]], list[str]]:
     """Named activities in no correspondence, by the correspondences right before and
     right after them (only steps in none between)."""
     out: dict[tuple[frozenset[int], frozenset[int]], list[str]] = {}
+    reached_before, reached_after = _walks(view, unit, forward=False), _walks(view, unit, forward=True)
     for s, st in view.steps.items():
         if s in unit or not named(st) or family(st) == "event":
             continue
-        before, after = _walk(view, s, unit, forward=False), _walk(view, s, unit, forward=True)
+        before, after = reached_before[s], reached_after[s]
         if before and after:
             out.setdefault((before, after), []).append(s)
     return out

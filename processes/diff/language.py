@@ -94,8 +94,13 @@ def _by_dictionary(words: list[str]) -> str:
         endings_en = sum(w.endswith(("tion", "ment", "ing", "ed", "ness", "ity", "ance")) for w in words)
         endings_sv = sum(w.endswith(("ning", "ering", "era", "ande", "else", "het", "skap")) for w in words)
         return "en" if endings_en > endings_sv else "sv"
-    known = {lang: sum(simplemma.is_known(w, lang=lang) for w in words) for lang in LANGUAGES}
-    return "en" if known["en"] > known["sv"] else "sv"
+    # English first (its dictionary loads in a fifth of the time of the Swedish one): when
+    # no word is English, Swedish wins the tie, and the Swedish dictionary is not loaded
+    known_en = sum(simplemma.is_known(w, lang="en") for w in words)
+    if known_en == 0:
+        return "sv"
+    known_sv = sum(simplemma.is_known(w, lang="sv") for w in words)
+    return "en" if known_en > known_sv else "sv"
 
 
 def lemmatiser_available() -> bool:
