@@ -84,28 +84,31 @@ def _side(
             beside_other.setdefault(key, []).append(y_id)
     places_one = _places(one, unit_one)
     places_other = _places(other, unit_other)
-    after_other: dict[int, set[str]] = {}
-    before_other: dict[int, set[str]] = {}
+    # the other's unmatched steps by (family, correspondence met first back / forward): columns
+    after_other: dict[tuple[str, int], set[int]] = {}
+    before_other: dict[tuple[str, int], set[int]] = {}
     for y_id, (before, after) in places_other.items():
+        kin = family(other.steps[y_id])
         for k in before:
-            before_other.setdefault(k, set()).add(y_id)
+            before_other.setdefault((kin, k), set()).add(col[y_id])
         for k in after:
-            after_other.setdefault(k, set()).add(y_id)
+            after_other.setdefault((kin, k), set()).add(col[y_id])
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
             continue
         near = _near(one, x_id, unit_one)
         here = places_one[x_id]
-        before_here: set[str] = set().union(*(before_other.get(k, ()) for k in here[0]))
-        after_here: set[str] = set().union(*(after_other.get(k, ()) for k in here[1]))
-        same_place = {y_id for y_id in before_here & after_here if family(other.steps[y_id]) == family(x)}
+        kin = family(x)
+        before_here: set[int] = set().union(*(before_other.get((kin, k), ()) for k in here[0]))
+        after_here: set[int] = set().union(*(after_other.get((kin, k), ()) for k in here[1]))
+        same_place = before_here & after_here
         narrow = len(same_place) <= PLACE_MAX
         # every pair the rules below could keep: alike labels, shared neighbours, the same place
         row = lab[i]
         ask = set(np.flatnonzero(row >= min(options.uncertain, _CROSS_FAMILY)).tolist())
         ask.update(col[y_id] for key in near for y_id in beside_other.get(key, ()))
-        ask.update(col[y_id] for y_id in same_place if narrow or row[col[y_id]] > 0.0)
+        ask.update(same_place if narrow else same_place.intersection(np.flatnonzero(row > 0.0).tolist()))
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -116,7 +119,7 @@ def _side(
             if family(x) != family(y) and label < _CROSS_FAMILY:
                 continue
             shared = near & _near(other, y_id, unit_other)
-            placed = y_id in same_place and (narrow or label > 0.0)
+            placed = j in same_place and (narrow or label > 0.0)
             if label < options.uncertain and not shared and not placed:
                 continue
             if not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
