@@ -88,7 +88,8 @@ def as_dispatch(name: str, lang: str) -> str:
         head = copies[0]
     else:
         return name
-    drop = set(docs) | set(copies)
+    # a protocol extract stays: it is also the committee's document ("Justerat protokollsutdrag")
+    drop = {i for i in docs if bare[i] not in _EXTRACT} | set(copies)
     out = []
     for i, w in enumerate(words):
         if i == head:

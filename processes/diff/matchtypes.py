@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from processes.diff.dispatch import as_dispatch
 from processes.diff.language import is_stopword
+from processes.diff.places import without_proper_names
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import Step
@@ -175,6 +176,7 @@ def _without_role_subject(name: str, lang: str) -> str:
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
     name = as_dispatch(without_party_subject(_without_role_subject(named(step), lang), lang), lang)
+    name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
         return name
     own = set(lex.terms(step.performer, lang))

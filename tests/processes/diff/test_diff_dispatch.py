@@ -14,6 +14,8 @@ def test_a_sent_decision_reads_as_the_message_family() -> None:
     assert as_dispatch("Skicka kopia av beslutet till Länsstyrelsen", "sv") == "delge till Länsstyrelsen"
     assert as_dispatch("Beslutskopia till Polismyndigheten", "sv") == "delge till Polismyndigheten"
     assert as_dispatch("Beslutsmeddelande", "sv") == "delge"
+    # a protocol extract is sent, and stays: it is also the committee's document
+    assert as_dispatch("Expediera protokollsutdraget till Storsjö", "sv") == "delge protokollsutdraget till Storsjö"
     # no decision sent: a remiss, a proposal, the decision itself, another language
     for label in ("Skicka remiss till Polisen", "Skicka förslag till beslut till nämnden", "Nämnden beslutar"):
         assert as_dispatch(label, "sv") == label
