@@ -34,7 +34,8 @@ groups.attach_pass); where one model has one step left over between two matched 
 the other a few, the one stands for the block when a label says so (groups.block_pass); last,
 two steps still left over that are each other's clear best by label, one said in full inside
 the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
-in full are paired, one to one or one to a run of two or three (contained.py); last, where one
+in full are paired, one to one or one to a run of two or three (contained.py); a step whose
+label lists the work of finer steps left over is paired with them (summary.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
 paired (deciding.decision_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -77,6 +78,7 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
+from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
@@ -324,6 +326,7 @@ def match_dense(
     matches = leftover_pass(a, b, lab, score, matches, banned, options)
     matches = contained_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
     matches = chain_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = summary_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)
