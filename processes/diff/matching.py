@@ -36,7 +36,8 @@ two steps still left over that are each other's clear best by label, one said in
 the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
 in full are paired, one to one or one to a run of two or three (contained.py); a step whose
 label lists the work of finer steps left over is paired with them (summary.py); a booking step
-left over joins the thing it books where the other model books nothing (booking.py); last, where one
+left over joins the thing it books where the other model books nothing (booking.py); the steps
+right after (before) a one-to-many correspondence, all left over, are one too (follow.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
 paired (deciding.decision_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -56,6 +57,7 @@ from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
+from processes.diff.follow import follow_pass
 from processes.diff.groups import (
     attach_pass,
     block_pass,
@@ -330,6 +332,7 @@ def match_dense(
     matches = chain_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = summary_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = preparation_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = follow_pass(a, b, lab, score, matches, banned)
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)
