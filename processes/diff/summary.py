@@ -13,13 +13,21 @@ leave them apart, and the group passes need the finer steps next to each other.
 
 ``summary_pass`` (after the contained passes, before the decision pass) reads every named
 activity x whose label has two parts or more; for each part it looks for the activities of the
-other model that say the part in full. A part said by exactly one, y, not yet in any
-correspondence, for which x is the best partner by label among the steps
-left over on x's side (strictly: a tie names nothing), names y. When at least two parts are named by
-different steps, x and those steps become one correspondence; a step already paired with x
-one to one counts as naming a part when it says one in full, and the correspondence grows
-around it. A part said by two or more activities (matched or not) is ambiguous and names none; an x
-paired with a step that says none of its parts is left alone (other evidence decided).
+other model that say the part in full. Of those, the one most like x by label, y, names the
+part when it is strictly more like x than the others that say it (a tie names nothing), is
+not yet in any correspondence, and x is its best partner by label among the steps left over
+on x's side (strictly: a tie names nothing). When at least two parts are named by different
+steps, x and those steps become one correspondence; a step already paired with x one to one
+counts as naming a part when it says one in full, and the correspondence grows around it; an
+x paired with a step that says none of its parts is left alone (other evidence decided).
+
+A part that names a group with a collective word ("… och kopior till berörda myndigheter",
+collective.py) is read last: once another part named a step, it names the activities left
+over that share what x and the named steps share (less the applicant: "till sökanden" is
+whom, not what) and that name a body (a capitalised word after the first, or a word ending
+like a public body), each with x its strict best partner as above: "Underrättelse om beslut
+till sökanden och berörda myndigheter" against "Skicka beslutet … till sökanden" and
+"Underrätta Polisen, Länsstyrelsen och Folkhälsomyndigheten om beslutet".
 Its confidence is the lowest combined score of its pairs.
 """
 
@@ -29,7 +37,10 @@ import re
 
 import numpy as np
 
+from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named, what
+from processes.diff.places import BODY_ENDINGS
+from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -57,6 +68,17 @@ def label_parts(label: str) -> list[str]:
             continue
         parts[-1].append(token)
     return [" ".join(p) for p in parts if p]
+
+
+def _collective_terms(lex: Lexicon, text: str, lang: str) -> set[str]:
+    return set(lex.terms(" ".join(collective_words(text)), lang))
+
+
+def _names_body(name: str) -> bool:
+    """Whether a label names a body: a capitalised word after the first ("Underrätta
+    Polisen"), or a word ending like a public body ("räddningstjänsten")."""
+    words = [w.strip(".,;:()\"'") for w in name.split()[1:]]
+    return any(w.isalpha() and (w[0].isupper() or w.casefold().endswith(BODY_ENDINGS)) for w in words)
 
 
 def summary_pass(
@@ -93,9 +115,12 @@ def _side(
     for x, xs in one.steps.items():
         if xs.kind not in ACTIVITIES or not named(xs):
             continue
-        parts = [set(lex.terms(p, lang[0])) for p in label_parts(what(lex, xs, lang[0]))]
+        texts = label_parts(what(lex, xs, lang[0]))
+        # a part naming a group ("berörda myndigheter") is read after the others
+        rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang[0])) <= _collective_terms(lex, t, lang[0])]
+        parts = [set(lex.terms(t, lang[0])) for t in texts if t not in rest]
         parts = [p for p in parts if p]
-        if len(parts) < 2:
+        if len(parts) + len(rest) < 2:
             continue
         taken_one = {s for m in out for s in ids_on(m, s_one)}
         taken_many = {s for m in out for s in ids_on(m, s_many)}
@@ -123,16 +148,33 @@ def _side(
                 held_names = True
                 continue
             # the part names exactly one activity of the other model, and that one is left over
-            saying = [s for s, bag in bags.items() if s != held and part <= bag]
-            if len(saying) != 1 or saying[0] not in free_many or saying[0] in named_by:
+            saying = sorted(
+                (s for s, bag in bags.items() if s != held and part <= bag), key=lambda s: -float(lab[io[x], im[s]])
+            )
+            if not saying or (len(saying) > 1 and lab[io[x], im[saying[0]]] <= lab[io[x], im[saying[1]]]):
                 continue
             y = saying[0]
+            if y not in free_many or y in named_by:
+                continue
             others = [lab[i, im[y]] for i in rows_one if i != io[x]]
             if float(lab[io[x], im[y]]) <= max([0.0, *map(float, others)]):
                 continue
             named_by.append(y)
         if held and not held_names:
             continue
+        if rest and (named_by or held):
+            # the group: the activities left over that do what x and the steps it named share,
+            # each to a body ("Underrätta Polisen, Länsstyrelsen … om beslutet")
+            action = set(lex.terms(what(lex, xs, lang[0]), lang[0]))
+            for y in ([held] if held else []) + named_by:
+                action &= bags[y]
+            action -= set(lex.terms(" ".join(sorted(PARTIES)), lang[0]))  # to the applicant: not the work
+            for y in free_many if action else ():
+                if y in named_by or not action <= bags[y] or not _names_body(many.steps[y].name):
+                    continue
+                others = [lab[i, im[y]] for i in rows_one if i != io[x]]
+                if float(lab[io[x], im[y]]) > max([0.0, *map(float, others)]):
+                    named_by.append(y)
         if len(named_by) + (1 if held else 0) < 2:
             continue
         ys = sorted(([held] if held else []) + named_by, key=lambda s: im[s])

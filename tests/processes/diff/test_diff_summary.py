@@ -56,10 +56,30 @@ def test_the_parts_of_a_coarse_label_name_the_finer_steps() -> None:
     assert [set(m.a) for m in d.matches if m.b == ("U2",)] == [{"T2", "T4", "T5"}]
 
 
-def test_a_part_said_by_two_steps_names_none() -> None:
-    # two steps say "kunskapsprov": which one the coarse step means is not known; only
-    # "remisser" is left, and one part is not a summary
-    finer = [("T2", "Skicka remisser till Polisen"), ("T4", "Boka kunskapsprov"),
+def test_a_part_said_by_two_steps_alike_names_none() -> None:
+    # two steps say "kunskapsprov" and are equally like the coarse step: which one it means
+    # is not known; only "remisser" is left, and one part is not a summary
+    finer = [("T2", "Skicka remisser till Polisen"), ("T4", "Genomför kunskapsprov"),
              ("T5", "Genomför kunskapsprov")]
     a, b = _models(finer)
     assert not [m for m in _summary(a, b) if "U2" in m.b]
+
+
+def test_a_collective_part_names_the_dispatches_to_bodies() -> None:
+    # "till sökanden" is said by the receipt too, less like the coarse step: the dispatch names it
+    a = model(
+        [("S", "start", "Ansökan inkommer"), ("T0", "sendTask", "Mottagningsbekräftelse med kontaktuppgifter och handläggarens namn till sökanden"),
+         ("T1", "userTask", "Fatta beslut"),
+         ("T2", "sendTask", "Skicka beslutet och tillståndsbeviset till sökanden"),
+         ("T3", "sendTask", "Underrätta Polisen och Länsstyrelsen om beslutet"),
+         ("T4", "userTask", "Arkivera ärendet"), ("E", "end", "Klart")],
+        chain="S T0 T1 T2 T3 T4 E",
+    )
+    b = model(
+        [("S", "start", "Ny ansökan"), ("U1", "userTask", "Beslut"),
+         ("U2", "sendTask", "Underrättelse om beslut till sökanden och berörda myndigheter"),
+         ("U4", "userTask", "Arkivering"), ("E", "end", "Slut")],
+        chain="S U1 U2 U4 E",
+    )
+    found = _summary(a, b)
+    assert [(set(m.a), m.b) for m in found if "U2" in m.b] == [({"T2", "T3"}, ("U2",))]
