@@ -35,7 +35,7 @@ decision sent: labels naming one are left whole, as are labels in other language
 
 from __future__ import annotations
 
-__all__ = ["MESSAGE_WORDS", "as_dispatch"]
+__all__ = ["MESSAGE_WORDS", "as_dispatch", "as_hand_over"]
 
 #: verbs and nouns of sending or telling (general Swedish administrative language)
 MESSAGE_WORDS = frozenset(
@@ -101,3 +101,37 @@ def as_dispatch(name: str, lang: str) -> str:
         else:
             out.append(w)
     return " ".join(out)
+
+
+#: verbs of sending on ("skickar ansökan vidare") and of leaving something with someone
+_SEND = frozenset("skicka skickar skickas sänd sända sänder sänds".split())
+_LEAVE = frozenset("lämna lämnar lämnas".split())
+_HAND_OVER = "överlämna"
+
+
+def as_hand_over(name: str, lang: str) -> str:
+    """A case passed on to someone else reads as the hand-over it is: "skickar ansökan vidare
+    till …" and "lämnar ärendet till …" say what "Överlämnande av ärendet till …" says (the
+    synonym list's hand-over group: överlämna, översända, vidarebefordra …). "Lämna in" (the
+    applicant handing in) is arrival and stays, and so does "skicka" without "vidare".
+
+    >>> as_hand_over("Kontaktcenter skickar ärendet vidare till handläggaren", "sv")
+    'Kontaktcenter överlämna ärendet till handläggaren'
+    >>> as_hand_over("Lämna utredningen till socialnämnden", "sv")
+    'överlämna utredningen till socialnämnden'
+    >>> as_hand_over("Sökanden lämnar in ansökan", "sv")
+    'Sökanden lämnar in ansökan'
+    """
+    if lang != "sv" or not name:
+        return name
+    words = name.split()
+    bare = [_bare(w) for w in words]
+    if "vidare" in bare:
+        at = bare.index("vidare")
+        verbs = [i for i in range(at) if bare[i] in _SEND]
+        if verbs:
+            return " ".join(_HAND_OVER if i == verbs[-1] else w for i, w in enumerate(words) if i != at)
+    for i, w in enumerate(bare):
+        if w in _LEAVE and "till" in bare[i + 1 :] and (i + 1 >= len(bare) or bare[i + 1] not in ("in", "över")):
+            return " ".join(_HAND_OVER if k == i else x for k, x in enumerate(words))
+    return name

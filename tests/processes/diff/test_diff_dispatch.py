@@ -45,3 +45,19 @@ def test_a_copy_of_the_decision_to_a_body_is_the_notice_to_that_body() -> None:
     assert float(lab[1, 2]) == 0.0 and float(lab[2, 1]) == 0.0
     d = diff_models(a, b)
     assert ("T2",) in [m.a for m in d.matches if m.b == ("U2",)]
+
+
+def test_a_case_sent_on_is_the_hand_over() -> None:
+    a = model(
+        [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Kontaktcenter skickar ärendet vidare till handläggaren"),
+         ("E", "end", "Klart")],
+        chain="S T1 E",
+    )
+    b = model(
+        [("S", "start", "Ny ansökan"), ("U1", "userTask", "Överlämning av ansökan till handläggaren"),
+         ("E", "end", "Slut")],
+        chain="S U1 E",
+    )
+    ca, cb = prepare(a, "A"), prepare(b, "B")
+    _, lab = pair_scores(ca.view, cb.view, lexicon_for((ca, cb)), lang_a="sv", lang_b="sv")
+    assert float(lab[1, 1]) >= 0.9  # "skickar … vidare" and "Överlämning" shared no term before
