@@ -38,6 +38,7 @@ import re
 import numpy as np
 
 from processes.diff.collective import collective_words, names_the_rest
+from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named, what
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
@@ -74,11 +75,38 @@ def _collective_terms(lex: Lexicon, text: str, lang: str) -> set[str]:
     return set(lex.terms(" ".join(collective_words(text)), lang))
 
 
+def _is_body(word: str) -> bool:
+    w = word.strip(".,;:()\"'")
+    return w.isalpha() and (w[0].isupper() or w.casefold().endswith(BODY_ENDINGS))
+
+
 def _names_body(name: str) -> bool:
     """Whether a label names a body: a capitalised word after the first ("Underrätta
     Polisen"), or a word ending like a public body ("räddningstjänsten")."""
-    words = [w.strip(".,;:()\"'") for w in name.split()[1:]]
-    return any(w.isalpha() and (w[0].isupper() or w.casefold().endswith(BODY_ENDINGS)) for w in words)
+    return any(_is_body(w) for w in name.split()[1:])
+
+
+def _only_bodies(text: str, lang: str) -> bool:
+    words = [w for w in text.split() if not is_stopword(w.strip(".,;:()\"'").casefold(), lang)]
+    return bool(words) and all(_is_body(w) for w in words)
+
+
+def _read_parts(lex: Lexicon, texts: list[str], lang: str) -> list[set[str]]:
+    """The terms of each part; a part that only names bodies continues the part before it
+    ("Hämta in yttranden från polisen och Skatteverket": the second part is the answers from
+    Skatteverket), so it takes that part's terms that are not bodies."""
+    out: list[set[str]] = []
+    before = ""
+    for text in texts:
+        terms = set(lex.terms(text, lang))
+        if not terms:
+            continue
+        if out and _only_bodies(text, lang):
+            bodies = {t for w in before.split() if _is_body(w) for t in lex.terms(w, lang)}
+            terms |= out[-1] - bodies
+        out.append(terms)
+        before = text
+    return out
 
 
 def summary_pass(
@@ -118,8 +146,7 @@ def _side(
         texts = label_parts(what(lex, xs, lang[0]))
         # a part naming a group ("berörda myndigheter") is read after the others
         rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang[0])) <= _collective_terms(lex, t, lang[0])]
-        parts = [set(lex.terms(t, lang[0])) for t in texts if t not in rest]
-        parts = [p for p in parts if p]
+        parts = _read_parts(lex, [t for t in texts if t not in rest], lang[0])
         if len(parts) + len(rest) < 2:
             continue
         taken_one = {s for m in out for s in ids_on(m, s_one)}
