@@ -109,6 +109,20 @@ def _read_parts(lex: Lexicon, texts: list[str], lang: str) -> list[set[str]]:
     return out
 
 
+def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[str]]:
+    """(the terms of each part, the parts naming a group), remembered in the lexicon: an
+    N-way comparison reads every step once per pair."""
+    key = ("summary-parts", label, lang)
+    found = lex._memo.get(key)
+    if found is None:
+        listed = any(c in label for c in ",;/") or any(w.strip(".") in LIST_WORDS for w in label.casefold().split())
+        texts = label_parts(label) if listed else [label]
+        # a part naming a group ("berörda myndigheter") is read after the others
+        rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang)) <= _collective_terms(lex, t, lang)]
+        found = lex._memo[key] = (_read_parts(lex, [t for t in texts if t not in rest], lang), rest)
+    return found  # type: ignore[return-value]
+
+
 def summary_pass(
     a: ModelView,
     b: ModelView,
@@ -140,15 +154,18 @@ def _side(
     io = {s: i for i, s in enumerate(one.steps)}
     im = {s: j for j, s in enumerate(many.steps)}
     out = list(matches)
+    bags: dict[str, set[str]] | None = None
     for x, xs in one.steps.items():
         if xs.kind not in ACTIVITIES or not named(xs):
             continue
-        texts = label_parts(what(lex, xs, lang[0]))
-        # a part naming a group ("berörda myndigheter") is read after the others
-        rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang[0])) <= _collective_terms(lex, t, lang[0])]
-        parts = _read_parts(lex, [t for t in texts if t not in rest], lang[0])
+        parts, rest = _reading(lex, what(lex, xs, lang[0]), lang[0])
         if len(parts) + len(rest) < 2:
             continue
+        if bags is None:  # the other model's terms, once per side (most steps are no list)
+            bags = {
+                s: set(lex.terms(what(lex, st, lang[1]), lang[1]))
+                for s, st in many.steps.items() if st.kind in ACTIVITIES and named(st)
+            }
         taken_one = {s for m in out for s in ids_on(m, s_one)}
         taken_many = {s for m in out for s in ids_on(m, s_many)}
         mine = [m for m in out if x in ids_on(m, s_one)]
@@ -163,10 +180,6 @@ def _side(
             if s not in taken_many and st.kind in ACTIVITIES and named(st) and (x, s) not in banned
         ]
         rows_one = [io[s] for s, st in one.steps.items() if s == x or (s not in taken_one and named(st))]
-        bags = {
-            s: set(lex.terms(what(lex, st, lang[1]), lang[1]))
-            for s, st in many.steps.items() if st.kind in ACTIVITIES and named(st)
-        }
         held_bag = set(lex.terms(what(lex, many.steps[held], lang[1]), lang[1])) if held else set()
         named_by: list[str] = []
         held_names = False
