@@ -81,6 +81,8 @@ def _side(
     io = {s: i for i, s in enumerate(own.steps)}
     im = {s: j for j, s in enumerate(other.steps)}
     bags_own = {s: set(lex.terms(what(lex, st, lang[0]), lang[0])) for s, st in own.steps.items() if named(st)}
+    if not any(booking <= bag for bag in bags_own.values()):
+        return matches  # no booking step on this side
     bags_other = {
         s: set(lex.terms(what(lex, st, lang[1]), lang[1]))
         for s, st in other.steps.items() if st.kind in ACTIVITIES and named(st)
