@@ -94,7 +94,8 @@ activities left over are grouped by the correspondences right before and right a
 (walking the step graph through steps in none). Where both models have leftover steps
 between the *same* matched steps, one model has exactly one there and the other at most
 ``BLOCK_MAX - 1`` (4), and the one step's label is at least ``BLOCK_MIN_LABEL`` (0.3) alike
-one of the others, they become one correspondence: the coarse step stands for the block
+one of the others, they become one correspondence (less the steps of the block that share
+no word with the one step: they are other work): the coarse step stands for the block
 ("Inhämta yttranden från remissinstanser" between the same two matched steps as "Skicka
 remiss till Polisen" and "Skicka remiss till Skatteverket"). Two or more steps on both
 sides are left alone (which goes with which is not known), and so is a block whose
@@ -816,7 +817,12 @@ def block_pass(
         # between a start and an end event only, the "block" is the whole process: no place
         if not any(family(a.steps[s]) != "event" for k in key[0] | key[1] for s in matches[k].a if s in a.steps):
             continue
-        if any((x, y) in banned for x in xs for y in ys):
+        # a step of the block that shares no word with the one step is not part of its work
+        # (p37: "Hämtning av företagsuppgifter" beside "Diarieföring och ärendefördelning",
+        # both against "Diarieför ansökan")
+        xs = [x for x in xs if any(lab[ia[x], ib[y]] > 0.0 for y in ys)]
+        ys = [y for y in ys if any(lab[ia[x], ib[y]] > 0.0 for x in xs)]
+        if not xs or not ys or any((x, y) in banned for x in xs for y in ys):
             continue
         cells = [(ia[x], ib[y]) for x in xs for y in ys]
         best = max(float(lab[i, j]) for i, j in cells)

@@ -34,7 +34,10 @@ groups.attach_pass); where one model has one step left over between two matched 
 the other a few, the one stands for the block when a label says so (groups.block_pass); last,
 two steps still left over that are each other's clear best by label, one said in full inside
 the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
-in full are paired, one to one or one to a run of two or three (contained.py); last, where one
+in full are paired, one to one or one to a run of two or three (contained.py); a step whose
+label lists the work of finer steps left over is paired with them (summary.py); a booking step
+left over joins the thing it books where the other model books nothing (booking.py); the steps
+right after (before) a one-to-many correspondence, all left over, are one too (follow.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
 paired (deciding.decision_pass). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -50,9 +53,11 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff import labelsim
+from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
+from processes.diff.follow import follow_pass
 from processes.diff.groups import (
     attach_pass,
     block_pass,
@@ -77,6 +82,7 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
+from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
@@ -324,6 +330,9 @@ def match_dense(
     matches = leftover_pass(a, b, lab, score, matches, banned, options)
     matches = contained_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
     matches = chain_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = summary_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = preparation_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = follow_pass(a, b, lab, score, matches, banned)
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)

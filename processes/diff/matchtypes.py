@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
+from processes.diff.places import without_proper_names
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import Step
@@ -173,7 +175,8 @@ def _without_role_subject(name: str, lang: str) -> str:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = without_party_subject(_without_role_subject(named(step), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(_without_role_subject(named(step), lang), lang), lang), lang)
+    name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
         return name
     own = set(lex.terms(step.performer, lang))

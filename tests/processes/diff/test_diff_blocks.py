@@ -161,3 +161,10 @@ def test_a_branch_whose_sibling_the_one_step_names_alone_does_not_join() -> None
     b = linear(["Registrera ansökan", "Samtliga yttranden har kommit in", "Arkivera ärendet"])
     found = _attach(a, b, [*_AROUND, kept])
     assert [(m.a, m.b) for m in found if m not in _AROUND] == [(("B0", "B1"), ("T1",))]
+
+
+def test_a_step_of_the_block_that_shares_no_word_with_the_one_step_stays_out() -> None:
+    # "Hämtning av företagsuppgifter" is other work beside the remiss the one step names
+    b = _b([("U2", "Hämtning av företagsuppgifter från Bolagsverket"), ("U3", "Skicka remiss till Skatteverket")])
+    blocks = [m for m in _pass(b, _ANCHORS) if m not in _ANCHORS]
+    assert [(m.a, m.b) for m in blocks] == [(("T2",), ("U3",))]

@@ -32,9 +32,10 @@ def test_labels_that_mean_the_same_score_one(a: str, b: str) -> None:
 def test_normalise_keeps_swedish_letters_and_fold_is_the_fallback() -> None:
     assert normalise("Ärendet ÖVERLÄMNAS (Åstorp)") == "ärendet överlämnas åstorp"
     assert fold("ärendet överlämnas åstorp") == "arendet overlamnas astorp"
-    lex = lexicon("Överlämna ärende", "Overlamna arende")
-    # folded equality counts a little less than the exact word
-    assert label_similarity(lex, "Överlämna ärende", "Overlamna arende") == 0.975
+    lex = lexicon("Översätta ärende", "Oversatta arende")
+    # folded equality counts a little less than the exact word ("överlämna" is in the synonym
+    # list's hand-over group since branch m12, which folds too: a word outside the list here)
+    assert label_similarity(lex, "Översätta ärende", "Oversatta arende") == 0.975
 
 
 def test_compound_split_uses_the_fogemorfem_s() -> None:

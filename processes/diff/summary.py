@@ -1,0 +1,227 @@
+"""A coarse step that sums up several: its label lists the work of steps of the other model.
+
+One clerk draws "Utredning av ansökan inklusive remisser och kunskapsprov", the other
+"Skicka remisser till …", "Genomför kunskapsprov med sökanden" and "Utred ärendet …";
+one draws "Diarieföring och ärendefördelning", the other "Diarieför ansökan" and "Tilldela
+ärendet en handläggare"; "Skicka beslut och tillståndsbevis" against "Utfärdande av
+tillståndsbevis" beside the dispatch. The coarse label is an enumeration: its parts, split
+at the words that join a list ("och", "samt", "inklusive", "inkl", "plus", commas), each
+name the work of one finer step, which says that part in full (all the part's terms are the
+step's terms) and usually more (whom the remiss goes to, what the test is). The label as a
+whole is unlike each finer step (it says the others' work too), so the one-to-one passes
+leave them apart, and the group passes need the finer steps next to each other.
+
+``summary_pass`` (after the contained passes, before the decision pass) reads every named
+activity x whose label has two parts or more; for each part it looks for the activities of the
+other model that say the part in full. Of those, the one most like x by label, y, names the
+part when it is strictly more like x than the others that say it (a tie names nothing), is
+not yet in any correspondence, and x is its best partner by label among the steps left over
+on x's side (strictly: a tie names nothing). When at least two parts are named by different
+steps, x and those steps become one correspondence; a step already paired with x one to one
+counts as naming a part when it says one in full, and the correspondence grows around it; an
+x paired with a step that says none of its parts is left alone (other evidence decided).
+
+A part that names a group with a collective word ("… och kopior till berörda myndigheter",
+collective.py) is read last: once another part named a step, it names the activities left
+over that share what x and the named steps share (less the applicant: "till sökanden" is
+whom, not what) and that name a body (a capitalised word after the first, or a word ending
+like a public body), each with x its strict best partner as above: "Underrättelse om beslut
+till sökanden och berörda myndigheter" against "Skicka beslutet … till sökanden" and
+"Underrätta Polisen, Länsstyrelsen och Folkhälsomyndigheten om beslutet".
+Its confidence is the lowest combined score of its pairs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from processes.diff.collective import collective_words, names_the_rest
+from processes.diff.language import is_stopword
+from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named, what
+from processes.diff.places import BODY_ENDINGS
+from processes.diff.subjects import PARTIES
+from processes.diff.text import Lexicon
+from processes.diff.view import ModelView
+
+__all__ = ["LIST_WORDS", "label_parts", "summary_pass"]
+
+#: words that join the items of a list in a Swedish or English label
+LIST_WORDS = frozenset("och samt inklusive inkl plus respektive and including".split())
+
+
+def label_parts(label: str) -> list[str]:
+    """The parts of an enumerating label, split at list words and commas.
+
+    >>> label_parts("Utredning av ansökan inklusive remisser och kunskapsprov")
+    ['Utredning av ansökan', 'remisser', 'kunskapsprov']
+    >>> label_parts("Diarieföring och ärendefördelning")
+    ['Diarieföring', 'ärendefördelning']
+    """
+    parts: list[list[str]] = [[]]
+    for token in re.split(r"(\s*[,;/]\s*|\s+)", label.strip()):
+        if not token.strip():
+            continue
+        if token.strip() in {",", ";", "/"} or token.casefold().strip(".") in LIST_WORDS:
+            if parts[-1]:
+                parts.append([])
+            continue
+        parts[-1].append(token)
+    return [" ".join(p) for p in parts if p]
+
+
+def _collective_terms(lex: Lexicon, text: str, lang: str) -> set[str]:
+    return set(lex.terms(" ".join(collective_words(text)), lang))
+
+
+def _is_body(word: str) -> bool:
+    w = word.strip(".,;:()\"'")
+    return w.isalpha() and (w[0].isupper() or w.casefold().endswith(BODY_ENDINGS))
+
+
+def _names_body(name: str) -> bool:
+    """Whether a label names a body: a capitalised word after the first ("Underrätta
+    Polisen"), or a word ending like a public body ("räddningstjänsten")."""
+    return any(_is_body(w) for w in name.split()[1:])
+
+
+def _only_bodies(text: str, lang: str) -> bool:
+    words = [w for w in text.split() if not is_stopword(w.strip(".,;:()\"'").casefold(), lang)]
+    return bool(words) and all(_is_body(w) for w in words)
+
+
+def _read_parts(lex: Lexicon, texts: list[str], lang: str) -> list[set[str]]:
+    """The terms of each part; a part that only names bodies continues the part before it
+    ("Hämta in yttranden från polisen och Skatteverket": the second part is the answers from
+    Skatteverket), so it takes that part's terms that are not bodies."""
+    out: list[set[str]] = []
+    before = ""
+    for text in texts:
+        terms = set(lex.terms(text, lang))
+        if not terms:
+            continue
+        if out and _only_bodies(text, lang):
+            bodies = {t for w in before.split() if _is_body(w) for t in lex.terms(w, lang)}
+            terms |= out[-1] - bodies
+        out.append(terms)
+        before = text
+    return out
+
+
+def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[str]]:
+    """(the terms of each part, the parts naming a group), remembered in the lexicon: an
+    N-way comparison reads every step once per pair."""
+    key = ("summary-parts", label, lang)
+    found = lex._memo.get(key)
+    if found is None:
+        listed = any(c in label for c in ",;/") or any(w.strip(".") in LIST_WORDS for w in label.casefold().split())
+        texts = label_parts(label) if listed else [label]
+        # a part naming a group ("berörda myndigheter") is read after the others
+        rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang)) <= _collective_terms(lex, t, lang)]
+        found = lex._memo[key] = (_read_parts(lex, [t for t in texts if t not in rest], lang), rest)
+    return found  # type: ignore[return-value]
+
+
+def summary_pass(
+    a: ModelView,
+    b: ModelView,
+    lex: Lexicon,
+    lang: tuple[str, str],
+    lab: np.ndarray,
+    score: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+) -> list[Match]:
+    """Coarse steps whose label lists the work of finer steps of the other model (module doc)."""
+    out = _side(a, b, lex, lang, lab, score, matches, banned, swap=False)
+    return _side(b, a, lex, (lang[1], lang[0]), lab.T, score.T, out, {(y, x) for x, y in banned}, swap=True)
+
+
+def _side(
+    one: ModelView,
+    many: ModelView,
+    lex: Lexicon,
+    lang: tuple[str, str],
+    lab: np.ndarray,
+    score: np.ndarray,
+    matches: list[Match],
+    banned: set[tuple[str, str]],
+    *,
+    swap: bool,
+) -> list[Match]:
+    s_one, s_many = ("b", "a") if swap else ("a", "b")
+    io = {s: i for i, s in enumerate(one.steps)}
+    im = {s: j for j, s in enumerate(many.steps)}
+    out = list(matches)
+    bags: dict[str, set[str]] | None = None
+    for x, xs in one.steps.items():
+        if xs.kind not in ACTIVITIES or not named(xs):
+            continue
+        parts, rest = _reading(lex, what(lex, xs, lang[0]), lang[0])
+        if len(parts) + len(rest) < 2:
+            continue
+        if bags is None:  # the other model's terms, once per side (most steps are no list)
+            bags = {
+                s: set(lex.terms(what(lex, st, lang[1]), lang[1]))
+                for s, st in many.steps.items() if st.kind in ACTIVITIES and named(st)
+            }
+        taken_one = {s for m in out for s in ids_on(m, s_one)}
+        taken_many = {s for m in out for s in ids_on(m, s_many)}
+        mine = [m for m in out if x in ids_on(m, s_one)]
+        if mine and (
+            len(mine) > 1 or mine[0].how == "confirmed" or len(ids_on(mine[0], s_one)) != 1
+            or len(ids_on(mine[0], s_many)) != 1
+        ):
+            continue
+        held = ids_on(mine[0], s_many)[0] if mine else None
+        free_many = [
+            s for s, st in many.steps.items()
+            if s not in taken_many and st.kind in ACTIVITIES and named(st) and (x, s) not in banned
+        ]
+        rows_one = [io[s] for s, st in one.steps.items() if s == x or (s not in taken_one and named(st))]
+        held_bag = set(lex.terms(what(lex, many.steps[held], lang[1]), lang[1])) if held else set()
+        named_by: list[str] = []
+        held_names = False
+        for part in parts:
+            if held and part <= held_bag:
+                held_names = True
+                continue
+            # the part names exactly one activity of the other model, and that one is left over
+            saying = sorted(
+                (s for s, bag in bags.items() if s != held and part <= bag), key=lambda s: -float(lab[io[x], im[s]])
+            )
+            if not saying or (len(saying) > 1 and lab[io[x], im[saying[0]]] <= lab[io[x], im[saying[1]]]):
+                continue
+            y = saying[0]
+            if y not in free_many or y in named_by:
+                continue
+            others = [lab[i, im[y]] for i in rows_one if i != io[x]]
+            if float(lab[io[x], im[y]]) <= max([0.0, *map(float, others)]):
+                continue
+            named_by.append(y)
+        if held and not held_names:
+            continue
+        if rest and (named_by or held):
+            # the group: the activities left over that do what x and the steps it named share,
+            # each to a body ("Underrätta Polisen, Länsstyrelsen … om beslutet")
+            action = set(lex.terms(what(lex, xs, lang[0]), lang[0]))
+            for y in ([held] if held else []) + named_by:
+                action &= bags[y]
+            action -= set(lex.terms(" ".join(sorted(PARTIES)), lang[0]))  # to the applicant: not the work
+            for y in free_many if action else ():
+                if y in named_by or not action <= bags[y] or not _names_body(many.steps[y].name):
+                    continue
+                others = [lab[i, im[y]] for i in rows_one if i != io[x]]
+                if float(lab[io[x], im[y]]) > max([0.0, *map(float, others)]):
+                    named_by.append(y)
+        if len(named_by) + (1 if held else 0) < 2:
+            continue
+        ys = sorted(([held] if held else []) + named_by, key=lambda s: im[s])
+        conf = min(float(score[io[x], im[y]]) for y in ys)
+        label = min(float(lab[io[x], im[y]]) for y in ys)
+        if mine:
+            out.remove(mine[0])
+        a_ids, b_ids = (tuple(ys), (x,)) if swap else ((x,), tuple(ys))
+        out.append(Match(a_ids, b_ids, round(conf, 3), round(label, 3), "grouped"))
+    return out
