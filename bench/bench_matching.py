@@ -29,11 +29,10 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r10``  p32-p35, the tenth held-out round (run once after branch m10, misses read: a
               development set since; still run by ``--held-out`` and by ``--sets sv-r10``), and
 * ``sv-r11``  p36-p39, the eleventh held-out round (run once after branch m11, misses read: a
-              development set since; still run by ``--held-out`` and by ``--sets sv-r11``), and
-* ``sv-r12``  p40-p43, the twelfth held-out round, kept for the next round of matcher changes:
-              scored only when named, ``--sets sv-r12 --held-out`` (plain ``--held-out`` leaves it out), and
-* ``sv-r13``  p44-p47, the thirteenth held-out round: scored only when named,
-              ``--sets sv-r13 --held-out`` (plain ``--held-out`` leaves it out).
+              development set since; still run by ``--held-out`` and by ``--sets sv-r11``),
+* ``sv-r12``  p40-p43, the twelfth held-out round, and
+* ``sv-r13``  p44-p47, the thirteenth (both run once after branch m12, misses read: development
+              sets since; run by ``--held-out`` and by ``--sets sv-r12 sv-r13``).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -108,13 +107,13 @@ ROUND_9 = ("p28", "p29", "p30", "p31")
 #: third, committed before any matcher ran on them; run once after branch m10, misses read, development since
 ROUND_10 = ("p32", "p33", "p34", "p35")
 #: the eleventh held-out round: drawn by two helpers independently of each other, gold by a
-#: third, committed before any matcher ran on them
+#: third, committed before any matcher ran on them; run once after branch m11, misses read, development since
 ROUND_11 = ("p36", "p37", "p38", "p39")
 #: the twelfth held-out round: drawn by two helpers independently of each other, gold by a
-#: third, committed before any matcher ran on them
+#: third, committed before any matcher ran on them; run once after branch m12, misses read, development since
 ROUND_12 = ("p40", "p41", "p42", "p43")
 #: the thirteenth held-out round: drawn by two helpers independently of each other, gold by a
-#: third, committed before any matcher ran on them
+#: third, committed before any matcher ran on them; run once after branch m12, misses read, development since
 ROUND_13 = ("p44", "p45", "p46", "p47")
 
 
@@ -330,15 +329,9 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    if "sv-r12" in args.sets and not args.held_out:
-        parser.error("--sets sv-r12: the twelfth held-out round is scored only with --sets sv-r12 --held-out")
-    if "sv-r13" in args.sets and not args.held_out:
-        parser.error("--sets sv-r13: the thirteenth held-out round is scored only with --sets sv-r13 --held-out")
-    held = [
-        s
-        for s in ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7", "sv-r8", "sv-r9", "sv-r10", "sv-r11")
-        if args.held_out and s not in args.sets
-    ]
+    development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
+    development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13")
+    held = [s for s in development if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
         "ua": (lambda: ua_pairs()) if (SHARED_UA / "gold.json").is_file() else None,
