@@ -1122,7 +1122,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     ``pool``: the executor is opened there (or taken from there when an earlier plan opened
     it) and stays open when this returns, for the report's plots.
     """
-    from scenarios.executors import executor_for, forks
+    from scenarios.executors import executor_for, fork_split, forks
     from scenarios.road import MAX_WORK_UNITS, execute
 
     study = plan.study
@@ -1141,6 +1141,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
 
     with _on_interrupt(say), ExitStack() as own:
         cached = plan.cached(cache)
+        split = 1
         if pool is not None and pool.executor is not None:
             executor: Executor | None = pool.executor
         else:
@@ -1150,6 +1151,8 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 workers=workers, dask=dask, jobs=total - cached, cost=todo_cost))
             if pool is not None:
                 pool.executor = executor
+            if executor is None:  # a small run stays here, shared with forked helpers where that pays
+                split = fork_split(workers=workers, dask=dask, jobs=total - cached, cost=todo_cost)
         submitted: Callable[[], None] = _Ahead.start_waiting
         if pool is not None and executor is not None:
             submitted = partial(_warm_report, executor, workers)
@@ -1157,7 +1160,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 _report_inherited()  # before the first task forks the workers
         if not show_bar:
             return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                           submitted=submitted), total, cached
+                           submitted=submitted, split=split), total, cached
         with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                show_pos=True) as bar:
             def both(n: int) -> None:
@@ -1165,7 +1168,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 bar.update(n)
 
             return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                           submitted=submitted), total, cached
+                           submitted=submitted, split=split), total, cached
 
 
 def _num(value: float) -> float | None:
@@ -1230,7 +1233,8 @@ def _one_blas_thread() -> None:
 @click.option("--eventlog", type=click.Path(dir_okay=False),
               help="Write the event log of replication 1 here (.csv or .xes).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
-              "less than about a CPU second stays in this process).")
+              "less than about a CPU second stays in this process, its replications shared with "
+              "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -1308,7 +1312,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
-              "less than about a CPU second stays in this process).")
+              "less than about a CPU second stays in this process, its replications shared with "
+              "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
