@@ -3,7 +3,7 @@
 :func:`run_shared` forks ``workers - 1`` helper processes (POSIX ``fork``: each starts with
 everything this process has loaded and prepared, so nothing is sent to it), gives item ``k`` to
 worker ``k % workers`` (worker 0 is this process) and reads each helper's results back through
-a pipe (pickled). The result list is in the order of ``items`` whatever the workers, and each
+a pipe (pickled; ``last_here``: this process takes the last share). The result list is in the order of ``items`` whatever the workers, and each
 entry is what ``compute`` gives for that item in this process: ``compute`` must be a pure
 function of its item (caches that only remember are fine).
 
@@ -47,23 +47,28 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def run_shared(items: Sequence[P], compute: Callable[[P], R], workers: int = 1) -> list[R]:
-    """``[compute(p) for p in items]``, on up to ``workers`` processes (module doc)."""
+def run_shared(items: Sequence[P], compute: Callable[[P], R], workers: int = 1, *, last_here: bool = False) -> list[R]:
+    """``[compute(p) for p in items]``, on up to ``workers`` processes (module doc). ``last_here``:
+    this process takes the last share (``items[workers - 1::workers]``, never longer than another)
+    instead of the first: for a caller that has already done some of the work itself."""
     workers = max(1, min(int(workers), len(items)))
     if workers == 1 or not can_fork():
         return [compute(p) for p in items]
+    here = workers - 1 if last_here else 0
     helpers: dict[int, tuple[int, int]] = {}  # worker -> (pid, read end of its pipe)
     shares: dict[int, list[R] | None] = {}
     done = False
     try:
-        for worker in range(1, workers):
+        for worker in range(workers):
+            if worker == here:
+                continue
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:
                 _helper(write, [r for _, r in helpers.values()] + [read], items[worker::workers], compute)
             os.close(write)
             helpers[worker] = (pid, read)
-        shares[0] = [compute(p) for p in items[0::workers]]
+        shares[here] = [compute(p) for p in items[here::workers]]
         for worker, (_pid, read) in helpers.items():
             shares[worker] = _collect(read)
         done = True

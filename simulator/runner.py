@@ -160,11 +160,12 @@ def run_replications(
 
             # the first job here, before the fork: what it leaves in this process's caches (a
             # calendar's working intervals, extended as far as a replication reaches) the helpers
-            # inherit instead of each computing it again
+            # inherit instead of each computing it again; of the rest this process takes the
+            # last (never longer) share
             finish(todo[0], _guarded(jobs[todo[0]].task, jobs[todo[0]].payload))
             rest = todo[1:]
-            for index, value in zip(rest, run_shared(rest, lambda i: _guarded(jobs[i].task, jobs[i].payload), split),
-                                    strict=True):
+            shared = run_shared(rest, lambda i: _guarded(jobs[i].task, jobs[i].payload), split, last_here=True)
+            for index, value in zip(rest, shared, strict=True):
                 finish(index, value)
             return results
         for index in todo:

@@ -109,6 +109,8 @@ def test_split_with_forked_helpers_gives_the_same_results_in_job_order() -> None
     assert sorted(cache.puts) == sorted(f"k{i}" for i in range(9) if i != 4)
     pids = {pid for _, pid in got if pid != -1}
     assert got[0][1] == os.getpid()  # the first job to run stays here, before the fork
+    # and the last share of the rest (jobs 1, 2, 3, 5, 6, 7, 8 to run: 2, 5, 7 here; 4 is cached)
+    assert {got[i][1] for i in (2, 5, 7)} == {os.getpid()}
     if can_fork():  # (not beside a test runner's thread)
         assert len(pids) == 2
 
