@@ -213,13 +213,25 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
 def fork_split(*, workers: int | None, dask: str | None, jobs: int, cost: float | None) -> int:
     """How many processes share a run that :func:`executor_for` keeps here (its executor ``None``):
     this one and forked helpers (:func:`processes.forkshare.run_shared`), for the default workers
-    (all cores) and an estimated work ``cost`` of at least :data:`FORK_MIN_COST`; otherwise 1. The
-    choice never changes the results, only where they are computed."""
+    (all cores) and an estimated work ``cost`` of at least :data:`FORK_MIN_COST`, when the load
+    average leaves a core free (below the cores less a half); otherwise 1. The choice never changes
+    the results, only where they are computed."""
     if workers is not None or dask is not None or cost is None or cost < FORK_MIN_COST:
         return 1
     from processes.forkshare import default_workers
 
-    return max(1, min(default_workers(), jobs - 1))
+    cores = default_workers()
+    if _load() > cores - 0.5:  # no core free on average: a helper would wait for one and only add its cost
+        return 1
+    return max(1, min(cores, jobs - 1))
+
+
+def _load() -> float:
+    """The last minute's load average (runnable processes), 0 where the system does not say."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 def forks(executor: Executor | None) -> bool:

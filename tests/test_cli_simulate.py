@@ -108,6 +108,16 @@ def test_a_profile_mistake_is_one_line_with_file_line_path_value_and_what_is_all
     assert re.search(expected, message), message
 
 
+#: the command as on an idle machine (a helper is forked only while the load average leaves a core free)
+IDLE_MACHINE = """
+import sys
+import cli
+import scenarios.executors
+scenarios.executors._load = lambda: 0.0
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
 def test_a_small_run_shared_with_a_forked_helper_prints_what_one_process_prints(tmp_path: Path) -> None:
     """Above FORK_MIN_COST and below POOL_MIN_COST the default workers share the replications
     with a forked helper (a fresh process: no test runner's thread keeps it from forking)."""
@@ -127,8 +137,8 @@ def test_a_small_run_shared_with_a_forked_helper_prints_what_one_process_prints(
     env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache")}
     outs = []
     for name, extra in (("default", []), ("one", ["--workers", "1"])):
-        done = subprocess.run([sys.executable, "-m", "cli", "simulate", *args, str(tmp_path / f"{name}.xes"), *extra],
-                              cwd=root, env=env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run([sys.executable, "-c", IDLE_MACHINE, "simulate", *args, str(tmp_path / f"{name}.xes"),
+                               *extra], cwd=root, env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         outs.append(done.stdout)
     assert outs[0] == outs[1]

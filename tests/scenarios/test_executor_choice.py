@@ -81,6 +81,7 @@ def test_a_small_run_is_shared_with_forked_helpers_from_the_fork_threshold(monke
     from scenarios.executors import FORK_MIN_COST, fork_split
 
     monkeypatch.setattr(forkshare, "default_workers", lambda: 2)
+    monkeypatch.setattr(executors, "_load", lambda: 0.7)
     assert FORK_MIN_COST < POOL_MIN_COST
     assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST) == 2
     assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST / 2) == 1
@@ -88,3 +89,6 @@ def test_a_small_run_is_shared_with_forked_helpers_from_the_fork_threshold(monke
     assert fork_split(workers=1, dask=None, jobs=10, cost=FORK_MIN_COST * 2) == 1  # asked for: all here
     assert fork_split(workers=None, dask="local", jobs=10, cost=FORK_MIN_COST * 2) == 1
     assert fork_split(workers=None, dask=None, jobs=2, cost=FORK_MIN_COST * 2) == 1  # the first unit runs here alone
+
+    monkeypatch.setattr(executors, "_load", lambda: 1.6)  # no core free on average: all here
+    assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST * 2) == 1
