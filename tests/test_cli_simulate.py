@@ -143,3 +143,17 @@ def test_a_small_run_shared_with_a_forked_helper_prints_what_one_process_prints(
         outs.append(done.stdout)
     assert outs[0] == outs[1]
     assert (tmp_path / "default.xes").read_bytes() == (tmp_path / "one.xes").read_bytes()
+
+
+def test_simulate_keeps_no_results_and_does_not_hash_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scenarios.execute
+
+    def refuse() -> str:
+        raise AssertionError("simulate asked for the code version")
+
+    args = ["simulate", str(model_dir(tmp_path)), "--cases", "100", "-r", "2", "--format", "json"]
+    before = CliRunner().invoke(cli, args)
+    monkeypatch.setattr(scenarios.execute, "code_version", refuse)
+    after = CliRunner().invoke(cli, args)
+    assert after.exit_code == 0, after.output
+    assert after.output == before.output
