@@ -38,6 +38,10 @@ SIMULATE: list[list[str]] = [
      "--set", "decision.delegation=officer"],
     ["landskrona", "--cases", "300", "-r", "2", "--workers", "1", "--format", "json", "--eventlog", "{out}/log.xes"],
     ["astorp", "--years", "1", "-r", "2", "--workers", "1", "--format", "json", "--eventlog", "{out}/log.csv"],
+    # the default workers: a small run stays in the process, shared with a forked helper from FORK_MIN_COST
+    ["helsingborg", "--years", "1", "--format", "json"],
+    ["helsingborg", "--years", "1", "-r", "6", "--format", "table", "--eventlog", "{out}/log.xes"],
+    ["landskrona", "--cases", "200", "-r", "3", "--format", "json"],
 ]
 
 RUN: list[list[str]] = [
@@ -45,6 +49,8 @@ RUN: list[list[str]] = [
     ["scenarios/joint-permit-unit.yaml", "--replications", "2", "--workers", "2"],
     ["scenarios/e-service.yaml", "--replications", "2", "--workers", "1"],
     ["{tmp}/logged.yaml", "--workers", "1"],
+    ["scenarios/one-more-officer.yaml", "--replications", "3"],
+    ["{tmp}/logged.yaml", "--replications", "4"],
 ]
 #: a scenario file asking for every output (written beside the results)
 LOGGED = """name: logged

@@ -31,8 +31,8 @@ from processes.errors import PermitflowError
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["DASK_INSTALL", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
-           "executor_for", "forks", "watch_parent"]
+__all__ = ["DASK_INSTALL", "FORK_MIN_COST", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
+           "executor_for", "fork_split", "forks", "watch_parent"]
 
 #: estimated work (:func:`scenarios.execute.unit_cost` summed over a run's units: applications x
 #: elements) below which a run with the default number of workers stays in this process. Starting a
@@ -42,6 +42,15 @@ __all__ = ["DASK_INSTALL", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_I
 #: this is about one CPU second of simulation. ``permitflow simulate helsingborg --years 1``
 #: (10 replications) estimates about 19,000; ``--years 5`` about 93,000.
 POOL_MIN_COST = 50_000.0
+
+#: estimated work from which a run that stays in this process (below :data:`POOL_MIN_COST`, default
+#: workers) shares its units with forked helpers (:func:`fork_split`). A forked helper costs no pool:
+#: the fork and its copy-on-write page faults, its pickled results, about 0.02 CPU s in all for one
+#: helper (measured with ``permitflow simulate``'s process, bench/RESULTS-startup.md "Branch cold3"),
+#: while on two free cores it takes half of the units but the first off the wall time. At
+#: 10,000 (about 0.1-0.3 CPU s of simulation) the helper's half is several times its cost;
+#: ``simulate helsingborg --years 1`` (about 19,000) is shared, ``--cases 20`` (about 4,000) is not.
+FORK_MIN_COST = 10_000.0
 
 #: Dask's housekeeping slowed for batch runs: by default every process checks its event loop every
 #: 20 ms and samples its own stack for a profile, about 0.2 CPU s per second of wall time across a
@@ -199,6 +208,30 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def fork_split(*, workers: int | None, dask: str | None, jobs: int, cost: float | None) -> int:
+    """How many processes share a run that :func:`executor_for` keeps here (its executor ``None``):
+    this one and forked helpers (:func:`processes.forkshare.run_shared`), for the default workers
+    (all cores) and an estimated work ``cost`` of at least :data:`FORK_MIN_COST`, when the load
+    average leaves a core free (below the cores less a half); otherwise 1. The choice never changes
+    the results, only where they are computed."""
+    if workers is not None or dask is not None or cost is None or cost < FORK_MIN_COST:
+        return 1
+    from processes.forkshare import default_workers
+
+    cores = default_workers()
+    if _load() > cores - 0.5:  # no core free on average: a helper would wait for one and only add its cost
+        return 1
+    return max(1, min(cores, jobs - 1))
+
+
+def _load() -> float:
+    """The last minute's load average (runnable processes), 0 where the system does not say."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 def forks(executor: Executor | None) -> bool:

@@ -153,6 +153,7 @@ def execute(
     chunk: int | None = None,
     stop: Stop | None = None,
     submitted: Callable[[], None] | None = None,
+    split: int = 1,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
@@ -162,14 +163,16 @@ def execute(
     (cached ones included). ``workers`` (the executor's, default the cores) and
     ``chunk`` (replications per task) only shape the schedule, never the results.
     ``stop``: :class:`Cancelled` as soon as it is set. ``submitted()``: called once
-    every unit is on its way to a worker (not when running here).
+    every unit is on its way to a worker (not when running here). ``split``: with no executor,
+    the units are shared with ``split - 1`` forked helpers (:func:`scenarios.executors.fork_split`
+    says when that pays); the same results.
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
     # a point is summarised as soon as its last unit is back, while the workers run the others
     assembly = Assembly(plan.study, plan.units)
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
                          cost=costs.__getitem__, chunk=chunk, workers=workers or os.cpu_count() or 1, stop=stop,
-                         submitted=submitted, arrived=assembly.arrived)
+                         submitted=submitted, arrived=assembly.arrived, split=split)
     return assembly.finish(outcomes)
 
 

@@ -135,11 +135,12 @@ def run_units(
     stop: Stop | None = None,
     submitted: Callable[[], None] | None = None,
     arrived: Callable[[Sequence[int], Sequence[Any]], None] | None = None,
+    split: int = 1,
 ) -> list[Any]:
     """Run ``jobs`` (``units[i]`` says where job ``i`` belongs) and return outcomes in job order.
 
     ``executor`` ``None``: here, one unit after the other
-    (:func:`simulator.runner.run_replications`). ``cache``, ``progress``: as there.
+    (:func:`simulator.runner.run_replications`; ``split`` > 1: shared with forked helpers). ``cache``, ``progress``: as there.
     ``chunk``: replications per task (default :func:`default_chunk` for ``workers``).
     ``stop``: raises :class:`Cancelled` as soon as it is set. ``submitted()``: called
     once every unit is on its way to a worker (the worker processes exist by then), so
@@ -149,7 +150,7 @@ def run_units(
     if executor is None:
         if stop is not None and stop.is_set():
             raise Cancelled("stopped before it started")
-        return run_replications(jobs, cache=cache, progress=progress)
+        return run_replications(jobs, cache=cache, progress=progress, split=split)
     import traceback
     from concurrent.futures import FIRST_COMPLETED, wait
 

@@ -133,10 +133,13 @@ def run_replications(
     executor: Executor | None = None,
     cache: ResultCache | None = None,
     progress: Callable[[int], None] | None = None,
+    split: int = 1,
 ) -> list[Any]:
     """Run ``jobs`` and return their results in job order.
 
-    ``executor``: where to run (``None``: here, one after the other).
+    ``executor``: where to run (``None``: here, one after the other; with ``split`` > 1 shared
+    with ``split - 1`` forked helpers, :func:`processes.forkshare.run_shared`, where forking is
+    safe: the same results, each helper's arriving when its share is done).
     ``cache``: results found there are not recomputed; new successful results
     are stored as they arrive, so an interrupted batch resumes where it stopped.
     ``progress(n)`` is called with the number of jobs just finished (cached
@@ -152,6 +155,19 @@ def run_replications(
             progress(1)
 
     if executor is None:
+        if split > 1 and len(todo) > 2:
+            from processes.forkshare import run_shared
+
+            # the first job here, before the fork: what it leaves in this process's caches (a
+            # calendar's working intervals, extended as far as a replication reaches) the helpers
+            # inherit instead of each computing it again; of the rest this process takes the
+            # last (never longer) share
+            finish(todo[0], _guarded(jobs[todo[0]].task, jobs[todo[0]].payload))
+            rest = todo[1:]
+            shared = run_shared(rest, lambda i: _guarded(jobs[i].task, jobs[i].payload), split, last_here=True)
+            for index, value in zip(rest, shared, strict=True):
+                finish(index, value)
+            return results
         for index in todo:
             finish(index, _guarded(jobs[index].task, jobs[index].payload))
         return results

@@ -106,3 +106,54 @@ def test_a_profile_mistake_is_one_line_with_file_line_path_value_and_what_is_all
     named = int(re.search(r"profile\.yaml:(\d+):", message).group(1))
     assert line - 6 <= named <= line, (line, message)
     assert re.search(expected, message), message
+
+
+#: the command as on an idle machine (a helper is forked only while the load average leaves a core free)
+IDLE_MACHINE = """
+import sys
+import cli
+import scenarios.executors
+scenarios.executors._load = lambda: 0.0
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_a_small_run_shared_with_a_forked_helper_prints_what_one_process_prints(tmp_path: Path) -> None:
+    """Above FORK_MIN_COST and below POOL_MIN_COST the default workers share the replications
+    with a forked helper (a fresh process: no test runner's thread keeps it from forking)."""
+    import os
+    import subprocess
+    import sys
+
+    from scenarios.executors import FORK_MIN_COST, POOL_MIN_COST
+    from scenarios.options import one_scenario_study
+    from scenarios.road import prepare
+
+    model = model_dir(tmp_path)
+    args = [str(model), "--cases", "500", "-r", "6", "--seed", "5", "--format", "json", "--eventlog"]
+    cost = prepare(one_scenario_study(str(model), cases=500, replications=6), case_rows=False).cost()
+    assert FORK_MIN_COST <= cost < POOL_MIN_COST
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PERMITFLOW_CACHE": str(tmp_path / "cache")}
+    outs = []
+    for name, extra in (("default", []), ("one", ["--workers", "1"])):
+        done = subprocess.run([sys.executable, "-c", IDLE_MACHINE, "simulate", *args, str(tmp_path / f"{name}.xes"),
+                               *extra], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outs.append(done.stdout)
+    assert outs[0] == outs[1]
+    assert (tmp_path / "default.xes").read_bytes() == (tmp_path / "one.xes").read_bytes()
+
+
+def test_simulate_keeps_no_results_and_does_not_hash_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scenarios.execute
+
+    def refuse() -> str:
+        raise AssertionError("simulate asked for the code version")
+
+    args = ["simulate", str(model_dir(tmp_path)), "--cases", "100", "-r", "2", "--format", "json"]
+    before = CliRunner().invoke(cli, args)
+    monkeypatch.setattr(scenarios.execute, "code_version", refuse)
+    after = CliRunner().invoke(cli, args)
+    assert after.exit_code == 0, after.output
+    assert after.output == before.output

@@ -20,6 +20,9 @@ HEAVY = ("scipy.stats", "scipy.special", "matplotlib", "pandas", "pm4py", "jinja
 PROBE = """
 import json, sys
 import cli
+if sys.argv[1] == "simulate":  # as on an idle machine (a helper is forked only while a core is free)
+    import scenarios.executors
+    scenarios.executors._load = lambda: 0.0
 try:
     cli.main(sys.argv[1:])
 except SystemExit:
@@ -104,6 +107,14 @@ def test_a_repeated_small_simulation_reads_its_model_from_the_cache_and_stays_in
     assert heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS) == []
     assert heavy_modules(args, tmp_path, heavy=("numpy", "simpy", "processes.model")) == ["numpy", "processes.model",
                                                                                            "simpy"]  # the probe sees
+
+
+def test_a_one_year_simulation_shares_its_replications_with_a_forked_helper_and_no_pool(tmp_path: Path) -> None:
+    # simulate helsingborg --years 1 (cost ~19,000: from FORK_MIN_COST, below POOL_MIN_COST) forks one helper
+    # after its imports (processes/forkshare.py: os.fork and a pipe), never a multiprocessing pool
+    args = ["simulate", "helsingborg", "--years", "1", "--format", "json"]
+    heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS)  # a first run fills the user cache
+    assert heavy_modules(args, tmp_path, heavy=(*SIMULATE_SKIPS, "processes.forkshare")) == ["processes.forkshare"]
 
 
 def test_a_repeated_simulation_of_a_small_model_file_needs_no_yaml_xml_or_dateutil(tmp_path: Path) -> None:

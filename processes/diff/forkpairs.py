@@ -1,30 +1,24 @@
 """The pairs of an N-way comparison on several cores: forked helpers, results in pair order.
 
 Ten models make 45 pairwise diffs of some 10-20 CPU ms each, independent of one another once
-the models are prepared and the lexicon is built. :func:`run_pairs` forks ``workers - 1``
-helper processes (POSIX ``fork``: each starts with the prepared models already in memory, so
-nothing is sent to it), gives pair ``k`` to worker ``k % workers`` (worker 0 is this process)
-and reads each helper's results back through a pipe (pickled). The result list is in the
-order of ``pairs`` whatever the workers, and each entry is what ``compute`` gives for that
-pair in this process: ``compute`` must be a pure function of its pair (caches that only
-remember are fine).
+the models are prepared and the lexicon is built. :func:`run_pairs` shares them with forked
+helpers (:func:`processes.forkshare.run_shared`: each helper starts with the prepared models
+already in memory, pair ``k`` goes to worker ``k % workers``, worker 0 is this process, results
+come back pickled through a pipe, in the order of ``pairs`` whatever the workers). ``compute``
+must be a pure function of its pair (caches that only remember are fine).
 
-Falls back to computing everything here when forking is not available or not safe (not
-Linux, another thread running: a fork copies locks held by other threads), when there
-are fewer than :data:`MIN_PAIRS` pairs (a fork and the pickling cost more than they save), and
-for a helper's share when that helper fails in any way (its error is raised here then, by
-computing its pairs again).
+Everything is computed here when there are fewer than :data:`MIN_PAIRS` pairs (a fork and the
+pickling cost more than they save), where forking is not available or not safe, and for a
+helper's share when that helper fails in any way (its error is raised here then).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import signal
-import sys
-import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
+
+from processes.forkshare import can_fork as _can_fork
+from processes.forkshare import default_workers, run_shared
 
 __all__ = ["run_pairs", "MIN_PAIRS", "default_workers"]
 
@@ -35,80 +29,8 @@ R = TypeVar("R")
 MIN_PAIRS = 6
 
 
-def default_workers() -> int:
-    """All cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
-def _can_fork() -> bool:
-    # Linux only: on macOS a forked child of a process that loaded system frameworks may crash
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
-
-
 def run_pairs(pairs: Sequence[P], compute: Callable[[P], R], workers: int = 1) -> list[R]:
     """``[compute(p) for p in pairs]``, on up to ``workers`` processes (module doc)."""
-    workers = max(1, min(int(workers), len(pairs)))
-    if workers == 1 or len(pairs) < MIN_PAIRS or not _can_fork():
+    if len(pairs) < MIN_PAIRS or not _can_fork():
         return [compute(p) for p in pairs]
-    helpers: dict[int, tuple[int, int]] = {}  # worker -> (pid, read end of its pipe)
-    shares: dict[int, list[R] | None] = {}
-    done = False
-    try:
-        for worker in range(1, workers):
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                _helper(write, [r for _, r in helpers.values()] + [read], pairs[worker::workers], compute)
-            os.close(write)
-            helpers[worker] = (pid, read)
-        shares[0] = [compute(p) for p in pairs[0::workers]]
-        for worker, (_pid, read) in helpers.items():
-            shares[worker] = _collect(read)
-        done = True
-    finally:
-        for pid, read in helpers.values():
-            os.close(read)
-            if not done:
-                os.kill(pid, signal.SIGKILL)  # this process failed: its helpers' work is not wanted
-            os.waitpid(pid, 0)
-    out: list[R] = [None] * len(pairs)  # type: ignore[list-item]
-    for worker in range(workers):
-        share = shares.get(worker)
-        if share is None:  # the helper failed: its pairs again, here (an error is raised here)
-            share = [compute(p) for p in pairs[worker::workers]]
-        out[worker::workers] = share
-    return out
-
-
-def _helper(write: int, inherited: list[int], share: Sequence[P], compute: Callable[[P], R]) -> None:
-    """In the forked helper: compute ``share``, send it pickled through ``write``, exit (without
-    the parent's exit handlers or buffered output)."""
-    code = 0
-    try:
-        for fd in inherited:
-            os.close(fd)
-        try:
-            data = pickle.dumps((True, [compute(p) for p in share]), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # any failure: the parent computes the share itself
-            data = pickle.dumps((False, None))
-        with os.fdopen(write, "wb") as out:
-            out.write(data)
-    except BaseException:  # nothing may escape a forked child
-        code = 1
-    finally:
-        os._exit(code)
-
-
-def _collect(read: int) -> list[Any] | None:
-    """A helper's results, or None when it sent none."""
-    chunks = []
-    while chunk := os.read(read, 1 << 20):
-        chunks.append(chunk)
-    try:
-        ok, results = pickle.loads(b"".join(chunks))
-    except Exception:  # a helper that died half-way: its share is computed here
-        return None
-    return results if ok else None
+    return run_shared(pairs, compute, workers)

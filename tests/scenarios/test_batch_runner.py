@@ -85,3 +85,38 @@ def test_seeds_are_checked() -> None:
         replication_seeds(1, 0)
     with pytest.raises(ValueError, match="non-negative"):
         replication_seeds(-1, 2)
+
+
+def square_and_pid(x: int) -> tuple[int, int]:
+    import os
+
+    return x * x, os.getpid()
+
+
+def test_split_with_forked_helpers_gives_the_same_results_in_job_order() -> None:
+    import os
+
+    from processes.forkshare import can_fork
+
+    cache = DictCache()
+    cache.store["k4"] = (16, -1)  # found in the cache: not run again
+    seen: list[int] = []
+    jobs = [Job(f"k{i}", square_and_pid, i) for i in range(9)]
+    got = run_replications(jobs, cache=cache, progress=seen.append, split=2)
+    assert [v for v, _ in got] == [i * i for i in range(9)]
+    assert got[4] == (16, -1)
+    assert sum(seen) == 9
+    assert sorted(cache.puts) == sorted(f"k{i}" for i in range(9) if i != 4)
+    pids = {pid for _, pid in got if pid != -1}
+    assert got[0][1] == os.getpid()  # the first job to run stays here, before the fork
+    # and the last share of the rest (jobs 1, 2, 3, 5, 6, 7, 8 to run: 2, 5, 7 here; 4 is cached)
+    assert {got[i][1] for i in (2, 5, 7)} == {os.getpid()}
+    if can_fork():  # (not beside a test runner's thread)
+        assert len(pids) == 2
+
+
+def test_split_keeps_failures_in_place() -> None:
+    jobs = [Job(str(i), explode, i) for i in range(6)]
+    out = run_replications(jobs, split=2)
+    assert out[:3] == [0, 1, 2] and out[4:] == [4, 5]
+    assert isinstance(out[3], Failure) and out[3].kind == "ValueError" and "three" in out[3].message

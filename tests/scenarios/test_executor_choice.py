@@ -74,3 +74,21 @@ def test_only_a_forking_process_pool_counts_as_forking() -> None:
     if "spawn" in get_all_start_methods():
         with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as spawned:
             assert not forks(spawned)
+
+
+def test_a_small_run_is_shared_with_forked_helpers_from_the_fork_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from processes import forkshare
+    from scenarios.executors import FORK_MIN_COST, fork_split
+
+    monkeypatch.setattr(forkshare, "default_workers", lambda: 2)
+    monkeypatch.setattr(executors, "_load", lambda: 0.7)
+    assert FORK_MIN_COST < POOL_MIN_COST
+    assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST) == 2
+    assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST / 2) == 1
+    assert fork_split(workers=None, dask=None, jobs=10, cost=None) == 1
+    assert fork_split(workers=1, dask=None, jobs=10, cost=FORK_MIN_COST * 2) == 1  # asked for: all here
+    assert fork_split(workers=None, dask="local", jobs=10, cost=FORK_MIN_COST * 2) == 1
+    assert fork_split(workers=None, dask=None, jobs=2, cost=FORK_MIN_COST * 2) == 1  # the first unit runs here alone
+
+    monkeypatch.setattr(executors, "_load", lambda: 1.6)  # no core free on average: all here
+    assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST * 2) == 1
