@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
@@ -176,6 +177,7 @@ def _without_role_subject(name: str, lang: str) -> str:
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
     name = as_hand_over(as_dispatch(without_party_subject(_without_role_subject(named(step), lang), lang), lang), lang)
+    name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
         return name
