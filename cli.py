@@ -1090,17 +1090,20 @@ class _Pool(ExitStack):
     def __init__(self) -> None:
         super().__init__()
         self.executor: Executor | None = None
+        #: the workers were started with matplotlib loaded in this process (a local Dask cluster)
+        self.inherited = False
 
 
-def _warm_report(executor: Executor, workers: int | None) -> None:
+def _warm_report(executor: Executor, workers: int | None, inherited: bool = False) -> None:
     """Once every unit is with the workers: the work :class:`_Ahead` holds starts here, and each
     worker imports matplotlib when it runs out of units, before the report's plots come (unless
-    the workers were forked with it: :func:`_report_inherited`)."""
+    the workers were forked with it: :func:`_report_inherited`; ``inherited``: a local Dask
+    cluster started after it was loaded here)."""
     from report.plots import warm_up
     from scenarios.executors import forks
 
     _Ahead.start_waiting()
-    if forks(executor):
+    if inherited or forks(executor):
         return
     for _ in range(workers or os.cpu_count() or 1):
         executor.submit(warm_up)
@@ -1151,6 +1154,10 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
         if pool is not None and pool.executor is not None:
             executor: Executor | None = pool.executor
         else:
+            if pool is not None and dask == "local" and total > cached and "matplotlib" not in sys.modules:
+                # a local cluster forks its workers as it starts (LOCAL_DASK): they inherit matplotlib
+                _report_inherited()
+                pool.inherited = True
             # the units still to run, each taken as the plan's average (the cache is not read twice)
             todo_cost = plan.cost() * (total - cached) / total if total else 0.0
             executor = (pool or own).enter_context(executor_for(
@@ -1161,7 +1168,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 split = fork_split(workers=workers, dask=dask, jobs=total - cached, cost=todo_cost)
         submitted: Callable[[], None] = _Ahead.start_waiting
         if pool is not None and executor is not None:
-            submitted = partial(_warm_report, executor, workers)
+            submitted = partial(_warm_report, executor, workers, pool.inherited)
             if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
                 _report_inherited()  # before the first task forks the workers
         if not show_bar:
