@@ -54,6 +54,8 @@ scope, not a full soundness proof):
   that never reach J are ignored, so an early exit ("reject -> end") is not
   reported — which also means an exclusive split *inside* a parallel block
   whose one branch ends the path is a deadlock this rule does not see.
+  A split that no path from a start reaches is left out of both rules (it
+  is reported as ``unreachable``; no token ever makes its choice).
 * ``and-split-xor-join`` — for every exclusive join M (two or more incoming
   flows) and every parallel split P of the same scope: if two or more
   branches of P reach M without passing a synchronising join (a parallel,
@@ -330,8 +332,9 @@ def _scope(process: Process, scope: str) -> list[Problem]:
             container is None and _ad_hoc_process(process)):
         return list(_trivial_gateways(process, scope))
     problems = list(_starts_and_ends(process, scope, container, nodes))
+    lost = unreachable(process, scope)
     problems += [Problem("unreachable", "error", n, f"no path from a start of '{scope}' reaches '{n}'")
-                 for n in unreachable(process, scope)]
+                 for n in lost]
     problems += [Problem("dead-end", "error", n, f"no path from '{n}' reaches an end of '{scope}'")
                  for n in dead_ends(process, scope)]
     problems += [Problem("implicit-end", "warning", n,
@@ -339,8 +342,10 @@ def _scope(process: Process, scope: str) -> list[Problem]:
                          f"an end event would say so)") for n in implicit_ends(process, scope)]
     problems += _trivial_gateways(process, scope)
     graph = flow_graph(process, scope)
-    problems += _xor_split_and_join(process, graph, nodes)
-    problems += _and_split_xor_join(process, graph, nodes)
+    # a split no token reaches decides nothing: its node is reported unreachable, not its joins
+    live = [n for n in nodes if n.id not in set(lost)]
+    problems += _xor_split_and_join(process, graph, nodes, live)
+    problems += _and_split_xor_join(process, graph, nodes, live)
     return problems
 
 
@@ -401,8 +406,8 @@ def _gateways(nodes: list, kinds: tuple[str, ...]) -> list[Gateway]:
     return [n for n in nodes if isinstance(n, Gateway) and n.gateway_kind in kinds]
 
 
-def _xor_split_and_join(process: Process, graph: Digraph, nodes: list) -> Iterator[Problem]:
-    splits = [g for g in _gateways(nodes, ("exclusive", "eventBased")) if _sequence_degree(graph, g.id)[1] >= 2]
+def _xor_split_and_join(process: Process, graph: Digraph, nodes: list, live: list) -> Iterator[Problem]:
+    splits = [g for g in _gateways(live, ("exclusive", "eventBased")) if _sequence_degree(graph, g.id)[1] >= 2]
     fence = _fences(graph)
     for join in _gateways(nodes, ("parallel",)):
         if _sequence_degree(graph, join.id)[0] < 2:
@@ -431,9 +436,9 @@ def _xor_split_and_join(process: Process, graph: Digraph, nodes: list) -> Iterat
                               f"'{split.id}' sends one token down one branch ({detail}): the join deadlocks")
 
 
-def _and_split_xor_join(process: Process, graph: Digraph, nodes: list) -> Iterator[Problem]:
+def _and_split_xor_join(process: Process, graph: Digraph, nodes: list, live: list) -> Iterator[Problem]:
     sync = [g.id for g in _gateways(nodes, ("parallel", "inclusive", "complex")) if _sequence_degree(graph, g.id)[0] >= 2]
-    splits = [g for g in _gateways(nodes, ("parallel",)) if _sequence_degree(graph, g.id)[1] >= 2]
+    splits = [g for g in _gateways(live, ("parallel",)) if _sequence_degree(graph, g.id)[1] >= 2]
     for join in _gateways(nodes, ("exclusive",)):
         if _sequence_degree(graph, join.id)[0] < 2:
             continue

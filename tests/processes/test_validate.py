@@ -270,7 +270,7 @@ def test_miwg_reference_models(name: str) -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from processes.graph import branch_inputs, flow_graph  # noqa: E402
+from processes.graph import branch_inputs, flow_graph, unreachable  # noqa: E402
 
 
 @st.composite
@@ -285,19 +285,22 @@ def gateway_models(draw: st.DrawFn) -> Definitions:
 @settings(max_examples=150, deadline=None)
 @given(gateway_models())
 def test_gateway_checks_match_their_definition_by_branch(defs: Definitions) -> None:
-    """check() uses one search per join input; the rule is stated per split branch."""
+    """check() uses one search per join input; the rule is stated per split branch, for the
+    splits a token can reach (an unreachable split is reported as unreachable, not its joins:
+    before, check() flagged some such joins and not others, 0.15 % of random models)."""
     proc = defs.processes[0]
     graph = flow_graph(proc, "P")
     gw = {n.id: n.gateway_kind for n in proc.nodes.values() if hasattr(n, "gateway_kind")}
     ins = {n: sum(1 for _, _, d in graph.in_edges(n, data=True) if d["kind"] == "sequence") for n in graph}
     outs = {n: sum(1 for _, _, d in graph.out_edges(n, data=True) if d["kind"] == "sequence") for n in graph}
     sync = [n for n, k in gw.items() if k == "parallel" and ins[n] >= 2]
+    lost = set(unreachable(proc, "P"))  # a split no token reaches decides nothing
     expected = set()
     for join, kind in gw.items():
         if ins[join] < 2:
             continue
         for split, skind in gw.items():
-            if split == join or outs[split] < 2:
+            if split == join or outs[split] < 2 or split in lost:
                 continue
             if kind == "parallel" and skind == "exclusive":
                 sets = {r for r in branch_inputs(graph, split, join).values() if r}
@@ -391,3 +394,13 @@ def test_the_ids_of_a_document_are_found_in_field_order_as_a_plain_walk_finds_th
         defs = load_model(str(path), strict=False)
         assert _ids_in(defs) == _ids_walked(defs), path.name
     assert len(_ids_in(load_model(str(root / "processes/library/helsingborg/process.bpmn")))) > 300
+
+
+def test_a_split_no_token_reaches_is_unreachable_not_a_deadlock() -> None:
+    # N1 (exclusive) and N2 are reached by no path from the start: no token makes N1's choice,
+    # so the parallel join N0 is not reported for it (it was, before: some such joins were and
+    # others not, the property test above found both kinds)
+    defs = build("S:start N0:and N1:xor N2:and E:end", "S>N0 N2>E N1>N0 N1>N2 N2>N0")
+    found = [(p.code, p.element) for p in check(defs)]
+    assert ("unreachable", "N1") in found and ("unreachable", "N2") in found
+    assert not [c for c, _ in found if c in ("xor-split-and-join", "and-split-xor-join")]
