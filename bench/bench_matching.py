@@ -34,7 +34,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r13``  p44-p47, the thirteenth (both run once after branch m12, misses read: development
               sets since; run by ``--held-out`` and by ``--sets sv-r12 sv-r13``), and
 * ``sv-r14``  p48-p51, the fourteenth held-out round (run once after branch m13, misses read: a
-              development set since; run by ``--held-out`` and by ``--sets sv-r14``).
+              development set since; run by ``--held-out`` and by ``--sets sv-r14``), and
+* ``sv-r15``  p52-p55, the fifteenth held-out round: scored only when named,
+              ``--sets sv-r15 --held-out`` (plain ``--held-out`` leaves it out).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -120,6 +122,9 @@ ROUND_13 = ("p44", "p45", "p46", "p47")
 #: the fourteenth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them; run once after branch m13, misses read, development since
 ROUND_14 = ("p48", "p49", "p50", "p51")
+#: the fifteenth held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_15 = ("p52", "p53", "p54", "p55")
 
 
 @dataclass(frozen=True)
@@ -334,6 +339,8 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
+    if "sv-r15" in args.sets and not args.held_out:
+        parser.error("--sets sv-r15: the fifteenth held-out round is scored only with --sets sv-r15 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14")
     held = [s for s in development if args.held_out and s not in args.sets]
@@ -357,6 +364,7 @@ def main() -> int:
         "sv-r12": lambda: swedish_pairs(ROUND_12),
         "sv-r13": lambda: swedish_pairs(ROUND_13),
         "sv-r14": lambda: swedish_pairs(ROUND_14),
+        "sv-r15": lambda: swedish_pairs(ROUND_15),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
