@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from processes.diff.abbreviations import expand
 from processes.diff.bodies import names_one_of
 from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
@@ -178,7 +179,7 @@ def _without_role_subject(name: str, lang: str) -> str:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(named(step), lang), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(expand(lex, named(step), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
