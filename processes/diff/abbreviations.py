@@ -91,7 +91,9 @@ def _acronym(lex: Lexicon, letters: str, lang: str) -> str | None:
         return _reading(lex, by_initials, lang, majority=False)
     if len(letters) < 3:
         return None  # two letters in order are in too many words
-    return _reading(lex, [w for w in pool if _subsequence(letters[1:], w[1:])], lang, majority=False)
+    spelt = [w for w in pool if _subsequence(letters[1:], w[1:])]
+    # an acronym names a body: the words the labels write with a capital first
+    return _reading(lex, [w for w in spelt if w in lex.names] or spelt, lang, majority=False)
 
 
 def expand(lex: Lexicon, name: str, lang: str) -> str:

@@ -168,6 +168,8 @@ class Lexicon:
     label_words: frozenset[str] = frozenset()
     #: acronyms the labels define, "Arbetsutskott (AU)": (acronym, the words it stands for)
     defined: tuple[tuple[str, str], ...] = ()
+    #: words written with a capital after a label's first word: the names of bodies
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -195,7 +197,7 @@ class Lexicon:
         roots |= {word_root(w, lang, False) for w in member_words}
         return cls(
             synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise,
-            label_words=frozenset(label_words), defined=_definitions(labels),
+            label_words=frozenset(label_words), defined=_definitions(labels), names=_names(labels),
         )
 
     def terms(self, label: str, language: str | None = None) -> tuple[str, ...]:
@@ -282,6 +284,16 @@ def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
             if starts:
                 found.add((acronym, " ".join(words[starts[-1] :])))
     return tuple(sorted(found))
+
+
+def _names(labels: Iterable[str]) -> frozenset[str]:
+    """The words (case-folded) that ``labels`` write with a capital letter, not as a label's
+    first word: "Skatteverket" in "Vi frågar Polisen, Skatteverket och räddningstjänsten"."""
+    out = set()
+    for label in labels:
+        words = _NON_WORD.sub(" ", label).split()
+        out.update(w.casefold() for w in words[1:] if w[:1].isupper() and w[1:].islower())
+    return frozenset(out)
 
 
 #: Swedish verb particles: "hämta in" is "inhämta", "skicka ut" is "utskicka" (utskick)
