@@ -49,8 +49,10 @@ STOPWORDS = {
         # "Ta fram förslag" is "Förslag"
         "gör göra görs genomför genomföra genomförs genomförande utför utföra utförs låt låta ta tar tas fram "
         # "Polisen lämnar yttrande" is the answer ("Yttrande Polis"); "lämna in", "lämna över"
-        # and "lämna … till" are phrases and hand-overs read before the stop words
-        "lämna lämnar lämnas lämnat".split()
+        # and "lämna … till" are phrases and hand-overs read before the stop words; "komma"
+        # is the future's auxiliary ("kommer att") and a light verb ("kommer på besök" is
+        # "besök"; "kommer in" is a phrase of arrival, read before)
+        "lämna lämnar lämnas lämnat komma kommer".split()
     ),
     "en": frozenset(
         "the a an of to for and or in on at by with from into onto via as is are be been being was "
