@@ -52,7 +52,7 @@ def names_one_of(lex: Lexicon, performer: str, words: Sequence[str], lang: str) 
     parts = _parts(lex, performer, lang)
     if len(parts) < 2:
         return False
-    named = set()
+    named: set[str] = set()
     for w in words:
         named.update(lex.terms(w, lang))
     hit = [p for p in parts if p & named]

@@ -14,8 +14,8 @@ from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
-from processes.diff.voice import as_active
 from processes.diff.view import Step
+from processes.diff.voice import as_active
 
 __all__ = [
     "ACTIVITIES",

@@ -276,7 +276,7 @@ _DEFINITION = re.compile(r"((?:[^\W\d_]+[ -]){0,3}[^\W\d_]+)\s*\(([A-ZÅÄÖ]{2,
 def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The acronyms ``labels`` define (``_DEFINITION``): (acronym, the words it stands for,
     from the last word that starts with the acronym's first letter), case-folded, sorted."""
-    found = set()
+    found: set[tuple[str, str]] = set()
     for label in labels:
         for m in _DEFINITION.finditer(label):
             acronym, words = m.group(2).casefold(), m.group(1).casefold().replace("-", " ").split()
@@ -289,7 +289,7 @@ def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
 def _names(labels: Iterable[str]) -> frozenset[str]:
     """The words (case-folded) that ``labels`` write with a capital letter, not as a label's
     first word: "Skatteverket" in "Vi frågar Polisen, Skatteverket och räddningstjänsten"."""
-    out = set()
+    out: set[str] = set()
     for label in labels:
         words = _NON_WORD.sub(" ", label).split()
         out.update(w.casefold() for w in words[1:] if w[:1].isupper() and w[1:].islower())
