@@ -42,9 +42,17 @@ STOPWORDS = {
         "varje alla samtliga mot per via där när då så även "
         # personal pronouns: "hos mig", "till oss" say who, not what
         "jag mig vi oss "
+        # ... and the reader's, the third person's and the reflexive: "Vi ber dig komplettera",
+        # "Du kompletterar din ansökan", "om deras syn", "yttra sig" (the applicant's voice)
+        "du dig din ditt dina ni er era ert deras dem sig "
         # light verbs: "Gör besök" is "Besök", "Genomför kunskapsprov" is "Kunskapsprov",
         # "Ta fram förslag" is "Förslag"
-        "gör göra görs genomför genomföra genomförs genomförande utför utföra utförs låt låta ta tar tas fram".split()
+        "gör göra görs genomför genomföra genomförs genomförande utför utföra utförs låt låta ta tar tas fram "
+        # "Polisen lämnar yttrande" is the answer ("Yttrande Polis"); "lämna in", "lämna över"
+        # and "lämna … till" are phrases and hand-overs read before the stop words; "komma"
+        # is the future's auxiliary ("kommer att") and a light verb ("kommer på besök" is
+        # "besök"; "kommer in" is a phrase of arrival, read before)
+        "lämna lämnar lämnas lämnat komma kommer".split()
     ),
     "en": frozenset(
         "the a an of to for and or in on at by with from into onto via as is are be been being was "

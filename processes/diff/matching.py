@@ -57,6 +57,7 @@ from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
+from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
 from processes.diff.groups import (
     attach_pass,
@@ -334,5 +335,6 @@ def match_dense(
     matches = preparation_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = follow_pass(a, b, lab, score, matches, banned)
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
+    matches = ending_pass(a, b, lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes)

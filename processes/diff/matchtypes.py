@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from processes.diff.abbreviations import expand
+from processes.diff.bodies import names_one_of
 from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
@@ -13,6 +15,7 @@ from processes.diff.places import without_proper_names
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import Step
+from processes.diff.voice import as_active
 
 __all__ = [
     "ACTIVITIES",
@@ -176,7 +179,7 @@ def _without_role_subject(name: str, lang: str) -> str:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(_without_role_subject(named(step), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(expand(lex, named(step), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
@@ -188,4 +191,6 @@ def _what(lex: Lexicon, step: Step, lang: str) -> str:
     ]
     if len(kept) == len(words) or not any(not is_stopword(w.casefold(), lang) for w in kept):
         return name
+    if names_one_of(lex, step.performer, [w for w in words if w not in kept], lang):
+        return name  # the lane lists several bodies: the one named is the step's own
     return " ".join(kept)

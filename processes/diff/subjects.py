@@ -30,7 +30,7 @@ __all__ = ["PARTIES", "without_party_subject"]
 #: the speaker, the applicant and a municipality's front desk: as a sentence's subject they
 #: say who acts, not what is done (general Swedish administrative language)
 PARTIES = frozenset(
-    "jag vi man sökanden sökande kontaktcenter kontaktcentret kundtjänst kundtjänsten "
+    "jag vi du ni man sökanden sökande kontaktcenter kontaktcentret kundtjänst kundtjänsten "
     "servicecenter servicecentret medborgarservice registraturen".split()
 )
 #: auxiliaries before the verb that carries the work: "Sökanden har kompletterat"

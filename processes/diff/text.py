@@ -163,6 +163,13 @@ class Lexicon:
     lemmatise: bool = False
     # memo of terms and label similarities: a private cache, not part of the value
     _memo: dict[object, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: the words of the labels compared (not the synonym list): what an abbreviation may
+    #: stand for (abbreviations.py)
+    label_words: frozenset[str] = frozenset()
+    #: acronyms the labels define, "Arbetsutskott (AU)": (acronym, the words it stands for)
+    defined: tuple[tuple[str, str], ...] = ()
+    #: words written with a capital after a label's first word: the names of bodies
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -188,7 +195,10 @@ class Lexicon:
         # label words by their full root; synonym members (a list may be long) by their plain root
         roots = {word_root(w, lang, lemmatise) for w in label_words}
         roots |= {word_root(w, lang, False) for w in member_words}
-        return cls(synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise)
+        return cls(
+            synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise,
+            label_words=frozenset(label_words), defined=_definitions(labels), names=_names(labels),
+        )
 
     def terms(self, label: str, language: str | None = None) -> tuple[str, ...]:
         """The sorted bag of comparable terms of ``label`` (see the module doc).
@@ -256,6 +266,34 @@ class Lexicon:
         if canon is not None:
             return "=" + canon
         return self.root(word, lang)
+
+
+#: "Arbetsutskott (AU)", "Socialnämnden (SN)", "Folkhälsomyndigheten (FHM)": words, then an
+#: acronym in brackets that begins with the first word's first letter
+_DEFINITION = re.compile(r"((?:[^\W\d_]+[ -]){0,3}[^\W\d_]+)\s*\(([A-ZÅÄÖ]{2,5})\)")
+
+
+def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """The acronyms ``labels`` define (``_DEFINITION``): (acronym, the words it stands for,
+    from the last word that starts with the acronym's first letter), case-folded, sorted."""
+    found: set[tuple[str, str]] = set()
+    for label in labels:
+        for m in _DEFINITION.finditer(label):
+            acronym, words = m.group(2).casefold(), m.group(1).casefold().replace("-", " ").split()
+            starts = [k for k, w in enumerate(words) if w[0] == acronym[0]]
+            if starts:
+                found.add((acronym, " ".join(words[starts[-1] :])))
+    return tuple(sorted(found))
+
+
+def _names(labels: Iterable[str]) -> frozenset[str]:
+    """The words (case-folded) that ``labels`` write with a capital letter, not as a label's
+    first word: "Skatteverket" in "Vi frågar Polisen, Skatteverket och räddningstjänsten"."""
+    out: set[str] = set()
+    for label in labels:
+        words = _NON_WORD.sub(" ", label).split()
+        out.update(w.casefold() for w in words[1:] if w[:1].isupper() and w[1:].islower())
+    return frozenset(out)
 
 
 #: Swedish verb particles: "hämta in" is "inhämta", "skicka ut" is "utskicka" (utskick)
