@@ -17,6 +17,11 @@ steps reported as only in one model that had a partner in the gold lists
   at most one such pair per step, so a place with five leftovers against two keeps at least
   three "only" claims). Reason: "the closest of N steps in the same place".
 
+* **two endpoints left over**: a start (end) event without a partner against a start (end)
+  event of the other model without one: "Ärendet är avslutat" / "Klart" (two end events,
+  when a model has several the lone-endpoint pairing does not apply). Reason: "both end the
+  process, neither is matched".
+
 Each keeps most true "only" claims (the trade-off is measured per set in the results file).
 """
 
@@ -26,7 +31,17 @@ from collections.abc import Callable
 
 import numpy as np
 
-__all__ = ["RELATED", "related_unmatched", "closest_in_place", "related_reason", "closest_reason"]
+from processes.diff.view import Step
+
+__all__ = [
+    "RELATED",
+    "related_unmatched",
+    "closest_in_place",
+    "related_reason",
+    "closest_reason",
+    "endpoint_position",
+    "endpoint_reason",
+]
 
 #: labels at least this alike (and under the uncertain bar) make two unmatched steps candidates
 RELATED = 0.2
@@ -63,3 +78,15 @@ def closest_in_place(
 
 def closest_reason(count: int) -> str:
     return f"the closest of {count} steps in the same place"
+
+
+def endpoint_position(step: Step) -> str:
+    """``start`` or ``end`` for a start or end event, else ""."""
+    if step.kind != "event":
+        return ""
+    position = step.detail.split(":")[0]
+    return position if position in ("start", "end") else ""
+
+
+def endpoint_reason(position: str) -> str:
+    return f"both {position} the process, neither is matched"

@@ -14,7 +14,8 @@ neighbours: 1 matched step(s) before", "same place: between Diarieföring and Be
 "already matched to another step"). Two more (leftovers.py): an unmatched step of B whose
 label is related below that bar (at least ``leftovers.RELATED``: "both unmatched, labels
 related"), and in a wide place the one step that is mutually closest by score ("the closest of
-N steps in the same place"). The same for B against A. A step with no candidate is
+N steps in the same place"), and an unmatched start (end) event for an unmatched start (end)
+event ("both end the process, neither is matched"). The same for B against A. A step with no candidate is
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py).
@@ -26,7 +27,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from processes.diff.leftovers import closest_in_place, closest_reason, related_reason, related_unmatched
+from processes.diff.leftovers import (
+    closest_in_place,
+    closest_reason,
+    endpoint_position,
+    endpoint_reason,
+    related_reason,
+    related_unmatched,
+)
 from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
@@ -121,6 +129,11 @@ def _side(
         return found
 
     free_other = np.array([y_id not in matched_other for y_id in ids_other], dtype=bool)
+    free_ends: dict[str, set[int]] = {}
+    for j, y_id in enumerate(ids_other):
+        position = endpoint_position(other.steps[y_id])
+        if position and free_other[j]:
+            free_ends.setdefault(position, set()).add(j)
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
@@ -139,6 +152,9 @@ def _side(
         ask.update(same_place if narrow else same_place.intersection(np.flatnonzero(row > 0.0).tolist()))
         related = set(related_unmatched(row, free_other, options.uncertain))
         ask.update(related)
+        position = endpoint_position(x)
+        ends = free_ends.get(position, set()) if position else set()
+        ask.update(ends)
         closest = None if narrow else closest_in_place(score, i, same_place, rows_of)
         if closest is not None:
             ask.add(closest)
@@ -153,15 +169,17 @@ def _side(
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if label < options.uncertain and not shared and not placed and j not in related:
+            if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                 continue
-            if not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
+            if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                 continue  # nothing in common but one neighbour: no candidate
             if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
                 continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             if j in related and label < options.uncertain:
                 reasons += (related_reason(options.uncertain),)
+            if j in ends and label < options.uncertain:
+                reasons += (endpoint_reason(position),)
             nearest = j == closest and not narrow and label == 0.0
             if placed and (not shared or nearest):
                 reasons += (_place_reason(one, here, matches, side),)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
-from diffbuilders import linear
+from diffbuilders import linear, model
 
 from processes.diff import diff_models, leftovers
 from processes.diff.formats import diff_markdown, diff_text
@@ -83,6 +83,29 @@ def test_a_wide_place_pairs_only_its_mutually_closest_steps() -> None:
     assert all("the closest of 4 steps in the same place" in found[0].reasons for found in asked.values())
     assert len({found[0].ids for found in asked.values()}) == 4  # one pair per step of B
     assert only(d) == ["a:A3"]
+
+
+def test_two_end_events_left_over_are_asked_about() -> None:
+    # A ends twice (so the lone end events are not paired), B once; the end events share no
+    # word and no matched neighbour, and an end event has no place (nothing after it)
+    a = model(
+        [("S", "start", ""), ("A1", "task", "Granska ansökan"), ("G", "xor", ""), ("A2", "task", "Beslut"),
+         ("A3", "task", "Arkivera ärendet"), ("E1", "end", "Ärendet är avslutat"), ("E2", "end", "Ansökan avvisad")],
+        [("S", "A1"), ("A1", "G"), ("G", "A2"), ("A2", "A3"), ("A3", "E1"), ("G", "E2")],
+    )
+    b = model(
+        [("S", "start", ""), ("B1", "task", "Granska ansökan"), ("B2", "task", "Beslut"), ("B3", "task", "Skicka beslutet"),
+         ("E", "end", "Klart")],
+        chain="S B1 B2 B3 E",
+    )
+    d = diff_models(a, b)
+    assert not any("E" in m.b for m in d.matches)
+    (c,) = candidates(d, "a", "E1")
+    assert c.ids == ("E",)
+    assert c.reasons[-1] == "both end the process, neither is matched"
+    assert [x.ids for x in candidates(d, "b", "E")] == [("E1",), ("E2",)]
+    # tasks are not touched by this rule
+    assert {"a:A3", "b:B3"} <= set(only(d))
 
 
 def test_closest_in_place_needs_the_best_both_ways() -> None:
