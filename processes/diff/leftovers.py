@@ -15,7 +15,10 @@ steps reported as only in one model that had a partner in the gold lists
   a shared word; a step that shares none still gets the one step there that it scores best with
   when that step, of this model's leftovers in its place, scores best with it too (mutual best:
   at most one such pair per step, so a place with five leftovers against two keeps at least
-  three "only" claims). Reason: "the closest of N steps in the same place".
+  three "only" claims). Reason: "the closest of N steps in the same place". Not in a place
+  with more than ``WIDE_MAX`` (20) leftovers on either side: that is a stretch the models do
+  not share, not a place (two 1,000-step models without a label in common would otherwise
+  have half their steps paired by position: bench_diff.py's ``unlike`` case).
 
 * **two endpoints left over**: a start (end) event without a partner against a start (end)
   event of the other model without one: "Ärendet är avslutat" / "Klart" (two end events,
@@ -35,6 +38,7 @@ from processes.diff.view import Step
 
 __all__ = [
     "RELATED",
+    "WIDE_MAX",
     "related_unmatched",
     "closest_in_place",
     "related_reason",
@@ -42,6 +46,9 @@ __all__ = [
     "endpoint_position",
     "endpoint_reason",
 ]
+
+#: a place with more leftovers than this (on either side) suggests nothing by score alone
+WIDE_MAX = 20
 
 #: labels at least this alike (and under the uncertain bar) make two unmatched steps candidates
 RELATED = 0.2
@@ -65,13 +72,14 @@ def closest_in_place(
 ) -> int | None:
     """The column of ``same_place`` that row ``i`` scores best with, when row ``i`` is also the
     best of that column's rows in the same place (``rows_of(j)``, ascending); ties go to the
-    lower index. ``None`` when the best is not mutual."""
-    if not same_place:
+    lower index. ``None`` when the best is not mutual or a side has more than ``WIDE_MAX``
+    steps there."""
+    if not same_place or len(same_place) > WIDE_MAX:
         return None
     cols = sorted(same_place)
     j = cols[int(np.argmax(score[i, cols]))]
     rows = rows_of(j)
-    if not rows or rows[int(np.argmax(score[rows, j]))] != i:
+    if not rows or len(rows) > WIDE_MAX or rows[int(np.argmax(score[rows, j]))] != i:
         return None
     return j
 

@@ -108,6 +108,23 @@ def test_two_end_events_left_over_are_asked_about() -> None:
     assert {"a:A3", "b:B3"} <= set(only(d))
 
 
+def test_a_stretch_wider_than_wide_max_suggests_nothing_by_score() -> None:
+    words = ["Ring", "Mejla", "Skriv", "Boka", "Läs", "Öppna", "Stäng", "Flytta", "Räkna", "Väg", "Mät", "Rita",
+             "Sortera", "Packa", "Lasta", "Tvätta", "Måla", "Laga", "Sy", "Baka", "Plantera", "Vattna"]
+    objects = ["polisen", "skatteverket", "protokoll", "lokal", "posten", "dörren", "fönstret", "pärmen", "kassan",
+               "paketet", "avståndet", "kartan", "korten", "väskan", "bilen", "golvet", "väggen", "cykeln",
+               "gardinen", "brödet", "fröet", "blomman"]
+    wide = [f"{w} {o}" for w, o in zip(words, objects, strict=True)][: leftovers.WIDE_MAX + 1]
+    a = linear(["Granska ansökan", "Fakturera avgiften", "Beslut"], prefix="A")
+    b = linear(["Granska ansökan", *wide, "Beslut"], prefix="B")
+    d = diff_models(a, b)
+    assert candidates(d, "a", "A1") == []
+    assert "a:A1" in only(d)
+    # one step fewer and the closest is asked about again
+    d = diff_models(a, linear(["Granska ansökan", *wide[:-1], "Beslut"], prefix="B"))
+    assert len(candidates(d, "a", "A1")) == 1
+
+
 def test_closest_in_place_needs_the_best_both_ways() -> None:
     score = np.array([[0.30, 0.20], [0.40, 0.10]])
 
@@ -122,6 +139,8 @@ def test_closest_in_place_needs_the_best_both_ways() -> None:
     assert leftovers.closest_in_place(even, 0, {0, 1}, rows_of) == 0
     assert leftovers.closest_in_place(even, 1, {0, 1}, rows_of) is None
     assert leftovers.closest_in_place(score, 0, set(), rows_of) is None
+    wide = np.zeros((1, leftovers.WIDE_MAX + 1))
+    assert leftovers.closest_in_place(wide, 0, set(range(leftovers.WIDE_MAX + 1)), lambda j: [0]) is None
 
 
 def test_related_unmatched_keeps_free_columns_from_the_bar() -> None:
