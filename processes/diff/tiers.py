@@ -11,10 +11,14 @@ an event are candidates of each other when their labels are at least 0.5 alike (
 betald" / "Kontrollera att avgiften har betalats"). The best three by combined score are
 kept, each with its reasons in plain words ("labels share: remiss, polis", "same
 neighbours: 1 matched step(s) before", "same place: between Diarieföring and Beslut",
-"already matched to another step"). The same for B against A. A step with no candidate is
+"already matched to another step"). Two more (leftovers.py): an unmatched step of B whose
+label is related below that bar (at least ``leftovers.RELATED``: "both unmatched, labels
+related"), and in a wide place the one step that is mutually closest by score ("the closest of
+N steps in the same place"), and an unmatched start (end) event for an unmatched start (end)
+event ("both end the process, neither is matched"). The same for B against A. A step with no candidate is
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
-reported as only in one model, before and after).
+reported as only in one model, before and after; "Branch only13" for leftovers.py).
 """
 
 from __future__ import annotations
@@ -23,6 +27,14 @@ from collections.abc import Callable
 
 import numpy as np
 
+from processes.diff.leftovers import (
+    closest_in_place,
+    closest_reason,
+    endpoint_position,
+    endpoint_reason,
+    related_reason,
+    related_unmatched,
+)
 from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
@@ -93,6 +105,35 @@ def _side(
             before_other.setdefault((kin, k), set()).add(col[y_id])
         for k in after:
             after_other.setdefault((kin, k), set()).add(col[y_id])
+    # the same for this model's unmatched steps (rows), for the closest pair of a wide place
+    row_of = {x_id: i for i, x_id in enumerate(one.steps)}
+    after_one: dict[tuple[str, int], set[int]] = {}
+    before_one: dict[tuple[str, int], set[int]] = {}
+    for x_id, (before, after) in places_one.items():
+        kin = family(one.steps[x_id])
+        for k in before:
+            before_one.setdefault((kin, k), set()).add(row_of[x_id])
+        for k in after:
+            after_one.setdefault((kin, k), set()).add(row_of[x_id])
+    rows_here: dict[int, list[int]] = {}
+
+    def rows_of(j: int) -> list[int]:
+        """This model's unmatched rows in the place of the other model's step ``j``."""
+        found = rows_here.get(j)
+        if found is None:
+            y_id = ids_other[j]
+            kin, (back, forth) = family(other.steps[y_id]), places_other[y_id]
+            behind: set[int] = set().union(*(before_one.get((kin, k), ()) for k in back))
+            ahead: set[int] = set().union(*(after_one.get((kin, k), ()) for k in forth))
+            found = rows_here[j] = sorted(behind & ahead)
+        return found
+
+    free_other = np.array([y_id not in matched_other for y_id in ids_other], dtype=bool)
+    free_ends: dict[str, set[int]] = {}
+    for j, y_id in enumerate(ids_other):
+        position = endpoint_position(other.steps[y_id])
+        if position and free_other[j]:
+            free_ends.setdefault(position, set()).add(j)
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
@@ -109,6 +150,14 @@ def _side(
         ask = set(np.flatnonzero(row >= min(options.uncertain, _CROSS_FAMILY)).tolist())
         ask.update(col[y_id] for key in near for y_id in beside_other.get(key, ()))
         ask.update(same_place if narrow else same_place.intersection(np.flatnonzero(row > 0.0).tolist()))
+        related = set(related_unmatched(row, free_other, options.uncertain))
+        ask.update(related)
+        position = endpoint_position(x)
+        ends = free_ends.get(position, set()) if position else set()
+        ask.update(ends)
+        closest = None if narrow else closest_in_place(score, i, same_place, rows_of)
+        if closest is not None:
+            ask.add(closest)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -119,16 +168,23 @@ def _side(
             if family(x) != family(y) and label < _CROSS_FAMILY:
                 continue
             shared = near & _near(other, y_id, unit_other)
-            placed = j in same_place and (narrow or label > 0.0)
-            if label < options.uncertain and not shared and not placed:
+            placed = j in same_place and (narrow or label > 0.0 or j == closest)
+            if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                 continue
-            if not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
+            if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                 continue  # nothing in common but one neighbour: no candidate
             if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
                 continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
-            if placed and not shared:
+            if j in related and label < options.uncertain:
+                reasons += (related_reason(options.uncertain),)
+            if j in ends and label < options.uncertain:
+                reasons += (endpoint_reason(position),)
+            nearest = j == closest and not narrow and label == 0.0
+            if placed and (not shared or nearest):
                 reasons += (_place_reason(one, here, matches, side),)
+            if nearest:
+                reasons += (closest_reason(len(same_place)),)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
