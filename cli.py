@@ -887,12 +887,13 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
 
 def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
     """The system lexical resources (Debian wordnet-base, mythes-sv) for the labels of ``loaded``."""
-    from bpmn_io.lexical import system_thesaurus
-    from processes.diff.language import detect_language
     from processes.diff.thesaurus import NO_THESAURUS
 
     if not use:
         return NO_THESAURUS
+    from bpmn_io.lexical import system_thesaurus  # (and the WordNet reader: only for --thesaurus)
+    from processes.diff.language import detect_language
+
     by_language: dict[str, list[str]] = {}
     for _, defs in loaded:
         labels = [n.name for p in defs.processes for n in p.nodes.values() if n.name]  # type: ignore[attr-defined]
