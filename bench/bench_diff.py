@@ -18,7 +18,8 @@ Each case runs in a fresh child process, so its CPU seconds (user + system) and 
 memory (max RSS) are its own, imports included; the CPU seconds of the helper processes the
 N-way comparison forks (``--workers``, default all cores as ``permitflow compare``) are
 counted in both CPU columns. The child runs with bytecode caching on (as installed), even
-when PYTHONDONTWRITEBYTECODE is set:
+when PYTHONDONTWRITEBYTECODE is set, and with an empty cache folder of its own (``PERMITFLOW_CACHE``:
+no YAML or BPMN parsed by an earlier run is read back; ``--user-cache`` for the user's folder):
 
     .venv/bin/python bench/bench_diff.py                       # every case
     .venv/bin/python bench/bench_diff.py --cases nway large --repeat 3
@@ -35,6 +36,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -260,8 +262,15 @@ def child(case: str, steps: int, self_steps: int, workers: int = 1) -> str:
 def measure(case: str, args: argparse.Namespace) -> tuple[float, float, float, float, str]:
     """(CPU s of the comparison, CPU s of the whole process, wall s, peak MB, result) of one
     case in a fresh child process."""
-    start = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
+    with tempfile.TemporaryDirectory(prefix="bench-diff-cache-") as cache:
+        if not args.user_cache:  # cold: models and profiles the tool has never read (no parsed YAML kept)
+            env["PERMITFLOW_CACHE"] = cache
+        return _timed_child(case, args, env)
+
+
+def _timed_child(case: str, args: argparse.Namespace, env: dict[str, str]) -> tuple[float, float, float, float, str]:
+    start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, __file__, "--child", case, "--steps", str(args.steps), "--self-steps", str(args.self_steps),
          "--workers", str(args.workers)],
@@ -284,6 +293,9 @@ def main() -> None:
     parser.add_argument("--self-steps", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=0,
                         help="processes for the N-way comparison's pairs (default: all cores, as permitflow compare)")
+    parser.add_argument("--user-cache", action="store_true",
+                        help="let each child use the user's cache folder (parsed YAML and BPMN of earlier runs); "
+                             "default: an empty one per child, a cold run")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.workers < 1:
@@ -296,6 +308,7 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])} (N-way workers: {args.workers})")
+    print(f"cache: {'the user cache folder' if args.user_cache else 'an empty folder per child (cold)'}")
     print("| case | comparison CPU s | whole process CPU s | wall s | peak MB (max RSS) | result |")
     print("|---|---|---|---|---|---|")
     for case in args.cases:
