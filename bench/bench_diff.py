@@ -24,8 +24,9 @@ no YAML or BPMN parsed by an earlier run is read back; ``--user-cache`` for the 
     .venv/bin/python bench/bench_diff.py                       # every case
     .venv/bin/python bench/bench_diff.py --cases nway large --repeat 3
     .venv/bin/python bench/bench_diff.py --cases unlike middle --repeat 3
+    .venv/bin/permitflow compare $(.venv/bin/python bench/bench_diff.py --write-models /tmp/nway) --format json
 
-Writes nothing; bench/RESULTS-diff.md records measured figures with the machine.
+Writes nothing (but the files of --write-models); bench/RESULTS-diff.md records measured figures with the machine.
 """
 
 from __future__ import annotations
@@ -218,6 +219,38 @@ def nway_models(count: int) -> list[tuple[str, Definitions, dict, dict]]:
     return models[:count]
 
 
+def write_nway_models(folder: Path) -> list[Path]:
+    """The ``nway`` case's ten models as files, for timing ``permitflow compare`` on them:
+    ``folder/<name>/process.yaml`` and ``profile.yaml`` copied from each library folder, and each
+    variant as ``process.bpmn`` with Helsingborg's profile, its element ids renamed as the variant's
+    are. Returns the model files in the case's order."""
+    import shutil
+
+    import yaml
+
+    from bpmn_io.writer import write_bpmn
+
+    paths = []
+    for name, defs, _facts, _params in nway_models(10):
+        out = folder / name
+        out.mkdir(parents=True, exist_ok=True)
+        if (LIBRARY / name).is_dir():
+            for file in ("process.yaml", "profile.yaml"):
+                shutil.copy(LIBRARY / name / file, out / file)
+            paths.append(out / "process.yaml")
+            continue
+        write_bpmn(defs, out / "process.bpmn")
+        tag = name.replace("variant", "V") + "_"
+        raw = yaml.safe_load((LIBRARY / "helsingborg" / "profile.yaml").read_text(encoding="utf-8"))
+        sim = raw.get("simulation") or {}
+        sim["elements"] = {tag + k: v for k, v in (sim.get("elements") or {}).items()}
+        if (sim.get("decision") or {}).get("element"):
+            sim["decision"]["element"] = tag + sim["decision"]["element"]
+        (out / "profile.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(out / "process.bpmn")
+    return paths
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -296,8 +329,14 @@ def main() -> None:
     parser.add_argument("--user-cache", action="store_true",
                         help="let each child use the user's cache folder (parsed YAML and BPMN of earlier runs); "
                              "default: an empty one per child, a cold run")
+    parser.add_argument("--write-models", type=Path, metavar="DIR",
+                        help="write the nway case's ten models as files under DIR (for timing `permitflow compare` "
+                             "on them), print their paths and stop")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_models:
+        print(" ".join(str(p) for p in write_nway_models(args.write_models)))
+        return
     if args.workers < 1:
         from processes.diff.forkpairs import default_workers
 
