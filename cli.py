@@ -719,7 +719,7 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[s
     from bpmn_io.loading import load_model
     from bpmn_io.profile import read_profile
 
-    if from_logs is not None and Path(arg).exists():
+    if from_logs is not None and not arg.lower().endswith(_MODEL_SUFFIXES) and Path(arg).exists():
         from bpmn_io.logfiles import is_case_log  # the log readers (lxml, csv, gzip) only for a file
 
         if is_case_log(arg):
@@ -737,6 +737,72 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[s
     raw = read_profile(profile_path).raw if profile_path.is_file() else None
     name = path.parent.name if path.stem == "process" and path.parent.name else path.stem
     return name, defs, raw
+
+
+#: file names that are models, never case logs (what ``bpmn_io.logfiles.is_case_log`` says, without importing it)
+_MODEL_SUFFIXES = (".bpmn", ".bpmn2", ".yaml", ".yml")
+
+
+class _Unread:
+    """An argument that failed to read in :func:`_compare_inputs`; its error is raised in argument order.
+    Not picklable: a forked helper with one fails as a whole, and this process reads its share again."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def __reduce__(self) -> Any:
+        raise TypeError("an unread argument is not sent between processes")
+
+
+def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int,
+                    first: Callable[[], Any]) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
+    """``(first(), [_compare_input(arg) for arg in args])``, computed as if in that order.
+
+    When every argument is a model file (.bpmn, .bpmn2, .xml, .yaml, .yml) or a library name and
+    ``workers`` > 1, a forked helper (:func:`processes.forkshare.run_shared`) reads three arguments
+    in four while this process runs ``first`` (the comparison's imports: about as long as reading
+    three models) and reads the fourth: reading and checking ten models and their profiles is most
+    of a cold ``compare`` before its pairs. The result is the same; an error in ``first`` is raised
+    first, then the error of the first bad argument in order (all arguments are read then)."""
+    from bpmn_io.userfile import is_stream_path
+
+    def read(arg: str) -> object:
+        try:
+            return _compare_input(arg, from_logs)
+        except Exception as err:  # noqa: BLE001 - raised below, in argument order
+            return _Unread(err)
+
+    def alone(arg: str) -> bool:  # read by a helper: nothing that is read once or reads a log
+        if is_stream_path(arg):
+            return False
+        path = Path(arg)
+        return not path.exists() or (path.is_file() and path.suffix.lower() in (*_MODEL_SUFFIXES, ".xml"))
+
+    if workers > 1 and all(alone(a) for a in args):
+        from processes.forkshare import run_shared
+
+        here = [k for k in range(len(args)) if k % 4 == 3]
+        there = [k for k in range(len(args)) if k % 4 != 3]
+
+        def share(group: tuple[bool, list[int]]) -> tuple[Any, list[object]]:
+            done = first() if group[0] else None
+            return done, [read(args[k]) for k in group[1]]
+
+        (_, theirs), (done, ours) = run_shared([(False, there), (True, here)], share, 2, last_here=True)
+        results: list[object] = [None] * len(args)
+        for k, result in zip(there + here, theirs + ours, strict=True):
+            results[k] = result
+    else:
+        done = first()
+        results = []
+        for arg in args:  # one by one: nothing after the first bad argument is read
+            results.append(read(arg))
+            if isinstance(results[-1], _Unread):
+                break
+    for result in results:
+        if isinstance(result, _Unread):
+            raise result.error
+    return done, results  # type: ignore[return-value]
 
 
 def _model_from_log(path: str, options: dict[str, Any]) -> tuple[str, object, dict[str, object] | None]:
@@ -821,12 +887,13 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
 
 def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
     """The system lexical resources (Debian wordnet-base, mythes-sv) for the labels of ``loaded``."""
-    from bpmn_io.lexical import system_thesaurus
-    from processes.diff.language import detect_language
     from processes.diff.thesaurus import NO_THESAURUS
 
     if not use:
         return NO_THESAURUS
+    from bpmn_io.lexical import system_thesaurus  # (and the WordNet reader: only for --thesaurus)
+    from processes.diff.language import detect_language
+
     by_language: dict[str, list[str]] = {}
     for _, defs in loaded:
         labels = [n.name for p in defs.processes for n in p.nodes.values() if n.name]  # type: ignore[attr-defined]
@@ -958,6 +1025,14 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
       permitflow compare kommun_a.xes.gz kommun_b.xes.gz kommun_c.csv --min-frequency 0.3
     """
     _one_blas_thread()  # its matrices are small; the pairs run on forked helpers instead
+    from processes.forkshare import default_workers
+
+    if len(models) < 2:
+        raise click.UsageError("compare needs at least two models (use diff for exactly two)")
+    logs = _log_inputs(kwargs)
+    # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
+    (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
+                                                 partial(_diff_settings, matches, synonyms))
     from processes.diff import (
         MatchOptions,
         compare_models,
@@ -967,13 +1042,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         prepare,
         profile_inputs,
     )
-    from processes.diff.forkpairs import default_workers
 
-    if len(models) < 2:
-        raise click.UsageError("compare needs at least two models (use diff for exactly two)")
-    decisions, words = _diff_settings(matches, synonyms)
-    logs = _log_inputs(kwargs)
-    inputs = [_compare_input(arg, logs) for arg in models]
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])

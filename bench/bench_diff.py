@@ -18,13 +18,15 @@ Each case runs in a fresh child process, so its CPU seconds (user + system) and 
 memory (max RSS) are its own, imports included; the CPU seconds of the helper processes the
 N-way comparison forks (``--workers``, default all cores as ``permitflow compare``) are
 counted in both CPU columns. The child runs with bytecode caching on (as installed), even
-when PYTHONDONTWRITEBYTECODE is set:
+when PYTHONDONTWRITEBYTECODE is set, and with an empty cache folder of its own (``PERMITFLOW_CACHE``:
+no YAML or BPMN parsed by an earlier run is read back; ``--user-cache`` for the user's folder):
 
     .venv/bin/python bench/bench_diff.py                       # every case
     .venv/bin/python bench/bench_diff.py --cases nway large --repeat 3
     .venv/bin/python bench/bench_diff.py --cases unlike middle --repeat 3
+    .venv/bin/permitflow compare $(.venv/bin/python bench/bench_diff.py --write-models /tmp/nway) --format json
 
-Writes nothing; bench/RESULTS-diff.md records measured figures with the machine.
+Writes nothing (but the files of --write-models); bench/RESULTS-diff.md records measured figures with the machine.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -216,6 +219,38 @@ def nway_models(count: int) -> list[tuple[str, Definitions, dict, dict]]:
     return models[:count]
 
 
+def write_nway_models(folder: Path) -> list[Path]:
+    """The ``nway`` case's ten models as files, for timing ``permitflow compare`` on them:
+    ``folder/<name>/process.yaml`` and ``profile.yaml`` copied from each library folder, and each
+    variant as ``process.bpmn`` with Helsingborg's profile, its element ids renamed as the variant's
+    are. Returns the model files in the case's order."""
+    import shutil
+
+    import yaml
+
+    from bpmn_io.writer import write_bpmn
+
+    paths = []
+    for name, defs, _facts, _params in nway_models(10):
+        out = folder / name
+        out.mkdir(parents=True, exist_ok=True)
+        if (LIBRARY / name).is_dir():
+            for file in ("process.yaml", "profile.yaml"):
+                shutil.copy(LIBRARY / name / file, out / file)
+            paths.append(out / "process.yaml")
+            continue
+        write_bpmn(defs, out / "process.bpmn")
+        tag = name.replace("variant", "V") + "_"
+        raw = yaml.safe_load((LIBRARY / "helsingborg" / "profile.yaml").read_text(encoding="utf-8"))
+        sim = raw.get("simulation") or {}
+        sim["elements"] = {tag + k: v for k, v in (sim.get("elements") or {}).items()}
+        if (sim.get("decision") or {}).get("element"):
+            sim["decision"]["element"] = tag + sim["decision"]["element"]
+        (out / "profile.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(out / "process.bpmn")
+    return paths
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -260,8 +295,15 @@ def child(case: str, steps: int, self_steps: int, workers: int = 1) -> str:
 def measure(case: str, args: argparse.Namespace) -> tuple[float, float, float, float, str]:
     """(CPU s of the comparison, CPU s of the whole process, wall s, peak MB, result) of one
     case in a fresh child process."""
-    start = time.perf_counter()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
+    with tempfile.TemporaryDirectory(prefix="bench-diff-cache-") as cache:
+        if not args.user_cache:  # cold: models and profiles the tool has never read (no parsed YAML kept)
+            env["PERMITFLOW_CACHE"] = cache
+        return _timed_child(case, args, env)
+
+
+def _timed_child(case: str, args: argparse.Namespace, env: dict[str, str]) -> tuple[float, float, float, float, str]:
+    start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, __file__, "--child", case, "--steps", str(args.steps), "--self-steps", str(args.self_steps),
          "--workers", str(args.workers)],
@@ -284,8 +326,17 @@ def main() -> None:
     parser.add_argument("--self-steps", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=0,
                         help="processes for the N-way comparison's pairs (default: all cores, as permitflow compare)")
+    parser.add_argument("--user-cache", action="store_true",
+                        help="let each child use the user's cache folder (parsed YAML and BPMN of earlier runs); "
+                             "default: an empty one per child, a cold run")
+    parser.add_argument("--write-models", type=Path, metavar="DIR",
+                        help="write the nway case's ten models as files under DIR (for timing `permitflow compare` "
+                             "on them), print their paths and stop")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_models:
+        print(" ".join(str(p) for p in write_nway_models(args.write_models)))
+        return
     if args.workers < 1:
         from processes.diff.forkpairs import default_workers
 
@@ -296,6 +347,7 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])} (N-way workers: {args.workers})")
+    print(f"cache: {'the user cache folder' if args.user_cache else 'an empty folder per child (cold)'}")
     print("| case | comparison CPU s | whole process CPU s | wall s | peak MB (max RSS) | result |")
     print("|---|---|---|---|---|---|")
     for case in args.cases:

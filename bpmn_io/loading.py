@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # the authoring reader and the library (profiles, dateutil) load when a YAML model or a library
 # name asks for them: `validate model.bpmn` needs neither; the XML reader (lxml) loads in
-# load_model, not for model_format (a simulation takes its parsed model from the user cache)
+# load_model for a BPMN model, not for a YAML one nor for model_format (a simulation takes its parsed model from the user cache)
 
 __all__ = ["BPMN_SUFFIXES", "YAML_SUFFIXES", "model_format", "load_model"]
 
@@ -78,8 +78,6 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
     ``strict=False`` reads a BPMN file whose sequence flows point at missing
     elements or cross processes (see :func:`bpmn_io.reader.parse_bpmn`).
     """
-    from .reader import read_bpmn
-
     path = Path(arg)
     if is_stream_path(path):
         return _load_stream(str(arg), strict)
@@ -87,6 +85,8 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
         from .library import is_library_name, library_names, library_paths
 
         if is_library_name(str(arg)):
+            from .reader import read_bpmn
+
             return read_bpmn(library_paths(str(arg))[0])
         raise InputError("no such file (expected a .bpmn or .yaml model, or a library name: "
                          f"{', '.join(library_names())})", file=str(arg))
@@ -95,6 +95,8 @@ def load_model(arg: str | os.PathLike[str], *, strict: bool = True) -> Definitio
     check_regular(path, what="model file")
     kind = model_format(path) or _sniff(_head(path))
     if kind == "bpmn":
+        from .reader import read_bpmn  # lxml and the XML reader: not for a YAML model
+
         return read_bpmn(path, strict=strict)
     from .authoring import read_authoring
 

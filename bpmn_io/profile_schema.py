@@ -167,9 +167,37 @@ def _holiday_countries() -> frozenset[str]:
 
 
 def _registry_countries() -> frozenset[str]:
-    from holidays.registry import COUNTRIES
+    countries = _registry_literal()
+    if countries is None:  # a registry written otherwise: the package's own (imports it)
+        from holidays.registry import COUNTRIES
 
-    return frozenset(code for names in COUNTRIES.values() for code in names[1:] if len(code) <= 3 and code.isupper())
+        countries = COUNTRIES
+    return frozenset(code for names in countries.values() for code in names[1:] if len(code) <= 3 and code.isupper())
+
+
+def _registry_literal() -> dict[str, tuple[str, ...]] | None:
+    """The holidays package's ``COUNTRIES`` table read as a literal from its ``registry.py``, without
+    importing the package (``import holidays`` costs about 0.1 CPU s: a cold ``compare`` or
+    ``simulate`` that only checks a calendar's country would pay it); ``None`` when it is not there
+    as a plain dict literal of tuples of text."""
+    import ast
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    try:
+        spec = find_spec("holidays")
+        if spec is None or not spec.origin:
+            return None
+        text = (Path(spec.origin).parent / "registry.py").read_text(encoding="utf-8")
+        start = text.index("\nCOUNTRIES: RegistryDict = {") + len("\nCOUNTRIES: RegistryDict = ")
+        table = ast.literal_eval(text[start : text.index("\n}\n", start) + 2])
+    except (ImportError, OSError, UnicodeError, ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if not isinstance(table, dict) or not all(
+        isinstance(names, tuple) and all(isinstance(n, str) for n in names) for names in table.values()
+    ):
+        return None
+    return table
 
 
 # --- pools, arrivals, elements ---------------------------------------------------------------------

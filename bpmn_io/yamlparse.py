@@ -94,6 +94,9 @@ def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, d
     return data, lines
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Walk:
     """State of one document walk: the line table, a value budget, the open nodes."""
 
@@ -159,6 +162,8 @@ class _Walk:
         return self.scalar(node, path)
 
     def scalar(self, node: yaml.Node, path: Path) -> Any:
+        if node.tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value  # what the constructor gives for a string, without its lookups
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError) as err:  # e.g. the date 2025-02-30

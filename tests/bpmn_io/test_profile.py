@@ -426,3 +426,24 @@ def test_attribute_condition_and_count_errors_are_located(old: str, new: str, li
         parse_profile(SMALL.replace(old, new, 1), source="p.yaml")
     message = str(err.value)
     assert message.startswith(f"p.yaml:{line}: ") and expected in message, message
+
+
+def test_holiday_countries_read_from_the_registry_text_are_the_packages() -> None:
+    """The country codes come from the holidays package's registry.py read as a literal (no import of
+    the package); they are the same as its ``COUNTRIES`` table gives, and that table is the fallback."""
+    from holidays.registry import COUNTRIES
+
+    from bpmn_io import profile_schema
+
+    assert profile_schema._registry_literal() == COUNTRIES
+    codes = profile_schema._registry_countries()
+    assert {"SE", "SWE", "NO", "DE"} <= codes
+    assert codes == frozenset(c for names in COUNTRIES.values() for c in names[1:] if len(c) <= 3 and c.isupper())
+
+
+def test_holiday_countries_fall_back_to_the_package_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bpmn_io import profile_schema
+
+    expected = profile_schema._registry_countries()
+    monkeypatch.setattr(profile_schema, "_registry_literal", lambda: None)
+    assert profile_schema._registry_countries() == expected
