@@ -16,14 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from bpmn_io import processstore, yamlstore
 from bpmn_io.profile import Profile, parse_profile, profile_from_data
 from bpmn_io.yamlsrc import dump_yaml
+from processes.cachestore import code_digest
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 from processes.model import Process
@@ -99,32 +98,7 @@ def code_version() -> str:
     Data (BPMN, profiles, scenario files) is not part of it: the resolved inputs
     are hashed into each job's key themselves.
     """
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for package in ("processes", "simulator", "bpmn_io", "scenarios"):
-        for parts in _source_files(str(root), package):
-            digest.update("/".join(parts).encode())
-            with open(os.path.join(root, *parts), "rb") as fh:
-                digest.update(fh.read())
-    return digest.hexdigest()[:16]
-
-
-def _source_files(root: str, package: str) -> list[tuple[str, ...]]:
-    """The ``.py`` files under ``root/package`` as path parts relative to ``root``, outside
-    ``__pycache__``, in the order of ``sorted(Path(root, package).rglob("*.py"))`` (pathlib
-    sorts by parts): what ``code_version`` hashed through pathlib, found with ``os.scandir``
-    (pathlib's rglob cost ~2/3 of the hash's 13 ms CPU per process)."""
-    found: list[tuple[str, ...]] = []
-    pending = [(package,)]
-    while pending:
-        folder = pending.pop()
-        with os.scandir(os.path.join(root, *folder)) as entries:
-            for entry in entries:
-                if entry.is_dir():  # rglob descends into linked folders too (Python 3.11)
-                    pending.append((*folder, entry.name))
-                elif entry.name.endswith(".py") and "__pycache__" not in folder:
-                    found.append((*folder, entry.name))
-    return sorted(found)
+    return code_digest()
 
 
 def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:
