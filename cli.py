@@ -162,14 +162,22 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
     """
     import json
 
-    from bpmn_io.loading import load_model
-    from processes.validate import check
+    from bpmn_io import checkstore
 
     code = 0
     report: list[dict[str, object]] = []
     for name in files:
         try:
-            problems = check(load_model(name, strict=not lenient))
+            kept = checkstore.place(name, strict=not lenient)
+            found = checkstore.recall(kept) if kept is not None else None
+            if found is None:  # not checked before with these bytes and this code
+                from bpmn_io.loading import load_model
+                from processes.validate import check
+
+                found = check(load_model(name, strict=not lenient))
+                if kept is not None:
+                    checkstore.keep(kept, name, found)
+            problems = found
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
