@@ -19,7 +19,8 @@ __all__ = ["cache_folder", "code_digest", "prune_oldest", "write_quietly"]
 
 
 def cache_folder(kind: str) -> Path | None:
-    """Where entries of ``kind`` (``holidays``, ``yaml``, ``model``) are kept, or ``None`` when the stores are off."""
+    """Where entries of ``kind`` (``holidays``, ``yaml``, ``model``, ``check``, ``checked``) are kept, or
+    ``None`` when the stores are off."""
     chosen = os.environ.get("PERMITFLOW_CACHE")
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "none") else Path(chosen) / kind
