@@ -107,7 +107,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from bpmn_io.profile import Profile
     from processes.model import Definitions, Process
     from processes.validate import Problem
     from scenarios.batch import BatchResults
@@ -163,14 +162,22 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
     """
     import json
 
-    from bpmn_io.loading import load_model
-    from processes.validate import check
+    from bpmn_io import checkstore
 
     code = 0
     report: list[dict[str, object]] = []
     for name in files:
         try:
-            problems = check(load_model(name, strict=not lenient))
+            kept = checkstore.place(name, strict=not lenient)
+            found = checkstore.recall(kept) if kept is not None else None
+            if found is None:  # not checked before with these bytes and this code
+                from bpmn_io.loading import load_model
+                from processes.validate import check
+
+                found = check(load_model(name, strict=not lenient))
+                if kept is not None:
+                    checkstore.keep(kept, name, found)
+            problems = found
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -530,7 +537,9 @@ def _terminal_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, Profile]]:
+def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[tuple[str, Any]]:
+    """``(name, profile)`` of library ``names`` (default: all) in table order; ``listed``: names and
+    facts only (``bpmn_io.library.read_listed_profile``: the same checks, for the listings)."""
     from bpmn_io import library as lib
 
     known = lib.library_names()
@@ -540,7 +549,8 @@ def _library_profiles(names: tuple[str, ...]) -> list[tuple[str, Profile]]:
                                      param_hint="NAME")
     # read first, then put in table order: the order asks each profile for its handler, which
     # a profile read in this process answers without parsing it again
-    read = {n: lib.read_library_profile(lib.library_root() / n / lib.PROFILE_FILE) for n in names or known}
+    reader = lib.read_listed_profile if listed else lib.read_library_profile
+    read = {n: reader(lib.library_root() / n / lib.PROFILE_FILE) for n in names or known}
     return [(n, read[n]) for n in lib.ordered_names(list(names) or None)]
 
 
@@ -566,7 +576,7 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     from bpmn_io import library as lib
     from bpmn_io import library_facts as facts
 
-    profiles = _library_profiles(())
+    profiles = _library_profiles((), listed=True)
     columns = (("application_fee", "Application fee"), ("stated_handling_time", "Stated handling time"),
                ("deciding_body", "Deciding body"))
     table = facts.facts_table(profiles, columns)
@@ -665,7 +675,7 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """
     from bpmn_io import library_facts as facts
 
-    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names)), fmt, total=_terminal_width()),
+    click.echo(facts.render_facts(facts.facts_table(_library_profiles(names, listed=True)), fmt, total=_terminal_width()),
                nl=False)
 
 

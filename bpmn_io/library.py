@@ -19,18 +19,23 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import processes
 from bpmn_io.profile import Profile, parse_profile, provenance_gaps
+from bpmn_io.profile_schema import facts_from_data
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
+from processes.cachestore import cache_folder, code_digest, read_checked, write_checked
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
+from processes.frozenmap import FrozenMap
 
 if TYPE_CHECKING:
     from processes.model import Definitions
+    from processes.params import Fact
 
 __all__ = [
     "LibraryEntry",
@@ -40,6 +45,8 @@ __all__ = [
     "library_paths",
     "load_entry",
     "read_library_profile",
+    "ListedProfile",
+    "read_listed_profile",
     "generate_bpmn",
     "own_process_names",
     "PROCESS_FILE",
@@ -209,6 +216,50 @@ def read_library_profile(path: Path) -> Profile:
             path=gaps[0],
         )
     return profile
+
+
+@frozen_dataclass
+class ListedProfile:
+    """What the listings (``permitflow library``, ``facts``) show of a library profile."""
+
+    municipality: str | None
+    handled_by: str | None
+    facts: FrozenMap[str, Fact]
+
+
+#: the user cache's record that a profile text passed :func:`read_library_profile` under this code
+_CHECKED_FORMAT = "permitflow-library-checked/1"
+_CHECKED_MOST = 400
+
+
+def _checked_place(data: bytes) -> tuple[Path, str] | None:
+    folder = cache_folder("checked")
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{_CHECKED_FORMAT}\x00{code_digest()}\x00".encode() + data).hexdigest()
+    return folder / f"{key[:40]}.json", key
+
+
+def read_listed_profile(path: Path) -> ListedProfile:
+    """The names and facts of the library profile at ``path``, checked as :func:`read_library_profile`
+    checks the whole profile (the same errors).
+
+    A listing does not need the simulation parameters, which are most of what reading a profile
+    costs: a text that passed the whole check before, under this very code (a record in the user
+    cache, kind ``checked``, keyed by the text and :func:`processes.cachestore.code_digest`), passes
+    again, so only its facts are built. Any other text is read whole and, when it passes, recorded.
+    """
+    data = read_user_file(path, what="profile", max_bytes=MAX_YAML_BYTES)
+    place = _checked_place(data)
+    if place is not None and read_checked(place[0], _CHECKED_FORMAT, place[1]) == "ok":
+        raw = load_yaml(data, source=str(path)).data or {}
+        handled_by = raw.get("handled_by")
+        _remember_handler(data, handled_by)
+        return ListedProfile(raw.get("municipality"), handled_by, facts_from_data(raw.get("facts")))
+    profile = read_library_profile(path)
+    if place is not None:
+        write_checked(place[0], _CHECKED_FORMAT, place[1], "ok", _CHECKED_MOST)
+    return ListedProfile(profile.municipality, profile.handled_by, profile.facts)
 
 
 def load_entry(name: str, root: Path | None = None) -> LibraryEntry:

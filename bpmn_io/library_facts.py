@@ -21,6 +21,7 @@ import json
 import textwrap
 from dataclasses import dataclass
 
+from bpmn_io.library import ListedProfile
 from bpmn_io.profile import Profile
 from processes.errors import InputError
 from processes.params import Fact
@@ -112,7 +113,7 @@ def split_sources(source: str | None) -> tuple[str, ...]:
 
 
 def facts_table(
-    profiles: list[tuple[str, Profile]], columns: tuple[tuple[str, str], ...] = FACT_COLUMNS
+    profiles: list[tuple[str, Profile | ListedProfile]], columns: tuple[tuple[str, str], ...] = FACT_COLUMNS
 ) -> FactsTable:
     """The mapping table of ``profiles`` (``(name, profile)`` pairs), sources numbered in order of appearance."""
     numbers: dict[str, int] = {}

@@ -78,7 +78,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 
 from processes.digraph import Digraph, immediate_dominators, strongly_connected_components
 from processes.graph import (
@@ -102,34 +102,10 @@ from processes.model import (
     SubProcess,
     Task,
 )
+from processes.problems import CODES, SEVERITIES, Problem
 from processes.xmlids import id_fault
 
 __all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors"]
-
-SEVERITIES = ("error", "warning")
-CODES = (
-    "duplicate-id", "missing-ref", "cross-scope", "boundary-host", "no-start", "no-end",
-    "unreachable", "dead-end", "xor-split-and-join", "and-split-xor-join", "trivial-gateway", "implicit-end",
-    "invalid-id",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One finding of :func:`check`: ``code`` (see the module table), ``severity``,
-    ``element`` (the id it is about) and a one-line ``message``."""
-
-    code: str
-    severity: str
-    element: str
-    message: str
-
-    def __post_init__(self) -> None:
-        if self.severity not in SEVERITIES:
-            raise ValueError(f"severity {self.severity!r} (expected one of {', '.join(SEVERITIES)})")
-        if self.code not in CODES:
-            raise ValueError(f"problem code {self.code!r} (expected one of {', '.join(CODES)})")
-
 
 def check(defs: Definitions) -> list[Problem]:
     """Every structural problem of ``defs``, in document order (process by process)."""

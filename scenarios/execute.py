@@ -17,12 +17,12 @@ import hashlib
 import json
 import math
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from bpmn_io import processstore, yamlstore
 from bpmn_io.profile import Profile, parse_profile, profile_from_data
 from bpmn_io.yamlsrc import dump_yaml
+from processes.cachestore import code_digest
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 from processes.model import Process
@@ -98,14 +98,7 @@ def code_version() -> str:
     Data (BPMN, profiles, scenario files) is not part of it: the resolved inputs
     are hashed into each job's key themselves.
     """
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for package in ("processes", "simulator", "bpmn_io", "scenarios"):
-        for path in sorted((root / package).rglob("*.py")):
-            if "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest()
 
 
 def point_inputs(point: SweepPoint) -> tuple[MemberText, ...]:

@@ -675,3 +675,59 @@ def test_the_officer_cost_per_hour_says_it_is_angelholms_fee_rate_used_as_a_cost
     officer = profile(name).raw["simulation"]["pools"]["officer"]
     assert officer["cost_per_hour"] == 1160
     assert "Ängelholm's fee rate" in officer["note"] and "not a measured cost" in officer["note"]
+
+
+def _listed(profile) -> tuple:
+    return (profile.municipality, profile.handled_by, dict(profile.facts))
+
+
+@pytest.mark.parametrize("cache", ["fresh", "none"])
+def test_a_listed_profile_has_the_names_and_facts_of_the_whole_read_the_first_and_the_second_time(
+        cache, tmp_path, monkeypatch):
+    monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path) if cache == "fresh" else "none")
+    for name in ALL:
+        path = lib.library_root() / name / lib.PROFILE_FILE
+        whole = lib.read_library_profile(path)
+        first = lib.read_listed_profile(path)  # checked whole, then recorded
+        second = lib.read_listed_profile(path)  # recorded: facts only
+        assert _listed(first) == _listed(second) == _listed(whole)
+    kept = list((tmp_path / "checked").glob("*.json")) if cache == "fresh" else []
+    assert len(kept) == (len(ALL) if cache == "fresh" else 0)
+
+
+def test_a_listed_profile_is_refused_as_the_whole_read_refuses_it_each_time(tmp_path, monkeypatch):
+    # a profile whose simulation section is wrong: the listing reports it, and records nothing
+    from bpmn_io.yamlsrc import dump_yaml, load_yaml
+
+    monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path / "cache"))
+    source = lib.library_root() / "helsingborg" / lib.PROFILE_FILE
+    raw = copy.deepcopy(load_yaml(source.read_bytes()).data)
+    raw["simulation"]["no_such_key"] = {"value": 1, "source": "here"}
+    bad = tmp_path / "profile.yaml"
+    bad.write_text(dump_yaml(raw), encoding="utf-8")
+    with pytest.raises(InputError) as whole:
+        lib.read_library_profile(bad)
+    for _ in range(2):
+        with pytest.raises(InputError) as listed:
+            lib.read_listed_profile(bad)
+        assert str(listed.value) == str(whole.value)
+    assert not list((tmp_path / "cache" / "checked").glob("*.json"))
+
+
+def test_a_record_of_a_checked_profile_holds_for_that_code_only(tmp_path, monkeypatch):
+    from processes import cachestore
+
+    monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path))
+    path = lib.library_root() / "helsingborg" / lib.PROFILE_FILE
+    lib.read_listed_profile(path)
+    wholes = []
+    monkeypatch.setattr(lib, "read_library_profile", lambda p: wholes.append(p) or lib_read(p))
+    lib.read_listed_profile(path)
+    assert wholes == []  # the record holds: no whole read
+    monkeypatch.setattr(lib, "code_digest", lambda: "another-code")
+    lib.read_listed_profile(path)
+    assert wholes == [path]  # other code: read whole again
+    assert cachestore.code_digest() != "another-code"
+
+
+lib_read = lib.read_library_profile

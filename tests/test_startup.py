@@ -77,7 +77,14 @@ def test_validating_a_bpmn_file_needs_no_graph_library_and_no_yaml(tmp_path: Pat
     found = heavy_modules(["validate", model], tmp_path,
                           heavy=("networkx", "yaml", "dateutil", "numpy", "simpy", "bpmn_io.library", "bpmn_io.profile"))
     assert found == []
-    assert "processes.model" in heavy_modules(["validate", model], tmp_path, heavy=("processes.model",))  # the probe sees
+    (tmp_path / "cache" / "check").rename(tmp_path / "kept")  # the first run kept its problems: not this time
+    assert heavy_modules(["validate", model], tmp_path, heavy=("processes.model", "lxml")) == ["lxml", "processes.model"]
+
+
+def test_validating_an_unchanged_file_again_reads_what_was_found_without_the_reader(tmp_path: Path) -> None:
+    model = str(ROOT / "processes/library/helsingborg/process.bpmn")
+    heavy_modules(["validate", model], tmp_path, heavy=())  # a first run keeps its problems in the user cache
+    assert heavy_modules(["validate", model], tmp_path, heavy=("processes.model", "lxml", "bpmn_io.reader")) == []
 
 
 def test_the_listings_read_the_same_from_the_yaml_store(tmp_path: Path) -> None:

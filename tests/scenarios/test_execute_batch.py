@@ -132,3 +132,30 @@ def test_a_scenario_with_cases_simulates_that_many_applications(workdir: Path) -
     for _uid, job in planned:
         result = run_unit(job.payload)
         assert dict(result.figures)["mini/cases"] == 12.0 and len(result.cases) == 12
+
+
+def test_code_version_hashes_what_pathlib_rglob_finds_in_its_order(tmp_path: Path) -> None:
+    # code_version lists the sources with os.scandir: the same files, names and order as the
+    # pathlib definition it replaced, so kept results and parsed models keep their keys
+    import hashlib
+
+    from processes import cachestore
+    from scenarios import execute
+
+    def by_pathlib(root: Path, package: str) -> list[tuple[str, ...]]:
+        return [p.relative_to(root).parts for p in sorted((root / package).rglob("*.py"))
+                if "__pycache__" not in p.parts]
+
+    for sub in ("b", "a/z", "a/__pycache__", "A", "a.b"):
+        (tmp_path / "pkg" / sub).mkdir(parents=True)
+    for name in ("b/x.py", "a/z/y.py", "a/__pycache__/c.py", "A/q.py", "a.b/r.py", "top.py", "a/notes.txt", "_u.py"):
+        (tmp_path / "pkg" / name).write_text(name)
+    assert cachestore._source_files(str(tmp_path), "pkg") == by_pathlib(tmp_path, "pkg")
+    root = Path(execute.__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in ("processes", "simulator", "bpmn_io", "scenarios"):
+        assert cachestore._source_files(str(root), package) == by_pathlib(root, package)
+        for parts in by_pathlib(root, package):
+            digest.update(str(Path(*parts)).encode())
+            digest.update((root / Path(*parts)).read_bytes())
+    assert execute.code_version() == digest.hexdigest()[:16]
