@@ -15,6 +15,7 @@ from processes.diff.places import without_proper_names
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import Step
+from processes.diff.register import formal
 from processes.diff.voice import as_active
 
 __all__ = [
@@ -179,7 +180,7 @@ def _without_role_subject(name: str, lang: str) -> str:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(expand(lex, named(step), lang), lang), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:

@@ -1,0 +1,121 @@
+"""The formal, old written register of Swedish administration, read as today's words.
+
+A retiring officer writes "Tillståndet införes i tillståndsregistret", "Remisser utsändes",
+"Polismyndigheten bereds tillfälle att yttra sig"; a case system says "Tillståndet förs in i
+tillståndsregistret", "Remiss skickas till Polisen". Three general constructions:
+
+* **the old passive in -es** ("införes", "utsändes", "tillställes", "genomföres",
+  "utredes"): the modern -s passive ("införs", "genomförs"). The roots of both forms are
+  already one (language.word_root); read as the modern form, the light verbs among the stop
+  words ("genomförs") are light verbs in the old form too. A word is rewritten only when
+  both forms have the same root, so a genitive ("ärendes") or a past tense keeps its reading;
+* **a particle verb is its prefix verb** ("förs in" = "införs", "skickas ut" = "utskickas",
+  "ställs samman" = "sammanställs"): written as one word when the labels compared
+  (``Lexicon.roots``) have that word's root, so "förs in" meets "införes" and a particle
+  stays a particle where no label writes the compound. Only particles that are not
+  prepositions too ("in", "ut", "upp", "fram", "bort", "samman", "tillbaka", "åter"):
+  "fattas av nämnden" is not "avfattas";
+* **"X bereds tillfälle att yttra sig"** (also "ges/gives tillfälle", "möjlighet",
+  "får yttra sig"): the legal phrase for a remiss to X, read as "remiss till X" and what
+  follows. When X is the applicant (subjects.PARTIES) it is the applicant heard before the
+  decision, not a remiss: the label stays.
+
+>>> modern_passive("Tillståndet införes i tillståndsregistret", "sv")
+'Tillståndet införs i tillståndsregistret'
+>>> modern_passive("Kunskapsprovet genomföres", "sv")
+'Kunskapsprovet genomförs'
+>>> as_remiss("Polismyndigheten bereds tillfälle att yttra sig", "sv")
+'remiss till Polismyndigheten'
+>>> as_remiss("Räddningstjänsten bereds tillfälle att yttra sig över brandskyddet", "sv")
+'remiss till Räddningstjänsten över brandskyddet'
+>>> as_remiss("Sökanden bereds tillfälle att yttra sig", "sv")
+'Sökanden bereds tillfälle att yttra sig'
+
+Labels in other languages stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from processes.diff.language import word_root
+from processes.diff.subjects import PARTIES
+from processes.diff.text import Lexicon
+
+__all__ = ["PARTICLES", "as_remiss", "formal", "modern_passive", "particle_verbs"]
+
+_VOWELS = frozenset("aeiouyåäö")
+#: verb particles that are not prepositions as well (a preposition has an object:
+#: "fattas av nämnden", "ställs till sökanden")
+PARTICLES = frozenset("in ut upp fram bort samman tillbaka åter".split())
+_PUNCT = ".,;:()\"'"
+
+#: "bereds tillfälle att yttra sig", "ges möjlighet att yttra sig", "får yttra sig"
+_INVITED = re.compile(
+    r"(?P<who>[^,;:]+?)\s+(?:bereds|beredes|ges|gives|erbjuds|får)\s+"
+    r"(?:(?:tillfälle|möjlighet)\s+(?:att\s+)?)?yttra\s+sig\b(?P<rest>[^,;:]*)",
+    re.IGNORECASE,
+)
+
+
+def _old_passive(word: str) -> str:
+    """``word`` (as written) in the modern -s passive when it is the old -es one."""
+    bare = word.casefold()
+    if len(bare) < 6 or not bare.isalpha() or not bare.endswith("es") or bare[-3] in _VOWELS:
+        return word
+    modern = word[:-2] + "s"
+    if word_root(bare, "sv") != word_root(modern.casefold(), "sv"):
+        return word
+    return modern
+
+
+def modern_passive(name: str, lang: str) -> str:
+    """``name`` with each old -es passive in the modern -s form (module doc)."""
+    if lang != "sv" or not name:
+        return name
+    return " ".join(_old_passive(w) for w in name.split(" "))
+
+
+def particle_verbs(lex: Lexicon, name: str, lang: str) -> str:
+    """``name`` with a verb and its particle written as the prefix verb when the labels
+    compared have that verb (module doc)."""
+    if lang != "sv" or not name:
+        return name
+    words = name.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and word.isalpha():
+            particle = words[i + 1].casefold().strip(_PUNCT)
+            tail = words[i + 1][len(words[i + 1].rstrip(_PUNCT)) :]
+            if particle in PARTICLES:
+                joined = particle + word.casefold()
+                if word_root(joined, lang, lex.lemmatise) in lex.roots:
+                    out.append(joined + tail)
+                    i += 2
+                    continue
+        out.append(word)
+        i += 1
+    return " ".join(out)
+
+
+def as_remiss(name: str, lang: str) -> str:
+    """``name`` with "X bereds tillfälle att yttra sig" read as "remiss till X" (module doc)."""
+    if lang != "sv" or not name:
+        return name
+
+    def rewrite(m: re.Match[str]) -> str:
+        who = m.group("who").strip()
+        first = who.split()[0].casefold()
+        if first in PARTIES or first == "den":  # the applicant heard ("den sökande"): not a remiss
+            return m.group(0)
+        lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
+        return f"{lead}remiss till {who}{m.group('rest')}"
+
+    return _INVITED.sub(rewrite, name)
+
+
+def formal(lex: Lexicon, name: str, lang: str) -> str:
+    """The three readings of the module doc, in turn."""
+    return particle_verbs(lex, modern_passive(as_remiss(name, lang), lang), lang)
