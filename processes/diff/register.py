@@ -10,11 +10,13 @@ tillståndsregistret", "Remiss skickas till Polisen". Three general construction
   words ("genomförs") are light verbs in the old form too. A word is rewritten only when
   both forms have the same root, so a genitive ("ärendes") or a past tense keeps its reading;
 * **a particle verb is its prefix verb** ("förs in" = "införs", "skickas ut" = "utskickas",
-  "ställs samman" = "sammanställs"): written as one word when the labels compared
-  (``Lexicon.roots``) have that word's root, so "förs in" meets "införes" and a particle
-  stays a particle where no label writes the compound. Only particles that are not
-  prepositions too ("in", "ut", "upp", "fram", "bort", "samman", "tillbaka", "åter"):
-  "fattas av nämnden" is not "avfattas";
+  "ställs samman" = "sammanställs"). Where the synonym list has the particle verb as a
+  phrase ("förs in", "lämnas in"), the prefix verb is written as it ("införes" → "förs in",
+  read as registering); else the particle verb is written as one word when the labels
+  compared (``Lexicon.roots``) have that word's root, so "skickas ut" meets "utskickas" and
+  a particle stays a particle where no label writes the compound. Only particles that are
+  not prepositions too ("in", "ut", "upp", "fram", "bort", "samman", "tillbaka", "åter"):
+  "fattas av nämnden" is not "avfattas"; a stop word ("inför") is not split;
 * **"X bereds tillfälle att yttra sig"** (also "ges/gives tillfälle", "möjlighet",
   "får yttra sig"): the legal phrase for a remiss to X, read as "remiss till X" and what
   follows. When X is the applicant (subjects.PARTIES) it is the applicant heard before the
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from processes.diff.language import word_root
+from processes.diff.language import is_stopword, word_root
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
 
@@ -76,9 +78,26 @@ def modern_passive(name: str, lang: str) -> str:
     return " ".join(_old_passive(w) for w in name.split(" "))
 
 
+def _phrase(lex: Lexicon, verb: str, particle: str, lang: str) -> bool:
+    """Whether the synonym list has "``verb`` ``particle``" as a phrase ("förs in")."""
+    read = lex.synonyms.replace_phrases(f"{verb.casefold()} {particle}", lang)
+    return read.startswith("=") and " " not in read
+
+
+def _split(lex: Lexicon, word: str, lang: str) -> str:
+    """A prefix verb written as the particle verb of the synonym list ("införs" → "förs in")."""
+    bare = word.casefold()
+    if not bare.isalpha() or is_stopword(bare, lang):
+        return word
+    for particle in sorted(PARTICLES):
+        rest = bare[len(particle) :]
+        if bare.startswith(particle) and len(rest) >= 3 and _phrase(lex, rest, particle, lang):
+            return f"{rest} {particle}"
+    return word
+
+
 def particle_verbs(lex: Lexicon, name: str, lang: str) -> str:
-    """``name`` with a verb and its particle written as the prefix verb when the labels
-    compared have that verb (module doc)."""
+    """``name`` with a prefix verb and a particle verb written alike (module doc)."""
     if lang != "sv" or not name:
         return name
     words = name.split(" ")
@@ -89,13 +108,13 @@ def particle_verbs(lex: Lexicon, name: str, lang: str) -> str:
         if i + 1 < len(words) and word.isalpha():
             particle = words[i + 1].casefold().strip(_PUNCT)
             tail = words[i + 1][len(words[i + 1].rstrip(_PUNCT)) :]
-            if particle in PARTICLES:
+            if particle in PARTICLES and not _phrase(lex, word, particle, lang):
                 joined = particle + word.casefold()
                 if word_root(joined, lang, lex.lemmatise) in lex.roots:
                     out.append(joined + tail)
                     i += 2
                     continue
-        out.append(word)
+        out.append(_split(lex, word, lang))
         i += 1
     return " ".join(out)
 
