@@ -40,7 +40,7 @@ __all__ = ["MESSAGE_WORDS", "as_dispatch", "as_hand_over"]
 #: verbs and nouns of sending or telling (general Swedish administrative language)
 MESSAGE_WORDS = frozenset(
     "skicka skickar skickas skickat skickande utskick sänd sända sänder sänds översänd översända "
-    "översänder översänds översändande expediera expedierar expedieras expediering expedieringen "
+    "översänder översänds översändande tillställa tillställer tillställs expediera expedierar expedieras expediering expedieringen "
     "delge delger delges delgivning meddela meddelar meddelas meddelande underrätta underrättar "
     "underrättas underrättelse underrättelsen informera informerar informeras mejla mejlar "
     "posta postar".split()

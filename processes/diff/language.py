@@ -52,7 +52,9 @@ STOPWORDS = {
         # and "lämna … till" are phrases and hand-overs read before the stop words; "komma"
         # is the future's auxiliary ("kommer att") and a light verb ("kommer på besök" is
         # "besök"; "kommer in" is a phrase of arrival, read before)
-        "lämna lämnar lämnas lämnat komma kommer".split()
+        "lämna lämnar lämnas lämnat komma kommer "
+        # the formal register's "and" and "at": "Beslutet jämte tillståndsbevis", "å stadshuset"
+        "jämte å".split()
     ),
     "en": frozenset(
         "the a an of to for and or in on at by with from into onto via as is are be been being was "

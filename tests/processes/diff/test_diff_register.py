@@ -68,3 +68,15 @@ def test_bereds_tillfalle_att_yttra_sig_is_a_remiss() -> None:
     a, b = "Polismyndigheten bereds tillfälle att yttra sig", "Remiss skickas till Polisen"
     lex = Lexicon.build(builtin_synonyms(), [a, b])
     assert label_similarity(lex, _what(a, b), _what(b, a)) >= 0.8 > label_similarity(lex, a, b)
+
+
+def test_the_formal_registers_words() -> None:
+    # "erlägga" is paying (synonyms.yaml)
+    a, b = "Prövningsavgiften har erlagts", "Avgiften betalas"
+    lex = Lexicon.build(builtin_synonyms(), [a, b])
+    assert lex.terms("erlagts", "sv") == lex.terms("betalas", "sv")
+    # "tillställa" is a message word: the decision sent (dispatch.py)
+    assert _what("Beslutet tillställes sökanden") == "delge sökanden"
+    # "jämte" and "å" are the formal "och" and "på" (stop words)
+    lex = Lexicon.build(builtin_synonyms(), ["Kunskapsprov jämte omprov å stadshuset", "Kunskapsprov och omprov"])
+    assert lex.terms("Kunskapsprov jämte omprov å stadshuset", "sv") == lex.terms("Kunskapsprov och omprov", "sv")
