@@ -12,10 +12,10 @@ from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
+from processes.diff.register import formal
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import Step
-from processes.diff.register import formal
 from processes.diff.voice import as_active
 
 __all__ = [
