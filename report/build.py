@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
+from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report.folder import replace_outputs
-from report.html import render_report, start_plots
+from report.html import plot_jobs, render_report, start_plots
+from report.plots import PlotJob, draw_plot, sweep_job
 from report.results import (
     first_point_cases,
     member_files,
@@ -24,9 +25,10 @@ from report.results import (
     write_bytes_atomic,
 )
 from report.summarycheck import read_cases_file, read_summary_file
-from scenarios.batch import BatchResults
+from scenarios.batch import BatchResults, PointResults
+from scenarios.study import Study
 
-__all__ = ["write_report", "write_run", "library_diff_section"]
+__all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
 
 def library_diff_section(names: Sequence[str]) -> str:
@@ -84,9 +86,58 @@ def _plotted(doc: dict[str, Any]) -> dict[str, Any]:
     return loaded
 
 
+def _profiles(folder: Path, batch: BatchResults) -> dict[str, Any]:
+    """The profile documents of ``batch``'s processes as ``profiles/`` gives them back (by name)."""
+    return {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
+            for name, data in member_files(batch).items() if name.startswith("profiles/")}
+
+
+class EarlyPlots:
+    """The report's plots sent to a run's workers while its last units still run: the four plots
+    of every scenario's first sweep point once those points are all summarised, and a scenario's
+    sweep plot once its points are; :func:`write_run` (``early=``) takes each one whose job is
+    the same as the one it makes (the same inputs, so the same PNG) and draws only the others.
+
+    :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
+    results folder: a plot that is not needed or not the same is simply not used."""
+
+    def __init__(self, folder: str | Path, batch_study: Study) -> None:
+        self.folder, self.study = Path(folder), batch_study
+        self.executor: Executor | None = None
+        self.started: dict[Hashable, tuple[PlotJob, Future[str | None]]] = {}
+        self._points: dict[tuple[str, int], PointResults] = {}
+        self._firsts = False
+
+    def point(self, point: PointResults) -> None:
+        """``point`` is summarised: send the plots whose points are all here now."""
+        if self.executor is None:
+            return
+        self._points[(point.scenario.name, point.index)] = point
+        jobs: dict[Hashable, PlotJob | None] = {}
+        with_points = [s for s in self.study.scenarios if s.points]
+        if not self._firsts and all((s.name, 0) in self._points for s in with_points):
+            self._firsts = True
+            firsts = BatchResults(self.study, tuple(self._points[(s.name, 0)] for s in with_points), ())
+            cases = first_point_cases(firsts)
+            if cases is not None:
+                jobs.update(plot_jobs(_plotted(results_document(firsts)), cases, _profiles(self.folder, firsts),
+                                      sweeps=False))
+        scenario = point.scenario
+        if scenario.sweep and len(scenario.points) >= 2 and all(
+                (scenario.name, p) in self._points for p in range(len(scenario.points))):
+            k = self.study.scenarios.index(scenario)
+            mine = BatchResults(self.study, tuple(self._points[(scenario.name, p)]
+                                                  for p in range(len(scenario.points))), ())
+            jobs[("sweep", k)] = sweep_job(_plotted(results_document(mine))["scenarios"][k])
+        for key, job in jobs.items():
+            if job is not None:
+                self.started[key] = (job, self.executor.submit(draw_plot, job))
+
+
 def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None,
               executor: Executor | None = None, csv_executor: Executor | None = None,
-              diff_section: Callable[[Sequence[str]], str] | None = None) -> Path:
+              diff_section: Callable[[Sequence[str]], str] | None = None,
+              early: EarlyPlots | None = None) -> Path:
     """A run's results folder: :func:`report.results.write_results` and then :func:`write_report`,
     the same bytes, with the report's inputs taken from memory instead of the files just written.
 
@@ -94,6 +145,8 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     are drawn while this process makes summary.json; ``csv_executor`` makes the CSV texts
     (:func:`report.results.result_files`). ``processes/`` and ``profiles/`` are read back (a
     few small files; the report draws whatever the folder holds, as ``permitflow report``).
+    ``early``: the plots sent while the run's units ran (:class:`EarlyPlots`); those that are
+    the same are not drawn again.
     """
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
@@ -103,9 +156,8 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     cases = first_point_cases(batch)
     drawn = None
     if cases is not None:
-        profiles = {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
-                    for name, data in member_files(batch).items() if name.startswith("profiles/")}
-        drawn = start_plots(_plotted(doc), cases, profiles, executor)
+        drawn = start_plots(_plotted(doc), cases, _profiles(folder, batch), executor,
+                            early.started if early is not None else None)
     files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts)
     replace_outputs(folder, files)
     if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files

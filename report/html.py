@@ -27,7 +27,7 @@ from report.templating import strip_xml_prolog, template_environment
 from report.words import figure_words, scenario_words
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "plot_jobs", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -263,25 +263,34 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
     return out
 
 
-def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
-                executor: Executor | None = None) -> Callable[[], dict[Hashable, str | None]]:
-    """Start drawing the report's plots (:func:`report.plots.draw_all`) and return what waits for them.
+def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
+              *, sweeps: bool = True) -> dict[Hashable, plots.PlotJob | None]:
+    """The report's plots as jobs (:data:`report.plots.PlotJob`), by key, the costliest first.
 
     ``doc`` need only hold what the plots read: each scenario's ``name``, ``members``,
     ``sweep`` and ``points`` (``label``, ``values``, ``figures`` with ``mean`` and ``ci``);
     ``cases``: the rows of ``cases.csv`` as read (only the first sweep point's are drawn).
+    ``sweeps=False``: without each scenario's sweep plot (keys ``("sweep", k)``).
     """
     cases = list(cases)
     towns = _towns(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
     # the costliest first: the two deadline charts draw every late case
-    return plots.draw_all({
+    return {
         "deadline.en": plots.deadline_job(cases, order, towns, "en"),
         "deadline.sv": plots.deadline_job(cases, order, towns, "sv"),
         "utilisation": plots.utilisation_job(doc),
         "times": plots.processing_time_job(cases, order),
-        **{("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])},
-    }, executor)
+        **({("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])} if sweeps else {}),
+    }
+
+
+def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
+                executor: Executor | None = None, started: plots.Started | None = None,
+                ) -> Callable[[], dict[Hashable, str | None]]:
+    """Start drawing the report's plots (:func:`plot_jobs`, :func:`report.plots.draw_all`) and
+    return what waits for them. ``started``: plots already on their way (the same bytes)."""
+    return plots.draw_all(plot_jobs(doc, cases, profiles), executor, started)
 
 
 def render_report(
