@@ -10,9 +10,10 @@ from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
+from report import plots
 from report.folder import replace_outputs
-from report.html import plot_jobs, render_report, start_plots
-from report.plots import PlotJob, draw_plot, sweep_job
+from report.html import parsed_processes, plot_jobs, render_report, report_template, start_plots
+from report.plots import PlotJob
 from report.results import (
     first_point_cases,
     member_files,
@@ -22,6 +23,7 @@ from report.results import (
     result_files,
     results_document,
     start_csv_texts,
+    summary_json_read_back,
     write_bytes_atomic,
 )
 from report.summarycheck import read_cases_file, read_summary_file
@@ -86,10 +88,11 @@ def _plotted(doc: dict[str, Any]) -> dict[str, Any]:
     return loaded
 
 
-def _profiles(folder: Path, batch: BatchResults) -> dict[str, Any]:
-    """The profile documents of ``batch``'s processes as ``profiles/`` gives them back (by name)."""
+def _profiles(folder: Path, members: dict[str, bytes]) -> dict[str, Any]:
+    """The profile documents of ``members`` (:func:`report.results.member_files`) as ``profiles/``
+    gives them back (by name)."""
     return {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
-            for name, data in member_files(batch).items() if name.startswith("profiles/")}
+            for name, data in members.items() if name.startswith("profiles/")}
 
 
 class EarlyPlots:
@@ -98,13 +101,21 @@ class EarlyPlots:
     sweep plot once its points are; :func:`write_run` (``early=``) takes each one whose job is
     the same as the one it makes (the same inputs, so the same PNG) and draws only the others.
 
+    With the first points, this process also makes (while the workers run) what the report needs
+    of the study alone: the member files (:func:`report.results.member_files`), their profiles,
+    each process parsed and the report's template compiled.
+
     :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
-    results folder: a plot that is not needed or not the same is simply not used."""
+    results folder: what is not the same is made again, and a fault here only leaves the work
+    to :func:`write_run`."""
 
     def __init__(self, folder: str | Path, batch_study: Study) -> None:
         self.folder, self.study = Path(folder), batch_study
         self.executor: Executor | None = None
         self.started: dict[Hashable, tuple[PlotJob, Future[str | None]]] = {}
+        self.members: dict[str, bytes] | None = None
+        self.profiles: dict[str, Any] | None = None
+        self.parsed: dict[str, tuple[str, Any]] | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
         self._firsts = False
 
@@ -112,26 +123,43 @@ class EarlyPlots:
         """``point`` is summarised: send the plots whose points are all here now."""
         if self.executor is None:
             return
+        try:
+            self._point(point)
+        except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
+            self.executor = None
+            self.started.clear()
+            self.members = self.profiles = self.parsed = None
+
+    def _point(self, point: PointResults) -> None:
+        assert self.executor is not None
         self._points[(point.scenario.name, point.index)] = point
         jobs: dict[Hashable, PlotJob | None] = {}
         with_points = [s for s in self.study.scenarios if s.points]
         if not self._firsts and all((s.name, 0) in self._points for s in with_points):
             self._firsts = True
             firsts = BatchResults(self.study, tuple(self._points[(s.name, 0)] for s in with_points), ())
+            # every scenario with points is here: the member files are those of the whole run
+            members = member_files(firsts)
+            profiles = _profiles(self.folder, members)
             cases = first_point_cases(firsts)
             if cases is not None:
-                jobs.update(plot_jobs(_plotted(results_document(firsts)), cases, _profiles(self.folder, firsts),
-                                      sweeps=False))
+                jobs.update(plot_jobs(_plotted(results_document(firsts)), cases, profiles, sweeps=False))
+            texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
+                     for name, data in members.items() if name.startswith("processes/")}
+            read = parsed_processes(texts)
+            self.parsed = {name: (text, read[name]) for name, text in texts.items()}
+            report_template()
+            self.members, self.profiles = members, profiles
         scenario = point.scenario
         if scenario.sweep and len(scenario.points) >= 2 and all(
                 (scenario.name, p) in self._points for p in range(len(scenario.points))):
             k = self.study.scenarios.index(scenario)
             mine = BatchResults(self.study, tuple(self._points[(scenario.name, p)]
                                                   for p in range(len(scenario.points))), ())
-            jobs[("sweep", k)] = sweep_job(_plotted(results_document(mine))["scenarios"][k])
+            jobs[("sweep", k)] = plots.sweep_job(_plotted(results_document(mine))["scenarios"][k])
         for key, job in jobs.items():
             if job is not None:
-                self.started[key] = (job, self.executor.submit(draw_plot, job))
+                self.started[key] = (job, self.executor.submit(plots.draw_plot, job))
 
 
 def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None,
@@ -150,24 +178,34 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     """
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
-    # the CSV texts go first: this process asks for them once summary.json is made, and then
+    # summary.json's text first, then the CSV texts: this process asks for them in that order, and
     # renders the report while the workers draw the plots (sent after them it waited for every plot)
+    as_read = csv_executor.submit(summary_json_read_back, doc) if csv_executor is not None else None
     csv_texts = start_csv_texts(batch, doc, csv_executor) if csv_executor is not None else None
+    members = early.members if early is not None and early.members is not None else member_files(batch)
     cases = first_point_cases(batch)
     drawn = None
     if cases is not None:
-        drawn = start_plots(_plotted(doc), cases, _profiles(folder, batch), executor,
-                            early.started if early is not None else None)
-    files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts)
+        profiles = early.profiles if early is not None and early.profiles is not None else _profiles(folder, members)
+        drawn = start_plots(_plotted(doc), cases, profiles, executor, early.started if early is not None else None)
+    summary: Any = None
+    made = dict(members)
+    if as_read is not None:
+        try:
+            made["summary.json"], summary = as_read.result()
+        except Exception:  # noqa: BLE001 - a lost worker: made here (a fault of the document itself is raised here)
+            summary = None
+    files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts, made=made)
     replace_outputs(folder, files)
     if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files
         return write_report(folder, diff_section=diff_section, executor=executor)
-    summary = json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives back
+    if summary is None:
+        summary = json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives back
     loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
     html = render_report(summary, (), read_processes(folder),
                          diff_section=diff_section if diff_section is not None else library_diff_section,
                          profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
-                         executor=executor, plots_drawn=drawn)
+                         executor=executor, plots_drawn=drawn, parsed=early.parsed if early is not None else None)
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

@@ -86,7 +86,8 @@ def draw_all(jobs: Mapping[Hashable, PlotJob | None], executor: Executor | None 
     (while a run's last units ran); one equal to the job of its key is not drawn again.
     """
     early = {key: started[key][1] for key, job in jobs.items()
-             if job is not None and started and key in started and started[key][0] == job}
+             if job is not None and started and key in started and started[key][0] == job
+             and not _failed(started[key][1])}
     if executor is None and not early:
         return lambda: {key: draw_plot(job) for key, job in jobs.items()}
     futures: dict[Hashable, Future[str | None]] = {}
@@ -96,6 +97,11 @@ def draw_all(jobs: Mapping[Hashable, PlotJob | None], executor: Executor | None 
         elif job is not None:
             futures[key] = executor.submit(draw_plot, job) if executor is not None else _here(job)
     return lambda: {key: _drawn(futures[key], jobs[key]) if key in futures else None for key in jobs}
+
+
+def _failed(future: Future[str | None]) -> bool:
+    """``future`` is done and gives no plot (cancelled, or it raised: a task that did not travel)."""
+    return future.cancelled() or (future.done() and future.exception() is not None)
 
 
 def _here(job: PlotJob) -> Future[str | None]:
