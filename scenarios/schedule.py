@@ -38,7 +38,7 @@ from simulator.runner import Failure, Job, ResultCache, cached_results, run_repl
 if TYPE_CHECKING:  # concurrent.futures (with logging) loads only where an executor or a Stop is made
     from concurrent.futures import Executor, Future
 
-__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "unpack", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
+__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "unpack", "chunks_of", "finer_tail", "run_units", "warm_worker", "MAX_CHUNK"]
 
 #: most replications in one chunk: a stopped run waits at most for one chunk per worker
 MAX_CHUNK = 8
@@ -122,6 +122,17 @@ def chunks_of(
     return [chunks[c] for c in order]
 
 
+def finer_tail(chunks: list[list[int]], workers: int) -> list[list[int]]:
+    """``chunks`` with each of the last ``2 * workers`` halved (in order): the run's last tasks are
+    small, so a worker that runs out of work waits for at most half a chunk of another."""
+    cut = max(0, len(chunks) - 2 * max(1, workers))
+    tail = []
+    for part in chunks[cut:]:
+        half = (len(part) + 1) // 2
+        tail += [part[:half], part[half:]] if len(part) > 1 else [part]
+    return chunks[:cut] + tail
+
+
 def default_chunk(todo: int, workers: int) -> int:
     """Replications per chunk: about four chunks per worker, at most :data:`MAX_CHUNK`."""
     return max(1, min(MAX_CHUNK, math.ceil(todo / (4 * max(1, workers)))))
@@ -167,7 +178,7 @@ def run_units(
     size = chunk if chunk is not None else default_chunk(len(todo), workers)
     pending: dict[Future[Any], list[int]] = {}
     sends: list[tuple[Chunk, list[int]]] = []
-    for part in chunks_of(units, todo, size=size, cost=cost):
+    for part in finer_tail(chunks_of(units, todo, size=size, cost=cost), workers):
         tasks = {jobs[i].task for i in part}
         if len(tasks) == 1:
             sends.append((Chunk(jobs[part[0]].task, tuple(jobs[i].payload for i in part)), part))

@@ -13,7 +13,7 @@ from report.results import write_results
 from scenarios.execute import UnitId
 from scenarios.loader import read_any
 from scenarios.road import Cancelled, Session, Stop, execute, prepare, run_study
-from scenarios.schedule import chunks_of, default_chunk, run_units
+from scenarios.schedule import chunks_of, default_chunk, finer_tail, run_units
 from simulator.runner import Failure, Job
 
 FILES = ("summary.json", "summary.csv", "cases.csv")
@@ -112,6 +112,13 @@ def test_every_scenarios_first_point_goes_out_before_the_other_points() -> None:
     chunks = chunks_of(units, list(range(14)), size=4, cost=cost.__getitem__)
     # the sweep's first point, the small scenario's (cheaper, still a first point), then the sweep's other points
     assert chunks == [[0, 1, 2, 3], [12, 13], [4, 5, 6, 7], [8, 9, 10, 11]]
+
+
+def test_the_last_chunks_are_halved_so_the_workers_finish_together() -> None:
+    chunks = [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10], [11, 12], [13]]
+    assert finer_tail(chunks, 1) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10], [11], [12], [13]]
+    assert finer_tail(chunks, 2) == [[0, 1, 2, 3], [4, 5], [6, 7], [8, 9], [10], [11], [12], [13]]
+    assert finer_tail([], 2) == []
 
 
 class Recording(ThreadPoolExecutor):
