@@ -1135,8 +1135,6 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     pool or ``--dask local``: their number is known), the report's plots go to them as soon as
     their points are summarised, between the run's last chunks.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
     from scenarios.executors import executor_for, fork_split, forks
     from scenarios.road import MAX_WORK_UNITS, execute
 
@@ -1178,9 +1176,12 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
                 _report_inherited()  # before the first task forks the workers
         point_done = None
-        if early is not None and executor is not None and (dask == "local" or isinstance(executor, ProcessPoolExecutor)):
-            early.executor = executor
-            point_done = early.point
+        if early is not None and executor is not None:
+            from concurrent.futures import ProcessPoolExecutor  # a run that stays here never loads it
+
+            if dask == "local" or isinstance(executor, ProcessPoolExecutor):
+                early.executor = executor
+                point_done = early.point
         if not show_bar:
             return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
                            submitted=submitted, split=split, point_done=point_done), total, cached
