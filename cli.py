@@ -109,6 +109,7 @@ if TYPE_CHECKING:
 
     from processes.model import Definitions, Process
     from processes.validate import Problem
+    from report.build import EarlyPlots
     from scenarios.batch import BatchResults
     from scenarios.road import Plan
     from scenarios.study import Study
@@ -1199,7 +1200,8 @@ def _report_inherited() -> None:
 
 
 def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
-            show_bar: bool, kept: str, pool: _Pool | None = None) -> tuple[BatchResults, int, int]:
+            show_bar: bool, kept: str, pool: _Pool | None = None,
+            early: EarlyPlots | None = None) -> tuple[BatchResults, int, int]:
     """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
@@ -1208,7 +1210,9 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     Once the units are with the workers, the work :class:`_Ahead` holds starts.
     ``pool``: the executor is opened there (or taken from there when an earlier plan opened
-    it) and stays open when this returns, for the report's plots.
+    it) and stays open when this returns, for the report's plots. ``early``: on local workers (a
+    pool or ``--dask local``: their number is known), the report's plots go to them as soon as
+    their points are summarised, between the run's last chunks.
     """
     from scenarios.executors import executor_for, fork_split, forks
     from scenarios.road import MAX_WORK_UNITS, execute
@@ -1250,9 +1254,16 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             submitted = partial(_warm_report, executor, workers, pool.inherited)
             if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
                 _report_inherited()  # before the first task forks the workers
+        point_done = None
+        if early is not None and executor is not None:
+            from concurrent.futures import ProcessPoolExecutor  # a run that stays here never loads it
+
+            if dask == "local" or isinstance(executor, ProcessPoolExecutor):
+                early.executor = executor
+                point_done = early.point
         if not show_bar:
             return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                           submitted=submitted, split=split), total, cached
+                           submitted=submitted, split=split, point_done=point_done), total, cached
         with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                show_pos=True) as bar:
             def both(n: int) -> None:
@@ -1260,7 +1271,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 bar.update(n)
 
             return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                           submitted=submitted, split=split), total, cached
+                           submitted=submitted, split=split, point_done=point_done), total, cached
 
 
 def _num(value: float) -> float | None:
@@ -1457,7 +1468,7 @@ def run_command(
     import json
     from concurrent.futures import ProcessPoolExecutor
 
-    from report.build import library_diff_section, write_run
+    from report.build import EarlyPlots, library_diff_section, write_run
     from report.cache import DirectoryCache
     from report.folder import claim
     from scenarios.executors import check_executor
@@ -1497,8 +1508,11 @@ def run_command(
         # the report's model comparison does not need the results: made while the workers simulate
         diff_section = _Ahead(library_diff_section, study.compare)
         # the workers stay (pool) for the uncertainty plan's units and the report's plots
+        # the report's plots go to the workers as their points are done, between the last units
+        early = EarlyPlots(folder, study)
         batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool)
+                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
+                                       early=early)
         how_sure = None
         if uplan is not None:
             from scenarios.uncertainty import analyse
@@ -1514,7 +1528,7 @@ def run_command(
             local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
             # the report's inputs from memory: its plots are drawn while the files are made
             report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
-                                    diff_section=diff_section)
+                                    diff_section=diff_section, early=early)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)

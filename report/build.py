@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
+from collections.abc import Callable, Hashable, Sequence
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
+from report import plots
 from report.folder import replace_outputs
-from report.html import render_report, start_plots
+from report.html import parsed_processes, plot_jobs, render_report, report_template, start_plots
+from report.plots import PlotJob
 from report.results import (
     first_point_cases,
     member_files,
@@ -21,12 +23,14 @@ from report.results import (
     result_files,
     results_document,
     start_csv_texts,
+    summary_json_read_back,
     write_bytes_atomic,
 )
 from report.summarycheck import read_cases_file, read_summary_file
-from scenarios.batch import BatchResults
+from scenarios.batch import BatchResults, PointResults
+from scenarios.study import Study
 
-__all__ = ["write_report", "write_run", "library_diff_section"]
+__all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
 
 def library_diff_section(names: Sequence[str]) -> str:
@@ -84,9 +88,84 @@ def _plotted(doc: dict[str, Any]) -> dict[str, Any]:
     return loaded
 
 
+def _profiles(folder: Path, members: dict[str, bytes]) -> dict[str, Any]:
+    """The profile documents of ``members`` (:func:`report.results.member_files`) as ``profiles/``
+    gives them back (by name)."""
+    return {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
+            for name, data in members.items() if name.startswith("profiles/")}
+
+
+class EarlyPlots:
+    """The report's plots sent to a run's workers while its last units still run: the four plots
+    of every scenario's first sweep point once those points are all summarised, and a scenario's
+    sweep plot once its points are; :func:`write_run` (``early=``) takes each one whose job is
+    the same as the one it makes (the same inputs, so the same PNG) and draws only the others.
+
+    With the first points, this process also makes (while the workers run) what the report needs
+    of the study alone: the member files (:func:`report.results.member_files`), their profiles,
+    each process parsed and the report's template compiled.
+
+    :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
+    results folder: what is not the same is made again, and a fault here only leaves the work
+    to :func:`write_run`."""
+
+    def __init__(self, folder: str | Path, batch_study: Study) -> None:
+        self.folder, self.study = Path(folder), batch_study
+        self.executor: Executor | None = None
+        self.started: dict[Hashable, tuple[PlotJob, Future[str | None]]] = {}
+        self.members: dict[str, bytes] | None = None
+        self.profiles: dict[str, Any] | None = None
+        self.parsed: dict[str, tuple[str, Any]] | None = None
+        self._points: dict[tuple[str, int], PointResults] = {}
+        self._firsts = False
+
+    def point(self, point: PointResults) -> None:
+        """``point`` is summarised: send the plots whose points are all here now."""
+        if self.executor is None:
+            return
+        try:
+            self._point(point)
+        except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
+            self.executor = None
+            self.started.clear()
+            self.members = self.profiles = self.parsed = None
+
+    def _point(self, point: PointResults) -> None:
+        assert self.executor is not None
+        self._points[(point.scenario.name, point.index)] = point
+        jobs: dict[Hashable, PlotJob | None] = {}
+        with_points = [s for s in self.study.scenarios if s.points]
+        if not self._firsts and all((s.name, 0) in self._points for s in with_points):
+            self._firsts = True
+            firsts = BatchResults(self.study, tuple(self._points[(s.name, 0)] for s in with_points), ())
+            # every scenario with points is here: the member files are those of the whole run
+            members = member_files(firsts)
+            profiles = _profiles(self.folder, members)
+            cases = first_point_cases(firsts)
+            if cases is not None:
+                jobs.update(plot_jobs(_plotted(results_document(firsts)), cases, profiles, sweeps=False))
+            texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
+                     for name, data in members.items() if name.startswith("processes/")}
+            read = parsed_processes(texts)
+            self.parsed = {name: (text, read[name]) for name, text in texts.items()}
+            report_template()
+            self.members, self.profiles = members, profiles
+        scenario = point.scenario
+        if scenario.sweep and len(scenario.points) >= 2 and all(
+                (scenario.name, p) in self._points for p in range(len(scenario.points))):
+            k = self.study.scenarios.index(scenario)
+            mine = BatchResults(self.study, tuple(self._points[(scenario.name, p)]
+                                                  for p in range(len(scenario.points))), ())
+            jobs[("sweep", k)] = plots.sweep_job(_plotted(results_document(mine))["scenarios"][k])
+        for key, job in jobs.items():
+            if job is not None:
+                self.started[key] = (job, self.executor.submit(plots.draw_plot, job))
+
+
 def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str, Any] | None = None,
               executor: Executor | None = None, csv_executor: Executor | None = None,
-              diff_section: Callable[[Sequence[str]], str] | None = None) -> Path:
+              diff_section: Callable[[Sequence[str]], str] | None = None,
+              early: EarlyPlots | None = None) -> Path:
     """A run's results folder: :func:`report.results.write_results` and then :func:`write_report`,
     the same bytes, with the report's inputs taken from memory instead of the files just written.
 
@@ -94,28 +173,39 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     are drawn while this process makes summary.json; ``csv_executor`` makes the CSV texts
     (:func:`report.results.result_files`). ``processes/`` and ``profiles/`` are read back (a
     few small files; the report draws whatever the folder holds, as ``permitflow report``).
+    ``early``: the plots sent while the run's units ran (:class:`EarlyPlots`); those that are
+    the same are not drawn again.
     """
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
-    # the CSV texts go first: this process asks for them once summary.json is made, and then
+    # summary.json's text first, then the CSV texts: this process asks for them in that order, and
     # renders the report while the workers draw the plots (sent after them it waited for every plot)
+    as_read = csv_executor.submit(summary_json_read_back, doc) if csv_executor is not None else None
     csv_texts = start_csv_texts(batch, doc, csv_executor) if csv_executor is not None else None
+    members = early.members if early is not None and early.members is not None else member_files(batch)
     cases = first_point_cases(batch)
     drawn = None
     if cases is not None:
-        profiles = {name[len("profiles/"):-len(".yaml")]: load_yaml(data, source=str(folder / name)).data
-                    for name, data in member_files(batch).items() if name.startswith("profiles/")}
-        drawn = start_plots(_plotted(doc), cases, profiles, executor)
-    files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts)
+        profiles = early.profiles if early is not None and early.profiles is not None else _profiles(folder, members)
+        drawn = start_plots(_plotted(doc), cases, profiles, executor, early.started if early is not None else None)
+    summary: Any = None
+    made = dict(members)
+    if as_read is not None:
+        try:
+            made["summary.json"], summary = as_read.result()
+        except Exception:  # noqa: BLE001 - a lost worker: made here (a fault of the document itself is raised here)
+            summary = None
+    files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts, made=made)
     replace_outputs(folder, files)
     if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files
         return write_report(folder, diff_section=diff_section, executor=executor)
-    summary = json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives back
+    if summary is None:
+        summary = json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives back
     loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
     html = render_report(summary, (), read_processes(folder),
                          diff_section=diff_section if diff_section is not None else library_diff_section,
                          profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
-                         executor=executor, plots_drawn=drawn)
+                         executor=executor, plots_drawn=drawn, parsed=early.parsed if early is not None else None)
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

@@ -27,7 +27,7 @@ from report.templating import strip_xml_prolog, template_environment
 from report.words import figure_words, scenario_words
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -128,10 +128,17 @@ def _longest_waits(figures: Mapping[str, Any], member: str, defs: Any, limit: in
     return waits[:limit]
 
 
-def _parsed(processes: Mapping[str, str]) -> dict[str, Definitions | PermitflowError]:
-    """Each process's BPMN parsed once (for its diagram and its element names), or why not."""
+def parsed_processes(processes: Mapping[str, str],
+                     known: Mapping[str, tuple[str, Definitions | PermitflowError]] | None = None,
+                     ) -> dict[str, Definitions | PermitflowError]:
+    """Each process's BPMN parsed once (for its diagram and its element names), or why not.
+    ``known``: name -> (BPMN text, what it parsed to) of an earlier call: a text that is the same
+    is not parsed again (:func:`render_report`'s ``parsed``)."""
     out: dict[str, Definitions | PermitflowError] = {}
     for member, bpmn in processes.items():
+        if known is not None and member in known and known[member][0] == bpmn:
+            out[member] = known[member][1]
+            continue
         try:
             out[member] = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
         except PermitflowError as err:
@@ -142,7 +149,7 @@ def _parsed(processes: Mapping[str, str]) -> dict[str, Definitions | PermitflowE
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
               parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it."""
-    parsed = parsed if parsed is not None else _parsed(processes)
+    parsed = parsed if parsed is not None else parsed_processes(processes)
     order = [m for s in doc["scenarios"] for m in s["members"]]
     ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
     out = []
@@ -176,7 +183,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
 def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
                    parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> dict[str, dict[str, str]]:
     """Per process: element id -> the name its BPMN gives it (for the ids its profile names)."""
-    parsed = parsed if parsed is not None else _parsed(processes)
+    parsed = parsed if parsed is not None else parsed_processes(processes)
     out: dict[str, dict[str, str]] = {}
     for member in processes:
         defs = parsed[member]
@@ -263,25 +270,39 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
     return out
 
 
-def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
-                executor: Executor | None = None) -> Callable[[], dict[Hashable, str | None]]:
-    """Start drawing the report's plots (:func:`report.plots.draw_all`) and return what waits for them.
+def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
+              *, sweeps: bool = True) -> dict[Hashable, plots.PlotJob | None]:
+    """The report's plots as jobs (:data:`report.plots.PlotJob`), by key, the costliest first.
 
     ``doc`` need only hold what the plots read: each scenario's ``name``, ``members``,
     ``sweep`` and ``points`` (``label``, ``values``, ``figures`` with ``mean`` and ``ci``);
     ``cases``: the rows of ``cases.csv`` as read (only the first sweep point's are drawn).
+    ``sweeps=False``: without each scenario's sweep plot (keys ``("sweep", k)``).
     """
     cases = list(cases)
     towns = _towns(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
     # the costliest first: the two deadline charts draw every late case
-    return plots.draw_all({
+    return {
         "deadline.en": plots.deadline_job(cases, order, towns, "en"),
         "deadline.sv": plots.deadline_job(cases, order, towns, "sv"),
         "utilisation": plots.utilisation_job(doc),
         "times": plots.processing_time_job(cases, order),
-        **{("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])},
-    }, executor)
+        **({("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])} if sweeps else {}),
+    }
+
+
+def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
+                executor: Executor | None = None, started: plots.Started | None = None,
+                ) -> Callable[[], dict[Hashable, str | None]]:
+    """Start drawing the report's plots (:func:`plot_jobs`, :func:`report.plots.draw_all`) and
+    return what waits for them. ``started``: plots already on their way (the same bytes)."""
+    return plots.draw_all(plot_jobs(doc, cases, profiles), executor, started)
+
+
+def report_template() -> Any:
+    """The report's template, compiled once per process (jinja2 keeps it)."""
+    return _ENV.get_template("report.html.j2")
 
 
 def render_report(
@@ -294,6 +315,7 @@ def render_report(
     uncertainty: Mapping[str, Any] | None = None,
     executor: Executor | None = None,
     plots_drawn: Callable[[], Mapping[Hashable, str | None]] | None = None,
+    parsed: Mapping[str, tuple[str, Definitions | PermitflowError]] | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -305,14 +327,15 @@ def render_report(
     ``executor``: where the plots are drawn (the run's worker pool) while this process
     builds the rest; ``None``: here. The HTML is the same either way. ``plots_drawn``: the
     plots already on their way (:func:`start_plots` of the same document, case rows and
-    profiles; ``cases`` is not read then).
+    profiles; ``cases`` is not read then). ``parsed``: processes parsed earlier, by name (BPMN
+    text, what it parsed to): one whose text is the same is not parsed again.
     """
     profiles = profiles or {}
     towns = _towns(doc, profiles)
     if plots_drawn is None:
         plots_drawn = start_plots(doc, cases, profiles, executor)
-    parsed = _parsed(processes)
-    names = _element_names(processes, profiles, parsed)
+    read = parsed_processes(processes, parsed)
+    names = _element_names(processes, profiles, read)
     scenarios = []
     for s in doc["scenarios"]:
         points = []
@@ -329,12 +352,11 @@ def render_report(
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes, parsed)
+    diagrams = _diagrams(doc, processes, read)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = drawn[("sweep", k)]
-    template = _ENV.get_template("report.html.j2")
-    return template.render(
+    return report_template().render(
         doc=doc,
         scenarios=scenarios,
         failures=doc.get("failures", []),

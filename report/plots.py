@@ -25,6 +25,7 @@ __all__ = [
     "PlotJob",
     "draw_plot",
     "draw_all",
+    "Started",
     "warm_up",
     "processing_time_job",
     "deadline_job",
@@ -71,18 +72,43 @@ def draw_plot(job: PlotJob | None) -> str | None:
         return draw(*inputs)
 
 
+#: plots already on their way: key -> (the job, its future) (:func:`draw_all`'s ``started``)
+Started = Mapping[Hashable, tuple[PlotJob, Future[str | None]]]
+
+
 def draw_all(jobs: Mapping[Hashable, PlotJob | None], executor: Executor | None = None,
-             ) -> Callable[[], dict[Hashable, str | None]]:
+             started: Started | None = None) -> Callable[[], dict[Hashable, str | None]]:
     """Start drawing ``jobs`` and return a function that waits for them: key -> PNG data URI.
 
     With an ``executor`` (the run's worker pool) every job is submitted at once, in the
     order given (costliest first is best), and this process is free for other work until
-    it asks; without one they are drawn here when asked.
+    it asks; without one they are drawn here when asked. ``started``: jobs submitted earlier
+    (while a run's last units ran); one equal to the job of its key is not drawn again.
     """
-    if executor is None:
+    early = {key: started[key][1] for key, job in jobs.items()
+             if job is not None and started and key in started and started[key][0] == job
+             and not _failed(started[key][1])}
+    if executor is None and not early:
         return lambda: {key: draw_plot(job) for key, job in jobs.items()}
-    futures = {key: executor.submit(draw_plot, job) for key, job in jobs.items() if job is not None}
+    futures: dict[Hashable, Future[str | None]] = {}
+    for key, job in jobs.items():
+        if key in early:
+            futures[key] = early[key]
+        elif job is not None:
+            futures[key] = executor.submit(draw_plot, job) if executor is not None else _here(job)
     return lambda: {key: _drawn(futures[key], jobs[key]) if key in futures else None for key in jobs}
+
+
+def _failed(future: Future[str | None]) -> bool:
+    """``future`` is done and gives no plot (cancelled, or it raised: a task that did not travel)."""
+    return future.cancelled() or (future.done() and future.exception() is not None)
+
+
+def _here(job: PlotJob) -> Future[str | None]:
+    """``job`` drawn here, now, as a done future."""
+    future: Future[str | None] = Future()
+    future.set_result(draw_plot(job))
+    return future
 
 
 def _drawn(future: Future[str | None], job: PlotJob | None) -> str | None:

@@ -24,7 +24,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ __all__ = [
     "result_files",
     "start_csv_texts",
     "member_files",
+    "summary_json_read_back",
     "first_point_cases",
     "PLOTTED_CASE_COLUMNS",
     "read_summary",
@@ -263,12 +264,24 @@ def start_csv_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor
     return rows, [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
 
 
+def summary_json_read_back(doc: dict[str, Any]) -> tuple[bytes, Any]:
+    """``summary.json``'s bytes for ``doc`` (as :func:`result_files` makes them) and what reading
+    them back gives (as :func:`report.summarycheck.read_summary_file`'s JSON): made in a worker,
+    both travel pickled, cheaper than the JSON text both ways."""
+    data = _json_bytes(doc)
+    return data, json.loads(data.decode("utf-8"))
+
+
 def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
-                 executor: Executor | None = None, started: CsvTexts | None = None) -> dict[str, bytes]:
+                 executor: Executor | None = None, started: CsvTexts | None = None,
+                 made: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
     """The files :func:`write_results` writes (path in the folder -> bytes), ``doc`` being
     :func:`results_document` of the same ``batch`` and ``uncertainty``. ``executor``: a pool of
     local workers makes the two CSV texts; ``started``: they are already on their way
-    (:func:`start_csv_texts`). The same bytes either way."""
+    (:func:`start_csv_texts`); ``made``: files already made from the same ``batch`` and ``doc``
+    (``summary.json``, the member files of :func:`member_files`), taken as they are. The same
+    bytes either way."""
+    made = made or {}
     cases = _case_rows(batch)
     if started is None and executor is not None:
         started = start_csv_texts(batch, doc, executor)
@@ -277,7 +290,7 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     files: dict[str, bytes] = {}
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
-    files["summary.json"] = _json_bytes(doc)
+    files["summary.json"] = made["summary.json"] if "summary.json" in made else _json_bytes(doc)
     if started is not None:
         files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
         files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
@@ -288,7 +301,8 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     if logs:
         files["eventlog.csv"] = merged_csv(logs)
         files["eventlog.xes"] = merged_xes(logs)
-    files.update(member_files(batch))
+    members = {name: data for name, data in made.items() if name.startswith(("processes/", "profiles/"))}
+    files.update(members or member_files(batch))
     return files
 
 

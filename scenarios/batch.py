@@ -8,7 +8,7 @@ failures. Pure: the same outcomes give the same results.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from processes.frozenclass import frozen_dataclass
@@ -60,10 +60,14 @@ def assemble(study: Study, ids: Sequence[UnitId], outcomes: Sequence[Any]) -> Ba
 class Assembly:
     """:func:`assemble` in steps: a scenario point is summarised as soon as its last work unit
     is back (:meth:`arrived`, called while the other units still run), the rest at :meth:`finish`.
-    The results are those of :func:`assemble`, whatever order the units came back in."""
+    The results are those of :func:`assemble`, whatever order the units came back in.
+    ``done(point)``: called with each :class:`PointResults` (no comparison yet) summarised in
+    :meth:`arrived`, while the other units still run (a report can start on it); the same
+    point as :meth:`finish` gives, but for its comparison."""
 
-    def __init__(self, study: Study, ids: Sequence[UnitId]) -> None:
-        self.study, self.ids = study, ids
+    def __init__(self, study: Study, ids: Sequence[UnitId],
+                 done: Callable[[PointResults], None] | None = None) -> None:
+        self.study, self.ids, self.done = study, ids, done
         self._left: dict[tuple[str, int], int] = {}
         for uid in ids:
             key = (uid.scenario, uid.point)
@@ -94,6 +98,9 @@ class Assembly:
                 self._done[key] = self._point(key)
                 for other in (key, *self._based.get(key, ())):
                     self._compare(other)
+                if self.done is not None:
+                    summary, cases, eventlogs, _messages = self._done[key]
+                    self.done(PointResults(self._points[key][0], key[1], summary, None, tuple(cases), tuple(eventlogs)))
 
     def _compare(self, key: tuple[str, int], *, last: bool = False) -> Comparison | None:
         """The comparison of point ``key`` with its baseline point, once both are summarised

@@ -80,7 +80,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from processes.frozenclass import frozen_dataclass
-from scenarios.batch import Assembly, BatchResults
+from scenarios.batch import Assembly, BatchResults, PointResults
 from scenarios.checks import check_study
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
 from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
@@ -154,6 +154,7 @@ def execute(
     stop: Stop | None = None,
     submitted: Callable[[], None] | None = None,
     split: int = 1,
+    point_done: Callable[[PointResults], None] | None = None,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
@@ -165,14 +166,18 @@ def execute(
     ``stop``: :class:`Cancelled` as soon as it is set. ``submitted()``: called once
     every unit is on its way to a worker (not when running here). ``split``: with no executor,
     the units are shared with ``split - 1`` forked helpers (:func:`scenarios.executors.fork_split`
-    says when that pays); the same results.
+    says when that pays); the same results. ``point_done(point)``: each scenario point summarised
+    while other units still run (:class:`scenarios.batch.Assembly`); with it, only two chunks per
+    worker are with the executor at a time, so work the caller submits meanwhile starts soon.
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
     # a point is summarised as soon as its last unit is back, while the workers run the others
-    assembly = Assembly(plan.study, plan.units)
+    assembly = Assembly(plan.study, plan.units, done=point_done)
+    count = workers or os.cpu_count() or 1
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
-                         cost=costs.__getitem__, chunk=chunk, workers=workers or os.cpu_count() or 1, stop=stop,
-                         submitted=submitted, arrived=assembly.arrived, split=split)
+                         cost=costs.__getitem__, chunk=chunk, workers=count, stop=stop,
+                         submitted=submitted, arrived=assembly.arrived, split=split,
+                         ahead=2 * count if point_done is not None else None)
     return assembly.finish(outcomes)
 
 

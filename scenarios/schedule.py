@@ -7,7 +7,11 @@ pickling its texts and on the executor's bookkeeping. :func:`run_units` sends
 the point's BPMN and profile travel once per chunk, and a worker parses and
 compiles them once (the caches of :mod:`scenarios.execute` and the engine).
 Chunks go out in decreasing estimated cost (:func:`scenarios.execute.unit_cost`),
-so the last ones to finish are small and the workers finish together.
+each scenario's first sweep point before the other points (what a report draws from
+first), so the last ones to finish are small and the workers finish together.
+With ``ahead``, only that many chunks are with the executor at a time and the next goes
+out as one comes back: other work submitted meanwhile (a report's plots, once their
+points are done) waits behind those few chunks, not behind the whole run.
 
 Outcomes come back in plan order whatever order the chunks finished in, and a
 unit's outcome does not depend on its chunk, so the results are the same for
@@ -34,7 +38,7 @@ from simulator.runner import Failure, Job, ResultCache, cached_results, run_repl
 if TYPE_CHECKING:  # concurrent.futures (with logging) loads only where an executor or a Stop is made
     from concurrent.futures import Executor, Future
 
-__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "unpack", "chunks_of", "run_units", "warm_worker", "MAX_CHUNK"]
+__all__ = ["Cancelled", "Stop", "Chunk", "run_chunk", "unpack", "chunks_of", "finer_tail", "run_units", "warm_worker", "MAX_CHUNK"]
 
 #: most replications in one chunk: a stopped run waits at most for one chunk per worker
 MAX_CHUNK = 8
@@ -103,8 +107,8 @@ def chunks_of(
     units: Sequence[UnitId], indexes: Sequence[int], *, size: int, cost: Callable[[int], float],
 ) -> list[list[int]]:
     """Job indexes (``indexes``, in plan order) in chunks of at most ``size`` units of one
-    scenario point, the most costly chunk first (``cost(index)``: one unit's estimate);
-    ties keep plan order."""
+    scenario point: every scenario's first point before the other points, and within each of
+    the two the most costly chunk first (``cost(index)``: one unit's estimate); ties keep plan order."""
     by_point: dict[tuple[str, int], list[int]] = {}
     for index in indexes:
         by_point.setdefault((units[index].scenario, units[index].point), []).append(index)
@@ -113,8 +117,20 @@ def chunks_of(
         parts = math.ceil(len(members) / size)
         step = math.ceil(len(members) / parts)  # even parts: 20 units by 8 -> 7, 7, 6
         chunks += [members[i:i + step] for i in range(0, len(members), step)]
-    order = sorted(range(len(chunks)), key=lambda c: (-cost(chunks[c][0]) * len(chunks[c]), chunks[c][0]))
+    order = sorted(range(len(chunks)), key=lambda c: (units[chunks[c][0]].point != 0,
+                                                      -cost(chunks[c][0]) * len(chunks[c]), chunks[c][0]))
     return [chunks[c] for c in order]
+
+
+def finer_tail(chunks: list[list[int]], workers: int) -> list[list[int]]:
+    """``chunks`` with each of the last ``2 * workers`` halved (in order): the run's last tasks are
+    small, so a worker that runs out of work waits for at most half a chunk of another."""
+    cut = max(0, len(chunks) - 2 * max(1, workers))
+    tail = []
+    for part in chunks[cut:]:
+        half = (len(part) + 1) // 2
+        tail += [part[:half], part[half:]] if len(part) > 1 else [part]
+    return chunks[:cut] + tail
 
 
 def default_chunk(todo: int, workers: int) -> int:
@@ -136,6 +152,7 @@ def run_units(
     submitted: Callable[[], None] | None = None,
     arrived: Callable[[Sequence[int], Sequence[Any]], None] | None = None,
     split: int = 1,
+    ahead: int | None = None,
 ) -> list[Any]:
     """Run ``jobs`` (``units[i]`` says where job ``i`` belongs) and return outcomes in job order.
 
@@ -146,26 +163,44 @@ def run_units(
     once every unit is on its way to a worker (the worker processes exist by then), so
     this process can do other work while it waits. ``arrived(indexes, outcomes)``: called as
     each chunk's outcomes come back from a worker (not for cached units, nor when running here).
+    ``ahead``: at most this many chunks with the executor at a time (at least one per worker and
+    one waiting; ``None``: all at once), so that work submitted meanwhile starts soon; then
+    ``submitted()`` is called once the first of them are on their way.
     """
     if executor is None:
         if stop is not None and stop.is_set():
             raise Cancelled("stopped before it started")
         return run_replications(jobs, cache=cache, progress=progress, split=split)
     import traceback
-    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
 
     results, todo = cached_results(jobs, cache, progress)
     size = chunk if chunk is not None else default_chunk(len(todo), workers)
     pending: dict[Future[Any], list[int]] = {}
-    for part in chunks_of(units, todo, size=size, cost=cost):
-        payloads = tuple(jobs[i].payload for i in part)
+    sends: list[tuple[Chunk, list[int]]] = []
+    for part in finer_tail(chunks_of(units, todo, size=size, cost=cost), workers):
         tasks = {jobs[i].task for i in part}
         if len(tasks) == 1:
-            pending[executor.submit(run_chunk, Chunk(jobs[part[0]].task, payloads))] = part
+            sends.append((Chunk(jobs[part[0]].task, tuple(jobs[i].payload for i in part)), part))
         else:  # jobs of one point with different tasks: one chunk each
-            for i in part:
-                pending[executor.submit(run_chunk, Chunk(jobs[i].task, (jobs[i].payload,)))] = [i]
-    waiting: set[Future[Any]] = set(pending)
+            sends += [(Chunk(jobs[i].task, (jobs[i].payload,)), [i]) for i in part]
+    sends.reverse()  # popped from the end: the first chunk goes first
+    waiting: set[Future[Any]] = set()
+
+    def send(count: int) -> None:
+        for _ in range(min(count, len(sends))):
+            chunk_of, part = sends.pop()
+            try:
+                future = executor.submit(run_chunk, chunk_of)
+            except Exception as err:  # noqa: BLE001 - a pool broken mid-run: this chunk fails as a lost worker's
+                if not waiting and not pending:
+                    raise  # no chunk went out yet: the executor cannot run any (as before windows)
+                future = Future()
+                future.set_exception(err)
+            pending[future] = part
+            waiting.add(future)
+
+    send(len(sends) if ahead is None else max(ahead, workers + 1))
     if submitted is not None:
         submitted()
     try:
@@ -173,7 +208,8 @@ def run_units(
             if stop is not None:
                 done, _ = wait(waiting | {stop.future}, return_when=FIRST_COMPLETED)
                 if stop.is_set():
-                    raise Cancelled(f"stopped with {sum(len(pending[f]) for f in waiting)} work units not finished")
+                    raise Cancelled(f"stopped with {sum(len(pending[f]) for f in waiting) + sum(len(p) for _c, p in sends)}"
+                                    " work units not finished")
             else:
                 done, _ = wait(waiting, return_when=FIRST_COMPLETED)
             for future in done:
@@ -192,6 +228,7 @@ def run_units(
                     arrived(part, outcomes)
                 if progress is not None:
                     progress(len(part))
+            send(len(done))
     finally:
         for future in waiting:
             future.cancel()

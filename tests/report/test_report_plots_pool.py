@@ -107,14 +107,59 @@ def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
 
 def test_a_run_sends_its_csv_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
     from report.build import write_run
-    from report.results import _csv, _summary_csv
+    from report.results import _csv, _summary_csv, summary_json_read_back
 
     batch = mini_batch(tmp_path)
     write_run(tmp_path / "here", batch, diff_section=lambda names: "")
     with ProcessPoolExecutor(2) as pool:
         counting = Counting(pool)
         write_run(tmp_path / "pool", batch, executor=counting, csv_executor=counting, diff_section=lambda names: "")
-    # the two CSV texts first (this process asks for them before the report), then every plot
-    assert [fn for fn, *_ in counting.submitted] == [_csv, _summary_csv] + [plots.draw_plot] * 4
+    # summary.json and the two CSV texts first (this process asks for them before the report), then every plot
+    assert [fn for fn, *_ in counting.submitted] == [summary_json_read_back, _csv, _summary_csv] + [plots.draw_plot] * 4
     for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
+
+
+def test_plots_sent_while_the_units_run_are_used_and_give_the_same_folder(tmp_path: Path) -> None:
+    from report.build import EarlyPlots, write_run
+    from scenarios.loader import read_any
+    from scenarios.road import execute, prepare
+
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 8w\n"
+        "sweep:\n  simulation.pools.officer.count: [1, 2]\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(
+        "name: t\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 3\nhorizon: 8w\n"
+        "set:\n  simulation.decision.delegation: officer\n",
+        encoding="utf-8")
+    plan = prepare(read_any([tmp_path / "s.yaml", tmp_path / "t.yaml"]))
+    write_run(tmp_path / "here", execute(plan), diff_section=lambda names: "")
+    with ProcessPoolExecutor(2) as pool:
+        counting = Counting(pool)
+        early = EarlyPlots(tmp_path / "pool", plan.study)
+        early.executor = counting
+        batch = execute(plan, executor=counting, workers=2, chunk=1, point_done=early.point)
+        drawn_early = [fn for fn, *_ in counting.submitted].count(plots.draw_plot)
+        write_run(tmp_path / "pool", batch, executor=counting, diff_section=lambda names: "", early=early)
+    # the four plots of the first points and the sweep went out during the run; none is drawn again
+    assert drawn_early == 5 and set(early.started) == {"deadline.en", "deadline.sv", "utilisation", "times", ("sweep", 0)}
+    assert [fn for fn, *_ in counting.submitted].count(plots.draw_plot) == 5
+    for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
+
+
+def test_a_plot_sent_early_that_is_not_the_same_is_drawn_again() -> None:
+    job = plots.utilisation_job({"scenarios": [{"name": "s", "points": [{"label": "", "figures": {
+        "m/utilisation.officer": {"mean": 0.5, "ci": [0.4, 0.6]}}}]}]})
+    other = plots.utilisation_job({"scenarios": [{"name": "s", "points": [{"label": "", "figures": {
+        "m/utilisation.officer": {"mean": 0.7, "ci": [0.4, 0.8]}}}]}]})
+    assert job is not None and other is not None
+    stale: Future[str | None] = Future()
+    stale.set_result("not this one")
+    kept: Future[str | None] = Future()
+    kept.set_result("drawn early")
+    got = plots.draw_all({"u": job, "v": job}, None, {"u": (other, stale), "v": (job, kept)})()
+    assert got["v"] == "drawn early"
+    assert got["u"] == plots.draw_plot(job) != "not this one"

@@ -60,3 +60,17 @@ def test_finish_wants_every_outcome(finished) -> None:
     study, ids, outcomes = finished
     with pytest.raises(ValueError, match="5 outcomes for 6 work units"):
         Assembly(study, ids).finish(outcomes[:5])
+
+
+def test_each_point_summarised_early_is_told_as_finish_gives_it(finished) -> None:
+    study, ids, outcomes = finished
+    told = []
+    assembly = Assembly(study, ids, done=told.append)
+    for i in range(len(ids)):
+        assembly.arrived([i], [outcomes[i]])
+    batch = assembly.finish(outcomes)
+    assert [(p.scenario.name, p.index) for p in told] == [("base", 0), ("officer", 0)]
+    for early, final in zip(told, batch.points, strict=True):
+        assert early.comparison is None  # told before the comparison; everything else the same
+        assert (early.scenario, early.index, early.summary, early.cases, early.eventlogs) == (
+            final.scenario, final.index, final.summary, final.cases, final.eventlogs)

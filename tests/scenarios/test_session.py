@@ -13,7 +13,7 @@ from report.results import write_results
 from scenarios.execute import UnitId
 from scenarios.loader import read_any
 from scenarios.road import Cancelled, Session, Stop, execute, prepare, run_study
-from scenarios.schedule import chunks_of, default_chunk, run_units
+from scenarios.schedule import chunks_of, default_chunk, finer_tail, run_units
 from simulator.runner import Failure, Job
 
 FILES = ("summary.json", "summary.csv", "cases.csv")
@@ -104,6 +104,61 @@ def test_chunks_split_each_point_evenly_and_go_out_largest_first() -> None:
     assert chunks[0] == list(range(3, 10)) and chunks[-1] == [0, 1, 2]
     assert sorted(i for c in chunks for i in c) == list(range(23))
     assert (default_chunk(60, 2), default_chunk(420, 2), default_chunk(3, 2)) == (8, 8, 1)
+
+
+def test_every_scenarios_first_point_goes_out_before_the_other_points() -> None:
+    units = [UnitId("sweep", p, r) for p in range(3) for r in range(4)] + [UnitId("small", 0, r) for r in range(2)]
+    cost = {i: 5.0 if i < 12 else 1.0 for i in range(14)}
+    chunks = chunks_of(units, list(range(14)), size=4, cost=cost.__getitem__)
+    # the sweep's first point, the small scenario's (cheaper, still a first point), then the sweep's other points
+    assert chunks == [[0, 1, 2, 3], [12, 13], [4, 5, 6, 7], [8, 9, 10, 11]]
+
+
+def test_the_last_chunks_are_halved_so_the_workers_finish_together() -> None:
+    chunks = [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10], [11, 12], [13]]
+    assert finer_tail(chunks, 1) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10], [11], [12], [13]]
+    assert finer_tail(chunks, 2) == [[0, 1, 2, 3], [4, 5], [6, 7], [8, 9], [10], [11], [12], [13]]
+    assert finer_tail([], 2) == []
+
+
+class Recording(ThreadPoolExecutor):
+    """A thread pool that records what it was given, in order, and how many chunks were out (sent
+    and not yet back to the caller) at most."""
+
+    def __init__(self) -> None:
+        super().__init__(2)
+        self.sent, self.back, self.most, self.order = 0, 0, 0, []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.order.append(fn.__name__)
+        if fn.__name__ == "run_chunk":
+            self.sent += 1
+            self.most = max(self.most, self.sent - self.back)
+        return super().submit(fn, *args, **kwargs)
+
+
+def extra() -> str:
+    return "extra"
+
+
+def test_ahead_keeps_few_chunks_out_so_work_sent_meanwhile_starts_soon() -> None:
+    units = [UnitId("s", 0, r) for r in range(12)]
+    jobs = [Job(str(i), explode, i if i != 3 else 30) for i in range(12)]
+    with Recording() as pool:
+        sent: list[object] = []
+
+        def arrived(part, outcomes) -> None:
+            pool.back += 1
+            if not sent:  # the first chunk back: other work goes to the same executor
+                sent.append(pool.submit(extra))
+
+        out = run_units(units, jobs, executor=pool, chunk=1, workers=2, ahead=4, arrived=arrived)
+        assert pool.most == 4
+        # the extra task went out after the first four chunks and at most the ones back with the first
+        assert pool.order[:5] == ["run_chunk"] * 4 + ["extra"] and pool.order.count("run_chunk") == 12
+        assert sent[0].result() == "extra"
+    with ThreadPoolExecutor(2) as pool:
+        assert run_units(units, jobs, executor=pool, chunk=1) == out
 
 
 def explode(x: int) -> int:
