@@ -218,11 +218,15 @@ def _type_table(kinds: tuple[tuple[str, str], ...]) -> np.ndarray:
 
 def endpoint_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray:
     """Boolean matrix: both steps are start events, or both are end events."""
-    pos_a = np.array([s.detail.split(":")[0] if s.kind == "event" else "" for s in xs], dtype=object)
-    pos_b = np.array([s.detail.split(":")[0] if s.kind == "event" else "" for s in ys], dtype=object)
-    same = pos_a[:, None] == pos_b[None, :]
-    is_end = np.isin(pos_a, ["start", "end"])[:, None]
+    # each step's end as a number (1 start, 2 end, 0 neither): equal and not 0
+    code_a = np.array([_END_CODE.get(s.detail.split(":")[0], 0) if s.kind == "event" else 0 for s in xs], dtype=int)
+    code_b = np.array([_END_CODE.get(s.detail.split(":")[0], 0) if s.kind == "event" else 0 for s in ys], dtype=int)
+    same = code_a[:, None] == code_b[None, :]
+    is_end = (code_a > 0)[:, None]
     return np.asarray(same & is_end, dtype=bool).reshape(len(xs), len(ys))
+
+
+_END_CODE = {"start": 1, "end": 2}
 
 
 def _lone_endpoints(xs: list[Step], ys: list[Step]) -> list[tuple[int, int]]:
