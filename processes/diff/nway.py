@@ -184,8 +184,10 @@ def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
             _normalised(lex, name)
             lex.terms(step.performer, m.language)
             _normalised(lex, step.performer)
-        _side(lex, names, m.language).heads(lex, m.language)
-        _side(lex, sorted({step.performer for step in m.view.steps.values()}), m.language)
+        side = _side(lex, names, m.language)
+        side.gathered(lex, m.language, False)
+        side.gathered(lex, m.language, True)
+        _side(lex, sorted({step.performer for step in m.view.steps.values()}), m.language).gathered(lex, m.language, False)
         if isinstance(m.profile, _KeptRelations):
             m.profile.relation_rows([], [])
         _adjacency(lex, m.view, False)

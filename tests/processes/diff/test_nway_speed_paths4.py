@@ -176,3 +176,16 @@ def test_the_remembered_decision_test_is_the_test() -> None:
         for label in labels:
             assert _names_decision(label, lang) == is_decision(without_party_subject(label, lang), lang)
     assert _names_decision("Nämndbeslut", "sv") and not _names_decision("Nämndbeslut", "en")
+
+
+def test_best_in_bags_with_a_gather_made_before_is_the_same() -> None:
+    rng = np.random.default_rng(20261204)
+    for _ in range(300):
+        rows, terms, labels = (int(v) for v in rng.integers(1, 9, size=3))
+        sim = (rng.random((rows, terms)) * (rng.random((rows, terms)) < 0.5)).astype(np.float32)
+        carry = rng.random((terms, labels)) < rng.random()
+        expected = labelsim._best_in_bags(sim, carry)
+        got = labelsim._best_in_bags(sim, carry, labelsim._gather(carry))
+        assert got.dtype == np.float32 and np.array_equal(got, expected)
+    index, empty = labelsim._gather(np.zeros((3, 2), bool))
+    assert index is None and empty.tolist() == [True, True]
