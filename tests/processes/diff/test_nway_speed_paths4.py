@@ -189,3 +189,40 @@ def test_best_in_bags_with_a_gather_made_before_is_the_same() -> None:
         assert got.dtype == np.float32 and np.array_equal(got, expected)
     index, empty = labelsim._gather(np.zeros((3, 2), bool))
     assert index is None and empty.tolist() == [True, True]
+
+
+def test_shared_dicts_are_written_as_json_dumps_writes_them() -> None:
+    import json
+
+    from processes.jsonindent import dumps_indented
+
+    rng = random.Random(11)
+    for _ in range(200):
+        pool = [{"name": f"m{k}", "steps": [{"id": f"s{i}", "x": rng.random(), "ok": i % 2 == 0, "none": None}
+                                            for i in range(rng.randint(0, 3))], "deep": {"e": {}}} for k in range(3)]
+        doc = {"pairs": [{"a": rng.choice(pool), "b": rng.choice(pool), "n": [rng.choice(pool), [rng.choice(pool)]]}
+                         for _ in range(rng.randint(0, 5))], "top": rng.choice(pool), "å\n": "ü\u2028"}
+        expected = json.dumps(doc, ensure_ascii=False, indent=2)
+        assert dumps_indented(doc, shared=pool) == expected == dumps_indented(doc)
+    inner = {"v": 1}
+    outer = {"in": inner, "again": inner}
+    assert dumps_indented([outer, {"x": outer}], shared=[inner, outer, "not a dict"]) == json.dumps(
+        [outer, {"x": outer}], ensure_ascii=False, indent=2)
+    loop: dict = {"k": 1}
+    loop["self"] = loop  # circular: the standard library's error, shared or not
+    with pytest.raises(ValueError, match="Circular"):
+        dumps_indented({"a": loop}, shared=[loop])
+
+
+def test_comparison_json_is_the_text_of_comparison_to_data() -> None:
+    import json
+
+    from processes.diff import compare_models, comparison_to_data
+    from processes.diff.schema import comparison_json
+
+    models = library(("helsingborg", "astorp", "orkelljunga", "landskrona"))
+    for workers in (1, 2):
+        comparison = compare_models(models, workers=workers)
+        data = comparison_to_data(comparison)
+        assert comparison_json(comparison) == json.dumps(data, ensure_ascii=False, indent=2)
+        assert data["pairs"][0]["a"] is not data["pairs"][1]["a"]  # the public form shares nothing
