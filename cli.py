@@ -1049,7 +1049,6 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         compare_models,
         comparison_markdown,
         comparison_text,
-        comparison_to_data,
         prepare,
         profile_inputs,
     )
@@ -1066,9 +1065,9 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
                             workers=workers or default_workers(),
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
     if fmt == "json":
-        from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
+        from processes.diff.schema import comparison_json  # the bytes of json.dumps(indent=2), faster
 
-        text = dumps_indented(comparison_to_data(result)) + "\n"
+        text = comparison_json(result) + "\n"
     elif fmt == "markdown":
         text = comparison_markdown(result)
     elif fmt == "html":

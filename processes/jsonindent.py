@@ -15,6 +15,7 @@ arguments, so the result, or the error, is always the standard library's.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring  # the C escaper where there is one (ensure_ascii=False)
 from typing import Any
 
@@ -29,7 +30,11 @@ class _Other(Exception):
 
 
 class _Keys(dict[Any, str]):
-    """Each key's ``"key": ``, made the first time it is asked for."""
+    """Each key's ``"key": ``, made the first time it is asked for; and the ids of the dicts
+    ``shared`` by several places of the text with the texts made of them (by id and depth)."""
+
+    shared: set[int]
+    texts: dict[tuple[int, int], str]
 
     def __missing__(self, key: Any) -> str:
         if type(key) is not str:
@@ -65,6 +70,14 @@ def _container(value: Any, indent: str, keys: _Keys) -> str:
     if kind is dict:
         if not value:
             return "{}"
+        if keys.shared and id(value) in keys.shared:
+            # a dict the caller says occurs more than once: its text at this depth made once
+            found = keys.texts.get((id(value), len(indent)))
+            if found is None:
+                keys.shared.discard(id(value))  # (not asked again while it is written)
+                found = keys.texts[(id(value), len(indent))] = _container(value, indent, keys)
+                keys.shared.add(id(value))
+            return found
         for key, item in value.items():
             of = type(item)
             if of is str:
@@ -87,11 +100,18 @@ def _container(value: Any, indent: str, keys: _Keys) -> str:
     return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "]"
 
 
-def dumps_indented(obj: Any) -> str:
-    """``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte (module doc)."""
+def dumps_indented(obj: Any, *, shared: Iterable[Any] = ()) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte (module doc).
+
+    ``shared``: dicts that occur in several places of ``obj`` (the same object; an N-way
+    comparison's model in each of its pairs): each one's text is made once per depth. They
+    must not change while this runs (nothing else may either)."""
     try:
         if type(obj) in (dict, list, tuple):
-            return _container(obj, "", _Keys())
+            keys = _Keys()
+            keys.shared = {id(d) for d in shared if type(d) is dict}
+            keys.texts = {}
+            return _container(obj, "", keys)
         return _scalar(obj)
     except (_Other, RecursionError):
         return json.dumps(obj, ensure_ascii=False, indent=2)

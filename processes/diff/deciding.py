@@ -22,6 +22,8 @@ not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslu
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from processes.diff.language import is_stopword
@@ -78,8 +80,14 @@ def _decisions(view: ModelView, lang: str) -> list[str]:
     return [
         s
         for s, st in view.steps.items()
-        if st.kind in ACTIVITIES and named(st) and is_decision(without_party_subject(named(st), lang), lang)
+        if st.kind in ACTIVITIES and named(st) and _names_decision(named(st), lang)
     ]
+
+
+@lru_cache(maxsize=65536)
+def _names_decision(name: str, lang: str) -> bool:
+    # remembered: an N-way run asks it of every step in each of the model's pairs
+    return is_decision(without_party_subject(name, lang), lang)
 
 
 def decision_pass(

@@ -383,11 +383,11 @@ def _one_side(
     index_one = {s: i for i, s in enumerate(one.steps)}
     index_many = {s: j for j, s in enumerate(many.steps)}
     ids_many = list(many.steps)
-    partner = {
-        side_one(m)[0]: m
-        for m in matches
-        if len(side_one(m)) == 1 and len(side_many(m)) == 1 and side_one(m)[0] in one.steps
-    }
+    partner: dict[str, Match] = {}
+    for m in matches:  # (side_one and side_many read once per match)
+        ones, manys = (m.b, m.a) if swap else (m.a, m.b)
+        if len(ones) == 1 and len(manys) == 1 and ones[0] in one.steps:
+            partner[ones[0]] = m
     taken = {s for m in matches for s in side_many(m)}
     named_many = {s for s, st in many.steps.items() if named(st)}
     free_all = {s for s in named_many if s not in taken}
@@ -405,6 +405,7 @@ def _one_side(
     matched_one = {s for m in matches for s in side_one(m)}
     open_own = {s for s in by_member if s in named_many}
     open_many = np.array([s in open_own and s not in taken for s in ids_many], dtype=bool)
+    open_alike = (lab > 0.0) & open_many  # (every row at once)
     proposals = []
     for x_id, x in one.steps.items():
         if not named(x):
@@ -417,7 +418,7 @@ def _one_side(
         own = set(side_many(current)) if current else set()
         row = lab[index_one[x_id]]
         # (only steps of some chain or siblings can be in a group: the others are left out here)
-        alike = {ids_many[j] for j in ((row > 0.0) & open_many).nonzero()[0]} | {
+        alike = {ids_many[j] for j in open_alike[index_one[x_id]].nonzero()[0]} | {
             s for s in own if s in open_own and row[index_many[s]] > 0.0
         }
         seen: set[tuple[str, tuple[str, ...]]] = set()

@@ -234,26 +234,39 @@ def _bag_weights(bags: list[tuple[str, ...]], index: dict[str, int], carry: np.n
 _BROADCAST_MAX = 1 << 21
 
 
-def _best_in_bags(sim: np.ndarray, carry: np.ndarray) -> np.ndarray:
+def _gather(carry: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
+    """For :func:`_best_in_bags`: each label's terms as a row of term indexes, padded with its
+    own first term (the same maximum), or None when no label has a term; and which labels have
+    none. Depends on ``carry`` only (a model's labels: made once, :class:`_Side`)."""
+    labels = carry.shape[1]
+    label_of, term = np.nonzero(carry.T)  # by label, then term
+    count = np.bincount(label_of, minlength=labels)
+    width = int(count.max()) if len(label_of) else 0
+    if width == 0:
+        return None, count == 0
+    start = np.concatenate(([0], np.cumsum(count)[:-1]))
+    first = np.where(count > 0, term[np.minimum(start, len(term) - 1)], 0)
+    index = np.repeat(first[:, None], width, axis=1)
+    index[label_of, np.arange(len(label_of)) - start[label_of]] = term
+    return index, count == 0
+
+
+def _best_in_bags(
+    sim: np.ndarray, carry: np.ndarray, gathered: tuple[np.ndarray | None, np.ndarray] | None = None
+) -> np.ndarray:
     """``best[t, j]``: the best similarity of row term ``t`` among the terms label ``j``
-    carries (``carry``: terms x labels), 0 for a label without terms."""
+    carries (``carry``: terms x labels), 0 for a label without terms. ``gathered``:
+    ``_gather(carry)`` when the caller has it."""
     rows, labels = sim.shape[0], carry.shape[1]
     if rows == 0 or sim.shape[1] == 0:
         return np.zeros((rows, labels), dtype=np.float32)
     if rows * sim.shape[1] * labels <= _BROADCAST_MAX:
-        # each label's terms gathered in one go, padded with its own first term (the same
-        # maximum); a label without terms gets 0
-        label_of, term = np.nonzero(carry.T)  # by label, then term
-        count = np.bincount(label_of, minlength=labels)
-        width = int(count.max()) if len(label_of) else 0
-        if width == 0:
+        # each label's terms gathered in one go; a label without terms gets 0
+        index, empty = gathered if gathered is not None else _gather(carry)
+        if index is None:
             return np.zeros((rows, labels), dtype=np.float32)
-        start = np.concatenate(([0], np.cumsum(count)[:-1]))
-        first = np.where(count > 0, term[np.minimum(start, len(term) - 1)], 0)
-        index = np.repeat(first[:, None], width, axis=1)
-        index[label_of, np.arange(len(label_of)) - start[label_of]] = term
         best = sim[:, index].max(axis=2).astype(np.float32)
-        best[:, count == 0] = 0.0
+        best[:, empty] = 0.0
         return best
     best = np.zeros((rows, labels), dtype=np.float32)
     for j in range(labels):
@@ -261,6 +274,57 @@ def _best_in_bags(sim: np.ndarray, carry: np.ndarray) -> np.ndarray:
         if len(inside):
             best[:, j] = sim[:, inside].max(axis=1)
     return best
+
+
+class _Side:
+    """What :func:`label_matrix` makes of one list of labels alone: its distinct labels, their
+    bags of terms, the sorted terms and which label carries which, the heads' carriers, the
+    normalised labels and each label's row. Made once per list and language
+    (:func:`_side`): an N-way run asks for each model's labels in each of its N - 1 pairs."""
+
+    __slots__ = ("unique", "bags", "terms", "index", "carry", "norm", "rows", "_heads", "_gathered")
+
+    def __init__(self, lex: Lexicon, labels: tuple[str, ...], lang: str) -> None:
+        self.unique = list(dict.fromkeys(labels))
+        self.bags = [lex.terms(x, lang) for x in self.unique]
+        self.terms = sorted({t for bag in self.bags for t in bag})
+        self.index = {t: i for i, t in enumerate(self.terms)}
+        self.carry = _carriers(self.bags, self.index, len(self.terms))
+        self.norm = [_normalised(lex, x) for x in self.unique]
+        at = {x: i for i, x in enumerate(self.unique)}
+        self.rows = np.array([at[x] for x in labels], dtype=int)
+        self.carry.setflags(write=False)  # shared by every pair of the list: read only
+        self.rows.setflags(write=False)
+        self._heads: np.ndarray | None = None
+        self._gathered: dict[bool, tuple[np.ndarray | None, np.ndarray]] = {}
+
+    def gathered(self, lex: Lexicon, lang: str, heads: bool) -> tuple[np.ndarray | None, np.ndarray]:
+        """``_gather`` of the carriers (``heads``: of the heads' carriers)."""
+        found = self._gathered.get(heads)
+        if found is None:
+            found = self._gathered[heads] = _gather(self.heads(lex, lang) if heads else self.carry)
+            for array in found:
+                if array is not None:
+                    array.setflags(write=False)
+        return found
+
+    def heads(self, lex: Lexicon, lang: str) -> np.ndarray:
+        """The carriers of each label's head terms (``_head_terms``)."""
+        if self._heads is None:
+            self._heads = _carriers(
+                [_head_terms(lex, x, bag, lang) for x, bag in zip(self.unique, self.bags, strict=True)],
+                self.index, len(self.terms),
+            )
+            self._heads.setflags(write=False)
+        return self._heads
+
+
+def _side(lex: Lexicon, labels: Sequence[str], lang: str) -> _Side:
+    key = ("label side", tuple(labels), lang)
+    found = lex._memo.get(key)
+    if found is None:
+        found = lex._memo[key] = _Side(lex, key[1], lang)
+    return found  # type: ignore[return-value]
 
 
 def label_matrix(
@@ -277,51 +341,46 @@ def label_matrix(
     ``contain`` > 0 (the steps' labels: ``CONTAIN``) adds the containment floor."""
     lang_a = lang_a or lex.language
     lang_b = lang_b or lex.language
-    ua = list(dict.fromkeys(labels_a))
-    ub = list(dict.fromkeys(labels_b))
-    bags_a = [lex.terms(x, lang_a) for x in ua]
-    bags_b = [lex.terms(y, lang_b) for y in ub]
-    ta = sorted({t for bag in bags_a for t in bag})
-    tb = sorted({t for bag in bags_b for t in bag})
+    side_a, side_b = _side(lex, labels_a, lang_a), _side(lex, labels_b, lang_b)
+    ua, ub = side_a.unique, side_b.unique
+    bags_a, bags_b = side_a.bags, side_b.bags
+    ta, tb = side_a.terms, side_b.terms
     sim = _term_matrix(lex, ta, tb, lang_a, lang_b)
     # how many labels of one list carry a term, the larger of the two lists' counts: a term
     # every label of a model has says little; one that each model has once says much
-    ia = {t: i for i, t in enumerate(ta)}
-    ib = {t: j for j, t in enumerate(tb)}
-    carry_a = _carriers(bags_a, ia, len(ta))
-    carry_b = _carriers(bags_b, ib, len(tb))
+    ia, ib = side_a.index, side_b.index
+    carry_a, carry_b = side_a.carry, side_b.carry
     wa = _bag_weights(bags_a, ia, carry_a, ib, carry_b, weighted)
     wb = _bag_weights(bags_b, ib, carry_b, ia, carry_a, weighted)
     # best[t, j]: how well term t of A is matched in label j of B (and the reverse)
-    best_for_b = _best_in_bags(sim, carry_b)
-    best_for_a = _best_in_bags(sim.T, carry_a)
+    best_for_b = _best_in_bags(sim, carry_b, side_b.gathered(lex, lang_b, False))
+    best_for_a = _best_in_bags(sim.T, carry_a, side_a.gathered(lex, lang_a, False))
     num = wa @ best_for_b + (wb @ best_for_a).T
     den = wa.sum(axis=1)[:, None] + wb.sum(axis=1)[None, :]
     out = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
     if contain > 0.0:
         # one label said in full inside the head of the other ("Kunskapsprov" / "Boka
         # kunskapsprov"), not inside a complement ("Besluta" / "Underrättelse om beslut")
-        heads_a = _carriers([_head_terms(lex, x, bag, lang_a) for x, bag in zip(ua, bags_a, strict=True)], ia, len(ta))
-        heads_b = _carriers([_head_terms(lex, y, bag, lang_b) for y, bag in zip(ub, bags_b, strict=True)], ib, len(tb))
+        heads_a = side_a.heads(lex, lang_a)
+        heads_b = side_b.heads(lex, lang_b)
         own_a, own_b = wa.sum(axis=1)[:, None], wb.sum(axis=1)[:, None]
-        in_b = np.divide(wa @ _best_in_bags(sim, heads_b), own_a, out=np.zeros_like(num), where=own_a > 0)
-        in_a = np.divide(wb @ _best_in_bags(sim.T, heads_a), own_b, out=np.zeros((len(ub), len(ua))), where=own_b > 0).T
+        in_b = np.divide(wa @ _best_in_bags(sim, heads_b, side_b.gathered(lex, lang_b, True)), own_a,
+                         out=np.zeros_like(num), where=own_a > 0)
+        in_a = np.divide(wb @ _best_in_bags(sim.T, heads_a, side_a.gathered(lex, lang_a, True)), own_b,
+                         out=np.zeros((len(ub), len(ua))), where=own_b > 0).T
         cov_a = np.divide(wa @ best_for_b, own_a, out=np.zeros_like(num), where=own_a > 0)
         cov_b = np.divide(wb @ best_for_a, own_b, out=np.zeros((len(ub), len(ua))), where=own_b > 0).T
         # ... and not a word lost in a long sentence (at least CONTAIN_SHARE of each label
         # found in the other)
         floor = np.where(np.minimum(cov_a, cov_b) >= CONTAIN_SHARE, contain * np.maximum(in_b, in_a), 0.0)
         out = np.maximum(out, floor)
-    norm_a = [_normalised(lex, x) for x in ua]
+    norm_a = side_a.norm
     norm_b: dict[str, list[int]] = {}
-    for j, y in enumerate(ub):
-        norm_b.setdefault(_normalised(lex, y), []).append(j)
+    for j, n in enumerate(side_b.norm):
+        norm_b.setdefault(n, []).append(j)
     for i, n in enumerate(norm_a):
         for j in norm_b.get(n, ()):
             out[i, j] = 1.0
     out = np.clip(np.round(out, 6), 0.0, 1.0)
-    pos_a = {x: i for i, x in enumerate(ua)}
-    pos_b = {y: j for j, y in enumerate(ub)}
-    rows = np.array([pos_a[x] for x in labels_a], dtype=int)
-    cols = np.array([pos_b[y] for y in labels_b], dtype=int)
+    rows, cols = side_a.rows, side_b.rows
     return out[np.ix_(rows, cols)] if len(rows) and len(cols) else np.zeros((len(rows), len(cols)))

@@ -50,6 +50,8 @@ reported as only in one model. **Only in one model**: the steps left with no can
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from processes.diff import labelsim
@@ -129,21 +131,53 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
     return lab
 
 
-def _best_of(lab: np.ndarray, adj: list[list[int]]) -> np.ndarray:
-    """Column y: the largest of ``lab[:, v]`` over ``v`` in ``adj[y]`` (0 when it is empty)."""
-    n, m = lab.shape[0], len(adj)
-    width = max((len(vs) for vs in adj), default=0)
-    if width == 0:
+class _Adjacency:
+    """One model's neighbour lists (row -> rows of its predecessors, or of its successors) and
+    what :func:`_neighbour_matrix` makes of them: made once per model and lexicon
+    (:func:`_adjacency`), as an N-way run uses them in each of the model's N - 1 pairs."""
+
+    __slots__ = ("lists", "index", "empty", "rows", "cols", "weight", "has")
+
+    def __init__(self, lists: list[list[int]]) -> None:
+        self.lists = lists
+        width = max((len(vs) for vs in lists), default=0)
+        # every list padded with its own first entry: the same maximum, in one gather
+        self.index = (
+            np.array([vs + [vs[0]] * (width - len(vs)) if vs else [0] * width for vs in lists], dtype=int)
+            if width else None
+        )
+        self.empty = np.array([not vs for vs in lists], dtype=bool)
+        # row x once per neighbour u, in order, with weight 1 / len(x's neighbours)
+        self.rows = np.array([x for x, us in enumerate(lists) for _u in us], dtype=int)
+        self.cols = np.array([u for us in lists for u in us], dtype=int)
+        self.weight = np.array([1.0 / len(lists[x]) for x in self.rows.tolist()], dtype=float)
+        self.has = ~self.empty
+
+
+def _adjacency(lex: Lexicon, view: ModelView, forward: bool) -> _Adjacency:
+    """``view``'s steps' successors (``forward``) or predecessors as :class:`_Adjacency`,
+    remembered in the lexicon's memo (the view kept with it, so its id is not reused)."""
+    key = ("adjacency", id(view), forward)
+    found = lex._memo.get(key)
+    if found is None or found[0] is not view:  # type: ignore[index]
+        index = {x: i for i, x in enumerate(view.steps)}
+        near = view.successors if forward else view.predecessors
+        found = lex._memo[key] = (view, _Adjacency([[index[u] for u in near(x) if u in index] for x in view.steps]))
+    return found[1]  # type: ignore[index,no-any-return]
+
+
+def _best_of(lab: np.ndarray, adj: _Adjacency) -> np.ndarray:
+    """Column y: the largest of ``lab[:, v]`` over ``v`` in ``adj.lists[y]`` (0 when it is empty)."""
+    n, m = lab.shape[0], len(adj.lists)
+    if adj.index is None:
         return np.zeros((n, m))
-    # every list padded with its own first entry: the same maximum, in one gather
-    index = np.array([vs + [vs[0]] * (width - len(vs)) if vs else [0] * width for vs in adj], dtype=int)
-    best = lab[:, index].max(axis=2)
-    best[:, [not vs for vs in adj]] = 0.0
+    best = lab[:, adj.index].max(axis=2)
+    best[:, adj.empty] = 0.0
     return np.asarray(best, dtype=float)
 
 
-def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[int]]) -> np.ndarray:
-    """For every pair (x, y): how well x's neighbours (``a_adj[x]``) match y's by label —
+def _neighbour_matrix(lab: np.ndarray, a_adj: _Adjacency, b_adj: _Adjacency) -> np.ndarray:
+    """For every pair (x, y): how well x's neighbours (``a_adj.lists[x]``) match y's by label —
     the mean over x's neighbours of their best label match among y's, averaged with the
     same from y's side; 1 when neither has neighbours, 0 when only one has."""
     n, m = lab.shape
@@ -152,41 +186,47 @@ def _neighbour_matrix(lab: np.ndarray, a_adj: list[list[int]], b_adj: list[list[
     # left[x, :] += best[u, :] / len(x's neighbours) for each neighbour u of x, in that order
     # (np.add.at adds one term after the other, as a loop would: the same sums, bit for bit)
     left = np.zeros((n, m))
-    xs = [x for x, us in enumerate(a_adj) for _u in us]
-    if xs:
-        us = [u for vs in a_adj for u in vs]
-        w = np.array([1.0 / len(a_adj[x]) for x in xs])
-        np.add.at(left, xs, w[:, None] * best[us, :])
+    if len(a_adj.rows):
+        np.add.at(left, a_adj.rows, a_adj.weight[:, None] * best[a_adj.cols, :])
     right_t = np.zeros((m, n))
-    ys = [y for y, vs in enumerate(b_adj) for _v in vs]
-    if ys:
-        vs_ = [v for vs in b_adj for v in vs]
-        w = np.array([1.0 / len(b_adj[y]) for y in ys])
-        np.add.at(right_t, ys, w[:, None] * best_t[:, vs_].T)
+    if len(b_adj.rows):
+        np.add.at(right_t, b_adj.rows, b_adj.weight[:, None] * best_t[:, b_adj.cols].T)
     score = (left + right_t.T) / 2
-    has_a = np.array([bool(us) for us in a_adj], dtype=bool)[:, None]
-    has_b = np.array([bool(vs) for vs in b_adj], dtype=bool)[None, :]
+    has_a = a_adj.has[:, None]
+    has_b = b_adj.has[None, :]
     return np.where(has_a & has_b, score, np.where(~has_a & ~has_b, 1.0, 0.0))
 
 
 def _type_matrix(xs: list[Step], ys: list[Step]) -> np.ndarray:
-    kinds = sorted({(s.kind, s.detail) for s in xs + ys})
-    table = np.array(
-        [[_type_score(Step("", "", k1, d1), Step("", "", k2, d2)) for k2, d2 in kinds] for k1, d1 in kinds]
-    ).reshape(len(kinds), len(kinds))
+    kinds = tuple(sorted({(s.kind, s.detail) for s in xs + ys}))
+    table = _type_table(kinds)
     code = {k: i for i, k in enumerate(kinds)}
     ia = np.array([code[(s.kind, s.detail)] for s in xs], dtype=int)
     ib = np.array([code[(s.kind, s.detail)] for s in ys], dtype=int)
     return table[np.ix_(ia, ib)]
 
 
+@lru_cache(maxsize=256)
+def _type_table(kinds: tuple[tuple[str, str], ...]) -> np.ndarray:
+    # remembered (read-only): an N-way run's pairs mostly draw from the same few kinds of step
+    table = np.array(
+        [[_type_score(Step("", "", k1, d1), Step("", "", k2, d2)) for k2, d2 in kinds] for k1, d1 in kinds]
+    ).reshape(len(kinds), len(kinds))
+    table.setflags(write=False)
+    return table
+
+
 def endpoint_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray:
     """Boolean matrix: both steps are start events, or both are end events."""
-    pos_a = np.array([s.detail.split(":")[0] if s.kind == "event" else "" for s in xs], dtype=object)
-    pos_b = np.array([s.detail.split(":")[0] if s.kind == "event" else "" for s in ys], dtype=object)
-    same = pos_a[:, None] == pos_b[None, :]
-    is_end = np.isin(pos_a, ["start", "end"])[:, None]
+    # each step's end as a number (1 start, 2 end, 0 neither): equal and not 0
+    code_a = np.array([_END_CODE.get(s.detail.split(":")[0], 0) if s.kind == "event" else 0 for s in xs], dtype=int)
+    code_b = np.array([_END_CODE.get(s.detail.split(":")[0], 0) if s.kind == "event" else 0 for s in ys], dtype=int)
+    same = code_a[:, None] == code_b[None, :]
+    is_end = (code_a > 0)[:, None]
     return np.asarray(same & is_end, dtype=bool).reshape(len(xs), len(ys))
+
+
+_END_CODE = {"start": 1, "end": 2}
 
 
 def _lone_endpoints(xs: list[Step], ys: list[Step]) -> list[tuple[int, int]]:
@@ -236,19 +276,9 @@ def pair_scores(
     )[None, :]
     pos_a = np.array([a.position[x.id] for x in xs])
     pos_b = np.array([b.position[y.id] for y in ys])
-    ia = {x.id: i for i, x in enumerate(xs)}
-    ib = {y.id: j for j, y in enumerate(ys)}
     neigh = (
-        _neighbour_matrix(
-            lab,
-            [[ia[u] for u in a.predecessors(x.id) if u in ia] for x in xs],
-            [[ib[v] for v in b.predecessors(y.id) if v in ib] for y in ys],
-        )
-        + _neighbour_matrix(
-            lab,
-            [[ia[u] for u in a.successors(x.id) if u in ia] for x in xs],
-            [[ib[v] for v in b.successors(y.id) if v in ib] for y in ys],
-        )
+        _neighbour_matrix(lab, _adjacency(lex, a, False), _adjacency(lex, b, False))
+        + _neighbour_matrix(lab, _adjacency(lex, a, True), _adjacency(lex, b, True))
     ) / 2
     types = _type_matrix(xs, ys)
     place = 1.0 - np.abs(pos_a[:, None] - pos_b[None, :])

@@ -32,7 +32,8 @@ from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import FACT_ORDER, fact_text, same_performer
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
-from processes.diff.labelsim import _head_terms, _normalised
+from processes.diff.labelsim import _head_terms, _normalised, _side
+from processes.diff.matching import _adjacency
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, family, what
 from processes.diff.relations import Profile
 from processes.diff.result import Difference, ModelDiff
@@ -169,19 +170,28 @@ def _collector_paused() -> Iterator[None]:
 def _warm(models: Sequence[Compared], lex: Lexicon) -> None:
     """Fill, before the pairs are forked, the caches every pair of every model reads: the
     terms, head and normalised form of each step's name and performer (in the lexicon's
-    memo), each step's family and each model's kept relation matrix. A forked helper then
+    memo), each step's family, each model's kept relation matrix and neighbour lists, and what
+    the label matrices make of its names and of its performers alone. A forked helper then
     inherits them instead of computing them again beside this process. Only remembers:
     the results are the same with or without it."""
     for m in models:
+        names = []
         for step in m.view.steps.values():
             family(step)
             name = what(lex, step, m.language)
+            names.append(name)
             _head_terms(lex, name, lex.terms(name, m.language), m.language)
             _normalised(lex, name)
             lex.terms(step.performer, m.language)
             _normalised(lex, step.performer)
+        side = _side(lex, names, m.language)
+        side.gathered(lex, m.language, False)
+        side.gathered(lex, m.language, True)
+        _side(lex, sorted({step.performer for step in m.view.steps.values()}), m.language).gathered(lex, m.language, False)
         if isinstance(m.profile, _KeptRelations):
             m.profile.relation_rows([], [])
+        _adjacency(lex, m.view, False)
+        _adjacency(lex, m.view, True)
 
 
 def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepCluster, ...]:

@@ -7,6 +7,7 @@ check the keys against the documented lists below.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from processes.diff.nway import METRICS, Comparison
@@ -27,6 +28,7 @@ __all__ = [
     "FACT_KEYS",
     "to_data",
     "comparison_to_data",
+    "comparison_json",
 ]
 
 SCHEMA_VERSION = 3
@@ -82,14 +84,14 @@ def _model(m: ModelSummary) -> dict[str, Any]:
     }
 
 
-def to_data(diff: ModelDiff) -> dict[str, Any]:
+def to_data(diff: ModelDiff, *, _section: Callable[[ModelSummary], dict[str, Any]] = _model) -> dict[str, Any]:
     """The JSON form of a two-model diff (keys: ``DIFF_KEYS``)."""
     s = diff.similarity
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "diff",
-        "a": _model(diff.a),
-        "b": _model(diff.b),
+        "a": _section(diff.a),
+        "b": _section(diff.b),
         "similarity": {k: getattr(s, k) for k in SIMILARITY_KEYS},
         "matches": [
             {
@@ -135,7 +137,30 @@ def to_data(diff: ModelDiff) -> dict[str, Any]:
     }
 
 
-def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
+def comparison_json(comparison: Comparison) -> str:
+    """``json.dumps(comparison_to_data(comparison), ensure_ascii=False, indent=2)``, the same
+    text: each model's section (its name and steps, in each of its N - 1 pairs) is made and
+    written once (:func:`processes.jsonindent.dumps_indented`'s ``shared``)."""
+    from processes.jsonindent import dumps_indented
+
+    made: dict[str, tuple[ModelSummary, dict[str, Any]]] = {}
+
+    def section(m: ModelSummary) -> dict[str, Any]:
+        found = made.get(m.name)
+        if found is not None and (found[0] is m or found[0].steps == m.steps):
+            return found[1]
+        out = _model(m)
+        if found is None:
+            made[m.name] = (m, out)
+        return out
+
+    data = comparison_to_data(comparison, _section=section)
+    return dumps_indented(data, shared=[out for _, out in made.values()])
+
+
+def comparison_to_data(
+    comparison: Comparison, *, _section: Callable[[ModelSummary], dict[str, Any]] = _model
+) -> dict[str, Any]:
     """The JSON form of an N-way comparison (keys: ``COMPARE_KEYS``)."""
     core = set(comparison.core)
     return {
@@ -161,5 +186,5 @@ def comparison_to_data(comparison: Comparison) -> dict[str, Any]:
             {"fact": name, "values": dict(zip(comparison.names, values, strict=True))}
             for name, values in comparison.facts
         ],
-        "pairs": [to_data(d) for d in comparison.pairs],
+        "pairs": [to_data(d, _section=_section) for d in comparison.pairs],
     }

@@ -187,7 +187,7 @@ class Lexicon:
         lang = detect_language(labels) if language == "auto" else language
         stop = LANGUAGE_STOPWORDS[lang]
         label_words: set[str] = set()
-        for label in labels:
+        for label in dict.fromkeys(labels):  # (each distinct label once: a set of words)
             label_words.update(w for w in normalise(label).split() if w not in stop and not w.isdigit())
         member_words = {w for phrase in synonyms.members() for w in phrase.split() if w not in stop}
         label_words = {w for w in label_words if len(w) >= _MIN_PART}
@@ -277,7 +277,9 @@ def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The acronyms ``labels`` define (``_DEFINITION``): (acronym, the words it stands for,
     from the last word that starts with the acronym's first letter), case-folded, sorted."""
     found: set[tuple[str, str]] = set()
-    for label in labels:
+    for label in dict.fromkeys(labels):  # (a performer's name comes once per step: searched once)
+        if "(" not in label:
+            continue  # (no definition without its bracket: the pattern's search tries every word otherwise)
         for m in _DEFINITION.finditer(label):
             acronym, words = m.group(2).casefold(), m.group(1).casefold().replace("-", " ").split()
             starts = [k for k, w in enumerate(words) if w[0] == acronym[0]]
@@ -290,7 +292,7 @@ def _names(labels: Iterable[str]) -> frozenset[str]:
     """The words (case-folded) that ``labels`` write with a capital letter, not as a label's
     first word: "Skatteverket" in "Vi frågar Polisen, Skatteverket och räddningstjänsten"."""
     out: set[str] = set()
-    for label in labels:
+    for label in dict.fromkeys(labels):  # (each distinct label once: a set of words)
         words = _NON_WORD.sub(" ", label).split()
         out.update(w.casefold() for w in words[1:] if w[:1].isupper() and w[1:].islower())
     return frozenset(out)
