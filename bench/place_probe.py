@@ -206,7 +206,20 @@ def tops(set_name: str, pairs: Iterator[bm.Pair]) -> Iterator[tuple[bm.Pair, lis
                     mutual = (_best(matrix, cell, True), _best(matrix, cell, False)) if kinds != "event/task" else (False, False)
                     slots.append((shape, kinds, _band(lab_of[(x, y)]), (x, y) in pair.gold,
                                   x in pair.scored_a and y in pair.scored_b, x, y, lab_of[(x, y)], mutual))
-        yield pair, out, found, slots
+        # anywhere (not only in one place): two leftovers of one family, labels >= 0.2, each the
+        # other's best by combined score among all the other's steps of its family; and their
+        # behavioural-profile agreement with the one-to-one matches
+        anywhere = []
+        if matrix:
+            for x in places["a"]:
+                for y in places["b"]:
+                    if fam_a[ia[x]] != fam_b[ib[y]] or lab_of[(x, y)] < 0.2 or not _best(matrix, (ia[x], ib[y]), False):
+                        continue
+                    anywhere.append(
+                        ((x, y) in pair.gold, x in pair.scored_a and y in pair.scored_b,
+                         _behaviour(profiles["a"], profiles["b"], x, y, singles), places["a"][x] == places["b"][y])
+                    )
+        yield pair, out, found, (slots, anywhere)
 
 
 def _rules() -> dict[str, Callable[[Top], bool]]:
@@ -251,7 +264,15 @@ def main() -> int:
     slot_rules: Counter[tuple[str, str, str]] = Counter()
     for set_name, make in sources.items():
         tp = fp = fn = 0
-        for pair, found_tops, found, slots in tops(set_name, make()):
+        for pair, found_tops, found, (slots, anywhere) in tops(set_name, make()):
+            for is_gold, scored, agree, same in anywhere:
+                if not scored:
+                    continue
+                for name, ok in (("anywhere", True), ("anywhere, profile agrees in full", agree == 1.0),
+                                 ("anywhere, profile agrees >= 0.9", agree >= 0.9),
+                                 ("anywhere, not in the same place, profile agrees in full", agree == 1.0 and not same)):
+                    if ok:
+                        slot_rules[(name, set_name, "right" if is_gold else "wrong")] += 1
             group = "sv" if set_name.startswith("sv") else set_name
             for shape, kinds_, band, is_gold, scored, x, y, lab, mutual in slots:
                 if shape == "1:1" and kinds_ != "event/task" and lab >= 0.2:
@@ -316,7 +337,12 @@ def main() -> int:
         print(f"| {' | '.join(k)} | {slot_kinds[k + ('gold',)]} | {slot_kinds[k + ('not',)]} |")
     print()
     print("## Slot rules (1:1 place, same family, labels >= 0.2): right / wrong per set")
-    for name in ("slot", "slot, mutual among leftovers", "slot, mutual among all"):
+    for name in ("slot", "slot, mutual among leftovers", "slot, mutual among all", "anywhere",
+                 "anywhere, profile agrees in full", "anywhere, profile agrees >= 0.9",
+                 "anywhere, not in the same place, profile agrees in full"):
+        right = sum(n for (r, _, w), n in slot_rules.items() if r == name and w == "right")
+        wrong = sum(n for (r, _, w), n in slot_rules.items() if r == name and w == "wrong")
+        print(f"- {name}: {right} right / {wrong} wrong in all")
         cells = [f"{s} +{slot_rules[(name, s, 'right')]}/{slot_rules[(name, s, 'wrong')]}"
                  for s in sources if slot_rules[(name, s, "right")] or slot_rules[(name, s, "wrong")]]
         print(f"- {name}: " + "; ".join(cells))
