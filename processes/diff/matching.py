@@ -39,7 +39,9 @@ label lists the work of finer steps left over is paired with them (summary.py); 
 left over joins the thing it books where the other model books nothing (booking.py); the steps
 right after (before) a one-to-many correspondence, all left over, are one too (follow.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
-paired (deciding.decision_pass). The confidence of
+paired (deciding.decision_pass); last, where each model has exactly one step left over between
+the same matched steps, the two are paired when their labels are related and nothing competes
+for either (placed.py: ``how`` "placed", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -85,6 +87,7 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
+from processes.diff.placed import placed_pass
 from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
@@ -366,5 +369,6 @@ def match_dense(
     matches = follow_pass(a, b, lab, score, matches, banned)
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = ending_pass(a, b, lab, score, matches, banned)
+    matches, placed = placed_pass(a, b, lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
-    return Matching(tuple(matches), uncertain, notes)
+    return Matching(tuple(matches), uncertain, notes + placed)
