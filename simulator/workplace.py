@@ -26,6 +26,7 @@ from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
 from simulator.simpyimport import simpy
 from simulator.streams import draws, lazy_stream, stream
+from simulator.tokenprocess import timeouts
 
 __all__ = ["Workplace", "PoolAtWork"]
 
@@ -141,6 +142,7 @@ class Workplace:
     def __init__(self, env: simpy.Environment, params: SimParams, root: np.random.SeedSequence,
                  pools: dict[str, PoolAtWork] | None = None) -> None:
         self.env = env
+        self.timeout = timeouts(env)  # env.timeout, made in one call
         self.params = params
         self.root = root
         self.pools = pools if pools is not None else {
@@ -270,11 +272,11 @@ class Workplace:
         start = now
         try:
             if pool.always_open:
-                yield env.timeout(hours)
+                yield self.timeout(hours)
             else:
                 start, end = pool.calendar.span(now, hours)
                 if end > now:
-                    yield env.timeout(end - env.now)
+                    yield self.timeout(end - env.now)
         except simpy.Interrupt:
             self.cut_short(case, node, pool, enable, start, recorder)
             raise
@@ -321,7 +323,7 @@ class Workplace:
                 if len(self.agenda_lag) > 64:  # only the current and future agendas matter
                     for old in [k for k in self.agenda_lag if k[1] < ready]:
                         del self.agenda_lag[old]
-            yield env.timeout(meeting + lag - ready)
+            yield self.timeout(meeting + lag - ready)
             recorder.decided(case, node, level, ready, meeting, env.now)
             return
         hours = next(self.body_work[level]) if level in self.body_work else 0.0
