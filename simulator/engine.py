@@ -258,7 +258,8 @@ class _Run(ActivityExecution, JoinRouting):
         self.node_pools = [self.workplace.pools.get(nd.pool) for nd in self.nodes]
         # the token's locals, loaded in one go
         self.hot = (self.nodes, self.env, self.workplace, self.recorder, self.work_draws, self.node_pools,
-                    self.mark_complete, self.mark_decision, self.needs_procs, self.timeout)
+                    self.mark_complete, self.mark_decision, self.needs_procs, self.timeout,
+                    self.recorder.direct_work)
         self.recorder.use_clock(marks_complete=self.mark_complete >= 0, marks_decision=self.mark_decision >= 0)
         if self.workplace.by_horizon:  # the observation window's end is known from the start
             self.recorder.summary.set_window_end(self.workplace.observation_end())
@@ -332,7 +333,8 @@ class _Run(ActivityExecution, JoinRouting):
         ``skip``: ``n`` has already happened (a boundary event that fired, a
         join that fired for another token); route from it at once.
         """
-        nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs, timeout = self.hot
+        (nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs, timeout,
+         add_work) = self.hot
         case = scope.case
         track = scope.track
         max_steps = self.max_steps
@@ -416,7 +418,10 @@ class _Run(ActivityExecution, JoinRouting):
                             else:
                                 start = yield from workplace.queue_and_work(case, node, pool, enable, hours,
                                                                             recorder)
-                            recorder.worked(case, node, pool.name, enable, start, env._now, hours)
+                            if add_work is None:
+                                recorder.worked(case, node, pool.name, enable, start, env._now, hours)
+                            else:  # Recorder.worked without records: straight into the summary
+                                add_work(pool.name, enable, start, env._now, hours, node.id)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
                     elif kind == ACTIVITY or kind == SUBPROCESS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterator
+from heapq import heappush
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,10 @@ from simulator.tokenprocess import timeouts
 
 __all__ = ["Workplace", "PoolAtWork"]
 
+
+_Event = simpy.Event
+_NORMAL = simpy.events.NORMAL
+_new = object.__new__
 
 #: pools hand their members over themselves (:class:`PoolAtWork`: a free member taken without
 #: an event when no one waits, a FIFO queue of plain events otherwise) instead of through
@@ -110,9 +115,14 @@ class PoolAtWork:
     def hand_over_soon(self) -> None:
         """A member came back: the head of the queue gets one at an event of this instant
         (simpy's ``Release`` event, processed after what this instant has already scheduled)."""
-        release = simpy.Event(self.env)
-        release.callbacks.append(self._hand_over)  # type: ignore[union-attr]
-        release.succeed()
+        # simpy.Event(env), its callback, succeed(): made and scheduled in one go (the same event, the same place)
+        env = self.env
+        release = _new(_Event)
+        release.env = env
+        release.callbacks = [self._hand_over]
+        release._ok = True
+        release._value = None
+        heappush(env._queue, (env._now, _NORMAL, next(env._eid), release))  # type: ignore[attr-defined]
 
     def _hand_over(self, _event: simpy.Event | None) -> None:
         # simpy's BaseResource._trigger_put for a Resource: only the head of the queue is tried

@@ -1,7 +1,8 @@
 """The engine's own event loop (``simulator.engine._run_until``: simpy's ``run(until=event)`` with
-``step`` inlined) and its timeouts made in one call (``simulator.tokenprocess.timeouts``) change
+``step`` inlined), its timeouts and release events made in one call (``simulator.tokenprocess.timeouts``,
+``PoolAtWork.hand_over_soon``) and its steps added to the summary without ``Recorder.worked`` change
 nothing: the same events in the same order, the same errors, and the same records, event log and
-figures as with simpy's ``Environment.run`` and ``env.timeout``."""
+figures as with simpy's ``Environment.run``, ``env.timeout``, ``Event.succeed`` and ``Recorder.worked``."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 
 from bpmn_io.library import library_names, load_entry
 from bpmn_io.profile import profile_from_data
-from simulator import engine, workplace
+from simulator import engine, recorder, workplace
 from simulator.eventlog import to_csv
+from simulator.resources import pool_schedules
 from simulator.simpyimport import simpy
 from simulator.stats import figures
 from simulator.tokenprocess import timeouts
@@ -119,10 +121,40 @@ def test_timeouts_are_simpys_timeouts_in_simpys_place() -> None:
     assert len(ours._queue) == 5  # type: ignore[attr-defined]
 
 
+def test_a_release_is_scheduled_as_simpys_event_and_succeed_schedule_it() -> None:
+    ours, theirs = simpy.Environment(initial_time=2.0), simpy.Environment(initial_time=2.0)
+    pool = workplace.PoolAtWork(ours, next(iter(pool_schedules(load_entry("helsingborg").profile.simulation).values())))
+    for env in (ours, theirs):
+        env.timeout(1.0)
+    pool.hand_over_soon()
+    release = simpy.Event(theirs)
+    release.callbacks.append(pool._hand_over)  # type: ignore[union-attr]
+    release.succeed()
+    (a_time, a_prio, a_id, a), (b_time, b_prio, b_id, b) = ours._queue[0], theirs._queue[0]  # type: ignore[attr-defined]
+    assert (a_time, a_prio, a_id) == (b_time, b_prio, b_id) == (2.0, 1, 1)
+    assert type(a) is type(b) is simpy.Event
+    assert vars(a).keys() == vars(b).keys() and (a._ok, a._value, a.callbacks) == (b._ok, b._value, b.callbacks)
+
+
 def _simpy_loop_and_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """simpy's own run loop, timeouts and release events, and every step through Recorder.worked."""
     monkeypatch.setattr(engine, "_run_until", lambda env, until: env.run(until=until))
     monkeypatch.setattr(engine, "timeouts", lambda env: env.timeout)
     monkeypatch.setattr(workplace, "timeouts", lambda env: env.timeout)
+
+    def hand_over_soon(self: workplace.PoolAtWork) -> None:
+        release = simpy.Event(self.env)
+        release.callbacks.append(self._hand_over)  # type: ignore[union-attr]
+        release.succeed()
+
+    monkeypatch.setattr(workplace.PoolAtWork, "hand_over_soon", hand_over_soon)
+    made = recorder.Recorder.__init__
+
+    def without_direct_work(self: recorder.Recorder, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        self.direct_work = None
+
+    monkeypatch.setattr(recorder.Recorder, "__init__", without_direct_work)
 
 
 @pytest.mark.parametrize("name", library_names())
@@ -135,6 +167,7 @@ def test_library_models_give_the_same_records_with_simpys_loop(monkeypatch: pyte
     process = entry.definitions.process()
     ours = engine.simulate(process, params, seed=11)
     exact = engine.simulate(process, params, seed=11, keep_records=False, exact=True)
+    streaming = engine.simulate(process, params, seed=11, keep_records=False)
     _simpy_loop_and_timeouts(monkeypatch)
     theirs = engine.simulate(process, params, seed=11)
     assert ours.cases == theirs.cases and ours.activities == theirs.activities
@@ -143,5 +176,7 @@ def test_library_models_give_the_same_records_with_simpys_loop(monkeypatch: pyte
     assert to_csv(ours, params.start) == to_csv(theirs, params.start)
     assert figures(ours) == figures(theirs)
     assert exact.summary.figures() == engine.simulate(process, params, seed=11, keep_records=False,
-                                                      exact=True).summary.figures()
+                                                      exact=True).summary.figures() == figures(ours)
+    assert streaming.summary.figures() == engine.simulate(process, params, seed=11,
+                                                          keep_records=False).summary.figures()
     assert any(a.start > a.enable for a in ours.activities)  # some work queued
