@@ -124,8 +124,12 @@ def _run_until(env: simpy.Environment, until: simpy.Event) -> None:
             env._now, _, _, event = heappop(queue)  # type: ignore[attr-defined]
             callbacks, event.callbacks = event.callbacks, None  # type: ignore[assignment]
             try:
-                for callback in callbacks:  # type: ignore[union-attr]
+                if len(callbacks) == 1:  # type: ignore[arg-type]  # the usual event: one waiting process, no iterator
+                    callback = callbacks[0]  # type: ignore[index]
                     callback(event)
+                else:
+                    for callback in callbacks:  # type: ignore[union-attr]
+                        callback(event)
             except StopSimulation:  # as step: the rest of the callbacks go with the event, rescheduled
                 event.callbacks = callbacks[callbacks.index(callback) + 1:]  # type: ignore[index]
                 env.schedule(event, URGENT - 1)  # type: ignore[arg-type]

@@ -62,6 +62,9 @@ class TokenProcess(simpy.Process):
         self.env = env
         self.callbacks = []
         self._generator = generator
+        # the bound method the process waits with, made once (not at every yield); dropped when the process
+        # ends (it points back at the process: no cycle is left for the collector)
+        self._wake: Callable[[simpy.Event], None] | None = self._resume
         if now:
             caller = env._active_proc  # type: ignore[attr-defined]  # env.active_process, without its call
             self._resume(_GO)  # type: ignore[arg-type]
@@ -90,19 +93,21 @@ class TokenProcess(simpy.Process):
                     env.schedule(self)
                 else:
                     self.callbacks = None  # type: ignore[assignment]  # processed: nothing waited for it
+                self._wake = None
                 break
             except BaseException as err:
                 self._ok = False
                 err.__traceback__ = err.__traceback__.tb_next  # type: ignore[union-attr]
                 self._value = err
                 env.schedule(self)
+                self._wake = None
                 break
             try:
                 callbacks = event.callbacks
             except AttributeError:
                 raise RuntimeError(f'Invalid yield value "{event}"') from None
             if callbacks is not None:  # not yet processed: resume when it is
-                callbacks.append(self._resume)
+                callbacks.append(self._wake)  # type: ignore[arg-type]  # set while the process runs
                 self._target = event
                 env._active_proc = None  # type: ignore[attr-defined]
                 return
