@@ -538,7 +538,7 @@ class _Run(ActivityExecution, JoinRouting):
             self.recheck_inclusive(scope, -1)
             if scope.active:
                 return
-            waiting = tuple(sorted(self.nodes[j].id for j, c in scope.joins.items() if any(c)))
+            waiting = self.waiting_joins(scope)
             if waiting:
                 self.stuck[scope.case.id] = waiting
                 return
@@ -549,6 +549,11 @@ class _Run(ActivityExecution, JoinRouting):
             self.recorder.case_done(case)
         else:
             scope.done.succeed(scope.error)
+
+    def waiting_joins(self, scope: Scope) -> tuple[str, ...]:
+        """The joins of ``scope`` that hold a token (a method of its own: :meth:`token_gone`, which runs once
+        per token, makes no closure cell for this generator expression)."""
+        return tuple(sorted(self.nodes[j].id for j, c in scope.joins.items() if any(c)))  # type: ignore[union-attr]
 
     # ------------------------------------------------------------------ outcomes, delegation, extension
 

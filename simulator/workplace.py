@@ -310,6 +310,11 @@ class Workplace:
         body = decision.bodies[level]
         return now + (body.duration.mean() if body.duration is not None else 0.0)
 
+    def _forget_agendas_before(self, ready: float) -> None:
+        # a method of its own: decide (once per decision) makes no closure cell for ``ready``
+        for old in [k for k in self.agenda_lag if k[1] < ready]:
+            del self.agenda_lag[old]
+
     def decide(self, case: Any, node: Any, recorder: Any, level: str | None = None) -> Any:
         """The decision at ``level`` (default: the current delegation level)."""
         decision = self.decision
@@ -331,8 +336,7 @@ class Workplace:
                 lag = next(self.lag) if self.lag is not None else 0.0
                 self.agenda_lag[key] = lag
                 if len(self.agenda_lag) > 64:  # only the current and future agendas matter
-                    for old in [k for k in self.agenda_lag if k[1] < ready]:
-                        del self.agenda_lag[old]
+                    self._forget_agendas_before(ready)
             yield self.timeout(meeting + lag - ready)
             recorder.decided(case, node, level, ready, meeting, env.now)
             return
