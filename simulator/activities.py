@@ -22,6 +22,7 @@ class ActivityExecution:
     """Activities of a compiled process, as simpy sub-generators."""
 
     env: simpy.Environment
+    timeout: Callable[[float], simpy.Event]  # env.timeout, made in one call (simulator.tokenprocess.timeouts)
     nodes: tuple[T.CompiledNode, ...]
     compiled: T.CompiledProcess
     delay_draws: list[Any]
@@ -63,7 +64,7 @@ class ActivityExecution:
                     break
                 armed.sort()
                 at, b, left = armed[0]
-                yield box.proc | env.timeout(at - env.now)
+                yield box.proc | self.timeout(at - env.now)
                 if not box.proc.is_alive:
                     break
                 if env.now < at:
@@ -152,7 +153,7 @@ class ActivityExecution:
             yield from self.workplace.work(case, node, next(self.work_draws[node.index]), self.recorder)  # type: ignore[arg-type]
         if node.delay is not None:
             enable = self.env.now
-            yield self.env.timeout(next(self.delay_draws[node.index]))  # type: ignore[arg-type]
+            yield self.timeout(next(self.delay_draws[node.index]))  # type: ignore[arg-type]
             self.recorder.waited(case, node, enable)
         elif node.work is None:
             self.recorder.waited(case, node, self.env.now)
@@ -185,6 +186,6 @@ class ActivityExecution:
             if delay < best:
                 best, winner = delay, t
         enable = self.env.now
-        yield self.env.timeout(best)
+        yield self.timeout(best)
         self.recorder.waited(scope.case, self.nodes[winner], enable)
         return winner

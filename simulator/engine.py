@@ -26,6 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from heapq import heappop
 from typing import Any
 
 import numpy as np
@@ -44,7 +45,7 @@ from simulator.resources import merged_pool, pool_schedules
 from simulator.simpyimport import simpy
 from simulator.state import Case, Scope
 from simulator.streams import draws, lazy_stream, root_sequence, uniforms
-from simulator.tokenprocess import TokenProcess, token_process
+from simulator.tokenprocess import TokenProcess, timeouts, token_process
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -64,6 +65,10 @@ __all__ = ["simulate", "simulate_many", "DEFAULT_MAX_STEPS"]
 DEFAULT_MAX_STEPS = 10_000
 #: hours a run may go on after the last arrival before open cases are left open
 DRAIN_HOURS = 20 * 8766.0
+
+# simpy's own, from the submodules simulator.simpyimport has loaded (not through the package's __init__)
+StopSimulation = simpy.core.StopSimulation
+URGENT = simpy.events.URGENT
 
 
 def simulate(
@@ -96,14 +101,47 @@ def simulate(
 
 
 def _run_env(env: simpy.Environment, until: Any) -> None:
-    """``env.run``, re-raising a SimulationError from a process as itself (simpy raises
+    """``env.run(until=until)``, re-raising a SimulationError from a process as itself (simpy raises
     a copy made from the message only, losing the element and path)."""
     try:
-        env.run(until=until)
+        _run_until(env, until)
     except SimulationError as err:
         if isinstance(err.__cause__, SimulationError):
             raise err.__cause__ from None
         raise
+
+
+def _run_until(env: simpy.Environment, until: simpy.Event) -> None:
+    """simpy 4's ``Environment.run(until=event)`` with its ``step`` inlined: the same events processed
+    in the same order, the same errors, without a method call per event (``_run_env``'s loop runs once
+    per simpy event of the run)."""
+    if until.callbacks is None:  # already processed
+        return
+    until.callbacks.append(StopSimulation.callback)
+    queue = env._queue  # type: ignore[attr-defined]
+    try:
+        while queue:
+            env._now, _, _, event = heappop(queue)  # type: ignore[attr-defined]
+            callbacks, event.callbacks = event.callbacks, None  # type: ignore[assignment]
+            try:
+                if len(callbacks) == 1:  # type: ignore[arg-type]  # the usual event: one waiting process, no iterator
+                    callback = callbacks[0]  # type: ignore[index]
+                    callback(event)
+                else:
+                    for callback in callbacks:  # type: ignore[union-attr]
+                        callback(event)
+            except StopSimulation:  # as step: the rest of the callbacks go with the event, rescheduled
+                event.callbacks = callbacks[callbacks.index(callback) + 1:]  # type: ignore[index]
+                env.schedule(event, URGENT - 1)  # type: ignore[arg-type]
+                raise
+            if not event._ok and not hasattr(event, "_defused"):  # a failure no one handled: the run stops
+                value = event._value
+                exc = type(value)(*value.args)
+                exc.__cause__ = value
+                raise exc
+    except StopSimulation:
+        return
+    raise RuntimeError(f'No scheduled events left but "until" event was not triggered: {until}')
 
 
 def simulate_many(
@@ -205,6 +243,7 @@ class _Run(ActivityExecution, JoinRouting):
         self.capped = any(nd.visit_cap for nd in self.nodes)
         self.node_pools: list[PoolAtWork | None] = []
         self.hot: tuple[Any, ...] = ()
+        self.timeout = timeouts(self.env)  # env.timeout, made in one call
 
     # ------------------------------------------------------------------ run
 
@@ -223,7 +262,8 @@ class _Run(ActivityExecution, JoinRouting):
         self.node_pools = [self.workplace.pools.get(nd.pool) for nd in self.nodes]
         # the token's locals, loaded in one go
         self.hot = (self.nodes, self.env, self.workplace, self.recorder, self.work_draws, self.node_pools,
-                    self.mark_complete, self.mark_decision, self.needs_procs)
+                    self.mark_complete, self.mark_decision, self.needs_procs, self.timeout,
+                    self.recorder.direct_work)
         self.recorder.use_clock(marks_complete=self.mark_complete >= 0, marks_decision=self.mark_decision >= 0)
         if self.workplace.by_horizon:  # the observation window's end is known from the start
             self.recorder.summary.set_window_end(self.workplace.observation_end())
@@ -236,7 +276,7 @@ class _Run(ActivityExecution, JoinRouting):
         start = self.compiled.start
         top_track = -1 in self.compiled.has_inclusive_join
         attr_draws = self.attr_draws
-        capped, opened, token, timeout = self.capped, self.recorder.open, self.token, env.timeout
+        capped, opened, token, timeout = self.capped, self.recorder.open, self.token, self.timeout
         # the tokens of the cases that arrived now start once the next arrival is scheduled: where
         # their Initialize events would have run (simulator.tokenprocess)
         waiting: list[Any] = []
@@ -269,7 +309,7 @@ class _Run(ActivityExecution, JoinRouting):
         self.recorder.summary.set_window_end(self.workplace.observation_end())
         # every case normally ends long before; a case still open by then is reported open
         end = max(env.now, self.workplace.last_arrival_bound) + DRAIN_HOURS
-        drained = env.timeout(end - env.now)
+        drained = timeout(end - env.now)
         for generator in waiting:
             if quiet:
                 TokenProcess(env, generator, True)
@@ -297,7 +337,8 @@ class _Run(ActivityExecution, JoinRouting):
         ``skip``: ``n`` has already happened (a boundary event that fired, a
         join that fired for another token); route from it at once.
         """
-        nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs = self.hot
+        (nodes, env, workplace, recorder, work_draws, pools, mark_complete, mark_decision, needs_procs, timeout,
+         add_work) = self.hot
         case = scope.case
         track = scope.track
         max_steps = self.max_steps
@@ -333,11 +374,11 @@ class _Run(ActivityExecution, JoinRouting):
                                 try:
                                     if pool.always_open:
                                         start = enable
-                                        yield env.timeout(hours)
+                                        yield timeout(hours)
                                     else:
                                         start, end = pool.calendar.span(enable, hours)
                                         if end > enable:
-                                            yield env.timeout(end - enable)
+                                            yield timeout(end - enable)
                                 except simpy.Interrupt:
                                     workplace.cut_short(case, node, pool, enable, start, recorder)
                                     raise
@@ -351,16 +392,40 @@ class _Run(ActivityExecution, JoinRouting):
                                 now = env._now
                                 if pool.always_open:
                                     start = now
-                                    yield env.timeout(hours)
+                                    yield timeout(hours)
                                 else:
                                     start, end = pool.calendar.span(now, hours)
                                     if end > now:
-                                        yield env.timeout(end - now)
+                                        yield timeout(end - now)
+                                pool.leave(request)
+                            elif pool.quick:  # a queue, and a cancellation may come: Workplace.queue_and_work, inlined
+                                request = pool.join()
+                                try:
+                                    yield request
+                                    now = start = env._now
+                                    try:  # Workplace._held_work
+                                        if pool.always_open:
+                                            yield timeout(hours)
+                                        else:
+                                            start, end = pool.calendar.span(now, hours)
+                                            if end > now:
+                                                yield timeout(end - now)
+                                    except simpy.Interrupt:
+                                        workplace.cut_short(case, node, pool, enable, start, recorder)
+                                        raise
+                                except GeneratorExit:  # a generator closed when the run is over: release nothing
+                                    raise
+                                except BaseException:
+                                    pool.quit(request)
+                                    raise
                                 pool.leave(request)
                             else:
                                 start = yield from workplace.queue_and_work(case, node, pool, enable, hours,
                                                                             recorder)
-                            recorder.worked(case, node, pool.name, enable, start, env._now, hours)
+                            if add_work is None:
+                                recorder.worked(case, node, pool.name, enable, start, env._now, hours)
+                            else:  # Recorder.worked without records: straight into the summary
+                                add_work(pool.name, enable, start, env._now, hours, node.id)
                         else:
                             yield from workplace.work(case, node, next(work_draws[n]), recorder)  # type: ignore[arg-type]
                     elif kind == ACTIVITY or kind == SUBPROCESS:
@@ -377,7 +442,7 @@ class _Run(ActivityExecution, JoinRouting):
                             return
                     elif kind == TIMER or kind == MESSAGE:
                         enable = env.now
-                        yield env.timeout(self.catch_delay(node))
+                        yield timeout(self.catch_delay(node))
                         self.recorder.waited(case, node, enable)
                     elif kind == EVENT_GATEWAY:
                         n = yield from self.race(scope, node)
@@ -473,7 +538,7 @@ class _Run(ActivityExecution, JoinRouting):
             self.recheck_inclusive(scope, -1)
             if scope.active:
                 return
-            waiting = tuple(sorted(self.nodes[j].id for j, c in scope.joins.items() if any(c)))
+            waiting = self.waiting_joins(scope)
             if waiting:
                 self.stuck[scope.case.id] = waiting
                 return
@@ -484,6 +549,11 @@ class _Run(ActivityExecution, JoinRouting):
             self.recorder.case_done(case)
         else:
             scope.done.succeed(scope.error)
+
+    def waiting_joins(self, scope: Scope) -> tuple[str, ...]:
+        """The joins of ``scope`` that hold a token (a method of its own: :meth:`token_gone`, which runs once
+        per token, makes no closure cell for this generator expression)."""
+        return tuple(sorted(self.nodes[j].id for j, c in scope.joins.items() if any(c)))  # type: ignore[union-attr]
 
     # ------------------------------------------------------------------ outcomes, delegation, extension
 

@@ -51,6 +51,9 @@ class Recorder:
         self.open: dict[int, Any] = {}
         #: exact summary: the cases as (id, arrival, complete, decision, end, outcome, extended), added at the end
         self.held: list[tuple[Any, ...]] | None = None
+        #: what :meth:`worked` does with an uncancelled step by a pool of this workplace, when that is only
+        #: ``summary.add_work(pool, enable, start, end, work, element)`` (no records): the engine calls it directly
+        self.direct_work = None if keep_records else self.summary.add_work
         if exact and not keep_records:
             self.held = []
             # bound on the instance: the other modes' methods stay as they are

@@ -123,11 +123,50 @@ def _blocks(make: Callable[[np.random.Generator, int], list[float]], source: Sou
     return itertools.chain.from_iterable(map(block, _block_sizes()))
 
 
+# the block makers of :func:`draws`: ``make(rng, n)`` once the distribution's parameters are bound
+
+
+def _exponential(mean: float, g: np.random.Generator, n: int) -> list[float]:
+    return g.exponential(mean, n).tolist()  # type: ignore[no-any-return]
+
+
+def _uniform(low: float, high: float, g: np.random.Generator, n: int) -> list[float]:
+    return g.uniform(low, high, n).tolist()  # type: ignore[no-any-return]
+
+
+def _gamma(shape: float, scale: float, g: np.random.Generator, n: int) -> list[float]:
+    return g.gamma(shape, scale, n).tolist()  # type: ignore[no-any-return]
+
+
+def _empirical(values: np.ndarray, weights: np.ndarray, g: np.random.Generator, n: int) -> list[float]:
+    return values[g.choice(len(values), n, p=weights)].tolist()  # type: ignore[no-any-return]
+
+
+def _triangular(low: float, mode: float, high: float, g: np.random.Generator, n: int) -> list[float]:
+    return g.triangular(low, mode, high, n).tolist()  # type: ignore[no-any-return]
+
+
+def _normal_positive(mean: float, sd: float, g: np.random.Generator, n: int) -> list[float]:
+    return [x for x in g.normal(mean, sd, n).tolist() if x >= 0]
+
+
+def _lognormal(mu: float, sigma: float, g: np.random.Generator, n: int) -> list[float]:
+    return g.lognormal(mu, sigma, n).tolist()  # type: ignore[no-any-return]
+
+
+def _sampled(dist: Distribution, g: np.random.Generator, n: int) -> list[float]:
+    return [dist.sample(g) for _ in range(n)]
+
+
 def draws(dist: Distribution, rng: Source) -> Iterator[float]:
     """An endless iterator of hours drawn from ``dist`` (a
     ``processes.distributions.Distribution``) with ``rng``: the values of
     ``dist.sample(rng)`` called again and again, drawn in blocks. ``rng`` may be
-    a :func:`lazy_stream` (made at the first draw; never, for a fixed value)."""
+    a :func:`lazy_stream` (made at the first draw; never, for a fixed value).
+
+    The block makers are module functions with their parameters bound (``functools.partial``): lambdas
+    here would make this function keep a closure cell for every parameter of every kind at each call
+    (once per stream and run)."""
     p = dict(dist.params)
     kind = dist.kind
     if kind == "fixed":
@@ -136,37 +175,37 @@ def draws(dist: Distribution, rng: Source) -> Iterator[float]:
         mean = p["mean"]
         if mean <= 0:
             return itertools.repeat(0.0)
-        return _blocks(lambda g, n: g.exponential(mean, n).tolist(), rng)
+        return _blocks(functools.partial(_exponential, mean), rng)
     if kind == "uniform":
         low, high = p["low"], p["high"]
-        return _blocks(lambda g, n: g.uniform(low, high, n).tolist(), rng)
+        return _blocks(functools.partial(_uniform, low, high), rng)
     if kind == "gamma":
         shape, scale = p["shape"], p["scale"]
-        return _blocks(lambda g, n: g.gamma(shape, scale, n).tolist(), rng)
+        return _blocks(functools.partial(_gamma, shape, scale), rng)
     if kind == "empirical":
         values = np.asarray(dist.values, dtype=float)
         weights = np.asarray(dist.weights, dtype=float)
-        return _blocks(lambda g, n: values[g.choice(len(values), n, p=weights)].tolist(), rng)
+        return _blocks(functools.partial(_empirical, values, weights), rng)
     if kind == "triangular":
         low, mode, high = p["low"], p["mode"], p["high"]
         if low == high:
             return itertools.repeat(low)
-        return _blocks(lambda g, n: g.triangular(low, mode, high, n).tolist(), rng)
+        return _blocks(functools.partial(_triangular, low, mode, high), rng)
     if kind == "normal":
         mean, sd = p["mean"], p["sd"]
         if sd == 0:
             return itertools.repeat(mean)
         # truncated at 0 by rejection: sample() draws again after a negative value, which
         # is the stream of normal draws with the negative ones left out
-        return _blocks(lambda g, n: [x for x in g.normal(mean, sd, n).tolist() if x >= 0], rng)
+        return _blocks(functools.partial(_normal_positive, mean, sd), rng)
     if kind == "lognormal":
         mean, sd = p["mean"], p["sd"]
         if sd == 0:
             return itertools.repeat(mean)
         s2 = math.log1p((sd / mean) ** 2)
         mu, sigma = math.log(mean) - s2 / 2, math.sqrt(s2)
-        return _blocks(lambda g, n: g.lognormal(mu, sigma, n).tolist(), rng)
-    return _blocks(lambda g, n: [dist.sample(g) for _ in range(n)], rng)  # a kind added later: its own draw
+        return _blocks(functools.partial(_lognormal, mu, sigma), rng)
+    return _blocks(functools.partial(_sampled, dist), rng)  # a kind added later: its own draw
 
 
 def uniforms(rng: Source) -> Iterator[float]:

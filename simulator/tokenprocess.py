@@ -23,13 +23,17 @@ runs models with it on and off (:data:`QUIET_TOKENS`) and compares every record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from heapq import heappush
 from typing import Any
 
 from simulator.simpyimport import simpy
 
-__all__ = ["TokenProcess", "QUIET_TOKENS", "token_process"]
+__all__ = ["TokenProcess", "QUIET_TOKENS", "token_process", "timeouts"]
 
 Initialize = simpy.events.Initialize
+Timeout = simpy.events.Timeout
+NORMAL = simpy.events.NORMAL
 
 #: start tokens at once and end them without an event; tests turn it off to compare
 QUIET_TOKENS = True
@@ -58,6 +62,9 @@ class TokenProcess(simpy.Process):
         self.env = env
         self.callbacks = []
         self._generator = generator
+        # the bound method the process waits with, made once (not at every yield); dropped when the process
+        # ends (it points back at the process: no cycle is left for the collector)
+        self._wake: Callable[[simpy.Event], None] | None = self._resume
         if now:
             caller = env._active_proc  # type: ignore[attr-defined]  # env.active_process, without its call
             self._resume(_GO)  # type: ignore[arg-type]
@@ -86,19 +93,21 @@ class TokenProcess(simpy.Process):
                     env.schedule(self)
                 else:
                     self.callbacks = None  # type: ignore[assignment]  # processed: nothing waited for it
+                self._wake = None
                 break
             except BaseException as err:
                 self._ok = False
                 err.__traceback__ = err.__traceback__.tb_next  # type: ignore[union-attr]
                 self._value = err
                 env.schedule(self)
+                self._wake = None
                 break
             try:
                 callbacks = event.callbacks
             except AttributeError:
                 raise RuntimeError(f'Invalid yield value "{event}"') from None
             if callbacks is not None:  # not yet processed: resume when it is
-                callbacks.append(self._resume)
+                callbacks.append(self._wake)  # type: ignore[arg-type]  # set while the process runs
                 self._target = event
                 env._active_proc = None  # type: ignore[attr-defined]
                 return
@@ -112,3 +121,26 @@ def token_process(env: simpy.Environment, generator: Any, *, now: bool = False) 
     if QUIET_TOKENS:
         return TokenProcess(env, generator, now=now)
     return simpy.Process(env, generator)
+
+
+def timeouts(env: simpy.Environment) -> Callable[[float], simpy.Event]:
+    """``env.timeout`` for the engine's hot paths: the same ``Timeout`` event (the same attributes)
+    scheduled in the same place (``Environment.schedule``'s time, priority and counter), made in one
+    call instead of four (the bound class, ``Timeout.__init__``, ``Environment.schedule``)."""
+    queue = env._queue  # type: ignore[attr-defined]
+    eid = env._eid  # type: ignore[attr-defined]
+    new = object.__new__
+
+    def timeout(delay: float) -> simpy.Event:
+        if delay < 0:
+            raise ValueError(f"Negative delay {delay}")
+        event = new(Timeout)
+        event.env = env
+        event.callbacks = []
+        event._value = None
+        event._delay = delay
+        event._ok = True
+        heappush(queue, (env._now + delay, NORMAL, next(eid), event))  # type: ignore[attr-defined]
+        return event
+
+    return timeout

@@ -184,9 +184,11 @@ class CompiledProcess:
 def choose_exclusive(node: CompiledNode, u: float) -> int:
     """Position in ``node.out`` chosen by the uniform draw ``u`` in [0, 1)."""
     cumulative = node.cumulative
-    for i, c in enumerate(cumulative):
+    i = 0  # enumerate, without its object (once per gateway a case passes)
+    for c in cumulative:
         if u < c:
             return i
+        i += 1
     return len(cumulative) - 1
 
 

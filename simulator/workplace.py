@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterator
+from heapq import heappush
 from typing import Any
 
 import numpy as np
@@ -26,9 +27,14 @@ from simulator.records import PoolRecord
 from simulator.resources import PoolSchedule, pool_schedules
 from simulator.simpyimport import simpy
 from simulator.streams import draws, lazy_stream, stream
+from simulator.tokenprocess import timeouts
 
 __all__ = ["Workplace", "PoolAtWork"]
 
+
+_Event = simpy.Event
+_NORMAL = simpy.events.NORMAL
+_new = object.__new__
 
 #: pools hand their members over themselves (:class:`PoolAtWork`: a free member taken without
 #: an event when no one waits, a FIFO queue of plain events otherwise) instead of through
@@ -109,9 +115,14 @@ class PoolAtWork:
     def hand_over_soon(self) -> None:
         """A member came back: the head of the queue gets one at an event of this instant
         (simpy's ``Release`` event, processed after what this instant has already scheduled)."""
-        release = simpy.Event(self.env)
-        release.callbacks.append(self._hand_over)  # type: ignore[union-attr]
-        release.succeed()
+        # simpy.Event(env), its callback, succeed(): made and scheduled in one go (the same event, the same place)
+        env = self.env
+        release = _new(_Event)
+        release.env = env
+        release.callbacks = [self._hand_over]
+        release._ok = True
+        release._value = None
+        heappush(env._queue, (env._now, _NORMAL, next(env._eid), release))  # type: ignore[attr-defined]
 
     def _hand_over(self, _event: simpy.Event | None) -> None:
         # simpy's BaseResource._trigger_put for a Resource: only the head of the queue is tried
@@ -141,6 +152,7 @@ class Workplace:
     def __init__(self, env: simpy.Environment, params: SimParams, root: np.random.SeedSequence,
                  pools: dict[str, PoolAtWork] | None = None) -> None:
         self.env = env
+        self.timeout = timeouts(env)  # env.timeout, made in one call
         self.params = params
         self.root = root
         self.pools = pools if pools is not None else {
@@ -270,11 +282,11 @@ class Workplace:
         start = now
         try:
             if pool.always_open:
-                yield env.timeout(hours)
+                yield self.timeout(hours)
             else:
                 start, end = pool.calendar.span(now, hours)
                 if end > now:
-                    yield env.timeout(end - env.now)
+                    yield self.timeout(end - env.now)
         except simpy.Interrupt:
             self.cut_short(case, node, pool, enable, start, recorder)
             raise
@@ -298,6 +310,11 @@ class Workplace:
         body = decision.bodies[level]
         return now + (body.duration.mean() if body.duration is not None else 0.0)
 
+    def _forget_agendas_before(self, ready: float) -> None:
+        # a method of its own: decide (once per decision) makes no closure cell for ``ready``
+        for old in [k for k in self.agenda_lag if k[1] < ready]:
+            del self.agenda_lag[old]
+
     def decide(self, case: Any, node: Any, recorder: Any, level: str | None = None) -> Any:
         """The decision at ``level`` (default: the current delegation level)."""
         decision = self.decision
@@ -319,9 +336,8 @@ class Workplace:
                 lag = next(self.lag) if self.lag is not None else 0.0
                 self.agenda_lag[key] = lag
                 if len(self.agenda_lag) > 64:  # only the current and future agendas matter
-                    for old in [k for k in self.agenda_lag if k[1] < ready]:
-                        del self.agenda_lag[old]
-            yield env.timeout(meeting + lag - ready)
+                    self._forget_agendas_before(ready)
+            yield self.timeout(meeting + lag - ready)
             recorder.decided(case, node, level, ready, meeting, env.now)
             return
         hours = next(self.body_work[level]) if level in self.body_work else 0.0

@@ -102,3 +102,22 @@ def test_standard_loop_again_is_geometric_capped_by_max() -> None:
     assert set(Counter(a.case for a in r.activities).values()) == {4}
     with pytest.raises(InputError, match=r"elements\.A\.loop\.again.*1\.5.*probability"):
         replay_params("    A: {loop: {max: 4, again: 1.5}}")
+
+
+@pytest.mark.parametrize("text", ["kind == 'bar' and seats > 50 or kind == 'catering'",
+                                  "seats < 50 or seats >= 80 and kind in ['bar', 'restaurant']",
+                                  "kind != 'bar' and seats <= 20", "seats > 'many' or kind == 'bar'"])
+def test_a_condition_is_the_or_of_ands_of_its_comparisons(text: str) -> None:
+    cond = parse_condition(text)
+    for kind in ("restaurant", "bar", "catering"):
+        for seats in (20, 50, 80):
+            attrs = {"kind": kind, "seats": seats}
+            want = any(all(c.evaluate(attrs) for c in group) for group in cond.any_of)
+            assert cond.evaluate(attrs) is want
+
+
+def test_a_condition_stops_at_the_first_comparison_that_decides() -> None:
+    cond = parse_condition("seats > 50 and missing == 1 or kind == 'bar'")
+    assert cond.evaluate({"seats": 20, "kind": "bar"}) is True  # `missing` is never read
+    with pytest.raises(KeyError):
+        cond.evaluate({"seats": 80, "kind": "bar"})  # here it is, as with any/all

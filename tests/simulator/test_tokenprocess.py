@@ -73,3 +73,42 @@ def test_a_token_that_fails_stops_the_run_with_its_error() -> None:
     TokenProcess(env, token())
     with pytest.raises(ValueError, match="the model is wrong here"):
         env.run()
+
+
+def test_a_token_waits_with_one_bound_method_and_drops_it_when_it_ends() -> None:
+    env = simpy.Environment()
+
+    def token() -> Any:
+        yield env.timeout(1.0)
+        yield env.timeout(1.0)
+
+    proc = TokenProcess(env, token(), now=True)
+    first = proc._target.callbacks[0]  # type: ignore[union-attr]
+    env.step()
+    assert proc._target.callbacks == [first] and proc._target.callbacks[0] is first  # type: ignore[union-attr]
+    env.run()
+    assert not proc.is_alive and proc._wake is None  # no cycle left: the process points at nothing of its own
+
+
+def test_an_interrupted_token_leaves_the_event_it_waited_for() -> None:
+    env = simpy.Environment()
+    log: list[float] = []
+
+    def sleeper() -> Any:
+        try:
+            yield env.timeout(5.0)
+        except simpy.Interrupt:
+            log.append(env.now)
+
+    proc = TokenProcess(env, sleeper(), now=True)
+    waited = proc._target
+
+    def killer() -> Any:
+        yield env.timeout(1.0)
+        proc.interrupt()
+        yield env.timeout(0.0)
+        log.append(len(waited.callbacks))  # type: ignore[arg-type]  # the sleeper is no longer among them
+
+    env.process(killer())
+    env.run()
+    assert log == [1.0, 0] and proc._wake is None and not proc.is_alive
