@@ -39,8 +39,9 @@ def test_a_word_in_a_complement_or_lost_in_a_long_sentence_does_not() -> None:
 
 
 def test_the_floor_is_only_for_step_labels() -> None:
-    lex = Lexicon.build(builtin_synonyms(), ["Handläggare", "Handläggare på tillståndsenheten"], language="sv")
-    assert label_matrix(lex, ["Handläggare"], ["Handläggare på tillståndsenheten"])[0, 0] < CONTAIN
+    # (not "på tillståndsenheten": the domain list reads the permit unit as the officer)
+    lex = Lexicon.build(builtin_synonyms(), ["Handläggare", "Handläggare på socialförvaltningen"], language="sv")
+    assert label_matrix(lex, ["Handläggare"], ["Handläggare på socialförvaltningen"])[0, 0] < CONTAIN
     assert labelsim.CONTAIN == CONTAIN > 0.0
 
 
