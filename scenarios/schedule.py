@@ -212,6 +212,9 @@ def run_units(
                                     " work units not finished")
             else:
                 done, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            # the next chunks go out before ``arrived`` runs: what it does with a finished point
+            # (a report's early plots, ~1-2 s in this process) must not leave a worker without work
+            send(len(done))
             for future in done:
                 waiting.discard(future)
                 part = pending[future]
@@ -228,7 +231,6 @@ def run_units(
                     arrived(part, outcomes)
                 if progress is not None:
                     progress(len(part))
-            send(len(done))
     finally:
         for future in waiting:
             future.cancel()
