@@ -45,6 +45,8 @@ __all__ = [
     "closest_reason",
     "endpoint_position",
     "endpoint_reason",
+    "part_of_neighbour",
+    "part_reason",
 ]
 
 #: a place with more leftovers than this (on either side) suggests nothing by score alone
@@ -98,3 +100,17 @@ def endpoint_position(step: Step) -> str:
 
 def endpoint_reason(position: str) -> str:
     return f"both {position} the process, neither is matched"
+
+
+def part_of_neighbour(x_terms: set[str], y_terms: set[str], partner_terms: set[str], label: float) -> tuple[str, ...]:
+    """The terms by which a leftover step (``x_terms``) may be the rest of a one-to-many: the
+    terms of the other model's step it stands beside through a match (``y_terms``) that the
+    step's own partner(s) there (``partner_terms``) do not have, and that the leftover has.
+    Empty when none, or when the labels are less than ``RELATED`` alike."""
+    if label < RELATED:
+        return ()
+    return tuple(sorted((y_terms - partner_terms) & x_terms))
+
+
+def part_reason(words: tuple[str, ...], partner: str, other: str) -> str:
+    return f"may be part of {partner} ↔ {other} (shares {', '.join(t.lstrip('=') for t in words)}, which {partner} lacks)"
