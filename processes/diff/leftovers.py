@@ -25,6 +25,13 @@ steps reported as only in one model that had a partner in the gold lists
   when a model has several the lone-endpoint pairing does not apply). Reason: "both end the
   process, neither is matched".
 
+* **the rest of a one-to-many** (tiers._parts, ``part_of_neighbour``): a leftover standing
+  right before or after a matched step, whose label has terms that step's partner has and the
+  matched step lacks, at least ``RELATED`` alike: "Registrera ärendet" beside "Utse handläggare"
+  <-> "Diarieföring och tilldelning av handläggare" (p17). A one-to-many the matcher kept
+  one-to-one. Same family only (a task beside a matched end event is one step told twice).
+  Reason: "may be part of X ↔ Y (shares W, which X lacks)" (branch only14).
+
 Each keeps most true "only" claims (the trade-off is measured per set in the results file).
 """
 
