@@ -25,6 +25,13 @@ steps reported as only in one model that had a partner in the gold lists
   when a model has several the lone-endpoint pairing does not apply). Reason: "both end the
   process, neither is matched".
 
+* **the rest of a one-to-many** (tiers._parts, ``part_of_neighbour``): a leftover standing
+  right before or after a matched step, whose label has terms that step's partner has and the
+  matched step lacks, at least ``RELATED`` alike: "Registrera ärendet" beside "Utse handläggare"
+  <-> "Diarieföring och tilldelning av handläggare" (p17). A one-to-many the matcher kept
+  one-to-one. Same family only (a task beside a matched end event is one step told twice).
+  Reason: "may be part of X ↔ Y (shares W, which X lacks)" (branch only14).
+
 Each keeps most true "only" claims (the trade-off is measured per set in the results file).
 """
 
@@ -45,6 +52,8 @@ __all__ = [
     "closest_reason",
     "endpoint_position",
     "endpoint_reason",
+    "part_of_neighbour",
+    "part_reason",
 ]
 
 #: a place with more leftovers than this (on either side) suggests nothing by score alone
@@ -98,3 +107,17 @@ def endpoint_position(step: Step) -> str:
 
 def endpoint_reason(position: str) -> str:
     return f"both {position} the process, neither is matched"
+
+
+def part_of_neighbour(x_terms: set[str], y_terms: set[str], partner_terms: set[str], label: float) -> tuple[str, ...]:
+    """The terms by which a leftover step (``x_terms``) may be the rest of a one-to-many: the
+    terms of the other model's step it stands beside through a match (``y_terms``) that the
+    step's own partner(s) there (``partner_terms``) do not have, and that the leftover has.
+    Empty when none, or when the labels are less than ``RELATED`` alike."""
+    if label < RELATED:
+        return ()
+    return tuple(sorted((y_terms - partner_terms) & x_terms))
+
+
+def part_reason(words: tuple[str, ...], partner: str, other: str) -> str:
+    return f"may be part of {partner} ↔ {other} (shares {', '.join(t.lstrip('=') for t in words)}, which {partner} lacks)"

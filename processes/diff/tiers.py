@@ -15,7 +15,9 @@ neighbours: 1 matched step(s) before", "same place: between Diarieföring and Be
 label is related below that bar (at least ``leftovers.RELATED``: "both unmatched, labels
 related"), and in a wide place the one step that is mutually closest by score ("the closest of
 N steps in the same place"), and an unmatched start (end) event for an unmatched start (end)
-event ("both end the process, neither is matched"). The same for B against A. A step with no candidate is
+event ("both end the process, neither is matched"), and a matched step right beside it
+whose partner's label has terms its own partner lacks and it has ("may be part of X ↔ Y"),
+kept even when that match is clearly better (a one-to-many kept one-to-one). The same for B against A. A step with no candidate is
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py).
@@ -32,12 +34,14 @@ from processes.diff.leftovers import (
     closest_reason,
     endpoint_position,
     endpoint_reason,
+    part_of_neighbour,
+    part_reason,
     related_reason,
     related_unmatched,
 )
 from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
 from processes.diff.text import Lexicon
-from processes.diff.view import ModelView
+from processes.diff.view import ModelView, Step
 
 __all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX"]
 
@@ -158,6 +162,8 @@ def _side(
         closest = None if narrow else closest_in_place(score, i, same_place, rows_of)
         if closest is not None:
             ask.add(closest)
+        part = _parts(one, other, lex, lang, x, near, matches, side, col, lab[i])
+        ask.update(part)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -169,12 +175,13 @@ def _side(
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
-                continue
-            if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
-                continue  # nothing in common but one neighbour: no candidate
-            if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
-                continue  # matched elsewhere, and clearly better there: no reason to question it
+            if j not in part:
+                if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
+                    continue
+                if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
+                    continue  # nothing in common but one neighbour: no candidate
+                if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
+                    continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             if j in related and label < options.uncertain:
                 reasons += (related_reason(options.uncertain),)
@@ -185,12 +192,48 @@ def _side(
                 reasons += (_place_reason(one, here, matches, side),)
             if nearest:
                 reasons += (closest_reason(len(same_place)),)
+            if j in part:
+                reasons += (part_reason(part[j][0], part[j][1], y.name or y_id),)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
     return out
+
+
+def _parts(
+    one: ModelView,
+    other: ModelView,
+    lex: Lexicon,
+    lang: tuple[str, str],
+    x: Step,
+    near: set[tuple[str, int]],
+    matches: list[Match],
+    side: str,
+    col: dict[str, int],
+    row: np.ndarray,
+) -> dict[int, tuple[tuple[str, ...], str]]:
+    """The other model's steps of ``x``'s family matched right beside step ``x`` (through a
+    correspondence before or after it) whose labels have terms their partner there lacks and ``x`` has:
+    column -> (those terms, the partner's name) — a one-to-many the matcher kept one-to-one."""
+    if not x.name:
+        return {}
+    other_side = "b" if side == "a" else "a"
+    x_terms = set(lex.terms(x.name, lang[0]))
+    found: dict[int, tuple[tuple[str, ...], str]] = {}
+    for k in sorted({k for _, k in near}):
+        partners = [one.steps[s] for s in ids_on(matches[k], side) if s in one.steps]
+        partner_terms: set[str] = set().union(*(lex.terms(p.name, lang[0]) for p in partners if p.name))
+        partner = sorted(p.name or p.id for p in partners)[0] if partners else "?"
+        for y_id in ids_on(matches[k], other_side):
+            y = other.steps.get(y_id)
+            if y is None or not y.name or y_id not in col or family(y) != family(x):
+                continue  # a task and an event: the same step told twice, not one split in two
+            words = part_of_neighbour(x_terms, set(lex.terms(y.name, lang[1])), partner_terms, float(row[col[y_id]]))
+            if words:
+                found[col[y_id]] = (words, partner)
+    return found
 
 
 def _near(view: ModelView, step_id: str, units: dict[str, int]) -> set[tuple[str, int]]:
