@@ -40,7 +40,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r16``  p56-p59, the sixteenth held-out round: scored only when named,
               ``--sets sv-r16 --held-out`` (plain ``--held-out`` leaves it out), and
 * ``sv-r17``  p60-p63, the seventeenth held-out round: scored only when named,
-              ``--sets sv-r17 --held-out`` (plain ``--held-out`` leaves it out).
+              ``--sets sv-r17 --held-out`` (plain ``--held-out`` leaves it out), and
+* ``sv-r18``  p64-p67, the eighteenth held-out round: scored only when named,
+              ``--sets sv-r18 --held-out`` (plain ``--held-out`` leaves it out).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -135,6 +137,9 @@ ROUND_16 = ("p56", "p57", "p58", "p59")
 #: the seventeenth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them
 ROUND_17 = ("p60", "p61", "p62", "p63")
+#: the eighteenth held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_18 = ("p64", "p65", "p66", "p67")
 
 
 @dataclass(frozen=True)
@@ -353,6 +358,8 @@ def main() -> int:
         parser.error("--sets sv-r16: the sixteenth held-out round is scored only with --sets sv-r16 --held-out")
     if "sv-r17" in args.sets and not args.held_out:
         parser.error("--sets sv-r17: the seventeenth held-out round is scored only with --sets sv-r17 --held-out")
+    if "sv-r18" in args.sets and not args.held_out:
+        parser.error("--sets sv-r18: the eighteenth held-out round is scored only with --sets sv-r18 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15")
     held = [s for s in development if args.held_out and s not in args.sets]
@@ -379,6 +386,7 @@ def main() -> int:
         "sv-r15": lambda: swedish_pairs(ROUND_15),
         "sv-r16": lambda: swedish_pairs(ROUND_16),
         "sv-r17": lambda: swedish_pairs(ROUND_17),
+        "sv-r18": lambda: swedish_pairs(ROUND_18),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
