@@ -107,6 +107,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from processes.forkshare import Forked
     from processes.model import Definitions, Process
     from processes.validate import Problem
     from report.build import EarlyPlots
@@ -1104,16 +1105,34 @@ _FORCE_HELP = "Run even when the run plans more work units than the limit (5,000
 class _Ahead:
     """``make(names)`` for the names given here: work that does not need a run's results, started in
     a thread once the run's units are with the workers (:meth:`start_waiting`, which :func:`_travel`
-    calls), so it is done while they simulate; made when asked if the run stayed in this process."""
+    calls), so it is done while they simulate; made when asked if the run stayed in this process.
+    :meth:`fork`: started at once in a forked helper instead, on a core this process leaves idle
+    while it loads and plans (a run on more than one worker); :meth:`close` ends it if unused."""
 
     waiting: ClassVar[list[_Ahead]] = []
 
     def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str]) -> None:
         self.make, self.names = make, list(names)
         self.thread: threading.Thread | None = None
+        self.forked: Forked | None = None
         self.outcome: tuple[str | None, BaseException | None] = (None, None)
         if len(self.names) >= 2:
             _Ahead.waiting.append(self)
+
+    def fork(self) -> None:
+        """Start the work now in a forked helper (:func:`processes.forkshare.fork_one`), where this
+        process has no other thread; otherwise it waits for :meth:`start_waiting` as before."""
+        from processes.forkshare import fork_one
+
+        if self in _Ahead.waiting:
+            self.forked = fork_one(self.make, self.names)
+            if self.forked is not None:
+                _Ahead.waiting.remove(self)
+
+    def close(self) -> None:
+        """End a forked helper whose work was not asked for (an interrupted or failed run)."""
+        if self.forked is not None:
+            self.forked.abandon()
 
     @classmethod
     def start_waiting(cls) -> None:
@@ -1132,6 +1151,9 @@ class _Ahead:
     def __call__(self, names: Sequence[str]) -> str:
         if self in _Ahead.waiting:
             _Ahead.waiting.remove(self)
+        if self.forked is not None and list(names) == self.names:
+            made: str = self.forked.result()
+            return made
         if self.thread is None or list(names) != self.names:
             return self.make(list(names))
         self.thread.join()
@@ -1493,41 +1515,47 @@ def run_command(
             uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
             varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
     check_executor(dask_address)
+    # the report's model comparison does not need the results: made while the workers simulate, and
+    # on more than one worker in a helper forked now, on the core left idle until the units go out
+    diff_section = _Ahead(library_diff_section, study.compare)
+    if workers != 1:
+        diff_section.fork()
 
     def waiting(holder: str) -> None:
         click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
 
-    with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
-            claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
-        cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
-        if refresh and cache is not None:
-            cache = Refresh(cache)
-        kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
-                else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-        # the report's model comparison does not need the results: made while the workers simulate
-        diff_section = _Ahead(library_diff_section, study.compare)
-        # the workers stay (pool) for the uncertainty plan's units and the report's plots
-        # the report's plots go to the workers as their points are done, between the last units
-        early = EarlyPlots(folder, study)
-        batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
-                                       early=early)
-        how_sure = None
-        if uplan is not None:
-            from scenarios.uncertainty import analyse
+    try:
+        with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
+                claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
+            cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
+            if refresh and cache is not None:
+                cache = Refresh(cache)
+            kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
+                    else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+            # the workers stay (pool) for the uncertainty plan's units and the report's plots
+            # the report's plots go to the workers as their points are done, between the last units
+            early = EarlyPlots(folder, study)
+            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
+                                           show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
+                                           early=early)
+            how_sure = None
+            if uplan is not None:
+                from scenarios.uncertainty import analyse
 
-            varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
-                                                pool=pool)
-            how_sure = analyse(uplan, varied, batch)
-            total, cached = total + more, cached + more_cached
-        with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
-                                   "unless --no-cache: run the same command to write the results"):
-            # the case rows travel to a worker and back: worth it on local processes, not on a cluster
-            local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
-            # the report's inputs from memory: its plots are drawn while the files are made
-            report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
-                                    diff_section=diff_section, early=early)
+                varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
+                                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
+                                                    pool=pool)
+                how_sure = analyse(uplan, varied, batch)
+                total, cached = total + more, cached + more_cached
+            with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                                       "unless --no-cache: run the same command to write the results"):
+                # the case rows travel to a worker and back: worth it on local processes, not on a cluster
+                local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
+                # the report's inputs from memory: its plots are drawn while the files are made
+                report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
+                                        diff_section=diff_section, early=early)
+    finally:
+        diff_section.close()  # its helper, if the run ended before asking for it
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
