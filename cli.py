@@ -1506,20 +1506,25 @@ def run_command(
             study = read_any(list(files) or [bundled_study()])
         if replications is not None:
             study = study.with_replications(replications, Origin("--replications"))
-        folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
-        plan = _prepared(study, force=force)  # every input checked before the folder is touched
-        uplan = None
-        if uncertainty:
-            from scenarios.uncertainty import plan_uncertainty
+        # the report's model comparison does not need the results: made while the workers simulate, and
+        # on more than one worker in a helper forked now, on the core left idle until the units go out
+        diff_section = _Ahead(library_diff_section, study.compare)
+        if workers != 1:
+            diff_section.fork()
+        try:
+            folder = Path(output) if output else Path("results") / check_name(study.name, what="study",
+                                                                              file=study.source)
+            plan = _prepared(study, force=force)  # every input checked before the folder is touched
+            uplan = None
+            if uncertainty:
+                from scenarios.uncertainty import plan_uncertainty
 
-            uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-            varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
-    check_executor(dask_address)
-    # the report's model comparison does not need the results: made while the workers simulate, and
-    # on more than one worker in a helper forked now, on the core left idle until the units go out
-    diff_section = _Ahead(library_diff_section, study.compare)
-    if workers != 1:
-        diff_section.fork()
+                uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
+                varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
+            check_executor(dask_address)
+        except BaseException:
+            diff_section.close()
+            raise
 
     def waiting(holder: str) -> None:
         click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
