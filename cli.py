@@ -106,8 +106,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+    from subprocess import Popen
 
-    from processes.forkshare import Forked
     from processes.model import Definitions, Process
     from processes.validate import Problem
     from report.build import EarlyPlots
@@ -1106,33 +1106,46 @@ class _Ahead:
     """``make(names)`` for the names given here: work that does not need a run's results, started in
     a thread once the run's units are with the workers (:meth:`start_waiting`, which :func:`_travel`
     calls), so it is done while they simulate; made when asked if the run stayed in this process.
-    :meth:`fork`: started at once in a forked helper instead, on a core this process leaves idle
-    while it loads and plans (a run on more than one worker); :meth:`close` ends it if unused."""
+
+    ``apart`` (module, function: the same work, importable by name): :meth:`start_apart` starts it
+    at once in a Python process of its own instead, on a core this process leaves idle while it
+    loads and plans a run on more than one worker (a fresh interpreter: nothing of this process is
+    copied, so this one pays no copy-on-write); its text comes back through a pipe, and the work is
+    made here when that process fails. :meth:`close` ends it if it was never asked for."""
 
     waiting: ClassVar[list[_Ahead]] = []
 
-    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str]) -> None:
-        self.make, self.names = make, list(names)
+    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str],
+                 apart: tuple[str, str] | None = None) -> None:
+        self.make, self.names, self.apart = make, list(names), apart
         self.thread: threading.Thread | None = None
-        self.forked: Forked | None = None
+        self.process: Popen[bytes] | None = None
         self.outcome: tuple[str | None, BaseException | None] = (None, None)
         if len(self.names) >= 2:
             _Ahead.waiting.append(self)
 
-    def fork(self) -> None:
-        """Start the work now in a forked helper (:func:`processes.forkshare.fork_one`), where this
-        process has no other thread; otherwise it waits for :meth:`start_waiting` as before."""
-        from processes.forkshare import fork_one
+    def start_apart(self) -> None:
+        """Start the work now in a process of its own (where ``apart`` names it); otherwise it waits
+        for :meth:`start_waiting` as before."""
+        if self.apart is None or self not in _Ahead.waiting:
+            return
+        import subprocess  # here: the commands that never start a process do not load it
 
-        if self in _Ahead.waiting:
-            self.forked = fork_one(self.make, self.names)
-            if self.forked is not None:
-                _Ahead.waiting.remove(self)
+        module, function = self.apart
+        code = ("import importlib, sys; text = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])(sys.argv[3:]); "
+                "sys.stdout.buffer.write(text.encode('utf-8'))")
+        try:
+            self.process = subprocess.Popen([sys.executable, "-c", code, module, function, *self.names],
+                                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            return  # made as before
+        _Ahead.waiting.remove(self)
 
     def close(self) -> None:
-        """End a forked helper whose work was not asked for (an interrupted or failed run)."""
-        if self.forked is not None:
-            self.forked.abandon()
+        """End the process of :meth:`start_apart` if its work was not asked for (a failed or interrupted run)."""
+        if self.process is not None and self.process.returncode is None:
+            self.process.kill()
+            self.process.communicate()
 
     @classmethod
     def start_waiting(cls) -> None:
@@ -1151,9 +1164,11 @@ class _Ahead:
     def __call__(self, names: Sequence[str]) -> str:
         if self in _Ahead.waiting:
             _Ahead.waiting.remove(self)
-        if self.forked is not None and list(names) == self.names:
-            made: str = self.forked.result()
-            return made
+        if self.process is not None and list(names) == self.names:
+            out, _ = self.process.communicate()
+            if self.process.returncode == 0:
+                return out.decode("utf-8")
+            return self.make(list(names))  # the process failed: made here (its error raised here)
         if self.thread is None or list(names) != self.names:
             return self.make(list(names))
         self.thread.join()
@@ -1508,9 +1523,10 @@ def run_command(
             study = study.with_replications(replications, Origin("--replications"))
         # the report's model comparison does not need the results: made while the workers simulate, and
         # on more than one worker in a helper forked now, on the core left idle until the units go out
-        diff_section = _Ahead(library_diff_section, study.compare)
+        diff_section = _Ahead(library_diff_section, study.compare,
+                              apart=("report.embed", "library_comparison_section"))
         if workers != 1:
-            diff_section.fork()
+            diff_section.start_apart()
         try:
             folder = Path(output) if output else Path("results") / check_name(study.name, what="study",
                                                                               file=study.source)

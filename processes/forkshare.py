@@ -13,9 +13,8 @@ share when that helper fails in any way (its error is raised here then, by compu
 again). A forked helper has no pool, queue or thread of its own: starting one costs the fork
 and the pickled results (a few milliseconds), not a ``multiprocessing`` pool's start-up.
 
-Users: the pairwise diffs of an N-way comparison (:mod:`processes.diff.forkpairs`), the
-replications of a run too small for a process pool (:func:`scenarios.schedule.run_units`) and,
-with :func:`fork_one`, a run's report section that needs none of its results (``cli``).
+Users: the pairwise diffs of an N-way comparison (:mod:`processes.diff.forkpairs`) and the
+replications of a run too small for a process pool (:func:`scenarios.schedule.run_units`).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["run_shared", "can_fork", "default_workers", "fork_one", "Forked"]
+__all__ = ["run_shared", "can_fork", "default_workers"]
 
 P = TypeVar("P")
 R = TypeVar("R")
@@ -87,56 +86,6 @@ def run_shared(items: Sequence[P], compute: Callable[[P], R], workers: int = 1, 
         out[worker::workers] = share
     return out
 
-
-
-class Forked:
-    """``compute(item)`` on its way in a forked helper (:func:`fork_one`)."""
-
-    def __init__(self, pid: int, read: int, compute: Callable[[Any], Any], item: Any) -> None:
-        self.pid, self.read, self.compute, self.item = pid, read, compute, item
-        self._value: tuple[Any] | None = None
-
-    def result(self) -> Any:
-        """The helper's result (waited for), or ``compute(item)`` here when the helper failed
-        (its error raised here then)."""
-        if self._value is None:
-            share = None
-            if self.pid:
-                try:
-                    share = _collect(self.read)
-                finally:
-                    self._reap(kill=False)
-            self._value = (share[0] if share is not None else self.compute(self.item),)
-        return self._value[0]
-
-    def abandon(self) -> None:
-        """Not wanted: end the helper now (no-op once its result was taken)."""
-        if self.pid:
-            self._reap(kill=True)
-
-    def _reap(self, *, kill: bool) -> None:
-        pid, self.pid = self.pid, 0
-        os.close(self.read)
-        if kill:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        os.waitpid(pid, 0)
-
-
-def fork_one(compute: Callable[[P], R], item: P) -> Forked | None:
-    """Start ``compute(item)`` in a forked helper now (``None`` where :func:`can_fork` says no):
-    it runs beside this process, on another core, while this process goes on; ask
-    :meth:`Forked.result` when it is needed. ``compute`` must be a pure function of ``item``."""
-    if not can_fork():
-        return None
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        _helper(write, [read], [item], compute)
-    os.close(write)
-    return Forked(pid, read, compute, item)
 
 def _helper(write: int, inherited: list[int], share: Sequence[P], compute: Callable[[P], R]) -> None:
     """In the forked helper: compute ``share``, send it pickled through ``write``, exit (without

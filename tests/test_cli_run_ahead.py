@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from cli import _Ahead, cli
-from processes.forkshare import can_fork
 
 FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
 
@@ -35,31 +32,32 @@ def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path
     assert "Åstorp".encode() in reports[0]  # the comparison is there: the scenario itself runs Ministad only
 
 
-def _names_and_pid(names: Sequence[str]) -> str:
-    return ",".join(names) + f"@{os.getpid()}"
+def test_work_ahead_in_a_process_of_its_own_is_what_making_it_here_gives() -> None:
+    from report.embed import library_comparison_section
+
+    made_here: list[list[str]] = []
+
+    def here(names: Sequence[str]) -> str:
+        made_here.append(list(names))
+        return library_comparison_section(names)
+
+    ahead = _Ahead(here, ["helsingborg", "astorp"], apart=("report.embed", "library_comparison_section"))
+    ahead.start_apart()
+    assert ahead.process is not None and ahead not in _Ahead.waiting
+    assert ahead(["helsingborg", "astorp"]) == library_comparison_section(["helsingborg", "astorp"])
+    assert made_here == []  # the text came from the other process
 
 
-def test_work_ahead_in_a_forked_helper_is_what_making_it_here_gives() -> None:
-    ahead = _Ahead(_names_and_pid, ["helsingborg", "astorp"])
-    forks = can_fork()
-    ahead.fork()
-    if not forks:  # another thread runs here (a test runner's): it waits for start_waiting as before
-        assert ahead.forked is None and ahead in _Ahead.waiting
-        _Ahead.waiting.clear()
-        return
-    assert ahead.forked is not None and ahead not in _Ahead.waiting
-    names, _, pid = ahead(["helsingborg", "astorp"]).partition("@")
-    assert names == "helsingborg,astorp" and int(pid) != os.getpid()
-    assert ahead(["astorp"]) == f"astorp@{os.getpid()}"  # other names: made here
+def test_a_process_that_fails_leaves_the_work_to_this_one() -> None:
+    ahead = _Ahead(lambda names: "made here: " + ",".join(names), ["a", "b"], apart=("report.embed", "no_such_function"))
+    ahead.start_apart()
+    assert ahead.process is not None
+    assert ahead(["a", "b"]) == "made here: a,b"
 
 
-def test_a_forked_helper_not_asked_for_is_ended() -> None:
-    ahead = _Ahead(_names_and_pid, ["helsingborg", "astorp"])
-    ahead.fork()
-    _Ahead.waiting.clear()
-    if ahead.forked is None:
-        return
-    pid = ahead.forked.pid
+def test_a_process_not_asked_for_is_ended() -> None:
+    ahead = _Ahead(lambda names: "", ["helsingborg", "astorp"], apart=("time", "sleep"))
+    ahead.start_apart()
+    assert ahead.process is not None
     ahead.close()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+    assert ahead.process.returncode is not None  # ended (or done) and waited for: no process left behind

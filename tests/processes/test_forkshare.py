@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import time
 
-import pytest
-
-from processes.forkshare import can_fork, fork_one, run_shared
+from processes.forkshare import can_fork, run_shared
 
 
 def cube_and_pid(x: int) -> tuple[int, int]:
@@ -34,39 +31,3 @@ def test_the_last_share_can_stay_here() -> None:
     assert {got[i][1] for i in (1, 3, 5)} == {os.getpid()}
     if can_fork():
         assert {got[i][1] for i in (0, 2, 4, 6)} != {os.getpid()}
-
-
-def fails_in_a_helper(x: int) -> int:
-    if os.getpid() != PARENT:
-        raise RuntimeError("lost")
-    return x + 1
-
-
-PARENT = os.getpid()
-
-
-def test_one_item_in_a_forked_helper_comes_back_when_asked() -> None:
-    forked = fork_one(cube_and_pid, 4)
-    if not can_fork():
-        assert forked is None
-        return
-    assert forked is not None
-    value, pid = forked.result()
-    assert value == 64 and pid != os.getpid()
-    assert forked.result() == (value, pid)  # asked again: the same, the helper is gone
-
-
-def test_a_helper_that_fails_leaves_the_work_to_this_process() -> None:
-    forked = fork_one(fails_in_a_helper, 4)
-    if forked is not None:
-        assert forked.result() == 5
-
-
-def test_an_abandoned_helper_is_ended_and_reaped() -> None:
-    forked = fork_one(time.sleep, 30)
-    if forked is None:
-        return
-    pid = forked.pid
-    forked.abandon()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # no such child any more: killed and waited for
