@@ -1290,16 +1290,16 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             submitted = partial(_warm_report, executor, workers, pool.inherited)
             if pool.executor is executor and forks(executor) and total > cached and "matplotlib" not in sys.modules:
                 _report_inherited()  # before the first task forks the workers
-        point_done = point_final = None
+        point_done = None
         if early is not None and executor is not None:
             from concurrent.futures import ProcessPoolExecutor  # a run that stays here never loads it
 
             if dask == "local" or isinstance(executor, ProcessPoolExecutor):
                 early.executor = executor
-                point_done, point_final = early.point, early.final
+                point_done = early.point
         if not show_bar:
             return execute(plan, executor=executor, cache=cache, progress=finished, workers=workers,
-                           submitted=submitted, split=split, point_done=point_done, point_final=point_final), total, cached
+                           submitted=submitted, split=split, point_done=point_done), total, cached
         with click.progressbar(length=total, label=f"{study.name}: {total} work units", file=sys.stderr,
                                show_pos=True) as bar:
             def both(n: int) -> None:
@@ -1307,7 +1307,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
                 bar.update(n)
 
             return execute(plan, executor=executor, cache=cache, progress=both, workers=workers,
-                           submitted=submitted, split=split, point_done=point_done, point_final=point_final), total, cached
+                           submitted=submitted, split=split, point_done=point_done), total, cached
 
 
 def _num(value: float) -> float | None:

@@ -11,7 +11,6 @@ from typing import Any
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
-from report.early import EarlyParts
 from report.folder import replace_outputs
 from report.html import parsed_processes, plot_jobs, render_report, report_template, start_plots
 from report.plots import PlotJob
@@ -106,10 +105,9 @@ class EarlyPlots:
     of the study alone: the member files (:func:`report.results.member_files`), their profiles,
     each process parsed and the report's template compiled.
 
-    :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``; :meth:`final`, its
-    ``point_final``, makes each point's parts of the result files (:class:`report.early.EarlyParts`)
-    as the point is final. Nothing here changes the results folder: what is not the same is made
-    again, and a fault here only leaves the work to :func:`write_run`."""
+    :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
+    results folder: what is not the same is made again, and a fault here only leaves the work
+    to :func:`write_run`."""
 
     def __init__(self, folder: str | Path, batch_study: Study) -> None:
         self.folder, self.study = Path(folder), batch_study
@@ -120,16 +118,6 @@ class EarlyPlots:
         self.parsed: dict[str, tuple[str, Any]] | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
         self._firsts = False
-        self.parts: EarlyParts | None = EarlyParts()
-
-    def final(self, point: PointResults) -> None:
-        """``point`` is final: make its parts of the result files (on local workers only, as the plots)."""
-        if self.executor is None or self.parts is None:
-            return
-        try:
-            self.parts.point(point)
-        except Exception:  # noqa: BLE001 - no parts then: write_run makes the files, as without
-            self.parts = None
 
     def point(self, point: PointResults) -> None:
         """``point`` is summarised: send the plots whose points are all here now."""
@@ -189,27 +177,19 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     the same are not drawn again.
     """
     folder = Path(folder)
-    parts = early.parts if early is not None else None
-    doc = results_document(batch, uncertainty, entries=parts.entries(batch) if parts is not None else None)
-    # made while the units ran: summary.json (and as read back), summary.csv and cases.csv joined from parts
-    joined = parts.files(batch, doc) if parts is not None else None
-    made: dict[str, bytes] = {}
-    summary: Any = None
-    as_read = csv_texts = None
-    if joined is not None:
-        made, summary = joined
-    elif csv_executor is not None:
-        # summary.json's text first, then the CSV texts: this process asks for them in that order, and
-        # renders the report while the workers draw the plots (sent after them it waited for every plot)
-        as_read = csv_executor.submit(summary_json_read_back, doc)
-        csv_texts = start_csv_texts(batch, doc, csv_executor)
+    doc = results_document(batch, uncertainty)
+    # summary.json's text first, then the CSV texts: this process asks for them in that order, and
+    # renders the report while the workers draw the plots (sent after them it waited for every plot)
+    as_read = csv_executor.submit(summary_json_read_back, doc) if csv_executor is not None else None
+    csv_texts = start_csv_texts(batch, doc, csv_executor) if csv_executor is not None else None
     members = early.members if early is not None and early.members is not None else member_files(batch)
     cases = first_point_cases(batch)
     drawn = None
     if cases is not None:
         profiles = early.profiles if early is not None and early.profiles is not None else _profiles(folder, members)
         drawn = start_plots(_plotted(doc), cases, profiles, executor, early.started if early is not None else None)
-    made.update(members)
+    summary: Any = None
+    made = dict(members)
     if as_read is not None:
         try:
             made["summary.json"], summary = as_read.result()

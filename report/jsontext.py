@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["json_text", "json_part"]
-
-#: texts of objects made earlier (:func:`json_part`): id of the object -> (its level, its text)
-Parts = Mapping[int, tuple[int, str]]
+__all__ = ["json_text"]
 
 _quote = json.encoder.encode_basestring  # the C escaper when available, as json.dumps uses with ensure_ascii=False
 _float = float.__repr__
@@ -33,26 +30,12 @@ class _Unusual(Exception):
     """Something :func:`json.dumps` should decide (its ``default``, its errors)."""
 
 
-def json_text(doc: Any, parts: Parts | None = None) -> str:
-    """``json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)``, the same text.
-
-    ``parts``: the text of some of ``doc``'s objects (dicts) made earlier by :func:`json_part`, by
-    the object's ``id``: taken as it is where that object is at the level it was made for (the
-    objects must not have changed since)."""
+def json_text(doc: Any) -> str:
+    """``json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)``, the same text."""
     try:
-        return _text(doc, 0, parts)
+        return _text(doc, 0)
     except (_Unusual, RecursionError):
         return json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)
-
-
-def json_part(value: dict[str, Any], level: int) -> str | None:
-    """The text of ``value`` as :func:`json_text` writes it inside a document at depth ``level``
-    (the document is 0, each list or object one more), or ``None`` where that is
-    :func:`json.dumps`'s to decide (a value it cannot hold, another type)."""
-    try:
-        return _text(value, level, None)
-    except (_Unusual, RecursionError):
-        return None
 
 
 def _finite(value: float) -> str:
@@ -71,7 +54,7 @@ _LEAF: dict[type, Any] = {
 }
 
 
-def _text(value: Any, level: int, parts: Parts | None) -> str:
+def _text(value: Any, level: int) -> str:
     leaf = _LEAF.get(type(value))
     if leaf is not None:
         return leaf(value)  # type: ignore[no-any-return]
@@ -83,13 +66,13 @@ def _text(value: Any, level: int, parts: Parts | None) -> str:
     if isinstance(value, float):
         return _finite(value)
     if isinstance(value, (list, tuple)):
-        return _list(value, level, parts)
+        return _list(value, level)
     if isinstance(value, dict):
-        return _object(value, level, parts)
+        return _object(value, level)
     raise _Unusual  # json.dumps applies default=str
 
 
-def _list(values: list[Any] | tuple[Any, ...], level: int, parts: Parts | None) -> str:
+def _list(values: list[Any] | tuple[Any, ...], level: int) -> str:
     if not values:
         return "[]"
     inner = "\n" + " " * (level + 1)
@@ -97,19 +80,15 @@ def _list(values: list[Any] | tuple[Any, ...], level: int, parts: Parts | None) 
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         body = map(_float, values)
     else:
-        body = (_text(v, level + 1, parts) for v in values)
+        body = (_text(v, level + 1) for v in values)
     return "[" + inner + ("," + inner).join(body) + "\n" + " " * level + "]"
 
 
-def _object(mapping: dict[Any, Any], level: int, parts: Parts | None) -> str:
+def _object(mapping: dict[Any, Any], level: int) -> str:
     if not mapping:
         return "{}"
-    if parts:
-        known = parts.get(id(mapping))
-        if known is not None and known[0] == level:
-            return known[1]
     inner = "\n" + " " * (level + 1)
     if not all(type(key) is str for key in mapping):
         raise _Unusual  # json.dumps turns numbers and booleans into text keys, refuses others
-    body = (_quote(key) + ": " + _text(v, level + 1, parts) for key, v in mapping.items())
+    body = (_quote(key) + ": " + _text(v, level + 1) for key, v in mapping.items())
     return "{" + inner + ("," + inner).join(body) + "\n" + " " * level + "}"

@@ -36,7 +36,7 @@ from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
 from report.jsontext import json_text
-from scenarios.batch import BatchResults, PointResults
+from scenarios.batch import BatchResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
 
@@ -44,12 +44,6 @@ __all__ = [
     "write_bytes_atomic",
     "DirectoryCache",
     "summary_document",
-    "point_entry",
-    "summary_point_lines",
-    "case_lines",
-    "csv_lines",
-    "CASE_HEADER",
-    "SUMMARY_COLUMNS",
     "write_results",
     "results_document",
     "result_files",
@@ -85,12 +79,8 @@ def _estimate(est: Estimate) -> dict[str, Any]:
     }
 
 
-def summary_document(batch: BatchResults,
-                     entries: Mapping[tuple[str, int], dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The JSON document of a batch (``summary.json``): plain data, nan as ``null``.
-
-    ``entries``: points' entries made earlier (:func:`point_entry` of the same point), by
-    (scenario, point index); the others are made here."""
+def summary_document(batch: BatchResults) -> dict[str, Any]:
+    """The JSON document of a batch (``summary.json``): plain data, nan as ``null``."""
     scenarios: dict[str, dict[str, Any]] = {}
     for s in batch.study.scenarios:
         scenarios[s.name] = {
@@ -116,8 +106,30 @@ def summary_document(batch: BatchResults,
             "points": [],
         }
     for point in batch.points:
-        entry = entries.get((point.scenario.name, point.index)) if entries is not None else None
-        scenarios[point.scenario.name]["points"].append(entry if entry is not None else point_entry(point))
+        entry: dict[str, Any] = {
+            "label": point.summary.label,
+            "values": {path: value for path, value in point.summary.values},
+            "resolved": {m.name: m.run_values() for m in point.scenario.points[point.index].members},
+            "failures": list(point.summary.failures),
+            "figures": {name: _estimate(est) for name, est in point.summary.figures.items()},
+            "comparison": None,
+        }
+        if point.comparison is not None:
+            c = point.comparison
+            entry["comparison"] = {
+                "baseline": c.baseline,
+                "baseline_label": c.baseline_label,
+                "differences": {
+                    d.figure: {
+                        "mean": _num(d.mean),
+                        "ci": [_num(d.low), _num(d.high)],
+                        "significant": d.significant,
+                        "replications": [_num(v) for v in d.values],
+                    }
+                    for d in c.differences
+                },
+            }
+        scenarios[point.scenario.name]["points"].append(entry)
     return {
         "study": batch.study.name,
         "title": batch.study.title,
@@ -129,43 +141,10 @@ def summary_document(batch: BatchResults,
     }
 
 
-def point_entry(point: PointResults) -> dict[str, Any]:
-    """One scenario point's entry in ``summary.json`` (its scenario's ``points``)."""
-    entry: dict[str, Any] = {
-        "label": point.summary.label,
-        "values": {path: value for path, value in point.summary.values},
-        "resolved": {m.name: m.run_values() for m in point.scenario.points[point.index].members},
-        "failures": list(point.summary.failures),
-        "figures": {name: _estimate(est) for name, est in point.summary.figures.items()},
-        "comparison": None,
-    }
-    if point.comparison is not None:
-        c = point.comparison
-        entry["comparison"] = {
-            "baseline": c.baseline,
-            "baseline_label": c.baseline_label,
-            "differences": {
-                d.figure: {
-                    "mean": _num(d.mean),
-                    "ci": [_num(d.low), _num(d.high)],
-                    "significant": d.significant,
-                    "replications": [_num(v) for v in d.values],
-                }
-                for d in c.differences
-            },
-        }
-    return entry
-
-
 def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
-    return csv_lines((header,)) + csv_lines(rows)
-
-
-def csv_lines(rows: Iterable[Iterable[Any]]) -> bytes:
-    """The CSV lines of ``rows`` (NaN empty, formula text quoted): the writer keeps nothing from one row to the next, so a file's
-    text is its lines made in any number of parts, joined in order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(csv_row(header))
     for row in rows:  # cells a spreadsheet would run as formulas get a leading ' (OWASP)
         writer.writerow(csv_row("" if isinstance(v, float) and math.isnan(v) else v for v in row))
     return out.getvalue().encode("utf-8")
@@ -174,36 +153,18 @@ def csv_lines(rows: Iterable[Iterable[Any]]) -> bytes:
 def _summary_rows(doc: dict[str, Any]) -> Iterable[list[Any]]:
     for s in doc["scenarios"]:
         for point in s["points"]:
-            yield from _summary_point_rows(s["name"], s["baseline"], point)
+            diffs = (point["comparison"] or {}).get("differences", {})
+            for name, est in point["figures"].items():
+                d = diffs.get(name)
+                yield [
+                    s["name"], point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
+                    sum(v is not None for v in est["replications"]),
+                    s["baseline"] or "",
+                    d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
+                    ("yes" if d["significant"] else "no") if d else "",
+                    ";".join("" if v is None else repr(v) for v in est["replications"]),
+                ]
 
-
-def _summary_point_rows(scenario: str, baseline: str | None, point: dict[str, Any]) -> Iterator[list[Any]]:
-    """summary.csv's rows of one point's entry (:func:`point_entry`) of ``scenario``."""
-    diffs = (point["comparison"] or {}).get("differences", {})
-    for name, est in point["figures"].items():
-        d = diffs.get(name)
-        yield [
-            scenario, point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
-            sum(v is not None for v in est["replications"]),
-            baseline or "",
-            d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
-            ("yes" if d["significant"] else "no") if d else "",
-            ";".join("" if v is None else repr(v) for v in est["replications"]),
-        ]
-
-
-
-def summary_point_lines(scenario: str, baseline: str | None, entry: dict[str, Any]) -> bytes:
-    """summary.csv's lines of one point's entry (:func:`point_entry`) of ``scenario`` (its
-    ``baseline``): the file is :data:`SUMMARY_COLUMNS` and every point's lines in the document's order."""
-    return csv_lines(_summary_point_rows(scenario, baseline, entry))
-
-
-def case_lines(point: PointResults) -> bytes:
-    """cases.csv's lines of ``point``: the file is :data:`CASE_HEADER` and every point's lines in
-    the batch's order."""
-    name, label = point.scenario.name, point.summary.label
-    return csv_lines([name, label, *row] for row in point.cases)
 
 SUMMARY_COLUMNS = (
     "scenario", "point", "figure", "mean", "ci_low", "ci_high", "n", "baseline",
@@ -257,14 +218,13 @@ def _summary_csv(doc: dict[str, Any]) -> bytes:
     return _csv(SUMMARY_COLUMNS, _summary_rows(doc))
 
 
-CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
+_CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
 
 
-def results_document(batch: BatchResults, uncertainty: dict[str, Any] | None = None,
-                     entries: Mapping[tuple[str, int], dict[str, Any]] | None = None) -> dict[str, Any]:
-    """``summary.json``'s document: :func:`summary_document` (``entries`` passed on) and, with an
-    uncertainty run's document, its digest (:func:`uncertainty_digest`)."""
-    doc = summary_document(batch, entries)
+def results_document(batch: BatchResults, uncertainty: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``summary.json``'s document: :func:`summary_document` and, with an uncertainty run's
+    document, its digest (:func:`uncertainty_digest`)."""
+    doc = summary_document(batch)
     if uncertainty is not None:
         doc["uncertainty"] = uncertainty_digest(uncertainty)
     return doc
@@ -301,7 +261,7 @@ def start_csv_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor
     sends them before the report's plots, so they are back by the time this process, having made
     summary.json, asks for them, and it goes on to the report while the workers draw."""
     rows = list(_case_rows(batch))
-    return rows, [executor.submit(_csv, CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
+    return rows, [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
 
 
 def summary_json_read_back(doc: dict[str, Any]) -> tuple[bytes, Any]:
@@ -319,12 +279,11 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     :func:`results_document` of the same ``batch`` and ``uncertainty``. ``executor``: a pool of
     local workers makes the two CSV texts; ``started``: they are already on their way
     (:func:`start_csv_texts`); ``made``: files already made from the same ``batch`` and ``doc``
-    (``summary.json``, ``summary.csv`` and ``cases.csv`` together, the member files of
-    :func:`member_files`), taken as they are. The same bytes either way."""
+    (``summary.json``, the member files of :func:`member_files`), taken as they are. The same
+    bytes either way."""
     made = made or {}
     cases = _case_rows(batch)
-    texts_made = "summary.csv" in made and "cases.csv" in made
-    if started is None and executor is not None and not texts_made:
+    if started is None and executor is not None:
         started = start_csv_texts(batch, doc, executor)
     if started is not None:
         rows, csv_texts = started
@@ -332,14 +291,12 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
     files["summary.json"] = made["summary.json"] if "summary.json" in made else _json_bytes(doc)
-    if texts_made:
-        files["summary.csv"], files["cases.csv"] = made["summary.csv"], made["cases.csv"]
-    elif started is not None:
+    if started is not None:
         files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
-        files["cases.csv"] = _made(csv_texts[0], _csv, CASE_HEADER, rows)
+        files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
     else:
         files["summary.csv"] = _summary_csv(doc)
-        files["cases.csv"] = _csv(CASE_HEADER, cases)
+        files["cases.csv"] = _csv(_CASE_HEADER, cases)
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
     if logs:
         files["eventlog.csv"] = merged_csv(logs)
@@ -388,14 +345,14 @@ def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
     with the columns the plots read (:data:`PLOTTED_CASE_COLUMNS`), made from ``batch`` without the
     file; ``None`` when any text of the file holds a character that might not come back the same
     (a line break of any kind, NUL): then read the file."""
-    width = len(CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
+    width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
     if any(len(row) != width for p in batch.points for row in p.cases):
         return None
     texts = {v for p in batch.points for row in p.cases for v in row if v.__class__ is str}
     texts.update(name for p in batch.points for name in (p.scenario.name, p.summary.label))
     if any(not _NOT_ROUND_TRIP.isdisjoint(text) for text in texts):
         return None
-    at = [CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
+    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
     first: dict[str, str] = {}
     rows: list[dict[str, str]] = []
     cell = _cell_as_read

@@ -63,14 +63,11 @@ class Assembly:
     The results are those of :func:`assemble`, whatever order the units came back in.
     ``done(point)``: called with each :class:`PointResults` (no comparison yet) summarised in
     :meth:`arrived`, while the other units still run (a report can start on it); the same
-    point as :meth:`finish` gives, but for its comparison. ``final(point)``: called once with each
-    point as :meth:`finish` will give it (its comparison too), as soon as it and its baseline point
-    are summarised in :meth:`arrived`."""
+    point as :meth:`finish` gives, but for its comparison."""
 
     def __init__(self, study: Study, ids: Sequence[UnitId],
-                 done: Callable[[PointResults], None] | None = None,
-                 final: Callable[[PointResults], None] | None = None) -> None:
-        self.study, self.ids, self.done, self.final = study, ids, done, final
+                 done: Callable[[PointResults], None] | None = None) -> None:
+        self.study, self.ids, self.done = study, ids, done
         self._left: dict[tuple[str, int], int] = {}
         for uid in ids:
             key = (uid.scenario, uid.point)
@@ -99,18 +96,11 @@ class Assembly:
             self._left[key] -= 1
             if self._left[key] == 0 and key in self._points:
                 self._done[key] = self._point(key)
-                final = []
-                for other in dict.fromkeys((key, *self._based.get(key, ()))):  # a scenario may be its own baseline
-                    if self._compare(other) is not None or (other == key and self._base[key] is None):
-                        final.append(other)
+                for other in (key, *self._based.get(key, ())):
+                    self._compare(other)
                 if self.done is not None:
                     summary, cases, eventlogs, _messages = self._done[key]
                     self.done(PointResults(self._points[key][0], key[1], summary, None, tuple(cases), tuple(eventlogs)))
-                if self.final is not None:
-                    for other in final:
-                        summary, cases, eventlogs, _messages = self._done[other]
-                        self.final(PointResults(self._points[other][0], other[1], summary, self._compared.get(other),
-                                                tuple(cases), tuple(eventlogs)))
 
     def _compare(self, key: tuple[str, int], *, last: bool = False) -> Comparison | None:
         """The comparison of point ``key`` with its baseline point, once both are summarised

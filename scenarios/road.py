@@ -155,7 +155,6 @@ def execute(
     submitted: Callable[[], None] | None = None,
     split: int = 1,
     point_done: Callable[[PointResults], None] | None = None,
-    point_final: Callable[[PointResults], None] | None = None,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
@@ -170,12 +169,10 @@ def execute(
     says when that pays); the same results. ``point_done(point)``: each scenario point summarised
     while other units still run (:class:`scenarios.batch.Assembly`); with it, only two chunks per
     worker are with the executor at a time, so work the caller submits meanwhile starts soon.
-    ``point_final(point)``: each scenario point as the results will hold it (with its comparison),
-    once it and its baseline point are summarised while other units still run.
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
     # a point is summarised as soon as its last unit is back, while the workers run the others
-    assembly = Assembly(plan.study, plan.units, done=point_done, final=point_final)
+    assembly = Assembly(plan.study, plan.units, done=point_done)
     count = workers or os.cpu_count() or 1
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
                          cost=costs.__getitem__, chunk=chunk, workers=count, stop=stop,
