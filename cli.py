@@ -1522,7 +1522,7 @@ def run_command(
         if replications is not None:
             study = study.with_replications(replications, Origin("--replications"))
         # the report's model comparison does not need the results: made while the workers simulate, and
-        # on more than one worker in a helper forked now, on the core left idle until the units go out
+        # on more than one worker in a process of its own started now, on the core idle until the units go out
         diff_section = _Ahead(library_diff_section, study.compare,
                               apart=("report.embed", "library_comparison_section"))
         if workers != 1:
