@@ -106,7 +106,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
-    from subprocess import Popen
 
     from processes.model import Definitions, Process
     from processes.validate import Problem
@@ -1105,47 +1104,16 @@ _FORCE_HELP = "Run even when the run plans more work units than the limit (5,000
 class _Ahead:
     """``make(names)`` for the names given here: work that does not need a run's results, started in
     a thread once the run's units are with the workers (:meth:`start_waiting`, which :func:`_travel`
-    calls), so it is done while they simulate; made when asked if the run stayed in this process.
-
-    ``apart`` (module, function: the same work, importable by name): :meth:`start_apart` starts it
-    at once in a Python process of its own instead, on a core this process leaves idle while it
-    loads and plans a run on more than one worker (a fresh interpreter: nothing of this process is
-    copied, so this one pays no copy-on-write); its text comes back through a pipe, and the work is
-    made here when that process fails. :meth:`close` ends it if it was never asked for."""
+    calls), so it is done while they simulate; made when asked if the run stayed in this process."""
 
     waiting: ClassVar[list[_Ahead]] = []
 
-    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str],
-                 apart: tuple[str, str] | None = None) -> None:
-        self.make, self.names, self.apart = make, list(names), apart
+    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str]) -> None:
+        self.make, self.names = make, list(names)
         self.thread: threading.Thread | None = None
-        self.process: Popen[bytes] | None = None
         self.outcome: tuple[str | None, BaseException | None] = (None, None)
         if len(self.names) >= 2:
             _Ahead.waiting.append(self)
-
-    def start_apart(self) -> None:
-        """Start the work now in a process of its own (where ``apart`` names it); otherwise it waits
-        for :meth:`start_waiting` as before."""
-        if self.apart is None or self not in _Ahead.waiting:
-            return
-        import subprocess  # here: the commands that never start a process do not load it
-
-        module, function = self.apart
-        code = ("import importlib, sys; text = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])(sys.argv[3:]); "
-                "sys.stdout.buffer.write(text.encode('utf-8'))")
-        try:
-            self.process = subprocess.Popen([sys.executable, "-c", code, module, function, *self.names],
-                                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError:
-            return  # made as before
-        _Ahead.waiting.remove(self)
-
-    def close(self) -> None:
-        """End the process of :meth:`start_apart` if its work was not asked for (a failed or interrupted run)."""
-        if self.process is not None and self.process.returncode is None:
-            self.process.kill()
-            self.process.communicate()
 
     @classmethod
     def start_waiting(cls) -> None:
@@ -1164,11 +1132,6 @@ class _Ahead:
     def __call__(self, names: Sequence[str]) -> str:
         if self in _Ahead.waiting:
             _Ahead.waiting.remove(self)
-        if self.process is not None and list(names) == self.names:
-            out, _ = self.process.communicate()
-            if self.process.returncode == 0:
-                return out.decode("utf-8")
-            return self.make(list(names))  # the process failed: made here (its error raised here)
         if self.thread is None or list(names) != self.names:
             return self.make(list(names))
         self.thread.join()
@@ -1521,62 +1484,50 @@ def run_command(
             study = read_any(list(files) or [bundled_study()])
         if replications is not None:
             study = study.with_replications(replications, Origin("--replications"))
-        # the report's model comparison does not need the results: made while the workers simulate, and
-        # on more than one worker in a process of its own started now, on the core idle until the units go out
-        diff_section = _Ahead(library_diff_section, study.compare,
-                              apart=("report.embed", "library_comparison_section"))
-        if workers != 1:
-            diff_section.start_apart()
-        try:
-            folder = Path(output) if output else Path("results") / check_name(study.name, what="study",
-                                                                              file=study.source)
-            plan = _prepared(study, force=force)  # every input checked before the folder is touched
-            uplan = None
-            if uncertainty:
-                from scenarios.uncertainty import plan_uncertainty
+        folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
+        plan = _prepared(study, force=force)  # every input checked before the folder is touched
+        uplan = None
+        if uncertainty:
+            from scenarios.uncertainty import plan_uncertainty
 
-                uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-                varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
-            check_executor(dask_address)
-        except BaseException:
-            diff_section.close()
-            raise
+            uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
+            varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
+    check_executor(dask_address)
 
     def waiting(holder: str) -> None:
         click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
 
-    try:
-        with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
-                claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
-            cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
-            if refresh and cache is not None:
-                cache = Refresh(cache)
-            kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
-                    else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-            # the workers stay (pool) for the uncertainty plan's units and the report's plots
-            # the report's plots go to the workers as their points are done, between the last units
-            early = EarlyPlots(folder, study)
-            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                           show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
-                                           early=early)
-            how_sure = None
-            if uplan is not None:
-                from scenarios.uncertainty import analyse
+    with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
+            claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
+        cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
+        if refresh and cache is not None:
+            cache = Refresh(cache)
+        kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
+                else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+        # the report's model comparison does not need the results: made while the workers simulate
+        diff_section = _Ahead(library_diff_section, study.compare)
+        # the workers stay (pool) for the uncertainty plan's units and the report's plots
+        # the report's plots go to the workers as their points are done, between the last units
+        early = EarlyPlots(folder, study)
+        batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
+                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
+                                       early=early)
+        how_sure = None
+        if uplan is not None:
+            from scenarios.uncertainty import analyse
 
-                varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
-                                                    pool=pool)
-                how_sure = analyse(uplan, varied, batch)
-                total, cached = total + more, cached + more_cached
-            with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
-                                       "unless --no-cache: run the same command to write the results"):
-                # the case rows travel to a worker and back: worth it on local processes, not on a cluster
-                local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
-                # the report's inputs from memory: its plots are drawn while the files are made
-                report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
-                                        diff_section=diff_section, early=early)
-    finally:
-        diff_section.close()  # its helper, if the run ended before asking for it
+            varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
+                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
+                                                pool=pool)
+            how_sure = analyse(uplan, varied, batch)
+            total, cached = total + more, cached + more_cached
+        with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                                   "unless --no-cache: run the same command to write the results"):
+            # the case rows travel to a worker and back: worth it on local processes, not on a cluster
+            local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
+            # the report's inputs from memory: its plots are drawn while the files are made
+            report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
+                                    diff_section=diff_section, early=early)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)

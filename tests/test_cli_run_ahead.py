@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from cli import _Ahead, cli
+from cli import cli
 
 FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
 
@@ -30,34 +29,3 @@ def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path
         reports.append((out / "report.html").read_bytes())
     assert reports[0] == reports[1]
     assert "Åstorp".encode() in reports[0]  # the comparison is there: the scenario itself runs Ministad only
-
-
-def test_work_ahead_in_a_process_of_its_own_is_what_making_it_here_gives() -> None:
-    from report.embed import library_comparison_section
-
-    made_here: list[list[str]] = []
-
-    def here(names: Sequence[str]) -> str:
-        made_here.append(list(names))
-        return library_comparison_section(names)
-
-    ahead = _Ahead(here, ["helsingborg", "astorp"], apart=("report.embed", "library_comparison_section"))
-    ahead.start_apart()
-    assert ahead.process is not None and ahead not in _Ahead.waiting
-    assert ahead(["helsingborg", "astorp"]) == library_comparison_section(["helsingborg", "astorp"])
-    assert made_here == []  # the text came from the other process
-
-
-def test_a_process_that_fails_leaves_the_work_to_this_one() -> None:
-    ahead = _Ahead(lambda names: "made here: " + ",".join(names), ["a", "b"], apart=("report.embed", "no_such_function"))
-    ahead.start_apart()
-    assert ahead.process is not None
-    assert ahead(["a", "b"]) == "made here: a,b"
-
-
-def test_a_process_not_asked_for_is_ended() -> None:
-    ahead = _Ahead(lambda names: "", ["helsingborg", "astorp"], apart=("time", "sleep"))
-    ahead.start_apart()
-    assert ahead.process is not None
-    ahead.close()
-    assert ahead.process.returncode is not None  # ended (or done) and waited for: no process left behind
