@@ -10,6 +10,8 @@ a key with a ``<process>/`` prefix (as in summary.json) is described without it.
 
 from __future__ import annotations
 
+import functools
+
 __all__ = ["FIGURES", "OUTCOME_WORDS", "describe"]
 
 #: the outcomes in words
@@ -68,6 +70,7 @@ _PREFIXES = {
 }
 
 
+@functools.cache  # a report asks for each figure of every point and process: thousands of calls, few keys
 def describe(key: str) -> str:
     """The description of figure ``key`` (``""`` for a figure this glossary does not know)."""
     figure = key.partition("/")[2] if "/" in key else key
