@@ -142,6 +142,18 @@ def test_strings_that_yaml_would_misread_are_quoted() -> None:
     assert (again.name, again.nodes["S"].name, again.nodes["E"].name) == ("true", "2025-01-01", "a: b, c")
 
 
+def test_writing_yaml_leaves_the_user_cache_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Writing a model as YAML checks each label reads back as itself; those checks are parsed directly,
+    # not kept as cache entries (one file written and the folder pruned per label made a 4,000-task
+    # model take minutes). Only the whole document read back below is kept.
+    monkeypatch.setenv("PERMITFLOW_CACHE", str(tmp_path))
+    labels = "\n".join(f"  - {{id: T{i}, task: user, name: Steg {i} av ärendet}}" for i in range(30))
+    text = to_authoring(parse_authoring(f"process: {{id: P, name: P}}\nsteps:\n{labels}\n", source="many.yaml"))
+    assert "name: Steg 29 av ärendet" in text
+    kept = sorted(p.name for p in tmp_path.rglob("*.json"))
+    assert len(kept) <= 1, kept
+
+
 @pytest.mark.interop
 def test_bpmn_reference_model_to_yaml_is_stable() -> None:
     from bpmn_io.reader import read_bpmn
