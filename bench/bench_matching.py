@@ -42,17 +42,21 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r17``  p60-p63, the seventeenth held-out round: scored only when named,
               ``--sets sv-r17 --held-out`` (plain ``--held-out`` leaves it out), and
 * ``sv-r18``  p64-p67, the eighteenth held-out round: scored only when named,
-              ``--sets sv-r18 --held-out`` (plain ``--held-out`` leaves it out).
+              ``--sets sv-r18 --held-out`` (plain ``--held-out`` leaves it out);
+* ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
+              development round (drawn blind, gold by a third, committed before any matcher
+              ran on them; development data, run by default).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
 F1 sum true/false positives and misses over all pairs of a set; macro averages each pair's
 precision, recall and F1 (a pair where the matcher proposes nothing has precision 0 unless
 its gold is empty too). Only steps that the gold can name count (PMMC: labelled
-transitions, i.e. tasks; Swedish sets: every step).
+transitions, i.e. tasks; Swedish and English sets: every step).
 
     .venv/bin/python bench/bench_matching.py                  # all sets that are present
     .venv/bin/python bench/bench_matching.py --sets ua sv      # some of them
+    .venv/bin/python bench/bench_matching.py --sets en-d1      # the English development pairs
     .venv/bin/python bench/bench_matching.py --held-out        # include the held-out Swedish pairs
     .venv/bin/python bench/bench_matching.py --errors ua       # list false positives and misses
 
@@ -90,6 +94,7 @@ SHARED_UA = HERE.parent.parent / "shared" / "data" / "matching-pmmc2015-ua"
 if not SHARED_UA.is_dir():
     SHARED_UA = Path("/work/shared/data/matching-pmmc2015-ua")
 SWEDISH = HERE / "matching" / "sv"
+ENGLISH = HERE / "matching" / "en"
 HELD_OUT = ("p4", "p5")
 #: the second round: written and committed (2b694a6) before the matcher ran on them; measured
 #: once (run 5) and then used for development
@@ -140,6 +145,9 @@ ROUND_17 = ("p60", "p61", "p62", "p63")
 #: the eighteenth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them
 ROUND_18 = ("p64", "p65", "p66", "p67")
+#: the first English development round: drawn by two helpers independently of each other, gold
+#: by a third, committed before any matcher ran on them; development data, never held out
+EN_ROUND_1 = ("e1", "e2", "e3")
 
 
 @dataclass(frozen=True)
@@ -242,15 +250,21 @@ def pnml_pairs(root: Path, folder: str) -> Iterator[Pair]:
         yield Pair(f"{a}|{b}", da, db, rdf_gold(path), sa, sb)
 
 
-def swedish_pairs(names: tuple[str, ...]) -> Iterator[Pair]:
+def drawn_pairs(root: Path, names: tuple[str, ...]) -> Iterator[Pair]:
+    """The pairs ``root/name/{a,b,gold}.yaml`` of a folder of the project's own drawn pairs
+    (bench/matching/sv, bench/matching/en); every non-gateway step is scored."""
     for name in names:
-        folder = SWEDISH / name
+        folder = root / name
         a, b = load_model(folder / "a.yaml"), load_model(folder / "b.yaml")
         decisions = parse_decisions((folder / "gold.yaml").read_bytes(), source=str(folder / "gold.yaml"))
         gold = frozenset((x, y) for d in decisions.confirm for x in d.a for y in d.b)
         steps_a = frozenset(n.id for p in a.processes for n in p.nodes.values() if not isinstance(n, Gateway))
         steps_b = frozenset(n.id for p in b.processes for n in p.nodes.values() if not isinstance(n, Gateway))
         yield Pair(name, a, b, gold, steps_a, steps_b)
+
+
+def swedish_pairs(names: tuple[str, ...]) -> Iterator[Pair]:
+    return drawn_pairs(SWEDISH, names)
 
 
 OPTIONS: dict[str, float] = {}
@@ -330,7 +344,7 @@ def score(pairs: list[Pair], show_errors: bool) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="*", default=["ua", "birth", "asset", "sv"])
+    parser.add_argument("--sets", nargs="*", default=["ua", "birth", "asset", "sv", "en-d1"])
     parser.add_argument("--pmmc", type=Path, default=Path("/work/data/pmmc2015"))
     parser.add_argument("--held-out", action="store_true", help="also score the held-out Swedish pairs")
     parser.add_argument("--errors", nargs="*", default=[], help="sets whose false positives and misses to list")
@@ -387,6 +401,7 @@ def main() -> int:
         "sv-r16": lambda: swedish_pairs(ROUND_16),
         "sv-r17": lambda: swedish_pairs(ROUND_17),
         "sv-r18": lambda: swedish_pairs(ROUND_18),
+        "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
     }
     print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
