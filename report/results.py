@@ -47,9 +47,9 @@ __all__ = [
     "write_results",
     "results_document",
     "result_files",
-    "start_csv_texts",
+    "start_texts",
     "member_files",
-    "summary_json_read_back",
+    "summary_texts",
     "first_point_cases",
     "PLOTTED_CASE_COLUMNS",
     "read_summary",
@@ -206,7 +206,7 @@ def _json_bytes(doc: dict[str, Any]) -> bytes:
     return (json_text(doc) + "\n").encode("utf-8")
 
 
-def _made(future: Future[bytes], make: Callable[..., bytes], *inputs: Any) -> bytes:
+def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
     """What a worker made, or (a lost worker) the same made here."""
     try:
         return future.result()
@@ -248,53 +248,51 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     return doc
 
 
-#: the CSV texts on their way from a worker (:func:`start_csv_texts`): (case rows, [cases.csv, summary.csv])
-CsvTexts = tuple[list[list[Any]], list[Future[bytes]]]
+#: the texts on their way from the workers (:func:`start_texts`): the case rows, cases.csv, and
+#: summary.json with summary.csv
+Texts = tuple[list[list[Any]], Future[bytes], Future[tuple[bytes, bytes]]]
 
 
 def _case_rows(batch: BatchResults) -> Iterator[list[Any]]:
     return ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
 
 
-def start_csv_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> CsvTexts:
-    """Send the two CSV texts of :func:`result_files` to ``executor`` now (for ``started=``): a run
-    sends them before the report's plots, so they are back by the time this process, having made
-    summary.json, asks for them, and it goes on to the report while the workers draw."""
+def start_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> Texts:
+    """Send the texts of :func:`result_files` to ``executor`` now (for ``started=``), in two tasks of
+    about the same cost, one per worker: summary.json with summary.csv (:func:`summary_texts`, so
+    the document travels once) and cases.csv. A run sends them as soon as its last unit is back
+    and renders the report meanwhile."""
     rows = list(_case_rows(batch))
-    return rows, [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
+    summaries = executor.submit(summary_texts, doc)
+    return rows, executor.submit(_csv, _CASE_HEADER, rows), summaries
 
 
-def summary_json_read_back(doc: dict[str, Any]) -> tuple[bytes, Any]:
-    """``summary.json``'s bytes for ``doc`` (as :func:`result_files` makes them) and what reading
-    them back gives (as :func:`report.summarycheck.read_summary_file`'s JSON): made in a worker,
-    both travel pickled, cheaper than the JSON text both ways."""
-    data = _json_bytes(doc)
-    return data, json.loads(data.decode("utf-8"))
+def summary_texts(doc: dict[str, Any]) -> tuple[bytes, bytes]:
+    """``summary.json``'s and ``summary.csv``'s bytes for ``doc``, as :func:`result_files` makes them."""
+    return _json_bytes(doc), _summary_csv(doc)
 
 
 def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
-                 executor: Executor | None = None, started: CsvTexts | None = None,
+                 executor: Executor | None = None, started: Texts | None = None,
                  made: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
     """The files :func:`write_results` writes (path in the folder -> bytes), ``doc`` being
     :func:`results_document` of the same ``batch`` and ``uncertainty``. ``executor``: a pool of
-    local workers makes the two CSV texts; ``started``: they are already on their way
-    (:func:`start_csv_texts`); ``made``: files already made from the same ``batch`` and ``doc``
-    (``summary.json``, the member files of :func:`member_files`), taken as they are. The same
-    bytes either way."""
+    local workers makes the texts; ``started``: they are already on their way
+    (:func:`start_texts`); ``made``: the member files of :func:`member_files`, already made from
+    the same ``batch``, taken as they are. The same bytes either way."""
     made = made or {}
     cases = _case_rows(batch)
     if started is None and executor is not None:
-        started = start_csv_texts(batch, doc, executor)
-    if started is not None:
-        rows, csv_texts = started
+        started = start_texts(batch, doc, executor)
     files: dict[str, bytes] = {}
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
-    files["summary.json"] = made["summary.json"] if "summary.json" in made else _json_bytes(doc)
     if started is not None:
-        files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
-        files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
+        rows, cases_csv, summaries = started
+        files["summary.json"], files["summary.csv"] = _made(summaries, summary_texts, doc)
+        files["cases.csv"] = _made(cases_csv, _csv, _CASE_HEADER, rows)
     else:
+        files["summary.json"] = _json_bytes(doc)
         files["summary.csv"] = _summary_csv(doc)
         files["cases.csv"] = _csv(_CASE_HEADER, cases)
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]

@@ -69,6 +69,62 @@ def test_a_text_that_might_not_come_back_the_same_reads_the_files(tmp_path: Path
         assert (tmp_path / "fallback" / name).read_bytes() == (tmp_path / "files" / name).read_bytes(), name
 
 
+def test_a_process_of_the_users_beside_the_results_is_drawn_as_from_the_files(tmp_path: Path) -> None:
+    # processes/ holds a file no run wrote (it stays): the report draws it, from memory as from the files
+    batch = sweep_batch(tmp_path)
+    for where in ("files", "here", "pool"):
+        write_results(tmp_path / where, batch)
+        shutil.copy(FIXTURES / "mini.bpmn", tmp_path / where / "processes" / "users.bpmn")
+    write_report(tmp_path / "files", diff_section=no_diff)
+    write_run(tmp_path / "here", batch, diff_section=no_diff)
+    with ProcessPoolExecutor(2) as pool:
+        write_run(tmp_path / "pool", batch, executor=pool, csv_executor=pool, diff_section=no_diff)
+    want = (tmp_path / "files" / "report.html").read_bytes()
+    assert b"users" in want
+    for where in ("here", "pool"):
+        assert (tmp_path / where / "report.html").read_bytes() == want, where
+        assert (tmp_path / where / "processes" / "users.bpmn").is_file()
+
+
+def not_read_back(folder: Path) -> Any:
+    raise AssertionError(f"{folder}: read back, not made from memory")
+
+
+def test_a_process_an_earlier_run_wrote_is_removed_and_not_drawn(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from report.folder import replace_outputs
+
+    batch = sweep_batch(tmp_path)
+    for where in ("files", "here"):  # an earlier run wrote processes/gone.bpmn, this one does not
+        replace_outputs(tmp_path / where, {"processes/gone.bpmn": (FIXTURES / "mini.bpmn").read_bytes()})
+    from_files(tmp_path / "files", batch)
+    monkeypatch.setattr(report.build, "read_processes", not_read_back)
+    write_run(tmp_path / "here", batch, diff_section=no_diff)
+    for name in FILES:
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "files" / name).read_bytes(), name
+    assert not (tmp_path / "here" / "processes" / "gone.bpmn").exists()
+    assert b"gone" not in (tmp_path / "here" / "report.html").read_bytes()
+
+
+def test_a_process_with_windows_line_ends_is_drawn_as_read_back(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from scenarios.loader import read_any
+    from scenarios.road import run_study
+
+    text = (FIXTURES / "mini.bpmn").read_text(encoding="utf-8")
+    (tmp_path / "mini.bpmn").write_bytes(text.replace("\n", "\r\n").replace("<bpmn:", "\r<bpmn:", 1).encode("utf-8"))
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "mini.yaml")
+    (tmp_path / "s.yaml").write_text("name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\n"
+                                     "horizon: 8w\n", encoding="utf-8")
+    batch = run_study(read_any([tmp_path / "s.yaml"]))
+    from_files(tmp_path / "files", batch)
+    monkeypatch.setattr(report.build, "read_processes", not_read_back)
+    write_run(tmp_path / "here", batch, diff_section=no_diff)
+    assert b"\r\n" in (tmp_path / "here" / "processes" / "mini.bpmn").read_bytes()
+    for name in FILES:
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "files" / name).read_bytes(), name
+
+
 _TEXT = st.text(alphabet=st.sampled_from(list("ab ,;\"'=+-@\t\r\n\x85\u2028\x0b\x00é1.")), max_size=5)
 _CELL = st.one_of(st.floats(allow_nan=True), st.integers(-5, 5), st.booleans(), st.none(), _TEXT)
 _ROW = st.tuples(*[_CELL] * (len(_CASE_HEADER) - 2))
