@@ -16,6 +16,8 @@ from report.html import parsed_processes, plot_jobs, render_report, report_templ
 from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
+    FirstCases,
+    first_cases,
     first_point_cases,
     member_files,
     read_processes,
@@ -135,6 +137,8 @@ class EarlyPlots:
         self.members: dict[str, bytes] | None = None
         self.profiles: dict[str, Any] | None = None
         self.parsed: dict[str, tuple[str, Any]] | None = None
+        #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
+        self.cases: FirstCases | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
         self._firsts = False
 
@@ -147,7 +151,7 @@ class EarlyPlots:
         except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
             self.executor = None
             self.started.clear()
-            self.members = self.profiles = self.parsed = None
+            self.members = self.profiles = self.parsed = self.cases = None
 
     def _point(self, point: PointResults) -> None:
         assert self.executor is not None
@@ -160,15 +164,15 @@ class EarlyPlots:
             # every scenario with points is here: the member files are those of the whole run
             members = member_files(firsts)
             profiles = _profiles(self.folder, members)
-            cases = first_point_cases(firsts)
-            if cases is not None:
-                jobs.update(plot_jobs(_plotted(results_document(firsts)), cases, profiles, sweeps=False))
+            found = first_cases(firsts)
+            if found is not None:
+                jobs.update(plot_jobs(_plotted(results_document(firsts)), found[1], profiles, sweeps=False))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
             self.parsed = {name: (text, read[name]) for name, text in texts.items()}
             report_template()
-            self.members, self.profiles = members, profiles
+            self.members, self.profiles, self.cases = members, profiles, found
         scenario = point.scenario
         if scenario.sweep and len(scenario.points) >= 2 and all(
                 (scenario.name, p) in self._points for p in range(len(scenario.points))):
@@ -203,7 +207,7 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     texts = start_texts(batch, doc, csv_executor) if csv_executor is not None else None
     members = early.members if early is not None and early.members is not None else member_files(batch)
     plain = json_plain(doc)
-    cases = first_point_cases(batch)
+    cases = first_point_cases(batch, known=early.cases if early is not None else None)
     drawn = None
     profiles: dict[str, Any] = {}
     if cases is not None:

@@ -24,6 +24,7 @@ import csv
 import io
 import json
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from pathlib import Path
@@ -36,7 +37,7 @@ from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
 from report.jsontext import json_text
-from scenarios.batch import BatchResults
+from scenarios.batch import BatchResults, PointResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
 
@@ -51,6 +52,7 @@ __all__ = [
     "member_files",
     "summary_texts",
     "first_point_cases",
+    "first_cases",
     "PLOTTED_CASE_COLUMNS",
     "read_summary",
     "read_cases",
@@ -158,7 +160,7 @@ def _summary_rows(doc: dict[str, Any]) -> Iterable[list[Any]]:
                 d = diffs.get(name)
                 yield [
                     s["name"], point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
-                    sum(v is not None for v in est["replications"]),
+                    len(est["replications"]) - est["replications"].count(None),
                     s["baseline"] or "",
                     d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
                     ("yes" if d["significant"] else "no") if d else "",
@@ -337,12 +339,31 @@ PLOTTED_CASE_COLUMNS = ("scenario", "point", "process", "warmup", "submission_to
                         "complete_to_decision_days")
 
 
-def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
+def _same_rows(a: PointResults, b: PointResults) -> bool:
+    """``a`` and ``b`` give the same rows to :func:`first_point_cases`: the same names and the same row objects."""
+    return (a.scenario.name == b.scenario.name and a.summary.label == b.summary.label
+            and len(a.cases) == len(b.cases) and all(map(operator.is_, a.cases, b.cases)))
+
+
+#: the rows of :func:`first_point_cases` and the points they are of (:func:`first_cases`)
+FirstCases = tuple[tuple[PointResults, ...], list[dict[str, str]]]
+
+
+def first_point_cases(batch: BatchResults, *, known: FirstCases | None = None) -> list[dict[str, str]] | None:
     """The rows of ``cases.csv`` as :func:`report.summarycheck.read_cases_file` gives them back, of
     each scenario's first sweep point with cases (the rows the report's plots draw; their order kept),
     with the columns the plots read (:data:`PLOTTED_CASE_COLUMNS`), made from ``batch`` without the
     file; ``None`` when any text of the file holds a character that might not come back the same
-    (a line break of any kind, NUL): then read the file."""
+    (a line break of any kind, NUL): then read the file. ``known``: as :func:`first_cases`."""
+    found = first_cases(batch, known=known)
+    return None if found is None else found[1]
+
+
+def first_cases(batch: BatchResults, *, known: FirstCases | None = None) -> FirstCases | None:
+    """:func:`first_point_cases` with the points its rows are of. ``known``: what an earlier call
+    gave (for a run's first points, while its other units ran): when its points have the same
+    scenario names, labels and the very same case rows (the same objects, tuples: the same
+    cells), its rows are taken as they are."""
     width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
     if any(len(row) != width for p in batch.points for row in p.cases):
         return None
@@ -350,20 +371,25 @@ def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
     texts.update(name for p in batch.points for name in (p.scenario.name, p.summary.label))
     if any(not _NOT_ROUND_TRIP.isdisjoint(text) for text in texts):
         return None
-    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
     first: dict[str, str] = {}
-    rows: list[dict[str, str]] = []
+    chosen: list[tuple[PointResults, str, str]] = []
     cell = _cell_as_read
     for p in batch.points:
         if not p.cases:
             continue
         scenario, point = cell(p.scenario.name), cell(p.summary.label)
-        if first.setdefault(scenario, point) != point:
-            continue
+        if first.setdefault(scenario, point) == point:
+            chosen.append((p, scenario, point))
+    points = tuple(p for p, _scenario, _point in chosen)
+    if known is not None and len(known[0]) == len(points) and all(map(_same_rows, known[0], points)):
+        return known
+    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
+    rows: list[dict[str, str]] = []
+    for p, scenario, point in chosen:
         rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),
                   "submission_to_decision_days": cell(row[at[2]]), "complete_to_decision_days": cell(row[at[3]])}
                  for row in p.cases]
-    return rows
+    return points, rows
 
 
 def read_summary(folder: Path) -> dict[str, Any]:

@@ -4,6 +4,7 @@ and rendering the report from the files, whatever executor draws the plots."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import math
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -63,7 +64,7 @@ def test_a_text_that_might_not_come_back_the_same_reads_the_files(tmp_path: Path
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     batch = sweep_batch(tmp_path)
     from_files(tmp_path / "files", batch)
-    monkeypatch.setattr(report.build, "first_point_cases", lambda _batch: None)
+    monkeypatch.setattr(report.build, "first_point_cases", lambda _batch, **_known: None)
     write_run(tmp_path / "fallback", batch, diff_section=no_diff)
     for name in FILES:
         assert (tmp_path / "fallback" / name).read_bytes() == (tmp_path / "files" / name).read_bytes(), name
@@ -123,6 +124,27 @@ def test_a_process_with_windows_line_ends_is_drawn_as_read_back(tmp_path: Path,
     assert b"\r\n" in (tmp_path / "here" / "processes" / "mini.bpmn").read_bytes()
     for name in FILES:
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "files" / name).read_bytes(), name
+
+
+def test_the_first_points_rows_are_taken_again_only_from_the_same_points(tmp_path: Path) -> None:
+    from report.results import first_cases
+
+    batch = sweep_batch(tmp_path)
+    firsts = SimpleNamespace(points=batch.points[:1])
+    known = first_cases(firsts)  # type: ignore[arg-type]
+    assert known is not None and known[0] == batch.points[:1]
+    assert first_point_cases(batch, known=known) is known[1]  # the same point objects: the rows as they were
+    assert first_point_cases(batch) == known[1]
+    # the points made again (as a run's are once compared with their baselines): the same row objects
+    assert first_point_cases(dataclasses.replace(batch, points=tuple(map(dataclasses.replace, batch.points))),
+                             known=known) is known[1]
+    copied = [dataclasses.replace(p, cases=tuple((*row[:-1], row[-1]) for row in p.cases)) for p in batch.points]
+    again = first_point_cases(dataclasses.replace(batch, points=tuple(copied)), known=known)
+    assert again == known[1] and again is not known[1]  # other row objects: made again
+    # the whole run's texts are checked, whatever is known
+    bad = SimpleNamespace(points=[*batch.points, SimpleNamespace(
+        scenario=SimpleNamespace(name="s"), summary=SimpleNamespace(label="x\ny"), cases=())])
+    assert first_point_cases(bad, known=known) is None  # type: ignore[arg-type]
 
 
 _TEXT = st.text(alphabet=st.sampled_from(list("ab ,;\"'=+-@\t\r\n\x85\u2028\x0b\x00é1.")), max_size=5)
