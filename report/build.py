@@ -1,9 +1,4 @@
-"""Write a results folder's ``report.html`` (after a run, or again with ``permitflow report DIR``).
-
-:mod:`report.html` (with jinja2, the BPMN reader and the SVG writer) is loaded where it is first
-used, not with this module: ``permitflow run`` imports this module before its workers start, with
-the other core idle, and needs the renderer only once its first points are done.
-"""
+"""Write a results folder's ``report.html`` (after a run, or again with ``permitflow report DIR``)."""
 
 from __future__ import annotations
 
@@ -17,6 +12,7 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
 from report.folder import only_listed, replace_outputs
+from report.html import parsed_processes, plot_jobs, render_report, report_template, start_plots
 from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
@@ -67,8 +63,6 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
         raise InputError(f"not the uncertainty.json that permitflow run --uncertainty writes ({err})",
                          file=str(folder / "uncertainty.json")) from None
     profiles = read_profiles(folder)  # YAML read with the checked reader: its errors name the file
-    from report.html import render_report
-
     try:
         html = render_report(doc, cases, processes,
                              diff_section=diff_section if diff_section is not None else library_diff_section,
@@ -160,8 +154,6 @@ class EarlyPlots:
             self.members = self.profiles = self.parsed = self.cases = None
 
     def _point(self, point: PointResults) -> None:
-        from report.html import parsed_processes, plot_jobs, report_template
-
         assert self.executor is not None
         self._points[(point.scenario.name, point.index)] = point
         jobs: dict[Hashable, PlotJob | None] = {}
@@ -210,8 +202,6 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     ``early``: the plots sent while the run's units ran (:class:`EarlyPlots`); those that are
     the same are not drawn again.
     """
-    from report.html import render_report, start_plots
-
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
     texts = start_texts(batch, doc, csv_executor) if csv_executor is not None else None

@@ -268,7 +268,6 @@ async def save_scenario(request: Request) -> Response:
 def _warm() -> None:
     """Import the report's modules (matplotlib takes seconds) before the first request, not during it."""
     import report.build  # noqa: F401
-    import report.html  # noqa: F401 - report.build loads it when first used
     from report.plots import _pyplot
 
     _pyplot()
