@@ -11,10 +11,13 @@ from typing import Any
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
-from report.folder import replace_outputs
+from report.folder import only_listed, replace_outputs
 from report.html import parsed_processes, plot_jobs, render_report, report_template, start_plots
+from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
+    FirstCases,
+    first_cases,
     first_point_cases,
     member_files,
     read_processes,
@@ -22,8 +25,7 @@ from report.results import (
     read_uncertainty,
     result_files,
     results_document,
-    start_csv_texts,
-    summary_json_read_back,
+    start_texts,
     write_bytes_atomic,
 )
 from report.summarycheck import read_cases_file, read_summary_file
@@ -75,17 +77,36 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
     return target
 
 
-def _plotted(doc: dict[str, Any]) -> dict[str, Any]:
+def _plotted(doc: dict[str, Any], *, plain: bool = False) -> dict[str, Any]:
     """What the plots read of ``summary.json``'s document, as reading the file gives it back (a JSON
-    round trip of that part: the same text as in the file, so the same values)."""
+    round trip of that part: the same text as in the file, so the same values; ``plain``: the
+    document comes back as it is (:func:`report.jsontext.json_plain`), so the part is taken as it is)."""
     part = {"scenarios": [
         {"name": s["name"], "members": s["members"], "sweep": s["sweep"], "points": [
             {"label": p["label"], "values": p["values"],
              "figures": {name: {"mean": est["mean"], "ci": est["ci"]} for name, est in p["figures"].items()}}
             for p in s["points"]]}
         for s in doc["scenarios"]]}
+    if plain:
+        return part
     loaded: dict[str, Any] = json.loads(json.dumps(part, ensure_ascii=False, allow_nan=False, default=str))
     return loaded
+
+
+def _as_read(folder: Path, members: dict[str, bytes], profiles: dict[str, Any],
+             ) -> tuple[dict[str, str], dict[str, Any]] | None:
+    """:func:`report.results.read_processes` and :func:`report.results.read_profiles` of ``folder``
+    as they will give them once :func:`report.folder.replace_outputs` has written ``members``
+    (``profiles``: their documents by name, :func:`_profiles`); ``None`` when ``processes/`` or
+    ``profiles/`` holds a file that the last run did not write (it stays, and the report draws it)."""
+    if not (only_listed(folder, "processes") and only_listed(folder, "profiles")):
+        return None
+    names = sorted(members)  # the readers' order: by file name
+    # read_text's universal newlines: \r\n and \r read as \n
+    processes = {name[len("processes/"):-len(".bpmn")]: members[name].decode("utf-8").replace("\r\n", "\n")
+                 .replace("\r", "\n") for name in names if name.startswith("processes/")}
+    return processes, {name[len("profiles/"):-len(".yaml")]: profiles[name[len("profiles/"):-len(".yaml")]]
+                       for name in names if name.startswith("profiles/")}
 
 
 def _profiles(folder: Path, members: dict[str, bytes]) -> dict[str, Any]:
@@ -116,6 +137,8 @@ class EarlyPlots:
         self.members: dict[str, bytes] | None = None
         self.profiles: dict[str, Any] | None = None
         self.parsed: dict[str, tuple[str, Any]] | None = None
+        #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
+        self.cases: FirstCases | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
         self._firsts = False
 
@@ -128,7 +151,7 @@ class EarlyPlots:
         except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
             self.executor = None
             self.started.clear()
-            self.members = self.profiles = self.parsed = None
+            self.members = self.profiles = self.parsed = self.cases = None
 
     def _point(self, point: PointResults) -> None:
         assert self.executor is not None
@@ -141,15 +164,15 @@ class EarlyPlots:
             # every scenario with points is here: the member files are those of the whole run
             members = member_files(firsts)
             profiles = _profiles(self.folder, members)
-            cases = first_point_cases(firsts)
-            if cases is not None:
-                jobs.update(plot_jobs(_plotted(results_document(firsts)), cases, profiles, sweeps=False))
+            found = first_cases(firsts)
+            if found is not None:
+                jobs.update(plot_jobs(_plotted(results_document(firsts)), found[1], profiles, sweeps=False))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
             self.parsed = {name: (text, read[name]) for name, text in texts.items()}
             report_template()
-            self.members, self.profiles = members, profiles
+            self.members, self.profiles, self.cases = members, profiles, found
         scenario = point.scenario
         if scenario.sweep and len(scenario.points) >= 2 and all(
                 (scenario.name, p) in self._points for p in range(len(scenario.points))):
@@ -170,42 +193,47 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     the same bytes, with the report's inputs taken from memory instead of the files just written.
 
     The plots go to ``executor`` (the run's worker pool) before anything is written, so they
-    are drawn while this process makes summary.json; ``csv_executor`` makes the CSV texts
-    (:func:`report.results.result_files`). ``processes/`` and ``profiles/`` are read back (a
-    few small files; the report draws whatever the folder holds, as ``permitflow report``).
+    are drawn while this process makes the rest; ``csv_executor`` makes the texts of the result
+    files (:func:`report.results.start_texts`) while this process renders the report. The
+    report reads the document itself when reading ``summary.json`` back would give the same
+    (:func:`report.jsontext.json_plain`), and ``processes/`` and ``profiles/`` from memory when
+    the folder will hold nothing else (:func:`report.folder.only_listed`); otherwise the files
+    are written first and read back, as ``permitflow report`` reads them.
     ``early``: the plots sent while the run's units ran (:class:`EarlyPlots`); those that are
     the same are not drawn again.
     """
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
-    # summary.json's text first, then the CSV texts: this process asks for them in that order, and
-    # renders the report while the workers draw the plots (sent after them it waited for every plot)
-    as_read = csv_executor.submit(summary_json_read_back, doc) if csv_executor is not None else None
-    csv_texts = start_csv_texts(batch, doc, csv_executor) if csv_executor is not None else None
+    texts = start_texts(batch, doc, csv_executor) if csv_executor is not None else None
     members = early.members if early is not None and early.members is not None else member_files(batch)
-    cases = first_point_cases(batch)
+    plain = json_plain(doc)
+    cases = first_point_cases(batch, known=early.cases if early is not None else None)
     drawn = None
+    profiles: dict[str, Any] = {}
     if cases is not None:
         profiles = early.profiles if early is not None and early.profiles is not None else _profiles(folder, members)
-        drawn = start_plots(_plotted(doc), cases, profiles, executor, early.started if early is not None else None)
-    summary: Any = None
-    made = dict(members)
-    if as_read is not None:
-        try:
-            made["summary.json"], summary = as_read.result()
-        except Exception:  # noqa: BLE001 - a lost worker: made here (a fault of the document itself is raised here)
-            summary = None
-    files = result_files(batch, doc, uncertainty=uncertainty, started=csv_texts, made=made)
+        drawn = start_plots(_plotted(doc, plain=plain), cases, profiles, executor,
+                            early.started if early is not None else None)
+    parsed = early.parsed if early is not None else None
+    section = diff_section if diff_section is not None else library_diff_section
+    html = None
+    read = _as_read(folder, members, profiles) if drawn is not None and plain and uncertainty is None else None
+    if read is not None:
+        try:  # while the workers make the files' texts
+            html = render_report(doc, (), read[0], diff_section=section, profiles=read[1], executor=executor,
+                                 plots_drawn=drawn, parsed=parsed)
+        except Exception:  # noqa: BLE001 - made again once the files are written, and its error raised there
+            html = None
+    files = result_files(batch, doc, uncertainty=uncertainty, started=texts, made=members)
     replace_outputs(folder, files)
     if drawn is None:  # a text that might not come back the same from cases.csv: the plots from the files
         return write_report(folder, diff_section=diff_section, executor=executor)
-    if summary is None:
-        summary = json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives back
-    loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
-    html = render_report(summary, (), read_processes(folder),
-                         diff_section=diff_section if diff_section is not None else library_diff_section,
-                         profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
-                         executor=executor, plots_drawn=drawn, parsed=early.parsed if early is not None else None)
+    if html is None:
+        summary = doc if plain else json.loads(files["summary.json"].decode("utf-8"))  # what read_summary_file gives
+        loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
+        html = render_report(summary, (), read_processes(folder), diff_section=section,
+                             profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
+                             executor=executor, plots_drawn=drawn, parsed=parsed)
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover - not POSIX: runs are not locked
 
 __all__ = [
     "MARKER", "LOCK", "RESULT_FILES", "is_layout_name", "read_manifest", "claim", "locked", "replace_outputs",
-    "clean_temporary_files",
+    "clean_temporary_files", "only_listed",
 ]
 
 MARKER = ".permitflow-results"
@@ -250,3 +250,18 @@ def replace_outputs(folder: Path, files: Mapping[str, bytes], *, kept: tuple[str
         if path.is_symlink() or path.is_file():
             path.unlink()
     _write_manifest(folder, new)
+
+
+def only_listed(folder: Path, subfolder: str) -> bool:
+    """Whether every ``*.bpmn`` of ``folder/processes`` (``subfolder`` "processes"), or every
+    ``*.yaml`` of ``folder/profiles``, is a plain file the manifest lists: then, once
+    :func:`replace_outputs` has written a run's files, that subfolder holds those of the run's
+    files that are in it and nothing else of its kind (the others it lists are removed)."""
+    base = Path(folder) / subfolder
+    if not base.exists():
+        return True
+    if base.is_symlink() or not base.is_dir():
+        return False
+    listed = set(read_manifest(Path(folder)))
+    return all(f"{subfolder}/{p.name}" in listed and p.is_file() and not p.is_symlink()
+               for p in base.glob(f"*{_SUBFOLDERS[subfolder]}"))

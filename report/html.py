@@ -86,7 +86,10 @@ def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
 
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
-          steps: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
+          steps: Mapping[str, Mapping[str, str]], said: dict[tuple[str, str], dict[str, str]]) -> list[dict[str, Any]]:
+    """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
+    shows neither a figure's description nor its count of replications). ``said``: each figure's
+    words by language, made once per report (every point and both tables name the same figures)."""
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
     rows = []
@@ -98,18 +101,24 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
         )
         for name in names:
             est = point["figures"][name]
-            rows.append({
+            words = said.get((member, name))
+            if words is None:
+                words = said[member, name] = {lang: figure_words(name, lang, steps.get(member, {})) for lang in ("en", "sv")}
+            row = {
                 "member": member,
                 "town": towns.get(member, member),
                 "figure": name.partition("/")[2],
-                "words": {lang: figure_words(name, lang, steps.get(member, {})) for lang in ("en", "sv")},
-                "description": describe(name),
+                "words": words,
                 "mean": est["mean"],
                 "low": est["ci"][0],
                 "high": est["ci"][1],
-                "n": sum(v is not None for v in est["replications"]),
                 "diff": diffs.get(name),
-            })
+            }
+            if key_only:
+                replications = est["replications"]
+                row["description"] = describe(name)
+                row["n"] = len(replications) - replications.count(None)
+            rows.append(row)
     return rows
 
 
@@ -337,6 +346,7 @@ def render_report(
     read = parsed_processes(processes, parsed)
     names = _element_names(processes, profiles, read)
     scenarios = []
+    said: dict[tuple[str, str], dict[str, str]] = {}
     for s in doc["scenarios"]:
         points = []
         for point in s["points"]:
@@ -344,8 +354,8 @@ def render_report(
                 "label": point["label"],
                 "failures": point["failures"],
                 "comparison": point["comparison"],
-                "rows": _rows(point, s["members"], True, towns, names),
-                "all_rows": _rows(point, s["members"], False, towns, names),
+                "rows": _rows(point, s["members"], True, towns, names, said),
+                "all_rows": _rows(point, s["members"], False, towns, names, said),
             })
         scenarios.append({**s, "view_points": points,
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},

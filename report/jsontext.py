@@ -10,6 +10,9 @@ a value JSON cannot hold), so errors and every unusual case stay exactly the sta
 >>> doc = {"a": [1.5, 2.0], "b": {"c": None, "d": "é"}, "e": [], "f": [True, 3]}
 >>> json_text(doc) == json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)
 True
+
+:func:`json_plain` says whether reading the text back gives the document itself (value for value,
+type for type), so that a run's report can read the document it has instead of the file's text.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["json_text"]
+__all__ = ["json_text", "json_plain"]
 
 _quote = json.encoder.encode_basestring  # the C escaper when available, as json.dumps uses with ensure_ascii=False
 _float = float.__repr__
@@ -92,3 +95,37 @@ def _object(mapping: dict[Any, Any], level: int) -> str:
         raise _Unusual  # json.dumps turns numbers and booleans into text keys, refuses others
     body = (_quote(key) + ": " + _text(v, level + 1) for key, v in mapping.items())
     return "{" + inner + ("," + inner).join(body) + "\n" + " " * level + "}"
+
+
+_NONE = type(None)
+#: exact types of the leaves that JSON text gives back as they are (a float: when finite)
+_PLAIN_LEAVES = frozenset({str, int, bool, _NONE})
+
+
+def json_plain(doc: Any) -> bool:
+    """Whether ``json.loads(json_text(doc))`` gives back ``doc`` itself: only dicts with text keys
+    and lists (no tuples), text, integers, booleans, ``None`` and finite floats, each of its exact
+    type (a subclass or anything else goes through ``default=str`` or changes type on the way).
+
+    >>> json_plain({"a": [1.5, None, {"b": True}], "c": "é"}), json_plain({"a": (1, 2)}), json_plain([float("nan")])
+    (True, False, False)
+    """
+    try:
+        return _plain(doc)
+    except RecursionError:
+        return False
+
+
+def _plain(value: Any) -> bool:
+    kind = type(value)
+    if kind is dict:
+        return all(type(key) is str for key in value) and all(map(_plain, value.values()))
+    if kind is list:
+        kinds = set(map(type, value))
+        if kinds <= {float, _NONE}:  # a figure's values per replication: checked in one pass
+            return all(map(math.isfinite, value)) if _NONE not in kinds else all(
+                v is None or math.isfinite(v) for v in value)
+        return all(map(_plain, value))
+    if kind is float:
+        return math.isfinite(value)
+    return kind in _PLAIN_LEAVES

@@ -24,6 +24,7 @@ import csv
 import io
 import json
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from pathlib import Path
@@ -36,7 +37,7 @@ from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
 from report.jsontext import json_text
-from scenarios.batch import BatchResults
+from scenarios.batch import BatchResults, PointResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
 
@@ -47,10 +48,11 @@ __all__ = [
     "write_results",
     "results_document",
     "result_files",
-    "start_csv_texts",
+    "start_texts",
     "member_files",
-    "summary_json_read_back",
+    "summary_texts",
     "first_point_cases",
+    "first_cases",
     "PLOTTED_CASE_COLUMNS",
     "read_summary",
     "read_cases",
@@ -158,7 +160,7 @@ def _summary_rows(doc: dict[str, Any]) -> Iterable[list[Any]]:
                 d = diffs.get(name)
                 yield [
                     s["name"], point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
-                    sum(v is not None for v in est["replications"]),
+                    len(est["replications"]) - est["replications"].count(None),
                     s["baseline"] or "",
                     d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
                     ("yes" if d["significant"] else "no") if d else "",
@@ -206,7 +208,7 @@ def _json_bytes(doc: dict[str, Any]) -> bytes:
     return (json_text(doc) + "\n").encode("utf-8")
 
 
-def _made(future: Future[bytes], make: Callable[..., bytes], *inputs: Any) -> bytes:
+def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
     """What a worker made, or (a lost worker) the same made here."""
     try:
         return future.result()
@@ -248,53 +250,51 @@ def write_results(folder: Path, batch: BatchResults, *, uncertainty: dict[str, A
     return doc
 
 
-#: the CSV texts on their way from a worker (:func:`start_csv_texts`): (case rows, [cases.csv, summary.csv])
-CsvTexts = tuple[list[list[Any]], list[Future[bytes]]]
+#: the texts on their way from the workers (:func:`start_texts`): the case rows, cases.csv, and
+#: summary.json with summary.csv
+Texts = tuple[list[list[Any]], Future[bytes], Future[tuple[bytes, bytes]]]
 
 
 def _case_rows(batch: BatchResults) -> Iterator[list[Any]]:
     return ([p.scenario.name, p.summary.label, *row] for p in batch.points for row in p.cases)
 
 
-def start_csv_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> CsvTexts:
-    """Send the two CSV texts of :func:`result_files` to ``executor`` now (for ``started=``): a run
-    sends them before the report's plots, so they are back by the time this process, having made
-    summary.json, asks for them, and it goes on to the report while the workers draw."""
+def start_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) -> Texts:
+    """Send the texts of :func:`result_files` to ``executor`` now (for ``started=``), in two tasks of
+    about the same cost, one per worker: summary.json with summary.csv (:func:`summary_texts`, so
+    the document travels once) and cases.csv. A run sends them as soon as its last unit is back
+    and renders the report meanwhile."""
     rows = list(_case_rows(batch))
-    return rows, [executor.submit(_csv, _CASE_HEADER, rows), executor.submit(_summary_csv, doc)]
+    summaries = executor.submit(summary_texts, doc)
+    return rows, executor.submit(_csv, _CASE_HEADER, rows), summaries
 
 
-def summary_json_read_back(doc: dict[str, Any]) -> tuple[bytes, Any]:
-    """``summary.json``'s bytes for ``doc`` (as :func:`result_files` makes them) and what reading
-    them back gives (as :func:`report.summarycheck.read_summary_file`'s JSON): made in a worker,
-    both travel pickled, cheaper than the JSON text both ways."""
-    data = _json_bytes(doc)
-    return data, json.loads(data.decode("utf-8"))
+def summary_texts(doc: dict[str, Any]) -> tuple[bytes, bytes]:
+    """``summary.json``'s and ``summary.csv``'s bytes for ``doc``, as :func:`result_files` makes them."""
+    return _json_bytes(doc), _summary_csv(doc)
 
 
 def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
-                 executor: Executor | None = None, started: CsvTexts | None = None,
+                 executor: Executor | None = None, started: Texts | None = None,
                  made: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
     """The files :func:`write_results` writes (path in the folder -> bytes), ``doc`` being
     :func:`results_document` of the same ``batch`` and ``uncertainty``. ``executor``: a pool of
-    local workers makes the two CSV texts; ``started``: they are already on their way
-    (:func:`start_csv_texts`); ``made``: files already made from the same ``batch`` and ``doc``
-    (``summary.json``, the member files of :func:`member_files`), taken as they are. The same
-    bytes either way."""
+    local workers makes the texts; ``started``: they are already on their way
+    (:func:`start_texts`); ``made``: the member files of :func:`member_files`, already made from
+    the same ``batch``, taken as they are. The same bytes either way."""
     made = made or {}
     cases = _case_rows(batch)
     if started is None and executor is not None:
-        started = start_csv_texts(batch, doc, executor)
-    if started is not None:
-        rows, csv_texts = started
+        started = start_texts(batch, doc, executor)
     files: dict[str, bytes] = {}
     if uncertainty is not None:
         files["uncertainty.json"] = _json_bytes(uncertainty)
-    files["summary.json"] = made["summary.json"] if "summary.json" in made else _json_bytes(doc)
     if started is not None:
-        files["summary.csv"] = _made(csv_texts[1], _summary_csv, doc)
-        files["cases.csv"] = _made(csv_texts[0], _csv, _CASE_HEADER, rows)
+        rows, cases_csv, summaries = started
+        files["summary.json"], files["summary.csv"] = _made(summaries, summary_texts, doc)
+        files["cases.csv"] = _made(cases_csv, _csv, _CASE_HEADER, rows)
     else:
+        files["summary.json"] = _json_bytes(doc)
         files["summary.csv"] = _summary_csv(doc)
         files["cases.csv"] = _csv(_CASE_HEADER, cases)
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
@@ -339,12 +339,31 @@ PLOTTED_CASE_COLUMNS = ("scenario", "point", "process", "warmup", "submission_to
                         "complete_to_decision_days")
 
 
-def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
+def _same_rows(a: PointResults, b: PointResults) -> bool:
+    """``a`` and ``b`` give the same rows to :func:`first_point_cases`: the same names and the same row objects."""
+    return (a.scenario.name == b.scenario.name and a.summary.label == b.summary.label
+            and len(a.cases) == len(b.cases) and all(map(operator.is_, a.cases, b.cases)))
+
+
+#: the rows of :func:`first_point_cases` and the points they are of (:func:`first_cases`)
+FirstCases = tuple[tuple[PointResults, ...], list[dict[str, str]]]
+
+
+def first_point_cases(batch: BatchResults, *, known: FirstCases | None = None) -> list[dict[str, str]] | None:
     """The rows of ``cases.csv`` as :func:`report.summarycheck.read_cases_file` gives them back, of
     each scenario's first sweep point with cases (the rows the report's plots draw; their order kept),
     with the columns the plots read (:data:`PLOTTED_CASE_COLUMNS`), made from ``batch`` without the
     file; ``None`` when any text of the file holds a character that might not come back the same
-    (a line break of any kind, NUL): then read the file."""
+    (a line break of any kind, NUL): then read the file. ``known``: as :func:`first_cases`."""
+    found = first_cases(batch, known=known)
+    return None if found is None else found[1]
+
+
+def first_cases(batch: BatchResults, *, known: FirstCases | None = None) -> FirstCases | None:
+    """:func:`first_point_cases` with the points its rows are of. ``known``: what an earlier call
+    gave (for a run's first points, while its other units ran): when its points have the same
+    scenario names, labels and the very same case rows (the same objects, tuples: the same
+    cells), its rows are taken as they are."""
     width = len(_CASE_HEADER) - 2  # a row of a point: replication, *CASE_COLUMNS
     if any(len(row) != width for p in batch.points for row in p.cases):
         return None
@@ -352,20 +371,25 @@ def first_point_cases(batch: BatchResults) -> list[dict[str, str]] | None:
     texts.update(name for p in batch.points for name in (p.scenario.name, p.summary.label))
     if any(not _NOT_ROUND_TRIP.isdisjoint(text) for text in texts):
         return None
-    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
     first: dict[str, str] = {}
-    rows: list[dict[str, str]] = []
+    chosen: list[tuple[PointResults, str, str]] = []
     cell = _cell_as_read
     for p in batch.points:
         if not p.cases:
             continue
         scenario, point = cell(p.scenario.name), cell(p.summary.label)
-        if first.setdefault(scenario, point) != point:
-            continue
+        if first.setdefault(scenario, point) == point:
+            chosen.append((p, scenario, point))
+    points = tuple(p for p, _scenario, _point in chosen)
+    if known is not None and len(known[0]) == len(points) and all(map(_same_rows, known[0], points)):
+        return known
+    at = [_CASE_HEADER.index(name) - 2 for name in PLOTTED_CASE_COLUMNS[2:]]
+    rows: list[dict[str, str]] = []
+    for p, scenario, point in chosen:
         rows += [{"scenario": scenario, "point": point, "process": cell(row[at[0]]), "warmup": cell(row[at[1]]),
                   "submission_to_decision_days": cell(row[at[2]]), "complete_to_decision_days": cell(row[at[3]])}
                  for row in p.cases]
-    return rows
+    return points, rows
 
 
 def read_summary(folder: Path) -> dict[str, Any]:

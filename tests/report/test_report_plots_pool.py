@@ -105,17 +105,17 @@ def test_a_lost_worker_draws_and_writes_here_instead(tmp_path: Path) -> None:
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "lost" / name).read_bytes(), name
 
 
-def test_a_run_sends_its_csv_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
+def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folder(tmp_path: Path) -> None:
     from report.build import write_run
-    from report.results import _csv, _summary_csv, summary_json_read_back
+    from report.results import _csv, summary_texts
 
     batch = mini_batch(tmp_path)
     write_run(tmp_path / "here", batch, diff_section=lambda names: "")
     with ProcessPoolExecutor(2) as pool:
         counting = Counting(pool)
         write_run(tmp_path / "pool", batch, executor=counting, csv_executor=counting, diff_section=lambda names: "")
-    # summary.json and the two CSV texts first (this process asks for them before the report), then every plot
-    assert [fn for fn, *_ in counting.submitted] == [summary_json_read_back, _csv, _summary_csv] + [plots.draw_plot] * 4
+    # the result files' texts first, in two tasks (summary.json with summary.csv, then cases.csv), then every plot
+    assert [fn for fn, *_ in counting.submitted] == [summary_texts, _csv] + [plots.draw_plot] * 4
     for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 
