@@ -1102,18 +1102,28 @@ _FORCE_HELP = "Run even when the run plans more work units than the limit (5,000
 
 
 class _Ahead:
-    """``make(names)`` for the names given here: work that does not need a run's results, started in
-    a thread once the run's units are with the workers (:meth:`start_waiting`, which :func:`_travel`
-    calls), so it is done while they simulate; made when asked if the run stayed in this process."""
+    """``make(names)`` for the names given here: work that does not need a run's results, made while
+    the run starts and simulates. ``fork`` (the run may use more than one process): in a forked
+    helper started now (:class:`processes.forkshare.Forked`), on a core this process leaves idle
+    while it prepares the run; otherwise in a thread once the run's units are with the workers
+    (:meth:`start_waiting`, which :func:`_travel` calls); made when asked if the run stayed in this
+    process. :meth:`close` stops what was not asked for."""
 
     waiting: ClassVar[list[_Ahead]] = []
 
-    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str]) -> None:
+    def __init__(self, make: Callable[[Sequence[str]], str], names: Sequence[str], *, fork: bool = False) -> None:
+        from processes.forkshare import Forked
+
         self.make, self.names = make, list(names)
         self.thread: threading.Thread | None = None
         self.outcome: tuple[str | None, BaseException | None] = (None, None)
+        self.forked: Forked[list[str], str] | None = None
         if len(self.names) >= 2:
-            _Ahead.waiting.append(self)
+            if fork:
+                self.forked = Forked(self.names, make)
+            if self.forked is None or not self.forked.forked:
+                self.forked = None
+                _Ahead.waiting.append(self)
 
     @classmethod
     def start_waiting(cls) -> None:
@@ -1132,6 +1142,11 @@ class _Ahead:
     def __call__(self, names: Sequence[str]) -> str:
         if self in _Ahead.waiting:
             _Ahead.waiting.remove(self)
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            if list(names) == self.names:
+                return forked.result()  # made here if the helper could not: its error raised here
+            forked.cancel()
         if self.thread is None or list(names) != self.names:
             return self.make(list(names))
         self.thread.join()
@@ -1139,6 +1154,14 @@ class _Ahead:
         if error is not None:
             raise error
         return html or ""
+
+    def close(self) -> None:
+        """Stop a forked helper whose work was not asked for (a run that failed or was stopped)."""
+        if self in _Ahead.waiting:
+            _Ahead.waiting.remove(self)
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            forked.cancel()
 
 
 #: the code version in the keys of units no cache ever sees (``simulate``'s)
@@ -1467,6 +1490,7 @@ def run_command(
     import json
     from concurrent.futures import ProcessPoolExecutor
 
+    from processes.forkshare import default_workers
     from report.build import EarlyPlots, library_diff_section, write_run
     from report.cache import DirectoryCache
     from report.folder import claim
@@ -1504,8 +1528,11 @@ def run_command(
             cache = Refresh(cache)
         kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
                 else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-        # the report's model comparison does not need the results: made while the workers simulate
-        diff_section = _Ahead(library_diff_section, study.compare)
+        # the report's model comparison does not need the results: made while the run starts and
+        # simulates, in a helper forked now when the run may use more than one process
+        diff_section = _Ahead(library_diff_section, study.compare,
+                              fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
+        pool.callback(diff_section.close)
         # the workers stay (pool) for the uncertainty plan's units and the report's plots
         # the report's plots go to the workers as their points are done, between the last units
         early = EarlyPlots(folder, study)

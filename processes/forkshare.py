@@ -13,8 +13,12 @@ share when that helper fails in any way (its error is raised here then, by compu
 again). A forked helper has no pool, queue or thread of its own: starting one costs the fork
 and the pickled results (a few milliseconds), not a ``multiprocessing`` pool's start-up.
 
-Users: the pairwise diffs of an N-way comparison (:mod:`processes.diff.forkpairs`) and the
-replications of a run too small for a process pool (:func:`scenarios.schedule.run_units`).
+:class:`Forked` starts one piece of work in a forked helper now and reads its result when asked,
+so that this process goes on meanwhile (the same fallbacks).
+
+Users: the pairwise diffs of an N-way comparison (:mod:`processes.diff.forkpairs`), the
+replications of a run too small for a process pool (:func:`scenarios.schedule.run_units`) and the
+report's model comparison made while a run starts (``cli.py``'s ``_Ahead``).
 """
 
 from __future__ import annotations
@@ -25,9 +29,9 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["run_shared", "can_fork", "default_workers"]
+__all__ = ["Forked", "run_shared", "can_fork", "default_workers"]
 
 P = TypeVar("P")
 R = TypeVar("R")
@@ -85,6 +89,51 @@ def run_shared(items: Sequence[P], compute: Callable[[P], R], workers: int = 1, 
             share = [compute(p) for p in items[worker::workers]]
         out[worker::workers] = share
     return out
+
+
+class Forked(Generic[P, R]):
+    """``compute(item)`` started now in a forked helper (where :func:`can_fork`), read back by
+    :meth:`result`; where it cannot fork, or the helper fails in any way, :meth:`result` computes it
+    here (so its error is raised here). :meth:`cancel` stops a helper whose result is not wanted.
+    Each ``Forked`` is read or cancelled once; ``compute`` must be a pure function of ``item``."""
+
+    def __init__(self, item: P, compute: Callable[[P], R]) -> None:
+        self.item, self.compute = item, compute
+        self._child: tuple[int, int] | None = None  # (pid, read end of its pipe)
+        if can_fork():
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                _helper(write, [read], [item], compute)
+            os.close(write)
+            self._child = (pid, read)
+
+    @property
+    def forked(self) -> bool:
+        """A helper is computing it (not read or cancelled yet)."""
+        return self._child is not None
+
+    def result(self) -> R:
+        """The helper's result (waiting for it), or ``compute(item)`` here when there is none."""
+        child, self._child = self._child, None
+        share = None
+        if child is not None:
+            pid, read = child
+            try:
+                share = _collect(read)
+            finally:
+                os.close(read)
+                os.waitpid(pid, 0)
+        return share[0] if share is not None else self.compute(self.item)
+
+    def cancel(self) -> None:
+        """Stop the helper, if one runs: its result is not wanted."""
+        child, self._child = self._child, None
+        if child is not None:
+            pid, read = child
+            os.close(read)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def _helper(write: int, inherited: list[int], share: Sequence[P], compute: Callable[[P], R]) -> None:
