@@ -1503,58 +1503,59 @@ def run_command(
     if no_cache and refresh:
         raise click.UsageError("give --no-cache or --refresh, not both")
     _one_blas_thread()
-    with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
-        with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-            study = read_any(list(files) or [bundled_study()])
-        if replications is not None:
-            study = study.with_replications(replications, Origin("--replications"))
-        folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
-        plan = _prepared(study, force=force)  # every input checked before the folder is touched
-        uplan = None
-        if uncertainty:
-            from scenarios.uncertainty import plan_uncertainty
+    with ExitStack() as ahead:
+        with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
+            with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+                study = read_any(list(files) or [bundled_study()])
+            if replications is not None:
+                study = study.with_replications(replications, Origin("--replications"))
+            # the report's model comparison needs neither the run nor its plan: made meanwhile, in a
+            # helper forked now when the run may use more than one process (stopped if the run fails)
+            diff_section = _Ahead(library_diff_section, study.compare,
+                                  fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
+            ahead.callback(diff_section.close)
+            folder = Path(output) if output else Path("results") / check_name(study.name, what="study", file=study.source)
+            plan = _prepared(study, force=force)  # every input checked before the folder is touched
+            uplan = None
+            if uncertainty:
+                from scenarios.uncertainty import plan_uncertainty
 
-            uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
-            varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
-    check_executor(dask_address)
+                uplan = plan_uncertainty(study, points=points, seed=study.scenarios[0].seed)
+                varied_plan = _prepared(uplan.study, force=force, case_rows=False)  # analysed by its figures only
+        check_executor(dask_address)
 
-    def waiting(holder: str) -> None:
-        click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
+        def waiting(holder: str) -> None:
+            click.echo(f"permitflow: waiting for the run (process {holder}) writing {folder}/ to finish", err=True)
 
-    with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
-            claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
-        cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
-        if refresh and cache is not None:
-            cache = Refresh(cache)
-        kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
-                else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
-        # the report's model comparison does not need the results: made while the run starts and
-        # simulates, in a helper forked now when the run may use more than one process
-        diff_section = _Ahead(library_diff_section, study.compare,
-                              fork=(workers is None and default_workers() > 1) or (workers or 1) > 1)
-        pool.callback(diff_section.close)
-        # the workers stay (pool) for the uncertainty plan's units and the report's plots
-        # the report's plots go to the workers as their points are done, between the last units
-        early = EarlyPlots(folder, study)
-        batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                       show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
-                                       early=early)
-        how_sure = None
-        if uplan is not None:
-            from scenarios.uncertainty import analyse
+        with _on_interrupt(lambda: f"while waiting for {folder}/; nothing was written"), \
+                claim(folder, wait=wait, waiting=waiting), _Pool() as pool:
+            cache: ResultCache | None = None if no_cache else DirectoryCache(folder / ".cache")
+            if refresh and cache is not None:
+                cache = Refresh(cache)
+            kept = ("nothing was kept (--no-cache): run the same command to start again" if cache is None
+                    else f"they are kept in {folder / '.cache'}: run the same command to go on from there")
+            # the workers stay (pool) for the uncertainty plan's units and the report's plots
+            # the report's plots go to the workers as their points are done, between the last units
+            early = EarlyPlots(folder, study)
+            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
+                                           show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
+                                           early=early)
+            how_sure = None
+            if uplan is not None:
+                from scenarios.uncertainty import analyse
 
-            varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
-                                                pool=pool)
-            how_sure = analyse(uplan, varied, batch)
-            total, cached = total + more, cached + more_cached
-        with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
-                                   "unless --no-cache: run the same command to write the results"):
-            # the case rows travel to a worker and back: worth it on local processes, not on a cluster
-            local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
-            # the report's inputs from memory: its plots are drawn while the files are made
-            report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
-                                    diff_section=diff_section, early=early)
+                varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
+                                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
+                                                    pool=pool)
+                how_sure = analyse(uplan, varied, batch)
+                total, cached = total + more, cached + more_cached
+            with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
+                                       "unless --no-cache: run the same command to write the results"):
+                # the case rows travel to a worker and back: worth it on local processes, not on a cluster
+                local = pool.executor if isinstance(pool.executor, ProcessPoolExecutor) else None
+                # the report's inputs from memory: its plots are drawn while the files are made
+                report_path = write_run(folder, batch, uncertainty=how_sure, executor=pool.executor, csv_executor=local,
+                                        diff_section=diff_section, early=early)
     if ctx.obj.get("debug"):
         for detail in batch.details:
             click.echo(detail, err=True)
