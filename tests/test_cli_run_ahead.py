@@ -29,3 +29,29 @@ def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path
         reports.append((out / "report.html").read_bytes())
     assert reports[0] == reports[1]
     assert "Åstorp".encode() in reports[0]  # the comparison is there: the scenario itself runs Ministad only
+
+
+def test_the_comparison_made_in_a_forked_helper_gives_the_same_report(tmp_path: Path) -> None:
+    """As a command of its own (no other thread: the comparison is made in a helper forked as the study
+    is read, processes/forkshare.Forked) on two workers, against one worker: the same report."""
+    import subprocess
+    import sys
+
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text(
+        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 4\nhorizon: 8w\nwarmup: 1w\n",
+        encoding="utf-8")
+    (tmp_path / "study.yaml").write_text(
+        "study: ahead\ntitle: Ahead\ncompare: [helsingborg, astorp]\nscenarios: [s.yaml]\n", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    reports = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}"
+        done = subprocess.run([sys.executable, "-c", "import sys, cli; sys.exit(cli.main())", "run",
+                               str(tmp_path / "study.yaml"), "-o", str(out), "--workers", workers, "--no-cache"],
+                              cwd=root, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        reports.append((out / "report.html").read_bytes())
+    assert reports[0] == reports[1]
+    assert "Åstorp".encode() in reports[1]
