@@ -12,7 +12,8 @@ from cli import cli
 FIXTURES = Path(__file__).resolve().parent / "scenarios" / "fixtures"
 
 
-def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path) -> None:
+def _study(tmp_path: Path) -> None:
+    """tmp_path/study.yaml: one small scenario and a comparison of two library municipalities."""
     for name in ("mini.bpmn", "mini.yaml"):
         shutil.copy(FIXTURES / name, tmp_path / name)
     (tmp_path / "s.yaml").write_text(
@@ -20,6 +21,10 @@ def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path
         encoding="utf-8")
     (tmp_path / "study.yaml").write_text(
         "study: ahead\ntitle: Ahead\ncompare: [helsingborg, astorp]\nscenarios: [s.yaml]\n", encoding="utf-8")
+
+
+def test_the_comparison_made_during_the_run_gives_the_same_report(tmp_path: Path) -> None:
+    _study(tmp_path)
     reports = []
     for workers in ("1", "2"):  # one worker: the comparison is made when the report asks; two: during the run
         out = tmp_path / f"w{workers}"
@@ -37,13 +42,7 @@ def test_the_comparison_made_in_a_forked_helper_gives_the_same_report(tmp_path: 
     import subprocess
     import sys
 
-    for name in ("mini.bpmn", "mini.yaml"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    (tmp_path / "s.yaml").write_text(
-        "name: s\nbase: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 4\nhorizon: 8w\nwarmup: 1w\n",
-        encoding="utf-8")
-    (tmp_path / "study.yaml").write_text(
-        "study: ahead\ntitle: Ahead\ncompare: [helsingborg, astorp]\nscenarios: [s.yaml]\n", encoding="utf-8")
+    _study(tmp_path)
     root = Path(__file__).resolve().parent.parent
     reports = []
     for workers in ("1", "2"):
