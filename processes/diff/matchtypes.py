@@ -3,6 +3,7 @@ beyond small lookups), shared by matching.py, groups.py, tiers.py and anchors.py
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -178,6 +179,41 @@ def _without_role_subject(name: str, lang: str) -> str:
     return name
 
 
+#: how a verb, or a noun made from one, ends: "Arkivering", "arkiverar", "Inspection", "licensing"
+_ACTION_ENDINGS = {
+    "sv": ("ering", "ning", "ing", "tion", "else", "era", "erar", "eras", "erade", "erat"),
+    "en": ("ing", "ion", "ment"),
+}
+#: where the name of a performer lists several ("Polisen och Länsstyrelsen", "Licensing Officer (LO)")
+_PARTS = re.compile(r"[(),/&;]|\s(?:and|och|eller|or)\s|\s[-–]\s")
+
+
+def _performer_heads(lex: Lexicon, performer: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the terms of the words that say who ``performer`` is, its words as written): the last
+    word of each part of an English name ("Clerk" of "Licensing Clerk", "LSC" of "Licensing
+    Sub-Committee (LSC)"). The words before the head ("Licensing", "Fire") say what the
+    performer works on, which a step names as its object ("Mail the license"). (Swedish names
+    put the head first or last — "Ordförande i socialnämnden", "Socialnämnden Grönvik" — and
+    inside compounds: every word of them counts.)"""
+    key = ("heads", performer, lang)
+    found = lex._memo.get(key)
+    if found is None:
+        heads: set[str] = set()
+        for part in _PARTS.split(performer):
+            words = [w for w in normalise(part).split() if w.isalpha() and not is_stopword(w, lang)]
+            if words:
+                heads.update(lex.terms(words[-1], lang))
+        found = lex._memo[key] = (frozenset(heads), tuple(normalise(performer).split()))
+    return found  # type: ignore[return-value]
+
+
+def _acts(word: str, written: tuple[str, ...], lang: str) -> bool:
+    """Whether ``word`` is written as an action (a verb or a noun made from one) that the
+    performer's name does not contain as written: "Arkivering" in the lane "Kommunarkivet" is
+    the step's work, "Alkoholhandläggning" in the lane "Alkoholhandläggning" its performer."""
+    return word.endswith(_ACTION_ENDINGS.get(lang, ())) and not any(word in w for w in written)
+
+
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
     name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang), lang), lang), lang), lang), lang), lang)
@@ -186,9 +222,18 @@ def _what(lex: Lexicon, step: Step, lang: str) -> str:
     if not name or not step.performer:
         return name
     own = set(lex.terms(step.performer, lang))
+    # a word naming the performer is left out, unless it is the step's action (a verb or a noun
+    # made from one) or, in English, names only what the performer works on, not who it is
+    head, written = _performer_heads(lex, step.performer, lang)
     words = name.split()
     kept = [
-        w for w in words if not w.isalpha() or is_stopword(w.casefold(), lang) or not set(lex.terms(w, lang)) <= own
+        w
+        for w in words
+        if not w.isalpha()
+        or is_stopword(w.casefold(), lang)
+        or not set(lex.terms(w, lang)) <= own
+        or (lang == "en" and head.isdisjoint(lex.terms(w, lang)))
+        or _acts(w.casefold(), written, lang)
     ]
     if len(kept) == len(words) or not any(not is_stopword(w.casefold(), lang) for w in kept):
         return name
