@@ -6,7 +6,9 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
              + w_neighbours neighbours) / (sum of the weights that apply)
 
 * **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds, and a
-  floor for one label contained in the other; both models' languages). Two unnamed steps of the same kind (e.g. unnamed start events)
+  floor for one label contained in the other; both models' languages), or the similarity of
+  the pair read as the two sides of one exchange when that is higher (converse.py: "Pay the
+  license fee" / "Receive the license fee payment"). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.
 * **type**: 1 same kind and type; activities of different kinds/types 0.8; events:
   same position 0.7 (different trigger), otherwise 0.4.
@@ -39,7 +41,9 @@ label lists the work of finer steps left over is paired with them (summary.py); 
 left over joins the thing it books where the other model books nothing (booking.py); the steps
 right after (before) a one-to-many correspondence, all left over, are one too (follow.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
-paired (deciding.decision_pass); last, where each model has exactly one step left over between
+paired (deciding.decision_pass); end events left over that close the same outcome (granted,
+refused, withdrawn), the last success end of each by its place, and the one waiting event of a
+trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
 for either (placed.py: ``how`` "placed", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -87,6 +91,7 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
+from processes.diff.outcomes import outcome_pass
 from processes.diff.placed import placed_pass
 from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
@@ -369,6 +374,7 @@ def match_dense(
     matches = follow_pass(a, b, lab, score, matches, banned)
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = ending_pass(a, b, lab, score, matches, banned)
+    matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
     matches, placed = placed_pass(a, b, lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
-    return Matching(tuple(matches), uncertain, notes + placed)
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed)
