@@ -54,13 +54,12 @@ STATUS_LABEL = 0.3
 STATUS_MARGIN = 0.05
 
 #: how a status is set, in English and Swedish: "Set status X", "status changed to X",
-#: "Status: X", "Status ändras till X", "sätter status X", "Ärendestatus satt till X"
+#: "Status ändras till X", "Status sätts till X", "status blir X", "sätter status X"
 _STATUS = re.compile(
     r"(?:\b(?:set|sets|change|changes|update|updates)\s+(?:the\s+)?(?:case\s+)?status(?:\s+to)?"
     r"|\b(?:case\s+)?status\s+(?:is\s+)?(?:set|changed|updated)\s+to"
-    r"|\b(?:ärende)?status\s+(?:ändras|ändrad|ändrat|sätts|satt|blir)(?:\s+till)?"
-    r"|\bsätter\s+(?:ärende)?status"
-    r"|\b(?:case\s+|ärende)?status\s*:)\s*",
+    r"|\bstatus\s+(?:ändras|sätts|blir)(?:\s+till)?"
+    r"|\bsätter\s+status)\s*",
     re.IGNORECASE,
 )
 #: the system doing it on its own: "auto-email", "auto-notify"
