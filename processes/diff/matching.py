@@ -45,7 +45,11 @@ paired (deciding.decision_pass); end events left over that close the same outcom
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
-for either (placed.py: ``how`` "placed", a note says why). The confidence of
+for either (placed.py: ``how`` "placed", a note says why); where each model has a run of two steps
+left over between the same matched steps, they are paired step for step, in order or crosswise,
+when families and labels say which way (runs.py: ``how`` "run"); a case system's status line that
+does other work too, read without its status words, pairs with the step of the other model it is
+clearly most alike in the same place (statuses.py: ``how`` "status"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -93,6 +97,8 @@ from processes.diff.matchtypes import (
 )
 from processes.diff.outcomes import outcome_pass
 from processes.diff.placed import placed_pass
+from processes.diff.runs import run_pass
+from processes.diff.statuses import status_pass
 from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
@@ -376,5 +382,7 @@ def match_dense(
     matches = ending_pass(a, b, lab, score, matches, banned)
     matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
     matches, placed = placed_pass(a, b, lab, score, matches, banned)
+    matches, runs = run_pass(a, b, lab, score, matches, banned)
+    matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed)
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + statuses)
