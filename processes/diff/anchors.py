@@ -23,7 +23,7 @@ from collections import defaultdict
 
 from processes.diff import matching
 from processes.diff.decisions import Decision
-from processes.diff.matchtypes import Match, Matching, MatchOptions, family, named
+from processes.diff.matchtypes import Match, Matching, MatchOptions, family, match_units, named
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
 
@@ -89,8 +89,7 @@ def match_large(
         )
 
     for round_ in range(_ROUNDS):
-        unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-        unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+        unit_a, unit_b = match_units(matches)
         by_a: dict[object, list[str]] = defaultdict(list)
         by_b: dict[object, list[str]] = defaultdict(list)
         for s in a.steps:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from processes.diff.matchtypes import Match
+from processes.diff.matchtypes import Match, match_units
 from processes.diff.view import ModelView, Step
 
 __all__ = ["same_end", "ending_pass"]
@@ -38,8 +38,7 @@ def ending_pass(a: ModelView, b: ModelView, lab: np.ndarray, score: np.ndarray, 
                 banned: set[tuple[str, str]]) -> list[Match]:
     """Pair an end event (a start event) left over in A with one left over in B when both have
     the same matched neighbours, all of them, and neither has another such partner."""
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    unit_a, unit_b = match_units(matches)
 
     def context(view: ModelView, step: str, unit: dict[str, int]) -> frozenset[tuple[str, int]]:
         return frozenset({("p", unit[u]) for u in view.predecessors(step) if u in unit}

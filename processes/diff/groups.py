@@ -112,7 +112,16 @@ import numpy as np
 from processes.diff import labelsim
 from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.labelsim import bag_similarity, group_similarity
-from processes.diff.matchtypes import ENDPOINT_DISCOUNT, Match, MatchOptions, family, ids_on, named, what
+from processes.diff.matchtypes import (
+    ENDPOINT_DISCOUNT,
+    Match,
+    MatchOptions,
+    family,
+    ids_on,
+    match_units,
+    named,
+    what,
+)
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -146,8 +155,7 @@ def context_pass(
     ib = {y: j for j, y in enumerate(b.steps)}
     total = options.w_label + options.w_type + options.w_position + options.w_neighbours
     for _ in range(_CONTEXT_ROUNDS):
-        unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-        unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+        unit_a, unit_b = match_units(matches)
         by_key: dict[tuple[str, int], list[str]] = {}
         context_b: dict[str, set[tuple[str, int]]] = {}
         for y_key in b.steps:
@@ -805,8 +813,7 @@ def block_pass(
     banned: set[tuple[str, str]],
 ) -> list[Match]:
     """Model-level blocks: one step drawn as a few between the same matched steps (module doc)."""
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    unit_a, unit_b = match_units(matches)
     ia = {x: i for i, x in enumerate(a.steps)}
     ib = {y: j for j, y in enumerate(b.steps)}
     blocks_b = _free_blocks(b, unit_b)

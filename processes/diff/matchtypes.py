@@ -4,6 +4,7 @@ beyond small lookups), shared by matching.py, groups.py, tiers.py and anchors.py
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ __all__ = [
     "MatchOptions",
     "DEFAULT_OPTIONS",
     "Match",
+    "match_units",
     "Candidate",
     "Uncertain",
     "Matching",
@@ -82,6 +84,12 @@ class Match:
     confidence: float
     label: float
     how: str = "auto"
+
+
+def match_units(matches: Sequence[Match]) -> tuple[dict[str, int], dict[str, int]]:
+    """For each side, step id -> the index in ``matches`` of the match that holds it."""
+    return ({s: k for k, m in enumerate(matches) for s in m.a},
+            {s: k for k, m in enumerate(matches) for s in m.b})
 
 
 @dataclass(frozen=True, slots=True)

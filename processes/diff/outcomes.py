@@ -35,7 +35,7 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match
+from processes.diff.matchtypes import Match, match_units
 from processes.diff.text import normalise
 from processes.diff.tiers import _places
 from processes.diff.view import ModelView, Step, display_name
@@ -104,8 +104,7 @@ def outcome_pass(
 ) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the end and waiting events paired by outcome and place (module doc),
     and one note per pair."""
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    unit_a, unit_b = match_units(matches)
     ends_a = {s: outcome(st.name) for s, st in a.steps.items() if s not in unit_a and _is_end(st)}
     ends_b = {s: outcome(st.name) for s, st in b.steps.items() if s not in unit_b and _is_end(st)}
     waits_a = {s: w for s, st in a.steps.items() if s not in unit_a and (w := _waits(st))}

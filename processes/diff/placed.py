@@ -32,7 +32,7 @@ from collections import Counter
 import numpy as np
 
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, family, ids_on
+from processes.diff.matchtypes import Match, family, ids_on, match_units
 from processes.diff.tiers import _places
 from processes.diff.view import ModelView, display_name
 
@@ -58,8 +58,7 @@ def placed_pass(
     banned: set[tuple[str, str]],
 ) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the placed pairs added (module doc), and one note per pair."""
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    unit_a, unit_b = match_units(matches)
     lone_b = _lone(b, unit_b)
     if not lone_b:
         return matches, ()

@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, family, ids_on, named
+from processes.diff.matchtypes import Match, family, ids_on, match_units, named
 from processes.diff.tiers import Place, _places
 from processes.diff.view import ModelView, Step, display_name
 
@@ -77,8 +77,7 @@ def run_pass(
     banned: set[tuple[str, str]],
 ) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the runs of two paired step for step (module doc), and a note per pair."""
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    unit_a, unit_b = match_units(matches)
     runs_b = _pairs_of_two(b, unit_b)
     if not runs_b:
         return matches, ()

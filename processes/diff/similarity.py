@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processes.diff.matchtypes import Match
+from processes.diff.matchtypes import Match, match_units
 from processes.diff.relations import Profile, compare_relations
 from processes.diff.result import Similarity
 from processes.diff.view import ModelView
@@ -81,8 +81,7 @@ def similarity(
 ) -> Similarity:
     """The three scores (module doc) for ``matches`` between ``a`` and ``b``."""
     n1, n2 = len(a.steps), len(b.steps)
-    unit_a = {s: k for k, m in enumerate(matches) for s in m.a}
-    unit_b = {s: k for k, m in enumerate(matches) for s in m.b}
+    unit_a, unit_b = match_units(matches)
     matched_nodes = sum(len(m.a) + len(m.b) for m in matches)
     skipped_nodes = n1 + n2 - matched_nodes
     sim_sum = sum(m.label * (len(m.a) + len(m.b)) / 2 for m in matches)
