@@ -20,16 +20,12 @@ candidate (similarity propagation in its simplest form); its confidence is its s
 
 **Mutual pass** (steps left over): two named steps without a partner, each the other's
 best partner by label among *all* the other model's steps of its family (matched or not),
-with every other candidate of either at least ``MUTUAL_MARGIN`` (0.2) less alike and a label
-at least ``min_label`` alike, are paired: nothing else in either model competes for them, so
-the combined score missing the threshold (other neighbours, another position) does not make
+with every other candidate of either at least ``MUTUAL_MARGIN`` (0.2) less alike, a label
+at least ``min_label`` alike and a combined score within ``MUTUAL_SLACK`` (0.1) of the
+threshold, are paired: nothing else in either model competes for them, so the combined
+score missing the threshold by a little (other neighbours, another position) does not make
 them differences ("Sökanden gör kunskapsprovet" / "Kunskapsprov", drawn at different places). Its
-confidence is its combined score, below the threshold. Until branch many1 the score had to be
-within 0.1 of the threshold; between a detailed and a coarse drawing of one procedure the
-neighbours, positions and lanes of the same step differ so much that a pair with labels 0.54
-alike and no rival scores 0.53 ("Check the manager's responsible beverage server training
-certificate" / "Send your manager through the alcohol server training"; bench/RESULTS-matching.md,
-"Branch many1").
+confidence is its combined score, below the threshold.
 
 **Leftover pass** (last, ``leftover_pass``): two named steps of one family still without
 a partner after every other pass, each the other's best partner by label among the steps
@@ -207,7 +203,9 @@ def context_pass(
     return matches
 
 
-#: mutual pass: how much better than every other candidate of either step its label must be
+#: mutual pass: how far below the threshold the pair may score, and how much better than
+#: every other candidate of either step its label must be
+MUTUAL_SLACK = PROPAGATION
 MUTUAL_MARGIN = 0.2
 
 
@@ -258,6 +256,8 @@ def mutual_pass(
         if j is None or ids_b[j] in unit_b or (x_id, ids_b[j]) in banned:
             continue
         y_id = ids_b[j]
+        if float(score_matrix[i, j]) < options.threshold - MUTUAL_SLACK:
+            continue
         out.append(Match((x_id,), (y_id,), round(float(score_matrix[i, j]), 3), round(float(lab[i, j]), 3), "auto"))
         unit_a.add(x_id)
         unit_b.add(y_id)

@@ -135,18 +135,3 @@ def test_the_last_pass_pairs_leftovers_said_in_full_inside_each_other_whatever_t
     weak = lab.copy()
     weak[i, j] = CONTAIN - 0.01  # less than one label said in full inside the other
     assert not [m for m in leftover_pass(ca.view, cb.view, weak, low, [], set(), DEFAULT_OPTIONS) if m.a == ("T2",)]
-
-
-def test_the_mutual_pass_pairs_clear_best_partners_whatever_their_combined_score() -> None:
-    # branch many5: no score bar (it asked for the threshold minus 0.1 before)
-    a, b = _test_models()
-    ca, cb = prepare(a, "A"), prepare(b, "B")
-    lex = lexicon_for((ca, cb))
-    _score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    i, j = list(ca.view.steps).index("T2"), list(cb.view.steps).index("U4")
-    low = np.zeros_like(lab)  # no combined score would pass any bar
-    found = mutual_pass(ca.view, cb.view, lab, low, [], set(), DEFAULT_OPTIONS)
-    assert [(m.a, m.b, m.confidence) for m in found if m.a == ("T2",)] == [(("T2",), ("U4",), 0.0)]
-    weak = lab.copy()
-    weak[i, j] = DEFAULT_OPTIONS.min_label - 0.01  # the label itself too weak: not paired
-    assert not [m for m in mutual_pass(ca.view, cb.view, weak, low, [], set(), DEFAULT_OPTIONS) if m.a == ("T2",)]
