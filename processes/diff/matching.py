@@ -47,7 +47,8 @@ trigger in the same place are paired (outcomes.py); last, where each model has e
 the same matched steps, the two are paired when their labels are related and nothing competes
 for either (placed.py: ``how`` "placed", a note says why); where each model has a run of two steps
 left over between the same matched steps, they are paired step for step, in order or crosswise,
-when families and labels say which way (runs.py: ``how`` "run"); a case system's status line that
+when families and labels say which way, and a run of two against a run of three is split in order when
+the labels say clearly where the middle step goes (runs.py: ``how`` "run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.

@@ -25,9 +25,25 @@ one the other's direct successor — and pairs them
 Each pair is shown as such: ``how`` ``run``, its confidence the pair's combined score (below
 the threshold: paired by its place), and a note ("… the two steps left over between the same
 matched steps in each model, paired in order"). A rejected cell (``--matches``) stops the place.
+
+**Two against three** (branch many5): where one model has a run of two left over in such a
+place and the other a run of three, one of the two stands for two of the three — a coarse
+model's "Utredning och beslut dokumenteras i ärendet" then "Beslutsmall genereras och beslutet
+expedieras" against a detailed model's investigation, the committee's decision and the
+dispatch (p52). The three are split in order, first one and then two or first two and then one
+(the middle step goes with one neighbour or the other), and each way is scored by the sum of
+the labels of every step of the three with the one it goes with. The way chosen must pair one
+family in every cell, be in order, beat every other way — the other order-preserving split and
+the two crosswise ones — by ``RUN_MARGIN``, and each of its two correspondences must hold a
+related cell (at least ``RELATED``); otherwise nothing is paired and the uncertain tier asks. A
+middle step whose label is unlike both leaves the two splits level: which side it belongs to
+is a guess, so the place is left alone. The pair of one against two has confidence the lower
+combined score of its cells and label the higher label.
 """
 
 from __future__ import annotations
+
+from itertools import permutations
 
 import numpy as np
 
@@ -48,14 +64,19 @@ def _is_endpoint(step: Step) -> bool:
     return step.kind == "event" and step.detail.split(":")[0] in ("start", "end")
 
 
-def _pairs_of_two(view: ModelView, units: dict[str, int]) -> dict[Place, tuple[str, str]]:
-    """Places (both ends matched) holding exactly two named steps left over that form a run:
-    place -> the two, in the order of the run."""
+def _leftovers_by_place(view: ModelView, units: dict[str, int]) -> dict[Place, list[str]]:
+    """Places with both ends matched -> their named steps left over (start and end events aside)."""
     members: dict[Place, list[str]] = {}
     for s, key in _places(view, units).items():
         step = view.steps[s]
         if key[0] and key[1] and named(step) and not _is_endpoint(step):
             members.setdefault(key, []).append(s)
+    return members
+
+
+def _pairs_of_two(members: dict[Place, list[str]], view: ModelView) -> dict[Place, tuple[str, str]]:
+    """Places holding exactly two named steps left over that form a run:
+    place -> the two, in the order of the run."""
     out: dict[Place, tuple[str, str]] = {}
     for key, two in members.items():
         if len(two) != 2:
@@ -65,6 +86,20 @@ def _pairs_of_two(view: ModelView, units: dict[str, int]) -> dict[Place, tuple[s
             out[key] = (first, second)
         elif first in view.successors(second):
             out[key] = (second, first)
+    return out
+
+
+def _runs_of_three(members: dict[Place, list[str]], view: ModelView) -> dict[Place, tuple[str, str, str]]:
+    """Places holding exactly three named steps left over, each the direct successor of the
+    one before: place -> the three, in the order of the run."""
+    out: dict[Place, tuple[str, str, str]] = {}
+    for key, three in members.items():
+        if len(three) != 3:
+            continue
+        for first, second, third in permutations(three):
+            if second in view.successors(first) and third in view.successors(second):
+                out[key] = (first, second, third)
+                break
     return out
 
 
@@ -78,10 +113,14 @@ def run_pass(
 ) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the runs of two paired step for step (module doc), and a note per pair."""
     unit_a, unit_b = match_units(matches)
-    runs_b = _pairs_of_two(b, unit_b)
-    if not runs_b:
+    members_b = _leftovers_by_place(b, unit_b)
+    runs_b = _pairs_of_two(members_b, b)
+    threes_b = _runs_of_three(members_b, b)
+    if not runs_b and not threes_b:
         return matches, ()
-    runs_a = _pairs_of_two(a, unit_a)
+    members_a = _leftovers_by_place(a, unit_a)
+    runs_a = _pairs_of_two(members_a, a)
+    threes_a = _runs_of_three(members_a, a)
     ia = {s: i for i, s in enumerate(a.steps)}
     ib = {s: j for j, s in enumerate(b.steps)}
     found: list[Match] = []
@@ -114,7 +153,74 @@ def run_pass(
                 f"({m.confidence:.2f}), the two steps left over between the same matched steps ({before} and "
                 f"{after}) in each model, paired {way}, labels {m.label:.2f} alike"
             )
+    places = [(key, two, threes_b[key], False) for key, two in runs_a.items() if key in threes_b]
+    places += [(key, two, threes_a[key], True) for key, two in runs_b.items() if key in threes_a]
+    for key, two, three, swapped in sorted(places, key=lambda p: ia[p[2][0] if p[3] else p[1][0]]):
+        split = _two_against_three(a, b, lab, banned, ia, ib, two, three, swapped)
+        if split is None:
+            continue
+        before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
+        for x, ys in split:
+            grid = [(ia[y], ib[x]) if swapped else (ia[x], ib[y]) for y in ys]
+            conf = min(float(score[i, j]) for i, j in grid)
+            label = max(float(lab[i, j]) for i, j in grid)
+            sides = (ys, (x,)) if swapped else ((x,), ys)
+            m = Match(sides[0], sides[1], round(conf, 3), round(label, 3), RUN)
+            found.append(m)
+            one = display_name((b if swapped else a).steps[x])
+            many = " + ".join(f'"{display_name((a if swapped else b).steps[y])}"' for y in ys)
+            left, right = (many, f'"{one}"') if swapped else (f'"{one}"', many)
+            notes.append(
+                f"{left} = {right}: matched with lower confidence ({m.confidence:.2f}), the steps left over "
+                f"between the same matched steps ({before} and {after}), two in one model against three in "
+                f"the other, split in order, best label {m.label:.2f}"
+            )
     return matches + found, tuple(notes)
+
+
+def _two_against_three(
+    a: ModelView,
+    b: ModelView,
+    lab: np.ndarray,
+    banned: set[tuple[str, str]],
+    ia: dict[str, int],
+    ib: dict[str, int],
+    two: tuple[str, str],
+    three: tuple[str, str, str],
+    swapped: bool,
+) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """The in-order split of ``three`` over ``two`` (module doc), or None when unsure.
+
+    ``two`` is of A and ``three`` of B, or the other way round when ``swapped``."""
+    one_view, many_view = (b, a) if swapped else (a, b)
+
+    def cell(x: str, y: str) -> tuple[float, bool]:
+        i, j = (ia[y], ib[x]) if swapped else (ia[x], ib[y])
+        pair = (y, x) if swapped else (x, y)
+        return float(lab[i, j]), family(one_view.steps[x]) == family(many_view.steps[y]) and pair not in banned
+
+    y1, y2, y3 = three
+    x1, x2 = two
+    ways = {
+        ("in order", 1): ((x1, (y1,)), (x2, (y2, y3))),
+        ("in order", 2): ((x1, (y1, y2)), (x2, (y3,))),
+        ("crosswise", 1): ((x2, (y1,)), (x1, (y2, y3))),
+        ("crosswise", 2): ((x2, (y1, y2)), (x1, (y3,))),
+    }
+    sums: dict[tuple[str, int], float] = {}
+    for way, split in ways.items():
+        read = [cell(x, y) for x, ys in split for y in ys]
+        if all(ok for _label, ok in read):
+            sums[way] = sum(label for label, _ok in read)
+    if not sums:
+        return None
+    best = max(sums, key=lambda w: (sums[w], w[0] == "in order", -w[1]))
+    if best[0] != "in order" or any(sums[best] - s < RUN_MARGIN for w, s in sums.items() if w != best):
+        return None
+    split = ways[best]
+    if any(max(cell(x, y)[0] for y in ys) < RELATED for x, ys in split):
+        return None
+    return split
 
 
 def _first_name(view: ModelView, matches: list[Match], units: frozenset[int]) -> str:

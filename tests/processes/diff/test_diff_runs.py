@@ -57,3 +57,42 @@ def test_a_run_whose_labels_share_nothing_is_asked_about() -> None:
     asked = {u.step for u in d.uncertain}
     assert {"Q", "W"} <= asked
     assert not [x for x in d.differences if x.kind in ("only_in_a", "only_in_b")]
+
+
+def _stretch(kinds: str, *labels: str) -> object:
+    # the knowledge test, then the stretch, then archived: the steps before and after pair
+    ids = [f"T{k}" for k in range(1, len(labels) + 1)]
+    nodes = [("S", "start", "Ansökan inkommer"), ("R", "userTask", "Kunskapsprov genomförs"),
+             *[(i, kinds, label) for i, label in zip(ids, labels, strict=True)],
+             ("Z", "userTask", "Akten arkiveras"), ("E", "end", "Klart")]
+    return model(nodes, chain=" ".join(["S", "R", *ids, "Z", "E"]))
+
+
+COARSE = ("Utredning och beslut dokumenteras i ärendet", "Beslutsmall genereras och beslutet expedieras")
+DETAILED = ("Utredning upprättas, sökanden bereds tillfälle att yttra sig och förslag till beslut avfattas",
+            "Ärendet föredras för socialnämnden som fattar beslut",
+            "Beslutet expedieras till sökanden och i kopia till Polismyndigheten")
+
+
+def test_two_against_three_split_in_order_where_the_labels_say_so() -> None:
+    # p52 (sv-r15): the coarse model's "investigation and decision" is the detailed model's
+    # investigation and the committee's decision; its dispatch is the dispatch
+    a, b = _stretch("userTask", *COARSE), _stretch("manualTask", *DETAILED)
+    d = diff_models(a, b)
+    assert _runs(d) == {(("T1",), ("T1", "T2")), (("T2",), ("T3",))}
+    assert any("two in one model against three in the other, split in order" in n for n in d.notes)
+    assert not [x for x in d.differences if x.kind in ("only_in_a", "only_in_b")]
+    # the same the other way round: three in A, two in B
+    d = diff_models(b, a)
+    assert _runs(d) == {(("T1", "T2"), ("T1",)), (("T3",), ("T2",))}
+
+
+def test_two_against_three_with_a_middle_step_unlike_both_is_asked_about() -> None:
+    # the first and the last step are related to their partners (0.37, 0.40), but the middle
+    # step could go with either: the two splits are level, nothing is paired, all are asked about
+    a = _stretch("userTask", *COARSE)
+    b = _stretch("manualTask", "Utredning upprättas", "Lokalen besiktigas", DETAILED[2])
+    d = diff_models(a, b)
+    assert not _runs(d)
+    assert {("a", "T1"), ("a", "T2"), ("b", "T1"), ("b", "T2"), ("b", "T3")} <= {(u.side, u.step) for u in d.uncertain}
+    assert not [x for x in d.differences if x.kind in ("only_in_a", "only_in_b")]
