@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bpmn_io.library import library_names
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
@@ -197,6 +198,11 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
     compare = data.get("compare") or []
     if not isinstance(compare, list):
         raise InputError("compare: expected a list of library municipalities", file=source, line=lines.get("compare"))
+    known = library_names()
+    for entry in compare:  # checked before anything runs: the report's comparison would fail only after the run
+        if str(entry) not in known:
+            raise InputError(f"compare: unknown library municipality '{entry}' (expected one of {', '.join(known)})",
+                             file=source, line=lines.get("compare"))
     name = check_name(str(data.get("study") or Path(source).stem), what="study", file=source, line=lines.get("study"))
     return Study(name, str(data.get("title") or name), source, tuple(scenarios), tuple(map(str, compare)))
 

@@ -78,6 +78,15 @@ def test_a_missing_base_file_and_an_unknown_municipality_are_named(workdir: Path
         read_scenario(write(workdir, "c.yaml", MINI + "sett: {}\n"))
 
 
+def test_a_study_comparing_an_unknown_municipality_is_refused_when_read(workdir: Path) -> None:
+    """Before anything runs: the report's comparison asked for it only after every unit had run."""
+    write(workdir, "a.yaml", MINI)
+    study = write(workdir, "s.yaml", "study: s\ncompare: [helsingborg, gotham]\nscenarios: [a.yaml]\n")
+    with pytest.raises(InputError, match="compare: unknown library municipality 'gotham' \\(expected one of .*helsingborg") as info:
+        read_study(study)
+    assert info.value.line == 2 and str(study) in str(info.value.file)
+
+
 def test_several_members_take_prefixed_paths_and_share_pools(workdir: Path) -> None:
     path = write(workdir, "joint.yaml", (
         "base:\n  - {bpmn: mini.bpmn, profile: mini.yaml, name: north}\n"
