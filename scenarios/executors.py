@@ -118,14 +118,18 @@ def _watchdog(parent: int) -> None:
             os._exit(1)  # orphaned: the run is gone, nobody wants the result
 
 
-def watch_parent(run: int) -> None:
+def watch_parent(run: int, death_signal: bool = True) -> None:
     """Pool worker initializer: end this worker when the run (process ``run``) that started it dies.
 
     The parent is whoever forked the worker (the run itself, or a fork server); a
-    worker whose parent is already gone ends at once.
+    worker whose parent is already gone ends at once. ``death_signal``: also ask Linux for
+    the parent-death signal, which comes when the *thread* that forked the worker ends: only
+    for a pool whose workers are forked by a thread that lives as long as the pool (the
+    watchdog alone ends the worker within :data:`WATCH_INTERVAL` seconds otherwise).
     """
     parent = os.getppid()
-    _end_with_parent()
+    if death_signal:
+        _end_with_parent()
     if os.getppid() != parent or parent == 1:
         os._exit(1)
     if parent != run:  # a fork server between us and the run: watch the run too

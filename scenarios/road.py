@@ -201,6 +201,17 @@ class Refresh:
         self.cache.put(key, value)
 
 
+def session_worker(run: int) -> None:
+    """A :class:`Session` worker's initializer: it ends when the process that holds the session
+    (``run``) dies, even by SIGKILL (:func:`scenarios.executors.watch_parent`, by its watchdog: the
+    workers are forked by whichever thread asked first, which may end before the session), and
+    imports the engine (:func:`scenarios.schedule.warm_worker`)."""
+    from scenarios.executors import watch_parent
+
+    watch_parent(run, death_signal=False)
+    warm_worker()
+
+
 class Session:
     """A warm process for many questions: a pool of ``workers`` processes kept alive.
 
@@ -232,7 +243,8 @@ class Session:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        pool = ProcessPoolExecutor(self.workers, mp_context=get_context(self.start_method), initializer=warm_worker)
+        pool = ProcessPoolExecutor(self.workers, mp_context=get_context(self.start_method),
+                                   initializer=session_worker, initargs=(os.getpid(),))
         for _ in range(self.workers):  # one task each starts every worker now, not at the first question
             pool.submit(warm_worker)
         return pool

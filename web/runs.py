@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scenarios.batch import BatchResults
+from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
@@ -93,8 +94,11 @@ class Runs:
                 # workers start from a clean process (forkserver), not as forks of this threaded server:
                 # a fork would copy its locks mid-use and keep its open pipes and sockets alive
                 method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+                # a worker ends when the server dies, even by SIGKILL (its parent, the fork server,
+                # lives as long as the pool: the parent-death signal holds)
                 self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                                 mp_context=multiprocessing.get_context(method))
+                                                 mp_context=multiprocessing.get_context(method),
+                                                 initializer=watch_parent, initargs=(os.getpid(),))
             return self._pool
 
     def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,
