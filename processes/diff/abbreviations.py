@@ -15,6 +15,21 @@ compared (``Lexicon.label_words``: every word of both models' steps and lanes) i
   begin with its first letter and contain its letters in order ("SKV" -> "skatteverket",
   "LST" -> "länsstyrelsen", "Rtj" -> "räddningstjänsten").
 
+In an English label (office shorthand: "Grant under DA", "Chk PL register for DPS", "LSC
+hearing") English forms compound words with spaces, so:
+
+* an **acronym** in capitals, two to five letters, not a stop word: first the words a label
+  defines it as ("Licensing Sub-Committee (LSC)"), failing those a run of consecutive
+  content words of one label with these initials ("DA" -> "delegated authority", "DPS" ->
+  "designated premises supervisor"); never letters spelt inside one word ("FBI" is no
+  "fabric");
+* a **clipped word without vowels**, three to five letters ("chk", "mgr"): the words that
+  begin with its first letter and contain its letters in order ("chk" -> "check").
+
+A hyphen does not mark an English clipped word ("Pre-issue", "Sub-Committee"). An English
+acronym that the step's own lane writes ("LSC hearing" in the lane "Licensing Sub-Committee
+(LSC)") stays as written: it says who does the step, and matchtypes drops such words.
+
 An abbreviation is replaced only when its reading is unambiguous: the candidate words have
 one set of terms (inflections of one word: "registrera", "registreras"), or one set of terms
 has more than half of the candidate words; otherwise it stays as written. Nothing is read
@@ -96,11 +111,41 @@ def _acronym(lex: Lexicon, letters: str, lang: str) -> str | None:
     return _reading(lex, [w for w in spelt if w in lex.names] or spelt, lang, majority=False)
 
 
-def expand(lex: Lexicon, name: str, lang: str) -> str:
-    """``name`` with its abbreviations spelt out (module doc); other languages unchanged."""
-    if lang != "sv" or not name or not lex.label_words:
+def _phrase(lex: Lexicon, letters: str, lang: str) -> str | None:
+    """The one reading of the runs of consecutive content words whose initials are ``letters``."""
+    n = len(letters)
+    runs = sorted(
+        {
+            " ".join(seq[k : k + n])
+            for seq in lex.sequences
+            for k in range(len(seq) - n + 1)
+            if "".join(w[0] for w in seq[k : k + n]) == letters
+        }
+    )
+    return _reading(lex, runs, lang, majority=False)
+
+
+def _english(lex: Lexicon, token: str, lang: str) -> str | None:
+    low = token.casefold()
+    if is_stopword(low, lang) or not 2 <= len(low) <= 5:
+        return None
+    if token.isupper():
+        defined = sorted({words for acronym, words in lex.defined if acronym == low})
+        if defined:
+            return _reading(lex, defined, lang, majority=False)
+        return _phrase(lex, low, lang)
+    if len(low) >= _MIN_CLIPPED and _VOWELS.isdisjoint(low):
+        pool = sorted(w for w in lex.label_words if w[0] == low[0] and len(w) > len(low) and _subsequence(low[1:], w[1:]))
+        return _reading(lex, pool, lang, majority=False)
+    return None
+
+
+def expand(lex: Lexicon, name: str, lang: str, performer: str = "") -> str:
+    """``name`` with its abbreviations spelt out (module doc); other languages unchanged.
+    ``performer`` is the step's lane (English: its acronyms stay as written)."""
+    if lang not in ("sv", "en") or not name or not lex.label_words:
         return name
-    key = ("abbr", name, lang)
+    key = ("abbr", name, lang, performer if lang == "en" else "")
     found = lex._memo.get(key)
     if found is not None:
         return found  # type: ignore[return-value]
@@ -110,6 +155,12 @@ def expand(lex: Lexicon, name: str, lang: str) -> str:
         low = token.casefold()
         after = name[m.end() : m.end() + 1]
         reading = None
+        if lang == "en":
+            reading = None if token in _WORD.findall(performer) else _english(lex, token, lang)
+            if reading is not None:
+                out.append(name[last : m.start()] + reading)
+                last = m.end()
+            continue
         clipped = after == "." or (after == "-" and name[m.end() + 1 : m.end() + 2].isalpha())
         if len(low) >= _MIN_CLIPPED and clipped and not _known(lex, low, lang):
             reading = _clipped(lex, low, lang)

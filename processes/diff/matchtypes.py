@@ -224,7 +224,7 @@ def _acts(word: str, written: tuple[str, ...], lang: str) -> bool:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang), lang), lang), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang, step.performer), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:

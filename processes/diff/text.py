@@ -170,6 +170,9 @@ class Lexicon:
     defined: tuple[tuple[str, str], ...] = ()
     #: words written with a capital after a label's first word: the names of bodies
     names: frozenset[str] = frozenset()
+    #: English labels: the content words of each distinct label in order, where an acronym
+    #: looks for the phrase it stands for ("DA" = "delegated authority", abbreviations.py)
+    sequences: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def build(
@@ -198,6 +201,7 @@ class Lexicon:
         return cls(
             synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise,
             label_words=frozenset(label_words), defined=_definitions(labels), names=_names(labels),
+            sequences=_sequences(labels, stop) if lang == "en" else (),
         )
 
     def terms(self, label: str, language: str | None = None) -> tuple[str, ...]:
@@ -286,6 +290,22 @@ def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
             if starts:
                 found.add((acronym, " ".join(words[starts[-1] :])))
     return tuple(sorted(found))
+
+
+def _sequences(labels: Iterable[str], stop: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The runs of content words (letters only, stop words left out) of each distinct label,
+    in order; a word in capitals ends a run (an acronym is not the words it stands for)."""
+    found: set[tuple[str, ...]] = set()
+    for label in dict.fromkeys(labels):
+        run: list[str] = []
+        for word in _NON_WORD.sub(" ", repair_mojibake(label).replace("_", " ")).split():
+            if len(word) >= 2 and word.isupper():
+                found.add(tuple(run))
+                run = []
+            elif word.isalpha() and word.casefold() not in stop:
+                run.append(word.casefold())
+        found.add(tuple(run))
+    return tuple(sorted(seq for seq in found if len(seq) >= 2))
 
 
 def _names(labels: Iterable[str]) -> frozenset[str]:
