@@ -48,7 +48,11 @@ the same matched steps, the two are paired when their labels are related and not
 for either (placed.py: ``how`` "placed", a note says why); where each model has a run of two steps
 left over between the same matched steps, they are paired step for step, in order or crosswise,
 when families and labels say which way, and a run of two against a run of three is split in order when
-the labels say clearly where the middle step goes (runs.py: ``how`` "run"); a case system's status line that
+the labels say clearly where the middle step goes (runs.py: ``how`` "run"); where each model has a run of
+two to six steps left over between the same matched steps in another shape (two against four, five against two,
+three against three, …), the two runs are aligned in order — a step with one, or with a block of two or three —
+when one alignment pairing every step of the shorter run is clearly ahead of every other (segments.py: ``how``
+"run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -99,6 +103,7 @@ from processes.diff.matchtypes import (
 from processes.diff.outcomes import outcome_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
+from processes.diff.segments import segment_pass
 from processes.diff.statuses import status_pass
 from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
@@ -384,6 +389,7 @@ def match_dense(
     matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
     matches, placed = placed_pass(a, b, lab, score, matches, banned)
     matches, runs = run_pass(a, b, lab, score, matches, banned)
+    matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + statuses)
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)
