@@ -6,7 +6,10 @@ label is at least ``MatchOptions.uncertain`` alike, that have the same matched n
 at most ``PLACE_MAX`` unmatched steps of that family (a place with more is too wide to
 suggest a step whose label shares nothing; with any shared word the place is enough).
 A step of B already matched elsewhere is a candidate only when this pair scores within 0.1
-of that match's confidence (a rival worth a look, e.g. a merge). A task and
+of that match's confidence (a rival worth a look, e.g. a merge). A decision step (deciding.is_decision: a permit process has one decision,
+whoever takes it) has the other model's decision steps as candidates, matched or not, whatever
+their labels ("Besluta i ärendet" / "Delegationsbeslut av alkoholhandläggaren": "both are the
+decision"). A task and
 an event are candidates of each other when their labels are at least 0.5 alike ("Avgift
 betald" / "Kontrollera att avgiften har betalats"). The best three by combined score are
 kept, each with its reasons in plain words ("labels share: remiss, polis", "same
@@ -20,7 +23,8 @@ whose partner's label has terms its own partner lacks and it has ("may be part o
 kept even when that match is clearly better (a one-to-many kept one-to-one). The same for B against A. A step with no candidate is
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
-reported as only in one model, before and after; "Branch only13" for leftovers.py).
+reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
+for the decision).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from processes.diff.deciding import decision_steps
 from processes.diff.leftovers import (
     closest_in_place,
     closest_reason,
@@ -48,6 +53,7 @@ __all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX"]
 MAX_CANDIDATES = 3
 PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
+_DECISION_REASON = "both are the decision (whoever takes it)"
 _CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this label similarity
 
 #: the correspondences met first walking back from a step, and walking forward (through
@@ -138,6 +144,8 @@ def _side(
         position = endpoint_position(other.steps[y_id])
         if position and free_other[j]:
             free_ends.setdefault(position, set()).add(j)
+    deciders = {col[y_id] for y_id in decision_steps(other, lang[1])}
+    deciding = set(decision_steps(one, lang[0])) if deciders else set()
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
@@ -164,6 +172,8 @@ def _side(
             ask.add(closest)
         part = _parts(one, other, lex, lang, x, near, matches, side, col, lab[i])
         ask.update(part)
+        decision = deciders if x_id in deciding else set()
+        ask.update(decision)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -175,7 +185,7 @@ def _side(
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if j not in part:
+            if j not in part and j not in decision:
                 if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
@@ -194,6 +204,8 @@ def _side(
                 reasons += (closest_reason(len(same_place)),)
             if j in part:
                 reasons += (part_reason(part[j][0], part[j][1], y.name or y_id),)
+            if j in decision:
+                reasons += (_DECISION_REASON,)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break

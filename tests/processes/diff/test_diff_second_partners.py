@@ -1,0 +1,70 @@
+"""The uncertain tier's questions about a partner already taken (tiers.py): the many side of a
+one-to-many the matcher kept one-to-one is asked about, not reported as only in its model.
+
+* A decision step left over has the other model's decision steps as candidates, matched or not
+  ("both are the decision (whoever takes it)"): one model decides on delegation or in the
+  committee, the other in one step.
+
+Each test of a rule fails without it (checked by disabling the rule)."""
+
+from __future__ import annotations
+
+from diffbuilders import linear
+
+from processes.diff import diff_models
+
+DECISION_REASON = "both are the decision (whoever takes it)"
+
+
+def candidates(d, side, step):
+    return [c for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
+
+
+def only(d):
+    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
+
+
+def test_a_second_decision_step_is_asked_about_the_other_decision() -> None:
+    # A grants on delegation ("Bevilja tillståndet på delegation", not named as a decision) and
+    # has a decision step too; B's one decision is matched to A's granting step. Their labels
+    # share nothing and B1's match is far surer than the pair: without the rule A2 is "only in A"
+    a = linear(["Granska ansökan", "Bevilja tillståndet på delegation", "Besluta i ärendet", "Skicka beslutet"], prefix="A")
+    b = linear(["Granska ansökan", "Delegationsbeslut av handläggaren", "Skicka beslutet"], prefix="B")
+    d = diff_models(a, b)
+    assert any(m.a == ("A1",) and m.b == ("B1",) for m in d.matches)
+    (c,) = candidates(d, "a", "A2")
+    assert c.ids == ("B1",)
+    assert c.label == 0.0
+    assert c.reasons[-1] == DECISION_REASON
+    assert "already matched to another step" in c.reasons
+    assert only(d) == []
+
+
+def test_a_step_that_sends_a_copy_of_the_decision_is_not_a_decision() -> None:
+    # "Skicka beslutskopia till Länsstyrelsen" is A's own extra step (B sends no copy): it stays
+    # only in A, and is not asked about B's decision
+    a = linear(["Granska ansökan", "Delegationsbeslut", "Skicka beslutskopia till Länsstyrelsen", "Arkivera ärendet"], prefix="A")
+    b = linear(["Granska ansökan", "Beslut i nämnden", "Arkivera ärendet"], prefix="B")
+    d = diff_models(a, b)
+    assert any(m.a == ("A1",) and m.b == ("B1",) for m in d.matches)
+    assert candidates(d, "a", "A2") == []
+    assert only(d) == ["a:A2"]
+
+
+def test_a_decision_left_over_by_a_wrong_pair_is_asked_about() -> None:
+    # the matcher pairs A's report of the decision with B's decision (they share the words) and
+    # leaves A's decision over: the rule asks about B's decision instead of calling A's "only"
+    a = linear(["Granska ansökan", "Delegationsbeslut", "Anmälan av delegationsbeslut till socialnämnden", "Arkivera ärendet"], prefix="A")
+    b = linear(["Granska ansökan", "Beslut i nämnden", "Arkivera ärendet"], prefix="B")
+    d = diff_models(a, b)
+    assert any(m.a == ("A2",) and m.b == ("B1",) for m in d.matches)
+    assert [(c.ids, c.reasons[-1]) for c in candidates(d, "a", "A1")] == [(("B1",), DECISION_REASON)]
+    assert only(d) == []
+
+
+def test_a_decision_step_without_a_decision_on_the_other_side_stays_only() -> None:
+    a = linear(["Granska ansökan", "Nämnden beslutar", "Arkivera ärendet"], prefix="A")
+    b = linear(["Granska ansökan", "Arkivera ärendet"], prefix="B")
+    d = diff_models(a, b)
+    assert candidates(d, "a", "A1") == []
+    assert only(d) == ["a:A1"]
