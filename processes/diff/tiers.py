@@ -6,7 +6,11 @@ label is at least ``MatchOptions.uncertain`` alike, that have the same matched n
 at most ``PLACE_MAX`` unmatched steps of that family (a place with more is too wide to
 suggest a step whose label shares nothing; with any shared word the place is enough).
 A step of B already matched elsewhere is a candidate only when this pair scores within 0.1
-of that match's confidence (a rival worth a look, e.g. a merge). A decision step (deciding.is_decision: a permit process has one decision,
+of that match's confidence (a rival worth a look, e.g. a merge), or, when their labels are at
+least ``MatchOptions.uncertain`` alike and they are of one family, at least ``RIVAL_SHARE`` of it
+(a weak match is questioned by a weaker rival than a sure one: "Rätta kunskapsprovet" /
+"Prövning av sökandens kunskaper", 0.55 against that step's match at 0.68, is the second half of
+a one-to-many). A decision step (deciding.is_decision: a permit process has one decision,
 whoever takes it) has the other model's decision steps as candidates, matched or not, whatever
 their labels ("Besluta i ärendet" / "Delegationsbeslut av alkoholhandläggaren": "both are the
 decision"). A task and
@@ -24,7 +28,7 @@ kept even when that match is clearly better (a one-to-many kept one-to-one). The
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
-for the decision).
+for the rival share and the decision).
 """
 
 from __future__ import annotations
@@ -48,11 +52,14 @@ from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain,
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
-__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX"]
+__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
 
 MAX_CANDIDATES = 3
 PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
+#: a rival of one family whose label is over the uncertain bar: a candidate from this share of
+#: the confidence of the match that holds it (bench/RESULTS-matching.md, "Branch many8")
+RIVAL_SHARE = 0.75
 _DECISION_REASON = "both are the decision (whoever takes it)"
 _CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this label similarity
 
@@ -190,7 +197,8 @@ def _side(
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                     continue  # nothing in common but one neighbour: no candidate
-                if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
+                alike = label >= options.uncertain and family(x) == family(y)
+                if y_id in matched_other and float(score[i, j]) < _rival_bar(confidence[y_id], alike):
                     continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             if j in related and label < options.uncertain:
@@ -212,6 +220,13 @@ def _side(
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
     return out
+
+
+def _rival_bar(confidence: float, alike: bool) -> float:
+    """The score a step matched elsewhere (at ``confidence``) needs to be a candidate: within
+    ``_RIVAL_MARGIN`` of that match, or, for labels alike (``alike``), ``RIVAL_SHARE`` of it."""
+    bar = confidence - _RIVAL_MARGIN
+    return min(bar, RIVAL_SHARE * confidence) if alike else bar
 
 
 def _parts(
