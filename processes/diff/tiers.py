@@ -15,7 +15,9 @@ whoever takes it) has the other model's decision steps as candidates, matched or
 their labels ("Besluta i ärendet" / "Delegationsbeslut av alkoholhandläggaren": "both are the
 decision"). A task and
 an event are candidates of each other when their labels are at least 0.5 alike ("Avgift
-betald" / "Kontrollera att avgiften har betalats"). The best three by combined score are
+betald" / "Kontrollera att avgiften har betalats"), or when they are related (at least
+``leftovers.RELATED``), both unmatched and in the same place (a period drawn as the timer that
+ends it: "LDR passed (28 days)" / "Consultation and public notice period (28 days)"). The best three by combined score are
 kept, each with its reasons in plain words ("labels share: remiss, polis", "same
 neighbours: 1 matched step(s) before", "same place: between Diarieföring and Beslut",
 "already matched to another step"). Two more (leftovers.py): an unmatched step of B whose
@@ -28,7 +30,7 @@ kept even when that match is clearly better (a one-to-many kept one-to-one). The
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
-for the rival share and the decision).
+for the rival share, the decision, and a task and an event in one place).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import numpy as np
 
 from processes.diff.deciding import decision_steps
 from processes.diff.leftovers import (
+    RELATED,
     closest_in_place,
     closest_reason,
     endpoint_position,
@@ -163,6 +166,7 @@ def _side(
         before_here: set[int] = set().union(*(before_other.get((kin, k), ()) for k in here[0]))
         after_here: set[int] = set().union(*(after_other.get((kin, k), ()) for k in here[1]))
         same_place = before_here & after_here
+        across = _across(kin, here, before_other, after_other, lab[i])
         narrow = len(same_place) <= PLACE_MAX
         # every pair the rules below could keep: alike labels, shared neighbours, the same place
         row = lab[i]
@@ -171,6 +175,7 @@ def _side(
         ask.update(same_place if narrow else same_place.intersection(np.flatnonzero(row > 0.0).tolist()))
         related = set(related_unmatched(row, free_other, options.uncertain))
         ask.update(related)
+        ask.update(across)
         position = endpoint_position(x)
         ends = free_ends.get(position, set()) if position else set()
         ask.update(ends)
@@ -188,7 +193,7 @@ def _side(
             if (x_id, y_id) in banned:
                 continue
             label = float(lab[i, j])
-            if family(x) != family(y) and label < _CROSS_FAMILY:
+            if family(x) != family(y) and label < _CROSS_FAMILY and j not in across:
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
@@ -206,7 +211,7 @@ def _side(
             if j in ends and label < options.uncertain:
                 reasons += (endpoint_reason(position),)
             nearest = j == closest and not narrow and label == 0.0
-            if placed and (not shared or nearest):
+            if (placed or j in across) and (not shared or nearest):
                 reasons += (_place_reason(one, here, matches, side),)
             if nearest:
                 reasons += (closest_reason(len(same_place)),)
@@ -220,6 +225,21 @@ def _side(
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
     return out
+
+
+def _across(
+    kin: str,
+    here: Place,
+    before_other: dict[tuple[str, int], set[int]],
+    after_other: dict[tuple[str, int], set[int]],
+    row: np.ndarray,
+) -> set[int]:
+    """The other model's unmatched steps of the other family (an event for a task) in the place
+    ``here``, whose labels (``row``) are at least ``RELATED`` alike."""
+    other_kin = "event" if kin == "activity" else "activity"
+    behind: set[int] = set().union(*(before_other.get((other_kin, k), ()) for k in here[0]))
+    ahead: set[int] = set().union(*(after_other.get((other_kin, k), ()) for k in here[1]))
+    return {j for j in behind & ahead if row[j] >= RELATED}
 
 
 def _rival_bar(confidence: float, alike: bool) -> float:

@@ -7,6 +7,8 @@ one-to-many the matcher kept one-to-one is asked about, not reported as only in 
 * A decision step left over has the other model's decision steps as candidates, matched or not
   ("both are the decision (whoever takes it)"): one model decides on delegation or in the
   committee, the other in one step.
+* A task and an event left over in the same place are candidates of each other when their labels
+  are related (``leftovers.RELATED``), not only from 0.5: a period drawn as the timer that ends it.
 
 Each test of a rule fails without it (checked by disabling the rule)."""
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diffbuilders import linear
+from diffbuilders import linear, model
 
 from bpmn_io.loading import load_model
 from processes.diff import diff_models, tiers
@@ -103,3 +105,44 @@ def test_a_decision_step_without_a_decision_on_the_other_side_stays_only() -> No
     d = diff_models(a, b)
     assert candidates(d, "a", "A1") == []
     assert only(d) == ["a:A1"]
+
+
+def _posting(timer_label: str, timer_first: bool = False):
+    a = model(
+        [("S", "start", "Application received"), ("A1", "task", "Check the application"),
+         ("A2", "task", "Post the public notice sign in the window for 30 days"),
+         ("A3", "task", "Decide on the licence"), ("E", "end", "Licence issued")],
+        chain="S A1 A2 A3 E",
+    )
+    b = model(
+        [("S", "start", "Application received"), ("B1", "task", "Check the application"),
+         ("B2", "timer", timer_label), ("B3", "task", "Decide on the licence"), ("E", "end", "Licence issued")],
+        chain="S B2 B1 B3 E" if timer_first else "S B1 B2 B3 E",
+    )
+    return diff_models(a, b)
+
+
+def test_a_task_and_a_timer_in_one_place_are_asked_about() -> None:
+    # A posts the notice for a period; B draws the period as the timer that ends it, between the
+    # same matched steps. Labels 0.36 alike (under the 0.5 a task and an event need elsewhere):
+    # without the rule both are "only"
+    d = _posting("15-day posting period over")
+    assert [m.a for m in d.matches] == [("S",), ("A1",), ("A3",), ("E",)]
+    (c,) = candidates(d, "a", "A2")
+    assert c.ids == ("B2",)
+    assert 0.2 <= c.label < 0.5
+    assert [c.ids for c in candidates(d, "b", "B2")] == [("A2",)]
+    assert only(d) == []
+
+
+def test_a_task_and_a_timer_in_different_places_stay_only() -> None:
+    # the same labels, the timer before the check: not the same place, both stay "only"
+    d = _posting("15-day posting period over", timer_first=True)
+    assert candidates(d, "a", "A2") == []
+    assert only(d) == ["a:A2", "b:B2"]
+
+
+def test_a_timer_in_the_place_sharing_nothing_stays_only() -> None:
+    d = _posting("Fire service visit booked")
+    assert candidates(d, "a", "A2") == []
+    assert only(d) == ["a:A2", "b:B2"]
