@@ -32,7 +32,7 @@ from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
 
-__all__ = ["is_decision", "decision_pass", "MAX_ALTERNATIVES"]
+__all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
 
 #: at most this many decision steps (delegation, committee, working committee) on the side
 #: that draws the decision as alternatives
@@ -72,6 +72,12 @@ def is_decision(label: str, lang: str) -> bool:
         nxt = words[1]
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
     return _decides(words) or _decides(words[1:])
+
+
+def decision_steps(view: ModelView, lang: str) -> list[str]:
+    """The ids of ``view``'s decision steps (activities whose name, without a party as its
+    subject, :func:`is_decision`), in the model's order."""
+    return _decisions(view, lang)
 
 
 def _decisions(view: ModelView, lang: str) -> list[str]:

@@ -6,9 +6,18 @@ label is at least ``MatchOptions.uncertain`` alike, that have the same matched n
 at most ``PLACE_MAX`` unmatched steps of that family (a place with more is too wide to
 suggest a step whose label shares nothing; with any shared word the place is enough).
 A step of B already matched elsewhere is a candidate only when this pair scores within 0.1
-of that match's confidence (a rival worth a look, e.g. a merge). A task and
+of that match's confidence (a rival worth a look, e.g. a merge), or, when their labels are at
+least ``MatchOptions.uncertain`` alike and they are of one family, at least ``RIVAL_SHARE`` of it
+(a weak match is questioned by a weaker rival than a sure one: "Rätta kunskapsprovet" /
+"Prövning av sökandens kunskaper", 0.55 against that step's match at 0.68, is the second half of
+a one-to-many). A decision step (deciding.is_decision: a permit process has one decision,
+whoever takes it) has the other model's decision steps as candidates, matched or not, whatever
+their labels ("Besluta i ärendet" / "Delegationsbeslut av alkoholhandläggaren": "both are the
+decision"). A task and
 an event are candidates of each other when their labels are at least 0.5 alike ("Avgift
-betald" / "Kontrollera att avgiften har betalats"). The best three by combined score are
+betald" / "Kontrollera att avgiften har betalats"), or when they are related (at least
+``leftovers.RELATED``), both unmatched and in the same place (a period drawn as the timer that
+ends it: "LDR passed (28 days)" / "Consultation and public notice period (28 days)"). The best three by combined score are
 kept, each with its reasons in plain words ("labels share: remiss, polis", "same
 neighbours: 1 matched step(s) before", "same place: between Diarieföring and Beslut",
 "already matched to another step"). Two more (leftovers.py): an unmatched step of B whose
@@ -20,7 +29,8 @@ whose partner's label has terms its own partner lacks and it has ("may be part o
 kept even when that match is clearly better (a one-to-many kept one-to-one). The same for B against A. A step with no candidate is
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
-reported as only in one model, before and after; "Branch only13" for leftovers.py).
+reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
+for the rival share, the decision, and a task and an event in one place).
 """
 
 from __future__ import annotations
@@ -29,7 +39,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from processes.diff.deciding import decision_steps
 from processes.diff.leftovers import (
+    RELATED,
     closest_in_place,
     closest_reason,
     endpoint_position,
@@ -43,11 +55,15 @@ from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain,
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
-__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX"]
+__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
 
 MAX_CANDIDATES = 3
 PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
+#: a rival of one family whose label is over the uncertain bar: a candidate from this share of
+#: the confidence of the match that holds it (bench/RESULTS-matching.md, "Branch many8")
+RIVAL_SHARE = 0.75
+_DECISION_REASON = "both are the decision (whoever takes it)"
 _CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this label similarity
 
 #: the correspondences met first walking back from a step, and walking forward (through
@@ -138,6 +154,8 @@ def _side(
         position = endpoint_position(other.steps[y_id])
         if position and free_other[j]:
             free_ends.setdefault(position, set()).add(j)
+    deciders = {col[y_id] for y_id in decision_steps(other, lang[1])}
+    deciding = set(decision_steps(one, lang[0])) if deciders else set()
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
@@ -148,6 +166,7 @@ def _side(
         before_here: set[int] = set().union(*(before_other.get((kin, k), ()) for k in here[0]))
         after_here: set[int] = set().union(*(after_other.get((kin, k), ()) for k in here[1]))
         same_place = before_here & after_here
+        across = _across(kin, here, before_other, after_other, lab[i])
         narrow = len(same_place) <= PLACE_MAX
         # every pair the rules below could keep: alike labels, shared neighbours, the same place
         row = lab[i]
@@ -156,6 +175,7 @@ def _side(
         ask.update(same_place if narrow else same_place.intersection(np.flatnonzero(row > 0.0).tolist()))
         related = set(related_unmatched(row, free_other, options.uncertain))
         ask.update(related)
+        ask.update(across)
         position = endpoint_position(x)
         ends = free_ends.get(position, set()) if position else set()
         ask.update(ends)
@@ -164,6 +184,8 @@ def _side(
             ask.add(closest)
         part = _parts(one, other, lex, lang, x, near, matches, side, col, lab[i])
         ask.update(part)
+        decision = deciders if x_id in deciding else set()
+        ask.update(decision)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -171,16 +193,17 @@ def _side(
             if (x_id, y_id) in banned:
                 continue
             label = float(lab[i, j])
-            if family(x) != family(y) and label < _CROSS_FAMILY:
+            if family(x) != family(y) and label < _CROSS_FAMILY and j not in across:
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if j not in part:
+            if j not in part and j not in decision:
                 if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                     continue  # nothing in common but one neighbour: no candidate
-                if y_id in matched_other and float(score[i, j]) < confidence[y_id] - _RIVAL_MARGIN:
+                alike = label >= options.uncertain and family(x) == family(y)
+                if y_id in matched_other and float(score[i, j]) < _rival_bar(confidence[y_id], alike):
                     continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             if j in related and label < options.uncertain:
@@ -188,18 +211,42 @@ def _side(
             if j in ends and label < options.uncertain:
                 reasons += (endpoint_reason(position),)
             nearest = j == closest and not narrow and label == 0.0
-            if placed and (not shared or nearest):
+            if (placed or j in across) and (not shared or nearest):
                 reasons += (_place_reason(one, here, matches, side),)
             if nearest:
                 reasons += (closest_reason(len(same_place)),)
             if j in part:
                 reasons += (part_reason(part[j][0], part[j][1], y.name or y_id),)
+            if j in decision:
+                reasons += (_DECISION_REASON,)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
     return out
+
+
+def _across(
+    kin: str,
+    here: Place,
+    before_other: dict[tuple[str, int], set[int]],
+    after_other: dict[tuple[str, int], set[int]],
+    row: np.ndarray,
+) -> set[int]:
+    """The other model's unmatched steps of the other family (an event for a task) in the place
+    ``here``, whose labels (``row``) are at least ``RELATED`` alike."""
+    other_kin = "event" if kin == "activity" else "activity"
+    behind: set[int] = set().union(*(before_other.get((other_kin, k), ()) for k in here[0]))
+    ahead: set[int] = set().union(*(after_other.get((other_kin, k), ()) for k in here[1]))
+    return {j for j in behind & ahead if row[j] >= RELATED}
+
+
+def _rival_bar(confidence: float, alike: bool) -> float:
+    """The score a step matched elsewhere (at ``confidence``) needs to be a candidate: within
+    ``_RIVAL_MARGIN`` of that match, or, for labels alike (``alike``), ``RIVAL_SHARE`` of it."""
+    bar = confidence - _RIVAL_MARGIN
+    return min(bar, RIVAL_SHARE * confidence) if alike else bar
 
 
 def _parts(
