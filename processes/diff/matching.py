@@ -102,7 +102,6 @@ from processes.diff.matchtypes import (
 )
 from processes.diff.outcomes import outcome_pass
 from processes.diff.placed import placed_pass
-from processes.diff.related import place_related
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.statuses import status_pass
@@ -388,11 +387,9 @@ def match_dense(
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = ending_pass(a, b, lab, score, matches, banned)
     matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
-    # the checking verbs count as related only between steps left over in one place (related.py)
-    lab_p, score_p = place_related(a, b, lex, (lang_a, lang_b), lab, score, matches, options)
-    matches, placed = placed_pass(a, b, lab_p, score_p, matches, banned)
-    matches, runs = run_pass(a, b, lab_p, score_p, matches, banned)
-    matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab_p, score_p, matches, banned)
+    matches, placed = placed_pass(a, b, lab, score, matches, banned)
+    matches, runs = run_pass(a, b, lab, score, matches, banned)
+    matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)
