@@ -6,8 +6,7 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
              + w_neighbours neighbours) / (sum of the weights that apply)
 
 * **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds, and a
-  floor for one label contained in the other; both models' languages; an English nominalisation
-  is read as the verb a label compared uses, "payment" = "pay": derivation.py), or the similarity of
+  floor for one label contained in the other; both models' languages), or the similarity of
   the pair read as the two sides of one exchange when that is higher (converse.py: "Pay the
   license fee" / "Receive the license fee payment"). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.
@@ -48,8 +47,7 @@ trigger in the same place are paired (outcomes.py); last, where each model has e
 the same matched steps, the two are paired when their labels are related and nothing competes
 for either (placed.py: ``how`` "placed", a note says why); where each model has a run of two steps
 left over between the same matched steps, they are paired step for step, in order or crosswise,
-when families and labels say which way (the way chosen by the labels without the English
-nominalisations, which may settle a place only in order), and a run of two against a run of three is split in order when
+when families and labels say which way, and a run of two against a run of three is split in order when
 the labels say clearly where the middle step goes (runs.py: ``how`` "run"); where each model has a run of
 two to six steps left over between the same matched steps in another shape (two against four, five against two,
 three against three, …), the two runs are aligned in order — a step with one, or with a block of two or three —
@@ -67,7 +65,6 @@ reported as only in one model. **Only in one model**: the steps left with no can
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -319,15 +316,6 @@ def pair_scores(
     return np.round(score, 6), lab
 
 
-def _underived(lex: Lexicon, a: ModelView, b: ModelView, lang_a: str, lang_b: str, lab: np.ndarray) -> np.ndarray:
-    """``lab`` without the English nominalisations read as verbs (derivation.py): what the run
-    pass decides a place's way of pairing by. ``lab`` itself for other languages."""
-    if not lex.derive or "en" not in (lang_a, lang_b):
-        return lab
-    plain = replace(lex, derive=False, _memo={})
-    return labels(plain, list(a.steps.values()), list(b.steps.values()), lang_a, lang_b)
-
-
 def match_dense(
     a: ModelView,
     b: ModelView,
@@ -400,7 +388,7 @@ def match_dense(
     matches = ending_pass(a, b, lab, score, matches, banned)
     matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
     matches, placed = placed_pass(a, b, lab, score, matches, banned)
-    matches, runs = run_pass(a, b, lab, score, matches, banned, _underived(lex, a, b, lang_a, lang_b, lab))
+    matches, runs = run_pass(a, b, lab, score, matches, banned)
     matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
