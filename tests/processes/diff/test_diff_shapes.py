@@ -1,18 +1,14 @@
 """Leftover runs of one length whose steps agree in kind, in order (shapes.py): a structural
 prior. Where labels say nothing, the steps at the same position are asked about ("same place,
 same shape"), never called only; a run whose kinds do not agree in order gets no such
-question. Where the labels also agree in order, clearly, the runs are paired in order."""
+question."""
 
 from __future__ import annotations
 
-import numpy as np
 from diffbuilders import model
 
 from processes.diff import diff_models
-from processes.diff.core import prepare
-from processes.diff.matchtypes import Match
-from processes.diff.runs import RUN
-from processes.diff.shapes import SAME_SHAPE, shape_kind, shape_pass
+from processes.diff.shapes import SAME_SHAPE, shape_kind
 from processes.diff.view import Step
 
 
@@ -69,42 +65,3 @@ def test_what_a_step_is_for_comparing_shapes() -> None:
     assert shape_kind(Step("e", "Two weeks", "event", "intermediate_catch:timer")) == (
         "event", "intermediate_catch:timer"
     )
-
-
-def _views(n: int) -> tuple[object, object, list[Match]]:
-    # two models with n tasks between the same two matched tasks, the anchors paired
-    steps = tuple(("userTask", f"Step {k}") for k in range(1, n + 1))
-    a, b = prepare(_stretch(*steps), "A").view, prepare(_stretch(*steps), "B").view
-    anchors = [Match((s,), (s,), 0.9, 1.0) for s in ("S", "R", "Z", "E")]
-    return a, b, anchors
-
-
-def _grid(a: object, b: object, cells: dict[tuple[str, str], float]) -> np.ndarray:
-    ia = {s: i for i, s in enumerate(a.steps)}  # type: ignore[attr-defined]
-    ib = {s: j for j, s in enumerate(b.steps)}  # type: ignore[attr-defined]
-    lab = np.zeros((len(ia), len(ib)))
-    for (x, y), value in cells.items():
-        lab[ia[x], ib[y]] = value
-    return lab
-
-
-def test_runs_of_one_shape_whose_labels_agree_in_order_are_paired() -> None:
-    a, b, anchors = _views(3)
-    lab = _grid(a, b, {("T1", "T1"): 0.4, ("T2", "T2"): 0.25, ("T3", "T3"): 0.3, ("T1", "T2"): 0.2})
-    matches, notes = shape_pass(a, b, lab, lab, anchors, set())  # type: ignore[arg-type]
-    assert [(m.a, m.b, m.how) for m in matches[4:]] == [((t,), (t,), RUN) for t in ("T1", "T2", "T3")]
-    assert all("of the same kinds in the same order, paired in order" in n for n in notes) and len(notes) == 3
-
-
-def test_runs_of_one_shape_are_not_paired_when_labels_do_not_agree_clearly() -> None:
-    a, b, anchors = _views(3)
-    # one in-order pair under the related bar
-    weak = _grid(a, b, {("T1", "T1"): 0.4, ("T2", "T2"): 0.15, ("T3", "T3"): 0.3})
-    assert shape_pass(a, b, weak, weak, anchors, set())[0] == anchors  # type: ignore[arg-type]
-    # another assignment (the first two crosswise) within 0.05 of the in-order one
-    level = _grid(a, b, {("T1", "T1"): 0.4, ("T2", "T2"): 0.3, ("T3", "T3"): 0.3,
-                         ("T1", "T2"): 0.35, ("T2", "T1"): 0.32})
-    assert shape_pass(a, b, level, level, anchors, set())[0] == anchors  # type: ignore[arg-type]
-    # a rejected cell stops the place
-    clear = _grid(a, b, {("T1", "T1"): 0.4, ("T2", "T2"): 0.4, ("T3", "T3"): 0.4})
-    assert shape_pass(a, b, clear, clear, anchors, {("T2", "T2")})[0] == anchors  # type: ignore[arg-type]
