@@ -104,7 +104,6 @@ from processes.diff.outcomes import outcome_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
-from processes.diff.shapes import shape_candidates
 from processes.diff.statuses import status_pass
 from processes.diff.summary import summary_pass
 from processes.diff.text import Lexicon
@@ -392,6 +391,5 @@ def match_dense(
     matches, runs = run_pass(a, b, lab, score, matches, banned)
     matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    shaped = shape_candidates(a, b, lab, matches)
-    uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b, shaped)
+    uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)

@@ -55,7 +55,7 @@ from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain,
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
-__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE", "SAME_SHAPE"]
+__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
 
 MAX_CANDIDATES = 3
 PLACE_MAX = 3
@@ -64,8 +64,6 @@ _RIVAL_MARGIN = 0.1
 #: the confidence of the match that holds it (bench/RESULTS-matching.md, "Branch many8")
 RIVAL_SHARE = 0.75
 _DECISION_REASON = "both are the decision (whoever takes it)"
-#: the reason of a candidate at the same position of leftover runs of one shape (shapes.py)
-SAME_SHAPE = "same place, same shape"
 _CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this label similarity
 
 #: the correspondences met first walking back from a step, and walking forward (through
@@ -84,15 +82,10 @@ def uncertain_steps(
     options: MatchOptions,
     lang_a: str,
     lang_b: str,
-    shaped: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[Uncertain, ...]:
-    """Every unmatched step with candidates, A's in A's order, then B's in B's order;
-    ``shaped``: (A step, B step) pairs that are candidates by their place and shape
-    (shapes.shape_candidates)."""
-    out = list(_side(a, b, lex, score, lab, matches, banned, options, "a", (lang_a, lang_b), shaped))
-    flipped = frozenset((y, x) for x, y in shaped)
-    banned_b = {(y, x) for x, y in banned}
-    out += _side(b, a, lex, score.T, lab.T, matches, banned_b, options, "b", (lang_b, lang_a), flipped)
+    """Every unmatched step with candidates, A's in A's order, then B's in B's order."""
+    out = list(_side(a, b, lex, score, lab, matches, banned, options, "a", (lang_a, lang_b)))
+    out += _side(b, a, lex, score.T, lab.T, matches, {(y, x) for x, y in banned}, options, "b", (lang_b, lang_a))
     return tuple(out)
 
 
@@ -107,7 +100,6 @@ def _side(
     options: MatchOptions,
     side: str,
     lang: tuple[str, str],
-    shaped: frozenset[tuple[str, str]],
 ) -> list[Uncertain]:
     other_side = "b" if side == "a" else "a"
     matched_one = {s for m in matches for s in ids_on(m, side)}
@@ -194,8 +186,6 @@ def _side(
         ask.update(part)
         decision = deciders if x_id in deciding else set()
         ask.update(decision)
-        shape = {col[y_id] for x2, y_id in shaped if x2 == x_id} if shaped else set()
-        ask.update(shape)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -207,7 +197,7 @@ def _side(
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if j not in part and j not in decision and j not in shape:
+            if j not in part and j not in decision:
                 if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
@@ -229,8 +219,6 @@ def _side(
                 reasons += (part_reason(part[j][0], part[j][1], y.name or y_id),)
             if j in decision:
                 reasons += (_DECISION_REASON,)
-            if j in shape:
-                reasons += (SAME_SHAPE,)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
