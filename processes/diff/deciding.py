@@ -13,7 +13,8 @@ any pairs among them).
 A decision step (Swedish labels; ``is_decision``) is an activity whose name *is* the
 decision: its first word is a decision noun, alone or as the head of a compound
 (decisionwords.py: "Beslut …", "Nämndbeslut", "Delegationsbeslut", "Ordf.-beslut"; not
-"Beslutsunderlag", where the decision is only the modifier) not followed by a passive verb
+"Beslutsunderlag", where the decision is only the modifier) or after a genitive that says
+whose it is, as a compound's first part would ("Nämndens beslut") not followed by a passive verb
 ("Delegationsbeslutet anmäls") or "och" ("Beslut och tillståndsbevis"), or a deciding verb
 ("Beslutar", "Fattar beslut", "Fattar delegationsbeslut") first or after a subject ("Nämnden
 beslutar", "Handläggaren fattar delegationsbeslut"); a label that sends the decision somewhere ("… till sökanden") is a dispatch,
@@ -30,7 +31,7 @@ import numpy as np
 from processes.diff.decisionwords import decision_word, label_words
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
-from processes.diff.subjects import without_party_subject
+from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -39,6 +40,8 @@ __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
 #: at most this many decision steps (delegation, committee, working committee) on the side
 #: that draws the decision as alternatives
 MAX_ALTERNATIVES = 3
+#: a definite noun's genitive ("nämndens", "arbetsutskottets"): a modifier, as a compound's first part
+_GENITIVE_ENDS = ("ens", "ets")
 _VERBS = frozenset({"besluta", "beslutar"})
 _LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
 
@@ -51,6 +54,12 @@ def _decides(words: list[str]) -> bool:
     if words[0] in _VERBS:
         return True
     return len(words) >= 2 and words[0] in _LIGHT and decision_word(words[1]) is not None
+
+
+def _whose(word: str) -> bool:
+    """Whether ``word`` is the genitive of who may decide: "nämndens", "arbetsutskottets"; not a
+    party's ("sökandens beslut" is the applicant's choice, not the permit decision)."""
+    return word.endswith(_GENITIVE_ENDS) and word[:-1] not in PARTIES
 
 
 def is_decision(label: str, lang: str) -> bool:
@@ -67,6 +76,8 @@ def is_decision(label: str, lang: str) -> bool:
     words = label_words(label)
     if not words or "till" in words:
         return False
+    if len(words) >= 2 and _whose(words[0]) and decision_word(words[1]) is not None:
+        words = words[1:]  # "Nämndens beslut": a genitive before the decision says who takes it
     first = words[0]
     if decision_word(first) is not None:
         if len(words) == 1:

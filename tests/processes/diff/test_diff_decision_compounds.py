@@ -67,3 +67,18 @@ def test_a_step_preparing_the_decision_is_not_joined_to_it() -> None:
                     _alternatives("Handläggaren skriver beslutsunderlag", "Arbetsutskottet beslutar"))
     assert not [m for m in d.matches if "D0" in m.b and "T2" in m.a]
     assert [(m.a, m.b) for m in d.matches if "D1" in m.b] == [(("T2",), ("D1",))]
+
+
+def test_a_genitive_before_the_decision_says_whose_it_is_as_a_compounds_first_part() -> None:
+    # "Nämndens beslut" is "nämndbeslut" written in two words
+    assert all(is_decision(x, "sv") for x in ("Nämndens beslut", "Arbetsutskottets beslut om avslag"))
+    d = diff_models(_one("Beslut på delegation"), _alternatives("Socialnämndens beslut", "Ordförandens beslut"))
+    assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
+
+
+def test_a_genitive_of_a_party_or_before_a_decision_sent_on_is_no_decision() -> None:
+    assert not any(
+        is_decision(x, "sv")
+        for x in ("Sökandens beslut", "Nämndens beslut skickas till sökanden", "Socialnämndens beslut expedieras",
+                  "Nämndens beslutsunderlag", "Delges beslutet")
+    )
