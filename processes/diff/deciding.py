@@ -15,7 +15,7 @@ decision: its first word is a decision noun, alone or as the head of a compound
 (decisionwords.py: "Beslut …", "Nämndbeslut", "Delegationsbeslut", "Ordf.-beslut"; not
 "Beslutsunderlag", where the decision is only the modifier) or after a genitive that says
 whose it is, as a compound's first part would ("Nämndens beslut") not followed by a passive verb
-("Delegationsbeslutet anmäls") or "och" ("Beslut och tillståndsbevis"), or a deciding verb
+("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) or "och" ("Beslut och tillståndsbevis"), or a deciding verb
 ("Beslutar", "Fattar beslut", "Fattar delegationsbeslut") first or after a subject ("Nämnden
 beslutar", "Handläggaren fattar delegationsbeslut"); a label that sends the decision somewhere ("… till sökanden") is a dispatch,
 not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
@@ -44,6 +44,8 @@ MAX_ALTERNATIVES = 3
 _GENITIVE_ENDS = ("ens", "ets")
 _VERBS = frozenset({"besluta", "beslutar"})
 _LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
+#: the light verbs' passives: a decision noun before one is the decision taken ("Beslut fattas")
+_LIGHT_PASSIVE = frozenset({"fattas", "tas"})
 
 
 def _decides(words: list[str]) -> bool:
@@ -83,6 +85,8 @@ def is_decision(label: str, lang: str) -> bool:
         if len(words) == 1:
             return True
         nxt = words[1]
+        if nxt in _LIGHT_PASSIVE:
+            return True  # "Beslut fattas": the deciding verb itself, not another act on the decision
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
     return _decides(words) or _decides(words[1:])
 

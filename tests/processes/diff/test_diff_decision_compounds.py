@@ -1,7 +1,9 @@
 """A decision named inside a compound word (decisionwords.py): the head word decides, a modifier
 does not. "Handläggaren fattar delegationsbeslut" is the decision taken on delegation, its first
 part ("delegation") who takes it; "Beslutsunderlag" and "Skriva beslutsförslag" only prepare a
-decision and stay not-decisions."""
+decision and stay not-decisions. The same rule in two words: a genitive before the decision says
+whose it is ("Nämndens beslut"), and "Beslut fattas" is the decision taken (deciding.is_decision).
+Each rule's first test fails without it (checked on the commit before it)."""
 
 from __future__ import annotations
 
@@ -82,3 +84,11 @@ def test_a_genitive_of_a_party_or_before_a_decision_sent_on_is_no_decision() -> 
         for x in ("Sökandens beslut", "Nämndens beslut skickas till sökanden", "Socialnämndens beslut expedieras",
                   "Nämndens beslutsunderlag", "Delges beslutet")
     )
+
+
+def test_a_decision_noun_before_the_passive_of_its_light_verb_is_the_decision_taken() -> None:
+    # "Beslut fattas": the deciding verb itself; any other passive is another act on the decision
+    assert all(is_decision(x, "sv") for x in ("Beslut fattas", "Delegationsbeslut fattas av handläggaren"))
+    assert not any(is_decision(x, "sv") for x in ("Beslut expedieras", "Delegationsbeslutet anmäls", "Beslut skickas"))
+    d = diff_models(_one("Nämndbeslut"), _alternatives("Beslut fattas på delegation", "Arbetsutskottet beslutar"))
+    assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
