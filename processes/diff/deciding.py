@@ -14,10 +14,11 @@ A decision step (Swedish labels; ``is_decision``) is an activity whose name *is*
 decision: its first word is a decision noun, alone or as the head of a compound
 (decisionwords.py: "Beslut …", "Nämndbeslut", "Delegationsbeslut", "Ordf.-beslut"; not
 "Beslutsunderlag", where the decision is only the modifier) or after a genitive that says
-whose it is, as a compound's first part would ("Nämndens beslut") not followed by a passive verb
-("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) or "och" ("Beslut och tillståndsbevis"), or a deciding verb
-("Beslutar", "Fattar beslut", "Fattar delegationsbeslut") first or after a subject ("Nämnden
-beslutar", "Handläggaren fattar delegationsbeslut"); a label that sends the decision somewhere ("… till sökanden") is a dispatch,
+whose it is, as a compound's first part would ("Nämndens beslut"), not followed by a passive
+verb ("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) or "och"
+("Beslut och tillståndsbevis"); or a deciding verb ("Beslutar", "Fattar beslut", "Fattar
+delegationsbeslut") first or after a subject ("Nämnden beslutar", "Handläggaren fattar
+delegationsbeslut"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
 not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
 "Expediering av beslut", "Förslag till beslut", "Anmälan av delegationsbeslut") is not one.
 """

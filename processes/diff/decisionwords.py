@@ -8,9 +8,10 @@ evidence of who decides or what the outcome is. "Beslutsunderlag", "beslutsförs
 of, a copy of a decision, not the decision.
 
 A word is split by the diff's compound splitter (``text.Lexicon._split``) against the synonym
-list alone, so a step is a decision or not whatever model it is compared with; a word it leaves whole that ends in a decision noun after a modifier it does not know
-("rådsbeslut") is still read head last. A compound written with a hyphen ("Ordf.-beslut", "AU-beslut") is one word whose head
-follows the last hyphen.
+list alone, so a step is a decision or not whatever model it is compared with; a word it
+leaves whole that ends in a decision noun after a modifier it does not know ("rådsbeslut") is
+still read head last. A compound written with a hyphen ("Ordf.-beslut", "AU-beslut") is one
+word whose head follows the last hyphen.
 
 >>> [str(decision_word(w)) for w in ("beslut", "delegationsbeslut", "ordf-beslut", "beslutsunderlag")]
 ['beslut', 'delegation|beslut', 'ordf|beslut', 'None']
