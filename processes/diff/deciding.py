@@ -11,11 +11,14 @@ is paired with a step that is not a decision, they become one correspondence (re
 any pairs among them).
 
 A decision step (Swedish labels; ``is_decision``) is an activity whose name *is* the
-decision: its first word is a decision noun
-("Beslut …", "Nämndbeslut", "Delegationsbeslut") not followed by a passive verb
-("Delegationsbeslutet anmäls") or "och" ("Beslut och tillståndsbevis"), or a deciding verb
-("Beslutar", "Fattar beslut") first or after a subject ("Nämnden beslutar", "Arbetsutskottet
-fattar beslut"); a label that sends the decision somewhere ("… till sökanden") is a dispatch,
+decision: its first word is a decision noun, alone or as the head of a compound
+(decisionwords.py: "Beslut …", "Nämndbeslut", "Delegationsbeslut", "Ordf.-beslut"; not
+"Beslutsunderlag", where the decision is only the modifier) or after a genitive that says
+whose it is, as a compound's first part would ("Nämndens beslut"), not followed by a passive
+verb ("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) or "och"
+("Beslut och tillståndsbevis"); or a deciding verb ("Beslutar", "Fattar beslut", "Fattar
+delegationsbeslut") first or after a subject ("Nämnden beslutar", "Handläggaren fattar
+delegationsbeslut"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
 not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
 "Expediering av beslut", "Förslag till beslut", "Anmälan av delegationsbeslut") is not one.
 """
@@ -26,10 +29,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from processes.diff.decisionwords import decision_word, label_words
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
-from processes.diff.subjects import without_party_subject
-from processes.diff.text import Lexicon, normalise
+from processes.diff.subjects import PARTIES, without_party_subject
+from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
 __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
@@ -37,18 +41,28 @@ __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
 #: at most this many decision steps (delegation, committee, working committee) on the side
 #: that draws the decision as alternatives
 MAX_ALTERNATIVES = 3
-_NOUN_ENDS = ("beslut", "beslutet")
+#: a definite noun's genitive ("nämndens", "arbetsutskottets"): a modifier, as a compound's first part
+_GENITIVE_ENDS = ("ens", "ets")
 _VERBS = frozenset({"besluta", "beslutar"})
 _LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
+#: the light verbs' passives: a decision noun before one is the decision taken ("Beslut fattas")
+_LIGHT_PASSIVE = frozenset({"fattas", "tas"})
 
 
 def _decides(words: list[str]) -> bool:
-    """Whether ``words`` start with a deciding verb ("beslutar", "fattar beslut")."""
+    """Whether ``words`` start with a deciding verb ("beslutar", "fattar beslut", "fattar
+    delegationsbeslut")."""
     if not words:
         return False
     if words[0] in _VERBS:
         return True
-    return len(words) >= 2 and words[0] in _LIGHT and words[1].startswith("beslut")
+    return len(words) >= 2 and words[0] in _LIGHT and decision_word(words[1]) is not None
+
+
+def _whose(word: str) -> bool:
+    """Whether ``word`` is the genitive of who may decide: "nämndens", "arbetsutskottets"; not a
+    party's ("sökandens beslut" is the applicant's choice, not the permit decision)."""
+    return word.endswith(_GENITIVE_ENDS) and word[:-1] not in PARTIES
 
 
 def is_decision(label: str, lang: str) -> bool:
@@ -62,14 +76,18 @@ def is_decision(label: str, lang: str) -> bool:
     """
     if lang != "sv":
         return False
-    words = normalise(label).split()
+    words = label_words(label)
     if not words or "till" in words:
         return False
+    if len(words) >= 2 and _whose(words[0]) and decision_word(words[1]) is not None:
+        words = words[1:]  # "Nämndens beslut": a genitive before the decision says who takes it
     first = words[0]
-    if first.endswith(_NOUN_ENDS):
+    if decision_word(first) is not None:
         if len(words) == 1:
             return True
         nxt = words[1]
+        if nxt in _LIGHT_PASSIVE:
+            return True  # "Beslut fattas": the deciding verb itself, not another act on the decision
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
     return _decides(words) or _decides(words[1:])
 
