@@ -52,9 +52,7 @@ the labels say clearly where the middle step goes (runs.py: ``how`` "run"); wher
 two to six steps left over between the same matched steps in another shape (two against four, five against two,
 three against three, …), the two runs are aligned in order — a step with one, or with a block of two or three —
 when one alignment pairing every step of the shorter run is clearly ahead of every other (segments.py: ``how``
-"run"); inside a place with several steps still left over on each side, two that are each other's best by label
-(the English checking verbs related there, related.py), at least related and ahead of each one's second best by
-0.1, are paired (placebest.py: ``how`` "placed"); a case system's status line that
+"run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -103,9 +101,7 @@ from processes.diff.matchtypes import (
     what,
 )
 from processes.diff.outcomes import outcome_pass
-from processes.diff.placebest import place_best_pass
 from processes.diff.placed import placed_pass
-from processes.diff.related import place_related
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.statuses import status_pass
@@ -394,9 +390,6 @@ def match_dense(
     matches, placed = placed_pass(a, b, lab, score, matches, banned)
     matches, runs = run_pass(a, b, lab, score, matches, banned)
     matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    # a wide place's mutual best pair, the checking verbs related inside it (placebest.py, related.py)
-    lab_p, score_p = place_related(a, b, lex, (lang_a, lang_b), lab, score, matches, options)
-    matches, best = place_best_pass(a, b, lab_p, score_p, matches, banned)
     matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + best + statuses)
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)

@@ -94,7 +94,5 @@ def test_two_against_three_with_a_middle_step_unlike_both_is_asked_about() -> No
     b = _stretch("manualTask", "Utredning upprättas", "Lokalen besiktigas", DETAILED[2])
     d = diff_models(a, b)
     assert not _runs(d)
-    # branch many13 (placebest.py): the place is wide (two against three); the first and the last
-    # step are each other's clear best there and are paired by it, the middle step is left over
-    assert {(m.a, m.b) for m in d.matches if m.how == "placed"} == {(("T1",), ("T1",)), (("T2",), ("T3",))}
-    assert [x.b for x in d.differences if x.kind == "only_in_b"] == [("T2",)]
+    assert {("a", "T1"), ("a", "T2"), ("b", "T1"), ("b", "T2"), ("b", "T3")} <= {(u.side, u.step) for u in d.uncertain}
+    assert not [x for x in d.differences if x.kind in ("only_in_a", "only_in_b")]
