@@ -44,9 +44,7 @@ model has one decision step and the other one to three (delegation, committee), 
 paired (deciding.decision_pass); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
-the same matched steps (in this and the next two place passes, and in the uncertain tier's scoring, an
-English nominalisation is read as the verb a label compared uses, "payment" = "pay": derivation.py,
-``derived_labels``; never in the first assignment), the two are paired when their labels are related and nothing competes
+the same matched steps, the two are paired when their labels are related and nothing competes
 for either (placed.py: ``how`` "placed", a note says why); where each model has a run of two steps
 left over between the same matched steps, they are paired step for step, in order or crosswise,
 when families and labels say which way, and a run of two against a run of three is split in order when
@@ -67,7 +65,6 @@ reported as only in one model. **Only in one model**: the steps left with no can
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -319,38 +316,6 @@ def pair_scores(
     return np.round(score, 6), lab
 
 
-def derived_labels(
-    lex: Lexicon,
-    a: ModelView,
-    b: ModelView,
-    langs: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    options: MatchOptions,
-) -> tuple[np.ndarray, np.ndarray]:
-    """(label, score) with English nominalisations read as their verbs (derivation.py) where that
-    raises a cell of two steps of one family ("Receive the fee payment" / "Pay the fee"): the
-    label to the derived one, the score by the same amount times the label's weight. Used only
-    where the ordinary labels leave a pair open — the place passes and the uncertain tier —
-    never in the first assignment. ``lab`` and ``score`` themselves for other languages or when
-    no cell rises (never changed in place)."""
-    if "en" not in langs or lex.derive or not lab.size:
-        return lab, score
-    xs, ys = list(a.steps.values()), list(b.steps.values())
-    derived = labels(replace(lex, derive=True, _memo={}), xs, ys, langs[0], langs[1])
-    rise = (derived > lab) & ~cross_family(xs, ys) & ~endpoint_pairs(xs, ys)
-    if not rise.any():
-        return lab, score
-    o = options
-    known = np.array([bool(x.performer) for x in xs], bool)[:, None] & np.array(
-        [bool(y.performer) for y in ys], bool
-    )[None, :]
-    total = o.w_label + o.w_type + np.where(known, o.w_role, 0.0) + o.w_position + o.w_neighbours
-    new_lab = np.where(rise, derived, lab)
-    new_score = np.where(rise, np.round(score + o.w_label * (new_lab - lab) / total, 6), score)
-    return new_lab, new_score
-
-
 def match_dense(
     a: ModelView,
     b: ModelView,
@@ -422,12 +387,9 @@ def match_dense(
     matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches = ending_pass(a, b, lab, score, matches, banned)
     matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
-    # English nouns read as their verbs only where the ordinary labels leave a pair open: the
-    # place passes (the run pass choosing its way by the ordinary labels) and the uncertain tier
-    lab_d, score_d = derived_labels(lex, a, b, (lang_a, lang_b), lab, score, options)
-    matches, placed = placed_pass(a, b, lab_d, score_d, matches, banned)
-    matches, runs = run_pass(a, b, lab_d, score_d, matches, banned, lab)
-    matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab_d, score_d, matches, banned)
+    matches, placed = placed_pass(a, b, lab, score, matches, banned)
+    matches, runs = run_pass(a, b, lab, score, matches, banned)
+    matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
     matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    uncertain = uncertain_steps(a, b, lex, score_d, lab_d, matches, banned, options, lang_a, lang_b)
+    uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)

@@ -43,7 +43,6 @@ combined score of its cells and label the higher label.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from itertools import permutations
 
 import numpy as np
@@ -111,16 +110,8 @@ def run_pass(
     score: np.ndarray,
     matches: list[Match],
     banned: set[tuple[str, str]],
-    crosswise_lab: np.ndarray | None = None,
 ) -> tuple[list[Match], tuple[str, ...]]:
-    """``matches`` with the runs of two paired step for step (module doc), and a note per pair.
-
-    ``crosswise_lab``: the label similarities without the English nominalisations
-    (derivation.py; ``lab`` when None). Two against two is decided by them first; only when
-    they leave the place open may ``lab`` decide it, and then only in order. Two against three
-    weighs its crosswise ways by them. A nominalisation can thus settle a place in order but
-    never turn a place round (bench/RESULTS-matching.md, "Branch many9")."""
-    cross = lab if crosswise_lab is None else crosswise_lab
+    """``matches`` with the runs of two paired step for step (module doc), and a note per pair."""
     unit_a, unit_b = match_units(matches)
     members_b = _leftovers_by_place(b, unit_b)
     runs_b = _pairs_of_two(members_b, b)
@@ -139,22 +130,18 @@ def run_pass(
             continue
         y1, y2 = runs_b[key]
         ways = {"in order": ((x1, y1), (x2, y2)), "crosswise": ((x1, y2), (x2, y1))}
-        usable = {
-            way: cells
+        sums = {
+            way: sum(float(lab[ia[x], ib[y]]) for x, y in cells)
             for way, cells in ways.items()
             if all(family(a.steps[x]) == family(b.steps[y]) and (x, y) not in banned for x, y in cells)
         }
-        chosen = _way(usable, cross, ia, ib)
-        if chosen is None and cross is not lab:
-            # the plain labels leave the place open: the nominalisations may settle it, in order only
-            chosen = _way(usable, lab, ia, ib)
-            if chosen is not None and chosen[0] != "in order":
-                chosen = None
-        if chosen is None:
+        if not sums:
             continue
-        way, read = chosen
+        way = max(sums, key=lambda w: (sums[w], w == "in order"))
+        if len(sums) == 2 and sums[way] - min(sums.values()) < RUN_MARGIN:
+            continue
         cells = ways[way]
-        if max(float(read[ia[x], ib[y]]) for x, y in cells) < RELATED:
+        if max(float(lab[ia[x], ib[y]]) for x, y in cells) < RELATED:
             continue
         before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
         for x, y in cells:
@@ -169,7 +156,7 @@ def run_pass(
     places = [(key, two, threes_b[key], False) for key, two in runs_a.items() if key in threes_b]
     places += [(key, two, threes_a[key], True) for key, two in runs_b.items() if key in threes_a]
     for key, two, three, swapped in sorted(places, key=lambda p: ia[p[2][0] if p[3] else p[1][0]]):
-        split = _two_against_three(a, b, (lab, cross), banned, ia, ib, two, three, swapped)
+        split = _two_against_three(a, b, lab, banned, ia, ib, two, three, swapped)
         if split is None:
             continue
         before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
@@ -191,25 +178,10 @@ def run_pass(
     return matches + found, tuple(notes)
 
 
-def _way(
-    ways: Mapping[str, tuple[tuple[str, str], ...]], lab: np.ndarray, ia: dict[str, int], ib: dict[str, int]
-) -> tuple[str, np.ndarray] | None:
-    """The way of pairing two against two whose labels (``lab``) are more alike in sum, ahead
-    of the other by ``RUN_MARGIN`` (module doc), with ``lab``; None when there is none or it is
-    not ahead."""
-    if not ways:
-        return None
-    sums = {way: sum(float(lab[ia[x], ib[y]]) for x, y in cells) for way, cells in ways.items()}
-    way = max(sums, key=lambda w: (sums[w], w == "in order"))
-    if len(sums) == 2 and sums[way] - min(sums.values()) < RUN_MARGIN:
-        return None
-    return way, lab
-
-
 def _two_against_three(
     a: ModelView,
     b: ModelView,
-    labs: tuple[np.ndarray, np.ndarray],
+    lab: np.ndarray,
     banned: set[tuple[str, str]],
     ia: dict[str, int],
     ib: dict[str, int],
@@ -219,12 +191,10 @@ def _two_against_three(
 ) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     """The in-order split of ``three`` over ``two`` (module doc), or None when unsure.
 
-    ``two`` is of A and ``three`` of B, or the other way round when ``swapped``; ``labs``: the
-    label similarities of the in-order ways, and of the crosswise ones (run_pass)."""
+    ``two`` is of A and ``three`` of B, or the other way round when ``swapped``."""
     one_view, many_view = (b, a) if swapped else (a, b)
 
-    def cell(x: str, y: str, crosswise: bool = False) -> tuple[float, bool]:
-        lab = labs[1] if crosswise else labs[0]
+    def cell(x: str, y: str) -> tuple[float, bool]:
         i, j = (ia[y], ib[x]) if swapped else (ia[x], ib[y])
         pair = (y, x) if swapped else (x, y)
         return float(lab[i, j]), family(one_view.steps[x]) == family(many_view.steps[y]) and pair not in banned
@@ -239,7 +209,7 @@ def _two_against_three(
     }
     sums: dict[tuple[str, int], float] = {}
     for way, split in ways.items():
-        read = [cell(x, y, way[0] == "crosswise") for x, ys in split for y in ys]
+        read = [cell(x, y) for x, ys in split for y in ys]
         if all(ok for _label, ok in read):
             sums[way] = sum(label for label, _ok in read)
     if not sums:

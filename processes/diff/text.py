@@ -38,9 +38,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from processes.diff.derivation import verb_root
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
-from processes.diff.language import detect_language, lemma, word_root
+from processes.diff.language import detect_language, word_root
 from processes.diff.synonyms import Synonyms
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 
@@ -162,9 +161,6 @@ class Lexicon:
     language: str = "sv"
     thesaurus: Thesaurus = NO_THESAURUS
     lemmatise: bool = False
-    #: English nominalisations read as the verb a label compared uses (derivation.py); off in
-    #: the ordinary reading: the matcher reads them only where those labels leave a pair open
-    derive: bool = False
     # memo of terms and label similarities: a private cache, not part of the value
     _memo: dict[object, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: the words of the labels compared (not the synonym list): what an abbreviation may
@@ -273,11 +269,6 @@ class Lexicon:
         canon = self.synonyms.canonical_word(word, lang, self.lemmatise)
         if canon is not None:
             return "=" + canon
-        if lang == "en" and self.derive:
-            base = lemma(word, lang) if self.lemmatise else word
-            verb = verb_root(base, lambda w: word_root(w, lang, False), self.roots)
-            if verb is not None:
-                return verb
         return self.root(word, lang)
 
 
