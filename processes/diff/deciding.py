@@ -33,7 +33,7 @@ from processes.diff.decisionwords import decision_word, label_words
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
 from processes.diff.subjects import PARTIES, without_party_subject
-from processes.diff.text import Lexicon
+from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
 
 __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
@@ -47,6 +47,8 @@ _VERBS = frozenset({"besluta", "beslutar"})
 _LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
 #: the light verbs' passives: a decision noun before one is the decision taken ("Beslut fattas")
 _LIGHT_PASSIVE = frozenset({"fattas", "tas"})
+#: at most this many genitives before the deciding body ("kommunens socialnämnds arbetsutskott")
+_MAX_GENITIVES = 2
 
 
 def _decides(words: list[str]) -> bool:
@@ -89,7 +91,27 @@ def is_decision(label: str, lang: str) -> bool:
         if nxt in _LIGHT_PASSIVE:
             return True  # "Beslut fattas": the deciding verb itself, not another act on the decision
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
-    return _decides(words) or _decides(words[1:])
+    return _decides(words) or _decides(words[1:]) or _decides(words[_subject_length(words, label):])
+
+
+def _subject_length(words: list[str], label: str) -> int:
+    """How many of ``words`` (more than one) make a deciding body's name before its verb: its
+    parts after a genitive ("socialnämndens arbetsutskott"), then a place name after "i"
+    ("arbetsutskottet i Skogsby"); 0 when they do not start with one."""
+    k = 0
+    while k < _MAX_GENITIVES and k + 1 < len(words) and _whose(words[k]) and words[k].isalpha():
+        k += 1  # "socialnämndens": whose part the body is
+    if k >= len(words) or not words[k].isalpha() or is_stopword(words[k], "sv"):
+        return 0
+    k += 1  # the body itself: "arbetsutskott", "arbetsutskottet"
+    if k + 1 < len(words) and words[k] == "i" and _place_name(words[k + 1], label):
+        k += 2  # "i Skogsby": where the body sits
+    return k if k > 1 else 0
+
+
+def _place_name(word: str, label: str) -> bool:
+    """Whether ``word`` (normalised) is written as a name in ``label``: capitalised."""
+    return any(t[:1].isupper() and normalise(t) == word for t in label.split())
 
 
 def decision_steps(view: ModelView, lang: str) -> list[str]:

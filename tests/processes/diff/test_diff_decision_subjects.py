@@ -1,0 +1,44 @@
+"""Who decides, named in several words, then what is done with the decision (deciding.py,
+forwarding.py): "Socialnämndens arbetsutskott beslutar" is the decision as "Nämnden beslutar" is;
+writing the decision on delegation is taking it; a step that passes the decision on is not it.
+Each rule's first test fails without it (checked on the commit before it)."""
+
+from __future__ import annotations
+
+from diffbuilders import model
+
+from processes.diff import diff_models
+from processes.diff.deciding import is_decision
+
+
+def _one(label: str) -> object:
+    nodes = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Utredning"), ("T2", "userTask", label),
+             ("T3", "sendTask", "Beslutsbrev till sökanden"), ("E", "end", "Klart")]
+    return model(nodes, chain="S T1 T2 T3 E")
+
+
+def _alternatives(*labels: str) -> object:
+    nodes = [("S", "start", "Ny ansökan"), ("U1", "userTask", "Skriv utredning"), ("X1", "xor", "")]
+    ids = [f"D{i}" for i in range(len(labels))]
+    nodes += [(d, "userTask", lab) for d, lab in zip(ids, labels, strict=True)]
+    nodes += [("X2", "xor", ""), ("U3", "sendTask", "Skicka beslutet till sökanden"), ("E", "end", "Slut")]
+    flows = [("S", "U1"), ("U1", "X1"), *(("X1", d) for d in ids), *((d, "X2") for d in ids), ("X2", "U3"), ("U3", "E")]
+    return model(nodes, flows)
+
+
+def test_a_deciding_body_named_in_several_words_is_skipped_as_a_one_word_subject() -> None:
+    assert [is_decision(x, "sv") for x in ("Socialnämndens arbetsutskott beslutar",
+                                            "Arbetsutskottet i Skogsby fattar beslut vid nästa möte",
+                                            "Kommunens socialnämnd fattar beslut")] == [True, True, True]
+    d = diff_models(_one("Beslut på delegation"),
+                    _alternatives("Socialnämndens arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"))
+    assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
+
+
+def test_words_before_a_deciding_verb_that_are_no_bodys_name_do_not_make_a_decision() -> None:
+    # a clause before the verb ("Ärendet föredras för socialnämnden som …"), a verb and its
+    # object ("Utred ärendet och …"), "i" before a word that is no name ("i kommunen")
+    assert [is_decision(x, "sv") for x in ("Ärendet föredras för socialnämnden som fattar beslut",
+                                            "Utred ärendet och fattar beslut",
+                                            "Arbetsutskottet i kommunen fattar beslut",
+                                            "Socialnämndens arbetsutskott tar del av beslut")] == [False] * 4
