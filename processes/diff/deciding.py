@@ -18,7 +18,10 @@ whose it is, as a compound's first part would ("Nämndens beslut"), not followed
 verb ("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) or "och"
 ("Beslut och tillståndsbevis"); or a deciding verb ("Beslutar", "Fattar beslut", "Fattar
 delegationsbeslut") first or after a subject ("Nämnden beslutar", "Handläggaren fattar
-delegationsbeslut"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
+delegationsbeslut"), a subject that may be several words naming a body ("Socialnämndens
+arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"). Writing the decision on
+delegation is taking it ("Handläggaren skriver delegationsbeslut", "Skriva och fatta beslut"),
+writing a proposal is not ("Skriv beslutsförslag"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
 not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
 "Expediering av beslut", "Förslag till beslut", "Anmälan av delegationsbeslut") is not one.
 """
@@ -47,6 +50,10 @@ _VERBS = frozenset({"besluta", "beslutar"})
 _LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
 #: the light verbs' passives: a decision noun before one is the decision taken ("Beslut fattas")
 _LIGHT_PASSIVE = frozenset({"fattas", "tas"})
+#: writing verbs: writing the decision on delegation is taking it ("Handläggaren skriver delegationsbeslut")
+_WRITING = frozenset({"skriv", "skriva", "skriver", "upprätta", "upprättar"})
+#: a decision compound's first part that names who decides (not the outcome: "avslagsbeslut")
+_DECIDERS = ("delegation", "ordförande", "ordf", "nämnd", "utskott", "au", "presidium")
 #: at most this many genitives before the deciding body ("kommunens socialnämnds arbetsutskott")
 _MAX_GENITIVES = 2
 
@@ -58,7 +65,25 @@ def _decides(words: list[str]) -> bool:
         return False
     if words[0] in _VERBS:
         return True
-    return len(words) >= 2 and words[0] in _LIGHT and decision_word(words[1]) is not None
+    if len(words) >= 2 and words[0] in _LIGHT and decision_word(words[1]) is not None:
+        return True
+    return _writes(words)
+
+
+def _writes(words: list[str]) -> bool:
+    """Whether ``words`` start with writing the decision that is taken: a writing verb whose
+    object names who decides ("skriver delegationsbeslut"), or one joined with a deciding verb
+    ("skriva och fatta beslut", "fattar och skriver beslut"); not writing a proposal
+    ("skriv beslutsförslag", "skriv förslag till beslut") or a decision alone ("skriv beslut")."""
+    if len(words) < 2 or words[0] not in _WRITING and words[0] not in _LIGHT | _VERBS:
+        return False
+    if words[0] in _WRITING:
+        found = decision_word(words[1])
+        if found is not None and any(m.endswith(_DECIDERS) for m in found.modifiers):
+            return True
+        return words[1] == "och" and _decides(words[2:])
+    # a deciding verb first: "fattar och skriver beslut"
+    return len(words) >= 4 and words[1] == "och" and words[2] in _WRITING and decision_word(words[3]) is not None
 
 
 def _whose(word: str) -> bool:

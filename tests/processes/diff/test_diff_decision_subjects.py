@@ -42,3 +42,21 @@ def test_words_before_a_deciding_verb_that_are_no_bodys_name_do_not_make_a_decis
                                             "Utred ärendet och fattar beslut",
                                             "Arbetsutskottet i kommunen fattar beslut",
                                             "Socialnämndens arbetsutskott tar del av beslut")] == [False] * 4
+
+
+def test_writing_the_decision_on_delegation_is_taking_it() -> None:
+    assert [is_decision(x, "sv") for x in ("Handläggaren skriver delegationsbeslut", "Skriva och fatta beslut",
+                                            "Fattar och skriver beslut", "Skriv ordf.-beslut")] == [True] * 4
+    d = diff_models(_one("Beslut i socialnämnden"),
+                    _alternatives("Handläggaren skriver delegationsbeslut", "Arbetsutskottet beslutar"))
+    assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
+
+
+def test_writing_a_proposal_or_a_decision_that_names_no_decider_stays_preparation() -> None:
+    assert [is_decision(x, "sv") for x in ("Skriva beslutsförslag", "Skriv förslag till beslut",
+                                            "Utred ärendet och skriv beslut", "Skriver avslagsbeslut",
+                                            "Skriv och skicka beslut")] == [False] * 5
+    # B's "Handläggaren skriver beslutsförslag" is no decision: the decision pass does not join it
+    d = diff_models(_one("Beslut i socialnämnden"),
+                    _alternatives("Handläggaren skriver beslutsförslag", "Arbetsutskottet beslutar"))
+    assert not [m for m in d.matches if "D0" in m.b and "T2" in m.a]
