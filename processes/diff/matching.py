@@ -76,6 +76,7 @@ from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
 from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
+from processes.diff.forwarding import forwarding_bans
 from processes.diff.groups import (
     attach_pass,
     block_pass,
@@ -353,6 +354,7 @@ def match_dense(
         fixed_a.update(ids_a)
         fixed_b.update(ids_b)
     banned = {(x, y) for d in rejected for x in d.a for y in d.b}
+    banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:

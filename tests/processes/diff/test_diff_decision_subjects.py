@@ -9,6 +9,8 @@ from diffbuilders import model
 
 from processes.diff import diff_models
 from processes.diff.deciding import is_decision
+from processes.diff.forwarding import forwarding_bans, passes_on
+from processes.diff.view import build_view
 
 
 def _one(label: str) -> object:
@@ -60,3 +62,33 @@ def test_writing_a_proposal_or_a_decision_that_names_no_decider_stays_preparatio
     d = diff_models(_one("Beslut i socialnämnden"),
                     _alternatives("Handläggaren skriver beslutsförslag", "Arbetsutskottet beslutar"))
     assert not [m for m in d.matches if "D0" in m.b and "T2" in m.a]
+
+
+def _forwarding(decision: str, forward: str) -> object:
+    nodes = [("S", "start", "Ansökan inkommer"), ("F1", "userTask", "Utredning"), ("F2", "userTask", decision),
+             ("F3", "serviceTask", forward), ("E", "end", "Klart")]
+    return model(nodes, chain="S F1 F2 F3 E")
+
+
+def test_a_step_passing_the_decision_on_is_not_it_when_its_model_takes_the_decision() -> None:
+    assert [passes_on(x, "sv") for x in ("Systemet rapporterar beslutet till Folkhälsomyndigheten",
+                                          "Beslutet expedieras", "Delegationsbeslutet anmäls",
+                                          "Registrera beslutet i tillståndsregistret")] == [True] * 4
+    a = _forwarding("Handläggaren fattar delegationsbeslut", "Systemet rapporterar beslutet i nämnden")
+    b = model([("S", "start", "Ny ansökan"), ("G1", "userTask", "Utreda ärendet"),
+               ("G2", "userTask", "Beslut i nämnden"), ("E", "end", "Slut")], chain="S G1 G2 E")
+    assert forwarding_bans(build_view(a), build_view(b), ("sv", "sv")) == {("F3", "G2")}
+    d = diff_models(a, b)
+    assert [(m.a, m.b) for m in d.matches if "G2" in m.b] == [(("F2",), ("G2",))]
+    assert not [m for m in d.matches if "F3" in m.a]
+
+
+def test_a_step_passing_the_decision_on_may_pair_with_it_when_its_model_has_no_decision() -> None:
+    # A draws no step that takes the decision: nothing says its "Beslutet expedieras" is not the
+    # other model's decision, so the pair is not ruled out; the decision itself, and a proposal, pass nothing on
+    a = _forwarding("Handläggaren skriver beslutsförslag", "Beslutet expedieras")
+    b = model([("S", "start", "Ny ansökan"), ("G2", "userTask", "Beslut i nämnden"), ("E", "end", "Slut")],
+              chain="S G2 E")
+    assert forwarding_bans(build_view(a), build_view(b), ("sv", "sv")) == set()
+    assert [passes_on(x, "sv") for x in ("Beslut i nämnden", "Skriv förslag till beslut",
+                                          "Skicka remiss till polisen")] == [False] * 3
