@@ -26,7 +26,9 @@ without the label, times 0.8, and needs no minimum label similarity; when each m
 exactly one start event (one end event), the two are paired at least at ``threshold``.
 
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
-pairs with label >= ``min_label`` and score >= ``threshold``; then (groups.py) one step
+pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
+decision on with the other model's decision step, when its own model takes the decision:
+forwarding.py); then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
