@@ -18,7 +18,10 @@ whose it is, as a compound's first part would ("Nämndens beslut"), not followed
 verb ("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) or "och"
 ("Beslut och tillståndsbevis"); or a deciding verb ("Beslutar", "Fattar beslut", "Fattar
 delegationsbeslut") first or after a subject ("Nämnden beslutar", "Handläggaren fattar
-delegationsbeslut"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
+delegationsbeslut"), a subject that may be several words naming a body ("Socialnämndens
+arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"). Writing the decision on
+delegation is taking it ("Handläggaren skriver delegationsbeslut", "Skriva och fatta beslut"),
+writing a proposal is not ("Skriv beslutsförslag"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
 not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
 "Expediering av beslut", "Förslag till beslut", "Anmälan av delegationsbeslut") is not one.
 """
@@ -33,7 +36,7 @@ from processes.diff.decisionwords import decision_word, label_words
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
 from processes.diff.subjects import PARTIES, without_party_subject
-from processes.diff.text import Lexicon
+from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
 
 __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
@@ -47,6 +50,12 @@ _VERBS = frozenset({"besluta", "beslutar"})
 _LIGHT = frozenset({"fatta", "fattar", "ta", "tar"})
 #: the light verbs' passives: a decision noun before one is the decision taken ("Beslut fattas")
 _LIGHT_PASSIVE = frozenset({"fattas", "tas"})
+#: writing verbs: writing the decision on delegation is taking it ("Handläggaren skriver delegationsbeslut")
+_WRITING = frozenset({"skriv", "skriva", "skriver", "upprätta", "upprättar"})
+#: a decision compound's first part that names who decides (not the outcome: "avslagsbeslut")
+_DECIDERS = ("delegation", "ordförande", "ordf", "nämnd", "utskott", "au", "presidium")
+#: at most this many genitives before the deciding body ("kommunens socialnämnds arbetsutskott")
+_MAX_GENITIVES = 2
 
 
 def _decides(words: list[str]) -> bool:
@@ -56,7 +65,25 @@ def _decides(words: list[str]) -> bool:
         return False
     if words[0] in _VERBS:
         return True
-    return len(words) >= 2 and words[0] in _LIGHT and decision_word(words[1]) is not None
+    if len(words) >= 2 and words[0] in _LIGHT and decision_word(words[1]) is not None:
+        return True
+    return _writes(words)
+
+
+def _writes(words: list[str]) -> bool:
+    """Whether ``words`` start with writing the decision that is taken: a writing verb whose
+    object names who decides ("skriver delegationsbeslut"), or one joined with a deciding verb
+    ("skriva och fatta beslut", "fattar och skriver beslut"); not writing a proposal
+    ("skriv beslutsförslag", "skriv förslag till beslut") or a decision alone ("skriv beslut")."""
+    if len(words) < 2 or words[0] not in _WRITING and words[0] not in _LIGHT | _VERBS:
+        return False
+    if words[0] in _WRITING:
+        found = decision_word(words[1])
+        if found is not None and any(m.endswith(_DECIDERS) for m in found.modifiers):
+            return True
+        return words[1] == "och" and _decides(words[2:])
+    # a deciding verb first: "fattar och skriver beslut"
+    return len(words) >= 4 and words[1] == "och" and words[2] in _WRITING and decision_word(words[3]) is not None
 
 
 def _whose(word: str) -> bool:
@@ -89,7 +116,27 @@ def is_decision(label: str, lang: str) -> bool:
         if nxt in _LIGHT_PASSIVE:
             return True  # "Beslut fattas": the deciding verb itself, not another act on the decision
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
-    return _decides(words) or _decides(words[1:])
+    return _decides(words) or _decides(words[1:]) or _decides(words[_subject_length(words, label):])
+
+
+def _subject_length(words: list[str], label: str) -> int:
+    """How many of ``words`` (more than one) make a deciding body's name before its verb: its
+    parts after a genitive ("socialnämndens arbetsutskott"), then a place name after "i"
+    ("arbetsutskottet i Skogsby"); 0 when they do not start with one."""
+    k = 0
+    while k < _MAX_GENITIVES and k + 1 < len(words) and _whose(words[k]) and words[k].isalpha():
+        k += 1  # "socialnämndens": whose part the body is
+    if k >= len(words) or not words[k].isalpha() or is_stopword(words[k], "sv"):
+        return 0
+    k += 1  # the body itself: "arbetsutskott", "arbetsutskottet"
+    if k + 1 < len(words) and words[k] == "i" and _place_name(words[k + 1], label):
+        k += 2  # "i Skogsby": where the body sits
+    return k if k > 1 else 0
+
+
+def _place_name(word: str, label: str) -> bool:
+    """Whether ``word`` (normalised) is written as a name in ``label``: capitalised."""
+    return any(t[:1].isupper() and normalise(t) == word for t in label.split())
 
 
 def decision_steps(view: ModelView, lang: str) -> list[str]:

@@ -26,7 +26,9 @@ without the label, times 0.8, and needs no minimum label similarity; when each m
 exactly one start event (one end event), the two are paired at least at ``threshold``.
 
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
-pairs with label >= ``min_label`` and score >= ``threshold``; then (groups.py) one step
+pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
+decision on with the other model's decision step, when its own model takes the decision:
+forwarding.py); then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
@@ -76,6 +78,7 @@ from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
 from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
+from processes.diff.forwarding import forwarding_bans
 from processes.diff.groups import (
     attach_pass,
     block_pass,
@@ -353,6 +356,7 @@ def match_dense(
         fixed_a.update(ids_a)
         fixed_b.update(ids_b)
     banned = {(x, y) for d in rejected for x in d.a for y in d.b}
+    banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:
