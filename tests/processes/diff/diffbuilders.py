@@ -136,3 +136,21 @@ def renamed(defs: Definitions, *, prefix: str = "X_", labels: dict[str, str] | N
             ),
         ),
     )
+
+
+def decision_model(label: str = "Beslut i socialnämnden") -> Definitions:
+    """A permit process with one step ``label`` between the investigation and the letter."""
+    nodes = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Utredning"), ("T2", "userTask", label),
+             ("T3", "sendTask", "Beslutsbrev till sökanden"), ("E", "end", "Klart")]
+    return model(nodes, chain="S T1 T2 T3 E")
+
+
+def decision_alternatives(*labels: str) -> Definitions:
+    """A permit process whose decision is drawn as alternatives: one step per label (ids D0, D1, …)
+    between two exclusive gateways."""
+    nodes = [("S", "start", "Ny ansökan"), ("U1", "userTask", "Skriv utredning"), ("X1", "xor", "")]
+    ids = [f"D{i}" for i in range(len(labels))]
+    nodes += [(d, "userTask", lab) for d, lab in zip(ids, labels, strict=True)]
+    nodes += [("X2", "xor", ""), ("U3", "sendTask", "Skicka beslutet till sökanden"), ("E", "end", "Slut")]
+    flows = [("S", "U1"), ("U1", "X1"), *(("X1", d) for d in ids), *((d, "X2") for d in ids), ("X2", "U3"), ("U3", "E")]
+    return model(nodes, flows)

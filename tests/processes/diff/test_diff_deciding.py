@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import decision_alternatives, decision_model, model
 
 from processes.diff import diff_models
 from processes.diff.deciding import is_decision
-
-
-def _one(label: str = "Beslut i socialnämnden") -> object:
-    nodes = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Utredning"), ("T2", "userTask", label),
-             ("T3", "sendTask", "Beslutsbrev till sökanden"), ("E", "end", "Klart")]
-    return model(nodes, chain="S T1 T2 T3 E")
-
-
-def _alternatives(*labels: str) -> object:
-    nodes = [("S", "start", "Ny ansökan"), ("U1", "userTask", "Skriv utredning"), ("X1", "xor", "")]
-    ids = [f"D{i}" for i in range(len(labels))]
-    nodes += [(d, "userTask", lab) for d, lab in zip(ids, labels, strict=True)]
-    nodes += [("X2", "xor", ""), ("U3", "sendTask", "Skicka beslutet till sökanden"), ("E", "end", "Slut")]
-    flows = [("S", "U1"), ("U1", "X1"), *(("X1", d) for d in ids), *((d, "X2") for d in ids), ("X2", "U3"), ("U3", "E")]
-    return model(nodes, flows)
 
 
 def test_what_a_decision_step_is() -> None:
@@ -34,21 +19,20 @@ def test_what_a_decision_step_is() -> None:
 
 def test_the_only_decision_of_each_model_is_the_same_work() -> None:
     # who decides differs (committee, delegation): the labels share little but the decision
-    d = diff_models(_one("Nämndbeslut vid nästa sammanträde"),
-                    _alternatives("Delegationsbeslut av tillståndshandläggaren", "Beslut i utskottet"))
+    d = diff_models(decision_model("Nämndbeslut vid nästa sammanträde"),
+                    decision_alternatives("Delegationsbeslut av tillståndshandläggaren", "Beslut i utskottet"))
     found = [m for m in d.matches if "T2" in m.a]
     assert [(m.a, sorted(m.b)) for m in found] == [(("T2",), ["D0", "D1"])]
     assert not [x for x in d.differences if x.kind == "only_in_b" and x.b[0] in ("D0", "D1")]
-    d = diff_models(_one("Socialnämnden beslutar"), _alternatives("Beslut enligt delegationsordningen"))
+    d = diff_models(decision_model("Socialnämnden beslutar"), decision_alternatives("Beslut enligt delegationsordningen"))
     assert [(m.a, m.b) for m in d.matches if "T2" in m.a] == [(("T2",), ("D0",))]
 
 
 def test_not_when_both_models_draw_several_decisions() -> None:
-    a = _alternatives("Delegationsbeslut", "Nämndbeslut")
-    b = _alternatives("Handläggaren fattar beslut på delegation", "Arbetsutskottet fattar beslut")
+    a = decision_alternatives("Delegationsbeslut", "Nämndbeslut")
+    b = decision_alternatives("Handläggaren fattar beslut på delegation", "Arbetsutskottet fattar beslut")
     d = diff_models(a, b)
     assert not [m for m in d.matches if len(m.a) > 1 or len(m.b) > 1]
-
 
 
 def test_a_lane_named_after_the_decision_does_not_hide_a_decision_step() -> None:

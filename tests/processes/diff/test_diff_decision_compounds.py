@@ -7,26 +7,11 @@ Each rule's first test fails without it (checked on the commit before it)."""
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import decision_alternatives, decision_model
 
 from processes.diff import diff_models
 from processes.diff.deciding import is_decision
 from processes.diff.decisionwords import decision_word, label_words
-
-
-def _one(label: str) -> object:
-    nodes = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Utredning"), ("T2", "userTask", label),
-             ("T3", "sendTask", "Beslutsbrev till sökanden"), ("E", "end", "Klart")]
-    return model(nodes, chain="S T1 T2 T3 E")
-
-
-def _alternatives(*labels: str) -> object:
-    nodes = [("S", "start", "Ny ansökan"), ("U1", "userTask", "Skriv utredning"), ("X1", "xor", "")]
-    ids = [f"D{i}" for i in range(len(labels))]
-    nodes += [(d, "userTask", lab) for d, lab in zip(ids, labels, strict=True)]
-    nodes += [("X2", "xor", ""), ("U3", "sendTask", "Skicka beslutet till sökanden"), ("E", "end", "Slut")]
-    flows = [("S", "U1"), ("U1", "X1"), *(("X1", d) for d in ids), *((d, "X2") for d in ids), ("X2", "U3"), ("U3", "E")]
-    return model(nodes, flows)
 
 
 def test_the_head_of_a_compound_is_the_decision_and_its_first_part_who_decides() -> None:
@@ -56,8 +41,8 @@ def test_a_decision_only_as_modifier_prepares_one_and_is_not_a_decision() -> Non
 
 
 def test_the_decision_on_delegation_in_a_compound_joins_the_other_models_one_decision() -> None:
-    d = diff_models(_one("Beslut i socialnämnden"),
-                    _alternatives("Handläggaren fattar delegationsbeslut", "Arbetsutskottet beslutar"))
+    d = diff_models(decision_model("Beslut i socialnämnden"),
+                    decision_alternatives("Handläggaren fattar delegationsbeslut", "Arbetsutskottet beslutar"))
     assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
     assert not [x for x in d.differences if x.kind == "only_in_b" and x.b[0] in ("D0", "D1")]
 
@@ -65,8 +50,8 @@ def test_the_decision_on_delegation_in_a_compound_joins_the_other_models_one_dec
 def test_a_step_preparing_the_decision_is_not_joined_to_it() -> None:
     # the alternative "Handläggaren skriver beslutsunderlag" is no decision: B has one decision
     # step and one other, so the decision pass does not make the three one correspondence
-    d = diff_models(_one("Beslut i socialnämnden"),
-                    _alternatives("Handläggaren skriver beslutsunderlag", "Arbetsutskottet beslutar"))
+    d = diff_models(decision_model("Beslut i socialnämnden"),
+                    decision_alternatives("Handläggaren skriver beslutsunderlag", "Arbetsutskottet beslutar"))
     assert not [m for m in d.matches if "D0" in m.b and "T2" in m.a]
     assert [(m.a, m.b) for m in d.matches if "D1" in m.b] == [(("T2",), ("D1",))]
 
@@ -74,7 +59,7 @@ def test_a_step_preparing_the_decision_is_not_joined_to_it() -> None:
 def test_a_genitive_before_the_decision_says_whose_it_is_as_a_compounds_first_part() -> None:
     # "Nämndens beslut" is "nämndbeslut" written in two words
     assert all(is_decision(x, "sv") for x in ("Nämndens beslut", "Arbetsutskottets beslut om avslag"))
-    d = diff_models(_one("Beslut på delegation"), _alternatives("Socialnämndens beslut", "Ordförandens beslut"))
+    d = diff_models(decision_model("Beslut på delegation"), decision_alternatives("Socialnämndens beslut", "Ordförandens beslut"))
     assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
 
 
@@ -90,5 +75,5 @@ def test_a_decision_noun_before_the_passive_of_its_light_verb_is_the_decision_ta
     # "Beslut fattas": the deciding verb itself; any other passive is another act on the decision
     assert all(is_decision(x, "sv") for x in ("Beslut fattas", "Delegationsbeslut fattas av handläggaren"))
     assert not any(is_decision(x, "sv") for x in ("Beslut expedieras", "Delegationsbeslutet anmäls", "Beslut skickas"))
-    d = diff_models(_one("Nämndbeslut"), _alternatives("Beslut fattas på delegation", "Arbetsutskottet beslutar"))
+    d = diff_models(decision_model("Nämndbeslut"), decision_alternatives("Beslut fattas på delegation", "Arbetsutskottet beslutar"))
     assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]

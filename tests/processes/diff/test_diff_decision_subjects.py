@@ -5,7 +5,7 @@ Each rule's first test fails without it (checked on the commit before it)."""
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import decision_alternatives, decision_model, model
 
 from processes.diff import diff_models
 from processes.diff.deciding import is_decision
@@ -13,27 +13,12 @@ from processes.diff.forwarding import forwarding_bans, passes_on
 from processes.diff.view import build_view
 
 
-def _one(label: str) -> object:
-    nodes = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Utredning"), ("T2", "userTask", label),
-             ("T3", "sendTask", "Beslutsbrev till sökanden"), ("E", "end", "Klart")]
-    return model(nodes, chain="S T1 T2 T3 E")
-
-
-def _alternatives(*labels: str) -> object:
-    nodes = [("S", "start", "Ny ansökan"), ("U1", "userTask", "Skriv utredning"), ("X1", "xor", "")]
-    ids = [f"D{i}" for i in range(len(labels))]
-    nodes += [(d, "userTask", lab) for d, lab in zip(ids, labels, strict=True)]
-    nodes += [("X2", "xor", ""), ("U3", "sendTask", "Skicka beslutet till sökanden"), ("E", "end", "Slut")]
-    flows = [("S", "U1"), ("U1", "X1"), *(("X1", d) for d in ids), *((d, "X2") for d in ids), ("X2", "U3"), ("U3", "E")]
-    return model(nodes, flows)
-
-
 def test_a_deciding_body_named_in_several_words_is_skipped_as_a_one_word_subject() -> None:
     assert [is_decision(x, "sv") for x in ("Socialnämndens arbetsutskott beslutar",
                                             "Arbetsutskottet i Skogsby fattar beslut vid nästa möte",
                                             "Kommunens socialnämnd fattar beslut")] == [True, True, True]
-    d = diff_models(_one("Beslut på delegation"),
-                    _alternatives("Socialnämndens arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"))
+    d = diff_models(decision_model("Beslut på delegation"),
+                    decision_alternatives("Socialnämndens arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"))
     assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
 
 
@@ -49,8 +34,8 @@ def test_words_before_a_deciding_verb_that_are_no_bodys_name_do_not_make_a_decis
 def test_writing_the_decision_on_delegation_is_taking_it() -> None:
     assert [is_decision(x, "sv") for x in ("Handläggaren skriver delegationsbeslut", "Skriva och fatta beslut",
                                             "Fattar och skriver beslut", "Skriv ordf.-beslut")] == [True] * 4
-    d = diff_models(_one("Beslut i socialnämnden"),
-                    _alternatives("Handläggaren skriver delegationsbeslut", "Arbetsutskottet beslutar"))
+    d = diff_models(decision_model("Beslut i socialnämnden"),
+                    decision_alternatives("Handläggaren skriver delegationsbeslut", "Arbetsutskottet beslutar"))
     assert [(m.a, sorted(m.b)) for m in d.matches if "T2" in m.a] == [(("T2",), ["D0", "D1"])]
 
 
@@ -59,8 +44,8 @@ def test_writing_a_proposal_or_a_decision_that_names_no_decider_stays_preparatio
                                             "Utred ärendet och skriv beslut", "Skriver avslagsbeslut",
                                             "Skriv och skicka beslut")] == [False] * 5
     # B's "Handläggaren skriver beslutsförslag" is no decision: the decision pass does not join it
-    d = diff_models(_one("Beslut i socialnämnden"),
-                    _alternatives("Handläggaren skriver beslutsförslag", "Arbetsutskottet beslutar"))
+    d = diff_models(decision_model("Beslut i socialnämnden"),
+                    decision_alternatives("Handläggaren skriver beslutsförslag", "Arbetsutskottet beslutar"))
     assert not [m for m in d.matches if "D0" in m.b and "T2" in m.a]
 
 
