@@ -25,7 +25,7 @@ Its confidence is the lower of the correspondence's and x's own combined score w
 
 from __future__ import annotations
 
-from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named, what
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
 from processes.diff.text import Lexicon
 
 __all__ = ["preparation_pass"]
@@ -45,8 +45,7 @@ def _headed_by(lex: Lexicon, label: str, thing: set[str], lang: str) -> bool:
 
 def preparation_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Booking steps left over joined to the correspondence of the thing booked (module doc)."""
-    out = _side(given, matches, swap=False)
-    return _side(given.swapped(), out, swap=True)
+    return from_both_sides(_side, given, matches)
 
 
 def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.groups import _clear_best, _families
-from processes.diff.matchtypes import Match, PassInput, named, what
+from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, what
 from processes.diff.view import ModelView
 
 __all__ = ["contained_pass", "chain_pass"]
@@ -56,8 +56,7 @@ def chain_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     the other model, each of which has it as its best partner by label: one coarse step
     ("Jag sammanställer yttranden och skriver utredning med förslag till beslut") against
     the finer steps ("Utredning", "Tjänsteskrivelse med förslag till beslut")."""
-    out = _chain_side(given, matches, swap=False)
-    return _chain_side(given.swapped(), out, swap=True)
+    return from_both_sides(_chain_side, given, matches)
 
 
 def _chain_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:

@@ -117,6 +117,7 @@ from processes.diff.matchtypes import (
     Match,
     PassInput,
     family,
+    from_both_sides,
     ids_on,
     match_units,
     named,
@@ -335,8 +336,7 @@ def _together(view: ModelView, members: list[str], where: str) -> bool:
 
 def group_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """One step of either model paired with a group of the other (module doc)."""
-    matches = _one_side(given, matches, swap=False)
-    return _one_side(given.swapped(), matches, swap=True)
+    return from_both_sides(_one_side, given, matches)
 
 
 def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:

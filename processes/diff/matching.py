@@ -389,5 +389,5 @@ def match_dense(
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
-    uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
+    uncertain = uncertain_steps(given, matches)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
 
@@ -31,6 +32,8 @@ __all__ = [
     "DEFAULT_OPTIONS",
     "Match",
     "PassInput",
+    "OneSide",
+    "from_both_sides",
     "match_units",
     "Candidate",
     "Uncertain",
@@ -121,6 +124,19 @@ class PassInput:
             self.b, self.a, self.lex, (self.langs[1], self.langs[0]), self.lab.T, self.score.T,
             {(y, x) for x, y in self.banned}, self.options,
         )
+
+
+class OneSide(Protocol):
+    """A pass's reading from one model's side: with ``swap`` the input is read from B's side
+    (:meth:`PassInput.swapped`), so its ``a`` is model B (a match holds B's steps in ``m.b``)."""
+
+    def __call__(self, given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]: ...
+
+
+def from_both_sides(one_side: OneSide, given: PassInput, matches: list[Match]) -> list[Match]:
+    """``one_side`` from A's side, then from B's on what it found: a pass that treats both
+    models alike (a coarse step of either model against finer steps of the other)."""
+    return one_side(given.swapped(), one_side(given, matches, swap=False), swap=True)
 
 
 def match_units(matches: Sequence[Match]) -> tuple[dict[str, int], dict[str, int]]:

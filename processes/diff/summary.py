@@ -37,7 +37,7 @@ import re
 
 from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.language import is_stopword
-from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named, what
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
@@ -122,8 +122,7 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
 
 def summary_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Coarse steps whose label lists the work of finer steps of the other model (module doc)."""
-    out = _side(given, matches, swap=False)
-    return _side(given.swapped(), out, swap=True)
+    return from_both_sides(_side, given, matches)
 
 
 def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:

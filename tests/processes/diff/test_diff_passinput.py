@@ -10,7 +10,7 @@ from diffbuilders import linear
 
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, PassInput
+from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, MatchOptions, PassInput, from_both_sides
 
 
 def _given(banned: frozenset[tuple[str, str]] = frozenset()) -> PassInput:
@@ -45,3 +45,15 @@ def test_a_matrix_of_another_shape_than_the_two_models_is_refused() -> None:
         PassInput(given.a, given.b, given.lex, given.langs, given.lab, np.zeros((4, 4)))
     with pytest.raises(ValueError, match=r"PassInput.lab: shape"):
         PassInput(given.a, given.b, given.lex, given.langs, given.lab.T, given.score)
+
+
+def test_a_pass_from_both_sides_reads_a_then_b_on_what_the_first_found() -> None:
+    calls = []
+
+    def one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
+        calls.append((given.langs, swap, len(matches)))
+        return [*matches, Match(("A0",), ("B0",), 0.9, 0.9)]
+
+    found = from_both_sides(one_side, _given(), [])
+    assert calls == [(("sv", "en"), False, 0), (("en", "sv"), True, 1)]
+    assert len(found) == 2
