@@ -25,11 +25,8 @@ Its confidence is the lower of the correspondence's and x's own combined score w
 
 from __future__ import annotations
 
-import numpy as np
-
-from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named, what
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
 from processes.diff.text import Lexicon
-from processes.diff.view import ModelView
 
 __all__ = ["preparation_pass"]
 
@@ -46,32 +43,13 @@ def _headed_by(lex: Lexicon, label: str, thing: set[str], lang: str) -> bool:
     return bool(head) and head <= thing
 
 
-def preparation_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> list[Match]:
+def preparation_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Booking steps left over joined to the correspondence of the thing booked (module doc)."""
-    out = _side(a, b, lex, lang, score, matches, banned, swap=False)
-    return _side(b, a, lex, (lang[1], lang[0]), score.T, out, {(y, x) for x, y in banned}, swap=True)
+    return from_both_sides(_side, given, matches)
 
 
-def _side(
-    own: ModelView,
-    other: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    *,
-    swap: bool,
-) -> list[Match]:
+def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
+    own, other, lex, lang, score, banned = given.a, given.b, given.lex, given.langs, given.score, given.banned
     s_own, s_other = ("b", "a") if swap else ("a", "b")
     booking = set(lex.terms("boka", lang[0]))
     booking_other = set(lex.terms("boka", lang[1]))

@@ -22,25 +22,16 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.groups import _clear_best, _families
-from processes.diff.matchtypes import Match, MatchOptions, named, what
-from processes.diff.text import Lexicon
+from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, what
 from processes.diff.view import ModelView
 
 __all__ = ["contained_pass", "chain_pass"]
 
 
-def contained_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-) -> list[Match]:
+def contained_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Pair two steps left over when one's terms are all terms of the other (module doc)."""
+    a, b, lex, lang = given.a, given.b, given.lex, given.langs
+    lab, score, banned, options = given.lab, given.score, given.banned, given.options
     unit_a = {s for m in matches for s in m.a}
     unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
@@ -60,36 +51,17 @@ def contained_pass(
     return out
 
 
-def chain_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> list[Match]:
+def chain_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """A step left over that says in full each of a run of 2-3 consecutive steps left over in
     the other model, each of which has it as its best partner by label: one coarse step
     ("Jag sammanställer yttranden och skriver utredning med förslag till beslut") against
     the finer steps ("Utredning", "Tjänsteskrivelse med förslag till beslut")."""
-    out = _chain_side(a, b, lex, lang, lab, score, matches, banned, swap=False)
-    return _chain_side(b, a, lex, (lang[1], lang[0]), lab.T, score.T, out, {(y, x) for x, y in banned}, swap=True)
+    return from_both_sides(_chain_side, given, matches)
 
 
-def _chain_side(
-    one: ModelView,
-    many: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    *,
-    swap: bool,
-) -> list[Match]:
+def _chain_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
+    one, many, lex, lang = given.a, given.b, given.lex, given.langs
+    lab, score, banned = given.lab, given.score, given.banned
     taken_one = {s for m in matches for s in (m.b if swap else m.a)}
     taken_many = {s for m in matches for s in (m.a if swap else m.b)}
     ids_one, ids_many = list(one.steps), list(many.steps)

@@ -30,13 +30,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
-
 from processes.diff.decisionwords import decision_word, label_words
 from processes.diff.language import is_stopword
-from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
 from processes.diff.subjects import PARTIES, without_party_subject
-from processes.diff.text import Lexicon, normalise
+from processes.diff.text import normalise
 from processes.diff.view import ModelView
 
 __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
@@ -161,17 +159,9 @@ def _names_decision(name: str, lang: str) -> bool:
     return is_decision(without_party_subject(name, lang), lang)
 
 
-def decision_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> list[Match]:
+def decision_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """The decision steps of both models as one correspondence (module doc)."""
+    a, b, lang, lab, score, banned = given.a, given.b, given.langs, given.lab, given.score, given.banned
     da, db = _decisions(a, lang[0]), _decisions(b, lang[1])
     if not da or not db or min(len(da), len(db)) != 1 or max(len(da), len(db)) > MAX_ALTERNATIVES:
         return matches

@@ -12,9 +12,7 @@ a process ends is not a matter of wording.
 
 from __future__ import annotations
 
-import numpy as np
-
-from processes.diff.matchtypes import Match, match_units
+from processes.diff.matchtypes import Match, PassInput, match_units
 from processes.diff.view import ModelView, Step
 
 __all__ = ["same_end", "ending_pass"]
@@ -34,10 +32,10 @@ def same_end(x: Step, y: Step) -> bool:
     return position in ("start", "end") and position == y.detail.split(":")[0]
 
 
-def ending_pass(a: ModelView, b: ModelView, lab: np.ndarray, score: np.ndarray, matches: list[Match],
-                banned: set[tuple[str, str]]) -> list[Match]:
+def ending_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Pair an end event (a start event) left over in A with one left over in B when both have
     the same matched neighbours, all of them, and neither has another such partner."""
+    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
 
     def context(view: ModelView, step: str, unit: dict[str, int]) -> frozenset[tuple[str, int]]:

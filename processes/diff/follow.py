@@ -19,9 +19,7 @@ and the other at least one, and the one shares a term with each of the others (l
 
 from __future__ import annotations
 
-import numpy as np
-
-from processes.diff.matchtypes import Match, family, named
+from processes.diff.matchtypes import Match, PassInput, family, named
 from processes.diff.view import ModelView
 
 __all__ = ["follow_pass"]
@@ -35,15 +33,9 @@ def _around(view: ModelView, steps: tuple[str, ...], forward: bool) -> list[str]
     return sorted(found - inside)
 
 
-def follow_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> list[Match]:
+def follow_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """The steps next to a one-to-many correspondence as one correspondence (module doc)."""
+    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     ia = {x: i for i, x in enumerate(a.steps)}
     ib = {y: j for j, y in enumerate(b.steps)}
     out = list(matches)

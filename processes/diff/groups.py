@@ -115,8 +115,9 @@ from processes.diff.labelsim import bag_similarity, group_similarity
 from processes.diff.matchtypes import (
     ENDPOINT_DISCOUNT,
     Match,
-    MatchOptions,
+    PassInput,
     family,
+    from_both_sides,
     ids_on,
     match_units,
     named,
@@ -141,16 +142,10 @@ def _context(view: ModelView, step: str, unit: dict[str, int]) -> set[tuple[str,
     }
 
 
-def context_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score_matrix: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-) -> list[Match]:
+def context_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Pair leftover steps by type and context (module doc)."""
+    a, b, lab = given.a, given.b, given.lab
+    score_matrix, banned, options = given.score, given.banned, given.options
     ia = {x: i for i, x in enumerate(a.steps)}
     ib = {y: j for j, y in enumerate(b.steps)}
     total = options.w_label + options.w_type + options.w_position + options.w_neighbours
@@ -239,17 +234,11 @@ def _clear_best(
     return j
 
 
-def mutual_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score_matrix: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-) -> list[Match]:
+def mutual_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Two named steps left over that are each other's best partner by label among all
     the other model's steps of their family (module doc)."""
+    a, b, lab = given.a, given.b, given.lab
+    score_matrix, banned, options = given.score, given.banned, given.options
     unit_a = {s for m in matches for s in m.a}
     unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
@@ -272,19 +261,12 @@ def mutual_pass(
     return out
 
 
-def leftover_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score_matrix: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-) -> list[Match]:
+def leftover_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """The last pass: two named steps still left over, of one family, each the other's best
     partner by label among the steps still left over, every rival of either at least
     ``MUTUAL_MARGIN`` less alike, with a label at least ``CONTAIN`` (one said in full in the
     other: "Kunskapsprov" / "Sökanden skriver kunskapsprovet") (module doc)."""
+    a, b, lab, score_matrix, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a = {s for m in matches for s in m.a}
     unit_b = {s for m in matches for s in m.b}
     ids_a, ids_b = list(a.steps), list(b.steps)
@@ -352,34 +334,14 @@ def _together(view: ModelView, members: list[str], where: str) -> bool:
     return any(flow.nodes[n].get("parallel", False) for n in shared)
 
 
-def group_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lab: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-    lang_a: str,
-    lang_b: str,
-) -> list[Match]:
+def group_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """One step of either model paired with a group of the other (module doc)."""
-    matches = _one_side(a, b, lex, lab, matches, banned, options, swap=False, lang=(lang_a, lang_b))
-    return _one_side(b, a, lex, lab.T, matches, banned, options, swap=True, lang=(lang_b, lang_a))
+    return from_both_sides(_one_side, given, matches)
 
 
-def _one_side(
-    one: ModelView,
-    many: ModelView,
-    lex: Lexicon,
-    lab: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-    *,
-    swap: bool,
-    lang: tuple[str, str],
-) -> list[Match]:
+def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
+    one, many, lex, lab = given.a, given.b, given.lex, given.lab
+    banned, options, lang = given.banned, given.options, given.langs
     one_side, many_side = ("b", "a") if swap else ("a", "b")
 
     def side_one(m: Match) -> tuple[str, ...]:
@@ -441,7 +403,7 @@ def _one_side(
                 continue
             if any(family(many.steps[s]) != family(x) for s in group):
                 continue
-            if any(((c, x_id) if swap else (x_id, c)) in banned for c in group):
+            if any((x_id, c) in banned for c in group):
                 continue
             names = [what(lex, many.steps[c], lang[1]) for c in group]
             own_name = what(lex, x, lang[0])
@@ -523,21 +485,11 @@ def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, st
     return ("common" if common & own else "none"), sorted(common)
 
 
-def attach_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-) -> list[Match]:
+def attach_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Block to block: a step left over joins the correspondence of its neighbour (module doc)."""
-    matches = _attach_side(a, b, lab, score, matches, banned, options, "a", lex, lang)
-    flipped = {(y, x) for x, y in banned}
-    matches = _attach_side(b, a, lab.T, score.T, matches, flipped, options, "b", lex, (lang[1], lang[0]))
+    a, b, lex, lang = given.a, given.b, given.lex, given.langs
+    matches = _attach_side(given, matches, "a")
+    matches = _attach_side(given.swapped(), matches, "b")
     # a correspondence that grew: its label is that of the pooled labels of both sides
     out = []
     for m in matches:
@@ -549,18 +501,9 @@ def attach_pass(
     return out
 
 
-def _attach_side(
-    one: ModelView,
-    other: ModelView,
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-    side: str,
-    lex: Lexicon,
-    lang: tuple[str, str],
-) -> list[Match]:
+def _attach_side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
+    one, other, lab, score = given.a, given.b, given.lab, given.score
+    banned, options, lex, lang = given.banned, given.options, given.lex, given.langs
     other_side = "b" if side == "a" else "a"
     ids_other = list(other.steps)
     index_one = {s: i for i, s in enumerate(one.steps)}
@@ -804,15 +747,9 @@ def _free_blocks(view: ModelView, unit: dict[str, int]) -> dict[tuple[frozenset[
     return out
 
 
-def block_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> list[Match]:
+def block_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Model-level blocks: one step drawn as a few between the same matched steps (module doc)."""
+    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
     ia = {x: i for i, x in enumerate(a.steps)}
     ib = {y: j for j, y in enumerate(b.steps)}

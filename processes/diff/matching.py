@@ -98,6 +98,7 @@ from processes.diff.matchtypes import (
     Match,
     Matching,
     MatchOptions,
+    PassInput,
     Uncertain,
     family,
     ids_on,
@@ -377,23 +378,16 @@ def match_dense(
         if ok[i, j]:
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
     matches = seeded + matches
-    matches = context_pass(a, b, lab, score, matches, banned, options)
-    matches = mutual_pass(a, b, lab, score, matches, banned, options)
-    matches = group_pass(a, b, lex, lab, matches, banned, options, lang_a, lang_b)
-    matches = attach_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
-    matches = block_pass(a, b, lab, score, matches, banned)
-    matches = leftover_pass(a, b, lab, score, matches, banned, options)
-    matches = contained_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned, options)
-    matches = chain_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    matches = summary_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    matches = preparation_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    matches = follow_pass(a, b, lab, score, matches, banned)
-    matches = decision_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    matches = ending_pass(a, b, lab, score, matches, banned)
-    matches, by_outcome = outcome_pass(a, b, lab, score, matches, banned)
-    matches, placed = placed_pass(a, b, lab, score, matches, banned)
-    matches, runs = run_pass(a, b, lab, score, matches, banned)
-    matches, segments = segment_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    matches, statuses = status_pass(a, b, lex, (lang_a, lang_b), lab, score, matches, banned)
-    uncertain = uncertain_steps(a, b, lex, score, lab, matches, banned, options, lang_a, lang_b)
+    given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options)
+    for matching_pass in (
+        context_pass, mutual_pass, group_pass, attach_pass, block_pass, leftover_pass, contained_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
+    ):
+        matches = matching_pass(given, matches)
+    matches, by_outcome = outcome_pass(given, matches)
+    matches, placed = placed_pass(given, matches)
+    matches, runs = run_pass(given, matches)
+    matches, segments = segment_pass(given, matches)
+    matches, statuses = status_pass(given, matches)
+    uncertain = uncertain_steps(given, matches)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
 
 from processes.diff.abbreviations import expand
 from processes.diff.bodies import names_one_of
@@ -17,7 +21,7 @@ from processes.diff.places import without_proper_names
 from processes.diff.register import formal
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
-from processes.diff.view import Step
+from processes.diff.view import ModelView, Step
 from processes.diff.voice import as_active
 
 __all__ = [
@@ -27,6 +31,9 @@ __all__ = [
     "MatchOptions",
     "DEFAULT_OPTIONS",
     "Match",
+    "PassInput",
+    "OneSide",
+    "from_both_sides",
     "match_units",
     "Candidate",
     "Uncertain",
@@ -84,6 +91,52 @@ class Match:
     confidence: float
     label: float
     how: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class PassInput:
+    """What every matching pass reads and no pass changes: the two models' views, the
+    lexicon, their languages (``langs``: A's, B's), the label and combined score matrices
+    (rows A's steps, columns B's, in the order of ``a.steps`` / ``b.steps``), the pairs
+    never to make (``banned``: (A step, B step)) and the options. A pass takes it with the
+    matches so far: ``matches = context_pass(given, matches)``."""
+
+    a: ModelView
+    b: ModelView
+    lex: Lexicon
+    langs: tuple[str, str]
+    lab: np.ndarray
+    score: np.ndarray
+    banned: AbstractSet[tuple[str, str]] = frozenset()
+    options: MatchOptions = DEFAULT_OPTIONS
+
+    def __post_init__(self) -> None:
+        shape = (len(self.a.steps), len(self.b.steps))
+        for name in ("lab", "score"):
+            found = getattr(self, name).shape
+            if found != shape:
+                raise ValueError(f"PassInput.{name}: shape {found} is not (steps of a, steps of b) {shape}")
+
+    def swapped(self) -> PassInput:
+        """The same input read from B's side: the views and languages exchanged, the
+        matrices transposed, every banned pair turned round."""
+        return PassInput(
+            self.b, self.a, self.lex, (self.langs[1], self.langs[0]), self.lab.T, self.score.T,
+            {(y, x) for x, y in self.banned}, self.options,
+        )
+
+
+class OneSide(Protocol):
+    """A pass's reading from one model's side: with ``swap`` the input is read from B's side
+    (:meth:`PassInput.swapped`), so its ``a`` is model B (a match holds B's steps in ``m.b``)."""
+
+    def __call__(self, given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]: ...
+
+
+def from_both_sides(one_side: OneSide, given: PassInput, matches: list[Match]) -> list[Match]:
+    """``one_side`` from A's side, then from B's on what it found: a pass that treats both
+    models alike (a coarse step of either model against finer steps of the other)."""
+    return one_side(given.swapped(), one_side(given, matches, swap=False), swap=True)
 
 
 def match_units(matches: Sequence[Match]) -> tuple[dict[str, int], dict[str, int]]:

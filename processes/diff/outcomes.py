@@ -32,13 +32,11 @@ by its outcome or place, not by its words).
 
 from __future__ import annotations
 
-import numpy as np
-
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, match_units
+from processes.diff.matchtypes import Match, PassInput, match_units
 from processes.diff.text import normalise
 from processes.diff.tiers import _places
-from processes.diff.view import ModelView, Step, display_name
+from processes.diff.view import Step, display_name
 
 __all__ = ["OUTCOME", "OUTCOMES", "outcome", "outcome_pass"]
 
@@ -94,16 +92,10 @@ def _lone(items: dict[str, str], kind: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def outcome_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> tuple[list[Match], tuple[str, ...]]:
+def outcome_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the end and waiting events paired by outcome and place (module doc),
     and one note per pair."""
+    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
     ends_a = {s: outcome(st.name) for s, st in a.steps.items() if s not in unit_a and _is_end(st)}
     ends_b = {s: outcome(st.name) for s, st in b.steps.items() if s not in unit_b and _is_end(st)}

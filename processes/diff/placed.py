@@ -32,7 +32,7 @@ from collections import Counter
 import numpy as np
 
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, family, ids_on, match_units
+from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_units
 from processes.diff.tiers import _places
 from processes.diff.view import ModelView, display_name
 
@@ -49,15 +49,9 @@ def _lone(view: ModelView, units: dict[str, int]) -> dict[tuple[frozenset[int], 
     return {key: s for s, key in places.items() if count[key] == 1 and key[0] and key[1]}
 
 
-def placed_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> tuple[list[Match], tuple[str, ...]]:
+def placed_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the placed pairs added (module doc), and one note per pair."""
+    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
     lone_b = _lone(b, unit_b)
     if not lone_b:

@@ -43,12 +43,13 @@ combined score of its cells and label the higher label.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from itertools import permutations
 
 import numpy as np
 
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, family, ids_on, match_units, named
+from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_units, named
 from processes.diff.tiers import Place, _places
 from processes.diff.view import ModelView, Step, display_name
 
@@ -103,15 +104,9 @@ def _runs_of_three(members: dict[Place, list[str]], view: ModelView) -> dict[Pla
     return out
 
 
-def run_pass(
-    a: ModelView,
-    b: ModelView,
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> tuple[list[Match], tuple[str, ...]]:
+def run_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the runs of two paired step for step (module doc), and a note per pair."""
+    a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
     members_b = _leftovers_by_place(b, unit_b)
     runs_b = _pairs_of_two(members_b, b)
@@ -182,7 +177,7 @@ def _two_against_three(
     a: ModelView,
     b: ModelView,
     lab: np.ndarray,
-    banned: set[tuple[str, str]],
+    banned: AbstractSet[tuple[str, str]],
     ia: dict[str, int],
     ib: dict[str, int],
     two: tuple[str, str],

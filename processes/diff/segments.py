@@ -44,6 +44,7 @@ segment's value, and a note ("… among the steps left over between the same mat
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,7 +52,7 @@ import numpy as np
 
 from processes.diff.labelsim import group_similarity
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, family, match_units, what
+from processes.diff.matchtypes import Match, PassInput, family, match_units, what
 from processes.diff.runs import RUN, RUN_MARGIN, _first_name, _leftovers_by_place
 from processes.diff.text import Lexicon
 from processes.diff.tiers import Place
@@ -157,7 +158,7 @@ def _worth(
     lex: Lexicon,
     langs: tuple[str, str],
     lab: np.ndarray,
-    banned: set[tuple[str, str]],
+    banned: AbstractSet[tuple[str, str]],
     run_a: tuple[str, ...],
     run_b: tuple[str, ...],
     ia: dict[str, int],
@@ -188,18 +189,11 @@ def _worth(
     return worth
 
 
-def segment_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    langs: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> tuple[list[Match], tuple[str, ...]]:
+def segment_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the runs left over in the same place aligned in order (module doc), and
     a note per pair."""
+    a, b, lex, langs = given.a, given.b, given.lex, given.langs
+    lab, score, banned = given.lab, given.score, given.banned
     unit_a, unit_b = match_units(matches)
     runs_b = _runs_by_place(b, unit_b)
     if not runs_b:

@@ -41,10 +41,9 @@ import re
 import numpy as np
 
 from processes.diff.labelsim import CONTAIN, label_matrix
-from processes.diff.matchtypes import Match, family, what
-from processes.diff.text import Lexicon
+from processes.diff.matchtypes import Match, PassInput, family, what
 from processes.diff.tiers import _places
-from processes.diff.view import ModelView, display_name
+from processes.diff.view import display_name
 
 __all__ = ["STATUS", "STATUS_LABEL", "STATUS_MARGIN", "reading", "says_more", "status_pass"]
 
@@ -92,17 +91,10 @@ def says_more(name: str) -> bool:
     return bool(before) or bool(_MORE.search(name[found.end():]))
 
 
-def status_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    langs: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> tuple[list[Match], tuple[str, ...]]:
+def status_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with status lines paired by what they record (module doc), and a note per pair."""
+    a, b, lex, langs = given.a, given.b, given.lex, given.langs
+    lab, score, banned = given.lab, given.score, given.banned
     found: list[Match] = []
     notes: list[str] = []
     for side in ("a", "b"):

@@ -35,15 +35,12 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.language import is_stopword
-from processes.diff.matchtypes import ACTIVITIES, Match, ids_on, named, what
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
-from processes.diff.view import ModelView
 
 __all__ = ["LIST_WORDS", "label_parts", "summary_pass"]
 
@@ -123,33 +120,14 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
     return found  # type: ignore[return-value]
 
 
-def summary_pass(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-) -> list[Match]:
+def summary_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Coarse steps whose label lists the work of finer steps of the other model (module doc)."""
-    out = _side(a, b, lex, lang, lab, score, matches, banned, swap=False)
-    return _side(b, a, lex, (lang[1], lang[0]), lab.T, score.T, out, {(y, x) for x, y in banned}, swap=True)
+    return from_both_sides(_side, given, matches)
 
 
-def _side(
-    one: ModelView,
-    many: ModelView,
-    lex: Lexicon,
-    lang: tuple[str, str],
-    lab: np.ndarray,
-    score: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    *,
-    swap: bool,
-) -> list[Match]:
+def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
+    one, many, lex, lang = given.a, given.b, given.lex, given.langs
+    lab, score, banned = given.lab, given.score, given.banned
     s_one, s_many = ("b", "a") if swap else ("a", "b")
     io = {s: i for i, s in enumerate(one.steps)}
     im = {s: j for j, s in enumerate(many.steps)}

@@ -51,7 +51,7 @@ from processes.diff.leftovers import (
     related_reason,
     related_unmatched,
 )
-from processes.diff.matchtypes import Candidate, Match, MatchOptions, Uncertain, family, ids_on, named
+from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, family, ids_on, named
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
@@ -71,36 +71,16 @@ _CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this l
 Place = tuple[frozenset[int], frozenset[int]]
 
 
-def uncertain_steps(
-    a: ModelView,
-    b: ModelView,
-    lex: Lexicon,
-    score: np.ndarray,
-    lab: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-    lang_a: str,
-    lang_b: str,
-) -> tuple[Uncertain, ...]:
+def uncertain_steps(given: PassInput, matches: list[Match]) -> tuple[Uncertain, ...]:
     """Every unmatched step with candidates, A's in A's order, then B's in B's order."""
-    out = list(_side(a, b, lex, score, lab, matches, banned, options, "a", (lang_a, lang_b)))
-    out += _side(b, a, lex, score.T, lab.T, matches, {(y, x) for x, y in banned}, options, "b", (lang_b, lang_a))
+    out = list(_side(given, matches, "a"))
+    out += _side(given.swapped(), matches, "b")
     return tuple(out)
 
 
-def _side(
-    one: ModelView,
-    other: ModelView,
-    lex: Lexicon,
-    score: np.ndarray,
-    lab: np.ndarray,
-    matches: list[Match],
-    banned: set[tuple[str, str]],
-    options: MatchOptions,
-    side: str,
-    lang: tuple[str, str],
-) -> list[Uncertain]:
+def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
+    one, other, lex, lang = given.a, given.b, given.lex, given.langs
+    score, lab, banned, options = given.score, given.lab, given.banned, given.options
     other_side = "b" if side == "a" else "a"
     matched_one = {s for m in matches for s in ids_on(m, side)}
     unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}

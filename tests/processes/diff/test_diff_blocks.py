@@ -8,7 +8,7 @@ from processes.diff import diff_models
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.groups import BLOCK_MIN_LABEL, attach_pass, block_pass
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import DEFAULT_OPTIONS, Match
+from processes.diff.matchtypes import Match, PassInput
 
 _A = [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Registrera ansökan"),
       ("T2", "userTask", "Inhämta yttranden från remissinstanser"), ("T3", "userTask", "Fatta beslut"),
@@ -27,7 +27,7 @@ def _pass(b: object, matches: list[Match]) -> list[Match]:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    return block_pass(ca.view, cb.view, lab, score, list(matches), set())
+    return block_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), list(matches))
 
 
 _ANCHORS = [Match(("S",), ("S",), 1.0, 1.0), Match(("T1",), ("U1",), 1.0, 1.0), Match(("T3",), ("U9",), 1.0, 1.0),
@@ -58,7 +58,7 @@ def test_no_block_when_both_sides_have_several_steps_or_the_block_is_large() -> 
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    assert block_pass(ca.view, cb.view, lab, score, list(_ANCHORS), set()) == _ANCHORS
+    assert block_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), list(_ANCHORS)) == _ANCHORS
     many = _b([(f"U{k}", f"Skicka remiss till instans {k}") for k in range(2, 7)])
     assert _pass(many, _ANCHORS) == _ANCHORS
 
@@ -69,7 +69,7 @@ def test_a_rejected_pair_keeps_the_block_apart() -> None:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    assert block_pass(ca.view, cb.view, lab, score, list(_ANCHORS), {("T2", "U3")}) == _ANCHORS
+    assert block_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score, {("T2", "U3")}), list(_ANCHORS)) == _ANCHORS
 
 
 def test_the_same_models_give_the_same_blocks() -> None:
@@ -87,7 +87,7 @@ def test_no_block_when_only_the_start_and_end_events_are_matched_around_it() -> 
     ca, cb = prepare(a, "A"), prepare(b_short, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    assert block_pass(ca.view, cb.view, lab, score, list(ends), set()) == ends
+    assert block_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), list(ends)) == ends
     # with a matched task before them, the same steps form a block
     assert [m.b for m in _pass(b, _ANCHORS) if m not in _ANCHORS] == [("U2", "U3")]
 
@@ -105,7 +105,7 @@ def _attach(a: object, b: object, matches: list[Match]) -> list[Match]:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    return attach_pass(ca.view, cb.view, lex, ("sv", "sv"), lab, score, list(matches), set(), DEFAULT_OPTIONS)
+    return attach_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), list(matches))
 
 
 _AROUND = [Match(("S",), ("S",), 1.0, 1.0), Match(("R",), ("T0",), 1.0, 1.0), Match(("D",), ("T2",), 1.0, 1.0),

@@ -8,7 +8,7 @@ from processes.diff import diff_models
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import DEFAULT_OPTIONS
+from processes.diff.matchtypes import PassInput
 
 
 def _a(middle: list[tuple[str, str]]) -> object:
@@ -30,7 +30,7 @@ def _contained(a: object, b: object) -> list:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    return contained_pass(ca.view, cb.view, lex, ("sv", "sv"), lab, score, [], set(), DEFAULT_OPTIONS)
+    return contained_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), [])
 
 
 def test_a_label_said_in_full_inside_the_other_pairs_the_steps_left_over() -> None:
@@ -53,7 +53,7 @@ def _chain(a: object, b: object) -> list:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    return chain_pass(ca.view, cb.view, lex, ("sv", "sv"), lab, score, [], set())
+    return chain_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), [])
 
 
 def test_the_chain_pass_needs_each_step_of_the_run_said_in_full() -> None:

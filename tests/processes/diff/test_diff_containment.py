@@ -10,7 +10,7 @@ from processes.diff.core import lexicon_for, prepare
 from processes.diff.groups import MUTUAL_MARGIN, PROPAGATION, leftover_pass, mutual_pass
 from processes.diff.labelsim import CONTAIN, label_matrix
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import DEFAULT_OPTIONS, Match
+from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, PassInput
 from processes.diff.synonyms import builtin_synonyms
 from processes.diff.text import Lexicon
 
@@ -103,13 +103,16 @@ def test_not_when_another_step_is_nearly_as_alike() -> None:
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
     i, j, k = list(ca.view.steps).index("T2"), list(cb.view.steps).index("U4"), list(cb.view.steps).index("U2")
-    found = mutual_pass(ca.view, cb.view, lab, score, [], set(), DEFAULT_OPTIONS)
+    def given(lab: np.ndarray, banned: frozenset[tuple[str, str]] = frozenset()) -> PassInput:
+        return PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score, banned)
+
+    found = mutual_pass(given(lab), [])
     assert [(m.a, m.b) for m in found if m.a == ("T2",)] == [(("T2",), ("U4",))]
     rival = lab.copy()
     rival[i, k] = lab[i, j] - MUTUAL_MARGIN + 0.01  # "Utredning" nearly as alike as "Kunskapsprov"
-    found = mutual_pass(ca.view, cb.view, rival, score, [], set(), DEFAULT_OPTIONS)
+    found = mutual_pass(given(rival), [])
     assert not [m for m in found if m.a == ("T2",)]
-    rejected = mutual_pass(ca.view, cb.view, lab, score, [], {("T2", "U4")}, DEFAULT_OPTIONS)
+    rejected = mutual_pass(given(lab, frozenset({("T2", "U4")})), [])
     assert all(m.a != ("T2",) for m in rejected)  # a rejected pair stays rejected
 
 
@@ -122,16 +125,19 @@ def test_the_last_pass_pairs_leftovers_said_in_full_inside_each_other_whatever_t
     i, j, k = ids_a.index("T2"), ids_b.index("U4"), ids_b.index("U2")
     low = np.zeros_like(lab)  # no combined score would pass any bar
     assert lab[i, j] >= CONTAIN
-    found = leftover_pass(ca.view, cb.view, lab, low, [], set(), DEFAULT_OPTIONS)
+    def given(lab: np.ndarray, banned: frozenset[tuple[str, str]] = frozenset()) -> PassInput:
+        return PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, low, banned)
+
+    found = leftover_pass(given(lab), [])
     assert [(m.b, m.how) for m in found if m.a == ("T2",)] == [(("U4",), "auto")]
     rival = lab.copy()
     rival[i, k] = lab[i, j] - MUTUAL_MARGIN + 0.01  # a step still left over nearly as alike
-    assert not [m for m in leftover_pass(ca.view, cb.view, rival, low, [], set(), DEFAULT_OPTIONS) if m.a == ("T2",)]
+    assert not [m for m in leftover_pass(given(rival), []) if m.a == ("T2",)]
     # ... but a rival already in a correspondence is no rival
     taken = [Match(("T3",), ("U2",), 0.9, 0.9)]
-    found = leftover_pass(ca.view, cb.view, rival, low, taken, set(), DEFAULT_OPTIONS)
+    found = leftover_pass(given(rival), taken)
     assert [m.b for m in found if m.a == ("T2",)] == [("U4",)]
-    assert all(m.a != ("T2",) for m in leftover_pass(ca.view, cb.view, lab, low, [], {("T2", "U4")}, DEFAULT_OPTIONS))
+    assert all(m.a != ("T2",) for m in leftover_pass(given(lab, frozenset({("T2", "U4")})), []))
     weak = lab.copy()
     weak[i, j] = CONTAIN - 0.01  # less than one label said in full inside the other
-    assert not [m for m in leftover_pass(ca.view, cb.view, weak, low, [], set(), DEFAULT_OPTIONS) if m.a == ("T2",)]
+    assert not [m for m in leftover_pass(given(weak), []) if m.a == ("T2",)]

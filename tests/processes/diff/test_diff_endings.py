@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 from diffbuilders import model
 
-from processes.diff.core import prepare
+from processes.diff.core import lexicon_for, prepare
 from processes.diff.endings import ending_pass
-from processes.diff.matchtypes import Match
+from processes.diff.matchtypes import Match, PassInput
 
 
 def _two_ends(p: str, done: str, refused: str, extra: bool = False) -> object:
@@ -23,10 +23,11 @@ def _two_ends(p: str, done: str, refused: str, extra: bool = False) -> object:
 
 
 def _ending_pass(a: object, b: object) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    va, vb = prepare(a, "A").view, prepare(b, "B").view
+    ca, cb = prepare(a, "A"), prepare(b, "B")
     matched = [Match((f"A{k}",), (f"B{k}",), 0.9, 0.9) for k in "SGA"]
-    zeros = np.zeros((len(va.steps), len(vb.steps)))
-    return {(m.a, m.b) for m in ending_pass(va, vb, zeros, zeros, matched, set())[len(matched):]}
+    zeros = np.zeros((len(ca.view.steps), len(cb.view.steps)))
+    given = PassInput(ca.view, cb.view, lexicon_for((ca, cb)), ("sv", "sv"), zeros, zeros)
+    return {(m.a, m.b) for m in ending_pass(given, matched)[len(matched):]}
 
 
 def test_end_events_with_the_same_matched_neighbours_pair_whatever_their_names() -> None:

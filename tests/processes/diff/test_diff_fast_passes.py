@@ -14,7 +14,7 @@ from processes.diff.contained import _runs, chain_pass
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.groups import _walk, _walks
 from processes.diff.matching import pair_scores
-from processes.diff.matchtypes import Match, named, what
+from processes.diff.matchtypes import Match, PassInput, named, what
 
 
 class _Graph:
@@ -102,7 +102,7 @@ def test_the_chain_pass_by_term_index_finds_what_a_scan_of_every_pair_finds(seed
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
     banned = {(f"A{i}", f"B{i}") for i in range(0, 40, 7)}
-    found = chain_pass(ca.view, cb.view, lex, ("sv", "sv"), lab, score, [], banned)
+    found = chain_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score, banned), [])
     by_scan = _chain_side_by_scan(ca.view, cb.view, lex, ("sv", "sv"), lab, score, [], banned, swap=False)
     flipped = {(y, x) for x, y in banned}
     by_scan = _chain_side_by_scan(cb.view, ca.view, lex, ("sv", "sv"), lab.T, score.T, by_scan, flipped, swap=True)

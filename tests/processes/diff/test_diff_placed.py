@@ -11,9 +11,11 @@ from diffbuilders import linear, model
 from processes.diff import diff_models
 from processes.diff.formats import diff_markdown, diff_text
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match
+from processes.diff.matchtypes import Match, PassInput
 from processes.diff.placed import PLACED, placed_pass
 from processes.diff.schema import to_data
+from processes.diff.synonyms import builtin_synonyms
+from processes.diff.text import Lexicon
 from processes.diff.view import build_view
 from report.diff_html import diff_html
 
@@ -65,7 +67,9 @@ def _views(a, b, cells: dict[tuple[str, str], tuple[float, float]]):
 
 
 def _added(va, vb, lab, score, around, banned=frozenset()):
-    found, notes = placed_pass(va, vb, lab, score, list(around), set(banned))
+    names = [s.name for view in (va, vb) for s in view.steps.values()]
+    lex = Lexicon.build(builtin_synonyms(), names, language="sv")
+    found, notes = placed_pass(PassInput(va, vb, lex, ("sv", "sv"), lab, score, banned), list(around))
     assert len(notes) == len(found) - len(around)
     return [(m.a, m.b, m.confidence, m.how) for m in found if m not in around]
 

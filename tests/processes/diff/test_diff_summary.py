@@ -7,6 +7,7 @@ from diffbuilders import model
 from processes.diff import diff_models
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.matching import pair_scores
+from processes.diff.matchtypes import PassInput
 from processes.diff.summary import label_parts, summary_pass
 
 
@@ -40,7 +41,7 @@ def _summary(a: object, b: object) -> list:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a="sv", lang_b="sv")
-    return summary_pass(ca.view, cb.view, lex, ("sv", "sv"), lab, score, [], set())
+    return summary_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), [])
 
 
 def test_the_parts_of_a_coarse_label_name_the_finer_steps() -> None:
