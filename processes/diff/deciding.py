@@ -19,8 +19,7 @@ verb ("Delegationsbeslutet anmäls"; but "Beslut fattas" is the decision taken) 
 ("Beslut och tillståndsbevis"); or a deciding verb ("Beslutar", "Fattar beslut", "Fattar
 delegationsbeslut") first or after a subject ("Nämnden beslutar", "Handläggaren fattar
 delegationsbeslut"), a subject that may be several words naming a body ("Socialnämndens
-arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"), or in a relative clause about
-the subject ("Delegaten som fattar beslut", "Ärendet föredras för nämnden som beslutar"). Writing the decision on
+arbetsutskott beslutar", "Arbetsutskottet i Skogsby fattar beslut"). Writing the decision on
 delegation is taking it ("Handläggaren skriver delegationsbeslut", "Skriva och fatta beslut"),
 writing a proposal is not ("Skriv beslutsförslag"). A label that sends the decision somewhere ("… till sökanden") is a dispatch,
 not a decision. A copy, a dispatch, a proposal or a report of a decision ("Beslutskopia",
@@ -53,8 +52,6 @@ _LIGHT_PASSIVE = frozenset({"fattas", "tas"})
 _WRITING = frozenset({"skriv", "skriva", "skriver", "upprätta", "upprättar"})
 #: a decision compound's first part that names who decides (not the outcome: "avslagsbeslut")
 _DECIDERS = ("delegation", "ordförande", "ordf", "nämnd", "utskott", "au", "presidium")
-#: prepositions before the body a passive main verb puts the matter before, or whose act it is
-_AGENT_PREPOSITIONS = frozenset({"för", "av", "hos"})
 #: at most this many genitives before the deciding body ("kommunens socialnämnds arbetsutskott")
 _MAX_GENITIVES = 2
 
@@ -117,45 +114,7 @@ def is_decision(label: str, lang: str) -> bool:
         if nxt in _LIGHT_PASSIVE:
             return True  # "Beslut fattas": the deciding verb itself, not another act on the decision
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
-    if _decides(words) or _decides(words[1:]) or _decides(words[_subject_length(words, label):]):
-        return True
-    return _relative_decides(words, label)
-
-
-def _relative_decides(words: list[str], label: str) -> bool:
-    """Whether ``words`` decide in a relative clause about the step's subject: "Delegaten som
-    fattar beslut", "Nämnden som beslutar i ärendet", or about the body a passive main verb puts
-    the matter before ("Ärendet föredras för socialnämnden som fattar beslut": the body is who
-    acts). A clause about another thing ("Förbered ärendet för nämnden som beslutar") leaves the
-    step's own main verb to decide."""
-    if "som" not in words:
-        return False
-    k = words.index("som")
-    if not _decides(words[k + 1 :]):
-        return False
-    before = words[:k]
-    if _body(before, label):
-        return True  # "Delegaten som fattar beslut": the subject itself
-    # "Ärendet föredras för nämnden som …": subject, passive verb, preposition, the body
-    return (
-        len(before) >= 4
-        and _passive(before[1])
-        and before[2] in _AGENT_PREPOSITIONS
-        and _body(before[3:], label)
-    )
-
-
-def _body(words: list[str], label: str) -> bool:
-    """Whether ``words`` are exactly a body's name: one word that is no stop word, or several
-    as :func:`_subject_length` reads them."""
-    if len(words) == 1:
-        return words[0].isalpha() and not is_stopword(words[0], "sv")
-    return len(words) > 1 and _subject_length(words, label) == len(words)
-
-
-def _passive(word: str) -> bool:
-    """Whether ``word`` reads as a passive verb ("föredras", "behandlas", "avgörs")."""
-    return word.isalpha() and len(word) > 3 and word.endswith("s") and not is_stopword(word, "sv")
+    return _decides(words) or _decides(words[1:]) or _decides(words[_subject_length(words, label):])
 
 
 def _subject_length(words: list[str], label: str) -> int:
