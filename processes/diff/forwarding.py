@@ -13,9 +13,7 @@ A forwarding step (Swedish labels; :func:`passes_on`) names the decision (a deci
 decisionwords.py, or a word that starts with "beslut" and says what is done with it:
 "beslutskopia", "beslutsexpediering") and a word of sending, reporting, registering or
 announcing ("skickar", "rapporterar", "expedieras", "registrera", "anmäls", "delges",
-"underrättelse", "kopia"); it is not itself a decision step. So is one that receives the decision or
-takes note of it, the same forwarding seen from the receiving side (:func:`receives`: "Nämnden tar
-del av delegationsbeslut", "Sökanden får beslutet").
+"underrättelse", "kopia"); it is not itself a decision step.
 
 >>> [passes_on(x, "sv") for x in ("Systemet rapporterar beslutet till Folkhälsomyndigheten",
 ...                               "Beslutet expedieras", "Delegationsbeslutet anmäls")]
@@ -34,21 +32,13 @@ from processes.diff.matchtypes import ACTIVITIES, named
 from processes.diff.subjects import without_party_subject
 from processes.diff.view import ModelView
 
-__all__ = ["PASSING_STEMS", "RECEIVING", "passes_on", "receives", "forwarding_bans"]
+__all__ = ["PASSING_STEMS", "passes_on", "forwarding_bans"]
 
 #: word stems of passing a decision on: sending, reporting, registering, announcing, copying
 PASSING_STEMS = (
     "skick", "sänd", "rapporter", "expedi", "registrer", "diarief", "anmäl", "meddela", "delge", "delgiv",
     "underrätt", "tillställ", "kopi", "arkiver", "publicer",
 )
-
-
-#: taking a decision in or note of it, seen from whoever gets it: "Nämnden tar del av
-#: delegationsbeslut", "Sökanden får beslutet" (a phrase, then its object)
-RECEIVING = (("tar", "del", "av"), ("ta", "del", "av"), ("tar", "emot"), ("ta", "emot"),
-             ("får",), ("fick",), ("mottar",), ("erhåller",), ("noterar",))
-#: a noun before "om"/"av" and the decision: "får information om delegationsbeslutet"
-_ABOUT = frozenset({"om", "av"})
 
 
 def _passing(word: str) -> bool:
@@ -70,30 +60,6 @@ def passes_on(label: str, lang: str) -> bool:
     return names and any(_passing(w) for w in words)
 
 
-@lru_cache(maxsize=65536)
-def receives(label: str, lang: str) -> bool:
-    """Whether ``label`` (a step's name) receives or takes note of a decision: a receiving
-    phrase whose object is the decision ("Nämnden tar del av delegationsbeslut", "Sökanden får
-    beslutet", "Nämnden får information om delegationsbeslut"); not "Nämnden får ärendet för
-    beslut" (the matter, to decide on), and no decision itself.
-
-    >>> [receives(x, "sv") for x in ("Nämnden tar del av delegationsbeslut", "Nämnden får ärendet för beslut")]
-    [True, False]
-    """
-    if lang != "sv" or is_decision(without_party_subject(label, lang), lang):
-        return False
-    words = label_words(label)
-    for i in range(len(words)):
-        for phrase in RECEIVING:
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                rest = words[i + len(phrase) :]
-                if rest and decision_word(rest[0]) is not None:
-                    return True
-                if len(rest) >= 3 and rest[1] in _ABOUT and decision_word(rest[2]) is not None:
-                    return True
-    return False
-
-
 def forwarding_bans(a: ModelView, b: ModelView, lang: tuple[str, str]) -> set[tuple[str, str]]:
     """(A step, B step) pairs of a step that passes the decision on and the other model's
     decision step, where the forwarding step's own model has a step that takes the decision."""
@@ -106,8 +72,4 @@ def forwarding_bans(a: ModelView, b: ModelView, lang: tuple[str, str]) -> set[tu
 
 
 def _forwarding(view: ModelView, lang: str) -> list[str]:
-    return [
-        s
-        for s, st in view.steps.items()
-        if st.kind in ACTIVITIES and named(st) and (passes_on(named(st), lang) or receives(named(st), lang))
-    ]
+    return [s for s, st in view.steps.items() if st.kind in ACTIVITIES and named(st) and passes_on(named(st), lang)]
