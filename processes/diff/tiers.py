@@ -13,7 +13,10 @@ least ``MatchOptions.uncertain`` alike and they are of one family, at least ``RI
 a one-to-many). A decision step (deciding.is_decision: a permit process has one decision,
 whoever takes it) has the other model's decision steps as candidates, matched or not, whatever
 their labels ("Besluta i ärendet" / "Delegationsbeslut av alkoholhandläggaren": "both are the
-decision"). A task and
+decision"). A step of the same kind and type as every step of a one-to-many's many side whose label is
+at least ``MatchOptions.uncertain`` alike with the one step is a candidate for it whatever its score
+(siblings.py: a third answer event for "Samtliga remissvar har kommit in", "may be one more of the 2
+steps matched to ..."). A task and
 an event are candidates of each other when their labels are at least 0.5 alike ("Avgift
 betald" / "Kontrollera att avgiften har betalats"), or when they are related (at least
 ``leftovers.RELATED``), both unmatched and in the same place (a period drawn as the timer that
@@ -30,7 +33,8 @@ kept even when that match is clearly better (a one-to-many kept one-to-one). The
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
-for the rival share, the decision, and a task and an event in one place).
+for the rival share, the decision, and a task and an event in one place; "Branch many16" for one
+more of a group).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from processes.diff.leftovers import (
     related_unmatched,
 )
 from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, family, ids_on, named
+from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
@@ -166,6 +171,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
         ask.update(part)
         decision = deciders if x_id in deciding else set()
         ask.update(decision)
+        group = one_more_of_a_group(x, row, options.uncertain, matches, one, side, col)
+        ask.update(group)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -177,7 +184,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if j not in part and j not in decision:
+            if j not in part and j not in decision and j not in group:
                 if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
@@ -199,6 +206,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 reasons += (part_reason(part[j][0], part[j][1], y.name or y_id),)
             if j in decision:
                 reasons += (_DECISION_REASON,)
+            if j in group:
+                reasons += (group_reason(group[j], y.name or y_id),)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
