@@ -86,10 +86,8 @@ polisen" against "Polisens yttrande inkommer"; branch m10). With a weaker label
 (at least ``BLOCK_MIN_LABEL``), x joins only next to the correspondence, when y names what sets
 apart x and the steps it holds and those share nothing: two different parts of one step
 ("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
-handläggare") and at least half of x's terms are in y's label. Whatever the reason, x
-joins only when its label with y is ``rivals.RIVAL_MARGIN`` (0.1) ahead of its best label
-with a step of the other model still in no correspondence: else x stays left over (rivals.py;
-branch many17). Its confidence is the lowest of the correspondence's and the joining steps' scores.
+handläggare") and at least half of x's terms are in y's label. Its confidence is the
+lowest of the correspondence's and the joining steps' scores.
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
 activities left over are grouped by the correspondences right before and right after them
@@ -125,7 +123,6 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
-from processes.diff.rivals import best_free_rival, clear_of_free_rivals
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -530,9 +527,6 @@ def _attach_side(given: PassInput, matches: list[Match], side: str) -> list[Matc
         best = int(same[int(np.argmax(row[same]))])  # the first of the best: max by (label, -j)
         y_id = ids_other[best]
         if float(row[best]) < BLOCK_MIN_LABEL or y_id not in unit_other or (x_id, y_id) in banned:
-            continue
-        # a second home nearly as good and still free: the label does not say which (rivals.py)
-        if not clear_of_free_rivals(float(row[best]), best_free_rival(row, same, ids_other, unit_other, x_id, banned)):
             continue
         combined = float(score[index_one[x_id], best])
         k = unit_other[y_id]
