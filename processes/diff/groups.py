@@ -56,8 +56,10 @@ event per body, where the bar is ``PROPAGATION`` lower), or a task standing for 
 when what they share with x is said by no other step of their model ("Remittering till
 remissinstanser" against one "Begär yttrande från X" per body; not "Talk to applicant"
 against two tasks about the application, a word many steps carry); when x names what sets only some
-of them apart, x is one of them and no group. Groups are taken best first; a step joins
-at most one group.
+of them apart, x is one of them and no group. A sibling is left out of x's group first when
+x names the own terms (those no other sibling has) of two others and none of its own
+(unnamed.py; branch many17): "Remiss miljö och livsmedel" beside remisses x names. Groups are
+taken best first; a step joins at most one group.
 
 **Attach pass** (block to block): a named step x left over after the passes above joins an
 existing correspondence when its best partner by label (same family, at least
@@ -123,6 +125,7 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
+from processes.diff.unnamed import unnamed_siblings
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -397,6 +400,10 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
                 continue
             seen.add((kind, members))
             group = tuple(s for s in members if s in alike) if kind == "siblings" else members
+            if kind == "siblings" and len(group) > 2:
+                # a sibling x names no own term of, in a block x names the rest of (unnamed.py)
+                left_out = unnamed_siblings(lex, what(lex, x, lang[0]), [what(lex, many.steps[c], lang[1]) for c in group], lang)
+                group = tuple(s for k, s in enumerate(group) if k not in left_out)
             if len(group) < 2 or len(group) > _MAX_SIBLINGS or not set(group) <= alike:
                 continue
             if own and not own <= set(group):
