@@ -87,7 +87,6 @@ from processes.diff.groups import (
     leftover_pass,
     mutual_pass,
 )
-from processes.diff.heads import head_pass, head_questions
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
@@ -390,6 +389,5 @@ def match_dense(
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
-    matches, heads, held = head_pass(given, matches)
-    uncertain = head_questions(given, matches, uncertain_steps(given, matches), held)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + heads)
+    uncertain = uncertain_steps(given, matches)
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)
