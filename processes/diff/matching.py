@@ -105,6 +105,7 @@ from processes.diff.matchtypes import (
     what,
 )
 from processes.diff.outcomes import outcome_pass
+from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
@@ -389,5 +390,9 @@ def match_dense(
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
+    before = matches
+    matches, voices = perspective_pass(given, before)
     uncertain = uncertain_steps(given, matches)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)
+    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
+        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches[len(before) :])
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)
