@@ -56,7 +56,9 @@ three against three, …), the two runs are aligned in order — a step with one
 when one alignment pairing every step of the shorter run is clearly ahead of every other (segments.py: ``how``
 "run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
-clearly most alike in the same place (statuses.py: ``how`` "status"). The confidence of
+clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
+that speaks to the applicant and one that does not, two tasks left over whose imperatives act on
+clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -105,6 +107,7 @@ from processes.diff.matchtypes import (
     what,
 )
 from processes.diff.outcomes import outcome_pass
+from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
@@ -389,5 +392,9 @@ def match_dense(
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
+    before = matches
+    matches, voices = perspective_pass(given, before)
     uncertain = uncertain_steps(given, matches)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses)
+    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
+        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches[len(before) :])
+    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)
