@@ -125,8 +125,8 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
-from processes.diff.unnamed import unnamed_siblings
 from processes.diff.text import Lexicon
+from processes.diff.unnamed import unnamed_siblings
 from processes.diff.view import ModelView
 
 __all__ = ["context_pass", "mutual_pass", "group_pass", "attach_pass", "block_pass", "leftover_pass"]
