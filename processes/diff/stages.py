@@ -110,7 +110,12 @@ def stage_of(lex: Lexicon, label: str, language: str | None = None, stages: Stag
     """The one stage ``label`` names (module doc), or None when it names none or several."""
     lang = language or lex.language
     stages = stages or builtin_stages()
+    key = ("stage", label, lang, id(stages))
+    if key in lex._memo:
+        return lex._memo[key]  # type: ignore[return-value]
     terms = set(lex.terms(label, lang))
     named = [(ts, stage) for ts, stage in _index(lex, stages, lang) if ts <= terms]
     kept = {stage for ts, stage in named if not any(ts < other for other, _ in named)}
-    return next(iter(kept)) if len(kept) == 1 else None
+    found = next(iter(kept)) if len(kept) == 1 else None
+    lex._memo[key] = found
+    return found
