@@ -16,7 +16,8 @@ their labels ("Besluta i ärendet" / "Delegationsbeslut av alkoholhandläggaren"
 decision"). A step of the same kind and type as every step of a one-to-many's many side whose label is
 at least ``MatchOptions.uncertain`` alike with the one step is a candidate for it whatever its score
 (siblings.py: a third answer event for "Samtliga remissvar har kommit in", "may be one more of the 2
-steps matched to ..."). A task and
+steps matched to ..."). In a place of any width, the one unmatched step of the other model that
+names the step's stage of the case is a candidate (samestage.py, stages.py). A task and
 an event are candidates of each other when their labels are at least 0.5 alike ("Avgift
 betald" / "Kontrollera att avgiften har betalats"), or when they are related (at least
 ``leftovers.RELATED``), both unmatched and in the same place (a period drawn as the timer that
@@ -34,7 +35,7 @@ only in its model — the claim the diff makes as certain, so the rules above le
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
 for the rival share, the decision, and a task and an event in one place; "Branch many16" for one
-more of a group).
+more of a group; "Branch many18" for the same stage).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from processes.diff.leftovers import (
     related_unmatched,
 )
 from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, family, ids_on, named
+from processes.diff.samestage import one_of_the_same_stage, same_stage_reason
 from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
@@ -141,6 +143,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
             free_ends.setdefault(position, set()).add(j)
     deciders = {col[y_id] for y_id in decision_steps(other, lang[1])}
     deciding = set(decision_steps(one, lang[0])) if deciders else set()
+    steps_other = list(other.steps.values())
     out = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
@@ -173,6 +176,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
         ask.update(decision)
         group = one_more_of_a_group(x, row, options.uncertain, matches, one, side, col)
         ask.update(group)
+        staged = one_of_the_same_stage(x, sorted(same_place), steps_other, lex, lang)
+        ask.update(staged)
         found = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
@@ -184,7 +189,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
-            if j not in part and j not in decision and j not in group:
+            if j not in part and j not in decision and j not in group and j not in staged:
                 if label < options.uncertain and not shared and not placed and j not in related and j not in ends:
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
@@ -208,6 +213,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 reasons += (_DECISION_REASON,)
             if j in group:
                 reasons += (group_reason(group[j], y.name or y_id),)
+            if j in staged:
+                reasons += (same_stage_reason(staged[j]),)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break

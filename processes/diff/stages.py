@@ -1,0 +1,121 @@
+"""The stage of a permit case a step belongs to, read from its label.
+
+Two people drawing the same case draw its work at different grains: one draws "Registrera
+ansökan" and "Fördela ärendet" as two steps, the other one "Diarieföring". Labels and
+structure cannot tell a step left over because the other model drew its work inside a
+neighbour from a step the other model truly lacks; the step's *stage* of the case can (work
+is drawn inside a neighbour of the same stage, not across stages).
+
+``stages.yaml`` beside this module names the stages (intake, completeness, referrals,
+investigation, knowledge test, write-up, decision, notice, fees, follow-up, ...) and the
+words and phrases of each language that say each one. A word is read as the diff's lexicon
+reads a label (``text.Lexicon.terms``), so a stage word is a small set of terms; a label
+names a stage when its terms hold all the terms of one of the stage's words.
+
+**Several stages named.** A word inside a longer phrase that names another stage does not
+count ("meddela beslut" is a notice, not a decision: the phrase's terms hold the decision
+word's). When two stages are still named the step has **no** stage: "Skicka beslut och
+faktura" is both a notice and a fee, and neither word order (Swedish "Beslut meddelas" puts
+the notice last, "Meddela beslut" first) nor the first word tells which; a stage is only
+used as evidence, and a wrong stage is worse evidence than none. A term set listed under two
+stages is left out of both.
+
+>>> from processes.diff.synonyms import builtin_synonyms
+>>> from processes.diff.text import Lexicon
+>>> lex = Lexicon.build(builtin_synonyms(), ["Diarieföring", "Meddela beslut", "Skicka beslut och faktura"])
+>>> [stage_of(lex, x) for x in ("Diarieföring", "Meddela beslut", "Skicka beslut och faktura")]
+['intake', 'notice', None]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from processes.diff.text import Lexicon
+from processes.errors import InputError
+
+__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of"]
+
+_LANGUAGES = ("sv", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """The stages of a case in order: ``names``, and per language (``sv``, ``en``) the
+    (stage name, word or phrase) pairs that say each."""
+
+    names: tuple[str, ...]
+    words: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+    def __post_init__(self) -> None:
+        if len(set(self.names)) != len(self.names):
+            raise InputError(f"stages: a stage is named twice in {list(self.names)}")
+
+    def words_of(self, language: str) -> tuple[tuple[str, str], ...]:
+        """The (stage, word) pairs of ``language`` (none for a language not listed)."""
+        return dict(self.words).get(language, ())
+
+
+def parse_stages(data: Any, *, source: str = "<stages>") -> Stages:
+    """Stages from the parsed YAML ``data`` (``stages.yaml``'s format); ``source`` names it
+    in errors."""
+    if not isinstance(data, dict) or not isinstance(data.get("stages"), list):
+        raise InputError("expected a mapping with a list 'stages'", file=source)
+    names: list[str] = []
+    by_language: dict[str, list[tuple[str, str]]] = {lang: [] for lang in _LANGUAGES}
+    for k, entry in enumerate(data["stages"]):
+        where = f"stages[{k}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
+            raise InputError("a stage needs a 'name'", file=source, path=where)
+        unknown = sorted(set(entry) - {"name", *_LANGUAGES})
+        if unknown:
+            raise InputError(f"unknown key {unknown[0]!r} (expected name, sv, en)", file=source, path=where)
+        names.append(entry["name"])
+        for lang in _LANGUAGES:
+            words = entry.get(lang, [])
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise InputError(f"{lang}: expected a list of words, got {words!r}", file=source, path=where)
+            by_language[lang].extend((entry["name"], w) for w in words)
+    return Stages(tuple(names), tuple((lang, tuple(ws)) for lang, ws in by_language.items()))
+
+
+@lru_cache(maxsize=1)
+def builtin_stages() -> Stages:
+    """The stages of a serving-permit (Swedish) or licence (English) case, ``stages.yaml``."""
+    text = resources.files("processes.diff").joinpath("stages.yaml").read_text(encoding="utf-8")
+    return parse_stages(yaml.safe_load(text), source="processes/diff/stages.yaml")
+
+
+def _index(lex: Lexicon, stages: Stages, lang: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """(terms of a stage word, its stage) as ``lex`` reads the words, a term set listed
+    under two stages left out; remembered in the lexicon's memo."""
+    key = ("stages", id(stages), lang)
+    found = lex._memo.get(key)
+    if isinstance(found, tuple) and found[0] is stages:
+        return found[1]  # type: ignore[no-any-return]
+    claims: dict[frozenset[str], set[str]] = {}
+    for stage, word in stages.words_of(lang):
+        claims.setdefault(frozenset(lex.terms(word, lang)), set()).add(stage)
+    index = tuple(sorted((terms, next(iter(named))) for terms, named in claims.items() if len(named) == 1 and terms))
+    lex._memo[key] = (stages, index)
+    return index
+
+
+def stage_of(lex: Lexicon, label: str, language: str | None = None, stages: Stages | None = None) -> str | None:
+    """The one stage ``label`` names (module doc), or None when it names none or several."""
+    lang = language or lex.language
+    stages = stages or builtin_stages()
+    key = ("stage", label, lang, id(stages))
+    if key in lex._memo:
+        return lex._memo[key]  # type: ignore[return-value]
+    terms = set(lex.terms(label, lang))
+    named = [(ts, stage) for ts, stage in _index(lex, stages, lang) if ts <= terms]
+    kept = {stage for ts, stage in named if not any(ts < other for other, _ in named)}
+    found = next(iter(kept)) if len(kept) == 1 else None
+    lex._memo[key] = found
+    return found
