@@ -34,7 +34,8 @@ parallel or exclusive block) when their pooled labels match it better, and steps
 over are paired by context (same kind, the same matched neighbours) or when each is the
 other's clear best partner by label (groups.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
-groups.attach_pass); where one model has one step left over between two matched steps and
+groups.attach_pass); a step standing for all the answers of a remiss block keeps only the
+answers of the bodies its own remiss group went to (answers.py); where one model has one step left over between two matched steps and
 the other a few, the one stands for the block when a label says so (groups.block_pass); last,
 two steps still left over that are each other's clear best by label, one said in full inside
 the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
@@ -74,6 +75,7 @@ from functools import lru_cache
 import numpy as np
 
 from processes.diff import labelsim
+from processes.diff.answers import answers_pass
 from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
@@ -383,7 +385,7 @@ def match_dense(
     matches = seeded + matches
     given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options)
     for matching_pass in (
-        context_pass, mutual_pass, group_pass, attach_pass, block_pass, leftover_pass, contained_pass,
+        context_pass, mutual_pass, group_pass, attach_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
