@@ -64,10 +64,7 @@ a pair is its combined score; a confirmed pair (``--matches``) has 1.
 **Uncertain**: a step left without a partner that still has candidates — label
 similarity at least ``uncertain`` with a step of the same family, or the same matched
 neighbours — is listed with its best one to three candidates and why; it is not
-reported as only in one model. In two English models, one step left over and the steps of the
-other model left over in the same place that start with its head word, written by no step left
-over elsewhere, ask about each other first (heads.py: a question, never a match). **Only in one
-model**: the steps left with no candidate.
+reported as only in one model. **Only in one model**: the steps left with no candidate.
 """
 
 from __future__ import annotations
@@ -92,7 +89,6 @@ from processes.diff.groups import (
     leftover_pass,
     mutual_pass,
 )
-from processes.diff.heads import head_questions
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
@@ -401,5 +397,4 @@ def match_dense(
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches[len(before) :])
-    uncertain = head_questions(given, matches, uncertain)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)
