@@ -58,7 +58,7 @@ when one alignment pairing every step of the shorter run is clearly ahead of eve
 "run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
-that speaks to the applicant and one that does not, two tasks left over whose imperatives act on
+that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
 clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 

@@ -15,14 +15,24 @@ every other pass, two tasks left over are paired when
   "your", …), or by a particle and then one ("Turn in the application") — and their *objects*
   (the label after the verb and its particle) are at least ``OBJECT_BAR`` alike (the match's
   label bar),
-* each is the other's best by object among the other model's tasks left over, ahead of each
-  one's second best by ``OBJECT_MARGIN``, and the pair is not ruled out.
+* the two stand in the same *place* (tiers.py: a correspondence met first walking back from
+  each, and one met first walking forward, through steps left over only): a rival is only a
+  task left over in the same place as the step it competes for, so the steps already matched
+  around a step say which of the other model's leftovers it is compared with,
+* against every rival of either (the other tasks of the other model in its place), the pair is
+  ahead by object by ``OBJECT_MARGIN``, or, when a rival is as near by object (within the
+  margin), ahead of it by the combined score — the matcher's whole evidence: the full labels,
+  verbs included, kind, lane, position and neighbours ("Receive the license fee payment" /
+  "Pay the license fee", objects 0.62, against "Approve the license" at 0.59 in the same place:
+  the full labels say "payment" and "pay", the pair scores 0.49 against 0.41) — and the pair is
+  not ruled out.
 
 A label that is no imperative ("Completeness review", "Application fee receipted") has no object
 here and is left to the other passes; two models in the same voice are left alone (the verbs
 then say the same party's work). Not read: a verb followed straight by its object without a
-determiner ("Confirm restaurant use …"), and two objects equally near ("Pay the license fee"
-against both "Receive the license fee payment" and "Approve the license": no pair).
+determiner ("Confirm restaurant use …"), and two rivals as near by object that score alike
+("Receive the license fee" and "Refund the license fee" side by side against "Pay the license
+fee": no pair, the payment stays a question).
 
 The match is shown as such: ``how`` is ``perspective``, its confidence the pair's combined score,
 and a note says why. A pair made here is a new matched step in the middle of a wide place, so the
@@ -40,6 +50,7 @@ import numpy as np
 from processes.diff.labelsim import label_matrix
 from processes.diff.matchtypes import Match, PassInput, Uncertain, family, match_units
 from processes.diff.text import normalise
+from processes.diff.tiers import Place, _places
 from processes.diff.view import ModelView, display_name
 
 __all__ = [
@@ -56,7 +67,7 @@ __all__ = [
 PERSPECTIVE = "perspective"
 #: how alike two objects must be: the label bar of a match (MatchOptions.min_label)
 OBJECT_BAR = 0.5
-#: how far ahead of each one's second best the pair must be
+#: how far ahead by object of every rival in its place the pair must be (closer: the combined score decides)
 OBJECT_MARGIN = 0.1
 
 #: the reader addressed: an applicant-voiced model says it
@@ -107,29 +118,52 @@ def perspective_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match
         return matches, ()
     objects = label_matrix(given.lex, [o for *_, o in xs], [o for *_, o in ys], lang_a="en", lang_b="en")
     objects = objects.reshape(len(xs), len(ys))
+    places_a, places_b = _places(a, unit_a), _places(b, unit_b)
+    near = np.array(
+        [[_same_place(places_a[x], places_b[y]) for _, y, _ in ys] for _, x, _ in xs], dtype=bool
+    ).reshape(len(xs), len(ys))
+    scores = given.score[np.ix_([i for i, *_ in xs], [j for j, *_ in ys])]
     found: list[Match] = []
     notes: list[str] = []
-    for r, (i, x, _) in enumerate(xs):
-        c = int(np.argmax(objects[r]))
-        j, y, _ = ys[c]
+    for r, c in zip(*(v.tolist() for v in np.nonzero(near & (objects >= OBJECT_BAR))), strict=True):
+        (i, x, _), (j, y, _) = xs[r], ys[c]
+        if (x, y) in given.banned:
+            continue
+        rivals: list[tuple[int, int]] = [(r, k) for k in np.flatnonzero(near[r]).tolist() if k != c]
+        rivals += [(k, c) for k in np.flatnonzero(near[:, c]).tolist() if k != r]
+        if not all(_ahead(objects, scores, (r, c), rival) for rival in rivals):
+            continue
         best = float(objects[r, c])
-        if best < OBJECT_BAR or int(np.argmax(objects[:, c])) != r or (x, y) in given.banned:
-            continue
-        rivals = [float(v) for k, v in enumerate(objects[r]) if k != c] + [
-            float(v) for k, v in enumerate(objects[:, c]) if k != r
-        ]
-        if rivals and best - max(rivals) < OBJECT_MARGIN:
-            continue
+        by_score = any(objects[rival] > best - OBJECT_MARGIN for rival in rivals)
         m = Match(
             (x,), (y,), round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3), PERSPECTIVE
         )
         found.append(m)
+        why = (
+            "as near as another by it, ahead of it by the whole evidence"
+            if by_score
+            else "each the other's clearest partner by it"
+        )
         notes.append(
             f'"{display_name(a.steps[x])}" = "{display_name(b.steps[y])}": matched with lower confidence '
             f"({m.confidence:.2f}), one model speaks to the applicant and the other to the office: what the "
-            f"two steps act on is {best:.2f} alike, each the other's clearest partner by it"
+            f"two steps act on is {best:.2f} alike in the same place, {why}"
         )
     return matches + found, tuple(notes)
+
+
+def _same_place(here: Place, there: Place) -> bool:
+    """Whether two steps left over share a correspondence behind them and one ahead of them."""
+    return bool(here[0] & there[0]) and bool(here[1] & there[1])
+
+
+def _ahead(objects: np.ndarray, scores: np.ndarray, pair: tuple[int, int], rival: tuple[int, int]) -> bool:
+    """Whether ``pair`` beats ``rival``: by ``OBJECT_MARGIN`` on object, or, when the rival is as
+    near by object (within the margin either way), by the combined score (a tie beats neither)."""
+    mine, theirs = float(objects[pair]), float(objects[rival])
+    if theirs <= mine - OBJECT_MARGIN:
+        return True
+    return theirs < mine + OBJECT_MARGIN and float(scores[rival]) < float(scores[pair])
 
 
 def kept_questions(
