@@ -74,7 +74,7 @@ def _subsequence(letters: str, word: str) -> bool:
 
 
 def _initials(lex: Lexicon, word: str, lang: str) -> str:
-    parts = lex._split(word, lang)
+    parts = lex.split_compound(word, lang)
     return "".join(p[0] for p in parts) if parts else word[0]
 
 

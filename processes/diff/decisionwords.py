@@ -7,7 +7,7 @@ evidence of who decides or what the outcome is. "Beslutsunderlag", "beslutsförs
 "beslutskopia" have the decision only as a modifier: they name the material for, the proposal
 of, a copy of a decision, not the decision.
 
-A word is split by the diff's compound splitter (``text.Lexicon._split``) against the synonym
+A word is split by the diff's compound splitter (``text.Lexicon.split_compound``) against the synonym
 list alone, so a step is a decision or not whatever model it is compared with; a word it
 leaves whole that ends in a decision noun after a modifier it does not know ("rådsbeslut") is
 still read head last. A compound written with a hyphen ("Ordf.-beslut", "AU-beslut") is one
@@ -81,11 +81,11 @@ def _split(word: str) -> tuple[str, ...]:
     if word in DECISION_NOUNS or len(word) < _MIN_COMPOUND:
         return (word,)
     lex = _lexicon()
-    parts = lex._split(word, "sv")
+    parts = lex.split_compound(word, "sv")
     if parts is None:
         # a modifier the synonym list does not know ("råds|beslut"): the head is still last
         ends = [n for n in DECISION_NOUNS if word.endswith(n) and len(word) - len(n) >= _MIN_PART]
         return (word[: -len(ends[0])], ends[0]) if ends else (word,)
     head = parts[-1]
-    modifiers = tuple(p[:-1] if p.endswith("s") and lex._known(p[:-1], "sv") else p for p in parts[:-1])
+    modifiers = tuple(p[:-1] if p.endswith("s") and lex.knows(p[:-1], "sv") else p for p in parts[:-1])
     return (*modifiers, head)

@@ -219,16 +219,20 @@ class Lexicon:
     def root(self, word: str, language: str | None = None) -> str:
         return word_root(word, language or self.language, self.lemmatise)
 
-    # -- helpers
-    def _known(self, part: str, lang: str) -> bool:
+    def knows(self, part: str, lang: str) -> bool:
+        """Whether ``part`` is a word of either model, has the root of one, or is in the synonym list."""
         return (
             part in self.words
             or self.root(part, lang) in self.roots
             or self.synonyms.canonical_word(part, lang, self.lemmatise) is not None
         )
 
-    def _split(self, word: str, lang: str, depth: int = 0) -> tuple[str, ...] | None:
+    def split_compound(self, word: str, lang: str) -> tuple[str, ...] | None:
         """Split ``word`` into known parts (fewest parts, longest first part), or None."""
+        return self._split(word, lang)
+
+    # -- helpers
+    def _split(self, word: str, lang: str, depth: int = 0) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
         for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
             head, tail = word[:cut], word[cut:]
@@ -236,9 +240,9 @@ class Lexicon:
             if head.endswith("s") and len(head) - 1 >= _MIN_PART:
                 heads.append(head[:-1])  # fogemorfem -s-: "kunskaps|prov"
             for h in heads:
-                if not self._known(h, lang):
+                if not self.knows(h, lang):
                     continue
-                if self._known(tail, lang):
+                if self.knows(tail, lang):
                     return (h, tail)
                 if depth == 0 and best is None:
                     rest = self._split(tail, lang, depth + 1)
@@ -260,7 +264,7 @@ class Lexicon:
                     continue
                 if head.endswith("s") and self.synonyms.canonical_word(head[:-1], lang, self.lemmatise) is not None:
                     continue  # a genitive-looking modifier: the shorter cut decides where the -s- goes
-                if tail.startswith("s") and self._known(tail[1:], lang) and not self._known(tail, lang):
+                if tail.startswith("s") and self.knows(tail[1:], lang) and not self.knows(tail, lang):
                     tail = tail[1:]  # fogemorfem -s-, when the vocabulary knows the head without it
                 return (head, tail)
         return best
@@ -360,7 +364,7 @@ def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
             out.append(w)
             continue
         if lang == "sv" and lex.synonyms.canonical_word(w, lang, lex.lemmatise) is None and len(w) >= 2 * _MIN_PART:
-            parts = lex._split(w, lang)
+            parts = lex.split_compound(w, lang)
             if parts is not None:
                 out.extend(lex._term(p, lang) for p in parts)
                 continue
