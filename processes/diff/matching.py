@@ -59,8 +59,7 @@ when one alignment pairing every step of the shorter run is clearly ahead of eve
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
-clearly the same object are paired (perspective.py: ``how`` "perspective"); last, a pair of tasks whose labels name stages of the case far apart, below the
-strong label bar, is taken out and asked about (farstages.py). The confidence of
+clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -82,7 +81,6 @@ from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
 from processes.diff.endings import ending_pass
-from processes.diff.farstages import far_stage_pass, far_stage_questions
 from processes.diff.follow import follow_pass
 from processes.diff.forwarding import forwarding_bans
 from processes.diff.groups import (
@@ -396,11 +394,9 @@ def match_dense(
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
-    matches, far = far_stage_pass(given, matches)
     before = matches
     matches, voices = perspective_pass(given, before)
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches[len(before) :])
-    uncertain = far_stage_questions(given, matches, uncertain, far)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)

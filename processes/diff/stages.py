@@ -39,39 +39,9 @@ import yaml
 from processes.diff.text import Lexicon
 from processes.errors import InputError
 
-__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of", "CASE_ORDER", "far_apart"]
+__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of"]
 
 _LANGUAGES = ("sv", "en")
-
-#: Where each stage comes in the order a case passes them, written from the domain before any
-#: run (branch many25): an application is received and registered, checked for completeness, then
-#: referred, investigated and (a personal licence) tested side by side, written up, decided, the
-#: decision sent out, then the permit followed up and the case closed. Advice comes before a case
-#: exists and a fee may be paid at any point: they have no place in the order.
-CASE_ORDER: dict[str, int] = {
-    "intake": 0,
-    "completeness": 1,
-    "referrals": 2,
-    "investigation": 2,
-    "knowledge test": 2,
-    "write-up": 3,
-    "decision": 4,
-    "notice": 5,
-    "follow-up": 6,
-    "closure": 6,
-}
-
-
-def far_apart(first: str | None, second: str | None) -> bool:
-    """True when both stages have a place in ``CASE_ORDER`` and are not neighbours there (at
-    least one stage lies between them).
-
-    >>> far_apart("intake", "decision"), far_apart("intake", "completeness"), far_apart("fees", "decision")
-    (True, False, False)
-    """
-    if first is None or second is None or first not in CASE_ORDER or second not in CASE_ORDER:
-        return False
-    return abs(CASE_ORDER[first] - CASE_ORDER[second]) >= 2
 
 
 @dataclass(frozen=True, slots=True)
