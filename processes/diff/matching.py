@@ -23,7 +23,10 @@ A task and an event are the same step only when their labels are at least
 matchtypes.WAITING) counts as an event, the moment what it waits for arrives. Start events (and end events) of the two models mark the same
 moment whatever they are called: when their labels do not match, the pair is scored
 without the label, times 0.8, and needs no minimum label similarity; when each model has
-exactly one start event (one end event), the two are paired at least at ``threshold``.
+exactly one start event (one end event), the two are paired at least at ``threshold`` — unless one
+start is the applicant deciding or getting in touch ("Du vill servera alkohol") and the other the
+application coming in ("Inflöde ansökan"): those are held while the passes below run and then
+asked about, not matched (approaches.py).
 
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
 pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
@@ -76,6 +79,7 @@ import numpy as np
 
 from processes.diff import labelsim
 from processes.diff.answers import answers_pass
+from processes.diff.approaches import approach_against_arrival, held_apart
 from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
@@ -372,9 +376,14 @@ def match_dense(
     for x, y in banned:
         if x in ia and y in ib:
             ok[ia[x], ib[y]] = False
-    # the only start event of each model (and the only end event) mark the same moment
+    # the only start event of each model (and the only end event) mark the same moment; when one
+    # is the applicant deciding or getting in touch and the other the application coming in, they
+    # are where both processes begin, not one step: held for the passes, then asked (approaches.py)
+    held: list[tuple[str, str]] = []
     for i, j in _lone_endpoints(list(a.steps.values()), list(b.steps.values())):
         if (xs[i], ys[j]) not in banned and xs[i] not in fixed_a and ys[j] not in fixed_b:
+            if approach_against_arrival(a.steps[xs[i]], b.steps[ys[j]], (lang_a, lang_b)):
+                held.append((xs[i], ys[j]))
             ok[i, j] = True
             score[i, j] = max(score[i, j], options.threshold)
     cost = np.where(ok, -score, 1.0)
@@ -399,4 +408,6 @@ def match_dense(
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches[len(before) :])
+    if held:
+        matches, uncertain = held_apart(given, matches, uncertain, held)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)
