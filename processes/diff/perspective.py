@@ -50,10 +50,13 @@ fee": no pair, the payment stays a question).
 The match is shown as such: ``how`` is ``perspective``, its confidence the pair's combined score,
 and a note says why. A pair made here is a new matched step in the middle of a wide place, so the
 steps left over around it stand in narrower places than before and may lose the candidates
-the uncertain tier found for them; :func:`kept_questions` keeps, for a step that would be left
-with none, the questions it had without these pairs ("Confirm restaurant use is allowed …" still
-asks about "Get the zoning sign-off …"), so the pass never turns a question into a claim that a
-step is only in one model.
+the uncertain tier found for them; :func:`kept_questions` keeps the questions a step had without
+these pairs (those that name no step of them): all of them for a step that would be left with
+none, so the pass never turns a question into a claim that a step is only in one model, and,
+after its new ones (three in all, as the tier), for a step whose place a new pair bounds, so a
+narrower place does not take away a partner the wider one offered ("Confirm restaurant use is
+allowed … and sign off" asks about the hearing and the walk-through in its new place and still
+about "Get the zoning sign-off from County Planning", e1).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ import numpy as np
 from processes.diff.labelsim import label_matrix
 from processes.diff.matchtypes import Match, PassInput, Uncertain, family, match_units
 from processes.diff.text import normalise
-from processes.diff.tiers import Place, _places
+from processes.diff.tiers import MAX_CANDIDATES, Place, _places
 from processes.diff.view import ModelView, display_name
 
 __all__ = [
@@ -234,22 +237,40 @@ def _ahead(objects: np.ndarray, scores: np.ndarray, pair: tuple[int, int], rival
 
 
 def kept_questions(
-    given: PassInput, before: tuple[Uncertain, ...], after: tuple[Uncertain, ...], found: list[Match]
+    given: PassInput,
+    before: tuple[Uncertain, ...],
+    after: tuple[Uncertain, ...],
+    matches: list[Match],
+    added: int,
 ) -> tuple[Uncertain, ...]:
-    """``after`` (the uncertain tier with the pairs ``found`` here) plus, for each step that was
-    uncertain in ``before`` (without them), is not matched now and has no question in ``after``,
-    its questions of ``before`` that do not name a step of ``found``; A's in A's order, then B's
-    in B's order, as the uncertain tier."""
+    """``after`` (the uncertain tier with ``matches``, whose last ``added`` are the pairs found
+    here) with the questions of ``before`` (the tier without those pairs) kept: for each step
+    uncertain in ``before`` and not matched now, its old candidates that name no step of the new
+    pairs — all of them when it has no question in ``after``, and after its new ones (up to the
+    tier's ``MAX_CANDIDATES``) when a new pair bounds its place now. A's in A's order, then B's in
+    B's order, as the uncertain tier."""
+    found = matches[len(matches) - added :]
     taken = {("a", s) for m in found for s in m.a} | {("b", s) for m in found for s in m.b}
+    unit_a, unit_b = match_units(matches)
+    new_pairs = frozenset(range(len(matches) - added, len(matches)))
+    places = {"a": _places(given.a, unit_a), "b": _places(given.b, unit_b)}
     out = {(u.side, u.step): u for u in after}
     for u in before:
         key = (u.side, u.step)
-        if key in taken or key in out:
+        if key in taken:
             continue
         other = "b" if u.side == "a" else "a"
         kept = tuple(c for c in u.candidates if not any((other, s) in taken for s in c.ids))
-        if kept:
-            out[key] = Uncertain(u.side, u.step, kept)
+        if key not in out:
+            if kept:
+                out[key] = Uncertain(u.side, u.step, kept)
+            continue
+        back, forth = places[u.side].get(u.step, (frozenset(), frozenset()))
+        if not new_pairs & (back | forth):
+            continue
+        asked = out[key].candidates
+        more = tuple(c for c in kept if c.ids not in {n.ids for n in asked})
+        out[key] = Uncertain(u.side, u.step, (asked + more)[:MAX_CANDIDATES])
     order = {("a", s): k for k, s in enumerate(given.a.steps)} | {
         ("b", s): k for k, s in enumerate(given.b.steps)
     }

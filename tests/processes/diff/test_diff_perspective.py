@@ -150,3 +150,23 @@ def test_a_place_no_perspective_pair_narrowed_is_not_read_again() -> None:
     assert not [m for m in d.matches if m.how == PERSPECTIVE]
     [pick_up] = [u for u in d.uncertain if u.side == "b" and u.step == "M0"]
     assert ("M0",) in {c.ids for c in pick_up.candidates}
+
+
+def test_a_step_whose_place_a_pair_narrows_keeps_its_old_questions_after_its_new_ones() -> None:
+    # the pair (the check = the training) splits the office's wide place; "Put the application on
+    # the hearing agenda", after it, now asks about the guide's notice sign, after it too, and
+    # still asks, second, about the fingerprinting it was asked about before the pair
+    d = diff_models(_office(*_FILLER[:2], _CHECK, *_FILLER[2:]), _guide(*_GUIDE), language="en")
+    assert [(m.a, m.b) for m in d.matches if m.how == PERSPECTIVE] == [(("M2",), ("M1",))]
+    [agenda] = [u for u in d.uncertain if u.side == "a" and u.step == "M3"]
+    assert [c.ids for c in agenda.candidates] == [("M2",), ("M0",)]
+
+
+def test_a_step_whose_place_no_new_pair_bounds_keeps_the_tiers_questions() -> None:
+    # the weak side: the refund after the decision stands where the fee pair does not reach; its
+    # question is the tier's own, nothing is added to it
+    office = _office(*_FEE, "Receive the license fee payment", after=("Refund the license fee payment",))
+    d = diff_models(office, _guide("Pay the license fee", _GUIDE[0]), language="en")
+    assert [(m.a, m.b) for m in d.matches if m.how == PERSPECTIVE] == [(("M5",), ("M0",))]
+    [refund] = [u for u in d.uncertain if u.side == "a" and u.step == "N0"]
+    assert [c.ids for c in refund.candidates] == [("M0",)]
