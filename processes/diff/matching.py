@@ -407,7 +407,7 @@ def match_dense(
     matches, voices = perspective_pass(given, before)
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
-        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches[len(before) :])
+        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
     if held:
         matches, uncertain = held_apart(given, matches, uncertain, held)
     return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)

@@ -27,6 +27,19 @@ every other pass, two tasks left over are paired when
   the full labels say "payment" and "pay", the pair scores 0.49 against 0.41) — and the pair is
   not ruled out.
 
+A pair found so stands in the middle of a wide place and splits it; the rule is then run once
+more, within the places the first round's pairs bound (a step left over whose correspondence met
+first back or forward is one of those pairs), by what the object *names* — its words after the
+determiner up to the first preposition, conjunction or determiner (:func:`noun_phrase_of`): what
+the thing goes with or where it goes ("with the cover letter", "from the County Clerk") says
+the party's side, not the thing. With the same bar, margin and rivals (every leftover in the
+narrower place), "Mail the license with the cover letter" = "Pick up your license from the County
+Clerk" once "Receive the license fee payment" = "Pay the license fee" stands before them: whole
+objects 0.26, below the bar; "license" / "license" 1.00 against "license certificate" for "Print
+the license certificate and get it signed" beside it (e1). Only once: a third round would read
+still narrower places by the same words, and a place no pair of this pass narrowed is left as
+the other passes left it.
+
 A label that is no imperative ("Completeness review", "Application fee receipted") has no object
 here and is left to the other passes; two models in the same voice are left alone (the verbs
 then say the same party's work). Not read: a verb followed straight by its object without a
@@ -37,20 +50,26 @@ fee": no pair, the payment stays a question).
 The match is shown as such: ``how`` is ``perspective``, its confidence the pair's combined score,
 and a note says why. A pair made here is a new matched step in the middle of a wide place, so the
 steps left over around it stand in narrower places than before and may lose the candidates
-the uncertain tier found for them; :func:`kept_questions` keeps, for a step that would be left
-with none, the questions it had without these pairs ("Confirm restaurant use is allowed …" still
-asks about "Get the zoning sign-off …"), so the pass never turns a question into a claim that a
-step is only in one model.
+the uncertain tier found for them; :func:`kept_questions` keeps the questions a step had without
+these pairs (those that name no step of them): all of them for a step that would be left with
+none, so the pass never turns a question into a claim that a step is only in one model, and,
+after its new ones (three in all, as the tier), for a step whose place a new pair bounds, so a
+narrower place does not take away a partner the wider one offered ("Confirm restaurant use is
+allowed … and sign off" asks about the hearing and the walk-through in its new place and still
+about "Get the zoning sign-off from County Planning", e1).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import takewhile
 
 import numpy as np
 
 from processes.diff.labelsim import label_matrix
 from processes.diff.matchtypes import Match, PassInput, Uncertain, family, match_units
 from processes.diff.text import normalise
-from processes.diff.tiers import Place, _places
+from processes.diff.tiers import MAX_CANDIDATES, Place, _places
 from processes.diff.view import ModelView, display_name
 
 __all__ = [
@@ -59,6 +78,7 @@ __all__ = [
     "PERSPECTIVE",
     "applicant_voiced",
     "kept_questions",
+    "noun_phrase_of",
     "object_of",
     "perspective_pass",
 ]
@@ -78,6 +98,10 @@ _DETERMINERS = frozenset(
 )
 #: the particle of a phrasal verb ("turn in", "pick up", "go to")
 _PARTICLES = frozenset("in up to out off on through back over down into".split())
+#: words after which an object's noun phrase is over: what it goes with, where it goes, a second object
+_PHRASE_ENDS = _DETERMINERS | frozenset(
+    "with from to for by at in on of and or as after before about under into through via per".split()
+)
 
 
 def object_of(label: str) -> str | None:
@@ -106,26 +130,67 @@ def applicant_voiced(view: ModelView) -> bool:
     return bool(named) and 2 * len(voiced) >= len(named)
 
 
+def noun_phrase_of(label: str) -> str | None:
+    """The thing an imperative label acts on, named: its object's words after the determiner, up
+    to the first preposition, conjunction or determiner (what the thing goes with, where it goes
+    and any second object are left out); ``None`` when there is no object or nothing before such
+    a word.
+
+    >>> noun_phrase_of("Mail the license with the cover letter")
+    'license'
+    >>> noun_phrase_of("Print the license certificate and get it signed")
+    'license certificate'
+    """
+    obj = object_of(label)
+    if obj is None:
+        return None
+    named = list(takewhile(lambda w: w not in _PHRASE_ENDS, obj.split()[1:]))
+    return " ".join(named) or None
+
+
 def perspective_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
-    """``matches`` with the pairs across the two voices added (module doc), one note per pair."""
+    """``matches`` with the pairs across the two voices added (module doc), one note per pair:
+    first by the whole objects across every place, then, once, by their noun phrases within the
+    places the first round's pairs narrowed."""
+    if given.langs != ("en", "en") or applicant_voiced(given.a) == applicant_voiced(given.b):
+        return matches, ()
+    first, notes = _round(given, matches, object_of, None)
+    if not first:
+        return matches, ()
+    second, more = _round(
+        given, matches + first, noun_phrase_of, range(len(matches), len(matches) + len(first))
+    )
+    return matches + first + second, notes + more
+
+
+def _round(
+    given: PassInput, matches: list[Match], read: Callable[[str], str | None], narrowed_by: range | None
+) -> tuple[list[Match], tuple[str, ...]]:
+    """The pairs of one round: the tasks left over whose objects, as ``read`` from their labels,
+    pair in their place (module doc); with ``narrowed_by`` (indices in ``matches``), only steps
+    whose place one of those matches bounds are paired (every leftover in the place is a rival)."""
     a, b = given.a, given.b
-    if given.langs != ("en", "en") or applicant_voiced(a) == applicant_voiced(b):
-        return matches, ()
     unit_a, unit_b = match_units(matches)
-    xs = [(i, s, o) for i, s in enumerate(a.steps) if s not in unit_a and (o := _object(a, s))]
-    ys = [(j, s, o) for j, s in enumerate(b.steps) if s not in unit_b and (o := _object(b, s))]
+    xs = [(i, s, o) for i, s in enumerate(a.steps) if s not in unit_a and (o := _read(a, s, read))]
+    ys = [(j, s, o) for j, s in enumerate(b.steps) if s not in unit_b and (o := _read(b, s, read))]
     if not xs or not ys:
-        return matches, ()
+        return [], ()
     objects = label_matrix(given.lex, [o for *_, o in xs], [o for *_, o in ys], lang_a="en", lang_b="en")
     objects = objects.reshape(len(xs), len(ys))
     places_a, places_b = _places(a, unit_a), _places(b, unit_b)
     near = np.array(
         [[_same_place(places_a[x], places_b[y]) for _, y, _ in ys] for _, x, _ in xs], dtype=bool
     ).reshape(len(xs), len(ys))
+    candidate = near & (objects >= OBJECT_BAR)
+    if narrowed_by is not None:
+        bounds = frozenset(narrowed_by)
+        in_a = np.array([bool(bounds & (places_a[x][0] | places_a[x][1])) for _, x, _ in xs], dtype=bool)
+        in_b = np.array([bool(bounds & (places_b[y][0] | places_b[y][1])) for _, y, _ in ys], dtype=bool)
+        candidate &= np.outer(in_a, in_b)
     scores = given.score[np.ix_([i for i, *_ in xs], [j for j, *_ in ys])]
     found: list[Match] = []
     notes: list[str] = []
-    for r, c in zip(*(v.tolist() for v in np.nonzero(near & (objects >= OBJECT_BAR))), strict=True):
+    for r, c in zip(*(v.tolist() for v in np.nonzero(candidate)), strict=True):
         (i, x, _), (j, y, _) = xs[r], ys[c]
         if (x, y) in given.banned:
             continue
@@ -144,12 +209,17 @@ def perspective_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match
             if by_score
             else "each the other's clearest partner by it"
         )
+        alike = (
+            f"is {best:.2f} alike in the same place"
+            if narrowed_by is None
+            else f'("{xs[r][2]}" / "{ys[c][2]}") is {best:.2f} alike in the narrower place another such pair made'
+        )
         notes.append(
             f'"{display_name(a.steps[x])}" = "{display_name(b.steps[y])}": matched with lower confidence '
             f"({m.confidence:.2f}), one model speaks to the applicant and the other to the office: what the "
-            f"two steps act on is {best:.2f} alike in the same place, {why}"
+            f"two steps act on {alike}, {why}"
         )
-    return matches + found, tuple(notes)
+    return found, tuple(notes)
 
 
 def _same_place(here: Place, there: Place) -> bool:
@@ -167,28 +237,46 @@ def _ahead(objects: np.ndarray, scores: np.ndarray, pair: tuple[int, int], rival
 
 
 def kept_questions(
-    given: PassInput, before: tuple[Uncertain, ...], after: tuple[Uncertain, ...], found: list[Match]
+    given: PassInput,
+    before: tuple[Uncertain, ...],
+    after: tuple[Uncertain, ...],
+    matches: list[Match],
+    added: int,
 ) -> tuple[Uncertain, ...]:
-    """``after`` (the uncertain tier with the pairs ``found`` here) plus, for each step that was
-    uncertain in ``before`` (without them), is not matched now and has no question in ``after``,
-    its questions of ``before`` that do not name a step of ``found``; A's in A's order, then B's
-    in B's order, as the uncertain tier."""
+    """``after`` (the uncertain tier with ``matches``, whose last ``added`` are the pairs found
+    here) with the questions of ``before`` (the tier without those pairs) kept: for each step
+    uncertain in ``before`` and not matched now, its old candidates that name no step of the new
+    pairs — all of them when it has no question in ``after``, and after its new ones (up to the
+    tier's ``MAX_CANDIDATES``) when a new pair bounds its place now. A's in A's order, then B's in
+    B's order, as the uncertain tier."""
+    found = matches[len(matches) - added :]
     taken = {("a", s) for m in found for s in m.a} | {("b", s) for m in found for s in m.b}
+    unit_a, unit_b = match_units(matches)
+    new_pairs = frozenset(range(len(matches) - added, len(matches)))
+    places = {"a": _places(given.a, unit_a), "b": _places(given.b, unit_b)}
     out = {(u.side, u.step): u for u in after}
     for u in before:
         key = (u.side, u.step)
-        if key in taken or key in out:
+        if key in taken:
             continue
         other = "b" if u.side == "a" else "a"
         kept = tuple(c for c in u.candidates if not any((other, s) in taken for s in c.ids))
-        if kept:
-            out[key] = Uncertain(u.side, u.step, kept)
+        if key not in out:
+            if kept:
+                out[key] = Uncertain(u.side, u.step, kept)
+            continue
+        back, forth = places[u.side].get(u.step, (frozenset(), frozenset()))
+        if not new_pairs & (back | forth):
+            continue
+        asked = out[key].candidates
+        more = tuple(c for c in kept if c.ids not in {n.ids for n in asked})
+        out[key] = Uncertain(u.side, u.step, (asked + more)[:MAX_CANDIDATES])
     order = {("a", s): k for k, s in enumerate(given.a.steps)} | {
         ("b", s): k for k, s in enumerate(given.b.steps)
     }
     return tuple(sorted(out.values(), key=lambda u: (u.side, order[(u.side, u.step)])))
 
 
-def _object(view: ModelView, step_id: str) -> str | None:
+def _read(view: ModelView, step_id: str, read: Callable[[str], str | None]) -> str | None:
     step = view.steps[step_id]
-    return object_of(step.name) if step.name and family(step) == "activity" else None
+    return read(step.name) if step.name and family(step) == "activity" else None

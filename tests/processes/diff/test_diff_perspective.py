@@ -6,7 +6,7 @@ from __future__ import annotations
 from diffbuilders import model
 
 from processes.diff import diff_models
-from processes.diff.perspective import PERSPECTIVE, applicant_voiced, object_of
+from processes.diff.perspective import PERSPECTIVE, applicant_voiced, noun_phrase_of, object_of
 from processes.diff.view import build_view
 
 
@@ -24,16 +24,18 @@ def _office(*work: str, after: tuple[str, ...] = ()) -> object:
     return model(nodes, chain=" ".join(ids), lanes={"Licensing Clerk": ids})
 
 
-def _guide(*before: str, lane: str = "You (restaurant owner)") -> object:
-    """The applicant's guide: its steps ``before`` the decision (the place of the office's ``work``)."""
+def _guide(*before: str, after: tuple[str, ...] = (), lane: str = "You (restaurant owner)") -> object:
+    """The applicant's guide: its steps ``before`` the decision (the place of the office's ``work``)
+    and ``after`` it."""
     nodes = [
         ("S", "start", "You decide to serve wine"),
         ("R", "userTask", "Register the application"),
         *((f"M{k}", "userTask", m) for k, m in enumerate(before)),
         ("D", "userTask", "Decide on the licence"),
+        *((f"N{k}", "userTask", m) for k, m in enumerate(after)),
         ("E", "end", "Licence issued"),
     ]
-    ids = ["S", "R", *(f"M{k}" for k in range(len(before))), "D", "E"]
+    ids = ["S", "R", *(f"M{k}" for k in range(len(before))), "D", *(f"N{k}" for k in range(len(after))), "E"]
     return model(nodes, chain=" ".join(ids), lanes={lane: ids})
 
 
@@ -111,3 +113,60 @@ def test_two_models_in_the_same_voice_are_left_alone() -> None:
     office = _office("Check the manager's responsible beverage server training certificate")
     other = _guide("Send the manager through the alcohol server training", lane="Licensing Officer")
     assert not [m for m in diff_models(office, other, language="en").matches if m.how == PERSPECTIVE]
+
+
+def test_the_thing_acted_on_is_named_before_its_preposition() -> None:
+    assert noun_phrase_of("Mail the license with the cover letter") == "license"
+    assert noun_phrase_of("Pick up your license from the County Clerk") == "license"
+    assert noun_phrase_of("Print the license certificate and get it signed") == "license certificate"
+    assert noun_phrase_of("Confirm restaurant use is allowed") is None
+
+
+#: e1: the office prints the licence and mails it; the guide has the licence picked up
+_HAND_OVER = ("Print the license certificate and get it signed", "Mail the license with the cover letter")
+_PICK_UP = "Pick up your license from the County Clerk"
+#: e1's fee steps: the office approves, invoices and receives the fee, the guide pays it
+_FEE = ("Approve the license", *_FILLER[:3], "Invoice the applicant for the annual license fee")
+
+
+def test_a_pair_narrows_the_place_and_the_thing_handed_over_pairs_within_it() -> None:
+    # whole objects: "the license with the cover letter" / "your license from the county clerk"
+    # are below the bar; once the fee pair stands between the start and the hand-over, the
+    # narrower place holds the print, the mailing and the pick-up, and by the thing named
+    # ("license" / "license", against "license certificate") the mailing is the pick-up
+    office = _office(*_FEE, "Receive the license fee payment", *_HAND_OVER)
+    d = diff_models(office, _guide("Pay the license fee", _PICK_UP, _GUIDE[0]), language="en")
+    assert [(m.a, m.b) for m in d.matches if m.how == PERSPECTIVE] == [(("M5",), ("M0",)), (("M7",), ("M1",))]
+    assert any('("license" / "license") is 1.00 alike in the narrower place' in n for n in d.notes)
+    # the print, left over beside the new pair, is not claimed as the pick-up
+    assert not [m for m in d.matches if "M6" in m.a]
+
+
+def test_a_place_no_perspective_pair_narrowed_is_not_read_again() -> None:
+    # the weak side: without the fee payment no pair of the first round bounds the hand-over's
+    # place, so there is no second round; the pick-up stays a question, not a match and not a
+    # claim that it is only in the guide
+    d = diff_models(_office(*_FEE, *_HAND_OVER), _guide(_PICK_UP, _GUIDE[0]), language="en")
+    assert not [m for m in d.matches if m.how == PERSPECTIVE]
+    [pick_up] = [u for u in d.uncertain if u.side == "b" and u.step == "M0"]
+    assert ("M0",) in {c.ids for c in pick_up.candidates}
+
+
+def test_a_step_whose_place_a_pair_narrows_keeps_its_old_questions_after_its_new_ones() -> None:
+    # the pair (the check = the training) splits the office's wide place; "Put the application on
+    # the hearing agenda", after it, now asks about the guide's notice sign, after it too, and
+    # still asks, second, about the fingerprinting it was asked about before the pair
+    d = diff_models(_office(*_FILLER[:2], _CHECK, *_FILLER[2:]), _guide(*_GUIDE), language="en")
+    assert [(m.a, m.b) for m in d.matches if m.how == PERSPECTIVE] == [(("M2",), ("M1",))]
+    [agenda] = [u for u in d.uncertain if u.side == "a" and u.step == "M3"]
+    assert [c.ids for c in agenda.candidates] == [("M2",), ("M0",)]
+
+
+def test_a_step_whose_place_no_new_pair_bounds_keeps_the_tiers_questions() -> None:
+    # the weak side: the refund after the decision stands where the fee pair does not reach; its
+    # question is the tier's own, nothing is added to it
+    office = _office(*_FEE, "Receive the license fee payment", after=("Refund the license fee payment",))
+    d = diff_models(office, _guide("Pay the license fee", _GUIDE[0]), language="en")
+    assert [(m.a, m.b) for m in d.matches if m.how == PERSPECTIVE] == [(("M5",), ("M0",))]
+    [refund] = [u for u in d.uncertain if u.side == "a" and u.step == "N0"]
+    assert [c.ids for c in refund.candidates] == [("M0",)]
