@@ -49,7 +49,6 @@ matched step it was (bench/RESULTS-matching.md, "Branch many21").
 from __future__ import annotations
 
 from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain
-from processes.diff.perspective import kept_questions
 from processes.diff.tiers import MAX_CANDIDATES, uncertain_steps
 from processes.diff.view import ModelView, Step
 
@@ -160,8 +159,8 @@ def held_apart(
     given: PassInput, matches: list[Match], uncertain: tuple[Uncertain, ...], held: list[tuple[str, str]]
 ) -> tuple[list[Match], tuple[Uncertain, ...]]:
     """``matches`` without the start pairs ``held`` (``(a id, b id)``, each still a one-to-one
-    correspondence of its own), and the uncertain tier recomputed without them: a step left with
-    no question keeps the ones it had beside them (perspective.kept_questions); the approach asks
+    correspondence of its own), and the uncertain tier recomputed without them, each step keeping
+    after its new questions the ones it had beside them (:func:`_with_old_questions`); the approach asks
     first about the other model's start event (the application coming in), and that start event
     asks first about the step of the approach's model where the application comes in
     (:func:`application_step`), each with :data:`APPROACH_REASON`."""
@@ -170,7 +169,7 @@ def held_apart(
     if not apart:
         return matches, uncertain
     rest = [m for m in matches if m not in apart]
-    questions = list(kept_questions(given, uncertain, uncertain_steps(given, rest), []))
+    questions = _with_old_questions(uncertain, uncertain_steps(given, rest))
     row = {s: i for i, s in enumerate(given.a.steps)}
     col = {s: j for j, s in enumerate(given.b.steps)}
 
@@ -217,6 +216,22 @@ def application_step(view: ModelView, start: str, lang: str) -> str | None:
             return step_id
         queue.extend(view.successors(step_id))
     return None
+
+
+def _with_old_questions(before: tuple[Uncertain, ...], after: tuple[Uncertain, ...]) -> list[Uncertain]:
+    """``after`` (the tier without the held pairs) with each step's questions of ``before`` (the tier
+    with them, a pass's kept questions included) after its new ones, up to ``MAX_CANDIDATES``: taking
+    a pair out matches no step, so every question asked before still stands."""
+    out = {(u.side, u.step): u for u in after}
+    for u in before:
+        now = out.get((u.side, u.step))
+        if now is None:
+            out[(u.side, u.step)] = u
+            continue
+        asked = {c.ids for c in now.candidates}
+        more = tuple(c for c in u.candidates if c.ids not in asked)
+        out[(u.side, u.step)] = Uncertain(u.side, u.step, (now.candidates + more)[:MAX_CANDIDATES])
+    return list(out.values())
 
 
 def _ask_first(questions: list[Uncertain], side: str, step: str, asked: Candidate) -> None:
