@@ -53,3 +53,30 @@ def test_a_malformed_stage_list_names_the_entry() -> None:
     assert err.value.path == "stages[1]" and err.value.file == "s.yaml"
     with pytest.raises(InputError, match="named twice"):
         parse_stages({"stages": [{"name": "intake"}, {"name": "intake"}]})
+
+
+# -- the second blind pass (branch many22): registers the first pass missed
+
+
+def test_second_pass_swedish_registers_name_their_stage() -> None:
+    # a mailing ("utskick"), the registry's acknowledgement, the applicant's receipt of the
+    # decision, a committee meeting, a supervision test purchase, a written-off case
+    labels = ["Utskick av beslut", "Mottagningsbekräftelse skickas", "Sökanden tar emot beslutet",
+              "Sammanträde", "Kontrollköp", "Ärendet avskrivs", "Inkommen avgift"]
+    assert stages(labels, "sv") == ["notice", "intake", "notice", "decision", "follow-up", "closure", "fees"]
+
+
+def test_second_pass_english_registers_name_their_stage() -> None:
+    # a phrase that holds two stages' words is listed whole: "refer to committee" is the
+    # decision (not a referral), "fee received" a fee (not intake), "reference number" intake
+    labels = ["Refer to committee", "Fee received", "Create case, reference number", "DBS check",
+              "Test purchase", "Application withdrawn", "Notify outcome"]
+    assert stages(labels, "en") == ["decision", "fees", "intake", "investigation", "follow-up", "closure", "notice"]
+
+
+def test_second_pass_leaves_a_label_of_two_stages_without_one() -> None:
+    # the weak cases: a mailing of remisser and a decision is still two stages, and a word
+    # the pass left out on purpose ("justera": adjust, or sign the minutes) names none
+    labels = ["Utskick av remisser och beslut", "Justera uppgifter"]
+    assert stages(labels, "sv") == [None, None]
+    assert stages(["Receive decision and invoice"], "en") == [None]
