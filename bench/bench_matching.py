@@ -65,6 +65,13 @@ one model, as certain (the issue asks for none: unsure steps belong in the uncer
 "true only": of the steps with no partner in the gold list, how many the diff reports as only
 in one model (the rest it shows as uncertain or pairs wrongly).
 
+The uncertain tier's candidate accuracy, over the steps the diff shows as uncertain that have a
+partner in the gold list (their number is the denominator of both columns): "partner among
+candidates", the share with a gold partner among any of the step's candidates; "partner first",
+the share whose first candidate is a gold partner. A step with several gold partners (one-to-many)
+counts when any one of them is there, and a candidate of several steps (a block) counts when any
+of its steps is a gold partner. A set with no such step shows "-".
+
 Writes nothing; bench/RESULTS-matching.md records measured tables with the command.
 """
 
@@ -75,7 +82,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +93,7 @@ from bpmn_io.loading import load_model
 from bpmn_io.xmlsafe import parse_xml
 from processes.diff import MatchOptions, diff_models, groups, labelsim, parse_decisions, wordnet
 from processes.diff.language import detect_language
+from processes.diff.matchtypes import Uncertain
 from processes.diff.thesaurus import NO_THESAURUS
 from processes.model import Definitions, Event, FrozenMap, Gateway, Process, SequenceFlow, Task
 
@@ -279,6 +287,40 @@ def _labels(defs: Definitions) -> list[str]:
 FALSE_ONLY: list[int] = []
 #: per set: (steps without a gold partner called only in one model, steps without a gold partner)
 TRUE_ONLY: list[tuple[int, int]] = []
+#: per set: (uncertain steps with a gold partner, of them with one among the candidates, with one first)
+TIER: list[tuple[int, int, int]] = []
+
+
+def tier_accuracy(uncertain: Iterable[Uncertain], gold: Iterable[tuple[str, str]]) -> tuple[int, int, int]:
+    """How well the uncertain tier's candidates name the gold partners: of the uncertain steps
+    that have a partner in ``gold`` (pairs of ids, model A first), how many, how many with a gold
+    partner among their candidates, how many whose first candidate holds one. Any one gold
+    partner is enough (a one-to-many gold), and a candidate of several ids counts when any of
+    them is a gold partner.
+
+    >>> from processes.diff.matchtypes import Candidate, Uncertain
+    >>> u = Uncertain("a", "x", (Candidate(("y2",), 0.5, 0.5, ()), Candidate(("y1",), 0.4, 0.4, ())))
+    >>> tier_accuracy([u], {("x", "y1")})
+    (1, 1, 0)
+    """
+    partners: dict[tuple[str, str], set[str]] = {}
+    for x, y in gold:
+        partners.setdefault(("a", x), set()).add(y)
+        partners.setdefault(("b", y), set()).add(x)
+    with_gold = among = first = 0
+    for u in uncertain:
+        wanted = partners.get((u.side, u.step))
+        if not wanted:
+            continue
+        with_gold += 1
+        hits = [not wanted.isdisjoint(c.ids) for c in u.candidates]
+        among += any(hits)
+        first += bool(hits) and hits[0]
+    return with_gold, among, first
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.3f} ({part}/{whole})" if whole else "-"
 
 
 def found_pairs(pair: Pair) -> frozenset[tuple[str, str]]:
@@ -296,6 +338,7 @@ def found_pairs(pair: Pair) -> frozenset[tuple[str, str]]:
     alone = {("a", x) for x in pair.scored_a} | {("b", y) for y in pair.scored_b}
     alone -= in_gold
     TRUE_ONLY.append((len(only & alone), len(alone)))
+    TIER.append(tier_accuracy(diff.uncertain, pair.gold))
     return frozenset(
         (x, y)
         for m in diff.matches
@@ -403,22 +446,28 @@ def main() -> int:
         "sv-r18": lambda: swedish_pairs(ROUND_18),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
     }
-    print("| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | true only | CPU s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | "
+        "true only | CPU s | partner among candidates | partner first |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name in sets:
         make = sources.get(name)
         if make is None:
-            print(f"| {name} | absent, skipped | | | | | | | | | | | |")
+            print(f"| {name} | absent, skipped | | | | | | | | | | | | | |")
             continue
         start = time.process_time()
         FALSE_ONLY.clear()
         TRUE_ONLY.clear()
+        TIER.clear()
         s = score(list(make()), name in args.errors)
         cpu = time.process_time() - start
         print(
             f"| {name} | {s['pairs']} | {s['gold']} | {s['found']} | {s['micro_p']:.3f} | {s['micro_r']:.3f} | "
             f"{s['micro_f1']:.3f} | {s['macro_p']:.3f} | {s['macro_r']:.3f} | {s['macro_f1']:.3f} | {sum(FALSE_ONLY)} | "
-            f"{sum(t for t, _ in TRUE_ONLY)}/{sum(n for _, n in TRUE_ONLY)} | {cpu:.1f} |"
+            f"{sum(t for t, _ in TRUE_ONLY)}/{sum(n for _, n in TRUE_ONLY)} | {cpu:.1f} | "
+            f"{_share(sum(t[1] for t in TIER), sum(t[0] for t in TIER))} | "
+            f"{_share(sum(t[2] for t in TIER), sum(t[0] for t in TIER))} |"
         )
         sys.stdout.flush()
     return 0
