@@ -44,11 +44,20 @@ had — and the approach asks first about the other model's start event, the ste
 application comes in, with the reason why the two were not paired. Measured without holding
 (the pair simply not forced), the passes lost the only anchor of a model pair whose first
 matched step it was (bench/RESULTS-matching.md, "Branch many21").
+
+The start event where the application comes in is then **paired** with that step
+(:func:`arrival_pair`, ``how`` :data:`ARRIVAL`, a note says why) when nothing else competes:
+the step is left over after every pass, and of the approach model's steps left over it is the
+one whose label is strictly most alike the start's (or the only one left over). The office's
+"Application packet received at the counter" and the guide's "Turn in the application and pay
+the filing fee" are one moment seen from two sides; where a step left over is more alike
+("Vi bedömer din ansökan" against "Inflöde ansökan"), the start only asks about the step
+(bench/RESULTS-matching.md, "Branch many26").
 """
 
 from __future__ import annotations
 
-from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain
+from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, ids_on
 from processes.diff.tiers import MAX_CANDIDATES, uncertain_steps
 from processes.diff.view import ModelView, Step
 
@@ -62,6 +71,8 @@ __all__ = [
     "approach_against_arrival",
     "application_step",
     "held_apart",
+    "arrival_pair",
+    "ARRIVAL",
 ]
 
 #: the applicant or the reader of a guide, as a sentence's subject (one or two words)
@@ -102,6 +113,8 @@ APPROACH_REASON = (
     "the only start events, not paired: {approach} is the applicant deciding or getting in touch, "
     "{arrival} the application coming in"
 )
+#: the ``how`` of a start event where the application comes in paired with the step where it comes in
+ARRIVAL = "arrival"
 
 
 def _words(name: str) -> list[str]:
@@ -157,19 +170,20 @@ def approach_against_arrival(x: Step, y: Step, langs: tuple[str, str]) -> bool:
 
 def held_apart(
     given: PassInput, matches: list[Match], uncertain: tuple[Uncertain, ...], held: list[tuple[str, str]]
-) -> tuple[list[Match], tuple[Uncertain, ...]]:
+) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
     """``matches`` without the start pairs ``held`` (``(a id, b id)``, each still a one-to-one
-    correspondence of its own), and the uncertain tier recomputed without them, each step keeping
-    after its new questions the ones it had beside them (:func:`_with_old_questions`); the approach asks
-    first about the other model's start event (the application coming in), and that start event
-    asks first about the step of the approach's model where the application comes in
-    (:func:`application_step`), each with :data:`APPROACH_REASON`."""
+    correspondence of its own), with the start where the application comes in paired with the
+    approach model's step where it comes in when nothing competes (:func:`arrival_pair`), the
+    uncertain tier recomputed, each step keeping after its new questions the ones it had beside
+    them (:func:`_with_old_questions`), and a note per pair made here. The approach asks first
+    about the other model's start event (the application coming in), and that start event, when
+    it stays unpaired, asks first about the step of the approach's model where the application
+    comes in (:func:`application_step`), each with :data:`APPROACH_REASON`."""
     pairs = set(held)
     apart = [m for m in matches if len(m.a) == 1 and len(m.b) == 1 and (m.a[0], m.b[0]) in pairs]
     if not apart:
-        return matches, uncertain
+        return matches, uncertain, ()
     rest = [m for m in matches if m not in apart]
-    questions = _with_old_questions(uncertain, uncertain_steps(given, rest))
     row = {s: i for i, s in enumerate(given.a.steps)}
     col = {s: j for j, s in enumerate(given.b.steps)}
 
@@ -179,27 +193,85 @@ def held_apart(
             (to,), round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3), (reason,)
         )
 
+    starts = []
+    made: list[Match] = []
     for m in apart:
-        x_id, y_id = m.a[0], m.b[0]
-        x, y = given.a.steps[x_id], given.b.steps[y_id]
+        x, y = given.a.steps[m.a[0]], given.b.steps[m.b[0]]
         approach, arrival = (x, y) if applicant_approaches(x.name, given.langs[0]) else (y, x)
+        side = "a" if approach is x else "b"
+        view, lang = (given.a, given.langs[0]) if side == "a" else (given.b, given.langs[1])
+        comes_in = application_step(view, approach.id, lang)
+        paired = None if comes_in is None else arrival_pair(given, matches + made, side, arrival.id, comes_in)
+        if paired is not None:
+            made.append(paired)
+        starts.append((x, y, approach, arrival, comes_in, paired))
+    rest += made
+    matched = {(side, s) for m in rest for side in "ab" for s in ids_on(m, side)}
+    questions = [
+        u
+        for u in _with_old_questions(uncertain, uncertain_steps(given, rest))
+        if (u.side, u.step) not in matched
+    ]
+    notes: list[str] = []
+    for x, y, approach, arrival, comes_in, paired in starts:
         reason = APPROACH_REASON.format(approach=f"“{approach.name}”", arrival=f"“{arrival.name}”")
         _ask_first(
-            questions, "a" if approach is x else "b", approach.id, candidate(x_id, y_id, arrival.id, reason)
+            questions, "a" if approach is x else "b", approach.id, candidate(x.id, y.id, arrival.id, reason)
         )
-        view, lang = (given.a, given.langs[0]) if approach is x else (given.b, given.langs[1])
-        comes_in = application_step(view, approach.id, lang)
-        if comes_in is not None:
+        if paired is not None and comes_in is not None:
+            step = (given.a if approach is x else given.b).steps[comes_in]
+            notes.append(_arrival_note(paired, approach.name, arrival.name, step.name))
+        elif comes_in is not None:
             where = f"where the application comes in after “{approach.name}”"
             if approach is x:
-                asked = candidate(comes_in, y_id, comes_in, where)
+                asked = candidate(comes_in, y.id, comes_in, where)
             else:
-                asked = candidate(x_id, comes_in, comes_in, where)
+                asked = candidate(x.id, comes_in, comes_in, where)
             _ask_first(questions, "b" if approach is x else "a", arrival.id, asked)
     order = {("a", s): k for k, s in enumerate(given.a.steps)} | {
         ("b", s): k for k, s in enumerate(given.b.steps)
     }
-    return rest, tuple(sorted(questions, key=lambda u: (u.side, order[(u.side, u.step)])))
+    return rest, tuple(sorted(questions, key=lambda u: (u.side, order[(u.side, u.step)]))), tuple(notes)
+
+
+def arrival_pair(
+    given: PassInput, matches: list[Match], side: str, arrival: str, comes_in: str
+) -> Match | None:
+    """The start event ``arrival`` (the application coming in) paired with ``comes_in``, the step
+    of model ``side`` (the approach's model) where the application comes in, or None:
+    ``comes_in`` is left over in ``matches`` (after every pass, the held pair still in them) and,
+    among the steps of its model left over there, its label is strictly the most alike
+    ``arrival``'s (or it is the only one left over); a pair the user rejected is never made. The
+    confidence is the pair's combined score, or its label similarity where the combined score is
+    0 (a task and an event)."""
+    view = given.a if side == "a" else given.b
+    used = {s for m in matches for s in ids_on(m, side)}
+    if comes_in in used:
+        return None
+    i_a, j_b = list(given.a.steps), list(given.b.steps)
+    if side == "a":
+        x_id, y_id = comes_in, arrival
+        alike = given.lab[:, j_b.index(arrival)]
+    else:
+        x_id, y_id = arrival, comes_in
+        alike = given.lab[i_a.index(arrival), :]
+    if (x_id, y_id) in given.banned:
+        return None
+    at = {s: k for k, s in enumerate(view.steps)}
+    here = float(alike[at[comes_in]])
+    if any(float(alike[at[s]]) >= here for s in view.steps if s not in used and s != comes_in):
+        return None
+    i, j = i_a.index(x_id), j_b.index(y_id)
+    score, label = float(given.score[i, j]), float(given.lab[i, j])
+    return Match((x_id,), (y_id,), round(score if score > 0 else label, 3), round(label, 3), ARRIVAL)
+
+
+def _arrival_note(paired: Match, approach: str, arrival: str, step: str) -> str:
+    return (
+        f"“{arrival}” = “{step}”: matched with lower confidence ({paired.confidence:.2f}), the start where the "
+        f"application comes in and the step where it comes in after “{approach}” (the applicant deciding or "
+        f"getting in touch, not paired with it); no step left over is more alike, labels {paired.label:.2f} alike"
+    )
 
 
 def application_step(view: ModelView, start: str, lang: str) -> str | None:

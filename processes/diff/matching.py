@@ -26,7 +26,9 @@ without the label, times 0.8, and needs no minimum label similarity; when each m
 exactly one start event (one end event), the two are paired at least at ``threshold`` — unless one
 start is the applicant deciding or getting in touch ("Du vill servera alkohol") and the other the
 application coming in ("Inflöde ansökan"): those are held while the passes below run and then
-asked about, not matched (approaches.py).
+asked about, not matched, and the start where the application comes in is paired with the step where
+it comes in after the other start when no step left over is more alike (approaches.py: ``how``
+"arrival").
 
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
 pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
@@ -408,6 +410,9 @@ def match_dense(
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
+    arrivals: tuple[str, ...] = ()
     if held:
-        matches, uncertain = held_apart(given, matches, uncertain, held)
-    return Matching(tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices)
+        matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
+    return Matching(
+        tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
+    )

@@ -1,6 +1,7 @@
 """The applicant approaching the office is not the application coming in: lone start events of
-that kind are not forced together, they are asked about (approaches.py; bench/RESULTS-matching.md
-"Branch many21")."""
+that kind are not forced together, they are asked about, and the start where the application comes
+in is paired with the step where it comes in when nothing competes (approaches.py;
+bench/RESULTS-matching.md "Branch many21", "Branch many26")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 from diffbuilders import model
 
 from processes.diff import diff_models
-from processes.diff.approaches import applicant_approaches, application_arrives, application_step
+from processes.diff.approaches import ARRIVAL, applicant_approaches, application_arrives, application_step
+from processes.diff.decisions import Decision, MatchDecisions
 from processes.diff.view import build_view
 
 
@@ -37,6 +39,18 @@ def _guide(start: str, submit: str = "Du skickar in ansökan i e-tjänsten") -> 
         ("E2", "end", "Du får beslutet"),
     ]
     return model(nodes, chain=chain + " T2 T3 E2")
+
+
+def _chain_guide(start: str, steps: list[str]) -> object:
+    """A guide: start -> ``steps`` -> the case investigated and decided."""
+    nodes = [("S2", "start", start)] + [(f"T{k}", "userTask", n) for k, n in enumerate(steps, 1)]
+    nodes += [
+        ("T8", "userTask", "Handläggaren utreder ärendet"),
+        ("T9", "userTask", "Nämnden beslutar om serveringstillstånd"),
+        ("E2", "end", "Du får beslutet"),
+    ]
+    chain = " ".join(["S2", *(f"T{k}" for k in range(1, len(steps) + 1)), "T8", "T9", "E2"])
+    return model(nodes, chain=chain)
 
 
 def _pairs(d: object) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -97,15 +111,39 @@ def test_the_application_comes_in_when_a_start_names_it() -> None:
 
 def test_an_applicant_deciding_is_not_the_application_coming_in() -> None:
     d = diff_models(_office(), _guide("Du vill servera alkohol i din restaurang"))
-    assert not [m for m in d.matches if "S" in m.a or "S2" in m.b]
+    assert not [m for m in d.matches if ("S",) == m.a and ("S2",) == m.b]
     assert {(("U",), ("T2",)), (("D",), ("T3",)), (("E",), ("E2",))} <= _pairs(d)
     # the decision to serve asks first about the office's start, saying why they were not paired
     [decide] = [u for u in d.uncertain if u.side == "b" and u.step == "S2"]
     assert decide.candidates[0].ids == ("S",)
     assert "applicant deciding or getting in touch" in decide.candidates[0].reasons[-1]
-    # the application coming in asks first about the step where the guide sends it, then the guide's start
-    assert _asked(d, "a", "S") == [("T1",), ("S2",)]
     assert not _only(d) & {"S", "S2"}
+
+
+def test_the_application_coming_in_is_paired_with_the_step_where_the_guide_sends_it() -> None:
+    d = diff_models(_office(), _guide("Du vill servera alkohol i din restaurang"))
+    [(a, b, how)] = [(m.a, m.b, m.how) for m in d.matches if "S" in m.a]
+    assert (a, b, how) == (("S",), ("T1",), ARRIVAL)
+    assert not _asked(d, "a", "S") and not _asked(d, "b", "T1")
+    [note] = [n for n in d.notes if n.startswith("“Ansökan inkommen” = “Du skickar in ansökan i e-tjänsten”")]
+    assert "after “Du vill servera alkohol i din restaurang”" in note
+
+
+def test_a_step_left_over_more_alike_the_start_leaves_it_asking() -> None:
+    steps = ["Du betalar avgiften och ansöker i e-tjänsten", "Vi bedömer din inkomna ansökan"]
+    d = diff_models(_office(), _chain_guide("Du vill servera alkohol i din restaurang", steps))
+    assert not [m for m in d.matches if "S" in m.a]
+    # it asks first about where the guide sends the application, then the guide's start
+    assert _asked(d, "a", "S")[:2] == [("T1",), ("S2",)]
+    assert ("T2",) in _asked(d, "a", "S")
+    assert not _only(d) & {"S", "S2", "T1", "T2"}
+
+
+def test_a_rejected_arrival_pair_is_not_made() -> None:
+    office, guide = _office(), _guide("Du vill servera alkohol i din restaurang")
+    d = diff_models(office, guide, decisions=MatchDecisions(reject=(Decision(("S",), ("T1",)),)))
+    assert not [m for m in d.matches if "S" in m.a]
+    assert ("T1",) in _asked(d, "a", "S")
 
 
 def test_a_start_that_sends_the_application_stays_paired() -> None:
