@@ -89,7 +89,10 @@ polisen" against "Polisens yttrande inkommer"; branch m10). With a weaker label
 apart x and the steps it holds and those share nothing: two different parts of one step
 ("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
 handläggare") and at least half of x's terms are in y's label. Its confidence is the
-lowest of the correspondence's and the joining steps' scores.
+lowest of the correspondence's and the joining steps' scores. A step that names a part of the
+knowledge test other than every part the correspondence's steps name ("Handläggaren rättar
+provet" beside "Kunskapsprov" ~ "Sökanden skriver kunskapsprovet") does not join; it is asked
+about with the correspondence's step instead (testparts.py; branch many27).
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
 activities left over are grouped by the correspondences right before and right after them
@@ -125,6 +128,7 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
+from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.unnamed import unnamed_siblings
 from processes.diff.view import ModelView
@@ -492,11 +496,14 @@ def _reading(lex: Lexicon, label: str, parts: Iterable[str], lang: tuple[str, st
     return ("common" if common & own else "none"), sorted(common)
 
 
-def attach_pass(given: PassInput, matches: list[Match]) -> list[Match]:
-    """Block to block: a step left over joins the correspondence of its neighbour (module doc)."""
+def attach_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart, str]] | None = None) -> list[Match]:
+    """Block to block: a step left over joins the correspondence of its neighbour (module doc);
+    a step kept out as of another part of the knowledge test (testparts.py) is added to
+    ``apart`` with the reason."""
     a, b, lex, lang = given.a, given.b, given.lex, given.langs
-    matches = _attach_side(given, matches, "a")
-    matches = _attach_side(given.swapped(), matches, "b")
+    apart = [] if apart is None else apart
+    matches = _attach_side(given, matches, "a", apart)
+    matches = _attach_side(given.swapped(), matches, "b", apart)
     # a correspondence that grew: its label is that of the pooled labels of both sides
     out = []
     for m in matches:
@@ -508,7 +515,7 @@ def attach_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     return out
 
 
-def _attach_side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
+def _attach_side(given: PassInput, matches: list[Match], side: str, apart: list[tuple[Apart, str]]) -> list[Match]:
     one, other, lab, score = given.a, given.b, given.lab, given.score
     banned, options, lex, lang = given.banned, given.options, given.lex, given.langs
     other_side = "b" if side == "a" else "a"
@@ -551,6 +558,11 @@ def _attach_side(given: PassInput, matches: list[Match], side: str) -> list[Matc
             if not adjacent or not _lists_each(lex, one, other, m, x_id, side, lang, shared=False):
                 continue
         elif not adjacent and not _lists_each(lex, one, other, m, x_id, side, lang):
+            continue
+        parts = apart_in_test(lex, one, other, m, x_id, side, lang)
+        if parts is not None:
+            # another part of the knowledge test: asked about at the end, not joined
+            apart.append(((side, x_id, y_id), APART_REASON.format(mine=parts[0], theirs=parts[1])))
             continue
         joins.setdefault(k, []).append((combined, x_id))
     out = list(matches)

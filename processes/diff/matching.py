@@ -121,6 +121,7 @@ from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.statuses import status_pass
 from processes.diff.summary import summary_pass
+from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
@@ -395,8 +396,13 @@ def match_dense(
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
     matches = seeded + matches
     given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options)
+    apart: list[tuple[Apart, str]] = []  # steps kept out of a correspondence of another test part
+
+    def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
+        return attach_pass(given, matches, apart)
+
     for matching_pass in (
-        context_pass, mutual_pass, group_pass, attach_pass, answers_pass, block_pass, leftover_pass, contained_pass,
+        context_pass, mutual_pass, group_pass, attach_keeping_apart, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
@@ -413,6 +419,7 @@ def match_dense(
     arrivals: tuple[str, ...] = ()
     if held:
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
+    uncertain = part_questions(given, matches, uncertain, apart)
     return Matching(
         tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
     )
