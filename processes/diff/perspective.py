@@ -14,7 +14,13 @@ every other pass, two tasks left over are paired when
 * both labels are imperatives — a first word followed by a determiner or possessive ("the",
   "your", …), or by a particle and then one ("Turn in the application") — and their *objects*
   (the label after the verb and its particle) are at least ``OBJECT_BAR`` alike (the match's
-  label bar),
+  label bar), read two ways and taken as the nearer: the whole objects, and the things they
+  name with the head weighted highest — English puts a noun phrase's head last ("the public
+  hearing" is a hearing, "the hearing notice" a notice, :func:`head_of`); two objects with the
+  same head are ``HEAD_WEIGHT`` alike for it plus the rest for their noun phrases' likeness, with
+  another head nothing by this reading ("Hold the public hearing" / "Go to the Commissioners'
+  hearing and answer the protests": whole objects 0.21, by the head 0.69; "Mail the hearing
+  notice to the applicant and the protesters", whole object 0.43, is a notice),
 * the two stand in the same *place* (tiers.py: a correspondence met first walking back from
   each, and one met first walking forward, through steps left over only): a rival is only a
   task left over in the same place as the step it competes for, so the steps already matched
@@ -24,8 +30,11 @@ every other pass, two tasks left over are paired when
   margin), ahead of it by the combined score — the matcher's whole evidence: the full labels,
   verbs included, kind, lane, position and neighbours ("Receive the license fee payment" /
   "Pay the license fee", objects 0.62, against "Approve the license" at 0.59 in the same place:
-  the full labels say "payment" and "pay", the pair scores 0.49 against 0.41) — and the pair is
-  not ruled out.
+  the full labels say "payment" and "pay", the pair scores 0.49 against 0.41) — except for a pair
+  only the head reading brings that near: a rival as near is not settled by the combined score,
+  since two steps on the same thing in one place ("Approve the license" and "Mail the license
+  with the cover letter" against "Pick up your license …") are told apart by the verbs the two
+  voices do not share — and the pair is not ruled out.
 
 A pair found so stands in the middle of a wide place and splits it; the rule is then run once
 more, within the places the first round's pairs bound (a step left over whose correspondence met
@@ -77,6 +86,8 @@ __all__ = [
     "OBJECT_MARGIN",
     "PERSPECTIVE",
     "applicant_voiced",
+    "HEAD_WEIGHT",
+    "head_of",
     "kept_questions",
     "noun_phrase_of",
     "object_of",
@@ -89,6 +100,8 @@ PERSPECTIVE = "perspective"
 OBJECT_BAR = 0.5
 #: how far ahead by object of every rival in its place the pair must be (closer: the combined score decides)
 OBJECT_MARGIN = 0.1
+#: the head noun's share of the first round's second reading (the rest of the noun phrase has the other)
+HEAD_WEIGHT = 0.5
 
 #: the reader addressed: an applicant-voiced model says it
 _SECOND_PERSON = frozenset("you your yours yourself".split())
@@ -148,13 +161,31 @@ def noun_phrase_of(label: str) -> str | None:
     return " ".join(named) or None
 
 
+def head_of(label: str) -> str | None:
+    """The head of the thing an imperative label acts on: the last word of its noun phrase
+    (English puts the head last: "the public hearing" is a hearing, "the hearing notice" a
+    notice); ``None`` when there is no noun phrase.
+
+    >>> head_of("Hold the public hearing")
+    'hearing'
+    >>> head_of("Mail the hearing notice to the applicant")
+    'notice'
+    """
+    named = noun_phrase_of(label)
+    if not named:
+        return None
+    # a noun written with its particle ("the zoning sign-off") is headed by the noun, not the particle
+    words = named.split()
+    return next((w for w in reversed(words) if w not in _PARTICLES), words[-1])
+
+
 def perspective_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the pairs across the two voices added (module doc), one note per pair:
     first by the whole objects across every place, then, once, by their noun phrases within the
     places the first round's pairs narrowed."""
     if given.langs != ("en", "en") or applicant_voiced(given.a) == applicant_voiced(given.b):
         return matches, ()
-    first, notes = _round(given, matches, object_of, None)
+    first, notes = _round(given, matches, object_of, None, headed=True)
     if not first:
         return matches, ()
     second, more = _round(
@@ -164,11 +195,17 @@ def perspective_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match
 
 
 def _round(
-    given: PassInput, matches: list[Match], read: Callable[[str], str | None], narrowed_by: range | None
+    given: PassInput,
+    matches: list[Match],
+    read: Callable[[str], str | None],
+    narrowed_by: range | None,
+    *,
+    headed: bool = False,
 ) -> tuple[list[Match], tuple[str, ...]]:
     """The pairs of one round: the tasks left over whose objects, as ``read`` from their labels,
     pair in their place (module doc); with ``narrowed_by`` (indices in ``matches``), only steps
-    whose place one of those matches bounds are paired (every leftover in the place is a rival)."""
+    whose place one of those matches bounds are paired (every leftover in the place is a rival);
+    ``headed``: two objects are as alike as the nearer of their two readings (:func:`_headed`)."""
     a, b = given.a, given.b
     unit_a, unit_b = match_units(matches)
     xs = [(i, s, o) for i, s in enumerate(a.steps) if s not in unit_a and (o := _read(a, s, read))]
@@ -177,6 +214,14 @@ def _round(
         return [], ()
     objects = label_matrix(given.lex, [o for *_, o in xs], [o for *_, o in ys], lang_a="en", lang_b="en")
     objects = objects.reshape(len(xs), len(ys))
+    if headed:
+        labels_a = [a.steps[x].name or "" for _, x, _ in xs]
+        labels_b = [b.steps[y].name or "" for _, y, _ in ys]
+        by_head = _headed(given, labels_a, labels_b)
+        on_head = by_head > objects
+        objects = np.maximum(objects, by_head)
+    else:
+        on_head = np.zeros_like(objects, dtype=bool)
     places_a, places_b = _places(a, unit_a), _places(b, unit_b)
     near = np.array(
         [[_same_place(places_a[x], places_b[y]) for _, y, _ in ys] for _, x, _ in xs], dtype=bool
@@ -196,7 +241,8 @@ def _round(
             continue
         rivals: list[tuple[int, int]] = [(r, k) for k in np.flatnonzero(near[r]).tolist() if k != c]
         rivals += [(k, c) for k in np.flatnonzero(near[:, c]).tolist() if k != r]
-        if not all(_ahead(objects, scores, (r, c), rival) for rival in rivals):
+        settle = not on_head[r, c]
+        if not all(_ahead(objects, scores, (r, c), rival, settle=settle) for rival in rivals):
             continue
         best = float(objects[r, c])
         by_score = any(objects[rival] > best - OBJECT_MARGIN for rival in rivals)
@@ -222,18 +268,51 @@ def _round(
     return found, tuple(notes)
 
 
+def _headed(given: PassInput, labels_a: list[str], labels_b: list[str]) -> np.ndarray:
+    """The objects of two lists of imperative labels compared by what they name, its head
+    weighted highest: for the same head (:func:`_same_head`), ``HEAD_WEIGHT`` and the rest for the
+    noun phrases' likeness ("Hold the public hearing" / "Go to the Commissioners' hearing": a
+    hearing both); 0 for another head ("Mail the hearing notice" is a notice) or where either has
+    no noun phrase."""
+    named_a = [noun_phrase_of(label) or "" for label in labels_a]
+    named_b = [noun_phrase_of(label) or "" for label in labels_b]
+    heads_a = [head_of(label) or "" for label in labels_a]
+    heads_b = [head_of(label) or "" for label in labels_b]
+    shape = (len(labels_a), len(labels_b))
+    phrases = label_matrix(given.lex, named_a, named_b, lang_a="en", lang_b="en").reshape(shape)
+    heads = np.array([[_same_head(h, k) for k in heads_b] for h in heads_a], dtype=float).reshape(shape)
+    return np.where(heads > 0, HEAD_WEIGHT + (1 - HEAD_WEIGHT) * phrases, 0.0)
+
+
+def _same_head(head: str, other: str) -> bool:
+    """Whether two head nouns are the same word, a plural "s" aside. By spelling, not by the
+    stem the label measure reads: "applicant" (who) and "application" (what) share a stem and
+    are different things ("Invoice the applicant for the annual license fee" is no "Turn in the
+    application")."""
+    return bool(head) and head.removesuffix("s") == other.removesuffix("s")
+
+
 def _same_place(here: Place, there: Place) -> bool:
     """Whether two steps left over share a correspondence behind them and one ahead of them."""
     return bool(here[0] & there[0]) and bool(here[1] & there[1])
 
 
-def _ahead(objects: np.ndarray, scores: np.ndarray, pair: tuple[int, int], rival: tuple[int, int]) -> bool:
+def _ahead(
+    objects: np.ndarray,
+    scores: np.ndarray,
+    pair: tuple[int, int],
+    rival: tuple[int, int],
+    *,
+    settle: bool = True,
+) -> bool:
     """Whether ``pair`` beats ``rival``: by ``OBJECT_MARGIN`` on object, or, when the rival is as
-    near by object (within the margin either way), by the combined score (a tie beats neither)."""
+    near by object (within the margin either way) and ``settle``, by the combined score (a tie
+    beats neither). Without ``settle`` (a pair only the head noun brings near) a rival as near
+    is not settled: two steps on the same thing in one place stay questions."""
     mine, theirs = float(objects[pair]), float(objects[rival])
     if theirs <= mine - OBJECT_MARGIN:
         return True
-    return theirs < mine + OBJECT_MARGIN and float(scores[rival]) < float(scores[pair])
+    return settle and theirs < mine + OBJECT_MARGIN and float(scores[rival]) < float(scores[pair])
 
 
 def kept_questions(
