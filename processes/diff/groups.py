@@ -59,9 +59,7 @@ against two tasks about the application, a word many steps carry); when x names 
 of them apart, x is one of them and no group. A sibling is left out of x's group first when
 x names the own terms (those no other sibling has) of two others and none of its own
 (unnamed.py; branch many17): "Remiss miljö och livsmedel" beside remisses x names. Groups are
-taken best first; a step joins at most one group. A step that names a part of the knowledge
-test is not paired with a group whose steps name only other parts of it (testparts.py;
-branch many30).
+taken best first; a step joins at most one group.
 
 **Attach pass** (block to block): a named step x left over after the passes above joins an
 existing correspondence when its best partner by label (same family, at least
@@ -130,7 +128,7 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
-from processes.diff.testparts import APART_REASON, Apart, apart_in_test, group_apart_in_test
+from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.unnamed import unnamed_siblings
 from processes.diff.view import ModelView
@@ -418,8 +416,6 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
                 continue
             if any((x_id, c) in banned for c in group):
                 continue
-            if group_apart_in_test(lex, one, many, x_id, group, lang):
-                continue  # another part of the knowledge test (testparts.py)
             names = [what(lex, many.steps[c], lang[1]) for c in group]
             own_name = what(lex, x, lang[0])
             base = max([current.label if current else 0.0] + [float(row[index_many[s]]) for s in group])

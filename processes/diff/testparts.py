@@ -18,13 +18,6 @@ them one that x names. A step or correspondence naming only the test as a whole
 correspondence at the end is asked about, in the uncertain tier, with the correspondence's
 step it was about to join (its best partner by label) among its candidates, first, the reason
 naming both parts.
-
-**The group pass too** (``group_apart_in_test``; branch many30): a step x that names a
-sub-step of the test is not paired with a group of the other model (a chain or siblings,
-groups.group_pass) when the group's steps name sub-steps, none of them one that x names
-("Boka nytt provtillfälle" against "Sökanden skriver provet" -> "Provet rättas"). As
-above, a step or group naming only the test as a whole names no sub-step, and the rule does
-not apply; x keeps its partner, if it had one, and goes on to the later passes.
 """
 
 from __future__ import annotations
@@ -34,7 +27,7 @@ from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, id
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["apart_in_test", "group_apart_in_test", "part_questions", "Apart", "APART_REASON"]
+__all__ = ["apart_in_test", "part_questions", "Apart", "APART_REASON"]
 
 #: a step kept out of a correspondence: (x's side, x, the other model's step it was about to join)
 Apart = tuple[str, str, str]
@@ -60,18 +53,6 @@ def apart_in_test(
     if not theirs or mine & theirs:
         return None
     return "+".join(sorted(mine)), "+".join(sorted(theirs))
-
-
-def group_apart_in_test(
-    lex: Lexicon, one: ModelView, many: ModelView, x_id: str, group: tuple[str, ...], lang: tuple[str, str]
-) -> bool:
-    """Whether step ``x_id`` of ``one`` and ``group`` of ``many`` name different parts of the
-    test (module doc): x names a sub-step, the group names some, and none of them is x's."""
-    mine = knowledge_test_steps(lex, what(lex, one.steps[x_id], lang[0]), lang[0])
-    if not mine:
-        return False
-    theirs = _parts(lex, many, group, lang[1])
-    return bool(theirs) and not mine & theirs
 
 
 def part_questions(
