@@ -90,10 +90,9 @@ apart x and the steps it holds and those share nothing: two different parts of o
 ("Diarieföring och tilldelning av handläggare" / "Registrera ärendet", "Tilldela
 handläggare") and at least half of x's terms are in y's label. Its confidence is the
 lowest of the correspondence's and the joining steps' scores. A step that names a part of the
-knowledge test neither the same as nor next to a part the correspondence's steps name
-("Handläggaren rättar provet" beside "Kunskapsprov" ~ "Handläggaren bokar kunskapsprov") does
-not join; it is asked about with the correspondence's step instead (testparts.py; branches
-many27, many30).
+knowledge test other than every part the correspondence's steps name ("Handläggaren rättar
+provet" beside "Kunskapsprov" ~ "Sökanden skriver kunskapsprovet") does not join; it is asked
+about with the correspondence's step instead (testparts.py; branch many27).
 
 **Block pass** (one step drawn as a few, at model level; branch match-en): the named
 activities left over are grouped by the correspondences right before and right after them

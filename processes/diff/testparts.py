@@ -11,10 +11,8 @@ retest).
 
 **Rule** (``apart_in_test``): a step x does not join a correspondence when x names a sub-step
 of the test and the correspondence's steps (both models) name sub-steps of the test, none of
-them one that x names or one next to it in the test's order (branch many30: two neighbouring
-parts are where drawers cut the test differently, "Kallelse och provtillfälle" as one step or
-two; a part between them cannot be left out of one step). A step or correspondence naming
-only the test as a whole ("Kunskapsprov") names no sub-step, and the rule does not apply.
+them one that x names. A step or correspondence naming only the test as a whole
+("Kunskapsprov") names no sub-step, and the rule does not apply.
 
 **Asked instead** (``part_questions``): a step kept out this way and still in no
 correspondence at the end is asked about, in the uncertain tier, with the correspondence's
@@ -24,7 +22,7 @@ naming both parts.
 
 from __future__ import annotations
 
-from processes.diff.knowledgetest import builtin_knowledge_test, knowledge_test_steps
+from processes.diff.knowledgetest import knowledge_test_steps
 from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, ids_on, what
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
@@ -42,12 +40,6 @@ def _parts(lex: Lexicon, view: ModelView, ids: tuple[str, ...], lang: str) -> fr
     return frozenset(p for s in ids if s in view.steps for p in knowledge_test_steps(lex, what(lex, view.steps[s], lang), lang))
 
 
-def _near(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Whether a part of ``mine`` is one of ``theirs`` or next to one in the test's order."""
-    kt = builtin_knowledge_test()
-    return any(abs(kt.rank(p) - kt.rank(q)) <= 1 for p in mine for q in theirs)
-
-
 def apart_in_test(
     lex: Lexicon, one: ModelView, other: ModelView, m: Match, x_id: str, side: str, lang: tuple[str, str]
 ) -> tuple[str, str] | None:
@@ -58,7 +50,7 @@ def apart_in_test(
         return None
     other_side = "b" if side == "a" else "a"
     theirs = _parts(lex, one, ids_on(m, side), lang[0]) | _parts(lex, other, ids_on(m, other_side), lang[1])
-    if not theirs or _near(mine, theirs):
+    if not theirs or mine & theirs:
         return None
     return "+".join(sorted(mine)), "+".join(sorted(theirs))
 
