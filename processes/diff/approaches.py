@@ -57,8 +57,17 @@ the filing fee" are one moment seen from two sides; where a step left over is mo
 
 from __future__ import annotations
 
-from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, ids_on
-from processes.diff.tiers import MAX_CANDIDATES, uncertain_steps
+from processes.diff.matchtypes import (
+    MAX_CANDIDATES,
+    Candidate,
+    Match,
+    PassInput,
+    Uncertain,
+    ask_first,
+    ids_on,
+    in_model_order,
+)
+from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
 
 __all__ = [
@@ -215,7 +224,7 @@ def held_apart(
     notes: list[str] = []
     for x, y, approach, arrival, comes_in, paired in starts:
         reason = APPROACH_REASON.format(approach=f"“{approach.name}”", arrival=f"“{arrival.name}”")
-        _ask_first(
+        ask_first(
             questions, "a" if approach is x else "b", approach.id, candidate(x.id, y.id, arrival.id, reason)
         )
         if paired is not None and comes_in is not None:
@@ -227,11 +236,8 @@ def held_apart(
                 asked = candidate(comes_in, y.id, comes_in, where)
             else:
                 asked = candidate(x.id, comes_in, comes_in, where)
-            _ask_first(questions, "b" if approach is x else "a", arrival.id, asked)
-    order = {("a", s): k for k, s in enumerate(given.a.steps)} | {
-        ("b", s): k for k, s in enumerate(given.b.steps)
-    }
-    return rest, tuple(sorted(questions, key=lambda u: (u.side, order[(u.side, u.step)]))), tuple(notes)
+            ask_first(questions, "b" if approach is x else "a", arrival.id, asked)
+    return rest, in_model_order(given, questions), tuple(notes)
 
 
 def arrival_pair(
@@ -304,17 +310,3 @@ def _with_old_questions(before: tuple[Uncertain, ...], after: tuple[Uncertain, .
         more = tuple(c for c in u.candidates if c.ids not in asked)
         out[(u.side, u.step)] = Uncertain(u.side, u.step, (now.candidates + more)[:MAX_CANDIDATES])
     return list(out.values())
-
-
-def _ask_first(questions: list[Uncertain], side: str, step: str, asked: Candidate) -> None:
-    """Put ``asked`` first among the questions of ``step`` (of model ``side``), keeping at most
-    ``MAX_CANDIDATES``; a candidate it already had keeps its reasons, the new one added."""
-    at = next((k for k, u in enumerate(questions) if u.side == side and u.step == step), None)
-    if at is None:
-        questions.append(Uncertain(side, step, (asked,)))
-        return
-    had = next((c for c in questions[at].candidates if c.ids == asked.ids), None)
-    if had is not None:
-        asked = Candidate(had.ids, had.score, had.label, had.reasons + asked.reasons)
-    kept = tuple(c for c in questions[at].candidates if c.ids != asked.ids)
-    questions[at] = Uncertain(side, step, (asked, *kept)[:MAX_CANDIDATES])

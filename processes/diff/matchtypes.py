@@ -4,7 +4,7 @@ beyond small lookups), shared by matching.py, groups.py, tiers.py and anchors.py
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +37,9 @@ __all__ = [
     "match_units",
     "Candidate",
     "Uncertain",
+    "MAX_CANDIDATES",
+    "ask_first",
+    "in_model_order",
     "Matching",
     "ids_on",
     "family",
@@ -162,6 +165,30 @@ class Uncertain:
     side: str
     step: str
     candidates: tuple[Candidate, ...]
+
+
+#: the uncertain tier's candidates per step, at most
+MAX_CANDIDATES = 3
+
+
+def ask_first(questions: list[Uncertain], side: str, step: str, asked: Candidate) -> None:
+    """Put ``asked`` first among the questions of ``step`` (of model ``side``), keeping at most
+    ``MAX_CANDIDATES``; a candidate it already had keeps its reasons, the new one added."""
+    at = next((k for k, u in enumerate(questions) if u.side == side and u.step == step), None)
+    if at is None:
+        questions.append(Uncertain(side, step, (asked,)))
+        return
+    had = next((c for c in questions[at].candidates if c.ids == asked.ids), None)
+    if had is not None:
+        asked = Candidate(had.ids, had.score, had.label, had.reasons + asked.reasons)
+    kept = tuple(c for c in questions[at].candidates if c.ids != asked.ids)
+    questions[at] = Uncertain(side, step, (asked, *kept)[:MAX_CANDIDATES])
+
+
+def in_model_order(given: PassInput, questions: Iterable[Uncertain]) -> tuple[Uncertain, ...]:
+    """``questions`` as the uncertain tier lists them: A's in A's order, then B's in B's order."""
+    order = {("a", s): k for k, s in enumerate(given.a.steps)} | {("b", s): k for k, s in enumerate(given.b.steps)}
+    return tuple(sorted(questions, key=lambda u: (u.side, order[(u.side, u.step)])))
 
 
 @dataclass(frozen=True, slots=True)

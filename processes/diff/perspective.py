@@ -76,9 +76,17 @@ from itertools import takewhile
 import numpy as np
 
 from processes.diff.labelsim import label_matrix
-from processes.diff.matchtypes import Match, PassInput, Uncertain, family, match_units
+from processes.diff.matchtypes import (
+    MAX_CANDIDATES,
+    Match,
+    PassInput,
+    Uncertain,
+    family,
+    in_model_order,
+    match_units,
+)
 from processes.diff.text import normalise
-from processes.diff.tiers import MAX_CANDIDATES, Place, _places
+from processes.diff.tiers import Place, _places
 from processes.diff.view import ModelView, display_name
 
 __all__ = [
@@ -350,10 +358,7 @@ def kept_questions(
         asked = out[key].candidates
         more = tuple(c for c in kept if c.ids not in {n.ids for n in asked})
         out[key] = Uncertain(u.side, u.step, (asked + more)[:MAX_CANDIDATES])
-    order = {("a", s): k for k, s in enumerate(given.a.steps)} | {
-        ("b", s): k for k, s in enumerate(given.b.steps)
-    }
-    return tuple(sorted(out.values(), key=lambda u: (u.side, order[(u.side, u.step)])))
+    return in_model_order(given, out.values())
 
 
 def _read(view: ModelView, step_id: str, read: Callable[[str], str | None]) -> str | None:

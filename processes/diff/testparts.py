@@ -23,7 +23,16 @@ naming both parts.
 from __future__ import annotations
 
 from processes.diff.knowledgetest import knowledge_test_steps
-from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, ids_on, what
+from processes.diff.matchtypes import (
+    Candidate,
+    Match,
+    PassInput,
+    Uncertain,
+    ask_first,
+    ids_on,
+    in_model_order,
+    what,
+)
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -33,7 +42,6 @@ __all__ = ["apart_in_test", "part_questions", "Apart", "APART_REASON"]
 Apart = tuple[str, str, str]
 
 APART_REASON = "best by label, but of another part of the knowledge test ({mine} / {theirs})"
-_MAX_CANDIDATES = 3  # as tiers.MAX_CANDIDATES (tiers imports the passes' modules: not imported here)
 
 
 def _parts(lex: Lexicon, view: ModelView, ids: tuple[str, ...], lang: str) -> frozenset[str]:
@@ -74,16 +82,7 @@ def part_questions(
         changed = True
         i, j = (row[x_id], col[y_id]) if side == "a" else (row[y_id], col[x_id])
         asked = Candidate((y_id,), round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3), (reason,))
-        at = next((k for k, u in enumerate(questions) if u.side == side and u.step == x_id), None)
-        if at is None:
-            questions.append(Uncertain(side, x_id, (asked,)))
-            continue
-        had = next((c for c in questions[at].candidates if c.ids == asked.ids), None)
-        if had is not None:
-            asked = Candidate(had.ids, had.score, had.label, had.reasons + asked.reasons)
-        kept = tuple(c for c in questions[at].candidates if c.ids != asked.ids)
-        questions[at] = Uncertain(side, x_id, (asked, *kept)[:_MAX_CANDIDATES])
+        ask_first(questions, side, x_id, asked)
     if not changed:
         return uncertain
-    order = {("a", s): k for k, s in enumerate(given.a.steps)} | {("b", s): k for k, s in enumerate(given.b.steps)}
-    return tuple(sorted(questions, key=lambda u: (u.side, order[(u.side, u.step)])))
+    return in_model_order(given, questions)

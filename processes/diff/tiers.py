@@ -56,7 +56,16 @@ from processes.diff.leftovers import (
     related_reason,
     related_unmatched,
 )
-from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, family, ids_on, named
+from processes.diff.matchtypes import (
+    MAX_CANDIDATES,
+    Candidate,
+    Match,
+    PassInput,
+    Uncertain,
+    family,
+    ids_on,
+    named,
+)
 from processes.diff.samestage import one_of_the_same_stage, same_stage_reason
 from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
@@ -64,7 +73,6 @@ from processes.diff.view import ModelView, Step
 
 __all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
 
-MAX_CANDIDATES = 3
 PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
 #: a rival of one family whose label is over the uncertain bar: a candidate from this share of
