@@ -39,7 +39,7 @@ from typing import Any
 
 import yaml
 
-from processes.diff.stages import builtin_stages
+from processes.diff.stages import builtin_stages, named_word_lists, word_list
 from processes.diff.text import Lexicon, normalise
 from processes.errors import InputError
 
@@ -76,12 +76,6 @@ class KnowledgeTest:
         return self.names.index(name)
 
 
-def _word_list(value: Any, *, source: str, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise InputError(f"expected a list of words, got {value!r}", file=source, path=where)
-    return tuple(value)
-
-
 def parse_knowledge_test(data: Any, *, source: str = "<knowledge test>") -> KnowledgeTest:
     """The knowledge test from parsed YAML ``data`` (``knowledgetest.yaml``'s format);
     ``source`` names it in errors."""
@@ -90,21 +84,9 @@ def parse_knowledge_test(data: Any, *, source: str = "<knowledge test>") -> Know
     unknown = sorted(set(data["test"]) - set(_LANGUAGES))
     if unknown:
         raise InputError(f"unknown language {unknown[0]!r} (expected sv, en)", file=source, path="test")
-    test = tuple((lang, _word_list(data["test"].get(lang, []), source=source, where=f"test.{lang}")) for lang in _LANGUAGES)
-    names: list[str] = []
-    by_language: dict[str, list[tuple[str, str]]] = {lang: [] for lang in _LANGUAGES}
-    for k, entry in enumerate(data["steps"]):
-        where = f"steps[{k}]"
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
-            raise InputError("a sub-step needs a 'name'", file=source, path=where)
-        unknown = sorted(set(entry) - {"name", *_LANGUAGES})
-        if unknown:
-            raise InputError(f"unknown key {unknown[0]!r} (expected name, sv, en)", file=source, path=where)
-        names.append(entry["name"])
-        for lang in _LANGUAGES:
-            words = _word_list(entry.get(lang, []), source=source, where=f"{where}.{lang}")
-            by_language[lang].extend((entry["name"], w) for w in words)
-    return KnowledgeTest(tuple(names), test, tuple((lang, tuple(ws)) for lang, ws in by_language.items()))
+    test = tuple((lang, word_list(data["test"].get(lang, []), source=source, where=f"test.{lang}")) for lang in _LANGUAGES)
+    names, words = named_word_lists(data["steps"], source=source, key="steps", what="sub-step")
+    return KnowledgeTest(names, test, words)
 
 
 @lru_cache(maxsize=1)

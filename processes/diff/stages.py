@@ -39,7 +39,7 @@ import yaml
 from processes.diff.text import Lexicon
 from processes.errors import InputError
 
-__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of"]
+__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of", "word_list", "named_word_lists"]
 
 _LANGUAGES = ("sv", "en")
 
@@ -61,27 +61,41 @@ class Stages:
         return dict(self.words).get(language, ())
 
 
-def parse_stages(data: Any, *, source: str = "<stages>") -> Stages:
-    """Stages from the parsed YAML ``data`` (``stages.yaml``'s format); ``source`` names it
-    in errors."""
-    if not isinstance(data, dict) or not isinstance(data.get("stages"), list):
-        raise InputError("expected a mapping with a list 'stages'", file=source)
+def word_list(value: Any, *, source: str, where: str) -> tuple[str, ...]:
+    """``value`` as a list of words or phrases (``where`` in ``source`` names it in errors)."""
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise InputError(f"expected a list of words, got {value!r}", file=source, path=where)
+    return tuple(value)
+
+
+def named_word_lists(
+    entries: list[Any], *, source: str, key: str, what: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, str], ...]], ...]]:
+    """The names of ``entries`` (the YAML list ``key`` of ``source``, each a mapping with a
+    ``name`` and a word list per language, ``what`` in errors) and per language the (name, word)
+    pairs."""
     names: list[str] = []
     by_language: dict[str, list[tuple[str, str]]] = {lang: [] for lang in _LANGUAGES}
-    for k, entry in enumerate(data["stages"]):
-        where = f"stages[{k}]"
+    for k, entry in enumerate(entries):
+        where = f"{key}[{k}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
-            raise InputError("a stage needs a 'name'", file=source, path=where)
+            raise InputError(f"a {what} needs a 'name'", file=source, path=where)
         unknown = sorted(set(entry) - {"name", *_LANGUAGES})
         if unknown:
             raise InputError(f"unknown key {unknown[0]!r} (expected name, sv, en)", file=source, path=where)
         names.append(entry["name"])
         for lang in _LANGUAGES:
-            words = entry.get(lang, [])
-            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-                raise InputError(f"{lang}: expected a list of words, got {words!r}", file=source, path=where)
+            words = word_list(entry.get(lang, []), source=source, where=f"{where}.{lang}")
             by_language[lang].extend((entry["name"], w) for w in words)
-    return Stages(tuple(names), tuple((lang, tuple(ws)) for lang, ws in by_language.items()))
+    return tuple(names), tuple((lang, tuple(ws)) for lang, ws in by_language.items())
+
+
+def parse_stages(data: Any, *, source: str = "<stages>") -> Stages:
+    """Stages from the parsed YAML ``data`` (``stages.yaml``'s format); ``source`` names it
+    in errors."""
+    if not isinstance(data, dict) or not isinstance(data.get("stages"), list):
+        raise InputError("expected a mapping with a list 'stages'", file=source)
+    return Stages(*named_word_lists(data["stages"], source=source, key="stages", what="stage"))
 
 
 @lru_cache(maxsize=1)
