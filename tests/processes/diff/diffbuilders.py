@@ -154,3 +154,13 @@ def decision_alternatives(*labels: str) -> Definitions:
     nodes += [("X2", "xor", ""), ("U3", "sendTask", "Skicka beslutet till sökanden"), ("E", "end", "Slut")]
     flows = [("S", "U1"), ("U1", "X1"), *(("X1", d) for d in ids), *((d, "X2") for d in ids), ("X2", "U3"), ("U3", "E")]
     return model(nodes, flows)
+
+
+def candidates(d, side, step):
+    """The uncertain tier's candidates of ``step`` (of model ``side``) in the diff ``d``."""
+    return [c for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
+
+
+def only(d):
+    """The diff ``d``'s steps only in one model, as ``a:id`` / ``b:id``."""
+    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))

@@ -7,20 +7,12 @@ from __future__ import annotations
 import json
 
 import numpy as np
-from diffbuilders import linear, model
+from diffbuilders import candidates, linear, model, only
 
 from processes.diff import diff_models, leftovers
 from processes.diff.formats import diff_markdown, diff_text
 from processes.diff.schema import to_data
 from report.diff_html import diff_html
-
-
-def candidates(d, side, step):
-    return [c for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
-
-
-def only(d):
-    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
 
 
 def _remiss_pair():

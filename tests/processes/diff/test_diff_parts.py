@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diffbuilders import linear, model
+from diffbuilders import candidates, linear, model, only
 
 from bpmn_io.loading import load_model
 from processes.diff import diff_models, leftovers
 
 P17 = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p17"
-
-
-def candidates(d, side, step):
-    return [c for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
-
-
-def only(d):
-    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
 
 
 def test_a_leftover_beside_a_match_it_completes_is_asked_about() -> None:

@@ -4,17 +4,13 @@ the same."""
 
 from __future__ import annotations
 
-from diffbuilders import linear, model
+from diffbuilders import linear, model, only
 
 from processes.diff import diff_models, tiers
 
 
 def candidates(d, side, step):
     return [c.ids for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
-
-
-def only(d):
-    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
 
 
 def test_steps_with_nothing_alike_between_the_same_matched_steps_are_asked_about() -> None:

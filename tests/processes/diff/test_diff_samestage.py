@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diffbuilders import model
+from diffbuilders import candidates, model, only
 
 from bpmn_io.loading import load_model
 from processes.diff import diff_models
 
 P54 = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p54"
-
-
-def candidates(d, side, step):
-    return [c for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
-
-
-def only(d):
-    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
 
 
 def test_a_case_created_by_the_system_is_asked_about_the_registration_among_five() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diffbuilders import linear, model
+from diffbuilders import candidates, linear, model, only
 
 from bpmn_io.loading import load_model
 from processes.diff import diff_models, tiers
@@ -24,14 +24,6 @@ from processes.diff import diff_models, tiers
 P15 = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p15"
 
 DECISION_REASON = "both are the decision (whoever takes it)"
-
-
-def candidates(d, side, step):
-    return [c for u in d.uncertain if (u.side, u.step) == (side, step) for c in u.candidates]
-
-
-def only(d):
-    return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
 
 
 def test_a_rival_of_a_weak_match_is_asked_about() -> None:
