@@ -21,14 +21,11 @@ to the correspondence of the thing it books when
   and all of T): then its booking is a step of its own, and x belongs with that.
 
 Its confidence is the lower of the correspondence's and x's own combined score with y.
-A booking step of one part of the knowledge test does not join a correspondence of other
-parts (testparts.apart_in_test): it is kept in ``apart``, asked about at the end.
 """
 
 from __future__ import annotations
 
-from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named, what
-from processes.diff.testparts import APART_REASON, Apart, apart_in_test
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
 from processes.diff.text import Lexicon
 
 __all__ = ["preparation_pass"]
@@ -46,15 +43,12 @@ def _headed_by(lex: Lexicon, label: str, thing: set[str], lang: str) -> bool:
     return bool(head) and head <= thing
 
 
-def preparation_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart, str]] | None = None) -> list[Match]:
-    """Booking steps left over joined to the correspondence of the thing booked (module doc);
-    a step kept out as of another part of the knowledge test is added to ``apart``."""
-    apart = [] if apart is None else apart
-    # from A's side, then from B's on what it found (matchtypes.from_both_sides, with ``apart``)
-    return _side(given.swapped(), _side(given, matches, swap=False, apart=apart), swap=True, apart=apart)
+def preparation_pass(given: PassInput, matches: list[Match]) -> list[Match]:
+    """Booking steps left over joined to the correspondence of the thing booked (module doc)."""
+    return from_both_sides(_side, given, matches)
 
 
-def _side(given: PassInput, matches: list[Match], *, swap: bool, apart: list[tuple[Apart, str]]) -> list[Match]:
+def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
     own, other, lex, lang, score, banned = given.a, given.b, given.lex, given.langs, given.score, given.banned
     s_own, s_other = ("b", "a") if swap else ("a", "b")
     booking = set(lex.terms("boka", lang[0]))
@@ -95,10 +89,6 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool, apart: list[tup
         if not any(s in bags_own and thing <= bags_own[s] for s in ids_on(m, s_own)):
             continue  # the thing itself is not in that correspondence
         if any((x, t) in banned for t in ids_on(m, s_other)):
-            continue
-        parts = apart_in_test(lex, own, other, m, x, s_own, lang)
-        if parts is not None:
-            apart.append(((s_own, x, y), APART_REASON.format(mine=parts[0], theirs=parts[1])))
             continue
         conf = min(m.confidence, float(score[io[x], im[y]]))
         mine = tuple(sorted(ids_on(m, s_own) + (x,), key=lambda s: io[s]))

@@ -128,7 +128,7 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
-from processes.diff.testparts import APART_REASON, Apart, apart_in_test, block_apart_in_test
+from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.unnamed import unnamed_siblings
 from processes.diff.view import ModelView
@@ -766,12 +766,9 @@ def _free_blocks(view: ModelView, unit: dict[str, int]) -> dict[tuple[frozenset[
     return out
 
 
-def block_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart, str]] | None = None) -> list[Match]:
-    """Model-level blocks: one step drawn as a few between the same matched steps (module doc);
-    a block of another part of the knowledge test than its one step is not made, the one step
-    added to ``apart`` with the reason (testparts.py)."""
+def block_pass(given: PassInput, matches: list[Match]) -> list[Match]:
+    """Model-level blocks: one step drawn as a few between the same matched steps (module doc)."""
     a, b, lab, score, banned = given.a, given.b, given.lab, given.score, given.banned
-    apart = [] if apart is None else apart
     unit_a, unit_b = match_units(matches)
     ia = {x: i for i, x in enumerate(a.steps)}
     ib = {y: j for j, y in enumerate(b.steps)}
@@ -795,32 +792,6 @@ def block_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart, 
         best = max(float(lab[i, j]) for i, j in cells)
         if best < BLOCK_MIN_LABEL or best <= 0.0:
             continue
-        refused = _block_apart(given, xs, ys)
-        if refused:
-            apart.extend(refused)  # another part of the knowledge test: asked about at the end
-            continue
         confidence = max(float(score[i, j]) for i, j in cells)
         out.append(Match(tuple(xs), tuple(ys), round(confidence, 3), round(best, 3), "grouped"))
-    return out
-
-
-def _block_apart(given: PassInput, xs: list[str], ys: list[str]) -> list[tuple[Apart, str]]:
-    """The one step of a block (each, for one against one) kept out as of another part of the
-    knowledge test than the block, with the block's step best for it by label; none when
-    the block may be made."""
-    ia = {x: i for i, x in enumerate(given.a.steps)}
-    ib = {y: j for j, y in enumerate(given.b.steps)}
-    out: list[tuple[Apart, str]] = []
-    ones = ([("a", xs[0], ys)] if len(xs) == 1 else []) + ([("b", ys[0], xs)] if len(ys) == 1 else [])
-    for side, one_id, block in ones:
-        view, other = (given.a, given.b) if side == "a" else (given.b, given.a)
-        lang = given.langs if side == "a" else (given.langs[1], given.langs[0])
-        parts = block_apart_in_test(given.lex, view, other, one_id, tuple(block), lang)
-        if parts is None:
-            return []
-        def by_label(s: str, one_id: str = one_id, side: str = side) -> tuple[float, int]:
-            i, j = (ia[one_id], ib[s]) if side == "a" else (ia[s], ib[one_id])
-            return (-float(given.lab[i, j]), (ib if side == "a" else ia)[s])
-        partner = min(block, key=by_label)
-        out.append(((side, one_id, partner), APART_REASON.format(mine=parts[0], theirs=parts[1])))
     return out

@@ -401,15 +401,9 @@ def match_dense(
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
         return attach_pass(given, matches, apart)
 
-    def block_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
-        return block_pass(given, matches, apart)
-
-    def preparation_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
-        return preparation_pass(given, matches, apart)
-
     for matching_pass in (
-        context_pass, mutual_pass, group_pass, attach_keeping_apart, answers_pass, block_keeping_apart, leftover_pass,
-        contained_pass, chain_pass, summary_pass, preparation_keeping_apart, follow_pass, decision_pass, ending_pass,
+        context_pass, mutual_pass, group_pass, attach_keeping_apart, answers_pass, block_pass, leftover_pass, contained_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)

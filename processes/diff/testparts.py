@@ -14,12 +14,6 @@ of the test and the correspondence's steps (both models) name sub-steps of the t
 them one that x names. A step or correspondence naming only the test as a whole
 ("Kunskapsprov") names no sub-step, and the rule does not apply.
 
-**Where the joins are made** (branch many33): the block pass (groups.py) makes a new
-correspondence of one step x against a block of the other model, and ``block_apart_in_test``
-refuses it when x names a sub-step and the block's steps name sub-steps, none of them one x
-names; the preparation pass (booking.py) joins a booking step to an existing correspondence
-and calls ``apart_in_test`` as the attach pass does.
-
 **Asked instead** (``part_questions``): a step kept out this way and still in no
 correspondence at the end is asked about, in the uncertain tier, with the correspondence's
 step it was about to join (its best partner by label) among its candidates, first, the reason
@@ -42,7 +36,7 @@ from processes.diff.matchtypes import (
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["apart_in_test", "block_apart_in_test", "part_questions", "Apart", "APART_REASON"]
+__all__ = ["apart_in_test", "part_questions", "Apart", "APART_REASON"]
 
 #: a step kept out of a correspondence: (x's side, x, the other model's step it was about to join)
 Apart = tuple[str, str, str]
@@ -64,22 +58,6 @@ def apart_in_test(
         return None
     other_side = "b" if side == "a" else "a"
     theirs = _parts(lex, one, ids_on(m, side), lang[0]) | _parts(lex, other, ids_on(m, other_side), lang[1])
-    return _apart(mine, theirs)
-
-
-def block_apart_in_test(
-    lex: Lexicon, one: ModelView, other: ModelView, x_id: str, block: tuple[str, ...], lang: tuple[str, str]
-) -> tuple[str, str] | None:
-    """The parts of the test step x (of ``one``) names and the steps ``block`` (of ``other``)
-    name, when x names a sub-step, the block names sub-steps and none is the same (module
-    doc); None when the block pass may join them."""
-    mine = knowledge_test_steps(lex, what(lex, one.steps[x_id], lang[0]), lang[0])
-    if not mine:
-        return None
-    return _apart(mine, _parts(lex, other, block, lang[1]))
-
-
-def _apart(mine: frozenset[str], theirs: frozenset[str]) -> tuple[str, str] | None:
     if not theirs or mine & theirs:
         return None
     return "+".join(sorted(mine)), "+".join(sorted(theirs))
