@@ -22,6 +22,12 @@ every root of one of the sub-step's words or phrases; a phrase outranks a word o
 phrase inside it ("Meddela provtid" is booking, not the "meddela" of a result). A label may
 name several sub-steps ("Boka omprov": book and retest); ``knowledge_test_steps`` returns them all.
 
+**Numbered duplicates** (branch many33). A number or ordinal right after a word of the test
+("Kunskapsprov 2", "Prov andra") is read by the list ("2": a retest) unless the same model has
+the test with another number ("Kunskapsprov 1" beside it): then the two are numbered
+duplicates, the project's rule, and ``knowledge_test_steps(..., numbered=True)`` reads the
+label without the number (``number_after_test`` finds it).
+
 >>> from processes.diff.synonyms import builtin_synonyms
 >>> from processes.diff.text import Lexicon
 >>> labels = ["Boka kunskapsprov", "Rätta provet", "Meddela provtid", "Kunskapsprov", "Boka platsbesök"]
@@ -43,11 +49,19 @@ from processes.diff.stages import builtin_stages, named_word_lists, word_list
 from processes.diff.text import Lexicon, normalise
 from processes.errors import InputError
 
-__all__ = ["KnowledgeTest", "parse_knowledge_test", "builtin_knowledge_test", "in_knowledge_test", "knowledge_test_steps"]
+__all__ = [
+    "KnowledgeTest", "parse_knowledge_test", "builtin_knowledge_test", "in_knowledge_test", "knowledge_test_steps",
+    "number_after_test",
+]
 
 _LANGUAGES = ("sv", "en")
 _STAGE = "knowledge test"  # the stage of stages.yaml the sub-steps belong to
 _MIN_PART = 3  # the shortest part of a split Swedish compound
+#: number words and ordinals that may follow a word of the test, as digits
+_NUMBERS = {
+    "sv": {"första": "1", "andra": "2", "tredje": "3", "fjärde": "4", "två": "2", "tre": "3", "fyra": "4"},
+    "en": {"first": "1", "second": "2", "third": "3", "fourth": "4", "one": "1", "two": "2", "three": "3", "four": "4"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,16 +181,49 @@ def in_knowledge_test(lex: Lexicon, label: str, language: str | None = None, kt:
     return any(rs <= roots for rs in index.test) and not any(rs <= roots for rs in index.elsewhere)
 
 
+def _numbered_at(lex: Lexicon, words: list[str], lang: str, index: _Index) -> tuple[int, str] | None:
+    """The place in ``words`` of the first number or ordinal right after a word of the test,
+    with the number as digits."""
+    single = {next(iter(rs)) for rs in index.test if len(rs) == 1}
+    for k in range(1, len(words)):
+        w = words[k]
+        number = str(int(w)) if w.isdigit() else _NUMBERS.get(lang, {}).get(w)
+        if number is not None and lex.root(words[k - 1], lang) in single:
+            return k, number
+    return None
+
+
+def number_after_test(lex: Lexicon, label: str, language: str | None = None, kt: KnowledgeTest | None = None) -> str | None:
+    """The number or ordinal right after a word of the test in ``label``, as digits
+    ("Kunskapsprov 2", "Prov andra": "2"); None without one.
+
+    >>> from processes.diff.synonyms import builtin_synonyms
+    >>> lex = Lexicon.build(builtin_synonyms(), ["Kunskapsprov 2", "Prov andra"], language="sv")
+    >>> [number_after_test(lex, x) for x in ["Kunskapsprov 2", "Prov andra", "Kunskapsprov", "Försök 2"]]
+    ['2', '2', None, None]
+    """
+    lang = language or lex.language
+    found = _numbered_at(lex, normalise(label).split(), lang, _index(lex, kt or builtin_knowledge_test(), lang))
+    return None if found is None else found[1]
+
+
 def knowledge_test_steps(
-    lex: Lexicon, label: str, language: str | None = None, kt: KnowledgeTest | None = None
+    lex: Lexicon, label: str, language: str | None = None, kt: KnowledgeTest | None = None, *, numbered: bool = False
 ) -> frozenset[str]:
     """The sub-steps of the knowledge test ``label`` names (module doc); none when it is not
-    in the test or names the test as a whole ("Kunskapsprov")."""
+    in the test or names the test as a whole ("Kunskapsprov"). With ``numbered`` (the model
+    has the test with another number) the number after the test's word is read as a
+    numbered duplicate, not by the list."""
     lang = language or lex.language
     kt = kt or builtin_knowledge_test()
-    key = ("knowledge test step", label, lang, id(kt))
+    key = ("knowledge test step", label, lang, id(kt), numbered)
     if key in lex._memo:
         return lex._memo[key]  # type: ignore[return-value]
+    if numbered:
+        words = normalise(label).split()
+        at = _numbered_at(lex, words, lang, _index(lex, kt, lang))
+        if at is not None:
+            label = " ".join(words[: at[0]] + words[at[0] + 1 :])
     found: frozenset[str] = frozenset()
     if in_knowledge_test(lex, label, lang, kt):
         index = _index(lex, kt, lang)

@@ -14,6 +14,10 @@ of the test and the correspondence's steps (both models) name sub-steps of the t
 them one that x names. A step or correspondence naming only the test as a whole
 ("Kunskapsprov") names no sub-step, and the rule does not apply.
 
+**Numbered duplicates** (branch many33): a step's parts are read with its model's other
+steps in view: "Kunskapsprov 2" names the retest alone, but beside "Kunskapsprov 1" in the same
+model it is a numbered duplicate of the test and names no part (knowledgetest.py).
+
 **Asked instead** (``part_questions``): a step kept out this way and still in no
 correspondence at the end is asked about, in the uncertain tier, with the correspondence's
 step it was about to join (its best partner by label) among its candidates, first, the reason
@@ -22,7 +26,7 @@ naming both parts.
 
 from __future__ import annotations
 
-from processes.diff.knowledgetest import knowledge_test_steps
+from processes.diff.knowledgetest import knowledge_test_steps, number_after_test
 from processes.diff.matchtypes import (
     Candidate,
     Match,
@@ -44,8 +48,31 @@ Apart = tuple[str, str, str]
 APART_REASON = "best by label, but of another part of the knowledge test ({mine} / {theirs})"
 
 
+def _model_numbers(lex: Lexicon, view: ModelView, lang: str) -> frozenset[str]:
+    """The numbers said right after the test's word in ``view``'s labels; remembered in the
+    lexicon's memo (with the view, so a new view with the same id is read anew)."""
+    key = ("test numbers", id(view), lang)
+    found = lex._memo.get(key)
+    if isinstance(found, tuple) and found[0] is view:
+        return found[1]  # type: ignore[no-any-return]
+    numbers = frozenset(
+        n for st in view.steps.values() if (n := number_after_test(lex, what(lex, st, lang), lang)) is not None
+    )
+    lex._memo[key] = (view, numbers)
+    return numbers
+
+
+def _step_parts(lex: Lexicon, view: ModelView, step: str, lang: str) -> frozenset[str]:
+    """The parts of the test ``step`` names, a number after the test's word read as a numbered
+    duplicate when the model has the test with another number (module doc)."""
+    label = what(lex, view.steps[step], lang)
+    number = number_after_test(lex, label, lang)
+    numbered = number is not None and bool(_model_numbers(lex, view, lang) - {number})
+    return knowledge_test_steps(lex, label, lang, numbered=numbered)
+
+
 def _parts(lex: Lexicon, view: ModelView, ids: tuple[str, ...], lang: str) -> frozenset[str]:
-    return frozenset(p for s in ids if s in view.steps for p in knowledge_test_steps(lex, what(lex, view.steps[s], lang), lang))
+    return frozenset(p for s in ids if s in view.steps for p in _step_parts(lex, view, s, lang))
 
 
 def apart_in_test(
@@ -53,7 +80,7 @@ def apart_in_test(
 ) -> tuple[str, str] | None:
     """The parts of the test x names and the correspondence ``m`` names (each joined by "+"),
     when they are not the same (module doc); None when x may join."""
-    mine = knowledge_test_steps(lex, what(lex, one.steps[x_id], lang[0]), lang[0])
+    mine = _step_parts(lex, one, x_id, lang[0])
     if not mine:
         return None
     other_side = "b" if side == "a" else "a"
