@@ -17,9 +17,7 @@ every other pass, two tasks left over are paired when
   label bar), read two ways and taken as the nearer: the whole objects, and the things they
   name with the head weighted highest — English puts a noun phrase's head last ("the public
   hearing" is a hearing, "the hearing notice" a notice, :func:`head_of`); two objects with the
-  same head — the same word, or two words one group of the domain synonym list holds
-  (synonyms.yaml and ``--synonyms``: "permit" / "license" where a list says so), compared by
-  lemma, not by stem, so "applicant" and "application" stay apart — are ``HEAD_WEIGHT`` alike for it plus the rest for their noun phrases' likeness, with
+  same head are ``HEAD_WEIGHT`` alike for it plus the rest for their noun phrases' likeness, with
   another head nothing by this reading ("Hold the public hearing" / "Go to the Commissioners'
   hearing and answer the protests": whole objects 0.21, by the head 0.69; "Mail the hearing
   notice to the applicant and the protesters", whole object 0.43, is a notice),
@@ -72,13 +70,12 @@ about "Get the zoning sign-off from County Planning", e1).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from itertools import takewhile
 
 import numpy as np
 
 from processes.diff.labelsim import label_matrix
-from processes.diff.language import lemma
 from processes.diff.matchtypes import (
     MAX_CANDIDATES,
     Match,
@@ -88,7 +85,6 @@ from processes.diff.matchtypes import (
     in_model_order,
     match_units,
 )
-from processes.diff.synonyms import Synonyms
 from processes.diff.text import normalise
 from processes.diff.tiers import Place, _places
 from processes.diff.view import ModelView, display_name
@@ -282,7 +278,7 @@ def _round(
 
 def _headed(given: PassInput, labels_a: list[str], labels_b: list[str]) -> np.ndarray:
     """The objects of two lists of imperative labels compared by what they name, its head
-    weighted highest: for the same head or two heads of one synonym group (:func:`_same_head`), ``HEAD_WEIGHT`` and the rest for the
+    weighted highest: for the same head (:func:`_same_head`), ``HEAD_WEIGHT`` and the rest for the
     noun phrases' likeness ("Hold the public hearing" / "Go to the Commissioners' hearing": a
     hearing both); 0 for another head ("Mail the hearing notice" is a notice) or where either has
     no noun phrase."""
@@ -292,47 +288,16 @@ def _headed(given: PassInput, labels_a: list[str], labels_b: list[str]) -> np.nd
     heads_b = [head_of(label) or "" for label in labels_b]
     shape = (len(labels_a), len(labels_b))
     phrases = label_matrix(given.lex, named_a, named_b, lang_a="en", lang_b="en").reshape(shape)
-    lemmatise = given.lex.lemmatise
-    groups = _head_groups(given.lex.synonyms, heads_a + heads_b, lemmatise)
-    heads = np.array(
-        [[_same_head(h, k, groups, lemmatise) for k in heads_b] for h in heads_a], dtype=float
-    ).reshape(shape)
+    heads = np.array([[_same_head(h, k) for k in heads_b] for h in heads_a], dtype=float).reshape(shape)
     return np.where(heads > 0, HEAD_WEIGHT + (1 - HEAD_WEIGHT) * phrases, 0.0)
 
 
-def _same_head(head: str, other: str, groups: dict[str, str], lemmatise: bool = False) -> bool:
-    """Whether two head nouns are the same word, a plural "s" aside, or words of one group of the
-    domain synonym list (``groups``: :func:`_head_groups`). By spelling, not by the stem the label
-    measure reads: "applicant" (who) and "application" (what) share a stem and are different
-    things ("Invoice the applicant for the annual license fee" is no "Turn in the application"),
-    and stay apart unless the list puts the two words themselves in one group."""
-    if not head or not other:
-        return False
-    mine, theirs = _head_key(head, lemmatise), _head_key(other, lemmatise)
-    return mine == theirs or (mine in groups and groups[mine] == groups.get(theirs))
-
-
-def _head_key(word: str, lemmatise: bool = False) -> str:
-    """A head noun at the lemma level: its dictionary form with ``lemmatise`` (simplemma, the
-    ``--lemmas`` option), else the word less a plural "s"; never its stem."""
-    return lemma(word, "en") if lemmatise else word.removesuffix("s")
-
-
-def _head_groups(synonyms: Synonyms, heads: Iterable[str], lemmatise: bool = False) -> dict[str, str]:
-    """For each of ``heads`` (by :func:`_head_key`) that is a one-word member of a synonym
-    group, read as the member is (at the lemma level, :func:`_head_key`, not by stem), that group's name: the
-    first group that lists it. Only the heads asked about are looked up, so a long user list
-    costs one walk through its members."""
-    wanted = {_head_key(h, lemmatise) for h in heads if h}
-    found: dict[str, str] = {}
-    for group in synonyms.groups:
-        for member in group:
-            if " " in member:
-                continue
-            key = _head_key(member, lemmatise)
-            if key in wanted and key not in found:
-                found[key] = group[0]
-    return found
+def _same_head(head: str, other: str) -> bool:
+    """Whether two head nouns are the same word, a plural "s" aside. By spelling, not by the
+    stem the label measure reads: "applicant" (who) and "application" (what) share a stem and
+    are different things ("Invoice the applicant for the annual license fee" is no "Turn in the
+    application")."""
+    return bool(head) and head.removesuffix("s") == other.removesuffix("s")
 
 
 def _same_place(here: Place, there: Place) -> bool:

@@ -6,17 +6,7 @@ from __future__ import annotations
 from diffbuilders import model
 
 from processes.diff import diff_models
-from processes.diff.language import word_root
-from processes.diff.perspective import (
-    PERSPECTIVE,
-    _head_groups,
-    _same_head,
-    applicant_voiced,
-    head_of,
-    noun_phrase_of,
-    object_of,
-)
-from processes.diff.synonyms import Synonyms, builtin_synonyms, parse_synonyms
+from processes.diff.perspective import PERSPECTIVE, applicant_voiced, head_of, noun_phrase_of, object_of
 from processes.diff.view import build_view
 
 
@@ -217,54 +207,3 @@ def test_two_steps_on_the_same_head_noun_in_one_place_stay_questions() -> None:
     assert not [m for m in d.matches if m.how == PERSPECTIVE]
     [hearing] = [u for u in d.uncertain if u.side == "b" and u.step == "M1"]
     assert {("M2",), ("M3",)} <= {c.ids for c in hearing.candidates}
-
-
-def _with(*groups: str) -> Synonyms:
-    """The built-in list with a user's ``--synonyms`` groups added (one YAML flow list each)."""
-    listed = "".join(f"  - {g}\n" for g in groups)
-    return builtin_synonyms().merged(parse_synonyms(f"schema_version: 1\ngroups:\n{listed}"))
-
-
-#: the guide's hearing, called a meeting
-_MEETING = "Go to the Commissioners' meeting and answer the protests"
-
-
-def test_head_nouns_of_one_synonym_group_are_one_head() -> None:
-    # "hearing" and "meeting" are other words: by spelling the public hearing is no meeting and
-    # the guide's meeting stays a question (about the hearing notice); a list that puts the two in one group makes the
-    # hearing held the meeting gone to, by the head as for the same word (0.69)
-    office = _office(*_FILLER[:2], _NOTICE, "Hold the public hearing", _FILLER[3])
-    guide = _guide(_GUIDE[0], _MEETING)
-    plain = diff_models(office, guide, language="en")
-    assert not [m for m in plain.matches if m.how == PERSPECTIVE]
-    [meeting] = [u for u in plain.uncertain if u.side == "b" and u.step == "M1"]
-    assert [c.ids for c in meeting.candidates] == [("M2",)]
-    d = diff_models(office, guide, language="en", synonyms=_with("[hearing, meeting]"))
-    assert [(m.a, m.b) for m in d.matches if m.how == PERSPECTIVE] == [(("M3",), ("M1",))]
-    assert any("is 0.69 alike in the same place" in n for n in d.notes)
-    assert not [m for m in d.matches if "M2" in m.a]
-
-
-def test_two_heads_of_one_synonym_group_in_one_place_stay_questions() -> None:
-    # the weak side: by spelling only the council hearing is the hearing gone to; once the list
-    # says a meeting is a hearing, the public meeting beside it is as near by the head, and the
-    # head does not say which: no pair, the guide's hearing stays a question about both
-    office = _office(*_FILLER[:2], "Open the council hearing", "Hold the public meeting", _FILLER[3])
-    guide = _guide(_GUIDE[0], _HEARING)
-    plain = diff_models(office, guide, language="en")
-    assert [(m.a, m.b) for m in plain.matches if m.how == PERSPECTIVE] == [(("M2",), ("M1",))]
-    d = diff_models(office, guide, language="en", synonyms=_with("[hearing, meeting]"))
-    assert not [m for m in d.matches if m.how == PERSPECTIVE]
-    [hearing] = [u for u in d.uncertain if u.side == "b" and u.step == "M1"]
-    assert {("M2",), ("M3",)} <= {c.ids for c in hearing.candidates}
-
-
-def test_head_nouns_meet_in_a_group_by_lemma_not_by_stem() -> None:
-    # "applicant" and "application" share a stem; a group that lists the application (and a
-    # form) does not take in the applicant, who is someone, not something
-    assert word_root("applicant", "en") == word_root("application", "en")
-    groups = _head_groups(_with("[application, form]"), ["applicant", "applications", "forms"])
-    assert groups == {"application": "application", "form": "application"}
-    assert _same_head("applications", "form", groups)
-    assert not _same_head("applicant", "form", groups)
-    assert not _same_head("applicant", "application", groups)
