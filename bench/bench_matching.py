@@ -91,7 +91,7 @@ from lxml import etree
 from bpmn_io.lexical import system_thesaurus
 from bpmn_io.loading import load_model
 from bpmn_io.xmlsafe import parse_xml
-from processes.diff import MatchOptions, diff_models, groups, labelsim, meaningpairs, parse_decisions, wordnet
+from processes.diff import MatchOptions, diff_models, groups, labelsim, parse_decisions, wordnet
 from processes.diff.language import detect_language
 from processes.diff.matchtypes import Uncertain
 from processes.diff.thesaurus import NO_THESAURUS
@@ -276,7 +276,7 @@ def swedish_pairs(names: tuple[str, ...]) -> Iterator[Pair]:
 
 
 OPTIONS: dict[str, float] = {}
-RESOURCES = {"thesaurus": False, "lemmatise": False, "meaning": False}
+RESOURCES = {"thesaurus": False, "lemmatise": False}
 
 
 def _labels(defs: Definitions) -> list[str]:
@@ -329,7 +329,7 @@ def found_pairs(pair: Pair) -> frozenset[tuple[str, str]]:
         labels = _labels(pair.a) + _labels(pair.b)
         thesaurus = system_thesaurus({detect_language(labels): labels}, lemmatise=RESOURCES["lemmatise"])
     diff = diff_models(
-        pair.a, pair.b, a_name="A", b_name="B", options=MatchOptions(**OPTIONS, meaning=RESOURCES["meaning"]), thesaurus=thesaurus,
+        pair.a, pair.b, a_name="A", b_name="B", options=MatchOptions(**OPTIONS), thesaurus=thesaurus,
         lemmatise=RESOURCES["lemmatise"],
     )
     in_gold = {("a", x) for x, _ in pair.gold} | {("b", y) for _, y in pair.gold}
@@ -396,23 +396,18 @@ def main() -> int:
     )
     parser.add_argument("--lemmas", action="store_true", help="add simplemma's dictionary lemmas (permitflow[lemmas])")
     parser.add_argument(
-        "--meaning", action="store_true",
-        help="pair steps left over by label meaning (multilingual-e5-small, permitflow[meaning])",
-    )
-    parser.add_argument(
         "--option", action="append", default=[], metavar="NAME=VALUE",
         help="a MatchOptions field for an experiment (the reported tables use the defaults)",
     )
     args = parser.parse_args()
     RESOURCES["thesaurus"] = args.thesaurus
     RESOURCES["lemmatise"] = args.lemmas
-    RESOURCES["meaning"] = args.meaning
     for item in args.option:
         key, _, value = item.partition("=")
-        if key.isupper():  # a module constant of wordnet, groups, labelsim or meaningpairs (experiments only)
-            owner = next((m for m in (wordnet, groups, labelsim, meaningpairs) if hasattr(m, key)), None)
+        if key.isupper():  # a module constant of wordnet, groups or labelsim (experiments only)
+            owner = next((m for m in (wordnet, groups, labelsim) if hasattr(m, key)), None)
             if owner is None:
-                parser.error(f"--option {item}: no constant {key} in wordnet, groups, labelsim or meaningpairs")
+                parser.error(f"--option {item}: no constant {key} in wordnet, groups or labelsim")
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)

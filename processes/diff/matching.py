@@ -114,7 +114,6 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
-from processes.diff.meaningpairs import meaning_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
@@ -414,14 +413,13 @@ def match_dense(
     matches, statuses = status_pass(given, matches)
     before = matches
     matches, voices = perspective_pass(given, before)
-    matches, meant = meaning_pass(given, matches)
     uncertain = uncertain_steps(given, matches)
-    if voices or meant:  # a pair in a wide place narrows its neighbours' places: keep their questions
+    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
     arrivals: tuple[str, ...] = ()
     if held:
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
     uncertain = part_questions(given, matches, uncertain, apart)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + meant + arrivals
+        tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
     )

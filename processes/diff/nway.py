@@ -86,14 +86,10 @@ def compare_models(
     options: MatchOptions = DEFAULT_OPTIONS,
     thesaurus: Thesaurus = NO_THESAURUS,
     lemmatise: bool = False,
-    meaning: bool = False,
     workers: int = 1,
 ) -> Comparison:
     """The N-way comparison of ``models`` (prepared with core.prepare); names must differ.
-    ``workers`` > 1: the pairwise diffs on that many processes (forkpairs.py; the same result).
-    ``meaning=True``: as ``MatchOptions(meaning=True)`` (meaningpairs.py)."""
-    if meaning and not options.meaning:
-        options = replace(options, meaning=True)
+    ``workers`` > 1: the pairwise diffs on that many processes (forkpairs.py; the same result)."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
