@@ -66,7 +66,6 @@ from processes.diff.matchtypes import (
     ids_on,
     named,
 )
-from processes.diff.nearest import LABEL, PLACE, STRUCTURE, WEAK, by_meaning
 from processes.diff.samestage import one_of_the_same_stage, same_stage_reason
 from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
@@ -154,8 +153,6 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
     deciding = set(decision_steps(one, lang[0])) if deciders else set()
     steps_other = list(other.steps.values())
     out = []
-    # with the meaning switch: more candidates per step, each with its kind of evidence, ordered below
-    pending: list[tuple[str, list[Candidate], list[int]]] = []
     for i, (x_id, x) in enumerate(one.steps.items()):
         if x_id in matched_one:
             continue
@@ -190,7 +187,6 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
         staged = one_of_the_same_stage(x, sorted(same_place), steps_other, lex, lang)
         ask.update(staged)
         found = []
-        kinds = []
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
             y = other.steps[y_id]
@@ -228,22 +224,10 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
             if j in staged:
                 reasons += (same_stage_reason(staged[j]),)
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
-            if options.meaning:
-                kinds.append(
-                    LABEL if label >= options.uncertain and family(x) == family(y)
-                    else STRUCTURE if shared or j in part or j in decision or j in group or j in staged
-                    else PLACE if placed and narrow
-                    else WEAK
-                )
-            if len(found) == (2 * MAX_CANDIDATES if options.meaning else MAX_CANDIDATES):
+            if len(found) == MAX_CANDIDATES:
                 break
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
-            pending.append((x.name, found, kinds))
-    if options.meaning and out:
-        names = {y_id: y.name for y_id, y in other.steps.items()}
-        ordered = by_meaning(pending, names, MAX_CANDIDATES)
-        out = [Uncertain(u.side, u.step, found) for u, found in zip(out, ordered, strict=True)]
     return out
 
 
