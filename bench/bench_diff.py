@@ -256,7 +256,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def child(case: str, steps: int, self_steps: int, workers: int = 1, meaning: bool = False) -> str:
+def child(case: str, steps: int, self_steps: int, workers: int = 1) -> str:
     """Run one case in this process (the comparison timed on its own, CPU seconds, with the
     helpers it forks) and report it with this process's total CPU (helpers included) and
     peak memory, tab-separated."""
@@ -266,7 +266,7 @@ def child(case: str, steps: int, self_steps: int, workers: int = 1, meaning: boo
         models = nway_models(10)
         start, helpers = time.process_time(), _children_cpu()
         prepared = [prepare(d, name, facts=f, params=p) for name, d, f, p in models]
-        result = compare_models(prepared, workers=workers, meaning=meaning)
+        result = compare_models(prepared, workers=workers)
         own = time.process_time() - start + _children_cpu() - helpers
         what = f"{len(result.pairs)} pairs, common core {len(result.core)}, variation points {len(result.variations)}"
     else:
@@ -284,7 +284,7 @@ def child(case: str, steps: int, self_steps: int, workers: int = 1, meaning: boo
         if case == "synonyms":
             group = ", ".join(f"ord{i}" for i in range(100_000))
             words = builtin_synonyms().merged(parse_synonyms(f"groups:\n  - [{group}]\n", source="big.yaml"))
-        d = diff_models(a, b, synonyms=words, meaning=meaning)
+        d = diff_models(a, b, synonyms=words)
         own = time.process_time() - start
         what = f"{len(d.matches)} matches, {len(d.uncertain)} uncertain, {len(d.differences)} differences"
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -306,7 +306,7 @@ def _timed_child(case: str, args: argparse.Namespace, env: dict[str, str]) -> tu
     start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, __file__, "--child", case, "--steps", str(args.steps), "--self-steps", str(args.self_steps),
-         "--workers", str(args.workers), *(["--meaning"] if args.meaning else [])],
+         "--workers", str(args.workers)],
         env=env,
         check=True,
         capture_output=True,
@@ -332,8 +332,6 @@ def main() -> None:
     parser.add_argument("--write-models", type=Path, metavar="DIR",
                         help="write the nway case's ten models as files under DIR (for timing `permitflow compare` "
                              "on them), print their paths and stop")
-    parser.add_argument("--meaning", action="store_true",
-                        help="the label-meaning model in the uncertain tier (diff --meaning; permitflow[meaning])")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write_models:
@@ -344,7 +342,7 @@ def main() -> None:
 
         args.workers = default_workers()
     if args.child:
-        print(child(args.child, args.steps, args.self_steps, args.workers, args.meaning))
+        print(child(args.child, args.steps, args.self_steps, args.workers))
         return
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")

@@ -276,7 +276,7 @@ def swedish_pairs(names: tuple[str, ...]) -> Iterator[Pair]:
 
 
 OPTIONS: dict[str, float] = {}
-RESOURCES = {"thesaurus": False, "lemmatise": False, "meaning": False}
+RESOURCES = {"thesaurus": False, "lemmatise": False}
 
 
 def _labels(defs: Definitions) -> list[str]:
@@ -330,7 +330,7 @@ def found_pairs(pair: Pair) -> frozenset[tuple[str, str]]:
         thesaurus = system_thesaurus({detect_language(labels): labels}, lemmatise=RESOURCES["lemmatise"])
     diff = diff_models(
         pair.a, pair.b, a_name="A", b_name="B", options=MatchOptions(**OPTIONS), thesaurus=thesaurus,
-        lemmatise=RESOURCES["lemmatise"], meaning=RESOURCES["meaning"],
+        lemmatise=RESOURCES["lemmatise"],
     )
     in_gold = {("a", x) for x, _ in pair.gold} | {("b", y) for _, y in pair.gold}
     only = {(d.kind[-1], (d.a or d.b)[0]) for d in diff.differences if d.kind in ("only_in_a", "only_in_b")}
@@ -396,16 +396,12 @@ def main() -> int:
     )
     parser.add_argument("--lemmas", action="store_true", help="add simplemma's dictionary lemmas (permitflow[lemmas])")
     parser.add_argument(
-        "--meaning", action="store_true", help="the label-meaning model in the uncertain tier (permitflow[meaning])"
-    )
-    parser.add_argument(
         "--option", action="append", default=[], metavar="NAME=VALUE",
         help="a MatchOptions field for an experiment (the reported tables use the defaults)",
     )
     args = parser.parse_args()
     RESOURCES["thesaurus"] = args.thesaurus
     RESOURCES["lemmatise"] = args.lemmas
-    RESOURCES["meaning"] = args.meaning
     for item in args.option:
         key, _, value = item.partition("=")
         if key.isupper():  # a module constant of wordnet, groups or labelsim (experiments only)

