@@ -33,8 +33,7 @@ it comes in after the other start when no step left over is more alike (approach
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
 pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
 decision on with the other model's decision step, when its own model takes the decision:
-forwarding.py); a numbered run ("Remiss 1", "Remiss 2") is paired with the other model's one step of
-its stem, or with its run number by number (numbered.py: ``how`` "numbered"); then (groups.py) one step
+forwarding.py); then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
@@ -115,7 +114,6 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
-from processes.diff.numbered import numbered_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
@@ -404,7 +402,7 @@ def match_dense(
         return attach_pass(given, matches, apart)
 
     for matching_pass in (
-        numbered_pass, context_pass, mutual_pass, group_pass, attach_keeping_apart, answers_pass, block_pass, leftover_pass, contained_pass,
+        context_pass, mutual_pass, group_pass, attach_keeping_apart, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
