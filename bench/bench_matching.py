@@ -45,7 +45,10 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               ``--sets sv-r18 --held-out`` (plain ``--held-out`` leaves it out);
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
-              ran on them; development data, run by default).
+              ran on them; development data, run by default), and
+* ``en-d2``   e4-e6 of bench/matching/en, the second English development round (Australian,
+              Scottish and New Zealand authorities; drawn blind, gold by a third, committed
+              before any matcher ran on them; development data, run by default).
 
 Scoring as in the contest: every correspondence is expanded into pairs of element ids (a
 one-to-many match of x with y1, y2 counts as (x, y1), (x, y2)); micro precision, recall and
@@ -56,7 +59,7 @@ transitions, i.e. tasks; Swedish and English sets: every step).
 
     .venv/bin/python bench/bench_matching.py                  # all sets that are present
     .venv/bin/python bench/bench_matching.py --sets ua sv      # some of them
-    .venv/bin/python bench/bench_matching.py --sets en-d1      # the English development pairs
+    .venv/bin/python bench/bench_matching.py --sets en-d1 en-d2  # the English development pairs
     .venv/bin/python bench/bench_matching.py --held-out        # include the held-out Swedish pairs
     .venv/bin/python bench/bench_matching.py --errors ua       # list false positives and misses
 
@@ -156,6 +159,10 @@ ROUND_18 = ("p64", "p65", "p66", "p67")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
+#: the second English development round (Australia, Scotland, New Zealand): drawn by two helpers
+#: independently of each other, gold by a third, committed before any matcher ran on them;
+#: development data, never held out
+EN_ROUND_2 = ("e4", "e5", "e6")
 
 
 @dataclass(frozen=True)
@@ -387,7 +394,7 @@ def score(pairs: list[Pair], show_errors: bool) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="*", default=["ua", "birth", "asset", "sv", "en-d1"])
+    parser.add_argument("--sets", nargs="*", default=["ua", "birth", "asset", "sv", "en-d1", "en-d2"])
     parser.add_argument("--pmmc", type=Path, default=Path("/work/data/pmmc2015"))
     parser.add_argument("--held-out", action="store_true", help="also score the held-out Swedish pairs")
     parser.add_argument("--errors", nargs="*", default=[], help="sets whose false positives and misses to list")
@@ -445,6 +452,7 @@ def main() -> int:
         "sv-r17": lambda: swedish_pairs(ROUND_17),
         "sv-r18": lambda: swedish_pairs(ROUND_18),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
+        "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }
     print(
         "| set | pairs | gold | found | micro P | micro R | micro F1 | macro P | macro R | macro F1 | false only | "
