@@ -8,7 +8,7 @@ only), and its *place* twice: among the matcher's own matches, and among the gol
 correspondences ("oracle anchors": were every other gold pair found, would this one's steps
 be the only steps left over between the same matched steps on both sides?).
 
-Development data only: the project's drawn pairs (``en-d1``, ``sv`` … ``sv-r15``). The
+Development data only: the project's drawn pairs (``en-d1``, ``en-d2``, ``sv`` … ``sv-r15``). The
 held-out rounds and the public contest sets are refused (their misses are not read).
 
     .venv/bin/python bench/many_probe.py --sets en-d1 --list
@@ -37,6 +37,7 @@ from processes.diff.tiers import _places  # noqa: E402
 
 ROUNDS = {
     "en-d1": (bm.ENGLISH, bm.EN_ROUND_1),
+    "en-d2": (bm.ENGLISH, bm.EN_ROUND_2),
     "sv": (bm.SWEDISH, ("p1", "p2", "p3")),
     "sv-held": (bm.SWEDISH, bm.HELD_OUT),
     **{f"sv-r{k}": (bm.SWEDISH, getattr(bm, f"ROUND_{k}")) for k in range(2, 16)},
