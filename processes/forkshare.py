@@ -11,7 +11,8 @@ Falls back to computing everything here when forking is not available or not saf
 Linux, another thread running: a fork copies locks held by other threads), and for a helper's
 share when that helper fails in any way (its error is raised here then, by computing its items
 again). A forked helper has no pool, queue or thread of its own: starting one costs the fork
-and the pickled results (a few milliseconds), not a ``multiprocessing`` pool's start-up.
+and the pickled results (a few milliseconds), not a ``multiprocessing`` pool's start-up. Before
+forking, glibc's heap trimming is held off (:func:`processes.heapkeep.keep_heap`).
 
 :class:`Forked` starts one piece of work in a forked helper now and reads its result when asked,
 so that this process goes on meanwhile (the same fallbacks).
@@ -30,6 +31,8 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
+
+from processes.heapkeep import keep_heap
 
 __all__ = ["Forked", "run_shared", "can_fork", "default_workers"]
 
@@ -58,6 +61,7 @@ def run_shared(items: Sequence[P], compute: Callable[[P], R], workers: int = 1, 
     workers = max(1, min(int(workers), len(items)))
     if workers == 1 or not can_fork():
         return [compute(p) for p in items]
+    keep_heap()  # the helpers start with it: fewer page faults (processes.heapkeep)
     here = workers - 1 if last_here else 0
     helpers: dict[int, tuple[int, int]] = {}  # worker -> (pid, read end of its pipe)
     shares: dict[int, list[R] | None] = {}
@@ -101,6 +105,7 @@ class Forked(Generic[P, R]):
         self.item, self.compute = item, compute
         self._child: tuple[int, int] | None = None  # (pid, read end of its pipe)
         if can_fork():
+            keep_heap()
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:

@@ -11,6 +11,10 @@ a value JSON cannot hold), so errors and every unusual case stay exactly the sta
 >>> json_text(doc) == json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)
 True
 
+Given ``float_texts``, :func:`json_text` leaves there the item texts of every list of floats and
+nulls it wrote, under the list's ``id``, so that another text of the same document (``summary.csv``'s
+values per replication) takes them instead of formatting every float again.
+
 :func:`json_plain` says whether reading the text back gives the document itself (value for value,
 type for type), so that a run's report can read the document it has instead of the file's text.
 """
@@ -22,10 +26,11 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["json_text", "json_plain"]
+__all__ = ["json_text", "json_plain", "FloatTexts"]
 
 _quote = json.encoder.encode_basestring  # the C escaper when available, as json.dumps uses with ensure_ascii=False
 _float = float.__repr__
+_NONE = type(None)
 _int = int.__repr__
 
 
@@ -33,10 +38,27 @@ class _Unusual(Exception):
     """Something :func:`json.dumps` should decide (its ``default``, its errors)."""
 
 
-def json_text(doc: Any) -> str:
-    """``json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)``, the same text."""
+#: the item texts of a document's lists of floats and nulls, ``;`` between them, by the list's ``id``
+#: (:func:`json_text`)
+FloatTexts = dict[int, str]
+
+
+def json_text(doc: Any, *, float_texts: FloatTexts | None = None) -> str:
+    """``json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)``, the same text.
+
+    ``float_texts``: filled with the texts of the items (``null`` for ``None``), ``;`` between them,
+    of every list of finite floats and nulls in ``doc``, under ``id(list)``; valid while ``doc``
+    lives unchanged.
+
+    >>> texts: FloatTexts = {}
+    >>> values = [0.5, None, 2.0]
+    >>> json_text({"v": values}, float_texts=texts) == '{\\n "v": [\\n  0.5,\\n  null,\\n  2.0\\n ]\\n}'
+    True
+    >>> texts[id(values)]
+    '0.5;null;2.0'
+    """
     try:
-        return _text(doc, 0)
+        return _text(doc, 0, float_texts)
     except (_Unusual, RecursionError):
         return json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str)
 
@@ -57,7 +79,7 @@ _LEAF: dict[type, Any] = {
 }
 
 
-def _text(value: Any, level: int) -> str:
+def _text(value: Any, level: int, float_texts: FloatTexts | None) -> str:
     leaf = _LEAF.get(type(value))
     if leaf is not None:
         return leaf(value)  # type: ignore[no-any-return]
@@ -69,35 +91,43 @@ def _text(value: Any, level: int) -> str:
     if isinstance(value, float):
         return _finite(value)
     if isinstance(value, (list, tuple)):
-        return _list(value, level)
+        return _list(value, level, float_texts)
     if isinstance(value, dict):
-        return _object(value, level)
+        return _object(value, level, float_texts)
     raise _Unusual  # json.dumps applies default=str
 
 
-def _list(values: list[Any] | tuple[Any, ...], level: int) -> str:
+def _list(values: list[Any] | tuple[Any, ...], level: int, float_texts: FloatTexts | None) -> str:
     if not values:
         return "[]"
     inner = "\n" + " " * (level + 1)
-    body: Iterable[str]
-    if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
-        body = map(_float, values)
-    else:
-        body = (_text(v, level + 1) for v in values)
+    body: Iterable[str] = _float_items(values) or (_text(v, level + 1, float_texts) for v in values)
+    if float_texts is not None and isinstance(body, list):
+        float_texts[id(values)] = ";".join(body)  # one text per list: kept cheaply, ``;`` never in a float's
     return "[" + inner + ("," + inner).join(body) + "\n" + " " * level + "]"
 
 
-def _object(mapping: dict[Any, Any], level: int) -> str:
+def _float_items(values: list[Any] | tuple[Any, ...]) -> list[str] | None:
+    """The item texts of a list of finite floats and nulls (a figure's values per replication), or
+    ``None`` for any other list."""
+    kinds = set(map(type, values))
+    if kinds == {float}:
+        return list(map(_float, values)) if all(map(math.isfinite, values)) else None
+    if kinds == {float, _NONE} and all(v is None or math.isfinite(v) for v in values):
+        return ["null" if v is None else _float(v) for v in values]
+    return None
+
+
+def _object(mapping: dict[Any, Any], level: int, float_texts: FloatTexts | None) -> str:
     if not mapping:
         return "{}"
     inner = "\n" + " " * (level + 1)
     if not all(type(key) is str for key in mapping):
         raise _Unusual  # json.dumps turns numbers and booleans into text keys, refuses others
-    body = (_quote(key) + ": " + _text(v, level + 1) for key, v in mapping.items())
+    body = (_quote(key) + ": " + _text(v, level + 1, float_texts) for key, v in mapping.items())
     return "{" + inner + ("," + inner).join(body) + "\n" + " " * level + "}"
 
 
-_NONE = type(None)
 #: exact types of the leaves that JSON text gives back as they are (a float: when finite)
 _PLAIN_LEAVES = frozenset({str, int, bool, _NONE})
 

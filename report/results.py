@@ -36,7 +36,7 @@ from processes.textsafe import csv_cell, csv_row
 from report.cache import DirectoryCache
 from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
-from report.jsontext import json_text
+from report.jsontext import FloatTexts, json_text
 from scenarios.batch import BatchResults, PointResults
 from scenarios.compare import Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
@@ -152,20 +152,33 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _summary_rows(doc: dict[str, Any]) -> Iterable[list[Any]]:
+def _summary_rows(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> Iterable[list[Any]]:
+    """summary.csv's rows; ``float_texts``: the item texts of the document's lists of floats that
+    :func:`report.jsontext.json_text` made (the values per replication), taken instead of made again."""
+    known = float_texts or {}
     for s in doc["scenarios"]:
         for point in s["points"]:
             diffs = (point["comparison"] or {}).get("differences", {})
             for name, est in point["figures"].items():
                 d = diffs.get(name)
+                values = est["replications"]
+                missing = values.count(None)
                 yield [
                     s["name"], point["label"], name, est["mean"], est["ci"][0], est["ci"][1],
-                    len(est["replications"]) - est["replications"].count(None),
+                    len(values) - missing,
                     s["baseline"] or "",
                     d["mean"] if d else "", d["ci"][0] if d else "", d["ci"][1] if d else "",
                     ("yes" if d["significant"] else "no") if d else "",
-                    ";".join("" if v is None else repr(v) for v in est["replications"]),
+                    _replications_cell(values, missing, known.get(id(values))),
                 ]
+
+
+def _replications_cell(values: list[float | None], missing: int, texts: str | None) -> str:
+    """The values per replication as one cell, ``;`` between them, nothing for a missing one
+    (``texts``: the same cell as JSON writes it, ``null`` for a missing one, when known)."""
+    if texts is None:
+        return ";".join("" if v is None else repr(v) for v in values)
+    return texts.replace("null", "") if missing else texts  # no float's text holds "null"
 
 
 SUMMARY_COLUMNS = (
@@ -203,9 +216,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _json_bytes(doc: dict[str, Any]) -> bytes:
+def _json_bytes(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> bytes:
     # json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False, default=str): the same text, faster
-    return (json_text(doc) + "\n").encode("utf-8")
+    return (json_text(doc, float_texts=float_texts) + "\n").encode("utf-8")
 
 
 def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
@@ -216,8 +229,8 @@ def _made(future: Future[Any], make: Callable[..., Any], *inputs: Any) -> Any:
         return make(*inputs)
 
 
-def _summary_csv(doc: dict[str, Any]) -> bytes:
-    return _csv(SUMMARY_COLUMNS, _summary_rows(doc))
+def _summary_csv(doc: dict[str, Any], float_texts: FloatTexts | None = None) -> bytes:
+    return _csv(SUMMARY_COLUMNS, _summary_rows(doc, float_texts))
 
 
 _CASE_HEADER = ("scenario", "point", "replication", *CASE_COLUMNS)
@@ -270,8 +283,11 @@ def start_texts(batch: BatchResults, doc: dict[str, Any], executor: Executor) ->
 
 
 def summary_texts(doc: dict[str, Any]) -> tuple[bytes, bytes]:
-    """``summary.json``'s and ``summary.csv``'s bytes for ``doc``, as :func:`result_files` makes them."""
-    return _json_bytes(doc), _summary_csv(doc)
+    """``summary.json``'s and ``summary.csv``'s bytes for ``doc``, as :func:`result_files` makes them;
+    each float of the values per replication formatted once for both."""
+    float_texts: FloatTexts = {}
+    summary_json = _json_bytes(doc, float_texts)
+    return summary_json, _summary_csv(doc, float_texts)
 
 
 def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[str, Any] | None = None,
@@ -294,8 +310,7 @@ def result_files(batch: BatchResults, doc: dict[str, Any], *, uncertainty: dict[
         files["summary.json"], files["summary.csv"] = _made(summaries, summary_texts, doc)
         files["cases.csv"] = _made(cases_csv, _csv, _CASE_HEADER, rows)
     else:
-        files["summary.json"] = _json_bytes(doc)
-        files["summary.csv"] = _summary_csv(doc)
+        files["summary.json"], files["summary.csv"] = summary_texts(doc)
         files["cases.csv"] = _csv(_CASE_HEADER, cases)
     logs = [(p.scenario.name, p.summary.label, *log) for p in batch.points for log in p.eventlogs]
     if logs:

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from processes.errors import PermitflowError
+from processes.heapkeep import keep_heap
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -128,6 +129,7 @@ def watch_parent(run: int, death_signal: bool = True) -> None:
     watchdog alone ends the worker within :data:`WATCH_INTERVAL` seconds otherwise).
     """
     parent = os.getppid()
+    keep_heap()  # forked workers have it from the parent already; spawned ones not
     if death_signal:
         _end_with_parent()
     if os.getppid() != parent or parent == 1:
@@ -176,6 +178,7 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
         from dask.distributed import Client, LocalCluster
 
         if dask == "local":
+            keep_heap()  # before the cluster forks its workers (processes.heapkeep)
             with dask_config.set(LOCAL_DASK):
                 cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                        dashboard_address=None)
@@ -206,6 +209,7 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     # what this process loaded and the parent-death signal is tied to a thread that lives as long
     # as the pool
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    keep_heap()  # before the workers fork: they start with it (processes.heapkeep)
     pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method),
                                initializer=watch_parent, initargs=(os.getpid(),))
     try:

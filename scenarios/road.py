@@ -80,6 +80,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from processes.frozenclass import frozen_dataclass
+from processes.heapkeep import keep_heap
 from scenarios.batch import Assembly, BatchResults, PointResults
 from scenarios.checks import check_study
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
@@ -243,6 +244,7 @@ class Session:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
+        keep_heap()  # before the workers fork (processes.heapkeep)
         pool = ProcessPoolExecutor(self.workers, mp_context=get_context(self.start_method),
                                    initializer=session_worker, initargs=(os.getpid(),))
         for _ in range(self.workers):  # one task each starts every worker now, not at the first question
