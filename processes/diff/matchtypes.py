@@ -19,7 +19,7 @@ from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
-from processes.diff.subjects import without_party_subject, without_performer_subject
+from processes.diff.subjects import without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import ModelView, Step
 from processes.diff.voice import as_active
@@ -305,8 +305,6 @@ def _acts(word: str, written: tuple[str, ...], lang: str) -> bool:
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
     name = as_hand_over(as_dispatch(without_party_subject(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang, step.performer), lang), lang), lang), lang), lang), lang)
-    # an English performer as the subject ("Our licensing inspector inspects …") says who, not what
-    name = without_performer_subject(name, lang, step.performer)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
