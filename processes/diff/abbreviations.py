@@ -52,7 +52,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from processes.diff.contractions import read_contractions
 from processes.diff.language import is_stopword
 from processes.diff.text import Lexicon
 
@@ -151,26 +150,25 @@ def expand(lex: Lexicon, name: str, lang: str, performer: str = "") -> str:
     if found is not None:
         return found  # type: ignore[return-value]
     out, last = [], 0
-    text = read_contractions(lex, name) if lang == "en" else name
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(name):
         token = m.group(0)
         low = token.casefold()
-        after = text[m.end() : m.end() + 1]
+        after = name[m.end() : m.end() + 1]
         reading = None
         if lang == "en":
             reading = None if token in _WORD.findall(performer) else _english(lex, token, lang)
             if reading is not None:
-                out.append(text[last : m.start()] + reading)
+                out.append(name[last : m.start()] + reading)
                 last = m.end()
             continue
-        clipped = after == "." or (after == "-" and text[m.end() + 1 : m.end() + 2].isalpha())
+        clipped = after == "." or (after == "-" and name[m.end() + 1 : m.end() + 2].isalpha())
         if len(low) >= _MIN_CLIPPED and clipped and not _known(lex, low, lang):
             reading = _clipped(lex, low, lang)
         elif 2 <= len(low) <= 5 and (token.isupper() or _VOWELS.isdisjoint(low)) and not _known(lex, low, lang):
             reading = _acronym(lex, low, lang)
         if reading is not None:
-            out.append(text[last : m.start()] + reading)
+            out.append(name[last : m.start()] + reading)
             last = m.end() + (1 if after == "." else 0)
-    out.append(text[last:])
+    out.append(name[last:])
     found = lex._memo[key] = "".join(out)
     return found
