@@ -59,10 +59,7 @@ STOPWORDS = {
     "en": frozenset(
         "the a an of to for and or in on at by with from into onto via as is are be been being was "
         "were if whether all any some this that these those it its their his her our your my "
-        "out up about over under per than then there when which who whom what "
-        # personal pronouns, as the Swedish list's: "hears you and the objectors", "send us the
-        # missing documents" say who (the applicant's voice, a guide's "we"), not what
-        "you we us they them i me he she him".split()
+        "out up about over under per than then there when which who whom what".split()
     ),
 }
 _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("sv", "swedish"), ("en", "english"))}
