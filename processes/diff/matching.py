@@ -69,8 +69,7 @@ a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
 similarity at least ``uncertain`` with a step of the same family, or the same matched
-neighbours — is listed with its best one to three candidates and why (first, a step of the other
-model left over in the same place that is each other's clear best by label there: placefirst.py); it is not
+neighbours — is listed with its best one to three candidates and why; it is not
 reported as only in one model. **Only in one model**: the steps left with no candidate.
 """
 
@@ -118,7 +117,6 @@ from processes.diff.matchtypes import (
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
-from processes.diff.placefirst import clear_best_first
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.statuses import status_pass
@@ -422,7 +420,6 @@ def match_dense(
     if held:
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
     uncertain = part_questions(given, matches, uncertain, apart)
-    uncertain = clear_best_first(given, matches, uncertain)
     return Matching(
         tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
     )
