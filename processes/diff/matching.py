@@ -98,6 +98,7 @@ from processes.diff.groups import (
     mutual_pass,
 )
 from processes.diff.labelsim import group_similarity, label_matrix
+from processes.diff.leftfirst import left_over_first
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
     ACTIVITIES,
@@ -420,6 +421,7 @@ def match_dense(
     if held:
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
     uncertain = part_questions(given, matches, uncertain, apart)
+    uncertain = left_over_first(given, matches, uncertain)
     return Matching(
         tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
     )
