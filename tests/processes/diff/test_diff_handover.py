@@ -1,0 +1,79 @@
+"""The hand-over across the exchange (handover.py): "Provide missing information" on the
+applicant's side is "Info rec'd" on the office's."""
+
+from __future__ import annotations
+
+from diffbuilders import model
+
+from processes.diff import diff_models
+from processes.diff.handover import HANDOVER, arrived_thing, sent_thing
+
+
+def _office(*work: tuple[str, str]) -> object:
+    """The office's procedure: ``work`` ((node kind, label) pairs) between registering and deciding."""
+    nodes = [
+        ("S", "start", "Application received"),
+        ("R", "userTask", "Register the application"),
+        *((f"M{k}", kind, label) for k, (kind, label) in enumerate(work)),
+        ("D", "userTask", "Decide on the licence"),
+        ("E", "end", "Licence issued"),
+    ]
+    return model(nodes, chain=" ".join(["S", "R", *(f"M{k}" for k in range(len(work))), "D", "E"]))
+
+
+def _guide(*work: str) -> object:
+    """The applicant's guide: its tasks ``work`` in the same place."""
+    nodes = [
+        ("S", "start", "Application received"),
+        ("R", "userTask", "Register the application"),
+        *((f"M{k}", "userTask", label) for k, label in enumerate(work)),
+        ("D", "userTask", "Decide on the licence"),
+        ("E", "end", "Licence issued"),
+    ]
+    return model(nodes, chain=" ".join(["S", "R", *(f"M{k}" for k in range(len(work))), "D", "E"]))
+
+
+_REPORT = ("userTask", "Write the inspection report")
+_NOTICE = ("userTask", "Publish the public notice")
+
+
+def test_a_sending_reads_what_it_passes_on() -> None:
+    assert sent_thing("You send us the missing documents") == "the missing documents"
+    assert sent_thing("Provide missing information") == "missing information"
+    assert sent_thing("Send the plans to the council") == "the plans"
+    assert sent_thing("Request missing information") is None
+    assert arrived_thing("Info rec'd", "event", "intermediate_catch:message") == "Info"
+    assert arrived_thing("Certificate", "task", "receive") == "Certificate"
+    # a sending is never an arrival, whatever its kind; an ordinary task naming no receipt is none
+    assert arrived_thing("Send the certificate", "task", "receive") is None
+    assert arrived_thing("Check the certificate", "task", "user") is None
+
+
+def test_what_the_applicant_sends_is_what_the_office_receives() -> None:
+    # e6: the places hold three office steps against two of the guide, no label alike enough
+    office = _office(_REPORT, ("receiveTask", "Info rec'd"), _NOTICE)
+    d = diff_models(office, _guide("Provide missing information", "Book a site visit"), language="en")
+    assert [(m.a, m.b) for m in d.matches if m.how == HANDOVER] == [(("M1",), ("M0",))]
+    assert any('("missing information" / "Info") is 0.53 alike in the same place' in n for n in d.notes)
+
+
+def test_two_arrivals_as_near_leave_the_sending_a_question() -> None:
+    # the weak case: two receipts of the same thing in the place; neither is the clear partner
+    office = _office(_REPORT, ("receiveTask", "Info rec'd"), ("receiveTask", "Info rec'd"), _NOTICE)
+    d = diff_models(office, _guide("Provide missing information", "Book a site visit"), language="en")
+    assert not [m for m in d.matches if m.how == HANDOVER]
+    [question] = [u for u in d.uncertain if u.side == "b" and u.step == "M0"]
+    assert {c.ids for c in question.candidates} >= {("M1",), ("M2",)}
+
+
+def test_a_sending_is_not_paired_with_the_other_models_sending() -> None:
+    office = _office(_REPORT, ("sendTask", "Send missing information to the applicant"), _NOTICE)
+    guide = _guide("Provide missing information", "Book a site visit")
+    d = diff_models(office, guide, language="en")
+    assert not [m for m in d.matches if m.how == HANDOVER]
+
+
+def test_swedish_models_are_not_read() -> None:
+    office = _office(("receiveTask", "Komplettering inkommen"),)
+    guide = _guide("Skicka in kompletteringen")
+    assert not [m for m in diff_models(office, guide, language="sv").matches if m.how == HANDOVER]
