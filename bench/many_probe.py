@@ -33,7 +33,7 @@ from processes.diff.decisions import parse_decisions  # noqa: E402
 from processes.diff.matching import pair_scores  # noqa: E402
 from processes.diff.matchtypes import family  # noqa: E402
 from processes.diff.pairing import match_steps  # noqa: E402
-from processes.diff.tiers import _places  # noqa: E402
+from processes.diff.tiers import step_places  # noqa: E402
 
 ROUNDS = {
     "en-d1": (bm.ENGLISH, bm.EN_ROUND_1),
@@ -69,7 +69,7 @@ def probe(root: Path, name: str, show: bool) -> list[dict]:
     unsure = {(u.side, u.step) for u in found.uncertain}
     unit_a = {s: k for k, m in enumerate(found.matches) for s in m.a}
     unit_b = {s: k for k, m in enumerate(found.matches) for s in m.b}
-    place_a, place_b = _places(a, unit_a), _places(b, unit_b)
+    place_a, place_b = step_places(a, unit_a), step_places(b, unit_b)
     rows = []
     for g, d in enumerate(gold):
         xs = [x for x in d.a if x in a.steps]
@@ -90,7 +90,7 @@ def probe(root: Path, name: str, show: bool) -> list[dict]:
         # oracle anchors: every other gold correspondence matched
         o_units_a = {s: k for k, e in enumerate(gold) if k != g for s in e.a if s in a.steps and s not in xs}
         o_units_b = {s: k for k, e in enumerate(gold) if k != g for s in e.b if s in b.steps and s not in ys}
-        op_a, op_b = _places(a, o_units_a), _places(b, o_units_b)
+        op_a, op_b = step_places(a, o_units_a), step_places(b, o_units_b)
         keys = {op_a[x] for x in xs} | {op_b[y] for y in ys}
         if len(keys) == 1:
             key = keys.pop()

@@ -43,7 +43,7 @@ from processes.diff.labelsim import label_matrix  # noqa: E402
 from processes.diff.matchtypes import family, ids_on  # noqa: E402
 from processes.diff.relations import Profile  # noqa: E402
 from processes.diff.text import Lexicon  # noqa: E402
-from processes.diff.tiers import _places  # noqa: E402
+from processes.diff.tiers import step_places  # noqa: E402
 from processes.diff.view import ModelView  # noqa: E402
 
 #: the development sets (sv-r16 and later are held out: never named here)
@@ -141,7 +141,7 @@ def tops(set_name: str, pairs: Iterator[bm.Pair]) -> Iterator[tuple[bm.Pair, lis
         views = {"a": ca.view, "b": cb.view}
         units = {s: {i: k for k, m in enumerate(diff.matches) for i in ids_on(m, s)} for s in "ab"}
         sizes = {s: {k: len(ids_on(m, s)) for k, m in enumerate(diff.matches)} for s in "ab"}
-        places = {s: _places(views[s], units[s]) for s in "ab"}
+        places = {s: step_places(views[s], units[s]) for s in "ab"}
         crowd = {s: Counter(places[s].values()) for s in "ab"}
         top = {(u.side, u.step): u.candidates[0] for u in diff.uncertain}
         profiles = {"a": ca.profile, "b": cb.profile}

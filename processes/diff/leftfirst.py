@@ -7,7 +7,7 @@ development half's 18 asked steps whose gold partner is a candidate but not firs
 matched to another step" is first in four). The matched rival is a question about a match the diff
 already made; the left-over beside the step is the pair that would remove two "only" claims.
 
-A *place* is read as the uncertain tier reads it (tiers._places) on the final matches: the
+A *place* is read as the uncertain tier reads it (tiers.step_places) on the final matches: the
 correspondences met first walking back and walking forward from an unmatched step, through
 unmatched steps only; both ends must be non-empty. A candidate is *left over in the step's place*
 when it is one unmatched step of the other model with the same place; a *matched rival* when one of
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from processes.diff.matchtypes import Candidate, Match, PassInput, Uncertain, match_units
-from processes.diff.tiers import _places
+from processes.diff.tiers import step_places
 
 __all__ = ["LEFT_FIRST_MARGIN", "left_over_first"]
 
@@ -41,7 +41,7 @@ def left_over_first(
     bar = LEFT_FIRST_MARGIN if margin is None else margin
     unit_a, unit_b = match_units(matches)
     units = {"a": unit_a, "b": unit_b}
-    places = {"a": _places(given.a, unit_a), "b": _places(given.b, unit_b)}
+    places = {"a": step_places(given.a, unit_a), "b": step_places(given.b, unit_b)}
     out = []
     for u in uncertain:
         other = "b" if u.side == "a" else "a"

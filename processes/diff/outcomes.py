@@ -35,7 +35,7 @@ from __future__ import annotations
 from processes.diff.leftovers import RELATED
 from processes.diff.matchtypes import Match, PassInput, match_units
 from processes.diff.text import normalise
-from processes.diff.tiers import _places
+from processes.diff.tiers import step_places
 from processes.diff.view import Step, display_name
 
 __all__ = ["OUTCOME", "OUTCOMES", "outcome", "outcome_pass"]
@@ -103,7 +103,7 @@ def outcome_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], t
     waits_b = {s: w for s, st in b.steps.items() if s not in unit_b and (w := _waits(st))}
     if not (ends_a and ends_b) and not (waits_a and waits_b):
         return matches, ()
-    places_a, places_b = _places(a, unit_a), _places(b, unit_b)
+    places_a, places_b = step_places(a, unit_a), step_places(b, unit_b)
     ia = {s: i for i, s in enumerate(a.steps)}
     ib = {s: j for j, s in enumerate(b.steps)}
     found: list[Match] = []

@@ -86,7 +86,7 @@ from processes.diff.matchtypes import (
     match_units,
 )
 from processes.diff.text import normalise
-from processes.diff.tiers import Place, _places
+from processes.diff.tiers import Place, step_places
 from processes.diff.view import ModelView, display_name
 
 __all__ = [
@@ -230,7 +230,7 @@ def _round(
         objects = np.maximum(objects, by_head)
     else:
         on_head = np.zeros_like(objects, dtype=bool)
-    places_a, places_b = _places(a, unit_a), _places(b, unit_b)
+    places_a, places_b = step_places(a, unit_a), step_places(b, unit_b)
     near = np.array(
         [[_same_place(places_a[x], places_b[y]) for _, y, _ in ys] for _, x, _ in xs], dtype=bool
     ).reshape(len(xs), len(ys))
@@ -340,7 +340,7 @@ def kept_questions(
     taken = {("a", s) for m in found for s in m.a} | {("b", s) for m in found for s in m.b}
     unit_a, unit_b = match_units(matches)
     new_pairs = frozenset(range(len(matches) - added, len(matches)))
-    places = {"a": _places(given.a, unit_a), "b": _places(given.b, unit_b)}
+    places = {"a": step_places(given.a, unit_a), "b": step_places(given.b, unit_b)}
     out = {(u.side, u.step): u for u in after}
     for u in before:
         key = (u.side, u.step)

@@ -33,7 +33,7 @@ import numpy as np
 
 from processes.diff.leftovers import RELATED
 from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_units
-from processes.diff.tiers import _places
+from processes.diff.tiers import step_places
 from processes.diff.view import ModelView, display_name
 
 __all__ = ["PLACED", "placed_pass"]
@@ -44,7 +44,7 @@ PLACED = "placed"
 
 def _lone(view: ModelView, units: dict[str, int]) -> dict[tuple[frozenset[int], frozenset[int]], str]:
     """Places (both ends matched) with exactly one step left over: place -> that step."""
-    places = _places(view, units)
+    places = step_places(view, units)
     count = Counter(places.values())
     return {key: s for s, key in places.items() if count[key] == 1 and key[0] and key[1]}
 

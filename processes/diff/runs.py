@@ -8,7 +8,7 @@ med svarsdatum" then "Handlingarna har inkommit" against "Föreläggande om komp
 "Sökanden har kompletterat" — a request and the answer's arrival, drawn between the same
 completeness check on both sides.
 
-After every other pass, ``run_pass`` takes each *place* (tiers._places: the correspondences
+After every other pass, ``run_pass`` takes each *place* (tiers.step_places: the correspondences
 met first walking back and forward through steps left over) with both ends matched where each
 model has exactly two named steps left over (start and end events aside) that form a run —
 one the other's direct successor — and pairs them
@@ -50,7 +50,7 @@ import numpy as np
 
 from processes.diff.leftovers import RELATED
 from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_units, named
-from processes.diff.tiers import Place, _places
+from processes.diff.tiers import Place, step_places
 from processes.diff.view import ModelView, Step, display_name
 
 __all__ = ["RUN", "RUN_MARGIN", "run_pass"]
@@ -68,7 +68,7 @@ def _is_endpoint(step: Step) -> bool:
 def _leftovers_by_place(view: ModelView, units: dict[str, int]) -> dict[Place, list[str]]:
     """Places with both ends matched -> their named steps left over (start and end events aside)."""
     members: dict[Place, list[str]] = {}
-    for s, key in _places(view, units).items():
+    for s, key in step_places(view, units).items():
         step = view.steps[s]
         if key[0] and key[1] and named(step) and not _is_endpoint(step):
             members.setdefault(key, []).append(s)

@@ -8,7 +8,7 @@ holds steps the coarse one does not draw at all (p38, sv-r11: "Skicka utredninge
 för synpunkter" and its answer, against a coarse model that goes straight to the committee's
 papers).
 
-``segment_pass`` takes each *place* (tiers._places, both ends matched) where each model's
+``segment_pass`` takes each *place* (tiers.step_places, both ends matched) where each model's
 named steps left over (start and end events aside) form a run — each step the direct
 successor of the one before — of two to ``SEGMENT_CAP`` (6) steps, in a shape other than two
 against two and two against three. Those two keep runs.py's rules rather than becoming special

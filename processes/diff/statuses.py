@@ -42,7 +42,7 @@ import numpy as np
 
 from processes.diff.labelsim import CONTAIN, label_matrix
 from processes.diff.matchtypes import Match, PassInput, family, what
-from processes.diff.tiers import _places
+from processes.diff.tiers import step_places
 from processes.diff.view import display_name
 
 __all__ = ["STATUS", "STATUS_LABEL", "STATUS_MARGIN", "reading", "says_more", "status_pass"]
@@ -120,7 +120,7 @@ def status_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tu
         read = read.reshape(len(lines), len(free_other))
         units_one = {s: k for k, m in enumerate(matches) for s in (m.a if side == "a" else m.b)}
         units_other = {s: k for k, m in enumerate(matches) for s in (m.b if side == "a" else m.a)}
-        places_one, places_other = _places(one, units_one), _places(other, units_other)
+        places_one, places_other = step_places(one, units_one), step_places(other, units_other)
         for r, (x, _) in enumerate(lines.items()):
             row = np.maximum(read[r], here[rows[x], [cols[y] for y in free_other]])
             order = np.argsort(-row, kind="stable")

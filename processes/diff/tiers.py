@@ -71,7 +71,7 @@ from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
-__all__ = ["uncertain_steps", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
+__all__ = ["uncertain_steps", "step_places", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
 
 PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
@@ -109,8 +109,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
     for y_id in ids_other:
         for key in _near(other, y_id, unit_other):
             beside_other.setdefault(key, []).append(y_id)
-    places_one = _places(one, unit_one)
-    places_other = _places(other, unit_other)
+    places_one = step_places(one, unit_one)
+    places_other = step_places(other, unit_other)
     # the other's unmatched steps by (family, correspondence met first back / forward): columns
     after_other: dict[tuple[str, int], set[int]] = {}
     before_other: dict[tuple[str, int], set[int]] = {}
@@ -294,7 +294,7 @@ def _near(view: ModelView, step_id: str, units: dict[str, int]) -> set[tuple[str
     return near
 
 
-def _places(view: ModelView, units: dict[str, int]) -> dict[str, Place]:
+def step_places(view: ModelView, units: dict[str, int]) -> dict[str, Place]:
     """Every unmatched step's place: the correspondences met first walking back from it and
     walking forward, through unmatched steps only."""
     free = [s for s in view.steps if s not in units]
