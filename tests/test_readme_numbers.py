@@ -10,11 +10,11 @@ until the table is regenerated (`make readme-numbers`).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shlex
 from pathlib import Path
 
+from benchscript import bench_script
 from click.testing import CliRunner
 
 from cli import cli
@@ -24,10 +24,7 @@ COMMAND = "permitflow run scenarios/e-service.yaml -o out"
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("readme_numbers", ROOT / "bench" / "readme_numbers.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return bench_script("readme_numbers.py", "readme_numbers")
 
 
 def test_the_readme_e_service_example_reproduces_the_readme_table(tmp_path: Path) -> None:

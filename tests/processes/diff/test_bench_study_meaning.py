@@ -4,26 +4,11 @@ and the refusal of the held-out pairs."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import numpy as np
 import pytest
+from benchscript import bench_script
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _study() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("study_meaning", ROOT / "bench" / "study_meaning.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]  # its dataclasses look their module up
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-sm = _study()
+sm = bench_script("study_meaning.py", "study_meaning")
 
 
 def _block(sim: list[list[float]], gold: set[tuple[str, str]], matched_a: frozenset[str] = frozenset()) -> object:

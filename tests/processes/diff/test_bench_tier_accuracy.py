@@ -4,28 +4,15 @@ first candidate is one (any one partner of a one-to-many gold; any step of a blo
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchscript import bench_script
 
 from processes.diff.matchtypes import Candidate, Uncertain
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_matching_tier", ROOT / "bench" / "bench_matching.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]  # its dataclasses look their module up
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-bm = _bench()
+bm = bench_script("bench_matching.py", "bench_matching_tier")
 
 
 def _asked(side: str, step: str, *candidates: tuple[str, ...]) -> Uncertain:
