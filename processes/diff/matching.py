@@ -97,6 +97,7 @@ from processes.diff.groups import (
     leftover_pass,
     mutual_pass,
 )
+from processes.diff.handover import handover_pass
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.leftfirst import left_over_first
 from processes.diff.lsap import linear_sum_assignment
@@ -414,6 +415,8 @@ def match_dense(
     matches, statuses = status_pass(given, matches)
     before = matches
     matches, voices = perspective_pass(given, before)
+    matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
+    voices += handed
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
