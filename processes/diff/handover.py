@@ -16,7 +16,8 @@ sending is never paired with the other model's own sending of the same X. The tw
 sides of the exchange: the sending on the applicant's (its lane names the applicant, or its label's
 subject is "you" or "the applicant", :func:`applicant_side`), the arrival on the office's (not on the
 applicant's side, in a model not written in the applicant's voice). The match's ``how`` is
-``handover``, its confidence the pair's combined score, and a note says why.
+``handover``, its confidence the better of the pair's combined score and how alike the thing handed over is (a
+sending task against an arrival event scores nothing as a whole pair), and a note says why.
 
 >>> sent_thing("You send us the missing documents")
 'the missing documents'
@@ -127,7 +128,9 @@ def handover_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], 
             m = Match(
                 (a_id,),
                 (b_id,),
-                round(float(given.score[i, j]), 3),
+                # a sending task against an arrival event scores low or nothing as a whole pair (task
+                # against event): the confidence is the better of that and how alike the thing handed over is
+                round(max(float(given.score[i, j]), best), 3),
                 round(float(given.lab[i, j]), 3),
                 HANDOVER,
             )

@@ -46,6 +46,8 @@ def _node(spec: tuple) -> object:
                 EventDefinition("timer", timer_kind="timeDuration", timer=Expression(extra or "P1D")),
             ),
         )
+    if kind == "message":  # intermediate message catch event
+        return Event(id=nid, name=label, position="intermediate_catch", definitions=(EventDefinition("message"),))
     if kind == "loop":
         return Task(id=nid, name=label, task_type="userTask", loop=StandardLoop(loop_maximum=extra))
     return Task(id=nid, name=label, task_type=kind)
@@ -61,7 +63,7 @@ def model(
 ) -> Definitions:
     """A one-process model. ``chain="S A B E"`` adds flows S->A->B->E; ``flows`` adds more.
 
-    Node kinds: task, userTask, serviceTask, ... (task types), start, end, timer, loop,
+    Node kinds: task, userTask, serviceTask, ... (task types), start, end, timer, message, loop,
     xor, and, or, evt. ``lanes`` maps a lane NAME to the node ids in it.
     """
     ns = [_node(s) for s in nodes]

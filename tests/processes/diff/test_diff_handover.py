@@ -106,3 +106,12 @@ def test_swedish_models_are_not_read() -> None:
     )
     guide = _guide("Skicka in kompletteringen")
     assert not [m for m in diff_models(office, guide, language="sv").matches if m.how == HANDOVER]
+
+
+def test_a_hand_over_to_an_arrival_event_has_the_confidence_of_the_thing_handed_over() -> None:
+    # a sending task against a message event scores nothing as a whole pair (task against event)
+    office = _office(_REPORT, ("message", "Further information received"), _NOTICE)
+    d = diff_models(office, _guide("Provide missing information", "Book a site visit"), language="en")
+    [m] = [m for m in d.matches if m.how == HANDOVER]
+    assert (m.a, m.b) == (("M1",), ("M0",))
+    assert m.confidence == 1.0
