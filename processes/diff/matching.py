@@ -62,9 +62,7 @@ three against three, …), the two runs are aligned in order — a step with one
 when one alignment pairing every step of the shorter run is clearly ahead of every other (segments.py: ``how``
 "run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
-clearly most alike in the same place (statuses.py: ``how`` "status"); in a place with any number of
-steps left over on each side, two of one family that are each other's clear best by label there are
-paired (placebest.py: ``how`` "place-best"); between an English model
+clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
 clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
@@ -120,7 +118,6 @@ from processes.diff.matchtypes import (
 )
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
-from processes.diff.placebest import place_best_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
@@ -417,12 +414,11 @@ def match_dense(
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
     before = matches
-    matches, clear = place_best_pass(given, before)  # each other's clear best in a narrow place (placebest.py)
-    matches, voices = perspective_pass(given, matches)
+    matches, voices = perspective_pass(given, before)
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
     uncertain = uncertain_steps(given, matches)
-    if voices or clear:  # a pair in a wide place narrows its neighbours' places: keep their questions
+    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
     arrivals: tuple[str, ...] = ()
     if held:
@@ -430,5 +426,5 @@ def match_dense(
     uncertain = part_questions(given, matches, uncertain, apart)
     uncertain = left_over_first(given, matches, uncertain)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + clear + voices + arrivals
+        tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
     )
