@@ -42,7 +42,7 @@ from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
 
-__all__ = ["LIST_WORDS", "label_parts", "summary_pass"]
+__all__ = ["LIST_WORDS", "label_parts", "names_each_apart", "summary_pass"]
 
 #: words that join the items of a list in a Swedish or English label
 LIST_WORDS = frozenset("och samt inklusive inkl plus respektive and including".split())
@@ -120,6 +120,25 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
     return found  # type: ignore[return-value]
 
 
+def names_each_apart(coarse: set[str], run: list[set[str]]) -> bool:
+    """Whether the coarse step's terms name each step of the run (their terms, ``run``) by a
+    term that no other step of the run says: a label that lists the run's work, not one that
+    says only what its steps share (branch many50). "Issue licence and conditions" names
+    "Issue licence" by nothing that "Issue notice … with conditions and licence fee" does not
+    say too, so it lists no run of the two.
+
+    >>> names_each_apart({"diarieför", "ärend", "fördelning"}, [{"diarieför", "ansök"}, {"tilldel", "ärend", "handläggar"}])
+    True
+    >>> names_each_apart({"issu", "licenc", "condit"}, [{"issu", "licenc"}, {"issu", "notic", "condit", "licenc", "fee"}])
+    False
+    """
+    for k, bag in enumerate(run):
+        said_by_others = set().union(*(other for j, other in enumerate(run) if j != k))
+        if not (coarse & bag) - said_by_others:
+            return False
+    return True
+
+
 def summary_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Coarse steps whose label lists the work of finer steps of the other model (module doc)."""
     return from_both_sides(_side, given, matches)
@@ -179,6 +198,10 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
                 continue
             named_by.append(y)
         if held and not held_names:
+            continue
+        # the steps the listed parts name (those of a collective part are named by its word)
+        listed = ([held_bag] if held else []) + [bags[y] for y in named_by]
+        if not names_each_apart(set(lex.terms(what(lex, xs, lang[0]), lang[0])), listed):
             continue
         if rest and (named_by or held):
             # the group: the activities left over that do what x and the steps it named share,
