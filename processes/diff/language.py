@@ -59,11 +59,7 @@ STOPWORDS = {
     "en": frozenset(
         "the a an of to for and or in on at by with from into onto via as is are be been being was "
         "were if whether all any some this that these those it its their his her our your my "
-        "out up about over under per than then there when which who whom what "
-        # personal pronouns, as the Swedish list's: "We check your application", "You send us
-        # the missing documents" say who, not what ("it", "her" are above; "i" is one letter,
-        # never a term; branch many50)
-        "you we us they them me he she him".split()
+        "out up about over under per than then there when which who whom what".split()
     ),
 }
 _STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in (("sv", "swedish"), ("en", "english"))}
