@@ -17,7 +17,9 @@ other model that say the part in full. Of those, the one most like x by label, y
 part when it is strictly more like x than the others that say it (a tie names nothing), is
 not yet in any correspondence, and x is its best partner by label among the steps left over
 on x's side (strictly: a tie names nothing). When at least two parts are named by different
-steps, x and those steps become one correspondence; a step already paired with x one to one
+steps, and x names each of those steps (and the one it holds) by a term no other of them says
+(``names_each_apart``: not only by the verb and noun they share; branch many50), x and those
+steps become one correspondence; a step already paired with x one to one
 counts as naming a part when it says one in full, and the correspondence grows around it; an
 x paired with a step that says none of its parts is left alone (other evidence decided).
 
