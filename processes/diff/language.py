@@ -14,10 +14,8 @@ nominalisation, share:
    or participle of an -era verb first becomes the infinitive: "arkiverar" = "arkivera"); a noun in
    -else or -an is its verb ("underrättelse" = "underrätta", "begäran" = "begära");
    other words get the Snowball Swedish stem ("remisser" -> "remiss");
-3. **stem** (English): an irregular verb's past or past participle is first read as its verb
-   (irregular.py: "written" is "write", "held" is "hold"), then the Snowball English (Porter 2)
-   stem of the lemma, which already joins "evaluation" and "evaluate" ("evalu"), "rejection"
-   and "rejected" ("reject").
+3. **stem** (English): the Snowball English (Porter 2) stem of the lemma, which already
+   joins "evaluation" and "evaluate" ("evalu"), "rejection" and "rejected" ("reject").
 
 ``detect_language`` decides between Swedish and English for a whole model: letters å/ä/ö
 and stop words of each language are counted; a tie is Swedish, the language of the
@@ -32,8 +30,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
-
-from processes.diff.irregular import verb_of
 
 __all__ = ["LANGUAGES", "STOPWORDS", "detect_language", "word_root", "lemma", "is_stopword", "lemmatiser_available"]
 
@@ -152,16 +148,12 @@ def word_root(word: str, lang: str, lemmatise: bool = False) -> str:
     ['registr', 'registr', 'gransk', 'gransk']
     >>> [word_root(w, "en", False) for w in ("evaluation", "evaluate", "rejected", "rejection")]
     ['evalu', 'evalu', 'reject', 'reject']
-    >>> [word_root(w, "en", False) for w in ("written", "write", "writing", "held", "hold")]
-    ['write', 'write', 'write', 'hold', 'hold']
     """
     if word.isdigit():
         return word
-    if lang == "en":
-        # the table first: Snowball leaves "written" whole, and simplemma need not be installed
-        base = verb_of(word)
-        return _STEMMERS["en"].stemWord(lemma(base, lang) if lemmatise else base)
     base = lemma(word, lang) if lemmatise else word
+    if lang == "en":
+        return _STEMMERS["en"].stemWord(base)
     if len(base) >= 5 and base.endswith(("as", "es")) and not base.endswith("ss"):
         base = base[:-1]  # the passive -s: "registreras" is "registrera", "delges" is "delge"
     for ending in _SV_ERA_FINITE:
