@@ -20,8 +20,7 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
 
 A task and an event are the same step only when their labels are at least
 ``strong_label`` alike; a task that waits ("Inväntande av remissvar", "Wait for results":
-matchtypes.WAITING) counts as an event, the moment what it waits for arrives, unless it acts first and
-waits after ("Skicka remiss och invänta svar": matchtypes.acts_before_waiting). Start events (and end events) of the two models mark the same
+matchtypes.WAITING) counts as an event, the moment what it waits for arrives. Start events (and end events) of the two models mark the same
 moment whatever they are called: when their labels do not match, the pair is scored
 without the label, times 0.8, and needs no minimum label similarity; when each model has
 exactly one start event (one end event), the two are paired at least at ``threshold`` — unless one

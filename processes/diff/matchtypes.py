@@ -19,8 +19,8 @@ from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
-from processes.diff.subjects import PARTIES, without_party_subject
-from processes.diff.text import Lexicon, is_placeholder, normalise, repair_mojibake
+from processes.diff.subjects import without_party_subject
+from processes.diff.text import Lexicon, is_placeholder, normalise
 from processes.diff.view import ModelView, Step
 from processes.diff.voice import as_active
 
@@ -43,7 +43,6 @@ __all__ = [
     "Matching",
     "ids_on",
     "family",
-    "acts_before_waiting",
     "named",
     "what",
 ]
@@ -215,66 +214,18 @@ WAITING = frozenset(
 
 
 def family(step: Step) -> str:
-    """``activity`` or ``event``; a task whose name says it waits (``WAITING``) is an event,
-    unless another action comes first and the wait is joined to it (``acts_before_waiting``)."""
+    """``activity`` or ``event``; a task whose name says it waits (``WAITING``) is an event."""
     if step.kind == "event":
         return "event"
-    if step.kind == "task" and step.name and _waits(step.name, step.performer):
+    if step.kind == "task" and step.name and _waits(step.name):
         return "event"
     return "activity"
 
 
 @lru_cache(maxsize=65536)
-def _waits(name: str, performer: str) -> bool:
+def _waits(name: str) -> bool:
     # remembered: the passes ask a step's family many times in each of an N-way run's pairs
-    return not WAITING.isdisjoint(normalise(name).split()) and not acts_before_waiting(name, performer)
-
-
-#: words and separators that join a second action to a first: "Skicka remiss och invänta svar",
-#: "Send the letter, then await the reply"
-_JOINERS = frozenset("och samt and then sedan därefter , ; + &".split())
-_TOKENS = re.compile(r"\w+|[,;+&]")
-
-
-def acts_before_waiting(name: str, performer: str = "") -> bool:
-    """Whether ``name`` does something first and then waits: its first waiting word
-    (``WAITING``) comes right after a joiner (och, samt, and, then, sedan, därefter, a comma,
-    a semicolon, "+", "&"; only further joiners between) and before that joiner stands a
-    content word that is not the performer as subject (a stop word, a staff role, a party, a
-    word of the lane's name). Such a task is the first action, not the arrival it waits for.
-
-    >>> acts_before_waiting("Kommunicera sökanden och invänta svar")
-    True
-    >>> acts_before_waiting("Send the letter, then await the reply")
-    True
-    >>> acts_before_waiting("Handläggaren inväntar svar", "Handläggare")
-    False
-    >>> acts_before_waiting("Svar från polisen och länsstyrelsen inväntas")
-    False
-    >>> acts_before_waiting("Handläggaren och invänta svar", "Handläggare")
-    False
-    """
-    tokens = _TOKENS.findall(repair_mojibake(name).casefold())
-    at = next((k for k, t in enumerate(tokens) if t in WAITING), None)
-    if at is None:
-        return False
-    before = at
-    while before > 0 and tokens[before - 1] in _JOINERS:
-        before -= 1
-    if before == at or before == 0:
-        return False
-    own = [w for w in normalise(performer).split() if len(w) >= 4]
-    return any(_names_work(t, own) for t in tokens[:before])
-
-
-def _names_work(token: str, own: list[str]) -> bool:
-    """Whether ``token`` names something done, not who does it: not a joiner, stop word, staff
-    role or party, and not a word of the performer's name (its first four or more letters)."""
-    if token in _JOINERS or not token.isalpha() or token in STAFF_ROLES or token in PARTIES:
-        return False
-    if is_stopword(token, "sv") or is_stopword(token, "en"):
-        return False
-    return not any(token.startswith(w) or (len(token) >= 4 and w.startswith(token)) for w in own)
+    return not WAITING.isdisjoint(normalise(name).split())
 
 
 def named(step: Step) -> str:
