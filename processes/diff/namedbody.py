@@ -48,25 +48,28 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
     held = {s for m in matches for s in ids_on(m, side)}
     row_of = {s: i for i, s in enumerate(one.steps)}
     col_of = {s: j for j, s in enumerate(other.steps)}
-    joins: dict[int, list[str]] = {}
-    for x_id, x in one.steps.items():
-        if x_id in held or not named(x):
+    # x must be a branch beside a step of the correspondence: only those steps are read
+    best: dict[str, tuple[float, int]] = {}
+    for k, m in enumerate(matches):
+        theirs = ids_on(m, other_side)
+        if m.how == "confirmed" or len(theirs) != 1 or theirs[0] not in other.steps:
             continue
-        best: tuple[float, int] | None = None
-        for k, m in enumerate(matches):
-            theirs = ids_on(m, other_side)
-            if m.how == "confirmed" or len(theirs) != 1 or theirs[0] not in other.steps:
+        y_id = theirs[0]
+        held_here = [s for s in ids_on(m, side) if s in one.steps]
+        beside = {x for s in held_here for p in one.predecessors(s) for x in one.successors(p)}
+        beside |= {x for s in held_here for n in one.successors(s) for x in one.predecessors(n)}
+        for x_id in sorted(beside):
+            if x_id in held or not named(one.steps[x_id]) or (x_id, y_id) in given.banned:
                 continue
-            y_id = theirs[0]
             label = float(lab[row_of[x_id], col_of[y_id]])
-            if label <= 0.0 or (x_id, y_id) in given.banned:
-                continue
-            if best is not None and label <= best[0]:
+            if label <= 0.0 or (x_id in best and label <= best[x_id][0]):
                 continue
             if _names_its_body(given, m, x_id, side):
-                best = (label, k)
-        if best is not None:
-            joins.setdefault(best[1], []).append(x_id)
+                best[x_id] = (label, k)
+    joins: dict[int, list[str]] = {}
+    for x_id in one.steps:
+        if x_id in best:
+            joins.setdefault(best[x_id][1], []).append(x_id)
     if not joins:
         return matches
     result = list(matches)
