@@ -39,7 +39,9 @@ parallel or exclusive block) when their pooled labels match it better, and steps
 over are paired by context (same kind, the same matched neighbours) or when each is the
 other's clear best partner by label (groups.mutual_pass), and a step left over
 whose best partner is already paired next to it joins that correspondence (block to block,
-groups.attach_pass); a step standing for all the answers of a remiss block keeps only the
+groups.attach_pass); a step left over whose body the one step of a correspondence names joins it
+beside its siblings there (namedbody.py: "Remiss till Polisen" beside the remiss to the four others,
+against "Skicka remisser (polisen, skatt, KFM, rtj, miljö)"); a step standing for all the answers of a remiss block keeps only the
 answers of the bodies its own remiss group went to (answers.py); where one model has one step left over between two matched steps and
 the other a few, the one stands for the block when a label says so (groups.block_pass); last,
 two steps still left over that are each other's clear best by label, one said in full inside
@@ -116,6 +118,7 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
+from processes.diff.namedbody import named_body_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
@@ -404,7 +407,7 @@ def match_dense(
         return attach_pass(given, matches, apart)
 
     for matching_pass in (
-        context_pass, mutual_pass, group_pass, attach_keeping_apart, answers_pass, block_pass, leftover_pass, contained_pass,
+        context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
