@@ -60,9 +60,6 @@ _INVITED = re.compile(
 )
 
 
-_DASH = re.compile(r"(\s[-–—]\s|[–—])")
-
-
 def _old_passive(word: str) -> str:
     """``word`` (as written) in the modern -s passive when it is the old -es one."""
     bare = word.casefold()
@@ -128,15 +125,11 @@ def as_remiss(name: str, lang: str) -> str:
         return name
 
     def rewrite(m: re.Match[str]) -> str:
-        # the one invited is named in the last clause before the verb: a dash ends a clause as a
-        # comma does ("Kommunicera sökanden – får yttra sig" is the applicant heard, in a clause)
-        parts = _DASH.split(m.group("who"))
-        raw = parts[-1]
-        who = raw.strip()
-        words = [w.strip(".()\"'").casefold() for w in who.split()]
-        if not words or words[0] == "den" or any(w in PARTIES for w in words):
-            return m.group(0)  # the applicant heard ("den sökande", "sökanden"): not a remiss
-        lead = "".join(parts[:-1]) + raw[: len(raw) - len(raw.lstrip())]
+        who = m.group("who").strip()
+        first = who.split()[0].casefold()
+        if first in PARTIES or first == "den":  # the applicant heard ("den sökande"): not a remiss
+            return m.group(0)
+        lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
         return f"{lead}remiss till {who}{m.group('rest')}"
 
     return _INVITED.sub(rewrite, name)
