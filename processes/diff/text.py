@@ -38,6 +38,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from processes.diff.channels import PREFIX as CHANNEL
+from processes.diff.channels import channel_word, read_channels
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
 from processes.diff.language import detect_language, word_root
 from processes.diff.synonyms import Synonyms
@@ -273,7 +275,8 @@ class Lexicon:
         canon = self.synonyms.canonical_word(word, lang, self.lemmatise)
         if canon is not None:
             return "=" + canon
-        return self.root(word, lang)
+        # how or by which channel the step is done (channels.py): weighs little (labelsim)
+        return channel_word(word, lang) or self.root(word, lang)
 
 
 #: "Arbetsutskott (AU)", "Socialnämnden (SN)", "Folkhälsomyndigheten (FHM)": words, then an
@@ -346,7 +349,7 @@ def _join_particles(words: list[str], lex: Lexicon) -> str:
 def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     text = normalise(label)
     words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
-    text = lex.synonyms.replace_phrases(" ".join(words), lang)
+    text = read_channels(lex.synonyms.replace_phrases(" ".join(words), lang), lang)
     if lang == "sv":
         joined = _join_particles(text.split(), lex)
         if joined != text:
@@ -360,10 +363,15 @@ def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     ] or words
     out: list[str] = []
     for w in content:
-        if w.startswith("="):
+        if w.startswith(("=", CHANNEL)):
             out.append(w)
             continue
-        if lang == "sv" and lex.synonyms.canonical_word(w, lang, lex.lemmatise) is None and len(w) >= 2 * _MIN_PART:
+        if (
+            lang == "sv"
+            and len(w) >= 2 * _MIN_PART
+            and lex.synonyms.canonical_word(w, lang, lex.lemmatise) is None
+            and channel_word(w, lang) is None
+        ):
             parts = lex.split_compound(w, lang)
             if parts is not None:
                 out.extend(lex._term(p, lang) for p in parts)
