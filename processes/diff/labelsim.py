@@ -17,10 +17,7 @@ with ``w`` the inverse label frequency of the term, ``w(t) = 1 / (1 + ln df(t))`
 ``df(t)`` the number of labels of one list that carry it (the larger of the two lists'
 counts): a word in many labels of a model — "application", "ansökan" — says less about
 which step a label names than one that each model has once. Single comparisons weigh
-every term 1. A channel term (channels.py: how or by which channel a step is done,
-"digitalt", "på papper") weighs ``CHANNEL_WEIGHT`` (0.25) times that, in both, and is
-equal to another only when it names the same channel. Labels equal after normalisation
-score 1.
+every term 1. Labels equal after normalisation score 1.
 
 **Containment** (step labels in ``label_matrix``, ``contain=CONTAIN``): one person names a
 step by its object alone ("Kunskapsprov", "Platsbesök"), another by a sentence around it
@@ -52,7 +49,6 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from processes.diff.channels import PREFIX as CHANNEL
 from processes.diff.text import Lexicon, fold, normalise
 
 __all__ = [
@@ -63,7 +59,6 @@ __all__ = [
     "group_similarity",
     "label_matrix",
     "bag_similarity",
-    "CHANNEL_WEIGHT",
 ]
 
 THESAURUS = 0.8
@@ -73,21 +68,13 @@ CONTAIN = 0.7
 CONTAIN_SHARE = 0.25
 FUZZY_MIN = 0.8
 _FUZZY_LETTERS = 4
-#: a channel or manner term (channels.py: "digitalt", "på papper") weighs this times a word:
-#: how a step is done weighs little against what is done
-CHANNEL_WEIGHT = 0.25
-_GROUPED = ("=", CHANNEL)  # terms only ever equal or not: synonym groups and channels
-
-
-def _channel_factor(term: str) -> float:
-    return CHANNEL_WEIGHT if term.startswith(CHANNEL) else 1.0
 
 
 def term_similarity(lex: Lexicon, a: str, b: str, lang: str | None = None) -> float:
     """Similarity of two terms (module doc)."""
     if a == b:
         return 1.0
-    if a.startswith(_GROUPED) or b.startswith(_GROUPED):
+    if a.startswith("=") or b.startswith("="):
         return 0.0
     fa, fb = fold(a), fold(b)
     if fa == fb:
@@ -107,11 +94,8 @@ def bag_similarity(lex: Lexicon, a: Sequence[str], b: Sequence[str], lang: str |
     if not a or not b:
         return 0.0
     sims = [[term_similarity(lex, x, y, lang) for y in b] for x in a]
-    wa, wb = [_channel_factor(x) for x in a], [_channel_factor(y) for y in b]
-    total = sum(w * max(row) for w, row in zip(wa, sims, strict=True)) + sum(
-        w * max(col) for w, col in zip(wb, zip(*sims, strict=True), strict=True)
-    )
-    return total / (sum(wa) + sum(wb))
+    total = sum(max(row) for row in sims) + sum(max(col) for col in zip(*sims, strict=True))
+    return total / (len(a) + len(b))
 
 
 def label_similarity(lex: Lexicon, a: str, b: str) -> float:
@@ -146,8 +130,8 @@ def _term_matrix(lex: Lexicon, ta: list[str], tb: list[str], lang_a: str, lang_b
     sim = np.zeros((len(ta), len(tb)), dtype=np.float32)
     if not ta or not tb:
         return sim
-    plain_a = [i for i, t in enumerate(ta) if not t.startswith(_GROUPED)]
-    plain_b = [j for j, t in enumerate(tb) if not t.startswith(_GROUPED)]
+    plain_a = [i for i, t in enumerate(ta) if not t.startswith("=")]
+    plain_b = [j for j, t in enumerate(tb) if not t.startswith("=")]
     if plain_a and plain_b:
         fa = [fold(ta[i]) for i in plain_a]
         fb = [fold(tb[j]) for j in plain_b]
@@ -238,9 +222,6 @@ def _bag_weights(bags: list[tuple[str, ...]], index: dict[str, int], carry: np.n
             j = other_index.get(t)
             df = max(int(count[i]), int(other_count[j]) if j is not None else 0)
             weight[i] = 1.0 / (1.0 + math.log(df))
-    for t, i in index.items():
-        if t.startswith(CHANNEL):
-            weight[i] *= CHANNEL_WEIGHT
     out = np.zeros((len(bags), len(index)))
     cols = [index[t] for bag in bags for t in bag]
     rows = [r for r, bag in enumerate(bags) for _t in bag]

@@ -27,7 +27,6 @@ whose every content word would go.
 
 from __future__ import annotations
 
-from processes.diff.channels import is_channel_word
 from processes.diff.language import is_stopword
 from processes.diff.synonyms import Synonyms
 
@@ -50,8 +49,6 @@ def _proper(word: str, lang: str, synonyms: Synonyms) -> bool:
     if not core or not core[0].isupper() or not core.isalpha():
         return False
     low = core.casefold()
-    if is_channel_word(low, lang):
-        return False  # "Mina sidor": a channel (channels.py), not a municipality's name
     if low.endswith(BODY_ENDINGS) or synonyms.canonical_word(low, lang) is not None:
         return False
     return synonyms.canonical_word(low.removesuffix("s"), lang) is None

@@ -38,8 +38,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from processes.diff.channels import PREFIX as CHANNEL
-from processes.diff.channels import channel_word, read_channels
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
 from processes.diff.language import detect_language, word_root
 from processes.diff.synonyms import Synonyms
@@ -275,8 +273,7 @@ class Lexicon:
         canon = self.synonyms.canonical_word(word, lang, self.lemmatise)
         if canon is not None:
             return "=" + canon
-        # how or by which channel the step is done (channels.py): weighs little (labelsim)
-        return channel_word(word, lang) or self.root(word, lang)
+        return self.root(word, lang)
 
 
 #: "Arbetsutskott (AU)", "Socialnämnden (SN)", "Folkhälsomyndigheten (FHM)": words, then an
@@ -349,7 +346,7 @@ def _join_particles(words: list[str], lex: Lexicon) -> str:
 def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     text = normalise(label)
     words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
-    text = read_channels(lex.synonyms.replace_phrases(" ".join(words), lang), lang)
+    text = lex.synonyms.replace_phrases(" ".join(words), lang)
     if lang == "sv":
         joined = _join_particles(text.split(), lex)
         if joined != text:
@@ -363,15 +360,10 @@ def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     ] or words
     out: list[str] = []
     for w in content:
-        if w.startswith(("=", CHANNEL)):
+        if w.startswith("="):
             out.append(w)
             continue
-        if (
-            lang == "sv"
-            and len(w) >= 2 * _MIN_PART
-            and lex.synonyms.canonical_word(w, lang, lex.lemmatise) is None
-            and channel_word(w, lang) is None
-        ):
+        if lang == "sv" and lex.synonyms.canonical_word(w, lang, lex.lemmatise) is None and len(w) >= 2 * _MIN_PART:
             parts = lex.split_compound(w, lang)
             if parts is not None:
                 out.extend(lex._term(p, lang) for p in parts)
