@@ -33,6 +33,7 @@ from functools import lru_cache
 from processes.diff.decisionwords import decision_word, label_words
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
+from processes.diff.sidematters import decided_side_matter
 from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import normalise
 from processes.diff.view import ModelView
@@ -155,8 +156,9 @@ def _decisions(view: ModelView, lang: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _names_decision(name: str, lang: str) -> bool:
-    # remembered: an N-way run asks it of every step in each of the model's pairs
-    return is_decision(without_party_subject(name, lang), lang)
+    # remembered: an N-way run asks it of every step in each of the model's pairs; a decision on a
+    # side matter ("Beslut om förlängd handläggningstid") is not the decision on the application
+    return is_decision(without_party_subject(name, lang), lang) and decided_side_matter(name, lang) is None
 
 
 def decision_pass(given: PassInput, matches: list[Match]) -> list[Match]:

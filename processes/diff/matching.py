@@ -124,6 +124,7 @@ from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
+from processes.diff.sidematters import side_matter_bans
 from processes.diff.statuses import status_pass
 from processes.diff.summary import summary_pass
 from processes.diff.testparts import Apart, part_questions
@@ -375,6 +376,7 @@ def match_dense(
         fixed_b.update(ids_b)
     banned = {(x, y) for d in rejected for x in d.a for y in d.b}
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
+    banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:

@@ -29,6 +29,7 @@ from processes.diff.matching import (
     _type_score,
     endpoint_pairs,
 )
+from processes.diff.sidematters import decided_side_matter
 from processes.diff.subjects import without_party_subject
 from processes.diff.text import _DEFINITION, _NON_WORD, _definitions, _names
 from processes.diff.view import Step
@@ -174,7 +175,9 @@ def test_the_remembered_decision_test_is_the_test() -> None:
     labels = _labels() + ["Nämndbeslut", "Arbetsutskottet fattar beslut", "Handläggaren beslutar", "Beslut till sökanden"]
     for lang in ("sv", "en"):
         for label in labels:
-            assert _names_decision(label, lang) == is_decision(without_party_subject(label, lang), lang)
+            # a decision on a side matter ("Beslut om avvisning") is no decision step (sidematters.py)
+            plain = is_decision(without_party_subject(label, lang), lang) and decided_side_matter(label, lang) is None
+            assert _names_decision(label, lang) == plain
     assert _names_decision("Nämndbeslut", "sv") and not _names_decision("Nämndbeslut", "en")
 
 
