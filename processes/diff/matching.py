@@ -51,7 +51,9 @@ label lists the work of finer steps left over is paired with them (summary.py); 
 left over joins the thing it books where the other model books nothing (booking.py); the steps
 right after (before) a one-to-many correspondence, all left over, are one too (follow.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
-paired (deciding.decision_pass); end events left over that close the same outcome (granted,
+paired (deciding.decision_pass), and so are the decision sent on two or three exclusive branches ("Skicka beslut
+och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
+or forming one (alternatives.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
@@ -82,6 +84,7 @@ from functools import lru_cache
 import numpy as np
 
 from processes.diff import labelsim
+from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
 from processes.diff.booking import preparation_pass
@@ -410,7 +413,8 @@ def match_dense(
 
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
-        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, ending_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
+        ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
