@@ -12,7 +12,8 @@ When one unit is involved in several changed pairs of the same kind (a step move
 several others), the pairs are reported as one difference about that unit: units are
 picked greedily by the number of pairs they explain (ties: the earlier in A), and units
 compared with exactly the same others, changing the same way, share one difference. Per unit,
-``optionality`` (optional vs mandatory) and ``loop`` (repeatable vs once) are compared;
+``optionality`` (optional vs mandatory: a unit of several steps is optional when some case runs
+none of them) and ``loop`` (repeatable vs once) are compared;
 all units changing the same way are reported together.
 """
 
@@ -73,12 +74,16 @@ def flow_differences(
             found.setdefault(others, []).append(centre)
         for others, centres in found.items():
             out.append(_pair_difference(kind, centres, others, units, a))
+    # a unit of several steps is optional when some case runs none of them (the grant letter and the
+    # refusal letter on the two branches of one choice are, together, sent in every case)
+    skip_a = frozenset(x for m, x, _ in units if pa.skippable(m.a))
+    skip_b = frozenset(y for m, _, y in units if pb.skippable(m.b))
     out.extend(
         _unary(
             units,
             a,
-            pa.optional,
-            pb.optional,
+            skip_a,
+            skip_b,
             "optionality",
             ("optional", "mandatory"),
             "optional (can be skipped)",

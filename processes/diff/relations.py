@@ -107,6 +107,20 @@ class Profile:
     concurrent: FrozenMap[str, int]
     optional: frozenset[str]
     repeatable: frozenset[str]
+    #: per alternative of every choice, the nodes some case skips when it takes that alternative
+    skips: tuple[int, ...] = ()
+
+    def skippable(self, ids: Iterable[str]) -> bool:
+        """Whether some complete case runs none of the steps ``ids`` (for one step: it is
+        ``optional``). Two letters on the two branches of one choice are each optional, but
+        every case sends one of them: together they are not."""
+        present = [i for i in ids if i in self.bit]
+        if len(present) <= 1:
+            return bool(present) and present[0] in self.optional
+        mask = 0
+        for i in present:
+            mask |= 1 << self.bit[i]
+        return any(not mask & ~m for m in self.skips)
 
     def relation(self, x: str, y: str) -> str:
         """The relation of x to y (``before`` means x comes first)."""
@@ -347,6 +361,7 @@ def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
     closed = {n: reach[n] | bit[n] for n in order}
     concurrent: dict[str, int] = {n: 0 for n in order}
     optional: set[str] = set()
+    skips: set[int] = set()
     outcomes = _outcomes(defs, flow, dag)
     for u, (groups, choices) in outcomes.items():
         for group in groups:
@@ -357,6 +372,7 @@ def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
             for s in alt:
                 covered |= closed[s]
             missed = reach[u] & ~covered
+            skips.add(missed)
             for n in _members(order, missed):
                 optional.add(n)
     reached: dict[str, int] = {}
@@ -376,6 +392,7 @@ def behavioural_profile(defs: Definitions, view: ModelView) -> Profile:
         FrozenMap({n: concurrent[n] for n in steps}),
         frozenset(optional & keep),
         frozenset(repeatable & keep),
+        tuple(sorted(skips)),
     )
 
 

@@ -286,3 +286,23 @@ def test_a_waiting_task_is_the_event_of_what_it_waits_for() -> None:
     b = linear(["Skicka remisser", "Inväntande av remissvar", "Skriv utredning"], prefix="U")
     d = diff_models(a, b)
     assert [(m.a, m.b) for m in d.matches if "U1" in m.b] == [(("K", "P", "R"), ("U1",))]
+
+
+def test_two_letters_on_the_branches_of_a_choice_against_one_letter_are_no_optionality_difference():
+    from processes.diff.decisions import Decision, MatchDecisions
+
+    one = model(
+        [("S", "start", "Ansökan inkommer"), ("D", "userTask", "Beslut"), ("L", "sendTask", "Skicka beslutet"),
+         ("E", "end", "Klart")],
+        [],
+        chain="S D L E",
+    )
+    two = model(
+        [("S", "start", "Ansökan inkommer"), ("D", "userTask", "Beslut"), ("X", "xor"),
+         ("G", "sendTask", "Skicka beslut och tillståndsbevis"), ("R", "sendTask", "Skicka avslagsbeslut"),
+         ("Y", "xor"), ("E", "end", "Klart")],
+        [("S", "D"), ("D", "X"), ("X", "G"), ("X", "R"), ("G", "Y"), ("R", "Y"), ("Y", "E")],
+    )
+    d = diff_models(one, two, decisions=MatchDecisions(confirm=(Decision(("L",), ("G", "R")),)))
+    assert any(m.a == ("L",) and set(m.b) == {"G", "R"} for m in d.matches)
+    assert not [x for x in d.differences if x.kind == "optionality"]

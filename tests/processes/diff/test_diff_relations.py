@@ -282,3 +282,47 @@ def test_loops_are_opened_at_the_edge_networkx_find_cycle_names() -> None:
             if want is None:
                 break
             g.remove_edge(*want)
+
+
+def _two_letters():
+    """A decision, then the grant letter or the refusal letter on a choice, then a notice."""
+    return model(
+        [
+            ("S", "start"),
+            ("D", "task", "Beslut"),
+            ("X", "xor"),
+            ("G", "sendTask", "Skicka beslut och tillståndsbevis"),
+            ("R", "sendTask", "Skicka avslagsbeslut"),
+            ("Y", "xor"),
+            ("N", "sendTask", "Underrätta Polisen"),
+            ("E", "end"),
+        ],
+        [("S", "D"), ("D", "X"), ("X", "G"), ("X", "R"), ("G", "Y"), ("R", "Y"), ("Y", "N"), ("N", "E")],
+    )
+
+
+def test_steps_on_every_branch_of_a_choice_are_together_not_skippable() -> None:
+    p = profile(_two_letters())
+    assert p.optional == {"G", "R"}
+    assert p.skippable(["G"]) and p.skippable(["R"])
+    assert not p.skippable(["G", "R"])  # every case sends one of the two letters
+    assert not p.skippable(["G", "R", "N"]) and not p.skippable(["N"])
+    assert not p.skippable([])
+
+
+def test_steps_on_some_branches_only_stay_skippable_together() -> None:
+    d = model(
+        [
+            ("S", "start"),
+            ("X", "xor"),
+            ("G", "task", "g"),
+            ("R", "task", "r"),
+            ("W", "task", "withdrawn"),
+            ("Y", "xor"),
+            ("E", "end"),
+        ],
+        [("S", "X"), ("X", "G"), ("X", "R"), ("X", "W"), ("G", "Y"), ("R", "Y"), ("W", "Y"), ("Y", "E")],
+    )
+    p = profile(d)
+    assert p.skippable(["G", "R"])  # the third branch runs neither
+    assert not p.skippable(["G", "R", "W"])
