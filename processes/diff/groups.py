@@ -52,9 +52,7 @@ than the current partner by ``split_gain``. Siblings are read against x's label
 räddningstjänst och miljö" against one remiss per body) their pooled labels count; when x
 names only what they share, x must be that common part (0.8 alike), or an event standing
 for a block of siblings that run together ("Samtliga remissvar inkomna" against one answer
-event per body, where the bar is ``PROPAGATION`` lower; a receiving task counts as such an
-event against sibling events, read without a verb coordinated with its receiving: receiving.py),
-or a task standing for such a block
+event per body, where the bar is ``PROPAGATION`` lower), or a task standing for such a block
 when what they share with x is said by no other step of their model ("Remittering till
 remissinstanser" against one "Begär yttrande från X" per body; not "Talk to applicant"
 against two tasks about the application, a word many steps carry); when x names what sets only some
