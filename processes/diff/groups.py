@@ -128,7 +128,6 @@ from processes.diff.matchtypes import (
     named,
     what,
 )
-from processes.diff.receiving import arrival_reading, stands_for_arrivals
 from processes.diff.testparts import APART_REASON, Apart, apart_in_test
 from processes.diff.text import Lexicon
 from processes.diff.unnamed import unnamed_siblings
@@ -413,14 +412,12 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
                 continue
             if own and not own <= set(group):
                 continue
-            # a receiving task stands for sibling arrival events (receiving.py)
-            arrival = kind == "siblings" and stands_for_arrivals(x, [many.steps[s] for s in group], lang[0])
-            if not arrival and any(family(many.steps[s]) != family(x) for s in group):
+            if any(family(many.steps[s]) != family(x) for s in group):
                 continue
             if any((x_id, c) in banned for c in group):
                 continue
             names = [what(lex, many.steps[c], lang[1]) for c in group]
-            own_name = arrival_reading(what(lex, x, lang[0]), lang[0]) if arrival else what(lex, x, lang[0])
+            own_name = what(lex, x, lang[0])
             base = max([current.label if current else 0.0] + [float(row[index_many[s]]) for s in group])
             if kind == "siblings":
                 reading, common = _reading(lex, own_name, names, lang)
@@ -432,7 +429,6 @@ def _one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Mat
                     joined = bag_similarity(lex, sorted(set(lex.terms(own_name, lang[0]))), common, lang[0])
                     block = together.get(members, False) and (
                         family(x) == "event"
-                        or arrival
                         or _only_theirs(lex, many, group, set(common) & set(lex.terms(own_name, lang[0])), lang[1])
                     )
                     if not block and joined < _COMMON_ALONE:
