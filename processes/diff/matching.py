@@ -128,7 +128,6 @@ from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
-from processes.diff.skiprun import skip_run_pass
 from processes.diff.statuses import status_pass
 from processes.diff.summary import summary_pass
 from processes.diff.testparts import Apart, part_questions
@@ -414,7 +413,7 @@ def match_dense(
 
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
-        chain_pass, summary_pass, skip_run_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
         ending_pass,
     ):
         matches = matching_pass(given, matches)
