@@ -39,7 +39,7 @@ import yaml
 from processes.diff.text import Lexicon
 from processes.errors import InputError
 
-__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of", "stages_named", "word_list", "named_word_lists"]
+__all__ = ["Stages", "parse_stages", "builtin_stages", "stage_of", "word_list", "named_word_lists"]
 
 _LANGUAGES = ("sv", "en")
 
@@ -120,24 +120,16 @@ def _index(lex: Lexicon, stages: Stages, lang: str) -> tuple[tuple[frozenset[str
     return index
 
 
-def stages_named(
-    lex: Lexicon, label: str, language: str | None = None, stages: Stages | None = None
-) -> frozenset[str]:
-    """Every stage ``label`` names, a word inside a longer phrase of another stage not counted
-    (module doc): "Utredning och förslag till beslut" names investigation and write-up."""
+def stage_of(lex: Lexicon, label: str, language: str | None = None, stages: Stages | None = None) -> str | None:
+    """The one stage ``label`` names (module doc), or None when it names none or several."""
     lang = language or lex.language
     stages = stages or builtin_stages()
-    key = ("stages named", label, lang, id(stages))
+    key = ("stage", label, lang, id(stages))
     if key in lex._memo:
         return lex._memo[key]  # type: ignore[return-value]
     terms = set(lex.terms(label, lang))
     named = [(ts, stage) for ts, stage in _index(lex, stages, lang) if ts <= terms]
-    kept = frozenset(stage for ts, stage in named if not any(ts < other for other, _ in named))
-    lex._memo[key] = kept
-    return kept
-
-
-def stage_of(lex: Lexicon, label: str, language: str | None = None, stages: Stages | None = None) -> str | None:
-    """The one stage ``label`` names (module doc), or None when it names none or several."""
-    kept = stages_named(lex, label, language, stages)
-    return next(iter(kept)) if len(kept) == 1 else None
+    kept = {stage for ts, stage in named if not any(ts < other for other, _ in named)}
+    found = next(iter(kept)) if len(kept) == 1 else None
+    lex._memo[key] = found
+    return found

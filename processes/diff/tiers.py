@@ -45,7 +45,6 @@ from collections.abc import Callable
 import numpy as np
 
 from processes.diff.deciding import decision_steps
-from processes.diff.emptyplace import empty_in_other, empty_place_reason, part_of_bounding
 from processes.diff.leftovers import (
     RELATED,
     closest_in_place,
@@ -227,37 +226,9 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
             found.append(Candidate((y_id,), round(float(score[i, j]), 3), round(label, 3), reasons))
             if len(found) == MAX_CANDIDATES:
                 break
-        if not found and empty_in_other(here, places_other):
-            found = _in_bounding(given, one, other, x, here, matches, side, col, i)
         if found:
             out.append(Uncertain(side, x_id, tuple(found)))
     return out
-
-
-def _in_bounding(
-    given: PassInput,
-    one: ModelView,
-    other: ModelView,
-    x: Step,
-    here: Place,
-    matches: list[Match],
-    side: str,
-    col: dict[str, int],
-    i: int,
-) -> list[Candidate]:
-    """Candidates for a step with none whose place the other model leaves empty: the steps of
-    the correspondences around it that may hold its work (emptyplace.py), best score first."""
-    parts = part_of_bounding(x, here, one, other, matches, side, given.lex, given.langs)
-    kept = [y_id for y_id in parts if y_id in col and (x.id, y_id) not in given.banned]
-    kept.sort(key=lambda y_id: (-given.score[i, col[y_id]], col[y_id]))
-    found = []
-    for y_id in kept[:MAX_CANDIDATES]:
-        j = col[y_id]
-        partner, why = parts[y_id]
-        reason = empty_place_reason(partner, other.steps[y_id].name or y_id, why)
-        score, label = round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3)
-        found.append(Candidate((y_id,), score, label, (reason,)))
-    return found
 
 
 def _across(
