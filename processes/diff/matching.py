@@ -129,6 +129,7 @@ from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
 from processes.diff.statuses import status_pass
+from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
 from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
@@ -419,6 +420,7 @@ def match_dense(
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
     matches, placed = placed_pass(given, matches)
+    matches, reviews = suitability_pass(given, matches)  # a suitability review joins the investigation
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
@@ -435,5 +437,5 @@ def match_dense(
     uncertain = part_questions(given, matches, uncertain, apart)
     uncertain = left_over_first(given, matches, uncertain)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + runs + segments + statuses + voices + arrivals
+        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals
     )
