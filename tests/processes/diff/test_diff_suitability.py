@@ -53,3 +53,40 @@ def test_when_both_models_draw_a_review_the_rule_does_nothing() -> None:
     # each model's review is left to the other passes: it pairs with the other's review, not the investigation
     assert _partners(both, "a", "V") == [("V",)]
     assert _partners(diff_models(_review("Prövning av vandel och ekonomi"), coarse), "a", "V") == [("U",)]
+
+
+def _review_en(review: str) -> object:
+    """The same shape in English: register, a review of the applicant, a site visit, the report, the decision."""
+    nodes = [
+        ("S", "start", ""), ("R", "userTask", "Register the application"), ("V", "userTask", review),
+        ("P", "manualTask", "Visit the premises"),
+        ("U", "userTask", "Write the officer's report with a recommendation"), ("D", "userTask", "Decide on the licence"),
+        ("E", "end", ""),
+    ]  # fmt: skip
+    return model(nodes, [], chain="S R V P U D E")
+
+
+def _coarse_en() -> object:
+    nodes = [
+        ("S", "start", ""), ("R", "userTask", "Log the application"), ("P", "manualTask", "Inspection of the venue"),
+        ("U", "userTask", "Assess application and draft decision"), ("D", "userTask", "Committee decides"),
+        ("E", "end", ""),
+    ]  # fmt: skip
+    return model(nodes, [], chain="S R P U D E")
+
+
+def test_an_english_review_of_fitness_and_funds_joins_the_assessment() -> None:
+    review = "Check the applicant's fitness and propriety (criminal history, source of funds)"
+    d = diff_models(_review_en(review), _coarse_en())
+    assert _partners(d, "a", "V") == [("U",)]
+    joined = next(m for m in d.matches if "V" in m.a)
+    assert joined.how == "grouped"
+    assert any("joins the investigation" in n and "fitness and propriety" in n for n in d.notes)
+    d2 = diff_models(_coarse_en(), _review_en(review))
+    assert _partners(d2, "b", "V") == [("U",)]
+
+
+def test_an_english_step_with_no_review_word_stays_unjoined() -> None:
+    d = diff_models(_review_en("Order coffee for the meeting"), _coarse_en())
+    assert _partners(d, "a", "V") == []
+    assert not any("joins the investigation" in n for n in d.notes)
