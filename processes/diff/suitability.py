@@ -18,10 +18,8 @@ p75; bench/RESULTS-matching.md "Branch many61", where the rule was stated before
    side; if y is left over too, x and y are paired. Either way ``how`` is ``grouped`` and a note
    says why.
 
-The Swedish word lists were written from ../shared/domain/serveringstillstand.md (L3, L9, S9);
-the English ones (branch many62) from general knowledge of liquor licensing (fitness and
-propriety, criminal history, police vetting, financial standing, source of funds). A phrase
-counts only when a label has all its terms.
+The word lists are Swedish, written from ../shared/domain/serveringstillstand.md (L3, L9, S9);
+a phrase counts only when a label has all its terms.
 """
 
 from __future__ import annotations
@@ -31,7 +29,7 @@ from processes.diff.stages import stage_of
 from processes.diff.text import Lexicon
 from processes.diff.view import display_name
 
-__all__ = ["INVESTIGATION", "INVESTIGATION_EN", "SUITABILITY", "SUITABILITY_EN", "suitability_pass"]
+__all__ = ["INVESTIGATION", "SUITABILITY", "suitability_pass"]
 
 #: words that say a step reviews the applicant's personal or economic suitability (Swedish)
 SUITABILITY: tuple[str, ...] = (
@@ -47,38 +45,11 @@ INVESTIGATION: tuple[str, ...] = (
     "materiell prövning",
 )
 
-#: words that say a step reviews the applicant's fitness, record or finances (English; branch many62, written
-#: from general knowledge of liquor licensing before any run)
-SUITABILITY_EN: tuple[str, ...] = (
-    "fitness", "fit and proper", "propriety", "probity", "suitability", "suitable", "good character", "character",
-    "criminal record", "criminal history", "criminal background", "conviction", "background check", "vetting",
-    "police vetting", "financial standing", "financial check", "financial", "finances", "funding", "source of funds",
-    "source of funding", "associates", "persons of influence", "significant influence", "beneficial owner",
-    "ownership", "debts", "tax compliance", "credit check", "premises supervisor",
-)
 
-#: words that say a step is the officer's investigation or assessment of the case (English); plain "assess",
-#: "report" and "review" are left out (a fee assessment, a report to committee, a completeness review)
-INVESTIGATION_EN: tuple[str, ...] = (
-    "investigation", "investigate", "assess application", "assessment", "evaluate application", "evaluation",
-    "officer's report", "officer report", "case officer report", "report and recommendation", "recommendation",
-    "draft decision",
-)
-
-#: the word lists by language: (review words, investigation words)
-_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "sv": (SUITABILITY, INVESTIGATION),
-    "en": (SUITABILITY_EN, INVESTIGATION_EN),
-}
-
-
-def _names(lex: Lexicon, label: str, lang: str, kind: int) -> bool:
-    """Whether ``label``'s terms hold every term of some entry of ``lang``'s word list ``kind``
-    (0 the review words, 1 the investigation words)."""
-    lists = _WORDS.get(lang)
-    if lists is None or not label:
+def _names(lex: Lexicon, label: str, lang: str, words: tuple[str, ...]) -> bool:
+    """Whether ``label``'s terms hold every term of some entry of ``words``."""
+    if lang != "sv" or not label:
         return False
-    words = lists[kind]
     key = ("suitability-words", id(words), lang)
     index = lex._memo.get(key)
     if index is None:
@@ -99,7 +70,7 @@ def _reviews(given: PassInput, held: set[str], first: bool) -> list[str]:
     lang = given.langs[0] if first else given.langs[1]
     return [
         s for s, step in view.steps.items()
-        if s not in held and named(step) and _names(lex, what(lex, step, lang), lang, 0)
+        if s not in held and named(step) and _names(lex, what(lex, step, lang), lang, SUITABILITY)
     ]
 
 
@@ -117,7 +88,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> tuple[list[Match
         return matches, ()
     ys = [
         y for y, step in other.steps.items()
-        if family(step) == "activity" and named(step) and _names(lex, what(lex, step, other_lang), other_lang, 1)
+        if family(step) == "activity" and named(step) and _names(lex, what(lex, step, other_lang), other_lang, INVESTIGATION)
     ]
     if not ys:
         return matches, ()
