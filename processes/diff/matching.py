@@ -64,9 +64,7 @@ the labels say clearly where the middle step goes (runs.py: ``how`` "run"); wher
 two to six steps left over between the same matched steps in another shape (two against four, five against two,
 three against three, …), the two runs are aligned in order — a step with one, or with a block of two or three —
 when one alignment pairing every step of the shorter run is clearly ahead of every other (segments.py: ``how``
-"run"); a step left over whose label lists the work of a run of two or three steps left over in the other
-model, one unnamed step allowed between two of them, is one correspondence with the run when it names each
-step apart and is each one's strict best partner (skiprun.py: ``how`` "grouped"); a case system's status line that
+"run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
@@ -130,7 +128,6 @@ from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
-from processes.diff.skiprun import skip_run_pass
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -426,7 +423,6 @@ def match_dense(
     matches, reviews = suitability_pass(given, matches)  # a suitability review joins the investigation
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
-    matches, skipped = skip_run_pass(given, matches)  # a coarse step's run past a step it does not name
     matches, statuses = status_pass(given, matches)
     before = matches
     matches, voices = perspective_pass(given, before)
@@ -441,5 +437,5 @@ def match_dense(
     uncertain = part_questions(given, matches, uncertain, apart)
     uncertain = left_over_first(given, matches, uncertain)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + skipped + statuses + voices + arrivals
+        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals
     )
