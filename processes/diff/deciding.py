@@ -31,7 +31,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from processes.diff.decisionwords import decision_word, label_words
-from processes.diff.granting import grants_or_refuses
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
 from processes.diff.sidematters import decided_side_matter
@@ -102,12 +101,10 @@ def is_decision(label: str, lang: str) -> bool:
     [False, False, False, False]
     """
     if lang != "sv":
-        return grants_or_refuses(label, lang)  # English: only a grant or refusal of the licence
+        return False
     words = label_words(label)
     if not words or "till" in words:
         return False
-    if grants_or_refuses(label, lang, subject_ends=_subject_length(words, label)):
-        return True  # "Bevilja serveringstillstånd": the decision named by its outcome (granting.py)
     if len(words) >= 2 and _whose(words[0]) and decision_word(words[1]) is not None:
         words = words[1:]  # "Nämndens beslut": a genitive before the decision says who takes it
     first = words[0]
