@@ -248,7 +248,7 @@ def families(step: Step) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _waits(name: str, performer: str) -> str:
-    """"event" (the task waits), "both" (it acts, then waits) or "" (it does not wait)."""
+    """How a task waits: "event" (it waits), "both" (it acts, then waits) or "" (it does not)."""
     # remembered: the passes ask a step's family many times in each of an N-way run's pairs
     if WAITING.isdisjoint(normalise(name).split()):
         return ""
