@@ -19,8 +19,10 @@ tillståndsregistret", "Remiss skickas till Polisen". Three general construction
   "fattas av nämnden" is not "avfattas"; a stop word ("inför") is not split;
 * **"X bereds tillfälle att yttra sig"** (also "ges/gives tillfälle", "möjlighet",
   "får yttra sig"): the legal phrase for a remiss to X, read as "remiss till X" and what
-  follows. When X is the applicant (subjects.PARTIES) it is the applicant heard before the
-  decision, not a remiss: the label stays.
+  follows. X is read from the last clause before the verb (a comma, semicolon, colon or dash
+  ends a clause). When a word of it is a party (subjects.PARTIES), or a dash ends it and it
+  opens with a verb ("Kommunicera sökanden – får yttra sig"), it is the applicant heard before
+  the decision, not a remiss: the label stays.
 
 >>> modern_passive("Tillståndet införes i tillståndsregistret", "sv")
 'Tillståndet införs i tillståndsregistret'
@@ -32,6 +34,8 @@ tillståndsregistret", "Remiss skickas till Polisen". Three general construction
 'remiss till Räddningstjänsten över brandskyddet'
 >>> as_remiss("Sökanden bereds tillfälle att yttra sig", "sv")
 'Sökanden bereds tillfälle att yttra sig'
+>>> as_remiss("Kommunicera sökanden – får yttra sig inom två veckor", "sv")
+'Kommunicera sökanden – får yttra sig inom två veckor'
 
 Labels in other languages stay whole.
 """
