@@ -20,7 +20,9 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
 
 A task and an event are the same step only when their labels are at least
 ``strong_label`` alike; a task that waits ("Inväntande av remissvar", "Wait for results":
-matchtypes.WAITING) counts as an event, the moment what it waits for arrives. Start events (and end events) of the two models mark the same
+matchtypes.WAITING) counts as an event, the moment what it waits for arrives — unless it acts first
+and waits after ("Kommunicera sökanden och invänta svar": matchtypes.acts_before_waiting): that task is
+its action here and stands for the arrival too in the uncertain tier (matchtypes.families). Start events (and end events) of the two models mark the same
 moment whatever they are called: when their labels do not match, the pair is scored
 without the label, times 0.8, and needs no minimum label similarity; when each model has
 exactly one start event (one end event), the two are paired at least at ``threshold`` — unless one
@@ -117,6 +119,7 @@ from processes.diff.matchtypes import (
     MatchOptions,
     PassInput,
     Uncertain,
+    families,
     family,
     ids_on,
     what,
@@ -305,6 +308,15 @@ def pair_scores(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(combined score matrix, label similarity matrix), rows A steps, columns B steps,
     in the order of ``a.steps`` / ``b.steps``."""
+    score, lab, _ = _scores(a, b, lex, options, lang_a, lang_b)
+    return score, lab
+
+
+def _scores(
+    a: ModelView, b: ModelView, lex: Lexicon, options: MatchOptions, lang_a: str | None, lang_b: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """``pair_scores``'s two matrices and the uncertain tier's score (``PassInput.asked``, None
+    when it is the combined score itself)."""
     xs, ys = list(a.steps.values()), list(b.steps.values())
     lang_a, lang_b = lang_a or lex.language, lang_b or lex.language
     lab = labels(lex, xs, ys, lang_a, lang_b)
@@ -338,8 +350,27 @@ def pair_scores(
     weak = endpoint_pairs(xs, ys) & (lab < o.min_label)
     score = np.where(weak, ENDPOINT_DISCOUNT * rest / np.maximum(rest_weight, 1e-12), score)
     # a task and an event are one step only when their labels say so clearly
-    score = np.where(cross_family(xs, ys) & (lab < o.strong_label), 0.0, score)
-    return np.round(score, 6), lab
+    apart = cross_family(xs, ys) & (lab < o.strong_label)
+    asked = None
+    arrival = _arrival_pairs(xs, ys)
+    if arrival is not None and (apart & arrival).any():
+        # a task that acts then waits is also the arrival it waits for, in the uncertain tier
+        asked = np.round(np.where(apart & ~arrival, 0.0, score), 6)
+    score = np.where(apart, 0.0, score)
+    return np.round(score, 6), lab, asked
+
+
+def _arrival_pairs(xs: list[Step], ys: list[Step]) -> np.ndarray | None:
+    """Boolean matrix: one is a task that acts then waits (matchtypes.families) and the other an
+    event; None when neither model has such a task."""
+    both_a = np.array([len(families(x)) > 1 for x in xs], dtype=bool)
+    both_b = np.array([len(families(y)) > 1 for y in ys], dtype=bool)
+    if not both_a.any() and not both_b.any():
+        return None
+    event_a = np.array([family(x) == "event" for x in xs], dtype=bool)
+    event_b = np.array([family(y) == "event" for y in ys], dtype=bool)
+    cells = (both_a[:, None] & event_b[None, :]) | (event_a[:, None] & both_b[None, :])
+    return np.asarray(cells, dtype=bool).reshape(len(xs), len(ys))
 
 
 def match_dense(
@@ -358,7 +389,7 @@ def match_dense(
     (steps outside these views) that give the context passes their neighbours."""
     xs, ys = list(a.steps), list(b.steps)
     lang_a, lang_b = lang_a or lex.language, lang_b or lex.language
-    score, lab = pair_scores(a, b, lex, options, lang_a=lang_a, lang_b=lang_b)
+    score, lab, asked = _scores(a, b, lex, options, lang_a, lang_b)
     matches: list[Match] = []
     fixed_a: set[str] = set()
     fixed_b: set[str] = set()
@@ -406,7 +437,7 @@ def match_dense(
         if ok[i, j]:
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
     matches = seeded + matches
-    given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options)
+    given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options, asked)
     apart: list[tuple[Apart, str]] = []  # steps kept out of a correspondence of another test part
 
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:

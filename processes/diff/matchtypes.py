@@ -19,8 +19,8 @@ from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
-from processes.diff.subjects import without_party_subject
-from processes.diff.text import Lexicon, is_placeholder, normalise
+from processes.diff.subjects import PARTIES, without_party_subject
+from processes.diff.text import Lexicon, is_placeholder, normalise, repair_mojibake
 from processes.diff.view import ModelView, Step
 from processes.diff.voice import as_active
 
@@ -43,6 +43,8 @@ __all__ = [
     "Matching",
     "ids_on",
     "family",
+    "families",
+    "acts_before_waiting",
     "named",
     "what",
 ]
@@ -112,20 +114,28 @@ class PassInput:
     score: np.ndarray
     banned: AbstractSet[tuple[str, str]] = frozenset()
     options: MatchOptions = DEFAULT_OPTIONS
+    #: the combined score the uncertain tier reads: ``score``, but not set to 0 for a task
+    #: that acts then waits against an event (``families``); None: ``score`` itself
+    asked: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         shape = (len(self.a.steps), len(self.b.steps))
-        for name in ("lab", "score"):
-            found = getattr(self, name).shape
-            if found != shape:
-                raise ValueError(f"PassInput.{name}: shape {found} is not (steps of a, steps of b) {shape}")
+        for name in ("lab", "score", "asked"):
+            matrix = getattr(self, name)
+            if matrix is not None and matrix.shape != shape:
+                raise ValueError(f"PassInput.{name}: shape {matrix.shape} is not (steps of a, steps of b) {shape}")
+
+    @property
+    def tier_score(self) -> np.ndarray:
+        """``asked`` when given, else ``score``."""
+        return self.score if self.asked is None else self.asked
 
     def swapped(self) -> PassInput:
         """The same input read from B's side: the views and languages exchanged, the
         matrices transposed, every banned pair turned round."""
         return PassInput(
             self.b, self.a, self.lex, (self.langs[1], self.langs[0]), self.lab.T, self.score.T,
-            {(y, x) for x, y in self.banned}, self.options,
+            {(y, x) for x, y in self.banned}, self.options, None if self.asked is None else self.asked.T,
         )
 
 
@@ -214,18 +224,82 @@ WAITING = frozenset(
 
 
 def family(step: Step) -> str:
-    """``activity`` or ``event``; a task whose name says it waits (``WAITING``) is an event."""
+    """``activity`` or ``event``; a task whose name says it waits (``WAITING``) is an event,
+    unless it acts first and waits after (``acts_before_waiting``): then it is its action."""
     if step.kind == "event":
         return "event"
-    if step.kind == "task" and step.name and _waits(step.name):
+    if step.kind == "task" and step.name and _waits(step.name, step.performer) == "event":
         return "event"
     return "activity"
 
 
+_BOTH = frozenset({"activity", "event"})
+
+
+def families(step: Step) -> frozenset[str]:
+    """The families ``step`` stands for in the uncertain tier: a task that acts and then waits
+    ("Kommunicera sökanden och invänta svar") is its action for matching (``family``) and the
+    arrival it waits for as well, so an answer event still asks about it; any other step, its
+    ``family`` alone."""
+    if step.kind == "task" and step.name and _waits(step.name, step.performer) == "both":
+        return _BOTH
+    return frozenset({family(step)})
+
+
 @lru_cache(maxsize=65536)
-def _waits(name: str) -> bool:
+def _waits(name: str, performer: str) -> str:
+    """How a task waits: "event" (it waits), "both" (it acts, then waits) or "" (it does not)."""
     # remembered: the passes ask a step's family many times in each of an N-way run's pairs
-    return not WAITING.isdisjoint(normalise(name).split())
+    if WAITING.isdisjoint(normalise(name).split()):
+        return ""
+    return "both" if acts_before_waiting(name, performer) else "event"
+
+
+#: words and separators that join a second action to a first: "Skicka remiss och invänta svar",
+#: "Send the letter, then await the reply"
+_JOINERS = frozenset("och samt and then sedan därefter , ; + &".split())
+_TOKENS = re.compile(r"\w+|[,;+&]")
+
+
+def acts_before_waiting(name: str, performer: str = "") -> bool:
+    """Whether ``name`` does something first and then waits: its first waiting word
+    (``WAITING``) comes right after a joiner (och, samt, and, then, sedan, därefter, a comma,
+    a semicolon, "+", "&"; only further joiners between) and before that joiner stands a
+    content word that is not the performer as subject (a stop word, a staff role, a party, a
+    word of the lane's name).
+
+    >>> acts_before_waiting("Kommunicera sökanden och invänta svar")
+    True
+    >>> acts_before_waiting("Send the letter, then await the reply")
+    True
+    >>> acts_before_waiting("Handläggaren inväntar svar", "Handläggare")
+    False
+    >>> acts_before_waiting("Svar från polisen och länsstyrelsen inväntas")
+    False
+    >>> acts_before_waiting("Handläggaren och invänta svar", "Handläggare")
+    False
+    """
+    tokens = _TOKENS.findall(repair_mojibake(name).casefold())
+    at = next((k for k, t in enumerate(tokens) if t in WAITING), None)
+    if at is None:
+        return False
+    before = at
+    while before > 0 and tokens[before - 1] in _JOINERS:
+        before -= 1
+    if before == at or before == 0:
+        return False
+    own = [w for w in normalise(performer).split() if len(w) >= 4]
+    return any(_names_work(t, own) for t in tokens[:before])
+
+
+def _names_work(token: str, own: list[str]) -> bool:
+    """Whether ``token`` names something done, not who does it: not a joiner, stop word, staff
+    role or party, and not a word of the performer's name (its first four or more letters)."""
+    if token in _JOINERS or not token.isalpha() or token in STAFF_ROLES or token in PARTIES:
+        return False
+    if is_stopword(token, "sv") or is_stopword(token, "en"):
+        return False
+    return not any(token.startswith(w) or (len(token) >= 4 and w.startswith(token)) for w in own)
 
 
 def named(step: Step) -> str:

@@ -19,8 +19,10 @@ tillståndsregistret", "Remiss skickas till Polisen". Three general construction
   "fattas av nämnden" is not "avfattas"; a stop word ("inför") is not split;
 * **"X bereds tillfälle att yttra sig"** (also "ges/gives tillfälle", "möjlighet",
   "får yttra sig"): the legal phrase for a remiss to X, read as "remiss till X" and what
-  follows. When X is the applicant (subjects.PARTIES) it is the applicant heard before the
-  decision, not a remiss: the label stays.
+  follows. X is read from the last clause before the verb (a comma, semicolon, colon or dash
+  ends a clause). When a word of it is a party (subjects.PARTIES), or a dash ends it and it
+  opens with a verb ("Kommunicera sökanden – får yttra sig"), it is the applicant heard before
+  the decision, not a remiss: the label stays.
 
 >>> modern_passive("Tillståndet införes i tillståndsregistret", "sv")
 'Tillståndet införs i tillståndsregistret'
@@ -32,6 +34,8 @@ tillståndsregistret", "Remiss skickas till Polisen". Three general construction
 'remiss till Räddningstjänsten över brandskyddet'
 >>> as_remiss("Sökanden bereds tillfälle att yttra sig", "sv")
 'Sökanden bereds tillfälle att yttra sig'
+>>> as_remiss("Kommunicera sökanden – får yttra sig inom två veckor", "sv")
+'Kommunicera sökanden – får yttra sig inom två veckor'
 
 Labels in other languages stay whole.
 """
@@ -43,6 +47,7 @@ import re
 from processes.diff.language import is_stopword, word_root
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
+from processes.diff.voice import _infinitive
 
 __all__ = ["PARTICLES", "as_remiss", "formal", "modern_passive", "particle_verbs"]
 
@@ -58,6 +63,8 @@ _INVITED = re.compile(
     r"(?:(?:tillfälle|möjlighet)\s+(?:att\s+)?)?yttra\s+sig\b(?P<rest>[^,;:]*)",
     re.IGNORECASE,
 )
+#: where a clause ends inside the words before the verb: a long dash, or a hyphen between spaces
+_DASH = re.compile(r"(\s-\s|\s?[–—]\s?)")
 
 
 def _old_passive(word: str) -> str:
@@ -125,14 +132,27 @@ def as_remiss(name: str, lang: str) -> str:
         return name
 
     def rewrite(m: re.Match[str]) -> str:
-        who = m.group("who").strip()
-        first = who.split()[0].casefold()
-        if first in PARTIES or first == "den":  # the applicant heard ("den sökande"): not a remiss
+        # the one invited is named in the last clause before the verb; a dash ends a clause as a
+        # comma does ("Kommunicera sökanden – får yttra sig": the applicant heard, after an action)
+        parts = _DASH.split(m.group("who"))
+        last = max(k for k in range(0, len(parts), 2) if parts[k].strip() or k == 0)
+        who = parts[last].strip()
+        if not who or _heard(who, ended_by_dash=last < len(parts) - 1):
             return m.group(0)
-        lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
+        lead = "".join(parts[:last]) + parts[last][: len(parts[last]) - len(parts[last].lstrip())]
         return f"{lead}remiss till {who}{m.group('rest')}"
 
     return _INVITED.sub(rewrite, name)
+
+
+def _heard(clause: str, *, ended_by_dash: bool) -> bool:
+    """Whether the clause read as the one invited to speak says the applicant is heard: a word
+    of it is a party (or it opens with "den": "den sökande"), or, when a dash ends it, it opens
+    with a verb ("Kommunicera sökanden –"): the clause right before the verb is its subject."""
+    words = [w.strip(_PUNCT).casefold() for w in clause.split()]
+    if words[0] == "den" or any(w in PARTIES for w in words):
+        return True
+    return ended_by_dash and _infinitive(words[0]) and not words[0].endswith("rna")
 
 
 def formal(lex: Lexicon, name: str, lang: str) -> str:

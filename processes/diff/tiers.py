@@ -30,7 +30,10 @@ related"), and in a wide place the one step that is mutually closest by score ("
 N steps in the same place"), and an unmatched start (end) event for an unmatched start (end)
 event ("both end the process, neither is matched"), and a matched step right beside it
 whose partner's label has terms its own partner lacks and it has ("may be part of X ↔ Y"),
-kept even when that match is clearly better (a one-to-many kept one-to-one). The same for B against A. A step with no candidate is
+kept even when that match is clearly better (a one-to-many kept one-to-one). A task that acts then
+waits ("Kommunicera sökanden och invänta svar") stands here for its action and for the arrival it waits
+for (matchtypes.families), scored against an event as two events are (``PassInput.asked``): the answer
+event still asks about it when it is matched to the action. The same for B against A. A step with no candidate is
 only in its model — the claim the diff makes as certain, so the rules above lean towards
 asking (bench/RESULTS-matching.md, "Branch only12": steps with a partner in the gold lists
 reported as only in one model, before and after; "Branch only13" for leftovers.py, "Branch many8"
@@ -62,7 +65,7 @@ from processes.diff.matchtypes import (
     Match,
     PassInput,
     Uncertain,
-    family,
+    families,
     ids_on,
     named,
 )
@@ -95,7 +98,7 @@ def uncertain_steps(given: PassInput, matches: list[Match]) -> tuple[Uncertain, 
 
 def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
     one, other, lex, lang = given.a, given.b, given.lex, given.langs
-    score, lab, banned, options = given.score, given.lab, given.banned, given.options
+    score, lab, banned, options = given.tier_score, given.lab, given.banned, given.options
     other_side = "b" if side == "a" else "a"
     matched_one = {s for m in matches for s in ids_on(m, side)}
     unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
@@ -115,21 +118,21 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
     after_other: dict[tuple[str, int], set[int]] = {}
     before_other: dict[tuple[str, int], set[int]] = {}
     for y_id, (before, after) in places_other.items():
-        kin = family(other.steps[y_id])
-        for k in before:
-            before_other.setdefault((kin, k), set()).add(col[y_id])
-        for k in after:
-            after_other.setdefault((kin, k), set()).add(col[y_id])
+        for kin in families(other.steps[y_id]):
+            for k in before:
+                before_other.setdefault((kin, k), set()).add(col[y_id])
+            for k in after:
+                after_other.setdefault((kin, k), set()).add(col[y_id])
     # the same for this model's unmatched steps (rows), for the closest pair of a wide place
     row_of = {x_id: i for i, x_id in enumerate(one.steps)}
     after_one: dict[tuple[str, int], set[int]] = {}
     before_one: dict[tuple[str, int], set[int]] = {}
     for x_id, (before, after) in places_one.items():
-        kin = family(one.steps[x_id])
-        for k in before:
-            before_one.setdefault((kin, k), set()).add(row_of[x_id])
-        for k in after:
-            after_one.setdefault((kin, k), set()).add(row_of[x_id])
+        for kin in families(one.steps[x_id]):
+            for k in before:
+                before_one.setdefault((kin, k), set()).add(row_of[x_id])
+            for k in after:
+                after_one.setdefault((kin, k), set()).add(row_of[x_id])
     rows_here: dict[int, list[int]] = {}
 
     def rows_of(j: int) -> list[int]:
@@ -137,9 +140,9 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
         found = rows_here.get(j)
         if found is None:
             y_id = ids_other[j]
-            kin, (back, forth) = family(other.steps[y_id]), places_other[y_id]
-            behind: set[int] = set().union(*(before_one.get((kin, k), ()) for k in back))
-            ahead: set[int] = set().union(*(after_one.get((kin, k), ()) for k in forth))
+            kins, (back, forth) = families(other.steps[y_id]), places_other[y_id]
+            behind: set[int] = set().union(*(before_one.get((kin, k), ()) for kin in kins for k in back))
+            ahead: set[int] = set().union(*(after_one.get((kin, k), ()) for kin in kins for k in forth))
             found = rows_here[j] = sorted(behind & ahead)
         return found
 
@@ -158,11 +161,11 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
             continue
         near = _near(one, x_id, unit_one)
         here = places_one[x_id]
-        kin = family(x)
-        before_here: set[int] = set().union(*(before_other.get((kin, k), ()) for k in here[0]))
-        after_here: set[int] = set().union(*(after_other.get((kin, k), ()) for k in here[1]))
+        kins = families(x)
+        before_here: set[int] = set().union(*(before_other.get((kin, k), ()) for kin in kins for k in here[0]))
+        after_here: set[int] = set().union(*(after_other.get((kin, k), ()) for kin in kins for k in here[1]))
         same_place = before_here & after_here
-        across = _across(kin, here, before_other, after_other, lab[i])
+        across = _across(kins, here, before_other, after_other, lab[i])
         narrow = len(same_place) <= PLACE_MAX
         # every pair the rules below could keep: alike labels, shared neighbours, the same place
         row = lab[i]
@@ -193,7 +196,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
             if (x_id, y_id) in banned:
                 continue
             label = float(lab[i, j])
-            if family(x) != family(y) and label < _CROSS_FAMILY and j not in across:
+            if kins.isdisjoint(families(y)) and label < _CROSS_FAMILY and j not in across:
                 continue
             shared = near & _near(other, y_id, unit_other)
             placed = j in same_place and (narrow or label > 0.0 or j == closest)
@@ -202,7 +205,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                     continue
                 if j not in ends and not placed and label < options.uncertain and named(x) and named(y) and label == 0.0 and len(shared) < 2:
                     continue  # nothing in common but one neighbour: no candidate
-                alike = label >= options.uncertain and family(x) == family(y)
+                alike = label >= options.uncertain and not kins.isdisjoint(families(y))
                 if y_id in matched_other and float(score[i, j]) < _rival_bar(confidence[y_id], alike):
                     continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
@@ -232,17 +235,18 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
 
 
 def _across(
-    kin: str,
+    kins: frozenset[str],
     here: Place,
     before_other: dict[tuple[str, int], set[int]],
     after_other: dict[tuple[str, int], set[int]],
     row: np.ndarray,
 ) -> set[int]:
     """The other model's unmatched steps of the other family (an event for a task) in the place
-    ``here``, whose labels (``row``) are at least ``RELATED`` alike."""
-    other_kin = "event" if kin == "activity" else "activity"
-    behind: set[int] = set().union(*(before_other.get((other_kin, k), ()) for k in here[0]))
-    ahead: set[int] = set().union(*(after_other.get((other_kin, k), ()) for k in here[1]))
+    ``here``, whose labels (``row``) are at least ``RELATED`` alike; ``kins``: the families the
+    step stands for (both, for a task that acts then waits: then no other family is left)."""
+    others = [kin for kin in ("activity", "event") if kin not in kins]
+    behind: set[int] = set().union(*(before_other.get((o, k), ()) for o in others for k in here[0]))
+    ahead: set[int] = set().union(*(after_other.get((o, k), ()) for o in others for k in here[1]))
     return {j for j in behind & ahead if row[j] >= RELATED}
 
 
@@ -279,7 +283,7 @@ def _parts(
         partner = sorted(p.name or p.id for p in partners)[0] if partners else "?"
         for y_id in ids_on(matches[k], other_side):
             y = other.steps.get(y_id)
-            if y is None or not y.name or y_id not in col or family(y) != family(x):
+            if y is None or not y.name or y_id not in col or families(y).isdisjoint(families(x)):
                 continue  # a task and an event: the same step told twice, not one split in two
             words = part_of_neighbour(x_terms, set(lex.terms(y.name, lang[1])), partner_terms, float(row[col[y_id]]))
             if words:
