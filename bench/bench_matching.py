@@ -47,7 +47,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               on main b344000, whose matcher is 10d0824's, misses read then: a development set since;
               run by ``--held-out`` and by ``--sets sv-r19``), and
 * ``sv-r20``  p72-p75, the twentieth held-out round (everyday clerks, as sv-r19; run on 9bce727 and on 7aebdb3,
-              identical rows, misses read then: a development set since; run by ``--held-out``);
+              identical rows, misses read then: a development set since; run by ``--held-out``), and
+* ``sv-r21``  p76-p79, the twenty-first held-out round: scored only when named,
+              ``--sets sv-r21 --held-out`` (plain ``--held-out`` leaves it out);
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -167,6 +169,9 @@ ROUND_19 = ("p68", "p69", "p70", "p71")
 #: the twentieth held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them; run on 9bce727 and 7aebdb3, misses read, development since
 ROUND_20 = ("p72", "p73", "p74", "p75")
+#: the twenty-first held-out round: drawn by two helpers independently of each other, gold by a
+#: third, committed before any matcher ran on them
+ROUND_21 = ("p76", "p77", "p78", "p79")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
@@ -435,6 +440,8 @@ def main() -> int:
         parser.error("--sets sv-r17: the seventeenth held-out round is scored only with --sets sv-r17 --held-out")
     if "sv-r18" in args.sets and not args.held_out:
         parser.error("--sets sv-r18: the eighteenth held-out round is scored only with --sets sv-r18 --held-out")
+    if "sv-r21" in args.sets and not args.held_out:
+        parser.error("--sets sv-r21: the twenty-first held-out round is scored only with --sets sv-r21 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r19", "sv-r20")
     held = [s for s in development if args.held_out and s not in args.sets]
@@ -464,6 +471,7 @@ def main() -> int:
         "sv-r18": lambda: swedish_pairs(ROUND_18),
         "sv-r19": lambda: swedish_pairs(ROUND_19),
         "sv-r20": lambda: swedish_pairs(ROUND_20),
+        "sv-r21": lambda: swedish_pairs(ROUND_21),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
         "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }
