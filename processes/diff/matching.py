@@ -87,7 +87,6 @@ from processes.diff import labelsim
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
-from processes.diff.background import background_pass
 from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
@@ -429,9 +428,8 @@ def match_dense(
     matches, voices = perspective_pass(given, before)
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
-    matches, checks = background_pass(given, matches)  # two checks of the applicant left over (background.py)
     uncertain = uncertain_steps(given, matches)
-    if voices or checks:  # a pair in a wide place narrows its neighbours' places: keep their questions
+    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
     arrivals: tuple[str, ...] = ()
     if held:
@@ -439,5 +437,5 @@ def match_dense(
     uncertain = part_questions(given, matches, uncertain, apart)
     uncertain = left_over_first(given, matches, uncertain)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals + checks
+        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals
     )
