@@ -60,9 +60,7 @@ def _one_side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
     ids_one, ids_other = list(one.steps), list(other.steps)
     index_one = {s: i for i, s in enumerate(ids_one)}
     index_other = {s: j for j, s in enumerate(ids_other)}
-    acts_one = np.array(
-        [named(one.steps[s]) != "" and family(one.steps[s]) == "activity" for s in ids_one], bool
-    )
+    acts_one = np.array([named(one.steps[s]) != "" and family(one.steps[s]) == "activity" for s in ids_one], bool)
     acts_other = np.array(
         [named(other.steps[s]) != "" and family(other.steps[s]) == "activity" for s in ids_other], bool
     )
