@@ -55,8 +55,7 @@ right after (before) a one-to-many correspondence, all left over, are one too (f
 model has one decision step and the other one to three (delegation, committee), they are
 paired (deciding.decision_pass), and so are the decision sent on two or three exclusive branches ("Skicka beslut
 och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
-or forming one (alternatives.py); a task that acts then waits ("Kommunicera sökanden och invänta svar")
-is grouped with the other model's act and the answer event right after it (actwait.py); end events left over that close the same outcome (granted,
+or forming one (alternatives.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
@@ -87,7 +86,6 @@ from functools import lru_cache
 import numpy as np
 
 from processes.diff import labelsim
-from processes.diff.actwait import act_then_wait_pass
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
@@ -448,7 +446,7 @@ def match_dense(
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        ending_pass, act_then_wait_pass,
+        ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
