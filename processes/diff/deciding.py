@@ -31,7 +31,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from processes.diff.decisionwords import decision_word, label_words
-from processes.diff.englishdecision import decides_en
 from processes.diff.language import is_stopword
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
 from processes.diff.sidematters import decided_side_matter
@@ -101,8 +100,6 @@ def is_decision(label: str, lang: str) -> bool:
     ...                                  "Beslut till sökanden", "Förslag till beslut")]
     [False, False, False, False]
     """
-    if lang == "en":
-        return decides_en(label)  # English forms: englishdecision.py
     if lang != "sv":
         return False
     words = label_words(label)
