@@ -55,7 +55,9 @@ right after (before) a one-to-many correspondence, all left over, are one too (f
 model has one decision step and the other one to three (delegation, committee), they are
 paired (deciding.decision_pass), and so are the decision sent on two or three exclusive branches ("Skicka beslut
 och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
-or forming one (alternatives.py); end events left over that close the same outcome (granted,
+or forming one (alternatives.py), and the decision letter with the notices after it ("Skicka beslut och
+tillståndsbevis till sökanden", then "Kopior till polisen, länsstyrelsen och FoHM") and the other model's one dispatch
+step naming both (dispatchchain.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
@@ -93,6 +95,7 @@ from processes.diff.booking import preparation_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
+from processes.diff.dispatchchain import dispatch_chain_pass
 from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
 from processes.diff.forwarding import forwarding_bans
@@ -446,7 +449,7 @@ def match_dense(
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        ending_pass,
+        dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)

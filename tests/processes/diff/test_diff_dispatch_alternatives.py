@@ -85,12 +85,14 @@ def test_without_the_notice_the_two_branches_are_the_one_dispatch() -> None:
     assert _only(d) == []
 
 
-def test_a_parallel_block_is_not_alternatives_and_nothing_joins() -> None:
-    # both letters sent in every case: not one step sent whatever the outcome; the rule leaves
-    # them as the matcher had them (the notice with the one dispatch, the letters only in a)
+def test_a_parallel_block_is_not_alternatives_but_a_chain_before_the_notice() -> None:
+    # both letters sent in every case: not one step sent whatever the outcome, so this rule leaves
+    # them (no alternatives); they are letters right before the notice, and the one dispatch names
+    # the decision and the bodies: dispatchchain.py's chain joins them to it (branch many70)
+    assert alternatives(build_view(_two_branches(gateway="and")), "sv") == []
     d = diff_models(_two_branches(gateway="and"), _one_dispatch())
-    assert _with(d, "Y") == [(("U",), ("Y",))]
-    assert _only(d) == ["F", "G"]
+    assert _with(d, "Y") == [(("G", "F", "U"), ("Y",))]
+    assert _only(d) == []
 
 
 def test_the_other_model_sending_twice_leaves_the_branches_uncertain() -> None:
