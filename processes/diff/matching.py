@@ -57,9 +57,7 @@ paired (deciding.decision_pass), and so are the decision sent on two or three ex
 och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
 or forming one (alternatives.py), and the decision letter with the notices after it ("Skicka beslut och
 tillståndsbevis till sökanden", then "Kopior till polisen, länsstyrelsen och FoHM") and the other model's one dispatch
-step naming both (dispatchchain.py), or that one letter alone when the other model's one dispatch step names no body
-(letterpair.py), and the same for two such chains on the grant and the refusal branch of one gateway read as one
-(branchchains.py); end events left over that close the same outcome (granted,
+step naming both (dispatchchain.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
@@ -94,7 +92,6 @@ from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
 from processes.diff.booking import preparation_pass
-from processes.diff.branchchains import branch_chain_pass
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
@@ -113,7 +110,6 @@ from processes.diff.groups import (
 from processes.diff.handover import handover_pass
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.leftfirst import left_over_first
-from processes.diff.letterpair import letter_pair_pass
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
     ACTIVITIES,
@@ -453,7 +449,7 @@ def match_dense(
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        dispatch_chain_pass, letter_pair_pass, branch_chain_pass, ending_pass,
+        dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
