@@ -57,9 +57,7 @@ paired (deciding.decision_pass), and so are the decision sent on two or three ex
 och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
 or forming one (alternatives.py), and the decision letter with the notices after it ("Skicka beslut och
 tillståndsbevis till sökanden", then "Kopior till polisen, länsstyrelsen och FoHM") and the other model's one dispatch
-step naming both (dispatchchain.py); a task that acts then waits ("Kommunicera sökanden och invänta svar") is grouped
-with the other model's act and the answer right after it, an event or a task that waits, or the answer joins the
-one-to-many that holds the act (actwait.py); end events left over that close the same outcome (granted,
+step naming both (dispatchchain.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
@@ -90,7 +88,6 @@ from functools import lru_cache
 import numpy as np
 
 from processes.diff import labelsim
-from processes.diff.actwait import act_then_wait_pass
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
@@ -452,7 +449,7 @@ def match_dense(
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        dispatch_chain_pass, ending_pass, act_then_wait_pass,
+        dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
