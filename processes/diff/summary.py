@@ -28,7 +28,9 @@ whom, not what) and that name a body (a capitalised word after the first, or a w
 like a public body), each with x its strict best partner as above: "Underrättelse om beslut
 till sökanden och berörda myndigheter" against "Skicka beslutet … till sökanden" and
 "Underrätta Polisen, Länsstyrelsen och Folkhälsomyndigheten om beslutet".
-Its confidence is the lowest combined score of its pairs.
+Its confidence is the lowest combined score of its pairs; a pair that score sets to zero because the
+two steps are of different families ("Invänta yttrande", a waiting step, against "Skicka remiss … och invänta
+yttrande") counts by its label similarity, so that a correspondence made is never shown at confidence 0.
 """
 
 from __future__ import annotations
@@ -196,7 +198,8 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
         if len(named_by) + (1 if held else 0) < 2:
             continue
         ys = sorted(([held] if held else []) + named_by, key=lambda s: im[s])
-        conf = min(float(score[io[x], im[y]]) for y in ys)
+        # a pair the combined score sets to zero across the families (a task against a waiting step) counts by its label
+        conf = min(float(score[io[x], im[y]]) or float(lab[io[x], im[y]]) for y in ys)
         label = min(float(lab[io[x], im[y]]) for y in ys)
         if mine:
             out.remove(mine[0])

@@ -85,3 +85,24 @@ def test_a_collective_part_names_the_dispatches_to_bodies() -> None:
     )
     found = _summary(a, b)
     assert [(set(m.a), m.b) for m in found if "U2" in m.b] == [({"T2", "T3"}, ("U2",))]
+
+
+def test_a_group_across_the_families_is_never_shown_at_confidence_zero() -> None:
+    # "Invänta yttrande" is a waiting step: the combined score sets it to zero against a task
+    # of the other family, yet the coarse step names it in full; the group's confidence reads its label
+    a = model(
+        [("S", "start", "Ansökan inkommer"), ("T1", "userTask", "Registrera ansökan"),
+         ("T2", "sendTask", "Skicka remiss till polisen"), ("T3", "userTask", "Invänta yttrande"),
+         ("T4", "userTask", "Besluta om tillstånd"), ("E", "end", "Klart")],
+        chain="S T1 T2 T3 T4 E",
+    )
+    b = model(
+        [("S", "start", "Ansökan inkommer"), ("U1", "userTask", "Registrera ansökan"),
+         ("U2", "userTask", "Skicka remiss till polisen och invänta yttrande"),
+         ("U4", "userTask", "Besluta om tillstånd"), ("E", "end", "Klart")],
+        chain="S U1 U2 U4 E",
+    )
+    groups = [m for m in diff_models(a, b).matches if m.b == ("U2",)]
+    assert [m.a for m in groups] == [("T2", "T3")]
+    assert groups[0].how == "grouped"
+    assert 0.5 < groups[0].confidence <= groups[0].label + 1e-9
