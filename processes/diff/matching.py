@@ -446,11 +446,8 @@ def match_dense(
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
         return attach_pass(given, matches, apart)
 
-    for matching_pass in (context_pass, mutual_pass):
-        matches = matching_pass(given, matches)
-    early = list(matches)  # the early stage: its questions are kept to the end (kept_questions)
     for matching_pass in (
-        group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
+        context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
         dispatch_chain_pass, ending_pass,
     ):
@@ -467,9 +464,7 @@ def match_dense(
     voices += handed
     uncertain = uncertain_steps(given, matches)
     if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
-        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, before)
-    # no later pass turns a question into a certain "only": the early tier's questions are kept
-    uncertain = kept_questions(given, uncertain_steps(given, early), uncertain, matches, early)
+        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
     arrivals: tuple[str, ...] = ()
     if held:
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)

@@ -70,7 +70,7 @@ about "Get the zoning sign-off from County Planning", e1).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import takewhile
 
 import numpy as np
@@ -328,25 +328,23 @@ def kept_questions(
     before: tuple[Uncertain, ...],
     after: tuple[Uncertain, ...],
     matches: list[Match],
-    earlier: Sequence[Match],
+    added: int,
 ) -> tuple[Uncertain, ...]:
-    """``after`` (the uncertain tier with ``matches``) with the questions of ``before`` (the tier
-    with the ``earlier`` matches) kept. The new pairs are the correspondences of ``matches`` not
-    in ``earlier`` (a match a later pass made, widened or replaced). For each step uncertain in
-    ``before`` and in no correspondence now, its old candidates that name no step of the new
+    """``after`` (the uncertain tier with ``matches``, whose last ``added`` are the pairs found
+    here) with the questions of ``before`` (the tier without those pairs) kept: for each step
+    uncertain in ``before`` and not matched now, its old candidates that name no step of the new
     pairs — all of them when it has no question in ``after``, and after its new ones (up to the
-    tier's ``MAX_CANDIDATES``) when a new pair bounds its place now. A's in A's order, then B's
-    in B's order, as the uncertain tier."""
-    old = frozenset(earlier)
-    new_pairs = frozenset(k for k, m in enumerate(matches) if m not in old)
-    taken = {("a", s) for k in new_pairs for s in matches[k].a} | {("b", s) for k in new_pairs for s in matches[k].b}
+    tier's ``MAX_CANDIDATES``) when a new pair bounds its place now. A's in A's order, then B's in
+    B's order, as the uncertain tier."""
+    found = matches[len(matches) - added :]
+    taken = {("a", s) for m in found for s in m.a} | {("b", s) for m in found for s in m.b}
     unit_a, unit_b = match_units(matches)
-    units = {"a": unit_a, "b": unit_b}
+    new_pairs = frozenset(range(len(matches) - added, len(matches)))
     places = {"a": step_places(given.a, unit_a), "b": step_places(given.b, unit_b)}
     out = {(u.side, u.step): u for u in after}
     for u in before:
         key = (u.side, u.step)
-        if u.step in units[u.side]:
+        if key in taken:
             continue
         other = "b" if u.side == "a" else "a"
         kept = tuple(c for c in u.candidates if not any((other, s) in taken for s in c.ids))
