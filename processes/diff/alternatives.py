@@ -10,8 +10,7 @@ notice, and the two sending steps were left "only in a". The decision itself has
 
 A *dispatch step* is an activity whose label, without a party as its subject, dispatch.py reads as
 the decision sent (:func:`dispatch.as_dispatch` changes it: a message word with a decision document,
-or a copy of the decision), or a letter without a message word (:func:`dispatch.reads_as_letter`: "Beslut till
-sökanden i e-tjänsten"). *Alternatives*: the dispatch steps among the direct targets of one
+or a copy of the decision). *Alternatives*: the dispatch steps among the direct targets of one
 gateway whose branches do not run together (exclusive or event-based), two or three of them
 (``deciding.MAX_ALTERNATIVES``). A *notice after them*: a step right after every alternative whose
 label starts with a message word (``dispatch.MESSAGE_WORDS``: "Underrätta Polisen, …").
@@ -34,7 +33,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from processes.diff.deciding import MAX_ALTERNATIVES
-from processes.diff.dispatch import MESSAGE_WORDS, as_dispatch, reads_as_letter
+from processes.diff.dispatch import MESSAGE_WORDS, as_dispatch
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, named
 from processes.diff.subjects import without_party_subject
 from processes.diff.view import ROOT, ModelView, Step
@@ -46,8 +45,7 @@ __all__ = ["dispatch_alternatives_pass", "is_dispatch", "alternatives"]
 def _dispatch_name(name: str, lang: str) -> bool:
     # remembered: an N-way run asks it of every step in each of the model's pairs
     label = without_party_subject(name, lang)
-    # a letter without a message word ("Beslut till sökanden i e-tjänsten") is sent all the same
-    return as_dispatch(label, lang) != label or reads_as_letter(label, lang)
+    return as_dispatch(label, lang) != label
 
 
 def is_dispatch(step: Step, lang: str) -> bool:

@@ -35,9 +35,7 @@ decision sent: labels naming one are left whole, as are labels in other language
 
 from __future__ import annotations
 
-import re
-
-__all__ = ["MESSAGE_WORDS", "as_dispatch", "as_hand_over", "reads_as_letter"]
+__all__ = ["MESSAGE_WORDS", "as_dispatch", "as_hand_over"]
 
 #: verbs and nouns of sending or telling (general Swedish administrative language)
 MESSAGE_WORDS = frozenset(
@@ -103,39 +101,6 @@ def as_dispatch(name: str, lang: str) -> str:
         else:
             out.append(w)
     return " ".join(out)
-
-
-#: the applicant as the receiver of a letter ("till sökanden", "till den sökande")
-_APPLICANT = frozenset("sökande sökanden sökandena".split())
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
-
-
-def reads_as_letter(name: str, lang: str) -> bool:
-    """Whether ``name`` is the decision sent to the applicant without a message word: the
-    decision document first, "till" and the applicant after it ("Beslut till sökanden i
-    e-tjänsten", "Beslut och tillståndsbevis till sökande"). A label with a message word or a
-    copy is ``as_dispatch``'s; a decision handed to a committee or the decision itself is no
-    letter (bench/RESULTS-matching.md, "Branch many72").
-
-    >>> reads_as_letter("Beslut och tillståndsbevis till sökande", "sv")
-    True
-    >>> reads_as_letter("Beslut till nämnden", "sv")
-    False
-    >>> reads_as_letter("Skicka beslut till sökanden", "sv")
-    False
-    """
-    if lang != "sv" or not name:
-        return False
-    words = [w.casefold() for w in _LETTER_WORD.findall(name)]
-    if not words or not (_document(words[0]) or words[0].startswith("protokollsutdrag")):
-        return False
-    if any(w in MESSAGE_WORDS or w in _COPY or _sent_decision(w) or "förslag" in w for w in words):
-        return False
-    after = [words[i + 1 : i + 3] for i, w in enumerate(words) if w == "till" and i > 0]
-    return any(
-        rest[:1] and (rest[0] in _APPLICANT or rest[0] == "den" and rest[1:] and rest[1] in _APPLICANT)
-        for rest in after
-    )
 
 
 #: verbs of sending on ("skickar ansökan vidare") and of leaving something with someone

@@ -57,8 +57,7 @@ paired (deciding.decision_pass), and so are the decision sent on two or three ex
 och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
 or forming one (alternatives.py), and the decision letter with the notices after it ("Skicka beslut och
 tillståndsbevis till sökanden", then "Kopior till polisen, länsstyrelsen och FoHM") and the other model's one dispatch
-step naming both (dispatchchain.py), or that one letter alone when the other model's one dispatch step names no body
-(letterpair.py); end events left over that close the same outcome (granted,
+step naming both (dispatchchain.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
@@ -111,7 +110,6 @@ from processes.diff.groups import (
 from processes.diff.handover import handover_pass
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.leftfirst import left_over_first
-from processes.diff.letterpair import letter_pair_pass, letter_questions
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
     ACTIVITIES,
@@ -448,17 +446,10 @@ def match_dense(
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
         return attach_pass(given, matches, apart)
 
-    letters: list[Match] = []  # the letter pass's pairs: their neighbours keep their questions
-
-    def pair_letters(given: PassInput, matches: list[Match]) -> list[Match]:
-        out = letter_pair_pass(given, matches)
-        letters.extend(out[len(matches) :])
-        return out
-
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        dispatch_chain_pass, pair_letters, ending_pass,
+        dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
@@ -472,9 +463,7 @@ def match_dense(
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
     uncertain = uncertain_steps(given, matches)
-    if letters:
-        uncertain = letter_questions(given, before, matches, uncertain, letters)
-    elif voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
+    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
         uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
     arrivals: tuple[str, ...] = ()
     if held:
