@@ -49,7 +49,7 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r20``  p72-p75, the twentieth held-out round (everyday clerks, as sv-r19; run on 9bce727 and on 7aebdb3,
               identical rows, misses read then: a development set since; run by ``--held-out``), and
 * ``sv-r21``  p76-p79, the twenty-first held-out round (everyday clerks; run on f0312a8 and on 3f4b770,
-              identical rows, misses read 2026-12-05 22:10 UTC: a development set since; run by ``--held-out``);
+              identical rows, misses read 2026-12-05 21:59 UTC: a development set since; run by ``--held-out``);
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
