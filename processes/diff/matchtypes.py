@@ -313,8 +313,9 @@ def what(lex: Lexicon, step: Step, lang: str) -> str:
     ärendet" in the lane "Handläggare" is "utreder ärendet", "Beslut i socialnämnden" in the
     lane "Nämnden" is "Beslut" (who does a step is compared as its role); a Swedish staff role
     as the first word before a verb is dropped whatever the lane (``STAFF_ROLES``:
-    "Handläggaren bokar tid" is "bokar tid"). The name is kept whole when nothing else would
-    remain."""
+    "Handläggaren bokar tid" is "bokar tid"); an everyday request is read as the act it names
+    (requests.py: "Mejla sökanden om det som saknas" is "begär komplettering från sökanden"). The name
+    is kept whole when nothing else would remain."""
     key = ("what", step.name, step.performer, lang)
     found = lex._memo.get(key)
     if found is None:

@@ -44,7 +44,9 @@ _PUNCT = ".,;:()\"'"
 #: verbs of asking someone to do something
 _ASKING = frozenset("be ber bad".split())
 #: verbs of getting in touch with someone
-_CONTACTING = frozenset("mejla mejlar maila mailar e-posta e-postar ringa ringer ring kontakta kontaktar".split())
+_CONTACTING = frozenset(
+    "mejla mejlar maila mailar e-posta e-postar ringa ringer ring kontakta kontaktar".split()
+)
 #: verbs of writing: getting in touch only when "till" follows ("skriva till sökanden")
 _WRITING = frozenset("skriva skriver skriv".split())
 #: the applicant as the object of the request, one word
