@@ -35,14 +35,6 @@ one set of terms (inflections of one word: "registrera", "registreras"), or one 
 has more than half of the candidate words; otherwise it stays as written. Nothing is read
 from a hand list of pairs: the models' own words decide.
 
-A **clipped word with a period** that stays as written ("kompl." where the models write
-komplett, komplettering and kompletthetsgranskning: no one reading) is read by the label it
-is compared with: ``clipped_readings`` gives the terms of every word of the labels that
-begins with it — of a Swedish compound only the parts its letters reach into
-("kompletthets|granskning": =komplett) — and labelsim counts the clipped word equal to each
-of them. So "Begära kompl." is "Begär komplettering" against that label, and shares
-"komplett" with "Kompletthetsgranskning" (bench/RESULTS-matching.md "Branch many77").
-
 >>> from processes.diff.synonyms import builtin_synonyms
 >>> from processes.diff.text import Lexicon
 >>> lex = Lexicon.build(builtin_synonyms(), ["Kompl.-begäran", "Vi ber dig komplettera",
@@ -63,7 +55,7 @@ from collections import Counter
 from processes.diff.language import is_stopword
 from processes.diff.text import Lexicon
 
-__all__ = ["expand", "clipped_readings"]
+__all__ = ["expand"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyåäöé")
@@ -180,58 +172,3 @@ def expand(lex: Lexicon, name: str, lang: str, performer: str = "") -> str:
     out.append(name[last:])
     found = lex._memo[key] = "".join(out)
     return found
-
-
-def _reached(lex: Lexicon, clipped: str, word: str, lang: str) -> tuple[str, ...]:
-    """The terms ``word`` (which begins with ``clipped``) has where the clipped letters reach:
-    the whole word when its terms take it whole (a synonym-list word, no compound), else its
-    compound parts up to the one in which ``clipped`` ends."""
-    if lang != "sv" or lex.synonyms.canonical_word(word, lang, lex.lemmatise) is not None:
-        return lex.terms(word, lang)
-    parts = lex.split_compound(word, lang) if len(word) >= 2 * _MIN_CLIPPED else None
-    if parts is None:
-        return lex.terms(word, lang)
-    reached: list[str] = []
-    end = 0
-    for part in parts:
-        end = word.find(part, end) + len(part)
-        reached.extend(lex.terms(part, lang))
-        if end >= len(clipped):
-            break
-    return tuple(reached)
-
-
-def clipped_readings(lex: Lexicon, lang: str) -> dict[str, frozenset[str]]:
-    """The term of each clipped word the labels write with a period and ``expand`` leaves as
-    written, with the terms it reads as (module doc): those of the labels' longer words that
-    begin with it. A clipped word is at least three letters, not a stop word nor a synonym-list
-    word.
-
-    >>> from processes.diff.synonyms import builtin_synonyms
-    >>> lex = Lexicon.build(builtin_synonyms(), ["Begära kompl.", "Begär komplettering",
-    ...     "Komplett?", "Kompletthetsgranskning", "Kompletthetskontroll"])
-    >>> clipped_readings(lex, "sv")
-    {'kompl': frozenset({'=komplett', '=komplettering'})}
-    """
-    key = ("clipped readings", lang)
-    found = lex._memo.get(key)
-    if found is not None:
-        return found  # type: ignore[return-value]
-    readings: dict[str, frozenset[str]] = {}
-    for clipped in sorted(lex.clipped):
-        if _known(lex, clipped, lang) or expand(lex, clipped + ".", lang) != clipped + ".":
-            continue
-        own = lex.terms(clipped, lang)
-        if len(own) != 1:
-            continue
-        terms = {
-            t
-            for word in lex.label_words
-            if word.startswith(clipped) and len(word) > len(clipped)
-            for t in _reached(lex, clipped, word, lang)
-        }
-        terms.discard(own[0])
-        if terms:
-            readings[own[0]] = frozenset(terms)
-    lex._memo[key] = readings
-    return readings

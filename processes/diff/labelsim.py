@@ -4,10 +4,7 @@
 root, or the same synonym group), 0.95 when equal with å/ä/ö folded, ``THESAURUS`` (0.8)
 when the thesaurus lists them as synonyms, else the ``rapidfuzz`` character ratio of the
 folded roots when it is at least 0.8 and both have at least four letters (a typo, or
-"registr" / "regist"), else 0. A synonym group ``=name`` is only ever equal or not. A clipped
-word written with a period that abbreviations.py could not spell out for all labels
-("kompl.") is equal to each term of a word it begins ("komplettering": =komplettering;
-``abbreviations.clipped_readings``), so the label it is compared with chooses its reading.
+"registr" / "regist"), else 0. A synonym group ``=name`` is only ever equal or not.
 
 **Labels** are compared as weighted bags of terms (the bag-of-words similarity of the
 process-model matching literature, e.g. Klinkmüller et al., BPM 2013): every term of one
@@ -52,7 +49,6 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from processes.diff.abbreviations import clipped_readings
 from processes.diff.text import Lexicon, fold, normalise
 
 __all__ = [
@@ -78,10 +74,6 @@ def term_similarity(lex: Lexicon, a: str, b: str, lang: str | None = None) -> fl
     """Similarity of two terms (module doc)."""
     if a == b:
         return 1.0
-    if lex.clipped:
-        readings = clipped_readings(lex, lang or lex.language)
-        if b in readings.get(a, ()) or a in readings.get(b, ()):
-            return 1.0
     if a.startswith("=") or b.startswith("="):
         return 0.0
     fa, fb = fold(a), fold(b)
@@ -175,24 +167,7 @@ def _term_matrix(lex: Lexicon, ta: list[str], tb: list[str], lang_a: str, lang_b
         j = index.get(t)
         if j is not None:
             sim[i, j] = 1.0
-    if lex.clipped:
-        _read_clipped(sim, ta, tb, clipped_readings(lex, lang_a), clipped_readings(lex, lang_b))
     return sim
-
-
-def _read_clipped(sim: np.ndarray, ta: list[str], tb: list[str], readings_a: dict[str, frozenset[str]],
-                  readings_b: dict[str, frozenset[str]]) -> None:
-    """A clipped word of either list equal to the terms of the other that it begins (module doc)."""
-    if readings_a:
-        index_b = {t: j for j, t in enumerate(tb)}
-        for i, t in enumerate(ta):
-            for j in (index_b[u] for u in readings_a.get(t, ()) if u in index_b):
-                sim[i, j] = 1.0
-    if readings_b:
-        index_a = {t: i for i, t in enumerate(ta)}
-        for j, t in enumerate(tb):
-            for i in (index_a[u] for u in readings_b.get(t, ()) if u in index_a):
-                sim[i, j] = 1.0
 
 
 #: words after which a label goes on about something else: what comes after them is a

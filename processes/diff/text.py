@@ -173,9 +173,6 @@ class Lexicon:
     #: English labels: the content words of each distinct label in order, where an acronym
     #: looks for the phrase it stands for ("DA" = "delegated authority", abbreviations.py)
     sequences: tuple[tuple[str, ...], ...] = ()
-    #: words of at least three letters the labels write before a period ("kompl." in "Begära
-    #: kompl."), case-folded: what may be a clipped word (abbreviations.clipped_readings)
-    clipped: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -204,7 +201,7 @@ class Lexicon:
         return cls(
             synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise,
             label_words=frozenset(label_words), defined=_definitions(labels), names=_names(labels),
-            sequences=_sequences(labels, stop) if lang == "en" else (), clipped=_clipped_words(labels),
+            sequences=_sequences(labels, stop) if lang == "en" else (),
         )
 
     def terms(self, label: str, language: str | None = None) -> tuple[str, ...]:
@@ -297,17 +294,6 @@ def _definitions(labels: Iterable[str]) -> tuple[tuple[str, str], ...]:
             if starts:
                 found.add((acronym, " ".join(words[starts[-1] :])))
     return tuple(sorted(found))
-
-
-#: a word of letters, at least _MIN_PART of them, then a period not followed by a letter or
-#: digit: "kompl." but not "m.fl.", "GOV.UK" or "s.17"
-_CLIPPED = re.compile(rf"(?<!\w)([^\W\d_]{{{_MIN_PART},}})\.(?![^\W_])")
-
-
-def _clipped_words(labels: Iterable[str]) -> frozenset[str]:
-    """The words ``labels`` write before a period (``_CLIPPED``), case-folded."""
-    return frozenset(m.group(1).casefold() for label in dict.fromkeys(labels) if "." in label
-                     for m in _CLIPPED.finditer(label))
 
 
 def _sequences(labels: Iterable[str], stop: frozenset[str]) -> tuple[tuple[str, ...], ...]:
