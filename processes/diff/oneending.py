@@ -22,7 +22,8 @@ subprocess's start), its **process ends** the end events with nothing after them
    over or already with E, and E is left over or with Y's end events alone. Y's case ends are its
    process ends less an end that says the case was withdrawn (``outcomes.outcome``), less the end of a
    side branch (:func:`side_ends`), less an end whose outcome (granted, refused) is the contrary of
-   E's. The same for starts, every process start of Y a partner — unless S and one of them are the
+   E's, and — when Y has a decision step (deciding.py) — less an end no decision step comes before
+   (the case closed before any decision: written off, after three failed tests). The same for starts, every process start of Y a partner — unless S and one of them are the
    applicant approaching against the application arriving (approaches.py: then nothing is made).
 """
 
@@ -31,12 +32,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from processes.diff.approaches import approach_against_arrival
+from processes.diff.deciding import decision_steps
 from processes.diff.matchtypes import Match, PassInput
 from processes.diff.outcomes import outcome
 from processes.diff.view import ROOT, ModelView, display_name
 from processes.digraph import Digraph, descendants
 
-__all__ = ["ENDING", "process_events", "side_ends", "lone_endpoint_blocks", "one_ending_pass"]
+__all__ = ["ENDING", "process_events", "side_ends", "case_ends", "lone_endpoint_blocks", "one_ending_pass"]
 
 #: the ``how`` of a correspondence made here
 ENDING = "ending"
@@ -107,12 +109,19 @@ def side_ends(view: ModelView, ends: list[str]) -> set[str]:
     return out
 
 
-def _case_ends(view: ModelView, ends: list[str], one_name: str) -> list[str]:
+def case_ends(view: ModelView, ends: list[str], one_name: str, lang: str) -> list[str]:
+    """The ``ends`` of ``view`` that close the case (module doc), against the other model's one end
+    ``one_name``: not a withdrawal, not a side branch's end, not the contrary outcome, and, when
+    ``view`` has a decision step, not an end that no decision step comes before."""
     side = side_ends(view, ends)
     contrary = _CONTRARY.get(outcome(one_name), "")
+    decisions = decision_steps(view, lang)
+    decided = set().union(*(descendants(view.flow, d) for d in decisions))
     return [
         e for e in ends
-        if e not in side and outcome(view.steps[e].name) not in ("withdrawn", contrary or "withdrawn")
+        if e not in side
+        and outcome(view.steps[e].name) not in ("withdrawn", contrary or "withdrawn")
+        and (not decisions or e in decided)
     ]
 
 
@@ -159,7 +168,7 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
         return matches
     one = mine[0]
     if position == "end":
-        partners = _case_ends(b, theirs, a.steps[one].name)
+        partners = case_ends(b, theirs, a.steps[one].name, given.langs[1])
     elif any(approach_against_arrival(a.steps[one], b.steps[y], given.langs) for y in theirs):
         return matches
     else:
