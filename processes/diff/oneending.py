@@ -118,7 +118,8 @@ def case_ends(view: ModelView, ends: list[str], one_name: str, lang: str) -> lis
     decisions = decision_steps(view, lang)
     decided = set().union(*(descendants(view.flow, d) for d in decisions))
     return [
-        e for e in ends
+        e
+        for e in ends
         if e not in side
         and outcome(view.steps[e].name) not in ("withdrawn", contrary or "withdrawn")
         and (not decisions or e in decided)
@@ -196,8 +197,11 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
         f'"{display_name(a.steps[one])}" = '
         + " + ".join(f'"{display_name(b.steps[y])}"' for y in ys)
         + f": matched with lower confidence ({made.confidence:.2f}), the one {position} event of its model "
-        + ("against every start event of the other" if position == "start"
-           else "against every end of the other that closes the case (not a withdrawal, not a side branch's end)")
+        + (
+            "against every start event of the other"
+            if position == "start"
+            else "against every end of the other that closes the case (not a withdrawal, not a side branch's end)"
+        )
     )
     if own is None:
         return [*matches, made]

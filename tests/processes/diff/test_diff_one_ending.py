@@ -9,10 +9,12 @@ from diffbuilders import model
 
 from processes.diff import diff_models
 from processes.diff.oneending import ENDING, case_ends, process_events, side_ends
+from processes.diff.result import ModelDiff
 from processes.diff.view import build_view
+from processes.model import Definitions
 
 
-def _one_end(last: str = "Lägga in stället i tillsynsplanen", end: str = "Tillstånd klart") -> object:
+def _one_end(last: str = "Lägga in stället i tillsynsplanen", end: str = "Tillstånd klart") -> Definitions:
     """Every case ends in one end event after the decision is sent."""
     nodes = [
         ("S", "start", "Ansökan kommer in i e-tjänsten"), ("G", "userTask", "Granska ansökan"),
@@ -22,7 +24,7 @@ def _one_end(last: str = "Lägga in stället i tillsynsplanen", end: str = "Till
     return model(nodes, chain="S G D U T E")
 
 
-def _grant_and_refusal(early: str = "") -> object:
+def _grant_and_refusal(early: str = "") -> Definitions:
     """A grant end after the first supervision visit, a refusal end after the refusal is sent; with
     ``early``, an end before the decision named so (after three failed tests, written off)."""
     nodes = [
@@ -39,8 +41,10 @@ def _grant_and_refusal(early: str = "") -> object:
     return model(nodes, flows, chain="S G K D X U V E1")
 
 
-def _correspondence(d: object, step: str, side: str = "a") -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
-    for m in d.matches:  # type: ignore[attr-defined]
+def _correspondence(
+    d: ModelDiff, step: str, side: str = "a"
+) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
+    for m in d.matches:
         if step in (m.a if side == "a" else m.b):
             return m.a, m.b, m.how
     return None
@@ -65,7 +69,7 @@ def test_a_refusal_end_is_not_the_other_models_grant_end() -> None:
     assert case_ends(view, ["E1", "E2"], "Ärendet avslutat", "sv") == ["E1", "E2"]
 
 
-def _reported_on_the_side() -> object:
+def _reported_on_the_side() -> Definitions:
     """The delegated grant goes on to the dispatch and, on a second outgoing flow, to the report
     to the committee, whose branch ends on its own; the committee's refusal joins the dispatch."""
     nodes = [
@@ -116,7 +120,11 @@ def test_the_lone_start_is_not_taken_by_a_task_whose_label_reads_alike() -> None
     """p78: "Ansökan registrerad" and "Skanna in och lägga upp akten" read 1.00 alike (a synonym) and
     scored above the forced pair of the two starts; start events pair with start events."""
     a = model(
-        [("S", "start", "Ansökan registrerad"), ("G", "userTask", "Kontroll av fullständighet"), ("E", "end", "")],
+        [
+            ("S", "start", "Ansökan registrerad"),
+            ("G", "userTask", "Kontroll av fullständighet"),
+            ("E", "end", ""),
+        ],
         chain="S G E",
     )
     b = model(
@@ -130,7 +138,11 @@ def test_the_lone_start_is_not_taken_by_a_task_whose_label_reads_alike() -> None
 
 def test_the_applicant_approaching_is_not_paired_with_the_arrivals() -> None:
     one = model(
-        [("S", "start", "Du vill servera alkohol"), ("A", "userTask", "Du skickar in ansökan"), ("E", "end", "")],
+        [
+            ("S", "start", "Du vill servera alkohol"),
+            ("A", "userTask", "Du skickar in ansökan"),
+            ("E", "end", ""),
+        ],
         chain="S A E",
     )
     two = model(
