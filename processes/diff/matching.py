@@ -59,7 +59,10 @@ or forming one (alternatives.py), and the decision letter with the notices after
 tillståndsbevis till sökanden", then "Kopior till polisen, länsstyrelsen och FoHM") and the other model's one dispatch
 step naming both (dispatchchain.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
-trigger in the same place are paired (outcomes.py); last, where each model has exactly one step left over between
+trigger in the same place are paired (outcomes.py); one model's one start (end) event is paired with all the
+other's start events (the ends that close the case: not a withdrawal, not a side branch's end), and where one model
+has one start (end) event the assignment pairs start events only with start events (oneending.py: ``how``
+"ending"); last, where each model has exactly one step left over between
 the same matched steps, the two are paired when their labels are related and nothing competes
 for either (placed.py: ``how`` "placed", a note says why); where each model has a run of two steps
 left over between the same matched steps, they are paired step for step, in order or crosswise,
@@ -128,6 +131,7 @@ from processes.diff.matchtypes import (
     what,
 )
 from processes.diff.namedbody import named_body_pass
+from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
@@ -434,6 +438,12 @@ def match_dense(
                 held.append((xs[i], ys[j]))
             ok[i, j] = True
             score[i, j] = max(score[i, j], options.threshold)
+    # where one model has one start (end) event, the assignment pairs start events only with start events
+    for events_a, events_b in lone_endpoint_blocks(a, b, held):  # (oneending.py)
+        kept = ok[np.ix_(events_a, events_b)]
+        ok[events_a, :] = False
+        ok[:, events_b] = False
+        ok[np.ix_(events_a, events_b)] = kept
     cost = np.where(ok, -score, 1.0)
     rows, cols = linear_sum_assignment(cost) if cost.size else ((), ())
     for i, j in zip(rows, cols, strict=True):
@@ -453,6 +463,8 @@ def match_dense(
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
+    matches, endings = one_ending_pass(given, matches)  # one end event against several (oneending.py)
+    by_outcome += endings
     matches, placed = placed_pass(given, matches)
     matches, reviews = suitability_pass(given, matches)  # a suitability review joins the investigation
     matches, runs = run_pass(given, matches)
