@@ -35,7 +35,8 @@ it comes in after the other start when no step left over is more alike (approach
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
 pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
 decision on with the other model's decision step, when its own model takes the decision:
-forwarding.py); then (groups.py) one step
+forwarding.py; nor a step that sends the decision with one that names the application's completeness,
+"Meddela sökanden att ansökan är komplett": completenotice.py); then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
@@ -92,6 +93,7 @@ from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
 from processes.diff.booking import preparation_pass
+from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
@@ -415,6 +417,7 @@ def match_dense(
     banned = {(x, y) for d in rejected for x in d.a for y in d.b}
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
+    banned |= completeness_bans(a, b, (lang_a, lang_b))  # the decision sent is no completeness notice
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:
