@@ -73,9 +73,7 @@ when one alignment pairing every step of the shorter run is clearly ahead of eve
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
-clearly the same object are paired (perspective.py: ``how`` "perspective"); after the uncertain tier is
-made, two steps that are each other's only candidate there, their labels at least ``uncertain`` alike, are paired
-and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
+clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
