@@ -73,7 +73,9 @@ when one alignment pairing every step of the shorter run is clearly ahead of eve
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
-clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
+clearly the same object are paired (perspective.py: ``how`` "perspective"); after the uncertain tier is
+made, two steps of two Swedish models that are each other's only candidate there, their labels at least ``uncertain`` alike, are paired
+and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -136,6 +138,7 @@ from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
+from processes.diff.solecandidates import sole_pairs
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -465,14 +468,27 @@ def match_dense(
     matches, voices = perspective_pass(given, before)
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
-    uncertain = uncertain_steps(given, matches)
-    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
-        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
-    arrivals: tuple[str, ...] = ()
-    if held:
-        matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
-    uncertain = part_questions(given, matches, uncertain, apart)
-    uncertain = left_over_first(given, matches, uncertain)
+
+    def ask(earlier: list[Match], voiced: list[Match]) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
+        """The uncertain tier of ``earlier + voiced`` (``voiced``: the perspective and handover pairs)."""
+        found = earlier + voiced
+        uncertain = uncertain_steps(given, found)
+        if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
+            uncertain = kept_questions(given, uncertain_steps(given, earlier), uncertain, found, len(voiced))
+        arrivals: tuple[str, ...] = ()
+        if held:
+            found, uncertain, arrivals = held_apart(given, found, uncertain, held)
+        uncertain = part_questions(given, found, uncertain, apart)
+        return found, left_over_first(given, found, uncertain), arrivals
+
+    voiced = matches[len(before) :]
+    matches, uncertain, arrivals = ask(before, voiced)
+    # two steps each other's only candidate, labels alike: one step; the tier asked again without them
+    sole, alone = sole_pairs(given, uncertain, held)
+    if sole:
+        matches, uncertain, arrivals = ask(before + sole, voiced)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals
+        tuple(matches),
+        uncertain,
+        notes + by_outcome + placed + reviews + runs + segments + statuses + alone + voices + arrivals,
     )
