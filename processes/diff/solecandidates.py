@@ -16,14 +16,16 @@ Swedish pairs only: on the English PMMC models such pairs are often two differen
 labels 0.3 alike share a general stem, "check", "send"; Swedish ones a term of the domain synonym
 list). A pair the rules keep apart stays a question: a banned pair never is a candidate, and the start
 events :func:`approaches.held_apart` asks about on purpose are left out (``held``). The pair's
-``how`` is ``sole``, its confidence the combined score; a note says why.
+``how`` is ``sole``, its confidence the combined score; a note says why. The two are of one family
+(task and task, event and event): the tier also asks about a task and an event whose labels are
+related, and those are one step only when their labels say so clearly (matching.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from processes.diff.matchtypes import Match, PassInput, Uncertain
+from processes.diff.matchtypes import Match, PassInput, Uncertain, family
 from processes.diff.view import display_name
 
 __all__ = ["SOLE", "sole_pairs"]
@@ -61,6 +63,8 @@ def sole_pairs(
         y = only.get(("a", x))
         if y is None or only.get(("b", y)) != x or x in kept_a or y in kept_b or (x, y) in given.banned:
             continue
+        if family(given.a.steps[x]) != family(given.b.steps[y]):
+            continue  # a task and an event are one step only when their labels say so clearly (matching.py)
         i, j = row[x], col[y]
         label = float(given.lab[i, j])
         if label < given.options.uncertain:
