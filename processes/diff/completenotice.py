@@ -54,7 +54,11 @@ def _sent(view: ModelView, lang: str) -> list[str]:
 
 
 def _completeness(view: ModelView) -> list[str]:
-    return [s for s, st in view.steps.items() if st.kind in ACTIVITIES and named(st) and completeness_label(named(st))]
+    return [
+        s
+        for s, st in view.steps.items()
+        if st.kind in ACTIVITIES and named(st) and completeness_label(named(st))
+    ]
 
 
 def completeness_bans(a: ModelView, b: ModelView, lang: tuple[str, str]) -> set[tuple[str, str]]:

@@ -79,5 +79,7 @@ def test_a_decision_sent_with_its_receiver_and_a_confirmation_of_completeness() 
 
 def test_a_notice_of_the_decision_naming_no_completeness_still_pairs() -> None:
     # weak case, as before the rule: the other model's decision letter is the decision sent
-    d = diff_models(_sends_only_the_decision(), _tells_the_applicant_it_is_complete("Skicka beslutet till sökanden"))
+    d = diff_models(
+        _sends_only_the_decision(), _tells_the_applicant_it_is_complete("Skicka beslutet till sökanden")
+    )
     assert _partners(d, "X") == [(("X",), ("N",))]

@@ -13,7 +13,13 @@ def _visit_beside_the_remiss(visit: str, remiss: str = "Remiss Polisen", lang: s
     """The site visit as a branch of the remiss block (Tallbacka's binder)."""
     words = {
         "sv": ("Ansökan in", "Diarieföra ansökan", "Utredning", "Beslut i AU", "Ärendet avslutat"),
-        "en": ("Application received", "Register the application", "Assessment", "Committee decides", "Case closed"),
+        "en": (
+            "Application received",
+            "Register the application",
+            "Assessment",
+            "Committee decides",
+            "Case closed",
+        ),
     }[lang]
     nodes = [
         ("S", "start", words[0]), ("R", "userTask", words[1]), ("P", "and", ""), ("T", "sendTask", remiss),
@@ -27,7 +33,13 @@ def _visit_after_the_remiss(visit: str, remiss: str = "Remiss Polisen", lang: st
     """The inspection of the premises after the remiss (Ekdala's walk-through)."""
     words = {
         "sv": ("Ansökan in", "Diarieföra ansökan", "Utredning", "Beslut i IU", "Avslutat"),
-        "en": ("Application received", "Register the application", "Assessment", "Committee decides", "Closed"),
+        "en": (
+            "Application received",
+            "Register the application",
+            "Assessment",
+            "Committee decides",
+            "Closed",
+        ),
     }[lang]
     nodes = [
         ("S", "start", words[0]), ("R", "userTask", words[1]), ("T", "sendTask", remiss), ("W", "manualTask", visit),
