@@ -35,7 +35,8 @@ it comes in after the other start when no step left over is more alike (approach
 **Matched**: the pairing maximises the total score (``linear_sum_assignment``) among
 pairs with label >= ``min_label`` and score >= ``threshold`` (never a step that passes the
 decision on with the other model's decision step, when its own model takes the decision:
-forwarding.py); then (groups.py) one step
+forwarding.py; nor a step that sends the decision with one that names the application's completeness,
+"Meddela sökanden att ansökan är komplett": completenotice.py); then (groups.py) one step
 is paired with several of the other model (a chain of two or three, or siblings of a
 parallel or exclusive block) when their pooled labels match it better, and steps left
 over are paired by context (same kind, the same matched neighbours) or when each is the
@@ -75,7 +76,9 @@ when one alignment pairing every step of the shorter run is clearly ahead of eve
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
-clearly the same object are paired (perspective.py: ``how`` "perspective"). The confidence of
+clearly the same object are paired (perspective.py: ``how`` "perspective"); after the uncertain tier is
+made, two steps of two Swedish models that are each other's only candidate there, their labels at least ``uncertain`` alike, are paired
+and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -95,6 +98,7 @@ from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
 from processes.diff.booking import preparation_pass
+from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
@@ -138,6 +142,7 @@ from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
+from processes.diff.solecandidates import sole_pairs
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -419,6 +424,7 @@ def match_dense(
     banned = {(x, y) for d in rejected for x in d.a for y in d.b}
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
+    banned |= completeness_bans(a, b, (lang_a, lang_b))  # the decision sent is no completeness notice
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:
@@ -474,14 +480,27 @@ def match_dense(
     matches, voices = perspective_pass(given, before)
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
-    uncertain = uncertain_steps(given, matches)
-    if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
-        uncertain = kept_questions(given, uncertain_steps(given, before), uncertain, matches, len(matches) - len(before))
-    arrivals: tuple[str, ...] = ()
-    if held:
-        matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
-    uncertain = part_questions(given, matches, uncertain, apart)
-    uncertain = left_over_first(given, matches, uncertain)
+
+    def ask(earlier: list[Match], voiced: list[Match]) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
+        """The uncertain tier of ``earlier + voiced`` (``voiced``: the perspective and handover pairs)."""
+        found = earlier + voiced
+        uncertain = uncertain_steps(given, found)
+        if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
+            uncertain = kept_questions(given, uncertain_steps(given, earlier), uncertain, found, len(voiced))
+        arrivals: tuple[str, ...] = ()
+        if held:
+            found, uncertain, arrivals = held_apart(given, found, uncertain, held)
+        uncertain = part_questions(given, found, uncertain, apart)
+        return found, left_over_first(given, found, uncertain), arrivals
+
+    voiced = matches[len(before) :]
+    matches, uncertain, arrivals = ask(before, voiced)
+    # two steps each other's only candidate, labels alike: one step; the tier asked again without them
+    sole, alone = sole_pairs(given, uncertain, held)
+    if sole:
+        matches, uncertain, arrivals = ask(before + sole, voiced)
     return Matching(
-        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals
+        tuple(matches),
+        uncertain,
+        notes + by_outcome + placed + reviews + runs + segments + statuses + alone + voices + arrivals,
     )
