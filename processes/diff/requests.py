@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from processes.diff.subjects import PARTIES
 
-__all__ = ["as_referral", "as_request", "as_supplement_request", "missing_thing"]
+__all__ = ["as_request", "as_referral", "as_supplement_request"]
 
 _PUNCT = ".,;:()\"'"
 #: verbs of asking someone to do something
@@ -91,7 +91,7 @@ def _applicant(bare: list[str], i: int) -> int | None:
     return i + 1 if i < len(bare) and bare[i] in _APPLICANT else None
 
 
-def missing_thing(bare: list[str], i: int) -> int | None:
+def _missing(bare: list[str], i: int) -> int | None:
     """The index after the missing thing named at ``i``, else None."""
     if tuple(bare[i : i + 3]) in _MISSING_CLAUSES:
         return i + 3
@@ -131,7 +131,7 @@ def as_supplement_request(name: str, lang: str) -> str:
         if at < len(bare) and bare[at] == "komplettera":
             end = at + 1
         else:
-            end = missing_thing(bare, _sent_in(bare, at))
+            end = _missing(bare, _sent_in(bare, at))
     else:
         verb = _contact_verb(bare, i)
         if verb is None:
@@ -141,7 +141,7 @@ def as_supplement_request(name: str, lang: str) -> str:
         at = _applicant(bare, verb)
         if at is None or at >= len(bare) or bare[at] != "om":
             return name
-        end = missing_thing(bare, at + 1)
+        end = _missing(bare, at + 1)
     return name if end is None else " ".join([*_REQUEST, *words[end:]])
 
 

@@ -1,19 +1,18 @@
 """The first review of an application in everyday words, read as the review.
 
 A case officer writes "Granska ansökan" or "Kontroll av ansökan"; an officer drawing her own
-day writes "Första genomläsning: bilagor, betalning", "Kontroll av bilagor" or "Granska
-ansökan och hämta in det som saknas". The synonym group of checking (``granska``) already
-holds "gå igenom", "läsa igenom", "kolla" and "genomgång"; three general facts of the language
-are not words of a group:
+day writes "Första genomläsning: bilagor, betalning" or "Kontroll av bilagor". The synonym
+group of checking (``granska``) already holds "gå igenom", "läsa igenom", "kolla" and
+"genomgång"; two general facts of the language are not words of a group:
 
 * **the noun of "läsa igenom" is "genomläsning"** (as "genomgång" is the noun of "gå
   igenom"): its forms are written "läsa igenom";
-* **the attachments are part of the application**: a check whose object is the attachments
-  ("bilagor") and that names no word of the application is a check of the application: the
-  first attachment word is read as "ansökans bilagor";
-* **getting in what is missing is asking for it**: "hämta in" / "ta in" / "inhämta" directly
-  followed by the missing thing (requests.py's words: "det som saknas", "saknade handlingar",
-  "komplettering…") is written "begära in"; "Hämta in yttranden" (a remiss) stays.
+* **the attachments are part of the application**: a check whose object begins with the
+  attachments ("Kontroll av bilagor", "Kontrollera bilagor mot checklistan") in a label that
+  names no word of the application is a check of the application: that attachment word is
+  read as "ansökans bilagor". Attachments in a clause about completeness ("Granska att alla
+  bilagor finns", the group ``komplett``) or behind another object ("Gå igenom checklistan
+  för bilagor") are not the check's object: the label stays.
 
 >>> as_review("Första genomläsning: bilagor, betalning", "sv")
 'Första läsa igenom: ansökans bilagor, betalning'
@@ -21,19 +20,15 @@ are not words of a group:
 'Kontroll av ansökans bilagor'
 >>> as_review("Gå igenom ansökan och bilagor", "sv")
 'Gå igenom ansökan och bilagor'
->>> as_review("Granska ansökan och hämta in det som saknas", "sv")
-'Granska ansökan och begära in det som saknas'
->>> as_review("Hämta in yttranden från polisen", "sv")
-'Hämta in yttranden från polisen'
+>>> as_review("Granska att alla bilagor finns", "sv")
+'Granska att alla bilagor finns'
 
 Labels in other languages, and labels that fit none of the readings, stay whole.
 """
 
 from __future__ import annotations
 
-from processes.diff.requests import missing_thing
-
-__all__ = ["as_review", "attachments_as_application", "getting_in_as_request", "reading_through"]
+__all__ = ["as_review", "attachments_as_application", "reading_through"]
 
 _PUNCT = ".,;:()\"'+?"
 #: the forms of "genomläsa" and its noun, the "läsa igenom" of the synonym group
@@ -53,9 +48,6 @@ _APPLICATION = frozenset(
     "ansökan ansökans ansökningen blankett blanketten handling handlingen handlingar handlingarna "
     "ansökningshandlingar ansökningshandlingarna".split()
 )
-#: verbs of getting something in, with their particle ("hämta in", "ta in")
-_GETTING = frozenset("hämta hämtar ta tar".split())
-_GETTING_IN = frozenset("inhämta inhämtar".split())
 
 
 def _bare(words: list[str]) -> list[str]:
@@ -85,16 +77,22 @@ def reading_through(name: str, lang: str) -> str:
     return " ".join(out)
 
 
-def _checking_at(bare: list[str], i: int) -> bool:
+def _object_at(bare: list[str], i: int) -> int | None:
+    """Where the object of a checking word at ``i`` begins (after "igenom" for the particle
+    verbs, after one "av"), else None when ``i`` is no checking word."""
     word = bare[i]
     if word in _CHECKING or word.endswith(("granskning", "kontroll")):
-        return True
-    return word in _THROUGH_VERBS and i + 1 < len(bare) and bare[i + 1] == "igenom"
+        at = i + 1
+    elif word in _THROUGH_VERBS and i + 1 < len(bare) and bare[i + 1] == "igenom":
+        at = i + 2
+    else:
+        return None
+    return at + 1 if at < len(bare) and bare[at] == "av" else at
 
 
 def attachments_as_application(name: str, lang: str) -> str:
-    """``name`` with "ansökans" before its first attachment word when it checks the
-    attachments and names no word of the application (module doc), else unchanged.
+    """``name`` with "ansökans" before the attachment word that begins a check's object when
+    the label names no word of the application (module doc), else unchanged.
 
     >>> attachments_as_application("Kontrollera bilagor mot checklistan", "sv")
     'Kontrollera ansökans bilagor mot checklistan'
@@ -107,10 +105,8 @@ def attachments_as_application(name: str, lang: str) -> str:
     bare = _bare(words)
     if any(b in _APPLICATION or b.startswith("ansöknings") for b in bare):
         return name
-    check = next((i for i in range(len(bare)) if _checking_at(bare, i)), None)
-    if check is None:
-        return name
-    attached = next((i for i in range(check + 1, len(bare)) if bare[i] in _ATTACHMENTS), None)
+    objects = (_object_at(bare, i) for i in range(len(bare)))
+    attached = next((at for at in objects if at is not None and at < len(bare) and bare[at] in _ATTACHMENTS), None)
     if attached is None:
         return name
     word = words[attached]
@@ -119,29 +115,6 @@ def attachments_as_application(name: str, lang: str) -> str:
     return " ".join([*words[:attached], word[:lead] + "ansökans", word[lead:], *words[attached + 1 :]])
 
 
-def getting_in_as_request(name: str, lang: str) -> str:
-    """``name`` with "hämta in"/"ta in"/"inhämta" written "begära in" when the missing thing
-    follows directly (module doc), else unchanged.
-
-    >>> getting_in_as_request("Inhämta saknade handlingar", "sv")
-    'begära in saknade handlingar'
-    """
-    if lang != "sv" or not name:
-        return name
-    words = name.split()
-    bare = _bare(words)
-    for i, b in enumerate(bare):
-        if b in _GETTING and i + 1 < len(bare) and bare[i + 1] == "in":
-            after = i + 2
-        elif b in _GETTING_IN:
-            after = i + 1
-        else:
-            continue
-        if missing_thing(bare, after) is not None:
-            return " ".join([*words[:i], "begära", "in", *words[after:]])
-    return name
-
-
 def as_review(name: str, lang: str) -> str:
-    """``name`` read through the three readings of the module doc, in order."""
-    return getting_in_as_request(attachments_as_application(reading_through(name, lang), lang), lang)
+    """``name`` read through the two readings of the module doc, in order."""
+    return attachments_as_application(reading_through(name, lang), lang)
