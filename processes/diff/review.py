@@ -67,7 +67,7 @@ def reading_through(name: str, lang: str) -> str:
     if not any(b in _READ_THROUGH for b in bare):
         return name
     out = []
-    for word, b in zip(words, bare):
+    for word, b in zip(words, bare, strict=True):
         if b in _READ_THROUGH:
             # keep what surrounds the word ("genomläsning:" -> "läsa igenom:")
             start = word.casefold().index(b)
@@ -106,7 +106,9 @@ def attachments_as_application(name: str, lang: str) -> str:
     if any(b in _APPLICATION or b.startswith("ansöknings") for b in bare):
         return name
     objects = (_object_at(bare, i) for i in range(len(bare)))
-    attached = next((at for at in objects if at is not None and at < len(bare) and bare[at] in _ATTACHMENTS), None)
+    attached = next(
+        (at for at in objects if at is not None and at < len(bare) and bare[at] in _ATTACHMENTS), None
+    )
     if attached is None:
         return name
     word = words[attached]
