@@ -20,7 +20,6 @@ from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
 from processes.diff.requests import as_request
-from processes.diff.review import as_review
 from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise, repair_mojibake
 from processes.diff.view import ModelView, Step
@@ -315,9 +314,7 @@ def what(lex: Lexicon, step: Step, lang: str) -> str:
     lane "Nämnden" is "Beslut" (who does a step is compared as its role); a Swedish staff role
     as the first word before a verb is dropped whatever the lane (``STAFF_ROLES``:
     "Handläggaren bokar tid" is "bokar tid"); an everyday request is read as the act it names
-    (requests.py: "Mejla sökanden om det som saknas" is "begär komplettering från sökanden"), and
-    so is an everyday first review (review.py: "Första genomläsning" is "Första läsa igenom", "Kontroll
-    av bilagor" is "Kontroll av ansökans bilagor"). The name
+    (requests.py: "Mejla sökanden om det som saknas" is "begär komplettering från sökanden"). The name
     is kept whole when nothing else would remain."""
     key = ("what", step.name, step.performer, lang)
     found = lex._memo.get(key)
@@ -383,7 +380,7 @@ def _acts(word: str, written: tuple[str, ...], lang: str) -> bool:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(as_review(as_request(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang, step.performer), lang), lang), lang), lang), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_request(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang, step.performer), lang), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
