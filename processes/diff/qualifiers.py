@@ -10,15 +10,12 @@ completeness checks above: 0.33 as drawn, 1.0 without the parentheses; bench/RES
 
 ``main_content_matrix`` gives, for two lists of Swedish step labels, the weighted bag
 similarity of their main contents (each label with every parenthesised part removed, innermost
-first; no containment floor), for the pairs where at least one label has a parenthesis; the
-matcher takes the larger of that and the full labels' similarity, so a qualifier that is what
-two labels share ("Vandelsprövning (PBI)" against "Utredning (vandel, ekonomi)") still counts.
-A label's main content is not read when it keeps fewer than two terms (one term is the bare
-kind of step, "Beslut (oftast på delegation)", "Utredning (kunskapsprov m.m.)", which the heads
-of many steps carry: read alone it says which kind of step, not which step; "Branch many82"),
-or when another named step of its model has the same main terms: there the parentheses are
-what tells the two steps apart ("Beslut (bifall)" / "Beslut (avslag)"). Then the full labels
-decide.
+first; no containment floor), for the pairs where at least one label has a parenthesis; the matcher takes the larger of that and the full
+labels' similarity, so a qualifier that is what two labels share ("Vandelsprövning (PBI)"
+against "Utredning (vandel, ekonomi)") still counts. A label's main content is not read when
+it keeps no term, or when another named step of its model has the same main terms: there the
+parentheses are what tells the two steps apart ("Beslut (bifall)" / "Beslut (avslag)"), and
+the full labels decide.
 """
 
 from __future__ import annotations
@@ -34,11 +31,6 @@ from processes.diff.text import Lexicon
 __all__ = ["main_content", "main_content_matrix"]
 
 _PARENTHESIS = re.compile(r"\([^()]*\)")
-
-#: the fewest distinct terms a main content must keep to be read: one term is the bare kind of
-#: step ("Beslut (oftast på delegation)", "Utredning (kunskapsprov m.m.)"), which the heads of
-#: many steps carry (bench/RESULTS-matching.md "Branch many82")
-_MIN_TERMS = 2
 
 
 def main_content(label: str) -> str:
@@ -61,8 +53,7 @@ class _Mains:
     """One list of labels' main contents (module doc), made once per list and language
     (:func:`_mains`): an N-way run asks for each model's labels in each of its N - 1 pairs.
     ``qualified``: the label has a parenthesis; ``readable``: it may be read by its main
-    content (it keeps at least two terms and no other named label of the list has the same
-    main terms);
+    content (it keeps a term and no other named label of the list has the same main terms);
     ``barred``: qualified but not readable."""
 
     __slots__ = ("mains", "qualified", "readable", "barred")
@@ -81,8 +72,7 @@ class _Mains:
         for bag in bags:
             if bag:
                 count[bag] = count.get(bag, 0) + 1
-        self.readable = np.array([len(bag) >= _MIN_TERMS and count[bag] == 1 for bag in bags], dtype=bool)
-        self.readable &= self.qualified
+        self.readable = np.array([bool(bag) and count[bag] == 1 for bag in bags], dtype=bool) & self.qualified
         self.barred = self.qualified & ~self.readable
 
 
