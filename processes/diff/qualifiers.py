@@ -49,39 +49,24 @@ def main_content(label: str) -> str:
     return " ".join(text.split())
 
 
-class _Mains:
-    """One list of labels' main contents (module doc), made once per list and language
-    (:func:`_mains`): an N-way run asks for each model's labels in each of its N - 1 pairs.
-    ``qualified``: the label has a parenthesis; ``readable``: it may be read by its main
-    content (it keeps a term and no other named label of the list has the same main terms);
-    ``barred``: qualified but not readable."""
-
-    __slots__ = ("mains", "qualified", "readable", "barred")
-
-    def __init__(self, lex: Lexicon, labels: tuple[str, ...], lang: str) -> None:
-        self.mains = [main_content(x) for x in labels]
-        self.qualified = np.array(
-            [main != " ".join(label.split()) for label, main in zip(labels, self.mains, strict=True)],
-            dtype=bool,
-        )
-        bags = [
-            tuple(sorted(set(lex.terms(main, lang)))) if label else ()
-            for label, main in zip(labels, self.mains, strict=True)
-        ]
-        count: dict[tuple[str, ...], int] = {}
-        for bag in bags:
-            if bag:
-                count[bag] = count.get(bag, 0) + 1
-        self.readable = np.array([bool(bag) and count[bag] == 1 for bag in bags], dtype=bool) & self.qualified
-        self.barred = self.qualified & ~self.readable
-
-
-def _mains(lex: Lexicon, labels: Sequence[str], lang: str) -> _Mains:
-    key = ("main contents", tuple(labels), lang)
-    found = lex._memo.get(key)
-    if found is None:
-        found = lex._memo[key] = _Mains(lex, key[1], lang)
-    return found  # type: ignore[return-value]
+def _readable(
+    lex: Lexicon, labels: Sequence[str], mains: list[str], lang: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which labels have a parenthesis, and which of those may be read by their main content:
+    it keeps a term and no other named label of the list has the same main terms."""
+    qualified = np.array(
+        [main != " ".join(label.split()) for label, main in zip(labels, mains, strict=True)], dtype=bool
+    )
+    bags = [
+        tuple(sorted(set(lex.terms(main, lang)))) if label else ()
+        for label, main in zip(labels, mains, strict=True)
+    ]
+    count: dict[tuple[str, ...], int] = {}
+    for bag in bags:
+        if bag:
+            count[bag] = count.get(bag, 0) + 1
+    readable = np.array([bool(bag) and count[bag] == 1 for bag in bags], dtype=bool) & qualified
+    return qualified, readable
 
 
 def main_content_matrix(
@@ -93,13 +78,17 @@ def main_content_matrix(
     when no label of either list has a parenthesis or a list is not Swedish."""
     if lang_a != "sv" or lang_b != "sv":
         return None  # (Swedish labels only: bench/RESULTS-matching.md "Branch many79", rule 2)
-    ma, mb = _mains(lex, labels_a, lang_a), _mains(lex, labels_b, lang_b)
-    if not (ma.qualified.any() or mb.qualified.any()):
+    mains_a = [main_content(x) for x in labels_a]
+    mains_b = [main_content(y) for y in labels_b]
+    qualified_a, readable_a = _readable(lex, labels_a, mains_a, lang_a)
+    qualified_b, readable_b = _readable(lex, labels_b, mains_b, lang_b)
+    if not (qualified_a.any() or qualified_b.any()):
         return None
-    counts = (ma.readable[:, None] | mb.readable[None, :]) & ~ma.barred[:, None] & ~mb.barred[None, :]
+    barred_a, barred_b = qualified_a & ~readable_a, qualified_b & ~readable_b
+    counts = (readable_a[:, None] | readable_b[None, :]) & ~barred_a[:, None] & ~barred_b[None, :]
     if not counts.any():
         return None
     # (no containment floor: a main content left as one word, "Beslut (oftast på delegation)",
     # is said in the head of almost every decision step)
-    alike = label_matrix(lex, ma.mains, mb.mains, lang_a=lang_a, lang_b=lang_b)
+    alike = label_matrix(lex, mains_a, mains_b, lang_a=lang_a, lang_b=lang_b)
     return np.where(counts, alike, 0.0)
