@@ -49,18 +49,11 @@ def main_content(label: str) -> str:
     return " ".join(text.split())
 
 
-def _readable(
-    lex: Lexicon, labels: Sequence[str], mains: list[str], lang: str
-) -> tuple[np.ndarray, np.ndarray]:
+def _readable(lex: Lexicon, labels: Sequence[str], mains: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]:
     """Which labels have a parenthesis, and which of those may be read by their main content:
     it keeps a term and no other named label of the list has the same main terms."""
-    qualified = np.array(
-        [main != " ".join(label.split()) for label, main in zip(labels, mains, strict=True)], dtype=bool
-    )
-    bags = [
-        tuple(sorted(set(lex.terms(main, lang)))) if label else ()
-        for label, main in zip(labels, mains, strict=True)
-    ]
+    qualified = np.array([main != " ".join(label.split()) for label, main in zip(labels, mains, strict=True)], dtype=bool)
+    bags = [tuple(sorted(set(lex.terms(main, lang)))) if label else () for label, main in zip(labels, mains, strict=True)]
     count: dict[tuple[str, ...], int] = {}
     for bag in bags:
         if bag:
