@@ -7,7 +7,7 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
 
 * **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds, and a
   floor for one label contained in the other; both models' languages; the larger of the full
-  labels' and, for Swedish labels, their main contents', the words outside parentheses: qualifiers.py), or the similarity of
+  labels' and their main contents', the words outside parentheses: qualifiers.py), or the similarity of
   the pair read as the two sides of one exchange when that is higher (converse.py: "Pay the
   license fee" / "Receive the license fee payment"). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.

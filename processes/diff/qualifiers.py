@@ -8,9 +8,9 @@ so two labels that say the same thing outside their parentheses can score far ap
 completeness checks above: 0.33 as drawn, 1.0 without the parentheses; bench/RESULTS-matching.md
 "Branch many79").
 
-``main_content_matrix`` gives, for two lists of Swedish step labels, the weighted bag
-similarity of their main contents (each label with every parenthesised part removed, innermost
-first; no containment floor), for the pairs where at least one label has a parenthesis; the matcher takes the larger of that and the full
+``main_content_matrix`` gives, for two lists of step labels, the similarity of their main
+contents (each label with every parenthesised part removed, innermost first), for the pairs
+where at least one label has a parenthesis; the matcher takes the larger of that and the full
 labels' similarity, so a qualifier that is what two labels share ("Vandelsprövning (PBI)"
 against "Utredning (vandel, ekonomi)") still counts. A label's main content is not read when
 it keeps no term, or when another named step of its model has the same main terms: there the
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from processes.diff.labelsim import label_matrix
+from processes.diff.labelsim import CONTAIN, label_matrix
 from processes.diff.text import Lexicon
 
 __all__ = ["main_content", "main_content_matrix"]
@@ -66,11 +66,9 @@ def main_content_matrix(
     lex: Lexicon, labels_a: Sequence[str], labels_b: Sequence[str], *, lang_a: str, lang_b: str
 ) -> np.ndarray | None:
     """``len(labels_a) x len(labels_b)``: the similarity of the two labels' main contents
-    (``label_matrix`` without the containment floor) where at least one of them has a
-    parenthesis and neither is barred from its main reading (module doc), 0 elsewhere; ``None``
-    when no label of either list has a parenthesis or a list is not Swedish."""
-    if lang_a != "sv" or lang_b != "sv":
-        return None  # (Swedish labels only: bench/RESULTS-matching.md "Branch many79", rule 2)
+    (``label_matrix`` with the containment floor) where at least one of them has a parenthesis
+    and neither is barred from its main reading (module doc), 0 elsewhere; ``None`` when no
+    label of either list has a parenthesis."""
     mains_a = [main_content(x) for x in labels_a]
     mains_b = [main_content(y) for y in labels_b]
     qualified_a, readable_a = _readable(lex, labels_a, mains_a, lang_a)
@@ -81,7 +79,5 @@ def main_content_matrix(
     counts = (readable_a[:, None] | readable_b[None, :]) & ~barred_a[:, None] & ~barred_b[None, :]
     if not counts.any():
         return None
-    # (no containment floor: a main content left as one word, "Beslut (oftast på delegation)",
-    # is said in the head of almost every decision step)
-    alike = label_matrix(lex, mains_a, mains_b, lang_a=lang_a, lang_b=lang_b)
+    alike = label_matrix(lex, mains_a, mains_b, lang_a=lang_a, lang_b=lang_b, contain=CONTAIN)
     return np.where(counts, alike, 0.0)
