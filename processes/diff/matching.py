@@ -6,8 +6,7 @@ Each candidate pair (x of A, y of B) gets a combined score in [0, 1]::
              + w_neighbours neighbours) / (sum of the weights that apply)
 
 * **label**: labelsim.label_matrix (bag of roots, synonyms, thesaurus, compounds, and a
-  floor for one label contained in the other; both models' languages; the larger of the full
-  labels' and their main contents', the words outside parentheses: qualifiers.py), or the similarity of
+  floor for one label contained in the other; both models' languages), or the similarity of
   the pair read as the two sides of one exchange when that is higher (converse.py: "Pay the
   license fee" / "Receive the license fee payment"). Two unnamed steps of the same kind (e.g. unnamed start events)
   count as label 1; a tool's default name ("End Event") counts as no name.
@@ -136,7 +135,6 @@ from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
-from processes.diff.qualifiers import main_content_matrix
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
@@ -174,15 +172,10 @@ def _type_score(x: Step, y: Step) -> float:
 
 
 def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: str) -> np.ndarray:
-    """Label similarity of every pair, names without their own performer (``what``), the larger
-    of the full labels' and their main contents' (outside parentheses: qualifiers.py);
+    """Label similarity of every pair, names without their own performer (``what``);
     unnamed steps: 1 with an unnamed step of the same detail, else 0."""
     na, nb = [what(lex, x, lang_a) for x in xs], [what(lex, y, lang_b) for y in ys]
     lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b, contain=labelsim.CONTAIN).reshape(len(xs), len(ys))
-    # a parenthesised qualifier weighs as much as the words before it: read the main contents too
-    mains = main_content_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b)
-    if mains is not None:
-        lab = np.maximum(lab, mains.reshape(len(xs), len(ys)))
     empty_a = np.array([not n for n in na], dtype=bool)
     empty_b = np.array([not n for n in nb], dtype=bool)
     if empty_a.any() or empty_b.any():
