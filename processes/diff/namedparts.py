@@ -40,18 +40,8 @@ __all__ = ["CASE_WORDS", "asked_without", "coarse_portions", "named_parts_pass"]
 
 #: words that name the case itself, not a piece of work: shared by half the labels of a model
 CASE_WORDS: tuple[str, ...] = (
-    "ärende",
-    "ärendet",
-    "ansökan",
-    "ansökningen",
-    "beslut",
-    "beslutet",
-    "sökande",
-    "sökanden",
-    "application",
-    "case",
-    "decision",
-    "applicant",
+    "ärende", "ärendet", "ansökan", "ansökningen", "beslut", "beslutet", "sökande", "sökanden",
+    "application", "case", "decision", "applicant",
 )
 
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -117,9 +107,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> tuple[list[Match
     row = {s: i for i, s in enumerate(one.steps)}
     col = {s: j for j, s in enumerate(other.steps)}
     tasks = [
-        f
-        for f, step in one.steps.items()
-        if step.kind == "task" and family(step) == "activity" and named(step)
+        f for f, step in one.steps.items() if step.kind == "task" and family(step) == "activity" and named(step)
     ]
     result = list(matches)
     notes: list[str] = []
