@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 
 from processes.diff.matchtypes import Match, PassInput, Uncertain, family, ids_on, named, what
-from processes.diff.suitability import INVESTIGATION
 from processes.diff.text import Lexicon
 from processes.diff.view import display_name
 
@@ -55,32 +54,21 @@ def _case_terms(lex: Lexicon, lang: str) -> frozenset[str]:
     return found  # type: ignore[return-value]
 
 
-def _investigation_terms(lex: Lexicon, lang: str) -> tuple[frozenset[str], ...]:
-    key = ("named-parts-investigation", lang)
-    found = lex._memo.get(key)
-    if found is None:
-        found = lex._memo[key] = tuple(t for t in (frozenset(lex.terms(w, lang)) for w in INVESTIGATION) if t)
-    return found  # type: ignore[return-value]
-
-
 def coarse_portions(lex: Lexicon, label: str, lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The head and the parts of a Swedish label with a parenthesis, as terms without the case
-    words: the head the terms of the investigation words (``suitability.INVESTIGATION``) named
-    outside the parentheses, the parts the terms inside; None when the label has no parenthesis
-    or either portion is empty.
+    """The head and the parts of a label with a parenthesis, as terms without the case words;
+    None when the label has no parenthesis or either portion is empty.
 
     "Utredning (kunskapsprov m.m.)": head the terms of "Utredning", parts those of "kunskapsprov m.m.".
     """
     inside = _PARENS.findall(label)
-    if not inside or lang != "sv":
+    if not inside:
         return None
     case = _case_terms(lex, lang)
     head_text = _PARENS.sub(" ", label).strip()
     parts_text = " ".join(inside).strip()
     if not head_text or not parts_text:
         return None
-    outside = frozenset(lex.terms(head_text, lang))
-    head = frozenset(t for ts in _investigation_terms(lex, lang) if ts <= outside for t in ts) - case
+    head = frozenset(lex.terms(head_text, lang)) - case
     parts = frozenset(lex.terms(parts_text, lang)) - case
     if not head or not parts:
         return None
