@@ -18,7 +18,7 @@ from processes.diff.decisions import NO_DECISIONS, MatchDecisions
 from processes.diff.differences import fact_differences, step_differences
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
-from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions, first_units
+from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
 from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
@@ -158,8 +158,7 @@ def diff_prepared(
         b.params if with_params else {},
         uncertain=uncertain_ids,
     )
-    units = first_units(matches)  # a coarse step paired twice counts where it was first paired
-    differences += flow_differences(a.view, b.view, a.profile, b.profile, units)
+    differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
         differences += fact_differences(a.facts, b.facts, lex)
     notes = matching.notes + tuple(
@@ -180,7 +179,7 @@ def diff_prepared(
         ModelSummary(b.name, b.view.steps),
         matches,
         tuple(differences),
-        similarity(a.view, b.view, a.profile, b.profile, units, weights),
+        similarity(a.view, b.view, a.profile, b.profile, matches, weights),
         notes,
         matching.uncertain,
     )

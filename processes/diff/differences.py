@@ -93,9 +93,7 @@ def step_differences(
     out: list[Difference] = []
     matched_a = {s for m in matches for s in m.a}
     matched_b = {s for m in matches for s in m.b}
-    by_first_a: dict[str, Match] = {}
-    for held in matches:  # the first correspondence of a step paired twice (namedparts.py)
-        by_first_a.setdefault(held.a[0], held)
+    by_first_a = {m.a[0]: m for m in matches}
     for x_id, x in a.steps.items():
         if x_id not in matched_a:
             if ("a", x_id) in uncertain:

@@ -131,7 +131,6 @@ from processes.diff.matchtypes import (
     what,
 )
 from processes.diff.namedbody import named_body_pass
-from processes.diff.namedparts import asked_without, named_parts_pass
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
 from processes.diff.perspective import kept_questions, perspective_pass
@@ -483,12 +482,6 @@ def match_dense(
         matches, uncertain, arrivals = held_apart(given, matches, uncertain, held)
     uncertain = part_questions(given, matches, uncertain, apart)
     uncertain = left_over_first(given, matches, uncertain)
-    # last, so that every pass and question above sees one correspondence per step: a coarse step
-    # naming its parts is also paired with the part the other model draws apart (namedparts.py)
-    matches, parts = named_parts_pass(given, matches)
-    if parts:
-        uncertain = asked_without(uncertain, matches)
     return Matching(
-        tuple(matches), uncertain,
-        notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals + parts,
+        tuple(matches), uncertain, notes + by_outcome + placed + reviews + runs + segments + statuses + voices + arrivals
     )

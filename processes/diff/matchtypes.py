@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
@@ -36,7 +36,6 @@ __all__ = [
     "OneSide",
     "from_both_sides",
     "match_units",
-    "first_units",
     "Candidate",
     "Uncertain",
     "MAX_CANDIDATES",
@@ -155,37 +154,9 @@ def from_both_sides(one_side: OneSide, given: PassInput, matches: list[Match]) -
 
 
 def match_units(matches: Sequence[Match]) -> tuple[dict[str, int], dict[str, int]]:
-    """For each side, step id -> the index in ``matches`` of the first match that holds it (a
-    step is in one correspondence, but for a coarse step named by its parts: namedparts.py)."""
-    unit_a: dict[str, int] = {}
-    unit_b: dict[str, int] = {}
-    for k, m in enumerate(matches):
-        for s in m.a:
-            unit_a.setdefault(s, k)
-        for s in m.b:
-            unit_b.setdefault(s, k)
-    return unit_a, unit_b
-
-
-def first_units(matches: Sequence[Match]) -> tuple[Match, ...]:
-    """``matches`` with each step only in the first correspondence that holds it, and without a
-    correspondence left with no step on a side: the partition the flow differences and the
-    similarity scores read (a coarse step paired twice counts once, where it was first paired).
-
-    >>> first_units([Match(("x",), ("c",), 0.6, 0.5), Match(("f",), ("c",), 0.4, 0.3)])
-    (Match(a=('x',), b=('c',), confidence=0.6, label=0.5, how='auto'),)
-    """
-    seen_a: set[str] = set()
-    seen_b: set[str] = set()
-    out: list[Match] = []
-    for m in matches:
-        ids_a = tuple(s for s in m.a if s not in seen_a)
-        ids_b = tuple(s for s in m.b if s not in seen_b)
-        seen_a.update(m.a)
-        seen_b.update(m.b)
-        if ids_a and ids_b:
-            out.append(m if (ids_a, ids_b) == (m.a, m.b) else replace(m, a=ids_a, b=ids_b))
-    return tuple(out)
+    """For each side, step id -> the index in ``matches`` of the match that holds it."""
+    return ({s: k for k, m in enumerate(matches) for s in m.a},
+            {s: k for k, m in enumerate(matches) for s in m.b})
 
 
 @dataclass(frozen=True, slots=True)
