@@ -58,8 +58,7 @@ paired (deciding.decision_pass), and so are the decision sent on two or three ex
 och tillståndsbevis", "Skicka avslagsbeslut …") and the other model's one dispatch step, joining its correspondence
 or forming one (alternatives.py), and the decision letter with the notices after it ("Skicka beslut och
 tillståndsbevis till sökanden", then "Kopior till polisen, länsstyrelsen och FoHM") and the other model's one dispatch
-step naming both (dispatchchain.py), and the applicant's answer to the hearing, drawn as an event after the
-hearing step, with the other model's one hearing step that names the answer it waits for (hearinganswer.py); end events left over that close the same outcome (granted,
+step naming both (dispatchchain.py); end events left over that close the same outcome (granted,
 refused, withdrawn), the last success end of each by its place, and the one waiting event of a
 trigger in the same place are paired (outcomes.py); one model's one start (end) event is paired with all the
 other's start events (the ends that close the case: not a withdrawal, not a side branch's end), and where one model
@@ -116,7 +115,6 @@ from processes.diff.groups import (
     mutual_pass,
 )
 from processes.diff.handover import handover_pass
-from processes.diff.hearinganswer import hearing_answer_pass
 from processes.diff.labelsim import group_similarity, label_matrix
 from processes.diff.leftfirst import left_over_first
 from processes.diff.lsap import linear_sum_assignment
@@ -467,7 +465,7 @@ def match_dense(
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        dispatch_chain_pass, hearing_answer_pass, ending_pass,
+        dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
