@@ -9,10 +9,9 @@ exclusive branches before one notice are alternatives.py's case; this is the cha
 
 *Authority words*: the bodies a decision is copied to (Folkhälsomyndigheten, Länsstyrelsen,
 Polisen, sometimes Kronofogden; ../shared/domain/serveringstillstand.md). A *combined dispatch
-step* is a dispatch step (:func:`alternatives.is_dispatch`) sending the decision itself, not only
-a copy ("Beslutskopior till Folkhälsomyndigheten och Länsstyrelsen" is a notice: p27, rule 2 in
-the section), and naming one of them or, after the decision, the notices or the bodies
-collectively ("Expediering av beslut, tillståndsbevis och underrättelser", p78; "Branch many87"); a *letter* a dispatch step naming none; a *notice* an
+step* is a dispatch step (:func:`alternatives.is_dispatch`) naming one of them and sending the
+decision itself, not only a copy ("Beslutskopior till Folkhälsomyndigheten och Länsstyrelsen" is
+a notice: p27, rule 2 in the section); a *letter* a dispatch step naming none; a *notice* an
 activity naming one, not a remiss, whose label starts with a message word or a copy word, or
 which is a dispatch step. A *chain*: letters and notices
 joined by the step graph (in sequence) or as targets of one parallel split (in parallel), one to
@@ -40,14 +39,7 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, ids_on, name
 from processes.diff.subjects import without_party_subject
 from processes.diff.view import ROOT, ModelView, Step
 
-__all__ = [
-    "AUTHORITY_WORDS",
-    "chains",
-    "dispatch_chain_pass",
-    "names_authority",
-    "names_notices_after_decision",
-    "sends_decision_itself",
-]
+__all__ = ["AUTHORITY_WORDS", "chains", "dispatch_chain_pass", "names_authority", "sends_decision_itself"]
 
 #: the bodies a decision is copied to (the domain notes, L13 and S11), with their usual short forms
 AUTHORITY_WORDS = frozenset(
@@ -55,8 +47,6 @@ AUTHORITY_WORDS = frozenset(
     "folkhälsomyndighet folkhälsomyndigheten fohm fhm fhi kronofogden kronofogdemyndigheten kfm".split()
 )
 _COPY = frozenset("kopia kopian kopior kopiorna".split())
-#: the notices and the bodies named collectively, after the decision in a combined step
-_NOTICE_STEMS = ("underrätt", "myndighet")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -81,17 +71,6 @@ def _copy_compound(word: str) -> bool:
     return word.startswith("beslut") and word.removeprefix("beslut").removeprefix("s").startswith("kopi")
 
 
-def _decision_document(words: list[str]) -> int | None:
-    """The position of the first word naming the decision as a document sent, not a copy of it."""
-    for i, w in enumerate(words):
-        if not (("beslut" in w and "förslag" not in w) or w.startswith("protokollsutdrag")):
-            continue
-        if _copy_compound(w) or (i >= 2 and words[i - 1] == "av" and words[i - 2] in _COPY):
-            continue
-        return i
-    return None
-
-
 @lru_cache(maxsize=65536)
 def sends_decision_itself(label: str) -> bool:
     """Whether ``label`` names the decision as a document sent, not only a copy of it.
@@ -103,24 +82,14 @@ def sends_decision_itself(label: str) -> bool:
     >>> sends_decision_itself("Skicka kopia av beslutet till Länsstyrelsen")
     False
     """
-    return _decision_document(_words(label)) is not None
-
-
-@lru_cache(maxsize=65536)
-def names_notices_after_decision(label: str) -> bool:
-    """Whether ``label``, after the decision document, names the notices or the bodies collectively
-    ("underrättelser", "myndigheterna", "kopior"): p78's one dispatch step names no body.
-
-    >>> names_notices_after_decision("Expediering av beslut, tillståndsbevis och underrättelser")
-    True
-    >>> names_notices_after_decision("Underrättelse om beslut till sökanden")
-    False
-    """
     words = _words(label)
-    at = _decision_document(words)
-    if at is None:
-        return False
-    return any(w.startswith(_NOTICE_STEMS) or w in _COPY for w in words[at + 1 :])
+    for i, w in enumerate(words):
+        if not (("beslut" in w and "förslag" not in w) or w.startswith("protokollsutdrag")):
+            continue
+        if _copy_compound(w) or (i >= 2 and words[i - 1] == "av" and words[i - 2] in _COPY):
+            continue
+        return True
+    return False
 
 
 def _notice(step: Step, lang: str) -> bool:
@@ -134,9 +103,8 @@ def _notice(step: Step, lang: str) -> bool:
 
 
 def _combined(label: str) -> bool:
-    """A dispatch step's label that sends the decision itself and names a body, or names the
-    notices after the decision (module doc)."""
-    return sends_decision_itself(label) and (names_authority(label) or names_notices_after_decision(label))
+    """A dispatch step's label that names a body and sends the decision itself (module doc)."""
+    return names_authority(label) and sends_decision_itself(label)
 
 
 def _letter(step: Step, lang: str) -> bool:
