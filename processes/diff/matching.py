@@ -146,10 +146,10 @@ from processes.diff.solecandidates import sole_pairs
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
-from processes.diff.twoacts import two_acts_pass
 from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
+from processes.diff.twoacts import two_acts_pass
 from processes.diff.view import ModelView, Step
 
 __all__ = [

@@ -25,6 +25,8 @@ score of its pairs (the label where a score is 0).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from processes.diff.groups import BLOCK_MIN_LABEL
 from processes.diff.labelsim import bag_similarity
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
@@ -32,31 +34,50 @@ from processes.diff.summary import label_parts
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
-__all__ = ["two_act_parts", "two_acts_pass"]
+__all__ = ["ActPart", "two_act_parts", "two_acts_pass"]
 
 
-def two_act_parts(lex: Lexicon, label: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The terms of the two parts of a label naming two pieces of work, or None when the label
-    has not exactly two parts with terms of their own.
+class ActPart(NamedTuple):
+    """One piece of work named in a label: its terms, and the terms of its first word (what is done)."""
+
+    terms: tuple[str, ...]
+    head: tuple[str, ...]
+
+
+def two_act_parts(lex: Lexicon, label: str, lang: str) -> tuple[ActPart, ActPart] | None:
+    """The two parts of a label naming two pieces of work, or None when the label has not
+    exactly two parts with terms of their own.
 
     >>> from processes.diff.synonyms import builtin_synonyms
     >>> lex = Lexicon.build(builtin_synonyms(), [])
-    >>> two_act_parts(lex, "Förhandsgranskning och diarieföring", "sv") is not None
-    True
-    >>> two_act_parts(lex, "Remiss till polisen och till Skatteverket", "sv") is None
+    >>> first, second = two_act_parts(lex, "Förhandsgranskning och diarieföring", "sv")
+    >>> "=granska" in first.head, second.head
+    (True, ('=registrera',))
+    >>> two_act_parts(lex, "Skicka remiss till polisen och remiss till Skatteverket", "sv") is None
     True
     """
     key = ("two-act-parts", label, lang)
     found = lex._memo.get(key, ())
     if found == ():
         found = None
-        parts = label_parts(label.replace("+", ","))
-        if len(parts) == 2:
-            first, second = (tuple(sorted(set(lex.terms(p, lang)))) for p in parts)
-            if first and second and not set(first) & set(second):
+        texts = label_parts(label.replace("+", ","))
+        if len(texts) == 2:
+            parts = tuple(_part(lex, t, lang) for t in texts)
+            first, second = parts
+            if first.head and second.head and not set(first.terms) & set(second.terms):
                 found = (first, second)
         lex._memo[key] = found
     return found  # type: ignore[return-value]
+
+
+def _part(lex: Lexicon, text: str, lang: str) -> ActPart:
+    """A part's terms and those of its first word with terms of the part ("till Skatteverket": Skatteverket)."""
+    terms = tuple(sorted(set(lex.terms(text, lang))))
+    for word in text.split():
+        head = tuple(t for t in sorted(set(lex.terms(word, lang))) if t in terms)
+        if head:
+            return ActPart(terms, head)
+    return ActPart(terms, ())
 
 
 def _near(view: ModelView, y1: str, y2: str) -> bool:
@@ -66,6 +87,16 @@ def _near(view: ModelView, y1: str, y2: str) -> bool:
         if v in after or any(v in view.successors(w) for w in after):
             return True
     return False
+
+
+def _reads(lex: Lexicon, parts: tuple[ActPart, ActPart], bag: tuple[str, ...], own: int, lang: str) -> float:
+    """How well a step (its terms ``bag``) reads part ``own``: its bag similarity with the part, when
+    at least ``BLOCK_MIN_LABEL``, strictly above its reading of the other part, and the step shares
+    a term of the part's first word (it does that work); else 0."""
+    if not set(parts[own].head) & set(bag):
+        return 0.0
+    r = [bag_similarity(lex, list(p.terms), list(bag), lang) for p in parts]
+    return r[own] if r[own] >= BLOCK_MIN_LABEL and r[own] > r[1 - own] else 0.0
 
 
 def two_acts_pass(given: PassInput, matches: list[Match]) -> list[Match]:
@@ -81,6 +112,8 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
     im = {s: j for j, s in enumerate(many.steps)}
     out = list(matches)
     bags: dict[str, tuple[str, ...]] | None = None
+    if lang != ("sv", "sv"):
+        return out
     for x, xs in one.steps.items():
         if xs.kind not in ACTIVITIES or not named(xs):
             continue
@@ -89,32 +122,37 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
             continue
         mine = [m for m in out if x in ids_on(m, s_one)]
         if mine and (
-            len(mine) > 1 or mine[0].how == "confirmed" or len(ids_on(mine[0], s_one)) != 1
+            len(mine) > 1
+            or mine[0].how == "confirmed"
+            or len(ids_on(mine[0], s_one)) != 1
             or len(ids_on(mine[0], s_many)) != 1
         ):
             continue
         if bags is None:  # the other model's terms, once per side
             bags = {
                 s: tuple(lex.terms(what(lex, st, lang[1]), lang[1]))
-                for s, st in many.steps.items() if st.kind in ACTIVITIES and named(st)
+                for s, st in many.steps.items()
+                if st.kind in ACTIVITIES and named(st)
             }
         held = ids_on(mine[0], s_many)[0] if mine else None
         taken_one = {s for m in out for s in ids_on(m, s_one)}
         taken_many = {s for m in out for s in ids_on(m, s_many)}
         rows_one = [io[s] for s, st in one.steps.items() if s != x and s not in taken_one and named(st)]
 
-        def reading(y: str, own: int) -> float:
-            """How well y reads part ``own`` (0 when it reads the other part as well or better)."""
-            r = [bag_similarity(lex, list(p), list(bags[y]), lang[0]) for p in parts]  # type: ignore[index]
-            return r[own] if r[own] >= BLOCK_MIN_LABEL and r[own] > r[1 - own] else 0.0
-
         steps: list[str] = []
         for own in (0, 1):
-            if held is not None and held in bags and reading(held, own):
+            if held is not None and held in bags and _reads(lex, parts, bags[held], own, lang[0]):
+                # a partner saying all of the other part's first word does both: x stays one to one
+                if set(parts[1 - own].head) <= set(bags[held]):
+                    break
                 steps.append(held)
                 continue
             ranked = sorted(
-                ((reading(y, own), y) for y in bags if y not in taken_many and (x, y) not in banned),
+                (
+                    (_reads(lex, parts, bags[y], own, lang[0]), y)
+                    for y in bags
+                    if y not in taken_many and (x, y) not in banned
+                ),
                 key=lambda t: (-t[0], im[t[1]]),
             )
             ranked = [t for t in ranked if t[0] > 0]
