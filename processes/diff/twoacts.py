@@ -20,9 +20,7 @@ better than any step of x's model left over reads it by label (x's whole label i
 finer step because it names the other piece of work too, so it is not asked to beat them). When the two parts have two different steps,
 one a successor of the other or of its successor (at most one step between; gateways skipped), x
 and the two become one correspondence (``how`` "grouped"); its confidence is the lowest combined
-score of its pairs (the label where a score is 0). Nothing is split when a step of the other
-model says the first words of both parts ("Beslut och tillståndsbevis skickas" against "Beslut och
-tillståndsbevis till sökande"): that step does both. Swedish models only.
+score of its pairs (the label where a score is 0).
 """
 
 from __future__ import annotations
@@ -137,9 +135,6 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
                 if st.kind in ACTIVITIES and named(st)
             }
         held = ids_on(mine[0], s_many)[0] if mine else None
-        both = set(parts[0].head) | set(parts[1].head)
-        if any(both <= set(bag) for bag in bags.values()):
-            continue  # a step of the other model does both pieces of work: x is that one step
         taken_one = {s for m in out for s in ids_on(m, s_one)}
         taken_many = {s for m in out for s in ids_on(m, s_many)}
         rows_one = [io[s] for s, st in one.steps.items() if s != x and s not in taken_one and named(st)]
