@@ -12,7 +12,6 @@ from processes.diff.synonyms import builtin_synonyms
 from processes.diff.text import Lexicon
 from processes.diff.twoacts import two_act_parts, two_acts_pass
 
-
 #: the start, the decision and the end paired already, as the assignment pairs them
 AROUND = [Match(("S",), ("S",), 0.9, 0.5), Match(("T9",), ("U9",), 0.9, 0.9), Match(("E",), ("E",), 0.9, 0.5)]
 
