@@ -11,12 +11,13 @@ from processes.diff.matchtypes import Match, PassInput
 from processes.diff.synonyms import builtin_synonyms
 from processes.diff.text import Lexicon
 from processes.diff.twoacts import two_act_parts, two_acts_pass
+from processes.model import Definitions
 
 #: the start, the decision and the end paired already, as the assignment pairs them
 AROUND = [Match(("S",), ("S",), 0.9, 0.5), Match(("T9",), ("U9",), 0.9, 0.9), Match(("E",), ("E",), 0.9, 0.5)]
 
 
-def _pass(a: object, b: object, matches: list[Match], langs: tuple[str, str] = ("sv", "sv")) -> list[Match]:
+def _pass(a: Definitions, b: Definitions, matches: list[Match], langs: tuple[str, str] = ("sv", "sv")) -> list[Match]:
     ca, cb = prepare(a, "A"), prepare(b, "B")
     lex = lexicon_for((ca, cb))
     score, lab = pair_scores(ca.view, cb.view, lex, lang_a=langs[0], lang_b=langs[1])
@@ -37,7 +38,7 @@ def test_two_parts_with_terms_of_their_own() -> None:
     assert two_act_parts(lex, "Diarieföra, granska och fördela ärendet", "sv") is None
 
 
-def _p31(b_label: str = "Förhandsgranskning och diarieföring") -> tuple[object, object]:
+def _p31(b_label: str = "Förhandsgranskning och diarieföring") -> tuple[Definitions, Definitions]:
     # p31's shape: a's registration, then past a parallel gateway its check beside the test call
     a = model(
         [("S", "start", "Ansökan mottagen"), ("T1", "userTask", "Diarieför ansökan i Public 360"),
