@@ -30,7 +30,7 @@ from typing import NamedTuple
 from processes.diff.groups import BLOCK_MIN_LABEL
 from processes.diff.labelsim import bag_similarity
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
-from processes.diff.summary import label_parts
+from processes.diff.summary import label_parts, names_only_bodies
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView
 
@@ -61,7 +61,8 @@ def two_act_parts(lex: Lexicon, label: str, lang: str) -> tuple[ActPart, ActPart
     if found == ():
         found = None
         texts = label_parts(label.replace("+", ","))
-        if len(texts) == 2:
+        # a part naming only bodies continues the one before ("… till polisen och Skatteverket"): one act
+        if len(texts) == 2 and not names_only_bodies(texts[1], lang):
             parts = tuple(_part(lex, t, lang) for t in texts)
             first, second = parts
             if first.head and second.head and not set(first.terms) & set(second.terms):

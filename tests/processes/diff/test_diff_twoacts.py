@@ -33,6 +33,9 @@ def test_two_parts_with_terms_of_their_own() -> None:
     assert two_act_parts(lex, "Kompletthetskontroll (bilagor + avgift betald)", "sv") is not None
     # one act towards two bodies: "remiss" in both parts
     assert two_act_parts(lex, "Skicka remiss till polisen och remiss till Skatteverket", "sv") is None
+    # a second part naming only a body continues the first: one act towards two bodies
+    assert two_act_parts(lex, "Beslutskopior till Polismyndigheten och Länsstyrelsen", "sv") is None
+    assert two_act_parts(lex, "Hämta in yttranden från polisen och Skatteverket", "sv") is None
     # one part, or three
     assert two_act_parts(lex, "Granska ansökan", "sv") is None
     assert two_act_parts(lex, "Diarieföra, granska och fördela ärendet", "sv") is None
