@@ -149,7 +149,6 @@ from processes.diff.summary import summary_pass
 from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
-from processes.diff.twoacts import two_acts_pass
 from processes.diff.view import ModelView, Step
 
 __all__ = [
@@ -465,7 +464,7 @@ def match_dense(
 
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
-        chain_pass, summary_pass, two_acts_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
         dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)

@@ -44,7 +44,7 @@ from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
 
-__all__ = ["LIST_WORDS", "label_parts", "names_only_bodies", "summary_pass"]
+__all__ = ["LIST_WORDS", "label_parts", "summary_pass"]
 
 #: words that join the items of a list in a Swedish or English label
 LIST_WORDS = frozenset("och samt inklusive inkl plus respektive and including".split())
@@ -88,11 +88,6 @@ def _names_body(name: str) -> bool:
 def _only_bodies(text: str, lang: str) -> bool:
     words = [w for w in text.split() if not is_stopword(w.strip(".,;:()\"'").casefold(), lang)]
     return bool(words) and all(_is_body(w) for w in words)
-
-
-def names_only_bodies(text: str, lang: str) -> bool:
-    """Whether a part of a label names only bodies ("Skatteverket", "Länsstyrelsen")."""
-    return _only_bodies(text, lang)
 
 
 def _read_parts(lex: Lexicon, texts: list[str], lang: str) -> list[set[str]]:
