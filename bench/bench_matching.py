@@ -50,8 +50,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               identical rows, misses read then: a development set since; run by ``--held-out``), and
 * ``sv-r21``  p76-p79, the twenty-first held-out round (everyday clerks; run on f0312a8 and on 3f4b770,
               identical rows, misses read 2026-12-05 21:59 UTC: a development set since; run by ``--held-out``), and
-* ``sv-r22``  p80-p83, the twenty-second held-out round: scored only when named,
-              ``--sets sv-r22 --held-out`` (plain ``--held-out`` leaves it out);
+* ``sv-r22``  p80-p83, the twenty-second held-out round (people drawing for readers outside the office; run on
+              194fed4 and on 85ccdae, then some of its outputs read 2026-12-05 23:20 UTC: a development set since;
+              run by ``--held-out``);
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -175,7 +176,7 @@ ROUND_20 = ("p72", "p73", "p74", "p75")
 #: third, committed before any matcher ran on them; run on f0312a8 and 3f4b770, misses read, development since
 ROUND_21 = ("p76", "p77", "p78", "p79")
 #: the twenty-second held-out round: drawn by two helpers independently of each other, gold by a
-#: third, committed before any matcher ran on them
+#: third, committed before any matcher ran on them; run on 194fed4 and 85ccdae, outputs read, development since
 ROUND_22 = ("p80", "p81", "p82", "p83")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
@@ -445,11 +446,9 @@ def main() -> int:
         parser.error("--sets sv-r17: the seventeenth held-out round is scored only with --sets sv-r17 --held-out")
     if "sv-r18" in args.sets and not args.held_out:
         parser.error("--sets sv-r18: the eighteenth held-out round is scored only with --sets sv-r18 --held-out")
-    if "sv-r22" in args.sets and not args.held_out:
-        parser.error("--sets sv-r22: the twenty-second held-out round is scored only with --sets sv-r22 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r19", "sv-r20")
-    development += ("sv-r21",)
+    development += ("sv-r21", "sv-r22")
     held = [s for s in development if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
