@@ -97,7 +97,6 @@ from processes.diff import labelsim
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
-from processes.diff.asides import core_of
 from processes.diff.booking import preparation_pass
 from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
@@ -182,11 +181,6 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
     unnamed steps: 1 with an unnamed step of the same detail, else 0."""
     na, nb = [what(lex, x, lang_a) for x in xs], [what(lex, y, lang_b) for y in ys]
     lab = label_matrix(lex, na, nb, lang_a=lang_a, lang_b=lang_b, contain=labelsim.CONTAIN).reshape(len(xs), len(ys))
-    # a final bracketed aside (a time target, a note) read away: the larger of the two readings
-    ca, cb = _cores(lex, na, lang_a), _cores(lex, nb, lang_b)
-    if ca != na or cb != nb:
-        cores = label_matrix(lex, ca, cb, lang_a=lang_a, lang_b=lang_b, contain=labelsim.CONTAIN)
-        lab = np.maximum(lab, cores.reshape(len(xs), len(ys)))
     empty_a = np.array([not n for n in na], dtype=bool)
     empty_b = np.array([not n for n in nb], dtype=bool)
     if empty_a.any() or empty_b.any():
@@ -196,16 +190,6 @@ def labels(lex: Lexicon, xs: list[Step], ys: list[Step], lang_a: str, lang_b: st
         same = (da[:, None] == db[None, :]) if len(xs) and len(ys) else np.zeros((len(xs), len(ys)), bool)
         lab = np.where(both, np.where(same, 1.0, 0.0), np.where(empty_a[:, None] | empty_b[None, :], 0.0, lab))
     return lab
-
-
-
-def _cores(lex: Lexicon, names: list[str], lang: str) -> list[str]:
-    """Each name without its final bracketed aside (asides.py), when what is left has a term."""
-    out = []
-    for name in names:
-        core = core_of(name)
-        out.append(core if core != name and lex.terms(core, lang) else name)
-    return out
 
 
 class _Adjacency:
