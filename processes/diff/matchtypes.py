@@ -16,6 +16,7 @@ from processes.diff.abbreviations import expand
 from processes.diff.bodies import names_one_of
 from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
+from processes.diff.itemprefix import bare_label
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
@@ -380,7 +381,7 @@ def _acts(word: str, written: tuple[str, ...], lang: str) -> bool:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(as_request(as_active(_without_role_subject(formal(lex, expand(lex, named(step), lang, step.performer), lang), lang), lang), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_request(as_active(_without_role_subject(formal(lex, expand(lex, bare_label(named(step), lex.prefixes), lang, step.performer), lang), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from processes.diff.itemprefix import bare_label, recurring_prefixes
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
 from processes.diff.language import detect_language, word_root
 from processes.diff.synonyms import Synonyms
@@ -173,6 +174,9 @@ class Lexicon:
     #: English labels: the content words of each distinct label in order, where an acronym
     #: looks for the phrase it stands for ("DA" = "delegated authority", abbreviations.py)
     sequences: tuple[tuple[str, ...], ...] = ()
+    #: the item codes' letters and colon prefixes that begin several labels compared ("A" of
+    #: "A1 …", "A2 …"; "Auto:"): not part of what a step does (itemprefix.py)
+    prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -202,6 +206,7 @@ class Lexicon:
             synonyms, frozenset(label_words | member_words), frozenset(roots), lang, thesaurus, lemmatise,
             label_words=frozenset(label_words), defined=_definitions(labels), names=_names(labels),
             sequences=_sequences(labels, stop) if lang == "en" else (),
+            prefixes=recurring_prefixes(labels),
         )
 
     def terms(self, label: str, language: str | None = None) -> tuple[str, ...]:
@@ -344,7 +349,7 @@ def _join_particles(words: list[str], lex: Lexicon) -> str:
 
 
 def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
-    text = normalise(label)
+    text = normalise(bare_label(label, lex.prefixes))
     words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
     text = lex.synonyms.replace_phrases(" ".join(words), lang)
     if lang == "sv":
