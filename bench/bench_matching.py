@@ -51,7 +51,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               identical rows, misses read 2026-12-05 21:59 UTC: a development set since; run by ``--held-out``), and
 * ``sv-r22``  p80-p83, the twenty-second held-out round (people drawing for readers outside the office; run on
               194fed4 and on 85ccdae, then some of its outputs read 2026-12-05 23:20 UTC: a development set since;
-              run by ``--held-out``);
+              run by ``--held-out``), and
+* ``sv-r23``  p84-p87, the twenty-third held-out round (drawn blind 2026-12-06): scored only when named,
+              ``--sets sv-r23 --held-out`` (plain ``--held-out`` leaves it out);
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -177,6 +179,9 @@ ROUND_21 = ("p76", "p77", "p78", "p79")
 #: the twenty-second held-out round: drawn by two helpers independently of each other, gold by a
 #: third, committed before any matcher ran on them; run on 194fed4 and 85ccdae, outputs read, development since
 ROUND_22 = ("p80", "p81", "p82", "p83")
+#: the twenty-third held-out round, drawn blind on 2026-12-06 (two drawers, gold by a third, committed
+#: before any matcher ran): scored only when named with --held-out
+ROUND_23 = ("p84", "p85", "p86", "p87")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
@@ -439,6 +444,8 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
+    if "sv-r23" in args.sets and not args.held_out:
+        parser.error("--sets sv-r23: the twenty-third held-out round is scored only with --sets sv-r23 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r16", "sv-r17")
     development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22")
@@ -471,6 +478,7 @@ def main() -> int:
         "sv-r20": lambda: swedish_pairs(ROUND_20),
         "sv-r21": lambda: swedish_pairs(ROUND_21),
         "sv-r22": lambda: swedish_pairs(ROUND_22),
+        "sv-r23": lambda: swedish_pairs(ROUND_23),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
         "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }
