@@ -40,7 +40,7 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r16``  p56-p59, the sixteenth held-out round, and
 * ``sv-r17``  p60-p63, the seventeenth held-out round, and
 * ``sv-r18``  p64-p67, the eighteenth held-out round (scored on many matchers while held out, last
-              on 66ed716, 2026-12-06 00:12 UTC; their misses read since then: development sets, run by
+              on 66ed716, 2026-12-06 00:06 UTC; their misses read since then: development sets, run by
               ``--held-out``), and
 * ``sv-r19``  p68-p71, the nineteenth held-out round (two municipal clerks' everyday drawings; run once
               on main b344000, whose matcher is 10d0824's, misses read then: a development set since;
