@@ -32,37 +32,19 @@ acronym that the step's own lane writes ("LSC hearing" in the lane "Licensing Su
 
 An abbreviation is replaced only when its reading is unambiguous: the candidate words have
 one set of terms (inflections of one word: "registrera", "registreras"), or one set of terms
-has more than half of the candidate words; otherwise it stays as written.
-
-Two things come from a hand list of the office's own usage rather than from the models
-(bench/RESULTS-matching.md "Branch many92"; acronyms with one reading, "SKV", "LST", "TU",
-"KP", "HL", are members of the synonym list's groups instead):
-
-* an **office clipping** with one conventional reading (``_CLIPPINGS``: "kompl." is
-  komplettering, "fakt." faktura, "avg." avgift, "räddn." räddningstjänsten) is read so
-  before the models' words are tried: "kompl." stays komplettering where the other model
-  writes "komplett". A second clipped piece glued to it whose letters come in order in the
-  rest of its reading is part of the same word ("räddn.tj."), and a clipping glued by its
-  dot to a whole word is kept apart from it ("tillst.bevis" -> "tillstånd bevis");
-* **PM** is Polismyndigheten where the label speaks of bodies — another body, a remiss, an
-  answer or a copy ("Remiss PM", "Yttr. PM", "Kopior PM/LST/FoHM") — and stays as written
-  elsewhere ("Skriva PM" is a promemoria); only where the models' words give no reading.
+has more than half of the candidate words; otherwise it stays as written. Nothing is read
+from a hand list of pairs: the models' own words decide.
 
 >>> from processes.diff.synonyms import builtin_synonyms
 >>> from processes.diff.text import Lexicon
 >>> lex = Lexicon.build(builtin_synonyms(), ["Kompl.-begäran", "Vi ber dig komplettera",
-...     "Underrättelse Polis/MF/TRV", "Skicka kopia till Miljöförvaltningen och Trafikverket"])
+...     "Underrättelse Polis/FHM/LST", "Skicka kopia till Folkhälsomyndigheten och Länsstyrelsen"])
 >>> expand(lex, "Kompl.-begäran", "sv")
-'komplettering-begäran'
->>> expand(lex, "Underrättelse Polis/MF/TRV", "sv")
-'Underrättelse Polis/MF/trafikverket'
->>> expand(lex, "Skicka kopia till Trafikverket", "sv")
-'Skicka kopia till Trafikverket'
->>> lex = Lexicon.build(builtin_synonyms(), ["Remiss PM", "Fakt. avg.", "Remiss räddn.tj.", "Skriva PM"])
->>> expand(lex, "Remiss PM", "sv"), expand(lex, "Fakt. avg.", "sv"), expand(lex, "Remiss räddn.tj.", "sv")
-('Remiss polismyndigheten', 'faktura avgift', 'Remiss räddningstjänsten')
->>> expand(lex, "Skriva PM", "sv")
-'Skriva PM'
+'komplettera-begäran'
+>>> expand(lex, "Underrättelse Polis/FHM/LST", "sv")
+'Underrättelse Polis/folkhälsomyndigheten/länsstyrelsen'
+>>> expand(lex, "Skicka kopia till Folkhälsomyndigheten", "sv")
+'Skicka kopia till Folkhälsomyndigheten'
 """
 
 from __future__ import annotations
@@ -78,55 +60,6 @@ __all__ = ["expand"]
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyåäöé")
 _MIN_CLIPPED = 3
-
-#: Swedish office clippings and the one word each stands for (written from the usage of
-#: Swedish and Finland-Swedish case handling, not from the benchmark's labels)
-_CLIPPINGS = {
-    "ans": "ansökan",
-    "avg": "avgift",
-    "bekr": "bekräftelse",
-    "besl": "beslut",
-    "delg": "delgivning",
-    "exp": "expediering",
-    "fakt": "faktura",
-    "förel": "föreläggande",
-    "ink": "inkommen",
-    "insp": "inspektion",
-    "kompl": "komplettering",
-    "kontr": "kontroll",
-    "prot": "protokoll",
-    "rem": "remiss",
-    "räddn": "räddningstjänsten",
-    "sök": "sökande",
-    "tillst": "tillstånd",
-    "tjskr": "tjänsteskrivelse",
-    "utr": "utredning",
-    "yttr": "yttrande",
-    "övr": "övriga",
-    "tj": "tjänst",
-}
-
-#: acronyms that also have a reading other than a body: read as the body only where the
-#: label speaks of bodies (``_BODY_TERMS``)
-_BODY_ACRONYMS = {"pm": "polismyndigheten"}
-
-#: the synonym groups of the bodies consulted or copied, and of the remiss, answer and copy
-_BODY_TERMS = frozenset(
-    "=" + name
-    for name in (
-        "polis",
-        "skatteverket",
-        "kronofogden",
-        "räddningstjänst",
-        "miljöförvaltning",
-        "länsstyrelsen",
-        "folkhälsomyndigheten",
-        "byggnadsnämnd",
-        "remiss",
-        "yttrande",
-        "beslutskopia",
-    )
-)
 
 
 def _known(lex: Lexicon, word: str, lang: str) -> bool:
@@ -216,9 +149,7 @@ def expand(lex: Lexicon, name: str, lang: str, performer: str = "") -> str:
     found = lex._memo.get(key)
     if found is not None:
         return found  # type: ignore[return-value]
-    out: list[str] = []
-    last = 0
-    bodies: list[int] = []  # the places in ``out`` of acronyms read as a body only in context
+    out, last = [], 0
     for m in _WORD.finditer(name):
         token = m.group(0)
         low = token.casefold()
@@ -230,46 +161,14 @@ def expand(lex: Lexicon, name: str, lang: str, performer: str = "") -> str:
                 out.append(name[last : m.start()] + reading)
                 last = m.end()
             continue
-        if m.start() < last:
-            continue  # a piece of the clipping before it ("tj" of "räddn.tj.")
         clipped = after == "." or (after == "-" and name[m.end() + 1 : m.end() + 2].isalpha())
-        if clipped and low in _CLIPPINGS:
-            reading = _CLIPPINGS[low]
-        elif len(low) >= _MIN_CLIPPED and clipped and not _known(lex, low, lang):
+        if len(low) >= _MIN_CLIPPED and clipped and not _known(lex, low, lang):
             reading = _clipped(lex, low, lang)
         elif 2 <= len(low) <= 5 and (token.isupper() or _VOWELS.isdisjoint(low)) and not _known(lex, low, lang):
             reading = _acronym(lex, low, lang)
-            if reading is None and low in _BODY_ACRONYMS:
-                # decided below, when the rest of the label is read
-                out.append(name[last : m.start()])
-                bodies.append(len(out))
-                out.append(token)
-                last = m.end()
-                continue
         if reading is not None:
             out.append(name[last : m.start()] + reading)
             last = m.end() + (1 if after == "." else 0)
-            if after == "." and low in _CLIPPINGS:
-                last = _glued(name, last, _CLIPPINGS[low][len(low) :], out)
     out.append(name[last:])
-    if bodies:
-        rest = "".join(part for k, part in enumerate(out) if k not in bodies)
-        if _BODY_TERMS.intersection(lex.terms(rest, lang)):
-            for k in bodies:
-                out[k] = _BODY_ACRONYMS[out[k].casefold()]
     found = lex._memo[key] = "".join(out)
     return found
-
-
-def _glued(name: str, at: int, rest: str, out: list[str]) -> int:
-    """After a listed clipping's dot at ``at``: skip a second clipped piece whose letters come
-    in order in ``rest`` (the rest of the reading: "räddn.tj."); keep a whole word glued to the
-    dot apart from the reading ("tillst.bevis"). Returns where the label goes on."""
-    m = _WORD.match(name, at)
-    if m is None:
-        return at
-    piece = m.group(0).casefold()
-    if name[m.end() : m.end() + 1] == "." and _subsequence(piece, rest):
-        return m.end() + 1
-    out.append(" ")
-    return at
