@@ -28,8 +28,8 @@ Left to right, at each word of the label:
 'nämnden bifall'
 >>> rewrite("vi skrev kunskapsprovet på kommunhuset", syn)
 'vi skriver kunskapsprovet på kommunhuset'
->>> rewrite("vi frågar polisen och skatteverket", syn)
-'vi remiss till polisen och skatteverket'
+>>> rewrite("vänta på polisen", syn)
+'vänta på yttrande från polisen'
 >>> rewrite("kommunen kikar på lokalen", syn)
 'kikar på lokalen'
 """
