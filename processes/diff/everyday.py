@@ -11,16 +11,15 @@ Left to right, at each word of the label:
 
 1. a phrase of the synonym list that starts here, at least as long as the longest everyday
    phrase starting here, is kept as written ("kommunicera beslut", "har kommit", "vänta på");
-2. else an everyday phrase (two or more words compared by root, after step 3's reading of
-   past forms; a single word only in its listed forms, since a root alone is too coarse:
-   "rättigheter" and "rätta" share "rätt") is replaced by what it means;
+2. else an everyday phrase (compared by root, after step 3's reading of past forms) is
+   replaced by what it means;
 3. else an irregular past or supine form becomes the present tense ("skrev" -> "skriver",
    "fick" -> "får");
 4. a light verb ("fixa", "köra") is dropped when the label has another word, and so is the
    office named as the first word's subject ("Kommunen …", "Handläggaren …");
 5. a wait ("vänta på", "avvakta") right before a body the synonym list names gets
-   "yttrande från" before the body, unless the label already says the answer; a question
-   ("frågar") right before one becomes "remiss till".
+   "yttrande från" before the body; a question ("frågar") right before one becomes
+   "remiss till".
 
 >>> from processes.diff.synonyms import builtin_synonyms
 >>> syn = builtin_synonyms()
@@ -36,7 +35,6 @@ Left to right, at each word of the label:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -50,8 +48,6 @@ from processes.errors import InputError
 __all__ = ["Everyday", "parse_everyday", "builtin_everyday", "rewrite"]
 
 _LANG = "sv"
-#: the synonym group of a body's answer: a wait for a body whose label says it gets nothing added
-_ANSWER = "yttrande"
 
 
 def _roots(text: str) -> tuple[str, ...]:
@@ -67,7 +63,6 @@ class Everyday:
     light: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     phrases: tuple[tuple[tuple[str, ...], str], ...] = ()  # (roots of what is said, what it means)
-    words: tuple[tuple[str, str], ...] = ()  # (a single word as written, what it means)
     waits: frozenset[str] = frozenset()  # synonym group names
     asks: frozenset[str] = frozenset()  # roots
     bodies: frozenset[str] = frozenset()  # synonym group names
@@ -76,11 +71,9 @@ class Everyday:
     _by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
-    _word: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         self._present.update(self.past)
-        self._word.update(self.words)
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for roots, means in self.phrases:
             by_first.setdefault(roots[0], []).append((roots, means))
@@ -92,14 +85,13 @@ class Everyday:
         """The present tense of an irregular past or supine form; any other word itself."""
         return self._present.get(word, word)
 
-    def phrase_at(self, words: Sequence[str], roots: tuple[str, ...], start: int) -> tuple[int, str]:
-        """(length, meaning) of the longest everyday phrase matching the ``roots`` of
-        ``words`` from ``start`` (or the single word as written), or ``(0, "")``."""
+    def phrase_at(self, roots: tuple[str, ...], start: int) -> tuple[int, str]:
+        """(length, meaning) of the longest everyday phrase matching ``roots`` from
+        ``start``, or ``(0, "")``."""
         for phrase, means in self._by_first.get(roots[start], ()):
             if roots[start : start + len(phrase)] == phrase:
                 return len(phrase), means
-        means = self._word.get(words[start], "")
-        return (1, means) if means else (0, "")
+        return 0, ""
 
 
 def rewrite(text: str, synonyms: Synonyms, everyday: Everyday | None = None) -> str:
@@ -116,7 +108,7 @@ def rewrite(text: str, synonyms: Synonyms, everyday: Everyday | None = None) -> 
     i = 0
     while i < n:
         kept, group = synonyms.phrase_at(roots, i, _LANG)
-        mine, means = ev.phrase_at(present, present_roots, i)
+        mine, means = ev.phrase_at(present_roots, i)
         if kept and kept >= mine:
             out.extend(words[i : i + kept])
             i += kept
@@ -137,7 +129,7 @@ def rewrite(text: str, synonyms: Synonyms, everyday: Everyday | None = None) -> 
         if (waits or asks) and i < n and synonyms.canonical_word(words[i], _LANG) in ev.bodies:
             if asks:
                 out[-1] = "remiss till"
-            elif not any(synonyms.canonical_word(w, _LANG) == _ANSWER for w in words):
+            else:
                 out.append("yttrande från")
     return " ".join(out)
 
@@ -163,7 +155,6 @@ def parse_everyday(data: str | bytes, *, source: str = "<everyday>") -> Everyday
             line=lines.get("past"), path="past",
         )
     phrases: list[tuple[tuple[str, ...], str]] = []
-    words: list[tuple[str, str]] = []
     for k, entry in enumerate(doc.get("phrases") or []):
         if not (isinstance(entry, dict) and set(entry) == {"means", "say"}
                 and isinstance(entry["means"], str) and entry["means"].strip() and _words(entry["say"])):
@@ -171,11 +162,7 @@ def parse_everyday(data: str | bytes, *, source: str = "<everyday>") -> Everyday
                 f"phrase entry {shown(entry)} must have 'means' (text) and 'say' (a list of words or phrases)",
                 file=source, line=lines.get(f"phrases[{k}]"), path=f"phrases[{k}]",
             )
-        for said in entry["say"]:
-            if len(said.split()) > 1:
-                phrases.append((_roots(said.casefold()), entry["means"].casefold()))
-            else:
-                words.append((said.casefold().strip(), entry["means"].casefold()))
+        phrases.extend((_roots(said.casefold()), entry["means"].casefold()) for said in entry["say"])
     answer = doc.get("answer_after") or {}
     if not isinstance(answer, dict) or set(answer) - {"wait", "ask", "bodies"} or not all(
         _words(v) for v in answer.values()
@@ -193,7 +180,6 @@ def parse_everyday(data: str | bytes, *, source: str = "<everyday>") -> Everyday
         light=frozenset(w.casefold() for w in doc.get("light") or ()),
         subjects=frozenset(w.casefold() for w in doc.get("subjects") or ()),
         phrases=tuple(phrases),
-        words=tuple(words),
         waits=frozenset(w.casefold().lstrip("=") for w in answer.get("wait", ())),
         asks=frozenset(word_root(w.casefold(), _LANG, False) for w in answer.get("ask", ())),
         bodies=frozenset(w.casefold() for w in answer.get("bodies", ())),
