@@ -17,7 +17,7 @@ one unions groups that share a member, and the ignore lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -119,17 +119,6 @@ class Synonyms:
                 out.append(words[i])
                 i += 1
         return " ".join(out)
-
-    def phrase_at(self, roots: Sequence[str], start: int, lang: str = "sv") -> tuple[int, str]:
-        """(length, group name) of the longest multi-word member that matches the word
-        ``roots`` (language.word_root of each word) from ``start``, or ``(0, "")``: what
-        ``replace_phrases`` would replace there."""
-        if start >= len(roots):
-            return 0, ""
-        for phrase, canon in _phrase_index(self, lang).get(roots[start], ()):
-            if tuple(roots[start : start + len(phrase)]) == phrase:
-                return len(phrase), canon
-        return 0, ""
 
     def merged(self, other: Synonyms) -> Synonyms:
         """The union of both lists; groups sharing a member (or a root) become one."""

@@ -38,7 +38,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from processes.diff.everyday import rewrite as rewrite_everyday
 from processes.diff.itemprefix import bare_label, recurring_prefixes
 from processes.diff.language import STOPWORDS as LANGUAGE_STOPWORDS
 from processes.diff.language import detect_language, word_root
@@ -352,10 +351,7 @@ def _join_particles(words: list[str], lex: Lexicon) -> str:
 def _terms(lex: Lexicon, label: str, lang: str) -> tuple[str, ...]:
     text = normalise(bare_label(label, lex.prefixes))
     words = [_ORDINALS.get(w, w) for w in (_GLUED_NUMBER.sub("", w) or w for w in text.split())]
-    text = " ".join(words)
-    if lang == "sv":
-        text = rewrite_everyday(text, lex.synonyms)
-    text = lex.synonyms.replace_phrases(text, lang)
+    text = lex.synonyms.replace_phrases(" ".join(words), lang)
     if lang == "sv":
         joined = _join_particles(text.split(), lex)
         if joined != text:
