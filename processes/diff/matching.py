@@ -84,10 +84,7 @@ a pair is its combined score; a confirmed pair (``--matches``) has 1.
 **Uncertain**: a step left without a partner that still has candidates — label
 similarity at least ``uncertain`` with a step of the same family, or the same matched
 neighbours — is listed with its best one to three candidates and why; it is not
-reported as only in one model. Before a step is so claimed, a last look (lastlook.py) asks a decision
-step about the other model's steps of the decision stage when that model draws no decision step, and two
-steps both left with no candidate, one in each model, of one kind and type, beside the same matched step and
-each the other's closest, about each other. **Only in one model**: the steps left with no candidate.
+reported as only in one model. **Only in one model**: the steps left with no candidate.
 """
 
 from __future__ import annotations
@@ -119,7 +116,6 @@ from processes.diff.groups import (
 )
 from processes.diff.handover import handover_pass
 from processes.diff.labelsim import group_similarity, label_matrix
-from processes.diff.lastlook import last_look
 from processes.diff.leftfirst import left_over_first
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
@@ -503,7 +499,6 @@ def match_dense(
     sole, alone = sole_pairs(given, uncertain, held)
     if sole:
         matches, uncertain, arrivals = ask(before + sole, voiced)
-    uncertain = last_look(given, matches, uncertain)  # a last look before a step is claimed only (lastlook.py)
     return Matching(
         tuple(matches),
         uncertain,
