@@ -10,17 +10,11 @@ without them:
 * a leading **item code** — capital letters (one to three), digits (one to three) and at
   most one small letter ("A5", "MP2", "A7b") — when another label compared begins with a code
   of the same letters (a numbering, not a lone "E18 …");
-* a leading **prefix** — one or two words of letters written straight before a colon ("Auto:",
-  "Tilldelad uppgift:") — when at least three labels compared begin with it, and every such
-  prefix followed by a word in lower case once at least three labels compared begin that way:
-  a model that names its phases or work items ("Beredning: remittering …", "Utredning:
-  platsbesök …", "Status ändrad: komplett ansökan") says what the step does after the colon,
-  while "Remisser: Polisen, Skatteverket …" (a list of names after it) keeps its word;
+* a leading **prefix** — one word of letters written straight before a colon ("Auto:") —
+  when at least three labels compared begin with it;
 * a trailing **status** — "→ status …" or "-> status …" to the end of the label.
 
-Before these, ``asides.without_asides`` reads away a bracketed legal reference and a question
-to oneself ("(8 kap. 11 § AL)", "(bygg ibland?)"). Something must stand beside what is cut: a
-label is never emptied.
+Something must stand beside what is cut: a label is never emptied.
 
 >>> found = recurring_prefixes(["A1 Diarieföra", "A2 Fördela", "Auto: x", "Auto: y", "Auto: z"])
 >>> sorted(found)
@@ -31,12 +25,6 @@ label is never emptied.
 'generera och skicka remisser (5 st)'
 >>> bare_label("E18 Vägarbete", found)
 'E18 Vägarbete'
->>> phases = recurring_prefixes(["Beredning: remittering", "Utredning: platsbesök", "Beslutsfattande: beslut",
-...                              "Remisser: Polisen"])
->>> sorted(phases)
-['Beredning:', 'Beslutsfattande:', 'Utredning:']
->>> bare_label("Beslutsfattande: beslut i utskottet (6 kap. 37 § KL)", phases)
-'beslut i utskottet'
 """
 
 from __future__ import annotations
@@ -45,18 +33,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from processes.diff.asides import without_asides
-
 __all__ = ["bare_label", "recurring_prefixes", "CODE_LABELS", "COLON_LABELS"]
 
 #: how many labels besides one must begin with a code of the same letters
 CODE_LABELS = 2
-#: how many distinct labels must begin with the same word and colon, and how many with some
-#: prefix and a word in lower case for every such prefix to count (a model's phases or items)
+#: how many distinct labels must begin with the same word and colon
 COLON_LABELS = 3
 
 _CODE = re.compile(r"^\s*([A-ZÅÄÖ]{1,3})[0-9]{1,3}[a-z]?\s+(?=\S)")
-_COLON = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+)?:)\s+(?=\S)")
+_COLON = re.compile(r"^\s*([^\W\d_]+:)\s+(?=\S)")
 _STATUS_TAIL = re.compile(r"(?<=\S)\s*(?:→|->)\s*status\b:?.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -75,29 +60,24 @@ def recurring_prefixes(labels: Iterable[str]) -> frozenset[str]:
     """The code letters ("A", "MP") and colon words ("Auto:") that begin enough distinct
     ``labels`` to be a numbering or a system's marks (``CODE_LABELS``, ``COLON_LABELS``)."""
     counts: Counter[str] = Counter()
-    lower: Counter[str] = Counter()  # colon prefixes followed by a word in lower case
     for label in dict.fromkeys(labels):
         found = _leading(label)
         if found is not None:
             counts[found[0]] += 1
-            if found[0].endswith(":") and found[1][:1].islower():
-                lower[found[0]] += 1
-    recurring = {p for p, n in counts.items() if n >= (COLON_LABELS if p.endswith(":") else CODE_LABELS)}
-    if sum(lower.values()) >= COLON_LABELS:
-        recurring.update(lower)
-    return frozenset(recurring)
+    return frozenset(
+        p for p, n in counts.items() if n >= (COLON_LABELS if p.endswith(":") else CODE_LABELS)
+    )
 
 
 def bare_label(label: str, prefixes: frozenset[str]) -> str:
-    """``label`` without its asides, a recurring leading code or prefix and a status tail."""
-    out = without_asides(label)
-    if not prefixes and "status" not in out.casefold():
-        return out
-    whole = out
+    """``label`` without a recurring leading code or prefix and without a status tail."""
+    if not prefixes and "status" not in label.casefold():
+        return label
+    out = label
     found = _leading(out)
     if found is not None and found[0] in prefixes:
         out = found[1]
     tail = _STATUS_TAIL.search(out)
     if tail is not None and out[: tail.start()].strip():
         out = out[: tail.start()]
-    return out.strip() or whole
+    return out.strip() or label
