@@ -53,7 +53,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
               194fed4 and on 85ccdae, then some of its outputs read 2026-12-05 23:20 UTC: a development set since;
               run by ``--held-out``), and
 * ``sv-r23``  p84-p87, the twenty-third held-out round (drawn blind 2026-12-06): scored only when named,
-              ``--sets sv-r23 --held-out`` (plain ``--held-out`` leaves it out);
+              ``--sets sv-r23 --held-out`` (plain ``--held-out`` leaves it out), and
+* ``sv-r24``  p88-p91, the twenty-fourth held-out round (drawn blind 2026-12-06): scored only when named,
+              ``--sets sv-r24 --held-out``;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -182,6 +184,9 @@ ROUND_22 = ("p80", "p81", "p82", "p83")
 #: the twenty-third held-out round, drawn blind on 2026-12-06 (two drawers, gold by a third, committed
 #: before any matcher ran): scored only when named with --held-out
 ROUND_23 = ("p84", "p85", "p86", "p87")
+#: the twenty-fourth held-out round, drawn blind on 2026-12-06 after sv-r23 became the session's second
+#: validation set: scored only when named with --held-out
+ROUND_24 = ("p88", "p89", "p90", "p91")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
@@ -446,6 +451,8 @@ def main() -> int:
             OPTIONS[key] = float(value)
     if "sv-r23" in args.sets and not args.held_out:
         parser.error("--sets sv-r23: the twenty-third held-out round is scored only with --sets sv-r23 --held-out")
+    if "sv-r24" in args.sets and not args.held_out:
+        parser.error("--sets sv-r24: the twenty-fourth held-out round is scored only with --sets sv-r24 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r16", "sv-r17")
     development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22")
@@ -479,6 +486,7 @@ def main() -> int:
         "sv-r21": lambda: swedish_pairs(ROUND_21),
         "sv-r22": lambda: swedish_pairs(ROUND_22),
         "sv-r23": lambda: swedish_pairs(ROUND_23),
+        "sv-r24": lambda: swedish_pairs(ROUND_24),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
         "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }
