@@ -21,9 +21,8 @@ delegation there leave the correspondence (the matcher keeps each step in one).
 >>> [is_procedure_step(x, "sv") for x in ("Handläggaren föredrar ärendet", "Frågor och överläggning",
 ...                                       "Propositionsordning och votering (ev. reservation)")]
 [True, True, True]
->>> [is_procedure_step(x, "sv") for x in ("Utskottet beslutar", "Skriv tjänsteskrivelse", "Yrke och ålder",
-...                                       "Ärende till nämndens föredragningslista")]
-[False, False, False, False]
+>>> [is_procedure_step(x, "sv") for x in ("Utskottet beslutar", "Skriv tjänsteskrivelse", "Yrke och ålder")]
+[False, False, False]
 >>> [on_delegation(x) for x in ("Delegationsbeslut av socialnämndens ordförande", "Beslut i nämnden")]
 [True, False]
 """
@@ -48,8 +47,6 @@ PROCEDURE_STEMS = (
 )
 #: whole words of the motions ("yrke", a trade, shares their stem)
 PROCEDURE_WORDS = frozenset({"yrkande", "yrkanden", "yrkar", "yrka"})
-#: a compound ending in a list is the agenda ("föredragningslista"): the case put on the list, not its handling
-_LISTS = ("lista", "listan", "listor", "listorna")
 
 
 @lru_cache(maxsize=65536)
@@ -62,8 +59,6 @@ def is_procedure_step(label: str, lang: str) -> bool:
         return False
     for word in label_words(bare):
         for part in word.split("-"):
-            if part.endswith(_LISTS):
-                continue
             if part in PROCEDURE_WORDS or part.startswith(PROCEDURE_STEMS):
                 return True
     return False
