@@ -134,7 +134,6 @@ from processes.diff.matchtypes import (
     ids_on,
     what,
 )
-from processes.diff.meetingsteps import procedure_pass
 from processes.diff.namedbody import named_body_pass
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
@@ -465,7 +464,7 @@ def match_dense(
 
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
-        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, procedure_pass, dispatch_alternatives_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
         dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
