@@ -12,8 +12,7 @@ A status record (Swedish labels; :func:`status_record`) is a label that sets a s
 ``statuses.reading`` reads it, or begins with "status" / "ärendestatus" and goes on; its
 reading is the rest. ``status_event_pass`` pairs a status record left over with an
 intermediate event of the other model left over when the reading is at least
-``STATUS_LABEL`` alike the event's label (whatever the whole line scores: a task and an event are
-kept apart by their families, not by the status words), the event is the
+``STATUS_LABEL`` alike the event's label and more than the line read whole, the event is the
 line's clear best among the other model's intermediate events left over and no other step of
 the line's model left over comes as close to it, and both places agree (statuses.py's
 conditions). ``how`` is ``status``; a note says why.
@@ -93,7 +92,7 @@ def status_event_pass(given: PassInput, matches: list[Match]) -> tuple[list[Matc
             y = events[best]
             value = float(row[best])
             pair = (x, y) if side == "a" else (y, x)
-            if y in taken_other or value < STATUS_LABEL or pair in banned:
+            if y in taken_other or value < STATUS_LABEL or value <= float(here[rows[x], cols[y]]) or pair in banned:
                 continue
             if len(order) > 1 and float(row[int(order[1])]) > value - STATUS_MARGIN:
                 continue
