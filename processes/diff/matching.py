@@ -144,7 +144,6 @@ from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
 from processes.diff.solecandidates import sole_pairs
 from processes.diff.statuses import status_pass
-from processes.diff.statusevents import status_event_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
 from processes.diff.testparts import Apart, part_questions
@@ -477,8 +476,6 @@ def match_dense(
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
     matches, statuses = status_pass(given, matches)
-    matches, recorded = status_event_pass(given, matches)  # a status record = the event it records
-    statuses += recorded
     before = matches
     matches, voices = perspective_pass(given, before)
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
