@@ -27,6 +27,9 @@ step's own family (an answer event against "Alla svar är inne" paired with a st
 y in no correspondence: y and the block become one (``grouped``); y the single step on its side of
 a correspondence (not confirmed): the block joins it. Confidence: the lowest combined score (a
 score of 0 across families counts by its label) and the correspondence's; label: pooled labels.
+The pass runs after the follow pass (a correspondence it makes is no ground for "the steps right
+before it"), and its correspondences keep the questions of the steps whose places they bound
+(``addressee_questions``, as perspective.kept_questions).
 
 >>> group_words("Maila remisser till polisen och de andra")
 ['de andra']
@@ -40,13 +43,15 @@ from __future__ import annotations
 
 from processes.diff.collective import COLLECTIVE
 from processes.diff.labelsim import bag_similarity
-from processes.diff.matchtypes import Match, PassInput, family, from_both_sides, ids_on, named, what
+from processes.diff.matchtypes import Match, PassInput, Uncertain, family, from_both_sides, ids_on, named, what
+from processes.diff.perspective import kept_questions
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon, normalise
+from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView
 
-__all__ = ["GROUP_PHRASES", "GROUP_WORDS", "addressee_pass", "group_words"]
+__all__ = ["GROUP_PHRASES", "GROUP_WORDS", "addressee_pass", "addressee_questions", "group_words"]
 
 #: words that name every addressee at once: the collective words and the quantifiers "all"
 GROUP_WORDS = COLLECTIVE | frozenset("alla samtliga allihop allihopa".split())
@@ -186,3 +191,20 @@ def _largest_block(view: ModelView, steps: list[str]) -> list[str]:
         if len(part) > len(best):
             best = part
     return sorted(best, key=order.__getitem__)
+
+
+def addressee_questions(
+    given: PassInput,
+    found: list[Match],
+    uncertain: tuple[Uncertain, ...],
+    made: dict[Match, Match | None],
+) -> tuple[Uncertain, ...]:
+    """The uncertain tier of ``found`` with the questions the addressee pass's correspondences took
+    kept (perspective.kept_questions): ``made`` maps each correspondence the pass made or grew to
+    what it was before (None: new); the tier with those restored is the one before."""
+    ours = [m for m in found if m in made]
+    if not ours:
+        return uncertain
+    rest = [m for m in found if m not in made]
+    restored = rest + [old for m in ours if (old := made[m]) is not None]
+    return kept_questions(given, uncertain_steps(given, restored), uncertain, rest + ours, len(ours))

@@ -96,7 +96,7 @@ from functools import lru_cache
 import numpy as np
 
 from processes.diff import labelsim
-from processes.diff.addressees import addressee_pass
+from processes.diff.addressees import addressee_pass, addressee_questions
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
@@ -465,9 +465,19 @@ def match_dense(
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
         return attach_pass(given, matches, apart)
 
+    addressed: dict[Match, Match | None] = {}  # the addressee pass's correspondences: what each was before
+
+    def address_recording(given: PassInput, matches: list[Match]) -> list[Match]:
+        out = addressee_pass(given, matches)
+        before = set(matches)
+        for m in out:
+            if m not in before:
+                addressed[m] = next((n for n in matches if set(n.a) & set(m.a) and set(n.b) & set(m.b)), None)
+        return out
+
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
-        chain_pass, summary_pass, addressee_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass, address_recording, decision_pass, dispatch_alternatives_pass,
         dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
@@ -490,6 +500,8 @@ def match_dense(
         uncertain = uncertain_steps(given, found)
         if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
             uncertain = kept_questions(given, uncertain_steps(given, earlier), uncertain, found, len(voiced))
+        if addressed:  # an addressee correspondence bounds its neighbours' places: keep their questions
+            uncertain = addressee_questions(given, found, uncertain, addressed)
         arrivals: tuple[str, ...] = ()
         if held:
             found, uncertain, arrivals = held_apart(given, found, uncertain, held)
