@@ -29,7 +29,10 @@ a correspondence (not confirmed): the block joins it. Confidence: the lowest com
 score of 0 across families counts by its label) and the correspondence's; label: pooled labels.
 The pass runs after the follow pass (a correspondence it makes is no ground for "the steps right
 before it"), and its correspondences keep the questions of the steps whose places they bound
-(``addressee_questions``, as perspective.kept_questions).
+(``addressee_questions``, as perspective.kept_questions); a step left over that is a branch beside
+the block and names a body or party keeps the coarse step as a candidate (its work words may be
+ones the lexicon cannot relate: "Beslutet exporterat till Polisen" beside "Beslutet skickat till
+Länsstyrelsen", against "Skicka ut beslutet till alla").
 
 >>> group_words("Maila remisser till polisen och de andra")
 ['de andra']
@@ -43,13 +46,24 @@ from __future__ import annotations
 
 from processes.diff.collective import COLLECTIVE
 from processes.diff.labelsim import bag_similarity
-from processes.diff.matchtypes import Match, PassInput, Uncertain, family, from_both_sides, ids_on, named, what
+from processes.diff.matchtypes import (
+    MAX_CANDIDATES,
+    Match,
+    PassInput,
+    Uncertain,
+    family,
+    from_both_sides,
+    ids_on,
+    in_model_order,
+    named,
+    what,
+)
 from processes.diff.perspective import kept_questions
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon, normalise
 from processes.diff.tiers import uncertain_steps
-from processes.diff.view import ModelView
+from processes.diff.view import ModelView, Step
 
 __all__ = ["GROUP_PHRASES", "GROUP_WORDS", "addressee_pass", "addressee_questions", "group_words"]
 
@@ -201,10 +215,69 @@ def addressee_questions(
 ) -> tuple[Uncertain, ...]:
     """The uncertain tier of ``found`` with the questions the addressee pass's correspondences took
     kept (perspective.kept_questions): ``made`` maps each correspondence the pass made or grew to
-    what it was before (None: new); the tier with those restored is the one before."""
+    what it was before (None: new); the tier with those restored is the one before. A step left
+    over that is a branch beside the block and names a body or party keeps its old candidate the
+    coarse step too (module doc)."""
     ours = [m for m in found if m in made]
     if not ours:
         return uncertain
     rest = [m for m in found if m not in made]
     restored = rest + [old for m in ours if (old := made[m]) is not None]
-    return kept_questions(given, uncertain_steps(given, restored), uncertain, rest + ours, len(ours))
+    before = uncertain_steps(given, restored)
+    kept = kept_questions(given, before, uncertain, rest + ours, len(ours))
+    return _beside_the_block(given, found, before, kept, ours)
+
+
+def _beside_the_block(
+    given: PassInput,
+    found: list[Match],
+    before: tuple[Uncertain, ...],
+    after: tuple[Uncertain, ...],
+    ours: list[Match],
+) -> tuple[Uncertain, ...]:
+    """``after`` with, for each step left over that is a branch beside one of ``ours``' blocks and
+    names a body or party (a body the coarse step names, when it has no group word), its old
+    candidate (in ``before``) that is the coarse step."""
+    lex = given.lex
+    bodies = _body_terms(lex, given.a, given.b)
+    parties = frozenset(lex.terms(" ".join(sorted(PARTIES)), "sv"))
+    held = {("a", s) for m in found for s in m.a} | {("b", s) for m in found for s in m.b}
+    coarse: dict[tuple[str, str], tuple[str, ...]] = {}  # (side of the block, coarse step) -> its block
+    for m in ours:
+        if len(m.a) == 1 and len(m.b) > 1:
+            coarse[("b", m.a[0])] = m.b
+        elif len(m.b) == 1 and len(m.a) > 1:
+            coarse[("a", m.b[0])] = m.a
+    out = {(u.side, u.step): u for u in after}
+    for u in before:
+        if (u.side, u.step) in held:
+            continue
+        view, other = (given.a, given.b) if u.side == "a" else (given.b, given.a)
+        for c in u.candidates:
+            block = coarse.get((u.side, c.ids[0])) if len(c.ids) == 1 else None
+            if block is None or not _beside(view, u.step, block):
+                continue
+            if not _names_an_addressee(lex, view.steps[u.step], other.steps[c.ids[0]], bodies, parties):
+                continue
+            now = out.get((u.side, u.step))
+            asked = now.candidates if now else ()
+            if all(a.ids != c.ids for a in asked):
+                out[(u.side, u.step)] = Uncertain(u.side, u.step, (asked + (c,))[:MAX_CANDIDATES])
+    return in_model_order(given, out.values())
+
+
+def _beside(view: ModelView, step: str, block: tuple[str, ...]) -> bool:
+    """Whether ``step`` has a predecessor or a successor in common with a step of ``block``."""
+    before, after = set(view.predecessors(step)), set(view.successors(step))
+    return any(
+        before & set(view.predecessors(s)) or after & set(view.successors(s)) for s in block if s in view.steps
+    )
+
+
+def _names_an_addressee(lex: Lexicon, x: Step, y: Step, bodies: frozenset[str], parties: frozenset[str]) -> bool:
+    """Whether ``x`` names a body or party, a body ``y`` names when ``y`` has no group word."""
+    x_terms = set(lex.terms(what(lex, x, "sv"), "sv"))
+    label = what(lex, y, "sv")
+    if group_words(label):
+        return bool(x_terms & (bodies | parties))
+    return bool(x_terms & bodies & set(lex.terms(label, "sv")))
