@@ -89,8 +89,8 @@ def addressee_pass(given: PassInput, matches: list[Match]) -> list[Match]:
         return matches
     parties = frozenset(given.lex.terms(" ".join(sorted(PARTIES)), "sv"))
 
-    def one_side(g: PassInput, found: list[Match], *, swap: bool) -> list[Match]:
-        return _side(g, found, swap=swap, bodies=bodies, parties=parties)
+    def one_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
+        return _side(given, matches, swap=swap, bodies=bodies, parties=parties)
 
     return from_both_sides(one_side, given, matches)
 
