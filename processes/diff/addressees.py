@@ -110,7 +110,9 @@ def _body_terms(lex: Lexicon, a: ModelView, b: ModelView) -> frozenset[str]:
                 if len(terms) != 1:
                     continue
                 term = terms[0]
-                if word.casefold().endswith(BODY_ENDINGS) or (k > 0 and word[0].isupper() and term.startswith("=")):
+                if word.casefold().endswith(BODY_ENDINGS) or (
+                    k > 0 and word[0].isupper() and term.startswith("=")
+                ):
                     out.add(term)
     return frozenset(out)
 
@@ -136,7 +138,9 @@ def _side(
         if not work_y:
             continue
         holding = [k for k, m in enumerate(out) if y in ids_on(m, s_one)]
-        if holding and (len(holding) > 1 or out[holding[0]].how == "confirmed" or len(ids_on(out[holding[0]], s_one)) != 1):
+        if holding and (
+            len(holding) > 1 or out[holding[0]].how == "confirmed" or len(ids_on(out[holding[0]], s_one)) != 1
+        ):
             continue
         taken = {s for m in out for s in ids_on(m, s_many)}
         kin = family(ys)
@@ -270,11 +274,15 @@ def _beside(view: ModelView, step: str, block: tuple[str, ...]) -> bool:
     """Whether ``step`` has a predecessor or a successor in common with a step of ``block``."""
     before, after = set(view.predecessors(step)), set(view.successors(step))
     return any(
-        before & set(view.predecessors(s)) or after & set(view.successors(s)) for s in block if s in view.steps
+        before & set(view.predecessors(s)) or after & set(view.successors(s))
+        for s in block
+        if s in view.steps
     )
 
 
-def _names_an_addressee(lex: Lexicon, x: Step, y: Step, bodies: frozenset[str], parties: frozenset[str]) -> bool:
+def _names_an_addressee(
+    lex: Lexicon, x: Step, y: Step, bodies: frozenset[str], parties: frozenset[str]
+) -> bool:
     """Whether ``x`` names a body or party, a body ``y`` names when ``y`` has no group word."""
     x_terms = set(lex.terms(what(lex, x, "sv"), "sv"))
     label = what(lex, y, "sv")
