@@ -35,14 +35,16 @@ ones the lexicon cannot relate: "Beslutet exporterat till Polisen" beside "Beslu
 Länsstyrelsen", against "Skicka ut beslutet till alla").
 
 >>> group_words("Maila remisser till polisen och de andra")
-['de andra']
+('de andra',)
 >>> group_words("Vi frågar polisen, Skatteverket, räddningstjänsten m.fl.")
-['m fl']
+('m fl',)
 >>> group_words("Remiss till polisen")
-[]
+()
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from processes.diff.collective import COLLECTIVE
 from processes.diff.labelsim import bag_similarity
@@ -73,11 +75,12 @@ GROUP_WORDS = COLLECTIVE | frozenset("alla samtliga allihop allihopa".split())
 GROUP_PHRASES = tuple(normalise(p) for p in ("de andra", "dom andra", "med flera", "m.fl.", "mfl"))
 
 
-def group_words(label: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def group_words(label: str) -> tuple[str, ...]:
     """The group words and phrases of ``label`` (normalised), phrases first."""
     text = f" {normalise(label)} "
     found = [p for p in GROUP_PHRASES if f" {p} " in text]
-    return found + [w for w in text.split() if w in GROUP_WORDS]
+    return tuple(found + [w for w in text.split() if w in GROUP_WORDS])
 
 
 def addressee_pass(given: PassInput, matches: list[Match]) -> list[Match]:
@@ -100,21 +103,32 @@ def _body_terms(lex: Lexicon, a: ModelView, b: ModelView) -> frozenset[str]:
     out: set[str] = set()
     for view in (a, b):
         for step in view.steps.values():
-            if not named(step):
-                continue
-            for k, raw in enumerate(what(lex, step, "sv").split()):
-                word = raw.strip(".,;:()\"'")
-                if not word.isalpha():
-                    continue
-                terms = lex.terms(word, "sv")
-                if len(terms) != 1:
-                    continue
-                term = terms[0]
-                if word.casefold().endswith(BODY_ENDINGS) or (
-                    k > 0 and word[0].isupper() and term.startswith("=")
-                ):
-                    out.add(term)
+            if named(step):
+                out |= _label_bodies(lex, what(lex, step, "sv"))
     return frozenset(out)
+
+
+def _label_bodies(lex: Lexicon, label: str) -> frozenset[str]:
+    """The body terms of one label's words, remembered in the lexicon (an N-way comparison reads
+    every label once per pair)."""
+    key = ("addressee-bodies", label)
+    found = lex._memo.get(key)
+    if found is None:
+        out = set()
+        for k, raw in enumerate(label.split()):
+            word = raw.strip(".,;:()\"'")
+            if not word.isalpha():
+                continue
+            terms = lex.terms(word, "sv")
+            if len(terms) != 1:
+                continue
+            term = terms[0]
+            if word.casefold().endswith(BODY_ENDINGS) or (
+                k > 0 and word[0].isupper() and term.startswith("=")
+            ):
+                out.add(term)
+        found = lex._memo[key] = frozenset(out)
+    return found  # type: ignore[return-value]
 
 
 def _side(

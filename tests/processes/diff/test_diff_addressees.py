@@ -63,11 +63,11 @@ def _grouped(d: object) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 def test_group_words_and_phrases() -> None:
-    assert group_words("Maila remisser till polisen och de andra") == ["de andra"]
-    assert group_words("Alla svar är inne") == ["alla"]
-    assert group_words("Samtliga remissyttranden inkomna") == ["samtliga"]
-    assert group_words("Vi frågar polisen, Skatteverket m.fl.") == ["m fl"]
-    assert group_words("Remiss till polisen") == []
+    assert group_words("Maila remisser till polisen och de andra") == ("de andra",)
+    assert group_words("Alla svar är inne") == ("alla",)
+    assert group_words("Samtliga remissyttranden inkomna") == ("samtliga",)
+    assert group_words("Vi frågar polisen, Skatteverket m.fl.") == ("m fl",)
+    assert group_words("Remiss till polisen") == ()
 
 
 def test_the_steps_that_name_everyone_take_the_per_body_steps() -> None:
