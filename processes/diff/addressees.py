@@ -34,6 +34,10 @@ the block and names a body or party keeps the coarse step as a candidate (its wo
 ones the lexicon cannot relate: "Beslutet exporterat till Polisen" beside "Beslutet skickat till
 Länsstyrelsen", against "Skicka ut beslutet till alla").
 
+The pass never puts back what an earlier pass narrowed apart on purpose (``narrowed_apart``): "Alla
+remissvar har kommit in" reads "alla" as every body, but answers.py has already taken out the
+answers to the remisses that model never sent (p45; bench/RESULTS-matching.md "Branch many94b").
+
 >>> group_words("Maila remisser till polisen och de andra")
 ('de andra',)
 >>> group_words("Vi frågar polisen, Skatteverket, räddningstjänsten m.fl.")
@@ -44,6 +48,8 @@ Länsstyrelsen", against "Skicka ut beslutet till alla").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from processes.diff.collective import COLLECTIVE
@@ -67,7 +73,14 @@ from processes.diff.text import Lexicon, normalise
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
 
-__all__ = ["GROUP_PHRASES", "GROUP_WORDS", "addressee_pass", "addressee_questions", "group_words"]
+__all__ = [
+    "GROUP_PHRASES",
+    "GROUP_WORDS",
+    "addressee_pass",
+    "addressee_questions",
+    "group_words",
+    "narrowed_apart",
+]
 
 #: words that name every addressee at once: the collective words and the quantifiers "all"
 GROUP_WORDS = COLLECTIVE | frozenset("alla samtliga allihop allihopa".split())
@@ -83,10 +96,36 @@ def group_words(label: str) -> tuple[str, ...]:
     return tuple(found + [w for w in text.split() if w in GROUP_WORDS])
 
 
-def addressee_pass(given: PassInput, matches: list[Match]) -> list[Match]:
-    """Coarse steps naming their addressees by a group or a list, against per-body steps (module doc)."""
+def narrowed_apart(before: Sequence[Match], after: Sequence[Match]) -> frozenset[tuple[str, str]]:
+    """The (A step, B step) pairs a pass kept apart on purpose: where a correspondence of ``before``
+    became one of ``after`` that holds a subset of its steps on each side (answers.py's narrowing),
+    each step it still holds against each step removed from the other side.
+
+    >>> group = Match(("x",), ("p", "k", "m"), 0.5, 0.5, "grouped")
+    >>> sorted(narrowed_apart([group], [Match(("x",), ("p", "k"), 0.5, 0.5, "grouped")]))
+    [('x', 'm')]
+    """
+    was, now = set(before), set(after)
+    gone = [n for n in before if n not in now]
+    new = [m for m in after if m not in was]
+    out: set[tuple[str, str]] = set()
+    for n in gone:
+        for m in new:
+            if set(m.a) <= set(n.a) and set(m.b) <= set(n.b):
+                out.update((x, y) for x in m.a for y in n.b if y not in m.b)
+                out.update((x, y) for x in n.a if x not in m.a for y in m.b)
+    return frozenset(out)
+
+
+def addressee_pass(
+    given: PassInput, matches: list[Match], kept_apart: frozenset[tuple[str, str]] = frozenset()
+) -> list[Match]:
+    """Coarse steps naming their addressees by a group or a list, against per-body steps (module doc);
+    never a pair of ``kept_apart`` ((A step, B step): what an earlier pass narrowed apart)."""
     if given.langs != ("sv", "sv"):
         return matches
+    if kept_apart:
+        given = replace(given, banned=frozenset(given.banned) | kept_apart)
     bodies = _body_terms(given.lex, given.a, given.b)
     if not bodies:
         return matches

@@ -7,7 +7,8 @@ from __future__ import annotations
 from diffbuilders import candidates, model, only
 
 from processes.diff import diff_models
-from processes.diff.addressees import group_words
+from processes.diff.addressees import group_words, narrowed_apart
+from processes.diff.matchtypes import Match
 
 
 def _per_body() -> object:
@@ -106,3 +107,62 @@ def test_other_work_to_the_same_bodies_is_not_taken() -> None:
     # "Kopior till polisen och Länsstyrelsen" is the decision sent, not the remisses to those bodies
     d = diff_models(_per_body(), _coarse(remiss="Kopior till polisen och Länsstyrelsen"))
     assert not any(set(m.a) & {"RP", "RK", "RR"} for m in d.matches if "M" in m.b)
+
+
+_FOUR_BODIES = (
+    ("P", "polisen", "Polisens"),
+    ("K", "Skatteverket", "Skatteverkets"),
+    ("M", "miljöförvaltningen", "Miljöförvaltningens"),
+    ("R", "räddningstjänsten", "Räddningstjänstens"),
+)
+
+
+def _remiss_and_answer_per_body() -> object:
+    """start -> Registrera ansökan -> parallel: one remiss and its answer per body (four) -> Fatta beslut -> end."""
+    nodes = [
+        ("S", "start", ""),
+        ("R", "userTask", "Registrera ansökan"),
+        ("G1", "and", ""),
+        ("G2", "and", ""),
+    ]
+    flows = []
+    for key, body, genitive in _FOUR_BODIES:
+        nodes += [
+            (f"Rem{key}", "sendTask", f"Remiss till {body}"),
+            (f"Ytt{key}", "timer", f"{genitive} yttrande"),
+        ]
+        flows += [("G1", f"Rem{key}"), (f"Rem{key}", f"Ytt{key}"), (f"Ytt{key}", "G2")]
+    nodes += [("D", "userTask", "Fatta beslut"), ("E", "end", "")]
+    return model(nodes, flows + [("G2", "D"), ("D", "E")], chain="S R G1")
+
+
+def _remiss_to_two() -> object:
+    """One remiss step to two of the four bodies, then one step for all their answers."""
+    nodes = [
+        ("S", "start", ""), ("T0", "userTask", "Registrera ansökan"),
+        ("T1", "sendTask", "Skicka remisser till polisen och Skatteverket"),
+        ("V", "timer", "Alla remissvar har kommit in"), ("T9", "userTask", "Fatta beslut"), ("E", "end", ""),
+    ]  # fmt: skip
+    return model(nodes, chain="S T0 T1 V T9 E")
+
+
+def test_the_answers_the_answers_pass_removed_stay_out() -> None:
+    # answers.py narrows "Alla remissvar" to the answers of the bodies its remiss went to; "alla" must
+    # not take the other two back (p45's shape, bench/RESULTS-matching.md "Branch many94b")
+    for d, side in ((diff_models(_remiss_and_answer_per_body(), _remiss_to_two()), "a"),
+                    (diff_models(_remiss_to_two(), _remiss_and_answer_per_body()), "b")):  # fmt: skip
+        held = {s: m for m in d.matches for s in (m.a if side == "a" else m.b)}
+        answers = held["YttP"]
+        assert held["YttK"] is answers
+        assert set(answers.a if side == "a" else answers.b) == {"YttK", "YttP"}
+        assert "YttM" not in held and "YttR" not in held
+
+
+def test_narrowed_apart_records_only_a_narrowing() -> None:
+    group = Match(("x",), ("p", "k", "m", "r"), 0.5, 0.5, "grouped")
+    narrowed = Match(("x",), ("p", "k"), 0.5, 0.5, "grouped")
+    other = Match(("y",), ("q",), 0.5, 0.5)
+    assert narrowed_apart([group, other], [narrowed, other]) == {("x", "m"), ("x", "r")}
+    # a step exchanged for another is no narrowing; an untouched list records nothing
+    assert narrowed_apart([other], [Match(("y",), ("z",), 0.5, 0.5)]) == frozenset()
+    assert narrowed_apart([group, other], [group, other]) == frozenset()
