@@ -105,9 +105,12 @@ def narrowed_apart(before: Sequence[Match], after: Sequence[Match]) -> frozenset
     >>> sorted(narrowed_apart([group], [Match(("x",), ("p", "k"), 0.5, 0.5, "grouped")]))
     [('x', 'm')]
     """
-    was, now = set(before), set(after)
-    gone = [n for n in before if n not in now]
-    new = [m for m in after if m not in was]
+    now = {id(m) for m in after}  # by identity: most passes hand most correspondences on untouched
+    gone = [n for n in before if id(n) not in now]
+    if not gone:
+        return frozenset()
+    was = {id(n) for n in before}
+    new = [m for m in after if id(m) not in was]
     out: set[tuple[str, str]] = set()
     for n in gone:
         for m in new:
