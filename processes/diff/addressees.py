@@ -51,6 +51,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from operator import is_
 
 from processes.diff.collective import COLLECTIVE
 from processes.diff.labelsim import bag_similarity
@@ -105,7 +106,9 @@ def narrowed_apart(before: Sequence[Match], after: Sequence[Match]) -> frozenset
     >>> sorted(narrowed_apart([group], [Match(("x",), ("p", "k"), 0.5, 0.5, "grouped")]))
     [('x', 'm')]
     """
-    now = {id(m) for m in after}  # by identity: most passes hand most correspondences on untouched
+    if len(before) == len(after) and all(map(is_, before, after)):
+        return frozenset()  # most passes hand the correspondences on untouched, in their order
+    now = {id(m) for m in after}
     gone = [n for n in before if id(n) not in now]
     if not gone:
         return frozenset()
