@@ -156,6 +156,10 @@ def test_the_answers_the_answers_pass_removed_stay_out() -> None:
         assert held["YttK"] is answers
         assert set(answers.a if side == "a" else answers.b) == {"YttK", "YttP"}
         assert "YttM" not in held and "YttR" not in held
+        # as on main: each stays a question with the step for all the answers, not "only"
+        for answer in ("YttM", "YttR"):
+            assert ("V",) in [c.ids for c in candidates(d, side, answer)]
+            assert f"{side}:{answer}" not in only(d)
 
 
 def test_narrowed_apart_records_only_a_narrowing() -> None:
