@@ -50,7 +50,10 @@ the other a few, the one stands for the block when a label says so (groups.block
 two steps still left over that are each other's clear best by label, one said in full inside
 the other, are paired (groups.leftover_pass); then steps still left over whose terms one says
 in full are paired, one to one or one to a run of two or three (contained.py); a step whose
-label lists the work of finer steps left over is paired with them (summary.py); a booking step
+label lists the work of finer steps left over is paired with them (summary.py); a Swedish step that names its
+addressees by a group word or a list of bodies ("Maila remisser till polisen och de andra", "Alla svar är inne") is
+paired with the other model's per-body steps of the same work left over, one block, never with a step an earlier
+pass narrowed out of its correspondence (addressees.py); a booking step
 left over joins the thing it books where the other model books nothing (booking.py); the steps
 right after (before) a one-to-many correspondence, all left over, are one too (follow.py); last, where one
 model has one decision step and the other one to three (delegation, committee), they are
@@ -94,6 +97,7 @@ from functools import lru_cache
 import numpy as np
 
 from processes.diff import labelsim
+from processes.diff.addressees import addressee_pass, addressee_questions, narrowed_apart
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
@@ -462,10 +466,26 @@ def match_dense(
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:
         return attach_pass(given, matches, apart)
 
+    addressed: dict[Match, Match | None] = {}  # the addressee pass's correspondences: what each was before
+    kept_apart: frozenset[tuple[str, str]] = frozenset()  # what the passes before it narrowed apart
+
+    def address_recording(given: PassInput, matches: list[Match]) -> list[Match]:
+        out = addressee_pass(given, matches, kept_apart)
+        before = set(matches)
+        for m in out:
+            if m not in before:
+                addressed[m] = next((n for n in matches if set(n.a) & set(m.a) and set(n.b) & set(m.b)), None)
+        return out
+
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
-        chain_pass, summary_pass, preparation_pass, follow_pass, decision_pass, dispatch_alternatives_pass,
-        dispatch_chain_pass, ending_pass,
+        chain_pass, summary_pass, preparation_pass, follow_pass,
+    ):
+        narrowed = matching_pass(given, matches)
+        kept_apart |= narrowed_apart(matches, narrowed)
+        matches = narrowed
+    for matching_pass in (
+        address_recording, decision_pass, dispatch_alternatives_pass, dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
@@ -487,6 +507,8 @@ def match_dense(
         uncertain = uncertain_steps(given, found)
         if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
             uncertain = kept_questions(given, uncertain_steps(given, earlier), uncertain, found, len(voiced))
+        if addressed:  # an addressee correspondence bounds its neighbours' places: keep their questions
+            uncertain = addressee_questions(given, found, uncertain, addressed)
         arrivals: tuple[str, ...] = ()
         if held:
             found, uncertain, arrivals = held_apart(given, found, uncertain, held)
