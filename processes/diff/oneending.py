@@ -17,7 +17,9 @@ subprocess's start), its **process ends** the end events with nothing after them
    one, the one-to-one assignment (matching.py) pairs those start events only with each other — a task
    whose label reads like "Ansökan registrerad" ("Skanna in och lägga upp akten") does not take it. The
    same for process ends.
-2. :func:`one_ending_pass`: where model X has exactly one process end E and Y two or more, E and Y's
+2. :func:`one_ending_pass`: where model X has exactly one process end E — or, among two or more, exactly
+   one closing end E (:func:`closing_ends`: the ends :func:`case_ends` keeps, read on X alone; the others a
+   side branch's, a withdrawal's or closing the case before any decision) — and Y two or more, E and Y's
    **case ends** are one correspondence (``how`` :data:`ENDING`, a note) when every case end is left
    over or already with E, and E is left over or with Y's end events alone. Y's case ends are its
    process ends less an end that says the case was withdrawn (``outcomes.outcome``), less the end of a
@@ -38,7 +40,9 @@ from processes.diff.outcomes import outcome
 from processes.diff.view import ROOT, ModelView, display_name
 from processes.digraph import Digraph, descendants
 
-__all__ = ["ENDING", "process_events", "side_ends", "case_ends", "lone_endpoint_blocks", "one_ending_pass"]
+__all__ = [
+    "ENDING", "process_events", "side_ends", "case_ends", "closing_ends", "lone_endpoint_blocks", "one_ending_pass",
+]
 
 #: the ``how`` of a correspondence made here
 ENDING = "ending"
@@ -126,6 +130,13 @@ def case_ends(view: ModelView, ends: list[str], one_name: str, lang: str) -> lis
     ]
 
 
+def closing_ends(view: ModelView, ends: list[str], lang: str) -> list[str]:
+    """The ``ends`` of ``view`` that close the case on their own reading: :func:`case_ends` with no
+    other end whose outcome could be contrary (not a withdrawal, not a side branch's end, not an end
+    no decision step comes before)."""
+    return case_ends(view, ends, "", lang)
+
+
 def lone_endpoint_blocks(
     a: ModelView, b: ModelView, held: list[tuple[str, str]]
 ) -> list[tuple[list[int], list[int]]]:
@@ -165,6 +176,8 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
     """A's one process start (end) with B's several, as the module doc says."""
     a, b = given.a, given.b
     mine, theirs = process_events(a, position), process_events(b, position)
+    if position == "end" and len(mine) > 1:
+        mine = closing_ends(a, mine, given.langs[0])  # its one closing end among side and early ends
     if len(mine) != 1 or len(theirs) < 2:
         return matches
     one = mine[0]
