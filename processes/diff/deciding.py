@@ -43,6 +43,12 @@ __all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
 #: at most this many decision steps (delegation, committee, working committee) on the side
 #: that draws the decision as alternatives
 MAX_ALTERNATIVES = 3
+#: past participles after a decision noun: what was done to it ("Beslut signerat digitalt")
+_PARTICIPLE_ENDS = ("at", "ad", "ade", "ats", "ades")
+#: the participles of taking or granting the decision: the decision itself ("Beslut fattat")
+_TAKEN = frozenset(
+    "fattat fattad fattade fattats beslutat beslutad beslutade beslutats beviljat beviljad beviljade beviljats".split()
+)
 #: a definite noun's genitive ("nämndens", "arbetsutskottets"): a modifier, as a compound's first part
 _GENITIVE_ENDS = ("ens", "ets")
 _VERBS = frozenset({"besluta", "beslutar"})
@@ -85,6 +91,13 @@ def _writes(words: list[str]) -> bool:
     return len(words) >= 4 and words[1] == "och" and words[2] in _WRITING and decision_word(words[3]) is not None
 
 
+def _records(word: str) -> bool:
+    """Whether ``word`` (normalised) is a past participle that says what was done to a decision
+    already taken ("signerat", "e-signerat", "registrerat", "överklagat"), not taking it ("fattat")."""
+    stem = word[2:] if word.startswith("e-") else word
+    return len(stem) >= 5 and stem.isalpha() and stem.endswith(_PARTICIPLE_ENDS) and stem not in _TAKEN
+
+
 def _whose(word: str) -> bool:
     """Whether ``word`` is the genitive of who may decide: "nämndens", "arbetsutskottets"; not a
     party's ("sökandens beslut" is the applicant's choice, not the permit decision)."""
@@ -97,8 +110,10 @@ def is_decision(label: str, lang: str) -> bool:
     >>> [is_decision(x, "sv") for x in ("Nämndbeslut", "Beslut i socialnämnden", "Arbetsutskottet fattar beslut")]
     [True, True, True]
     >>> [is_decision(x, "sv") for x in ("Beslutskopia till Kronofogden", "Delegationsbeslutet anmäls",
-    ...                                  "Beslut till sökanden", "Förslag till beslut")]
-    [False, False, False, False]
+    ...                                  "Beslut till sökanden", "Förslag till beslut", "Beslut e-signerat")]
+    [False, False, False, False, False]
+    >>> is_decision("Beslut fattat", "sv")
+    True
     """
     if lang != "sv":
         return False
@@ -114,6 +129,8 @@ def is_decision(label: str, lang: str) -> bool:
         nxt = words[1]
         if nxt in _LIGHT_PASSIVE:
             return True  # "Beslut fattas": the deciding verb itself, not another act on the decision
+        if _records(nxt):
+            return False  # "Beslut signerat digitalt": something done to a decision already taken
         return nxt != "och" and not (nxt.isalpha() and nxt.endswith("s") and not is_stopword(nxt, lang))
     return _decides(words) or _decides(words[1:]) or _decides(words[_subject_length(words, label):])
 
