@@ -41,7 +41,13 @@ from processes.diff.view import ROOT, ModelView, display_name
 from processes.digraph import Digraph, descendants
 
 __all__ = [
-    "ENDING", "process_events", "side_ends", "case_ends", "closing_ends", "lone_endpoint_blocks", "one_ending_pass",
+    "ENDING",
+    "process_events",
+    "side_ends",
+    "case_ends",
+    "closing_ends",
+    "lone_endpoint_blocks",
+    "one_ending_pass",
 ]
 
 #: the ``how`` of a correspondence made here
