@@ -182,9 +182,11 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
     """A's one process start (end) with B's several, as the module doc says."""
     a, b = given.a, given.b
     mine, theirs = process_events(a, position), process_events(b, position)
+    if len(theirs) < 2:
+        return matches
     if position == "end" and len(mine) > 1:
         mine = closing_ends(a, mine, given.langs[0])  # its one closing end among side and early ends
-    if len(mine) != 1 or len(theirs) < 2:
+    if len(mine) != 1:
         return matches
     one = mine[0]
     if position == "end":
