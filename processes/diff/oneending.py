@@ -185,6 +185,9 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
     if len(theirs) < 2:
         return matches
     if position == "end" and len(mine) > 1:
+        held = {y for m in matches for y in m.b}
+        if all(y in held for y in theirs):
+            return matches  # nothing left to join: a partner must be left over (the checks below)
         mine = closing_ends(a, mine, given.langs[0])  # its one closing end among side and early ends
     if len(mine) != 1:
         return matches
