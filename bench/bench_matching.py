@@ -52,8 +52,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r22``  p80-p83, the twenty-second held-out round (people drawing for readers outside the office; run on
               194fed4 and on 85ccdae, then some of its outputs read 2026-12-05 23:20 UTC: a development set since;
               run by ``--held-out``), and
-* ``sv-r23``  p84-p87, the twenty-third held-out round (drawn blind 2026-12-06): scored only when named,
-              ``--sets sv-r23 --held-out`` (plain ``--held-out`` leaves it out), and
+* ``sv-r23``  p84-p87, the twenty-third held-out round (drawn blind 2026-12-06, first run on dd2c19d; since
+              01:00 UTC that day the second validation set of the rule work, its rows read, its misses
+              not: run by ``--held-out``), and
 * ``sv-r24``  p88-p91, the twenty-fourth held-out round (drawn blind 2026-12-06): scored only when named,
               ``--sets sv-r24 --held-out``;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
@@ -182,7 +183,7 @@ ROUND_21 = ("p76", "p77", "p78", "p79")
 #: third, committed before any matcher ran on them; run on 194fed4 and 85ccdae, outputs read, development since
 ROUND_22 = ("p80", "p81", "p82", "p83")
 #: the twenty-third held-out round, drawn blind on 2026-12-06 (two drawers, gold by a third, committed
-#: before any matcher ran): scored only when named with --held-out
+#: before any matcher ran); first run on dd2c19d, a validation set since (rows read, misses not)
 ROUND_23 = ("p84", "p85", "p86", "p87")
 #: the twenty-fourth held-out round, drawn blind on 2026-12-06 after sv-r23 became the session's second
 #: validation set: scored only when named with --held-out
@@ -449,13 +450,11 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    if "sv-r23" in args.sets and not args.held_out:
-        parser.error("--sets sv-r23: the twenty-third held-out round is scored only with --sets sv-r23 --held-out")
     if "sv-r24" in args.sets and not args.held_out:
         parser.error("--sets sv-r24: the twenty-fourth held-out round is scored only with --sets sv-r24 --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r16", "sv-r17")
-    development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22")
+    development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22", "sv-r23")
     held = [s for s in development if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
