@@ -166,3 +166,35 @@ def candidates(d, side, step):
 def only(d):
     """The diff ``d``'s steps only in one model, as ``a:id`` / ``b:id``."""
     return sorted(x.kind[-1] + ":" + (x.a or x.b)[0] for x in d.differences if x.kind.startswith("only_in"))
+
+
+def remiss_and_answer_per_body(bodies: tuple[tuple[str, str, str], ...]) -> Definitions:
+    """start -> Registrera ansökan -> parallel: one remiss and its answer per body -> Fatta beslut -> end.
+
+    ``bodies``: (key, body, genitive) per body, e.g. ("P", "polisen", "Polisens"): steps RemP
+    "Remiss till polisen" and YttP "Polisens yttrande" (a timer)."""
+    nodes = [
+        ("S", "start", ""),
+        ("R", "userTask", "Registrera ansökan"),
+        ("G1", "and", ""),
+        ("G2", "and", ""),
+    ]
+    flows = []
+    for key, body, genitive in bodies:
+        nodes += [
+            (f"Rem{key}", "sendTask", f"Remiss till {body}"),
+            (f"Ytt{key}", "timer", f"{genitive} yttrande"),
+        ]
+        flows += [("G1", f"Rem{key}"), (f"Rem{key}", f"Ytt{key}"), (f"Ytt{key}", "G2")]
+    nodes += [("D", "userTask", "Fatta beslut"), ("E", "end", "")]
+    return model(nodes, flows + [("G2", "D"), ("D", "E")], chain="S R G1")
+
+
+def correspondence(d, step: str, side: str = "a"):
+    """The correspondence of the diff ``d`` that holds ``step`` of model ``side``, as (a ids, b ids,
+    how), or None."""
+    for m in d.matches:
+        if step in (m.a if side == "a" else m.b):
+            return m.a, m.b, m.how
+    return None
+

@@ -4,7 +4,7 @@ p60's shapes)."""
 
 from __future__ import annotations
 
-from diffbuilders import candidates, model, only
+from diffbuilders import candidates, model, only, remiss_and_answer_per_body
 
 from processes.diff import diff_models
 from processes.diff.addressees import group_words, narrowed_apart
@@ -119,21 +119,7 @@ _FOUR_BODIES = (
 
 def _remiss_and_answer_per_body() -> object:
     """start -> Registrera ansökan -> parallel: one remiss and its answer per body (four) -> Fatta beslut -> end."""
-    nodes = [
-        ("S", "start", ""),
-        ("R", "userTask", "Registrera ansökan"),
-        ("G1", "and", ""),
-        ("G2", "and", ""),
-    ]
-    flows = []
-    for key, body, genitive in _FOUR_BODIES:
-        nodes += [
-            (f"Rem{key}", "sendTask", f"Remiss till {body}"),
-            (f"Ytt{key}", "timer", f"{genitive} yttrande"),
-        ]
-        flows += [("G1", f"Rem{key}"), (f"Rem{key}", f"Ytt{key}"), (f"Ytt{key}", "G2")]
-    nodes += [("D", "userTask", "Fatta beslut"), ("E", "end", "")]
-    return model(nodes, flows + [("G2", "D"), ("D", "E")], chain="S R G1")
+    return remiss_and_answer_per_body(_FOUR_BODIES)
 
 
 def _remiss_to_two() -> object:

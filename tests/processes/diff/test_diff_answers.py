@@ -3,7 +3,7 @@ the bodies its remiss step went to (answers.py; bench/RESULTS-matching.md "Branc
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import model, remiss_and_answer_per_body
 
 from processes.diff import diff_models
 
@@ -16,21 +16,7 @@ _BODIES = (
 
 def _per_body() -> object:
     """start -> Registrera ansökan -> parallel: one remiss and its answer per body -> Fatta beslut -> end."""
-    nodes = [
-        ("S", "start", ""),
-        ("R", "userTask", "Registrera ansökan"),
-        ("G1", "and", ""),
-        ("G2", "and", ""),
-    ]
-    flows = []
-    for key, body, genitive in _BODIES:
-        nodes += [
-            (f"Rem{key}", "sendTask", f"Remiss till {body}"),
-            (f"Ytt{key}", "timer", f"{genitive} yttrande"),
-        ]
-        flows += [("G1", f"Rem{key}"), (f"Rem{key}", f"Ytt{key}"), (f"Ytt{key}", "G2")]
-    nodes += [("D", "userTask", "Fatta beslut"), ("E", "end", "")]
-    return model(nodes, flows + [("G2", "D"), ("D", "E")], chain="S R G1")
+    return remiss_and_answer_per_body(_BODIES)
 
 
 def _one_remiss(remiss: str, answers: str, extra: str = "") -> object:

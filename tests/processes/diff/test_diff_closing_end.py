@@ -5,11 +5,10 @@ takes the other model's outcome ends, as the one end of a model does."""
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import correspondence, model
 
 from processes.diff import diff_models
 from processes.diff.oneending import ENDING, closing_ends, process_events
-from processes.diff.result import ModelDiff
 from processes.diff.view import build_view
 from processes.model import Definitions
 
@@ -36,15 +35,6 @@ def _outcomes() -> Definitions:
     return model(nodes, [("X", "R"), ("R", "E2")], chain="S G D X U E1")
 
 
-def _correspondence(
-    d: ModelDiff, step: str, side: str = "a"
-) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
-    for m in d.matches:
-        if step in (m.a if side == "a" else m.b):
-            return m.a, m.b, m.how
-    return None
-
-
 def test_the_one_closing_end_is_found_among_the_ends() -> None:
     view = build_view(_system())
     assert process_events(view, "end") == ["E", "W"]
@@ -54,11 +44,11 @@ def test_the_one_closing_end_is_found_among_the_ends() -> None:
 
 def test_the_closing_end_takes_both_outcome_ends_and_the_early_end_stays_out() -> None:
     d = diff_models(_system(), _outcomes(), a_name="A", b_name="B")
-    assert _correspondence(d, "E") == (("E",), ("E1", "E2"), ENDING)
-    assert _correspondence(d, "W") is None
+    assert correspondence(d, "E") == (("E",), ("E1", "E2"), ENDING)
+    assert correspondence(d, "W") is None
     # either way round
     d = diff_models(_outcomes(), _system(), a_name="A", b_name="B")
-    assert _correspondence(d, "E", "b") == (("E1", "E2"), ("E",), ENDING)
+    assert correspondence(d, "E", "b") == (("E1", "E2"), ("E",), ENDING)
 
 
 def test_two_closing_ends_against_two_are_left_to_the_other_passes() -> None:

@@ -5,11 +5,10 @@ decision, not the end of a side branch."""
 
 from __future__ import annotations
 
-from diffbuilders import model
+from diffbuilders import correspondence, model
 
 from processes.diff import diff_models
 from processes.diff.oneending import ENDING, case_ends, process_events, side_ends
-from processes.diff.result import ModelDiff
 from processes.diff.view import build_view
 from processes.model import Definitions
 
@@ -41,26 +40,17 @@ def _grant_and_refusal(early: str = "") -> Definitions:
     return model(nodes, flows, chain="S G K D X U V E1")
 
 
-def _correspondence(
-    d: ModelDiff, step: str, side: str = "a"
-) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
-    for m in d.matches:
-        if step in (m.a if side == "a" else m.b):
-            return m.a, m.b, m.how
-    return None
-
-
 def test_one_end_is_the_grant_end_and_the_refusal_end() -> None:
     d = diff_models(_one_end(), _grant_and_refusal(), a_name="A", b_name="B")
-    assert _correspondence(d, "E") == (("E",), ("E1", "E2"), ENDING)
+    assert correspondence(d, "E") == (("E",), ("E1", "E2"), ENDING)
     assert any("the one end event of its model" in n for n in d.notes)
 
 
 def test_an_end_before_any_decision_or_a_written_off_case_stays_out() -> None:
     for early in ("Ärendet avslutas efter tre underkända prov", "Ärendet avskrivs"):
         d = diff_models(_one_end(), _grant_and_refusal(early), a_name="A", b_name="B")
-        assert _correspondence(d, "E") == (("E",), ("E1", "E2"), ENDING), early
-        assert _correspondence(d, "E3", "b") is None, early
+        assert correspondence(d, "E") == (("E",), ("E1", "E2"), ENDING), early
+        assert correspondence(d, "E3", "b") is None, early
 
 
 def test_a_refusal_end_is_not_the_other_models_grant_end() -> None:
@@ -89,8 +79,8 @@ def test_the_end_of_a_side_branch_is_not_the_case_end() -> None:
     assert side_ends(view, ["E2", "E1"]) == {"E2"}
     one = _one_end("Avsluta ärendet och arkivera akten", "Ärendet arkiverat")
     d = diff_models(_reported_on_the_side(), one, a_name="A", b_name="B")
-    assert _correspondence(d, "E1") == (("E1",), ("E",), ENDING)
-    assert _correspondence(d, "E2") is None
+    assert correspondence(d, "E1") == (("E1",), ("E",), ENDING)
+    assert correspondence(d, "E2") is None
 
 
 def test_two_branches_that_both_end_on_their_own_are_no_side_branches() -> None:
@@ -112,8 +102,8 @@ def test_one_start_is_both_starts_and_never_a_task_that_reads_alike() -> None:
         chain="S G E",
     )
     d = diff_models(one, two, a_name="A", b_name="B")
-    assert _correspondence(d, "S") == (("S",), ("S1", "S2"), ENDING)
-    assert _correspondence(d, "K", "b") is None
+    assert correspondence(d, "S") == (("S",), ("S1", "S2"), ENDING)
+    assert correspondence(d, "K", "b") is None
 
 
 def test_the_lone_start_is_not_taken_by_a_task_whose_label_reads_alike() -> None:
@@ -133,7 +123,7 @@ def test_the_lone_start_is_not_taken_by_a_task_whose_label_reads_alike() -> None
         chain="S K G E",
     )  # fmt: skip
     d = diff_models(a, b, a_name="A", b_name="B")
-    assert _correspondence(d, "S") == (("S",), ("S",), "auto")
+    assert correspondence(d, "S") == (("S",), ("S",), "auto")
 
 
 def test_the_applicant_approaching_is_not_paired_with_the_arrivals() -> None:
@@ -151,5 +141,5 @@ def test_the_applicant_approaching_is_not_paired_with_the_arrivals() -> None:
         [("S2", "R")], chain="S1 R E",
     )  # fmt: skip
     d = diff_models(one, two, a_name="A", b_name="B")
-    made = _correspondence(d, "S")
+    made = correspondence(d, "S")
     assert made is None or made[2] != ENDING
