@@ -2,20 +2,13 @@
 
 After every pass the uncertain tier asks about each step left over with up to three candidates.
 Where a step of A asks first about a step of B and that step asks first about it, their labels
-are at least ``MatchOptions.uncertain`` alike and they share at least ``SHARED_TERMS`` (two)
-*distinctive terms* — terms (as the label measure reads them, :meth:`Lexicon.terms`) that no
-other named step of either model has in its label — the two name the same thing and nothing
-else in either model does: "Validate manager's RBS certificate number against provincial
-registry" / "Verification of manager's server certification" (only they name the manager and the
-certificate), "Referral: RCMP criminal record check" / "Criminal record check of applicant
-obtained from police service" (only they name a criminal check) (bench/RESULTS-matching.md,
-"Branch many98"). One such word is not enough: "Consultation and public notice period (28 days)"
-and "Calc 28-day period and diary LDR on Uniform" alone name "period" and are two steps.
-
-The pairs are made after the uncertain tier is final; the tier is then asked again with the
-questions the new pairs would take from their neighbours kept (matching.py, as after the
-perspective pass: :func:`perspective.kept_questions`), so a pair never turns a question into a
-claim that a step is only in one model.
+are at least ``MatchOptions.uncertain`` alike and they share a *distinctive term* — a term (as
+the label measure reads it, :meth:`Lexicon.terms`) that no other named step of either model has
+in its label — the two name the same thing and nothing else in either model does: "Validate
+manager's RBS certificate number against provincial registry" / "Verification of manager's server
+certification" (only they name the manager and the certificate), "Referral: RCMP criminal record
+check" / "Criminal record check of applicant obtained from police service" (bench/RESULTS-matching.md,
+"Branch many98").
 
 English pairs only, and the distinctive term is what sets this apart from the sole pass
 (solecandidates.py, Swedish only): two English labels 0.3 alike often share only a general stem
@@ -35,12 +28,10 @@ from collections.abc import Iterable
 from processes.diff.matchtypes import Match, PassInput, Uncertain, family
 from processes.diff.view import ModelView, display_name
 
-__all__ = ["DISTINCTIVE", "SHARED_TERMS", "distinctive_pairs", "term_counts"]
+__all__ = ["DISTINCTIVE", "distinctive_pairs", "term_counts"]
 
 #: the ``how`` of a pair found here
 DISTINCTIVE = "distinctive"
-#: how many terms only the two steps name they must share (one rare word alone is often a coincidence)
-SHARED_TERMS = 2
 
 
 def _first_candidate(uncertain: Iterable[Uncertain]) -> dict[tuple[str, str], str]:
@@ -98,7 +89,7 @@ def distinctive_pairs(
             for t in terms_a.get(x, frozenset()) & terms_b.get(y, frozenset())
             if counts_a[t] == 1 and counts_b[t] == 1
         )
-        if len(shared) < SHARED_TERMS:
+        if not shared:
             continue
         m = Match((x,), (y,), round(float(given.score[i, j]), 3), round(label, 3), DISTINCTIVE)
         found.append(m)

@@ -502,14 +502,11 @@ def match_dense(
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
 
-    def ask(
-        earlier: list[Match], voiced: list[Match], keep: bool = False
-    ) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
-        """The uncertain tier of ``earlier + voiced`` (``voiced``: the perspective and handover pairs,
-        then any distinctive pairs: ``keep``)."""
+    def ask(earlier: list[Match], voiced: list[Match]) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
+        """The uncertain tier of ``earlier + voiced`` (``voiced``: the perspective and handover pairs)."""
         found = earlier + voiced
         uncertain = uncertain_steps(given, found)
-        if voices or keep:  # a pair in a wide place narrows its neighbours' places: keep their questions
+        if voices:  # a pair in a wide place narrows its neighbours' places: keep their questions
             uncertain = kept_questions(given, uncertain_steps(given, earlier), uncertain, found, len(voiced))
         if addressed:  # an addressee correspondence bounds its neighbours' places: keep their questions
             uncertain = addressee_questions(given, found, uncertain, addressed)
@@ -527,8 +524,8 @@ def match_dense(
         matches, uncertain, arrivals = ask(before + sole, voiced)
     # English: each the other's first question, alone naming a word in their models (distinctive.py)
     named, only_they = distinctive_pairs(given, uncertain, held)
-    if named:  # their neighbours keep the questions the new pairs would take (distinctive.py)
-        matches, uncertain, arrivals = ask(before + sole, voiced + named, keep=True)
+    if named:
+        matches, uncertain, arrivals = ask(before + sole + named, voiced)
         alone += only_they
     return Matching(
         tuple(matches),
