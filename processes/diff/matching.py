@@ -107,7 +107,6 @@ from processes.diff.contained import chain_pass, contained_pass
 from processes.diff.deciding import decision_pass
 from processes.diff.decisions import Decision
 from processes.diff.dispatchchain import dispatch_chain_pass
-from processes.diff.distinctive import distinctive_pairs
 from processes.diff.endings import ending_pass
 from processes.diff.follow import follow_pass
 from processes.diff.forwarding import forwarding_bans
@@ -522,11 +521,6 @@ def match_dense(
     sole, alone = sole_pairs(given, uncertain, held)
     if sole:
         matches, uncertain, arrivals = ask(before + sole, voiced)
-    # English: each the other's first question, alone naming a word in their models (distinctive.py)
-    named, only_they = distinctive_pairs(given, uncertain, held)
-    if named:
-        matches, uncertain, arrivals = ask(before + sole + named, voiced)
-        alone += only_they
     return Matching(
         tuple(matches),
         uncertain,
