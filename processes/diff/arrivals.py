@@ -7,7 +7,7 @@ the same matched steps of two models, each the only arrival there, are the same 
 labels may share nothing the label measure reads (bench/RESULTS-matching.md, "Branch many98":
 en-d1 e3, labels 0.00 alike).
 
-In a pair of models (any language: the rule reads BPMN types, no word), after the handover pass, an *arrival* (:func:`is_arrival`) of A and
+In a pair of English models, after the handover pass, an *arrival* (:func:`is_arrival`) of A and
 one of B, both left over, are paired when they stand in the same place (tiers.py: a
 correspondence met first walking back from each, and one met first walking forward, through steps
 left over only), each is the only arrival of its model that shares a place with the other (one
@@ -48,6 +48,8 @@ def is_arrival(step: Step) -> bool:
 
 def arrival_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the pairs of lone arrivals added (module doc), one note per pair."""
+    if given.langs != ("en", "en"):
+        return matches, ()
     unit_a, unit_b = match_units(matches)
     xs = _arrivals(given.a, unit_a)
     ys = _arrivals(given.b, unit_b)
