@@ -34,7 +34,7 @@ _CATCHES = frozenset(("intermediate_catch:message", "boundary:message"))
 def is_arrival(step: Step) -> bool:
     """A named receive task or an intermediate or boundary message catch event.
 
-    >>> is_arrival(Step("r", "Wait for document upload", "task", "receiveTask"))
+    >>> is_arrival(Step("r", "Wait for document upload", "task", "receive"))
     True
     >>> is_arrival(Step("e", "Outstanding documents received", "event", "intermediate_catch:message"))
     True
@@ -43,7 +43,7 @@ def is_arrival(step: Step) -> bool:
     """
     if not step.name:
         return False
-    return (step.kind == "task" and step.detail == "receiveTask") or (step.kind == "event" and step.detail in _CATCHES)
+    return (step.kind == "task" and step.detail == "receive") or (step.kind == "event" and step.detail in _CATCHES)
 
 
 def arrival_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
