@@ -101,7 +101,6 @@ from processes.diff.addressees import addressee_pass, addressee_questions, narro
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
-from processes.diff.arrivals import arrival_pass
 from processes.diff.booking import preparation_pass
 from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
@@ -501,8 +500,6 @@ def match_dense(
     matches, voices = perspective_pass(given, before)
     matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
     voices += handed
-    matches, arrived = arrival_pass(given, matches)  # the only arrival in a place on each side (arrivals.py)
-    voices += arrived
 
     def ask(earlier: list[Match], voiced: list[Match]) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
         """The uncertain tier of ``earlier + voiced`` (``voiced``: the perspective and handover pairs)."""
