@@ -108,26 +108,23 @@ def handover_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], 
     else:
         return matches, ()
     unit_a, unit_b = match_units(matches)
-    places: list[dict[str, Place]] = []  # read once, and only for a pair of models with both halves
+    places_a, places_b = step_places(given.a, unit_a), step_places(given.b, unit_b)
     found: list[Match] = []
     notes: list[str] = []
     for senders, receivers, swapped in ((given.a, given.b, False), (given.b, given.a, True)):
         units_s, units_r = (unit_b, unit_a) if swapped else (unit_a, unit_b)
-        # the cheap readings first: most pairs of models have no sending or no arrival left over
+        places_s, places_r = (places_b, places_a) if swapped else (places_a, places_b)
+        if voiced(receivers):
+            continue  # the arrival's model is the applicant's own guide, not the office's
         xs = sent(senders, units_s)
-        ys = arrived(receivers, units_r) if xs else []
-        if not xs or not ys or voiced(receivers):
-            continue  # (voiced: the arrival's model is the applicant's own guide, not the office's)
-        if not places:
-            places = [step_places(given.a, unit_a), step_places(given.b, unit_b)]
-        places_s, places_r = (places[1], places[0]) if swapped else (places[0], places[1])
-        near = np.array(
-            [[_same_place(places_s[x], places_r[y]) for y, _ in ys] for x, _ in xs], dtype=bool
-        ).reshape(len(xs), len(ys))
-        if not near.any():
+        ys = arrived(receivers, units_r)
+        if not xs or not ys:
             continue
         alike = label_matrix(given.lex, [t for _, t in xs], [t for _, t in ys], lang_a=lang, lang_b=lang)
         alike = alike.reshape(len(xs), len(ys))
+        near = np.array(
+            [[_same_place(places_s[x], places_r[y]) for y, _ in ys] for x, _ in xs], dtype=bool
+        ).reshape(len(xs), len(ys))
         alike = np.where(near, alike, 0.0)
         for r, (x, _) in enumerate(xs):
             c = int(np.argmax(alike[r]))

@@ -213,7 +213,7 @@ def arrived_thing(label: str, kind: str, detail: str) -> str | None:
 def addresses_applicant(view: ModelView) -> bool:
     """Whether some named step of ``view`` says "du", "din", "ni", … in its label or lane."""
     return any(
-        not _SECOND_PERSON.isdisjoint(normalise(f"{s.name} {s.performer}").split())
+        _SECOND_PERSON & set(normalise(f"{s.name} {s.performer}").split())
         for s in view.steps.values()
         if s.name
     )
@@ -266,31 +266,27 @@ def applicant_voiced(view: ModelView) -> bool:
 
 def sendings(view: ModelView, units: dict[str, int]) -> list[tuple[str, str]]:
     """The model's left-over sendings on the applicant's side, with what each passes on."""
-    read = []
+    addressing = addresses_applicant(view)
+    out = []
     for s, st in view.steps.items():
         if s in units or not st.name:
             continue
         if st.kind not in ACTIVITIES and not _names_applicant(st.name):
             continue  # an event is a sending only when the applicant is its subject ("Du skickar in …")
-        if (thing := sent_thing(st.name)) is not None:
-            read.append((s, thing))
-    if not read:
-        return []
-    addressing = addresses_applicant(view)
-    return [(s, thing) for s, thing in read if applicant_side(view.steps[s], addressing)]
+        if (thing := sent_thing(st.name)) is not None and applicant_side(st, addressing):
+            out.append((s, thing))
+    return out
 
 
 def arrivals(view: ModelView, units: dict[str, int]) -> list[tuple[str, str]]:
     """The model's left-over arrivals on the office's side, with what each receives."""
-    read = []
+    addressing = addresses_applicant(view)
+    out = []
     for s, st in view.steps.items():
         if s in units or not st.name:
             continue
+        if applicant_side(st, addressing, imperative=False):
+            continue
         if (thing := arrived_thing(st.name, st.kind, st.detail)) is not None:
-            read.append((s, thing))
-    if not read:
-        return []
-    addressing = addresses_applicant(view)
-    return [
-        (s, thing) for s, thing in read if not applicant_side(view.steps[s], addressing, imperative=False)
-    ]
+            out.append((s, thing))
+    return out
