@@ -99,12 +99,7 @@ def handover_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], 
     if given.langs == ("en", "en"):
         lang, voiced, sent, arrived = "en", applicant_voiced, _sendings, _arrivals
     elif given.langs == ("sv", "sv"):  # the Swedish halves (handoversv.py, many97)
-        lang, voiced, sent, arrived = (
-            "sv",
-            handoversv.applicant_voiced,
-            handoversv.sendings,
-            handoversv.arrivals,
-        )
+        lang, voiced, sent, arrived = "sv", handoversv.applicant_voiced, handoversv.sendings, handoversv.arrivals
     else:
         return matches, ()
     unit_a, unit_b = match_units(matches)

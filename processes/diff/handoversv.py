@@ -17,9 +17,7 @@ An *arrival* names the thing come in, received, handed in, paid, completed or re
 office waiting for it (:func:`arrived_thing`), or is a receive task or message catch event.
 
 >>> sent_thing("Skicka in det som fattas via e-tjänsten")
-'komplettering'
->>> sent_thing("Skicka in paketet (med alla bilagor)")
-'ansökan (med alla bilagor)'
+'det som fattas'
 >>> sent_thing("Komplettera")
 'komplettering'
 >>> sent_thing("Vi mejlade in ansökan och betalade avgiften direkt")
@@ -27,9 +25,7 @@ office waiting for it (:func:`arrived_thing`), or is a receive task or message c
 >>> sent_thing("Skicka beslutet till sökanden") is None
 True
 >>> arrived_thing("Kompletterande handlingar inkomna", "task", "user")
-'komplettering handlingar'
->>> arrived_thing("Avgift betald", "event", "intermediate_catch:none")
-'betalning Avgift'
+'Kompletterande handlingar'
 >>> arrived_thing("Vårt svar har kommit in", "event", "intermediate_catch:none")
 'Vårt svar'
 >>> arrived_thing("Invänta komplettering", "task", "user")
@@ -78,15 +74,6 @@ _ACTION_NOUNS = {
     **dict.fromkeys(("betala", "betalar", "betalade", "betalat"), "betalning"),
     **dict.fromkeys(("komplettera", "kompletterar", "kompletterade", "kompletterat"), "komplettering"),
 }
-#: an arrival's participle of paying or completing names the same act (rule 3)
-_ARRIVED_ACTS = {
-    **dict.fromkeys("betald betalt betalda inbetald inbetalt inbetalda".split(), "betalning"),
-    **dict.fromkeys("kompletterad kompletterat kompletterade".split(), "komplettering"),
-}
-#: "det som fattas": what is missing, handed in, is the completion (rule 3)
-_MISSING = frozenset("fattas fattades fattats saknas saknades saknats".split())
-#: a guide's word for the application with its attachments (rule 3)
-_PACKAGE = frozenset("paket paketet ansökningspaketet".split())
 _PARTICLES = frozenset("in över upp iväg".split())
 _PRONOUNS = frozenset("oss er dem honom henne".split())
 _CUTS = frozenset("till via per genom".split())
@@ -166,30 +153,10 @@ def sent_thing(label: str) -> str | None:
     cut = next((k for k, w in enumerate(rest_low) if w in _CUTS), len(rest_low))
     if cut < len(rest_low) and rest_low[cut] == "till" and _TO_APPLICANT & set(rest_low[cut + 1 : cut + 3]):
         return None
-    thing = [
-        w
-        for w, lw in zip(rest[:cut], rest_low[:cut], strict=True)
-        if lw not in _PARTICLES and lw not in _PRONOUNS
-    ]
-    thing = ["ansökan" if _low(w) in _PACKAGE else w for w in _as_completion(thing)]
+    thing = [w for w, lw in zip(rest[:cut], rest_low[:cut]) if lw not in _PARTICLES and lw not in _PRONOUNS]
     if verb in _ACTION_NOUNS:
         thing = [_ACTION_NOUNS[verb], *thing]
     return " ".join(thing) or None
-
-
-def _as_completion(words: list[str]) -> list[str]:
-    """``words`` with "det som fattas" (… saknas) and "kompletterande" read as "komplettering"."""
-    out: list[str] = []
-    k = 0
-    while k < len(words):
-        low = [_low(w) for w in words[k : k + 3]]
-        if low[:2] == ["det", "som"] and len(low) == 3 and low[2] in _MISSING:
-            out.append("komplettering")
-            k += 3
-            continue
-        out.append("komplettering" if low[0] == "kompletterande" else words[k])
-        k += 1
-    return out
 
 
 def arrived_thing(label: str, kind: str, detail: str) -> str | None:
@@ -205,17 +172,14 @@ def arrived_thing(label: str, kind: str, detail: str) -> str | None:
         return None
     if drop:
         drop |= {k for k, w in enumerate(low) if w in _AUXILIARIES}
-    acts = list(dict.fromkeys(_ARRIVED_ACTS[low[k]] for k in sorted(drop) if low[k] in _ARRIVED_ACTS))
-    thing = [*acts, *_as_completion([w for k, w in enumerate(words) if k not in drop])]
+    thing = [w for k, w in enumerate(words) if k not in drop]
     return " ".join(thing) or None
 
 
 def addresses_applicant(view: ModelView) -> bool:
     """Whether some named step of ``view`` says "du", "din", "ni", … in its label or lane."""
     return any(
-        _SECOND_PERSON & set(normalise(f"{s.name} {s.performer}").split())
-        for s in view.steps.values()
-        if s.name
+        _SECOND_PERSON & set(normalise(f"{s.name} {s.performer}").split()) for s in view.steps.values() if s.name
     )
 
 
