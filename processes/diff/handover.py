@@ -6,7 +6,7 @@ received", "Info rec'd", a message catch event). The verbs are each side's half 
 differ by construction; what passes, *X*, is what the two share (bench/RESULTS-matching.md, "Branch
 many45").
 
-In a pair of English models (a pair of Swedish models reads its halves by handoversv.py), after every other pass, a *sending* of one model (a task whose label,
+In a pair of English models, after every other pass, a *sending* of one model (a task whose label,
 after an optional subject, begins with a verb of sending, :func:`sent_thing`) and an *arrival* of
 the other (a step whose label names a receiving, or a receive task or message catch event, that is
 no sending itself, :func:`arrived_thing`) are paired when both are left over, stand in the same
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from processes.diff import handoversv
 from processes.diff.labelsim import label_matrix
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, match_units
 from processes.diff.perspective import applicant_voiced
@@ -96,11 +95,7 @@ def arrived_thing(label: str, kind: str, detail: str) -> str | None:
 
 def handover_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:
     """``matches`` with the hand-over pairs added (module doc), one note per pair."""
-    if given.langs == ("en", "en"):
-        lang, voiced, sent, arrived = "en", applicant_voiced, _sendings, _arrivals
-    elif given.langs == ("sv", "sv"):  # the Swedish halves (handoversv.py, many97)
-        lang, voiced, sent, arrived = "sv", handoversv.applicant_voiced, handoversv.sendings, handoversv.arrivals
-    else:
+    if given.langs != ("en", "en"):
         return matches, ()
     unit_a, unit_b = match_units(matches)
     places_a, places_b = step_places(given.a, unit_a), step_places(given.b, unit_b)
@@ -109,13 +104,13 @@ def handover_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], 
     for senders, receivers, swapped in ((given.a, given.b, False), (given.b, given.a, True)):
         units_s, units_r = (unit_b, unit_a) if swapped else (unit_a, unit_b)
         places_s, places_r = (places_b, places_a) if swapped else (places_a, places_b)
-        if voiced(receivers):
+        if applicant_voiced(receivers):
             continue  # the arrival's model is the applicant's own guide, not the office's
-        xs = sent(senders, units_s)
-        ys = arrived(receivers, units_r)
+        xs = _sendings(senders, units_s)
+        ys = _arrivals(receivers, units_r)
         if not xs or not ys:
             continue
-        alike = label_matrix(given.lex, [t for _, t in xs], [t for _, t in ys], lang_a=lang, lang_b=lang)
+        alike = label_matrix(given.lex, [t for _, t in xs], [t for _, t in ys], lang_a="en", lang_b="en")
         alike = alike.reshape(len(xs), len(ys))
         near = np.array(
             [[_same_place(places_s[x], places_r[y]) for y, _ in ys] for x, _ in xs], dtype=bool
