@@ -86,7 +86,7 @@ def arrived_thing(label: str, kind: str, detail: str) -> str | None:
         return None
     words = _words(label)
     named = any(w.lower() in _RECEIVING for w in words)
-    typed = (kind == "task" and detail == "receive") or (kind == "event" and detail in _ARRIVAL_DETAILS)
+    typed = (kind == "task" and detail == "receiveTask") or (kind == "event" and detail in _ARRIVAL_DETAILS)
     if not named and not typed:
         return None
     thing = [w for w in words if w.lower() not in _RECEIVING]

@@ -8,7 +8,7 @@ from diffbuilders import model
 
 from processes.diff import diff_models
 from processes.diff.handover import HANDOVER, applicant_side, arrived_thing, sent_thing
-from processes.diff.view import Step
+from processes.diff.view import Step, build_view
 
 
 def _office(*work: tuple[str, str]) -> object:
@@ -48,10 +48,19 @@ def test_a_sending_reads_what_it_passes_on() -> None:
     assert sent_thing("Send the plans to the council") == "the plans"
     assert sent_thing("Request missing information") is None
     assert arrived_thing("Info rec'd", "event", "intermediate_catch:message") == "Info"
-    assert arrived_thing("Certificate", "task", "receive") == "Certificate"
+    assert arrived_thing("Certificate", "task", "receiveTask") == "Certificate"
     # a sending is never an arrival, whatever its kind; an ordinary task naming no receipt is none
-    assert arrived_thing("Send the certificate", "task", "receive") is None
-    assert arrived_thing("Check the certificate", "task", "user") is None
+    assert arrived_thing("Send the certificate", "task", "receiveTask") is None
+    assert arrived_thing("Check the certificate", "task", "userTask") is None
+
+
+def test_a_receive_task_of_a_real_model_is_an_arrival_by_its_type() -> None:
+    # the view's detail of a task is the model's task type ("receiveTask"), so a receive task whose
+    # label names no receiving is an arrival by its type alone
+    office = _office(_REPORT, ("receiveTask", "Certificate"), _NOTICE)
+    step = build_view(office).steps["M1"]
+    assert (step.kind, step.detail) == ("task", "receiveTask")
+    assert arrived_thing(step.name, step.kind, step.detail) == "Certificate"
 
 
 def test_what_the_applicant_sends_is_what_the_office_receives() -> None:
