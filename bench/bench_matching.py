@@ -55,8 +55,13 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r23``  p84-p87, the twenty-third held-out round (drawn blind 2026-12-06, first run on dd2c19d; since
               01:00 UTC that day the second validation set of the rule work, its rows read, its misses
               not: run by ``--held-out``), and
-* ``sv-r24``  p88-p91, the twenty-fourth held-out round (drawn blind 2026-12-06): scored only when named,
-              ``--sets sv-r24 --held-out``;
+* ``sv-r24``  p88-p91, the twenty-fourth held-out round (drawn blind 2026-12-06, first run on 72b5eaa, the same
+              on 473b921 and a16ee9e; misses read since 2026-12-06 02:00 UTC: a development set, run by
+              ``--held-out``), and
+* ``sv-r25``  p92-p95, the twenty-fifth held-out round (drawn blind 2026-12-06): scored only when named,
+              ``--sets sv-r25 --held-out`` (after its first run a validation set: rows read, misses not), and
+* ``sv-r26``  p96-p99, the twenty-sixth held-out round (drawn blind 2026-12-06 with sv-r25): scored only when
+              named, ``--sets sv-r26 --held-out``, once, on the session's last matcher;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -186,8 +191,12 @@ ROUND_22 = ("p80", "p81", "p82", "p83")
 #: before any matcher ran); first run on dd2c19d, a validation set since (rows read, misses not)
 ROUND_23 = ("p84", "p85", "p86", "p87")
 #: the twenty-fourth held-out round, drawn blind on 2026-12-06 after sv-r23 became the session's second
-#: validation set: scored only when named with --held-out
+#: validation set; first run on 72b5eaa, misses read since 2026-12-06 02:00 UTC: development
 ROUND_24 = ("p88", "p89", "p90", "p91")
+#: the twenty-fifth and twenty-sixth held-out rounds, drawn blind on 2026-12-06 02:00 UTC (four drawers, gold
+#: by two more, committed before any matcher ran): scored only when named with --held-out
+ROUND_25 = ("p92", "p93", "p94", "p95")
+ROUND_26 = ("p96", "p97", "p98", "p99")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
@@ -450,11 +459,12 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    if "sv-r24" in args.sets and not args.held_out:
-        parser.error("--sets sv-r24: the twenty-fourth held-out round is scored only with --sets sv-r24 --held-out")
+    for name, nth in (("sv-r25", "twenty-fifth"), ("sv-r26", "twenty-sixth")):
+        if name in args.sets and not args.held_out:
+            parser.error(f"--sets {name}: the {nth} held-out round is scored only with --sets {name} --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r16", "sv-r17")
-    development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22", "sv-r23")
+    development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22", "sv-r23", "sv-r24")
     held = [s for s in development if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
@@ -486,6 +496,8 @@ def main() -> int:
         "sv-r22": lambda: swedish_pairs(ROUND_22),
         "sv-r23": lambda: swedish_pairs(ROUND_23),
         "sv-r24": lambda: swedish_pairs(ROUND_24),
+        "sv-r25": lambda: swedish_pairs(ROUND_25),
+        "sv-r26": lambda: swedish_pairs(ROUND_26),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
         "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }
