@@ -44,10 +44,53 @@ from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
 
-__all__ = ["LIST_WORDS", "label_parts", "summary_pass"]
+__all__ = ["LIST_WORDS", "coarse_parts", "label_parts", "summary_pass"]
 
 #: words that join the items of a list in a Swedish or English label
 LIST_WORDS = frozenset("och samt inklusive inkl plus respektive and including".split())
+
+#: a round-bracketed part with no bracket inside
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+#: a comma between two digits: a decimal comma ("0,5 h"), no list comma
+_DECIMAL = re.compile(r"(?<=\d),(?=\d)")
+#: HEAD – LIST: a head before a spaced dash
+_DASH_HEAD = re.compile(r"^([^()–—]+?)\s+[–—-]\s+(.+)$")
+#: HEAD (LIST): a head before a bracket that ends the label
+_BRACKET_HEAD = re.compile(r"^([^()]+?)\s*\(([^()]*)\)$")
+
+
+def _holds_list(text: str) -> bool:
+    """Whether ``text`` joins items: a list word, or a comma, semicolon or slash (not a decimal comma)."""
+    text = _DECIMAL.sub("", text)
+    return any(c in text for c in ",;/") or any(w.strip(".") in LIST_WORDS for w in text.casefold().split())
+
+
+def coarse_parts(label: str) -> tuple[str, list[str], str]:
+    """How a coarse label lists its parts: (a head said with every part, the parts, a head that is a part of its own).
+
+    A bracket that lists nothing is an aside (a time, a reminder), read away. A head before a spaced dash is said with
+    every part after it; a head before a bracket that lists parts is one part, each item another. A label that lists
+    nothing is one part.
+
+    >>> coarse_parts("Kunskapsprov – bokning, provtillfälle och rättning (2 h)")
+    ('Kunskapsprov', ['bokning', 'provtillfälle', 'rättning'], '')
+    >>> coarse_parts("Utreda ärendet (kunskapsprov, platsbesök, utredning)")
+    ('', ['kunskapsprov', 'platsbesök', 'utredning'], 'Utreda ärendet')
+    >>> coarse_parts("Registrering, avgiftskontroll och fördelning (0,5 h)")
+    ('', ['Registrering', 'avgiftskontroll', 'fördelning'], '')
+    >>> coarse_parts("Platsbesök inkl. restid (2,5 h)")
+    ('', ['Platsbesök', 'restid'], '')
+    >>> coarse_parts("Begäran om komplettering (0,5 h per omgång)")
+    ('', ['Begäran om komplettering'], '')
+    """
+    text = _BRACKET.sub(lambda m: m.group(0) if _holds_list(m.group(1)) else "", label).strip() or label
+    dash = _DASH_HEAD.match(text)
+    if dash and _holds_list(dash.group(2)) and not _holds_list(dash.group(1)):
+        return dash.group(1), label_parts(dash.group(2)), ""
+    bracket = _BRACKET_HEAD.match(text)
+    if bracket and _holds_list(bracket.group(2)) and not _holds_list(bracket.group(1)):
+        return "", label_parts(bracket.group(2)), bracket.group(1)
+    return "", label_parts(text) if _holds_list(text) else [text], ""
 
 
 def label_parts(label: str) -> list[str]:
@@ -57,9 +100,11 @@ def label_parts(label: str) -> list[str]:
     ['Utredning av ansökan', 'remisser', 'kunskapsprov']
     >>> label_parts("Diarieföring och ärendefördelning")
     ['Diarieföring', 'ärendefördelning']
+    >>> label_parts("Platsbesök inkl. restid 2,5 h")
+    ['Platsbesök', 'restid 2,5 h']
     """
     parts: list[list[str]] = [[]]
-    for token in re.split(r"(\s*[,;/]\s*|\s+)", label.strip()):
+    for token in re.split(r"(\s*(?<!\d),(?!\d)\s*|\s*[;/]\s*|\s+)", label.strip()):
         if not token.strip():
             continue
         if token.strip() in {",", ";", "/"} or token.casefold().strip(".") in LIST_WORDS:
@@ -114,11 +159,17 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
     key = ("summary-parts", label, lang)
     found = lex._memo.get(key)
     if found is None:
-        listed = any(c in label for c in ",;/") or any(w.strip(".") in LIST_WORDS for w in label.casefold().split())
-        texts = label_parts(label) if listed else [label]
+        said, texts, own = coarse_parts(label)
+        if own:
+            # a head before a bracket listing bodies is the work done to each ("Skicka remisser (Polisen, …)")
+            texts = label_parts(f"{own} ({', '.join(texts)})") if _only_bodies(texts[0], lang) else [own, *texts]
         # a part naming a group ("berörda myndigheter") is read after the others
         rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang)) <= _collective_terms(lex, t, lang)]
-        found = lex._memo[key] = (_read_parts(lex, [t for t in texts if t not in rest], lang), rest)
+        parts = _read_parts(lex, [t for t in texts if t not in rest], lang)
+        if said:  # the head before a dash is said with every part ("Kunskapsprov – bokning, …")
+            head = set(lex.terms(said, lang))
+            parts = [part | head for part in parts]
+        found = lex._memo[key] = (parts, rest)
     return found  # type: ignore[return-value]
 
 
