@@ -162,7 +162,9 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
         said, texts, own = coarse_parts(label)
         if own:
             # a head before a bracket listing bodies is the work done to each ("Skicka remisser (Polisen, …)")
-            texts = label_parts(f"{own} ({', '.join(texts)})") if _only_bodies(texts[0], lang) else [own, *texts]
+            texts = (
+                label_parts(f"{own} ({', '.join(texts)})") if _only_bodies(texts[0], lang) else [own, *texts]
+            )
         # a part naming a group ("berörda myndigheter") is read after the others
         rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang)) <= _collective_terms(lex, t, lang)]
         parts = _read_parts(lex, [t for t in texts if t not in rest], lang)
