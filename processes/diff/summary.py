@@ -43,6 +43,7 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_si
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
+from processes.diff.view import ModelView
 
 __all__ = ["LIST_WORDS", "coarse_parts", "label_parts", "summary_pass"]
 
@@ -175,6 +176,27 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
     return found  # type: ignore[return-value]
 
 
+def _next_to(view: ModelView, further: list[str], steps: list[str]) -> list[str]:
+    """The further sayers that stand right before or after (gateways between) one of ``steps`` or of those taken
+    before them, in order of likeness.
+
+    >>> from processes.model import FrozenMap
+    >>> v = ModelView("m", FrozenMap({}), None, frozenset(), FrozenMap({}),
+    ...               FrozenMap({"a": ("b",), "b": ("c",)}), FrozenMap({"b": ("a",), "c": ("b",)}))
+    >>> _next_to(v, ["c", "b", "z"], ["a"])
+    ['b', 'c']
+    """
+    near, left = set(steps), list(further)
+    taken: list[str] = []
+    while True:
+        ready = [y for y in left if near & {*view.successors(y), *view.predecessors(y)}]
+        if not ready:
+            return taken
+        taken.append(ready[0])
+        near.add(ready[0])
+        left.remove(ready[0])
+
+
 def summary_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """Coarse steps whose label lists the work of finer steps of the other model (module doc)."""
     return from_both_sides(_side, given, matches)
@@ -213,8 +235,11 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
             if s not in taken_many and st.kind in ACTIVITIES and named(st) and (x, s) not in banned
         ]
         rows_one = [io[s] for s, st in one.steps.items() if s == x or (s not in taken_one and named(st))]
+        rows_all = [io[s] for s, st in one.steps.items() if named(st)]
         held_bag = set(lex.terms(what(lex, many.steps[held], lang[1]), lang[1])) if held else set()
         named_by: list[str] = []
+        further: list[str] = []  # further sayers of a named part, named when they stand next to its steps
+        parts_named = 0
         held_names = False
         for part in parts:
             if held and part <= held_bag:
@@ -233,6 +258,13 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
             if float(lab[io[x], im[y]]) <= max([0.0, *map(float, others)]):
                 continue
             named_by.append(y)
+            parts_named += 1
+            # the part's further sayers: x their strict best partner among all of x's steps (many99, rule 2)
+            for z in saying[1:]:
+                if z in free_many and z not in named_by and z not in further:
+                    best_elsewhere = max([0.0, *(float(lab[i, im[z]]) for i in rows_all if i != io[x])])
+                    if float(lab[io[x], im[z]]) > best_elsewhere:
+                        further.append(z)
         if held and not held_names:
             continue
         if rest and (named_by or held):
@@ -248,6 +280,9 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
                 others = [lab[i, im[y]] for i in rows_one if i != io[x]]
                 if float(lab[io[x], im[y]]) > max([0.0, *map(float, others)]):
                     named_by.append(y)
+        if parts_named + (1 if held else 0) < 2 and len(named_by) == parts_named:
+            continue
+        named_by += _next_to(many, further, named_by + ([held] if held else []))
         if len(named_by) + (1 if held else 0) < 2:
             continue
         ys = sorted(([held] if held else []) + named_by, key=lambda s: im[s])
