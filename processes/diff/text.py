@@ -146,11 +146,6 @@ _ORDINALS = {
 }
 
 
-#: the endings that make a Swedish noun of a verb ("kommunicer|ing", "underrätt|else", "genomför|ande"): never the
-#: last part of a compound
-_SV_NOUN_ENDINGS = frozenset({"ing", "ning", "else", "ande", "ende"})
-
-
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Synonyms, thesaurus and the vocabulary for compound splitting; turns labels into terms.
@@ -238,18 +233,8 @@ class Lexicon:
         )
 
     def split_compound(self, word: str, lang: str) -> tuple[str, ...] | None:
-        """Split ``word`` into known parts (fewest parts, longest first part), or None. A Swedish noun made from a
-        verb is no compound of the verb and its ending: "kommunicering" is not "kommunicer" + "ing".
-
-        >>> from processes.diff.synonyms import builtin_synonyms
-        >>> lex = Lexicon.build(builtin_synonyms(), ["Kommunicering med sökanden", "Kommunicera"], language="sv")
-        >>> lex.terms("Kommunicering", "sv") == lex.terms("kommunicera", "sv")
-        True
-        """
-        parts = self._split(word, lang)
-        if parts is not None and lang == "sv" and parts[-1] in _SV_NOUN_ENDINGS:
-            return None
-        return parts
+        """Split ``word`` into known parts (fewest parts, longest first part), or None."""
+        return self._split(word, lang)
 
     # -- helpers
     def _split(self, word: str, lang: str, depth: int = 0) -> tuple[str, ...] | None:
