@@ -43,7 +43,6 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_si
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
-from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView
 
 __all__ = ["LIST_WORDS", "coarse_parts", "label_parts", "summary_pass"]
@@ -199,85 +198,8 @@ def _next_to(view: ModelView, further: list[str], steps: list[str]) -> list[str]
 
 
 def summary_pass(given: PassInput, matches: list[Match]) -> list[Match]:
-    """Coarse steps whose label lists the work of finer steps of the other model, then the arrivals of the things it
-    lists (module doc)."""
-    return from_both_sides(_arrivals_side, given, from_both_sides(_side, given, matches))
-
-
-#: the catch events that are an arrival in a flow (not a start)
-_CATCH = ("intermediate_catch", "boundary")
-
-
-def _thing(lex: Lexicon, name: str, lang: str) -> set[str]:
-    """The terms of an event's label less those of the bodies it names ("Polisens yttrande inkommet": the answer
-    arriving, whoever sends it)."""
-    key = ("summary-names", lang)
-    names = lex._memo.get(key)
-    if names is None:  # the terms of the words written with a capital inside a label compared ("Polisen")
-        names = lex._memo[key] = frozenset(t for w in lex.names for t in lex.terms(w, lang))
-    bodies = {t for w in name.split()[1:] if _is_body(w) for t in lex.terms(w, lang)}
-    return set(lex.terms(name, lang)) - bodies - names  # type: ignore[operator]
-
-
-def _arrivals_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
-    """A coarse activity left over and the other model's catch events left over whose things it says (many99, rule
-    4): "Diarieföra remissvar och kompletteringar efter hand som de kommer in" against "Remissvar inkomna",
-    "Komplettering inkommen" and "Polisens yttrande inkommet"."""
-    one, many, lex, lang = given.a, given.b, given.lex, given.langs
-    lab, score, banned = given.lab, given.score, given.banned
-    s_one, s_many = ("b", "a") if swap else ("a", "b")
-    io = {s: i for i, s in enumerate(one.steps)}
-    im = {s: j for j, s in enumerate(many.steps)}
-    out = list(matches)
-    events = [
-        s for s, st in many.steps.items() if st.kind == "event" and named(st) and st.detail.startswith(_CATCH)
-    ]
-    if not events:
-        return out
-    taken_one = {s for m in out for s in ids_on(m, s_one)}
-    taken_many = {s for m in out for s in ids_on(m, s_many)}
-    for x, xs in one.steps.items():
-        if xs.kind not in ACTIVITIES or not named(xs) or x in taken_one:
-            continue
-        parts, rest = _reading(lex, what(lex, xs, lang[0]), lang[0])
-        if len(parts) + len(rest) < 2:
-            continue
-        says = set(lex.terms(what(lex, xs, lang[0]), lang[0]))
-        rows_one = [io[s] for s, st in one.steps.items() if s == x or (s not in taken_one and named(st))]
-        named_by: list[str] = []
-        things: set[frozenset[str]] = set()
-        for y in events:
-            if y in taken_many or (x, y) in banned:
-                continue
-            thing = _thing(lex, what(lex, many.steps[y], lang[1]), lang[1])
-            if not thing or not thing <= says:
-                continue
-            others = [lab[i, im[y]] for i in rows_one if i != io[x]]
-            if float(lab[io[x], im[y]]) <= max([0.0, *map(float, others)]):
-                continue
-            named_by.append(y)
-            things.add(frozenset(thing))
-        if len(things) < 2:
-            continue
-        conf = min(float(score[io[x], im[y]]) or float(lab[io[x], im[y]]) for y in named_by)
-        label = min(float(lab[io[x], im[y]]) for y in named_by)
-        a_ids, b_ids = (tuple(named_by), (x,)) if swap else ((x,), tuple(named_by))
-        made = Match(a_ids, b_ids, round(conf, 3), round(label, 3), "grouped")
-        if _leaves_unasked(given.swapped() if swap else given, out, made):
-            continue
-        out.append(made)
-        taken_one.add(x)
-        taken_many.update(named_by)
-    return out
-
-
-def _leaves_unasked(given: PassInput, matches: list[Match], made: Match) -> bool:
-    """Whether ``made`` leaves a step asked about (the uncertain tier of ``matches``) without a candidate: a
-    correspondence that would turn a question into an "only" claim is not made. ``given`` in A, B order."""
-    before = {(u.side, u.step) for u in uncertain_steps(given, matches)}
-    after = {(u.side, u.step) for u in uncertain_steps(given, [*matches, made])}
-    inside = {("a", s) for s in made.a} | {("b", s) for s in made.b}
-    return bool(before - inside - after)
+    """Coarse steps whose label lists the work of finer steps of the other model (module doc)."""
+    return from_both_sides(_side, given, matches)
 
 
 def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:

@@ -191,28 +191,3 @@ def test_one_part_said_by_two_steps_is_no_summary() -> None:
     # "kunskapsprov" said by two steps next to each other, "platsbesök" by none: one part is not a list said
     a, b = _test_models(_TEST, _FINER[:2], "S T1 T2 T3 T9 E")
     assert not [m for m in _pass(a, b) if "U2" in m.b]
-
-
-def test_the_arrivals_a_coarse_step_lists_join_it_when_no_question_is_left_unasked() -> None:
-    a = model(
-        [
-            ("S", "start", "Ansökan inkommer"),
-            ("T1", "userTask", "Skicka remiss till Polisen"),
-            ("K", "message", "Komplettering inkommen"),
-            ("R", "message", "Polisens yttrande inkommet"),
-            ("T9", "userTask", "Fatta beslut"),
-            ("E", "end", "Klart"),
-        ],
-        chain="S T1 K R T9 E",
-    )
-    b = model(
-        [
-            ("S", "start", "Ny ansökan"),
-            ("U1", "userTask", "Remiss till Polisen"),
-            ("U2", "userTask", "Diarieföra remissvar och kompletteringar efter hand som de kommer in"),
-            ("U9", "userTask", "Beslut"),
-            ("E", "end", "Slut"),
-        ],
-        chain="S U1 U2 U9 E",
-    )
-    assert [(m.a, m.b) for m in _pass(a, b)] == [(("K", "R"), ("U2",))]
