@@ -43,11 +43,55 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_si
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
+from processes.diff.view import ModelView
 
-__all__ = ["LIST_WORDS", "label_parts", "summary_pass"]
+__all__ = ["LIST_WORDS", "coarse_parts", "label_parts", "summary_pass"]
 
 #: words that join the items of a list in a Swedish or English label
 LIST_WORDS = frozenset("och samt inklusive inkl plus respektive and including".split())
+
+#: a round-bracketed part with no bracket inside
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+#: a comma between two digits: a decimal comma ("0,5 h"), no list comma
+_DECIMAL = re.compile(r"(?<=\d),(?=\d)")
+#: HEAD – LIST: a head before a spaced dash
+_DASH_HEAD = re.compile(r"^([^()–—]+?)\s+[–—-]\s+(.+)$")
+#: HEAD (LIST): a head before a bracket that ends the label
+_BRACKET_HEAD = re.compile(r"^([^()]+?)\s*\(([^()]*)\)$")
+
+
+def _holds_list(text: str) -> bool:
+    """Whether ``text`` joins items: a list word, or a comma, semicolon or slash (not a decimal comma)."""
+    text = _DECIMAL.sub("", text)
+    return any(c in text for c in ",;/") or any(w.strip(".") in LIST_WORDS for w in text.casefold().split())
+
+
+def coarse_parts(label: str) -> tuple[str, list[str], str]:
+    """How a coarse label lists its parts: (a head said with every part, the parts, a head that is a part of its own).
+
+    A bracket that lists nothing is an aside (a time, a reminder), read away. A head before a spaced dash is said with
+    every part after it; a head before a bracket that lists parts is one part, each item another. A label that lists
+    nothing is one part.
+
+    >>> coarse_parts("Kunskapsprov – bokning, provtillfälle och rättning (2 h)")
+    ('Kunskapsprov', ['bokning', 'provtillfälle', 'rättning'], '')
+    >>> coarse_parts("Utreda ärendet (kunskapsprov, platsbesök, utredning)")
+    ('', ['kunskapsprov', 'platsbesök', 'utredning'], 'Utreda ärendet')
+    >>> coarse_parts("Registrering, avgiftskontroll och fördelning (0,5 h)")
+    ('', ['Registrering', 'avgiftskontroll', 'fördelning'], '')
+    >>> coarse_parts("Platsbesök inkl. restid (2,5 h)")
+    ('', ['Platsbesök', 'restid'], '')
+    >>> coarse_parts("Begäran om komplettering (0,5 h per omgång)")
+    ('', ['Begäran om komplettering'], '')
+    """
+    text = _BRACKET.sub(lambda m: m.group(0) if _holds_list(m.group(1)) else "", label).strip() or label
+    dash = _DASH_HEAD.match(text)
+    if dash and _holds_list(dash.group(2)) and not _holds_list(dash.group(1)):
+        return dash.group(1), label_parts(dash.group(2)), ""
+    bracket = _BRACKET_HEAD.match(text)
+    if bracket and _holds_list(bracket.group(2)) and not _holds_list(bracket.group(1)):
+        return "", label_parts(bracket.group(2)), bracket.group(1)
+    return "", label_parts(text) if _holds_list(text) else [text], ""
 
 
 def label_parts(label: str) -> list[str]:
@@ -57,9 +101,11 @@ def label_parts(label: str) -> list[str]:
     ['Utredning av ansökan', 'remisser', 'kunskapsprov']
     >>> label_parts("Diarieföring och ärendefördelning")
     ['Diarieföring', 'ärendefördelning']
+    >>> label_parts("Platsbesök inkl. restid 2,5 h")
+    ['Platsbesök', 'restid 2,5 h']
     """
     parts: list[list[str]] = [[]]
-    for token in re.split(r"(\s*[,;/]\s*|\s+)", label.strip()):
+    for token in re.split(r"(\s*(?<!\d),(?!\d)\s*|\s*[;/]\s*|\s+)", label.strip()):
         if not token.strip():
             continue
         if token.strip() in {",", ";", "/"} or token.casefold().strip(".") in LIST_WORDS:
@@ -114,12 +160,41 @@ def _reading(lex: Lexicon, label: str, lang: str) -> tuple[list[set[str]], list[
     key = ("summary-parts", label, lang)
     found = lex._memo.get(key)
     if found is None:
-        listed = any(c in label for c in ",;/") or any(w.strip(".") in LIST_WORDS for w in label.casefold().split())
-        texts = label_parts(label) if listed else [label]
+        said, texts, own = coarse_parts(label)
+        if own:
+            # a head before a bracket listing bodies is the work done to each ("Skicka remisser (Polisen, …)")
+            texts = (
+                label_parts(f"{own} ({', '.join(texts)})") if _only_bodies(texts[0], lang) else [own, *texts]
+            )
         # a part naming a group ("berörda myndigheter") is read after the others
         rest = [t for t in texts if names_the_rest(t) and set(lex.terms(t, lang)) <= _collective_terms(lex, t, lang)]
-        found = lex._memo[key] = (_read_parts(lex, [t for t in texts if t not in rest], lang), rest)
+        parts = _read_parts(lex, [t for t in texts if t not in rest], lang)
+        if said:  # the head before a dash is said with every part ("Kunskapsprov – bokning, …")
+            head = set(lex.terms(said, lang))
+            parts = [part | head for part in parts]
+        found = lex._memo[key] = (parts, rest)
     return found  # type: ignore[return-value]
+
+
+def _next_to(view: ModelView, further: list[str], steps: list[str]) -> list[str]:
+    """The further sayers that stand right before or after (gateways between) one of ``steps`` or of those taken
+    before them, in order of likeness.
+
+    >>> from processes.model import FrozenMap
+    >>> v = ModelView("m", FrozenMap({}), None, frozenset(), FrozenMap({}),
+    ...               FrozenMap({"a": ("b",), "b": ("c",)}), FrozenMap({"b": ("a",), "c": ("b",)}))
+    >>> _next_to(v, ["c", "b", "z"], ["a"])
+    ['b', 'c']
+    """
+    near, left = set(steps), list(further)
+    taken: list[str] = []
+    while True:
+        ready = [y for y in left if near & {*view.successors(y), *view.predecessors(y)}]
+        if not ready:
+            return taken
+        taken.append(ready[0])
+        near.add(ready[0])
+        left.remove(ready[0])
 
 
 def summary_pass(given: PassInput, matches: list[Match]) -> list[Match]:
@@ -160,8 +235,11 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
             if s not in taken_many and st.kind in ACTIVITIES and named(st) and (x, s) not in banned
         ]
         rows_one = [io[s] for s, st in one.steps.items() if s == x or (s not in taken_one and named(st))]
+        rows_all = [io[s] for s, st in one.steps.items() if named(st)]
         held_bag = set(lex.terms(what(lex, many.steps[held], lang[1]), lang[1])) if held else set()
         named_by: list[str] = []
+        further: list[str] = []  # further sayers of a named part, named when they stand next to its steps
+        parts_named = 0
         held_names = False
         for part in parts:
             if held and part <= held_bag:
@@ -180,6 +258,13 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
             if float(lab[io[x], im[y]]) <= max([0.0, *map(float, others)]):
                 continue
             named_by.append(y)
+            parts_named += 1
+            # the part's further sayers: x their strict best partner among all of x's steps (many99, rule 2)
+            for z in saying[1:]:
+                if z in free_many and z not in named_by and z not in further:
+                    best_elsewhere = max([0.0, *(float(lab[i, im[z]]) for i in rows_all if i != io[x])])
+                    if float(lab[io[x], im[z]]) > best_elsewhere:
+                        further.append(z)
         if held and not held_names:
             continue
         if rest and (named_by or held):
@@ -195,6 +280,9 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
                 others = [lab[i, im[y]] for i in rows_one if i != io[x]]
                 if float(lab[io[x], im[y]]) > max([0.0, *map(float, others)]):
                     named_by.append(y)
+        if parts_named + (1 if held else 0) < 2 and len(named_by) == parts_named:
+            continue
+        named_by += _next_to(many, further, named_by + ([held] if held else []))
         if len(named_by) + (1 if held else 0) < 2:
             continue
         ys = sorted(([held] if held else []) + named_by, key=lambda s: im[s])
