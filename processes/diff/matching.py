@@ -75,10 +75,7 @@ the labels say clearly where the middle step goes (runs.py: ``how`` "run"); wher
 two to six steps left over between the same matched steps in another shape (two against four, five against two,
 three against three, …), the two runs are aligned in order — a step with one, or with a block of two or three —
 when one alignment pairing every step of the shorter run is clearly ahead of every other (segments.py: ``how``
-"run"); a Swedish step left over that names a stage of the case (stages.py) and is its model's only one of that
-stage in its place is paired with the other model's run of two to five steps left over there that name the same
-stage, each sharing a word with it (a send task only with a send task; a retake on the loop back left out;
-stageruns.py); a case system's status line that
+"run"); a case system's status line that
 does other work too, read without its status words, pairs with the step of the other model it is
 clearly most alike in the same place (statuses.py: ``how`` "status"); between an English model
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
@@ -150,7 +147,6 @@ from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
 from processes.diff.solecandidates import sole_pairs
-from processes.diff.stageruns import stage_run_pass
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -499,7 +495,6 @@ def match_dense(
     matches, reviews = suitability_pass(given, matches)  # a suitability review joins the investigation
     matches, runs = run_pass(given, matches)
     matches, segments = segment_pass(given, matches)
-    matches = stage_run_pass(given, matches)  # one step of a stage against a run of it (stageruns.py)
     matches, statuses = status_pass(given, matches)
     before = matches
     matches, voices = perspective_pass(given, before)
