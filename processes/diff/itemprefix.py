@@ -13,8 +13,8 @@ without them:
 * a leading **prefix** — one word of letters written straight before a colon ("Auto:") —
   when at least three labels compared begin with it;
 * a trailing **status** — "→ status …" or "-> status …" to the end of the label;
-* last, for every label, its **working notes** (worknotes.py): a bracketed time or effort
-  note ("(1 h)", "(ingen arbetstid)") and an instruction tail after a spaced dash.
+* last, for every label, its **effort notes** (worknotes.py): a bracketed note of the hours
+  a step takes ("(1 h)", "(0,5 h per omgång)", "(ingen arbetstid)").
 
 Something must stand beside what is cut: a label is never emptied.
 
@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from processes.diff.worknotes import without_work_notes
+from processes.diff.worknotes import without_effort_notes
 
 __all__ = ["bare_label", "recurring_prefixes", "CODE_LABELS", "COLON_LABELS"]
 
@@ -74,10 +74,10 @@ def recurring_prefixes(labels: Iterable[str]) -> frozenset[str]:
 
 
 def bare_label(label: str, prefixes: frozenset[str]) -> str:
-    """``label`` without a recurring leading code or prefix, a status tail and its working
+    """``label`` without a recurring leading code or prefix, a status tail and its effort
     notes."""
     if not prefixes and "status" not in label.casefold():
-        return without_work_notes(label)
+        return without_effort_notes(label)
     out = label
     found = _leading(out)
     if found is not None and found[0] in prefixes:
@@ -85,4 +85,4 @@ def bare_label(label: str, prefixes: frozenset[str]) -> str:
     tail = _STATUS_TAIL.search(out)
     if tail is not None and out[: tail.start()].strip():
         out = out[: tail.start()]
-    return without_work_notes(out.strip() or label)
+    return without_effort_notes(out.strip() or label)
