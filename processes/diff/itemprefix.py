@@ -12,9 +12,7 @@ without them:
   of the same letters (a numbering, not a lone "E18 …");
 * a leading **prefix** — one word of letters written straight before a colon ("Auto:") —
   when at least three labels compared begin with it;
-* a trailing **status** — "→ status …" or "-> status …" to the end of the label;
-* last, for every label, its **effort notes** (worknotes.py): a bracketed note of the hours
-  a step takes ("(1 h)", "(0,5 h per omgång)", "(ingen arbetstid)").
+* a trailing **status** — "→ status …" or "-> status …" to the end of the label.
 
 Something must stand beside what is cut: a label is never emptied.
 
@@ -34,8 +32,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-
-from processes.diff.worknotes import without_effort_notes
 
 __all__ = ["bare_label", "recurring_prefixes", "CODE_LABELS", "COLON_LABELS"]
 
@@ -74,10 +70,9 @@ def recurring_prefixes(labels: Iterable[str]) -> frozenset[str]:
 
 
 def bare_label(label: str, prefixes: frozenset[str]) -> str:
-    """``label`` without a recurring leading code or prefix, a status tail and its effort
-    notes."""
+    """``label`` without a recurring leading code or prefix and without a status tail."""
     if not prefixes and "status" not in label.casefold():
-        return without_effort_notes(label)
+        return label
     out = label
     found = _leading(out)
     if found is not None and found[0] in prefixes:
@@ -85,4 +80,4 @@ def bare_label(label: str, prefixes: frozenset[str]) -> str:
     tail = _STATUS_TAIL.search(out)
     if tail is not None and out[: tail.start()].strip():
         out = out[: tail.start()]
-    return without_effort_notes(out.strip() or label)
+    return out.strip() or label
