@@ -154,6 +154,7 @@ from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
+from processes.diff.workapart import work_apart_bans
 
 __all__ = [
     "Match",
@@ -429,6 +430,7 @@ def match_dense(
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
     banned |= completeness_bans(a, b, (lang_a, lang_b))  # the decision sent is no completeness notice
+    banned |= work_apart_bans(a, b, lex, (lang_a, lang_b))  # work a drawer drew apart (workapart.py)
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:

@@ -1,0 +1,177 @@
+"""Work a drawer drew apart is not paired across with the other model's one of it.
+
+When one model draws two stages of the case as two steps, its drawer has said they are two: the
+notice that the application is complete is not the check of it, the scanning of the application
+is not the reading of it, "the other bodies" are not the one named in the step beside. The label
+measure cannot see it — the steps share their object ("Gå igenom ansökan och bilagor" / "Skanna
+ansökan och bilagor" are 0.74 alike) — and a pass then pairs or joins one stage of one model with
+the other stage of the other (bench/RESULTS-matching.md, "Branch many102"). Three bans, both
+models Swedish, each read from the labels of the two models and from what the step's *own* model
+draws beside it:
+
+1. **The completeness notice is not the other model's check.** A *notice of completeness* has a
+   telling word (meddela, besked, bekräfta, underrätta, informera, kvittens, delge, …) and a word of
+   the application's state (komplett, fullständig; not komplettering); a *check* is an activity with
+   a checking word (granska, *kontroll, kontrollera, kolla, gå igenom, läsa igenom, se över) and no
+   telling word. A notice and the other model's check are banned when the notice's model has a
+   check of its own.
+2. **Intake is not review.** An *intake* step is an activity with an intake word (skanna,
+   diarieföra, registrera, stämpla, journalföra, "skapa ärende", …) and no checking word; a
+   *review* an activity with a checking word and no intake word. An intake of one model and a review
+   of the other are banned when the intake's model has a review of its own and the review's model an
+   intake of its own.
+3. **"The others" is not the one named beside it.** A step naming "the other bodies" (övriga,
+   resterande, "de andra", …) and no body itself, and a step of the other model naming bodies, are
+   banned when each of those bodies is named by another step of the first step's model.
+
+A ban is as a rejected pair: no pass pairs the two, no group or join holds both, and the
+uncertain tier does not offer one as the other's candidate.
+
+>>> notice("Meddela sökanden att ansökan är komplett"), notice("Begär komplettering")
+(True, False)
+>>> check("Kolla att allt är med i ansökan"), check("Bekräfta till sökanden att ansökan är fullständig")
+(True, False)
+>>> intake("Skanna ansökan och bilagor"), review("Gå igenom ansökan och bilagor")
+(True, True)
+>>> intake("Registrera och granska ansökan"), review("Registrera och granska ansökan")
+(False, False)
+>>> names_the_others("Remisser till övriga remissinstanser"), names_the_others("Andra provtillfället")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from processes.diff.addressees import _label_bodies
+from processes.diff.matchtypes import ACTIVITIES, named
+from processes.diff.text import Lexicon, normalise
+from processes.diff.view import ModelView, Step
+
+__all__ = ["check", "intake", "names_the_others", "notice", "review", "work_apart_bans"]
+
+#: beginnings of the words that tell someone something (a notice, a confirmation)
+TELLING = ("meddela", "besked", "bekräfta", "bekräftelse", "underrätta", "underrättelse", "informera", "kvittens",
+           "kvittera", "delge")
+#: the words of the application's state of being complete (not the completion asked for)
+COMPLETE = frozenset("komplett kompletta fullständig fullständiga fullständigt".split())
+#: beginnings of the words that check or read through
+CHECKING = ("granska", "granskning", "kontrollera", "kolla")
+#: the phrases that check or read through (normalised words)
+CHECKING_PHRASES = ("gå igenom", "går igenom", "gås igenom", "läsa igenom", "läs igenom", "läser igenom",
+                    "läses igenom", "se över", "ser över")
+#: beginnings of the words of the case's intake (registration, scanning, stamping)
+INTAKE = ("skanna", "scanna", "diarieför", "registrera", "registrering", "ankomstregistrera", "stämpla",
+          "ankomststämpla", "journalför")
+#: the phrases of the case's intake (normalised words)
+INTAKE_PHRASES = ("skapa ärende", "lägg upp ärende", "lägga upp ärende", "läggs upp ärende", "upprätta ärende",
+                  "öppna ärende")
+#: the words and phrases that name "the other bodies"
+OTHERS = frozenset("övriga övrig resterande".split())
+OTHERS_PHRASES = ("de andra", "dom andra", "andra myndigheter", "andra instanser", "andra remissinstanser")
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def _words(label: str) -> tuple[tuple[str, ...], str]:
+    """The casefolded words of ``label`` and its normalised text padded with spaces."""
+    return tuple(w.casefold() for w in _WORD.findall(label)), f" {normalise(label)} "
+
+
+def _has(label: str, stems: tuple[str, ...], phrases: tuple[str, ...] = ()) -> bool:
+    words, text = _words(label)
+    return any(w.startswith(stems) for w in words) or any(f" {p} " in text for p in phrases)
+
+
+def _checks(label: str) -> bool:
+    words, _ = _words(label)
+    return _has(label, CHECKING, CHECKING_PHRASES) or any(w.endswith("kontroll") for w in words)
+
+
+def _tells(label: str) -> bool:
+    return _has(label, TELLING)
+
+
+def _intakes(label: str) -> bool:
+    return _has(label, INTAKE, INTAKE_PHRASES)
+
+
+@lru_cache(maxsize=65536)
+def notice(label: str) -> bool:
+    """Whether ``label`` tells that the application is complete (module doc, 1)."""
+    return _tells(label) and not COMPLETE.isdisjoint(_words(label)[0])
+
+
+@lru_cache(maxsize=65536)
+def check(label: str) -> bool:
+    """Whether ``label`` checks and tells nothing (module doc, 1)."""
+    return _checks(label) and not _tells(label)
+
+
+@lru_cache(maxsize=65536)
+def intake(label: str) -> bool:
+    """Whether ``label`` is the case's intake and checks nothing (module doc, 2)."""
+    return _intakes(label) and not _checks(label)
+
+
+@lru_cache(maxsize=65536)
+def review(label: str) -> bool:
+    """Whether ``label`` checks and is no intake (module doc, 2)."""
+    return _checks(label) and not _intakes(label)
+
+
+@lru_cache(maxsize=65536)
+def names_the_others(label: str) -> bool:
+    """Whether ``label`` names "the other bodies" (module doc, 3)."""
+    words, text = _words(label)
+    return not OTHERS.isdisjoint(words) or any(f" {p} " in text for p in OTHERS_PHRASES)
+
+
+def _activity(step: Step) -> bool:
+    return step.kind in ACTIVITIES
+
+
+def _one_way(lex: Lexicon, x_view: ModelView, y_view: ModelView) -> set[tuple[str, str]]:
+    """(step of ``x_view``, step of ``y_view``) pairs banned with the first step read as x."""
+    xs = {s: named(st) for s, st in x_view.steps.items() if named(st)}
+    ys = {s: named(st) for s, st in y_view.steps.items() if named(st)}
+    act_x = {s for s in xs if _activity(x_view.steps[s])}
+    act_y = {s for s in ys if _activity(y_view.steps[s])}
+    out: set[tuple[str, str]] = set()
+    # 1: a notice of completeness whose model checks apart, against the other model's checks
+    if any(check(xs[s]) for s in act_x):
+        checks_y = [t for t in act_y if check(ys[t])]
+        for s, label in xs.items():
+            if notice(label):
+                out.update((s, t) for t in checks_y)
+    # 2: an intake whose model reviews apart, against a review whose model takes in apart
+    if any(review(xs[s]) for s in act_x) and any(intake(ys[t]) for t in act_y):
+        reviews_y = [t for t in act_y if review(ys[t])]
+        for s in act_x:
+            if intake(xs[s]):
+                out.update((s, t) for t in reviews_y)
+    # 3: "the others" against a step naming only bodies named beside it
+    others = [s for s, label in xs.items() if names_the_others(label) and not _label_bodies(lex, label)]
+    if others:
+        for s in others:
+            beside: set[str] = set()
+            for r, label in xs.items():
+                if r != s:
+                    beside |= _label_bodies(lex, label)
+            for t, label in ys.items():
+                bodies = _label_bodies(lex, label)
+                if bodies and bodies <= beside:
+                    out.add((s, t))
+    return out
+
+
+def work_apart_bans(a: ModelView, b: ModelView, lex: Lexicon, lang: tuple[str, str]) -> set[tuple[str, str]]:
+    """(A step, B step) pairs of work one model drew apart (module doc), either way round; none
+    unless both models are Swedish."""
+    if lang != ("sv", "sv"):
+        return set()
+    out = _one_way(lex, a, b)
+    out |= {(x, y) for y, x in _one_way(lex, b, a)}
+    return out
