@@ -22,7 +22,11 @@ draws beside it:
    intake of its own.
 3. **"The others" is not the one named beside it.** A step naming "the other bodies" (övriga,
    resterande, "de andra", …) and no body itself, and a step of the other model naming bodies, are
-   banned when each of those bodies is named by another step of the first step's model.
+   banned when each of those bodies is named by another step of the first step's model of the same
+   family (a sending beside a sending, an answer beside an answer) that names no "others" itself:
+   "Övriga remissvar inne" beside "Polisen har svarat" is not the police's answer, but it is the
+   answer of the bodies the model's sending "Remiss till skatt, Kronofogden och räddningstjänsten"
+   names.
 
 A ban is as a rejected pair: no pass pairs the two, no group or join holds both, and the
 uncertain tier does not offer one as the other's candidate.
@@ -45,7 +49,7 @@ import re
 from functools import lru_cache
 
 from processes.diff.addressees import _label_bodies
-from processes.diff.matchtypes import ACTIVITIES, named
+from processes.diff.matchtypes import ACTIVITIES, family, named
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView, Step
 
@@ -156,9 +160,10 @@ def _one_way(lex: Lexicon, x_view: ModelView, y_view: ModelView) -> set[tuple[st
     others = [s for s, label in xs.items() if names_the_others(label) and not _label_bodies(lex, label)]
     if others:
         for s in others:
+            kind = family(x_view.steps[s])
             beside: set[str] = set()
             for r, label in xs.items():
-                if r != s:
+                if r != s and family(x_view.steps[r]) == kind and not names_the_others(label):
                     beside |= _label_bodies(lex, label)
             for t, label in ys.items():
                 bodies = _label_bodies(lex, label)
