@@ -31,6 +31,12 @@ draws beside it:
 A ban is as a rejected pair: no pass pairs the two, no group or join holds both, and the
 uncertain tier does not offer one as the other's candidate.
 
+:func:`others_pass` pairs what ban 3 reads the other way: a step naming "the others", left over,
+with the other model's steps of its family left over that name only bodies *not* named beside it
+("Remisser till övriga remissinstanser" beside "Remiss till Polismyndigheten", against "Skicka
+remisser till Skatteverket, räddningstjänsten och miljö"), when the body named beside it is paired
+already, one to three such steps share a term with it, and no pair of them is banned.
+
 >>> notice("Meddela sökanden att ansökan är komplett"), notice("Begär komplettering")
 (True, False)
 >>> check("Kolla att allt är med i ansökan"), check("Bekräfta till sökanden att ansökan är fullständig")
@@ -49,11 +55,11 @@ import re
 from functools import lru_cache
 
 from processes.diff.addressees import _label_bodies
-from processes.diff.matchtypes import ACTIVITIES, family, named
+from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, family, named
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView, Step
 
-__all__ = ["check", "intake", "names_the_others", "notice", "review", "work_apart_bans"]
+__all__ = ["check", "intake", "names_the_others", "notice", "others_pass", "review", "work_apart_bans"]
 
 #: beginnings of the words that tell someone something (a notice, a confirmation)
 TELLING = ("meddela", "besked", "bekräfta", "bekräftelse", "underrätta", "underrättelse", "informera", "kvittens",
@@ -137,6 +143,18 @@ def _activity(step: Step) -> bool:
     return step.kind in ACTIVITIES
 
 
+def _beside(lex: Lexicon, view: ModelView, step: str) -> set[str]:
+    """The bodies named by the steps of ``view`` other than ``step``, of its family, that name no
+    others (ban 3)."""
+    kind = family(view.steps[step])
+    out: set[str] = set()
+    for r, st in view.steps.items():
+        label = named(st)
+        if r != step and label and family(st) == kind and not names_the_others(label):
+            out |= _label_bodies(lex, label)
+    return out
+
+
 def _one_way(lex: Lexicon, x_view: ModelView, y_view: ModelView) -> set[tuple[str, str]]:
     """(step of ``x_view``, step of ``y_view``) pairs banned with the first step read as x."""
     xs = {s: named(st) for s, st in x_view.steps.items() if named(st)}
@@ -160,11 +178,7 @@ def _one_way(lex: Lexicon, x_view: ModelView, y_view: ModelView) -> set[tuple[st
     others = [s for s, label in xs.items() if names_the_others(label) and not _label_bodies(lex, label)]
     if others:
         for s in others:
-            kind = family(x_view.steps[s])
-            beside: set[str] = set()
-            for r, label in xs.items():
-                if r != s and family(x_view.steps[r]) == kind and not names_the_others(label):
-                    beside |= _label_bodies(lex, label)
+            beside = _beside(lex, x_view, s)
             for t, label in ys.items():
                 bodies = _label_bodies(lex, label)
                 if bodies and bodies <= beside:
@@ -180,3 +194,54 @@ def work_apart_bans(a: ModelView, b: ModelView, lex: Lexicon, lang: tuple[str, s
     out = _one_way(lex, a, b)
     out |= {(x, y) for y, x in _one_way(lex, b, a)}
     return out
+
+
+def _others_one_side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
+    """:func:`others_pass` with ``given.a`` the model of the step naming the others (``side``: which
+    of the original models that is, ``"a"`` or ``"b"``)."""
+    x_view, y_view, lex = given.a, given.b, given.lex
+    mine = 0 if side == "a" else 1
+    held = [{s for m in matches for s in (m.a, m.b)[mine]}, {s for m in matches for s in (m.a, m.b)[1 - mine]}]
+    rows = {s: i for i, s in enumerate(x_view.steps)}
+    cols = {s: j for j, s in enumerate(y_view.steps)}
+    out = list(matches)
+    for s, st in x_view.steps.items():
+        label = named(st)
+        if s in held[0] or not label or not names_the_others(label) or _label_bodies(lex, label):
+            continue
+        beside = _beside(lex, x_view, s)
+        if not beside:
+            continue
+        kind = family(st)
+        anchored = False
+        found: list[str] = []
+        for t, other in y_view.steps.items():
+            other_label = named(other)
+            if not other_label or family(other) != kind or names_the_others(other_label):
+                continue
+            bodies = _label_bodies(lex, other_label)
+            if not bodies:
+                continue
+            if bodies <= beside and t in held[1]:
+                anchored = True
+            elif bodies.isdisjoint(beside) and t not in held[1] and given.lab[rows[s], cols[t]] > 0:
+                found.append(t)
+        if not anchored or not 1 <= len(found) <= 3 or any((s, t) in given.banned for t in found):
+            continue
+        score = max(float(given.score[rows[s], cols[t]]) for t in found)
+        lab = max(float(given.lab[rows[s], cols[t]]) for t in found)
+        how = "grouped" if len(found) > 1 else "auto"
+        ids = (s,), tuple(found)
+        out.append(Match(ids[0], ids[1], round(score, 3), round(lab, 3), how) if side == "a"
+                   else Match(ids[1], ids[0], round(score, 3), round(lab, 3), how))
+        held[0].add(s)
+        held[1].update(found)
+    return out
+
+
+def others_pass(given: PassInput, matches: list[Match]) -> list[Match]:
+    """A step naming "the others", left over, paired with the other model's steps naming exactly
+    bodies not named beside it (module doc); both models Swedish."""
+    if given.langs != ("sv", "sv"):
+        return matches
+    return _others_one_side(given.swapped(), _others_one_side(given, matches, "a"), "b")
