@@ -20,6 +20,10 @@ draws beside it:
    *review* an activity with a checking word and no intake word. An intake of one model and a review
    of the other are banned when the intake's model has a review of its own and the review's model an
    intake of its own.
+4. **Hearing the applicant is not a remiss.** A *hearing* is an activity with a hearing word
+   (hörande, kommunicera, kommunicering, kommunikation, "höra sökanden") and no remiss word; a
+   *remiss* an activity with a remiss word (remiss, remittera) and no hearing word. A hearing and
+   the other model's remiss are banned when the hearing's model has a remiss of its own.
 3. **"The others" is not the one named beside it.** A step naming "the other bodies" (övriga,
    resterande, "de andra", …) and no body itself, and a step of the other model naming bodies, are
    banned when each of those bodies is named by another step of the first step's model of the same
@@ -59,7 +63,9 @@ from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, family, name
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView, Step
 
-__all__ = ["check", "intake", "names_the_others", "notice", "others_pass", "review", "work_apart_bans"]
+__all__ = [
+    "check", "hearing", "intake", "names_the_others", "notice", "others_pass", "remiss", "review", "work_apart_bans",
+]
 
 #: beginnings of the words that tell someone something (a notice, a confirmation)
 TELLING = ("meddela", "besked", "bekräfta", "bekräftelse", "underrätta", "underrättelse", "informera", "kvittens",
@@ -77,6 +83,11 @@ INTAKE = ("skanna", "scanna", "diarieför", "registrera", "registrering", "ankom
 #: the phrases of the case's intake (normalised words)
 INTAKE_PHRASES = ("skapa ärende", "lägg upp ärende", "lägga upp ärende", "läggs upp ärende", "upprätta ärende",
                   "öppna ärende")
+#: beginnings of the words, and the phrases, of hearing the applicant
+HEARING = ("hörande", "kommunicer", "kommunikation")
+HEARING_PHRASES = ("höra sökanden", "höra den sökande", "hör sökanden")
+#: beginnings of the words of a remiss
+REMISS = ("remiss", "remitter")
 #: the words and phrases that name "the other bodies"
 OTHERS = frozenset("övriga övrig resterande".split())
 OTHERS_PHRASES = ("de andra", "dom andra", "andra myndigheter", "andra instanser", "andra remissinstanser")
@@ -133,6 +144,22 @@ def review(label: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def hearing(label: str) -> bool:
+    """Whether ``label`` hears the applicant and names no remiss (module doc, 4).
+
+    >>> hearing("Hörande av sökanden"), hearing("Kommunicera remissvaren med sökanden")
+    (True, False)
+    """
+    return _has(label, HEARING, HEARING_PHRASES) and not _has(label, REMISS)
+
+
+@lru_cache(maxsize=65536)
+def remiss(label: str) -> bool:
+    """Whether ``label`` is a remiss and hears nobody (module doc, 4)."""
+    return _has(label, REMISS) and not _has(label, HEARING, HEARING_PHRASES)
+
+
+@lru_cache(maxsize=65536)
 def names_the_others(label: str) -> bool:
     """Whether ``label`` names "the other bodies" (module doc, 3)."""
     words, text = _words(label)
@@ -174,6 +201,12 @@ def _one_way(lex: Lexicon, x_view: ModelView, y_view: ModelView) -> set[tuple[st
         for s in act_x:
             if intake(xs[s]):
                 out.update((s, t) for t in reviews_y)
+    # 4: a hearing whose model sends remisses apart, against the other model's remisses
+    if any(remiss(xs[s]) for s in act_x):
+        remisses_y = [t for t in act_y if remiss(ys[t])]
+        for s in act_x:
+            if hearing(xs[s]):
+                out.update((s, t) for t in remisses_y)
     # 3: "the others" against a step naming only bodies named beside it
     others = [s for s, label in xs.items() if names_the_others(label) and not _label_bodies(lex, label)]
     if others:
