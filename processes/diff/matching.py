@@ -154,7 +154,7 @@ from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
-from processes.diff.workapart import others_pass, work_apart_bans
+from processes.diff.workapart import arrival_pass, others_pass, work_apart_bans
 
 __all__ = [
     "Match",
@@ -487,7 +487,8 @@ def match_dense(
         kept_apart |= narrowed_apart(matches, narrowed)
         matches = narrowed
     for matching_pass in (
-        address_recording, others_pass, decision_pass, dispatch_alternatives_pass, dispatch_chain_pass, ending_pass,
+        address_recording, others_pass, decision_pass, dispatch_alternatives_pass, dispatch_chain_pass, arrival_pass,
+        ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)

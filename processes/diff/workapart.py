@@ -20,10 +20,6 @@ draws beside it:
    *review* an activity with a checking word and no intake word. An intake of one model and a review
    of the other are banned when the intake's model has a review of its own and the review's model an
    intake of its own.
-4. **Hearing the applicant is not a remiss.** A *hearing* is an activity with a hearing word
-   (hörande, kommunicera, kommunicering, kommunikation, "höra sökanden") and no remiss word; a
-   *remiss* an activity with a remiss word (remiss, remittera) and no hearing word. A hearing and
-   the other model's remiss are banned when the hearing's model has a remiss of its own.
 3. **"The others" is not the one named beside it.** A step naming "the other bodies" (övriga,
    resterande, "de andra", …) and no body itself, and a step of the other model naming bodies, are
    banned when each of those bodies is named by another step of the first step's model of the same
@@ -40,6 +36,10 @@ with the other model's steps of its family left over that name only bodies *not*
 ("Remisser till övriga remissinstanser" beside "Remiss till Polismyndigheten", against "Skicka
 remisser till Skatteverket, räddningstjänsten och miljö"), when the body named beside it is paired
 already, one to three such steps share a term with it, and no pair of them is banned.
+
+:func:`arrival_pass` pairs the decision arriving ("Beslutet kommer på posten", deciding.decision_arrives:
+no decision step) with the other model's decision sent ("Expediering av beslut till sökanden"), when
+each is the only one of its kind left over in its model: one moment seen from two sides.
 
 >>> notice("Meddela sökanden att ansökan är komplett"), notice("Begär komplettering")
 (True, False)
@@ -59,12 +59,15 @@ import re
 from functools import lru_cache
 
 from processes.diff.addressees import _label_bodies
+from processes.diff.alternatives import is_dispatch
+from processes.diff.completenotice import completeness_label
+from processes.diff.deciding import decision_arrives
 from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, family, named
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView, Step
 
 __all__ = [
-    "check", "hearing", "intake", "names_the_others", "notice", "others_pass", "remiss", "review", "work_apart_bans",
+    "arrival_pass", "check", "intake", "names_the_others", "notice", "others_pass", "review", "work_apart_bans",
 ]
 
 #: beginnings of the words that tell someone something (a notice, a confirmation)
@@ -83,11 +86,6 @@ INTAKE = ("skanna", "scanna", "diarieför", "registrera", "registrering", "ankom
 #: the phrases of the case's intake (normalised words)
 INTAKE_PHRASES = ("skapa ärende", "lägg upp ärende", "lägga upp ärende", "läggs upp ärende", "upprätta ärende",
                   "öppna ärende")
-#: beginnings of the words, and the phrases, of hearing the applicant
-HEARING = ("hörande", "kommunicer", "kommunikation")
-HEARING_PHRASES = ("höra sökanden", "höra den sökande", "hör sökanden")
-#: beginnings of the words of a remiss
-REMISS = ("remiss", "remitter")
 #: the words and phrases that name "the other bodies"
 OTHERS = frozenset("övriga övrig resterande".split())
 OTHERS_PHRASES = ("de andra", "dom andra", "andra myndigheter", "andra instanser", "andra remissinstanser")
@@ -144,22 +142,6 @@ def review(label: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def hearing(label: str) -> bool:
-    """Whether ``label`` hears the applicant and names no remiss (module doc, 4).
-
-    >>> hearing("Hörande av sökanden"), hearing("Kommunicera remissvaren med sökanden")
-    (True, False)
-    """
-    return _has(label, HEARING, HEARING_PHRASES) and not _has(label, REMISS)
-
-
-@lru_cache(maxsize=65536)
-def remiss(label: str) -> bool:
-    """Whether ``label`` is a remiss and hears nobody (module doc, 4)."""
-    return _has(label, REMISS) and not _has(label, HEARING, HEARING_PHRASES)
-
-
-@lru_cache(maxsize=65536)
 def names_the_others(label: str) -> bool:
     """Whether ``label`` names "the other bodies" (module doc, 3)."""
     words, text = _words(label)
@@ -201,12 +183,6 @@ def _one_way(lex: Lexicon, x_view: ModelView, y_view: ModelView) -> set[tuple[st
         for s in act_x:
             if intake(xs[s]):
                 out.update((s, t) for t in reviews_y)
-    # 4: a hearing whose model sends remisses apart, against the other model's remisses
-    if any(remiss(xs[s]) for s in act_x):
-        remisses_y = [t for t in act_y if remiss(ys[t])]
-        for s in act_x:
-            if hearing(xs[s]):
-                out.update((s, t) for t in remisses_y)
     # 3: "the others" against a step naming only bodies named beside it
     others = [s for s, label in xs.items() if names_the_others(label) and not _label_bodies(lex, label)]
     if others:
@@ -278,3 +254,33 @@ def others_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     if given.langs != ("sv", "sv"):
         return matches
     return _others_one_side(given.swapped(), _others_one_side(given, matches, "a"), "b")
+
+
+def _left_over(view: ModelView, matches: list[Match], side: str) -> list[str]:
+    held = {s for m in matches for s in (m.a if side == "a" else m.b)}
+    return [s for s in view.steps if s not in held]
+
+
+def arrival_pass(given: PassInput, matches: list[Match]) -> list[Match]:
+    """The decision arriving, left over, paired with the other model's one decision sent left over
+    (module doc); both models Swedish."""
+    if given.langs != ("sv", "sv"):
+        return matches
+    out = list(matches)
+    views = {"a": given.a, "b": given.b}
+    for x_side, y_side in (("a", "b"), ("b", "a")):
+        x_view, y_view = views[x_side], views[y_side]
+        arrivals = [s for s in _left_over(x_view, out, x_side) if decision_arrives(named(x_view.steps[s]), "sv")]
+        sent = [
+            t
+            for t in _left_over(y_view, out, y_side)
+            if is_dispatch(y_view.steps[t], "sv") and not completeness_label(named(y_view.steps[t]))
+        ]
+        if len(arrivals) != 1 or len(sent) != 1:
+            continue
+        x, y = (arrivals[0], sent[0]) if x_side == "a" else (sent[0], arrivals[0])
+        if (x, y) in given.banned:
+            continue
+        i, j = list(given.a.steps).index(x), list(given.b.steps).index(y)
+        out.append(Match((x,), (y,), round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3), "auto"))
+    return out
