@@ -39,7 +39,9 @@ already, one to three such steps share a term with it, and no pair of them is ba
 
 :func:`arrival_pass` pairs the decision arriving ("Beslutet kommer på posten", deciding.decision_arrives:
 no decision step) with the other model's decision sent ("Expediering av beslut till sökanden"), when
-each is the only one of its kind left over in its model: one moment seen from two sides.
+each is the only one of its kind left over in its model: one moment seen from two sides. The
+arrival is not an end event (an end closes an outcome), and the decision sent goes to the applicant
+(its label names the applicant, or no body: not "Underrättelse om beslut till Polismyndigheten").
 
 >>> notice("Meddela sökanden att ansökan är komplett"), notice("Begär komplettering")
 (True, False)
@@ -261,6 +263,23 @@ def _left_over(view: ModelView, matches: list[Match], side: str) -> list[str]:
     return [s for s in view.steps if s not in held]
 
 
+def _end(step: Step) -> bool:
+    return step.kind == "event" and step.detail.split(":")[0] == "end"
+
+
+#: the applicant as a word of a label
+_APPLICANT = frozenset("sökande sökanden sökandena".split())
+
+
+def _sent_to_applicant(lex: Lexicon, step: Step) -> bool:
+    """Whether ``step`` sends the decision to the applicant: a dispatch naming no completeness that
+    names the applicant, or no body."""
+    label = named(step)
+    if not is_dispatch(step, "sv") or completeness_label(label):
+        return False
+    return not _APPLICANT.isdisjoint(_words(label)[0]) or not _label_bodies(lex, label)
+
+
 def arrival_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     """The decision arriving, left over, paired with the other model's one decision sent left over
     (module doc); both models Swedish."""
@@ -270,12 +289,12 @@ def arrival_pass(given: PassInput, matches: list[Match]) -> list[Match]:
     views = {"a": given.a, "b": given.b}
     for x_side, y_side in (("a", "b"), ("b", "a")):
         x_view, y_view = views[x_side], views[y_side]
-        arrivals = [s for s in _left_over(x_view, out, x_side) if decision_arrives(named(x_view.steps[s]), "sv")]
-        sent = [
-            t
-            for t in _left_over(y_view, out, y_side)
-            if is_dispatch(y_view.steps[t], "sv") and not completeness_label(named(y_view.steps[t]))
+        arrivals = [
+            s
+            for s in _left_over(x_view, out, x_side)
+            if decision_arrives(named(x_view.steps[s]), "sv") and not _end(x_view.steps[s])
         ]
+        sent = [t for t in _left_over(y_view, out, y_side) if _sent_to_applicant(given.lex, y_view.steps[t])]
         if len(arrivals) != 1 or len(sent) != 1:
             continue
         x, y = (arrivals[0], sent[0]) if x_side == "a" else (sent[0], arrivals[0])
