@@ -92,6 +92,12 @@ INTAKE_PHRASES = ("skapa ärende", "lägg upp ärende", "lägga upp ärende", "l
 OTHERS = frozenset("övriga övrig resterande".split())
 OTHERS_PHRASES = ("de andra", "dom andra", "andra myndigheter", "andra instanser", "andra remissinstanser")
 
+#: a quantifier of all, and plural definite answer nouns: "all the answers" (with a word of the remiss)
+ALL = frozenset("alla samtliga allihop allihopa".split())
+ANSWERS = frozenset("svaren remissvaren yttrandena remissyttrandena utlåtandena".split())
+#: beginnings of the words of the remiss and its answers
+REMISS_WORDS = ("remiss", "remitt", "svar", "yttrande", "utlåtande", "instans", "myndighet")
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -145,9 +151,20 @@ def review(label: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def names_the_others(label: str) -> bool:
-    """Whether ``label`` names "the other bodies" (module doc, 3)."""
+    """Whether ``label`` names "the other bodies" (module doc, 3): an others word, or "all the
+    answers" (a quantifier of all or a plural definite answer noun, with a word of the remiss).
+
+    >>> names_the_others("Samtliga remissvar har kommit in"), names_the_others("Svaren kommer tillbaka")
+    (True, True)
+    >>> names_the_others("Kontrollera att alla handlingar finns")
+    False
+    """
     words, text = _words(label)
-    return not OTHERS.isdisjoint(words) or any(f" {p} " in text for p in OTHERS_PHRASES)
+    if not OTHERS.isdisjoint(words) or any(f" {p} " in text for p in OTHERS_PHRASES):
+        return True
+    return (not ALL.isdisjoint(words) or not ANSWERS.isdisjoint(words)) and any(
+        w.startswith(REMISS_WORDS) for w in words
+    )
 
 
 def _activity(step: Step) -> bool:
