@@ -69,25 +69,66 @@ from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView, Step
 
 __all__ = [
-    "arrival_pass", "check", "intake", "names_the_others", "notice", "others_pass", "review", "work_apart_bans",
+    "arrival_pass",
+    "check",
+    "intake",
+    "names_the_others",
+    "notice",
+    "others_pass",
+    "review",
+    "work_apart_bans",
 ]
 
 #: beginnings of the words that tell someone something (a notice, a confirmation)
-TELLING = ("meddela", "besked", "bekräfta", "bekräftelse", "underrätta", "underrättelse", "informera", "kvittens",
-           "kvittera", "delge")
+TELLING = (
+    "meddela",
+    "besked",
+    "bekräfta",
+    "bekräftelse",
+    "underrätta",
+    "underrättelse",
+    "informera",
+    "kvittens",
+    "kvittera",
+    "delge",
+)
 #: the words of the application's state of being complete (not the completion asked for)
 COMPLETE = frozenset("komplett kompletta fullständig fullständiga fullständigt".split())
 #: beginnings of the words that check or read through
 CHECKING = ("granska", "granskning", "kontrollera", "kolla")
 #: the phrases that check or read through (normalised words)
-CHECKING_PHRASES = ("gå igenom", "går igenom", "gås igenom", "läsa igenom", "läs igenom", "läser igenom",
-                    "läses igenom", "se över", "ser över")
+CHECKING_PHRASES = (
+    "gå igenom",
+    "går igenom",
+    "gås igenom",
+    "läsa igenom",
+    "läs igenom",
+    "läser igenom",
+    "läses igenom",
+    "se över",
+    "ser över",
+)
 #: beginnings of the words of the case's intake (registration, scanning, stamping)
-INTAKE = ("skanna", "scanna", "diarieför", "registrera", "registrering", "ankomstregistrera", "stämpla",
-          "ankomststämpla", "journalför")
+INTAKE = (
+    "skanna",
+    "scanna",
+    "diarieför",
+    "registrera",
+    "registrering",
+    "ankomstregistrera",
+    "stämpla",
+    "ankomststämpla",
+    "journalför",
+)
 #: the phrases of the case's intake (normalised words)
-INTAKE_PHRASES = ("skapa ärende", "lägg upp ärende", "lägga upp ärende", "läggs upp ärende", "upprätta ärende",
-                  "öppna ärende")
+INTAKE_PHRASES = (
+    "skapa ärende",
+    "lägg upp ärende",
+    "lägga upp ärende",
+    "läggs upp ärende",
+    "upprätta ärende",
+    "öppna ärende",
+)
 #: the words and phrases that name "the other bodies"
 OTHERS = frozenset("övriga övrig resterande".split())
 OTHERS_PHRASES = ("de andra", "dom andra", "andra myndigheter", "andra instanser", "andra remissinstanser")
@@ -229,7 +270,10 @@ def _others_one_side(given: PassInput, matches: list[Match], side: str) -> list[
     of the original models that is, ``"a"`` or ``"b"``)."""
     x_view, y_view, lex = given.a, given.b, given.lex
     mine = 0 if side == "a" else 1
-    held = [{s for m in matches for s in (m.a, m.b)[mine]}, {s for m in matches for s in (m.a, m.b)[1 - mine]}]
+    held = [
+        {s for m in matches for s in (m.a, m.b)[mine]},
+        {s for m in matches for s in (m.a, m.b)[1 - mine]},
+    ]
     rows = {s: i for i, s in enumerate(x_view.steps)}
     cols = {s: j for j, s in enumerate(y_view.steps)}
     out = list(matches)
@@ -260,8 +304,11 @@ def _others_one_side(given: PassInput, matches: list[Match], side: str) -> list[
         lab = max(float(given.lab[rows[s], cols[t]]) for t in found)
         how = "grouped" if len(found) > 1 else "auto"
         ids = (s,), tuple(found)
-        out.append(Match(ids[0], ids[1], round(score, 3), round(lab, 3), how) if side == "a"
-                   else Match(ids[1], ids[0], round(score, 3), round(lab, 3), how))
+        out.append(
+            Match(ids[0], ids[1], round(score, 3), round(lab, 3), how)
+            if side == "a"
+            else Match(ids[1], ids[0], round(score, 3), round(lab, 3), how)
+        )
         held[0].add(s)
         held[1].update(found)
     return out
@@ -318,5 +365,7 @@ def arrival_pass(given: PassInput, matches: list[Match]) -> list[Match]:
         if (x, y) in given.banned:
             continue
         i, j = list(given.a.steps).index(x), list(given.b.steps).index(y)
-        out.append(Match((x,), (y,), round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3), "auto"))
+        out.append(
+            Match((x,), (y,), round(float(given.score[i, j]), 3), round(float(given.lab[i, j]), 3), "auto")
+        )
     return out
