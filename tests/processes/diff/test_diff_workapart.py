@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from diffbuilders import model
 
-from processes.diff import diff_models
+from processes.diff import ModelDiff, diff_models
 from processes.diff.core import lexicon_for, prepare
 from processes.diff.deciding import decision_arrives
 from processes.diff.matching import pair_scores
@@ -22,9 +22,10 @@ from processes.diff.workapart import (
     review,
     work_apart_bans,
 )
+from processes.model import Definitions
 
 
-def _partners(d: object, step: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def _partners(d: ModelDiff, step: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return [(m.a, m.b) for m in d.matches if step in m.a + m.b]
 
 
@@ -52,7 +53,7 @@ def test_the_readings() -> None:
     assert not decision_arrives("Beslutet kommer på posten", "en")
 
 
-def _office(notice_label: str = "Besked om fullständig ansökan", *, own_check: bool = True) -> object:
+def _office(notice_label: str = "Besked om fullständig ansökan", *, own_check: bool = True) -> Definitions:
     nodes = [("S", "start", "Ansökan inkommen")]
     if own_check:
         nodes.append(("K", "userTask", "Fullständighetskontroll"))
@@ -60,7 +61,7 @@ def _office(notice_label: str = "Besked om fullständig ansökan", *, own_check:
     return model(nodes, chain=" ".join(n[0] for n in nodes))
 
 
-def _other(check_label: str = "Kolla att allt är med i ansökan") -> object:
+def _other(check_label: str = "Kolla att allt är med i ansökan") -> Definitions:
     nodes = [("S", "start", "Ansökan inkommen"), ("K", "userTask", check_label), ("U", "userTask", "Utredning"),
              ("E", "end", "Klart")]  # fmt: skip
     return model(nodes, chain="S K U E")
@@ -82,7 +83,7 @@ def test_weak_a_notice_whose_model_draws_no_check_is_not_banned() -> None:
     assert ("N", "K") not in work_apart_bans(a, b, _lex(), ("sv", "sv"))
 
 
-def _intake_and_review(first: str, second: str) -> object:
+def _intake_and_review(first: str, second: str) -> Definitions:
     nodes = [("S", "start", "Ansökan inkommen"), ("I", "userTask", first), ("R", "userTask", second),
              ("E", "end", "Klart")]  # fmt: skip
     return model(nodes, chain="S I R E")
@@ -105,7 +106,7 @@ def test_weak_a_model_that_draws_intake_and_review_as_one_step_bans_nothing() ->
     assert work_apart_bans(a, b, _lex(), ("sv", "sv")) == set()
 
 
-def _remisses(second: str, answer: str) -> object:
+def _remisses(second: str, answer: str) -> Definitions:
     nodes = [
         ("S", "start", "Ansökan inkommen"), ("P", "sendTask", "Remiss till Polismyndigheten"),
         ("Q", "sendTask", second), ("Y", "message", answer), ("D", "userTask", "Beslut i nämnden"),
@@ -142,7 +143,7 @@ def test_weak_the_others_answer_is_not_banned_by_the_sending_that_names_them() -
     assert ("Y", "Y") not in work_apart_bans(a, b, _lex(), ("sv", "sv"))
 
 
-def _office_sends(*notices: str) -> object:
+def _office_sends(*notices: str) -> Definitions:
     nodes = [("S", "start", "Ansökan inkommen"), ("D", "userTask", "Nämndbeslut om serveringstillstånd"),
              ("X", "sendTask", "Expediering av beslut till sökanden")]  # fmt: skip
     nodes += [(f"N{k}", "sendTask", n) for k, n in enumerate(notices)]
@@ -150,7 +151,7 @@ def _office_sends(*notices: str) -> object:
     return model(nodes, chain=" ".join(n[0] for n in nodes))
 
 
-def _guide_receives(arrival: str = "Beslutet kommer på posten") -> object:
+def _guide_receives(arrival: str = "Beslutet kommer på posten") -> Definitions:
     nodes = [("S", "start", "Du vill servera alkohol"), ("A", "userTask", "Du skickar in ansökan"),
              ("K", "userTask", "Nämnden beslutar"), ("R", "userTask", arrival), ("E", "end", "Klart")]  # fmt: skip
     return model(nodes, chain="S A K R E")
