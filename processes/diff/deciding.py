@@ -38,7 +38,7 @@ from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import normalise
 from processes.diff.view import ModelView
 
-__all__ = ["is_decision", "decision_arrives", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
+__all__ = ["is_decision", "decision_steps", "decision_pass", "MAX_ALTERNATIVES"]
 
 #: at most this many decision steps (delegation, committee, working committee) on the side
 #: that draws the decision as alternatives
@@ -174,45 +174,8 @@ def _decisions(view: ModelView, lang: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _names_decision(name: str, lang: str) -> bool:
     # remembered: an N-way run asks it of every step in each of the model's pairs; a decision on a
-    # side matter ("Beslut om förlängd handläggningstid") is not the decision on the application,
-    # the decision arriving ("Beslutet kommer på posten") is not the decision taken
-    return (
-        is_decision(without_party_subject(name, lang), lang)
-        and decided_side_matter(name, lang) is None
-        and not decision_arrives(name, lang)
-    )
-
-
-#: words of arriving (a decision that comes, is received, is got)
-_ARRIVING = frozenset(
-    "kommer kom kommit inkommer inkommit anländer anlänt mottaget mottagen mottas får fick fått".split()
-)
-#: phrases of where a decision arrives (normalised words)
-_ARRIVES_IN = ("på posten", "med posten", "i brevlådan", "i inkorgen")
-#: endings of the words for where a decision arrives ("e-tjänstens inkorg", "brevlådan")
-_INBOX = ("inkorg", "inkorgen", "brevlåda", "brevlådan")
-
-
-@lru_cache(maxsize=65536)
-def decision_arrives(name: str, lang: str) -> bool:
-    """Whether ``name`` is the decision arriving where the applicant gets it, not the decision taken.
-
-    >>> [decision_arrives(x, "sv") for x in ("Beslutet kommer på posten", "Beslut i e-tjänstens inkorg")]
-    [True, True]
-    >>> [decision_arrives(x, "sv") for x in ("Beslut i nämnd", "Handläggaren beslutar på delegation")]
-    [False, False]
-    """
-    if lang != "sv":
-        return False
-    words = label_words(name)
-    if not any(decision_word(w) is not None for w in words):
-        return False
-    text = f" {' '.join(words)} "
-    return (
-        not _ARRIVING.isdisjoint(words)
-        or any(f" {p} " in text for p in _ARRIVES_IN)
-        or any(w.endswith(_INBOX) for w in words)
-    )
+    # side matter ("Beslut om förlängd handläggningstid") is not the decision on the application
+    return is_decision(without_party_subject(name, lang), lang) and decided_side_matter(name, lang) is None
 
 
 def decision_pass(given: PassInput, matches: list[Match]) -> list[Match]:

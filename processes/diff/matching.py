@@ -154,7 +154,6 @@ from processes.diff.testparts import Apart, part_questions
 from processes.diff.text import Lexicon
 from processes.diff.tiers import uncertain_steps
 from processes.diff.view import ModelView, Step
-from processes.diff.workapart import arrival_pass, others_pass, work_apart_bans
 
 __all__ = [
     "Match",
@@ -430,7 +429,6 @@ def match_dense(
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
     banned |= completeness_bans(a, b, (lang_a, lang_b))  # the decision sent is no completeness notice
-    banned |= work_apart_bans(a, b, lex, (lang_a, lang_b))  # work a drawer drew apart (workapart.py)
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:
@@ -487,8 +485,7 @@ def match_dense(
         kept_apart |= narrowed_apart(matches, narrowed)
         matches = narrowed
     for matching_pass in (
-        address_recording, others_pass, decision_pass, dispatch_alternatives_pass, dispatch_chain_pass, arrival_pass,
-        ending_pass,
+        address_recording, decision_pass, dispatch_alternatives_pass, dispatch_chain_pass, ending_pass,
     ):
         matches = matching_pass(given, matches)
     matches, by_outcome = outcome_pass(given, matches)
