@@ -81,9 +81,7 @@ clearly most alike in the same place (statuses.py: ``how`` "status"); between an
 that speaks to the applicant and one that does not, two tasks left over in the same place whose imperatives act on
 clearly the same object are paired (perspective.py: ``how`` "perspective"); after the uncertain tier is
 made, two steps of two Swedish models that are each other's only candidate there, their labels at least ``uncertain`` alike, are paired
-and the tier is made again (solecandidates.py: ``how`` "sole", a note says why); so are two that are each other's clear first
-candidate, every other candidate of either at most half as alike (``how`` "clear"), and a step whose question named one of
-those keeps it. The confidence of
+and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
 **Uncertain**: a step left without a partner that still has candidates — label
@@ -148,7 +146,7 @@ from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
-from processes.diff.solecandidates import kept_asking, sole_pairs
+from processes.diff.solecandidates import sole_pairs
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -522,9 +520,7 @@ def match_dense(
     # two steps each other's only candidate, labels alike: one step; the tier asked again without them
     sole, alone = sole_pairs(given, uncertain, held)
     if sole:
-        read = uncertain
         matches, uncertain, arrivals = ask(before + sole, voiced)
-        uncertain = kept_asking(given, read, uncertain, matches)  # a clear pair takes no question away
     return Matching(
         tuple(matches),
         uncertain,

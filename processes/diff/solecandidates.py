@@ -25,21 +25,17 @@ x's first candidate is y alone, y's first is x alone, their labels at least ``un
 and every other candidate of either is at most half as alike to it ("Skriva utredning och förslag
 till beslut" / "Handläggaren skriver utredning och förslag till nämnden", labels 0.50, the next
 candidate 0.20). Such a pair's ``how`` is ``clear``. On the development pairs 22 of 26 such pairs
-were one step in the gold (bench/RESULTS-matching.md, "Branch many105"). A clear pair takes no
-question away (:func:`kept_asking`): a step whose candidates named a step of it, left without a
-question when the tier is asked again, keeps its old one ("Ärenderegistrering" asked about "Lägg
-upp ärendet i diariet och kontrollera att avgiften är betald", which a clear pair joined to
-"Avgiftskontroll": is it part of that work too?).
+were one step in the gold (bench/RESULTS-matching.md, "Branch many105").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from processes.diff.matchtypes import Match, PassInput, Uncertain, family, in_model_order
+from processes.diff.matchtypes import Match, PassInput, Uncertain, family
 from processes.diff.view import display_name
 
-__all__ = ["CLEAR", "SOLE", "kept_asking", "sole_pairs"]
+__all__ = ["CLEAR", "SOLE", "sole_pairs"]
 
 #: the ``how`` of a pair found here: each the other's only candidate
 SOLE = "sole"
@@ -117,27 +113,3 @@ def sole_pairs(
             f"({m.confidence:.2f}), {why}, labels {m.label:.2f} alike"
         )
     return found, tuple(notes)
-
-
-def kept_asking(
-    given: PassInput, before: Iterable[Uncertain], after: Iterable[Uncertain], matches: Iterable[Match]
-) -> tuple[Uncertain, ...]:
-    """``after`` (the tier asked again with ``matches``) with the old question of every step of
-    ``before`` (the tier the clear pairs were read from) that is not matched now, has no question
-    in ``after`` and has a candidate naming a step of a clear pair: a clear pair takes no question
-    away (module doc). A's in A's order, then B's in B's order, as the uncertain tier."""
-    matches = tuple(matches)
-    clear = {("a", s) for m in matches if m.how == CLEAR for s in m.a}
-    clear |= {("b", s) for m in matches if m.how == CLEAR for s in m.b}
-    if not clear:
-        return tuple(after)
-    matched = {("a", s) for m in matches for s in m.a} | {("b", s) for m in matches for s in m.b}
-    out = {(u.side, u.step): u for u in after}
-    for u in before:
-        key = (u.side, u.step)
-        if key in out or key in matched:
-            continue
-        other = "b" if u.side == "a" else "a"
-        if any((other, s) in clear for c in u.candidates for s in c.ids):
-            out[key] = u
-    return in_model_order(given, out.values())
