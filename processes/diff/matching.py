@@ -89,8 +89,7 @@ similarity at least ``uncertain`` with a step of the same family, or the same ma
 neighbours — is listed with its best one to three candidates and why; it is not
 reported as only in one model. A last look before that claim: a step left over without a candidate that stands
 right beside a correspondence whose step in the other model its label is at least ``uncertain`` like, of one
-family, is asked about that step whatever the score, and a decision step left so about the other model's steps
-of the decision stage when that model draws no decision step (besidematch.py; it makes no pair). **Only in one model**:
+family, is asked about that step whatever the score (besidematch.py; it makes no pair). **Only in one model**:
 the steps left with no candidate.
 """
 
