@@ -1,14 +1,12 @@
 """A last look before a step is claimed only in its model (processes/diff/besidematch.py): a step
 left over right beside a correspondence whose step in the other model its label is like is asked
-about that step, whatever the score; no pair is made (rule 1). Then a decision step against the
-other model's decision stage when it draws no decision step (rule 2). The rule cases fail without the pass."""
+about that step, whatever the score; no pair is made. The first two tests fail without the pass."""
 
 from __future__ import annotations
 
-from diffbuilders import candidates, linear, model, only
+from diffbuilders import candidates, linear, only
 
 from processes.diff import diff_models
-from processes.diff.besidematch import DECISION_REASON
 from processes.diff.formats import diff_text
 
 _COARSE = ["Ansökan kommer in", "Ansökan registreras och kompletteras", "Utred ansökan", "Beslut i nämnden"]
@@ -79,56 +77,3 @@ def test_an_unlike_step_beside_the_match_stays_only() -> None:
     d = diff_models(linear(unlike, prefix="A"), linear(_COARSE, prefix="B"))
     assert candidates(d, "a", "A2") == []
     assert only(d) == ["a:A2"]
-
-
-# rule 2: many96's clause 1 (its tests, from its commit 16a9899), in the same last look
-
-
-def _decision(label_a: str, label_b: str) -> tuple[object, object]:
-    """A's decision between the investigation and the letter; B draws nothing there and a step of
-    its own before the investigation."""
-    a = model(
-        [
-            ("S", "start", "Ansökan in"), ("R", "userTask", "Diarieföring av ansökan"), ("U", "userTask", "Utredning"),
-            ("D", "userTask", label_a), ("N", "sendTask", "Beslutet skickas till sökanden"), ("E", "end", "Avslutat"),
-        ],
-        chain="S R U D N E",
-    )  # fmt: skip
-    b = model(
-        [
-            ("S", "start", "Ansökan in"), ("R", "userTask", "Diarieföring av ansökan"), ("J", "userTask", label_b),
-            ("U", "userTask", "Utredning"), ("N", "sendTask", "Beslutet skickas till sökanden"), ("E", "end", "Avslutat"),
-        ],
-        chain="S R J U N E",
-    )  # fmt: skip
-    return a, b
-
-
-def _asked(d: object) -> list[tuple[str, str, list[tuple[str, ...]]]]:
-    return [(u.side, u.step, [c.ids for c in u.candidates]) for u in d.uncertain]
-
-
-def _only(d: object) -> list[tuple[str, tuple[str, ...]]]:
-    return [(x.kind, x.a or x.b) for x in d.differences if x.kind.startswith("only")]
-
-
-def test_a_decision_asks_about_the_decision_stage_when_the_other_model_draws_no_decision() -> None:
-    # p66: "Delegationsbeslut fattas och registreras" against the applicant's "Nämnden sa ja"
-    d = diff_models(*_decision("Delegationsbeslut fattas och registreras", "Nämnden sa ja"))
-    assert _asked(d) == [("a", "D", [("J",)])]
-    assert d.uncertain[0].candidates[0].reasons == (DECISION_REASON,)
-    assert _only(d) == [("only_in_b", ("J",))]  # the question is asked from the decision's side only
-
-
-def test_a_stage_heading_before_the_decision_is_still_the_decision_stage() -> None:
-    # p67's shape: a label under a stage heading ("Beslutsfattande: …") is not read as a decision step
-    d = diff_models(*_decision("Delegationsbeslut", "Beslutsfattande: individutskottet sammanträder"))
-    assert _asked(d) == [("a", "D", [("J",)])]
-    assert _only(d) == [("only_in_b", ("J",))]
-
-
-def test_a_decision_against_no_step_of_the_decision_stage_stays_only() -> None:
-    # weak case: the other model's step names no stage of the decision
-    d = diff_models(*_decision("Delegationsbeslut fattas och registreras", "Vi fick ett brev"))
-    assert ("only_in_a", ("D",)) in _only(d)
-    assert all(u.step != "D" for u in d.uncertain)
