@@ -14,33 +14,14 @@ other question (bench/RESULTS-matching.md, "Branch many106").
 
 Up to ``MAX_CANDIDATES`` candidates, best by the tier's score; a banned pair never is one.
 Reason: "right beside its match X ↔ Y: may be part of it (labels 0.33 alike)".
-
-Then, for the steps still without a candidate, **the decision, when the other model draws none that
-the reader recognises** (branch many96's clause 1, its code): a decision step (deciding.py) where the
-other model has no decision step is asked about the other model's steps of its family that name the
-decision stage (stages.py), matched or not: "Delegationsbeslut fattas och registreras" / "Nämnden sa
-ja", "Beslut på delegation" / "Beslutsfattande: beslut i individutskottet". Reason: ``DECISION_REASON``.
 """
 
 from __future__ import annotations
 
-from processes.diff.deciding import decision_steps
-from processes.diff.matchtypes import (
-    MAX_CANDIDATES,
-    Candidate,
-    Match,
-    PassInput,
-    Uncertain,
-    families,
-    ids_on,
-    in_model_order,
-)
-from processes.diff.stages import stage_of
+from processes.diff.matchtypes import MAX_CANDIDATES, Candidate, Match, PassInput, Uncertain, families, ids_on
 from processes.diff.tiers import step_places
 
-__all__ = ["beside_questions", "beside_reason", "DECISION_REASON"]
-
-DECISION_REASON = "the decision: the other model draws no step read as the decision; this one names its stage"
+__all__ = ["beside_questions", "beside_reason"]
 
 
 def beside_reason(partner: str, other: str, label: float) -> str:
@@ -57,18 +38,12 @@ def beside_questions(
     added: dict[tuple[str, str], Uncertain] = {}
     for side, view_given in (("a", given), ("b", given.swapped())):
         added.update(_side(view_given, matches, side, asked))
-    matched = {"a": {s for m in matches for s in m.a}, "b": {s for m in matches for s in m.b}}
-    for side, view_given in (("a", given), ("b", given.swapped())):
-        claimed = [
-            s
-            for s in view_given.a.steps
-            if s not in matched[side] and (side, s) not in asked and (side, s) not in added
-        ]
-        for x_id, found in _decision_questions(view_given, claimed).items():
-            added[(side, x_id)] = Uncertain(side, x_id, tuple(found))
     if not added:
         return uncertain
-    return in_model_order(given, (*uncertain, *added.values()))
+    by_key = {(u.side, u.step): u for u in uncertain}
+    by_key.update(added)
+    order = [("a", s) for s in given.a.steps] + [("b", s) for s in given.b.steps]
+    return tuple(by_key[key] for key in order if key in by_key)
 
 
 def _side(
@@ -112,45 +87,4 @@ def _side(
         if found:
             found.sort(key=lambda t: (t[0], t[1]))
             out[(side, x_id)] = Uncertain(side, x_id, tuple(c for _, _, c in found[:MAX_CANDIDATES]))
-    return out
-
-
-def _decision_questions(given: PassInput, claimed: list[str]) -> dict[str, list[Candidate]]:
-    """Read from ``given.a``'s side: its decision steps among ``claimed`` -> the other model's
-    steps of the decision stage, best first (module doc); none when the other model has a decision
-    step of its own (the tier asks about those). Branch many96's code (a2c4d34)."""
-    one, other, lang = given.a, given.b, given.langs
-    deciding = set(decision_steps(one, lang[0])).intersection(claimed)
-    if not deciding or decision_steps(other, lang[1]):
-        return {}
-    staged = [
-        y_id
-        for y_id, y in other.steps.items()
-        if y.name and stage_of(given.lex, y.name, lang[1]) == "decision"
-    ]
-    if not staged:
-        return {}
-    row = {s: i for i, s in enumerate(one.steps)}
-    col = {s: j for j, s in enumerate(other.steps)}
-    score, lab = given.tier_score, given.lab
-    out: dict[str, list[Candidate]] = {}
-    for x_id in claimed:
-        if x_id not in deciding:
-            continue
-        kins = families(one.steps[x_id])
-        i = row[x_id]
-        ys = [
-            y
-            for y in staged
-            if (x_id, y) not in given.banned and not kins.isdisjoint(families(other.steps[y]))
-        ]
-        ys.sort(key=lambda y: (-float(score[i, col[y]]), col[y]))
-        found = [
-            Candidate(
-                (y,), round(float(score[i, col[y]]), 3), round(float(lab[i, col[y]]), 3), (DECISION_REASON,)
-            )
-            for y in ys[:MAX_CANDIDATES]
-        ]
-        if found:
-            out[x_id] = found
     return out
