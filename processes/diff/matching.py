@@ -87,10 +87,7 @@ a pair is its combined score; a confirmed pair (``--matches``) has 1.
 **Uncertain**: a step left without a partner that still has candidates — label
 similarity at least ``uncertain`` with a step of the same family, or the same matched
 neighbours — is listed with its best one to three candidates and why; it is not
-reported as only in one model. A last look before that claim: a step left over without a candidate that stands
-right beside a correspondence whose step in the other model its label is at least ``uncertain`` like, of one
-family, is asked about that step whatever the score (besidematch.py; it makes no pair). **Only in one model**:
-the steps left with no candidate.
+reported as only in one model. **Only in one model**: the steps left with no candidate.
 """
 
 from __future__ import annotations
@@ -104,7 +101,6 @@ from processes.diff.addressees import addressee_pass, addressee_questions, narro
 from processes.diff.alternatives import dispatch_alternatives_pass
 from processes.diff.answers import answers_pass
 from processes.diff.approaches import approach_against_arrival, held_apart
-from processes.diff.besidematch import beside_questions
 from processes.diff.booking import preparation_pass
 from processes.diff.completenotice import completeness_bans
 from processes.diff.contained import chain_pass, contained_pass
@@ -525,8 +521,6 @@ def match_dense(
     sole, alone = sole_pairs(given, uncertain, held)
     if sole:
         matches, uncertain, arrivals = ask(before + sole, voiced)
-    # a last look before "only": the correspondence right beside a step left over (besidematch.py)
-    uncertain = beside_questions(given, matches, uncertain)
     return Matching(
         tuple(matches),
         uncertain,
