@@ -101,11 +101,7 @@ def _sent_in(bare: list[str], i: int) -> bool:
 
 def _supplement_request(bare: list[str]) -> list[str] | None:
     at = next(
-        (
-            i
-            for i in range(len(bare) - 2)
-            if bare[i] in ("det", "vad") and bare[i + 1] == "som" and bare[i + 2] in _MISSING
-        ),
+        (i for i in range(len(bare) - 2) if bare[i] in ("det", "vad") and bare[i + 1] == "som" and bare[i + 2] in _MISSING),
         None,
     )
     if at is None or _sent_in(bare, at):
@@ -120,12 +116,7 @@ def _answers_back(words: list[str], bare: list[str]) -> list[str] | None:
     for i in range(len(bare) - 2):
         if bare[i] not in ("svaren", "svar", "svaret"):
             continue
-        for phrase in (
-            ["kommer", "tillbaka"],
-            ["kom", "tillbaka"],
-            ["är", "tillbaka"],
-            ["har", "kommit", "tillbaka"],
-        ):
+        for phrase in (["kommer", "tillbaka"], ["kom", "tillbaka"], ["är", "tillbaka"], ["har", "kommit", "tillbaka"]):
             if bare[i + 1 : i + 1 + len(phrase)] == phrase:
                 return [*words[:i], "svar", "inkomna", *words[i + 1 + len(phrase) :]]
     return None

@@ -16,11 +16,11 @@ from processes.diff.abbreviations import expand
 from processes.diff.bodies import names_one_of
 from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
-from processes.diff.everyday import as_office
 from processes.diff.itemprefix import bare_label
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
+from processes.diff.everyday import as_office
 from processes.diff.requests import as_request
 from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise, repair_mojibake
