@@ -20,7 +20,6 @@ from processes.diff.itemprefix import bare_label
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
-from processes.diff.everyday import as_office
 from processes.diff.requests import as_request
 from processes.diff.subjects import PARTIES, without_party_subject
 from processes.diff.text import Lexicon, is_placeholder, normalise, repair_mojibake
@@ -382,7 +381,7 @@ def _acts(word: str, written: tuple[str, ...], lang: str) -> bool:
 
 def _what(lex: Lexicon, step: Step, lang: str) -> str:
     # memoised by what it depends on (an N-way comparison asks for every step once per pair)
-    name = as_hand_over(as_dispatch(without_party_subject(as_office(as_request(as_active(_without_role_subject(formal(lex, expand(lex, bare_label(named(step), lex.prefixes), lang, step.performer), lang), lang), lang), lang), lang), lang), lang), lang)
+    name = as_hand_over(as_dispatch(without_party_subject(as_request(as_active(_without_role_subject(formal(lex, expand(lex, bare_label(named(step), lex.prefixes), lang, step.performer), lang), lang), lang), lang), lang), lang), lang)
     name = without_citations(name)
     name = without_proper_names(name, lang, lex.synonyms)
     if not name or not step.performer:
