@@ -61,7 +61,9 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r25``  p92-p95, the twenty-fifth held-out round (drawn blind 2026-12-06): scored only when named,
               ``--sets sv-r25 --held-out`` (after its first run a validation set: rows read, misses not), and
 * ``sv-r26``  p96-p99, the twenty-sixth held-out round (drawn blind 2026-12-06 with sv-r25): scored only when
-              named, ``--sets sv-r26 --held-out``, once, on the session's last matcher;
+              named, ``--sets sv-r26 --held-out``, once, on the session's last matcher, and
+* ``sv-r27``  p100-p103 and ``sv-r28`` p104-p107, the twenty-seventh and twenty-eighth held-out rounds (drawn blind
+              2026-12-06 03:00 UTC, a clean pool for the candidate rules of that moment): scored only when named;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -197,6 +199,10 @@ ROUND_24 = ("p88", "p89", "p90", "p91")
 #: by two more, committed before any matcher ran): scored only when named with --held-out
 ROUND_25 = ("p92", "p93", "p94", "p95")
 ROUND_26 = ("p96", "p97", "p98", "p99")
+#: the twenty-seventh and twenty-eighth held-out rounds, drawn blind on 2026-12-06 03:00 UTC as a clean pool for the
+#: candidate rules of that moment (bench/RESULTS-matching.md, "Lead, 2026-12-06 03:00 UTC"): scored only when named
+ROUND_27 = ("p100", "p101", "p102", "p103")
+ROUND_28 = ("p104", "p105", "p106", "p107")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
@@ -459,7 +465,8 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    for name, nth in (("sv-r25", "twenty-fifth"), ("sv-r26", "twenty-sixth")):
+    rounds = (("sv-r25", "twenty-fifth"), ("sv-r26", "twenty-sixth"), ("sv-r27", "twenty-seventh"), ("sv-r28", "twenty-eighth"))
+    for name, nth in rounds:
         if name in args.sets and not args.held_out:
             parser.error(f"--sets {name}: the {nth} held-out round is scored only with --sets {name} --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
@@ -498,6 +505,8 @@ def main() -> int:
         "sv-r24": lambda: swedish_pairs(ROUND_24),
         "sv-r25": lambda: swedish_pairs(ROUND_25),
         "sv-r26": lambda: swedish_pairs(ROUND_26),
+        "sv-r27": lambda: swedish_pairs(ROUND_27),
+        "sv-r28": lambda: swedish_pairs(ROUND_28),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
         "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }
