@@ -58,12 +58,13 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r24``  p88-p91, the twenty-fourth held-out round (drawn blind 2026-12-06, first run on 72b5eaa, the same
               on 473b921 and a16ee9e; misses read since 2026-12-06 02:00 UTC: a development set, run by
               ``--held-out``), and
-* ``sv-r25``  p92-p95, the twenty-fifth held-out round (drawn blind 2026-12-06): scored only when named,
-              ``--sets sv-r25 --held-out`` (after its first run a validation set: rows read, misses not), and
+* ``sv-r25``  p92-p95, the twenty-fifth held-out round (drawn blind 2026-12-06, first run on 1d5cc80): a
+              validation set since (rows read, misses and outputs not), run by ``--held-out``, and
 * ``sv-r26``  p96-p99, the twenty-sixth held-out round (drawn blind 2026-12-06 with sv-r25): scored only when
               named, ``--sets sv-r26 --held-out``, once, on the session's last matcher, and
 * ``sv-r27``  p100-p103 and ``sv-r28`` p104-p107, the twenty-seventh and twenty-eighth held-out rounds (drawn blind
-              2026-12-06 03:00 UTC, a clean pool for the candidate rules of that moment): scored only when named;
+              2026-12-06 03:00 UTC, a clean pool for the candidate rules of that moment; first run on 966364c's
+              matcher): validation sets since (rows read, misses and outputs not), run by ``--held-out``;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -195,12 +196,13 @@ ROUND_23 = ("p84", "p85", "p86", "p87")
 #: the twenty-fourth held-out round, drawn blind on 2026-12-06 after sv-r23 became the session's second
 #: validation set; first run on 72b5eaa, misses read since 2026-12-06 02:00 UTC: development
 ROUND_24 = ("p88", "p89", "p90", "p91")
-#: the twenty-fifth and twenty-sixth held-out rounds, drawn blind on 2026-12-06 02:00 UTC (four drawers, gold
-#: by two more, committed before any matcher ran): scored only when named with --held-out
+#: the twenty-fifth and twenty-sixth held-out rounds, drawn blind on 2026-12-06 01:50 UTC (four drawers, gold
+#: by two more, committed before any matcher ran): sv-r25 a validation set since its first run; sv-r26 scored only
+#: when named with --held-out
 ROUND_25 = ("p92", "p93", "p94", "p95")
 ROUND_26 = ("p96", "p97", "p98", "p99")
 #: the twenty-seventh and twenty-eighth held-out rounds, drawn blind on 2026-12-06 03:00 UTC as a clean pool for the
-#: candidate rules of that moment (bench/RESULTS-matching.md, "Lead, 2026-12-06 03:00 UTC"): scored only when named
+#: candidate rules of that moment (bench/RESULTS-matching.md, "Lead, 2026-12-06 03:00 UTC"); validation sets since
 ROUND_27 = ("p100", "p101", "p102", "p103")
 ROUND_28 = ("p104", "p105", "p106", "p107")
 #: the first English development round: drawn by two helpers independently of each other, gold
@@ -465,13 +467,12 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    rounds = (("sv-r25", "twenty-fifth"), ("sv-r26", "twenty-sixth"), ("sv-r27", "twenty-seventh"), ("sv-r28", "twenty-eighth"))
-    for name, nth in rounds:
+    for name, nth in (("sv-r26", "twenty-sixth"),):
         if name in args.sets and not args.held_out:
             parser.error(f"--sets {name}: the {nth} held-out round is scored only with --sets {name} --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
     development += ("sv-r8", "sv-r9", "sv-r10", "sv-r11", "sv-r12", "sv-r13", "sv-r14", "sv-r15", "sv-r16", "sv-r17")
-    development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22", "sv-r23", "sv-r24")
+    development += ("sv-r18", "sv-r19", "sv-r20", "sv-r21", "sv-r22", "sv-r23", "sv-r24", "sv-r25", "sv-r27", "sv-r28")
     held = [s for s in development if args.held_out and s not in args.sets]
     sets = list(args.sets) + held
     sources = {
