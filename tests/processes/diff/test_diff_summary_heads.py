@@ -3,6 +3,7 @@ a head before a listing bracket a part of its own (many99, rule 1)."""
 
 from __future__ import annotations
 
+import pytest
 from diffbuilders import model
 
 from processes.diff.core import lexicon_for, prepare
@@ -60,73 +61,10 @@ def _pass(a: Definitions, b: Definitions) -> list[Match]:
     return summary_pass(PassInput(ca.view, cb.view, lex, ("sv", "sv"), lab, score), [])
 
 
-def _models(coarse: str, finer: list[tuple[str, str]]) -> tuple[Definitions, Definitions]:
-    a = model(
-        [
-            ("S", "start", "Ansökan inkommer"),
-            ("T1", "userTask", "Diarieför ansökan"),
-            *[(nid, "userTask", label) for nid, label in finer],
-            ("T9", "userTask", "Fatta beslut"),
-            ("E", "end", "Klart"),
-        ],
-        chain=" ".join(["S", "T1", *(nid for nid, _ in finer), "T9", "E"]),
-    )
-    b = model(
-        [
-            ("S", "start", "Ny ansökan"),
-            ("U1", "userTask", "Diarieföring"),
-            ("U2", "userTask", coarse),
-            ("U9", "userTask", "Beslut"),
-            ("E", "end", "Slut"),
-        ],
-        chain="S U1 U2 U9 E",
-    )
-    return a, b
-
-
-def test_the_parts_after_a_dash_name_the_steps_that_say_them_with_the_head() -> None:
-    a, b = _models(
-        "Kunskapsprov – bokning, provtillfälle och rättning (2 h)",
-        [
-            ("T2", "Boka kunskapsprov"),
-            ("T3", "Sökanden skriver kunskapsprovet – rätta direkt efteråt"),
-            ("T4", "Boka lokal för platsbesök"),
-        ],
-    )
-    found = [(m.a, m.b) for m in _pass(a, b)]
-    # "Boka lokal för platsbesök" books, but not the test: the head is said with every part
-    assert found == [(("T2", "T3"), ("U2",))]
-
-
-def test_the_items_of_a_listing_bracket_name_the_finer_steps() -> None:
-    a, b = _models(
-        "Utreda ärendet (kunskapsprov, platsbesök, utredning)",
-        [
-            ("T2", "Rätta kunskapsprovet"),
-            ("T3", "Gör platsbesök på serveringsstället"),
-            ("T4", "Skriv utredning"),
-        ],
-    )
-    assert [(m.a, m.b) for m in _pass(a, b)] == [(("T2", "T3", "T4"), ("U2",))]
-
-
-def test_a_bracket_of_bodies_is_read_as_the_heads_work_to_each() -> None:
-    # "Skicka remisser (Polisen, Skatteverket)": the remiss to each body, not "Polisen" as a part of its own
-    a, b = _models(
-        "Skicka remisser (Polisen, Skatteverket)",
-        [
-            ("T2", "Skicka remiss till Polisen"),
-            ("T3", "Skicka remiss till Skatteverket"),
-            ("T4", "Ring Polisen om svaret dröjer"),
-        ],
-    )
-    found = [(m.a, m.b) for m in _pass(a, b)]
-    assert found == [(("T2", "T3"), ("U2",))]
-
-
 def _test_models(
-    coarse: str, finer: list[tuple[str, str]], chain: str, extra_b: tuple[tuple[str, str], ...] = ()
+    coarse: str, finer: list[tuple[str, str]], chain: str = "", extra_b: tuple[tuple[str, str], ...] = ()
 ) -> tuple[Definitions, Definitions]:
+    """A detailed model a (its finer steps in ``chain``'s order, or as listed) and a coarse model b."""
     a = model(
         [
             ("S", "start", "Ansökan inkommer"),
@@ -135,7 +73,7 @@ def _test_models(
             ("T9", "userTask", "Fatta beslut"),
             ("E", "end", "Klart"),
         ],
-        chain=chain,
+        chain=chain or " ".join(["S", "T1", *(nid for nid, _ in finer), "T9", "E"]),
     )
     b = model(
         [
@@ -149,6 +87,49 @@ def _test_models(
         chain=" ".join(["S", "U1", "U2", *(nid for nid, _ in extra_b), "U9", "E"]),
     )
     return a, b
+
+
+@pytest.mark.parametrize(
+    ("coarse", "finer", "expected"),
+    [
+        # "Boka lokal för platsbesök" books, but not the test: the head is said with every part
+        (
+            "Kunskapsprov – bokning, provtillfälle och rättning (2 h)",
+            [
+                ("T2", "Boka kunskapsprov"),
+                ("T3", "Sökanden skriver kunskapsprovet – rätta direkt efteråt"),
+                ("T4", "Boka lokal för platsbesök"),
+            ],
+            ("T2", "T3"),
+        ),
+        # the items of a listing bracket name the finer steps
+        (
+            "Utreda ärendet (kunskapsprov, platsbesök, utredning)",
+            [
+                ("T2", "Rätta kunskapsprovet"),
+                ("T3", "Gör platsbesök på serveringsstället"),
+                ("T4", "Skriv utredning"),
+            ],
+            ("T2", "T3", "T4"),
+        ),
+        # "Skicka remisser (Polisen, Skatteverket)": the remiss to each body, not "Polisen" as a part of its own
+        (
+            "Skicka remisser (Polisen, Skatteverket)",
+            [
+                ("T2", "Skicka remiss till Polisen"),
+                ("T3", "Skicka remiss till Skatteverket"),
+                ("T4", "Ring Polisen om svaret dröjer"),
+            ],
+            ("T2", "T3"),
+        ),
+    ],
+    ids=["dash-head", "listing-bracket", "bracket-of-bodies"],
+)
+def test_a_coarse_labels_parts_name_the_finer_steps_that_say_them(
+    coarse: str, finer: list[tuple[str, str]], expected: tuple[str, ...]
+) -> None:
+    a, b = _test_models(coarse, finer)
+    assert [(m.a, m.b) for m in _pass(a, b)] == [(expected, ("U2",))]
 
 
 _TEST = "Utreda ärendet (kunskapsprov, platsbesök)"
