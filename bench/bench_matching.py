@@ -345,6 +345,8 @@ FALSE_ONLY: list[int] = []
 TRUE_ONLY: list[tuple[int, int]] = []
 #: per set: (uncertain steps with a gold partner, of them with one among the candidates, with one first)
 TIER: list[tuple[int, int, int]] = []
+#: per pair scored, the steps the diff calls only in one model: ("a" or "b", step id) (bench/gold_agreement.py)
+ONLY: list[frozenset[tuple[str, str]]] = []
 
 
 def tier_accuracy(uncertain: Iterable[Uncertain], gold: Iterable[tuple[str, str]]) -> tuple[int, int, int]:
@@ -391,6 +393,7 @@ def found_pairs(pair: Pair) -> frozenset[tuple[str, str]]:
     in_gold = {("a", x) for x, _ in pair.gold} | {("b", y) for _, y in pair.gold}
     only = {(d.kind[-1], (d.a or d.b)[0]) for d in diff.differences if d.kind in ("only_in_a", "only_in_b")}
     FALSE_ONLY.append(len(only & in_gold))
+    ONLY.append(frozenset(only))
     alone = {("a", x) for x in pair.scored_a} | {("b", y) for y in pair.scored_b}
     alone -= in_gold
     TRUE_ONLY.append((len(only & alone), len(alone)))

@@ -12,7 +12,8 @@ every non-gateway step is scored, as in bench/bench_matching.py):
   at least one (*granularity*: one list draws a one-to-many the other does not) or none (*other partner*),
   and a step with a partner in one list and none in the other (*only in one list*);
 * **the matcher** (unchanged, the default configuration) against the first list, the second, the pairs
-  both drew (recall on the *consensus*) and the pairs either drew (precision on the *union*), and the
+  both drew (recall on the *consensus*) and the pairs either drew (precision on the *union*), its "only in
+  one model" claims wrong by the first list, by the second and by both (a step that list pairs), and the
   probabilistic precision and recall of Kuss, Leopold, van der Aa, Stuckenschmidt and Reijers (ER 2016):
   a correspondence c drawn by k of the n lists has support s(c) = k / n;
   ProP = sum of s(c) over the matcher's pairs with support / (that sum + the matcher's pairs without),
@@ -133,6 +134,10 @@ class Tally:
     right_second: int = 0
     right_both: int = 0
     right_either: int = 0
+    only_claims: int = 0
+    only_wrong_first: int = 0
+    only_wrong_second: int = 0
+    only_wrong_both: int = 0
     prop_in: float = 0.0
     prop_out: int = 0
     support_all: float = 0.0
@@ -144,6 +149,7 @@ class Tally:
         steps_a: frozenset[str],
         steps_b: frozenset[str],
         found: frozenset[Link] | None,
+        only: frozenset[Side] = frozenset(),
     ) -> None:
         self.pairs += 1
         self.first, self.second, self.both = (
@@ -165,6 +171,10 @@ class Tally:
         self.right_second += len(found & second)
         self.right_both += len(found & first & second)
         self.right_either += len(found & (first | second))
+        self.only_claims += len(only)
+        self.only_wrong_first += len(only - u1)
+        self.only_wrong_second += len(only - u2)
+        self.only_wrong_both += len(only - u1 - u2)
         self.prop_in += sum(s[c] for c in found if c in s)
         self.prop_out += sum(1 for c in found if c not in s)
         self.support_all += sum(s.values())
@@ -188,9 +198,9 @@ class Tally:
 
     def matcher_row(self, name: str) -> str:
         if not self.pairs:
-            return f"| {name} | no second list | | | | | | | |"
+            return f"| {name} | no second list | | | | | | | | | |"
         if not self.matched:
-            return f"| {name} | not run (held out: --held-out) | | | | | | | | |"
+            return f"| {name} | not run (held out: --held-out) | | | | | | | | | |"
         p1, r1 = _ratio(self.right_first, self.found), _ratio(self.right_first, self.first)
         p2, r2 = _ratio(self.right_second, self.found), _ratio(self.right_second, self.second)
         consensus = _ratio(self.right_both, self.both)
@@ -200,7 +210,8 @@ class Tally:
         return (
             f"| {name} | {self.found} | {p1:.3f} / {r1:.3f} | {p2:.3f} / {r2:.3f} | {consensus:.3f} "
             f"({self.right_both}/{self.both}) | {union:.3f} ({self.right_either}/{self.found}) | "
-            f"{prop:.3f} | {pror:.3f} | {_f1(prop, pror):.3f} |"
+            f"{prop:.3f} | {pror:.3f} | {_f1(prop, pror):.3f} | {self.only_claims} | {self.only_wrong_first} / "
+            f"{self.only_wrong_second} / {self.only_wrong_both} |"
         )
 
 
@@ -221,8 +232,10 @@ def tally(names: Sequence[str], *, run_matcher: bool) -> tuple[Tally, list[str]]
             missing.append(pair.name)
             continue
         second = read_gold(second_path)
-        found = bm.found_pairs(pair) if run_matcher else None
-        out.add(pair.gold, second, pair.scored_a, pair.scored_b, found)
+        if run_matcher:
+            out.add(pair.gold, second, pair.scored_a, pair.scored_b, bm.found_pairs(pair), bm.ONLY[-1])
+        else:
+            out.add(pair.gold, second, pair.scored_a, pair.scored_b, None)
     return out, missing
 
 
@@ -260,10 +273,12 @@ def report(rounds: Mapping[str, Sequence[str]], *, held_out: bool) -> list[str]:
     lines += [
         "",
         "The matcher (P / R against each list; recall on the pairs both drew; precision on the pairs either drew; "
-        "Kuss et al.'s probabilistic precision, recall and F1 with support = share of the two lists):",
+        "Kuss et al.'s probabilistic precision, recall and F1 with support = share of the two lists; the steps it "
+        "calls only in one model, and of them the ones the first list pairs / the second pairs / both pair):",
         "",
-        "| round | found | first list P / R | second list P / R | consensus R | union P | ProP | ProR | ProF1 |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| round | found | first list P / R | second list P / R | consensus R | union P | ProP | ProR | ProF1 | "
+        "only claims | wrong by first / second / both |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     lines += [t.matcher_row(name) for name, t in tallies.items()]
     if len(tallies) > 1:

@@ -34,6 +34,7 @@ def test_the_tally_by_hand() -> None:
         frozenset({"a1", "a2", "a3", "a4", "a5"}),
         frozenset({"b1", "b2", "b3", "b4", "b5"}),
         found,
+        frozenset({("a", "a2"), ("a", "a3"), ("a", "a5")}),
     )
     assert (t.first, t.second, t.both) == (3, 3, 2)
     # only in one model: first leaves a4, a5, b4, b5; second a3, a5, b3, b5; both a5, b5
@@ -43,6 +44,8 @@ def test_the_tally_by_hand() -> None:
     assert t.prop_in == pytest.approx(1.5) and t.prop_out == 1 and t.support_all == pytest.approx(3.0)
     row = t.matcher_row("x")
     # ProP 1.5 / 2.5, ProR 1.5 / 3.0; consensus 1 of 2; union 2 of 3
+    # "only" claims: a2 (both lists pair it), a3 (the first pairs it), a5 (neither)
+    assert row.endswith("| 0.600 | 0.500 | 0.545 | 3 | 2 / 1 / 1 |")
     assert "| 0.600 | 0.500 | 0.545 |" in row and "0.500 (1/2)" in row and "0.667 (2/3)" in row
     assert t.agreement_row("x").startswith(
         "| x | 1 | 3 | 3 | 2 | 0.667 | 0.667 | 0.667 | 4 / 4 / 2 | 0.500 |"
@@ -58,7 +61,7 @@ def test_one_real_pair_with_itself_as_the_second_list() -> None:
     assert sum(t.kinds.values()) == 0
     # one list twice: every support is 1, so the probabilistic figures are the plain ones
     p, r = len(found & pair.gold) / len(found), len(found & pair.gold) / len(pair.gold)
-    assert t.matcher_row("p1").endswith(f"| {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} |")
+    assert f"| {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} | 0 | 0 / 0 / 0 |" in t.matcher_row("p1")
 
 
 def test_the_held_out_round_is_not_run_through_the_matcher_without_the_flag(tmp_path, monkeypatch) -> None:
