@@ -38,7 +38,7 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "library-calibration": ("library_calibration.py", [], None),
 }
 #: scripts that are not benchmarks of their own
-NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py"}
+NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py"}
 
 
 def run(name: str, script: str, extra: list[str]) -> tuple[str, float, float, list[str]]:
