@@ -22,7 +22,17 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 
 def load_user_yaml_lines(data: str | bytes, *, source: str) -> tuple[Any, dict[str, int]]:
     """(plain data, key path -> 1-based line of every node) of YAML ``data``; InputError
-    with file and line when it is not valid YAML, has aliases or is nested too deep."""
+    with file and line when it is not UTF-8, not valid YAML, has aliases or is nested too deep."""
+    if isinstance(data, bytes):
+        raw = data
+        try:
+            data = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:  # e.g. saved in Latin-1: PyYAML would say "position N"
+            raise InputError(
+                f"not UTF-8 text ({err.reason} at byte {err.start}; save the file as UTF-8)",
+                file=source,
+                line=raw.count(b"\n", 0, err.start) + 1,
+            ) from None
     try:
         scan_yaml(data, source=source, aliases="in this file (expected plain values; write each entry out)")
         root = yaml.compose(data, Loader=_LOADER)  # noqa: S506 - a SafeLoader

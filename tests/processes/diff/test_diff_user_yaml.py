@@ -25,3 +25,15 @@ def test_a_bad_value_is_shown_short() -> None:
     with pytest.raises(InputError) as err:
         parse_synonyms(long_group, source="s.yaml")
     assert len(str(err.value)) < 300 and "..." in str(err.value)
+
+
+@pytest.mark.parametrize("parse", [parse_synonyms, parse_decisions])
+def test_a_file_not_in_utf8_is_refused_with_its_line(parse) -> None:
+    # a matches or synonym file saved in Latin-1 (an "å" on line 3): one line with the file
+    # and the line, not PyYAML's "unacceptable character ... position N"
+    data = "schema_version: 1\ngroups: []\n# påminnelse\n".encode("latin-1")
+    with pytest.raises(InputError) as err:
+        parse(data, source="latin1.yaml")
+    message = str(err.value)
+    assert message.startswith("latin1.yaml:3: not UTF-8 text") and "save the file as UTF-8" in message
+    assert "\n" not in message
