@@ -52,7 +52,7 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "a (A, 5 steps) vs b (B, 5 steps)"
-    assert lines[4:] == [
+    assert [line for line in lines[4:] if not line.startswith("[Matched]")] == [
         '[Changed] Done by Socialnämnden in a, by Arbetsutskottet in b: "Besluta om tillstånd".'
     ]
 
@@ -260,3 +260,16 @@ def test_compare_in_its_own_process_asks_blas_for_one_thread_unless_the_user_cho
                           timeout=120, check=True)
     assert json.loads(done.stdout)["models"] == ["helsingborg", "astorp", "landskrona"]
     assert done.stderr.split()[-1] == (setting or "1")
+
+
+def test_diff_text_lists_every_matched_pair_with_its_confidence(tmp_path: Path) -> None:
+    # README: the three tiers are shown in every output, the matched one with a confidence
+    a, b = write(tmp_path, "A"), write(tmp_path, "B", decider="Arbetsutskottet")
+    result = run("diff", a, b)
+    assert result.exit_code == 0, result.output
+    matched = [line for line in result.output.splitlines() if line.startswith("[Matched]")]
+    pairs = json.loads(run("diff", a, b, "--format", "json").output)["matches"]
+    assert len(matched) == len(pairs) == 5
+    decision = next(m for m in pairs if m["a"] == ["A_Beslut"])
+    assert f'[Matched] "Besluta om tillstånd" in a = "Besluta om tillstånd" in b ' \
+        f'({decision["confidence"]:.2f}, {decision["how"]})' in matched

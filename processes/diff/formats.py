@@ -63,7 +63,8 @@ def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
 
 def diff_text(diff: ModelDiff) -> str:
     """A readable summary: scores and the three tiers, then every difference on one line,
-    then the uncertain steps with their candidates."""
+    then the uncertain steps with their candidates, then the matched pairs with their
+    confidence."""
     s = diff.similarity
     lines = [
         f"{diff.a.name} (A, {s.nodes_a} steps) vs {diff.b.name} (B, {s.nodes_b} steps)",
@@ -77,6 +78,11 @@ def diff_text(diff: ModelDiff) -> str:
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
     for step, model, options in uncertain_lines(diff):
         lines.append(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}')
+    for m in diff.matches:
+        lines.append(
+            f'[Matched] "{diff.label_a(m.a)}" in {diff.a.name} = "{diff.label_b(m.b)}" in {diff.b.name} '
+            f"({m.confidence:.2f}, {m.how})"
+        )
     for note in diff.notes:
         lines.append(f"note: {note}")
     return "\n".join(lines) + "\n"
