@@ -129,20 +129,26 @@ def parse_decisions(data: str | bytes, *, source: str = "<matches>") -> MatchDec
         return NO_DECISIONS
     if not isinstance(doc, dict):
         raise InputError("expected a mapping with 'confirm:' and/or 'reject:' lists", file=source)
-    unknown = sorted(set(doc) - {"schema_version", "confirm", "reject"})
+    unknown = sorted(set(doc) - {"schema_version", "confirm", "reject"}, key=str)
     if unknown:
         raise InputError(
-            f"unknown key {unknown[0]!r} (expected schema_version, confirm, reject)", file=source
+            f"unknown key {unknown[0]!r} (expected schema_version, confirm, reject)",
+            file=source,
+            line=lines.get(str(unknown[0])),
         )
     if doc.get("schema_version", 1) != 1:
         raise InputError(
-            f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)", file=source
+            f"schema_version {doc.get('schema_version')!r} is not supported (expected 1)",
+            file=source,
+            line=lines.get("schema_version"),
         )
     lists: dict[str, list[Decision]] = {"confirm": [], "reject": []}
     for key in lists:
         entries = doc.get(key) or []
         if not isinstance(entries, list):
-            raise InputError(f"expected a list, got {type(entries).__name__}", file=source, path=key)
+            raise InputError(
+                f"expected a list, got {type(entries).__name__}", file=source, line=lines.get(key), path=key
+            )
         for i, entry in enumerate(entries):
             where = f"{key}[{i}]"
             if (

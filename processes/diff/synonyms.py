@@ -215,10 +215,13 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
         raise InputError(
             "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
             file=source,
+            line=lines.get("groups"),
         )
     version = doc.get("schema_version", 1)
     if version != 1:
-        raise InputError(f"schema_version {version!r} is not supported (expected 1)", file=source)
+        raise InputError(
+            f"schema_version {version!r} is not supported (expected 1)", file=source, line=lines.get("schema_version")
+        )
     groups: list[tuple[str, ...]] = []
     for i, group in enumerate(doc["groups"]):
         if (
@@ -243,9 +246,13 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             line=lines.get("ignore"),
             path="ignore",
         )
-    unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"})
+    unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"}, key=str)
     if unknown:
-        raise InputError(f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)", file=source)
+        raise InputError(
+            f"unknown key {unknown[0]!r} (expected schema_version, groups, ignore)",
+            file=source,
+            line=lines.get(str(unknown[0])),
+        )
     return Synonyms(_union_groups(groups), tuple(dict.fromkeys(_norm(w) for w in ignore)))
 
 

@@ -60,7 +60,7 @@ def test_decisions_written_for_b_versus_a_serve_a_versus_b_and_scoped_ones_only_
             "confirm: [{a: A1, b: []}]",
             "m.yaml:1: confirm[0].b: expected an element id or a list of ids, got []",
         ),
-        ("accept: []", "m.yaml: unknown key 'accept' (expected schema_version, confirm, reject)"),
+        ("accept: []", "m.yaml:1: unknown key 'accept' (expected schema_version, confirm, reject)"),
         (
             "reject: [{a: A, b: B, models: [x]}]",
             "m.yaml:1: reject[0].models: models must name exactly two models, got ['x']",

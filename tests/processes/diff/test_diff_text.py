@@ -88,7 +88,7 @@ def test_user_synonyms_merge_with_the_builtin_list() -> None:
             "mine.yaml: expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
         ),
         ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: did not find expected ',' or ']'"),
-        ("schema_version: 2\ngroups: []", "mine.yaml: schema_version 2 is not supported (expected 1)"),
+        ("schema_version: 2\ngroups: []", "mine.yaml:1: schema_version 2 is not supported (expected 1)"),
     ],
 )
 def test_bad_synonym_files_name_file_and_entry(text: str, message: str) -> None:
@@ -112,7 +112,7 @@ def test_ignore_words_drop_out_of_labels() -> None:
             "ignore: [två ord]\ngroups: []",
             "s.yaml:1: ignore: ignore must be a list of single words, got ['två ord']",
         ),
-        ("groups: []\nstop: [x]", "s.yaml: unknown key 'stop' (expected schema_version, groups, ignore)"),
+        ("groups: []\nstop: [x]", "s.yaml:2: unknown key 'stop' (expected schema_version, groups, ignore)"),
     ],
 )
 def test_bad_ignore_lists(text: str, message: str) -> None:

@@ -37,3 +37,25 @@ def test_a_file_not_in_utf8_is_refused_with_its_line(parse) -> None:
     message = str(err.value)
     assert message.startswith("latin1.yaml:3: not UTF-8 text") and "save the file as UTF-8" in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "expected"),
+    [
+        (parse_decisions, "confirm: []\nreject: []\nbogus: 1\n", r"^m\.yaml:3: unknown key 'bogus'"),
+        (parse_decisions, "confirm: []\nschema_version: 9\n", r"^m\.yaml:2: schema_version 9 is not supported"),
+        (parse_decisions, "schema_version: 1\nconfirm: {a: x, b: y}\n", r"^m\.yaml:2: confirm: expected a list"),
+        (parse_synonyms, "groups: []\nignore: []\nbogus: 1\n", r"^m\.yaml:3: unknown key 'bogus'"),
+        (parse_synonyms, "groups: []\nschema_version: 2\n", r"^m\.yaml:2: schema_version 2 is not supported"),
+    ],
+)
+def test_a_wrong_top_level_key_or_version_is_refused_with_its_line(parse, text: str, expected: str) -> None:
+    with pytest.raises(InputError, match=expected):
+        parse(text, source="m.yaml")
+
+
+@pytest.mark.parametrize(("parse", "known"), [(parse_decisions, "confirm: []"), (parse_synonyms, "groups: []")])
+def test_unknown_keys_of_mixed_types_are_refused_not_a_traceback(parse, known: str) -> None:
+    # a number key beside a word key: sorting them raised TypeError (a traceback)
+    with pytest.raises(InputError, match=r"^m\.yaml:2: unknown key 1 "):
+        parse(f"{known}\n1: x\nbogus: y\n", source="m.yaml")
