@@ -273,3 +273,29 @@ def test_diff_text_lists_every_matched_pair_with_its_confidence(tmp_path: Path) 
     decision = next(m for m in pairs if m["a"] == ["A_Beslut"])
     assert f'[Matched] "Besluta om tillstånd" in a = "Besluta om tillstånd" in b ' \
         f'({decision["confidence"]:.2f}, {decision["how"]})' in matched
+
+
+def test_a_confirmed_pair_the_matches_file_cannot_apply_is_noted_not_dropped_silently(tmp_path: Path) -> None:
+    a, b = write(tmp_path, "A"), write(tmp_path, "B")
+    decisions = tmp_path / "m.yaml"
+    decisions.write_text(
+        "confirm:\n"
+        "  - {a: A_Granska, b: B_Granska}\n"
+        "  - {a: A_Granska, b: B_Granska}\n"  # the same pair twice (the HTML page may save it so): no note
+        "  - {a: A_Granska, b: B_Besok}\n"  # A_Granska is confirmed above: this one cannot be applied
+        "reject:\n"
+        "  - {a: A_Beslut, b: B_Beslut}\n",
+        encoding="utf-8",
+    )
+    decisions_2 = tmp_path / "m2.yaml"
+    decisions_2.write_text(
+        "confirm:\n  - {a: A_Besok, b: B_Besok}\nreject:\n  - {b: B_Besok, a: A_Besok}\n", encoding="utf-8"
+    )
+    data = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions)).output)
+    assert (["A_Granska"], ["B_Granska"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in data["matches"]]
+    overlap = [n for n in data["notes"] if "B_Besok" in n]
+    assert len(overlap) == 1 and "line 4" in overlap[0] and "not used" in overlap[0]
+    assert len([n for n in data["notes"] if n.startswith("match decision")]) == 1  # none for the duplicate
+    both = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions_2)).output)
+    assert (["A_Besok"], ["B_Besok"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in both["matches"]]
+    assert [n for n in both["notes"] if "A_Besok" in n and "also rejected" in n]

@@ -10,11 +10,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from processes.diff.decisions import NO_DECISIONS, MatchDecisions
+from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions
 from processes.diff.differences import fact_differences, step_differences
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
@@ -166,7 +166,7 @@ def diff_prepared(
         + (f" models={list(d.models)}" if d.models else "")
         + " names elements not in these two models; not used"
         for d in unused
-    )
+    ) + _decision_conflicts(confirmed, rejected)
     for what, known, has_a, has_b in (
         ("profile parameters (durations, delays, delegation ...)", with_params, a.params, b.params),
         ("profile facts", with_facts, a.facts, b.facts),
@@ -183,6 +183,38 @@ def diff_prepared(
         notes,
         matching.uncertain,
     )
+
+
+def _decision_conflicts(confirmed: Sequence[Decision], rejected: Sequence[Decision]) -> tuple[str, ...]:
+    """Notes on confirmed pairs the matcher cannot apply as written (it applies them in file order,
+    each step in one confirmed pair): one whose step an earlier confirmed pair already holds, and
+    one also rejected (the confirmation is used). The same pair written twice is no conflict."""
+    out: list[str] = []
+    taken_a: dict[str, Decision] = {}
+    taken_b: dict[str, Decision] = {}
+    applied: set[tuple[frozenset[str], frozenset[str]]] = set()
+    refused = {(frozenset(d.a), frozenset(d.b)) for d in rejected}
+
+    def named(d: Decision) -> str:
+        return f"match decision a={list(d.a)} b={list(d.b)}" + (f" (line {d.line})" if d.line else "")
+
+    for d in confirmed:
+        key = (frozenset(d.a), frozenset(d.b))
+        if key in applied:
+            continue
+        earlier = next((taken_a[x] for x in d.a if x in taken_a), None) or next(
+            (taken_b[y] for y in d.b if y in taken_b), None
+        )
+        if earlier is not None:
+            out.append(f"{named(d)} shares a step with the confirmed pair a={list(earlier.a)} "
+                       f"b={list(earlier.b)}; not used (confirm one step drawn as two with a list: b: [X, Y])")
+            continue
+        applied.add(key)
+        taken_a.update((x, d) for x in d.a)
+        taken_b.update((y, d) for y in d.b)
+        if key in refused:
+            out.append(f"{named(d)} is confirmed and also rejected; the confirmation is used")
+    return tuple(out)
 
 
 def diff_models(
