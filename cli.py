@@ -1921,7 +1921,9 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         checked = _validation(model, trained.profile, train, held, train_map.element, output, kwargs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
-    gaps = provenance_gaps(result.profile)
+    # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
+    # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
+    gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []
     if gaps:
         raise click.ClickException(f"internal: numbers without source or assumption: {', '.join(gaps[:5])}")
     if params is not None:
