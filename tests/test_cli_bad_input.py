@@ -163,3 +163,26 @@ def test_an_output_path_through_a_file_names_that_file(tmp_path: Path, out_name:
     assert result.exit_code == 1, result.output
     assert result.stderr == f"permitflow: error: {out}: cannot write: {str(model)!r} is a file, not a folder\n"
     assert sorted(os.listdir(tmp_path)) == ["simple.bpmn"]
+
+
+LOGS = FIXTURES / "logs"
+
+
+@pytest.mark.parametrize("command", ["calibrate", "discover"])
+@pytest.mark.parametrize("extra, fragment", [
+    (["--validation-html", "v.html"], "Error: --validation-html only goes with --validate"),
+    (["--deadline", "8w"], "Error: --deadline only goes with --validate"),
+    (["--replications", "3", "--seed", "4"], "Error: --replications, --seed only go with --validate"),
+    (["--validate", "--deadline", "soon"], "Error: Invalid value for --deadline: duration 'soon' is not a number"),
+    (["--validate", "--deadline", "0d"], "Error: Invalid value for --deadline: '0d' (expected a duration above zero"),
+])
+def test_validation_options_without_validate_or_a_bad_deadline_are_usage_errors(
+        tmp_path: Path, command: str, extra: list[str], fragment: str) -> None:
+    # they were ignored (exit 0, no page written), and a bad --deadline was found only after the work
+    # and named no option
+    out = str(tmp_path / ("p.yaml" if command == "calibrate" else "d.bpmn"))
+    model = [str(LOGS / "tiny.yaml")] if command == "calibrate" else []
+    result = CliRunner().invoke(cli, [command, *model, str(LOGS / "tiny_cases.csv"), "-o", out, *extra])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1].startswith(fragment), result.stderr
+    assert os.listdir(tmp_path) == []
