@@ -98,7 +98,7 @@ _STR = "tag:yaml.org,2002:str"
 _YAML_ORG = "tag:yaml.org,2002:"
 # the tag a collection may carry: the one the resolver gives, written or not (``!!map``, ``!!seq``);
 # any other (``!!python/object/apply:...``, ``!!set``) is refused, not silently dropped
-_COLLECTION_TAGS = {yaml.MappingNode: _YAML_ORG + "map", yaml.SequenceNode: _YAML_ORG + "seq"}
+_COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: _YAML_ORG + "map", yaml.SequenceNode: _YAML_ORG + "seq"}
 _SCALAR_TAGS = frozenset(
     tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None and tag.startswith(_YAML_ORG)
 )
