@@ -1824,6 +1824,28 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _check_validation_options(kwargs: dict[str, Any]) -> None:
+    """Refuse the options of ``--validate`` given without it (they would be ignored), and a bad
+    ``--deadline`` before the log is read."""
+    from click.core import ParameterSource
+
+    from processes.durations import parse_duration
+    from processes.errors import InputError
+
+    ctx = click.get_current_context()
+    given = [f"--{name.replace('_', '-')}" for name in ("validation_html", "replications", "seed", "deadline")
+             if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE]
+    if given and not kwargs["validate"]:
+        raise click.UsageError(f"{', '.join(given)} only go{'es' if len(given) == 1 else ''} with --validate")
+    if kwargs["deadline"] is not None:
+        try:
+            if parse_duration(kwargs["deadline"]) <= 0:
+                raise click.BadParameter(f"{kwargs['deadline']!r} (expected a duration above zero, e.g. 8w)",
+                                         param_hint="--deadline")
+        except InputError as err:
+            raise click.BadParameter(err.message, param_hint="--deadline") from None
+
+
 def _validation(model: str, profile: dict[str, Any], train: Any, held: Any, element_of: dict[str, str | None],
                 output: str, kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     """Validate ``profile`` (calibrated on ``train``) on ``held``; the result, the logs and the page's path."""
@@ -1907,6 +1929,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
                               source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())))
+    _check_validation_options(kwargs)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     mapping = map_activities(defs, table, mapping_file=given)
@@ -1921,7 +1944,9 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         checked = _validation(model, trained.profile, train, held, train_map.element, output, kwargs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
-    gaps = provenance_gaps(result.profile)
+    # a self-check of calibrate on a documented start: a user's own plain profile (numbers without
+    # source:/assumption:, as simulate accepts) is kept as it was, so its gaps are not calibrate's
+    gaps = provenance_gaps(result.profile) if base is None or not provenance_gaps(base) else []
     if gaps:
         raise click.ClickException(f"internal: numbers without source or assumption: {', '.join(gaps[:5])}")
     if params is not None:
@@ -1985,6 +2010,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
+    _check_validation_options(kwargs)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     found = discover_model(table, min_frequency=min_frequency, noise=noise)

@@ -34,6 +34,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # mkdir's own words ("File exists") name no culprit
+        blocker = next((up for up in target.parents if up.exists() and not up.is_dir()), target.parent)
+        raise OutputError(f"cannot write: {str(blocker)!r} is a file, not a folder", file=str(target)) from None
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None

@@ -95,6 +95,13 @@ def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, d
 
 
 _STR = "tag:yaml.org,2002:str"
+_YAML_ORG = "tag:yaml.org,2002:"
+# the tag a collection may carry: the one the resolver gives, written or not (``!!map``, ``!!seq``);
+# any other (``!!python/object/apply:...``, ``!!set``) is refused, not silently dropped
+_COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: _YAML_ORG + "map", yaml.SequenceNode: _YAML_ORG + "seq"}
+_SCALAR_TAGS = frozenset(
+    tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None and tag.startswith(_YAML_ORG)
+)
 
 
 class _Walk:
@@ -130,6 +137,7 @@ class _Walk:
             raise self.fail(f"more than {MAX_VALUES} values once aliases are expanded", node, path)
         if id(node) in self.open:
             raise self.fail("an alias refers to a value that contains it (recursive data)", node, path)
+        self.check_tag(node, path)
         if isinstance(node, yaml.MappingNode):
             self.open.add(id(node))
             seen: dict[Any, int] = {}
@@ -161,9 +169,20 @@ class _Walk:
             return items
         return self.scalar(node, path)
 
+    def check_tag(self, node: yaml.Node, path: Path) -> None:
+        allowed = _COLLECTION_TAGS.get(type(node))
+        if node.tag == allowed or (allowed is None and node.tag in _SCALAR_TAGS):
+            return
+        tag = "!!" + node.tag[len(_YAML_ORG):] if node.tag.startswith(_YAML_ORG) else node.tag
+        raise self.fail(
+            f"YAML tag {tag!r} is not allowed (expected plain values: mappings, lists, text, numbers, dates)",
+            node, path,
+        )
+
     def scalar(self, node: yaml.Node, path: Path) -> Any:
         if node.tag == _STR and type(node) is yaml.ScalarNode:
             return node.value  # what the constructor gives for a string, without its lookups
+        self.check_tag(node, path)
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError) as err:  # e.g. the date 2025-02-30

@@ -151,13 +151,25 @@ def _watch_run(run: int) -> None:
 
 
 def check_executor(dask: str | None) -> None:
-    """Refuse ``--dask`` when dask.distributed is not installed (before a run writes anything)."""
+    """Refuse ``--dask`` when dask.distributed is not installed or the address is malformed (before a run
+    writes anything)."""
     if dask is None:
         return
     try:
         importlib.import_module("dask.distributed")
     except ImportError:
         raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
+    if dask == "local":
+        return
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:  # distributed says a malformed address only when it connects, in a ValueError and a traceback
+        scheme, location = parse_address(dask)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError as err:
+        raise PermitflowError(f"--dask {dask!r}: {err} (expected local, or a scheduler address such as "
+                              "tcp://host:8786)") from None
 
 
 @contextmanager

@@ -250,6 +250,14 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
             shared_pools=scenario.shared_pools)
     if not models:
         raise InputError("name a library municipality or a scenario file", file="optimise")
+    for model in models:  # a path is not a misspelt municipality: say what is wrong with the file
+        if isinstance(model, str) and Path(model).suffix.lower() in (".yaml", ".yml"):
+            what = ("a scenario file goes alone" if Path(model).is_file() else
+                    "is a directory" if Path(model).is_dir() else "no such scenario file")
+            raise InputError(f"{what} (expected a scenario .yaml file, or library municipalities)", file=model)
+        if isinstance(model, str) and Path(model).suffix.lower() in (".bpmn", ".bpmn2", ".xml"):
+            raise InputError("a model file is not a goal seek's MODEL (expected a library municipality, or a "
+                             "scenario file with base: {bpmn: FILE, profile: FILE})", file=model)
     bases = [m if isinstance(m, Base) else library_base(m, source="optimise", line=None) for m in models]
     if joint and len(bases) < 2:
         raise InputError("--joint needs at least two municipalities", file="optimise")

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from cli import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES.parent / "scenarios" / "fixtures"
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 
 
@@ -146,3 +147,42 @@ def test_bad_yaml_gives_one_line_and_no_output(tmp_path: Path, name: str) -> Non
         assert result.exit_code == 2, (args, result.output)
         assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0], (args, lines)
         assert os.listdir(out_dir) == []
+
+
+@pytest.mark.parametrize("out_name", ["out.yaml", "out.bpmn", "out.svg", "log.csv"])
+def test_an_output_path_through_a_file_names_that_file(tmp_path: Path, out_name: str) -> None:
+    # mkdir's own words were "cannot write: File exists", naming neither the file nor the fix
+    model = tmp_path / "simple.bpmn"
+    model.write_bytes((FIXTURES / "simple.bpmn").read_bytes())
+    out = tmp_path / "simple.bpmn" / "sub" / out_name
+    args = {"out.svg": ["render", str(model), "-o", str(out)],
+            "log.csv": ["simulate", str(MINI / "mini.bpmn"), "--profile", str(MINI / "mini.yaml"), "--cases", "5",
+                        "-r", "1", "--workers", "1", "-q", "--eventlog", str(out)]}.get(out_name,
+                                                                                    ["convert", str(model), str(out)])
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"permitflow: error: {out}: cannot write: {str(model)!r} is a file, not a folder\n"
+    assert sorted(os.listdir(tmp_path)) == ["simple.bpmn"]
+
+
+LOGS = FIXTURES / "logs"
+
+
+@pytest.mark.parametrize("command", ["calibrate", "discover"])
+@pytest.mark.parametrize("extra, fragment", [
+    (["--validation-html", "v.html"], "Error: --validation-html only goes with --validate"),
+    (["--deadline", "8w"], "Error: --deadline only goes with --validate"),
+    (["--replications", "3", "--seed", "4"], "Error: --replications, --seed only go with --validate"),
+    (["--validate", "--deadline", "soon"], "Error: Invalid value for --deadline: duration 'soon' is not a number"),
+    (["--validate", "--deadline", "0d"], "Error: Invalid value for --deadline: '0d' (expected a duration above zero"),
+])
+def test_validation_options_without_validate_or_a_bad_deadline_are_usage_errors(
+        tmp_path: Path, command: str, extra: list[str], fragment: str) -> None:
+    # they were ignored (exit 0, no page written), and a bad --deadline was found only after the work
+    # and named no option
+    out = str(tmp_path / ("p.yaml" if command == "calibrate" else "d.bpmn"))
+    model = [str(LOGS / "tiny.yaml")] if command == "calibrate" else []
+    result = CliRunner().invoke(cli, [command, *model, str(LOGS / "tiny_cases.csv"), "-o", out, *extra])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1].startswith(fragment), result.stderr
+    assert os.listdir(tmp_path) == []

@@ -90,3 +90,26 @@ def test_permitflow_run_dask_local_starts_a_process_cluster_with_identical_resul
     assert "4 work units (0 from cache)" in remote.output
     for name in ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes", "report.html"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("command", [
+    ["simulate", str(FIXTURES / "mini.bpmn"), "--profile", str(FIXTURES / "mini.yaml"), "--cases", "5", "-r", "1"],
+    ["run", "s.yaml", "-o", "out"],
+    ["optimise", "helsingborg", "-q"],
+])
+def test_a_malformed_dask_address_is_one_line_before_anything_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    # distributed raised ValueError('missing port number ...') when connecting: a traceback, and
+    # `run` had already made its results folder
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {FIXTURES / 'mini.bpmn'}, profile: "
+                                     f"{FIXTURES / 'mini.yaml'}}}\nreplications: 1\ncases: 5\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [*command, "--dask", "nonsense"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("permitflow: error: --dask 'nonsense': missing port number in address 'nonsense' "
+                             "(expected local, or a scheduler address such as tcp://host:8786)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]

@@ -88,6 +88,27 @@ def test_an_alias_bomb_is_refused(here: Path, reader: str) -> None:
     assert _files(here) == [name]
 
 
+PYTHON_TAGS = ["!!python/object/apply:os.system", "!!python/object/new:dict", "!!python/name:os.system"]
+
+
+@pytest.mark.parametrize("reader", [r for r in YAML_READERS if r not in ("synonyms", "matches")])
+@pytest.mark.parametrize("tag", PYTHON_TAGS)
+def test_a_python_tag_is_refused_not_dropped(here: Path, reader: str, tag: str) -> None:
+    name, command = YAML_READERS[reader]
+    value = "x" if tag.startswith("!!python/name") else "[x]"
+    (here / name).write_text(f"key: {tag} {value}\n", encoding="utf-8")
+    refused(invoke(*command(name)), f"{name}:1: key: YAML tag '{tag}' is not allowed")
+    assert _files(here) == [name]
+
+
+def test_a_python_tag_on_an_otherwise_valid_scenario_is_refused(here: Path) -> None:
+    # the tag used to be dropped and its list read as the value: this scenario ran Helsingborg
+    (here / "s.yaml").write_text("name: s\nbase: !!python/object/apply:os.system [helsingborg]\n"
+                                 "replications: 1\ncases: 5\n", encoding="utf-8")
+    refused(invoke("run", "s.yaml", "-o", "out"), "s.yaml:2: base: YAML tag '!!python/object/apply:os.system'")
+    assert _files(here) == ["s.yaml"]
+
+
 def test_a_study_naming_a_deep_scenario_names_the_scenario_file(here: Path) -> None:
     (here / "deep.yaml").write_text(f"name: deep\nbase: helsingborg\nset: {DEEP}\n", encoding="utf-8")
     (here / "study.yaml").write_text("study: s\nscenarios: [deep.yaml]\n", encoding="utf-8")

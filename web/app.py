@@ -53,10 +53,16 @@ MAX_UPLOADS = 32
 HERE = resources.files("web")
 
 
+class _TooLarge(PermitflowError):
+    """A body over :data:`MAX_BODY_BYTES` that gave no Content-Length (sent in chunks)."""
+
+
 def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field: str = "") -> JSONResponse:
     text = str(err)
     if isinstance(err, LeverError):
         sv, field = err.sv, err.lever
+    if isinstance(err, _TooLarge):
+        status, sv = 413, f"förfrågan är större än gränsen {MAX_BODY_BYTES} byte"
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
 
 
@@ -104,12 +110,23 @@ class _State:
 
 
 async def _body(request: Request) -> Mapping[str, Any]:
+    """The request's JSON object, read once per request and at most :data:`MAX_BODY_BYTES` of it
+    (the guard sees only a Content-Length; a chunked body has none)."""
+    kept = getattr(request.state, "json_body", None)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY_BYTES:
+            raise _TooLarge(f"the request is over the limit of {MAX_BODY_BYTES} bytes")
     try:
-        data = json.loads(await request.body())
-    except ValueError:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise PermitflowError("the request is not JSON") from None
     if not isinstance(data, dict):
         raise PermitflowError("the request is not a JSON object")
+    request.state.json_body = data
     return data
 
 
@@ -239,6 +256,8 @@ async def start_goal_seek(request: Request) -> Response:
     try:
         data = await _body(request)
         goal = data.get("goal") or {}
+        if not isinstance(goal, dict):
+            raise PermitflowError("goal: expected an object (percent, joint, officers, fte, levels)")
         q = await _question(request)
         goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
                                  officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"))

@@ -129,3 +129,20 @@ def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
                               "--format", "json"])
     assert sim.exit_code == 0, sim.output
     assert json.loads(sim.output)["figures"]["cases"]["mean"] == 20
+
+
+def test_cli_starts_from_a_plain_profile_without_sources(tmp_path) -> None:
+    # a user's own profile need not say where its numbers come from; calibrate refused it with
+    # "Error: internal: numbers without source or assumption" (exit 1, nothing written)
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("".join(line for line in (LOGS / "tiny_profile.yaml").read_text(encoding="utf-8")
+                             .splitlines(keepends=True) if not line.lstrip().startswith("assumption:")),
+                     encoding="utf-8")
+    out = tmp_path / "profile.yaml"
+    runner = CliRunner()
+    done = runner.invoke(cli, ["calibrate", str(LOGS / "tiny.yaml"), str(LOGS / "tiny_cases.csv"), "-o", str(out),
+                               "--profile", str(plain), "--mapping", str(LOGS / "tiny_mapping.yaml")])
+    assert done.exit_code == 0, done.output
+    sim = runner.invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
+                              "--format", "json"])
+    assert sim.exit_code == 0, sim.output

@@ -134,6 +134,8 @@ def test_lever_values_as_written() -> None:
     (["helsingborg", "--target-share", "1.5"], "target share 1.5 is outside (0, 1]"),
     (["helsingborg", "--target-share", "0"], "target share 0.0 is outside (0, 1]"),
     (["helsinborg"], "unknown library municipality 'helsinborg'"),
+    (["nothere.yaml"], "nothere.yaml: no such scenario file (expected a scenario .yaml file"),
+    (["process.bpmn"], "process.bpmn: a model file is not a goal seek's MODEL"),
     (["helsingborg", "--officers", "0..2"], "--officers: 0 is outside the allowed range"),
     (["helsingborg", "--fte", "0.5,1.5"], "--fte: 1.5 is outside the allowed range (0, 1]"),
     (["helsingborg", "--levels", "committee,mayor"], "--levels: 'mayor' is not a decision level"),

@@ -244,3 +244,26 @@ def test_a_port_in_use_is_one_line_and_exit_code_2():
         result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
     assert result.exit_code == 2
     assert result.output.strip() == f"permitflow: error: cannot listen on 127.0.0.1:{port}: Address already in use"
+
+
+@pytest.mark.parametrize("path, body, words", [
+    ("/api/runs", b"[" * 100_000 + b"]" * 100_000, "the request is not JSON"),  # json.loads: RecursionError
+    ("/api/goal", json.dumps({"municipalities": ["helsingborg"], "goal": [95]}).encode(), "goal: expected an object"),
+])
+def test_a_request_that_crashed_the_handler_is_one_message(client, path, body, words):
+    # both were "500 Internal Server Error" with a traceback in the server's log
+    reply = client.post(path, content=body, headers={"content-type": "application/json"})
+    assert reply.status_code == 400 and words in reply.json()["error"]
+    assert client.get("/api/setup").status_code == 200
+
+
+def test_a_chunked_body_over_the_limit_is_refused(client):
+    # no Content-Length, so the guard let it through and the whole body was read into memory
+    def chunks():
+        yield b'{"municipalities": ["'
+        for _ in range(MAX_BODY_BYTES // (1 << 20) + 2):
+            yield b"x" * (1 << 20)
+
+    reply = client.post("/api/runs", content=chunks(), headers={"content-type": "application/json"})
+    assert reply.status_code == 413 and "over the limit" in reply.json()["error"]
+    assert client.get("/api/setup").status_code == 200
