@@ -44,7 +44,7 @@ def load_user_yaml_lines(data: str | bytes, *, source: str) -> tuple[Any, dict[s
             file=source,
             line=mark.line + 1 if mark else None,
         ) from None
-    return doc, _lines(root)
+    return doc, _lines(root, source)
 
 
 def load_user_yaml(data: str | bytes, *, source: str) -> Any:
@@ -52,7 +52,9 @@ def load_user_yaml(data: str | bytes, *, source: str) -> Any:
     return load_user_yaml_lines(data, source=source)[0]
 
 
-def _lines(root: Any) -> dict[str, int]:
+def _lines(root: Any, source: str) -> dict[str, int]:
+    """Key path -> line of every node; InputError for a key given twice in one mapping (YAML would
+    keep the last silently)."""
     out: dict[str, int] = {}
     stack: list[tuple[Any, str]] = [(root, "")]
     while stack:
@@ -62,8 +64,17 @@ def _lines(root: Any) -> dict[str, int]:
         if path:
             out[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
             for key, value in node.value:
                 name = str(key.value)
+                line = key.start_mark.line + 1
+                if name in first:
+                    raise InputError(
+                        f"key {name!r} is given twice (first at line {first[name]}; expected each key once)",
+                        file=source,
+                        line=line,
+                    )
+                first[name] = line
                 stack.append((value, f"{path}.{name}" if path else name))
         elif isinstance(node, yaml.SequenceNode):
             for i, value in enumerate(node.value):

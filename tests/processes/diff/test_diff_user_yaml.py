@@ -20,6 +20,20 @@ def test_an_alias_is_refused_with_its_line(parse) -> None:
         parse(BOMB, source="bomb.yaml")
 
 
+@pytest.mark.parametrize(
+    ("parse", "text"),
+    [
+        (parse_decisions, "schema_version: 1\nconfirm:\n  - {a: T1, b: X1}\nconfirm:\n  - {a: T2, b: X2}\n"),
+        (parse_synonyms, "schema_version: 1\ngroups: [[a, b]]\ngroups: [[c, d]]\n"),
+        (parse_decisions, "confirm:\n  - {a: T1, b: X1, a: T2}\n"),
+    ],
+)
+def test_a_key_given_twice_is_refused_not_the_last_kept(parse, text) -> None:
+    # YAML itself keeps the last of two equal keys without a word: the first entries would vanish
+    with pytest.raises(InputError, match=r"^m\.yaml:\d+: key '(confirm|groups|a)' is given twice \(first at line \d+"):
+        parse(text, source="m.yaml")
+
+
 def test_a_bad_value_is_shown_short() -> None:
     long_group = "groups: [[[" + ", ".join(f"w{i}" for i in range(1000)) + "]]]\n"  # a group of one list
     with pytest.raises(InputError) as err:
