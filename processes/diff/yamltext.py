@@ -70,7 +70,7 @@ def _lines(root: Any, source: str) -> dict[str, int]:
                 line = key.start_mark.line + 1
                 if name in first:
                     raise InputError(
-                        f"key {name!r} is given twice (first at line {first[name]}; expected each key once)",
+                        f"duplicate key {name!r} (first on line {first[name]})",
                         file=source,
                         line=line,
                     )
