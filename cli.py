@@ -1450,7 +1450,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
               help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
                    "the report's headline says whether each conclusion holds).")
 @click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
-              help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed).")
+              help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
+                   "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
@@ -1490,6 +1491,8 @@ def run_command(
     import json
     from concurrent.futures import ProcessPoolExecutor
 
+    from click.core import ParameterSource
+
     from processes.forkshare import default_workers
     from report.build import EarlyPlots, library_diff_section, write_run
     from report.cache import DirectoryCache
@@ -1502,6 +1505,8 @@ def run_command(
 
     if no_cache and refresh:
         raise click.UsageError("give --no-cache or --refresh, not both")
+    if not uncertainty and ctx.get_parameter_source("points") is ParameterSource.COMMANDLINE:
+        raise click.UsageError("--points only goes with --uncertainty")  # it would be ignored
     _one_blas_thread()
     with ExitStack() as ahead:
         with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
