@@ -1480,6 +1480,8 @@ def run_command(
     the others still finish (exit 1). DIR must be new, empty or a results folder
     (it has .permitflow-results, which lists the files a run wrote: only those are
     ever replaced or removed); a second run into DIR at the same time is refused.
+    A run that fails before its first result (an unreachable --dask scheduler)
+    leaves nothing behind in DIR, nor DIR when it made it.
 
     \b
     Examples:
