@@ -1631,8 +1631,10 @@ def report_command(folder: str) -> None:
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
 @click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True)
 @click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically).")
-@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically; "
+              "checked before the search).")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here "
+              "(atomically; checked before the search).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here).")
@@ -1674,6 +1676,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     """
     import json
 
+    from bpmn_io.atomic import check_writable
     from processes.durations import parse_duration
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
@@ -1710,6 +1713,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
         first_replications=first_replications,
         max_replications=max_replications,
     )
+    for path in (output, csv_out):  # not found only after the whole search
+        if path is not None:
+            check_writable(path)
     done = 0
 
     def finished(n: int) -> None:
