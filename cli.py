@@ -333,6 +333,10 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     stderr.
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
+    OUT may be IN for a BPMN model: the file is written again from the model
+    (XML comments are not kept; a diagram is added when missing, ids renamed as
+    above). A YAML OUT that is IN is refused: the YAML written would lose the
+    file's comments.
 
     \b
     Examples:
@@ -358,6 +362,9 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
+    if kind == "yaml" and _same_file(source, target):
+        fail(f"{target}: the output is the input file: written as YAML it would lose its comments; "
+             "write to another file")
     defs = load_model(source, strict=not lenient)
     renamed: tuple[tuple[str, str], ...] = ()
     if kind == "yaml":
@@ -374,6 +381,14 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     _report_renamed_ids(source, target, renamed)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` both exist and are one file (also through a link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them missing (a library name), or not reachable
+        return False
 
 
 @contextmanager

@@ -224,3 +224,30 @@ def test_optimise_checks_its_output_paths_before_the_search(tmp_path: Path, opti
     assert result.exit_code == 1, result.output
     assert result.stderr == f"permitflow: error: {out}: cannot write: {why}\n"
     assert left == ["seek.json"]
+
+
+@pytest.mark.parametrize("out_name", ["process.yaml", "./process.yaml", "linked.yml"])
+def test_convert_refuses_to_write_yaml_over_its_own_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          out_name: str) -> None:
+    # it overwrote the input with the YAML written from the model: its comments were gone
+    monkeypatch.chdir(tmp_path)
+    library = FIXTURES.parent.parent / "processes" / "library" / "helsingborg" / "process.yaml"
+    original = library.read_bytes()
+    assert b"# " in original
+    Path("process.yaml").write_bytes(original)
+    os.link("process.yaml", "linked.yml")
+    result = CliRunner().invoke(cli, ["convert", "process.yaml", out_name])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {out_name}: the output is the input file: written as YAML it "
+                             "would lose its comments; write to another file\n")
+    assert Path("process.yaml").read_bytes() == original
+    assert sorted(os.listdir(tmp_path)) == ["linked.yml", "process.yaml"]
+
+
+def test_convert_writes_a_bpmn_model_over_itself(tmp_path: Path) -> None:
+    # allowed: the same model, written again (with a diagram)
+    model = tmp_path / "simple.bpmn"
+    model.write_bytes((FIXTURES / "simple.bpmn").read_bytes())
+    result = CliRunner().invoke(cli, ["convert", str(model), str(model)])
+    assert result.exit_code == 0, result.output
+    assert b"BPMNDiagram" in model.read_bytes() and os.listdir(tmp_path) == ["simple.bpmn"]
