@@ -333,6 +333,10 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     stderr.
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
+    OUT may be IN for a BPMN model: the file is written again from the model
+    (XML comments are not kept; a diagram is added when missing, ids renamed as
+    above). A YAML OUT that is IN is refused: the YAML written would lose the
+    file's comments.
 
     \b
     Examples:
@@ -358,6 +362,9 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     kind = model_format(target)
     if kind is None:
         raise click.UsageError(f"OUT {target!r}: unknown extension (expected .bpmn, .bpmn2, .xml, .yaml or .yml)")
+    if kind == "yaml" and _same_file(source, target):
+        fail(f"{target}: the output is the input file: written as YAML it would lose its comments; "
+             "write to another file")
     defs = load_model(source, strict=not lenient)
     renamed: tuple[tuple[str, str], ...] = ()
     if kind == "yaml":
@@ -374,6 +381,14 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     _report_renamed_ids(source, target, renamed)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` both exist and are one file (also through a link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them missing (a library name), or not reachable
+        return False
 
 
 @contextmanager
@@ -1450,7 +1465,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
               help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
                    "the report's headline says whether each conclusion holds).")
 @click.option("--points", type=click.IntRange(min=2), default=64, show_default=True,
-              help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed).")
+              help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
+                   "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
@@ -1479,6 +1495,8 @@ def run_command(
     the others still finish (exit 1). DIR must be new, empty or a results folder
     (it has .permitflow-results, which lists the files a run wrote: only those are
     ever replaced or removed); a second run into DIR at the same time is refused.
+    A run that fails before its first result (an unreachable --dask scheduler)
+    leaves nothing behind in DIR, nor DIR when it made it.
 
     \b
     Examples:
@@ -1489,6 +1507,8 @@ def run_command(
     """
     import json
     from concurrent.futures import ProcessPoolExecutor
+
+    from click.core import ParameterSource
 
     from processes.forkshare import default_workers
     from report.build import EarlyPlots, library_diff_section, write_run
@@ -1502,6 +1522,8 @@ def run_command(
 
     if no_cache and refresh:
         raise click.UsageError("give --no-cache or --refresh, not both")
+    if not uncertainty and ctx.get_parameter_source("points") is ParameterSource.COMMANDLINE:
+        raise click.UsageError("--points only goes with --uncertainty")  # it would be ignored
     _one_blas_thread()
     with ExitStack() as ahead:
         with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
@@ -1624,8 +1646,10 @@ def report_command(folder: str) -> None:
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
 @click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True)
 @click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically).")
-@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically; "
+              "checked before the search).")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here "
+              "(atomically; checked before the search).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here).")
@@ -1667,6 +1691,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     """
     import json
 
+    from bpmn_io.atomic import check_writable
     from processes.durations import parse_duration
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
@@ -1703,6 +1728,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
         first_replications=first_replications,
         max_replications=max_replications,
     )
+    for path in (output, csv_out):  # not found only after the whole search
+        if path is not None:
+            check_writable(path)
     done = 0
 
     def finished(n: int) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from processes.errors import OutputError
 
-__all__ = ["write_atomic", "TEMP_PATTERN"]
+__all__ = ["write_atomic", "check_writable", "TEMP_PATTERN"]
 
 #: the name of a temporary file of :func:`write_atomic` (``tempfile.mkstemp``'s 8 random characters)
 TEMP_PATTERN = r"\..+\.[a-z0-9_]{8}\.tmp"
@@ -29,14 +29,37 @@ def _umask() -> int:
     return mask
 
 
+def _in_the_way(target: Path) -> OutputError:
+    """The error for ``target`` when a file stands where one of its folders would be."""
+    blocker = next((up for up in target.parents if up.exists() and not up.is_dir()), target.parent)
+    return OutputError(f"cannot write: {str(blocker)!r} is a file, not a folder", file=str(target))
+
+
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Raise the error :func:`write_atomic` would for ``path`` when a file stands where one of its
+    folders would be, or the nearest existing folder cannot be written (tried with a temporary
+    file, removed at once); leaves nothing. For a command that works a long time before it writes."""
+    target = Path(path)
+    place = next((up for up in target.parents if up.exists()), None)
+    if place is None:
+        return
+    if not place.is_dir():
+        raise _in_the_way(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(place))
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
+    os.close(fd)
+    Path(tmp).unlink(missing_ok=True)
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place (parents created)."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):  # mkdir's own words ("File exists") name no culprit
-        blocker = next((up for up in target.parents if up.exists() and not up.is_dir()), target.parent)
-        raise OutputError(f"cannot write: {str(blocker)!r} is a file, not a folder", file=str(target)) from None
+        raise _in_the_way(target) from None
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror or err}", file=str(target)) from None
     try:

@@ -16,6 +16,9 @@ holding the user's own models (``-o .``). So:
 - ``.permitflow-lock`` (:data:`LOCK`) is locked (``flock``) for the whole run: a
   second run into the same folder is refused with one line, or waits (``wait=True``);
   the operating system releases the lock when a run dies, however it dies;
+- a run that fails before its first result (:func:`claim`'s block raises having added nothing
+  to the folder) removes what its claim made: the marker, the lock file (while holding it: a
+  run waiting for it locks the new one) and the folder with the parents it made;
 - the temporary files a killed run left (``.<name>.<8 characters>.tmp``,
   :data:`bpmn_io.atomic.TEMP_PATTERN`) are removed when the next run claims the folder;
 - nothing is written through a symbolic link inside the folder (``processes/``,
@@ -28,7 +31,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from bpmn_io.atomic import TEMP_PATTERN, write_atomic
@@ -165,17 +168,23 @@ def clean_temporary_files(folder: Path) -> int:
     return removed
 
 
-@contextmanager
-def locked(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold ``folder``'s lock: refuse (:class:`OutputError`) when another run holds it, or wait
-    for it (``wait``; ``waiting(holder)`` is called first, with the holder's process id)."""
+class _FolderGone(OutputError):
+    """The folder was removed while this run waited for its lock (the run holding it failed
+    before its first result and removed what it had created)."""
+
+
+def _lock_fd(folder: Path, *, wait: bool, waiting: Callable[[str], None] | None) -> int:
+    """An open descriptor of ``folder``'s lock file, locked by this process."""
     path = Path(folder) / LOCK
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as err:
-        raise OutputError(f"cannot write here: {err.strerror or err}", file=str(folder)) from None
-    try:
-        if fcntl is not None:
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            gone = _FolderGone if isinstance(err, FileNotFoundError) and not Path(folder).exists() else OutputError
+            raise gone(f"cannot write here: {err.strerror or err}", file=str(folder)) from None
+        if fcntl is None:
+            return fd
+        try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -188,11 +197,86 @@ def locked(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] |
                 if waiting is not None:
                     waiting(holder)
                 fcntl.flock(fd, fcntl.LOCK_EX)
+            mine = os.fstat(fd)
+            try:
+                now = os.stat(path)
+            except FileNotFoundError:
+                now = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if now is not None and (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino):
+            return fd
+        # the holder removed the lock file (its run failed before its first result): this lock
+        # guards nothing any more; lock the file that is there now, or the folder made again
+        os.close(fd)
+        waiting = None
+
+
+@contextmanager
+def locked(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold ``folder``'s lock: refuse (:class:`OutputError`) when another run holds it, or wait
+    for it (``wait``; ``waiting(holder)`` is called first, with the holder's process id)."""
+    fd = _lock_fd(Path(folder), wait=wait, waiting=waiting)
+    try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
-        os.close(fd)  # closing releases the lock; the file stays (removing it would race a waiting run)
+        # closing releases the lock; the file stays (removed only by :func:`claim`, while holding it,
+        # for a run that failed before its first result: a run waiting for it then locks again)
+        os.close(fd)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist, the deepest first."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if path.exists() or path.is_symlink():
+            break
+        missing.append(path)
+    return missing
+
+
+def _undo_claim(folder: Path, before: set[str], made: list[str], created: list[Path]) -> None:
+    """After a run failed: remove what :func:`claim` created (``made``: the marker, the lock file;
+    ``created``: the folder and its parents) when the run added nothing else to ``folder`` (it
+    failed before its first result); never anything that was there before."""
+    try:
+        added = set(os.listdir(folder)) - before
+    except OSError:
+        return
+    if not added <= set(made):
+        return  # the run got as far as a result (the cache): the folder stays a results folder
+    try:
+        for name in made:
+            (folder / name).unlink(missing_ok=True)
+        for path in created:
+            path.rmdir()  # empty, or it stays
+    except OSError:
+        pass
+
+
+@contextmanager
+def _claimed_lock(folder: Path, *, wait: bool,
+                  waiting: Callable[[str], None] | None) -> Iterator[tuple[list[Path], bool]]:
+    """``folder`` made when missing and locked; yields the folders this made (deepest first) and
+    whether the lock file was new."""
+    with ExitStack() as held:
+        while True:
+            created = _missing_folders(folder)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise OutputError(f"cannot create the folder: {err.strerror or err}", file=str(folder)) from None
+            new_lock = not (folder / LOCK).exists()
+            try:
+                held.enter_context(locked(folder, wait=wait, waiting=waiting))
+            except _FolderGone:  # the run it waited for failed and removed it: made again
+                waiting = None
+                continue
+            break
+        yield created, new_lock
 
 
 @contextmanager
@@ -201,21 +285,26 @@ def claim(folder: Path, *, wait: bool = False, waiting: Callable[[str], None] | 
 
     Refuses a non-empty folder that is not a results folder (:class:`InputError`) and a
     folder another run holds (:class:`OutputError`, unless ``wait``); creates the folder
-    and its marker; removes the temporary files of a killed run.
+    and its marker; removes the temporary files of a killed run. When the block fails before
+    it adds anything to the folder (before a run's first result), what this created is removed
+    again: the marker, the lock file, the folder and its parents (never one that existed).
     """
     folder = Path(folder)
     adopted = _check_ours(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"cannot create the folder: {err.strerror or err}", file=str(folder)) from None
-    with locked(folder, wait=wait, waiting=waiting):
-        adopted = _check_ours(folder) if adopted is None else adopted  # another run may have been first
-        _no_links(folder)
-        if not (folder / MARKER).exists():
-            _write_manifest(folder, adopted or [])
-        clean_temporary_files(folder)
-        yield folder
+    with _claimed_lock(folder, wait=wait, waiting=waiting) as (created, new_lock):
+        made = [LOCK] if new_lock else []
+        before = set(os.listdir(folder)) - set(made)
+        try:
+            adopted = _check_ours(folder) if adopted is None else adopted  # another run may have been first
+            _no_links(folder)
+            if not (folder / MARKER).exists():
+                made.append(MARKER)
+                _write_manifest(folder, adopted or [])
+            clean_temporary_files(folder)
+            yield folder
+        except BaseException:
+            _undo_claim(folder, before, made, created)
+            raise
 
 
 def _inside(folder: Path, name: str) -> Path:

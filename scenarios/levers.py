@@ -43,7 +43,7 @@ from scenarios.study import Scenario
 from simulator.resources import WorkCalendar
 
 __all__ = ["Candidate", "Costs", "DECISION_COST", "Levers", "lever_sets", "annual_cost", "default_levers",
-           "check_levers", "full_time_hours", "applications_per_year", "parse_values"]
+           "LeverProblem", "lever_problem", "check_levers", "full_time_hours", "applications_per_year", "parse_values"]
 
 #: kr per decided application at each level (an assumption, see the module docstring): a nämnd item is
 #: about a quarter of an hour of some nine members' fees, the secretary and the minutes; an
@@ -150,24 +150,50 @@ def _levels(params: Mapping[str, SimParams]) -> tuple[str | None, ...]:
     return tuple(reversed(common))  # committee first: today's usual level
 
 
-def check_levers(levers: Levers, scenario: Scenario, params: Mapping[str, SimParams], pool: str) -> None:
-    """Refuse a lever value the processes cannot take, in one line."""
+@frozen_dataclass
+class LeverProblem:
+    """A lever value the processes cannot take: ``lever`` (officers, fte or levels), the ``value``
+    and what is allowed: ``least`` officers (one per member of a joint unit: then above 1), FTE in
+    (0, 1], or ``levels`` (empty: a process has no decision step). Worded by the caller."""
+
+    lever: str
+    value: Any
+    least: int = 1
+    levels: tuple[str, ...] = ()
+
+
+def lever_problem(levers: Levers, scenario: Scenario, params: Mapping[str, SimParams],
+                  pool: str) -> LeverProblem | None:
+    """The first value of ``levers`` the processes cannot take, or ``None``."""
     holders = _members_with_pool(scenario, params, pool)
-    if not levers.officers or not levers.fte or not levers.levels:
-        raise InputError("every lever needs at least one value (--officers, --fte, --levels)")
     least = len(holders) if _joined(scenario, pool) else 1
     for n in levers.officers:
         if isinstance(n, bool) or not isinstance(n, int) or n < least:
-            why = f"a joint unit of {len(holders)} needs at least one officer each" if least > 1 else "at least 1"
-            raise InputError(f"--officers: {n!r} is outside the allowed range ({why})")
+            return LeverProblem("officers", n, least=least)
     for f in levers.fte:
         if not (isinstance(f, (int, float)) and 0.0 < f <= 1.0):
-            raise InputError(f"--fte: {f!r} is outside the allowed range (0, 1]")
+            return LeverProblem("fte", f)
     available = _levels(params)
     for level in levers.levels:
         if level not in available:
-            allowed = ", ".join(lv for lv in available if lv) or "none: the process has no decision step"
-            raise InputError(f"--levels: '{level}' is not a decision level of every process (expected {allowed})")
+            return LeverProblem("levels", level, levels=tuple(lv for lv in available if lv))
+    return None
+
+
+def check_levers(levers: Levers, scenario: Scenario, params: Mapping[str, SimParams], pool: str) -> None:
+    """Refuse a lever value the processes cannot take, in one line (naming the command's options)."""
+    if not levers.officers or not levers.fte or not levers.levels:
+        raise InputError("every lever needs at least one value (--officers, --fte, --levels)")
+    problem = lever_problem(levers, scenario, params, pool)
+    if problem is None:
+        return
+    if problem.lever == "officers":
+        why = f"a joint unit of {problem.least} needs at least one officer each" if problem.least > 1 else "at least 1"
+        raise InputError(f"--officers: {problem.value!r} is outside the allowed range ({why})")
+    if problem.lever == "fte":
+        raise InputError(f"--fte: {problem.value!r} is outside the allowed range (0, 1]")
+    allowed = ", ".join(problem.levels) or "none: the process has no decision step"
+    raise InputError(f"--levels: '{problem.value}' is not a decision level of every process (expected {allowed})")
 
 
 def parse_values(text: str, *, option: str, whole: bool, step: float = 1.0) -> tuple[Any, ...]:

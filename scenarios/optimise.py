@@ -46,7 +46,17 @@ from processes.params import SimParams
 from scenarios.bases import Base, library_base
 from scenarios.compare import Estimate, estimate
 from scenarios.execute import parsed_member, point_inputs
-from scenarios.levers import Candidate, Costs, Levers, annual_cost, check_levers, default_levers, lever_sets
+from scenarios.levers import (
+    Candidate,
+    Costs,
+    LeverProblem,
+    Levers,
+    annual_cost,
+    check_levers,
+    default_levers,
+    lever_problem,
+    lever_sets,
+)
 from scenarios.loader import read_scenario
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin, resolve_settings
@@ -54,7 +64,7 @@ from scenarios.sharing import SharedPool
 from scenarios.study import Scenario, Study, build_scenario
 
 __all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
-           "lever_defaults"]
+           "lever_defaults", "request_problem"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -323,6 +333,14 @@ def _simulation_params(base: Scenario) -> dict[str, SimParams]:
 def lever_defaults(base: Scenario, pool: str = "officer") -> Levers:
     """The lever values a request with empty levers would search (to fill a form)."""
     return default_levers(base, _simulation_params(base), pool)
+
+
+def request_problem(request: OptimiseRequest) -> LeverProblem | None:
+    """The first lever value of ``request`` its processes cannot take (for a caller that words it
+    itself, before :func:`optimise` refuses it naming the command's options), or ``None``."""
+    params = _simulation_params(request.base)
+    levers = Levers(request.officers, request.fte, tuple(request.levels))
+    return lever_problem(levers, request.base, params, request.pool)
 
 
 def optimise(request: OptimiseRequest, *, executor: Executor | None = None,

@@ -186,3 +186,68 @@ def test_validation_options_without_validate_or_a_bad_deadline_are_usage_errors(
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[-1].startswith(fragment), result.stderr
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("option", ["-o", "--csv"])
+@pytest.mark.parametrize("where", ["through_a_file", "read_only"])
+def test_optimise_checks_its_output_paths_before_the_search(tmp_path: Path, option: str, where: str) -> None:
+    # the path was found unwritable only after the whole search; the scheduler here cannot be
+    # reached, so the output line (not the connect timeout) shows the check comes first
+    import shutil
+    import subprocess
+
+    import dask
+
+    blocker = tmp_path / "seek.json"
+    if where == "through_a_file":
+        blocker.write_text("mine\n", encoding="utf-8")
+        out, why = blocker / "sub" / "x.out", f"{str(blocker)!r} is a file, not a folder"
+    else:
+        blocker.mkdir()
+        out, why = blocker / "x.out", "Operation not permitted" if os.geteuid() == 0 else "Permission denied"
+        if os.geteuid() == 0:  # root ignores modes
+            if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(blocker)]).returncode != 0:
+                pytest.skip("running as root without chattr +i: cannot make a folder read-only")
+        else:
+            blocker.chmod(0o555)
+    try:
+        with dask.config.set({"distributed.comm.timeouts.connect": "0.2s"}):
+            result = CliRunner().invoke(cli, ["optimise", "helsingborg", "-q", option, str(out),
+                                              "--dask", "tcp://127.0.0.1:1"])
+        left = sorted(p.name for p in tmp_path.rglob("*"))
+    finally:
+        if where == "read_only":
+            if os.geteuid() == 0:
+                subprocess.run(["chattr", "-i", str(blocker)], check=True)
+            else:
+                blocker.chmod(0o755)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"permitflow: error: {out}: cannot write: {why}\n"
+    assert left == ["seek.json"]
+
+
+@pytest.mark.parametrize("out_name", ["process.yaml", "./process.yaml", "linked.yml"])
+def test_convert_refuses_to_write_yaml_over_its_own_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          out_name: str) -> None:
+    # it overwrote the input with the YAML written from the model: its comments were gone
+    monkeypatch.chdir(tmp_path)
+    library = FIXTURES.parent.parent / "processes" / "library" / "helsingborg" / "process.yaml"
+    original = library.read_bytes()
+    assert b"# " in original
+    Path("process.yaml").write_bytes(original)
+    os.link("process.yaml", "linked.yml")
+    result = CliRunner().invoke(cli, ["convert", "process.yaml", out_name])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {out_name}: the output is the input file: written as YAML it "
+                             "would lose its comments; write to another file\n")
+    assert Path("process.yaml").read_bytes() == original
+    assert sorted(os.listdir(tmp_path)) == ["linked.yml", "process.yaml"]
+
+
+def test_convert_writes_a_bpmn_model_over_itself(tmp_path: Path) -> None:
+    # allowed: the same model, written again (with a diagram)
+    model = tmp_path / "simple.bpmn"
+    model.write_bytes((FIXTURES / "simple.bpmn").read_bytes())
+    result = CliRunner().invoke(cli, ["convert", str(model), str(model)])
+    assert result.exit_code == 0, result.output
+    assert b"BPMNDiagram" in model.read_bytes() and os.listdir(tmp_path) == ["simple.bpmn"]

@@ -54,3 +54,12 @@ def test_points_below_two_are_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--points" in result.output and "Traceback" not in result.output
     assert not (files / "out").exists()
+
+
+def test_points_without_uncertainty_are_a_usage_error(tmp_path: Path) -> None:
+    # they were ignored: the run went on without the assumption points, exit 0
+    files = _files(tmp_path)
+    result = CliRunner().invoke(cli, ["run", str(files / "today.yaml"), "-o", str(files / "out"), "--points", "8"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == "Error: --points only goes with --uncertainty"
+    assert not (files / "out").exists()

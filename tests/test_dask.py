@@ -113,3 +113,35 @@ def test_a_malformed_dask_address_is_one_line_before_anything_is_written(
     assert result.stderr == ("permitflow: error: --dask 'nonsense': missing port number in address 'nonsense' "
                              "(expected local, or a scheduler address such as tcp://host:8786)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
+
+
+def _tree(path: Path) -> dict[str, bytes | None]:
+    return {str(p.relative_to(path)): (p.read_bytes() if p.is_file() else None) for p in sorted(path.rglob("*"))}
+
+
+@pytest.mark.parametrize("before", ["none", "empty", "results"])
+def test_an_unreachable_scheduler_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        before: str) -> None:
+    # the run failed after the connect timeout and left its folder with only the marker and the
+    # lock file; a folder that was there before stays as it was
+    import dask
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {FIXTURES / 'mini.bpmn'}, profile: "
+                                     f"{FIXTURES / 'mini.yaml'}}}\nreplications: 1\ncases: 5\n", encoding="utf-8")
+    out = Path("deep") / "er" / "out" if before == "none" else Path("out")
+    if before == "empty":
+        out.mkdir()
+    elif before == "results":
+        first = CliRunner().invoke(cli, ["run", "s.yaml", "-o", str(out), "--workers", "1", "--no-cache"])
+        assert first.exit_code == 0, first.output
+    was = _tree(tmp_path)
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.2s"}):
+        result = CliRunner().invoke(cli, ["run", "s.yaml", "-o", str(out), "--dask", "tcp://127.0.0.1:1"])
+    assert result.exit_code != 0, result.output
+    assert result.stderr.startswith("permitflow: error: Timed out trying to connect to tcp://127.0.0.1:1"), result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
+    assert _tree(tmp_path) == was

@@ -15,12 +15,17 @@ from typing import Any
 
 from processes.errors import InputError
 from scenarios.bases import Base
-from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+from scenarios.levers import LeverProblem
+from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, request_problem
+from web.levers import GoalLeverError
+from web.texts import TEXTS
 
 __all__ = ["goal_request", "goal_answer", "seek"]
 
 #: the share of decisions within the deadline a manager may ask for, in per cent
 PERCENT_RANGE = (50, 99)
+#: the page's label (:data:`web.texts.TEXTS`) of each lever of the goal
+_LABELS = {"officers": "goal_officers", "fte": "goal_fte", "levels": "goal_level"}
 
 
 def _values(what: str, given: Any, kind: type) -> tuple[Any, ...]:
@@ -45,9 +50,35 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
                          f"{PERCENT_RANGE[0]}–{PERCENT_RANGE[1]} %")
     if joint and len(bases) < 2:
         raise InputError("a joint unit needs at least two municipalities")
-    return OptimiseRequest(base=base_scenario(list(bases), joint=joint), target=Target(share=value / 100),
-                           officers=_values("officers", officers, int), fte=_values("fte", fte, float),
-                           levels=_values("levels", levels, str), first_replications=3, max_replications=12)
+    request = OptimiseRequest(base=base_scenario(list(bases), joint=joint), target=Target(share=value / 100),
+                              officers=_values("officers", officers, int), fte=_values("fte", fte, float),
+                              levels=_values("levels", levels, str), first_replications=3, max_replications=12)
+    problem = request_problem(request)
+    if problem is not None:
+        raise _in_words(problem)
+    return request
+
+
+def _in_words(problem: LeverProblem) -> GoalLeverError:
+    """``problem`` in the page's words (its labels, Swedish and English), naming the goal's key."""
+    label = TEXTS[_LABELS[problem.lever]]
+    if problem.lever == "officers":
+        en = sv = f"{problem.value!r}"
+        en += f" is outside the allowed range (at least {problem.least}"
+        sv += f" är utanför det tillåtna intervallet (minst {problem.least}"
+        if problem.least > 1:
+            en += f": one for each of the {problem.least} municipalities of the joint unit"
+            sv += f": en för var och en av de {problem.least} kommunerna i den gemensamma enheten"
+        en, sv = en + ")", sv + ")"
+    elif problem.lever == "fte":
+        en = f"{problem.value!r} is outside the allowed range (above 0, at most 1)"
+        sv = f"{problem.value!r} är utanför det tillåtna intervallet (över 0, högst 1)"
+    else:
+        en = (f"{problem.value!r} is not a decision level of every chosen municipality (expected "
+              f"{', '.join(problem.levels) or 'none: a chosen process has no decision step'})")
+        sv = (f"{problem.value!r} är inte en beslutsnivå i alla valda kommuner (väntade "
+              f"{', '.join(problem.levels) or 'ingen: en vald process har inget beslutssteg'})")
+    return GoalLeverError(problem.lever, f"{label['en']}: {en}", f"{label['sv']}: {sv}")
 
 
 def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:

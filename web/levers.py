@@ -90,6 +90,15 @@ class LeverError(InputError):
         self.sv = f"{known.sv if known else lever}: {sv}"
 
 
+class GoalLeverError(LeverError):
+    """A goal-seek lever value the processes cannot take (``lever``: the goal's key), in the page's
+    words: ``message`` in English, ``sv`` in Swedish."""
+
+    def __init__(self, lever: str, message: str, sv: str) -> None:
+        InputError.__init__(self, message)
+        self.lever, self.sv = lever, sv
+
+
 def _checked(key: str, value: Any) -> Any:
     """``value`` of lever ``key`` as its kind, or :class:`LeverError`."""
     lever = _BY_KEY.get(key)

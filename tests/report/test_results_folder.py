@@ -71,3 +71,41 @@ def test_a_held_folder_is_refused_and_free_again_when_released(tmp_path: Path) -
             pass
     with locked(tmp_path / "out"):
         pass
+
+
+def test_a_claim_that_fails_before_a_result_removes_only_what_it_created(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "out"
+    with pytest.raises(OutputError, match="no scheduler"), claim(out):
+        raise OutputError("no scheduler")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "mine").mkdir()
+    with pytest.raises(KeyboardInterrupt), claim(tmp_path / "mine"):
+        raise KeyboardInterrupt
+    assert [p.name for p in tmp_path.iterdir()] == ["mine"] and list((tmp_path / "mine").iterdir()) == []
+    # once the run has a result (here: a cache entry), its folder stays a results folder
+    with pytest.raises(OutputError), claim(out):
+        (out / ".cache").mkdir()
+        raise OutputError("lost the scheduler")
+    assert sorted(p.name for p in out.iterdir()) == [".cache", ".permitflow-lock", MARKER]
+
+
+def test_a_run_waiting_for_a_folder_that_a_failed_run_removed_makes_it_again(tmp_path: Path) -> None:
+    import threading
+
+    out = tmp_path / "out"
+    waited = threading.Event()
+    got: list[object] = []
+
+    def second() -> None:
+        with claim(out, wait=True, waiting=lambda holder: waited.set()):
+            got.append(sorted(p.name for p in out.iterdir()))
+            with pytest.raises(OutputError, match="another permitflow run"), locked(out):
+                pass
+
+    with pytest.raises(OutputError), claim(out):
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert waited.wait(10)
+        raise OutputError("no scheduler")
+    thread.join(10)
+    assert got == [[".permitflow-lock", MARKER]]

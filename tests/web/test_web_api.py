@@ -212,6 +212,31 @@ def test_the_goal_seek_panel_finds_the_cheapest_combination(client):
     assert bad.status_code == 400 and "120 % is outside the allowed range 50–99 %" in bad.json()["error"]
 
 
+@pytest.mark.parametrize("goal, field, en, sv", [
+    ({"levels": ["king"]}, "levels",
+     "Decided by: 'king' is not a decision level of every chosen municipality (expected committee, "
+     "working_committee, chair, manager, officer)",
+     "Beslut av: 'king' är inte en beslutsnivå i alla valda kommuner (väntade committee, "
+     "working_committee, chair, manager, officer)"),
+    ({"officers": [2, 0]}, "officers", "Case officers: 0 is outside the allowed range (at least 1)",
+     "Handläggare: 0 är utanför det tillåtna intervallet (minst 1)"),
+    ({"fte": [5.0]}, "fte", "Share of full time: 5.0 is outside the allowed range (above 0, at most 1)",
+     "Andel av heltid: 5.0 är utanför det tillåtna intervallet (över 0, högst 1)"),
+    ({"joint": True, "officers": [2]}, "officers",
+     "Case officers: 2 is outside the allowed range (at least 3: one for each of the 3 municipalities of the "
+     "joint unit)",
+     "Handläggare: 2 är utanför det tillåtna intervallet (minst 3: en för var och en av de 3 kommunerna i den "
+     "gemensamma enheten)"),
+], ids=["levels", "officers", "fte", "joint_officers"])
+def test_a_goal_lever_the_processes_cannot_take_is_refused_when_asked(client, goal, field, en, sv):
+    # it was accepted (202) and failed only when polled: 422 naming the command line's --levels
+    body = {"municipalities": ["helsingborg", "astorp", "landskrona"], "goal": goal}
+    reply = client.post("/api/goal", json=body)
+    assert reply.status_code == 400, reply.text
+    assert reply.json() == {"error": en, "error_sv": sv, "field": field}
+    assert client.get("/api/setup").status_code == 200
+
+
 def reply_of(client, run_id):
     for _ in range(2400):
         state = client.get(f"/api/runs/{run_id}")
