@@ -453,6 +453,10 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
     if to_fmt == "prosimos":
         if not target.lower().endswith(".json"):
             raise click.UsageError(f"OUT {target!r}: Prosimos parameters are JSON (expected a .json file)")
+        for given in (source, profile):
+            if bpmn_out is not None and given is not None and _same_file(bpmn_out, given):
+                fail(f"{bpmn_out}: --bpmn is an input file: the simplified BPMN Prosimos reads would replace it; "
+                     "write to another file")
         process, raw, prof_source = _simulation_inputs(source, profile)
         params = profile_from_data(raw, source=prof_source).simulation
         if params is None:

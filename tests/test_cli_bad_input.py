@@ -251,3 +251,21 @@ def test_convert_writes_a_bpmn_model_over_itself(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["convert", str(model), str(model)])
     assert result.exit_code == 0, result.output
     assert b"BPMNDiagram" in model.read_bytes() and os.listdir(tmp_path) == ["simple.bpmn"]
+
+
+@pytest.mark.parametrize("overwritten", ["process.yaml", "profile.yaml"])
+def test_convert_to_prosimos_refuses_a_bpmn_out_that_is_an_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 overwritten: str) -> None:
+    # --bpmn wrote Prosimos' simplified BPMN over the model (or the profile) it was converting
+    monkeypatch.chdir(tmp_path)
+    library = FIXTURES.parent.parent / "processes" / "library" / "helsingborg"
+    for name in ("process.yaml", "profile.yaml"):
+        Path(name).write_bytes((library / name).read_bytes())
+    before = {name: Path(name).read_bytes() for name in ("process.yaml", "profile.yaml")}
+    result = CliRunner().invoke(cli, ["convert", "process.yaml", "p.json", "--to", "prosimos",
+                                      "--profile", "profile.yaml", "--bpmn", overwritten])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {overwritten}: --bpmn is an input file: the simplified BPMN "
+                             "Prosimos reads would replace it; write to another file\n")
+    assert {name: Path(name).read_bytes() for name in before} == before
+    assert sorted(os.listdir(tmp_path)) == ["process.yaml", "profile.yaml"]
