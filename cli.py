@@ -336,7 +336,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     OUT may be IN for a BPMN model: the file is written again from the model
     (XML comments are not kept; a diagram is added when missing, ids renamed as
     above). A YAML OUT that is IN is refused: the YAML written would lose the
-    file's comments.
+    file's comments; so is a --bpmn (--to prosimos) that is IN or the --profile.
 
     \b
     Examples:
