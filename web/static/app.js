@@ -93,6 +93,7 @@ function showStatusQuo() {
 
 function applyLanguage() {
   document.documentElement.lang = state.lang;
+  document.title = t("page_title");
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
   for (const lever of state.setup.levers) {
     document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = lever[state.lang];
