@@ -82,6 +82,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             assert before.startswith("Helsingborg: från komplett ansökan till beslut")
             assert page.locator("svg.ecdf path[data-series='then']").count() == 1
             assert page.locator("svg.ecdf .deadline").count() == 1
+            waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
+            assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
 
             page.select_option("#lever-grant_level", "officer")
             page.select_option("#lever-refusal_level", "officer")
@@ -143,6 +145,11 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
                 "Åstorp: billigast att nå 90 % inom 4 månader är")
             assert page.locator("#goal-result table.goal tbody tr").count() >= 2
             assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
+            assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
+                "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
+            assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
+            page.click("[data-lang='en']")
+            assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0.3"}
         finally:
             browser.close()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
