@@ -9,8 +9,8 @@ docs/images/web-what-if.png (the README shows it), so a test run leaves the chec
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import socket
 import threading
