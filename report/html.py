@@ -24,7 +24,7 @@ from report import plots
 from report.assumptions import assumption_tables
 from report.headline import HEADLINE_FIGURE, headline
 from report.templating import strip_xml_prolog, template_environment
-from report.words import figure_words, scenario_words
+from report.words import figure_words, point_words, scenario_words, setting_words
 from simulator.glossary import describe
 
 __all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "start_plots", "waiting_badges", "strip_xml_prolog"]
@@ -352,6 +352,7 @@ def render_report(
         for point in s["points"]:
             points.append({
                 "label": point["label"],
+                "label_words": {lang: point_words(point["label"], lang) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": point["failures"],
                 "comparison": point["comparison"],
                 "rows": _rows(point, s["members"], True, towns, names, said),
@@ -359,6 +360,8 @@ def render_report(
             })
         scenarios.append({**s, "view_points": points,
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
+                          "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
+                          if s.get("sweep") else None,
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""

@@ -22,7 +22,7 @@ from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
 
-__all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "word", "text"]
+__all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "setting_words", "point_words", "word", "text"]
 
 LANGUAGES = ("en", "sv")
 
@@ -63,3 +63,34 @@ def scenario_words(name: str, lang: str) -> str:
     """A scenario in words: the table's words for the bundled ones, else its name with spaces."""
     entry = labels()["scenarios"].get(name)
     return str(entry[lang]) if entry else name.replace("-", " ").replace("_", " ")
+
+
+def setting_words(path: str, lang: str) -> str:
+    """A swept setting (``simulation.pools.officer.fte``) in words: ``the case officers: share of full time``.
+
+    >>> setting_words("simulation.pools.officer.fte", "sv")
+    'handläggarna: andel av heltid'
+    >>> setting_words("helsingborg.simulation.arrivals.per_year", "en")
+    'Helsingborg: applications per year'
+    """
+    process, _, rest = path.partition(".simulation.")
+    if not rest:
+        process, rest = "", path.removeprefix("simulation.")
+    parts = rest.split(".")
+    table = labels()["settings"]
+    if len(parts) == 3 and parts[0] == "pools" and parts[2] in table["pools"]:
+        said = f"{word(parts[1], lang)}: {table['pools'][parts[2]][lang]}"
+    elif rest in table["paths"]:
+        said = str(table["paths"][rest][lang])
+    else:
+        said = " — ".join(part.replace("_", " ") for part in parts)
+    return f"{process.replace('_', ' ').capitalize()}: {said}" if process else said
+
+
+def point_words(label: str, lang: str) -> str:
+    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words."""
+    parts = []
+    for part in label.split(", "):
+        path, sep, value = part.partition("=")
+        parts.append(f"{setting_words(path, lang)} = {value}" if sep else part)
+    return ", ".join(parts)

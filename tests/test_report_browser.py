@@ -110,6 +110,11 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
             page.locator('label[for="fit-helsingborg"]').click()  # fit to width when wanted
             assert svg.bounding_box()["width"] <= frame.bounding_box()["width"]
 
+            # a tablet (800 px): a wide table scrolls inside itself, not the page sideways (found by QA)
+            page.set_viewport_size({"width": 800, "height": 900})
+            assert page.evaluate("document.documentElement.scrollWidth") <= 800
+            page.set_viewport_size({"width": 1280, "height": 900})
+
             ARTIFACTS.mkdir(exist_ok=True)
             page.evaluate("window.scrollTo(0, 0)")
             # the first screen (the headline); a full-page shot of the diagrams at readable size takes ~1 min

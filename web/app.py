@@ -40,7 +40,7 @@ from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
 from web.runs import Runs
 from web.texts import TEXTS
-from web.whatif import MAX_UPLOAD_BYTES, build_study, question, scenario_yaml, upload_base
+from web.whatif import MAX_UPLOAD_BYTES, PageError, build_study, question, scenario_yaml, upload_base
 
 __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
 
@@ -61,6 +61,8 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     text = str(err)
     if isinstance(err, LeverError):
         sv, field = err.sv, err.lever
+    elif isinstance(err, PageError):
+        sv = err.sv
     if isinstance(err, _TooLarge):
         status, sv = 413, f"förfrågan är större än gränsen {MAX_BODY_BYTES} byte"
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)

@@ -94,8 +94,9 @@ def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]
         days = chosen["complete_to_decision_mean_days"]["mean"]
         sure = "" if result["holds_at_bad_end"] else " (not sure: the interval's low end misses the target)"
         sure_sv = "" if result["holds_at_bad_end"] else " (osäkert: intervallets sämre ände missar målet)"
+        fte_sv = f"{chosen['fte']:g}".replace(".", ",")  # Swedish writes 0,25
         sv = (f"{places}: billigast att nå {share} % inom 4 månader är {chosen['officers']} handläggare på "
-              f"{chosen['fte']:g} av heltid, beslut av {{level}}: {cost} kr per år, i snitt {days:.0f} dagar{sure_sv}.")
+              f"{fte_sv} av heltid, beslut av {{level}}: {cost} kr per år, i snitt {days:.0f} dagar{sure_sv}.")
         en = (f"{places}: the cheapest way to {share} % within 4 months is {chosen['officers']} case officers at "
               f"{chosen['fte']:g} of full time, decisions by {{level}}: {cost} kr a year, {days:.0f} days on "
               f"average{sure}.")

@@ -6,6 +6,7 @@ __all__ = ["TEXTS"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "title": {"sv": "Vad händer om …? Serveringstillstånd", "en": "What if …? Serving permits"},
+    "page_title": {"sv": "Vad händer om …? Serveringstillstånd – permitflow", "en": "What if …? Serving permits – permitflow"},
     "intro": {
         "sv": "Välj kommuner, ändra det ni kan påverka och se hur lång tid det tar från komplett ansökan till "
               "beslut. Tomma fält behåller varje kommuns nuvarande värde (visas i grått).",
@@ -15,6 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "municipalities": {"sv": "Kommuner", "en": "Municipalities"},
     "upload": {"sv": "Egen process (BPMN och profil)", "en": "Your own process (BPMN and profile)"},
     "upload_name": {"sv": "Namn", "en": "Name"},
+    "upload_model": {"sv": "BPMN-modell", "en": "BPMN model"},
+    "upload_profile": {"sv": "Profil (YAML)", "en": "Profile (YAML)"},
     "upload_button": {"sv": "Ladda upp", "en": "Upload"},
     "levers": {"sv": "Det ni kan ändra", "en": "What you can change"},
     "run_settings": {"sv": "Körning", "en": "Run"},

@@ -24,7 +24,7 @@ from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
 from web.levers import FORM, lever_sets, run_settings
 
-__all__ = ["Question", "upload_base", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
+__all__ = ["PageError", "Question", "upload_base", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -32,6 +32,14 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PROCESSES = 6
 BASELINE = "status-quo"
 SCENARIO = "what-if"
+
+
+class PageError(InputError):
+    """Bad input from the page, with its message in Swedish too (``sv``)."""
+
+    def __init__(self, message: str, sv: str) -> None:
+        super().__init__(message)
+        self.sv = sv
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +63,8 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
     """The base of an uploaded model and profile, both checked (the hardened BPMN parser, the
     profile rules); raises :class:`processes.errors.InputError` naming the file."""
     if not name.isidentifier() or not name.isascii():
-        raise InputError(f"name {name!r}: expected a short name of letters, digits and _ (e.g. mytown)")
+        raise PageError(f"Name \"{name}\": use only the letters a–z, digits and _ (e.g. mytown)",
+                        f"Namn \"{name}\": använd bara bokstäverna a–z, siffror och _ (t.ex. mittstad)")
     for data, source in ((model, model_name), (profile, profile_name)):
         if len(data) > MAX_UPLOAD_BYTES:
             raise InputError(f"{len(data)} bytes is over the limit of {MAX_UPLOAD_BYTES} bytes", file=source)
@@ -76,14 +85,16 @@ def question(
     """Read library municipalities ``names`` and pick uploaded processes (name -> (base, model file,
     profile file)); check the levers. Raises :class:`processes.errors.InputError`."""
     if not names and not uploads:
-        raise InputError("choose at least one municipality or upload a model and profile")
+        raise PageError("choose at least one municipality or upload a model and profile",
+                        "välj minst en kommun eller ladda upp en modell och en profil")
     if len(names) + len(uploads) > MAX_PROCESSES:
-        raise InputError(f"at most {MAX_PROCESSES} municipalities at a time")
+        raise PageError(f"at most {MAX_PROCESSES} municipalities at a time",
+                        f"högst {MAX_PROCESSES} kommuner åt gången")
     bases = [library_base(str(n), source="web form", line=None) for n in names]
     bases += [base for base, _m, _p in uploads.values()]
     profiles = {b.name: b.profile for b in bases}
     if len(profiles) != len(bases):
-        raise InputError("a municipality is chosen twice")
+        raise PageError("a municipality is chosen twice", "en kommun är vald två gånger")
     sets = tuple(lever_sets(levers, profiles))
     files = {name: (m, p) for name, (_b, m, p) in uploads.items()}
     return Question(tuple(bases), sets, run_settings(levers), files)

@@ -119,3 +119,20 @@ def test_the_shared_pool_note_follows_the_baseline_sentence_with_a_space(folder:
     doc["scenarios"][1]["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
     html = render_report(doc, [], {})
     assert 'today</a>. A process\'s utilisation of a shared pool' in html
+
+
+def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: Path) -> None:
+    """Found by QA: the sweep plot's caption and each sweep point's heading showed the setting's path
+    (``simulation.pools.officer.fte``), and two captions had no Swedish."""
+    html = render_report(read_summary(folder), read_cases(folder), read_processes(folder))
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)
+    assert captions
+    for caption in captions:
+        if not caption.startswith("<b>"):  # a diagram's caption is the municipality's name
+            assert 'class="en"' in caption and 'class="sv"' in caption, caption
+    headings = re.findall(r"<h4>(.*?)</h4>", html, re.S)
+    assert headings and not [h for h in headings + captions if "simulation." in h]
+    visible = re.sub(r"<[^>]*>", " ", html)
+    assert "against the case officers: share of full time" in visible
+    assert "mot handläggarna: andel av heltid" in visible
+    assert "the case officers: share of full time = 0.25" in visible

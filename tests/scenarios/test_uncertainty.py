@@ -142,3 +142,12 @@ def test_run_uncertainty_makes_no_case_rows_and_gives_the_analysis_of_batches_wi
     plan = plan_uncertainty(study, points=2, seed=3)
     with_rows = analyse(plan, run_study(plan.study), run_study(study))
     assert json.dumps(run_uncertainty(study, points=2, seed=3), sort_keys=True) == json.dumps(with_rows, sort_keys=True)
+
+
+def test_every_assumption_is_named_in_whole_words():
+    """Found by QA: the page's "matters most" listed "reminder after" / "påminnelse efter", a phrase
+    cut short; a factor's words do not end in a preposition."""
+    dangling = {"after", "before", "to", "of", "efter", "före", "till", "av"}
+    for factor in read_factors():
+        for words in (factor.words_en, factor.words_sv):
+            assert words.split()[-1] not in dangling, (factor.name, words)

@@ -116,6 +116,21 @@ def test_an_upload_that_is_not_bpmn_or_not_a_profile_is_refused_and_not_kept(cli
     assert run.status_code == 400 and "no uploaded process 'bad'" in run.json()["error"]
 
 
+def test_the_page_own_refusals_have_swedish_words_and_no_code(client):
+    """Found by QA: a name with a space, or seven municipalities, gave an English message (with a
+    Python repr) on the Swedish page."""
+    bpmn_path, profile_path = library_paths("helsingborg")
+    body = _upload(client, "Min kommun", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
+    assert body["error"] == 'Name "Min kommun": use only the letters a–z, digits and _ (e.g. mytown)'
+    assert body["error_sv"] == 'Namn "Min kommun": använd bara bokstäverna a–z, siffror och _ (t.ex. mittstad)'
+    seven = ["angelholm", "astorp", "bjuv", "helsingborg", "hoganas", "klippan", "landskrona"]
+    for url in ("/api/runs", "/api/scenario"):
+        body = client.post(url, json={"municipalities": seven}).json()
+        assert (body["error"], body["error_sv"]) == ("at most 6 municipalities at a time", "högst 6 kommuner åt gången")
+    body = client.post("/api/runs", json={"levers": {}}).json()
+    assert body["error_sv"] == "välj minst en kommun eller ladda upp en modell och en profil"
+
+
 def test_an_upload_over_the_limit_is_refused(client):
     reply = client.post("/api/uploads", content=b"x" * (MAX_BODY_BYTES + 1),
                         headers={"content-type": "multipart/form-data; boundary=x"})

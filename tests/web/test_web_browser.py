@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import threading
@@ -81,6 +82,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             assert before.startswith("Helsingborg: från komplett ansökan till beslut")
             assert page.locator("svg.ecdf path[data-series='then']").count() == 1
             assert page.locator("svg.ecdf .deadline").count() == 1
+            waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
+            assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
 
             page.select_option("#lever-grant_level", "officer")
             page.select_option("#lever-refusal_level", "officer")
@@ -142,6 +145,11 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
                 "Åstorp: billigast att nå 90 % inom 4 månader är")
             assert page.locator("#goal-result table.goal tbody tr").count() >= 2
             assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
+            assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
+                "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
+            assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
+            page.click("[data-lang='en']")
+            assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0.3"}
         finally:
             browser.close()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
@@ -154,3 +162,35 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
     assert "helsingborg.simulation.decision.delegation: officer" in saved.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["run", str(saved), "-o", str(tmp_path / "out"), "--workers", "1"])
     assert result.exit_code == 0, result.output
+
+
+CODE_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b|\w\.ya?ml\b|--[a-z]")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_every_control_has_plain_words_in_both_languages(server: str) -> None:
+    """Found by QA: the upload fields were labelled "BPMN" and "profile.yaml" in both languages
+    and the tab's title stayed Swedish in English."""
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 800, "height": 900})
+            watch(page, messages)
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            for lang, model, profile, title in (("sv", "BPMN-modell", "Profil (YAML)", "Vad händer om"),
+                                                ("en", "BPMN model", "Profile (YAML)", "What if")):
+                page.click(f"[data-lang='{lang}']")
+                assert page.title().startswith(title)
+                assert page.locator("label:has(#up-model)").inner_text().strip() == model
+                assert page.locator("label:has(#up-profile)").inner_text().strip() == profile
+                text = page.locator("body").inner_text()
+                assert not CODE_NAME.findall(text), CODE_NAME.findall(text)
+                for control in page.locator("form input, form select").all():
+                    label = page.locator(f"label:has(#{control.get_attribute('id')})").inner_text().strip()
+                    assert label, control.get_attribute("id")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 800  # a tablet: no sideways scrolling
+        finally:
+            browser.close()
+    assert messages == []

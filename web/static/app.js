@@ -11,6 +11,11 @@ function t(key) {
   return entry ? entry[state.lang] : key;
 }
 
+function num(value, digits) {  // a number as the page's language writes it (0,8 in Swedish)
+  const options = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return value.toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB", options);
+}
+
 function el(tag, attrs = {}, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVGNS, tag.slice(4)) : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -93,6 +98,7 @@ function showStatusQuo() {
 
 function applyLanguage() {
   document.documentElement.lang = state.lang;
+  document.title = t("page_title");
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
   for (const lever of state.setup.levers) {
     document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = lever[state.lang];
@@ -238,8 +244,8 @@ function drawGoal(goal) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
     body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
-      el("td", { text: String(c.fte) }), el("td", { text: t(c.level) }),
-      el("td", { text: Math.round(c.cost).toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB") }),
+      el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
+      el("td", { text: num(Math.round(c.cost)) }),
       el("td", { text: days === null ? "–" : days.toFixed(0) }), el("td", { text: pct(c.target_figure) })));
   }
   box.append(el("table", { class: "goal" }, el("thead", {}, head), body), el("p", { class: "note", text: t("goal_note") }));
@@ -313,7 +319,7 @@ function diagram(d) {
 }
 
 function waits(rows) {
-  const fmt = (v) => (v === null || v === undefined ? "–" : v.toFixed(1));
+  const fmt = (v) => (v === null || v === undefined ? "–" : num(v, 1));
   const table = el("table", { class: "waits" },
     el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
   const body = el("tbody");
