@@ -209,6 +209,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
                 if y_id in matched_other and float(score[i, j]) < _rival_bar(confidence[y_id], alike):
                     continue  # matched elsewhere, and clearly better there: no reason to question it
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
+            if kins.isdisjoint(families(y)):
+                reasons += (_kinds_reason(min(kins), min(families(y))),)
             if j in related and label < options.uncertain:
                 reasons += (related_reason(options.uncertain),)
             if j in ends and label < options.uncertain:
@@ -365,6 +367,14 @@ def _first_met(free: list[str], step: Callable[[str], tuple[str, ...]], units: d
                     for w in part:
                         met[w] = done
     return met
+
+
+_KIND_WORDS = {"activity": "a task", "event": "an event"}
+
+
+def _kinds_reason(kind: str, other: str) -> str:
+    """Why a candidate of the other kind scores 0: the score pairs steps of one kind only."""
+    return f"{_KIND_WORDS.get(kind, kind)} against {_KIND_WORDS.get(other, other)} (the score pairs steps of one kind only: 0)"
 
 
 def _place_reason(view: ModelView, here: Place, matches: list[Match], side: str) -> str:

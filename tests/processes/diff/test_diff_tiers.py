@@ -168,3 +168,22 @@ def test_words_naming_a_steps_own_lane_do_not_keep_it_from_its_group() -> None:
     assert (("K",), ("K2",)) in found
     assert any(set(x) == {"RP", "RS"} and y == ("R2",) for x, y in found)  # one remiss step for both
     assert (("B",), ("B2",)) in found
+
+
+def test_a_candidate_of_the_other_kind_says_why_it_scores_zero() -> None:
+    # p16: the event "Avgift betald" against the officer's task checking the payment: labels 0.89 alike, score 0
+    # (the score pairs steps of one kind only); the reason said so nowhere, and "0.00" beside "0.89" puzzled
+    from pathlib import Path
+
+    from bpmn_io.loading import load_model
+    from processes.diff import diff_models
+
+    p16 = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p16"
+    a, b = load_model(p16 / "a.yaml"), load_model(p16 / "b.yaml")
+    d = diff_models(a, b)
+    names = {n.id: n.name for p in b.processes for n in p.nodes.values()}
+    asked = [(c, u) for u in d.uncertain for c in u.candidates if u.side == "a" and c.score == 0 and c.label > 0.5]
+    assert asked, "p16 has an event asked about a task with labels alike"
+    for c, _ in asked:
+        assert "an event against a task (the score pairs steps of one kind only: 0)" in c.reasons
+        assert names[c.ids[0]] == "Handläggaren kontrollerar att avgiften har betalats"
