@@ -49,6 +49,9 @@ def _base(model: str, profile: str | None) -> Base:
         raise InputError("is a directory (expected a .bpmn or .yaml model file)", file=model)
     profile_path = Path(profile) if profile else path.parent / PROFILE_FILE
     if not profile_path.is_file():
+        from bpmn_io.loading import load_model
+
+        load_model(model)  # a model that cannot be read (empty, truncated) says so first: it is the first fault
         raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile)", file=model)
     return file_base(path.stem, path, profile_path, source=model, line=None)
 

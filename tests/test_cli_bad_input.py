@@ -269,3 +269,14 @@ def test_convert_to_prosimos_refuses_a_bpmn_out_that_is_an_input(tmp_path: Path,
                              "Prosimos reads would replace it; write to another file\n")
     assert {name: Path(name).read_bytes() for name in before} == before
     assert sorted(os.listdir(tmp_path)) == ["process.yaml", "profile.yaml"]
+
+
+@pytest.mark.parametrize(("content", "says"), [(b"", "document is empty"), (b'<?xml version="1.0"?><definitions',
+                                                                            "not well-formed XML")])
+def test_simulate_names_a_broken_model_before_its_missing_profile(tmp_path: Path, content: bytes, says: str) -> None:
+    # an empty or truncated model with no profile beside it was reported as "no profile beside the model"
+    model = tmp_path / "m.bpmn"
+    model.write_bytes(content)
+    result = CliRunner().invoke(cli, ["simulate", str(model)])
+    assert result.exit_code == 2, result.output
+    assert says in result.stderr and "profile" not in result.stderr and result.stderr.count("\n") == 1
