@@ -258,32 +258,33 @@ def report(rounds: Mapping[str, Sequence[str]], *, held_out: bool) -> list[str]:
                     target.matched = target.matched or value
                 else:
                     setattr(target, key, getattr(target, key) + value)
-    lines = [
+    lines = _table(
         "The second list against the first (P = share of the second's pairs the first drew too, R = share of the "
         "first's the second drew; F1 = Dice); steps left only in one model: first / second / both, their Dice; "
         "steps where the lists differ, by kind:",
-        "",
-        "| round | pairs | first list | second list | both | P | R | F1 | only in one model | only, Dice | "
-        "granularity | other partner | only in one list |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
+        "round, pairs, first list, second list, both, P, R, F1, only in one model, only Dice, granularity, "
+        "other partner, only in one list",
+    )
     lines += [t.agreement_row(name) for name, t in tallies.items()]
     if len(tallies) > 1:
         lines.append(pooled.agreement_row("pooled"))
-    lines += [
-        "",
+    lines += [""] + _table(
         "The matcher (P / R against each list; recall on the pairs both drew; precision on the pairs either drew; "
         "Kuss et al.'s probabilistic precision, recall and F1 with support = share of the two lists; the steps it "
         "calls only in one model, and of them the ones the first list pairs / the second pairs / both pair):",
-        "",
-        "| round | found | first list P / R | second list P / R | consensus R | union P | ProP | ProR | ProF1 | "
-        "only claims | wrong by first / second / both |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
+        "round, found, first list P / R, second list P / R, consensus R, union P, ProP, ProR, ProF1, only claims, "
+        "wrong by first / second / both",
+    )
     lines += [t.matcher_row(name) for name, t in tallies.items()]
     if len(tallies) > 1:
         lines.append(pooled_matched.matcher_row("pooled (rounds run)"))
     return lines + [f"({note})" for note in notes]
+
+
+def _table(caption: str, columns: str) -> list[str]:
+    """A Markdown table's caption and head; ``columns``: the headers, comma-separated."""
+    names = [c.strip() for c in columns.split(",")]
+    return [caption, "", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
