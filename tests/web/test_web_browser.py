@@ -252,3 +252,49 @@ def test_decimals_take_a_comma_or_a_point_and_shares_are_per_cent(server: str) -
             browser.close()
     assert messages == []
 
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: str, tmp_path: Path) -> None:
+    """Found by QA: the goal seek's refusals were English on the Swedish page, with Python quotes, and a
+    bad BPMN upload gave only the parser's English message."""
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            watch(page, messages)
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            message = page.locator("#message")
+
+            page.check("#goal-joint")  # Helsingborg alone
+            page.click("#goal-run")
+            message.wait_for(state="visible")
+            assert message.inner_text() == "En gemensam enhet behöver minst två kommuner: välj en till."
+            page.click("[data-lang='en']")
+            assert message.inner_text() == "A joint unit needs at least two municipalities: choose one more."
+
+            page.uncheck("#goal-joint")
+            page.fill("#goal-percent", "120")
+            page.click("#goal-run")
+            page.locator("#message", has_text="120 %").wait_for()
+            assert message.inner_text() == "Share of decisions within 4 months: 120 % is outside the allowed range 50–99 %"
+            assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
+            page.click("[data-lang='sv']")
+            assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
+                                            "intervallet 50–99 %")
+
+            (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
+            page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
+            page.set_input_files("#up-profile", str(PROFILE))
+            page.click("#up-send")
+            page.locator("#message", has_text="not.bpmn").wait_for()
+            said = message.inner_text()
+            assert said.startswith("BPMN-modellen kunde inte läsas. Detaljer: not.bpmn:1: "), said
+            page.click("[data-lang='en']")
+            assert message.inner_text().startswith("The BPMN model could not be read. Details: not.bpmn:1: ")
+            assert "'" not in said.partition("Detaljer")[0]
+        finally:
+            browser.close()
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused] * 3
