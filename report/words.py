@@ -15,6 +15,7 @@ steps in words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -88,9 +89,15 @@ def setting_words(path: str, lang: str) -> str:
 
 
 def point_words(label: str, lang: str) -> str:
-    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words."""
+    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words.
+
+    >>> point_words("simulation.pools.officer.fte=0.2", "sv")
+    'handläggarna: andel av heltid = 0,2'
+    """
     parts = []
     for part in label.split(", "):
         path, sep, value = part.partition("=")
+        if sep and lang == "sv" and re.fullmatch(r"-?\d+\.\d+", value):
+            value = value.replace(".", ",")  # Swedish writes 0,2
         parts.append(f"{setting_words(path, lang)} = {value}" if sep else part)
     return ", ".join(parts)

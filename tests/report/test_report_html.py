@@ -60,7 +60,7 @@ def test_the_report_is_one_self_contained_file(folder: Path) -> None:
     assert "<link" not in html and "<script" not in html
     assert "@import" not in html and "url(http" not in html
     images = re.findall(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
-    assert len(images) == 5  # the deadline (English and Swedish), times, utilisation, the sweep
+    assert len(images) == 8  # the deadline, times, utilisation and the sweep, each in English and Swedish
     assert html.count("<svg") >= 1 and "<?xml" not in html
     assert "a broken replication" in html
     assert "Change against today" in html and "Ändring mot today" in html
