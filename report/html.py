@@ -21,10 +21,18 @@ from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report import plots
-from report.assumptions import assumption_tables
+from report.assumptions import assumption_tables, change_words
 from report.headline import HEADLINE_FIGURE, headline
 from report.templating import strip_xml_prolog, template_environment
-from report.words import LANGUAGES, figure_words, point_words, scenario_words, setting_words
+from report.words import (
+    LANGUAGES,
+    figure_words,
+    point_words,
+    run_setting_words,
+    scenario_words,
+    setting_words,
+    word,
+)
 from simulator.glossary import describe
 
 __all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "start_plots", "waiting_badges", "strip_xml_prolog"]
@@ -116,7 +124,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = describe(name)
+                row["description"] = {lang: describe(name, lang) for lang in LANGUAGES}
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
@@ -279,6 +287,33 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
     return out
 
 
+#: the words of a scenario's line of settings
+_LINE = {
+    "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s serve {})",
+           "joint": "{} (a joint unit of {})", "runs": ". Seed {}, {} replications", "and": ", "},
+    "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar {})",
+           "joint": "{} (en gemensam enhet för {})", "runs": ". Frö {}, {} replikeringar", "and": ", "},
+}
+
+
+def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> str:
+    """A scenario's municipalities, shared staff and run settings in a sentence (``s``: its summary entry)."""
+    said = _LINE[lang]
+    line = said["towns"].format(", ".join(towns.get(m, m) for m in s["members"]))
+    shared = []
+    for p in s.get("shared_pools") or []:
+        if p["provider"]:
+            served = ", ".join(towns.get(m, m) for m in p["members"] if m != p["provider"])
+            shared.append(said["serves"].format(word(p["pool"], lang), towns.get(p["provider"], p["provider"]), served))
+        else:
+            shared.append(said["joint"].format(word(p["pool"], lang), ", ".join(towns.get(m, m) for m in p["members"])))
+    if shared:
+        line += said["shared"].format(", ".join(shared))
+    line += said["runs"].format(s["seed"], s["replications"])
+    line += "".join(f", {run_setting_words(k, v, lang)}" for k, v in s["settings"].items())
+    return line + "."
+
+
 def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
               *, sweeps: bool = True) -> dict[Hashable, plots.PlotJob | None]:
     """The report's plots as jobs (:data:`report.plots.PlotJob`), by key, the costliest first.
@@ -365,6 +400,10 @@ def render_report(
                 "all_rows": _rows(point, s["members"], False, towns, names, said),
             })
         scenarios.append({**s, "view_points": points,
+                          "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},
+                          "set_words": {lang: "; ".join(f"{towns.get(o['process'], o['process'])}: "
+                                                        f"{change_words(o['path'], o['value'], names.get(o['process'], {}), lang)}"
+                                                        for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
@@ -390,5 +429,5 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[({lang: figure_words(key, lang) for lang in ("en", "sv")}, describe(key)) for key in KEY_FIGURES],
+        glossary=[{lang: (figure_words(key, lang), describe(key, lang)) for lang in LANGUAGES} for key in KEY_FIGURES],
     )

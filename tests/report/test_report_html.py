@@ -118,7 +118,7 @@ def test_the_shared_pool_note_follows_the_baseline_sentence_with_a_space(folder:
     doc = read_summary(folder)
     doc["scenarios"][1]["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
     html = render_report(doc, [], {})
-    assert 'today</a>. A process\'s utilisation of a shared pool' in html
+    assert re.search(r"today</span></a>\.\s+<span class=\"en\">A process's utilisation of a shared pool", html)
 
 
 def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: Path) -> None:

@@ -104,3 +104,61 @@ def test_the_report_shows_each_plot_in_the_chosen_language(folder: Path) -> None
     images = re.findall(r'<img class="plot (en|sv)"[^>]*alt="([^"]*)"', html)
     assert [lang for lang, _alt in images] == ["en", "sv"] * 4  # the sweep, the deadline, the times, utilisation
     assert not re.findall(r'<img class="plot"', html)
+
+
+@pytest.fixture(scope="module")
+def report(folder: Path) -> str:
+    profiles = read_profiles(folder)
+    elements = profiles["mini"]["simulation"]["elements"]
+    elements["Gw_Komplett"] = {"conditions": {"Flow_Komplett_Nej": "tre_underkanda_prov == true or hinder == 'kvarstar'",
+                                              "Flow_Komplett_Ja": "hinder != 'kvarstar' and seats >= 50"}}
+    elements["Task_Granska"]["set"] = {"tre_underkanda_prov": True}
+    return render_report(read_summary(folder), read_cases(folder), read_processes(folder), profiles=profiles,
+                         diff_section=lambda names: "")
+
+
+def _said(html: str, lang: str) -> str:
+    """The visible text of the page in ``lang`` (the other language's spans left out)."""
+    other = "sv" if lang == "en" else "en"
+    return _visible(re.sub(rf'<span class="{other}"[^>]*>[^<]*</span>', " ", html))
+
+
+def test_a_branch_condition_is_a_sentence_in_each_language(report: str) -> None:
+    """Found by QA: the assumptions table quoted ``tre_underkanda_prov == true``."""
+    english, swedish = _said(report, "en"), _said(report, "sv")
+    assert "when three knowledge tests failed or a ground against the applicant: remains" in english
+    assert "när tre underkända kunskapsprov eller hinder mot sökanden: kvarstår" in swedish
+    assert "when a ground against the applicant: other than remains and seats at least 50" in english
+    assert "när hinder mot sökanden: annat än kvarstår och seats minst 50" in swedish
+    assert "marks the case three knowledge tests failed" in english
+    assert "markerar ärendet tre underkända kunskapsprov" in swedish
+    for text in (english, swedish):
+        assert "==" not in text and "!=" not in text and "tre_underkanda_prov" not in text and "True" not in text
+
+
+def test_the_tooltips_and_the_glossary_are_in_each_language_without_code_names(report: str) -> None:
+    """Found by QA: the cost tooltips named ``cost_per_hour`` and ``cost_per_case``, in English only."""
+    tips = {lang: re.findall(rf'<span class="{lang}" title="([^"]*)"', report) for lang in ("en", "sv")}
+    assert tips["en"] and len(tips["en"]) == len(tips["sv"])
+    assert any(t.startswith("Hours of work per case") for t in tips["en"])
+    assert any(t.startswith("Arbetstimmar per ärende") for t in tips["sv"])
+    assert any(t.startswith("Andel av arbetstiden för handläggarna") for t in tips["sv"])
+    for tip in tips["en"] + tips["sv"]:
+        assert not CODE_NAME.search(tip), tip
+    glossary = report[report.index('<details class="glossary">'):]
+    glossary = glossary[:glossary.index("</details>")]
+    assert "Arbetets kostnad per ärende delad med ansökningsavgiften" in _said(glossary, "sv")
+    assert not CODE_NAME.search(_visible(glossary))
+
+
+def test_each_scenario_says_its_settings_in_words_in_each_language(report: str) -> None:
+    """Found by QA: "delegation = working_committee" and "horizon 3y, warmup 8w", in English only."""
+    english, swedish = _said(report, "en"), _said(report, "sv")
+    assert "Municipalities: Ministad. Seed" in english and "Kommuner: Ministad. Frö" in swedish
+    assert "replications, simulated period 16 weeks." in english
+    assert "replikeringar, simulerad period 16 veckor." in swedish
+    assert "Ministad: who decides: the working committee" in english
+    assert "Ministad: vem som beslutar: arbetsutskottet" in swedish
+    assert "Compared with the status quo" in english and "Jämförs med nuläget" in swedish
+    for text in (english, swedish):
+        assert "working_committee" not in text and "horizon" not in text and "delegation =" not in text
