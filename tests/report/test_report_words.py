@@ -162,3 +162,26 @@ def test_each_scenario_says_its_settings_in_words_in_each_language(report: str) 
     assert "Compared with the status quo" in english and "Jämförs med nuläget" in swedish
     for text in (english, swedish):
         assert "working_committee" not in text and "horizon" not in text and "delegation =" not in text
+
+
+def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_language() -> None:
+    """Found by QA: the comparison of Helsingborg, Landskrona and Åstorp had English headers only and
+    lowercase ids (``helsingborg``, ``staff fte``, ``node matching``)."""
+    from report.embed import library_comparison_section
+
+    section = re.sub(r"<svg.*?</svg>", " ", library_comparison_section(["helsingborg", "landskrona", "astorp"]),
+                     flags=re.S)
+    english, swedish = _said(section, "en"), _said(section, "sv")
+    assert "Comparison of Helsingborg, Landskrona, Åstorp" in english
+    assert "Jämförelse av Helsingborg, Landskrona, Åstorp" in swedish
+    headers = re.findall(r"<table>\s*<tr><th>(.*?)</tr>", section, re.S)
+    assert len(headers) == 4  # three measures of likeness and the facts
+    assert all("Helsingborg</th><th>Landskrona</th><th>Åstorp" in h for h in headers), headers
+    assert "the same steps (1 = all steps alike by name)" in english and "samma steg" in swedish
+    assert "staff (share of full time)" in english and "personal (andel av heltid)" in swedish
+    assert "application fee 11700 kr (year: 2017)" in english and "ansökningsavgift 11700 kr (år: 2017)" in swedish
+    assert "okänt" in swedish and "unknown" not in swedish
+    assert "In Helsingborg and Landskrona" in english
+    for text in (english, swedish):
+        assert not re.findall(r"\b(helsingborg|landskrona|astorp)\b", text)
+        assert "node matching" not in text and "staff fte" not in text and "[Polisen" not in text
