@@ -14,10 +14,12 @@ import fnmatch
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from report.words import word
+from processes.conditions import Comparison, parse_condition
+from processes.errors import InputError
+from report.words import labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
 
-__all__ = ["assumption_tables", "value_text"]
+__all__ = ["assumption_tables", "value_text", "condition_words", "change_words"]
 
 PROVENANCE = ("source", "assumption", "note")
 #: what a key of an element is, in words
@@ -66,6 +68,107 @@ def value_text(value: Any, names: Mapping[str, str]) -> str:
     return names.get(str(value), str(value)) if isinstance(value, str) else str(value)
 
 
+#: a condition's words: how a comparison reads, "{a}" the attribute, "{v}" the value
+_COMPARED = {
+    "en": {"==": "{a}: {v}", "!=": "{a}: other than {v}", "<": "{a} below {v}", "<=": "{a} at most {v}",
+           ">": "{a} above {v}", ">=": "{a} at least {v}", "in": "{a}: {v}", "true": "{a}", "false": "not: {a}",
+           "and": " and ", "or": " or ", "when": "when ", "either": " or "},
+    "sv": {"==": "{a}: {v}", "!=": "{a}: annat än {v}", "<": "{a} under {v}", "<=": "{a} högst {v}",
+           ">": "{a} över {v}", ">=": "{a} minst {v}", "in": "{a}: {v}", "true": "{a}", "false": "inte: {a}",
+           "and": " och ", "or": " eller ", "when": "när ", "either": " eller "},
+}
+
+
+def _attribute_words(name: str, lang: str) -> str:
+    entry = labels()["attributes"].get(name)
+    return str(entry[lang]) if entry else name.replace("_", " ")
+
+
+def _literal_words(value: Any, lang: str) -> str:
+    if isinstance(value, str):
+        entry = labels()["attribute_values"].get(value)
+        return str(entry[lang]) if entry else value.replace("_", " ")
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _comparison_words(c: Comparison, lang: str) -> str:
+    said = _COMPARED[lang]
+    attribute = _attribute_words(c.attribute, lang)
+    if isinstance(c.value, bool) and c.op in ("==", "!="):
+        return said["true" if c.value == (c.op == "==") else "false"].format(a=attribute)
+    if c.op == "in":
+        value = said["either"].join(_literal_words(v, lang) for v in c.value)
+    else:
+        value = _literal_words(c.value, lang)
+    return said[c.op].format(a=attribute, v=value)
+
+
+def condition_words(text: str, lang: str) -> str:
+    """A branch's condition as a sentence a person reads (the profile keeps the expression).
+
+    >>> condition_words("tre_underkanda_prov == true or hinder == 'kvarstar'", "en")
+    'when three knowledge tests failed or a ground against the applicant: remains'
+    >>> condition_words("hinder != 'inga' and seats >= 50", "sv")
+    'när hinder mot sökanden: annat än inga och seats minst 50'
+    """
+    try:
+        condition = parse_condition(text)
+    except InputError:  # the run checked it; a text it cannot read is shown as it is
+        return str(text)
+    said = _COMPARED[lang]
+    groups = [said["and"].join(_comparison_words(c, lang) for c in group) for group in condition.any_of]
+    return said["when"] + said["or"].join(groups)
+
+
+def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
+    """A parameter's value for a person, in each language: a branch's conditions and a step's marks in
+    words, every other value as :func:`value_text` gives it."""
+    key = path.rsplit(".", 1)[-1]
+    if path.startswith("simulation.elements.") and key in ("conditions", "set") and isinstance(value, Mapping):
+        said = {}
+        for lang in ("en", "sv"):
+            parts = []
+            for name, given in value.items():
+                if name in PROVENANCE:
+                    continue
+                if key == "conditions":
+                    parts.append(f"{names.get(str(name), str(name))}: {condition_words(str(given), lang)}")
+                elif isinstance(given, bool):
+                    parts.append(_COMPARED[lang]["true" if given else "false"].format(a=_attribute_words(name, lang)))
+                else:
+                    parts.append(f"{_attribute_words(name, lang)}: {_literal_words(given, lang)}")
+            said[lang] = "; ".join(parts)
+        return said
+    if path == "simulation.run" and isinstance(value, Mapping):
+        return {lang: ", ".join(run_setting_words(k, v, lang) for k, v in value.items()) for lang in ("en", "sv")}
+    text = value_text(value, names)
+    return {"en": text, "sv": text}
+
+
+def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> str:
+    """A scenario's change of one parameter (its ``set:``) in words: the setting, then its new value.
+
+    >>> change_words("simulation.decision.delegation", "working_committee", {}, "sv")
+    'vem som beslutar: arbetsutskottet'
+    >>> change_words("simulation.elements.Gw_K.probabilities", {"F_Ja": 0.75, "F_Nej": 0.25}, {"Gw_K": "Komplett?",
+    ...              "F_Ja": "Ja", "F_Nej": "Nej"}, "en")
+    'Komplett? — share per branch: Ja: 0.75, Nej: 0.25'
+    """
+    parts = path.split(".")
+    if len(parts) == 4 and parts[:2] == ["simulation", "elements"] and parts[3] in KEYS:
+        setting = f"{names.get(parts[2], parts[2])} — {KEYS[parts[3]][lang]}"
+    else:
+        setting = setting_words(path, lang)
+    if isinstance(value, str) and not isinstance(value, bool):
+        said = word(value, lang) if value in labels()["words"] else value_text(value, names)
+    elif isinstance(value, (int, float)):
+        said = number_words(value, lang)
+    else:
+        said = _said(path, value, names)[lang]
+    return f"{setting}: {said}"
+
+
 def _basis(entry: Any, parent: Any) -> tuple[str, str]:
     """('source' | 'assumption' | 'source and assumption' | '', the texts)."""
     for holder in (entry, parent):
@@ -109,7 +212,8 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[t
                decision)
     for name, spec in (sim.get("attributes") or {}).items():
         if isinstance(spec, Mapping) and "weights" in spec:
-            yield f"simulation.attributes.{name}", _pair(SECTIONS["attributes"], name), spec, spec
+            words = {lang: f"{SECTIONS['attributes'][lang]}: {_attribute_words(name, lang)}" for lang in ("en", "sv")}
+            yield f"simulation.attributes.{name}", words, spec, spec
     if "clock" in sim:
         yield "simulation.clock", SECTIONS["clock"], {k: v for k, v in sim["clock"].items()
                                                       if k in ("deadline", "extension")}, sim["clock"]
@@ -168,7 +272,7 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
                     reason = "sourced here: not sampled"
                 rng = {"en": reason or "not sampled: see the text beside it",
                        "sv": reason or "samplas inte: se texten", "sampled": False}
-            rows.append({"path": path, "words": words, "value": value_text(value, ids),
+            rows.append({"path": path, "words": words, "value": _said(path, value, ids),
                          "basis": basis, "why": why, "range": rng})
         out.append({"member": member, "town": str(profile.get("municipality") or member), "rows": rows})
     return out

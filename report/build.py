@@ -12,7 +12,15 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
 from report.folder import only_listed, replace_outputs
-from report.html import parsed_processes, plot_jobs, render_report, report_template, start_plots
+from report.html import (
+    parsed_processes,
+    plot_jobs,
+    render_report,
+    report_template,
+    start_plots,
+    sweep_jobs,
+    town_names,
+)
 from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
@@ -119,7 +127,7 @@ def _profiles(folder: Path, members: dict[str, bytes]) -> dict[str, Any]:
 class EarlyPlots:
     """The report's plots sent to a run's workers while its last units still run: the four plots
     of every scenario's first sweep point once those points are all summarised, and a scenario's
-    sweep plot once its points are; :func:`write_run` (``early=``) takes each one whose job is
+    sweep plot once its points are (and the first points have given the municipalities' names); :func:`write_run` (``early=``) takes each one whose job is
     the same as the one it makes (the same inputs, so the same PNG) and draws only the others.
 
     With the first points, this process also makes (while the workers run) what the report needs
@@ -141,6 +149,8 @@ class EarlyPlots:
         self.cases: FirstCases | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
         self._firsts = False
+        #: scenarios whose sweep is all here, waiting for the municipalities' names (the profiles)
+        self._swept: list[Any] = []
 
     def point(self, point: PointResults) -> None:
         """``point`` is summarised: send the plots whose points are all here now."""
@@ -176,10 +186,14 @@ class EarlyPlots:
         scenario = point.scenario
         if scenario.sweep and len(scenario.points) >= 2 and all(
                 (scenario.name, p) in self._points for p in range(len(scenario.points))):
+            self._swept.append(scenario)
+        while self.profiles is not None and self._swept:  # the plots name the municipalities
+            scenario = self._swept.pop(0)
             k = self.study.scenarios.index(scenario)
             mine = BatchResults(self.study, tuple(self._points[(scenario.name, p)]
                                                   for p in range(len(scenario.points))), ())
-            jobs[("sweep", k)] = plots.sweep_job(_plotted(results_document(mine))["scenarios"][k])
+            part = _plotted(results_document(mine))["scenarios"][k]
+            jobs.update(sweep_jobs(part, k, town_names({"scenarios": [part]}, self.profiles)))
         for key, job in jobs.items():
             if job is not None:
                 self.started[key] = (job, self.executor.submit(plots.draw_plot, job))

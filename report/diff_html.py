@@ -15,7 +15,9 @@ works on is the diff's JSON, embedded as ``application/json``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from typing import Any
 
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
@@ -25,6 +27,7 @@ from processes.diff.nway import name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report.templating import strip_xml_prolog, template_environment
+from report.words import LANGUAGES, labels
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS"]
 
@@ -139,9 +142,66 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     )
 
 
-def comparison_html(comparison: Comparison, models: Mapping[str, Definitions]) -> str:
+def _said(table: str, key: str, lang: str) -> str:
+    entry = labels()[table].get(key)
+    return str(entry[lang]) if entry else key.replace("_", " ")
+
+
+def _named(text: str, names: Mapping[str, str]) -> str:
+    """``text`` with each process name (a word of its own) replaced by its municipality's name."""
+    for name, display in names.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", display, text)
+    return text
+
+
+#: the English words of a fact's text (its fields and plain values) in Swedish
+_FACT_SV = {"unknown": "okänt", "yes": "ja", "no": "nej", "year": "år", "weeks": "veckor", "clock": "räknas från",
+            "complete application": "komplett ansökan", "older page; current body unknown":
+            "äldre sida; nuvarande organ okänt", "passed knowledge test": "godkänt kunskapsprov", "and": "och",
+            "at submission": "när ansökan kommer in"}
+
+
+def _fact_sv(text: str) -> str:
+    """A fact's text (:func:`processes.diff.differences.fact_text`) with its English words in Swedish.
+
+    >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("unknown")
+    ('11700 kr (år: 2017)', 'okänt')
+    """
+    for en in sorted(_FACT_SV, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(en)}(?![\w-])", _FACT_SV[en], text)
+    return text
+
+
+def _unlisted(text: str) -> str:
+    """A fact that is a list, without the brackets: ``[Polisen, Skatteverket]`` -> ``Polisen, Skatteverket``."""
+    return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
+
+
+def _words(data: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
+    municipalities by name, the measures, kinds of variation and facts in words."""
+    out: dict[str, Any] = {"models": [names.get(n, n) for n in data["models"]]}
+    for lang in LANGUAGES:
+        out[lang] = {
+            "metrics": {m: _said("similarity", m, lang) for m in data["similarity"]},
+            "kinds": {v["kind"]: _said("variations", v["kind"], lang) for v in data["variations"]},
+            "facts": {f["fact"]: _said("facts", f["fact"], lang) for f in data["facts"]},
+        }
+    out["facts"] = [{n: {"en": _unlisted(str(v)), "sv": _fact_sv(_unlisted(str(v)))} for n, v in f["values"].items()}
+                    for f in data["facts"]]
+    out["messages"] = [_named(v["message"], names) for v in data["variations"]]
+    return out
+
+
+def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
+                    names: Mapping[str, str] | None = None, bilingual: bool = False) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
-    the steps of the common core as matched and the others as only-here."""
+    the steps of the common core as matched and the others as only-here.
+
+    ``names``: process name -> the municipality's name, shown instead; ``bilingual``: every
+    heading and word in English and Swedish (``<span class="en">`` and ``class="sv"``, as the
+    report shows them), the measures and facts in words (the report's section)."""
+    names = dict(names or {})
     data = comparison_to_data(comparison)
     core_ids: dict[str, set[str]] = {n: set() for n in comparison.names}
     for k in comparison.core:
@@ -156,10 +216,14 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions]) -
         steps = {c for cl in comparison.clusters for c in cl.members.get(name, ())}
         classes = {s: "matched" if s in core_ids[name] else "only-here" for s in steps}
         svg, problem = _svg(defs, classes, {})
-        sides.append({"name": name, "svg": svg, "problem": problem})
+        sides.append({"name": names.get(name, name), "svg": svg, "problem": problem})
+    towns = ", ".join(names.get(n, n) for n in comparison.names)
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",
-        title="Comparison of " + ", ".join(comparison.names),
+        title="Comparison of " + towns,
+        title_sv="Jämförelse av " + towns,
+        bilingual=bilingual,
+        words=_words(data, names),
         data=data,
         sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],

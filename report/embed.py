@@ -50,11 +50,12 @@ def embed_page(page: str) -> str:
 
 def library_comparison_section(names: Sequence[str]) -> str:
     """HTML of the N-way comparison of library municipalities ``names`` (two or more)."""
-    prepared, models = [], {}
+    prepared, models, towns = [], {}, {}
     for name in names:
         entry = load_entry(name)
+        towns[name] = str(entry.profile.raw.get("municipality") or name)
         facts, params = profile_inputs(entry.profile.raw)
         prepared.append(prepare(entry.definitions, name, facts=facts, params=params))
         models[name] = entry.definitions
     comparison = compare_models(prepared, synonyms=builtin_synonyms())
-    return embed_page(comparison_html(comparison, models))
+    return embed_page(comparison_html(comparison, models, names=towns, bilingual=True))

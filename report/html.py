@@ -21,13 +21,21 @@ from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report import plots
-from report.assumptions import assumption_tables
+from report.assumptions import assumption_tables, change_words
 from report.headline import HEADLINE_FIGURE, headline
 from report.templating import strip_xml_prolog, template_environment
-from report.words import figure_words, point_words, scenario_words, setting_words
+from report.words import (
+    LANGUAGES,
+    figure_words,
+    point_words,
+    run_setting_words,
+    scenario_words,
+    setting_words,
+    word,
+)
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -116,7 +124,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = describe(name)
+                row["description"] = {lang: describe(name, lang) for lang in LANGUAGES}
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
@@ -219,7 +227,7 @@ def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
     return out
 
 
-def _towns(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str, str]:
+def town_names(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str, str]:
     """Process name -> the municipality's name (its profile's ``municipality``)."""
     towns = {}
     for s in doc["scenarios"]:
@@ -279,6 +287,33 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
     return out
 
 
+#: the words of a scenario's line of settings
+_LINE = {
+    "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s serve {})",
+           "joint": "{} (a joint unit of {})", "runs": ". Seed {}, {} replications", "and": ", "},
+    "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar {})",
+           "joint": "{} (en gemensam enhet för {})", "runs": ". Frö {}, {} replikeringar", "and": ", "},
+}
+
+
+def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> str:
+    """A scenario's municipalities, shared staff and run settings in a sentence (``s``: its summary entry)."""
+    said = _LINE[lang]
+    line = said["towns"].format(", ".join(towns.get(m, m) for m in s["members"]))
+    shared = []
+    for p in s.get("shared_pools") or []:
+        if p["provider"]:
+            served = ", ".join(towns.get(m, m) for m in p["members"] if m != p["provider"])
+            shared.append(said["serves"].format(word(p["pool"], lang), towns.get(p["provider"], p["provider"]), served))
+        else:
+            shared.append(said["joint"].format(word(p["pool"], lang), ", ".join(towns.get(m, m) for m in p["members"])))
+    if shared:
+        line += said["shared"].format(", ".join(shared))
+    line += said["runs"].format(s["seed"], s["replications"])
+    line += "".join(f", {run_setting_words(k, v, lang)}" for k, v in s["settings"].items())
+    return line + "."
+
+
 def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
               *, sweeps: bool = True) -> dict[Hashable, plots.PlotJob | None]:
     """The report's plots as jobs (:data:`report.plots.PlotJob`), by key, the costliest first.
@@ -289,16 +324,22 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     ``sweeps=False``: without each scenario's sweep plot (keys ``("sweep", k)``).
     """
     cases = list(cases)
-    towns = _towns(doc, profiles or {})
+    towns = town_names(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
-    # the costliest first: the two deadline charts draw every late case
-    return {
-        "deadline.en": plots.deadline_job(cases, order, towns, "en"),
-        "deadline.sv": plots.deadline_job(cases, order, towns, "sv"),
-        "utilisation": plots.utilisation_job(doc),
-        "times": plots.processing_time_job(cases, order),
-        **({("sweep", k): plots.sweep_job(s) for k, s in enumerate(doc["scenarios"])} if sweeps else {}),
-    }
+    # the costliest first: the two deadline charts draw every late case; each plot in both languages
+    jobs: dict[Hashable, plots.PlotJob | None] = {
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang) for lang in LANGUAGES}
+    jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns, lang) for lang in LANGUAGES})
+    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang) for lang in LANGUAGES})
+    if sweeps:
+        for k, s in enumerate(doc["scenarios"]):
+            jobs.update(sweep_jobs(s, k, towns))
+    return jobs
+
+
+def sweep_jobs(scenario: Mapping[str, Any], k: int, towns: Mapping[str, str]) -> dict[Hashable, plots.PlotJob | None]:
+    """The sweep plot of ``scenario`` (the ``k``-th of its document) in each language, by key."""
+    return {("sweep", k, lang): plots.sweep_job(scenario, towns=towns, lang=lang) for lang in LANGUAGES}
 
 
 def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
@@ -340,7 +381,7 @@ def render_report(
     text, what it parsed to): one whose text is the same is not parsed again.
     """
     profiles = profiles or {}
-    towns = _towns(doc, profiles)
+    towns = town_names(doc, profiles)
     if plots_drawn is None:
         plots_drawn = start_plots(doc, cases, profiles, executor)
     read = parsed_processes(processes, parsed)
@@ -359,6 +400,10 @@ def render_report(
                 "all_rows": _rows(point, s["members"], False, towns, names, said),
             })
         scenarios.append({**s, "view_points": points,
+                          "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},
+                          "set_words": {lang: "; ".join(f"{towns.get(o['process'], o['process'])}: "
+                                                        f"{change_words(o['path'], o['value'], names.get(o['process'], {}), lang)}"
+                                                        for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
@@ -368,7 +413,7 @@ def render_report(
     diagrams = _diagrams(doc, processes, read)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
-        scenario["sweep_plot"] = drawn[("sweep", k)]
+        scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
     return report_template().render(
         doc=doc,
         scenarios=scenarios,
@@ -377,12 +422,12 @@ def render_report(
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
         assumptions=assumption_tables({m: profiles[m] for m in towns if m in profiles}, names, uncertainty),
-        plot_times=drawn["times"],
-        plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in ("en", "sv")},
-        plot_utilisation=drawn["utilisation"],
+        plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
+        plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
+        plot_utilisation={lang: drawn[f"utilisation.{lang}"] for lang in LANGUAGES},
         diagrams=diagrams,
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[({lang: figure_words(key, lang) for lang in ("en", "sv")}, describe(key)) for key in KEY_FIGURES],
+        glossary=[{lang: (figure_words(key, lang), describe(key, lang)) for lang in LANGUAGES} for key in KEY_FIGURES],
     )

@@ -137,27 +137,59 @@ def _png(fig: Any) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def _short(label: str) -> str:
-    """``simulation.pools.officer.fte=0.2`` -> ``fte=0.2`` (each part of a sweep point label)."""
-    parts = []
-    for part in label.split(", "):
-        path, _, value = part.partition("=")
-        parts.append(f"{path.rsplit('.', 1)[-1]}={value}")
-    return ", ".join(parts)
+#: the plots' own words; a plot's labels name municipalities, scenarios, staff and settings in words
+#: (:mod:`report.words`), never by their code names
+_WORDS = {
+    "en": {"months": "4 months", "submission": "days from application to decision",
+           "utilisation": "share of working time in use (95 % interval)", "shared": "shared staff"},
+    "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
+           "utilisation": "andel av arbetstiden som används (95 % intervall)", "shared": "gemensam personal"},
+}
+
+
+def _town(member: str, towns: Mapping[str, str], lang: str) -> str:
+    """A process as its municipality's name (``shared officer``: the staff the processes share)."""
+    if member in towns:
+        return towns[member]
+    if member.startswith("shared "):
+        return _WORDS[lang]["shared"]
+    return member
+
+
+def _point(label: str, lang: str) -> str:
+    """A sweep point's label in words, for after a scenario's (``""`` for no point)."""
+    from report.words import point_words
+
+    return f" ({point_words(label, lang)})" if label else ""
+
+
+def _number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
+    """Tick labels as the language writes numbers (0,5 in Swedish); ``percent``: a share as per cent."""
+    from matplotlib.ticker import FuncFormatter
+
+    def said(value: float, _pos: int) -> str:
+        text = f"{100 * value:.0f} %" if percent else f"{value:g}"
+        return text.replace(".", ",").replace("-", "\u2212") if lang == "sv" else text.replace("-", "\u2212")
+
+    axis.set_major_formatter(FuncFormatter(said))
 
 
 def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not math.isnan(value)
 
 
-def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str]) -> str | None:
+def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str],
+                         towns: Mapping[str, str] | None = None, lang: str = "en") -> str | None:
     """Box plots of submission-to-decision days per scenario and process (first sweep
-    point, cases that arrived after the warm-up and were decided)."""
-    return draw_plot(processing_time_job(cases, order))
+    point, cases that arrived after the warm-up and were decided), labelled in ``lang``."""
+    return draw_plot(processing_time_job(cases, order, towns, lang))
 
 
-def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]) -> PlotJob | None:
+def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str],
+                        towns: Mapping[str, str] | None = None, lang: str = "en") -> PlotJob | None:
     """What :func:`processing_time_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
+    from report.words import scenario_words
+
     groups: dict[tuple[str, str], list[float]] = {}
     first_point: dict[str, str] = {}
     for row in cases:
@@ -165,32 +197,39 @@ def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]
         first_point.setdefault(scenario, row["point"])
         if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row["submission_to_decision_days"]:
             continue
-        label = f"{scenario} [{_short(row['point'])}]" if row["point"] else scenario
-        groups.setdefault((label, row["process"]), []).append(float(row["submission_to_decision_days"]))
+        groups.setdefault((scenario, row["process"]), []).append(float(row["submission_to_decision_days"]))
     rank = {name: i for i, name in enumerate(order)}
-    keys = sorted(groups, key=lambda k: (rank.get(k[0].split(" [")[0], len(order)), k[1]))
+    keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
         return None
-    return _draw_processing_times, (keys, [groups[k] for k in keys])
+    labels = [f"{_town(p, towns or {}, lang)} · {scenario_words(s, lang)}{_point(first_point[s], lang)}"
+              for s, p in keys]
+    return _draw_processing_times, (labels, [groups[k] for k in keys], lang)
 
 
-def _draw_processing_times(keys: list[tuple[str, str]], data: list[list[float]]) -> str:
+def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str = "en") -> str:
+    words = _WORDS[lang]
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(8, 0.42 * len(keys) + 1.2))
+    fig, ax = plt.subplots(figsize=(8, 0.42 * len(labels) + 1.2))
     try:
         ax.boxplot(data, orientation="horizontal", showfliers=False)
     except TypeError:  # matplotlib < 3.10
         ax.boxplot(data, vert=False, showfliers=False)
-    ax.set_yticks(range(1, len(keys) + 1), [f"{s} · {p}" for s, p in keys], fontsize=8)
+    ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()
-    ax.axvline(4 * 30.44, color="#b00", linestyle="--", linewidth=1, label="4 months")
-    ax.set_xlabel("days from submission to decision")
+    ax.axvline(4 * 30.44, color="#b00", linestyle="--", linewidth=1, label=words["months"])
+    ax.set_xlabel(words["submission"])
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 
 
-def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, *, prefix: bool = False) -> list[tuple[str, float, float, float]]:
+def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, towns: Mapping[str, str], lang: str,
+              ) -> list[tuple[str, float, float, float]]:
+    """(label, mean, low, high) of each ``<member>/<figure_suffix><pool>`` figure of every scenario's
+    first point: the municipality, the scenario and the pool in words."""
+    from report.words import scenario_words, word
+
     rows = []
     for s in doc["scenarios"]:
         if not s["points"]:
@@ -198,16 +237,17 @@ def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, *, prefix: bool = Fals
         point = s["points"][0]
         for name, est in point["figures"].items():
             member, _, figure = name.partition("/")
-            matches = figure.startswith(figure_suffix) if prefix else figure == figure_suffix
-            if matches and _finite(est["mean"]):
-                name = f"{s['name']} [{_short(point['label'])}]" if point["label"] else s["name"]
-                label = f"{name} · {member}" + (f" · {figure[len(figure_suffix):]}" if prefix else "")
+            if figure.startswith(figure_suffix) and _finite(est["mean"]):
+                scenario = f"{scenario_words(s['name'], lang)}{_point(point['label'], lang)}"
+                label = f"{_town(member, towns, lang)} · {scenario} · {word(figure[len(figure_suffix):], lang)}"
                 low, high = est["ci"]
                 rows.append((label, est["mean"], low if _finite(low) else est["mean"], high if _finite(high) else est["mean"]))
     return rows
 
 
-def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float | None) -> str | None:
+def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float | None,
+          lang: str | None = None) -> str | None:
+    """Horizontal bars with their intervals; ``lang``: the values are shares, shown as per cent."""
     if not rows:
         return None
     plt = _pyplot()
@@ -221,6 +261,8 @@ def _bars(rows: list[tuple[str, float, float, float]], xlabel: str, limit: float
     ax.set_xlabel(xlabel)
     if limit is not None:
         ax.set_xlim(0, limit)
+    if lang is not None:
+        _number_axis(ax.xaxis, lang, percent=True)
     ax.grid(axis="x", alpha=0.3)
     return _png(fig)
 
@@ -288,26 +330,30 @@ def _draw_deadline(labels: list[str], data: list[list[float]], lang: str) -> str
     return _png(fig)
 
 
-def utilisation_plot(doc: Mapping[str, Any]) -> str | None:
+def utilisation_plot(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en") -> str | None:
     """Utilisation of each pool (officer, registry ...) per scenario and process, with 95 % CI."""
-    return draw_plot(utilisation_job(doc))
+    return draw_plot(utilisation_job(doc, towns, lang))
 
 
-def utilisation_job(doc: Mapping[str, Any]) -> PlotJob | None:
+def utilisation_job(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en") -> PlotJob | None:
     """What :func:`utilisation_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
-    rows = _bar_rows(doc, UTILISATION_PREFIX, prefix=True)
-    return (_bars, (rows, "utilisation of working time (95 % CI)", None)) if rows else None
+    rows = _bar_rows(doc, UTILISATION_PREFIX, towns or {}, lang)
+    return (_bars, (rows, _WORDS[lang]["utilisation"], None, lang)) if rows else None
 
 
-def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> str | None:
+def sweep_plot(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Mapping[str, str] | None = None,
+               lang: str = "en") -> str | None:
     """``figure`` against the first swept parameter, with 95 % CI bars: one line per process
     and combination of the other swept parameters. Values that are not numbers (delegation
-    levels, say) are placed in the order of the sweep."""
-    return draw_plot(sweep_job(scenario, figure))
+    levels, say) are placed in the order of the sweep. Labelled in ``lang``."""
+    return draw_plot(sweep_job(scenario, figure, towns, lang))
 
 
-def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> PlotJob | None:
+def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Mapping[str, str] | None = None,
+              lang: str = "en") -> PlotJob | None:
     """What :func:`sweep_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
+    from report.words import figure_words, point_words, setting_words, word
+
     if not scenario["sweep"] or len(scenario["points"]) < 2:
         return None
     path = scenario["sweep"][0]["path"]
@@ -321,20 +367,31 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE) -> PlotJob
                 continue
             x_value = point["values"][path]
             x = float(x_value) if numeric else float(values.index(x_value))
-            others = ", ".join(f"{_short(p + '=' + str(v))}" for p, v in point["values"].items() if p != path)
+            others = ", ".join(point_words(f"{p}={_value_words(v, lang, word)}", lang)
+                               for p, v in point["values"].items() if p != path)
+            town = _town(member, towns or {}, lang)
             low, high = est["ci"]
-            lines.setdefault(f"{member} ({others})" if others else member, []).append((
+            lines.setdefault(f"{town} ({others})" if others else town, []).append((
                 x, est["mean"],
                 est["mean"] - low if _finite(low) else 0.0,
                 high - est["mean"] if _finite(high) else 0.0,
             ))
     if not lines:
         return None
-    return _draw_sweep, (lines, numeric, values, path, figure)
+    ticks = [_value_words(v, lang, word) for v in values]
+    return _draw_sweep, (lines, numeric, ticks, setting_words(path, lang), figure_words(figure, lang), lang)
 
 
-def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[Any],
-                path: str, figure: str) -> str:
+def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
+    """A swept value as the page says it: a decision level in words, a number as the language writes it."""
+    if isinstance(value, str):
+        return word(value, lang)
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],
+                setting: str, figure: str, lang: str = "en") -> str:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 3.6))
     for label, points in lines.items():
@@ -342,9 +399,12 @@ def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numer
         ax.errorbar([p[0] for p in points], [p[1] for p in points],
                     yerr=[[p[2] for p in points], [p[3] for p in points]], marker="o", capsize=3, label=label)
     if not numeric:
-        ax.set_xticks(range(len(values)), [str(v) for v in values])
-    ax.set_xlabel(path)
-    ax.set_ylabel(figure.replace("_", " "))
+        ax.set_xticks(range(len(values)), values)
+    else:
+        _number_axis(ax.xaxis, lang)
+    _number_axis(ax.yaxis, lang)
+    ax.set_xlabel(setting)
+    ax.set_ylabel(figure)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return _png(fig)

@@ -15,6 +15,7 @@ steps in words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +23,8 @@ from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
 
-__all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "setting_words", "point_words", "word", "text"]
+__all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "setting_words", "point_words", "word", "text",
+           "number_words", "duration_words", "run_setting_words"]
 
 LANGUAGES = ("en", "sv")
 
@@ -88,9 +90,45 @@ def setting_words(path: str, lang: str) -> str:
 
 
 def point_words(label: str, lang: str) -> str:
-    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words."""
+    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words.
+
+    >>> point_words("simulation.pools.officer.fte=0.2", "sv")
+    'handläggarna: andel av heltid = 0,2'
+    """
     parts = []
     for part in label.split(", "):
         path, sep, value = part.partition("=")
+        if sep and lang == "sv" and re.fullmatch(r"-?\d+\.\d+", value):
+            value = value.replace(".", ",")  # Swedish writes 0,2
         parts.append(f"{setting_words(path, lang)} = {value}" if sep else part)
     return ", ".join(parts)
+
+
+def number_words(value: Any, lang: str) -> str:
+    """A number as the language writes it (``0,25`` in Swedish); any other value as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def duration_words(value: Any, lang: str) -> str:
+    """A duration (``3y``, ``8w``, ``1.5h``) in words: ``3 years``, ``8 veckor``; any other value as it is.
+
+    >>> duration_words("8w", "sv"), duration_words("1y", "en"), duration_words("1.5h", "sv")
+    ('8 veckor', '1 year', '1,5 timmar')
+    """
+    found = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(mo|m|h|d|w|y)\s*", str(value))
+    if not found:
+        return str(value)
+    amount, unit = found.groups()
+    one, many = labels()["units"][unit][lang]
+    said = amount.replace(".", ",") if lang == "sv" else amount
+    return f"{said} {one if float(amount) == 1 else many}"
+
+
+def run_setting_words(key: str, value: Any, lang: str) -> str:
+    """A scenario's run setting (``horizon: 3y``) in words: ``simulated period 3 years``."""
+    entry = labels()["run_settings"].get(key)
+    name = str(entry[lang]) if entry else key.replace("_", " ")
+    return f"{name} {duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-__all__ = ["FIGURES", "OUTCOME_WORDS", "describe"]
+__all__ = ["FIGURES", "FIGURES_SV", "OUTCOME_WORDS", "OUTCOME_WORDS_SV", "POOL_WORDS", "describe"]
 
 #: the outcomes in words
 OUTCOME_WORDS = {
@@ -41,10 +41,10 @@ FIGURES: dict[str, str] = {
                                f"time was extended with a notice before the 4 months ran out, {_DECIDED}.",
     "extended_share": "Share whose handling time was extended (once, by at most 4 months, with a notice to the "
                       f"applicant before the 4 months ran out), {_DECIDED}.",
-    "cost_per_case": "Hours of work per case in the simulated steps, each priced at its pool's cost_per_hour. In the "
+    "cost_per_case": "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. In the "
                      "library the officer hour is priced at Ängelholm's fee rate (1,160 kr, 2024) and the registry "
                      "hour at an assumed 700 kr: a price of the time, not an accounted cost.",
-    "cost_share_of_fee": "cost_per_case divided by the application fee. It can show whether the modelled work, "
+    "cost_share_of_fee": "The cost of work per case divided by the application fee. It can show whether the modelled work, "
                          "priced at a fee rate, is of the order of the fee, and how a scenario changes that work. It "
                          "cannot show whether a fee covers a municipality's real costs: the work hours are "
                          "assumptions (set to add up to the 16 hours Ängelholm charges, so Ängelholm's share is "
@@ -61,7 +61,7 @@ _PREFIXES = {
     "wait_days.": "Mean days step {} waited: in the queue for a pool member or for a meeting.",
     "work_hours.": "Mean hours of work in step {}.",
     "elapsed_days.": "Mean days from step {} being reached to its end (queue, work, pauses and delays).",
-    "utilisation.": "Share of pool {}'s working time spent on these cases.",
+    "utilisation.": "Share of the working time of {} spent on these cases.",
     "queue_length.": "Mean number of tasks waiting for a member of pool {}.",
     "wait_days_pool.": "Mean days a task waited for a member of pool {}.",
     "committee_backlog.": "Mean number of cases waiting for a meeting of {}.",
@@ -70,17 +70,97 @@ _PREFIXES = {
 }
 
 
+#: the staff groups in words (a pool not listed is named as it is)
+POOL_WORDS = {
+    "en": {"officer": "the case officers", "registry": "the registry", "manager": "the manager"},
+    "sv": {"officer": "handläggarna", "registry": "registraturen", "manager": "chefen"},
+}
+
+_DECIDED_SV = ("över avgjorda ärenden (beviljade eller avslagna; återkallade och avvisade ärenden har inget beslut "
+               "och räknas inte)")
+
+#: the descriptions in Swedish (the report shows each in the page's language)
+FIGURES_SV: dict[str, str] = {
+    "cases": "Ansökningar som kom in efter uppvärmningen.",
+    "cases_decided": "Ärenden som avgjordes i sak: beviljade eller avslagna.",
+    "cases_undecided": "Ärenden utan beslut: återkallade, avvisade eller fortfarande öppna när körningen slutade.",
+    "cases_open": "Ärenden som fortfarande var öppna när körningen slutade.",
+    "submission_to_decision_mean_days": f"Dagar i medel från att ansökan kom in till beslut, {_DECIDED_SV}.",
+    "submission_to_decision_p90_days": "90 % av de avgjorda ärendena avgjordes inom så många dagar från att ansökan "
+                                       "kom in.",
+    "complete_to_decision_mean_days": "Dagar i medel på den lagstadgade tiden, från komplett ansökan till beslut "
+                                      f"(alkoholförordningen 5 §: 4 månader), {_DECIDED_SV}.",
+    "within_deadline_share": f"Andel som avgjordes inom 4 månader från komplett ansökan, {_DECIDED_SV}.",
+    "within_extended_deadline_share": "Andel som avgjordes inom 8 månader (4 månader och den enda förlängning som "
+                                      f"är tillåten), {_DECIDED_SV}.",
+    "within_legal_time_share": "Andel som avgjordes inom den tid som gäller för ärendet: 4 månader, eller 8 när "
+                               f"tiden förlängdes med ett besked innan de 4 månaderna gått ut, {_DECIDED_SV}.",
+    "extended_share": "Andel vars handläggningstid förlängdes (en gång, med högst 4 månader, med besked till "
+                      f"sökanden innan de 4 månaderna gått ut), {_DECIDED_SV}.",
+    "cost_per_case": "Arbetstimmar per ärende i de simulerade stegen, var och en prissatt med personalgruppens "
+                     "timkostnad. I biblioteket prissätts handläggarens timme efter Ängelholms taxa (1 160 kr, "
+                     "2024) och registraturens timme till antagna 700 kr: ett pris på tiden, inte en bokförd "
+                     "kostnad.",
+    "cost_share_of_fee": "Arbetets kostnad per ärende delad med ansökningsavgiften. Den kan visa om det modellerade "
+                         "arbetet, prissatt efter en taxa, är i samma storleksordning som avgiften, och hur ett "
+                         "scenario ändrar det arbetet. Den kan inte visa om en avgift täcker en kommuns verkliga "
+                         "kostnader: arbetstimmarna är antaganden (satta så att de blir de 16 timmar Ängelholm tar "
+                         "betalt för, så Ängelholms andel är nära 1 av konstruktion), timmen prissätts efter "
+                         "Ängelholms taxa (overhead inräknad) i varje kommun, avgifterna kommer från olika år "
+                         "(Helsingborg 2017, Ängelholm 2024), och tillsyn, nämndens egen tid och overhead utanför de "
+                         "modellerade stegen är inte med.",
+    "fee": "Ansökningsavgiften, från profilens fakta (året står i faktatabellen).",
+}
+
+#: the outcomes in Swedish words
+OUTCOME_WORDS_SV = {
+    "grant": "ett beviljat tillstånd",
+    "refusal": "avslag (också efter tre underkända kunskapsprov, eller en ansökan prövad i befintligt skick)",
+    "withdrawal": "att sökanden återkallade ansökan",
+    "dismissal": "avvisning av en ansökan som förblev ofullständig",
+}
+
+_PREFIXES_SV = {
+    "outcome_share.": "Andel av alla ärenden som slutade med {}.",
+    "outcome_days.": "Dagar i medel från att ansökan kom in till ärendets slut, för ärenden som slutade med {}.",
+    "wait_days.": "Dagar i medel som steg {} väntade: i kö till en i personalgruppen eller till ett möte.",
+    "work_hours.": "Arbetstimmar i medel i steg {}.",
+    "elapsed_days.": "Dagar i medel från att steg {} nåddes till dess slut (kö, arbete, pauser och väntan).",
+    "utilisation.": "Andel av arbetstiden för {} som gick till dessa ärenden.",
+    "queue_length.": "Uppgifter i medel som väntade på {}.",
+    "wait_days_pool.": "Dagar i medel som en uppgift väntade på {}.",
+    "committee_backlog.": "Ärenden i medel som väntade på ett möte i {}.",
+    "agenda_max.": "Flest ärenden på en dagordning i {}.",
+    "meetings.": "Möten i {} under den observerade tiden.",
+}
+
+_POOL_PREFIXES = ("utilisation.", "queue_length.", "wait_days_pool.")
+
+
 @functools.cache  # a report asks for each figure of every point and process: thousands of calls, few keys
-def describe(key: str) -> str:
-    """The description of figure ``key`` (``""`` for a figure this glossary does not know)."""
+def describe(key: str, lang: str = "en") -> str:
+    """The description of figure ``key`` in ``lang`` (``en`` or ``sv``; ``""`` for a figure this
+    glossary does not know).
+
+    >>> describe("utilisation.officer", "sv")
+    'Andel av arbetstiden för handläggarna som gick till dessa ärenden.'
+    """
     figure = key.partition("/")[2] if "/" in key else key
-    if figure in FIGURES:
-        return FIGURES[figure]
-    for prefix, text in _PREFIXES.items():
+    figures, prefixes, outcomes = (FIGURES_SV, _PREFIXES_SV, OUTCOME_WORDS_SV) if lang == "sv" else (
+        FIGURES, _PREFIXES, OUTCOME_WORDS)
+    if figure in figures:
+        return figures[figure]
+    for prefix, text in prefixes.items():
         if figure.startswith(prefix):
             name = figure[len(prefix):]
-            return text.format(OUTCOME_WORDS.get(name, name) if prefix.startswith("outcome") else name)
+            if prefix.startswith("outcome"):
+                return text.format(outcomes.get(name, name))
+            return text.format(POOL_WORDS[lang].get(name, name) if prefix in _POOL_PREFIXES else name)
     if figure.startswith("submission_to_decision_") or figure.startswith("complete_to_decision_"):
+        measure = figure.rsplit("_", 2)[-2]
+        if lang == "sv":
+            clock = "att ansökan kom in" if figure.startswith("submission") else "komplett ansökan"
+            return f"Dagar från {clock} till beslut ({measure}), {_DECIDED_SV}."
         clock = "arrival" if figure.startswith("submission") else "a complete application"
-        return f"Days from {clock} to the decision ({figure.rsplit('_', 2)[-2]}), {_DECIDED}."
+        return f"Days from {clock} to the decision ({measure}), {_DECIDED}."
     return ""

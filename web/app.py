@@ -163,7 +163,7 @@ def _library() -> list[dict[str, Any]]:
 
 async def setup(request: Request) -> Response:
     levers = [{"key": lv.key, "sv": lv.sv, "en": lv.en, "kind": lv.kind, "low": lv.low, "high": lv.high,
-               "choices": list(lv.choices), "step": lv.step} for lv in (*LEVERS, *RUN_LEVERS)]
+               "choices": list(lv.choices), "step": lv.step, "share": lv.share} for lv in (*LEVERS, *RUN_LEVERS)]
     library = await run_in_threadpool(_library)
     return JSONResponse({"levers": levers, "library": library, "texts": TEXTS,
                          "max_upload_bytes": MAX_UPLOAD_BYTES})

@@ -46,10 +46,14 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     except (TypeError, ValueError):
         value = math.nan
     if isinstance(percent, bool) or not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
-        raise InputError(f"share within 4 months: {percent!r} % is outside the allowed range "
-                         f"{PERCENT_RANGE[0]}–{PERCENT_RANGE[1]} %")
+        given = _plain(percent)
+        low, high = PERCENT_RANGE
+        raise GoalLeverError("percent", f"Share of decisions within 4 months: {given} % is outside the allowed "
+                             f"range {low}–{high} %", f"Andel beslut inom 4 månader: {given} % ligger utanför "
+                             f"det tillåtna intervallet {low}–{high} %")
     if joint and len(bases) < 2:
-        raise InputError("a joint unit needs at least two municipalities")
+        raise GoalLeverError("joint", "A joint unit needs at least two municipalities: choose one more.",
+                             "En gemensam enhet behöver minst två kommuner: välj en till.")
     request = OptimiseRequest(base=base_scenario(list(bases), joint=joint), target=Target(share=value / 100),
                               officers=_values("officers", officers, int), fte=_values("fte", fte, float),
                               levels=_values("levels", levels, str), first_replications=3, max_replications=12)
@@ -57,6 +61,13 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if problem is not None:
         raise _in_words(problem)
     return request
+
+
+def _plain(value: Any) -> str:
+    """A value as the person typed it, without a program's quotes (``'120'`` -> ``120``)."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    return str(value).strip() or "–"
 
 
 def _in_words(problem: LeverProblem) -> GoalLeverError:

@@ -56,18 +56,21 @@ class Lever:
     high: float = 0.0
     choices: tuple[str, ...] = ()
     step: float = 1.0
+    #: a share (0–1): the page shows and takes it as per cent and sends the share
+    share: bool = False
 
 
 LEVERS = (
     Lever("grant_level", "Vem beslutar om tillstånd", "Who grants a permit", "choice", choices=LEVELS),
     Lever("refusal_level", "Vem beslutar om avslag", "Who refuses a permit", "choice", choices=LEVELS),
     Lever("officers", "Handläggare (antal)", "Case officers (number)", "int", 1, 20),
-    Lever("fte", "Andel av heltid på nya tillstånd", "Share of full time on new permits", "float", 0.05, 1.0, step=0.05),
+    Lever("fte", "Andel av heltid på nya tillstånd", "Share of full time on new permits", "float", 0.05, 1.0, step=0.05,
+          share=True),
     Lever("cadence", "Nämndens sammanträden", "Committee meetings", "choice", choices=tuple(CADENCES)),
     Lever("cutoff_days", "Sista dag för ärenden före mötet (dagar)", "Agenda closes before the meeting (days)",
           "int", 0, 42),
     Lever("complete_share", "Andel kompletta ansökningar (e-tjänst)", "Share of complete applications (e-service)",
-          "float", 0.0, 1.0, step=0.05),
+          "float", 0.0, 1.0, step=0.05, share=True),
     Lever("remiss_weeks", "Remissvar, vanlig svarstid (veckor)", "Remiss answers, usual time (weeks)",
           "float", 0.5, 16, step=0.5),
     Lever("arrivals", "Ansökningar per år", "Applications per year", "int", 1, 500),

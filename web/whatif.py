@@ -18,7 +18,7 @@ from typing import Any
 from bpmn_io.profile import profile_from_data
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
-from processes.errors import InputError
+from processes.errors import InputError, PermitflowError
 from scenarios.bases import Base, library_base
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
@@ -59,6 +59,13 @@ def _text(data: bytes, source: str) -> str:
         raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
 
 
+def _unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
+    """A refused upload file: a plain first sentence in each language, then the reader's own
+    message (file, line, element), which names the detail a person fixing the file needs."""
+    detail = str(err)
+    return PageError(f"{en}. Details: {detail}", f"{sv}. Detaljer: {detail}")
+
+
 def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profile_name: str) -> Base:
     """The base of an uploaded model and profile, both checked (the hardened BPMN parser, the
     profile rules); raises :class:`processes.errors.InputError` naming the file."""
@@ -67,15 +74,23 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
                         f"Namn \"{name}\": använd bara bokstäverna a–z, siffror och _ (t.ex. mittstad)")
     for data, source in ((model, model_name), (profile, profile_name)):
         if len(data) > MAX_UPLOAD_BYTES:
-            raise InputError(f"{len(data)} bytes is over the limit of {MAX_UPLOAD_BYTES} bytes", file=source)
-    defs = parse_bpmn(model, source=model_name)
-    if not defs.processes:
-        raise InputError("the BPMN file has no process", file=model_name)
-    doc = load_yaml(_text(profile, profile_name), source=profile_name)
-    if not isinstance(doc.data, dict) or "simulation" not in doc.data:
-        raise InputError("not a profile (expected a mapping with simulation:, as profile.yaml in the library)",
-                         file=profile_name, line=1)
-    profile_from_data(doc.data, source=profile_name, doc=doc)
+            raise PageError(f"The file {source} is too large: {len(data)} bytes, over the limit of {MAX_UPLOAD_BYTES}"
+                            f" bytes.", f"Filen {source} är för stor: {len(data)} byte, över gränsen "
+                            f"{MAX_UPLOAD_BYTES} byte.")
+    try:
+        defs = parse_bpmn(model, source=model_name)
+        if not defs.processes:
+            raise InputError("the BPMN file has no process", file=model_name)
+    except PermitflowError as err:
+        raise _unreadable("The BPMN model could not be read", "BPMN-modellen kunde inte läsas", err) from None
+    try:
+        doc = load_yaml(_text(profile, profile_name), source=profile_name)
+        if not isinstance(doc.data, dict) or "simulation" not in doc.data:
+            raise InputError("not a profile (expected a mapping with simulation:, as profile.yaml in the library)",
+                             file=profile_name, line=1)
+        profile_from_data(doc.data, source=profile_name, doc=doc)
+    except PermitflowError as err:
+        raise _unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
     return Base(name, _text(model, model_name), model_name, doc.data, profile_name, dict(doc.lines))
 
 

@@ -20,5 +20,5 @@ def test_library_municipalities_are_compared_in_the_section() -> None:
     html = library_comparison_section(["helsingborg", "astorp"])
     assert html.startswith('<div class="embedded-diff">') and html.endswith("</div>")
     assert "<html" not in html and "<body" not in html
-    assert "helsingborg" in html and "astorp" in html
+    assert "Helsingborg" in html and "Åstorp" in html  # the municipalities' names
     assert "<svg" in html

@@ -60,7 +60,7 @@ def test_the_report_is_one_self_contained_file(folder: Path) -> None:
     assert "<link" not in html and "<script" not in html
     assert "@import" not in html and "url(http" not in html
     images = re.findall(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
-    assert len(images) == 5  # the deadline (English and Swedish), times, utilisation, the sweep
+    assert len(images) == 8  # the deadline, times, utilisation and the sweep, each in English and Swedish
     assert html.count("<svg") >= 1 and "<?xml" not in html
     assert "a broken replication" in html
     assert "Change against today" in html and "Ändring mot today" in html
@@ -118,7 +118,7 @@ def test_the_shared_pool_note_follows_the_baseline_sentence_with_a_space(folder:
     doc = read_summary(folder)
     doc["scenarios"][1]["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
     html = render_report(doc, [], {})
-    assert 'today</a>. A process\'s utilisation of a shared pool' in html
+    assert re.search(r"today</span></a>\.\s+<span class=\"en\">A process's utilisation of a shared pool", html)
 
 
 def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: Path) -> None:

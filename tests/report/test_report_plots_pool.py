@@ -44,10 +44,11 @@ def test_plots_drawn_in_worker_processes_give_the_same_report(tmp_path: Path) ->
         counting = Counting(pool)
         write_report(out, executor=counting)
     assert (out / "report.html").read_bytes() == here
-    # deadline (en, sv), utilisation, processing times and the sweep: all drawn by the workers
-    assert [fn for fn, *_ in counting.submitted] == [plots.draw_plot] * 5
+    # deadline, utilisation, processing times and the sweep, each in English and Swedish: all drawn by the workers
+    assert [fn for fn, *_ in counting.submitted] == [plots.draw_plot] * 8
     drawers = [job[0].__name__ for _fn, job in counting.submitted]
-    assert drawers == ["_draw_deadline", "_draw_deadline", "_bars", "_draw_processing_times", "_draw_sweep"]
+    assert drawers == ["_draw_deadline", "_draw_deadline", "_bars", "_bars", "_draw_processing_times",
+                       "_draw_processing_times", "_draw_sweep", "_draw_sweep"]
     assert b"data:image/png;base64," in here
 
 
@@ -115,7 +116,7 @@ def test_a_run_sends_its_result_texts_before_the_plots_and_writes_the_same_folde
         counting = Counting(pool)
         write_run(tmp_path / "pool", batch, executor=counting, csv_executor=counting, diff_section=lambda names: "")
     # the result files' texts first, in two tasks (summary.json with summary.csv, then cases.csv), then every plot
-    assert [fn for fn, *_ in counting.submitted] == [summary_texts, _csv] + [plots.draw_plot] * 4
+    assert [fn for fn, *_ in counting.submitted] == [summary_texts, _csv] + [plots.draw_plot] * 6
     for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 
@@ -144,8 +145,10 @@ def test_plots_sent_while_the_units_run_are_used_and_give_the_same_folder(tmp_pa
         drawn_early = [fn for fn, *_ in counting.submitted].count(plots.draw_plot)
         write_run(tmp_path / "pool", batch, executor=counting, diff_section=lambda names: "", early=early)
     # the four plots of the first points and the sweep went out during the run; none is drawn again
-    assert drawn_early == 5 and set(early.started) == {"deadline.en", "deadline.sv", "utilisation", "times", ("sweep", 0)}
-    assert [fn for fn, *_ in counting.submitted].count(plots.draw_plot) == 5
+    assert drawn_early == 8 and set(early.started) == {
+        *(f"{plot}.{lang}" for plot in ("deadline", "utilisation", "times") for lang in ("en", "sv")),
+        ("sweep", 0, "en"), ("sweep", 0, "sv")}
+    assert [fn for fn, *_ in counting.submitted].count(plots.draw_plot) == 8
     for name in ("summary.json", "summary.csv", "cases.csv", "report.html", ".permitflow-results"):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes(), name
 

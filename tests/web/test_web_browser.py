@@ -22,6 +22,7 @@ import pytest
 from chromium import CHROMIUM, launch, watch
 from click.testing import CliRunner
 
+from bpmn_io.library import library_paths
 from cli import cli
 
 pytestmark = pytest.mark.browser
@@ -29,6 +30,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 from web.app import create_app  # noqa: E402 - after the skips
 
+PROFILE = library_paths("helsingborg")[1]
 DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
 
 
@@ -194,3 +196,105 @@ def test_every_control_has_plain_words_in_both_languages(server: str) -> None:
         finally:
             browser.close()
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_decimals_take_a_comma_or_a_point_and_shares_are_per_cent(server: str) -> None:
+    """Found by QA: "0,8" typed into a number field became "08", and shares were 0–1 with no unit."""
+    messages: list[str] = []
+    sent: list[dict] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+            watch(page, messages)
+            page.route("**/api/scenario", lambda route: (sent.append(json.loads(route.request.post_data or "{}")),
+                                                         route.continue_()))
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            fte = page.locator("#lever-fte")
+            assert fte.get_attribute("inputmode") == "decimal"
+            assert page.locator("label:has(#lever-fte)").inner_text().strip() == "Andel av heltid på nya tillstånd (%)"
+            assert fte.get_attribute("placeholder") == "50"  # Helsingborg today: half time, as per cent
+            assert page.locator("#lever-complete_share").get_attribute("placeholder") == "50"
+
+            for lang, weeks in (("sv", "2,5"), ("en", "2.5"), ("en", "2,5"), ("sv", "2.5")):
+                page.click(f"[data-lang='{lang}']")
+                page.fill("#lever-remiss_weeks", weeks)
+                page.fill("#lever-fte", "80")
+                page.fill("#lever-complete_share", "72,5" if lang == "sv" else "72.5")
+                assert page.locator("#lever-remiss_weeks").input_value() == weeks  # as typed, not "25"
+                with page.expect_download():
+                    page.click("#save")
+                assert sent[-1]["levers"]["remiss_weeks"] == 2.5
+                assert sent[-1]["levers"]["fte"] == 0.8  # the server still gets the share
+                assert sent[-1]["levers"]["complete_share"] == 0.725
+            assert page.locator("#message").is_hidden()
+
+            page.click("[data-lang='sv']")
+            page.fill("#lever-remiss_weeks", "")
+            page.fill("#lever-fte", "0,8,1")
+            page.click("#save")
+            message = page.locator("#message")
+            message.wait_for(state="visible")
+            assert message.inner_text() == 'Andel av heltid på nya tillstånd (%): "0,8,1" är inte ett tal'
+            assert "bad" in (fte.get_attribute("class") or "")
+            page.click("[data-lang='en']")
+            assert message.inner_text() == 'Share of full time on new permits (%): "0,8,1" is not a number'
+            page.fill("#lever-fte", "120")
+            page.click("#run")
+            assert message.inner_text() == "Share of full time on new permits (%): 120 is outside the allowed range 5–100"
+            page.click("[data-lang='sv']")
+            assert message.inner_text() == ("Andel av heltid på nya tillstånd (%): 120 ligger utanför det tillåtna "
+                                            "intervallet 5–100")
+            assert len(sent) == 4  # the page refused them itself
+        finally:
+            browser.close()
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: str, tmp_path: Path) -> None:
+    """Found by QA: the goal seek's refusals were English on the Swedish page, with Python quotes, and a
+    bad BPMN upload gave only the parser's English message."""
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            watch(page, messages)
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            message = page.locator("#message")
+
+            page.check("#goal-joint")  # Helsingborg alone
+            page.click("#goal-run")
+            message.wait_for(state="visible")
+            assert message.inner_text() == "En gemensam enhet behöver minst två kommuner: välj en till."
+            page.click("[data-lang='en']")
+            assert message.inner_text() == "A joint unit needs at least two municipalities: choose one more."
+
+            page.uncheck("#goal-joint")
+            page.fill("#goal-percent", "120")
+            page.click("#goal-run")
+            page.locator("#message", has_text="120 %").wait_for()
+            assert message.inner_text() == "Share of decisions within 4 months: 120 % is outside the allowed range 50–99 %"
+            assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
+            page.click("[data-lang='sv']")
+            assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
+                                            "intervallet 50–99 %")
+
+            (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
+            page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
+            page.set_input_files("#up-profile", str(PROFILE))
+            page.click("#up-send")
+            page.locator("#message", has_text="not.bpmn").wait_for()
+            said = message.inner_text()
+            assert said.startswith("BPMN-modellen kunde inte läsas. Detaljer: not.bpmn:1: "), said
+            page.click("[data-lang='en']")
+            assert message.inner_text().startswith("The BPMN model could not be read. Details: not.bpmn:1: ")
+            assert "'" not in said.partition("Detaljer")[0]
+        finally:
+            browser.close()
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused] * 3

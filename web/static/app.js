@@ -11,9 +11,29 @@ function t(key) {
   return entry ? entry[state.lang] : key;
 }
 
-function num(value, digits) {  // a number as the page's language writes it (0,8 in Swedish)
+function num(value, digits, lang = state.lang) {  // a number as the page's language writes it (0,8 in Swedish)
   const options = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  return value.toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB", options);
+  return value.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB", options);
+}
+
+// A decimal typed as either language writes it ("0,8" or "0.8"); null when it is not a number.
+function parseDecimal(text) {
+  const s = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return null;
+  return Number(s.replace(",", "."));
+}
+
+function leverOf(key) {
+  return state.setup.levers.find((l) => l.key === key);
+}
+
+function leverLabel(lever, lang) {  // a share is shown, and typed, as per cent
+  return lever[lang] + (lever.share ? " (%)" : "");
+}
+
+// A value the page refuses before asking the server, in both languages (shown in the page's).
+function formError(lever, en, sv) {
+  return { error: `${leverLabel(lever, "en")}: ${en}`, error_sv: `${leverLabel(lever, "sv")}: ${sv}`, field: lever.key };
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -45,11 +65,25 @@ function selectedUploads() {
   return [...document.querySelectorAll("#places input[data-upload]:checked")].map((i) => i.dataset.upload);
 }
 
+// The levers the form sets (an empty field keeps the status quo); a decimal field's text is read
+// here (a comma or a point), a share from per cent; a value the page cannot take throws formError.
 function leverValues() {
   const values = {};
-  document.querySelectorAll("[data-lever]").forEach((input) => {
-    if (input.value !== "") values[input.dataset.lever] = input.value;
-  });
+  for (const input of document.querySelectorAll("[data-lever]")) {
+    if (input.value.trim() === "") continue;
+    const lever = leverOf(input.dataset.lever);
+    if (lever.kind !== "float") { values[lever.key] = input.value; continue; }
+    const typed = input.value.trim();
+    const shown = parseDecimal(typed);
+    if (shown === null) throw formError(lever, `"${typed}" is not a number`, `"${typed}" är inte ett tal`);
+    const k = lever.share ? 100 : 1;
+    if (shown < lever.low * k || shown > lever.high * k) {
+      const range = (lang) => `${num(lever.low * k, undefined, lang)}–${num(lever.high * k, undefined, lang)}`;
+      throw formError(lever, `${num(shown, undefined, "en")} is outside the allowed range ${range("en")}`,
+        `${num(shown, undefined, "sv")} ligger utanför det tillåtna intervallet ${range("sv")}`);
+    }
+    values[lever.key] = lever.share ? Number((shown / 100).toFixed(6)) : shown;
+  }
   return values;
 }
 
@@ -74,6 +108,8 @@ function buildForm() {
     if (lever.kind === "choice") {
       input = el("select", { "data-lever": lever.key, id: `lever-${lever.key}` }, el("option", { value: "" }));
       lever.choices.forEach((c) => input.append(el("option", { value: c, "data-choice": c })));
+    } else if (lever.kind === "float") {  // a text field: a number field turns "0,8" into "08"
+      input = el("input", { type: "text", inputmode: "decimal", "data-lever": lever.key, id: `lever-${lever.key}` });
     } else {
       input = el("input", { type: "number", "data-lever": lever.key, id: `lever-${lever.key}`, step: String(lever.step),
         min: String(lever.low), max: String(lever.high) });
@@ -91,7 +127,9 @@ function showStatusQuo() {
     if (lever.kind === "choice") {
       input.options[0].textContent = value ? `${t("keep")} (${t(value)})` : t("keep");
     } else if (lever.key !== "replications") {
-      input.placeholder = value === null || value === undefined ? "" : String(value);
+      const shown = lever.share && typeof value === "number" ? Number((100 * value).toFixed(4)) : value;
+      input.placeholder = shown === null || shown === undefined ? ""
+        : typeof shown === "number" && lever.kind === "float" ? num(shown) : String(shown);
     }
   }
 }
@@ -101,7 +139,7 @@ function applyLanguage() {
   document.title = t("page_title");
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
   for (const lever of state.setup.levers) {
-    document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = lever[state.lang];
+    document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = leverLabel(lever, state.lang);
   }
   document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });
   document.querySelectorAll(".lang button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)));
@@ -117,6 +155,7 @@ function showMessage(error) {
   box.hidden = !error;
   box.textContent = error ? (state.lang === "sv" ? error.error_sv : error.error) : "";
   document.querySelectorAll("[data-lever]").forEach((i) => i.classList.toggle("bad", !!error && error.field === i.dataset.lever));
+  $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
 }
 
 // ------------------------------------------------------------------ running
@@ -130,15 +169,28 @@ async function startGoal() {
   await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked } }, "goal");
 }
 
+// question(), or null with the form's refusal shown
+function checkedQuestion(replaces) {
+  try {
+    return question(replaces);
+  } catch (refused) {
+    if (!refused || refused.field === undefined) throw refused;
+    showMessage(refused);
+    return null;
+  }
+}
+
 async function launch(url, extra, kind) {
-  const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
-  state.run = null;
   showMessage(null);
   if (selectedPlaces().length + selectedUploads().length === 0) {
     showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
     return;
   }
-  const reply = await api("POST", url, { ...question(previous), ...extra });
+  const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
+  const asked = checkedQuestion(previous);
+  if (!asked) return;
+  state.run = null;
+  const reply = await api("POST", url, { ...asked, ...extra });
   if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
   if (previous) $("#status").textContent = t("cancelled");
   state.run = reply.data.id;
@@ -183,7 +235,9 @@ async function poll(id) {
 
 async function saveScenario() {
   showMessage(null);
-  const reply = await api("POST", "/api/scenario", question(null));
+  const asked = checkedQuestion(null);
+  if (!asked) return;
+  const reply = await api("POST", "/api/scenario", asked);
   if (!reply.ok) { showMessage(reply.data); return; }
   download(reply.data, "what-if.yaml");
 }

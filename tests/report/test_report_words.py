@@ -1,0 +1,187 @@
+"""What a manager reads in the report is in words, in English and Swedish (found by QA in Chromium):
+the plots' labels, the comparison of municipalities, the assumptions, the tooltips and each
+scenario's line of settings. Code names stay in the data files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from report import plots
+from report.html import plot_jobs, render_report
+from report.results import read_cases, read_processes, read_profiles, read_summary, write_results
+from scenarios.batch import assemble
+from scenarios.execute import plan
+from scenarios.loader import read_any
+from simulator.runner import run_replications
+
+FIXTURES = Path(__file__).resolve().parents[1] / "scenarios" / "fixtures"
+#: a code name: snake_case, a dotted parameter path, a process id
+CODE_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b|\bsimulation\.|\bmini\b|\bfte\b")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("words")
+    for name in ("mini.bpmn", "mini.yaml"):
+        shutil.copy(FIXTURES / name, work / name)
+    common = "base: {bpmn: mini.bpmn, profile: mini.yaml}\nreplications: 2\nhorizon: 16w\n"
+    (work / "a.yaml").write_text("name: status-quo\n" + common, encoding="utf-8")
+    (work / "b.yaml").write_text(
+        "name: one-more-officer\n" + common + "sweep:\n  simulation.pools.officer.fte: [0.25, 1.0]\n"
+        "set:\n  simulation.decision.delegation: working_committee\nbaseline: status-quo\n", encoding="utf-8")
+    study = read_any([work / "a.yaml", work / "b.yaml"])
+    planned = plan(study)
+    write_results(work / "out", assemble(study, [u for u, _ in planned], run_replications([j for _, j in planned])))
+    return work / "out"
+
+
+@pytest.fixture
+def drawn_texts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Every text a plot shows (tick labels, axis labels, legend), read from the figure as it is saved."""
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+    seen: list[str] = []
+    save = Figure.savefig
+
+    def saving(fig: Any, *args: Any, **kwargs: Any) -> Any:
+        fig.canvas.draw()
+        seen.extend(t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip())
+        return save(fig, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", saving)
+
+    def texts(job: plots.PlotJob) -> list[str]:
+        seen.clear()
+        plots.draw_plot(job)
+        return list(seen)
+
+    yield texts
+
+
+def _visible(html: str) -> str:
+    html = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]*>", " ", html).split())
+
+
+def test_every_plot_is_drawn_in_words_in_each_language(folder: Path, drawn_texts: Any) -> None:
+    """Found by QA: the processing-time, utilisation and sweep plots read ``status-quo · astorp ·
+    officer`` and ``simulation.pools.officer.fte``, in English only."""
+    jobs = plot_jobs(read_summary(folder), read_cases(folder), read_profiles(folder))
+    expected = {
+        "times": {"en": ["Ministad · the status quo", "days from application to decision", "4 months"],
+                  "sv": ["Ministad · nuläget", "dagar från ansökan till beslut", "4 månader"]},
+        "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 0.25) · "
+                               "the case officers", "share of working time in use (95 % interval)", "0 %"],
+                        "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 0,25) · handläggarna",
+                               "andel av arbetstiden som används (95 % intervall)", "0 %"]},
+        "sweep": {"en": ["Ministad", "the case officers: share of full time",
+                         "days from application to decision (mean)", "0.4"],
+                  "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)", "0,4"]},
+    }
+    for plot, languages in expected.items():
+        for lang, words in languages.items():
+            key = ("sweep", 1, lang) if plot == "sweep" else f"{plot}.{lang}"
+            job = jobs[key]
+            assert job is not None, key
+            texts = drawn_texts(job)
+            for said in words:
+                assert said in texts, (key, said, texts)
+            assert not [t for t in texts if CODE_NAME.search(t)], (key, texts)
+            if lang == "sv":
+                assert not [t for t in texts if re.search(r"\d\.\d", t)], texts  # Swedish writes 0,4
+
+
+def test_the_report_shows_each_plot_in_the_chosen_language(folder: Path) -> None:
+    html = render_report(read_summary(folder), read_cases(folder), read_processes(folder),
+                         profiles=read_profiles(folder), diff_section=lambda names: "")
+    images = re.findall(r'<img class="plot (en|sv)"[^>]*alt="([^"]*)"', html)
+    assert [lang for lang, _alt in images] == ["en", "sv"] * 4  # the sweep, the deadline, the times, utilisation
+    assert not re.findall(r'<img class="plot"', html)
+
+
+@pytest.fixture(scope="module")
+def report(folder: Path) -> str:
+    profiles = read_profiles(folder)
+    elements = profiles["mini"]["simulation"]["elements"]
+    elements["Gw_Komplett"] = {"conditions": {"Flow_Komplett_Nej": "tre_underkanda_prov == true or hinder == 'kvarstar'",
+                                              "Flow_Komplett_Ja": "hinder != 'kvarstar' and seats >= 50"}}
+    elements["Task_Granska"]["set"] = {"tre_underkanda_prov": True}
+    return render_report(read_summary(folder), read_cases(folder), read_processes(folder), profiles=profiles,
+                         diff_section=lambda names: "")
+
+
+def _said(html: str, lang: str) -> str:
+    """The visible text of the page in ``lang`` (the other language's spans left out)."""
+    other = "sv" if lang == "en" else "en"
+    return _visible(re.sub(rf'<span class="{other}"[^>]*>[^<]*</span>', " ", html))
+
+
+def test_a_branch_condition_is_a_sentence_in_each_language(report: str) -> None:
+    """Found by QA: the assumptions table quoted ``tre_underkanda_prov == true``."""
+    english, swedish = _said(report, "en"), _said(report, "sv")
+    assert "when three knowledge tests failed or a ground against the applicant: remains" in english
+    assert "när tre underkända kunskapsprov eller hinder mot sökanden: kvarstår" in swedish
+    assert "when a ground against the applicant: other than remains and seats at least 50" in english
+    assert "när hinder mot sökanden: annat än kvarstår och seats minst 50" in swedish
+    assert "marks the case three knowledge tests failed" in english
+    assert "markerar ärendet tre underkända kunskapsprov" in swedish
+    for text in (english, swedish):
+        assert "==" not in text and "!=" not in text and "tre_underkanda_prov" not in text and "True" not in text
+
+
+def test_the_tooltips_and_the_glossary_are_in_each_language_without_code_names(report: str) -> None:
+    """Found by QA: the cost tooltips named ``cost_per_hour`` and ``cost_per_case``, in English only."""
+    tips = {lang: re.findall(rf'<span class="{lang}" title="([^"]*)"', report) for lang in ("en", "sv")}
+    assert tips["en"] and len(tips["en"]) == len(tips["sv"])
+    assert any(t.startswith("Hours of work per case") for t in tips["en"])
+    assert any(t.startswith("Arbetstimmar per ärende") for t in tips["sv"])
+    assert any(t.startswith("Andel av arbetstiden för handläggarna") for t in tips["sv"])
+    for tip in tips["en"] + tips["sv"]:
+        assert not CODE_NAME.search(tip), tip
+    glossary = report[report.index('<details class="glossary">'):]
+    glossary = glossary[:glossary.index("</details>")]
+    assert "Arbetets kostnad per ärende delad med ansökningsavgiften" in _said(glossary, "sv")
+    assert not CODE_NAME.search(_visible(glossary))
+
+
+def test_each_scenario_says_its_settings_in_words_in_each_language(report: str) -> None:
+    """Found by QA: "delegation = working_committee" and "horizon 3y, warmup 8w", in English only."""
+    english, swedish = _said(report, "en"), _said(report, "sv")
+    assert "Municipalities: Ministad. Seed" in english and "Kommuner: Ministad. Frö" in swedish
+    assert "replications, simulated period 16 weeks." in english
+    assert "replikeringar, simulerad period 16 veckor." in swedish
+    assert "Ministad: who decides: the working committee" in english
+    assert "Ministad: vem som beslutar: arbetsutskottet" in swedish
+    assert "Compared with the status quo" in english and "Jämförs med nuläget" in swedish
+    for text in (english, swedish):
+        assert "working_committee" not in text and "horizon" not in text and "delegation =" not in text
+
+
+def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_language() -> None:
+    """Found by QA: the comparison of Helsingborg, Landskrona and Åstorp had English headers only and
+    lowercase ids (``helsingborg``, ``staff fte``, ``node matching``)."""
+    from report.embed import library_comparison_section
+
+    section = re.sub(r"<svg.*?</svg>", " ", library_comparison_section(["helsingborg", "landskrona", "astorp"]),
+                     flags=re.S)
+    english, swedish = _said(section, "en"), _said(section, "sv")
+    assert "Comparison of Helsingborg, Landskrona, Åstorp" in english
+    assert "Jämförelse av Helsingborg, Landskrona, Åstorp" in swedish
+    headers = re.findall(r"<table>\s*<tr><th>(.*?)</tr>", section, re.S)
+    assert len(headers) == 4  # three measures of likeness and the facts
+    assert all("Helsingborg</th><th>Landskrona</th><th>Åstorp" in h for h in headers), headers
+    assert "the same steps (1 = all steps alike by name)" in english and "samma steg" in swedish
+    assert "staff (share of full time)" in english and "personal (andel av heltid)" in swedish
+    assert "application fee 11700 kr (year: 2017)" in english and "ansökningsavgift 11700 kr (år: 2017)" in swedish
+    assert "okänt" in swedish and "unknown" not in swedish
+    assert "In Helsingborg and Landskrona" in english
+    for text in (english, swedish):
+        assert not re.findall(r"\b(helsingborg|landskrona|astorp)\b", text)
+        assert "node matching" not in text and "staff fte" not in text and "[Polisen" not in text
