@@ -35,6 +35,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "days": {"sv": "dagar", "en": "days"},
     "diagram": {"sv": "Processen med väntetid per steg (dagar, med ändringarna). Scrolla för att zooma, dra för att flytta.",
                 "en": "The process with waiting time per step (days, with the changes). Scroll to zoom, drag to move."},
+    "diagram_label": {"sv": "Processkarta", "en": "Process diagram"},
+    "diagram_keys": {"sv": "Med tangentbordet: gå till kartan med Tab, zooma med + och −, flytta med piltangenterna, "
+                           "0 återställer.",
+                     "en": "By keyboard: Tab to the diagram, zoom with + and −, move with the arrow keys, 0 resets."},
+    "zoom_in": {"sv": "Zooma in", "en": "Zoom in"},
+    "zoom_out": {"sv": "Zooma ut", "en": "Zoom out"},
+    "zoom_reset": {"sv": "Återställ", "en": "Reset"},
     "step": {"sv": "Steg", "en": "Step"},
     "wait_now": {"sv": "Väntan i dag (dagar)", "en": "Wait today (days)"},
     "wait_then": {"sv": "Väntan med ändringarna (dagar)", "en": "Wait with the changes (days)"},

@@ -298,3 +298,108 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
             browser.close()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused] * 3
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_diagram_zooms_and_moves_by_keyboard(server: str) -> None:
+    """Found by QA: the process diagram could be zoomed and moved with a mouse only."""
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            watch(page, messages)
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            page.fill("#lever-replications", "2")
+            _calculate(page, 1)
+            box = page.locator(".diagram").first
+            svg = box.locator("svg")
+            start = svg.get_attribute("viewBox")
+
+            def view() -> list[float]:
+                return [float(v) for v in svg.get_attribute("viewBox").split()]
+
+            # nothing steals keys from the form's fields: typed there, the diagram stays put
+            page.fill("#up-name", "")
+            page.focus("#up-name")
+            for key in ("+", "-", "0", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"):
+                page.keyboard.press(key)
+            assert page.locator("#up-name").input_value() == "+-0"
+            assert svg.get_attribute("viewBox") == start
+
+            # Tab from the form's last control reaches the diagram, and its focus shows
+            page.focus("#goal-run")
+            page.keyboard.press("Tab")
+            sync_api.expect(box).to_be_focused()
+            assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+            assert box.evaluate("e => parseFloat(getComputedStyle(e).outlineWidth)") >= 2
+            hint = page.locator("#" + box.get_attribute("aria-describedby"))
+            assert hint.inner_text().startswith("Med tangentbordet:") and "piltangenterna" in hint.inner_text()
+            assert box.get_attribute("aria-label") == "Processkarta"
+
+            x, y, w, h = view()
+            page.keyboard.press("+")
+            assert view()[2] < w and view()[3] < h  # zoomed in
+            page.keyboard.press("-")
+            page.keyboard.press("-")
+            assert view()[2] > w  # zoomed out
+            page.keyboard.press("0")
+            assert svg.get_attribute("viewBox") == start  # reset
+            scrolled = page.evaluate("window.scrollY")
+            page.keyboard.press("ArrowRight")
+            assert view()[0] > x and view()[1] == y
+            page.keyboard.press("ArrowDown")
+            assert view()[1] > y
+            page.keyboard.press("ArrowLeft")
+            page.keyboard.press("ArrowLeft")
+            assert view()[0] < x
+            page.keyboard.press("ArrowUp")
+            page.keyboard.press("ArrowUp")
+            assert view()[1] < y
+            assert page.evaluate("window.scrollY") == scrolled  # the arrows move the diagram, not the page
+            page.keyboard.press("0")
+            assert svg.get_attribute("viewBox") == start
+
+            # the buttons: next by Tab, labelled in the page's language, in both languages
+            page.keyboard.press("Tab")
+            zoom_in = page.locator(".diagram-tools button").nth(0)
+            sync_api.expect(zoom_in).to_be_focused()
+            assert zoom_in.get_attribute("aria-label") == "Zooma in"
+            page.keyboard.press("Enter")
+            assert view()[2] < w
+            page.keyboard.press("Tab")
+            page.keyboard.press("Tab")
+            reset = page.locator(".diagram-tools button").nth(2)
+            sync_api.expect(reset).to_be_focused()
+            assert reset.inner_text() == "Återställ"
+            page.keyboard.press("Enter")
+            assert svg.get_attribute("viewBox") == start
+            page.click("[data-lang='en']")
+            labels = [b.get_attribute("aria-label") for b in page.locator(".diagram-tools button").first.locator(
+                "xpath=..").locator("button").all()]
+            assert labels == ["Zoom in", "Zoom out", "Reset"]
+            assert page.locator(".diagram-hint").first.inner_text() == (
+                "By keyboard: Tab to the diagram, zoom with + and −, move with the arrow keys, 0 resets.")
+            assert page.locator(".diagram").first.get_attribute("aria-label") == "Process diagram"
+
+            # the mouse as before: the wheel zooms about the pointer, a drag moves, a click shows no focus ring
+            box = page.locator(".diagram").first
+            svg = box.locator("svg")
+            box.hover()
+            page.mouse.wheel(0, -300)
+            zoomed = view()
+            assert zoomed[2] < w
+            b = box.bounding_box()
+            page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+            page.mouse.down()
+            page.mouse.move(b["x"] + b["width"] / 2 + 80, b["y"] + b["height"] / 2 + 40, steps=4)
+            page.mouse.up()
+            moved = view()
+            assert moved[0] < zoomed[0] and moved[1] < zoomed[1] and moved[2] == zoomed[2]
+            assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+            page.keyboard.press("0")  # clicked, the diagram has focus: its keys work too
+            assert svg.get_attribute("viewBox") == start
+        finally:
+            browser.close()
+    assert messages == []

@@ -342,22 +342,29 @@ function ecdf(m) {
   return svg;
 }
 
+let diagrams = 0;  // numbers each drawn diagram's hint (aria-describedby)
+
+// The process diagram: zoom with the wheel or + / −, move by dragging or with the arrow keys, 0 resets.
+// The keys work only while the diagram itself has focus (Tab to it), never in the form's fields.
 function diagram(d) {
   const box = el("div", { class: "diagram" });
   if (!d.svg) { box.textContent = d.problem; return box; }
   box.innerHTML = d.svg;
   const svg = box.querySelector("svg");
   svg.removeAttribute("width"); svg.removeAttribute("height");
-  const view = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+  const start = svg.getAttribute("viewBox");
+  const view = start.split(/\s+/).map(Number);
   const set = () => svg.setAttribute("viewBox", view.join(" "));
-  box.addEventListener("wheel", (e) => {  // zoom about the pointer
-    e.preventDefault();
-    const r = svg.getBoundingClientRect();
-    const fx = (e.clientX - r.left) / r.width, fy = (e.clientY - r.top) / r.height;
-    const k = e.deltaY < 0 ? 0.8 : 1.25;
+  const zoom = (k, fx = 0.5, fy = 0.5) => {  // k < 1 zooms in, about the point at (fx, fy) of the frame
     const w = view[2] * k, h = view[3] * k;
     view[0] += (view[2] - w) * fx; view[1] += (view[3] - h) * fy; view[2] = w; view[3] = h;
     set();
+  };
+  const reset = () => { start.split(/\s+/).map(Number).forEach((v, i) => { view[i] = v; }); svg.setAttribute("viewBox", start); };
+  box.addEventListener("wheel", (e) => {  // zoom about the pointer
+    e.preventDefault();
+    const r = svg.getBoundingClientRect();
+    zoom(e.deltaY < 0 ? 0.8 : 1.25, (e.clientX - r.left) / r.width, (e.clientY - r.top) / r.height);
   }, { passive: false });
   let drag = null;
   box.addEventListener("pointerdown", (e) => { drag = [e.clientX, e.clientY]; box.setPointerCapture(e.pointerId); });
@@ -369,7 +376,33 @@ function diagram(d) {
     set();
   });
   box.addEventListener("pointerup", () => { drag = null; });
-  return box;
+
+  const hint = el("p", { class: "diagram-hint", id: `diagram-hint-${++diagrams}`, text: t("diagram_keys") });
+  box.setAttribute("tabindex", "0");
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", t("diagram_label"));
+  box.setAttribute("aria-describedby", hint.id);
+  const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  box.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;  // Ctrl + / − stay the browser's page zoom
+    if (e.key === "+" || e.key === "=") zoom(0.8);
+    else if (e.key === "-" || e.key === "\u2212") zoom(1.25);
+    else if (e.key === "0") reset();
+    else if (moves[e.key]) {  // a tenth of what is shown; the arrow shows what lies that way
+      view[0] += moves[e.key][0] * view[2] / 10; view[1] += moves[e.key][1] * view[3] / 10;
+      set();
+    } else return;
+    e.preventDefault();  // the page does not scroll under the diagram
+  });
+  const button = (text, label, act) => {
+    const b = el("button", { type: "button", "aria-label": label, title: label, text });
+    b.addEventListener("click", act);
+    return b;
+  };
+  const tools = el("div", { class: "diagram-tools" },
+    button("+", t("zoom_in"), () => zoom(0.8)), button("\u2212", t("zoom_out"), () => zoom(1.25)),
+    button(t("zoom_reset"), t("zoom_reset"), reset), hint);
+  return el("div", { class: "diagram-frame" }, box, tools);
 }
 
 function waits(rows) {
