@@ -124,3 +124,68 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
     assert messages == []
     assert failed_requests == []
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_reports_diagram_by_keyboard(tmp_path: Path) -> None:
+    """Found by QA (the what-if page's diagram was mouse-only; the report's too, in part): the report's
+    size choice had no visible focus. Without a script: Tab to the size and switch it with the arrow
+    keys, Tab to the frame and move with the arrow keys; each focus shows; a hint in both languages."""
+    (tmp_path / "sq.yaml").write_text("name: status-quo\nbase: helsingborg\nreplications: 2\nhorizon: 8w\nwarmup: 1w\n"
+                                      "seed: 3\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "sq.yaml"), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            watch(page, messages)
+            page.goto((out / "report.html").as_uri(), wait_until="load")
+            figure = page.locator("#diagram-helsingborg")
+            frame, svg = figure.locator(".svg"), figure.locator(".svg svg")
+            outline = "e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]"
+
+            figure.locator("figcaption a").focus()  # the link just before the size choice
+            page.keyboard.press("Tab")
+            sync_api.expect(page.locator("#actual-helsingborg")).to_be_focused()
+            assert figure.locator("label.actual").evaluate(outline) == ["solid", 3]  # its focus shows on its label
+            assert figure.locator("label.actual").evaluate("e => getComputedStyle(e).fontWeight") == "700"  # chosen
+            readable = svg.bounding_box()["width"]
+            page.keyboard.press("ArrowRight")
+            assert page.locator("#large-helsingborg").is_checked()
+            assert svg.bounding_box()["width"] > readable * 1.4  # larger
+            assert figure.locator("label.large").evaluate(outline) == ["solid", 3]
+            page.keyboard.press("ArrowLeft")
+            page.keyboard.press("ArrowLeft")
+            assert page.locator("#fit-helsingborg").is_checked()
+            assert svg.bounding_box()["width"] <= frame.bounding_box()["width"]  # fit to width
+            page.keyboard.press("ArrowRight")
+            assert page.locator("#actual-helsingborg").is_checked()
+            assert svg.bounding_box()["width"] == readable  # back to the readable size
+
+            page.keyboard.press("Tab")
+            sync_api.expect(frame).to_be_focused()
+            assert frame.evaluate(outline) == ["solid", 3]
+            assert frame.get_attribute("aria-label") == "Helsingborg"
+            page.evaluate("window.scrollTo(0, 0)")
+            frame.focus()
+            scrolled = page.evaluate("[window.scrollX, window.scrollY]")
+            for _ in range(5):
+                page.keyboard.press("ArrowRight")
+            for _ in range(40):  # keyboard scrolling is animated
+                if frame.evaluate("e => e.scrollLeft") > 0:
+                    break
+                page.wait_for_timeout(50)
+            assert frame.evaluate("e => e.scrollLeft") > 0  # the arrows move the diagram in its frame
+            assert page.evaluate("window.scrollX") == scrolled[0]  # the frame moves, not the page
+
+            hint = page.locator("#" + frame.get_attribute("aria-describedby"))
+            assert hint.inner_text().startswith("By keyboard: Tab to the size")
+            page.locator("#pick-sv").click()
+            assert hint.inner_text().startswith("Med tangentbordet: gå till storleken med Tab")
+        finally:
+            browser.close()
+    assert messages == []
