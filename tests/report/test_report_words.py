@@ -185,3 +185,20 @@ def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_lan
     for text in (english, swedish):
         assert not re.findall(r"\b(helsingborg|landskrona|astorp)\b", text)
         assert "node matching" not in text and "staff fte" not in text and "[Polisen" not in text
+
+
+def test_the_row_of_shared_staff_is_in_words_in_each_language(folder: Path) -> None:
+    """Found by QA: a scenario with shared staff showed a row "shared officer" (the pool's code name)."""
+    doc = read_summary(folder)
+    scenario = doc["scenarios"][1]
+    scenario["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
+    figures = scenario["points"][0]["figures"]
+    figures["shared officer/utilisation.officer"] = dict(figures["mini/utilisation.officer"])
+    html = render_report(doc, [], {}, diff_section=lambda names: "")
+    english, swedish = _said(html, "en"), _said(html, "sv")
+    assert "shared staff: the case officers utilisation of the case officers" in english
+    assert "gemensam personal: handläggarna beläggning för handläggarna" in swedish
+    assert 'the row "shared staff: …" is the whole group\'s utilisation' in english
+    assert 'raden "gemensam personal: …" är hela gruppens beläggning' in swedish
+    for text in (english, swedish):
+        assert "shared officer" not in text and "&lt;pool&gt;" not in text
