@@ -202,3 +202,40 @@ def test_the_row_of_shared_staff_is_in_words_in_each_language(folder: Path) -> N
     assert 'raden "gemensam personal: …" är hela gruppens beläggning' in swedish
     for text in (english, swedish):
         assert "shared officer" not in text and "&lt;pool&gt;" not in text
+
+
+def test_the_assumptions_say_each_value_in_words_in_each_language(folder: Path) -> None:
+    """Found by QA: the assumptions table showed ``FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3``, ``lognormal mean 1.5h,
+    sd 45m``, ``fte: 0.5`` and ``weights: 0.8, 0.15, 0.05``, the same in both languages."""
+    profiles = read_profiles(folder)
+    sim = profiles["mini"]["simulation"]
+    sim["elements"]["Task_Registrera"]["duration"] = {"dist": "lognormal", "mean": "1.5h", "sd": "45m"}
+    sim["elements"]["Event_Komplettering"]["delay"] = {"dist": "triangular", "low": "1d", "mode": "3d", "high": "2w"}
+    sim["calendars"]["office"]["closures"] = [{"from": "07-01", "to": "07-31", "capacity": 0.5}]
+    sim["attributes"] = {"hinder": {"values": ["inga", "undanrojs", "kvarstar"], "weights": [0.8, 0.15, 0.05]}}
+    html = render_report(read_summary(folder), read_cases(folder), read_processes(folder), profiles=profiles,
+                         diff_section=lambda names: "")
+    table = html[html.index('id="assumptions"'):]
+    english, swedish = _said(table, "en"), _said(table, "sv")
+    assert "the committee every month on the third Tuesday, not in July, cases due 1 week before the meeting" in english
+    assert "nämnden varje månad tredje tisdagen, inte i juli, ärenden senast 1 vecka före mötet" in swedish
+    assert "the working committee every second week on Wednesday" in english
+    assert "arbetsutskottet varannan vecka på onsdag" in swedish
+    assert "about 1.5 hours on average, give or take 45 minutes" in english
+    assert "omkring 1,5 timmar i snitt, plus minus 45 minuter" in swedish
+    assert "usually about 3 days, from 1 day to 2 weeks" in english
+    assert "oftast omkring 3 dagar, från 1 dag till 2 veckor" in swedish
+    assert "on average 3 hours, often shorter, sometimes much longer" in english
+    assert "i snitt 3 timmar, ofta kortare, ibland mycket längre" in swedish
+    assert "1 person at half time, office hours, 800 kr an hour" in english
+    assert "1 person på halvtid, kontorstid, 800 kr i timmen" in swedish
+    assert "none 80 %, removed 15 %, remains 5 %" in english and "inga 80 %, undanröjs 15 %, kvarstår 5 %" in swedish
+    assert "Monday–Friday 08:00–16:00; Swedish public holidays off; 1 July to 31 July at 50 % of normal time" in english
+    assert "Måndag–fredag 08:00–16:00; lediga svenska helgdagar; 1 juli till 31 juli med 50 % av normal tid" in swedish
+    assert "decision within 4 months, can be extended by 4 months" in english
+    assert "beslut inom 4 månader, kan förlängas med 4 månader" in swedish
+    assert "1 day to 3 days, any length between as likely" in english
+    for text in (english, swedish):
+        for code in ("FREQ=", "rrule", "lognormal", "triangular", "uniform", "exponential", "fte", "weights",
+                     "cost per hour", "Lane_", "per year:", "holidays: SE", "deadline:"):
+            assert not re.search(rf"\b{re.escape(code)}", text), code
