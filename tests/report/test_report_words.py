@@ -239,3 +239,50 @@ def test_the_assumptions_say_each_value_in_words_in_each_language(folder: Path) 
         for code in ("FREQ=", "rrule", "lognormal", "triangular", "uniform", "exponential", "fte", "weights",
                      "cost per hour", "Lane_", "per year:", "holidays: SE", "deadline:"):
             assert not re.search(rf"\b{re.escape(code)}", text), code
+
+
+def test_where_the_municipalities_differ_is_said_in_each_language() -> None:
+    """Found by QA: the comparison's variation points were the diff engine's English sentences in
+    both languages ("In Helsingborg and Landskrona, ... runs in parallel with ...")."""
+    from html import unescape
+
+    from report.embed import library_comparison_section
+
+    section = re.sub(r"<svg.*?</svg>", " ", library_comparison_section(["helsingborg", "landskrona", "astorp"]),
+                     flags=re.S)
+    english, swedish = unescape(_said(section, "en")), unescape(_said(section, "sv"))
+    assert 'In Helsingborg and Landskrona, "Ansökan komplett" runs in parallel with "Kalla till kunskapsprov", ' \
+           '"Provtillfälle",' in english
+    assert 'och "Dokumentera tre underkända prov (grund för avslag)"; i Åstorp kommer det efter dem.' in swedish
+    assert 'I Helsingborg och Landskrona sker "Ansökan komplett" parallellt med "Kalla till kunskapsprov"' in swedish
+    assert "runs in parallel" not in swedish and "comes after" not in swedish
+
+
+def test_each_kind_of_variation_reads_as_a_sentence_in_each_language() -> None:
+    """Built from the variation's data (steps, the steps they are compared with, each process's value)."""
+    from processes.diff.nway import Variation
+    from processes.model import FrozenMap
+    from report.variationwords import variation_words
+
+    towns = {"a": "Aby", "b": "Bby", "c": "Cby"}
+    presence = Variation("presence", "S", FrozenMap({"a": "present", "b": "absent", "c": "absent"}), "", ("S",))
+    who = Variation("performer", "S", FrozenMap({"a": "Nämnden", "b": "Nämnden", "c": ""}), "", ("S", "T"), (),
+                    "performer")
+    optional = Variation("control_flow", "S", FrozenMap({"a": "optional", "b": "mandatory"}), "", ("S", "T"), (),
+                         "optionality")
+    delegation = Variation("attribute", "S", FrozenMap({"a": "committee", "c": "working_committee"}), "", ("S",), (),
+                           "profile.delegation")
+    said = {lang: [variation_words(v, towns, lang) for v in (presence, who, optional, delegation)]
+            for lang in ("en", "sv")}
+    assert said["en"] == [
+        '"S" is a step in Aby; not in Bby and Cby.',
+        'Who does "S" and "T": Nämnden in Aby and Bby; not said in Cby.',
+        '"S" and "T" are optional (can be skipped) in Aby; they are mandatory in Bby.',
+        '"S", who decides: the committee in Aby; the working committee in Cby.',
+    ]
+    assert said["sv"] == [
+        '"S" är ett steg i Aby; inte i Bby och Cby.',
+        'Vem som gör "S" och "T": Nämnden i Aby och Bby; inte angivet i Cby.',
+        '"S" och "T" är frivilliga (kan hoppas över) i Aby; de är obligatoriska i Bby.',
+        '"S", vem som beslutar: nämnden i Aby; arbetsutskottet i Cby.',
+    ]
