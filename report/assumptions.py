@@ -16,6 +16,7 @@ from typing import Any
 
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
+from report.valuewords import value_words
 from report.words import labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
 
@@ -123,7 +124,7 @@ def condition_words(text: str, lang: str) -> str:
 
 def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
     """A parameter's value for a person, in each language: a branch's conditions and a step's marks in
-    words, every other value as :func:`value_text` gives it."""
+    words, every other value as :func:`report.valuewords.value_words` says it, or else as :func:`value_text` gives it."""
     key = path.rsplit(".", 1)[-1]
     if path.startswith("simulation.elements.") and key in ("conditions", "set") and isinstance(value, Mapping):
         said = {}
@@ -143,7 +144,7 @@ def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
     if path == "simulation.run" and isinstance(value, Mapping):
         return {lang: ", ".join(run_setting_words(k, v, lang) for k, v in value.items()) for lang in ("en", "sv")}
     text = value_text(value, names)
-    return {"en": text, "sv": text}
+    return {lang: value_words(path, value, names, lang) or text for lang in ("en", "sv")}
 
 
 def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> str:
@@ -153,7 +154,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     'vem som beslutar: arbetsutskottet'
     >>> change_words("simulation.elements.Gw_K.probabilities", {"F_Ja": 0.75, "F_Nej": 0.25}, {"Gw_K": "Komplett?",
     ...              "F_Ja": "Ja", "F_Nej": "Nej"}, "en")
-    'Komplett? — share per branch: Ja: 0.75, Nej: 0.25'
+    'Komplett? — share per branch: Ja 75 %, Nej 25 %'
     """
     parts = path.split(".")
     if len(parts) == 4 and parts[:2] == ["simulation", "elements"] and parts[3] in KEYS:
@@ -220,20 +221,20 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[t
 
 
 def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:
-    return {lang: f"{words[lang]}: {name.replace('_', ' ')}" for lang in ("en", "sv")}
+    return {lang: f"{words[lang]}: {word(name, lang)}" for lang in ("en", "sv")}
 
 
-def _range_words(factor: Factor, profile: Mapping[str, Any]) -> str:
+def _range_words(factor: Factor, profile: Mapping[str, Any], lang: str) -> str:
     own = range_of(factor, profile)
     if own is not None:
-        return f"{own[0]:g}–{own[1]:g}"
+        return f"{number_words(own[0], lang)}–{number_words(own[1], lang)}"
     if factor.kind == "choice":
-        return " / ".join(word(c, "en") for c in factor.spec["choices"])
-    lo, hi = factor.spec["range"]
+        return " / ".join(word(c, lang) for c in factor.spec["choices"])
+    lo, hi = (number_words(v, lang) for v in factor.spec["range"])
     if factor.kind in ("scale", "capacity"):
-        return f"×{lo:g} to ×{hi:g} of the value"
+        return f"×{lo} to ×{hi} of the value" if lang == "en" else f"×{lo} till ×{hi} av värdet"
     if factor.kind == "cadence":
-        return f"every {lo}–{hi} weeks"
+        return f"every {lo}–{hi} weeks" if lang == "en" else f"med {lo}–{hi} veckors mellanrum"
     return f"{lo}–{hi}"
 
 
@@ -261,7 +262,7 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
             found = _sampled(path, member, written)
             if found:
                 rng: dict[str, Any] = {
-                    lang: "; ".join(f"{_range_words(f, profile)} ({f.words_en if lang == 'en' else f.words_sv}, "
+                    lang: "; ".join(f"{_range_words(f, profile, lang)} ({f.words_en if lang == 'en' else f.words_sv}, "
                                     f"{f.code})" for f in found) for lang in ("en", "sv")}
                 rng["sampled"] = sampled_run
             else:

@@ -16,17 +16,18 @@ works on is the diff's JSON, embedded as ``application/json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES
-from processes.diff.nway import name_sides
+from processes.diff.nway import Variation, name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report.templating import strip_xml_prolog, template_environment
+from report.variationwords import variation_words
 from report.words import LANGUAGES, labels
 
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS"]
@@ -177,9 +178,11 @@ def _unlisted(text: str) -> str:
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
 
 
-def _words(data: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+def _words(data: Mapping[str, Any], names: Mapping[str, str], variations: Sequence[Variation]) -> dict[str, Any]:
     """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
-    municipalities by name, the measures, kinds of variation and facts in words."""
+    municipalities by name, the measures, kinds of variation and facts in words, and each
+    variation point (of ``variations``) as the report's own sentence (the diff's English message,
+    ``message``, for ``permitflow compare``'s page)."""
     out: dict[str, Any] = {"models": [names.get(n, n) for n in data["models"]]}
     for lang in LANGUAGES:
         out[lang] = {
@@ -189,7 +192,11 @@ def _words(data: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
         }
     out["facts"] = [{n: {"en": _unlisted(str(v)), "sv": _fact_sv(_unlisted(str(v)))} for n, v in f["values"].items()}
                     for f in data["facts"]]
-    out["messages"] = [_named(v["message"], names) for v in data["variations"]]
+    out["messages"] = []
+    for v in variations:
+        message = _named(v.message, names)
+        out["messages"].append({"message": message, **{lang: variation_words(v, names, lang) or message
+                                                       for lang in LANGUAGES}})
     return out
 
 
@@ -223,7 +230,7 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         title="Comparison of " + towns,
         title_sv="Jämförelse av " + towns,
         bilingual=bilingual,
-        words=_words(data, names),
+        words=_words(data, names, comparison.variations),
         data=data,
         sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],

@@ -27,6 +27,7 @@ from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
     figure_words,
+    member_words,
     point_words,
     run_setting_words,
     scenario_words,
@@ -114,7 +115,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 words = said[member, name] = {lang: figure_words(name, lang, steps.get(member, {})) for lang in ("en", "sv")}
             row = {
                 "member": member,
-                "town": towns.get(member, member),
+                "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
                 "figure": name.partition("/")[2],
                 "words": words,
                 "mean": est["mean"],
@@ -271,7 +272,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
             member = figure.partition("/")[0]
             concl = s["conclusions"].get(figure)
             rows.append({
-                "figure": figure, "town": towns.get(member, member),
+                "figure": figure, "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
             })

@@ -24,7 +24,7 @@ from typing import Any
 from bpmn_io.yamlsrc import load_yaml
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "setting_words", "point_words", "word", "text",
-           "number_words", "duration_words", "run_setting_words"]
+           "number_words", "duration_words", "run_setting_words", "member_words"]
 
 LANGUAGES = ("en", "sv")
 
@@ -132,3 +132,20 @@ def run_setting_words(key: str, value: Any, lang: str) -> str:
     entry = labels()["run_settings"].get(key)
     name = str(entry[lang]) if entry else key.replace("_", " ")
     return f"{name} {duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)}"
+
+
+#: a row of the staff the processes share (``shared officer``) in words
+_SHARED = {"en": "shared staff: {}", "sv": "gemensam personal: {}"}
+
+
+def member_words(member: str, towns: Mapping[str, str], lang: str) -> str:
+    """A table row's process as its municipality's name (``towns``); the staff the processes share
+    (the row ``shared <pool>``) in words.
+
+    >>> member_words("shared officer", {}, "en"), member_words("shared officer", {}, "sv")
+    ('shared staff: the case officers', 'gemensam personal: handläggarna')
+    """
+    if member in towns:
+        return towns[member]
+    pool = member.removeprefix("shared ")
+    return _SHARED[lang].format(word(pool, lang)) if pool != member else member

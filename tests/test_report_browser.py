@@ -99,6 +99,15 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
             assert "×0.5 to ×2 of the value (officer time on permits, A5)" in staff.inner_text()
             assert "assumption" in page.locator('#a-helsingborg tr[data-path="simulation.arrivals"]').inner_text()
             assert "10–50" in page.locator('#a-helsingborg tr[data-path="simulation.arrivals"]').inner_text()
+            # each value in words (found by QA: FREQ=MONTHLY;..., fte: 0.5, lognormal mean ...), in each language
+            committee = page.locator('#a-helsingborg tr[data-path="simulation.decision.bodies.committee"]')
+            assert "2 people at half time each, office hours" in staff.inner_text()
+            assert "every month on the third Tuesday, not in July" in committee.inner_text()
+            page.locator("#pick-sv").click()
+            assert "2 personer på halvtid var, kontorstid" in staff.inner_text()
+            assert "varje månad tredje tisdagen, inte i juli" in committee.inner_text()
+            assert "FREQ=" not in committee.inner_text() and "fte:" not in staff.inner_text()
+            page.locator("#pick-en").click()
 
             # the diagram is readable as it opens: its labels at least 9 px high, the frame scrolls
             svg = page.locator("#diagram-helsingborg svg")

@@ -17,7 +17,7 @@ from processes.errors import InputError
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
 from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, request_problem
-from web.levers import GoalLeverError
+from web.levers import GoalLeverError, choices_words, typed
 from web.texts import TEXTS
 
 __all__ = ["goal_request", "goal_answer", "seek"]
@@ -74,7 +74,7 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
     """``problem`` in the page's words (its labels, Swedish and English), naming the goal's key."""
     label = TEXTS[_LABELS[problem.lever]]
     if problem.lever == "officers":
-        en = sv = f"{problem.value!r}"
+        en = sv = _plain(problem.value)
         en += f" is outside the allowed range (at least {problem.least}"
         sv += f" är utanför det tillåtna intervallet (minst {problem.least}"
         if problem.least > 1:
@@ -82,13 +82,14 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
             sv += f": en för var och en av de {problem.least} kommunerna i den gemensamma enheten"
         en, sv = en + ")", sv + ")"
     elif problem.lever == "fte":
-        en = f"{problem.value!r} is outside the allowed range (above 0, at most 1)"
-        sv = f"{problem.value!r} är utanför det tillåtna intervallet (över 0, högst 1)"
+        en = f"{_plain(problem.value)} is outside the allowed range (above 0, at most 1)"
+        sv = f"{_plain(problem.value).replace('.', ',')} är utanför det tillåtna intervallet (över 0, högst 1)"
     else:
-        en = (f"{problem.value!r} is not a decision level of every chosen municipality (expected "
-              f"{', '.join(problem.levels) or 'none: a chosen process has no decision step'})")
-        sv = (f"{problem.value!r} är inte en beslutsnivå i alla valda kommuner (väntade "
-              f"{', '.join(problem.levels) or 'ingen: en vald process har inget beslutssteg'})")
+        levels = tuple(problem.levels)
+        en = (f"{typed(problem.value)} is not a decision level of every chosen municipality (choose "
+              f"{choices_words(levels, 'en') or 'none: a chosen process has no decision step'})")
+        sv = (f"{typed(problem.value)} är inte en beslutsnivå i alla valda kommuner (välj "
+              f"{choices_words(levels, 'sv') or 'ingen: en vald process har inget beslutssteg'})")
     return GoalLeverError(problem.lever, f"{label['en']}: {en}", f"{label['sv']}: {sv}")
 
 

@@ -25,9 +25,10 @@ from typing import Any
 
 from processes.errors import InputError
 from scenarios.settings import Origin
+from web.texts import TEXTS
 
 __all__ = ["Lever", "LEVERS", "RUN_LEVERS", "LEVELS", "CADENCES", "LeverError", "lever_sets", "run_settings",
-           "status_quo"]
+           "status_quo", "typed", "choices_words"]
 
 FORM = Origin("web form")
 
@@ -102,6 +103,24 @@ class GoalLeverError(LeverError):
         self.lever, self.sv = lever, sv
 
 
+def typed(value: Any) -> str:
+    """A value as the person typed it, in quotes as the page's own refusals write it (``"lots"``), not as
+    Python shows it (``'lots'``)."""
+    return f'"{value}"'
+
+
+def choices_words(choices: tuple[str, ...], lang: str) -> str:
+    """The allowed choices in the page's words: ``the committee, the chair or the case officer``.
+
+    >>> choices_words(("committee", "officer"), "sv")
+    'nämnden eller handläggaren'
+    """
+    said = [TEXTS[c][lang] if c in TEXTS else c.replace("_", " ") for c in choices]
+    if len(said) < 2:
+        return "".join(said)
+    return ", ".join(said[:-1]) + (" or " if lang == "en" else " eller ") + said[-1]
+
+
 def _checked(key: str, value: Any) -> Any:
     """``value`` of lever ``key`` as its kind, or :class:`LeverError`."""
     lever = _BY_KEY.get(key)
@@ -110,8 +129,9 @@ def _checked(key: str, value: Any) -> Any:
                          f"okänd inställning (väntade en av {', '.join(_BY_KEY)})")
     if lever.kind == "choice":
         if value not in lever.choices:
-            raise LeverError(key, f"{value!r} is not allowed (expected one of {', '.join(lever.choices)})",
-                             f"{value!r} är inte tillåtet (välj en av {', '.join(lever.choices)})")
+            raise LeverError(key, f"{typed(value)} is not one of the choices (choose "
+                             f"{choices_words(lever.choices, 'en')})", f"{typed(value)} är inget av valen (välj "
+                             f"{choices_words(lever.choices, 'sv')})")
         return value
     number = value
     if isinstance(value, str):
@@ -120,9 +140,9 @@ def _checked(key: str, value: Any) -> Any:
         except ValueError:
             number = None
     if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
-        raise LeverError(key, f"{value!r} is not a number", f"{value!r} är inte ett tal")
+        raise LeverError(key, f"{typed(value)} is not a number", f"{typed(value)} är inte ett tal")
     if lever.kind == "int" and number != int(number):
-        raise LeverError(key, f"{value!r} is not a whole number", f"{value!r} är inte ett heltal")
+        raise LeverError(key, f"{typed(value)} is not a whole number", f"{typed(value)} är inte ett heltal")
     if not lever.low <= number <= lever.high:
         shown = int(number) if number == int(number) else number
         raise LeverError(key, f"{shown} is outside the allowed range {lever.low:g}–{lever.high:g}",

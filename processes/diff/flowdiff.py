@@ -165,7 +165,8 @@ def _pair_difference(
             f"in A, {subject} {_verb(ra, plural)} {names}; in B, {pronoun} {_verb(rb, plural)} "
             f"{'them' if len(os_) > 1 else 'it'}"
         )
-    return Difference(kind, ids_a, ids_b, kind, va, vb, _sentence(parts))
+    leading = sum(len(units[c][0].a) for c in centres)
+    return Difference(kind, ids_a, ids_b, kind, va, vb, _sentence(parts), subject=leading)
 
 
 def _verb(relation: str, plural: bool) -> str:
@@ -207,5 +208,5 @@ def _unary(
         va, vb = values if in_a else values[::-1]
         verb = "is" if len(hit) == 1 else "are"
         message = f"{names} {verb} {yes if in_a else no} in A but {no if in_a else yes} in B."
-        out.append(Difference(kind, ids_a, ids_b, kind, va, vb, message))
+        out.append(Difference(kind, ids_a, ids_b, kind, va, vb, message, subject=len(ids_a)))
     return out

@@ -59,12 +59,19 @@ class StepCluster:
 
 @dataclass(frozen=True, slots=True)
 class Variation:
-    """Where the models differ. ``values``: model name -> what that model does."""
+    """Where the models differ. ``values``: model name -> what that model does. ``message``:
+    English words. As data, for other words: ``steps``, the labels of the steps it is about;
+    ``others``, the steps they are compared with (a relation of control flow); ``aspect``, what
+    differs: ``performer``, the control-flow difference's kind (order, concurrency, exclusiveness,
+    optionality, loop) or the attribute (``type``, ``timer``, ``loop_marker``, ``profile.<key>``)."""
 
     kind: str  # presence | performer | control_flow | attribute
     step: str
     values: FrozenMap[str, str]
     message: str
+    steps: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+    aspect: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +264,7 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...]) -> list
                 c.label,
                 FrozenMap({n: "present" if n in c.members else "absent" for n in names}),
                 f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}.',
+                steps=(c.label,),
             )
         )
     return out
@@ -277,7 +285,11 @@ def _performers(clusters: tuple[StepCluster, ...], names: tuple[str, ...], lex: 
         who = "; ".join(f"{n}: {p or 'unknown'}" for n, p in key)
         steps = ", ".join(f'"{label}"' for label in labels)
         step = labels[0] if len(labels) == 1 else f"{labels[0]} (+{len(labels) - 1} more)"
-        out.append(Variation("performer", step, FrozenMap(dict(key)), f"Done by — {who}: {steps}."))
+        out.append(
+            Variation(
+                "performer", step, FrozenMap(dict(key)), f"Done by — {who}: {steps}.", tuple(labels), (), "performer"
+            )
+        )
     return out
 
 
@@ -329,7 +341,13 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
             )
         step_label = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
         ordered = {n: values[n] for n in _model_order(pairs) if n in values}
-        out.append(Variation(str(variation_kind), step_label, FrozenMap(ordered), text))
+        ids, label = (x.a, d.label_a) if x.a else (x.b, d.label_b)
+        cut = x.subject or 1
+        steps = tuple(label((i,)) for i in ids[:cut]) if variation_kind == "control_flow" else (step_label,)
+        compared = tuple(label((i,)) for i in ids[cut:]) if variation_kind == "control_flow" else ()
+        out.append(
+            Variation(str(variation_kind), step_label, FrozenMap(ordered), text, steps, compared, x.attribute)
+        )
     return out
 
 

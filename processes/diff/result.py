@@ -39,7 +39,9 @@ class Difference:
     ``a_basis`` / ``b_basis``: for a fact or a profile parameter, what each side's
     value rests on: ``sourced`` (a public page), ``assumed`` (an assumption),
     ``sourced and assumed`` (a sourced value read through an assumption), or ``""``
-    (nothing said, or not a fact or parameter).
+    (nothing said, or not a fact or parameter). ``subject``: for control flow, how many of
+    the leading ids in ``a`` are the steps the difference is about (the rest are those they
+    are compared with); 0 when not said (the first is).
     """
 
     kind: str
@@ -51,6 +53,7 @@ class Difference:
     message: str = ""
     a_basis: str = ""
     b_basis: str = ""
+    subject: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

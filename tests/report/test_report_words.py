@@ -185,3 +185,104 @@ def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_lan
     for text in (english, swedish):
         assert not re.findall(r"\b(helsingborg|landskrona|astorp)\b", text)
         assert "node matching" not in text and "staff fte" not in text and "[Polisen" not in text
+
+
+def test_the_row_of_shared_staff_is_in_words_in_each_language(folder: Path) -> None:
+    """Found by QA: a scenario with shared staff showed a row "shared officer" (the pool's code name)."""
+    doc = read_summary(folder)
+    scenario = doc["scenarios"][1]
+    scenario["shared_pools"] = [{"pool": "officer", "members": ["mini"], "provider": None}]
+    figures = scenario["points"][0]["figures"]
+    figures["shared officer/utilisation.officer"] = dict(figures["mini/utilisation.officer"])
+    html = render_report(doc, [], {}, diff_section=lambda names: "")
+    english, swedish = _said(html, "en"), _said(html, "sv")
+    assert "shared staff: the case officers utilisation of the case officers" in english
+    assert "gemensam personal: handläggarna beläggning för handläggarna" in swedish
+    assert 'the row "shared staff: …" is the whole group\'s utilisation' in english
+    assert 'raden "gemensam personal: …" är hela gruppens beläggning' in swedish
+    for text in (english, swedish):
+        assert "shared officer" not in text and "&lt;pool&gt;" not in text
+
+
+def test_the_assumptions_say_each_value_in_words_in_each_language(folder: Path) -> None:
+    """Found by QA: the assumptions table showed ``FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3``, ``lognormal mean 1.5h,
+    sd 45m``, ``fte: 0.5`` and ``weights: 0.8, 0.15, 0.05``, the same in both languages."""
+    profiles = read_profiles(folder)
+    sim = profiles["mini"]["simulation"]
+    sim["elements"]["Task_Registrera"]["duration"] = {"dist": "lognormal", "mean": "1.5h", "sd": "45m"}
+    sim["elements"]["Event_Komplettering"]["delay"] = {"dist": "triangular", "low": "1d", "mode": "3d", "high": "2w"}
+    sim["calendars"]["office"]["closures"] = [{"from": "07-01", "to": "07-31", "capacity": 0.5}]
+    sim["attributes"] = {"hinder": {"values": ["inga", "undanrojs", "kvarstar"], "weights": [0.8, 0.15, 0.05]}}
+    html = render_report(read_summary(folder), read_cases(folder), read_processes(folder), profiles=profiles,
+                         diff_section=lambda names: "")
+    table = html[html.index('id="assumptions"'):]
+    english, swedish = _said(table, "en"), _said(table, "sv")
+    assert "the committee every month on the third Tuesday, not in July, cases due 1 week before the meeting" in english
+    assert "nämnden varje månad tredje tisdagen, inte i juli, ärenden senast 1 vecka före mötet" in swedish
+    assert "the working committee every second week on Wednesday" in english
+    assert "arbetsutskottet varannan vecka på onsdag" in swedish
+    assert "about 1.5 hours on average, give or take 45 minutes" in english
+    assert "omkring 1,5 timmar i snitt, plus minus 45 minuter" in swedish
+    assert "usually about 3 days, from 1 day to 2 weeks" in english
+    assert "oftast omkring 3 dagar, från 1 dag till 2 veckor" in swedish
+    assert "on average 3 hours, often shorter, sometimes much longer" in english
+    assert "i snitt 3 timmar, ofta kortare, ibland mycket längre" in swedish
+    assert "1 person at half time, office hours, 800 kr an hour" in english
+    assert "1 person på halvtid, kontorstid, 800 kr i timmen" in swedish
+    assert "none 80 %, removed 15 %, remains 5 %" in english and "inga 80 %, undanröjs 15 %, kvarstår 5 %" in swedish
+    assert "Monday–Friday 08:00–16:00; Swedish public holidays off; 1 July to 31 July at 50 % of normal time" in english
+    assert "Måndag–fredag 08:00–16:00; lediga svenska helgdagar; 1 juli till 31 juli med 50 % av normal tid" in swedish
+    assert "decision within 4 months, can be extended by 4 months" in english
+    assert "beslut inom 4 månader, kan förlängas med 4 månader" in swedish
+    assert "1 day to 3 days, any length between as likely" in english
+    for text in (english, swedish):
+        for code in ("FREQ=", "rrule", "lognormal", "triangular", "uniform", "exponential", "fte", "weights",
+                     "cost per hour", "Lane_", "per year:", "holidays: SE", "deadline:"):
+            assert not re.search(rf"\b{re.escape(code)}", text), code
+
+
+def test_where_the_municipalities_differ_is_said_in_each_language() -> None:
+    """Found by QA: the comparison's variation points were the diff engine's English sentences in
+    both languages ("In Helsingborg and Landskrona, ... runs in parallel with ...")."""
+    from html import unescape
+
+    from report.embed import library_comparison_section
+
+    section = re.sub(r"<svg.*?</svg>", " ", library_comparison_section(["helsingborg", "landskrona", "astorp"]),
+                     flags=re.S)
+    english, swedish = unescape(_said(section, "en")), unescape(_said(section, "sv"))
+    assert 'In Helsingborg and Landskrona, "Ansökan komplett" runs in parallel with "Kalla till kunskapsprov", ' \
+           '"Provtillfälle",' in english
+    assert 'och "Dokumentera tre underkända prov (grund för avslag)"; i Åstorp kommer det efter dem.' in swedish
+    assert 'I Helsingborg och Landskrona sker "Ansökan komplett" parallellt med "Kalla till kunskapsprov"' in swedish
+    assert "runs in parallel" not in swedish and "comes after" not in swedish
+
+
+def test_each_kind_of_variation_reads_as_a_sentence_in_each_language() -> None:
+    """Built from the variation's data (steps, the steps they are compared with, each process's value)."""
+    from processes.diff.nway import Variation
+    from processes.model import FrozenMap
+    from report.variationwords import variation_words
+
+    towns = {"a": "Aby", "b": "Bby", "c": "Cby"}
+    presence = Variation("presence", "S", FrozenMap({"a": "present", "b": "absent", "c": "absent"}), "", ("S",))
+    who = Variation("performer", "S", FrozenMap({"a": "Nämnden", "b": "Nämnden", "c": ""}), "", ("S", "T"), (),
+                    "performer")
+    optional = Variation("control_flow", "S", FrozenMap({"a": "optional", "b": "mandatory"}), "", ("S", "T"), (),
+                         "optionality")
+    delegation = Variation("attribute", "S", FrozenMap({"a": "committee", "c": "working_committee"}), "", ("S",), (),
+                           "profile.delegation")
+    said = {lang: [variation_words(v, towns, lang) for v in (presence, who, optional, delegation)]
+            for lang in ("en", "sv")}
+    assert said["en"] == [
+        '"S" is a step in Aby; not in Bby and Cby.',
+        'Who does "S" and "T": Nämnden in Aby and Bby; not said in Cby.',
+        '"S" and "T" are optional (can be skipped) in Aby; they are mandatory in Bby.',
+        '"S", who decides: the committee in Aby; the working committee in Cby.',
+    ]
+    assert said["sv"] == [
+        '"S" är ett steg i Aby; inte i Bby och Cby.',
+        'Vem som gör "S" och "T": Nämnden i Aby och Bby; inte angivet i Cby.',
+        '"S" och "T" är frivilliga (kan hoppas över) i Aby; de är obligatoriska i Bby.',
+        '"S", vem som beslutar: nämnden i Aby; arbetsutskottet i Cby.',
+    ]

@@ -68,19 +68,30 @@ def test_the_answer_has_a_sentence_per_municipality_and_the_scenario_beside_the_
             place["diagram"]["waits"][0]["step"] != "Besluta om serveringstillstånd"
 
 
-@pytest.mark.parametrize("levers,field,words", [
-    ({"officers": 0}, "officers", "Case officers (number): 0 is outside the allowed range 1–20"),
-    ({"fte": "lots"}, "fte", "'lots' is not a number"),
-    ({"grant_level": "mayor"}, "grant_level", "'mayor' is not allowed (expected one of committee"),
-    ({"replications": 1000}, "replications", "1000 is outside the allowed range 2–50"),
+@pytest.mark.parametrize("levers,field,words,words_sv", [
+    ({"officers": 0}, "officers", "Case officers (number): 0 is outside the allowed range 1–20",
+     "Handläggare (antal): 0 ligger utanför det tillåtna intervallet 1–20"),
+    ({"fte": "lots"}, "fte", 'Share of full time on new permits: "lots" is not a number',
+     'Andel av heltid på nya tillstånd: "lots" är inte ett tal'),
+    ({"grant_level": "mayor"}, "grant_level",
+     'Who grants a permit: "mayor" is not one of the choices (choose the committee, the working committee, '
+     'the chair or the case officer)',
+     'Vem beslutar om tillstånd: "mayor" är inget av valen (välj nämnden, arbetsutskottet, ordföranden eller '
+     'handläggaren)'),
+    ({"cadence": "daily"}, "cadence",
+     'Committee meetings: "daily" is not one of the choices (choose every week, every second week, once a month '
+     'or every sixth week)',
+     'Nämndens sammanträden: "daily" är inget av valen (välj varje vecka, varannan vecka, en gång i månaden eller '
+     'var sjätte vecka)'),
+    ({"replications": 1000}, "replications", "Replications: 1000 is outside the allowed range 2–50",
+     "Upprepningar: 1000 ligger utanför det tillåtna intervallet 2–50"),
 ])
-def test_a_lever_outside_its_range_is_one_message_and_the_server_goes_on(client, levers, field, words):
+def test_a_lever_outside_its_range_is_one_message_and_the_server_goes_on(client, levers, field, words, words_sv):
     for url in ("/api/runs", "/api/scenario"):
         reply = client.post(url, json={"municipalities": ["helsingborg"], "levers": levers})
         assert reply.status_code == 400
         body = reply.json()
-        assert words in body["error"] and body["field"] == field
-        assert body["error_sv"] != body["error"]  # Swedish words too
+        assert (body["error"], body["error_sv"], body["field"]) == (words, words_sv, field)
     assert client.get("/api/setup").status_code == 200
 
 
@@ -229,20 +240,22 @@ def test_the_goal_seek_panel_finds_the_cheapest_combination(client):
 
 @pytest.mark.parametrize("goal, field, en, sv", [
     ({"levels": ["king"]}, "levels",
-     "Decided by: 'king' is not a decision level of every chosen municipality (expected committee, "
-     "working_committee, chair, manager, officer)",
-     "Beslut av: 'king' är inte en beslutsnivå i alla valda kommuner (väntade committee, "
-     "working_committee, chair, manager, officer)"),
+     'Decided by: "king" is not a decision level of every chosen municipality (choose the committee, '
+     "the working committee, the chair, the unit manager or the case officer)",
+     'Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj nämnden, '
+     "arbetsutskottet, ordföranden, enhetschefen eller handläggaren)"),
     ({"officers": [2, 0]}, "officers", "Case officers: 0 is outside the allowed range (at least 1)",
      "Handläggare: 0 är utanför det tillåtna intervallet (minst 1)"),
-    ({"fte": [5.0]}, "fte", "Share of full time: 5.0 is outside the allowed range (above 0, at most 1)",
-     "Andel av heltid: 5.0 är utanför det tillåtna intervallet (över 0, högst 1)"),
+    ({"fte": [5.0]}, "fte", "Share of full time: 5 is outside the allowed range (above 0, at most 1)",
+     "Andel av heltid: 5 är utanför det tillåtna intervallet (över 0, högst 1)"),
+    ({"fte": [1.5]}, "fte", "Share of full time: 1.5 is outside the allowed range (above 0, at most 1)",
+     "Andel av heltid: 1,5 är utanför det tillåtna intervallet (över 0, högst 1)"),
     ({"joint": True, "officers": [2]}, "officers",
      "Case officers: 2 is outside the allowed range (at least 3: one for each of the 3 municipalities of the "
      "joint unit)",
      "Handläggare: 2 är utanför det tillåtna intervallet (minst 3: en för var och en av de 3 kommunerna i den "
      "gemensamma enheten)"),
-], ids=["levels", "officers", "fte", "joint_officers"])
+], ids=["levels", "officers", "fte", "fte_decimal", "joint_officers"])
 def test_a_goal_lever_the_processes_cannot_take_is_refused_when_asked(client, goal, field, en, sv):
     # it was accepted (202) and failed only when polled: 422 naming the command line's --levels
     body = {"municipalities": ["helsingborg", "astorp", "landskrona"], "goal": goal}

@@ -284,6 +284,25 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
             assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
                                             "intervallet 50–99 %")
 
+            # a value only a request can send (found by QA: quoted the Python way, 'king', with code names)
+            def crowned(route) -> None:
+                body = json.loads(route.request.post_data or "{}")
+                body["goal"].update(levels=["king"])
+                route.continue_(post_data=json.dumps(body))
+
+            page.route("**/api/goal", crowned)
+            page.fill("#goal-percent", "90")
+            page.click("#goal-run")
+            page.locator("#message", has_text="king").wait_for()
+            assert message.inner_text() == ('Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj '
+                                            "nämnden, arbetsutskottet, ordföranden, enhetschefen eller handläggaren)")
+            page.click("[data-lang='en']")
+            assert message.inner_text() == ('Decided by: "king" is not a decision level of every chosen municipality '
+                                            "(choose the committee, the working committee, the chair, the unit "
+                                            "manager or the case officer)")
+            page.unroute("**/api/goal")
+            page.click("[data-lang='sv']")
+
             (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
             page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
             page.set_input_files("#up-profile", str(PROFILE))
@@ -297,7 +316,7 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         finally:
             browser.close()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
-    assert messages == [refused] * 3
+    assert messages == [refused] * 4
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")

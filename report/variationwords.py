@@ -1,0 +1,153 @@
+"""Where the compared municipalities' processes differ, in sentences in English and Swedish.
+
+The report's comparison of municipalities says each variation point
+(:class:`processes.diff.nway.Variation`) in its own words, made from the variation's
+data — the steps it is about, the steps they are compared with, what differs and each
+process's value — not from the diff engine's English message, which ``permitflow diff``
+and ``permitflow compare`` keep for process developers.
+
+>>> from processes.model import FrozenMap
+>>> from processes.diff.nway import Variation
+>>> v = Variation("control_flow", "B", FrozenMap({"x": "parallel", "y": "after"}), "...", ("B",), ("C", "D"),
+...               "concurrency")
+>>> variation_words(v, {"x": "Xby", "y": "Yby"}, "en")
+'In Xby, "B" runs in parallel with "C" and "D"; in Yby, it comes after them.'
+>>> variation_words(v, {"x": "Xby", "y": "Yby"}, "sv")
+'I Xby sker "B" parallellt med "C" och "D"; i Yby kommer det efter dem.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from processes.diff.nway import Variation
+from report.words import labels, word
+
+__all__ = ["variation_words"]
+
+_AND = {"en": " and ", "sv": " och "}
+#: a relation between steps: (singular, plural) verb, split in Swedish into the verb and its rest
+#: (Swedish puts the verb before the subject after "I Helsingborg")
+_RELATIONS = {
+    "en": {"before": ("comes before", "come before"), "after": ("comes after", "come after"),
+           "parallel": ("runs in parallel with", "run in parallel with"),
+           "exclusive": ("is an alternative to (never in the same case as)",
+                         "are alternatives to (never in the same case as)"),
+           "mixed": ("is placed differently relative to", "are placed differently relative to")},
+    "sv": {"before": ("kommer|före", "kommer|före"), "after": ("kommer|efter", "kommer|efter"),
+           "parallel": ("sker|parallellt med", "sker|parallellt med"),
+           "exclusive": ("är|ett alternativ till (aldrig i samma ärende som)",
+                         "är|alternativ till (aldrig i samma ärende som)"),
+           "mixed": ("ligger|annorlunda i förhållande till", "ligger|annorlunda i förhållande till")},
+}
+#: a step's optionality or loop: (singular, plural) in each language
+_STATES = {
+    "en": {"optional": ("is optional (can be skipped)", "are optional (can be skipped)"),
+           "mandatory": ("is mandatory", "are mandatory"),
+           "repeatable": ("is on a loop (can repeat)", "are on a loop (can repeat)"),
+           "once": ("is done once", "are done once")},
+    "sv": {"optional": ("är frivilligt (kan hoppas över)", "är frivilliga (kan hoppas över)"),
+           "mandatory": ("är obligatoriskt", "är obligatoriska"),
+           "repeatable": ("görs i en slinga (kan upprepas)", "görs i en slinga (kan upprepas)"),
+           "once": ("görs en gång", "görs en gång")},
+}
+_SAID: dict[str, dict[str, str]] = {
+    "en": {"presence": '{steps} is a step in {have}; not in {lack}.', "who": "Who does {steps}: {groups}.",
+           "in": "{} in {}", "first": "In {towns}, {subject} {verb} {others}", "then": "in {towns}, {pronoun} {verb} {them}",
+           "not_set": "not set", "unknown": "not said",
+           "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} in {towns}",
+           "type": "kind of step", "timer": "timer", "loop_marker": "repeat marker"},
+    "sv": {"presence": '{steps} är ett steg i {have}; inte i {lack}.', "who": "Vem som gör {steps}: {groups}.",
+           "in": "{} i {}", "first": "I {towns} {verb} {subject} {rest} {others}", "then": "i {towns} {verb} {pronoun} {rest} {them}",
+           "not_set": "inte angivet", "unknown": "inte angivet",
+           "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} i {towns}",
+           "type": "typ av steg", "timer": "timer", "loop_marker": "upprepningsmarkering"},
+}
+
+#: a step or steps said again: (one, several) as the subject ("it") and as the object ("them")
+_PRONOUNS = {"en": {"it": ("it", "they"), "them": ("it", "them")}, "sv": {"it": ("det", "de"), "them": ("det", "dem")}}
+
+
+def _listed(items: Sequence[str], lang: str) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _AND[lang] + items[-1]
+
+
+def _quoted(steps: Sequence[str], lang: str) -> str:
+    return _listed([f'"{s}"' for s in steps], lang)
+
+
+def _groups(values: Mapping[str, str], towns: Mapping[str, str]) -> list[tuple[str, list[str]]]:
+    """The processes by their value, in the order the values first appear: ``[(value, [town, ...])]``."""
+    out: dict[str, list[str]] = {}
+    for name, value in values.items():
+        out.setdefault(value, []).append(towns.get(name, name))
+    return list(out.items())
+
+
+def _relation(v: Variation, towns: Mapping[str, str], lang: str) -> str | None:
+    said, plural = _SAID[lang], int(len(v.steps) > 1)
+    parts = []
+    for k, (value, where) in enumerate(_groups(v.values, towns)):
+        verb = _RELATIONS[lang].get(value)
+        if verb is None:
+            return None
+        head, _, rest = verb[plural].partition("|")
+        if k == 0:
+            parts.append(said["first"].format(towns=_listed(where, lang), subject=_quoted(v.steps, lang), verb=head,
+                                              rest=rest, others=_quoted(v.others, lang)))
+        else:
+            parts.append(said["then"].format(towns=_listed(where, lang), pronoun=_PRONOUNS[lang]["it"][plural], verb=head,
+                                             rest=rest, them=_PRONOUNS[lang]["them"][len(v.others) > 1]))
+    return "; ".join(parts) + "."
+
+
+def _state(v: Variation, towns: Mapping[str, str], lang: str) -> str | None:
+    said, plural = _SAID[lang], int(len(v.steps) > 1)
+    parts = []
+    for k, (value, where) in enumerate(_groups(v.values, towns)):
+        state = _STATES[lang].get(value)
+        if state is None:
+            return None
+        steps = _quoted(v.steps, lang) if k == 0 else _PRONOUNS[lang]["it"][plural]
+        parts.append(said["state"].format(steps=steps, state=state[plural], towns=_listed(where, lang)))
+    return "; ".join(parts) + "."
+
+
+def _value(value: str, lang: str) -> str:
+    return word(value, lang) if value else _SAID[lang]["not_set"]
+
+
+def _aspect(aspect: str, lang: str) -> str:
+    key = aspect.removeprefix("profile.")
+    for table in ("facts", "attributes"):
+        entry = labels()[table].get(key)
+        if entry:
+            return str(entry[lang])
+    return _SAID[lang].get(key) or key.replace("_", " ").replace(".", " ")
+
+
+def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | None:
+    """Variation ``v`` as a sentence in ``lang``; ``towns``: process name -> its municipality's name.
+    ``None`` for a variation without the data these sentences need."""
+    said = _SAID[lang]
+    if not v.steps:
+        return None
+    if v.kind == "presence":
+        have = [towns.get(n, n) for n, x in v.values.items() if x == "present"]
+        lack = [towns.get(n, n) for n, x in v.values.items() if x != "present"]
+        return said["presence"].format(steps=_quoted(v.steps, lang), have=_listed(have, lang),
+                                       lack=_listed(lack, lang)) if have and lack else None
+    if v.kind == "performer":
+        groups = [said["in"].format(who or said["unknown"], _listed(where, lang))
+                  for who, where in _groups(v.values, towns)]
+        return said["who"].format(steps=_quoted(v.steps, lang), groups="; ".join(groups))
+    if v.kind == "control_flow" and v.aspect in ("optionality", "loop"):
+        return _state(v, towns, lang)
+    if v.kind == "control_flow" and v.others:
+        return _relation(v, towns, lang)
+    if v.kind == "attribute" and v.aspect:
+        groups = [said["in"].format(_value(value, lang), _listed(where, lang))
+                  for value, where in _groups(v.values, towns)]
+        return said["attribute"].format(step=_quoted(v.steps, lang), what=_aspect(v.aspect, lang),
+                                        groups="; ".join(groups))
+    return None
