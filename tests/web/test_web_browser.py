@@ -15,8 +15,10 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chromium import CHROMIUM, launch, watch
@@ -32,6 +34,25 @@ from web.app import create_app  # noqa: E402 - after the skips
 
 PROFILE = library_paths("helsingborg")[1]
 DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
+
+
+@contextmanager
+def _the_page(server: str, messages: list[str], *, width: int = 1200, height: int = 900, downloads: bool = False,
+              before: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """The what-if page in Swedish, loaded and ready, in headless Chromium; its console messages go to
+    ``messages``; ``before(page)`` runs before it loads (routes, request watchers)."""
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=downloads)
+            watch(page, messages)
+            if before is not None:
+                before(page)
+            page.goto(server + "?lang=sv", wait_until="load")
+            page.wait_for_selector("body[data-ready='1']")
+            yield page
+        finally:
+            browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -66,94 +87,89 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
     screenshot = tmp_path / "web-what-if.png"
     messages: list[str] = []
     outside: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 1000}, accept_downloads=True)
-            watch(page, messages)
-            page.on("request", lambda r: None if r.url.startswith((server, "blob:", "data:")) else outside.append(r.url))
-            page.goto(server + "?lang=sv", wait_until="load")
-            page.wait_for_selector("body[data-ready='1']")
-            assert page.locator("h1").inner_text().startswith("Vad händer om")
-            assert page.locator("[data-place='helsingborg']").is_checked()
-            assert page.locator("#lever-officers").get_attribute("placeholder") == "2"  # Helsingborg today
 
-            page.fill("#lever-replications", "3")
-            _calculate(page, 1)
-            before = _sentence(page)
-            assert before.startswith("Helsingborg: från komplett ansökan till beslut")
-            assert page.locator("svg.ecdf path[data-series='then']").count() == 1
-            assert page.locator("svg.ecdf .deadline").count() == 1
-            waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
-            assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
+    def hooks(page: Any) -> None:
+        page.on("request", lambda r: None if r.url.startswith((server, "blob:", "data:")) else outside.append(r.url))
 
-            page.select_option("#lever-grant_level", "officer")
-            page.select_option("#lever-refusal_level", "officer")
-            _calculate(page, 2)
-            after = _sentence(page)
-            assert after != before and "dagar kortare" in after
+    with _the_page(server, messages, height=1000, downloads=True, before=hooks) as page:
+        assert page.locator("h1").inner_text().startswith("Vad händer om")
+        assert page.locator("[data-place='helsingborg']").is_checked()
+        assert page.locator("#lever-officers").get_attribute("placeholder") == "2"  # Helsingborg today
 
-            view = page.locator(".diagram svg").first.get_attribute("viewBox")
-            page.locator(".diagram").first.hover()
-            page.mouse.wheel(0, -300)
-            assert page.locator(".diagram svg").first.get_attribute("viewBox") != view  # zoomed
+        page.fill("#lever-replications", "3")
+        _calculate(page, 1)
+        before = _sentence(page)
+        assert before.startswith("Helsingborg: från komplett ansökan till beslut")
+        assert page.locator("svg.ecdf path[data-series='then']").count() == 1
+        assert page.locator("svg.ecdf .deadline").count() == 1
+        waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
+        assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
 
-            page.click("[data-lang='en']")
-            assert _sentence(page).startswith("Helsingborg: from a complete application to the decision")
-            page.screenshot(path=str(screenshot), full_page=False)
+        page.select_option("#lever-grant_level", "officer")
+        page.select_option("#lever-refusal_level", "officer")
+        _calculate(page, 2)
+        after = _sentence(page)
+        assert after != before and "dagar kortare" in after
 
-            with page.expect_download() as saving:
-                page.click("#save")
-            saved = tmp_path / "what-if.yaml"
-            saving.value.save_as(saved)
+        view = page.locator(".diagram svg").first.get_attribute("viewBox")
+        page.locator(".diagram").first.hover()
+        page.mouse.wheel(0, -300)
+        assert page.locator(".diagram svg").first.get_attribute("viewBox") != view  # zoomed
 
-            page.fill("#lever-officers", "99")
-            page.click("#run")
-            message = page.locator("#message")
-            message.wait_for(state="visible")
-            assert message.inner_text() == "Case officers (number): 99 is outside the allowed range 1–20"
-            assert "bad" in (page.locator("#lever-officers").get_attribute("class") or "")
-            page.click("[data-lang='sv']")
-            assert message.inner_text() == "Handläggare (antal): 99 ligger utanför det tillåtna intervallet 1–20"
-            page.fill("#lever-officers", "")
+        page.click("[data-lang='en']")
+        assert _sentence(page).startswith("Helsingborg: from a complete application to the decision")
+        page.screenshot(path=str(screenshot), full_page=False)
 
-            (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
-            (tmp_path / "p.yaml").write_text("simulation: {}\n", encoding="utf-8")
-            page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
-            page.set_input_files("#up-profile", str(tmp_path / "p.yaml"))
-            page.click("#up-send")
-            page.locator("#message", has_text="not.bpmn").wait_for()  # the page's CSP forbids eval: no wait_for_function
-            assert page.locator("[data-upload]").count() == 0  # nothing kept
+        with page.expect_download() as saving:
+            page.click("#save")
+        saved = tmp_path / "what-if.yaml"
+        saving.value.save_as(saved)
 
-            _calculate(page, 3)  # and the server still answers
-            assert page.locator("#message").is_hidden()
-            with page.expect_download(timeout=120_000) as reporting:
-                page.click("#report")
-            assert reporting.value.suggested_filename == "report.html"
+        page.fill("#lever-officers", "99")
+        page.click("#run")
+        message = page.locator("#message")
+        message.wait_for(state="visible")
+        assert message.inner_text() == "Case officers (number): 99 is outside the allowed range 1–20"
+        assert "bad" in (page.locator("#lever-officers").get_attribute("class") or "")
+        page.click("[data-lang='sv']")
+        assert message.inner_text() == "Handläggare (antal): 99 ligger utanför det tillåtna intervallet 1–20"
+        page.fill("#lever-officers", "")
 
-            page.uncheck("[data-place='helsingborg']")  # goal seek: Åstorp (3 applications a year) is quick
-            page.check("[data-place='astorp']")
-            page.fill("#goal-percent", "90")
+        (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
+        (tmp_path / "p.yaml").write_text("simulation: {}\n", encoding="utf-8")
+        page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
+        page.set_input_files("#up-profile", str(tmp_path / "p.yaml"))
+        page.click("#up-send")
+        page.locator("#message", has_text="not.bpmn").wait_for()  # the page's CSP forbids eval: no wait_for_function
+        assert page.locator("[data-upload]").count() == 0  # nothing kept
 
-            def narrow(route) -> None:  # the page asks for the full grid (minutes); four candidates are enough here
-                body = json.loads(route.request.post_data or "{}")
-                body["goal"].update(officers=[1, 2], fte=[0.3], levels=["committee", "officer"])
-                route.continue_(post_data=json.dumps(body))
+        _calculate(page, 3)  # and the server still answers
+        assert page.locator("#message").is_hidden()
+        with page.expect_download(timeout=120_000) as reporting:
+            page.click("#report")
+        assert reporting.value.suggested_filename == "report.html"
 
-            page.route("**/api/goal", narrow)
-            page.click("#goal-run")
-            page.wait_for_selector("body[data-goals='1']", timeout=120_000)
-            assert page.locator("#goal-result .sentence").inner_text().startswith(
-                "Åstorp: billigast att nå 90 % inom 4 månader är")
-            assert page.locator("#goal-result table.goal tbody tr").count() >= 2
-            assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
-            assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
-                "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
-            assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
-            page.click("[data-lang='en']")
-            assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0.3"}
-        finally:
-            browser.close()
+        page.uncheck("[data-place='helsingborg']")  # goal seek: Åstorp (3 applications a year) is quick
+        page.check("[data-place='astorp']")
+        page.fill("#goal-percent", "90")
+
+        def narrow(route) -> None:  # the page asks for the full grid (minutes); four candidates are enough here
+            body = json.loads(route.request.post_data or "{}")
+            body["goal"].update(officers=[1, 2], fte=[0.3], levels=["committee", "officer"])
+            route.continue_(post_data=json.dumps(body))
+
+        page.route("**/api/goal", narrow)
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        assert page.locator("#goal-result .sentence").inner_text().startswith(
+            "Åstorp: billigast att nå 90 % inom 4 månader är")
+        assert page.locator("#goal-result table.goal tbody tr").count() >= 2
+        assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
+        assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
+            "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
+        assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
+        page.click("[data-lang='en']")
+        assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0.3"}
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused, refused]  # Chromium logs the two refused requests (bad lever, bad upload); nothing else
     assert outside == []
@@ -174,27 +190,19 @@ def test_every_control_has_plain_words_in_both_languages(server: str) -> None:
     """Found by QA: the upload fields were labelled "BPMN" and "profile.yaml" in both languages
     and the tab's title stayed Swedish in English."""
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 800, "height": 900})
-            watch(page, messages)
-            page.goto(server + "?lang=sv", wait_until="load")
-            page.wait_for_selector("body[data-ready='1']")
-            for lang, model, profile, title in (("sv", "BPMN-modell", "Profil (YAML)", "Vad händer om"),
-                                                ("en", "BPMN model", "Profile (YAML)", "What if")):
-                page.click(f"[data-lang='{lang}']")
-                assert page.title().startswith(title)
-                assert page.locator("label:has(#up-model)").inner_text().strip() == model
-                assert page.locator("label:has(#up-profile)").inner_text().strip() == profile
-                text = page.locator("body").inner_text()
-                assert not CODE_NAME.findall(text), CODE_NAME.findall(text)
-                for control in page.locator("form input, form select").all():
-                    label = page.locator(f"label:has(#{control.get_attribute('id')})").inner_text().strip()
-                    assert label, control.get_attribute("id")
-            assert page.evaluate("document.documentElement.scrollWidth") <= 800  # a tablet: no sideways scrolling
-        finally:
-            browser.close()
+    with _the_page(server, messages, width=800) as page:
+        for lang, model, profile, title in (("sv", "BPMN-modell", "Profil (YAML)", "Vad händer om"),
+                                            ("en", "BPMN model", "Profile (YAML)", "What if")):
+            page.click(f"[data-lang='{lang}']")
+            assert page.title().startswith(title)
+            assert page.locator("label:has(#up-model)").inner_text().strip() == model
+            assert page.locator("label:has(#up-profile)").inner_text().strip() == profile
+            text = page.locator("body").inner_text()
+            assert not CODE_NAME.findall(text), CODE_NAME.findall(text)
+            for control in page.locator("form input, form select").all():
+                label = page.locator(f"label:has(#{control.get_attribute('id')})").inner_text().strip()
+                assert label, control.get_attribute("id")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 800  # a tablet: no sideways scrolling
     assert messages == []
 
 
@@ -203,53 +211,51 @@ def test_decimals_take_a_comma_or_a_point_and_shares_are_per_cent(server: str) -
     """Found by QA: "0,8" typed into a number field became "08", and shares were 0–1 with no unit."""
     messages: list[str] = []
     sent: list[dict] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900}, accept_downloads=True)
-            watch(page, messages)
-            page.route("**/api/scenario", lambda route: (sent.append(json.loads(route.request.post_data or "{}")),
-                                                         route.continue_()))
-            page.goto(server + "?lang=sv", wait_until="load")
-            page.wait_for_selector("body[data-ready='1']")
-            fte = page.locator("#lever-fte")
-            assert fte.get_attribute("inputmode") == "decimal"
-            assert page.locator("label:has(#lever-fte)").inner_text().strip() == "Andel av heltid på nya tillstånd (%)"
-            assert fte.get_attribute("placeholder") == "50"  # Helsingborg today: half time, as per cent
-            assert page.locator("#lever-complete_share").get_attribute("placeholder") == "50"
 
-            for lang, weeks in (("sv", "2,5"), ("en", "2.5"), ("en", "2,5"), ("sv", "2.5")):
-                page.click(f"[data-lang='{lang}']")
-                page.fill("#lever-remiss_weeks", weeks)
-                page.fill("#lever-fte", "80")
-                page.fill("#lever-complete_share", "72,5" if lang == "sv" else "72.5")
-                assert page.locator("#lever-remiss_weeks").input_value() == weeks  # as typed, not "25"
-                with page.expect_download():
-                    page.click("#save")
-                assert sent[-1]["levers"]["remiss_weeks"] == 2.5
-                assert sent[-1]["levers"]["fte"] == 0.8  # the server still gets the share
-                assert sent[-1]["levers"]["complete_share"] == 0.725
-            assert page.locator("#message").is_hidden()
+    def keep(route: Any) -> None:
+        sent.append(json.loads(route.request.post_data or "{}"))
+        route.continue_()
 
-            page.click("[data-lang='sv']")
-            page.fill("#lever-remiss_weeks", "")
-            page.fill("#lever-fte", "0,8,1")
-            page.click("#save")
-            message = page.locator("#message")
-            message.wait_for(state="visible")
-            assert message.inner_text() == 'Andel av heltid på nya tillstånd (%): "0,8,1" är inte ett tal'
-            assert "bad" in (fte.get_attribute("class") or "")
-            page.click("[data-lang='en']")
-            assert message.inner_text() == 'Share of full time on new permits (%): "0,8,1" is not a number'
-            page.fill("#lever-fte", "120")
-            page.click("#run")
-            assert message.inner_text() == "Share of full time on new permits (%): 120 is outside the allowed range 5–100"
-            page.click("[data-lang='sv']")
-            assert message.inner_text() == ("Andel av heltid på nya tillstånd (%): 120 ligger utanför det tillåtna "
-                                            "intervallet 5–100")
-            assert len(sent) == 4  # the page refused them itself
-        finally:
-            browser.close()
+    def hooks(page: Any) -> None:
+        page.route("**/api/scenario", keep)
+
+    with _the_page(server, messages, downloads=True, before=hooks) as page:
+        fte = page.locator("#lever-fte")
+        assert fte.get_attribute("inputmode") == "decimal"
+        assert page.locator("label:has(#lever-fte)").inner_text().strip() == "Andel av heltid på nya tillstånd (%)"
+        assert fte.get_attribute("placeholder") == "50"  # Helsingborg today: half time, as per cent
+        assert page.locator("#lever-complete_share").get_attribute("placeholder") == "50"
+
+        for lang, weeks in (("sv", "2,5"), ("en", "2.5"), ("en", "2,5"), ("sv", "2.5")):
+            page.click(f"[data-lang='{lang}']")
+            page.fill("#lever-remiss_weeks", weeks)
+            page.fill("#lever-fte", "80")
+            page.fill("#lever-complete_share", "72,5" if lang == "sv" else "72.5")
+            assert page.locator("#lever-remiss_weeks").input_value() == weeks  # as typed, not "25"
+            with page.expect_download():
+                page.click("#save")
+            assert sent[-1]["levers"]["remiss_weeks"] == 2.5
+            assert sent[-1]["levers"]["fte"] == 0.8  # the server still gets the share
+            assert sent[-1]["levers"]["complete_share"] == 0.725
+        assert page.locator("#message").is_hidden()
+
+        page.click("[data-lang='sv']")
+        page.fill("#lever-remiss_weeks", "")
+        page.fill("#lever-fte", "0,8,1")
+        page.click("#save")
+        message = page.locator("#message")
+        message.wait_for(state="visible")
+        assert message.inner_text() == 'Andel av heltid på nya tillstånd (%): "0,8,1" är inte ett tal'
+        assert "bad" in (fte.get_attribute("class") or "")
+        page.click("[data-lang='en']")
+        assert message.inner_text() == 'Share of full time on new permits (%): "0,8,1" is not a number'
+        page.fill("#lever-fte", "120")
+        page.click("#run")
+        assert message.inner_text() == "Share of full time on new permits (%): 120 is outside the allowed range 5–100"
+        page.click("[data-lang='sv']")
+        assert message.inner_text() == ("Andel av heltid på nya tillstånd (%): 120 ligger utanför det tillåtna "
+                                        "intervallet 5–100")
+        assert len(sent) == 4  # the page refused them itself
     assert messages == []
 
 
@@ -258,63 +264,55 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
     """Found by QA: the goal seek's refusals were English on the Swedish page, with Python quotes, and a
     bad BPMN upload gave only the parser's English message."""
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            watch(page, messages)
-            page.goto(server + "?lang=sv", wait_until="load")
-            page.wait_for_selector("body[data-ready='1']")
-            message = page.locator("#message")
+    with _the_page(server, messages) as page:
+        message = page.locator("#message")
 
-            page.check("#goal-joint")  # Helsingborg alone
-            page.click("#goal-run")
-            message.wait_for(state="visible")
-            assert message.inner_text() == "En gemensam enhet behöver minst två kommuner: välj en till."
-            page.click("[data-lang='en']")
-            assert message.inner_text() == "A joint unit needs at least two municipalities: choose one more."
+        page.check("#goal-joint")  # Helsingborg alone
+        page.click("#goal-run")
+        message.wait_for(state="visible")
+        assert message.inner_text() == "En gemensam enhet behöver minst två kommuner: välj en till."
+        page.click("[data-lang='en']")
+        assert message.inner_text() == "A joint unit needs at least two municipalities: choose one more."
 
-            page.uncheck("#goal-joint")
-            page.fill("#goal-percent", "120")
-            page.click("#goal-run")
-            page.locator("#message", has_text="120 %").wait_for()
-            assert message.inner_text() == "Share of decisions within 4 months: 120 % is outside the allowed range 50–99 %"
-            assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
-            page.click("[data-lang='sv']")
-            assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
-                                            "intervallet 50–99 %")
+        page.uncheck("#goal-joint")
+        page.fill("#goal-percent", "120")
+        page.click("#goal-run")
+        page.locator("#message", has_text="120 %").wait_for()
+        assert message.inner_text() == "Share of decisions within 4 months: 120 % is outside the allowed range 50–99 %"
+        assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
+        page.click("[data-lang='sv']")
+        assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
+                                        "intervallet 50–99 %")
 
-            # a value only a request can send (found by QA: quoted the Python way, 'king', with code names)
-            def crowned(route) -> None:
-                body = json.loads(route.request.post_data or "{}")
-                body["goal"].update(levels=["king"])
-                route.continue_(post_data=json.dumps(body))
+        # a value only a request can send (found by QA: quoted the Python way, 'king', with code names)
+        def crowned(route) -> None:
+            body = json.loads(route.request.post_data or "{}")
+            body["goal"].update(levels=["king"])
+            route.continue_(post_data=json.dumps(body))
 
-            page.route("**/api/goal", crowned)
-            page.fill("#goal-percent", "90")
-            page.click("#goal-run")
-            page.locator("#message", has_text="king").wait_for()
-            assert message.inner_text() == ('Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj '
-                                            "nämnden, arbetsutskottet, ordföranden, enhetschefen eller handläggaren)")
-            page.click("[data-lang='en']")
-            assert message.inner_text() == ('Decided by: "king" is not a decision level of every chosen municipality '
-                                            "(choose the committee, the working committee, the chair, the unit "
-                                            "manager or the case officer)")
-            page.unroute("**/api/goal")
-            page.click("[data-lang='sv']")
+        page.route("**/api/goal", crowned)
+        page.fill("#goal-percent", "90")
+        page.click("#goal-run")
+        page.locator("#message", has_text="king").wait_for()
+        assert message.inner_text() == ('Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj '
+                                        "nämnden, arbetsutskottet, ordföranden, enhetschefen eller handläggaren)")
+        page.click("[data-lang='en']")
+        assert message.inner_text() == ('Decided by: "king" is not a decision level of every chosen municipality '
+                                        "(choose the committee, the working committee, the chair, the unit "
+                                        "manager or the case officer)")
+        page.unroute("**/api/goal")
+        page.click("[data-lang='sv']")
 
-            (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
-            page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
-            page.set_input_files("#up-profile", str(PROFILE))
-            page.click("#up-send")
-            page.locator("#message", has_text="not.bpmn").wait_for()
-            said = message.inner_text()
-            assert said.startswith("BPMN-modellen kunde inte läsas. Detaljer: not.bpmn:1: "), said
-            page.click("[data-lang='en']")
-            assert message.inner_text().startswith("The BPMN model could not be read. Details: not.bpmn:1: ")
-            assert "'" not in said.partition("Detaljer")[0]
-        finally:
-            browser.close()
+        (tmp_path / "not.bpmn").write_text("hello", encoding="utf-8")
+        page.set_input_files("#up-model", str(tmp_path / "not.bpmn"))
+        page.set_input_files("#up-profile", str(PROFILE))
+        page.click("#up-send")
+        page.locator("#message", has_text="not.bpmn").wait_for()
+        said = message.inner_text()
+        assert said.startswith("BPMN-modellen kunde inte läsas. Detaljer: not.bpmn:1: "), said
+        page.click("[data-lang='en']")
+        assert message.inner_text().startswith("The BPMN model could not be read. Details: not.bpmn:1: ")
+        assert "'" not in said.partition("Detaljer")[0]
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused] * 4
 
@@ -323,102 +321,94 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
 def test_the_diagram_zooms_and_moves_by_keyboard(server: str) -> None:
     """Found by QA: the process diagram could be zoomed and moved with a mouse only."""
     messages: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            watch(page, messages)
-            page.goto(server + "?lang=sv", wait_until="load")
-            page.wait_for_selector("body[data-ready='1']")
-            page.fill("#lever-replications", "2")
-            _calculate(page, 1)
-            box = page.locator(".diagram").first
-            svg = box.locator("svg")
-            start = svg.get_attribute("viewBox")
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        box = page.locator(".diagram").first
+        svg = box.locator("svg")
+        start = svg.get_attribute("viewBox")
 
-            def view() -> list[float]:
-                return [float(v) for v in svg.get_attribute("viewBox").split()]
+        def view() -> list[float]:
+            return [float(v) for v in svg.get_attribute("viewBox").split()]
 
-            # nothing steals keys from the form's fields: typed there, the diagram stays put
-            page.fill("#up-name", "")
-            page.focus("#up-name")
-            for key in ("+", "-", "0", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"):
-                page.keyboard.press(key)
-            assert page.locator("#up-name").input_value() == "+-0"
-            assert svg.get_attribute("viewBox") == start
+        # nothing steals keys from the form's fields: typed there, the diagram stays put
+        page.fill("#up-name", "")
+        page.focus("#up-name")
+        for key in ("+", "-", "0", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"):
+            page.keyboard.press(key)
+        assert page.locator("#up-name").input_value() == "+-0"
+        assert svg.get_attribute("viewBox") == start
 
-            # Tab from the form's last control reaches the diagram, and its focus shows
-            page.focus("#goal-run")
-            page.keyboard.press("Tab")
-            sync_api.expect(box).to_be_focused()
-            assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
-            assert box.evaluate("e => parseFloat(getComputedStyle(e).outlineWidth)") >= 2
-            hint = page.locator("#" + box.get_attribute("aria-describedby"))
-            assert hint.inner_text().startswith("Med tangentbordet:") and "piltangenterna" in hint.inner_text()
-            assert box.get_attribute("aria-label") == "Processkarta"
+        # Tab from the form's last control reaches the diagram, and its focus shows
+        page.focus("#goal-run")
+        page.keyboard.press("Tab")
+        sync_api.expect(box).to_be_focused()
+        assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+        assert box.evaluate("e => parseFloat(getComputedStyle(e).outlineWidth)") >= 2
+        hint = page.locator("#" + box.get_attribute("aria-describedby"))
+        assert hint.inner_text().startswith("Med tangentbordet:") and "piltangenterna" in hint.inner_text()
+        assert box.get_attribute("aria-label") == "Processkarta"
 
-            x, y, w, h = view()
-            page.keyboard.press("+")
-            assert view()[2] < w and view()[3] < h  # zoomed in
-            page.keyboard.press("-")
-            page.keyboard.press("-")
-            assert view()[2] > w  # zoomed out
-            page.keyboard.press("0")
-            assert svg.get_attribute("viewBox") == start  # reset
-            scrolled = page.evaluate("window.scrollY")
-            page.keyboard.press("ArrowRight")
-            assert view()[0] > x and view()[1] == y
-            page.keyboard.press("ArrowDown")
-            assert view()[1] > y
-            page.keyboard.press("ArrowLeft")
-            page.keyboard.press("ArrowLeft")
-            assert view()[0] < x
-            page.keyboard.press("ArrowUp")
-            page.keyboard.press("ArrowUp")
-            assert view()[1] < y
-            assert page.evaluate("window.scrollY") == scrolled  # the arrows move the diagram, not the page
-            page.keyboard.press("0")
-            assert svg.get_attribute("viewBox") == start
+        x, y, w, h = view()
+        page.keyboard.press("+")
+        assert view()[2] < w and view()[3] < h  # zoomed in
+        page.keyboard.press("-")
+        page.keyboard.press("-")
+        assert view()[2] > w  # zoomed out
+        page.keyboard.press("0")
+        assert svg.get_attribute("viewBox") == start  # reset
+        scrolled = page.evaluate("window.scrollY")
+        page.keyboard.press("ArrowRight")
+        assert view()[0] > x and view()[1] == y
+        page.keyboard.press("ArrowDown")
+        assert view()[1] > y
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowLeft")
+        assert view()[0] < x
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")
+        assert view()[1] < y
+        assert page.evaluate("window.scrollY") == scrolled  # the arrows move the diagram, not the page
+        page.keyboard.press("0")
+        assert svg.get_attribute("viewBox") == start
 
-            # the buttons: next by Tab, labelled in the page's language, in both languages
-            page.keyboard.press("Tab")
-            zoom_in = page.locator(".diagram-tools button").nth(0)
-            sync_api.expect(zoom_in).to_be_focused()
-            assert zoom_in.get_attribute("aria-label") == "Zooma in"
-            page.keyboard.press("Enter")
-            assert view()[2] < w
-            page.keyboard.press("Tab")
-            page.keyboard.press("Tab")
-            reset = page.locator(".diagram-tools button").nth(2)
-            sync_api.expect(reset).to_be_focused()
-            assert reset.inner_text() == "Återställ"
-            page.keyboard.press("Enter")
-            assert svg.get_attribute("viewBox") == start
-            page.click("[data-lang='en']")
-            labels = [b.get_attribute("aria-label") for b in page.locator(".diagram-tools button").first.locator(
-                "xpath=..").locator("button").all()]
-            assert labels == ["Zoom in", "Zoom out", "Reset"]
-            assert page.locator(".diagram-hint").first.inner_text() == (
-                "By keyboard: Tab to the diagram, zoom with + and −, move with the arrow keys, 0 resets.")
-            assert page.locator(".diagram").first.get_attribute("aria-label") == "Process diagram"
+        # the buttons: next by Tab, labelled in the page's language, in both languages
+        page.keyboard.press("Tab")
+        zoom_in = page.locator(".diagram-tools button").nth(0)
+        sync_api.expect(zoom_in).to_be_focused()
+        assert zoom_in.get_attribute("aria-label") == "Zooma in"
+        page.keyboard.press("Enter")
+        assert view()[2] < w
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        reset = page.locator(".diagram-tools button").nth(2)
+        sync_api.expect(reset).to_be_focused()
+        assert reset.inner_text() == "Återställ"
+        page.keyboard.press("Enter")
+        assert svg.get_attribute("viewBox") == start
+        page.click("[data-lang='en']")
+        labels = [b.get_attribute("aria-label") for b in page.locator(".diagram-tools button").first.locator(
+            "xpath=..").locator("button").all()]
+        assert labels == ["Zoom in", "Zoom out", "Reset"]
+        assert page.locator(".diagram-hint").first.inner_text() == (
+            "By keyboard: Tab to the diagram, zoom with + and −, move with the arrow keys, 0 resets.")
+        assert page.locator(".diagram").first.get_attribute("aria-label") == "Process diagram"
 
-            # the mouse as before: the wheel zooms about the pointer, a drag moves, a click shows no focus ring
-            box = page.locator(".diagram").first
-            svg = box.locator("svg")
-            box.hover()
-            page.mouse.wheel(0, -300)
-            zoomed = view()
-            assert zoomed[2] < w
-            b = box.bounding_box()
-            page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
-            page.mouse.down()
-            page.mouse.move(b["x"] + b["width"] / 2 + 80, b["y"] + b["height"] / 2 + 40, steps=4)
-            page.mouse.up()
-            moved = view()
-            assert moved[0] < zoomed[0] and moved[1] < zoomed[1] and moved[2] == zoomed[2]
-            assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
-            page.keyboard.press("0")  # clicked, the diagram has focus: its keys work too
-            assert svg.get_attribute("viewBox") == start
-        finally:
-            browser.close()
+        # the mouse as before: the wheel zooms about the pointer, a drag moves, a click shows no focus ring
+        box = page.locator(".diagram").first
+        svg = box.locator("svg")
+        box.hover()
+        page.mouse.wheel(0, -300)
+        zoomed = view()
+        assert zoomed[2] < w
+        b = box.bounding_box()
+        page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(b["x"] + b["width"] / 2 + 80, b["y"] + b["height"] / 2 + 40, steps=4)
+        page.mouse.up()
+        moved = view()
+        assert moved[0] < zoomed[0] and moved[1] < zoomed[1] and moved[2] == zoomed[2]
+        assert box.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+        page.keyboard.press("0")  # clicked, the diagram has focus: its keys work too
+        assert svg.get_attribute("viewBox") == start
     assert messages == []
