@@ -39,9 +39,13 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                                                  for k, v in b["probabilities"].items()) + f" ({b['passes']} passes)")
     m = report.get("meetings")
     if m:
+        if m["agenda_cutoff_days"] is None:  # completion dates only: no time of day to place a meeting
+            cutoff = "agenda cut-off not in the log (the profile's kept)"
+        else:
+            lo, hi = m["agenda_cutoff_bounds_days"]
+            cutoff = f"agenda cut-off {m['agenda_cutoff_days']} days [{lo}, {hi}]"
         lines.append(f"meetings of {m['element']}: {m['meetings']} days {m['first']} to {m['last']}, rule "
-                     f"{m['rrule'] or 'none (dates listed)'}, except months {m['except_months'] or 'none'}, "
-                     f"agenda cut-off {m['agenda_cutoff_days']} days {m['agenda_cutoff_bounds_days'] or ''}")
+                     f"{m['rrule'] or 'none (dates listed)'}, except months {', '.join(map(str, m['except_months'])) or 'none'}, {cutoff}")
     c = report.get("clock")
     if c and "median_days" in c:
         lines.append(f"legal clock: {', '.join(c['start_marked_by'])} -> {', '.join(c['stop_marked_by'])}: median "

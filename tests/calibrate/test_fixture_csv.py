@@ -125,6 +125,9 @@ def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
     assert done.exit_code == 0, done.output
     assert "start times estimated for 15 of 15" in done.output
     assert "Begär kompletteringar -> Task_Begar" in done.output
+    # completion dates only: no cut-off fitted; the line said "agenda cut-off None days"
+    assert "except months none, agenda cut-off not in the log (the profile's kept)" in done.output
+    assert "None" not in done.output
     sim = runner.invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
                               "--format", "json"])
     assert sim.exit_code == 0, sim.output
