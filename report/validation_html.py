@@ -87,6 +87,47 @@ def _plots(real: dist.CaseLog, sims: list[dist.CaseLog], use_start: bool) -> lis
     return out
 
 
+def _setup_words(validation: Validation) -> tuple[str, str]:
+    """What was compared, and how far the comparison holds, as paragraphs in English and Swedish."""
+    esc = html.escape
+    st = validation.setup
+    start = st["timestamps"].startswith("start")
+    times_en = "start and completion times" if start else "completion times only (the log has no start times)"
+    times_sv = "start- och sluttider" if start else "bara sluttider (loggen har inga starttider)"
+    deadline = st.get("deadline_days")
+    setup = (
+        f"<p>The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
+        f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
+        f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
+        f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
+        f"{times_en}" + ("" if deadline is None else f"; legal deadline {deadline:g} days") + ".<br>\n"
+        f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
+        f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
+        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; lagstadgad tid {deadline:g} dagar")
+        + ".</p>")
+    emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
+    spread_en = spread_sv = ""
+    if len(emds) > 1:
+        spread_en = (f" Between the {len(emds)} simulated runs alone the cycle-time EMD went from {min(emds):.0f} to "
+                     f"{max(emds):.0f} hours: a difference between two models smaller than that may be chance.")
+        spread_sv = (f" Bara mellan de {len(emds)} simulerade körningarna varierade genomloppstidens EMD från "
+                     f"{min(emds):.0f} till {max(emds):.0f} timmar: en mindre skillnad mellan två modeller kan vara slump.")
+    guess_en = "" if start else " Start times were estimated, so waiting and working cannot be told apart."
+    guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."
+    holds = (
+        f"<p>These figures compare {st['replications']} simulated runs with one held-out period of "
+        f"{st['heldout_cases']} cases.{spread_en} They say how well the model calibrated on the earlier cases "
+        f"reproduced the period just after them, not that it will hold after a change in the rules, the staff "
+        f"or the number of applications; smaller is closer, and there is no fixed limit for good enough: judge "
+        f"the cycle-time percentiles against the deadline and the plots.{guess_en}<br>\n"
+        f"Siffrorna jämför {st['replications']} simulerade körningar med en undanhållen period med "
+        f"{st['heldout_cases']} ärenden.{spread_sv} De säger hur väl modellen, kalibrerad på de tidigare ärendena, "
+        f"återgav perioden strax efter, inte att den håller efter en ändring i regler, bemanning eller antal "
+        f"ansökningar; mindre är närmare, och det finns ingen fast gräns för tillräckligt bra: bedöm "
+        f"genomloppstidens percentiler mot tidsfristen och diagrammen.{guess_sv}</p>")
+    return setup, holds
+
+
 def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.CaseLog], *, title: str) -> str:
     """The page (UTF-8 text)."""
     esc = html.escape
@@ -97,7 +138,7 @@ def validation_html(validation: Validation, real: dist.CaseLog, sims: list[dist.
     pct = "".join(
         f"<tr><td>{p}</td><td>{validation.real['cycle_days'][p]}</td><td>{validation.simulated['cycle_days'][p]}</td></tr>"
         for p in validation.real["cycle_days"])
-    setup = "".join(f"<li>{esc(str(k))}: {esc(str(v))}</li>" for k, v in validation.setup.items())
+    setup, holds = _setup_words(validation)
     figures = "".join(f"<h2>{esc(name)}</h2>\n<figure>{svg}</figure>\n" for name, svg in _plots(real, sims, use_start))
     within = ""
     if validation.real.get("within_deadline") is not None:
@@ -110,10 +151,12 @@ td,th{{border:1px solid #ccc;padding:2px 8px}}figure{{margin:0}}svg{{max-width:1
 <body><h1>{esc(title)}</h1>
 <p>How far the simulated held-out period is from the real one (Chapela-Campa et al. 2023; smaller is closer) /
 Hur långt den simulerade perioden ligger från den verkliga (mindre är närmare).</p>
-<ul>{setup}</ul>
-<table><tr><th>measure / mått</th><th>key</th><th>value</th></tr>{rows}</table>
+{setup}
+<table><tr><th>measure / mått</th><th>key (JSON) / nyckel</th><th>value / värde</th></tr>{rows}</table>
 <h2>Cycle time percentiles, days / Genomloppstid, percentiler, dagar</h2>
 <table><tr><th>percentile</th><th>log / loggen</th><th>simulated / simulerad</th></tr>{pct}</table>
 {within}
+<h2>How far this holds / Hur långt det håller</h2>
+{holds}
 {figures}</body></html>
 """

@@ -69,6 +69,20 @@ def test_page_is_self_contained(validated) -> None:
     assert "<script" not in page and "<link" not in page and 'src="http' not in page  # nothing fetched
 
 
+def test_page_says_what_was_compared_and_how_far_it_holds_in_words(validated) -> None:
+    # the page listed the setup as raw keys ("training_cases: 168", "simulated_horizon: 225d",
+    # "deadline_days: None") and did not say how far its figures hold
+    v, folder = validated
+    page = (folder / "profile.validation.html").read_text(encoding="utf-8")
+    assert "training_cases:" not in page and "simulated_horizon" not in page and "None" not in page
+    assert f"calibrated on the first {v['setup']['training_cases']} cases" in page
+    assert f"kalibrerades på de första {v['setup']['training_cases']} ärendena" in page
+    assert "How far this holds / Hur långt det håller" in page
+    emds = [p["cycle_time_emd_hours"] for p in v["per_replication"]]
+    assert f"EMD went from {min(emds):.0f} to {max(emds):.0f} hours" in page
+    assert "not that it will hold after a change" in page and "inte att den håller efter en ändring" in page
+
+
 def test_split_is_by_first_event() -> None:
     from bpmn_io.caselog import LogRecord, table_from_records
 
