@@ -30,7 +30,7 @@ import numpy as np
 from bpmn_io.caselog import LogTable, from_seconds, wall_seconds
 from bpmn_io.yamlsrc import dump_yaml
 from calibrate import distances as dist
-from processes.errors import SimulationError
+from processes.errors import InputError, SimulationError
 
 __all__ = ["Validation", "split_by_start", "subset_cases", "real_caselog", "simulated_caselog", "score",
            "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES"]
@@ -58,7 +58,8 @@ def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTabl
     split is a cut in the case numbers.
     """
     if table.n_cases < 4:
-        raise ValueError(f"{table.n_cases} cases are too few to hold some out (at least 4)")
+        raise InputError(f"{table.n_cases} case{'' if table.n_cases == 1 else 's'} in the log, too few to hold some "
+                         "out for --validate (expected at least 4 cases)", file=table.source)
     cut = min(table.n_cases - 1, max(1, round(table.n_cases * share)))
     keep = np.arange(table.n_cases) < cut
     return subset_cases(table, keep), subset_cases(table, ~keep)

@@ -188,6 +188,22 @@ def test_validation_options_without_validate_or_a_bad_deadline_are_usage_errors(
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize("command", ["calibrate", "discover"])
+def test_validate_on_too_few_cases_is_one_line_and_writes_nothing(tmp_path: Path, command: str) -> None:
+    # a log of three cases with --validate ended in a traceback (ValueError from split_by_start)
+    log = tmp_path / "few.csv"
+    log.write_bytes("\ufeffÄrende;Aktivitet;Datum\r\n".encode() + b"".join(
+        f"C{i};Registrera;2024-03-0{i} 14:30\r\n".encode() for i in (1, 2, 3)))
+    out = str(tmp_path / ("p.yaml" if command == "calibrate" else "d.bpmn"))
+    model = [str(LOGS / "tiny.yaml")] if command == "calibrate" else []
+    result = CliRunner().invoke(cli, [command, *model, str(log), "-o", out, "--validate"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"permitflow: error: {log}: 3 cases in the log, too few to hold some out for --validate "
+        "(expected at least 4 cases)"], result.stderr
+    assert os.listdir(tmp_path) == ["few.csv"]
+
+
 @pytest.mark.parametrize("option", ["-o", "--csv"])
 @pytest.mark.parametrize("where", ["through_a_file", "read_only"])
 def test_optimise_checks_its_output_paths_before_the_search(tmp_path: Path, option: str, where: str) -> None:
