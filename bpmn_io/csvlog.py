@@ -139,7 +139,7 @@ def _rows(fh: TextIO, source: str, header: list[str], delimiter: str, mapping: d
         reader = csv.reader(fh, delimiter=delimiter)
         for row in _guarded(reader, source):
             line = reader.line_num + 1  # the header was read before the reader started
-            if not row or (len(row) == 1 and not row[0].strip()):
+            if not any(field.strip() for field in row):  # a blank line, or Excel's ";;;" of a cleared row
                 continue
             if len(row) < width:
                 raise InputError(f"{len(row)} fields, the header has {width} (a missing delimiter or a "

@@ -73,6 +73,21 @@ def test_csv_columns_given_and_day_first_dates(tmp_path: Path) -> None:
     assert stream.guessed == ()
 
 
+
+def test_csv_as_excel_exports_it(tmp_path: Path) -> None:
+    # Excel's "CSV UTF-8 (semicolon)": a BOM, CRLF, Swedish names, a trailing separator, and rows of
+    # separators only where cells were once used; those rows were "empty case id in column 'Ärende'"
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeffÄrende;Aktivitet;Datum;Handläggare;\r\n"
+                     "BN 2024-1;Registrera ansökan;2024-03-05 14:30;Anna Öberg;\r\n"
+                     "BN 2024-1;Beslut;2024-03-19 09:05;Per Åslund;\r\n"
+                     ";;;;\r\n;;;;\r\n".encode())
+    table, stream = read_log(path)
+    assert table.case_ids == ("BN 2024-1",) and table.activities == ("Registrera ansökan", "Beslut")
+    assert {"Anna Öberg", "Per Åslund"} <= set(table.resources)
+    assert table.end[1] - table.end[0] == (13 * 24 + 18) * 3600 + 35 * 60
+    assert stream.mapping["case"] == "Ärende" and stream.notes == ["timestamps read as ISO 8601"]
+
 BROKEN: dict[str, tuple[str, bytes, str]] = {
     # name: (file name, content, expected fragment of the one error line)
     "xxe": ("x.xes", b'<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
