@@ -289,7 +289,10 @@ class _Builder:
         rows = self.obs.rows(e)
         cal = self.calendars.get(self._pool_of(e) or "")
         h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
-        return np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
+        hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
+        # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
+        # profile wrote as "0.00000000000172m" and counted as work above zero
+        return np.round(hours * 3_600_000) / 3_600_000
 
     def capacity(self) -> None:
         """Pools whose work, as estimated starts give it, exceeds their hours at the fitted arrival rate.
@@ -453,7 +456,10 @@ class _Builder:
         rows = self.obs.rows(element)
         cal = self.calendars.get(pool or "")
         h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
-        return np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
+        hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
+        # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
+        # profile wrote as "0.00000000000172m" and counted as work above zero
+        return np.round(hours * 3_600_000) / 3_600_000
 
     def clock(self) -> None:
         clock = self.sim.get("clock")

@@ -149,3 +149,24 @@ def test_cli_starts_from_a_plain_profile_without_sources(tmp_path) -> None:
     sim = runner.invoke(cli, ["simulate", str(LOGS / "tiny.yaml"), "--profile", str(out), "--cases", "20", "-q",
                               "--format", "json"])
     assert sim.exit_code == 0, sim.output
+
+
+def test_work_values_carry_no_float_residue(tmp_path) -> None:
+    # completion-only steps whose estimated start is their resource's previous completion gave work
+    # hours of 1e-14 h, written in the profile as "0.00000000000172m"
+    import random
+
+    rnd, rows, when = random.Random(1), [], dt.datetime(2024, 1, 2, 8, 0)
+    for c in range(1, 41):
+        when = dt.datetime(2024, 1, 2, 8, 0) + dt.timedelta(days=c * 3, hours=c % 5)
+        for act in ("Registrera ansökan", "Granska ansökan", "Begär komplettering", "Beslut", "Skicka beslut"):
+            if act == "Begär komplettering" and c % 3:
+                continue
+            when += dt.timedelta(hours=rnd.randint(2, 200))
+            rows.append(f"BN 2024-{c:04d};{act};{when:%Y-%m-%d %H:%M};{rnd.choice(['Anna', 'Per', 'Lisa'])}\r\n")
+    log, out = tmp_path / "export.csv", tmp_path / "profile.yaml"
+    log.write_bytes(("\ufeffÄrende;Aktivitet;Datum;Handläggare\r\n" + "".join(rows)).encode())
+    done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8")
+    assert "Task_Skicka_Beslutskopior" in text and "0.0000000" not in text
