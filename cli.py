@@ -2075,6 +2075,9 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes))
+    else:  # what the reader left out or assumed (calibration_text says it with --profile-out)
+        for note in table.notes:
+            click.echo(f"note: {note}")
     if checked is not None:
         _write_validation_page(*checked)
         _echo_validation(checked)

@@ -88,6 +88,19 @@ def test_csv_as_excel_exports_it(tmp_path: Path) -> None:
     assert table.end[1] - table.end[0] == (13 * 24 + 18) * 3600 + 35 * 60
     assert stream.mapping["case"] == "Ärende" and stream.notes == ["timestamps read as ISO 8601"]
 
+
+def test_discover_says_what_the_reader_left_out(tmp_path: Path) -> None:
+    # without --profile-out, discover never printed the reader's notes: a start without its
+    # complete (here spelled "completed") was left out without a word
+    path = tmp_path / "own.xes"
+    path.write_bytes(GOOD.replace(b'value="complete"', b'value="completed"', 1))
+    with_notes = read_log(path)[0].notes
+    assert with_notes
+    done = CliRunner().invoke(cli, ["discover", str(path), "-o", str(tmp_path / "m.bpmn"), "--min-frequency", "0"])
+    assert done.exit_code == 0, done.output
+    for note in with_notes:
+        assert f"note: {note}" in done.output
+
 BROKEN: dict[str, tuple[str, bytes, str]] = {
     # name: (file name, content, expected fragment of the one error line)
     "xxe": ("x.xes", b'<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
