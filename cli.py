@@ -1856,9 +1856,10 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _check_validation_options(kwargs: dict[str, Any]) -> None:
-    """Refuse the options of ``--validate`` given without it (they would be ignored), and a bad
-    ``--deadline`` before the log is read."""
+def _check_validation_options(kwargs: dict[str, Any], log: str) -> None:
+    """Refuse the options of ``--validate`` given without it (they would be ignored), a bad
+    ``--deadline`` and a ``--validation-html`` that is not an .html file or is the log, before the
+    log is read (the page was written over the log, or over the profile of -o)."""
     from click.core import ParameterSource
 
     from processes.durations import parse_duration
@@ -1869,6 +1870,13 @@ def _check_validation_options(kwargs: dict[str, Any]) -> None:
              if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE]
     if given and not kwargs["validate"]:
         raise click.UsageError(f"{', '.join(given)} only go{'es' if len(given) == 1 else ''} with --validate")
+    page = kwargs["validation_html"]
+    if page is not None:
+        if not page.lower().endswith((".html", ".htm")):
+            raise click.BadParameter(f"{page!r} (expected an .html file)", param_hint="--validation-html")
+        if Path(page).resolve() == Path(log).resolve():
+            raise click.BadParameter(f"{page!r} is the log itself (expected another file)",
+                                     param_hint="--validation-html")
     if kwargs["deadline"] is not None:
         try:
             if parse_duration(kwargs["deadline"]) <= 0:
@@ -1961,7 +1969,7 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
                               source=mapping_file,
                               elements=frozenset(mappable_steps(defs.process())))
-    _check_validation_options(kwargs)
+    _check_validation_options(kwargs, log)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     mapping = map_activities(defs, table, mapping_file=given)
@@ -2042,7 +2050,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
         raise click.BadParameter(f"{output!r} (expected a .bpmn file)", param_hint="-o")
     if profile_out is not None and not profile_out.lower().endswith((".yaml", ".yml")):
         raise click.BadParameter(f"{profile_out!r} (expected a .yaml file)", param_hint="--profile-out")
-    _check_validation_options(kwargs)
+    _check_validation_options(kwargs, log)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
     found = discover_model(table, min_frequency=min_frequency, noise=noise)

@@ -175,6 +175,9 @@ LOGS = FIXTURES / "logs"
     (["--replications", "3", "--seed", "4"], "Error: --replications, --seed only go with --validate"),
     (["--validate", "--deadline", "soon"], "Error: Invalid value for --deadline: duration 'soon' is not a number"),
     (["--validate", "--deadline", "0d"], "Error: Invalid value for --deadline: '0d' (expected a duration above zero"),
+    # the page was written over whatever it named: the profile of -o, or the log itself
+    (["--validate", "--validation-html", "p.yaml"], "Error: Invalid value for --validation-html: 'p.yaml' "
+                                                    "(expected an .html file)"),
 ])
 def test_validation_options_without_validate_or_a_bad_deadline_are_usage_errors(
         tmp_path: Path, command: str, extra: list[str], fragment: str) -> None:
@@ -186,6 +189,20 @@ def test_validation_options_without_validate_or_a_bad_deadline_are_usage_errors(
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[-1].startswith(fragment), result.stderr
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("command", ["calibrate", "discover"])
+def test_validation_page_is_never_the_log(tmp_path: Path, command: str) -> None:
+    log = tmp_path / "cases.html"  # a log under any name is read by its content
+    log.write_bytes((LOGS / "tiny_cases.csv").read_bytes())
+    out = str(tmp_path / ("p.yaml" if command == "calibrate" else "d.bpmn"))
+    model = [str(LOGS / "tiny.yaml")] if command == "calibrate" else []
+    result = CliRunner().invoke(cli, [command, *model, str(log), "-o", out, "--validate",
+                                      "--validation-html", str(log)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for --validation-html: '{log}' is the log "
+                                              "itself (expected another file)"), result.stderr
+    assert os.listdir(tmp_path) == ["cases.html"] and log.read_bytes() == (LOGS / "tiny_cases.csv").read_bytes()
 
 
 @pytest.mark.parametrize("command", ["calibrate", "discover"])
