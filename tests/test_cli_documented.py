@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from cli import cli
@@ -54,3 +55,48 @@ def test_readme_scenario_example_pairs_with_the_shipped_status_quo(tmp_path: Pat
     study = read_any([tmp_path / "status-quo.yaml", tmp_path / "delegated-to-officer.yaml"])
     plan = prepare(study)  # raises InputError when the baseline cannot be paired; nothing runs
     assert {u.scenario for u in plan.units} == {"status-quo", "delegated-to-officer"}
+
+
+def _commands(cmd: click.Command, path: tuple[str, ...]):
+    yield path, cmd
+    if isinstance(cmd, click.Group):
+        for name, sub in sorted(cmd.commands.items()):
+            yield from _commands(sub, (*path, name))
+
+
+def test_every_option_of_every_command_has_a_help_text() -> None:
+    # --format is described by its choices and default, shown in the help.
+    bare = [f"{' '.join(path)} {p.opts[-1]}"
+            for path, cmd in _commands(cli, ("permitflow",))
+            for p in cmd.params
+            if isinstance(p, click.Option) and not p.hidden and not p.help and p.name != "fmt"]
+    assert bare == []
+
+
+def _examples(*command: str) -> list[str]:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    examples = result.stdout.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.split("#")[0].strip() for line in examples.splitlines() if line.strip()]
+
+
+def test_diff_help_saves_the_matches_file_before_it_reads_one() -> None:
+    lines = _examples("diff")
+    saves = next(i for i, line in enumerate(lines) if "--save-matches matches.yaml" in line)
+    reads = next(i for i, line in enumerate(lines) if "--matches matches.yaml" in line and "--save" not in line)
+    assert saves < reads
+
+
+def test_discover_help_simulates_the_model_and_profile_the_line_before_wrote() -> None:
+    lines = _examples("discover")
+    at = next(i for i, line in enumerate(lines) if line.startswith("permitflow simulate"))
+    model, profile = re.search(r"simulate (\S+) --profile (\S+)", lines[at]).groups()
+    assert f"-o {model}" in lines[at - 1] and f"--profile-out {profile}" in lines[at - 1]
+    # no later example writes over them
+    assert not any(f"-o {model}" in line for line in lines[at + 1:])
+
+
+def test_serve_refuses_port_0_whose_address_it_could_not_print() -> None:
+    result = run("serve", "--port", "0")
+    assert result.exit_code == 2
+    assert "1<=x<=65535" in result.stderr
