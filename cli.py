@@ -989,8 +989,8 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     Examples:
       permitflow diff helsingborg astorp
       permitflow diff helsingborg orkelljunga --format html -o diff.html
-      permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
       permitflow diff a.bpmn b.bpmn --save-matches matches.yaml   # edit, then --matches matches.yaml
+      permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
       permitflow diff 2023.xes 2024.xes --model helsingborg      # the same model fitted to two logs
     """
     from processes.diff import (
@@ -1648,8 +1648,10 @@ def report_command(folder: str) -> None:
 @click.option("--horizon", metavar="DURATION", help="Simulated time per replication, e.g. 3y (default: the profile's or the file's).")
 @click.option("--warmup", metavar="DURATION", help="Warm-up left out of the figures (default: the profile's or the file's).")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
-@click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True)
-@click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True)
+@click.option("--first-replications", type=click.IntRange(min=3), default=5, show_default=True,
+              help="Replications every candidate starts with.")
+@click.option("--max-replications", type=click.IntRange(min=3), default=40, show_default=True,
+              help="Most replications an undecided candidate gets (doubling from --first-replications).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result as JSON here (atomically; "
               "checked before the search).")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here "
@@ -1681,8 +1683,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     Every candidate runs with the same seeds (common random numbers). All start
     with --first-replications; candidates whose 99 % interval is clearly on the
     wrong side of the target, or that cost at least as much as one that surely
-    meets it, are dropped; the rest get twice the replications, up to
-    --max-replications. Prints the chosen candidate with its 95 % interval and
+    meets it, are dropped; the rest get twice the replications, as long as
+    --max-replications allows. Prints the chosen candidate with its 95 % interval and
     whether the target holds at the interval's bad end, and every candidate run
     (* = on the cost-time frontier). Exit 1 when no candidate meets the target.
 
@@ -2033,8 +2035,8 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     \b
     Examples:
       permitflow discover BPIC15_1.xes.gz -o model.bpmn --profile-out profile.yaml
-      permitflow discover cases.csv -o model.bpmn --min-frequency 0.3
       permitflow simulate model.bpmn --profile profile.yaml
+      permitflow discover cases.csv -o cases.bpmn --min-frequency 0.3
     """
     from bpmn_io.logfiles import read_log
     from bpmn_io.profile import profile_from_data
@@ -2119,7 +2121,7 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; any address but loopback requires a token.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes kept warm (default: all cores).")
 def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> None:

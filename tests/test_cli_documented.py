@@ -1,0 +1,102 @@
+"""What the README and the --help texts show, checked against what the commands do."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def _readme_block_after(marker: str, lang: str) -> str:
+    """The first fenced ``lang`` block after the line that contains ``marker``."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index(marker)
+    opening = text.index(f"```{lang}\n", start) + len(f"```{lang}\n")
+    return text[opening:text.index("```", opening)]
+
+
+def test_readme_yaml_error_example_is_what_validate_prints(tmp_path: Path) -> None:
+    # README, "Writing a process in YAML": the error a misspelled task type of examples/permit.yaml gives.
+    quoted = re.search(r"`(permit\.yaml:\d+: steps\[\d+\]\.task: 'usr' is not allowed "
+                       r"\(expected one of task, user,)\s*\.\.\.\)`",
+                       README.read_text(encoding="utf-8").replace("\n", " "))
+    assert quoted, "the README's example error message is gone"
+    text = (ROOT / "examples" / "permit.yaml").read_text(encoding="utf-8")
+    spelt = "{id: Task_Granska, task: user,"
+    assert text.count(spelt) == 1
+    (tmp_path / "permit.yaml").write_text(text.replace(spelt, "{id: Task_Granska, task: usr,"), encoding="utf-8")
+    result = run("validate", str(tmp_path / "permit.yaml"))
+    assert result.exit_code == 2
+    assert f"{tmp_path / quoted.group(1)}" in result.stderr
+
+
+def test_readme_scenario_example_pairs_with_the_shipped_status_quo(tmp_path: Path) -> None:
+    # README, "What-if scenarios": the example names `baseline: status-quo`; beside the shipped
+    # status-quo.yaml it must pass the baseline check (same replications, seed, horizon, warm-up).
+    from scenarios.loader import read_any
+    from scenarios.road import prepare
+
+    block = _readme_block_after("A scenario file asks one question", "yaml")
+    assert "baseline: status-quo" in block
+    (tmp_path / "delegated-to-officer.yaml").write_text(block, encoding="utf-8")
+    shutil.copy(ROOT / "scenarios" / "status-quo.yaml", tmp_path / "status-quo.yaml")
+    study = read_any([tmp_path / "status-quo.yaml", tmp_path / "delegated-to-officer.yaml"])
+    plan = prepare(study)  # raises InputError when the baseline cannot be paired; nothing runs
+    assert {u.scenario for u in plan.units} == {"status-quo", "delegated-to-officer"}
+
+
+def _commands(cmd: click.Command, path: tuple[str, ...]):
+    yield path, cmd
+    if isinstance(cmd, click.Group):
+        for name, sub in sorted(cmd.commands.items()):
+            yield from _commands(sub, (*path, name))
+
+
+def test_every_option_of_every_command_has_a_help_text() -> None:
+    # --format is described by its choices and default, shown in the help.
+    bare = [f"{' '.join(path)} {p.opts[-1]}"
+            for path, cmd in _commands(cli, ("permitflow",))
+            for p in cmd.params
+            if isinstance(p, click.Option) and not p.hidden and not p.help and p.name != "fmt"]
+    assert bare == []
+
+
+def _examples(*command: str) -> list[str]:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    examples = result.stdout.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.split("#")[0].strip() for line in examples.splitlines() if line.strip()]
+
+
+def test_diff_help_saves_the_matches_file_before_it_reads_one() -> None:
+    lines = _examples("diff")
+    saves = next(i for i, line in enumerate(lines) if "--save-matches matches.yaml" in line)
+    reads = next(i for i, line in enumerate(lines) if "--matches matches.yaml" in line and "--save" not in line)
+    assert saves < reads
+
+
+def test_discover_help_simulates_the_model_and_profile_the_line_before_wrote() -> None:
+    lines = _examples("discover")
+    at = next(i for i, line in enumerate(lines) if line.startswith("permitflow simulate"))
+    model, profile = re.search(r"simulate (\S+) --profile (\S+)", lines[at]).groups()
+    assert f"-o {model}" in lines[at - 1] and f"--profile-out {profile}" in lines[at - 1]
+    # no later example writes over them
+    assert not any(f"-o {model}" in line for line in lines[at + 1:])
+
+
+def test_serve_refuses_port_0_whose_address_it_could_not_print() -> None:
+    result = run("serve", "--port", "0")
+    assert result.exit_code == 2
+    assert "1<=x<=65535" in result.stderr
