@@ -45,6 +45,15 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[object]:
     write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
+
+def _format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format``: one of ``choices``, the first by default; JSON where offered is for other programs."""
+    words = {"text": "lines to read", "table": "a table to read", "yaml": "YAML to keep or edit", "json": "JSON for other programs",
+             "csv": "CSV for a spreadsheet", "markdown": "Markdown for a document"}
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+                        help="How the result is printed: " + ", ".join(f"{c} ({words.get(c, c)})" for c in choices)
+                        + ".")
+
 def fail(message: str, code: int = 2) -> None:
     """Print one error line to stderr and exit with ``code``."""
     click.echo(f"permitflow: error: {message}", err=True)
@@ -126,7 +135,7 @@ def _problem_line(source: str, p: Problem) -> str:
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option("text", "json")
 @click.option("--lenient", is_flag=True,
               help="Read BPMN files that tools wrote with flows to missing elements or across processes, "
                    "and report those flows as missing-ref problems instead of refusing the file.")
@@ -269,7 +278,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
 
 @cli.command("show")
 @click.argument("file", metavar="FILE")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option("text", "json")
 @click.option("--lenient", is_flag=True,
               help="Read a BPMN file with flows to missing elements or across processes (shown as problems).")
 @click.pass_context
@@ -575,7 +584,7 @@ def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[t
 
 
 @cli.group("library", invoke_without_command=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_format_option("table", "json")
 @click.pass_context
 def library_cmd(ctx: click.Context, fmt: str) -> None:
     """List the bundled municipal process models with their key facts.
@@ -618,7 +627,7 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
 
 @library_cmd.command("show")
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@_format_option("yaml", "json")
 def library_show_cmd(name: str, fmt: str) -> None:
     """Print the profile of library municipality NAME (facts, sources, simulation parameters).
 
@@ -676,8 +685,7 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
 
 @cli.command("facts")
 @click.argument("names", nargs=-1, metavar="[NAME...]")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "markdown", "json"]), default="table",
-              show_default=True)
+@_format_option("table", "csv", "markdown", "json")
 def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """Print the facts table: the mapping's dimensions, values from public pages (year).
 
@@ -1381,7 +1389,7 @@ def _one_blas_thread() -> None:
               "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    "pip install -e '.[dask]' in this repository).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_format_option("table", "json")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
@@ -1464,7 +1472,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option("text", "json")
 @click.option("--uncertainty", is_flag=True,
               help="Also run every scenario over the plausible ranges of its assumptions (uncertainty.json, "
                    "the report's headline says whether each conclusion holds).")
@@ -1656,7 +1664,7 @@ def report_command(folder: str) -> None:
               "checked before the search).")
 @click.option("--csv", "csv_out", type=click.Path(dir_okay=False), help="Write every candidate run as CSV here "
               "(atomically; checked before the search).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option("text", "json")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
@@ -1780,7 +1788,7 @@ def log_cmd() -> None:
 @log_cmd.command("inspect")
 @click.argument("log", metavar="LOG", type=click.Path(exists=True, dir_okay=False))
 @_log_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option("text", "json")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
               help="How many activities and resources to list in text output.")
 def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
@@ -1927,7 +1935,7 @@ def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
               help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map.")
 @_log_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_option("text", "json")
 @_validate_options
 def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mapping_file: str | None, fmt: str,
                   **kwargs: Any) -> None:

@@ -65,11 +65,10 @@ def _commands(cmd: click.Command, path: tuple[str, ...]):
 
 
 def test_every_option_of_every_command_has_a_help_text() -> None:
-    # --format is described by its choices and default, shown in the help.
     bare = [f"{' '.join(path)} {p.opts[-1]}"
             for path, cmd in _commands(cli, ("permitflow",))
             for p in cmd.params
-            if isinstance(p, click.Option) and not p.hidden and not p.help and p.name != "fmt"]
+            if isinstance(p, click.Option) and not p.hidden and not p.help]
     assert bare == []
 
 
