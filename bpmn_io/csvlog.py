@@ -6,7 +6,7 @@ is which, and a column not given is guessed from common names in English and
 Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 ``timestamp``, ``datum``, ``resource``, ``handläggare`` ...); the guess is
 stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
-header line. Timestamps are ISO 8601 unless ``date_format`` (``strptime``) is
+header line, or from Excel's ``sep=;`` line above it. Timestamps are ISO 8601 unless ``date_format`` (``strptime``) is
 given; a few common day-first forms (``31-12-2024 14:05``, ``31/12/2024``) are
 recognised from the first row. Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM). Rows are read one at a time.
@@ -117,20 +117,24 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         fh.close()
         raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
                          file=source) from None
+    stated = first.rstrip("\r\n")
+    above = 0  # lines above the header
+    if len(stated) == 5 and stated.startswith("sep="):  # Excel's "sep=;" line naming the delimiter
+        first, above = fh.readline(), 1
     if not first.strip():
         fh.close()
         raise InputError("the log is empty (expected a header line and one row per event)", file=source)
-    delimiter = max(",;\t|", key=first.count)
+    delimiter = stated[4] if above else max(",;\t|", key=first.count)
     header = next(csv.reader([first], delimiter=delimiter))
     mapping, guessed = guess_columns(header, columns, source=source)
     notes: list[str] = []
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
-    stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes)
+    stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above)
     return stream
 
 
 def _rows(fh: TextIO, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
-          date_format: str | None, notes: list[str]) -> Iterator[LogRecord]:
+          date_format: str | None, notes: list[str], above: int = 0) -> Iterator[LogRecord]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     parse: Callable[[str], dt.datetime] | None = None
@@ -138,7 +142,7 @@ def _rows(fh: TextIO, source: str, header: list[str], delimiter: str, mapping: d
     try:
         reader = csv.reader(fh, delimiter=delimiter)
         for row in _guarded(reader, source):
-            line = reader.line_num + 1  # the header was read before the reader started
+            line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
             if not any(field.strip() for field in row):  # a blank line, or Excel's ";;;" of a cleared row
                 continue
             if len(row) < width:

@@ -89,6 +89,21 @@ def test_csv_as_excel_exports_it(tmp_path: Path) -> None:
     assert stream.mapping["case"] == "Ärende" and stream.notes == ["timestamps read as ISO 8601"]
 
 
+def test_csv_with_excels_sep_line(tmp_path: Path) -> None:
+    # Excel writes "sep=;" above the header when asked to name the delimiter: it was read as the header
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeffsep=|\r\nÄrende|Aktivitet|Datum\r\nBN 1|Ansökan; inkom|2024-03-05 14:30\r\n"
+                     "BN 1|Beslut|2024-03-19 09:05\r\n".encode())
+    table, stream = read_log(path)
+    assert table.case_ids == ("BN 1",) and table.activities == ("Ansökan; inkom", "Beslut")
+    assert stream.mapping["case"] == "Ärende"
+    # a fault's line counts the sep line: the third row of data is line 5
+    path.write_bytes("sep=;\nÄrende;Aktivitet;Datum\nA1;x;2024-03-05 14:30\nA1;y;2024-04-01 10:00\n"
+                     ";y;2024-04-02 10:00\n".encode())
+    with pytest.raises(InputError, match=r"export\.csv:5: empty case id in column 'Ärende'"):
+        read_log(path)
+
+
 def test_discover_says_what_the_reader_left_out(tmp_path: Path) -> None:
     # without --profile-out, discover never printed the reader's notes: a start without its
     # complete (here spelled "completed") was left out without a word
