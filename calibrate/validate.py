@@ -32,8 +32,8 @@ from bpmn_io.yamlsrc import dump_yaml
 from calibrate import distances as dist
 from processes.errors import InputError, SimulationError
 
-__all__ = ["Validation", "split_by_start", "subset_cases", "real_caselog", "simulated_caselog", "score",
-           "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES"]
+__all__ = ["Validation", "split_by_start", "subset_cases", "real_caselog", "model_steps_only", "simulated_caselog",
+           "score", "heldout_profile", "simulate_period", "validate_profile", "TRAIN_SHARE", "PERCENTILES"]
 
 TRAIN_SHARE = 0.7
 PERCENTILES = (10, 25, 50, 75, 90)
@@ -71,6 +71,14 @@ def real_caselog(table: LogTable, element_of: Mapping[str, str | None]) -> dist.
     labels = [element_of.get(a) or a for a in table.activities]
     label = tuple(labels[a] for a in table.activity)
     return dist.CaseLog(table.case.astype(np.int64), label, table.start.copy(), table.end.copy())
+
+
+def model_steps_only(real: dist.CaseLog, steps: frozenset[str]) -> dist.CaseLog:
+    """``real`` without the events whose label is not one of ``steps`` (the activities the model does not
+    have, which no simulation can produce); each case keeps the rest in order."""
+    keep = np.fromiter((label in steps for label in real.label), dtype=bool, count=len(real.label))
+    return dist.CaseLog(real.case[keep], tuple(lab for lab, k in zip(real.label, keep, strict=True) if k),
+                        real.start[keep], real.end[keep])
 
 
 def simulated_caselog(csv_text: str, *, until: float | None = None) -> dist.CaseLog:
@@ -124,13 +132,30 @@ def _measures(real: dist.CaseLog, sim: dist.CaseLog) -> dict[str, float | None]:
     }
 
 
+def _model_step_measures(real: dist.CaseLog, sim: dist.CaseLog) -> dict[str, float | None]:
+    def clean(x: float) -> float | None:
+        return None if math.isnan(x) else round(x, 4)
+
+    return {
+        "activity_frequency_relative_model_steps": clean(dist.activity_frequency_distance(real, sim, relative=True)),
+        "three_gram_distance_model_steps": clean(dist.ngram_distance(real, sim, 3)),
+    }
+
+
 def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float | None,
-          setup: Mapping[str, Any]) -> Validation:
-    """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles."""
+          setup: Mapping[str, Any], model_steps: frozenset[str] | None = None) -> Validation:
+    """Distances of each of ``sims`` from ``real``, their means, and both logs' percentiles.
+
+    ``model_steps``: the labels of the log's events that the model has (its element ids). When the log has
+    events of other activities (a discovered model keeps only the frequent ones), the activity-share and
+    3-gram distances are also given over the log's events of the model's steps alone
+    (``..._model_steps``), and ``setup`` says what share of the log's events that is."""
     if not sims:
         raise ValueError("no simulated log to score")
     use = real.has_start and all(s.has_start for s in sims)
-    per = tuple(_measures(real, s) for s in sims)
+    kept = model_steps_only(real, model_steps) if model_steps is not None else real
+    partial = 0 < kept.end.size < real.end.size
+    per = tuple({**_measures(real, s), **(_model_step_measures(kept, s) if partial else {})} for s in sims)
     means: dict[str, float | None] = {}
     for key in per[0]:
         values = [float(v) for p in per if (v := p[key]) is not None]
@@ -145,8 +170,9 @@ def score(real: dist.CaseLog, sims: list[dist.CaseLog], *, deadline_days: float 
     if real_d["within_deadline"] is not None and sim_d["within_deadline"] is not None:
         means["within_deadline_difference"] = round(sim_d["within_deadline"] - real_d["within_deadline"], 4)
     times = "start and completion times" if use else "completion times only (a log without start times)"
+    extra = {"log_events_of_model_steps": round(kept.end.size / real.end.size, 4)} if partial else {}
     return Validation(means, per, real_d, sim_d, {**setup, "timestamps": times, "deadline_days": deadline_days,
-                                                  "replications": len(sims)})
+                                                  "replications": len(sims), **extra})
 
 
 def heldout_profile(profile: Mapping[str, Any], held: LogTable) -> tuple[dict[str, Any], float]:
@@ -214,4 +240,6 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}
-    return score(real, sims, deadline_days=_deadline_days(profile, deadline_days), setup=setup), real, sims
+    steps = frozenset(e for e in element_of.values() if e)
+    return (score(real, sims, deadline_days=_deadline_days(profile, deadline_days), setup=setup, model_steps=steps),
+            real, sims)

@@ -15,6 +15,10 @@ METRIC_WORDS = {
     "activity_frequency_absolute": "activity counts, 0-1 / antal per aktivitet, 0-1",
     "activity_frequency_relative": "activity shares, 0-1 / andel per aktivitet, 0-1",
     "three_gram_distance": "3-gram control flow, 0-1 / 3-gram flödesavstånd, 0-1",
+    "activity_frequency_relative_model_steps": "activity shares, the model's steps only, 0-1 / andel per aktivitet, "
+                                               "bara modellens steg, 0-1",
+    "three_gram_distance_model_steps": "3-gram control flow, the model's steps only, 0-1 / 3-gram flödesavstånd, "
+                                       "bara modellens steg, 0-1",
     "within_deadline_difference": "share within deadline, simulated - log / andel inom tidsfrist, simulerad - logg",
     **{f"cycle_days_p{p}_difference": f"cycle time p{p}, simulated - log (days) / genomloppstid p{p}, "
                                       "simulerad - logg (dagar)" for p in (10, 25, 50, 75, 90)},
@@ -27,6 +31,11 @@ def validation_text(data: dict[str, Any]) -> str:
     lines = [f"validation: trained on {setup['training_cases']} cases ({setup['training_period']}), "
              f"held out {setup['heldout_cases']} ({setup['heldout_period']}); {setup['replications']} simulated "
              f"replications of the held-out period; {setup['timestamps']}"]
+    if (share := setup.get("log_events_of_model_steps")) is not None:
+        lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
+                     f"model's steps only\" leave the others out, which no simulation of it can produce / modellen har "
+                     f"aktiviteterna för {share:.0%} av loggens händelser; måtten märkta \"bara modellens steg\" "
+                     "lämnar de andra utanför, som ingen simulering av den kan ge")
     for key, value in data["metrics"].items():
         if key.startswith("cycle_days_p"):
             continue

@@ -100,3 +100,57 @@ def test_discover_validates_too(validated) -> None:
     assert done.exit_code == 0, done.output
     assert "3-gram control flow" in done.output and "trained on" in done.output
     assert (folder / "found.validation.html").read_text(encoding="utf-8").count("<svg") == 3
+
+
+def _hand_logs():
+    from calibrate.distances import CaseLog
+
+    # case a: X, Z, Y (Z: an activity the model does not have); case b: X, Y; the simulation: X, Y twice
+    real = CaseLog.of([("a", "X", 0, 10), ("a", "Z", 10, 20), ("a", "Y", 20, 30),
+                       ("b", "X", 0, 10), ("b", "Y", 10, 20)])
+    sim = CaseLog.of([("1", "X", 0, 10), ("1", "Y", 10, 30), ("2", "X", 0, 10), ("2", "Y", 10, 20)])
+    return real, sim
+
+
+def test_measures_over_the_models_steps_leave_out_what_it_cannot_produce() -> None:
+    # a discovered model keeps only the frequent activities; its activity and 3-gram distances over the
+    # whole log counted the left-out ones as differences, which no simulation of it can remove
+    from calibrate.validate import model_steps_only, score
+
+    real, sim = _hand_logs()
+    assert model_steps_only(real, frozenset({"X", "Y"})).label == ("X", "Y", "X", "Y")
+    v = score(real, [sim], deadline_days=None, setup={}, model_steps=frozenset({"X", "Y"}))
+    # by hand: shares .4/.4/.2 against .5/.5 -> 0.2; 3-grams: 5 of 17 counts differ -> 0.2941
+    assert v.metrics["activity_frequency_relative"] == pytest.approx(0.2)
+    assert v.metrics["three_gram_distance"] == pytest.approx(5 / 17, abs=1e-4)
+    assert v.metrics["activity_frequency_relative_model_steps"] == 0.0
+    assert v.metrics["three_gram_distance_model_steps"] == 0.0
+    assert v.setup["log_events_of_model_steps"] == 0.8
+
+
+def test_a_model_with_every_activity_gets_no_second_measures() -> None:
+    from calibrate.validate import score
+
+    real, sim = _hand_logs()
+    v = score(real, [sim], deadline_days=None, setup={}, model_steps=frozenset({"X", "Y", "Z"}))
+    assert not any(k.endswith("_model_steps") for k in v.metrics)
+    assert "log_events_of_model_steps" not in v.setup
+
+
+def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
+    from calibrate.validation_text import METRIC_WORDS
+
+    _, folder = validated
+    done = CliRunner().invoke(cli, ["discover", str(folder / "log.xes"), "-o", str(folder / "some.bpmn"),
+                                    "--min-frequency", "0.9", "--validate", "--replications", "2"])
+    assert done.exit_code == 0, done.output
+    values = {k: float(line.rsplit(": ", 1)[1]) for line in done.output.splitlines()
+              for k, words in METRIC_WORDS.items() if line.strip().startswith(words + ": ")}
+    assert values["three_gram_distance_model_steps"] < values["three_gram_distance"]
+    assert values["activity_frequency_relative_model_steps"] < values["activity_frequency_relative"]
+    (share,) = [line.split("activities of ")[1].split(" ")[0] for line in done.output.splitlines()
+                if "the model has the activities of" in line]
+    assert 0 < int(share.rstrip("%")) < 100
+    page = (folder / "some.validation.html").read_text(encoding="utf-8")
+    assert f"The model has the activities of {share} of the log" in page
+    assert f"Modellen har aktiviteterna för {share} av loggens" in page
