@@ -692,8 +692,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     The dimensions are those the 2022 Familjen Helsingborg mapping compared (handling
     unit, fee, e-service, stated time, deciding body, staff, collaboration) plus the
     local rules (riktlinjer, serving hours); the values are what public pages showed,
-    with their year, not the 2022 mapping's own figures. Each cell has its source [n]
-    or an assumption (*) marker.
+    with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
+    an assumption (*) marker, or both.
 
     \b
     Examples:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -155,3 +156,17 @@ def test_the_facts_table_fits_a_terminal_width_when_given_one():
     # same cells, only wrapped differently
     assert " ".join(" ".join(grid(narrow)).split()).count("11 700 kr (2017)") == 1
     assert "* an assumption" in narrow
+
+
+def _markdown_row(municipality: str, *names: str) -> str:
+    out = invoke("facts", *names, "--format", "markdown").output
+    return next(line for line in out.splitlines() if line.startswith(f"| {municipality} |"))
+
+
+def test_a_fact_with_sources_and_an_assumption_shows_both_markers():
+    """Ängelholm's time is stated on the Klippan and Örkelljunga pages for the cases it handles;
+    that it holds for Ängelholm's own cases is an assumption, and the table says so."""
+    row = _markdown_row("Ängelholm", "angelholm")
+    assert re.search(r"cirka två månader från det att ansökan är komplett (\[\d+\])+ \*", row), row
+    out = invoke("facts", "angelholm").output
+    assert "* an assumption, alone or beside the sources [n]" in out
