@@ -86,7 +86,8 @@ class FactsTable:
 
 
 def fact_text(fact: Fact | None) -> str:
-    """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``."""
+    """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``; a derived number says
+    so: ``18 560 kr (2024; computed: 16 h × 1,160 kr/h)``."""
     if fact is None:
         return "unknown"
     value = fact.value
@@ -103,8 +104,13 @@ def fact_text(fact: Fact | None) -> str:
     if fact.unit and text != "unknown":
         text += f" {fact.unit}"
     year = fact.extra.get("year") if fact.extra else None
-    if year is not None and text != "unknown":
-        text += f" ({year})"
+    computed = fact.extra.get("computed") if fact.extra else None
+    if text != "unknown":
+        said = [str(year)] if year is not None else []
+        if computed:
+            said.append(f"computed: {computed}")
+        if said:
+            text += f" ({'; '.join(said)})"
     return text
 
 

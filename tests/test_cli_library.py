@@ -170,3 +170,10 @@ def test_a_fact_with_sources_and_an_assumption_shows_both_markers():
     assert re.search(r"cirka två månader från det att ansökan är komplett (\[\d+\])+ \*", row), row
     out = invoke("facts", "angelholm").output
     assert "* an assumption, alone or beside the sources [n]" in out
+
+
+def test_a_computed_fee_says_it_is_computed_and_from_what():
+    """Brief §4: Ängelholm '16 h × 1,160 kr/h (2024) = 18,560 kr (computed)': no page states 18,560 kr."""
+    row = _markdown_row("Ängelholm", "angelholm")
+    assert "18 560 kr (2024; computed: 16 h × 1,160 kr/h) [" in row
+    assert "11 700 kr (2017) [" in _markdown_row("Helsingborg", "helsingborg")
