@@ -618,8 +618,14 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
-    grid = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")]
-            + [c.marked for c in cells] for name, display, cells in table.rows]
+    shown = {name: display for name, display, _cells in table.rows}
+    handlers = {name: prof.handled_by for name, prof in profiles}
+
+    def process(name: str) -> str:  # the process a case follows, and who handles it when not the municipality
+        handler = handlers[name]
+        return models[name] + (f" (cases handled by {shown.get(handler, handler)})" if handler else "")
+
+    grid = [[name, display, process(name)] + [c.marked for c in cells] for name, display, cells in table.rows]
     click.echo(facts.render_grid(header, grid, total=_terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))

@@ -26,7 +26,10 @@ def test_library_lists_every_model_with_its_process_and_key_facts():
     for name in lib.library_names():
         assert any(line.startswith(name + " ") for line in lines), name
     klippan = next(line for line in lines if line.startswith("klippan "))
-    assert "angelholm (handled_by)" in klippan
+    assert "angelholm (cases handled by" in klippan and "handled_by" not in result.output  # no key names
+    assert "Ängelholm)" in lines[lines.index(klippan) + 1]  # the cell wraps
+    orkelljunga = next(line for line in lines if line.startswith("orkelljunga "))
+    assert "orkelljunga (cases handled" in orkelljunga  # its own process, Ängelholm's officers
     assert "11 700 kr (2017) [" in result.output
     assert any(line.startswith("[1] http") for line in lines)
 
