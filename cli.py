@@ -695,9 +695,10 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
 def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """Print the facts table: the mapping's dimensions, values from public pages (year).
 
-    The dimensions are those the 2022 Familjen Helsingborg mapping compared (handling
-    unit, fee, e-service, stated time, deciding body, staff, collaboration) plus the
-    local rules (riktlinjer, serving hours); the values are what public pages showed,
+    The dimensions are those the 2022 Familjen Helsingborg mapping compared (fee,
+    e-service, stated time, staff, collaboration; its report also names the degree of
+    delegation: the deciding body) plus who handles the case and the local rules
+    (riktlinjer, serving hours); the values are what public pages showed,
     with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
     an assumption (*) marker, or both.
 

@@ -180,3 +180,14 @@ def test_a_computed_fee_says_it_is_computed_and_from_what():
     row = _markdown_row("Ängelholm", "angelholm")
     assert "18 560 kr (2024; computed: 16 h × 1,160 kr/h) [" in row
     assert "11 700 kr (2017) [" in _markdown_row("Helsingborg", "helsingborg")
+
+
+def test_facts_help_names_as_the_mappings_dimensions_only_those_its_report_names():
+    """The 2022 report: 'Kartläggning av avgifter, förekomst av e-tjänster, handläggningstid, antal
+    anställda, förekomst samarbeten' and 'grad av delegation'; who handles the case is not among them."""
+    text = " ".join(invoke("facts", "--help").output.split())
+    compared = text.split("mapping compared (", 1)[1].split(")", 1)[0]
+    for word in ("fee", "e-service", "stated time", "staff", "collaboration", "delegation"):
+        assert word in compared, word
+    assert "handl" not in compared
+    assert "who handles the case" in text
