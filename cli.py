@@ -613,7 +613,11 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         rows = [{"name": name, "municipality": display, "handled_by": prof.handled_by,
                  "process": f"{models[name]}/{lib.PROCESS_FILE}",
-                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells, strict=True)}}
+                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells, strict=True)},
+                 # where each fact comes from: the addresses the table's [n] stand for, and its assumption
+                 "provenance": {key: {"sources": [table.sources[n - 1] for n in cell.sources],
+                                      "assumption": cell.assumption}
+                                for (key, _t), cell in zip(columns, cells, strict=True)}}
                 for (name, display, cells), (_n, prof) in zip(table.rows, profiles, strict=True)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return

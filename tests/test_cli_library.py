@@ -43,6 +43,16 @@ def test_library_json_names_the_process_each_municipality_follows():
     assert rows["helsingborg"]["facts"]["application_fee"] == "11 700 kr (2017)"
 
 
+def test_library_json_says_where_each_fact_comes_from_as_the_table_does():
+    rows = {row["name"]: row for row in json.loads(invoke("library", "--format", "json").output)}
+    fee = rows["helsingborg"]["provenance"]["application_fee"]
+    assert fee["sources"] and all("foretagare.helsingborg.se" in s for s in fee["sources"]) and "2017" in fee["sources"][0]
+    assert fee["assumption"] is None
+    landskrona_fee = rows["landskrona"]["provenance"]["application_fee"]
+    assert landskrona_fee["sources"] == [] and "A12" in landskrona_fee["assumption"]
+    assert set(rows["klippan"]["provenance"]) == set(rows["klippan"]["facts"])
+
+
 def test_library_show_prints_the_profile_with_its_sources():
     result = invoke("library", "show", "orkelljunga")
     assert result.exit_code == 0
