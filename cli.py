@@ -613,13 +613,23 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         rows = [{"name": name, "municipality": display, "handled_by": prof.handled_by,
                  "process": f"{models[name]}/{lib.PROCESS_FILE}",
-                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells, strict=True)}}
+                 "facts": {key: cell.text for (key, _t), cell in zip(columns, cells, strict=True)},
+                 # where each fact comes from: the addresses the table's [n] stand for, and its assumption
+                 "provenance": {key: {"sources": [table.sources[n - 1] for n in cell.sources],
+                                      "assumption": cell.assumption}
+                                for (key, _t), cell in zip(columns, cells, strict=True)}}
                 for (name, display, cells), (_n, prof) in zip(table.rows, profiles, strict=True)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     header = ["Name", "Municipality", "Process"] + [t for _k, t in columns]
-    grid = [[name, display, models[name] + ("" if models[name] == name else " (handled_by)")]
-            + [c.marked for c in cells] for name, display, cells in table.rows]
+    shown = {name: display for name, display, _cells in table.rows}
+    handlers = {name: prof.handled_by for name, prof in profiles}
+
+    def process(name: str) -> str:  # the process a case follows, and who handles it when not the municipality
+        handler = handlers[name]
+        return models[name] + (f" (cases handled by {shown.get(handler, handler)})" if handler else "")
+
+    grid = [[name, display, process(name)] + [c.marked for c in cells] for name, display, cells in table.rows]
     click.echo(facts.render_grid(header, grid, total=_terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
@@ -689,11 +699,12 @@ def library_build_cmd(names: tuple[str, ...], check: bool) -> None:
 def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     """Print the facts table: the mapping's dimensions, values from public pages (year).
 
-    The dimensions are those the 2022 Familjen Helsingborg mapping compared (handling
-    unit, fee, e-service, stated time, deciding body, staff, collaboration) plus the
-    local rules (riktlinjer, serving hours); the values are what public pages showed,
-    with their year, not the 2022 mapping's own figures. Each cell has its source [n]
-    or an assumption (*) marker.
+    The dimensions are those the 2022 Familjen Helsingborg mapping compared (fee,
+    e-service, stated time, staff, collaboration; its report also names the degree of
+    delegation: the deciding body) plus who handles the case and the local rules
+    (riktlinjer, serving hours); the values are what public pages showed,
+    with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
+    an assumption (*) marker, or both.
 
     \b
     Examples:

@@ -7,7 +7,7 @@ the values are what public pages showed, each with its year (``TITLE``), not the
 table from profiles (pure data: text of each value, the numbers of its sources,
 its assumption), ``render_facts`` writes it as a wrapped text table, Markdown, CSV
 or JSON. A cell backed by sources shows them as footnote numbers ``[n]``; a cell
-backed only by an assumption shows ``*``.
+that rests on an assumption (alone or beside its sources) shows ``*``.
 
 >>> split_sources("https://a.se/x (2017) ; https://b.se/y (undated)")
 ('https://a.se/x (2017)', 'https://b.se/y (undated)')
@@ -68,8 +68,11 @@ class FactCell:
 
     @property
     def marked(self) -> str:
-        """The text with its markers: ``11 700 kr (2017) [1]``, or ``unknown *`` when only an assumption backs it."""
-        marks = "".join(f"[{n}]" for n in self.sources) or (ASSUMPTION_MARK if self.assumption else "")
+        """The text with its markers: ``11 700 kr (2017) [1]``, ``unknown *`` when only an assumption backs it,
+        ``Individ- och familjenämnden [5] *`` when an assumption stands beside the sources."""
+        marks = "".join(f"[{n}]" for n in self.sources)
+        if self.assumption:
+            marks = f"{marks} {ASSUMPTION_MARK}" if marks else ASSUMPTION_MARK
         return f"{self.text} {marks}" if marks else self.text
 
 
@@ -83,7 +86,8 @@ class FactsTable:
 
 
 def fact_text(fact: Fact | None) -> str:
-    """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``."""
+    """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``; a derived number says
+    so: ``18 560 kr (2024; computed: 16 h × 1,160 kr/h)``."""
     if fact is None:
         return "unknown"
     value = fact.value
@@ -100,8 +104,13 @@ def fact_text(fact: Fact | None) -> str:
     if fact.unit and text != "unknown":
         text += f" {fact.unit}"
     year = fact.extra.get("year") if fact.extra else None
-    if year is not None and text != "unknown":
-        text += f" ({year})"
+    computed = fact.extra.get("computed") if fact.extra else None
+    if text != "unknown":
+        said = [str(year)] if year is not None else []
+        if computed:
+            said.append(f"computed: {computed}")
+        if said:
+            text += f" ({'; '.join(said)})"
     return text
 
 
@@ -170,7 +179,7 @@ def render_grid(header: list[str], rows: list[list[str]], width: int = 28, total
 def source_lines(table: FactsTable) -> list[str]:
     """The footnotes of ``table``: ``[n] address (date)``, then what ``*`` means."""
     return [f"[{n}] {src}" for n, src in enumerate(table.sources, 1)] + [
-        f"{ASSUMPTION_MARK} an assumption, no source (see the profile: permitflow library show NAME)"
+        f"{ASSUMPTION_MARK} an assumption, alone or beside the sources [n] (see the profile: permitflow library show NAME)"
     ]
 
 

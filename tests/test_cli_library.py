@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -25,7 +26,10 @@ def test_library_lists_every_model_with_its_process_and_key_facts():
     for name in lib.library_names():
         assert any(line.startswith(name + " ") for line in lines), name
     klippan = next(line for line in lines if line.startswith("klippan "))
-    assert "angelholm (handled_by)" in klippan
+    assert "angelholm (cases handled by" in klippan and "handled_by" not in result.output  # no key names
+    assert "Ängelholm)" in lines[lines.index(klippan) + 1]  # the cell wraps
+    orkelljunga = next(line for line in lines if line.startswith("orkelljunga "))
+    assert "orkelljunga (cases handled" in orkelljunga  # its own process, Ängelholm's officers
     assert "11 700 kr (2017) [" in result.output
     assert any(line.startswith("[1] http") for line in lines)
 
@@ -37,6 +41,16 @@ def test_library_json_names_the_process_each_municipality_follows():
     assert rows["bjuv"]["process"] == "hoganas/process.bpmn"
     assert rows["bjuv"]["handled_by"] == "hoganas"
     assert rows["helsingborg"]["facts"]["application_fee"] == "11 700 kr (2017)"
+
+
+def test_library_json_says_where_each_fact_comes_from_as_the_table_does():
+    rows = {row["name"]: row for row in json.loads(invoke("library", "--format", "json").output)}
+    fee = rows["helsingborg"]["provenance"]["application_fee"]
+    assert fee["sources"] and all("foretagare.helsingborg.se" in s for s in fee["sources"]) and "2017" in fee["sources"][0]
+    assert fee["assumption"] is None
+    landskrona_fee = rows["landskrona"]["provenance"]["application_fee"]
+    assert landskrona_fee["sources"] == [] and "A12" in landskrona_fee["assumption"]
+    assert set(rows["klippan"]["provenance"]) == set(rows["klippan"]["facts"])
 
 
 def test_library_show_prints_the_profile_with_its_sources():
@@ -155,3 +169,35 @@ def test_the_facts_table_fits_a_terminal_width_when_given_one():
     # same cells, only wrapped differently
     assert " ".join(" ".join(grid(narrow)).split()).count("11 700 kr (2017)") == 1
     assert "* an assumption" in narrow
+
+
+def _markdown_row(municipality: str, *names: str) -> str:
+    out = invoke("facts", *names, "--format", "markdown").output
+    return next(line for line in out.splitlines() if line.startswith(f"| {municipality} |"))
+
+
+def test_a_fact_with_sources_and_an_assumption_shows_both_markers():
+    """Ängelholm's time is stated on the Klippan and Örkelljunga pages for the cases it handles;
+    that it holds for Ängelholm's own cases is an assumption, and the table says so."""
+    row = _markdown_row("Ängelholm", "angelholm")
+    assert re.search(r"cirka två månader från det att ansökan är komplett (\[\d+\])+ \*", row), row
+    out = invoke("facts", "angelholm").output
+    assert "* an assumption, alone or beside the sources [n]" in out
+
+
+def test_a_computed_fee_says_it_is_computed_and_from_what():
+    """Brief §4: Ängelholm '16 h × 1,160 kr/h (2024) = 18,560 kr (computed)': no page states 18,560 kr."""
+    row = _markdown_row("Ängelholm", "angelholm")
+    assert "18 560 kr (2024; computed: 16 h × 1,160 kr/h) [" in row
+    assert "11 700 kr (2017) [" in _markdown_row("Helsingborg", "helsingborg")
+
+
+def test_facts_help_names_as_the_mappings_dimensions_only_those_its_report_names():
+    """The 2022 report: 'Kartläggning av avgifter, förekomst av e-tjänster, handläggningstid, antal
+    anställda, förekomst samarbeten' and 'grad av delegation'; who handles the case is not among them."""
+    text = " ".join(invoke("facts", "--help").output.split())
+    compared = text.split("mapping compared (", 1)[1].split(")", 1)[0]
+    for word in ("fee", "e-service", "stated time", "staff", "collaboration", "delegation"):
+        assert word in compared, word
+    assert "handl" not in compared
+    assert "who handles the case" in text

@@ -731,3 +731,13 @@ def test_a_record_of_a_checked_profile_holds_for_that_code_only(tmp_path, monkey
 
 
 lib_read = lib.read_library_profile
+
+
+def test_landskronas_deciding_body_is_sourced_as_the_guidelines_committee_and_assumed_to_decide():
+    """Brief §4: 'Individ- och familjenämnden (adopted the guidelines); delegation unknown'."""
+    body = profile("landskrona").facts["deciding_body"]
+    assert body.value == "Individ- och familjenämnden" and "landskronadirekt.com" in body.source
+    assert body.assumption and "A7" in body.assumption
+    (_name, _display, cells), = library_facts.facts_table([("landskrona", profile("landskrona"))]).rows
+    deciding = dict(zip((key for key, _t in library_facts.FACT_COLUMNS), cells, strict=True))["deciding_body"]
+    assert deciding.marked.endswith("] *")

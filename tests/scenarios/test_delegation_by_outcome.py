@@ -20,6 +20,13 @@ def test_the_shipped_scenario_lets_officers_grant_and_the_committee_refuse():
         assert decision["outcome_gateway"] == "Gw_Beslut"
 
 
+def test_the_shipped_scenario_does_not_call_its_delegation_order_common_without_a_source():
+    """The domain brief (§5) shows no municipality that lets officers grant and the committee refuse."""
+    scenario = read_scenario(SCENARIOS / "grants-delegated-to-officer.yaml")
+    assert "common delegation order" not in scenario.question
+    assert "assumed" in scenario.question
+
+
 @pytest.mark.parametrize("value,expected", [
     ("{grant: officer, refusal: mayor}",
      "set: override simulation.decision.delegation={'grant': 'officer', 'refusal': 'mayor'} gives an invalid "
