@@ -103,6 +103,10 @@ def test_mm1_waiting_time_and_utilisation_match_theory() -> None:
     assert abs(f["utilisation.server"] - rho) < 4 * se_util
     # Little's law ties the queue length to the wait: Lq = lam Wq.
     assert math.isclose(f["queue_length.server"], 0.5 * f["wait_days_pool.server"] * 24, rel_tol=0.02)
+    # and the queue length against theory (Lq = 0.5), over about n / lam hours: variance s_aa / T.
+    lq, s_aa, _ = mmc_asymptotic(1, 0.5, 1.0)
+    assert math.isclose(lq, 0.5, rel_tol=1e-9)
+    assert abs(f["queue_length.server"] - lq) < 4 * math.sqrt(s_aa / (n / 0.5))
 
 
 def test_mmc_waiting_time_queue_and_utilisation_match_erlang_c() -> None:
