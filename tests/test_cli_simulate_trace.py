@@ -12,6 +12,7 @@ agenda cut-off 10 days, the decision in effect 2 days after the meeting. 4 month
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
+from simulator.glossary import describe
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sim" / "trace"
 
@@ -86,6 +88,11 @@ def test_holidays_and_eves_and_an_officer_decides_without_a_meeting(
         tmp_path: Path, arrival: str, expected: list, legal_days: float) -> None:
     rows, f = simulate(tmp_path, arrival, "decision.delegation=officer")
     assert rows == expected
+    # the officer is free: Besluta waits only for the office to open, and that counts as its wait
+    decide = next(r for r in rows if r[0] == "Besluta")
+    night = (dt.datetime.fromisoformat(decide[2]) - dt.datetime.fromisoformat(expected[2][3])).total_seconds() / 86400
+    assert f["wait_days.Task_Beslut"] == pytest.approx(night, abs=1e-9)
+    assert "office is closed" in describe("wait_days.Task_Beslut")
     assert f["complete_to_decision_mean_days"] == pytest.approx(legal_days, abs=1e-9)
 
 
