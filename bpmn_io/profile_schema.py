@@ -235,6 +235,29 @@ def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
         )
 
 
+def _replayed_arrival(value: Any, path: Path, hour: float) -> dt.datetime:
+    """One replayed arrival: a date (at ``hour``) or a local date-time, quoted or not.
+
+    An offset is refused: simulation time is local time (daylight saving ignored), so
+    ``10:30+01:00`` has no place on its clock, and mixed with plain dates it could not
+    even be sorted.
+    """
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            try:
+                value = dt.datetime.fromisoformat(value)
+            except ValueError:
+                raise fail(path, f"{value!r} is not a date or date-time "
+                                 "(expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)") from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            raise fail(path, f"{value.isoformat(sep=' ')} has a time zone offset (write the local time without one)")
+        return value
+    return dt.datetime.combine(date(value, path), dt.time()) + dt.timedelta(hours=hour)
+
+
 def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     """The ``arrivals`` entry: ``per_year`` (+ ``seasonality``) or ``dates``."""
     m = mapping(value, path, KEYS["arrivals"])
@@ -244,17 +267,7 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     if "dates" in m:
         if not isinstance(m["dates"], list) or not m["dates"]:
             raise fail(path + ("dates",), f"{m['dates']!r} is not a non-empty list of dates")
-        dates = tuple(
-            sorted(
-                (
-                    d
-                    if isinstance(d, dt.datetime)
-                    else dt.datetime.combine(date(d, path + ("dates", i)), dt.time())
-                    + dt.timedelta(hours=hour)
-                )
-                for i, d in enumerate(m["dates"])
-            )
-        )
+        dates = tuple(sorted(_replayed_arrival(d, path + ("dates", i), hour) for i, d in enumerate(m["dates"])))
         return Arrivals(dates=dates, at_hour=hour)
     season = m.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:

@@ -58,7 +58,8 @@ FIGURES: dict[str, str] = {
 _PREFIXES = {
     "outcome_share.": "Share of all cases that ended with {}.",
     "outcome_days.": "Mean days from arrival to the end of the case, for cases that ended with {}.",
-    "wait_days.": "Mean days step {} waited: in the queue for a pool member or for a meeting.",
+    "wait_days.": "Mean days step {} waited before it began: in the queue for a pool member (also while the "
+                   "office is closed) or for a meeting.",
     "work_hours.": "Mean hours of work in step {}.",
     "elapsed_days.": "Mean days from step {} being reached to its end (queue, work, pauses and delays).",
     "utilisation.": "Share of the working time of {} spent on these cases.",
@@ -123,7 +124,8 @@ OUTCOME_WORDS_SV = {
 _PREFIXES_SV = {
     "outcome_share.": "Andel av alla ärenden som slutade med {}.",
     "outcome_days.": "Dagar i medel från att ansökan kom in till ärendets slut, för ärenden som slutade med {}.",
-    "wait_days.": "Dagar i medel som steg {} väntade: i kö till en i personalgruppen eller till ett möte.",
+    "wait_days.": "Dagar i medel som steg {} väntade innan det började: i kö till en i personalgruppen (även "
+                   "medan kontoret är stängt) eller till ett möte.",
     "work_hours.": "Arbetstimmar i medel i steg {}.",
     "elapsed_days.": "Dagar i medel från att steg {} nåddes till dess slut (kö, arbete, pauser och väntan).",
     "utilisation.": "Andel av arbetstiden för {} som gick till dessa ärenden.",

@@ -213,6 +213,22 @@ def test_replayed_arrivals_and_plain_numbers_with_a_unit() -> None:
     assert p.simulation.elements["T"].delay.mean() == 1.5 * 168.0
 
 
+def test_replayed_date_times_are_local_times_quoted_or_not_and_an_offset_is_a_located_error() -> None:
+    head = "simulation:\n  start: 2025-01-01\n  cases: 2\n  arrivals:\n    dates:\n"
+    p = parse_profile(head + "      - 2025-02-03 10:30:00\n      - '2025-02-04 11:15:00'\n      - '2025-02-05'\n",
+                      source="p.yaml")
+    assert p.simulation.arrivals.dates == (
+        dt.datetime(2025, 2, 3, 10, 30), dt.datetime(2025, 2, 4, 11, 15), dt.datetime(2025, 2, 5, 9, 0))
+    # an offset mixed with plain dates was a TypeError from sorting; alone, a failed run
+    for dates in ("      - 2025-02-03 10:30:00+01:00\n      - 2025-02-05\n", "      - 2025-02-03T10:30:00Z\n"):
+        with pytest.raises(InputError, match=r"^p\.yaml:6: simulation\.arrivals\.dates\[0\]: 2025-02-03 10:30:00\+0[01]:00 "
+                                             r"has a time zone offset \(write the local time without one\)"):
+            parse_profile(head + dates, source="p.yaml")
+    with pytest.raises(InputError, match=r"^p\.yaml:6: simulation\.arrivals\.dates\[0\]: '3 feb' is not a date or "
+                                         r"date-time \(expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS\)"):
+        parse_profile(head + "      - 3 feb\n", source="p.yaml")
+
+
 # --- overrides ------------------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ def test_clock_figures_say_that_withdrawn_and_dismissed_cases_are_not_counted():
 
 def test_figures_of_an_element_or_an_outcome_name_it():
     assert describe("wait_days.Task_Beslut") == (
-        "Mean days step Task_Beslut waited: in the queue for a pool member or for a meeting.")
+        "Mean days step Task_Beslut waited before it began: in the queue for a pool member (also while the office "
+        "is closed) or for a meeting.")
     assert "avvisning" in describe("outcome_share.dismissal")
     assert describe("no_such_figure") == ""
