@@ -107,10 +107,11 @@ CASES = {
         "x.bpmn:5: element 'F': sequenceFlow has no sourceRef"),
     "duplicate ids": (
         doc('<process id="P1">\n<task id="T"/>\n<userTask id="T"/>\n</process>'),
-        "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4)"),
+        "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4) "
+        "(expected each id once; a lenient read renames the repeats)"),
     "duplicate ids across processes": (
         doc('<process id="P1">\n<task id="T"/>\n</process>\n<process id="P2">\n<task id="T"/>\n</process>'),
-        "element 'T': duplicate id 'T' (first used at line 4)"),
+        "element 'T': duplicate id 'T' (first used at line 4) (expected each id once"),
     "sequence flow crossing processes": (
         doc('<process id="P1">\n<task id="A"/>\n<sequenceFlow id="X" sourceRef="A" targetRef="B"/>\n</process>\n'
             '<process id="P2">\n<task id="B"/>\n</process>'),
