@@ -121,6 +121,15 @@ def test_errors_name_file_line_path_and_what_is_allowed(text: str, expected: str
     assert str(info.value).replace('"', "'") == expected.replace('"', "'")
 
 
+def test_a_file_saved_as_latin1_is_refused_with_its_line_and_the_way_out(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("process: {id: P}\nsteps:\n  - {id: S, event: start, name: Ansökan}\n".encode("latin-1"))
+    with pytest.raises(InputError) as info:
+        read_authoring(path)
+    assert str(info.value) == (f"{path}:3: not UTF-8 text (invalid start byte at byte 59; "
+                               "save the file as UTF-8)")
+
+
 def test_to_authoring_says_what_cannot_be_expressed() -> None:
     p = Process(id="P", nodes=FrozenMap({
         "S": Event(id="S", parent="P"), "Sub": SubProcess(id="Sub", parent="P"),
