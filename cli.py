@@ -116,7 +116,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from processes.model import Definitions, Process
+    from processes.model import Definitions, Edge, Process, Shape
     from processes.validate import Problem
     from report.build import EarlyPlots
     from scenarios.batch import BatchResults
@@ -385,11 +385,28 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         from bpmn_io.writer import bpmn_export
 
         with _layout(layout_timeout, verbose):
-            exported = bpmn_export(with_diagram(defs))
-        data, renamed = exported.data, exported.renamed_ids
+            drawn = with_diagram(defs)
+            exported = bpmn_export(drawn)
+        # the layout names its shapes after their elements (Granska_ansökan_di): those ids were
+        # never in the file, so their renaming is not reported (the element's own id is)
+        made = _diagram_ids(drawn) - _diagram_ids(defs)
+        data, renamed = exported.data, tuple(pair for pair in exported.renamed_ids if pair[0] not in made)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     _report_renamed_ids(source, target, renamed)
+
+
+def _diagram_ids(defs: Definitions) -> set[str]:
+    """The ids of every diagram, plane, shape, edge and label of ``defs``."""
+    ids: set[str] = set()
+    for diagram in defs.diagrams:
+        ids.update((diagram.id, diagram.plane.id))
+        items: tuple[Shape | Edge, ...] = (*diagram.plane.shapes, *diagram.plane.edges)
+        for item in items:
+            ids.add(item.id)
+            if item.label is not None:
+                ids.add(item.label.id)
+    return ids
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -278,7 +278,8 @@ class _Build:
         for key, owner in (("boundary", "task"), ("branches", "gateway"), ("trigger", "event"), ("timer", "event"),
                            ("ref", "event"), ("link", "event"), ("condition", "event")):
             if key in step and kind != owner:
-                raise self.error(path + (key,), f"{key!r} belongs on a {owner} step, not a {kind} step", element=sid)
+                raise self.error(path + (key,), f"{key!r} belongs on {_a(owner)} step, not {_a(kind)} step",
+                                 element=sid)
         if kind == "task":
             ttype = self.choice(step["task"], path + ("task",), TASK_KEYWORDS)
             nodes[sid] = Task(task_type=TASK_KEYWORDS[ttype], **common)
@@ -469,11 +470,16 @@ def _message_root(message_id: str, name: str) -> RootElement:
     return RootElement(tag="message", id=message_id, name=name, xml=fragment(el))
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: 'a task', 'an event'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _show(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return "a mapping" if value else "an empty mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     if value is None:
         return "nothing"
     return repr(value)

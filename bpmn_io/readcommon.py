@@ -16,7 +16,7 @@ from .xsdorder import rank_table
 
 __all__ = [
     "Source", "elements", "children", "restore", "placeable", "attrs_opaque", "flag", "number", "documentation", "expression",
-    "OpaqueBuilder", "DOC", "EXT",
+    "OpaqueBuilder", "DOC", "EXT", "duplicate_id",
 ]
 
 DOC = q(BPMN, "documentation")
@@ -24,6 +24,12 @@ EXT = q(BPMN, "extensionElements")
 _FORMAL = "tFormalExpression"
 _XSI_TYPE = q(XSI, "type")
 _RANKS = rank_table()
+
+
+def duplicate_id(item_id: str, first_line: int | None) -> str:
+    """The refusal of an id used twice, in one wording wherever the reader finds it."""
+    return (f"duplicate id '{item_id}' (first used at line {first_line}) "
+            "(expected each id once; a lenient read renames the repeats)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from processes.model import (
 from .dangling import restore_references
 from .fragments import fragment
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, flag, restore
+from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, duplicate_id, flag, restore
 from .readdi import color_declarations, kept_drawing, read_diagram, restore_drawings
 from .readelements import read_artifact
 from .readids import unique_ids
@@ -190,7 +190,7 @@ def _register(lines: dict[str, int], item_id: str, el: etree._Element, src: Sour
     if not item_id:
         return
     if item_id in lines:
-        raise src.error(el, f"duplicate id '{item_id}' (first used at line {lines[item_id]})", item_id)
+        raise src.error(el, duplicate_id(item_id, lines[item_id]), item_id)
     lines[item_id] = el.sourceline or 0
 
 
@@ -264,12 +264,12 @@ def _add_process(el: etree._Element, src: Source, root_event_kinds: dict[str, st
     _register(lines, process.id, el, src)
     for item_id, line in ids.items():
         if item_id in lines:
-            raise InputError(f"duplicate id '{item_id}' (first used at line {lines[item_id]})",
+            raise InputError(duplicate_id(item_id, lines[item_id]),
                              file=src.name, line=line, element=item_id)
         lines[item_id] = line
     for lane in process.lanes():
         if lane.id and lane.id in lines:
-            raise InputError(f"duplicate id '{lane.id}' (first used at line {lines[lane.id]})",
+            raise InputError(duplicate_id(lane.id, lines[lane.id]),
                              file=src.name, element=lane.id)
         lines[lane.id] = 0
     process_lines[process.id] = ids

@@ -32,7 +32,18 @@ from processes.model import (
 
 from .fragments import fragment
 from .namespaces import BPMN, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, elements, expression, flag
+from .readcommon import (
+    DOC,
+    EXT,
+    OpaqueBuilder,
+    Source,
+    children,
+    documentation,
+    duplicate_id,
+    elements,
+    expression,
+    flag,
+)
 from .readelements import (
     data_association,
     event_definition,
@@ -96,7 +107,7 @@ class _Parts:
         item_id = item_id or item.id
         if item_id in self.lines:
             raise self.source.error(
-                el, f"duplicate id '{item_id}' (first used at line {self.lines[item_id]})", item_id)
+                el, duplicate_id(item_id, self.lines[item_id]), item_id)
         self.lines[item_id] = el.sourceline or 0
         table[item_id] = item
 

@@ -175,6 +175,15 @@ def _ends_early(data: bytes, err: etree.XMLSyntaxError, parser: etree.XMLParser)
     return line > last_line or (line == last_line and column > width)
 
 
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _declared_encoding(data: bytes) -> str:
+    """The encoding the XML declaration names, or UTF-8 (XML's default) when it names none."""
+    m = _DECLARED.match(data)
+    return m.group(1).decode("ascii") if m else "UTF-8"
+
+
 def _clean(message: str) -> str:
     return re.sub(r",? line \d+, column \d+(\s*\(.*\))?$", "", message.strip())
 
@@ -206,6 +215,12 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
         elif "XML_PARSE_HUGE" in logged or "Resource limit exceeded" in logged:
             msg = ("a text, attribute value or name is longer than the parser's limit of 10 MB "
                    "(expected a BPMN model without huge values)")
+        elif "Invalid bytes in character encoding" in logged or "not proper UTF-8" in logged:
+            # Swedish names saved as Latin-1 / Windows-1252 under a UTF-8 (or no) declaration
+            declared = _declared_encoding(data)
+            named = "the XML declaration names" if _DECLARED.match(data) else "XML assumes without a declaration"
+            msg = (f"bytes that are not {declared} at column {err.position[1]} (expected text in {declared}, which "
+                   f"{named}; a file saved as Latin-1 needs encoding=\"ISO-8859-1\" in its declaration)")
         elif "Document is empty" in msg or "Start tag expected" in msg:
             msg = f"no XML element found, the content is not XML text ({msg})"
         elif _ends_early(data, err, parser):

@@ -61,10 +61,12 @@ def load_yaml(text: str | bytes, *, source: str | None = None, aliases: str | No
     :data:`MAX_VALUES` values beyond those written.
     """
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", file=source) from None
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:  # e.g. saved in Latin-1: name the line and the way out
+            raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start}; save the file as UTF-8)",
+                             file=source, line=raw.count(b"\n", 0, err.start) + 1) from None
     kept = yamlstore.recall(text, aliases)
     if kept is not None:  # an earlier run read exactly this text (every check passed then)
         return YamlDoc(kept[0], kept[1], source)

@@ -106,12 +106,28 @@ def test_example_converts_and_validates_without_errors() -> None:
          "x.yaml:3: element 'S': steps[0]: a step is exactly one of task, gateway or event (found task, event)"),
         ("process: {id: P}\nsteps: [\n", "x.yaml:3: invalid YAML: expected the node content, but found '<stream end>'"),
         ("steps: []\n", "x.yaml:1: missing key 'process' (an authoring file needs process and steps)"),
+        ("process: {id: P}\nsteps: []\n", "x.yaml:2: steps: expected a list of steps, got an empty list"),
+        ("process: {id: P}\nsteps:\n  - {id: T, task: user, boundary: {}}\n",
+         "x.yaml:3: steps[0].boundary: expected a list of boundary events, got an empty mapping"),
+        ("process: {id: P}\nsteps:\n  - {id: S, event: start, boundary: []}\n",
+         "x.yaml:3: element 'S': steps[0].boundary: 'boundary' belongs on a task step, not an event step"),
+        ("process: {id: P}\nsteps:\n  - {id: T, task: user, timer: P1D}\n",
+         "x.yaml:3: element 'T': steps[0].timer: 'timer' belongs on an event step, not a task step"),
     ],
 )
 def test_errors_name_file_line_path_and_what_is_allowed(text: str, expected: str) -> None:
     with pytest.raises(InputError) as info:
         parse_authoring(text, source="x.yaml")
     assert str(info.value).replace('"', "'") == expected.replace('"', "'")
+
+
+def test_a_file_saved_as_latin1_is_refused_with_its_line_and_the_way_out(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("process: {id: P}\nsteps:\n  - {id: S, event: start, name: Ansökan}\n".encode("latin-1"))
+    with pytest.raises(InputError) as info:
+        read_authoring(path)
+    assert str(info.value) == (f"{path}:3: not UTF-8 text (invalid start byte at byte 59; "
+                               "save the file as UTF-8)")
 
 
 def test_to_authoring_says_what_cannot_be_expressed() -> None:

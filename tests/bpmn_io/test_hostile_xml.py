@@ -107,10 +107,11 @@ CASES = {
         "x.bpmn:5: element 'F': sequenceFlow has no sourceRef"),
     "duplicate ids": (
         doc('<process id="P1">\n<task id="T"/>\n<userTask id="T"/>\n</process>'),
-        "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4)"),
+        "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4) "
+        "(expected each id once; a lenient read renames the repeats)"),
     "duplicate ids across processes": (
         doc('<process id="P1">\n<task id="T"/>\n</process>\n<process id="P2">\n<task id="T"/>\n</process>'),
-        "element 'T': duplicate id 'T' (first used at line 4)"),
+        "element 'T': duplicate id 'T' (first used at line 4) (expected each id once"),
     "sequence flow crossing processes": (
         doc('<process id="P1">\n<task id="A"/>\n<sequenceFlow id="X" sourceRef="A" targetRef="B"/>\n</process>\n'
             '<process id="P2">\n<task id="B"/>\n</process>'),
@@ -122,6 +123,15 @@ CASES = {
     "a 15 MB attribute value": (
         doc('<process id="P1"><task id="T" name="' + "x" * 15_000_000 + '"/></process>'),
         "not well-formed XML: a text, attribute value or name is longer than the parser's limit of 10 MB"),
+    "Latin-1 bytes under a UTF-8 declaration": (
+        doc('<process id="P1">\n<task id="T" name="Granska ans\u00f6kan"/>\n</process>').replace("ö".encode(), b"\xf6"),
+        "x.bpmn:4: not well-formed XML: bytes that are not UTF-8 at column 31 (expected text in UTF-8, which the XML "
+        'declaration names; a file saved as Latin-1 needs encoding="ISO-8859-1" in its declaration)'),
+    "Latin-1 bytes without a declaration": (
+        f'<definitions xmlns="{BPMN}" targetNamespace="t">\n<process id="P1" name="Pr\u00f6vning"/>'.encode()
+        .replace("ö".encode(), b"\xf6") + b"</definitions>",
+        "x.bpmn:2: not well-formed XML: bytes that are not UTF-8 at column 26 (expected text in UTF-8, which XML "
+        "assumes without a declaration;"),
     "bad boolean": (doc('<process id="P1">\n<boundaryEvent id="B" cancelActivity="maybe"/>\n</process>'),
                     "x.bpmn:4: element 'B': attribute cancelActivity='maybe' is not a boolean"),
 }

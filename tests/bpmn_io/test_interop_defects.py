@@ -179,6 +179,19 @@ def test_write_bpmn_returns_the_renaming_and_convert_prints_it(tmp_path) -> None
     assert (tmp_path / "b.bpmn").read_bytes() == (tmp_path / "a.bpmn").read_bytes()
 
 
+def test_convert_reports_only_the_ids_the_file_holds_not_those_the_layout_made(tmp_path) -> None:
+    source = tmp_path / "p.yaml"
+    source.write_text("process: {id: P}\nsteps:\n  - {id: Start, event: start}\n"
+                      "  - {id: Granska_ansökan, task: user}\n  - {id: Slut, event: end}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(source), str(tmp_path / "p.bpmn")])
+    assert result.exit_code == 0
+    renamed = [line.split(" id ", 1)[1].split(" ", 1)[0] for line in result.output.splitlines()
+               if line.startswith("permitflow: warning:")]
+    # the step and its two flows; not their shapes and edges (Granska_ansökan_di), which the layout named
+    assert renamed == ["'Granska_ansökan'", "'Flow_Start_Granska_ansökan'", "'Flow_Granska_ansökan_Slut'"]
+    assert b'id="Granska_ansokan_di"' in (tmp_path / "p.bpmn").read_bytes()
+
+
 def test_a_file_with_valid_ids_is_written_exactly_as_before() -> None:
     defs = read_bpmn(FIXTURES / "nested_lane_xsi_type.bpmn")
     exported = bpmn_export(defs)

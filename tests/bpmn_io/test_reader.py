@@ -35,6 +35,7 @@ def test_broken_tool_output_is_refused_in_strict_mode(name) -> None:
         read_bpmn(INTEROP / name)
     assert TOOL_DEFECTS[name] in str(err.value)
     assert err.value.line is not None and err.value.element
+    assert "(expected " in str(err.value)  # one line says what is wrong and what was expected
 
 
 @pytest.mark.interop
