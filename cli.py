@@ -1292,7 +1292,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     their points are summarised, between the run's last chunks.
     """
     from scenarios.executors import executor_for, fork_split, forks
-    from scenarios.road import MAX_WORK_UNITS, execute
+    from scenarios.road import MAX_WORK_UNITS, ReadOnce, execute
 
     study = plan.study
     done = 0
@@ -1305,11 +1305,15 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
             click.echo(f"permitflow: progress: {done + n} of {total} work units", err=True)
         done += n
 
+    held = None if cache is None else ReadOnce(cache)  # each entry read once, counted as it is read
+
     def say() -> str:
-        return f"{done} of {total} work units finished; {kept}"
+        # units found in the cache count from the moment they are read, before the run reports them
+        return f"{max(done, held.held if held is not None else 0)} of {total} work units finished; {kept}"
 
     with _on_interrupt(say), ExitStack() as own:
-        cached = plan.cached(cache)
+        cached = 0 if held is None else held.count(plan.jobs)
+        cache = held
         split = 1
         if pool is not None and pool.executor is not None:
             executor: Executor | None = pool.executor

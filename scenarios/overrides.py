@@ -102,12 +102,18 @@ def member_path(written: str, members: Sequence[str], origin: Origin) -> tuple[s
         return head, _within_profile(rest, written, members, origin)
     if len(members) == 1:
         return members[0], _within_profile(written, written, members, origin)
+    example = f"{members[0]}.{written if head not in members else rest}"
     if head in TOP_KEYS or head in SIMULATION_KEYS:
         problem = "with several processes a path starts with the process name"
     else:
-        problem = f"'{head}' is not a process of this scenario{did_you_mean(head, members)}"
+        hint = did_you_mean(head, members)
+        problem = f"'{head}' is not a process of this scenario{hint}"
+        if hint and rest:  # a misspelt process name: the example corrects it instead of prefixing it
+            import difflib  # only on the way to an error message
+
+            example = f"{difflib.get_close_matches(head, list(members), n=1, cutoff=0.6)[0]}.{rest}"
     raise InputError(
-        f"{problem} (expected one of {', '.join(members)}, e.g. {members[0]}.{written if head not in members else rest})",
+        f"{problem} (expected one of {', '.join(members)}, e.g. {example})",
         file=origin.source, line=origin.line, path=written,
     )
 

@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from processes.frozenclass import frozen_dataclass
@@ -91,7 +91,7 @@ from simulator.runner import Job, ResultCache
 if TYPE_CHECKING:
     from concurrent.futures import Executor, ProcessPoolExecutor
 
-__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "Session", "Stop", "Cancelled", "MAX_WORK_UNITS",
+__all__ = ["Plan", "prepare", "execute", "run_study", "Refresh", "ReadOnce", "Session", "Stop", "Cancelled", "MAX_WORK_UNITS",
            "planned_units"]
 
 #: work units a run may plan before it asks for ``--force`` (the bundled study plans about 1,000)
@@ -196,6 +196,35 @@ class Refresh:
     def get(self, key: str) -> Any | None:
         """Nothing is found: recompute."""
         return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Store ``value`` in the wrapped cache."""
+        self.cache.put(key, value)
+
+
+class ReadOnce:
+    """``cache`` read once per entry: :meth:`count` keeps what it finds and :meth:`get` hands that
+    out without reading and checking the file again (a run counts what its cache holds before it
+    runs, then takes it; the entries of a run with event logs are large)."""
+
+    def __init__(self, cache: ResultCache) -> None:
+        self.cache = cache
+        self.found: dict[str, Any] = {}
+        self.held = 0  # entries found so far: kept by an earlier run, whatever happens now
+
+    def count(self, jobs: Sequence[Job]) -> int:
+        """How many of ``jobs`` the cache holds (their results kept for :meth:`get`)."""
+        for job in jobs:
+            value = self.cache.get(job.key)
+            if value is not None:
+                self.found[job.key] = value
+                self.held += 1
+        return self.held
+
+    def get(self, key: str) -> Any | None:
+        """What :meth:`count` found for ``key`` (once), else the wrapped cache's entry."""
+        value = self.found.pop(key, None)
+        return self.cache.get(key) if value is None else value
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` in the wrapped cache."""

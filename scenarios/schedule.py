@@ -227,10 +227,10 @@ def run_units(
                     results[index] = outcome
                     if cache is not None and not isinstance(outcome, Failure):
                         cache.put(jobs[index].key, outcome)
+                if progress is not None:  # counted as soon as stored: before ``arrived``'s plots
+                    progress(len(part))
                 if arrived is not None:
                     arrived(part, outcomes)
-                if progress is not None:
-                    progress(len(part))
     finally:
         for future in waiting:
             future.cancel()

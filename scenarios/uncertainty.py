@@ -135,7 +135,8 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
             applied += [(m.name, path, value) for path, value in factor_values(factor, u, m.name, m.profile, lever=lever)]
     origin = Origin(f"{scenario.source} (assumption point {k})")
     sets = [(o.written, o.value, o.origin) for o in own] + [(f"{m}.{p}", v, origin) for m, p, v in applied]
-    sweep = [(path, values, origin) for path, values in scenario.sweep]
+    # the analysis describes a scenario at its first sweep point: the variants run that point only
+    sweep = [(path, values[:1], origin) for path, values in scenario.sweep]
     variant = build_scenario(
         name=variant_name(scenario.name, k, points), question=scenario.question, source=scenario.source,
         bases=[_plain(m.base) for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
@@ -307,6 +308,7 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
             drivers[figure] = _drivers(uplan.factors, u, target)
         scenarios[scenario.name] = {
             "question": scenario.question,
+            "point": scenario.points[0].label,  # a swept scenario: its first sweep point
             "baseline": scenario.baseline,
             "members": list(scenario.member_names),
             "replications": scenario.replications,

@@ -160,3 +160,24 @@ def test_a_later_run_into_the_same_folder_leaves_nothing_of_the_earlier_one(file
     assert not (out / "eventlog.csv").exists() and not (out / "eventlog.xes").exists()
     assert sorted(p.name for p in (out / "processes").iterdir()) == ["elsewhere.bpmn"]
     assert "elsewhere" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_rerun_reads_each_cached_unit_once(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # counting the cached units and then taking them read and checked every entry twice:
+    # half of a fully cached rerun's run time when the entries carry event logs
+    from report.cache import DirectoryCache
+
+    out = files / "out"
+    args = ("run", str(files / "base.yaml"), str(files / "officer.yaml"), "-o", str(out), "--workers", "1")
+    assert run(*args).exit_code == 0
+    reads: list[str] = []
+    real_get = DirectoryCache.get
+
+    def counted(self: DirectoryCache, key: str) -> object:
+        reads.append(key)
+        return real_get(self, key)
+
+    monkeypatch.setattr(DirectoryCache, "get", counted)
+    again = run(*args)
+    assert again.exit_code == 0 and "6 work units (6 from cache)" in again.output
+    assert len(reads) == 6 and len(set(reads)) == 6

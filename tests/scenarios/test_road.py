@@ -87,6 +87,17 @@ def test_a_wrong_prefix_or_typo_is_named_precisely(tmp_path: Path, base: str, ke
         read_scenario(path)
 
 
+def test_a_misspelt_process_name_is_shown_corrected_not_prefixed(tmp_path: Path) -> None:
+    # the example path replaces the misspelt first word; prefixing it gave
+    # "helsingborg.helsinborg.simulation..." which is wrong again
+    path = write(tmp_path, "s.yaml", "base: [helsingborg, landskrona]\nset:\n"
+                 "  landskorna.decision.delegation: officer\n")
+    with pytest.raises(InputError) as caught:
+        read_scenario(path)
+    assert "(did you mean 'landskrona'?)" in str(caught.value)
+    assert str(caught.value).endswith("e.g. landskrona.decision.delegation)")
+
+
 # --------------------------------------------------------------------------- settings: one rule, explicit
 
 

@@ -197,3 +197,23 @@ def test_a_chunk_travels_as_one_pickled_bytes_object() -> None:
     two, three, four = unpack(packed)
     assert (two, four) == (2, 4)
     assert isinstance(three, Failure) and three.kind == "ValueError" and three.message == "three is not allowed"
+
+
+def test_a_chunk_is_counted_finished_before_arrived_works_on_it() -> None:
+    # ``arrived`` draws a finished point's plots (1-2 s): a Ctrl-C meanwhile said how many units
+    # finished without the chunk already stored in the cache
+    units = [UnitId("s", 0, r) for r in range(6)]
+    jobs = [Job(str(i), explode, i + 10) for i in range(6)]
+    counted: list[int] = []
+    seen: list[tuple[int, int]] = []
+
+    def arrived(part, outcomes) -> None:
+        seen.append((sum(counted), len(part)))
+
+    with ThreadPoolExecutor(2) as pool:
+        run_units(units, jobs, executor=pool, chunk=2, progress=counted.append, arrived=arrived)
+    assert sum(counted) == 6 and sum(size for _at, size in seen) == 6
+    done_before = 0
+    for at_arrival, size in seen:
+        assert at_arrival == done_before + size  # this chunk already counted
+        done_before += size

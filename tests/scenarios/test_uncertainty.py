@@ -151,3 +151,28 @@ def test_every_assumption_is_named_in_whole_words():
     for factor in read_factors():
         for words in (factor.words_en, factor.words_sv):
             assert words.split()[-1] not in dangling, (factor.name, words)
+
+
+SWEPT = """name: swept
+base: [helsingborg, astorp]
+sweep:
+  astorp.pools.officer.fte: [0.3, 0.8]
+replications: 2
+seed: 7
+horizon: 10w
+warmup: 1w
+baseline: sq
+"""
+
+
+def test_a_swept_scenario_is_analysed_and_run_at_its_first_sweep_point_only(tmp_path) -> None:
+    # the analysis reads each scenario's first sweep point; the variants ran every sweep point
+    # (work thrown away) and the document did not say which point it described
+    study = Study("t", "t", "t", (parse_scenario(SQ, source=str(tmp_path / "sq.yaml")),
+                                  parse_scenario(SWEPT, source=str(tmp_path / "swept.yaml"))))
+    plan = plan_uncertainty(study, points=2, seed=3)
+    for variant in plan.study.scenarios[2:]:
+        assert [p.label for p in variant.points] == ["astorp.pools.officer.fte=0.3"]
+    doc = run_uncertainty(study, points=2, seed=3)
+    assert doc["scenarios"]["swept"]["point"] == "astorp.pools.officer.fte=0.3"
+    assert doc["scenarios"]["sq"]["point"] == ""
