@@ -17,6 +17,7 @@ available or the parent died before it was asked, a watchdog thread polls
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import signal
 import sys
@@ -192,8 +193,11 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
         if dask == "local":
             keep_heap()  # before the cluster forks its workers (processes.heapkeep)
             with dask_config.set(LOCAL_DASK):
+                # silence_logs: the cluster's own log lines stay out of the user's terminal (a worker's
+                # heartbeat meeting a scheduler that is closing printed a traceback after a run that
+                # succeeded); a unit's error comes back to this process through its future and is told here
                 cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=None, silence_logs=logging.CRITICAL)
                 client = Client(cluster)
                 try:
                     # pure=False: no hashing of every chunk's texts for a key (each chunk is submitted once)
