@@ -17,7 +17,6 @@ available or the parent died before it was asked, a watchdog thread polls
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import signal
 import sys
@@ -191,6 +190,8 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
         from dask.distributed import Client, LocalCluster
 
         if dask == "local":
+            import logging  # here: not on the start-up path of a run without dask
+
             keep_heap()  # before the cluster forks its workers (processes.heapkeep)
             with dask_config.set(LOCAL_DASK):
                 # silence_logs: the cluster's own log lines stay out of the user's terminal (a worker's
