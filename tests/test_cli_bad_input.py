@@ -332,3 +332,14 @@ def test_serve_without_the_web_extra_is_one_line_naming_the_extra_before_any_add
     assert result.output == (f"permitflow: error: permitflow serve needs the web extra ({shown} is missing): "
                              ".venv/bin/pip install -e '.[web]'\n")
 
+
+def test_discover_without_the_logs_extra_is_one_line_naming_the_extra(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # it was a ModuleNotFoundError traceback: pandas (which pm4py brings) was imported before pm4py was asked for
+    for module in ("pm4py", "pandas"):
+        monkeypatch.setitem(sys.modules, module, None)  # as if the extra were not installed
+    result = CliRunner().invoke(cli, ["discover", str(LOGS / "tiny_cases.csv"), "-o", str(tmp_path / "d.bpmn")])
+    assert result.exit_code == 2, result.output
+    assert result.output == ("permitflow: error: discovering a model needs pm4py: in the permitflow folder: "
+                             ".venv/bin/pip install -e '.[logs]'\n")
+    assert os.listdir(tmp_path) == []
