@@ -2175,13 +2175,16 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
       permitflow serve                       # open http://127.0.0.1:8765/
       permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
     """
+    import importlib.util
     import socket
 
-    try:
-        from web.server import bind_token, serve
-    except ImportError as err:
-        fail(f"permitflow serve needs the web extra ({err.name} is missing): .venv/bin/pip install -e '.[web]'")
-        return
+    # every part of the extra, before the address is printed (web.server imports uvicorn only to serve)
+    missing = next((shown for shown, names in (("uvicorn", ("uvicorn",)), ("starlette", ("starlette",)),
+                                               ("python-multipart", ("python_multipart", "multipart")))
+                    if all(importlib.util.find_spec(name) is None for name in names)), None)
+    if missing:
+        fail(f"permitflow serve needs the web extra ({missing} is missing): .venv/bin/pip install -e '.[web]'")
+    from web.server import bind_token, serve
     token, generated = bind_token(host, token)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:

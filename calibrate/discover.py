@@ -149,6 +149,7 @@ def _convert(bpmn: Any, pm4py: Any) -> Definitions:
 
 def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float = 0.2) -> Discovery:
     """The model of ``table``'s frequent activities (see the module doc), laid out by Graphviz."""
+    pm4py = _pm4py()  # first: pandas comes with it, and a missing extra is said in one line
     import pandas as pd
 
     from bpmn_io.layout import add_layout
@@ -158,7 +159,6 @@ def discover_model(table: LogTable, *, min_frequency: float = 0.1, noise: float 
         raise InputError(f"no activity occurs in {min_frequency:.0%} of the cases (lower --min-frequency)",
                          file=table.source)
     small = filtered(table, keep)
-    pm4py = _pm4py()
     frame = pd.DataFrame({
         "case:concept:name": [small.case_ids[c] for c in small.case],
         "concept:name": [small.activities[a] for a in small.activity],

@@ -4,6 +4,7 @@ no traceback, quickly, and no output file (not even a temporary one) left behind
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -313,3 +314,32 @@ def test_simulate_names_a_broken_model_before_its_missing_profile(tmp_path: Path
     result = CliRunner().invoke(cli, ["simulate", str(model)])
     assert result.exit_code == 2, result.output
     assert says in result.stderr and "profile" not in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("module, shown", [
+    ("uvicorn", "uvicorn"), ("starlette", "starlette"), ("python_multipart", "python-multipart")])
+def test_serve_without_the_web_extra_is_one_line_naming_the_extra_before_any_address(
+        monkeypatch: pytest.MonkeyPatch, module: str, shown: str) -> None:
+    # it printed "permitflow serve: open http://127.0.0.1:8765/" and then a ModuleNotFoundError traceback
+    monkeypatch.setitem(sys.modules, module, None)  # as if that part of the extra were not installed
+    if module == "python_multipart":
+        monkeypatch.setitem(sys.modules, "multipart", None)  # the older name starlette also accepts
+    with socket.socket() as taken:  # were the check late, the run stops at the port instead of serving
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = CliRunner().invoke(cli, ["serve", "--port", str(taken.getsockname()[1])])
+    assert result.exit_code == 2
+    assert result.output == (f"permitflow: error: permitflow serve needs the web extra ({shown} is missing): "
+                             ".venv/bin/pip install -e '.[web]'\n")
+
+
+def test_discover_without_the_logs_extra_is_one_line_naming_the_extra(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # it was a ModuleNotFoundError traceback: pandas (which pm4py brings) was imported before pm4py was asked for
+    for module in ("pm4py", "pandas"):
+        monkeypatch.setitem(sys.modules, module, None)  # as if the extra were not installed
+    result = CliRunner().invoke(cli, ["discover", str(LOGS / "tiny_cases.csv"), "-o", str(tmp_path / "d.bpmn")])
+    assert result.exit_code == 2, result.output
+    assert result.output == ("permitflow: error: discovering a model needs pm4py: in the permitflow folder: "
+                             ".venv/bin/pip install -e '.[logs]'\n")
+    assert os.listdir(tmp_path) == []

@@ -99,3 +99,23 @@ def test_serve_refuses_port_0_whose_address_it_could_not_print() -> None:
     result = run("serve", "--port", "0")
     assert result.exit_code == 2
     assert "1<=x<=65535" in result.stderr
+
+
+def test_the_quick_start_names_every_debian_package_make_test_may_install() -> None:
+    # it named two (chromium; nodejs npm) as what needs root or sudo, but the lexicons target installs
+    # three more (wordnet-base mythes-sv mythes-en-us) on a machine without them
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = re.search(r"^setup-test:([^\n]*)", makefile, re.M)
+    assert targets
+    installed = []
+    for target in targets.group(1).split():
+        recipe = re.search(rf"^{re.escape(target)}:[^\n]*\n((?:\t[^\n]*\n|#[^\n]*\n)*)", makefile, re.M)
+        if recipe:
+            for line in re.findall(r"apt-get install -y -qq ([^>;]*)", recipe.group(1)):
+                installed += line.split()
+    assert set(installed) >= {"chromium", "nodejs", "npm", "wordnet-base", "mythes-sv", "mythes-en-us"}
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Quick start")
+    quick_start = text[start:text.index("\n## ", start + 1)]
+    named = {word for span in re.findall(r"`([^`]*)`", quick_start) for word in span.split()}
+    assert [name for name in installed if name not in named] == []
