@@ -475,3 +475,10 @@ def test_meetings_without_a_rule_or_dates_name_the_meetings_key_once(text: str) 
         f"{SOURCE}:{line}: simulation.decision.bodies.committee.meetings: meetings need an rrule or a list of "
         "dates (expected e.g. rrule: 'FREQ=MONTHLY;BYDAY=TU')"
     )
+
+
+def test_a_limit_of_a_million_cases_is_written_as_a_number_not_an_exponent() -> None:
+    """``:g`` wrote the limit as ``1e+06``."""
+    with pytest.raises(InputError) as err:
+        parse_profile(SMALL.replace("cases: 10", "cases: 1000001"), source="p.yaml")
+    assert "simulation.cases: 1000001 is not a whole number from 1 to 1000000" in str(err.value)
