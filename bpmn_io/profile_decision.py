@@ -56,6 +56,8 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
                 f"invalid RRULE {rule!r}: {err} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
             ) from None
     dates = optional_list(m, "dates", path, "dates")
+    if rule is None and not dates:  # here, not in MeetingSchedule: its relative path would repeat "meetings"
+        raise fail(path, "meetings need an rrule or a list of dates (expected e.g. rrule: 'FREQ=MONTHLY;BYDAY=TU')")
     months = optional_list(m, "except_months", path, "months 1..12")
     excepts = optional_list(m, "except_dates", path, "dates")
     with at(path):

@@ -130,13 +130,19 @@ def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool 
     if not ok or (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         what = "a whole number" if whole else "a number"
         if minimum is not None and maximum is not None:
-            bound = f" from {minimum:g} to {maximum:g}"
+            bound = f" from {_bound(minimum)} to {_bound(maximum)}"
         else:
-            bound = f" >= {minimum:g}" if minimum is not None else (f" <= {maximum:g}" if maximum is not None else "")
+            bound = f" >= {_bound(minimum)}" if minimum is not None else (
+                f" <= {_bound(maximum)}" if maximum is not None else "")
         raise fail(path, f"{shown_value(value)} is not {what}{bound}")
     if abs(value) > MAX_MAGNITUDE:
         raise fail(path, f"{shown_value(value)} is too large (a profile takes numbers up to {MAX_MAGNITUDE:g})")
     return int(value) if whole else float(value)
+
+
+def _bound(limit: float) -> str:
+    """A limit as a reader writes it: ``1000000``, not ``1e+06`` (``:g`` turns 7 digits into an exponent)."""
+    return str(int(limit)) if float(limit).is_integer() else f"{limit:g}"
 
 
 def shown_value(value: Any, limit: int = 40) -> str:

@@ -56,6 +56,14 @@ def check_member(point: SweepPoint, member: Member, process: Process, params: Si
         if override is not None:
             raise InputError(message + more, file=override.origin.source, line=override.origin.line, path=override.written)
         raise InputError(message + more, file=member.profile_source, line=member.base.line(split_path(path)), path=path)
+    if params.cases is not None and not params.arrivals.dates and params.arrivals.per_year == 0:
+        path = "simulation.arrivals.per_year"  # else the run stops later with no file or line
+        message = (f"0 applications a year never give the {params.cases} cases asked for (expected a number > 0, "
+                   "or a horizon instead of cases)")
+        override = point.origin_of(member.name, path)
+        if override is not None:
+            raise InputError(message, file=override.origin.source, line=override.origin.line, path=override.written)
+        raise InputError(message, file=member.profile_source, line=member.base.line(split_path(path)), path=path)
     try:
         check_executable(process, params)
     except PermitflowError as err:

@@ -54,7 +54,9 @@ def profile_problems(process: m.Process, params: SimParams) -> list[tuple[str, s
     """(key path under ``simulation``, message) for each profile entry that names
     what the process does not have: ``elements.<id>`` (and its flows),
     ``pools.<name>.lanes``, ``clock.start``, ``clock.stop``, ``clock.extension_flow``,
-    ``decision.element``, ``decision.outcome_gateway``, ``outcomes.<id>``."""
+    ``decision.element``, ``decision.outcome_gateway``, ``outcomes.<id>``; and those naming an element of the
+    wrong kind (an outcome that is not an end event, an outcome gateway or an extension flow not of an
+    exclusive gateway)."""
     index = process.nodes  # every flow node of the process, subprocess contents included
     out = []
     for eid, ep in params.elements.items():
@@ -89,4 +91,33 @@ def profile_problems(process: m.Process, params: SimParams) -> list[tuple[str, s
     if flow is not None and flow not in process.flows:
         out.append(("clock.extension_flow", f"no sequence flow {flow!r} in process '{process.id}'"
                                             f"{did_you_mean(flow, process.flows)}"))
+    out += _wrong_kinds(process, params)
+    return out
+
+
+def _exclusive(node: object) -> bool:
+    return isinstance(node, m.Gateway) and node.gateway_kind == "exclusive"
+
+
+def _wrong_kinds(process: m.Process, params: SimParams) -> list[tuple[str, str]]:
+    """Profile entries naming an element of the wrong kind: an outcome on what is not an end event, an
+    outcome gateway or an extension flow not of an exclusive gateway (the engine refuses them too, but
+    without the profile line)."""
+    index, out = process.nodes, []
+    for end in params.outcomes:
+        node = index.get(end)
+        if node is not None and not (isinstance(node, m.Event) and node.position == "end"):
+            out.append((f"outcomes.{end}", f"{end!r} is not an end event (expected the id of an end event)"))
+    gateway = params.decision.outcome_gateway if params.decision is not None else None
+    if gateway is not None and gateway in index and not _exclusive(index[gateway]):
+        out.append(("decision.outcome_gateway", f"{gateway!r} is not an exclusive gateway (expected the exclusive "
+                                                "gateway after the decision, between a grant and a refusal)"))
+    flow = params.clock.extension_flow if params.clock is not None else None
+    if flow is not None and flow in process.flows:
+        source = process.flows[flow].source
+        branches = sum(1 for f in process.flows.values() if f.source == source)
+        if not _exclusive(index.get(source)) or branches != 2:
+            out.append(("clock.extension_flow", f"{flow!r} is not one of the two outgoing flows of an exclusive "
+                                                "gateway (expected the flow into the extension step, from the "
+                                                "choice: extend the handling time, or not)"))
     return out

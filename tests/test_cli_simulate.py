@@ -89,6 +89,12 @@ HELSINGBORG = Path(__file__).resolve().parents[1] / "processes" / "library" / "h
     ("start: Event_Ansokan_Komplett", "start: Event_Ansokan_Klar", r"clock\.start: no element 'Event_Ansokan_Klar'"),
     ("Flow_Avgift_Nej: 0.1", "Flow_Avgift_No: 0.1", r"'Flow_Avgift_No' is not an outgoing sequence flow .*expected one of"),
     ("lanes: [Lane_Handlaggare]", "lanes: [Lane_Handlaggre]", r"pools\.officer\.lanes\[0\]: no lane 'Lane_Handlaggre'"),
+    # the first stopped the run with no file or line; the engine's check found the others, without the line
+    ("per_year: 25", "per_year: 0", r"arrivals\.per_year: 0 applications a year never give the 3 cases asked for"),
+    ("End_Ansokan_Aterkallad: withdrawal", "Task_Beslut: withdrawal",
+     r"outcomes\.Task_Beslut: 'Task_Beslut' is not an end event \(expected the id of an end event\)"),
+    ("extension_flow: Flow_Forlangning_Ja", "extension_flow: Flow_Task_Beslut_Event_Beslut_Fattat",
+     r"clock\.extension_flow: 'Flow_Task_Beslut_Event_Beslut_Fattat' is not one of the two outgoing flows of an exclusive gateway"),
 ])
 def test_a_profile_mistake_is_one_line_with_file_line_path_value_and_what_is_allowed(
         tmp_path: Path, wrong: str, right: str, expected: str) -> None:

@@ -463,3 +463,22 @@ def test_holiday_countries_fall_back_to_the_package_import(monkeypatch: pytest.M
     expected = profile_schema._registry_countries()
     monkeypatch.setattr(profile_schema, "_registry_literal", lambda: None)
     assert profile_schema._registry_countries() == expected
+
+
+def test_meetings_without_a_rule_or_dates_name_the_meetings_key_once(text: str) -> None:
+    """The key path was ``...meetings.meetings`` (the check's own relative path added to the mapping's)."""
+    old = 'meetings: {rrule: "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3", except_months: [7], at: "13:00"}'
+    new = "meetings: {except_months: [7]}"
+    message = error_for(text, old, new)
+    line = line_of(text.replace(old, new, 1), new)
+    assert message == (
+        f"{SOURCE}:{line}: simulation.decision.bodies.committee.meetings: meetings need an rrule or a list of "
+        "dates (expected e.g. rrule: 'FREQ=MONTHLY;BYDAY=TU')"
+    )
+
+
+def test_a_limit_of_a_million_cases_is_written_as_a_number_not_an_exponent() -> None:
+    """``:g`` wrote the limit as ``1e+06``."""
+    with pytest.raises(InputError) as err:
+        parse_profile(SMALL.replace("cases: 10", "cases: 1000001"), source="p.yaml")
+    assert "simulation.cases: 1000001 is not a whole number from 1 to 1000000" in str(err.value)
