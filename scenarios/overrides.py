@@ -163,6 +163,10 @@ def apply_member_overrides(raw: Any, overrides: Sequence[Override]) -> Any:
             _applied(good, [o])
         except PermitflowError as alone:
             error = alone
+        if o.origin.source.startswith("--"):
+            # a command-line option (--years, --set …) and the message's own "override K=V" say it all:
+            # "--years: override simulation.horizon='200y' gives …", not "--years: horizon: horizon: …"
+            raise InputError(error.message, file=o.origin.source, line=o.origin.line) from None
         raise InputError(
             f"{o.what}: {error.message}", file=o.origin.source, line=o.origin.line,
             path=o.written if o.written != o.path else None,

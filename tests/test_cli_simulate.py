@@ -163,3 +163,17 @@ def test_simulate_keeps_no_results_and_does_not_hash_the_code(tmp_path: Path, mo
     after = CliRunner().invoke(cli, args)
     assert after.exit_code == 0, after.output
     assert after.output == before.output
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["--years", "200"], "permitflow: error: --years: override simulation.horizon='200y' gives an invalid profile: "
+                         "'200y' is not a horizon above 0 and at most 100y"),
+    (["--set", "decision.delegation=king"], "permitflow: error: --set: override simulation.decision.delegation='king' "
+                                           "gives an invalid profile: unknown delegation level 'king' (expected one "
+                                           "of officer, manager, chair, working_committee, committee)"),
+])
+def test_an_option_that_makes_the_profile_invalid_is_named_once(args: list[str], line: str) -> None:
+    # it read "--years: horizon: horizon: override …" and "--set: set: override …" (found by QA)
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [line]
