@@ -65,6 +65,7 @@ from processes.diff.matchtypes import (
     ids_on,
     in_model_order,
     named,
+    pair_confidence,
     what,
 )
 from processes.diff.perspective import kept_questions
@@ -222,7 +223,7 @@ def _side(
         block = _largest_block(many, per_body)
         if len(block) < 2:
             continue
-        conf = min(float(score[io[y], im[x]]) or float(lab[io[y], im[x]]) for x in block)
+        conf = min(pair_confidence(score, lab, io[y], im[x]) for x in block)
         theirs = block
         if holding:
             m = out[holding[0]]

@@ -20,12 +20,21 @@ to the correspondence of the thing it books when
 * the other model has no booking step for T of its own (an activity with a booking word
   and all of T): then its booking is a step of its own, and x belongs with that.
 
-Its confidence is the lower of the correspondence's and x's own combined score with y.
+Its confidence is the lower of the correspondence's and x's own with y (matchtypes.pair_confidence).
 """
 
 from __future__ import annotations
 
-from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
+from processes.diff.matchtypes import (
+    ACTIVITIES,
+    Match,
+    PassInput,
+    from_both_sides,
+    ids_on,
+    named,
+    pair_confidence,
+    what,
+)
 from processes.diff.text import Lexicon
 
 __all__ = ["preparation_pass"]
@@ -90,7 +99,7 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
             continue  # the thing itself is not in that correspondence
         if any((x, t) in banned for t in ids_on(m, s_other)):
             continue
-        conf = min(m.confidence, float(score[io[x], im[y]]))
+        conf = min(m.confidence, pair_confidence(score, given.lab, io[x], im[y]))
         mine = tuple(sorted(ids_on(m, s_own) + (x,), key=lambda s: io[s]))
         a_ids, b_ids = (m.a, mine) if swap else (mine, m.b)
         out[out.index(m)] = Match(a_ids, b_ids, round(conf, 3), m.label, "grouped")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from processes.diff.groups import _clear_best, _families
-from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, what
+from processes.diff.matchtypes import Match, PassInput, from_both_sides, named, pair_confidence, what
 from processes.diff.view import ModelView
 
 __all__ = ["contained_pass", "chain_pass"]
@@ -102,7 +102,7 @@ def _chain_side(given: PassInput, matches: list[Match], *, swap: bool) -> list[M
             rows = [lab[free_rows, im[s]] for s in chain]
             if not all(float(lab[io[x], im[s]]) >= float(r.max()) for s, r in zip(chain, rows, strict=True)):
                 continue
-            conf = min(float(score[io[x], im[s]]) for s in chain)
+            conf = min(pair_confidence(score, lab, io[x], im[s]) for s in chain)
             label = min(float(lab[io[x], im[s]]) for s in chain)
             a_ids, b_ids = (tuple(chain), (x,)) if swap else ((x,), tuple(chain))
             out.append(Match(a_ids, b_ids, round(conf, 3), round(label, 3), "grouped"))

@@ -14,12 +14,12 @@ of three steps or more, one step on one side, it collects the steps right after 
 same way, right before) the correspondence's steps on each side, those steps themselves not
 counted. When every one of them is left over, named, of one family, one side has exactly one
 and the other at least one, and the one shares a term with each of the others (label above
-0), they become one correspondence. Its confidence is the lowest combined score of its pairs.
+0), they become one correspondence. Its confidence is the lowest of its pairs' (matchtypes.pair_confidence).
 """
 
 from __future__ import annotations
 
-from processes.diff.matchtypes import Match, PassInput, family, named
+from processes.diff.matchtypes import Match, PassInput, family, named, pair_confidence
 from processes.diff.view import ModelView
 
 __all__ = ["follow_pass"]
@@ -55,7 +55,7 @@ def follow_pass(given: PassInput, matches: list[Match]) -> list[Match]:
             cells = [(ia[x], ib[y]) for x in xs for y in ys]
             if any((x, y) in banned for x in xs for y in ys) or any(float(lab[i, j]) <= 0.0 for i, j in cells):
                 continue
-            conf = min(float(score[i, j]) for i, j in cells)
+            conf = min(pair_confidence(score, lab, i, j) for i, j in cells)
             label = min(float(lab[i, j]) for i, j in cells)
             out.append(Match(tuple(xs), tuple(ys), round(conf, 3), round(label, 3), "grouped"))
     return out

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -37,6 +37,7 @@ __all__ = [
     "OneSide",
     "from_both_sides",
     "match_units",
+    "pair_confidence",
     "Candidate",
     "Uncertain",
     "MAX_CANDIDATES",
@@ -152,6 +153,14 @@ def from_both_sides(one_side: OneSide, given: PassInput, matches: list[Match]) -
     """``one_side`` from A's side, then from B's on what it found: a pass that treats both
     models alike (a coarse step of either model against finer steps of the other)."""
     return one_side(given.swapped(), one_side(given, matches, swap=False), swap=True)
+
+
+def pair_confidence(score: Any, lab: Any, i: int, j: int) -> float:
+    """What one pair of steps gives a correspondence's confidence: their combined score, or their label
+    similarity where that score is zero because the two are of different families (a waiting step
+    against a task, an end event against the task that sends the decision). A correspondence made
+    takes the lowest of its pairs' values, so it is never shown at confidence 0."""
+    return float(score[i, j]) or float(lab[i, j])
 
 
 def match_units(matches: Sequence[Match]) -> tuple[dict[str, int], dict[str, int]]:

@@ -49,7 +49,7 @@ from itertools import permutations
 import numpy as np
 
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_units, named
+from processes.diff.matchtypes import Match, PassInput, family, ids_on, match_units, named, pair_confidence
 from processes.diff.tiers import Place, step_places
 from processes.diff.view import ModelView, Step, display_name
 
@@ -157,7 +157,7 @@ def run_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple
         before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
         for x, ys in split:
             grid = [(ia[y], ib[x]) if swapped else (ia[x], ib[y]) for y in ys]
-            conf = min(float(score[i, j]) for i, j in grid)
+            conf = min(pair_confidence(score, lab, i, j) for i, j in grid)
             label = max(float(lab[i, j]) for i, j in grid)
             sides = (ys, (x,)) if swapped else ((x,), ys)
             m = Match(sides[0], sides[1], round(conf, 3), round(label, 3), RUN)

@@ -37,7 +37,7 @@ and only when it is related (at least ``leftovers.RELATED``, 0.2), every cell pa
 other such segmentation by ``runs.RUN_MARGIN`` (0.05) — a step moved to the neighbouring
 segment, a block instead of a pair, pairing another way — or, when it is the only one, worth
 at least that; otherwise the place is too unsure and the uncertain tier asks about its steps.
-``how`` ``run``, confidence the lowest combined score of the segment's cells, label the
+``how`` ``run``, confidence the lowest of the segment's cells (matchtypes.pair_confidence), label the
 segment's value, and a note ("… among the steps left over between the same matched steps
 (…), 5 in one model against 2 in the other, aligned in order").
 """
@@ -52,7 +52,7 @@ import numpy as np
 
 from processes.diff.labelsim import group_similarity
 from processes.diff.leftovers import RELATED
-from processes.diff.matchtypes import Match, PassInput, family, match_units, what
+from processes.diff.matchtypes import Match, PassInput, family, match_units, pair_confidence, what
 from processes.diff.runs import RUN, RUN_MARGIN, _first_name, _leftovers_by_place
 from processes.diff.text import Lexicon
 from processes.diff.tiers import Place
@@ -215,7 +215,7 @@ def segment_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], t
         before, after = _first_name(a, matches, key[0]), _first_name(a, matches, key[1])
         for seg in chosen[0]:
             xs, ys = tuple(run_a[p] for p in seg.a), tuple(run_b[q] for q in seg.b)
-            conf = min(float(score[ia[x], ib[y]]) for x in xs for y in ys)
+            conf = min(pair_confidence(score, lab, ia[x], ib[y]) for x in xs for y in ys)
             m = Match(xs, ys, round(conf, 3), round(seg.value, 3), RUN)
             found.append(m)
             left = " + ".join(f'"{display_name(a.steps[x])}"' for x in xs)

@@ -39,7 +39,16 @@ import re
 
 from processes.diff.collective import collective_words, names_the_rest
 from processes.diff.language import is_stopword
-from processes.diff.matchtypes import ACTIVITIES, Match, PassInput, from_both_sides, ids_on, named, what
+from processes.diff.matchtypes import (
+    ACTIVITIES,
+    Match,
+    PassInput,
+    from_both_sides,
+    ids_on,
+    named,
+    pair_confidence,
+    what,
+)
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.subjects import PARTIES
 from processes.diff.text import Lexicon
@@ -286,8 +295,7 @@ def _side(given: PassInput, matches: list[Match], *, swap: bool) -> list[Match]:
         if len(named_by) + (1 if held else 0) < 2:
             continue
         ys = sorted(([held] if held else []) + named_by, key=lambda s: im[s])
-        # a pair the combined score sets to zero across the families (a task against a waiting step) counts by its label
-        conf = min(float(score[io[x], im[y]]) or float(lab[io[x], im[y]]) for y in ys)
+        conf = min(pair_confidence(score, lab, io[x], im[y]) for y in ys)
         label = min(float(lab[io[x], im[y]]) for y in ys)
         if mine:
             out.remove(mine[0])

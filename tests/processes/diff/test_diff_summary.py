@@ -106,3 +106,20 @@ def test_a_group_across_the_families_is_never_shown_at_confidence_zero() -> None
     assert [m.a for m in groups] == [("T2", "T3")]
     assert groups[0].how == "grouped"
     assert 0.5 < groups[0].confidence <= groups[0].label + 1e-9
+
+
+def test_no_correspondence_of_the_example_pair_is_shown_at_confidence_zero() -> None:
+    # the chain pass (contained.py) grouped the end event "Beslut meddelat" with "Skicka beslutskopior" +
+    # "Tillstånd beviljat" at confidence 0.0 (labels 0.7 alike): a task against an end event scores 0;
+    # every pass that builds a correspondence from several pairs now reads such a pair by its label
+    from pathlib import Path
+
+    from bpmn_io.loading import load_model
+
+    root = Path(__file__).resolve().parents[3]
+    a, b = load_model(root / "examples" / "permit.yaml"), load_model("helsingborg")
+    result = diff_models(a, b)
+    grouped = [m for m in result.matches if m.a == ("End_Beslut",)]
+    assert [m.b for m in grouped] == [("Task_Skicka_Beslutskopior", "End_Tillstand_Beviljat")]
+    assert all(m.confidence > 0 for m in result.matches), [m for m in result.matches if m.confidence <= 0]
+    assert grouped[0].confidence <= grouped[0].label + 1e-9
