@@ -1408,7 +1408,8 @@ def _one_blas_thread() -> None:
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
 @click.option("--years", type=click.FloatRange(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
-@click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications.")
+@click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
+              "at most as many as the profile lists; more is refused).")
 @click.option("--replications", "-r", type=click.IntRange(min=1), help="Replications (default 10).")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
