@@ -106,6 +106,24 @@ def test_more_cases_than_replayed_dates_is_refused_naming_both(tmp_path: Path) -
         assert json.loads(result.output)["figures"]["cases"]["mean"] == float(cases)
 
 
+def test_a_replayed_date_before_the_start_is_refused_when_the_profile_is_read(tmp_path: Path) -> None:
+    """It failed the run instead (exit 1, "scenario failed: replayed arrival ... is before ...")."""
+    path = replayed(tmp_path, "[2025-01-07, 2025-01-03 10:30:00]")  # the start is 2025-01-06
+    text = (tmp_path / "profile.yaml").read_text()
+    line = text[: text.index("dates:")].count("\n") + 1
+    result = CliRunner().invoke(cli, ["simulate", str(path), "-r", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    message = result.output.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert message.endswith(f"profile.yaml:{line}: simulation.arrivals.dates[1]: 2025-01-03 10:30 is before the "
+                            "simulation start 2025-01-06 (expected a date from 2025-01-06 on)"), message
+    # a start moved past a date by --set: the same check, naming the override
+    path = replayed(tmp_path, "[2025-01-07]")
+    result = CliRunner().invoke(cli, ["simulate", str(path), "-r", "1", "-q", "--set", "start=2025-01-08"])
+    assert result.exit_code == 2, result.output
+    assert "2025-01-07 09:00 is before the simulation start 2025-01-08" in result.output, result.output
+
+
 HELSINGBORG = Path(__file__).resolve().parents[1] / "processes" / "library" / "helsingborg" / "profile.yaml"
 
 
