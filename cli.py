@@ -340,6 +340,9 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     refuse (myProcess{0}, a leading digit, a letter outside ASCII) is renamed in
     a BPMN output, references follow, and each renaming is one warning line on
     stderr.
+    A YAML OUT leaves out vendor extensions, a process's ioSpecification and
+    root elements other than messages (itemDefinition ...): one warning line
+    on stderr names them.
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
     OUT may be IN for a BPMN model: the file is written again from the model
@@ -376,10 +379,14 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
              "write to another file")
     defs = load_model(source, strict=not lenient)
     renamed: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
     if kind == "yaml":
-        from bpmn_io.authoring_write import to_authoring
+        from bpmn_io.authoring_write import left_out, to_authoring
 
         data = to_authoring(defs, source=source).encode("utf-8")
+        if dropped := left_out(defs):
+            warnings = (f"{source}: not kept in {target} (the YAML form has no place for them): "
+                        + "; ".join(dropped),)
     else:
         from bpmn_io.layout import with_diagram
         from bpmn_io.writer import bpmn_export
@@ -393,7 +400,14 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         data, renamed = exported.data, tuple(pair for pair in exported.renamed_ids if pair[0] not in made)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
+    _echo_warnings(warnings)
     _report_renamed_ids(source, target, renamed)
+
+
+def _echo_warnings(warnings: tuple[str, ...]) -> None:
+    """What a conversion could not carry over, one warning line each on stderr."""
+    for warning in warnings:
+        click.echo(f"permitflow: warning: {warning}", err=True)
 
 
 def _diagram_ids(defs: Definitions) -> set[str]:
@@ -515,8 +529,7 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             converted = simformats.qbp_to_profile(load_model(source, strict=strict), source=source)
         profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
         data = dump_yaml(converted.document).encode("utf-8")
-    for warning in converted.warnings:
-        click.echo(f"permitflow: warning: {warning}", err=True)
+    _echo_warnings(converted.warnings)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
     if bpmn_out is not None:

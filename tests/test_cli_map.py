@@ -139,6 +139,45 @@ def test_convert_inexpressible_model_writes_nothing(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["sub.bpmn"]
 
 
+#: what Visual Paradigm writes: its own elements in the BPMN namespace inside extensionElements, an empty
+#: process ioSpecification; and an itemDefinition nothing uses
+VENDOR = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"
+    xmlns:vp="http://www.visual-paradigm.com/bpmn/vpspecificcontent">
+  <itemDefinition id="Item_Unused" structureRef="string"/>
+  <process id="P" isExecutable="false">
+    <extensionElements><vp:Extensions><Model id="M1" name="XOR"><VpId Value="abc"/></Model></vp:Extensions></extensionElements>
+    <ioSpecification><inputSet/><outputSet/></ioSpecification>
+    <startEvent id="S"/><task id="T" name="Granska"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_convert_keeps_vendor_elements_in_bpmn_and_names_what_yaml_leaves_out(tmp_path: Path) -> None:
+    """BPMN -> YAML dropped them without a word (BPMN -> BPMN keeps them)."""
+    src = tmp_path / "vp.bpmn"
+    src.write_text(VENDOR, encoding="utf-8")
+    same = tmp_path / "same.bpmn"
+    result = run("convert", str(src), str(same))
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = same.read_text(encoding="utf-8")
+    for kept in ('id="Item_Unused"', '<Model xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="M1"',
+                 "<bpmn:ioSpecification", "<bpmn:inputSet"):
+        assert kept in text, kept
+    out = tmp_path / "vp.yaml"
+    result = run("convert", str(src), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"permitflow: warning: {src}: not kept in {out} (the YAML form has no place for them): vendor extensions "
+        "or attributes on 1 element ('P'); the ioSpecification of process 'P'; 1 root element other than messages "
+        "(itemDefinition 'Item_Unused')\n")
+    back = tmp_path / "back.bpmn"
+    result = run("convert", str(out), str(back))  # nothing more is lost on the way back
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Item_Unused" not in back.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("command", ["validate", "show", "convert"])
 def test_help_has_examples(command: str) -> None:
     result = run(command, "--help")
