@@ -116,7 +116,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from processes.model import Definitions, Edge, Process, Shape
+    from processes.model import Definitions, Edge, FlowNode, Process, Shape
     from processes.validate import Problem
     from report.build import EarlyPlots
     from scenarios.batch import BatchResults
@@ -208,16 +208,10 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
     ctx.exit(code)
 
 
-def _element_kind(node: object) -> str:
-    from processes.model import Event, Gateway, Task
-
-    if isinstance(node, Task):
-        return node.task_type
-    if isinstance(node, Gateway):
-        return f"{node.gateway_kind}Gateway"
-    if isinstance(node, Event):
-        return f"{node.position} event" + ("" if node.trigger == "none" else f" ({node.trigger})")
-    return type(node).__name__
+def _element_kind(node: FlowNode) -> str:
+    """``show``'s words for an element: its BPMN element name, and an event's trigger after it."""
+    trigger = getattr(node, "trigger", "none")
+    return node.tag + ("" if trigger == "none" else f" ({trigger})")
 
 
 def _problem_dicts(problems: list[Problem]) -> list[dict[str, str]]:
@@ -226,13 +220,18 @@ def _problem_dicts(problems: list[Problem]) -> list[dict[str, str]]:
 
 def _model_summary(defs: Definitions, problems: list[Problem]) -> dict[str, object]:
     """The model as plain data for ``show --format json``."""
+    from processes.model import Event
+
     processes = []
     for process in defs.processes:
         elements = []
         for node in process.nodes.values():
             lane = process.lane_of(node.id)
-            elements.append({"id": node.id, "kind": _element_kind(node), "name": node.name,
-                             "lane": lane.id if lane else None, "parent": node.parent or process.id})
+            element: dict[str, object] = {"id": node.id, "kind": node.tag}
+            if isinstance(node, Event):
+                element["trigger"] = node.trigger
+            element.update({"name": node.name, "lane": lane.id if lane else None, "parent": node.parent or process.id})
+            elements.append(element)
         processes.append({
             "id": process.id, "name": process.name, "elements": elements,
             "lanes": [{"id": lane.id, "name": lane.name, "elements": list(lane.flow_node_refs)} for lane in process.lanes()],
@@ -285,6 +284,9 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
 def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
     """Show the elements, lanes, flows and problems of a BPMN or YAML model.
 
+    An element's kind is its BPMN element name (userTask, exclusiveGateway,
+    startEvent, subProcess ...); an event's trigger (message, timer ...) is
+    its own field in the JSON, in brackets in the text.
     Exit code 0, or 1 when the model has problems of severity error.
 
     \b

@@ -65,9 +65,9 @@ def test_show_text_and_json() -> None:
     assert text.stdout == (
         "process P — Enkel\n"
         "  elements (3):\n"
-        "    S  start event  Ansökan inkommen\n"
+        "    S  startEvent  Ansökan inkommen\n"
         "    T  userTask  Granska ansökan\n"
-        "    E  end event  Klart\n"
+        "    E  endEvent  Klart\n"
         "  flows (2):\n"
         "    F1: S -> T\n"
         "    F2: T -> E\n"
@@ -76,6 +76,39 @@ def test_show_text_and_json() -> None:
     data = json.loads(run("show", "--format", "json", str(path)).stdout)
     assert [e["id"] for e in data["processes"][0]["elements"]] == ["S", "T", "E"]
     assert data["problems"] == []
+
+
+KINDS = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+  <message id="Msg"/>
+  <process id="P">
+    <startEvent id="S"><messageEventDefinition messageRef="Msg"/></startEvent>
+    <eventBasedGateway id="G"/>
+    <intermediateCatchEvent id="W"><timerEventDefinition/></intermediateCatchEvent>
+    <subProcess id="Sub"><startEvent id="S2"/></subProcess>
+    <transaction id="Tx"/>
+    <callActivity id="C" calledElement="Other"/>
+    <serviceTask id="T"/>
+    <boundaryEvent id="B" attachedToRef="T" cancelActivity="false"><timerEventDefinition/></boundaryEvent>
+    <dataObject id="D"/>
+    <endEvent id="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_show_json_gives_each_element_its_bpmn_name_and_an_events_trigger_apart(tmp_path: Path) -> None:
+    """The kinds came in four styles: userTask, exclusiveGateway, 'start event (message)', SubProcess."""
+    path = tmp_path / "kinds.bpmn"
+    path.write_text(KINDS, encoding="utf-8")
+    data = json.loads(run("show", "--format", "json", str(path)).stdout)
+    assert [(e["id"], e["kind"], e.get("trigger", "-")) for e in data["processes"][0]["elements"]] == [
+        ("S", "startEvent", "message"), ("G", "eventBasedGateway", "-"), ("W", "intermediateCatchEvent", "timer"),
+        ("Sub", "subProcess", "-"), ("S2", "startEvent", "none"), ("Tx", "transaction", "-"),
+        ("C", "callActivity", "-"), ("T", "serviceTask", "-"), ("B", "boundaryEvent", "timer"),
+        ("D", "dataObject", "-"), ("E", "endEvent", "none")]
+    assert list(data["processes"][0]["elements"][0]) == ["id", "kind", "trigger", "name", "lane", "parent"]
+    text = run("show", str(path)).stdout
+    assert "    S  startEvent (message)\n" in text and "    Sub  subProcess\n" in text
 
 
 def test_show_yaml_model_with_lanes_and_pools_exits_1_on_errors() -> None:
