@@ -116,7 +116,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from processes.model import Definitions, Edge, Process, Shape
+    from processes.model import Definitions, Edge, FlowNode, Process, Shape
     from processes.validate import Problem
     from report.build import EarlyPlots
     from scenarios.batch import BatchResults
@@ -208,16 +208,10 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
     ctx.exit(code)
 
 
-def _element_kind(node: object) -> str:
-    from processes.model import Event, Gateway, Task
-
-    if isinstance(node, Task):
-        return node.task_type
-    if isinstance(node, Gateway):
-        return f"{node.gateway_kind}Gateway"
-    if isinstance(node, Event):
-        return f"{node.position} event" + ("" if node.trigger == "none" else f" ({node.trigger})")
-    return type(node).__name__
+def _element_kind(node: FlowNode) -> str:
+    """``show``'s words for an element: its BPMN element name, and an event's trigger after it."""
+    trigger = getattr(node, "trigger", "none")
+    return node.tag + ("" if trigger == "none" else f" ({trigger})")
 
 
 def _problem_dicts(problems: list[Problem]) -> list[dict[str, str]]:
@@ -226,13 +220,18 @@ def _problem_dicts(problems: list[Problem]) -> list[dict[str, str]]:
 
 def _model_summary(defs: Definitions, problems: list[Problem]) -> dict[str, object]:
     """The model as plain data for ``show --format json``."""
+    from processes.model import Event
+
     processes = []
     for process in defs.processes:
         elements = []
         for node in process.nodes.values():
             lane = process.lane_of(node.id)
-            elements.append({"id": node.id, "kind": _element_kind(node), "name": node.name,
-                             "lane": lane.id if lane else None, "parent": node.parent or process.id})
+            element: dict[str, object] = {"id": node.id, "kind": node.tag}
+            if isinstance(node, Event):
+                element["trigger"] = node.trigger
+            element.update({"name": node.name, "lane": lane.id if lane else None, "parent": node.parent or process.id})
+            elements.append(element)
         processes.append({
             "id": process.id, "name": process.name, "elements": elements,
             "lanes": [{"id": lane.id, "name": lane.name, "elements": list(lane.flow_node_refs)} for lane in process.lanes()],
@@ -285,6 +284,9 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
 def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
     """Show the elements, lanes, flows and problems of a BPMN or YAML model.
 
+    An element's kind is its BPMN element name (userTask, exclusiveGateway,
+    startEvent, subProcess ...); an event's trigger (message, timer ...) is
+    its own field in the JSON, in brackets in the text.
     Exit code 0, or 1 when the model has problems of severity error.
 
     \b
@@ -340,6 +342,9 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     refuse (myProcess{0}, a leading digit, a letter outside ASCII) is renamed in
     a BPMN output, references follow, and each renaming is one warning line on
     stderr.
+    A YAML OUT leaves out vendor extensions, a process's ioSpecification and
+    root elements other than messages (itemDefinition ...): one warning line
+    on stderr names them.
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
     OUT may be IN for a BPMN model: the file is written again from the model
@@ -376,10 +381,14 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
              "write to another file")
     defs = load_model(source, strict=not lenient)
     renamed: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
     if kind == "yaml":
-        from bpmn_io.authoring_write import to_authoring
+        from bpmn_io.authoring_write import left_out, to_authoring
 
         data = to_authoring(defs, source=source).encode("utf-8")
+        if dropped := left_out(defs):
+            warnings = (f"{source}: not kept in {target} (the YAML form has no place for them): "
+                        + "; ".join(dropped),)
     else:
         from bpmn_io.layout import with_diagram
         from bpmn_io.writer import bpmn_export
@@ -393,7 +402,14 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         data, renamed = exported.data, tuple(pair for pair in exported.renamed_ids if pair[0] not in made)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
+    _echo_warnings(warnings)
     _report_renamed_ids(source, target, renamed)
+
+
+def _echo_warnings(warnings: tuple[str, ...]) -> None:
+    """What a conversion could not carry over, one warning line each on stderr."""
+    for warning in warnings:
+        click.echo(f"permitflow: warning: {warning}", err=True)
 
 
 def _diagram_ids(defs: Definitions) -> set[str]:
@@ -515,8 +531,7 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             converted = simformats.qbp_to_profile(load_model(source, strict=strict), source=source)
         profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
         data = dump_yaml(converted.document).encode("utf-8")
-    for warning in converted.warnings:
-        click.echo(f"permitflow: warning: {warning}", err=True)
+    _echo_warnings(converted.warnings)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
     if bpmn_out is not None:
@@ -1408,7 +1423,8 @@ def _one_blas_thread() -> None:
 @click.option("--profile", type=click.Path(dir_okay=False), help="profile.yaml (default: the one beside MODEL).")
 @click.option("--years", type=click.FloatRange(min=0, min_open=True),
               help="Simulate this many years of arrivals (default: the profile's horizon).")
-@click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications.")
+@click.option("--cases", type=click.IntRange(min=1), help="Simulate this many applications (replayed arrival dates: "
+              "at most as many as the profile lists; more is refused).")
 @click.option("--replications", "-r", type=click.IntRange(min=1), help="Replications (default 10).")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",

@@ -17,10 +17,15 @@ vendor extensions, ids of the definitions, collaboration and lane set,
 documentation beyond a step's first, and attributes the form has no key for
 (a task's implementation or messageRef, a gateway's direction, expression
 languages, ids of event definitions, a process's type and properties).
+Of these, what a user wrote as elements of its own -- vendor extensions (also
+those a tool writes in the BPMN namespace, as Visual Paradigm's ``Model``), a
+process's ``ioSpecification`` and root elements other than messages
+(``itemDefinition`` ...) -- is named by :func:`left_out`, for ``convert`` to say.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from typing import Any
@@ -41,7 +46,7 @@ from processes.model import (
 
 from .authoring_format import EVENT_KEYWORDS, GATEWAY_KEYWORDS, ISO_DURATION, TASK_KEYWORDS
 
-__all__ = ["to_authoring"]
+__all__ = ["to_authoring", "left_out"]
 
 _WIDTH = 110
 _TASK_WORD = {v: k for k, v in TASK_KEYWORDS.items()}
@@ -62,6 +67,45 @@ def to_authoring(defs: Definitions, *, source: str | None = None) -> str:
         shown = "; ".join(reasons[:8]) + (f"; and {len(reasons) - 8} more" if len(reasons) > 8 else "")
         raise InputError(f"cannot be written as YAML authoring form: {shown}", file=source)
     return _emit(_document(defs, process)) + "\n"
+
+
+def left_out(defs: Definitions) -> tuple[str, ...]:
+    """What ``to_authoring(defs)`` leaves out that the file holds as elements of its own, one phrase each:
+    vendor extensions and foreign attributes (by the elements that carry them), each process's ``ioSpecification``, and root
+    elements other than the messages the form keeps (``itemDefinition``, ``signal``, ...)."""
+    found: dict[str, None] = {}  # in document order, each element once
+    _opaque_carriers(dataclasses.replace(defs, diagrams=()), "", found)  # the diagram is drawn anew
+    carriers = list(found)
+    out = []
+    if carriers:
+        out.append(f"vendor extensions or attributes on {len(carriers)} element{'s' * (len(carriers) != 1)} "
+                   f"({_first(carriers)})")
+    out += [f"the ioSpecification of process '{p.id}'" for p in defs.processes if p.io_specification]
+    others = [f"{r.tag} '{r.id}'" for r in defs.root_elements if r.tag != "message"]
+    if others:
+        out.append(f"{len(others)} root element{'s' * (len(others) != 1)} other than messages ({_first(others)})")
+    return tuple(out)
+
+
+def _first(items: list[str], shown: int = 3) -> str:
+    return ", ".join(items[:shown]) + (f" and {len(items) - shown} more" if len(items) > shown else "")
+
+
+def _opaque_carriers(value: Any, owner: str, out: dict[str, None]) -> None:
+    """Add the id (or the nearest enclosing id) of each model object in ``value`` with an opaque part."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        owner = str(getattr(value, "id", "") or owner)
+        if getattr(value, "opaque", None):
+            out[f"'{owner}'" if owner else "the definitions"] = None
+        for f in dataclasses.fields(value):
+            if f.name != "opaque":
+                _opaque_carriers(getattr(value, f.name), owner, out)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _opaque_carriers(item, owner, out)
+    elif hasattr(value, "values") and callable(value.values) and not isinstance(value, str):
+        for item in value.values():
+            _opaque_carriers(item, owner, out)
 
 
 def _the_process(defs: Definitions, source: str | None) -> Process:

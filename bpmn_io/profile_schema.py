@@ -258,8 +258,8 @@ def _replayed_arrival(value: Any, path: Path, hour: float) -> dt.datetime:
     return dt.datetime.combine(date(value, path), dt.time()) + dt.timedelta(hours=hour)
 
 
-def arrivals_from_data(value: Any, path: Path) -> Arrivals:
-    """The ``arrivals`` entry: ``per_year`` (+ ``seasonality``) or ``dates``."""
+def arrivals_from_data(value: Any, path: Path, start: dt.date | None = None) -> Arrivals:
+    """The ``arrivals`` entry: ``per_year`` (+ ``seasonality``) or ``dates``, none before ``start``."""
     m = mapping(value, path, KEYS["arrivals"])
     if ("per_year" in m) == ("dates" in m):
         raise fail(path, "arrivals need exactly one of per_year (Poisson) or dates (replayed)")
@@ -267,8 +267,12 @@ def arrivals_from_data(value: Any, path: Path) -> Arrivals:
     if "dates" in m:
         if not isinstance(m["dates"], list) or not m["dates"]:
             raise fail(path + ("dates",), f"{m['dates']!r} is not a non-empty list of dates")
-        dates = tuple(sorted(_replayed_arrival(d, path + ("dates", i), hour) for i, d in enumerate(m["dates"])))
-        return Arrivals(dates=dates, at_hour=hour)
+        dates = [_replayed_arrival(d, path + ("dates", i), hour) for i, d in enumerate(m["dates"])]
+        for i, when in enumerate(dates):
+            if start is not None and when < dt.datetime.combine(start, dt.time()):
+                raise fail(path + ("dates", i), f"{when.isoformat(sep=' ', timespec='minutes')} is before the "
+                                                f"simulation start {start} (expected a date from {start} on)")
+        return Arrivals(dates=tuple(sorted(dates)), at_hour=hour)
     season = m.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:
         raise fail(path + ("seasonality",), f"{season!r} is not 12 monthly weights (January first)")
@@ -418,7 +422,7 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
             pools=FrozenMap(
                 {str(k): pool_from_data(str(k), v, path + ("pools", k)) for k, v in pool_raw.items()}
             ),
-            arrivals=arrivals_from_data(m["arrivals"], path + ("arrivals",)),
+            arrivals=arrivals_from_data(m["arrivals"], path + ("arrivals",), start),
             elements=FrozenMap(
                 {str(k): element_from_data(str(k), v, path + ("elements", k)) for k, v in el_raw.items()}
             ),

@@ -34,8 +34,6 @@ from .writecommon import Builder
 
 __all__ = ["write_process", "write_artifact"]
 
-_POSITION_TAGS = {"start": "startEvent", "end": "endEvent", "boundary": "boundaryEvent",
-                  "intermediate_catch": "intermediateCatchEvent", "intermediate_throw": "intermediateThrowEvent"}
 _DEFINITION_TAGS = {"compensation": "compensateEventDefinition"}
 _REF_ATTR = {"message": "messageRef", "signal": "signalRef", "error": "errorRef", "escalation": "escalationRef"}
 
@@ -149,7 +147,7 @@ def _event(b: Builder, parent: etree._Element, node: Event, process: Process) ->
         ("isInterrupting", None if node.is_interrupting else False),
         ("parallelMultiple", node.parallel_multiple or None),
         ("attachedToRef", node.attached_to), ("cancelActivity", None if node.cancel_activity else False)]
-    el = _node_base(b, parent, _POSITION_TAGS[node.position], node, attrs)
+    el = _node_base(b, parent, node.tag, node, attrs)
     for d in node.definitions:
         if d.by_reference:
             b.text_el(el, _b("eventDefinitionRef"), d.ref)

@@ -38,6 +38,7 @@ __all__ = [
     "GATEWAY_KINDS",
     "GATEWAY_DIRECTIONS",
     "EVENT_POSITIONS",
+    "EVENT_TAGS",
     "StandardLoop",
     "MultiInstance",
     "DataAssociation",
@@ -125,6 +126,9 @@ TRIGGERS = (
     "compensation", "link", "terminate", "cancel", "multiple", "parallel_multiple",
 )
 EVENT_POSITIONS = ("start", "intermediate_catch", "intermediate_throw", "boundary", "end")
+#: the BPMN element name of an event at each position
+EVENT_TAGS = {"start": "startEvent", "intermediate_catch": "intermediateCatchEvent",
+              "intermediate_throw": "intermediateThrowEvent", "boundary": "boundaryEvent", "end": "endEvent"}
 
 
 @frozen_dataclass
@@ -218,6 +222,12 @@ class FlowNode:
     def kind(self) -> str:
         return type(self).__name__
 
+    @property
+    def tag(self) -> str:
+        """The BPMN element name: ``userTask``, ``exclusiveGateway``, ``startEvent``, ``subProcess``, ..."""
+        name = type(self).__name__
+        return name[0].lower() + name[1:]  # callActivity, dataObject, dataObjectReference, dataStoreReference
+
 
 @frozen_dataclass
 class Task(FlowNode):
@@ -232,6 +242,10 @@ class Task(FlowNode):
     implementation: str = ""
     message_ref: str = ""  # send/receive
     instantiate: bool = False  # receiveTask
+
+    @property
+    def tag(self) -> str:
+        return self.task_type
 
     def __post_init__(self) -> None:
         if self.task_type not in TASK_TYPES:
@@ -252,6 +266,10 @@ class SubProcess(FlowNode):
     default: str = ""
     ordering: str = ""  # adHocSubProcess
     completion_condition: Expression | None = None  # adHocSubProcess
+
+    @property
+    def tag(self) -> str:
+        return self.variant
 
 
 @frozen_dataclass
@@ -275,6 +293,10 @@ class Gateway(FlowNode):
     event_gateway_type: str = ""  # Exclusive | Parallel ("" = not written)
     activation_condition: Expression | None = None  # complex
 
+    @property
+    def tag(self) -> str:
+        return f"{self.gateway_kind}Gateway"
+
     def __post_init__(self) -> None:
         if self.gateway_kind not in GATEWAY_KINDS:
             raise ValueError(f"gateway kind {self.gateway_kind!r} (expected one of {', '.join(GATEWAY_KINDS)})")
@@ -296,6 +318,10 @@ class Event(FlowNode):
     def __post_init__(self) -> None:
         if self.position not in EVENT_POSITIONS:
             raise ValueError(f"event position {self.position!r} (expected one of {', '.join(EVENT_POSITIONS)})")
+
+    @property
+    def tag(self) -> str:
+        return EVENT_TAGS[self.position]
 
     @property
     def trigger(self) -> str:

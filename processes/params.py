@@ -500,6 +500,14 @@ class SimParams:
             raise InputError(f"horizon {self.horizon!r} must be > 0", path="horizon")
         if self.cases is not None and (isinstance(self.cases, bool) or self.cases < 1):
             raise InputError(f"cases {self.cases!r} must be a whole number >= 1", path="cases")
+        listed = len(self.arrivals.dates)
+        if self.cases is not None and listed and self.cases > listed:
+            # a replayed list cannot give more applications than it holds (as a Poisson rate of 0 cannot)
+            raise InputError(
+                f"{self.cases} cases asked for, but arrivals.dates lists {listed} date{'s' * (listed != 1)} "
+                f"(expected cases at most {listed}, or a horizon)",
+                path="cases",
+            )
         if self.warmup < 0 or (self.horizon is not None and self.warmup >= self.horizon):
             raise InputError(
                 f"warmup of {self.warmup:g} h must be >= 0 and shorter than the horizon of {self.horizon:g} h",

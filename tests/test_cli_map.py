@@ -65,9 +65,9 @@ def test_show_text_and_json() -> None:
     assert text.stdout == (
         "process P — Enkel\n"
         "  elements (3):\n"
-        "    S  start event  Ansökan inkommen\n"
+        "    S  startEvent  Ansökan inkommen\n"
         "    T  userTask  Granska ansökan\n"
-        "    E  end event  Klart\n"
+        "    E  endEvent  Klart\n"
         "  flows (2):\n"
         "    F1: S -> T\n"
         "    F2: T -> E\n"
@@ -76,6 +76,39 @@ def test_show_text_and_json() -> None:
     data = json.loads(run("show", "--format", "json", str(path)).stdout)
     assert [e["id"] for e in data["processes"][0]["elements"]] == ["S", "T", "E"]
     assert data["problems"] == []
+
+
+KINDS = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+  <message id="Msg"/>
+  <process id="P">
+    <startEvent id="S"><messageEventDefinition messageRef="Msg"/></startEvent>
+    <eventBasedGateway id="G"/>
+    <intermediateCatchEvent id="W"><timerEventDefinition/></intermediateCatchEvent>
+    <subProcess id="Sub"><startEvent id="S2"/></subProcess>
+    <transaction id="Tx"/>
+    <callActivity id="C" calledElement="Other"/>
+    <serviceTask id="T"/>
+    <boundaryEvent id="B" attachedToRef="T" cancelActivity="false"><timerEventDefinition/></boundaryEvent>
+    <dataObject id="D"/>
+    <endEvent id="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_show_json_gives_each_element_its_bpmn_name_and_an_events_trigger_apart(tmp_path: Path) -> None:
+    """The kinds came in four styles: userTask, exclusiveGateway, 'start event (message)', SubProcess."""
+    path = tmp_path / "kinds.bpmn"
+    path.write_text(KINDS, encoding="utf-8")
+    data = json.loads(run("show", "--format", "json", str(path)).stdout)
+    assert [(e["id"], e["kind"], e.get("trigger", "-")) for e in data["processes"][0]["elements"]] == [
+        ("S", "startEvent", "message"), ("G", "eventBasedGateway", "-"), ("W", "intermediateCatchEvent", "timer"),
+        ("Sub", "subProcess", "-"), ("S2", "startEvent", "none"), ("Tx", "transaction", "-"),
+        ("C", "callActivity", "-"), ("T", "serviceTask", "-"), ("B", "boundaryEvent", "timer"),
+        ("D", "dataObject", "-"), ("E", "endEvent", "none")]
+    assert list(data["processes"][0]["elements"][0]) == ["id", "kind", "trigger", "name", "lane", "parent"]
+    text = run("show", str(path)).stdout
+    assert "    S  startEvent (message)\n" in text and "    Sub  subProcess\n" in text
 
 
 def test_show_yaml_model_with_lanes_and_pools_exits_1_on_errors() -> None:
@@ -137,6 +170,45 @@ def test_convert_inexpressible_model_writes_nothing(tmp_path: Path) -> None:
     assert result.stderr == (f"permitflow: error: {src}: cannot be written as YAML authoring form: SubProcess 'Sub' "
                              f"(the form has tasks, gateways and events only)\n")
     assert sorted(os.listdir(tmp_path)) == ["sub.bpmn"]
+
+
+#: what Visual Paradigm writes: its own elements in the BPMN namespace inside extensionElements, an empty
+#: process ioSpecification; and an itemDefinition nothing uses
+VENDOR = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"
+    xmlns:vp="http://www.visual-paradigm.com/bpmn/vpspecificcontent">
+  <itemDefinition id="Item_Unused" structureRef="string"/>
+  <process id="P" isExecutable="false">
+    <extensionElements><vp:Extensions><Model id="M1" name="XOR"><VpId Value="abc"/></Model></vp:Extensions></extensionElements>
+    <ioSpecification><inputSet/><outputSet/></ioSpecification>
+    <startEvent id="S"/><task id="T" name="Granska"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_convert_keeps_vendor_elements_in_bpmn_and_names_what_yaml_leaves_out(tmp_path: Path) -> None:
+    """BPMN -> YAML dropped them without a word (BPMN -> BPMN keeps them)."""
+    src = tmp_path / "vp.bpmn"
+    src.write_text(VENDOR, encoding="utf-8")
+    same = tmp_path / "same.bpmn"
+    result = run("convert", str(src), str(same))
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = same.read_text(encoding="utf-8")
+    for kept in ('id="Item_Unused"', '<Model xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="M1"',
+                 "<bpmn:ioSpecification", "<bpmn:inputSet"):
+        assert kept in text, kept
+    out = tmp_path / "vp.yaml"
+    result = run("convert", str(src), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"permitflow: warning: {src}: not kept in {out} (the YAML form has no place for them): vendor extensions "
+        "or attributes on 1 element ('P'); the ioSpecification of process 'P'; 1 root element other than messages "
+        "(itemDefinition 'Item_Unused')\n")
+    back = tmp_path / "back.bpmn"
+    result = run("convert", str(out), str(back))  # nothing more is lost on the way back
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Item_Unused" not in back.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", ["validate", "show", "convert"])

@@ -70,6 +70,60 @@ def test_simulate_rejects_a_bad_set(tmp_path: Path) -> None:
     assert "expected KEY=VALUE" in result.output
 
 
+def replayed(tmp_path: Path, dates: str) -> Path:
+    """The M/M/1 model with its arrivals replayed from ``dates`` (a YAML flow list)."""
+    path = model_dir(tmp_path)
+    text = (tmp_path / "profile.yaml").read_text()
+    text = text.replace("    per_year: 4380\n    seasonality: [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]\n",
+                        f"    dates: {dates}\n").replace("cases: 1000", "cases: 1")
+    assert "dates:" in text
+    (tmp_path / "profile.yaml").write_text(text)
+    return path
+
+
+def test_more_cases_than_replayed_dates_is_refused_naming_both(tmp_path: Path) -> None:
+    """A replayed list of one date gave one case for ``--cases 3``, without a word."""
+    path = replayed(tmp_path, "[2025-01-07]")
+    result = CliRunner().invoke(cli, ["simulate", str(path), "--cases", "3", "-r", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    message = result.output.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert message.startswith("permitflow: error: --cases: ") and message.endswith(
+        "3 cases asked for, but arrivals.dates lists 1 date (expected cases at most 1, or a horizon)"), message
+    # the profile's own cases: its file and line
+    text = (tmp_path / "profile.yaml").read_text().replace("cases: 1", "cases: 2")
+    (tmp_path / "profile.yaml").write_text(text)
+    line = text[: text.index("cases: 2")].count("\n") + 1
+    result = CliRunner().invoke(cli, ["simulate", str(path), "-r", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().endswith(f"profile.yaml:{line}: simulation.cases: 2 cases asked for, but arrivals.dates "
+                                          "lists 1 date (expected cases at most 1, or a horizon)"), result.output
+    # as many cases as dates, or fewer: each one arrives
+    for cases in ("1", "2"):
+        path = replayed(tmp_path, "[2025-01-07, 2025-01-08 10:30:00]")
+        result = CliRunner().invoke(cli, ["simulate", str(path), "--cases", cases, "-r", "1", "-q", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["figures"]["cases"]["mean"] == float(cases)
+
+
+def test_a_replayed_date_before_the_start_is_refused_when_the_profile_is_read(tmp_path: Path) -> None:
+    """It failed the run instead (exit 1, "scenario failed: replayed arrival ... is before ...")."""
+    path = replayed(tmp_path, "[2025-01-07, 2025-01-03 10:30:00]")  # the start is 2025-01-06
+    text = (tmp_path / "profile.yaml").read_text()
+    line = text[: text.index("dates:")].count("\n") + 1
+    result = CliRunner().invoke(cli, ["simulate", str(path), "-r", "1", "-q"])
+    assert result.exit_code == 2, result.output
+    message = result.output.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert message.endswith(f"profile.yaml:{line}: simulation.arrivals.dates[1]: 2025-01-03 10:30 is before the "
+                            "simulation start 2025-01-06 (expected a date from 2025-01-06 on)"), message
+    # a start moved past a date by --set: the same check, naming the override
+    path = replayed(tmp_path, "[2025-01-07]")
+    result = CliRunner().invoke(cli, ["simulate", str(path), "-r", "1", "-q", "--set", "start=2025-01-08"])
+    assert result.exit_code == 2, result.output
+    assert "2025-01-07 09:00 is before the simulation start 2025-01-08" in result.output, result.output
+
+
 HELSINGBORG = Path(__file__).resolve().parents[1] / "processes" / "library" / "helsingborg" / "profile.yaml"
 
 

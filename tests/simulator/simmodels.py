@@ -135,8 +135,9 @@ def replay_params(elements: str = "", *, dates: str = "[2025-01-06]", extra: str
     a pool ``officer`` (2 members, 24/7) for lane ``Lane_A`` plus ``pools``, and
     ``elements`` (YAML mapping lines indented 4) and ``extra`` simulation keys (indented 2)."""
     element_lines = "\n" + elements if elements.strip() else " {}"
+    cases = len(dates.strip("[]").split(","))  # every date arrives (more cases than dates is refused)
     text = f"""  start: 2025-01-06
-  cases: 1000
+  cases: {cases}
   calendars:{ALWAYS_OPEN}{calendars}
   pools:
     officer: {{count: 2, calendar: always, cost_per_hour: 500, lanes: [Lane_A]}}
