@@ -146,9 +146,14 @@ def _bound(limit: float) -> str:
 
 
 def shown_value(value: Any, limit: int = 40) -> str:
-    """``repr(value)`` cut to ``limit`` characters (a 4,000-digit number stays one short line)."""
-    text = f"an integer of {len(str(abs(value)))} digits" if isinstance(value, int) and abs(value) > 10**limit \
-        else repr(value)
+    """``repr(value)`` cut to ``limit`` characters (a 4,000-digit number stays one short line); a date or
+    date-time as written (``2025-02-01``, not ``datetime.date(2025, 2, 1)``)."""
+    if isinstance(value, dt.date):
+        text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    elif isinstance(value, int) and abs(value) > 10**limit:
+        text = f"an integer of {len(str(abs(value)))} digits"
+    else:
+        text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

@@ -222,6 +222,8 @@ def test_simulate_keeps_no_results_and_does_not_hash_the_code(tmp_path: Path, mo
 @pytest.mark.parametrize(("args", "line"), [
     (["--years", "200"], "permitflow: error: --years: override simulation.horizon='200y' gives an invalid profile: "
                          "'200y' is not a horizon above 0 and at most 100y"),
+    (["--set", "start=2300-02-01"], "permitflow: error: --set: override simulation.start=2300-02-01 gives an invalid "
+                                    "profile: 2300-02-01: the start year must be from 1900 to 2200"),
     (["--set", "decision.delegation=king"], "permitflow: error: --set: override simulation.decision.delegation='king' "
                                            "gives an invalid profile: unknown delegation level 'king' (expected one "
                                            "of officer, manager, chair, working_committee, committee)"),
