@@ -1494,7 +1494,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 
 
 @cli.command("run")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, metavar="[FILE|NAME]...")
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
               "less than about a CPU second stays in this process, its replications shared with "
@@ -1529,7 +1529,11 @@ def run_command(
     wait: bool,
     force: bool,
 ) -> None:
-    """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
+    """Run scenario or study files (none: the bundled Familjen Helsingborg study).
+
+    A NAME is a scenario or study shipped with permitflow (permitflow library lists
+    them): the file's name without .yaml, e.g. e-service. A file at the path given
+    always wins; a shipped scenario's baseline (baseline:) is run with it.
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
     (or on a Dask cluster) and cached in DIR/.cache, so a rerun (or a run
@@ -1545,9 +1549,10 @@ def run_command(
     \b
     Examples:
       permitflow run                                   # the bundled study -> results/familjen-helsingborg/
-      permitflow run scenarios/status-quo.yaml scenarios/one-more-officer.yaml --replications 20
+      permitflow run e-service -o out                  # a shipped scenario, and its baseline status-quo
+      permitflow run status-quo one-more-officer --replications 20
       permitflow run my-study.yaml -o out --dask local --workers 4
-      permitflow run scenarios/delegated-to-officer.yaml --uncertainty --points 64 --replications 10
+      permitflow run delegated-to-officer --uncertainty --points 64 --replications 10
     """
     import json
     from concurrent.futures import ProcessPoolExecutor
@@ -1563,6 +1568,7 @@ def run_command(
     from scenarios.names import check_name
     from scenarios.road import Refresh
     from scenarios.settings import Origin
+    from scenarios.shipped import resolve_file
 
     if no_cache and refresh:
         raise click.UsageError("give --no-cache or --refresh, not both")
@@ -1572,7 +1578,7 @@ def run_command(
     with ExitStack() as ahead:
         with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
             with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-                study = read_any(list(files) or [bundled_study()])
+                study = read_any([resolve_file(f) for f in files] or [bundled_study()])
             if replications is not None:
                 study = study.with_replications(replications, Origin("--replications"))
             # the report's model comparison needs neither the run nor its plan: made meanwhile, in a
