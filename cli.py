@@ -1714,8 +1714,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     """Goal seek: the cheapest officers, FTE and decision level that meet a target.
 
     MODEL is a library municipality (several with --joint: one shared officer
-    pool), or one scenario file (its set: and shared_pools: kept, e.g.
-    scenarios/joint-permit-unit.yaml). The target is a share of decided cases
+    pool), or one scenario: a file (its set: and shared_pools: kept) or the name
+    of a shipped one (joint-permit-unit; permitflow library lists them; a file
+    at the path given wins). The target is a share of decided cases
     within the 4-month deadline (--target-share, default 0.95) or a mean time
     from a complete application to the decision (--target-mean 60d); with
     several municipalities every one must meet it.
@@ -1739,7 +1740,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
       permitflow optimise helsingborg
       permitflow optimise helsingborg --target-mean 60d --officers 1..3 --fte '0.2..1.0 step 0.2'
       permitflow optimise helsingborg landskrona astorp --joint --levels committee,officer -o seek.json --csv seek.csv
-      permitflow optimise scenarios/joint-permit-unit.yaml --decision-cost committee=4000
+      permitflow optimise joint-permit-unit --decision-cost committee=4000
     """
     import json
 
@@ -1748,7 +1749,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
     from scenarios.levers import Costs, parse_values
-    from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+    from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, shipped_scenario
 
     if target_share is not None and target_mean is not None:
         raise click.UsageError("give --target-share or --target-mean, not both")
@@ -1770,7 +1771,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
         if not sep:
             raise click.BadParameter(f"{text!r} (expected LEVEL=KR, e.g. committee=2500)", param_hint="--decision-cost")
     request = OptimiseRequest(
-        base=base_scenario(list(models), joint=joint, pool=pool, seed=seed, horizon=horizon, warmup=warmup),
+        base=base_scenario(shipped_scenario(list(models)), joint=joint, pool=pool, seed=seed, horizon=horizon, warmup=warmup),
         target=target,
         officers=parse_values(officers, option="--officers", whole=True) if officers else (),
         fte=parse_values(fte, option="--fte", whole=False, step=0.1) if fte else (),
