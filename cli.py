@@ -604,15 +604,20 @@ def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[t
 @_format_option("table", "json")
 @click.pass_context
 def library_cmd(ctx: click.Context, fmt: str) -> None:
-    """List the bundled municipal process models with their key facts.
+    """List what ships with permitflow: the municipal process models with their key
+    facts, then the scenarios and studies with their questions.
 
     A marker [n] after a value names its source (listed below the table), * an
-    assumption. Library names work wherever a MODEL is accepted.
+    assumption. Library names work wherever a MODEL is accepted; scenario and
+    study names wherever a scenario or study file is (permitflow run NAME). The
+    JSON form lists the models; permitflow library scenarios --format json the
+    scenarios.
 
     \b
     Examples:
       permitflow library
       permitflow library show klippan
+      permitflow library scenarios
       permitflow facts helsingborg landskrona astorp --format markdown
     """
     if ctx.invoked_subcommand is not None:
@@ -650,6 +655,42 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     click.echo(facts.render_grid(header, grid, total=_terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
+    click.echo("")
+    click.echo(_shipped_table())
+
+
+def _shipped_table() -> str:
+    """The shipped scenarios and studies as a table: name, what it asks (a study: its title and size)."""
+    from bpmn_io import library_facts as facts
+    from scenarios.shipped import shipped_files
+
+    grid = [[f.name, f.question if f.kind == "scenario" else f"{f.question} (a study: {f.scenarios} scenarios)"]
+            for f in shipped_files()]
+    return ("Scenarios and studies: permitflow run NAME (a scenario also: permitflow optimise NAME)\n\n"
+            + facts.render_grid(["Name", "Question"], grid, width=80, total=_terminal_width()))
+
+
+@library_cmd.command("scenarios")
+@_format_option("table", "json")
+def library_scenarios_cmd(fmt: str) -> None:
+    """List the scenarios and studies shipped with permitflow, with their questions.
+
+    NAME runs one wherever permitflow is installed (a file at the path given wins).
+
+    \b
+    Examples:
+      permitflow library scenarios
+      permitflow run e-service -o out
+    """
+    import json
+
+    from scenarios.shipped import shipped_files
+
+    if fmt == "json":
+        click.echo(json.dumps([{"name": f.name, "kind": f.kind, "question": f.question,
+                                "scenarios": f.scenarios} for f in shipped_files()], ensure_ascii=False, indent=2))
+        return
+    click.echo(_shipped_table())
 
 
 @library_cmd.command("show")
