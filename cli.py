@@ -1574,7 +1574,8 @@ def run_command(
 
     A NAME is a scenario or study shipped with permitflow (permitflow library lists
     them): the file's name without .yaml, e.g. e-service. A file at the path given
-    always wins; a shipped scenario's baseline (baseline:) is run with it.
+    always wins (a folder does not); a shipped scenario's baseline (baseline:) is
+    run with it.
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
     (or on a Dask cluster) and cached in DIR/.cache, so a rerun (or a run
