@@ -619,15 +619,20 @@ def _library_profiles(names: tuple[str, ...], *, listed: bool = False) -> list[t
 @_format_option("table", "json")
 @click.pass_context
 def library_cmd(ctx: click.Context, fmt: str) -> None:
-    """List the bundled municipal process models with their key facts.
+    """List what ships with permitflow: the municipal process models with their key
+    facts, then the scenarios and studies with their questions.
 
     A marker [n] after a value names its source (listed below the table), * an
-    assumption. Library names work wherever a MODEL is accepted.
+    assumption. Library names work wherever a MODEL is accepted; scenario and
+    study names wherever a scenario or study file is (permitflow run NAME). The
+    JSON form lists the models; permitflow library scenarios --format json the
+    scenarios.
 
     \b
     Examples:
       permitflow library
       permitflow library show klippan
+      permitflow library scenarios
       permitflow facts helsingborg landskrona astorp --format markdown
     """
     if ctx.invoked_subcommand is not None:
@@ -665,6 +670,42 @@ def library_cmd(ctx: click.Context, fmt: str) -> None:
     click.echo(facts.render_grid(header, grid, total=_terminal_width()))
     click.echo("")
     click.echo("\n".join(facts.source_lines(table)))
+    click.echo("")
+    click.echo(_shipped_table())
+
+
+def _shipped_table() -> str:
+    """The shipped scenarios and studies as a table: name, what it asks (a study: its title and size)."""
+    from bpmn_io import library_facts as facts
+    from scenarios.shipped import shipped_files
+
+    grid = [[f.name, f.question if f.kind == "scenario" else f"{f.question} (a study: {f.scenarios} scenarios)"]
+            for f in shipped_files()]
+    return ("Scenarios and studies: permitflow run NAME (a scenario also: permitflow optimise NAME)\n\n"
+            + facts.render_grid(["Name", "Question"], grid, width=80, total=_terminal_width()))
+
+
+@library_cmd.command("scenarios")
+@_format_option("table", "json")
+def library_scenarios_cmd(fmt: str) -> None:
+    """List the scenarios and studies shipped with permitflow, with their questions.
+
+    NAME runs one wherever permitflow is installed (a file at the path given wins).
+
+    \b
+    Examples:
+      permitflow library scenarios
+      permitflow run e-service -o out
+    """
+    import json
+
+    from scenarios.shipped import shipped_files
+
+    if fmt == "json":
+        click.echo(json.dumps([{"name": f.name, "kind": f.kind, "question": f.question,
+                                "scenarios": f.scenarios} for f in shipped_files()], ensure_ascii=False, indent=2))
+        return
+    click.echo(_shipped_table())
 
 
 @library_cmd.command("show")
@@ -1510,7 +1551,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
 
 
 @cli.command("run")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, metavar="[FILE|NAME]...")
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Results folder (default results/<study>).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores; a run of "
               "less than about a CPU second stays in this process, its replications shared with "
@@ -1545,7 +1586,12 @@ def run_command(
     wait: bool,
     force: bool,
 ) -> None:
-    """Run scenario or study files (no FILES: the bundled Familjen Helsingborg study).
+    """Run scenario or study files (none: the bundled Familjen Helsingborg study).
+
+    A NAME is a scenario or study shipped with permitflow (permitflow library lists
+    them): the file's name without .yaml, e.g. e-service. A file at the path given
+    always wins (a folder does not); a shipped scenario's baseline (baseline:) is
+    run with it.
 
     Every (scenario, sweep point, replication) is one work unit, run on all cores
     (or on a Dask cluster) and cached in DIR/.cache, so a rerun (or a run
@@ -1561,9 +1607,10 @@ def run_command(
     \b
     Examples:
       permitflow run                                   # the bundled study -> results/familjen-helsingborg/
-      permitflow run scenarios/status-quo.yaml scenarios/one-more-officer.yaml --replications 20
+      permitflow run e-service -o out                  # a shipped scenario, and its baseline status-quo
+      permitflow run status-quo one-more-officer --replications 20
       permitflow run my-study.yaml -o out --dask local --workers 4
-      permitflow run scenarios/delegated-to-officer.yaml --uncertainty --points 64 --replications 10
+      permitflow run delegated-to-officer --uncertainty --points 64 --replications 10
     """
     import json
     from concurrent.futures import ProcessPoolExecutor
@@ -1579,6 +1626,7 @@ def run_command(
     from scenarios.names import check_name
     from scenarios.road import Refresh
     from scenarios.settings import Origin
+    from scenarios.shipped import resolve_file
 
     if no_cache and refresh:
         raise click.UsageError("give --no-cache or --refresh, not both")
@@ -1588,7 +1636,7 @@ def run_command(
     with ExitStack() as ahead:
         with _loading():  # the collector paused, then what was loaded frozen: also in forked workers
             with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-                study = read_any(list(files) or [bundled_study()])
+                study = read_any([resolve_file(f) for f in files] or [bundled_study()])
             if replications is not None:
                 study = study.with_replications(replications, Origin("--replications"))
             # the report's model comparison needs neither the run nor its plan: made meanwhile, in a
@@ -1724,8 +1772,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     """Goal seek: the cheapest officers, FTE and decision level that meet a target.
 
     MODEL is a library municipality (several with --joint: one shared officer
-    pool), or one scenario file (its set: and shared_pools: kept, e.g.
-    scenarios/joint-permit-unit.yaml). The target is a share of decided cases
+    pool), or one scenario: a file (its set: and shared_pools: kept) or the name
+    of a shipped one (joint-permit-unit; permitflow library lists them; a file
+    at the path given wins). The target is a share of decided cases
     within the 4-month deadline (--target-share, default 0.95) or a mean time
     from a complete application to the decision (--target-mean 60d); with
     several municipalities every one must meet it.
@@ -1749,7 +1798,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
       permitflow optimise helsingborg
       permitflow optimise helsingborg --target-mean 60d --officers 1..3 --fte '0.2..1.0 step 0.2'
       permitflow optimise helsingborg landskrona astorp --joint --levels committee,officer -o seek.json --csv seek.csv
-      permitflow optimise scenarios/joint-permit-unit.yaml --decision-cost committee=4000
+      permitflow optimise joint-permit-unit --decision-cost committee=4000
     """
     import json
 
@@ -1758,7 +1807,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
     from scenarios.levers import Costs, parse_values
-    from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise
+    from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, shipped_scenario
 
     if target_share is not None and target_mean is not None:
         raise click.UsageError("give --target-share or --target-mean, not both")
@@ -1780,7 +1829,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
         if not sep:
             raise click.BadParameter(f"{text!r} (expected LEVEL=KR, e.g. committee=2500)", param_hint="--decision-cost")
     request = OptimiseRequest(
-        base=base_scenario(list(models), joint=joint, pool=pool, seed=seed, horizon=horizon, warmup=warmup),
+        base=base_scenario(shipped_scenario(list(models)), joint=joint, pool=pool, seed=seed, horizon=horizon, warmup=warmup),
         target=target,
         officers=parse_values(officers, option="--officers", whole=True) if officers else (),
         fte=parse_values(fte, option="--fte", whole=False, step=0.1) if fte else (),

@@ -12,7 +12,7 @@ The table sits in README.md between the lines ``<!-- readme-numbers: begin -->``
 ``<!-- readme-numbers: end -->``. Each cell is the mean days from submission to a
 decision with its 95 % interval (the status quo) or the paired difference with the status
 quo and its interval (the other rows). tests/test_readme_numbers.py runs the README's
-``permitflow run scenarios/e-service.yaml`` and checks its rows against this table.
+``permitflow run e-service`` and checks its rows against this table.
 """
 
 from __future__ import annotations

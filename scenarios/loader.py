@@ -32,7 +32,6 @@ values before anything runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,7 @@ from scenarios.bases import resolve_base
 from scenarios.names import check_name
 from scenarios.settings import SETTING_KEYS, Origin, resolve_settings
 from scenarios.sharing import parse_shared_pools
+from scenarios.shipped import shipped_root, shown_source
 from scenarios.study import Scenario, Study, build_scenario
 
 __all__ = [
@@ -163,9 +163,10 @@ def _read_text(path: Path) -> str:
 
 
 def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
-    """Read and resolve a scenario file."""
+    """Read and resolve a scenario file (a shipped one is named ``scenarios/<file>``:
+    :func:`scenarios.shipped.shown_source`)."""
     path = Path(path)
-    return parse_scenario(_read_text(path), source=str(path), base_dir=path.parent, defaults=defaults)
+    return parse_scenario(_read_text(path), source=shown_source(path), base_dir=path.parent, defaults=defaults)
 
 
 # --------------------------------------------------------------------------- study
@@ -173,6 +174,11 @@ def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scen
 
 def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Study:
     """Parse a study file and every scenario file it names (relative to ``base_dir``)."""
+    return _parse_study(text, source=source, base_dir=base_dir)[0]
+
+
+def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tuple[Study, list[Path]]:
+    """The study and the folder each of its scenario files is in (where their baselines are looked for)."""
     data, lines = _compose(text, source)
     if not isinstance(data, dict) or "scenarios" not in data:
         raise InputError("a study file is a mapping with 'scenarios:' (a list of scenario files)", file=source, line=1)
@@ -186,11 +192,13 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
     if not isinstance(entries, list) or not entries:
         raise InputError("scenarios: expected a non-empty list of scenario files", file=source, line=lines.get("scenarios"))
     scenarios = []
+    folders = []
     for entry in entries:
         path = base_dir / str(entry)
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
         scenarios.append(read_scenario(path, defaults=layer))
+        folders.append(path.parent)
     names = [s.name for s in scenarios]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -204,13 +212,14 @@ def parse_study(text: str, *, source: str, base_dir: Path | None = None) -> Stud
             raise InputError(f"compare: unknown library municipality '{entry}' (expected one of {', '.join(known)})",
                              file=source, line=lines.get("compare"))
     name = check_name(str(data.get("study") or Path(source).stem), what="study", file=source, line=lines.get("study"))
-    return Study(name, str(data.get("title") or name), source, tuple(scenarios), tuple(map(str, compare)))
+    study = Study(name, str(data.get("title") or name), source, tuple(scenarios), tuple(map(str, compare)))
+    return study, folders
 
 
 def read_study(path: str | Path) -> Study:
     """Read a study file and the scenario files it names."""
     path = Path(path)
-    return parse_study(_read_text(path), source=str(path), base_dir=path.parent)
+    return parse_study(_read_text(path), source=shown_source(path), base_dir=path.parent)
 
 
 def read_any(paths: list[str | Path]) -> Study:
@@ -219,27 +228,31 @@ def read_any(paths: list[str | Path]) -> Study:
     A study file contributes its scenarios and compare list; scenario files are
     added as they are. A baseline that none of the files names is looked up
     beside the scenario that needs it (``<baseline>.yaml``) and run first, so
-    ``permitflow run scenarios/e-service.yaml`` also runs ``status-quo``. One study
+    ``permitflow run e-service`` also runs ``status-quo``. One study
     file keeps its name; anything else is named after the first file. Scenario
     names must be unique over all files.
     """
     scenarios: list[Scenario] = []
+    folders: list[Path] = []  # the folder of each scenario's file
     compare: list[str] = []
     names: list[str] = []
     title = ""
     for path in map(Path, paths):
         text = _read_text(path)
-        data, _lines = _compose(text, str(path))
+        source = shown_source(path)
+        data, _lines = _compose(text, source)
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
-            study = parse_study(text, source=str(path), base_dir=path.parent)
+            study, where = _parse_study(text, source=source, base_dir=path.parent)
             scenarios += study.scenarios
+            folders += where
             compare += [c for c in study.compare if c not in compare]
             names.append(study.name)
             title = title or study.title
         else:
-            scenarios.append(parse_scenario(text, source=str(path), base_dir=path.parent))
+            scenarios.append(parse_scenario(text, source=source, base_dir=path.parent))
+            folders.append(path.parent)
             names.append(scenarios[-1].name)
-    scenarios = _with_baselines(scenarios)
+    scenarios = _with_baselines(scenarios, folders)
     seen: dict[str, str] = {}
     for scenario in scenarios:
         if scenario.name in seen:
@@ -248,18 +261,20 @@ def read_any(paths: list[str | Path]) -> Study:
             )
         seen[scenario.name] = scenario.source
     name = names[0] if names else "run"
-    return Study(name, title or name, str(paths[0]) if paths else "", tuple(scenarios), tuple(compare))
+    return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare))
 
 
-def _with_baselines(scenarios: list[Scenario]) -> list[Scenario]:
-    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them."""
+def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scenario]:
+    """``scenarios`` preceded by the missing baselines found as ``<name>.yaml`` beside them
+    (``folders``: the folder of each scenario's file; its source may name a shipped file by
+    its path inside permitflow, not where it is)."""
     have = {s.name for s in scenarios}
     added: list[Scenario] = []
-    for scenario in scenarios:
+    for scenario, folder in zip(scenarios, folders, strict=True):
         wanted = scenario.baseline
         if wanted is None or wanted in have:
             continue
-        path = Path(scenario.source).parent / f"{wanted}.yaml"
+        path = folder / f"{wanted}.yaml"
         if path.is_file():
             baseline = read_scenario(path)
             if baseline.name == wanted:
@@ -270,4 +285,4 @@ def _with_baselines(scenarios: list[Scenario]) -> list[Scenario]:
 
 def bundled_study() -> Path:
     """The Familjen Helsingborg study shipped with permitflow (``permitflow run`` with no files)."""
-    return Path(str(resources.files("scenarios") / "familjen-helsingborg-study.yaml"))
+    return shipped_root() / "familjen-helsingborg-study.yaml"

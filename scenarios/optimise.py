@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from processes.errors import InputError, PermitflowError, SimulationError
+from bpmn_io.library import library_names
+from processes.errors import InputError, PermitflowError, SimulationError, did_you_mean
 from processes.params import SimParams
 from scenarios.bases import Base, library_base
 from scenarios.compare import Estimate, estimate
@@ -61,10 +62,11 @@ from scenarios.loader import read_scenario
 from scenarios.road import execute, prepare
 from scenarios.settings import Origin, resolve_settings
 from scenarios.sharing import SharedPool
+from scenarios.shipped import shipped_files, shipped_root
 from scenarios.study import Scenario, Study, build_scenario
 
 __all__ = ["Target", "OptimiseRequest", "Evaluated", "OptimiseResult", "Cancelled", "optimise", "base_scenario",
-           "lever_defaults", "request_problem"]
+           "shipped_scenario", "lever_defaults", "request_problem"]
 
 SHARE_FIGURE = "within_deadline_share"
 TIME_FIGURE = "complete_to_decision_mean_days"
@@ -244,7 +246,7 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
     unit. ``seed``, ``horizon``, ``warmup`` override the file's or the profiles' own."""
     given = {k: v for k, v in (("seed", seed), ("horizon", horizon), ("warmup", warmup)) if v is not None}
     first = models[0] if models else None
-    if isinstance(first, str) and len(models) == 1 and Path(first).suffix in (".yaml", ".yml") and Path(first).is_file():
+    if isinstance(first, str) and len(models) == 1 and Path(first).is_file() and _scenario_file(first):
         if joint:
             raise InputError("--joint is for library municipalities; a scenario file says shared_pools: itself",
                              file=first)
@@ -276,6 +278,40 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
     name = ("joint-" if joint else "") + "+".join(b.name for b in bases)
     return build_scenario(name=name, question="", source="optimise", bases=bases, settings=settings,
                           shared_pools=shared)
+
+
+def shipped_scenario(models: Sequence[str]) -> Sequence[str]:
+    """``models`` as the command line gives them, a lone name of a shipped scenario
+    (``joint-permit-unit``) turned into the path of its file, for :func:`base_scenario`.
+
+    A library municipality's name and a file at the path given come first; a lone name that is
+    neither is refused here, listing both kinds of name.
+    """
+    if len(models) != 1:
+        return models
+    name = models[0]
+    if name in library_names() or Path(name).is_file() or Path(name).suffix.lower() in _FILE_SUFFIXES:
+        return models
+    files = {f.name: f for f in shipped_files()}
+    scenarios = [n for n, f in files.items() if f.kind == "scenario"]
+    if name in scenarios:
+        return [str(shipped_root() / f"{name}.yaml")]
+    what = (f"{name!r} is a study, not one scenario" if name in files
+            else f"unknown library municipality or shipped scenario {name!r}")
+    raise InputError(f"{what}{did_you_mean(name, [*library_names(), *scenarios])} (expected one of "
+                     f"{', '.join(library_names())}; or a scenario file, or one of {', '.join(scenarios)})",
+                     file="optimise")
+
+
+#: what a path to a file looks like as MODEL (refused or read as a file, never a name)
+_FILE_SUFFIXES = (".yaml", ".yml", ".bpmn", ".bpmn2", ".xml")
+
+
+def _scenario_file(path: str) -> bool:
+    """Whether the file at ``path`` is read as a scenario file: a .yaml one, or one of no model
+    suffix whose path is not a library name (a file at the path given wins over a shipped name)."""
+    suffix = Path(path).suffix.lower()
+    return suffix in (".yaml", ".yml") or (suffix not in _FILE_SUFFIXES and path not in library_names())
 
 
 def _settings_values(scenario: Scenario) -> dict[str, Any]:

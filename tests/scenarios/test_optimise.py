@@ -133,7 +133,9 @@ def test_lever_values_as_written() -> None:
 @pytest.mark.parametrize("args,message", [
     (["helsingborg", "--target-share", "1.5"], "target share 1.5 is outside (0, 1]"),
     (["helsingborg", "--target-share", "0"], "target share 0.0 is outside (0, 1]"),
-    (["helsinborg"], "unknown library municipality 'helsinborg'"),
+    (["helsinborg"], "unknown library municipality or shipped scenario 'helsinborg' (did you mean 'helsingborg'?)"),
+    (["joint-permit-unt"], "(did you mean 'joint-permit-unit'?) (expected one of angelholm,"),
+    (["familjen-helsingborg-study"], "'familjen-helsingborg-study' is a study, not one scenario"),
     (["nothere.yaml"], "nothere.yaml: no such scenario file (expected a scenario .yaml file"),
     (["process.bpmn"], "process.bpmn: a model file is not a goal seek's MODEL"),
     (["helsingborg", "--officers", "0..2"], "--officers: 0 is outside the allowed range"),
@@ -209,3 +211,19 @@ def test_help_says_how_cost_is_defined() -> None:
     for words in ("cost_per_hour", "open hours of the pool's calendar", "an assumption: --decision-cost",
                   "committee 2500", "--target-mean", "common random numbers"):
         assert words in text
+
+
+def test_a_shipped_scenario_by_name_is_its_file_and_a_library_name_or_a_file_comes_first(tmp_path: Path,
+                                                                                         monkeypatch) -> None:
+    from scenarios.optimise import shipped_scenario
+    from scenarios.shipped import shipped_root
+
+    monkeypatch.chdir(tmp_path)  # as from an installed wheel: no scenarios/ here
+    shipped = shipped_root() / "joint-permit-unit.yaml"
+    assert shipped_scenario(["joint-permit-unit"]) == [str(shipped)]
+    assert base_scenario(shipped_scenario(["joint-permit-unit"])) == base_scenario([str(shipped)])
+    assert shipped_scenario(["helsingborg"]) == ["helsingborg"]
+    assert shipped_scenario(["helsingborg", "astorp"]) == ["helsingborg", "astorp"]
+    (tmp_path / "joint-permit-unit").write_bytes((shipped_root() / "status-quo.yaml").read_bytes())
+    assert shipped_scenario(["joint-permit-unit"]) == ["joint-permit-unit"]  # the file here wins
+    assert base_scenario(["joint-permit-unit"]).name == "status-quo"

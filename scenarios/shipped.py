@@ -1,0 +1,117 @@
+"""The scenario and study files shipped with permitflow, found by name.
+
+They are package data of ``scenarios`` (``scenarios/*.yaml``): the folder ``scenarios/`` of a
+checkout, ``site-packages/scenarios/`` of an installed wheel. A command that takes a scenario
+or study file also takes the name of a shipped one, the file's stem (``permitflow run
+e-service``), wherever permitflow is installed; a file at the path given always wins
+(:func:`resolve_file`).
+
+A shipped file is named in results and messages by its path inside permitflow
+(``scenarios/e-service.yaml``), however it was reached (:func:`shown_source`): by name, by
+a relative or an absolute path, from a checkout or a wheel, a run writes the same results.
+
+>>> "e-service" in shipped_names()
+True
+>>> shown_source(shipped_root() / "e-service.yaml")
+'scenarios/e-service.yaml'
+>>> resolve_file("e-service") == shipped_root() / "e-service.yaml"
+True
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import scenarios
+from bpmn_io.yamlsrc import load_yaml
+from processes.errors import InputError, did_you_mean
+from processes.frozenclass import frozen_dataclass
+
+__all__ = [
+    "ShippedFile",
+    "shipped_root",
+    "shipped_names",
+    "shipped_path",
+    "shipped_files",
+    "resolve_file",
+    "shown_source",
+]
+
+SUFFIX = ".yaml"
+#: how a shipped file's path starts in results and messages (the package's folder in a checkout)
+SHOWN_FOLDER = "scenarios"
+
+
+@frozen_dataclass
+class ShippedFile:
+    """One shipped file as the listing shows it: ``kind`` is ``scenario`` or ``study``;
+    ``question`` the scenario's question, or a study's title; ``scenarios`` the number a study runs."""
+
+    name: str
+    kind: str
+    question: str
+    scenarios: int = 1
+
+
+def shipped_root() -> Path:
+    """The folder of the shipped scenario and study files."""
+    # the package's own folder (importlib.resources gives the same one at a higher start-up cost)
+    return Path(scenarios.__file__).parent
+
+
+def shipped_names() -> list[str]:
+    """The names (file stems) of the shipped scenario and study files, sorted."""
+    return sorted(p.stem for p in shipped_root().glob(f"*{SUFFIX}") if p.is_file())
+
+
+def shipped_path(name: str) -> Path | None:
+    """The shipped file called ``name`` (a stem, never a path), or ``None``."""
+    if "/" in name or "\\" in name or name not in shipped_names():
+        return None
+    return shipped_root() / f"{name}{SUFFIX}"
+
+
+def resolve_file(given: str) -> Path:
+    """The file a command line's FILE stands for: ``given`` itself when it exists and is not a
+    folder (a FIFO, ``/dev/stdin``), else the shipped file of that name.
+
+    A folder of that name does not hide a shipped file (``permitflow run status-quo -o
+    status-quo`` twice). Anything else is an :class:`InputError` listing the shipped names.
+    """
+    path = Path(given)
+    if os.path.exists(given) and not path.is_dir():
+        return path
+    found = shipped_path(given)
+    if found is not None:
+        return found
+    names = shipped_names()
+    what = "is a folder" if path.is_dir() else "no such file, nor a shipped scenario or study of that name"
+    raise InputError(f"{what}{did_you_mean(given, names)} (expected a scenario or study file, "
+                     f"or one of {', '.join(names)})", file=given)
+
+
+def shown_source(path: Path) -> str:
+    """``path`` as results and messages name it: ``scenarios/<file>`` for a shipped file, reached
+    by any path; any other file as given."""
+    try:
+        shipped = path.suffix == SUFFIX and path.is_file() and path.parent.samefile(shipped_root())
+    except OSError:  # a folder that is not there: not the shipped one
+        shipped = False
+    return f"{SHOWN_FOLDER}/{path.name}" if shipped else str(path)
+
+
+def shipped_files() -> list[ShippedFile]:
+    """Every shipped scenario and study, by name, with its question (a study: its title)."""
+    files = []
+    for name in shipped_names():
+        path = shipped_root() / f"{name}{SUFFIX}"
+        data = load_yaml(path.read_bytes(), source=shown_source(path)).data
+        data = data if isinstance(data, dict) else {}
+        if "scenarios" in data and "base" not in data:
+            entries = data["scenarios"] if isinstance(data["scenarios"], list) else []
+            words = data.get("question") or data.get("title") or ""
+            files.append(ShippedFile(name, "study", " ".join(str(words).split()), len(entries)))
+        else:
+            files.append(ShippedFile(name, "scenario", " ".join(str(data.get("question") or "").split())))
+    return files
