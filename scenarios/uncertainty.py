@@ -155,14 +155,42 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
     return variant, tuple(applied), moved
 
 
+def _check_ranges(scenario: Scenario, factors: Sequence[Factor]) -> None:
+    """A range a profile states itself (``plausible range X-Y``) must run upward: an inverted one
+    was sampled backwards (its drivers' signs turned round) and an empty one sampled nothing."""
+    first = scenario.points[0]
+    for m in first.members:
+        for factor in factors:
+            where = factor.spec.get("range_from_text")
+            path = str(factor.spec.get("path", ""))
+            origin = first.origin_of(m.name, path)
+            if not where or m.name in factor.spec.get("sourced_for", ()) or (
+                    origin is not None and origin.what in ("set", "sweep")):
+                continue
+            own = range_of(factor, m.profile)
+            if own is not None and not own[0] < own[1]:
+                from processes.errors import InputError
+
+                raise InputError(
+                    f"{where}: plausible range {own[0]:g}-{own[1]:g} is {'inverted' if own[0] > own[1] else 'empty'} "
+                    f"(expected a low end below the high end: --uncertainty samples {factor.words_en} over it)",
+                    file=m.base.profile_source, line=m.base.line(tuple(str(where).split("."))))
+
+
 def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
                      factors: Sequence[Factor] | None = None) -> UncertaintyPlan:
-    """Every scenario of ``study`` at ``points`` assumption points (a Latin hypercube seeded by ``seed``)."""
+    """Every scenario of ``study`` at ``points`` assumption points (a Latin hypercube seeded by ``seed``).
+
+    Refused (:class:`~processes.errors.InputError`): fewer than 2 points, a profile's own range that
+    is empty or inverted.
+    """
     from processes.errors import InputError
 
     if points < 2:
         raise InputError(f"--points: {points} (expected at least 2 assumption points)")
     factors = tuple(factors if factors is not None else read_factors())
+    for scenario in study.scenarios:
+        _check_ranges(scenario, factors)
     quantiles = _design(len(factors), points, seed)
     names = {s.name for s in study.scenarios}
     variants: list[Scenario] = []
