@@ -182,7 +182,7 @@ def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
     """Every scenario of ``study`` at ``points`` assumption points (a Latin hypercube seeded by ``seed``).
 
     Refused (:class:`~processes.errors.InputError`): fewer than 2 points, a profile's own range that
-    is empty or inverted.
+    is empty or inverted, and a scenario (with its baseline) that has no assumption to sample.
     """
     from processes.errors import InputError
 
@@ -209,6 +209,14 @@ def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
     varied: dict[str, tuple[str, ...]] = {}
     for scenario in study.scenarios:
         both = moved[scenario.name] | (moved.get(scenario.baseline, set()) if scenario.baseline else set())
+        if not both:
+            # every point would be the scenario as written: the report would call noise "assumptions"
+            raise InputError(
+                f"scenario '{scenario.name}' has no assumption to sample: the profiles of "
+                f"{', '.join(scenario.member_names)} hold none of the {len(factors)} assumptions of "
+                "scenarios/data/assumption-ranges.yaml that the scenario does not set itself "
+                "(--uncertainty needs at least one)",
+                file=scenario.source)
         varied[scenario.name] = tuple(n for n in order if n in both)
     variant_study = Study(f"{study.name}-uncertainty", study.title, study.source, tuple(variants), study.compare)
     return UncertaintyPlan(study, variant_study, factors, quantiles, seed, applied, varied)

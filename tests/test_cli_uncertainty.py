@@ -105,3 +105,13 @@ def test_an_inverted_or_empty_range_in_a_profile_is_one_line_and_writes_nothing(
                                       "--uncertainty", "--points", "2"])
     assert result.exit_code == 0, result.output
 
+
+def test_a_scenario_without_assumptions_to_sample_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    # found by QA: it ran every point as the scenario as written (exit 0), and the report gave the spread of
+    # identical points as the answer "across the assumption ranges"
+    scenario = _mm1(tmp_path, "0.5 an hour (plausible range 2628-7008)",
+                    "set:\n  arrivals.per_year: 4380\n  elements.Task_Serve.duration: {dist: exponential, mean: 1h}\n")
+    assert _refused(tmp_path, scenario) == [
+        f"permitflow: error: {scenario}: scenario 'q' has no assumption to sample: the profiles of mm1 hold none of "
+        "the 19 assumptions of scenarios/data/assumption-ranges.yaml that the scenario does not set itself "
+        "(--uncertainty needs at least one)"]
