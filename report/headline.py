@@ -76,6 +76,15 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
                f"at least {days(conclusion['at_least'])} days {way_en}.")
         sv += (f". Det håller över antagandenas intervall: i alla {points} punkter är det "
                f"minst {days(conclusion['at_least'])} dagar {way_sv}.")
+    elif agree == points and not diff.get("significant"):
+        # every point agrees: what is missing is the noise-only interval, not agreement across the ranges
+        span = conclusion["across"]
+        en += (f". This does not hold across the assumption ranges: it is {way_en} at all {points} points "
+               f"(change {days(span['min'])} to {days(span['max'])} days), but with the assumptions as written "
+               "its interval includes no change.")
+        sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i alla {points} punkter "
+               f"(ändring {days(span['min'])} till {days(span['max'])} dagar), men med antagandena som de står "
+               "omfattar dess intervall ingen ändring.")
     else:
         span = conclusion["across"]
         en += (f". This does not hold across the assumption ranges: it is {way_en} at {agree} of {points} points "

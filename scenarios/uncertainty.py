@@ -20,7 +20,8 @@ byte-identical for any number of workers.
   that agree and the least change in that direction at any point ("saves at
   least N days"); it holds when the nominal difference's interval excludes zero
   and every point agrees;
-- which assumptions drive it: Spearman rank correlation and standardized
+- which assumptions drive it (of those that move a value of the scenario or its
+  baseline): Spearman rank correlation and standardized
   regression coefficients of the point results on the sampled quantiles, and
   the tornado bars (mean result with the factor in its lowest and highest quarter).
 
@@ -35,7 +36,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -80,7 +81,9 @@ class UncertaintyPlan:
     """The variant study and how it was made.
 
     ``quantiles[k][j]`` is factor ``j``'s quantile at point ``k``; ``applied[(scenario,
-    k)]`` the overrides per process, ``(member, path, value)``.
+    k)]`` the overrides per process, ``(member, path, value)``; ``varied[scenario]`` the
+    names of the factors that moved a value of the scenario or its baseline at some point
+    (the only ones that can drive its figures).
     """
 
     nominal: Study
@@ -89,6 +92,7 @@ class UncertaintyPlan:
     quantiles: tuple[tuple[float, ...], ...]
     seed: int
     applied: Mapping[tuple[str, int], tuple[tuple[str, str, Any], ...]]
+    varied: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def points(self) -> int:
@@ -118,7 +122,7 @@ def _plain(base: Base) -> Base:
 
 
 def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float], factors: Sequence[Factor],
-             ) -> tuple[Scenario, tuple[tuple[str, str, Any], ...]]:
+             ) -> tuple[Scenario, tuple[tuple[str, str, Any], ...], set[str]]:
     first = scenario.points[0]
     own = [o for o in first.overrides if o.what == "set"]
 
@@ -129,10 +133,14 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
         return lever
 
     applied: list[tuple[str, str, Any]] = []
+    moved: set[str] = set()
     for m in first.members:
         lever = lever_of(m.name)
         for factor, u in zip(factors, quantiles, strict=True):
-            applied += [(m.name, path, value) for path, value in factor_values(factor, u, m.name, m.profile, lever=lever)]
+            values = factor_values(factor, u, m.name, m.profile, lever=lever)
+            applied += [(m.name, path, value) for path, value in values]
+            if values:
+                moved.add(factor.name)
     origin = Origin(f"{scenario.source} (assumption point {k})")
     sets = [(o.written, o.value, o.origin) for o in own] + [(f"{m}.{p}", v, origin) for m, p, v in applied]
     # the analysis describes a scenario at its first sweep point: the variants run that point only
@@ -144,30 +152,74 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
         baseline=variant_name(scenario.baseline, k, points) if scenario.baseline else None,
         baseline_line=scenario.baseline_line,
     )
-    return variant, tuple(applied)
+    return variant, tuple(applied), moved
+
+
+def _check_ranges(scenario: Scenario, factors: Sequence[Factor]) -> None:
+    """A range a profile states itself (``plausible range X-Y``) must run upward: an inverted one
+    was sampled backwards (its drivers' signs turned round) and an empty one sampled nothing."""
+    first = scenario.points[0]
+    for m in first.members:
+        for factor in factors:
+            where = factor.spec.get("range_from_text")
+            path = str(factor.spec.get("path", ""))
+            origin = first.origin_of(m.name, path)
+            if not where or m.name in factor.spec.get("sourced_for", ()) or (
+                    origin is not None and origin.what in ("set", "sweep")):
+                continue
+            own = range_of(factor, m.profile)
+            if own is not None and not own[0] < own[1]:
+                from processes.errors import InputError
+
+                raise InputError(
+                    f"{where}: plausible range {own[0]:g}-{own[1]:g} is {'inverted' if own[0] > own[1] else 'empty'} "
+                    f"(expected a low end below the high end: --uncertainty samples {factor.words_en} over it)",
+                    file=m.base.profile_source, line=m.base.line(tuple(str(where).split("."))))
 
 
 def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
                      factors: Sequence[Factor] | None = None) -> UncertaintyPlan:
-    """Every scenario of ``study`` at ``points`` assumption points (a Latin hypercube seeded by ``seed``)."""
-    if points < 2:
-        from processes.errors import InputError
+    """Every scenario of ``study`` at ``points`` assumption points (a Latin hypercube seeded by ``seed``).
 
+    Refused (:class:`~processes.errors.InputError`): fewer than 2 points, a profile's own range that
+    is empty or inverted, and a scenario (with its baseline) that has no assumption to sample.
+    """
+    from processes.errors import InputError
+
+    if points < 2:
         raise InputError(f"--points: {points} (expected at least 2 assumption points)")
     factors = tuple(factors if factors is not None else read_factors())
+    for scenario in study.scenarios:
+        _check_ranges(scenario, factors)
     quantiles = _design(len(factors), points, seed)
     names = {s.name for s in study.scenarios}
     variants: list[Scenario] = []
     applied: dict[tuple[str, int], tuple[tuple[str, str, Any], ...]] = {}
+    moved: dict[str, set[str]] = {}
     for scenario in study.scenarios:
         if scenario.baseline and scenario.baseline not in names:
             scenario = Scenario(scenario.name, scenario.question, scenario.source, scenario.points, scenario.settings,
                                 scenario.sweep, scenario.shared_pools, None, None)
+        moved[scenario.name] = set()
         for k, row in enumerate(quantiles):
-            variant, applied[(scenario.name, k)] = _variant(scenario, k, points, row, factors)
+            variant, applied[(scenario.name, k)], by = _variant(scenario, k, points, row, factors)
+            moved[scenario.name] |= by
             variants.append(variant)
+    order = [f.name for f in factors]
+    varied: dict[str, tuple[str, ...]] = {}
+    for scenario in study.scenarios:
+        both = moved[scenario.name] | (moved.get(scenario.baseline, set()) if scenario.baseline else set())
+        if not both:
+            # every point would be the scenario as written: the report would call noise "assumptions"
+            raise InputError(
+                f"scenario '{scenario.name}' has no assumption to sample: the profiles of "
+                f"{', '.join(scenario.member_names)} hold none of the {len(factors)} assumptions of "
+                "scenarios/data/assumption-ranges.yaml that the scenario does not set itself "
+                "(--uncertainty needs at least one)",
+                file=scenario.source)
+        varied[scenario.name] = tuple(n for n in order if n in both)
     variant_study = Study(f"{study.name}-uncertainty", study.title, study.source, tuple(variants), study.compare)
-    return UncertaintyPlan(study, variant_study, factors, quantiles, seed, applied)
+    return UncertaintyPlan(study, variant_study, factors, quantiles, seed, applied, varied)
 
 
 def run_uncertainty(
@@ -288,6 +340,10 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
         figures: dict[str, Any] = {}
         conclusions: dict[str, Any] = {}
         drivers: dict[str, Any] = {}
+        # a factor that moved nothing here would show a chance correlation as a driver
+        varied = uplan.varied.get(scenario.name, tuple(f.name for f in uplan.factors))
+        columns = [j for j, f in enumerate(uplan.factors) if f.name in varied]
+        driving = [uplan.factors[j] for j in columns]
         for figure in _figure_names(nom):
             means = np.asarray([v.summary.figures[figure].mean if figure in v.summary.figures else math.nan
                               for v in variants], dtype=np.float64)
@@ -305,7 +361,7 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
                     if v.comparison is not None else math.nan for v in variants], dtype=np.float64)
                 conclusions[figure] = {**_conclusion(figure, diff, diffs), "differences": [_num(d) for d in diffs]}
                 target = diffs
-            drivers[figure] = _drivers(uplan.factors, u, target)
+            drivers[figure] = _drivers(driving, u[:, columns], target)
         scenarios[scenario.name] = {
             "question": scenario.question,
             "point": scenario.points[0].label,  # a swept scenario: its first sweep point

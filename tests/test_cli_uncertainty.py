@@ -63,3 +63,55 @@ def test_points_without_uncertainty_are_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[-1] == "Error: --points only goes with --uncertainty"
     assert not (files / "out").exists()
+
+
+MM1 = Path(__file__).resolve().parent / "fixtures" / "sim"
+
+
+def _mm1(tmp_path: Path, assumption: str, sets: str = "") -> Path:
+    """The M/M/1 fixture with an arrival rate whose range the profile states itself."""
+    shutil.copy(MM1 / "mm1.bpmn", tmp_path / "mm1.bpmn")
+    profile = (MM1 / "mm1.yaml").read_text(encoding="utf-8").replace(
+        "    per_year: 4380\n", f"    per_year: 4380\n    assumption: \"{assumption}\"\n")
+    (tmp_path / "mm1.yaml").write_text(profile, encoding="utf-8")
+    (tmp_path / "q.yaml").write_text(
+        "name: q\nbase: {bpmn: mm1.bpmn, profile: mm1.yaml}\nreplications: 2\ncases: 50\n" + sets, encoding="utf-8")
+    return tmp_path / "q.yaml"
+
+
+def _refused(tmp_path: Path, scenario: Path) -> list[str]:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = CliRunner().invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "out"), "--workers", "1",
+                                      "--uncertainty", "--points", "4"])
+    assert result.exit_code == 2, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written, no folder made
+    return result.stderr.splitlines()
+
+
+def test_an_inverted_or_empty_range_in_a_profile_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    # found by QA: "plausible range 7008-2628" was sampled backwards (uncertainty.json recorded the range
+    # as [7008, 2628] and the drivers' signs turned round), "5256-5256" sampled one value; both exit 0
+    scenario = _mm1(tmp_path, "0.5 an hour (plausible range 7008-2628)")
+    assert _refused(tmp_path, scenario) == [
+        f"permitflow: error: {tmp_path / 'mm1.yaml'}:17: simulation.arrivals.assumption: plausible range 7008-2628 "
+        "is inverted (expected a low end below the high end: --uncertainty samples applications per year over it)"]
+    scenario = _mm1(tmp_path, "0.5 an hour (plausible range 4380-4380)")
+    (line,) = _refused(tmp_path, scenario)
+    assert line.endswith("simulation.arrivals.assumption: plausible range 4380-4380 is empty (expected a low end "
+                         "below the high end: --uncertainty samples applications per year over it)")
+    # a scenario that sets the rate itself does not sample it: its range is not read
+    sampled_elsewhere = _mm1(tmp_path, "0.5 an hour (plausible range 7008-2628)", "set: {arrivals.per_year: 4000}\n")
+    result = CliRunner().invoke(cli, ["run", str(sampled_elsewhere), "-o", str(tmp_path / "out"), "--workers", "1",
+                                      "--uncertainty", "--points", "2"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_scenario_without_assumptions_to_sample_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    # found by QA: it ran every point as the scenario as written (exit 0), and the report gave the spread of
+    # identical points as the answer "across the assumption ranges"
+    scenario = _mm1(tmp_path, "0.5 an hour (plausible range 2628-7008)",
+                    "set:\n  arrivals.per_year: 4380\n  elements.Task_Serve.duration: {dist: exponential, mean: 1h}\n")
+    assert _refused(tmp_path, scenario) == [
+        f"permitflow: error: {scenario}: scenario 'q' has no assumption to sample: the profiles of mm1 hold none of "
+        "the 19 assumptions of scenarios/data/assumption-ranges.yaml that the scenario does not set itself "
+        "(--uncertainty needs at least one)"]

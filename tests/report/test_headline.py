@@ -69,3 +69,24 @@ def test_every_named_figure_has_words_in_both_languages() -> None:
         assert set(table[key]) == {"en", "sv"}, key
     assert figure_words("x/utilisation.officer", "sv") == "beläggning för handläggarna"
     assert figure_words("outcome_share.grant", "en") == "share of cases ending in a permit granted"
+
+
+def test_a_change_in_the_same_direction_at_every_point_that_noise_leaves_open_says_so() -> None:
+    # found by QA: with a noise-only interval that included no change, the page said "This does not hold
+    # across the assumption ranges: it is sooner at 6 of 6 points", a reason that contradicts itself
+    doc = _doc()
+    diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY]
+    diff.update({"ci": [-90.0, 12.0], "significant": False})
+    uncertainty = _uncertainty(False)
+    uncertainty["points"] = 6
+    uncertainty["scenarios"]["delegated-to-officer"]["conclusions"][KEY].update(
+        {"share_same_direction": 1.0, "points": 6, "at_least": 8.2, "across": {"min": -59.7, "max": -7.8}})
+    sentence = headline(doc, uncertainty, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert sentence["holds"] is False
+    assert sentence["en"].endswith(
+        "(95\u00a0% interval of the change -90 to 12 days), an interval that includes no change. This does not hold "
+        "across the assumption ranges: it is sooner at all 6 points (change -60 to -8 days), but with the "
+        "assumptions as written its interval includes no change.")
+    assert sentence["sv"].endswith(
+        "Det håller inte över antagandenas intervall: det blir tidigare i alla 6 punkter (ändring -60 till -8 "
+        "dagar), men med antagandena som de står omfattar dess intervall ingen ändring.")

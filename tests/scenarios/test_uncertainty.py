@@ -176,3 +176,65 @@ def test_a_swept_scenario_is_analysed_and_run_at_its_first_sweep_point_only(tmp_
     doc = run_uncertainty(study, points=2, seed=3)
     assert doc["scenarios"]["swept"]["point"] == "astorp.pools.officer.fte=0.3"
     assert doc["scenarios"]["sq"]["point"] == ""
+
+
+def _sojourn_hours(c: int, lam: float, mu: float) -> float:
+    """Mean time in M/M/c: W = C(c, a) / (c mu - lam) + 1/mu (Erlang C by the Erlang B recursion)."""
+    a = lam / mu
+    b = 1.0
+    for k in range(1, c + 1):
+        b = a * b / (k + a * b)
+    return c * b / (c - a * (1 - b)) / (c * mu - lam) + 1 / mu
+
+
+def test_only_the_assumptions_a_scenario_samples_drive_it_and_the_flip_is_where_queueing_theory_puts_it(
+        tmp_path) -> None:
+    """M/M/1 (1 h service) against two servers of 1.6 h each, the arrival rate the one assumption
+    (0.3-0.8 an hour): the two servers lose below lam* = 0.4594 an hour, where 1/(1 - lam) equals
+    1.6 / (1 - (lam / 1.25)^2), and win above it. Found by QA: every factor of the table was listed as a
+    driver, so "officer time on permits" (rho -0.64) and six others that moved nothing in this model
+    (it has no officer, gateway or committee) stood in the report's tornado beside the arrival rate."""
+    from pathlib import Path
+
+    sim = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
+    profile = (sim / "mm1.yaml").read_text(encoding="utf-8").replace(
+        "    per_year: 4380\n", "    per_year: 5256\n    assumption: \"0.6 an hour (plausible range 2628-7008)\"\n")
+    (tmp_path / "mm1.yaml").write_text(profile, encoding="utf-8")
+    common = (f"base: {{bpmn: {sim / 'mm1.bpmn'}, profile: {tmp_path / 'mm1.yaml'}}}\n"
+              "replications: 2\nseed: 3\nhorizon: 1y\nwarmup: 2w\nset:\n")
+    one = parse_scenario("name: one\n" + common + "  elements.Task_Serve.duration: {dist: exponential, mean: 1h}\n",
+                         source=str(tmp_path / "one.yaml"))
+    two = parse_scenario("name: two\n" + common + "  pools.server.count: 2\n"
+                         "  elements.Task_Serve.duration: {dist: exponential, mean: 1.6h}\nbaseline: one\n",
+                         source=str(tmp_path / "two.yaml"))
+    doc = run_uncertainty(Study("t", "t", "t", (one, two)), points=8, seed=3)
+    (arrivals,) = [f for f in doc["factors"] if f["name"] == "arrivals"]
+    lo, hi = arrivals["ranges"]["mm1"]
+    assert (lo, hi) == (2628.0, 7008.0)
+    lams = [(lo + u * (hi - lo)) / 8760 for u in arrivals["values"]]
+    figure = "mm1/complete_to_decision_mean_days"
+    # the service time is each scenario's lever, the server pool is not an officer pool: only the rate moves
+    for name in ("one", "two"):
+        assert [d["factor"] for d in doc["scenarios"][name]["drivers"][figure]] == ["arrivals"]
+    theory = [(_sojourn_hours(2, lam, 1 / 1.6) - _sojourn_hours(1, lam, 1.0)) / 24 for lam in lams]
+    conclusion = doc["scenarios"]["two"]["conclusions"][figure]
+    # Tolerance per point: 4 standard errors of the M/M/1 mean time, doubled for the paired difference
+    # (the two-server queue's load lam / 1.25 is lower). Per customer, Daley's variance of the mean wait,
+    # rho (2 + 5 rho - 4 rho^2 + rho^3) / (1 - rho)^4 h^2 (mu = 1), plus 1 h^2 of service time, over the
+    # lam x 50 weeks x 2 replications customers after the warm-up: about 0.13 days at 0.8 an hour, 0.014 at 0.3.
+    def tolerance(lam: float) -> float:
+        n = lam * 8760 * 50 / 52 * 2
+        daley = lam * (2 + 5 * lam - 4 * lam**2 + lam**3) / (1 - lam) ** 4
+        return 2 * 4 * ((daley / n) ** 0.5 + (1 / n) ** 0.5) / 24
+
+    for lam, expected, found in zip(lams, theory, conclusion["differences"], strict=True):
+        assert abs(found - expected) < tolerance(lam), (lam, expected, found)
+    # points further than their tolerance from no change have theory's sign; those near lam* may go either way
+    agree = sum(d < 0 for d in conclusion["differences"])
+    low = sum(t < -tolerance(lam) for lam, t in zip(lams, theory, strict=True))
+    high = sum(t < tolerance(lam) for lam, t in zip(lams, theory, strict=True))
+    assert conclusion["direction"] == "lower" and not conclusion["holds"]
+    assert low <= agree <= high and conclusion["share_same_direction"] == agree / 8
+    # the one driver: the more arrivals, the more the two servers gain; with one factor the regression has room
+    (driver,) = doc["scenarios"]["two"]["drivers"][figure]
+    assert driver["spearman"] < 0 and driver["src"] is not None
