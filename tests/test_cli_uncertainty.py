@@ -36,8 +36,22 @@ def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     digest = summary["uncertainty"]["scenarios"]["officer"]["conclusions"]["mini/complete_to_decision_mean_days"]
     assert set(digest) == {"direction", "holds", "share_same_direction", "at_least"}
-    assert "How sure are the answers?" in (out / "report.html").read_text(encoding="utf-8")
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "How sure are the answers?" in report
     assert sorted(p.name for p in (out / "profiles").iterdir()) == ["mini.yaml"]
+    # the "holds?" cell says why in words: it read "no: 100 %, at least …" when the change was within the noise
+    full = doc["scenarios"]["officer"]["conclusions"]["mini/complete_to_decision_mean_days"]
+    article = report.split('id="u-officer"', 1)[1].split("</article>", 1)[0]
+    cell = article.split('data-figure="mini/complete_to_decision_mean_days"', 1)[1].split("</tr>", 1)[0]
+    share = round((full["share_same_direction"] or 0) * 100)
+    if full["holds"]:
+        expected = "yes: the same way at every point, by at least"
+    elif not full["nominal"]["significant"]:
+        expected = f"no: within the noise (the same way at {share}&nbsp;% of the points)"
+    else:
+        expected = f"no: the same way at {share}&nbsp;% of the points only"
+    assert expected in cell, cell
+    assert "no: 100" not in report
 
     # a run without --uncertainty into the same folder drops the old document: it would not match
     again = CliRunner().invoke(cli, ["run", str(files / "officer.yaml"), "-o", str(out), "--workers", "1"])
