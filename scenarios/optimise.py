@@ -18,9 +18,9 @@ candidate that surely meets it is dropped as dominated, and the rest get twice
 the replications (at most ``max_replications``; units already run are reused)
 until none is left undecided. A share's interval is the Student-t interval over
 replications widened, where that is wider, to the Clopper-Pearson interval of all
-the decided cases pooled: when every replication shows 100 % within the deadline
-the t-interval has width zero, which claims more than some tens of cases can
-show. The chosen candidate is the cheapest whose mean
+the decided cases pooled (with several processes, each end the lowest of theirs):
+when every replication shows 100 % within the deadline the t-interval has width
+zero, which claims more than some tens of cases can show. The chosen candidate is the cheapest whose mean
 meets the target; its 95 % interval says whether the target also holds at the
 interval's bad end. Every candidate run is reported, with the cost-time frontier
 (no other candidate is both cheaper and faster).
@@ -407,11 +407,11 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
 @dataclass(frozen=True, slots=True)
 class _Run:
     """A candidate's replications: the target figure per replication (worst process), the time
-    estimate and, for a share target, the worst process's (within, decided) cases over all of them."""
+    estimate and, for a share target, each process's (within, decided) cases over all of them."""
 
     values: list[float]
     time: Estimate
-    counts: tuple[int, int] | None
+    counts: tuple[tuple[int, int], ...] | None
 
     @property
     def mean(self) -> float:
@@ -420,11 +420,14 @@ class _Run:
     def interval(self, target: Target, level: float) -> Estimate:
         """The Student-t interval over replications; for a share, widened to the Clopper-Pearson
         interval of the pooled cases where that is wider (every replication at 100 % gives a
-        t-interval of width zero, which claims more than the cases show)."""
+        t-interval of width zero, which claims more than the cases show). With several processes
+        every one must meet the target, so each end is the lowest of the processes' ends: the
+        process with the fewest cases bounds the bad end even when all show the same share."""
         est = estimate(self.values, level=level)
-        if self.counts is None or self.counts[1] == 0:
+        ends = [_clopper_pearson(k, n, level=level) for k, n in self.counts or () if n > 0]
+        if not ends:
             return est
-        low, high = _clopper_pearson(*self.counts, level=level)
+        low, high = min(e[0] for e in ends), min(e[1] for e in ends)
         low = low if math.isnan(est.low) else max(0.0, min(est.low, low))
         high = high if math.isnan(est.high) else min(1.0, max(est.high, high))
         return Estimate(est.mean, low, high, est.values)
@@ -440,17 +443,16 @@ def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
     return low, high
 
 
-def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[int, int]:
-    """(within the deadline, decided) over the case rows after the warm-up, for the process with the
-    lowest share (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
+def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """(within the deadline, decided) over the case rows after the warm-up, per process in ``members``'
+    order (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
     counts = {m: [0, 0] for m in members}
     for row in rows:
         _rep, process, _case, warmup, *_days, within, _outcome = row
         if warmup == 0 and within != "" and process in counts:
             counts[process][0] += int(within)
             counts[process][1] += 1
-    k, n = min((tuple(c) for c in counts.values()), key=lambda c: c[0] / c[1] if c[1] else math.inf)
-    return k, n
+    return tuple((k, n) for k, n in counts.values())
 
 
 def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],

@@ -159,10 +159,44 @@ def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
 
     # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
     assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
-    run = _Run([1.0] * 5, estimate([30.0, 31.0]), (80, 80))
+    run = _Run([1.0] * 5, estimate([30.0, 31.0]), ((80, 80),))
     share = run.interval(Target(share=0.95), 0.99)
     assert (share.mean, share.high) == (1.0, 1.0)
     assert share.low == pytest.approx(0.93592, abs=1e-5)  # not 1.0: 80 cases cannot show 95 % surely
+
+
+def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_cases() -> None:
+    from scenarios.compare import estimate
+    from scenarios.optimise import _decided_counts, _Run
+
+    # every case of both processes within the deadline: 127 decided in one, 13 in the other. Every process must
+    # meet the target, and 13 cases at 100 % show only 0.025^(1/13) = 0.7529 at 95 %, whatever order the
+    # processes are named in (the first named used to set the interval when the shares were equal)
+    rows = [(0, "big", c, 0, 1.0, 2.0, 3.0, 2.0, 1.0, 1, "grant") for c in range(127)]
+    rows += [(0, "small", c, 0, 1.0, 2.0, 3.0, 2.0, 1.0, 1, "grant") for c in range(13)]
+    rows += [(0, "small", 99, 1, 1.0, 2.0, 3.0, 2.0, 1.0, 0, "grant")]  # in the warm-up: not counted
+    for members in (["big", "small"], ["small", "big"]):
+        share = _Run([1.0] * 3, estimate([30.0, 31.0]), _decided_counts(rows, members)).interval(Target(share=0.95), 0.95)
+        assert (share.mean, share.high) == (1.0, 1.0)
+        assert share.low == pytest.approx(0.025 ** (1 / 13), abs=1e-9)
+    # a share that is a little lower over many cases does not hide a few cases' doubt: 0.98 of 2000 gives
+    # [0.973, 0.986], 20 of 20 gives [0.832, 1]: the bad end is the small process's, the good end the big one's
+    share = _Run([0.98] * 3, estimate([30.0, 31.0]), ((1960, 2000), (20, 20))).interval(Target(share=0.95), 0.95)
+    assert share.low == pytest.approx(0.025 ** (1 / 20), abs=1e-9) and share.high < 0.99
+
+
+def test_a_joint_units_answer_does_not_depend_on_the_order_of_its_municipalities(tmp_path: Path) -> None:
+    seen = []
+    for models in (["helsingborg", "astorp"], ["astorp", "helsingborg"]):
+        out = tmp_path / f"{models[0]}.json"
+        result = CliRunner().invoke(cli, [
+            "optimise", *models, "--joint", "--horizon", "26w", "--warmup", "4w", "--officers", "2", "--fte", "0.25",
+            "--levels", "officer", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
+            "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        data = json.loads(out.read_text(encoding="utf-8"))
+        seen.append((data["chosen"]["target_figure"], data["holds_at_bad_end"]))
+    assert seen[0] == seen[1]
 
 
 def test_progress_counts_the_work_units_and_cancel_stops(tmp_path: Path) -> None:
