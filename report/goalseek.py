@@ -13,7 +13,7 @@ import math
 
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
-from scenarios.optimise import OptimiseResult
+from scenarios.optimise import Evaluated, OptimiseResult
 
 __all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
 
@@ -68,6 +68,14 @@ def _headline(result: OptimiseResult) -> list[str]:
         f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {chosen.replications} replikeringar); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
+    if result.ties:
+        days = _days(chosen)
+        lines += ["Equally cheap and meeting the target too: "
+                  + "; ".join(f"{_words_en(e.candidate)}, {_days(e)} days on average" for e in result.ties)
+                  + f" (the one above: {days} days, the shortest mean time from complete to decision).",
+                  "Lika billigt och når också målet: "
+                  + "; ".join(f"{_words_sv(e.candidate)}, {_days(e)} dagar i medeltal" for e in result.ties)
+                  + f" (det ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
     if result.safe is not None:
         safe = result.safe
         lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
@@ -75,6 +83,11 @@ def _headline(result: OptimiseResult) -> list[str]:
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
                   f"{_kr(safe.cost)} kr per år."]
     return lines
+
+
+def _days(e: Evaluated) -> str:
+    """Mean days from complete to decision (worst process)."""
+    return "-" if math.isnan(e.time.mean) else f"{e.time.mean:.1f}"
 
 
 def goalseek_text(result: OptimiseResult) -> str:

@@ -20,10 +20,12 @@ until none is left undecided. A share's interval is the Student-t interval over
 replications widened, where that is wider, to the Clopper-Pearson interval of all
 the decided cases pooled (with several processes, each end the lowest of theirs):
 when every replication shows 100 % within the deadline the t-interval has width
-zero, which claims more than some tens of cases can show. The chosen candidate is the cheapest whose mean
-meets the target; its 95 % interval says whether the target also holds at the
-interval's bad end. Every candidate run is reported, with the cost-time frontier
-(no other candidate is both cheaper and faster).
+zero, which claims more than some tens of cases can show. The chosen candidate is
+the cheapest whose mean meets the target (of equally cheap ones the fastest: the
+shortest mean time from complete to decision; the others are its ties); its 95 %
+interval says whether the target also holds at the interval's bad end. Every
+candidate run is reported, with the cost-time frontier (no other candidate is
+both cheaper and faster).
 
 A program (the web app) calls::
 
@@ -187,7 +189,8 @@ class Evaluated:
 class OptimiseResult:
     """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
     whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
-    is the cheapest candidate run whose bad end meets the target, or ``None``)."""
+    is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
+    other candidates that cost the same as the chosen one and meet the target too, fastest first."""
 
     target: Target
     processes: tuple[str, ...]
@@ -199,6 +202,7 @@ class OptimiseResult:
     holds_at_bad_end: bool
     work_units: int
     safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
+    ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -229,6 +233,7 @@ class OptimiseResult:
             "chosen": row(self.chosen) if self.chosen else None,
             "holds_at_bad_end": self.holds_at_bad_end,
             "safe": row(self.safe) if self.safe else None,
+            "ties": [row(e) for e in self.ties],
             "work_units": self.work_units,
             "candidates": [row(e) for e in self.evaluated],
             "frontier": [e.candidate.label for e in self.frontier],
@@ -400,8 +405,13 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
-    safe = None if holds else min(surely, key=lambda e: (e.cost, _time_key(e.time)), default=None)
-    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe)
+    safe = None if holds else min(surely, key=lambda e: (_kr(e.cost), _time_key(e.time)), default=None)
+    ties = () if chosen is None else tuple(sorted(
+        (e for e in evaluated if e is not chosen and e.status in ("feasible", "undecided")
+         and target.met(e.target_value.mean) and _kr(e.cost) == _kr(chosen.cost)),
+        key=lambda e: _time_key(e.time)))
+    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
+                          ties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,7 +494,7 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
             target: Target) -> tuple[Evaluated, ...]:
     ran = sorted(results)
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
-    chosen = min(meeting, key=lambda i: (sum(prices[i]), _time_key(results[i].time), i), default=None)
+    chosen = min(meeting, key=lambda i: (_kr(sum(prices[i])), _time_key(results[i].time), i), default=None)
     out = []
     for i in ran:
         cost, time = sum(prices[i]), results[i].time.mean
@@ -500,3 +510,8 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
 
 def _time_key(est: Estimate) -> float:
     return math.inf if math.isnan(est.mean) else est.mean
+
+
+def _kr(cost: float) -> float:
+    """A cost to the öre: 3 x 0.1 FTE and 1 x 0.3 FTE cost the same, not 1e-10 kr apart (ties go to the faster)."""
+    return round(cost, 2)

@@ -236,6 +236,41 @@ def test_no_candidate_meeting_the_target_is_exit_code_1(tmp_path: Path) -> None:
     assert "No candidate meets the target" in result.output and "Inget alternativ når målet" in result.output
 
 
+def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path) -> None:
+    # 3 servers at full time and 6 at half time cost the same (3 x 8760 h x 600 kr); both keep the mean time in the
+    # system far under 8 h (about 1.5 h and 5 h): the faster is chosen and the other named as equally cheap
+    out = tmp_path / "seek.json"
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3,6", "--fte", "0.5,1",
+        "--target-mean", "8h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
+        "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["chosen"]["label"] == "3 × 1 FTE"
+    assert [e["label"] for e in data["ties"]] == ["6 × 0.5 FTE"] and data["ties"][0]["cost"] == data["chosen"]["cost"]
+    lines = result.output.splitlines()
+    assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
+    assert "the shortest mean time from complete to decision" in lines[3]
+    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0.5 heltid, ")
+
+
+def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
+    from scenarios.compare import estimate
+    from scenarios.levers import Candidate
+    from scenarios.optimise import _finish, _Run
+
+    # 3 x 0.1 FTE of 1,950 h at 1,160 kr costs 1e-10 kr more than 1 x 0.3 FTE in floating point (scenarios.levers
+    # multiplies count x fte x hours x rate): the same money, so the faster one (20 days against 40) is chosen
+    candidates = [Candidate(3, 0.1, None), Candidate(1, 0.3, None)]
+    prices = [(3 * 0.1 * 1950.0 * 1160.0, 0.0), (1 * 0.3 * 1950.0 * 1160.0, 0.0)]
+    assert prices[0][0] > prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
+    runs = {0: _Run([20.0, 21.0, 19.0], estimate([20.0, 21.0, 19.0]), None),
+            1: _Run([40.0, 41.0, 39.0], estimate([40.0, 41.0, 39.0]), None)}
+    evaluated = _finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
+                        Target(share=None, mean_days=60.0))
+    assert [e.status for e in evaluated] == ["chosen", "feasible"]
+
+
 def test_help_says_how_cost_is_defined() -> None:
     result = CliRunner().invoke(cli, ["optimise", "--help"])
     assert result.exit_code == 0
