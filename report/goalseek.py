@@ -82,6 +82,11 @@ def _headline(result: OptimiseResult) -> list[str]:
                   f"{_ci(safe.target_value, digits)} ({safe.replications} replications).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
                   f"{_kr(safe.cost)} kr per år."]
+    elif not result.holds_at_bad_end:
+        lines += ["No candidate run meets it at the bad end of its interval (more replications narrow the intervals: "
+                  "--max-replications).",
+                  "Inget alternativ når målet i intervallets sämre ände (fler replikeringar ger smalare intervall: "
+                  "--max-replications)."]
     return lines
 
 
@@ -100,7 +105,9 @@ def goalseek_text(result: OptimiseResult) -> str:
     levers = result.levers
     lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(f'{f:g}' for f in levers.fte)}; "
                  f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
-    lines.append(f"{len(result.evaluated)} candidates, {result.work_units} work units; * = on the frontier (cost against time)")
+    count = len(result.evaluated)
+    lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units; "
+                 "* = on the frontier (cost against time)")
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column
     lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "

@@ -271,6 +271,25 @@ def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
     assert [e.status for e in evaluated] == ["chosen", "feasible"]
 
 
+def test_the_answer_says_when_no_candidate_meets_the_target_at_its_bad_end() -> None:
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    share = Estimate(1.0, 0.753, 1.0, (1.0,) * 12)  # 13 cases, all within: the bad end 0.753 misses 0.9
+    only = Evaluated(Candidate(1, 0.1, "officer"), 226171.0, 0.0, 12, share, Estimate(31.0, 16.3, 45.8, (31.0,) * 12),
+                     "chosen", True)
+    result = OptimiseResult(Target(share=0.9), ("astorp",), "officer", 2025, Levers((1,), (0.1,), ("officer",)),
+                            (only,), only, False, 12, None)
+    lines = goalseek_text(result).splitlines()
+    assert "the target does NOT hold at the interval's bad end" in lines[1]
+    assert lines[3] == ("No candidate run meets it at the bad end of its interval (more replications narrow the "
+                        "intervals: --max-replications).")
+    assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände")
+    assert any(line.startswith("1 candidate, 12 work units;") for line in lines)
+
+
 def test_help_says_how_cost_is_defined() -> None:
     result = CliRunner().invoke(cli, ["optimise", "--help"])
     assert result.exit_code == 0
