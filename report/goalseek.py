@@ -53,7 +53,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
-                "Inget alternativ når målet."]
+                "Inget alternativ når målet.", *_today(result)]
     digits = 3 if target.share is not None else 1
     value = _ci(chosen.target_value, digits)
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
@@ -87,7 +87,29 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "--max-replications).",
                   "Inget alternativ når målet i intervallets sämre ände (fler replikeringar ger smalare intervall: "
                   "--max-replications)."]
-    return lines
+    return lines + _today(result)
+
+
+def _today(result: OptimiseResult) -> list[str]:
+    """Whether today's combination (the profiles' own) meets the target, in English and Swedish."""
+    today, run, target = result.today, result.today_run, result.target
+    if today is None:
+        return []
+    if run is None:
+        return [f"Today's setting, {_words_en(today)}, is not among the candidates.",
+                f"Dagens upplägg, {_words_sv(today)}, är inte bland alternativen."]
+    if run.status == "chosen":
+        return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
+    meets = target.met(run.target_value.mean)
+    what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
+    what += f" {_ci(run.target_value, 3 if target.share is not None else 1)} ({run.replications} replications)"
+    verdict = "meets the target too" if meets else "does not meet the target"
+    verdict_sv = "når också målet" if meets else "når inte målet"
+    if run.status == "dominated":
+        verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
+        verdict_sv += " i medeltal, inte körd vidare då den kostar minst lika mycket som ett alternativ som säkert når det"
+    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
+            f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år: {verdict_sv}."]
 
 
 def _days(e: Evaluated) -> str:

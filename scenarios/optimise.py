@@ -55,6 +55,7 @@ from scenarios.levers import (
     Levers,
     annual_cost,
     check_levers,
+    current_candidate,
     default_levers,
     lever_problem,
     lever_sets,
@@ -190,7 +191,9 @@ class OptimiseResult:
     """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
     whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
     is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
-    other candidates that cost the same as the chosen one and meet the target too, fastest first."""
+    other candidates that cost the same as the chosen one and meet the target too, fastest first;
+    ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
+    (``None`` when it is not among the candidates)."""
 
     target: Target
     processes: tuple[str, ...]
@@ -203,6 +206,8 @@ class OptimiseResult:
     work_units: int
     safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
     ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
+    today: Candidate | None = None  # today's combination (None: the levers cannot say it)
+    today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -234,6 +239,9 @@ class OptimiseResult:
             "holds_at_bad_end": self.holds_at_bad_end,
             "safe": row(self.safe) if self.safe else None,
             "ties": [row(e) for e in self.ties],
+            "today": (row(self.today_run) if self.today_run else None if self.today is None else
+                      {"label": self.today.label, "officers": self.today.officers, "fte": self.today.fte,
+                       "level": self.today.level, "status": "not a candidate"}),
             "work_units": self.work_units,
             "candidates": [row(e) for e in self.evaluated],
             "frontier": [e.candidate.label for e in self.frontier],
@@ -410,8 +418,12 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         (e for e in evaluated if e is not chosen and e.status in ("feasible", "undecided")
          and target.met(e.target_value.mean) and _kr(e.cost) == _kr(chosen.cost)),
         key=lambda e: _time_key(e.time)))
+    today = current_candidate(base, params, request.pool)
+    today_run = None if today is None else next(
+        (e for e in evaluated if (e.candidate.officers, e.candidate.level) == (today.officers, today.level)
+         and math.isclose(e.candidate.fte, today.fte, abs_tol=1e-9)), None)
     return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
-                          ties)
+                          ties, today, today_run)
 
 
 @dataclass(frozen=True, slots=True)

@@ -290,6 +290,31 @@ def test_the_answer_says_when_no_candidate_meets_the_target_at_its_bad_end() -> 
     assert any(line.startswith("1 candidate, 12 work units;") for line in lines)
 
 
+def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path) -> None:
+    # mm1.yaml has one server at full time today: at 2.1 arrivals an hour it cannot keep a mean of 2 h (3 servers do)
+    scenario = mmc_scenario(tmp_path, cases=300)
+
+    def seek(officers: str, target: str) -> tuple[list[str], dict]:
+        out = tmp_path / "seek.json"
+        result = CliRunner().invoke(cli, [
+            "optimise", str(scenario), "--pool", "server", "--officers", officers, "--fte", "1", "--target-mean", target,
+            "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
+
+    lines, today = seek("1,3", "2h")
+    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5 256 000 kr a year; mean days from complete to decision ")
+    assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
+    assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
+    lines, today = seek("3,4", "2h")
+    assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",
+                          "Dagens upplägg, 1 handläggare på 1 heltid, är inte bland alternativen."]
+    assert today == {"label": "1 × 1 FTE", "officers": 1, "fte": 1.0, "level": None, "status": "not a candidate"}
+    lines, today = seek("1,3", "1000h")  # one server, overloaded, still averages far under 1000 h over 300 cases
+    assert lines[-2:] == ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
+    assert today["status"] == "chosen"
+
+
 def test_help_says_how_cost_is_defined() -> None:
     result = CliRunner().invoke(cli, ["optimise", "--help"])
     assert result.exit_code == 0
