@@ -1790,8 +1790,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     wrong side of the target, or that cost at least as much as one that surely
     meets it, are dropped; the rest get twice the replications, as long as
     --max-replications allows. Prints the chosen candidate with its 95 % interval and
-    whether the target holds at the interval's bad end, and every candidate run
-    (* = on the cost-time frontier). Exit 1 when no candidate meets the target.
+    whether the target holds at the interval's bad end, any equally cheap one, whether
+    today's setting meets the target, and every candidate run (* = on the cost-time
+    frontier). Exit 1 when no candidate meets the target.
 
     \b
     Examples:

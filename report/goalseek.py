@@ -13,7 +13,7 @@ import math
 
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
-from scenarios.optimise import OptimiseResult
+from scenarios.optimise import Evaluated, OptimiseResult
 
 __all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
 
@@ -53,7 +53,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
-                "Inget alternativ når målet."]
+                "Inget alternativ når målet.", *_today(result)]
     digits = 3 if target.share is not None else 1
     value = _ci(chosen.target_value, digits)
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
@@ -68,13 +68,53 @@ def _headline(result: OptimiseResult) -> list[str]:
         f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {chosen.replications} replikeringar); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
+    if result.ties:
+        days = _days(chosen)
+        lines += ["Equally cheap and meeting the target too: "
+                  + "; ".join(f"{_words_en(e.candidate)}, {_days(e)} days on average" for e in result.ties)
+                  + f" (the one above: {days} days, the shortest mean time from complete to decision).",
+                  "Lika billigt och når också målet: "
+                  + "; ".join(f"{_words_sv(e.candidate)}, {_days(e)} dagar i medeltal" for e in result.ties)
+                  + f" (det ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
     if result.safe is not None:
         safe = result.safe
         lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
                   f"{_ci(safe.target_value, digits)} ({safe.replications} replications).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
                   f"{_kr(safe.cost)} kr per år."]
-    return lines
+    elif not result.holds_at_bad_end:
+        lines += ["No candidate run meets it at the bad end of its interval (more replications narrow the intervals: "
+                  "--max-replications).",
+                  "Inget alternativ når målet i intervallets sämre ände (fler replikeringar ger smalare intervall: "
+                  "--max-replications)."]
+    return lines + _today(result)
+
+
+def _today(result: OptimiseResult) -> list[str]:
+    """Whether today's combination (the profiles' own) meets the target, in English and Swedish."""
+    today, run, target = result.today, result.today_run, result.target
+    if today is None:
+        return []
+    if run is None:
+        return [f"Today's setting, {_words_en(today)}, is not among the candidates.",
+                f"Dagens upplägg, {_words_sv(today)}, är inte bland alternativen."]
+    if run.status == "chosen":
+        return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
+    meets = target.met(run.target_value.mean)
+    what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
+    what += f" {_ci(run.target_value, 3 if target.share is not None else 1)} ({run.replications} replications)"
+    verdict = "meets the target too" if meets else "does not meet the target"
+    verdict_sv = "når också målet" if meets else "når inte målet"
+    if run.status == "dominated":
+        verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
+        verdict_sv += " i medeltal, inte körd vidare då den kostar minst lika mycket som ett alternativ som säkert når det"
+    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
+            f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år: {verdict_sv}."]
+
+
+def _days(e: Evaluated) -> str:
+    """Mean days from complete to decision (worst process)."""
+    return "-" if math.isnan(e.time.mean) else f"{e.time.mean:.1f}"
 
 
 def goalseek_text(result: OptimiseResult) -> str:
@@ -87,7 +127,9 @@ def goalseek_text(result: OptimiseResult) -> str:
     levers = result.levers
     lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(f'{f:g}' for f in levers.fte)}; "
                  f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
-    lines.append(f"{len(result.evaluated)} candidates, {result.work_units} work units; * = on the frontier (cost against time)")
+    count = len(result.evaluated)
+    lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units; "
+                 "* = on the frontier (cost against time)")
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column
     lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "

@@ -43,7 +43,7 @@ from scenarios.study import Scenario
 from simulator.resources import WorkCalendar
 
 __all__ = ["Candidate", "Costs", "DECISION_COST", "Levers", "lever_sets", "annual_cost", "default_levers",
-           "LeverProblem", "lever_problem", "check_levers", "full_time_hours", "applications_per_year", "parse_values"]
+           "LeverProblem", "lever_problem", "check_levers", "current_candidate", "full_time_hours", "applications_per_year", "parse_values"]
 
 #: kr per decided application at each level (an assumption, see the module docstring): a nämnd item is
 #: about a quarter of an hour of some nine members' fees, the secretary and the minutes; an
@@ -140,6 +140,21 @@ def default_levers(scenario: Scenario, params: Mapping[str, SimParams], pool: st
     today = {round(params[m].pools[pool].fte, 4) for m in holders}
     fte = tuple(sorted({0.25, 0.5, 0.75, 1.0} | today))
     return Levers(officers, fte, _levels(params))
+
+
+def current_candidate(scenario: Scenario, params: Mapping[str, SimParams], pool: str) -> Candidate | None:
+    """Today's combination, as the profiles (and the scenario's ``set:``) have it, or ``None`` when the levers
+    cannot say it: members with different FTE shares or decision levels (or a level by outcome), or (not a joint
+    unit) different counts."""
+    holders = _members_with_pool(scenario, params, pool)
+    counts = [params[m].pools[pool].count for m in holders]
+    fte = {round(params[m].pools[pool].fte, 4) for m in holders}
+    decisions = [p.decision for p in params.values()]
+    levels = {None} if any(d is None for d in decisions) else {
+        level for d in decisions if d is not None for level in (d.delegation, *d.by_outcome.values())}
+    if len(fte) != 1 or len(levels) != 1 or (not _joined(scenario, pool) and len(set(counts)) != 1):
+        return None
+    return Candidate(sum(counts) if _joined(scenario, pool) else counts[0], fte.pop(), levels.pop())
 
 
 def _levels(params: Mapping[str, SimParams]) -> tuple[str | None, ...]:

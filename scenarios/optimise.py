@@ -18,12 +18,14 @@ candidate that surely meets it is dropped as dominated, and the rest get twice
 the replications (at most ``max_replications``; units already run are reused)
 until none is left undecided. A share's interval is the Student-t interval over
 replications widened, where that is wider, to the Clopper-Pearson interval of all
-the decided cases pooled: when every replication shows 100 % within the deadline
-the t-interval has width zero, which claims more than some tens of cases can
-show. The chosen candidate is the cheapest whose mean
-meets the target; its 95 % interval says whether the target also holds at the
-interval's bad end. Every candidate run is reported, with the cost-time frontier
-(no other candidate is both cheaper and faster).
+the decided cases pooled (with several processes, each end the lowest of theirs):
+when every replication shows 100 % within the deadline the t-interval has width
+zero, which claims more than some tens of cases can show. The chosen candidate is
+the cheapest whose mean meets the target (of equally cheap ones the fastest: the
+shortest mean time from complete to decision; the others are its ties); its 95 %
+interval says whether the target also holds at the interval's bad end. Every
+candidate run is reported, with the cost-time frontier (no other candidate is
+both cheaper and faster).
 
 A program (the web app) calls::
 
@@ -54,6 +56,7 @@ from scenarios.levers import (
     Levers,
     annual_cost,
     check_levers,
+    current_candidate,
     default_levers,
     lever_problem,
     lever_sets,
@@ -189,7 +192,10 @@ class Evaluated:
 class OptimiseResult:
     """The search's outcome: every candidate run (grid order), the chosen one or ``None``, and
     whether the target holds at the bad end of the chosen one's 95 % interval (if not, ``safe``
-    is the cheapest candidate run whose bad end meets the target, or ``None``)."""
+    is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
+    other candidates that cost the same as the chosen one and meet the target too, fastest first;
+    ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
+    (``None`` when it is not among the candidates)."""
 
     target: Target
     processes: tuple[str, ...]
@@ -201,6 +207,9 @@ class OptimiseResult:
     holds_at_bad_end: bool
     work_units: int
     safe: Evaluated | None = None  # when the chosen one's bad end misses: the cheapest whose bad end meets it
+    ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
+    today: Candidate | None = None  # today's combination (None: the levers cannot say it)
+    today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -231,6 +240,10 @@ class OptimiseResult:
             "chosen": row(self.chosen) if self.chosen else None,
             "holds_at_bad_end": self.holds_at_bad_end,
             "safe": row(self.safe) if self.safe else None,
+            "ties": [row(e) for e in self.ties],
+            "today": (row(self.today_run) if self.today_run else None if self.today is None else
+                      {"label": self.today.label, "officers": self.today.officers, "fte": self.today.fte,
+                       "level": self.today.level, "status": "not a candidate"}),
             "work_units": self.work_units,
             "candidates": [row(e) for e in self.evaluated],
             "frontier": [e.candidate.label for e in self.frontier],
@@ -436,18 +449,27 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
-    safe = None if holds else min(surely, key=lambda e: (e.cost, _time_key(e.time)), default=None)
-    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe)
+    safe = None if holds else min(surely, key=lambda e: (_kr(e.cost), _time_key(e.time)), default=None)
+    ties = () if chosen is None else tuple(sorted(
+        (e for e in evaluated if e is not chosen and e.status in ("feasible", "undecided")
+         and target.met(e.target_value.mean) and _kr(e.cost) == _kr(chosen.cost)),
+        key=lambda e: _time_key(e.time)))
+    today = current_candidate(base, params, request.pool)
+    today_run = None if today is None else next(
+        (e for e in evaluated if (e.candidate.officers, e.candidate.level) == (today.officers, today.level)
+         and math.isclose(e.candidate.fte, today.fte, abs_tol=1e-9)), None)
+    return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
+                          ties, today, today_run)
 
 
 @dataclass(frozen=True, slots=True)
 class _Run:
     """A candidate's replications: the target figure per replication (worst process), the time
-    estimate and, for a share target, the worst process's (within, decided) cases over all of them."""
+    estimate and, for a share target, each process's (within, decided) cases over all of them."""
 
     values: list[float]
     time: Estimate
-    counts: tuple[int, int] | None
+    counts: tuple[tuple[int, int], ...] | None
 
     @property
     def mean(self) -> float:
@@ -456,11 +478,14 @@ class _Run:
     def interval(self, target: Target, level: float) -> Estimate:
         """The Student-t interval over replications; for a share, widened to the Clopper-Pearson
         interval of the pooled cases where that is wider (every replication at 100 % gives a
-        t-interval of width zero, which claims more than the cases show)."""
+        t-interval of width zero, which claims more than the cases show). With several processes
+        every one must meet the target, so each end is the lowest of the processes' ends: the
+        process with the fewest cases bounds the bad end even when all show the same share."""
         est = estimate(self.values, level=level)
-        if self.counts is None or self.counts[1] == 0:
+        ends = [_clopper_pearson(k, n, level=level) for k, n in self.counts or () if n > 0]
+        if not ends:
             return est
-        low, high = _clopper_pearson(*self.counts, level=level)
+        low, high = min(e[0] for e in ends), min(e[1] for e in ends)
         low = low if math.isnan(est.low) else max(0.0, min(est.low, low))
         high = high if math.isnan(est.high) else min(1.0, max(est.high, high))
         return Estimate(est.mean, low, high, est.values)
@@ -476,17 +501,16 @@ def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
     return low, high
 
 
-def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[int, int]:
-    """(within the deadline, decided) over the case rows after the warm-up, for the process with the
-    lowest share (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
+def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """(within the deadline, decided) over the case rows after the warm-up, per process in ``members``'
+    order (:data:`scenarios.execute.CASE_COLUMNS`: replication first, then process, ...)."""
     counts = {m: [0, 0] for m in members}
     for row in rows:
         _rep, process, _case, warmup, *_days, within, _outcome = row
         if warmup == 0 and within != "" and process in counts:
             counts[process][0] += int(within)
             counts[process][1] += 1
-    k, n = min((tuple(c) for c in counts.values()), key=lambda c: c[0] / c[1] if c[1] else math.inf)
-    return k, n
+    return tuple((k, n) for k, n in counts.values())
 
 
 def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
@@ -518,7 +542,7 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
             target: Target) -> tuple[Evaluated, ...]:
     ran = sorted(results)
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
-    chosen = min(meeting, key=lambda i: (sum(prices[i]), _time_key(results[i].time), i), default=None)
+    chosen = min(meeting, key=lambda i: (_kr(sum(prices[i])), _time_key(results[i].time), i), default=None)
     out = []
     for i in ran:
         cost, time = sum(prices[i]), results[i].time.mean
@@ -534,3 +558,8 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
 
 def _time_key(est: Estimate) -> float:
     return math.inf if math.isnan(est.mean) else est.mean
+
+
+def _kr(cost: float) -> float:
+    """A cost to the öre: 3 x 0.1 FTE and 1 x 0.3 FTE cost the same, not 1e-10 kr apart (ties go to the faster)."""
+    return round(cost, 2)

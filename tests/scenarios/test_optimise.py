@@ -161,10 +161,44 @@ def test_a_share_seen_at_100_percent_keeps_the_binomial_doubt() -> None:
 
     # k = n: the Clopper-Pearson lower end solves p^n = (1 - level) / 2, so 0.005^(1/80) = exp(-5.2983 / 80) = 0.93592 at 99 %
     assert _clopper_pearson(80, 80, level=0.99) == (pytest.approx(0.005 ** (1 / 80)), 1.0)
-    run = _Run([1.0] * 5, estimate([30.0, 31.0]), (80, 80))
+    run = _Run([1.0] * 5, estimate([30.0, 31.0]), ((80, 80),))
     share = run.interval(Target(share=0.95), 0.99)
     assert (share.mean, share.high) == (1.0, 1.0)
     assert share.low == pytest.approx(0.93592, abs=1e-5)  # not 1.0: 80 cases cannot show 95 % surely
+
+
+def test_a_joint_units_share_interval_is_bounded_by_its_process_with_fewest_cases() -> None:
+    from scenarios.compare import estimate
+    from scenarios.optimise import _decided_counts, _Run
+
+    # every case of both processes within the deadline: 127 decided in one, 13 in the other. Every process must
+    # meet the target, and 13 cases at 100 % show only 0.025^(1/13) = 0.7529 at 95 %, whatever order the
+    # processes are named in (the first named used to set the interval when the shares were equal)
+    rows = [(0, "big", c, 0, 1.0, 2.0, 3.0, 2.0, 1.0, 1, "grant") for c in range(127)]
+    rows += [(0, "small", c, 0, 1.0, 2.0, 3.0, 2.0, 1.0, 1, "grant") for c in range(13)]
+    rows += [(0, "small", 99, 1, 1.0, 2.0, 3.0, 2.0, 1.0, 0, "grant")]  # in the warm-up: not counted
+    for members in (["big", "small"], ["small", "big"]):
+        share = _Run([1.0] * 3, estimate([30.0, 31.0]), _decided_counts(rows, members)).interval(Target(share=0.95), 0.95)
+        assert (share.mean, share.high) == (1.0, 1.0)
+        assert share.low == pytest.approx(0.025 ** (1 / 13), abs=1e-9)
+    # a share that is a little lower over many cases does not hide a few cases' doubt: 0.98 of 2000 gives
+    # [0.973, 0.986], 20 of 20 gives [0.832, 1]: the bad end is the small process's, the good end the big one's
+    share = _Run([0.98] * 3, estimate([30.0, 31.0]), ((1960, 2000), (20, 20))).interval(Target(share=0.95), 0.95)
+    assert share.low == pytest.approx(0.025 ** (1 / 20), abs=1e-9) and share.high < 0.99
+
+
+def test_a_joint_units_answer_does_not_depend_on_the_order_of_its_municipalities(tmp_path: Path) -> None:
+    seen = []
+    for models in (["helsingborg", "astorp"], ["astorp", "helsingborg"]):
+        out = tmp_path / f"{models[0]}.json"
+        result = CliRunner().invoke(cli, [
+            "optimise", *models, "--joint", "--horizon", "26w", "--warmup", "4w", "--officers", "2", "--fte", "0.25",
+            "--levels", "officer", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
+            "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        data = json.loads(out.read_text(encoding="utf-8"))
+        seen.append((data["chosen"]["target_figure"], data["holds_at_bad_end"]))
+    assert seen[0] == seen[1]
 
 
 def test_progress_counts_the_work_units_and_cancel_stops(tmp_path: Path) -> None:
@@ -202,6 +236,85 @@ def test_no_candidate_meeting_the_target_is_exit_code_1(tmp_path: Path) -> None:
         "--target-mean", "1h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
     assert result.exit_code == 1
     assert "No candidate meets the target" in result.output and "Inget alternativ når målet" in result.output
+
+
+def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path) -> None:
+    # 3 servers at full time and 6 at half time cost the same (3 x 8760 h x 600 kr); both keep the mean time in the
+    # system far under 8 h (about 1.5 h and 5 h): the faster is chosen and the other named as equally cheap
+    out = tmp_path / "seek.json"
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3,6", "--fte", "0.5,1",
+        "--target-mean", "8h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
+        "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["chosen"]["label"] == "3 × 1 FTE"
+    assert [e["label"] for e in data["ties"]] == ["6 × 0.5 FTE"] and data["ties"][0]["cost"] == data["chosen"]["cost"]
+    lines = result.output.splitlines()
+    assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
+    assert "the shortest mean time from complete to decision" in lines[3]
+    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0.5 heltid, ")
+
+
+def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
+    from scenarios.compare import estimate
+    from scenarios.levers import Candidate
+    from scenarios.optimise import _finish, _Run
+
+    # 3 x 0.1 FTE of 1,950 h at 1,160 kr costs 1e-10 kr more than 1 x 0.3 FTE in floating point (scenarios.levers
+    # multiplies count x fte x hours x rate): the same money, so the faster one (20 days against 40) is chosen
+    candidates = [Candidate(3, 0.1, None), Candidate(1, 0.3, None)]
+    prices = [(3 * 0.1 * 1950.0 * 1160.0, 0.0), (1 * 0.3 * 1950.0 * 1160.0, 0.0)]
+    assert prices[0][0] > prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
+    runs = {0: _Run([20.0, 21.0, 19.0], estimate([20.0, 21.0, 19.0]), None),
+            1: _Run([40.0, 41.0, 39.0], estimate([40.0, 41.0, 39.0]), None)}
+    evaluated = _finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
+                        Target(share=None, mean_days=60.0))
+    assert [e.status for e in evaluated] == ["chosen", "feasible"]
+
+
+def test_the_answer_says_when_no_candidate_meets_the_target_at_its_bad_end() -> None:
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    share = Estimate(1.0, 0.753, 1.0, (1.0,) * 12)  # 13 cases, all within: the bad end 0.753 misses 0.9
+    only = Evaluated(Candidate(1, 0.1, "officer"), 226171.0, 0.0, 12, share, Estimate(31.0, 16.3, 45.8, (31.0,) * 12),
+                     "chosen", True)
+    result = OptimiseResult(Target(share=0.9), ("astorp",), "officer", 2025, Levers((1,), (0.1,), ("officer",)),
+                            (only,), only, False, 12, None)
+    lines = goalseek_text(result).splitlines()
+    assert "the target does NOT hold at the interval's bad end" in lines[1]
+    assert lines[3] == ("No candidate run meets it at the bad end of its interval (more replications narrow the "
+                        "intervals: --max-replications).")
+    assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände")
+    assert any(line.startswith("1 candidate, 12 work units;") for line in lines)
+
+
+def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path) -> None:
+    # mm1.yaml has one server at full time today: at 2.1 arrivals an hour it cannot keep a mean of 2 h (3 servers do)
+    scenario = mmc_scenario(tmp_path, cases=300)
+
+    def seek(officers: str, target: str) -> tuple[list[str], dict]:
+        out = tmp_path / "seek.json"
+        result = CliRunner().invoke(cli, [
+            "optimise", str(scenario), "--pool", "server", "--officers", officers, "--fte", "1", "--target-mean", target,
+            "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
+
+    lines, today = seek("1,3", "2h")
+    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5 256 000 kr a year; mean days from complete to decision ")
+    assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
+    assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
+    lines, today = seek("3,4", "2h")
+    assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",
+                          "Dagens upplägg, 1 handläggare på 1 heltid, är inte bland alternativen."]
+    assert today == {"label": "1 × 1 FTE", "officers": 1, "fte": 1.0, "level": None, "status": "not a candidate"}
+    lines, today = seek("1,3", "1000h")  # one server, overloaded, still averages far under 1000 h over 300 cases
+    assert lines[-2:] == ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
+    assert today["status"] == "chosen"
 
 
 def test_help_says_how_cost_is_defined() -> None:
