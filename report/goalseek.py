@@ -101,15 +101,18 @@ def _today(result: OptimiseResult) -> list[str]:
     if run.status == "chosen":
         return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     meets = target.met(run.target_value.mean)
+    figure = _ci(run.target_value, 3 if target.share is not None else 1)
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
-    what += f" {_ci(run.target_value, 3 if target.share is not None else 1)} ({run.replications} replications)"
+    what += f" {figure} ({run.replications} replications)"
+    what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
+    what_sv += f" {figure} ({run.replications} replikeringar)"
     verdict = "meets the target too" if meets else "does not meet the target"
     verdict_sv = "når också målet" if meets else "når inte målet"
     if run.status == "dominated":
         verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
         verdict_sv += " i medeltal, inte körd vidare då den kostar minst lika mycket som ett alternativ som säkert når det"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
-            f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år: {verdict_sv}."]
+            f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år; {what_sv}: {verdict_sv}."]
 
 
 def _days(e: Evaluated) -> str:

@@ -307,6 +307,10 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
     lines, today = seek("1,3", "2h")
     assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5 256 000 kr a year; mean days from complete to decision ")
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
+    # the Swedish line carries the same figure as the English one (it had only the cost)
+    figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
+    assert lines[-1] == ("I dag: 1 handläggare på 1 heltid, 5 256 000 kr per år; medeltid från komplett ansökan till "
+                         f"beslut, dagar {figure.replace('replications', 'replikeringar')}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
     lines, today = seek("3,4", "2h")
     assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",
