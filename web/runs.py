@@ -28,7 +28,7 @@ from scenarios.study import Study
 
 __all__ = ["Run", "Runs"]
 
-#: how many finished runs are kept for their report download
+#: how many finished runs are kept for their report download (running runs are always kept)
 KEEP = 64
 
 
@@ -132,8 +132,10 @@ class Runs:
         run = Run(secrets.token_urlsafe(12), total)
         with self._lock:
             self._runs[run.id] = run
-            while len(self._runs) > KEEP:
-                self._runs.popitem(last=False)
+            # the oldest finished runs make room; a running one is kept (it can still be polled and cancelled)
+            over = len(self._runs) - KEEP
+            for old in [r for r in self._runs.values() if r.state != "running"][:max(0, over)]:
+                del self._runs[old.id]
         pool = self._executor()
 
         def work() -> None:
