@@ -259,11 +259,15 @@ async function upload() {
   if (profile) form.append("profile", profile);
   const reply = await api("POST", "/api/uploads", form);
   if (!reply.ok) { showMessage(reply.data); return; }
-  if (!document.querySelector(`[data-upload="${reply.data.name}"]`)) {
-    const box = el("input", { type: "checkbox", "data-upload": reply.data.name, id: `upload-${reply.data.name}` });
-    $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
-  }
-  document.querySelector(`[data-upload="${reply.data.name}"]`).checked = true;
+  // the server's key for this upload (the name typed plus a random part: no other page sees it);
+  // a new upload under a name this page used before takes the place of the earlier one
+  document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
+    if (old.dataset.uploadName === reply.data.name) old.closest("label").remove();
+  });
+  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": reply.data.name,
+    id: `upload-${reply.data.id}` });
+  $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
+  box.checked = true;
 }
 
 // ------------------------------------------------------------------ the answer
