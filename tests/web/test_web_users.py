@@ -55,6 +55,27 @@ def test_a_running_run_is_never_forgotten_to_make_room_for_newer_ones():
     assert held[0].state == "done" and held[0].extra == {"slow": True}
 
 
+def test_a_short_what_if_is_not_queued_behind_every_unit_of_a_long_run():
+    # a "how sure" run put all its units on the pool at once: a what-if asked meanwhile waited
+    # for every one of them (154 s behind 32 assumption points on 2 workers)
+    with starlette_testclient.TestClient(create_app(workers=1)) as c:
+        long = c.post("/api/runs", json={"municipalities": ["helsingborg"], "uncertainty": 8,
+                                         "levers": {"replications": 20, "years": 2}}).json()
+        nominal = long["total"] // 9
+        for _ in range(1200):  # the assumption points' units go out once the nominal run is in and answered
+            state = c.get(f"/api/runs/{long['id']}").json()
+            if state["done"] > nominal:
+                break
+            time.sleep(0.05)
+        short = c.post("/api/runs", json={"municipalities": ["bjuv"], "levers": SMALL}).json()
+        answer = _finished(c, short["id"])
+        assert answer["state"] == "done" and answer["answer"]["municipalities"][0]["name"] == "Bjuv"
+        state = c.get(f"/api/runs/{long['id']}").json()
+        assert state["state"] == "running" and state["done"] < nominal + (long["total"] - nominal) // 4, state
+        c.delete(f"/api/runs/{long['id']}")
+        assert c.get(f"/api/runs/{long['id']}").json()["state"] == "cancelled"
+
+
 def _upload(client, name: str, municipality: str):
     bpmn_path, profile_path = library_paths(municipality)
     return client.post("/api/uploads", data={"name": name},
