@@ -2175,6 +2175,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
       permitflow serve                       # open http://127.0.0.1:8765/
       permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
     """
+    import signal
     import socket
 
     try:
@@ -2194,10 +2195,20 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(f"permitflow serve: open {address}" + (" (the token was generated for this run)" if generated else ""))
     click.echo("Ctrl-C stops the server.")
+
+    def stopped(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    # uvicorn stops gracefully on SIGINT and SIGTERM (runs cancelled, the pool shut down), then raises
+    # the signal again: SIGTERM, like Ctrl-C, then ends here with one line, not by the signal itself
+    previous = signal.signal(signal.SIGTERM, stopped)
     try:
         serve(host, port, token=token, workers=workers)
     except KeyboardInterrupt:
         pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    click.echo("permitflow serve: stopped")
 
 
 def _output_lost(err: OSError) -> int:

@@ -4,8 +4,15 @@ another's (found by QA of the server under concurrent use)."""
 
 from __future__ import annotations
 
+import json
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +104,85 @@ def test_two_managers_uploading_under_the_same_name_each_run_their_own_model():
         assert guessed.status_code == 400 and "no uploaded process 'mytown'" in guessed.json()["error"]
         saved = c.post("/api/scenario", json={"uploads": [first["id"]], "levers": SMALL})
         assert saved.status_code == 200 and "bpmn: m.bpmn" in saved.text and "name: mytown" in saved.text
+
+
+def _get(url: str, body: dict | None = None) -> dict:
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as reply:
+        return json.loads(reply.read())  # type: ignore[no-any-return]
+
+
+def _family(root: int) -> set[int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            parents[int(entry.name)] = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
+        except (ValueError, OSError):
+            continue
+    family, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        family.add(pid)
+        todo += [child for child, parent in parents.items() if parent == pid and child not in family]
+    return family - {root}
+
+
+def _alive(pids: set[int]) -> set[int]:
+    out = set()
+    for pid in pids:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+                out.add(pid)
+        except OSError:
+            pass
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_again_on_the_port():
+    # SIGTERM ended the server by the signal itself (exit -15) and neither signal said it stopped
+    command = Path(sys.executable).with_name("permitflow")
+    if not command.exists():
+        pytest.skip("needs the permitflow command in the virtual environment")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    for sig in (signal.SIGINT, signal.SIGTERM, None):
+        proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            for _ in range(600):
+                try:
+                    _get(base + "api/setup")
+                    break
+                except OSError:
+                    assert proc.poll() is None, proc.communicate()
+                    time.sleep(0.1)
+            if sig is None:  # the third start: the port was free again at once
+                assert proc.poll() is None
+                break
+            run = _get(base + "api/runs", {"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
+            while _get(base + f"api/runs/{run['id']}")["done"] == 0:
+                time.sleep(0.1)
+            family = _family(proc.pid)
+            assert family  # the fork server and its worker
+            start = time.monotonic()
+            proc.send_signal(sig)
+            out, err = proc.communicate(timeout=30)
+            assert time.monotonic() - start < 15
+            assert proc.returncode == 0, (sig, proc.returncode, err)
+            assert out.splitlines()[-1] == "permitflow serve: stopped" and len(out.splitlines()) == 3, out
+            assert err == ""
+            left = _alive(family)
+            for _ in range(50):
+                if not left:
+                    break
+                time.sleep(0.1)
+                left = _alive(left)
+            assert not left, f"left behind after {sig!r}: {sorted(left)}"
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+                proc.communicate(timeout=30)
