@@ -2201,13 +2201,15 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
 
     # uvicorn stops gracefully on SIGINT and SIGTERM (runs cancelled, the pool shut down), then raises
     # the signal again: SIGTERM, like Ctrl-C, then ends here with one line, not by the signal itself
-    previous = signal.signal(signal.SIGTERM, stopped)
+    main = threading.current_thread() is threading.main_thread()  # signals are set only there
+    previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
         serve(host, port, token=token, workers=workers)
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if main:
+            signal.signal(signal.SIGTERM, previous)
     click.echo("permitflow serve: stopped")
 
 
