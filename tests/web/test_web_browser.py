@@ -448,3 +448,31 @@ def test_two_pages_uploading_under_the_default_name_each_see_their_own_model(ser
         finally:
             browser.close()
     assert not [m for m in messages if "error" in m.lower()], messages
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+@pytest.mark.parametrize("leave", ["navigate", "close"])
+def test_leaving_the_page_cancels_its_run(server: str, leave: str) -> None:
+    # found by QA: a closed page's run went on to the end (a how-sure run at the largest settings
+    # kept the workers busy for many minutes with nobody to read the answer)
+    import urllib.request
+
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "50")
+        page.fill("#lever-years", "5")
+        with page.expect_response(lambda r: r.url.endswith("/api/runs") and r.request.method == "POST") as started:
+            page.click("#run")
+        run_id = started.value.json()["id"]
+        if leave == "close":
+            page.close(run_before_unload=True)  # the manager closes the tab
+        else:
+            page.goto("about:blank")  # or goes elsewhere
+        for _ in range(100):
+            with urllib.request.urlopen(f"{server}api/runs/{run_id}", timeout=30) as reply:
+                state = json.loads(reply.read())
+            if state["state"] != "running":
+                break
+            time.sleep(0.1)
+        assert state["state"] == "cancelled" and state["done"] < state["total"], state
+    assert not [m for m in messages if "error" in m.lower()], messages

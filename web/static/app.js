@@ -439,6 +439,11 @@ async function main() {
     if (!reply.ok) { showMessage(reply.data); return; }
     download(reply.data, "report.html");
   });
+  // a page that is left or closed cancels its run still going: nobody is there to read the answer,
+  // and the workers go to the other pages (keepalive: the request outlives the page)
+  window.addEventListener("pagehide", () => {
+    if (state.run) fetch(`/api/runs/${state.run}`, { method: "DELETE", keepalive: true });
+  });
   document.body.dataset.ready = "1";
 }
 
