@@ -2242,6 +2242,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
       permitflow serve --host 0.0.0.0 --port 8080   # prints the address with its token
     """
     import importlib.util
+    import signal
     import socket
 
     # every part of the extra, before the address is printed (web.server imports uvicorn only to serve)
@@ -2263,10 +2264,22 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(f"permitflow serve: open {address}" + (" (the token was generated for this run)" if generated else ""))
     click.echo("Ctrl-C stops the server.")
+
+    def stopped(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    # uvicorn stops gracefully on SIGINT and SIGTERM (runs cancelled, the pool shut down), then raises
+    # the signal again: SIGTERM, like Ctrl-C, then ends here with one line, not by the signal itself
+    main = threading.current_thread() is threading.main_thread()  # signals are set only there
+    previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
         serve(host, port, token=token, workers=workers)
     except KeyboardInterrupt:
         pass
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+    click.echo("permitflow serve: stopped")
 
 
 def _output_lost(err: OSError) -> int:

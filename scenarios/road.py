@@ -156,6 +156,7 @@ def execute(
     submitted: Callable[[], None] | None = None,
     split: int = 1,
     point_done: Callable[[PointResults], None] | None = None,
+    ahead: int | None = None,
 ) -> BatchResults:
     """Run ``plan``'s work units and put the results together.
 
@@ -170,6 +171,9 @@ def execute(
     says when that pays); the same results. ``point_done(point)``: each scenario point summarised
     while other units still run (:class:`scenarios.batch.Assembly`); with it, only two chunks per
     worker are with the executor at a time, so work the caller submits meanwhile starts soon.
+    ``ahead``: at most that many chunks with the executor at a time (at least one per worker and
+    one waiting), whatever ``point_done``: for an executor shared with other callers, whose work
+    then waits behind a few of this run's chunks, not behind all of them (``permitflow serve``).
     """
     costs = [unit_cost(job.payload) for job in plan.jobs]
     # a point is summarised as soon as its last unit is back, while the workers run the others
@@ -178,7 +182,7 @@ def execute(
     outcomes = run_units(plan.units, plan.jobs, executor=executor, cache=cache, progress=progress,
                          cost=costs.__getitem__, chunk=chunk, workers=count, stop=stop,
                          submitted=submitted, arrived=assembly.arrived, split=split,
-                         ahead=2 * count if point_done is not None else None)
+                         ahead=ahead if ahead is not None else 2 * count if point_done is not None else None)
     return assembly.finish(outcomes)
 
 

@@ -231,14 +231,19 @@ def run_uncertainty(
     cache: ResultCache | None = None,
     progress: Callable[[int], None] | None = None,
     nominal: BatchResults | None = None,
+    workers: int | None = None,
+    ahead: int | None = None,
 ) -> dict[str, Any]:
     """Plan, run (nominal scenarios too unless ``nominal`` is given) and :func:`analyse`.
 
-    The analysis reads figures only: the units make no case rows (and keep no records)."""
+    The analysis reads figures only: the units make no case rows (and keep no records).
+    ``workers``, ``ahead``: as :func:`scenarios.road.execute` takes them (the schedule only)."""
     uplan = plan_uncertainty(study, points=points, seed=seed)
     if nominal is None:
-        nominal = execute(prepare(study, case_rows=False), executor=executor, cache=cache, progress=progress)
-    batch = execute(prepare(uplan.study, case_rows=False), executor=executor, cache=cache, progress=progress)
+        nominal = execute(prepare(study, case_rows=False), executor=executor, cache=cache, progress=progress,
+                          workers=workers, ahead=ahead)
+    batch = execute(prepare(uplan.study, case_rows=False), executor=executor, cache=cache, progress=progress,
+                    workers=workers, ahead=ahead)
     return analyse(uplan, batch, nominal)
 
 

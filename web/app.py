@@ -2,7 +2,8 @@
 and :mod:`report`; no simulation logic of its own.
 
 Routes (JSON unless said): ``GET /`` the page; ``GET /api/setup`` levers, library and
-texts; ``POST /api/uploads`` a model and profile (multipart); ``POST /api/runs`` start a
+texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` names it in
+``uploads`` later, seen by no other page); ``POST /api/runs`` start a
 run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
 answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
 ``GET /api/runs/{id}/report`` the report (HTML); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import secrets
 import tempfile
 import threading
 from collections import OrderedDict
@@ -187,11 +189,14 @@ async def upload(request: Request) -> Response:
         base = await run_in_threadpool(upload_base, name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     except PermitflowError as err:
         return _error(err)
+    # kept under a key of its own, not the name typed: two managers who both call theirs "mytown"
+    # each run their own, and one cannot pick another's upload without its key
+    key = f"{name}-{secrets.token_urlsafe(12)}"
     with state.lock:
-        state.uploads[name] = (base, Path(files[1]).name, Path(files[3]).name)
+        state.uploads[key] = (base, Path(files[1]).name, Path(files[3]).name)
         while len(state.uploads) > MAX_UPLOADS:
             state.uploads.popitem(last=False)
-    return JSONResponse({"name": name, "display": _display_names((base,))[name]})
+    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key})
 
 
 async def start_run(request: Request) -> Response:

@@ -5,8 +5,9 @@ then runs it (:func:`scenarios.road.execute`) in a background thread on a
 shared ``ProcessPoolExecutor``, so a warm worker does not parse the library
 again. Each run counts its finished work units for the progress bar; cancelling
 a run cancels its queued work units (a unit already running finishes, its
-result is dropped). Results are the same whatever the pool size
-(:func:`simulator.runner.run_replications` returns them in job order).
+result is dropped). A run keeps only a few chunks on the pool at a time (one per worker and one
+waiting), so runs of several pages take turns on the workers. Results are the same whatever the pool
+size (:func:`simulator.runner.run_replications` returns them in job order).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from scenarios.study import Study
 
 __all__ = ["Run", "Runs"]
 
-#: how many finished runs are kept for their report download
+#: how many finished runs are kept for their report download (running runs are always kept)
 KEEP = 64
 
 
@@ -108,9 +109,12 @@ class Runs:
         study at that many assumption points (:mod:`scenarios.uncertainty`, the same seed) and add
         ``how_sure`` to the answer (``names``: process -> display name)."""
         plan = prepare(study)
+        # a few chunks of a run at a time on the shared pool: a what-if asked meanwhile by another
+        # page waits behind those, not behind every unit of a long run
+        workers, ahead = max(1, self.workers), self.workers + 1
 
         def task(run: Run, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
-            batch = execute(plan, executor=executor, progress=run.advance)
+            batch = execute(plan, executor=executor, progress=run.advance, workers=workers, ahead=ahead)
             if run.state == "cancelled":
                 return batch, {}
             answer = finish(batch)
@@ -119,7 +123,8 @@ class Runs:
                 from web.answer import how_sure
 
                 doc = run_uncertainty(study, points=uncertainty, seed=study.scenarios[0].seed, executor=executor,
-                                      progress=run.advance, nominal=batch)
+                                      progress=run.advance, nominal=batch, workers=workers,
+                                      ahead=ahead)
                 answer["how_sure"] = how_sure(doc, names or {})
             return batch, answer
 
@@ -132,8 +137,10 @@ class Runs:
         run = Run(secrets.token_urlsafe(12), total)
         with self._lock:
             self._runs[run.id] = run
-            while len(self._runs) > KEEP:
-                self._runs.popitem(last=False)
+            # the oldest finished runs make room; a running one is kept (it can still be polled and cancelled)
+            over = len(self._runs) - KEEP
+            for old in [r for r in self._runs.values() if r.state != "running"][:max(0, over)]:
+                del self._runs[old.id]
         pool = self._executor()
 
         def work() -> None:

@@ -97,8 +97,8 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
 def question(
     names: Sequence[str], uploads: Mapping[str, tuple[Base, str, str]], levers: Mapping[str, Any],
 ) -> Question:
-    """Read library municipalities ``names`` and pick uploaded processes (name -> (base, model file,
-    profile file)); check the levers. Raises :class:`processes.errors.InputError`."""
+    """Read library municipalities ``names`` and pick uploaded processes (upload key -> (base, model
+    file, profile file)); check the levers. Raises :class:`processes.errors.InputError`."""
     if not names and not uploads:
         raise PageError("choose at least one municipality or upload a model and profile",
                         "välj minst en kommun eller ladda upp en modell och en profil")
@@ -111,7 +111,7 @@ def question(
     if len(profiles) != len(bases):
         raise PageError("a municipality is chosen twice", "en kommun är vald två gånger")
     sets = tuple(lever_sets(levers, profiles))
-    files = {name: (m, p) for name, (_b, m, p) in uploads.items()}
+    files = {base.name: (m, p) for base, m, p in uploads.values()}
     return Question(tuple(bases), sets, run_settings(levers), files)
 
 

@@ -150,13 +150,14 @@ def test_an_upload_over_the_limit_is_refused(client):
 
 def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one_message(client):
     bpmn_path, profile_path = library_paths("astorp")
-    good = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes())
-    assert good.json() == {"name": "mytown", "display": "Åstorp"}
-    _id, reply = _run(client, {"uploads": ["mytown"], "levers": {"officers": 2, **SMALL}})
+    good = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
+    assert (good["name"], good["display"]) == ("mytown", "Åstorp") and good["id"].startswith("mytown-")
+    _id, reply = _run(client, {"uploads": [good["id"]], "levers": {"officers": 2, **SMALL}})
     assert reply.json()["answer"]["municipalities"][0]["process"] == "mytown"
     broken = profile_path.read_text(encoding="utf-8").replace("Task_Utredning:", "Task_Finns_Inte:", 1)
-    assert _upload(client, "broken", bpmn_path.read_bytes(), broken.encode()).status_code == 200
-    reply = client.post("/api/runs", json={"uploads": ["broken"], "levers": SMALL})
+    kept = _upload(client, "broken", bpmn_path.read_bytes(), broken.encode())
+    assert kept.status_code == 200
+    reply = client.post("/api/runs", json={"uploads": [kept.json()["id"]], "levers": SMALL})
     assert reply.status_code == 400 and "Task_Finns_Inte" in reply.json()["error"]
     assert client.get("/api/setup").status_code == 200
 

@@ -259,11 +259,15 @@ async function upload() {
   if (profile) form.append("profile", profile);
   const reply = await api("POST", "/api/uploads", form);
   if (!reply.ok) { showMessage(reply.data); return; }
-  if (!document.querySelector(`[data-upload="${reply.data.name}"]`)) {
-    const box = el("input", { type: "checkbox", "data-upload": reply.data.name, id: `upload-${reply.data.name}` });
-    $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
-  }
-  document.querySelector(`[data-upload="${reply.data.name}"]`).checked = true;
+  // the server's key for this upload (the name typed plus a random part: no other page sees it);
+  // a new upload under a name this page used before takes the place of the earlier one
+  document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
+    if (old.dataset.uploadName === reply.data.name) old.closest("label").remove();
+  });
+  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": reply.data.name,
+    id: `upload-${reply.data.id}` });
+  $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
+  box.checked = true;
 }
 
 // ------------------------------------------------------------------ the answer
@@ -434,6 +438,11 @@ async function main() {
     const reply = await api("GET", `/api/runs/${state.finished}/report`);
     if (!reply.ok) { showMessage(reply.data); return; }
     download(reply.data, "report.html");
+  });
+  // a page that is left or closed cancels its run still going: nobody is there to read the answer,
+  // and the workers go to the other pages (keepalive: the request outlives the page)
+  window.addEventListener("pagehide", () => {
+    if (state.run) fetch(`/api/runs/${state.run}`, { method: "DELETE", keepalive: true });
   });
   document.body.dataset.ready = "1";
 }

@@ -1,0 +1,188 @@
+"""Several managers on one `permitflow serve` at once: a long run does not hold up the others'
+what-ifs, a running run is never forgotten while it runs, and one manager's upload is not
+another's (found by QA of the server under concurrent use)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bpmn_io.library import library_paths
+from web.runs import KEEP, Runs
+
+starlette_testclient = pytest.importorskip("starlette.testclient")
+from web.app import create_app  # noqa: E402 - after the skip when starlette is absent
+
+SMALL = {"replications": 2, "years": 0.5}
+
+
+def _finished(client, run_id: str, limit: float = 300.0) -> dict:
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        reply = client.get(f"/api/runs/{run_id}")
+        assert reply.status_code == 200, reply.text
+        if reply.json()["state"] != "running":
+            return reply.json()
+        time.sleep(0.05)
+    raise AssertionError("the run did not finish")
+
+
+def test_a_running_run_is_never_forgotten_to_make_room_for_newer_ones():
+    # the table of runs kept the newest KEEP runs, running or not: after 64 quick what-ifs a goal
+    # seek still running was gone (404 when polled) and could no longer be cancelled
+    runs = Runs(workers=0)
+    started, release = threading.Event(), threading.Event()
+    held: list = []
+
+    def slow(run, _executor):
+        held.append(run)
+        started.set()
+        release.wait(60)
+        return None, {"slow": True}
+
+    holder = threading.Thread(target=runs.start_task, args=(0, slow))
+    holder.start()
+    try:
+        assert started.wait(10)
+        quick = [runs.start_task(0, lambda _run, _ex: (None, {})) for _ in range(KEEP + 5)]
+        assert runs.get(held[0].id) is held[0] and held[0].state == "running"
+        assert runs.get(quick[0].id) is None and runs.get(quick[-1].id) is quick[-1]  # finished ones still go
+    finally:
+        release.set()
+        holder.join(10)
+    assert held[0].state == "done" and held[0].extra == {"slow": True}
+
+
+def test_a_short_what_if_is_not_queued_behind_every_unit_of_a_long_run():
+    # a "how sure" run put all its units on the pool at once: a what-if asked meanwhile waited
+    # for every one of them (154 s behind 32 assumption points on 2 workers)
+    with starlette_testclient.TestClient(create_app(workers=1)) as c:
+        long = c.post("/api/runs", json={"municipalities": ["helsingborg"], "uncertainty": 8,
+                                         "levers": {"replications": 20, "years": 2}}).json()
+        nominal = long["total"] // 9
+        for _ in range(1200):  # the assumption points' units go out once the nominal run is in and answered
+            state = c.get(f"/api/runs/{long['id']}").json()
+            if state["done"] > nominal:
+                break
+            time.sleep(0.05)
+        short = c.post("/api/runs", json={"municipalities": ["bjuv"], "levers": SMALL}).json()
+        answer = _finished(c, short["id"])
+        assert answer["state"] == "done" and answer["answer"]["municipalities"][0]["name"] == "Bjuv"
+        state = c.get(f"/api/runs/{long['id']}").json()
+        assert state["state"] == "running" and state["done"] < nominal + (long["total"] - nominal) // 4, state
+        c.delete(f"/api/runs/{long['id']}")
+        assert c.get(f"/api/runs/{long['id']}").json()["state"] == "cancelled"
+
+
+def _upload(client, name: str, municipality: str):
+    bpmn_path, profile_path = library_paths(municipality)
+    return client.post("/api/uploads", data={"name": name},
+                       files={"model": ("m.bpmn", bpmn_path.read_bytes()), "profile": ("p.yaml", profile_path.read_bytes())})
+
+
+def test_two_managers_uploading_under_the_same_name_each_run_their_own_model():
+    # uploads were kept by the name typed: the second "mytown" replaced the first, and the first
+    # manager's next run silently simulated the second manager's model
+    with starlette_testclient.TestClient(create_app(workers=0)) as c:
+        first = _upload(c, "mytown", "astorp").json()
+        second = _upload(c, "mytown", "helsingborg").json()
+        assert first["name"] == second["name"] == "mytown" and first["id"] != second["id"]
+        for reply, display in ((first, "Åstorp"), (second, "Helsingborg")):
+            run = c.post("/api/runs", json={"uploads": [reply["id"]], "levers": SMALL})
+            place = _finished(c, run.json()["id"])["answer"]["municipalities"][0]
+            assert (place["process"], place["name"]) == ("mytown", display)
+        guessed = c.post("/api/runs", json={"uploads": ["mytown"], "levers": SMALL})
+        assert guessed.status_code == 400 and "no uploaded process 'mytown'" in guessed.json()["error"]
+        saved = c.post("/api/scenario", json={"uploads": [first["id"]], "levers": SMALL})
+        assert saved.status_code == 200 and "bpmn: m.bpmn" in saved.text and "name: mytown" in saved.text
+
+
+def _get(url: str, body: dict | None = None) -> dict:
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as reply:
+        return json.loads(reply.read())  # type: ignore[no-any-return]
+
+
+def _family(root: int) -> set[int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            parents[int(entry.name)] = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
+        except (ValueError, OSError):
+            continue
+    family, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        family.add(pid)
+        todo += [child for child, parent in parents.items() if parent == pid and child not in family]
+    return family - {root}
+
+
+def _alive(pids: set[int]) -> set[int]:
+    out = set()
+    for pid in pids:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+                out.add(pid)
+        except OSError:
+            pass
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_again_on_the_port():
+    # SIGTERM ended the server by the signal itself (exit -15) and neither signal said it stopped
+    command = Path(sys.executable).with_name("permitflow")
+    if not command.exists():
+        pytest.skip("needs the permitflow command in the virtual environment")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    for sig in (signal.SIGINT, signal.SIGTERM, None):
+        proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            for _ in range(600):
+                try:
+                    _get(base + "api/setup")
+                    break
+                except OSError:
+                    assert proc.poll() is None, proc.communicate()
+                    time.sleep(0.1)
+            if sig is None:  # the third start: the port was free again at once
+                assert proc.poll() is None
+                break
+            run = _get(base + "api/runs", {"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
+            while _get(base + f"api/runs/{run['id']}")["done"] == 0:
+                time.sleep(0.1)
+            family = _family(proc.pid)
+            assert family  # the fork server and its worker
+            start = time.monotonic()
+            proc.send_signal(sig)
+            out, err = proc.communicate(timeout=30)
+            assert time.monotonic() - start < 15
+            assert proc.returncode == 0, (sig, proc.returncode, err)
+            assert out.splitlines()[-1] == "permitflow serve: stopped" and len(out.splitlines()) == 3, out
+            assert err == ""
+            left = _alive(family)
+            for _ in range(50):
+                if not left:
+                    break
+                time.sleep(0.1)
+                left = _alive(left)
+            assert not left, f"left behind after {sig!r}: {sorted(left)}"
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+                proc.communicate(timeout=30)
