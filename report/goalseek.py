@@ -62,10 +62,10 @@ def _headline(result: OptimiseResult) -> list[str]:
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
     lines = [
         f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {chosen.replications} replications); "
+        f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {chosen.replications} replikeringar); "
+        f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
@@ -79,7 +79,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     if result.safe is not None:
         safe = result.safe
         lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
-                  f"{_ci(safe.target_value, digits)} ({safe.replications} replications).",
+                  f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
                   f"{_kr(safe.cost)} kr per år."]
     elif not result.holds_at_bad_end:
@@ -103,9 +103,9 @@ def _today(result: OptimiseResult) -> list[str]:
     meets = target.met(run.target_value.mean)
     figure = _ci(run.target_value, 3 if target.share is not None else 1)
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
-    what += f" {figure} ({run.replications} replications)"
+    what += f" {figure} ({_reps(run, result, 'en')})"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
-    what_sv += f" {figure} ({run.replications} replikeringar)"
+    what_sv += f" {figure} ({_reps(run, result, 'sv')})"
     verdict = "meets the target too" if meets else "does not meet the target"
     verdict_sv = "når också målet" if meets else "når inte målet"
     if run.status == "dominated":
@@ -113,6 +113,18 @@ def _today(result: OptimiseResult) -> list[str]:
         verdict_sv += " i medeltal, inte körd vidare då den kostar minst lika mycket som ett alternativ som säkert når det"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år; {what_sv}: {verdict_sv}."]
+
+
+def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
+    """``12 replications``, or ``12 replications, 7 with decided cases`` when the figure's mean and
+    interval are over fewer of them (a replication without a decided case has no share and no time)."""
+    n, every = e.target_value.n, len(result.processes) > 1
+    if lang == "sv":
+        text = f"{e.replications} replikeringar"
+        return text if n == e.replications else \
+            text + f", {n} med avgjorda ärenden" + (" i varje process" if every else "")
+    text = f"{e.replications} replications"
+    return text if n == e.replications else text + f", {n} with decided cases" + (" in every process" if every else "")
 
 
 def _days(e: Evaluated) -> str:

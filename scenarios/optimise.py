@@ -109,7 +109,7 @@ class Target:
         """``at least 95 % of decided cases within the deadline`` or ``mean at most 60 days``."""
         if self.share is not None:
             return f"at least {self.share * 100:g} % of decided cases within the deadline"
-        return f"mean complete-to-decision time at most {self.mean_days:g} days"
+        return f"mean complete-to-decision time at most {_duration_words(float(self.mean_days or 0.0))}"
 
     def met(self, value: float) -> bool:
         """Whether ``value`` of :attr:`figure` meets the target (``nan``: no)."""
@@ -554,6 +554,14 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
                              results[i].time,
                              "chosen" if i == chosen else status[i], frontier))
     return tuple(out)
+
+
+def _duration_words(days: float) -> str:
+    """A target time in plain days or hours: ``65 days``, ``2 hours``, ``1.5 days`` (not ``0.0833333 days``)."""
+    if days < 1.0:
+        hours = days * 24.0
+        return f"{hours:.3g} hour{'' if math.isclose(hours, 1.0) else 's'}"
+    return f"{round(days, 2):g} day{'' if math.isclose(days, 1.0) else 's'}"
 
 
 def _time_key(est: Estimate) -> float:

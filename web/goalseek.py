@@ -3,7 +3,8 @@
 A thin adapter over :func:`scenarios.optimise.optimise` (``permitflow optimise``): the
 page's municipalities become its base scenario (together in one joint unit when asked),
 the target is a share of decisions within the 4-month deadline, and the result comes
-back as plain data with one sentence in Swedish and English.
+back as plain data with its answer in words, in Swedish and English (what ``permitflow optimise``
+says: the chosen combination, equally cheap ones, the interval's low end and today's setting).
 """
 
 from __future__ import annotations
@@ -93,8 +94,87 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
     return GoalLeverError(problem.lever, f"{label['en']}: {en}", f"{label['sv']}: {sv}")
 
 
+def _combination(row: dict[str, Any], lang: str) -> str:
+    """A candidate in the page's words: ``2 case officers at 0.5 of full time, decisions by the committee``."""
+    officers, level = row["officers"], row["level"]
+    if lang == "sv":
+        text = f"{officers} handläggare på {row['fte']:g} av heltid".replace(".", ",")  # Swedish writes 0,25
+        return text + (f", beslut av {_level(level, 'sv')}" if level else "")
+    text = f"{officers} case officer{'s' if officers != 1 else ''} at {row['fte']:g} of full time"
+    return text + (f", decisions by {_level(level, 'en')}" if level else "")
+
+
+def _level(level: str, lang: str) -> str:
+    return TEXTS.get(level, {}).get(lang) or level.replace("_", " ")
+
+
+def _kr(row: dict[str, Any]) -> str:
+    return f"{row['cost']:,.0f}".replace(",", "\u202f")
+
+
+def _mean_days(row: dict[str, Any]) -> str:
+    days = row["complete_to_decision_mean_days"]["mean"]
+    return "–" if days is None else f"{days:.0f}"
+
+
+def _within(row: dict[str, Any]) -> str:
+    share = row["target_figure"]["mean"]
+    return "–" if share is None else f"{100 * share:.0f}"
+
+
+def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """What ``permitflow optimise`` says after its answer, in the page's words: equally cheap
+    combinations, the bad end of the chosen one's interval, and today's setting."""
+    sv: list[str] = []
+    en: list[str] = []
+    chosen = result["chosen"]
+    if chosen is not None and result["ties"]:
+        en.append("Just as cheap and reaching it too: " + "; ".join(
+            f"{_combination(r, 'en')}, {_mean_days(r)} days on average" for r in result["ties"])
+            + " (the one above is the fastest of them).")
+        sv.append("Lika billigt och når också målet: " + "; ".join(
+            f"{_combination(r, 'sv')}, i snitt {_mean_days(r)} dagar" for r in result["ties"])
+            + " (det ovan är det snabbaste av dem).")
+    if chosen is not None and not result["holds_at_bad_end"]:
+        safe = result["safe"]
+        if safe is not None:
+            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe)} kr a "
+                      f"year, {_within(safe)} % within 4 months.")
+            sv.append(f"Säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe)} kr per år, "
+                      f"{_within(safe)} % inom 4 månader.")
+        else:
+            label = TEXTS["goal_percent"]
+            en.append("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
+                      f"“{label['en']}” and search again.")
+            sv.append("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
+                      f"sänk ”{label['sv']}” och sök igen.")
+    today = result["today"]
+    if today is not None:
+        if today["status"] == "not a candidate":
+            en.append(f"Today's setting, {_combination(today, 'en')}, is not among the combinations tried.")
+            sv.append(f"Dagens upplägg, {_combination(today, 'sv')}, är inte bland de prövade alternativen.")
+        elif today["status"] == "chosen":
+            en.append("This is today's setting.")
+            sv.append("Det är dagens upplägg.")
+        else:
+            meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
+                result["target"]["share"]
+            figures_en = f"{_kr(today)} kr a year, {_within(today)} % within 4 months, {_mean_days(today)} days on average"
+            figures_sv = f"{_kr(today)} kr per år, {_within(today)} % inom 4 månader, i snitt {_mean_days(today)} dagar"
+            verdict_en = "reaches the target too" if meets else "does not reach the target"
+            verdict_sv = "når också målet" if meets else "når inte målet"
+            if today["status"] == "dominated":
+                verdict_en += (" on average (not run further: it costs at least as much as a combination that surely "
+                               "reaches it)")
+                verdict_sv += " i snitt (inte körd vidare: den kostar minst lika mycket som ett alternativ som säkert når det)"
+            en.append(f"Today, {_combination(today, 'en')} ({figures_en}), {verdict_en}.")
+            sv.append(f"I dag, {_combination(today, 'sv')} ({figures_sv}), {verdict_sv}.")
+    return sv, en
+
+
 def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    """The result (``OptimiseResult.to_json()``) with a sentence per language."""
+    """The result (``OptimiseResult.to_json()``) with a sentence per language: the answer, then
+    equally cheap combinations, the interval's low end and today's setting (as ``permitflow optimise``)."""
     places = ", ".join(names.get(p, p) for p in result["processes"])
     share = f"{100 * result['target']['share']:.0f}"
     chosen = result["chosen"]
@@ -102,17 +182,14 @@ def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]
         sv = f"{places}: inget av de prövade alternativen når {share} % av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share} % of decisions within 4 months."
     else:
-        cost = f"{chosen['cost']:,.0f}".replace(",", "\u202f")
-        days = chosen["complete_to_decision_mean_days"]["mean"]
         sure = "" if result["holds_at_bad_end"] else " (not sure: the interval's low end misses the target)"
         sure_sv = "" if result["holds_at_bad_end"] else " (osäkert: intervallets sämre ände missar målet)"
-        fte_sv = f"{chosen['fte']:g}".replace(".", ",")  # Swedish writes 0,25
-        sv = (f"{places}: billigast att nå {share} % inom 4 månader är {chosen['officers']} handläggare på "
-              f"{fte_sv} av heltid, beslut av {{level}}: {cost} kr per år, i snitt {days:.0f} dagar{sure_sv}.")
-        en = (f"{places}: the cheapest way to {share} % within 4 months is {chosen['officers']} case officers at "
-              f"{chosen['fte']:g} of full time, decisions by {{level}}: {cost} kr a year, {days:.0f} days on "
-              f"average{sure}.")
-    return {**result, "sentence": {"sv": sv, "en": en}}
+        sv = (f"{places}: billigast att nå {share} % inom 4 månader är {_combination(chosen, 'sv')}: "
+              f"{_kr(chosen)} kr per år, i snitt {_mean_days(chosen)} dagar{sure_sv}.")
+        en = (f"{places}: the cheapest way to {share} % within 4 months is {_combination(chosen, 'en')}: "
+              f"{_kr(chosen)} kr a year, {_mean_days(chosen)} days on average{sure}.")
+    more_sv, more_en = _more(result)
+    return {**result, "sentence": {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}}
 
 
 def seek(request: OptimiseRequest, names: dict[str, str], executor: Executor | None,

@@ -344,3 +344,38 @@ def test_a_shipped_scenario_by_name_is_its_file_and_a_library_name_or_a_file_com
     (tmp_path / "joint-permit-unit").write_bytes((shipped_root() / "status-quo.yaml").read_bytes())
     assert shipped_scenario(["joint-permit-unit"]) == ["joint-permit-unit"]  # the file here wins
     assert base_scenario(["joint-permit-unit"]).name == "status-quo"
+
+
+def test_a_target_time_is_shown_in_plain_hours_or_days(tmp_path: Path) -> None:
+    # '--target-mean 2h' read '0.0833333 days' in the text; the JSON keeps the number of days
+    out = tmp_path / "seek.json"
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
+        "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
+        "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "Goal seek for mm1: mean complete-to-decision time at most 2 hours"
+    assert json.loads(out.read_text(encoding="utf-8"))["target"]["mean_days"] == 2 / 24
+    assert [Target(share=None, mean_days=d).text.rsplit("most ", 1)[1] for d in (65.0, 1.0, 1.5, 1 / 24, 62.125)] \
+        == ["65 days", "1 day", "1.5 days", "1 hour", "62.12 days"]
+
+
+def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path) -> None:
+    # Åstorp's 3 applications a year over one simulated year: 5 of 12 replications decide no case, so the share
+    # (and its interval) is over 7 of them; it read '12 replications' as if over all
+    out = tmp_path / "seek.json"
+    result = CliRunner().invoke(cli, [
+        "optimise", "astorp", "--target-share", "0.5", "--officers", "1", "--fte", "0.5", "--levels", "officer",
+        "--first-replications", "12", "--max-replications", "12", "--horizon", "365d", "--workers", "1", "-q",
+        "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    chosen = json.loads(out.read_text(encoding="utf-8"))["chosen"]
+    assert (chosen["replications"], chosen["target_figure"]["n"]) == (12, 7)
+    lines = result.output.splitlines()
+    assert "(95 % CI, 12 replications, 7 with decided cases)" in lines[1]
+    assert "(95 % KI, 12 replikeringar, 7 med avgjorda ärenden)" in lines[2]
+    # where every replication decided cases the count stands alone, as before
+    result = CliRunner().invoke(cli, [
+        "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
+        "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
+    assert "(95 % CI, 3 replications)" in result.output.splitlines()[1]

@@ -476,3 +476,42 @@ def test_leaving_the_page_cancels_its_run(server: str, leave: str) -> None:
             time.sleep(0.1)
         assert state["state"] == "cancelled" and state["done"] < state["total"], state
     assert not [m for m in messages if "error" in m.lower()], messages
+
+
+def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(server: str) -> None:
+    """Found by QA: the page gave only the goal seek's first sentence, not the equally cheap combinations, that none
+    is sure at its interval's low end (and what to do on the page) or how today's setting fares."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.uncheck("[data-place='helsingborg']")
+        page.check("[data-place='astorp']")
+        page.fill("#goal-percent", "90")
+
+        def narrow(route) -> None:
+            body = json.loads(route.request.post_data or "{}")
+            body["goal"].update(officers=[1], fte=[0.3], levels=["officer", "manager"])
+            route.continue_(post_data=json.dumps(body))
+
+        page.route("**/api/goal", narrow)
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        sentence = page.locator("#goal-result .sentence")
+        sv = sentence.inner_text()
+        assert sv.startswith("Åstorp: billigast att nå 90 % inom 4 månader är 1 handläggare på 0,3 av heltid, beslut "
+                             "av handläggaren: ")
+        assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av enhetschefen" in sv
+        assert "sänk ”Andel beslut inom 4 månader (%)” och sök igen." in sv
+        # the control it names is the page's own, as labelled
+        assert page.locator("[data-t='goal_percent']").inner_text() == "Andel beslut inom 4 månader (%)"
+        assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden, är inte bland de "
+                           "prövade alternativen.")
+        page.click("[data-lang='en']")
+        en = sentence.inner_text()
+        assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the unit manager" \
+            in en
+        assert "lower “Share of decisions within 4 months (%)” and search again." in en
+        assert page.locator("[data-t='goal_percent']").inner_text() == "Share of decisions within 4 months (%)"
+        assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee, is not "
+                           "among the combinations tried.")
+        assert "{level}" not in en and "--" not in en and "--" not in sv
+    assert messages == []

@@ -291,9 +291,7 @@ function drawAnswer(answer) {
 function drawGoal(goal) {
   let box = $("#goal-result");
   if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
-  const level = goal.chosen ? t(goal.chosen.level) : "";
-  box.replaceChildren(el("h2", { text: t("goal") }),
-    el("p", { class: "sentence", text: goal.sentence[state.lang].replace("{level}", level) }));
+  box.replaceChildren(el("h2", { text: t("goal") }), el("p", { class: "sentence", text: goal.sentence[state.lang] }));
   const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
