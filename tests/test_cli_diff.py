@@ -299,3 +299,17 @@ def test_a_confirmed_pair_the_matches_file_cannot_apply_is_noted_not_dropped_sil
     both = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions_2)).output)
     assert (["A_Besok"], ["B_Besok"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in both["matches"]]
     assert [n for n in both["notes"] if "A_Besok" in n and "also rejected" in n]
+
+
+def test_a_label_drawn_on_two_lines_stays_one_line_of_the_text_reports(tmp_path: Path) -> None:
+    # BPMN tools keep a modeller's line break in the name ("Invoice\nreceived"): the text reports
+    # must not break an entry there
+    a = write(tmp_path, "A", review='"Granska\\nansökan"')
+    b = write(tmp_path, "B", review='"Granska\\r\\nansökan"', decider="Arbetsutskottet")
+    c = write(tmp_path, "C", visit="Telefonintervju")
+    lines = run("compare", a, b, c).output.splitlines()
+    assert "  - Granska ansökan" in lines
+    assert not any(line.strip() == "ansökan" or line.endswith("Granska") for line in lines)
+    lines = run("diff", a, b).output.splitlines()
+    assert '[Matched] "Granska ansökan" in a = "Granska ansökan" in b (1.00, auto)' in lines
+    assert not any(line.startswith("ansökan") for line in lines)
