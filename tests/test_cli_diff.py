@@ -325,3 +325,14 @@ def test_a_core_step_without_a_name_is_called_what_it_is_not_by_a_bare_id(tmp_pa
     data = json.loads(run("compare", *files, "--format", "json").output)
     assert data["core"][-1] == "unnamed end event A_End"
     assert "  - unnamed end event A_End" in run("compare", *files).output.splitlines()
+
+
+def test_a_missing_case_log_is_one_line_that_names_case_logs_among_what_compare_reads(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    out = tmp_path / "out.json"
+    result = run("compare", a, str(tmp_path / "kommun_b.csv"), "-o", str(out))
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and not out.exists()
+    assert result.output.startswith(
+        f"permitflow: error: {tmp_path / 'kommun_b.csv'}: no such file (expected a .bpmn or .yaml model, "
+        "a case log (.xes, .xes.gz, .csv) or a library name: "
+    )
