@@ -336,3 +336,14 @@ def test_a_missing_case_log_is_one_line_that_names_case_logs_among_what_compare_
         f"permitflow: error: {tmp_path / 'kommun_b.csv'}: no such file (expected a .bpmn or .yaml model, "
         "a case log (.xes, .xes.gz, .csv) or a library name: "
     )
+
+
+def test_the_markdown_variation_points_say_in_words_what_differs(tmp_path: Path) -> None:
+    # a row's values alone ("before", "15m") do not say before what, or what is 15m: the row ends with the sentence
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", decider="Arbetsutskottet")
+    c = write(tmp_path, "C")
+    lines = run("compare", a, b, c, "--format", "markdown").output.splitlines()
+    assert "| kind | step | a | b | c | what |" in lines
+    assert ("| performer | Besluta om tillstånd | Socialnämnden | Arbetsutskottet | Socialnämnden | "
+            'Done by — a: Socialnämnden; b: Arbetsutskottet; c: Socialnämnden: "Besluta om tillstånd". |') in lines

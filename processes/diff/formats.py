@@ -168,12 +168,13 @@ def comparison_markdown(comparison: Comparison) -> str:
         "",
         f"## Variation points ({len(comparison.variations)})",
         "",
-        "| kind | step | " + " | ".join(_cell(n) for n in names) + " |",
-        "|---" * (len(names) + 2) + "|",
+        "| kind | step | " + " | ".join(_cell(n) for n in names) + " | what |",
+        "|---" * (len(names) + 3) + "|",
     ]
-    for v in comparison.variations:
+    for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
-            f"| {_cell(v.kind)} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |"
+            f"| {_cell(v.kind)} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names)
+            + f" | {_cell(v.message)} |"
         )
     out += [
         "",
