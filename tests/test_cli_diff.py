@@ -315,18 +315,6 @@ def test_a_label_drawn_on_two_lines_stays_one_line_of_the_text_reports(tmp_path:
     assert not any(line.startswith("ansökan") for line in lines)
 
 
-def test_a_core_step_without_a_name_is_called_what_it_is_not_by_a_bare_id(tmp_path: Path) -> None:
-    files = []
-    for tag in ("A", "B", "C"):
-        path = tmp_path / f"{tag.lower()}.yaml"
-        path.write_text(MODEL.format(tag=tag, review="Granska ansökan", visit="Platsbesök", decider="Socialnämnden")
-                        .replace(", name: Beslut meddelat", ""), encoding="utf-8")
-        files.append(str(path))
-    data = json.loads(run("compare", *files, "--format", "json").output)
-    assert data["core"][-1] == "unnamed end event A_End"
-    assert "  - unnamed end event A_End" in run("compare", *files).output.splitlines()
-
-
 def test_a_missing_case_log_is_one_line_that_names_case_logs_among_what_compare_reads(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
     out = tmp_path / "out.json"

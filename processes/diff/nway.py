@@ -40,7 +40,6 @@ from processes.diff.result import Difference, ModelDiff
 from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
-from processes.diff.view import display_name
 from processes.model import FrozenMap
 
 __all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
@@ -241,8 +240,7 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
             by_name[mn].view.steps[s].name for mn, s in members if by_name[mn].view.steps[s].name
         )
         first = members[0]
-        # a cluster of unnamed steps is called what the diff and the variations call it, not by a bare id
-        label = labels.most_common(1)[0][0] if labels else display_name(by_name[first[0]].view.steps[first[1]])
+        label = labels.most_common(1)[0][0] if labels else first[1]
         performers = {
             mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
             for mn, ids in per_model.items()
