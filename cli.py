@@ -854,6 +854,12 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[s
         entry = lib.load_entry(arg)
         return arg, entry.definitions, entry.profile.raw
     path = Path(arg)
+    if from_logs is not None and not path.exists() and not arg.lower().endswith(_MODEL_SUFFIXES):
+        from processes.errors import InputError
+
+        # compare also reads case logs: a missing one is not told it should have been a model
+        raise InputError("no such file (expected a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or a "
+                         f"library name: {', '.join(lib.library_names())})", file=arg)
     defs = load_model(path)
     profile_path = path.parent / "profile.yaml"
     raw = read_profile(profile_path).raw if profile_path.is_file() else None

@@ -299,3 +299,39 @@ def test_a_confirmed_pair_the_matches_file_cannot_apply_is_noted_not_dropped_sil
     both = json.loads(run("diff", a, b, "--format", "json", "--matches", str(decisions_2)).output)
     assert (["A_Besok"], ["B_Besok"], "confirmed") in [(m["a"], m["b"], m["how"]) for m in both["matches"]]
     assert [n for n in both["notes"] if "A_Besok" in n and "also rejected" in n]
+
+
+def test_a_label_drawn_on_two_lines_stays_one_line_of_the_text_reports(tmp_path: Path) -> None:
+    # BPMN tools keep a modeller's line break in the name ("Invoice\nreceived"): the text reports
+    # must not break an entry there
+    a = write(tmp_path, "A", review='"Granska\\nansökan"')
+    b = write(tmp_path, "B", review='"Granska\\r\\nansökan"', decider="Arbetsutskottet")
+    c = write(tmp_path, "C", visit="Telefonintervju")
+    lines = run("compare", a, b, c).output.splitlines()
+    assert "  - Granska ansökan" in lines
+    assert not any(line.strip() == "ansökan" or line.endswith("Granska") for line in lines)
+    lines = run("diff", a, b).output.splitlines()
+    assert '[Matched] "Granska ansökan" in a = "Granska ansökan" in b (1.00, auto)' in lines
+    assert not any(line.startswith("ansökan") for line in lines)
+
+
+def test_a_missing_case_log_is_one_line_that_names_case_logs_among_what_compare_reads(tmp_path: Path) -> None:
+    a = write(tmp_path, "A")
+    out = tmp_path / "out.json"
+    result = run("compare", a, str(tmp_path / "kommun_b.csv"), "-o", str(out))
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and not out.exists()
+    assert result.output.startswith(
+        f"permitflow: error: {tmp_path / 'kommun_b.csv'}: no such file (expected a .bpmn or .yaml model, "
+        "a case log (.xes, .xes.gz, .csv) or a library name: "
+    )
+
+
+def test_the_markdown_variation_points_say_in_words_what_differs(tmp_path: Path) -> None:
+    # a row's values alone ("before", "15m") do not say before what, or what is 15m: the row ends with the sentence
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", decider="Arbetsutskottet")
+    c = write(tmp_path, "C")
+    lines = run("compare", a, b, c, "--format", "markdown").output.splitlines()
+    assert "| kind | step | a | b | c | what |" in lines
+    assert ("| performer | Besluta om tillstånd | Socialnämnden | Arbetsutskottet | Socialnämnden | "
+            'Done by — a: Socialnämnden; b: Arbetsutskottet; c: Socialnämnden: "Besluta om tillstånd". |') in lines

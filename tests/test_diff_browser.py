@@ -93,3 +93,32 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     pairs = [(m["a"], m["b"], m["how"]) for m in data["matches"]]
     assert (["a_faktura"], ["b_paminn"], "confirmed") in pairs
     assert not any(m["a"] == ["a_reg"] and m["b"] == ["b_reg"] for m in data["matches"])
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp_path: Path) -> None:
+    # ten models' matrices and facts are wider than 800 px: they scroll in their own box, which the
+    # keyboard reaches, and the page itself (the diagrams, the variation points) does not
+    files = []
+    for k in range(10):
+        path = tmp_path / f"socialnamnden-kommun-{k}.yaml"
+        path.write_text((A if k % 2 else B).replace("P_A", f"P_A{k}").replace("P_B", f"P_B{k}"), encoding="utf-8")
+        files.append(str(path))
+    page_file = tmp_path / "compare.html"
+    result = CliRunner().invoke(cli, ["compare", *files, "--format", "html", "-o", str(page_file)])
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 800, "height": 900})
+        watch(page, messages)
+        page.goto(page_file.as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 800
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('aria-label')]")
+        assert focused == ["wide", "node matching"]
+        assert page.evaluate("document.activeElement.scrollWidth > document.activeElement.clientWidth")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.activeElement.scrollLeft > 0")
+        browser.close()
+    assert messages == []

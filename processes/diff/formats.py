@@ -37,6 +37,12 @@ def _names(diff: ModelDiff, text: str) -> str:
     return name_sides(text, diff.a.name, diff.b.name)
 
 
+def _line(text: str) -> str:
+    """``text`` on one line: a label drawn on several lines (a modeller's line break, "Invoice\\nreceived")
+    keeps its words, its line breaks read as spaces, so every entry of a text report stays one line."""
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
 def _tiers(diff: ModelDiff) -> str:
     only = sum(1 for d in diff.differences if d.kind in ("only_in_a", "only_in_b"))
     def count(n: int, what: str) -> str:
@@ -74,17 +80,17 @@ def diff_text(diff: ModelDiff) -> str:
         "",
     ]
     for d in diff.differences:
-        lines.append(f"[{KIND_TITLES[d.kind]}] {_names(diff, d.message)}")
+        lines.append(f"[{KIND_TITLES[d.kind]}] {_line(_names(diff, d.message))}")
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
     for step, model, options in uncertain_lines(diff):
-        lines.append(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}')
+        lines.append(_line(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}'))
     for m in diff.matches:
-        lines.append(
+        lines.append(_line(
             f'[Matched] "{diff.label_a(m.a)}" in {diff.a.name} = "{diff.label_b(m.b)}" in {diff.b.name} '
             f"({m.confidence:.2f}, {m.how})"
-        )
+        ))
     for note in diff.notes:
-        lines.append(f"note: {note}")
+        lines.append(_line(f"note: {note}"))
     return "\n".join(lines) + "\n"
 
 
@@ -162,12 +168,13 @@ def comparison_markdown(comparison: Comparison) -> str:
         "",
         f"## Variation points ({len(comparison.variations)})",
         "",
-        "| kind | step | " + " | ".join(_cell(n) for n in names) + " |",
-        "|---" * (len(names) + 2) + "|",
+        "| kind | step | " + " | ".join(_cell(n) for n in names) + " | what |",
+        "|---" * (len(names) + 3) + "|",
     ]
-    for v in comparison.variations:
+    for v in comparison.variations:  # the values alone ("before", "15m") do not say before what, or what is 15m
         out.append(
-            f"| {_cell(v.kind)} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names) + " |"
+            f"| {_cell(v.kind)} | {_cell(v.step)} | " + " | ".join(_cell(v.values.get(n, "")) for n in names)
+            + f" | {_cell(v.message)} |"
         )
     out += [
         "",
@@ -192,13 +199,13 @@ def comparison_text(comparison: Comparison) -> str:
             out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
         out.append("")
     out.append(f"common core: {len(comparison.core)} steps in every model")
-    out += [f"  - {comparison.clusters[k].label}" for k in comparison.core]
+    out += [f"  - {_line(comparison.clusters[k].label)}" for k in comparison.core]
     out += ["", f"variation points: {len(comparison.variations)}"]
-    out += [f"  [{v.kind}] {v.message}" for v in comparison.variations]
+    out += [f"  [{v.kind}] {_line(v.message)}" for v in comparison.variations]
     out += ["", "facts"]
     for fact, values in comparison.facts:
         out.append(f"  {fact.replace('_', ' ')}:")
-        out += [f"    {n:<{width}}  {v or '-'}" for n, v in zip(names, values, strict=True)]
+        out += [f"    {n:<{width}}  {_line(v) or '-'}" for n, v in zip(names, values, strict=True)]
     return "\n".join(out) + "\n"
 
 
