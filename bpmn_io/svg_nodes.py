@@ -7,11 +7,12 @@ outline carries ``class="body"``. :func:`bpmn_io.svg.render_svg` groups them.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from bpmn_io.fragments import fragment_tag
 from bpmn_io.namespaces import BPMN, q
-from bpmn_io.svg_parts import ElementIndex, fitting_size, text_block
+from bpmn_io.svg_parts import ElementIndex, cut_to_fit, fitting_size, text_block
 from bpmn_io.svg_shapes import activity_markers, event_icon, num, task_icon
 from processes.model import (
     CallActivity,
@@ -109,6 +110,7 @@ def activity(shape: Shape, node: Any, index: ElementIndex) -> str:
     text_top = b.y + (22 if icon else 4)
     text_bottom = b.y + b.height - (22 if markers else 4)
     size = 12.0
+    fitted: float | None = None
     if node.name.strip():
         # between icon and markers if the text fits there at 10 px or more, else the whole box
         fitted = fitting_size(node.name, b.width - 8, text_bottom - text_top, smallest=10)
@@ -116,9 +118,14 @@ def activity(shape: Shape, node: Any, index: ElementIndex) -> str:
             text_top, text_bottom = b.y + 2, b.y + b.height - 2
             fitted = fitting_size(node.name, b.width - 8, text_bottom - text_top)
         size = fitted or 8.0
+    text, title = node.name, ""
+    if node.name.strip() and fitted is None:
+        # not even 8 px fits the whole box: cut to the lines that do, the full name as a tooltip
+        text = cut_to_fit(node.name, b.width - 8, text_bottom - text_top, size)
+        title = f"<title>{escape(node.name, quote=False)}</title>"
     return (
-        rect(b, rx=10, width=width, dash=dash) + inner + icon
-        + text_block(node.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=size)
+        title + rect(b, rx=10, width=width, dash=dash) + inner + icon
+        + text_block(text, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=size)
         + activity_markers(markers, b.cx, b.y + b.height)
         + _event_subprocess_icon(shape, node, index)
     )

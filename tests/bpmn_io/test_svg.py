@@ -277,3 +277,21 @@ def test_a_group_is_labelled_with_its_category_value() -> None:
     groups = _groups(render_svg(defs))
     group = next(g for g in groups.values() if "group" in _classes(g))
     assert _text(group).strip() == "Group"  # categoryValue "Group", read from the kept category element
+
+
+def test_a_name_too_long_for_its_task_is_cut_inside_the_box_with_the_full_name_as_title() -> None:
+    name = " ".join(["Granska och bedöm ansökan om stadigvarande serveringstillstånd enligt alkohollagen"] * 3)
+    task = _groups(render_svg(_tiny(name)))["T"]  # the task's box: x 180..280, y 78..158
+    spans = list(task.iter(f"{SVG}tspan"))
+    size = float(task.find(f"{SVG}text").get("font-size"))
+    for span in spans:  # every line's baseline, and the line above it, inside the box
+        assert 78 <= float(span.get("y")) - size and float(span.get("y")) <= 158
+    assert spans[-1].text.endswith("…")
+    assert _text(task).replace("…", "").split() == name.split()[: len(_text(task).split())]
+    title = task.find(f"{SVG}title")
+    assert title is not None and title.text == name
+
+
+def test_a_name_that_fits_has_no_title_and_no_ellipsis() -> None:
+    task = _groups(render_svg(_tiny("Granska ansökan")))["T"]
+    assert task.find(f"{SVG}title") is None and "…" not in _text(task)
