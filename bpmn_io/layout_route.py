@@ -2,7 +2,8 @@
 
 Routes follow the conventions of BPMN editors for left-to-right diagrams: a
 flow leaves an activity on its right side and enters the target on its left;
-a gateway's branches leave from its top or bottom corner; a flow that goes
+a gateway's branches to shapes above or below it leave from its top or bottom
+corner (to a level one, from its right corner); a flow that goes
 back (a loop) runs below or above the shapes in between, whichever side is
 free. Message flows run vertically between pools.
 """
