@@ -50,6 +50,8 @@ def pool(shape: Shape, pool: Participant) -> str:
     """A pool: its frame and header, or a black box's name across it."""
     b = shape.bounds
     body = rect(b, width=2)
+    if pool.process_ref:  # a cut name's tooltip comes first in the group (a <title> is its first child)
+        body = _header_title(pool.name, b.height if shape.is_horizontal is not False else b.width) + body
     if _has_multiplicity(pool):  # three bars at the bottom: several instances take part
         body += activity_markers(("parallel",), b.cx, b.y + b.height)
     if not pool.process_ref:  # black box: the name across the pool
@@ -58,12 +60,12 @@ def pool(shape: Shape, pool: Participant) -> str:
         return body + (
             f'<line x1="{num(b.x)}" y1="{num(b.y + 30)}" x2="{num(b.x + b.width)}" y2="{num(b.y + 30)}" '
             'stroke="#000" stroke-width="2"/>'
-            + text_block(pool.name, b.x, b.y, b.width, 30, size=12)
+            + _header(pool.name, b.x, b.y, b.width, 30)
         )
     return body + (
         f'<line x1="{num(b.x + 30)}" y1="{num(b.y)}" x2="{num(b.x + 30)}" y2="{num(b.y + b.height)}" '
         'stroke="#000" stroke-width="2"/>'
-        + text_block(pool.name, b.x, b.y, 30, b.height, size=12, vertical=True)
+        + _header(pool.name, b.x, b.y, 30, b.height, vertical=True)
     )
 
 
@@ -71,8 +73,27 @@ def lane(shape: Shape, lane: Lane) -> str:
     """A lane: its frame (no fill: the nodes show through) and header."""
     b = shape.bounds
     if shape.is_horizontal is False:
-        return rect(b, width=1, fill="none") + text_block(lane.name, b.x, b.y, b.width, 30, size=12)
-    return rect(b, width=1, fill="none") + text_block(lane.name, b.x, b.y, 30, b.height, size=12, vertical=True)
+        return (_header_title(lane.name, b.width) + rect(b, width=1, fill="none")
+                + _header(lane.name, b.x, b.y, b.width, 30))
+    return (_header_title(lane.name, b.height) + rect(b, width=1, fill="none")
+            + _header(lane.name, b.x, b.y, 30, b.height, vertical=True))
+
+
+def _header_text(name: str, length: float) -> str:
+    """A pool's or lane's name as it fits its 30 px header band ``length`` long: the lines that
+    fit (two at 12 px), the last ending in "…" when cut."""
+    return cut_to_fit(name, length, 30, 12) if name.strip() else name
+
+
+def _header_title(name: str, length: float) -> str:
+    """The full name as a tooltip (``<title>``) when the header shows it cut, else nothing."""
+    return f"<title>{escape(name, quote=False)}</title>" if _header_text(name, length) != name else ""
+
+
+def _header(name: str, x: float, y: float, width: float, height: float, *, vertical: bool = False) -> str:
+    """The name in a pool's or lane's header band (``width`` by ``height``; ``vertical``: bottom to top)."""
+    text = _header_text(name, height if vertical else width)
+    return text_block(text, x, y, width, height, size=12, vertical=vertical)
 
 
 def _loop_marker(loop: Any) -> tuple[str, ...]:
