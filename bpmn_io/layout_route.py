@@ -2,7 +2,8 @@
 
 Routes follow the conventions of BPMN editors for left-to-right diagrams: a
 flow leaves an activity on its right side and enters the target on its left;
-a gateway's branches leave from its top or bottom corner; a flow that goes
+a gateway's branches to shapes above or below it leave from its top or bottom
+corner (to a level one, from its right corner); a flow that goes
 back (a loop) runs below or above the shapes in between, whichever side is
 free. Message flows run vertically between pools.
 """
@@ -76,10 +77,13 @@ def _forward(
         boxes = not (source_is_gateway or target_is_gateway) and min(s.height, t.height) >= 60
         if abs(s.cy - t.cy) <= (12 if boxes else 2) and s.y + 5 <= t.cy <= s.y + s.height - 5:
             candidates.append([(s_right, t.cy), (t_left, t.cy)])
-        if source_is_gateway:  # branches leave from the top or bottom corner
+        # a gateway's branches leave from its top or bottom corner, and merge into it from above
+        # or below; only when the other end is above or below the diamond, else the line would
+        # run inside the diamond to the far corner
+        if source_is_gateway and not s.y <= t.cy <= s.y + s.height:
             sy = s.y if t.cy < s.cy else s.y + s.height
             candidates.append([(s.cx, sy), (s.cx, t.cy), (t_left, t.cy)])
-        if target_is_gateway:  # and merge into it from above or below
+        if target_is_gateway and not t.y <= s.cy <= t.y + t.height:
             ty = t.y if s.cy < t.cy else t.y + t.height
             candidates.append([(s_right, s.cy), (t.cx, s.cy), (t.cx, ty)])
         for xm in (t_left - min(CLEARANCE, gap / 2), s_right + min(CLEARANCE, gap / 2)):

@@ -7,11 +7,12 @@ outline carries ``class="body"``. :func:`bpmn_io.svg.render_svg` groups them.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from bpmn_io.fragments import fragment_tag
 from bpmn_io.namespaces import BPMN, q
-from bpmn_io.svg_parts import ElementIndex, fitting_size, text_block
+from bpmn_io.svg_parts import ElementIndex, cut_to_fit, fitting_size, text_block
 from bpmn_io.svg_shapes import activity_markers, event_icon, num, task_icon
 from processes.model import (
     CallActivity,
@@ -49,6 +50,8 @@ def pool(shape: Shape, pool: Participant) -> str:
     """A pool: its frame and header, or a black box's name across it."""
     b = shape.bounds
     body = rect(b, width=2)
+    if pool.process_ref:  # a cut name's tooltip comes first in the group (a <title> is its first child)
+        body = _header_title(pool.name, b.height if shape.is_horizontal is not False else b.width) + body
     if _has_multiplicity(pool):  # three bars at the bottom: several instances take part
         body += activity_markers(("parallel",), b.cx, b.y + b.height)
     if not pool.process_ref:  # black box: the name across the pool
@@ -57,12 +60,12 @@ def pool(shape: Shape, pool: Participant) -> str:
         return body + (
             f'<line x1="{num(b.x)}" y1="{num(b.y + 30)}" x2="{num(b.x + b.width)}" y2="{num(b.y + 30)}" '
             'stroke="#000" stroke-width="2"/>'
-            + text_block(pool.name, b.x, b.y, b.width, 30, size=12)
+            + _header(pool.name, b.x, b.y, b.width, 30)
         )
     return body + (
         f'<line x1="{num(b.x + 30)}" y1="{num(b.y)}" x2="{num(b.x + 30)}" y2="{num(b.y + b.height)}" '
         'stroke="#000" stroke-width="2"/>'
-        + text_block(pool.name, b.x, b.y, 30, b.height, size=12, vertical=True)
+        + _header(pool.name, b.x, b.y, 30, b.height, vertical=True)
     )
 
 
@@ -70,8 +73,27 @@ def lane(shape: Shape, lane: Lane) -> str:
     """A lane: its frame (no fill: the nodes show through) and header."""
     b = shape.bounds
     if shape.is_horizontal is False:
-        return rect(b, width=1, fill="none") + text_block(lane.name, b.x, b.y, b.width, 30, size=12)
-    return rect(b, width=1, fill="none") + text_block(lane.name, b.x, b.y, 30, b.height, size=12, vertical=True)
+        return (_header_title(lane.name, b.width) + rect(b, width=1, fill="none")
+                + _header(lane.name, b.x, b.y, b.width, 30))
+    return (_header_title(lane.name, b.height) + rect(b, width=1, fill="none")
+            + _header(lane.name, b.x, b.y, 30, b.height, vertical=True))
+
+
+def _header_text(name: str, length: float) -> str:
+    """A pool's or lane's name as it fits its 30 px header band ``length`` long: the lines that
+    fit (two at 12 px), the last ending in "…" when cut."""
+    return cut_to_fit(name, length, 30, 12) if name.strip() else name
+
+
+def _header_title(name: str, length: float) -> str:
+    """The full name as a tooltip (``<title>``) when the header shows it cut, else nothing."""
+    return f"<title>{escape(name, quote=False)}</title>" if _header_text(name, length) != name else ""
+
+
+def _header(name: str, x: float, y: float, width: float, height: float, *, vertical: bool = False) -> str:
+    """The name in a pool's or lane's header band (``width`` by ``height``; ``vertical``: bottom to top)."""
+    text = _header_text(name, height if vertical else width)
+    return text_block(text, x, y, width, height, size=12, vertical=vertical)
 
 
 def _loop_marker(loop: Any) -> tuple[str, ...]:
@@ -109,6 +131,7 @@ def activity(shape: Shape, node: Any, index: ElementIndex) -> str:
     text_top = b.y + (22 if icon else 4)
     text_bottom = b.y + b.height - (22 if markers else 4)
     size = 12.0
+    fitted: float | None = None
     if node.name.strip():
         # between icon and markers if the text fits there at 10 px or more, else the whole box
         fitted = fitting_size(node.name, b.width - 8, text_bottom - text_top, smallest=10)
@@ -116,9 +139,14 @@ def activity(shape: Shape, node: Any, index: ElementIndex) -> str:
             text_top, text_bottom = b.y + 2, b.y + b.height - 2
             fitted = fitting_size(node.name, b.width - 8, text_bottom - text_top)
         size = fitted or 8.0
+    text, title = node.name, ""
+    if node.name.strip() and fitted is None:
+        # not even 8 px fits the whole box: cut to the lines that do, the full name as a tooltip
+        text = cut_to_fit(node.name, b.width - 8, text_bottom - text_top, size)
+        title = f"<title>{escape(node.name, quote=False)}</title>"
     return (
-        rect(b, rx=10, width=width, dash=dash) + inner + icon
-        + text_block(node.name, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=size)
+        title + rect(b, rx=10, width=width, dash=dash) + inner + icon
+        + text_block(text, b.x + 4, text_top, b.width - 8, text_bottom - text_top, size=size)
         + activity_markers(markers, b.cx, b.y + b.height)
         + _event_subprocess_icon(shape, node, index)
     )

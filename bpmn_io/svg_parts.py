@@ -46,6 +46,7 @@ __all__ = [
     "default_label_box",
     "badge_svg",
     "fitting_size",
+    "cut_to_fit",
 ]
 
 _EVENT_TAGS = {
@@ -263,6 +264,21 @@ def fitting_size(text: str, width: float, height: float, *, start: float = 12, s
             return size
         size -= 1
     return None
+
+
+def cut_to_fit(text: str, width: float, height: float, size: float) -> str:
+    """``text`` wrapped to ``width`` and cut to the lines that fit ``height`` at ``size``,
+    the last one ending in ``…`` (one line at least); the text itself when it fits."""
+    lines = list(wrap(text, max(width, size), size))
+    keep = max(1, int(height // (size * LINE_HEIGHT)))
+    if len(lines) <= keep:
+        return text
+    lines = lines[:keep]
+    last = lines[-1].rstrip()
+    while last and text_width(last + "…", size) > width:
+        last = last[:-1].rstrip()
+    lines[-1] = last + "…"
+    return "\n".join(lines)
 
 
 def default_label_box(bounds: Bounds, text: str, size: float = 11) -> Bounds:

@@ -406,3 +406,25 @@ def test_a_boundary_event_flow_turns_before_a_shape_in_its_way() -> None:
     assert (points[0].x, points[0].y) == (118, 116) and (points[-1].x, points[-1].y) == (400, 40)
     for p, q in zip(points, points[1:], strict=False):
         assert not _crosses(in_the_way[0], p, q), (p, q)
+
+
+@pytest.mark.parametrize("offset", [3, -3, 20])
+def test_a_flow_into_a_gateway_level_with_its_source_ends_at_the_left_corner(offset: float) -> None:
+    from bpmn_io.layout_route import route_flow
+
+    # a task whose middle is a few pixels off the gateway's: the flow used to run along the
+    # task's middle into the diamond, through it, and end at its bottom (or top) corner
+    task, gateway = Bounds(196, 31 + offset, 100, 80), Bounds(360, 46, 50, 50)
+    points = route_flow(task, gateway, target_is_gateway=True)
+    assert (points[-1].x, points[-1].y) == (360, 71)  # the diamond's left corner
+    assert all(p.x <= 360 for p in points)  # nothing inside the diamond's bounds
+    # and the branches out of a gateway to a level target leave from its right corner
+    back = route_flow(gateway, Bounds(460, 31 + offset, 100, 80), source_is_gateway=True)
+    assert (back[0].x, back[0].y) == (410, 71) and all(p.x >= 410 for p in back)
+
+
+def test_a_flow_into_a_gateway_from_a_source_above_it_still_merges_from_above() -> None:
+    from bpmn_io.layout_route import route_flow
+
+    points = route_flow(Bounds(196, -100, 100, 80), Bounds(360, 46, 50, 50), target_is_gateway=True)
+    assert (points[-1].x, points[-1].y) == (385, 46)

@@ -277,3 +277,58 @@ def test_a_group_is_labelled_with_its_category_value() -> None:
     groups = _groups(render_svg(defs))
     group = next(g for g in groups.values() if "group" in _classes(g))
     assert _text(group).strip() == "Group"  # categoryValue "Group", read from the kept category element
+
+
+def test_a_name_too_long_for_its_task_is_cut_inside_the_box_with_the_full_name_as_title() -> None:
+    name = " ".join(["Granska och bedöm ansökan om stadigvarande serveringstillstånd enligt alkohollagen"] * 3)
+    task = _groups(render_svg(_tiny(name)))["T"]  # the task's box: x 180..280, y 78..158
+    spans = list(task.iter(f"{SVG}tspan"))
+    size = float(task.find(f"{SVG}text").get("font-size"))
+    for span in spans:  # every line's baseline, and the line above it, inside the box
+        assert 78 <= float(span.get("y")) - size and float(span.get("y")) <= 158
+    assert spans[-1].text.endswith("…")
+    assert _text(task).replace("…", "").split() == name.split()[: len(_text(task).split())]
+    title = task.find(f"{SVG}title")
+    assert title is not None and title.text == name
+
+
+def test_a_name_that_fits_has_no_title_and_no_ellipsis() -> None:
+    task = _groups(render_svg(_tiny("Granska ansökan")))["T"]
+    assert task.find(f"{SVG}title") is None and "…" not in _text(task)
+
+
+def test_long_pool_and_lane_names_stay_inside_their_header_band(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    long_name = "Lane med ett mycket långt namn på avdelningen för åtgärder och tillstånd"
+    source = tmp_path / "lanes.yaml"
+    source.write_text(
+        "process: {id: P, name: Stor process}\n"
+        f"lanes:\n  L_A: {long_name}\n  L_B: Nämnd\n"
+        "steps:\n  - {id: S, event: start, name: Start, lane: L_A}\n"
+        "  - {id: T, task: user, name: Besluta, lane: L_B}\n  - {id: E, event: end, name: Klar, lane: L_B}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "lanes.svg"
+    result = CliRunner().invoke(cli, ["render", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    groups = _groups(out.read_text(encoding="utf-8"))
+    lane = groups["L_A"]
+    rect = lane.find(f"{SVG}rect")
+    assert rect is not None
+    spans = list(lane.iter(f"{SVG}tspan"))
+    # set bottom to top in the 30 px header: the lines' baselines run across it, two lines at most
+    assert 1 <= len(spans) <= 2 and spans[-1].text.endswith("…")
+    x0 = float(rect.get("x"))
+    text = lane.find(f"{SVG}text")
+    size = float(text.get("font-size"))
+    angle, cx, cy = (float(v) for v in text.get("transform").removeprefix("rotate(").rstrip(")").split())
+    assert angle == -90
+    for span in spans:  # turned about (cx, cy), a line from y - size to y + a quarter size lies at x = cx + (y - cy)
+        y = float(span.get("y"))
+        assert x0 <= cx + (y - size - cy) and cx + (y + size / 4 - cy) <= x0 + 30, (x0, cx, cy, y)
+    assert lane[0].tag == f"{SVG}title" and lane[0].text == long_name
+    # a name that fits is drawn whole, without a tooltip
+    assert groups["L_B"].find(f"{SVG}title") is None and _text(groups["L_B"]) == "Nämnd"
