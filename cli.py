@@ -557,7 +557,8 @@ def _drawable_model(file: str, *, strict: bool = True) -> object:
 @click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
-def render_cmd(file: str, output: str, diagram: int, lenient: bool, layout_timeout: float | None,
+@click.pass_context
+def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient: bool, layout_timeout: float | None,
                verbose: bool) -> None:
     """Draw a model as an SVG in BPMN notation.
 
@@ -576,13 +577,21 @@ def render_cmd(file: str, output: str, diagram: int, lenient: bool, layout_timeo
 
     if not output.lower().endswith(".svg"):
         raise click.BadParameter(f"{output!r} (expected a file name ending in .svg)", param_hint="-o")
+    from click.core import ParameterSource
+
     try:
         with _layout(layout_timeout, verbose):
-            svg = render_svg(_drawable_model(file, strict=not lenient), diagram=diagram)  # type: ignore[arg-type]
+            defs: Any = _drawable_model(file, strict=not lenient)  # a Definitions with a diagram
+            svg = render_svg(defs, diagram=diagram)
     except ModelError as err:
         raise err.located(file=file) from None
     with atomic_write(output, "wb") as fh:
         fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]
+    count = len(defs.diagrams)
+    if count > 1 and ctx.get_parameter_source("diagram") is not ParameterSource.COMMANDLINE:
+        # the first diagram of a file may be a called activity's, not the main model's (a tool's export)
+        sizes = ", ".join(f"{k}: {len(d.plane.shapes)} shapes" for k, d in enumerate(defs.diagrams))
+        click.echo(f"note: {file} has {count} diagrams ({sizes}); drew diagram 0, --diagram K draws another", err=True)
 
 
 # --------------------------------------------------------------------------- Library: library, facts

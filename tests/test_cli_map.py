@@ -253,3 +253,16 @@ def test_render_refuses_an_output_that_is_not_svg(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["render", "helsingborg", "-o", str(tmp_path / "h.png")])
     assert result.exit_code == 2 and "expected a file name ending in .svg" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_render_of_a_file_with_several_diagrams_says_which_it_drew(tmp_path: Path) -> None:
+    # found by QA: an export whose first diagram is a called activity's (3 shapes) drew that one silently
+    model = FIXTURES / "bpmn" / "subprocesses.bpmn"
+    first = run("render", str(model), "-o", str(tmp_path / "a.svg"))
+    assert first.exit_code == 0, first.output
+    assert first.stderr == (f"note: {model} has 2 diagrams (0: 12 shapes, 1: 3 shapes); drew diagram 0, "
+                            "--diagram K draws another\n")
+    chosen = run("render", str(model), "-o", str(tmp_path / "b.svg"), "--diagram", "1")
+    assert (chosen.exit_code, chosen.stderr) == (0, "")  # asked for: nothing to say
+    one = run("render", str(FIXTURES / "simple.bpmn"), "-o", str(tmp_path / "c.svg"))
+    assert (one.exit_code, one.stderr) == (0, "")
