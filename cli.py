@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from processes.errors import PermitflowError
+from processes.extras import install_hint
 
 __all__ = ["main", "cli", "atomic_write"]
 
@@ -1061,7 +1062,7 @@ _diff_options = [
     click.option("--thesaurus", is_flag=True,
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
-                 help="Also use dictionary lemmas (simplemma; in the permitflow folder: .venv/bin/pip install -e '.[lemmas]')."),
+                 help=f"Also use dictionary lemmas (simplemma; {install_hint('lemmas')})."),
 ]
 
 
@@ -1492,7 +1493,7 @@ def _one_blas_thread() -> None:
               "less than about a CPU second stays in this process, its replications shared with "
               "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
-                   "pip install -e '.[dask]' in this repository).")
+                   f"{install_hint('dask')}).")
 @_format_option("table", "json")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
@@ -1572,7 +1573,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
               "less than about a CPU second stays in this process, its replications shared with "
               "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
-                   "pip install -e '.[dask]' in this repository).")
+                   f"{install_hint('dask')}).")
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
@@ -2151,7 +2152,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     Only activities in at least --min-frequency of the cases are kept; the
     model gets one lane and a Graphviz layout. With --profile-out the
     discovered model is calibrated from the same log (as `calibrate` does).
-    Needs the optional extra: in the permitflow folder: .venv/bin/pip install -e '.[logs]'.
+    Needs the optional logs extra: {logs_install}.
 
     \b
     Examples:
@@ -2215,6 +2216,10 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     click.echo(f"wrote {output}" + (f" and {profile_out}" if report is not None else ""))
 
 
+# the hint depends on how permitflow is installed
+discover_cmd.help = (discover_cmd.help or "").replace("{logs_install}", install_hint("logs"))
+
+
 def _validate_discovery(table: Any, log: str, output: str, min_frequency: float, noise: float,
                         kwargs: dict[str, Any]) -> tuple[Any, Any, Any, str]:
     """``discover --validate``: discover and calibrate on the first 70 % of the cases, score on the rest."""
@@ -2265,7 +2270,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
                                                ("python-multipart", ("python_multipart", "multipart")))
                     if all(importlib.util.find_spec(name) is None for name in names)), None)
     if missing:
-        fail(f"permitflow serve needs the web extra ({missing} is missing): .venv/bin/pip install -e '.[web]'")
+        fail(f"permitflow serve needs the web extra ({missing} is missing): {install_hint('web')}")
     from web.server import bind_token, serve
     token, generated = bind_token(host, token)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

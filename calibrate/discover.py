@@ -26,6 +26,7 @@ import numpy as np
 
 from bpmn_io.caselog import LogTable, from_seconds
 from processes.errors import InputError
+from processes.extras import install_hint
 from processes.model import (
     Definitions,
     Event,
@@ -79,7 +80,7 @@ def _pm4py() -> Any:
         with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
             import pm4py
     except ImportError:
-        raise InputError("discovering a model needs pm4py: in the permitflow folder: .venv/bin/pip install -e '.[logs]'") from None
+        raise InputError(f"discovering a model needs pm4py: {install_hint('logs')}") from None
     return pm4py
 
 

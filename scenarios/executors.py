@@ -27,12 +27,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from processes.errors import PermitflowError
+from processes.extras import install_hint
 from processes.heapkeep import keep_heap
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["DASK_INSTALL", "FORK_MIN_COST", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
+__all__ = ["FORK_MIN_COST", "LOCAL_DASK", "POOL_MIN_COST", "QUIET_DASK", "WATCH_INTERVAL", "check_executor",
            "executor_for", "fork_split", "forks", "watch_parent"]
 
 #: estimated work (:func:`scenarios.execute.unit_cost` summed over a run's units: applications x
@@ -86,13 +87,6 @@ LOCAL_DASK = {
     "distributed.admin.system-monitor.gil.enabled": False,
     "distributed.admin.system-monitor.disk": False,
 }
-
-#: how to get the Dask extra: permitflow is installed from its repository, not from an index
-DASK_INSTALL = (
-    "install the dask extra from the permitflow folder: .venv/bin/pip install -e '.[dask]' "
-    "(or pip install -e '.[dask]' in the environment permitflow runs in)"
-)
-
 
 #: seconds between two looks of a worker's watchdog at its parent
 WATCH_INTERVAL = 0.5
@@ -158,7 +152,7 @@ def check_executor(dask: str | None) -> None:
     try:
         importlib.import_module("dask.distributed")
     except ImportError:
-        raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: {DASK_INSTALL}") from None
+        raise PermitflowError(f"running on Dask needs dask.distributed, which is not installed: install the dask extra {install_hint('dask')}") from None
     if dask == "local":
         return
     from distributed.comm.addressing import parse_address, parse_host_port

@@ -330,7 +330,7 @@ def test_serve_without_the_web_extra_is_one_line_naming_the_extra_before_any_add
         result = CliRunner().invoke(cli, ["serve", "--port", str(taken.getsockname()[1])])
     assert result.exit_code == 2
     assert result.output == (f"permitflow: error: permitflow serve needs the web extra ({shown} is missing): "
-                             ".venv/bin/pip install -e '.[web]'\n")
+                             "in the permitflow folder: .venv/bin/pip install -e '.[web]'\n")
 
 
 def test_discover_without_the_logs_extra_is_one_line_naming_the_extra(

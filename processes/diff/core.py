@@ -27,6 +27,7 @@ from processes.diff.synonyms import Synonyms, builtin_synonyms
 from processes.diff.text import Lexicon
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.diff.view import ModelView, build_view
+from processes.extras import install_hint
 from processes.model import Definitions
 
 __all__ = ["Compared", "prepare", "diff_models", "diff_prepared", "lexicon_for", "profile_inputs"]
@@ -252,6 +253,6 @@ def diff_models(
     lex = lexicon_for((ca, cb), synonyms, thesaurus=thesaurus, lemmatise=lemmatise)
     diff = diff_prepared(ca, cb, lex, decisions=decisions, options=options, weights=weights)
     if lemmatise and not lemmatiser_available():
-        note = "lemmas were asked for but simplemma is not installed (in the permitflow folder: .venv/bin/pip install -e '.[lemmas]'): labels were compared by their roots"
+        note = f"lemmas were asked for but simplemma is not installed ({install_hint('lemmas')}): labels were compared by their roots"
         diff = replace(diff, notes=diff.notes + (note,))
     return diff
