@@ -1493,7 +1493,7 @@ def _one_blas_thread() -> None:
               "less than about a CPU second stays in this process, its replications shared with "
               "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
-                   f"{install_hint('dask')}).")
+                   f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @_format_option("table", "json")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
@@ -1573,7 +1573,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
               "less than about a CPU second stays in this process, its replications shared with "
               "forked helpers from about 0.1 CPU second; 1: all here).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
-                   f"{install_hint('dask')}).")
+                   f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @click.option("--replications", type=click.IntRange(min=1), help="Replications of every scenario (overrides the files).")
 @click.option("--no-cache", is_flag=True, help="Recompute every work unit; neither read nor write DIR/.cache.")
 @click.option("--refresh", is_flag=True, help="Recompute every work unit and store the new results in DIR/.cache.")
@@ -1617,8 +1617,8 @@ def run_command(
     the others still finish (exit 1). DIR must be new, empty or a results folder
     (it has .permitflow-results, which lists the files a run wrote: only those are
     ever replaced or removed); a second run into DIR at the same time is refused.
-    A run that fails before its first result (an unreachable --dask scheduler)
-    leaves nothing behind in DIR, nor DIR when it made it.
+    A run that fails before its first result (an unreachable --dask scheduler:
+    exit 1) leaves nothing behind in DIR, nor DIR when it made it.
 
     \b
     Examples:
@@ -1778,7 +1778,8 @@ def report_command(folder: str) -> None:
               "(atomically; checked before the search).")
 @_format_option("text", "json")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster ('local' starts one here; "
+              f"needs the dask extra: {install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | None, target_mean: str | None,
                  officers: str | None, fte: str | None, levels: str | None, pool: str, decision_costs: tuple[str, ...],

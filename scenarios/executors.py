@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from processes.errors import PermitflowError
+from processes.errors import PermitflowError, SimulationError
 from processes.extras import install_hint
 from processes.heapkeep import keep_heap
 
@@ -202,7 +202,10 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
                     cluster.close()
             return
         with dask_config.set(QUIET_DASK):
-            client = Client(dask)
+            try:
+                client = Client(dask)
+            except OSError as err:  # a well-formed address that cannot be reached: the run cannot run (exit 1)
+                raise SimulationError(str(err)) from None
             try:
                 yield client.get_executor(pure=False)
             finally:

@@ -141,11 +141,27 @@ def test_an_unreachable_scheduler_leaves_nothing_behind(tmp_path: Path, monkeypa
     was = _tree(tmp_path)
     with dask.config.set({"distributed.comm.timeouts.connect": "0.2s"}):
         result = CliRunner().invoke(cli, ["run", "s.yaml", "-o", str(out), "--dask", "tcp://127.0.0.1:1"])
-    assert result.exit_code != 0, result.output
+    # exit 1 (the run could not run: the environment's failure), not 2: the address is well formed
+    assert result.exit_code == 1, result.output
     assert result.stderr.startswith("permitflow: error: Timed out trying to connect to tcp://127.0.0.1:1"), result.stderr
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
     assert _tree(tmp_path) == was
 
+
+
+def test_simulate_on_an_unreachable_scheduler_exits_1_not_2() -> None:
+    # it exited 2, the code of bad input, though the address is well formed and nothing listened there
+    import dask
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.2s"}):
+        result = CliRunner().invoke(cli, ["simulate", str(FIXTURES / "mini.bpmn"), "--profile", str(FIXTURES / "mini.yaml"),
+                                          "--cases", "5", "-r", "1", "-q", "--dask", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("permitflow: error: Timed out trying to connect to tcp://127.0.0.1:1")
+    assert len(result.stderr.splitlines()) == 1
 
 def test_the_local_clusters_own_log_lines_stay_out_of_the_terminal() -> None:
     """A worker's heartbeat meeting the closing scheduler printed "Failed to communicate with scheduler
