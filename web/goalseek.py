@@ -166,9 +166,9 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             if today["status"] == "dominated":
                 verdict_en += (" on average (not run further: it costs at least as much as a combination that surely "
                                "reaches it)")
-                verdict_sv += " i snitt (inte körd vidare: den kostar minst lika mycket som ett alternativ som säkert når det)"
-            en.append(f"Today, {_combination(today, 'en')} ({figures_en}), {verdict_en}.")
-            sv.append(f"I dag, {_combination(today, 'sv')} ({figures_sv}), {verdict_sv}.")
+                verdict_sv += " i snitt (inte kört vidare: det kostar minst lika mycket som ett alternativ som säkert når det)"
+            en.append(f"Today's setting, {_combination(today, 'en')} ({figures_en}), {verdict_en}.")
+            sv.append(f"Dagens upplägg, {_combination(today, 'sv')} ({figures_sv}), {verdict_sv}.")
     return sv, en
 
 

@@ -283,10 +283,11 @@ def test_the_goal_answer_says_how_todays_setting_fares(client):
     # Åstorp today: 1 case officer at 0.3 of full time, decisions by the committee
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee", "officer"])
     assert goal["today"]["label"] == "1 × 0.3 FTE, committee" and goal["chosen"]["level"] == "officer"
-    assert en.endswith("Today, 1 case officer at 0.3 of full time, decisions by the committee (686\u202f013 kr a year, "
-                       "100 % within 4 months, 58 days on average), reaches the target too.")
-    assert sv.endswith("I dag, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u202f013 kr per år, 100 % inom 4 "
-                       "månader, i snitt 58 dagar), når också målet.")
+    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee (686\u202f013 kr a "
+                       "year, 100 % within 4 months, 58 days on average), reaches the target too.")
+    # the setting is the subject (Swedish puts the verb second: "I dag, 1 handläggare ..., når" was wrong)
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u202f013 kr per år, 100 % "
+                       "inom 4 månader, i snitt 58 dagar), når också målet.")
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee"])
     assert en.endswith(" This is today's setting.") and sv.endswith(" Det är dagens upplägg.")
 
