@@ -110,7 +110,7 @@ def _today(result: OptimiseResult) -> list[str]:
     verdict_sv = "når också målet" if meets else "når inte målet"
     if run.status == "dominated":
         verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
-        verdict_sv += " i medeltal, inte körd vidare då den kostar minst lika mycket som ett alternativ som säkert når det"
+        verdict_sv += " i medeltal, inte kört vidare då det kostar minst lika mycket som ett alternativ som säkert når det"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år; {what_sv}: {verdict_sv}."]
 

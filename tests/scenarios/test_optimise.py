@@ -321,6 +321,27 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
     assert today["status"] == "chosen"
 
 
+def test_todays_setting_not_run_further_reads_as_the_setting() -> None:
+    # the Swedish line's subject is today's setting ("upplägget", neuter): "inte kört vidare då det kostar",
+    # not "körd ... den" (no noun of that gender in the line)
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    time = Estimate(60.0, 58.0, 62.0, (60.0,) * 5)
+    chosen = Evaluated(Candidate(1, 0.5, None), 500000.0, 0.0, 20, time, time, "chosen", True)
+    today = Evaluated(Candidate(2, 0.5, None), 1000000.0, 0.0, 5, time, time, "dominated", False)
+    result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 25, None, (),
+                            today.candidate, today)
+    lines = goalseek_text(result).split("\n\n")[0].splitlines()
+    assert lines[-2].endswith(": meets the target too by its mean, not run further as it costs at least as much as one "
+                              "that surely meets it.")
+    assert lines[-1].endswith(": når också målet i medeltal, inte kört vidare då det kostar minst lika mycket som ett "
+                              "alternativ som säkert når det.")
+
+
 def test_help_says_how_cost_is_defined() -> None:
     result = CliRunner().invoke(cli, ["optimise", "--help"])
     assert result.exit_code == 0
