@@ -140,7 +140,7 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
         if safe is not None:
             en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe)} kr a "
                       f"year, {_within(safe)} % within 4 months.")
-            sv.append(f"Säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe)} kr per år, "
+            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe)} kr per år, "
                       f"{_within(safe)} % inom 4 månader.")
         else:
             label = TEXTS["goal_percent"]

@@ -275,7 +275,8 @@ def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
     assert not goal["holds_at_bad_end"] and goal["safe"]["label"] == "1 × 0.5 FTE, officer"
     assert ("Sure to reach it even at the interval's low end: 1 case officer at 0.5 of full time, decisions by the "
             "case officer, 1\u202f130\u202f855 kr a year, 100 % within 4 months.") in en
-    assert ("Säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
+    # what is sure is reaching the target: the Swedish says so, as the English does ("Säkert även ..." had no verb)
+    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
             "1\u202f130\u202f855 kr per år, 100 % inom 4 månader.") in sv
 
 
