@@ -75,7 +75,7 @@ def _headline(result: OptimiseResult) -> list[str]:
                   + f" (the one above: {days} days, the shortest mean time from complete to decision).",
                   "Lika billigt och når också målet: "
                   + "; ".join(f"{_words_sv(e.candidate)}, {_days(e)} dagar i medeltal" for e in result.ties)
-                  + f" (det ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
+                  + f" (alternativet ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
     if result.safe is not None:
         safe = result.safe
         lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "

@@ -134,7 +134,7 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             + " (the one above is the fastest of them).")
         sv.append("Lika billigt och når också målet: " + "; ".join(
             f"{_combination(r, 'sv')}, i snitt {_mean_days(r)} dagar" for r in result["ties"])
-            + " (det ovan är det snabbaste av dem).")
+            + " (alternativet ovan är det snabbaste av dem).")
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:

@@ -254,6 +254,7 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
     assert "the shortest mean time from complete to decision" in lines[3]
     assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0.5 heltid, ")
+    assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:

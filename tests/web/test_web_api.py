@@ -259,6 +259,7 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the unit manager, " \
         in en
     assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av enhetschefen, i snitt " in sv
+    assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
             "“Share of decisions within 4 months (%)” and search again.") in en
     assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
