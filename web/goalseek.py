@@ -154,8 +154,8 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             en.append(f"Today's setting, {_combination(today, 'en')}, is not among the combinations tried.")
             sv.append(f"Dagens upplägg, {_combination(today, 'sv')}, är inte bland de prövade alternativen.")
         elif today["status"] == "chosen":
-            en.append("This is today's setting.")
-            sv.append("Det är dagens upplägg.")
+            en.append("The chosen one is today's setting.")  # as permitflow optimise says it
+            sv.append("Det valda är dagens upplägg.")
         else:
             meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
                 result["target"]["share"]

@@ -291,7 +291,8 @@ def test_the_goal_answer_says_how_todays_setting_fares(client):
     assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u202f013 kr per år, 100 % "
                        "inom 4 månader, i snitt 58 dagar), når också målet.")
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee"])
-    assert en.endswith(" This is today's setting.") and sv.endswith(" Det är dagens upplägg.")
+    # it names what is today's setting: a bare "Det är ..." after the low-end sentence pointed at nothing
+    assert en.endswith(" The chosen one is today's setting.") and sv.endswith(" Det valda är dagens upplägg.")
 
 
 @pytest.mark.parametrize("goal, field, en, sv", [
