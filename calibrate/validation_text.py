@@ -33,9 +33,9 @@ def validation_text(data: dict[str, Any]) -> str:
              f"replications of the held-out period; {setup['timestamps']}"]
     if (share := setup.get("log_events_of_model_steps")) is not None:
         lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
-                     f"model's steps only\" leave the others out, which no simulation of it can produce / modellen har "
-                     f"aktiviteterna för {share:.0%} av loggens händelser; måtten märkta \"bara modellens steg\" "
-                     "lämnar de andra utanför, som ingen simulering av den kan ge")
+                     f"model's steps only\" leave the others out, which no simulation of it can produce / {share:.0%} av "
+                     "loggens händelser är aktiviteter som modellen har; måtten märkta \"bara modellens steg\" räknar "
+                     "bort de andra, som ingen simulering av modellen kan ge")
     for key, value in data["metrics"].items():
         if key.startswith("cycle_days_p"):
             continue

@@ -267,12 +267,12 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
                 rng["sampled"] = sampled_run
             else:
                 reason = next((r for pattern, r in fixed.items() if fnmatch.fnmatch(path, pattern)
-                               or fnmatch.fnmatch(path + ".x", pattern + ".*")), "")
+                               or fnmatch.fnmatch(path + ".x", pattern + ".*")), None)
                 if any(member in f.spec.get("sourced_for", ()) and paths and any(
                         p == path or p.startswith(path + ".") for p in paths) for f, paths in written.values()):
-                    reason = "sourced here: not sampled"
-                rng = {"en": reason or "not sampled: see the text beside it",
-                       "sv": reason or "samplas inte: se texten", "sampled": False}
+                    reason = {"en": "sourced here: not sampled", "sv": "har en källa här: samplas inte"}
+                reason = reason or {"en": "not sampled: see the text beside it", "sv": "samplas inte: se texten"}
+                rng = {**reason, "sampled": False}
             rows.append({"path": path, "words": words, "value": _said(path, value, ids),
                          "basis": basis, "why": why, "range": rng})
         out.append({"member": member, "town": str(profile.get("municipality") or member), "rows": rows})

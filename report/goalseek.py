@@ -75,7 +75,7 @@ def _headline(result: OptimiseResult) -> list[str]:
                   + f" (the one above: {days} days, the shortest mean time from complete to decision).",
                   "Lika billigt och når också målet: "
                   + "; ".join(f"{_words_sv(e.candidate)}, {_days(e)} dagar i medeltal" for e in result.ties)
-                  + f" (det ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
+                  + f" (alternativet ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
     if result.safe is not None:
         safe = result.safe
         lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
@@ -110,7 +110,7 @@ def _today(result: OptimiseResult) -> list[str]:
     verdict_sv = "når också målet" if meets else "når inte målet"
     if run.status == "dominated":
         verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
-        verdict_sv += " i medeltal, inte körd vidare då den kostar minst lika mycket som ett alternativ som säkert når det"
+        verdict_sv += " i medeltal, inte kört vidare då det kostar minst lika mycket som ett alternativ som säkert når det"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år; {what_sv}: {verdict_sv}."]
 

@@ -118,8 +118,8 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
             f"\n<p>The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
             "simulation of it, so the activity and 3-gram measures over the whole log count them as differences; the "
             "rows marked \u201cthe model's steps only\u201d leave them out and compare the steps the model has.<br>\n"
-            f"Modellen har aktiviteterna för {share:.0%} av loggens händelser: de andra kan inte förekomma i en "
-            "simulering av den, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
+            f"{share:.0%} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
+            "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
             "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.</p>")
     guess_en = "" if start else " Start times were estimated, so waiting and working cannot be told apart."
     guess_sv = "" if start else " Starttiderna är uppskattade, så väntan och arbete går inte att skilja åt."

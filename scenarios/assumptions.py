@@ -95,9 +95,9 @@ def read_factors() -> tuple[Factor, ...]:
     )
 
 
-def fixed_assumptions() -> dict[str, str]:
-    """Assumed values that are not sampled: path -> why."""
-    return dict(_table().get("fixed") or {})
+def fixed_assumptions() -> dict[str, dict[str, str]]:
+    """Assumed values that are not sampled: path -> why, in English and Swedish (``{"en": ..., "sv": ...}``)."""
+    return {path: {"en": str(why["en"]), "sv": str(why["sv"])} for path, why in (_table().get("fixed") or {}).items()}
 
 
 # --------------------------------------------------------------------------- reading and writing a profile

@@ -134,13 +134,13 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             + " (the one above is the fastest of them).")
         sv.append("Lika billigt och når också målet: " + "; ".join(
             f"{_combination(r, 'sv')}, i snitt {_mean_days(r)} dagar" for r in result["ties"])
-            + " (det ovan är det snabbaste av dem).")
+            + " (alternativet ovan är det snabbaste av dem).")
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:
             en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe)} kr a "
                       f"year, {_within(safe)} % within 4 months.")
-            sv.append(f"Säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe)} kr per år, "
+            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe)} kr per år, "
                       f"{_within(safe)} % inom 4 månader.")
         else:
             label = TEXTS["goal_percent"]
@@ -154,8 +154,8 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             en.append(f"Today's setting, {_combination(today, 'en')}, is not among the combinations tried.")
             sv.append(f"Dagens upplägg, {_combination(today, 'sv')}, är inte bland de prövade alternativen.")
         elif today["status"] == "chosen":
-            en.append("This is today's setting.")
-            sv.append("Det är dagens upplägg.")
+            en.append("The chosen one is today's setting.")  # as permitflow optimise says it
+            sv.append("Det valda är dagens upplägg.")
         else:
             meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
                 result["target"]["share"]
@@ -166,9 +166,9 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             if today["status"] == "dominated":
                 verdict_en += (" on average (not run further: it costs at least as much as a combination that surely "
                                "reaches it)")
-                verdict_sv += " i snitt (inte körd vidare: den kostar minst lika mycket som ett alternativ som säkert når det)"
-            en.append(f"Today, {_combination(today, 'en')} ({figures_en}), {verdict_en}.")
-            sv.append(f"I dag, {_combination(today, 'sv')} ({figures_sv}), {verdict_sv}.")
+                verdict_sv += " i snitt (inte kört vidare: det kostar minst lika mycket som ett alternativ som säkert når det)"
+            en.append(f"Today's setting, {_combination(today, 'en')} ({figures_en}), {verdict_en}.")
+            sv.append(f"Dagens upplägg, {_combination(today, 'sv')} ({figures_sv}), {verdict_sv}.")
     return sv, en
 
 

@@ -153,4 +153,8 @@ def test_discover_says_what_share_of_the_log_its_model_has(validated) -> None:
     assert 0 < int(share.rstrip("%")) < 100
     page = (folder / "some.validation.html").read_text(encoding="utf-8")
     assert f"The model has the activities of {share} of the log" in page
-    assert f"Modellen har aktiviteterna för {share} av loggens" in page
+    # Swedish names what the share is of ("Modellen har aktiviteterna för 87% av ..." left it to be guessed)
+    assert f"{share} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en " \
+        "simulering av modellen" in page
+    assert (f"{share} av loggens händelser är aktiviteter som modellen har; måtten märkta \"bara modellens steg\" "
+            "räknar bort de andra") in done.output

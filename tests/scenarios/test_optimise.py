@@ -254,6 +254,7 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
     assert "the shortest mean time from complete to decision" in lines[3]
     assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0.5 heltid, ")
+    assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
 
 
 def test_a_cost_tie_goes_to_the_faster_not_to_rounding_noise() -> None:
@@ -319,6 +320,27 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
     lines, today = seek("1,3", "1000h")  # one server, overloaded, still averages far under 1000 h over 300 cases
     assert lines[-2:] == ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     assert today["status"] == "chosen"
+
+
+def test_todays_setting_not_run_further_reads_as_the_setting() -> None:
+    # the Swedish line's subject is today's setting ("upplägget", neuter): "inte kört vidare då det kostar",
+    # not "körd ... den" (no noun of that gender in the line)
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    time = Estimate(60.0, 58.0, 62.0, (60.0,) * 5)
+    chosen = Evaluated(Candidate(1, 0.5, None), 500000.0, 0.0, 20, time, time, "chosen", True)
+    today = Evaluated(Candidate(2, 0.5, None), 1000000.0, 0.0, 5, time, time, "dominated", False)
+    result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 25, None, (),
+                            today.candidate, today)
+    lines = goalseek_text(result).split("\n\n")[0].splitlines()
+    assert lines[-2].endswith(": meets the target too by its mean, not run further as it costs at least as much as one "
+                              "that surely meets it.")
+    assert lines[-1].endswith(": når också målet i medeltal, inte kört vidare då det kostar minst lika mycket som ett "
+                              "alternativ som säkert når det.")
 
 
 def test_help_says_how_cost_is_defined() -> None:

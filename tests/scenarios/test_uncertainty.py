@@ -85,6 +85,21 @@ def test_every_numeric_assumption_of_a_profile_is_sampled_or_named_fixed() -> No
     assert "simulation.elements.*.delay" in fixed_assumptions()
 
 
+def test_the_reports_swedish_column_says_in_swedish_why_a_value_is_not_sampled() -> None:
+    # found by QA: the assumptions table's Swedish column repeated the English reason ("answer and remiss times are
+    # distributions: their spread is simulation noise") for every delay, the office calendar and the hourly cost
+    from report.assumptions import assumption_tables
+
+    profile = _profile("helsingborg")
+    (table,) = assumption_tables({"helsingborg": profile}, {}, None)
+    fixed = [r["range"] for r in table["rows"] if not r["range"]["sampled"]]
+    assert fixed and all(r["en"] != r["sv"] for r in fixed), [r for r in fixed if r["en"] == r["sv"]]
+    assert {"en": "answer and remiss times are distributions: their spread is simulation noise",
+            "sv": "svars- och remisstider är fördelningar: deras spridning är slump i simuleringen",
+            "sampled": False} in fixed
+    assert all(set(why) == {"en", "sv"} for why in fixed_assumptions().values())
+
+
 def test_plan_keeps_seed_and_pairs_each_point_with_its_baseline(tmp_path) -> None:
     plan = plan_uncertainty(_study(tmp_path), points=3, seed=5)
     names = [s.name for s in plan.study.scenarios]

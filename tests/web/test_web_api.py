@@ -259,6 +259,7 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the unit manager, " \
         in en
     assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av enhetschefen, i snitt " in sv
+    assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
             "“Share of decisions within 4 months (%)” and search again.") in en
     assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
@@ -275,7 +276,8 @@ def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
     assert not goal["holds_at_bad_end"] and goal["safe"]["label"] == "1 × 0.5 FTE, officer"
     assert ("Sure to reach it even at the interval's low end: 1 case officer at 0.5 of full time, decisions by the "
             "case officer, 1\u202f130\u202f855 kr a year, 100 % within 4 months.") in en
-    assert ("Säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
+    # what is sure is reaching the target: the Swedish says so, as the English does ("Säkert även ..." had no verb)
+    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
             "1\u202f130\u202f855 kr per år, 100 % inom 4 månader.") in sv
 
 
@@ -283,12 +285,14 @@ def test_the_goal_answer_says_how_todays_setting_fares(client):
     # Åstorp today: 1 case officer at 0.3 of full time, decisions by the committee
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee", "officer"])
     assert goal["today"]["label"] == "1 × 0.3 FTE, committee" and goal["chosen"]["level"] == "officer"
-    assert en.endswith("Today, 1 case officer at 0.3 of full time, decisions by the committee (686\u202f013 kr a year, "
-                       "100 % within 4 months, 58 days on average), reaches the target too.")
-    assert sv.endswith("I dag, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u202f013 kr per år, 100 % inom 4 "
-                       "månader, i snitt 58 dagar), når också målet.")
+    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee (686\u202f013 kr a "
+                       "year, 100 % within 4 months, 58 days on average), reaches the target too.")
+    # the setting is the subject (Swedish puts the verb second: "I dag, 1 handläggare ..., når" was wrong)
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u202f013 kr per år, 100 % "
+                       "inom 4 månader, i snitt 58 dagar), når också målet.")
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee"])
-    assert en.endswith(" This is today's setting.") and sv.endswith(" Det är dagens upplägg.")
+    # it names what is today's setting: a bare "Det är ..." after the low-end sentence pointed at nothing
+    assert en.endswith(" The chosen one is today's setting.") and sv.endswith(" Det valda är dagens upplägg.")
 
 
 @pytest.mark.parametrize("goal, field, en, sv", [
