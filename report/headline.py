@@ -25,10 +25,15 @@ SHARE_FIGURE = "within_deadline_share"
 
 
 def days(value: Any) -> str:
-    """Days for a sentence: whole days, one decimal below 1."""
+    """Days for a sentence: whole days, one decimal below 1; never "-0.0".
+
+    >>> [days(v) for v in (37.4, 0.46, -0.04, -0.4, None)]
+    ['37', '0.5', '0.0', '-0.4', '–']
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:.1f}" if abs(value) < 1 else f"{value:.0f}"
+    text = f"{value:.1f}" if abs(value) < 1 else f"{value:.0f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
 
 
 def _pct(value: Any) -> str:

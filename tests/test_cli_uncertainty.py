@@ -48,6 +48,8 @@ def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
         expected = "yes: the same way at every point, by at least"
     elif not full["nominal"]["significant"]:
         expected = f"no: within the noise (the same way at {share}&nbsp;% of the points)"
+    elif share == 0:
+        expected = "no: the other way at every point"
     else:
         expected = f"no: the same way at {share}&nbsp;% of the points only"
     assert expected in cell, cell
