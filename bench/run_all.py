@@ -30,7 +30,7 @@ BPIC = Path(os.environ.get("PERMITFLOW_SHARED") or ROOT.parent / "shared") / "da
 #: name -> (script, quick arguments, what it needs beyond the repository or None)
 QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "engine": ("bench_engine.py", ["--cases", "20000", "--permit-cases", "300", "--repeat", "2"], None),
-    "road": ("bench_road.py", ["--repeat", "2"], None),
+    "road": ("bench_road.py", ["warm", "--repeat", "2"], None),
     "layout": ("bench_layout.py", ["--quick"], None),
     "diff": ("bench_diff.py", ["--cases", "nway", "large", "--steps", "300"], None),
     "prosimos": ("prosimos_side_by_side.py", ["--speed", "--quick"], HERE / ".venv-prosimos" / "bin" / "python"),

@@ -1,7 +1,7 @@
 """The start-up path stays light: the heavy libraries load only in the commands that need them.
 
 Each check runs the command in a fresh interpreter and lists which heavy modules it imported
-(no timing: the names decide). See README "Speed" for the measured start-up times.
+(no timing: the names decide). See docs/benchmarks.md ("Speed") for the measured start-up times.
 """
 
 from __future__ import annotations
