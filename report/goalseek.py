@@ -150,7 +150,8 @@ def goalseek_text(result: OptimiseResult) -> str:
     lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
                  + (f"{'share within deadline (95 % CI)':<34} " if share else "")
                  + f"{'mean days (95 % CI)':<24} status")
-    for e in sorted(result.evaluated, key=lambda e: (e.cost, e.time.mean if not math.isnan(e.time.mean) else math.inf)):
+    for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
+                                                     e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else "")

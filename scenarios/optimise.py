@@ -214,7 +214,7 @@ class OptimiseResult:
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
         """The cost-time frontier, cheapest first."""
-        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (e.cost, e.time.mean)))
+        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (_kr(e.cost), e.time.mean)))
 
     def to_json(self) -> dict[str, Any]:
         """Plain data (JSON-ready; ``nan`` as ``None``)."""
@@ -544,11 +544,11 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
     chosen = min(meeting, key=lambda i: (_kr(sum(prices[i])), _time_key(results[i].time), i), default=None)
     out = []
-    for i in ran:
-        cost, time = sum(prices[i]), results[i].time.mean
+    for i in ran:  # costs to the öre, as everywhere else: 1e-10 kr of rounding noise is not cheaper
+        cost, time = _kr(sum(prices[i])), results[i].time.mean
         frontier = not math.isnan(time) and not any(
-            (sum(prices[j]) <= cost and results[j].time.mean <= time)
-            and (sum(prices[j]) < cost or results[j].time.mean < time)
+            (_kr(sum(prices[j])) <= cost and results[j].time.mean <= time)
+            and (_kr(sum(prices[j])) < cost or results[j].time.mean < time)
             for j in ran if j != i and not math.isnan(results[j].time.mean))
         out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
                              results[i].time,

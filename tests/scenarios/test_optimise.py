@@ -401,3 +401,27 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
     assert "(95 % CI, 3 replications)" in result.output.splitlines()[1]
+
+
+def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
+    from report.goalseek import goalseek_text
+    from scenarios.compare import estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import OptimiseResult, _finish, _Run
+
+    # 3 x 0.3 FTE costs 2e-10 kr less than 1 x 0.9 FTE in floating point (count x fte x hours x rate): the same
+    # money (both 2 035 539 kr as printed), so the slower 3 x 0.3 (26 days against 24) is not on the frontier
+    # (`permitflow optimise helsingborg --officers 1,3 --fte 0.3,0.9 --levels officer` starred both)
+    candidates = [Candidate(3, 0.3, None), Candidate(1, 0.9, None)]
+    prices = [(3 * 0.3 * 1950.0 * 1160.0, 0.0), (1 * 0.9 * 1950.0 * 1160.0, 0.0)]
+    assert prices[0][0] < prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
+    runs = {0: _Run([26.0, 27.0, 25.0], estimate([26.0, 27.0, 25.0]), None),
+            1: _Run([24.0, 25.0, 23.0], estimate([24.0, 25.0, 23.0]), None)}
+    evaluated = _finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
+                        Target(share=None, mean_days=60.0))
+    assert [e.frontier for e in evaluated] == [False, True]
+    result = OptimiseResult(Target(share=None, mean_days=60.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 3), (0.3, 0.9), (None,)), evaluated, evaluated[1], True, 6)
+    assert [e.candidate.label for e in result.frontier] == ["1 × 0.9 FTE"]
+    rows = goalseek_text(result).split("\n\n")[-1].splitlines()[1:]
+    assert [row[:16] for row in rows] == ["* 1 × 0.9 FTE   ", "  3 × 0.3 FTE   "]  # the faster first at one cost
