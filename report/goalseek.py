@@ -2,7 +2,9 @@
 
 The headline says the answer in one sentence in English and in Swedish; the
 table lists every candidate the search ran, the frontier (cost against time)
-marked with ``*``.
+marked with ``*``: its mean days are over the same replications for every
+candidate (:attr:`scenarios.optimise.OptimiseResult.frontier_replications`), shown in a
+column of their own when the search gave candidates fewer.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ __all__ = ["goalseek_text", "goalseek_csv", "CSV_COLUMNS"]
 CSV_COLUMNS = (
     "officers", "fte", "level", "cost_kr_per_year", "staff_cost", "decision_cost", "replications",
     "target_mean", "target_low", "target_high", "complete_to_decision_mean_days", "days_low", "days_high",
-    "status", "frontier",
+    "status", "frontier", "days_replications",
 )
 
 _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
@@ -143,18 +145,27 @@ def goalseek_text(result: OptimiseResult) -> str:
     lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(f'{f:g}' for f in levers.fte)}; "
                  f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
     count = len(result.evaluated)
-    lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units; "
-                 "* = on the frontier (cost against time)")
+    most = result.frontier_replications
+    alike = all(e.replications == most for e in result.evaluated) or not most  # the time column is the runs' own
+    lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units"
+                 + ("" if alike else f" ({result.frontier_units} of them to run every candidate on to {most} "
+                                     "replications)")
+                 + "; * = on the frontier (cost against "
+                 + (f"mean days, the same {most} replications for every candidate)" if most else "time)"))
     lines.append("")
-    share = target.share is not None  # a mean target's figure is the time itself: one column
+    share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
+    days = "mean days (95 % CI)" if alike else f"mean days, all {most} reps (95 % CI)"
     lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
-                 + (f"{'share within deadline (95 % CI)':<34} " if share else "")
-                 + f"{'mean days (95 % CI)':<24} status")
-    for e in sorted(result.evaluated, key=lambda e: (e.cost, e.time.mean if not math.isnan(e.time.mean) else math.inf)):
+                 + (f"{'share within deadline (95 % CI)':<34} " if share else
+                    "" if alike else f"{'mean days (95 % CI)':<24} ")
+                 + f"{days:<{24 if alike else 34}} status")
+    for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
+                                                     e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
-                     + (f"{_ci(e.target_value, digits):<34} " if share else "")
-                     + f"{_ci(e.time if share else e.target_value, 1):<24} {e.status}")
+                     + (f"{_ci(e.target_value, digits):<34} " if share else
+                        "" if alike else f"{_ci(e.target_value, digits):<24} ")
+                     + f"{_ci(e.time if share or not alike else e.target_value, 1):<{24 if alike else 34}} {e.status}")
     return "\n".join(lines) + "\n"
 
 
@@ -163,7 +174,8 @@ def _num(x: float) -> str:
 
 
 def goalseek_csv(result: OptimiseResult) -> str:
-    """One row per candidate run, in the grid's order (columns :data:`CSV_COLUMNS`)."""
+    """One row per candidate run, in the grid's order (columns :data:`CSV_COLUMNS`): ``replications`` and the
+    target's columns are the search's, the days columns over ``days_replications`` (the same for every row)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -171,5 +183,6 @@ def goalseek_csv(result: OptimiseResult) -> str:
         c, t, d = e.candidate, e.target_value, e.time
         writer.writerow([c.officers, f"{c.fte:g}", c.level or "", f"{e.cost:.2f}", f"{e.staff_cost:.2f}",
                          f"{e.decision_cost:.2f}", e.replications, _num(t.mean), _num(t.low), _num(t.high),
-                         _num(d.mean), _num(d.low), _num(d.high), e.status, int(e.frontier)])
+                         _num(d.mean), _num(d.low), _num(d.high), e.status, int(e.frontier),
+                         result.frontier_replications or e.replications])
     return out.getvalue()

@@ -25,7 +25,13 @@ the cheapest whose mean meets the target (of equally cheap ones the fastest: the
 shortest mean time from complete to decision; the others are its ties); its 95 %
 interval says whether the target also holds at the interval's bad end. Every
 candidate run is reported, with the cost-time frontier (no other candidate is
-both cheaper and faster).
+both cheaper and faster). The frontier compares like with like: when the search
+stops, every candidate run with fewer replications than the most any got is run
+on to that many (the same seeds, its first replications reused), and the mean
+days from complete to decision of every candidate (and the tie-break between
+equally cheap ones) are over those same replications; a candidate screened
+with 5 replications is not set against one confirmed with 40. The target figure
+and the statuses stay those of the search.
 
 A program (the web app) calls::
 
@@ -165,8 +171,10 @@ class OptimiseRequest:
 class Evaluated:
     """One candidate as far as the search ran it.
 
-    ``target_value``, ``time``: 95 % estimates over its replications of the target's
-    figure and of the mean days from complete to decision (worst process).
+    ``target_value``: the 95 % estimate of the target's figure over the ``replications`` the
+    search ran (worst process); ``time``: the 95 % estimate of the mean days from complete to
+    decision (worst process) over the first :attr:`OptimiseResult.frontier_replications`, the
+    same replications for every candidate (the frontier's and the tie-break's figure).
     ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
     ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
     but it costs at least as much as a feasible one, so it was not run further) or
@@ -195,7 +203,8 @@ class OptimiseResult:
     is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
     other candidates that cost the same as the chosen one and meet the target too, fastest first;
     ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
-    (``None`` when it is not among the candidates)."""
+    (``None`` when it is not among the candidates); ``frontier_replications``: the replications every
+    candidate's time is over (the most any got), ``frontier_units`` the work units run for them."""
 
     target: Target
     processes: tuple[str, ...]
@@ -210,11 +219,13 @@ class OptimiseResult:
     ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
     today: Candidate | None = None  # today's combination (None: the levers cannot say it)
     today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
+    frontier_replications: int = 0  # every candidate's time is over this many replications (the most any got)
+    frontier_units: int = 0  # of the work units, those that ran candidates on to frontier_replications
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
         """The cost-time frontier, cheapest first."""
-        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (e.cost, e.time.mean)))
+        return tuple(sorted((e for e in self.evaluated if e.frontier), key=lambda e: (_kr(e.cost), e.time.mean)))
 
     def to_json(self) -> dict[str, Any]:
         """Plain data (JSON-ready; ``nan`` as ``None``)."""
@@ -245,6 +256,8 @@ class OptimiseResult:
                       {"label": self.today.label, "officers": self.today.officers, "fte": self.today.fte,
                        "level": self.today.level, "status": "not a candidate"}),
             "work_units": self.work_units,
+            "frontier_replications": self.frontier_replications,
+            "frontier_work_units": self.frontier_units,
             "candidates": [row(e) for e in self.evaluated],
             "frontier": [e.candidate.label for e in self.frontier],
         }
@@ -445,7 +458,28 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             counts = _decided_counts(point.cases, members) if target.share is not None else None
             results[i] = _Run(values, estimate(times), counts)
         active = _screen(active, candidates, prices, reps, results, status, target, request)
-    evaluated = _finish(candidates, prices, reps, results, status, target)
+    # Like with like on the frontier: every candidate's time over the same replications, the most any got
+    most = max(reps[i] for i in results)
+    behind = sorted(i for i in results if reps[i] < most)
+    days = {i: results[i].time for i in results}
+    frontier_units = 0
+    if behind:
+        if cancel is not None and cancel():
+            raise Cancelled("the goal seek was cancelled")
+        study = Study("optimise", "goal seek: the frontier's replications", base.source,
+                      tuple(_candidate_scenario(base, i, candidates[i], sets[i], most) for i in behind))
+        plan = prepare(study, case_rows=target.share is not None)  # as the search's: its units are found
+        frontier_units = len(plan.jobs) - plan.cached(memory)
+        units += frontier_units
+        batch = execute(plan, executor=executor, cache=memory, progress=tick)
+        if batch.failures:
+            name, message = batch.failures[0]
+            raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}",
+                                  file=base.source)
+        for i, point in zip(behind, batch.points, strict=True):
+            days[i] = estimate(_per_replication(point.summary.figures, members, TIME_FIGURE,
+                                                 lambda v: max(v) if v else math.nan))
+    evaluated = _finish(candidates, prices, reps, results, status, target, days)
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
@@ -459,7 +493,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         (e for e in evaluated if (e.candidate.officers, e.candidate.level) == (today.officers, today.level)
          and math.isclose(e.candidate.fte, today.fte, abs_tol=1e-9)), None)
     return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
-                          ties, today, today_run)
+                          ties, today, today_run, most, frontier_units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,20 +573,22 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
 
 def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
             results: Mapping[int, _Run], status: Mapping[int, str],
-            target: Target) -> tuple[Evaluated, ...]:
+            target: Target, times: Mapping[int, Estimate] | None = None) -> tuple[Evaluated, ...]:
+    """The candidates run, in grid order. ``times``: each one's mean days over the same replications
+    (the frontier's; default: its own run's, when every candidate has as many)."""
     ran = sorted(results)
+    days = {i: results[i].time for i in ran} if times is None else times
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
-    chosen = min(meeting, key=lambda i: (_kr(sum(prices[i])), _time_key(results[i].time), i), default=None)
+    chosen = min(meeting, key=lambda i: (_kr(sum(prices[i])), _time_key(days[i]), i), default=None)
     out = []
-    for i in ran:
-        cost, time = sum(prices[i]), results[i].time.mean
+    for i in ran:  # costs to the öre, as everywhere else: 1e-10 kr of rounding noise is not cheaper
+        cost, time = _kr(sum(prices[i])), days[i].mean
         frontier = not math.isnan(time) and not any(
-            (sum(prices[j]) <= cost and results[j].time.mean <= time)
-            and (sum(prices[j]) < cost or results[j].time.mean < time)
-            for j in ran if j != i and not math.isnan(results[j].time.mean))
+            (_kr(sum(prices[j])) <= cost and days[j].mean <= time)
+            and (_kr(sum(prices[j])) < cost or days[j].mean < time)
+            for j in ran if j != i and not math.isnan(days[j].mean))
         out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
-                             results[i].time,
-                             "chosen" if i == chosen else status[i], frontier))
+                             days[i], "chosen" if i == chosen else status[i], frontier))
     return tuple(out)
 
 

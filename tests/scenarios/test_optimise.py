@@ -94,6 +94,7 @@ def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0][0])
     assert len(data["candidates"]) == 6 and data["chosen"]["officers"] in (2, 3, 4)
+    assert data["frontier_work_units"] > 0  # the frontier's own round (candidates run on to 6) is in it too
     days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
     frontier = sorted((c for c in data["candidates"] if c["frontier"]), key=lambda c: (c["cost"], days[c["label"]]))
     assert data["frontier"] == [c["label"] for c in frontier]
@@ -401,3 +402,72 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
     assert "(95 % CI, 3 replications)" in result.output.splitlines()[1]
+
+
+def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
+    from report.goalseek import goalseek_text
+    from scenarios.compare import estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import OptimiseResult, _finish, _Run
+
+    # 3 x 0.3 FTE costs 2e-10 kr less than 1 x 0.9 FTE in floating point (count x fte x hours x rate): the same
+    # money (both 2 035 539 kr as printed), so the slower 3 x 0.3 (26 days against 24) is not on the frontier
+    # (`permitflow optimise helsingborg --officers 1,3 --fte 0.3,0.9 --levels officer` starred both)
+    candidates = [Candidate(3, 0.3, None), Candidate(1, 0.9, None)]
+    prices = [(3 * 0.3 * 1950.0 * 1160.0, 0.0), (1 * 0.9 * 1950.0 * 1160.0, 0.0)]
+    assert prices[0][0] < prices[1][0] and round(prices[0][0], 2) == round(prices[1][0], 2)
+    runs = {0: _Run([26.0, 27.0, 25.0], estimate([26.0, 27.0, 25.0]), None),
+            1: _Run([24.0, 25.0, 23.0], estimate([24.0, 25.0, 23.0]), None)}
+    evaluated = _finish(candidates, prices, [3, 3], runs, {0: "feasible", 1: "feasible"},
+                        Target(share=None, mean_days=60.0))
+    assert [e.frontier for e in evaluated] == [False, True]
+    result = OptimiseResult(Target(share=None, mean_days=60.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 3), (0.3, 0.9), (None,)), evaluated, evaluated[1], True, 6)
+    assert [e.candidate.label for e in result.frontier] == ["1 × 0.9 FTE"]
+    rows = goalseek_text(result).split("\n\n")[-1].splitlines()[1:]
+    assert [row[:16] for row in rows] == ["* 1 × 0.9 FTE   ", "  3 × 0.3 FTE   "]  # the faster first at one cost
+
+
+def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_path: Path) -> None:
+    # `permitflow optimise helsingborg --levels officer --target-mean 35d`: the search decides every candidate
+    # after 5 replications but 1 x 0.25 FTE, which gets 10. 3 x 0.75 FTE was starred on its 5 (21.99 days,
+    # 2 x 1 FTE 22.0); over 10, as the other's, it is slower (22.9 days) than 2 x 1 FTE, which costs less.
+    # (With --target-mean 25d, 2 x 1 FTE, run 20 times, was left off against 2 x 0.75 FTE run 40 times.)
+    # Every candidate's time is now over the most replications any got, and the frontier is the one a
+    # brute-force run of every candidate at that many (the same seeds) gives.
+    from report.goalseek import CSV_COLUMNS
+
+    out, table = tmp_path / "seek.json", tmp_path / "seek.csv"
+    args = ["optimise", "helsingborg", "--levels", "officer", "--target-mean", "35d", "--workers", "1", "-q"]
+    result = CliRunner().invoke(cli, [*args, "-o", str(out), "--csv", str(table)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    reps = {c["label"]: c["replications"] for c in data["candidates"]}
+    most = max(reps.values())
+    assert most == 10 and reps["3 × 0.75 FTE, officer"] == 5
+    brute = optimise(OptimiseRequest(base=base_scenario(["helsingborg"]), target=Target(share=None, mean_days=35.0),
+                                     levels=("officer",), first_replications=most, max_replications=most))
+    assert data["frontier"] == [e.candidate.label for e in brute.frontier]
+    assert "3 × 0.75 FTE, officer" not in data["frontier"]
+    assert data["frontier_replications"] == most
+    assert all(c["complete_to_decision_mean_days"]["n"] == most for c in data["candidates"])
+    assert data["frontier_work_units"] == sum(most - n for n in reps.values())  # one unit a replication here
+    days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
+    assert {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]} == days
+    assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
+    # the text, the JSON and the CSV star the same candidates and show the same days
+    rows = result.output.split("\n\n")[-1].splitlines()
+    assert f"mean days, all {most} reps (95 % CI)" in rows[0]
+    starred = [row[2:36].rstrip() for row in rows[1:] if row.startswith("*")]
+    assert starred == data["frontier"]
+    column = rows[0].index(f"mean days, all {most} reps")
+    shown = {row[2:36].rstrip(): row[column:].split()[0] for row in rows[1:]}
+    assert shown == {label: f"{d:.1f}" for label, d in days.items()}
+    lines = table.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True)) for line in lines[1:]]
+    assert [r["frontier"] for r in csv_rows] == [str(int(c["frontier"])) for c in data["candidates"]]
+    assert {r["days_replications"] for r in csv_rows} == {str(most)}
+    assert f"{len(reps)} candidates, {data['work_units']} work units ({data['frontier_work_units']} of them to run " \
+        f"every candidate on to {most} replications); * = on the frontier (cost against mean days, the same {most} " \
+        "replications for every candidate)" in result.output.splitlines()

@@ -159,8 +159,18 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             route.continue_(post_data=json.dumps(body))
 
         page.route("**/api/goal", narrow)
+        answers: list = []  # the goal seek's answer as the server sent it, to check the table against
+        page.on("response", lambda r: answers.append(r) if "/api/runs/" in r.url and r.request.method == "GET" else None)
         page.click("#goal-run")
         page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
+        rows = page.locator("#goal-result table.goal tbody tr")
+        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o): every row's
+        # days over the same replications
+        assert [("frontier" in (rows.nth(k).get_attribute("class") or ""), rows.nth(k).locator("td").nth(4).inner_text())
+                for k in range(rows.count())] == \
+            [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]
+        assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
         assert page.locator("#goal-result .sentence").inner_text().startswith(
             "Åstorp: billigast att nå 90 % inom 4 månader är")
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
@@ -493,8 +503,18 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
             route.continue_(post_data=json.dumps(body))
 
         page.route("**/api/goal", narrow)
+        answers: list = []  # the goal seek's answer as the server sent it, to check the table against
+        page.on("response", lambda r: answers.append(r) if "/api/runs/" in r.url and r.request.method == "GET" else None)
         page.click("#goal-run")
         page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
+        rows = page.locator("#goal-result table.goal tbody tr")
+        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o): every row's
+        # days over the same replications
+        assert [("frontier" in (rows.nth(k).get_attribute("class") or ""), rows.nth(k).locator("td").nth(4).inner_text())
+                for k in range(rows.count())] == \
+            [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]
+        assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
         sentence = page.locator("#goal-result .sentence")
         sv = sentence.inner_text()
         assert sv.startswith("Åstorp: billigast att nå 90 % inom 4 månader är 1 handläggare på 0,3 av heltid, beslut "
