@@ -152,11 +152,14 @@ def released(obs: Observed, begin: np.ndarray) -> np.ndarray:
         if hi - lo < 2:
             continue
         ends, begins, codes = table.end[lo:hi], begin[lo:hi], code[lo:hi]
-        succ = is_succ[codes][:, codes]  # [row, other row]: the other row's element succeeds this row's
-        inside = (ends[None, :] > begins[:, None]) & (ends[None, :] < ends[:, None])
-        hit = succ & inside
-        if not hit.any():
-            continue
-        first = np.where(hit, begins[None, :], np.inf).min(axis=1)
+        first = np.full(hi - lo, np.inf)
+        for a in range(0, hi - lo, _BLOCK):  # rows x rows in blocks: a case of many rows stays small in memory
+            b = min(a + _BLOCK, hi - lo)
+            succ = is_succ[codes[a:b]][:, codes]  # [row, other row]: the other row's element succeeds this row's
+            inside = (ends[None, :] > begins[a:b, None]) & (ends[None, :] < ends[a:b, None])
+            first[a:b] = np.where(succ & inside, begins[None, :], np.inf).min(axis=1)
         out[lo:hi] = np.where(np.isfinite(first), np.minimum(ends, np.maximum(begins, first)), ends)
     return out
+
+
+_BLOCK = 512

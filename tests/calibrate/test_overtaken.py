@@ -80,3 +80,25 @@ def test_calibrated_delays_count_the_overtaken_time_once() -> None:
     assert d["Task_B"]["sample_mean_hours"] == pytest.approx(36.0)  # (2 + 1) / 2 days
     assert d["Task_D"]["sample_mean_hours"] == pytest.approx(48.0)  # 2 and 2 days
     assert "overtaken" not in d["Task_B"] and "overtaken" not in d["Task_D"]
+
+
+def test_a_long_case_is_released_as_a_plain_loop_over_its_rows_says() -> None:
+    """A case of 700 rows (more than one block of rows at a time) against the definition, row by row."""
+    rng = np.random.default_rng(1)
+    ends = np.sort(rng.integers(0, 10**6, 700)) * 60.0
+    table = table_from_records([LogRecord("c", "ABCD"[rng.integers(4)], float("nan"), float(t), "r", "", i)
+                                for i, t in enumerate(ends)], source="long.csv")
+    defs = _model()
+    obs = observe(defs.process(), table, map_activities(defs, table))
+    begin = np.where(np.isnan(obs.enabled), table.end, obs.enabled)
+    successors = {"A": "BC", "B": "D", "C": "D", "D": ""}
+    name = [table.activities[a] for a in table.activity]
+    expected = table.end.copy()
+    for i in range(table.n_events):
+        began = [begin[j] for j in range(table.n_events)
+                 if name[j] in successors[name[i]] and begin[i] < table.end[j] < table.end[i]]
+        if began:
+            expected[i] = min(table.end[i], max(begin[i], min(began)))
+    out = released(obs, begin)
+    assert np.array_equal(out, expected)
+    assert 0 < np.count_nonzero(out < table.end) < table.n_events
