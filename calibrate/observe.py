@@ -23,7 +23,7 @@ from calibrate.starttimes import Starts, estimate_starts, previous_in_case
 from processes.graph import flow_graph
 from processes.model import Process
 
-__all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "HOUR"]
+__all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR"]
 
 HOUR = 3600.0
 
@@ -119,3 +119,47 @@ def observe(process: Process, table: LogTable, mapping: ActivityMapping) -> Obse
     first = from_seconds(float(np.nanmin(starts.start))).date()
     origin = (dt.datetime.combine(first, dt.time()) - dt.datetime(1970, 1, 1)).total_seconds()
     return Observed(table, elements, element, enabled, starts, graph, origin)
+
+
+def released(obs: Observed, begin: np.ndarray) -> np.ndarray:
+    """When each row let its model successors go: its completion, or earlier when the log shows a successor
+    overtaking it.
+
+    The model makes a step's mapped successors (the mapped elements reached from it along sequence flows
+    through unmapped nodes only, not through a boundary event it carries) wait for its completion. When the log
+    shows a successor completing while the step was still open (after the step's ``begin``, before its
+    completion), the successor did not wait: the step held it up only until the successor's own
+    ``begin``. A delay fitted to the full span would make the simulated case wait that time again, once
+    in the step and once in the successor. So the row is released at the earliest ``begin`` of such a
+    successor (never before its own ``begin``); rows no successor overtook keep their completion.
+    """
+    table = obs.table
+    flows = obs.graph.copy()  # a boundary event's path may run while its host is open: not a successor
+    flows.remove_edges_from([(a, b) for a, b, kind in obs.graph.edges(data="kind") if kind == "boundary"])
+    mapped = set(obs.elements)
+    n = len(obs.elements)
+    is_succ = np.zeros((n + 1, n + 1), bool)  # [element, successor]; the last row and column: unmapped
+    index = {e: i for i, e in enumerate(obs.elements)}
+    for e in obs.elements:
+        if e in flows:
+            for s in through_unmapped(flows, [e], mapped):
+                is_succ[index[e], index[s]] = True
+    out = table.end.copy()
+    bounds = table.case_bounds()
+    code = np.where(obs.element >= 0, obs.element, n)
+    for c in range(table.n_cases):
+        lo, hi = int(bounds[c]), int(bounds[c + 1])
+        if hi - lo < 2:
+            continue
+        ends, begins, codes = table.end[lo:hi], begin[lo:hi], code[lo:hi]
+        first = np.full(hi - lo, np.inf)
+        for a in range(0, hi - lo, _BLOCK):  # rows x rows in blocks: a case of many rows stays small in memory
+            b = min(a + _BLOCK, hi - lo)
+            succ = is_succ[codes[a:b]][:, codes]  # [row, other row]: the other row's element succeeds this row's
+            inside = (ends[None, :] > begins[a:b, None]) & (ends[None, :] < ends[a:b, None])
+            first[a:b] = np.where(succ & inside, begins[None, :], np.inf).min(axis=1)
+        out[lo:hi] = np.where(np.isfinite(first), np.minimum(ends, np.maximum(begins, first)), ends)
+    return out
+
+
+_BLOCK = 512
