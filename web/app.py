@@ -310,11 +310,25 @@ def _report_html(batch: Any) -> bytes:
 
 async def report(request: Request) -> Response:
     run = _run_or_404(request)
-    if run is None or run.batch is None:
+    if run is None:
+        # forgotten to keep the server's memory bounded (or never known: the server restarted)
+        keep = request.app.state.web.runs.keep
+        return _error(f"This run is no longer kept: the server keeps finished runs up to {_megabytes(keep)} MB, "
+                      "forgetting the oldest first, and none from before a restart. Run it again to download "
+                      "its report.", 404,
+                      sv=f"Körningen finns inte längre kvar: servern sparar färdiga körningar upp till "
+                         f"{_megabytes(keep)} MB, de äldsta glöms först, och inga från före en omstart. Räkna "
+                         "om den för att ladda ner rapporten.")
+    batch = await run_in_threadpool(lambda: run.batch)
+    if batch is None:
         return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-    html = await run_in_threadpool(_report_html, run.batch)
+    html = await run_in_threadpool(_report_html, batch)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 2**20:.0f}"
 
 
 def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES) -> Starlette:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -182,7 +183,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
     for sig in (signal.SIGINT, signal.SIGTERM, None):
-        proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1"],
+        proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1", "--keep-mb", "3"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             for _ in range(600):
@@ -194,6 +195,9 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
                     time.sleep(0.1)
             if sig is None:  # the third start: the port was free again at once
                 assert proc.poll() is None
+                with pytest.raises(urllib.error.HTTPError) as gone:  # and keeps finished runs within --keep-mb
+                    _get(base + "api/runs/unknown/report")
+                assert "the server keeps finished runs up to 3 MB" in json.loads(gone.value.read())["error"]
                 break
             run = _get(base + "api/runs", {"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
             while _get(base + f"api/runs/{run['id']}")["done"] == 0:
