@@ -2253,7 +2253,10 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes kept warm (default: all cores).")
-def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> None:
+@click.option("--keep-mb", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Megabytes of finished runs kept for their report download (compressed, in memory; "
+                   "the oldest are forgotten first, a running run never).")
+def serve_cmd(host: str, port: int, token: str | None, workers: int | None, keep_mb: int) -> None:
     """The what-if web app: pick municipalities, move the levers, see the answer.
 
     Binds 127.0.0.1 by default. On any other address a token is required: give
@@ -2296,7 +2299,7 @@ def serve_cmd(host: str, port: int, token: str | None, workers: int | None) -> N
     main = threading.current_thread() is threading.main_thread()  # signals are set only there
     previous = signal.signal(signal.SIGTERM, stopped) if main else None
     try:
-        serve(host, port, token=token, workers=workers)
+        serve(host, port, token=token, workers=workers, keep_mb=keep_mb)
     except KeyboardInterrupt:
         pass
     finally:

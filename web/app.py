@@ -40,7 +40,7 @@ from processes.errors import PermitflowError
 from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
-from web.runs import Runs
+from web.runs import KEEP_BYTES, Runs
 from web.texts import TEXTS
 from web.whatif import MAX_UPLOAD_BYTES, PageError, build_study, question, scenario_yaml, upload_base
 
@@ -98,8 +98,8 @@ class _Guard(BaseHTTPMiddleware):
 class _State:
     """What the server keeps: the runs and their pool, and the uploaded processes."""
 
-    def __init__(self, workers: int | None) -> None:
-        self.runs = Runs(workers)
+    def __init__(self, workers: int | None, keep: int) -> None:
+        self.runs = Runs(workers, keep)
         self.uploads: OrderedDict[str, tuple[Base, str, str]] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -238,13 +238,13 @@ async def show_run(request: Request) -> Response:
                       sv="ingen sådan körning (den är gammal eller servern har startats om)")
     with run.lock:
         body: dict[str, Any] = {"id": run.id, "state": run.state, "done": run.done, "total": run.total}
-        if run.state == "done":
-            body["answer"] = run.extra
-        error = run.error
-    if run.state == "failed":
+        state, error = run.state, run.error
+    if state == "done":
+        body["answer"] = run.extra  # read back from what is kept (compressed)
+    if state == "failed":
         return _error(f"the scenario cannot run: {error}", 422, sv=f"scenariot kan inte köras: {error}")
-    if run.state == "done" and run.extra.get("failures"):
-        message = "; ".join(f["message"] for f in run.extra["failures"])
+    if state == "done" and body["answer"].get("failures"):
+        message = "; ".join(f["message"] for f in body["answer"]["failures"])
         return _error(f"the scenario cannot run: {message}", 422, sv=f"scenariot kan inte köras: {message}")
     return JSONResponse(body)
 
@@ -310,17 +310,32 @@ def _report_html(batch: Any) -> bytes:
 
 async def report(request: Request) -> Response:
     run = _run_or_404(request)
-    if run is None or run.batch is None:
+    if run is None:
+        # forgotten to keep the server's memory bounded (or never known: the server restarted)
+        keep = request.app.state.web.runs.keep
+        return _error(f"This run is no longer kept: the server keeps finished runs up to {_megabytes(keep)} MB, "
+                      "forgetting the oldest first, and none from before a restart. Run it again to download "
+                      "its report.", 404,
+                      sv=f"Körningen finns inte längre kvar: servern sparar färdiga körningar upp till "
+                         f"{_megabytes(keep)} MB, de äldsta glöms först, och inga från före en omstart. Räkna "
+                         "om den för att ladda ner rapporten.")
+    batch = await run_in_threadpool(lambda: run.batch)
+    if batch is None:
         return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-    html = await run_in_threadpool(_report_html, run.batch)
+    html = await run_in_threadpool(_report_html, batch)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 
 
-def create_app(*, token: str | None = None, workers: int | None = None) -> Starlette:
+def _megabytes(count: int) -> str:
+    return f"{count / 2**20:.0f}"
+
+
+def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
-    size (default all cores; ``0``: run in the request's thread)."""
-    state = _State(workers)
+    size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
+    runs kept for their report download (compressed; the oldest are forgotten first)."""
+    state = _State(workers, keep)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:

@@ -8,14 +8,22 @@ a run cancels its queued work units (a unit already running finishes, its
 result is dropped). A run keeps only a few chunks on the pool at a time (one per worker and one
 waiting), so runs of several pages take turns on the workers. Results are the same whatever the pool
 size (:func:`simulator.runner.run_replications` returns them in job order).
+
+A finished run is kept for its report download by its size, not by count: its answer and its
+results, compressed (zlib; about a sixth of what they take as objects), within a byte budget
+(``keep``, :data:`KEEP_BYTES` by default); the runs finished longest ago are forgotten first, a
+running run never.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import pickle
 import secrets
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -27,10 +35,13 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs"]
+__all__ = ["Run", "Runs", "KEEP_BYTES", "RECORD_BYTES"]
 
-#: how many finished runs are kept for their report download (running runs are always kept)
-KEEP = 64
+#: the bytes of finished runs kept for their report download by default (running runs are always kept)
+KEEP_BYTES = 32 * 1024 * 1024
+#: what a run's record costs besides its stored answer and results (its id, counters, lock),
+#: counted so that runs which keep nothing (cancelled, failed) are bounded by the budget too
+RECORD_BYTES = 2048
 
 
 @dataclass
@@ -41,11 +52,27 @@ class Run:
     total: int
     done: int = 0
     state: str = "running"  # running, done, cancelled, failed
-    batch: BatchResults | None = None
     error: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
     futures: list[Future[Any]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: the answer (JSON) and the batch (pickle), each compressed; empty until the run is done
+    stored_answer: bytes = b""
+    stored_batch: bytes = b""
+
+    @property
+    def size(self) -> int:
+        """The bytes this run keeps (its record and its stored answer and results)."""
+        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch)
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """The page's answer (empty until done)."""
+        return json.loads(zlib.decompress(self.stored_answer)) if self.stored_answer else {}
+
+    @property
+    def batch(self) -> BatchResults | None:
+        """The finished run's batch, for its report (``None``: none, e.g. a goal seek)."""
+        return pickle.loads(zlib.decompress(self.stored_batch)) if self.stored_batch else None  # noqa: S301 - our own
 
     def advance(self, n: int) -> None:
         """``n`` more work units finished."""
@@ -81,10 +108,11 @@ class _Tracked(Executor):
 
 class Runs:
     """The runs of one server and the process pool they share (``workers``: all cores by default;
-    ``0``: run in the request's thread, for tests)."""
+    ``0``: run in the request's thread, for tests; ``keep``: the bytes of finished runs kept)."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, keep: int = KEEP_BYTES) -> None:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self.keep = keep
         self._pool: Executor | None = None
         self._runs: OrderedDict[str, Run] = OrderedDict()
         self._lock = threading.Lock()
@@ -137,15 +165,14 @@ class Runs:
         run = Run(secrets.token_urlsafe(12), total)
         with self._lock:
             self._runs[run.id] = run
-            # the oldest finished runs make room; a running one is kept (it can still be polled and cancelled)
-            over = len(self._runs) - KEEP
-            for old in [r for r in self._runs.values() if r.state != "running"][:max(0, over)]:
-                del self._runs[old.id]
+            self._trim(run)
         pool = self._executor()
 
         def work() -> None:
             try:
                 batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
+                # compressed before the run is done: the page reads the answer from what is kept
+                stored = _store(batch, answer)
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
                 with run.lock:
                     if run.state == "running":
@@ -154,14 +181,35 @@ class Runs:
                 return
             with run.lock:
                 if run.state == "running":
-                    run.batch, run.extra, run.state = batch, answer, "done"
+                    run.stored_batch, run.stored_answer = stored
+                    run.state = "done"
                 run.futures.clear()
+            with self._lock:
+                if run.id in self._runs:
+                    self._runs.move_to_end(run.id)  # the order runs finished in: the oldest are forgotten first
+                    self._trim(run)
 
         if pool is None:
             work()
         else:
             threading.Thread(target=work, name=f"run-{run.id}", daemon=True).start()
         return run
+
+    def _trim(self, newest: Run) -> None:
+        """Forget the finished runs that finished longest ago until what is kept fits the budget;
+        a running run is kept (it can still be polled and cancelled), and so is ``newest`` (its
+        page has yet to read its answer). Called with the lock held."""
+        total = sum(r.size for r in self._runs.values())
+        for old in [r for r in self._runs.values() if r.state != "running" and r is not newest]:
+            if total <= self.keep:
+                break
+            total -= old.size
+            del self._runs[old.id]
+
+    def kept(self) -> tuple[int, int]:
+        """How many runs are kept, and their bytes (as counted against the budget)."""
+        with self._lock:
+            return len(self._runs), sum(r.size for r in self._runs.values())
 
     def get(self, run_id: str) -> Run | None:
         """The run ``run_id`` (``None``: unknown or forgotten)."""
@@ -176,3 +224,11 @@ class Runs:
             run.cancel()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _store(batch: BatchResults | None, answer: dict[str, Any]) -> tuple[bytes, bytes]:
+    """A finished run's batch (pickled) and answer (JSON), compressed; what a later request reads
+    back is equal to them (JSON gives lists for tuples and strings for keys, which the page's
+    JSON would say anyway)."""
+    stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1)

@@ -44,10 +44,12 @@ def bind_token(host: str, token: str | None) -> tuple[str | None, bool]:
     return secrets.token_urlsafe(24), True
 
 
-def serve(host: str, port: int, *, token: str | None, workers: int | None) -> None:
-    """Run the app with uvicorn until interrupted (``token``: as :func:`bind_token` returned)."""
+def serve(host: str, port: int, *, token: str | None, workers: int | None, keep_mb: int = 32) -> None:
+    """Run the app with uvicorn until interrupted (``token``: as :func:`bind_token` returned;
+    ``keep_mb``: the megabytes of finished runs kept for their report download)."""
     import uvicorn
 
     from web.app import create_app
 
-    uvicorn.run(create_app(token=token, workers=workers), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(token=token, workers=workers, keep=keep_mb * 2**20), host=host, port=port,
+                log_level="warning")

@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cancelled": {"sv": "Avbruten: en ny beräkning startade.", "en": "Cancelled: a new calculation started."},
     "save": {"sv": "Spara scenariot (YAML)", "en": "Save the scenario (YAML)"},
     "report": {"sv": "Ladda ner rapporten", "en": "Download the report"},
+    "again": {"sv": "Räkna om och ladda ner rapporten", "en": "Run it again and download the report"},
     "answer": {"sv": "Svar", "en": "Answer"},
     "distribution": {"sv": "Dagar från komplett ansökan till beslut (andel beslut)",
                      "en": "Days from a complete application to the decision (share of decisions)"},

@@ -183,6 +183,35 @@ def test_the_report_downloads_after_a_run(client):
     assert client.get("/api/runs/nope/report").status_code == 404
 
 
+def test_a_report_no_longer_kept_says_so_in_both_languages_and_kept_answers_are_byte_identical():
+    # serve kept finished runs by count (64), whatever their size; now by a byte budget, compressed:
+    # a run forgotten to stay within it says so, and what is kept reads back exactly
+    from starlette.responses import JSONResponse
+
+    from scenarios.road import execute, prepare
+    from web.answer import answer
+    from web.app import _report_html
+    from web.whatif import build_study, question
+
+    body = {"municipalities": ["svalov", "bjuv"], "levers": {**SMALL, "officers": 3}}
+    batch = execute(prepare(build_study(question(body["municipalities"], {}, body["levers"]))))
+    made = answer(batch, {"svalov": "Svalöv", "bjuv": "Bjuv"})
+    with starlette_testclient.TestClient(create_app(workers=0, keep=1)) as c:  # keeps only the newest
+        first, reply = _run(c, body)
+        assert reply.content == JSONResponse({"id": first, "state": "done", "done": reply.json()["done"],
+                                              "total": reply.json()["total"], "answer": made}).body
+        _run(c, {"municipalities": ["bjuv"], "levers": SMALL})
+        gone = c.get(f"/api/runs/{first}/report")
+        assert gone.status_code == 404
+        assert gone.json()["error"].startswith("This run is no longer kept: the server keeps finished runs up to ")
+        assert gone.json()["error"].endswith("Run it again to download its report.")
+        assert gone.json()["error_sv"].startswith("Körningen finns inte längre kvar: servern sparar färdiga körningar")
+        assert gone.json()["error_sv"].endswith("Räkna om den för att ladda ner rapporten.")
+        again, _reply = _run(c, body)
+        report = c.get(f"/api/runs/{again}/report")
+        assert report.status_code == 200 and report.content == _report_html(batch)
+
+
 def test_off_loopback_a_token_is_required():
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")

@@ -11,13 +11,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from bpmn_io.library import library_paths
-from web.runs import KEEP, Runs
+from web.runs import RECORD_BYTES, Runs
 
 starlette_testclient = pytest.importorskip("starlette.testclient")
 from web.app import create_app  # noqa: E402 - after the skip when starlette is absent
@@ -37,9 +38,9 @@ def _finished(client, run_id: str, limit: float = 300.0) -> dict:
 
 
 def test_a_running_run_is_never_forgotten_to_make_room_for_newer_ones():
-    # the table of runs kept the newest KEEP runs, running or not: after 64 quick what-ifs a goal
+    # the table of runs kept the newest 64 runs, running or not: after 64 quick what-ifs a goal
     # seek still running was gone (404 when polled) and could no longer be cancelled
-    runs = Runs(workers=0)
+    runs = Runs(workers=0, keep=16 * RECORD_BYTES)
     started, release = threading.Event(), threading.Event()
     held: list = []
 
@@ -53,13 +54,45 @@ def test_a_running_run_is_never_forgotten_to_make_room_for_newer_ones():
     holder.start()
     try:
         assert started.wait(10)
-        quick = [runs.start_task(0, lambda _run, _ex: (None, {})) for _ in range(KEEP + 5)]
+        quick = [runs.start_task(0, lambda _run, _ex: (None, {})) for _ in range(64 + 5)]
         assert runs.get(held[0].id) is held[0] and held[0].state == "running"
         assert runs.get(quick[0].id) is None and runs.get(quick[-1].id) is quick[-1]  # finished ones still go
     finally:
         release.set()
         holder.join(10)
     assert held[0].state == "done" and held[0].extra == {"slow": True}
+
+
+def _what_if(officers: int, names: tuple[str, ...] = ("bjuv",)):
+    from web.answer import answer
+    from web.app import _display_names
+    from web.whatif import build_study, question
+
+    q = question(list(names), {}, {**SMALL, "officers": officers})
+    shown = _display_names(q.bases)
+    return build_study(q), lambda batch: answer(batch, shown)
+
+
+def test_finished_runs_are_kept_by_their_size_not_their_count():
+    # serve kept the last 64 finished runs whatever their size: 400 what-ifs took the server from
+    # 112 to 217 MB, and 64 runs of six municipalities each hold several MB more
+    runs = Runs(workers=0, keep=10**9)
+    first = runs.start(*_what_if(1))
+    assert first.state == "done" and first.batch is not None and first.extra["municipalities"][0]["name"] == "Bjuv"
+    one = first.size
+    assert RECORD_BYTES < one < 200_000  # the answer and the results, compressed (some 0.3 MB as objects)
+    runs = Runs(workers=0, keep=3 * one + one // 2)
+    done = [runs.start(*_what_if(1 + i % 5)) for i in range(8)]
+    count, kept = runs.kept()
+    assert count == 3 and kept <= runs.keep
+    assert [runs.get(r.id) is not None for r in done] == [False] * 5 + [True] * 3  # the oldest went first
+    big = runs.start(*_what_if(2, ("bjuv", "svalov", "astorp", "klippan")))
+    assert big.size > 2 * one
+    assert runs.get(big.id) is big and runs.get(done[-1].id) is None  # room made for the newest, however big
+    assert runs.get(done[-2].id) is None and runs.kept()[1] - big.size <= runs.keep
+    lone = Runs(workers=0, keep=1)  # a budget smaller than any run still keeps the newest for its page
+    only = [lone.start(*_what_if(3)) for _ in range(2)]
+    assert lone.get(only[0].id) is None and lone.get(only[1].id) is only[1] and only[1].extra
 
 
 def test_a_short_what_if_is_not_queued_behind_every_unit_of_a_long_run():
@@ -150,7 +183,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
     for sig in (signal.SIGINT, signal.SIGTERM, None):
-        proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1"],
+        proc = subprocess.Popen([str(command), "serve", "--port", str(port), "--workers", "1", "--keep-mb", "3"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             for _ in range(600):
@@ -162,6 +195,9 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
                     time.sleep(0.1)
             if sig is None:  # the third start: the port was free again at once
                 assert proc.poll() is None
+                with pytest.raises(urllib.error.HTTPError) as gone:  # and keeps finished runs within --keep-mb
+                    _get(base + "api/runs/unknown/report")
+                assert "the server keeps finished runs up to 3 MB" in json.loads(gone.value.read())["error"]
                 break
             run = _get(base + "api/runs", {"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
             while _get(base + f"api/runs/{run['id']}")["done"] == 0:

@@ -156,6 +156,7 @@ function showMessage(error) {
   box.textContent = error ? (state.lang === "sv" ? error.error_sv : error.error) : "";
   document.querySelectorAll("[data-lever]").forEach((i) => i.classList.toggle("bad", !!error && error.field === i.dataset.lever));
   $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
+  if (!error) $("#again").hidden = true;  // the offer to run again goes with its message
 }
 
 // ------------------------------------------------------------------ running
@@ -180,21 +181,26 @@ function checkedQuestion(replaces) {
   }
 }
 
-async function launch(url, extra, kind) {
+// again: a finished run's question, asked once more (its report was no longer kept); its report
+// downloads when it is done
+async function launch(url, extra, kind, again = null) {
   showMessage(null);
-  if (selectedPlaces().length + selectedUploads().length === 0) {
+  if (!again && selectedPlaces().length + selectedUploads().length === 0) {
     showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
     return;
   }
   const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
-  const asked = checkedQuestion(previous);
+  const asked = again ? { ...again, replaces: previous } : checkedQuestion(previous);
   if (!asked) return;
   state.run = null;
-  const reply = await api("POST", url, { ...asked, ...extra });
+  const body = again ? asked : { ...asked, ...extra };
+  const reply = await api("POST", url, body);
   if (!reply.ok) { showMessage(reply.data); $("#progress").hidden = true; return; }
   if (previous) $("#status").textContent = t("cancelled");
   state.run = reply.data.id;
   state.kind = kind;
+  state.asked = body;
+  state.reportAfter = again !== null;
   if (kind === "run") $("#report").disabled = true;
   const bar = $("#progress");
   bar.hidden = false;
@@ -221,16 +227,30 @@ async function poll(id) {
     if (run.state === "done") {
       state.answer = run.answer;
       state.finished = id;
+      state.finishedAsked = state.asked;
       $("#progress").hidden = true;
       $("#report").disabled = false;
       $("#status").textContent = "";
       document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
       drawAnswer(run.answer);
+      if (state.reportAfter) downloadReport();
       return;
     }
     if (run.state !== "running") return;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+async function downloadReport() {
+  if (!state.finished) return;
+  const reply = await api("GET", `/api/runs/${state.finished}/report`);
+  if (!reply.ok) {
+    showMessage(reply.data);
+    // the server no longer keeps the run (its memory is bounded, or it restarted): offer to run it again
+    if (reply.status === 404 && state.finishedAsked) $("#again").hidden = false;
+    return;
+  }
+  download(reply.data, "report.html");
 }
 
 async function saveScenario() {
@@ -431,12 +451,8 @@ async function main() {
   $("#save").addEventListener("click", saveScenario);
   $("#goal-run").addEventListener("click", startGoal);
   $("#up-send").addEventListener("click", upload);
-  $("#report").addEventListener("click", async () => {
-    if (!state.finished) return;
-    const reply = await api("GET", `/api/runs/${state.finished}/report`);
-    if (!reply.ok) { showMessage(reply.data); return; }
-    download(reply.data, "report.html");
-  });
+  $("#report").addEventListener("click", downloadReport);
+  $("#again").addEventListener("click", () => launch("/api/runs", {}, "run", state.finishedAsked));
   // a page that is left or closed cancels its run still going: nobody is there to read the answer,
   // and the workers go to the other pages (keepalive: the request outlives the page)
   window.addEventListener("pagehide", () => {
