@@ -335,3 +335,23 @@ def test_the_markdown_variation_points_say_in_words_what_differs(tmp_path: Path)
     assert "| kind | step | a | b | c | what |" in lines
     assert ("| performer | Besluta om tillstånd | Socialnämnden | Arbetsutskottet | Socialnämnden | "
             'Done by — a: Socialnämnden; b: Arbetsutskottet; c: Socialnämnden: "Besluta om tillstånd". |') in lines
+
+
+def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_a_partner() -> None:
+    """Found by the QA journey (2026-12-06): an own model's "Skicka remiss till Polisen" against the library's
+    "Skicka remiss till Polisen (obligatorisk)" is uncertain in `diff` (a candidate asked about), but `compare`
+    said it "is in hoganas; not in helsingborg, landskrona, astorp" as if the police were never consulted there.
+    The presence variation now names the candidate, as the pairwise diff does."""
+    model = str(Path(__file__).resolve().parents[1] / "examples" / "permit.yaml")
+    pair = CliRunner().invoke(cli, ["diff", model, "helsingborg"])
+    assert pair.exit_code == 0, pair.output
+    assert '[Uncertain] "Komplettering inkommen" in permit: maybe "Invänta komplettering"' in pair.output
+    nway = CliRunner().invoke(cli, ["compare", model, "helsingborg", "landskrona", "--format", "json"])
+    assert nway.exit_code == 0, nway.output
+    presence = {v["step"]: v["message"] for v in json.loads(nway.output)["variations"] if v["kind"] == "presence"}
+    assert presence["Komplettering inkommen"] == (
+        '"Komplettering inkommen" is in permit; not in helsingborg, landskrona '
+        '(uncertain: maybe "Invänta komplettering" in helsingborg, landskrona).')
+    assert presence["Begär förskottsbetalning"].endswith("not in permit.")  # nothing asked about: absent
+    library = CliRunner().invoke(cli, ["compare", "helsingborg", "landskrona", "astorp"])
+    assert library.exit_code == 0 and "uncertain" not in library.output
