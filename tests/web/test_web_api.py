@@ -432,3 +432,19 @@ def test_a_chunked_body_over_the_limit_is_refused(client):
     reply = client.post("/api/runs", content=chunks(), headers={"content-type": "application/json"})
     assert reply.status_code == 413 and "over the limit" in reply.json()["error"]
     assert client.get("/api/setup").status_code == 200
+
+
+def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_legal_clock():
+    """Found by the QA journey (2026-12-06): an uploaded profile with no `clock:` has no deadline, and the page
+    said "Within 4 months: – % today, – % with the changes"."""
+    from web.answer import sentences
+
+    days = {"mean": 60.0, "ci": [55.0, 65.0]}
+    diff = {"mean": -5.0, "ci": [-8.0, -2.0], "significant": True}
+    timed = sentences("Höganäs", days, days, diff, 0.9, 1.0)
+    assert timed["en"].endswith("Within 4 months: 90 % today, 100 % with the changes.")
+    assert timed["sv"].endswith("Inom 4 månader: 90 % i dag, 100 % med ändringarna.")
+    clockless = sentences("Höganäs", days, days, diff, None, float("nan"))
+    assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
+                               "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
+    assert clockless["sv"].endswith("dagar med ändringarna: 5 dagar kortare (2–8).")
