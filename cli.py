@@ -1025,8 +1025,11 @@ def _distinct_names(args: list[str], names: list[str]) -> list[str]:
     out = list(names)
     for i, (arg, name) in enumerate(zip(args, names, strict=True)):
         path = Path(arg)
-        if names.count(name) > 1 and path.suffix and path.parent.name and path.parent.name != name:
-            out[i] = f"{path.parent.name}/{path.stem}"
+        # a file in the current folder is named by that folder too ("qa/hoganas" beside the library's "hoganas",
+        # which is no second copy of it)
+        folder = (path.parent if path.parent.name else path.resolve().parent).name if path.suffix else ""
+        if names.count(name) > 1 and folder and folder != name:
+            out[i] = f"{folder}/{path.stem}"
     seen: dict[str, int] = {}
     for i, name in enumerate(out):
         seen[name] = seen.get(name, 0) + 1

@@ -355,3 +355,17 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
     assert presence["Begär förskottsbetalning"].endswith("not in permit.")  # nothing asked about: absent
     library = CliRunner().invoke(cli, ["compare", "helsingborg", "landskrona", "astorp"])
     assert library.exit_code == 0 and "uncertain" not in library.output
+
+
+def test_a_file_in_the_current_folder_named_as_a_library_model_is_named_by_its_folder(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    """Found by the QA journey (2026-12-06): a process developer's own hoganas.bpmn against the library's
+    Höganäs was 'hoganas' and 'hoganas (2)', as if the library's model were a second copy of theirs."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "hoganas.yaml").write_bytes((Path(__file__).resolve().parents[1] / "examples" / "permit.yaml").read_bytes())
+    monkeypatch.chdir(folder)
+    assert run("diff", "hoganas.yaml", "hoganas").output.splitlines()[0].startswith("mine/hoganas (A, ")
+    data = json.loads(run("compare", "hoganas.yaml", "hoganas", "helsingborg", "hoganas.yaml",
+                          "--format", "json").output)
+    assert data["models"] == ["mine/hoganas", "hoganas", "helsingborg", "mine/hoganas (2)"]
