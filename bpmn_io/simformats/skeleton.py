@@ -160,7 +160,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date | None = None) -> Conv
                 shares = normalised({f: 1.0 for f in flows}, float(len(flows)))
                 elements[node.id] = {"probabilities": {f: round(shares[f], 12) for f in flows}, **_named(node)}
                 choices += 1
-    sim: dict[str, Any] = {"start": (start or dt.date(dt.date.today().year, 1, 1)).isoformat(), "horizon": "1y",
+    sim: dict[str, Any] = {"start": start or dt.date(dt.date.today().year, 1, 1), "horizon": "1y",
                            "warmup": "8w", "calendars": {"office": _OFFICE}}
     if pools:
         sim["pools"] = pools
