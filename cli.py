@@ -317,9 +317,11 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="What IN holds: a model (BPMN or YAML), or simulation parameters of BPSim / QBP (inside a "
                    "BPMN file) or Prosimos (a JSON file; give --model). With bpsim/qbp/prosimos, OUT is a "
                    "profile.yaml.")
-@click.option("--to", "to_fmt", type=click.Choice(["model", "prosimos"]), default="model", show_default=True,
-              help="What to write: a model (by OUT's extension) or Prosimos simulation parameters (JSON) for "
-                   "IN and its profile.")
+@click.option("--to", "to_fmt", type=click.Choice(["model", "prosimos", "profile"]), default="model",
+              show_default=True,
+              help="What to write: a model (by OUT's extension), Prosimos simulation parameters (JSON) for "
+                   "IN and its profile, or a profile.yaml to fill in for IN's model (every task, wait and "
+                   "choice keyed by its id, with a placeholder value; OUT must not exist yet).")
 @click.option("--profile", type=click.Path(dir_okay=False),
               help="With --to prosimos: the profile.yaml (default: the one beside IN, or the library's).")
 @click.option("--model", "model_arg", help="With --from prosimos: the BPMN model the parameters are for.")
@@ -348,6 +350,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     on stderr names them.
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
+    --to profile writes a profile.yaml to fill in for IN's model (its own ids,
+    placeholder values that simulate as written; never over a file that exists).
     OUT may be IN for a BPMN model: the file is written again from the model
     (XML comments are not kept; a diagram is added when missing, ids renamed as
     above). A YAML OUT that is IN is refused: the YAML written would lose the
@@ -361,11 +365,17 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
       permitflow convert simulationProcess.bpmn2 profile.yaml --from bpsim
       permitflow convert PurchasingExampleQBP.bpmn profile.yaml --from qbp
       permitflow convert params.json profile.yaml --from prosimos --model model.bpmn
+      permitflow convert model.bpmn profile.yaml --to profile
     """
     from bpmn_io.loading import load_model, model_format
 
     if from_fmt != "model" and to_fmt != "model":
         raise click.UsageError("give --from or --to, not both")
+    if to_fmt == "profile":
+        if bpmn_out is not None or scenario is not None or profile is not None:
+            raise click.UsageError("--bpmn and --profile go with --to prosimos, --scenario with --from bpsim")
+        _profile_skeleton(source, target, strict=not lenient)
+        return
     if from_fmt != "model" or to_fmt != "model":
         if scenario is not None and from_fmt != "bpsim":
             raise click.UsageError("--scenario goes with --from bpsim")
@@ -405,6 +415,31 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     _echo_warnings(warnings)
     _report_renamed_ids(source, target, renamed)
+
+
+def _profile_skeleton(source: str, target: str, *, strict: bool) -> None:
+    """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
+    from bpmn_io.loading import load_model
+    from bpmn_io.profile import profile_from_data
+    from bpmn_io.simformats.skeleton import profile_skeleton
+    from bpmn_io.yamlsrc import dump_yaml
+    from simulator.compiler import check_executable
+
+    if not target.lower().endswith((".yaml", ".yml")):
+        raise click.UsageError(f"OUT {target!r}: a profile is YAML (expected a .yaml file)")
+    if Path(target).exists():
+        fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
+    defs = load_model(source, strict=strict)
+    converted = profile_skeleton(defs)
+    params = profile_from_data(converted.document, source=target).simulation
+    if params is not None and defs.processes:
+        check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+    data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
+            + dump_yaml(converted.document)).encode("utf-8")
+    with atomic_write(target, "wb") as fh:
+        fh.write(data)  # type: ignore[attr-defined]
+    for line in converted.warnings:
+        click.echo(f"permitflow: {target}: {line}", err=True)
 
 
 def _echo_warnings(warnings: tuple[str, ...]) -> None:
@@ -990,8 +1025,11 @@ def _distinct_names(args: list[str], names: list[str]) -> list[str]:
     out = list(names)
     for i, (arg, name) in enumerate(zip(args, names, strict=True)):
         path = Path(arg)
-        if names.count(name) > 1 and path.suffix and path.parent.name and path.parent.name != name:
-            out[i] = f"{path.parent.name}/{path.stem}"
+        # a file in the current folder is named by that folder too ("qa/hoganas" beside the library's "hoganas",
+        # which is no second copy of it)
+        folder = (path.parent if path.parent.name else path.resolve().parent).name if path.suffix else ""
+        if names.count(name) > 1 and folder and folder != name:
+            out[i] = f"{folder}/{path.stem}"
     seen: dict[str, int] = {}
     for i, name in enumerate(out):
         seen[name] = seen.get(name, 0) + 1

@@ -186,7 +186,7 @@ def _case_rows(name: str, result: SimResult, params: SimParams) -> list[tuple[An
     for case in result.cases:
         s2d = _days(case.decision - case.arrival)
         c2d = _days(case.decision - case.complete)
-        within = "" if math.isnan(c2d) else int(c2d * 24.0 <= deadline)
+        within = "" if math.isnan(c2d) or math.isnan(deadline) else int(c2d * 24.0 <= deadline)  # no clock: ""
         rows.append((
             name, case.case, int(case.arrival < params.warmup), round(_days(case.arrival), 6),
             round(_days(case.complete), 6), round(_days(case.decision), 6),

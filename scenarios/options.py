@@ -52,7 +52,8 @@ def _base(model: str, profile: str | None) -> Base:
         from bpmn_io.loading import load_model
 
         load_model(model)  # a model that cannot be read (empty, truncated) says so first: it is the first fault
-        raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile)", file=model)
+        hint = "" if profile else f"; `permitflow convert {model} {profile_path} --to profile` writes one to fill in"
+        raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile{hint})", file=model)
     return file_base(path.stem, path, profile_path, source=model, line=None)
 
 

@@ -20,7 +20,7 @@ withdrawn, dismissed), ``cases_decided``, ``submission_to_decision_{mean,median,
 deadline), ``within_extended_deadline_share`` (within deadline + the one extension allowed),
 ``within_legal_time_share`` (within the deadline, or the extended deadline when the case
 was extended), ``extended_share`` (cases whose deadline was extended) -- these four over
-decided cases; ``outcome_share.<outcome>`` and ``outcome_days.<outcome>`` (share of all
+decided cases, the three shares ``nan`` without a clock (no deadline); ``outcome_share.<outcome>`` and ``outcome_days.<outcome>`` (share of all
 cases, mean days from submission to the end) for each outcome ``simulation.outcomes`` names,
 ``wait_days.<element>`` (queue for a member or a meeting), ``work_hours.<element>``,
 ``elapsed_days.<element>`` (enable to end: queue, work, pauses, delays), ``utilisation.<pool>``,
@@ -327,9 +327,11 @@ class Summary:
         out.update(self.s2d.figures("submission_to_decision"))
         out.update(self.c2d.figures("complete_to_decision"))
         decided = self.c2d.count
-        out["within_deadline_share"] = self.within / decided if decided else math.nan
-        out["within_extended_deadline_share"] = self.within_extended / decided if decided else math.nan
-        out["within_legal_time_share"] = self.within_legal / decided if decided else math.nan
+        # no clock, no deadline (it is infinite here): a share within it would claim every case on time
+        timed = decided if math.isfinite(self.deadline) else 0
+        out["within_deadline_share"] = self.within / timed if timed else math.nan
+        out["within_extended_deadline_share"] = self.within_extended / timed if timed else math.nan
+        out["within_legal_time_share"] = self.within_legal / timed if timed else math.nan
         out["extended_share"] = self.extended / decided if decided else math.nan
         for kind, (count, hours) in self.by_outcome.items():
             out[f"outcome_share.{kind}"] = count / self.cases if self.cases else math.nan

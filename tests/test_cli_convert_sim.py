@@ -152,3 +152,33 @@ def test_from_bpsim_scenario_option(tmp_path) -> None:
     assert r.exit_code == 0, r.output
     r = run("convert", str(src), str(tmp_path / "b.yaml"), "--from", "bpsim", "--scenario", "nope")
     assert r.exit_code == 2 and "no BPSim scenario 'nope' (expected one of default)" in r.output
+
+
+def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_path) -> None:
+    """Found by the QA journey (2026-12-06): a process developer with a model of their own (a modelling
+    tool's ids, Activity_1regans) had to write profile.yaml by hand from docs/profile.md, key by key;
+    `simulate` said only 'no profile beside the model'. `convert MODEL OUT --to profile` writes one keyed by
+    the model's ids with placeholder values."""
+    model = tmp_path / "permit.yaml"
+    model.write_bytes((ROOT / "examples" / "permit.yaml").read_bytes())
+    out = tmp_path / "profile.yaml"
+    alone = run("simulate", str(model))
+    assert alone.exit_code == 2 and f"`permitflow convert {model} {out} --to profile` writes one" in alone.output
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert "taken as the decision step" in r.output and "no legal clock" in r.output  # stderr, said
+    profile = read_profile(out)
+    sim = profile.simulation
+    assert sim is not None and sim.decision is not None and sim.decision.element == "Task_Beslut"  # in lane Nämnd
+    assert sim.clock is None
+    assert sim.elements["Task_Granska"].duration is not None  # work for the lane's pool
+    assert sim.elements["Event_Polisen"].delay is not None  # a message catch: the other party's time
+    assert sorted(sim.elements["Gw_Komplett"].probabilities.values()) == [0.5, 0.5]
+    assert [p.name for p in sim.pools.values()] == ["officer"] and sim.pools["officer"].lanes == ("Lane_Handlaggare",)
+    assert "Granska ansökan" in out.read_text(encoding="utf-8")  # each step's name as its note
+    shown = run("simulate", str(model), "--profile", str(out), "-r", "2", "--workers", "1", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["figures"]["cases_decided"]["mean"] > 0
+    before = out.read_bytes()
+    again = run("convert", str(model), str(out), "--to", "profile")
+    assert again.exit_code == 2 and "exists" in again.output and out.read_bytes() == before

@@ -335,3 +335,37 @@ def test_the_markdown_variation_points_say_in_words_what_differs(tmp_path: Path)
     assert "| kind | step | a | b | c | what |" in lines
     assert ("| performer | Besluta om tillstånd | Socialnämnden | Arbetsutskottet | Socialnämnden | "
             'Done by — a: Socialnämnden; b: Arbetsutskottet; c: Socialnämnden: "Besluta om tillstånd". |') in lines
+
+
+def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_a_partner() -> None:
+    """Found by the QA journey (2026-12-06): an own model's "Skicka remiss till Polisen" against the library's
+    "Skicka remiss till Polisen (obligatorisk)" is uncertain in `diff` (a candidate asked about), but `compare`
+    said it "is in hoganas; not in helsingborg, landskrona, astorp" as if the police were never consulted there.
+    The presence variation now names the candidate, as the pairwise diff does."""
+    model = str(Path(__file__).resolve().parents[1] / "examples" / "permit.yaml")
+    pair = CliRunner().invoke(cli, ["diff", model, "helsingborg"])
+    assert pair.exit_code == 0, pair.output
+    assert '[Uncertain] "Komplettering inkommen" in permit: maybe "Invänta komplettering"' in pair.output
+    nway = CliRunner().invoke(cli, ["compare", model, "helsingborg", "landskrona", "--format", "json"])
+    assert nway.exit_code == 0, nway.output
+    presence = {v["step"]: v["message"] for v in json.loads(nway.output)["variations"] if v["kind"] == "presence"}
+    assert presence["Komplettering inkommen"] == (
+        '"Komplettering inkommen" is in permit; not in helsingborg, landskrona '
+        '(uncertain: maybe "Invänta komplettering" in helsingborg, landskrona).')
+    assert presence["Begär förskottsbetalning"].endswith("not in permit.")  # nothing asked about: absent
+    library = CliRunner().invoke(cli, ["compare", "helsingborg", "landskrona", "astorp"])
+    assert library.exit_code == 0 and "uncertain" not in library.output
+
+
+def test_a_file_in_the_current_folder_named_as_a_library_model_is_named_by_its_folder(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    """Found by the QA journey (2026-12-06): a process developer's own hoganas.bpmn against the library's
+    Höganäs was 'hoganas' and 'hoganas (2)', as if the library's model were a second copy of theirs."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "hoganas.yaml").write_bytes((Path(__file__).resolve().parents[1] / "examples" / "permit.yaml").read_bytes())
+    monkeypatch.chdir(folder)
+    assert run("diff", "hoganas.yaml", "hoganas").output.splitlines()[0].startswith("mine/hoganas (A, ")
+    data = json.loads(run("compare", "hoganas.yaml", "hoganas", "helsingborg", "hoganas.yaml",
+                          "--format", "json").output)
+    assert data["models"] == ["mine/hoganas", "hoganas", "helsingborg", "mine/hoganas (2)"]

@@ -129,3 +129,30 @@ def test_different_seeds_give_different_figures(tmp_path: Path) -> None:
                                      "--format", "json", "--seed", seed]) for seed in ("1", "2", "1")]
     means = [json.loads(o.output)["figures"]["submission_to_decision_mean_days"]["mean"] for o in outs]
     assert means[0] == means[2] and means[0] != means[1]
+
+
+def test_without_a_legal_clock_no_share_within_a_deadline_is_claimed(tmp_path: Path) -> None:
+    """Found by the QA journey (2026-12-06): a process developer's first profile, with no `clock:`, gave
+    `within_deadline_share` 1 (every case on time, the deadline taken as infinite) in `simulate` and in
+    summary.json, while `cases.csv` said 0 (not within) for every case. With no clock there is no deadline:
+    the shares are not figures (null) and the case rows leave the cell empty."""
+    sim = Path(__file__).resolve().parent / "fixtures" / "sim"
+    shutil.copy(sim / "mm1.bpmn", tmp_path / "process.bpmn")
+    shutil.copy(sim / "mm1.yaml", tmp_path / "profile.yaml")
+    shares = ("within_deadline_share", "within_extended_deadline_share", "within_legal_time_share")
+    out = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "--cases", "50", "-r", "2",
+                                   "--format", "json", "--workers", "1"])
+    assert out.exit_code == 0, out.output
+    figures = json.loads(out.output)["figures"]
+    assert [figures[s]["mean"] for s in shares] == [None, None, None]
+    assert figures["complete_to_decision_mean_days"]["mean"] > 0  # the other clock figures are still there
+    (tmp_path / "s.yaml").write_text("name: s\nbase: [{bpmn: process.bpmn, profile: profile.yaml, name: mm1}]\n"
+                                     "cases: 50\nreplications: 2\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert out.exit_code == 0, out.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    point = summary["scenarios"][0]["points"][0]["figures"]
+    assert [point[f"mm1/{s}"]["mean"] for s in shares] == [None, None, None]
+    with (tmp_path / "out" / "cases.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 100 and {row["within_deadline"] for row in rows} == {""}

@@ -60,13 +60,17 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         low, high = _days(diff["ci"][0]), _days(diff["ci"][1])
         en_diff = f": no clear difference (between {low} and {high} days)"
         sv_diff = f": ingen tydlig skillnad (mellan {low} och {high} dagar)"
+    # a process without a legal clock has no deadline: no share within 4 months to state
+    timed = _share(share_now) != "–" or _share(share_then) != "–"
     return {
         "en": (f"{name}: from a complete application to the decision takes {now} days on average today, "
-               f"{then} days with the changes{en_diff}. Within 4 months: {_share(share_now)} % today, "
-               f"{_share(share_then)} % with the changes."),
+               f"{then} days with the changes{en_diff}."
+               + (f" Within 4 months: {_share(share_now)} % today, {_share(share_then)} % with the changes."
+                  if timed else "")),
         "sv": (f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
-               f"{then} dagar med ändringarna{sv_diff}. Inom 4 månader: {_share(share_now)} % i dag, "
-               f"{_share(share_then)} % med ändringarna."),
+               f"{then} dagar med ändringarna{sv_diff}."
+               + (f" Inom 4 månader: {_share(share_now)} % i dag, {_share(share_then)} % med ändringarna."
+                  if timed else "")),
     }
 
 

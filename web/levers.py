@@ -7,9 +7,10 @@ form into the ``set:`` entries of a scenario file, with the process name first
 and ``permitflow run`` of that file apply the same overrides through
 :mod:`scenarios.overrides`. An empty lever keeps each municipality's own value.
 
->>> [(path, value) for path, value, _o in lever_sets({"officers": 3}, {"helsingborg": {}})]
+>>> officers = {"simulation": {"pools": {"officer": {"count": 2}}}}
+>>> [(path, value) for path, value, _o in lever_sets({"officers": 3}, {"helsingborg": officers})]
 [('helsingborg.simulation.pools.officer.count', 3)]
->>> lever_sets({"officers": 0}, {"helsingborg": {}})
+>>> lever_sets({"officers": 0}, {"helsingborg": officers})
 Traceback (most recent call last):
 ...
 web.levers.LeverError: Case officers (number): 0 is outside the allowed range 1–20
@@ -167,34 +168,76 @@ def _elements(profile: Mapping[str, Any]) -> Mapping[str, Any]:
     return (profile.get("simulation") or {}).get("elements") or {}
 
 
+def _bodies(profile: Mapping[str, Any]) -> Mapping[str, Any]:
+    return ((profile.get("simulation") or {}).get("decision") or {}).get("bodies") or {}
+
+
+def _genitive(name: str) -> str:
+    """A name's Swedish genitive: ``Helsingborgs``, but ``Höganäs`` (a name ending in s, x or z takes no s)."""
+    return name if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+
+
+def _lacking(lever: str, name: str, en: str, sv: str) -> LeverError:
+    """A lever that ``name``'s profile gives nothing to change: what it lacks, in each language."""
+    return LeverError(lever, f"{name}'s profile has no {en}", f"{_genitive(name)} profil saknar {sv}")
+
+
 def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]) -> list[tuple[str, Any]]:
     sets: list[tuple[str, Any]] = []
+    shown = str(profile.get("municipality") or name)
     grant, refusal = _delegation(profile)
     grant, refusal = given.get("grant_level", grant), given.get("refusal_level", refusal)
+    bodies = _bodies(profile)
+    for key in ("grant_level", "refusal_level"):
+        if key in given and given[key] not in bodies:
+            have = tuple(level for level in LEVELS if level in bodies)
+            raise _lacking(key, shown, f"decision by {TEXTS[given[key]]['en']} (choose "
+                                       f"{choices_words(have, 'en') or 'none: it has no decision bodies'})",
+                           f"beslut av {TEXTS[given[key]]['sv']} (välj "
+                           f"{choices_words(have, 'sv') or 'inget: den har inga beslutsorgan'})")
     if "grant_level" in given or "refusal_level" in given:
         sets.append(("decision.delegation", grant if grant == refusal else {"grant": grant, "refusal": refusal}))
+    if ("officers" in given or "fte" in given) and "officer" not in ((profile.get("simulation") or {}).get("pools")
+                                                                     or {}):
+        raise _lacking("officers" if "officers" in given else "fte", shown,
+                       "pool named officer (the case officers this lever changes)",
+                       "pool med namnet officer (handläggarna som spaken ändrar)")
     if "officers" in given:
         sets.append(("pools.officer.count", given["officers"]))
     if "fte" in given:
         sets.append(("pools.officer.fte", given["fte"]))
     if "cadence" in given:
+        if not isinstance(bodies.get("committee"), Mapping) or "meetings" not in bodies["committee"]:
+            raise _lacking("cadence", shown, "committee that meets (decision body committee with meetings:)",
+                           "nämnd som sammanträder (beslutsorganet committee med meetings:)")
         sets.append(("decision.bodies.committee.meetings", {"rrule": CADENCES[given["cadence"]], "except_months": [7]}))
     if "cutoff_days" in given:
-        for body in ("committee", "working_committee"):
+        meeting = [body for body in ("committee", "working_committee") if body in bodies]
+        if not meeting:
+            raise _lacking("cutoff_days", shown, "committee or working committee (decision bodies committee, "
+                                                 "working_committee)",
+                           "nämnd eller arbetsutskott (beslutsorganen committee, working_committee)")
+        for body in meeting:
             sets.append((f"decision.bodies.{body}.agenda_cutoff", f"{given['cutoff_days']}d"))
     elements = _elements(profile)
     if "complete_share" in given:
         if COMPLETE_GATEWAY not in elements:
-            raise LeverError("complete_share", f"{name}'s profile has no {COMPLETE_GATEWAY} (the completeness check)",
-                             f"{name}s profil saknar {COMPLETE_GATEWAY} (kontrollen av fullständighet)")
+            raise _lacking("complete_share", shown,
+                           f"{COMPLETE_GATEWAY} (the completeness check, with the flows Flow_Komplett_Ja and "
+                           f"Flow_Komplett_Nej, as the library's models name them)",
+                           f"{COMPLETE_GATEWAY} (kontrollen av fullständighet, med flödena Flow_Komplett_Ja och "
+                           f"Flow_Komplett_Nej, som bibliotekets modeller kallar dem)")
         share = round(given["complete_share"], 4)
         sets.append((f"elements.{COMPLETE_GATEWAY}.probabilities",
                      {"Flow_Komplett_Ja": share, "Flow_Komplett_Nej": round(1.0 - share, 4)}))
     if "remiss_weeks" in given:
         events = [e for e in elements if e.startswith(REMISS_PREFIX)]
         if not events:
-            raise LeverError("remiss_weeks", f"{name}'s profile has no remiss answer ({REMISS_PREFIX}...)",
-                             f"{name}s profil saknar remissvar ({REMISS_PREFIX}...)")
+            raise _lacking("remiss_weeks", shown,
+                           f"remiss answer (an element whose id starts {REMISS_PREFIX}, as the library's models "
+                           f"name them)",
+                           f"remissvar (ett element vars id börjar med {REMISS_PREFIX}, som bibliotekets modeller "
+                           f"kallar dem)")
         mode = given["remiss_weeks"] * 7
         # the library's spread (2-4 weeks around 3) scaled: low 2/3 and high 4/3 of the usual time
         delay = {"dist": "triangular", "low": f"{round(mode * 2 / 3)}d", "mode": f"{round(mode)}d",

@@ -120,7 +120,7 @@ def compare_models(
             matrix[metric][i][j] = matrix[metric][j][i] = value
     clusters = _clusters(models, pairs)
     core = tuple(k for k, c in enumerate(clusters) if len(c.members) == n)
-    variations = _presence(clusters, names) + _performers(clusters, names, lex) + _pairwise(pairs, clusters)
+    variations = _presence(clusters, names, pairs) + _performers(clusters, names, lex) + _pairwise(pairs, clusters)
     return Comparison(
         names,
         FrozenMap({m: tuple(tuple(r) for r in matrix[m]) for m in METRICS}),
@@ -251,19 +251,54 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
     return tuple(out)
 
 
-def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...]) -> list[Variation]:
+def _maybe_partners(pairs: list[ModelDiff]) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """(model, step id) -> other model -> the labels of the steps there the pairwise diff asks about as
+    its partner (the uncertain tier, both ways), best first."""
+    out: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+    def add(model: str, step: str, other: str, label: str) -> None:
+        labels = out.setdefault((model, step), {}).setdefault(other, [])
+        if label and label not in labels:
+            labels.append(label)
+
+    for d in pairs:
+        for u in d.uncertain:
+            for cand in u.candidates:
+                if u.side == "a":
+                    add(d.a.name, u.step, d.b.name, d.label_b(cand.ids))
+                    for other in cand.ids:
+                        add(d.b.name, other, d.a.name, d.label_a((u.step,)))
+                else:
+                    add(d.b.name, u.step, d.a.name, d.label_a(cand.ids))
+                    for other in cand.ids:
+                        add(d.a.name, other, d.b.name, d.label_b((u.step,)))
+    return out
+
+
+def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: list[ModelDiff]) -> list[Variation]:
+    maybe = _maybe_partners(pairs)
     out = []
     for c in clusters:
         if len(c.members) == len(names):
             continue
         have = [n for n in names if n in c.members]
         lack = [n for n in names if n not in c.members]
+        # a model the step is "not in" may draw it in words the matcher only asks about: say so, as the
+        # pairwise diff does, rather than claim it absent
+        hints: dict[str, list[str]] = {}  # the label asked about first -> the models that have it
+        for other in lack:
+            asked = [label for model in have for step in c.members[model]
+                     for label in maybe.get((model, step), {}).get(other, [])]
+            if asked:
+                hints.setdefault(asked[0], []).append(other)
+        said = "; ".join(f'maybe "{label}" in {", ".join(where)}' for label, where in hints.items())
+        uncertain = f" (uncertain: {said})" if hints else ""
         out.append(
             Variation(
                 "presence",
                 c.label,
                 FrozenMap({n: "present" if n in c.members else "absent" for n in names}),
-                f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}.',
+                f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}{uncertain}.',
                 steps=(c.label,),
             )
         )

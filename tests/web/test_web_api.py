@@ -40,8 +40,9 @@ def _run(client, body):
 
 
 def test_a_lever_becomes_the_same_set_entry_as_a_scenario_file():
+    bodies = {"committee": {}, "working_committee": {}, "officer": {}}
     sets = lever_sets({"grant_level": "officer", "cutoff_days": "7", "complete_share": 0.75},
-                      {"astorp": {"simulation": {"decision": {"delegation": "committee"},
+                      {"astorp": {"simulation": {"decision": {"delegation": "committee", "bodies": bodies},
                                                  "elements": {"Gw_Komplett": {}}}}})
     assert [(p, v) for p, v, _o in sets] == [
         ("astorp.simulation.decision.delegation", {"grant": "officer", "refusal": "committee"}),
@@ -160,6 +161,60 @@ def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one
     reply = client.post("/api/runs", json={"uploads": [kept.json()["id"]], "levers": SMALL})
     assert reply.status_code == 400 and "Task_Finns_Inte" in reply.json()["error"]
     assert client.get("/api/setup").status_code == 200
+
+
+def _committee_only(simulation):
+    """A user's own profile: a committee and the case officer decide (no working committee, chair or
+    manager), and the officers' pool has a name of its own."""
+    bodies = simulation["decision"]["bodies"]
+    for body in ("working_committee", "chair", "manager"):
+        del bodies[body]
+    simulation["pools"]["handlaggare"] = simulation["pools"].pop("officer")
+    bodies["officer"]["pool"] = "handlaggare"
+
+
+@pytest.mark.parametrize("levers,field,words,words_sv", [
+    ({"cutoff_days": 7}, None, None, None),  # the committee's agenda only: it has no working committee
+    ({"grant_level": "chair"}, "grant_level",
+     "Who grants a permit: Åstorp's profile has no decision by the chair (choose the committee or the case officer)",
+     "Vem beslutar om tillstånd: Åstorps profil saknar beslut av ordföranden (välj nämnden eller handläggaren)"),
+    ({"officers": 2}, "officers",
+     "Case officers (number): Åstorp's profile has no pool named officer (the case officers this lever changes)",
+     "Handläggare (antal): Åstorps profil saknar pool med namnet officer (handläggarna som spaken ändrar)"),
+])
+def test_a_lever_an_uploaded_profile_has_nothing_for_is_refused_in_words(client, levers, field, words, words_sv):
+    """Found by the QA journey (2026-12-06): on a process developer's own profile with a committee and no
+    working committee, the agenda lever failed with the scenario parser's English (also as the Swedish text:
+    'web form: x.simulation.decision.bodies.working_committee.agenda_cutoff: set: override ... unknown key
+    'working_committee' ...'), and so did a decision level or the officers of a pool it does not have."""
+    import yaml
+
+    from bpmn_io.yamlsrc import load_yaml
+
+    bpmn_path, profile_path = library_paths("astorp")
+    data = load_yaml(profile_path.read_text(encoding="utf-8"), source="p.yaml").data
+    _committee_only(data["simulation"])
+    own = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    upload = _upload(client, "own", bpmn_path.read_bytes(), own).json()["id"]
+    body = {"uploads": [upload], "levers": {**levers, **SMALL}}
+    if field is None:
+        _id, reply = _run(client, body)
+        assert reply.status_code == 200 and reply.json()["answer"]["municipalities"][0]["process"] == "own"
+        saved = client.post("/api/scenario", json=body).text
+        assert "own.simulation.decision.bodies.committee.agenda_cutoff: 7d" in saved
+        assert "working_committee" not in saved
+        return
+    for url in ("/api/runs", "/api/scenario"):
+        reply = client.post(url, json=body)
+        assert reply.status_code == 400
+        assert (reply.json()["error"], reply.json()["error_sv"], reply.json()["field"]) == (words, words_sv, field)
+
+
+def test_swedish_genitive_of_a_name_ending_in_s():
+    from web.levers import _genitive
+
+    assert [_genitive(n) for n in ("Helsingborg", "Höganäs", "Svalöv", "Klippans")] == \
+        ["Helsingborgs", "Höganäs", "Svalövs", "Klippans"]
 
 
 def test_a_saved_scenario_runs_with_permitflow_run_and_gives_the_pages_figures(client, tmp_path: Path):
@@ -406,3 +461,19 @@ def test_a_chunked_body_over_the_limit_is_refused(client):
     reply = client.post("/api/runs", content=chunks(), headers={"content-type": "application/json"})
     assert reply.status_code == 413 and "over the limit" in reply.json()["error"]
     assert client.get("/api/setup").status_code == 200
+
+
+def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_legal_clock():
+    """Found by the QA journey (2026-12-06): an uploaded profile with no `clock:` has no deadline, and the page
+    said "Within 4 months: – % today, – % with the changes"."""
+    from web.answer import sentences
+
+    days = {"mean": 60.0, "ci": [55.0, 65.0]}
+    diff = {"mean": -5.0, "ci": [-8.0, -2.0], "significant": True}
+    timed = sentences("Höganäs", days, days, diff, 0.9, 1.0)
+    assert timed["en"].endswith("Within 4 months: 90 % today, 100 % with the changes.")
+    assert timed["sv"].endswith("Inom 4 månader: 90 % i dag, 100 % med ändringarna.")
+    clockless = sentences("Höganäs", days, days, diff, None, float("nan"))
+    assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
+                               "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
+    assert clockless["sv"].endswith("dagar med ändringarna: 5 dagar kortare (2–8).")

@@ -1,0 +1,190 @@
+"""A profile to fill in for a model of one's own (``permitflow convert MODEL profile.yaml --to profile``).
+
+A process developer who drew a model in a modelling tool has element ids the tool chose
+(``Activity_1regans``); the profile keys every simulation parameter by those ids. This writes
+the profile with every key the simulator needs already in place and a placeholder value, so
+that it simulates as written and each value can be replaced by the municipality's own:
+
+* a standard loop its tool wrote without a most at most 3 rounds, a multi-instance activity
+  without a whole-number count 2 instances;
+* an office calendar (the library's hours, Swedish holidays, a half-staffed July);
+* a pool per lane with tasks, the lane with the most tasks named ``officer`` (the name the
+  web page's levers change), one member at full time;
+* every task 1 hour of work (``duration:``), every wait for another party (a receive task, a
+  message catch or boundary event, a timer without a time) 2 weeks (``delay:``), every
+  exclusive or inclusive choice with equal shares (``probabilities:``); each with the step's
+  name as its ``note:``;
+* when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
+  "board"), that task as the decision step, taken by a committee meeting monthly (third
+  Tuesday, not in July, agenda closing two weeks before), the case officer as another level;
+* 25 applications a year over one year, with 8 weeks of warm-up.
+
+There is no legal clock (where it starts and stops is the developer's to say) and no outcomes.
+A top-level ``assumption:`` says that every value is a placeholder.
+
+>>> from processes.model import Definitions
+>>> profile_skeleton(Definitions()).document["simulation"]["arrivals"]
+{'per_year': 25}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from processes.model import (
+    Definitions,
+    Event,
+    Gateway,
+    MultiInstance,
+    Process,
+    StandardLoop,
+    SubProcess,
+    Task,
+)
+
+from .common import Converted, normalised
+
+__all__ = ["profile_skeleton", "PLACEHOLDER"]
+
+PLACEHOLDER = ("written by permitflow convert --to profile: every value is a placeholder to replace with the "
+               "municipality's own (docs/profile.md says what each key means)")
+_OFFICE = {
+    "hours": {"mon": "08:00-16:30", "tue": "08:00-16:30", "wed": "08:00-16:30", "thu": "08:00-16:30",
+              "fri": "08:00-15:00"},
+    "holidays": "SE",
+    "closures": [{"from": "07-01", "to": "07-31", "capacity": 0.5}],
+}
+#: words in a lane's or a task's name that say a committee decides there
+_COMMITTEE = re.compile(r"nämnd|namnd|utskott|committee|board|council|styrelse", re.IGNORECASE)
+_DECIDES = re.compile(r"^\s*(beslut|besluta|fatta beslut|decide|decision)", re.IGNORECASE)
+_WORK, _WAIT = "1h", "2w"
+#: an ISO 8601 duration, date-time or repetition, as a timer's text (not an expression such as ${days})
+_ISO = re.compile(r"^(P|R\d*/|\d{4}-\d\d-\d\d)")
+
+
+def _slug(text: str) -> str:
+    """A pool name from a lane's name: ASCII letters, digits and ``_`` (``Socialnämnden`` -> ``socialnamnden``)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "staff"
+
+
+def _named(node: Any) -> dict[str, Any]:
+    return {"note": node.name} if node.name else {}
+
+
+def _decision(process: Process) -> Task | None:
+    """The task a committee decides: in a lane whose name says so, or named so itself."""
+    tasks = [n for n in process.nodes.values() if isinstance(n, Task)]
+    for task in tasks:
+        lane = process.lane_of(task.id)
+        if lane is not None and _COMMITTEE.search(lane.name or ""):
+            return task
+    return next((t for t in tasks if _COMMITTEE.search(t.name or "") and _DECIDES.search(t.name or "")), None)
+
+
+def _waits(node: Any) -> bool:
+    """Does ``node`` wait for another party (its time is a calendar ``delay:``)?"""
+    if isinstance(node, Task):
+        return node.task_type == "receiveTask"
+    if isinstance(node, Event) and node.position in ("intermediate_catch", "boundary"):
+        if node.trigger == "message":
+            return True
+        if node.trigger == "timer":  # a timer its tool left without a time, or with an expression
+            timer = node.definitions[0].timer
+            return not _ISO.match(timer.text.strip() if timer is not None else "")
+    return False
+
+
+def _loop(node: Any) -> dict[str, Any]:
+    """What a loop marker needs that its tool did not write: a most for a standard loop, a count for a
+    multi-instance activity."""
+    loop = getattr(node, "loop", None)
+    if isinstance(loop, StandardLoop) and not loop.loop_maximum:
+        return {"loop": {"max": 3}}
+    if isinstance(loop, MultiInstance) and not (loop.cardinality is not None
+                                                and loop.cardinality.text.strip().isdigit()):
+        return {"cardinality": 2}
+    return {}
+
+
+def _title(defs: Definitions, process: Process) -> str:
+    for collaboration in defs.collaborations:
+        for pool in collaboration.participants:
+            if pool.process_ref == process.id and pool.name:
+                return pool.name
+    return process.name or process.id
+
+
+def profile_skeleton(defs: Definitions, *, start: dt.date | None = None) -> Converted:
+    """The profile document to fill in for ``defs``'s process, and what it guessed, one line each."""
+    process = defs.process() if defs.processes else Process("Process")
+    decision = _decision(process)
+    counts: dict[str, int] = {}
+    for node in process.nodes.values():
+        lane = process.lane_of(node.id)
+        if isinstance(node, Task) and node is not decision and not _waits(node) and lane is not None:
+            counts[lane.id] = counts.get(lane.id, 0) + 1
+    lanes = {lane.id: lane for lane in process.lanes()}
+    pools: dict[str, Any] = {}
+    names: dict[str, str] = {}
+    for lane_id in sorted(counts, key=lambda k: -counts[k]):  # stable: document order among equals
+        name = "officer" if not pools else _slug(lanes[lane_id].name or lane_id)
+        while name in pools:
+            name += "_2"
+        names[lane_id] = name
+        pools[name] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": [lane_id]}
+    unlaned = [n for n in process.nodes.values() if isinstance(n, Task) and n is not decision and not _waits(n)
+               and process.lane_of(n.id) is None]
+    if unlaned and "officer" not in pools:
+        pools["officer"] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": []}
+    elements: dict[str, Any] = {}
+    works = waits = choices = 0
+    for node in process.nodes.values():
+        if _waits(node):
+            elements[node.id] = {"delay": _WAIT, **_named(node)}
+            waits += 1
+        elif isinstance(node, Task) and node is not decision:
+            entry: dict[str, Any] = {"duration": _WORK, **_loop(node)}
+            if process.lane_of(node.id) is None:
+                entry["pool"] = "officer"
+            elements[node.id] = {**entry, **_named(node)}
+            works += 1
+        elif isinstance(node, SubProcess) and _loop(node):
+            elements[node.id] = {**_loop(node), **_named(node)}
+        elif isinstance(node, Gateway) and node.gateway_kind in ("exclusive", "inclusive"):
+            flows = [f.id for f in process.outgoing(node.id)]
+            if len(flows) > 1:
+                shares = normalised({f: 1.0 for f in flows}, float(len(flows)))
+                elements[node.id] = {"probabilities": {f: round(shares[f], 12) for f in flows}, **_named(node)}
+                choices += 1
+    sim: dict[str, Any] = {"start": start or dt.date(dt.date.today().year, 1, 1), "horizon": "1y",
+                           "warmup": "8w", "calendars": {"office": _OFFICE}}
+    if pools:
+        sim["pools"] = pools
+    sim["arrivals"] = {"per_year": 25}
+    if elements:
+        sim["elements"] = elements
+    notes = [f"{works} task(s) 1 hour of work, {waits} wait(s) for another party 2 weeks, {choices} choice(s) "
+             f"with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): replace them"]
+    if decision is not None:
+        sim["decision"] = {
+            "element": decision.id,
+            "delegation": "committee",
+            "bodies": {
+                "committee": {"meetings": {"rrule": "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3", "except_months": [7]},
+                              "agenda_cutoff": "2w"},
+                **({"officer": {"pool": "officer", "duration": _WORK}} if "officer" in pools else {}),
+            },
+        }
+        lane = process.lane_of(decision.id)
+        notes.append(f'"{decision.name or decision.id}" ({decision.id}'
+                     + (f", lane {lane.name}" if lane is not None and lane.name else "")
+                     + ") taken as the decision step, a committee meeting monthly: check it")
+    else:
+        notes.append("no decision step found (no lane or task names a committee): add decision: if one decides")
+    notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} for the share within 4 months")
+    return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
+                     tuple(notes))
