@@ -44,7 +44,7 @@ SECTIONS = {
 }
 
 
-def value_text(value: Any, names: Mapping[str, str]) -> str:
+def value_text(value: Any, names: Mapping[str, str], lang: str = "en") -> str:
     """A parameter's value for a person: element ids replaced by their names, provenance left out.
 
     >>> value_text({"dist": "fixed", "value": "15m", "assumption": "x"}, {})
@@ -53,20 +53,22 @@ def value_text(value: Any, names: Mapping[str, str]) -> str:
     'triangular low 2w, mode 3w, high 4w'
     >>> value_text({"Flow_Ja": 0.9, "Flow_Nej": 0.1}, {"Flow_Ja": "ja", "Flow_Nej": "nej"})
     'ja: 0.9, nej: 0.1'
+    >>> value_text({"Flow_Ja": 0.9, "Flow_Nej": 0.1}, {"Flow_Ja": "ja", "Flow_Nej": "nej"}, "sv")
+    'ja: 0,9, nej: 0,1'
     """
     if isinstance(value, Mapping):
         items = [(k, v) for k, v in value.items() if k not in PROVENANCE]
         if value.get("dist") == "fixed" and {k for k, _ in items} == {"dist", "value"}:
-            return value_text(value["value"], names)  # a fixed value is its value
+            return value_text(value["value"], names, lang)  # a fixed value is its value
         if "dist" in value:
-            rest = ", ".join(f"{k} {value_text(v, names)}" for k, v in items if k != "dist")
+            rest = ", ".join(f"{k} {value_text(v, names, lang)}" for k, v in items if k != "dist")
             return f"{value['dist']} {rest}".strip() if rest else str(value["dist"])
         if set(k for k, _ in items) == {"value"}:
-            return value_text(value["value"], names)
-        return ", ".join(f"{names.get(str(k), str(k).replace('_', ' '))}: {value_text(v, names)}" for k, v in items)
+            return value_text(value["value"], names, lang)
+        return ", ".join(f"{names.get(str(k), str(k).replace('_', ' '))}: {value_text(v, names, lang)}" for k, v in items)
     if isinstance(value, list):
-        return ", ".join(value_text(v, names) for v in value)
-    return names.get(str(value), str(value)) if isinstance(value, str) else str(value)
+        return ", ".join(value_text(v, names, lang) for v in value)
+    return names.get(str(value), str(value)) if isinstance(value, str) else number_words(value, lang)
 
 
 #: a condition's words: how a comparison reads, "{a}" the attribute, "{v}" the value
@@ -89,8 +91,7 @@ def _literal_words(value: Any, lang: str) -> str:
     if isinstance(value, str):
         entry = labels()["attribute_values"].get(value)
         return str(entry[lang]) if entry else value.replace("_", " ")
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "sv" else text
+    return number_words(value, lang)
 
 
 def _comparison_words(c: Comparison, lang: str) -> str:
@@ -143,8 +144,7 @@ def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
         return said
     if path == "simulation.run" and isinstance(value, Mapping):
         return {lang: ", ".join(run_setting_words(k, v, lang) for k, v in value.items()) for lang in ("en", "sv")}
-    text = value_text(value, names)
-    return {lang: value_words(path, value, names, lang) or text for lang in ("en", "sv")}
+    return {lang: value_words(path, value, names, lang) or value_text(value, names, lang) for lang in ("en", "sv")}
 
 
 def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> str:
@@ -154,7 +154,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     'vem som beslutar: arbetsutskottet'
     >>> change_words("simulation.elements.Gw_K.probabilities", {"F_Ja": 0.75, "F_Nej": 0.25}, {"Gw_K": "Komplett?",
     ...              "F_Ja": "Ja", "F_Nej": "Nej"}, "en")
-    'Komplett? — share per branch: Ja 75 %, Nej 25 %'
+    'Komplett? — share per branch: Ja 75\\xa0%, Nej 25\\xa0%'
     """
     parts = path.split(".")
     if len(parts) == 4 and parts[:2] == ["simulation", "elements"] and parts[3] in KEYS:
@@ -162,7 +162,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     else:
         setting = setting_words(path, lang)
     if isinstance(value, str) and not isinstance(value, bool):
-        said = word(value, lang) if value in labels()["words"] else value_text(value, names)
+        said = word(value, lang) if value in labels()["words"] else value_text(value, names, lang)
     elif isinstance(value, (int, float)):
         said = number_words(value, lang)
     else:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from concurrent.futures import Executor
 from typing import Any
 
+from markupsafe import Markup
+
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
@@ -23,6 +25,7 @@ from processes.model import Definitions
 from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.headline import HEADLINE_FIGURE, headline
+from report.numbers import number
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
@@ -59,25 +62,32 @@ WAIT_PREFIX = "wait_days."
 _ENV = template_environment()
 
 
-def _fmt(value: Any, digits: int = 2) -> str:
-    """A figure for a table: ``digits`` decimals, more for a value that would round to
+def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
+    """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
     zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``.
 
-    >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"))]
-    ['259.61', '0.20', '0.0042', '0.00', '–']
+    >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
+    ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
+    >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
+    ['259,61', '−0,0042', '1\xa0234,50']
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, float):
+    if isinstance(value, float) and not math.isnan(value):
         size = abs(value)
         if 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits instead
             digits = min(6, 1 - math.floor(math.log10(size)))
-        text = f"{value:,.{digits}f}".replace(",", "\u202f")
-        return text[1:] if text.startswith("-") and not text.strip("-0.\u202f") else text
-    return str(value)
+        return number(value, lang, digits)
+    return number(value, lang)
 
 
-_ENV.filters["num"] = _fmt
+def _cell(value: Any, digits: int = 2) -> Markup:
+    """A table's figure in both languages (a span each where they write it differently)."""
+    en, sv = _fmt(value, digits, "en"), _fmt(value, digits, "sv")
+    if en == sv:
+        return Markup.escape(en)
+    return Markup('<span class="en">{}</span><span class="sv">{}</span>').format(en, sv)
+
+
+_ENV.filters["num"] = _cell
 
 
 def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mapping[str, Any]]]:

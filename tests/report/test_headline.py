@@ -88,5 +88,5 @@ def test_a_change_in_the_same_direction_at_every_point_that_noise_leaves_open_sa
         "across the assumption ranges: it is sooner at all 6 points (change -60 to -8 days), but with the "
         "assumptions as written its interval includes no change.")
     assert sentence["sv"].endswith(
-        "Det håller inte över antagandenas intervall: det blir tidigare i alla 6 punkter (ändring -60 till -8 "
+        "Det håller inte över antagandenas intervall: det blir tidigare i alla 6 punkter (ändring \u221260 till \u22128 "
         "dagar), men med antagandena som de står omfattar dess intervall ingen ändring.")

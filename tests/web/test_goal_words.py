@@ -17,10 +17,10 @@ def test_a_dominated_setting_today_reads_as_the_setting_not_run_further():
               "today": {**_row(2, 0.5, "committee", 900000, 0.95, 50), "status": "dominated"}}
     answer = goal_answer(result, {"astorp": "Åstorp"})
     assert answer["sentence"]["sv"].endswith(
-        "Dagens upplägg, 2 handläggare på 0,5 av heltid, beslut av nämnden (900\u202f000 kr per år, 95 % inom 4 "
+        "Dagens upplägg, 2 handläggare på 0,5 av heltid, beslut av nämnden (900\u00a0000 kr per år, 95\u00a0% inom 4 "
         "månader, i snitt 50 dagar), når också målet i snitt (inte kört vidare: det kostar minst lika mycket som ett "
         "alternativ som säkert når det).")
     assert answer["sentence"]["en"].endswith(
-        "Today's setting, 2 case officers at 0.5 of full time, decisions by the committee (900\u202f000 kr a year, "
-        "95 % within 4 months, 50 days on average), reaches the target too on average (not run further: it costs at "
+        "Today's setting, 2 case officers at 0.5 of full time, decisions by the committee (900,000 kr a year, "
+        "95\u00a0% within 4 months, 50 days on average), reaches the target too on average (not run further: it costs at "
         "least as much as a combination that surely reaches it).")
