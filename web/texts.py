@@ -71,6 +71,6 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "Marked rows: no other is both cheaper and faster."},
     "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
                     "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
-    "manager": {"sv": "enhetschefen", "en": "the unit manager"},
+    "manager": {"sv": "chefen", "en": "the manager"},
     "choose": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
 }

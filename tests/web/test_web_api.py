@@ -251,14 +251,14 @@ def _goal(client, places, percent, **levers):
 def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_low_end(client):
     # found by QA: `permitflow optimise` names equally cheap candidates, says that none is sure at its interval's low
     # end and how today's setting fares; the page said only its first sentence. Åstorp decides a dozen cases in 12
-    # replications, all in time: the low end of 90 % is about 83 % for the officer and the unit manager alike
+    # replications, all in time: the low end of 90 % is about 83 % for the officer and the manager alike
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["officer", "manager"])
     assert [r["label"] for r in goal["ties"]] == ["1 × 0.3 FTE, manager"] and goal["safe"] is None
     assert en.startswith("Åstorp: the cheapest way to 90 % within 4 months is 1 case officer at 0.3 of full time, "
                          "decisions by the case officer: 678\u202f513 kr a year, ")
-    assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the unit manager, " \
+    assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the manager, " \
         in en
-    assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av enhetschefen, i snitt " in sv
+    assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av chefen, i snitt " in sv
     assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
             "“Share of decisions within 4 months (%)” and search again.") in en
@@ -298,9 +298,9 @@ def test_the_goal_answer_says_how_todays_setting_fares(client):
 @pytest.mark.parametrize("goal, field, en, sv", [
     ({"levels": ["king"]}, "levels",
      'Decided by: "king" is not a decision level of every chosen municipality (choose the committee, '
-     "the working committee, the chair, the unit manager or the case officer)",
+     "the working committee, the chair, the manager or the case officer)",
      'Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj nämnden, '
-     "arbetsutskottet, ordföranden, enhetschefen eller handläggaren)"),
+     "arbetsutskottet, ordföranden, chefen eller handläggaren)"),
     ({"officers": [2, 0]}, "officers", "Case officers: 0 is outside the allowed range (at least 1)",
      "Handläggare: 0 är utanför det tillåtna intervallet (minst 1)"),
     ({"fte": [5.0]}, "fte", "Share of full time: 5 is outside the allowed range (above 0, at most 1)",

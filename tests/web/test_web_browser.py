@@ -295,7 +295,7 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         page.click("#goal-run")
         page.locator("#message", has_text="king").wait_for()
         assert message.inner_text() == ('Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj '
-                                        "nämnden, arbetsutskottet, ordföranden, enhetschefen eller handläggaren)")
+                                        "nämnden, arbetsutskottet, ordföranden, chefen eller handläggaren)")
         page.click("[data-lang='en']")
         assert message.inner_text() == ('Decided by: "king" is not a decision level of every chosen municipality '
                                         "(choose the committee, the working committee, the chair, the unit "
@@ -499,7 +499,7 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
         sv = sentence.inner_text()
         assert sv.startswith("Åstorp: billigast att nå 90 % inom 4 månader är 1 handläggare på 0,3 av heltid, beslut "
                              "av handläggaren: ")
-        assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av enhetschefen" in sv
+        assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av chefen" in sv
         assert "sänk ”Andel beslut inom 4 månader (%)” och sök igen." in sv
         # the control it names is the page's own, as labelled
         assert page.locator("[data-t='goal_percent']").inner_text() == "Andel beslut inom 4 månader (%)"
@@ -507,7 +507,7 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
                            "prövade alternativen.")
         page.click("[data-lang='en']")
         en = sentence.inner_text()
-        assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the unit manager" \
+        assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the manager" \
             in en
         assert "lower “Share of decisions within 4 months (%)” and search again." in en
         assert page.locator("[data-t='goal_percent']").inner_text() == "Share of decisions within 4 months (%)"
