@@ -123,9 +123,10 @@ def condition_words(text: str, lang: str) -> str:
     return said["when"] + said["or"].join(groups)
 
 
-def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
+def _said(path: str, value: Any, names: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
     """A parameter's value for a person, in each language: a branch's conditions and a step's marks in
-    words, every other value as :func:`report.valuewords.value_words` says it, or else as :func:`value_text` gives it."""
+    words, every other value as :func:`report.valuewords.value_words` says it, or else as :func:`value_text` gives it.
+    ``names``: per language, element id -> its name."""
     key = path.rsplit(".", 1)[-1]
     if path.startswith("simulation.elements.") and key in ("conditions", "set") and isinstance(value, Mapping):
         said = {}
@@ -135,7 +136,7 @@ def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
                 if name in PROVENANCE:
                     continue
                 if key == "conditions":
-                    parts.append(f"{names.get(str(name), str(name))}: {condition_words(str(given), lang)}")
+                    parts.append(f"{names[lang].get(str(name), str(name))}: {condition_words(str(given), lang)}")
                 elif isinstance(given, bool):
                     parts.append(_COMPARED[lang]["true" if given else "false"].format(a=_attribute_words(name, lang)))
                 else:
@@ -144,7 +145,8 @@ def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
         return said
     if path == "simulation.run" and isinstance(value, Mapping):
         return {lang: ", ".join(run_setting_words(k, v, lang) for k, v in value.items()) for lang in ("en", "sv")}
-    return {lang: value_words(path, value, names, lang) or value_text(value, names, lang) for lang in ("en", "sv")}
+    return {lang: value_words(path, value, names[lang], lang) or value_text(value, names[lang], lang)
+            for lang in ("en", "sv")}
 
 
 def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> str:
@@ -166,7 +168,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     elif isinstance(value, (int, float)):
         said = number_words(value, lang)
     else:
-        said = _said(path, value, names)[lang]
+        said = _said(path, value, {"en": names, "sv": names})[lang]
     return f"{setting}: {said}"
 
 
@@ -179,8 +181,10 @@ def _basis(entry: Any, parent: Any) -> tuple[str, str]:
     return "", ""
 
 
-def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[tuple[str, dict[str, str], Any, Any]]:
-    """(path, words, value, entry holding the provenance) of every simulation parameter."""
+def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+             ) -> Iterator[tuple[str, dict[str, str], Any, Any]]:
+    """(path, words, value, entry holding the provenance) of every simulation parameter (``names``: per
+    language, element id -> its name)."""
     sim = profile.get("simulation") or {}
     run = {k: sim[k] for k in ("start", "horizon", "warmup", "cases") if k in sim}
     yield "simulation.run", SECTIONS["run"], run, sim
@@ -194,12 +198,11 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[t
     for element, spec in (sim.get("elements") or {}).items():
         if not isinstance(spec, Mapping):
             continue
-        step = names.get(element, element)
         for key, value in spec.items():
             if key in PROVENANCE:
                 continue
             what = KEYS.get(key, {"en": key, "sv": key})
-            words = {lang: f"{step} — {what[lang]}" for lang in ("en", "sv")}
+            words = {lang: f"{names[lang].get(element, element)} — {what[lang]}" for lang in ("en", "sv")}
             yield f"simulation.elements.{element}.{key}", words, value, spec
     decision = sim.get("decision") or {}
     if "delegation" in decision:
@@ -245,15 +248,16 @@ def _sampled(path: str, member: str, written: Mapping[str, tuple[Factor, list[st
             and any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)]
 
 
-def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[str, Mapping[str, str]]],
                       uncertainty: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """Per process: its municipality's name and one row per parameter (words, value, basis, range)."""
+    """Per process: its municipality's name and one row per parameter (words, value, basis, range).
+    ``names``: per language, per process, element id -> the step's name (or words for an unnamed one)."""
     factors = read_factors()
     fixed = fixed_assumptions()
     sampled_run = uncertainty is not None
     out = []
     for member, profile in profiles.items():
-        ids = names.get(member, {})
+        ids = {lang: names.get(lang, {}).get(member, {}) for lang in ("en", "sv")}
         written = {f.name: (f, [p for p, _v in factor_values(f, 0.5, "", profile, lever=lambda _p: False)])
                    for f in factors}
         rows = []

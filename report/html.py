@@ -26,6 +26,7 @@ from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.headline import HEADLINE_FIGURE, headline
 from report.numbers import number
+from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
@@ -39,7 +40,7 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -105,7 +106,8 @@ def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
 
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
-          steps: Mapping[str, Mapping[str, str]], said: dict[tuple[str, str], dict[str, str]]) -> list[dict[str, Any]]:
+          steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
+          ) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
     words by language, made once per report (every point and both tables name the same figures)."""
@@ -122,7 +124,8 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             est = point["figures"][name]
             words = said.get((member, name))
             if words is None:
-                words = said[member, name] = {lang: figure_words(name, lang, steps.get(member, {})) for lang in ("en", "sv")}
+                words = said[member, name] = {lang: figure_words(name, lang, steps[lang].get(member, {}))
+                                              for lang in LANGUAGES}
             row = {
                 "member": member,
                 "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
@@ -141,17 +144,13 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
     return rows
 
 
-def _longest_waits(figures: Mapping[str, Any], member: str, defs: Any, limit: int = 8) -> list[dict[str, Any]]:
-    """The steps with the longest average wait, longest first (id, name, days)."""
+def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
+                   limit: int = 8) -> list[dict[str, Any]]:
+    """The steps with the longest average wait, longest first (id, name in each language, days)."""
     waits = []
     for element, est in _waits(figures, member):
-        label = ""
-        if defs is not None:
-            try:
-                label = getattr(defs.element(element), "name", "") or ""
-            except KeyError:
-                label = ""
-        waits.append({"id": element, "name": label, "days": est["mean"], "ci": est["ci"]})
+        name = {lang: steps.get(lang, {}).get(member, {}).get(element, "") for lang in LANGUAGES}
+        waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"]})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
@@ -175,8 +174,10 @@ def parsed_processes(processes: Mapping[str, str],
 
 
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
-              parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> list[dict[str, Any]]:
-    """One diagram per process, with the waiting times of the first scenario that simulates it."""
+              parsed: Mapping[str, Definitions | PermitflowError] | None = None,
+              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+    """One diagram per process, with the waiting times of the first scenario that simulates it
+    (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`)."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
     order = [m for s in doc["scenarios"] for m in s["members"]]
     ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
@@ -203,7 +204,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             "scenario": source["name"] if source else "",
             "svg": svg,
             "problem": problem,
-            "waits": _longest_waits(figures, member, defs),
+            "waits": _longest_waits(figures, member, steps or {}),
         })
     return out
 
@@ -235,6 +236,23 @@ def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
             if name:
                 found[element] = " ".join(name.split())
         out[member] = found
+    return out
+
+
+def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
+               parsed: Mapping[str, Definitions | PermitflowError] | None = None,
+               ) -> dict[str, dict[str, dict[str, str]]]:
+    """Per language, per process: element id -> the name its BPMN gives it, or for an unnamed timer
+    words that say what it is (:func:`report.stepwords.unnamed_words`), never its id."""
+    parsed = parsed if parsed is not None else parsed_processes(processes)
+    named = _element_names(processes, profiles, parsed)
+    out: dict[str, dict[str, dict[str, str]]] = {lang: {} for lang in LANGUAGES}
+    for member in processes:
+        defs = parsed[member]
+        elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
+        for lang in LANGUAGES:
+            unnamed = {} if isinstance(defs, PermitflowError) else unnamed_words(defs, elements, lang)
+            out[lang][member] = {**unnamed, **named.get(member, {})}
     return out
 
 
@@ -396,7 +414,7 @@ def render_report(
     if plots_drawn is None:
         plots_drawn = start_plots(doc, cases, profiles, executor)
     read = parsed_processes(processes, parsed)
-    names = _element_names(processes, profiles, read)
+    names = step_names(processes, profiles, read)
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
     for s in doc["scenarios"]:
@@ -413,7 +431,7 @@ def render_report(
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},
                           "set_words": {lang: "; ".join(f"{towns.get(o['process'], o['process'])}: "
-                                                        f"{change_words(o['path'], o['value'], names.get(o['process'], {}), lang)}"
+                                                        f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}"
                                                         for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
@@ -421,7 +439,7 @@ def render_report(
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes, read)
+    diagrams = _diagrams(doc, processes, read, names)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}

@@ -21,6 +21,7 @@ from processes.errors import PermitflowError
 from report.html import strip_xml_prolog, waiting_badges
 from report.numbers import number, percent
 from report.results import summary_document
+from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
 from scenarios.execute import parsed_member, point_inputs
 
@@ -88,8 +89,11 @@ def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
     return counts
 
 
-def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any]) -> dict[str, Any]:
-    """The diagram with the what-if's waiting badges, and the longest waits before and after."""
+def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any],
+             elements: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The diagram with the what-if's waiting badges, and the longest waits before and after (each
+    step by its name, an unnamed timer in words per language; ``elements``: the profile's
+    ``simulation.elements``)."""
     badges = waiting_badges(figures, member)
     try:
         defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
@@ -97,15 +101,17 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
     except PermitflowError as err:
         return {"svg": "", "problem": str(err), "waits": []}
     old = waiting_badges(before, member)
+    unnamed = {lang: unnamed_words(defs, elements or {}, lang) for lang in ("sv", "en")}
     waits = []
     for element in sorted(set(badges) | set(old)):
         try:
-            label = getattr(defs.element(element), "name", "") or element
+            label = " ".join((getattr(defs.element(element), "name", "") or "").split())
         except KeyError:
-            label = element
+            label = ""
+        step = {lang: label or unnamed[lang].get(element) or element for lang in ("sv", "en")}
         prefix = f"{member}/wait_days.{element}"
         now, then = (before.get(prefix) or {}).get("mean"), (figures.get(prefix) or {}).get("mean")
-        waits.append((-max(now or 0.0, then or 0.0), {"step": label, "now": now, "then": then}))
+        waits.append((-max(now or 0.0, then or 0.0), {"step": step, "now": now, "then": then}))
     waits.sort(key=lambda w: w[0])
     return {"svg": svg, "problem": "", "waits": [w for _key, w in waits[:8]]}
 
@@ -138,7 +144,8 @@ def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
             "deadline_days": deadline,
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
-            "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"]),
+            "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"],
+                                ((member.profile.get("simulation") or {}).get("elements") or {})),
         })
     return {"municipalities": out, "failures": doc["failures"],
             "replications": batch.study.scenarios[0].replications, "seed": batch.study.scenarios[0].seed}

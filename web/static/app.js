@@ -414,7 +414,7 @@ function waits(rows) {
   const table = el("table", { class: "waits" },
     el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
   const body = el("tbody");
-  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
+  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step[state.lang] }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
   table.append(body);
   return table;
 }
