@@ -69,8 +69,10 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
           f"{days(abs(mean) if mean is not None else None, 'sv')} dagar {'tidigare' if shorter else 'senare'} än med "
           f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {days(lo, 'sv')} till {days(hi, 'sv')} dagar)")
     if not diff.get("significant"):
-        en += ", an interval that includes no change"
-        sv += ", ett intervall som omfattar ingen ändring"
+        # zero inside the interval: say plainly that the change could be none ("includes no change" read
+        # as "the interval holds no change at all")
+        en += ", an interval that contains zero: there may be no change at all"
+        sv += ", ett intervall som rymmer noll: det kan vara ingen ändring alls"
     if conclusion is None:
         return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", 'sv')}, None
     holds = bool(conclusion["holds"])
@@ -86,10 +88,10 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         span = conclusion["across"]
         en += (f". This does not hold across the assumption ranges: it is {way_en} at all {points} points "
                f"(change {days(span['min'])} to {days(span['max'])} days), but with the assumptions as written "
-               "its interval includes no change.")
+               "its interval contains zero: there may be no change at all.")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i alla {points} punkter "
                f"(ändring {days(span['min'], 'sv')} till {days(span['max'], 'sv')} dagar), men med antagandena som de står "
-               "omfattar dess intervall ingen ändring.")
+               "rymmer dess intervall noll: det kan vara ingen ändring alls.")
     else:
         span = conclusion["across"]
         en += (f". This does not hold across the assumption ranges: it is {way_en} at {agree} of {points} points "
