@@ -16,8 +16,8 @@ from typing import Any
 
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
-from report.valuewords import value_words
-from report.words import labels, number_words, run_setting_words, setting_words, word
+from report.valuewords import share_words, value_words
+from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
 
 __all__ = ["assumption_tables", "value_text", "condition_words", "change_words"]
@@ -228,11 +228,28 @@ def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:
 
 
 def _range_words(factor: Factor, profile: Mapping[str, Any], lang: str) -> str:
+    """A factor's range as the value beside it is written: a share in per cent (``5–30 %``, as the value's
+    ``10 %``), a length in words (``1–4 weeks``, as ``2 weeks``), else the numbers.
+
+    >>> _range_words(Factor("x", "A", "x", "x", "probability", {"range": [0.05, 0.3]}), {}, "sv")
+    '5–30\xa0%'
+    >>> _range_words(Factor("x", "A", "x", "x", "duration", {"range": ["1w", "4w"]}), {}, "sv")
+    '1–4 veckor'
+    >>> _range_words(Factor("x", "A", "x", "x", "duration", {"range": ["1d", "2w"]}), {}, "en")
+    '1 day to 2 weeks'
+    """
     own = range_of(factor, profile)
     if own is not None:
         return f"{number_words(own[0], lang)}–{number_words(own[1], lang)}"
     if factor.kind == "choice":
         return " / ".join(word(c, lang) for c in factor.spec["choices"])
+    low, high = factor.spec["range"]
+    if factor.kind in ("probability", "share") or str(factor.spec.get("path", "")).endswith(".fte"):
+        return f"{number_words(round(100 * low, 2), lang)}–{share_words(high, lang)}"
+    if factor.kind == "duration" and isinstance(low, str) and isinstance(high, str):
+        if low.strip()[-1:] == high.strip()[-1:] and low.strip()[:-1].isdigit():  # one unit: 1–4 weeks
+            return f"{low.strip()[:-1]}–{duration_words(high, lang)}"
+        return f"{duration_words(low, lang)} {'to' if lang == 'en' else 'till'} {duration_words(high, lang)}"
     lo, hi = (number_words(v, lang) for v in factor.spec["range"])
     if factor.kind in ("scale", "capacity"):
         return f"×{lo} to ×{hi} of the value" if lang == "en" else f"×{lo} till ×{hi} av värdet"

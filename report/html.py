@@ -12,6 +12,7 @@ diff section of the compared municipalities comes from :mod:`report.diff_html`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any
@@ -25,7 +26,7 @@ from processes.model import Definitions
 from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.headline import HEADLINE_FIGURE, headline
-from report.numbers import number
+from report.numbers import machine, number
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
@@ -40,7 +41,7 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -65,16 +66,19 @@ _ENV = template_environment()
 
 def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
     """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
-    zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``.
+    zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``. A column
+    of days with one decimal keeps one (a wait's interval from −0.0 to 2.0, not −0.040 to 2.0).
 
     >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
     ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
     >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
     ['259,61', '−0,0042', '1\xa0234,50']
+    >>> _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv")
+    ('0,0', '2,0')
     """
     if isinstance(value, float) and not math.isnan(value):
         size = abs(value)
-        if 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits instead
+        if digits >= 2 and 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits
             digits = min(6, 1 - math.floor(math.log10(size)))
         return number(value, lang, digits)
     return number(value, lang)
@@ -103,6 +107,24 @@ def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mappi
 def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
     """``{element id: "3.2 d"}`` from a point's ``<member>/wait_days.<element>`` means."""
     return {element: f"{est['mean']:.1f} d" for element, est in _waits(figures, member)}
+
+
+_BADGE_TEXT = re.compile(r'(<g class="badge"><rect [^>]*/><text [^>]*>)(-?[0-9]+(?:\.[0-9]+)?) d(</text></g>)')
+
+
+def bilingual_badges(svg: str) -> str:
+    """``svg`` with each waiting badge's days (``3.2 d``) written in each language: a ``<tspan>`` of
+    class ``en`` and one of class ``sv`` (``3,2 d``), the page showing its language's.
+
+    >>> bilingual_badges('<g class="badge"><rect x="1"/><text x="2">32.5 d</text></g>')
+    '<g class="badge"><rect x="1"/><text x="2"><tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan></text></g>'
+    """
+    def both(found: re.Match[str]) -> str:
+        days = found[2]
+        return (f'{found[1]}<tspan class="en">{machine(days, "en")} d</tspan>'
+                f'<tspan class="sv">{machine(days, "sv")} d</tspan>{found[3]}')
+
+    return _BADGE_TEXT.sub(both, svg)
 
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
@@ -195,7 +217,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             if isinstance(read, PermitflowError):
                 raise read
             defs = read
-            svg = strip_xml_prolog(render_svg(defs, badges=badges))
+            svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
             problem = ""
         except PermitflowError as err:
             defs, svg, problem = None, "", str(err)

@@ -18,7 +18,7 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
-from report.html import strip_xml_prolog, waiting_badges
+from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import number, percent
 from report.results import summary_document
 from report.stepwords import unnamed_words
@@ -97,7 +97,7 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
     badges = waiting_badges(figures, member)
     try:
         defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
-        svg = strip_xml_prolog(render_svg(defs, badges=badges))
+        svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
     except PermitflowError as err:
         return {"svg": "", "problem": str(err), "waits": []}
     old = waiting_badges(before, member)

@@ -87,3 +87,42 @@ def test_the_pages_what_if_sentence_writes_each_languages_numbers() -> None:
     assert said["sv"].endswith(f"Inom 4 månader: 0{NBSP}% i dag, 87{NBSP}% med ändringarna.")
     assert "takes 1,234 (1,200–1,300) days on average today" in said["en"]
     assert not ENGLISH_NUMBER.search(said["sv"]), said["sv"]
+
+
+def test_an_assumptions_range_is_written_as_the_value_beside_it() -> None:
+    """Found by QA: beside "Ja 90 %, Nej 10 %" and "2 veckor" the range read "0,05–0,3" and "1w–3w"."""
+    from report.assumptions import assumption_tables
+    from report.html import step_names
+    from scenarios.bases import library_base
+
+    base = library_base("astorp", source="test", line=None)
+    profile = dict(base.profile)
+    (table,) = assumption_tables({"astorp": profile}, step_names({"astorp": base.bpmn}, {"astorp": profile}), None)
+    ranges = {r["path"]: r["range"] for r in table["rows"]}
+    unpaid = ranges["simulation.elements.Gw_Avgift_Betald.probabilities"]
+    assert (unpaid["sv"], unpaid["en"]) == (f"5–30{NBSP}% (andel obetalda ansökningar, S2)",
+                                            f"5–30{NBSP}% (share arriving unpaid, S2)")
+    reminder = ranges["simulation.elements.Timer_Paminnelse.delay"]
+    assert reminder["sv"].startswith("1–3 veckor (") and reminder["en"].startswith("1–3 weeks (")
+    assert ranges["simulation.pools.registry"]["sv"].startswith(f"5–30{NBSP}% (")  # its value: 10 % av heltid
+
+
+def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
+    from bpmn_io.reader import parse_bpmn
+    from bpmn_io.svg import render_svg
+    from report.html import bilingual_badges, waiting_badges
+    from scenarios.bases import library_base
+
+    base = library_base("astorp", source="test", line=None)
+    badges = waiting_badges({"astorp/wait_days.Task_Beslut": {"mean": 32.54}}, "astorp")
+    assert badges == {"Task_Beslut": "32.5 d"}
+    defs = parse_bpmn(base.bpmn.encode("utf-8"), source="astorp.bpmn")
+    svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 d"}))
+    assert '<tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan>' in svg
+    assert ">32.5 d<" not in svg.replace('<tspan class="en">32.5 d<', "")
+
+
+def test_a_one_decimal_column_of_days_keeps_one_decimal() -> None:
+    assert str(_cell(-0.04, 1)) == '<span class="en">0.0</span><span class="sv">0,0</span>'
+    assert str(_cell(2.04, 1)) == '<span class="en">2.0</span><span class="sv">2,0</span>'
+    assert str(_cell(-0.004)) == f'<span class="en">-0.0040</span><span class="sv">{MINUS}0,0040</span>'
