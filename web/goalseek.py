@@ -50,9 +50,9 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if isinstance(percent, bool) or not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
         given = _plain(percent)
         low, high = PERCENT_RANGE
-        raise GoalLeverError("percent", f"Share of decisions within 4 months: {given} % is outside the allowed "
-                             f"range {low}–{high} %", f"Andel beslut inom 4 månader: {given} % ligger utanför "
-                             f"det tillåtna intervallet {low}–{high} %")
+        raise GoalLeverError("percent", f"Share of decisions within 4 months: {given}\u00a0% is outside the allowed "
+                             f"range {low}–{high}\u00a0%", f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför "
+                             f"det tillåtna intervallet {low}–{high}\u00a0%")
     if joint and len(bases) < 2:
         raise GoalLeverError("joint", "A joint unit needs at least two municipalities: choose one more.",
                              "En gemensam enhet behöver minst två kommuner: välj en till.")

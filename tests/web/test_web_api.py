@@ -236,7 +236,7 @@ def test_the_goal_seek_panel_finds_the_cheapest_combination(client):
                                                         if c["target_figure"]["mean"] >= 0.9)
     assert goal["sentence"]["en"].startswith("Åstorp: the cheapest way to 90\u00a0% within 4 months is")
     bad = client.post("/api/goal", json={**body, "goal": {"percent": 120}})
-    assert bad.status_code == 400 and "120 % is outside the allowed range 50–99 %" in bad.json()["error"]
+    assert bad.status_code == 400 and "120\u00a0% is outside the allowed range 50–99\u00a0%" in bad.json()["error"]
 
 
 def _goal(client, places, percent, **levers):

@@ -288,12 +288,12 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         page.uncheck("#goal-joint")
         page.fill("#goal-percent", "120")
         page.click("#goal-run")
-        page.locator("#message", has_text="120 %").wait_for()
-        assert message.inner_text() == "Share of decisions within 4 months: 120 % is outside the allowed range 50–99 %"
+        page.locator("#message", has_text="120\u00a0%").wait_for()
+        assert message.inner_text() == "Share of decisions within 4 months: 120\u00a0% is outside the allowed range 50–99\u00a0%"
         assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
         page.click("[data-lang='sv']")
-        assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
-                                        "intervallet 50–99 %")
+        assert message.inner_text() == ("Andel beslut inom 4 månader: 120\u00a0% ligger utanför det tillåtna "
+                                        "intervallet 50–99\u00a0%")
 
         # a value only a request can send (found by QA: quoted the Python way, 'king', with code names)
         def crowned(route) -> None:
