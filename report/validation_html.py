@@ -17,7 +17,7 @@ import numpy as np
 from calibrate import distances as dist
 from calibrate.validate import Validation
 from calibrate.validation_text import METRIC_WORDS
-from report.numbers import number, percent
+from report.numbers import number
 
 __all__ = ["validation_html"]
 
@@ -114,12 +114,12 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         spread_sv = (f" Bara mellan de {len(emds)} simulerade körningarna varierade genomloppstidens EMD från "
                      f"{number(min(emds), 'sv', 0)} till {number(max(emds), 'sv', 0)} timmar: en mindre skillnad mellan två modeller kan vara slump.")
     share = st.get("log_events_of_model_steps")
-    if share is not None:
+    if share is not None:  # as the command line says it (calibrate.validation_text, a layer below report.numbers)
         setup += (
-            f"\n<p>The model has the activities of {percent(share, 'en')} of the log's events: the others cannot appear in a "
+            f"\n<p>The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
             "simulation of it, so the activity and 3-gram measures over the whole log count them as differences; the "
             "rows marked \u201cthe model's steps only\u201d leave them out and compare the steps the model has.<br>\n"
-            f"{percent(share, 'sv')} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
+            f"{share:.0%} av loggens händelser är aktiviteter som modellen har: de andra kan inte förekomma i en "
             "simulering av modellen, så aktivitets- och 3-grammåtten över hela loggen räknar dem som skillnader; raderna "
             "märkta \u201dbara modellens steg\u201d lämnar dem utanför och jämför de steg modellen har.</p>")
     guess_en = "" if start else " Start times were estimated, so waiting and working cannot be told apart."
