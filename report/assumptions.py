@@ -16,8 +16,8 @@ from typing import Any
 
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
-from report.valuewords import value_words
-from report.words import labels, number_words, run_setting_words, setting_words, word
+from report.valuewords import share_words, value_words
+from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
 
 __all__ = ["assumption_tables", "value_text", "condition_words", "change_words"]
@@ -44,7 +44,7 @@ SECTIONS = {
 }
 
 
-def value_text(value: Any, names: Mapping[str, str]) -> str:
+def value_text(value: Any, names: Mapping[str, str], lang: str = "en") -> str:
     """A parameter's value for a person: element ids replaced by their names, provenance left out.
 
     >>> value_text({"dist": "fixed", "value": "15m", "assumption": "x"}, {})
@@ -53,20 +53,22 @@ def value_text(value: Any, names: Mapping[str, str]) -> str:
     'triangular low 2w, mode 3w, high 4w'
     >>> value_text({"Flow_Ja": 0.9, "Flow_Nej": 0.1}, {"Flow_Ja": "ja", "Flow_Nej": "nej"})
     'ja: 0.9, nej: 0.1'
+    >>> value_text({"Flow_Ja": 0.9, "Flow_Nej": 0.1}, {"Flow_Ja": "ja", "Flow_Nej": "nej"}, "sv")
+    'ja: 0,9, nej: 0,1'
     """
     if isinstance(value, Mapping):
         items = [(k, v) for k, v in value.items() if k not in PROVENANCE]
         if value.get("dist") == "fixed" and {k for k, _ in items} == {"dist", "value"}:
-            return value_text(value["value"], names)  # a fixed value is its value
+            return value_text(value["value"], names, lang)  # a fixed value is its value
         if "dist" in value:
-            rest = ", ".join(f"{k} {value_text(v, names)}" for k, v in items if k != "dist")
+            rest = ", ".join(f"{k} {value_text(v, names, lang)}" for k, v in items if k != "dist")
             return f"{value['dist']} {rest}".strip() if rest else str(value["dist"])
         if set(k for k, _ in items) == {"value"}:
-            return value_text(value["value"], names)
-        return ", ".join(f"{names.get(str(k), str(k).replace('_', ' '))}: {value_text(v, names)}" for k, v in items)
+            return value_text(value["value"], names, lang)
+        return ", ".join(f"{names.get(str(k), str(k).replace('_', ' '))}: {value_text(v, names, lang)}" for k, v in items)
     if isinstance(value, list):
-        return ", ".join(value_text(v, names) for v in value)
-    return names.get(str(value), str(value)) if isinstance(value, str) else str(value)
+        return ", ".join(value_text(v, names, lang) for v in value)
+    return names.get(str(value), str(value)) if isinstance(value, str) else number_words(value, lang)
 
 
 #: a condition's words: how a comparison reads, "{a}" the attribute, "{v}" the value
@@ -89,8 +91,7 @@ def _literal_words(value: Any, lang: str) -> str:
     if isinstance(value, str):
         entry = labels()["attribute_values"].get(value)
         return str(entry[lang]) if entry else value.replace("_", " ")
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "sv" else text
+    return number_words(value, lang)
 
 
 def _comparison_words(c: Comparison, lang: str) -> str:
@@ -122,9 +123,10 @@ def condition_words(text: str, lang: str) -> str:
     return said["when"] + said["or"].join(groups)
 
 
-def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
+def _said(path: str, value: Any, names: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
     """A parameter's value for a person, in each language: a branch's conditions and a step's marks in
-    words, every other value as :func:`report.valuewords.value_words` says it, or else as :func:`value_text` gives it."""
+    words, every other value as :func:`report.valuewords.value_words` says it, or else as :func:`value_text` gives it.
+    ``names``: per language, element id -> its name."""
     key = path.rsplit(".", 1)[-1]
     if path.startswith("simulation.elements.") and key in ("conditions", "set") and isinstance(value, Mapping):
         said = {}
@@ -134,7 +136,7 @@ def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
                 if name in PROVENANCE:
                     continue
                 if key == "conditions":
-                    parts.append(f"{names.get(str(name), str(name))}: {condition_words(str(given), lang)}")
+                    parts.append(f"{names[lang].get(str(name), str(name))}: {condition_words(str(given), lang)}")
                 elif isinstance(given, bool):
                     parts.append(_COMPARED[lang]["true" if given else "false"].format(a=_attribute_words(name, lang)))
                 else:
@@ -143,8 +145,8 @@ def _said(path: str, value: Any, names: Mapping[str, str]) -> dict[str, str]:
         return said
     if path == "simulation.run" and isinstance(value, Mapping):
         return {lang: ", ".join(run_setting_words(k, v, lang) for k, v in value.items()) for lang in ("en", "sv")}
-    text = value_text(value, names)
-    return {lang: value_words(path, value, names, lang) or text for lang in ("en", "sv")}
+    return {lang: value_words(path, value, names[lang], lang) or value_text(value, names[lang], lang)
+            for lang in ("en", "sv")}
 
 
 def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> str:
@@ -154,7 +156,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     'vem som beslutar: arbetsutskottet'
     >>> change_words("simulation.elements.Gw_K.probabilities", {"F_Ja": 0.75, "F_Nej": 0.25}, {"Gw_K": "Komplett?",
     ...              "F_Ja": "Ja", "F_Nej": "Nej"}, "en")
-    'Komplett? — share per branch: Ja 75 %, Nej 25 %'
+    'Komplett? — share per branch: Ja 75\\xa0%, Nej 25\\xa0%'
     """
     parts = path.split(".")
     if len(parts) == 4 and parts[:2] == ["simulation", "elements"] and parts[3] in KEYS:
@@ -162,11 +164,11 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     else:
         setting = setting_words(path, lang)
     if isinstance(value, str) and not isinstance(value, bool):
-        said = word(value, lang) if value in labels()["words"] else value_text(value, names)
+        said = word(value, lang) if value in labels()["words"] else value_text(value, names, lang)
     elif isinstance(value, (int, float)):
         said = number_words(value, lang)
     else:
-        said = _said(path, value, names)[lang]
+        said = _said(path, value, {"en": names, "sv": names})[lang]
     return f"{setting}: {said}"
 
 
@@ -179,8 +181,10 @@ def _basis(entry: Any, parent: Any) -> tuple[str, str]:
     return "", ""
 
 
-def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[tuple[str, dict[str, str], Any, Any]]:
-    """(path, words, value, entry holding the provenance) of every simulation parameter."""
+def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+             ) -> Iterator[tuple[str, dict[str, str], Any, Any]]:
+    """(path, words, value, entry holding the provenance) of every simulation parameter (``names``: per
+    language, element id -> its name)."""
     sim = profile.get("simulation") or {}
     run = {k: sim[k] for k in ("start", "horizon", "warmup", "cases") if k in sim}
     yield "simulation.run", SECTIONS["run"], run, sim
@@ -194,12 +198,11 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, str]) -> Iterator[t
     for element, spec in (sim.get("elements") or {}).items():
         if not isinstance(spec, Mapping):
             continue
-        step = names.get(element, element)
         for key, value in spec.items():
             if key in PROVENANCE:
                 continue
             what = KEYS.get(key, {"en": key, "sv": key})
-            words = {lang: f"{step} — {what[lang]}" for lang in ("en", "sv")}
+            words = {lang: f"{names[lang].get(element, element)} — {what[lang]}" for lang in ("en", "sv")}
             yield f"simulation.elements.{element}.{key}", words, value, spec
     decision = sim.get("decision") or {}
     if "delegation" in decision:
@@ -225,11 +228,28 @@ def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:
 
 
 def _range_words(factor: Factor, profile: Mapping[str, Any], lang: str) -> str:
+    """A factor's range as the value beside it is written: a share in per cent (``5–30 %``, as the value's
+    ``10 %``), a length in words (``1–4 weeks``, as ``2 weeks``), else the numbers.
+
+    >>> _range_words(Factor("x", "A", "x", "x", "probability", {"range": [0.05, 0.3]}), {}, "sv")
+    '5–30\xa0%'
+    >>> _range_words(Factor("x", "A", "x", "x", "duration", {"range": ["1w", "4w"]}), {}, "sv")
+    '1–4 veckor'
+    >>> _range_words(Factor("x", "A", "x", "x", "duration", {"range": ["1d", "2w"]}), {}, "en")
+    '1 day to 2 weeks'
+    """
     own = range_of(factor, profile)
     if own is not None:
         return f"{number_words(own[0], lang)}–{number_words(own[1], lang)}"
     if factor.kind == "choice":
         return " / ".join(word(c, lang) for c in factor.spec["choices"])
+    low, high = factor.spec["range"]
+    if factor.kind in ("probability", "share") or str(factor.spec.get("path", "")).endswith(".fte"):
+        return f"{number_words(round(100 * low, 2), lang)}–{share_words(high, lang)}"
+    if factor.kind == "duration" and isinstance(low, str) and isinstance(high, str):
+        if low.strip()[-1:] == high.strip()[-1:] and low.strip()[:-1].isdigit():  # one unit: 1–4 weeks
+            return f"{low.strip()[:-1]}–{duration_words(high, lang)}"
+        return f"{duration_words(low, lang)} {'to' if lang == 'en' else 'till'} {duration_words(high, lang)}"
     lo, hi = (number_words(v, lang) for v in factor.spec["range"])
     if factor.kind in ("scale", "capacity"):
         return f"×{lo} to ×{hi} of the value" if lang == "en" else f"×{lo} till ×{hi} av värdet"
@@ -245,15 +265,16 @@ def _sampled(path: str, member: str, written: Mapping[str, tuple[Factor, list[st
             and any(p == path or p.startswith(path + ".") or path.startswith(p + ".") for p in paths)]
 
 
-def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[str, Mapping[str, str]]],
                       uncertainty: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """Per process: its municipality's name and one row per parameter (words, value, basis, range)."""
+    """Per process: its municipality's name and one row per parameter (words, value, basis, range).
+    ``names``: per language, per process, element id -> the step's name (or words for an unnamed one)."""
     factors = read_factors()
     fixed = fixed_assumptions()
     sampled_run = uncertainty is not None
     out = []
     for member, profile in profiles.items():
-        ids = names.get(member, {})
+        ids = {lang: names.get(lang, {}).get(member, {}) for lang in ("en", "sv")}
         written = {f.name: (f, [p for p, _v in factor_values(f, 0.5, "", profile, lever=lambda _p: False)])
                    for f in factors}
         rows = []

@@ -26,6 +26,7 @@ from processes.diff.formats import KIND_TITLES
 from processes.diff.nway import Variation, name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
+from report.numbers import number
 from report.templating import strip_xml_prolog, template_environment
 from report.variationwords import variation_words
 from report.words import LANGUAGES, labels
@@ -33,6 +34,7 @@ from report.words import LANGUAGES, labels
 __all__ = ["diff_html", "comparison_html", "step_classes", "DIFF_CSS"]
 
 _ENV = template_environment()
+_ENV.globals["number"] = number  # a measure as each language writes it (0,812 in Swedish)
 
 #: extra CSS handed to render_svg: the fill of each class of step
 DIFF_CSS = (

@@ -13,6 +13,7 @@ import csv
 import io
 import math
 
+from report.numbers import kronor, number
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
@@ -29,26 +30,28 @@ _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "c
              "manager": "chefen", "officer": "handläggaren", None: "-"}
 
 
-def _kr(x: float) -> str:
-    return f"{x:,.0f}".replace(",", " ")
+def _kr(x: float, lang: str = "en") -> str:
+    return kronor(x, lang)
 
 
-def _ci(e: Estimate, digits: int) -> str:
+def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
+    """``0.994 [0.970, 1.000]``; in Swedish ``0,994 [0,970; 1,000]`` (a comma would split a decimal)."""
     if math.isnan(e.mean):
         return "-"
     if math.isnan(e.low):
-        return f"{e.mean:.{digits}f}"
-    return f"{e.mean:.{digits}f} [{e.low:.{digits}f}, {e.high:.{digits}f}]"
+        return number(e.mean, lang, digits)
+    between = ", " if lang == "en" else "; "
+    return f"{number(e.mean, lang, digits)} [{number(e.low, lang, digits)}{between}{number(e.high, lang, digits)}]"
 
 
 def _words_en(c: Candidate) -> str:
     level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
-    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {c.fte:g} FTE{level}"
+    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {number(c.fte, 'en')} FTE{level}"
 
 
 def _words_sv(c: Candidate) -> str:
     level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
-    return f"{c.officers} handläggare på {c.fte:g} heltid{level}"
+    return f"{c.officers} handläggare på {number(c.fte, 'sv')} heltid{level}"
 
 
 def _headline(result: OptimiseResult) -> list[str]:
@@ -57,7 +60,7 @@ def _headline(result: OptimiseResult) -> list[str]:
         return [f"No candidate meets the target ({target.text}).",
                 "Inget alternativ når målet.", *_today(result)]
     digits = 3 if target.share is not None else 1
-    value = _ci(chosen.target_value, digits)
+    value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
@@ -67,23 +70,23 @@ def _headline(result: OptimiseResult) -> list[str]:
         f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kr per år; {what_sv} {value} (95 % KI, {_reps(chosen, result, 'sv')}); "
+        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95 % KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
-        days = _days(chosen)
         lines += ["Equally cheap and meeting the target too: "
                   + "; ".join(f"{_words_en(e.candidate)}, {_days(e)} days on average" for e in result.ties)
-                  + f" (the one above: {days} days, the shortest mean time from complete to decision).",
+                  + f" (the one above: {_days(chosen)} days, the shortest mean time from complete to decision).",
                   "Lika billigt och når också målet: "
-                  + "; ".join(f"{_words_sv(e.candidate)}, {_days(e)} dagar i medeltal" for e in result.ties)
-                  + f" (alternativet ovan: {days} dagar, kortast medeltid från komplett ansökan till beslut)."]
+                  + "; ".join(f"{_words_sv(e.candidate)}, {_days(e, 'sv')} dagar i medeltal" for e in result.ties)
+                  + f" (alternativet ovan: {_days(chosen, 'sv')} dagar, kortast medeltid från komplett ansökan till "
+                  "beslut)."]
     if result.safe is not None:
         safe = result.safe
         lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
                   f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
-                  f"{_kr(safe.cost)} kr per år."]
+                  f"{_kr(safe.cost, 'sv')} kr per år."]
     elif not result.holds_at_bad_end:
         lines += ["No candidate run meets it at the bad end of its interval (more replications narrow the intervals: "
                   "--max-replications).",
@@ -103,18 +106,18 @@ def _today(result: OptimiseResult) -> list[str]:
     if run.status == "chosen":
         return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     meets = target.met(run.target_value.mean)
-    figure = _ci(run.target_value, 3 if target.share is not None else 1)
+    digits = 3 if target.share is not None else 1
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
-    what += f" {figure} ({_reps(run, result, 'en')})"
+    what += f" {_ci(run.target_value, digits)} ({_reps(run, result, 'en')})"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
-    what_sv += f" {figure} ({_reps(run, result, 'sv')})"
+    what_sv += f" {_ci(run.target_value, digits, 'sv')} ({_reps(run, result, 'sv')})"
     verdict = "meets the target too" if meets else "does not meet the target"
     verdict_sv = "når också målet" if meets else "når inte målet"
     if run.status == "dominated":
         verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
         verdict_sv += " i medeltal, inte kört vidare då det kostar minst lika mycket som ett alternativ som säkert når det"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
-            f"I dag: {_words_sv(today)}, {_kr(run.cost)} kr per år; {what_sv}: {verdict_sv}."]
+            f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
 
 
 def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
@@ -129,9 +132,9 @@ def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
     return text if n == e.replications else text + f", {n} with decided cases" + (" in every process" if every else "")
 
 
-def _days(e: Evaluated) -> str:
+def _days(e: Evaluated, lang: str = "en") -> str:
     """Mean days from complete to decision (worst process)."""
-    return "-" if math.isnan(e.time.mean) else f"{e.time.mean:.1f}"
+    return "-" if math.isnan(e.time.mean) else number(e.time.mean, lang, 1)
 
 
 def goalseek_text(result: OptimiseResult) -> str:
@@ -142,7 +145,7 @@ def goalseek_text(result: OptimiseResult) -> str:
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]
     levers = result.levers
-    lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(f'{f:g}' for f in levers.fte)}; "
+    lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(number(f, 'en') for f in levers.fte)}; "
                  f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
     count = len(result.evaluated)
     most = result.frontier_replications

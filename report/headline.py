@@ -6,16 +6,17 @@ scenario with a baseline, the paired difference; and whether the answer holds
 across the assumption ranges when an uncertainty run was made (otherwise it says
 it was not checked).
 
->>> days(36.8), days(0.42), days(float("nan"))
-('37', '0.4', '–')
+>>> days(36.8), days(0.42), days(float("nan")), days(-0.42, "sv")
+('37', '0.4', '–', '−0,4')
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
+from report.numbers import days as number_days
+from report.numbers import percent
 from report.words import scenario_words, text
 
 __all__ = ["HEADLINE_FIGURE", "headline", "days"]
@@ -24,20 +25,19 @@ HEADLINE_FIGURE = "complete_to_decision_mean_days"
 SHARE_FIGURE = "within_deadline_share"
 
 
-def days(value: Any) -> str:
-    """Days for a sentence: whole days, one decimal below 1; never "-0.0".
+def days(value: Any, lang: str = "en") -> str:
+    """Days for a sentence in ``lang``: whole days, one decimal below 1; never "-0.0".
 
     >>> [days(v) for v in (37.4, 0.46, -0.04, -0.4, None)]
     ['37', '0.5', '0.0', '-0.4', '–']
+    >>> [days(v, "sv") for v in (0.46, -0.4, -36.5)]
+    ['0,5', '−0,4', '−36']
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:.1f}" if abs(value) < 1 else f"{value:.0f}"
-    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
+    return number_days(value, lang)
 
 
-def _pct(value: Any) -> str:
-    return "–" if value is None else f"{100 * value:.0f}\u00a0%"
+def _pct(value: Any, lang: str = "en") -> str:
+    return percent(value, lang)
 
 
 def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
@@ -45,14 +45,14 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
     lo, hi = est["ci"]
     en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
           f"(95\u00a0% interval {days(lo)} to {days(hi)})")
-    sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'])} dagar i genomsnitt "
-          f"(95\u00a0% intervall {days(lo)} till {days(hi)})")
+    sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+          f"(95\u00a0% intervall {days(lo, 'sv')} till {days(hi, 'sv')})")
     if share is not None and share["mean"] is not None:
         en += f"; {_pct(share['mean'])} within 4 months"
-        sv += f"; {_pct(share['mean'])} inom 4 månader"
+        sv += f"; {_pct(share['mean'], 'sv')} inom 4 månader"
     if across is not None:
         en += f". Across the assumption ranges: {days(across['low'])} to {days(across['high'])} days."
-        sv += f". Över antagandenas intervall: {days(across['low'])} till {days(across['high'])} dagar."
+        sv += f". Över antagandenas intervall: {days(across['low'], 'sv')} till {days(across['high'], 'sv')} dagar."
     else:
         en, sv = en + ". " + text("not_checked", "en"), sv + ". " + text("not_checked", "sv")
     return {"en": en, "sv": sv}
@@ -66,13 +66,15 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
           f"{days(abs(mean) if mean is not None else None)} days {'sooner' if shorter else 'later'} than with "
           f"{scenario_words(baseline, 'en')} (95\u00a0% interval of the change {days(lo)} to {days(hi)} days)")
     sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
-          f"{days(abs(mean) if mean is not None else None)} dagar {'tidigare' if shorter else 'senare'} än med "
-          f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {days(lo)} till {days(hi)} dagar)")
+          f"{days(abs(mean) if mean is not None else None, 'sv')} dagar {'tidigare' if shorter else 'senare'} än med "
+          f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {days(lo, 'sv')} till {days(hi, 'sv')} dagar)")
     if not diff.get("significant"):
-        en += ", an interval that includes no change"
-        sv += ", ett intervall som omfattar ingen ändring"
+        # zero inside the interval: say plainly that the change could be none ("includes no change" read
+        # as "the interval holds no change at all")
+        en += ", an interval that contains zero: there may be no change at all"
+        sv += ", ett intervall som rymmer noll: det kan vara ingen ändring alls"
     if conclusion is None:
-        return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", "sv")}, None
+        return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", 'sv')}, None
     holds = bool(conclusion["holds"])
     agree = round((conclusion["share_same_direction"] or 0) * conclusion["points"])
     way_en, way_sv = ("sooner", "tidigare") if shorter else ("later", "senare")
@@ -80,22 +82,22 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         en += (f". This holds across the assumption ranges: at all {points} points it is "
                f"at least {days(conclusion['at_least'])} days {way_en}.")
         sv += (f". Det håller över antagandenas intervall: i alla {points} punkter är det "
-               f"minst {days(conclusion['at_least'])} dagar {way_sv}.")
+               f"minst {days(conclusion['at_least'], 'sv')} dagar {way_sv}.")
     elif agree == points and not diff.get("significant"):
         # every point agrees: what is missing is the noise-only interval, not agreement across the ranges
         span = conclusion["across"]
         en += (f". This does not hold across the assumption ranges: it is {way_en} at all {points} points "
                f"(change {days(span['min'])} to {days(span['max'])} days), but with the assumptions as written "
-               "its interval includes no change.")
+               "its interval contains zero: there may be no change at all.")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i alla {points} punkter "
-               f"(ändring {days(span['min'])} till {days(span['max'])} dagar), men med antagandena som de står "
-               "omfattar dess intervall ingen ändring.")
+               f"(ändring {days(span['min'], 'sv')} till {days(span['max'], 'sv')} dagar), men med antagandena som de står "
+               "rymmer dess intervall noll: det kan vara ingen ändring alls.")
     else:
         span = conclusion["across"]
         en += (f". This does not hold across the assumption ranges: it is {way_en} at {agree} of {points} points "
                f"(change {days(span['min'])} to {days(span['max'])} days).")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i {agree} av {points} punkter "
-               f"(ändring {days(span['min'])} till {days(span['max'])} dagar).")
+               f"(ändring {days(span['min'], 'sv')} till {days(span['max'], 'sv')} dagar).")
     return {"en": en, "sv": sv}, holds
 
 
@@ -132,7 +134,7 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
         if sentences:
             out.append({
                 "scenario": s["name"],
-                "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], "sv")},
+                "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], 'sv')},
                 "question": s["question"],
                 "sentences": sentences,
             })

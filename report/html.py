@@ -12,9 +12,12 @@ diff section of the compared municipalities comes from :mod:`report.diff_html`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any
+
+from markupsafe import Markup
 
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
@@ -23,6 +26,8 @@ from processes.model import Definitions
 from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.headline import HEADLINE_FIGURE, headline
+from report.numbers import machine, number
+from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
@@ -36,7 +41,7 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -59,25 +64,35 @@ WAIT_PREFIX = "wait_days."
 _ENV = template_environment()
 
 
-def _fmt(value: Any, digits: int = 2) -> str:
-    """A figure for a table: ``digits`` decimals, more for a value that would round to
-    zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``.
+def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
+    """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
+    zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``. A column
+    of days with one decimal keeps one (a wait's interval from −0.0 to 2.0, not −0.040 to 2.0).
 
-    >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"))]
-    ['259.61', '0.20', '0.0042', '0.00', '–']
+    >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
+    ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
+    >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
+    ['259,61', '−0,0042', '1\xa0234,50']
+    >>> _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv")
+    ('0,0', '2,0')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, float):
+    if isinstance(value, float) and not math.isnan(value):
         size = abs(value)
-        if 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits instead
+        if digits >= 2 and 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits
             digits = min(6, 1 - math.floor(math.log10(size)))
-        text = f"{value:,.{digits}f}".replace(",", "\u202f")
-        return text[1:] if text.startswith("-") and not text.strip("-0.\u202f") else text
-    return str(value)
+        return number(value, lang, digits)
+    return number(value, lang)
 
 
-_ENV.filters["num"] = _fmt
+def _cell(value: Any, digits: int = 2) -> Markup:
+    """A table's figure in both languages (a span each where they write it differently)."""
+    en, sv = _fmt(value, digits, "en"), _fmt(value, digits, "sv")
+    if en == sv:
+        return Markup.escape(en)
+    return Markup('<span class="en">{}</span><span class="sv">{}</span>').format(en, sv)
+
+
+_ENV.filters["num"] = _cell
 
 
 def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -94,8 +109,27 @@ def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
     return {element: f"{est['mean']:.1f} d" for element, est in _waits(figures, member)}
 
 
+_BADGE_TEXT = re.compile(r'(<g class="badge"><rect [^>]*/><text [^>]*>)(-?[0-9]+(?:\.[0-9]+)?) d(</text></g>)')
+
+
+def bilingual_badges(svg: str) -> str:
+    """``svg`` with each waiting badge's days (``3.2 d``) written in each language: a ``<tspan>`` of
+    class ``en`` and one of class ``sv`` (``3,2 d``), the page showing its language's.
+
+    >>> bilingual_badges('<g class="badge"><rect x="1"/><text x="2">32.5 d</text></g>')
+    '<g class="badge"><rect x="1"/><text x="2"><tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan></text></g>'
+    """
+    def both(found: re.Match[str]) -> str:
+        days = found[2]
+        return (f'{found[1]}<tspan class="en">{machine(days, "en")} d</tspan>'
+                f'<tspan class="sv">{machine(days, "sv")} d</tspan>{found[3]}')
+
+    return _BADGE_TEXT.sub(both, svg)
+
+
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
-          steps: Mapping[str, Mapping[str, str]], said: dict[tuple[str, str], dict[str, str]]) -> list[dict[str, Any]]:
+          steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
+          ) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
     words by language, made once per report (every point and both tables name the same figures)."""
@@ -112,7 +146,8 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             est = point["figures"][name]
             words = said.get((member, name))
             if words is None:
-                words = said[member, name] = {lang: figure_words(name, lang, steps.get(member, {})) for lang in ("en", "sv")}
+                words = said[member, name] = {lang: figure_words(name, lang, steps[lang].get(member, {}))
+                                              for lang in LANGUAGES}
             row = {
                 "member": member,
                 "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
@@ -131,17 +166,13 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
     return rows
 
 
-def _longest_waits(figures: Mapping[str, Any], member: str, defs: Any, limit: int = 8) -> list[dict[str, Any]]:
-    """The steps with the longest average wait, longest first (id, name, days)."""
+def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
+                   limit: int = 8) -> list[dict[str, Any]]:
+    """The steps with the longest average wait, longest first (id, name in each language, days)."""
     waits = []
     for element, est in _waits(figures, member):
-        label = ""
-        if defs is not None:
-            try:
-                label = getattr(defs.element(element), "name", "") or ""
-            except KeyError:
-                label = ""
-        waits.append({"id": element, "name": label, "days": est["mean"], "ci": est["ci"]})
+        name = {lang: steps.get(lang, {}).get(member, {}).get(element, "") for lang in LANGUAGES}
+        waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"]})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
@@ -165,8 +196,10 @@ def parsed_processes(processes: Mapping[str, str],
 
 
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
-              parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> list[dict[str, Any]]:
-    """One diagram per process, with the waiting times of the first scenario that simulates it."""
+              parsed: Mapping[str, Definitions | PermitflowError] | None = None,
+              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+    """One diagram per process, with the waiting times of the first scenario that simulates it
+    (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`)."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
     order = [m for s in doc["scenarios"] for m in s["members"]]
     ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
@@ -184,7 +217,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             if isinstance(read, PermitflowError):
                 raise read
             defs = read
-            svg = strip_xml_prolog(render_svg(defs, badges=badges))
+            svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
             problem = ""
         except PermitflowError as err:
             defs, svg, problem = None, "", str(err)
@@ -193,7 +226,7 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             "scenario": source["name"] if source else "",
             "svg": svg,
             "problem": problem,
-            "waits": _longest_waits(figures, member, defs),
+            "waits": _longest_waits(figures, member, steps or {}),
         })
     return out
 
@@ -225,6 +258,23 @@ def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
             if name:
                 found[element] = " ".join(name.split())
         out[member] = found
+    return out
+
+
+def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
+               parsed: Mapping[str, Definitions | PermitflowError] | None = None,
+               ) -> dict[str, dict[str, dict[str, str]]]:
+    """Per language, per process: element id -> the name its BPMN gives it, or for an unnamed timer
+    words that say what it is (:func:`report.stepwords.unnamed_words`), never its id."""
+    parsed = parsed if parsed is not None else parsed_processes(processes)
+    named = _element_names(processes, profiles, parsed)
+    out: dict[str, dict[str, dict[str, str]]] = {lang: {} for lang in LANGUAGES}
+    for member in processes:
+        defs = parsed[member]
+        elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
+        for lang in LANGUAGES:
+            unnamed = {} if isinstance(defs, PermitflowError) else unnamed_words(defs, elements, lang)
+            out[lang][member] = {**unnamed, **named.get(member, {})}
     return out
 
 
@@ -386,7 +436,7 @@ def render_report(
     if plots_drawn is None:
         plots_drawn = start_plots(doc, cases, profiles, executor)
     read = parsed_processes(processes, parsed)
-    names = _element_names(processes, profiles, read)
+    names = step_names(processes, profiles, read)
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
     for s in doc["scenarios"]:
@@ -403,7 +453,7 @@ def render_report(
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},
                           "set_words": {lang: "; ".join(f"{towns.get(o['process'], o['process'])}: "
-                                                        f"{change_words(o['path'], o['value'], names.get(o['process'], {}), lang)}"
+                                                        f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}"
                                                         for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
@@ -411,7 +461,7 @@ def render_report(
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes, read)
+    diagrams = _diagrams(doc, processes, read, names)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}

@@ -21,6 +21,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from typing import Any
 
+from report import numbers
+
 __all__ = [
     "PlotJob",
     "draw_plot",
@@ -167,9 +169,9 @@ def _number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
     """Tick labels as the language writes numbers (0,5 in Swedish); ``percent``: a share as per cent."""
     from matplotlib.ticker import FuncFormatter
 
-    def said(value: float, _pos: int) -> str:
-        text = f"{100 * value:.0f} %" if percent else f"{value:g}"
-        return text.replace(".", ",").replace("-", "\u2212") if lang == "sv" else text.replace("-", "\u2212")
+    def said(value: float, _pos: int) -> str:  # a chart's minus is a minus sign in either language
+        text = numbers.percent(value, lang) if percent else numbers.number(round(value, 9), lang)
+        return text.replace("-", "\u2212")
 
     axis.set_major_formatter(FuncFormatter(said))
 
@@ -318,7 +320,7 @@ def _draw_deadline(labels: list[str], data: list[list[float]], lang: str) -> str
         late = [v for v in values if v > DEADLINE_DAYS]
         if late:
             ax.plot(late, [i] * len(late), "o", color="#b00", markersize=3, alpha=0.6)
-        ax.text(max(top, DEADLINE_DAYS) * 1.02, i, f"{100 * len(late) / len(values):.1f} % {beyond}",
+        ax.text(max(top, DEADLINE_DAYS) * 1.02, i, f"{numbers.percent(len(late) / len(values), lang, 1)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()
@@ -386,8 +388,7 @@ def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
     """A swept value as the page says it: a decision level in words, a number as the language writes it."""
     if isinstance(value, str):
         return word(value, lang)
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "sv" else text
+    return numbers.number(value, lang)
 
 
 def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],

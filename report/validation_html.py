@@ -17,6 +17,7 @@ import numpy as np
 from calibrate import distances as dist
 from calibrate.validate import Validation
 from calibrate.validation_text import METRIC_WORDS
+from report.numbers import number
 
 __all__ = ["validation_html"]
 
@@ -100,20 +101,20 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "
         f"{st['heldout_cases']} cases, which it had not seen ({esc(str(st['heldout_period']))}); compared on "
-        f"{times_en}" + ("" if deadline is None else f"; legal deadline {deadline:g} days") + ".<br>\n"
+        f"{times_en}" + ("" if deadline is None else f"; legal deadline {number(deadline, 'en')} days") + ".<br>\n"
         f"Modellen kalibrerades på de första {st['training_cases']} ärendena, simulerades {st['replications']} "
         f"gånger över den undanhållna perioden och jämfördes med de sista {st['heldout_cases']} ärendena, som den "
-        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; lagstadgad tid {deadline:g} dagar")
+        f"inte hade sett; jämfört på {times_sv}" + ("" if deadline is None else f"; lagstadgad tid {number(deadline, 'sv')} dagar")
         + ".</p>")
     emds = [v for p in validation.per_replication if (v := p.get("cycle_time_emd_hours")) is not None]
     spread_en = spread_sv = ""
     if len(emds) > 1:
-        spread_en = (f" Between the {len(emds)} simulated runs alone the cycle-time EMD went from {min(emds):.0f} to "
-                     f"{max(emds):.0f} hours: a difference between two models smaller than that may be chance.")
+        spread_en = (f" Between the {len(emds)} simulated runs alone the cycle-time EMD went from {number(min(emds), 'en', 0)} to "
+                     f"{number(max(emds), 'en', 0)} hours: a difference between two models smaller than that may be chance.")
         spread_sv = (f" Bara mellan de {len(emds)} simulerade körningarna varierade genomloppstidens EMD från "
-                     f"{min(emds):.0f} till {max(emds):.0f} timmar: en mindre skillnad mellan två modeller kan vara slump.")
+                     f"{number(min(emds), 'sv', 0)} till {number(max(emds), 'sv', 0)} timmar: en mindre skillnad mellan två modeller kan vara slump.")
     share = st.get("log_events_of_model_steps")
-    if share is not None:
+    if share is not None:  # as the command line says it (calibrate.validation_text, a layer below report.numbers)
         setup += (
             f"\n<p>The model has the activities of {share:.0%} of the log's events: the others cannot appear in a "
             "simulation of it, so the activity and 3-gram measures over the whole log count them as differences; the "

@@ -13,7 +13,7 @@ and returns ``None`` for any other value (the caller then shows it as it is).
 >>> distribution_words({"dist": "triangular", "low": "1d", "mode": "3d", "high": "2w"}, "en")
 'usually about 3 days, from 1 day to 2 weeks'
 >>> fte_words(0.5, "sv"), fte_words(0.1, "en")
-('halvtid', '10 % of full time')
+('halvtid', '10\\xa0% of full time')
 """
 
 from __future__ import annotations
@@ -84,10 +84,10 @@ def _listed(items: list[str], lang: str, last: str = "and") -> str:
 
 
 def share_words(value: Any, lang: str) -> str:
-    """A share (0–1) as per cent: ``0.15`` -> ``15 %``; Swedish ``12,5 %``."""
+    """A share (0–1) as per cent: ``0.15`` -> ``15 %``; Swedish ``12,5 %`` (a non-breaking space before ``%``)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    return f"{number_words(round(100 * value, 2), lang)} %"
+    return f"{number_words(round(100 * value, 2), lang)}\u00a0%"
 
 
 def fte_words(value: Any, lang: str) -> str:
@@ -324,9 +324,9 @@ def value_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> s
     ``names``: element id -> its name. ``None`` when these words do not cover it.
 
     >>> value_words("simulation.pools.officer", {"count": 2, "fte": 0.5, "cost_per_hour": 1160}, {}, "en")
-    '2 people at half time each, 1160 kr an hour'
+    '2 people at half time each, 1,160 kr an hour'
     >>> value_words("simulation.attributes.hinder", {"values": ["inga", "kvarstar"], "weights": [0.8, 0.2]}, {}, "sv")
-    'inga 80 %, kvarstår 20 %'
+    'inga 80\\xa0%, kvarstår 20\\xa0%'
     """
     rest = path.removeprefix("simulation.")
     parts = rest.split(".")

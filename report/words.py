@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
+from report.numbers import machine, number
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "setting_words", "point_words", "word", "text",
            "number_words", "duration_words", "run_setting_words", "member_words"]
@@ -98,18 +99,21 @@ def point_words(label: str, lang: str) -> str:
     parts = []
     for part in label.split(", "):
         path, sep, value = part.partition("=")
-        if sep and lang == "sv" and re.fullmatch(r"-?\d+\.\d+", value):
-            value = value.replace(".", ",")  # Swedish writes 0,2
+        if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
+            value = machine(value, lang)  # Swedish writes 0,2
         parts.append(f"{setting_words(path, lang)} = {value}" if sep else part)
     return ", ".join(parts)
 
 
 def number_words(value: Any, lang: str) -> str:
-    """A number as the language writes it (``0,25`` in Swedish); any other value as it is."""
+    """A number as the language writes it (``0,25`` in Swedish); any other value as it is.
+
+    >>> number_words(0.25, "sv"), number_words(1160, "sv"), number_words(1160, "en"), number_words("2w", "sv")
+    ('0,25', '1\xa0160', '1,160', '2w')
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "sv" else text
+    return number(value, lang)
 
 
 def duration_words(value: Any, lang: str) -> str:
@@ -123,7 +127,7 @@ def duration_words(value: Any, lang: str) -> str:
         return str(value)
     amount, unit = found.groups()
     one, many = labels()["units"][unit][lang]
-    said = amount.replace(".", ",") if lang == "sv" else amount
+    said = machine(amount, lang)
     return f"{said} {one if float(amount) == 1 else many}"
 
 

@@ -321,7 +321,7 @@ def _conclusion(figure: str, nominal: Any, diffs: np.ndarray) -> dict[str, Any]:
         "improves": None if sign == 0 else (sign > 0) == better_high,
         "points": len(kept),
         "share_same_direction": _num(float(np.mean(toward > 0))) if len(kept) and sign else None,
-        # a conclusion holds when the noise-only interval excludes no change and every point agrees
+        # a conclusion holds when the noise-only interval excludes zero (no change) and every point agrees
         "holds": bool(len(kept) and sign and nominal is not None and nominal.significant and bool(np.all(toward > 0))),
         "at_least": _num(float(toward.min())) if len(kept) and sign else None,
         "at_least_95": _num(float(np.quantile(toward, 0.05))) if len(kept) and sign else None,

@@ -18,8 +18,10 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
-from report.html import strip_xml_prolog, waiting_badges
+from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
+from report.numbers import MISSING, number, percent
 from report.results import summary_document
+from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
 from scenarios.execute import parsed_member, point_inputs
 
@@ -33,45 +35,49 @@ SHARE = "within_deadline_share"
 _PROCESS, _WARMUP, _C2D, _WITHIN = 1, 3, 8, 9
 
 
-def _days(value: Any) -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0f}"
+def _days(value: Any, lang: str) -> str:
+    """Whole days as ``lang`` writes them."""
+    return number(value, lang, 0)
 
 
-def _share(value: Any) -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{100 * value:.0f}"
+def _share(value: Any, lang: str) -> str:
+    """A share as per cent (``87 %``) as ``lang`` writes it."""
+    return percent(value, lang)
 
 
 def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
               share_now: Any, share_then: Any) -> dict[str, str]:
     """One plain sentence per language for one municipality (``status``/``whatif``: mean and ci of
     the days from a complete application to the decision; ``diff``: the paired difference)."""
-    now = f"{_days(status['mean'])} ({_days(status['ci'][0])}–{_days(status['ci'][1])})"
-    then = f"{_days(whatif['mean'])} ({_days(whatif['ci'][0])}–{_days(whatif['ci'][1])})"
-    if diff is None or diff["mean"] is None:
-        en_diff = sv_diff = ""
-    elif diff["significant"]:
-        longer = diff["mean"] > 0
-        size = f"{abs(diff['mean']):.0f}"
-        span = f"{_days(abs(diff['ci'][0]))}–{_days(abs(diff['ci'][1]))}" if longer else \
-            f"{_days(abs(diff['ci'][1]))}–{_days(abs(diff['ci'][0]))}"
-        en_diff = f": {size} days {'longer' if longer else 'shorter'} ({span})"
-        sv_diff = f": {size} dagar {'längre' if longer else 'kortare'} ({span})"
-    else:
-        low, high = _days(diff["ci"][0]), _days(diff["ci"][1])
-        en_diff = f": no clear difference (between {low} and {high} days)"
-        sv_diff = f": ingen tydlig skillnad (mellan {low} och {high} dagar)"
-    # a process without a legal clock has no deadline: no share within 4 months to state
-    timed = _share(share_now) != "–" or _share(share_then) != "–"
-    return {
-        "en": (f"{name}: from a complete application to the decision takes {now} days on average today, "
-               f"{then} days with the changes{en_diff}."
-               + (f" Within 4 months: {_share(share_now)} % today, {_share(share_then)} % with the changes."
-                  if timed else "")),
-        "sv": (f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
-               f"{then} dagar med ändringarna{sv_diff}."
-               + (f" Inom 4 månader: {_share(share_now)} % i dag, {_share(share_then)} % med ändringarna."
-                  if timed else "")),
-    }
+    said = {}
+    for lang in ("en", "sv"):
+        now = f"{_days(status['mean'], lang)} ({_days(status['ci'][0], lang)}–{_days(status['ci'][1], lang)})"
+        then = f"{_days(whatif['mean'], lang)} ({_days(whatif['ci'][0], lang)}–{_days(whatif['ci'][1], lang)})"
+        if diff is None or diff["mean"] is None:
+            change = ""
+        elif diff["significant"]:
+            longer = diff["mean"] > 0
+            size = _days(abs(diff["mean"]), lang)
+            span = f"{_days(abs(diff['ci'][0]), lang)}–{_days(abs(diff['ci'][1]), lang)}" if longer else \
+                f"{_days(abs(diff['ci'][1]), lang)}–{_days(abs(diff['ci'][0]), lang)}"
+            change = (f": {size} days {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
+                      f": {size} dagar {'längre' if longer else 'kortare'} ({span})")
+        else:
+            low, high = _days(diff["ci"][0], lang), _days(diff["ci"][1], lang)
+            change = (f": no clear difference (between {low} and {high} days)" if lang == "en" else
+                      f": ingen tydlig skillnad (mellan {low} och {high} dagar)")
+        before, after = _share(share_now, lang), _share(share_then, lang)
+        # a process without a legal clock has no deadline: no share within 4 months to state
+        timed = before != MISSING or after != MISSING
+        said[lang] = (
+            f"{name}: from a complete application to the decision takes {now} days on average today, "
+            f"{then} days with the changes{change}."
+            + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
+            if lang == "en" else
+            f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
+            f"{then} dagar med ändringarna{change}."
+            + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
+    return said
 
 
 def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
@@ -87,24 +93,29 @@ def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
     return counts
 
 
-def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any]) -> dict[str, Any]:
-    """The diagram with the what-if's waiting badges, and the longest waits before and after."""
+def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping[str, Any],
+             elements: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The diagram with the what-if's waiting badges, and the longest waits before and after (each
+    step by its name, an unnamed timer in words per language; ``elements``: the profile's
+    ``simulation.elements``)."""
     badges = waiting_badges(figures, member)
     try:
         defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
-        svg = strip_xml_prolog(render_svg(defs, badges=badges))
+        svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
     except PermitflowError as err:
         return {"svg": "", "problem": str(err), "waits": []}
     old = waiting_badges(before, member)
+    unnamed = {lang: unnamed_words(defs, elements or {}, lang) for lang in ("sv", "en")}
     waits = []
     for element in sorted(set(badges) | set(old)):
         try:
-            label = getattr(defs.element(element), "name", "") or element
+            label = " ".join((getattr(defs.element(element), "name", "") or "").split())
         except KeyError:
-            label = element
+            label = ""
+        step = {lang: label or unnamed[lang].get(element) or element for lang in ("sv", "en")}
         prefix = f"{member}/wait_days.{element}"
         now, then = (before.get(prefix) or {}).get("mean"), (figures.get(prefix) or {}).get("mean")
-        waits.append((-max(now or 0.0, then or 0.0), {"step": label, "now": now, "then": then}))
+        waits.append((-max(now or 0.0, then or 0.0), {"step": step, "now": now, "then": then}))
     waits.sort(key=lambda w: w[0])
     return {"svg": svg, "problem": "", "waits": [w for _key, w in waits[:8]]}
 
@@ -137,7 +148,8 @@ def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
             "deadline_days": deadline,
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
-            "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"]),
+            "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"],
+                                ((member.profile.get("simulation") or {}).get("elements") or {})),
         })
     return {"municipalities": out, "failures": doc["failures"],
             "replications": batch.study.scenarios[0].replications, "seed": batch.study.scenarios[0].seed}
@@ -164,11 +176,11 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
             sv = f"{name}: över antagandenas intervall ({points} punkter) ingen riktning att pröva."
             en = f"{name}: across the assumption ranges ({points} points) there is no direction to test."
         elif conclusion["holds"]:
-            least = f"{abs(conclusion['at_least']):.0f}"
+            least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"
-            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst {least} dagar "
+            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst {_days(least, 'sv')} dagar "
                   f"{'kortare' if shorter else 'längre'} i varje punkt.")
-            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least {least} "
+            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least {_days(least, 'en')} "
                   f"days {'shorter' if shorter else 'longer'} at every point.")
         elif not conclusion["nominal"]["significant"]:
             sv = (f"{name}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
@@ -176,11 +188,11 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
             en = (f"{name}: no sure difference even with the assumptions as they are (the difference's interval "
                   f"includes zero), so it is not tested across the ranges ({points} points).")
         else:
-            share = _share(conclusion["share_same_direction"])
+            share = conclusion["share_same_direction"]
             sv = (f"{name}: slutsatsen håller inte över hela antagandenas intervall ({points} punkter): samma "
-                  f"riktning i {share} % av punkterna.")
+                  f"riktning i {_share(share, 'sv')} av punkterna.")
             en = (f"{name}: the conclusion does not hold across all the assumption ranges ({points} points): the "
-                  f"same direction at {share} % of the points.")
+                  f"same direction at {_share(share, 'en')} of the points.")
         if drivers:
             sv += f" Störst betydelse: {top['sv']}."
             en += f" Matters most: {top['en']}."

@@ -15,6 +15,7 @@ from concurrent.futures import Executor
 from typing import Any
 
 from processes.errors import InputError
+from report.numbers import kronor, number, percent
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
 from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, request_problem
@@ -49,9 +50,9 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if isinstance(percent, bool) or not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
         given = _plain(percent)
         low, high = PERCENT_RANGE
-        raise GoalLeverError("percent", f"Share of decisions within 4 months: {given} % is outside the allowed "
-                             f"range {low}–{high} %", f"Andel beslut inom 4 månader: {given} % ligger utanför "
-                             f"det tillåtna intervallet {low}–{high} %")
+        raise GoalLeverError("percent", f"Share of decisions within 4 months: {given}\u00a0% is outside the allowed "
+                             f"range {low}–{high}\u00a0%", f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför "
+                             f"det tillåtna intervallet {low}–{high}\u00a0%")
     if joint and len(bases) < 2:
         raise GoalLeverError("joint", "A joint unit needs at least two municipalities: choose one more.",
                              "En gemensam enhet behöver minst två kommuner: välj en till.")
@@ -98,9 +99,9 @@ def _combination(row: dict[str, Any], lang: str) -> str:
     """A candidate in the page's words: ``2 case officers at 0.5 of full time, decisions by the committee``."""
     officers, level = row["officers"], row["level"]
     if lang == "sv":
-        text = f"{officers} handläggare på {row['fte']:g} av heltid".replace(".", ",")  # Swedish writes 0,25
+        text = f"{officers} handläggare på {number(row['fte'], 'sv')} av heltid"
         return text + (f", beslut av {_level(level, 'sv')}" if level else "")
-    text = f"{officers} case officer{'s' if officers != 1 else ''} at {row['fte']:g} of full time"
+    text = f"{officers} case officer{'s' if officers != 1 else ''} at {number(row['fte'], 'en')} of full time"
     return text + (f", decisions by {_level(level, 'en')}" if level else "")
 
 
@@ -108,18 +109,16 @@ def _level(level: str, lang: str) -> str:
     return TEXTS.get(level, {}).get(lang) or level.replace("_", " ")
 
 
-def _kr(row: dict[str, Any]) -> str:
-    return f"{row['cost']:,.0f}".replace(",", "\u202f")
+def _kr(row: dict[str, Any], lang: str) -> str:
+    return kronor(row["cost"], lang)
 
 
-def _mean_days(row: dict[str, Any]) -> str:
-    days = row["complete_to_decision_mean_days"]["mean"]
-    return "–" if days is None else f"{days:.0f}"
+def _mean_days(row: dict[str, Any], lang: str) -> str:
+    return number(row["complete_to_decision_mean_days"]["mean"], lang, 0)
 
 
-def _within(row: dict[str, Any]) -> str:
-    share = row["target_figure"]["mean"]
-    return "–" if share is None else f"{100 * share:.0f}"
+def _within(row: dict[str, Any], lang: str) -> str:
+    return percent(row["target_figure"]["mean"], lang)
 
 
 def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -130,18 +129,18 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
     chosen = result["chosen"]
     if chosen is not None and result["ties"]:
         en.append("Just as cheap and reaching it too: " + "; ".join(
-            f"{_combination(r, 'en')}, {_mean_days(r)} days on average" for r in result["ties"])
+            f"{_combination(r, 'en')}, {_mean_days(r, 'en')} days on average" for r in result["ties"])
             + " (the one above is the fastest of them).")
         sv.append("Lika billigt och når också målet: " + "; ".join(
-            f"{_combination(r, 'sv')}, i snitt {_mean_days(r)} dagar" for r in result["ties"])
+            f"{_combination(r, 'sv')}, i snitt {_mean_days(r, 'sv')} dagar" for r in result["ties"])
             + " (alternativet ovan är det snabbaste av dem).")
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:
-            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe)} kr a "
-                      f"year, {_within(safe)} % within 4 months.")
-            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe)} kr per år, "
-                      f"{_within(safe)} % inom 4 månader.")
+            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe, 'en')} kr a "
+                      f"year, {_within(safe, 'en')} within 4 months.")
+            sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe, 'sv')} kr per år, "
+                      f"{_within(safe, 'sv')} inom 4 månader.")
         else:
             label = TEXTS["goal_percent"]
             en.append("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
@@ -159,8 +158,8 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
         else:
             meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
                 result["target"]["share"]
-            figures_en = f"{_kr(today)} kr a year, {_within(today)} % within 4 months, {_mean_days(today)} days on average"
-            figures_sv = f"{_kr(today)} kr per år, {_within(today)} % inom 4 månader, i snitt {_mean_days(today)} dagar"
+            figures_en = f"{_kr(today, 'en')} kr a year, {_within(today, 'en')} within 4 months, {_mean_days(today, 'en')} days on average"
+            figures_sv = f"{_kr(today, 'sv')} kr per år, {_within(today, 'sv')} inom 4 månader, i snitt {_mean_days(today, 'sv')} dagar"
             verdict_en = "reaches the target too" if meets else "does not reach the target"
             verdict_sv = "når också målet" if meets else "når inte målet"
             if today["status"] == "dominated":
@@ -176,18 +175,18 @@ def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]
     """The result (``OptimiseResult.to_json()``) with a sentence per language: the answer, then
     equally cheap combinations, the interval's low end and today's setting (as ``permitflow optimise``)."""
     places = ", ".join(names.get(p, p) for p in result["processes"])
-    share = f"{100 * result['target']['share']:.0f}"
+    share_en, share_sv = (percent(result["target"]["share"], lang) for lang in ("en", "sv"))
     chosen = result["chosen"]
     if chosen is None:
-        sv = f"{places}: inget av de prövade alternativen når {share} % av besluten inom 4 månader."
-        en = f"{places}: none of the combinations tried reaches {share} % of decisions within 4 months."
+        sv = f"{places}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
+        en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
         sure = "" if result["holds_at_bad_end"] else " (not sure: the interval's low end misses the target)"
         sure_sv = "" if result["holds_at_bad_end"] else " (osäkert: intervallets sämre ände missar målet)"
-        sv = (f"{places}: billigast att nå {share} % inom 4 månader är {_combination(chosen, 'sv')}: "
-              f"{_kr(chosen)} kr per år, i snitt {_mean_days(chosen)} dagar{sure_sv}.")
-        en = (f"{places}: the cheapest way to {share} % within 4 months is {_combination(chosen, 'en')}: "
-              f"{_kr(chosen)} kr a year, {_mean_days(chosen)} days on average{sure}.")
+        sv = (f"{places}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
+              f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')} dagar{sure_sv}.")
+        en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
+              f"{_kr(chosen, 'en')} kr a year, {_mean_days(chosen, 'en')} days on average{sure}.")
     more_sv, more_en = _more(result)
     return {**result, "sentence": {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}}
 

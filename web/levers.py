@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from processes.errors import InputError
+from report import numbers
 from scenarios.settings import Origin
 from web.texts import TEXTS
 
@@ -145,9 +146,9 @@ def _checked(key: str, value: Any) -> Any:
     if lever.kind == "int" and number != int(number):
         raise LeverError(key, f"{typed(value)} is not a whole number", f"{typed(value)} är inte ett heltal")
     if not lever.low <= number <= lever.high:
-        shown = int(number) if number == int(number) else number
-        raise LeverError(key, f"{shown} is outside the allowed range {lever.low:g}–{lever.high:g}",
-                         f"{shown} ligger utanför det tillåtna intervallet {lever.low:g}–{lever.high:g}")
+        en, sv = ([numbers.number(v, lang) for v in (number, lever.low, lever.high)] for lang in ("en", "sv"))
+        raise LeverError(key, f"{en[0]} is outside the allowed range {en[1]}–{en[2]}",
+                         f"{sv[0]} ligger utanför det tillåtna intervallet {sv[1]}–{sv[2]}")
     return int(number) if lever.kind == "int" else float(number)
 
 

@@ -56,8 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "monthly": {"sv": "en gång i månaden", "en": "once a month"},
     "six_weekly": {"sv": "var sjätte vecka", "en": "every sixth week"},
     "progress": {"sv": "{done} av {total} körningar klara", "en": "{done} of {total} runs finished"},
-    "noise": {"sv": "Intervallen (95 %) visar slumpens spridning i simuleringen; antagandena är osäkra också.",
-              "en": "The intervals (95 %) show the simulation's random spread; the assumptions are uncertain too."},
+    "noise": {"sv": "Intervallen (95\u00a0%) visar slumpens spridning i simuleringen; antagandena är osäkra också.",
+              "en": "The intervals (95\u00a0%) show the simulation's random spread; the assumptions are uncertain too."},
     "goal": {"sv": "Målsökning: billigaste sättet att nå målet", "en": "Goal seek: the cheapest way to the target"},
     "goal_percent": {"sv": "Andel beslut inom 4 månader (%)", "en": "Share of decisions within 4 months (%)"},
     "goal_joint": {"sv": "Kommunerna som en gemensam enhet", "en": "The municipalities as one joint unit"},
@@ -74,6 +74,6 @@ TEXTS: dict[str, dict[str, str]] = {
                         "all)."},
     "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
                     "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
-    "manager": {"sv": "enhetschefen", "en": "the unit manager"},
+    "manager": {"sv": "chefen", "en": "the manager"},
     "choose": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
 }

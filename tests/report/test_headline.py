@@ -84,9 +84,12 @@ def test_a_change_in_the_same_direction_at_every_point_that_noise_leaves_open_sa
     sentence = headline(doc, uncertainty, {"hbg": "Helsingborg"})[1]["sentences"][0]
     assert sentence["holds"] is False
     assert sentence["en"].endswith(
-        "(95\u00a0% interval of the change -90 to 12 days), an interval that includes no change. This does not hold "
+        "(95\u00a0% interval of the change -90 to 12 days), an interval that contains zero: there may be no change at "
+        "all. This does not hold "
         "across the assumption ranges: it is sooner at all 6 points (change -60 to -8 days), but with the "
-        "assumptions as written its interval includes no change.")
+        "assumptions as written its interval contains zero: there may be no change at all.")
     assert sentence["sv"].endswith(
-        "Det håller inte över antagandenas intervall: det blir tidigare i alla 6 punkter (ändring -60 till -8 "
-        "dagar), men med antagandena som de står omfattar dess intervall ingen ändring.")
+        "Det håller inte över antagandenas intervall: det blir tidigare i alla 6 punkter (ändring \u221260 till \u22128 "
+        "dagar), men med antagandena som de står rymmer dess intervall noll: det kan vara ingen ändring alls.")
+    assert "(95\u00a0% intervall för ändringen \u221290 till 12 dagar), ett intervall som rymmer noll: det kan vara " \
+        "ingen ändring alls. Det håller inte" in sentence["sv"]

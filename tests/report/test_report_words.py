@@ -78,9 +78,9 @@ def test_every_plot_is_drawn_in_words_in_each_language(folder: Path, drawn_texts
         "times": {"en": ["Ministad · the status quo", "days from application to decision", "4 months"],
                   "sv": ["Ministad · nuläget", "dagar från ansökan till beslut", "4 månader"]},
         "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 0.25) · "
-                               "the case officers", "share of working time in use (95 % interval)", "0 %"],
+                               "the case officers", "share of working time in use (95 % interval)", "0\u00a0%"],
                         "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 0,25) · handläggarna",
-                               "andel av arbetstiden som används (95 % intervall)", "0 %"]},
+                               "andel av arbetstiden som används (95 % intervall)", "0\u00a0%"]},
         "sweep": {"en": ["Ministad", "the case officers: share of full time",
                          "days from application to decision (mean)", "0.4"],
                   "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)", "0,4"]},

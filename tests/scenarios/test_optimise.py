@@ -254,7 +254,7 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     lines = result.output.splitlines()
     assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
     assert "the shortest mean time from complete to decision" in lines[3]
-    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0.5 heltid, ")
+    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0,5 heltid, ")
     assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
 
 
@@ -307,12 +307,13 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
         return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
 
     lines, today = seek("1,3", "2h")
-    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5 256 000 kr a year; mean days from complete to decision ")
+    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kr a year; mean days from complete to decision ")
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
-    # the Swedish line carries the same figure as the English one (it had only the cost)
+    # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
-    assert lines[-1] == ("I dag: 1 handläggare på 1 heltid, 5 256 000 kr per år; medeltid från komplett ansökan till "
-                         f"beslut, dagar {figure.replace('replications', 'replikeringar')}: når inte målet.")
+    figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "replikeringar")
+    assert lines[-1] == ("I dag: 1 handläggare på 1 heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
+                         f"till beslut, dagar {figure_sv}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
     lines, today = seek("3,4", "2h")
     assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",

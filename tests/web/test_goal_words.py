@@ -17,10 +17,29 @@ def test_a_dominated_setting_today_reads_as_the_setting_not_run_further():
               "today": {**_row(2, 0.5, "committee", 900000, 0.95, 50), "status": "dominated"}}
     answer = goal_answer(result, {"astorp": "Åstorp"})
     assert answer["sentence"]["sv"].endswith(
-        "Dagens upplägg, 2 handläggare på 0,5 av heltid, beslut av nämnden (900\u202f000 kr per år, 95 % inom 4 "
+        "Dagens upplägg, 2 handläggare på 0,5 av heltid, beslut av nämnden (900\u00a0000 kr per år, 95\u00a0% inom 4 "
         "månader, i snitt 50 dagar), når också målet i snitt (inte kört vidare: det kostar minst lika mycket som ett "
         "alternativ som säkert når det).")
     assert answer["sentence"]["en"].endswith(
-        "Today's setting, 2 case officers at 0.5 of full time, decisions by the committee (900\u202f000 kr a year, "
-        "95 % within 4 months, 50 days on average), reaches the target too on average (not run further: it costs at "
+        "Today's setting, 2 case officers at 0.5 of full time, decisions by the committee (900,000 kr a year, "
+        "95\u00a0% within 4 months, 50 days on average), reaches the target too on average (not run further: it costs at "
         "least as much as a combination that surely reaches it).")
+
+
+def test_each_decision_level_has_one_name_on_the_command_line_the_page_and_the_report():
+    """Found by QA: ``permitflow optimise`` said "beslut av chefen" and the page "beslut av enhetschefen"
+    ("the unit manager") for the same level; the domain text, the report and the glossary say "chef",
+    "the manager"."""
+    from processes.params import DELEGATION_LEVELS
+    from report.goalseek import _LEVEL_SV
+    from report.words import word
+    from web.texts import TEXTS
+
+    for level in DELEGATION_LEVELS:
+        assert TEXTS[level]["sv"] == _LEVEL_SV[level], level
+        if level != "officer":  # the report's "officer" is the pool (handläggarna), the level one of them
+            assert (TEXTS[level]["sv"], TEXTS[level]["en"]) == (word(level, "sv"), word(level, "en")), level
+    result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
+              "chosen": _row(1, 0.3, "manager", 600000, 0.97, 40), "today": None}
+    said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
+    assert "beslut av chefen:" in said["sv"] and "decisions by the manager:" in said["en"]

@@ -111,6 +111,10 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         assert page.locator("svg.ecdf .deadline").count() == 1
         waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
         assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
+        # the diagram's badges too: each carries both languages, the page shows its own (it showed "32.5 d")
+        assert page.locator(".diagram .badge tspan.sv").first.is_visible()
+        assert not page.locator(".diagram .badge tspan.en").first.is_visible()
+        assert "," in page.locator(".diagram .badge tspan.sv").first.text_content()
 
         page.select_option("#lever-grant_level", "officer")
         page.select_option("#lever-refusal_level", "officer")
@@ -179,14 +183,21 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]
         assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
         assert page.locator("#goal-result .sentence").inner_text().startswith(
-            "Åstorp: billigast att nå 90 % inom 4 månader är")
+            "Åstorp: billigast att nå 90\u00a0% inom 4 månader är")
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
         assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
         assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
             "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
         assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
+        costs = page.locator("#goal-result table.goal tbody td:nth-child(4)").all_inner_texts()
+        assert all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})+", c) for c in costs), costs  # 678 513: as the sentence writes it
+        shares = page.locator("#goal-result table.goal tbody td:nth-child(6)").all_inner_texts()
+        assert all(re.fullmatch(r"\d+\u00a0%", c) for c in shares), shares
         page.click("[data-lang='en']")
         assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0.3"}
+        costs = page.locator("#goal-result table.goal tbody td:nth-child(4)").all_inner_texts()
+        assert all(re.fullmatch(r"\d{1,3}(,\d{3})+", c) for c in costs), costs
+        assert page.locator(".diagram .badge tspan.en").first.is_visible()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused, refused]  # Chromium logs the two refused requests (bad lever, bad upload); nothing else
     assert outside == []
@@ -294,12 +305,12 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         page.uncheck("#goal-joint")
         page.fill("#goal-percent", "120")
         page.click("#goal-run")
-        page.locator("#message", has_text="120 %").wait_for()
-        assert message.inner_text() == "Share of decisions within 4 months: 120 % is outside the allowed range 50–99 %"
+        page.locator("#message", has_text="120\u00a0%").wait_for()
+        assert message.inner_text() == "Share of decisions within 4 months: 120\u00a0% is outside the allowed range 50–99\u00a0%"
         assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
         page.click("[data-lang='sv']")
-        assert message.inner_text() == ("Andel beslut inom 4 månader: 120 % ligger utanför det tillåtna "
-                                        "intervallet 50–99 %")
+        assert message.inner_text() == ("Andel beslut inom 4 månader: 120\u00a0% ligger utanför det tillåtna "
+                                        "intervallet 50–99\u00a0%")
 
         # a value only a request can send (found by QA: quoted the Python way, 'king', with code names)
         def crowned(route) -> None:
@@ -312,10 +323,10 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         page.click("#goal-run")
         page.locator("#message", has_text="king").wait_for()
         assert message.inner_text() == ('Beslut av: "king" är inte en beslutsnivå i alla valda kommuner (välj '
-                                        "nämnden, arbetsutskottet, ordföranden, enhetschefen eller handläggaren)")
+                                        "nämnden, arbetsutskottet, ordföranden, chefen eller handläggaren)")
         page.click("[data-lang='en']")
         assert message.inner_text() == ('Decided by: "king" is not a decision level of every chosen municipality '
-                                        "(choose the committee, the working committee, the chair, the unit "
+                                        "(choose the committee, the working committee, the chair, the "
                                         "manager or the case officer)")
         page.unroute("**/api/goal")
         page.click("[data-lang='sv']")
@@ -524,9 +535,9 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
         assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
         sentence = page.locator("#goal-result .sentence")
         sv = sentence.inner_text()
-        assert sv.startswith("Åstorp: billigast att nå 90 % inom 4 månader är 1 handläggare på 0,3 av heltid, beslut "
+        assert sv.startswith("Åstorp: billigast att nå 90\u00a0% inom 4 månader är 1 handläggare på 0,3 av heltid, beslut "
                              "av handläggaren: ")
-        assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av enhetschefen" in sv
+        assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av chefen" in sv
         assert "sänk ”Andel beslut inom 4 månader (%)” och sök igen." in sv
         # the control it names is the page's own, as labelled
         assert page.locator("[data-t='goal_percent']").inner_text() == "Andel beslut inom 4 månader (%)"
@@ -534,7 +545,7 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
                            "prövade alternativen.")
         page.click("[data-lang='en']")
         en = sentence.inner_text()
-        assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the unit manager" \
+        assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the manager" \
             in en
         assert "lower “Share of decisions within 4 months (%)” and search again." in en
         assert page.locator("[data-t='goal_percent']").inner_text() == "Share of decisions within 4 months (%)"

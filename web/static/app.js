@@ -11,7 +11,9 @@ function t(key) {
   return entry ? entry[state.lang] : key;
 }
 
-function num(value, digits, lang = state.lang) {  // a number as the page's language writes it (0,8 in Swedish)
+// A number as the page's language writes it, as report/numbers.py does: Swedish 1 234,5 (a non-breaking
+// space, a decimal comma, − for minus), English 1,234.5.
+function num(value, digits, lang = state.lang) {
   const options = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
   return value.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB", options);
 }
@@ -315,14 +317,14 @@ function drawGoal(goal) {
   const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
-  const pct = (e) => (e.mean === null ? "–" : `${Math.round(100 * e.mean)} %`);
+  const pct = (e) => (e.mean === null ? "–" : `${num(100 * e.mean, 0)}\u00a0%`);
   for (const c of goal.candidates) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
     body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
-      el("td", { text: num(Math.round(c.cost)) }),
-      el("td", { text: days === null ? "–" : days.toFixed(0) }), el("td", { text: pct(c.target_figure) })));
+      el("td", { text: num(c.cost, 0) }),
+      el("td", { text: days === null ? "–" : num(days, 0) }), el("td", { text: pct(c.target_figure) })));
   }
   box.append(el("table", { class: "goal" }, el("thead", {}, head), body), el("p", { class: "note", text: t("goal_note") }));
 }
@@ -343,7 +345,7 @@ function ecdf(m) {
   const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img" });
   for (let p = 0; p <= 1.0001; p += 0.25) {
     svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
-    svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: `${Math.round(p * 100)} %` }));
+    svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: `${Math.round(p * 100)}\u00a0%` }));
   }
   for (let d = 0; d <= maxX; d += 30) {
     svg.append(el("svg:text", { x: x(d), y: H - B + 16, "text-anchor": "middle", text: String(d) }));
@@ -432,7 +434,7 @@ function waits(rows) {
   const table = el("table", { class: "waits" },
     el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
   const body = el("tbody");
-  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
+  rows.forEach((r) => body.append(el("tr", {}, el("td", { text: r.step[state.lang] }), el("td", { text: fmt(r.now) }), el("td", { text: fmt(r.then) }))));
   table.append(body);
   return table;
 }

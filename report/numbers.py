@@ -1,0 +1,84 @@
+"""Numbers as a person reads them: one way per language, for every page, sentence and chart.
+
+Swedish writes a decimal comma, groups thousands with a (non-breaking) space and
+writes the minus sign as a minus; English writes a decimal point, groups with a
+comma and writes a hyphen-minus — as the browser's ``toLocaleString`` does for
+``sv-SE`` and ``en-GB`` (the what-if page's ``num()``), so the report, the page
+and the command line write a number the same way. Data files (CSV, JSON, YAML,
+event logs) keep machine numbers and never pass through here.
+
+>>> number(1234.5, "sv", 1), number(1234.5, "en", 1)
+('1\\xa0234,5', '1,234.5')
+>>> number(-0.25, "sv"), number(0.25, "en"), number(-0.0001, "en", 2)
+('−0,25', '0.25', '0.00')
+>>> percent(0.955, "sv", 1), percent(0.95, "en")
+('95,5\\xa0%', '95\\xa0%')
+>>> days(36.8, "en"), days(-0.42, "sv"), days(None, "sv")
+('37', '−0,4', '–')
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+__all__ = ["SEPARATORS", "number", "percent", "days", "kronor", "machine"]
+
+#: per language: the decimal sign, the thousands separator, the minus sign
+SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
+#: what a missing value (``None``, NaN) shows
+MISSING = "–"
+
+
+def machine(text: str, lang: str) -> str:
+    """A number written the machine's way (``-1234.5``, no grouping) as ``lang`` writes it."""
+    point, group, minus = SEPARATORS[lang]
+    sign = text.startswith("-")
+    whole, dot, fraction = text.lstrip("-+").partition(".")
+    if whole.isdigit() and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = whole[:head] + "".join(group + whole[i:i + 3] for i in range(head, len(whole), 3))
+    said = whole + (point + fraction if dot else "")
+    zero = not any(c in "123456789" for c in whole + fraction)
+    return (minus if sign and not zero else "") + said  # never "-0.0"
+
+
+def number(value: Any, lang: str, digits: int | None = None) -> str:
+    """``value`` as ``lang`` writes it: ``digits`` decimals, or as few as it needs (``None``);
+    ``–`` for ``None`` or NaN; any other value (a word) as it is.
+
+    >>> number(2.0, "sv"), number(0.1 + 0.2, "sv"), number(1130855.4, "sv", 0), number(True, "en")
+    ('2', '0,3', '1\\xa0130\\xa0855', 'True')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if digits is not None:
+        text = f"{value:.{digits}f}"
+    elif isinstance(value, int) or (math.isfinite(value) and value.is_integer() and abs(value) < 1e15):
+        text = str(int(value))
+    else:
+        text = f"{value:.12g}"
+        if "e" in text:  # a size :g writes with an exponent: plain decimals instead
+            text = f"{value:.12f}".rstrip("0").rstrip(".")
+    return machine(text, lang)
+
+
+def percent(share: Any, lang: str, digits: int = 0) -> str:
+    """A share (0–1) as per cent with ``digits`` decimals and a non-breaking space before ``%``."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return MISSING
+    return f"{number(100 * share, lang, digits)}\u00a0%"
+
+
+def days(value: Any, lang: str) -> str:
+    """Days for a sentence: whole days, one decimal below 1 (never ``-0.0``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return number(value, lang, 1 if abs(value) < 1 else 0)
+
+
+def kronor(value: Any, lang: str) -> str:
+    """An amount of kronor, whole (``1 130 855`` in Swedish, ``1,130,855`` in English)."""
+    return number(value, lang, 0)

@@ -1,0 +1,84 @@
+"""Words for a step the BPMN leaves unnamed, so a page never shows its id ("Timer Paminnelse").
+
+A modeller often leaves a timer unnamed: a reminder 14 days into "Invänta
+komplettering" is drawn as a clock on that step's border and no more. Its
+figures (its wait, its time) and its profile entry (its delay) still need a
+name; :func:`unnamed_words` says what the timer is — how long it waits and on
+which step — in English and Swedish, from the profile's fixed delay or else the
+BPMN's own duration (``P14D``).
+
+>>> iso_duration("P14D"), iso_duration("PT36H"), iso_duration("P1M2D")
+('14d', '36h', None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from processes.model import Definitions, Event
+from report.words import duration_words
+
+__all__ = ["unnamed_words", "iso_duration"]
+
+_ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_ISO_UNITS = ("y", "mo", "w", "d", "h", "m", "")
+#: an unnamed timer: on a step's border (after how long, in which step), in the flow (a wait), or with no
+#: length known
+_TIMER = {
+    "en": {"on": "timer after {length} in “{step}”", "step": "timer in “{step}”", "wait": "a wait of {length}",
+           "bare": "a timer"},
+    "sv": {"on": "bevakning efter {length} i ”{step}”", "step": "bevakning i ”{step}”", "wait": "väntan på {length}",
+           "bare": "en bevakning"},
+}
+
+
+def iso_duration(text: str) -> str | None:
+    """An ISO 8601 duration of one unit (``P14D``) as the profile writes a length (``14d``), else ``None``."""
+    found = _ISO.fullmatch(text.strip())
+    if not found:
+        return None
+    given = [(amount, unit) for amount, unit in zip(found.groups(), _ISO_UNITS, strict=True) if amount]
+    if len(given) != 1 or not given[0][1]:
+        return None
+    return f"{int(given[0][0])}{given[0][1]}"
+
+
+def _length(element: Any, spec: Any) -> str | None:
+    """The timer's length as a profile writes it: its fixed delay, else the BPMN's duration."""
+    delay = spec.get("delay") if isinstance(spec, Mapping) else None
+    if isinstance(delay, str):
+        return delay
+    if isinstance(delay, Mapping) and delay.get("dist") == "fixed" and isinstance(delay.get("value"), str):
+        return str(delay["value"])
+    for definition in element.definitions:
+        if definition.kind == "timer" and definition.timer_kind == "timeDuration" and definition.timer is not None:
+            return iso_duration(definition.timer.text)
+    return None
+
+
+def unnamed_words(defs: Definitions, elements: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """Element id -> words in ``lang`` for each unnamed timer event of ``defs`` (``elements``: the
+    profile's ``simulation.elements``, for a timer's delay)."""
+    said = _TIMER[lang]
+    out = {}
+    for process in defs.processes:
+        for node_id, node in process.nodes.items():
+            if not isinstance(node, Event) or (node.name or "").strip():
+                continue
+            if not any(d.kind == "timer" for d in node.definitions):
+                continue
+            length = _length(node, elements.get(node_id))
+            length_words = duration_words(length, lang) if length else None
+            host = process.nodes.get(node.attached_to) if node.attached_to else None
+            step = " ".join((getattr(host, "name", "") or "").split())
+            if step and length_words:
+                out[node_id] = said["on"].format(length=length_words, step=step)
+            elif step:
+                out[node_id] = said["step"].format(step=step)
+            elif length_words:
+                out[node_id] = said["wait"].format(length=length_words)
+            else:
+                out[node_id] = said["bare"]
+    return out

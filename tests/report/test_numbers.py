@@ -1,0 +1,128 @@
+"""Numbers a person reads: Swedish writes 1 234,5 (a non-breaking space, a decimal comma, − for minus),
+English 1,234.5 — the same in the report's sentences and tables, the goal seek's sentences and the
+what-if page's sentences (found by QA: the report's and optimise's Swedish sentences wrote "45.5
+dagar" and "0.25 heltid" while the page wrote "0,25")."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from report.headline import headline
+from report.html import _cell
+from report.numbers import days, kronor, number, percent
+from web.answer import sentences
+from web.goalseek import goal_answer
+
+NBSP, MINUS = "\u00a0", "\u2212"
+#: a number written the English way (a decimal point, or a comma between groups of three digits)
+ENGLISH_NUMBER = re.compile(r"\d\.\d|\d,\d{3}")
+
+
+def test_each_language_writes_a_number_its_own_way() -> None:
+    assert number(1234.5, "sv", 1) == f"1{NBSP}234,5"
+    assert number(1234.5, "en", 1) == "1,234.5"
+    assert number(-0.25, "sv") == f"{MINUS}0,25"
+    assert number(-0.25, "en") == "-0.25"
+    assert number(1130855.0, "sv", 0) == f"1{NBSP}130{NBSP}855"
+    assert number(999, "sv") == "999" and number(12, "en") == "12"
+    assert number(-0.0001, "sv", 2) == "0,00"  # never "−0,00"
+    assert number(None, "sv") == number(math.nan, "en") == "–"
+    assert percent(0.955, "sv", 1) == f"95,5{NBSP}%" and percent(0.95, "en") == f"95{NBSP}%"
+    assert days(36.8, "sv") == "37" and days(0.42, "sv") == "0,4" and days(-0.42, "en") == "-0.4"
+    assert kronor(565428.4, "sv") == f"565{NBSP}428" and kronor(565428.4, "en") == "565,428"
+
+
+def test_the_reports_table_cells_write_the_figure_in_each_language() -> None:
+    assert str(_cell(1234.5)) == f'<span class="en">1,234.50</span><span class="sv">1{NBSP}234,50</span>'
+    assert str(_cell(-0.0042)) == f'<span class="en">-0.0042</span><span class="sv">{MINUS}0,0042</span>'
+    assert str(_cell(12)) == "12" and str(_cell(None)) == "–"
+
+
+def test_the_headlines_swedish_sentence_writes_swedish_numbers() -> None:
+    key = "hbg/complete_to_decision_mean_days"
+    doc = {"scenarios": [
+        {"name": "status-quo", "question": "", "members": ["hbg"], "baseline": None, "points": [{
+            "figures": {key: {"mean": 0.46, "ci": [0.21, 0.74]},
+                        "hbg/within_deadline_share": {"mean": 0.985, "ci": [0.97, 1.0]}}, "comparison": None}]},
+        {"name": "e-service", "question": "", "members": ["hbg"], "baseline": "status-quo", "points": [{
+            "figures": {key: {"mean": 0.1, "ci": [0.0, 0.2]}}, "comparison": {"baseline": "status-quo", "differences": {
+                key: {"mean": -0.36, "ci": [-0.62, -0.1], "significant": True}}}}]},
+    ]}
+    today, change = headline(doc, None, {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["sv"].startswith(
+        f"Helsingborg: en komplett ansökan avgörs på 0,5 dagar i genomsnitt (95{NBSP}% intervall 0,2 till 0,7); "
+        f"98{NBSP}% inom 4 månader.")
+    assert today["sentences"][0]["en"].startswith(
+        f"Helsingborg: a complete application is decided in 0.5 days on average (95{NBSP}% interval 0.2 to 0.7); ")
+    assert f"0,4 dagar tidigare än med nuläget (95{NBSP}% intervall för ändringen {MINUS}0,6 till {MINUS}0,1 dagar)" \
+        in change["sentences"][0]["sv"]
+    assert "(95\u00a0% interval of the change -0.6 to -0.1 days)" in change["sentences"][0]["en"]
+
+
+def _row(officers: int, fte: float, level: str, cost: float, share: float, days: float) -> dict:
+    return {"officers": officers, "fte": fte, "level": level, "cost": cost,
+            "target_figure": {"mean": share}, "complete_to_decision_mean_days": {"mean": days}}
+
+
+def test_the_pages_goal_seek_sentences_write_each_languages_numbers() -> None:
+    result = {"processes": ["astorp"], "target": {"share": 0.95}, "ties": [], "holds_at_bad_end": False,
+              "chosen": _row(1, 0.25, "committee", 1130855.4, 0.96, 45.5),
+              "safe": _row(2, 0.25, "committee", 2261710.8, 0.99, 30.2), "today": None}
+    said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
+    assert said["sv"].startswith(
+        f"Åstorp: billigast att nå 95{NBSP}% inom 4 månader är 1 handläggare på 0,25 av heltid, beslut av nämnden: "
+        f"1{NBSP}130{NBSP}855 kr per år, i snitt 46 dagar")
+    assert said["en"].startswith(
+        f"Åstorp: the cheapest way to 95{NBSP}% within 4 months is 1 case officer at 0.25 of full time, decisions by "
+        "the committee: 1,130,855 kr a year, 46 days on average")
+    assert not ENGLISH_NUMBER.search(said["sv"]), said["sv"]
+
+
+def test_the_pages_what_if_sentence_writes_each_languages_numbers() -> None:
+    said = sentences("Helsingborg", {"mean": 1234.4, "ci": [1200.0, 1300.2]}, {"mean": 61.2, "ci": [55.9, 66.4]},
+                     {"mean": -1173.2, "ci": [-1240.0, -1100.0], "significant": True}, 0.0, 0.874)
+    assert f"i snitt 1{NBSP}234 (1{NBSP}200–1{NBSP}300) dagar i dag" in said["sv"]
+    assert f"1{NBSP}173 dagar kortare (1{NBSP}100–1{NBSP}240)" in said["sv"]
+    assert said["sv"].endswith(f"Inom 4 månader: 0{NBSP}% i dag, 87{NBSP}% med ändringarna.")
+    assert "takes 1,234 (1,200–1,300) days on average today" in said["en"]
+    assert not ENGLISH_NUMBER.search(said["sv"]), said["sv"]
+
+
+def test_an_assumptions_range_is_written_as_the_value_beside_it() -> None:
+    """Found by QA: beside "Ja 90 %, Nej 10 %" and "2 veckor" the range read "0,05–0,3" and "1w–3w"."""
+    from report.assumptions import assumption_tables
+    from report.html import step_names
+    from scenarios.bases import library_base
+
+    base = library_base("astorp", source="test", line=None)
+    profile = dict(base.profile)
+    (table,) = assumption_tables({"astorp": profile}, step_names({"astorp": base.bpmn}, {"astorp": profile}), None)
+    ranges = {r["path"]: r["range"] for r in table["rows"]}
+    unpaid = ranges["simulation.elements.Gw_Avgift_Betald.probabilities"]
+    assert (unpaid["sv"], unpaid["en"]) == (f"5–30{NBSP}% (andel obetalda ansökningar, S2)",
+                                            f"5–30{NBSP}% (share arriving unpaid, S2)")
+    reminder = ranges["simulation.elements.Timer_Paminnelse.delay"]
+    assert reminder["sv"].startswith("1–3 veckor (") and reminder["en"].startswith("1–3 weeks (")
+    assert ranges["simulation.pools.registry"]["sv"].startswith(f"5–30{NBSP}% (")  # its value: 10 % av heltid
+
+
+def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
+    from bpmn_io.reader import parse_bpmn
+    from bpmn_io.svg import render_svg
+    from report.html import bilingual_badges, waiting_badges
+    from scenarios.bases import library_base
+
+    base = library_base("astorp", source="test", line=None)
+    badges = waiting_badges({"astorp/wait_days.Task_Beslut": {"mean": 32.54}}, "astorp")
+    assert badges == {"Task_Beslut": "32.5 d"}
+    defs = parse_bpmn(base.bpmn.encode("utf-8"), source="astorp.bpmn")
+    svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 d"}))
+    assert '<tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan>' in svg
+    assert ">32.5 d<" not in svg.replace('<tspan class="en">32.5 d<', "")
+
+
+def test_a_one_decimal_column_of_days_keeps_one_decimal() -> None:
+    assert str(_cell(-0.04, 1)) == '<span class="en">0.0</span><span class="sv">0,0</span>'
+    assert str(_cell(2.04, 1)) == '<span class="en">2.0</span><span class="sv">2,0</span>'
+    assert str(_cell(-0.004)) == f'<span class="en">-0.0040</span><span class="sv">{MINUS}0,0040</span>'
