@@ -12,7 +12,7 @@ from bpmn_io import dot as dot_module
 from bpmn_io.dot import parse_plain, run_dot
 from bpmn_io.layout import add_layout
 from processes.errors import PermitflowError
-from processes.model import Bounds, Definitions, Event, Gateway, Lane, Process, SubProcess, Task
+from processes.model import Bounds, Definitions, Event, Gateway, Lane, Point, Process, SubProcess, Task
 
 sys.path.insert(0, str(Path(__file__).parent))
 from drawmodels import collaboration_model, permit_model  # noqa: E402
@@ -428,3 +428,59 @@ def test_a_flow_into_a_gateway_from_a_source_above_it_still_merges_from_above() 
 
     points = route_flow(Bounds(196, -100, 100, 80), Bounds(360, 46, 50, 50), target_is_gateway=True)
     assert (points[-1].x, points[-1].y) == (385, 46)
+
+
+def test_a_flow_keeps_off_the_line_of_an_earlier_flow_with_other_ends() -> None:
+    from bpmn_io.layout_route import Runs, route_flow
+
+    a, b = Bounds(0, 0, 100, 80), Bounds(0, 150, 100, 80)
+    c, d = Bounds(300, 300, 100, 80), Bounds(300, 450, 100, 80)
+    runs = Runs()
+    first = route_flow(a, c, runs=runs, ends=("A", "C"), key="AC")  # its step runs down x=280
+    second = route_flow(b, d, runs=runs, ends=("B", "D"), key="BD")  # the same step would lie on it
+    assert [(p.x, p.y) for p in first] == [(100, 40), (280, 40), (280, 340), (300, 340)]
+    assert second[0] == Point(100, 190) and second[-1] == Point(300, 490)
+    assert all(abs(p.x - 280) >= 5 for p, q in zip(second, second[1:], strict=False) if p.x == q.x)
+    # a branch of the same split may share the trunk, as a split is drawn
+    split = route_flow(a, d, runs=runs, ends=("A", "D"), key="AD")
+    assert [(p.x, p.y) for p in split] == [(100, 40), (280, 40), (280, 490), (300, 490)]
+
+
+@pytest.fixture(scope="module")
+def helsingborg() -> Definitions:
+    from bpmn_io.authoring import parse_authoring
+
+    path = LIBRARY / "helsingborg" / "process.yaml"
+    return add_layout(parse_authoring(path.read_bytes(), source=str(path)))
+
+
+def test_no_two_flows_with_other_ends_share_a_line_in_a_library_model(helsingborg: Definitions) -> None:
+    from drawcheck import plane_problems
+
+    # before: 'Flow_Gw_Remiss_Join_Gw_Handlaggning_Join and Flow_Prov_2_Godkant run together along y=298 for
+    # 984 px', and the two boundary timers' flows along one line below their task
+    assert [line for line in plane_problems(helsingborg) if line.startswith("shared")] == []
+
+
+def test_message_flows_cross_no_label_and_flows_no_other_shapes_label(helsingborg: Definitions) -> None:
+    from drawcheck import plane_problems
+
+    messages = {f.id for f in helsingborg.message_flows()}
+    crossing = [line for line in plane_problems(helsingborg) if line.startswith("label")]
+    # before: message flows through 'Remissvar från Kronofogden', '... miljöförvaltningen', 'Provtillfälle'
+    # and the label of 'Kallelse till kunskapsprov'; Kronofogden's answer through two other events' labels
+    assert [line for line in crossing if line.split()[1] in messages] == []
+    assert not any("Flow_Event_Remissvar_Kronofogden_Gw_Remiss_Join" in line for line in crossing)
+
+
+def test_a_named_branch_is_labelled_beside_its_own_line_not_the_shared_trunk(helsingborg: Definitions) -> None:
+    from drawcheck import plane_problems
+
+    edges = {e.element: e for e in helsingborg.diagrams[0].plane.edges}
+    for flow in ("Flow_Beslut_Avslag", "Flow_Beslut_Bifall"):  # both leave the gateway's top corner
+        edge = edges[flow]
+        label = edge.label.bounds
+        last = edge.waypoints[-2:]  # the branch's own run into its task
+        assert last[0].y == last[1].y and label.y + label.height <= last[0].y <= label.y + label.height + 4
+        assert min(last[0].x, last[1].x) <= label.x <= max(last[0].x, last[1].x)
+    assert not any(line.startswith("ambiguous") and "Flow_Beslut" in line for line in plane_problems(helsingborg))
