@@ -241,7 +241,7 @@ def _lane_shapes(canvas: _Canvas, process: Process, block: Block, pool: Bounds, 
 
 
 def _edge(canvas: _Canvas, element: str, points: tuple, source: str, target: str, text: str = "",
-          *, label_at_start: bool = False, stack: int = 0, own: frozenset[int] | None = None) -> None:
+          *, label_at_start: bool = False, stack: int = 0, own: list[tuple[Point, Point]] | None = None) -> None:
     label = (Label(bounds=edge_label_bounds(points, text, at_start=label_at_start, stack=stack, own=own))
              if text.strip() and len(points) >= 2 else None)
     canvas.edges.append(
@@ -288,8 +288,8 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
         )
         routed.append((flow, points))
     for flow, points in routed:  # labels once every route is known: beside a flow's own segments
-        own = frozenset(i for i, (p, q) in enumerate(zip(points, points[1:], strict=False))
-                        if runs.alone(p, q, flow.id)) if flow.name.strip() else None
+        own = [stretch for p, q in zip(points, points[1:], strict=False)
+               for stretch in runs.own_stretches(p, q, flow.id)] if flow.name.strip() else None
         _edge(canvas, flow.id, points, flow.source, flow.target, flow.name, own=own)
     for node in process.nodes.values():
         for assoc in node.data_associations:

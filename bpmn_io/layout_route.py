@@ -69,9 +69,24 @@ class Runs:
                     if abs(run[0] - at) < APART and min(hi, run[2]) - max(lo, run[1]) > 2:
                         yield run
 
-    def alone(self, p: Point, q: Point, key: str) -> bool:
-        """Whether no flow but ``key`` runs along the segment p-q (a split's trunk is not alone)."""
-        return all(run[5] == key for seg in self._segments([(p.x, p.y), (q.x, q.y)]) for run in self._near(*seg))
+    def own_stretches(self, p: Point, q: Point, key: str) -> list[tuple[Point, Point]]:
+        """The stretches of the segment p-q along which no flow but ``key`` runs (a split's
+        or merge's trunk is shared), in order from p."""
+        segs = self._segments([(p.x, p.y), (q.x, q.y)])
+        if not segs:
+            return []
+        vertical, at, lo, hi = segs[0]
+        cuts = sorted((max(lo, run[1]), min(hi, run[2])) for run in self._near(vertical, at, lo, hi) if run[5] != key)
+        free, start = [], lo
+        for a, b in cuts:
+            if a > start:
+                free.append((start, a))
+            start = max(start, b)
+        if start < hi:
+            free.append((start, hi))
+        forward = (q.y if vertical else q.x) >= (p.y if vertical else p.x)
+        free = free if forward else [(b, a) for a, b in reversed(free)]
+        return [(Point(at, a), Point(at, b)) if vertical else (Point(a, at), Point(b, at)) for a, b in free]
 
     def clash(self, points: list[Pt], ends: tuple[str, str]) -> bool:
         """Whether a segment of ``points`` lies on a run of a flow sharing no end with ``ends``."""
@@ -379,13 +394,14 @@ def route_straight(s: Bounds, t: Bounds) -> tuple[Point, ...]:
 
 def edge_label_bounds(
     points: tuple[Point, ...], text: str, size: float = 11, *, at_start: bool = False, stack: int = 0,
-    own: frozenset[int] | None = None,
+    own: list[tuple[Point, Point]] | None = None,
 ) -> Bounds:
     """A label box beside the longest segment of a route (above it when horizontal),
     or ``at_start``: beside the first segment, just after the start, moved ``stack``
     label heights further along (for several flows leaving one shape). ``own``: the
-    indices of the segments no other flow runs along; the label goes beside the longest
-    of those (not beside a split's shared trunk), if there is one."""
+    stretches of the route no other flow runs along; the label goes beside the longest
+    of those long enough to hold it (not beside a split's or merge's shared trunk), if
+    there is one."""
     lines = wrap(text, 90, size)
     width = round(max(text_width(line, size) for line in lines) + 4)
     height = round(len(lines) * size * LINE_HEIGHT + 2)
@@ -402,8 +418,10 @@ def edge_label_bounds(
             return Bounds(a.x + 4, a.y + 4 + step if b.y > a.y else a.y - height - 4 - step, width, height)
         return Bounds(a.x + 4 if b.x > a.x else a.x - width - 4, a.y - height - 2, width, height)
     segments = list(zip(points, points[1:], strict=False))
-    if own:
-        segments = [seg for i, seg in enumerate(segments) if i in own]
+    if own:  # of its own stretches, those long enough to hold the label beside them
+        roomy = [seg for seg in own
+                 if (abs(seg[1].x - seg[0].x) >= width if seg[0].y == seg[1].y else abs(seg[1].y - seg[0].y) >= height)]
+        segments = roomy or segments
     a, b = max(segments, key=lambda seg: abs(seg[1].x - seg[0].x) + abs(seg[1].y - seg[0].y))
     mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
     if abs(b.y - a.y) <= abs(b.x - a.x):

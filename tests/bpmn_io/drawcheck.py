@@ -153,8 +153,9 @@ def plane_problems(defs: Definitions, diagram: int = 0) -> list[str]:
     labels += [(e.element, e.label.bounds) for e in plane.edges if e.label is not None and e.label.bounds]
     for element, p, q in segments:
         for other, box in labels:
-            if other != element and _seg_box_hit(box, p, q):
-                problems.append(f"label: {element} runs through the label of {other}")
+            if _seg_box_hit(box, p, q):
+                problems.append(f"label: {element} runs through the label of {other}" if other != element
+                                else f"label: {element} runs through its own label")
         for other, shape in nodes.items():
             if other not in ends[element] and _seg_box_hit(shape.bounds, p, q):
                 problems.append(f"shape: {element} runs through {other}")

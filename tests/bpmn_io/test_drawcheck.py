@@ -95,3 +95,8 @@ def test_a_name_over_the_task_icon() -> None:
                 f'<tspan x="50" y="{first_line_y}">Granska ansökans</tspan></text></g>')
     assert icon_problems(svg(12)) == ["icon: the name of T covers its icon ('Granska ansökans')"]
     assert icon_problems(svg(33)) == []
+
+
+def test_a_flow_through_its_own_label() -> None:
+    defs = _defs(BOXES, {"AC": ("A", "C", ((100, 40), (300, 40)))}, labels={"AC": Bounds(180, 33, 40, 15)})
+    assert plane_problems(defs) == ["label: AC runs through its own label"]

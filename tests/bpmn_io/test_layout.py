@@ -477,10 +477,29 @@ def test_a_named_branch_is_labelled_beside_its_own_line_not_the_shared_trunk(hel
     from drawcheck import plane_problems
 
     edges = {e.element: e for e in helsingborg.diagrams[0].plane.edges}
-    for flow in ("Flow_Beslut_Avslag", "Flow_Beslut_Bifall"):  # both leave the gateway's top corner
-        edge = edges[flow]
+    # both leave the top corner of 'Beviljas ansökan?' and run up one line until 'Nej' turns off
+    avslag, bifall = edges["Flow_Beslut_Avslag"], edges["Flow_Beslut_Bifall"]
+    start, turn = avslag.waypoints[0], avslag.waypoints[1]
+    assert bifall.waypoints[0] == start and turn.x == start.x and bifall.waypoints[1].x == start.x
+    trunk = Bounds(start.x - 30, turn.y, 60, start.y - turn.y)  # the shared stretch and beside it
+    for edge in (avslag, bifall):
         label = edge.label.bounds
-        last = edge.waypoints[-2:]  # the branch's own run into its task
-        assert last[0].y == last[1].y and label.y + label.height <= last[0].y <= label.y + label.height + 4
-        assert min(last[0].x, last[1].x) <= label.x <= max(last[0].x, last[1].x)
+        assert not (label.x < trunk.x + trunk.width and trunk.x < label.x + label.width
+                    and label.y < trunk.y + trunk.height and trunk.y < label.y + label.height), (edge.element, label)
     assert not any(line.startswith("ambiguous") and "Flow_Beslut" in line for line in plane_problems(helsingborg))
+
+
+def test_a_branch_whose_own_stretch_is_too_short_is_labelled_off_its_line() -> None:
+    from bpmn_io.layout_route import Runs, edge_label_bounds
+
+    # Åstorp's 'Godkänt' of the second test: 1 px up out of the gateway, then along the line a third
+    # branch joins; its only segment of its own was the 1 px step, and the label straddled the line
+    runs = Runs()
+    two = (Point(2497, 340), Point(2497, 339), Point(3505, 339))
+    three = (Point(3170, 370), Point(3170, 339), Point(3505, 339))
+    runs.add(two, ("G2", "J"), "two")
+    runs.add(three, ("G3", "J"), "three")
+    own = [stretch for p, q in itertools.pairwise(two) for stretch in runs.own_stretches(p, q, "two")]
+    assert own[-1] == (Point(2497, 339), Point(3170, 339))  # up to where the third branch joins
+    box = edge_label_bounds(two, "Godkänt", own=own)
+    assert box.y + box.height <= 339 and 2497 <= box.x and box.x + box.width <= 3170
