@@ -483,6 +483,7 @@ def test_a_named_branch_is_labelled_beside_its_own_line_not_the_shared_trunk(hel
     assert bifall.waypoints[0] == start and turn.x == start.x and bifall.waypoints[1].x == start.x
     trunk = Bounds(start.x - 30, turn.y, 60, start.y - turn.y)  # the shared stretch and beside it
     for edge in (avslag, bifall):
+        assert edge.label is not None and edge.label.bounds is not None
         label = edge.label.bounds
         assert not (label.x < trunk.x + trunk.width and trunk.x < label.x + label.width
                     and label.y < trunk.y + trunk.height and trunk.y < label.y + label.height), (edge.element, label)

@@ -101,11 +101,12 @@ def test_no_flow_crosses_the_label_of_a_boundary_event(library: dict[str, Defini
     for name, defs in library.items():
         plane = defs.diagrams[0].plane
         boundary = {n.id for p in defs.processes for n in p.nodes.values() if getattr(n, "attached_to", "")}
-        for shape in (s for s in plane.shapes if s.element in boundary and s.label and s.label.bounds):
+        for box, element in ((s.label.bounds, s.element) for s in plane.shapes
+                             if s.element in boundary and s.label is not None and s.label.bounds is not None):
             checked += 1
             for edge in plane.edges:
                 for p, q in itertools.pairwise(edge.waypoints):
-                    assert not _crosses(shape.label.bounds, p, q), (name, shape.element, edge.element)
+                    assert not _crosses(box, p, q), (name, element, edge.element)
     assert checked >= 8
 
 
