@@ -256,6 +256,11 @@ def route_flow(
             turns = sorted({o.x - CLEARANCE / 2 for o in obstacles if s.cx + 10 < o.x - CLEARANCE / 2 < xm},
                            reverse=True)
             candidates += [[start, (s.cx, y), (x, y), (x, t.cy), (t_left, t.cy)] for x in turns]
+            # else down (or up) to a free row just beside a shape in the way, then across, nearest
+            # to the target's level first (before: the straight drop, through that shape)
+            rows = sorted({r for o in obstacles for r in (o.y - CLEARANCE / 2, o.y + o.height + CLEARANCE / 2)
+                           if r > start[1] + CLEARANCE / 2}, key=lambda r: (abs(r - t.cy), r))
+            candidates += [[start, (s.cx, r), (xm, r), (xm, t.cy), (t_left, t.cy)] for r in rows]
             points = next((c for c in candidates if not _blocked(c, obstacles)), candidates[0])
             if lane is not None and not lane.clear(points):
                 # another boundary event's flow takes that line: the same shapes a step lower

@@ -504,3 +504,16 @@ def test_a_branch_whose_own_stretch_is_too_short_is_labelled_off_its_line() -> N
     assert own[-1] == (Point(2497, 339), Point(3170, 339))  # up to where the third branch joins
     box = edge_label_bounds(two, "Godkänt", own=own)
     assert box.y + box.height <= 339 and 2497 <= box.x and box.x + box.width <= 3170
+
+
+def test_a_boundary_event_flow_drops_to_a_free_row_when_no_turn_is_free() -> None:
+    from bpmn_io.layout_route import route_flow
+
+    timer, target = Bounds(100, 100, 36, 36), Bounds(600, 600, 100, 80)
+    in_the_way = (Bounds(60, 400, 120, 80),   # below the timer: the straight drop
+                  Bounds(300, 100, 100, 80),  # on the row just below the timer
+                  Bounds(150, 300, 200, 80))  # across both places to turn down
+    points = route_flow(timer, target, source_is_boundary=True, obstacles=in_the_way)
+    assert points[0] == Point(118, 136) and points[-1] == Point(600, 640)
+    for p, q in itertools.pairwise(points):  # before: the straight drop through the first shape
+        assert not any(_crosses(b, p, q) for b in in_the_way), (p, q)
