@@ -150,12 +150,16 @@ def settle_labels(
             if own.element not in nodes:
                 continue
             band = _innermost(own.bounds, bands)
-            candidates = [current, *_around(own.bounds, current)]
-            best = _cheapest(candidates, partial(cost, key=key, own_box=own.bounds, own_edge="", band=band))
+            measure = partial(cost, key=key, own_box=own.bounds, own_edge="", band=band)
+            if measure(current) == 0:
+                continue  # clear: no other place can be cheaper (the current one wins ties)
+            best = _cheapest([current, *_around(own.bounds, current)], measure)
         else:
             own_edge = edge_list[i]
-            candidates = [current, *_along(own_segments(own_edge), current)]
-            best = _cheapest(candidates, partial(cost, key=key, own_box=None, own_edge=own_edge.element, band=None))
+            measure = partial(cost, key=key, own_box=None, own_edge=own_edge.element, band=None)
+            if measure(current) == 0:
+                continue
+            best = _cheapest([current, *_along(own_segments(own_edge), current)], measure)
         if best == current:
             continue
         label_grid.remove(label_index[key], *_corners(current))
@@ -208,12 +212,12 @@ def _along(segments: list[tuple[Point, Point]], label: Bounds) -> list[Bounds]:
     for a, b in segments:
         if a.x == b.x:
             length, direction = abs(b.y - a.y), (1 if b.y > a.y else -1)
-            for k in range(int((length - GAP) // (h + 2))):
+            for k in range(max(1, int((length - GAP) // (h + 2)))):  # one place at least, by a short one
                 y = a.y + GAP + k * (h + 2) if direction > 0 else a.y - GAP - h - k * (h + 2)
                 found += [Bounds(a.x + GAP, y, w, h), Bounds(a.x - GAP - w, y, w, h)]
         elif a.y == b.y:
             length, direction = abs(b.x - a.x), (1 if b.x > a.x else -1)
-            for k in range(int((length - GAP) // 20)):
+            for k in range(max(1, int((length - GAP) // 20))):
                 x = a.x + GAP + k * 20 if direction > 0 else a.x - GAP - w - k * 20
                 found += [Bounds(x, a.y - h - 2, w, h), Bounds(x, a.y + 2, w, h)]
     return found

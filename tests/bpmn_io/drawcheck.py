@@ -11,6 +11,7 @@
   trunk), so the reader cannot tell which branch the name belongs to;
 * ``label``: a flow segment through a label that is not its own;
 * ``shape``: a flow segment through a flow node it does not connect (nor contains one of its ends);
+* ``cover``: a label over a flow node other than its own;
 
 :func:`icon_problems` looks at a rendered SVG and lists activities whose name is drawn over
 their task-type icon. Each problem is one line, so a test can show them.
@@ -54,6 +55,11 @@ def _seg_box_hit(b: Bounds, p: Point, q: Point, inset: float = INSET) -> bool:
         if t0 >= t1:
             return False
     return t1 - t0 > 1e-9
+
+
+def _boxes_meet(a: Bounds, b: Bounds, inset: float = INSET) -> bool:
+    return (a.x + inset < b.x + b.width - inset and b.x + inset < a.x + a.width - inset
+            and a.y + inset < b.y + b.height - inset and b.y + inset < a.y + a.height - inset)
 
 
 def _run(p: Point, q: Point) -> tuple[str, float, float, float] | None:
@@ -151,6 +157,11 @@ def plane_problems(defs: Definitions, diagram: int = 0) -> list[str]:
     # segments through labels and shapes
     labels = [(s.element, s.label.bounds) for s in plane.shapes if s.label is not None and s.label.bounds]
     labels += [(e.element, e.label.bounds) for e in plane.edges if e.label is not None and e.label.bounds]
+    # labels over shapes (other than their own)
+    for other, box in labels:
+        for element, shape in nodes.items():
+            if element != other and _boxes_meet(box, shape.bounds):
+                problems.append(f"cover: the label of {other} covers {element}")
     for element, p, q in segments:
         for other, box in labels:
             if _seg_box_hit(box, p, q):
@@ -194,8 +205,9 @@ def icon_problems(svg: str) -> list[str]:
 
 
 def count(problems: list[str]) -> dict[str, int]:
-    """How many problems of each kind (``shared``, ``trunk``, ``ambiguous``, ``label``, ``shape``, ``icon``)."""
-    found = {"shared": 0, "trunk": 0, "ambiguous": 0, "label": 0, "shape": 0, "icon": 0}
+    """How many problems of each kind (``shared``, ``trunk``, ``ambiguous``, ``label``, ``shape``,
+    ``cover``, ``icon``)."""
+    found = {"shared": 0, "trunk": 0, "ambiguous": 0, "label": 0, "shape": 0, "cover": 0, "icon": 0}
     for line in problems:
         found[line.split(":", 1)[0]] += 1
     return found

@@ -55,7 +55,7 @@ def test_two_unrelated_flows_on_one_line_are_shared_and_a_split_is_a_trunk() -> 
         "AD": ("A", "D", ((100, 40), (250, 40), (250, 240), (300, 240))),
     })
     assert count(plane_problems(split)) == {"shared": 0, "trunk": 1, "ambiguous": 0, "label": 0, "shape": 0,
-                                            "icon": 0}
+                                            "cover": 0, "icon": 0}
 
 
 def test_runs_apart_are_not_shared() -> None:
@@ -100,3 +100,8 @@ def test_a_name_over_the_task_icon() -> None:
 def test_a_flow_through_its_own_label() -> None:
     defs = _defs(BOXES, {"AC": ("A", "C", ((100, 40), (300, 40)))}, labels={"AC": Bounds(180, 33, 40, 15)})
     assert plane_problems(defs) == ["label: AC runs through its own label"]
+
+
+def test_a_label_over_another_shape() -> None:
+    defs = _defs(BOXES, {"AC": ("A", "C", ((100, 40), (300, 40)))}, labels={"AC": Bounds(290, 60, 24, 15)})
+    assert plane_problems(defs) == ["cover: the label of AC covers C"]

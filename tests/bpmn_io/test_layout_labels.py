@@ -122,5 +122,20 @@ def test_a_sequence_flow_label_crossed_by_another_flow_moves_beside_its_own_line
     assert 100 <= box.x and box.x + box.width <= 400 and box.y + box.height <= 40 <= box.y + box.height + 4
 
 
+def test_a_label_over_a_shape_beside_a_short_last_step_moves_off_it() -> None:
+    # MIWG C.4.0's 'Yes': along a shared trunk, then 20 px down and 20 px right into its task; set
+    # right of the 20 px step, it covered the task, and a step that short offered no other place
+    task = Shape(id="T_di", element="T", bounds=Bounds(556, 134, 100, 80))
+    yes = Edge(id="Y_di", element="Y", waypoints=(Point(444, 154), Point(536, 154), Point(536, 174), Point(556, 174)),
+               label=Label(bounds=Bounds(540, 156, 24, 15)))
+    no = Edge(id="N_di", element="N", waypoints=(Point(444, 154), Point(536, 154), Point(536, 65), Point(556, 65)))
+    _, (moved, _) = settle_labels((task,), (yes, no), message_flows=frozenset(), nodes=frozenset({"T"}))
+    assert moved.label is not None and moved.label.bounds is not None
+    assert not _intersects(moved.label.bounds, task.bounds)
+    for edge in (yes, no):
+        for p, q in itertools.pairwise(edge.waypoints):
+            assert not _crosses(moved.label.bounds, p, q)
+
+
 def test_the_module_examples_hold() -> None:
     assert doctest.testmod(layout_labels).failed == 0
