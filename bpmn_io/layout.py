@@ -298,10 +298,46 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
             ends = [(src, node.id) for src in assoc.sources if src in b] if assoc.direction == "input" else (
                 [(node.id, assoc.target)] if assoc.target in b else [])
             for a, c in ends[:1]:
-                _edge(canvas, assoc.id, route_straight(b[a], b[c]), a, c)
+                _edge(canvas, assoc.id, _association_route(b[a], b[c], node_boxes, starts, widest), a, c)
     for art in process.artifacts.values():
         if isinstance(art, Association) and art.source in b and art.target in b:
             _edge(canvas, art.id, route_straight(b[art.source], b[art.target]), art.source, art.target)
+
+
+def _association_route(s: Bounds, t: Bounds, node_boxes: list[Bounds], starts: list[float],
+                       widest: float) -> tuple[Point, ...]:
+    """A data association: the straight line between the two shapes' borders, or, when that
+    runs through another shape, an orthogonal route around it (as a sequence flow's)."""
+    straight = route_straight(s, t)
+    lo, hi = min(s.x, t.x), max(s.x + s.width, t.x + t.width)
+    window = node_boxes[bisect_left(starts, lo - widest):bisect_right(starts, hi)]
+    obstacles = tuple(o for o in window if o.x + o.width > lo and o != s and o != t
+                      and not _contains(o, s) and not _contains(o, t))
+    if not any(_line_hits(o, straight[0], straight[1]) for o in obstacles):
+        return straight
+    around = route_flow(s, t, obstacles=obstacles)
+    if any(_segment_hits(o, p, q) for o in obstacles for p, q in zip(around, around[1:], strict=False)):
+        return straight  # no better
+    return around
+
+
+def _line_hits(b: Bounds, p: Point, q: Point) -> bool:
+    """Whether the straight segment p-q (any direction) runs through the inside of ``b``."""
+    dx, dy = q.x - p.x, q.y - p.y
+    t0, t1 = 0.0, 1.0
+    for step, room in ((-dx, p.x - b.x), (dx, b.x + b.width - p.x), (-dy, p.y - b.y), (dy, b.y + b.height - p.y)):
+        if step == 0:
+            if room <= 0:
+                return False
+            continue
+        r = room / step
+        if step < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 >= t1:
+            return False
+    return True
 
 
 def _is_boundary(node: object) -> bool:
