@@ -5,8 +5,9 @@
 collaboration, per non-empty process. A process with lanes but no pool gets a
 collaboration with one participant, because in BPMN DI lanes are drawn inside
 a pool. Node positions come from Graphviz dot (see :mod:`bpmn_io.layout_block`);
-flows get orthogonal waypoints, named flows, events and gateways get label
-boxes. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
+flows get orthogonal waypoints (no two flows with different ends on one line, off
+other shapes' labels where a route allows; :mod:`bpmn_io.layout_route`), named flows,
+events and gateways get label boxes. Shapes have the standard BPMN sizes: task 100x80, event 36x36, gateway
 50x50. The same model always gives the same diagram.
 
 >>> from processes.model import Definitions, Event, FrozenMap, Process
@@ -24,6 +25,7 @@ from dataclasses import replace
 from bpmn_io.layout_block import PAD, Block, label_size, layout_container, leaf_lanes
 from bpmn_io.layout_labels import settle_labels
 from bpmn_io.layout_route import (
+    Runs,
     edge_label_bounds,
     route_flow,
     route_message,
@@ -239,8 +241,8 @@ def _lane_shapes(canvas: _Canvas, process: Process, block: Block, pool: Bounds, 
 
 
 def _edge(canvas: _Canvas, element: str, points: tuple, source: str, target: str, text: str = "",
-          *, label_at_start: bool = False, stack: int = 0) -> None:
-    label = (Label(bounds=edge_label_bounds(points, text, at_start=label_at_start, stack=stack))
+          *, label_at_start: bool = False, stack: int = 0, own: list[tuple[Point, Point]] | None = None) -> None:
+    label = (Label(bounds=edge_label_bounds(points, text, at_start=label_at_start, stack=stack, own=own))
              if text.strip() and len(points) >= 2 else None)
     canvas.edges.append(
         Edge(id=f"{element}_di", element=element, waypoints=points, source_element=f"{source}_di",
@@ -254,6 +256,12 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
                         key=lambda box: box.x)
     starts = [box.x for box in node_boxes]
     widest = max((box.width for box in node_boxes), default=0.0)
+    runs = Runs()  # each flow keeps off the lines of those routed before it
+    labelled = sorted(((s.label.bounds, s.element) for s in canvas.shapes if s.element in process.nodes
+                       and s.label is not None and s.label.bounds is not None), key=lambda lb: (lb[0].x, lb[1]))
+    label_starts = [box.x for box, _ in labelled]
+    widest_label = max((box.width for box, _ in labelled), default=0.0)
+    routed = []
     for flow in process.flows.values():
         if flow.source not in b or flow.target not in b:
             continue
@@ -271,8 +279,18 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
             target_is_gateway=isinstance(target, Gateway),
             source_is_boundary=_is_boundary(source),
             obstacles=obstacles,
+            runs=runs,
+            ends=(flow.source, flow.target),
+            labels=tuple(box for box, element in
+                         labelled[bisect_left(label_starts, lo - widest_label - 40):bisect_right(label_starts, hi + 40)]
+                         if element not in (flow.source, flow.target)),
+            key=flow.id,
         )
-        _edge(canvas, flow.id, points, flow.source, flow.target, flow.name)
+        routed.append((flow, points))
+    for flow, points in routed:  # labels once every route is known: beside a flow's own segments
+        own = [stretch for p, q in zip(points, points[1:], strict=False)
+               for stretch in runs.own_stretches(p, q, flow.id)] if flow.name.strip() else None
+        _edge(canvas, flow.id, points, flow.source, flow.target, flow.name, own=own)
     for node in process.nodes.values():
         for assoc in node.data_associations:
             if not assoc.id or node.id not in b:
@@ -280,10 +298,46 @@ def _process_edges(canvas: _Canvas, process: Process) -> None:
             ends = [(src, node.id) for src in assoc.sources if src in b] if assoc.direction == "input" else (
                 [(node.id, assoc.target)] if assoc.target in b else [])
             for a, c in ends[:1]:
-                _edge(canvas, assoc.id, route_straight(b[a], b[c]), a, c)
+                _edge(canvas, assoc.id, _association_route(b[a], b[c], node_boxes, starts, widest), a, c)
     for art in process.artifacts.values():
         if isinstance(art, Association) and art.source in b and art.target in b:
             _edge(canvas, art.id, route_straight(b[art.source], b[art.target]), art.source, art.target)
+
+
+def _association_route(s: Bounds, t: Bounds, node_boxes: list[Bounds], starts: list[float],
+                       widest: float) -> tuple[Point, ...]:
+    """A data association: the straight line between the two shapes' borders, or, when that
+    runs through another shape, an orthogonal route around it (as a sequence flow's)."""
+    straight = route_straight(s, t)
+    lo, hi = min(s.x, t.x), max(s.x + s.width, t.x + t.width)
+    window = node_boxes[bisect_left(starts, lo - widest):bisect_right(starts, hi)]
+    obstacles = tuple(o for o in window if o.x + o.width > lo and o != s and o != t
+                      and not _contains(o, s) and not _contains(o, t))
+    if not any(_line_hits(o, straight[0], straight[1]) for o in obstacles):
+        return straight
+    around = route_flow(s, t, obstacles=obstacles)
+    if any(_segment_hits(o, p, q) for o in obstacles for p, q in zip(around, around[1:], strict=False)):
+        return straight  # no better
+    return around
+
+
+def _line_hits(b: Bounds, p: Point, q: Point) -> bool:
+    """Whether the straight segment p-q (any direction) runs through the inside of ``b``."""
+    dx, dy = q.x - p.x, q.y - p.y
+    t0, t1 = 0.0, 1.0
+    for step, room in ((-dx, p.x - b.x), (dx, b.x + b.width - p.x), (-dy, p.y - b.y), (dy, b.y + b.height - p.y)):
+        if step == 0:
+            if room <= 0:
+                return False
+            continue
+        r = room / step
+        if step < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 >= t1:
+            return False
+    return True
 
 
 def _is_boundary(node: object) -> bool:
@@ -314,8 +368,15 @@ def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
         return Bounds(x, box.y, 0, box.height)
 
     nodes = tuple(box for key, box in b.items() if canvas.pool_of.get(key, key) != key)
+    # the external labels of events and gateways, and those of the message flows drawn so far:
+    # a message flow keeps off them as off shapes (but may cross its own ends' labels, which
+    # settle_labels moves off it)
+    labels = [(s.element, s.label.bounds) for s in canvas.shapes if s.label is not None and s.label.bounds is not None]
     taken: list[tuple[float, float, float]] = []
     rows: list[tuple[float, float, float]] = []
+    sequence = Runs()  # the lines of the sequence flows, which a message flow does not run along
+    for edge in canvas.edges:
+        sequence.add(edge.waypoints, (edge.element, edge.element))
     for flow in drawn:
         s, t = attach(flow.source, flow.id), attach(flow.target, flow.id)
         sp, tp = b.get(canvas.pool_of.get(flow.source, ""), s), b.get(canvas.pool_of.get(flow.target, ""), t)
@@ -325,8 +386,11 @@ def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
         ends_ = (b[flow.source], b[flow.target])
         obstacles = tuple(Bounds(o.x - 4, o.y - 4, o.width + 8, o.height + 8) for o in nodes
                           if o not in ends_ and not any(_contains(o, e) for e in ends_))
+        obstacles += tuple(Bounds(box.x - 2, box.y - 2, box.width + 4, box.height + 4) for element, box in labels
+                           if element not in (flow.source, flow.target))
         if pool_end and (flow.source in pools) != (flow.target in pools):
-            points = route_message_clear(s, t, gap_y=gap_y, pool_end=pool_end, obstacles=obstacles, taken=taken)
+            points = route_message_clear(s, t, gap_y=gap_y, pool_end=pool_end, obstacles=obstacles, taken=taken,
+                                         runs=sequence)
         elif not pool_end and sp is not tp and (sp.y + sp.height <= tp.y or tp.y + tp.height <= sp.y):
             points = _node_to_node(s, t, sp, tp, obstacles, taken, rows)
         else:
@@ -335,6 +399,9 @@ def _message_edges(canvas: _Canvas, collaboration: Collaboration) -> None:
         named = [f for f in ends.get(flow.source, ()) if collaboration.message_flows[f].name.strip()]
         _edge(canvas, flow.id, points, flow.source, flow.target, flow.name,
               label_at_start=True, stack=named.index(flow.id) if flow.id in named else 0)
+        label = canvas.edges[-1].label
+        if label is not None and label.bounds is not None:
+            labels.append((flow.id, label.bounds))
 
 
 def _node_to_node(s: Bounds, t: Bounds, sp: Bounds, tp: Bounds, obstacles: tuple[Bounds, ...],

@@ -1,16 +1,18 @@
-"""Label placement after routing: move external labels off message flows and other labels.
+"""Label placement after routing: move external labels off flows and other labels.
 
-The first layout pass puts an event's or gateway's label below its shape and a
-message flow's label beside its first segment. Once every flow is routed,
-:func:`settle_labels` looks at each of those boxes in turn (shapes in plane
-order, then message flows) and, when it is crossed by a message flow, overlaps
-another label or shape or leaves its lane, moves it to the least obstructed of a
-fixed list of candidate places (each step down the list costing a little): for a shape above/below and diagonally beside it
-(so an event whose message arrives from below gets its label on top); for a
-message flow further along either side of its vertical runs or above its
-horizontal ones. The current place wins ties, so a label that is already clear
-never moves, and the result depends only on the input: the layout stays
-deterministic.
+The first layout pass puts an event's or gateway's label below its shape, a
+message flow's label beside its first segment and a sequence flow's beside its
+longest own stretch. Once every flow is routed, :func:`settle_labels` looks at
+each of those boxes in turn (shapes in plane order, then flows) and, when it is
+crossed by a flow, overlaps another label or shape or leaves its lane, moves it
+to the least obstructed of a fixed list of candidate places (each step down the
+list costing a little): for a shape above/below and diagonally beside it (so an
+event whose message arrives from below gets its label on top), then diagonally
+one row lower (under a boundary event's flow, which turns just below it); for a
+flow further along either side of the vertical runs or above and below the
+horizontal ones that no other flow runs along (not beside a shared trunk). The
+current place wins ties, so a label that is already clear never moves, and the
+result depends only on the input: the layout stays deterministic.
 
 Each candidate is checked only against the segments, labels and shapes near it,
 found through a uniform grid (:class:`_Grid`), so settling the labels of a model
@@ -129,6 +131,17 @@ def settle_labels(
             total += HARD
         return total
 
+    def own_segments(edge: Edge) -> list[tuple[Point, Point]]:
+        """The segments of ``edge`` no other flow runs along (a label beside a shared trunk
+        could be any of its flows')."""
+        found = []
+        for p, q in zip(edge.waypoints, edge.waypoints[1:], strict=False):
+            box = Bounds(min(p.x, q.x) - 2, min(p.y, q.y) - 2, abs(q.x - p.x) + 4, abs(q.y - p.y) + 4)
+            if not any(segments[n][1] != edge.element and _collinear(p, q, segments[n][2], segments[n][3])
+                       for n in segment_grid.near(box)):
+                found.append((p, q))
+        return found
+
     for key in sorted(labels):
         kind, i = key
         current = labels[key]
@@ -137,14 +150,16 @@ def settle_labels(
             if own.element not in nodes:
                 continue
             band = _innermost(own.bounds, bands)
-            candidates = [current, *_around(own.bounds, current)]
-            best = _cheapest(candidates, partial(cost, key=key, own_box=own.bounds, own_edge="", band=band))
+            measure = partial(cost, key=key, own_box=own.bounds, own_edge="", band=band)
+            if measure(current) == 0:
+                continue  # clear: no other place can be cheaper (the current one wins ties)
+            best = _cheapest([current, *_around(own.bounds, current)], measure)
         else:
             own_edge = edge_list[i]
-            if own_edge.element not in message_flows:
+            measure = partial(cost, key=key, own_box=None, own_edge=own_edge.element, band=None)
+            if measure(current) == 0:
                 continue
-            candidates = [current, *_along(own_edge.waypoints, current)]
-            best = _cheapest(candidates, partial(cost, key=key, own_box=None, own_edge=own_edge.element, band=None))
+            best = _cheapest([current, *_along(own_segments(own_edge), current)], measure)
         if best == current:
             continue
         label_grid.remove(label_index[key], *_corners(current))
@@ -166,30 +181,43 @@ def _cheapest(candidates: list[Bounds], cost: Callable[[Bounds], int]) -> Bounds
 
 
 def _around(b: Bounds, label: Bounds) -> list[Bounds]:
-    """Places for a shape's label: above, below (also a little to either side), then diagonally beside the shape."""
+    """Places for a shape's label: above, below (also a little to either side), then diagonally
+    beside the shape, last diagonally one row lower (under a flow that leaves the shape's bottom
+    and turns at once, as a boundary event's does)."""
     w, h = label.width, label.height
     centred = round(b.cx - w / 2)
     above, below = round(b.y - GAP - h), round(b.y + b.height + GAP)
+    lower = round(b.y + b.height + 2 * GAP + max(h, 16))
     left, right = round(b.x - w - 2), round(b.x + b.width + 2)
     shifted = [(centred + d, y) for d in (12, -12, 24, -24, 36, -36) for y in (above, below)]
     return [Bounds(x, y, w, h) for x, y in (
         (centred, above), (centred, below), *shifted, (right, above), (right, below), (left, above), (left, below),
+        (right, lower), (left, lower),
     )]
 
 
-def _along(points: tuple[Point, ...], label: Bounds) -> list[Bounds]:
-    """Places for a message flow's label: beside its segments, stepping away from the sender."""
+def _collinear(p: Point, q: Point, r: Point, s: Point) -> bool:
+    """Whether the axis-parallel segments p-q and r-s run together (on one line, overlapping)."""
+    if p.x == q.x and r.x == s.x and abs(p.x - r.x) < 2:
+        return min(max(p.y, q.y), max(r.y, s.y)) - max(min(p.y, q.y), min(r.y, s.y)) > 2
+    if p.y == q.y and r.y == s.y and abs(p.y - r.y) < 2:
+        return min(max(p.x, q.x), max(r.x, s.x)) - max(min(p.x, q.x), min(r.x, s.x)) > 2
+    return False
+
+
+def _along(segments: list[tuple[Point, Point]], label: Bounds) -> list[Bounds]:
+    """Places for a flow's label: beside its segments, stepping away from the start."""
     w, h = label.width, label.height
     found: list[Bounds] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in segments:
         if a.x == b.x:
             length, direction = abs(b.y - a.y), (1 if b.y > a.y else -1)
-            for k in range(int((length - GAP) // (h + 2))):
+            for k in range(max(1, int((length - GAP) // (h + 2)))):  # one place at least, by a short one
                 y = a.y + GAP + k * (h + 2) if direction > 0 else a.y - GAP - h - k * (h + 2)
                 found += [Bounds(a.x + GAP, y, w, h), Bounds(a.x - GAP - w, y, w, h)]
         elif a.y == b.y:
             length, direction = abs(b.x - a.x), (1 if b.x > a.x else -1)
-            for k in range(int((length - GAP) // 20)):
+            for k in range(max(1, int((length - GAP) // 20))):
                 x = a.x + GAP + k * 20 if direction > 0 else a.x - GAP - w - k * 20
                 found += [Bounds(x, a.y - h - 2, w, h), Bounds(x, a.y + 2, w, h)]
     return found

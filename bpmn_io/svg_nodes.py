@@ -134,9 +134,10 @@ def activity(shape: Shape, node: Any, index: ElementIndex) -> str:
     fitted: float | None = None
     if node.name.strip():
         # between icon and markers if the text fits there at 10 px or more, else the whole box
+        # below the icon (a name never covers the task type)
         fitted = fitting_size(node.name, b.width - 8, text_bottom - text_top, smallest=10)
         if fitted is None:
-            text_top, text_bottom = b.y + 2, b.y + b.height - 2
+            text_top, text_bottom = b.y + (22 if icon else 2), b.y + b.height - 2
             fitted = fitting_size(node.name, b.width - 8, text_bottom - text_top)
         size = fitted or 8.0
     text, title = node.name, ""

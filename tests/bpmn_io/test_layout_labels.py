@@ -94,5 +94,48 @@ def test_side_by_side_message_labels_are_set_apart() -> None:
             assert not _crosses(label, *edge.waypoints)
 
 
+def test_no_flow_crosses_the_label_of_a_boundary_event(library: dict[str, Definitions]) -> None:
+    # before: the flow of Helsingborg's 'Svarstiden ute' turned right 10 px below the timer, right
+    # through its label (every place beside the timer was taken; one row lower was free)
+    checked = 0
+    for name, defs in library.items():
+        plane = defs.diagrams[0].plane
+        boundary = {n.id for p in defs.processes for n in p.nodes.values() if getattr(n, "attached_to", "")}
+        for box, element in ((s.label.bounds, s.element) for s in plane.shapes
+                             if s.element in boundary and s.label is not None and s.label.bounds is not None):
+            checked += 1
+            for edge in plane.edges:
+                for p, q in itertools.pairwise(edge.waypoints):
+                    assert not _crosses(box, p, q), (name, element, edge.element)
+    assert checked >= 8
+
+
+def test_a_sequence_flow_label_crossed_by_another_flow_moves_beside_its_own_line() -> None:
+    task = Shape(id="T_di", element="T", bounds=Bounds(0, 0, 100, 80))
+    named = Edge(id="A_di", element="A", waypoints=(Point(100, 40), Point(400, 40)),
+                 label=Label(bounds=Bounds(230, 23, 40, 15)))  # above the middle of its line
+    other = Edge(id="B_di", element="B", waypoints=(Point(250, 0), Point(250, 38)))  # ends just above it
+    _, (moved, _) = settle_labels((task,), (named, other), message_flows=frozenset(), nodes=frozenset({"T"}))
+    assert moved.label is not None and moved.label.bounds is not None
+    box = moved.label.bounds
+    assert not _crosses(box, *other.waypoints)
+    assert 100 <= box.x and box.x + box.width <= 400 and box.y + box.height <= 40 <= box.y + box.height + 4
+
+
+def test_a_label_over_a_shape_beside_a_short_last_step_moves_off_it() -> None:
+    # MIWG C.4.0's 'Yes': along a shared trunk, then 20 px down and 20 px right into its task; set
+    # right of the 20 px step, it covered the task, and a step that short offered no other place
+    task = Shape(id="T_di", element="T", bounds=Bounds(556, 134, 100, 80))
+    yes = Edge(id="Y_di", element="Y", waypoints=(Point(444, 154), Point(536, 154), Point(536, 174), Point(556, 174)),
+               label=Label(bounds=Bounds(540, 156, 24, 15)))
+    no = Edge(id="N_di", element="N", waypoints=(Point(444, 154), Point(536, 154), Point(536, 65), Point(556, 65)))
+    _, (moved, _) = settle_labels((task,), (yes, no), message_flows=frozenset(), nodes=frozenset({"T"}))
+    assert moved.label is not None and moved.label.bounds is not None
+    assert not _intersects(moved.label.bounds, task.bounds)
+    for edge in (yes, no):
+        for p, q in itertools.pairwise(edge.waypoints):
+            assert not _crosses(moved.label.bounds, p, q)
+
+
 def test_the_module_examples_hold() -> None:
     assert doctest.testmod(layout_labels).failed == 0

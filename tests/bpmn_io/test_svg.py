@@ -332,3 +332,17 @@ def test_long_pool_and_lane_names_stay_inside_their_header_band(tmp_path: Path) 
     assert lane[0].tag == f"{SVG}title" and lane[0].text == long_name
     # a name that fits is drawn whole, without a tooltip
     assert groups["L_B"].find(f"{SVG}title") is None and _text(groups["L_B"]) == "Nämnd"
+
+
+@pytest.mark.parametrize("name", [
+    "Överlämna utredning och förslag till beslut till Örkelljunga kommun",  # fits at 9 px: the whole box
+    " ".join(["Granska och bedöm ansökan om stadigvarande serveringstillstånd enligt alkohollagen"] * 3),  # cut
+])
+def test_a_long_name_is_drawn_below_the_task_icon_not_over_it(name: str) -> None:
+    from drawcheck import icon_problems
+
+    svg = render_svg(_tiny(name))
+    assert icon_problems(svg) == []
+    task = _groups(svg)["T"]  # the box's top is y 78; the user icon reaches 24 px down
+    size = float(task.find(f"{SVG}text").get("font-size"))
+    assert min(float(span.get("y")) for span in task.iter(f"{SVG}tspan")) - 0.72 * size >= 78 + 22
