@@ -452,8 +452,13 @@ def test_two_pages_uploading_under_the_default_name_each_see_their_own_model(ser
         model, profile = library_paths(municipality)
         page.set_input_files("#up-model", str(model))
         page.set_input_files("#up-profile", str(profile))
+        before = page.eval_on_selector_all("#places input[data-upload]", "boxes => boxes.map(b => b.dataset.upload)")
         page.click("#up-send")
-        page.wait_for_selector("#places input[data-upload]:checked")
+        # this upload's own box (an earlier upload's box is checked already: waiting for any checked box
+        # let the run start before the new model had come back, and answer for the old one)
+        page.wait_for_function(
+            "ids => [...document.querySelectorAll('#places input[data-upload]:checked')]"
+            ".some(b => !ids.includes(b.dataset.upload))", arg=before)
         page.uncheck("[data-place='helsingborg']")
         page.fill("#lever-replications", "2")
         _calculate(page, runs)
