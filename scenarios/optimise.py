@@ -392,6 +392,15 @@ def _simulation_params(base: Scenario) -> dict[str, SimParams]:
     return params
 
 
+def _clockless(params: dict[str, SimParams]) -> list[str]:
+    return sorted(name for name, p in params.items() if p.clock is None)
+
+
+def without_clock(base: Scenario) -> list[str]:
+    """The processes of ``base`` whose profile has no legal clock (no share within a deadline to seek)."""
+    return _clockless(_simulation_params(base))
+
+
 def lever_defaults(base: Scenario, pool: str = "officer") -> Levers:
     """The lever values a request with empty levers would search (to fill a form)."""
     return default_levers(base, _simulation_params(base), pool)
@@ -417,6 +426,12 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     """
     base, target = request.base, request.target
     params = _simulation_params(base)
+    if target.share is not None:  # no clock, no deadline: every candidate would "miss" a share it cannot have
+        clockless = _clockless(params)
+        if clockless:
+            raise InputError(f"{', '.join(clockless)}: the profile has no legal clock (simulation: clock:), so no "
+                             "share of cases within a deadline can be measured; set a target for the mean time "
+                             "instead", file=base.source)
     defaults = default_levers(base, params, request.pool)
     levers = Levers(request.officers or defaults.officers, request.fte or defaults.fte,
                     tuple(request.levels) or defaults.levels)

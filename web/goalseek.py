@@ -18,7 +18,14 @@ from processes.errors import InputError
 from report.numbers import kronor, number, percent
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
-from scenarios.optimise import OptimiseRequest, Target, base_scenario, optimise, request_problem
+from scenarios.optimise import (
+    OptimiseRequest,
+    Target,
+    base_scenario,
+    optimise,
+    request_problem,
+    without_clock,
+)
 from web.levers import GoalLeverError, choices_words, typed
 from web.texts import TEXTS
 
@@ -59,6 +66,13 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     request = OptimiseRequest(base=base_scenario(list(bases), joint=joint), target=Target(share=value / 100),
                               officers=_values("officers", officers, int), fte=_values("fte", fte, float),
                               levels=_values("levels", levels, str), first_replications=3, max_replications=12)
+    clockless = without_clock(request.base)
+    if clockless:
+        names = ", ".join(clockless)
+        raise GoalLeverError("percent", f"{names}: the process has no legal clock in its profile, so there is no "
+                             "deadline to reach; goal seek here needs one (the command line can seek a mean time).",
+                             f"{names}: processen har ingen lagstadgad tidsfrist i sin profil, så det finns ingen "
+                             "frist att nå; målsökningen här behöver en (kommandoraden kan söka en medeltid).")
     problem = request_problem(request)
     if problem is not None:
         raise _in_words(problem)

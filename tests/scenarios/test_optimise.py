@@ -472,3 +472,20 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     assert f"{len(reps)} candidates, {data['work_units']} work units ({data['frontier_work_units']} of them to run " \
         f"every candidate on to {most} replications); * = on the frontier (cost against mean days, the same {most} " \
         "replications for every candidate)" in result.output.splitlines()
+
+
+def test_a_share_target_for_a_process_without_a_legal_clock_is_refused_at_once(tmp_path: Path) -> None:
+    """Found by the QA journey (2026-12-06): a profile with no `clock:` has no deadline, so the default target
+    (95 % within it) cannot be met by any candidate; the search ran every candidate to the most replications and
+    answered that none meets it. Refused before anything runs, naming the way out; a mean target still works."""
+    out = tmp_path / "seek.json"
+    result = CliRunner().invoke(cli, ["optimise", str(mmc_scenario(tmp_path, cases=200)), "--pool", "server",
+                                      "--officers", "3,4", "--workers", "1", "-q", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "no legal clock" in result.output and "mean time" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()
+    result = CliRunner().invoke(cli, ["optimise", str(mmc_scenario(tmp_path, cases=200)), "--pool", "server",
+                                      "--officers", "3,4", "--target-mean", "2h", "--first-replications", "3",
+                                      "--max-replications", "3", "--workers", "1", "-q", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["candidates"]

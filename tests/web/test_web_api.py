@@ -477,3 +477,21 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
     assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
                                "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
     assert clockless["sv"].endswith("dagar med ändringarna: 5 dagar kortare (2–8).")
+
+
+def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_words(client):
+    """A profile with no `clock:` has no deadline, so no share within 4 months can be sought: refused at once in
+    both languages (before, the search ran every combination and answered that none reaches the target)."""
+    import yaml
+
+    from bpmn_io.yamlsrc import load_yaml
+
+    bpmn_path, profile_path = library_paths("astorp")
+    data = load_yaml(profile_path.read_text(encoding="utf-8"), source="p.yaml").data
+    del data["simulation"]["clock"]
+    own = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    upload = _upload(client, "own", bpmn_path.read_bytes(), own).json()["id"]
+    reply = client.post("/api/goal", json={"uploads": [upload], "levers": {}, "goal": {"percent": 90}})
+    assert reply.status_code == 400, reply.text
+    assert reply.json()["field"] == "percent"
+    assert "no legal clock" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
