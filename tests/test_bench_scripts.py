@@ -3,6 +3,7 @@ what it measured (small checks of the parts that rotted; the measurements themse
 
 from __future__ import annotations
 
+import pytest
 from benchscript import bench_script
 
 
@@ -14,3 +15,19 @@ def test_engine_identity_builds_every_run_it_fingerprints() -> None:
     assert len(runs) * len(identity.SEEDS) == 72
     assert runs["remiss-None"].cases == 1
     assert runs["mm1-1"].cases == runs["mm1-3"].cases == runs["seqweekly-None"].cases == 2000
+
+
+def test_study_meaning_names_the_models_it_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
+    # a model whose package is not installed was left out without a word (the tables simply lacked
+    # its rows, --cost printed an empty table) and asking for it by name ended in ModuleNotFoundError
+    meaning = bench_script("study_meaning.py", "study_meaning_for_tests")
+    absent = [m for m in meaning.MODELS if m not in meaning.available_models()]
+    if not absent:
+        pytest.skip("every meaning model's package is installed here")
+    with pytest.raises(SystemExit) as refused:
+        meaning.main(["--pairs", "p1", "--models", absent[0]])
+    assert refused.value.code == 2
+    assert f"--models {absent[0]}: not installed (package {meaning.PACKAGE[absent[0]]})" in capsys.readouterr().err
+    assert meaning.main(["--pairs", "p1"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("left out, package not installed: ") and f"{absent[0]} (" in first
