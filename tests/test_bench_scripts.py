@@ -3,8 +3,12 @@ what it measured (small checks of the parts that rotted; the measurements themse
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from benchscript import bench_script
+from benchscript import ROOT, bench_script
 
 
 def test_engine_identity_builds_every_run_it_fingerprints() -> None:
@@ -31,3 +35,27 @@ def test_study_meaning_names_the_models_it_leaves_out(capsys: pytest.CaptureFixt
     assert meaning.main(["--pairs", "p1"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("left out, package not installed: ") and f"{absent[0]} (" in first
+
+
+def test_simod_side_by_side_without_simod_stops_at_once_in_one_line(tmp_path: Path) -> None:
+    # without Simod, `all` split the log (a minute) and then ended in a FileNotFoundError traceback
+    simod = bench_script("simod_side_by_side.py", "simod_side_by_side_for_tests")
+    python = tmp_path / "no-simod" / "bin" / "python"
+    steps = ["split", "simod", "prosimos", "permitflow", "score"]
+    assert simod.missing(steps, tmp_path, python) == f"{python.parent / 'simod'}: Simod is not installed " \
+        "(make simod-env, or --simod-python PATH)"
+    assert simod.missing(["permitflow"], tmp_path, python) == f"{tmp_path / 'train.csv'}: not found (run the " \
+        "step 'split' first)"
+    assert simod.missing(["split", "permitflow", "score"], tmp_path, python) is None
+
+
+@pytest.mark.shared("data/logs/BPIC15_1.xes.gz")
+def test_simod_side_by_side_all_without_simod_exits_1_in_one_line(tmp_path: Path) -> None:
+    python = tmp_path / "no-simod" / "bin" / "python"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "simod_side_by_side.py"), "all", "--kept-activities",
+                           "--work", str(tmp_path / "work"), "--simod-python", str(python)],
+                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"{python.parent / 'simod'}: Simod is not installed (make simod-env, or "
+                                        "--simod-python PATH)"]
+    assert not (tmp_path / "work").exists()
