@@ -59,3 +59,17 @@ def test_simod_side_by_side_all_without_simod_exits_1_in_one_line(tmp_path: Path
     assert done.stderr.splitlines() == [f"{python.parent / 'simod'}: Simod is not installed (make simod-env, or "
                                         "--simod-python PATH)"]
     assert not (tmp_path / "work").exists()
+
+
+def test_bench_uncertainty_claims_identity_only_when_it_compared(capsys: pytest.CaptureFixture[str]) -> None:
+    # `--workers 2` (bench/RESULTS-uncertainty.md's command) ran one worker count and still printed
+    # "byte-identical across worker counts"; --points 1 ended in a traceback
+    uncertainty = bench_script("bench_uncertainty.py", "bench_uncertainty_for_tests")
+    with pytest.raises(SystemExit) as refused:
+        uncertainty.main(["--points", "1"])
+    assert refused.value.code == 2
+    assert "--points 1: expected at least 2 assumption points" in capsys.readouterr().err
+    uncertainty.main(["--points", "2", "--workers", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("workers 1: 30 work units, ")
+    assert lines[-1] == "one run (--workers 1): no other document to compare with"
