@@ -92,3 +92,12 @@ def test_every_documented_command_line_is_accepted_by_its_script(script: str, ar
                           cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, f"{DOCUMENTED[(script, args)]}: bench/{script} {' '.join(args)}: " \
         f"{done.stderr.strip()[-400:]}"
+
+
+def test_run_all_runs_or_explains_every_script_of_bench() -> None:
+    # run_all listed 15 scripts as "not run (no quick options known here)", some of them a few seconds long
+    run_all = bench_script("run_all.py", "run_all_for_tests")
+    scripts = {path.name for path in (ROOT / "bench").glob("*.py")}
+    quick = {script for script, _extra, _needs in run_all.QUICK.values()}
+    assert scripts - quick - run_all.NOT_BENCHMARKS == set(run_all.NOT_QUICK)
+    assert not quick & set(run_all.NOT_QUICK)
