@@ -96,3 +96,13 @@ def test_bench_logs_says_when_it_skips_the_bpic_rows(tmp_path: Path) -> None:
     rows = _bench_logs("--bpic", str(tmp_path / "absent.xes.gz"))
     assert f"| BPIC15_1 rows (inspect, discover) | skipped: {tmp_path / 'absent.xes.gz'} not found | | |" in rows
     assert any(row.startswith("| log inspect generated 20-event XES.gz") for row in rows)
+
+
+def test_bench_layout_names_why_a_size_failed(tmp_path: Path) -> None:
+    # a --dot that cannot run (Debian's /usr/bin/dot, the docstring's example, is not on every machine)
+    # ended in the parent's CalledProcessError traceback; the child's reason was never shown
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_layout.py"), "--sizes", "250", "--dot",
+                           str(tmp_path / "dot")], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"bench_layout.py: 250 tasks: processes.errors.PermitflowError: cannot run "
+                                        f"Graphviz ({tmp_path / 'dot'}): No such file or directory"]
