@@ -282,7 +282,7 @@ def speed(args: argparse.Namespace) -> str:
     ])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="the agreement table (default when no mode is given)")
     ap.add_argument("--speed", action="store_true", help="the cost table")
@@ -290,9 +290,11 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=1000)
     ap.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
     ap.add_argument("--pairs", type=int, default=3)
-    ap.add_argument("--quick", action="store_true", help="--speed with 2,000 cases and one pair")
+    ap.add_argument("--quick", action="store_true", help="with --speed: 2,000 cases and one pair")
     ap.add_argument("--write", type=Path, help="also write the cost table here")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if (args.check or not args.speed) and args.replications < 2:
+        ap.error(f"--replications {args.replications}: the agreement table's 95 % intervals need at least 2")
     ok = True
     if args.check or not args.speed:
         ok = check(args)

@@ -106,3 +106,13 @@ def test_bench_layout_names_why_a_size_failed(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"bench_layout.py: 250 tasks: processes.errors.PermitflowError: cannot run "
                                         f"Graphviz ({tmp_path / 'dot'}): No such file or directory"]
+
+
+def test_prosimos_side_by_side_refuses_an_agreement_table_of_one_replication(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # one replication has no 95 % interval: every row said "nan" and "overlap NO", as if the tools disagreed
+    side = bench_script("prosimos_side_by_side.py", "prosimos_side_by_side_for_tests")
+    with pytest.raises(SystemExit) as refused:
+        side.main(["--check", "--replications", "1"])
+    assert refused.value.code == 2
+    assert "--replications 1: the agreement table's 95 % intervals need at least 2" in capsys.readouterr().err
