@@ -116,3 +116,17 @@ def test_prosimos_side_by_side_refuses_an_agreement_table_of_one_replication(
         side.main(["--check", "--replications", "1"])
     assert refused.value.code == 2
     assert "--replications 1: the agreement table's 95 % intervals need at least 2" in capsys.readouterr().err
+
+
+def test_bench_startup_says_which_commands_it_timed(capsys: pytest.CaptureFixture[str]) -> None:
+    # --only was left out of the table's heading (it read as a run of all five commands) and a label
+    # that is not one of them gave an empty table with exit 0
+    startup = bench_script("bench_startup.py", "bench_startup_for_tests")
+    with pytest.raises(SystemExit) as refused:
+        startup.main(["--runs", "1", "--only", "library,nosuch"])
+    assert refused.value.code == 2
+    assert "--only nosuch: expected labels of --help, library, facts, validate, simulate" in capsys.readouterr().err
+    assert startup.main(["--runs", "1", "--only", "library"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("`bench/bench_startup.py --runs 1 --only library` on ")
+    assert [line.split(" | ")[0] for line in out if line.startswith("| `")] == ["| `library`"]
