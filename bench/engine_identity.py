@@ -3,8 +3,9 @@
 activities, resource intervals, meetings), the CSV and XES event logs and the figures, then the
 summary-only figures and the event count of the same run without records.
 
-Runs: M/M/1, M/M/3, the remiss fixture and bench/models/seq_weekly by case count (2,000), every
-library model by case count (300) and by its profile's horizon; seeds 1, 7 and 2025.
+Runs: M/M/1, M/M/3 and bench/models/seq_weekly by case count (2,000), the remiss fixture (it replays
+one arrival date: its one case), every library model by case count (300) and by its profile's horizon;
+seeds 1, 7 and 2025: 72 lines.
 
     .venv/bin/python bench/engine_identity.py > before.txt   # on the old commit
     .venv/bin/python bench/engine_identity.py > after.txt    # on the new one
