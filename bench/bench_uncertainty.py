@@ -40,7 +40,7 @@ def _cpu() -> float:
 
 
 def study(with_baseline: bool) -> Study:
-    files = [ROOT / "scenarios" / ("delegated-to-officer.yaml" if with_baseline else "status-quo.yaml")]
+    files: list[str | Path] = [ROOT / "scenarios" / ("delegated-to-officer.yaml" if with_baseline else "status-quo.yaml")]
     loaded = read_any(files).with_replications(10, Origin("bench"))
     from dataclasses import replace
 
