@@ -1,6 +1,9 @@
 """Engine throughput and memory, against a hand-written simpy M/M/1 (the floor). Not a test.
 
-    .venv/bin/python bench/bench_engine.py [--cases 100000] [--permit-cases 5000] [--write bench/RESULTS.md]
+    .venv/bin/python bench/bench_engine.py [--cases 100000] [--permit-cases 5000] [--write /tmp/engine.md]
+
+(``--write FILE`` replaces FILE with this run's section: bench/RESULTS.md also keeps every earlier run
+below its first section, so write elsewhere and paste the section in.)
 
 (a) the M/M/1 BPMN process (tests/fixtures/sim/mm1.bpmn, load 0.5) with summary-only
     output, and bench/mm1_simpy.py doing the same work by hand, in the same run;
@@ -130,7 +133,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--permit-cases", type=int, default=5_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--write", type=Path, help="write the results as Markdown here")
+    parser.add_argument("--write", type=Path, help="write the results as Markdown here (replaces the file)")
     args = parser.parse_args()
     n, m = args.cases, args.permit_cases
     load_at_start = load()

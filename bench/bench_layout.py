@@ -128,7 +128,10 @@ def main() -> None:
     for n in sizes:
         options = [*(["--dot", args.dot] if args.dot else []), *(["--one-graph"] if args.one_graph else [])]
         done = subprocess.run([sys.executable, __file__, "--child", str(n), *options], capture_output=True, text=True,
-                              check=True)
+                              check=False)
+        if done.returncode != 0:  # the child's own last line (e.g. a --dot that cannot run), not a traceback of ours
+            why = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+            sys.exit(f"bench_layout.py: {n:,} tasks: {why}")
         r = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"| {n:,} | {r['shapes']:,} | {r['python']:.2f} | {r['dot']:.2f} | {r['labels']:.2f} | "
               f"{1000 * r['python'] / n:.2f} | {r['engine']} |", flush=True)

@@ -110,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         print(imports(args.runs))
         return 0
     wanted = set(args.only.split(",")) if args.only else None
+    unknown = sorted((wanted or set()) - {label for label, _cmd in COMMANDS})
+    if unknown:
+        parser.error(f"--only {','.join(unknown)}: expected labels of {', '.join(label for label, _cmd in COMMANDS)}")
     commands = [(label, cmd) for label, cmd in COMMANDS if wanted is None or label in wanted]
     checkouts = [("this", ROOT)] + ([("compare", args.compare.resolve())] if args.compare else [])
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
@@ -133,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((label, name, _stats(walls), _stats(cpus)))
     load_after = os.getloadavg()
     lines = [
-        f"`bench/bench_startup.py --runs {args.runs}` on {platform.node()} ({platform.machine()}, "
+        f"`bench/bench_startup.py --runs {args.runs}{f' --only {args.only}' if args.only else ''}` on {platform.node()} ({platform.machine()}, "
         f"`nproc` {os.cpu_count()}), Python {platform.python_version()}, "
         f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; "
         + ("" if not args.compare else f"compare = {args.compare}; ")

@@ -40,7 +40,7 @@ def _cpu() -> float:
 
 
 def study(with_baseline: bool) -> Study:
-    files = [ROOT / "scenarios" / ("delegated-to-officer.yaml" if with_baseline else "status-quo.yaml")]
+    files: list[str | Path] = [ROOT / "scenarios" / ("delegated-to-officer.yaml" if with_baseline else "status-quo.yaml")]
     loaded = read_any(files).with_replications(10, Origin("bench"))
     from dataclasses import replace
 
@@ -70,17 +70,24 @@ def run(workers: int, points: int, with_baseline: bool) -> tuple[float, float, s
     return wall, cpu, digest, units
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", type=int, action="append", help="worker counts (default: 1 and 2)")
     parser.add_argument("--points", type=int, default=64)
     parser.add_argument("--with-baseline", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    if args.points < 2:
+        parser.error(f"--points {args.points}: expected at least 2 assumption points")
     plan = plan_uncertainty(study(args.with_baseline), points=args.points, seed=2025)
     print(f"{len(plan.study.scenarios)} variant scenarios, {len(plan.factors)} factors, "
           f"{os.cpu_count()} cores", flush=True)
-    digests = {run(w, args.points, args.with_baseline)[2] for w in (args.workers or [1, 2])}
-    print("byte-identical across worker counts" if len(digests) == 1 else f"DIFFERENT documents: {digests}")
+    counts = args.workers or [1, 2]
+    digests = {run(w, args.points, args.with_baseline)[2] for w in counts}
+    across = "worker counts" if len(set(counts)) > 1 else "runs"
+    if len(counts) == 1:
+        print(f"one run (--workers {counts[0]}): no other document to compare with")
+    else:
+        print(f"byte-identical across {across}" if len(digests) == 1 else f"DIFFERENT documents: {digests}")
 
 
 if __name__ == "__main__":

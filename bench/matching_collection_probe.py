@@ -318,7 +318,8 @@ def main() -> int:
     parser.add_argument("--pmmc", type=Path, default=Path("/work/data/pmmc2015"))
     parser.add_argument(
         "--held-out", action="store_true",
-        help="also the Swedish sets that bench_matching.py --held-out scores (pairs only: no third model)",
+        help="also the Swedish sets sv, sv-held, sv-r2 ... sv-r11 (those bench_matching.py --held-out scored on "
+             "branch pm12; pairs only: no third model)",
     )
     args = parser.parse_args()
     sets: dict[str, list[bm.Pair]] = {}
@@ -334,7 +335,7 @@ def main() -> int:
     if args.held_out:
         swedish["sv"] = list(bm.swedish_pairs(("p1", "p2", "p3")))
         swedish["sv-held"] = list(bm.swedish_pairs(bm.HELD_OUT))
-        for n in range(2, 12):  # the rounds bench_matching.py --held-out scores, no later one
+        for n in range(2, 12):  # the rounds bench_matching.py --held-out scored on branch pm12, no later one
             swedish[f"sv-r{n}"] = list(bm.swedish_pairs(getattr(bm, f"ROUND_{n}")))
     found = {s: {_key(p): bm.found_pairs(p) for p in pairs} for s, pairs in (sets | swedish).items()}
     variants: list[tuple[str, Callable[..., Pairs] | None]] = [("none (the matcher as committed)", None)]

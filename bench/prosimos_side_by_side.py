@@ -160,6 +160,7 @@ def export(label: str, bpmn_path: Path, profile_path: Path, work: Path) -> tuple
     """The BPMN and JSON Prosimos reads, written to ``work``; exits 2 if the export is not exact."""
     defs = read_bpmn(bpmn_path)
     params = read_profile(profile_path).simulation
+    assert params is not None, f"{profile_path} has no simulation section"
     converted = to_prosimos(defs, params)
     peer_bpmn, bpmn_warnings = prosimos_bpmn(defs)
     if converted.warnings or bpmn_warnings:
@@ -265,11 +266,11 @@ def speed(args: argparse.Namespace) -> str:
                         runs[key].append((cpu, rss))
                         print(f"  {label} {n:,} pair {i + 1}: {key}: {cpu:.2f} CPU s, {rss:.0f} MB", file=sys.stderr)
                 med = {k: statistics.median(c for c, _ in v) for k, v in runs.items()}
-                rss = {k: max(r for _, r in v) for k, v in runs.items()}
+                peak = {k: max(r for _, r in v) for k, v in runs.items()}
                 for how, a, b in (("whole process (command lines)", "ours whole", "peer whole"),
                                   ("in process (after imports)", "ours in", "peer in")):
-                    rows.append(f"| {label} | {n:,} | {how} | {med[a]:.2f} ({n / med[a]:,.0f}/s, {rss[a]:.0f} MB) | "
-                                f"{med[b]:.2f} ({n / med[b]:,.0f}/s, {rss[b]:.0f} MB) | **{med[b] / med[a]:.1f}×** |")
+                    rows.append(f"| {label} | {n:,} | {how} | {med[a]:.2f} ({n / med[a]:,.0f}/s, {peak[a]:.0f} MB) | "
+                                f"{med[b]:.2f} ({n / med[b]:,.0f}/s, {peak[b]:.0f} MB) | **{med[b] / med[a]:.1f}×** |")
     load_after = os.getloadavg()[0]
     return "\n".join([
         f"Prosimos {version} (pinned: {PROSIMOS_VERSION}); {os.cpu_count()} logical CPUs; load average "
@@ -282,7 +283,7 @@ def speed(args: argparse.Namespace) -> str:
     ])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="the agreement table (default when no mode is given)")
     ap.add_argument("--speed", action="store_true", help="the cost table")
@@ -290,9 +291,11 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=1000)
     ap.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
     ap.add_argument("--pairs", type=int, default=3)
-    ap.add_argument("--quick", action="store_true", help="--speed with 2,000 cases and one pair")
+    ap.add_argument("--quick", action="store_true", help="with --speed: 2,000 cases and one pair")
     ap.add_argument("--write", type=Path, help="also write the cost table here")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if (args.check or not args.speed) and args.replications < 2:
+        ap.error(f"--replications {args.replications}: the agreement table's 95 % intervals need at least 2")
     ok = True
     if args.check or not args.speed:
         ok = check(args)

@@ -5,11 +5,13 @@
     .venv/bin/python bench/run_all.py --write bench/RESULTS-quick.md
 
 Each script runs in its own process; the summary lists its command, exit status, wall and
-CPU seconds (user + system of the child and its children) and the last lines it printed.
+CPU seconds (user + system of the child and its children) and the last rows of the table it
+printed (or its last lines when it prints no Markdown table; on failure, of its error output).
 The quick options are for checking that every benchmark still runs and for a first look;
 the numbers in README.md and the RESULTS files come from the full commands named there. A
 script whose inputs are missing (Prosimos not installed, ../shared absent) is reported as
-skipped, not failed. Scripts in bench/ that are not listed in QUICK are named at the end.
+skipped, not failed. Scripts in bench/ that are not listed in QUICK are named at the end, each
+with why it is left out (NOT_QUICK).
 """
 
 from __future__ import annotations
@@ -36,9 +38,27 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "prosimos": ("prosimos_side_by_side.py", ["--speed", "--quick"], HERE / ".venv-prosimos" / "bin" / "python"),
     "logs": ("bench_logs.py", ["--events", "50000", "--bpic", str(BPIC)], BPIC),
     "library-calibration": ("library_calibration.py", [], None),
+    "dask-tasks": ("bench_dask_tasks.py", ["dask", "--tasks", "4", "--rows", "10", "--packed"], None),
+    "large": ("bench_large.py", ["--tasks", "200", "--timeout", "120"], None),
+    "startup": ("bench_startup.py", ["--runs", "1"], None),
+    "uncertainty": ("bench_uncertainty.py", ["--points", "2"], None),
+    "web-load": ("bench_web_load.py", ["--users", "2", "--workers", "1", "--replications", "2", "--limit", "120"], None),
+    "many-probe": ("many_probe.py", ["--sets", "en-d1"], None),
+    "study-meaning": ("study_meaning.py", ["--pairs", "p1", "e1"], None),
 }
 #: scripts that are not benchmarks of their own
 NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py"}
+#: benchmarks and probes left out of the quick set, and why (each takes at least its reason's CPU seconds)
+NOT_QUICK = {
+    "bench_split.py": "runs the bundled study's 420 units four ways, about 40 CPU s at --repeat 1",
+    "diff_identity.py": "every compare/diff format of the library, about 16 CPU s",
+    "engine_identity.py": "72 engine runs, about 25 CPU s",
+    "outputs_identity.py": "19 simulate/run command lines, about 15 CPU s",
+    "matching_collection_probe.py": "every PMMC pair with each rule, about 4 CPU s",
+    "place_probe.py": "every development pair, about 5 CPU s",
+    "simod_side_by_side.py": "needs Simod (make simod-env); its split and permitflow steps about 13 CPU s",
+    "worker_units.py": "a probe around `permitflow run` (the bundled study)",
+}
 
 
 def run(name: str, script: str, extra: list[str]) -> tuple[str, float, float, list[str]]:
@@ -53,8 +73,9 @@ def run(name: str, script: str, extra: list[str]) -> tuple[str, float, float, li
     text = (done.stdout.strip() or done.stderr.strip()).splitlines()
     status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
     if done.returncode != 0:
-        text = done.stderr.strip().splitlines() or text
-    return status, wall, cpu, text[-6:]
+        return status, wall, cpu, (done.stderr.strip().splitlines() or text)[-6:]
+    table = [line for line in text if line.startswith("|")]  # what it measured, rather than its closing notes
+    return status, wall, cpu, table[-12:] if table else text[-6:]
 
 
 def main() -> int:
@@ -87,7 +108,8 @@ def main() -> int:
     others = sorted(p.name for p in HERE.glob("*.py") if p.name not in NOT_BENCHMARKS
                     and p.name not in {s for s, _, _ in QUICK.values()})
     if others:
-        lines += [f"Not run (no quick options known here): {', '.join(others)}", ""]
+        lines += ["Not run here:", "", *(f"- {name}: {NOT_QUICK.get(name, 'no quick options known')}" for name in others),
+                  ""]
     lines.append(f"Load average {os.getloadavg()[0]:.2f} at the end.")
     text = "\n".join(lines)
     print(text)

