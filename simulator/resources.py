@@ -184,11 +184,16 @@ class WorkCalendar:
         with tape.lock:
             days = tape.days
             total = tape.cum_end[-1] if tape.cum_end else 0.0
+            # intervals of earlier chunks stay as they are: merging this chunk's first interval into
+            # the last one before it would change an interval that queries have already read, so
+            # an answer would depend on how far the shared tape had been built when it was asked
+            # (the last bits of open_before/finish differ: a worker's earlier tasks would show)
+            first = len(tape.ends)
             for offset in range(days, days + _CHUNK_DAYS):
                 base = offset * 24.0
                 for a, b in self.day_intervals(self.start + dt.timedelta(days=offset)):
                     lo, hi = base + a, base + b
-                    if tape.ends and tape.ends[-1] == lo:  # merge across midnight
+                    if len(tape.ends) > first and tape.ends[-1] == lo:  # merge across midnight
                         tape.ends[-1] = hi
                         total += b - a
                         tape.cum_end[-1] = total
