@@ -184,23 +184,18 @@ class WorkCalendar:
         with tape.lock:
             days = tape.days
             total = tape.cum_end[-1] if tape.cum_end else 0.0
-            # intervals of earlier chunks stay as they are: merging this chunk's first interval into
-            # the last one before it would change an interval that queries have already read, so
-            # an answer would depend on how far the shared tape had been built when it was asked
-            # (the last bits of open_before/finish differ: a worker's earlier tasks would show)
-            first = len(tape.ends)
+            # every interval stays as it was appended, also one that ends at midnight where the next
+            # begins (they are not merged): an interval queries have read never changes, so an answer
+            # does not depend on how far the shared tape had been built when it was asked (merging a
+            # new year's first interval into the last one changed open_before/finish in the last bits
+            # between a fresh process and a worker that ran a longer unit first), and a query in
+            # another thread never sees an interval whose end is updated before its cumulative hours
             for offset in range(days, days + _CHUNK_DAYS):
                 base = offset * 24.0
                 for a, b in self.day_intervals(self.start + dt.timedelta(days=offset)):
-                    lo, hi = base + a, base + b
-                    if len(tape.ends) > first and tape.ends[-1] == lo:  # merge across midnight
-                        tape.ends[-1] = hi
-                        total += b - a
-                        tape.cum_end[-1] = total
-                        continue
                     total += b - a
-                    tape.starts.append(lo)
-                    tape.ends.append(hi)
+                    tape.starts.append(base + a)
+                    tape.ends.append(base + b)
                     tape.cum_end.append(total)
             tape.days = days + _CHUNK_DAYS
 
