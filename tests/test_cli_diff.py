@@ -354,6 +354,10 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
     asked = variations["Komplettering inkommen"]
     assert asked["values"] == {"permit": "present", "helsingborg": "uncertain", "landskrona": "uncertain"}
     assert asked["maybe"] == {"helsingborg": "Invänta komplettering", "landskrona": "Invänta komplettering"}
+    # every variation, not the first only (a name reused inside the loop once lost the later ones)
+    assert variations["Beslut fattat"]["values"]["permit"] == "uncertain"
+    assert variations["Beslut fattat"]["maybe"] == {"permit": "Besluta"}
+    assert variations["Beslut fattat"]["message"].endswith('(uncertain: maybe "Besluta" in permit).')
     assert variations["Begär förskottsbetalning"]["maybe"] == {}
     assert variations["Begär förskottsbetalning"]["values"]["permit"] == "absent"
     assert presence["Komplettering inkommen"] == (
