@@ -31,6 +31,7 @@ from bpmn_io.profile_schema import simparams_from_data
 from calibrate.core import calibrate
 from calibrate.fits import fit_case_delays
 from calibrate.mapping import map_activities
+from calibrate.reporting import calibration_text
 from processes.distributions import Distribution, distribution_from_data
 from processes.errors import InputError
 from processes.model import Definitions, Event, FrozenMap, Gateway, Lane, LaneSet, Process, SequenceFlow, Task
@@ -179,6 +180,11 @@ def test_a_known_correlation_is_calibrated_back(rho: float) -> None:
     assert fit["correlation"] == pytest.approx(rho, abs=0.07)
     assert fit["written"] == (fit["ci"][0] > 0)
     written = cal.profile["simulation"].get("case_delays")
+    line = [t for t in calibration_text(cal.report).splitlines() if t.startswith("delays within a case: ")]
+    assert line == [f"delays within a case: correlation {fit['correlation']:.3f} [{fit['ci'][0]:.3f}, {fit['ci'][1]:.3f}] "
+                    f"over 2000 cases (6000 pairs): "
+                    + ("written as case_delays (a case's delays move together)" if fit["written"] else
+                       "not written (the interval reaches 0: independent draws)")]
     if rho:
         assert fit["ci"][0] < rho < fit["ci"][1]
         assert written["correlation"] == pytest.approx(fit["correlation"], abs=1e-3)
