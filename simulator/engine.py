@@ -34,7 +34,7 @@ import numpy as np
 from processes.errors import SimulationError
 from processes.model import Process
 from processes.params import SimParams
-from simulator import casedelays, tokenprocess
+from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
 from simulator.compiler import compile_process
@@ -237,6 +237,8 @@ class _Run(ActivityExecution, JoinRouting):
         self.case_factors: Iterator[float] | None = None
         self.case_weights = (0.0, 1.0)
         if rho > 0:
+            from simulator import casedelays  # SciPy's special functions: loaded only for a profile that asks
+
             self.delay_quantiles = [None] * n
             for nd in self.nodes:
                 if nd.delay is not None:
