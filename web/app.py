@@ -159,7 +159,7 @@ def _library() -> list[dict[str, Any]]:
     for name in library_names():
         base = library_base(name, source="library", line=None)
         out.append({"name": name, "display": str(base.profile.get("municipality") or name),
-                    "status_quo": status_quo(base.profile)})
+                    "status_quo": status_quo(base.profile, base.bpmn)})
     return out
 
 

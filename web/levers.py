@@ -27,6 +27,7 @@ from typing import Any
 from processes.errors import InputError
 from report import numbers
 from scenarios.settings import Origin
+from web.leversteps import Completeness, NotFound, lever_steps
 from web.texts import TEXTS
 
 __all__ = ["Lever", "LEVERS", "RUN_LEVERS", "LEVELS", "CADENCES", "LeverError", "lever_sets", "run_settings",
@@ -183,7 +184,65 @@ def _lacking(lever: str, name: str, en: str, sv: str) -> LeverError:
     return LeverError(lever, f"{name}'s profile has no {en}", f"{_genitive(name)} profil saknar {sv}")
 
 
-def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def _in_model(lever: str, name: str, en: str, sv: str) -> LeverError:
+    """A lever whose step ``name``'s model does not show (or shows twice): why, in each language."""
+    return LeverError(lever, f"{name}'s model {en}", f"{_genitive(name)} modell {sv}")
+
+
+def _both(names: tuple[tuple[str, str], ...], lang: str) -> str:
+    said = [en if lang == "en" else sv for en, sv in names]
+    return ", ".join(said[:-1]) + (" and " if lang == "en" else " och ") + said[-1]
+
+
+def _library_completeness(elements: Mapping[str, Any]) -> Completeness | None:
+    """The completeness check as the library's models name it, when the profile does."""
+    return Completeness(COMPLETE_GATEWAY, "Flow_Komplett_Ja", "Flow_Komplett_Nej") if COMPLETE_GATEWAY in elements \
+        else None
+
+
+def _completeness(shown: str, elements: Mapping[str, Any], model: str | None) -> Completeness:
+    """The completeness check of a process: found in its model by what it is (:mod:`web.leversteps`), else
+    (no model given, or none found) by the library's id in its profile, else :class:`LeverError`."""
+    steps = lever_steps(model) if model is not None else None
+    if steps is not None and isinstance(steps.completeness, Completeness):
+        return steps.completeness
+    named = _library_completeness(elements)
+    if named is not None:
+        return named
+    if steps is not None and isinstance(steps.completeness, NotFound) and len(steps.completeness.names) > 1:
+        names = steps.completeness.names
+        raise _in_model("complete_share", shown,
+                        f"has several steps that could each be the check of whether an application is complete: "
+                        f"{_both(names, 'en')} (give the check a name that says so, e.g. “Är ansökan komplett?”, "
+                        f"and the others names that do not)",
+                        f"har flera steg som vart och ett kan vara kontrollen av om ansökan är komplett: "
+                        f"{_both(names, 'sv')} (ge kontrollen ett namn som säger det, t.ex. “Är ansökan komplett?”, "
+                        f"och de andra namn som inte gör det)")
+    raise _in_model("complete_share", shown,
+                    "has no check of whether an application is complete (a choice, an exclusive gateway, where one "
+                    "way goes on and the other goes back to the check through a request sent to the applicant)",
+                    "saknar kontroll av om ansökan är komplett (ett val, en exklusiv gateway, där ena vägen går "
+                    "vidare och den andra går tillbaka till kontrollen via en begäran som skickas till sökanden)")
+
+
+def _remiss_answers(shown: str, elements: Mapping[str, Any], model: str | None) -> tuple[str, ...]:
+    """The remiss answers of a process: found in its model by what they are, else by the library's ids in its
+    profile, else :class:`LeverError`."""
+    steps = lever_steps(model) if model is not None else None
+    if steps is not None and isinstance(steps.remiss_answers, tuple):
+        return steps.remiss_answers
+    named = tuple(e for e in elements if e.startswith(REMISS_PREFIX))
+    if named:
+        return named
+    raise _in_model("remiss_weeks", shown,
+                    "has no remiss answer (a message event or receive task that waits for the answer of another "
+                    "party than the applicant, after the process has sent that party a message: the remiss)",
+                    "saknar remissvar (en meddelandehändelse eller mottagningsuppgift som väntar på svar från en "
+                    "annan part än sökanden, efter att processen skickat den parten ett meddelande: remissen)")
+
+
+def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any],
+                 model: str | None = None) -> list[tuple[str, Any]]:
     sets: list[tuple[str, Any]] = []
     shown = str(profile.get("municipality") or name)
     grant, refusal = _delegation(profile)
@@ -222,23 +281,12 @@ def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]
             sets.append((f"decision.bodies.{body}.agenda_cutoff", f"{given['cutoff_days']}d"))
     elements = _elements(profile)
     if "complete_share" in given:
-        if COMPLETE_GATEWAY not in elements:
-            raise _lacking("complete_share", shown,
-                           f"{COMPLETE_GATEWAY} (the completeness check, with the flows Flow_Komplett_Ja and "
-                           f"Flow_Komplett_Nej, as the library's models name them)",
-                           f"{COMPLETE_GATEWAY} (kontrollen av fullständighet, med flödena Flow_Komplett_Ja och "
-                           f"Flow_Komplett_Nej, som bibliotekets modeller kallar dem)")
+        check = _completeness(shown, elements, model)
         share = round(given["complete_share"], 4)
-        sets.append((f"elements.{COMPLETE_GATEWAY}.probabilities",
-                     {"Flow_Komplett_Ja": share, "Flow_Komplett_Nej": round(1.0 - share, 4)}))
+        sets.append((f"elements.{check.gateway}.probabilities",
+                     {check.complete: share, check.incomplete: round(1.0 - share, 4)}))
     if "remiss_weeks" in given:
-        events = [e for e in elements if e.startswith(REMISS_PREFIX)]
-        if not events:
-            raise _lacking("remiss_weeks", shown,
-                           f"remiss answer (an element whose id starts {REMISS_PREFIX}, as the library's models "
-                           f"name them)",
-                           f"remissvar (ett element vars id börjar med {REMISS_PREFIX}, som bibliotekets modeller "
-                           f"kallar dem)")
+        events = _remiss_answers(shown, elements, model)
         mode = given["remiss_weeks"] * 7
         # the library's spread (2-4 weeks around 3) scaled: low 2/3 and high 4/3 of the usual time
         delay = {"dist": "triangular", "low": f"{round(mode * 2 / 3)}d", "mode": f"{round(mode)}d",
@@ -249,12 +297,15 @@ def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]
     return [(f"{name}.simulation.{path}", value) for path, value in sets]
 
 
-def lever_sets(form: Mapping[str, Any], profiles: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Any, Origin]]:
+def lever_sets(form: Mapping[str, Any], profiles: Mapping[str, Mapping[str, Any]],
+               models: Mapping[str, str] | None = None) -> list[tuple[str, Any, Origin]]:
     """The ``set:`` entries (path, value, origin) of the levers in ``form`` for the processes ``profiles``
-    (name -> raw profile document), each path with its process name first."""
+    (name -> raw profile document), each path with its process name first. ``models`` (name -> BPMN text)
+    lets the completeness and remiss levers find their steps by what they are; without it they take the
+    library's ids (``Gw_Komplett``, ``Event_Remissvar_…``)."""
     given = _given({k: v for k, v in form.items() if k not in {lever.key for lever in RUN_LEVERS}})
     return [(path, value, FORM) for name, profile in profiles.items()
-            for path, value in _member_sets(name, profile, given)]
+            for path, value in _member_sets(name, profile, given, (models or {}).get(name))]
 
 
 def run_settings(form: Mapping[str, Any], *, replications: int = 10, seed: int = 2025) -> dict[str, Any]:
@@ -278,15 +329,25 @@ def _weeks(delay: Any) -> float | None:
     return None if days is None else days / 7
 
 
-def status_quo(profile: Mapping[str, Any]) -> dict[str, Any]:
-    """The lever values a profile has as it is (shown beside each lever; ``None``: not a plain value)."""
+def status_quo(profile: Mapping[str, Any], model: str | None = None) -> dict[str, Any]:
+    """The lever values a profile has as it is (shown beside each lever; ``None``: not a plain value); ``model``
+    (its BPMN text) finds the completeness check and the remiss answers as :func:`lever_sets` does."""
     simulation = profile.get("simulation") or {}
     officer = (simulation.get("pools") or {}).get("officer") or {}
     committee = ((simulation.get("decision") or {}).get("bodies") or {}).get("committee") or {}
     rrule = (committee.get("meetings") or {}).get("rrule") if isinstance(committee.get("meetings"), Mapping) else None
-    gateway = (_elements(profile).get(COMPLETE_GATEWAY) or {}).get("probabilities") or {}
+    elements = _elements(profile)
+    try:
+        check: Completeness | None = _completeness("", elements, model)
+    except LeverError:
+        check = None
+    gateway = ((elements.get(check.gateway) or {}).get("probabilities") or {}) if check else {}
     grant, refusal = _delegation(profile)
-    remiss = next((v.get("delay") for k, v in _elements(profile).items() if k.startswith(REMISS_PREFIX)), None)
+    try:
+        answers = _remiss_answers("", elements, model)
+    except LeverError:
+        answers = ()
+    remiss = next(((elements.get(a) or {}).get("delay") for a in answers if a in elements), None)
     return {
         "grant_level": grant,
         "refusal_level": refusal,
@@ -294,7 +355,7 @@ def status_quo(profile: Mapping[str, Any]) -> dict[str, Any]:
         "fte": officer.get("fte"),
         "cadence": next((k for k, v in CADENCES.items() if v == rrule), None),
         "cutoff_days": _days(committee.get("agenda_cutoff")),
-        "complete_share": gateway.get("Flow_Komplett_Ja"),
+        "complete_share": gateway.get(check.complete) if check else None,
         "remiss_weeks": _weeks(remiss),
         "arrivals": (simulation.get("arrivals") or {}).get("per_year"),
     }

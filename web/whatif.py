@@ -110,7 +110,7 @@ def question(
     profiles = {b.name: b.profile for b in bases}
     if len(profiles) != len(bases):
         raise PageError("a municipality is chosen twice", "en kommun är vald två gånger")
-    sets = tuple(lever_sets(levers, profiles))
+    sets = tuple(lever_sets(levers, profiles, {b.name: b.bpmn for b in bases}))
     files = {base.name: (m, p) for base, m, p in uploads.values()}
     return Question(tuple(bases), sets, run_settings(levers), files)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bpmn_io.library import library_paths
+from bpmn_io.library import library_names, library_paths
 from cli import cli
 from web.levers import lever_sets
 from web.server import bind_token, is_loopback
@@ -495,3 +495,147 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
     assert "no legal clock" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
+
+
+# --- the completeness and remiss levers on a model drawn in a modelling tool (found by the QA review,
+# 2026-12-06: both levers needed the library's ids, Gw_Komplett and Event_Remissvar_…)
+
+DRAWN = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "camunda_permit.bpmn"
+DRAWN_PROFILE = DRAWN.with_suffix(".yaml")
+BOTH = {"complete_share": 0.9, "remiss_weeks": 1}
+
+
+def _drawn(client, model: str | None = None) -> str:
+    text = DRAWN.read_text(encoding="utf-8") if model is None else model
+    reply = _upload(client, "ritstad", text.encode("utf-8"), DRAWN_PROFILE.read_bytes())
+    assert reply.status_code == 200, reply.text
+    return reply.json()["id"]
+
+
+def test_the_completeness_and_remiss_levers_find_their_steps_in_a_model_drawn_with_tool_ids(client):
+    """A manager's model drawn in Camunda Modeler (ids Gateway_1x2y9fz, Event_0rsp6ty …): the share of
+    complete applications changes the gateway whose "Nej" loops back through "Begär komplettering", and the
+    remiss time changes the answers from the police (a message event) and the tax agency (a receive task),
+    not the applicant's supplement; it was refused, asking to rename the elements as the library does."""
+    body = {"uploads": [_drawn(client)], "levers": {**BOTH, **SMALL}}
+    saved = client.post("/api/scenario", json=body)
+    assert saved.status_code == 200, saved.text
+    import yaml
+
+    sets = yaml.safe_load(saved.text)["set"]
+    assert sets == {
+        "ritstad.simulation.elements.Gateway_1x2y9fz.probabilities": {"Flow_0ja5m3n": 0.9, "Flow_1nej6o4": 0.1},
+        "ritstad.simulation.elements.Event_0rsp6ty.delay": {"dist": "triangular", "low": "5d", "mode": "7d",
+                                                            "high": "9d"},
+        "ritstad.simulation.elements.Activity_0vsk1ab.delay": {"dist": "triangular", "low": "5d", "mode": "7d",
+                                                               "high": "9d"},
+    }
+    _id, reply = _run(client, body)
+    assert reply.status_code == 200 and reply.json()["answer"]["municipalities"][0]["process"] == "ritstad"
+
+
+def test_the_library_models_give_the_levers_the_same_steps_found_by_what_they_are():
+    """The steps found by structure are the library's own ids in every library model, in profile order, so
+    a library what-if writes the same set: entries as before (a model given or not)."""
+    from scenarios.bases import library_base
+    from web.levers import status_quo
+    from web.leversteps import Completeness, lever_steps
+
+    for name in library_names():
+        base = library_base(name, source="test", line=None)
+        steps = lever_steps(base.bpmn)
+        assert steps is not None and steps.completeness == Completeness("Gw_Komplett", "Flow_Komplett_Ja",
+                                                                        "Flow_Komplett_Nej"), name
+        elements = base.profile["simulation"]["elements"]
+        assert steps.remiss_answers == tuple(e for e in elements if e.startswith("Event_Remissvar_")), name
+        form = {**BOTH, "officers": 3}
+        with_model = lever_sets(form, {name: base.profile}, {name: base.bpmn})
+        assert with_model == lever_sets(form, {name: base.profile}), name
+        assert status_quo(base.profile, base.bpmn) == status_quo(base.profile), name
+
+
+def _without_loop(text: str) -> str:
+    """The drawn model with the supplement's answer going to the end instead of back to the check."""
+    flow = '<bpmn:sequenceFlow id="Flow_1k8r7s8" sourceRef="Event_1kin0rw" targetRef="Activity_1gra2nq" />'
+    assert flow in text
+    return text.replace(flow, flow.replace("Activity_1gra2nq", "Event_0end9jj"))
+
+
+def _without_answers(text: str) -> str:
+    """The drawn model with no message from the police or the tax agency (the answers come from nobody)."""
+    for line in ('<bpmn:messageFlow id="Flow_0msg5ee" sourceRef="Participant_0pol7d1" targetRef="Event_0rsp6ty" />',
+                 '<bpmn:messageFlow id="Flow_0msg7gg" sourceRef="Participant_1skv2c8" targetRef="Activity_0vsk1ab" />'):
+        assert line in text
+        text = text.replace(line, "")
+    return text
+
+
+SECOND_LOOP = """
+    <bpmn:exclusiveGateway id="Gateway_0utk3rr" name="Allt utrett?" />
+    <bpmn:sendTask id="Activity_0frg8ee" name="Fråga sökanden" />
+    <bpmn:intermediateCatchEvent id="Event_0svr6tt" name="Svar från sökanden"><bpmn:messageEventDefinition /></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="Flow_0ut1aaa" sourceRef="Activity_0utr7qq" targetRef="Gateway_0utk3rr" />
+    <bpmn:sequenceFlow id="Flow_1ut2bbb" name="Ja" sourceRef="Gateway_0utk3rr" targetRef="Activity_1bes4zz" />
+    <bpmn:sequenceFlow id="Flow_0ut3ccc" name="Nej" sourceRef="Gateway_0utk3rr" targetRef="Activity_0frg8ee" />
+    <bpmn:sequenceFlow id="Flow_1ut4ddd" sourceRef="Activity_0frg8ee" targetRef="Event_0svr6tt" />
+    <bpmn:sequenceFlow id="Flow_0ut5eee" sourceRef="Event_0svr6tt" targetRef="Activity_0utr7qq" />
+  </bpmn:process>"""
+
+
+def _two_loops(text: str, *, say_supplement: bool) -> str:
+    """The drawn model with a second loop after the investigation ("Allt utrett?" back through "Fråga
+    sökanden"); without ``say_supplement`` neither loop's steps are named as a supplement."""
+    text = text.replace('<bpmn:sequenceFlow id="Flow_0u5f1g2" sourceRef="Activity_0utr7qq" '
+                        'targetRef="Activity_1bes4zz" />', "").replace("  </bpmn:process>", SECOND_LOOP)
+    if not say_supplement:
+        text = text.replace("Begär komplettering", "Fråga igen").replace("Komplettering inkommen", "Svar inkommet")
+    return text
+
+
+def test_a_second_loop_named_otherwise_leaves_the_completeness_check_found():
+    from web.leversteps import lever_steps
+
+    steps = lever_steps(_two_loops(DRAWN.read_text(encoding="utf-8"), say_supplement=True))
+    assert steps is not None and steps.completeness.gateway == "Gateway_1x2y9fz"
+
+
+@pytest.mark.parametrize("change,levers,en,sv", [
+    (_without_loop, {"complete_share": 0.9},
+     "Share of complete applications (e-service): Ritstad's model has no check of whether an application is "
+     "complete (a choice, an exclusive gateway, where one way goes on and the other goes back to the check "
+     "through a request sent to the applicant)",
+     "Andel kompletta ansökningar (e-tjänst): Ritstads modell saknar kontroll av om ansökan är komplett (ett val, "
+     "en exklusiv gateway, där ena vägen går vidare och den andra går tillbaka till kontrollen via en begäran som "
+     "skickas till sökanden)"),
+    (lambda text: _two_loops(text, say_supplement=False), {"complete_share": 0.9},
+     "Share of complete applications (e-service): Ritstad's model has several steps that could each be the check "
+     "of whether an application is complete: “Allt med?” and “Allt utrett?” (give the check a name that says so, "
+     "e.g. “Är ansökan komplett?”, and the others names that do not)",
+     "Andel kompletta ansökningar (e-tjänst): Ritstads modell har flera steg som vart och ett kan vara kontrollen "
+     "av om ansökan är komplett: “Allt med?” och “Allt utrett?” (ge kontrollen ett namn som säger det, t.ex. "
+     "“Är ansökan komplett?”, och de andra namn som inte gör det)"),
+    (_without_answers, {"remiss_weeks": 2},
+     "Remiss answers, usual time (weeks): Ritstad's model has no remiss answer (a message event or receive task "
+     "that waits for the answer of another party than the applicant, after the process has sent that party a "
+     "message: the remiss)",
+     "Remissvar, vanlig svarstid (veckor): Ritstads modell saknar remissvar (en meddelandehändelse eller "
+     "mottagningsuppgift som väntar på svar från en annan part än sökanden, efter att processen skickat den "
+     "parten ett meddelande: remissen)"),
+])
+def test_a_lever_whose_step_the_model_lacks_or_has_twice_is_refused_naming_the_steps(client, change, levers, en, sv):
+    upload = _drawn(client, change(DRAWN.read_text(encoding="utf-8")))
+    for url in ("/api/runs", "/api/scenario"):
+        reply = client.post(url, json={"uploads": [upload], "levers": {**levers, **SMALL}})
+        assert reply.status_code == 400, reply.text
+        assert (reply.json()["error"], reply.json()["error_sv"]) == (en, sv)
+        assert reply.json()["field"] == next(iter(levers))
+
+
+def test_an_unnamed_choice_is_named_by_the_step_before_it_never_by_its_id():
+    from web.leversteps import NotFound, lever_steps
+
+    text = _two_loops(DRAWN.read_text(encoding="utf-8"), say_supplement=False).replace(' name="Allt utrett?"', "")
+    steps = lever_steps(text)
+    assert steps is not None and steps.completeness == NotFound((
+        ("“Allt med?”", "“Allt med?”"),
+        ("the unnamed choice after “Utred ärendet”", "det namnlösa valet efter “Utred ärendet”")))

@@ -607,3 +607,63 @@ def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Pa
         assert "Bjuv" in saved.read_text(encoding="utf-8")
     refused = "error: Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert messages == [refused], messages
+
+
+DRAWN = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "camunda_permit.bpmn"
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_say_when_they_cannot(
+        server: str, tmp_path: Path) -> None:
+    """Found by the QA review (2026-12-06): on an uploaded model with a modelling tool's ids the share of
+    complete applications and the remiss time were refused until the elements were renamed as the library's."""
+    messages: list[str] = []
+
+    def upload(page: Any, model: Path) -> None:
+        before = page.eval_on_selector_all("#places input[data-upload]", "boxes => boxes.map(b => b.dataset.upload)")
+        page.fill("#up-name", "ritstad")
+        page.set_input_files("#up-model", str(model))
+        page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
+        page.click("#up-send")
+        page.wait_for_function(
+            "ids => [...document.querySelectorAll('#places input[data-upload]:checked')]"
+            ".some(b => !ids.includes(b.dataset.upload))", arg=before)
+
+    with _the_page(server, messages) as page:
+        upload(page, DRAWN)
+        page.uncheck("[data-place='helsingborg']")
+        page.fill("#lever-complete_share", "90")
+        page.fill("#lever-remiss_weeks", "1")
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        assert page.locator("#results h3").all_inner_texts() == ["Ritstad"]
+        assert _sentence(page).startswith("Ritstad: från komplett ansökan till beslut")
+        assert page.locator("#message").is_hidden()
+
+        # a second loop after the investigation and no step named as a supplement: two choices fit equally
+        text = DRAWN.read_text(encoding="utf-8").replace(
+            '<bpmn:sequenceFlow id="Flow_0u5f1g2" sourceRef="Activity_0utr7qq" targetRef="Activity_1bes4zz" />',
+            '<bpmn:sequenceFlow id="Flow_0ut1aaa" sourceRef="Activity_0utr7qq" targetRef="Gateway_0utk3rr" />'
+            '<bpmn:exclusiveGateway id="Gateway_0utk3rr" name="Allt utrett?" /><bpmn:sendTask id="Activity_0frg8ee" '
+            'name="Fråga sökanden" /><bpmn:sequenceFlow id="Flow_1ut2bbb" sourceRef="Gateway_0utk3rr" '
+            'targetRef="Activity_1bes4zz" /><bpmn:sequenceFlow id="Flow_0ut3ccc" sourceRef="Gateway_0utk3rr" '
+            'targetRef="Activity_0frg8ee" /><bpmn:sequenceFlow id="Flow_1ut4ddd" sourceRef="Activity_0frg8ee" '
+            'targetRef="Activity_0utr7qq" />').replace("Begär komplettering", "Fråga igen").replace(
+            "Komplettering inkommen", "Svar inkommet")
+        (tmp_path / "two-loops.bpmn").write_text(text, encoding="utf-8")
+        upload(page, tmp_path / "two-loops.bpmn")
+        page.fill("#lever-remiss_weeks", "")
+        page.click("#run")
+        message = page.locator("#message")
+        message.wait_for(state="visible")
+        assert message.inner_text() == (
+            "Andel kompletta ansökningar (e-tjänst): Ritstads modell har flera steg som vart och ett kan vara "
+            "kontrollen av om ansökan är komplett: “Allt med?” och “Allt utrett?” (ge kontrollen ett namn som säger "
+            "det, t.ex. “Är ansökan komplett?”, och de andra namn som inte gör det)")
+        page.click("[data-lang='en']")
+        assert message.inner_text() == (
+            "Share of complete applications (e-service): Ritstad's model has several steps that could each be the "
+            "check of whether an application is complete: “Allt med?” and “Allt utrett?” (give the check a name that "
+            "says so, e.g. “Är ansökan komplett?”, and the others names that do not)")
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused]

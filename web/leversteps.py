@@ -1,0 +1,218 @@
+"""The steps two levers change, found by what they are in a model, not by the library's ids.
+
+*Share of complete applications* changes the completeness check: the exclusive gateway
+where one way goes on with a complete application and the other loops back, through a
+request sent to someone (for a supplement), to the check again. Of the gateways on that
+loop which leave it, the check is the first one a case meets after entering the loop (the
+library's ``Gw_Komplett``, before "Kompletteringsomgång kvar?" and "Komplettering eller
+återkallelse?"); its way out is the complete branch, its way round the incomplete one.
+When two loops fit, the one whose steps are named as the completeness stage of a case
+(``processes/diff/stages.yaml``: "komplett", "supplement", ...) is taken; when that does not
+settle it, none is.
+
+*Remiss answers* are the message catch events and receive tasks that get a message from
+another party than the applicant after the process sent that party a message (the remiss):
+the library's ``Event_Remissvar_…``. The applicant is the party whose message starts the
+process (or, without one, the party the supplement request goes to).
+
+:func:`lever_steps` reads a BPMN text once (cached) and gives :class:`LeverSteps`; a lever
+with nothing that fits, or two that fit equally, gets a :class:`NotFound` naming the steps
+by their names.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bpmn_io.reader import parse_bpmn
+from processes.errors import PermitflowError
+from processes.model import Definitions, Event, Gateway, Process, Task
+
+__all__ = ["Completeness", "NotFound", "LeverSteps", "lever_steps", "steps_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    """The completeness check: its gateway, the flow of a complete and of an incomplete application."""
+
+    gateway: str
+    complete: str
+    incomplete: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    """Why a lever's step was not found: ``names`` (English, Swedish) of the steps that fit equally (none:
+    nothing fits)."""
+
+    names: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LeverSteps:
+    """What the levers change in one model: the completeness check and the remiss answers (in model order)."""
+
+    completeness: Completeness | NotFound
+    remiss_answers: tuple[str, ...] | NotFound
+
+
+def _said(node: object) -> str:
+    return " ".join((getattr(node, "name", "") or "").split())
+
+
+def _name(process: Process, node_id: str) -> tuple[str, str]:
+    """A step's name in quotes (English, Swedish); an unnamed one by the named step before it, never by its id."""
+    name = _said(process.nodes.get(node_id))
+    if name:
+        return f"“{name}”", f"“{name}”"
+    before = next((_said(process.nodes.get(f.source)) for f in process.incoming(node_id)
+                   if _said(process.nodes.get(f.source))), "")
+    if before:
+        return f"the unnamed choice after “{before}”", f"det namnlösa valet efter “{before}”"
+    return "an unnamed choice", "ett namnlöst val"
+
+
+def _successors(process: Process) -> dict[str, list[str]]:
+    """Node -> the nodes a case may go to next (a boundary event follows its host activity)."""
+    nxt: dict[str, list[str]] = {n: [] for n in process.nodes}
+    for flow in process.flows.values():
+        if flow.source in nxt and flow.target in process.nodes:
+            nxt[flow.source].append(flow.target)
+    for node in process.nodes.values():
+        if isinstance(node, Event) and node.position == "boundary" and node.attached_to in nxt:
+            nxt[node.attached_to].append(node.id)
+    return nxt
+
+
+def _reach(start: Iterable[str], nxt: Mapping[str, list[str]]) -> dict[str, int]:
+    """Node -> steps from ``start`` (breadth first)."""
+    seen = {s: 0 for s in start}
+    todo = deque(seen)
+    while todo:
+        here = todo.popleft()
+        for there in nxt.get(here, ()):
+            if there not in seen:
+                seen[there] = seen[here] + 1
+                todo.append(there)
+    return seen
+
+
+def _party(defs: Definitions, process: Process) -> dict[str, str]:
+    """Element id (participant or flow node) -> the participant it belongs to."""
+    of_process = {p.process_ref: p.id for p in defs.participants() if p.process_ref}
+    party = {p.id: p.id for p in defs.participants()}
+    for proc in defs.processes:
+        owner = of_process.get(proc.id, proc.id)
+        for node_id in proc.nodes:
+            party[node_id] = owner
+    return party
+
+
+def _senders(defs: Definitions, process: Process) -> dict[str, set[str]]:
+    """Node of ``process`` that sends a message -> the parties its message flows go to (a send task or a
+    message throw event drawn without a message flow sends to a party the model does not name)."""
+    party = _party(defs, process)
+    out: dict[str, set[str]] = {}
+    for node in process.nodes.values():
+        if (isinstance(node, Task) and node.task_type == "sendTask") or (
+                isinstance(node, Event) and node.position in ("intermediate_throw", "end") and node.trigger == "message"):
+            out[node.id] = set()
+    for flow in defs.message_flows():
+        if flow.source in process.nodes and flow.target in party:
+            out.setdefault(flow.source, set()).add(party[flow.target])
+    return out
+
+
+def _completeness(process: Process, senders: Mapping[str, set[str]],
+                  words: Callable[[], Mapping[str, bool]]) -> tuple[Completeness | NotFound, set[str]]:
+    """The completeness check of ``process`` and the parties its loop's request goes to."""
+    nxt = _successors(process)
+    prev: dict[str, list[str]] = {n: [] for n in nxt}
+    for here, theres in nxt.items():
+        for there in theres:
+            prev[there].append(here)
+    loops: dict[frozenset[str], list[Completeness]] = {}
+    for gw in process.nodes.values():
+        if not isinstance(gw, Gateway) or gw.gateway_kind != "exclusive":
+            continue
+        out = [f for f in process.outgoing(gw.id) if f.target in process.nodes]
+        if len(out) != 2:
+            continue
+        back = [f for f in out if gw.id in _reach([f.target], nxt)]
+        if len(back) != 1:
+            continue
+        loop = frozenset(set(_reach([gw.id], nxt)) & set(_reach([gw.id], prev)))
+        if not any(n in senders for n in loop):
+            continue
+        way_out = next(f for f in out if f is not back[0])
+        loops.setdefault(loop, []).append(Completeness(gw.id, way_out.id, back[0].id))
+    found: list[tuple[frozenset[str], Completeness]] = []
+    for loop, gateways in loops.items():
+        entries = [n for n in loop if any(m not in loop for m in prev[n])]
+        steps = _reach(entries, {n: [m for m in nxt[n] if m in loop] for n in loop})
+        first = min(steps.get(c.gateway, len(loop)) for c in gateways)
+        found += [(loop, c) for c in gateways if steps.get(c.gateway, len(loop)) == first]
+    if len({loop for loop, _c in found}) > 1:  # several loops: the one named as the completeness stage
+        said = words()
+        found = [item for item in found if any(said.get(n) for n in item[0])] or found
+    requests = {p for loop, _c in found for n in loop for p in senders.get(n, ())}
+    if len(found) == 1:
+        return found[0][1], requests
+    return NotFound(tuple(_name(process, c.gateway) for _l, c in found)), set()
+
+
+def _remiss_answers(defs: Definitions, process: Process, senders: Mapping[str, set[str]],
+                    applicant: set[str]) -> tuple[str, ...] | NotFound:
+    party = _party(defs, process)
+    me = party.get(next(iter(process.nodes), ""), process.id)
+    before = {n: set(_reach([n], _successors(process))) for n in senders}
+    answers = []
+    for node in process.nodes.values():
+        waits = (isinstance(node, Event) and node.position == "intermediate_catch" and node.trigger == "message") or (
+            isinstance(node, Task) and node.task_type == "receiveTask")
+        if not waits:
+            continue
+        sent_by = {party[f.source] for f in defs.message_flows() if f.target == node.id and f.source in party}
+        others = sent_by - applicant - {me}
+        if any(others & parties and node.id in before[s] for s, parties in senders.items()):
+            answers.append(node.id)
+    return tuple(answers) if answers else NotFound()
+
+
+def steps_of(defs: Definitions) -> LeverSteps:
+    """The lever steps of a read model (its simulated process: the first with steps)."""
+    try:
+        process = defs.process()
+    except (KeyError, ValueError, IndexError):
+        return LeverSteps(NotFound(), NotFound())
+    senders = _senders(defs, process)
+    completeness, requested = _completeness(process, senders, lambda: _completeness_words(process))
+    party = _party(defs, process)
+    starts = {n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "start"}
+    starting = {party[f.source] for f in defs.message_flows() if f.source in party and f.target in starts}
+    return LeverSteps(completeness, _remiss_answers(defs, process, senders, starting or requested))
+
+
+def _completeness_words(process: Process) -> dict[str, bool]:
+    """Node -> whether its name says the completeness stage of a case (as the diff reads a label)."""
+    names = {n.id: n.name for n in process.nodes.values() if n.name}
+    if not names:
+        return {}
+    from processes.diff.stages import stage_of
+    from processes.diff.synonyms import builtin_synonyms
+    from processes.diff.text import Lexicon
+
+    lex = Lexicon.build(builtin_synonyms(), list(names.values()))
+    return {n: stage_of(lex, name) == "completeness" for n, name in names.items()}
+
+
+@lru_cache(maxsize=64)
+def lever_steps(bpmn: str) -> LeverSteps | None:
+    """The lever steps of a BPMN text (``None`` when it cannot be read: the run says why)."""
+    try:
+        return steps_of(parse_bpmn(bpmn.encode("utf-8"), source="model"))
+    except PermitflowError:
+        return None
