@@ -287,13 +287,7 @@ class _Builder:
 
     def _work_values(self, e: str) -> np.ndarray:
         """Work hours of ``e``'s rows inside its pool's calendar (wall hours without one)."""
-        rows = self.obs.rows(e)
-        cal = self.calendars.get(self._pool_of(e) or "")
-        h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
-        hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
-        # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
-        # profile wrote as "0.00000000000172m" and counted as work above zero
-        return np.round(hours * 3_600_000) / 3_600_000
+        return self._work_hours(e, self._pool_of(e))
 
     def capacity(self) -> None:
         """Pools whose work, as estimated starts give it, exceeds their hours at the fitted arrival rate.
@@ -466,9 +460,19 @@ class _Builder:
         self.report["meetings"] = fit_m.data()
 
     def _work_hours(self, element: str, pool: str | None) -> np.ndarray:
+        """Work hours of ``element``'s rows inside ``pool``'s calendar (wall hours without one).
+
+        A start estimated from the resource's previous completion alone (the log shows nothing earlier
+        in the case, so nothing enabling the step: the arrival was not logged) says when the person was
+        free, not when the step began; a person idle for days would have worked on it all that time. Such
+        a start counts from no earlier than 00:00 of the completion's day: the work is that day's open
+        hours up to the completion, at most (the days before are waiting for an arrival the log did not
+        see)."""
         rows = self.obs.rows(element)
         cal = self.calendars.get(pool or "")
         h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
+        unseen = self.obs.starts.estimated[rows] & np.isnan(self.obs.enabled[rows])
+        h0 = np.where(unseen, np.maximum(h0, np.floor(h1 / 24.0) * 24.0), h0)
         hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
         # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
         # profile wrote as "0.00000000000172m" and counted as work above zero

@@ -53,6 +53,12 @@ def test_hours_come_from_completions_not_from_night_arrivals(report) -> None:
                              "fri": "10:00-13:00", "sat": "closed", "sun": "closed"}
 
 
+def test_a_start_resting_on_an_idle_resource_counts_only_the_completion_day(report) -> None:
+    d = report["durations"]
+    assert d["Task_Registrera"]["n"] == 5
+    assert d["Task_Registrera"]["sample_mean_hours"] == pytest.approx((0.5 + 1 / 3 + 2 / 3 + 1 / 3 + 2) / 5)
+
+
 def test_work_with_a_seen_enabling_is_unchanged(report) -> None:
     d = report["durations"]
     assert d["Task_Utred"]["sample_mean_hours"] == pytest.approx((19 / 6 + 1 / 3 + 6.5 + 1 / 3 + 3) / 5)
