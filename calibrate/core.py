@@ -314,8 +314,8 @@ class _Builder:
             rows = self.obs.rows(e)
             if not isinstance(node, Task) or e == decision or pool not in self.calendars or not rows.size \
                     or not self.obs.starts.estimated[rows].mean() > 0.5 \
-                    or "duration" in (((self.sim.get("elements") or {}).get(e)) or {}):
-                continue
+                    or {"duration", "delay"} & set(((self.sim.get("elements") or {}).get(e)) or {}):
+                continue  # the profile fixes the step's kind: a wait (Invänta komplettering) is no one's work
             work[pool] = work.get(pool, 0.0) + float(self._work_values(e).sum())
         year = 24 * 365.25
         for pool, hours in sorted(work.items()):

@@ -23,6 +23,7 @@ investigates in the day. Worked by hand:
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,41 @@ def test_a_start_resting_on_an_idle_resource_counts_only_the_completion_day(repo
 def test_work_with_a_seen_enabling_is_unchanged(report) -> None:
     d = report["durations"]
     assert d["Task_Utred"]["sample_mean_hours"] == pytest.approx((19 / 6 + 1 / 3 + 6.5 + 1 / 3 + 3) / 5)
+
+
+@pytest.mark.slow
+def test_a_task_the_profile_makes_a_wait_is_not_counted_as_work(tmp_path) -> None:
+    # Helsingborg's "Invänta komplettering" is a task whose profile entry is a delay (two weeks of
+    # waiting for the applicant). On a completion-only log its span was counted as officer work, the
+    # capacity check found the officers busy 200 % of their hours and said their steps were fitted as
+    # calendar delays (they were not: each has a duration in the profile)
+    import copy
+    import csv
+
+    from click.testing import CliRunner
+
+    from bpmn_io.library import library_root
+    from bpmn_io.yamlsrc import dump_yaml
+    from cli import cli
+
+    raw = copy.deepcopy(read_profile(library_root() / "helsingborg" / "profile.yaml").raw)
+    sim = raw["simulation"]
+    sim["arrivals"]["per_year"] = 120
+    sim["pools"]["officer"].update(fte=1.0, members={"anna": {"calendar": "office"}, "bertil": {"calendar": "office"}})
+    sim["pools"]["registry"].update(fte=1.0, members={"rita": {"calendar": "office"}})
+    profile, full, log = tmp_path / "named.yaml", tmp_path / "full.csv", tmp_path / "completions.csv"
+    profile.write_text(dump_yaml(raw), encoding="utf-8")
+    runner = CliRunner()
+    done = runner.invoke(cli, ["simulate", "helsingborg", "--profile", str(profile), "--years", "1", "--seed", "7",
+                               "-q", "--eventlog", str(full)])
+    assert done.exit_code == 0, done.output
+    with full.open(encoding="utf-8") as src, log.open("w", encoding="utf-8", newline="") as dst:
+        out = csv.writer(dst)
+        out.writerow(["case_id", "activity", "timestamp", "resource", "element"])
+        for row in csv.DictReader(src):
+            out.writerow([row["case_id"], row["activity"], row["end"], row["resource"], row["element"]])
+    done = runner.invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(tmp_path / "p.yaml"), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.output)
+    assert report["capacity"] == {}
+    assert report["durations"]["Task_Invanta_Komplettering"]["kind"] == "delay"
