@@ -224,9 +224,10 @@ class _Builder:
             cal = {"hours": _hours_data(fit.window), "holidays": (base_cal or {}).get("holidays", "none")}
             if base_cal and base_cal.get("closures"):
                 cal["closures"] = base_cal["closures"]
-            calendars[name] = _sourced(cal, self.source, "hours: 1st percentile of work starts to the 99th "
-                                                         "of work ends per weekday; holidays and closures "
-                                                         "as the model's profile (or none) say")
+            calendars[name] = _sourced(cal, self.source, "hours: the earliest work start to the latest work end "
+                                                         "the log saw per weekday (logged starts, else "
+                                                         "completions; lone outliers left out); holidays and "
+                                                         "closures as the model's profile (or none) say")
             if not base_cal:
                 calendars[name]["assumption"] = "holidays: the log does not tell which public holidays apply"
             entry["calendar"], entry["fte"] = name, 1.0
@@ -264,8 +265,9 @@ class _Builder:
             cal: dict[str, Any] = {"hours": _hours_data(window), "holidays": (base_cal or {}).get("holidays", "none")}
             if base_cal and base_cal.get("closures"):
                 cal["closures"] = base_cal["closures"]
-            calendars[name] = _sourced(cal, self.source, f"hours {person} worked: 1st percentile of work starts "
-                                                         "to the 99th of work ends per weekday")
+            calendars[name] = _sourced(cal, self.source, f"hours {person} worked: the earliest work start to "
+                                                         "the latest work end the log saw per weekday (logged "
+                                                         "starts, else completions; lone outliers left out)")
             members[person] = {"calendar": name, "fte": 1.0}
         return members
 
@@ -366,6 +368,11 @@ class _Builder:
                 what += (f" (the work the estimated starts give would keep pool {pool} busy "
                          f"{self.overloaded[pool]:.0%} of its hours at the log's arrival rate: "
                          "they include waiting, so waiting and work are fitted together)")
+            if not delay and (idle := int(np.count_nonzero(self.obs.starts.estimated[rows]
+                                                           & np.isnan(self.obs.enabled[rows])))):
+                what += (f"; {idle} of {rows.size} estimated starts rest on the resource's previous completion "
+                         "alone (nothing before the step in its case): work counted on the completion's day only")
+                out[e]["idle_starts"] = idle
             if delay and (early := int(np.count_nonzero(self._released()[rows] < self.table.end[rows]))):
                 what += (f"; {early} of {rows.size} ended where a step the model makes wait for it began, "
                          "as the log shows that step completing first")

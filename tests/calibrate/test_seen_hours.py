@@ -56,12 +56,13 @@ def test_hours_come_from_completions_not_from_night_arrivals(report) -> None:
 
 def test_a_start_resting_on_an_idle_resource_counts_only_the_completion_day(report) -> None:
     d = report["durations"]
-    assert d["Task_Registrera"]["n"] == 5
+    assert (d["Task_Registrera"]["n"], d["Task_Registrera"]["idle_starts"]) == (5, 1)  # E's
     assert d["Task_Registrera"]["sample_mean_hours"] == pytest.approx((0.5 + 1 / 3 + 2 / 3 + 1 / 3 + 2) / 5)
 
 
 def test_work_with_a_seen_enabling_is_unchanged(report) -> None:
     d = report["durations"]
+    assert "idle_starts" not in d["Task_Utred"]
     assert d["Task_Utred"]["sample_mean_hours"] == pytest.approx((19 / 6 + 1 / 3 + 6.5 + 1 / 3 + 3) / 5)
 
 
