@@ -434,7 +434,19 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
             if m.get("attributes") is not None
             else FrozenMap(),
             outcomes=outcomes_from_data(m.get("outcomes"), path + ("outcomes",)),
+            delay_correlation=_case_delays(m.get("case_delays"), path + ("case_delays",)),
         )
+
+
+def _case_delays(value: Any, path: Path) -> float:
+    """``case_delays: {correlation: RHO}``: how strongly a case's delays move together (0 <= RHO < 1)."""
+    if value is None:
+        return 0.0
+    m = mapping(value, path, KEYS["case_delays"], required=("correlation",))
+    rho = number(m["correlation"], path + ("correlation",), minimum=0)
+    if rho >= 1:
+        raise fail(path + ("correlation",), f"{rho!r} is not a correlation from 0 up to (not including) 1")
+    return float(rho)
 
 
 def _freeze(value: Any) -> Any:

@@ -20,7 +20,8 @@ from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.model import Gateway, Process
 
 __all__ = ["ArrivalFit", "fit_arrivals", "BranchFit", "fit_branching", "branch_fit", "fit_branching_replayed",
-           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals"]
+           "MeetingFit", "fit_meetings", "ClockFit", "fit_clock", "case_arrivals", "CaseDelayFit",
+           "fit_case_delays"]
 
 _DAY = 86400.0
 _YEAR = 365.25 * _DAY
@@ -344,3 +345,67 @@ def fit_clock(obs: Observed, start: str, stop: str, deadline_hours: float | None
     arr = np.array(spans)
     within = None if deadline_hours is None else float(np.mean(arr * 24 <= deadline_hours))
     return ClockFit(marks[0], marks[1], len(spans), float(np.median(arr)), within)
+
+
+#: rows an element needs before its delays' normal scores count towards the case correlation
+_MIN_ROWS_FOR_SCORES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDelayFit:
+    """How strongly a case's delays move together: the correlation of the normal scores of two
+    delays of one case (``rho``), with its 95 % bootstrap interval over cases."""
+
+    rho: float
+    ci: tuple[float, float]
+    cases: int  # cases with two delays or more
+    pairs: int  # pairs of delays within one case
+
+    def data(self) -> dict[str, Any]:
+        return {"correlation": round(self.rho, 4), "ci": [round(self.ci[0], 4), round(self.ci[1], 4)],
+                "cases": self.cases, "pairs": self.pairs}
+
+
+def fit_case_delays(case: np.ndarray, element: np.ndarray, hours: np.ndarray, *,
+                    min_rows: int = _MIN_ROWS_FOR_SCORES) -> CaseDelayFit | None:
+    """The one-factor Gaussian copula's correlation of delays within a case.
+
+    ``case``, ``element`` and ``hours`` are one entry per delay row (the log's case index, the
+    model element, the fitted delay). Each element's delays become normal scores (average ranks
+    over n + 1, through the standard normal's quantile), so every element keeps its own
+    distribution; a case whose delays are all long has high scores everywhere. The estimate is
+    the mean product of the scores of two different rows of one case over the mean square of
+    the scores: sum_c ((sum z)^2 - sum z^2) / sum_c k_c (k_c - 1), divided by mean z^2. 0 when
+    delays are independent of the case, 1 when a case's delays are all at the same quantile.
+    An element with fewer than ``min_rows`` rows is left out. ``None`` without a case of two
+    scored delays."""
+    from scipy import special, stats
+
+    z = np.full(hours.shape, np.nan)
+    for e in np.unique(element):
+        rows = np.flatnonzero(element == e)
+        if rows.size < min_rows:
+            continue
+        z[rows] = special.ndtri(stats.rankdata(hours[rows]) / (rows.size + 1))
+    keep = ~np.isnan(z)
+    if not keep.any():
+        return None
+    cases, inverse = np.unique(case[keep], return_inverse=True)
+    zk = z[keep]
+    s = np.bincount(inverse, weights=zk, minlength=cases.size)
+    q = np.bincount(inverse, weights=zk * zk, minlength=cases.size)
+    k = np.bincount(inverse, minlength=cases.size).astype(float)
+    num, den = s * s - q, k * (k - 1)
+    if den.sum() <= 0 or q.sum() <= 0:
+        return None  # no case with two scored delays, or all scores 0
+
+    def rho(idx: np.ndarray | slice) -> np.ndarray:
+        with np.errstate(invalid="ignore", divide="ignore"):  # a resampling without a pair: left out below
+            return (num[idx].sum(axis=-1) / den[idx].sum(axis=-1)) / (q[idx].sum(axis=-1) / k[idx].sum(axis=-1))
+
+    rng = np.random.default_rng(0)
+    boot = rho(rng.integers(0, cases.size, size=(_RESAMPLES, cases.size)))
+    boot = boot[np.isfinite(boot)]
+    lo, hi = (np.percentile(boot, [2.5, 97.5]) if boot.size else (np.nan, np.nan))
+    return CaseDelayFit(float(rho(slice(None))), (float(lo), float(hi)), int(np.count_nonzero(k >= 2)),
+                        int(den.sum() / 2))

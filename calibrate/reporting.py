@@ -34,6 +34,12 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     for e, d in report.get("durations", {}).items():
         lines.append(f"{d['kind']:5} {e}: {d['family']} mean {d['mean_hours']:.3g} h "
                      f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}")
+    cd = report.get("case_delays")
+    if cd:
+        lines.append(f"delays within a case: correlation {cd['correlation']:.3f} [{cd['ci'][0]:.3f}, {cd['ci'][1]:.3f}] "
+                     f"over {cd['cases']} cases ({cd['pairs']} pairs): "
+                     + ("written as case_delays (a case's delays move together)" if cd["written"] else
+                        "not written (the interval reaches 0: independent draws)"))
     for g, b in report.get("branching", {}).items():
         lines.append(f"branch {g}: " + ", ".join(f"{k} {v:.3f} [{b['ci'][k][0]:.3f}, {b['ci'][k][1]:.3f}]"
                                                  for k, v in b["probabilities"].items()) + f" ({b['passes']} passes)")

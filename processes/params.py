@@ -492,8 +492,15 @@ class SimParams:
     clock: LegalClock | None = None
     attributes: FrozenMap[str, CaseAttribute] = field(default_factory=FrozenMap)
     outcomes: FrozenMap[str, str] = field(default_factory=FrozenMap)
+    #: how strongly a case's calendar delays move together: the correlation of their normal
+    #: scores (a Gaussian copula over one factor per case; 0, the default, draws them independently)
+    delay_correlation: float = 0.0
 
     def __post_init__(self) -> None:
+        rho = self.delay_correlation
+        if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not 0 <= rho < 1:
+            raise InputError(f"case_delays correlation {rho!r} must be a number from 0 up to (not including) 1",
+                             path="case_delays.correlation")
         if (self.horizon is None) == (self.cases is None):
             raise InputError("simulation needs exactly one of horizon or cases", path="horizon")
         if self.horizon is not None and self.horizon <= 0:

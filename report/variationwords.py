@@ -52,12 +52,14 @@ _STATES = {
            "once": ("görs en gång", "görs en gång")},
 }
 _SAID: dict[str, dict[str, str]] = {
-    "en": {"presence": '{steps} is a step in {have}; not in {lack}.', "who": "Who does {steps}: {groups}.",
+    "en": {"present": "{steps} is a step in {have}", "absent": "not in {lack}",
+           "maybe": 'in {towns} perhaps drawn as "{label}" (not sure)', "who": "Who does {steps}: {groups}.",
            "in": "{} in {}", "first": "In {towns}, {subject} {verb} {others}", "then": "in {towns}, {pronoun} {verb} {them}",
            "not_set": "not set", "unknown": "not said",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} in {towns}",
            "type": "kind of step", "timer": "timer", "loop_marker": "repeat marker"},
-    "sv": {"presence": '{steps} är ett steg i {have}; inte i {lack}.', "who": "Vem som gör {steps}: {groups}.",
+    "sv": {"present": "{steps} är ett steg i {have}", "absent": "inte i {lack}",
+           "maybe": 'i {towns} kanske ritat som "{label}" (osäkert)', "who": "Vem som gör {steps}: {groups}.",
            "in": "{} i {}", "first": "I {towns} {verb} {subject} {rest} {others}", "then": "i {towns} {verb} {pronoun} {rest} {them}",
            "not_set": "inte angivet", "unknown": "inte angivet",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} i {towns}",
@@ -134,9 +136,18 @@ def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | 
         return None
     if v.kind == "presence":
         have = [towns.get(n, n) for n, x in v.values.items() if x == "present"]
-        lack = [towns.get(n, n) for n, x in v.values.items() if x != "present"]
-        return said["presence"].format(steps=_quoted(v.steps, lang), have=_listed(have, lang),
-                                       lack=_listed(lack, lang)) if have and lack else None
+        lack = [towns.get(n, n) for n, x in v.values.items() if x == "absent"]
+        unsure: dict[str, list[str]] = {}  # the label asked about -> the towns where the diff asks about it
+        for n, x in v.values.items():
+            if x == "uncertain":
+                unsure.setdefault(v.maybe.get(n, ""), []).append(towns.get(n, n))
+        if not have or not (lack or unsure):
+            return None
+        parts = [said["present"].format(steps=_quoted(v.steps, lang), have=_listed(have, lang))]
+        if lack:
+            parts.append(said["absent"].format(lack=_listed(lack, lang)))
+        parts += [said["maybe"].format(towns=_listed(where, lang), label=label) for label, where in unsure.items()]
+        return "; ".join(parts) + "."
     if v.kind == "performer":
         groups = [said["in"].format(who or said["unknown"], _listed(where, lang))
                   for who, where in _groups(v.values, towns)]

@@ -26,6 +26,8 @@ class ActivityExecution:
     nodes: tuple[T.CompiledNode, ...]
     compiled: T.CompiledProcess
     delay_draws: list[Any]
+    delay_quantiles: list[Any] | None  # with simulation.case_delays: each delay's z -> hours (simulator.casedelays)
+    case_weights: tuple[float, float]  # (sqrt(rho), sqrt(1 - rho)) of the case factor and the element's own draw
     work_draws: list[Any]
     route_draws: list[Any]
     count_draws: list[Any]
@@ -56,7 +58,7 @@ class ActivityExecution:
             if bn.timer is not None:
                 armed.append((env.now + bn.timer.delay(env.now), b, bn.timer.repeat))
             else:
-                armed.append((env.now + next(self.delay_draws[b]), b, 0))  # type: ignore[arg-type,operator]
+                armed.append((env.now + self.delay_of(scope.case, b), b, 0))
         try:
             while True:
                 if not armed:
@@ -153,7 +155,7 @@ class ActivityExecution:
             yield from self.workplace.work(case, node, next(self.work_draws[node.index]), self.recorder)  # type: ignore[arg-type]
         if node.delay is not None:
             enable = self.env.now
-            yield self.timeout(next(self.delay_draws[node.index]))  # type: ignore[arg-type]
+            yield self.timeout(self.delay_of(case, node.index))
             self.recorder.waited(case, node, enable)
         elif node.work is None:
             self.recorder.waited(case, node, self.env.now)
@@ -172,17 +174,25 @@ class ActivityExecution:
         self.recorder.waited(scope.case, node, enable)
         return error
 
-    def catch_delay(self, node: T.CompiledNode) -> float:
+    def delay_of(self, case: Any, index: int) -> float:
+        """The next delay of node ``index`` in ``case``: its stream's next draw, or with
+        ``simulation.case_delays`` that draw's normal score joined with the case's factor."""
+        if self.delay_quantiles is None:
+            return next(self.delay_draws[index])  # type: ignore[no-any-return]
+        shared, own = self.case_weights
+        return self.delay_quantiles[index](shared * case.factor + own * next(self.delay_draws[index]))  # type: ignore[no-any-return]
+
+    def catch_delay(self, case: Any, node: T.CompiledNode) -> float:
         if node.timer is not None:
             return node.timer.delay(self.env.now)
-        return next(self.delay_draws[node.index])  # type: ignore[arg-type]
+        return self.delay_of(case, node.index)
 
     def race(self, scope: Scope, node: T.CompiledNode) -> Any:
         """Event-based gateway: every catch after it draws its time; the first wins."""
         best, winner = math.inf, -1
         for t in node.race:
             tn = self.nodes[t]
-            delay = self.catch_delay(tn) if tn.kind != T.ACTIVITY else next(self.delay_draws[t]) if self.delay_draws[t] else 0.0  # type: ignore[arg-type]
+            delay = self.catch_delay(scope.case, tn) if tn.kind != T.ACTIVITY else self.delay_of(scope.case, t) if self.delay_draws[t] else 0.0
             if delay < best:
                 best, winner = delay, t
         enable = self.env.now

@@ -44,7 +44,7 @@ from simulator.records import SimResult
 from simulator.resources import merged_pool, pool_schedules
 from simulator.simpyimport import simpy
 from simulator.state import Case, Scope
-from simulator.streams import draws, lazy_stream, root_sequence, uniforms
+from simulator.streams import draws, lazy_stream, normals, root_sequence, uniforms
 from simulator.tokenprocess import TokenProcess, timeouts, token_process
 from simulator.tokens import (
     ACTIVITY,
@@ -231,6 +231,22 @@ class _Run(ActivityExecution, JoinRouting):
                 self.work_draws[nd.index] = draws(nd.work, lazy_stream(root, "work", nd.id))
             if nd.delay is not None:
                 self.delay_draws[nd.index] = draws(nd.delay, lazy_stream(root, "delay", nd.id))
+        # simulation.case_delays: a case's delays move together (simulator.casedelays); without it, none of this
+        rho = params.delay_correlation
+        self.delay_quantiles: list[Any] | None = None
+        self.case_factors: Iterator[float] | None = None
+        self.case_weights = (0.0, 1.0)
+        if rho > 0:
+            from simulator import casedelays  # SciPy's special functions: loaded only for a profile that asks
+
+            self.delay_quantiles = [None] * n
+            for nd in self.nodes:
+                if nd.delay is not None:
+                    self.delay_draws[nd.index] = normals(lazy_stream(root, "delay", nd.id))
+                    self.delay_quantiles[nd.index] = casedelays.quantile_of(nd.delay)
+            self.case_factors = normals(lazy_stream(root, "case-delays"))
+            self.case_weights = (math.sqrt(rho), math.sqrt(1.0 - rho))
+        for nd in self.nodes:
             if nd.cumulative or nd.loop_again >= 0:
                 self.route_draws[nd.index] = uniforms(lazy_stream(root, "route", nd.id))
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
@@ -276,6 +292,7 @@ class _Run(ActivityExecution, JoinRouting):
         start = self.compiled.start
         top_track = -1 in self.compiled.has_inclusive_join
         attr_draws = self.attr_draws
+        case_factors = self.case_factors
         capped, opened, token, timeout = self.capped, self.recorder.open, self.token, self.timeout
         # the tokens of the cases that arrived now start once the next arrival is scheduled: where
         # their Initialize events would have run (simulator.tokenprocess)
@@ -295,6 +312,8 @@ class _Run(ActivityExecution, JoinRouting):
                 yield wake
                 now = env._now
             case = Case(case_id, now)
+            if case_factors is not None:
+                case.factor = next(case_factors)
             if capped:
                 case.visits = {}
             if attr_draws:
@@ -442,7 +461,7 @@ class _Run(ActivityExecution, JoinRouting):
                             return
                     elif kind == TIMER or kind == MESSAGE:
                         enable = env.now
-                        yield timeout(self.catch_delay(node))
+                        yield timeout(self.catch_delay(case, node))
                         self.recorder.waited(case, node, enable)
                     elif kind == EVENT_GATEWAY:
                         n = yield from self.race(scope, node)

@@ -184,18 +184,18 @@ class WorkCalendar:
         with tape.lock:
             days = tape.days
             total = tape.cum_end[-1] if tape.cum_end else 0.0
+            # every interval stays as it was appended, also one that ends at midnight where the next
+            # begins (they are not merged): an interval queries have read never changes, so an answer
+            # does not depend on how far the shared tape had been built when it was asked (merging a
+            # new year's first interval into the last one changed open_before/finish in the last bits
+            # between a fresh process and a worker that ran a longer unit first), and a query in
+            # another thread never sees an interval whose end is updated before its cumulative hours
             for offset in range(days, days + _CHUNK_DAYS):
                 base = offset * 24.0
                 for a, b in self.day_intervals(self.start + dt.timedelta(days=offset)):
-                    lo, hi = base + a, base + b
-                    if tape.ends and tape.ends[-1] == lo:  # merge across midnight
-                        tape.ends[-1] = hi
-                        total += b - a
-                        tape.cum_end[-1] = total
-                        continue
                     total += b - a
-                    tape.starts.append(lo)
-                    tape.ends.append(hi)
+                    tape.starts.append(base + a)
+                    tape.ends.append(base + b)
                     tape.cum_end.append(total)
             tape.days = days + _CHUNK_DAYS
 

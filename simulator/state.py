@@ -14,7 +14,7 @@ __all__ = ["Case", "Scope", "Box"]
 
 class Case:
     __slots__ = ("id", "arrival", "complete", "decision", "end", "outcome", "steps", "visits", "trail",
-                 "attrs", "extended", "preset")
+                 "attrs", "extended", "preset", "factor")
 
     def __init__(self, case_id: int, arrival: float) -> None:
         self.id = case_id
@@ -29,6 +29,7 @@ class Case:
         self.attrs: dict[str, object] = {}  # case attributes drawn at arrival (read by conditions)
         self.extended = False  # the legal clock's one extension was taken (with its notice to the applicant)
         self.preset: dict[int, int] | None = None  # gateway index -> position in its ``out`` chosen ahead
+        self.factor = 0.0  # the case's normal score shared by its delays (simulation.case_delays; else unused)
 
 
 class Scope:

@@ -40,7 +40,7 @@ from numpy.random.bit_generator import ISeedSequence
 
 from processes.distributions import Distribution
 
-__all__ = ["BLOCK", "FIRST_BLOCK", "root_sequence", "stream", "lazy_stream", "draws", "uniforms", "unit_exponentials"]
+__all__ = ["BLOCK", "FIRST_BLOCK", "root_sequence", "stream", "lazy_stream", "draws", "uniforms", "unit_exponentials", "normals"]
 
 BLOCK = 256
 FIRST_BLOCK = 8
@@ -216,3 +216,8 @@ def uniforms(rng: Source) -> Iterator[float]:
 def unit_exponentials(rng: Source) -> Iterator[float]:
     """An endless iterator of ``Exp(1)`` draws (the k-th is ``rng.exponential(1.0)``'s k-th value)."""
     return _blocks(lambda g, n: g.exponential(1.0, n).tolist(), rng)
+
+
+def normals(rng: Source) -> Iterator[float]:
+    """An endless iterator of standard normal draws (the k-th is ``rng.standard_normal()``'s k-th value)."""
+    return _blocks(lambda g, n: g.standard_normal(n).tolist(), rng)

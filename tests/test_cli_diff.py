@@ -60,7 +60,7 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
 def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
     result = run("diff", write(tmp_path, "A"), write(tmp_path, "B"), "--format", "json")
     data = json.loads(result.output)
-    assert data["schema_version"] == 3 and data["kind"] == "diff"
+    assert data["schema_version"] == 4 and data["kind"] == "diff"
     assert data["differences"] == []
     assert [m["b"] for m in data["matches"]] == [
         ["B_Start"],
@@ -348,7 +348,18 @@ def test_compare_does_not_call_a_step_absent_where_the_pairwise_diff_asks_about_
     assert '[Uncertain] "Komplettering inkommen" in permit: maybe "Invänta komplettering"' in pair.output
     nway = CliRunner().invoke(cli, ["compare", model, "helsingborg", "landskrona", "--format", "json"])
     assert nway.exit_code == 0, nway.output
-    presence = {v["step"]: v["message"] for v in json.loads(nway.output)["variations"] if v["kind"] == "presence"}
+    variations = {v["step"]: v for v in json.loads(nway.output)["variations"] if v["kind"] == "presence"}
+    presence = {step: v["message"] for step, v in variations.items()}
+    # as data too: the models asked about are "uncertain", not "absent", with the label asked about
+    asked = variations["Komplettering inkommen"]
+    assert asked["values"] == {"permit": "present", "helsingborg": "uncertain", "landskrona": "uncertain"}
+    assert asked["maybe"] == {"helsingborg": "Invänta komplettering", "landskrona": "Invänta komplettering"}
+    # every variation, not the first only (a name reused inside the loop once lost the later ones)
+    assert variations["Beslut fattat"]["values"]["permit"] == "uncertain"
+    assert variations["Beslut fattat"]["maybe"] == {"permit": "Besluta"}
+    assert variations["Beslut fattat"]["message"].endswith('(uncertain: maybe "Besluta" in permit).')
+    assert variations["Begär förskottsbetalning"]["maybe"] == {}
+    assert variations["Begär förskottsbetalning"]["values"]["permit"] == "absent"
     assert presence["Komplettering inkommen"] == (
         '"Komplettering inkommen" is in permit; not in helsingborg, landskrona '
         '(uncertain: maybe "Invänta komplettering" in helsingborg, landskrona).')

@@ -217,8 +217,9 @@ def knowledge_test_steps(
     lang = language or lex.language
     kt = kt or builtin_knowledge_test()
     key = ("knowledge test step", label, lang, id(kt), numbered)
-    if key in lex._memo:
-        return lex._memo[key]  # type: ignore[return-value]
+    kept = lex._memo.get(key)
+    if isinstance(kept, tuple) and kept[0] is kt:  # the object kept with its answer: an id is reused
+        return kept[1]  # type: ignore[no-any-return]
     if numbered:
         words = normalise(label).split()
         at = _numbered_at(lex, words, lang, _index(lex, kt, lang))
@@ -230,5 +231,5 @@ def knowledge_test_steps(
         roots = _label_roots(lex, label, lang, index)
         named = [(rs, step) for rs, step in index.steps if rs <= roots]
         found = frozenset(step for rs, step in named if not any(rs < other for other, _ in named))
-    lex._memo[key] = found
+    lex._memo[key] = (kt, found)
     return found

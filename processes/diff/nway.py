@@ -72,6 +72,8 @@ class Variation:
     steps: tuple[str, ...] = ()
     others: tuple[str, ...] = ()
     aspect: str = ""
+    #: presence only: model (valued ``uncertain``) -> the label of its step the pairwise diff asks about
+    maybe: FrozenMap[str, str] = FrozenMap()
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,13 +295,16 @@ def _presence(clusters: tuple[StepCluster, ...], names: tuple[str, ...], pairs: 
                 hints.setdefault(asked[0], []).append(other)
         said = "; ".join(f'maybe "{label}" in {", ".join(where)}' for label, where in hints.items())
         uncertain = f" (uncertain: {said})" if hints else ""
+        asked_in = {other: label for label, where in hints.items() for other in where}
         out.append(
             Variation(
                 "presence",
                 c.label,
-                FrozenMap({n: "present" if n in c.members else "absent" for n in names}),
+                FrozenMap({n: "present" if n in c.members else "uncertain" if n in asked_in else "absent"
+                           for n in names}),
                 f'"{c.label}" is in {", ".join(have)}; not in {", ".join(lack)}{uncertain}.',
                 steps=(c.label,),
+                maybe=FrozenMap({n: asked_in[n] for n in names if n in asked_in}),
             )
         )
     return out

@@ -31,7 +31,7 @@ __all__ = [
     "comparison_json",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DIFF_KEYS = ("schema_version", "kind", "a", "b", "similarity", "matches", "uncertain", "differences", "notes")
 MODEL_KEYS = ("name", "steps")
 STEP_KEYS = ("id", "name", "kind", "detail", "performer", "timer", "loop")
@@ -179,7 +179,7 @@ def comparison_to_data(
         ],
         "core": [comparison.clusters[k].label for k in comparison.core],
         "variations": [
-            {"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message}
+            {"kind": v.kind, "step": v.step, "values": dict(v.values), "message": v.message, "maybe": dict(v.maybe)}
             for v in comparison.variations
         ],
         "facts": [

@@ -125,11 +125,12 @@ def stage_of(lex: Lexicon, label: str, language: str | None = None, stages: Stag
     lang = language or lex.language
     stages = stages or builtin_stages()
     key = ("stage", label, lang, id(stages))
-    if key in lex._memo:
-        return lex._memo[key]  # type: ignore[return-value]
+    kept = lex._memo.get(key)
+    if isinstance(kept, tuple) and kept[0] is stages:  # the object kept with its answer: an id is reused
+        return kept[1]  # type: ignore[no-any-return]
     terms = set(lex.terms(label, lang))
     named = [(ts, stage) for ts, stage in _index(lex, stages, lang) if ts <= terms]
     kept = {stage for ts, stage in named if not any(ts < other for other, _ in named)}
     found = next(iter(kept)) if len(kept) == 1 else None
-    lex._memo[key] = found
+    lex._memo[key] = (stages, found)
     return found

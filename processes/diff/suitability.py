@@ -81,11 +81,14 @@ def _names(lex: Lexicon, label: str, lang: str, words: tuple[str, ...]) -> bool:
     if lang != "sv" or not label:
         return False
     key = ("suitability-words", id(words), lang)
-    index = lex._memo.get(key)
-    if index is None:
-        index = lex._memo[key] = tuple(t for t in (frozenset(lex.terms(w, lang)) for w in words) if t)
+    kept = lex._memo.get(key)
+    if isinstance(kept, tuple) and kept and kept[0] is words:  # the words kept with their index: an id is reused
+        index = kept[1]
+    else:
+        index = tuple(t for t in (frozenset(lex.terms(w, lang)) for w in words) if t)
+        lex._memo[key] = (words, index)
     terms = set(lex.terms(label, lang))
-    return any(ts <= terms for ts in index)  # type: ignore[attr-defined]
+    return any(ts <= terms for ts in index)
 
 
 def suitability_pass(given: PassInput, matches: list[Match]) -> tuple[list[Match], tuple[str, ...]]:

@@ -286,3 +286,20 @@ def test_each_kind_of_variation_reads_as_a_sentence_in_each_language() -> None:
         '"S" och "T" är frivilliga (kan hoppas över) i Aby; de är obligatoriska i Bby.',
         '"S", vem som beslutar: nämnden i Aby; arbetsutskottet i Cby.',
     ]
+
+
+def test_a_step_the_pairwise_diff_asks_about_is_said_to_be_perhaps_there_not_missing() -> None:
+    """A presence variation's "uncertain" models (compare's data since schema version 4) are not called
+    missing in the report's comparison: the label asked about is named, marked as not sure."""
+    from processes.diff.nway import Variation
+    from processes.model import FrozenMap
+    from report.variationwords import variation_words
+
+    towns = {"a": "Aby", "b": "Bby", "c": "Cby", "d": "Dby"}
+    v = Variation("presence", "S", FrozenMap({"a": "present", "b": "absent", "c": "uncertain", "d": "uncertain"}),
+                  "", ("S",), maybe=FrozenMap({"c": "Ess", "d": "Ess"}))
+    assert variation_words(v, towns, "en") == '"S" is a step in Aby; not in Bby; in Cby and Dby perhaps drawn as "Ess" (not sure).'
+    assert variation_words(v, towns, "sv") == '"S" är ett steg i Aby; inte i Bby; i Cby och Dby kanske ritat som "Ess" (osäkert).'
+    only_unsure = Variation("presence", "S", FrozenMap({"a": "present", "c": "uncertain"}), "", ("S",),
+                            maybe=FrozenMap({"c": "Ess"}))
+    assert variation_words(only_unsure, towns, "en") == '"S" is a step in Aby; in Cby perhaps drawn as "Ess" (not sure).'

@@ -196,3 +196,26 @@ def test_span_refuses_work_it_cannot_schedule_as_finish_does() -> None:
     cal = WorkCalendar(office(), START)
     with pytest.raises(SimulationError, match="cannot be scheduled"):
         cal.span(10.0, -1.0)
+
+
+def test_answers_do_not_depend_on_how_far_the_shared_tape_was_built() -> None:
+    """Calendars of the same spec, start and share share their working intervals in a process
+    (the tape, built a year at a time). A calendar open across midnight has intervals that run on
+    past the end of a year's tape: a worker that ran a longer replication first must give the same
+    answers, to the last bit, as a fresh process (the order of a worker's tasks never shows)."""
+    # a duty roster open day and night but on one maintenance day in year 3: one long interval
+    round_the_clock = (((0.0, 24.0),),) * 7
+    closed = (dt.date(2027, 6, 1),)
+    queries = [(24.0 * d + 0.37 * k, 0.1 + 3.3 * k) for d in range(5, 700, 17) for k in range(1, 4)]
+
+    def answers(calendar: WorkCalendar, t: float, work: float) -> tuple[float, ...]:
+        return (calendar.open_before(t), calendar.finish(t, work), *calendar.span(t, work),
+                calendar.open_hours(t / 2, t), calendar.next_open(t))
+
+    # each query on a tape of its own (as in a new process), built only as far as the query needs
+    fresh = [answers(WorkCalendar(CalendarSpec(f"duty {i}", round_the_clock, closed_dates=closed), START), t, w)
+             for i, (t, w) in enumerate(queries)]
+    spec = CalendarSpec("duty", round_the_clock, closed_dates=closed)
+    WorkCalendar(spec, START).open_before(24.0 * 365 * 4)  # an earlier task reached four years ahead
+    later = WorkCalendar(spec, START)
+    assert [answers(later, t, w) for t, w in queries] == fresh

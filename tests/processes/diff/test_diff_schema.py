@@ -69,7 +69,7 @@ def test_diff_json_keys_are_exactly_the_documented_ones() -> None:
         )
     )
     assert list(data) == doc["diff object"]
-    assert data["schema_version"] == SCHEMA_VERSION == 3
+    assert data["schema_version"] == SCHEMA_VERSION == 4
     assert list(data["a"]) == doc["model"]
     assert {tuple(s) for s in data["a"]["steps"]} == {tuple(doc["step"])}
     assert {tuple(m) for m in data["matches"]} == {tuple(doc["match"])}

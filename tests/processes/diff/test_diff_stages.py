@@ -80,3 +80,14 @@ def test_second_pass_leaves_a_label_of_two_stages_without_one() -> None:
     labels = ["Utskick av remisser och beslut", "Justera uppgifter"]
     assert stages(labels, "sv") == [None, None]
     assert stages(["Receive decision and invoice"], "en") == [None]
+
+
+def test_a_remembered_answer_is_used_only_for_the_stage_list_it_was_found_with() -> None:
+    """The lexicon's memo keys a stage list by id(); an id is reused once its object is gone, so the answer is
+    kept with its object and checked (found by the determinism review, 2026-12-06: it was not)."""
+    lex = Lexicon.build(builtin_synonyms(), ["Platsbesök"], language="sv")
+    mine = parse_stages({"stages": [{"name": "visit", "sv": ["platsbesök"], "en": ["site visit"]}]}, source="s.yaml")
+    gone = parse_stages({"stages": [{"name": "other", "sv": ["platsbesök"], "en": ["site visit"]}]}, source="t.yaml")
+    lex._memo[("stage", "Platsbesök", "sv", id(mine))] = (gone, "other")  # what a dead object's id would leave
+    assert stage_of(lex, "Platsbesök", stages=mine) == "visit"
+    assert stage_of(lex, "Platsbesök", stages=mine) == "visit"  # and now remembered with its own list
