@@ -11,8 +11,8 @@ the latest it was seen to end, to the minute. Only times the log saw count: a lo
 and a completion by someone (a row with a resource named); an estimated start (the later of
 the step's enabling and its resource's previous completion) is not seen — it may be a
 night-time e-service arrival or the end of yesterday's work — so a completion-only log's day
-opens at its earliest completions (a step's length later than people began; the simulation's
-work there is the opening's business). Lone outliers are left out (a time counts only when at
+opens at its earliest completions (up to one step's length later than people began). Lone
+outliers are left out (a time counts only when at
 least 0.5 % of that weekday's times, and at least two, lie within 30 minutes inside it);
 a weekday with under 5 % of the busiest weekday's work is closed. Computed per pool and,
 when the log names people, per person (the differentiated calendars of the report).
