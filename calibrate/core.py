@@ -224,9 +224,10 @@ class _Builder:
             cal = {"hours": _hours_data(fit.window), "holidays": (base_cal or {}).get("holidays", "none")}
             if base_cal and base_cal.get("closures"):
                 cal["closures"] = base_cal["closures"]
-            calendars[name] = _sourced(cal, self.source, "hours: 1st percentile of work starts to the 99th "
-                                                         "of work ends per weekday; holidays and closures "
-                                                         "as the model's profile (or none) say")
+            calendars[name] = _sourced(cal, self.source, "hours: the earliest work start to the latest work end "
+                                                         "the log saw per weekday (logged starts, else "
+                                                         "completions; lone outliers left out); holidays and "
+                                                         "closures as the model's profile (or none) say")
             if not base_cal:
                 calendars[name]["assumption"] = "holidays: the log does not tell which public holidays apply"
             entry["calendar"], entry["fte"] = name, 1.0
@@ -264,8 +265,9 @@ class _Builder:
             cal: dict[str, Any] = {"hours": _hours_data(window), "holidays": (base_cal or {}).get("holidays", "none")}
             if base_cal and base_cal.get("closures"):
                 cal["closures"] = base_cal["closures"]
-            calendars[name] = _sourced(cal, self.source, f"hours {person} worked: 1st percentile of work starts "
-                                                         "to the 99th of work ends per weekday")
+            calendars[name] = _sourced(cal, self.source, f"hours {person} worked: the earliest work start to "
+                                                         "the latest work end the log saw per weekday (logged "
+                                                         "starts, else completions; lone outliers left out)")
             members[person] = {"calendar": name, "fte": 1.0}
         return members
 
@@ -287,13 +289,7 @@ class _Builder:
 
     def _work_values(self, e: str) -> np.ndarray:
         """Work hours of ``e``'s rows inside its pool's calendar (wall hours without one)."""
-        rows = self.obs.rows(e)
-        cal = self.calendars.get(self._pool_of(e) or "")
-        h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
-        hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
-        # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
-        # profile wrote as "0.00000000000172m" and counted as work above zero
-        return np.round(hours * 3_600_000) / 3_600_000
+        return self._work_hours(e, self._pool_of(e))
 
     def capacity(self) -> None:
         """Pools whose work, as estimated starts give it, exceeds their hours at the fitted arrival rate.
@@ -320,8 +316,8 @@ class _Builder:
             rows = self.obs.rows(e)
             if not isinstance(node, Task) or e == decision or pool not in self.calendars or not rows.size \
                     or not self.obs.starts.estimated[rows].mean() > 0.5 \
-                    or "duration" in (((self.sim.get("elements") or {}).get(e)) or {}):
-                continue
+                    or {"duration", "delay"} & set(((self.sim.get("elements") or {}).get(e)) or {}):
+                continue  # the profile fixes the step's kind: a wait (Invänta komplettering) is no one's work
             work[pool] = work.get(pool, 0.0) + float(self._work_values(e).sum())
         year = 24 * 365.25
         for pool, hours in sorted(work.items()):
@@ -375,6 +371,11 @@ class _Builder:
                 what += (f" (the work the estimated starts give would keep pool {pool} busy "
                          f"{self.overloaded[pool]:.0%} of its hours at the log's arrival rate: "
                          "they include waiting, so waiting and work are fitted together)")
+            if not delay and (idle := int(np.count_nonzero(self.obs.starts.estimated[rows]
+                                                           & np.isnan(self.obs.enabled[rows])))):
+                what += (f"; {idle} of {rows.size} estimated starts rest on the resource's previous completion "
+                         "alone (nothing before the step in its case): work counted on the completion's day only")
+                out[e]["idle_starts"] = idle
             if delay and (early := int(np.count_nonzero(self._released()[rows] < self.table.end[rows]))):
                 what += (f"; {early} of {rows.size} ended where a step the model makes wait for it began, "
                          "as the log shows that step completing first")
@@ -493,9 +494,19 @@ class _Builder:
         self.report["meetings"] = fit_m.data()
 
     def _work_hours(self, element: str, pool: str | None) -> np.ndarray:
+        """Work hours of ``element``'s rows inside ``pool``'s calendar (wall hours without one).
+
+        A start estimated from the resource's previous completion alone (the log shows nothing earlier
+        in the case, so nothing enabling the step: the arrival was not logged) says when the person was
+        free, not when the step began; a person idle for days would have worked on it all that time. Such
+        a start counts from no earlier than 00:00 of the completion's day: the work is that day's open
+        hours up to the completion, at most (the days before are waiting for an arrival the log did not
+        see)."""
         rows = self.obs.rows(element)
         cal = self.calendars.get(pool or "")
         h0, h1 = self.obs.hours(self.obs.starts.start[rows]), self.obs.hours(self.table.end[rows])
+        unseen = self.obs.starts.estimated[rows] & np.isnan(self.obs.enabled[rows])
+        h0 = np.where(unseen, np.maximum(h0, np.floor(h1 / 24.0) * 24.0), h0)
         hours = np.array([cal.open_hours(a, b) for a, b in zip(h0, h1, strict=True)]) if cal else h1 - h0
         # to the millisecond: sums of calendar intervals leave float residue (1e-14 h) that the
         # profile wrote as "0.00000000000172m" and counted as work above zero

@@ -6,8 +6,13 @@ names only the pool (permitflow's own logs write the pool name), the count is th
 activity instances of the pool in progress at one time — a lower bound that reaches the
 true count whenever all members were busy at once.
 
-**When people work** (per weekday): from the earliest time of day work starts to the
-latest it ends, to the minute, leaving out lone outliers (a time counts only when at
+**When people work** (per weekday): from the earliest time of day work was seen to start to
+the latest it was seen to end, to the minute. Only times the log saw count: a logged start,
+and a completion by someone (a row with a resource named); an estimated start (the later of
+the step's enabling and its resource's previous completion) is not seen — it may be a
+night-time e-service arrival or the end of yesterday's work — so a completion-only log's day
+opens at its earliest completions (up to one step's length later than people began). Lone
+outliers are left out (a time counts only when at
 least 0.5 % of that weekday's times, and at least two, lie within 30 minutes inside it);
 a weekday with under 5 % of the busiest weekday's work is closed. Computed per pool and,
 when the log names people, per person (the differentiated calendars of the report).
@@ -24,7 +29,7 @@ import numpy as np
 
 from calibrate.observe import HOUR, Observed
 
-__all__ = ["Window", "PoolFit", "fit_window", "max_concurrent", "dates_only", "WEEKDAYS"]
+__all__ = ["Window", "PoolFit", "fit_window", "max_concurrent", "dates_only", "seen_times", "WEEKDAYS"]
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY = 86400.0
@@ -127,15 +132,28 @@ def fit_pool(obs: Observed, pool: str, lanes: tuple[str, ...], rows: np.ndarray)
         seen = {n: names.count(n) for n in distinct}
         people = tuple(n for n in distinct if seen[n] >= 0.01 * len(names))
         count, how = len(people), "people with at least 1 % of the pool's work"
-    window = None if dates_only(ends) else fit_window(starts, ends)
+    seen_starts, someone = seen_times(obs, rows)
+    window = None if dates_only(ends) else fit_window(seen_starts[someone], ends[someone])
     per_person: dict[str, Window] = {}
     if window is not None and people:
         arr = np.array(names)
         for p in people:
             mine = arr == p
             if np.count_nonzero(mine) >= 20:
-                per_person[p] = fit_window(starts[mine], ends[mine])
+                per_person[p] = fit_window(seen_starts[mine], ends[mine])
     return PoolFit(pool, lanes, count, how, people, window, per_person, int(rows.size))
+
+
+def seen_times(obs: Observed, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The start the log saw for each of ``rows`` (its logged start, else its completion: an estimated start
+    was not seen), and which rows are someone's work (a resource is named; all rows when none is)."""
+    table = obs.table
+    seen_starts = np.where(obs.starts.estimated[rows], table.end[rows], obs.starts.start[rows])
+    named = np.array([table.resources[r] not in _NOBODY for r in table.resource[rows]], bool)
+    return seen_starts, (named if named.any() else np.ones(rows.size, bool))
+
+
+_NOBODY = ("", "none")  # no resource: the CSV's empty cell, permitflow's XES writes "none"
 
 
 def clock_text(hours: float) -> str:
