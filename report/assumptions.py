@@ -41,6 +41,7 @@ SECTIONS = {
     "run": {"en": "simulated period", "sv": "simulerad period"},
     "decision": {"en": "who decides", "sv": "vem som beslutar"},
     "clock": {"en": "legal clock", "sv": "lagstadgad tid"},
+    "case_delays": {"en": "delays within a case", "sv": "väntetider inom ett ärende"},
 }
 
 
@@ -221,6 +222,8 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
     if "clock" in sim:
         yield "simulation.clock", SECTIONS["clock"], {k: v for k, v in sim["clock"].items()
                                                       if k in ("deadline", "extension")}, sim["clock"]
+    if "case_delays" in sim:
+        yield "simulation.case_delays", SECTIONS["case_delays"], sim["case_delays"], sim["case_delays"]
 
 
 def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:

@@ -57,7 +57,10 @@ _SAID: dict[str, dict[str, str]] = {
            "by": "by {}", "work": "{} of work", "per_year": "{} a year", "seasonality": "by month against the average: {}",
            "holiday": "public holidays ({}) off",
            "closure": "{} to {} at {} of normal time", "closed": "{} to {} closed", "deadline": "decision within {}",
-           "extension": "can be extended by {}", "loop_max": "at most {} times", "loop_again": "again after each time: {}",
+           "extension": "can be extended by {}",
+           "case_delays": "a case that waits long at one party tends to wait long at the others too "
+                          "(correlation {}; 0 would be no link)",
+           "loop_max": "at most {} times", "loop_again": "again after each time: {}",
            "and": " and ", "or": " or "},
     "sv": {"fixed": "{}", "exponential": "i snitt {mean}, ofta kortare, ibland mycket längre",
            "uniform": "{low} till {high}, varje längd däremellan lika trolig",
@@ -69,7 +72,10 @@ _SAID: dict[str, dict[str, str]] = {
            "lanes": "arbetar i: {}", "by": "av {}", "work": "{} arbete", "per_year": "{} per år",
            "seasonality": "per månad mot snittet: {}",
            "holiday": "lediga helgdagar ({})", "closure": "{} till {} med {} av normal tid", "closed": "{} till {} stängt",
-           "deadline": "beslut inom {}", "extension": "kan förlängas med {}", "loop_max": "högst {} gånger",
+           "deadline": "beslut inom {}", "extension": "kan förlängas med {}",
+           "case_delays": "ett ärende som väntar länge hos en part väntar ofta länge hos de andra också "
+                          "(korrelation {}; 0 vore inget samband)",
+           "loop_max": "högst {} gånger",
            "loop_again": "en gång till efter varje: {}", "and": " och ", "or": " eller "},
 }
 
@@ -283,6 +289,15 @@ def _clock(spec: Mapping[str, Any], lang: str) -> str | None:
     return ", ".join(_SAID[lang][k].format(_length(spec[k], lang)) for k in ("deadline", "extension") if k in spec)
 
 
+def _case_delays(spec: Mapping[str, Any], lang: str) -> str | None:
+    """``case_delays: {correlation: RHO}``: how strongly a case's delays move together, as a manager reads it."""
+    given = {k: v for k, v in spec.items() if k not in PROVENANCE}
+    rho = given.get("correlation")
+    if set(given) != {"correlation"} or isinstance(rho, bool) or not isinstance(rho, (int, float)):
+        return None
+    return _SAID[lang]["case_delays"].format(number_words(rho, lang))
+
+
 def _loop(spec: Mapping[str, Any], lang: str) -> str | None:
     given = {k: v for k, v in spec.items() if k not in PROVENANCE}
     if set(given) - {"max", "again"} or not given:
@@ -309,6 +324,7 @@ _BY_SECTION: dict[str, Callable[[Any, Mapping[str, str], str], str | None]] = {
     "arrivals": lambda v, _n, lang: _arrivals(v, lang) if isinstance(v, Mapping) else None,
     "attributes": lambda v, _n, lang: _attribute(v, lang) if isinstance(v, Mapping) else None,
     "clock": lambda v, _n, lang: _clock(v, lang) if isinstance(v, Mapping) else None,
+    "case_delays": lambda v, _n, lang: _case_delays(v, lang) if isinstance(v, Mapping) else None,
     "decision.bodies": lambda v, _n, lang: _meetings(v, lang) if isinstance(v, Mapping) else None,
     "decision.after_meeting": lambda v, _n, lang: _value(v, lang),
     "decision.delegation": lambda v, _n, lang: word(v, lang) if isinstance(v, str) else None,

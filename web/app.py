@@ -196,7 +196,9 @@ async def upload(request: Request) -> Response:
         state.uploads[key] = (base, Path(files[1]).name, Path(files[3]).name)
         while len(state.uploads) > MAX_UPLOADS:
             state.uploads.popitem(last=False)
-    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key})
+    # its own values beside the levers, read as a library municipality's are (its steps found by what they are)
+    own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
+    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key, "status_quo": own})
 
 
 async def start_run(request: Request) -> Response:

@@ -241,6 +241,26 @@ def test_the_assumptions_say_each_value_in_words_in_each_language(folder: Path) 
             assert not re.search(rf"\b{re.escape(code)}", text), code
 
 
+def test_the_assumptions_list_how_a_cases_delays_move_together_with_its_source(folder: Path) -> None:
+    """Found by QA: a profile's ``simulation.case_delays`` (written by ``calibrate`` from a case log) was
+    simulated but missing from the assumptions table, which lists every other simulation parameter."""
+    profiles = read_profiles(folder)
+    profiles["mini"]["simulation"]["case_delays"] = {
+        "correlation": 0.13, "source": "log cases.csv (839 cases, 2 delays each)", "note": "95 % interval 0.08-0.19"}
+    html = render_report(read_summary(folder), read_cases(folder), read_processes(folder), profiles=profiles,
+                         diff_section=lambda names: "")
+    table = html[html.index('id="assumptions"'):]
+    (row,) = re.findall(r'<tr data-path="simulation\.case_delays">.*?</tr>', table, re.S)
+    english, swedish = _said(row, "en"), _said(row, "sv")
+    assert "delays within a case" in english and "väntetider inom ett ärende" in swedish
+    assert "a case that waits long at one party tends to wait long at the others too (correlation 0.13" in english
+    assert "ett ärende som väntar länge hos en part väntar ofta länge hos de andra också (korrelation 0,13" in swedish
+    assert "source" in english and "källa" in swedish
+    assert "log cases.csv (839 cases, 2 delays each)" in english and "log cases.csv (839 cases, 2 delays each)" in swedish
+    for text in (english, swedish):
+        assert "case_delays" not in text and "simulation." not in text
+
+
 def test_where_the_municipalities_differ_is_said_in_each_language() -> None:
     """Found by QA: the comparison's variation points were the diff engine's English sentences in
     both languages ("In Helsingborg and Landskrona, ... runs in parallel with ...")."""

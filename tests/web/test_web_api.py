@@ -163,6 +163,20 @@ def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one
     assert client.get("/api/setup").status_code == 200
 
 
+def test_an_upload_says_its_own_values_as_the_library_does_finding_its_steps_by_what_they_are(client):
+    """Found by QA: the page showed a library municipality's values beside the levers, an upload's none."""
+    drawn = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "camunda_permit.bpmn"
+    reply = _upload(client, "ritstad", drawn.read_bytes(), drawn.with_suffix(".yaml").read_bytes())
+    assert reply.status_code == 200
+    assert reply.json()["status_quo"] == {
+        "grant_level": "officer", "refusal_level": "officer", "officers": 1, "fte": 0.5, "cadence": "monthly",
+        "cutoff_days": 10.0, "complete_share": 0.6, "remiss_weeks": 3.0, "arrivals": 20}
+    bpmn_path, profile_path = library_paths("astorp")
+    mine = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes()).json()["status_quo"]
+    (astorp,) = [m["status_quo"] for m in client.get("/api/setup").json()["library"] if m["name"] == "astorp"]
+    assert mine == astorp
+
+
 def _committee_only(simulation):
     """A user's own profile: a committee and the case officer decide (no working committee, chair or
     manager), and the officers' pool has a name of its own."""

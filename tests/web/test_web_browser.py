@@ -667,3 +667,38 @@ def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_
             "says so, e.g. “Är ansökan komplett?”, and the others names that do not)")
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_an_uploaded_models_own_values_are_shown_beside_the_levers(server: str) -> None:
+    """Found by QA (2026-12-06): the levers showed a library municipality's values in grey, but an
+    uploaded model's none (its steps found by what they are, as the run finds them)."""
+    messages: list[str] = []
+
+    def placeholders(page: Any) -> dict[str, str | None]:
+        return {key: page.locator(f"#lever-{key}").get_attribute("placeholder")
+                for key in ("officers", "fte", "cutoff_days", "complete_share", "remiss_weeks", "arrivals")}
+
+    with _the_page(server, messages) as page:
+        helsingborg = placeholders(page)
+        assert helsingborg["officers"] == "2"
+        page.fill("#up-name", "ritstad")
+        page.set_input_files("#up-model", str(DRAWN))
+        page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        assert placeholders(page) == helsingborg  # the first chosen is still Helsingborg
+        page.uncheck("[data-place='helsingborg']")
+        # Ritstad's profile: 1 officer at half time, agenda closes 10 days before, 60 % complete at the
+        # check Gateway_1x2y9fz, remiss answers usually 3 weeks, 20 applications a year
+        assert placeholders(page) == {"officers": "1", "fte": "50", "cutoff_days": "10", "complete_share": "60",
+                                      "remiss_weeks": "3", "arrivals": "20"}
+        assert page.locator("#lever-grant_level option").first.inner_text() == "behåll (handläggaren)"
+        assert page.locator("#lever-cadence option").first.inner_text() == "behåll (en gång i månaden)"
+        page.click("[data-lang='en']")
+        assert page.locator("#lever-grant_level option").first.inner_text() == "keep (the case officer)"
+        page.uncheck("#places input[data-upload]")
+        assert placeholders(page)["officers"] == ""  # nothing chosen: nothing shown
+        page.check("#places input[data-upload]")
+        assert placeholders(page)["officers"] == "1"
+    assert messages == []

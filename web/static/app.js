@@ -2,7 +2,8 @@
 // Plain JavaScript, no library, nothing fetched from elsewhere.
 "use strict";
 
-const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: [] };
+// uploads: upload key -> its values as they are (shown beside the levers, as a library municipality's)
+const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: {} };
 const $ = (sel) => document.querySelector(sel);
 const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -121,11 +122,14 @@ function buildForm() {
   $("#lever-replications").placeholder = "10";
 }
 
+// The first chosen process's own values beside the levers, in grey (the library's first, as a run
+// lists them, else the first upload's)
 function showStatusQuo() {
-  const first = state.setup.library.find((m) => m.name === selectedPlaces()[0]);
+  const place = state.setup.library.find((m) => m.name === selectedPlaces()[0]);
+  const first = place ? place.status_quo : state.uploads[selectedUploads()[0]];
   for (const lever of state.setup.levers) {
     const input = document.getElementById(`lever-${lever.key}`);
-    const value = first ? first.status_quo[lever.key] : null;
+    const value = first ? first[lever.key] : null;
     if (lever.kind === "choice") {
       input.options[0].textContent = value ? `${t("keep")} (${t(value)})` : t("keep");
     } else if (lever.key !== "replications") {
@@ -284,12 +288,17 @@ async function upload() {
   // the server's key for this upload (the name typed plus a random part: no other page sees it);
   // a new upload under a name this page used before takes the place of the earlier one
   document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
-    if (old.dataset.uploadName === reply.data.name) old.closest("label").remove();
+    if (old.dataset.uploadName !== reply.data.name) return;
+    delete state.uploads[old.dataset.upload];
+    old.closest("label").remove();
   });
+  state.uploads[reply.data.id] = reply.data.status_quo || {};
   const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": reply.data.name,
     id: `upload-${reply.data.id}` });
+  box.addEventListener("change", showStatusQuo);
   $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
   box.checked = true;
+  showStatusQuo();
 }
 
 // ------------------------------------------------------------------ the answer
