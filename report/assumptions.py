@@ -41,6 +41,8 @@ SECTIONS = {
     "run": {"en": "simulated period", "sv": "simulerad period"},
     "decision": {"en": "who decides", "sv": "vem som beslutar"},
     "clock": {"en": "legal clock", "sv": "lagstadgad tid"},
+    "case_delays": {"en": "how strongly a case's waiting times move together (correlation)",
+                    "sv": "hur starkt ett ärendes väntetider följs åt (korrelation)"},
 }
 
 
@@ -221,6 +223,9 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
     if "clock" in sim:
         yield "simulation.clock", SECTIONS["clock"], {k: v for k, v in sim["clock"].items()
                                                       if k in ("deadline", "extension")}, sim["clock"]
+    delays = sim.get("case_delays")
+    if isinstance(delays, Mapping) and "correlation" in delays:  # a calibration writes it with its source
+        yield "simulation.case_delays.correlation", SECTIONS["case_delays"], delays["correlation"], delays
 
 
 def _pair(words: Mapping[str, str], name: str) -> dict[str, str]:
