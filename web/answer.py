@@ -32,7 +32,7 @@ BIN_DAYS = 7
 MAIN = "complete_to_decision_mean_days"
 SHARE = "within_deadline_share"
 # the columns of a case row in a batch (the replication first): see scenarios.execute.CASE_COLUMNS
-_PROCESS, _WARMUP, _C2D, _WITHIN = 1, 3, 8, 9
+_PROCESS, _WARMUP, _C2D = 1, 3, 8
 
 
 def _days(value: Any, lang: str) -> str:
@@ -82,10 +82,11 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
 
 def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
     """Decided cases of ``member`` after the warm-up, counted by weeks from a complete application
-    to the decision (bar ``i``: ``i*7`` to ``(i+1)*7`` days)."""
+    to the decision (bar ``i``: ``i*7`` to ``(i+1)*7`` days). A case is decided when it has those
+    days; its ``within_deadline`` is empty without a legal clock as well, so it does not say."""
     counts: list[int] = []
     for row in cases:
-        if row[_PROCESS] != member or row[_WARMUP] or row[_WITHIN] == "" or math.isnan(row[_C2D]):
+        if row[_PROCESS] != member or row[_WARMUP] or math.isnan(row[_C2D]):
             continue
         i = max(0, int(row[_C2D] // BIN_DAYS))
         counts += [0] * (i + 1 - len(counts))

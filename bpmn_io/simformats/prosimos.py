@@ -25,7 +25,8 @@ arrivals, decision bodies that meet on a calendar, boundary events, the legal
 clock, calendar-time delays on tasks (exported as a large 24/7 pool), the
 triangular and empirical distributions (exported as a truncated normal with the
 same mean and standard deviation), loops and multi-instance, gateway conditions
-and case attributes, subprocesses, warm-up.
+and case attributes, delays that move together within a case
+(``case_delays``), subprocesses, warm-up.
 
 The JSON goes with the BPMN of :mod:`bpmn_io.simformats.prosimos_bpmn` (Prosimos
 reads only plain ``task`` elements). Arrivals: permitflow's ``per_year`` with
@@ -279,6 +280,9 @@ def to_prosimos(defs: Definitions, params: SimParams) -> Converted:
                         "cannot be expressed in Prosimos batch_processing (dropped)")
     if params.clock is not None:
         warnings.append("clock: the legal clock has no Prosimos equivalent (Prosimos reports cycle times only)")
+    if params.delay_correlation:
+        warnings.append(f"case_delays: a case's delays moving together (correlation {params.delay_correlation:g}) "
+                        "cannot be expressed in Prosimos (each delay is drawn on its own there)")
     if params.warmup:
         warnings.append(f"warmup of {params.warmup:g} h: Prosimos has no warm-up period (not exported)")
     doc = {

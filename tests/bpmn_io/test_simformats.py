@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -305,6 +306,16 @@ def test_prosimos_export_of_mm1_is_exact(mm1) -> None:
     assert doc["resource_profiles"][0]["resource_list"][0]["amount"] == 1
     assert len(doc["resource_calendars"][0]["time_periods"]) == 7
     json.dumps(doc)  # plain JSON
+
+
+def test_prosimos_export_names_case_delays_it_cannot_express(mm1) -> None:
+    # simulation.case_delays (a case's delays drawn together) has no Prosimos equivalent: one warning, not silence
+    defs, params = mm1
+    out = to_prosimos(defs, dataclasses.replace(params, delay_correlation=0.6))
+    assert [w for w in out.warnings if w.startswith("case_delays:")] == [
+        "case_delays: a case's delays moving together (correlation 0.6) cannot be expressed in Prosimos "
+        "(each delay is drawn on its own there)"]
+    assert out.document == to_prosimos(defs, params).document
 
 
 def test_prosimos_round_trip_keeps_parameters(mm1) -> None:
