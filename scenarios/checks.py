@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bpmn_io.profile_schema import split_path
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, NotExecutableError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
 from scenarios.study import Member, Scenario, Study, SweepPoint
@@ -66,6 +66,11 @@ def check_member(point: SweepPoint, member: Member, process: Process, params: Si
         raise InputError(message, file=member.profile_source, line=member.base.line(split_path(path)), path=path)
     try:
         check_executable(process, params)
+    except NotExecutableError as err:
+        # bad input (exit 2) at the profile's line of the first element named: its entry, or where
+        # the entry it lacks belongs (``elements:``, or ``simulation:``)
+        line = member.base.line(("simulation", "elements", err.elements[0])) if err.elements else None
+        raise InputError(err.message, file=member.profile_source, line=line or 1) from None
     except PermitflowError as err:
         raise err.located(file=member.profile_source) from None
     stuck = trap(process, params)
