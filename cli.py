@@ -1347,7 +1347,10 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
         fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
              f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-        return prepare(study, case_rows=case_rows, version=version)
+        ready = prepare(study, case_rows=case_rows, version=version)
+    for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
+        click.echo(f"permitflow: warning: {warning}", err=True)
+    return ready
 
 
 class _Pool(ExitStack):

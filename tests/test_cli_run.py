@@ -207,3 +207,16 @@ def test_a_rerun_reads_each_cached_unit_once(files: Path, monkeypatch: pytest.Mo
     again = run(*args)
     assert again.exit_code == 0 and "6 work units (6 from cache)" in again.output
     assert len(reads) == 6 and len(set(reads)) == 6
+
+
+def test_run_warns_of_a_clock_on_an_optional_path_at_its_line(tmp_path: Path) -> None:
+    own = Path(__file__).resolve().parent / "fixtures" / "sim" / "own"
+    for name in ("process.bpmn", "profile.yaml"):
+        shutil.copy(own / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text("name: own\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 1\n",
+                                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert (f"permitflow: warning: {tmp_path / 'profile.yaml'}:27: simulation.clock.start: the legal clock starts at "
+            "'Event_0inkommen' (Komplettering inkommen), which a case can go around") in result.stderr
+    assert f"permitflow: warning: {tmp_path / 'profile.yaml'}:24: simulation.elements.Activity_1polis: " in result.stderr

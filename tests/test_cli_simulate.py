@@ -266,3 +266,27 @@ def test_an_option_that_makes_the_profile_invalid_is_named_once(args: list[str],
     result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [line]
+
+
+OWN = FIXTURES / "own"
+
+
+def test_a_clock_on_an_optional_path_and_a_receive_task_without_delay_are_warned_before_the_run(
+        tmp_path: Path) -> None:
+    shutil.copy(OWN / "process.bpmn", tmp_path / "process.bpmn")
+    shutil.copy(OWN / "profile.yaml", tmp_path / "profile.yaml")
+    result = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "-r", "1", "-q", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    profile = tmp_path / "profile.yaml"
+    assert [line.split(": ", 3)[:3] for line in result.stderr.splitlines()] == [
+        ["permitflow", "warning", f"{profile}:27"], ["permitflow", "warning", f"{profile}:24"]]
+    assert "simulation.clock.start: the legal clock starts at 'Event_0inkommen' (Komplettering inkommen)" in result.stderr
+    assert ("simulation.elements.Activity_1polis: receive task 'Activity_1polis' (Vänta på polisens yttrande) has "
+            "no `delay:`") in result.stderr
+    assert json.loads(result.stdout)["replications"] == 1
+    # filled in as meant, nothing is said
+    fixed = profile.read_text(encoding="utf-8").replace("start: Event_0inkommen", "start: StartEvent_1")
+    profile.write_text(fixed.replace("Activity_1polis: {note:", "Activity_1polis: {delay: 3w, note:"), encoding="utf-8")
+    quiet = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "-r", "1", "-q", "--format", "json"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stderr == ""
