@@ -1329,6 +1329,9 @@ class _Ahead:
             forked.cancel()
 
 
+_QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, its progress lines); warnings and "
+               "errors are still said.")
+
 #: the code version in the keys of units no cache ever sees (``simulate``'s)
 _NO_CACHE_VERSION = "not cached"
 
@@ -1391,11 +1394,11 @@ def _report_inherited() -> None:
 
 def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
             show_bar: bool, kept: str, pool: _Pool | None = None,
-            early: EarlyPlots | None = None) -> tuple[BatchResults, int, int]:
+            early: EarlyPlots | None = None, quiet: bool = False) -> tuple[BatchResults, int, int]:
     """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
-    how far it got on stderr, every tenth of the units.
+    how far it got on stderr, every tenth of the units, unless ``quiet`` (``-q``).
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     Once the units are with the workers, the work :class:`_Ahead` holds starts.
@@ -1410,7 +1413,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     study = plan.study
     done = 0
     total = len(plan.jobs)
-    step = max(1, total // 10) if total > MAX_WORK_UNITS and not show_bar else 0
+    step = max(1, total // 10) if total > MAX_WORK_UNITS and not show_bar and not quiet else 0
 
     def finished(n: int) -> None:
         nonlocal done
@@ -1536,7 +1539,7 @@ def _one_blas_thread() -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @_format_option("table", "json")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
@@ -1572,7 +1575,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         # simulate prints figures and writes at most an event log: its units make no case rows; it
         # keeps no results, so its units' keys need not hash the code (154 files read: ~12 ms CPU)
         ready = _prepared(study, force=force, case_rows=False, version=_NO_CACHE_VERSION)
-    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None,
+    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
@@ -1626,6 +1629,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
                    "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
+@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
 def run_command(
@@ -1641,6 +1645,7 @@ def run_command(
     uncertainty: bool,
     points: int,
     wait: bool,
+    quiet: bool,
     force: bool,
 ) -> None:
     """Run scenario or study files (none: the bundled Familjen Helsingborg study).
@@ -1724,16 +1729,15 @@ def run_command(
             # the workers stay (pool) for the uncertainty plan's units and the report's plots
             # the report's plots go to the workers as their points are done, between the last units
             early = EarlyPlots(folder, study)
-            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                           show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
-                                           early=early)
+            bar = not quiet and fmt == "text" and _stderr_is_terminal()
+            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache, quiet=quiet,
+                                           show_bar=bar, kept=kept, pool=pool, early=early)
             how_sure = None
             if uplan is not None:
                 from scenarios.uncertainty import analyse
 
                 varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
-                                                    pool=pool)
+                                                    show_bar=bar, kept=kept, pool=pool, quiet=quiet)
                 how_sure = analyse(uplan, varied, batch)
                 total, cached = total + more, cached + more_cached
             with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "

@@ -172,6 +172,11 @@ def test_the_progress_bar_shows_on_a_terminal_only(files: Path, monkeypatch: pyt
     # the bar's label (click draws the bar itself only on a real terminal; checked by hand with script(1))
     assert shown.output.startswith("base: 3 work units\n")
     assert "wrote " in shown.output and "eventlog" not in shown.output  # base asks for no event log
+    # -q, as simulate's: no bar even on a terminal; what was written is still said
+    quiet = CliRunner().invoke(cli, args + ["-q"], catch_exceptions=False)
+    assert quiet.exit_code == 0, quiet.output
+    assert "work units\n" not in quiet.stderr and quiet.stderr == ""
+    assert quiet.stdout.startswith("base: 1 scenario, 3 work units (0 from cache)\nwrote ")
 
 
 def test_a_later_run_into_the_same_folder_leaves_nothing_of_the_earlier_one(files: Path) -> None:
