@@ -240,9 +240,16 @@ def test_a_saved_scenario_runs_with_permitflow_run_and_gives_the_pages_figures(c
                                       "--workers", "1", "--format", "json"])
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    cli_mean = summary["scenarios"][0]["points"][0]["figures"]["landskrona/complete_to_decision_mean_days"]["mean"]
+    # the status quo the page compared with comes first, and the what-if is compared with it, as on the page
+    today, whatif = summary["scenarios"]
+    assert (today["name"], whatif["name"], whatif["baseline"]) == ("status-quo", "what-if", "status-quo")
+    key = "landskrona/complete_to_decision_mean_days"
     _id, reply = _run(client, body)
-    assert reply.json()["answer"]["municipalities"][0]["then"]["mean"] == cli_mean
+    answer = reply.json()["answer"]["municipalities"][0]
+    assert answer["then"]["mean"] == whatif["points"][0]["figures"][key]["mean"]
+    assert answer["now"]["mean"] == today["points"][0]["figures"][key]["mean"]
+    difference = whatif["points"][0]["comparison"]["differences"][key]
+    assert (difference["mean"], difference["ci"]) == (answer["difference"]["mean"], answer["difference"]["ci"])
 
 
 def test_the_report_downloads_after_a_run(client):
@@ -536,7 +543,8 @@ def test_the_completeness_and_remiss_levers_find_their_steps_in_a_model_drawn_wi
     assert saved.status_code == 200, saved.text
     import yaml
 
-    sets = yaml.safe_load(saved.text)["set"]
+    *_status_quo, whatif = yaml.safe_load_all(saved.text)  # the what-if follows the status quo it is compared with
+    sets = whatif["set"]
     assert sets == {
         "ritstad.simulation.elements.Gateway_1x2y9fz.probabilities": {"Flow_0ja5m3n": 0.9, "Flow_1nej6o4": 0.1},
         "ritstad.simulation.elements.Event_0rsp6ty.delay": {"dist": "triangular", "low": "5d", "mode": "7d",
