@@ -2175,10 +2175,16 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
                               ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
-        click.echo(calibration_text(result.report, notes=table.notes))
+        click.echo(calibration_text(result.report, notes=table.notes, names=_model_names(defs.process())))
         if checked is not None:
             _echo_validation(checked)
         click.echo(f"wrote {output}")
+
+
+def _model_names(process: Process) -> dict[str, str]:
+    """The names a model gives its steps, flows and lanes, by id (the calibration text says them)."""
+    named = [*process.nodes.values(), *process.flows.values(), *process.lanes()]
+    return {item.id: item.name for item in named if item.name}
 
 
 @cli.command("discover")
@@ -2254,7 +2260,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
     click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
     if report is not None:
-        click.echo(calibration_text(report, notes=table.notes))
+        click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
     else:  # what the reader left out or assumed (calibration_text says it with --profile-out)
         for note in table.notes:
             click.echo(f"note: {note}")
