@@ -1796,7 +1796,7 @@ def report_command(folder: str) -> None:
 @cli.command("optimise")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @click.option("--joint", is_flag=True, help="The municipalities share one officer pool (a joint permit unit).")
-@click.option("--target-share", type=float, help="Share of decided cases within the 4-month deadline, in (0, 1] (default 0.95).")
+@click.option("--target-share", type=float, help="Share of decided cases within the deadline of the profiles (the library's: 4 months), in (0, 1] (default 0.95).")
 @click.option("--target-mean", metavar="DURATION", help="Or: the mean time from a complete application to the decision, e.g. 60d.")
 @click.option("--officers", metavar="VALUES", help="Officer counts: 1..4 or 1,2,3 (default: 1 to one more than today; "
                                                    "a joint unit's total).")
@@ -1837,7 +1837,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     pool), or one scenario: a file (its set: and shared_pools: kept) or the name
     of a shipped one (joint-permit-unit; permitflow library lists them; a file
     at the path given wins). The target is a share of decided cases
-    within the 4-month deadline (--target-share, default 0.95) or a mean time
+    within the profiles' deadline, 4 months in the library (--target-share, default 0.95) or a mean time
     from a complete application to the decision (--target-mean 60d); with
     several municipalities every one must meet it.
 

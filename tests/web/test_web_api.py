@@ -494,6 +494,10 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
     timed = sentences("Höganäs", days, days, diff, 0.9, 1.0)
     assert timed["en"].endswith("Within 4 months: 90\u00a0% today, 100\u00a0% with the changes.")
     assert timed["sv"].endswith("Inom 4 månader: 90\u00a0% i dag, 100\u00a0% med ändringarna.")
+    # the profile's own deadline, not the library's 4 months (found by the QA profile journey)
+    own = sentences("Höganäs", days, days, diff, 0.9, 1.0, (60 * 24.0, 0.0))
+    assert own["en"].endswith("Within 60 days: 90\u00a0% today, 100\u00a0% with the changes.")
+    assert own["sv"].endswith("Inom 60 dagar: 90\u00a0% i dag, 100\u00a0% med ändringarna.")
     clockless = sentences("Höganäs", days, days, diff, None, float("nan"))
     assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
                                "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
