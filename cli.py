@@ -1329,6 +1329,9 @@ class _Ahead:
             forked.cancel()
 
 
+_QUIET_HELP = ("No progress bar (nor, on a forced run of very many work units, its progress lines); warnings and "
+               "errors are still said.")
+
 #: the code version in the keys of units no cache ever sees (``simulate``'s)
 _NO_CACHE_VERSION = "not cached"
 
@@ -1347,7 +1350,10 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
         fail(f"{study.source or study.name}: the run plans {units} work units (sweep points x replications; "
              f"the limit is {MAX_WORK_UNITS}): give --force to run them anyway")
     with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
-        return prepare(study, case_rows=case_rows, version=version)
+        ready = prepare(study, case_rows=case_rows, version=version)
+    for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
+        click.echo(f"permitflow: warning: {warning}", err=True)
+    return ready
 
 
 class _Pool(ExitStack):
@@ -1388,11 +1394,11 @@ def _report_inherited() -> None:
 
 def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultCache | None,
             show_bar: bool, kept: str, pool: _Pool | None = None,
-            early: EarlyPlots | None = None) -> tuple[BatchResults, int, int]:
+            early: EarlyPlots | None = None, quiet: bool = False) -> tuple[BatchResults, int, int]:
     """Run a checked ``plan`` on the one road: (results, work units, found in the cache).
 
     A run of more than ``MAX_WORK_UNITS`` units (forced) without a progress bar says
-    how far it got on stderr, every tenth of the units.
+    how far it got on stderr, every tenth of the units, unless ``quiet`` (``-q``).
     Ctrl-C stops the run with one line saying how many units finished and what was
     kept (``kept``: where finished units are, or why nothing is); exit code 130.
     Once the units are with the workers, the work :class:`_Ahead` holds starts.
@@ -1407,7 +1413,7 @@ def _travel(plan: Plan, *, workers: int | None, dask: str | None, cache: ResultC
     study = plan.study
     done = 0
     total = len(plan.jobs)
-    step = max(1, total // 10) if total > MAX_WORK_UNITS and not show_bar else 0
+    step = max(1, total // 10) if total > MAX_WORK_UNITS and not show_bar and not quiet else 0
 
     def finished(n: int) -> None:
         nonlocal done
@@ -1533,7 +1539,7 @@ def _one_blas_thread() -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @_format_option("table", "json")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
@@ -1569,7 +1575,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         # simulate prints figures and writes at most an event log: its units make no case rows; it
         # keeps no results, so its units' keys need not hash the code (154 files read: ~12 ms CPU)
         ready = _prepared(study, force=force, case_rows=False, version=_NO_CACHE_VERSION)
-    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None,
+    batch, _total, _cached = _travel(ready, workers=workers, dask=dask_address, cache=None, quiet=quiet,
                                      show_bar=not quiet and fmt == "table" and _stderr_is_terminal(),
                                      kept="simulate keeps no partial results: run the same command to start again")
     for name, message in batch.failures:
@@ -1623,6 +1629,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
               help="Assumption points of --uncertainty (a Latin hypercube seeded by the first scenario's seed); "
                    "only with --uncertainty.")
 @click.option("--wait", is_flag=True, help="When another run is writing DIR, wait for it to finish (default: refuse).")
+@click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.pass_context
 def run_command(
@@ -1638,6 +1645,7 @@ def run_command(
     uncertainty: bool,
     points: int,
     wait: bool,
+    quiet: bool,
     force: bool,
 ) -> None:
     """Run scenario or study files (none: the bundled Familjen Helsingborg study).
@@ -1721,16 +1729,15 @@ def run_command(
             # the workers stay (pool) for the uncertainty plan's units and the report's plots
             # the report's plots go to the workers as their points are done, between the last units
             early = EarlyPlots(folder, study)
-            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache,
-                                           show_bar=_stderr_is_terminal() and fmt == "text", kept=kept, pool=pool,
-                                           early=early)
+            bar = not quiet and fmt == "text" and _stderr_is_terminal()
+            batch, total, cached = _travel(plan, workers=workers, dask=dask_address, cache=cache, quiet=quiet,
+                                           show_bar=bar, kept=kept, pool=pool, early=early)
             how_sure = None
             if uplan is not None:
                 from scenarios.uncertainty import analyse
 
                 varied, more, more_cached = _travel(varied_plan, workers=workers, dask=dask_address, cache=cache,
-                                                    show_bar=_stderr_is_terminal() and fmt == "text", kept=kept,
-                                                    pool=pool)
+                                                    show_bar=bar, kept=kept, pool=pool, quiet=quiet)
                 how_sure = analyse(uplan, varied, batch)
                 total, cached = total + more, cached + more_cached
             with _on_interrupt(lambda: f"while writing {folder}/; every work unit is kept in the cache "
@@ -1789,7 +1796,7 @@ def report_command(folder: str) -> None:
 @cli.command("optimise")
 @click.argument("models", nargs=-1, required=True, metavar="MODEL...")
 @click.option("--joint", is_flag=True, help="The municipalities share one officer pool (a joint permit unit).")
-@click.option("--target-share", type=float, help="Share of decided cases within the 4-month deadline, in (0, 1] (default 0.95).")
+@click.option("--target-share", type=float, help="Share of decided cases within the deadline of the profiles (the library's: 4 months), in (0, 1] (default 0.95).")
 @click.option("--target-mean", metavar="DURATION", help="Or: the mean time from a complete application to the decision, e.g. 60d.")
 @click.option("--officers", metavar="VALUES", help="Officer counts: 1..4 or 1,2,3 (default: 1 to one more than today; "
                                                    "a joint unit's total).")
@@ -1830,7 +1837,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     pool), or one scenario: a file (its set: and shared_pools: kept) or the name
     of a shipped one (joint-permit-unit; permitflow library lists them; a file
     at the path given wins). The target is a share of decided cases
-    within the 4-month deadline (--target-share, default 0.95) or a mean time
+    within the profiles' deadline, 4 months in the library (--target-share, default 0.95) or a mean time
     from a complete application to the decision (--target-mean 60d); with
     several municipalities every one must meet it.
 
@@ -2168,10 +2175,16 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
                               ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(stream.mapping_line())
-        click.echo(calibration_text(result.report, notes=table.notes))
+        click.echo(calibration_text(result.report, notes=table.notes, names=_model_names(defs.process())))
         if checked is not None:
             _echo_validation(checked)
         click.echo(f"wrote {output}")
+
+
+def _model_names(process: Process) -> dict[str, str]:
+    """The names a model gives its steps, flows and lanes, by id (the calibration text says them)."""
+    named = [*process.nodes.values(), *process.flows.values(), *process.lanes()]
+    return {item.id: item.name for item in named if item.name}
 
 
 @cli.command("discover")
@@ -2247,7 +2260,7 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
     click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
     if report is not None:
-        click.echo(calibration_text(report, notes=table.notes))
+        click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
     else:  # what the reader left out or assumed (calibration_text says it with --profile-out)
         for note in table.notes:
             click.echo(f"note: {note}")

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["calibration_text"]
 
 
-def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ...] = ()) -> str:
-    """What was mapped, what was fitted (with intervals), what was left as it was."""
+def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ...] = (),
+                     names: Mapping[str, str] | None = None) -> str:
+    """What was mapped, what was fitted (with intervals), what was left as it was.
+
+    ``names``: the model's names by element, flow and lane id; each step is then said by its name
+    with its id after it (``Granska ansökan (Activity_0bevis9)``): a modelling tool's ids mean nothing
+    to a person.
+    """
+    def said(eid: str) -> str:
+        name = " ".join(str((names or {}).get(eid) or "").split())
+        return f"{name} ({eid})" if name and name != eid else eid
     lines = [f"log: {report['log']}: {report['cases']} cases, {report['events']} events, {report['period']}",
              report["start_times"]]
     lines += [f"note: {n}" for n in notes]
     mapped = [m for m in report.get("mapping", []) if m["element"]]
     lines.append(f"mapped {len(mapped)} of {len(report.get('mapping', []))} activities onto model steps:")
-    lines += [f"  {m['activity']} -> {m['element']}  ({m['how']})" for m in mapped]
+    lines += [f"  {m['activity']} -> {said(m['element'])}  ({m['how']})" for m in mapped]
     if report.get("unmapped"):
         lines.append(f"unmapped ({len(report['unmapped'])}; left out of the fit, give them in --mapping): "
                      + "; ".join(report["unmapped"][:30]) + (" ..." if len(report["unmapped"]) > 30 else ""))
@@ -25,14 +35,14 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                         f" (the last year's; the whole log's {a['per_year_whole_log']:.1f} differs beyond chance)")
                      + ("" if a["seasonality"] is None else ", seasonality " + " ".join(f"{w:.2f}" for w in a["seasonality"])))
     for p in report.get("pools", []):
-        lines.append(f"pool {p['pool']}: {p['count']} ({p['counted_by']}), lanes {', '.join(p['lanes'])}"
+        lines.append(f"pool {p['pool']}: {p['count']} ({p['counted_by']}), lanes {', '.join(map(said, p['lanes']))}"
                      + ("" if p["hours"] is None else ", hours " + ", ".join(f"{d} {h}" for d, h in p["hours"].items()
                                                                               if h != "closed")))
     for pool, c in (report.get("capacity") or {}).items():
         lines.append(f"pool {pool}: the work the estimated starts give would keep it busy {c['utilisation']:.0%} of its "
                      "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
-        lines.append(f"{d['kind']:5} {e}: {d['family']} mean {d['mean_hours']:.3g} h "
+        lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {d['mean_hours']:.3g} h "
                      f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}")
     cd = report.get("case_delays")
     if cd:
@@ -41,7 +51,7 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                      + ("written as case_delays (a case's delays move together)" if cd["written"] else
                         "not written (the interval reaches 0: independent draws)"))
     for g, b in report.get("branching", {}).items():
-        lines.append(f"branch {g}: " + ", ".join(f"{k} {v:.3f} [{b['ci'][k][0]:.3f}, {b['ci'][k][1]:.3f}]"
+        lines.append(f"branch {said(g)}: " + ", ".join(f"{said(k)} {v:.3f} [{b['ci'][k][0]:.3f}, {b['ci'][k][1]:.3f}]"
                                                  for k, v in b["probabilities"].items()) + f" ({b['passes']} passes)")
     m = report.get("meetings")
     if m:
@@ -50,11 +60,11 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         else:
             lo, hi = m["agenda_cutoff_bounds_days"]
             cutoff = f"agenda cut-off {m['agenda_cutoff_days']} days [{lo}, {hi}]"
-        lines.append(f"meetings of {m['element']}: {m['meetings']} days {m['first']} to {m['last']}, rule "
+        lines.append(f"meetings of {said(m['element'])}: {m['meetings']} days {m['first']} to {m['last']}, rule "
                      f"{m['rrule'] or 'none (dates listed)'}, except months {', '.join(map(str, m['except_months'])) or 'none'}, {cutoff}")
     c = report.get("clock")
     if c and "median_days" in c:
-        lines.append(f"legal clock: {', '.join(c['start_marked_by'])} -> {', '.join(c['stop_marked_by'])}: median "
+        lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
                      f"{c['median_days']:.1f} days over {c['cases']} cases"
                      + ("" if c["share_within_deadline"] is None else f", {c['share_within_deadline']:.0%} within the deadline"))
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "OutputError", "did_you_mean"]
+__all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "NotExecutableError", "OutputError", "did_you_mean"]
 
 
 class PermitflowError(Exception):
@@ -68,6 +68,15 @@ class SimulationError(PermitflowError):
     """A simulation that cannot run or cannot finish."""
 
     exit_code = 1
+
+
+class NotExecutableError(SimulationError):
+    """A process the engine cannot run, found before any run: ``elements`` are the ids named, in
+    the message's order (a caller with the profile turns it into bad input at the line of the first)."""
+
+    def __init__(self, message: str, *, elements: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.elements = elements
 
 
 class OutputError(PermitflowError):

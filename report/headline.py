@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from report.deadlines import deadline_said
 from report.numbers import days as number_days
 from report.numbers import percent
 from report.words import scenario_words, text
@@ -41,15 +42,18 @@ def _pct(value: Any, lang: str = "en") -> str:
 
 
 def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
-            across: Mapping[str, Any] | None) -> dict[str, str]:
+            across: Mapping[str, Any] | None, clock: tuple[float, float] | None = None) -> dict[str, str]:
     lo, hi = est["ci"]
     en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
           f"(95\u00a0% interval {days(lo)} to {days(hi)})")
     sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
           f"(95\u00a0% intervall {days(lo, 'sv')} till {days(hi, 'sv')})")
     if share is not None and share["mean"] is not None:
-        en += f"; {_pct(share['mean'])} within 4 months"
-        sv += f"; {_pct(share['mean'], 'sv')} inom 4 månader"
+        within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
+        if clock is not None:  # the deadline of this municipality's profile
+            within = {lang: deadline_said(text, lang, *clock) for lang, text in within.items()}
+        en += within["en"]
+        sv += within["sv"]
     if across is not None:
         en += f". Across the assumption ranges: {days(across['low'])} to {days(across['high'])} days."
         sv += f". Över antagandenas intervall: {days(across['low'], 'sv')} till {days(across['high'], 'sv')} dagar."
@@ -102,10 +106,12 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
 
 
 def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
-             towns: Mapping[str, str]) -> list[dict[str, Any]]:
+             towns: Mapping[str, str], clocks: Mapping[str, tuple[float, float] | None] | None = None,
+             ) -> list[dict[str, Any]]:
     """Per scenario: its question (as written), and one sentence per municipality.
 
-    ``towns``: process name -> the municipality's name (from its profile).
+    ``towns``: process name -> the municipality's name (from its profile); ``clocks``: process name ->
+    its profile's (deadline, extension) in hours, which the share within the deadline names.
     """
     out = []
     checked = (uncertainty or {}).get("scenarios", {})
@@ -129,7 +135,8 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
                 words, holds = _change(town, s["name"], s["baseline"], diff, conclusion, points)
             else:
                 across = (u or {}).get("figures", {}).get(key, {}).get("noise_and_assumptions") if u else None
-                words, holds = _status(town, est, point["figures"].get(f"{member}/{SHARE_FIGURE}"), across), None
+                words, holds = _status(town, est, point["figures"].get(f"{member}/{SHARE_FIGURE}"), across,
+                                       (clocks or {}).get(member)), None
             sentences.append({"member": member, "holds": holds, "checked": u is not None, **words})
         if sentences:
             out.append({

@@ -25,6 +25,7 @@ from processes.errors import PermitflowError
 from processes.model import Definitions
 from report import plots
 from report.assumptions import assumption_tables, change_words
+from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
 from report.numbers import machine, number
 from report.stepwords import unnamed_words
@@ -95,6 +96,25 @@ def _cell(value: Any, digits: int = 2) -> Markup:
 _ENV.filters["num"] = _cell
 
 
+def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:
+    """A caption of the template, written for 4 months, naming the run's deadline (``{% filter deadline(...) %}``;
+    the caption is the template's own text, and the words put in are plain)."""
+    return Markup(deadline_said(str(text), lang, *clock))
+
+
+_ENV.filters["deadline"] = _deadline_filter
+
+
+def clocks_of(doc: Mapping[str, Any], profiles: Mapping[str, Any] | None) -> dict[str, tuple[float, float] | None]:
+    """Each process's (deadline, extension) in hours, from its profile (None: no clock, or no profile)."""
+    return {m: profile_clock((profiles or {}).get(m)) for s in doc["scenarios"] for m in s["members"]}
+
+
+def _said(words: Mapping[str, str], clock: tuple[float | None, float | None] | None) -> dict[str, str]:
+    """``words`` by language, naming ``clock``'s deadline (as written: no clock)."""
+    return {lang: text if clock is None else deadline_said(text, lang, *clock) for lang, text in words.items()}
+
+
 def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """(element id, estimate) of each ``<member>/wait_days.<element>`` figure with a mean of at
     least 0.05 days; the badges and the list of longest waits both leave shorter waits out."""
@@ -129,10 +149,12 @@ def bilingual_badges(svg: str) -> str:
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
           steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
-          ) -> list[dict[str, Any]]:
+          clocks: Mapping[str, tuple[float, float] | None] | None = None) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
-    words by language, made once per report (every point and both tables name the same figures)."""
+    words by language, made once per report (every point and both tables name the same figures).
+    ``clocks``: each process's deadline, which its rows name."""
+    clocks = clocks or {}
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
     rows = []
@@ -146,8 +168,8 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             est = point["figures"][name]
             words = said.get((member, name))
             if words is None:
-                words = said[member, name] = {lang: figure_words(name, lang, steps[lang].get(member, {}))
-                                              for lang in LANGUAGES}
+                words = said[member, name] = _said({lang: figure_words(name, lang, steps[lang].get(member, {}))
+                                                    for lang in LANGUAGES}, clocks.get(member))
             row = {
                 "member": member,
                 "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
@@ -160,7 +182,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
             }
             if key_only:
                 replications = est["replications"]
-                row["description"] = {lang: describe(name, lang) for lang in LANGUAGES}
+                row["description"] = _said({lang: describe(name, lang) for lang in LANGUAGES}, clocks.get(member))
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
@@ -377,11 +399,12 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     cases = list(cases)
     towns = town_names(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
+    clock = common_clock(clocks_of(doc, profiles))
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
     jobs: dict[Hashable, plots.PlotJob | None] = {
-        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang) for lang in LANGUAGES}
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock) for lang in LANGUAGES}
     jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns, lang) for lang in LANGUAGES})
-    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang) for lang in LANGUAGES})
+    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang, clock) for lang in LANGUAGES})
     if sweeps:
         for k, s in enumerate(doc["scenarios"]):
             jobs.update(sweep_jobs(s, k, towns))
@@ -433,6 +456,8 @@ def render_report(
     """
     profiles = profiles or {}
     towns = town_names(doc, profiles)
+    clocks = clocks_of(doc, profiles)
+    clock = common_clock(clocks)
     if plots_drawn is None:
         plots_drawn = start_plots(doc, cases, profiles, executor)
     read = parsed_processes(processes, parsed)
@@ -447,8 +472,8 @@ def render_report(
                 "label_words": {lang: point_words(point["label"], lang) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": point["failures"],
                 "comparison": point["comparison"],
-                "rows": _rows(point, s["members"], True, towns, names, said),
-                "all_rows": _rows(point, s["members"], False, towns, names, said),
+                "rows": _rows(point, s["members"], True, towns, names, said, clocks),
+                "all_rows": _rows(point, s["members"], False, towns, names, said, clocks),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},
@@ -469,7 +494,8 @@ def render_report(
         doc=doc,
         scenarios=scenarios,
         failures=doc.get("failures", []),
-        headline=headline(doc, uncertainty, towns),
+        headline=headline(doc, uncertainty, towns, clocks),
+        plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
         assumptions=assumption_tables({m: profiles[m] for m in towns if m in profiles}, names, uncertainty),
@@ -480,5 +506,7 @@ def render_report(
         diff_html=diff_html,
         compare=compare,
         towns=towns,
-        glossary=[{lang: (figure_words(key, lang), describe(key, lang)) for lang in LANGUAGES} for key in KEY_FIGURES],
+        glossary=[{lang: (deadline_said(figure_words(key, lang), lang, *clock),
+                          deadline_said(describe(key, lang), lang, *clock)) for lang in LANGUAGES}
+                  for key in KEY_FIGURES],
     )

@@ -22,6 +22,7 @@ from concurrent.futures import Executor, Future
 from typing import Any
 
 from report import numbers
+from report.deadlines import LIBRARY_CLOCK, deadline_said
 
 __all__ = [
     "PlotJob",
@@ -188,8 +189,10 @@ def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str
 
 
 def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str],
-                        towns: Mapping[str, str] | None = None, lang: str = "en") -> PlotJob | None:
-    """What :func:`processing_time_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
+                        towns: Mapping[str, str] | None = None, lang: str = "en",
+                        clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> PlotJob | None:
+    """What :func:`processing_time_plot` draws, as a :data:`PlotJob` (``None``: nothing); the dashed line is
+    ``clock``'s deadline (the library's 4 months when the processes' deadlines differ)."""
     from report.words import scenario_words
 
     groups: dict[tuple[str, str], list[float]] = {}
@@ -206,11 +209,17 @@ def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]
         return None
     labels = [f"{_town(p, towns or {}, lang)} · {scenario_words(s, lang)}{_point(first_point[s], lang)}"
               for s, p in keys]
-    return _draw_processing_times, (labels, [groups[k] for k in keys], lang)
+    return _draw_processing_times, (labels, [groups[k] for k in keys], lang, clock)
 
 
-def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str = "en") -> str:
+def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str = "en",
+                           clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> str:
     words = _WORDS[lang]
+    if clock[0] is None:
+        clock = LIBRARY_CLOCK
+    line_at, line_words = 4 * 30.44, words["months"]  # the library's line, as it was always drawn
+    if clock != LIBRARY_CLOCK:
+        line_at, line_words = (clock[0] or LIBRARY_CLOCK[0]) / 24, deadline_said(words["months"], lang, *clock)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(labels) + 1.2))
     try:
@@ -219,7 +228,7 @@ def _draw_processing_times(labels: list[str], data: list[list[float]], lang: str
         ax.boxplot(data, vert=False, showfliers=False)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()
-    ax.axvline(4 * 30.44, color="#b00", linestyle="--", linewidth=1, label=words["months"])
+    ax.axvline(line_at, color="#b00", linestyle="--", linewidth=1, label=line_words)
     ax.set_xlabel(words["submission"])
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
@@ -278,16 +287,18 @@ _DEADLINE_WORDS = {
 
 
 def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns: Mapping[str, str],
-                  lang: str = "en") -> str | None:
+                  lang: str = "en", clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> str | None:
     """The distribution of days from a complete application to the decision against the 4-month
     line, per scenario and municipality (first sweep point, decided cases after the warm-up): a box
     from the first to the third quartile, whiskers from 5 % to 95 %, every case beyond 4 months drawn
-    as a point, and the share beyond 4 months written beside each row."""
-    return draw_plot(deadline_job(cases, order, towns, lang))
+    as a point, and the share beyond 4 months written beside each row. ``clock``: the processes'
+    (deadline, extension) in hours (:func:`report.deadlines.common_clock`): the line is drawn at that
+    deadline and named so; processes of different deadlines are drawn against the library's 4 months."""
+    return draw_plot(deadline_job(cases, order, towns, lang, clock))
 
 
 def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns: Mapping[str, str],
-                 lang: str = "en") -> PlotJob | None:
+                 lang: str = "en", clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> PlotJob | None:
     """What :func:`deadline_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
     from report.words import scenario_words
 
@@ -304,11 +315,15 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     if not keys:
         return None
     labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}" for s, p in keys]
-    return _draw_deadline, (labels, [groups[k] for k in keys], lang)
+    return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock)
 
 
-def _draw_deadline(labels: list[str], data: list[list[float]], lang: str) -> str:
-    axis, line, beyond = _DEADLINE_WORDS[lang]
+def _draw_deadline(labels: list[str], data: list[list[float]], lang: str,
+                   clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> str:
+    if clock[0] is None:
+        clock = LIBRARY_CLOCK
+    axis, line, beyond = (deadline_said(w, lang, *clock) for w in _DEADLINE_WORDS[lang])
+    limit = (clock[0] or LIBRARY_CLOCK[0]) / 24
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(labels) + 1.4))
     try:
@@ -317,15 +332,15 @@ def _draw_deadline(labels: list[str], data: list[list[float]], lang: str) -> str
         ax.boxplot(data, vert=False, whis=(5, 95), showfliers=False)
     top = max(max(d) for d in data)
     for i, values in enumerate(data, start=1):
-        late = [v for v in values if v > DEADLINE_DAYS]
+        late = [v for v in values if v > limit]
         if late:
             ax.plot(late, [i] * len(late), "o", color="#b00", markersize=3, alpha=0.6)
-        ax.text(max(top, DEADLINE_DAYS) * 1.02, i, f"{numbers.percent(len(late) / len(values), lang, 1)} {beyond}",
+        ax.text(max(top, limit) * 1.02, i, f"{numbers.percent(len(late) / len(values), lang, 1)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()
-    ax.axvline(DEADLINE_DAYS, color="#b00", linestyle="--", linewidth=1.2, label=line)
-    ax.set_xlim(0, max(top, DEADLINE_DAYS) * 1.25)
+    ax.axvline(limit, color="#b00", linestyle="--", linewidth=1.2, label=line)
+    ax.set_xlim(0, max(top, limit) * 1.25)
     ax.set_xlabel(axis)
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)

@@ -21,14 +21,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bpmn_io.profile_schema import split_path
-from processes.errors import InputError, PermitflowError
+from processes.errors import InputError, NotExecutableError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
 from scenarios.study import Member, Scenario, Study, SweepPoint
+from simulator.advice import profile_warnings
 from simulator.compiler import check_executable, profile_problems
 from simulator.traps import trap
 
-__all__ = ["check_study", "check_baselines", "check_member", "where"]
+__all__ = ["check_study", "check_baselines", "check_member", "member_warnings", "where"]
 
 NEEDED = "paired differences need the same seed, replications, and per process start date, horizon or cases, warm-up"
 
@@ -66,6 +67,11 @@ def check_member(point: SweepPoint, member: Member, process: Process, params: Si
         raise InputError(message, file=member.profile_source, line=member.base.line(split_path(path)), path=path)
     try:
         check_executable(process, params)
+    except NotExecutableError as err:
+        # bad input (exit 2) at the profile's line of the first element named: its entry, or where
+        # the entry it lacks belongs (``elements:``, or ``simulation:``)
+        line = member.base.line(("simulation", "elements", err.elements[0])) if err.elements else None
+        raise InputError(err.message, file=member.profile_source, line=line or 1) from None
     except PermitflowError as err:
         raise err.located(file=member.profile_source) from None
     stuck = trap(process, params)
@@ -78,6 +84,21 @@ def check_member(point: SweepPoint, member: Member, process: Process, params: Si
         line = member.base.line(split_path(path)) or member.base.line(split_path(f"simulation.elements.{element}"))
         raise InputError(why, file=member.profile_source, line=line, element=element)
     return params
+
+
+def member_warnings(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
+    """One line per thing ``member``'s profile lets run but likely does not mean
+    (:func:`simulator.advice.profile_warnings`), each at the line that wrote the entry, or where it belongs."""
+    out = []
+    for key, message in profile_warnings(process, params):
+        path = f"simulation.{key}"
+        override = point.origin_of(member.name, path)
+        if override is not None:
+            out.append(f"{override.origin.source}:{override.origin.line}: {override.written}: {message}")
+        else:
+            line = member.base.line(split_path(path)) or 1
+            out.append(f"{member.profile_source}:{line}: {path}: {message}")
+    return out
 
 
 def _value(params: SimParams, key: str) -> object:
@@ -146,17 +167,21 @@ def check_baselines(study: Study, parsed: Mapping[tuple[str, int, str], SimParam
 
 def check_study(
     study: Study, parsed: Mapping[tuple[str, int, str], tuple[Process, SimParams | None]],
-) -> None:
-    """Check every point's profiles against their processes, then the baselines.
+) -> tuple[str, ...]:
+    """Check every point's profiles against their processes, then the baselines; return the
+    warnings (:func:`member_warnings`), each once, in the order found.
 
     ``parsed`` holds ``(process, parameters)`` by ``(scenario, point, process name)``
     (:func:`scenarios.road.prepare` parses each once and hands the same to the work units).
     """
     params: dict[tuple[str, int, str], SimParams] = {}
+    warnings: dict[str, None] = {}
     for scenario in study.scenarios:
         for p, point in enumerate(scenario.points):
             for member in point.members:
                 process, sim = parsed[(scenario.name, p, member.name)]
-                params[(scenario.name, p, member.name)] = check_member(point, member, process, sim)
+                params[(scenario.name, p, member.name)] = checked = check_member(point, member, process, sim)
+                warnings.update(dict.fromkeys(member_warnings(point, member, process, checked)))
     check_baselines(study, params)
+    return tuple(warnings)
 

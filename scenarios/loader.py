@@ -31,6 +31,7 @@ values before anything runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -240,6 +241,12 @@ def read_any(paths: list[str | Path]) -> Study:
     for path in map(Path, paths):
         text = _read_text(path)
         source = shown_source(path)
+        documents = _documents(text)
+        if len(documents) > 1:  # scenarios one after the other (a baseline first): named after the last
+            scenarios += [parse_scenario(doc, source=source, base_dir=path.parent) for doc in documents]
+            folders += [path.parent] * len(documents)
+            names.append(scenarios[-1].name)
+            continue
         data, _lines = _compose(text, source)
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
             study, where = _parse_study(text, source=source, base_dir=path.parent)
@@ -262,6 +269,28 @@ def read_any(paths: list[str | Path]) -> Study:
         seen[scenario.name] = scenario.source
     name = names[0] if names else "run"
     return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare))
+
+
+def _documents(text: str) -> list[str]:
+    """The YAML documents of a file that holds several (separated by ``---`` lines), each padded with
+    empty lines so that its lines keep their numbers in the file; one document, or none: ``[text]``."""
+    starts = sorted({0} | {i for i, line in enumerate(text.split("\n")) if _DOCUMENT_START.fullmatch(line)})
+    if len(starts) == 1:
+        return [text]
+    lines = text.split("\n")
+    ends = starts[1:] + [len(lines)]
+    out = []
+    for start, end in zip(starts, ends, strict=True):
+        body = lines[start:end]
+        if body and _DOCUMENT_START.fullmatch(body[0]):
+            body = ["", *body[1:]]
+        if any(line.strip() and not line.lstrip().startswith("#") for line in body):
+            out.append("\n" * start + "\n".join(body))
+    return out if len(out) > 1 else [text]
+
+
+#: a line that starts a YAML document (``---``, perhaps followed by a comment)
+_DOCUMENT_START = re.compile(r"---[ \t]*(#.*)?")
 
 
 def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scenario]:

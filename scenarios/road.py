@@ -111,6 +111,8 @@ class Plan:
     study: Study
     units: tuple[UnitId, ...]
     jobs: tuple[Job, ...]
+    #: what the profiles let run but likely do not mean, one line each (``file:line: path: message``)
+    warnings: tuple[str, ...] = ()
 
     def cached(self, cache: ResultCache | None) -> int:
         """How many of the work units ``cache`` already holds."""
@@ -125,8 +127,9 @@ def prepare(study: Study, *, version: str | None = None, case_rows: bool = True)
     """Check ``study`` completely and plan its work units; nothing runs yet.
 
     Raises :class:`processes.errors.InputError` (file, line, path) for a profile
-    entry naming what its process lacks or a baseline that cannot be paired, and
-    :class:`processes.errors.SimulationError` for an element the engine cannot run.
+    entry naming what its process lacks, an element the engine cannot run (at the profile's
+    line of the first one named) or a baseline that cannot be paired. The plan keeps the
+    warnings of :func:`scenarios.checks.check_study` (nothing refused, one line each).
     ``version`` replaces the code version in the units' keys (tests). ``case_rows=False``: the
     results carry no case rows (``PointResults.cases`` is empty; for a caller that reads only
     the figures and event logs, such as ``permitflow simulate``): the same figures, made faster.
@@ -139,9 +142,9 @@ def prepare(study: Study, *, version: str | None = None, case_rows: bool = True)
             for text in texts:
                 process, params, _fee = parsed_member(text)
                 parsed[(scenario.name, p, text[0])] = (process, params)
-    check_study(study, parsed)
+    warnings = check_study(study, parsed)
     planned = plan(study, version=version, inputs=inputs, case_rows=case_rows)
-    return Plan(study, tuple(u for u, _ in planned), tuple(j for _, j in planned))
+    return Plan(study, tuple(u for u, _ in planned), tuple(j for _, j in planned), warnings)
 
 
 def execute(

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from processes import model as m
-from processes.errors import SimulationError, did_you_mean
+from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
@@ -184,8 +184,9 @@ class _Builder:
                                + (f" ({', '.join(fields[t]['id'] for t in tops)})" if tops else ""))
         if self.problems:
             listed = "; ".join(f"'{e}': {why}" for e, why in self.problems)
-            raise SimulationError(
-                f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}")
+            raise NotExecutableError(
+                f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}",
+                elements=tuple(e for e, _why in self.problems))
         for f in fields:
             f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
                           and not f.get("loop_max") and not f.get("visit_cap") and not f.get("decision")

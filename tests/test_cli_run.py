@@ -172,6 +172,11 @@ def test_the_progress_bar_shows_on_a_terminal_only(files: Path, monkeypatch: pyt
     # the bar's label (click draws the bar itself only on a real terminal; checked by hand with script(1))
     assert shown.output.startswith("base: 3 work units\n")
     assert "wrote " in shown.output and "eventlog" not in shown.output  # base asks for no event log
+    # -q, as simulate's: no bar even on a terminal; what was written is still said
+    quiet = CliRunner().invoke(cli, args + ["-q"], catch_exceptions=False)
+    assert quiet.exit_code == 0, quiet.output
+    assert "work units\n" not in quiet.stderr and quiet.stderr == ""
+    assert quiet.stdout.startswith("base: 1 scenario, 3 work units (0 from cache)\nwrote ")
 
 
 def test_a_later_run_into_the_same_folder_leaves_nothing_of_the_earlier_one(files: Path) -> None:
@@ -207,3 +212,37 @@ def test_a_rerun_reads_each_cached_unit_once(files: Path, monkeypatch: pytest.Mo
     again = run(*args)
     assert again.exit_code == 0 and "6 work units (6 from cache)" in again.output
     assert len(reads) == 6 and len(set(reads)) == 6
+
+
+def test_run_warns_of_a_clock_on_an_optional_path_at_its_line(tmp_path: Path) -> None:
+    own = Path(__file__).resolve().parent / "fixtures" / "sim" / "own"
+    for name in ("process.bpmn", "profile.yaml"):
+        shutil.copy(own / name, tmp_path / name)
+    (tmp_path / "s.yaml").write_text("name: own\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 1\n",
+                                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert (f"permitflow: warning: {tmp_path / 'profile.yaml'}:27: simulation.clock.start: the legal clock starts at "
+            "'Event_0inkommen' (Komplettering inkommen), which a case can go around") in result.stderr
+    assert f"permitflow: warning: {tmp_path / 'profile.yaml'}:24: simulation.elements.Activity_1polis: " in result.stderr
+
+
+def test_the_report_names_the_deadline_of_the_profile(tmp_path: Path) -> None:
+    # found by the QA profile journey: a profile with a 2-month deadline was reported "within 4 months"
+    own = Path(__file__).resolve().parent / "fixtures" / "sim" / "own"
+    shutil.copy(own / "process.bpmn", tmp_path / "process.bpmn")
+    profile = (own / "profile.yaml").read_text(encoding="utf-8").replace("start: Event_0inkommen", "start: StartEvent_1")
+    (tmp_path / "profile.yaml").write_text(profile.replace("Activity_1polis: {note:", "Activity_1polis: {delay: 3w, note:"),
+                                           encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("name: own\nbase: {bpmn: process.bpmn, profile: profile.yaml}\nreplications: 2\n",
+                                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out"), "--workers", "1",
+                                      "-q"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "% within 2 months." in html and "% inom 2 månader." in html  # the headline
+    assert "Share decided within 2 months of a complete application" in html  # the glossary and the table
+    assert "red points are cases decided after 2 months (the dashed line)" in html
+    assert "ärenden som avgjordes efter 2 månader" in html and "The dashed line marks 2 months" in html
+    for fixed in ("4 months", "4 månader", "4-month", "fyramånaders"):
+        assert fixed not in html, fixed

@@ -59,9 +59,42 @@ def test_simulate_reports_a_model_it_cannot_run_in_one_line(tmp_path: Path) -> N
     profile = (tmp_path / "profile.yaml").read_text().replace("lanes: [Lane_Server]", "lanes: []")
     (tmp_path / "profile.yaml").write_text(profile)
     result = CliRunner().invoke(cli, ["simulate", str(path), "--cases", "5"])
-    assert result.exit_code == 1
+    # bad input: exit 2 and the profile's line of the element (README: "2 bad input ... file, line")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"permitflow: error: {tmp_path / 'profile.yaml'}:19: process 'Process_MM1' ")
     assert "'Task_Serve': has a work `duration:` but no pool does its work" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_step_the_profile_lacks_is_named_at_the_line_of_elements(tmp_path: Path) -> None:
+    # the message catch event has no entry: the error points at `elements:`, where its delay belongs
+    (tmp_path / "process.bpmn").write_text(WAIT_BPMN, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(WAIT_PROFILE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "--cases", "5", "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"permitflow: error: {tmp_path / 'profile.yaml'}:8: process 'P' cannot be simulated: "
+                             "1 element(s) not executable: 'Msg': message catch event needs a `delay:` (the "
+                             "sender's response time) in params\n")
+
+
+WAIT_BPMN = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+  <process id="P">
+    <startEvent id="S"/><intermediateCatchEvent id="Msg"><messageEventDefinition/></intermediateCatchEvent>
+    <endEvent id="E"/>
+    <sequenceFlow id="f1" sourceRef="S" targetRef="Msg"/><sequenceFlow id="f2" sourceRef="Msg" targetRef="E"/>
+  </process>
+</definitions>
+"""
+WAIT_PROFILE = """municipality: Wait
+simulation:
+  start: 2025-01-06
+  cases: 5
+  calendars:
+    office: {hours: {mon: "08:00-16:00"}}
+  arrivals: {per_year: 50}
+  elements: {}
+"""
 
 
 def test_simulate_rejects_a_bad_set(tmp_path: Path) -> None:
@@ -233,3 +266,27 @@ def test_an_option_that_makes_the_profile_invalid_is_named_once(args: list[str],
     result = CliRunner().invoke(cli, ["simulate", "helsingborg", *args])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [line]
+
+
+OWN = FIXTURES / "own"
+
+
+def test_a_clock_on_an_optional_path_and_a_receive_task_without_delay_are_warned_before_the_run(
+        tmp_path: Path) -> None:
+    shutil.copy(OWN / "process.bpmn", tmp_path / "process.bpmn")
+    shutil.copy(OWN / "profile.yaml", tmp_path / "profile.yaml")
+    result = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "-r", "1", "-q", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    profile = tmp_path / "profile.yaml"
+    assert [line.split(": ", 3)[:3] for line in result.stderr.splitlines()] == [
+        ["permitflow", "warning", f"{profile}:27"], ["permitflow", "warning", f"{profile}:24"]]
+    assert "simulation.clock.start: the legal clock starts at 'Event_0inkommen' (Komplettering inkommen)" in result.stderr
+    assert ("simulation.elements.Activity_1polis: receive task 'Activity_1polis' (Vänta på polisens yttrande) has "
+            "no `delay:`") in result.stderr
+    assert json.loads(result.stdout)["replications"] == 1
+    # filled in as meant, nothing is said
+    fixed = profile.read_text(encoding="utf-8").replace("start: Event_0inkommen", "start: StartEvent_1")
+    profile.write_text(fixed.replace("Activity_1polis: {note:", "Activity_1polis: {delay: 3w, note:"), encoding="utf-8")
+    quiet = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "-r", "1", "-q", "--format", "json"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.stderr == ""

@@ -18,6 +18,7 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
+from report.deadlines import LIBRARY_CLOCK, deadline_said
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, number, percent
 from report.results import summary_document
@@ -46,9 +47,10 @@ def _share(value: Any, lang: str) -> str:
 
 
 def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
-              share_now: Any, share_then: Any) -> dict[str, str]:
+              share_now: Any, share_then: Any, clock: tuple[float, float] | None = LIBRARY_CLOCK) -> dict[str, str]:
     """One plain sentence per language for one municipality (``status``/``whatif``: mean and ci of
-    the days from a complete application to the decision; ``diff``: the paired difference)."""
+    the days from a complete application to the decision; ``diff``: the paired difference; ``clock``:
+    the profile's deadline and extension in hours, which the share within the deadline names)."""
     said = {}
     for lang in ("en", "sv"):
         now = f"{_days(status['mean'], lang)} ({_days(status['ci'][0], lang)}–{_days(status['ci'][1], lang)})"
@@ -77,6 +79,8 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
             f"{then} dagar med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
+        if clock is not None:
+            said[lang] = deadline_said(said[lang], lang, *clock)
     return said
 
 
@@ -137,11 +141,13 @@ def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
         share = f"{member.name}/{SHARE}"
         params = parsed_member(text)[1]
         deadline = params.clock.deadline / 24.0 if params is not None and params.clock is not None else None
+        clock = None if params is None or params.clock is None else (params.clock.deadline,
+                                                                      params.clock.extension or 0.0)
         out.append({
             "process": member.name,
             "name": name,
             "sentence": sentences(name, now, then, diffs.get(key), (status["figures"].get(share) or nan)["mean"],
-                                  (whatif["figures"].get(share) or nan)["mean"]),
+                                  (whatif["figures"].get(share) or nan)["mean"], clock),
             "figure": MAIN,
             "now": now,
             "then": then,

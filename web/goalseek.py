@@ -15,6 +15,7 @@ from concurrent.futures import Executor
 from typing import Any
 
 from processes.errors import InputError
+from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.numbers import kronor, number, percent
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
@@ -185,9 +186,12 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
     return sv, en
 
 
-def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+def goal_answer(result: dict[str, Any], names: dict[str, str],
+                clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> dict[str, Any]:
     """The result (``OptimiseResult.to_json()``) with a sentence per language: the answer, then
-    equally cheap combinations, the interval's low end and today's setting (as ``permitflow optimise``)."""
+    equally cheap combinations, the interval's low end and today's setting (as ``permitflow optimise``).
+    ``clock``: the processes' deadline and extension in hours (:func:`report.deadlines.common_clock`),
+    which the sentences name."""
     places = ", ".join(names.get(p, p) for p in result["processes"])
     share_en, share_sv = (percent(result["target"]["share"], lang) for lang in ("en", "sv"))
     chosen = result["chosen"]
@@ -202,11 +206,13 @@ def goal_answer(result: dict[str, Any], names: dict[str, str]) -> dict[str, Any]
         en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
               f"{_kr(chosen, 'en')} kr a year, {_mean_days(chosen, 'en')} days on average{sure}.")
     more_sv, more_en = _more(result)
-    return {**result, "sentence": {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}}
+    said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
+    return {**result, "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
 
 
 def seek(request: OptimiseRequest, names: dict[str, str], executor: Executor | None,
          progress: Callable[[int], None], cancelled: Callable[[], bool]) -> dict[str, Any]:
     """Run the search on ``executor`` and return the page's answer."""
     result = optimise(request, executor=executor, progress=progress, cancel=cancelled)
-    return goal_answer(result.to_json(), names)
+    clocks = {m.name: profile_clock(m.profile) for m in request.base.points[0].members}
+    return goal_answer(result.to_json(), names, common_clock(clocks))

@@ -125,7 +125,9 @@ def build_study(q: Question) -> Study:
 
 
 def scenario_yaml(q: Question) -> str:
-    """The what-if as a scenario file that ``permitflow run`` reads (the same overrides and settings)."""
+    """The what-if as a scenario file that ``permitflow run`` reads (the same overrides and settings),
+    after the status quo the page compared it with (its baseline: the same processes and settings, no
+    overrides), so that the run shows the same comparison with today."""
     bases: list[Any] = []
     for base in q.bases:
         if base.name in q.files:
@@ -133,14 +135,18 @@ def scenario_yaml(q: Question) -> str:
             bases.append({"bpmn": model, "profile": profile, "name": base.name})
         else:
             bases.append(base.name)
+    today: dict[str, Any] = {"name": BASELINE, "question": "Status quo (saved from permitflow serve)", "base": bases,
+                             **q.settings}
     doc: dict[str, Any] = {
         "name": SCENARIO,
         "question": "What if (saved from permitflow serve)",
         "base": bases,
         "set": {path: value for path, value, _origin in q.sets},
+        "baseline": BASELINE,
         **q.settings,
     }
-    note = "# Saved from permitflow serve. Run it with: permitflow run this-file.yaml"
+    note = ("# Saved from permitflow serve: the status quo, then the what-if compared with it (its baseline).\n"
+            "# Run both with: permitflow run this-file.yaml")
     if q.files:
         note += "\n# Put the uploaded model and profile files beside this file."
-    return f"{note}\n{dump_yaml(doc)}"
+    return f"{note}\n{dump_yaml(today)}---\n{dump_yaml(doc)}"

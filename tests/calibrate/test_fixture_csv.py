@@ -126,7 +126,16 @@ def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
                                str(LOGS / "tiny_mapping.yaml")])
     assert done.exit_code == 0, done.output
     assert "start times estimated for 15 of 15" in done.output
-    assert "Begär kompletteringar -> Task_Begar" in done.output
+    # each step by its name, its id after it (a modelling tool's ids, Activity_0bevis9, mean nothing to a person)
+    lines = done.output.splitlines()
+    assert "  Begär kompletteringar -> Begär komplettering (Task_Begar)  (matcher (0.80))" in lines
+    assert any(line.startswith("work  Utred (Task_Utred): empirical mean ") for line in lines)
+    assert any(line.startswith("delay Komplettering inkommen (Event_Komplettering): fixed mean 167 h") for line in lines)
+    assert any(line.startswith("branch Komplett? (Gw_Komplett): ja (Flow_Ja) 0.750 [0.250, 1.000], nej (Flow_Nej) ")
+               for line in lines)
+    assert any(line.startswith("meetings of Besluta (Task_Beslut): 2 days") for line in lines)
+    assert any(line.startswith("legal clock: Registrera (Task_Registrera) -> Besluta (Task_Beslut): ") for line in lines)
+    assert any(line.startswith("pool officer: 2 ") and "lanes Handläggare (Lane_Handlaggare)" in line for line in lines)
     # completion dates only: no cut-off fitted; the line said "agenda cut-off None days"
     assert "except months none, agenda cut-off not in the log (the profile's kept)" in done.output
     assert "None" not in done.output

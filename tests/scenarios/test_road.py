@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bpmn_io.yamlsrc import load_yaml
-from processes.errors import InputError, SimulationError
+from processes.errors import InputError
 from scenarios.loader import bundled_study, read_any, read_scenario, read_study
 from scenarios.options import one_scenario_study
 from scenarios.overrides import parse_assignment
@@ -166,8 +166,11 @@ def test_an_element_typo_is_refused_at_the_line_that_wrote_it(workdir: Path) -> 
 
 def test_an_element_the_engine_cannot_run_is_refused_before_running(workdir: Path) -> None:
     study = read_any([write(workdir, "s.yaml", MINI + "set:\n  pools.officer.lanes: []\n")])
-    with pytest.raises(SimulationError, match="no pool does its work"):
+    # bad input, at the profile's line of the first element the message names
+    with pytest.raises(InputError, match="no pool does its work") as err:
         prepare(study)
+    assert (Path(str(err.value.file)).name, err.value.line) == ("mini.yaml", 18)
+    assert "not executable: 'Task_Granska': has a work `duration:` but no pool" in str(err.value)
 
 
 # --------------------------------------------------------------------------- baselines that cannot mislead

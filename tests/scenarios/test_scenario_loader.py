@@ -188,3 +188,21 @@ def test_a_bad_member_override_names_the_path_as_written(workdir: Path) -> None:
     text = str(err.value)
     assert text.startswith(f"{path}:5: landskrona.simulation.decision.delegation: set: ")
     assert "'mayor'" in text and "(expected one of officer, manager, chair, working_committee, committee)" in text
+
+
+def test_a_file_of_several_documents_holds_scenarios_one_after_the_other(workdir: Path) -> None:
+    # as permitflow serve saves a what-if: the status quo it was compared with first, then the what-if
+    path = write(workdir, "what-if.yaml", (
+        "# saved\nname: status-quo\n" + MINI + "replications: 2\n---\nname: what-if\n" + MINI
+        + "set:\n  simulation.pools.officer.count: 2\nbaseline: status-quo\nreplications: 2\n"))
+    study = read_any([path])
+    assert [(s.name, s.baseline) for s in study.scenarios] == [("status-quo", None), ("what-if", "status-quo")]
+    assert study.name == "what-if"  # named after the last: the question the file asks
+    # an error in the second document names its line in the file
+    path.write_text(path.read_text(encoding="utf-8").replace("count: 2", "count: two"), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_any([path])
+    assert (err.value.file, err.value.line) == (str(path), 9)
+    # a single document that starts with '---' is one scenario, as before
+    one = write(workdir, "one.yaml", "---\nname: alone\n" + MINI)
+    assert [s.name for s in read_any([one]).scenarios] == ["alone"]

@@ -43,3 +43,18 @@ def test_each_decision_level_has_one_name_on_the_command_line_the_page_and_the_r
               "chosen": _row(1, 0.3, "manager", 600000, 0.97, 40), "today": None}
     said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
     assert "beslut av chefen:" in said["sv"] and "decisions by the manager:" in said["en"]
+
+
+def test_the_goal_answer_names_the_deadline_of_the_profiles():
+    # found by the QA profile journey: a profile with a 2-month deadline was answered "within 4 months"
+    result = {"processes": ["own"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
+              "chosen": _row(1, 0.3, "officer", 600000, 0.97, 40),
+              "today": {**_row(2, 0.5, "committee", 900000, 0.95, 50), "status": "dominated"}}
+    said = goal_answer(result, {"own": "Kommunen"}, (2 * 730.5, 2 * 730.5))["sentence"]
+    assert said["en"].startswith("Kommunen: the cheapest way to 90\u00a0% within 2 months is ")
+    assert "95\u00a0% within 2 months, 50 days on average" in said["en"]
+    assert said["sv"].startswith("Kommunen: billigast att nå 90\u00a0% inom 2 månader är ")
+    assert "4 months" not in said["en"] and "4 månader" not in said["sv"]
+    # the library's clock: the words as they were
+    assert goal_answer(result, {"own": "Kommunen"}, (2922.0, 2922.0))["sentence"] == \
+        goal_answer(result, {"own": "Kommunen"})["sentence"]

@@ -240,9 +240,16 @@ def test_a_saved_scenario_runs_with_permitflow_run_and_gives_the_pages_figures(c
                                       "--workers", "1", "--format", "json"])
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    cli_mean = summary["scenarios"][0]["points"][0]["figures"]["landskrona/complete_to_decision_mean_days"]["mean"]
+    # the status quo the page compared with comes first, and the what-if is compared with it, as on the page
+    today, whatif = summary["scenarios"]
+    assert (today["name"], whatif["name"], whatif["baseline"]) == ("status-quo", "what-if", "status-quo")
+    key = "landskrona/complete_to_decision_mean_days"
     _id, reply = _run(client, body)
-    assert reply.json()["answer"]["municipalities"][0]["then"]["mean"] == cli_mean
+    answer = reply.json()["answer"]["municipalities"][0]
+    assert answer["then"]["mean"] == whatif["points"][0]["figures"][key]["mean"]
+    assert answer["now"]["mean"] == today["points"][0]["figures"][key]["mean"]
+    difference = whatif["points"][0]["comparison"]["differences"][key]
+    assert (difference["mean"], difference["ci"]) == (answer["difference"]["mean"], answer["difference"]["ci"])
 
 
 def test_the_report_downloads_after_a_run(client):
@@ -487,6 +494,10 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
     timed = sentences("Höganäs", days, days, diff, 0.9, 1.0)
     assert timed["en"].endswith("Within 4 months: 90\u00a0% today, 100\u00a0% with the changes.")
     assert timed["sv"].endswith("Inom 4 månader: 90\u00a0% i dag, 100\u00a0% med ändringarna.")
+    # the profile's own deadline, not the library's 4 months (found by the QA profile journey)
+    own = sentences("Höganäs", days, days, diff, 0.9, 1.0, (60 * 24.0, 0.0))
+    assert own["en"].endswith("Within 60 days: 90\u00a0% today, 100\u00a0% with the changes.")
+    assert own["sv"].endswith("Inom 60 dagar: 90\u00a0% i dag, 100\u00a0% med ändringarna.")
     clockless = sentences("Höganäs", days, days, diff, None, float("nan"))
     assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
                                "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
@@ -536,7 +547,8 @@ def test_the_completeness_and_remiss_levers_find_their_steps_in_a_model_drawn_wi
     assert saved.status_code == 200, saved.text
     import yaml
 
-    sets = yaml.safe_load(saved.text)["set"]
+    *_status_quo, whatif = yaml.safe_load_all(saved.text)  # the what-if follows the status quo it is compared with
+    sets = whatif["set"]
     assert sets == {
         "ritstad.simulation.elements.Gateway_1x2y9fz.probabilities": {"Flow_0ja5m3n": 0.9, "Flow_1nej6o4": 0.1},
         "ritstad.simulation.elements.Event_0rsp6ty.delay": {"dist": "triangular", "low": "5d", "mode": "7d",

@@ -1,0 +1,116 @@
+"""The deadline a sentence names: the profile's, in words ("4 months", "60 days", "2 månader").
+
+The report's and the web page's sentences were written for the library's clock, 4 months with
+one extension of 4 months (Alkoholförordningen 5 §). :func:`deadline_said` rewrites such a
+sentence for another clock; for the library's it returns the sentence unchanged, so library
+outputs stay byte-identical.
+
+>>> duration_words(2922.0, "en"), duration_words(2922.0, "sv"), duration_words(60 * 24.0, "en")
+('4 months', '4 månader', '60 days')
+>>> deadline_said("Share decided within 4 months.", "en", 2 * 730.5, 2 * 730.5)
+'Share decided within 2 months.'
+>>> deadline_said("Inom 4 månader: 80 %.", "sv", 2922.0, 2922.0)
+'Inom 4 månader: 80 %.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from processes.durations import parse_duration
+
+__all__ = ["LIBRARY_CLOCK", "duration_words", "deadline_said", "profile_clock", "common_clock"]
+
+#: the library's deadline and extension, in hours (4 months each: a month is 730.5 hours)
+LIBRARY_CLOCK = (2922.0, 2922.0)
+
+_UNITS = {  # hours per unit, (singular, plural, definite plural) per language, largest first
+    "en": ((730.5, "month", "months", "months"), (168.0, "week", "weeks", "weeks"), (24.0, "day", "days", "days"),
+           (1.0, "hour", "hours", "hours")),
+    "sv": ((730.5, "månad", "månader", "månaderna"), (168.0, "vecka", "veckor", "veckorna"),
+           (24.0, "dag", "dagar", "dagarna"), (1.0, "timme", "timmar", "timmarna")),
+}
+
+
+def _parts(hours: float, lang: str) -> tuple[str, str, str, str]:
+    """(number, singular, plural, definite plural) of the largest unit that gives a whole number."""
+    for size, one, many, the_many in _UNITS[lang]:
+        count = hours / size
+        if count >= 1 and abs(count - round(count)) < 1e-9:
+            return str(round(count)), one, many, the_many
+    number = f"{hours:g}" if lang == "en" else f"{hours:g}".replace(".", ",")
+    return number, "hour", *(("hours", "hours") if lang == "en" else ("timmar", "timmarna"))
+
+
+def duration_words(hours: float, lang: str, *, definite: bool = False) -> str:
+    """``hours`` as a person says them: "4 months", "1 week", "60 days" ("de 60 dagarna": ``definite``)."""
+    number, one, many, the_many = _parts(hours, lang)
+    if definite:
+        return f"{number} {the_many}"
+    return f"{number} {one if number == '1' else many}"
+
+
+def _adjective(hours: float) -> str:
+    number, one, _many, _the = _parts(hours, "en")
+    return f"{number}-{one}"
+
+
+def deadline_said(text: str, lang: str, deadline: float | None, extension: float | None) -> str:
+    """``text``, written for the library's clock, naming ``deadline`` (hours) and ``extension`` instead.
+
+    ``deadline`` None: the processes of the sentence have different deadlines, and it says "the
+    deadline". The library's clock, or a text that names none: ``text`` as it is.
+    """
+    if (deadline, extension) == LIBRARY_CLOCK:
+        return text
+    if deadline is None:
+        words = _GENERIC[lang]
+    else:
+        both = deadline + (extension or 0.0)
+        extra = extension or 0.0
+        words = {
+            "by at most 4 months": f"by at most {duration_words(extra, 'en')}",
+            "med högst 4 månader": f"med högst {duration_words(extra, 'sv')}",
+            "8 months": duration_words(both, "en"),
+            "8 månader": duration_words(both, "sv"),
+            "4-month": _adjective(deadline),
+            "de 4 månaderna": f"de {duration_words(deadline, 'sv', definite=True)}",
+            "fyramånadersgränsen": f"gränsen på {duration_words(deadline, 'sv')}",
+            "4 months": duration_words(deadline, "en"),
+            "4 månader": duration_words(deadline, "sv"),
+        }
+    return _PHRASES.sub(lambda m: words.get(m.group(0), m.group(0)), text)
+
+
+_GENERIC = {
+    "en": {"by at most 4 months": "by at most the extension", "8 months": "the deadline and its extension",
+           "4-month": "legal", "4 months": "the deadline"},
+    "sv": {"med högst 4 månader": "med högst förlängningen", "8 månader": "tidsgränsen och förlängningen",
+           "de 4 månaderna": "tidsgränsen", "fyramånadersgränsen": "tidsgränsen", "4 månader": "tidsgränsen"},
+}
+_PHRASES = re.compile("|".join(re.escape(p) for p in (
+    "by at most 4 months", "med högst 4 månader", "8 months", "8 månader", "4-month", "de 4 månaderna",
+    "fyramånadersgränsen", "4 months", "4 månader")))
+
+
+def profile_clock(profile: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    """(deadline, extension) in hours of a profile document's ``simulation.clock``; None without one."""
+    simulation = (profile or {}).get("simulation") or {}
+    clock = simulation.get("clock") if isinstance(simulation, Mapping) else None
+    if not isinstance(clock, Mapping) or clock.get("deadline") is None:
+        return None
+    extension = clock.get("extension")
+    return (parse_duration(str(clock["deadline"])), parse_duration(str(extension)) if extension is not None else 0.0)
+
+
+def common_clock(clocks: Mapping[str, tuple[float, float] | None]) -> tuple[float | None, float | None]:
+    """The one (deadline, extension) of the processes that have a clock (the library's when none has
+    one); ``(None, None)`` when they differ."""
+    found = {c for c in clocks.values() if c is not None}
+    if not found:
+        return LIBRARY_CLOCK
+    if len(found) == 1:
+        return next(iter(found))
+    return None, None
