@@ -164,11 +164,14 @@ def test_a_run_over_the_work_unit_limit_needs_force_and_then_shows_progress(
 
     monkeypatch.setattr(scenarios.road, "MAX_WORK_UNITS", 2)
     args = ["simulate", str(MINI / "mini.bpmn"), "--profile", str(MINI / "mini.yaml"), "--cases", "3",
-            "--replications", "3", "--workers", "1", "-q"]
+            "--replications", "3", "--workers", "1"]
     refused(invoke(*args), "the run plans 3 work units", "the limit is 2", "--force")
     forced = invoke(*args, "--force")
     assert forced.exit_code == 0, forced.output
     assert "permitflow: progress: 3 of 3 work units" in forced.stderr.splitlines()
+    quiet = invoke(*args, "--force", "-q")  # -q: no progress bar, nor these lines (since branch qaprof)
+    assert quiet.exit_code == 0, quiet.output
+    assert not [line for line in quiet.stderr.splitlines() if "progress:" in line]
 
 
 def test_cases_that_can_never_finish_are_refused_naming_the_gateway(here: Path) -> None:
