@@ -519,7 +519,7 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
     reply = client.post("/api/goal", json={"uploads": [upload], "levers": {}, "goal": {"percent": 90}})
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
-    assert "no legal clock" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
+    assert "no legal deadline" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
 
 
 # --- the completeness and remiss levers on a model drawn in a modelling tool (found by the QA review,
@@ -665,3 +665,35 @@ def test_an_unnamed_choice_is_named_by_the_step_before_it_never_by_its_id():
     assert steps is not None and steps.completeness == NotFound((
         ("“Allt med?”", "“Allt med?”"),
         ("the unnamed choice after “Utred ärendet”", "det namnlösa valet efter “Utred ärendet”")))
+
+
+# --- the form's fixed words name the chosen processes' deadline (web/texts.py says the library's 4 months)
+
+def test_the_forms_deadline_words_follow_an_uploaded_profiles_deadline(client):
+    """An upload whose profile has a 2-month deadline: its words for the form say 2 months (the goal-seek field,
+    the table's column, the chart's line), its range refusal too; a library process keeps 4 months, and
+    processes of different deadlines say "the deadline"."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+    profile = (fixtures / "camunda_permit.yaml").read_text(encoding="utf-8").replace(
+        "deadline: 4mo, extension: 4mo", "deadline: 2mo, extension: 1mo")
+    assert "deadline: 2mo" in profile
+    setup = client.get("/api/setup").json()
+    helsingborg = next(m for m in setup["library"] if m["name"] == "helsingborg")
+    assert helsingborg["deadline_texts"]["goal_percent"] == {"sv": "Andel beslut inom 4 månader (%)",
+                                                             "en": "Share of decisions within 4 months (%)"}
+    assert setup["deadline_generic"]["goal_percent"] == {"sv": "Andel beslut inom tidsfristen (%)",
+                                                         "en": "Share of decisions within the deadline (%)"}
+    reply = _upload(client, "ritstad", (fixtures / "camunda_permit.bpmn").read_bytes(), profile.encode("utf-8"))
+    assert reply.status_code == 200, reply.text
+    words = reply.json()["deadline_texts"]
+    assert words == {"deadline": {"sv": "2 månader", "en": "2 months"},
+                     "goal_percent": {"sv": "Andel beslut inom 2 månader (%)", "en": "Share of decisions within 2 months (%)"},
+                     "goal_share": {"sv": "Inom 2 månader", "en": "Within 2 months"}}
+    refused = client.post("/api/goal", json={"uploads": [reply.json()["id"]], "levers": {}, "goal": {"percent": 120}})
+    assert refused.status_code == 400
+    assert refused.json()["error_sv"].startswith("Andel beslut inom 2 månader: 120\u00a0% ligger utanför")
+    assert refused.json()["error"].startswith("Share of decisions within 2 months: 120\u00a0% is outside")
+    _id, done = _run(client, {"uploads": [reply.json()["id"]], "levers": {"officers": 2, **SMALL}})
+    place = done.json()["answer"]["municipalities"][0]
+    assert place["deadline_words"] == {"sv": "2 månader", "en": "2 months"}
+    assert "Inom 2 månader:" in place["sentence"]["sv"]

@@ -702,3 +702,28 @@ def test_an_uploaded_models_own_values_are_shown_beside_the_levers(server: str) 
         page.check("#places input[data-upload]")
         assert placeholders(page)["officers"] == "1"
     assert messages == []
+
+
+def test_the_goal_fields_words_follow_the_chosen_processes_deadline(server: str, tmp_path: Path) -> None:
+    """Found by the words review (2026-12-06): the goal-seek field said "inom 4 månader" for an upload whose
+    profile has 2 months; it names the chosen processes' deadline, "tidsfristen" when they differ."""
+    messages: list[str] = []
+    profile = tmp_path / "p.yaml"
+    profile.write_text(DRAWN.with_suffix(".yaml").read_text(encoding="utf-8").replace(
+        "deadline: 4mo, extension: 4mo", "deadline: 2mo, extension: 1mo"), encoding="utf-8")
+    with _the_page(server, messages) as page:
+        label = page.locator("[data-t='goal_percent']")
+        assert label.inner_text() == "Andel beslut inom 4 månader (%)"  # Helsingborg
+        page.fill("#up-name", "ritstad")
+        page.set_input_files("#up-model", str(DRAWN))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        assert label.inner_text() == "Andel beslut inom tidsfristen (%)"  # Helsingborg's 4 months and 2 months
+        page.uncheck("[data-place='helsingborg']")
+        assert label.inner_text() == "Andel beslut inom 2 månader (%)"
+        page.click("[data-lang='en']")
+        assert label.inner_text() == "Share of decisions within 2 months (%)"
+        page.check("[data-place='helsingborg']")
+        assert label.inner_text() == "Share of decisions within the deadline (%)"
+    assert messages == []
