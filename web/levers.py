@@ -216,7 +216,7 @@ def _completeness(shown: str, elements: Mapping[str, Any], model: str | None) ->
                         f"{_both(names, 'en')} (give the check a name that says so, e.g. “Är ansökan komplett?”, "
                         f"and the others names that do not)",
                         f"har flera steg som vart och ett kan vara kontrollen av om ansökan är komplett: "
-                        f"{_both(names, 'sv')} (ge kontrollen ett namn som säger det, t.ex. “Är ansökan komplett?”, "
+                        f"{_both(names, 'sv')} (ge kontrollen ett namn som säger det, t.ex. ”Är ansökan komplett?”, "
                         f"och de andra namn som inte gör det)")
     raise _in_model("complete_share", shown,
                     "has no check of whether an application is complete (a choice, an exclusive gateway, where one "

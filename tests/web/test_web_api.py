@@ -638,8 +638,8 @@ def test_a_second_loop_named_otherwise_leaves_the_completeness_check_found():
      "of whether an application is complete: “Allt med?” and “Allt utrett?” (give the check a name that says so, "
      "e.g. “Är ansökan komplett?”, and the others names that do not)",
      "Andel kompletta ansökningar (e-tjänst): Ritstads modell har flera steg som vart och ett kan vara kontrollen "
-     "av om ansökan är komplett: “Allt med?” och “Allt utrett?” (ge kontrollen ett namn som säger det, t.ex. "
-     "“Är ansökan komplett?”, och de andra namn som inte gör det)"),
+     "av om ansökan är komplett: ”Allt med?” och ”Allt utrett?” (ge kontrollen ett namn som säger det, t.ex. "
+     "”Är ansökan komplett?”, och de andra namn som inte gör det)"),
     (_without_answers, {"remiss_weeks": 2},
      "Remiss answers, usual time (weeks): Ritstad's model has no remiss answer (a message event or receive task "
      "that waits for the answer of another party than the applicant, after the process has sent that party a "
@@ -663,8 +663,8 @@ def test_an_unnamed_choice_is_named_by_the_step_before_it_never_by_its_id():
     text = _two_loops(DRAWN.read_text(encoding="utf-8"), say_supplement=False).replace(' name="Allt utrett?"', "")
     steps = lever_steps(text)
     assert steps is not None and steps.completeness == NotFound((
-        ("“Allt med?”", "“Allt med?”"),
-        ("the unnamed choice after “Utred ärendet”", "det namnlösa valet efter “Utred ärendet”")))
+        ("“Allt med?”", "”Allt med?”"),
+        ("the unnamed choice after “Utred ärendet”", "det namnlösa valet efter ”Utred ärendet”")))
 
 
 # --- the form's fixed words name the chosen processes' deadline (web/texts.py says the library's 4 months)

@@ -658,8 +658,8 @@ def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_
         message.wait_for(state="visible")
         assert message.inner_text() == (
             "Andel kompletta ansökningar (e-tjänst): Ritstads modell har flera steg som vart och ett kan vara "
-            "kontrollen av om ansökan är komplett: “Allt med?” och “Allt utrett?” (ge kontrollen ett namn som säger "
-            "det, t.ex. “Är ansökan komplett?”, och de andra namn som inte gör det)")
+            "kontrollen av om ansökan är komplett: ”Allt med?” och ”Allt utrett?” (ge kontrollen ett namn som säger "
+            "det, t.ex. ”Är ansökan komplett?”, och de andra namn som inte gör det)")
         page.click("[data-lang='en']")
         assert message.inner_text() == (
             "Share of complete applications (e-service): Ritstad's model has several steps that could each be the "
