@@ -193,8 +193,9 @@ def _committee_only(simulation):
      "Who grants a permit: Åstorp's profile has no decision by the chair (choose the committee or the case officer)",
      "Vem beslutar om tillstånd: Åstorps profil saknar beslut av ordföranden (välj nämnden eller handläggaren)"),
     ({"officers": 2}, "officers",
-     "Case officers (number): Åstorp's profile has no pool named officer (the case officers this lever changes)",
-     "Handläggare (antal): Åstorps profil saknar pool med namnet officer (handläggarna som spaken ändrar)"),
+     "Case officers (number): Åstorp's profile has no staff group named “officer” (the case officers this field "
+     "changes)",
+     "Handläggare (antal): Åstorps profil saknar personalgrupp med namnet ”officer” (handläggarna som fältet ändrar)"),
 ])
 def test_a_lever_an_uploaded_profile_has_nothing_for_is_refused_in_words(client, levers, field, words, words_sv):
     """Found by the QA journey (2026-12-06): on a process developer's own profile with a committee and no
@@ -697,3 +698,26 @@ def test_the_forms_deadline_words_follow_an_uploaded_profiles_deadline(client):
     place = done.json()["answer"]["municipalities"][0]
     assert place["deadline_words"] == {"sv": "2 månader", "en": "2 months"}
     assert "Inom 2 månader:" in place["sentence"]["sv"]
+
+
+def test_a_lever_a_profile_has_no_body_for_is_refused_without_the_profiles_keys():
+    """The page is read by managers: the refusal says what is missing in words, not the profile's keys
+    ('decision body committee with meetings:', 'working_committee'), as it did (found by the words review)."""
+    from web.levers import LeverError
+
+    profile = {"municipality": "Ritstad", "simulation": {"decision": {"bodies": {"officer": {}}}}}
+    said = {}
+    for lever, value in (("cadence", "weekly"), ("cutoff_days", 7)):
+        with pytest.raises(LeverError) as caught:
+            lever_sets({lever: value}, {"ritstad": profile})
+        said[lever] = (str(caught.value), caught.value.sv)
+    # after the field's name ("Committee meetings: ...")
+    said = {lever: tuple(text.split(": ", 1)[1] for text in pair) for lever, pair in said.items()}
+    assert said == {
+        "cadence": ("Ritstad's profile has no committee that meets (the meetings this field changes)",
+                    "Ritstads profil saknar nämnd som sammanträder (de sammanträden som fältet ändrar)"),
+        "cutoff_days": ("Ritstad's profile has no committee or working committee (the decision bodies whose last "
+                        "day for cases this field changes)",
+                        "Ritstads profil saknar nämnd eller arbetsutskott (de beslutsorgan vars sista dag för "
+                        "ärenden fältet ändrar)"),
+    }
