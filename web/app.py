@@ -332,12 +332,12 @@ async def report(request: Request) -> Response:
     if run is None:
         # forgotten to keep the server's memory bounded (or never known: the server restarted)
         keep = request.app.state.web.runs.keep
-        return _error(f"This run is no longer kept: the server keeps finished runs up to {_megabytes(keep)} MB, "
-                      "forgetting the oldest first, and none from before a restart. Run it again to download "
+        return _error(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
+                      f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to download "
                       "its report.", 404,
-                      sv=f"Körningen finns inte längre kvar: servern sparar färdiga körningar upp till "
-                         f"{_megabytes(keep)} MB, de äldsta glöms först, och inga från före en omstart. Räkna "
-                         "om den för att ladda ner rapporten.")
+                      sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
+                         f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
+                         "att ladda ner rapporten.")
     batch = await run_in_threadpool(lambda: run.batch)
     if batch is None:
         return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")

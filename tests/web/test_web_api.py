@@ -280,10 +280,11 @@ def test_a_report_no_longer_kept_says_so_in_both_languages_and_kept_answers_are_
         _run(c, {"municipalities": ["bjuv"], "levers": SMALL})
         gone = c.get(f"/api/runs/{first}/report")
         assert gone.status_code == 404
-        assert gone.json()["error"].startswith("This run is no longer kept: the server keeps finished runs up to ")
+        assert gone.json()["error"].startswith("This run is no longer kept: the server keeps only the latest finished runs (up to ")
         assert gone.json()["error"].endswith("Run it again to download its report.")
-        assert gone.json()["error_sv"].startswith("Körningen finns inte längre kvar: servern sparar färdiga körningar")
-        assert gone.json()["error_sv"].endswith("Räkna om den för att ladda ner rapporten.")
+        assert gone.json()["error_sv"].startswith("Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna (upp till ")
+        assert gone.json()["error_sv"].endswith("och glömmer alla när den startas om. Räkna om den för att ladda ner "
+                                                "rapporten.")  # plain Swedish (was '... och inga från före en omstart')
         again, _reply = _run(c, body)
         report = c.get(f"/api/runs/{again}/report")
         assert report.status_code == 200 and report.content == _report_html(batch)

@@ -588,11 +588,11 @@ def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Pa
         page.click("#report")
         message = page.locator("#message")
         message.wait_for(state="visible")
-        assert message.inner_text().startswith("Körningen finns inte längre kvar: servern sparar färdiga körningar")
+        assert message.inner_text().startswith("Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna")
         assert page.locator("#again").is_visible()
         assert page.locator("#again").inner_text() == "Räkna om och ladda ner rapporten"
         page.click("[data-lang='en']")
-        assert message.inner_text().startswith("This run is no longer kept: the server keeps finished runs up to 0 MB")
+        assert message.inner_text().startswith("This run is no longer kept: the server keeps only the latest finished runs (up to 0 MB)")
         assert page.locator("#again").inner_text() == "Run it again and download the report"
         page.fill("#lever-officers", "1")  # the form changed since: the run asked again is the one forgotten
         with page.expect_download(timeout=120_000) as reporting:
