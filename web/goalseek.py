@@ -72,12 +72,12 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     clockless = without_clock(request.base)
     if clockless:
         names = ", ".join(clockless)
-        raise GoalLeverError("percent", f"{names}: the profile gives no legal deadline, so there is no share of "
-                             "decisions within it to reach; goal seek on this page needs one (the command line can "
-                             "seek a mean time instead).",
-                             f"{names}: profilen har ingen lagstadgad tidsfrist, så det finns ingen andel beslut inom "
-                             "den att nå; målsökningen här behöver en (på kommandoraden går det att söka en medeltid "
-                             "i stället).")
+        raise GoalLeverError("percent", f"{names}: the profile gives no legal deadline, so no share of decisions "
+                             "within it can be sought; goal seek on this page needs one (the command line can seek "
+                             "a mean time instead).",
+                             f"{names}: profilen har ingen lagstadgad tidsfrist, så det går inte att söka en andel "
+                             "beslut inom tidsfristen; målsökningen här behöver en tidsfrist (på kommandoraden går "
+                             "det att söka en medeltid i stället).")
     problem = request_problem(request)
     if problem is not None:
         raise _in_words(problem)
