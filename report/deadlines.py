@@ -71,6 +71,11 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
         both = deadline + (extension or 0.0)
         extra = extension or 0.0
         words = {
+            # the law says 4 months: another deadline is the profile's, not the law's
+            "Alkoholförordningen 5 §: 4 months": f"the deadline in the profile: {duration_words(deadline, 'en')}",
+            "alkoholförordningen 5 §: 4 månader": f"tidsfristen i profilen: {duration_words(deadline, 'sv')}",
+            "or 8 when": f"or {duration_words(both, 'en')} when",
+            "eller 8 när": f"eller {duration_words(both, 'sv')} när",
             "by at most 4 months": f"by at most {duration_words(extra, 'en')}",
             "med högst 4 månader": f"med högst {duration_words(extra, 'sv')}",
             "8 months": duration_words(both, "en"),
@@ -78,21 +83,29 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
             "4-month": _adjective(deadline),
             "de 4 månaderna": f"de {duration_words(deadline, 'sv', definite=True)}",
             "fyramånadersgränsen": f"gränsen på {duration_words(deadline, 'sv')}",
+            "the 4 months": f"the {duration_words(deadline, 'en')}",
             "4 months": duration_words(deadline, "en"),
             "4 månader": duration_words(deadline, "sv"),
         }
     return _PHRASES.sub(lambda m: words.get(m.group(0), m.group(0)), text)
 
 
+# Swedish says "tidsfristen", as the rest of the app does for the legal deadline
 _GENERIC = {
-    "en": {"by at most 4 months": "by at most the extension", "8 months": "the deadline and its extension",
-           "4-month": "legal", "4 months": "the deadline"},
-    "sv": {"med högst 4 månader": "med högst förlängningen", "8 månader": "tidsgränsen och förlängningen",
-           "de 4 månaderna": "tidsgränsen", "fyramånadersgränsen": "tidsgränsen", "4 månader": "tidsgränsen"},
+    "en": {"Alkoholförordningen 5 §: 4 months": "the deadline in each profile",
+           "or 8 when": "or the deadline and its extension when", "by at most 4 months": "by at most the extension",
+           "8 months": "the deadline and its extension", "4-month": "legal", "the 4 months": "the deadline",
+           "4 months": "the deadline"},
+    "sv": {"alkoholförordningen 5 §: 4 månader": "tidsfristen i varje profil",
+           "eller 8 när": "eller tidsfristen och förlängningen när", "med högst 4 månader": "med högst förlängningen",
+           "8 månader": "tidsfristen och förlängningen", "de 4 månaderna": "tidsfristen",
+           "fyramånadersgränsen": "tidsfristen", "4 månader": "tidsfristen"},
 }
+# longest first where one phrase holds another ("the 4 months" before "4 months")
 _PHRASES = re.compile("|".join(re.escape(p) for p in (
+    "Alkoholförordningen 5 §: 4 months", "alkoholförordningen 5 §: 4 månader", "or 8 when", "eller 8 när",
     "by at most 4 months", "med högst 4 månader", "8 months", "8 månader", "4-month", "de 4 månaderna",
-    "fyramånadersgränsen", "4 months", "4 månader")))
+    "fyramånadersgränsen", "the 4 months", "4 months", "4 månader")))
 
 
 def profile_clock(profile: Mapping[str, Any] | None) -> tuple[float, float] | None:

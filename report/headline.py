@@ -76,7 +76,7 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         # zero inside the interval: say plainly that the change could be none ("includes no change" read
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"
-        sv += ", ett intervall som rymmer noll: det kan vara ingen ändring alls"
+        sv += ", ett intervall som rymmer noll: det är inte säkert att det blir någon ändring alls"
     if conclusion is None:
         return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", 'sv')}, None
     holds = bool(conclusion["holds"])
@@ -95,7 +95,7 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
                "its interval contains zero: there may be no change at all.")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i alla {points} punkter "
                f"(ändring {days(span['min'], 'sv')} till {days(span['max'], 'sv')} dagar), men med antagandena som de står "
-               "rymmer dess intervall noll: det kan vara ingen ändring alls.")
+               "rymmer dess intervall noll: det är inte säkert att det blir någon ändring alls.")
     else:
         span = conclusion["across"]
         en += (f". This does not hold across the assumption ranges: it is {way_en} at {agree} of {points} points "

@@ -18,7 +18,7 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
-from report.deadlines import LIBRARY_CLOCK, deadline_said
+from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, number, percent
 from report.results import summary_document
@@ -153,6 +153,8 @@ def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
             "then": then,
             "difference": diffs.get(key),
             "deadline_days": deadline,
+            # the chart's line named by this process's deadline ("2 månader"), not the library's
+            "deadline_words": None if clock is None else {lang: duration_words(clock[0], lang) for lang in ("sv", "en")},
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
             "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"],

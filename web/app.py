@@ -37,6 +37,7 @@ from starlette.staticfiles import StaticFiles
 
 from bpmn_io.library import library_names
 from processes.errors import PermitflowError
+from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
@@ -154,12 +155,27 @@ async def page(request: Request) -> Response:
                                                                     "style-src 'self' 'unsafe-inline'"})
 
 
+#: the form's fixed words that name the library's deadline (web/texts.py: "4 månader")
+DEADLINE_TEXTS = ("deadline", "goal_percent", "goal_share")
+
+
+def deadline_texts(clock: tuple[float | None, float | None] | None) -> dict[str, dict[str, str]] | None:
+    """The form's fixed words that name the deadline, for a process's (deadline, extension) in hours
+    (``(None, None)``: processes of different deadlines, "the deadline"); None for a process without
+    a legal clock (it has no deadline to name). The page uses the chosen processes' words."""
+    if clock is None:
+        return None
+    return {key: {lang: deadline_said(TEXTS[key][lang], lang, *clock) for lang in ("sv", "en")}
+            for key in DEADLINE_TEXTS}
+
+
 def _library() -> list[dict[str, Any]]:
     out = []
     for name in library_names():
         base = library_base(name, source="library", line=None)
         out.append({"name": name, "display": str(base.profile.get("municipality") or name),
-                    "status_quo": status_quo(base.profile, base.bpmn)})
+                    "status_quo": status_quo(base.profile, base.bpmn),
+                    "deadline_texts": deadline_texts(profile_clock(base.profile))})
     return out
 
 
@@ -168,7 +184,7 @@ async def setup(request: Request) -> Response:
                "choices": list(lv.choices), "step": lv.step, "share": lv.share} for lv in (*LEVERS, *RUN_LEVERS)]
     library = await run_in_threadpool(_library)
     return JSONResponse({"levers": levers, "library": library, "texts": TEXTS,
-                         "max_upload_bytes": MAX_UPLOAD_BYTES})
+                         "deadline_generic": deadline_texts((None, None)), "max_upload_bytes": MAX_UPLOAD_BYTES})
 
 
 async def upload(request: Request) -> Response:
@@ -198,7 +214,8 @@ async def upload(request: Request) -> Response:
             state.uploads.popitem(last=False)
     # its own values beside the levers, read as a library municipality's are (its steps found by what they are)
     own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
-    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key, "status_quo": own})
+    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key, "status_quo": own,
+                         "deadline_texts": deadline_texts(profile_clock(base.profile))})
 
 
 async def start_run(request: Request) -> Response:
@@ -315,12 +332,12 @@ async def report(request: Request) -> Response:
     if run is None:
         # forgotten to keep the server's memory bounded (or never known: the server restarted)
         keep = request.app.state.web.runs.keep
-        return _error(f"This run is no longer kept: the server keeps finished runs up to {_megabytes(keep)} MB, "
-                      "forgetting the oldest first, and none from before a restart. Run it again to download "
+        return _error(f"This run is no longer kept: the server keeps only the latest finished runs (up to "
+                      f"{_megabytes(keep)} MB) and forgets them all when it restarts. Run it again to download "
                       "its report.", 404,
-                      sv=f"Körningen finns inte längre kvar: servern sparar färdiga körningar upp till "
-                         f"{_megabytes(keep)} MB, de äldsta glöms först, och inga från före en omstart. Räkna "
-                         "om den för att ladda ner rapporten.")
+                      sv=f"Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna "
+                         f"(upp till {_megabytes(keep)} MB) och glömmer alla när den startas om. Räkna om den för "
+                         "att ladda ner rapporten.")
     batch = await run_in_threadpool(lambda: run.batch)
     if batch is None:
         return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")

@@ -58,9 +58,11 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if isinstance(percent, bool) or not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
         given = _plain(percent)
         low, high = PERCENT_RANGE
-        raise GoalLeverError("percent", f"Share of decisions within 4 months: {given}\u00a0% is outside the allowed "
-                             f"range {low}–{high}\u00a0%", f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför "
-                             f"det tillåtna intervallet {low}–{high}\u00a0%")
+        # named as the form's field is, by the chosen processes' deadline
+        clock = common_clock({b.name: profile_clock(b.profile) for b in bases})
+        en = f"Share of decisions within 4 months: {given}\u00a0% is outside the allowed range {low}–{high}\u00a0%"
+        sv = f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför det tillåtna intervallet {low}–{high}\u00a0%"
+        raise GoalLeverError("percent", deadline_said(en, "en", *clock), deadline_said(sv, "sv", *clock))
     if joint and len(bases) < 2:
         raise GoalLeverError("joint", "A joint unit needs at least two municipalities: choose one more.",
                              "En gemensam enhet behöver minst två kommuner: välj en till.")
@@ -70,10 +72,12 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     clockless = without_clock(request.base)
     if clockless:
         names = ", ".join(clockless)
-        raise GoalLeverError("percent", f"{names}: the process has no legal clock in its profile, so there is no "
-                             "deadline to reach; goal seek here needs one (the command line can seek a mean time).",
-                             f"{names}: processen har ingen lagstadgad tidsfrist i sin profil, så det finns ingen "
-                             "frist att nå; målsökningen här behöver en (kommandoraden kan söka en medeltid).")
+        raise GoalLeverError("percent", f"{names}: the profile gives no legal deadline, so no share of decisions "
+                             "within it can be sought; goal seek on this page needs one (the command line can seek "
+                             "a mean time instead).",
+                             f"{names}: profilen har ingen lagstadgad tidsfrist, så det går inte att söka en andel "
+                             "beslut inom tidsfristen; målsökningen här behöver en tidsfrist (på kommandoraden går "
+                             "det att söka en medeltid i stället).")
     problem = request_problem(request)
     if problem is not None:
         raise _in_words(problem)

@@ -216,7 +216,7 @@ def _completeness(shown: str, elements: Mapping[str, Any], model: str | None) ->
                         f"{_both(names, 'en')} (give the check a name that says so, e.g. “Är ansökan komplett?”, "
                         f"and the others names that do not)",
                         f"har flera steg som vart och ett kan vara kontrollen av om ansökan är komplett: "
-                        f"{_both(names, 'sv')} (ge kontrollen ett namn som säger det, t.ex. “Är ansökan komplett?”, "
+                        f"{_both(names, 'sv')} (ge kontrollen ett namn som säger det, t.ex. ”Är ansökan komplett?”, "
                         f"och de andra namn som inte gör det)")
     raise _in_model("complete_share", shown,
                     "has no check of whether an application is complete (a choice, an exclusive gateway, where one "
@@ -260,23 +260,23 @@ def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]
     if ("officers" in given or "fte" in given) and "officer" not in ((profile.get("simulation") or {}).get("pools")
                                                                      or {}):
         raise _lacking("officers" if "officers" in given else "fte", shown,
-                       "pool named officer (the case officers this lever changes)",
-                       "pool med namnet officer (handläggarna som spaken ändrar)")
+                       "staff group named “officer” (the case officers this field changes)",
+                       "personalgrupp med namnet ”officer” (handläggarna som fältet ändrar)")
     if "officers" in given:
         sets.append(("pools.officer.count", given["officers"]))
     if "fte" in given:
         sets.append(("pools.officer.fte", given["fte"]))
     if "cadence" in given:
         if not isinstance(bodies.get("committee"), Mapping) or "meetings" not in bodies["committee"]:
-            raise _lacking("cadence", shown, "committee that meets (decision body committee with meetings:)",
-                           "nämnd som sammanträder (beslutsorganet committee med meetings:)")
+            raise _lacking("cadence", shown, "committee that meets (the meetings this field changes)",
+                           "nämnd som sammanträder (de sammanträden som fältet ändrar)")
         sets.append(("decision.bodies.committee.meetings", {"rrule": CADENCES[given["cadence"]], "except_months": [7]}))
     if "cutoff_days" in given:
         meeting = [body for body in ("committee", "working_committee") if body in bodies]
         if not meeting:
-            raise _lacking("cutoff_days", shown, "committee or working committee (decision bodies committee, "
-                                                 "working_committee)",
-                           "nämnd eller arbetsutskott (beslutsorganen committee, working_committee)")
+            raise _lacking("cutoff_days", shown, "committee or working committee (the decision bodies whose last "
+                                                 "day for cases this field changes)",
+                           "nämnd eller arbetsutskott (de beslutsorgan vars sista dag för ärenden fältet ändrar)")
         for body in meeting:
             sets.append((f"decision.bodies.{body}.agenda_cutoff", f"{given['cutoff_days']}d"))
     elements = _elements(profile)

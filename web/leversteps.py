@@ -67,11 +67,11 @@ def _name(process: Process, node_id: str) -> tuple[str, str]:
     """A step's name in quotes (English, Swedish); an unnamed one by the named step before it, never by its id."""
     name = _said(process.nodes.get(node_id))
     if name:
-        return f"“{name}”", f"“{name}”"
+        return f"“{name}”", f"”{name}”"  # Swedish quotes with ” on both sides
     before = next((_said(process.nodes.get(f.source)) for f in process.incoming(node_id)
                    if _said(process.nodes.get(f.source))), "")
     if before:
-        return f"the unnamed choice after “{before}”", f"det namnlösa valet efter “{before}”"
+        return f"the unnamed choice after “{before}”", f"det namnlösa valet efter ”{before}”"
     return "an unnamed choice", "ett namnlöst val"
 
 

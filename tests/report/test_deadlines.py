@@ -43,3 +43,26 @@ def test_the_clock_of_a_profile_and_of_several() -> None:
     assert common_clock({"a": (1461.0, 0.0), "b": None}) == (1461.0, 0.0)
     assert common_clock({"a": None}) == LIBRARY_CLOCK
     assert common_clock({"a": (1461.0, 0.0), "b": LIBRARY_CLOCK}) == (None, None)
+
+
+def test_another_clock_is_not_put_in_the_law_and_every_length_follows_it() -> None:
+    two = (2 * 730.5, 1 * 730.5)  # 2 months, one extension of 1 month
+    # the law (Alkoholförordningen 5 §) says 4 months: another deadline is the profile's
+    assert "(the deadline in the profile: 2 months)" in deadline_said(
+        describe("complete_to_decision_mean_days", "en"), "en", *two)
+    assert "(tidsfristen i profilen: 2 månader)" in deadline_said(
+        describe("complete_to_decision_mean_days", "sv"), "sv", *two)
+    assert "5 §" not in deadline_said(describe("complete_to_decision_mean_days", "sv"), "sv", None, None)
+    # "4 months, or 8 when ...": the 8 is the deadline and its extension
+    assert deadline_said(describe("within_legal_time_share", "en"), "en", *two).startswith(
+        "Share decided within the time that applies to the case: 2 months, or 3 months when the time was extended "
+        "with a notice before the 2 months ran out, ")
+    assert deadline_said(describe("within_legal_time_share", "sv"), "sv", *two).startswith(
+        "Andel som avgjordes inom den tid som gäller för ärendet: 2 månader, eller 3 månader när tiden förlängdes "
+        "med ett besked innan de 2 månaderna gått ut, ")
+    # different deadlines: "the deadline" once ("before the the deadline" before), Swedish "tidsfristen"
+    generic = deadline_said(describe("extended_share", "en"), "en", None, None)
+    assert "the the" not in generic and "before the deadline ran out" in generic
+    assert deadline_said(describe("within_legal_time_share", "sv"), "sv", None, None).startswith(
+        "Andel som avgjordes inom den tid som gäller för ärendet: tidsfristen, eller tidsfristen och förlängningen "
+        "när tiden förlängdes med ett besked innan tidsfristen gått ut, ")

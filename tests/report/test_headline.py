@@ -90,6 +90,7 @@ def test_a_change_in_the_same_direction_at_every_point_that_noise_leaves_open_sa
         "assumptions as written its interval contains zero: there may be no change at all.")
     assert sentence["sv"].endswith(
         "Det håller inte över antagandenas intervall: det blir tidigare i alla 6 punkter (ändring \u221260 till \u22128 "
-        "dagar), men med antagandena som de står rymmer dess intervall noll: det kan vara ingen ändring alls.")
-    assert "(95\u00a0% intervall för ändringen \u221290 till 12 dagar), ett intervall som rymmer noll: det kan vara " \
-        "ingen ändring alls. Det håller inte" in sentence["sv"]
+        "dagar), men med antagandena som de står rymmer dess intervall noll: det är inte säkert att det blir någon "
+        "ändring alls.")  # idiomatic Swedish (was 'det kan vara ingen ändring alls')
+    assert "(95\u00a0% intervall för ändringen \u221290 till 12 dagar), ett intervall som rymmer noll: det är inte " \
+        "säkert att det blir någon ändring alls. Det håller inte" in sentence["sv"]

@@ -193,8 +193,9 @@ def _committee_only(simulation):
      "Who grants a permit: Åstorp's profile has no decision by the chair (choose the committee or the case officer)",
      "Vem beslutar om tillstånd: Åstorps profil saknar beslut av ordföranden (välj nämnden eller handläggaren)"),
     ({"officers": 2}, "officers",
-     "Case officers (number): Åstorp's profile has no pool named officer (the case officers this lever changes)",
-     "Handläggare (antal): Åstorps profil saknar pool med namnet officer (handläggarna som spaken ändrar)"),
+     "Case officers (number): Åstorp's profile has no staff group named “officer” (the case officers this field "
+     "changes)",
+     "Handläggare (antal): Åstorps profil saknar personalgrupp med namnet ”officer” (handläggarna som fältet ändrar)"),
 ])
 def test_a_lever_an_uploaded_profile_has_nothing_for_is_refused_in_words(client, levers, field, words, words_sv):
     """Found by the QA journey (2026-12-06): on a process developer's own profile with a committee and no
@@ -279,10 +280,11 @@ def test_a_report_no_longer_kept_says_so_in_both_languages_and_kept_answers_are_
         _run(c, {"municipalities": ["bjuv"], "levers": SMALL})
         gone = c.get(f"/api/runs/{first}/report")
         assert gone.status_code == 404
-        assert gone.json()["error"].startswith("This run is no longer kept: the server keeps finished runs up to ")
+        assert gone.json()["error"].startswith("This run is no longer kept: the server keeps only the latest finished runs (up to ")
         assert gone.json()["error"].endswith("Run it again to download its report.")
-        assert gone.json()["error_sv"].startswith("Körningen finns inte längre kvar: servern sparar färdiga körningar")
-        assert gone.json()["error_sv"].endswith("Räkna om den för att ladda ner rapporten.")
+        assert gone.json()["error_sv"].startswith("Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna (upp till ")
+        assert gone.json()["error_sv"].endswith("och glömmer alla när den startas om. Räkna om den för att ladda ner "
+                                                "rapporten.")  # plain Swedish (was '... och inga från före en omstart')
         again, _reply = _run(c, body)
         report = c.get(f"/api/runs/{again}/report")
         assert report.status_code == 200 and report.content == _report_html(batch)
@@ -519,7 +521,7 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
     reply = client.post("/api/goal", json={"uploads": [upload], "levers": {}, "goal": {"percent": 90}})
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
-    assert "no legal clock" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
+    assert "no legal deadline" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
 
 
 # --- the completeness and remiss levers on a model drawn in a modelling tool (found by the QA review,
@@ -638,8 +640,8 @@ def test_a_second_loop_named_otherwise_leaves_the_completeness_check_found():
      "of whether an application is complete: “Allt med?” and “Allt utrett?” (give the check a name that says so, "
      "e.g. “Är ansökan komplett?”, and the others names that do not)",
      "Andel kompletta ansökningar (e-tjänst): Ritstads modell har flera steg som vart och ett kan vara kontrollen "
-     "av om ansökan är komplett: “Allt med?” och “Allt utrett?” (ge kontrollen ett namn som säger det, t.ex. "
-     "“Är ansökan komplett?”, och de andra namn som inte gör det)"),
+     "av om ansökan är komplett: ”Allt med?” och ”Allt utrett?” (ge kontrollen ett namn som säger det, t.ex. "
+     "”Är ansökan komplett?”, och de andra namn som inte gör det)"),
     (_without_answers, {"remiss_weeks": 2},
      "Remiss answers, usual time (weeks): Ritstad's model has no remiss answer (a message event or receive task "
      "that waits for the answer of another party than the applicant, after the process has sent that party a "
@@ -663,5 +665,60 @@ def test_an_unnamed_choice_is_named_by_the_step_before_it_never_by_its_id():
     text = _two_loops(DRAWN.read_text(encoding="utf-8"), say_supplement=False).replace(' name="Allt utrett?"', "")
     steps = lever_steps(text)
     assert steps is not None and steps.completeness == NotFound((
-        ("“Allt med?”", "“Allt med?”"),
-        ("the unnamed choice after “Utred ärendet”", "det namnlösa valet efter “Utred ärendet”")))
+        ("“Allt med?”", "”Allt med?”"),
+        ("the unnamed choice after “Utred ärendet”", "det namnlösa valet efter ”Utred ärendet”")))
+
+
+# --- the form's fixed words name the chosen processes' deadline (web/texts.py says the library's 4 months)
+
+def test_the_forms_deadline_words_follow_an_uploaded_profiles_deadline(client):
+    """An upload whose profile has a 2-month deadline: its words for the form say 2 months (the goal-seek field,
+    the table's column, the chart's line), its range refusal too; a library process keeps 4 months, and
+    processes of different deadlines say "the deadline"."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+    profile = (fixtures / "camunda_permit.yaml").read_text(encoding="utf-8").replace(
+        "deadline: 4mo, extension: 4mo", "deadline: 2mo, extension: 1mo")
+    assert "deadline: 2mo" in profile
+    setup = client.get("/api/setup").json()
+    helsingborg = next(m for m in setup["library"] if m["name"] == "helsingborg")
+    assert helsingborg["deadline_texts"]["goal_percent"] == {"sv": "Andel beslut inom 4 månader (%)",
+                                                             "en": "Share of decisions within 4 months (%)"}
+    assert setup["deadline_generic"]["goal_percent"] == {"sv": "Andel beslut inom tidsfristen (%)",
+                                                         "en": "Share of decisions within the deadline (%)"}
+    reply = _upload(client, "ritstad", (fixtures / "camunda_permit.bpmn").read_bytes(), profile.encode("utf-8"))
+    assert reply.status_code == 200, reply.text
+    words = reply.json()["deadline_texts"]
+    assert words == {"deadline": {"sv": "2 månader", "en": "2 months"},
+                     "goal_percent": {"sv": "Andel beslut inom 2 månader (%)", "en": "Share of decisions within 2 months (%)"},
+                     "goal_share": {"sv": "Inom 2 månader", "en": "Within 2 months"}}
+    refused = client.post("/api/goal", json={"uploads": [reply.json()["id"]], "levers": {}, "goal": {"percent": 120}})
+    assert refused.status_code == 400
+    assert refused.json()["error_sv"].startswith("Andel beslut inom 2 månader: 120\u00a0% ligger utanför")
+    assert refused.json()["error"].startswith("Share of decisions within 2 months: 120\u00a0% is outside")
+    _id, done = _run(client, {"uploads": [reply.json()["id"]], "levers": {"officers": 2, **SMALL}})
+    place = done.json()["answer"]["municipalities"][0]
+    assert place["deadline_words"] == {"sv": "2 månader", "en": "2 months"}
+    assert "Inom 2 månader:" in place["sentence"]["sv"]
+
+
+def test_a_lever_a_profile_has_no_body_for_is_refused_without_the_profiles_keys():
+    """The page is read by managers: the refusal says what is missing in words, not the profile's keys
+    ('decision body committee with meetings:', 'working_committee'), as it did (found by the words review)."""
+    from web.levers import LeverError
+
+    profile = {"municipality": "Ritstad", "simulation": {"decision": {"bodies": {"officer": {}}}}}
+    said = {}
+    for lever, value in (("cadence", "weekly"), ("cutoff_days", 7)):
+        with pytest.raises(LeverError) as caught:
+            lever_sets({lever: value}, {"ritstad": profile})
+        said[lever] = (str(caught.value), caught.value.sv)
+    # after the field's name ("Committee meetings: ...")
+    said = {lever: tuple(text.split(": ", 1)[1] for text in pair) for lever, pair in said.items()}
+    assert said == {
+        "cadence": ("Ritstad's profile has no committee that meets (the meetings this field changes)",
+                    "Ritstads profil saknar nämnd som sammanträder (de sammanträden som fältet ändrar)"),
+        "cutoff_days": ("Ritstad's profile has no committee or working committee (the decision bodies whose last "
+                        "day for cases this field changes)",
+                        "Ritstads profil saknar nämnd eller arbetsutskott (de beslutsorgan vars sista dag för "
+                        "ärenden fältet ändrar)"),
+    }

@@ -186,6 +186,9 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             "Åstorp: billigast att nå 90\u00a0% inom 4 månader är")
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
         assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
+        assert page.locator("#goal-result p.note").inner_text() == (  # "no other row", what the days are
+            "Markerade rader: ingen annan rad är både billigare och snabbare (dagarna är snitt över samma körningar "
+            "för varje rad).")
         assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
             "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
         assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
@@ -588,11 +591,11 @@ def test_a_report_no_longer_kept_says_so_and_the_page_runs_it_again(tmp_path: Pa
         page.click("#report")
         message = page.locator("#message")
         message.wait_for(state="visible")
-        assert message.inner_text().startswith("Körningen finns inte längre kvar: servern sparar färdiga körningar")
+        assert message.inner_text().startswith("Körningen finns inte längre kvar: servern sparar bara de senaste färdiga körningarna")
         assert page.locator("#again").is_visible()
         assert page.locator("#again").inner_text() == "Räkna om och ladda ner rapporten"
         page.click("[data-lang='en']")
-        assert message.inner_text().startswith("This run is no longer kept: the server keeps finished runs up to 0 MB")
+        assert message.inner_text().startswith("This run is no longer kept: the server keeps only the latest finished runs (up to 0 MB)")
         assert page.locator("#again").inner_text() == "Run it again and download the report"
         page.fill("#lever-officers", "1")  # the form changed since: the run asked again is the one forgotten
         with page.expect_download(timeout=120_000) as reporting:
@@ -658,8 +661,8 @@ def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_
         message.wait_for(state="visible")
         assert message.inner_text() == (
             "Andel kompletta ansökningar (e-tjänst): Ritstads modell har flera steg som vart och ett kan vara "
-            "kontrollen av om ansökan är komplett: “Allt med?” och “Allt utrett?” (ge kontrollen ett namn som säger "
-            "det, t.ex. “Är ansökan komplett?”, och de andra namn som inte gör det)")
+            "kontrollen av om ansökan är komplett: ”Allt med?” och ”Allt utrett?” (ge kontrollen ett namn som säger "
+            "det, t.ex. ”Är ansökan komplett?”, och de andra namn som inte gör det)")
         page.click("[data-lang='en']")
         assert message.inner_text() == (
             "Share of complete applications (e-service): Ritstad's model has several steps that could each be the "
@@ -701,4 +704,29 @@ def test_an_uploaded_models_own_values_are_shown_beside_the_levers(server: str) 
         assert placeholders(page)["officers"] == ""  # nothing chosen: nothing shown
         page.check("#places input[data-upload]")
         assert placeholders(page)["officers"] == "1"
+    assert messages == []
+
+
+def test_the_goal_fields_words_follow_the_chosen_processes_deadline(server: str, tmp_path: Path) -> None:
+    """Found by the words review (2026-12-06): the goal-seek field said "inom 4 månader" for an upload whose
+    profile has 2 months; it names the chosen processes' deadline, "tidsfristen" when they differ."""
+    messages: list[str] = []
+    profile = tmp_path / "p.yaml"
+    profile.write_text(DRAWN.with_suffix(".yaml").read_text(encoding="utf-8").replace(
+        "deadline: 4mo, extension: 4mo", "deadline: 2mo, extension: 1mo"), encoding="utf-8")
+    with _the_page(server, messages) as page:
+        label = page.locator("[data-t='goal_percent']")
+        assert label.inner_text() == "Andel beslut inom 4 månader (%)"  # Helsingborg
+        page.fill("#up-name", "ritstad")
+        page.set_input_files("#up-model", str(DRAWN))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        assert label.inner_text() == "Andel beslut inom tidsfristen (%)"  # Helsingborg's 4 months and 2 months
+        page.uncheck("[data-place='helsingborg']")
+        assert label.inner_text() == "Andel beslut inom 2 månader (%)"
+        page.click("[data-lang='en']")
+        assert label.inner_text() == "Share of decisions within 2 months (%)"
+        page.check("[data-place='helsingborg']")
+        assert label.inner_text() == "Share of decisions within the deadline (%)"
     assert messages == []

@@ -197,7 +197,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
                 assert proc.poll() is None
                 with pytest.raises(urllib.error.HTTPError) as gone:  # and keeps finished runs within --keep-mb
                     _get(base + "api/runs/unknown/report")
-                assert "the server keeps finished runs up to 3 MB" in json.loads(gone.value.read())["error"]
+                assert "the server keeps only the latest finished runs (up to 3 MB)" in json.loads(gone.value.read())["error"]
                 break
             run = _get(base + "api/runs", {"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
             while _get(base + f"api/runs/{run['id']}")["done"] == 0:

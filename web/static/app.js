@@ -3,13 +3,26 @@
 "use strict";
 
 // uploads: upload key -> its values as they are (shown beside the levers, as a library municipality's)
-const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: {} };
+// uploadTexts: upload key -> its words for its deadline; deadlineTexts: the chosen processes' (see chooseDeadlineTexts)
+const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: {}, uploadTexts: {},
+  deadlineTexts: null };
 const $ = (sel) => document.querySelector(sel);
 const SVGNS = "http://www.w3.org/2000/svg";
 
 function t(key) {
-  const entry = state.setup && state.setup.texts[key];
+  const entry = state.setup && ((state.deadlineTexts && state.deadlineTexts[key]) || state.setup.texts[key]);
   return entry ? entry[state.lang] : key;
+}
+
+// The fixed words that name the deadline ("Andel beslut inom 4 månader") follow the chosen processes':
+// one deadline for all of them names it, several say "the deadline"; a process without a legal clock
+// has none to name (none with one: the words as written)
+function chooseDeadlineTexts() {
+  const own = selectedPlaces().map((n) => (state.setup.library.find((m) => m.name === n) || {}).deadline_texts)
+    .concat(selectedUploads().map((u) => state.uploadTexts[u])).filter((x) => x);
+  const distinct = new Set(own.map((x) => JSON.stringify(x)));
+  state.deadlineTexts = distinct.size === 0 ? null : distinct.size === 1 ? own[0] : state.setup.deadline_generic;
+  document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
 }
 
 // A number as the page's language writes it, as report/numbers.py does: Swedish 1 234,5 (a non-breaking
@@ -125,6 +138,7 @@ function buildForm() {
 // The first chosen process's own values beside the levers, in grey (the library's first, as a run
 // lists them, else the first upload's)
 function showStatusQuo() {
+  chooseDeadlineTexts();
   const place = state.setup.library.find((m) => m.name === selectedPlaces()[0]);
   const first = place ? place.status_quo : state.uploads[selectedUploads()[0]];
   for (const lever of state.setup.levers) {
@@ -290,9 +304,11 @@ async function upload() {
   document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
     if (old.dataset.uploadName !== reply.data.name) return;
     delete state.uploads[old.dataset.upload];
+    delete state.uploadTexts[old.dataset.upload];
     old.closest("label").remove();
   });
   state.uploads[reply.data.id] = reply.data.status_quo || {};
+  state.uploadTexts[reply.data.id] = reply.data.deadline_texts || null;
   const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": reply.data.name,
     id: `upload-${reply.data.id}` });
   box.addEventListener("change", showStatusQuo);
@@ -370,7 +386,8 @@ function ecdf(m) {
   });
   if (deadline) {
     svg.append(el("svg:line", { x1: x(deadline), x2: x(deadline), y1: T, y2: H - B, class: "deadline" }));
-    svg.append(el("svg:text", { x: x(deadline) - 4, y: H - B - 6, "text-anchor": "end", class: "deadline-label", text: t("deadline") }));
+    svg.append(el("svg:text", { x: x(deadline) - 4, y: H - B - 6, "text-anchor": "end", class: "deadline-label",
+      text: m.deadline_words ? m.deadline_words[state.lang] : t("deadline") }));
   }
   return svg;
 }
