@@ -227,7 +227,7 @@ class _Builder:
             calendars[name] = _sourced(cal, self.source, "hours: the earliest work start to the latest work end "
                                                          "the log saw per weekday (logged starts, else "
                                                          "completions; lone outliers left out); holidays and "
-                                                         "closures as the model's profile (or none) say")
+                                                         "closures as the model's profile gives them (none if it gives none)")
             if not base_cal:
                 calendars[name]["assumption"] = "holidays: the log does not tell which public holidays apply"
             entry["calendar"], entry["fte"] = name, 1.0
