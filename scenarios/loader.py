@@ -54,6 +54,7 @@ __all__ = [
     "read_study",
     "read_any",
     "bundled_study",
+    "MAX_DOCUMENTS",
 ]
 
 SCENARIO_KEYS = ("name", "question", "base", "set", "sweep", "shared_pools", "baseline", *SETTING_KEYS)
@@ -110,8 +111,9 @@ def parse_scenario(
     scenario leaves out.
     """
     data, lines = _compose(text, source)
+    first = len(text) - len(text.lstrip("\n")) + 1  # a document of a file of several: its own first line
     if not isinstance(data, dict):
-        raise InputError("a scenario file is a mapping (name:, base:, set: ...)", file=source, line=1)
+        raise InputError("a scenario file is a mapping (name:, base:, set: ...)", file=source, line=first)
     _check_keys(data, SCENARIO_KEYS, source, lines)
     base_dir = base_dir if base_dir is not None else Path(source).parent
     own = {k: data[k] for k in SETTING_KEYS if k in data}
@@ -122,7 +124,7 @@ def parse_scenario(
         raise InputError(f"name: {name!r} is not text", file=source, line=lines.get("name"))
     check_name(name, what="name", file=source, line=lines.get("name"))
     if "base" not in data:
-        raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=1)
+        raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=first)
     base_specs = data["base"] if isinstance(data["base"], list) else [data["base"]]
     if not base_specs:
         raise InputError("base: an empty list (expected library municipalities or {bpmn:, profile:})",
@@ -164,10 +166,27 @@ def _read_text(path: Path) -> str:
 
 
 def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
-    """Read and resolve a scenario file (a shipped one is named ``scenarios/<file>``:
-    :func:`scenarios.shipped.shown_source`)."""
+    """Read and resolve a scenario file of one scenario (a shipped one is named ``scenarios/<file>``:
+    :func:`scenarios.shipped.shown_source`); a file of several is refused, saying so."""
     path = Path(path)
-    return parse_scenario(_read_text(path), source=shown_source(path), base_dir=path.parent, defaults=defaults)
+    text = _read_text(path)
+    documents = _documents(text, source=shown_source(path))
+    if len(documents) > 1:
+        raise InputError(f"holds {len(documents)} scenarios (separated by '---' lines) where one is read "
+                         "(expected a file of one scenario; permitflow run reads several)", file=shown_source(path))
+    return parse_scenario(text, source=shown_source(path), base_dir=path.parent, defaults=defaults)
+
+
+def _read_scenarios(path: Path, *, defaults: Defaults | None = None) -> list[Scenario]:
+    """The scenarios of a scenario file: one, or several separated by ``---`` lines (each parsed
+    in turn, its lines numbered as in the file)."""
+    text = _read_text(path)
+    source = shown_source(path)
+    documents = _documents(text, source=source)
+    if len(documents) == 1:
+        return [parse_scenario(text, source=source, base_dir=path.parent, defaults=defaults)]
+    return [parse_scenario("\n" * start + body, source=source, base_dir=path.parent, defaults=defaults)
+            for start, body in documents]
 
 
 # --------------------------------------------------------------------------- study
@@ -198,8 +217,9 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         path = base_dir / str(entry)
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
-        scenarios.append(read_scenario(path, defaults=layer))
-        folders.append(path.parent)
+        found = _read_scenarios(path, defaults=layer)  # a file may hold several, one after the other
+        scenarios += found
+        folders += [path.parent] * len(found)
     names = [s.name for s in scenarios]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -241,11 +261,11 @@ def read_any(paths: list[str | Path]) -> Study:
     for path in map(Path, paths):
         text = _read_text(path)
         source = shown_source(path)
-        documents = _documents(text)
-        if len(documents) > 1:  # scenarios one after the other (a baseline first): named after the last
-            scenarios += [parse_scenario(doc, source=source, base_dir=path.parent) for doc in documents]
-            folders += [path.parent] * len(documents)
-            names.append(scenarios[-1].name)
+        if len(_documents(text, source=source)) > 1:  # scenarios one after the other (a baseline first)
+            found = _read_scenarios(path)
+            scenarios += found
+            folders += [path.parent] * len(found)
+            names.append(found[-1].name)  # named after the last
             continue
         data, _lines = _compose(text, source)
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
@@ -271,13 +291,16 @@ def read_any(paths: list[str | Path]) -> Study:
     return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare))
 
 
-def _documents(text: str) -> list[str]:
-    """The YAML documents of a file that holds several (separated by ``---`` lines), each padded with
-    empty lines so that its lines keep their numbers in the file; one document, or none: ``[text]``."""
-    starts = sorted({0} | {i for i, line in enumerate(text.split("\n")) if _DOCUMENT_START.fullmatch(line)})
-    if len(starts) == 1:
-        return [text]
+def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
+    """The YAML documents of a file that holds several (separated by ``---`` lines): ``(lines before
+    it, its text)``, the ``---`` line left empty, so that padded with that many empty lines its lines
+    keep their numbers in the file (one at a time: padding them all at once took memory growing with
+    the square of the count). One document, or none: ``[(0, text)]``. More than
+    :data:`MAX_DOCUMENTS`: refused before any is parsed."""
     lines = text.split("\n")
+    starts = [0] + [i for i, line in enumerate(lines) if i and _DOCUMENT_START.fullmatch(line)]
+    if len(starts) == 1:
+        return [(0, text)]
     ends = starts[1:] + [len(lines)]
     out = []
     for start, end in zip(starts, ends, strict=True):
@@ -285,9 +308,15 @@ def _documents(text: str) -> list[str]:
         if body and _DOCUMENT_START.fullmatch(body[0]):
             body = ["", *body[1:]]
         if any(line.strip() and not line.lstrip().startswith("#") for line in body):
-            out.append("\n" * start + "\n".join(body))
-    return out if len(out) > 1 else [text]
+            out.append((start, "\n".join(body)))
+    if len(out) > MAX_DOCUMENTS:
+        raise InputError(f"{len(out)} scenarios separated by '---' lines: at most {MAX_DOCUMENTS} in one file "
+                         "(expected a study file naming several scenario files)", file=source)
+    return out if len(out) > 1 else [(0, text)]
 
+
+#: the most scenarios one file may hold (``---``-separated documents)
+MAX_DOCUMENTS = 100
 
 #: a line that starts a YAML document (``---``, perhaps followed by a comment)
 _DOCUMENT_START = re.compile(r"---[ \t]*(#.*)?")
@@ -305,10 +334,11 @@ def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scen
             continue
         path = folder / f"{wanted}.yaml"
         if path.is_file():
-            baseline = read_scenario(path)
-            if baseline.name == wanted:
-                added.append(baseline)
-                have.add(wanted)
+            for baseline in _read_scenarios(path):  # a file of several scenarios: the one of that name
+                if baseline.name == wanted:
+                    added.append(baseline)
+                    have.add(wanted)
+                    break
     return added + scenarios
 
 
