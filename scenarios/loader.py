@@ -318,8 +318,8 @@ def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
 #: the most scenarios one file may hold (``---``-separated documents)
 MAX_DOCUMENTS = 100
 
-#: a line that starts a YAML document (``---``, perhaps followed by a comment)
-_DOCUMENT_START = re.compile(r"---[ \t]*(#.*)?")
+#: a line that starts a YAML document (``---``, perhaps followed by a comment; a Windows line end kept)
+_DOCUMENT_START = re.compile(r"---[ \t]*(#[^\r]*)?\r?")
 
 
 def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scenario]:

@@ -244,3 +244,16 @@ def test_a_study_and_a_baseline_lookup_read_a_file_of_several_scenarios(workdir:
     with pytest.raises(InputError) as err:  # one scenario wanted (optimise): said so, with the way out
         read_scenario(workdir / "saved.yaml")
     assert "holds 2 scenarios" in str(err.value) and "permitflow run" in str(err.value)
+
+
+def test_a_file_of_several_scenarios_saved_with_windows_line_ends_reads_as_with_unix_ones(workdir: Path) -> None:
+    # '---\r' was not taken for a separator: "invalid YAML: but found another document" (found by qareview2)
+    text = "name: status-quo\n" + MINI + "---\nname: what-if\n" + MINI + "baseline: status-quo\n"
+    path = write(workdir, "crlf.yaml", "")
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    assert [(s.name, s.baseline) for s in read_any([path]).scenarios] == [("status-quo", None),
+                                                                          ("what-if", "status-quo")]
+    path.write_bytes(text.replace("\n", "\r\n").replace("name: what-if", "name: what/if").encode())
+    with pytest.raises(InputError) as err:  # and the lines keep their numbers
+        read_any([path])
+    assert err.value.line == 4
