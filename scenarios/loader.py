@@ -185,8 +185,17 @@ def _read_scenarios(path: Path, *, defaults: Defaults | None = None) -> list[Sce
     documents = _documents(text, source=source)
     if len(documents) == 1:
         return [parse_scenario(text, source=source, base_dir=path.parent, defaults=defaults)]
-    return [parse_scenario("\n" * start + body, source=source, base_dir=path.parent, defaults=defaults)
-            for start, body in documents]
+    found: list[Scenario] = []
+    at: dict[str, int] = {}  # scenario name -> the line its document starts at
+    for start, body in documents:
+        scenario = parse_scenario("\n" * start + body, source=source, base_dir=path.parent, defaults=defaults)
+        if scenario.name in at:  # said here, at its line: two without name: both take the file's
+            raise InputError(f"scenario name '{scenario.name}' is also that of the scenario at line "
+                             f"{at[scenario.name]} (one without name: is named after the file; expected a "
+                             "name: in each)", file=source, line=start + 1)
+        at[scenario.name] = start + 1
+        found.append(scenario)
+    return found
 
 
 # --------------------------------------------------------------------------- study

@@ -257,3 +257,13 @@ def test_a_file_of_several_scenarios_saved_with_windows_line_ends_reads_as_with_
     with pytest.raises(InputError) as err:  # and the lines keep their numbers
         read_any([path])
     assert err.value.line == 4
+
+
+def test_two_scenarios_of_one_file_without_names_are_told_apart_at_their_lines(workdir: Path) -> None:
+    # both took the file's name: "scenario name 'two' is also used by two.yaml", with no line (found by qareview2)
+    path = write(workdir, "two.yaml", MINI + "---\n" + MINI + "set:\n  simulation.pools.officer.count: 2\n")
+    with pytest.raises(InputError) as err:
+        read_any([path])
+    assert (err.value.file, err.value.line) == (str(path), 2)
+    assert "scenario name 'two' is also that of the scenario at line 1" in str(err.value)
+    assert "expected a name: in each" in str(err.value)
