@@ -16,6 +16,9 @@ A scenario file names a base, overrides, an optional sweep grid and run settings
     outputs: [summary, cases, eventlog]  # eventlog: eventlog.csv and eventlog.xes
     baseline: helsingborg-status-quo   # another scenario of the same run
 
+A file may hold several scenarios one after the other, separated by ``---`` lines (as
+``permitflow serve`` saves a what-if after its status quo); their lines keep their numbers.
+
 Several processes may share a pool: ``base:`` is then a list, ``set:`` paths start
 with the member's name (``klippan.simulation.pools.officer.count``), and
 ``shared_pools:`` says who serves whom (see :mod:`scenarios.sharing`).
@@ -258,9 +261,10 @@ def read_any(paths: list[str | Path]) -> Study:
     A study file contributes its scenarios and compare list; scenario files are
     added as they are. A baseline that none of the files names is looked up
     beside the scenario that needs it (``<baseline>.yaml``) and run first, so
-    ``permitflow run e-service`` also runs ``status-quo``. One study
-    file keeps its name; anything else is named after the first file. Scenario
-    names must be unique over all files.
+    ``permitflow run e-service`` also runs ``status-quo``. A scenario file may hold
+    several scenarios separated by ``---`` lines (at most :data:`MAX_DOCUMENTS`). One study
+    file keeps its name; anything else is named after the first file (its scenario's
+    name; of a file of several, the last one's). Scenario names must be unique over all files.
     """
     scenarios: list[Scenario] = []
     folders: list[Path] = []  # the folder of each scenario's file
