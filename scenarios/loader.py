@@ -316,11 +316,17 @@ def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
         return [(0, text)]
     ends = starts[1:] + [len(lines)]
     out = []
+    held: int | None = None  # where directives (%YAML, %TAG) start: they belong to the document after them
     for start, end in zip(starts, ends, strict=True):
         body = lines[start:end]
+        if held is not None:  # the directives, then this document's own '---', as written
+            start, body, held = held, lines[held:end], None
         if body and _DOCUMENT_START.fullmatch(body[0]):
             body = ["", *body[1:]]
-        if any(line.strip() and not line.lstrip().startswith("#") for line in body):
+        content = [line for line in body if line.strip() and not line.lstrip().startswith("#")]
+        if content and all(line.startswith("%") for line in content):
+            held = start
+        elif content:
             out.append((start, "\n".join(body)))
     if len(out) > MAX_DOCUMENTS:
         raise InputError(f"{len(out)} scenarios separated by '---' lines: at most {MAX_DOCUMENTS} in one file "

@@ -267,3 +267,15 @@ def test_two_scenarios_of_one_file_without_names_are_told_apart_at_their_lines(w
     assert (err.value.file, err.value.line) == (str(path), 2)
     assert "scenario name 'two' is also that of the scenario at line 1" in str(err.value)
     assert "expected a name: in each" in str(err.value)
+
+
+def test_a_yaml_directive_before_the_first_document_stays_with_it(workdir: Path) -> None:
+    # '%YAML 1.2' then '---' was read before files of several scenarios were; then it was split off as a
+    # document of its own: "expected '<document start>', but found '<stream end>'" (found by qareview2)
+    path = write(workdir, "directive.yaml", "%YAML 1.2\n---\nname: alone\n" + MINI)
+    assert [s.name for s in read_any([path]).scenarios] == ["alone"]
+    path.write_text("%YAML 1.2\n---\nname: one\n" + MINI + "---\nname: two\n" + MINI + "set: {x.y: 1}\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:  # two documents, their lines as in the file
+        read_any([path])
+    assert (err.value.file, err.value.line) == (str(path), 8)  # the set: of the second
