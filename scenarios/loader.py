@@ -180,10 +180,10 @@ def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scen
     return parse_scenario(text, source=shown_source(path), base_dir=path.parent, defaults=defaults)
 
 
-def _read_scenarios(path: Path, *, defaults: Defaults | None = None) -> list[Scenario]:
+def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str | None = None) -> list[Scenario]:
     """The scenarios of a scenario file: one, or several separated by ``---`` lines (each parsed
-    in turn, its lines numbered as in the file)."""
-    text = _read_text(path)
+    in turn, its lines numbered as in the file). ``text``: the file's, already read (a pipe is read once)."""
+    text = _read_text(path) if text is None else text
     source = shown_source(path)
     documents = _documents(text, source=source)
     if len(documents) == 1:
@@ -275,7 +275,7 @@ def read_any(paths: list[str | Path]) -> Study:
         text = _read_text(path)
         source = shown_source(path)
         if len(_documents(text, source=source)) > 1:  # scenarios one after the other (a baseline first)
-            found = _read_scenarios(path)
+            found = _read_scenarios(path, text=text)
             scenarios += found
             folders += [path.parent] * len(found)
             names.append(found[-1].name)  # named after the last

@@ -279,3 +279,19 @@ def test_a_yaml_directive_before_the_first_document_stays_with_it(workdir: Path)
     with pytest.raises(InputError) as err:  # two documents, their lines as in the file
         read_any([path])
     assert (err.value.file, err.value.line) == (str(path), 8)  # the set: of the second
+
+
+def test_a_file_of_several_scenarios_from_a_pipe_is_read_once(workdir: Path) -> None:
+    # a shell's <(...) can be read only once: the documents are parsed from the text read
+    import os
+
+    text = "name: status-quo\n" + MINI.replace("mini.", f"{workdir}/mini.") + "---\nname: what-if\n" \
+        + MINI.replace("mini.", f"{workdir}/mini.") + "baseline: status-quo\n"
+    read, write_end = os.pipe()
+    os.write(write_end, text.encode())
+    os.close(write_end)
+    try:
+        study = read_any([f"/dev/fd/{read}"])
+    finally:
+        os.close(read)
+    assert [(s.name, s.baseline) for s in study.scenarios] == [("status-quo", None), ("what-if", "status-quo")]
