@@ -118,7 +118,7 @@ def profile_clock(profile: Mapping[str, Any] | None) -> tuple[float, float] | No
     return (parse_duration(str(clock["deadline"])), parse_duration(str(extension)) if extension is not None else 0.0)
 
 
-def common_clock(clocks: Mapping[str, tuple[float, float] | None]) -> tuple[float | None, float | None]:
+def common_clock(clocks: Mapping[str, tuple[float | None, float | None] | None]) -> tuple[float | None, float | None]:
     """The one (deadline, extension) of the processes that have a clock (the library's when none has
     one); ``(None, None)`` when they differ."""
     found = {c for c in clocks.values() if c is not None}

@@ -42,7 +42,8 @@ def _pct(value: Any, lang: str = "en") -> str:
 
 
 def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
-            across: Mapping[str, Any] | None, clock: tuple[float, float] | None = None) -> dict[str, str]:
+            across: Mapping[str, Any] | None, clock: tuple[float | None, float | None] | None = None,
+            ) -> dict[str, str]:
     lo, hi = est["ci"]
     en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
           f"(95\u00a0% interval {days(lo)} to {days(hi)})")
@@ -106,7 +107,7 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
 
 
 def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
-             towns: Mapping[str, str], clocks: Mapping[str, tuple[float, float] | None] | None = None,
+             towns: Mapping[str, str], clocks: Mapping[str, tuple[float | None, float | None] | None] | None = None,
              ) -> list[dict[str, Any]]:
     """Per scenario: its question (as written), and one sentence per municipality.
 

@@ -105,9 +105,40 @@ def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | No
 _ENV.filters["deadline"] = _deadline_filter
 
 
-def clocks_of(doc: Mapping[str, Any], profiles: Mapping[str, Any] | None) -> dict[str, tuple[float, float] | None]:
-    """Each process's (deadline, extension) in hours, from its profile (None: no clock, or no profile)."""
-    return {m: profile_clock((profiles or {}).get(m)) for s in doc["scenarios"] for m in s["members"]}
+Clock = tuple[float | None, float | None]
+
+
+def clocks_of(doc: Mapping[str, Any], profiles: Mapping[str, Any] | None) -> dict[str, Clock | None]:
+    """Each process's (deadline, extension) in hours: its profile's, with a scenario's ``set:`` of
+    ``simulation.clock`` (its deadline or extension) applied, as the run measured it (None: no clock,
+    or no profile); ``(None, None)`` when its scenarios or sweep points have different ones."""
+    found: dict[str, set[Clock | None]] = {}
+    for s in doc["scenarios"]:
+        swept = [entry["path"] for entry in s.get("sweep") or [] if _clock_path(entry["path"])]
+        for member in s["members"]:
+            profile = (profiles or {}).get(member)
+            simulation = (profile or {}).get("simulation") if isinstance(profile, Mapping) else None
+            clock = dict((simulation or {}).get("clock") or {}) if isinstance(simulation, Mapping) else {}
+            for entry in s.get("set") or []:
+                path = _clock_path(entry["path"])
+                if path is None or entry.get("process", member) != member:
+                    continue
+                if path == "clock":
+                    clock = dict(entry["value"]) if isinstance(entry["value"], Mapping) else {}
+                else:
+                    clock[path.removeprefix("clock.")] = entry["value"]
+            said: Clock | None = profile_clock({"simulation": {"clock": clock}} if clock else None)
+            if any(written.split(".simulation.")[0] in (written, member) for written in swept):
+                said = (None, None)  # swept: each point its own
+            found.setdefault(member, set()).add(said)
+    return {m: next(iter(c)) if len(c) == 1 else (None, None) for m, c in found.items()}
+
+
+def _clock_path(path: str) -> str | None:
+    """``clock``, ``clock.deadline`` or ``clock.extension`` of a written ``set:``/``sweep:`` path (the
+    member's name may come first); None for any other path."""
+    rest = path.partition("simulation.")[2] if "simulation." in path else ""
+    return rest if rest in ("clock", "clock.deadline", "clock.extension") else None
 
 
 def _said(words: Mapping[str, str], clock: tuple[float | None, float | None] | None) -> dict[str, str]:
@@ -149,7 +180,7 @@ def bilingual_badges(svg: str) -> str:
 
 def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
           steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
-          clocks: Mapping[str, tuple[float, float] | None] | None = None) -> list[dict[str, Any]]:
+          clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
     words by language, made once per report (every point and both tables name the same figures).

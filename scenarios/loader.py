@@ -16,6 +16,9 @@ A scenario file names a base, overrides, an optional sweep grid and run settings
     outputs: [summary, cases, eventlog]  # eventlog: eventlog.csv and eventlog.xes
     baseline: helsingborg-status-quo   # another scenario of the same run
 
+A file may hold several scenarios one after the other, separated by ``---`` lines (as
+``permitflow serve`` saves a what-if after its status quo); their lines keep their numbers.
+
 Several processes may share a pool: ``base:`` is then a list, ``set:`` paths start
 with the member's name (``klippan.simulation.pools.officer.count``), and
 ``shared_pools:`` says who serves whom (see :mod:`scenarios.sharing`).
@@ -54,6 +57,7 @@ __all__ = [
     "read_study",
     "read_any",
     "bundled_study",
+    "MAX_DOCUMENTS",
 ]
 
 SCENARIO_KEYS = ("name", "question", "base", "set", "sweep", "shared_pools", "baseline", *SETTING_KEYS)
@@ -110,8 +114,9 @@ def parse_scenario(
     scenario leaves out.
     """
     data, lines = _compose(text, source)
+    first = len(text) - len(text.lstrip("\n")) + 1  # a document of a file of several: its own first line
     if not isinstance(data, dict):
-        raise InputError("a scenario file is a mapping (name:, base:, set: ...)", file=source, line=1)
+        raise InputError("a scenario file is a mapping (name:, base:, set: ...)", file=source, line=first)
     _check_keys(data, SCENARIO_KEYS, source, lines)
     base_dir = base_dir if base_dir is not None else Path(source).parent
     own = {k: data[k] for k in SETTING_KEYS if k in data}
@@ -122,7 +127,7 @@ def parse_scenario(
         raise InputError(f"name: {name!r} is not text", file=source, line=lines.get("name"))
     check_name(name, what="name", file=source, line=lines.get("name"))
     if "base" not in data:
-        raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=1)
+        raise InputError("missing 'base' (a library municipality or {bpmn:, profile:})", file=source, line=first)
     base_specs = data["base"] if isinstance(data["base"], list) else [data["base"]]
     if not base_specs:
         raise InputError("base: an empty list (expected library municipalities or {bpmn:, profile:})",
@@ -164,10 +169,36 @@ def _read_text(path: Path) -> str:
 
 
 def read_scenario(path: str | Path, *, defaults: Defaults | None = None) -> Scenario:
-    """Read and resolve a scenario file (a shipped one is named ``scenarios/<file>``:
-    :func:`scenarios.shipped.shown_source`)."""
+    """Read and resolve a scenario file of one scenario (a shipped one is named ``scenarios/<file>``:
+    :func:`scenarios.shipped.shown_source`); a file of several is refused, saying so."""
     path = Path(path)
-    return parse_scenario(_read_text(path), source=shown_source(path), base_dir=path.parent, defaults=defaults)
+    text = _read_text(path)
+    documents = _documents(text, source=shown_source(path))
+    if len(documents) > 1:
+        raise InputError(f"holds {len(documents)} scenarios (separated by '---' lines) where one is read "
+                         "(expected a file of one scenario; permitflow run reads several)", file=shown_source(path))
+    return parse_scenario(text, source=shown_source(path), base_dir=path.parent, defaults=defaults)
+
+
+def _read_scenarios(path: Path, *, defaults: Defaults | None = None, text: str | None = None) -> list[Scenario]:
+    """The scenarios of a scenario file: one, or several separated by ``---`` lines (each parsed
+    in turn, its lines numbered as in the file). ``text``: the file's, already read (a pipe is read once)."""
+    text = _read_text(path) if text is None else text
+    source = shown_source(path)
+    documents = _documents(text, source=source)
+    if len(documents) == 1:
+        return [parse_scenario(text, source=source, base_dir=path.parent, defaults=defaults)]
+    found: list[Scenario] = []
+    at: dict[str, int] = {}  # scenario name -> the line its document starts at
+    for start, body in documents:
+        scenario = parse_scenario("\n" * start + body, source=source, base_dir=path.parent, defaults=defaults)
+        if scenario.name in at:  # said here, at its line: two without name: both take the file's
+            raise InputError(f"scenario name '{scenario.name}' is also that of the scenario at line "
+                             f"{at[scenario.name]} (one without name: is named after the file; expected a "
+                             "name: in each)", file=source, line=start + 1)
+        at[scenario.name] = start + 1
+        found.append(scenario)
+    return found
 
 
 # --------------------------------------------------------------------------- study
@@ -198,8 +229,9 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
         path = base_dir / str(entry)
         if not path.is_file():
             raise InputError(f"scenarios: no scenario file '{entry}' (looked at {path})", file=source, line=lines.get("scenarios"))
-        scenarios.append(read_scenario(path, defaults=layer))
-        folders.append(path.parent)
+        found = _read_scenarios(path, defaults=layer)  # a file may hold several, one after the other
+        scenarios += found
+        folders += [path.parent] * len(found)
     names = [s.name for s in scenarios]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -229,9 +261,10 @@ def read_any(paths: list[str | Path]) -> Study:
     A study file contributes its scenarios and compare list; scenario files are
     added as they are. A baseline that none of the files names is looked up
     beside the scenario that needs it (``<baseline>.yaml``) and run first, so
-    ``permitflow run e-service`` also runs ``status-quo``. One study
-    file keeps its name; anything else is named after the first file. Scenario
-    names must be unique over all files.
+    ``permitflow run e-service`` also runs ``status-quo``. A scenario file may hold
+    several scenarios separated by ``---`` lines (at most :data:`MAX_DOCUMENTS`). One study
+    file keeps its name; anything else is named after the first file (its scenario's
+    name; of a file of several, the last one's). Scenario names must be unique over all files.
     """
     scenarios: list[Scenario] = []
     folders: list[Path] = []  # the folder of each scenario's file
@@ -241,11 +274,11 @@ def read_any(paths: list[str | Path]) -> Study:
     for path in map(Path, paths):
         text = _read_text(path)
         source = shown_source(path)
-        documents = _documents(text)
-        if len(documents) > 1:  # scenarios one after the other (a baseline first): named after the last
-            scenarios += [parse_scenario(doc, source=source, base_dir=path.parent) for doc in documents]
-            folders += [path.parent] * len(documents)
-            names.append(scenarios[-1].name)
+        if len(_documents(text, source=source)) > 1:  # scenarios one after the other (a baseline first)
+            found = _read_scenarios(path, text=text)
+            scenarios += found
+            folders += [path.parent] * len(found)
+            names.append(found[-1].name)  # named after the last
             continue
         data, _lines = _compose(text, source)
         if isinstance(data, dict) and "scenarios" in data and "base" not in data:
@@ -271,26 +304,41 @@ def read_any(paths: list[str | Path]) -> Study:
     return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare))
 
 
-def _documents(text: str) -> list[str]:
-    """The YAML documents of a file that holds several (separated by ``---`` lines), each padded with
-    empty lines so that its lines keep their numbers in the file; one document, or none: ``[text]``."""
-    starts = sorted({0} | {i for i, line in enumerate(text.split("\n")) if _DOCUMENT_START.fullmatch(line)})
-    if len(starts) == 1:
-        return [text]
+def _documents(text: str, *, source: str) -> list[tuple[int, str]]:
+    """The YAML documents of a file that holds several (separated by ``---`` lines): ``(lines before
+    it, its text)``, the ``---`` line left empty, so that padded with that many empty lines its lines
+    keep their numbers in the file (one at a time: padding them all at once took memory growing with
+    the square of the count). One document, or none: ``[(0, text)]``. More than
+    :data:`MAX_DOCUMENTS`: refused before any is parsed."""
     lines = text.split("\n")
+    starts = [0] + [i for i, line in enumerate(lines) if i and _DOCUMENT_START.fullmatch(line)]
+    if len(starts) == 1:
+        return [(0, text)]
     ends = starts[1:] + [len(lines)]
     out = []
+    held: int | None = None  # where directives (%YAML, %TAG) start: they belong to the document after them
     for start, end in zip(starts, ends, strict=True):
         body = lines[start:end]
+        if held is not None:  # the directives, then this document's own '---', as written
+            start, body, held = held, lines[held:end], None
         if body and _DOCUMENT_START.fullmatch(body[0]):
             body = ["", *body[1:]]
-        if any(line.strip() and not line.lstrip().startswith("#") for line in body):
-            out.append("\n" * start + "\n".join(body))
-    return out if len(out) > 1 else [text]
+        content = [line for line in body if line.strip() and not line.lstrip().startswith("#")]
+        if content and all(line.startswith("%") for line in content):
+            held = start
+        elif content:
+            out.append((start, "\n".join(body)))
+    if len(out) > MAX_DOCUMENTS:
+        raise InputError(f"{len(out)} scenarios separated by '---' lines: at most {MAX_DOCUMENTS} in one file "
+                         "(expected a study file naming several scenario files)", file=source)
+    return out if len(out) > 1 else [(0, text)]
 
 
-#: a line that starts a YAML document (``---``, perhaps followed by a comment)
-_DOCUMENT_START = re.compile(r"---[ \t]*(#.*)?")
+#: the most scenarios one file may hold (``---``-separated documents)
+MAX_DOCUMENTS = 100
+
+#: a line that starts a YAML document (``---``, perhaps followed by a comment; a Windows line end kept)
+_DOCUMENT_START = re.compile(r"---[ \t]*(#[^\r]*)?\r?")
 
 
 def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scenario]:
@@ -305,10 +353,11 @@ def _with_baselines(scenarios: list[Scenario], folders: list[Path]) -> list[Scen
             continue
         path = folder / f"{wanted}.yaml"
         if path.is_file():
-            baseline = read_scenario(path)
-            if baseline.name == wanted:
-                added.append(baseline)
-                have.add(wanted)
+            for baseline in _read_scenarios(path):  # a file of several scenarios: the one of that name
+                if baseline.name == wanted:
+                    added.append(baseline)
+                    have.add(wanted)
+                    break
     return added + scenarios
 
 

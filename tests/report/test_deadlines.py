@@ -66,3 +66,45 @@ def test_another_clock_is_not_put_in_the_law_and_every_length_follows_it() -> No
     assert deadline_said(describe("within_legal_time_share", "sv"), "sv", None, None).startswith(
         "Andel som avgjordes inom den tid som gäller för ärendet: tidsfristen, eller tidsfristen och förlängningen "
         "när tiden förlängdes med ett besked innan tidsfristen gått ut, ")
+
+
+def test_a_scenario_that_sets_the_deadline_is_named_with_it_not_the_profiles() -> None:
+    # the share is measured against the deadline the scenario sets; the report named the profile's 4 months
+    # (landskrona, set: simulation.clock.deadline: 60d: "55 % within 4 months"; found by qareview2)
+    from report.html import clocks_of
+
+    profiles = {"landskrona": {"simulation": {"clock": {"start": "a", "stop": "b", "deadline": "4mo",
+                                                        "extension": "4mo"}}}}
+
+    def scenario(name: str, sets: list[dict], sweep: list[dict] | None = None) -> dict:
+        return {"name": name, "members": ["landskrona"], "set": sets, "sweep": sweep or []}
+
+    sixty = {"process": "landskrona", "path": "simulation.clock.deadline", "value": "60d"}
+    assert clocks_of({"scenarios": [scenario("s", [sixty])]}, profiles) == {"landskrona": (1440.0, 2922.0)}
+    whole = {"process": "landskrona", "path": "simulation.clock", "value": {"start": "a", "stop": "b", "deadline": "2mo"}}
+    assert clocks_of({"scenarios": [scenario("s", [whole])]}, profiles) == {"landskrona": (1461.0, 0.0)}
+    # today with the profile's 4 months, the what-if with 60 days: neither is the process's one deadline
+    both = clocks_of({"scenarios": [scenario("today", []), scenario("s", [sixty])]}, profiles)
+    assert both == {"landskrona": (None, None)}
+    swept = scenario("s", [], [{"path": "simulation.clock.deadline", "values": ["30d", "60d"]}])
+    assert clocks_of({"scenarios": [swept]}, profiles) == {"landskrona": (None, None)}
+    # other entries leave the profile's clock
+    other = {"process": "landskrona", "path": "simulation.pools.officer.count", "value": 3}
+    assert clocks_of({"scenarios": [scenario("s", [other])]}, profiles) == {"landskrona": LIBRARY_CLOCK}
+
+
+def test_the_report_of_a_run_that_sets_the_deadline_names_it(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    path = tmp_path / "sixty.yaml"
+    path.write_text("name: sixty\nbase: landskrona\nset:\n  simulation.clock.deadline: 60d\nreplications: 2\n"
+                    "horizon: 1y\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(path), "-o", str(tmp_path / "out"), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "% within 60 days." in html and "% inom 60 dagar." in html  # the headline
+    assert "share decided within 60 days" in html and "andel beslutade inom 60 dagar" in html  # the tables
+    # 4 months is said only where the assumptions table quotes the profile as it was written
+    assert html.count("within 4 months") == html.count("decision within 4 months, can be extended by 4 months") == 1

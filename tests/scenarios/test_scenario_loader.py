@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from processes.errors import InputError
-from scenarios.loader import bundled_study, read_any, read_scenario, read_study
+from scenarios.loader import MAX_DOCUMENTS, bundled_study, read_any, read_scenario, read_study
 from scenarios.settings import Origin
 
 
@@ -206,3 +206,92 @@ def test_a_file_of_several_documents_holds_scenarios_one_after_the_other(workdir
     # a single document that starts with '---' is one scenario, as before
     one = write(workdir, "one.yaml", "---\nname: alone\n" + MINI)
     assert [s.name for s in read_any([one]).scenarios] == ["alone"]
+
+
+def test_a_file_of_very_many_documents_is_refused_without_building_them_all(workdir: Path) -> None:
+    # each document used to be padded with the file's earlier lines before any was parsed: a 480 kB file of
+    # '---\na\n' took 7 GB and 16 s (found by qareview2); now the count is refused before any parse
+    path = write(workdir, "many.yaml", "---\na\n" * 50_000)
+    with pytest.raises(InputError) as err:
+        read_any([path])
+    assert err.value.file == str(path)
+    assert "50000 scenarios" in str(err.value) and f"at most {MAX_DOCUMENTS}" in str(err.value)
+
+
+def test_a_document_that_is_not_a_scenario_names_its_own_line(workdir: Path) -> None:
+    # line 1 was named for any document: the second one's own line is 4 ('---' is line 3)
+    path = write(workdir, "two.yaml", "name: one\n" + MINI + "---\n- not a mapping\n")
+    with pytest.raises(InputError) as err:
+        read_any([path])
+    assert (err.value.file, err.value.line) == (str(path), 4)
+    path.write_text("name: one\n" + MINI + "---\nname: two\n", encoding="utf-8")  # missing base:
+    with pytest.raises(InputError) as err:
+        read_any([path])
+    assert (err.value.line, "missing 'base'" in str(err.value)) == (4, True)
+
+
+def test_a_study_and_a_baseline_lookup_read_a_file_of_several_scenarios(workdir: Path) -> None:
+    # serve saves the status quo and the what-if in one file; a study naming it, optimise or a baseline
+    # looked up beside a scenario said "invalid YAML: but found another document" (found by qareview2)
+    saved = ("name: status-quo\n" + MINI + "replications: 2\n---\nname: what-if\n" + MINI
+             + "set:\n  simulation.pools.officer.count: 2\nbaseline: status-quo\nreplications: 2\n")
+    write(workdir, "saved.yaml", saved)
+    study = read_study(write(workdir, "study.yaml", "study: st\nscenarios: [saved.yaml]\n"))
+    assert [(s.name, s.baseline) for s in study.scenarios] == [("status-quo", None), ("what-if", "status-quo")]
+    write(workdir, "status-quo.yaml", saved)  # a baseline file beside it that holds more than the baseline
+    alone = read_any([write(workdir, "alt.yaml", "name: alt\n" + MINI + "baseline: status-quo\nreplications: 2\n")])
+    assert [s.name for s in alone.scenarios] == ["status-quo", "alt"]
+    with pytest.raises(InputError) as err:  # one scenario wanted (optimise): said so, with the way out
+        read_scenario(workdir / "saved.yaml")
+    assert "holds 2 scenarios" in str(err.value) and "permitflow run" in str(err.value)
+
+
+def test_a_file_of_several_scenarios_saved_with_windows_line_ends_reads_as_with_unix_ones(workdir: Path) -> None:
+    # '---\r' was not taken for a separator: "invalid YAML: but found another document" (found by qareview2)
+    text = "name: status-quo\n" + MINI + "---\nname: what-if\n" + MINI + "baseline: status-quo\n"
+    path = write(workdir, "crlf.yaml", "")
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    assert [(s.name, s.baseline) for s in read_any([path]).scenarios] == [("status-quo", None),
+                                                                          ("what-if", "status-quo")]
+    path.write_bytes(text.replace("\n", "\r\n").replace("name: what-if", "name: what/if").encode())
+    with pytest.raises(InputError) as err:  # and the lines keep their numbers
+        read_any([path])
+    assert err.value.line == 4
+
+
+def test_two_scenarios_of_one_file_without_names_are_told_apart_at_their_lines(workdir: Path) -> None:
+    # both took the file's name: "scenario name 'two' is also used by two.yaml", with no line (found by qareview2)
+    path = write(workdir, "two.yaml", MINI + "---\n" + MINI + "set:\n  simulation.pools.officer.count: 2\n")
+    with pytest.raises(InputError) as err:
+        read_any([path])
+    assert (err.value.file, err.value.line) == (str(path), 2)
+    assert "scenario name 'two' is also that of the scenario at line 1" in str(err.value)
+    assert "expected a name: in each" in str(err.value)
+
+
+def test_a_yaml_directive_before_the_first_document_stays_with_it(workdir: Path) -> None:
+    # '%YAML 1.2' then '---' was read before files of several scenarios were; then it was split off as a
+    # document of its own: "expected '<document start>', but found '<stream end>'" (found by qareview2)
+    path = write(workdir, "directive.yaml", "%YAML 1.2\n---\nname: alone\n" + MINI)
+    assert [s.name for s in read_any([path]).scenarios] == ["alone"]
+    path.write_text("%YAML 1.2\n---\nname: one\n" + MINI + "---\nname: two\n" + MINI + "set: {x.y: 1}\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as err:  # two documents, their lines as in the file
+        read_any([path])
+    assert (err.value.file, err.value.line) == (str(path), 8)  # the set: of the second
+
+
+def test_a_file_of_several_scenarios_from_a_pipe_is_read_once(workdir: Path) -> None:
+    # a shell's <(...) can be read only once: the documents are parsed from the text read
+    import os
+
+    text = "name: status-quo\n" + MINI.replace("mini.", f"{workdir}/mini.") + "---\nname: what-if\n" \
+        + MINI.replace("mini.", f"{workdir}/mini.") + "baseline: status-quo\n"
+    read, write_end = os.pipe()
+    os.write(write_end, text.encode())
+    os.close(write_end)
+    try:
+        study = read_any([f"/dev/fd/{read}"])
+    finally:
+        os.close(read)
+    assert [(s.name, s.baseline) for s in study.scenarios] == [("status-quo", None), ("what-if", "status-quo")]
