@@ -414,6 +414,16 @@ def request_problem(request: OptimiseRequest) -> LeverProblem | None:
     return lever_problem(levers, request.base, params, request.pool)
 
 
+def _executed(plan: Any, executor: Executor | None, memory: _Memory, tick: Callable[[int], None],
+              candidates: Sequence[Candidate], base: Scenario) -> Any:
+    """``plan`` run (its units found in ``memory`` reused); a failed unit raised naming its candidate."""
+    batch = execute(plan, executor=executor, cache=memory, progress=tick)
+    if batch.failures:
+        name, message = batch.failures[0]
+        raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}", file=base.source)
+    return batch
+
+
 def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
              progress: Callable[[int], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> OptimiseResult:
@@ -461,11 +471,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
                       tuple(_candidate_scenario(base, i, candidates[i], sets[i], reps[i]) for i in order))
         plan = prepare(study, case_rows=target.share is not None)  # the case rows only count a share target
         units += len(plan.jobs) - plan.cached(memory)
-        batch = execute(plan, executor=executor, cache=memory, progress=tick)
-        if batch.failures:
-            name, message = batch.failures[0]
-            raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}",
-                                  file=base.source)
+        batch = _executed(plan, executor, memory, tick, candidates, base)
         for i, point in zip(order, batch.points, strict=True):
             figures = point.summary.figures
             values = _per_replication(figures, members, target.figure, target.worst)
@@ -486,11 +492,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         plan = prepare(study, case_rows=target.share is not None)  # as the search's: its units are found
         frontier_units = len(plan.jobs) - plan.cached(memory)
         units += frontier_units
-        batch = execute(plan, executor=executor, cache=memory, progress=tick)
-        if batch.failures:
-            name, message = batch.failures[0]
-            raise SimulationError(f"candidate {candidates[int(name.split('-')[1])].label}: {message}",
-                                  file=base.source)
+        batch = _executed(plan, executor, memory, tick, candidates, base)
         for i, point in zip(behind, batch.points, strict=True):
             days[i] = estimate(_per_replication(point.summary.figures, members, TIME_FIGURE,
                                                  lambda v: max(v) if v else math.nan))
