@@ -51,7 +51,7 @@ def _words_en(c: Candidate) -> str:
 
 def _words_sv(c: Candidate) -> str:
     level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
-    return f"{c.officers} handläggare på {number(c.fte, 'sv')} heltid{level}"
+    return f"{c.officers} handläggare på {number(c.fte, 'sv')} av heltid{level}"
 
 
 def _headline(result: OptimiseResult) -> list[str]:

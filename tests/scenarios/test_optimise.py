@@ -254,7 +254,7 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     lines = result.output.splitlines()
     assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
     assert "the shortest mean time from complete to decision" in lines[3]
-    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0,5 heltid, ")
+    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0,5 av heltid, ")
     assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
 
 
@@ -312,12 +312,12 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
     figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "replikeringar")
-    assert lines[-1] == ("I dag: 1 handläggare på 1 heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
+    assert lines[-1] == ("I dag: 1 handläggare på 1 av heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
                          f"till beslut, dagar {figure_sv}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
     lines, today = seek("3,4", "2h")
     assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",
-                          "Dagens upplägg, 1 handläggare på 1 heltid, är inte bland alternativen."]
+                          "Dagens upplägg, 1 handläggare på 1 av heltid, är inte bland alternativen."]
     assert today == {"label": "1 × 1 FTE", "officers": 1, "fte": 1.0, "level": None, "status": "not a candidate"}
     lines, today = seek("1,3", "1000h")  # one server, overloaded, still averages far under 1000 h over 300 cases
     assert lines[-2:] == ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
