@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from processes.diff.nway import Variation
-from report.words import labels, word
+from report.stepwords import iso_duration
+from report.words import duration_words, labels, word
 
 __all__ = ["variation_words"]
 
@@ -63,7 +64,7 @@ _SAID: dict[str, dict[str, str]] = {
            "in": "{} i {}", "first": "I {towns} {verb} {subject} {rest} {others}", "then": "i {towns} {verb} {pronoun} {rest} {them}",
            "not_set": "inte angivet", "unknown": "inte angivet",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} i {towns}",
-           "type": "typ av steg", "timer": "timer", "loop_marker": "upprepningsmarkering"},
+           "type": "typ av steg", "timer": "bevakning", "loop_marker": "upprepningsmarkering"},
 }
 
 #: a step or steps said again: (one, several) as the subject ("it") and as the object ("them")
@@ -119,6 +120,14 @@ def _value(value: str, lang: str) -> str:
     return word(value, lang) if value else _SAID[lang]["not_set"]
 
 
+def _timer_value(value: str, lang: str) -> str:
+    """A timer's expression (``timeDuration=P14D``) as a length a person says ("14 days", "14 dagar");
+    another expression (a date, a cycle, a duration of several units) as written."""
+    kind, _, expr = value.partition("=")
+    length = iso_duration(expr) if kind.strip() == "timeDuration" else None
+    return duration_words(length, lang) if length else _value(value, lang)
+
+
 def _aspect(aspect: str, lang: str) -> str:
     key = aspect.removeprefix("profile.")
     for table in ("facts", "attributes"):
@@ -157,7 +166,8 @@ def variation_words(v: Variation, towns: Mapping[str, str], lang: str) -> str | 
     if v.kind == "control_flow" and v.others:
         return _relation(v, towns, lang)
     if v.kind == "attribute" and v.aspect:
-        groups = [said["in"].format(_value(value, lang), _listed(where, lang))
+        shown = _timer_value if v.aspect == "timer" else _value
+        groups = [said["in"].format(shown(value, lang), _listed(where, lang))
                   for value, where in _groups(v.values, towns)]
         return said["attribute"].format(step=_quoted(v.steps, lang), what=_aspect(v.aspect, lang),
                                         groups="; ".join(groups))

@@ -323,3 +323,17 @@ def test_a_step_the_pairwise_diff_asks_about_is_said_to_be_perhaps_there_not_mis
     only_unsure = Variation("presence", "S", FrozenMap({"a": "present", "c": "uncertain"}), "", ("S",),
                             maybe=FrozenMap({"c": "Ess"}))
     assert variation_words(only_unsure, towns, "en") == '"S" is a step in Aby; in Cby perhaps drawn as "Ess" (not sure).'
+
+
+def test_a_timer_that_differs_reads_as_a_length_and_bevakning_in_swedish() -> None:
+    """The comparison showed a timer's BPMN expression ("timeDuration=P14D") and called it "timer" in Swedish,
+    while the step names say "bevakning" (found by the words review, 2026-12-06)."""
+    from processes.diff.nway import Variation
+    from processes.model import FrozenMap
+    from report.variationwords import variation_words
+
+    towns = {"a": "Aby", "b": "Bby", "c": "Cby"}
+    v = Variation("attribute", "S", FrozenMap({"a": "timeDuration=P14D", "b": "timeDuration=P3W",
+                                               "c": "timeCycle=R3/PT1H"}), "", ("S",), (), "timer")
+    assert variation_words(v, towns, "sv") == '"S", bevakning: 14 dagar i Aby; 3 veckor i Bby; timeCycle=R3/PT1H i Cby.'
+    assert variation_words(v, towns, "en") == '"S", timer: 14 days in Aby; 3 weeks in Bby; timeCycle=R3/PT1H in Cby.'
