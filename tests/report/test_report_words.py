@@ -337,3 +337,15 @@ def test_a_timer_that_differs_reads_as_a_length_and_bevakning_in_swedish() -> No
                                                "c": "timeCycle=R3/PT1H"}), "", ("S",), (), "timer")
     assert variation_words(v, towns, "sv") == '"S", bevakning: 14 dagar i Aby; 3 veckor i Bby; timeCycle=R3/PT1H i Cby.'
     assert variation_words(v, towns, "en") == '"S", timer: 14 days in Aby; 3 weeks in Bby; timeCycle=R3/PT1H in Cby.'
+
+
+def test_the_report_says_who_can_check_the_assumptions_ranges_in_words() -> None:
+    """The note under the answers told a manager to "kör med --uncertainty"; it now says who can add the check
+    (the command in full for them), in both languages (found by the words review, 2026-12-06)."""
+    from pathlib import Path
+
+    template = (Path(__file__).resolve().parents[2] / "report" / "templates" / "report.html.j2").read_text(
+        encoding="utf-8")
+    assert "den som kör studien kan lägga till den prövningen: <code>permitflow run --uncertainty</code>" in template
+    assert "whoever runs the study can add that check: <code>permitflow run --uncertainty</code>" in template
+    assert "kör med <code>--uncertainty</code>" not in template
