@@ -1,4 +1,4 @@
-"""What the README and the --help texts show, checked against what the commands do."""
+"""What the README, docs/ and the --help texts show, checked against what the commands do."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 
 
 def run(*args: str):
@@ -119,3 +121,22 @@ def test_the_quick_start_names_every_debian_package_make_test_may_install() -> N
     quick_start = text[start:text.index("\n## ", start + 1)]
     named = {word for span in re.findall(r"`([^`]*)`", quick_start) for word in span.split()}
     assert [name for name in installed if name not in named] == []
+
+
+def test_profile_md_counts_the_yaml_dialects_changes_and_each_one_holds() -> None:
+    # docs/profile.md said "three deliberate changes" above a list of four
+    from bpmn_io.yamlsrc import load_yaml
+    from processes.errors import InputError
+
+    text = (DOCS / "profile.md").read_text(encoding="utf-8")
+    section = text[text.index("## The YAML dialect"):text.index("Dates are written")]
+    said = re.search(r"safe YAML with (\w+) deliberate changes", section)
+    assert said, "docs/profile.md no longer says how many changes the YAML dialect makes"
+    bullets = re.findall(r"^- ", section, re.M)
+    assert ["one", "two", "three", "four", "five", "six"].index(said.group(1)) + 1 == len(bullets)
+    assert load_yaml("a: yes\nb: no\nc: on\nd: off\ne: true\n", source="x.yaml").data == \
+        {"a": "yes", "b": "no", "c": "on", "d": "off", "e": True}
+    assert load_yaml("a: 017\nb: 0o17\n", source="x.yaml").data == {"a": "017", "b": 15}
+    assert load_yaml("a: 9:30\n", source="x.yaml").data == {"a": "9:30"}
+    with pytest.raises(InputError, match="duplicate key 'a'"):
+        load_yaml("a: 1\na: 2\n", source="x.yaml")
