@@ -140,3 +140,14 @@ def test_profile_md_counts_the_yaml_dialects_changes_and_each_one_holds() -> Non
     assert load_yaml("a: 9:30\n", source="x.yaml").data == {"a": "9:30"}
     with pytest.raises(InputError, match="duplicate key 'a'"):
         load_yaml("a: 1\na: 2\n", source="x.yaml")
+
+
+def test_the_readme_checks_the_packages_the_tooling_test_checks() -> None:
+    # README, "Development": its mypy line left out calibrate/ and web/, which tests/test_tooling.py checks
+    from test_tooling import PACKAGES
+
+    block = _readme_block_after("## Development", "sh")
+    mypy = re.search(r"\.venv/bin/mypy ([^\n#&|]*)", block)
+    assert mypy, "README's Development block no longer shows the mypy command"
+    assert mypy.group(1).split() == PACKAGES
+    assert ".venv/bin/ruff check ." in block
