@@ -151,3 +151,16 @@ def test_the_readme_checks_the_packages_the_tooling_test_checks() -> None:
     assert mypy, "README's Development block no longer shows the mypy command"
     assert mypy.group(1).split() == PACKAGES
     assert ".venv/bin/ruff check ." in block
+
+
+def test_the_readme_render_of_a_second_diagram_says_when_render_names_the_diagrams(tmp_path: Path) -> None:
+    # README, "Checking and drawing": `render export.bpmn --diagram 1` was said to say which diagram it drew;
+    # render names a file's diagrams only when --diagram is not given (it drew the one asked for)
+    line = next(line for line in README.read_text(encoding="utf-8").splitlines()
+                if line.startswith("permitflow render export.bpmn --diagram 1"))
+    assert "without --diagram" in line
+    shutil.copy(ROOT / "tests" / "fixtures" / "bpmn" / "subprocesses.bpmn", tmp_path / "export.bpmn")
+    asked = run("render", str(tmp_path / "export.bpmn"), "--diagram", "1", "-o", str(tmp_path / "m.svg"))
+    assert asked.exit_code == 0 and asked.stderr == ""
+    default = run("render", str(tmp_path / "export.bpmn"), "-o", str(tmp_path / "m0.svg"))
+    assert default.exit_code == 0 and "has 2 diagrams" in default.stderr and "drew diagram 0" in default.stderr
