@@ -164,3 +164,23 @@ def test_the_readme_render_of_a_second_diagram_says_when_render_names_the_diagra
     assert asked.exit_code == 0 and asked.stderr == ""
     default = run("render", str(tmp_path / "export.bpmn"), "-o", str(tmp_path / "m0.svg"))
     assert default.exit_code == 0 and "has 2 diagrams" in default.stderr and "drew diagram 0" in default.stderr
+
+
+def _headings(text: str) -> list[str]:
+    text = re.sub(r"^```.*?^```", "", text, flags=re.M | re.S)
+    return [heading.strip() for heading in re.findall(r"^#{1,6} (.*)$", text, re.M)]
+
+
+def test_every_readme_section_named_in_the_repository_is_a_readme_heading() -> None:
+    # every library profile's header sent the reader to the README's 'Library', a section it does not have
+    headings = _headings(README.read_text(encoding="utf-8"))
+    named = re.compile(r"""README(?:\.md)?(?:,| section) ['"“]([^'"”]+)['"”]""")
+    wrong = []
+    for path in sorted({*ROOT.glob("*.py"), *ROOT.glob("*/**/*.py"), *ROOT.glob("*/**/*.yaml"),
+                        *ROOT.glob("docs/*.md"), *ROOT.glob("examples/**/*.yaml")}):
+        if ".venv" in path.parts or "node_modules" in path.parts:
+            continue
+        for section in named.findall(path.read_text(encoding="utf-8", errors="replace")):
+            if not any(heading.startswith(section.rstrip("?.")) for heading in headings):
+                wrong.append(f"{path.relative_to(ROOT)}: {section!r}")
+    assert wrong == []
