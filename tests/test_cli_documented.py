@@ -184,3 +184,37 @@ def test_every_readme_section_named_in_the_repository_is_a_readme_heading() -> N
             if not any(heading.startswith(section.rstrip("?.")) for heading in headings):
                 wrong.append(f"{path.relative_to(ROOT)}: {section!r}")
     assert wrong == []
+
+
+def _documented_command_lines() -> list[tuple[str, str]]:
+    """Every `permitflow ...` line of README.md and docs/*.md: in a fenced block, or a backticked span."""
+    found = []
+    for path in (README, *sorted(DOCS.glob("*.md"))):
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"^```[a-z]*\n(.*?)^```", text, re.M | re.S):
+            found += [(path.name, line.strip()) for line in block.splitlines() if line.strip().startswith("permitflow ")]
+        found += [(path.name, span) for span in re.findall(r"`(permitflow [^`]+)`", text.replace("\n", " "))]
+    return found
+
+
+def test_every_documented_command_line_names_a_command_and_options_it_has() -> None:
+    import shlex
+
+    lines = _documented_command_lines()
+    assert len(lines) > 100  # the extraction itself finds them
+    wrong = []
+    for doc, line in lines:
+        words = shlex.split(line.split(" #")[0].replace("<(", " ").replace(">", " "))
+        command: click.Command = cli
+        at = 1
+        while isinstance(command, click.Group) and at < len(words) and words[at] in command.commands:
+            command = command.commands[words[at]]
+            at += 1
+        if command is cli:
+            if words[1:] not in (["--help"], ["serve:", "stopped"]):  # the output line serve prints
+                wrong.append(f"{doc}: {line} (no such command)")
+            continue
+        options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)} | {"-h", "--help"}
+        wrong += [f"{doc}: {line} ({word})" for word in words[at:]
+                  if re.match(r"^--?[a-z]", word) and word.split("=")[0] not in options]
+    assert wrong == []
