@@ -218,3 +218,27 @@ def test_every_documented_command_line_names_a_command_and_options_it_has() -> N
         wrong += [f"{doc}: {line} ({word})" for word in words[at:]
                   if re.match(r"^--?[a-z]", word) and word.split("=")[0] not in options]
     assert wrong == []
+
+
+def test_simulation_md_lists_every_figure_the_engine_gives() -> None:
+    # docs/simulation.md, "Records and figures": the keys of figures(result, fee=...), by family
+    from bpmn_io import read_bpmn
+    from bpmn_io.profile import read_profile
+    from simulator import figures, simulate
+
+    text = (DOCS / "simulation.md").read_text(encoding="utf-8")
+    section = text[text.index("`figures(result, fee=...)` keys"):text.index("Cases arriving in the warm-up")]
+    documented: set[str] = set()
+    for key in re.findall(r"`([a-z0-9_{},.<>]+)`", section.replace("\n", " ")):
+        if key.endswith("_..."):  # complete_to_decision_...: the same suffixes as submission_to_decision_
+            continue
+        key = key.split("<")[0]
+        braces = re.fullmatch(r"(.*)\{(.*)\}(.*)", key)
+        documented |= {braces.group(1) + part + braces.group(3) for part in braces.group(2).split(",")} if braces \
+            else {key}
+    documented |= {key.replace("submission_", "complete_") for key in documented if key.startswith("submission_")}
+    library = ROOT / "processes" / "library" / "helsingborg"
+    process = read_bpmn(library / "process.bpmn").processes[0]
+    result = simulate(process, read_profile(library / "profile.yaml").simulation, seed=1)
+    given = {key.split(".")[0] + ("." if "." in key else "") for key in figures(result, fee=11700)}
+    assert given == documented
