@@ -141,3 +141,11 @@ def test_the_readme_calibration_figures_are_these_runs():
     assert f"the same assumptions ({min(uncalibrated):.1f}–{max(uncalibrated):.1f} weeks)" in prose
     assert f"The national reference ({weeks['national-reference']['clock_weeks']:.1f} weeks:" in prose
     assert f"Helsingborg's simulated mean is {weeks['helsingborg']['submission_weeks']:.1f} weeks" in prose
+    every = list(weeks.values())  # every library model
+    for word, outcome in (("granted", "grant"), ("refused", "refusal"), ("withdrawn", "withdrawal"),
+                          ("dismissed", "dismissal")):
+        shares = [figures[f"share_{outcome}"] for figures in every]
+        span = f"{word} {min(shares):.2f}–{max(shares):.2f}"
+        assert span in prose, span
+    decided = [figures["decided"] for figures in weeks.values()]
+    assert f"over {min(decided):.0f}–{max(decided):.0f} decided cases" in prose
