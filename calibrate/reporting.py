@@ -25,6 +25,10 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     mapped = [m for m in report.get("mapping", []) if m["element"]]
     lines.append(f"mapped {len(mapped)} of {len(report.get('mapping', []))} activities onto model steps:")
     lines += [f"  {m['activity']} -> {said(m['element'])}  ({m['how']})" for m in mapped]
+    ignored = [m for m in report.get("mapping", []) if not m["element"] and m["how"].startswith("ignored")]
+    if ignored:  # counted in "of N" above: say which and why (a --mapping 'ignore', a boundary event's timer)
+        lines.append(f"ignored ({len(ignored)}; not fitted): " + "; ".join(
+            f"{m['activity']} ({m['how'].removeprefix('ignored (').removesuffix(')')})" for m in ignored))
     if report.get("unmapped"):
         lines.append(f"unmapped ({len(report['unmapped'])}; left out of the fit, give them in --mapping): "
                      + "; ".join(report["unmapped"][:30]) + (" ..." if len(report["unmapped"]) > 30 else ""))
