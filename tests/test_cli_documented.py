@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -242,3 +243,30 @@ def test_simulation_md_lists_every_figure_the_engine_gives() -> None:
     result = simulate(process, read_profile(library / "profile.yaml").simulation, seed=1)
     given = {key.split(".")[0] + ("." if "." in key else "") for key in figures(result, fee=11700)}
     assert given == documented
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation but - and _ dropped, spaces as -."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
+    wrong = []
+    for path in (README, *sorted(DOCS.glob("*.md"))):
+        text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
+        for link in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", link):
+                continue
+            file, _, anchor = link.partition("#")
+            target = (path.parent / file).resolve() if file else path
+            if not target.exists():
+                wrong.append(f"{path.name}: {link} (no such file)")
+            elif anchor and target.suffix == ".md":
+                anchors, seen = [], Counter[str]()
+                for heading in _headings(target.read_text(encoding="utf-8")):
+                    slug = _anchor(heading)
+                    anchors.append(f"{slug}-{seen[slug]}" if seen[slug] else slug)  # a repeated heading: -1, -2
+                    seen[slug] += 1
+                if anchor not in anchors:
+                    wrong.append(f"{path.name}: {link} (no such heading)")
+    assert wrong == []
