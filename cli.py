@@ -1021,14 +1021,16 @@ def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _distinct_names(args: list[str], names: list[str]) -> list[str]:
     """Names that tell the models apart: a file whose name another model shares is named
     ``folder/stem`` ("bpmn-io/C.1.0-export" vs "signavio/C.1.0-export"); what is still
-    shared gets " (2)", " (3)" ... on its later occurrences."""
+    shared gets " (2)", " (3)" ... on its later occurrences (the same file given twice: "a", "a (2)")."""
     out = list(names)
+    sources = [str(Path(arg).resolve()) if Path(arg).suffix else arg for arg in args]
     for i, (arg, name) in enumerate(zip(args, names, strict=True)):
         path = Path(arg)
         # a file in the current folder is named by that folder too ("qa/hoganas" beside the library's "hoganas",
         # which is no second copy of it)
         folder = (path.parent if path.parent.name else path.resolve().parent).name if path.suffix else ""
-        if names.count(name) > 1 and folder and folder != name:
+        shared = any(other == name and sources[j] != sources[i] for j, other in enumerate(names))
+        if shared and folder and folder != name:
             out[i] = f"{folder}/{path.stem}"
     seen: dict[str, int] = {}
     for i, name in enumerate(out):

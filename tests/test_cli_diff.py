@@ -209,6 +209,15 @@ def test_files_of_the_same_name_are_named_by_their_folders(tmp_path: Path) -> No
     assert data["models"] == ["bpmn-io/a", "signavio/a", "bpmn-io/a (2)"]
 
 
+def test_a_model_given_twice_is_its_name_and_name_2_not_named_by_its_folder(tmp_path: Path) -> None:
+    # README, "Comparing models": "a model given twice is compared with itself, its second copy named `a (2)`";
+    # the same file given twice was named by its folder as if two files shared the name ("tmp/a", "tmp/a (2)")
+    a = write(tmp_path, "A")
+    data = json.loads(run("compare", a, a, "--format", "json").output)
+    assert data["models"] == ["a", "a (2)"]
+    assert run("diff", a, str(tmp_path / "." / "a.yaml")).output.splitlines()[0].startswith("a (A, ")
+
+
 def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
     b = write(tmp_path, "B", visit="Telefonintervju")
