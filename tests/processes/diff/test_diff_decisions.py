@@ -44,7 +44,29 @@ def test_decisions_written_for_b_versus_a_serve_a_versus_b_and_scoped_ones_only_
     d = diff_models(A, B, a_name="A", b_name="B", decisions=scoped)
     assert (("A1",), ("B1",), "confirmed") not in pairs(d)
     assert d.notes == (
-        "match decision a=['A1'] b=['B1'] models=['x', 'y'] names elements not in these two models; not used",
+        "match decision a=['A1'] b=['B1'] (line 2) is for x vs y, not A vs B; not used (to use it here, write "
+        'models: ["A", "B"] in it, the names as on the command line, or leave models out)',
+    )
+
+
+def test_a_file_saved_before_a_model_was_renamed_is_said_to_name_other_models_not_missing_steps() -> None:
+    # the diff page saved the pair for "klippan-camunda" vs "svalov"; the file is now klippan.bpmn:
+    # the steps are all there, the note says the entry names other models and how to use it here
+    saved = parse_decisions(
+        'confirm:\n  - {a: A1, b: B1, models: ["klippan-camunda", "svalov"]}\n', source="matches.yaml"
+    )
+    d = diff_models(A, B, a_name="klippan", b_name="svalov", decisions=saved)
+    assert (("A1",), ("B1",), "confirmed") not in pairs(d)
+    assert d.notes == (
+        "match decision a=['A1'] b=['B1'] (line 2) is for klippan-camunda vs svalov, not klippan vs svalov; "
+        'not used (to use it here, write models: ["klippan", "svalov"] in it, the names as on the command '
+        "line, or leave models out)",
+    )
+    # steps that neither model has keep the old note, with its line
+    missing = parse_decisions('confirm:\n  - {a: A9, b: B9, models: ["klippan", "svalov"]}\n')
+    assert diff_models(A, B, a_name="klippan", b_name="svalov", decisions=missing).notes == (
+        "match decision a=['A9'] b=['B9'] (line 2) models=['klippan', 'svalov'] names elements not in these "
+        "two models; not used",
     )
 
 
