@@ -67,6 +67,8 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             row.locator("button.reject").click()
             assert "rejected" in (row.get_attribute("class") or "")
             uncertain.first.locator("button.confirm").first.click()
+            # the same pair confirmed from its other step as well is written once
+            uncertain.nth(1).locator("button.confirm").first.click()
             with page.expect_download() as download:
                 page.locator("#save-matches").click()
             saved = Path(download.value.path()).read_bytes()
@@ -77,6 +79,10 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             browser.close()
     assert messages == []
     assert saved.decode("utf-8") == shown
+    # the labels stand beside the ids, as `diff --save-matches` writes them
+    text = saved.decode("utf-8")
+    assert '"Registrera ansökan" = "Diarieföring" (auto, confidence' in text
+    assert text.count('"Faktura skickas till sökanden" = "Påminnelse om avgift" (confirmed on the page)') == 1
     decisions = parse_decisions(saved, source="matches.yaml")
     assert [(d.a, d.b) for d in decisions.reject] == [(("a_reg",), ("b_reg",))]
     assert (("a_faktura",), ("b_paminn",)) in [(d.a, d.b) for d in decisions.confirm]

@@ -10,21 +10,36 @@
   function ids(list) {
     return list.length === 1 ? JSON.stringify(list[0]) : JSON.stringify(list);
   }
-  function entry(a, b) {
-    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}";
+  // the labels beside the ids, as `diff --save-matches` writes them: the file is read by people too
+  var names = [{}, {}];
+  [data.a, data.b].forEach(function (model, side) {
+    (model.steps || []).forEach(function (step) { names[side][step.id] = step.name || step.id; });
+  });
+  function label(side, list) {
+    return list.map(function (id) { return (names[side][id] || id).split(/\s+/).join(" ").trim(); }).join(" + ");
+  }
+  function entry(a, b, why) {
+    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}  # \"" +
+      label(0, a) + "\" = \"" + label(1, b) + "\" (" + why + ")";
   }
   function yaml() {
-    var confirm = [], reject = [];
+    var confirm = [], reject = [], listed = {};
     data.matches.forEach(function (m, k) {
-      (rejected[k] ? reject : confirm).push(entry(m.a, m.b));
+      var why = m.how + ", confidence " + m.confidence.toFixed(2);
+      (rejected[k] ? reject : confirm).push(entry(m.a, m.b, why));
     });
     data.uncertain.forEach(function (u, k) {
       if (!(k in confirmed)) return;
       var c = u.candidates[confirmed[k]];
-      if (u.side === "a") confirm.push(entry([u.step], c.ids));
-      else confirm.push(entry(c.ids, [u.step]));
+      var a = u.side === "a" ? [u.step] : c.ids, b = u.side === "a" ? c.ids : [u.step];
+      var key = JSON.stringify([a, b]);
+      if (listed[key]) return;  // the same pair confirmed from both of its steps: written once
+      listed[key] = true;
+      confirm.push(entry(a, b, "confirmed on the page"));
     });
     return "# Match decisions for " + models[0] + " (a) vs " + models[1] + " (b), saved from the diff page.\n" +
+      "# Move a wrong pair to reject (or delete it), add a missing pair to confirm, then run again\n" +
+      "# with --matches THIS_FILE; models: names the two models as on the command line.\n" +
       "schema_version: 1\n" +
       "confirm:" + (confirm.length ? "\n" + confirm.join("\n") : " []") + "\n" +
       "reject:" + (reject.length ? "\n" + reject.join("\n") : " []") + "\n";
