@@ -1061,6 +1061,29 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
         check_decisions(decisions, models, source=matches)  # type: ignore[arg-type]
 
 
+def _note_other_models(decisions: object, matches: str | None, names: list[str]) -> None:
+    """One stderr note per pair of model names a matches file scopes entries to that are not both
+    compared (a file saved before a model file was renamed): compare shows no per-pair notes, and
+    such entries are not used, so say which lines and what to write."""
+    if not matches:
+        return
+    other: dict[tuple[str, ...], list[int]] = {}
+    for d in decisions.confirm + decisions.reject:  # type: ignore[attr-defined]
+        if d.models and not set(d.models) <= set(names):
+            other.setdefault(tuple(d.models), []).append(d.line)
+    for pair, lines in other.items():
+        lines.sort()
+        where = (f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}" if len(lines) <= 3
+                 else f"lines {lines[0]} to {lines[-1]}")
+        missing = ", ".join(n for n in dict.fromkeys(pair) if n not in names)
+        click.echo(
+            f"note: {matches}: {len(lines)} match decision{'s' if len(lines) > 1 else ''} ({where}) "
+            f"for {' vs '.join(pair)} not used: {missing} is not among the models compared "
+            f"({', '.join(names)}); to use them, write in their models: the names as on the command line",
+            err=True,
+        )
+
+
 def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
     """The system lexical resources (Debian wordnet-base, mythes-sv) for the labels of ``loaded``."""
     from processes.diff.thesaurus import NO_THESAURUS
@@ -1221,6 +1244,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
+    _note_other_models(decisions, matches, names)
     prepared = []
     for name, defs, raw in loaded:
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]

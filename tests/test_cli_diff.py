@@ -380,3 +380,24 @@ def test_a_file_in_the_current_folder_named_as_a_library_model_is_named_by_its_f
     data = json.loads(run("compare", "hoganas.yaml", "hoganas", "helsingborg", "hoganas.yaml",
                           "--format", "json").output)
     assert data["models"] == ["mine/hoganas", "hoganas", "helsingborg", "mine/hoganas (2)"]
+
+
+def test_compare_says_when_a_matches_file_names_models_not_compared(tmp_path: Path) -> None:
+    # the diff page saved the pairs for "a-old" vs "b"; the model file is now a.yaml: compare shows
+    # no per-pair notes, so stderr says which lines are not used and why (exit 0: such entries may be
+    # meant for another comparison)
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B")
+    saved = tmp_path / "matches.yaml"
+    saved.write_text(
+        'schema_version: 1\nconfirm:\n  - {a: A_Granska, b: B_Granska, models: ["a-old", "b"]}\nreject: []\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"note: {saved}: 1 match decision (line 3) for a-old vs b not used: a-old is not among the models "
+        "compared (a, b); to use them, write in their models: the names as on the command line\n"
+    )
+    saved.write_text(saved.read_text(encoding="utf-8").replace('"a-old"', '"a"'), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)]).stderr == ""
