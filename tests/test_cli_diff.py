@@ -401,3 +401,19 @@ def test_compare_says_when_a_matches_file_names_models_not_compared(tmp_path: Pa
     )
     saved.write_text(saved.read_text(encoding="utf-8").replace('"a-old"', '"a"'), encoding="utf-8")
     assert CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)]).stderr == ""
+
+
+def test_a_file_saved_from_a_run_with_matches_keeps_its_rejections(tmp_path: Path) -> None:
+    # round two: the person ran with the file that rejects a pair and saves again; the new file
+    # still rejects it (it said "reject: []", and the run after paired the two steps again)
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B")
+    first = tmp_path / "matches.yaml"
+    first.write_text('schema_version: 1\nreject:\n  - {a: A_Granska, b: B_Granska, models: ["a", "b"]}\n', encoding="utf-8")
+    again = tmp_path / "again.yaml"
+    result = run("diff", a, b, "--matches", str(first), "--save-matches", str(again))
+    assert result.exit_code == 0, result.output
+    text = again.read_text(encoding="utf-8")
+    assert 'reject:\n  - {a: "A_Granska", b: "B_Granska", models: ["a", "b"]}  # "Granska ansökan" = ' in text
+    last = json.loads(run("diff", a, b, "--format", "json", "--matches", str(again)).output)
+    assert ["A_Granska"] not in [m["a"] for m in last["matches"]]

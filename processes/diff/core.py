@@ -181,6 +181,7 @@ def diff_prepared(
         similarity(a.view, b.view, a.profile, b.profile, matches, weights),
         notes,
         matching.uncertain,
+        tuple(dict.fromkeys((d.a, d.b) for d in rejected)),
     )
 
 

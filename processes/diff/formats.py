@@ -247,7 +247,13 @@ def decisions_yaml(diff: ModelDiff) -> str:
             listed.add((a_ids, b_ids))
             note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (confidence {c.score:.2f})'
             lines.append(f"# - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
-    lines.append("reject: []")
+    if diff.rejected:
+        lines.append("reject:")
+        for a_ids, b_ids in diff.rejected:  # rejected in the --matches file of this run: kept
+            note = f'"{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (rejected before)'
+            lines.append(f"  - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
+    else:
+        lines.append("reject: []")
     matched_a = {s for m in diff.matches for s in m.a}
     matched_b = {s for m in diff.matches for s in m.b}
     for side, steps, matched, label in (

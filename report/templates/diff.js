@@ -28,6 +28,8 @@
       var why = m.how + ", confidence " + m.confidence.toFixed(2);
       (rejected[k] ? reject : confirm).push(entry(m.a, m.b, why));
     });
+    // pairs the --matches file of this run rejected: kept, or the matcher would pair them again
+    (data.rejected || []).forEach(function (r) { reject.push(entry(r.a, r.b, "rejected before")); });
     data.uncertain.forEach(function (u, k) {
       if (!(k in confirmed)) return;
       var c = u.candidates[confirmed[k]];
