@@ -417,3 +417,20 @@ def test_a_file_saved_from_a_run_with_matches_keeps_its_rejections(tmp_path: Pat
     assert 'reject:\n  - {a: "A_Granska", b: "B_Granska", models: ["a", "b"]}  # "Granska ansökan" = ' in text
     last = json.loads(run("diff", a, b, "--format", "json", "--matches", str(again)).output)
     assert ["A_Granska"] not in [m["a"] for m in last["matches"]]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_uncertain_steps_are_followed_by_what_to_do_with_them(tmp_path: Path, fmt: str) -> None:
+    # the HTML page says "confirm the right candidate"; text and Markdown said nothing after the
+    # candidates, and a process developer did not know the next step
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Telefonintervju")
+    out = run("diff", a, b, "--format", fmt).output
+    assert "Platsbesök" in out and "Telefonintervju" in out
+    assert (
+        "Uncertain steps are not counted as differences. To settle one, confirm its candidate in a matches "
+        "file (--save-matches FILE writes one with the candidates to uncomment; the HTML diff has buttons) "
+        "and run again with --matches FILE.\n" in out
+    )
+    # none when nothing is uncertain
+    assert "To settle one" not in run("diff", a, a, "--format", fmt).output

@@ -67,6 +67,14 @@ def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
     return out
 
 
+#: what to do with an uncertain step, under the uncertain steps of the text and Markdown diff
+UNCERTAIN_NEXT = (
+    "Uncertain steps are not counted as differences. To settle one, confirm its candidate in a matches "
+    "file (--save-matches FILE writes one with the candidates to uncomment; the HTML diff has buttons) "
+    "and run again with --matches FILE."
+)
+
+
 def diff_text(diff: ModelDiff) -> str:
     """A readable summary: scores and the three tiers, then every difference on one line,
     then the uncertain steps with their candidates, then the matched pairs with their
@@ -84,6 +92,8 @@ def diff_text(diff: ModelDiff) -> str:
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
     for step, model, options in uncertain_lines(diff):
         lines.append(_line(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}'))
+    if diff.uncertain:
+        lines.append(UNCERTAIN_NEXT)
     for m in diff.matches:
         lines.append(_line(
             f'[Matched] "{diff.label_a(m.a)}" in {diff.a.name} = "{diff.label_b(m.b)}" in {diff.b.name} '
@@ -142,6 +152,8 @@ def diff_markdown(diff: ModelDiff) -> str:
     ]
     for step, model, options in uncertain_lines(diff):
         out.append(f"| {_cell(step)} | {_cell(model)} | {_cell(options)} |")
+    if diff.uncertain:
+        out += ["", UNCERTAIN_NEXT]
     if diff.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in diff.notes]
     return "\n".join(out) + "\n"
