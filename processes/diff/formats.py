@@ -128,9 +128,11 @@ def diff_markdown(diff: ModelDiff) -> str:
         "|---|---|---|---|",
     ]
     for d in diff.differences:
+        # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
+        a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
-            f"{_cell(d.b_value or diff.label_b(d.b[:1]))} | {_cell(_names(diff, d.message))} |"
+            f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(a_ids))} | "
+            f"{_cell(d.b_value or diff.label_b(b_ids))} | {_cell(_names(diff, d.message))} |"
         )
     out += [
         "",

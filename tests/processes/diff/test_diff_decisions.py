@@ -108,3 +108,14 @@ def test_a_decision_naming_a_step_no_model_has_is_refused_with_file_line_and_id(
     assert str(err.value) == "m.yaml:2: reject[0].b: 'B9' is not a step of y (expected a step id of the models compared)"
     # an entry scoped to two other models is for another comparison
     check_decisions(parse_decisions("reject: [{a: Q, b: R, models: [p, q]}]", source="m.yaml"), {"x": [], "y": []}, source="m.yaml")
+
+
+def test_a_merge_in_the_markdown_table_names_every_step_of_its_side() -> None:
+    # the columns showed "Remiss till Polisen" alone for three remisses merged into one step
+    from processes.diff import diff_markdown
+
+    a = linear(["Remiss till Polisen", "Remiss till Skatteverket", "Beslut"], prefix="A")
+    b = linear(["Skicka remisser", "Beslut"], prefix="B")
+    d = diff_models(a, b, a_name="a", b_name="b", decisions=parse_decisions("confirm:\n  - {a: [A0, A1], b: B0}\n"))
+    assert [x.kind for x in d.differences] == ["merged"]
+    assert "| Merged | Remiss till Polisen + Remiss till Skatteverket | Skicka remisser | " in diff_markdown(d)
