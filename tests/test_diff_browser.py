@@ -67,8 +67,13 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             row.locator("button.reject").click()
             assert "rejected" in (row.get_attribute("class") or "")
             uncertain.first.locator("button.confirm").first.click()
-            # the same pair confirmed from its other step as well is written once
+            # the other step of that pair shows it confirmed as well, and undo there undoes both
+            assert uncertain.nth(1).locator("button.confirm").first.inner_text() == "undo"
             uncertain.nth(1).locator("button.confirm").first.click()
+            assert uncertain.first.locator("button.confirm").first.inner_text() == "confirm"
+            assert "a_faktura" not in page.locator("#matches-yaml").input_value()
+            uncertain.nth(1).locator("button.confirm").first.click()
+            assert uncertain.first.locator("button.confirm").first.inner_text() == "undo"
             with page.expect_download() as download:
                 page.locator("#save-matches").click()
             saved = Path(download.value.path()).read_bytes()

@@ -58,20 +58,39 @@
       refresh();
     });
   });
+  function choose(k, n) {  // uncertain step k: confirm its candidate n, or none (n < 0)
+    var item = document.querySelector('li[data-uncertain="' + k + '"]');
+    item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
+    item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
+    if (n < 0) {
+      delete confirmed[k];
+      return;
+    }
+    confirmed[k] = n;
+    var button = item.querySelector('button.confirm[data-candidate="' + n + '"]');
+    button.closest("li").classList.add("confirmed");
+    button.textContent = "undo";
+  }
+  function mirror(k, n) {  // the same pair listed from its other step: [uncertain index, candidate index]
+    var u = data.uncertain[k], c = u.candidates[n];
+    if (c.ids.length !== 1) return null;
+    for (var k2 = 0; k2 < data.uncertain.length; k2++) {
+      var v = data.uncertain[k2];
+      if (v.side === u.side || v.step !== c.ids[0]) continue;
+      for (var n2 = 0; n2 < v.candidates.length; n2++) {
+        var ids = v.candidates[n2].ids;
+        if (ids.length === 1 && ids[0] === u.step) return [k2, n2];
+      }
+    }
+    return null;
+  }
   document.querySelectorAll("button.confirm").forEach(function (button) {
     button.addEventListener("click", function () {
       var k = Number(button.dataset.uncertain), n = Number(button.dataset.candidate);
-      var item = document.querySelector('li[data-uncertain="' + k + '"]');
-      var again = confirmed[k] === n;
-      item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
-      item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
-      if (again) {
-        delete confirmed[k];
-      } else {
-        confirmed[k] = n;
-        button.closest("li").classList.add("confirmed");
-        button.textContent = "undo";
-      }
+      var again = confirmed[k] === n, other = mirror(k, n);
+      choose(k, again ? -1 : n);
+      // the other step of the pair shows the same choice (confirming it once is one pair)
+      if (other && (again ? confirmed[other[0]] === other[1] : true)) choose(other[0], again ? -1 : other[1]);
       refresh();
     });
   });
