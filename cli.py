@@ -1057,8 +1057,18 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
     from processes.diff import check_decisions
 
     if matches:
-        models = {name: [n.id for p in defs.processes for n in p.nodes.values()] for name, defs in loaded}  # type: ignore[attr-defined]
-        check_decisions(decisions, models, source=matches)  # type: ignore[arg-type]
+        from processes.model import Gateway
+
+        # gateways are not steps: the matcher never pairs them, so a file naming one is refused
+        models = {name: [n.id for p in defs.processes for n in p.nodes.values() if not isinstance(n, Gateway)]  # type: ignore[attr-defined]
+                  for name, defs in loaded}
+        gateways: dict[str, dict[str, list[str]]] = {}  # id -> gateway kind -> the models that have it
+        for name, defs in loaded:
+            for n in (n for p in defs.processes for n in p.nodes.values() if isinstance(n, Gateway)):  # type: ignore[attr-defined]
+                gateways.setdefault(n.id, {}).setdefault(n.tag, []).append(name)
+        said = {i: " and ".join(f"{tag} of {', '.join(names)}" for tag, names in kinds.items())
+                for i, kinds in gateways.items()}
+        check_decisions(decisions, models, source=matches, not_steps=said)  # type: ignore[arg-type]
 
 
 def _note_other_models(decisions: object, matches: str | None, names: list[str]) -> None:

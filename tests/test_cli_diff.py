@@ -434,3 +434,19 @@ def test_uncertain_steps_are_followed_by_what_to_do_with_them(tmp_path: Path, fm
     )
     # none when nothing is uncertain
     assert "To settle one" not in run("diff", a, a, "--format", fmt).output
+
+
+def test_a_matches_file_naming_a_gateway_is_refused_as_not_a_step(tmp_path: Path) -> None:
+    # the matcher pairs steps, never gateways: such an entry was kept and not used, with a note
+    # saying its elements were "not in these two models" although the model has the gateway
+    model = str(Path(__file__).resolve().parents[1] / "examples" / "permit.yaml")
+    bad = tmp_path / "matches.yaml"
+    bad.write_text("schema_version: 1\nconfirm:\n  - {a: Gw_Komplett, b: Task_Beslut}\n", encoding="utf-8")
+    out = tmp_path / "diff.html"
+    result = run("diff", model, "helsingborg", "--matches", str(bad), "--format", "html", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {bad}:3: confirm[0].a: 'Gw_Komplett' is an exclusiveGateway of permit, helsingborg, not a step "
+        "(expected the id of a task, subprocess, call activity or event: gateways are not matched)\n"
+    )
+    assert not out.exists()
