@@ -1059,8 +1059,41 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
     from processes.diff import check_decisions
 
     if matches:
-        models = {name: [n.id for p in defs.processes for n in p.nodes.values()] for name, defs in loaded}  # type: ignore[attr-defined]
-        check_decisions(decisions, models, source=matches)  # type: ignore[arg-type]
+        from processes.model import Gateway
+
+        # gateways are not steps: the matcher never pairs them, so a file naming one is refused
+        models = {name: [n.id for p in defs.processes for n in p.nodes.values() if not isinstance(n, Gateway)]  # type: ignore[attr-defined]
+                  for name, defs in loaded}
+        gateways: dict[str, dict[str, list[str]]] = {}  # id -> gateway kind -> the models that have it
+        for name, defs in loaded:
+            for n in (n for p in defs.processes for n in p.nodes.values() if isinstance(n, Gateway)):  # type: ignore[attr-defined]
+                gateways.setdefault(n.id, {}).setdefault(n.tag, []).append(name)
+        said = {i: " and ".join(f"{tag} of {', '.join(names)}" for tag, names in kinds.items())
+                for i, kinds in gateways.items()}
+        check_decisions(decisions, models, source=matches, not_steps=said)  # type: ignore[arg-type]
+
+
+def _note_other_models(decisions: object, matches: str | None, names: list[str]) -> None:
+    """One stderr note per pair of model names a matches file scopes entries to that are not both
+    compared (a file saved before a model file was renamed): compare shows no per-pair notes, and
+    such entries are not used, so say which lines and what to write."""
+    if not matches:
+        return
+    other: dict[tuple[str, ...], list[int]] = {}
+    for d in decisions.confirm + decisions.reject:  # type: ignore[attr-defined]
+        if d.models and not set(d.models) <= set(names):
+            other.setdefault(tuple(d.models), []).append(d.line)
+    for pair, lines in other.items():
+        lines.sort()
+        where = (f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}" if len(lines) <= 3
+                 else f"lines {lines[0]} to {lines[-1]}")
+        missing = ", ".join(n for n in dict.fromkeys(pair) if n not in names)
+        click.echo(
+            f"note: {matches}: {len(lines)} match decision{'s' if len(lines) > 1 else ''} ({where}) "
+            f"for {' vs '.join(pair)} not used: {missing} is not among the models compared "
+            f"({', '.join(names)}); to use them, write in their models: the names as on the command line",
+            err=True,
+        )
 
 
 def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
@@ -1223,6 +1256,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
+    _note_other_models(decisions, matches, names)
     prepared = []
     for name, defs, raw in loaded:
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]

@@ -133,7 +133,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
     return _ENV.get_template("diff.html.j2").render(
         mode="diff",
         title=f"{diff.a.name} vs {diff.b.name}",
-        diff=to_data(diff),
+        diff={**to_data(diff), "rejected": [{"a": list(a), "b": list(b)} for a, b in diff.rejected]},
         rows=rows,
         matches=matches,
         uncertain=uncertain,
