@@ -113,9 +113,22 @@ def _today(result: OptimiseResult) -> list[str]:
     what_sv += f" {_ci(run.target_value, digits, 'sv')} ({_reps(run, result, 'sv')})"
     verdict = "meets the target too" if meets else "does not meet the target"
     verdict_sv = "når också målet" if meets else "når inte målet"
-    if run.status == "dominated":
+    more = run.days_reps > run.replications  # run on after the search, to compare its days with the others'
+    days = (f"run on to {run.days_reps} replications only to compare its time with the other candidates': "
+            f"{_days(run)} days from complete to decision on average over those")
+    days_sv = (f"vidare till {run.days_reps} replikeringar bara för att jämföra dess tid med de andra alternativens: "
+               f"i medeltal {_days(run, 'sv')} dagar från komplett ansökan till beslut över dem")
+    if run.status == "dominated" and more:
+        verdict += (" by its mean; the search dropped it there, as it costs at least as much as one that surely "
+                    f"meets it, and then {days.replace('run on', 'ran it on', 1)}")
+        verdict_sv += (" i medeltal; sökningen släppte det där, då det kostar minst lika mycket som ett alternativ som "
+                       f"säkert når det, och körde det sedan {days_sv}")
+    elif run.status == "dominated":
         verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
         verdict_sv += " i medeltal, inte kört vidare då det kostar minst lika mycket som ett alternativ som säkert når det"
+    elif more:
+        verdict += f"; after the search it was {days}"
+        verdict_sv += f"; efter sökningen kördes det {days_sv}"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
 

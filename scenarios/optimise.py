@@ -177,8 +177,10 @@ class Evaluated:
     same replications for every candidate (the frontier's and the tie-break's figure).
     ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
     ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
-    but it costs at least as much as a feasible one, so it was not run further) or
+    but it costs at least as much as a feasible one, so the search took it no further) or
     ``undecided`` (its interval still straddles the target at the most replications).
+    ``days_replications``: how many replications ``time`` is over (0: ``replications``); more
+    than ``replications`` when the candidate was run on for the frontier after the search.
     """
 
     candidate: Candidate
@@ -189,6 +191,12 @@ class Evaluated:
     time: Estimate
     status: str
     frontier: bool
+    days_replications: int = 0
+
+    @property
+    def days_reps(self) -> int:
+        """The replications ``time`` is over."""
+        return self.days_replications or self.replications
 
     @property
     def cost(self) -> float:
@@ -240,7 +248,7 @@ class OptimiseResult:
                     "level": e.candidate.level, "cost": round(e.cost, 2), "staff_cost": round(e.staff_cost, 2),
                     "decision_cost": round(e.decision_cost, 2), "replications": e.replications,
                     "target_figure": est(e.target_value), "complete_to_decision_mean_days": est(e.time),
-                    "status": e.status, "frontier": e.frontier}
+                    "status": e.status, "frontier": e.frontier, "days_replications": e.days_reps}
 
         return {
             "target": {"figure": self.target.figure, "share": self.target.share, "mean_days": self.target.mean_days,
@@ -496,7 +504,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         for i, point in zip(behind, batch.points, strict=True):
             days[i] = estimate(_per_replication(point.summary.figures, members, TIME_FIGURE,
                                                  lambda v: max(v) if v else math.nan))
-    evaluated = _finish(candidates, prices, reps, results, status, target, days)
+    evaluated = _finish(candidates, prices, reps, results, status, target, days, {i: most for i in results})
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
@@ -590,7 +598,8 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
 
 def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
             results: Mapping[int, _Run], status: Mapping[int, str],
-            target: Target, times: Mapping[int, Estimate] | None = None) -> tuple[Evaluated, ...]:
+            target: Target, times: Mapping[int, Estimate] | None = None,
+            days_reps: Mapping[int, int] | None = None) -> tuple[Evaluated, ...]:
     """The candidates run, in grid order. ``times``: each one's mean days over the same replications
     (the frontier's; default: its own run's, when every candidate has as many)."""
     ran = sorted(results)
@@ -605,7 +614,8 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
             and (_kr(sum(prices[j])) < cost or days[j].mean < time)
             for j in ran if j != i and not math.isnan(days[j].mean))
         out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
-                             days[i], "chosen" if i == chosen else status[i], frontier))
+                             days[i], "chosen" if i == chosen else status[i], frontier,
+                             (days_reps or {}).get(i, reps[i])))
     return tuple(out)
 
 

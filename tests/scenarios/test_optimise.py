@@ -345,6 +345,47 @@ def test_todays_setting_not_run_further_reads_as_the_setting() -> None:
                               "alternativ som säkert når det.")
 
 
+def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
+    # `permitflow optimise helsingborg --levels committee --target-mean 65d`: today's 2 x 0.5 FTE was dropped by the
+    # search after 10 replications (dominated), then run on to 40 for the frontier; the line said "not run further"
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    ten, forty = Estimate(62.2, 59.2, 65.2, (62.2,) * 10), Estimate(61.8, 60.3, 63.4, (61.8,) * 40)
+    chosen = Evaluated(Candidate(1, 0.5, None), 500000.0, 0.0, 40, forty, forty, "chosen", True, 40)
+    today = Evaluated(Candidate(2, 0.5, None), 1000000.0, 0.0, 10, ten, forty, "dominated", False, 40)
+    result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
+                            today.candidate, today, 40, 30)
+    lines = goalseek_text(result).split("\n\n")[0].splitlines()
+    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kr a year; mean days from complete to decision 62.2 "
+                         "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
+                         "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
+                         "replications only to compare its time with the other candidates': 61.8 days from complete "
+                         "to decision on average over those.")
+    assert lines[-1].endswith(": når också målet i medeltal; sökningen släppte det där, då det kostar minst lika "
+                              "mycket som ett alternativ som säkert når det, och körde det sedan vidare till 40 "
+                              "replikeringar bara för att jämföra dess tid med de andra alternativens: i medeltal 61,8 "
+                              "dagar från komplett ansökan till beslut över dem.")
+    assert "not run further" not in lines[-2] and "inte kört vidare" not in lines[-1]
+    assert result.to_json()["today"]["days_replications"] == 40
+    assert result.to_json()["today"]["replications"] == 10
+    # a setting that was not dropped but run on too says so after its verdict
+    today = Evaluated(Candidate(2, 0.5, None), 1000000.0, 0.0, 10, ten, forty, "infeasible", False, 40)
+    result = OptimiseResult(Target(share=None, mean_days=60.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
+                            today.candidate, today, 40, 30)
+    lines = goalseek_text(result).split("\n\n")[0].splitlines()
+    assert lines[-2].endswith(": does not meet the target; after the search it was run on to 40 replications only "
+                              "to compare its time with the other candidates': 61.8 days from complete to decision on "
+                              "average over those.")
+    assert lines[-1].endswith(": når inte målet; efter sökningen kördes det vidare till 40 replikeringar bara för att "
+                              "jämföra dess tid med de andra alternativens: i medeltal 61,8 dagar från komplett "
+                              "ansökan till beslut över dem.")
+
+
 def test_help_says_how_cost_is_defined() -> None:
     result = CliRunner().invoke(cli, ["optimise", "--help"])
     assert result.exit_code == 0
