@@ -179,8 +179,8 @@ class Evaluated:
 
     ``target_value``: the 95 % estimate of the target's figure over the ``replications`` the
     search ran (worst process); ``time``: the 95 % estimate of the mean days from complete to
-    decision (worst process) over the first :attr:`OptimiseResult.frontier_replications`, the
-    same replications for every candidate (the frontier's and the tie-break's figure).
+    decision (worst process) over its first ``days_replications`` (the frontier's and the
+    tie-break's figure; at most :attr:`OptimiseResult.frontier_replications`).
     ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
     ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
     but it costs at least as much as a feasible one, so the search took it no further) or
@@ -217,8 +217,9 @@ class OptimiseResult:
     is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
     other candidates that cost the same as the chosen one and meet the target too, fastest first;
     ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
-    (``None`` when it is not among the candidates); ``frontier_replications``: the replications every
-    candidate's time is over (the most any got), ``frontier_units`` the work units run for them."""
+    (``None`` when it is not among the candidates); ``frontier_replications``: the most replications
+    any candidate got, which those whose place on the frontier stays unsure run on to, ``frontier_units``
+    the work units run for the frontier."""
 
     target: Target
     processes: tuple[str, ...]
@@ -233,7 +234,7 @@ class OptimiseResult:
     ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
     today: Candidate | None = None  # today's combination (None: the levers cannot say it)
     today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
-    frontier_replications: int = 0  # every candidate's time is over this many replications (the most any got)
+    frontier_replications: int = 0  # the most replications any candidate got (unsure ones run on to it)
     frontier_units: int = 0  # of the work units, those that ran candidates on for the frontier
     screen_level: float = 0.99  # the request's: the frontier's pairwise comparisons share it (Bonferroni)
 
