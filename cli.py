@@ -1890,9 +1890,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     --max-replications allows. Prints the chosen candidate with its 95 % interval and
     whether the target holds at the interval's bad end, any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
-    frontier: every candidate is then run on to the most replications any got, so
-    that their mean days compare like with like). Exit 1 when no candidate meets
-    the target.
+    frontier: two candidates' mean days are compared over the replications both
+    have, and they are run on, up to the most any got, until it is sure which is
+    faster). Exit 1 when no candidate meets the target.
 
     \b
     Examples:
