@@ -167,6 +167,9 @@ def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_pa
     r = run("convert", str(model), str(out), "--to", "profile")
     assert r.exit_code == 0, r.output
     assert "taken as the decision step" in r.output and "no legal clock" in r.output  # stderr, said
+    # a step is named as every command's messages name one: its name, then its id
+    assert (f"permitflow: {out}: Besluta (Task_Beslut) in lane Nämnd (Lane_Namnd) taken as the decision step"
+            in r.output)
     profile = read_profile(out)
     sim = profile.simulation
     assert sim is not None and sim.decision is not None and sim.decision.element == "Task_Beslut"  # in lane Nämnd

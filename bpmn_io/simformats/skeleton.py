@@ -44,6 +44,7 @@ from processes.model import (
     SubProcess,
     Task,
 )
+from processes.stepnames import step_said
 
 from .common import Converted, normalised
 
@@ -180,9 +181,9 @@ def profile_skeleton(defs: Definitions, *, start: dt.date | None = None) -> Conv
             },
         }
         lane = process.lane_of(decision.id)
-        notes.append(f'"{decision.name or decision.id}" ({decision.id}'
-                     + (f", lane {lane.name}" if lane is not None and lane.name else "")
-                     + ") taken as the decision step, a committee meeting monthly: check it")
+        notes.append(step_said(decision.id, decision.name)
+                     + (f" in lane {step_said(lane.id, lane.name)}" if lane is not None else "")
+                     + " taken as the decision step, a committee meeting monthly: check it")
     else:
         notes.append("no decision step found (no lane or task names a committee): add decision: if one decides")
     notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} for the share within 4 months")
