@@ -35,6 +35,7 @@ from report.words import (
     figure_words,
     member_words,
     point_words,
+    question_words,
     run_setting_words,
     scenario_words,
     setting_words,
@@ -512,6 +513,7 @@ def render_report(
                                                         f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}"
                                                         for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
+                          "question": question_words(s),
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
                           "towns": [towns.get(m, m) for m in s["members"]]})
