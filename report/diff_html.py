@@ -23,10 +23,11 @@ from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES
-from processes.diff.nway import Variation, name_sides
+from processes.diff.nway import StepCluster, Variation, name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report.numbers import number
+from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.variationwords import variation_words
 from report.words import LANGUAGES, labels
@@ -175,6 +176,18 @@ def _fact_sv(text: str) -> str:
     return text
 
 
+def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict[str, str]:
+    """A step of the common core in each language: its label, or, when no model names it (the label is then
+    an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
+    for model, ids in cluster.members.items():
+        defs = models.get(model)
+        if cluster.label in ids and defs is not None:
+            said = {lang: unnamed_words(defs, {}, lang).get(cluster.label) for lang in LANGUAGES}
+            if all(said.values()):
+                return {lang: str(text) for lang, text in said.items()}
+    return {lang: cluster.label for lang in LANGUAGES}
+
+
 def _unlisted(text: str) -> str:
     """A fact that is a list, without the brackets: ``[Polisen, Skatteverket]`` -> ``Polisen, Skatteverket``."""
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
@@ -227,12 +240,14 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         svg, problem = _svg(defs, classes, {})
         sides.append({"name": names.get(name, name), "svg": svg, "problem": problem})
     towns = ", ".join(names.get(n, n) for n in comparison.names)
+    words = _words(data, names, comparison.variations)
+    words["core"] = [_core_words(comparison.clusters[k], models) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",
         title="Comparison of " + towns,
         title_sv="Jämförelse av " + towns,
         bilingual=bilingual,
-        words=_words(data, names, comparison.variations),
+        words=words,
         data=data,
         sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],
