@@ -395,9 +395,9 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
 #: the words of a scenario's line of settings
 _LINE = {
     "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s serve {})",
-           "joint": "{} (a joint unit of {})", "runs": ". Seed {}, {} replications", "and": ", "},
+           "joint": "{} (a joint unit of {})", "runs": ". Random seed {}, {} replications", "and": ", "},
     "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar {})",
-           "joint": "{} (en gemensam enhet för {})", "runs": ". Frö {}, {} replikeringar", "and": ", "},
+           "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} replikeringar", "and": ", "},
 }
 
 

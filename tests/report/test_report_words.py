@@ -154,7 +154,7 @@ def test_the_tooltips_and_the_glossary_are_in_each_language_without_code_names(r
 def test_each_scenario_says_its_settings_in_words_in_each_language(report: str) -> None:
     """Found by QA: "delegation = working_committee" and "horizon 3y, warmup 8w", in English only."""
     english, swedish = _said(report, "en"), _said(report, "sv")
-    assert "Municipalities: Ministad. Seed" in english and "Kommuner: Ministad. Frö" in swedish
+    assert "Municipalities: Ministad. Random seed" in english and "Kommuner: Ministad. Slumpfrö" in swedish
     assert "replications, simulated period 16 weeks." in english
     assert "replikeringar, simulerad period 16 veckor." in swedish
     assert "Ministad: who decides: the working committee" in english
@@ -198,8 +198,8 @@ def test_the_row_of_shared_staff_is_in_words_in_each_language(folder: Path) -> N
     english, swedish = _said(html, "en"), _said(html, "sv")
     assert "shared staff: the case officers utilisation of the case officers" in english
     assert "gemensam personal: handläggarna beläggning för handläggarna" in swedish
-    assert 'the row "shared staff: …" is the whole group\'s utilisation' in english
-    assert 'raden "gemensam personal: …" är hela gruppens beläggning' in swedish
+    assert "the row “shared staff: …” is the whole group's utilisation" in english
+    assert "raden ”gemensam personal: …” är hela gruppens beläggning" in swedish
     for text in (english, swedish):
         assert "shared officer" not in text and "&lt;pool&gt;" not in text
 
@@ -349,3 +349,14 @@ def test_the_report_says_who_can_check_the_assumptions_ranges_in_words() -> None
     assert "den som kör studien kan lägga till den prövningen: <code>permitflow run --uncertainty</code>" in template
     assert "whoever runs the study can add that check: <code>permitflow run --uncertainty</code>" in template
     assert "kör med <code>--uncertainty</code>" not in template
+
+
+def test_the_words_review_found_no_code_words_in_counts_seeds_and_ranges(report: str) -> None:
+    """Found by the words review of the bundled study's report: "10 scenario(er)", "Frö 2025" (a seed is
+    "slumpfrö") and "samplas inte: se texten" where the section's own introduction says "varieras"."""
+    english, swedish = _said(report, "en"), _said(report, "sv")
+    assert "scenario(s)" not in english and "scenario(er)" not in swedish
+    assert re.search(r"\b\d+ scenarios\. Figures are means", english)
+    assert re.search(r"\b\d+ scenarier\. Talen är medelvärden", swedish)
+    assert "samplas" not in swedish and "Frö " not in swedish
+    assert "varieras inte: se texten bredvid" in swedish and "not sampled: see the text beside it" in english
