@@ -188,6 +188,19 @@ def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict
     return {lang: cluster.label for lang in LANGUAGES}
 
 
+_RANGE = re.compile(r"\[(\d+(?:\.\d+)?), (\d+(?:\.\d+)?)\]")
+
+
+def _ranged(text: str) -> str:
+    """A fact's low and high written as a list, ``weeks: [7, 10]``, as a range: ``weeks: 7–10``.
+
+    >>> _ranged("cirka 2 månader (weeks: [7, 10]; clock: unknown)")
+    'cirka 2 månader (weeks: 7–10; clock: unknown)'
+    """
+    return _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}" if float(m.group(1)) <= float(m.group(2))
+                      else m.group(0), text)
+
+
 def _unlisted(text: str) -> str:
     """A fact that is a list, without the brackets: ``[Polisen, Skatteverket]`` -> ``Polisen, Skatteverket``."""
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
@@ -205,8 +218,8 @@ def _words(data: Mapping[str, Any], names: Mapping[str, str], variations: Sequen
             "kinds": {v["kind"]: _said("variations", v["kind"], lang) for v in data["variations"]},
             "facts": {f["fact"]: _said("facts", f["fact"], lang) for f in data["facts"]},
         }
-    out["facts"] = [{n: {"en": _unlisted(str(v)), "sv": _fact_sv(_unlisted(str(v)))} for n, v in f["values"].items()}
-                    for f in data["facts"]]
+    out["facts"] = [{n: {"en": _ranged(_unlisted(str(v))), "sv": _fact_sv(_ranged(_unlisted(str(v))))}
+                     for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:
         message = _named(v.message, names)
