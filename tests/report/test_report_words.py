@@ -366,3 +366,19 @@ def test_the_words_review_found_no_code_words_in_counts_seeds_and_ranges(report:
     assert re.search(r"\b\d+ scenarier\. Talen är medelvärden", swedish)
     assert "samplas" not in swedish and "Frö " not in swedish
     assert "varieras inte: se texten bredvid" in swedish and "not sampled: see the text beside it" in english
+
+
+def test_the_bundled_scenarios_read_as_what_the_answers_compare_with() -> None:
+    """Found by the words review: the answers said "with Ängelholm handles its neighbours' cases, a complete
+    application is decided ..." ("med Ängelholm handlägger grannarnas ärenden avgörs ..."), "than with
+    Ängelholm area each alone" and "med e-tjänst för ..."."""
+    from report.words import scenario_words
+
+    said = {lang: {name: scenario_words(name, lang) for name in ("angelholm-arrangement", "angelholm-area-alone",
+                                                                   "e-service")} for lang in ("en", "sv")}
+    assert said["en"] == {"angelholm-arrangement": "Ängelholm handling its neighbours' cases",
+                          "angelholm-area-alone": "the Ängelholm area, each on its own",
+                          "e-service": "an e-service for complete applications"}
+    assert said["sv"] == {"angelholm-arrangement": "Ängelholms handläggning av grannarnas ärenden",
+                          "angelholm-area-alone": "Ängelholmsområdet var för sig",
+                          "e-service": "en e-tjänst för kompletta ansökningar"}
