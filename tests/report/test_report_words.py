@@ -385,3 +385,19 @@ def test_the_bundled_scenarios_read_as_what_the_answers_compare_with() -> None:
     assert said["sv"] == {"angelholm-arrangement": "Ängelholms handläggning av grannarnas ärenden",
                           "angelholm-area-alone": "Ängelholmsområdet var för sig",
                           "e-service": "en e-tjänst för kompletta ansökningar"}
+
+
+def test_shared_staff_reads_as_a_sentence_in_each_language() -> None:
+    """Found by the words review: "shared staff: the case officers (Ängelholm's serve Klippan, Örkelljunga)"."""
+    from report.html import scenario_line
+
+    towns = {"angelholm": "Ängelholm", "klippan": "Klippan", "orkelljunga": "Örkelljunga"}
+    served = {"members": list(towns), "seed": 1, "replications": 2, "settings": {},
+              "shared_pools": [{"pool": "officer", "members": list(towns), "provider": "angelholm"}]}
+    joint = {**served, "shared_pools": [{"pool": "officer", "members": list(towns), "provider": None}]}
+    assert "shared staff: the case officers (Ängelholm's, serving Klippan and Örkelljunga too)." in \
+        scenario_line(served, towns, "en")
+    assert "gemensam personal: handläggarna (Ängelholm betjänar även Klippan och Örkelljunga)." in \
+        scenario_line(served, towns, "sv")
+    assert "(a joint unit of Ängelholm, Klippan and Örkelljunga)" in scenario_line(joint, towns, "en")
+    assert "(en gemensam enhet för Ängelholm, Klippan och Örkelljunga)" in scenario_line(joint, towns, "sv")
