@@ -275,6 +275,10 @@ def test_the_report_downloads_after_a_run(client):
     run_id, _reply = _run(client, {"municipalities": ["svalov"], "levers": SMALL})
     report = client.get(f"/api/runs/{run_id}/report")
     assert report.status_code == 200 and report.text.startswith("<!DOCTYPE html") and "what-if" in report.text
+    # its title and questions in the language the report is read in (found by the words review)
+    assert ('<h1><span class="en">What-if from the web page</span><span class="sv">Vad händer om – från webbsidan'
+            '</span></h1>') in report.text
+    assert '<p class="question"><span class="en">Status quo</span><span class="sv">Nuläget</span></p>' in report.text
     assert client.get("/api/runs/nope/report").status_code == 404
 
 
