@@ -301,7 +301,7 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
         return build_scenario(
             name=scenario.name, question=scenario.question, source=scenario.source,
             bases=[m.base for m in point.members], settings=settings, sets=_sets_of(scenario),
-            shared_pools=scenario.shared_pools)
+            shared_pools=scenario.shared_pools, question_sv=scenario.question_sv)
     if not models:
         raise InputError("name a library municipality or a scenario file", file="optimise")
     for model in models:  # a path is not a misspelt municipality: say what is wrong with the file
