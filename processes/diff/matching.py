@@ -141,6 +141,7 @@ from processes.diff.matchtypes import (
 from processes.diff.namedbody import named_body_pass
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
+from processes.diff.parties import party_bans
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
@@ -429,6 +430,7 @@ def match_dense(
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
     banned |= completeness_bans(a, b, (lang_a, lang_b))  # the decision sent is no completeness notice
+    banned |= party_bans(a, b, (lang_a, lang_b))  # work addressed to different parties (parties.py)
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:
