@@ -47,7 +47,7 @@ __all__ = ["OPEN_WORDS", "PARTIES", "addressees", "party_bans"]
 PARTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "environment office": (
         ("miljö", "hälsoskydd"),
-        (),
+        ("mhk", "mhn", "mhf", "mk", "mbn"),
         ("environmental health", "environment office", "environmental office", "environment department"),
     ),
     "building office": (
@@ -57,11 +57,11 @@ PARTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "police": (("polis",), (), ("police", "constabulary")),
     "fire service": (
-        ("räddningstjänst", "brandförsvar", "räddningsverk"),
+        ("räddningstjänst", "brandförsvar", "räddningsverk", "brandkår"),
         ("rtj",),
         ("fire service", "fire and rescue", "fire authority", "fire department", "rescue service"),
     ),
-    "tax agency": (("skatteverk", "skattemyndighet"), ("skv",), ("tax agency", "tax authority", "hmrc")),
+    "tax agency": (("skatteverk", "skattemyndighet"), ("skv", "skatt"), ("tax agency", "tax authority", "hmrc")),
     "enforcement authority": (("kronofog",), ("kfm",), ("enforcement authority",)),
     "county board": (("länsstyrels",), ("lst",), ("county board", "county administrative board")),
     "public health agency": (("folkhälsomyndighet",), ("fhm",), ("public health agency",)),
@@ -89,6 +89,10 @@ _RECEIVING = {
     "en": frozenset("is are was were gets get receives receive".split()),
 }
 _AGENT = {"sv": "av", "en": "by"}
+#: what joins the parties of a coordinated subject ("Skatteverket och Kronofogden svarar")
+_JOINS = frozenset({"och", "samt", "and"})
+#: a label addressing this many parties or more is addressed to many: open (rule 2, module doc)
+LIST_SIZE = 3
 _STRIP = ".,;:()\"'"
 
 
@@ -168,11 +172,10 @@ def addressees(label: str, lang: str) -> frozenset[str] | None:
     else:
         found = _english_parties(words)
     first = 1 if lang == "en" and words[:1] == ["the"] else 0
+    subject = _subject(found, words, pairs, first, lang)
     out = set()
     for party, k, n in found:
-        after = words[k + n] if k + n < len(words) else None
-        subject = lang == "en" or _whole(words[k])
-        if k == first and after is not None and subject and not _addressed_by(after, lang):
+        if k in subject:
             continue  # the subject: the one who acts
         if k > 0 and words[k - 1] == _AGENT[lang]:
             continue  # the agent of a passive: the one who acts
@@ -180,7 +183,37 @@ def addressees(label: str, lang: str) -> frozenset[str] | None:
         if party == "applicant" and raw.endswith("'"):
             continue  # the applicant's (sökandens ekonomi): what is examined
         out.add(party)
+    if len(out) >= LIST_SIZE:
+        return None  # a list of many parties: addressed to many
     return frozenset(out)
+
+
+def _subject(
+    found: list[tuple[str, int, int]], words: list[str], pairs: list[tuple[str, str]], first: int, lang: str
+) -> set[int]:
+    """The places of the parties that are the label's subject: those opening it, joined by "och",
+    "samt", "and" or commas, when a word follows them that is not passive or receiving."""
+    at = {k: n for _, k, n in found}
+    k, places = first, []
+    while k in at:
+        if lang == "sv" and not _whole(words[k]):
+            break  # a compound's modifier ("Polisremiss") or a genitive is no subject
+        places.append(k)
+        end = k + at[k]
+        comma = pairs[end - 1][1].endswith(",")
+        skip = 2 if words[end + 1 : end + 2] == ["the"] else 1
+        if end < len(words) and words[end] in _JOINS and end + skip in at:
+            k = end + skip
+        elif comma and end in at:
+            k = end
+        else:
+            k = end
+            break
+    else:
+        k = places[-1] + at[places[-1]] if places else first
+    if not places or k >= len(words) or _addressed_by(words[k], lang):
+        return set()
+    return set(places)
 
 
 def _addressed_by(word: str, lang: str) -> bool:
