@@ -177,8 +177,8 @@ def addressees(label: str, lang: str) -> frozenset[str] | None:
     for party, k, n in found:
         if k in subject:
             continue  # the subject: the one who acts
-        if k > 0 and words[k - 1] == _AGENT[lang]:
-            continue  # the agent of a passive: the one who acts
+        if k > 0 and words[k - 1] == _AGENT[lang] and (lang == "en" or (k > 1 and _passive(words[k - 2]))):
+            continue  # the agent of a passive ("Beslut fattas av nämnden"): the one who acts
         raw = pairs[k + n - 1][1]
         if party == "applicant" and raw.endswith("'"):
             continue  # the applicant's (sökandens ekonomi): what is examined
@@ -221,7 +221,12 @@ def _addressed_by(word: str, lang: str) -> bool:
     receiving verb."""
     if word in _RECEIVING[lang]:
         return True
-    return lang == "sv" and len(word) >= 4 and word.endswith("s") and word.isalpha()
+    return lang == "sv" and _passive(word)
+
+
+def _passive(word: str) -> bool:
+    """Whether a Swedish word reads as a passive verb: at least four letters, ending in "s"."""
+    return len(word) >= 4 and word.endswith("s") and word.isalpha()
 
 
 def _read(view: ModelView, lang: str) -> dict[str, frozenset[str]]:
