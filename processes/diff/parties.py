@@ -8,14 +8,18 @@ alike by their verbs, and a pair of them gave the diff a false control-flow diff
 bench/RESULTS-matching.md "Branch many110").
 
 :func:`addressees` reads the parties a label names (:data:`PARTIES`: a word equal to one of a party's
-words or beginning with one of its stems; English phrases too), leaving out the one who acts: a party
-that is the label's first word followed by a verb that is not passive or receiving ("Sökanden
-kompletterar", "Nämnden beslutar"), a party after ``av`` / ``by``, and the applicant in the genitive
-("sökandens ekonomi": what is examined). A label naming a general referral word or a group word
-("remissinstanserna", "alla", "m.fl.") is open: its addressees are not known, and it is never addressed
-to different parties (None). :func:`party_bans` bans every pair of named steps whose addressees are
-both known, not empty and disjoint, as a rejected pair is banned: no pass pairs them and the
-uncertain tier does not offer one for the other.
+words or beginning with one of its stems; English phrases too; a ``/`` separates words), leaving out
+the one who acts: the parties opening the label (joined by "och", "samt", "and" or commas) when the
+word after them is not a passive or receiving verb ("Sökanden kompletterar", "Skatteverket och
+Kronofogden svarar"; not "Sökanden informeras", "Sökanden får beslutet"), a party after ``av`` that
+follows a passive ("Beslut fattas av nämnden"; "Hörande av sökanden" reads the applicant) or after
+English ``by``, and the applicant in the genitive ("sökandens ekonomi": what is examined). A label
+naming a general referral word or a group word ("remissinstanserna", "alla", "m.fl.") or
+:data:`LIST_SIZE` parties or more is open: its addressees are not known, and it is never addressed to
+different parties (None). :func:`party_bans` gives every pair of named steps whose addressees are
+both known, not empty and disjoint: matching.match_dense bans them for every pass (and the
+sole-candidate step), and the uncertain tier still offers them, with tiers.PARTIES_REASON
+(bench/RESULTS-matching.md "Branch many110", rules 1–4).
 
 >>> sorted(addressees("Påminn Polisen", "sv"))
 ['police']
@@ -40,7 +44,7 @@ from processes.diff.matchtypes import named
 from processes.diff.places import BODY_ENDINGS
 from processes.diff.view import ModelView
 
-__all__ = ["OPEN_WORDS", "PARTIES", "addressees", "party_bans"]
+__all__ = ["LIST_SIZE", "OPEN_WORDS", "PARTIES", "addressees", "party_bans"]
 
 #: party -> (Swedish stems, Swedish whole words, English whole words or phrases); checked in this
 #: order, the first party a word names wins ("Miljö- och hälsoskyddsnämnden" is the environment office)
@@ -61,14 +65,26 @@ PARTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         ("rtj",),
         ("fire service", "fire and rescue", "fire authority", "fire department", "rescue service"),
     ),
-    "tax agency": (("skatteverk", "skattemyndighet"), ("skv", "skatt"), ("tax agency", "tax authority", "hmrc")),
+    "tax agency": (
+        ("skatteverk", "skattemyndighet"),
+        ("skv", "skatt"),
+        ("tax agency", "tax authority", "hmrc"),
+    ),
     "enforcement authority": (("kronofog",), ("kfm",), ("enforcement authority",)),
     "county board": (("länsstyrels",), ("lst",), ("county board", "county administrative board")),
     "public health agency": (("folkhälsomyndighet",), ("fhm",), ("public health agency",)),
     "committee": (("utskott",), ("au",), ("committee", "sub-committee", "subcommittee")),
     "applicant": (
         (),
-        ("sökanden", "sökande", "tillståndshavaren", "tillståndshavare", "kunden", "kund", "restaurangägaren"),
+        (
+            "sökanden",
+            "sökande",
+            "tillståndshavaren",
+            "tillståndshavare",
+            "kunden",
+            "kund",
+            "restaurangägaren",
+        ),
         ("applicant", "applicants", "licence holder", "license holder", "licensee", "permit holder"),
     ),
 }
@@ -76,9 +92,8 @@ PARTIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
 _COMMITTEE_ENDINGS = ("nämnd", "nämnden", "nämndens")
 #: general referral words: a label naming one is addressed to an open set
 OPEN_WORDS = {
-    "sv": frozenset(
-        "myndighet myndigheter myndigheterna instanser instanserna berörda övriga andra".split()
-    ) | GROUP_WORDS,
+    "sv": frozenset("myndighet myndigheter myndigheterna instanser instanserna berörda övriga andra".split())
+    | GROUP_WORDS,
     "en": frozenset("consultees consultee authorities bodies agencies others all".split()),
 }
 _OPEN_STEMS = {"sv": ("remissinstans",), "en": ()}
@@ -116,7 +131,7 @@ def _whole(word: str) -> bool:
     "Polisremiss")."""
     if word.endswith("s") and _whole(word[:-1]):
         return False
-    for party, (stems, whole, _) in PARTIES.items():
+    for stems, whole, _ in PARTIES.values():
         if word in whole:
             return True
         for stem in stems:
@@ -125,7 +140,7 @@ def _whole(word: str) -> bool:
     return word.endswith(BODY_ENDINGS) and not word.endswith("s")
 
 
-def _party_of_word(word: str, lang: str) -> str | None:
+def _party_of_word(word: str) -> str | None:
     """The party one Swedish word names (module doc)."""
     for party, (stems, whole, _) in PARTIES.items():
         if word in whole or word.startswith(stems):
@@ -168,7 +183,7 @@ def addressees(label: str, lang: str) -> frozenset[str] | None:
     ):
         return None
     if lang == "sv":
-        found = [(p, k, 1) for k, w in enumerate(words) if (p := _party_of_word(w, lang))]
+        found = [(p, k, 1) for k, w in enumerate(words) if (p := _party_of_word(w))]
     else:
         found = _english_parties(words)
     first = 1 if lang == "en" and words[:1] == ["the"] else 0
