@@ -192,8 +192,13 @@ def addressees(label: str, lang: str) -> frozenset[str] | None:
     for party, k, n in found:
         if k in subject:
             continue  # the subject: the one who acts
-        if k > 0 and words[k - 1] == _AGENT[lang] and (lang == "en" or (k > 1 and _passive(words[k - 2]))):
-            continue  # the agent of a passive ("Beslut fattas av nämnden"): the one who acts
+        before = k - 2 if lang == "en" and k > 1 and words[k - 1] == "the" else k - 1
+        if (
+            before >= 0
+            and words[before] == _AGENT[lang]
+            and (lang == "en" or (before > 0 and _passive(words[before - 1])))
+        ):
+            continue  # the agent of a passive ("Beslut fattas av nämnden", "made by the committee")
         raw = pairs[k + n - 1][1]
         if party == "applicant" and raw.endswith("'"):
             continue  # the applicant's (sökandens ekonomi): what is examined
