@@ -65,7 +65,7 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r27``  p100-p103 and ``sv-r28`` p104-p107, the twenty-seventh and twenty-eighth held-out rounds (drawn blind
               2026-12-06 03:00 UTC, a clean pool for the candidate rules of that moment; first run on 966364c's
               matcher): validation sets since (rows read, misses and outputs not), run by ``--held-out``;
-* ``sv-r29``  p108-p111, the twenty-ninth held-out round (drawn blind 2026-12-06 11:05 UTC, gold by a third before
+* ``sv-r29``  p108-p111, the twenty-ninth held-out round (drawn blind 2026-12-06 11:00 UTC, gold by a third before
               any matcher ran): scored only when named, ``--sets sv-r29 --held-out``;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
