@@ -5,6 +5,7 @@ cancelling and bad input as in the server (tests/web/test_web_api.py)."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -131,3 +132,22 @@ def test_bad_input_to_a_run_apart_is_one_message_in_both_languages(pooled):
     body = {"uploads": [good.json()["id"]], "levers": {"replications": 2, "years": 0.5}}
     answer = json.loads(_answer_bytes(pooled, body))["answer"]
     assert answer["municipalities"][0]["name"]
+
+
+def test_several_managers_at_once_each_get_their_own_answer(pooled):
+    # two "how sure" runs (each in a process of its own) and a what-if on the shared pool, asked at once
+    bodies = [{"municipalities": ["astorp"], "levers": {"replications": 3, "officers": 2}, "uncertainty": 4},
+              {"municipalities": ["bjuv"], "levers": {"replications": 3, "officers": 3}, "uncertainty": 4},
+              {"municipalities": ["klippan"], "levers": {"replications": 2, "years": 0.5}}]
+    alone = [_answer_bytes(pooled, body) for body in bodies]
+    together: list[bytes | None] = [None] * len(bodies)
+
+    def ask(i: int) -> None:
+        together[i] = _answer_bytes(pooled, bodies[i])
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(len(bodies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    assert together == alone
