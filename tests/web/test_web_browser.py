@@ -180,7 +180,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         # days over the same replications
         assert [("frontier" in (rows.nth(k).get_attribute("class") or ""), rows.nth(k).locator("td").nth(4).inner_text())
                 for k in range(rows.count())] == \
-            [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]
+            [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.1f}".replace(".", ","))
+             for c in goal["candidates"]]
         assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
         assert page.locator("#goal-result .sentence").inner_text().startswith(
             "Åstorp: billigast att nå 90\u00a0% inom 4 månader är")
@@ -539,7 +540,8 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
         # days over the same replications
         assert [("frontier" in (rows.nth(k).get_attribute("class") or ""), rows.nth(k).locator("td").nth(4).inner_text())
                 for k in range(rows.count())] == \
-            [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]
+            [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.1f}".replace(".", ","))
+             for c in goal["candidates"]]
         assert goal["frontier_replications"] == max(c["replications"] for c in goal["candidates"])
         sentence = page.locator("#goal-result .sentence")
         sv = sentence.inner_text()
@@ -730,3 +732,51 @@ def test_the_goal_fields_words_follow_the_chosen_processes_deadline(server: str,
         page.check("[data-place='helsingborg']")
         assert label.inner_text() == "Share of decisions within the deadline (%)"
     assert messages == []
+
+
+def _narrow_goal(route: Any) -> None:
+    """The goal seek over four candidates (the page asks for the full grid: minutes)."""
+    body = json.loads(route.request.post_data or "{}")
+    body["goal"].update(officers=[1, 2], fte=[0.3], levels=["committee", "officer"])
+    route.continue_(post_data=json.dumps(body))
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_enter_in_the_goal_field_seeks_the_goal_and_a_phone_does_not_scroll_sideways(server: str) -> None:
+    """Found by the manager's QA journey (2026-12-06): Enter in the goal's share field ran a what-if (the form's
+    submit), not the goal seek; at phone width (375 px) the page scrolled sideways (the national reference's
+    name did not wrap, the goal table widened the page) and "Återställ" stuck out of its button; the goal
+    table's whole days marked the dearer of two rows of "31" days as the frontier."""
+    messages: list[str] = []
+    width = 375
+    with _the_page(server, messages, width=width, height=800, before=lambda p: p.route("**/api/goal", _narrow_goal)) \
+            as page:
+        def page_width() -> int:
+            return page.evaluate("document.documentElement.scrollWidth")
+
+        assert page_width() <= width
+        page.uncheck("[data-place='helsingborg']")
+        page.check("[data-place='astorp']")
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        assert page_width() <= width
+        for button in page.locator(".diagram-tools button").all():  # each button's words inside it
+            assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), button.inner_text()
+
+        page.fill("#goal-percent", "90")
+        page.focus("#goal-percent")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        assert page.evaluate("document.body.dataset.runs") == "1"  # no what-if ran
+        assert page.locator("#goal-result .sentence").inner_text().startswith("Åstorp: billigast att nå 90\u00a0%")
+        assert page_width() <= width  # the table scrolls in its own box
+        days = page.locator("#goal-result table.goal tbody td:nth-child(5)").all_inner_texts()
+        assert days and all(re.fullmatch(r"\d+,\d", d) for d in days), days
+        page.focus("#goal-joint")  # Enter on the joint-unit box: the goal seek too (one municipality: refused)
+        page.keyboard.press("Space")
+        page.keyboard.press("Enter")
+        page.locator("#message", has_text="gemensam enhet").wait_for()
+        assert page.evaluate("document.body.dataset.runs") == "1"
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused]
+

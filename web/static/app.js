@@ -349,9 +349,12 @@ function drawGoal(goal) {
     body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
       el("td", { text: num(c.cost, 0) }),
-      el("td", { text: days === null ? "–" : num(days, 0) }), el("td", { text: pct(c.target_figure) })));
+      // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
+      // each, the dearer one marked, looked wrong (found by the manager's QA journey)
+      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure) })));
   }
-  box.append(el("table", { class: "goal" }, el("thead", {}, head), body), el("p", { class: "note", text: t("goal_note") }));
+  box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
+    el("p", { class: "note", text: t("goal_note") }));
 }
 
 function cumulative(counts) {
@@ -478,6 +481,12 @@ async function main() {
   $("#form").addEventListener("submit", startRun);
   $("#save").addEventListener("click", saveScenario);
   $("#goal-run").addEventListener("click", startGoal);
+  // Enter in the goal's fields seeks the goal: the browser would submit the form, a what-if run
+  $("#goal").addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || e.target.tagName !== "INPUT") return;
+    e.preventDefault();
+    startGoal();
+  });
   $("#up-send").addEventListener("click", upload);
   $("#report").addEventListener("click", downloadReport);
   $("#again").addEventListener("click", () => launch("/api/runs", {}, "run", state.finishedAsked));
