@@ -193,8 +193,13 @@ async def upload(request: Request) -> Response:
         async with request.form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
             model, profile, name = form.get("model"), form.get("profile"), str(form.get("name") or "")
             if isinstance(model, str) or isinstance(profile, str) or model is None or profile is None:
-                return _error("upload a BPMN model (model) and a profile (profile)",
-                              sv="ladda upp en BPMN-modell och en profil")
+                # a manager with a model from a modelling tool has no profile yet: say where one comes from
+                return _error("Upload both a BPMN model and its profile (YAML: the times, staff and volumes the "
+                              "simulation needs). No profile yet? Whoever runs permitflow can write one to fill in: "
+                              "permitflow convert model.bpmn profile.yaml --to profile",
+                              sv="Ladda upp både en BPMN-modell och dess profil (YAML: tider, personal och volymer "
+                                 "som simuleringen behöver). Ingen profil än? Den som kör permitflow kan skriva en att "
+                                 "fylla i: permitflow convert modell.bpmn profil.yaml --to profile")
             files = (await model.read(), model.filename or "model.bpmn", await profile.read(),
                      profile.filename or "profile.yaml")
     except PermitflowError as err:

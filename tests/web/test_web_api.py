@@ -522,6 +522,8 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
     assert "no legal deadline" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
+    # by the name the page shows (the profile's municipality), not the upload's key: "own" read as a process's name
+    assert reply.json()["error"].startswith("Åstorp: ") and reply.json()["error_sv"].startswith("Åstorp: ")
 
 
 # --- the completeness and remiss levers on a model drawn in a modelling tool (found by the QA review,

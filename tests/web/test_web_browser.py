@@ -780,3 +780,58 @@ def test_enter_in_the_goal_field_seeks_the_goal_and_a_phone_does_not_scroll_side
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused]
 
+
+MM1 = Path(__file__).resolve().parents[1] / "fixtures" / "sim" / "mm1.bpmn"  # no decision bodies, no legal clock
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: str) -> None:
+    """Found by the manager's QA journey (2026-12-06): an upload without a profile was refused in lower case with
+    no word of where a profile comes from; an uploaded profile with no decision bodies showed "behåll (nämnden)"
+    and its refusal said "välj inget"; an upload named as a library municipality chosen beside it gave "en kommun
+    är vald två gånger"; the goal seek's refusal for no deadline named the upload's key ("bjuv") where the page
+    shows "M/M/1"; a share typed as a fraction ("0,8") was refused without saying it is written as per cent."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        message = page.locator("#message")
+        page.set_input_files("#up-model", str(MM1))
+        page.click("#up-send")
+        message.wait_for(state="visible")
+        assert message.inner_text().startswith("Ladda upp både en BPMN-modell och dess profil (YAML")
+        assert message.inner_text().endswith("permitflow convert modell.bpmn profil.yaml --to profile")
+
+        page.fill("#up-name", "bjuv")
+        page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        page.uncheck("[data-place='helsingborg']")
+        assert page.locator("#lever-grant_level option").first.inner_text() == "behåll"  # no committee to keep
+        assert page.locator("#lever-refusal_level option").first.inner_text() == "behåll"
+
+        page.select_option("#lever-grant_level", "officer")
+        page.click("#run")
+        page.locator("#message", has_text="beslut av handläggaren").wait_for()
+        assert message.inner_text().endswith("(låt fältet stå på ”behåll”: den har inga beslutsorgan)")
+        page.click("[data-lang='en']")
+        assert message.inner_text().endswith("(leave it at “keep”: it has no decision bodies)")
+        page.click("[data-lang='sv']")
+        page.select_option("#lever-grant_level", "")
+
+        page.check("[data-place='bjuv']")
+        page.click("#run")
+        page.locator("#message", has_text="uppladdade").wait_for()
+        assert message.inner_text() == ("Er uppladdade process heter ”bjuv”, som en kommun i listan som också är vald: "
+                                        "ladda upp den igen under ett annat namn (t.ex. bjuv_egen) för att jämföra de två")
+        page.uncheck("[data-place='bjuv']")
+
+        page.click("#goal-run")
+        page.locator("#message", has_text="tidsfrist").wait_for()
+        assert message.inner_text().startswith("M/M/1: profilen har ingen lagstadgad tidsfrist")
+
+        page.fill("#lever-fte", "0,8")
+        page.click("#run")
+        page.locator("#message", has_text="0,8").wait_for()
+        assert message.inner_text() == ("Andel av heltid på nya tillstånd (%): 0,8 ligger utanför det tillåtna "
+                                        "intervallet 5–100 (skriv andelen i procent: 80 för 80\u00a0%)")
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused] * 4

@@ -95,8 +95,13 @@ function leverValues() {
     const k = lever.share ? 100 : 1;
     if (shown < lever.low * k || shown > lever.high * k) {
       const range = (lang) => `${num(lever.low * k, undefined, lang)}–${num(lever.high * k, undefined, lang)}`;
-      throw formError(lever, `${num(shown, undefined, "en")} is outside the allowed range ${range("en")}`,
-        `${num(shown, undefined, "sv")} ligger utanför det tillåtna intervallet ${range("sv")}`);
+      // a share typed as a fraction ("0,8" for 80 %): say how it is written
+      const asPercent = lever.share && shown > 0 && shown <= 1 && shown * 100 >= lever.low * k ? shown * 100 : null;
+      const hint = (lang) => (asPercent === null ? "" : lang === "sv"
+        ? ` (skriv andelen i procent: ${num(asPercent, undefined, "sv")} för ${num(asPercent, undefined, "sv")}\u00a0%)`
+        : ` (write the share as per cent: ${num(asPercent, undefined, "en")} for ${num(asPercent, undefined, "en")}\u00a0%)`);
+      throw formError(lever, `${num(shown, undefined, "en")} is outside the allowed range ${range("en")}${hint("en")}`,
+        `${num(shown, undefined, "sv")} ligger utanför det tillåtna intervallet ${range("sv")}${hint("sv")}`);
     }
     values[lever.key] = lever.share ? Number((shown / 100).toFixed(6)) : shown;
   }
