@@ -323,12 +323,12 @@ def _warm() -> None:
     _pyplot()
 
 
-def _report_html(batch: Any) -> bytes:
+def _report_html(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes:
     from report.build import write_report
     from report.results import write_results
 
     with tempfile.TemporaryDirectory(prefix="permitflow-web-") as folder:
-        write_results(Path(folder), batch)
+        write_results(Path(folder), batch, uncertainty=uncertainty)
         return write_report(folder).read_bytes()
 
 
@@ -346,7 +346,7 @@ async def report(request: Request) -> Response:
     batch = await run_in_threadpool(lambda: run.batch)
     if batch is None:
         return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-    html = await run_in_threadpool(_report_html, batch)
+    html = await run_in_threadpool(_report_html, batch, run.uncertainty)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 

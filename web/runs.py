@@ -10,7 +10,7 @@ waiting), so runs of several pages take turns on the workers. Results are the sa
 size (:func:`simulator.runner.run_replications` returns them in job order).
 
 A finished run is kept for its report download by its size, not by count: its answer and its
-results, compressed (zlib; about a sixth of what they take as objects), within a byte budget
+results (and a "how sure" run's uncertainty document, which its report shows), compressed (zlib; about a sixth of what they take as objects), within a byte budget
 (``keep``, :data:`KEEP_BYTES` by default); the runs finished longest ago are forgotten first, a
 running run never.
 """
@@ -58,16 +58,23 @@ class Run:
     #: the answer (JSON) and the batch (pickle), each compressed; empty until the run is done
     stored_answer: bytes = b""
     stored_batch: bytes = b""
+    #: the uncertainty document (JSON, compressed) of a run asked "how sure", for its report
+    stored_uncertainty: bytes = b""
 
     @property
     def size(self) -> int:
         """The bytes this run keeps (its record and its stored answer and results)."""
-        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch)
+        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
 
     @property
     def extra(self) -> dict[str, Any]:
         """The page's answer (empty until done)."""
         return json.loads(zlib.decompress(self.stored_answer)) if self.stored_answer else {}
+
+    @property
+    def uncertainty(self) -> dict[str, Any] | None:
+        """The uncertainty document of a run asked "how sure" (``None``: not asked), for its report."""
+        return json.loads(zlib.decompress(self.stored_uncertainty)) if self.stored_uncertainty else None
 
     @property
     def batch(self) -> BatchResults | None:
@@ -154,6 +161,10 @@ class Runs:
                                       progress=run.advance, nominal=batch, workers=workers,
                                       ahead=ahead)
                 answer["how_sure"] = how_sure(doc, names or {})
+                # kept for the report, which says the answers were checked against the ranges (it said not)
+                stored = zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
+                with run.lock:
+                    run.stored_uncertainty = stored
             return batch, answer
 
         return self.start_task(len(plan.jobs) * (1 + uncertainty), task)

@@ -835,3 +835,30 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
                                         "intervallet 5–100 (skriv andelen i procent: 80 för 80\u00a0%)")
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused] * 4
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_report_of_a_how_sure_run_says_the_answers_were_checked_against_the_ranges(server: str,
+                                                                                        tmp_path: Path) -> None:
+    """Found by the manager's QA journey (2026-12-06): after "Hur säkra är vi?" the page said the change holds at
+    every assumption point, and the report downloaded next said the answers were not checked against the
+    assumptions' ranges ("Inte prövat mot antagandenas intervall")."""
+    messages: list[str] = []
+    with _the_page(server, messages, downloads=True) as page:
+        page.uncheck("[data-place='helsingborg']")
+        page.check("[data-place='astorp']")
+        page.fill("#lever-replications", "2")
+        page.select_option("#lever-grant_level", "officer")
+        page.check("#uncertainty")
+        _calculate(page, 1)
+        said = page.locator("#results .how-sure").first.inner_text()
+        assert said.startswith("Åstorp: ") and "8 punkter" in said
+        with page.expect_download(timeout=120_000) as reporting:
+            page.click("#report")
+        saved = tmp_path / "report.html"
+        reporting.value.save_as(saved)
+    report = saved.read_text(encoding="utf-8")
+    assert "Inte prövat mot antagandenas intervall" not in report and "de har inte prövats" not in report
+    assert "Not checked against the assumption ranges" not in report
+    assert "Varje svar är prövat mot de rimliga intervallen för antagandena bakom det: 8 kombinationer" in report
+    assert messages == []
