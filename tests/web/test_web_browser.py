@@ -772,6 +772,21 @@ def test_enter_in_the_goal_field_seeks_the_goal_and_a_phone_does_not_scroll_side
         assert page_width() <= width  # the table scrolls in its own box
         days = page.locator("#goal-result table.goal tbody td:nth-child(5)").all_inner_texts()
         assert days and all(re.fullmatch(r"\d+,\d", d) for d in days), days
+        # what the cost is (a full-time officer at 2.3 million kr a year looked wrong with no word of it), and
+        # that the levers above are not part of the goal seek (it ran on today's values without a word)
+        assert page.locator("#goal-result .goal-cost").inner_text().startswith(
+            "Kostnad per år: handläggarnas arbetstid prissatt med profilens timpris")
+        assert page.locator("#goal-result .goal-levers").count() == 0  # only the run settings were set
+        page.select_option("#lever-cadence", "weekly")
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='2']", timeout=120_000)
+        assert page.locator("#goal-result .goal-levers").inner_text() == (
+            "Målsökningen utgår från varje kommuns nuvarande värden: ändringarna under ”Det ni kan ändra” ingår inte "
+            "i den.")
+        page.click("[data-lang='en']")
+        assert page.locator("#goal-result .goal-levers").inner_text().startswith("The goal seek starts from each")
+        page.click("[data-lang='sv']")
+        page.select_option("#lever-cadence", "")
         page.focus("#goal-joint")  # Enter on the joint-unit box: the goal seek too (one municipality: refused)
         page.keyboard.press("Space")
         page.keyboard.press("Enter")
