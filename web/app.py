@@ -233,7 +233,7 @@ async def start_run(request: Request) -> Response:
             old.cancel()
         names = _display_names(q.bases)
         points = _points(data.get("uncertainty"))
-        run = await run_in_threadpool(state.runs.start, build_study(q), lambda batch: answer(batch, names),
+        run = await run_in_threadpool(state.runs.start, build_study(q), lambda batch: answer(batch, names, changed=bool(q.sets)),
                                       uncertainty=points, names=names)
     except PermitflowError as err:
         return _error(err)

@@ -759,6 +759,8 @@ def test_enter_in_the_goal_field_seeks_the_goal_and_a_phone_does_not_scroll_side
         page.check("[data-place='astorp']")
         page.fill("#lever-replications", "2")
         _calculate(page, 1)
+        # no lever changed (the replications are a run setting): today alone, and how to see a change
+        assert "dagar i dag (ingen ändring vald: ändra något under ”Det ni kan ändra”" in _sentence(page)
         assert page_width() <= width
         for button in page.locator(".diagram-tools button").all():  # each button's words inside it
             assert button.evaluate("b => b.scrollWidth <= b.clientWidth"), button.inner_text()
