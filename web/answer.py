@@ -77,7 +77,9 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             change = (f": {size} days {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
                       f": {size} dagar {'längre' if longer else 'kortare'} ({span})")
         else:
-            low, high = _days(diff["ci"][0], lang), _days(diff["ci"][1], lang)
+            # both ends the same whole day ("between 0 and 0 days"): tenths of a day
+            digits = 1 if _days(diff["ci"][0], lang) == _days(diff["ci"][1], lang) else 0
+            low, high = number(diff["ci"][0], lang, digits), number(diff["ci"][1], lang, digits)
             change = (f": no clear difference (between {low} and {high} days)" if lang == "en" else
                       f": ingen tydlig skillnad (mellan {low} och {high} dagar)")
         before, after = _share(share_now, lang), _share(share_then, lang)

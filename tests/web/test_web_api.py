@@ -533,6 +533,11 @@ def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something()
     assert said["sv"].endswith(": 0,3 dagar kortare (0,1–0,6).") and said["en"].endswith(": 0.3 days shorter (0.1–0.6).")
     assert sentences("Ritstad", days, days, {"mean": -5.4, "ci": [-8.0, -2.0], "significant": True}, None, None,
                      None)["sv"].endswith(": 5 dagar kortare (2–8).")  # whole days as before
+    unclear = {"mean": -0.05, "ci": [-0.2, 0.1], "significant": False}  # it said "(mellan 0 och 0 dagar)"
+    assert sentences("Ritstad", days, days, unclear, None, None, None)["sv"].endswith(
+        ": ingen tydlig skillnad (mellan −0,2 och 0,1 dagar).")
+    assert sentences("Ritstad", days, days, {"mean": -4.0, "ci": [-11.0, 2.0], "significant": False}, None, None,
+                     None)["en"].endswith(": no clear difference (between -11 and 2 days).")
 
     doc = {"points": 8, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
         "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -0.3,
