@@ -187,7 +187,7 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             "Åstorp: billigast att nå 90\u00a0% inom 4 månader är")
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
         assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
-        assert page.locator("#goal-result p.note").inner_text() == (  # "no other row", what the days are
+        assert page.locator("#goal-result p.goal-frontier").inner_text() == (  # "no other row", what the days are
             "Markerade rader: ingen annan rad är både billigare och snabbare (dagarna är snitt över samma körningar "
             "för varje rad).")
         assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \

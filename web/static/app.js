@@ -360,7 +360,7 @@ function drawGoal(goal) {
       el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure) })));
   }
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
-    el("p", { class: "note", text: t("goal_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
   // the levers the goal seek was asked with (run settings aside) are not part of it: say so
   const settings = ["replications", "years", "seed"];
   if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
