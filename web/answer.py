@@ -59,7 +59,7 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         now = f"{_days(status['mean'], lang)} ({_days(status['ci'][0], lang)}–{_days(status['ci'][1], lang)})"
         then = f"{_days(whatif['mean'], lang)} ({_days(whatif['ci'][0], lang)}–{_days(whatif['ci'][1], lang)})"
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
-            said[lang] = _today_alone(name, now, _share(share_now, lang), lang)
+            said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
             continue
@@ -86,11 +86,11 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
         said[lang] = (
-            f"{name}: from a complete application to the decision takes {now} days on average today, "
+            f"{name}: {_measured(clock, lang)} takes {now} days on average today, "
             f"{then} days with the changes{change}."
             + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
             if lang == "en" else
-            f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
+            f"{name}: {_measured(clock, lang)} tar det i snitt {now} dagar i dag, "
             f"{then} dagar med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
         if clock is not None:
@@ -98,14 +98,22 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
     return said
 
 
-def _today_alone(name: str, now: str, share: str, lang: str) -> str:
+def _measured(clock: tuple[float, float] | None, lang: str) -> str:
+    """What the days are: from a complete application to the decision (the legal clock), or, for a process without
+    one, from the case's arrival (docs/simulation.md: the figure then runs from the arrival)."""
+    if clock is None:
+        return "from the case's arrival until it is done" if lang == "en" else "från att ärendet kommer in tills det är klart"
+    return "from a complete application to the decision" if lang == "en" else "från komplett ansökan till beslut"
+
+
+def _today_alone(name: str, now: str, share: str, lang: str, measured: str) -> str:
     """The sentence of a what-if with no lever changed: the days today, and what to do to see a change."""
     timed = share != MISSING
     if lang == "en":
-        return (f"{name}: from a complete application to the decision takes {now} days on average today (no change "
+        return (f"{name}: {measured} takes {now} days on average today (no change "
                 f"chosen: change something under “{TEXTS['levers']['en']}” to see what it does)."
                 + (f" Within 4 months: {share} today." if timed else ""))
-    return (f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag (ingen ändring vald: ändra "
+    return (f"{name}: {measured} tar det i snitt {now} dagar i dag (ingen ändring vald: ändra "
             f"något under ”{TEXTS['levers']['sv']}” för att se vad det gör)."
             + (f" Inom 4 månader: {share} i dag." if timed else ""))
 

@@ -30,6 +30,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "answer": {"sv": "Svar", "en": "Answer"},
     "distribution": {"sv": "Dagar från komplett ansökan till beslut (andel beslut)",
                      "en": "Days from a complete application to the decision (share of decisions)"},
+    # a process without a legal clock: its days run from the case's arrival (docs/simulation.md)
+    "distribution_arrival": {"sv": "Dagar från att ärendet kommer in tills det är klart (andel ärenden)",
+                             "en": "Days from the case's arrival until it is done (share of cases)"},
     "today": {"sv": "I dag", "en": "Today"},
     "changed": {"sv": "Med ändringarna", "en": "With the changes"},
     "deadline": {"sv": "4 månader", "en": "4 months"},

@@ -504,6 +504,13 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
     assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
                                "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
     assert clockless["sv"].endswith("dagar med ändringarna: 5 dagar kortare (2–8).")
+    # with no clock at all (an uploaded profile without clock:) the days run from the arrival (docs/simulation.md),
+    # not from a complete application (found by the manager's QA journey: "Money Bank: från komplett ansökan …")
+    arrival = sentences("Money Bank", days, days, diff, None, None, None)
+    assert arrival["sv"].startswith("Money Bank: från att ärendet kommer in tills det är klart tar det i snitt 60")
+    assert arrival["en"].startswith("Money Bank: from the case's arrival until it is done takes 60 (55–65) days")
+    assert sentences("Money Bank", days, days, diff, None, None, None, changed=False)["sv"].startswith(
+        "Money Bank: från att ärendet kommer in tills det är klart tar det i snitt 60 (55–65) dagar i dag (ingen")
 
 
 def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something():

@@ -833,6 +833,11 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
         assert message.inner_text().endswith("(leave it at “keep”: it has no decision bodies)")
         page.click("[data-lang='sv']")
         page.select_option("#lever-grant_level", "")
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)  # no clock: the days run from the arrival, not from a complete application
+        assert _sentence(page).startswith("M/M/1: från att ärendet kommer in tills det är klart tar det i snitt")
+        assert page.locator("#results h4").first.inner_text() == (
+            "Dagar från att ärendet kommer in tills det är klart (andel ärenden)")
 
         page.check("[data-place='bjuv']")
         page.click("#run")

@@ -333,7 +333,7 @@ function drawAnswer(answer) {
     section.append(el("h3", { text: m.name }), el("p", { class: "sentence", text: m.sentence[state.lang] }));
     const sure = answer.how_sure && answer.how_sure[m.process];
     if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
-    section.append(el("h4", { text: t("distribution") }), ecdf(m));
+    section.append(el("h4", { text: t(m.deadline_days ? "distribution" : "distribution_arrival") }), ecdf(m));
     section.append(el("h4", { text: t("diagram") }), diagram(m.diagram));
     section.append(waits(m.diagram.waits));
     results.append(section);
