@@ -817,10 +817,12 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
         assert message.inner_text().startswith("Ladda upp både en BPMN-modell och dess profil (YAML")
         assert message.inner_text().endswith("permitflow convert modell.bpmn profil.yaml --to profile")
 
-        page.fill("#up-name", "bjuv")
         page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
-        page.click("#up-send")
+        page.fill("#up-name", "bjuv")
+        page.focus("#up-name")
+        page.keyboard.press("Enter")  # uploads (the form's submit ran a what-if)
         page.wait_for_selector("#places input[data-upload]:checked")
+        assert page.evaluate("document.body.dataset.runs") is None
         page.uncheck("[data-place='helsingborg']")
         assert page.locator("#lever-grant_level option").first.inner_text() == "behåll"  # no committee to keep
         assert page.locator("#lever-refusal_level option").first.inner_text() == "behåll"

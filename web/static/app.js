@@ -499,6 +499,12 @@ async function main() {
     startGoal();
   });
   $("#up-send").addEventListener("click", upload);
+  // and Enter in the upload's name uploads (it ran a what-if too)
+  $("#up-name").addEventListener("keydown", (e) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    upload();
+  });
   $("#report").addEventListener("click", downloadReport);
   $("#again").addEventListener("click", () => launch("/api/runs", {}, "run", state.finishedAsked));
   // a page that is left or closed cancels its run still going: nobody is there to read the answer,
