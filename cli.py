@@ -6,6 +6,7 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import gc
 import io
@@ -329,13 +330,16 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
+@click.option("--start", "start_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
+                   "the library profiles' start, so the same model gives the same profile in any year).")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
 @click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                model_arg: str | None, bpmn_out: str | None, scenario: str | None, lenient: bool,
-                layout_timeout: float | None, verbose: bool) -> None:
+                model_arg: str | None, bpmn_out: str | None, scenario: str | None, start_date: dt.datetime | None,
+                lenient: bool, layout_timeout: float | None, verbose: bool) -> None:
     """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
@@ -351,7 +355,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
     --to profile writes a profile.yaml to fill in for IN's model (its own ids,
-    placeholder values that simulate as written; never over a file that exists).
+    placeholder values that simulate as written; never over a file that exists),
+    starting on --start (default 2025-01-01): the same IN gives the same bytes.
     OUT may be IN for a BPMN model: the file is written again from the model
     (XML comments are not kept; a diagram is added when missing, ids renamed as
     above). A YAML OUT that is IN is refused: the YAML written would lose the
@@ -374,8 +379,11 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     if to_fmt == "profile":
         if bpmn_out is not None or scenario is not None or profile is not None:
             raise click.UsageError("--bpmn and --profile go with --to prosimos, --scenario with --from bpsim")
-        _profile_skeleton(source, target, strict=not lenient)
+        _profile_skeleton(source, target, strict=not lenient,
+                          start=start_date.date() if start_date is not None else None)
         return
+    if start_date is not None:
+        raise click.UsageError("--start goes with --to profile")
     if from_fmt != "model" or to_fmt != "model":
         if scenario is not None and from_fmt != "bpsim":
             raise click.UsageError("--scenario goes with --from bpsim")
@@ -417,7 +425,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     _report_renamed_ids(source, target, renamed)
 
 
-def _profile_skeleton(source: str, target: str, *, strict: bool) -> None:
+def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date | None) -> None:
     """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
     from bpmn_io.loading import load_model
     from bpmn_io.profile import profile_from_data
@@ -430,7 +438,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool) -> None:
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
-    converted = profile_skeleton(defs)
+    converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
     params = profile_from_data(converted.document, source=target).simulation
     if params is not None and defs.processes:
         check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
@@ -1021,14 +1029,16 @@ def _log_compare_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _distinct_names(args: list[str], names: list[str]) -> list[str]:
     """Names that tell the models apart: a file whose name another model shares is named
     ``folder/stem`` ("bpmn-io/C.1.0-export" vs "signavio/C.1.0-export"); what is still
-    shared gets " (2)", " (3)" ... on its later occurrences."""
+    shared gets " (2)", " (3)" ... on its later occurrences (the same file given twice: "a", "a (2)")."""
     out = list(names)
+    sources = [str(Path(arg).resolve()) if Path(arg).suffix else arg for arg in args]
     for i, (arg, name) in enumerate(zip(args, names, strict=True)):
         path = Path(arg)
         # a file in the current folder is named by that folder too ("qa/hoganas" beside the library's "hoganas",
         # which is no second copy of it)
         folder = (path.parent if path.parent.name else path.resolve().parent).name if path.suffix else ""
-        if names.count(name) > 1 and folder and folder != name:
+        shared = any(other == name and sources[j] != sources[i] for j, other in enumerate(names))
+        if shared and folder and folder != name:
             out[i] = f"{folder}/{path.stem}"
     seen: dict[str, int] = {}
     for i, name in enumerate(out):
@@ -1057,8 +1067,41 @@ def _check_matches(decisions: object, matches: str | None, loaded: list[tuple[st
     from processes.diff import check_decisions
 
     if matches:
-        models = {name: [n.id for p in defs.processes for n in p.nodes.values()] for name, defs in loaded}  # type: ignore[attr-defined]
-        check_decisions(decisions, models, source=matches)  # type: ignore[arg-type]
+        from processes.model import Gateway
+
+        # gateways are not steps: the matcher never pairs them, so a file naming one is refused
+        models = {name: [n.id for p in defs.processes for n in p.nodes.values() if not isinstance(n, Gateway)]  # type: ignore[attr-defined]
+                  for name, defs in loaded}
+        gateways: dict[str, dict[str, list[str]]] = {}  # id -> gateway kind -> the models that have it
+        for name, defs in loaded:
+            for n in (n for p in defs.processes for n in p.nodes.values() if isinstance(n, Gateway)):  # type: ignore[attr-defined]
+                gateways.setdefault(n.id, {}).setdefault(n.tag, []).append(name)
+        said = {i: " and ".join(f"{tag} of {', '.join(names)}" for tag, names in kinds.items())
+                for i, kinds in gateways.items()}
+        check_decisions(decisions, models, source=matches, not_steps=said)  # type: ignore[arg-type]
+
+
+def _note_other_models(decisions: object, matches: str | None, names: list[str]) -> None:
+    """One stderr note per pair of model names a matches file scopes entries to that are not both
+    compared (a file saved before a model file was renamed): compare shows no per-pair notes, and
+    such entries are not used, so say which lines and what to write."""
+    if not matches:
+        return
+    other: dict[tuple[str, ...], list[int]] = {}
+    for d in decisions.confirm + decisions.reject:  # type: ignore[attr-defined]
+        if d.models and not set(d.models) <= set(names):
+            other.setdefault(tuple(d.models), []).append(d.line)
+    for pair, lines in other.items():
+        lines.sort()
+        where = (f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}" if len(lines) <= 3
+                 else f"lines {lines[0]} to {lines[-1]}")
+        missing = ", ".join(n for n in dict.fromkeys(pair) if n not in names)
+        click.echo(
+            f"note: {matches}: {len(lines)} match decision{'s' if len(lines) > 1 else ''} ({where}) "
+            f"for {' vs '.join(pair)} not used: {missing} is not among the models compared "
+            f"({', '.join(names)}); to use them, write in their models: the names as on the command line",
+            err=True,
+        )
 
 
 def _thesaurus(use: bool, loaded: list[tuple[str, object]], language: str) -> object:
@@ -1221,6 +1264,7 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     names = _distinct_names(list(models), [name for name, _, _ in inputs])
     loaded = [(name, defs, raw) for name, (_, defs, raw) in zip(names, inputs, strict=True)]
     _check_matches(decisions, matches, [(name, defs) for name, defs, _ in loaded])
+    _note_other_models(decisions, matches, names)
     prepared = []
     for name, defs, raw in loaded:
         facts, params = profile_inputs(raw)  # type: ignore[arg-type]
@@ -1854,9 +1898,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     --max-replications allows. Prints the chosen candidate with its 95 % interval and
     whether the target holds at the interval's bad end, any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
-    frontier: every candidate is then run on to the most replications any got, so
-    that their mean days compare like with like). Exit 1 when no candidate meets
-    the target.
+    frontier: two candidates' mean days are compared over the replications both
+    have, and they are run on, up to the most any got, until it is sure which is
+    faster). Exit 1 when no candidate meets the target.
 
     \b
     Examples:

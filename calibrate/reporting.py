@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from processes.stepnames import step_said
+
 __all__ = ["calibration_text"]
 
 
@@ -17,14 +19,17 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     to a person.
     """
     def said(eid: str) -> str:
-        name = " ".join(str((names or {}).get(eid) or "").split())
-        return f"{name} ({eid})" if name and name != eid else eid
+        return step_said(eid, (names or {}).get(eid))
     lines = [f"log: {report['log']}: {report['cases']} cases, {report['events']} events, {report['period']}",
              report["start_times"]]
     lines += [f"note: {n}" for n in notes]
     mapped = [m for m in report.get("mapping", []) if m["element"]]
     lines.append(f"mapped {len(mapped)} of {len(report.get('mapping', []))} activities onto model steps:")
     lines += [f"  {m['activity']} -> {said(m['element'])}  ({m['how']})" for m in mapped]
+    ignored = [m for m in report.get("mapping", []) if not m["element"] and m["how"].startswith("ignored")]
+    if ignored:  # counted in "of N" above: say which and why (a --mapping 'ignore', a boundary event's timer)
+        lines.append(f"ignored ({len(ignored)}; not fitted): " + "; ".join(
+            f"{m['activity']} ({m['how'].removeprefix('ignored (').removesuffix(')')})" for m in ignored))
     if report.get("unmapped"):
         lines.append(f"unmapped ({len(report['unmapped'])}; left out of the fit, give them in --mapping): "
                      + "; ".join(report["unmapped"][:30]) + (" ..." if len(report["unmapped"]) > 30 else ""))

@@ -1,5 +1,5 @@
 """`make bench` (bench/run_all.py) and the documented commands: every command line of bench/ that
-run_all runs or README.md and docs/benchmarks.md show is one its script accepts.
+run_all runs or README.md and docs/*.md show is one its script accepts.
 
 The benchmarks themselves are not run here (they are measurements, not tests): each script is
 started with the command line's arguments and stopped right after its argument parser accepted
@@ -52,7 +52,7 @@ def test_the_parse_only_check_fails_on_arguments_a_script_refuses() -> None:
     assert "invalid choice" in done.stderr
 
 
-#: every command line of bench/ that README.md and docs/benchmarks.md show (a backticked
+#: every command line of bench/ that README.md and docs/*.md show (a backticked
 #: `[.venv/bin/python ]bench/NAME.py [ARGS]`), with the files that show it
 _DOCUMENTED = re.compile(r"`(?:\.venv/bin/python )?bench/([a-z_]+\.py)([^`]*)`")
 #: spans that name a script in passing rather than show a command (its command is shown elsewhere)
@@ -61,7 +61,7 @@ _NAMED_ONLY = {("README.md", "simod_side_by_side.py", ())}  # "(`bench/simod_sid
 
 def documented_commands() -> dict[tuple[str, tuple[str, ...]], list[str]]:
     found: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for doc in ("README.md", "docs/benchmarks.md"):
+    for doc in ("README.md", *sorted(f"docs/{path.name}" for path in (ROOT / "docs").glob("*.md"))):
         for match in _DOCUMENTED.finditer((ROOT / doc).read_text(encoding="utf-8")):
             script, args = match.group(1), tuple(match.group(2).split())
             if (doc, script, args) not in _NAMED_ONLY:
@@ -78,6 +78,7 @@ def test_the_documented_command_lines_are_found() -> None:
     assert ("bench_road.py", ("study", "--runs", "1,2,dask", "--repeat", "3")) in DOCUMENTED
     assert DOCUMENTED[("simod_side_by_side.py", ("all", "--kept-activities", "--simod-python",
                                                   "bench/.venv-simod/bin/python"))] == ["docs/benchmarks.md"]
+    assert DOCUMENTED[("study_meaning.py", ())] == ["docs/matching.md"]  # docs/ beyond benchmarks.md
     assert len(DOCUMENTED) >= 20
 
 

@@ -209,6 +209,15 @@ def test_files_of_the_same_name_are_named_by_their_folders(tmp_path: Path) -> No
     assert data["models"] == ["bpmn-io/a", "signavio/a", "bpmn-io/a (2)"]
 
 
+def test_a_model_given_twice_is_its_name_and_name_2_not_named_by_its_folder(tmp_path: Path) -> None:
+    # README, "Comparing models": "a model given twice is compared with itself, its second copy named `a (2)`";
+    # the same file given twice was named by its folder as if two files shared the name ("tmp/a", "tmp/a (2)")
+    a = write(tmp_path, "A")
+    data = json.loads(run("compare", a, a, "--format", "json").output)
+    assert data["models"] == ["a", "a (2)"]
+    assert run("diff", a, str(tmp_path / "." / "a.yaml")).output.splitlines()[0].startswith("a (A, ")
+
+
 def test_saved_matches_come_back_confirmed_and_an_edit_is_honoured(tmp_path: Path) -> None:
     a = write(tmp_path, "A")
     b = write(tmp_path, "B", visit="Telefonintervju")
@@ -380,3 +389,73 @@ def test_a_file_in_the_current_folder_named_as_a_library_model_is_named_by_its_f
     data = json.loads(run("compare", "hoganas.yaml", "hoganas", "helsingborg", "hoganas.yaml",
                           "--format", "json").output)
     assert data["models"] == ["mine/hoganas", "hoganas", "helsingborg", "mine/hoganas (2)"]
+
+
+def test_compare_says_when_a_matches_file_names_models_not_compared(tmp_path: Path) -> None:
+    # the diff page saved the pairs for "a-old" vs "b"; the model file is now a.yaml: compare shows
+    # no per-pair notes, so stderr says which lines are not used and why (exit 0: such entries may be
+    # meant for another comparison)
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B")
+    saved = tmp_path / "matches.yaml"
+    saved.write_text(
+        'schema_version: 1\nconfirm:\n  - {a: A_Granska, b: B_Granska, models: ["a-old", "b"]}\nreject: []\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"note: {saved}: 1 match decision (line 3) for a-old vs b not used: a-old is not among the models "
+        "compared (a, b); to use them, write in their models: the names as on the command line\n"
+    )
+    saved.write_text(saved.read_text(encoding="utf-8").replace('"a-old"', '"a"'), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["compare", a, b, "--matches", str(saved)]).stderr == ""
+
+
+def test_a_file_saved_from_a_run_with_matches_keeps_its_rejections(tmp_path: Path) -> None:
+    # round two: the person ran with the file that rejects a pair and saves again; the new file
+    # still rejects it (it said "reject: []", and the run after paired the two steps again)
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B")
+    first = tmp_path / "matches.yaml"
+    first.write_text('schema_version: 1\nreject:\n  - {a: A_Granska, b: B_Granska, models: ["a", "b"]}\n', encoding="utf-8")
+    again = tmp_path / "again.yaml"
+    result = run("diff", a, b, "--matches", str(first), "--save-matches", str(again))
+    assert result.exit_code == 0, result.output
+    text = again.read_text(encoding="utf-8")
+    assert 'reject:\n  - {a: "A_Granska", b: "B_Granska", models: ["a", "b"]}  # "Granska ansökan" = ' in text
+    last = json.loads(run("diff", a, b, "--format", "json", "--matches", str(again)).output)
+    assert ["A_Granska"] not in [m["a"] for m in last["matches"]]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_uncertain_steps_are_followed_by_what_to_do_with_them(tmp_path: Path, fmt: str) -> None:
+    # the HTML page says "confirm the right candidate"; text and Markdown said nothing after the
+    # candidates, and a process developer did not know the next step
+    a = write(tmp_path, "A")
+    b = write(tmp_path, "B", visit="Telefonintervju")
+    out = run("diff", a, b, "--format", fmt).output
+    assert "Platsbesök" in out and "Telefonintervju" in out
+    assert (
+        "Uncertain steps are not counted as differences. To settle one, confirm its candidate in a matches "
+        "file (--save-matches FILE writes one with the candidates to uncomment; the HTML diff has buttons) "
+        "and run again with --matches FILE.\n" in out
+    )
+    # none when nothing is uncertain
+    assert "To settle one" not in run("diff", a, a, "--format", fmt).output
+
+
+def test_a_matches_file_naming_a_gateway_is_refused_as_not_a_step(tmp_path: Path) -> None:
+    # the matcher pairs steps, never gateways: such an entry was kept and not used, with a note
+    # saying its elements were "not in these two models" although the model has the gateway
+    model = str(Path(__file__).resolve().parents[1] / "examples" / "permit.yaml")
+    bad = tmp_path / "matches.yaml"
+    bad.write_text("schema_version: 1\nconfirm:\n  - {a: Gw_Komplett, b: Task_Beslut}\n", encoding="utf-8")
+    out = tmp_path / "diff.html"
+    result = run("diff", model, "helsingborg", "--matches", str(bad), "--format", "html", "-o", str(out))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {bad}:3: confirm[0].a: 'Gw_Komplett' is an exclusiveGateway of permit, helsingborg, not a step "
+        "(expected the id of a task, subprocess, call activity or event: gateways are not matched)\n"
+    )
+    assert not out.exists()

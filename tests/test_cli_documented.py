@@ -1,18 +1,21 @@
-"""What the README and the --help texts show, checked against what the commands do."""
+"""What the README, docs/ and the --help texts show, checked against what the commands do."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 
 
 def run(*args: str):
@@ -119,3 +122,151 @@ def test_the_quick_start_names_every_debian_package_make_test_may_install() -> N
     quick_start = text[start:text.index("\n## ", start + 1)]
     named = {word for span in re.findall(r"`([^`]*)`", quick_start) for word in span.split()}
     assert [name for name in installed if name not in named] == []
+
+
+def test_profile_md_counts_the_yaml_dialects_changes_and_each_one_holds() -> None:
+    # docs/profile.md said "three deliberate changes" above a list of four
+    from bpmn_io.yamlsrc import load_yaml
+    from processes.errors import InputError
+
+    text = (DOCS / "profile.md").read_text(encoding="utf-8")
+    section = text[text.index("## The YAML dialect"):text.index("Dates are written")]
+    said = re.search(r"safe YAML with (\w+) deliberate changes", section)
+    assert said, "docs/profile.md no longer says how many changes the YAML dialect makes"
+    bullets = re.findall(r"^- ", section, re.M)
+    assert ["one", "two", "three", "four", "five", "six"].index(said.group(1)) + 1 == len(bullets)
+    assert load_yaml("a: yes\nb: no\nc: on\nd: off\ne: true\n", source="x.yaml").data == \
+        {"a": "yes", "b": "no", "c": "on", "d": "off", "e": True}
+    assert load_yaml("a: 017\nb: 0o17\n", source="x.yaml").data == {"a": "017", "b": 15}
+    assert load_yaml("a: 9:30\n", source="x.yaml").data == {"a": "9:30"}
+    with pytest.raises(InputError, match="duplicate key 'a'"):
+        load_yaml("a: 1\na: 2\n", source="x.yaml")
+
+
+def test_the_readme_checks_the_packages_the_tooling_test_checks() -> None:
+    # README, "Development": its mypy line left out calibrate/ and web/, which tests/test_tooling.py checks
+    from test_tooling import PACKAGES
+
+    block = _readme_block_after("## Development", "sh")
+    mypy = re.search(r"\.venv/bin/mypy ([^\n#&|]*)", block)
+    assert mypy, "README's Development block no longer shows the mypy command"
+    assert mypy.group(1).split() == PACKAGES
+    assert ".venv/bin/ruff check ." in block
+
+
+def test_the_readme_render_of_a_second_diagram_says_when_render_names_the_diagrams(tmp_path: Path) -> None:
+    # README, "Checking and drawing": `render export.bpmn --diagram 1` was said to say which diagram it drew;
+    # render names a file's diagrams only when --diagram is not given (it drew the one asked for)
+    line = next(line for line in README.read_text(encoding="utf-8").splitlines()
+                if line.startswith("permitflow render export.bpmn --diagram 1"))
+    assert "without --diagram" in line
+    shutil.copy(ROOT / "tests" / "fixtures" / "bpmn" / "subprocesses.bpmn", tmp_path / "export.bpmn")
+    asked = run("render", str(tmp_path / "export.bpmn"), "--diagram", "1", "-o", str(tmp_path / "m.svg"))
+    assert asked.exit_code == 0 and asked.stderr == ""
+    default = run("render", str(tmp_path / "export.bpmn"), "-o", str(tmp_path / "m0.svg"))
+    assert default.exit_code == 0 and "has 2 diagrams" in default.stderr and "drew diagram 0" in default.stderr
+
+
+def _headings(text: str) -> list[str]:
+    text = re.sub(r"^```.*?^```", "", text, flags=re.M | re.S)
+    return [heading.strip() for heading in re.findall(r"^#{1,6} (.*)$", text, re.M)]
+
+
+def test_every_readme_section_named_in_the_repository_is_a_readme_heading() -> None:
+    # every library profile's header sent the reader to the README's 'Library', a section it does not have
+    headings = _headings(README.read_text(encoding="utf-8"))
+    named = re.compile(r"""README(?:\.md)?(?:,| section) ['"“]([^'"”]+)['"”]""")
+    wrong = []
+    for path in sorted({*ROOT.glob("*.py"), *ROOT.glob("*/**/*.py"), *ROOT.glob("*/**/*.yaml"),
+                        *ROOT.glob("docs/*.md"), *ROOT.glob("examples/**/*.yaml")}):
+        if ".venv" in path.parts or "node_modules" in path.parts:
+            continue
+        for section in named.findall(path.read_text(encoding="utf-8", errors="replace")):
+            if not any(heading.startswith(section.rstrip("?.")) for heading in headings):
+                wrong.append(f"{path.relative_to(ROOT)}: {section!r}")
+    assert wrong == []
+
+
+def _documented_command_lines() -> list[tuple[str, str]]:
+    """Every `permitflow ...` line of README.md and docs/*.md: in a fenced block, or a backticked span."""
+    found = []
+    for path in (README, *sorted(DOCS.glob("*.md"))):
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"^```[a-z]*\n(.*?)^```", text, re.M | re.S):
+            found += [(path.name, line.strip()) for line in block.splitlines() if line.strip().startswith("permitflow ")]
+        found += [(path.name, span) for span in re.findall(r"`(permitflow [^`]+)`", text.replace("\n", " "))]
+    return found
+
+
+def test_every_documented_command_line_names_a_command_and_options_it_has() -> None:
+    import shlex
+
+    lines = _documented_command_lines()
+    assert len(lines) > 100  # the extraction itself finds them
+    wrong = []
+    for doc, line in lines:
+        words = shlex.split(line.split(" #")[0].replace("<(", " ").replace(">", " "))
+        command: click.Command = cli
+        at = 1
+        while isinstance(command, click.Group) and at < len(words) and words[at] in command.commands:
+            command = command.commands[words[at]]
+            at += 1
+        if command is cli:
+            if words[1:] not in (["--help"], ["serve:", "stopped"]):  # the output line serve prints
+                wrong.append(f"{doc}: {line} (no such command)")
+            continue
+        options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)} | {"-h", "--help"}
+        wrong += [f"{doc}: {line} ({word})" for word in words[at:]
+                  if re.match(r"^--?[a-z]", word) and word.split("=")[0] not in options]
+    assert wrong == []
+
+
+def test_simulation_md_lists_every_figure_the_engine_gives() -> None:
+    # docs/simulation.md, "Records and figures": the keys of figures(result, fee=...), by family
+    from bpmn_io import read_bpmn
+    from bpmn_io.profile import read_profile
+    from simulator import figures, simulate
+
+    text = (DOCS / "simulation.md").read_text(encoding="utf-8")
+    section = text[text.index("`figures(result, fee=...)` keys"):text.index("Cases arriving in the warm-up")]
+    documented: set[str] = set()
+    for key in re.findall(r"`([a-z0-9_{},.<>]+)`", section.replace("\n", " ")):
+        if key.endswith("_..."):  # complete_to_decision_...: the same suffixes as submission_to_decision_
+            continue
+        key = key.split("<")[0]
+        braces = re.fullmatch(r"(.*)\{(.*)\}(.*)", key)
+        documented |= {braces.group(1) + part + braces.group(3) for part in braces.group(2).split(",")} if braces \
+            else {key}
+    documented |= {key.replace("submission_", "complete_") for key in documented if key.startswith("submission_")}
+    library = ROOT / "processes" / "library" / "helsingborg"
+    process = read_bpmn(library / "process.bpmn").processes[0]
+    result = simulate(process, read_profile(library / "profile.yaml").simulation, seed=1)
+    given = {key.split(".")[0] + ("." if "." in key else "") for key in figures(result, fee=11700)}
+    assert given == documented
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation but - and _ dropped, spaces as -."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_between_the_documents_reaches_a_file_and_heading() -> None:
+    wrong = []
+    for path in (README, *sorted(DOCS.glob("*.md"))):
+        text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
+        for link in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", link):
+                continue
+            file, _, anchor = link.partition("#")
+            target = (path.parent / file).resolve() if file else path
+            if not target.exists():
+                wrong.append(f"{path.name}: {link} (no such file)")
+            elif anchor and target.suffix == ".md":
+                anchors, seen = [], Counter[str]()
+                for heading in _headings(target.read_text(encoding="utf-8")):
+                    slug = _anchor(heading)
+                    anchors.append(f"{slug}-{seen[slug]}" if seen[slug] else slug)  # a repeated heading: -1, -2
+                    seen[slug] += 1
+                if anchor not in anchors:
+                    wrong.append(f"{path.name}: {link} (no such heading)")
+    assert wrong == []

@@ -67,6 +67,13 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             row.locator("button.reject").click()
             assert "rejected" in (row.get_attribute("class") or "")
             uncertain.first.locator("button.confirm").first.click()
+            # the other step of that pair shows it confirmed as well, and undo there undoes both
+            assert uncertain.nth(1).locator("button.confirm").first.inner_text() == "undo"
+            uncertain.nth(1).locator("button.confirm").first.click()
+            assert uncertain.first.locator("button.confirm").first.inner_text() == "confirm"
+            assert "a_faktura" not in page.locator("#matches-yaml").input_value()
+            uncertain.nth(1).locator("button.confirm").first.click()
+            assert uncertain.first.locator("button.confirm").first.inner_text() == "undo"
             with page.expect_download() as download:
                 page.locator("#save-matches").click()
             saved = Path(download.value.path()).read_bytes()
@@ -77,6 +84,10 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             browser.close()
     assert messages == []
     assert saved.decode("utf-8") == shown
+    # the labels stand beside the ids, as `diff --save-matches` writes them
+    text = saved.decode("utf-8")
+    assert '"Registrera ansökan" = "Diarieföring" (auto, confidence' in text
+    assert text.count('"Faktura skickas till sökanden" = "Påminnelse om avgift" (confirmed on the page)') == 1
     decisions = parse_decisions(saved, source="matches.yaml")
     assert [(d.a, d.b) for d in decisions.reject] == [(("a_reg",), ("b_reg",))]
     assert (("a_faktura",), ("b_paminn",)) in [(d.a, d.b) for d in decisions.confirm]
@@ -93,6 +104,27 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
     pairs = [(m["a"], m["b"], m["how"]) for m in data["matches"]]
     assert (["a_faktura"], ["b_paminn"], "confirmed") in pairs
     assert not any(m["a"] == ["a_reg"] and m["b"] == ["b_reg"] for m in data["matches"])
+    # round two: the page of that run saves the file again; the rejection is kept, not lost
+    second = tmp_path / "diff2.html"
+    result = CliRunner().invoke(
+        cli,
+        ["diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "html", "-o", str(second),
+         "--matches", str(tmp_path / "m.yaml")],
+    )
+    assert result.exit_code == 0, result.output
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            watch(page, messages)
+            page.goto(second.as_uri(), wait_until="load")
+            with page.expect_download() as download:
+                page.locator("#save-matches").click()
+            resaved = parse_decisions(Path(download.value.path()).read_bytes(), source="matches.yaml")
+        finally:
+            browser.close()
+    assert messages == []
+    assert [(d.a, d.b) for d in resaved.reject] == [(("a_reg",), ("b_reg",))]
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
@@ -115,7 +147,9 @@ def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp
         page.goto(page_file.as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= 800
         page.keyboard.press("Tab")
-        focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('aria-label')]")
+        # named by its heading (aria-labelledby), so in the page's language where it has two
+        focused = page.evaluate("[document.activeElement.className, document.getElementById("
+                                "document.activeElement.getAttribute('aria-labelledby')).textContent]")
         assert focused == ["wide", "node matching"]
         assert page.evaluate("document.activeElement.scrollWidth > document.activeElement.clientWidth")
         page.keyboard.press("ArrowRight")

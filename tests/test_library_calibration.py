@@ -115,3 +115,37 @@ def test_the_clock_starts_when_the_application_is_complete(name):
     assert len(started) >= 8
     for case in started:
         assert case.complete == pytest.approx(ends[case.case])
+
+
+def test_the_readme_calibration_figures_are_these_runs():
+    """README, "The process library and its calibration": the simulated means it prints are
+    bench/library_calibration.py's (the same runs as above), rounded as printed."""
+    import re
+    from pathlib import Path
+
+    from benchscript import bench_script
+
+    measure = bench_script("library_calibration.py", "library_calibration").measure
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("| municipality | published | range checked | simulated mean |")
+    table = readme[start:readme.index("\n\n", start)]
+    rows = dict(re.findall(r"^\| (\S+)[^|]* \|.*\| ([\d.]+) weeks \|$", table, re.M))
+    names = {"Helsingborg": "helsingborg", "Åstorp": "astorp", "Ängelholm": "angelholm", "Klippan": "klippan",
+             "Örkelljunga": "orkelljunga"}
+    assert set(rows) == set(names)
+    weeks = {name: measure(name) for name in (*names.values(), "landskrona", "hoganas", "bjuv", "svalov",
+                                               "national-reference")}
+    assert {row: f"{weeks[name]['clock_weeks']:.1f}" for row, name in names.items()} == rows
+    prose = re.sub(r"\s+", " ", readme[start:readme.index("## Comparing models")])
+    uncalibrated = [weeks[name]["clock_weeks"] for name in ("landskrona", "hoganas", "bjuv", "svalov")]
+    assert f"the same assumptions ({min(uncalibrated):.1f}–{max(uncalibrated):.1f} weeks)" in prose
+    assert f"The national reference ({weeks['national-reference']['clock_weeks']:.1f} weeks:" in prose
+    assert f"Helsingborg's simulated mean is {weeks['helsingborg']['submission_weeks']:.1f} weeks" in prose
+    every = list(weeks.values())  # every library model
+    for word, outcome in (("granted", "grant"), ("refused", "refusal"), ("withdrawn", "withdrawal"),
+                          ("dismissed", "dismissal")):
+        shares = [figures[f"share_{outcome}"] for figures in every]
+        span = f"{word} {min(shares):.2f}–{max(shares):.2f}"
+        assert span in prose, span
+    decided = [figures["decided"] for figures in weeks.values()]
+    assert f"over {min(decided):.0f}–{max(decided):.0f} decided cases" in prose

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -162,12 +163,9 @@ def diff_prepared(
     differences += flow_differences(a.view, b.view, a.profile, b.profile, matches)
     if with_facts:
         differences += fact_differences(a.facts, b.facts, lex)
-    notes = matching.notes + tuple(
-        f"match decision a={list(d.a)} b={list(d.b)}"
-        + (f" models={list(d.models)}" if d.models else "")
-        + " names elements not in these two models; not used"
-        for d in unused
-    ) + _decision_conflicts(confirmed, rejected)
+    notes = matching.notes + tuple(_unused_note(d, a.name, b.name) for d in unused) + _decision_conflicts(
+        confirmed, rejected
+    )
     for what, known, has_a, has_b in (
         ("profile parameters (durations, delays, delegation ...)", with_params, a.params, b.params),
         ("profile facts", with_facts, a.facts, b.facts),
@@ -183,6 +181,24 @@ def diff_prepared(
         similarity(a.view, b.view, a.profile, b.profile, matches, weights),
         notes,
         matching.uncertain,
+        tuple(dict.fromkeys((d.a, d.b) for d in rejected)),
+    )
+
+
+def _unused_note(d: Decision, a_name: str, b_name: str) -> str:
+    """Why a match decision is not used for A vs B: it is scoped to two other model names (a
+    file saved before a model file was renamed says so, not that its ids are missing), or its
+    ids are not steps of these two models."""
+    named = f"match decision a={list(d.a)} b={list(d.b)}" + (f" (line {d.line})" if d.line else "")
+    if d.models and sorted(d.models) != sorted((a_name, b_name)):
+        return (
+            f"{named} is for {' vs '.join(d.models)}, not {a_name} vs {b_name}; not used (to use it here, "
+            f"write models: {json.dumps([a_name, b_name], ensure_ascii=False)} in it, the names as on the command line, or "
+            "leave models out)"
+        )
+    return (
+        f"{named}" + (f" models={list(d.models)}" if d.models else "")
+        + " names elements not in these two models; not used"
     )
 
 

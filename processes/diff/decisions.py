@@ -91,7 +91,11 @@ def _ids(value: Any, where: str, source: str, lines: Mapping[str, int]) -> tuple
 
 
 def check_decisions(
-    decisions: MatchDecisions, models: Mapping[str, Iterable[str]], *, source: str
+    decisions: MatchDecisions,
+    models: Mapping[str, Iterable[str]],
+    *,
+    source: str,
+    not_steps: Mapping[str, str] | None = None,
 ) -> None:
     """Refuse a decisions file that names a step no model compared has.
 
@@ -99,7 +103,8 @@ def check_decisions(
     of this comparison must name steps of those two; an entry without ``models`` must
     name, for each id, a step of some model compared. Entries scoped to other models are
     for another comparison and pass. The error names the file, the entry's line and the
-    unknown id.
+    unknown id. ``not_steps``: id -> what it is (``exclusiveGateway of helsingborg``) for the
+    other elements of the models: a gateway named in the file is said to be one, not a step.
     """
     steps = {name: set(ids) for name, ids in models.items()}
     every = set().union(*steps.values()) if steps else set()
@@ -113,8 +118,12 @@ def check_decisions(
             for element in ids:
                 if element not in known:
                     scope = d.models[0 if side == "a" else 1] if d.models else ", ".join(steps)
+                    what = (not_steps or {}).get(element)
                     raise InputError(
-                        f"'{element}' is not a step of {scope} (expected a step id of the models compared)",
+                        f"'{element}' is a{'n' if what and what[0] in 'aeiou' else ''} {what}, not a step "
+                        "(expected the id of a task, subprocess, call activity or event: gateways are not matched)"
+                        if what
+                        else f"'{element}' is not a step of {scope} (expected a step id of the models compared)",
                         file=source,
                         line=d.line or None,
                         path=f"{d.where}.{side}" if d.where else None,

@@ -67,6 +67,14 @@ def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
     return out
 
 
+#: what to do with an uncertain step, under the uncertain steps of the text and Markdown diff
+UNCERTAIN_NEXT = (
+    "Uncertain steps are not counted as differences. To settle one, confirm its candidate in a matches "
+    "file (--save-matches FILE writes one with the candidates to uncomment; the HTML diff has buttons) "
+    "and run again with --matches FILE."
+)
+
+
 def diff_text(diff: ModelDiff) -> str:
     """A readable summary: scores and the three tiers, then every difference on one line,
     then the uncertain steps with their candidates, then the matched pairs with their
@@ -84,6 +92,8 @@ def diff_text(diff: ModelDiff) -> str:
     other_name = {diff.a.name: diff.b.name, diff.b.name: diff.a.name}
     for step, model, options in uncertain_lines(diff):
         lines.append(_line(f'[Uncertain] "{step}" in {model}: maybe {options} in {other_name.get(model, "")}'))
+    if diff.uncertain:
+        lines.append(UNCERTAIN_NEXT)
     for m in diff.matches:
         lines.append(_line(
             f'[Matched] "{diff.label_a(m.a)}" in {diff.a.name} = "{diff.label_b(m.b)}" in {diff.b.name} '
@@ -118,9 +128,11 @@ def diff_markdown(diff: ModelDiff) -> str:
         "|---|---|---|---|",
     ]
     for d in diff.differences:
+        # a split or merge names every step of its side ("Remiss till Polisen" alone hid the others)
+        a_ids, b_ids = (d.a, d.b) if d.kind in ("split", "merged") else (d.a[:1], d.b[:1])
         out.append(
-            f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(d.a[:1]))} | "
-            f"{_cell(d.b_value or diff.label_b(d.b[:1]))} | {_cell(_names(diff, d.message))} |"
+            f"| {KIND_TITLES[d.kind]} | {_cell(d.a_value or diff.label_a(a_ids))} | "
+            f"{_cell(d.b_value or diff.label_b(b_ids))} | {_cell(_names(diff, d.message))} |"
         )
     out += [
         "",
@@ -142,6 +154,8 @@ def diff_markdown(diff: ModelDiff) -> str:
     ]
     for step, model, options in uncertain_lines(diff):
         out.append(f"| {_cell(step)} | {_cell(model)} | {_cell(options)} |")
+    if diff.uncertain:
+        out += ["", UNCERTAIN_NEXT]
     if diff.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in diff.notes]
     return "\n".join(out) + "\n"
@@ -247,7 +261,13 @@ def decisions_yaml(diff: ModelDiff) -> str:
             listed.add((a_ids, b_ids))
             note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (confidence {c.score:.2f})'
             lines.append(f"# - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
-    lines.append("reject: []")
+    if diff.rejected:
+        lines.append("reject:")
+        for a_ids, b_ids in diff.rejected:  # rejected in the --matches file of this run: kept
+            note = f'"{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (rejected before)'
+            lines.append(f"  - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
+    else:
+        lines.append("reject: []")
     matched_a = {s for m in diff.matches for s in m.a}
     matched_b = {s for m in diff.matches for s in m.b}
     for side, steps, matched, label in (

@@ -243,6 +243,15 @@ def _clusters(models: Sequence[Compared], pairs: list[ModelDiff]) -> tuple[StepC
         )
         first = members[0]
         label = labels.most_common(1)[0][0] if labels else first[1]
+        # a model that has several steps in the cluster (one step drawn as two, a block of remisses)
+        # names them all, as the pairwise diff does: "Remiss till Polisen" alone would read as a
+        # step every model has, and the model's other steps would vanish from the common core
+        owner, owned = next(
+            ((mn, ids) for mn, ids in per_model.items() if any(by_name[mn].view.steps[s].name == label for s in ids)),
+            ("", []),
+        )
+        if len(owned) > 1:
+            label = " + ".join(by_name[owner].view.steps[s].name or s for s in owned)
         performers = {
             mn: " / ".join(dict.fromkeys(by_name[mn].view.steps[s].performer for s in ids))
             for mn, ids in per_model.items()

@@ -99,6 +99,9 @@ class ModelDiff:
     similarity: Similarity
     notes: tuple[str, ...] = ()
     uncertain: tuple[Uncertain, ...] = ()  # unmatched steps with candidates (matching.py)
+    #: the pairs (A ids, B ids) a match-decisions file rejected for these two models: a file saved
+    #: from this run (--save-matches, the diff page) keeps them, or the matcher would pair them again
+    rejected: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def label_a(self, ids: tuple[str, ...]) -> str:
         return " + ".join(display_name(self.a.steps[i]) for i in ids if i in self.a.steps)

@@ -211,6 +211,8 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
     """Read a synonym list (the YAML format above); errors name the file and entry."""
     doc: Any
     doc, lines = load_user_yaml_lines(data, source=source)
+    if isinstance(doc, dict) and "groups" not in doc:
+        _refuse_unknown_keys(doc, lines, source)  # "grups:" is named with its line, not "no groups"
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list):
         raise InputError(
             "expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
@@ -224,6 +226,16 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
         )
     groups: list[tuple[str, ...]] = []
     for i, group in enumerate(doc["groups"]):
+        if isinstance(group, list) and len(group) >= 2:
+            for k, m in enumerate(group):
+                if not (isinstance(m, str) and m.strip()):
+                    raise InputError(
+                        f"{shown(m)} is not a word or phrase (expected text, e.g. [expediera, skicka ut]; "
+                        "quote a number or a date: '12')",
+                        file=source,
+                        line=lines.get(f"groups[{i}][{k}]") or lines.get(f"groups[{i}]"),
+                        path=f"groups[{i}][{k}]",
+                    )
         if (
             not isinstance(group, list)
             or len(group) < 2
@@ -246,6 +258,11 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             line=lines.get("ignore"),
             path="ignore",
         )
+    _refuse_unknown_keys(doc, lines, source)
+    return Synonyms(_union_groups(groups), tuple(dict.fromkeys(_norm(w) for w in ignore)))
+
+
+def _refuse_unknown_keys(doc: dict[Any, Any], lines: dict[str, int], source: str) -> None:
     unknown = sorted(set(doc) - {"schema_version", "groups", "ignore"}, key=str)
     if unknown:
         raise InputError(
@@ -253,7 +270,6 @@ def parse_synonyms(data: str | bytes, *, source: str = "<synonyms>") -> Synonyms
             file=source,
             line=lines.get(str(unknown[0])),
         )
-    return Synonyms(_union_groups(groups), tuple(dict.fromkeys(_norm(w) for w in ignore)))
 
 
 @lru_cache(maxsize=1)

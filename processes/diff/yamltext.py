@@ -56,13 +56,14 @@ def _lines(root: Any, source: str) -> dict[str, int]:
     """Key path -> line of every node; InputError for a key given twice in one mapping (YAML would
     keep the last silently)."""
     out: dict[str, int] = {}
-    stack: list[tuple[Any, str]] = [(root, "")]
+    # a mapping's value is placed on its key's line ("grups:" above its list is line 2, not 3)
+    stack: list[tuple[Any, str, int]] = [(root, "", 0)]
     while stack:
-        node, path = stack.pop()
+        node, path, key_line = stack.pop()
         if node is None:
             continue
         if path:
-            out[path] = node.start_mark.line + 1
+            out[path] = key_line or node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             first: dict[str, int] = {}
             for key, value in node.value:
@@ -75,10 +76,10 @@ def _lines(root: Any, source: str) -> dict[str, int]:
                         line=line,
                     )
                 first[name] = line
-                stack.append((value, f"{path}.{name}" if path else name))
+                stack.append((value, f"{path}.{name}" if path else name, line))
         elif isinstance(node, yaml.SequenceNode):
             for i, value in enumerate(node.value):
-                stack.append((value, f"{path}[{i}]"))
+                stack.append((value, f"{path}[{i}]", 0))
     return out
 
 

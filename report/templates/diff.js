@@ -10,21 +10,38 @@
   function ids(list) {
     return list.length === 1 ? JSON.stringify(list[0]) : JSON.stringify(list);
   }
-  function entry(a, b) {
-    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}";
+  // the labels beside the ids, as `diff --save-matches` writes them: the file is read by people too
+  var names = [{}, {}];
+  [data.a, data.b].forEach(function (model, side) {
+    (model.steps || []).forEach(function (step) { names[side][step.id] = step.name || step.id; });
+  });
+  function label(side, list) {
+    return list.map(function (id) { return (names[side][id] || id).split(/\s+/).join(" ").trim(); }).join(" + ");
+  }
+  function entry(a, b, why) {
+    return "  - {a: " + ids(a) + ", b: " + ids(b) + ", models: " + JSON.stringify(models) + "}  # \"" +
+      label(0, a) + "\" = \"" + label(1, b) + "\" (" + why + ")";
   }
   function yaml() {
-    var confirm = [], reject = [];
+    var confirm = [], reject = [], listed = {};
     data.matches.forEach(function (m, k) {
-      (rejected[k] ? reject : confirm).push(entry(m.a, m.b));
+      var why = m.how + ", confidence " + m.confidence.toFixed(2);
+      (rejected[k] ? reject : confirm).push(entry(m.a, m.b, why));
     });
+    // pairs the --matches file of this run rejected: kept, or the matcher would pair them again
+    (data.rejected || []).forEach(function (r) { reject.push(entry(r.a, r.b, "rejected before")); });
     data.uncertain.forEach(function (u, k) {
       if (!(k in confirmed)) return;
       var c = u.candidates[confirmed[k]];
-      if (u.side === "a") confirm.push(entry([u.step], c.ids));
-      else confirm.push(entry(c.ids, [u.step]));
+      var a = u.side === "a" ? [u.step] : c.ids, b = u.side === "a" ? c.ids : [u.step];
+      var key = JSON.stringify([a, b]);
+      if (listed[key]) return;  // the same pair confirmed from both of its steps: written once
+      listed[key] = true;
+      confirm.push(entry(a, b, "confirmed on the page"));
     });
     return "# Match decisions for " + models[0] + " (a) vs " + models[1] + " (b), saved from the diff page.\n" +
+      "# Move a wrong pair to reject (or delete it), add a missing pair to confirm, then run again\n" +
+      "# with --matches THIS_FILE; models: names the two models as on the command line.\n" +
       "schema_version: 1\n" +
       "confirm:" + (confirm.length ? "\n" + confirm.join("\n") : " []") + "\n" +
       "reject:" + (reject.length ? "\n" + reject.join("\n") : " []") + "\n";
@@ -41,20 +58,39 @@
       refresh();
     });
   });
+  function choose(k, n) {  // uncertain step k: confirm its candidate n, or none (n < 0)
+    var item = document.querySelector('li[data-uncertain="' + k + '"]');
+    item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
+    item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
+    if (n < 0) {
+      delete confirmed[k];
+      return;
+    }
+    confirmed[k] = n;
+    var button = item.querySelector('button.confirm[data-candidate="' + n + '"]');
+    button.closest("li").classList.add("confirmed");
+    button.textContent = "undo";
+  }
+  function mirror(k, n) {  // the same pair listed from its other step: [uncertain index, candidate index]
+    var u = data.uncertain[k], c = u.candidates[n];
+    if (c.ids.length !== 1) return null;
+    for (var k2 = 0; k2 < data.uncertain.length; k2++) {
+      var v = data.uncertain[k2];
+      if (v.side === u.side || v.step !== c.ids[0]) continue;
+      for (var n2 = 0; n2 < v.candidates.length; n2++) {
+        var ids = v.candidates[n2].ids;
+        if (ids.length === 1 && ids[0] === u.step) return [k2, n2];
+      }
+    }
+    return null;
+  }
   document.querySelectorAll("button.confirm").forEach(function (button) {
     button.addEventListener("click", function () {
       var k = Number(button.dataset.uncertain), n = Number(button.dataset.candidate);
-      var item = document.querySelector('li[data-uncertain="' + k + '"]');
-      var again = confirmed[k] === n;
-      item.querySelectorAll("li[data-candidate]").forEach(function (li) { li.classList.remove("confirmed"); });
-      item.querySelectorAll("button.confirm").forEach(function (b) { b.textContent = "confirm"; });
-      if (again) {
-        delete confirmed[k];
-      } else {
-        confirmed[k] = n;
-        button.closest("li").classList.add("confirmed");
-        button.textContent = "undo";
-      }
+      var again = confirmed[k] === n, other = mirror(k, n);
+      choose(k, again ? -1 : n);
+      // the other step of the pair shows the same choice (confirming it once is one pair)
+      if (other && (again ? confirmed[other[0]] === other[1] : true)) choose(other[0], again ? -1 : other[1]);
       refresh();
     });
   });

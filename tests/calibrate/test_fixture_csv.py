@@ -129,6 +129,8 @@ def test_cli_writes_a_profile_that_simulates(tmp_path) -> None:
     # each step by its name, its id after it (a modelling tool's ids, Activity_0bevis9, mean nothing to a person)
     lines = done.output.splitlines()
     assert "  Begär kompletteringar -> Begär komplettering (Task_Begar)  (matcher (0.80))" in lines
+    # the activity --mapping ignores is counted in "mapped 5 of 6" and named: the text left it out
+    assert "ignored (1; not fitted): Utskick (mapping file)" in lines
     assert any(line.startswith("work  Utred (Task_Utred): empirical mean ") for line in lines)
     assert any(line.startswith("delay Komplettering inkommen (Event_Komplettering): fixed mean 167 h") for line in lines)
     assert any(line.startswith("branch Komplett? (Gw_Komplett): ja (Flow_Ja) 0.750 [0.250, 1.000], nej (Flow_Nej) ")

@@ -44,7 +44,29 @@ def test_decisions_written_for_b_versus_a_serve_a_versus_b_and_scoped_ones_only_
     d = diff_models(A, B, a_name="A", b_name="B", decisions=scoped)
     assert (("A1",), ("B1",), "confirmed") not in pairs(d)
     assert d.notes == (
-        "match decision a=['A1'] b=['B1'] models=['x', 'y'] names elements not in these two models; not used",
+        "match decision a=['A1'] b=['B1'] (line 2) is for x vs y, not A vs B; not used (to use it here, write "
+        'models: ["A", "B"] in it, the names as on the command line, or leave models out)',
+    )
+
+
+def test_a_file_saved_before_a_model_was_renamed_is_said_to_name_other_models_not_missing_steps() -> None:
+    # the diff page saved the pair for "klippan-camunda" vs "svalov"; the file is now klippan.bpmn:
+    # the steps are all there, the note says the entry names other models and how to use it here
+    saved = parse_decisions(
+        'confirm:\n  - {a: A1, b: B1, models: ["klippan-camunda", "svalov"]}\n', source="matches.yaml"
+    )
+    d = diff_models(A, B, a_name="klippan", b_name="svalov", decisions=saved)
+    assert (("A1",), ("B1",), "confirmed") not in pairs(d)
+    assert d.notes == (
+        "match decision a=['A1'] b=['B1'] (line 2) is for klippan-camunda vs svalov, not klippan vs svalov; "
+        'not used (to use it here, write models: ["klippan", "svalov"] in it, the names as on the command '
+        "line, or leave models out)",
+    )
+    # steps that neither model has keep the old note, with its line
+    missing = parse_decisions('confirm:\n  - {a: A9, b: B9, models: ["klippan", "svalov"]}\n')
+    assert diff_models(A, B, a_name="klippan", b_name="svalov", decisions=missing).notes == (
+        "match decision a=['A9'] b=['B9'] (line 2) models=['klippan', 'svalov'] names elements not in these "
+        "two models; not used",
     )
 
 
@@ -86,3 +108,14 @@ def test_a_decision_naming_a_step_no_model_has_is_refused_with_file_line_and_id(
     assert str(err.value) == "m.yaml:2: reject[0].b: 'B9' is not a step of y (expected a step id of the models compared)"
     # an entry scoped to two other models is for another comparison
     check_decisions(parse_decisions("reject: [{a: Q, b: R, models: [p, q]}]", source="m.yaml"), {"x": [], "y": []}, source="m.yaml")
+
+
+def test_a_merge_in_the_markdown_table_names_every_step_of_its_side() -> None:
+    # the columns showed "Remiss till Polisen" alone for three remisses merged into one step
+    from processes.diff import diff_markdown
+
+    a = linear(["Remiss till Polisen", "Remiss till Skatteverket", "Beslut"], prefix="A")
+    b = linear(["Skicka remisser", "Beslut"], prefix="B")
+    d = diff_models(a, b, a_name="a", b_name="b", decisions=parse_decisions("confirm:\n  - {a: [A0, A1], b: B0}\n"))
+    assert [x.kind for x in d.differences] == ["merged"]
+    assert "| Merged | Remiss till Polisen + Remiss till Skatteverket | Skicka remisser | " in diff_markdown(d)

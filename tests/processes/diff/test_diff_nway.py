@@ -122,3 +122,20 @@ def test_one_variation_per_step_and_difference_whatever_the_labels_of_each_pair(
     assert flow[0].message == (
         'In w and x, "Granskning av ansökan" comes before "Besök på plats"; in z, it comes after it.'
     )
+
+
+def test_a_cluster_with_two_steps_of_one_model_names_both_in_the_core() -> None:
+    # x and z draw the check as two steps, confirmed against y's one: the core names both steps
+    # ("Kontrollera avgift" alone read as a step every model has; "Granska ansökan" vanished from it)
+    from processes.diff import parse_decisions
+
+    x = linear(["Kontrollera avgift", "Granska ansökan", "Beslut"], prefix="X")
+    y = linear(["Kontroll av handlingarna", "Beslut"], prefix="Y")
+    z = linear(["Kontrollera avgift", "Granska ansökan", "Beslut"], prefix="Z")
+    decisions = parse_decisions("confirm:\n  - {a: [X0, X1], b: Y0}\n  - {a: [Z0, Z1], b: Y0}\n")
+    c = compare_models([prepare(d, n) for n, d in (("x", x), ("y", y), ("z", z))], decisions=decisions)
+    core = [c.clusters[k].label for k in c.core]
+    assert "Kontrollera avgift + Granska ansökan" in core
+    assert "Kontrollera avgift + Granska ansökan" in comparison_text(c)
+    # one step per model: the most common label, as before
+    assert "Beslut" in core and "Kontrollera avgift" not in core

@@ -83,8 +83,9 @@ def test_user_synonyms_merge_with_the_builtin_list() -> None:
             "groups: [[ensam]]",
             "mine.yaml:1: groups[0]: group ['ensam'] must be a list of at least two words or phrases",
         ),
+        ("words: []", "mine.yaml:1: unknown key 'words' (expected schema_version, groups, ignore)"),
         (
-            "words: []",
+            "schema_version: 1",
             "mine.yaml: expected a mapping with a list under 'groups' (e.g. groups: [[yttrande, remissvar]])",
         ),
         ("groups: [[a, b]\n", "mine.yaml:2: not valid YAML: did not find expected ',' or ']'"),

@@ -73,3 +73,24 @@ def test_unknown_keys_of_mixed_types_are_refused_not_a_traceback(parse, known: s
     # a number key beside a word key: sorting them raised TypeError (a traceback)
     with pytest.raises(InputError, match=r"^m\.yaml:2: unknown key 1 "):
         parse(f"{known}\n1: x\nbogus: y\n", source="m.yaml")
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "expected"),
+    [
+        # a misspelt key above its list: named with its own line, not "expected a list under 'groups'"
+        (parse_synonyms, "schema_version: 1\nggroups:\n  - [a, b]\n", "m.yaml:2: unknown key 'ggroups' (expected schema_version, groups, ignore)"),
+        (parse_decisions, "schema_version: 1\nrejekt:\n  - {a: A1, b: B1}\n", "m.yaml:2: unknown key 'rejekt'"),
+        # a number in a group is named with its place, not "must be a list of at least two words"
+        (
+            parse_synonyms,
+            "schema_version: 1\ngroups:\n  - [expediera,\n     12]\n",
+            "m.yaml:4: groups[0][1]: 12 is not a word or phrase (expected text, e.g. [expediera, skicka ut]; "
+            "quote a number or a date: '12')",
+        ),
+    ],
+)
+def test_a_misspelt_key_or_a_number_in_a_group_is_named_with_its_own_line(parse, text: str, expected: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse(text, source="m.yaml")
+    assert str(err.value).startswith(expected)
