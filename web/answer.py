@@ -25,6 +25,7 @@ from report.results import summary_document
 from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
 from scenarios.execute import parsed_member, point_inputs
+from web.texts import TEXTS
 
 __all__ = ["answer", "sentences", "histogram", "BIN_DAYS"]
 
@@ -47,41 +48,74 @@ def _share(value: Any, lang: str) -> str:
 
 
 def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
-              share_now: Any, share_then: Any, clock: tuple[float, float] | None = LIBRARY_CLOCK) -> dict[str, str]:
+              share_now: Any, share_then: Any, clock: tuple[float, float] | None = LIBRARY_CLOCK, *,
+              changed: bool = True) -> dict[str, str]:
     """One plain sentence per language for one municipality (``status``/``whatif``: mean and ci of
     the days from a complete application to the decision; ``diff``: the paired difference; ``clock``:
-    the profile's deadline and extension in hours, which the share within the deadline names)."""
+    the profile's deadline and extension in hours, which the share within the deadline names;
+    ``changed``: whether any lever was changed, else today alone is told, and how to ask)."""
     said = {}
     for lang in ("en", "sv"):
         now = f"{_days(status['mean'], lang)} ({_days(status['ci'][0], lang)}–{_days(status['ci'][1], lang)})"
         then = f"{_days(whatif['mean'], lang)} ({_days(whatif['ci'][0], lang)}–{_days(whatif['ci'][1], lang)})"
+        if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
+            said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
+            if clock is not None:
+                said[lang] = deadline_said(said[lang], lang, *clock)
+            continue
         if diff is None or diff["mean"] is None:
             change = ""
         elif diff["significant"]:
             longer = diff["mean"] > 0
-            size = _days(abs(diff["mean"]), lang)
-            span = f"{_days(abs(diff['ci'][0]), lang)}–{_days(abs(diff['ci'][1]), lang)}" if longer else \
-                f"{_days(abs(diff['ci'][1]), lang)}–{_days(abs(diff['ci'][0]), lang)}"
+            # under half a day in whole days read "0 days shorter (0–0)": a tenth of a day instead
+            digits = 1 if round(abs(diff["mean"])) == 0 else 0
+            size = number(abs(diff["mean"]), lang, digits)
+            if round(abs(diff["mean"]), 1) == 0:  # a few hours: not "0,0 days shorter"
+                size = f"less than {number(0.1, lang, 1)}" if lang == "en" else f"mindre än {number(0.1, lang, 1)}"
+            ends = [number(abs(end), lang, digits) for end in diff["ci"]]
+            span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
             change = (f": {size} days {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
                       f": {size} dagar {'längre' if longer else 'kortare'} ({span})")
         else:
-            low, high = _days(diff["ci"][0], lang), _days(diff["ci"][1], lang)
+            # both ends the same whole day ("between 0 and 0 days"): tenths of a day
+            digits = 1 if _days(diff["ci"][0], lang) == _days(diff["ci"][1], lang) else 0
+            low, high = number(diff["ci"][0], lang, digits), number(diff["ci"][1], lang, digits)
             change = (f": no clear difference (between {low} and {high} days)" if lang == "en" else
                       f": ingen tydlig skillnad (mellan {low} och {high} dagar)")
         before, after = _share(share_now, lang), _share(share_then, lang)
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
         said[lang] = (
-            f"{name}: from a complete application to the decision takes {now} days on average today, "
+            f"{name}: {_measured(clock, lang)} takes {now} days on average today, "
             f"{then} days with the changes{change}."
             + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
             if lang == "en" else
-            f"{name}: från komplett ansökan till beslut tar det i snitt {now} dagar i dag, "
+            f"{name}: {_measured(clock, lang)} tar det i snitt {now} dagar i dag, "
             f"{then} dagar med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
         if clock is not None:
             said[lang] = deadline_said(said[lang], lang, *clock)
     return said
+
+
+def _measured(clock: tuple[float, float] | None, lang: str) -> str:
+    """What the days are: from a complete application to the decision (the legal clock), or, for a process without
+    one, from the case's arrival (docs/simulation.md: the figure then runs from the arrival)."""
+    if clock is None:
+        return "from the case's arrival until it is done" if lang == "en" else "från att ärendet kommer in tills det är klart"
+    return "from a complete application to the decision" if lang == "en" else "från komplett ansökan till beslut"
+
+
+def _today_alone(name: str, now: str, share: str, lang: str, measured: str) -> str:
+    """The sentence of a what-if with no lever changed: the days today, and what to do to see a change."""
+    timed = share != MISSING
+    if lang == "en":
+        return (f"{name}: {measured} takes {now} days on average today (no change "
+                f"chosen: change something under “{TEXTS['levers']['en']}” to see what it does)."
+                + (f" Within 4 months: {share} today." if timed else ""))
+    return (f"{name}: {measured} tar det i snitt {now} dagar i dag (ingen ändring vald: ändra "
+            f"något under ”{TEXTS['levers']['sv']}” för att se vad det gör)."
+            + (f" Inom 4 månader: {share} i dag." if timed else ""))
 
 
 def histogram(cases: Sequence[Sequence[Any]], member: str) -> list[int]:
@@ -125,8 +159,9 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
     return {"svg": svg, "problem": "", "waits": [w for _key, w in waits[:8]]}
 
 
-def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
-    """The page's data for a finished status quo + what-if batch (``names``: process -> display name)."""
+def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = True) -> dict[str, Any]:
+    """The page's data for a finished status quo + what-if batch (``names``: process -> display name;
+    ``changed``: whether the what-if changed any lever)."""
     doc = summary_document(batch)
     status, whatif = (s["points"][0] for s in doc["scenarios"])
     before_cases, after_cases = (p.cases for p in batch.points)
@@ -147,7 +182,7 @@ def answer(batch: BatchResults, names: Mapping[str, str]) -> dict[str, Any]:
             "process": member.name,
             "name": name,
             "sentence": sentences(name, now, then, diffs.get(key), (status["figures"].get(share) or nan)["mean"],
-                                  (whatif["figures"].get(share) or nan)["mean"], clock),
+                                  (whatif["figures"].get(share) or nan)["mean"], clock, changed=changed),
             "figure": MAIN,
             "now": now,
             "then": then,
@@ -187,10 +222,11 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
         elif conclusion["holds"]:
             least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"
-            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst {_days(least, 'sv')} dagar "
-                  f"{'kortare' if shorter else 'längre'} i varje punkt.")
-            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least {_days(least, 'en')} "
-                  f"days {'shorter' if shorter else 'longer'} at every point.")
+            digits = 1 if round(least) == 0 else 0  # "at least 0 days shorter" said nothing: a tenth of a day
+            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst "
+                  f"{number(least, 'sv', digits)} dagar {'kortare' if shorter else 'längre'} i varje punkt.")
+            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least "
+                  f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} at every point.")
         elif not conclusion["nominal"]["significant"]:
             sv = (f"{name}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
                   f"så den prövas inte över intervallen ({points} punkter).")

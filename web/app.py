@@ -194,8 +194,13 @@ async def upload(request: Request) -> Response:
         async with request.form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
             model, profile, name = form.get("model"), form.get("profile"), str(form.get("name") or "")
             if isinstance(model, str) or isinstance(profile, str) or model is None or profile is None:
-                return _error("upload a BPMN model (model) and a profile (profile)",
-                              sv="ladda upp en BPMN-modell och en profil")
+                # a manager with a model from a modelling tool has no profile yet: say where one comes from
+                return _error("Upload both a BPMN model and its profile (YAML: the times, staff and volumes the "
+                              "simulation needs). No profile yet? Whoever runs permitflow can write one to fill in: "
+                              "permitflow convert model.bpmn profile.yaml --to profile",
+                              sv="Ladda upp både en BPMN-modell och dess profil (YAML: tider, personal och volymer "
+                                 "som simuleringen behöver). Ingen profil än? Den som kör permitflow kan skriva en att "
+                                 "fylla i: permitflow convert modell.bpmn profil.yaml --to profile")
             files = (await model.read(), model.filename or "model.bpmn", await profile.read(),
                      profile.filename or "profile.yaml")
     except PermitflowError as err:
@@ -231,7 +236,8 @@ async def start_run(request: Request) -> Response:
         points = _points(data.get("uncertainty"))
         # a "how sure" run and a run of an uploaded model in a process of their own, which gives their
         # memory back when it ends (web.runs)
-        run = await run_in_threadpool(state.runs.start, build_study(q), partial(answer, names=names),
+        finish = partial(answer, names=names, changed=bool(q.sets))
+        run = await run_in_threadpool(state.runs.start, build_study(q), finish,
                                       uncertainty=points, names=names, separate=bool(points or q.files))
     except PermitflowError as err:
         return _error(err)
@@ -324,12 +330,12 @@ def _warm() -> None:
     _pyplot()
 
 
-def _report_html(batch: Any) -> bytes:
+def _report_html(batch: Any, uncertainty: dict[str, Any] | None = None) -> bytes:
     from report.build import write_report
     from report.results import write_results
 
     with tempfile.TemporaryDirectory(prefix="permitflow-web-") as folder:
-        write_results(Path(folder), batch)
+        write_results(Path(folder), batch, uncertainty=uncertainty)
         return write_report(folder).read_bytes()
 
 
@@ -347,7 +353,7 @@ async def report(request: Request) -> Response:
     batch = await run_in_threadpool(lambda: run.batch)
     if batch is None:
         return _error("no finished run to report on", 404, sv="ingen färdig körning att rapportera")
-    html = await run_in_threadpool(_report_html, batch)
+    html = await run_in_threadpool(_report_html, batch, run.uncertainty)
     return Response(html, media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="report.html"'})
 

@@ -71,7 +71,9 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
                               levels=_values("levels", levels, str), first_replications=3, max_replications=12)
     clockless = without_clock(request.base)
     if clockless:
-        names = ", ".join(clockless)
+        # by the names the page shows (an upload's key, "landskrona", read as the library's Landskrona)
+        shown = {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
+        names = ", ".join(shown.get(n, n) for n in clockless)
         raise GoalLeverError("percent", f"{names}: the profile gives no legal deadline, so no share of decisions "
                              "within it can be sought; goal seek on this page needs one (the command line can seek "
                              "a mean time instead).",

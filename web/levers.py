@@ -251,10 +251,13 @@ def _member_sets(name: str, profile: Mapping[str, Any], given: Mapping[str, Any]
     for key in ("grant_level", "refusal_level"):
         if key in given and given[key] not in bodies:
             have = tuple(level for level in LEVELS if level in bodies)
-            raise _lacking(key, shown, f"decision by {TEXTS[given[key]]['en']} (choose "
-                                       f"{choices_words(have, 'en') or 'none: it has no decision bodies'})",
-                           f"beslut av {TEXTS[given[key]]['sv']} (välj "
-                           f"{choices_words(have, 'sv') or 'inget: den har inga beslutsorgan'})")
+            # no bodies at all: the field's only choice is its first, "keep" (as the page calls it)
+            en = f"choose {choices_words(have, 'en')}" if have else f"leave it at “{TEXTS['keep']['en']}”: it has no " \
+                "decision bodies"
+            sv = f"välj {choices_words(have, 'sv')}" if have else f"låt fältet stå på ”{TEXTS['keep']['sv']}”: den har " \
+                "inga beslutsorgan"
+            raise _lacking(key, shown, f"decision by {TEXTS[given[key]]['en']} ({en})",
+                           f"beslut av {TEXTS[given[key]]['sv']} ({sv})")
     if "grant_level" in given or "refusal_level" in given:
         sets.append(("decision.delegation", grant if grant == refusal else {"grant": grant, "refusal": refusal}))
     if ("officers" in given or "fte" in given) and "officer" not in ((profile.get("simulation") or {}).get("pools")
@@ -342,7 +345,8 @@ def status_quo(profile: Mapping[str, Any], model: str | None = None) -> dict[str
     except LeverError:
         check = None
     gateway = ((elements.get(check.gateway) or {}).get("probabilities") or {}) if check else {}
-    grant, refusal = _delegation(profile)
+    # a profile with no decision bodies has no level to keep: not "the committee" (the engine's default word)
+    grant, refusal = _delegation(profile) if _bodies(profile) else (None, None)
     try:
         answers = _remiss_answers("", elements, model)
     except LeverError:

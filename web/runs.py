@@ -10,7 +10,7 @@ waiting), so runs of several pages take turns on the workers. Results are the sa
 size (:func:`simulator.runner.run_replications` returns them in job order).
 
 A finished run is kept for its report download by its size, not by count: its answer and its
-results, compressed (zlib; about a sixth of what they take as objects), within a byte budget
+results (and a "how sure" run's uncertainty document, which its report shows), compressed (zlib; about a sixth of what they take as objects), within a byte budget
 (``keep``, :data:`KEEP_BYTES` by default); the runs finished longest ago are forgotten first, a
 running run never.
 
@@ -71,18 +71,25 @@ class Run:
     #: the answer (JSON) and the batch (pickle), each compressed; empty until the run is done
     stored_answer: bytes = b""
     stored_batch: bytes = b""
+    #: the uncertainty document (JSON, compressed) of a run asked "how sure", for its report
+    stored_uncertainty: bytes = b""
     #: the process of its own a large run runs in (``None``: it runs on the server's pool)
     process: Any = None
 
     @property
     def size(self) -> int:
         """The bytes this run keeps (its record and its stored answer and results)."""
-        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch)
+        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
 
     @property
     def extra(self) -> dict[str, Any]:
         """The page's answer (empty until done)."""
         return json.loads(zlib.decompress(self.stored_answer)) if self.stored_answer else {}
+
+    @property
+    def uncertainty(self) -> dict[str, Any] | None:
+        """The uncertainty document of a run asked "how sure" (``None``: not asked), for its report."""
+        return json.loads(zlib.decompress(self.stored_uncertainty)) if self.stored_uncertainty else None
 
     @property
     def batch(self) -> BatchResults | None:
@@ -205,7 +212,7 @@ class Runs:
                 return
             with run.lock:
                 if run.state == "running":
-                    run.stored_batch, run.stored_answer = stored
+                    run.stored_batch, run.stored_answer, run.stored_uncertainty = stored
                     run.state = "done"
                 run.futures.clear()
             with self._lock:
@@ -240,10 +247,10 @@ class Runs:
             raise value if isinstance(value, Exception) else PermitflowError(str(value))
         return (process, receive), total if value is None else value
 
-    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> tuple[bytes, bytes] | None:
+    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> tuple[bytes, bytes, bytes] | None:
         """The messages of a run's own process (:func:`_apart`) until it ends: its progress, then its
         stored batch and answer (``None``: the run was cancelled); raises :class:`RunFailed`."""
-        stored: tuple[bytes, bytes] | None = None
+        stored: tuple[bytes, bytes, bytes] | None = None
         error = ""
         try:
             while True:
@@ -336,6 +343,9 @@ class StudyTask:
             doc = run_uncertainty(study, points=self.uncertainty, seed=study.scenarios[0].seed, executor=executor,
                                   progress=run.advance, nominal=batch, workers=self.workers, ahead=self.ahead)
             answer["how_sure"] = how_sure(doc, self.names)
+            # kept for the report, which says the answers were checked against the ranges (it said not);
+            # :func:`_store` takes it out of the page's answer
+            answer[_UNCERTAINTY] = doc
         return batch, answer
 
 
@@ -392,9 +402,15 @@ def _portable(err: Exception) -> Exception:
     return PermitflowError(str(err))
 
 
-def _store(batch: BatchResults | None, answer: dict[str, Any]) -> tuple[bytes, bytes]:
-    """A finished run's batch (pickled) and answer (JSON), compressed; what a later request reads
-    back is equal to them (JSON gives lists for tuples and strings for keys, which the page's
-    JSON would say anyway)."""
+#: the answer's key a "how sure" run's uncertainty document travels under to :func:`_store`
+_UNCERTAINTY = "_uncertainty"
+
+
+def _store(batch: BatchResults | None, answer: dict[str, Any]) -> tuple[bytes, bytes, bytes]:
+    """A finished run's batch (pickled), answer and uncertainty document (JSON; empty when not
+    asked "how sure"), compressed; what a later request reads back is equal to them (JSON gives
+    lists for tuples and strings for keys, which the page's JSON would say anyway)."""
     stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1)
+    doc = answer.pop(_UNCERTAINTY, None)
+    kept = b"" if doc is None else zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
+    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept

@@ -30,6 +30,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "answer": {"sv": "Svar", "en": "Answer"},
     "distribution": {"sv": "Dagar från komplett ansökan till beslut (andel beslut)",
                      "en": "Days from a complete application to the decision (share of decisions)"},
+    # a process without a legal clock: its days run from the case's arrival (docs/simulation.md)
+    "distribution_arrival": {"sv": "Dagar från att ärendet kommer in tills det är klart (andel ärenden)",
+                             "en": "Days from the case's arrival until it is done (share of cases)"},
     "today": {"sv": "I dag", "en": "Today"},
     "changed": {"sv": "Med ändringarna", "en": "With the changes"},
     "deadline": {"sv": "4 månader", "en": "4 months"},
@@ -72,6 +75,19 @@ TEXTS: dict[str, dict[str, str]] = {
                         "samma körningar, och körs vidare tills det är säkert vilken som är snabbast).",
                   "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "
                         "runs, and run on until it is sure which is the faster)."},
+    # found by the manager's QA journey: a full-time officer at 2,3 million kr a year looked wrong, with no word
+    # of what the cost is (docs/profile.md: the library prices an hour at Ängelholm's fee rate, overhead included)
+    "goal_cost_note": {"sv": "Kostnad per år: handläggarnas arbetstid prissatt med profilens timpris (biblioteket "
+                             "använder Ängelholms timtaxa för handläggning, där omkostnaderna ingår), inte "
+                             "lönekostnaden, och en kostnad per beslut som beror på vem som beslutar.",
+                       "en": "Cost a year: the case officers' working time priced at the profile's hourly rate (the "
+                             "library uses Ängelholm's hourly fee for handling, overhead included), not the payroll "
+                             "cost, and a cost per decision that depends on who decides."},
+    # and a goal seek after changing the levers ran on today's values without a word
+    "goal_levers_unused": {"sv": "Målsökningen utgår från varje kommuns nuvarande värden: ändringarna under "
+                                 "”Det ni kan ändra” ingår inte i den.",
+                           "en": "The goal seek starts from each municipality's current values: the changes under "
+                                 "“What you can change” are not part of it."},
     "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
                     "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
     "manager": {"sv": "chefen", "en": "the manager"},

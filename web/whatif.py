@@ -109,7 +109,17 @@ def question(
     bases += [base for base, _m, _p in uploads.values()]
     profiles = {b.name: b.profile for b in bases}
     if len(profiles) != len(bases):
-        raise PageError("a municipality is chosen twice", "en kommun är vald två gånger")
+        # the one way in from the page: an upload named as a library municipality ("landskrona", the
+        # manager's own) chosen beside it; name it and say what to do
+        every = [b.name for b in bases]
+        twice = next(n for n in every if every.count(n) > 1)
+        uploaded = [b.name for b, _m, _p in uploads.values()]
+        if twice not in names or twice not in uploaded:
+            raise PageError(f"“{twice}” is chosen twice", f"”{twice}” är vald två gånger")
+        raise PageError(f"Your uploaded process is named “{twice}”, as a municipality in the list that is chosen too: "
+                        f"upload it again under another name (e.g. {twice}_own) to compare the two",
+                        f"Er uppladdade process heter ”{twice}”, som en kommun i listan som också är vald: ladda upp "
+                        f"den igen under ett annat namn (t.ex. {twice}_egen) för att jämföra de två")
     sets = tuple(lever_sets(levers, profiles, {b.name: b.bpmn for b in bases}))
     files = {base.name: (m, p) for base, m, p in uploads.values()}
     return Question(tuple(bases), sets, run_settings(levers), files)

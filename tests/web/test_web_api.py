@@ -526,6 +526,53 @@ def test_the_sentence_states_no_share_within_4_months_for_a_process_without_a_le
     assert clockless["en"] == ("Höganäs: from a complete application to the decision takes 60 (55–65) days on average "
                                "today, 60 (55–65) days with the changes: 5 days shorter (2–8).")
     assert clockless["sv"].endswith("dagar med ändringarna: 5 dagar kortare (2–8).")
+    # with no clock at all (an uploaded profile without clock:) the days run from the arrival (docs/simulation.md),
+    # not from a complete application (found by the manager's QA journey: "Money Bank: från komplett ansökan …")
+    arrival = sentences("Money Bank", days, days, diff, None, None, None)
+    assert arrival["sv"].startswith("Money Bank: från att ärendet kommer in tills det är klart tar det i snitt 60")
+    assert arrival["en"].startswith("Money Bank: from the case's arrival until it is done takes 60 (55–65) days")
+    assert sentences("Money Bank", days, days, diff, None, None, None, changed=False)["sv"].startswith(
+        "Money Bank: från att ärendet kommer in tills det är klart tar det i snitt 60 (55–65) dagar i dag (ingen")
+
+
+def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something():
+    """Found by the manager's QA journey (2026-12-06): Räkna with no lever changed said "60 (53–67) days today,
+    60 (53–67) days with the changes: no clear difference (between 0 and 0 days)", and a sure change of a few
+    hours "0 days shorter (0–0)" (and "at least 0 days shorter at every point")."""
+    from web.answer import how_sure, sentences
+
+    days = {"mean": 60.0, "ci": [53.0, 67.0]}
+    none = {"mean": 0.0, "ci": [0.0, 0.0], "significant": False}
+    alone = sentences("Landskrona", days, days, none, 1.0, 1.0, changed=False)
+    assert alone["sv"] == ("Landskrona: från komplett ansökan till beslut tar det i snitt 60 (53–67) dagar i dag "
+                           "(ingen ändring vald: ändra något under ”Det ni kan ändra” för att se vad det gör). "
+                           "Inom 4 månader: 100\u00a0% i dag.")
+    assert alone["en"] == ("Landskrona: from a complete application to the decision takes 60 (53–67) days on average "
+                           "today (no change chosen: change something under “What you can change” to see what it "
+                           "does). Within 4 months: 100\u00a0% today.")
+    assert "Inom 60 dagar" in sentences("Ritstad", days, days, none, 1.0, 1.0, (60 * 24.0, 0.0), changed=False)["sv"]
+    assert "Inom" not in sentences("M/M/1", days, days, none, None, None, None, changed=False)["sv"]
+
+    small = {"mean": -0.04, "ci": [-0.06, -0.02], "significant": True}
+    said = sentences("Ritstad", days, days, small, None, None, None)
+    assert said["sv"].endswith("med ändringarna: mindre än 0,1 dagar kortare (0,0–0,1).")
+    assert said["en"].endswith("with the changes: less than 0.1 days shorter (0.0–0.1).")
+    hours = {"mean": -0.3, "ci": [-0.55, -0.12], "significant": True}
+    said = sentences("Ritstad", days, days, hours, None, None, None)
+    assert said["sv"].endswith(": 0,3 dagar kortare (0,1–0,6).") and said["en"].endswith(": 0.3 days shorter (0.1–0.6).")
+    assert sentences("Ritstad", days, days, {"mean": -5.4, "ci": [-8.0, -2.0], "significant": True}, None, None,
+                     None)["sv"].endswith(": 5 dagar kortare (2–8).")  # whole days as before
+    unclear = {"mean": -0.05, "ci": [-0.2, 0.1], "significant": False}  # it said "(mellan 0 och 0 dagar)"
+    assert sentences("Ritstad", days, days, unclear, None, None, None)["sv"].endswith(
+        ": ingen tydlig skillnad (mellan −0,2 och 0,1 dagar).")
+    assert sentences("Ritstad", days, days, {"mean": -4.0, "ci": [-11.0, 2.0], "significant": False}, None, None,
+                     None)["en"].endswith(": no clear difference (between -11 and 2 days).")
+
+    doc = {"points": 8, "factors": [], "scenarios": {"what-if": {"members": ["ritstad"], "conclusions": {
+        "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -0.3,
+                                                   "nominal": {"significant": True}}}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert "minst 0,3 dagar kortare i varje punkt" in sure["sv"] and "at least 0.3 days shorter" in sure["en"]
 
 
 def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_words(client):
@@ -544,6 +591,8 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
     assert "no legal deadline" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
+    # by the name the page shows (the profile's municipality), not the upload's key: "own" read as a process's name
+    assert reply.json()["error"].startswith("Åstorp: ") and reply.json()["error_sv"].startswith("Åstorp: ")
 
 
 # --- the completeness and remiss levers on a model drawn in a modelling tool (found by the QA review,

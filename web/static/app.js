@@ -95,8 +95,13 @@ function leverValues() {
     const k = lever.share ? 100 : 1;
     if (shown < lever.low * k || shown > lever.high * k) {
       const range = (lang) => `${num(lever.low * k, undefined, lang)}–${num(lever.high * k, undefined, lang)}`;
-      throw formError(lever, `${num(shown, undefined, "en")} is outside the allowed range ${range("en")}`,
-        `${num(shown, undefined, "sv")} ligger utanför det tillåtna intervallet ${range("sv")}`);
+      // a share typed as a fraction ("0,8" for 80 %): say how it is written
+      const asPercent = lever.share && shown > 0 && shown <= 1 && shown * 100 >= lever.low * k ? shown * 100 : null;
+      const hint = (lang) => (asPercent === null ? "" : lang === "sv"
+        ? ` (skriv andelen i procent: ${num(asPercent, undefined, "sv")} för ${num(asPercent, undefined, "sv")}\u00a0%)`
+        : ` (write the share as per cent: ${num(asPercent, undefined, "en")} for ${num(asPercent, undefined, "en")}\u00a0%)`);
+      throw formError(lever, `${num(shown, undefined, "en")} is outside the allowed range ${range("en")}${hint("en")}`,
+        `${num(shown, undefined, "sv")} ligger utanför det tillåtna intervallet ${range("sv")}${hint("sv")}`);
     }
     values[lever.key] = lever.share ? Number((shown / 100).toFixed(6)) : shown;
   }
@@ -220,6 +225,7 @@ async function launch(url, extra, kind, again = null) {
   state.run = reply.data.id;
   state.kind = kind;
   state.asked = body;
+  if (kind === "goal") state.goalLevers = body.levers;
   state.reportAfter = again !== null;
   if (kind === "run") $("#report").disabled = true;
   const bar = $("#progress");
@@ -327,7 +333,7 @@ function drawAnswer(answer) {
     section.append(el("h3", { text: m.name }), el("p", { class: "sentence", text: m.sentence[state.lang] }));
     const sure = answer.how_sure && answer.how_sure[m.process];
     if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
-    section.append(el("h4", { text: t("distribution") }), ecdf(m));
+    section.append(el("h4", { text: t(m.deadline_days ? "distribution" : "distribution_arrival") }), ecdf(m));
     section.append(el("h4", { text: t("diagram") }), diagram(m.diagram));
     section.append(waits(m.diagram.waits));
     results.append(section);
@@ -349,9 +355,17 @@ function drawGoal(goal) {
     body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
       el("td", { text: num(c.cost, 0) }),
-      el("td", { text: days === null ? "–" : num(days, 0) }), el("td", { text: pct(c.target_figure) })));
+      // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
+      // each, the dearer one marked, looked wrong (found by the manager's QA journey)
+      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure) })));
   }
-  box.append(el("table", { class: "goal" }, el("thead", {}, head), body), el("p", { class: "note", text: t("goal_note") }));
+  box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
+    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+  // the levers the goal seek was asked with (run settings aside) are not part of it: say so
+  const settings = ["replications", "years", "seed"];
+  if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
+    box.querySelector(".sentence").after(el("p", { class: "note goal-levers", text: t("goal_levers_unused") }));
+  }
 }
 
 function cumulative(counts) {
@@ -478,7 +492,19 @@ async function main() {
   $("#form").addEventListener("submit", startRun);
   $("#save").addEventListener("click", saveScenario);
   $("#goal-run").addEventListener("click", startGoal);
+  // Enter in the goal's fields seeks the goal: the browser would submit the form, a what-if run
+  $("#goal").addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || e.target.tagName !== "INPUT") return;
+    e.preventDefault();
+    startGoal();
+  });
   $("#up-send").addEventListener("click", upload);
+  // and Enter in the upload's name uploads (it ran a what-if too)
+  $("#up-name").addEventListener("keydown", (e) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    upload();
+  });
   $("#report").addEventListener("click", downloadReport);
   $("#again").addEventListener("click", () => launch("/api/runs", {}, "run", state.finishedAsked));
   // a page that is left or closed cancels its run still going: nobody is there to read the answer,
