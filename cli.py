@@ -1129,7 +1129,7 @@ _diff_options = [
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
     click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,
-                 help="Lowest combined score of an automatic match."),
+                 help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels: sv, en, or auto (detected per model)."),
     click.option("--thesaurus", is_flag=True,

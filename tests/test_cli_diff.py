@@ -459,3 +459,25 @@ def test_a_matches_file_naming_a_gateway_is_refused_as_not_a_step(tmp_path: Path
         "(expected the id of a task, subprocess, call activity or event: gateways are not matched)\n"
     )
     assert not out.exists()
+
+
+def test_a_pair_found_below_the_threshold_is_auto_as_the_readme_and_help_say(tmp_path: Path) -> None:
+    # the assignment needs the threshold; the passes after it pair steps left over a little below
+    steps = {
+        "A": ("Ansökan inkommen", "Utredning", "Skriva tjänsteskrivelse", "Fatta beslut"),
+        "B": ("Ny ansökan", "Sammanställ utredningen", "Tjänsteskrivelse", "Beslut i nämnden"),
+    }
+    paths = []
+    for tag, (start, *tasks) in steps.items():
+        lines = [f"process: {{id: P_{tag}, name: {tag}}}", "steps:", f"  - {{id: {tag}_S, event: start, name: {start}}}"]
+        lines += [f"  - {{id: {tag}_{k}, task: user, name: {t}}}" for k, t in enumerate(tasks)]
+        lines.append(f"  - {{id: {tag}_E, event: end, name: Klart}}")
+        (tmp_path / f"{tag}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(tmp_path / f"{tag}.yaml"))
+    result = run("diff", *paths, "--threshold", "0.8", "--format", "json")
+    assert result.exit_code == 0, result.output
+    below = [m for m in json.loads(result.output)["matches"] if m["how"] == "auto" and m["confidence"] < 0.8]
+    assert len(below) == 3
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert "The threshold bounds the assignment, not every pair: a pair made one to one is marked `auto`" in readme
+    assert "Lowest combined score of the one-to-one assignment" in " ".join(run("diff", "--help").output.split())

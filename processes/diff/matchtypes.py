@@ -91,7 +91,9 @@ DEFAULT_OPTIONS = MatchOptions()
 class Match:
     """Steps of A paired with steps of B (one each, or one with several).
 
-    ``how``: ``auto`` (found), ``confirmed`` (user file), ``grouped`` (one-to-many),
+    ``how``: ``auto`` (found one to one: by the assignment at or above the threshold, or
+    by a later pass below it: groups.context_pass, mutual_pass, leftover_pass, contained.py),
+    ``confirmed`` (user file), ``grouped`` (one-to-many),
     ``context`` (paired by the same matched neighbours). ``label`` is the label
     similarity of the (pooled) labels.
     """
