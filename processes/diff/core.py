@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions
-from processes.diff.differences import fact_differences, step_differences
+from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
 from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, MatchOptions
@@ -166,6 +166,8 @@ def diff_prepared(
     notes = matching.notes + tuple(_unused_note(d, a.name, b.name) for d in unused) + _decision_conflicts(
         confirmed, rejected
     )
+    untyped = untyped_tasks_note(a.view, b.view, matches, a.name, b.name)
+    notes += (untyped,) if untyped else ()
     for what, known, has_a, has_b in (
         ("profile parameters (durations, delays, delegation ...)", with_params, a.params, b.params),
         ("profile facts", with_facts, a.facts, b.facts),
