@@ -6,6 +6,7 @@ A user error is one line naming file, line and element id; ``--debug`` shows the
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import gc
 import io
@@ -329,13 +330,16 @@ def show_cmd(ctx: click.Context, file: str, fmt: str, lenient: bool) -> None:
               help="With --to prosimos: also write IN as the BPMN Prosimos can read (every activity a plain task; "
                    "Prosimos stops on userTask, sendTask, subProcess ...).")
 @click.option("--scenario", help="With --from bpsim: the BPSim scenario to import, by id or name (default: the first).")
+@click.option("--start", "start_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="With --to profile: the simulation's start date written in the profile (default: 2025-01-01, "
+                   "the library profiles' start, so the same model gives the same profile in any year).")
 @click.option("--lenient", is_flag=True, help=_LENIENT_HELP)
 @click.option("--layout-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Seconds Graphviz may take for a model without diagram (default: 60 plus 0.05 a node; 0: no limit).")
 @click.option("--verbose", "-v", is_flag=True, help="Say on stderr which layout engine ran (dot or graphviz-pure), how long.")
 def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: str | None,
-                model_arg: str | None, bpmn_out: str | None, scenario: str | None, lenient: bool,
-                layout_timeout: float | None, verbose: bool) -> None:
+                model_arg: str | None, bpmn_out: str | None, scenario: str | None, start_date: dt.datetime | None,
+                lenient: bool, layout_timeout: float | None, verbose: bool) -> None:
     """Convert a model between BPMN 2.0 XML and the YAML authoring form, or
     simulation parameters between permitflow, BPSim, QBP and Prosimos.
 
@@ -351,7 +355,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
     --to profile writes a profile.yaml to fill in for IN's model (its own ids,
-    placeholder values that simulate as written; never over a file that exists).
+    placeholder values that simulate as written; never over a file that exists),
+    starting on --start (default 2025-01-01): the same IN gives the same bytes.
     OUT may be IN for a BPMN model: the file is written again from the model
     (XML comments are not kept; a diagram is added when missing, ids renamed as
     above). A YAML OUT that is IN is refused: the YAML written would lose the
@@ -374,8 +379,11 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     if to_fmt == "profile":
         if bpmn_out is not None or scenario is not None or profile is not None:
             raise click.UsageError("--bpmn and --profile go with --to prosimos, --scenario with --from bpsim")
-        _profile_skeleton(source, target, strict=not lenient)
+        _profile_skeleton(source, target, strict=not lenient,
+                          start=start_date.date() if start_date is not None else None)
         return
+    if start_date is not None:
+        raise click.UsageError("--start goes with --to profile")
     if from_fmt != "model" or to_fmt != "model":
         if scenario is not None and from_fmt != "bpsim":
             raise click.UsageError("--scenario goes with --from bpsim")
@@ -417,7 +425,7 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     _report_renamed_ids(source, target, renamed)
 
 
-def _profile_skeleton(source: str, target: str, *, strict: bool) -> None:
+def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date | None) -> None:
     """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
     from bpmn_io.loading import load_model
     from bpmn_io.profile import profile_from_data
@@ -430,7 +438,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool) -> None:
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
-    converted = profile_skeleton(defs)
+    converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
     params = profile_from_data(converted.document, source=target).simulation
     if params is not None and defs.processes:
         check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
@@ -1917,9 +1925,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     --max-replications allows. Prints the chosen candidate with its 95 % interval and
     whether the target holds at the interval's bad end, any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
-    frontier: every candidate is then run on to the most replications any got, so
-    that their mean days compare like with like). Exit 1 when no candidate meets
-    the target.
+    frontier: two candidates' mean days are compared over the replications both
+    have, and they are run on, up to the most any got, until it is sure which is
+    faster). Exit 1 when no candidate meets the target.
 
     \b
     Examples:

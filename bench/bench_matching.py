@@ -65,6 +65,8 @@ Sets (one matcher configuration for all; nothing is tuned per set):
 * ``sv-r27``  p100-p103 and ``sv-r28`` p104-p107, the twenty-seventh and twenty-eighth held-out rounds (drawn blind
               2026-12-06 03:00 UTC, a clean pool for the candidate rules of that moment; first run on 966364c's
               matcher): validation sets since (rows read, misses and outputs not), run by ``--held-out``;
+* ``sv-r29``  p108-p111, the twenty-ninth held-out round (drawn blind 2026-12-06 11:00 UTC, gold by a third before
+              any matcher ran): scored only when named, ``--sets sv-r29 --held-out``;
 * ``en-d1``   the English permit-model pairs e1-e3 of bench/matching/en, the first English
               development round (drawn blind, gold by a third, committed before any matcher
               ran on them; development data, run by default), and
@@ -205,6 +207,9 @@ ROUND_26 = ("p96", "p97", "p98", "p99")
 #: candidate rules of that moment (bench/RESULTS-matching.md, "Lead, 2026-12-06 03:00 UTC"); validation sets since
 ROUND_27 = ("p100", "p101", "p102", "p103")
 ROUND_28 = ("p104", "p105", "p106", "p107")
+#: the twenty-ninth held-out round, drawn blind on 2026-12-06 11:05 UTC (everyday municipal employees again); scored
+#: only when named with --held-out (bench/RESULTS-matching.md, "Lead, 2026-12-06 (twentieth session)")
+ROUND_29 = ("p108", "p109", "p110", "p111")
 #: the first English development round: drawn by two helpers independently of each other, gold
 #: by a third, committed before any matcher ran on them; development data, never held out
 EN_ROUND_1 = ("e1", "e2", "e3")
@@ -470,7 +475,7 @@ def main() -> int:
             setattr(owner, key, float(value))
         else:
             OPTIONS[key] = float(value)
-    for name, nth in (("sv-r26", "twenty-sixth"),):
+    for name, nth in (("sv-r26", "twenty-sixth"), ("sv-r29", "twenty-ninth")):
         if name in args.sets and not args.held_out:
             parser.error(f"--sets {name}: the {nth} held-out round is scored only with --sets {name} --held-out")
     development = ("sv-held", "sv-r2", "sv-r3", "sv-r4", "sv-r5", "sv-r6", "sv-r7")
@@ -511,6 +516,7 @@ def main() -> int:
         "sv-r26": lambda: swedish_pairs(ROUND_26),
         "sv-r27": lambda: swedish_pairs(ROUND_27),
         "sv-r28": lambda: swedish_pairs(ROUND_28),
+        "sv-r29": lambda: swedish_pairs(ROUND_29),
         "en-d1": lambda: drawn_pairs(ENGLISH, EN_ROUND_1),
         "en-d2": lambda: drawn_pairs(ENGLISH, EN_ROUND_2),
     }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from processes.stepnames import step_said
+
 __all__ = ["calibration_text"]
 
 
@@ -17,8 +19,7 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     to a person.
     """
     def said(eid: str) -> str:
-        name = " ".join(str((names or {}).get(eid) or "").split())
-        return f"{name} ({eid})" if name and name != eid else eid
+        return step_said(eid, (names or {}).get(eid))
     lines = [f"log: {report['log']}: {report['cases']} cases, {report['events']} events, {report['period']}",
              report["start_times"]]
     lines += [f"note: {n}" for n in notes]

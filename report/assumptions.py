@@ -294,8 +294,8 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
                                or fnmatch.fnmatch(path + ".x", pattern + ".*")), None)
                 if any(member in f.spec.get("sourced_for", ()) and paths and any(
                         p == path or p.startswith(path + ".") for p in paths) for f, paths in written.values()):
-                    reason = {"en": "sourced here: not sampled", "sv": "har en källa här: samplas inte"}
-                reason = reason or {"en": "not sampled: see the text beside it", "sv": "samplas inte: se texten"}
+                    reason = {"en": "sourced here: not sampled", "sv": "har en källa här: varieras inte"}
+                reason = reason or {"en": "not sampled: see the text beside it", "sv": "varieras inte: se texten bredvid"}
                 rng = {**reason, "sampled": False}
             rows.append({"path": path, "words": words, "value": _said(path, value, ids),
                          "basis": basis, "why": why, "range": rng})

@@ -68,6 +68,8 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
     if deadline is None:
         words = _GENERIC[lang]
     else:
+        if not extension:  # no extension: a limit of 0 is no limit to name, and "8 when extended" never happens
+            text = _NO_EXTENSION_PHRASES.sub(lambda m: _NO_EXTENSION[m.group(0)], text)
         both = deadline + (extension or 0.0)
         extra = extension or 0.0
         words = {
@@ -90,6 +92,22 @@ def deadline_said(text: str, lang: str, deadline: float | None, extension: float
     return _PHRASES.sub(lambda m: words.get(m.group(0), m.group(0)), text)
 
 
+# a clock without an extension: the sentences about one say that the profile allows none (before the
+# phrases below name the deadline)
+_NO_EXTENSION = {
+    "(once, by at most 4 months, with a notice to the applicant before the 4 months ran out)":
+        "(the profile allows no extension)",
+    "(en gång, med högst 4 månader, med besked till sökanden innan de 4 månaderna gått ut)":
+        "(profilen tillåter ingen förlängning)",
+    "within 8 months (4 months and the one extension allowed)": "within 4 months (the profile allows no extension)",
+    "inom 8 månader (4 månader och den enda förlängning som är tillåten)":
+        "inom 4 månader (profilen tillåter ingen förlängning)",
+    "4 months, or 8 when the time was extended with a notice before the 4 months ran out":
+        "4 months (the profile allows no extension)",
+    "4 månader, eller 8 när tiden förlängdes med ett besked innan de 4 månaderna gått ut":
+        "4 månader (profilen tillåter ingen förlängning)",
+}
+_NO_EXTENSION_PHRASES = re.compile("|".join(re.escape(p) for p in _NO_EXTENSION))
 # Swedish says "tidsfristen", as the rest of the app does for the legal deadline
 _GENERIC = {
     "en": {"Alkoholförordningen 5 §: 4 months": "the deadline in each profile",

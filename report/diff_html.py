@@ -23,10 +23,11 @@ from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
-from processes.diff.nway import Variation, name_sides
+from processes.diff.nway import StepCluster, Variation, name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report.numbers import number
+from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.variationwords import variation_words
 from report.words import LANGUAGES, labels
@@ -174,6 +175,31 @@ def _fact_sv(text: str) -> str:
     return text
 
 
+def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict[str, str]:
+    """A step of the common core in each language: its label, or, when no model names it (the label is then
+    an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
+    for model, ids in cluster.members.items():
+        defs = models.get(model)
+        if cluster.label in ids and defs is not None:
+            said = {lang: unnamed_words(defs, {}, lang).get(cluster.label) for lang in LANGUAGES}
+            if all(said.values()):
+                return {lang: str(text) for lang, text in said.items()}
+    return {lang: cluster.label for lang in LANGUAGES}
+
+
+_RANGE = re.compile(r"\[(\d+(?:\.\d+)?), (\d+(?:\.\d+)?)\]")
+
+
+def _ranged(text: str) -> str:
+    """A fact's low and high written as a list, ``weeks: [7, 10]``, as a range: ``weeks: 7–10``.
+
+    >>> _ranged("cirka 2 månader (weeks: [7, 10]; clock: unknown)")
+    'cirka 2 månader (weeks: 7–10; clock: unknown)'
+    """
+    return _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}" if float(m.group(1)) <= float(m.group(2))
+                      else m.group(0), text)
+
+
 def _unlisted(text: str) -> str:
     """A fact that is a list, without the brackets: ``[Polisen, Skatteverket]`` -> ``Polisen, Skatteverket``."""
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
@@ -191,8 +217,8 @@ def _words(data: Mapping[str, Any], names: Mapping[str, str], variations: Sequen
             "kinds": {v["kind"]: _said("variations", v["kind"], lang) for v in data["variations"]},
             "facts": {f["fact"]: _said("facts", f["fact"], lang) for f in data["facts"]},
         }
-    out["facts"] = [{n: {"en": _unlisted(str(v)), "sv": _fact_sv(_unlisted(str(v)))} for n, v in f["values"].items()}
-                    for f in data["facts"]]
+    out["facts"] = [{n: {"en": _ranged(_unlisted(str(v))), "sv": _fact_sv(_ranged(_unlisted(str(v))))}
+                     for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:
         message = _named(v.message, names)
@@ -226,12 +252,14 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
         svg, problem = _svg(defs, classes, {})
         sides.append({"name": names.get(name, name), "svg": svg, "problem": problem})
     towns = ", ".join(names.get(n, n) for n in comparison.names)
+    words = _words(data, names, comparison.variations)
+    words["core"] = [_core_words(comparison.clusters[k], models) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",
         title="Comparison of " + towns,
         title_sv="Jämförelse av " + towns,
         bilingual=bilingual,
-        words=_words(data, names, comparison.variations),
+        words=words,
         data=data,
         sides=sides,
         metrics=[(m, data["similarity"][m]) for m in data["similarity"]],

@@ -2,9 +2,10 @@
 
 The headline says the answer in one sentence in English and in Swedish; the
 table lists every candidate the search ran, the frontier (cost against time)
-marked with ``*``: its mean days are over the same replications for every
-candidate (:attr:`scenarios.optimise.OptimiseResult.frontier_replications`), shown in a
-column of their own when the search gave candidates fewer.
+marked with ``*``: its mean days are over the replications each candidate was run
+on to for it (:attr:`scenarios.optimise.Evaluated.days_replications`; two candidates
+are compared over the ones both have), shown in a column of their own, with
+that count, when the search gave candidates fewer.
 """
 
 from __future__ import annotations
@@ -113,9 +114,22 @@ def _today(result: OptimiseResult) -> list[str]:
     what_sv += f" {_ci(run.target_value, digits, 'sv')} ({_reps(run, result, 'sv')})"
     verdict = "meets the target too" if meets else "does not meet the target"
     verdict_sv = "når också målet" if meets else "når inte målet"
-    if run.status == "dominated":
+    more = run.days_reps > run.replications  # run on after the search, to compare its days with the others'
+    days = (f"run on to {run.days_reps} replications only to compare its time with the other candidates': "
+            f"{_days(run)} days from complete to decision on average over those")
+    days_sv = (f"vidare till {run.days_reps} replikeringar bara för att jämföra dess tid med de andra alternativens: "
+               f"i medeltal {_days(run, 'sv')} dagar från komplett ansökan till beslut över dem")
+    if run.status == "dominated" and more:
+        verdict += (" by its mean; the search dropped it there, as it costs at least as much as one that surely "
+                    f"meets it, and then {days.replace('run on', 'ran it on', 1)}")
+        verdict_sv += (" i medeltal; sökningen släppte det där, då det kostar minst lika mycket som ett alternativ som "
+                       f"säkert når det, och körde det sedan {days_sv}")
+    elif run.status == "dominated":
         verdict += " by its mean, not run further as it costs at least as much as one that surely meets it"
         verdict_sv += " i medeltal, inte kört vidare då det kostar minst lika mycket som ett alternativ som säkert når det"
+    elif more:
+        verdict += f"; after the search it was {days}"
+        verdict_sv += f"; efter sökningen kördes det {days_sv}"
     return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
 
@@ -149,26 +163,31 @@ def goalseek_text(result: OptimiseResult) -> str:
                  f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
     count = len(result.evaluated)
     most = result.frontier_replications
-    alike = all(e.replications == most for e in result.evaluated) or not most  # the time column is the runs' own
+    # the time column is the runs' own when no candidate was run on for the frontier
+    alike = all(e.days_reps == e.replications for e in result.evaluated) or not most
+    same = alike and all(e.replications == most for e in result.evaluated)
     lines.append(f"{count} candidate{'s' if count != 1 else ''}, {result.work_units} work units"
-                 + ("" if alike else f" ({result.frontier_units} of them to run every candidate on to {most} "
-                                     "replications)")
+                 + ("" if alike else f" ({result.frontier_units} of them to run candidates on for the frontier)")
                  + "; * = on the frontier (cost against "
-                 + (f"mean days, the same {most} replications for every candidate)" if most else "time)"))
+                 + ("time)" if not most else f"mean days, the same {most} replications for every candidate)" if same
+                    else "mean days: two candidates are compared over the replications both have, and run on until "
+                         f"their paired differences' {result.screen_level * 100:g} % interval (shared among the pairs) "
+                         f"says which is faster, or both have {most} and their means say it)"))
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
-    days = "mean days (95 % CI)" if alike else f"mean days, all {most} reps (95 % CI)"
+    days = "mean days (95 % CI)" if alike else "frontier: reps, mean days (95 % CI)"
     lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
                  + (f"{'share within deadline (95 % CI)':<34} " if share else
                     "" if alike else f"{'mean days (95 % CI)':<24} ")
-                 + f"{days:<{24 if alike else 34}} status")
+                 + f"{days:<{24 if alike else 38}} status")
     for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
+        time = _ci(e.time if share or not alike else e.target_value, 1)
         lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
-                     + f"{_ci(e.time if share or not alike else e.target_value, 1):<{24 if alike else 34}} {e.status}")
+                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}")
     return "\n".join(lines) + "\n"
 
 
@@ -178,7 +197,7 @@ def _num(x: float) -> str:
 
 def goalseek_csv(result: OptimiseResult) -> str:
     """One row per candidate run, in the grid's order (columns :data:`CSV_COLUMNS`): ``replications`` and the
-    target's columns are the search's, the days columns over ``days_replications`` (the same for every row)."""
+    target's columns are the search's, the days columns over ``days_replications`` (the row's: how far it was run on for the frontier)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -187,5 +206,5 @@ def goalseek_csv(result: OptimiseResult) -> str:
         writer.writerow([c.officers, f"{c.fte:g}", c.level or "", f"{e.cost:.2f}", f"{e.staff_cost:.2f}",
                          f"{e.decision_cost:.2f}", e.replications, _num(t.mean), _num(t.low), _num(t.high),
                          _num(d.mean), _num(d.low), _num(d.high), e.status, int(e.frontier),
-                         result.frontier_replications or e.replications])
+                         e.days_reps])
     return out.getvalue()

@@ -18,7 +18,7 @@ from typing import Any
 from report.deadlines import deadline_said
 from report.numbers import days as number_days
 from report.numbers import percent
-from report.words import scenario_words, text
+from report.words import question_words, scenario_words, text
 
 __all__ = ["HEADLINE_FIGURE", "headline", "days"]
 
@@ -143,7 +143,7 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
             out.append({
                 "scenario": s["name"],
                 "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], 'sv')},
-                "question": s["question"],
+                "question": question_words(s),
                 "sentences": sentences,
             })
     return out

@@ -35,6 +35,7 @@ from report.words import (
     figure_words,
     member_words,
     point_words,
+    question_words,
     run_setting_words,
     scenario_words,
     setting_words,
@@ -393,11 +394,16 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
 
 #: the words of a scenario's line of settings
 _LINE = {
-    "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s serve {})",
-           "joint": "{} (a joint unit of {})", "runs": ". Seed {}, {} replications", "and": ", "},
-    "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar {})",
-           "joint": "{} (en gemensam enhet för {})", "runs": ". Frö {}, {} replikeringar", "and": ", "},
+    "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s, serving {} too)",
+           "joint": "{} (a joint unit of {})", "runs": ". Random seed {}, {} replications", "and": " and "},
+    "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar även {})",
+           "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} replikeringar", "and": " och "},
 }
+
+
+def _listed(items: list[str], last: str) -> str:
+    """``a, b and c``: the last two joined by ``last`` (" and ", " och ")."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
 
 
 def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> str:
@@ -407,10 +413,11 @@ def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> 
     shared = []
     for p in s.get("shared_pools") or []:
         if p["provider"]:
-            served = ", ".join(towns.get(m, m) for m in p["members"] if m != p["provider"])
+            served = _listed([towns.get(m, m) for m in p["members"] if m != p["provider"]], said["and"])
             shared.append(said["serves"].format(word(p["pool"], lang), towns.get(p["provider"], p["provider"]), served))
         else:
-            shared.append(said["joint"].format(word(p["pool"], lang), ", ".join(towns.get(m, m) for m in p["members"])))
+            shared.append(said["joint"].format(word(p["pool"], lang), _listed([towns.get(m, m) for m in p["members"]],
+                                                                              said["and"])))
     if shared:
         line += said["shared"].format(", ".join(shared))
     line += said["runs"].format(s["seed"], s["replications"])
@@ -512,6 +519,7 @@ def render_report(
                                                         f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}"
                                                         for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
+                          "question": question_words(s),
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
                           "towns": [towns.get(m, m) for m in s["members"]]})

@@ -88,6 +88,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
         scenarios[s.name] = {
             "name": s.name,
             "question": s.question,
+            **({"question_sv": s.question_sv} if s.question_sv else {}),
             "source": s.source,
             "baseline": s.baseline,
             "members": list(s.member_names),
@@ -135,6 +136,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
     return {
         "study": batch.study.name,
         "title": batch.study.title,
+        **({"title_sv": batch.study.title_sv} if batch.study.title_sv else {}),
         "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
         "compare": list(batch.study.compare),
         "code_version": code_version(),

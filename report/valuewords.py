@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from processes.durations import parse_duration
 from report.words import duration_words, labels, number_words, word
 
 __all__ = ["value_words", "meeting_rule_words", "distribution_words", "fte_words", "share_words"]
@@ -57,7 +58,7 @@ _SAID: dict[str, dict[str, str]] = {
            "by": "by {}", "work": "{} of work", "per_year": "{} a year", "seasonality": "by month against the average: {}",
            "holiday": "public holidays ({}) off",
            "closure": "{} to {} at {} of normal time", "closed": "{} to {} closed", "deadline": "decision within {}",
-           "extension": "can be extended by {}",
+           "extension": "can be extended by {}", "no_extension": "cannot be extended",
            "case_delays": "a case that waits long at one party tends to wait long at the others too "
                           "(correlation {}; 0 would be no link)",
            "loop_max": "at most {} times", "loop_again": "again after each time: {}",
@@ -73,6 +74,7 @@ _SAID: dict[str, dict[str, str]] = {
            "seasonality": "per månad mot snittet: {}",
            "holiday": "lediga helgdagar ({})", "closure": "{} till {} med {} av normal tid", "closed": "{} till {} stängt",
            "deadline": "beslut inom {}", "extension": "kan förlängas med {}",
+           "no_extension": "kan inte förlängas",
            "case_delays": "ett ärende som väntar länge hos en part väntar ofta länge hos de andra också "
                           "(korrelation {}; 0 vore inget samband)",
            "loop_max": "högst {} gånger",
@@ -286,7 +288,13 @@ def _value(value: Any, lang: str) -> str | None:
 def _clock(spec: Mapping[str, Any], lang: str) -> str | None:
     if set(spec) - {"deadline", "extension"}:
         return None
-    return ", ".join(_SAID[lang][k].format(_length(spec[k], lang)) for k in ("deadline", "extension") if k in spec)
+    said = [_SAID[lang]["deadline"].format(_length(spec["deadline"], lang))] if "deadline" in spec else []
+    if "extension" in spec:  # an extension of 0 is none: not "can be extended by 0 days"
+        none = spec["extension"] in (0, None) or (isinstance(spec["extension"], str)
+                                                   and parse_duration(spec["extension"]) == 0)
+        said.append(_SAID[lang]["no_extension"] if none else _SAID[lang]["extension"].format(
+            _length(spec["extension"], lang)))
+    return ", ".join(said)
 
 
 def _case_delays(spec: Mapping[str, Any], lang: str) -> str | None:

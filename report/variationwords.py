@@ -11,9 +11,9 @@ and ``permitflow compare`` keep for process developers.
 >>> v = Variation("control_flow", "B", FrozenMap({"x": "parallel", "y": "after"}), "...", ("B",), ("C", "D"),
 ...               "concurrency")
 >>> variation_words(v, {"x": "Xby", "y": "Yby"}, "en")
-'In Xby, "B" runs in parallel with "C" and "D"; in Yby, it comes after them.'
+'In Xby, “B” runs in parallel with “C” and “D”; in Yby, it comes after them.'
 >>> variation_words(v, {"x": "Xby", "y": "Yby"}, "sv")
-'I Xby sker "B" parallellt med "C" och "D"; i Yby kommer det efter dem.'
+'I Xby sker ”B” parallellt med ”C” och ”D”; i Yby kommer det efter dem.'
 """
 
 from __future__ import annotations
@@ -54,13 +54,13 @@ _STATES = {
 }
 _SAID: dict[str, dict[str, str]] = {
     "en": {"present": "{steps} is a step in {have}", "absent": "not in {lack}",
-           "maybe": 'in {towns} perhaps drawn as "{label}" (not sure)', "who": "Who does {steps}: {groups}.",
+           "maybe": "in {towns} perhaps drawn as “{label}” (not sure)", "who": "Who does {steps}: {groups}.",
            "in": "{} in {}", "first": "In {towns}, {subject} {verb} {others}", "then": "in {towns}, {pronoun} {verb} {them}",
            "not_set": "not set", "unknown": "not said",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} in {towns}",
            "type": "kind of step", "timer": "timer", "loop_marker": "repeat marker"},
     "sv": {"present": "{steps} är ett steg i {have}", "absent": "inte i {lack}",
-           "maybe": 'i {towns} kanske ritat som "{label}" (osäkert)', "who": "Vem som gör {steps}: {groups}.",
+           "maybe": "i {towns} kanske ritat som ”{label}” (osäkert)", "who": "Vem som gör {steps}: {groups}.",
            "in": "{} i {}", "first": "I {towns} {verb} {subject} {rest} {others}", "then": "i {towns} {verb} {pronoun} {rest} {them}",
            "not_set": "inte angivet", "unknown": "inte angivet",
            "attribute": "{step}, {what}: {groups}.", "state": "{steps} {state} i {towns}",
@@ -75,8 +75,13 @@ def _listed(items: Sequence[str], lang: str) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _AND[lang] + items[-1]
 
 
+#: quotation marks around a step's name, as the rest of the report writes them (Swedish ” on both sides)
+_QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
+
+
 def _quoted(steps: Sequence[str], lang: str) -> str:
-    return _listed([f'"{s}"' for s in steps], lang)
+    start, end = _QUOTES[lang]
+    return _listed([f"{start}{s}{end}" for s in steps], lang)
 
 
 def _groups(values: Mapping[str, str], towns: Mapping[str, str]) -> list[tuple[str, list[str]]]:

@@ -24,7 +24,7 @@ from typing import Any
 from bpmn_io.yamlsrc import load_yaml
 from report.numbers import machine, number
 
-__all__ = ["LANGUAGES", "labels", "figure_words", "scenario_words", "setting_words", "point_words", "word", "text",
+__all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
            "number_words", "duration_words", "run_setting_words", "member_words"]
 
 LANGUAGES = ("en", "sv")
@@ -60,6 +60,19 @@ def figure_words(key: str, lang: str, names: Mapping[str, str] | None = None) ->
             what = (names or {}).get(rest) or word(rest, lang)
             return str(pattern[lang]).format(what)
     return figure.replace("_", " ").replace(".", ": ")
+
+
+def question_words(scenario: Mapping[str, Any]) -> dict[str, str] | None:
+    """A scenario's question (of ``summary.json``) by language: its ``question_sv`` in Swedish when the file
+    gave both, else the one text as written; None without a question.
+
+    >>> question_words({"question": "What if?", "question_sv": "Vad händer om?"})
+    {'en': 'What if?', 'sv': 'Vad händer om?'}
+    >>> question_words({"question": "Vad händer om?"})
+    {'en': 'Vad händer om?', 'sv': 'Vad händer om?'}
+    """
+    text = str(scenario.get("question") or "")
+    return {"en": text, "sv": str(scenario.get("question_sv") or text)} if text else None
 
 
 def scenario_words(name: str, lang: str) -> str:

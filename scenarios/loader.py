@@ -16,6 +16,9 @@ A scenario file names a base, overrides, an optional sweep grid and run settings
     outputs: [summary, cases, eventlog]  # eventlog: eventlog.csv and eventlog.xes
     baseline: helsingborg-status-quo   # another scenario of the same run
 
+``question:`` (and a study's ``title:``) is text, or the text in both languages the report is read in
+(``question: {en: What if ...?, sv: Vad händer om ...?}``).
+
 A file may hold several scenarios one after the other, separated by ``---`` lines (as
 ``permitflow serve`` saves a what-if after its status quo); their lines keep their numbers.
 
@@ -97,6 +100,18 @@ def _mapping(data: Mapping[str, Any], key: str, what: str, source: str, lines: M
     return block
 
 
+def _in_languages(value: Any, key: str, source: str, line: int | None) -> tuple[str, str]:
+    """(text, Swedish text) of a ``question:`` or ``title:``: text as written (``""`` for Swedish: the same
+    text), or ``{en: ..., sv: ...}``, the text in each language the report is read in."""
+    if value is None or isinstance(value, (str, int, float)):
+        return str(value if value is not None else ""), ""
+    if not isinstance(value, dict) or not value or set(value) - {"en", "sv"} \
+            or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise InputError(f"{key}: {value!r} (expected text, or {{en: text, sv: text}})", file=source, line=line)
+    english, swedish = value.get("en") or value["sv"], value.get("sv") or ""
+    return english, swedish if swedish != english else ""
+
+
 # --------------------------------------------------------------------------- scenario
 
 
@@ -145,9 +160,11 @@ def parse_scenario(
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise InputError(f"baseline: {baseline!r} is not a scenario name", file=source, line=lines.get("baseline"))
+    question, question_sv = _in_languages(data.get("question"), "question", source, lines.get("question"))
     return build_scenario(
         name=name,
-        question=str(data.get("question") or ""),
+        question=question,
+        question_sv=question_sv,
         source=source,
         bases=bases,
         settings=settings,
@@ -245,7 +262,8 @@ def _parse_study(text: str, *, source: str, base_dir: Path | None = None) -> tup
             raise InputError(f"compare: unknown library municipality '{entry}' (expected one of {', '.join(known)})",
                              file=source, line=lines.get("compare"))
     name = check_name(str(data.get("study") or Path(source).stem), what="study", file=source, line=lines.get("study"))
-    study = Study(name, str(data.get("title") or name), source, tuple(scenarios), tuple(map(str, compare)))
+    title, title_sv = _in_languages(data.get("title"), "title", source, lines.get("title"))
+    study = Study(name, title or name, source, tuple(scenarios), tuple(map(str, compare)), title_sv)
     return study, folders
 
 
@@ -270,7 +288,7 @@ def read_any(paths: list[str | Path]) -> Study:
     folders: list[Path] = []  # the folder of each scenario's file
     compare: list[str] = []
     names: list[str] = []
-    title = ""
+    title = title_sv = ""
     for path in map(Path, paths):
         text = _read_text(path)
         source = shown_source(path)
@@ -287,7 +305,7 @@ def read_any(paths: list[str | Path]) -> Study:
             folders += where
             compare += [c for c in study.compare if c not in compare]
             names.append(study.name)
-            title = title or study.title
+            title, title_sv = (title, title_sv) if title else (study.title, study.title_sv)
         else:
             scenarios.append(parse_scenario(text, source=source, base_dir=path.parent))
             folders.append(path.parent)
@@ -301,7 +319,8 @@ def read_any(paths: list[str | Path]) -> Study:
             )
         seen[scenario.name] = scenario.source
     name = names[0] if names else "run"
-    return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare))
+    return Study(name, title or name, shown_source(Path(paths[0])) if paths else "", tuple(scenarios), tuple(compare),
+                 title_sv)
 
 
 def _documents(text: str, *, source: str) -> list[tuple[int, str]]:

@@ -25,13 +25,19 @@ the cheapest whose mean meets the target (of equally cheap ones the fastest: the
 shortest mean time from complete to decision; the others are its ties); its 95 %
 interval says whether the target also holds at the interval's bad end. Every
 candidate run is reported, with the cost-time frontier (no other candidate is
-both cheaper and faster). The frontier compares like with like: when the search
-stops, every candidate run with fewer replications than the most any got is run
-on to that many (the same seeds, its first replications reused), and the mean
-days from complete to decision of every candidate (and the tie-break between
-equally cheap ones) are over those same replications; a candidate screened
-with 5 replications is not set against one confirmed with 40. The target figure
-and the statuses stay those of the search.
+both cheaper and faster). The frontier compares like with like: two candidates'
+mean days from complete to decision are compared over the replications both have
+(common random numbers), by the Student-t interval of their paired differences at
+``screen_level`` shared among all the pairs compared (Bonferroni); when it is not
+sure which is faster, both are run on (twice the replications, the first ones
+reused) up to the most any candidate got, and over that many their means decide,
+as a brute-force run of every candidate at that many would. A candidate runs on
+only while its place on the frontier is unsure: one surely slower than one as
+cheap or cheaper is off it, one surely faster than all of those (or the cheapest)
+on it. The candidates the answer orders by their days (the cheapest meeting the
+target and those as cheap; when needed, the cheapest meeting it at the bad end and
+those as cheap) are all run to the most, so the answer is the brute-force run's.
+The target figure and the statuses stay those of the search.
 
 A program (the web app) calls::
 
@@ -173,12 +179,14 @@ class Evaluated:
 
     ``target_value``: the 95 % estimate of the target's figure over the ``replications`` the
     search ran (worst process); ``time``: the 95 % estimate of the mean days from complete to
-    decision (worst process) over the first :attr:`OptimiseResult.frontier_replications`, the
-    same replications for every candidate (the frontier's and the tie-break's figure).
+    decision (worst process) over its first ``days_replications`` (the frontier's and the
+    tie-break's figure; at most :attr:`OptimiseResult.frontier_replications`).
     ``status``: ``chosen``, ``feasible`` (its screening interval meets the target),
     ``infeasible`` (its screening interval misses it), ``dominated`` (not known,
-    but it costs at least as much as a feasible one, so it was not run further) or
+    but it costs at least as much as a feasible one, so the search took it no further) or
     ``undecided`` (its interval still straddles the target at the most replications).
+    ``days_replications``: how many replications ``time`` is over (0: ``replications``); more
+    than ``replications`` when the candidate was run on for the frontier after the search.
     """
 
     candidate: Candidate
@@ -189,6 +197,12 @@ class Evaluated:
     time: Estimate
     status: str
     frontier: bool
+    days_replications: int = 0
+
+    @property
+    def days_reps(self) -> int:
+        """The replications ``time`` is over."""
+        return self.days_replications or self.replications
 
     @property
     def cost(self) -> float:
@@ -203,8 +217,9 @@ class OptimiseResult:
     is the cheapest candidate run whose bad end meets the target, or ``None``); ``ties``: the
     other candidates that cost the same as the chosen one and meet the target too, fastest first;
     ``today``: today's combination (``None`` when the levers cannot say it), ``today_run`` its run
-    (``None`` when it is not among the candidates); ``frontier_replications``: the replications every
-    candidate's time is over (the most any got), ``frontier_units`` the work units run for them."""
+    (``None`` when it is not among the candidates); ``frontier_replications``: the most replications
+    any candidate got, which those whose place on the frontier stays unsure run on to, ``frontier_units``
+    the work units run for the frontier."""
 
     target: Target
     processes: tuple[str, ...]
@@ -219,8 +234,9 @@ class OptimiseResult:
     ties: tuple[Evaluated, ...] = ()  # as cheap as the chosen one and meeting the target too (slower or as fast)
     today: Candidate | None = None  # today's combination (None: the levers cannot say it)
     today_run: Evaluated | None = None  # today's combination as run (None: not among the candidates)
-    frontier_replications: int = 0  # every candidate's time is over this many replications (the most any got)
-    frontier_units: int = 0  # of the work units, those that ran candidates on to frontier_replications
+    frontier_replications: int = 0  # the most replications any candidate got (unsure ones run on to it)
+    frontier_units: int = 0  # of the work units, those that ran candidates on for the frontier
+    screen_level: float = 0.99  # the request's: the frontier's pairwise comparisons share it (Bonferroni)
 
     @property
     def frontier(self) -> tuple[Evaluated, ...]:
@@ -240,7 +256,7 @@ class OptimiseResult:
                     "level": e.candidate.level, "cost": round(e.cost, 2), "staff_cost": round(e.staff_cost, 2),
                     "decision_cost": round(e.decision_cost, 2), "replications": e.replications,
                     "target_figure": est(e.target_value), "complete_to_decision_mean_days": est(e.time),
-                    "status": e.status, "frontier": e.frontier}
+                    "status": e.status, "frontier": e.frontier, "days_replications": e.days_reps}
 
         return {
             "target": {"figure": self.target.figure, "share": self.target.share, "mean_days": self.target.mean_days,
@@ -285,7 +301,7 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
         return build_scenario(
             name=scenario.name, question=scenario.question, source=scenario.source,
             bases=[m.base for m in point.members], settings=settings, sets=_sets_of(scenario),
-            shared_pools=scenario.shared_pools)
+            shared_pools=scenario.shared_pools, question_sv=scenario.question_sv)
     if not models:
         raise InputError("name a library municipality or a scenario file", file="optimise")
     for model in models:  # a path is not a misspelt municipality: say what is wrong with the file
@@ -479,24 +495,37 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             counts = _decided_counts(point.cases, members) if target.share is not None else None
             results[i] = _Run(values, estimate(times), counts)
         active = _screen(active, candidates, prices, reps, results, status, target, request)
-    # Like with like on the frontier: every candidate's time over the same replications, the most any got
+    # The frontier, like with like: candidates compared pairwise over the same replications, run on (doubling, to the
+    # most any got) until every one is surely on or off it, or has as many as the others it is compared with
     most = max(reps[i] for i in results)
-    behind = sorted(i for i in results if reps[i] < most)
-    days = {i: results[i].time for i in results}
+    series = {i: list(results[i].time.values) for i in results}
+    runs = {i: reps[i] for i in results}
+    kr = {i: _kr(sum(prices[i])) for i in results}
+    must = _answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
+    level = _pair_level(kr, request.screen_level)
     frontier_units = 0
-    if behind:
+    while True:
+        on, more = _place(series, runs, kr, most, level)
+        more |= {i for i in must if runs[i] < most}
+        if not more:
+            break
         if cancel is not None and cancel():
             raise Cancelled("the goal seek was cancelled")
+        behind = sorted(more)
+        for i in behind:
+            runs[i] = min(2 * runs[i], most)
         study = Study("optimise", "goal seek: the frontier's replications", base.source,
-                      tuple(_candidate_scenario(base, i, candidates[i], sets[i], most) for i in behind))
+                      tuple(_candidate_scenario(base, i, candidates[i], sets[i], runs[i]) for i in behind))
         plan = prepare(study, case_rows=target.share is not None)  # as the search's: its units are found
-        frontier_units = len(plan.jobs) - plan.cached(memory)
-        units += frontier_units
+        done = len(plan.jobs) - plan.cached(memory)
+        frontier_units += done
+        units += done
         batch = _executed(plan, executor, memory, tick, candidates, base)
         for i, point in zip(behind, batch.points, strict=True):
-            days[i] = estimate(_per_replication(point.summary.figures, members, TIME_FIGURE,
-                                                 lambda v: max(v) if v else math.nan))
-    evaluated = _finish(candidates, prices, reps, results, status, target, days)
+            series[i] = _per_replication(point.summary.figures, members, TIME_FIGURE,
+                                        lambda v: max(v) if v else math.nan)
+    days = {i: estimate(series[i]) for i in results}
+    evaluated = _finish(candidates, prices, reps, results, status, target, days, runs, on)
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
@@ -510,7 +539,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
         (e for e in evaluated if (e.candidate.officers, e.candidate.level) == (today.officers, today.level)
          and math.isclose(e.candidate.fte, today.fte, abs_tol=1e-9)), None)
     return OptimiseResult(target, members, request.pool, base.seed, levers, evaluated, chosen, holds, units, safe,
-                          ties, today, today_run, most, frontier_units)
+                          ties, today, today_run, most, frontier_units, request.screen_level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,11 +617,95 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
     return more
 
 
+def _answer_group(results: Mapping[int, _Run], status: Mapping[int, str], kr: Mapping[int, float],
+                  target: Target) -> set[int]:
+    """The candidates the answer orders by their mean days: the cheapest whose mean meets the target and
+    those as cheap (the chosen one is the fastest of them, the others its ties), and, when one of these
+    misses the target at its interval's bad end, the cheapest that meet it there and those as cheap (the
+    fastest is named). They run on to the most replications, so their days and order are a brute-force
+    run's."""
+    meeting = [i for i in results if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
+    group = {i for i in meeting if kr[i] == min((kr[j] for j in meeting), default=math.inf)}
+    if all(target.met(target.bad_end(results[i].interval(target, 0.95))) for i in group):
+        return group
+    surely = [i for i in results if target.met(target.bad_end(results[i].interval(target, 0.95)))]
+    return group | {i for i in surely if kr[i] == min((kr[j] for j in surely), default=math.inf)}
+
+
+def _pair_level(kr: Mapping[int, float], screen_level: float) -> float:
+    """The confidence level of one pairwise comparison: ``screen_level`` shared among all the pairs
+    compared (Bonferroni): with 12 candidates, 66 or more pairs, each at 1 - 0.01 / 66."""
+    pairs = sum(1 for i in kr for j in kr if i != j and kr[i] <= kr[j])
+    return 1.0 - (1.0 - screen_level) / max(pairs, 1)
+
+
+def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Mapping[int, float], most: int,
+           level: float) -> tuple[set[int], set[int]]:
+    """Which candidates are on the cost-time frontier, and which to run on to say it surely.
+
+    A candidate is off the frontier when one as cheap or cheaper is faster (at the same cost strictly:
+    :func:`_faster`), on it when none is, and unsure while some comparison is; the candidates of an
+    unsure comparison run on (twice the replications, at most ``most``), until every comparison is sure
+    or made over ``most`` replications by the means, as a brute-force run of every candidate at
+    ``most`` replications draws it. A candidate without a time in any replication yet runs on too."""
+    on: set[int] = set()
+    more: set[int] = set()
+    timed = [j for j in sorted(times) if not math.isnan(estimate(times[j]).mean)]
+    more |= {j for j in sorted(times) if j not in timed and runs[j] < most}  # on it or not once it has a time
+    verdicts = {(i, j): _faster(times[i], times[j], runs[i], runs[j], most, level, strictly=kr[i] == kr[j])
+                for j in timed for i in timed if i != j and kr[i] <= kr[j]}
+    off = {j for (_i, j), faster in verdicts.items() if faster}
+    for j in timed:
+        if j in off:
+            continue
+        # one that is off cannot be the only one faster: what is faster than it is faster than j too
+        unsure = [i for i in timed if (i, j) in verdicts and i not in off and verdicts[i, j] is None]
+        if not unsure:
+            on.add(j)
+            continue
+        # one that looks faster may show it off alone: the likeliest (the paired mean most below zero) runs on
+        # with it; when none looks faster, every unsure one must be shown slower
+        ahead = min(unsure, key=lambda i: (_paired_mean(times[i], times[j], runs[i], runs[j]), i))
+        pulled = [ahead] if _paired_mean(times[ahead], times[j], runs[ahead], runs[j]) < 0 else unsure
+        more |= {k for k in (j, *pulled) if runs[k] < most}
+    return on, more
+
+
+def _paired_mean(a: Sequence[float], b: Sequence[float], runs_a: int, runs_b: int) -> float:
+    """The mean of ``a`` less ``b`` over the replications both have (``inf`` without any)."""
+    n = min(runs_a, runs_b)
+    mean = estimate([x - y for x, y in zip(a[:n], b[:n], strict=True)]).mean
+    return math.inf if math.isnan(mean) else mean
+
+
+def _faster(a: Sequence[float], b: Sequence[float], runs_a: int, runs_b: int, most: int, level: float, *,
+            strictly: bool) -> bool | None:
+    """Whether ``a`` is faster than ``b`` (mean days; ``strictly``: not as fast), or ``None`` while unsure.
+
+    Both over ``most`` replications: by their means (the brute-force run's rule). Otherwise over the
+    replications both have (common random numbers: the same applicants), by the Student-t interval
+    at ``level`` of the paired differences: wholly below zero, surely faster; wholly above, surely not."""
+    if runs_a >= most and runs_b >= most:
+        mean_a, mean_b = estimate(a).mean, estimate(b).mean
+        if math.isnan(mean_a) or math.isnan(mean_b):
+            return False
+        return mean_a < mean_b or (not strictly and mean_a == mean_b)
+    n = min(runs_a, runs_b)
+    diff = estimate([x - y for x, y in zip(a[:n], b[:n], strict=True)], level=level)
+    if diff.high < 0:
+        return True
+    if diff.low > 0:
+        return False
+    return None
+
+
 def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
             results: Mapping[int, _Run], status: Mapping[int, str],
-            target: Target, times: Mapping[int, Estimate] | None = None) -> tuple[Evaluated, ...]:
-    """The candidates run, in grid order. ``times``: each one's mean days over the same replications
-    (the frontier's; default: its own run's, when every candidate has as many)."""
+            target: Target, times: Mapping[int, Estimate] | None = None,
+            days_reps: Mapping[int, int] | None = None, on: set[int] | None = None) -> tuple[Evaluated, ...]:
+    """The candidates run, in grid order. ``times``: each one's mean days (the frontier's; default: its
+    own run's), over ``days_reps`` replications; ``on``: those on the frontier (default: no other is
+    both as cheap and as fast by the mean days, one of them strictly, as when all have as many)."""
     ran = sorted(results)
     days = {i: results[i].time for i in ran} if times is None else times
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
@@ -600,12 +713,13 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
     out = []
     for i in ran:  # costs to the öre, as everywhere else: 1e-10 kr of rounding noise is not cheaper
         cost, time = _kr(sum(prices[i])), days[i].mean
-        frontier = not math.isnan(time) and not any(
+        frontier = (i in on) if on is not None else not math.isnan(time) and not any(
             (_kr(sum(prices[j])) <= cost and days[j].mean <= time)
             and (_kr(sum(prices[j])) < cost or days[j].mean < time)
             for j in ran if j != i and not math.isnan(days[j].mean))
         out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
-                             days[i], "chosen" if i == chosen else status[i], frontier))
+                             days[i], "chosen" if i == chosen else status[i], frontier,
+                             (days_reps or {}).get(i, reps[i])))
     return tuple(out)
 
 

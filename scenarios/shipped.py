@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import scenarios
 from bpmn_io.yamlsrc import load_yaml
@@ -101,6 +102,13 @@ def shown_source(path: Path) -> str:
     return f"{SHOWN_FOLDER}/{path.name}" if shipped else str(path)
 
 
+def _english(words: Any) -> str:
+    """A question or title as the command line lists it: its English of ``{en: ..., sv: ...}``, else as written."""
+    if isinstance(words, dict):
+        words = words.get("en") or words.get("sv")
+    return str(words or "")
+
+
 def shipped_files() -> list[ShippedFile]:
     """Every shipped scenario and study, by name, with its question (a study: its title)."""
     files = []
@@ -110,8 +118,8 @@ def shipped_files() -> list[ShippedFile]:
         data = data if isinstance(data, dict) else {}
         if "scenarios" in data and "base" not in data:
             entries = data["scenarios"] if isinstance(data["scenarios"], list) else []
-            words = data.get("question") or data.get("title") or ""
-            files.append(ShippedFile(name, "study", " ".join(str(words).split()), len(entries)))
+            words = _english(data.get("question")) or _english(data.get("title"))
+            files.append(ShippedFile(name, "study", " ".join(words.split()), len(entries)))
         else:
-            files.append(ShippedFile(name, "scenario", " ".join(str(data.get("question") or "").split())))
+            files.append(ShippedFile(name, "scenario", " ".join(_english(data.get("question")).split())))
     return files

@@ -105,6 +105,9 @@ class Scenario:
     shared_pools: tuple[SharedPool, ...] = ()
     baseline: str | None = None
     baseline_line: int | None = None
+    #: the question in Swedish when the file gives it in both languages (``question: {en: ..., sv: ...}``);
+    #: "" when ``question`` is the only text, in whatever language it was written
+    question_sv: str = ""
 
     @property
     def member_names(self) -> tuple[str, ...]:
@@ -140,6 +143,8 @@ class Study:
     source: str
     scenarios: tuple[Scenario, ...]
     compare: tuple[str, ...] = ()
+    #: the title in Swedish when the study file gives it in both languages; "" when ``title`` is the only one
+    title_sv: str = ""
 
     def with_replications(self, replications: int, origin: Origin) -> Study:
         """Every scenario with ``replications`` set by ``origin``."""
@@ -162,6 +167,7 @@ def build_scenario(
     shared_pools: tuple[SharedPool, ...] = (),
     baseline: str | None = None,
     baseline_line: int | None = None,
+    question_sv: str = "",
 ) -> Scenario:
     """Apply ``settings`` (horizon, cases, warm-up), then ``sets``, then each sweep point's
     values to every base's profile, in that order, and check every result.
@@ -213,4 +219,5 @@ def build_scenario(
         shared_pools=shared_pools,
         baseline=baseline,
         baseline_line=baseline_line,
+        question_sv=question_sv,
     )

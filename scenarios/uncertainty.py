@@ -150,7 +150,7 @@ def _variant(scenario: Scenario, k: int, points: int, quantiles: Sequence[float]
         bases=[_plain(m.base) for m in first.members], settings=scenario.settings, sets=sets, sweep=sweep,
         shared_pools=scenario.shared_pools,
         baseline=variant_name(scenario.baseline, k, points) if scenario.baseline else None,
-        baseline_line=scenario.baseline_line,
+        baseline_line=scenario.baseline_line, question_sv=scenario.question_sv,
     )
     return variant, tuple(applied), moved
 
@@ -199,7 +199,7 @@ def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
     for scenario in study.scenarios:
         if scenario.baseline and scenario.baseline not in names:
             scenario = Scenario(scenario.name, scenario.question, scenario.source, scenario.points, scenario.settings,
-                                scenario.sweep, scenario.shared_pools, None, None)
+                                scenario.sweep, scenario.shared_pools, None, None, scenario.question_sv)
         moved[scenario.name] = set()
         for k, row in enumerate(quantiles):
             variant, applied[(scenario.name, k)], by = _variant(scenario, k, points, row, factors)
@@ -218,7 +218,8 @@ def plan_uncertainty(study: Study, *, points: int = 64, seed: int = 2025,
                 "(--uncertainty needs at least one)",
                 file=scenario.source)
         varied[scenario.name] = tuple(n for n in order if n in both)
-    variant_study = Study(f"{study.name}-uncertainty", study.title, study.source, tuple(variants), study.compare)
+    variant_study = Study(f"{study.name}-uncertainty", study.title, study.source, tuple(variants), study.compare,
+                          study.title_sv)
     return UncertaintyPlan(study, variant_study, factors, quantiles, seed, applied, varied)
 
 

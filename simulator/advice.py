@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from processes import model as m
 from processes.params import SimParams
+from processes.stepnames import step_said
 
 __all__ = ["profile_warnings", "clock_bypass"]
 
@@ -49,8 +50,8 @@ def profile_warnings(process: m.Process, params: SimParams) -> list[tuple[str, s
         ep = params.elements.get(node.id)
         if ep is not None and (ep.delay is not None or ep.duration is not None):
             continue
-        timers = [b.id for b in process.boundary_events(node.id) if b.trigger == "timer"]
-        never = f", and its boundary timer {', '.join(map(repr, timers))} never fires" if timers else ""
+        timers = [_named(process, b.id) for b in process.boundary_events(node.id) if b.trigger == "timer"]
+        never = f", and its boundary timer {', '.join(timers)} never fires" if timers else ""
         out.append((f"elements.{node.id}", (
             f"receive task {_named(process, node.id)} has no `delay:`: it takes no time, so the wait for the "
             f"other party is 0 days{never} (expected a `delay:`, the other party's response time, as a message "
@@ -87,8 +88,7 @@ def clock_bypass(process: m.Process, params: SimParams) -> str | None:
 
 
 def _named(process: m.Process, nid: str) -> str:
-    name = " ".join(str(getattr(process.nodes.get(nid), "name", "") or "").split())
-    return f"{nid!r} ({name})" if name else repr(nid)
+    return step_said(nid, getattr(process.nodes.get(nid), "name", ""))
 
 
 def _takeable(process: m.Process, params: SimParams) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -154,6 +155,24 @@ def test_from_bpsim_scenario_option(tmp_path) -> None:
     assert r.exit_code == 2 and "no BPSim scenario 'nope' (expected one of default)" in r.output
 
 
+def test_to_profile_gives_the_same_bytes_in_any_year_and_starts_where_asked(tmp_path) -> None:
+    """Found by the words review: the profile started on 1 January of the current year, so the same model
+    gave another profile each year. It starts on the library profiles' 2025-01-01 unless --start says."""
+    model = tmp_path / "permit.yaml"
+    model.write_bytes((ROOT / "examples" / "permit.yaml").read_bytes())
+    first, second, later = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "c.yaml"
+    assert run("convert", str(model), str(first), "--to", "profile").exit_code == 0
+    assert run("convert", str(model), str(second), "--to", "profile").exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert read_profile(first).simulation.start == dt.date(2025, 1, 1)  # type: ignore[union-attr]
+    r = run("convert", str(model), str(later), "--to", "profile", "--start", "2027-03-01")
+    assert r.exit_code == 0, r.output
+    assert read_profile(later).simulation.start == dt.date(2027, 3, 1)  # type: ignore[union-attr]
+    assert first.read_bytes().replace(b"start: 2025-01-01", b"start: 2027-03-01") == later.read_bytes()
+    wrong = run("convert", str(model), str(tmp_path / "d.bpmn"), "--start", "2027-03-01")
+    assert wrong.exit_code == 2 and "--start goes with --to profile" in wrong.output
+
+
 def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_path) -> None:
     """Found by the QA journey (2026-12-06): a process developer with a model of their own (a modelling
     tool's ids, Activity_1regans) had to write profile.yaml by hand from docs/profile.md, key by key;
@@ -167,6 +186,9 @@ def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_pa
     r = run("convert", str(model), str(out), "--to", "profile")
     assert r.exit_code == 0, r.output
     assert "taken as the decision step" in r.output and "no legal clock" in r.output  # stderr, said
+    # a step is named as every command's messages name one: its name, then its id
+    assert (f"permitflow: {out}: Besluta (Task_Beslut) in lane Nämnd (Lane_Namnd) taken as the decision step"
+            in r.output)
     profile = read_profile(out)
     sim = profile.simulation
     assert sim is not None and sim.decision is not None and sim.decision.element == "Task_Beslut"  # in lane Nämnd

@@ -223,7 +223,7 @@ def test_run_warns_of_a_clock_on_an_optional_path_at_its_line(tmp_path: Path) ->
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "s.yaml"), "-o", str(tmp_path / "out"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert (f"permitflow: warning: {tmp_path / 'profile.yaml'}:27: simulation.clock.start: the legal clock starts at "
-            "'Event_0inkommen' (Komplettering inkommen), which a case can go around") in result.stderr
+            "Komplettering inkommen (Event_0inkommen), which a case can go around") in result.stderr
     assert f"permitflow: warning: {tmp_path / 'profile.yaml'}:24: simulation.elements.Activity_1polis: " in result.stderr
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from cli import cli
 from processes.errors import InputError
-from scenarios.loader import read_any
+from scenarios.loader import bundled_study, read_any, read_study
 from scenarios.shipped import resolve_file, shipped_files, shipped_names, shipped_root, shown_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +148,17 @@ def test_library_lists_the_shipped_scenarios_with_their_questions() -> None:
     assert alone.stdout.strip().endswith(listing.strip())  # the same table alone
 
 
+def test_every_shipped_question_and_title_is_asked_in_both_languages() -> None:
+    """Found by the words review: the Swedish report asked the shipped scenarios' questions in English."""
+    study = read_study(bundled_study())
+    assert study.title_sv == "Serveringstillstånd i Familjen Helsingborg: nuläget och vad som händer om …"
+    for scenario in study.scenarios:
+        assert scenario.question and scenario.question_sv, scenario.name
+    by_name = {s.name: s for s in study.scenarios}
+    assert by_name["one-fewer-officer"].question_sv == \
+        "Vad händer om Helsingborg hade en handläggare färre för nya tillstånd (1 i stället för 2)?"
+
+
 def test_library_scenarios_as_json() -> None:
     result = run("library", "scenarios", "--format", "json")
     assert result.exit_code == 0
@@ -156,7 +167,7 @@ def test_library_scenarios_as_json() -> None:
     by_name = {r["name"]: r for r in rows}
     assert by_name["one-fewer-officer"] == {
         "name": "one-fewer-officer", "kind": "scenario", "scenarios": 1,
-        "question": "What if Helsingborg had one case officer fewer on new permits (2 -> 1)?"}
+        "question": "What if Helsingborg had one case officer fewer on new permits (1 instead of 2)?"}
     assert by_name["familjen-helsingborg-study"]["kind"] == "study"
     assert by_name["familjen-helsingborg-study"]["scenarios"] == 10
     assert [f.name for f in shipped_files() if f.kind == "study"] == ["familjen-helsingborg-study"]

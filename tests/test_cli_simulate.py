@@ -280,8 +280,8 @@ def test_a_clock_on_an_optional_path_and_a_receive_task_without_delay_are_warned
     profile = tmp_path / "profile.yaml"
     assert [line.split(": ", 3)[:3] for line in result.stderr.splitlines()] == [
         ["permitflow", "warning", f"{profile}:27"], ["permitflow", "warning", f"{profile}:24"]]
-    assert "simulation.clock.start: the legal clock starts at 'Event_0inkommen' (Komplettering inkommen)" in result.stderr
-    assert ("simulation.elements.Activity_1polis: receive task 'Activity_1polis' (Vänta på polisens yttrande) has "
+    assert "simulation.clock.start: the legal clock starts at Komplettering inkommen (Event_0inkommen)" in result.stderr
+    assert ("simulation.elements.Activity_1polis: receive task Vänta på polisens yttrande (Activity_1polis) has "
             "no `delay:`") in result.stderr
     assert json.loads(result.stdout)["replications"] == 1
     # filled in as meant, nothing is said

@@ -159,7 +159,9 @@ def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp
         page.goto(page_file.as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= 800
         page.keyboard.press("Tab")
-        focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('aria-label')]")
+        # named by its heading (aria-labelledby), so in the page's language where it has two
+        focused = page.evaluate("[document.activeElement.className, document.getElementById("
+                                "document.activeElement.getAttribute('aria-labelledby')).textContent]")
         assert focused == ["wide", "node matching"]
         assert page.evaluate("document.activeElement.scrollWidth > document.activeElement.clientWidth")
         page.keyboard.press("ArrowRight")

@@ -22,6 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -228,8 +229,10 @@ async def start_run(request: Request) -> Response:
             old.cancel()
         names = _display_names(q.bases)
         points = _points(data.get("uncertainty"))
-        run = await run_in_threadpool(state.runs.start, build_study(q), lambda batch: answer(batch, names),
-                                      uncertainty=points, names=names)
+        # a "how sure" run and a run of an uploaded model in a process of their own, which gives their
+        # memory back when it ends (web.runs)
+        run = await run_in_threadpool(state.runs.start, build_study(q), partial(answer, names=names),
+                                      uncertainty=points, names=names, separate=bool(points or q.files))
     except PermitflowError as err:
         return _error(err)
     return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
@@ -276,7 +279,7 @@ async def cancel_run(request: Request) -> Response:
 
 
 async def start_goal_seek(request: Request) -> Response:
-    from web.goalseek import goal_request, seek
+    from web.goalseek import goal_request
 
     state: _State = request.app.state.web
     try:
@@ -288,17 +291,20 @@ async def start_goal_seek(request: Request) -> Response:
         goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
                                  officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"))
         names = _display_names(q.bases)
-
-        def task(run: Any, executor: Any) -> tuple[None, dict[str, Any]]:
-            return None, seek(goal_seek, names, executor, run.advance, lambda: run.state == "cancelled")
-
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:
             old.cancel()
-        run = state.runs.start_task(0, task)
+        # in a process of its own, which gives its memory back when it ends (web.runs)
+        run = await run_in_threadpool(state.runs.start_task, 0, partial(_seek_task, goal_seek, names), separate=True)
     except PermitflowError as err:
         return _error(err)
     return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
+
+
+def _seek_task(goal_seek: Any, names: dict[str, str], run: Any, executor: Any) -> tuple[None, dict[str, Any]]:
+    from web.goalseek import seek
+
+    return None, seek(goal_seek, names, executor, run.advance, lambda: run.state == "cancelled")
 
 
 async def save_scenario(request: Request) -> Response:

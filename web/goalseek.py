@@ -181,7 +181,17 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
             figures_sv = f"{_kr(today, 'sv')} kr per år, {_within(today, 'sv')} inom 4 månader, i snitt {_mean_days(today, 'sv')} dagar"
             verdict_en = "reaches the target too" if meets else "does not reach the target"
             verdict_sv = "når också målet" if meets else "når inte målet"
-            if today["status"] == "dominated":
+            # run on after the search (to compare its days with the other rows' over the same runs)?
+            runs = today.get("days_replications") or 0
+            more = runs > (today.get("replications") or runs)
+            if today["status"] == "dominated" and more:
+                verdict_en += (" on average (the search went no further with it, as it costs at least as much as a "
+                               f"combination that surely reaches it; its days are over {runs} runs, run on only to "
+                               "compare its time with the others')")
+                verdict_sv += (" i snitt (sökningen gick inte vidare med det, då det kostar minst lika mycket som ett "
+                               f"alternativ som säkert når det; dagarna är över {runs} körningar, som det kördes vidare "
+                               "till bara för att jämföra tiden med de andras)")
+            elif today["status"] == "dominated":
                 verdict_en += (" on average (not run further: it costs at least as much as a combination that surely "
                                "reaches it)")
                 verdict_sv += " i snitt (inte kört vidare: det kostar minst lika mycket som ett alternativ som säkert når det)"

@@ -13,6 +13,16 @@ A finished run is kept for its report download by its size, not by count: its an
 results, compressed (zlib; about a sixth of what they take as objects), within a byte budget
 (``keep``, :data:`KEEP_BYTES` by default); the runs finished longest ago are forgotten first, a
 running run never.
+
+A large run (``separate``: the app asks it for a "how sure" run, a goal seek and a run of an
+uploaded model) runs in a process of its own, started for it (from the fork server) with a pool of
+``workers`` forked from it, which ends with the run: the memory its peak takes is given back to
+the system when it ends, not kept by the server for weeks (a Python process seldom returns the
+heap it grew: 130 -> 240 MB after one "how sure" run, and it stayed there). It is checked and
+planned there, its refusal raised here at once (as when planned here); it sends back its progress
+and its compressed answer and results, the same bytes as in the server; cancelling it ends its
+process and its workers. Two such runs at once each have their own pool: they share the cores by
+the system's scheduling, not by turns on the shared pool.
 """
 
 from __future__ import annotations
@@ -22,20 +32,23 @@ import multiprocessing
 import os
 import pickle
 import secrets
+import signal
 import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any
 
+from processes.errors import PermitflowError
 from scenarios.batch import BatchResults
 from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "KEEP_BYTES", "RECORD_BYTES"]
+__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -58,6 +71,8 @@ class Run:
     #: the answer (JSON) and the batch (pickle), each compressed; empty until the run is done
     stored_answer: bytes = b""
     stored_batch: bytes = b""
+    #: the process of its own a large run runs in (``None``: it runs on the server's pool)
+    process: Any = None
 
     @property
     def size(self) -> int:
@@ -84,9 +99,11 @@ class Run:
         with self.lock:
             if self.state == "running":
                 self.state = "cancelled"
-            futures = list(self.futures)
+            futures, process = list(self.futures), self.process
         for future in futures:
             future.cancel()
+        if process is not None and process.exitcode is None:
+            process.kill()  # its workers end with it (their parent-death signal, their watchdog)
 
 
 class _Tracked(Executor):
@@ -120,49 +137,51 @@ class Runs:
     def _executor(self) -> Executor | None:
         with self._lock:
             if self._pool is None and self.workers > 0:
-                # workers start from a clean process (forkserver), not as forks of this threaded server:
-                # a fork would copy its locks mid-use and keep its open pipes and sockets alive
-                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
                 # a worker ends when the server dies, even by SIGKILL (its parent, the fork server,
                 # lives as long as the pool: the parent-death signal holds)
                 self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                                 mp_context=multiprocessing.get_context(method),
+                                                 mp_context=self._context(),
                                                  initializer=watch_parent, initargs=(os.getpid(),))
             return self._pool
 
+    def _context(self) -> Any:
+        # workers start from a clean process (forkserver), not as forks of this threaded server:
+        # a fork would copy its locks mid-use and keep its open pipes and sockets alive
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        return multiprocessing.get_context(method)
+
     def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,
-              names: dict[str, str] | None = None) -> Run:
+              names: dict[str, str] | None = None, separate: bool = False) -> Run:
         """Check and plan ``study`` here (errors raise at once), then run it in the background;
         ``finish(batch)`` makes the page's answer when it is done. ``uncertainty``: also run the
         study at that many assumption points (:mod:`scenarios.uncertainty`, the same seed) and add
-        ``how_sure`` to the answer (``names``: process -> display name)."""
-        plan = prepare(study)
+        ``how_sure`` to the answer (``names``: process -> display name). ``separate``: in a process
+        of its own (the module doc; ``finish`` then pickles: a module's function or a partial of one)."""
         # a few chunks of a run at a time on the shared pool: a what-if asked meanwhile by another
         # page waits behind those, not behind every unit of a long run
-        workers, ahead = max(1, self.workers), self.workers + 1
+        task = StudyTask(study, None, finish, uncertainty, names or {}, max(1, self.workers), self.workers + 1)
+        if separate and self._apart_ok():
+            return self.start_task(0, task, separate=True)  # planned in its process, which says the total
+        total = task.prepare()
+        return self.start_task(total, task)
 
-        def task(run: Run, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
-            batch = execute(plan, executor=executor, progress=run.advance, workers=workers, ahead=ahead)
-            if run.state == "cancelled":
-                return batch, {}
-            answer = finish(batch)
-            if uncertainty:
-                from scenarios.uncertainty import run_uncertainty
-                from web.answer import how_sure
-
-                doc = run_uncertainty(study, points=uncertainty, seed=study.scenarios[0].seed, executor=executor,
-                                      progress=run.advance, nominal=batch, workers=workers,
-                                      ahead=ahead)
-                answer["how_sure"] = how_sure(doc, names or {})
-            return batch, answer
-
-        return self.start_task(len(plan.jobs) * (1 + uncertainty), task)
+    def _apart_ok(self) -> bool:
+        # a run's own pool is forked from its process (where there is fork: not on Windows)
+        return self.workers > 0 and "fork" in multiprocessing.get_all_start_methods()
 
     def start_task(self, total: int,
-                   task: Callable[[Run, Executor | None], tuple[BatchResults | None, dict[str, Any]]]) -> Run:
+                   task: Callable[[Any, Executor | None], tuple[BatchResults | None, dict[str, Any]]], *,
+                   separate: bool = False) -> Run:
         """Run ``task(run, executor)`` in the background on the shared pool (``total``: work units
-        expected, for the progress bar); it returns (batch or ``None``, the page's answer)."""
-        run = Run(secrets.token_urlsafe(12), total)
+        expected, for the progress bar); it returns (batch or ``None``, the page's answer).
+        ``separate``: in a process of its own with a pool of its own, both ended with the run (the
+        module doc; ``task`` must pickle; it sees the run's ``advance`` and ``state``, never cancelled:
+        a cancelled run's process is ended)."""
+        apart: tuple[Any, Connection] | None = None
+        if separate and self._apart_ok():
+            # started before the run is known: a study is planned there and a refusal raised here, at once
+            apart, total = self._start_apart(task, total)
+        run = Run(secrets.token_urlsafe(12), total, process=apart[0] if apart else None)
         with self._lock:
             self._runs[run.id] = run
             self._trim(run)
@@ -170,9 +189,14 @@ class Runs:
 
         def work() -> None:
             try:
-                batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
-                # compressed before the run is done: the page reads the answer from what is kept
-                stored = _store(batch, answer)
+                if apart is not None:
+                    stored = self._finish_apart(run, *apart)
+                    if stored is None:
+                        return
+                else:
+                    batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
+                    # compressed before the run is done: the page reads the answer from what is kept
+                    stored = _store(batch, answer)
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
                 with run.lock:
                     if run.state == "running":
@@ -189,11 +213,60 @@ class Runs:
                     self._runs.move_to_end(run.id)  # the order runs finished in: the oldest are forgotten first
                     self._trim(run)
 
-        if pool is None:
+        if pool is None and apart is None:
             work()
         else:
             threading.Thread(target=work, name=f"run-{run.id}", daemon=True).start()
         return run
+
+    def _start_apart(self, task: Callable[..., Any], total: int) -> tuple[tuple[Any, Connection], int]:
+        """Start ``task``'s process of its own (:func:`_apart`) and wait until it is planned:
+        (the process and the pipe its messages come on, the work units expected); raises the
+        error that refused it (bad input, as when planned here)."""
+        ctx = self._context()
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_apart, args=(task, send, os.getpid(), self.workers),
+                              name="permitflow-run", daemon=False)  # not daemonic: it has a pool of its own
+        process.start()
+        send.close()
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError):
+            process.join()
+            kind, value = "failed", f"the run's process ended before it started (exit code {process.exitcode})"
+        if kind != "planned":
+            receive.close()
+            process.join()
+            raise value if isinstance(value, Exception) else PermitflowError(str(value))
+        return (process, receive), total if value is None else value
+
+    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> tuple[bytes, bytes] | None:
+        """The messages of a run's own process (:func:`_apart`) until it ends: its progress, then its
+        stored batch and answer (``None``: the run was cancelled); raises :class:`RunFailed`."""
+        stored: tuple[bytes, bytes] | None = None
+        error = ""
+        try:
+            while True:
+                try:
+                    kind, value = receive.recv()
+                except (EOFError, OSError):
+                    break
+                if kind == "progress":
+                    run.advance(value)
+                elif kind == "done":
+                    stored = value
+                else:
+                    error = value
+        finally:
+            receive.close()
+            process.join()
+            with run.lock:
+                run.process = None
+        if run.state != "running":
+            return None
+        if stored is None:
+            raise RunFailed(error or f"the run's process ended without an answer (exit code {process.exitcode})")
+        return stored
 
     def _trim(self, newest: Run) -> None:
         """Forget the finished runs that finished longest ago until what is kept fits the budget;
@@ -224,6 +297,99 @@ class Runs:
             run.cancel()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+class RunFailed(Exception):
+    """A run in a process of its own failed: its error's message."""
+
+
+@dataclass
+class StudyTask:
+    """A study's run (:meth:`Runs.start`): the plan on the executor, the page's answer, and the
+    "how sure" run when asked; picklable, for a run in a process of its own."""
+
+    study: Study
+    plan: Any  # None until :meth:`prepare`
+    finish: Callable[[BatchResults], dict[str, Any]]
+    uncertainty: int
+    names: dict[str, str]
+    workers: int
+    ahead: int
+
+    def prepare(self) -> int:
+        """Check and plan the study (errors raise here); the work units it takes."""
+        self.plan = prepare(self.study)
+        return len(self.plan.jobs) * (1 + self.uncertainty)
+
+    def __call__(self, run: Any, executor: Executor | None) -> tuple[BatchResults | None, dict[str, Any]]:
+        if self.plan is None:
+            self.prepare()
+        batch = execute(self.plan, executor=executor, progress=run.advance, workers=self.workers, ahead=self.ahead)
+        if run.state == "cancelled":
+            return batch, {}
+        answer = self.finish(batch)
+        if self.uncertainty:
+            from scenarios.uncertainty import run_uncertainty
+            from web.answer import how_sure
+
+            study = self.study
+            doc = run_uncertainty(study, points=self.uncertainty, seed=study.scenarios[0].seed, executor=executor,
+                                  progress=run.advance, nominal=batch, workers=self.workers, ahead=self.ahead)
+            answer["how_sure"] = how_sure(doc, self.names)
+        return batch, answer
+
+
+class _Apart:
+    """What a task run in a process of its own sees of its run: progress goes to the server."""
+
+    state = "running"  # a cancelled run's process is ended, it never sees "cancelled"
+
+    def __init__(self, send: Connection) -> None:
+        self.send, self.lock = send, threading.Lock()
+
+    def advance(self, n: int) -> None:
+        with self.lock:
+            self.send.send(("progress", n))
+
+
+def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int) -> None:
+    """A run's process (:meth:`Runs._run_apart`): ``task`` on a pool of ``workers`` forked from
+    here; sends its progress, then ("done", stored batch and answer) or ("failed", message)."""
+    watch_parent(server)  # ends with the server, even a server killed by SIGKILL
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this process when it stops
+    run = _Apart(send)
+    try:
+        total = task.prepare() if isinstance(task, StudyTask) else None
+    except Exception as err:  # noqa: BLE001 - bad input: the server answers it as when planned there
+        send.send(("refused", _portable(err)))
+        send.close()
+        return
+    send.send(("planned", total))
+    # forked from here (no thread of ours runs but the watchdogs): the workers start with what this
+    # process imported and end with it (their parent-death signal and watchdog, as the server's)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=watch_parent, initargs=(os.getpid(),))
+    try:
+        batch, answer = task(run, pool)
+        message: tuple[str, Any] = ("done", _store(batch, answer))
+    except Exception as err:  # noqa: BLE001 - the server reports it on the page and goes on
+        message = ("failed", str(err))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    with run.lock:
+        send.send(message)
+    send.close()
+
+
+def _portable(err: Exception) -> Exception:
+    """``err`` as it can travel to the server: itself when it pickles back whole, else its message."""
+    try:
+        back = pickle.loads(pickle.dumps(err))  # noqa: S301 - our own
+    except Exception:  # noqa: BLE001 - any error type that does not pickle
+        back = None
+    if isinstance(back, PermitflowError) and str(back) == str(err):
+        return back
+    return PermitflowError(str(err))
 
 
 def _store(batch: BatchResults | None, answer: dict[str, Any]) -> tuple[bytes, bytes]:

@@ -68,10 +68,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "goal_cost": {"sv": "Kostnad per år (kr)", "en": "Cost a year (kr)"},
     "goal_days": {"sv": "Dagar i snitt", "en": "Days on average"},
     "goal_share": {"sv": "Inom 4 månader", "en": "Within 4 months"},
-    "goal_note": {"sv": "Markerade rader: ingen annan rad är både billigare och snabbare (dagarna är snitt över "
-                        "samma körningar för varje rad).",
-                  "en": "Marked rows: no other row is both cheaper and faster (the days are averages over the same "
-                        "runs for every row)."},
+    "goal_note": {"sv": "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över "
+                        "samma körningar, och körs vidare tills det är säkert vilken som är snabbast).",
+                  "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "
+                        "runs, and run on until it is sure which is the faster)."},
     "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
                     "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
     "manager": {"sv": "chefen", "en": "the manager"},

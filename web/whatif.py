@@ -118,10 +118,13 @@ def question(
 def build_study(q: Question) -> Study:
     """The status quo and the what-if of ``q``, the what-if paired with the status quo."""
     settings = resolve_settings([(dict(q.settings), FORM, {})])
-    status = build_scenario(name=BASELINE, question="Status quo", source="web form", bases=q.bases, settings=settings)
-    whatif = build_scenario(name=SCENARIO, question="What if", source="web form", bases=q.bases, settings=settings,
+    status = build_scenario(name=BASELINE, question="Status quo", question_sv="Nuläget", source="web form",
+                            bases=q.bases, settings=settings)
+    whatif = build_scenario(name=SCENARIO, question="What if", question_sv="Vad händer om", source="web form",
+                            bases=q.bases, settings=settings,
                             sets=q.sets, baseline=BASELINE)
-    return Study("what-if", "What-if from the web page", "web form", (status, whatif))
+    return Study("what-if", "What-if from the web page", "web form", (status, whatif),
+                 title_sv="Vad händer om – från webbsidan")
 
 
 def scenario_yaml(q: Question) -> str:
@@ -135,11 +138,14 @@ def scenario_yaml(q: Question) -> str:
             bases.append({"bpmn": model, "profile": profile, "name": base.name})
         else:
             bases.append(base.name)
-    today: dict[str, Any] = {"name": BASELINE, "question": "Status quo (saved from permitflow serve)", "base": bases,
-                             **q.settings}
+    # the question in both languages: the report of `permitflow run` is read in either
+    today: dict[str, Any] = {"name": BASELINE, "question": {"en": "Status quo (saved from permitflow serve)",
+                                                            "sv": "Nuläget (sparat från permitflow serve)"},
+                             "base": bases, **q.settings}
     doc: dict[str, Any] = {
         "name": SCENARIO,
-        "question": "What if (saved from permitflow serve)",
+        "question": {"en": "What if (saved from permitflow serve)",
+                     "sv": "Vad händer om (sparat från permitflow serve)"},
         "base": bases,
         "set": {path: value for path, value, _origin in q.sets},
         "baseline": BASELINE,

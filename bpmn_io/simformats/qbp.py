@@ -48,6 +48,7 @@ from bpmn_io.simformats.common import (
 from bpmn_io.xmlsafe import parse_xml
 from processes.errors import InputError
 from processes.model import Definitions, Process
+from processes.stepnames import step_said
 
 __all__ = ["qbp_to_profile", "QBP_NAMESPACE", "qbp_distribution"]
 
@@ -140,12 +141,12 @@ def qbp_to_profile(defs: Definitions, *, source: str) -> Converted:
         rid = str(res.get("id"))
         table = res.get("timetableId") or ""
         if table not in calendars:
-            warnings.append(f"resource {rid!r} ({res.get('name')}): timetable {table!r} unknown; 24/7 assumed")
+            warnings.append(f"resource {step_said(rid, res.get('name'))}: timetable {table!r} unknown; 24/7 assumed")
             calendars.setdefault("always", {"hours": dict(ALWAYS_OPEN), "holidays": "none"})
             table = "always"
         amount = _float(res, "totalAmount", source)
         if not amount >= 1 or amount != int(amount):
-            warnings.append(f"resource {rid!r} ({res.get('name')}): totalAmount {res.get('totalAmount')!r} is not a "
+            warnings.append(f"resource {step_said(rid, res.get('name'))}: totalAmount {res.get('totalAmount')!r} is not a "
                             f"whole number >= 1; imported as {max(1, int(amount) if amount == amount else 1)}")
         pools[rid] = {"count": max(1, int(amount) if amount == amount else 1), "calendar": table,
                       "cost_per_hour": _float(res, "costPerHour", source) if res.get("costPerHour") else 0.0,

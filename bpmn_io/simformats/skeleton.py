@@ -17,7 +17,8 @@ that it simulates as written and each value can be replaced by the municipality'
 * when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
   "board"), that task as the decision step, taken by a committee meeting monthly (third
   Tuesday, not in July, agenda closing two weeks before), the case officer as another level;
-* 25 applications a year over one year, with 8 weeks of warm-up.
+* 25 applications a year over one year from 2025-01-01 (``DEFAULT_START``, the library profiles'
+  start; ``convert --start`` gives another), with 8 weeks of warm-up.
 
 There is no legal clock (where it starts and stops is the developer's to say) and no outcomes.
 A top-level ``assumption:`` says that every value is a placeholder.
@@ -44,10 +45,11 @@ from processes.model import (
     SubProcess,
     Task,
 )
+from processes.stepnames import step_said
 
 from .common import Converted, normalised
 
-__all__ = ["profile_skeleton", "PLACEHOLDER"]
+__all__ = ["profile_skeleton", "PLACEHOLDER", "DEFAULT_START"]
 
 PLACEHOLDER = ("written by permitflow convert --to profile: every value is a placeholder to replace with the "
                "municipality's own (docs/profile.md says what each key means)")
@@ -118,8 +120,14 @@ def _title(defs: Definitions, process: Process) -> str:
     return process.name or process.id
 
 
-def profile_skeleton(defs: Definitions, *, start: dt.date | None = None) -> Converted:
-    """The profile document to fill in for ``defs``'s process, and what it guessed, one line each."""
+#: the simulation's start in a profile to fill in: the library profiles' (the same holidays and weekdays as
+#: their runs), never the current year's, so that the same model gives the same profile in any year
+DEFAULT_START = dt.date(2025, 1, 1)
+
+
+def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Converted:
+    """The profile document to fill in for ``defs``'s process, starting on ``start``, and what it guessed,
+    one line each."""
     process = defs.process() if defs.processes else Process("Process")
     decision = _decision(process)
     counts: dict[str, int] = {}
@@ -160,7 +168,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date | None = None) -> Conv
                 shares = normalised({f: 1.0 for f in flows}, float(len(flows)))
                 elements[node.id] = {"probabilities": {f: round(shares[f], 12) for f in flows}, **_named(node)}
                 choices += 1
-    sim: dict[str, Any] = {"start": start or dt.date(dt.date.today().year, 1, 1), "horizon": "1y",
+    sim: dict[str, Any] = {"start": start, "horizon": "1y",
                            "warmup": "8w", "calendars": {"office": _OFFICE}}
     if pools:
         sim["pools"] = pools
@@ -180,9 +188,9 @@ def profile_skeleton(defs: Definitions, *, start: dt.date | None = None) -> Conv
             },
         }
         lane = process.lane_of(decision.id)
-        notes.append(f'"{decision.name or decision.id}" ({decision.id}'
-                     + (f", lane {lane.name}" if lane is not None and lane.name else "")
-                     + ") taken as the decision step, a committee meeting monthly: check it")
+        notes.append(step_said(decision.id, decision.name)
+                     + (f" in lane {step_said(lane.id, lane.name)}" if lane is not None else "")
+                     + " taken as the decision step, a committee meeting monthly: check it")
     else:
         notes.append("no decision step found (no lane or task names a committee): add decision: if one decides")
     notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} for the share within 4 months")

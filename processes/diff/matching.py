@@ -142,6 +142,7 @@ from processes.diff.matchtypes import (
 from processes.diff.namedbody import named_body_pass
 from processes.diff.oneending import lone_endpoint_blocks, one_ending_pass
 from processes.diff.outcomes import outcome_pass
+from processes.diff.parties import party_bans
 from processes.diff.perspective import kept_questions, perspective_pass
 from processes.diff.placed import placed_pass
 from processes.diff.runs import run_pass
@@ -428,6 +429,9 @@ def match_dense(
     banned |= forwarding_bans(a, b, (lang_a, lang_b))  # a step passing the decision on is not it
     banned |= side_matter_bans(a, b, (lang_a, lang_b))  # a decision on a side matter pairs only with it
     banned |= completeness_bans(a, b, (lang_a, lang_b))  # the decision sent is no completeness notice
+    # work addressed to different parties: never paired, still asked (parties.py)
+    apart_parties = party_bans(a, b, (lang_a, lang_b)) - banned
+    banned |= apart_parties
     ends = endpoint_pairs(list(a.steps.values()), list(b.steps.values()))
     ok = ((lab >= options.min_label) | ends) & (score >= options.threshold) & (score > 0)
     if fixed_a:
@@ -459,7 +463,7 @@ def match_dense(
         if ok[i, j]:
             matches.append(Match((xs[i],), (ys[j],), round(float(score[i, j]), 3), round(float(lab[i, j]), 3)))
     matches = seeded + matches
-    given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options, asked)
+    given = PassInput(a, b, lex, (lang_a, lang_b), lab, score, banned, options, asked, frozenset(apart_parties))
     apart: list[tuple[Apart, str]] = []  # steps kept out of a correspondence of another test part
 
     def attach_keeping_apart(given: PassInput, matches: list[Match]) -> list[Match]:

@@ -124,6 +124,9 @@ class PassInput:
     #: the combined score the uncertain tier reads: ``score``, but not set to 0 for a task
     #: that acts then waits against an event (``families``); None: ``score`` itself
     asked: np.ndarray | None = None
+    #: pairs of ``banned`` that no pass pairs but the uncertain tier still offers, with a reason
+    #: (work addressed to different parties: parties.py)
+    asked_apart: AbstractSet[tuple[str, str]] = frozenset()
 
     def __post_init__(self) -> None:
         shape = (len(self.a.steps), len(self.b.steps))
@@ -143,6 +146,7 @@ class PassInput:
         return PassInput(
             self.b, self.a, self.lex, (self.langs[1], self.langs[0]), self.lab.T, self.score.T,
             {(y, x) for x, y in self.banned}, self.options, None if self.asked is None else self.asked.T,
+            {(y, x) for x, y in self.asked_apart},
         )
 
 

@@ -74,7 +74,7 @@ from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
 
-__all__ = ["uncertain_steps", "step_places", "MAX_CANDIDATES", "PLACE_MAX", "RIVAL_SHARE"]
+__all__ = ["uncertain_steps", "step_places", "MAX_CANDIDATES", "PARTIES_REASON", "PLACE_MAX", "RIVAL_SHARE"]
 
 PLACE_MAX = 3
 _RIVAL_MARGIN = 0.1
@@ -82,6 +82,8 @@ _RIVAL_MARGIN = 0.1
 #: the confidence of the match that holds it (bench/RESULTS-matching.md, "Branch many8")
 RIVAL_SHARE = 0.75
 _DECISION_REASON = "both are the decision (whoever takes it)"
+#: the reason a candidate addressed to other parties than the step is asked, never paired (parties.py)
+PARTIES_REASON = "addressed to different parties"
 _CROSS_FAMILY = 0.5  # a task and an event: candidates of each other from this label similarity
 
 #: the correspondences met first walking back from a step, and walking forward (through
@@ -99,6 +101,7 @@ def uncertain_steps(given: PassInput, matches: list[Match]) -> tuple[Uncertain, 
 def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
     one, other, lex, lang = given.a, given.b, given.lex, given.langs
     score, lab, banned, options = given.tier_score, given.lab, given.banned, given.options
+    asked_apart = given.asked_apart
     other_side = "b" if side == "a" else "a"
     matched_one = {s for m in matches for s in ids_on(m, side)}
     unit_one = {s: k for k, m in enumerate(matches) for s in ids_on(m, side)}
@@ -193,7 +196,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
         for j in sorted(ask, key=lambda j: (-score[i, j], j)):
             y_id = ids_other[j]
             y = other.steps[y_id]
-            if (x_id, y_id) in banned:
+            apart = (x_id, y_id) in asked_apart
+            if (x_id, y_id) in banned and not apart:
                 continue
             label = float(lab[i, j])
             if kins.isdisjoint(families(y)) and label < _CROSS_FAMILY and j not in across:
@@ -211,6 +215,8 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Uncertain]:
             reasons = _reasons(lex, x.name, y.name, label, shared, matches, y_id in matched_other, lang)
             if kins.isdisjoint(families(y)):
                 reasons += (_kinds_reason(min(kins), min(families(y))),)
+            if apart:
+                reasons += (PARTIES_REASON,)
             if j in related and label < options.uncertain:
                 reasons += (related_reason(options.uncertain),)
             if j in ends and label < options.uncertain:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, duration_words, profile_clock
+from report.valuewords import value_words
 from simulator.glossary import describe
 
 
@@ -35,6 +36,30 @@ def test_another_clock_names_its_deadline_and_extension_where_each_is_meant() ->
     # processes of different deadlines: "the deadline"
     assert deadline_said("Share decided within 4 months of a complete application", "en", None, None) == \
         "Share decided within the deadline of a complete application"
+
+
+def test_a_clock_without_an_extension_says_so_and_names_no_limit_of_zero() -> None:
+    """Found by the words review: a profile without an extension had "by at most 0 hours" in the glossary
+    (and "within 60 days (60 days and the one extension allowed)")."""
+    sixty = (60 * 24.0, 0.0)
+    said = {(key, lang): deadline_said(describe(key, lang), lang, *sixty)
+            for key in ("within_extended_deadline_share", "within_legal_time_share", "extended_share")
+            for lang in ("en", "sv")}
+    assert said["extended_share", "en"].startswith(
+        "Share whose handling time was extended (the profile allows no extension), over decided cases")
+    assert said["extended_share", "sv"].startswith(
+        "Andel vars handläggningstid förlängdes (profilen tillåter ingen förlängning), över avgjorda ärenden")
+    assert said["within_extended_deadline_share", "en"].startswith(
+        "Share decided within 60 days (the profile allows no extension), ")
+    assert said["within_extended_deadline_share", "sv"].startswith(
+        "Andel som avgjordes inom 60 dagar (profilen tillåter ingen förlängning), ")
+    assert said["within_legal_time_share", "en"].startswith(
+        "Share decided within the time that applies to the case: 60 days (the profile allows no extension), ")
+    assert said["within_legal_time_share", "sv"].startswith(
+        "Andel som avgjordes inom den tid som gäller för ärendet: 60 dagar (profilen tillåter ingen förlängning), ")
+    for text in said.values():
+        assert " 0 " not in text and "extension allowed" not in text and "enda förlängning" not in text
+    assert deadline_said(describe("extended_share", "en"), "en", 60 * 24.0, None) == said["extended_share", "en"]
 
 
 def test_the_clock_of_a_profile_and_of_several() -> None:
@@ -108,3 +133,13 @@ def test_the_report_of_a_run_that_sets_the_deadline_names_it(tmp_path) -> None:
     assert "share decided within 60 days" in html and "andel beslutade inom 60 dagar" in html  # the tables
     # 4 months is said only where the assumptions table quotes the profile as it was written
     assert html.count("within 4 months") == html.count("decision within 4 months, can be extended by 4 months") == 1
+
+
+def test_an_extension_of_zero_is_said_as_none_in_the_assumptions() -> None:
+    """Found by the words review: `extension: 0d` read "can be extended by 0 days" ("kan förlängas med 0")."""
+    for extension in ("0d", 0):
+        clock = {"deadline": "60d", "extension": extension}
+        assert value_words("simulation.clock", clock, {}, "en") == "decision within 60 days, cannot be extended"
+        assert value_words("simulation.clock", clock, {}, "sv") == "beslut inom 60 dagar, kan inte förlängas"
+    assert value_words("simulation.clock", {"deadline": "2mo", "extension": "1mo"}, {}, "sv") == \
+        "beslut inom 2 månader, kan förlängas med 1 månad"

@@ -22,3 +22,15 @@ def test_library_municipalities_are_compared_in_the_section() -> None:
     assert "<html" not in html and "<body" not in html
     assert "Helsingborg" in html and "Åstorp" in html  # the municipalities' names
     assert "<svg" in html
+
+
+def test_an_unnamed_step_of_the_common_core_is_said_in_words_not_by_its_id() -> None:
+    """Found by the words review: the report's common core listed "Timer_Paminnelse" (an unnamed reminder
+    timer every model draws) between the step names."""
+    html = library_comparison_section(["helsingborg", "landskrona"])
+    core = html[html.index("Gemensam kärna"):]
+    core = core[:core.index("</ul>")]
+    assert "Timer_Paminnelse" not in core
+    assert ('<li><span class="en">timer after 14 days in “Invänta komplettering”</span>'
+            '<span class="sv">bevakning efter 14 dagar i ”Invänta komplettering”</span></li>') in core
+    assert '<li><span class="en">Ansökan inkommen</span><span class="sv">Ansökan inkommen</span></li>' in core

@@ -154,7 +154,7 @@ def test_the_tooltips_and_the_glossary_are_in_each_language_without_code_names(r
 def test_each_scenario_says_its_settings_in_words_in_each_language(report: str) -> None:
     """Found by QA: "delegation = working_committee" and "horizon 3y, warmup 8w", in English only."""
     english, swedish = _said(report, "en"), _said(report, "sv")
-    assert "Municipalities: Ministad. Seed" in english and "Kommuner: Ministad. Frö" in swedish
+    assert "Municipalities: Ministad. Random seed" in english and "Kommuner: Ministad. Slumpfrö" in swedish
     assert "replications, simulated period 16 weeks." in english
     assert "replikeringar, simulerad period 16 veckor." in swedish
     assert "Ministad: who decides: the working committee" in english
@@ -174,13 +174,19 @@ def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_lan
     english, swedish = _said(section, "en"), _said(section, "sv")
     assert "Comparison of Helsingborg, Landskrona, Åstorp" in english
     assert "Jämförelse av Helsingborg, Landskrona, Åstorp" in swedish
-    headers = re.findall(r"<table>\s*<tr><th>(.*?)</tr>", section, re.S)
+    headers = re.findall(r"<table>\s*<tr><th[^>]*>(.*?)</tr>", section, re.S)
     assert len(headers) == 4  # three measures of likeness and the facts
     assert all("Helsingborg</th><th>Landskrona</th><th>Åstorp" in h for h in headers), headers
     assert "the same steps (1 = all steps alike by name)" in english and "samma steg" in swedish
     assert "staff (share of full time)" in english and "personal (andel av heltid)" in swedish
     assert "application fee 11700 kr (year: 2017)" in english and "ansökningsavgift 11700 kr (år: 2017)" in swedish
     assert "okänt" in swedish and "unknown" not in swedish
+    # found by the words review: a fact's range read "(weeks: [7, 10]; ...)", and the tables' regions were
+    # named "node matching" and "facts" to a screen reader whatever the language
+    assert "(weeks: 7–10; clock: unknown)" in english and "(veckor: 7–10; räknas från: okänt)" in swedish
+    assert "[7, 10]" not in english + swedish
+    assert re.findall(r'role="region" tabindex="0" aria-label=', section) == []
+    assert section.count('aria-labelledby="metric-') == 3 and 'aria-labelledby="facts-heading"' in section
     assert "In Helsingborg and Landskrona" in english
     for text in (english, swedish):
         assert not re.findall(r"\b(helsingborg|landskrona|astorp)\b", text)
@@ -198,8 +204,8 @@ def test_the_row_of_shared_staff_is_in_words_in_each_language(folder: Path) -> N
     english, swedish = _said(html, "en"), _said(html, "sv")
     assert "shared staff: the case officers utilisation of the case officers" in english
     assert "gemensam personal: handläggarna beläggning för handläggarna" in swedish
-    assert 'the row "shared staff: …" is the whole group\'s utilisation' in english
-    assert 'raden "gemensam personal: …" är hela gruppens beläggning' in swedish
+    assert "the row “shared staff: …” is the whole group's utilisation" in english
+    assert "raden ”gemensam personal: …” är hela gruppens beläggning" in swedish
     for text in (english, swedish):
         assert "shared officer" not in text and "&lt;pool&gt;" not in text
 
@@ -271,10 +277,10 @@ def test_where_the_municipalities_differ_is_said_in_each_language() -> None:
     section = re.sub(r"<svg.*?</svg>", " ", library_comparison_section(["helsingborg", "landskrona", "astorp"]),
                      flags=re.S)
     english, swedish = unescape(_said(section, "en")), unescape(_said(section, "sv"))
-    assert 'In Helsingborg and Landskrona, "Ansökan komplett" runs in parallel with "Kalla till kunskapsprov", ' \
-           '"Provtillfälle",' in english
-    assert 'och "Dokumentera tre underkända prov (grund för avslag)"; i Åstorp kommer det efter dem.' in swedish
-    assert 'I Helsingborg och Landskrona sker "Ansökan komplett" parallellt med "Kalla till kunskapsprov"' in swedish
+    assert 'In Helsingborg and Landskrona, “Ansökan komplett” runs in parallel with “Kalla till kunskapsprov”, ' \
+           '“Provtillfälle”,' in english
+    assert 'och ”Dokumentera tre underkända prov (grund för avslag)”; i Åstorp kommer det efter dem.' in swedish
+    assert 'I Helsingborg och Landskrona sker ”Ansökan komplett” parallellt med ”Kalla till kunskapsprov”' in swedish
     assert "runs in parallel" not in swedish and "comes after" not in swedish
 
 
@@ -295,16 +301,16 @@ def test_each_kind_of_variation_reads_as_a_sentence_in_each_language() -> None:
     said = {lang: [variation_words(v, towns, lang) for v in (presence, who, optional, delegation)]
             for lang in ("en", "sv")}
     assert said["en"] == [
-        '"S" is a step in Aby; not in Bby and Cby.',
-        'Who does "S" and "T": Nämnden in Aby and Bby; not said in Cby.',
-        '"S" and "T" are optional (can be skipped) in Aby; they are mandatory in Bby.',
-        '"S", who decides: the committee in Aby; the working committee in Cby.',
+        '“S” is a step in Aby; not in Bby and Cby.',
+        'Who does “S” and “T”: Nämnden in Aby and Bby; not said in Cby.',
+        '“S” and “T” are optional (can be skipped) in Aby; they are mandatory in Bby.',
+        '“S”, who decides: the committee in Aby; the working committee in Cby.',
     ]
     assert said["sv"] == [
-        '"S" är ett steg i Aby; inte i Bby och Cby.',
-        'Vem som gör "S" och "T": Nämnden i Aby och Bby; inte angivet i Cby.',
-        '"S" och "T" är frivilliga (kan hoppas över) i Aby; de är obligatoriska i Bby.',
-        '"S", vem som beslutar: nämnden i Aby; arbetsutskottet i Cby.',
+        '”S” är ett steg i Aby; inte i Bby och Cby.',
+        'Vem som gör ”S” och ”T”: Nämnden i Aby och Bby; inte angivet i Cby.',
+        '”S” och ”T” är frivilliga (kan hoppas över) i Aby; de är obligatoriska i Bby.',
+        '”S”, vem som beslutar: nämnden i Aby; arbetsutskottet i Cby.',
     ]
 
 
@@ -318,11 +324,11 @@ def test_a_step_the_pairwise_diff_asks_about_is_said_to_be_perhaps_there_not_mis
     towns = {"a": "Aby", "b": "Bby", "c": "Cby", "d": "Dby"}
     v = Variation("presence", "S", FrozenMap({"a": "present", "b": "absent", "c": "uncertain", "d": "uncertain"}),
                   "", ("S",), maybe=FrozenMap({"c": "Ess", "d": "Ess"}))
-    assert variation_words(v, towns, "en") == '"S" is a step in Aby; not in Bby; in Cby and Dby perhaps drawn as "Ess" (not sure).'
-    assert variation_words(v, towns, "sv") == '"S" är ett steg i Aby; inte i Bby; i Cby och Dby kanske ritat som "Ess" (osäkert).'
+    assert variation_words(v, towns, "en") == '“S” is a step in Aby; not in Bby; in Cby and Dby perhaps drawn as “Ess” (not sure).'
+    assert variation_words(v, towns, "sv") == '”S” är ett steg i Aby; inte i Bby; i Cby och Dby kanske ritat som ”Ess” (osäkert).'
     only_unsure = Variation("presence", "S", FrozenMap({"a": "present", "c": "uncertain"}), "", ("S",),
                             maybe=FrozenMap({"c": "Ess"}))
-    assert variation_words(only_unsure, towns, "en") == '"S" is a step in Aby; in Cby perhaps drawn as "Ess" (not sure).'
+    assert variation_words(only_unsure, towns, "en") == '“S” is a step in Aby; in Cby perhaps drawn as “Ess” (not sure).'
 
 
 def test_a_timer_that_differs_reads_as_a_length_and_bevakning_in_swedish() -> None:
@@ -335,8 +341,8 @@ def test_a_timer_that_differs_reads_as_a_length_and_bevakning_in_swedish() -> No
     towns = {"a": "Aby", "b": "Bby", "c": "Cby"}
     v = Variation("attribute", "S", FrozenMap({"a": "timeDuration=P14D", "b": "timeDuration=P3W",
                                                "c": "timeCycle=R3/PT1H"}), "", ("S",), (), "timer")
-    assert variation_words(v, towns, "sv") == '"S", bevakning: 14 dagar i Aby; 3 veckor i Bby; timeCycle=R3/PT1H i Cby.'
-    assert variation_words(v, towns, "en") == '"S", timer: 14 days in Aby; 3 weeks in Bby; timeCycle=R3/PT1H in Cby.'
+    assert variation_words(v, towns, "sv") == '”S”, bevakning: 14 dagar i Aby; 3 veckor i Bby; timeCycle=R3/PT1H i Cby.'
+    assert variation_words(v, towns, "en") == '“S”, timer: 14 days in Aby; 3 weeks in Bby; timeCycle=R3/PT1H in Cby.'
 
 
 def test_the_report_says_who_can_check_the_assumptions_ranges_in_words() -> None:
@@ -349,3 +355,49 @@ def test_the_report_says_who_can_check_the_assumptions_ranges_in_words() -> None
     assert "den som kör studien kan lägga till den prövningen: <code>permitflow run --uncertainty</code>" in template
     assert "whoever runs the study can add that check: <code>permitflow run --uncertainty</code>" in template
     assert "kör med <code>--uncertainty</code>" not in template
+
+
+def test_the_words_review_found_no_code_words_in_counts_seeds_and_ranges(report: str) -> None:
+    """Found by the words review of the bundled study's report: "10 scenario(er)", "Frö 2025" (a seed is
+    "slumpfrö") and "samplas inte: se texten" where the section's own introduction says "varieras"."""
+    english, swedish = _said(report, "en"), _said(report, "sv")
+    assert "scenario(s)" not in english and "scenario(er)" not in swedish
+    assert re.search(r"\b\d+ scenarios\. Figures are means", english)
+    assert re.search(r"\b\d+ scenarier\. Talen är medelvärden", swedish)
+    assert "samplas" not in swedish and "Frö " not in swedish
+    assert "varieras inte: se texten bredvid" in swedish and "not sampled: see the text beside it" in english
+    # the key figures' last column counted the replications under the header "n"
+    assert "<th>n</th>" not in report
+    assert '<th><span class="en">Replications</span><span class="sv">Replikeringar</span></th>' in report
+
+
+def test_the_bundled_scenarios_read_as_what_the_answers_compare_with() -> None:
+    """Found by the words review: the answers said "with Ängelholm handles its neighbours' cases, a complete
+    application is decided ..." ("med Ängelholm handlägger grannarnas ärenden avgörs ..."), "than with
+    Ängelholm area each alone" and "med e-tjänst för ..."."""
+    from report.words import scenario_words
+
+    said = {lang: {name: scenario_words(name, lang) for name in ("angelholm-arrangement", "angelholm-area-alone",
+                                                                   "e-service")} for lang in ("en", "sv")}
+    assert said["en"] == {"angelholm-arrangement": "Ängelholm handling its neighbours' cases",
+                          "angelholm-area-alone": "the Ängelholm area, each on its own",
+                          "e-service": "an e-service for complete applications"}
+    assert said["sv"] == {"angelholm-arrangement": "Ängelholms handläggning av grannarnas ärenden",
+                          "angelholm-area-alone": "Ängelholmsområdet var för sig",
+                          "e-service": "en e-tjänst för kompletta ansökningar"}
+
+
+def test_shared_staff_reads_as_a_sentence_in_each_language() -> None:
+    """Found by the words review: "shared staff: the case officers (Ängelholm's serve Klippan, Örkelljunga)"."""
+    from report.html import scenario_line
+
+    towns = {"angelholm": "Ängelholm", "klippan": "Klippan", "orkelljunga": "Örkelljunga"}
+    served = {"members": list(towns), "seed": 1, "replications": 2, "settings": {},
+              "shared_pools": [{"pool": "officer", "members": list(towns), "provider": "angelholm"}]}
+    joint = {**served, "shared_pools": [{"pool": "officer", "members": list(towns), "provider": None}]}
+    assert "shared staff: the case officers (Ängelholm's, serving Klippan and Örkelljunga too)." in \
+        scenario_line(served, towns, "en")
+    assert "gemensam personal: handläggarna (Ängelholm betjänar även Klippan och Örkelljunga)." in \
+        scenario_line(served, towns, "sv")
+    assert "(a joint unit of Ängelholm, Klippan and Örkelljunga)" in scenario_line(joint, towns, "en")
+    assert "(en gemensam enhet för Ängelholm, Klippan och Örkelljunga)" in scenario_line(joint, towns, "sv")

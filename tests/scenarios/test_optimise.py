@@ -345,6 +345,47 @@ def test_todays_setting_not_run_further_reads_as_the_setting() -> None:
                               "alternativ som säkert når det.")
 
 
+def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
+    # `permitflow optimise helsingborg --levels committee --target-mean 65d`: today's 2 x 0.5 FTE was dropped by the
+    # search after 10 replications (dominated), then run on to 40 for the frontier; the line said "not run further"
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    ten, forty = Estimate(62.2, 59.2, 65.2, (62.2,) * 10), Estimate(61.8, 60.3, 63.4, (61.8,) * 40)
+    chosen = Evaluated(Candidate(1, 0.5, None), 500000.0, 0.0, 40, forty, forty, "chosen", True, 40)
+    today = Evaluated(Candidate(2, 0.5, None), 1000000.0, 0.0, 10, ten, forty, "dominated", False, 40)
+    result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
+                            today.candidate, today, 40, 30)
+    lines = goalseek_text(result).split("\n\n")[0].splitlines()
+    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kr a year; mean days from complete to decision 62.2 "
+                         "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
+                         "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
+                         "replications only to compare its time with the other candidates': 61.8 days from complete "
+                         "to decision on average over those.")
+    assert lines[-1].endswith(": når också målet i medeltal; sökningen släppte det där, då det kostar minst lika "
+                              "mycket som ett alternativ som säkert når det, och körde det sedan vidare till 40 "
+                              "replikeringar bara för att jämföra dess tid med de andra alternativens: i medeltal 61,8 "
+                              "dagar från komplett ansökan till beslut över dem.")
+    assert "not run further" not in lines[-2] and "inte kört vidare" not in lines[-1]
+    assert result.to_json()["today"]["days_replications"] == 40
+    assert result.to_json()["today"]["replications"] == 10
+    # a setting that was not dropped but run on too says so after its verdict
+    today = Evaluated(Candidate(2, 0.5, None), 1000000.0, 0.0, 10, ten, forty, "infeasible", False, 40)
+    result = OptimiseResult(Target(share=None, mean_days=60.0), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
+                            today.candidate, today, 40, 30)
+    lines = goalseek_text(result).split("\n\n")[0].splitlines()
+    assert lines[-2].endswith(": does not meet the target; after the search it was run on to 40 replications only "
+                              "to compare its time with the other candidates': 61.8 days from complete to decision on "
+                              "average over those.")
+    assert lines[-1].endswith(": når inte målet; efter sökningen kördes det vidare till 40 replikeringar bara för att "
+                              "jämföra dess tid med de andra alternativens: i medeltal 61,8 dagar från komplett "
+                              "ansökan till beslut över dem.")
+
+
 def test_help_says_how_cost_is_defined() -> None:
     result = CliRunner().invoke(cli, ["optimise", "--help"])
     assert result.exit_code == 0
@@ -434,8 +475,9 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     # after 5 replications but 1 x 0.25 FTE, which gets 10. 3 x 0.75 FTE was starred on its 5 (21.99 days,
     # 2 x 1 FTE 22.0); over 10, as the other's, it is slower (22.9 days) than 2 x 1 FTE, which costs less.
     # (With --target-mean 25d, 2 x 1 FTE, run 20 times, was left off against 2 x 0.75 FTE run 40 times.)
-    # Every candidate's time is now over the most replications any got, and the frontier is the one a
-    # brute-force run of every candidate at that many (the same seeds) gives.
+    # Candidates are now compared over the same replications (here every one's place stays unsure until it has
+    # the most any got), and the frontier is the one a brute-force run of every candidate at that many (the same
+    # seeds) gives.
     from report.goalseek import CSV_COLUMNS
 
     out, table = tmp_path / "seek.json", tmp_path / "seek.csv"
@@ -458,11 +500,11 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
-    assert f"mean days, all {most} reps (95 % CI)" in rows[0]
+    assert "frontier: reps, mean days (95 % CI)" in rows[0]
     starred = [row[2:36].rstrip() for row in rows[1:] if row.startswith("*")]
     assert starred == data["frontier"]
-    column = rows[0].index(f"mean days, all {most} reps")
-    shown = {row[2:36].rstrip(): row[column:].split()[0] for row in rows[1:]}
+    column = rows[0].index("frontier: reps")
+    shown = {row[2:36].rstrip(): row[column:].split()[1] for row in rows[1:]}
     assert shown == {label: f"{d:.1f}" for label, d in days.items()}
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
@@ -470,8 +512,60 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     assert [r["frontier"] for r in csv_rows] == [str(int(c["frontier"])) for c in data["candidates"]]
     assert {r["days_replications"] for r in csv_rows} == {str(most)}
     assert f"{len(reps)} candidates, {data['work_units']} work units ({data['frontier_work_units']} of them to run " \
-        f"every candidate on to {most} replications); * = on the frontier (cost against mean days, the same {most} " \
-        "replications for every candidate)" in result.output.splitlines()
+        "candidates on for the frontier); * = on the frontier (cost against mean days: two candidates are compared " \
+        "over the replications both have, and run on until their paired differences' 99 % interval (shared among " \
+        f"the pairs) says which is faster, or both have {most} and their means say it)" in result.output.splitlines()
+
+
+def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path: Path) -> None:
+    # Every candidate was run on to the most replications any got (12 here: 96 work units). A candidate surely
+    # slower than one as cheap or cheaper (a paired interval over the replications both have, the same applicants)
+    # cannot be on the frontier: 5 x 0.8 FTE stops at its 6. The answer and the frontier are a brute-force run's
+    # (every candidate at 12, the same seeds).
+    from report.goalseek import CSV_COLUMNS
+
+    scenario = mmc_scenario(tmp_path, cases=300)
+    args = ["optimise", str(scenario), "--pool", "server", "--officers", "2..5", "--fte", "0.8,1", "--target-mean",
+            "1.5h", "--first-replications", "3", "--max-replications", "12", "-q"]
+    out, table = tmp_path / "seek.json", tmp_path / "seek.csv"
+    result = CliRunner().invoke(cli, [*args, "--workers", "1", "-o", str(out), "--csv", str(table)])
+    assert result.exit_code == 0, result.output
+    # the same at 2 workers, byte for byte (the rounds of running on depend on the figures only)
+    out2 = tmp_path / "seek2.json"
+    again = CliRunner().invoke(cli, [*args, "--workers", "2", "-o", str(out2)])
+    assert (again.exit_code, again.output, out2.read_bytes()) == (0, result.output, out.read_bytes())
+    data = json.loads(out.read_text(encoding="utf-8"))
+    most = data["frontier_replications"]
+    runs = {c["label"]: c["days_replications"] for c in data["candidates"]}
+    reps = {c["label"]: c["replications"] for c in data["candidates"]}
+    assert most == 12 and runs["5 × 0.8 FTE"] == 6 < most
+    assert all(c["complete_to_decision_mean_days"]["n"] == runs[c["label"]] for c in data["candidates"])
+    assert data["work_units"] == sum(reps.values()) + data["frontier_work_units"] < len(reps) * most
+    assert data["frontier_work_units"] == sum(runs[k] - reps[k] for k in reps)  # one unit a replication here
+    brute = optimise(OptimiseRequest(
+        base=base_scenario([str(scenario)]), target=Target(share=None, mean_days=1.5 / 24), officers=(2, 3, 4, 5),
+        fte=(0.8, 1.0), pool="server", first_replications=most, max_replications=most))
+    assert data["frontier"] == [e.candidate.label for e in brute.frontier]
+    assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
+    assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties]
+    # the candidates on the frontier have their days over the most, as in the brute-force run
+    days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
+    assert all(c["complete_to_decision_mean_days"]["mean"] == days[c["label"]]
+               for c in data["candidates"] if runs[c["label"]] == most)
+    # the text shows each candidate's count beside its days and says how the frontier compared them; so does the CSV
+    lines = result.output.splitlines()
+    assert any(line.startswith(f"8 candidates, {data['work_units']} work units ({data['frontier_work_units']} of them "
+                               "to run candidates on for the frontier); * = on the frontier (cost against mean days: "
+                               "two candidates are compared over the replications both have, and run on until their "
+                               "paired differences' 99 % interval (shared among the pairs) says which is faster, or "
+                               f"both have {most} and their means say it)") for line in lines)
+    rows = result.output.split("\n\n")[-1].splitlines()
+    assert "frontier: reps, mean days (95 % CI)" in rows[0]
+    column = rows[0].index("frontier: reps")
+    assert {row[2:36].rstrip(): int(row[column:].split()[0]) for row in rows[1:]} == runs
+    csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True))
+                for line in table.read_text(encoding="utf-8").splitlines()[1:]]
+    assert [int(r["days_replications"]) for r in csv_rows] == [c["days_replications"] for c in data["candidates"]]
 
 
 def test_a_share_target_for_a_process_without_a_legal_clock_is_refused_at_once(tmp_path: Path) -> None:

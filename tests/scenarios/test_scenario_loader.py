@@ -35,6 +35,20 @@ def test_a_scenario_applies_its_overrides_and_run_settings(workdir: Path) -> Non
     assert s.outputs == ("summary", "cases")
 
 
+def test_a_question_may_be_written_in_both_languages(workdir: Path) -> None:
+    """Found by the words review: a scenario saved from the web page kept its English question in the
+    Swedish report; a question may now be given in each language the report is read in."""
+    path = write(workdir, "both.yaml", "name: both\nquestion: {en: What if?, sv: Vad händer om?}\n" + MINI)
+    s = read_scenario(path)
+    assert (s.question, s.question_sv) == ("What if?", "Vad händer om?")
+    assert read_scenario(write(workdir, "one.yaml", "name: one\nquestion: Vad händer om?\n" + MINI)).question_sv == ""
+    assert (read_scenario(write(workdir, "sv.yaml", "name: sv\nquestion: {sv: Vad händer om?}\n" + MINI)).question
+            == "Vad händer om?")
+    with pytest.raises(InputError, match=r"bad\.yaml:2: question: \{'de': 'Was wäre wenn\?'\} \(expected text, or "
+                                         r"\{en: text, sv: text\}\)"):
+        read_scenario(write(workdir, "bad.yaml", "name: bad\nquestion: {de: Was wäre wenn?}\n" + MINI))
+
+
 def test_a_sweep_is_a_cartesian_grid(workdir: Path) -> None:
     path = write(workdir, "grid.yaml", MINI + (
         "sweep:\n  simulation.pools.officer.count: [1, 2]\n  simulation.pools.officer.fte: [0.5, 1.0]\n"

@@ -25,9 +25,9 @@ def test_a_clock_started_on_an_optional_path_is_named_with_the_choice_that_goes_
     assert clock_bypass(process, params) == "Gateway_0komp"
     (key, message), _receive = profile_warnings(process, params)
     assert key == "clock.start"
-    assert message.startswith("the legal clock starts at 'Event_0inkommen' (Komplettering inkommen), which a case "
-                              "can go around on its way to clock.stop 'Event_1slut' (Beslut fattat), from the "
-                              "choice 'Gateway_0komp' (Komplett?): ")
+    assert message.startswith("the legal clock starts at Komplettering inkommen (Event_0inkommen), which a case "
+                              "can go around on its way to clock.stop Beslut fattat (Event_1slut), from the "
+                              "choice Komplett? (Gateway_0komp): ")
 
 
 def test_a_clock_every_decided_case_passes_is_not_named() -> None:
@@ -43,8 +43,8 @@ def test_a_clock_every_decided_case_passes_is_not_named() -> None:
 def test_a_receive_task_without_a_delay_is_named_with_the_timer_that_never_fires() -> None:
     process, params = _own()
     assert profile_warnings(process, params)[1] == ("elements.Activity_1polis", (
-        "receive task 'Activity_1polis' (Vänta på polisens yttrande) has no `delay:`: it takes no time, so the "
-        "wait for the other party is 0 days, and its boundary timer 'Event_1pam' never fires (expected a "
+        "receive task Vänta på polisens yttrande (Activity_1polis) has no `delay:`: it takes no time, so the "
+        "wait for the other party is 0 days, and its boundary timer 2 veckor (Event_1pam) never fires (expected a "
         "`delay:`, the other party's response time, as a message catch event must have)"))
     waits = replace(params.elements["Activity_1polis"], delay=params.elements["Event_0inkommen"].delay)
     assert [k for k, _ in profile_warnings(process, replace(params, elements={**params.elements,

@@ -26,6 +26,25 @@ def test_a_dominated_setting_today_reads_as_the_setting_not_run_further():
         "least as much as a combination that surely reaches it).")
 
 
+def test_a_dominated_setting_today_run_on_for_the_table_says_so():
+    # the search dropped today's setting after 3 runs, the table's days are over 12 (run on to compare like with
+    # like): it said "not run further"
+    result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
+              "chosen": _row(1, 0.3, "officer", 600000, 0.97, 40),
+              "today": {**_row(2, 0.5, "committee", 900000, 0.95, 50), "status": "dominated", "replications": 3,
+                        "days_replications": 12}}
+    said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
+    assert said["en"].endswith(
+        "reaches the target too on average (the search went no further with it, as it costs at least as much as a "
+        "combination that surely reaches it; its days are over 12 runs, run on only to compare its time with the "
+        "others').")
+    assert said["sv"].endswith(
+        "når också målet i snitt (sökningen gick inte vidare med det, då det kostar minst lika mycket som ett "
+        "alternativ som säkert når det; dagarna är över 12 körningar, som det kördes vidare till bara för att jämföra "
+        "tiden med de andras).")
+    assert "not run further" not in said["en"] and "inte kört vidare" not in said["sv"]
+
+
 def test_each_decision_level_has_one_name_on_the_command_line_the_page_and_the_report():
     """Found by QA: ``permitflow optimise`` said "beslut av chefen" and the page "beslut av enhetschefen"
     ("the unit manager") for the same level; the domain text, the report and the glossary say "chef",

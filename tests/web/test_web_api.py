@@ -253,10 +253,32 @@ def test_a_saved_scenario_runs_with_permitflow_run_and_gives_the_pages_figures(c
     assert (difference["mean"], difference["ci"]) == (answer["difference"]["mean"], answer["difference"]["ci"])
 
 
+def test_a_saved_scenario_asks_its_questions_in_the_reports_language(tmp_path: Path):
+    """Found by the words review: the report of a saved scenario said "Status quo (saved from permitflow
+    serve)" and "med what if avgörs ..." in Swedish."""
+    from web.whatif import question, scenario_yaml
+
+    (tmp_path / "what-if.yaml").write_text(scenario_yaml(question(["svalov"], {}, {**SMALL, "officers": 3})),
+                                           encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "what-if.yaml"), "-o", str(tmp_path / "out"),
+                                      "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    for en, sv in (("Status quo (saved from permitflow serve)", "Nuläget (sparat från permitflow serve)"),
+                   ("What if (saved from permitflow serve)", "Vad händer om (sparat från permitflow serve)")):
+        assert f'<p class="question"><span class="en">{en}</span><span class="sv">{sv}</span></p>' in html
+    assert '<span class="sv">Ändringarna</span>' in html and '<span class="en">The changes</span>' in html
+    assert "what if" not in html.replace("What if", "")
+
+
 def test_the_report_downloads_after_a_run(client):
     run_id, _reply = _run(client, {"municipalities": ["svalov"], "levers": SMALL})
     report = client.get(f"/api/runs/{run_id}/report")
     assert report.status_code == 200 and report.text.startswith("<!DOCTYPE html") and "what-if" in report.text
+    # its title and questions in the language the report is read in (found by the words review)
+    assert ('<h1><span class="en">What-if from the web page</span><span class="sv">Vad händer om – från webbsidan'
+            '</span></h1>') in report.text
+    assert '<p class="question"><span class="en">Status quo</span><span class="sv">Nuläget</span></p>' in report.text
     assert client.get("/api/runs/nope/report").status_code == 404
 
 

@@ -176,8 +176,7 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         page.wait_for_selector("body[data-goals='1']", timeout=120_000)
         goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
         rows = page.locator("#goal-result table.goal tbody tr")
-        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o): every row's
-        # days over the same replications
+        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o)
         assert [("frontier" in (rows.nth(k).get_attribute("class") or ""), rows.nth(k).locator("td").nth(4).inner_text())
                 for k in range(rows.count())] == \
             [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]
@@ -187,8 +186,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
         assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
         assert page.locator("#goal-result p.note").inner_text() == (  # "no other row", what the days are
-            "Markerade rader: ingen annan rad är både billigare och snabbare (dagarna är snitt över samma körningar "
-            "för varje rad).")
+            "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över samma körningar, "
+            "och körs vidare tills det är säkert vilken som är snabbast).")
         assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
             "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
         assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
@@ -535,8 +534,7 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
         page.wait_for_selector("body[data-goals='1']", timeout=120_000)
         goal = next(a["answer"] for a in (r.json() for r in reversed(answers)) if (a.get("answer") or {}).get("candidates"))
         rows = page.locator("#goal-result table.goal tbody tr")
-        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o): every row's
-        # days over the same replications
+        # the frontier the page marks, and the days it shows, are the JSON's (permitflow optimise -o)
         assert [("frontier" in (rows.nth(k).get_attribute("class") or ""), rows.nth(k).locator("td").nth(4).inner_text())
                 for k in range(rows.count())] == \
             [(c["frontier"], f"{c['complete_to_decision_mean_days']['mean']:.0f}") for c in goal["candidates"]]

@@ -1,0 +1,247 @@
+"""Memory of `permitflow serve --workers 2` over a manager's day: RSS of the server, its fork server and its
+workers (and a run's own process while it runs) over 50 ordinary what-ifs, 3 "how sure" runs (six municipalities,
+8 points), 3 goal seeks, 3 uploads of a large model (Helsingborg's padded to 4.6 MB) and a what-if on it, then 20
+more what-ifs and 10 s idle. Writes every sample and a digest of each answer (the poll body less its run id), to
+compare two versions' answers byte for byte.
+
+    .venv/bin/python bench/bench_serve_memory.py . 8871 serve-memory.json
+
+usage: bench_serve_memory.py CODEDIR PORT OUT.json [extra serve args]"""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+
+def big_model(root: Path, n: int = 14500) -> bytes:
+    """Helsingborg's model padded to about 4.6 MB with text annotations and their diagram shapes."""
+    text = (root / "processes/library/helsingborg/process.bpmn").read_text(encoding="utf-8")
+    ann = "".join(
+        f'    <bpmn:textAnnotation id="TA_{i}"><bpmn:text>Anteckning {i}: handläggaren kontrollerar bilagor, '
+        f"yttranden och avgifter enligt rutin {i % 97}.</bpmn:text></bpmn:textAnnotation>\n"
+        for i in range(n)
+    )
+    shapes = "".join(
+        f'      <bpmndi:BPMNShape id="TA_{i}_di" bpmnElement="TA_{i}"><dc:Bounds x="{(i % 100) * 120}" '
+        f'y="{2000 + (i // 100) * 60}" width="100" height="40"/></bpmndi:BPMNShape>\n'
+        for i in range(n)
+    )
+    text = text.replace("</bpmn:process>", ann + "  </bpmn:process>", 1)
+    i = text.rindex("</bpmndi:BPMNPlane>")
+    return (text[:i] + shapes + text[i:]).encode()
+
+
+code, port, out = str(Path(sys.argv[1]).resolve()), int(sys.argv[2]), Path(sys.argv[3])
+extra = sys.argv[4:]
+py = f"{code}/.venv/bin/python"
+BIG = big_model(Path(code))
+PROFILE = Path(f"{code}/processes/library/helsingborg/profile.yaml").read_bytes()
+env = dict(os.environ, PYTHONPATH=code)
+proc = subprocess.Popen(
+    [
+        py,
+        "-c",
+        "import sys; from cli import cli; sys.argv[0]='permitflow'; cli()",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        *extra,
+    ],
+    cwd=code,
+    env=env,
+    stdout=subprocess.PIPE,
+    stderr=subprocess.PIPE,
+    text=True,
+)
+base = f"http://127.0.0.1:{port}/"
+
+
+def req(path, body=None, method=None, raw=False, ctype="application/json"):
+    data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+    r = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": ctype})
+    with urllib.request.urlopen(r, timeout=900) as reply:
+        b = reply.read()
+        return b if raw else json.loads(b)
+
+
+def family(root):
+    parents = {}
+    for e in Path("/proc").iterdir():
+        try:
+            parents[int(e.name)] = int((e / "stat").read_text().rpartition(")")[2].split()[1])
+        except (ValueError, OSError):
+            pass
+    fam, todo = set(), [root]
+    while todo:
+        p = todo.pop()
+        fam.add(p)
+        todo += [c for c, q in parents.items() if q == p and c not in fam]
+    return fam - {root}
+
+
+def rss(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+
+log = []
+
+
+def sample(label, n):
+    kids = sorted(family(proc.pid))
+    row = {
+        "t": round(time.time() - t0, 1),
+        "n": n,
+        "label": label,
+        "server_mb": round(rss(proc.pid), 1),
+        "children_mb": [round(rss(k), 1) for k in kids],
+        "children": len(kids),
+    }
+    row["total_mb"] = round(row["server_mb"] + sum(row["children_mb"]), 1)
+    log.append(row)
+    print(json.dumps(row), flush=True)
+
+
+for _ in range(600):
+    try:
+        req("api/setup")
+        break
+    except OSError:
+        time.sleep(0.2)
+t0 = time.time()
+PLACES = [
+    "angelholm",
+    "astorp",
+    "bjuv",
+    "helsingborg",
+    "hoganas",
+    "klippan",
+    "landskrona",
+    "orkelljunga",
+    "svalov",
+]
+
+
+def whatif(i):
+    k = i % 10
+    if k < 6:
+        return {
+            "municipalities": [PLACES[i % 9]],
+            "levers": {"replications": 2, "years": 0.5, "officers": 1 + i % 5},
+        }
+    if k < 8:
+        return {"municipalities": [PLACES[i % 9]], "levers": {"officers": 1 + i % 4}}
+    if k == 8:
+        return {
+            "municipalities": PLACES[i % 7 : i % 7 + 3],
+            "levers": {"replications": 4, "cutoff_days": i % 20},
+        }
+    return {"municipalities": PLACES[:6], "levers": {"replications": 3, "years": 1, "officers": 2 + i % 3}}
+
+
+answers = {}
+
+
+def run(body, path="api/runs", label=None):
+    t = time.time()
+    rid = req(path, body)["id"]
+    while True:
+        s = req(f"api/runs/{rid}", raw=True)
+        d = json.loads(s)
+        if d["state"] != "running":
+            break
+        time.sleep(0.05)
+    if label:
+        answers[label] = {
+            "sha": hashlib.sha256(s.replace(rid.encode(), b"ID")).hexdigest(),
+            "bytes": len(s),
+            "seconds": round(time.time() - t, 1),
+        }
+    return rid, d
+
+
+sample("start", 0)
+n = 0
+for i in range(50):
+    rid, s = run(whatif(i), label=f"whatif{i}" if i < 10 else None)
+    n += 1
+    assert s["state"] == "done", s
+    if n % 10 == 0:
+        sample("what-ifs", n)
+UNC = [
+    {"municipalities": PLACES[:6], "levers": {"replications": 10}, "uncertainty": 8},
+    {"municipalities": PLACES[:6], "levers": {"replications": 10, "years": 2}, "uncertainty": 8},
+    {"municipalities": PLACES[3:9], "levers": {"replications": 10, "officers": 3}, "uncertainty": 8},
+]
+for j, body in enumerate(UNC):
+    rid, s = run(body, label=f"unc{j}")
+    n += 1
+    assert s["state"] == "done", s
+    sample("uncertainty", n)
+GOALS = [
+    {"municipalities": ["helsingborg"], "levers": {}, "goal": {"percent": 95}},
+    {"municipalities": PLACES[:3], "levers": {}, "goal": {"percent": 90, "joint": True}},
+    {"municipalities": PLACES[4:7], "levers": {}, "goal": {"percent": 95}},
+]
+for j, body in enumerate(GOALS):
+    rid, s = run(body, path="api/goal", label=f"goal{j}")
+    n += 1
+    assert s["state"] == "done", s
+    sample("goal seek", n)
+ups = []
+for _ in range(3):
+    b = uuid.uuid4().hex
+    parts = [
+        f'--{b}\r\nContent-Disposition: form-data; name="name"\r\n\r\nbigtown\r\n'.encode(),
+        f'--{b}\r\nContent-Disposition: form-data; name="model"; filename="big.bpmn"\r\n'
+        f"Content-Type: application/xml\r\n\r\n".encode()
+        + BIG
+        + b"\r\n",
+        f'--{b}\r\nContent-Disposition: form-data; name="profile"; filename="profile.yaml"\r\n'
+        f"Content-Type: application/x-yaml\r\n\r\n".encode()
+        + PROFILE
+        + b"\r\n",
+        f"--{b}--\r\n".encode(),
+    ]
+    up = req("api/uploads", b"".join(parts), ctype=f"multipart/form-data; boundary={b}")
+    ups.append(up["id"])
+    n += 1
+    sample("upload", n)
+rid, s = run({"uploads": [ups[-1]], "levers": {"replications": 4, "years": 0.5}})
+n += 1
+assert s["state"] == "done", s
+sample("what-if on the upload", n)
+for i in range(50, 70):
+    rid, s = run(whatif(i))
+    n += 1
+    if n % 10 == 0:
+        sample("what-ifs", n)
+# a bad input: one line, and the server keeps serving
+try:
+    req("api/runs", {"municipalities": ["helsingborg"], "levers": {"officers": 99}})
+    bad = "accepted?!"
+except urllib.error.HTTPError as e:
+    bad = f"{e.code} {json.loads(e.read())['error']}"
+time.sleep(10)
+sample("idle 10 s", n)
+proc.send_signal(2)
+o, e = proc.communicate(timeout=60)
+summary = {"bad_input": bad, "stopped": e.strip().splitlines()[-1:] if e else []}
+print(json.dumps(summary))
+out.write_text(
+    json.dumps({"log": log, "answers": answers, "summary": summary, "serve_out": o, "serve_err": e}, indent=1)
+)
