@@ -914,10 +914,37 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[s
         raise InputError("no such file (expected a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or a "
                          f"library name: {', '.join(lib.library_names())})", file=arg)
     defs = load_model(path)
+    _refuse_missing_references(defs, path)
     profile_path = path.parent / "profile.yaml"
     raw = read_profile(profile_path).raw if profile_path.is_file() else None
     name = path.parent.name if path.stem == "process" and path.parent.name else path.stem
     return name, defs, raw
+
+
+def _refuse_missing_references(defs: Definitions, path: Path) -> None:
+    """diff and compare refuse a model whose lane, message flow, default flow or boundary event
+    names an element that is not there (validate's ``missing-ref`` errors), with one line, as the
+    reader refuses such a sequence flow: which steps a lane holds and what a message flow joins are
+    compared. validate's other errors (paths, gateways) do not stop a comparison of models as drawn."""
+    from processes.validate import missing_references
+
+    missing = missing_references(defs)
+    if not missing:
+        return
+    from processes.errors import InputError
+
+    first = missing[0]
+    line = None
+    try:  # the line that writes the element, as the reader's errors say it
+        for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if f'id="{first.element}"' in text or f"id='{first.element}'" in text:
+                line = number
+                break
+    except OSError:
+        pass
+    more = f"; {len(missing) - 1} more such reference(s)" if len(missing) > 1 else ""
+    raise InputError(f"{first.message} (expected the id of an element of the model{more}; "
+                     "permitflow validate lists them all)", file=str(path), line=line, element=first.element)
 
 
 #: file names that are models, never case logs (what ``bpmn_io.logfiles.is_case_log`` says, without importing it)
@@ -1137,7 +1164,7 @@ _diff_options = [
     click.option("--synonyms", type=click.Path(exists=True, dir_okay=False),
                  help="YAML synonym list merged with the built-in one."),
     click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.75, show_default=True,
-                 help="Lowest combined score of an automatic match."),
+                 help="Lowest combined score of the one-to-one assignment (later passes pair steps left over below it; README: Matching)."),
     click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
                  help="Language of the labels: sv, en, or auto (detected per model)."),
     click.option("--thesaurus", is_flag=True,

@@ -105,7 +105,7 @@ from processes.model import (
 from processes.problems import CODES, SEVERITIES, Problem
 from processes.xmlids import id_fault
 
-__all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors"]
+__all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors", "missing_references"]
 
 def check(defs: Definitions) -> list[Problem]:
     """Every structural problem of ``defs``, in document order (process by process)."""
@@ -117,6 +117,15 @@ def check(defs: Definitions) -> list[Problem]:
             problems += _scope(process, scope)
     problems += _message_flow_refs(defs)
     return problems
+
+
+def missing_references(defs: Definitions) -> list[Problem]:
+    """The ``missing-ref`` problems of ``defs`` alone (a lane, message flow, default flow or boundary
+    event naming an element that is not there), without the path checks: what diff and compare
+    refuse a model for, as the reader refuses a sequence flow that names nothing."""
+    problems = [p for process in defs.processes for p in _references(defs, process)]
+    problems += _message_flow_refs(defs)
+    return [p for p in problems if p.code == "missing-ref"]
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -22,7 +22,7 @@ from typing import Any
 from bpmn_io.layout import add_layout
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
-from processes.diff.formats import KIND_TITLES
+from processes.diff.formats import KIND_TITLES, candidate_words
 from processes.diff.nway import StepCluster, Variation, name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
@@ -122,8 +122,7 @@ def diff_html(diff: ModelDiff, defs_a: Definitions, defs_b: Definitions) -> str:
             "candidates": [
                 {
                     "label": (diff.label_b if u.side == "a" else diff.label_a)(c.ids),
-                    "confidence": f"{c.score:.2f}",
-                    "reasons": "; ".join(c.reasons),
+                    "why": candidate_words(c.score, c.reasons),
                     "index": n,
                 }
                 for n, c in enumerate(u.candidates)

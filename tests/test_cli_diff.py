@@ -459,3 +459,69 @@ def test_a_matches_file_naming_a_gateway_is_refused_as_not_a_step(tmp_path: Path
         "(expected the id of a task, subprocess, call activity or event: gateways are not matched)\n"
     )
     assert not out.exists()
+
+
+def test_a_pair_found_below_the_threshold_is_auto_as_the_readme_and_help_say(tmp_path: Path) -> None:
+    # the assignment needs the threshold; the passes after it pair steps left over a little below
+    steps = {
+        "A": ("Ansökan inkommen", "Utredning", "Skriva tjänsteskrivelse", "Fatta beslut"),
+        "B": ("Ny ansökan", "Sammanställ utredningen", "Tjänsteskrivelse", "Beslut i nämnden"),
+    }
+    paths = []
+    for tag, (start, *tasks) in steps.items():
+        lines = [f"process: {{id: P_{tag}, name: {tag}}}", "steps:", f"  - {{id: {tag}_S, event: start, name: {start}}}"]
+        lines += [f"  - {{id: {tag}_{k}, task: user, name: {t}}}" for k, t in enumerate(tasks)]
+        lines.append(f"  - {{id: {tag}_E, event: end, name: Klart}}")
+        (tmp_path / f"{tag}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(tmp_path / f"{tag}.yaml"))
+    result = run("diff", *paths, "--threshold", "0.8", "--format", "json")
+    assert result.exit_code == 0, result.output
+    below = [m for m in json.loads(result.output)["matches"] if m["how"] == "auto" and m["confidence"] < 0.8]
+    assert len(below) == 3
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert "The threshold bounds the assignment, not every pair: a pair made one to one is marked `auto`" in readme
+    assert "Lowest combined score of the one-to-one assignment" in " ".join(run("diff", "--help").output.split())
+
+
+DANGLING = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C">
+    <participant id="Pool" name="Kommun" processRef="P"/>
+    {message}
+  </collaboration>
+  <process id="P">
+    <laneSet id="LS"><lane id="L1" name="Handläggare"><flowNodeRef>S</flowNodeRef>{ghost}<flowNodeRef>T</flowNodeRef><flowNodeRef>E</flowNodeRef></lane></laneSet>
+    <startEvent id="S" name="Ansökan inkommen"/>
+    <userTask id="T" name="Granska ansökan"/>
+    <endEvent id="E" name="Beslut meddelat"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/>
+    <sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+@pytest.mark.parametrize(
+    ("ghost", "message", "line", "said"),
+    [
+        ("<flowNodeRef>Ghost_1</flowNodeRef>", "", 8, "element 'L1': lane lists flowNodeRef 'Ghost_1', which is not in process 'P'"),
+        ("", '<messageFlow id="MF_1" sourceRef="Ghost_3" targetRef="S"/>', 5,
+         "element 'MF_1': message flow sourceRef 'Ghost_3' is neither a pool nor a flow node"),
+    ],
+)
+def test_a_lane_or_message_flow_naming_nothing_is_refused_as_validate_calls_it_an_error(
+    tmp_path: Path, ghost: str, message: str, line: int, said: str
+) -> None:
+    # it passed diff and compare with exit 0 and no word, while validate said "error missing-ref"
+    bad = tmp_path / "bad.bpmn"
+    bad.write_text(DANGLING.format(ghost=ghost, message=message), encoding="utf-8")
+    a = write(tmp_path, "A")
+    assert run("validate", str(bad)).exit_code == 1
+    out = tmp_path / "out.txt"
+    for command in (["diff", str(bad), a], ["compare", a, str(bad), a]):
+        result = run(*command, "-o", str(out))
+        assert result.exit_code == 2 and not out.exists()
+        assert result.output == (
+            f"permitflow: error: {bad}:{line}: {said} (expected the id of an element of the model; "
+            "permitflow validate lists them all)\n"
+        )

@@ -62,6 +62,9 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             uncertain = page.locator("#uncertain > li")
             assert uncertain.count() == 2
             assert "Faktura skickas till sökanden" in uncertain.first.inner_text()
+            tiers = page.locator("p.tiers")
+            before = tiers.inner_text()
+            assert before.startswith("4 matched, 2 uncertain")
             # reject the registration pair, confirm the first candidate of the first uncertain step
             row = page.locator("#matches tr").filter(has_text="Diarieföring")
             row.locator("button.reject").click()
@@ -74,6 +77,15 @@ def test_a_person_rejects_and_confirms_pairs_and_saves_the_matches_file(tmp_path
             assert "a_faktura" not in page.locator("#matches-yaml").input_value()
             uncertain.nth(1).locator("button.confirm").first.click()
             assert uncertain.first.locator("button.confirm").first.inner_text() == "undo"
+            # the counts follow the decisions (they stayed "4 matched, 2 uncertain"): one pair rejected,
+            # one confirmed from both its steps
+            assert tiers.inner_text().startswith("4 matched, 0 uncertain")
+            assert "With the decisions on this page (1 confirmed, 1 rejected" in tiers.inner_text()
+            assert page.locator("h2", has_text="Matched steps").inner_text() == "Matched steps (4)"
+            assert page.locator("h2", has_text="Uncertain").inner_text() == "Uncertain (0)"
+            row.locator("button.reject").click()  # undo the rejection: 5 matched
+            assert tiers.inner_text().startswith("5 matched, 0 uncertain")
+            row.locator("button.reject").click()
             with page.expect_download() as download:
                 page.locator("#save-matches").click()
             saved = Path(download.value.path()).read_bytes()

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions
-from processes.diff.differences import fact_differences, step_differences
+from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
-from processes.diff.matchtypes import DEFAULT_OPTIONS, MatchOptions
+from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, MatchOptions
 from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
@@ -145,7 +145,7 @@ def diff_prepared(
         lang_a=a.language,
         lang_b=b.language,
     )
-    matches = matching.matches
+    matches = _labels_as_found(matching.matches, a, b, lex, options, confirmed, rejected)
     # a side without a profile says nothing about parameters or facts: comparing would
     # report every value of the other side as "not set"
     with_params = bool(a.params) and bool(b.params)
@@ -166,6 +166,8 @@ def diff_prepared(
     notes = matching.notes + tuple(_unused_note(d, a.name, b.name) for d in unused) + _decision_conflicts(
         confirmed, rejected
     )
+    untyped = untyped_tasks_note(a.view, b.view, matches, a.name, b.name)
+    notes += (untyped,) if untyped else ()
     for what, known, has_a, has_b in (
         ("profile parameters (durations, delays, delegation ...)", with_params, a.params, b.params),
         ("profile facts", with_facts, a.facts, b.facts),
@@ -182,6 +184,34 @@ def diff_prepared(
         notes,
         matching.uncertain,
         tuple(dict.fromkeys((d.a, d.b) for d in rejected)),
+    )
+
+
+def _labels_as_found(
+    matches: tuple[Match, ...],
+    a: Compared,
+    b: Compared,
+    lex: Lexicon,
+    options: MatchOptions,
+    confirmed: tuple[Decision, ...],
+    rejected: tuple[Decision, ...],
+) -> tuple[Match, ...]:
+    """``matches`` with each confirmed pair that the matcher finds by itself (the same steps on
+    each side, with the same rejections) given the label similarity the matcher gives it: the
+    passes score the correspondences they make each in their own way (the labels of a block
+    read together, the best or the least alike of its pairs, a status line without its status
+    words), and confirming exactly the pairs found must leave the similarity scores as they
+    were. A confirmed pair the matcher does not make keeps the label it was given
+    (matching.match_dense: one step's, or the pooled labels of both sides)."""
+    if not confirmed:
+        return matches
+    found = match_steps(
+        a.view, b.view, lex, options=options, rejected=rejected, lang_a=a.language, lang_b=b.language
+    )
+    labels = {(frozenset(m.a), frozenset(m.b)): m.label for m in found.matches}
+    return tuple(
+        replace(m, label=labels.get((frozenset(m.a), frozenset(m.b)), m.label)) if m.how == "confirmed" else m
+        for m in matches
     )
 
 

@@ -21,6 +21,8 @@ from processes.errors import PermitflowError
 
 __all__ = [
     "same_performer",
+    "untyped_against_typed",
+    "untyped_tasks_note",
     "step_differences",
     "fact_differences",
     "fact_meaning",
@@ -165,7 +167,7 @@ def _attributes(
     x, y = a.steps[m.a[0]], b.steps[m.b[0]]
     name = _q(x)
     one_to_one = len(m.a) == 1 and len(m.b) == 1
-    if one_to_one and (x.kind, x.detail) != (y.kind, y.detail):
+    if one_to_one and (x.kind, x.detail) != (y.kind, y.detail) and not untyped_against_typed(x, y):
         va, vb = _type(x), _type(y)
         out.append(
             Difference("attribute", m.a, m.b, "type", va, vb, f"{name}: type is {va} in A, {vb} in B.")
@@ -247,6 +249,41 @@ def provenance_basis(entry: Any) -> str:
 
 def _marked(basis: str) -> str:
     return f" [{basis}]" if basis else ""
+
+
+def untyped_against_typed(x: Step, y: Step) -> bool:
+    """Whether one of two tasks is a plain ``task`` and the other a typed one (``userTask``,
+    ``sendTask`` …): a tool or a modeller that does not type its tasks (Signavio's, Bizagi's
+    exports) says nothing about the type, so that is no difference (``untyped_tasks_note``)."""
+    return x.kind == y.kind == "task" and x.detail != y.detail and "task" in (x.detail, y.detail)
+
+
+def untyped_tasks_note(a: ModelView, b: ModelView, matches: Iterable[Match], a_name: str, b_name: str) -> str:
+    """One line for the matched tasks that are plain ``task`` in one model and typed in the other
+    (their types are not compared), or "" when there are none."""
+    untyped: dict[str, list[str]] = {"a": [], "b": []}
+    typed: dict[str, dict[str, int]] = {"a": {}, "b": {}}
+    for m in matches:
+        if len(m.a) != 1 or len(m.b) != 1:
+            continue
+        x, y = a.steps[m.a[0]], b.steps[m.b[0]]
+        if not untyped_against_typed(x, y):
+            continue
+        plain, other, step = ("a", "b", x) if x.detail == "task" else ("b", "a", y)
+        untyped[plain].append(step.id)
+        kind = (y if plain == "a" else x).detail
+        typed[other][kind] = typed[other].get(kind, 0) + 1
+    said = []
+    names = {"a": a_name, "b": b_name}
+    for plain, other in (("a", "b"), ("b", "a")):
+        if untyped[plain]:
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(typed[other].items(), key=lambda kv: (-kv[1], kv[0])))
+            said.append(
+                f"{len(untyped[plain])} matched task(s) are plain tasks in {names[plain]} and typed in "
+                f"{names[other]} ({kinds}): a model that does not type a task says nothing about its type, "
+                "so these types are not compared"
+            )
+    return "; ".join(said)
 
 
 def _type(step: Step) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from processes.diff.nway import METRICS, Comparison, name_sides
 from processes.diff.result import ModelDiff
@@ -15,6 +16,7 @@ __all__ = [
     "comparison_text",
     "comparison_markdown",
     "decisions_yaml",
+    "candidate_words",
 ]
 
 KIND_TITLES = {
@@ -54,6 +56,15 @@ def _tiers(diff: ModelDiff) -> str:
     )
 
 
+def candidate_words(score: float, reasons: Sequence[str] = ()) -> str:
+    """What is said of an uncertain step's candidate: its combined matching score, named, and
+    why it is a candidate ("confidence 0.45; labels 0.45 alike (share: remiss)"). A score of 0
+    (a task against an event: the score pairs steps of one kind only) says nothing and is left
+    out; the reasons say why."""
+    said = [f"confidence {score:.2f}"] if score > 0 else []
+    return "; ".join([*said, *reasons])
+
+
 def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
     """(step, its model's name, "candidate (confidence; reasons) or ...") per uncertain step."""
     out = []
@@ -61,7 +72,7 @@ def uncertain_lines(diff: ModelDiff) -> list[tuple[str, str, str]]:
         mine, other = (diff.label_a, diff.label_b) if u.side == "a" else (diff.label_b, diff.label_a)
         model = diff.a.name if u.side == "a" else diff.b.name
         options = " or ".join(
-            f'"{other(c.ids)}" ({c.score:.2f}; {"; ".join(c.reasons)})' for c in u.candidates
+            f'"{other(c.ids)}" ({candidate_words(c.score, c.reasons)})' for c in u.candidates
         )
         out.append((mine((u.step,)), model, options))
     return out
@@ -149,7 +160,7 @@ def diff_markdown(diff: ModelDiff) -> str:
         "",
         f"## Uncertain ({len(diff.uncertain)})",
         "",
-        "| step | in | may be (confidence; why) |",
+        "| step | in | may be (why) |",
         "|---|---|---|",
     ]
     for step, model, options in uncertain_lines(diff):
@@ -259,7 +270,7 @@ def decisions_yaml(diff: ModelDiff) -> str:
             if (a_ids, b_ids) in listed:
                 continue
             listed.add((a_ids, b_ids))
-            note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" (confidence {c.score:.2f})'
+            note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" ' + (f" ({candidate_words(c.score)})" if c.score > 0 else "")
             lines.append(f"# - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
     if diff.rejected:
         lines.append("reject:")

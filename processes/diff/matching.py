@@ -119,7 +119,7 @@ from processes.diff.groups import (
     mutual_pass,
 )
 from processes.diff.handover import handover_pass
-from processes.diff.labelsim import group_similarity, label_matrix
+from processes.diff.labelsim import label_matrix
 from processes.diff.leftfirst import left_over_first
 from processes.diff.lsap import linear_sum_assignment
 from processes.diff.matchtypes import (
@@ -136,6 +136,7 @@ from processes.diff.matchtypes import (
     families,
     family,
     ids_on,
+    pooled_similarity,
     what,
 )
 from processes.diff.namedbody import named_body_pass
@@ -419,10 +420,8 @@ def match_dense(
             continue
         if len(ids_a) == 1 and len(ids_b) == 1:
             lab_ab = float(lab[ia[ids_a[0]], ib[ids_b[0]]])
-        elif len(ids_a) == 1:
-            lab_ab = group_similarity(lex, a.steps[ids_a[0]].name, [b.steps[i].name for i in ids_b], lang_a)
-        else:
-            lab_ab = group_similarity(lex, b.steps[ids_b[0]].name, [a.steps[i].name for i in ids_a], lang_b)
+        else:  # as the passes score a correspondence they find: the pooled labels of both sides
+            lab_ab = pooled_similarity(lex, a, b, ids_a, ids_b, (lang_a, lang_b))
         matches.append(Match(ids_a, ids_b, 1.0, round(lab_ab, 3), "confirmed"))
         fixed_a.update(ids_a)
         fixed_b.update(ids_b)

@@ -17,6 +17,7 @@ from processes.diff.bodies import names_one_of
 from processes.diff.citations import without_citations
 from processes.diff.dispatch import as_dispatch, as_hand_over
 from processes.diff.itemprefix import bare_label
+from processes.diff.labelsim import bag_similarity
 from processes.diff.language import is_stopword
 from processes.diff.places import without_proper_names
 from processes.diff.register import formal
@@ -45,6 +46,7 @@ __all__ = [
     "in_model_order",
     "Matching",
     "ids_on",
+    "pooled_similarity",
     "family",
     "families",
     "acts_before_waiting",
@@ -89,7 +91,9 @@ DEFAULT_OPTIONS = MatchOptions()
 class Match:
     """Steps of A paired with steps of B (one each, or one with several).
 
-    ``how``: ``auto`` (found), ``confirmed`` (user file), ``grouped`` (one-to-many),
+    ``how``: ``auto`` (found one to one: by the assignment at or above the threshold, or
+    by a later pass below it: groups.context_pass, mutual_pass, leftover_pass, contained.py),
+    ``confirmed`` (user file), ``grouped`` (one-to-many),
     ``context`` (paired by the same matched neighbours). ``label`` is the label
     similarity of the (pooled) labels.
     """
@@ -336,6 +340,19 @@ def what(lex: Lexicon, step: Step, lang: str) -> str:
         found = lex._memo[key] = _what(lex, step, lang)
     return found  # type: ignore[return-value]
 
+
+
+def pooled_similarity(
+    lex: Lexicon, a: ModelView, b: ModelView, ids_a: Sequence[str], ids_b: Sequence[str], langs: tuple[str, str]
+) -> float:
+    """The label similarity of a correspondence of several steps: the terms of what each side's
+    steps say (``what``), pooled as a set per side, compared as bags in A's language. This is how
+    groups.attach_pass scores a correspondence that grew, and group_pass one step against a
+    block (labelsim.group_similarity); a confirmed correspondence (``--matches``) is scored the
+    same way, so that confirming the pairs found leaves the similarity scores as they were."""
+    pooled_a = sorted({t for s in ids_a for t in lex.terms(what(lex, a.steps[s], langs[0]), langs[0])})
+    pooled_b = sorted({t for s in ids_b for t in lex.terms(what(lex, b.steps[s], langs[1]), langs[1])})
+    return bag_similarity(lex, pooled_a, pooled_b, langs[0])
 
 #: Swedish staff roles: as the subject of a step's sentence ("Handläggaren bokar tid för
 #: kunskapsprov", "Registratorn arkiverar ärendet") they say who does the work, not what it is

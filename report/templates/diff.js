@@ -46,8 +46,34 @@
       "confirm:" + (confirm.length ? "\n" + confirm.join("\n") : " []") + "\n" +
       "reject:" + (reject.length ? "\n" + reject.join("\n") : " []") + "\n";
   }
+  // the counts at the top and in the headings follow the decisions made on the page; the
+  // differences and the scores are the run's until the saved file is passed back with --matches
+  function counts() {
+    var rejects = Object.keys(rejected).filter(function (k) { return rejected[k]; }).length;
+    var pairs = {}, settled = {};
+    Object.keys(confirmed).forEach(function (k) {
+      var u = data.uncertain[k], c = u.candidates[confirmed[k]];
+      var a = u.side === "a" ? [u.step] : c.ids, b = u.side === "a" ? c.ids : [u.step];
+      pairs[JSON.stringify([a, b])] = true;
+      a.forEach(function (id) { settled["a " + id] = true; });
+      b.forEach(function (id) { settled["b " + id] = true; });
+    });
+    var added = Object.keys(pairs).length;
+    var open = data.uncertain.filter(function (u) { return !settled[u.side + " " + u.step]; }).length;
+    var matched = data.matches.length - rejects + added;
+    document.getElementById("count-matched").textContent = matched;
+    document.getElementById("count-uncertain").textContent = open;
+    document.querySelectorAll(".count-matched").forEach(function (e) { e.textContent = matched; });
+    document.querySelectorAll(".count-uncertain").forEach(function (e) { e.textContent = open; });
+    document.getElementById("count-decided").textContent = rejects || added
+      ? " With the decisions on this page (" + added + " confirmed, " + rejects + " rejected: the steps of a " +
+        "rejected pair are placed again at the next run); the differences and scores are this run's until " +
+        "the saved file is passed back with --matches."
+      : "";
+  }
   function refresh() {
     document.getElementById("matches-yaml").value = yaml();
+    counts();
   }
   document.querySelectorAll("button.reject").forEach(function (button) {
     button.addEventListener("click", function () {

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from diffbuilders import linear
+from diffbuilders import linear, model
 
 from processes.diff import check_decisions, diff_models, parse_decisions
+from processes.diff.decisions import Decision, MatchDecisions
 from processes.errors import InputError
 
 A = linear(["Granska ansökan", "Platsbesök", "Beslut"], prefix="A")
@@ -119,3 +120,47 @@ def test_a_merge_in_the_markdown_table_names_every_step_of_its_side() -> None:
     d = diff_models(a, b, a_name="a", b_name="b", decisions=parse_decisions("confirm:\n  - {a: [A0, A1], b: B0}\n"))
     assert [x.kind for x in d.differences] == ["merged"]
     assert "| Merged | Remiss till Polisen + Remiss till Skatteverket | Skicka remisser | " in diff_markdown(d)
+
+
+def _drawn_twice():
+    """One case drawn by two hands: a remiss block against one remiss step, an investigation
+    in two steps on each side, two end events against one."""
+    a = model(
+        [
+            ("S", "start", "Ansökan inkommen"), ("R", "task", "Registrera ansökan"), ("P1", "and", ""),
+            ("Q1", "task", "Remiss till Polisen"), ("Q2", "task", "Remiss till räddningstjänsten"),
+            ("Q3", "task", "Remiss till Skatteverket"), ("P2", "and", ""), ("T1", "task", "Utredning"),
+            ("T2", "task", "Skriva tjänsteskrivelse"), ("T3", "task", "Fatta beslut"), ("G", "xor", ""),
+            ("E1", "end", "Tillstånd beviljat"), ("E2", "end", "Ansökan avslagen"),
+        ],
+        [("P1", "Q2"), ("P1", "Q3"), ("Q2", "P2"), ("Q3", "P2"), ("G", "E2")],
+        chain="S R P1 Q1 P2 T1 T2 T3 G E1",
+    )
+    b = model(
+        [
+            ("S", "start", "Ny ansökan"), ("R", "task", "Diarieföring"), ("Q", "task", "Skicka remisser"),
+            ("T1", "task", "Sammanställ utredningen"), ("T2", "task", "Tjänsteskrivelse"),
+            ("T3", "task", "Beslut i nämnden"), ("E", "end", "Ärendet avslutat"),
+        ],
+        chain="S R Q T1 T2 T3 E",
+    )
+    return a, b
+
+
+def test_confirming_exactly_the_pairs_found_keeps_every_label_and_similarity_score() -> None:
+    a, b = _drawn_twice()
+    found = diff_models(a, b)
+    assert (("E1", "E2"), ("E",), "ending") in pairs(found)  # scored by its best pair, not the pooled labels
+    confirmed = diff_models(a, b, decisions=MatchDecisions(tuple(Decision(m.a, m.b) for m in found.matches)))
+    assert [m.how for m in confirmed.matches] == ["confirmed"] * len(found.matches)
+    assert [(m.a, m.b, m.label) for m in confirmed.matches] == [(m.a, m.b, m.label) for m in found.matches]
+    assert confirmed.similarity == found.similarity
+
+
+def test_a_confirmed_block_against_a_block_reads_the_labels_of_every_step_on_both_sides() -> None:
+    # "Utredning" + "Skriva tjänsteskrivelse" = "Sammanställ utredningen" + "Tjänsteskrivelse": every
+    # term is on both sides (it read only the first step of B, 0.8)
+    a, b = _drawn_twice()
+    decisions = MatchDecisions((Decision(("T1", "T2"), ("T1", "T2")),))
+    (block,) = [m for m in diff_models(a, b, decisions=decisions).matches if m.how == "confirmed"]
+    assert (block.a, block.b, block.label) == (("T1", "T2"), ("T1", "T2"), 1.0)

@@ -199,6 +199,20 @@ def test_a_task_type_changed():
     assert keys(d) == [("attribute", ("T1",), ("T1",), "type", "userTask", "serviceTask")]
 
 
+def test_a_model_that_does_not_type_its_tasks_gives_one_note_not_a_type_difference_per_step() -> None:
+    # a Signavio or Bizagi export writes every task as a plain task: "[Changed] type" on each step was noise
+    plain = [(n[0], "task", *n[2:]) if n[1] in ("userTask", "sendTask") else n for n in NODES]
+    d = diff_models(base(), base(plain), a_name="camunda", b_name="signavio")
+    assert keys(d) == []
+    assert d.notes == (
+        "7 matched task(s) are plain tasks in signavio and typed in camunda (userTask 5, sendTask 2): a model "
+        "that does not type a task says nothing about its type, so these types are not compared",
+    )
+    # two typed tasks of other types still differ
+    d = diff_models(base(), base(replace_node("T1", ("T1", "serviceTask", "Registrera ansökan"))))
+    assert d.notes == ()
+
+
 def test_a_lane_qualified_in_parentheses_is_the_same_performer() -> None:
     lanes = {
         "Registrator (Ängelholms kommun)": ["S", "T1"],

@@ -187,3 +187,25 @@ def test_a_candidate_of_the_other_kind_says_why_it_scores_zero() -> None:
     for c, _ in asked:
         assert "an event against a task (the score pairs steps of one kind only: 0)" in c.reasons
         assert names[c.ids[0]] == "Handläggaren kontrollerar att avgiften har betalats"
+
+
+def test_every_output_names_a_candidates_number_and_leaves_out_the_zero_of_a_task_against_an_event() -> None:
+    # "(0.00; labels 0.87 alike …)": a reader could not tell what 0.00 was
+    from pathlib import Path
+
+    from bpmn_io.loading import load_model
+    from processes.diff import diff_markdown, diff_models, diff_text
+    from processes.diff.formats import decisions_yaml
+    from report.diff_html import diff_html
+
+    p16 = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p16"
+    a, b = load_model(p16 / "a.yaml"), load_model(p16 / "b.yaml")
+    d = diff_models(a, b)
+    scores = [c.score for u in d.uncertain for c in u.candidates]
+    assert 0 in scores and any(s > 0 for s in scores)
+    for out in (diff_text(d), diff_markdown(d), diff_html(d, a, b)):
+        assert "(0.00" not in out
+        assert "against a task (the score pairs steps of one kind only: 0)" in out
+        for s in {s for s in scores if s > 0}:
+            assert f"confidence {s:.2f}; " in out
+    assert "(confidence 0.00)" not in decisions_yaml(d)
