@@ -58,6 +58,7 @@ NOT_QUICK = {
     "place_probe.py": "every development pair, about 5 CPU s",
     "simod_side_by_side.py": "needs Simod (make simod-env); its split and permitflow steps about 13 CPU s",
     "worker_units.py": "a probe around `permitflow run` (the bundled study)",
+    "bench_serve_memory.py": "a manager's day against `permitflow serve --workers 2`, minutes",
 }
 
 
