@@ -8,11 +8,11 @@ compare two versions' answers byte for byte.
 
 usage: bench_serve_memory.py CODEDIR PORT OUT.json [extra serve args]"""
 
+import argparse
 import hashlib
 import json
 import os
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -38,8 +38,13 @@ def big_model(root: Path, n: int = 14500) -> bytes:
     return (text[:i] + shapes + text[i:]).encode()
 
 
-code, port, out = str(Path(sys.argv[1]).resolve()), int(sys.argv[2]), Path(sys.argv[3])
-extra = sys.argv[4:]
+_parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+_parser.add_argument("code", type=Path, help="the checkout to serve (its .venv/bin/python runs it)")
+_parser.add_argument("port", type=int, help="the port permitflow serve listens on")
+_parser.add_argument("out", type=Path, help="where the samples and answer digests go (JSON)")
+_parser.add_argument("extra", nargs=argparse.REMAINDER, help="more arguments for permitflow serve")
+_args = _parser.parse_args()
+code, port, out, extra = str(_args.code.resolve()), _args.port, _args.out, _args.extra
 py = f"{code}/.venv/bin/python"
 BIG = big_model(Path(code))
 PROFILE = Path(f"{code}/processes/library/helsingborg/profile.yaml").read_bytes()

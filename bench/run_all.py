@@ -47,7 +47,8 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "study-meaning": ("study_meaning.py", ["--pairs", "p1", "e1"], None),
 }
 #: scripts that are not benchmarks of their own
-NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py"}
+NOT_BENCHMARKS = {"run_all.py", "mm1_simpy.py", "readme_numbers.py", "bench_matching.py", "gold_agreement.py",
+                  "screenshots.py"}
 #: benchmarks and probes left out of the quick set, and why (each takes at least its reason's CPU seconds)
 NOT_QUICK = {
     "bench_split.py": "runs the bundled study's 420 units four ways, about 40 CPU s at --repeat 1",
@@ -58,6 +59,7 @@ NOT_QUICK = {
     "place_probe.py": "every development pair, about 5 CPU s",
     "simod_side_by_side.py": "needs Simod (make simod-env); its split and permitflow steps about 13 CPU s",
     "worker_units.py": "a probe around `permitflow run` (the bundled study)",
+    "bench_serve_memory.py": "a manager's day against `permitflow serve --workers 2`, minutes",
 }
 
 

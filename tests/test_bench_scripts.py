@@ -4,6 +4,7 @@ what it measured (small checks of the parts that rotted; the measurements themse
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -130,3 +131,32 @@ def test_bench_startup_says_which_commands_it_timed(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("`bench/bench_startup.py --runs 1 --only library` on ")
     assert [line.split(" | ")[0] for line in out if line.startswith("| `")] == ["| `library`"]
+
+
+def test_screenshots_options_parse_and_name_every_picture_the_docs_show(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # docs/images/*.png dated from 2026-11-27 and no script made them again; bench/screenshots.py does (its
+    # pictures are not taken here: a browser and the bundled study, about 30 s)
+    shots = bench_script("screenshots.py", "screenshots_for_tests")
+    args = shots.parser().parse_args(["--results", str(tmp_path), "--out", str(tmp_path / "o"), "--only",
+                                      "web-what-if", "report-badges", "--seed", "7", "--colours", "64"])
+    assert (args.results, args.out, args.only, args.seed, args.colours) == \
+        (tmp_path, tmp_path / "o", ["web-what-if", "report-badges"], 7, 64)
+    assert shots.parser().parse_args([]).out == ROOT / "docs" / "images"
+    for refused in (["--only", "report-scenarios"], ["--colours", "300"], ["--seed", "x"]):
+        with pytest.raises(SystemExit) as stop:
+            shots.parser().parse_args(refused)
+        assert stop.value.code == 2
+    assert shots.main(["--results", str(tmp_path)]) == 2  # no report.html there: refused before any browser starts
+    assert "no report.html there" in capsys.readouterr().err
+    # the pictures it makes are the ones docs/images holds, and README.md shows each of them
+    assert {path.stem for path in (ROOT / "docs" / "images").glob("*.png")} == set(shots.PICTURES)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"](docs/images/{name}.png)" in readme for name in shots.PICTURES)
+
+
+def test_every_image_the_readme_and_docs_show_exists() -> None:
+    # found when the screenshots were made again: a renamed picture would leave a broken image in the README
+    for doc in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
+        for target in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", doc.read_text(encoding="utf-8")):
+            assert (doc.parent / target).is_file(), f"{doc.relative_to(ROOT)} shows {target}, which does not exist"

@@ -2,16 +2,14 @@
 load, change a lever, see the answer change, save a scenario that `permitflow run` accepts, bad
 lever and bad upload messages, the language switch, zoom on the diagram, the goal-seek panel.
 
-Takes a screenshot into the test's own folder; with PERMITFLOW_UPDATE_SCREENSHOT=1 it replaces
-docs/images/web-what-if.png (the README shows it), so a test run leaves the checkout as it was.
+Takes a screenshot into the test's own folder (the README's picture of the page is made by
+bench/screenshots.py), so a test run leaves the checkout as it was.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import socket
 import threading
 import time
@@ -33,7 +31,6 @@ uvicorn = pytest.importorskip("uvicorn")
 from web.app import create_app  # noqa: E402 - after the skips
 
 PROFILE = library_paths("helsingborg")[1]
-DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "web-what-if.png"
 
 
 @contextmanager
@@ -205,8 +202,6 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
     assert messages == [refused, refused]  # Chromium logs the two refused requests (bad lever, bad upload); nothing else
     assert outside == []
     assert screenshot.stat().st_size > 10_000
-    if os.environ.get("PERMITFLOW_UPDATE_SCREENSHOT") == "1":
-        shutil.copyfile(screenshot, DOCS_SCREENSHOT)
     # after the browser: CliRunner swaps the standard streams, which the playwright session must not see
     assert "helsingborg.simulation.decision.delegation: officer" in saved.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["run", str(saved), "-o", str(tmp_path / "out"), "--workers", "1"])
