@@ -1,0 +1,111 @@
+"""A profile's own notes (``source:``, ``assumption:``, ``note:``) in the report: in its language, steps by name.
+
+Found by the notes review of the bundled study's report: the assumptions table showed every profile's
+texts in English in the Swedish report, with code names ("at most 3 (Task_Begar_Komplettering.loop.max)",
+"the decision refuses it (Gw_Beslut)", "see facts.delegation", "0.5 FTE").
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+
+from bpmn_io.library import library_names, library_root, load_entry
+from bpmn_io.profile import parse_profile
+from bpmn_io.profile_values import PROVENANCE_KEYS
+from bpmn_io.yamlsrc import load_yaml
+from processes.errors import InputError
+
+
+class _Prose(HTMLParser):
+    """The text a reader of one language sees: the other language's spans, scripts, styles and drawings
+    left out (a drawing's labels are the model's names, checked by the diagram's own tests)."""
+
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "col", "source"}
+
+    def __init__(self, other: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.other, self.hidden = other, 0
+        self.open: list[tuple[str, bool]] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        hide = tag in ("script", "style", "svg") or self.other in (dict(attrs).get("class") or "").split()
+        self.open.append((tag, hide))
+        self.hidden += hide
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:
+            name, hide = self.open.pop()
+            self.hidden -= hide
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def prose(html: str, lang: str) -> str:
+    reader = _Prose("en" if lang == "sv" else "sv")
+    reader.feed(html)
+    return "\n".join(reader.texts)
+
+
+def _notes(value: Any) -> list[Any]:
+    """Every ``source:``, ``assumption:`` and ``note:`` value of a profile document, as written."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k in PROVENANCE_KEYS] + [
+            n for k, v in value.items() if k not in PROVENANCE_KEYS for n in _notes(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _notes(v)]
+    return []
+
+
+def _library_notes() -> dict[str, list[Any]]:
+    return {name: _notes(load_yaml((library_root() / name / "profile.yaml").read_text(encoding="utf-8"),
+                                   source=name).data) for name in library_names()}
+
+
+def _neutral(text: str) -> bool:
+    """A note the same in both languages: addresses, dates and quotations of Swedish pages,
+    "https://... (2024)", "'Ängelholms kommuns e-tjänstportal'"."""
+    return not re.search(r"[^\W\d_]{3,}", re.sub(r"'[^']*'", "", re.sub(r"https?://\S+", "", text)))
+
+
+def _model_ids() -> set[str]:
+    """The ids of the library's models: every step, flow and lane."""
+    ids: set[str] = set()
+    for name in library_names():
+        for process in load_entry(name).definitions.processes:
+            ids |= set(process.nodes) | set(process.flows) | {lane.id for lane in process.lanes()}
+    return {i for i in ids if "_" in i}
+
+
+
+
+def test_the_uncertainty_run_still_reads_each_profiles_own_plausible_range() -> None:
+    from scenarios.assumptions import range_of, read_factors
+
+    arrivals = next(f for f in read_factors() if f.spec.get("range_from_text") == "simulation.arrivals.assumption")
+    assert range_of(arrivals, load_entry("helsingborg").profile.raw) == (10.0, 50.0)
+
+
+
+
+
+
+def test_a_note_is_text_or_the_text_in_each_language() -> None:
+    profile = parse_profile("facts:\n  fee: {value: 100, source: {en: a page (undated), sv: en sida (odaterad)}}\n"
+                            "  rate: {value: 1, assumption: {sv: antaget}}\n", source="p.yaml")
+    assert profile.facts["fee"].source == "a page (undated)"  # the listings say the English
+    assert profile.facts["rate"].assumption == "antaget"  # else the one given
+    with pytest.raises(InputError) as bad:
+        parse_profile("facts:\n  fee:\n    value: 100\n    note: {en: a, de: b}\n", source="p.yaml")
+    assert str(bad.value) == "p.yaml:4: facts.fee.note: {'en': 'a', 'de': 'b'} (expected text, or {en: text, sv: text})"
+
