@@ -18,6 +18,7 @@ from bpmn_io.profile import parse_profile
 from bpmn_io.profile_values import PROVENANCE_KEYS
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
+from report.assumptions import assumption_tables
 
 
 class _Prose(HTMLParser):
@@ -108,4 +109,22 @@ def test_a_note_is_text_or_the_text_in_each_language() -> None:
     with pytest.raises(InputError) as bad:
         parse_profile("facts:\n  fee:\n    value: 100\n    note: {en: a, de: b}\n", source="p.yaml")
     assert str(bad.value) == "p.yaml:4: facts.fee.note: {'en': 'a', 'de': 'b'} (expected text, or {en: text, sv: text})"
+
+
+def test_the_assumptions_table_shows_each_language_and_a_step_by_its_name() -> None:
+    from report.assumptions import named_in_text
+
+    profile = {"simulation": {"elements": {"Task_Granska": {
+        "duration": "1h",
+        "assumption": {"en": "A4: an hour, then Gw_Beslut decides", "sv": "A4: en timme, sedan avgör Gw_Beslut"}}},
+        "arrivals": {"per_year": 3, "assumption": "A1: three a year"}}}
+    names = {"en": {"m": {"Task_Granska": "Granska ansökan", "Gw_Beslut": "Beslut?"}},
+             "sv": {"m": {"Task_Granska": "Granska ansökan", "Gw_Beslut": "Beslut?"}}}
+    (table,) = assumption_tables({"m": profile}, names, None)
+    why = {row["path"]: row["why"] for row in table["rows"]}
+    assert why["simulation.elements.Task_Granska.duration"] == {
+        "en": "A4: an hour, then “Beslut?” decides", "sv": "A4: en timme, sedan avgör ”Beslut?”"}
+    assert why["simulation.arrivals"] == {"en": "A1: three a year", "sv": "A1: three a year"}  # text alone: both
+    assert named_in_text("Task_Granska_2 and x.Task_Granska", names["en"]["m"], "en") == \
+        "Task_Granska_2 and x.Task_Granska"  # only a whole id is a step's
 
