@@ -12,11 +12,13 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from bpmn_io.library import library_names, library_root, load_entry
 from bpmn_io.profile import parse_profile
 from bpmn_io.profile_values import PROVENANCE_KEYS
 from bpmn_io.yamlsrc import load_yaml
+from cli import cli
 from processes.errors import InputError
 from report.assumptions import assumption_tables
 
@@ -88,6 +90,19 @@ def _model_ids() -> set[str]:
     return {i for i in ids if "_" in i}
 
 
+def test_every_library_note_is_written_in_english_and_in_swedish_without_code_names() -> None:
+    ids = _model_ids()
+    code = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ids))) + r")\b|\bFTE\b|\bloop\.max\b|\bfacts\.|"
+                      r"\bsimulation\.|\bafter_meeting\b|\bcost_per_hour\b|\bdecision\.bodies\b")
+    for name, notes in _library_notes().items():
+        assert notes, name
+        for note in notes:
+            assert isinstance(note, dict) and set(note) == {"en", "sv"}, (name, note)
+            assert note["en"] != note["sv"] or _neutral(note["en"]), (name, note)
+            urls = [re.findall(r"https?://\S+", note[lang]) for lang in ("en", "sv")]
+            assert urls[0] == urls[1], (name, note)  # the sources' addresses kept exactly
+            for lang in ("en", "sv"):
+                assert not code.search(re.sub(r"https?://\S+", "", note[lang])), (name, lang, note[lang])
 
 
 def test_the_uncertainty_run_still_reads_each_profiles_own_plausible_range() -> None:
@@ -97,8 +112,29 @@ def test_the_uncertainty_run_still_reads_each_profiles_own_plausible_range() -> 
     assert range_of(arrivals, load_entry("helsingborg").profile.raw) == (10.0, 50.0)
 
 
+@pytest.fixture(scope="module")
+def bundled_report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled study's report (2 replications: its notes do not depend on the figures)."""
+    out = tmp_path_factory.mktemp("bundled") / "out"
+    result = CliRunner().invoke(cli, ["run", "familjen-helsingborg-study", "-o", str(out), "--replications", "2",
+                                      "--workers", "1", "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    return (out / "report.html").read_text(encoding="utf-8")
 
 
+def test_the_swedish_report_shows_no_profile_note_in_english_and_no_code_name(bundled_report: str) -> None:
+    swedish, english = prose(bundled_report, "sv"), prose(bundled_report, "en")
+    table = prose(bundled_report[bundled_report.index('id="assumptions"'):], "sv")
+    notes = [n if isinstance(n, dict) else {"en": n, "sv": n} for ns in _library_notes().values() for n in ns]
+    shown = [n for n in notes if n["sv"] in table]
+    assert len(shown) > 50  # the table shows the profiles' own words, in Swedish
+    for note in notes:
+        assert _neutral(note["en"]) or note["en"] not in swedish, note["en"]
+    assert "Umeås 'ca 3 veckor' för alla remissinstanser" in table
+    assert "(odaterad)" in table and "(undated)" not in swedish and "(undated)" in english
+    for model_id in _model_ids():
+        assert not re.search(rf"\b{re.escape(model_id)}\b", swedish), model_id
+    assert not re.search(r"\bFTE\b|\bloop\.max\b|\bfacts\.delegation\b|\bbrief\b", swedish)
 
 
 def test_a_note_is_text_or_the_text_in_each_language() -> None:
