@@ -193,7 +193,8 @@ _QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
 
 
 def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
-    """``text`` with every element id of the model (a key of ``names``) replaced by the step's name in quotes.
+    """``text`` with every element id of the model (a key of ``names``) replaced by the step's name in quotes;
+    an id inside a longer id or a dotted path (``elements.Task_X``, ``Task_X.loop.max``) is left alone.
 
     >>> named_in_text("the decision refuses it (Gw_Beslut)", {"Gw_Beslut": "Beslut?"}, "sv")
     'the decision refuses it (”Beslut?”)'
@@ -202,7 +203,10 @@ def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
     if not ids or not any(i in text for i in ids):
         return text
     opening, closing = _QUOTES[lang]
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")(?!\w)")
+    # a whole id, not part of a dotted path on either side ("elements.Task_X", "Task_X.loop.max"); a full stop
+    # ending the sentence after it is no path
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+                         + r")(?!\w)(?!\.\w)")
     return pattern.sub(lambda m: f"{opening}{names[m[1]]}{closing}", text)
 
 

@@ -164,3 +164,16 @@ def test_the_assumptions_table_shows_each_language_and_a_step_by_its_name() -> N
     assert named_in_text("Task_Granska_2 and x.Task_Granska", names["en"]["m"], "en") == \
         "Task_Granska_2 and x.Task_Granska"  # only a whole id is a step's
 
+
+
+def test_an_id_in_a_dotted_path_is_left_alone_on_either_side() -> None:
+    # the library's notes said "at most 3 (Task_Begar_Komplettering.loop.max)": a parameter's path, not the step;
+    # it read '(“Begär komplettering”.loop.max)'
+    from report.assumptions import named_in_text
+
+    names = {"Task_Begar": "Begär komplettering"}
+    assert named_in_text("at most 3 (Task_Begar.loop.max)", names, "en") == "at most 3 (Task_Begar.loop.max)"
+    assert named_in_text("see elements.Task_Begar", names, "en") == "see elements.Task_Begar"
+    # a sentence's full stop after the id is no path
+    assert named_in_text("then Task_Begar. Then (Task_Begar).", names, "sv") == \
+        "then ”Begär komplettering”. Then (”Begär komplettering”)."
