@@ -270,7 +270,9 @@ def decisions_yaml(diff: ModelDiff) -> str:
             if (a_ids, b_ids) in listed:
                 continue
             listed.add((a_ids, b_ids))
-            note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}" ' + (f" ({candidate_words(c.score)})" if c.score > 0 else "")
+            note = f'uncertain: "{_comment(diff.label_a(a_ids))}" = "{_comment(diff.label_b(b_ids))}"' + (
+                f" ({candidate_words(c.score)})" if c.score > 0 else ""
+            )
             lines.append(f"# - {{a: {_ids(a_ids)}, b: {_ids(b_ids)}, models: {models}}}  # {note}")
     if diff.rejected:
         lines.append("reject:")

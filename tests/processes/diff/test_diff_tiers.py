@@ -209,3 +209,20 @@ def test_every_output_names_a_candidates_number_and_leaves_out_the_zero_of_a_tas
         for s in {s for s in scores if s > 0}:
             assert f"confidence {s:.2f}; " in out
     assert "(confidence 0.00)" not in decisions_yaml(d)
+
+
+def test_the_matches_file_says_a_candidates_number_after_one_space_and_ends_no_line_with_one() -> None:
+    # it wrote '= "Registratorn lägger upp ärendet"  (confidence 0.30)' and, for a task against an event,
+    # a line ending in a space
+    from pathlib import Path
+
+    from bpmn_io.loading import load_model
+    from processes.diff import diff_models
+    from processes.diff.formats import decisions_yaml
+
+    p16 = Path(__file__).resolve().parents[3] / "bench" / "matching" / "sv" / "p16"
+    text = decisions_yaml(diff_models(load_model(p16 / "a.yaml"), load_model(p16 / "b.yaml")))
+    asked = [line for line in text.splitlines() if "# uncertain: " in line]
+    assert any(line.endswith('" (confidence 0.30)') for line in asked), asked
+    assert any(line.endswith('"') for line in asked), "p16 has a candidate of score 0 (no number)"
+    assert not [line for line in text.splitlines() if line != line.rstrip() or '"  (' in line]
