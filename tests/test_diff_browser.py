@@ -168,3 +168,45 @@ def test_ten_models_side_by_side_keep_the_compare_page_as_wide_as_the_window(tmp
         page.wait_for_function("document.activeElement.scrollLeft > 0")
         browser.close()
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_choosing_another_candidate_drops_the_pair_chosen_before_on_both_its_steps(tmp_path: Path) -> None:
+    # a step confirmed with one candidate, then with another: the first pair stayed confirmed on its other
+    # step's entry, and the saved file paired the step with both
+    p16 = Path(__file__).resolve().parent.parent / "bench" / "matching" / "sv" / "p16"
+    page_file = tmp_path / "diff.html"
+    result = CliRunner().invoke(
+        cli, ["diff", str(p16 / "a.yaml"), str(p16 / "b.yaml"), "--format", "html", "-o", str(page_file)]
+    )
+    assert result.exit_code == 0, result.output
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            watch(page, messages)
+            page.goto(page_file.as_uri(), wait_until="load")
+
+            def entry(step: str) -> object:
+                return page.locator("#uncertain > li").filter(has_text=f'"{step}" in')
+
+            def buttons(step: str) -> list[str]:
+                return entry(step).locator("button.confirm").all_inner_texts()
+
+            # "Ärenderegistrering" (a) may be "Registratorn lägger upp ärendet" or "Handläggaren kontrollerar …"
+            first, second = "Registratorn lägger upp ärendet", "Handläggaren kontrollerar att avgiften har betalats"
+            chooser = entry("Ärenderegistrering")
+            chooser.locator("li[data-candidate]").filter(has_text=first).locator("button.confirm").click()
+            assert "undo" in buttons(first)  # the pair shown on its other step too
+            chooser.locator("li[data-candidate]").filter(has_text=second).locator("button.confirm").click()
+            assert "undo" not in buttons(first), "the pair chosen before still shows confirmed on its other step"
+            assert "undo" in buttons(second)
+            saved = page.locator("#matches-yaml").input_value()
+        finally:
+            browser.close()
+    assert messages == []
+    # the file confirms the matches kept and the pair chosen last, not the one before
+    confirmed = [(d.a, d.b) for d in parse_decisions(saved.encode(), source="m.yaml").confirm]
+    assert [pair for pair in confirmed if "BO2" in pair[0]] == [(("BO2",), ("DOc",))]
+    assert not [pair for pair in confirmed if "DOb" in pair[1]]

@@ -110,13 +110,25 @@
     }
     return null;
   }
+  function unpair(k) {  // uncertain step k's confirmed pair, if any, undone on its entry and its mirror's
+    if (!(k in confirmed)) return;
+    var other = mirror(k, confirmed[k]);
+    if (other && confirmed[other[0]] === other[1]) choose(other[0], -1);
+    choose(k, -1);
+  }
   document.querySelectorAll("button.confirm").forEach(function (button) {
     button.addEventListener("click", function () {
       var k = Number(button.dataset.uncertain), n = Number(button.dataset.candidate);
       var again = confirmed[k] === n, other = mirror(k, n);
-      choose(k, again ? -1 : n);
-      // the other step of the pair shows the same choice (confirming it once is one pair)
-      if (other && (again ? confirmed[other[0]] === other[1] : true)) choose(other[0], again ? -1 : other[1]);
+      // a pair chosen before on either step is undone on both its entries: choosing another candidate
+      // replaces it (it stayed confirmed on its other step's entry, and the file paired the step twice)
+      unpair(k);
+      if (other) unpair(other[0]);
+      if (!again) {
+        choose(k, n);
+        // the other step of the pair shows the same choice (confirming it once is one pair)
+        if (other) choose(other[0], other[1]);
+      }
       refresh();
     });
   });
