@@ -249,7 +249,8 @@ class Runs:
 
     def _finish_apart(self, run: Run, process: Any, receive: Connection) -> tuple[bytes, bytes, bytes] | None:
         """The messages of a run's own process (:func:`_apart`) until it ends: its progress, then its
-        stored batch and answer (``None``: the run was cancelled); raises :class:`RunFailed`."""
+        stored batch, answer and uncertainty document (``None``: the run was cancelled); raises
+        :class:`RunFailed`."""
         stored: tuple[bytes, bytes, bytes] | None = None
         error = ""
         try:
@@ -363,8 +364,9 @@ class _Apart:
 
 
 def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int) -> None:
-    """A run's process (:meth:`Runs._run_apart`): ``task`` on a pool of ``workers`` forked from
-    here; sends its progress, then ("done", stored batch and answer) or ("failed", message)."""
+    """A run's process (:meth:`Runs._start_apart` starts it, :meth:`Runs._finish_apart` reads it):
+    ``task`` on a pool of ``workers`` forked from here; sends ("planned", work units) or ("refused",
+    error), then its progress, then ("done", what :func:`_store` keeps) or ("failed", message)."""
     watch_parent(server)  # ends with the server, even a server killed by SIGKILL
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this process when it stops
     run = _Apart(send)
