@@ -193,8 +193,9 @@ _QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
 
 
 def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
-    """``text`` with every element id of the model (a key of ``names``) replaced by the step's name in quotes;
-    an id inside a longer id or a dotted path (``elements.Task_X``, ``Task_X.loop.max``) is left alone.
+    """``text`` with every element id of the model (a key of ``names`` with an underscore, as modelling tools
+    write them: a short id such as ``T1`` or ``review`` may be a word of the text) replaced by the step's name
+    in quotes; an id inside a longer id or a dotted path (``elements.Task_X``, ``Task_X.loop.max``) is left alone.
 
     >>> named_in_text("the decision refuses it (Gw_Beslut)", {"Gw_Beslut": "Beslut?"}, "sv")
     'the decision refuses it (”Beslut?”)'
