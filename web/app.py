@@ -157,7 +157,7 @@ async def page(request: Request) -> Response:
 
 
 #: the form's fixed words that name the library's deadline (web/texts.py: "4 månader")
-DEADLINE_TEXTS = ("deadline", "goal_percent", "goal_share")
+DEADLINE_TEXTS = ("deadline", "goal_percent", "goal_share", "goal_low")
 
 
 def deadline_texts(clock: tuple[float | None, float | None] | None) -> dict[str, dict[str, str]] | None:

@@ -142,7 +142,31 @@ def _within(row: dict[str, Any], lang: str) -> str:
     return percent(row["target_figure"]["mean"], lang)
 
 
-def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
+def _unsure(row: dict[str, Any], names: dict[str, str]) -> tuple[str, str]:
+    """Why ``row`` (which meets the target on average) is not sure to: its interval's low end, and the
+    municipality whose few decided cases set it (a joint unit's: every one must meet the target), as
+    the page's table shows it; English, Swedish."""
+    low = row["target_figure"].get("low")
+    at_en = at_sv = ""
+    if low is not None:
+        at_en, at_sv = f", {percent(low, 'en')},", f", {percent(low, 'sv')},"
+    en = f" (not sure: the interval's low end{at_en} misses the target"
+    sv = f" (osäkert: intervallets sämre ände{at_sv} missar målet"
+    limit = row.get("limit")
+    if limit:
+        name = names.get(limit["process"], limit["process"])
+        within, decided = limit["within"], limit["decided"]
+        some_en = "all" if within == decided else f"{within}"
+        some_sv = "alla" if within == decided else f"{within}"
+        cases_sv = "avgjort ärende" if decided == 1 else "avgjorda ärenden"
+        en += (f"; the limit is {name}: only {decided} decided case{'s' if decided != 1 else ''}, {some_en} within "
+               "4 months, too few to be sure")
+        sv += (f"; gränsen är {name}: bara {decided} {cases_sv}, {some_sv} inom 4 månader, för få för att "
+               "vara säker")
+    return en + ")", sv + ")"
+
+
+def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """What ``permitflow optimise`` says after its answer, in the page's words: equally cheap
     combinations, the bad end of the chosen one's interval, and today's setting."""
     sv: list[str] = []
@@ -168,6 +192,14 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
                       f"“{label['en']}” and search again.")
             sv.append("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
                       f"sänk ”{label['sv']}” och sök igen.")
+            limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
+            if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help
+                name = (names or {}).get(str(next(iter(limits))), str(next(iter(limits))))
+                en[-1] = en[-1][:-1] + (f" (every combination's low end is set by {name}'s few decided cases, which "
+                                        "more staff does not change).")
+                genitive = name if name[-1:].lower() in "sxz" else name + "s"
+                sv[-1] = sv[-1][:-1] + (f" (varje alternativs sämre ände sätts av {genitive} få avgjorda ärenden, "
+                                        "vilket fler handläggare inte ändrar).")
     today = result["today"]
     if today is not None:
         if today["status"] == "not a candidate":
@@ -215,15 +247,16 @@ def goal_answer(result: dict[str, Any], names: dict[str, str],
         sv = f"{places}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
-        sure = "" if result["holds_at_bad_end"] else " (not sure: the interval's low end misses the target)"
-        sure_sv = "" if result["holds_at_bad_end"] else " (osäkert: intervallets sämre ände missar målet)"
+        sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
         sv = (f"{places}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
               f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')} dagar{sure_sv}.")
         en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
               f"{_kr(chosen, 'en')} kr a year, {_mean_days(chosen, 'en')} days on average{sure}.")
-    more_sv, more_en = _more(result)
+    more_sv, more_en = _more(result, names)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
-    return {**result, "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
+    # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)
+    return {**result, "names": {p: names.get(p, p) for p in result["processes"]},
+            "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
 
 
 def seek(request: OptimiseRequest, names: dict[str, str], executor: Executor | None,

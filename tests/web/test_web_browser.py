@@ -879,3 +879,43 @@ def test_the_report_of_a_how_sure_run_says_the_answers_were_checked_against_the_
     assert "Not checked against the assumption ranges" not in report
     assert "Varje svar är prövat mot de rimliga intervallen för antagandena bakom det: 8 kombinationer" in report
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_joint_goal_shows_the_low_end_it_rests_on_and_names_the_municipality_that_sets_it(server: str) -> None:
+    """Found by the manager's second journey (2026-12-06): Bjuv, Helsingborg, Landskrona and Svalöv as one unit at
+    95 %: every row of the table said "100 %" and the answer "osäkert … sänk andelen", with no word that Bjuv's few
+    decided cases set the interval's low end (78 %)."""
+    messages: list[str] = []
+
+    def one(route: Any) -> None:  # the combination the journey was answered with (the full grid takes minutes)
+        body = json.loads(route.request.post_data or "{}")
+        body["goal"].update(officers=[4], fte=[0.25], levels=["officer"])
+        route.continue_(post_data=json.dumps(body))
+
+    with _the_page(server, messages, before=lambda p: p.route("**/api/goal", one)) as page:
+        for place in ("bjuv", "landskrona", "svalov"):
+            page.check(f"[data-place='{place}']")
+        page.check("#goal-joint")
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        heads = page.locator("#goal-result table.goal thead th").all_inner_texts()
+        assert heads[-2:] == ["Inom 4 månader", "Inom 4 månader, säkert minst"]
+        assert page.locator("#goal-result table.goal tbody td:nth-child(6)").all_inner_texts() == ["100\u00a0%"]
+        assert page.locator("#goal-result table.goal tbody td.goal-low").all_inner_texts() == ["78\u00a0% (Bjuv)"]
+        sv = page.locator("#goal-result .sentence").inner_text()
+        assert ("(osäkert: intervallets sämre ände, 78\u00a0%, missar målet; gränsen är Bjuv: bara 15 avgjorda ärenden, "
+                "alla inom 4 månader, för få för att vara säker).") in sv
+        assert sv.endswith("sök igen (varje alternativs sämre ände sätts av Bjuvs få avgjorda ärenden, vilket fler "
+                           "handläggare inte ändrar).")
+        assert page.locator("#goal-result .goal-low-note").inner_text().startswith("”Säkert minst”: intervallets")
+        page.click("[data-lang='en']")
+        assert page.locator("#goal-result table.goal thead th").all_inner_texts()[-1] == \
+            "Within 4 months, surely at least"
+        assert page.locator("#goal-result table.goal tbody td.goal-low").all_inner_texts() == ["78\u00a0% (Bjuv)"]
+        en = page.locator("#goal-result .sentence").inner_text()
+        assert ("(not sure: the interval's low end, 78\u00a0%, misses the target; the limit is Bjuv: only 15 decided "
+                "cases, all within 4 months, too few to be sure).") in en
+        assert en.endswith("(every combination's low end is set by Bjuv's few decided cases, which more staff does "
+                           "not change).")
+    assert messages == []

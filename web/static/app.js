@@ -345,10 +345,12 @@ function drawGoal(goal) {
   let box = $("#goal-result");
   if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
   box.replaceChildren(el("h2", { text: t("goal") }), el("p", { class: "sentence", text: goal.sentence[state.lang] }));
-  const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share"]
+  const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share", "goal_low"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
-  const pct = (e) => (e.mean === null ? "–" : `${num(100 * e.mean, 0)}\u00a0%`);
+  const pct = (v) => (v === null || v === undefined ? "–" : `${num(100 * v, 0)}\u00a0%`);
+  // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
+  const low = (c) => pct(c.target_figure.low) + (c.limit ? ` (${(goal.names || {})[c.limit.process] || c.limit.process})` : "");
   for (const c of goal.candidates) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
@@ -357,10 +359,11 @@ function drawGoal(goal) {
       el("td", { text: num(c.cost, 0) }),
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
-      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure) })));
+      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure.mean) }),
+      el("td", { class: "goal-low", text: low(c) })));
   }
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
-    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: t("goal_low_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
   // the levers the goal seek was asked with (run settings aside) are not part of it: say so
   const settings = ["replications", "years", "seed"];
   if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
