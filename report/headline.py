@@ -49,6 +49,11 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
           f"(95\u00a0% interval {days(lo)} to {days(hi)})")
     sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
           f"(95\u00a0% intervall {days(lo, 'sv')} till {days(hi, 'sv')})")
+    if lo is not None and lo < 0:  # "67 (−114 to 247)": no time is below zero days; the replications are too few
+        en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+              "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
+        sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+              "(för få replikeringar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
         if clock is not None:  # the deadline of this municipality's profile

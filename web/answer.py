@@ -25,6 +25,7 @@ from report.results import summary_document
 from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
 from scenarios.execute import parsed_member, point_inputs
+from web.levers import RUN_LEVERS
 from web.texts import TEXTS
 
 __all__ = ["answer", "sentences", "histogram", "BIN_DAYS"]
@@ -55,11 +56,13 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
     the profile's deadline and extension in hours, which the share within the deadline names;
     ``changed``: whether any lever was changed, else today alone is told, and how to ask)."""
     said = {}
+    # "67 (−114–247) days" (2 replications): no time is below zero days; the mean alone, and why (at the end)
+    below = [est for est in ((status,) if not changed else (status, whatif)) if _below_zero(est)]
     for lang in ("en", "sv"):
-        now = f"{_days(status['mean'], lang)} ({_days(status['ci'][0], lang)}–{_days(status['ci'][1], lang)})"
-        then = f"{_days(whatif['mean'], lang)} ({_days(whatif['ci'][0], lang)}–{_days(whatif['ci'][1], lang)})"
+        now, then = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
             said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
+            said[lang] += _too_few(lang) if below else ""
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
             continue
@@ -93,9 +96,32 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             f"{name}: {_measured(clock, lang)} tar det i snitt {now} dagar i dag, "
             f"{then} dagar med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
+        said[lang] += _too_few(lang) if below else ""
         if clock is not None:
             said[lang] = deadline_said(said[lang], lang, *clock)
     return said
+
+
+def _below_zero(est: Mapping[str, Any]) -> bool:
+    """Whether the interval of mean days ``est`` reaches below zero (too few replications to say)."""
+    low = (est.get("ci") or [None])[0]
+    return low is not None and low < 0
+
+
+def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
+    """``67 (55–79)``: the mean days and its 95 % interval; the mean alone when the interval reaches below zero."""
+    if _below_zero(est):
+        return _days(est["mean"], lang)
+    return f"{_days(est['mean'], lang)} ({_days(est['ci'][0], lang)}–{_days(est['ci'][1], lang)})"
+
+
+def _too_few(lang: str) -> str:
+    """Why a mean days stands without its interval (:func:`_mean_and_interval`), and what to do."""
+    label = next(lever for lever in RUN_LEVERS if lever.key == "replications")
+    if lang == "en":
+        return (" Too few replications for an interval (it would reach below zero days): choose more under "
+                f"“{label.en}”.")
+    return f" För få upprepningar för ett intervall (det skulle gå under noll dagar): välj fler under ”{label.sv}”."
 
 
 def _measured(clock: tuple[float, float] | None, lang: str) -> str:

@@ -108,3 +108,14 @@ def test_a_change_in_the_same_direction_at_every_point_that_noise_leaves_open_sa
         "ändring alls.")  # idiomatic Swedish (was 'det kan vara ingen ändring alls')
     assert "(95\u00a0% intervall för ändringen \u221290 till 12 dagar), ett intervall som rymmer noll: det är inte " \
         "säkert att det blir någon ändring alls. Det håller inte" in sentence["sv"]
+
+
+def test_an_interval_of_days_below_zero_is_not_shown() -> None:
+    # found by the manager's second journey (2026-12-06): 2 replications gave "(95 % interval -114 to 247)"
+    doc = _doc()
+    doc["scenarios"][0]["points"][0]["figures"][KEY].update({"mean": 67.2, "ci": [-114.3, 247.9]})
+    today = headline(doc, None, {"hbg": "Helsingborg"})[0]["sentences"][0]
+    assert today["en"] == ("Helsingborg: a complete application is decided in 67 days on average (too few replications "
+                           "for a 95\u00a0% interval: it would reach below zero days); 98\u00a0% within 4 months.")
+    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för "
+                           "ett 95\u00a0% intervall: det skulle gå under noll dagar); 98\u00a0% inom 4 månader.")

@@ -919,3 +919,37 @@ def test_a_joint_goal_shows_the_low_end_it_rests_on_and_names_the_municipality_t
         assert en.endswith("(every combination's low end is set by Bjuv's few decided cases, which more staff does "
                            "not change).")
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_two_replications_give_no_interval_below_zero_days_on_the_page_or_in_the_report(server: str,
+                                                                                         tmp_path: Path) -> None:
+    """Found by the manager's second journey (2026-12-06): Åstorp with 2 replications said "67 (−114–247) dagar"
+    on the page and "(95 % intervall −114 till 247)" in the report, a time below zero days; and every answer of a
+    report without a "how sure" run ended "Inte prövat mot antagandenas intervall", which its note says once."""
+    messages: list[str] = []
+    with _the_page(server, messages, downloads=True) as page:
+        page.uncheck("[data-place='helsingborg']")
+        page.check("[data-place='astorp']")
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        sv = _sentence(page)
+        assert sv.startswith("Åstorp: från komplett ansökan till beslut tar det i snitt 67 dagar i dag (ingen ändring")
+        assert sv.endswith("För få upprepningar för ett intervall (det skulle gå under noll dagar): välj fler under "
+                           "”Upprepningar”.")
+        assert "\u2212" not in sv
+        with page.expect_download(timeout=120_000) as reporting:
+            page.click("#report")
+        saved = tmp_path / "report.html"
+        reporting.value.save_as(saved)
+        page.click("[data-lang='en']")
+        assert _sentence(page).endswith("Too few replications for an interval (it would reach below zero days): "
+                                        "choose more under “Replications”.")
+    report = saved.read_text(encoding="utf-8")
+    assert ("Åstorp: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för ett 95\u00a0% "
+            "intervall: det skulle gå under noll dagar); 100\u00a0% inom 4 månader.</span>") in report
+    assert "(too few replications for a 95\u00a0% interval: it would reach below zero days)" in report
+    assert "intervall \u2212" not in report and "interval -" not in report
+    assert "Inte prövat mot antagandenas intervall" not in report and "Not checked against" not in report
+    assert report.count("de har inte prövats mot antagandenas intervall") == 1
+    assert messages == []
