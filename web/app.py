@@ -211,16 +211,17 @@ async def upload(request: Request) -> Response:
         base = await run_in_threadpool(upload_base, name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     except PermitflowError as err:
         return _error(err)
-    # kept under a key of its own, not the name typed: two managers who both call theirs "mytown"
+    # kept under a key of its own, not the name typed: two managers who both call theirs "Höganäs"
     # each run their own, and one cannot pick another's upload without its key
-    key = f"{name}-{secrets.token_urlsafe(12)}"
+    key = f"{base.name}-{secrets.token_urlsafe(12)}"
     with state.lock:
         state.uploads[key] = (base, Path(files[1]).name, Path(files[3]).name)
         while len(state.uploads) > MAX_UPLOADS:
             state.uploads.popitem(last=False)
     # its own values beside the levers, read as a library municipality's are (its steps found by what they are)
     own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
-    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key, "status_quo": own,
+    # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
+    return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
                          "deadline_texts": deadline_texts(profile_clock(base.profile))})
 
 

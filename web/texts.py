@@ -16,6 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "municipalities": {"sv": "Kommuner", "en": "Municipalities"},
     "upload": {"sv": "Egen process (BPMN och profil)", "en": "Your own process (BPMN and profile)"},
     "upload_name": {"sv": "Namn", "en": "Name"},
+    # found by the manager's second journey: the field said "mytown" on the Swedish page and refused "Höganäs"
+    "upload_name_hint": {"sv": "t.ex. Höganäs (tomt: profilens namn)", "en": "e.g. Höganäs (empty: the profile's name)"},
     "upload_model": {"sv": "BPMN-modell", "en": "BPMN model"},
     "upload_profile": {"sv": "Profil (YAML)", "en": "Profile (YAML)"},
     "upload_button": {"sv": "Ladda upp", "en": "Upload"},

@@ -130,11 +130,12 @@ def test_an_upload_that_is_not_bpmn_or_not_a_profile_is_refused_and_not_kept(cli
 
 def test_the_page_own_refusals_have_swedish_words_and_no_code(client):
     """Found by QA: a name with a space, or seven municipalities, gave an English message (with a
-    Python repr) on the Swedish page."""
+    Python repr) on the Swedish page. A name as a manager writes it ("Min kommun", "Höganäs") is taken since the
+    manager's second journey; one too long is refused in words."""
     bpmn_path, profile_path = library_paths("helsingborg")
-    body = _upload(client, "Min kommun", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
-    assert body["error"] == 'Name "Min kommun": use only the letters a–z, digits and _ (e.g. mytown)'
-    assert body["error_sv"] == 'Namn "Min kommun": använd bara bokstäverna a–z, siffror och _ (t.ex. mittstad)'
+    body = _upload(client, "x" * 61, bpmn_path.read_bytes(), profile_path.read_bytes()).json()
+    assert body["error"] == f'Name "{"x" * 60}…": at most 60 characters, no control characters'
+    assert body["error_sv"] == f'Namn "{"x" * 60}…": högst 60 tecken, inga styrtecken'
     seven = ["angelholm", "astorp", "bjuv", "helsingborg", "hoganas", "klippan", "landskrona"]
     for url in ("/api/runs", "/api/scenario"):
         body = client.post(url, json={"municipalities": seven}).json()
@@ -152,15 +153,35 @@ def test_an_upload_over_the_limit_is_refused(client):
 def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one_message(client):
     bpmn_path, profile_path = library_paths("astorp")
     good = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
-    assert (good["name"], good["display"]) == ("mytown", "Åstorp") and good["id"].startswith("mytown-")
+    assert (good["name"], good["display"]) == ("mytown", "mytown") and good["id"].startswith("mytown-")
     _id, reply = _run(client, {"uploads": [good["id"]], "levers": {"officers": 2, **SMALL}})
     assert reply.json()["answer"]["municipalities"][0]["process"] == "mytown"
+    # no name typed: the profile's
+    plain = _upload(client, "", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
+    assert (plain["name"], plain["display"]) == ("astorp", "Åstorp") and plain["id"].startswith("astorp-")
     broken = profile_path.read_text(encoding="utf-8").replace("Task_Utredning:", "Task_Finns_Inte:", 1)
     kept = _upload(client, "broken", bpmn_path.read_bytes(), broken.encode())
     assert kept.status_code == 200
     reply = client.post("/api/runs", json={"uploads": [kept.json()["id"]], "levers": SMALL})
     assert reply.status_code == 400 and "Task_Finns_Inte" in reply.json()["error"]
     assert client.get("/api/setup").status_code == 200
+
+
+def test_an_upload_is_named_as_the_manager_writes_it_and_shown_so_everywhere(client):
+    """Found by the manager's second journey (2026-12-06): only a–z, digits and _ were taken ("Höganäs" and
+    "Landskrona egen" refused) and the name shown was the profile's (a lane name, "Team-Assistant")."""
+    bpmn_path, profile_path = library_paths("astorp")
+    profile = profile_path.read_text(encoding="utf-8").replace("municipality: Åstorp", "municipality: Team-Assistant")
+    assert "Team-Assistant" in profile
+    for typed, name in (("Höganäs", "hoganas"), ("  Landskrona egen ", "landskrona_egen")):
+        up = _upload(client, typed, bpmn_path.read_bytes(), profile.encode()).json()
+        assert (up["name"], up["display"]) == (name, typed.strip()) and up["id"].startswith(name + "-")
+        _id, reply = _run(client, {"uploads": [up["id"]], "levers": {"officers": 2, "replications": 2, "years": 3}})
+        place = reply.json()["answer"]["municipalities"][0]
+        assert (place["process"], place["name"]) == (name, typed.strip())
+        assert place["sentence"]["sv"].startswith(typed.strip() + ": ")
+        report = client.get(f"/api/runs/{_id}/report").text
+        assert f"{typed.strip()}: en komplett ansökan avgörs" in report and "Team-Assistant" not in report
 
 
 def test_an_upload_says_its_own_values_as_the_library_does_finding_its_steps_by_what_they_are(client):

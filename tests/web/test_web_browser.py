@@ -953,3 +953,30 @@ def test_two_replications_give_no_interval_below_zero_days_on_the_page_or_in_the
     assert "Inte prövat mot antagandenas intervall" not in report and "Not checked against" not in report
     assert report.count("de har inte prövats mot antagandenas intervall") == 1
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_an_upload_takes_the_municipalitys_name_as_written_and_shows_it(server: str) -> None:
+    """Found by the manager's second journey (2026-12-06): the name field said "mytown" on the Swedish page, took
+    only a–z, digits and _ ("Höganäs", "Landskrona egen" refused), and the name shown was the profile's."""
+    messages: list[str] = []
+    model, profile = library_paths("astorp")
+    with _the_page(server, messages) as page:
+        field = page.locator("#up-name")
+        assert field.input_value() == "" and field.get_attribute("placeholder") == "t.ex. Höganäs (tomt: profilens namn)"
+        page.fill("#up-name", "Höganäs")
+        page.set_input_files("#up-model", str(model))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        assert page.locator("#message").is_hidden()
+        assert page.locator("#places label:has(input[data-upload])").inner_text().strip() == "Höganäs"
+        assert page.locator("#places input[data-upload]").get_attribute("data-upload").startswith("hoganas-")
+        page.uncheck("[data-place='helsingborg']")
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        assert page.locator("#results h3").all_inner_texts() == ["Höganäs"]
+        assert _sentence(page).startswith("Höganäs: från komplett ansökan till beslut")
+        page.click("[data-lang='en']")
+        assert field.get_attribute("placeholder") == "e.g. Höganäs (empty: the profile's name)"
+    assert messages == []

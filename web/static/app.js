@@ -163,6 +163,7 @@ function applyLanguage() {
   document.documentElement.lang = state.lang;
   document.title = t("page_title");
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
+  document.querySelectorAll("[data-placeholder]").forEach((n) => { n.placeholder = t(n.dataset.placeholder); });
   for (const lever of state.setup.levers) {
     document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = leverLabel(lever, state.lang);
   }
@@ -305,17 +306,17 @@ async function upload() {
   if (profile) form.append("profile", profile);
   const reply = await api("POST", "/api/uploads", form);
   if (!reply.ok) { showMessage(reply.data); return; }
-  // the server's key for this upload (the name typed plus a random part: no other page sees it);
-  // a new upload under a name this page used before takes the place of the earlier one
+  // the server's key for this upload (a safe name made from the name typed, plus a random part: no other
+  // page sees it); a new upload under a name this page used before takes the place of the earlier one
   document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
-    if (old.dataset.uploadName !== reply.data.name) return;
+    if (old.dataset.uploadName !== name) return;
     delete state.uploads[old.dataset.upload];
     delete state.uploadTexts[old.dataset.upload];
     old.closest("label").remove();
   });
   state.uploads[reply.data.id] = reply.data.status_quo || {};
   state.uploadTexts[reply.data.id] = reply.data.deadline_texts || null;
-  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": reply.data.name,
+  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": name,
     id: `upload-${reply.data.id}` });
   box.addEventListener("change", showStatusQuo);
   $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
