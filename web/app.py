@@ -41,7 +41,7 @@ from processes.errors import PermitflowError
 from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
-from web.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
+from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
 from web.runs import KEEP_BYTES, Runs
 from web.texts import TEXTS
 from web.whatif import MAX_UPLOAD_BYTES, PageError, build_study, question, scenario_yaml, upload_base
@@ -175,7 +175,7 @@ def _library() -> list[dict[str, Any]]:
     for name in library_names():
         base = library_base(name, source="library", line=None)
         out.append({"name": name, "display": str(base.profile.get("municipality") or name),
-                    "status_quo": status_quo(base.profile, base.bpmn),
+                    "status_quo": status_quo(base.profile, base.bpmn), "levels": decision_levels(base.profile),
                     "deadline_texts": deadline_texts(profile_clock(base.profile))})
     return out
 
@@ -222,6 +222,7 @@ async def upload(request: Request) -> Response:
     own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
+                         "levels": decision_levels(base.profile),
                          "deadline_texts": deadline_texts(profile_clock(base.profile))})
 
 

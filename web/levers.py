@@ -332,6 +332,13 @@ def _weeks(delay: Any) -> float | None:
     return None if days is None else days / 7
 
 
+def decision_levels(profile: Mapping[str, Any]) -> list[str]:
+    """The decision levels a profile has bodies for (:data:`LEVELS`' order): what its grant and refusal levers
+    can choose (the page offers only those of the chosen processes)."""
+    bodies = _bodies(profile)
+    return [level for level in LEVELS if level in bodies]
+
+
 def status_quo(profile: Mapping[str, Any], model: str | None = None) -> dict[str, Any]:
     """The lever values a profile has as it is (shown beside each lever; ``None``: not a plain value); ``model``
     (its BPMN text) finds the completeness check and the remiss answers as :func:`lever_sets` does."""

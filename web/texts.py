@@ -52,6 +52,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "wait_now": {"sv": "Väntan i dag (dagar)", "en": "Wait today (days)"},
     "wait_then": {"sv": "Väntan med ändringarna (dagar)", "en": "Wait with the changes (days)"},
     "keep": {"sv": "behåll", "en": "keep"},
+    # a decision level a chosen process has no body for (the manager's second journey: offered, refused after Räkna)
+    "level_lacking": {"sv": "finns inte i", "en": "not in"},
     "committee": {"sv": "nämnden", "en": "the committee"},
     "working_committee": {"sv": "arbetsutskottet", "en": "the working committee"},
     "chair": {"sv": "ordföranden", "en": "the chair"},

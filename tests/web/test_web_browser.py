@@ -619,7 +619,7 @@ def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_
 
     def upload(page: Any, model: Path) -> None:
         before = page.eval_on_selector_all("#places input[data-upload]", "boxes => boxes.map(b => b.dataset.upload)")
-        page.fill("#up-name", "ritstad")
+        page.fill("#up-name", "Ritstad")  # shown as typed (the manager's second journey)
         page.set_input_files("#up-model", str(model))
         page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
         page.click("#up-send")
@@ -811,7 +811,7 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
         assert message.inner_text().endswith("permitflow convert modell.bpmn profil.yaml --to profile")
 
         page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
-        page.fill("#up-name", "bjuv")
+        page.fill("#up-name", "")  # the profile's name, "M/M/1" (its process "m_m_1")
         page.focus("#up-name")
         page.keyboard.press("Enter")  # uploads (the form's submit ran a what-if)
         page.wait_for_selector("#places input[data-upload]:checked")
@@ -820,7 +820,9 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
         assert page.locator("#lever-grant_level option").first.inner_text() == "behåll"  # no committee to keep
         assert page.locator("#lever-refusal_level option").first.inner_text() == "behåll"
 
-        page.select_option("#lever-grant_level", "officer")
+        # no level is offered (the manager's second journey); one chosen all the same is refused by the server
+        assert page.locator("#lever-grant_level option[value='officer']").is_disabled()
+        page.eval_on_selector("#lever-grant_level", "s => { s.value = 'officer'; }")
         page.click("#run")
         page.locator("#message", has_text="beslut av handläggaren").wait_for()
         assert message.inner_text().endswith("(låt fältet stå på ”behåll”: den har inga beslutsorgan)")
@@ -834,12 +836,18 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
         assert page.locator("#results h4").first.inner_text() == (
             "Dagar från att ärendet kommer in tills det är klart (andel ärenden)")
 
+        page.fill("#up-name", "Bjuv")  # the same model under a library municipality's name, chosen beside it
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload-name='Bjuv']:checked")
+        page.uncheck("#places input[data-upload-name='']")
         page.check("[data-place='bjuv']")
         page.click("#run")
         page.locator("#message", has_text="uppladdade").wait_for()
-        assert message.inner_text() == ("Er uppladdade process heter ”bjuv”, som en kommun i listan som också är vald: "
-                                        "ladda upp den igen under ett annat namn (t.ex. bjuv_egen) för att jämföra de två")
+        assert message.inner_text() == ("Er uppladdade process heter ”Bjuv”, som en kommun i listan som också är vald: "
+                                        "ladda upp den igen under ett annat namn (t.ex. Bjuv egen) för att jämföra de två")
         page.uncheck("[data-place='bjuv']")
+        page.uncheck("#places input[data-upload-name='Bjuv']")
+        page.check("#places input[data-upload-name='']")
 
         page.click("#goal-run")
         page.locator("#message", has_text="tidsfrist").wait_for()
@@ -979,4 +987,44 @@ def test_an_upload_takes_the_municipalitys_name_as_written_and_shows_it(server: 
         assert _sentence(page).startswith("Höganäs: från komplett ansökan till beslut")
         page.click("[data-lang='en']")
         assert field.get_attribute("placeholder") == "e.g. Höganäs (empty: the profile's name)"
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server: str) -> None:
+    """Found by the manager's second journey (2026-12-06): the decision-level lists offered all four levels for a
+    model with only a committee and a case officer, and refused the others only after Räkna."""
+    messages: list[str] = []
+
+    def offered(key: str) -> dict[str, tuple[bool, str]]:
+        return {o.get_attribute("value"): (o.is_disabled(), o.inner_text())
+                for o in page.locator(f"#lever-{key} option[data-choice]").all()}
+
+    with _the_page(server, messages) as page:
+        assert all(not off for off, _ in offered("grant_level").values())  # Helsingborg: all four
+        page.fill("#up-name", "Ritstad")
+        page.set_input_files("#up-model", str(DRAWN))
+        page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        for key in ("grant_level", "refusal_level"):
+            assert offered(key) == {
+                "committee": (False, "nämnden"),
+                "working_committee": (True, "arbetsutskottet (finns inte i Ritstad)"),
+                "chair": (True, "ordföranden (finns inte i Ritstad)"),
+                "officer": (False, "handläggaren")}
+        page.click("[data-lang='en']")
+        assert offered("grant_level")["chair"] == (True, "the chair (not in Ritstad)")
+        page.click("[data-lang='sv']")
+        page.uncheck("#places input[data-upload]")  # Helsingborg alone again: all four
+        assert offered("refusal_level")["chair"] == (False, "ordföranden")
+        page.set_input_files("#up-model", str(MM1))  # no decision bodies at all
+        page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
+        page.fill("#up-name", "Kö")
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload-name='Kö']:checked")
+        page.uncheck("[data-place='helsingborg']")
+        assert set(offered("grant_level").values()) == {
+            (True, "nämnden (finns inte i Kö)"), (True, "arbetsutskottet (finns inte i Kö)"),
+            (True, "ordföranden (finns inte i Kö)"), (True, "handläggaren (finns inte i Kö)")}
     assert messages == []

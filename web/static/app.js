@@ -4,8 +4,9 @@
 
 // uploads: upload key -> its values as they are (shown beside the levers, as a library municipality's)
 // uploadTexts: upload key -> its words for its deadline; deadlineTexts: the chosen processes' (see chooseDeadlineTexts)
+// uploadLevels: upload key -> its decision levels; uploadNames: upload key -> its name as shown
 const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: {}, uploadTexts: {},
-  deadlineTexts: null };
+  deadlineTexts: null, uploadLevels: {}, uploadNames: {} };
 const $ = (sel) => document.querySelector(sel);
 const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -144,6 +145,7 @@ function buildForm() {
 // lists them, else the first upload's)
 function showStatusQuo() {
   chooseDeadlineTexts();
+  markLevels();
   const place = state.setup.library.find((m) => m.name === selectedPlaces()[0]);
   const first = place ? place.status_quo : state.uploads[selectedUploads()[0]];
   for (const lever of state.setup.levers) {
@@ -159,6 +161,22 @@ function showStatusQuo() {
   }
 }
 
+// The decision levels the chosen processes do not all have: not offered, the option saying which lacks it
+// (they were offered and refused only after Räkna)
+function markLevels() {
+  const chosen = selectedPlaces().map((n) => state.setup.library.find((m) => m.name === n))
+    .map((m) => [m.display, m.levels || []])
+    .concat(selectedUploads().map((u) => [state.uploadNames[u] || u, state.uploadLevels[u] || []]));
+  for (const key of ["grant_level", "refusal_level"]) {
+    for (const option of document.querySelectorAll(`#lever-${key} option[data-choice]`)) {
+      const lacking = chosen.filter(([, levels]) => !levels.includes(option.value)).map(([name]) => name);
+      option.disabled = lacking.length > 0;
+      option.dataset.lacking = lacking.join(", ");
+      option.textContent = t(option.value) + (lacking.length ? ` (${t("level_lacking")} ${lacking.join(", ")})` : "");
+    }
+  }
+}
+
 function applyLanguage() {
   document.documentElement.lang = state.lang;
   document.title = t("page_title");
@@ -167,7 +185,7 @@ function applyLanguage() {
   for (const lever of state.setup.levers) {
     document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = leverLabel(lever, state.lang);
   }
-  document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });
+  document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });  // then markLevels
   document.querySelectorAll(".lang button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)));
   showStatusQuo();
   showMessage(state.message);
@@ -316,6 +334,8 @@ async function upload() {
   });
   state.uploads[reply.data.id] = reply.data.status_quo || {};
   state.uploadTexts[reply.data.id] = reply.data.deadline_texts || null;
+  state.uploadLevels[reply.data.id] = reply.data.levels || [];
+  state.uploadNames[reply.data.id] = reply.data.display;
   const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": name,
     id: `upload-${reply.data.id}` });
   box.addEventListener("change", showStatusQuo);
