@@ -89,12 +89,12 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
         said[lang] = (
-            f"{name}: {_measured(clock, lang)} takes {now} days on average today, "
-            f"{then} days with the changes{change}."
+            f"{name}: {_measured(clock, lang)} takes {now} on average today, "
+            f"{then} with the changes{change}."
             + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
             if lang == "en" else
-            f"{name}: {_measured(clock, lang)} tar det i snitt {now} dagar i dag, "
-            f"{then} dagar med ändringarna{change}."
+            f"{name}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
+            f"{then} med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
         said[lang] += _too_few(lang) if below else ""
         if clock is not None:
@@ -109,10 +109,21 @@ def _below_zero(est: Mapping[str, Any]) -> bool:
 
 
 def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
-    """``67 (55–79)``: the mean days and its 95 % interval; the mean alone when the interval reaches below zero."""
+    """``67 (55–79) dagar``: the mean days and its 95 % interval, with the unit; the mean alone when the interval
+    reaches below zero; under a day in hours, ``2,4 (2,3–2,6) timmar`` (whole days said "0 (0–0) dagar")."""
+    mean, (low, high) = est["mean"], est["ci"]
+    unit = "days" if lang == "en" else "dagar"
+    digits, k = 0, 1.0
+    if isinstance(mean, (int, float)) and not math.isnan(mean) and abs(mean) < 1:
+        k, unit = 24.0, "hours" if lang == "en" else "timmar"
+        digits = 1 if abs(mean) * k < 10 else 0
+
+    def shown(value: Any) -> str:
+        return number(value * k if isinstance(value, (int, float)) else value, lang, digits)
+
     if _below_zero(est):
-        return _days(est["mean"], lang)
-    return f"{_days(est['mean'], lang)} ({_days(est['ci'][0], lang)}–{_days(est['ci'][1], lang)})"
+        return f"{shown(mean)} {unit}"
+    return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}"
 
 
 def _too_few(lang: str) -> str:
@@ -136,10 +147,10 @@ def _today_alone(name: str, now: str, share: str, lang: str, measured: str) -> s
     """The sentence of a what-if with no lever changed: the days today, and what to do to see a change."""
     timed = share != MISSING
     if lang == "en":
-        return (f"{name}: {measured} takes {now} days on average today (no change "
+        return (f"{name}: {measured} takes {now} on average today (no change "
                 f"chosen: change something under “{TEXTS['levers']['en']}” to see what it does)."
                 + (f" Within 4 months: {share} today." if timed else ""))
-    return (f"{name}: {measured} tar det i snitt {now} dagar i dag (ingen ändring vald: ändra "
+    return (f"{name}: {measured} tar det i snitt {now} i dag (ingen ändring vald: ändra "
             f"något under ”{TEXTS['levers']['sv']}” för att se vad det gör)."
             + (f" Inom 4 månader: {share} i dag." if timed else ""))
 

@@ -131,7 +131,9 @@ def _level(level: str, lang: str) -> str:
 
 
 def _kr(row: dict[str, Any], lang: str) -> str:
-    return kronor(row["cost"], lang)
+    """The yearly cost to the thousand kronor: what an hourly rate and yearly hours support ("565 428 kr" claimed
+    six digits; the manager's second journey). The JSON keeps the öre, which the search compares."""
+    return kronor(round(row["cost"], -3), lang)
 
 
 def _mean_days(row: dict[str, Any], lang: str) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from processes.durations import parse_duration
 from processes.errors import InputError
 from report import numbers
 from scenarios.settings import Origin
@@ -369,4 +370,13 @@ def status_quo(profile: Mapping[str, Any], model: str | None = None) -> dict[str
         "complete_share": gateway.get(check.complete) if check else None,
         "remiss_weeks": _weeks(remiss),
         "arrivals": (simulation.get("arrivals") or {}).get("per_year"),
+        "years": _years(simulation.get("horizon")),
     }
+
+
+def _years(horizon: Any) -> float | None:
+    """The simulated years of a profile's ``horizon:`` (``1y`` -> 1.0, ``26w`` -> 0.5); ``None`` if it has none."""
+    try:
+        return round(parse_duration(horizon) / parse_duration("1y"), 2) if horizon is not None else None
+    except InputError:
+        return None

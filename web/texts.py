@@ -23,6 +23,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload_button": {"sv": "Ladda upp", "en": "Upload"},
     "levers": {"sv": "Det ni kan ändra", "en": "What you can change"},
     "run_settings": {"sv": "Körning", "en": "Run"},
+    # found by the manager's second journey: "Simulerade år" and "Slumpfrö" had no default and no word
+    "run_settings_hint": {
+        "sv": "Tomma fält: 10 upprepningar, varje kommuns egen simulerade tid (den första valdas i grått) och slumpfrö 2025. "
+              "Fler upprepningar och år ger smalare intervall men tar längre tid; samma slumpfrö ger samma svar, ett "
+              "annat visar slumpens spridning.",
+        "en": "Empty fields: 10 replications, each municipality's own simulated time (the first chosen one's in grey) and seed 2025. "
+              "More replications and years give narrower intervals but take longer; the same seed gives the same "
+              "answer, another shows the random spread."},
     "run": {"sv": "Räkna", "en": "Calculate"},
     "running": {"sv": "Räknar …", "en": "Calculating …"},
     "cancelled": {"sv": "Avbruten: en ny beräkning startade.", "en": "Cancelled: a new calculation started."},

@@ -191,7 +191,7 @@ def test_an_upload_says_its_own_values_as_the_library_does_finding_its_steps_by_
     assert reply.status_code == 200
     assert reply.json()["status_quo"] == {
         "grant_level": "officer", "refusal_level": "officer", "officers": 1, "fte": 0.5, "cadence": "monthly",
-        "cutoff_days": 10.0, "complete_share": 0.6, "remiss_weeks": 3.0, "arrivals": 20}
+        "cutoff_days": 10.0, "complete_share": 0.6, "remiss_weeks": 3.0, "arrivals": 20, "years": 1.0}
     bpmn_path, profile_path = library_paths("astorp")
     mine = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes()).json()["status_quo"]
     (astorp,) = [m["status_quo"] for m in client.get("/api/setup").json()["library"] if m["name"] == "astorp"]
@@ -405,7 +405,7 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["officer", "manager"])
     assert [r["label"] for r in goal["ties"]] == ["1 × 0.3 FTE, manager"] and goal["safe"] is None
     assert en.startswith("Åstorp: the cheapest way to 90\u00a0% within 4 months is 1 case officer at 0.3 of full time, "
-                         "decisions by the case officer: 678,513 kr a year, ")
+                         "decisions by the case officer: 679,000 kr a year, ")
     assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the manager, " \
         in en
     assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av chefen, i snitt " in sv
@@ -425,20 +425,20 @@ def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
     goal, en, sv = _goal(client, ["helsingborg"], 98, officers=[1], fte=[0.25, 0.5], levels=["officer"])
     assert not goal["holds_at_bad_end"] and goal["safe"]["label"] == "1 × 0.5 FTE, officer"
     assert ("Sure to reach it even at the interval's low end: 1 case officer at 0.5 of full time, decisions by the "
-            "case officer, 1,130,855 kr a year, 100\u00a0% within 4 months.") in en
+            "case officer, 1,131,000 kr a year, 100\u00a0% within 4 months.") in en
     # what is sure is reaching the target: the Swedish says so, as the English does ("Säkert även ..." had no verb)
     assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
-            "1\u00a0130\u00a0855 kr per år, 100\u00a0% inom 4 månader.") in sv
+            "1\u00a0131\u00a0000 kr per år, 100\u00a0% inom 4 månader.") in sv
 
 
 def test_the_goal_answer_says_how_todays_setting_fares(client):
     # Åstorp today: 1 case officer at 0.3 of full time, decisions by the committee
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee", "officer"])
     assert goal["today"]["label"] == "1 × 0.3 FTE, committee" and goal["chosen"]["level"] == "officer"
-    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee (686,013 kr a "
+    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee (686,000 kr a "
                        "year, 100\u00a0% within 4 months, 58 days on average), reaches the target too.")
     # the setting is the subject (Swedish puts the verb second: "I dag, 1 handläggare ..., når" was wrong)
-    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u00a0013 kr per år, 100\u00a0% "
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u00a0000 kr per år, 100\u00a0% "
                        "inom 4 månader, i snitt 58 dagar), når också målet.")
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee"])
     # it names what is today's setting: a bare "Det är ..." after the low-end sentence pointed at nothing

@@ -190,13 +190,14 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
             "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
         assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0,3"}
         costs = page.locator("#goal-result table.goal tbody td:nth-child(4)").all_inner_texts()
-        assert all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})+", c) for c in costs), costs  # 678 513: as the sentence writes it
+        # 679 000: as the sentence writes it, to the thousand (six digits "678 513" claimed more than the inputs give)
+        assert all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})*\u00a0000", c) for c in costs), costs
         shares = page.locator("#goal-result table.goal tbody td:nth-child(6)").all_inner_texts()
         assert all(re.fullmatch(r"\d+\u00a0%", c) for c in shares), shares
         page.click("[data-lang='en']")
         assert set(page.locator("#goal-result table.goal tbody td:nth-child(2)").all_inner_texts()) == {"0.3"}
         costs = page.locator("#goal-result table.goal tbody td:nth-child(4)").all_inner_texts()
-        assert all(re.fullmatch(r"\d{1,3}(,\d{3})+", c) for c in costs), costs
+        assert all(re.fullmatch(r"\d{1,3}(,\d{3})*,000", c) for c in costs), costs
         assert page.locator(".diagram .badge tspan.en").first.is_visible()
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused, refused]  # Chromium logs the two refused requests (bad lever, bad upload); nothing else
@@ -1027,4 +1028,34 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
         assert set(offered("grant_level").values()) == {
             (True, "nämnden (finns inte i Kö)"), (True, "arbetsutskottet (finns inte i Kö)"),
             (True, "ordföranden (finns inte i Kö)"), (True, "handläggaren (finns inte i Kö)")}
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_clockless_model_of_hours_and_the_run_settings_are_told_plainly(server: str) -> None:
+    """Found by the manager's second journey (2026-12-06): with only a model without a legal clock chosen the labels
+    still said "4 månader"; its days read "0 (0–0) dagar" (it takes hours); "Simulerade år" and "Slumpfrö" had no
+    default shown and no word of what they do."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        assert page.locator("#lever-seed").get_attribute("placeholder") == "2025"
+        assert page.locator("#lever-years").get_attribute("placeholder") == "1"  # Helsingborg's year
+        assert page.locator("#settings .settings-hint").inner_text().startswith(
+            "Tomma fält: 10 upprepningar, varje kommuns egen simulerade tid (den första valdas i grått) och slumpfrö "
+            "2025.")
+        label = page.locator("[data-t='goal_percent']")
+        page.set_input_files("#up-model", str(MM1))
+        page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        page.uncheck("[data-place='helsingborg']")
+        assert label.inner_text() == "Andel beslut inom tidsfristen (%)"
+        assert "4 månader" not in page.locator("#form").inner_text()
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        assert re.search(r"tar det i snitt \d,\d \(\d,\d–\d,\d\) timmar i dag", _sentence(page)), _sentence(page)
+        page.click("[data-lang='en']")
+        assert label.inner_text() == "Share of decisions within the deadline (%)"
+        assert re.search(r"takes \d\.\d \(\d\.\d–\d\.\d\) hours on average today", _sentence(page)), _sentence(page)
+        assert page.locator("#settings .settings-hint").inner_text().startswith("Empty fields: 10 replications")
     assert messages == []

@@ -17,12 +17,13 @@ function t(key) {
 
 // The fixed words that name the deadline ("Andel beslut inom 4 månader") follow the chosen processes':
 // one deadline for all of them names it, several say "the deadline"; a process without a legal clock
-// has none to name (none with one: the words as written)
+// has none to name, so with one chosen they say "the deadline" too (they said "4 months" for a model with
+// no clock: the manager's second journey); nothing chosen: the words as written
 function chooseDeadlineTexts() {
   const own = selectedPlaces().map((n) => (state.setup.library.find((m) => m.name === n) || {}).deadline_texts)
-    .concat(selectedUploads().map((u) => state.uploadTexts[u])).filter((x) => x);
+    .concat(selectedUploads().map((u) => state.uploadTexts[u] || null));
   const distinct = new Set(own.map((x) => JSON.stringify(x)));
-  state.deadlineTexts = distinct.size === 0 ? null : distinct.size === 1 ? own[0] : state.setup.deadline_generic;
+  state.deadlineTexts = distinct.size === 0 ? null : distinct.size === 1 && own[0] ? own[0] : state.setup.deadline_generic;
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
 }
 
@@ -139,6 +140,9 @@ function buildForm() {
     target.append(el("label", { for: input.id }, el("span", { "data-lever-label": lever.key }), input));
   }
   $("#lever-replications").placeholder = "10";
+  $("#lever-seed").placeholder = "2025";
+  // what the run settings are and what an empty one means (they had no default shown and no word)
+  $("#settings").append(el("p", { class: "note settings-hint", "data-t": "run_settings_hint" }));
 }
 
 // The first chosen process's own values beside the levers, in grey (the library's first, as a run
@@ -153,7 +157,7 @@ function showStatusQuo() {
     const value = first ? first[lever.key] : null;
     if (lever.kind === "choice") {
       input.options[0].textContent = value ? `${t("keep")} (${t(value)})` : t("keep");
-    } else if (lever.key !== "replications") {
+    } else if (lever.key !== "replications" && lever.key !== "seed") {  // their defaults: buildForm
       const shown = lever.share && typeof value === "number" ? Number((100 * value).toFixed(4)) : value;
       input.placeholder = shown === null || shown === undefined ? ""
         : typeof shown === "number" && lever.kind === "float" ? num(shown) : String(shown);
@@ -377,7 +381,7 @@ function drawGoal(goal) {
     const days = c.complete_to_decision_mean_days.mean;
     body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
-      el("td", { text: num(c.cost, 0) }),
+      el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
       el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure.mean) }),
