@@ -294,10 +294,11 @@ async def start_goal_seek(request: Request) -> Response:
         data = await _body(request)
         goal = data.get("goal") or {}
         if not isinstance(goal, dict):
-            raise PermitflowError("goal: expected an object (percent, joint, officers, fte, levels)")
+            raise PermitflowError("goal: expected an object (percent, joint, who, officers, fte, levels)")
         q = await _question(request)
         goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
-                                 officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"))
+                                 officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"),
+                                 keep_level=goal.get("who") == "today")
         names = _display_names(q.bases)
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:

@@ -27,7 +27,7 @@ from scenarios.optimise import (
     request_problem,
     without_clock,
 )
-from web.levers import GoalLeverError, choices_words, typed
+from web.levers import GoalLeverError, choices_words, decision_levels, delegation, typed
 from web.texts import TEXTS
 
 __all__ = ["goal_request", "goal_answer", "seek"]
@@ -47,10 +47,13 @@ def _values(what: str, given: Any, kind: type) -> tuple[Any, ...]:
 
 
 def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, officers: Any = None,
-                 fte: Any = None, levels: Any = None) -> OptimiseRequest:
+                 fte: Any = None, levels: Any = None, keep_level: bool = False) -> OptimiseRequest:
     """The search for ``bases`` (library or uploaded processes) and the target: ``percent`` (50–99)
     of decisions within the 4-month deadline. ``officers``, ``fte``, ``levels``: the values to try
-    (default: around today's, as ``permitflow optimise``)."""
+    (default: around today's, as ``permitflow optimise``); ``keep_level``: (no ``levels`` given) only
+    today's decision level, which the chosen processes must share."""
+    if keep_level and levels is None:
+        levels = _todays_level(bases)
     try:
         value = float(percent)
     except (TypeError, ValueError):
@@ -84,6 +87,27 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if problem is not None:
         raise _in_words(problem)
     return request
+
+
+def _todays_level(bases: Sequence[Base]) -> list[str] | None:
+    """[the decision level every one of ``bases`` has today, for grants and refusals alike]; ``None`` when none has
+    decision bodies (no level to keep); raises :class:`GoalLeverError` when they decide at different levels."""
+    with_bodies = [b for b in bases if decision_levels(b.profile)]
+    if not with_bodies:
+        return None
+    today = {b.name: delegation(b.profile) for b in with_bodies}
+    if len({level for pair in today.values() for level in pair}) == 1:
+        return [next(iter(today.values()))[0]]
+    shown = {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
+
+    def said(lang: str) -> str:
+        return "; ".join(f"{shown[n]}: {_level(g, lang)}" + ("" if g == r else
+                                                             f" / {_level(r, lang)}") for n, (g, r) in today.items())
+    label = TEXTS["goal_who"]
+    raise GoalLeverError("levels", f"{label['en']}: the chosen municipalities do not decide at one level today "
+                         f"({said('en')}), so there is none to keep: choose “{TEXTS['goal_who_all']['en']}”",
+                         f"{label['sv']}: de valda kommunerna beslutar inte på en och samma nivå i dag "
+                         f"({said('sv')}), så det finns ingen att behålla: välj ”{TEXTS['goal_who_all']['sv']}”")
 
 
 def _plain(value: Any) -> str:

@@ -167,6 +167,11 @@ def _delegation(profile: Mapping[str, Any]) -> tuple[str, str]:
     return str(current), str(current)
 
 
+def delegation(profile: Mapping[str, Any]) -> tuple[str, str]:
+    """(level of grants, level of refusals) of a profile as it is (the goal seek keeps it when asked)."""
+    return _delegation(profile)
+
+
 def _elements(profile: Mapping[str, Any]) -> Mapping[str, Any]:
     return (profile.get("simulation") or {}).get("elements") or {}
 

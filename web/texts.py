@@ -77,6 +77,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "goal_percent": {"sv": "Andel beslut inom 4 månader (%)", "en": "Share of decisions within 4 months (%)"},
     "goal_joint": {"sv": "Kommunerna som en gemensam enhet", "en": "The municipalities as one joint unit"},
     "goal_run": {"sv": "Sök billigaste", "en": "Find the cheapest"},
+    # found by the manager's second journey: the goal seek could not keep today's delegation (the API could)
+    "goal_who": {"sv": "Vem beslutar", "en": "Who decides"},
+    "goal_who_all": {"sv": "pröva alla nivåer", "en": "try every level"},
+    "goal_who_today": {"sv": "behåll dagens", "en": "keep today's"},
     "goal_officers": {"sv": "Handläggare", "en": "Case officers"},
     "goal_fte": {"sv": "Andel av heltid", "en": "Share of full time"},
     "goal_level": {"sv": "Beslut av", "en": "Decided by"},

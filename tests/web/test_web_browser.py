@@ -1059,3 +1059,44 @@ def test_a_clockless_model_of_hours_and_the_run_settings_are_told_plainly(server
         assert re.search(r"takes \d\.\d \(\d\.\d–\d\.\d\) hours on average today", _sentence(page)), _sentence(page)
         assert page.locator("#settings .settings-hint").inner_text().startswith("Empty fields: 10 replications")
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_goal_seek_can_keep_todays_decision_level(server: str) -> None:
+    """Found by the manager's second journey (2026-12-06): the goal seek tried every decision level and the page had
+    no way to keep today's delegation (the API took ``levels``)."""
+    messages: list[str] = []
+
+    def staff(route: Any) -> None:  # fewer staff combinations (the full grid takes minutes); the levels as asked
+        body = json.loads(route.request.post_data or "{}")
+        body["goal"].update(officers=[1], fte=[0.3])
+        route.continue_(post_data=json.dumps(body))
+
+    with _the_page(server, messages, before=lambda p: p.route("**/api/goal", staff)) as page:
+        assert page.locator("#goal-who option").all_inner_texts() == ["pröva alla nivåer", "behåll dagens"]
+        page.uncheck("[data-place='helsingborg']")
+        page.check("[data-place='astorp']")
+        page.fill("#goal-percent", "90")
+        page.select_option("#goal-who", "today")
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='1']", timeout=120_000)
+        assert set(page.locator("#goal-result table.goal tbody td:nth-child(3)").all_inner_texts()) == {"nämnden"}
+        assert page.locator("#goal-result .sentence").inner_text().endswith(" Det valda är dagens upplägg.")
+        page.check("[data-place='orkelljunga']")  # its working committee decides: no one level to keep
+        page.click("#goal-run")
+        message = page.locator("#message")
+        message.wait_for(state="visible")
+        assert message.inner_text() == (
+            "Vem beslutar: de valda kommunerna beslutar inte på en och samma nivå i dag (Åstorp: nämnden; Örkelljunga: "
+            "arbetsutskottet), så det finns ingen att behålla: välj ”pröva alla nivåer”")
+        assert "bad" in (page.locator("#goal-who").get_attribute("class") or "")
+        page.click("[data-lang='en']")
+        assert message.inner_text().startswith("Who decides: the chosen municipalities do not decide at one level "
+                                               "today (Åstorp: the committee; Örkelljunga: the working committee)")
+        assert page.locator("#goal-who option").all_inner_texts() == ["try every level", "keep today's"]
+        page.select_option("#goal-who", "all")
+        page.click("#goal-run")
+        page.wait_for_selector("body[data-goals='2']", timeout=120_000)
+        assert len(set(page.locator("#goal-result table.goal tbody td:nth-child(3)").all_inner_texts())) > 1
+    refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
+    assert messages == [refused]

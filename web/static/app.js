@@ -204,6 +204,7 @@ function showMessage(error) {
   box.textContent = error ? (state.lang === "sv" ? error.error_sv : error.error) : "";
   document.querySelectorAll("[data-lever]").forEach((i) => i.classList.toggle("bad", !!error && error.field === i.dataset.lever));
   $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
+  $("#goal-who").classList.toggle("bad", !!error && error.field === "levels");
   if (!error) $("#again").hidden = true;  // the offer to run again goes with its message
 }
 
@@ -215,7 +216,8 @@ async function startRun(event) {
 }
 
 async function startGoal() {
-  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked } }, "goal");
+  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked,
+    who: $("#goal-who").value } }, "goal");
 }
 
 // question(), or null with the form's refusal shown
