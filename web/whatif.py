@@ -113,8 +113,8 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
     except PermitflowError as err:
         raise _unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
     shown = name or str(doc.data.get("municipality") or "").strip() or "egen"
-    data = {**doc.data, "municipality": shown}
-    return Base(upload_id(shown), _text(model, model_name), model_name, data, profile_name, dict(doc.lines))
+    raw = {**doc.data, "municipality": shown}
+    return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines))
 
 
 def question(
