@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
-from bpmn_io.profile_values import shown_value
+from bpmn_io.profile_values import provenance_problem, provenance_text, shown_value
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
@@ -88,6 +88,7 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
         for key in ("municipality", "handled_by"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
                 raise InputError(f"{raw[key]!r} is not a name", path=key)
+        _check_provenance(raw, ())
         facts = facts_from_data(raw.get("facts"))
         simulation = simparams_from_data(raw["simulation"]) if raw.get("simulation") is not None else None
     except InputError as err:
@@ -117,8 +118,21 @@ def _is_number(value: Any) -> bool:
     return (isinstance(value, (int, float)) and not isinstance(value, bool)) or is_duration_text(value)
 
 
+def _check_provenance(value: Any, path: tuple[Any, ...]) -> None:
+    """Every ``source:``, ``assumption:`` and ``note:`` is text or ``{en: text, sv: text}``."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            problem = provenance_problem(item) if key in PROVENANCE_KEYS else None
+            if problem:
+                raise InputError(problem, path=path_text(path + (key,)))
+            _check_provenance(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_provenance(item, path + (i,))
+
+
 def _documents(mapping: Mapping[str, Any]) -> bool:
-    return any(isinstance(mapping.get(k), str) and mapping[k].strip() for k in ("source", "assumption"))
+    return any(provenance_text(mapping.get(k)).strip() for k in ("source", "assumption") if k in mapping)
 
 
 def provenance_gaps(raw_doc: Any) -> list[str]:

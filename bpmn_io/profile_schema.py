@@ -32,6 +32,7 @@ from bpmn_io.profile_values import (
     number,
     optional_list,
     probability,
+    provenance_text,
     shown_value,
     split_path,
     strings,
@@ -457,6 +458,10 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+def _english(value: Any) -> Any:
+    return provenance_text(value) if isinstance(value, Mapping) else value
+
+
 def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]:
     """The ``facts:`` section: each fact a mapping with ``value`` (may be ``unknown``)."""
     facts = {}
@@ -470,9 +475,10 @@ def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]
         facts[str(name)] = Fact(
             value=_freeze(raw["value"]),
             unit=raw.get("unit"),
-            source=raw.get("source"),
-            assumption=raw.get("assumption"),
-            note=raw.get("note"),
+            # in English: the listings and the diff say them in English (a report picks its language)
+            source=_english(raw.get("source")),
+            assumption=_english(raw.get("assumption")),
+            note=_english(raw.get("note")),
             extra=FrozenMap({k: _freeze(v) for k, v in raw.items() if k not in known}),
         )
     return FrozenMap(facts)

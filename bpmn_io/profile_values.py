@@ -22,6 +22,8 @@ from processes.errors import InputError
 __all__ = [
     "KEYS",
     "PROVENANCE_KEYS",
+    "provenance_text",
+    "provenance_problem",
     "Path",
     "split_path",
     "at",
@@ -73,6 +75,37 @@ KEYS: dict[str, tuple[str, ...]] = {
 
 #: keys that document where a value comes from; allowed in every mapping
 PROVENANCE_KEYS = ("source", "assumption", "note")
+#: the languages a ``source:``/``assumption:``/``note:`` may be given in (``{en: ..., sv: ...}``)
+PROVENANCE_LANGUAGES = ("en", "sv")
+
+
+def provenance_text(value: Any, lang: str = "en") -> str:
+    """A ``source:``, ``assumption:`` or ``note:`` in ``lang``: text as written, or of ``{en: ..., sv: ...}``
+    the one in ``lang`` (the other when only that is given); ``""`` for none.
+
+    >>> provenance_text("A1: assumed"), provenance_text({"en": "assumed", "sv": "antaget"}, "sv")
+    ('A1: assumed', 'antaget')
+    >>> provenance_text({"en": "assumed"}, "sv")
+    'assumed'
+    """
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or next((value[k] for k in PROVENANCE_LANGUAGES if value.get(k)), ""))
+    return "" if value is None else str(value)
+
+
+def provenance_problem(value: Any) -> str | None:
+    """Why a ``source:``/``assumption:``/``note:`` value is not text or ``{en: text, sv: text}`` (None when it is).
+
+    >>> provenance_problem({"en": "x", "de": "y"})
+    "{'en': 'x', 'de': 'y'} (expected text, or {en: text, sv: text})"
+    """
+    if not isinstance(value, Mapping):
+        return None
+    if value and not set(value) - set(PROVENANCE_LANGUAGES) \
+            and all(isinstance(v, str) and v.strip() for v in value.values()):
+        return None
+    return f"{value!r} (expected text, or {{en: text, sv: text}})"
+
 Path = tuple[Any, ...]
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

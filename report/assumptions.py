@@ -11,16 +11,18 @@ sampled. The scenario's own settings (``set:``) are listed per scenario.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from bpmn_io.profile_values import provenance_text
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
 from report.valuewords import share_words, value_words
 from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
 
-__all__ = ["assumption_tables", "value_text", "condition_words", "change_words"]
+__all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text"]
 
 PROVENANCE = ("source", "assumption", "note")
 #: what a key of an element is, in words
@@ -173,13 +175,35 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     return f"{setting}: {said}"
 
 
-def _basis(entry: Any, parent: Any) -> tuple[str, str]:
-    """('source' | 'assumption' | 'source and assumption' | '', the texts)."""
+def _basis(entry: Any, parent: Any, names: Mapping[str, Mapping[str, str]]) -> tuple[str, dict[str, str]]:
+    """('source' | 'assumption' | 'source and assumption' | '', the texts in each language). A text given
+    as ``{en: ..., sv: ...}`` is shown in its language (text alone in both); ``names``: per language, element
+    id -> its name, for a text that names a step by its id."""
     for holder in (entry, parent):
         if isinstance(holder, Mapping) and ("source" in holder or "assumption" in holder):
             kinds = [k for k in ("source", "assumption") if k in holder]
-            return " and ".join(kinds), " — ".join(str(holder[k]) for k in kinds)
-    return "", ""
+            return " and ".join(kinds), {
+                lang: named_in_text(" — ".join(provenance_text(holder[k], lang) for k in kinds), names[lang], lang)
+                for lang in ("en", "sv")}
+    return "", {"en": "", "sv": ""}
+
+
+#: quotation marks around a step's name, as the rest of the report writes them (Swedish ” on both sides)
+_QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
+
+
+def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
+    """``text`` with every element id of the model (a key of ``names``) replaced by the step's name in quotes.
+
+    >>> named_in_text("the decision refuses it (Gw_Beslut)", {"Gw_Beslut": "Beslut?"}, "sv")
+    'the decision refuses it (”Beslut?”)'
+    """
+    ids = [i for i in names if "_" in i and names[i] and names[i] != i]
+    if not ids or not any(i in text for i in ids):
+        return text
+    opening, closing = _QUOTES[lang]
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")(?!\w)")
+    return pattern.sub(lambda m: f"{opening}{names[m[1]]}{closing}", text)
 
 
 def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
@@ -282,7 +306,7 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
                    for f in factors}
         rows = []
         for path, words, value, holder in _entries(profile, ids):
-            basis, why = _basis(value, holder)
+            basis, why = _basis(value, holder, ids)
             found = _sampled(path, member, written)
             if found:
                 rng: dict[str, Any] = {

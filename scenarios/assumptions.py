@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from bpmn_io.profile_values import provenance_text
 from bpmn_io.yamlsrc import load_yaml
 from processes.durations import parse_duration
 from processes.errors import InputError
@@ -138,7 +139,7 @@ def range_of(factor: Factor, profile: Mapping[str, Any]) -> tuple[float, float] 
     where = factor.spec.get("range_from_text")
     if not where:
         return None
-    match = _RANGE_TEXT.search(str(_get(profile, where) or ""))
+    match = _RANGE_TEXT.search(provenance_text(_get(profile, where)))  # the English text
     if match:
         return float(match[1]), float(match[2])
     nominal = _get(profile, str(factor.spec["path"]))

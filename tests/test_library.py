@@ -15,6 +15,7 @@ import pytest
 from bpmn_io import library as lib
 from bpmn_io import library_facts
 from bpmn_io.profile import provenance_gaps, read_profile
+from bpmn_io.profile_values import provenance_text
 from processes.errors import InputError
 from processes.model import Event, Gateway
 from processes.validate import check
@@ -163,25 +164,29 @@ def test_every_source_names_a_public_address(name):
             assert src.startswith(("http://", "https://")), f"{name}.{key}: {src!r}"
 
 
-def _sources(value):
+def _sources(value, lang="en"):
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "source":
-                yield from library_facts.split_sources(item)
+                yield from library_facts.split_sources(provenance_text(item, lang))
             else:
-                yield from _sources(item)
+                yield from _sources(item, lang)
     elif isinstance(value, list):
         for item in value:
-            yield from _sources(item)
+            yield from _sources(item, lang)
 
 
 @pytest.mark.parametrize("name", ALL)
 def test_every_source_in_a_profile_gives_its_address_and_date(name):
-    """A source is `address (date)`; a page without a date says `(undated)`."""
+    """A source is `address (date)`; a page without a date says `(undated)`, in Swedish `(odaterad)`."""
     sources = list(_sources(profile(name).raw))
     assert sources
     for src in sources:
         assert re.match(r"https?://\S+ \((undated[^)]*|[^)]*\b(19|20)\d\d\b[^)]*)\)", src), src
+    swedish = list(_sources(profile(name).raw, "sv"))
+    assert [s.split(" ", 1)[0] for s in swedish] == [s.split(" ", 1)[0] for s in sources]  # the same addresses
+    for src in swedish:
+        assert re.match(r"https?://\S+ \((odaterad[^)]*|[^)]*\b(19|20)\d\d\b[^)]*)\)", src), src
 
 
 def test_helsingborg_application_fee_is_11700_kr_from_the_2017_table():
@@ -545,7 +550,7 @@ _SPREAD = ("low", "high", "sd")
 def _assumptions_without_range(node, path=()):
     """Assumptions on simulation values that give neither a range in words nor a distribution with spread."""
     if isinstance(node, dict):
-        text = node.get("assumption")
+        text = provenance_text(node.get("assumption"))
         spread = any(k in _SPREAD for k in node) or any(
             isinstance(v, dict) and any(k in _SPREAD for k in v) for v in node.values()
         )
@@ -665,7 +670,7 @@ def test_svalov_has_its_own_process_with_the_remiss_bodies_its_page_names():
     assert p.handled_by is None and p.municipality == "Svalöv"
     assert "Söderåsens miljöförbund" in p.facts["remiss_bodies"].value
     assert "svalov.se" in p.facts["remiss_bodies"].source
-    assert "Projektgruppen" in p.raw["note"] and "Svalöv" in p.raw["note"]
+    assert "Projektgruppen" in provenance_text(p.raw["note"]) and "Svalöv" in provenance_text(p.raw["note"])
     process = lib.load_entry("svalov").definitions.process()
     assert "Söderåsens miljöförbund" in process.nodes["Task_Remiss_Miljo"].name
 
@@ -674,7 +679,9 @@ def test_svalov_has_its_own_process_with_the_remiss_bodies_its_page_names():
 def test_the_officer_cost_per_hour_says_it_is_angelholms_fee_rate_used_as_a_cost(name):
     officer = profile(name).raw["simulation"]["pools"]["officer"]
     assert officer["cost_per_hour"] == 1160
-    assert "Ängelholm's fee rate" in officer["note"] and "not a measured cost" in officer["note"]
+    english, swedish = (provenance_text(officer["note"], lang) for lang in ("en", "sv"))
+    assert "Ängelholm's fee rate" in english and "not a measured cost" in english
+    assert "Ängelholms timtaxa" in swedish and "inte en uppmätt kostnad" in swedish
 
 
 def _listed(profile) -> tuple:
