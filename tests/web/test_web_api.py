@@ -187,7 +187,7 @@ def test_an_upload_is_named_as_the_manager_writes_it_and_shown_so_everywhere(cli
 def test_an_upload_says_its_own_values_as_the_library_does_finding_its_steps_by_what_they_are(client):
     """Found by QA: the page showed a library municipality's values beside the levers, an upload's none."""
     drawn = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "camunda_permit.bpmn"
-    reply = _upload(client, "ritstad", drawn.read_bytes(), drawn.with_suffix(".yaml").read_bytes())
+    reply = _upload(client, "Ritstad", drawn.read_bytes(), drawn.with_suffix(".yaml").read_bytes())
     assert reply.status_code == 200
     assert reply.json()["status_quo"] == {
         "grant_level": "officer", "refusal_level": "officer", "officers": 1, "fte": 0.5, "cadence": "monthly",
@@ -231,13 +231,13 @@ def test_a_lever_an_uploaded_profile_has_nothing_for_is_refused_in_words(client,
     data = load_yaml(profile_path.read_text(encoding="utf-8"), source="p.yaml").data
     _committee_only(data["simulation"])
     own = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    upload = _upload(client, "own", bpmn_path.read_bytes(), own).json()["id"]
+    upload = _upload(client, "", bpmn_path.read_bytes(), own).json()["id"]  # no name typed: the profile's, Åstorp
     body = {"uploads": [upload], "levers": {**levers, **SMALL}}
     if field is None:
         _id, reply = _run(client, body)
-        assert reply.status_code == 200 and reply.json()["answer"]["municipalities"][0]["process"] == "own"
+        assert reply.status_code == 200 and reply.json()["answer"]["municipalities"][0]["process"] == "astorp"
         saved = client.post("/api/scenario", json=body).text
-        assert "own.simulation.decision.bodies.committee.agenda_cutoff: 7d" in saved
+        assert "astorp.simulation.decision.bodies.committee.agenda_cutoff: 7d" in saved
         assert "working_committee" not in saved
         return
     for url in ("/api/runs", "/api/scenario"):
@@ -607,12 +607,12 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
     data = load_yaml(profile_path.read_text(encoding="utf-8"), source="p.yaml").data
     del data["simulation"]["clock"]
     own = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    upload = _upload(client, "own", bpmn_path.read_bytes(), own).json()["id"]
+    upload = _upload(client, "", bpmn_path.read_bytes(), own).json()["id"]  # no name typed: the profile's, Åstorp
     reply = client.post("/api/goal", json={"uploads": [upload], "levers": {}, "goal": {"percent": 90}})
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
     assert "no legal deadline" in reply.json()["error"] and "ingen lagstadgad tidsfrist" in reply.json()["error_sv"]
-    # by the name the page shows (the profile's municipality), not the upload's key: "own" read as a process's name
+    # by the name the page shows (here the profile's municipality), not the upload's key
     assert reply.json()["error"].startswith("Åstorp: ") and reply.json()["error_sv"].startswith("Åstorp: ")
 
 
@@ -626,7 +626,7 @@ BOTH = {"complete_share": 0.9, "remiss_weeks": 1}
 
 def _drawn(client, model: str | None = None) -> str:
     text = DRAWN.read_text(encoding="utf-8") if model is None else model
-    reply = _upload(client, "ritstad", text.encode("utf-8"), DRAWN_PROFILE.read_bytes())
+    reply = _upload(client, "Ritstad", text.encode("utf-8"), DRAWN_PROFILE.read_bytes())
     assert reply.status_code == 200, reply.text
     return reply.json()["id"]
 
@@ -777,12 +777,13 @@ def test_the_forms_deadline_words_follow_an_uploaded_profiles_deadline(client):
                                                              "en": "Share of decisions within 4 months (%)"}
     assert setup["deadline_generic"]["goal_percent"] == {"sv": "Andel beslut inom tidsfristen (%)",
                                                          "en": "Share of decisions within the deadline (%)"}
-    reply = _upload(client, "ritstad", (fixtures / "camunda_permit.bpmn").read_bytes(), profile.encode("utf-8"))
+    reply = _upload(client, "Ritstad", (fixtures / "camunda_permit.bpmn").read_bytes(), profile.encode("utf-8"))
     assert reply.status_code == 200, reply.text
     words = reply.json()["deadline_texts"]
     assert words == {"deadline": {"sv": "2 månader", "en": "2 months"},
                      "goal_percent": {"sv": "Andel beslut inom 2 månader (%)", "en": "Share of decisions within 2 months (%)"},
-                     "goal_share": {"sv": "Inom 2 månader", "en": "Within 2 months"}}
+                     "goal_share": {"sv": "Inom 2 månader", "en": "Within 2 months"},
+                     "goal_low": {"sv": "Inom 2 månader, säkert minst", "en": "Within 2 months, surely at least"}}
     refused = client.post("/api/goal", json={"uploads": [reply.json()["id"]], "levers": {}, "goal": {"percent": 120}})
     assert refused.status_code == 400
     assert refused.json()["error_sv"].startswith("Andel beslut inom 2 månader: 120\u00a0% ligger utanför")
