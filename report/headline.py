@@ -3,8 +3,8 @@
 The sentence gives the time from a complete application to the decision (the
 legal clock that the 4-month deadline counts) with its 95 % interval; for a
 scenario with a baseline, the paired difference; and whether the answer holds
-across the assumption ranges when an uncertainty run was made (otherwise it says
-it was not checked).
+across the assumption ranges when an uncertainty run was made (an answer it did not
+check says so; without one, the report's note above the answers says it once).
 
 >>> days(36.8), days(0.42), days(float("nan")), days(-0.42, "sv")
 ('37', '0.4', '–', '−0,4')
@@ -43,12 +43,17 @@ def _pct(value: Any, lang: str = "en") -> str:
 
 def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
             across: Mapping[str, Any] | None, clock: tuple[float | None, float | None] | None = None,
-            ) -> dict[str, str]:
+            unchecked: bool = True) -> dict[str, str]:
     lo, hi = est["ci"]
     en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
           f"(95\u00a0% interval {days(lo)} to {days(hi)})")
     sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
           f"(95\u00a0% intervall {days(lo, 'sv')} till {days(hi, 'sv')})")
+    if lo is not None and lo < 0:  # "67 (−114 to 247)": no time is below zero days; the replications are too few
+        en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+              "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
+        sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+              "(för få replikeringar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
         if clock is not None:  # the deadline of this municipality's profile
@@ -58,13 +63,16 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
     if across is not None:
         en += f". Across the assumption ranges: {days(across['low'])} to {days(across['high'])} days."
         sv += f". Över antagandenas intervall: {days(across['low'], 'sv')} till {days(across['high'], 'sv')} dagar."
-    else:
+    elif unchecked:
         en, sv = en + ". " + text("not_checked", "en"), sv + ". " + text("not_checked", "sv")
+    else:
+        en, sv = en + ".", sv + "."
     return {"en": en, "sv": sv}
 
 
 def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
-            conclusion: Mapping[str, Any] | None, points: int) -> tuple[dict[str, str], bool | None]:
+            conclusion: Mapping[str, Any] | None, points: int,
+            unchecked: bool = True) -> tuple[dict[str, str], bool | None]:
     mean, (lo, hi) = diff["mean"], diff["ci"]
     shorter = mean is not None and mean < 0
     en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
@@ -78,6 +86,8 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"
         sv += ", ett intervall som rymmer noll: det är inte säkert att det blir någon ändring alls"
+    if conclusion is None and not unchecked:
+        return {"en": en + ".", "sv": sv + "."}, None
     if conclusion is None:
         return {"en": en + ". " + text("not_checked", "en"), "sv": sv + ". " + text("not_checked", 'sv')}, None
     holds = bool(conclusion["holds"])
@@ -113,8 +123,11 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
 
     ``towns``: process name -> the municipality's name (from its profile); ``clocks``: process name ->
     its profile's (deadline, extension) in hours, which the share within the deadline names.
+    Without an uncertainty run no sentence says it was not checked: the note above the answers says
+    it once (a sentence says so only where others were checked).
     """
     out = []
+    unchecked = uncertainty is not None  # some answers checked: say it of each that was not
     checked = (uncertainty or {}).get("scenarios", {})
     points = (uncertainty or {}).get("points", 0)
     for s in doc["scenarios"]:
@@ -133,11 +146,11 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
             diff = (comparison or {}).get("differences", {}).get(key)
             if diff is not None and s["baseline"]:
                 conclusion = (u or {}).get("conclusions", {}).get(key) if u else None
-                words, holds = _change(town, s["name"], s["baseline"], diff, conclusion, points)
+                words, holds = _change(town, s["name"], s["baseline"], diff, conclusion, points, unchecked)
             else:
                 across = (u or {}).get("figures", {}).get(key, {}).get("noise_and_assumptions") if u else None
                 words, holds = _status(town, est, point["figures"].get(f"{member}/{SHARE_FIGURE}"), across,
-                                       (clocks or {}).get(member)), None
+                                       (clocks or {}).get(member), unchecked), None
             sentences.append({"member": member, "holds": holds, "checked": u is not None, **words})
         if sentences:
             out.append({

@@ -187,6 +187,8 @@ class Evaluated:
     ``undecided`` (its interval still straddles the target at the most replications).
     ``days_replications``: how many replications ``time`` is over (0: ``replications``); more
     than ``replications`` when the candidate was run on for the frontier after the search.
+    ``limit``: with several processes and a share target, the process whose cases (within the
+    deadline, decided) set the bad end of ``target_value`` (:meth:`_Run.limit`), else ``None``.
     """
 
     candidate: Candidate
@@ -198,6 +200,8 @@ class Evaluated:
     status: str
     frontier: bool
     days_replications: int = 0
+    limit: tuple[str, int, int] | None = None  # (process, within, decided): the one whose few cases set the bad end
+
 
     @property
     def days_reps(self) -> int:
@@ -256,7 +260,9 @@ class OptimiseResult:
                     "level": e.candidate.level, "cost": round(e.cost, 2), "staff_cost": round(e.staff_cost, 2),
                     "decision_cost": round(e.decision_cost, 2), "replications": e.replications,
                     "target_figure": est(e.target_value), "complete_to_decision_mean_days": est(e.time),
-                    "status": e.status, "frontier": e.frontier, "days_replications": e.days_reps}
+                    "status": e.status, "frontier": e.frontier, "days_replications": e.days_reps,
+                    "limit": None if e.limit is None else
+                    {"process": e.limit[0], "within": e.limit[1], "decided": e.limit[2]}}
 
         return {
             "target": {"figure": self.target.figure, "share": self.target.share, "mean_days": self.target.mean_days,
@@ -525,7 +531,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             series[i] = _per_replication(point.summary.figures, members, TIME_FIGURE,
                                         lambda v: max(v) if v else math.nan)
     days = {i: estimate(series[i]) for i in results}
-    evaluated = _finish(candidates, prices, reps, results, status, target, days, runs, on)
+    evaluated = _finish(candidates, prices, reps, results, status, target, days, runs, on, members)
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
@@ -569,6 +575,22 @@ class _Run:
         low = low if math.isnan(est.low) else max(0.0, min(est.low, low))
         high = high if math.isnan(est.high) else min(1.0, max(est.high, high))
         return Estimate(est.mean, low, high, est.values)
+
+    def limit(self, target: Target, level: float, members: Sequence[str]) -> tuple[str, int, int] | None:
+        """With several processes: the one whose cases' exact interval sets the bad end of
+        :meth:`interval` (the fewest cases bound it, however high every share), as (process, within,
+        decided); ``None`` for one process, a mean-time target, or when the replications' spread sets it."""
+        if not self.counts or len(members) < 2 or target.share is None:
+            return None
+        ends = [(_clopper_pearson(k, n, level=level)[0], m, k, n)
+                for m, (k, n) in zip(members, self.counts, strict=True) if n > 0]
+        if not ends:
+            return None
+        low, process, k, n = min(ends, key=lambda e: e[0])
+        est = estimate(self.values, level=level)
+        if not math.isnan(est.low) and est.low <= low:
+            return None
+        return process, k, n
 
 
 def _clopper_pearson(k: int, n: int, *, level: float) -> tuple[float, float]:
@@ -702,7 +724,8 @@ def _faster(a: Sequence[float], b: Sequence[float], runs_a: int, runs_b: int, mo
 def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]], reps: Sequence[int],
             results: Mapping[int, _Run], status: Mapping[int, str],
             target: Target, times: Mapping[int, Estimate] | None = None,
-            days_reps: Mapping[int, int] | None = None, on: set[int] | None = None) -> tuple[Evaluated, ...]:
+            days_reps: Mapping[int, int] | None = None, on: set[int] | None = None,
+            members: Sequence[str] = ()) -> tuple[Evaluated, ...]:
     """The candidates run, in grid order. ``times``: each one's mean days (the frontier's; default: its
     own run's), over ``days_reps`` replications; ``on``: those on the frontier (default: no other is
     both as cheap and as fast by the mean days, one of them strictly, as when all have as many)."""
@@ -719,7 +742,7 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
             for j in ran if j != i and not math.isnan(days[j].mean))
         out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
                              days[i], "chosen" if i == chosen else status[i], frontier,
-                             (days_reps or {}).get(i, reps[i])))
+                             (days_reps or {}).get(i, reps[i]), results[i].limit(target, 0.95, members)))
     return tuple(out)
 
 

@@ -25,6 +25,7 @@ from report.results import summary_document
 from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
 from scenarios.execute import parsed_member, point_inputs
+from web.levers import RUN_LEVERS
 from web.texts import TEXTS
 
 __all__ = ["answer", "sentences", "histogram", "BIN_DAYS"]
@@ -55,11 +56,13 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
     the profile's deadline and extension in hours, which the share within the deadline names;
     ``changed``: whether any lever was changed, else today alone is told, and how to ask)."""
     said = {}
+    # "67 (−114–247) days" (2 replications): no time is below zero days; the mean alone, and why (at the end)
+    below = [est for est in ((status,) if not changed else (status, whatif)) if _below_zero(est)]
     for lang in ("en", "sv"):
-        now = f"{_days(status['mean'], lang)} ({_days(status['ci'][0], lang)}–{_days(status['ci'][1], lang)})"
-        then = f"{_days(whatif['mean'], lang)} ({_days(whatif['ci'][0], lang)}–{_days(whatif['ci'][1], lang)})"
+        now, then = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
             said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
+            said[lang] += _too_few(lang) if below else ""
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
             continue
@@ -86,16 +89,50 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
         said[lang] = (
-            f"{name}: {_measured(clock, lang)} takes {now} days on average today, "
-            f"{then} days with the changes{change}."
+            f"{name}: {_measured(clock, lang)} takes {now} on average today, "
+            f"{then} with the changes{change}."
             + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
             if lang == "en" else
-            f"{name}: {_measured(clock, lang)} tar det i snitt {now} dagar i dag, "
-            f"{then} dagar med ändringarna{change}."
+            f"{name}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
+            f"{then} med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
+        said[lang] += _too_few(lang) if below else ""
         if clock is not None:
             said[lang] = deadline_said(said[lang], lang, *clock)
     return said
+
+
+def _below_zero(est: Mapping[str, Any]) -> bool:
+    """Whether the interval of mean days ``est`` reaches below zero (too few replications to say)."""
+    low = (est.get("ci") or [None])[0]
+    return low is not None and low < 0
+
+
+def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
+    """``67 (55–79) dagar``: the mean days and its 95 % interval, with the unit; the mean alone when the interval
+    reaches below zero; under a day in hours, ``2,4 (2,3–2,6) timmar`` (whole days said "0 (0–0) dagar")."""
+    mean, (low, high) = est["mean"], est["ci"]
+    unit = "days" if lang == "en" else "dagar"
+    digits, k = 0, 1.0
+    if isinstance(mean, (int, float)) and not math.isnan(mean) and abs(mean) < 1:
+        k, unit = 24.0, "hours" if lang == "en" else "timmar"
+        digits = 1 if abs(mean) * k < 10 else 0
+
+    def shown(value: Any) -> str:
+        return number(value * k if isinstance(value, (int, float)) else value, lang, digits)
+
+    if _below_zero(est):
+        return f"{shown(mean)} {unit}"
+    return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}"
+
+
+def _too_few(lang: str) -> str:
+    """Why a mean days stands without its interval (:func:`_mean_and_interval`), and what to do."""
+    label = next(lever for lever in RUN_LEVERS if lever.key == "replications")
+    if lang == "en":
+        return (" Too few replications for an interval (it would reach below zero days): choose more under "
+                f"“{label.en}”.")
+    return f" För få upprepningar för ett intervall (det skulle gå under noll dagar): välj fler under ”{label.sv}”."
 
 
 def _measured(clock: tuple[float, float] | None, lang: str) -> str:
@@ -110,10 +147,10 @@ def _today_alone(name: str, now: str, share: str, lang: str, measured: str) -> s
     """The sentence of a what-if with no lever changed: the days today, and what to do to see a change."""
     timed = share != MISSING
     if lang == "en":
-        return (f"{name}: {measured} takes {now} days on average today (no change "
+        return (f"{name}: {measured} takes {now} on average today (no change "
                 f"chosen: change something under “{TEXTS['levers']['en']}” to see what it does)."
                 + (f" Within 4 months: {share} today." if timed else ""))
-    return (f"{name}: {measured} tar det i snitt {now} dagar i dag (ingen ändring vald: ändra "
+    return (f"{name}: {measured} tar det i snitt {now} i dag (ingen ändring vald: ändra "
             f"något under ”{TEXTS['levers']['sv']}” för att se vad det gör)."
             + (f" Inom 4 månader: {share} i dag." if timed else ""))
 

@@ -41,7 +41,7 @@ from processes.errors import PermitflowError
 from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
-from web.levers import LEVERS, RUN_LEVERS, LeverError, status_quo
+from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
 from web.runs import KEEP_BYTES, Runs
 from web.texts import TEXTS
 from web.whatif import MAX_UPLOAD_BYTES, PageError, build_study, question, scenario_yaml, upload_base
@@ -157,7 +157,7 @@ async def page(request: Request) -> Response:
 
 
 #: the form's fixed words that name the library's deadline (web/texts.py: "4 månader")
-DEADLINE_TEXTS = ("deadline", "goal_percent", "goal_share")
+DEADLINE_TEXTS = ("deadline", "goal_percent", "goal_share", "goal_low")
 
 
 def deadline_texts(clock: tuple[float | None, float | None] | None) -> dict[str, dict[str, str]] | None:
@@ -175,7 +175,7 @@ def _library() -> list[dict[str, Any]]:
     for name in library_names():
         base = library_base(name, source="library", line=None)
         out.append({"name": name, "display": str(base.profile.get("municipality") or name),
-                    "status_quo": status_quo(base.profile, base.bpmn),
+                    "status_quo": status_quo(base.profile, base.bpmn), "levels": decision_levels(base.profile),
                     "deadline_texts": deadline_texts(profile_clock(base.profile))})
     return out
 
@@ -211,16 +211,18 @@ async def upload(request: Request) -> Response:
         base = await run_in_threadpool(upload_base, name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     except PermitflowError as err:
         return _error(err)
-    # kept under a key of its own, not the name typed: two managers who both call theirs "mytown"
+    # kept under a key of its own, not the name typed: two managers who both call theirs "Höganäs"
     # each run their own, and one cannot pick another's upload without its key
-    key = f"{name}-{secrets.token_urlsafe(12)}"
+    key = f"{base.name}-{secrets.token_urlsafe(12)}"
     with state.lock:
         state.uploads[key] = (base, Path(files[1]).name, Path(files[3]).name)
         while len(state.uploads) > MAX_UPLOADS:
             state.uploads.popitem(last=False)
     # its own values beside the levers, read as a library municipality's are (its steps found by what they are)
     own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
-    return JSONResponse({"name": name, "display": _display_names((base,))[name], "id": key, "status_quo": own,
+    # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
+    return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
+                         "levels": decision_levels(base.profile),
                          "deadline_texts": deadline_texts(profile_clock(base.profile))})
 
 
@@ -292,10 +294,11 @@ async def start_goal_seek(request: Request) -> Response:
         data = await _body(request)
         goal = data.get("goal") or {}
         if not isinstance(goal, dict):
-            raise PermitflowError("goal: expected an object (percent, joint, officers, fte, levels)")
+            raise PermitflowError("goal: expected an object (percent, joint, who, officers, fte, levels)")
         q = await _question(request)
         goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
-                                 officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"))
+                                 officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"),
+                                 keep_level=goal.get("who") == "today")
         names = _display_names(q.bases)
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:

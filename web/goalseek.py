@@ -27,7 +27,7 @@ from scenarios.optimise import (
     request_problem,
     without_clock,
 )
-from web.levers import GoalLeverError, choices_words, typed
+from web.levers import GoalLeverError, choices_words, decision_levels, delegation, typed
 from web.texts import TEXTS
 
 __all__ = ["goal_request", "goal_answer", "seek"]
@@ -47,10 +47,13 @@ def _values(what: str, given: Any, kind: type) -> tuple[Any, ...]:
 
 
 def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, officers: Any = None,
-                 fte: Any = None, levels: Any = None) -> OptimiseRequest:
+                 fte: Any = None, levels: Any = None, keep_level: bool = False) -> OptimiseRequest:
     """The search for ``bases`` (library or uploaded processes) and the target: ``percent`` (50–99)
     of decisions within the 4-month deadline. ``officers``, ``fte``, ``levels``: the values to try
-    (default: around today's, as ``permitflow optimise``)."""
+    (default: around today's, as ``permitflow optimise``); ``keep_level``: (no ``levels`` given) only
+    today's decision level, which the chosen processes must share."""
+    if keep_level and levels is None:
+        levels = _todays_level(bases)
     try:
         value = float(percent)
     except (TypeError, ValueError):
@@ -84,6 +87,27 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     if problem is not None:
         raise _in_words(problem)
     return request
+
+
+def _todays_level(bases: Sequence[Base]) -> list[str] | None:
+    """[the decision level every one of ``bases`` has today, for grants and refusals alike]; ``None`` when none has
+    decision bodies (no level to keep); raises :class:`GoalLeverError` when they decide at different levels."""
+    with_bodies = [b for b in bases if decision_levels(b.profile)]
+    if not with_bodies:
+        return None
+    today = {b.name: delegation(b.profile) for b in with_bodies}
+    if len({level for pair in today.values() for level in pair}) == 1:
+        return [next(iter(today.values()))[0]]
+    shown = {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
+
+    def said(lang: str) -> str:
+        return "; ".join(f"{shown[n]}: {_level(g, lang)}" + ("" if g == r else
+                                                             f" / {_level(r, lang)}") for n, (g, r) in today.items())
+    label = TEXTS["goal_who"]
+    raise GoalLeverError("levels", f"{label['en']}: the chosen municipalities do not decide at one level today "
+                         f"({said('en')}), so there is none to keep: choose “{TEXTS['goal_who_all']['en']}”",
+                         f"{label['sv']}: de valda kommunerna beslutar inte på en och samma nivå i dag "
+                         f"({said('sv')}), så det finns ingen att behålla: välj ”{TEXTS['goal_who_all']['sv']}”")
 
 
 def _plain(value: Any) -> str:
@@ -131,7 +155,9 @@ def _level(level: str, lang: str) -> str:
 
 
 def _kr(row: dict[str, Any], lang: str) -> str:
-    return kronor(row["cost"], lang)
+    """The yearly cost to the thousand kronor: what an hourly rate and yearly hours support ("565 428 kr" claimed
+    six digits; the manager's second journey). The JSON keeps the öre, which the search compares."""
+    return kronor(round(row["cost"], -3), lang)
 
 
 def _mean_days(row: dict[str, Any], lang: str) -> str:
@@ -142,7 +168,31 @@ def _within(row: dict[str, Any], lang: str) -> str:
     return percent(row["target_figure"]["mean"], lang)
 
 
-def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
+def _unsure(row: dict[str, Any], names: dict[str, str]) -> tuple[str, str]:
+    """Why ``row`` (which meets the target on average) is not sure to: its interval's low end, and the
+    municipality whose few decided cases set it (a joint unit's: every one must meet the target), as
+    the page's table shows it; English, Swedish."""
+    low = row["target_figure"].get("low")
+    at_en = at_sv = ""
+    if low is not None:
+        at_en, at_sv = f", {percent(low, 'en')},", f", {percent(low, 'sv')},"
+    en = f" (not sure: the interval's low end{at_en} misses the target"
+    sv = f" (osäkert: intervallets sämre ände{at_sv} missar målet"
+    limit = row.get("limit")
+    if limit:
+        name = names.get(limit["process"], limit["process"])
+        within, decided = limit["within"], limit["decided"]
+        some_en = "all" if within == decided else f"{within}"
+        some_sv = "alla" if within == decided else f"{within}"
+        cases_sv = "avgjort ärende" if decided == 1 else "avgjorda ärenden"
+        en += (f"; the limit is {name}: only {decided} decided case{'s' if decided != 1 else ''}, {some_en} within "
+               "4 months, too few to be sure")
+        sv += (f"; gränsen är {name}: bara {decided} {cases_sv}, {some_sv} inom 4 månader, för få för att "
+               "vara säker")
+    return en + ")", sv + ")"
+
+
+def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """What ``permitflow optimise`` says after its answer, in the page's words: equally cheap
     combinations, the bad end of the chosen one's interval, and today's setting."""
     sv: list[str] = []
@@ -168,6 +218,14 @@ def _more(result: dict[str, Any]) -> tuple[list[str], list[str]]:
                       f"“{label['en']}” and search again.")
             sv.append("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
                       f"sänk ”{label['sv']}” och sök igen.")
+            limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
+            if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help
+                name = (names or {}).get(str(next(iter(limits))), str(next(iter(limits))))
+                en[-1] = en[-1][:-1] + (f" (every combination's low end is set by {name}'s few decided cases, which "
+                                        "more staff does not change).")
+                genitive = name if name[-1:].lower() in "sxz" else name + "s"
+                sv[-1] = sv[-1][:-1] + (f" (varje alternativs sämre ände sätts av {genitive} få avgjorda ärenden, "
+                                        "vilket fler handläggare inte ändrar).")
     today = result["today"]
     if today is not None:
         if today["status"] == "not a candidate":
@@ -215,15 +273,16 @@ def goal_answer(result: dict[str, Any], names: dict[str, str],
         sv = f"{places}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
-        sure = "" if result["holds_at_bad_end"] else " (not sure: the interval's low end misses the target)"
-        sure_sv = "" if result["holds_at_bad_end"] else " (osäkert: intervallets sämre ände missar målet)"
+        sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
         sv = (f"{places}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
               f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')} dagar{sure_sv}.")
         en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
               f"{_kr(chosen, 'en')} kr a year, {_mean_days(chosen, 'en')} days on average{sure}.")
-    more_sv, more_en = _more(result)
+    more_sv, more_en = _more(result, names)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
-    return {**result, "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
+    # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)
+    return {**result, "names": {p: names.get(p, p) for p in result["processes"]},
+            "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
 
 
 def seek(request: OptimiseRequest, names: dict[str, str], executor: Executor | None,

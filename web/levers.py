@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from processes.durations import parse_duration
 from processes.errors import InputError
 from report import numbers
 from scenarios.settings import Origin
@@ -164,6 +165,11 @@ def _delegation(profile: Mapping[str, Any]) -> tuple[str, str]:
     if isinstance(current, Mapping):
         return str(current.get("grant")), str(current.get("refusal"))
     return str(current), str(current)
+
+
+def delegation(profile: Mapping[str, Any]) -> tuple[str, str]:
+    """(level of grants, level of refusals) of a profile as it is (the goal seek keeps it when asked)."""
+    return _delegation(profile)
 
 
 def _elements(profile: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -332,6 +338,13 @@ def _weeks(delay: Any) -> float | None:
     return None if days is None else days / 7
 
 
+def decision_levels(profile: Mapping[str, Any]) -> list[str]:
+    """The decision levels a profile has bodies for (:data:`LEVELS`' order): what its grant and refusal levers
+    can choose (the page offers only those of the chosen processes)."""
+    bodies = _bodies(profile)
+    return [level for level in LEVELS if level in bodies]
+
+
 def status_quo(profile: Mapping[str, Any], model: str | None = None) -> dict[str, Any]:
     """The lever values a profile has as it is (shown beside each lever; ``None``: not a plain value); ``model``
     (its BPMN text) finds the completeness check and the remiss answers as :func:`lever_sets` does."""
@@ -362,4 +375,13 @@ def status_quo(profile: Mapping[str, Any], model: str | None = None) -> dict[str
         "complete_share": gateway.get(check.complete) if check else None,
         "remiss_weeks": _weeks(remiss),
         "arrivals": (simulation.get("arrivals") or {}).get("per_year"),
+        "years": _years(simulation.get("horizon")),
     }
+
+
+def _years(horizon: Any) -> float | None:
+    """The simulated years of a profile's ``horizon:`` (``1y`` -> 1.0, ``26w`` -> 0.5); ``None`` if it has none."""
+    try:
+        return round(parse_duration(horizon) / parse_duration("1y"), 2) if horizon is not None else None
+    except InputError:
+        return None

@@ -16,11 +16,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "municipalities": {"sv": "Kommuner", "en": "Municipalities"},
     "upload": {"sv": "Egen process (BPMN och profil)", "en": "Your own process (BPMN and profile)"},
     "upload_name": {"sv": "Namn", "en": "Name"},
+    # found by the manager's second journey: the field said "mytown" on the Swedish page and refused "Höganäs"
+    "upload_name_hint": {"sv": "t.ex. Höganäs (tomt: profilens namn)", "en": "e.g. Höganäs (empty: the profile's name)"},
     "upload_model": {"sv": "BPMN-modell", "en": "BPMN model"},
     "upload_profile": {"sv": "Profil (YAML)", "en": "Profile (YAML)"},
     "upload_button": {"sv": "Ladda upp", "en": "Upload"},
     "levers": {"sv": "Det ni kan ändra", "en": "What you can change"},
     "run_settings": {"sv": "Körning", "en": "Run"},
+    # found by the manager's second journey: "Simulerade år" and "Slumpfrö" had no default and no word
+    "run_settings_hint": {
+        "sv": "Tomma fält: 10 upprepningar, varje kommuns egen simulerade tid (den första valdas i grått) och slumpfrö 2025. "
+              "Fler upprepningar och år ger smalare intervall men tar längre tid; samma slumpfrö ger samma svar, ett "
+              "annat visar slumpens spridning.",
+        "en": "Empty fields: 10 replications, each municipality's own simulated time (the first chosen one's in grey) and seed 2025. "
+              "More replications and years give narrower intervals but take longer; the same seed gives the same "
+              "answer, another shows the random spread."},
     "run": {"sv": "Räkna", "en": "Calculate"},
     "running": {"sv": "Räknar …", "en": "Calculating …"},
     "cancelled": {"sv": "Avbruten: en ny beräkning startade.", "en": "Cancelled: a new calculation started."},
@@ -50,6 +60,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "wait_now": {"sv": "Väntan i dag (dagar)", "en": "Wait today (days)"},
     "wait_then": {"sv": "Väntan med ändringarna (dagar)", "en": "Wait with the changes (days)"},
     "keep": {"sv": "behåll", "en": "keep"},
+    # a decision level a chosen process has no body for (the manager's second journey: offered, refused after Räkna)
+    "level_lacking": {"sv": "finns inte i", "en": "not in"},
     "committee": {"sv": "nämnden", "en": "the committee"},
     "working_committee": {"sv": "arbetsutskottet", "en": "the working committee"},
     "chair": {"sv": "ordföranden", "en": "the chair"},
@@ -65,12 +77,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "goal_percent": {"sv": "Andel beslut inom 4 månader (%)", "en": "Share of decisions within 4 months (%)"},
     "goal_joint": {"sv": "Kommunerna som en gemensam enhet", "en": "The municipalities as one joint unit"},
     "goal_run": {"sv": "Sök billigaste", "en": "Find the cheapest"},
+    # found by the manager's second journey: the goal seek could not keep today's delegation (the API could)
+    "goal_who": {"sv": "Vem beslutar", "en": "Who decides"},
+    "goal_who_all": {"sv": "pröva alla nivåer", "en": "try every level"},
+    "goal_who_today": {"sv": "behåll dagens", "en": "keep today's"},
     "goal_officers": {"sv": "Handläggare", "en": "Case officers"},
     "goal_fte": {"sv": "Andel av heltid", "en": "Share of full time"},
     "goal_level": {"sv": "Beslut av", "en": "Decided by"},
     "goal_cost": {"sv": "Kostnad per år (kr)", "en": "Cost a year (kr)"},
     "goal_days": {"sv": "Dagar i snitt", "en": "Days on average"},
     "goal_share": {"sv": "Inom 4 månader", "en": "Within 4 months"},
+    # found by the manager's second journey: every row said "100 %" and the answer "not sure"; the decision rests on
+    # the interval's low end, which a joint unit's municipality with few cases sets (named in the cell)
+    "goal_low": {"sv": "Inom 4 månader, säkert minst", "en": "Within 4 months, surely at least"},
+    "goal_low_note": {"sv": "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet. "
+                            "Inom parentes kommunen vars få avgjorda ärenden sätter den.",
+                      "en": "“Surely at least”: the interval's low end (95\u00a0%); the target is surely reached when it "
+                            "reaches the target. In brackets the municipality whose few decided cases set it."},
     "goal_note": {"sv": "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över "
                         "samma körningar, och körs vidare tills det är säkert vilken som är snabbast).",
                   "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "

@@ -11,6 +11,8 @@ run`` reads, with the very ``set:`` entries the page ran.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +26,7 @@ from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
 from web.levers import FORM, lever_sets, run_settings
 
-__all__ = ["PageError", "Question", "upload_base", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
+__all__ = ["PageError", "Question", "upload_base", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -66,12 +68,31 @@ def _unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
     return PageError(f"{en}. Details: {detail}", f"{sv}. Detaljer: {detail}")
 
 
+#: the longest name the page takes for an upload (it heads the answer and the report)
+MAX_NAME = 60
+
+
+def upload_id(shown: str) -> str:
+    """A safe process name for a name as a manager writes it: ``Höganäs`` -> ``hoganas``,
+    ``Landskrona egen`` -> ``landskrona_egen`` (a–z, digits and _; ``egen`` when nothing is left).
+
+    >>> upload_id("Höganäs"), upload_id("Landskrona egen"), upload_id("  "), upload_id("3 kommuner")
+    ('hoganas', 'landskrona_egen', 'egen', 'k_3_kommuner')
+    """
+    plain = unicodedata.normalize("NFKD", shown).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "egen"
+    return f"k_{words}" if words[0].isdigit() else words
+
+
 def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profile_name: str) -> Base:
     """The base of an uploaded model and profile, both checked (the hardened BPMN parser, the
-    profile rules); raises :class:`processes.errors.InputError` naming the file."""
-    if not name.isidentifier() or not name.isascii():
-        raise PageError(f"Name \"{name}\": use only the letters a–z, digits and _ (e.g. mytown)",
-                        f"Namn \"{name}\": använd bara bokstäverna a–z, siffror och _ (t.ex. mittstad)")
+    profile rules); raises :class:`processes.errors.InputError` naming the file. ``name``: as the
+    manager writes it ("Höganäs", "Landskrona egen"), shown everywhere (the profile's ``municipality:``
+    for this run); empty: the profile's own; the process is named :func:`upload_id` of it."""
+    name = name.strip()
+    if len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
+        raise PageError(f"Name \"{name[:MAX_NAME]}…\": at most {MAX_NAME} characters, no control characters",
+                        f"Namn \"{name[:MAX_NAME]}…\": högst {MAX_NAME} tecken, inga styrtecken")
     for data, source in ((model, model_name), (profile, profile_name)):
         if len(data) > MAX_UPLOAD_BYTES:
             raise PageError(f"The file {source} is too large: {len(data)} bytes, over the limit of {MAX_UPLOAD_BYTES}"
@@ -91,7 +112,9 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
         profile_from_data(doc.data, source=profile_name, doc=doc)
     except PermitflowError as err:
         raise _unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
-    return Base(name, _text(model, model_name), model_name, doc.data, profile_name, dict(doc.lines))
+    shown = name or str(doc.data.get("municipality") or "").strip() or "egen"
+    raw = {**doc.data, "municipality": shown}
+    return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines))
 
 
 def question(
@@ -116,10 +139,11 @@ def question(
         uploaded = [b.name for b, _m, _p in uploads.values()]
         if twice not in names or twice not in uploaded:
             raise PageError(f"“{twice}” is chosen twice", f"”{twice}” är vald två gånger")
-        raise PageError(f"Your uploaded process is named “{twice}”, as a municipality in the list that is chosen too: "
-                        f"upload it again under another name (e.g. {twice}_own) to compare the two",
-                        f"Er uppladdade process heter ”{twice}”, som en kommun i listan som också är vald: ladda upp "
-                        f"den igen under ett annat namn (t.ex. {twice}_egen) för att jämföra de två")
+        shown = next(str(b.profile.get("municipality") or twice) for b, _m, _p in uploads.values() if b.name == twice)
+        raise PageError(f"Your uploaded process is named “{shown}”, as a municipality in the list that is chosen too: "
+                        f"upload it again under another name (e.g. {shown} own) to compare the two",
+                        f"Er uppladdade process heter ”{shown}”, som en kommun i listan som också är vald: ladda upp "
+                        f"den igen under ett annat namn (t.ex. {shown} egen) för att jämföra de två")
     sets = tuple(lever_sets(levers, profiles, {b.name: b.bpmn for b in bases}))
     files = {base.name: (m, p) for base, m, p in uploads.values()}
     return Question(tuple(bases), sets, run_settings(levers), files)

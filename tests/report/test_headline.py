@@ -55,12 +55,26 @@ def test_a_change_that_does_not_hold_says_how_often_it_does() -> None:
                                    "(change -47 to 3 days).")
 
 
-def test_without_an_uncertainty_run_every_sentence_says_it_was_not_checked() -> None:
+def test_without_an_uncertainty_run_the_note_says_once_that_nothing_was_checked() -> None:
+    # found by the manager's second journey (2026-12-06): every bullet repeated "Not checked against the assumption
+    # ranges." under a note that says it once for all of them
     for item in headline(_doc(), None, {"hbg": "Helsingborg"}):
         for sentence in item["sentences"]:
             assert sentence["holds"] is None and not sentence["checked"]
-            assert sentence["en"].endswith("Not checked against the assumption ranges.")
-            assert sentence["sv"].endswith("Inte prövat mot antagandenas intervall.")
+            assert "Not checked" not in sentence["en"] and "Inte prövat" not in sentence["sv"]
+    today = headline(_doc(), None, {"hbg": "Helsingborg"})[0]["sentences"][0]
+    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 61 dagar i genomsnitt (95\u00a0% intervall 56 till "
+                           "66); 98\u00a0% inom 4 månader.")
+
+
+def test_where_some_answers_were_checked_each_one_that_was_not_says_so() -> None:
+    uncertainty = _uncertainty(True)
+    del uncertainty["scenarios"]["delegated-to-officer"]
+    today, change = headline(_doc(), uncertainty, {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["checked"] and today["sentences"][0]["en"].endswith("37 to 63 days.")
+    assert not change["sentences"][0]["checked"]
+    assert change["sentences"][0]["en"].endswith("Not checked against the assumption ranges.")
+    assert change["sentences"][0]["sv"].endswith("Inte prövat mot antagandenas intervall.")
 
 
 def test_every_named_figure_has_words_in_both_languages() -> None:
@@ -94,3 +108,14 @@ def test_a_change_in_the_same_direction_at_every_point_that_noise_leaves_open_sa
         "ändring alls.")  # idiomatic Swedish (was 'det kan vara ingen ändring alls')
     assert "(95\u00a0% intervall för ändringen \u221290 till 12 dagar), ett intervall som rymmer noll: det är inte " \
         "säkert att det blir någon ändring alls. Det håller inte" in sentence["sv"]
+
+
+def test_an_interval_of_days_below_zero_is_not_shown() -> None:
+    # found by the manager's second journey (2026-12-06): 2 replications gave "(95 % interval -114 to 247)"
+    doc = _doc()
+    doc["scenarios"][0]["points"][0]["figures"][KEY].update({"mean": 67.2, "ci": [-114.3, 247.9]})
+    today = headline(doc, None, {"hbg": "Helsingborg"})[0]["sentences"][0]
+    assert today["en"] == ("Helsingborg: a complete application is decided in 67 days on average (too few replications "
+                           "for a 95\u00a0% interval: it would reach below zero days); 98\u00a0% within 4 months.")
+    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för "
+                           "ett 95\u00a0% intervall: det skulle gå under noll dagar); 98\u00a0% inom 4 månader.")

@@ -4,8 +4,9 @@
 
 // uploads: upload key -> its values as they are (shown beside the levers, as a library municipality's)
 // uploadTexts: upload key -> its words for its deadline; deadlineTexts: the chosen processes' (see chooseDeadlineTexts)
+// uploadLevels: upload key -> its decision levels; uploadNames: upload key -> its name as shown
 const state = { lang: "sv", setup: null, run: null, answer: null, message: null, uploads: {}, uploadTexts: {},
-  deadlineTexts: null };
+  deadlineTexts: null, uploadLevels: {}, uploadNames: {} };
 const $ = (sel) => document.querySelector(sel);
 const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -16,12 +17,13 @@ function t(key) {
 
 // The fixed words that name the deadline ("Andel beslut inom 4 månader") follow the chosen processes':
 // one deadline for all of them names it, several say "the deadline"; a process without a legal clock
-// has none to name (none with one: the words as written)
+// has none to name, so with one chosen they say "the deadline" too (they said "4 months" for a model with
+// no clock: the manager's second journey); nothing chosen: the words as written
 function chooseDeadlineTexts() {
   const own = selectedPlaces().map((n) => (state.setup.library.find((m) => m.name === n) || {}).deadline_texts)
-    .concat(selectedUploads().map((u) => state.uploadTexts[u])).filter((x) => x);
+    .concat(selectedUploads().map((u) => state.uploadTexts[u] || null));
   const distinct = new Set(own.map((x) => JSON.stringify(x)));
-  state.deadlineTexts = distinct.size === 0 ? null : distinct.size === 1 ? own[0] : state.setup.deadline_generic;
+  state.deadlineTexts = distinct.size === 0 ? null : distinct.size === 1 && own[0] ? own[0] : state.setup.deadline_generic;
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
 }
 
@@ -138,12 +140,16 @@ function buildForm() {
     target.append(el("label", { for: input.id }, el("span", { "data-lever-label": lever.key }), input));
   }
   $("#lever-replications").placeholder = "10";
+  $("#lever-seed").placeholder = "2025";
+  // what the run settings are and what an empty one means (they had no default shown and no word)
+  $("#settings").append(el("p", { class: "note settings-hint", "data-t": "run_settings_hint" }));
 }
 
 // The first chosen process's own values beside the levers, in grey (the library's first, as a run
 // lists them, else the first upload's)
 function showStatusQuo() {
   chooseDeadlineTexts();
+  markLevels();
   const place = state.setup.library.find((m) => m.name === selectedPlaces()[0]);
   const first = place ? place.status_quo : state.uploads[selectedUploads()[0]];
   for (const lever of state.setup.levers) {
@@ -151,10 +157,26 @@ function showStatusQuo() {
     const value = first ? first[lever.key] : null;
     if (lever.kind === "choice") {
       input.options[0].textContent = value ? `${t("keep")} (${t(value)})` : t("keep");
-    } else if (lever.key !== "replications") {
+    } else if (lever.key !== "replications" && lever.key !== "seed") {  // their defaults: buildForm
       const shown = lever.share && typeof value === "number" ? Number((100 * value).toFixed(4)) : value;
       input.placeholder = shown === null || shown === undefined ? ""
         : typeof shown === "number" && lever.kind === "float" ? num(shown) : String(shown);
+    }
+  }
+}
+
+// The decision levels the chosen processes do not all have: not offered, the option saying which lacks it
+// (they were offered and refused only after Räkna)
+function markLevels() {
+  const chosen = selectedPlaces().map((n) => state.setup.library.find((m) => m.name === n))
+    .map((m) => [m.display, m.levels || []])
+    .concat(selectedUploads().map((u) => [state.uploadNames[u] || u, state.uploadLevels[u] || []]));
+  for (const key of ["grant_level", "refusal_level"]) {
+    for (const option of document.querySelectorAll(`#lever-${key} option[data-choice]`)) {
+      const lacking = chosen.filter(([, levels]) => !levels.includes(option.value)).map(([name]) => name);
+      option.disabled = lacking.length > 0;
+      option.dataset.lacking = lacking.join(", ");
+      option.textContent = t(option.value) + (lacking.length ? ` (${t("level_lacking")} ${lacking.join(", ")})` : "");
     }
   }
 }
@@ -163,10 +185,11 @@ function applyLanguage() {
   document.documentElement.lang = state.lang;
   document.title = t("page_title");
   document.querySelectorAll("[data-t]").forEach((n) => { n.textContent = t(n.dataset.t); });
+  document.querySelectorAll("[data-placeholder]").forEach((n) => { n.placeholder = t(n.dataset.placeholder); });
   for (const lever of state.setup.levers) {
     document.querySelector(`[data-lever-label="${lever.key}"]`).textContent = leverLabel(lever, state.lang);
   }
-  document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });
+  document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });  // then markLevels
   document.querySelectorAll(".lang button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)));
   showStatusQuo();
   showMessage(state.message);
@@ -181,6 +204,7 @@ function showMessage(error) {
   box.textContent = error ? (state.lang === "sv" ? error.error_sv : error.error) : "";
   document.querySelectorAll("[data-lever]").forEach((i) => i.classList.toggle("bad", !!error && error.field === i.dataset.lever));
   $("#goal-percent").classList.toggle("bad", !!error && error.field === "percent");
+  $("#goal-who").classList.toggle("bad", !!error && error.field === "levels");
   if (!error) $("#again").hidden = true;  // the offer to run again goes with its message
 }
 
@@ -192,7 +216,8 @@ async function startRun(event) {
 }
 
 async function startGoal() {
-  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked } }, "goal");
+  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked,
+    who: $("#goal-who").value } }, "goal");
 }
 
 // question(), or null with the form's refusal shown
@@ -305,17 +330,19 @@ async function upload() {
   if (profile) form.append("profile", profile);
   const reply = await api("POST", "/api/uploads", form);
   if (!reply.ok) { showMessage(reply.data); return; }
-  // the server's key for this upload (the name typed plus a random part: no other page sees it);
-  // a new upload under a name this page used before takes the place of the earlier one
+  // the server's key for this upload (a safe name made from the name typed, plus a random part: no other
+  // page sees it); a new upload under a name this page used before takes the place of the earlier one
   document.querySelectorAll("#places input[data-upload-name]").forEach((old) => {
-    if (old.dataset.uploadName !== reply.data.name) return;
+    if (old.dataset.uploadName !== name) return;
     delete state.uploads[old.dataset.upload];
     delete state.uploadTexts[old.dataset.upload];
     old.closest("label").remove();
   });
   state.uploads[reply.data.id] = reply.data.status_quo || {};
   state.uploadTexts[reply.data.id] = reply.data.deadline_texts || null;
-  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": reply.data.name,
+  state.uploadLevels[reply.data.id] = reply.data.levels || [];
+  state.uploadNames[reply.data.id] = reply.data.display;
+  const box = el("input", { type: "checkbox", "data-upload": reply.data.id, "data-upload-name": name,
     id: `upload-${reply.data.id}` });
   box.addEventListener("change", showStatusQuo);
   $("#places").append(el("label", { for: box.id }, box, ` ${reply.data.display}`));
@@ -345,22 +372,25 @@ function drawGoal(goal) {
   let box = $("#goal-result");
   if (!box) { box = el("section", { id: "goal-result" }); $("#results").before(box); }
   box.replaceChildren(el("h2", { text: t("goal") }), el("p", { class: "sentence", text: goal.sentence[state.lang] }));
-  const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share"]
+  const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share", "goal_low"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
-  const pct = (e) => (e.mean === null ? "–" : `${num(100 * e.mean, 0)}\u00a0%`);
+  const pct = (v) => (v === null || v === undefined ? "–" : `${num(100 * v, 0)}\u00a0%`);
+  // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
+  const low = (c) => pct(c.target_figure.low) + (c.limit ? ` (${(goal.names || {})[c.limit.process] || c.limit.process})` : "");
   for (const c of goal.candidates) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
     body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
-      el("td", { text: num(c.cost, 0) }),
+      el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
-      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure) })));
+      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure.mean) }),
+      el("td", { class: "goal-low", text: low(c) })));
   }
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
-    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: t("goal_low_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
   // the levers the goal seek was asked with (run settings aside) are not part of it: say so
   const settings = ["replications", "years", "seed"];
   if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
