@@ -96,3 +96,29 @@ def test_each_swedish_note_says_the_figures_and_addresses_of_its_english() -> No
 def test_swedish_notes_write_figures_and_quotations_the_swedish_way(pattern: str, why: str) -> None:
     wrong = [(where, sv) for where, _, sv in _all_pairs() if re.search(pattern, _prose(sv))]
     assert not wrong, f"{why}: {wrong[:3]}"
+
+
+@pytest.mark.parametrize("pattern, why", [
+    (r"\b[A-ZÅÄÖ]{5,}\b", "a word in capitals (but the brief's own mark ANTAGANDE, quoted)"),
+    (r"\bjusterad\b", "\"justerad\" is said of minutes (justering): a value fitted to the stated times is kalibrerad"),
+    (r"\boverhead\b", "an English word: indirekta kostnader"),
+    (r"\bholidays\b", "a program's name"),
+    (r"\bemot sökanden", "\"mot sökanden\", as in the notes"),
+    (r"nämndens möten", "the committee's meetings are sammanträden (report/labels.yaml)"),
+    (r"\bhögst antal\b", "\"högsta antalet\""),
+    (r"\bbeslutat ärende", "a decided case is an avgjort ärende (the report's glossary)"),
+    (r"\bden halvbemannade juli\b", "a month is neuter: halvbemanningen i juli"),
+    (r"\bprodukten\b", "a product of two figures is a belopp to a reader"),
+    (r"\d\u00a0kr \d{4}\b", "an amount and a year side by side (8 556 kr år 2016)"),
+    (r"delegerade under hela nämnden", "not Swedish: på delegation, inte av hela nämnden"),
+])
+def test_swedish_notes_use_the_words_of_the_report(pattern: str, why: str) -> None:
+    wrong = [(where, sv) for where, _, sv in _all_pairs()
+             if re.search(pattern, _prose(sv).replace("ANTAGANDE", ""), re.IGNORECASE if "A-Z" not in pattern else 0)]
+    assert not wrong, f"{why}: {wrong[:3]}"
+
+
+def test_a_share_of_full_time_is_said_one_way_in_each_text() -> None:
+    """"0,6 av en heltid ... (intervall 0,3–1,5 årsarbetskrafter)" says one quantity with two words."""
+    wrong = [(where, sv) for where, _, sv in _all_pairs() if "av en heltid" in sv and "årsarbetskraft" in sv]
+    assert not wrong, wrong[:3]
