@@ -135,6 +135,9 @@ def test_the_swedish_report_shows_no_profile_note_in_english_and_no_code_name(bu
     for model_id in _model_ids():
         assert not re.search(rf"\b{re.escape(model_id)}\b", swedish), model_id
     assert not re.search(r"\bFTE\b|\bloop\.max\b|\bfacts\.delegation\b|\bbrief\b", swedish)
+    # the committee's meeting is a sammanträde, in the row as in its note beside it
+    assert "beslutet gäller efter sammanträdet" in table and "efter mötet" not in table
+    assert "overhead" not in swedish  # indirekta kostnader
 
 
 def test_a_note_is_text_or_the_text_in_each_language() -> None:
