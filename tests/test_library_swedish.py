@@ -132,3 +132,13 @@ def test_the_reports_swedish_glossary_writes_figures_the_swedish_way_in_swedish_
         assert not re.search(r"(?<!\d)\d{1,3} \d{3}(?!\d)", text), (key, text)  # 1 160 kr
         # (a deadline's "4 månader" stays as report/deadlines.py finds it to put the profile's own)
         assert not re.search(r"\d (?:%|kr|timmar)(?![\wåäö])", text), (key, text)
+
+
+def test_a_facts_swedish_value_writes_a_range_with_a_dash() -> None:
+    """Helsingborg's local rules read "normal serveringstid 11-01" in both languages' reports."""
+    for name in library_names():
+        data = load_yaml((library_root() / name / "profile.yaml").read_text(encoding="utf-8"), source=name).data
+        for fact, spec in (data.get("facts") or {}).items():
+            value = spec.get("value") if isinstance(spec, dict) else spec
+            if isinstance(value, str):
+                assert not re.search(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])", value), (name, fact, value)
