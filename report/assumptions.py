@@ -242,7 +242,7 @@ def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
         yield f"simulation.decision.bodies.{body}", words, spec, spec
     if "after_meeting" in decision:
         yield ("simulation.decision.after_meeting", {"en": "decision takes effect after the meeting",
-                                                     "sv": "beslutet gäller efter mötet"}, decision["after_meeting"],
+                                                     "sv": "beslutet gäller efter sammanträdet"}, decision["after_meeting"],
                decision)
     for name, spec in (sim.get("attributes") or {}).items():
         if isinstance(spec, Mapping) and "weights" in spec:

@@ -26,7 +26,7 @@ from processes.diff.formats import KIND_TITLES, candidate_words
 from processes.diff.nway import StepCluster, Variation, name_sides
 from processes.errors import PermitflowError
 from processes.model import Definitions
-from report.numbers import number
+from report.numbers import machine, number
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.variationwords import variation_words
@@ -167,12 +167,15 @@ _FACT_SV = {"unknown": "okänt", "yes": "ja", "no": "nej", "year": "år", "weeks
 def _fact_sv(text: str) -> str:
     """A fact's text (:func:`processes.diff.differences.fact_text`) with its English words in Swedish.
 
-    >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("unknown")
-    ('11700 kr (år: 2017)', 'okänt')
+    An amount in kronor is written the Swedish way, its thousands grouped and a space that does not
+    break before ``kr``.
+
+    >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("3600 kr/år"), _fact_sv("unknown")
+    ('11\xa0700\xa0kr (år: 2017)', '3\xa0600\xa0kr/år', 'okänt')
     """
     for en in sorted(_FACT_SV, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(en)}(?![\w-])", _FACT_SV[en], text)
-    return text
+    return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'sv')}\u00a0kr", text)
 
 
 def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict[str, str]:

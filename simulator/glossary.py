@@ -87,7 +87,7 @@ FIGURES_SV: dict[str, str] = {
     "cases_undecided": "Ärenden utan beslut: återkallade, avvisade eller fortfarande öppna när körningen slutade.",
     "cases_open": "Ärenden som fortfarande var öppna när körningen slutade.",
     "submission_to_decision_mean_days": f"Dagar i medel från att ansökan kom in till beslut, {_DECIDED_SV}.",
-    "submission_to_decision_p90_days": "90 % av de avgjorda ärendena avgjordes inom så många dagar från att ansökan "
+    "submission_to_decision_p90_days": "90\u00a0% av de avgjorda ärendena avgjordes inom så många dagar från att ansökan "
                                        "kom in.",
     "complete_to_decision_mean_days": "Dagar i medel på den lagstadgade tiden, från komplett ansökan till beslut "
                                       f"(alkoholförordningen 5 §: 4 månader), {_DECIDED_SV}.",
@@ -99,16 +99,16 @@ FIGURES_SV: dict[str, str] = {
     "extended_share": "Andel vars handläggningstid förlängdes (en gång, med högst 4 månader, med besked till "
                       f"sökanden innan de 4 månaderna gått ut), {_DECIDED_SV}.",
     "cost_per_case": "Arbetstimmar per ärende i de simulerade stegen, var och en prissatt med personalgruppens "
-                     "timkostnad. I biblioteket prissätts handläggarens timme efter Ängelholms taxa (1 160 kr, "
-                     "2024) och registraturens timme till antagna 700 kr: ett pris på tiden, inte en bokförd "
+                     "timkostnad. I biblioteket prissätts handläggarens timme efter Ängelholms taxa (1\u00a0160\u00a0kr, "
+                     "2024) och registraturens timme till antagna 700\u00a0kr: ett pris på tiden, inte en bokförd "
                      "kostnad.",
     "cost_share_of_fee": "Arbetets kostnad per ärende delad med ansökningsavgiften. Den kan visa om det modellerade "
                          "arbetet, prissatt efter en taxa, är i samma storleksordning som avgiften, och hur ett "
                          "scenario ändrar det arbetet. Den kan inte visa om en avgift täcker en kommuns verkliga "
-                         "kostnader: arbetstimmarna är antaganden (satta så att de blir de 16 timmar Ängelholm tar "
+                         "kostnader: arbetstimmarna är antaganden (satta så att de blir de 16\u00a0timmar Ängelholm tar "
                          "betalt för, så Ängelholms andel är nära 1 av konstruktion), timmen prissätts efter "
-                         "Ängelholms taxa (overhead inräknad) i varje kommun, avgifterna kommer från olika år "
-                         "(Helsingborg 2017, Ängelholm 2024), och tillsyn, nämndens egen tid och overhead utanför de "
+                         "Ängelholms taxa (indirekta kostnader inräknade) i varje kommun, avgifterna kommer från olika år "
+                         "(Helsingborg 2017, Ängelholm 2024), och tillsyn, nämndens egen tid och indirekta kostnader utanför de "
                          "modellerade stegen är inte med.",
     "fee": "Ansökningsavgiften, från profilens fakta (året står i faktatabellen).",
 }

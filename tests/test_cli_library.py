@@ -81,7 +81,7 @@ def test_facts_table_marks_every_cell_with_a_source_number_or_an_assumption():
     assert "* an assumption" in out
     assert out.startswith("The mapping's dimensions, values from public pages (year)\n")
     assert "2022 mapping" not in out
-    assert "serveringstid 11-01" in out  # Helsingborg's local rules: serving hours
+    assert "serveringstid 11–01" in out  # Helsingborg's local rules: serving hours
 
 
 def test_facts_markdown_is_a_pipe_table_with_footnotes():
