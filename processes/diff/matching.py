@@ -84,6 +84,12 @@ made, two steps of two Swedish models that are each other's only candidate there
 and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
+A start event and an end event are never one correspondence, on one side ("Ansökan inkommen" + "Ansökan
+avslagen") or across the two: the assignment leaves a start against an end closed, and after every pass a
+correspondence the pass formed or grew that would join them is refused — a grown one loses the start or end events it
+gained, one formed anew is dropped and what it replaced comes back; the refused steps are left over and may be asked
+about (startend.py).
+
 **Uncertain**: a step left without a partner that still has candidates — label
 similarity at least ``uncertain`` with a step of the same family, or the same matched
 neighbours — is listed with its best one to three candidates and why; it is not
@@ -485,10 +491,10 @@ def match_dense(
 
     # a start event and an end event are never one correspondence: after every pass (startend.py)
     # (a pass may change the list it is given: the guard reads a copy of what it was given)
-    ends = (endpoint_events(a.steps), endpoint_events(b.steps))
+    endpoint_events_of = (endpoint_events(a.steps), endpoint_events(b.steps))
 
     def guarded(given: PassInput, was: list[Match], found: list[Match]) -> list[Match]:
-        return refuse_start_with_end(given, ends, was, found)
+        return refuse_start_with_end(given, endpoint_events_of, was, found)
 
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,

@@ -105,7 +105,9 @@ def _shrunk(given: PassInput, ends: Ends, grown: Match, origin: Match) -> Match:
     return Match(ids_a, ids_b, grown.confidence, round(label, 3), grown.how)
 
 
-def refuse_start_with_end(given: PassInput, ends: Ends, before: list[Match], after: list[Match]) -> list[Match]:
+def refuse_start_with_end(
+    given: PassInput, ends: Ends, before: list[Match], after: list[Match]
+) -> list[Match]:
     """``after`` (a pass's matches, ``before`` what it was given) without the correspondences the
     pass formed or changed that join a start and an end event (module doc); ``ends``: the
     :func:`endpoint_events` of A's and of B's steps."""
