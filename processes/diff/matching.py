@@ -84,6 +84,12 @@ made, two steps of two Swedish models that are each other's only candidate there
 and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
 a pair is its combined score; a confirmed pair (``--matches``) has 1.
 
+A start event and an end event are never one correspondence, on one side ("Ansökan inkommen" + "Ansökan
+avslagen") or across the two: the assignment leaves a start against an end closed, and after every pass a
+correspondence the pass formed or grew that would join them is refused — a grown one loses the start or end events it
+gained, one formed anew is dropped and what it replaced comes back; the refused steps are left over and may be asked
+about (startend.py).
+
 **Uncertain**: a step left without a partner that still has candidates — label
 similarity at least ``uncertain`` with a step of the same family, or the same matched
 neighbours — is listed with its best one to three candidates and why; it is not
@@ -149,6 +155,7 @@ from processes.diff.runs import run_pass
 from processes.diff.segments import segment_pass
 from processes.diff.sidematters import side_matter_bans
 from processes.diff.solecandidates import sole_pairs
+from processes.diff.startend import endpoint_events, refuse_start_with_end, start_end_cells
 from processes.diff.statuses import status_pass
 from processes.diff.suitability import suitability_pass
 from processes.diff.summary import summary_pass
@@ -441,6 +448,8 @@ def match_dense(
     for x, y in banned:
         if x in ia and y in ib:
             ok[ia[x], ib[y]] = False
+    # a start event is never the other model's end event (closed here, not banned: still asked; startend.py)
+    ok &= ~start_end_cells(list(a.steps.values()), list(b.steps.values()))
     # the only start event of each model (and the only end event) mark the same moment; when one
     # is the applicant deciding or getting in touch and the other the application coming in, they
     # are where both processes begin, not one step: held for the passes, then asked (approaches.py)
@@ -480,29 +489,41 @@ def match_dense(
                 addressed[m] = next((n for n in matches if set(n.a) & set(m.a) and set(n.b) & set(m.b)), None)
         return out
 
+    # a start event and an end event are never one correspondence: after every pass (startend.py)
+    # (a pass may change the list it is given: the guard reads a copy of what it was given)
+    endpoint_events_of = (endpoint_events(a.steps), endpoint_events(b.steps))
+
+    def guarded(given: PassInput, was: list[Match], found: list[Match]) -> list[Match]:
+        return refuse_start_with_end(given, endpoint_events_of, was, found)
+
     for matching_pass in (
         context_pass, mutual_pass, group_pass, attach_keeping_apart, named_body_pass, answers_pass, block_pass, leftover_pass, contained_pass,
         chain_pass, summary_pass, preparation_pass, follow_pass,
     ):
+        was = list(matches)
         narrowed = matching_pass(given, matches)
         kept_apart |= narrowed_apart(matches, narrowed)
-        matches = narrowed
+        matches = guarded(given, was, narrowed)
     for matching_pass in (
         address_recording, decision_pass, dispatch_alternatives_pass, dispatch_chain_pass, ending_pass,
     ):
-        matches = matching_pass(given, matches)
-    matches, by_outcome = outcome_pass(given, matches)
-    matches, endings = one_ending_pass(given, matches)  # one end event against several (oneending.py)
-    by_outcome += endings
-    matches, placed = placed_pass(given, matches)
-    matches, reviews = suitability_pass(given, matches)  # a suitability review joins the investigation
-    matches, runs = run_pass(given, matches)
-    matches, segments = segment_pass(given, matches)
-    matches, statuses = status_pass(given, matches)
-    before = matches
-    matches, voices = perspective_pass(given, before)
-    matches, handed = handover_pass(given, matches)  # "You send us X" = "X received" (handover.py)
-    voices += handed
+        was = list(matches)
+        matches = guarded(given, was, matching_pass(given, matches))
+    noted_passes = (
+        outcome_pass, one_ending_pass, placed_pass, suitability_pass, run_pass, segment_pass, status_pass,
+        perspective_pass, handover_pass,
+    )
+    notes_of: list[tuple[str, ...]] = []
+    for noted_pass in noted_passes:
+        was = list(matches)
+        if noted_pass is perspective_pass:
+            before = was  # the perspective and handover pairs are asked about apart (ask below)
+        found, said = noted_pass(given, matches)
+        matches = guarded(given, was, found)
+        notes_of.append(said)
+    by_outcome = notes_of[0] + notes_of[1]  # one end event against several (oneending.py)
+    placed, reviews, runs, segments, statuses = notes_of[2:7]  # (suitability: a review joins the investigation)
+    voices = notes_of[7] + notes_of[8]  # "You send us X" = "X received" (handover.py)
 
     def ask(earlier: list[Match], voiced: list[Match]) -> tuple[list[Match], tuple[Uncertain, ...], tuple[str, ...]]:
         """The uncertain tier of ``earlier + voiced`` (``voiced``: the perspective and handover pairs)."""
@@ -522,6 +543,7 @@ def match_dense(
     matches, uncertain, arrivals = ask(before, voiced)
     # two steps each other's only candidate, labels alike: one step; the tier asked again without them
     sole, alone = sole_pairs(given, uncertain, held)
+    sole = guarded(given, [], sole)
     if sole:
         matches, uncertain, arrivals = ask(before + sole, voiced)
     return Matching(
