@@ -1,8 +1,9 @@
 """Fingerprints of the command lines' outputs, to show a change leaves every output byte-identical
 (a tool, not a test): ``permitflow simulate`` in both formats (case counts and horizons, one and
 several replications, one and two workers, ``--set``, event logs as CSV and XES) and ``permitflow
-run`` of scenario files (summary.json, summary.csv, cases.csv, event logs), each as a short SHA-256
-of stdout and of every file written. bench/engine_identity.py fingerprints the engine itself.
+run`` of scenario files (summary.json, summary.csv, cases.csv, event logs, report.html), each as a
+short SHA-256 of stdout and of every file written, the code version (a hash of the source, in
+summary.json and the report) left out. bench/engine_identity.py fingerprints the engine itself.
 
 ``SOURCE``: the source tree to run (default: this one), e.g. a ``git archive`` of the old commit;
 the Python running this script runs it (its packages are taken from ``SOURCE``, first on the path).
@@ -62,15 +63,17 @@ horizon: 1y
 warmup: 4w
 outputs: [summary, cases, eventlog]
 """
-RUN_FILES = ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes")
+RUN_FILES = ("summary.json", "summary.csv", "cases.csv", "eventlog.csv", "eventlog.xes", "report.html")
 
 
 def short(data: bytes, *places: str | Path) -> str:
     """The hash of ``data`` with each of ``places`` (the source tree, a temporary folder: paths that
-    outputs name) written as ``{}`` and summary.json's code version (a hash of the source) left out."""
+    outputs name) written as ``{}`` and the code version (a hash of the source: summary.json's
+    ``code_version``, the report's 'code version <code>...</code>') left out."""
     for place in places:
         data = data.replace(str(place).encode(), b"{}")
     data = re.sub(rb'"code_version": "[0-9a-f]*"', b'"code_version": ""', data)
+    data = re.sub(rb'(<span class="sv">kodversion</span> <code>)[0-9a-f]*(</code>)', rb"\1\2", data)
     return hashlib.sha256(data).hexdigest()[:16]
 
 

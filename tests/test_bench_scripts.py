@@ -23,6 +23,21 @@ def test_engine_identity_builds_every_run_it_fingerprints() -> None:
     assert runs["mm1-1"].cases == runs["mm1-3"].cases == runs["seqweekly-None"].cases == 2000
 
 
+def test_outputs_identity_fingerprints_the_report_without_its_code_version() -> None:
+    # run's rows hashed summary.*, cases.csv and the event logs but not report.html, so a change that moved
+    # only the report (its questions, notes or plots) showed every fingerprint unchanged
+    identity = bench_script("outputs_identity.py", "outputs_identity_for_tests")
+    assert "report.html" in identity.RUN_FILES
+    line = next(x for x in (ROOT / "report" / "templates" / "report.html.j2").read_text(encoding="utf-8").splitlines()
+                if "doc.code_version" in x)
+
+    def report(version: str, study: str = "e-service") -> bytes:
+        return line.replace("{{ doc.study }}", study).replace("{{ doc.code_version }}", version).encode()
+
+    assert identity.short(report("cb04675e3828ba67")) == identity.short(report("ead1fdbd22eb789f"))
+    assert identity.short(report("cb04675e3828ba67")) != identity.short(report("cb04675e3828ba67", "other"))
+
+
 def test_study_meaning_names_the_models_it_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
     # a model whose package is not installed was left out without a word (the tables simply lacked
     # its rows, --cost printed an empty table) and asking for it by name ended in ModuleNotFoundError
