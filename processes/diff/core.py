@@ -19,7 +19,7 @@ from processes.diff.decisions import NO_DECISIONS, Decision, MatchDecisions
 from processes.diff.differences import fact_differences, step_differences, untyped_tasks_note
 from processes.diff.flowdiff import flow_differences
 from processes.diff.language import LANGUAGES, detect_language, lemmatiser_available
-from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, MatchOptions
+from processes.diff.matchtypes import DEFAULT_OPTIONS, Match, Matching, MatchOptions
 from processes.diff.pairing import match_steps
 from processes.diff.relations import Profile, behavioural_profile
 from processes.diff.result import ModelDiff, ModelSummary
@@ -135,17 +135,8 @@ def diff_prepared(
     confirmed, rejected, unused = decisions.for_pair(
         a.name, frozenset(a.view.steps), b.name, frozenset(b.view.steps)
     )
-    matching = match_steps(
-        a.view,
-        b.view,
-        lex,
-        options=options,
-        confirmed=confirmed,
-        rejected=rejected,
-        lang_a=a.language,
-        lang_b=b.language,
-    )
-    matches = _labels_as_found(matching.matches, a, b, lex, options, confirmed, rejected)
+    matching = _matching(a, b, lex, options, confirmed, rejected)
+    matches = matching.matches
     # a side without a profile says nothing about parameters or facts: comparing would
     # report every value of the other side as "not set"
     with_params = bool(a.params) and bool(b.params)
@@ -187,32 +178,52 @@ def diff_prepared(
     )
 
 
-def _labels_as_found(
-    matches: tuple[Match, ...],
+def _matching(
     a: Compared,
     b: Compared,
     lex: Lexicon,
     options: MatchOptions,
     confirmed: tuple[Decision, ...],
     rejected: tuple[Decision, ...],
-) -> tuple[Match, ...]:
-    """``matches`` with each confirmed pair that the matcher finds by itself (the same steps on
-    each side, with the same rejections) given the label similarity the matcher gives it: the
-    passes score the correspondences they make each in their own way (the labels of a block
-    read together, the best or the least alike of its pairs, a status line without its status
-    words), and confirming exactly the pairs found must leave the similarity scores as they
-    were. A confirmed pair the matcher does not make keeps the label it was given
-    (matching.match_dense: one step's, or the pooled labels of both sides)."""
+) -> Matching:
+    """The three tiers of ``a`` and ``b`` with the user's decisions. Confirming what the matcher
+    finds by itself is a fixed point: when every confirmed pair is a correspondence the matcher
+    makes without confirmations (the same steps on each side, with the same rejections), the
+    result is that matcher's, each confirmed pair with ``how`` "confirmed" and the confidence and
+    label similarity the matcher gave it; the uncertain tier, the "only in" lists and every score
+    stay as they were (a confirmed pair seeded with confidence 1 made the uncertain tier drop
+    candidates matched elsewhere, and later passes paired what was left). Otherwise the confirmed
+    pairs are seeded before the matcher runs (matching.match_dense): one the matcher also finds
+    keeps its confidence and label similarity, one it does not find has confidence 1 and the
+    label it was given (one step's, or the pooled labels of both sides)."""
+    found = match_steps(a.view, b.view, lex, options=options, rejected=rejected, lang_a=a.language, lang_b=b.language)
     if not confirmed:
-        return matches
-    found = match_steps(
-        a.view, b.view, lex, options=options, rejected=rejected, lang_a=a.language, lang_b=b.language
+        return found
+    by_steps = {(frozenset(m.a), frozenset(m.b)): m for m in found.matches}
+    wanted = {(frozenset(d.a), frozenset(d.b)) for d in confirmed}
+    if wanted <= set(by_steps):
+        return replace(
+            found,
+            matches=tuple(
+                replace(m, how="confirmed") if (frozenset(m.a), frozenset(m.b)) in wanted else m for m in found.matches
+            ),
+        )
+    seeded = match_steps(
+        a.view,
+        b.view,
+        lex,
+        options=options,
+        confirmed=confirmed,
+        rejected=rejected,
+        lang_a=a.language,
+        lang_b=b.language,
     )
-    labels = {(frozenset(m.a), frozenset(m.b)): m.label for m in found.matches}
-    return tuple(
-        replace(m, label=labels.get((frozenset(m.a), frozenset(m.b)), m.label)) if m.how == "confirmed" else m
-        for m in matches
-    )
+
+    def kept(m: Match) -> Match:
+        same = by_steps.get((frozenset(m.a), frozenset(m.b)))
+        return replace(m, confidence=same.confidence, label=same.label) if m.how == "confirmed" and same else m
+
+    return replace(seeded, matches=tuple(kept(m) for m in seeded.matches))
 
 
 def _unused_note(d: Decision, a_name: str, b_name: str) -> str:

@@ -82,7 +82,8 @@ that speaks to the applicant and one that does not, two tasks left over in the s
 clearly the same object are paired (perspective.py: ``how`` "perspective"); after the uncertain tier is
 made, two steps of two Swedish models that are each other's only candidate there, their labels at least ``uncertain`` alike, are paired
 and the tier is made again (solecandidates.py: ``how`` "sole", a note says why). The confidence of
-a pair is its combined score; a confirmed pair (``--matches``) has 1.
+a pair is its combined score; a confirmed pair (``--matches``) has 1 here (core._matching gives one
+the matcher also finds by itself its score, and confirming only such pairs leaves every tier as found).
 
 A start event and an end event are never one correspondence, on one side ("Ansökan inkommen" + "Ansökan
 avslagen") or across the two: the assignment leaves a start against an end closed, and after every pass a
