@@ -2374,7 +2374,9 @@ def _validate_discovery(table: Any, log: str, output: str, min_frequency: float,
               help="Address to listen on; any address but loopback requires a token.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--token", help="The token every request must carry (default off loopback: a new one, printed).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes kept warm (default: all cores).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes kept warm for what-ifs (default: all cores); a 'how sure' run, a goal seek or a "
+                   "run of an uploaded model starts a process of its own with a pool of this many, ended with the run.")
 @click.option("--keep-mb", type=click.IntRange(min=1), default=32, show_default=True,
               help="Megabytes of finished runs kept for their report download (compressed, in memory; "
                    "the oldest are forgotten first, a running run never).")
