@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["PermitflowError", "InputError", "ModelError", "SimulationError", "NotExecutableError", "OutputError", "did_you_mean"]
 
@@ -33,6 +34,11 @@ class PermitflowError(Exception):
         self.line = line
         self.element = element
         self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled whole, whatever its own ``__init__`` takes (a subclass's extra arguments, such as a
+        Swedish ``sv``, would otherwise be lost or fail on the way back from another process)."""
+        return _rebuilt, (type(self), self.args, self.__dict__)
 
     def located(self, *, file: str | None = None, line: int | None = None) -> PermitflowError:
         """Fill in a file and line not known where the error was raised."""
@@ -96,3 +102,12 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _rebuilt(cls: type[PermitflowError], args: tuple[Any, ...], state: dict[str, Any]) -> PermitflowError:
+    """An error unpickled (:meth:`PermitflowError.__reduce__`): its arguments and attributes as they were,
+    without calling its ``__init__``."""
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err

@@ -134,6 +134,43 @@ def test_bad_input_to_a_run_apart_is_one_message_in_both_languages(pooled):
     assert answer["municipalities"][0]["name"]
 
 
+def _refuse(kind: str, send) -> None:
+    """A run's own process refusing its input as :func:`web.runs._apart` does."""
+    from web.levers import LeverError
+    from web.runs import _portable
+    from web.whatif import PageError
+
+    try:
+        if kind == "page":
+            raise PageError("no municipality chosen", "ingen kommun vald")
+        raise LeverError("officers", "99 is outside the allowed range", "99 ligger utanför det tillåtna")
+    except Exception as err:  # noqa: BLE001 - as _apart
+        send.send(("refused", _portable(err)))
+    send.close()
+
+
+@pytest.mark.parametrize("kind", ["page", "lever"])
+def test_an_error_raised_in_a_runs_own_process_keeps_its_swedish(kind):
+    # found by QA: PageError and LeverError did not unpickle (their __init__ takes sv), so the server got
+    # a PermitflowError with the English alone and the page showed English in Swedish
+    import multiprocessing
+
+    from web.app import _error
+
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=_refuse, args=(kind, send))
+    process.start()
+    send.close()
+    _, err = receive.recv()
+    process.join()
+    said = json.loads(_error(err).body)
+    if kind == "page":
+        assert said == {"error": "no municipality chosen", "error_sv": "ingen kommun vald", "field": ""}
+    else:
+        assert said["error"].endswith("99 is outside the allowed range") and said["field"] == "officers"
+        assert said["error_sv"].endswith(": 99 ligger utanför det tillåtna"), said
+
+
 def test_several_managers_at_once_each_get_their_own_answer(pooled):
     # two "how sure" runs (each in a process of its own) and a what-if on the shared pool, asked at once
     bodies = [{"municipalities": ["astorp"], "levers": {"replications": 3, "officers": 2}, "uncertainty": 4},
