@@ -12,12 +12,13 @@ check says so; without one, the report's note above the answers says it once).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from report.deadlines import deadline_said
 from report.numbers import days as number_days
-from report.numbers import percent
+from report.numbers import number, percent
 from report.words import question_words, scenario_words, text
 
 __all__ = ["HEADLINE_FIGURE", "headline", "days"]
@@ -37,6 +38,25 @@ def days(value: Any, lang: str = "en") -> str:
     return number_days(value, lang)
 
 
+def together(values: tuple[Any, ...], lang: str = "en") -> list[str]:
+    """Days of one figure and its interval in ``lang``, all with one precision: one decimal when any of
+    them is below 1 (as :func:`days` writes it), else whole days ("1,0 till 2" mixed them).
+
+    >>> together((0.96, 2.4)), together((1.4, 0.3, 2.5), "sv"), together((36.8, 30.1, None))
+    (['1.0', '2.4'], ['1,4', '0,3', '2,5'], ['37', '30', '–'])
+    """
+    def known(v: Any) -> bool:
+        return isinstance(v, (int, float)) and not math.isnan(v)
+
+    digits = 1 if any(known(v) and abs(v) < 1 for v in values) else 0
+    return [number(v, lang, digits) if known(v) else number_days(v, lang) for v in values]
+
+
+def _no_change(mean: Any) -> bool:
+    """Whether a change of ``mean`` days would be written as zero days ("0,0 dagar senare")."""
+    return isinstance(mean, (int, float)) and not math.isnan(mean) and round(abs(mean), 1) == 0
+
+
 def _pct(value: Any, lang: str = "en") -> str:
     return percent(value, lang)
 
@@ -45,10 +65,11 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
             across: Mapping[str, Any] | None, clock: tuple[float | None, float | None] | None = None,
             unchecked: bool = True) -> dict[str, str]:
     lo, hi = est["ci"]
-    en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
-          f"(95\u00a0% interval {days(lo)} to {days(hi)})")
-    sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
-          f"(95\u00a0% intervall {days(lo, 'sv')} till {days(hi, 'sv')})")
+    (mean_en, lo_en, hi_en), (mean_sv, lo_sv, hi_sv) = (together((est["mean"], lo, hi), lang) for lang in ("en", "sv"))
+    en = (f"{town}: a complete application is decided in {mean_en} days on average "
+          f"(95\u00a0% interval {lo_en} to {hi_en})")
+    sv = (f"{town}: en komplett ansökan avgörs på {mean_sv} dagar i genomsnitt "
+          f"(95\u00a0% intervall {lo_sv} till {hi_sv})")
     if lo is not None and lo < 0:  # "67 (−114 to 247)": no time is below zero days; the replications are too few
         en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
               "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
@@ -61,8 +82,10 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
         en += within["en"]
         sv += within["sv"]
     if across is not None:
-        en += f". Across the assumption ranges: {days(across['low'])} to {days(across['high'])} days."
-        sv += f". Över antagandenas intervall: {days(across['low'], 'sv')} till {days(across['high'], 'sv')} dagar."
+        low_en, high_en = together((across["low"], across["high"]))
+        low_sv, high_sv = together((across["low"], across["high"]), "sv")
+        en += f". Across the assumption ranges: {low_en} to {high_en} days."
+        sv += f". Över antagandenas intervall: {low_sv} till {high_sv} dagar."
     elif unchecked:
         en, sv = en + ". " + text("not_checked", "en"), sv + ". " + text("not_checked", "sv")
     else:
@@ -75,12 +98,22 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
             unchecked: bool = True) -> tuple[dict[str, str], bool | None]:
     mean, (lo, hi) = diff["mean"], diff["ci"]
     shorter = mean is not None and mean < 0
-    en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
-          f"{days(abs(mean) if mean is not None else None)} days {'sooner' if shorter else 'later'} than with "
-          f"{scenario_words(baseline, 'en')} (95\u00a0% interval of the change {days(lo)} to {days(hi)} days)")
-    sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
-          f"{days(abs(mean) if mean is not None else None, 'sv')} dagar {'tidigare' if shorter else 'senare'} än med "
-          f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {days(lo, 'sv')} till {days(hi, 'sv')} dagar)")
+    size = abs(mean) if mean is not None else None
+    (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (together((size, lo, hi), lang) for lang in ("en", "sv"))
+    if _no_change(mean):  # a few hours: "0.0 days later" said a change of nothing
+        en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided about as soon as "
+              f"with {scenario_words(baseline, 'en')}: a change of less than {number(0.1, 'en', 1)} days "
+              f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)")
+        sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan ungefär lika snabbt som med "
+              f"{scenario_words(baseline, 'sv')}: en ändring på mindre än {number(0.1, 'sv', 1)} dagar "
+              f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
+    else:
+        en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
+              f"{size_en} days {'sooner' if shorter else 'later'} than with "
+              f"{scenario_words(baseline, 'en')} (95\u00a0% interval of the change {lo_en} to {hi_en} days)")
+        sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
+              f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
+              f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
     if not diff.get("significant"):
         # zero inside the interval: say plainly that the change could be none ("includes no change" read
         # as "the interval holds no change at all")
@@ -101,18 +134,20 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
     elif agree == points and not diff.get("significant"):
         # every point agrees: what is missing is the noise-only interval, not agreement across the ranges
         span = conclusion["across"]
+        (min_en, max_en), (min_sv, max_sv) = (together((span["min"], span["max"]), lang) for lang in ("en", "sv"))
         en += (f". This does not hold across the assumption ranges: it is {way_en} at all {points} points "
-               f"(change {days(span['min'])} to {days(span['max'])} days), but with the assumptions as written "
+               f"(change {min_en} to {max_en} days), but with the assumptions as written "
                "its interval contains zero: there may be no change at all.")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i alla {points} punkter "
-               f"(ändring {days(span['min'], 'sv')} till {days(span['max'], 'sv')} dagar), men med antagandena som de står "
+               f"(ändring {min_sv} till {max_sv} dagar), men med antagandena som de står "
                "rymmer dess intervall noll: det är inte säkert att det blir någon ändring alls.")
     else:
         span = conclusion["across"]
+        (min_en, max_en), (min_sv, max_sv) = (together((span["min"], span["max"]), lang) for lang in ("en", "sv"))
         en += (f". This does not hold across the assumption ranges: it is {way_en} at {agree} of {points} points "
-               f"(change {days(span['min'])} to {days(span['max'])} days).")
+               f"(change {min_en} to {max_en} days).")
         sv += (f". Det håller inte över antagandenas intervall: det blir {way_sv} i {agree} av {points} punkter "
-               f"(ändring {days(span['min'], 'sv')} till {days(span['max'], 'sv')} dagar).")
+               f"(ändring {min_sv} till {max_sv} dagar).")
     return {"en": en, "sv": sv}, holds
 
 

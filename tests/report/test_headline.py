@@ -119,3 +119,31 @@ def test_an_interval_of_days_below_zero_is_not_shown() -> None:
                            "for a 95\u00a0% interval: it would reach below zero days); 98\u00a0% within 4 months.")
     assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för "
                            "ett 95\u00a0% intervall: det skulle gå under noll dagar); 98\u00a0% inom 4 månader.")
+
+
+def test_one_figure_and_its_interval_share_one_precision() -> None:
+    # found by QA: 0.96 read "1,0" beside a whole "2": "(95 % intervall för ändringen 1,0 till 2 dagar)"
+    doc = _doc()
+    doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY].update({"mean": 1.4, "ci": [0.96, 1.84]})
+    sentence = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "1.4 days later than with the status quo (95\u00a0% interval of the change 1.0 to 1.8 days)" in sentence["en"]
+    assert "1,4 dagar senare än med nuläget (95\u00a0% intervall för ändringen 1,0 till 1,8 dagar)" in sentence["sv"]
+    doc["scenarios"][0]["points"][0]["figures"][KEY].update({"mean": 1.3, "ci": [0.6, 2.0]})
+    today = headline(doc, None, {"hbg": "Helsingborg"})[0]["sentences"][0]
+    assert "in 1.3 days on average (95\u00a0% interval 0.6 to 2.0)" in today["en"]
+    assert "på 1,3 dagar i genomsnitt (95\u00a0% intervall 0,6 till 2,0)" in today["sv"]
+
+
+def test_a_change_that_rounds_to_zero_days_says_so() -> None:
+    # found by QA: Ängelholm's report read "0,0 dagar senare än med nuläget"
+    doc = _doc()
+    doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY].update(
+        {"mean": 0.03, "ci": [-0.41, 0.47], "significant": False})
+    sentence = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "0.0" not in sentence["en"] and "0,0" not in sentence["sv"]
+    assert sentence["en"].startswith(
+        "Helsingborg: with decisions delegated to the case officer, a complete application is decided about as soon as "
+        "with the status quo: a change of less than 0.1 days (95\u00a0% interval of the change -0.4 to 0.5 days)")
+    assert sentence["sv"].startswith(
+        "Helsingborg: med beslut delegerade till handläggaren avgörs en komplett ansökan ungefär lika snabbt som med "
+        "nuläget: en ändring på mindre än 0,1 dagar (95\u00a0% intervall för ändringen −0,4 till 0,5 dagar)")
