@@ -70,8 +70,9 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             change = ""
         elif diff["significant"]:
             longer = diff["mean"] > 0
-            # under half a day in whole days read "0 days shorter (0–0)": a tenth of a day instead
-            digits = 1 if round(abs(diff["mean"])) == 0 else 0
+            # under half a day in whole days read "0 days shorter (0–0)": a tenth of a day instead, for the
+            # change and both ends of its interval alike ("1 dagar kortare (0–2)" mixed them)
+            digits = 1 if any(round(abs(v)) == 0 for v in (diff["mean"], *diff["ci"])) else 0
             size = number(abs(diff["mean"]), lang, digits)
             if round(abs(diff["mean"]), 1) == 0:  # a few hours: not "0,0 days shorter"
                 size = f"less than {number(0.1, lang, 1)}" if lang == "en" else f"mindre än {number(0.1, lang, 1)}"

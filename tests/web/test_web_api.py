@@ -583,6 +583,9 @@ def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something()
     assert said["sv"].endswith(": 0,3 dagar kortare (0,1–0,6).") and said["en"].endswith(": 0.3 days shorter (0.1–0.6).")
     assert sentences("Ritstad", days, days, {"mean": -5.4, "ci": [-8.0, -2.0], "significant": True}, None, None,
                      None)["sv"].endswith(": 5 dagar kortare (2–8).")  # whole days as before
+    mixed = {"mean": -1.2, "ci": [-1.9, -0.4], "significant": True}  # it said "1 dagar kortare (0–2)"
+    said = sentences("Ritstad", days, days, mixed, None, None, None)
+    assert said["sv"].endswith(": 1,2 dagar kortare (0,4–1,9).") and said["en"].endswith(": 1.2 days shorter (0.4–1.9).")
     unclear = {"mean": -0.05, "ci": [-0.2, 0.1], "significant": False}  # it said "(mellan 0 och 0 dagar)"
     assert sentences("Ritstad", days, days, unclear, None, None, None)["sv"].endswith(
         ": ingen tydlig skillnad (mellan −0,2 och 0,1 dagar).")
