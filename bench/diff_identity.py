@@ -15,6 +15,7 @@ the Python running this script runs it (its packages are taken from ``SOURCE``, 
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import subprocess
 import sys
@@ -69,8 +70,13 @@ def permitflow(source: Path, args: list[str]) -> tuple[int, bytes, bytes]:
     return done.returncode, done.stdout, done.stderr
 
 
-def main() -> int:
-    source = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("source", nargs="?", type=Path, default=ROOT,
+                        help="the source tree to run (default: this one)")
+    source = parser.parse_args(argv).source.resolve()
+    if not (source / "cli.py").is_file():
+        parser.error(f"{source} is not a permitflow source tree (it has no cli.py)")
     for args in COMMANDS:
         with tempfile.TemporaryDirectory() as tmp:
             real = [a.replace("{tmp}", tmp) for a in args]
