@@ -13,13 +13,15 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
 
-from proctree import descendants  # bench/proctree.py, beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
+from proctree import descendants  # noqa: E402
 
 
 def big_model(root: Path, n: int = 14500) -> bytes:
