@@ -15,15 +15,15 @@ the Python running this script runs it (its packages are taken from ``SOURCE``, 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
+from sourcetree import permitflow, source_tree  # noqa: E402
+
 MM1 = ["tests/fixtures/sim/mm1.bpmn", "--profile", "tests/fixtures/sim/mm1.yaml"]
 WEEKLY = ["bench/models/seq_weekly.bpmn", "--profile", "bench/models/seq_weekly.yaml"]
 QUIET = ["-q"]
@@ -78,19 +78,8 @@ def short(data: bytes, *places: str | Path) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def permitflow(source: Path, args: list[str]) -> tuple[int, bytes, bytes]:
-    code = "import sys; sys.argv = ['permitflow', *sys.argv[1:]]; from cli import main; sys.exit(main())"
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=source, capture_output=True)
-    return done.returncode, done.stdout, done.stderr
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", nargs="?", type=Path, default=ROOT,
-                        help="the source tree to run (default: this one)")
-    source = parser.parse_args(argv).source.resolve()
-    if not (source / "cli.py").is_file():
-        parser.error(f"{source} is not a permitflow source tree (it has no cli.py)")
+    source = source_tree(__doc__, argv)
     for args in SIMULATE:
         with tempfile.TemporaryDirectory() as tmp:
             real = [a.replace("{out}", tmp) for a in args]
