@@ -47,7 +47,9 @@ def _request(url: str, body: Any = None, method: str = "GET") -> tuple[int, Any]
 
 def tree_cpu(root: int) -> float:
     """CPU seconds (user + system) used so far by process ``root`` and every process below it
-    (the server, its forkserver and the pool's workers), read from /proc."""
+    (the server, its forkserver and the pool's workers), read from /proc. Not bench/proctree.py's walk: each
+    process's parent and CPU time are read from one look at its stat, so a worker that ends between the walk
+    and a second read cannot drop out of the sum."""
     stats: dict[int, tuple[int, float]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

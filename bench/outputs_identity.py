@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
+from sourcetree import permitflow, source_tree  # noqa: E402
+
 MM1 = ["tests/fixtures/sim/mm1.bpmn", "--profile", "tests/fixtures/sim/mm1.yaml"]
 WEEKLY = ["bench/models/seq_weekly.bpmn", "--profile", "bench/models/seq_weekly.yaml"]
 QUIET = ["-q"]
@@ -77,14 +78,8 @@ def short(data: bytes, *places: str | Path) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def permitflow(source: Path, args: list[str]) -> tuple[int, bytes, bytes]:
-    code = "import sys; sys.argv = ['permitflow', *sys.argv[1:]]; from cli import main; sys.exit(main())"
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=source, capture_output=True)
-    return done.returncode, done.stdout, done.stderr
-
-
-def main() -> int:
-    source = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT
+def main(argv: list[str] | None = None) -> int:
+    source = source_tree(__doc__, argv)
     for args in SIMULATE:
         with tempfile.TemporaryDirectory() as tmp:
             real = [a.replace("{out}", tmp) for a in args]

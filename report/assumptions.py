@@ -18,6 +18,7 @@ from typing import Any
 from bpmn_io.profile_values import provenance_text
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
+from processes.wording import quoted
 from report.valuewords import share_words, value_words
 from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
 from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
@@ -188,10 +189,6 @@ def _basis(entry: Any, parent: Any, names: Mapping[str, Mapping[str, str]]) -> t
     return "", {"en": "", "sv": ""}
 
 
-#: quotation marks around a step's name, as the rest of the report writes them (Swedish ” on both sides)
-_QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
-
-
 def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
     """``text`` with every element id of the model (a key of ``names`` with an underscore, as modelling tools
     write them: a short id such as ``T1`` or ``review`` may be a word of the text) replaced by the step's name
@@ -203,12 +200,11 @@ def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
     ids = [i for i in names if "_" in i and names[i] and names[i] != i]
     if not ids or not any(i in text for i in ids):
         return text
-    opening, closing = _QUOTES[lang]
     # a whole id, not part of a dotted path on either side ("elements.Task_X", "Task_X.loop.max"); a full stop
     # ending the sentence after it is no path
     pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
                          + r")(?!\w)(?!\.\w)")
-    return pattern.sub(lambda m: f"{opening}{names[m[1]]}{closing}", text)
+    return pattern.sub(lambda m: quoted(names[m[1]], lang), text)
 
 
 def _entries(profile: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],

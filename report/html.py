@@ -23,6 +23,7 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.model import Definitions
+from processes.wording import listed
 from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
@@ -401,11 +402,6 @@ _LINE = {
 }
 
 
-def _listed(items: list[str], last: str) -> str:
-    """``a, b and c``: the last two joined by ``last`` (" and ", " och ")."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
-
-
 def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> str:
     """A scenario's municipalities, shared staff and run settings in a sentence (``s``: its summary entry)."""
     said = _LINE[lang]
@@ -413,10 +409,10 @@ def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> 
     shared = []
     for p in s.get("shared_pools") or []:
         if p["provider"]:
-            served = _listed([towns.get(m, m) for m in p["members"] if m != p["provider"]], said["and"])
+            served = listed([towns.get(m, m) for m in p["members"] if m != p["provider"]], said["and"])
             shared.append(said["serves"].format(word(p["pool"], lang), towns.get(p["provider"], p["provider"]), served))
         else:
-            shared.append(said["joint"].format(word(p["pool"], lang), _listed([towns.get(m, m) for m in p["members"]],
+            shared.append(said["joint"].format(word(p["pool"], lang), listed([towns.get(m, m) for m in p["members"]],
                                                                               said["and"])))
     if shared:
         line += said["shared"].format(", ".join(shared))

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from processes.durations import parse_duration
+from processes.wording import listed
 from report.words import duration_words, labels, number_words, word
 
 __all__ = ["value_words", "meeting_rule_words", "distribution_words", "fte_words", "share_words"]
@@ -88,7 +89,7 @@ _HOLIDAYS = {"en": {"SE": "Swedish public holidays off"}, "sv": {"SE": "lediga s
 
 
 def _listed(items: list[str], lang: str, last: str = "and") -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _SAID[lang][last] + items[-1]
+    return listed(items, _SAID[lang][last])
 
 
 def share_words(value: Any, lang: str) -> str:

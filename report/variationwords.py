@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from processes.diff.nway import Variation
+from processes.wording import AND, listed, quoted
 from report.stepwords import iso_duration
 from report.words import duration_words, labels, word
 
 __all__ = ["variation_words"]
 
-_AND = {"en": " and ", "sv": " och "}
 #: a relation between steps: (singular, plural) verb, split in Swedish into the verb and its rest
 #: (Swedish puts the verb before the subject after "I Helsingborg")
 _RELATIONS = {
@@ -72,16 +72,12 @@ _PRONOUNS = {"en": {"it": ("it", "they"), "them": ("it", "them")}, "sv": {"it": 
 
 
 def _listed(items: Sequence[str], lang: str) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _AND[lang] + items[-1]
-
-
-#: quotation marks around a step's name, as the rest of the report writes them (Swedish ” on both sides)
-_QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
+    return listed(items, AND[lang])
 
 
 def _quoted(steps: Sequence[str], lang: str) -> str:
-    start, end = _QUOTES[lang]
-    return _listed([f"{start}{s}{end}" for s in steps], lang)
+    """The steps' names in quotation marks, as the rest of the report writes them, listed."""
+    return _listed([quoted(s, lang) for s in steps], lang)
 
 
 def _groups(values: Mapping[str, str], towns: Mapping[str, str]) -> list[tuple[str, list[str]]]:

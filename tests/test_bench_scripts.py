@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -175,3 +176,34 @@ def test_every_image_the_readme_and_docs_show_exists() -> None:
     for doc in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
         for target in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", doc.read_text(encoding="utf-8")):
             assert (doc.parent / target).is_file(), f"{doc.relative_to(ROOT)} shows {target}, which does not exist"
+
+
+@pytest.mark.parametrize("script", ["diff_identity.py", "outputs_identity.py"])
+def test_identity_tools_answer_help_and_refuse_a_folder_that_is_no_source_tree(script: str, tmp_path: Path) -> None:
+    # `--help` was taken for SOURCE: the first command ran in a folder named "--help" and stopped in a traceback
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--help"], capture_output=True, text=True,
+                          check=False, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith(f"usage: {script} [-h] [source]"), done.stderr
+    assert "SOURCE" in done.stdout  # the module doc: what to pass and how to compare two trees
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), str(tmp_path)], capture_output=True,
+                          text=True, check=False, timeout=60)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines()[-1] == f"{script}: error: {tmp_path} is not a permitflow source tree " \
+        "(it has no cli.py)"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_proctree_finds_children_and_grandchildren_but_not_the_root() -> None:
+    proctree = bench_script("proctree.py", "proctree")
+    child = subprocess.Popen([sys.executable, "-c", "import subprocess; p = subprocess.Popen(['sleep', '30']); "
+                              "print(p.pid, flush=True); p.wait()"], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    grandchild = int(child.stdout.readline())
+    try:
+        assert {child.pid, grandchild} <= proctree.descendants(os.getpid())
+        assert proctree.descendants(child.pid) == {grandchild}
+        assert os.getpid() not in proctree.descendants(os.getpid())
+        assert proctree.parents()[grandchild] == child.pid
+    finally:
+        os.kill(grandchild, signal.SIGKILL)
+        child.communicate(timeout=30)

@@ -312,6 +312,8 @@ def test_a_read_only_output_folder_is_one_line_and_changes_nothing(work: Path) -
 
 
 def _children(pid: int) -> set[int]:
+    """The run's own children (its pool's workers) alone, unlike bench/proctree.py's descendants: the
+    test waits for the workers the killed run started, not for what they may have started."""
     found = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

@@ -26,6 +26,7 @@ from typing import Any
 
 from processes.durations import parse_duration
 from processes.errors import InputError
+from processes.wording import AND, listed
 from report import numbers
 from scenarios.settings import Origin
 from web.leversteps import Completeness, NotFound, lever_steps
@@ -120,9 +121,7 @@ def choices_words(choices: tuple[str, ...], lang: str) -> str:
     'nämnden eller handläggaren'
     """
     said = [TEXTS[c][lang] if c in TEXTS else c.replace("_", " ") for c in choices]
-    if len(said) < 2:
-        return "".join(said)
-    return ", ".join(said[:-1]) + (" or " if lang == "en" else " eller ") + said[-1]
+    return listed(said, " or " if lang == "en" else " eller ")
 
 
 def _checked(key: str, value: Any) -> Any:
@@ -196,8 +195,7 @@ def _in_model(lever: str, name: str, en: str, sv: str) -> LeverError:
 
 
 def _both(names: tuple[tuple[str, str], ...], lang: str) -> str:
-    said = [en if lang == "en" else sv for en, sv in names]
-    return ", ".join(said[:-1]) + (" and " if lang == "en" else " och ") + said[-1]
+    return listed([en if lang == "en" else sv for en, sv in names], AND[lang])
 
 
 def _library_completeness(elements: Mapping[str, Any]) -> Completeness | None:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from bpmn_io.reader import parse_bpmn
 from processes.errors import PermitflowError
 from processes.model import Definitions, Event, Gateway, Process, Task
+from processes.wording import quoted
 
 __all__ = ["Completeness", "NotFound", "LeverSteps", "lever_steps", "steps_of"]
 
@@ -67,11 +68,12 @@ def _name(process: Process, node_id: str) -> tuple[str, str]:
     """A step's name in quotes (English, Swedish); an unnamed one by the named step before it, never by its id."""
     name = _said(process.nodes.get(node_id))
     if name:
-        return f"“{name}”", f"”{name}”"  # Swedish quotes with ” on both sides
+        return quoted(name, "en"), quoted(name, "sv")
     before = next((_said(process.nodes.get(f.source)) for f in process.incoming(node_id)
                    if _said(process.nodes.get(f.source))), "")
     if before:
-        return f"the unnamed choice after “{before}”", f"det namnlösa valet efter ”{before}”"
+        return (f"the unnamed choice after {quoted(before, 'en')}",
+                f"det namnlösa valet efter {quoted(before, 'sv')}")
     return "an unnamed choice", "ett namnlöst val"
 
 

@@ -66,6 +66,7 @@ from processes.diff.matchtypes import (
     in_model_order,
     named,
     pair_confidence,
+    pooled_similarity,
     what,
 )
 from processes.diff.perspective import kept_questions
@@ -229,9 +230,7 @@ def _side(
             m = out[holding[0]]
             conf = min(conf, m.confidence)
             theirs = sorted(set(ids_on(m, s_many)) | set(block), key=lambda s: im.get(s, len(im)))
-        pooled_one = sorted(y_terms)
-        pooled_many = sorted({t for s in theirs for t in lex.terms(what(lex, many.steps[s], "sv"), "sv")})
-        pooled = bag_similarity(lex, pooled_one, pooled_many, "sv")
+        pooled = pooled_similarity(lex, one, many, (y,), theirs, ("sv", "sv"))
         a_ids, b_ids = (tuple(theirs), (y,)) if swap else ((y,), tuple(theirs))
         made = Match(a_ids, b_ids, round(conf, 3), round(pooled, 3), "grouped")
         if holding:

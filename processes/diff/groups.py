@@ -126,6 +126,7 @@ from processes.diff.matchtypes import (
     ids_on,
     match_units,
     named,
+    pooled_similarity,
     what,
 )
 from processes.diff.testparts import APART_REASON, Apart, apart_in_test
@@ -508,9 +509,7 @@ def attach_pass(given: PassInput, matches: list[Match], apart: list[tuple[Apart,
     out = []
     for m in matches:
         if m.how == "grouped" and len(m.a) + len(m.b) > 2:
-            pooled_a = sorted({t for s in m.a for t in lex.terms(what(lex, a.steps[s], lang[0]), lang[0])})
-            pooled_b = sorted({t for s in m.b for t in lex.terms(what(lex, b.steps[s], lang[1]), lang[1])})
-            m = Match(m.a, m.b, m.confidence, round(bag_similarity(lex, pooled_a, pooled_b, lang[0]), 3), m.how)
+            m = Match(m.a, m.b, m.confidence, round(pooled_similarity(lex, a, b, m.a, m.b, lang), 3), m.how)
         out.append(m)
     return out
 

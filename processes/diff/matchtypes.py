@@ -347,9 +347,10 @@ def pooled_similarity(
 ) -> float:
     """The label similarity of a correspondence of several steps: the terms of what each side's
     steps say (``what``), pooled as a set per side, compared as bags in A's language. This is how
-    groups.attach_pass scores a correspondence that grew, and group_pass one step against a
-    block (labelsim.group_similarity); a confirmed correspondence (``--matches``) is scored the
-    same way, so that confirming the pairs found leaves the similarity scores as they were."""
+    groups.attach_pass, addressees.py and namedbody.py score a correspondence that grew (the last
+    two with ``a`` the side of their one step or of the steps that joined), and group_pass one step
+    against a block (labelsim.group_similarity); a confirmed correspondence (``--matches``) is scored
+    the same way, so that confirming the pairs found leaves the similarity scores as they were."""
     pooled_a = sorted({t for s in ids_a for t in lex.terms(what(lex, a.steps[s], langs[0]), langs[0])})
     pooled_b = sorted({t for s in ids_b for t in lex.terms(what(lex, b.steps[s], langs[1]), langs[1])})
     return bag_similarity(lex, pooled_a, pooled_b, langs[0])

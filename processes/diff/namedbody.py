@@ -28,8 +28,7 @@ the x-y combined score (as the attach pass); label: the pooled labels of both si
 from __future__ import annotations
 
 from processes.diff.groups import _reading
-from processes.diff.labelsim import bag_similarity
-from processes.diff.matchtypes import Match, PassInput, family, ids_on, named, what
+from processes.diff.matchtypes import Match, PassInput, family, ids_on, named, pooled_similarity, what
 from processes.diff.testparts import apart_in_test
 
 __all__ = ["named_body_pass"]
@@ -79,9 +78,7 @@ def _side(given: PassInput, matches: list[Match], side: str) -> list[Match]:
         y_id = ids_on(m, other_side)[0]
         combined = min(float(given.score[row_of[x], col_of[y_id]]) for x in extra)
         mine = tuple(sorted(set(ids_on(m, side)) | set(extra), key=lambda s: order.get(s, len(order))))
-        pooled_one = sorted({t for s in mine for t in lex.terms(what(lex, one.steps[s], lang[0]), lang[0])})
-        pooled_other = sorted(set(lex.terms(what(lex, other.steps[y_id], lang[1]), lang[1])))
-        label = bag_similarity(lex, pooled_one, pooled_other, lang[0])
+        label = pooled_similarity(lex, one, other, mine, (y_id,), lang)
         a_ids, b_ids = (mine, m.b) if side == "a" else (m.a, mine)
         result[k] = Match(a_ids, b_ids, round(min(m.confidence, combined), 3), round(label, 3), "grouped")
     return result

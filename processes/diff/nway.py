@@ -41,6 +41,7 @@ from processes.diff.synonyms import Synonyms
 from processes.diff.text import Lexicon
 from processes.diff.thesaurus import NO_THESAURUS, Thesaurus
 from processes.model import FrozenMap
+from processes.wording import listed
 
 __all__ = ["StepCluster", "Variation", "Comparison", "compare_models", "METRICS", "name_sides"]
 
@@ -380,12 +381,12 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
         # equal shown values (a difference the values do not tell, e.g. a relation): the pair's own sides
         side_b = by_value.pop(x.b_value, []) or [n for n in (d.b.name,) if n not in side_a] or [d.b.name]
         side_a = [n for n in side_a if n not in side_b] or [d.a.name]
-        text = name_sides(x.message, _listed(side_a), _listed(side_b))
+        text = name_sides(x.message, listed(side_a), listed(side_b))
         if by_value:  # a third (or fourth) way of doing it
             text = (
                 text.rstrip(".")
                 + "; "
-                + "; ".join(f"{v or 'not set'} in {_listed(ns)}" for v, ns in by_value.items())
+                + "; ".join(f"{v or 'not set'} in {listed(ns)}" for v, ns in by_value.items())
                 + "."
             )
         step_label = d.label_a(x.a[:1]) or d.label_b(x.b[:1])
@@ -398,11 +399,6 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
             Variation(str(variation_kind), step_label, FrozenMap(ordered), text, steps, compared, x.attribute)
         )
     return out
-
-
-def _listed(names: list[str]) -> str:
-    """ "a", "a and b", "a, b and c" """
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _model_order(pairs: list[ModelDiff]) -> list[str]:

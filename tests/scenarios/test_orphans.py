@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from benchscript import bench_script
 
+descendants = bench_script("proctree.py", "proctree").descendants  # the /proc walk bench/ samples with
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
@@ -28,19 +30,6 @@ def _stat(pid: int) -> tuple[str, int] | None:
         return None
     fields = text[text.rindex(")") + 2:].split()
     return fields[0], int(fields[1])
-
-
-def _descendants(root: int) -> set[int]:
-    family, found = {root}, True
-    while found:
-        found = False
-        for name in os.listdir("/proc"):
-            if name.isdigit() and int(name) not in family:
-                got = _stat(int(name))
-                if got is not None and got[1] in family:
-                    family.add(int(name))
-                    found = True
-    return family - {root}
 
 
 def _running(pids: set[int]) -> set[int]:
@@ -60,7 +49,7 @@ def _workers_after_kill(script: str, count: int) -> tuple[set[int], set[int], se
         assert line.strip() == "ready", (line, proc.stderr.read() if proc.poll() is not None else "")
         family: set[int] = set()
         for _ in range(200):  # the workers of a fork server are grandchildren: wait until all are seen
-            family = _descendants(proc.pid)
+            family = descendants(proc.pid)
             if len([pid for pid in family if _is_fork(pid)]) >= count:
                 break
             time.sleep(0.05)

@@ -5,14 +5,17 @@ cancelling and bad input as in the server (tests/web/test_web_api.py)."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from benchscript import bench_script
 
 from bpmn_io.library import library_paths
 
+descendants = bench_script("proctree.py", "proctree").descendants  # the /proc walk bench/ samples with
 starlette_testclient = pytest.importorskip("starlette.testclient")
 from web.app import create_app  # noqa: E402 - after the skip when starlette is absent
 
@@ -27,6 +30,7 @@ def pooled():
 
 
 def _rss_mb(pid: str = "self") -> float:
+    # fails when the process has no VmRSS; bench/bench_serve_memory.py's rss counts a process gone as 0 MB
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -35,21 +39,7 @@ def _rss_mb(pid: str = "self") -> float:
 
 def _children() -> set[int]:
     """This process's children and theirs (the fork server, pool workers, a run's own process)."""
-    import os
-
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        try:
-            parents[int(entry.name)] = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
-        except (ValueError, OSError):
-            pass
-    found, todo = set(), [os.getpid()]
-    while todo:
-        pid = todo.pop()
-        kids = [c for c, p in parents.items() if p == pid and c not in found]
-        found.update(kids)
-        todo += kids
-    return found
+    return descendants(os.getpid())
 
 
 def _wait(client, run_id):

@@ -16,10 +16,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from benchscript import bench_script
 
 from bpmn_io.library import library_paths
 from web.runs import RECORD_BYTES, Runs
 
+descendants = bench_script("proctree.py", "proctree").descendants  # the /proc walk bench/ samples with
 starlette_testclient = pytest.importorskip("starlette.testclient")
 from web.app import create_app  # noqa: E402 - after the skip when starlette is absent
 
@@ -150,21 +152,6 @@ def _get(url: str, body: dict | None = None) -> dict:
         return json.loads(reply.read())  # type: ignore[no-any-return]
 
 
-def _family(root: int) -> set[int]:
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        try:
-            parents[int(entry.name)] = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
-        except (ValueError, OSError):
-            continue
-    family, todo = set(), [root]
-    while todo:
-        pid = todo.pop()
-        family.add(pid)
-        todo += [child for child, parent in parents.items() if parent == pid and child not in family]
-    return family - {root}
-
-
 def _alive(pids: set[int]) -> set[int]:
     out = set()
     for pid in pids:
@@ -206,7 +193,7 @@ def test_serve_stops_on_ctrl_c_and_sigterm_mid_run_with_one_line_and_starts_agai
             run = _get(base + "api/runs", {"municipalities": ["helsingborg"], "levers": {"replications": 50, "years": 5}})
             while _get(base + f"api/runs/{run['id']}")["done"] == 0:
                 time.sleep(0.1)
-            family = _family(proc.pid)
+            family = descendants(proc.pid)
             assert family  # the fork server and its worker
             start = time.monotonic()
             proc.send_signal(sig)

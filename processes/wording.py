@@ -1,0 +1,37 @@
+"""Two small habits of the English and Swedish the diff, the report and the web page write: a list said
+as "a, b and c" (:func:`listed`), and a step's name in the language's quotation marks (:func:`quoted`).
+
+Each had a copy per module that wrote lists or names; they live here once (the layers above take them
+from ``processes``, the bottom layer). The words around them stay with each module's own sentences.
+
+>>> listed(["Xby"]), listed(["Xby", "Yby"]), listed(["Xby", "Yby", "Zby"], AND["sv"])
+('Xby', 'Xby and Yby', 'Xby, Yby och Zby')
+>>> quoted("Beslut?", "en"), quoted("Beslut?", "sv")
+('“Beslut?”', '”Beslut?”')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["AND", "QUOTES", "listed", "quoted"]
+
+#: the word before a list's last item, with its spaces
+AND = {"en": " and ", "sv": " och "}
+
+#: quotation marks around a step's name, (opening, closing): Swedish writes ” on both sides
+QUOTES = {"en": ("“", "”"), "sv": ("”", "”")}
+
+
+def listed(items: Sequence[str], last: str = " and ") -> str:
+    """``a``, ``a and b``, ``a, b and c``: the last two joined by ``last`` (" och ", " or ", " eller "),
+    the others by a comma (no comma before ``last``, in either language); nothing for no items."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def quoted(name: str, lang: str) -> str:
+    """``name`` in the quotation marks of ``lang`` ("en" or "sv")."""
+    opening, closing = QUOTES[lang]
+    return f"{opening}{name}{closing}"
