@@ -14,6 +14,7 @@ seeds 1, 7 and 2025: 72 lines.
 
 from __future__ import annotations
 
+import argparse
 import copy
 import hashlib
 import sys
@@ -64,7 +65,10 @@ def models() -> Iterator[tuple[str, Any, Any]]:
         yield f"{name}-horizon", entry.definitions.process(), profile_from_data(copy.deepcopy(entry.profile.raw)).simulation
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            epilog="Takes no arguments: run it on each commit and compare the two outputs.").parse_args(argv)
     for label, process, params in models():
         for seed in SEEDS:
             kept = simulate(process, params, seed=seed)

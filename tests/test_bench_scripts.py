@@ -207,3 +207,15 @@ def test_proctree_finds_children_and_grandchildren_but_not_the_root() -> None:
     finally:
         os.kill(grandchild, signal.SIGKILL)
         child.communicate(timeout=30)
+
+
+def test_engine_identity_answers_help_without_running() -> None:
+    # `--help` was ignored: the 72 runs (about 25 CPU s) started and printed their fingerprints
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "engine_identity.py"), "--help"], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: engine_identity.py")
+    assert "mm1-1" not in done.stdout
+    wrong = subprocess.run([sys.executable, str(ROOT / "bench" / "engine_identity.py"), "--nosuch"], capture_output=True,
+                           text=True, timeout=60, check=False)
+    assert wrong.returncode == 2 and "unrecognized arguments: --nosuch" in wrong.stderr
