@@ -16,7 +16,11 @@ screening interval (99 %, :attr:`OptimiseRequest.screen_level`) lies wholly on t
 wrong side of the target is dropped as infeasible, one at least as costly as a
 candidate that surely meets it is dropped as dominated, and the rest get twice
 the replications (at most ``max_replications``; units already run are reused)
-until none is left undecided. A share's interval is the Student-t interval over
+until none is left undecided. Then those dropped as dominated that cost as much as
+the cheapest whose mean meets the target run on in the same way (they may tie with
+it or be faster) until they are decided or have the most replications any candidate
+got, as a brute-force run of every candidate at that many would see them. A
+share's interval is the Student-t interval over
 replications widened, where that is wider, to the Clopper-Pearson interval of all
 the decided cases pooled (with several processes, each end the lowest of theirs):
 when every replication shows 100 % within the deadline the t-interval has width
@@ -480,6 +484,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     status: dict[int, str] = {}
     results: dict[int, _Run] = {}
     units = 0
+    keep, cap = math.inf, 0  # once the search has run: the answer's cost (:func:`_answer_cost`), the most replications
 
     def tick(n: int) -> None:
         if progress is not None:
@@ -502,7 +507,16 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             times = _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan)
             counts = _decided_counts(point.cases, members) if target.share is not None else None
             results[i] = _Run(values, estimate(times), counts)
-        active = _screen(active, candidates, prices, reps, results, status, target, request)
+        active = _screen(active, candidates, prices, reps, results, status, target, request, keep, cap)
+        if not active:
+            # one dropped as dominated (undecided, as costly as one that surely meets the target) may tie with the
+            # answer, or be faster, when it costs as much as the answer: those run on as the search runs any, until
+            # they are decided or have the most replications any candidate got, as a brute-force run of every
+            # candidate at that many sees them (not further: that would raise the most for every comparison)
+            keep, cap = _answer_cost(results, status, prices, target), max(reps[i] for i in results)
+            active = {i for i in results if status[i] == "dominated" and _kr(sum(prices[i])) == keep and reps[i] < cap}
+            for i in active:
+                reps[i] = min(2 * reps[i], cap)
     # The frontier, like with like: candidates compared pairwise over the same replications, run on (doubling, to the
     # most any got) until every one is surely on or off it, or has as many as the others it is compared with
     most = max(reps[i] for i in results)
@@ -619,8 +633,11 @@ def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> 
 
 def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
             reps: list[int], results: Mapping[int, _Run],
-            status: dict[int, str], target: Target, request: OptimiseRequest) -> set[int]:
-    """Classify the candidates just run; return those that get more replications."""
+            status: dict[int, str], target: Target, request: OptimiseRequest, keep: float = math.inf,
+            cap: int = 0) -> set[int]:
+    """Classify the candidates just run; return those that get more replications. An undecided one that
+    costs ``keep`` (the answer's cost, to the öre) is not dominated for costing as much as a sure one
+    until it has ``cap`` replications (the most any candidate got in the search)."""
     screened = {i: results[i].interval(target, request.screen_level) for i in active}
     for i, est in screened.items():
         if target.met(target.bad_end(est)):
@@ -633,12 +650,21 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
     best = min(sure) if sure else math.inf
     more = set()
     for i in active:
-        if status[i] == "undecided" and sum(prices[i]) >= best:
+        kept = _kr(sum(prices[i])) == keep and reps[i] < cap
+        limit = cap if kept else request.max_replications
+        if status[i] == "undecided" and sum(prices[i]) >= best and not kept:
             status[i] = "dominated"
-        elif status[i] == "undecided" and reps[i] < request.max_replications:
-            reps[i] = min(2 * reps[i], request.max_replications)
+        elif status[i] == "undecided" and reps[i] < limit:
+            reps[i] = min(2 * reps[i], limit)
             more.add(i)
     return more
+
+
+def _answer_cost(results: Mapping[int, _Run], status: Mapping[int, str], prices: Sequence[tuple[float, float]],
+                 target: Target) -> float:
+    """The cost (to the öre) of the cheapest candidate whose mean meets the target (``inf``: none)."""
+    return min((_kr(sum(prices[i])) for i in results
+                if status[i] in ("feasible", "undecided") and target.met(results[i].mean)), default=math.inf)
 
 
 def _answer_group(results: Mapping[int, _Run], status: Mapping[int, str], kr: Mapping[int, float],

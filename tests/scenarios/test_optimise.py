@@ -472,7 +472,7 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
 
 def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_path: Path) -> None:
     # `permitflow optimise helsingborg --levels officer --target-mean 35d`: the search decides every candidate
-    # after 5 replications but 1 x 0.25 FTE, which gets 10. 3 x 0.75 FTE was starred on its 5 (21.99 days,
+    # after 5 replications but 1 x 0.25 FTE, which gets 10, and 2 x 0.25 FTE (below). 3 x 0.75 FTE was starred on its 5 (21.99 days,
     # 2 x 1 FTE 22.0); over 10, as the other's, it is slower (22.9 days) than 2 x 1 FTE, which costs less.
     # (With --target-mean 25d, 2 x 1 FTE, run 20 times, was left off against 2 x 0.75 FTE run 40 times.)
     # Candidates are now compared over the same replications (here every one's place stays unsure until it has
@@ -498,6 +498,12 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
     assert {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]} == days
     assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
+    # 2 x 0.25 FTE costs what the chosen 1 x 0.5 FTE costs and its mean meets the target, but over its 5 it was
+    # undecided and dropped as dominated by 1 x 0.5 FTE (as costly and sure): it was not named as equally cheap,
+    # though the brute-force run names it. As cheap as the answer, it now runs on (to 10: feasible) and is named.
+    assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties] == ["2 × 0.25 FTE, officer"]
+    assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at 0.25 " \
+        "FTE, decided by the officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95 % CI)" in rows[0]
