@@ -1921,8 +1921,9 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     Every candidate runs with the same seeds (common random numbers). All start
     with --first-replications; candidates whose 99 % interval is clearly on the
     wrong side of the target, or that cost at least as much as one that surely
-    meets it, are dropped; the rest get twice the replications, as long as
-    --max-replications allows. Prints the chosen candidate with its 95 % interval and
+    meets it, are dropped (but those as cheap as the answer run on: they may tie
+    with it); the rest get twice the replications, as long as --max-replications
+    allows. Prints the chosen candidate with its 95 % interval and
     whether the target holds at the interval's bad end, any equally cheap one, whether
     today's setting meets the target, and every candidate run (* = on the cost-time
     frontier: two candidates' mean days are compared over the replications both

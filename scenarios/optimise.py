@@ -16,7 +16,11 @@ screening interval (99 %, :attr:`OptimiseRequest.screen_level`) lies wholly on t
 wrong side of the target is dropped as infeasible, one at least as costly as a
 candidate that surely meets it is dropped as dominated, and the rest get twice
 the replications (at most ``max_replications``; units already run are reused)
-until none is left undecided. A share's interval is the Student-t interval over
+until none is left undecided. Then those dropped as dominated that cost as much as
+the cheapest whose mean meets the target run on in the same way (they may tie with
+it or be faster) until they are decided or have the most replications any candidate
+got, as a brute-force run of every candidate at that many would see them. A
+share's interval is the Student-t interval over
 replications widened, where that is wider, to the Clopper-Pearson interval of all
 the decided cases pooled (with several processes, each end the lowest of theirs):
 when every replication shows 100 % within the deadline the t-interval has width
@@ -34,7 +38,9 @@ reused) up to the most any candidate got, and over that many their means decide,
 as a brute-force run of every candidate at that many would. A candidate runs on
 only while its place on the frontier is unsure: one surely slower than one as
 cheap or cheaper is off it, one surely faster than all of those (or the cheapest)
-on it. The candidates the answer orders by their days (the cheapest meeting the
+on it. It is not compared with a cheaper one that another as cheap as it is surely
+faster than (by the same pairwise intervals): were that one faster than it, the
+other would be too, so that comparison decides nothing, and neither runs on for it. The candidates the answer orders by their days (the cheapest meeting the
 target and those as cheap; when needed, the cheapest meeting it at the bad end and
 those as cheap) are all run to the most, so the answer is the brute-force run's.
 The target figure and the statuses stay those of the search.
@@ -478,6 +484,7 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     status: dict[int, str] = {}
     results: dict[int, _Run] = {}
     units = 0
+    keep, cap = math.inf, 0  # once the search has run: the answer's cost (:func:`_answer_cost`), the most replications
 
     def tick(n: int) -> None:
         if progress is not None:
@@ -500,7 +507,16 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             times = _per_replication(figures, members, TIME_FIGURE, lambda v: max(v) if v else math.nan)
             counts = _decided_counts(point.cases, members) if target.share is not None else None
             results[i] = _Run(values, estimate(times), counts)
-        active = _screen(active, candidates, prices, reps, results, status, target, request)
+        active = _screen(active, candidates, prices, reps, results, status, target, request, keep, cap)
+        if not active:
+            # one dropped as dominated (undecided, as costly as one that surely meets the target) may tie with the
+            # answer, or be faster, when it costs as much as the answer: those run on as the search runs any, until
+            # they are decided or have the most replications any candidate got, as a brute-force run of every
+            # candidate at that many sees them (not further: that would raise the most for every comparison)
+            keep, cap = _answer_cost(results, status, prices, target), max(reps[i] for i in results)
+            active = {i for i in results if status[i] == "dominated" and _kr(sum(prices[i])) == keep and reps[i] < cap}
+            for i in active:
+                reps[i] = min(2 * reps[i], cap)
     # The frontier, like with like: candidates compared pairwise over the same replications, run on (doubling, to the
     # most any got) until every one is surely on or off it, or has as many as the others it is compared with
     most = max(reps[i] for i in results)
@@ -617,8 +633,11 @@ def _decided_counts(rows: Sequence[tuple[Any, ...]], members: Sequence[str]) -> 
 
 def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[tuple[float, float]],
             reps: list[int], results: Mapping[int, _Run],
-            status: dict[int, str], target: Target, request: OptimiseRequest) -> set[int]:
-    """Classify the candidates just run; return those that get more replications."""
+            status: dict[int, str], target: Target, request: OptimiseRequest, keep: float = math.inf,
+            cap: int = 0) -> set[int]:
+    """Classify the candidates just run; return those that get more replications. An undecided one that
+    costs ``keep`` (the answer's cost, to the öre) is not dominated for costing as much as a sure one
+    until it has ``cap`` replications (the most any candidate got in the search)."""
     screened = {i: results[i].interval(target, request.screen_level) for i in active}
     for i, est in screened.items():
         if target.met(target.bad_end(est)):
@@ -631,12 +650,21 @@ def _screen(active: set[int], candidates: Sequence[Candidate], prices: Sequence[
     best = min(sure) if sure else math.inf
     more = set()
     for i in active:
-        if status[i] == "undecided" and sum(prices[i]) >= best:
+        kept = _kr(sum(prices[i])) == keep and reps[i] < cap
+        limit = cap if kept else request.max_replications
+        if status[i] == "undecided" and sum(prices[i]) >= best and not kept:
             status[i] = "dominated"
-        elif status[i] == "undecided" and reps[i] < request.max_replications:
-            reps[i] = min(2 * reps[i], request.max_replications)
+        elif status[i] == "undecided" and reps[i] < limit:
+            reps[i] = min(2 * reps[i], limit)
             more.add(i)
     return more
+
+
+def _answer_cost(results: Mapping[int, _Run], status: Mapping[int, str], prices: Sequence[tuple[float, float]],
+                 target: Target) -> float:
+    """The cost (to the öre) of the cheapest candidate whose mean meets the target (``inf``: none)."""
+    return min((_kr(sum(prices[i])) for i in results
+                if status[i] in ("feasible", "undecided") and target.met(results[i].mean)), default=math.inf)
 
 
 def _answer_group(results: Mapping[int, _Run], status: Mapping[int, str], kr: Mapping[int, float],
@@ -669,19 +697,49 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
     :func:`_faster`), on it when none is, and unsure while some comparison is; the candidates of an
     unsure comparison run on (twice the replications, at most ``most``), until every comparison is sure
     or made over ``most`` replications by the means, as a brute-force run of every candidate at
-    ``most`` replications draws it. A candidate without a time in any replication yet runs on too."""
+    ``most`` replications draws it. A candidate is compared only with the cheaper ones that matter:
+    not with one that is off, nor with one that another as cheap as it is surely faster than
+    (:func:`_covered`). A candidate without a time in any replication yet runs on too."""
     on: set[int] = set()
     more: set[int] = set()
-    timed = [j for j in sorted(times) if not math.isnan(estimate(times[j]).mean)]
+    means = {j: estimate(times[j]).mean for j in sorted(times)}
+    timed = [j for j in sorted(times) if not math.isnan(means[j])]
     more |= {j for j in sorted(times) if j not in timed and runs[j] < most}  # on it or not once it has a time
-    verdicts = {(i, j): _faster(times[i], times[j], runs[i], runs[j], most, level, strictly=kr[i] == kr[j])
-                for j in timed for i in timed if i != j and kr[i] <= kr[j]}
-    off = {j for (_i, j), faster in verdicts.items() if faster}
+    paired: dict[tuple[int, int], tuple[float, float]] = {}
+
+    def interval(i: int, j: int) -> tuple[float, float]:  # of i less j: one per pair, either way round
+        if (j, i) in paired:
+            low, high = paired[j, i]
+            return -high, -low
+        if (i, j) not in paired:
+            n = min(runs[i], runs[j])
+            diff = estimate([x - y for x, y in zip(times[i][:n], times[j][:n], strict=True)], level=level)
+            paired[i, j] = (diff.low, diff.high)
+        return paired[i, j]
+
+    def faster(i: int, j: int, strictly: bool) -> bool | None:
+        at_most = runs[i] >= most and runs[j] >= most
+        return _faster(means[i], means[j], at_most, lambda: interval(i, j), strictly=strictly)
+
+    verdicts = {(i, j): faster(i, j, kr[i] == kr[j]) for j in timed for i in timed if i != j and kr[i] <= kr[j]}
+    off = {j for (_i, j), verdict in verdicts.items() if verdict}
+    beats: dict[tuple[int, int], bool] = {}
+
+    def surely(k: int, i: int) -> bool:  # k surely (strictly) faster than i, whatever their costs
+        if (k, i) not in beats:
+            beats[k, i] = faster(k, i, True) is True
+        return beats[k, i]
+
     for j in timed:
         if j in off:
             continue
-        # one that is off cannot be the only one faster: what is faster than it is faster than j too
-        unsure = [i for i in timed if (i, j) in verdicts and i not in off and verdicts[i, j] is None]
+        # one that is off cannot be the only one faster: what is faster than it is faster than j too; nor can one
+        # that a candidate as cheap as j is surely faster than (:func:`_covered`)
+        cheaper = [i for i in timed if (i, j) in verdicts]
+        unsure = [i for i in cheaper if i not in off and verdicts[i, j] is None]
+        if unsure:
+            covered = _covered(cheaper, surely)
+            unsure = [i for i in unsure if i not in covered]
         if not unsure:
             on.add(j)
             continue
@@ -693,6 +751,27 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
     return on, more
 
 
+def _covered(cheaper: Sequence[int], surely: Callable[[int, int], bool]) -> set[int]:
+    """Of ``cheaper`` (the candidates as cheap as or cheaper than one being placed), those it need not
+    be compared with: each is surely slower (``surely(k, i)``: k surely faster than i, by the paired
+    interval either way round) than another of them, through a chain that starts at one surely slower
+    than none of them. Were a left-out one faster than the candidate being placed, the chain's head
+    would be too, and the head is compared with it; were the candidate faster than the head, it is
+    faster than every one down the chain. Sure verdicts are the means a brute-force run compares, and
+    those order transitively; were the sure verdicts ever to go round in a circle, none of the
+    candidates on it is left out."""
+    wins = {i: [k for k in cheaper if k != i and surely(i, k)] for i in cheaper}  # i surely faster than each k
+    beaten = {k for ks in wins.values() for k in ks}
+    covered: set[int] = set()
+    todo = [k for i in cheaper if i not in beaten for k in wins[i]]
+    while todo:
+        k = todo.pop()
+        if k not in covered:
+            covered.add(k)
+            todo.extend(wins[k])
+    return covered
+
+
 def _paired_mean(a: Sequence[float], b: Sequence[float], runs_a: int, runs_b: int) -> float:
     """The mean of ``a`` less ``b`` over the replications both have (``inf`` without any)."""
     n = min(runs_a, runs_b)
@@ -700,23 +779,22 @@ def _paired_mean(a: Sequence[float], b: Sequence[float], runs_a: int, runs_b: in
     return math.inf if math.isnan(mean) else mean
 
 
-def _faster(a: Sequence[float], b: Sequence[float], runs_a: int, runs_b: int, most: int, level: float, *,
+def _faster(mean_a: float, mean_b: float, at_most: bool, interval: Callable[[], tuple[float, float]], *,
             strictly: bool) -> bool | None:
     """Whether ``a`` is faster than ``b`` (mean days; ``strictly``: not as fast), or ``None`` while unsure.
 
-    Both over ``most`` replications: by their means (the brute-force run's rule). Otherwise over the
-    replications both have (common random numbers: the same applicants), by the Student-t interval
-    at ``level`` of the paired differences: wholly below zero, surely faster; wholly above, surely not."""
-    if runs_a >= most and runs_b >= most:
-        mean_a, mean_b = estimate(a).mean, estimate(b).mean
+    Both over the most replications (``at_most``): by their means (the brute-force run's rule).
+    Otherwise over the replications both have (common random numbers: the same applicants), by
+    ``interval()``: the Student-t interval (at the pairs' shared level) of the paired differences
+    ``a`` less ``b``: wholly below zero, surely faster; wholly above, surely not."""
+    if at_most:
         if math.isnan(mean_a) or math.isnan(mean_b):
             return False
         return mean_a < mean_b or (not strictly and mean_a == mean_b)
-    n = min(runs_a, runs_b)
-    diff = estimate([x - y for x, y in zip(a[:n], b[:n], strict=True)], level=level)
-    if diff.high < 0:
+    low, high = interval()
+    if high < 0:
         return True
-    if diff.low > 0:
+    if low > 0:
         return False
     return None
 

@@ -472,7 +472,7 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
 
 def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_path: Path) -> None:
     # `permitflow optimise helsingborg --levels officer --target-mean 35d`: the search decides every candidate
-    # after 5 replications but 1 x 0.25 FTE, which gets 10. 3 x 0.75 FTE was starred on its 5 (21.99 days,
+    # after 5 replications but 1 x 0.25 FTE, which gets 10, and 2 x 0.25 FTE (below). 3 x 0.75 FTE was starred on its 5 (21.99 days,
     # 2 x 1 FTE 22.0); over 10, as the other's, it is slower (22.9 days) than 2 x 1 FTE, which costs less.
     # (With --target-mean 25d, 2 x 1 FTE, run 20 times, was left off against 2 x 0.75 FTE run 40 times.)
     # Candidates are now compared over the same replications (here every one's place stays unsure until it has
@@ -498,6 +498,12 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
     assert {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]} == days
     assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
+    # 2 x 0.25 FTE costs what the chosen 1 x 0.5 FTE costs and its mean meets the target, but over its 5 it was
+    # undecided and dropped as dominated by 1 x 0.5 FTE (as costly and sure): it was not named as equally cheap,
+    # though the brute-force run names it. As cheap as the answer, it now runs on (to 10: feasible) and is named.
+    assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties] == ["2 × 0.25 FTE, officer"]
+    assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at 0.25 " \
+        "FTE, decided by the officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95 % CI)" in rows[0]
@@ -520,8 +526,11 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
 def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path: Path) -> None:
     # Every candidate was run on to the most replications any got (12 here: 96 work units). A candidate surely
     # slower than one as cheap or cheaper (a paired interval over the replications both have, the same applicants)
-    # cannot be on the frontier: 5 x 0.8 FTE stops at its 6. The answer and the frontier are a brute-force run's
-    # (every candidate at 12, the same seeds).
+    # cannot be on the frontier: 5 x 0.8 FTE stops at its 6. Nor need a candidate be compared with one that another
+    # as cheap as it is surely faster than: 2 x 0.8 FTE (1.6 servers for 2.1 arrivals an hour), the cheapest, stops
+    # at its 6 once 2 x 1 FTE is surely faster than it (it ran on to 12 with the dearer ones, whose paired intervals
+    # against it still straddled zero). The answer and the frontier are a brute-force run's (every candidate at 12,
+    # the same seeds).
     from report.goalseek import CSV_COLUMNS
 
     scenario = mmc_scenario(tmp_path, cases=300)
@@ -539,6 +548,7 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     runs = {c["label"]: c["days_replications"] for c in data["candidates"]}
     reps = {c["label"]: c["replications"] for c in data["candidates"]}
     assert most == 12 and runs["5 × 0.8 FTE"] == 6 < most
+    assert runs["2 × 0.8 FTE"] == 6 and "2 × 0.8 FTE" in data["frontier"]
     assert all(c["complete_to_decision_mean_days"]["n"] == runs[c["label"]] for c in data["candidates"])
     assert data["work_units"] == sum(reps.values()) + data["frontier_work_units"] < len(reps) * most
     assert data["frontier_work_units"] == sum(runs[k] - reps[k] for k in reps)  # one unit a replication here
@@ -583,3 +593,50 @@ def test_a_share_target_for_a_process_without_a_legal_clock_is_refused_at_once(t
                                       "--max-replications", "3", "--workers", "1", "-q", "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
     assert json.loads(out.read_text(encoding="utf-8"))["candidates"]
+
+
+def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> None:
+    # Placing candidate 2 (the dearest) on the frontier needs it shown faster than every cheaper one; candidate 0
+    # (the cheapest, its days spread widely) is surely slower than candidate 1 (the paired differences 0 less 1 are
+    # 5 days, give or take 0.01), so if 0 were faster than 2, 1 would be too: 2 is compared with 1 only, and 0 does
+    # not run on. Before, 0 ran on with 2 because their own paired interval still straddled zero.
+    from scenarios.optimise import _place
+
+    spread = [10.0, 40.0, 25.0, 60.0, 15.0, 50.0]
+    times = {0: [x + 5.0 for x in spread], 1: [x + (0.01 if k % 2 else -0.01) for k, x in enumerate(spread)],
+             2: [x - 0.5 + (6.0 if k % 2 else -6.0) for k, x in enumerate(spread)]}
+    runs, kr = {0: 6, 1: 6, 2: 6}, {0: 1.0, 1: 2.0, 2: 3.0}
+    on, more = _place(times, runs, kr, 12, 0.99)
+    assert on == {0, 1} and more == {1, 2}
+    from scenarios.optimise import _covered
+    # a chain of sure verdicts leaves out all but its head; a circle of them (which means at the most could not
+    # draw) leaves out none of its members
+    assert _covered([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1)}) == {0, 1}
+    assert _covered([0, 1, 2], lambda k, i: (k, i) in {(1, 0), (2, 1), (0, 2)}) == set()
+
+
+def test_the_readme_committee_example_is_a_brute_force_runs_answer() -> None:
+    # README "Goal seek": `permitflow optimise helsingborg --levels committee --target-mean 65d`. The cheapest
+    # candidate, 1 x 0.25 FTE (infeasible, on the frontier as the cheapest), ran on to 20 replications for the
+    # frontier because 1 x 0.75 FTE could not show over 10 that it is faster; 1 x 0.5 FTE, cheaper than 1 x 0.75 FTE,
+    # surely was by then, so the comparison cannot decide anything: it stops at its 10 (430 work units, 440 before).
+    # The answer, the frontier and the days of every candidate run to the most are a brute-force run's.
+    request = OptimiseRequest(base=base_scenario(["helsingborg"]), target=Target(share=None, mean_days=65.0),
+                              levels=("committee",))
+    result = optimise(request)
+    runs = {e.candidate.label: e.days_reps for e in result.evaluated}
+    assert result.frontier_replications == 40 and runs["1 × 0.25 FTE, committee"] == 10
+    assert result.work_units == 430 and result.frontier_units == 235
+    most = result.frontier_replications
+    brute = optimise(OptimiseRequest(base=request.base, target=request.target, levels=("committee",),
+                                     first_replications=most, max_replications=most))
+    labels = lambda es: [e.candidate.label for e in es]  # noqa: E731
+    assert labels(result.frontier) == labels(brute.frontier)
+    assert [labels([e]) for e in (result.chosen, result.safe) if e] == [labels([e]) for e in (brute.chosen, brute.safe)
+                                                                       if e]
+    assert labels(result.ties) == labels(brute.ties) and result.today == brute.today
+    assert result.today_run is not None and brute.today_run is not None
+    assert result.today_run.candidate == brute.today_run.candidate and result.today_run.days_reps == most
+    days = {e.candidate.label: e.time.mean for e in brute.evaluated}
+    assert all(e.time.mean == days[e.candidate.label] for e in result.evaluated if e.days_reps == most)
+    assert sum(n == most for n in runs.values()) == 10
