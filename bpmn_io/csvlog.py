@@ -8,7 +8,7 @@ Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
 header line, or from Excel's ``sep=;`` line above it. Timestamps are ISO 8601 unless ``date_format`` (``strptime``) is
 given; a few common day-first forms (``31-12-2024 14:05``, ``31/12/2024``) are
-recognised from the first row. Plain or gzip (``.csv.gz``), UTF-8 (with or
+recognised from the first row, and the rows are then read in that form with or without a time. Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
 Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
 Rows are read one at a time.
@@ -97,8 +97,25 @@ def _parser(sample: str, date_format: str | None) -> tuple[Callable[[str], dt.da
             dt.datetime.strptime(sample, fmt)
         except ValueError:
             continue
-        return (lambda text, f=fmt: dt.datetime.strptime(text, f)), fmt
+        return _day_first(fmt), fmt
     raise ValueError(sample)
+
+
+def _day_first(fmt: str) -> Callable[[str], dt.datetime]:
+    """A parser of ``fmt``'s date with or without a time: Excel writes a date-time cell of the
+    General format as ``4/3/2025`` at midnight and ``4/3/2025 13:05`` otherwise."""
+    date = fmt.split(" ")[0]
+    forms = list(dict.fromkeys((fmt, f"{date} %H:%M", f"{date} %H:%M:%S", date)))
+
+    def parse(text: str) -> dt.datetime:
+        for form in forms:
+            try:
+                return dt.datetime.strptime(text, form)
+            except ValueError:
+                continue
+        raise ValueError(text)
+
+    return parse
 
 
 class _Lines:
@@ -198,6 +215,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     parse: Callable[[str], dt.datetime] | None = None
+    expected = f"the format {date_format!r}" if date_format else "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
     line = 1
     try:
         reader = csv.reader(fh, delimiter=delimiter)
@@ -218,12 +236,15 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
                 try:
                     parse, used = _parser(stamp, date_format)
                 except ValueError:
-                    raise _bad_time(stamp, mapping["timestamp"], date_format, source, line) from None
+                    raise _bad_time(stamp, mapping["timestamp"], expected, source, line) from None
+                if date_format is None and used != "ISO 8601":
+                    expected = f"the format {used!r}, with or without a time, as in the first row; or give --date-format"
+                    used += " (with or without a time), from the first row"
                 notes.append(f"timestamps read as {used}")
-            end = _when(parse, stamp, mapping["timestamp"], date_format, source, line)
+            end = _when(parse, stamp, mapping["timestamp"], expected, source, line)
             start = math.nan
             if "start" in index and row[index["start"]].strip():
-                start = _when(parse, row[index["start"]].strip(), mapping["start"], date_format, source, line)
+                start = _when(parse, row[index["start"]].strip(), mapping["start"], expected, source, line)
             resource = row[index["resource"]].strip() if "resource" in index else ""
             element = row[index["element"]].strip() if "element" in index else ""
             yield LogRecord(case, activity, start, end, resource, element, line)
@@ -254,15 +275,14 @@ def _guarded(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
         yield row
 
 
-def _bad_time(text: str, column: str | None, date_format: str | None, source: str, line: int) -> InputError:
-    expected = f"the format {date_format!r}" if date_format else "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
+def _bad_time(text: str, column: str | None, expected: str, source: str, line: int) -> InputError:
     return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {expected})",
                       file=source, line=line)
 
 
-def _when(parse: Callable[[str], dt.datetime], text: str, column: str | None, date_format: str | None,
+def _when(parse: Callable[[str], dt.datetime], text: str, column: str | None, expected: str,
           source: str, line: int) -> float:
     try:
         return wall_seconds(parse(text))
     except ValueError:
-        raise _bad_time(text, column, date_format, source, line) from None
+        raise _bad_time(text, column, expected, source, line) from None

@@ -137,6 +137,25 @@ def test_csv_saved_as_utf16_unicode_text(tmp_path: Path) -> None:
         assert stream.mapping["case"] == "Ärende" and table.activities == ("Granska ansökan",), name
 
 
+def test_csv_day_first_dates_with_and_without_a_time(tmp_path: Path) -> None:
+    # Excel writes a date-time cell of the General format as "4/3/2025" at midnight and "5/3/2025 13:05"
+    # otherwise: the first row's form was the only one read ("'5/3/2025 13:05' ... expected ISO 8601")
+    path = tmp_path / "export.csv"
+    path.write_text("Ärende;Aktivitet;Datum\nA;Registrera;4/3/2025\nA;Granska;5/3/2025 13:05\n"
+                    "A;Beslut;6/3/2025 9:07:30\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert [float(t - table.end[0]) for t in table.end] == [0.0, 86400.0 + 13 * 3600 + 300,
+                                                              2 * 86400.0 + 9 * 3600 + 450]
+    assert stream.notes == ["timestamps read as %d/%m/%Y (with or without a time), from the first row"]
+    # a row in another form names the form the rows are read in, not ISO 8601
+    path.write_text("Ärende;Aktivitet;Datum\nA;Registrera;4/3/2025\nA;Beslut;3/13/2025\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_log(path)
+    assert str(caught.value).endswith("export.csv:3: '3/13/2025' in column 'Datum' is not a timestamp (expected the "
+                                 "format '%d/%m/%Y', with or without a time, as in the first row; or give "
+                                 "--date-format)")
+
+
 def test_discover_says_what_the_reader_left_out(tmp_path: Path) -> None:
     # without --profile-out, discover never printed the reader's notes: a start without its
     # complete (here spelled "completed") was left out without a word
