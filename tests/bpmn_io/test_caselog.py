@@ -156,6 +156,29 @@ def test_csv_day_first_dates_with_and_without_a_time(tmp_path: Path) -> None:
                                  "--date-format)")
 
 
+def test_doubled_rows_and_events_at_one_time_are_told(tmp_path: Path) -> None:
+    # an export that doubled a row was counted twice without a word (a second "Granska" at the same
+    # minute, a zero delay, a loop), and events of a case at the same time took the file's order silently
+    path = tmp_path / "export.csv"
+    path.write_text("Ärende;Aktivitet;Datum;Handläggare\nA;Registrera;2025-03-04 08:00;Eva\n"
+                    "A;Granska;2025-03-05 10:00;Eva\nA;Granska;2025-03-05 10:00;Eva\n"
+                    "A;Beslut;2025-03-07;Per\nA;Meddela;2025-03-07;Per\nB;Registrera;2025-03-04 08:00;Eva\n",
+                    encoding="utf-8")
+    table, stream = read_log(path)
+    assert table.n_events == 6  # counted as they are
+    assert table.notes[1:] == (
+        "1 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: line 4): each is "
+        "counted; if the export doubled rows, remove the copies",
+        "4 of 6 events share their completion time with another event of their case: those are taken in the "
+        "file's order (the log cannot tell which came first)")
+    assert stream.notes == ["timestamps read as ISO 8601"]
+    done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(path), "-o", str(tmp_path / "p.yaml")])
+    assert "note: 1 rows repeat an earlier one's case" in done.output, done.output
+    # a log without either has neither note
+    path.write_text("case,activity,timestamp\n1,a,2025-01-01\n1,b,2025-01-02\n2,a,2025-01-01\n", encoding="utf-8")
+    assert read_log(path)[0].notes == ("timestamps read as ISO 8601",)
+
+
 def test_discover_says_what_the_reader_left_out(tmp_path: Path) -> None:
     # without --profile-out, discover never printed the reader's notes: a start without its
     # complete (here spelled "completed") was left out without a word
