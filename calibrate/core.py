@@ -547,6 +547,11 @@ class _Builder:
 def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, base: dict[str, Any] | None = None,
               log_name: str = "log") -> Calibration:
     """Fit the profile of ``defs`` to ``table`` (see the module doc)."""
+    if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
+        shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")
+        raise InputError(f"none of the log's {len(table.activities)} activities ({shown}) maps onto a step of the "
+                         "model (expected the steps' names or element ids, or a --mapping file that names them)",
+                         file=table.source)
     run = _Builder(defs, table, mapping, base, log_name)
     run.mapping_report()
     run.arrivals()

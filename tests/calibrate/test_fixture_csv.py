@@ -209,3 +209,17 @@ def test_a_log_of_one_case_keeps_the_profiles_arrivals(tmp_path) -> None:
         f"permitflow: error: {log}: the log's 1 case(s) arrive at one time, so no rate can be fitted (expected "
         "cases arriving at two times or more, or a profile with arrivals.per_year)"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv", "p.yaml"]
+
+
+def test_a_log_whose_activities_map_onto_no_step_is_refused(tmp_path) -> None:
+    # "mapped 0 of 398 activities onto model steps" (BPIC15's codes against Helsingborg's model) still
+    # wrote a profile, its arrivals alone fitted, and a validation of nothing (activity distances 1.0)
+    log = tmp_path / "codes.csv"
+    log.write_text("case,activity,timestamp\n1,01_HOOFD_010,2025-01-02\n1,01_HOOFD_020,2025-01-09\n"
+                   "2,01_HOOFD_010,2025-01-05\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(tmp_path / "p.yaml")])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {log}: none of the log's 2 activities (01_HOOFD_010; 01_HOOFD_020) maps onto a step "
+        "of the model (expected the steps' names or element ids, or a --mapping file that names them)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["codes.csv"]
