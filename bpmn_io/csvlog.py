@@ -8,8 +8,10 @@ Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
 header line, or from Excel's ``sep=;`` line above it. Timestamps are ISO 8601 unless ``date_format`` (``strptime``) is
 given; a few common day-first forms (``31-12-2024 14:05``, ``31/12/2024``) are
-recognised from the first row. Plain or gzip (``.csv.gz``), UTF-8 (with or
-without BOM). Rows are read one at a time.
+recognised from the first row, and the rows are then read in that form with or without a time. Plain or gzip (``.csv.gz``), UTF-8 (with or
+without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
+Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
+Rows are read one at a time.
 """
 
 from __future__ import annotations
@@ -95,12 +97,86 @@ def _parser(sample: str, date_format: str | None) -> tuple[Callable[[str], dt.da
             dt.datetime.strptime(sample, fmt)
         except ValueError:
             continue
-        return (lambda text, f=fmt: dt.datetime.strptime(text, f)), fmt
+        return _day_first(fmt), fmt
     raise ValueError(sample)
 
 
-def _text(path: str | Path) -> TextIO:
-    return io.TextIOWrapper(open_bytes(path), encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+def _day_first(fmt: str) -> Callable[[str], dt.datetime]:
+    """A parser of ``fmt``'s date with or without a time: Excel writes a date-time cell of the
+    General format as ``4/3/2025`` at midnight and ``4/3/2025 13:05`` otherwise."""
+    date = fmt.split(" ")[0]
+    forms = list(dict.fromkeys((fmt, f"{date} %H:%M", f"{date} %H:%M:%S", date)))
+
+    def parse(text: str) -> dt.datetime:
+        for form in forms:
+            try:
+                return dt.datetime.strptime(text, form)
+            except ValueError:
+                continue
+        raise ValueError(text)
+
+    return parse
+
+
+class _Lines:
+    """The lines of a CSV file as text: UTF-8 where a line is UTF-8, else Windows-1252.
+
+    The bytes are split into lines as latin-1 (one character a byte, so ``\\n`` and
+    ``\\r`` split as in the file whatever its encoding) and each line is decoded on
+    its own: a Windows-1252 export (Excel's "CSV (semicolon)") reads as it was
+    written, and ``fallback`` counts such lines for the note.
+    """
+
+    def __init__(self, raw: TextIO) -> None:
+        self._raw = raw
+        self.fallback = 0  # lines read as Windows-1252
+        self.first_fallback = 0  # the first such line (1-based), 0: none
+        self._line = 0
+
+    def _decode(self, text: str) -> str:
+        self._line += 1
+        if text.isascii():
+            return text
+        data = text.encode("latin-1")
+        if self._line == 1 and data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        self.fallback += 1
+        self.first_fallback = self.first_fallback or self._line
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+            return data.decode("latin-1")
+
+    def readline(self) -> str:
+        text = self._raw.readline()
+        return self._decode(text) if text else text
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        return self._decode(next(self._raw))
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def note(self) -> str | None:
+        """The note for the user when some lines were not UTF-8."""
+        if not self.fallback:
+            return None
+        return (f"{self.fallback} line(s) not UTF-8, read as Windows-1252 (the first: line {self.first_fallback}); "
+                "if names look wrong, save the log as UTF-8")
+
+
+def _text(path: str | Path) -> TextIO | _Lines:
+    raw = open_bytes(path)
+    if raw.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):  # type: ignore[attr-defined]  # UTF-16 with its BOM
+        return io.TextIOWrapper(raw, encoding="utf-16", newline="")  # type: ignore[arg-type]
+    return _Lines(io.TextIOWrapper(raw, encoding="latin-1", newline=""))  # type: ignore[arg-type]
 
 
 def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
@@ -111,12 +187,13 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         first = fh.readline()
     except UnicodeDecodeError as err:
         fh.close()
-        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start} of the first block; save the log "
-                         "as UTF-8)", file=source) from None
+        raise InputError(f"not {err.encoding.upper()} text ({err.reason} at byte {err.start} of the first block; "
+                         "save the log as UTF-8)", file=source) from None
     except (EOFError, OSError) as err:
         fh.close()
         raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
                          file=source) from None
+    first = first.lstrip("\ufeff")  # a byte-order mark the decoder left (UTF-16 written with one twice)
     stated = first.rstrip("\r\n")
     above = 0  # lines above the header
     if len(stated) == 5 and stated.startswith("sep="):  # Excel's "sep=;" line naming the delimiter
@@ -133,11 +210,12 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     return stream
 
 
-def _rows(fh: TextIO, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
+def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
           date_format: str | None, notes: list[str], above: int = 0) -> Iterator[LogRecord]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     parse: Callable[[str], dt.datetime] | None = None
+    expected = f"the format {date_format!r}" if date_format else "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
     line = 1
     try:
         reader = csv.reader(fh, delimiter=delimiter)
@@ -158,15 +236,21 @@ def _rows(fh: TextIO, source: str, header: list[str], delimiter: str, mapping: d
                 try:
                     parse, used = _parser(stamp, date_format)
                 except ValueError:
-                    raise _bad_time(stamp, mapping["timestamp"], date_format, source, line) from None
+                    raise _bad_time(stamp, mapping["timestamp"], expected, source, line) from None
+                if date_format is None and used != "ISO 8601":
+                    expected = f"the format {used!r}, with or without a time, as in the first row; or give --date-format"
+                    used += " (with or without a time), from the first row"
                 notes.append(f"timestamps read as {used}")
-            end = _when(parse, stamp, mapping["timestamp"], date_format, source, line)
+            end = _when(parse, stamp, mapping["timestamp"], expected, source, line)
             start = math.nan
             if "start" in index and row[index["start"]].strip():
-                start = _when(parse, row[index["start"]].strip(), mapping["start"], date_format, source, line)
+                start = _when(parse, row[index["start"]].strip(), mapping["start"], expected, source, line)
             resource = row[index["resource"]].strip() if "resource" in index else ""
             element = row[index["element"]].strip() if "element" in index else ""
             yield LogRecord(case, activity, start, end, resource, element, line)
+        said = fh.note() if isinstance(fh, _Lines) else None
+        if said:
+            notes.append(said)
     finally:
         fh.close()
 
@@ -183,23 +267,22 @@ def _guarded(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
             raise InputError(f"not CSV: {err}", file=source, line=line) from None
         except UnicodeDecodeError as err:
             line = getattr(reader, "line_num", 0) + 2
-            raise InputError(f"not UTF-8 text ({err.reason} after line {line - 1}; save the log as UTF-8)",
-                             file=source) from None
+            raise InputError(f"not {err.encoding.upper()} text ({err.reason} after line {line - 1}; save the log "
+                             "as UTF-8)", file=source) from None
         except (EOFError, OSError) as err:
             raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
                              file=source) from None
         yield row
 
 
-def _bad_time(text: str, column: str | None, date_format: str | None, source: str, line: int) -> InputError:
-    expected = f"the format {date_format!r}" if date_format else "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
+def _bad_time(text: str, column: str | None, expected: str, source: str, line: int) -> InputError:
     return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {expected})",
                       file=source, line=line)
 
 
-def _when(parse: Callable[[str], dt.datetime], text: str, column: str | None, date_format: str | None,
+def _when(parse: Callable[[str], dt.datetime], text: str, column: str | None, expected: str,
           source: str, line: int) -> float:
     try:
         return wall_seconds(parse(text))
     except ValueError:
-        raise _bad_time(text, column, date_format, source, line) from None
+        raise _bad_time(text, column, expected, source, line) from None

@@ -81,4 +81,30 @@ def read_log(path: str | Path, columns: LogColumns = GUESS) -> tuple[LogTable, L
                          f"{table.case_ids[table.case[i]]!r}; {bad} such rows)",
                          file=stream.source, line=int(table.where[i]) if stream.kind == "csv" else None,
                          path=None if stream.kind == "csv" else f"event {int(table.where[i])}")
+    notes += _repeat_notes(table, stream.kind)
     return LogTable(**{**{f: getattr(table, f) for f in table.__dataclass_fields__}, "notes": tuple(notes)}), stream
+
+
+def _repeat_notes(table: LogTable, kind: str) -> list[str]:
+    """Notes on rows that repeat another row exactly (a doubled export row counts twice) and on events
+    of one case at the same time (taken in the file's order: the log cannot tell which came first)."""
+    if table.n_events < 2:
+        return []
+    notes = []
+    start = np.nan_to_num(table.start, nan=-np.inf)
+    order = np.lexsort((table.where, table.resource, table.activity, start, table.end, table.case))
+    cols = (table.case, table.end, start, table.activity, table.resource)
+    repeat = np.logical_and.reduce([c[order][1:] == c[order][:-1] for c in cols])
+    if repeat.any():
+        first = int(table.where[order][1:][repeat].min())
+        row, where = ("rows", f"line {first}") if kind == "csv" else ("events", f"event {first}")
+        notes.append(f"{int(repeat.sum())} {row} repeat an earlier one's case, activity, time(s) and resource "
+                     f"exactly (the first: {where}): each is counted; if the export doubled {row}, remove the copies")
+    tie = (table.case[1:] == table.case[:-1]) & (table.end[1:] == table.end[:-1])
+    if tie.any():
+        shared = np.zeros(table.n_events, bool)
+        shared[1:] |= tie
+        shared[:-1] |= tie
+        notes.append(f"{int(shared.sum())} of {table.n_events} events share their completion time with another "
+                     "event of their case: those are taken in the file's order (the log cannot tell which came first)")
+    return notes

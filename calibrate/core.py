@@ -20,6 +20,7 @@ from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
 from calibrate.observe import HOUR, Observed, observe, released
+from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.params import CalendarSpec
 from simulator.resources import WorkCalendar
@@ -142,8 +143,17 @@ class _Builder:
     # ---------------------------------------------------------------- arrivals and the run
     def arrivals(self) -> None:
         fit = fits.fit_arrivals(fits.case_arrivals(self.obs))
-        self.report["arrivals"] = fit.data()
         old = self.sim.get("arrivals") or {}
+        if not np.isfinite(fit.per_year):  # one case, or all at one time: no interval between arrivals
+            said = (f"the log's {fit.n} case(s) arrive at one time, so no rate can be fitted")
+            if not isinstance(old.get("per_year"), int | float):
+                raise InputError(f"{said} (expected cases arriving at two times or more, or a profile with "
+                                 "arrivals.per_year)", file=self.table.source)
+            self.report["arrivals"] = None
+            self.report["arrivals_kept"] = f"{said}: the model's profile's {old['per_year']:g} a year kept"
+            self.sim["start"] = self.obs.origin_date
+            return
+        self.report["arrivals"] = fit.data()
         shares = ", ".join(f"{d} {s:.2f}" for d, s in zip(staff.WEEKDAYS, fit.weekdays, strict=True))
         entry: dict[str, Any] = {"per_year": round(fit.per_year, 2),
                                  "weekdays": [round(7 * share, 3) for share in fit.weekdays]}
@@ -537,6 +547,11 @@ class _Builder:
 def calibrate(defs: Definitions, table: LogTable, mapping: ActivityMapping, *, base: dict[str, Any] | None = None,
               log_name: str = "log") -> Calibration:
     """Fit the profile of ``defs`` to ``table`` (see the module doc)."""
+    if not any(mapping.element.get(a) for a in table.activities):  # a profile of nothing but arrivals
+        shown = "; ".join(table.activities[:5]) + (" ..." if len(table.activities) > 5 else "")
+        raise InputError(f"none of the log's {len(table.activities)} activities ({shown}) maps onto a step of the "
+                         "model (expected the steps' names or element ids, or a --mapping file that names them)",
+                         file=table.source)
     run = _Builder(defs, table, mapping, base, log_name)
     run.mapping_report()
     run.arrivals()

@@ -34,6 +34,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         lines.append(f"unmapped ({len(report['unmapped'])}; left out of the fit, give them in --mapping): "
                      + "; ".join(report["unmapped"][:30]) + (" ..." if len(report["unmapped"]) > 30 else ""))
     a = report.get("arrivals")
+    if report.get("arrivals_kept"):
+        lines.append(f"arrivals: not fitted ({report['arrivals_kept']})")
     if a:
         lines.append(f"arrivals: {a['per_year']:.1f} a year [{a['per_year_ci'][0]:.1f}, {a['per_year_ci'][1]:.1f}]"
                      + ("" if a.get("per_year_whole_log") is None else

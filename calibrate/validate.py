@@ -212,6 +212,13 @@ def simulate_period(model: str, profile: Mapping[str, Any], *, replications: int
     return [csv_text for _r, _p, csv_text, _xes in sorted(point.eventlogs, key=lambda e: e[0])]
 
 
+def _arrivals_text(table: LogTable) -> str:
+    """The first and last of the cases' first events (their arrivals, by which the log is split), as dates."""
+    bounds = table.case_bounds()
+    first = np.fmin.reduceat(np.fmin(table.start, table.end), bounds[:-1])
+    return f"{from_seconds(float(first.min())).date()} to {from_seconds(float(first.max())).date()}"
+
+
 def _deadline_days(profile: Mapping[str, Any], given: float | None) -> float | None:
     if given is not None:
         return given
@@ -237,6 +244,7 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
     if not sims:
         raise SimulationError("the validation runs simulated no event within the held-out period")
     setup = {"training_cases": train.n_cases, "training_period": train.period_text(),
+             "training_arrivals": _arrivals_text(train), "heldout_arrivals": _arrivals_text(held),
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),
              "simulated_horizon": run_profile["simulation"]["horizon"], "seed": seed}

@@ -28,9 +28,14 @@ METRIC_WORDS = {
 def validation_text(data: dict[str, Any]) -> str:
     """``Validation.data()`` as lines."""
     setup = data["setup"]
-    lines = [f"validation: trained on {setup['training_cases']} cases ({setup['training_period']}), "
-             f"held out {setup['heldout_cases']} ({setup['heldout_period']}); {setup['replications']} simulated "
-             f"replications of the held-out period; {setup['timestamps']}"]
+    def cases(n: int, arrived: str | None, period: str) -> str:
+        if arrived is None:
+            return f"{n} cases ({period})"
+        return f"{n} cases (arrived {arrived}; their events {period})"
+
+    lines = [f"validation: trained on {cases(setup['training_cases'], setup.get('training_arrivals'), setup['training_period'])}, "
+             f"held out the next {cases(setup['heldout_cases'], setup.get('heldout_arrivals'), setup['heldout_period'])}; "
+             f"{setup['replications']} simulated replications of the held-out period; {setup['timestamps']}"]
     if (share := setup.get("log_events_of_model_steps")) is not None:
         lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
                      f"model's steps only\" leave the others out, which no simulation of it can produce / {share:.0%} av "
@@ -47,4 +52,29 @@ def validation_text(data: dict[str, Any]) -> str:
     if real.get("within_deadline") is not None:
         lines.append(f"  within {setup['deadline_days']:g} days: log {real['within_deadline']:.1%}, "
                      f"simulated {sim['within_deadline']:.1%}")
+    lines += _holds(data)
     return "\n".join(lines)
+
+
+def _holds(data: dict[str, Any]) -> list[str]:
+    """How far the figures hold, as the validation page says it: the spread between the replications,
+    what they measure and what not."""
+    setup = data["setup"]
+    emds = [v for p in data.get("per_replication", []) if (v := p.get("cycle_time_emd_hours")) is not None]
+    out = []
+    if len(emds) > 1:
+        low, high = f"{min(emds):.0f}", f"{max(emds):.0f}"
+        out.append(f"  between the {len(emds)} simulated replications alone the cycle-time EMD went from {low} to "
+                   f"{high} hours: a difference between two models smaller than that may be chance / bara mellan de "
+                   f"{len(emds)} simulerade körningarna varierade genomloppstidens EMD från {low} till {high} timmar: "
+                   "en mindre skillnad mellan två modeller kan vara slump")
+    out.append("  smaller is closer, with no fixed limit for good enough: judge the cycle-time percentiles against the "
+               "deadline; the figures say how well the model fitted on the earlier cases met the period just after "
+               "them, not that it holds after a change in the rules, the staff or the number of applications / "
+               "mindre är närmare, utan fast gräns för tillräckligt bra: bedöm genomloppstidens percentiler mot "
+               "tidsfristen; siffrorna säger hur väl modellen, anpassad på de tidigare ärendena, träffade perioden "
+               "strax efter, inte att den håller efter en ändring i regler, bemanning eller antal ansökningar")
+    if not str(setup.get("timestamps", "")).startswith("start"):
+        out.append("  start times were estimated, so waiting and working cannot be told apart / starttiderna är "
+                   "uppskattade, så väntan och arbete går inte att skilja åt")
+    return out

@@ -183,3 +183,43 @@ def test_work_values_carry_no_float_residue(tmp_path) -> None:
     assert done.exit_code == 0, done.output
     text = out.read_text(encoding="utf-8")
     assert "Task_Skicka_Beslutskopior" in text and "0.0000000" not in text
+
+
+def test_a_log_of_one_case_keeps_the_profiles_arrivals(tmp_path) -> None:
+    # one case (or all at one time) gives no interval between arrivals: per_year was nan and the
+    # command failed on the profile it had not written ("p.yaml: simulation.arrivals.per_year: nan
+    # is not a number >= 0"); now the model's profile's rate is kept and said, and a model without
+    # one (a discovered model) is refused on the log, nothing written
+    import yaml
+
+    log = tmp_path / "one.csv"
+    log.write_text("case,activity,timestamp,resource\n1,Diarieför ansökan,2025-01-02 09:00,eva\n"
+                   "1,Besluta om serveringstillstånd,2025-02-02 10:00,eva\n", encoding="utf-8")
+    out = tmp_path / "p.yaml"
+    done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    library = Path(__file__).resolve().parents[2] / "processes" / "library" / "helsingborg" / "profile.yaml"
+    kept = yaml.safe_load(library.read_text(encoding="utf-8"))["simulation"]["arrivals"]["per_year"]
+    assert (f"arrivals: not fitted (the log's 1 case(s) arrive at one time, so no rate can be fitted: the model's "
+            f"profile's {kept:g} a year kept)") in done.output
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["simulation"]["arrivals"]["per_year"] == kept
+    done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--profile-out",
+                                    str(tmp_path / "d.yaml")])
+    assert done.exit_code == 2 and done.output.strip().splitlines() == [
+        f"permitflow: error: {log}: the log's 1 case(s) arrive at one time, so no rate can be fitted (expected "
+        "cases arriving at two times or more, or a profile with arrivals.per_year)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv", "p.yaml"]
+
+
+def test_a_log_whose_activities_map_onto_no_step_is_refused(tmp_path) -> None:
+    # "mapped 0 of 398 activities onto model steps" (BPIC15's codes against Helsingborg's model) still
+    # wrote a profile, its arrivals alone fitted, and a validation of nothing (activity distances 1.0)
+    log = tmp_path / "codes.csv"
+    log.write_text("case,activity,timestamp\n1,01_HOOFD_010,2025-01-02\n1,01_HOOFD_020,2025-01-09\n"
+                   "2,01_HOOFD_010,2025-01-05\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(tmp_path / "p.yaml")])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {log}: none of the log's 2 activities (01_HOOFD_010; 01_HOOFD_020) maps onto a step "
+        "of the model (expected the steps' names or element ids, or a --mapping file that names them)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["codes.csv"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -81,6 +82,30 @@ def test_page_says_what_was_compared_and_how_far_it_holds_in_words(validated) ->
     emds = [p["cycle_time_emd_hours"] for p in v["per_replication"]]
     assert f"EMD went from {min(emds):.0f} to {max(emds):.0f} hours" in page
     assert "not that it will hold after a change" in page and "inte att den håller efter en ändring" in page
+
+
+def test_text_says_when_the_cases_arrived_and_how_far_it_holds(validated) -> None:
+    # the text said "trained on 168 cases (2025-01-03 to 2026-08-24), held out 72 (2026-05-25 to ...)":
+    # periods of events that overlap, though the split is by arrival; and it gave the figures without
+    # the page's words on how far they hold
+    from bpmn_io.caselog import from_seconds
+    from bpmn_io.logfiles import read_log
+    from calibrate.validation_text import validation_text
+
+    v, folder = validated
+    train, held = split_by_start(read_log(folder / "log.xes")[0])
+    firsts = {}
+    for case, end in zip(held.case, np.fmin(held.start, held.end), strict=True):
+        firsts[case] = min(firsts.get(case, end), end)
+    arrived = f"{from_seconds(min(firsts.values())).date()} to {from_seconds(max(firsts.values())).date()}"
+    text = validation_text(v)
+    assert (f"held out the next {v['setup']['heldout_cases']} cases (arrived {arrived}; their events "
+            f"{held.period_text()})") in text
+    assert f"trained on {train.n_cases} cases (arrived {train.period()[0].date()} to " in text
+    emds = [p["cycle_time_emd_hours"] for p in v["per_replication"]]
+    assert f"the cycle-time EMD went from {min(emds):.0f} to {max(emds):.0f} hours" in text
+    assert "smaller is closer, with no fixed limit for good enough" in text
+    assert "start times were estimated" not in text  # this log has start times
 
 
 def test_split_is_by_first_event() -> None:
