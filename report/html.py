@@ -25,6 +25,7 @@ from processes.errors import PermitflowError
 from processes.model import Definitions
 from report import plots
 from report.assumptions import assumption_tables, change_words
+from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
 from report.numbers import machine, number
@@ -210,6 +211,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 "mean": est["mean"],
                 "low": est["ci"][0],
                 "high": est["ci"][1],
+                "beyond": impossible(name, *est["ci"]),  # the cell says "too few replications" instead
                 "diff": diffs.get(name),
             }
             if key_only:
@@ -226,7 +228,8 @@ def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, 
     waits = []
     for element, est in _waits(figures, member):
         name = {lang: steps.get(lang, {}).get(member, {}).get(element, "") for lang in LANGUAGES}
-        waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"]})
+        waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"],
+                      "beyond": impossible(WAIT_PREFIX + element, *est["ci"])})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
@@ -379,6 +382,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
                 "figure": figure, "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
+                "beyond": impossible(figure, *v["noise"]["ci"]),
             })
         tornados = []
         for member in s["members"]:

@@ -1,0 +1,117 @@
+"""The report's tables of figures from a real `permitflow run` with two replications: no interval that reaches
+where the figure cannot be (found by QA: "60,18 (−21,57 – 141,94)" days, "−79,47 – 225,47" applications and
+shares above 1 while the answer's sentence said "too few replications"); summary.csv and summary.json keep the
+statistics as computed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lxml_html
+
+from cli import cli
+from report.bounds import impossible
+
+TOO_FEW = {"en": "too few replications: it would reach ", "sv": "för få replikeringar: det skulle gå "}
+NUMBER = re.compile(r"[-−]?\d[\d\u00a0,.]*")
+
+
+def _said(cell: lxml_html.HtmlElement, lang: str) -> str:
+    """What the cell shows in ``lang``: the other language's spans left out."""
+    other = "sv" if lang == "en" else "en"
+    copy = lxml_html.fromstring(lxml_html.tostring(cell, encoding="unicode"))
+    for span in copy.xpath(f".//*[contains(concat(' ', @class, ' '), ' {other} ')]"):
+        span.drop_tree()
+    return re.sub(r"[ \t\r\n]+", " ", copy.text_content()).strip()  # a number's non-breaking space stays
+
+
+def _value(text: str, lang: str) -> float:
+    text = text.replace("\u00a0", "").replace("−", "-")
+    return float(text.replace(",", "") if lang == "en" else text.replace(",", "."))
+
+
+def _interval_ok(text: str, figure: str, lang: str) -> bool:
+    """Whether a shown interval (or its words) is a possible one for ``figure``."""
+    if text.startswith(TOO_FEW[lang]):
+        return True
+    found = NUMBER.findall(text)
+    if text == "– – –":  # no interval (a figure no replication measured)
+        return True
+    low, high = (_value(n, lang) for n in found)
+    return impossible(figure, low, high) is None
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("two") / "out"
+    result = CliRunner().invoke(cli, ["run", "status-quo", "--replications", "2", "-q", "--workers", "1",
+                                      "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replications(two: Path) -> None:
+    doc = json.loads((two / "summary.json").read_text(encoding="utf-8"))
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    expected = sorted(name.partition("/")[2] for name, est in figures.items() if impossible(name, *est["ci"]))
+    assert expected, "two replications of the library gave no interval below zero: the test shows nothing"
+    assert any(impossible(f, -1, 2) == "below" for f in expected)
+
+    page = lxml_html.fromstring((two / "report.html").read_text(encoding="utf-8"))
+    rows = page.xpath("//article[@id='s-status-quo']//table[contains(@class, 'figures') "
+                      "and contains(@class, 'all')]/tbody/tr")
+    assert len(rows) == len(figures)
+    shown = []
+    for row in rows:
+        figure, cell = row.get("data-figure"), row.xpath("./td")[3]
+        for lang in ("en", "sv"):
+            text = _said(cell, lang)
+            assert _interval_ok(text, figure, lang), (figure, lang, text)
+        if _said(cell, "en").startswith(TOO_FEW["en"]):
+            assert _said(cell, "sv") in (TOO_FEW["sv"] + "under noll", TOO_FEW["sv"] + "över 1")
+            shown.append(figure)
+    assert sorted(shown) == expected  # every such figure, and only those
+
+    # the key figures' table says the same, and the mean still shows
+    key = page.xpath("//article[@id='s-status-quo']//table[@class='figures']/tbody/tr")
+    assert key
+    for row in key:
+        cells = row.xpath("./td")
+        for lang in ("en", "sv"):
+            assert _interval_ok(_said(cells[3], lang), row.get("data-figure"), lang)
+        assert NUMBER.fullmatch(_said(cells[2], "en"))
+    # the longest waits beside each diagram: no wait below zero days
+    for row in page.xpath("//table[@class='waits']/tbody/tr"):
+        for lang in ("en", "sv"):
+            assert _interval_ok(_said(row.xpath("./td")[3], lang), "wait_days.step", lang)
+
+    # the data files keep the interval as computed
+    rows_csv = list(csv.DictReader((two / "summary.csv").open(encoding="utf-8")))
+    assert any(float(r["ci_low"]) < 0 for r in rows_csv if r["ci_low"])
+
+
+def test_the_how_sure_table_says_too_few_replications_too(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", "status-quo", "--uncertainty", "--points", "2", "--replications", "2",
+                                      "-q", "--workers", "1", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    doc = json.loads((out / "uncertainty.json").read_text(encoding="utf-8"))
+    noise = doc["scenarios"]["status-quo"]["figures"]
+    expected = sorted(f for f, v in noise.items() if impossible(f, *v["noise"]["ci"]))
+    assert expected
+    page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    shown = []
+    for row in page.xpath("//article[@id='u-status-quo']//table/tbody/tr[@data-figure]"):
+        cell = row.xpath("./td")[2]
+        for lang in ("en", "sv"):
+            mean, _, interval = _said(cell, lang).partition(" (")
+            assert NUMBER.fullmatch(mean)
+            assert _interval_ok(interval.rstrip(")"), row.get("data-figure"), lang), (row.get("data-figure"), lang)
+        if TOO_FEW["en"] in _said(cell, "en"):
+            shown.append(row.get("data-figure"))
+    assert sorted(shown) == expected
