@@ -21,6 +21,8 @@ from markupsafe import Markup
 
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
+from bpmn_io.svg_shapes import num
+from bpmn_io.textsize import text_width
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from report import plots
@@ -158,24 +160,35 @@ def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mappi
 
 
 def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
-    """``{element id: "3.2 d"}`` from a point's ``<member>/wait_days.<element>`` means."""
-    return {element: f"{est['mean']:.1f} d" for element, est in _waits(figures, member)}
+    """``{element id: "3.2 days"}`` from a point's ``<member>/wait_days.<element>`` means (the page writes each
+    language's words: :func:`bilingual_badges`)."""
+    return {element: f"{est['mean']:.1f} days" for element, est in _waits(figures, member)}
 
 
-_BADGE_TEXT = re.compile(r'(<g class="badge"><rect [^>]*/><text [^>]*>)(-?[0-9]+(?:\.[0-9]+)?) d(</text></g>)')
+_BADGE_TEXT = re.compile(r'<g class="badge"><rect x="(?P<x>-?[0-9.]+)" (?P<y>y="[^"]*") width="(?P<w>[0-9.]+)"'
+                         r'(?P<rect>[^>]*)/><text x="(?P<tx>-?[0-9.]+)"(?P<text>[^>]*)>'
+                         r'(?P<days>-?[0-9]+(?:\.[0-9]+)?) days</text></g>')
+#: a badge's days by language ("d" was no unit a reader writes in either: found by QA)
+_BADGE_DAYS = {"en": "{} days", "sv": "{} dagar"}
 
 
 def bilingual_badges(svg: str) -> str:
-    """``svg`` with each waiting badge's days (``3.2 d``) written in each language: a ``<tspan>`` of
-    class ``en`` and one of class ``sv`` (``3,2 d``), the page showing its language's.
+    """``svg`` with each waiting badge's days (``3.2 days``) written in each language: a ``<tspan>`` of
+    class ``en`` and one of class ``sv`` (``3,2 dagar``), the page showing its language's; the box is
+    widened to the left to hold the longer of the two (its right end stays).
 
-    >>> bilingual_badges('<g class="badge"><rect x="1"/><text x="2">32.5 d</text></g>')
-    '<g class="badge"><rect x="1"/><text x="2"><tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan></text></g>'
+    >>> bilingual_badges('<g class="badge"><rect x="10" y="2" width="53.2" height="15"/>'
+    ...                  '<text x="36.6" y="13">32.5 days</text></g>')  # doctest: +NORMALIZE_WHITESPACE
+    '<g class="badge"><rect x="7" y="2" width="56.2" height="15"/><text x="35.1" y="13"><tspan
+    class="en">32.5 days</tspan><tspan class="sv">32,5 dagar</tspan></text></g>'
     """
     def both(found: re.Match[str]) -> str:
-        days = found[2]
-        return (f'{found[1]}<tspan class="en">{machine(days, "en")} d</tspan>'
-                f'<tspan class="sv">{machine(days, "sv")} d</tspan>{found[3]}')
+        said = {lang: words.format(machine(found["days"], lang)) for lang, words in _BADGE_DAYS.items()}
+        grow = max(0.0, max(text_width(t, 10) for t in said.values()) - text_width(f"{found['days']} days", 10))
+        x, width, middle = float(found["x"]) - grow, float(found["w"]) + grow, float(found["tx"]) - grow / 2
+        return (f'<g class="badge"><rect x="{num(x)}" {found["y"]} width="{num(width)}"{found["rect"]}/>'
+                f'<text x="{num(middle)}"{found["text"]}>'
+                + "".join(f'<tspan class="{lang}">{text}</tspan>' for lang, text in said.items()) + "</text></g>")
 
     return _BADGE_TEXT.sub(both, svg)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
+
 from report.headline import headline
 from report.html import _cell
 from report.numbers import days, kronor, number, percent
@@ -115,11 +117,20 @@ def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
 
     base = library_base("astorp", source="test", line=None)
     badges = waiting_badges({"astorp/wait_days.Task_Beslut": {"mean": 32.54}}, "astorp")
-    assert badges == {"Task_Beslut": "32.5 d"}
+    assert badges == {"Task_Beslut": "32.5 days"}
     defs = parse_bpmn(base.bpmn.encode("utf-8"), source="astorp.bpmn")
-    svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 d"}))
-    assert '<tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan>' in svg
-    assert ">32.5 d<" not in svg.replace('<tspan class="en">32.5 d<', "")
+    svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 days"}))
+    # days in words, each language's (found by QA: "32,5 d" on a Swedish page, "d" being no unit either writes)
+    assert '<tspan class="en">32.5 days</tspan><tspan class="sv">32,5 dagar</tspan>' in svg
+    assert ">32.5 days<" not in svg.replace('<tspan class="en">32.5 days<', "")
+    # the box holds the longer words and still ends where the step's corner is
+    from bpmn_io.textsize import text_width
+    plain = render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 days"})
+    box = re.compile(r'<g class="badge"><rect x="([0-9.]+)" y="[^"]*" width="([0-9.]+)"')
+    (x0, w0), = box.findall(plain)
+    (x1, w1), = box.findall(svg)
+    assert float(w1) >= text_width("32,5 dagar", 10) + 8 > float(w0)
+    assert float(x1) + float(w1) == pytest.approx(float(x0) + float(w0))
 
 
 def test_a_one_decimal_column_of_days_keeps_one_decimal() -> None:

@@ -73,7 +73,7 @@ def test_waiting_badges_and_prolog_stripping() -> None:
         "mini/utilisation.officer": {"mean": 0.5},
         "other/wait_days.Task_Beslut": {"mean": 3.0},
     }
-    assert waiting_badges(figures, "mini") == {"Task_Beslut": "12.3 d"}
+    assert waiting_badges(figures, "mini") == {"Task_Beslut": "12.3 days"}
     assert strip_xml_prolog('<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>') == "<svg/>"
 
 
