@@ -136,3 +136,16 @@ def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: P
     assert "against the case officers: share of full time" in visible
     assert "mot handläggarna: andel av heltid" in visible
     assert "the case officers: share of full time = 0.25" in visible
+
+
+
+def test_a_titles_capital_letters_stay(folder: Path) -> None:
+    """Found by QA: jinja's capitalize wrote the bundled "the Ängelholm area, each on its own" as "The ängelholm
+    area, each on its own"."""
+    doc = read_summary(folder)
+    doc["scenarios"][0]["name"] = "angelholm-area-alone"  # a bundled title with a name inside it
+    doc["scenarios"][1]["baseline"] = "angelholm-area-alone"
+    html = render_report(doc, [], {})
+    assert "ängelholm area" not in html
+    assert '<h3><span class="en">The Ängelholm area, each on its own</span><span class="sv">Ängelholmsområdet' in html
+    assert '<h3><span class="en">Staff</span><span class="sv">Staff</span></h3>' in html
