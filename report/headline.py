@@ -19,7 +19,7 @@ from typing import Any
 from report.deadlines import deadline_said
 from report.numbers import days as number_days
 from report.numbers import number, percent
-from report.words import question_words, scenario_words, text
+from report.words import point_words, question_words, scenario_words, text
 
 __all__ = ["HEADLINE_FIGURE", "headline", "days"]
 
@@ -154,7 +154,8 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
 def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
              towns: Mapping[str, str], clocks: Mapping[str, tuple[float | None, float | None] | None] | None = None,
              ) -> list[dict[str, Any]]:
-    """Per scenario: its question (as written), and one sentence per municipality.
+    """Per scenario: its question (as written), and one sentence per municipality; a swept scenario's
+    sentences are of its first sweep point (``point``: its words by language, of ``points``).
 
     ``towns``: process name -> the municipality's name (from its profile); ``clocks``: process name ->
     its profile's (deadline, extension) in hours, which the share within the deadline names.
@@ -192,6 +193,9 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
                 "scenario": s["name"],
                 "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], 'sv')},
                 "question": question_words(s),
+                # a swept scenario is answered at its first sweep point: which one, and of how many
+                "point": {lang: point_words(point["label"], lang) for lang in ("en", "sv")} if point.get("label") else None,
+                "points": len(s["points"]),
                 "sentences": sentences,
             })
     return out

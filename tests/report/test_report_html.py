@@ -149,3 +149,15 @@ def test_a_titles_capital_letters_stay(folder: Path) -> None:
     assert "ängelholm area" not in html
     assert '<h3><span class="en">The Ängelholm area, each on its own</span><span class="sv">Ängelholmsområdet' in html
     assert '<h3><span class="en">Staff</span><span class="sv">Staff</span></h3>' in html
+
+
+def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path) -> None:
+    """Found by QA: "with Helsingborg's officer time varied, ... 7 days later" did not say at which of the five
+    shares of full time (the answers are of a swept scenario's first sweep point)."""
+    html = render_report(read_summary(folder), [], {})
+    start = html.index('id="h-staff"')
+    visible = re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)])
+    assert ("These answers are for the first of the 2 values tried: the case officers: share of full time = 0.25"
+            in visible)
+    assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "values tried" not in html[html.index('id="h-today"'):start]  # a scenario with no sweep says nothing of it
