@@ -818,3 +818,20 @@ def test_a_lever_a_profile_has_no_body_for_is_refused_without_the_profiles_keys(
                         "Ritstads profil saknar nämnd eller arbetsutskott (de beslutsorgan vars sista dag för "
                         "ärenden fältet ändrar)"),
     }
+
+
+def test_a_how_sure_run_with_no_change_says_how_far_the_days_move_across_the_ranges():
+    """Found by QA: with no lever changed, the page's how-sure line said "över antagandenas intervall (8 punkter)
+    ingen riktning att pröva" / "there is no direction to test", nothing a manager could use."""
+    from web.answer import how_sure
+
+    conclusion = {"direction": "none", "holds": False, "at_least": None, "nominal": {"significant": False}}
+    doc = {"points": 8, "factors": [], "scenarios": {"what-if": {
+        "members": ["ritstad"], "conclusions": {"ritstad/complete_to_decision_mean_days": conclusion},
+        "figures": {"ritstad/complete_to_decision_mean_days": {"noise_and_assumptions": {"low": 40.45, "high": 68.3}}}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert sure["sv"] == ("Ritstad: över antagandenas intervall (8 punkter) tar det 40–68 dagar (ingen ändring vald, "
+                          "så det finns ingen ändring att pröva).")
+    assert sure["en"] == ("Ritstad: across the assumption ranges (8 points) it takes 40–68 days (no change chosen, "
+                          "so there is no change to test).")
+    assert "riktning" not in sure["sv"] and "direction" not in sure["en"]
