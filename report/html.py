@@ -380,6 +380,18 @@ def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping
     return {"rows": rows, "low": lo, "high": hi}
 
 
+def _unit(figure: str) -> dict[str, str] | None:
+    """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
+
+    >>> _unit("hbg/complete_to_decision_p90_days")["sv"], _unit("hbg/cost_per_case")["en"], _unit("hbg/cases")
+    ('dagar', 'kr', None)
+    """
+    name = figure.partition("/")[2] or figure
+    if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
+        return {"en": "days", "sv": "dagar"}
+    return {"en": "kr", "sv": "kr"} if name in ("cost_per_case", "fee") else None
+
+
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions and the tornado."""
     if not uncertainty:
@@ -396,6 +408,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
                 "beyond": impossible(figure, *v["noise"]["ci"]),
+                "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
             })
         tornados = []
         for member in s["members"]:

@@ -97,7 +97,7 @@ def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replication
 
 def test_the_how_sure_table_says_too_few_replications_too(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["run", "status-quo", "--uncertainty", "--points", "2", "--replications", "2",
+    result = CliRunner().invoke(cli, ["run", "delegated-to-officer", "--uncertainty", "--points", "2", "--replications", "2",
                                       "-q", "--workers", "1", "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     doc = json.loads((out / "uncertainty.json").read_text(encoding="utf-8"))
@@ -115,3 +115,17 @@ def test_the_how_sure_table_says_too_few_replications_too(tmp_path: Path) -> Non
         if TOO_FEW["en"] in _said(cell, "en"):
             shown.append(row.get("data-figure"))
     assert sorted(shown) == expected
+
+    # a change that holds says which way and in what (found by QA: "yes: the same way at every point, by at
+    # least 6,02" named neither)
+    conclusions = doc["scenarios"]["delegated-to-officer"]["conclusions"]
+    held = [f for f, c in conclusions.items() if c["holds"] and f.endswith("/complete_to_decision_mean_days")]
+    assert held
+    for figure in held:
+        row = page.xpath(f"//article[@id='u-delegated-to-officer']//tr[@data-figure='{figure}']")[0]
+        cell = row.xpath("./td")[4]
+        way = {"en": "lower", "sv": "lägre"} if conclusions[figure]["direction"] == "lower" else {"en": "higher", "sv": "högre"}
+        assert re.fullmatch(rf"yes: the same way at every point \({way['en']}\), by at least [\d.,]+ days",
+                            _said(cell, "en")), _said(cell, "en")
+        assert re.fullmatch(rf"ja: åt samma håll i varje punkt \({way['sv']}\), med minst [\d\u00a0,]+ dagar",
+                            _said(cell, "sv")), _said(cell, "sv")
