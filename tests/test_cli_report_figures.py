@@ -95,11 +95,18 @@ def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replication
     assert any(float(r["ci_low"]) < 0 for r in rows_csv if r["ci_low"])
 
 
-def test_the_how_sure_table_says_too_few_replications_too(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["run", "delegated-to-officer", "--uncertainty", "--points", "2", "--replications", "2",
-                                      "-q", "--workers", "1", "-o", str(out)], catch_exceptions=False)
+@pytest.fixture(scope="module")
+def sure(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sure") / "out"
+    result = CliRunner().invoke(cli, ["run", "delegated-to-officer", "--uncertainty", "--points", "2",
+                                      "--replications", "2", "-q", "--workers", "1", "-o", str(out)],
+                                catch_exceptions=False)
     assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
+    out = sure
     doc = json.loads((out / "uncertainty.json").read_text(encoding="utf-8"))
     noise = doc["scenarios"]["status-quo"]["figures"]
     expected = sorted(f for f, v in noise.items() if impossible(f, *v["noise"]["ci"]))
@@ -129,3 +136,15 @@ def test_the_how_sure_table_says_too_few_replications_too(tmp_path: Path) -> Non
                             _said(cell, "en")), _said(cell, "en")
         assert re.fullmatch(rf"ja: åt samma håll i varje punkt \({way['sv']}\), med minst [\d\u00a0,]+ dagar",
                             _said(cell, "sv")), _said(cell, "sv")
+
+
+
+def test_the_how_sure_note_says_what_each_columns_first_figure_is(sure: Path) -> None:
+    """Found by QA: "noise and assumptions" showed "54.19 (40.45 – 68.33)" and the note said only that the range
+    holds 95 % of the points' means: its first figure, the median, was named nowhere."""
+    page = lxml_html.fromstring((sure / "report.html").read_text(encoding="utf-8"))
+    note = page.xpath("//section[@id='how-sure']/p[@class='meta']")[0]
+    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95\u00a0% of "
+            "them") in _said(note, "en")
+    assert ("\"slump och antaganden\" är medianen av punkternas medelvärden och det intervall som rymmer 95\u00a0% "
+            "av dem") in _said(note, "sv")
