@@ -58,7 +58,9 @@ def _no_change(mean: Any) -> bool:
 
 
 def _pct(value: Any, lang: str = "en") -> str:
-    return percent(value, lang)
+    """A share within the deadline: never "100 %" when some cases were late (found by QA: 0.998 said "100 %"
+    while the deadline chart showed the late cases)."""
+    return percent(value, lang, strict=True)
 
 
 def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,

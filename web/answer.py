@@ -44,8 +44,8 @@ def _days(value: Any, lang: str) -> str:
 
 
 def _share(value: Any, lang: str) -> str:
-    """A share as per cent (``87 %``) as ``lang`` writes it."""
-    return percent(value, lang)
+    """A share as per cent (``87 %``) as ``lang`` writes it; never 100 % (or 0 %) when it is not (``99,8 %``)."""
+    return percent(value, lang, strict=True)
 
 
 def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,

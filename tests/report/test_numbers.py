@@ -91,6 +91,23 @@ def test_the_pages_what_if_sentence_writes_each_languages_numbers() -> None:
     assert not ENGLISH_NUMBER.search(said["sv"]), said["sv"]
 
 
+def test_a_share_within_the_deadline_is_never_said_as_100_or_0_per_cent_when_it_is_not() -> None:
+    """Found by QA: Helsingborg's 0.998 decided within 4 months read "100 % inom 4 månader" in the answers and on
+    the page while the deadline chart beside it showed "0,2 % efter 4 månader"."""
+    key = "hbg/complete_to_decision_mean_days"
+    doc = {"scenarios": [{"name": "status-quo", "question": "", "members": ["hbg"], "baseline": None, "points": [{
+        "figures": {key: {"mean": 60.2, "ci": [59.1, 61.3]},
+                    "hbg/within_deadline_share": {"mean": 0.998, "ci": [0.996, 1.0]}}, "comparison": None}]}]}
+    (today,) = headline(doc, None, {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["sv"].endswith(f"; 99,8{NBSP}% inom 4 månader.")
+    assert today["sentences"][0]["en"].endswith(f"; 99.8{NBSP}% within 4 months.")
+    days = {"mean": 60.2, "ci": [59.1, 61.3]}
+    said = sentences("Helsingborg", days, days, {"mean": 0.0, "ci": [-1.0, 1.0], "significant": False}, 0.998, 1.0)
+    assert said["sv"].endswith(f"Inom 4 månader: 99,8{NBSP}% i dag, 100{NBSP}% med ändringarna.")
+    said = sentences("Helsingborg", days, days, None, 0.0004, 0.0, changed=True)
+    assert said["en"].endswith(f"Within 4 months: 0.04{NBSP}% today, 0{NBSP}% with the changes.")
+
+
 def test_an_assumptions_range_is_written_as_the_value_beside_it() -> None:
     """Found by QA: beside "Ja 90 %, Nej 10 %" and "2 veckor" the range read "0,05–0,3" and "1w–3w"."""
     from report.assumptions import assumption_tables
