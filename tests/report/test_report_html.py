@@ -161,3 +161,24 @@ def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path
             in visible)
     assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 0,25" in visible
     assert "values tried" not in html[html.index('id="h-today"'):start]  # a scenario with no sweep says nothing of it
+
+
+def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> None:
+    """Found by QA: the legend ("4 månader", lower right inside the axes) covered the last row's "0,0 % efter 4
+    månader"; and a share of late cases that rounds to 0,0 % beside a red point now says how small it is."""
+    from report.plots import _pyplot, deadline_figure
+
+    rows = [[30.0 + i for i in range(50)] for _ in range(11)]
+    rows.append([40.0 + i % 60 for i in range(2500)] + [150.0])  # the last row: one late case of 2,501
+    fig = deadline_figure([f"Kommun {k} · nuläget" for k in range(12)], rows, "sv")
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        legend = ax.get_legend().get_window_extent(renderer)
+        shares = [t for t in ax.texts if "efter 4 månader" in t.get_text()]
+        assert [t.get_text() for t in shares] == ["0,0\u00a0% efter 4 månader"] * 11 + ["0,04\u00a0% efter 4 månader"]
+        for text in shares:
+            assert not legend.overlaps(text.get_window_extent(renderer)), text.get_text()
+    finally:
+        _pyplot().close(fig)
