@@ -21,7 +21,7 @@ from report.numbers import days as number_days
 from report.numbers import number, percent
 from report.words import point_words, question_words, scenario_words, text
 
-__all__ = ["HEADLINE_FIGURE", "headline", "days"]
+__all__ = ["HEADLINE_FIGURE", "ARRIVAL_FIGURE", "headline", "days", "other_way"]
 
 HEADLINE_FIGURE = "complete_to_decision_mean_days"
 SHARE_FIGURE = "within_deadline_share"
@@ -97,7 +97,7 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
     return {"en": en, "sv": sv}
 
 
-def _other_way(diff: Mapping[str, Any], arrival: Mapping[str, Any]) -> bool:
+def other_way(diff: Mapping[str, Any], arrival: Mapping[str, Any]) -> bool:
     """Whether the change from the application's arrival (``arrival``) is sure and not what the sentence on the
     legal clock (``diff``) says: the other way, or a change where the legal clock's may be none."""
     if arrival.get("mean") is None or not arrival.get("significant"):
@@ -133,7 +133,7 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"
         sv += ", ett intervall som rymmer noll: det är inte säkert att det blir någon ändring alls"
-    if arrival is not None and _other_way(diff, arrival):
+    if arrival is not None and other_way(diff, arrival):
         # found by QA: "with an e-service ... decided 4 days later" read as a loss, while from the application's
         # arrival the e-service decides 2 days sooner (the legal clock starts earlier, so more of the work is on it)
         sooner = arrival["mean"] < 0

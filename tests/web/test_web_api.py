@@ -835,3 +835,20 @@ def test_a_how_sure_run_with_no_change_says_how_far_the_days_move_across_the_ran
     assert sure["en"] == ("Ritstad: across the assumption ranges (8 points) it takes 40–68 days (no change chosen, "
                           "so there is no change to test).")
     assert "riktning" not in sure["sv"] and "direction" not in sure["en"]
+
+
+def test_a_sure_change_from_the_applications_arrival_the_other_way_is_said_too():
+    """Found by QA: more complete applications (the e-service lever) read "4 dagar längre" on the legal clock, which
+    then starts sooner, while from the application's arrival the cases are decided 2 days sooner."""
+    from web.answer import sentences
+
+    now, then = {"mean": 60.2, "ci": [59.0, 61.4]}, {"mean": 64.7, "ci": [63.5, 65.9]}
+    later = {"mean": 4.49, "ci": [3.71, 5.28], "significant": True}
+    sooner = {"mean": -1.97, "ci": [-2.62, -1.33], "significant": True}
+    said = sentences("Helsingborg", now, then, later, 1.0, 1.0, arrival=sooner)
+    assert ("med ändringarna: 4 dagar längre (4–5); från att ansökan kom in: 2 dagar kortare (1–3). Inom 4 månader"
+            in said["sv"]), said["sv"]
+    assert ("with the changes: 4 days longer (4–5); from the application's arrival: 2 days shorter (1–3). Within"
+            in said["en"]), said["en"]
+    for same in ({"mean": 3.0, "ci": [2.0, 4.0], "significant": True}, {**sooner, "significant": False}, None):
+        assert "ansökan kom in" not in sentences("Helsingborg", now, then, later, 1.0, 1.0, arrival=same)["sv"]
