@@ -314,7 +314,8 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
         return None
-    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}" for s, p in keys]
+    # a swept scenario's row names its sweep point, as the other charts' do (found by QA: it did not)
+    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang)}" for s, p in keys]
     return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock)
 
 

@@ -182,3 +182,23 @@ def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> 
             assert not legend.overlaps(text.get_window_extent(renderer)), text.get_text()
     finally:
         _pyplot().close(fig)
+
+
+def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do() -> None:
+    """Found by QA: the deadline chart's row read "Helsingborg · Helsingborgs handläggartid varierad" while the
+    processing-time and utilisation charts beside it named the sweep point ("(handläggarna: andel av heltid = 0,2)")."""
+    from report.plots import deadline_job, processing_time_job
+
+    def case(point: str) -> dict[str, str]:
+        return {"scenario": "helsingborg-officer-time-sweep", "point": point, "process": "helsingborg",
+                "warmup": "0", "complete_to_decision_days": "60.5", "submission_to_decision_days": "70.5"}
+
+    cases = [case("simulation.pools.officer.fte=0.2"), case("simulation.pools.officer.fte=1.0")]
+    towns = {"helsingborg": "Helsingborg"}
+    for lang, said in (("sv", "Helsingborg · Helsingborgs handläggartid varierad (handläggarna: andel av heltid = 0,2)"),
+                       ("en", "Helsingborg · Helsingborg's officer time varied (the case officers: share of full time "
+                              "= 0.2)")):
+        deadline = deadline_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
+        times = processing_time_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
+        assert deadline is not None and times is not None
+        assert deadline[1][0] == times[1][0] == [said]
