@@ -224,7 +224,10 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 "mean": est["mean"],
                 "low": est["ci"][0],
                 "high": est["ci"][1],
-                "beyond": impossible(name, *est["ci"]),  # the cell says "too few replications" instead
+                # the cell says "too few replications" instead: an interval past where the figure can be, or none
+                # at all beside a mean that one replication alone measured (it showed "– – –")
+                "beyond": impossible(name, *est["ci"]) or ("one" if est["mean"] is not None and None in est["ci"]
+                                                           else None),
                 "diff": diffs.get(name),
             }
             if key_only:

@@ -202,3 +202,28 @@ def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do
         times = processing_time_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
         assert deadline is not None and times is not None
         assert deadline[1][0] == times[1][0] == [said]
+
+
+def test_a_figure_one_replication_measured_says_so_instead_of_dashes(folder: Path) -> None:
+    """Found by QA: a step reached in one replication of 30 (the extension) showed "0,02 – – –" and a change
+    "– – –": its interval is not missing by chance, one replication cannot give one."""
+    doc = read_summary(folder)
+    staff = doc["scenarios"][1]["points"][0]
+    name = "mini/within_deadline_share"
+    staff["figures"][name] = {"mean": 0.5, "ci": [None, None], "replications": [0.5, None, None]}
+    staff["comparison"]["differences"][name] = {"mean": 0.1, "ci": [None, None], "significant": False,
+                                                "replications": [0.1, None, None]}
+    other = "mini/extended_share"
+    staff["figures"][other] = {"mean": None, "ci": [None, None], "replications": [None, None, None]}
+    staff["comparison"]["differences"][other] = {"mean": None, "ci": [None, None], "significant": False,
+                                                 "replications": [None, None, None]}
+    html = render_report(doc, [], {})
+    staff_html = html[html.index('id="s-staff"'):]
+    for table in re.findall(r"<table class=\"figures(?: all)?\">.*?</table>", staff_html, re.S)[:2]:
+        row = re.search(r'<tr data-figure="within_deadline_share">(.*?)</tr>', table, re.S).group(1)
+        visible = re.sub(r"<[^>]*>", "|", row)
+        assert visible.count("too few replications for an interval: only one measured it") == 2, visible
+        assert visible.count("för få replikeringar för ett intervall: bara en mätte det") == 2, visible
+        nothing = re.search(r'<tr data-figure="extended_share">(.*?)</tr>', table, re.S).group(1)
+        assert "too few" not in nothing  # nothing measured: a dash, as the mean
+    assert "– – –" not in re.sub(r"<[^>]*>", "", staff_html)
