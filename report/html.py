@@ -245,7 +245,7 @@ def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, 
     for element, est in _waits(figures, member):
         name = {lang: steps.get(lang, {}).get(member, {}).get(element, "") for lang in LANGUAGES}
         waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"],
-                      "beyond": impossible(WAIT_PREFIX + element, *est["ci"])})
+                      "beyond": impossible(WAIT_PREFIX + element, *est["ci"]) or ("one" if None in est["ci"] else None)})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
@@ -410,7 +410,8 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
                 "figure": figure, "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
-                "beyond": impossible(figure, *v["noise"]["ci"]),
+                "beyond": impossible(figure, *v["noise"]["ci"])
+                or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
             })
         tornados = []

@@ -18,6 +18,8 @@ from cli import cli
 from report.bounds import impossible
 
 TOO_FEW = {"en": "too few replications: it would reach ", "sv": "för få replikeringar: det skulle gå "}
+ONE = {"en": "too few replications for an interval: only one measured it",
+       "sv": "för få replikeringar för ett intervall: bara en mätte det"}
 NUMBER = re.compile(r"[-−]?\d[\d\u00a0,.]*")
 
 
@@ -40,7 +42,7 @@ def _interval_ok(text: str, figure: str, lang: str) -> bool:
     if text.startswith(TOO_FEW[lang]):
         return True
     found = NUMBER.findall(text)
-    if text == "– – –":  # no interval (a figure no replication measured)
+    if text == "–" or text.startswith(ONE[lang]):  # nothing measured, or one replication alone
         return True
     low, high = (_value(n, lang) for n in found)
     return impossible(figure, low, high) is None
