@@ -178,6 +178,22 @@ def _fact_sv(text: str) -> str:
     return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'sv')}\u00a0kr", text)
 
 
+#: a fact's field names (:func:`processes.diff.differences.fact_text`) that are no words a reader uses, in English
+_FACT_EN = {"clock": "counted from"}
+
+
+def _fact_en(text: str) -> str:
+    """A fact's text in the report's English: "counted from", not the field name "clock", and an amount in
+    kronor with its thousands grouped as English writes them (found by QA: "11700 kr", "clock: unknown").
+
+    >>> _fact_en("11700 kr (year: 2017)"), _fact_en("cirka 2 månader (weeks: 7–10; clock: unknown)")
+    ('11,700 kr (year: 2017)', 'cirka 2 månader (weeks: 7–10; counted from: unknown)')
+    """
+    for field, said in _FACT_EN.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(field)}(?=: )", said, text)
+    return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'en')} kr", text)
+
+
 def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict[str, str]:
     """A step of the common core in each language: its label, or, when no model names it (the label is then
     an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
@@ -220,7 +236,7 @@ def _words(data: Mapping[str, Any], names: Mapping[str, str], variations: Sequen
             "kinds": {v["kind"]: _said("variations", v["kind"], lang) for v in data["variations"]},
             "facts": {f["fact"]: _said("facts", f["fact"], lang) for f in data["facts"]},
         }
-    out["facts"] = [{n: {"en": _ranged(_unlisted(str(v))), "sv": _fact_sv(_ranged(_unlisted(str(v))))}
+    out["facts"] = [{n: {"en": _fact_en(_ranged(_unlisted(str(v)))), "sv": _fact_sv(_ranged(_unlisted(str(v))))}
                      for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:

@@ -21,11 +21,14 @@ from markupsafe import Markup
 
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
+from bpmn_io.svg_shapes import num
+from bpmn_io.textsize import text_width
 from processes.errors import PermitflowError
 from processes.model import Definitions
 from processes.wording import listed
 from report import plots
 from report.assumptions import assumption_tables, change_words
+from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
 from report.numbers import machine, number
@@ -158,24 +161,35 @@ def _waits(figures: Mapping[str, Any], member: str) -> Iterator[tuple[str, Mappi
 
 
 def waiting_badges(figures: Mapping[str, Any], member: str) -> dict[str, str]:
-    """``{element id: "3.2 d"}`` from a point's ``<member>/wait_days.<element>`` means."""
-    return {element: f"{est['mean']:.1f} d" for element, est in _waits(figures, member)}
+    """``{element id: "3.2 days"}`` from a point's ``<member>/wait_days.<element>`` means (the page writes each
+    language's words: :func:`bilingual_badges`)."""
+    return {element: f"{est['mean']:.1f} days" for element, est in _waits(figures, member)}
 
 
-_BADGE_TEXT = re.compile(r'(<g class="badge"><rect [^>]*/><text [^>]*>)(-?[0-9]+(?:\.[0-9]+)?) d(</text></g>)')
+_BADGE_TEXT = re.compile(r'<g class="badge"><rect x="(?P<x>-?[0-9.]+)" (?P<y>y="[^"]*") width="(?P<w>[0-9.]+)"'
+                         r'(?P<rect>[^>]*)/><text x="(?P<tx>-?[0-9.]+)"(?P<text>[^>]*)>'
+                         r'(?P<days>-?[0-9]+(?:\.[0-9]+)?) days</text></g>')
+#: a badge's days by language ("d" was no unit a reader writes in either: found by QA)
+_BADGE_DAYS = {"en": "{} days", "sv": "{} dagar"}
 
 
 def bilingual_badges(svg: str) -> str:
-    """``svg`` with each waiting badge's days (``3.2 d``) written in each language: a ``<tspan>`` of
-    class ``en`` and one of class ``sv`` (``3,2 d``), the page showing its language's.
+    """``svg`` with each waiting badge's days (``3.2 days``) written in each language: a ``<tspan>`` of
+    class ``en`` and one of class ``sv`` (``3,2 dagar``), the page showing its language's; the box is
+    widened to the left to hold the longer of the two (its right end stays).
 
-    >>> bilingual_badges('<g class="badge"><rect x="1"/><text x="2">32.5 d</text></g>')
-    '<g class="badge"><rect x="1"/><text x="2"><tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan></text></g>'
+    >>> bilingual_badges('<g class="badge"><rect x="10" y="2" width="53.2" height="15"/>'
+    ...                  '<text x="36.6" y="13">32.5 days</text></g>')  # doctest: +NORMALIZE_WHITESPACE
+    '<g class="badge"><rect x="7" y="2" width="56.2" height="15"/><text x="35.1" y="13"><tspan
+    class="en">32.5 days</tspan><tspan class="sv">32,5 dagar</tspan></text></g>'
     """
     def both(found: re.Match[str]) -> str:
-        days = found[2]
-        return (f'{found[1]}<tspan class="en">{machine(days, "en")} d</tspan>'
-                f'<tspan class="sv">{machine(days, "sv")} d</tspan>{found[3]}')
+        said = {lang: words.format(machine(found["days"], lang)) for lang, words in _BADGE_DAYS.items()}
+        grow = max(0.0, max(text_width(t, 10) for t in said.values()) - text_width(f"{found['days']} days", 10))
+        x, width, middle = float(found["x"]) - grow, float(found["w"]) + grow, float(found["tx"]) - grow / 2
+        return (f'<g class="badge"><rect x="{num(x)}" {found["y"]} width="{num(width)}"{found["rect"]}/>'
+                f'<text x="{num(middle)}"{found["text"]}>'
+                + "".join(f'<tspan class="{lang}">{text}</tspan>' for lang, text in said.items()) + "</text></g>")
 
     return _BADGE_TEXT.sub(both, svg)
 
@@ -211,6 +225,10 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 "mean": est["mean"],
                 "low": est["ci"][0],
                 "high": est["ci"][1],
+                # the cell says "too few replications" instead: an interval past where the figure can be, or none
+                # at all beside a mean that one replication alone measured (it showed "– – –")
+                "beyond": impossible(name, *est["ci"]) or ("one" if est["mean"] is not None and None in est["ci"]
+                                                           else None),
                 "diff": diffs.get(name),
             }
             if key_only:
@@ -227,7 +245,8 @@ def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, 
     waits = []
     for element, est in _waits(figures, member):
         name = {lang: steps.get(lang, {}).get(member, {}).get(element, "") for lang in LANGUAGES}
-        waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"]})
+        waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"],
+                      "beyond": impossible(WAIT_PREFIX + element, *est["ci"]) or ("one" if None in est["ci"] else None)})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
@@ -365,6 +384,18 @@ def _tornado(drivers: Sequence[Mapping[str, Any]], factors: Mapping[str, Mapping
     return {"rows": rows, "low": lo, "high": hi}
 
 
+def _unit(figure: str) -> dict[str, str] | None:
+    """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
+
+    >>> _unit("hbg/complete_to_decision_p90_days")["sv"], _unit("hbg/cost_per_case")["en"], _unit("hbg/cases")
+    ('dagar', 'kr', None)
+    """
+    name = figure.partition("/")[2] or figure
+    if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
+        return {"en": "days", "sv": "dagar"}
+    return {"en": "kr", "sv": "kr"} if name in ("cost_per_case", "fee") else None
+
+
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:
     """Per scenario of an uncertainty run: each figure's two intervals, the conclusions and the tornado."""
     if not uncertainty:
@@ -380,6 +411,9 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
                 "figure": figure, "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
+                "beyond": impossible(figure, *v["noise"]["ci"])
+                or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
+                "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
             })
         tornados = []
         for member in s["members"]:

@@ -65,10 +65,21 @@ def number(value: Any, lang: str, digits: int | None = None) -> str:
     return machine(text, lang)
 
 
-def percent(share: Any, lang: str, digits: int = 0) -> str:
-    """A share (0–1) as per cent with ``digits`` decimals and a non-breaking space before ``%``."""
+def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> str:
+    """A share (0–1) as per cent with ``digits`` decimals and a non-breaking space before ``%``. ``strict``: a
+    share between 0 and 1 that would be written 0 % or 100 % gets the decimals (up to 3) that show it is
+    neither — "99,8 % inom 4 månader", not "100 %" beside a chart of cases past the deadline.
+
+    >>> percent(0.998, "sv"), percent(0.998, "sv", strict=True), percent(1.0, "en", strict=True)
+    ('100\xa0%', '99,8\xa0%', '100\xa0%')
+    >>> percent(0.0004, "en", strict=True), percent(0.9999, "en", strict=True)
+    ('0.04\xa0%', '99.99\xa0%')
+    """
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return MISSING
+    if strict and 0 < share < 1:
+        while digits < 3 and round(100 * share, digits) in (0, 100):
+            digits += 1
     return f"{number(100 * share, lang, digits)}\u00a0%"
 
 

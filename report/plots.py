@@ -314,12 +314,19 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
         return None
-    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}" for s, p in keys]
+    # a swept scenario's row names its sweep point, as the other charts' do (found by QA: it did not)
+    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang)}" for s, p in keys]
     return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock)
 
 
 def _draw_deadline(labels: list[str], data: list[list[float]], lang: str,
                    clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> str:
+    return _png(deadline_figure(labels, data, lang, clock))
+
+
+def deadline_figure(labels: list[str], data: list[list[float]], lang: str,
+                    clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Any:
+    """The deadline chart's matplotlib figure (:func:`_draw_deadline` draws it as a PNG)."""
     if clock[0] is None:
         clock = LIBRARY_CLOCK
     axis, line, beyond = (deadline_said(w, lang, *clock) for w in _DEADLINE_WORDS[lang])
@@ -335,16 +342,18 @@ def _draw_deadline(labels: list[str], data: list[list[float]], lang: str,
         late = [v for v in values if v > limit]
         if late:
             ax.plot(late, [i] * len(late), "o", color="#b00", markersize=3, alpha=0.6)
-        ax.text(max(top, limit) * 1.02, i, f"{numbers.percent(len(late) / len(values), lang, 1)} {beyond}",
+        # a share that rounds to 0,0 % beside a red point is not none: strict (0,04 %)
+        ax.text(max(top, limit) * 1.02, i, f"{numbers.percent(len(late) / len(values), lang, 1, strict=True)} {beyond}",
                 va="center", fontsize=8)
     ax.set_yticks(range(1, len(labels) + 1), labels, fontsize=8)
     ax.invert_yaxis()
     ax.axvline(limit, color="#b00", linestyle="--", linewidth=1.2, label=line)
     ax.set_xlim(0, max(top, limit) * 1.25)
     ax.set_xlabel(axis)
-    ax.legend(loc="lower right", fontsize=8)
+    # above the rows, at the right: inside the axes it covered the last row's share past the deadline (found by QA)
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.grid(axis="x", alpha=0.3)
-    return _png(fig)
+    return fig
 
 
 def utilisation_plot(doc: Mapping[str, Any], towns: Mapping[str, str] | None = None, lang: str = "en") -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -45,7 +46,10 @@ def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
     cell = article.split('data-figure="mini/complete_to_decision_mean_days"', 1)[1].split("</tr>", 1)[0]
     share = round((full["share_same_direction"] or 0) * 100)
     if full["holds"]:
-        expected = "yes: the same way at every point, by at least"
+        # which way, and in what (found by QA: "by at least 6.02" named neither)
+        way = "lower" if full["direction"] == "lower" else "higher"
+        expected = f"yes: the same way at every point ({way}), by at least"
+        assert re.search(r'by at least</span>.*<span class="en"> days</span><span class="sv"> dagar</span>', cell), cell
     elif not full["nominal"]["significant"]:
         expected = f"no: within the noise (the same way at {share}&nbsp;% of the points)"
     elif share == 0:

@@ -19,6 +19,7 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
+from report.headline import ARRIVAL_FIGURE, other_way
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, number, percent
 from report.results import summary_document
@@ -44,17 +45,18 @@ def _days(value: Any, lang: str) -> str:
 
 
 def _share(value: Any, lang: str) -> str:
-    """A share as per cent (``87 %``) as ``lang`` writes it."""
-    return percent(value, lang)
+    """A share as per cent (``87 %``) as ``lang`` writes it; never 100 % (or 0 %) when it is not (``99,8 %``)."""
+    return percent(value, lang, strict=True)
 
 
 def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
               share_now: Any, share_then: Any, clock: tuple[float, float] | None = LIBRARY_CLOCK, *,
-              changed: bool = True) -> dict[str, str]:
+              changed: bool = True, arrival: Mapping[str, Any] | None = None) -> dict[str, str]:
     """One plain sentence per language for one municipality (``status``/``whatif``: mean and ci of
     the days from a complete application to the decision; ``diff``: the paired difference; ``clock``:
     the profile's deadline and extension in hours, which the share within the deadline names;
-    ``changed``: whether any lever was changed, else today alone is told, and how to ask)."""
+    ``changed``: whether any lever was changed, else today alone is told, and how to ask; ``arrival``: the paired
+    difference in the days from the application's arrival, told too when it is sure and not what ``diff`` says)."""
     said = {}
     # "67 (−114–247) days" (2 replications): no time is below zero days; the mean alone, and why (at the end)
     below = [est for est in ((status,) if not changed else (status, whatif)) if _below_zero(est)]
@@ -86,6 +88,8 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             low, high = number(diff["ci"][0], lang, digits), number(diff["ci"][1], lang, digits)
             change = (f": no clear difference (between {low} and {high} days)" if lang == "en" else
                       f": ingen tydlig skillnad (mellan {low} och {high} dagar)")
+        if arrival is not None and diff is not None and other_way(diff, arrival):
+            change += _from_arrival(arrival, lang)
         before, after = _share(share_now, lang), _share(share_then, lang)
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
@@ -101,6 +105,20 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         if clock is not None:
             said[lang] = deadline_said(said[lang], lang, *clock)
     return said
+
+
+def _from_arrival(arrival: Mapping[str, Any], lang: str) -> str:
+    """``; från att ansökan kom in: 2 dagar kortare (1–3)``: the sure change in the days from the application's
+    arrival (found by QA: a higher share of complete applications read "4 dagar längre" on the legal clock, which
+    starts sooner, while from the arrival the cases are decided 2 days sooner)."""
+    longer = arrival["mean"] > 0
+    digits = 1 if any(round(abs(v)) == 0 for v in (arrival["mean"], *arrival["ci"])) else 0
+    size = number(abs(arrival["mean"]), lang, digits)
+    ends = [number(abs(end), lang, digits) for end in arrival["ci"]]
+    span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
+    if lang == "en":
+        return f"; from the application's arrival: {size} days {'longer' if longer else 'shorter'} ({span})"
+    return f"; från att ansökan kom in: {size} dagar {'längre' if longer else 'kortare'} ({span})"
 
 
 def _below_zero(est: Mapping[str, Any]) -> bool:
@@ -220,7 +238,8 @@ def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = Tru
             "process": member.name,
             "name": name,
             "sentence": sentences(name, now, then, diffs.get(key), (status["figures"].get(share) or nan)["mean"],
-                                  (whatif["figures"].get(share) or nan)["mean"], clock, changed=changed),
+                                  (whatif["figures"].get(share) or nan)["mean"], clock, changed=changed,
+                                  arrival=diffs.get(f"{member.name}/{ARRIVAL_FIGURE}")),
             "figure": MAIN,
             "now": now,
             "then": then,
@@ -255,8 +274,19 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
         name = names.get(member, member)
         points = doc.get("points")
         if conclusion is None or conclusion["direction"] == "none":
-            sv = f"{name}: över antagandenas intervall ({points} punkter) ingen riktning att pröva."
-            en = f"{name}: across the assumption ranges ({points} points) there is no direction to test."
+            # no change chosen (found by QA: "ingen riktning att pröva" said nothing a manager could use): how far
+            # the days themselves move across the ranges
+            low, high = spread.get("low"), spread.get("high")
+            if low is None or high is None:
+                sv = f"{name}: ingen ändring vald, så det finns ingen ändring att pröva över antagandenas intervall."
+                en = f"{name}: no change chosen, so there is no change to test across the assumption ranges."
+            else:
+                digits = 1 if _days(low, "en") == _days(high, "en") else 0  # "40–40 dagar" said no spread: tenths
+                low_sv, high_sv, low_en, high_en = (number(v, lang, digits) for lang in ("sv", "en") for v in (low, high))
+                sv = (f"{name}: över antagandenas intervall ({points} punkter) tar det {low_sv}–{high_sv} dagar "
+                      "(ingen ändring vald, så det finns ingen ändring att pröva).")
+                en = (f"{name}: across the assumption ranges ({points} points) it takes {low_en}–{high_en} days "
+                      "(no change chosen, so there is no change to test).")
         elif conclusion["holds"]:
             least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"

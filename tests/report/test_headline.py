@@ -147,3 +147,25 @@ def test_a_change_that_rounds_to_zero_days_says_so() -> None:
     assert sentence["sv"].startswith(
         "Helsingborg: med beslut delegerade till handläggaren avgörs en komplett ansökan ungefär lika snabbt som med "
         "nuläget: en ändring på mindre än 0,1 dagar (95\u00a0% intervall för ändringen −0,4 till 0,5 dagar)")
+
+
+def test_a_change_the_other_way_from_the_applications_arrival_is_said_beside_the_legal_clocks() -> None:
+    """Found by QA: "with an e-service ..., a complete application is decided 4 days later" read as a loss, while
+    from the application's arrival the e-service decides 2 days sooner (the legal clock starts earlier)."""
+    doc = _doc()
+    changes = doc["scenarios"][1]["points"][0]["comparison"]["differences"]
+    changes[KEY] = {"mean": 4.49, "ci": [3.71, 5.28], "significant": True}
+    changes["hbg/submission_to_decision_mean_days"] = {"mean": -1.97, "ci": [-2.62, -1.33], "significant": True}
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert said["en"] == ("Helsingborg: with decisions delegated to the case officer, a complete application is decided "
+                          "4 days later than with the status quo (95\u00a0% interval of the change 4 to 5 days); counted "
+                          "from the application's arrival, it is decided 2 days sooner (95\u00a0% interval of the "
+                          "change -3 to -1 days).")
+    assert said["sv"].endswith("4 dagar senare än med nuläget (95\u00a0% intervall för ändringen 4 till 5 dagar); "
+                               "räknat från att ansökan kom in avgörs den 2 dagar tidigare (95\u00a0% intervall för "
+                               "ändringen \u22123 till \u22121 dagar).")
+    # the same way on both clocks, or no sure change from the arrival: the legal clock's sentence alone
+    changes["hbg/submission_to_decision_mean_days"] = {"mean": 3.1, "ci": [2.0, 4.2], "significant": True}
+    assert "arrival" not in headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]["en"]
+    changes["hbg/submission_to_decision_mean_days"] = {"mean": -0.4, "ci": [-1.0, 0.2], "significant": False}
+    assert "arrival" not in headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]["en"]

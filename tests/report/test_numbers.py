@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
+
 from report.headline import headline
 from report.html import _cell
 from report.numbers import days, kronor, number, percent
@@ -89,6 +91,23 @@ def test_the_pages_what_if_sentence_writes_each_languages_numbers() -> None:
     assert not ENGLISH_NUMBER.search(said["sv"]), said["sv"]
 
 
+def test_a_share_within_the_deadline_is_never_said_as_100_or_0_per_cent_when_it_is_not() -> None:
+    """Found by QA: Helsingborg's 0.998 decided within 4 months read "100 % inom 4 månader" in the answers and on
+    the page while the deadline chart beside it showed "0,2 % efter 4 månader"."""
+    key = "hbg/complete_to_decision_mean_days"
+    doc = {"scenarios": [{"name": "status-quo", "question": "", "members": ["hbg"], "baseline": None, "points": [{
+        "figures": {key: {"mean": 60.2, "ci": [59.1, 61.3]},
+                    "hbg/within_deadline_share": {"mean": 0.998, "ci": [0.996, 1.0]}}, "comparison": None}]}]}
+    (today,) = headline(doc, None, {"hbg": "Helsingborg"})
+    assert today["sentences"][0]["sv"].endswith(f"; 99,8{NBSP}% inom 4 månader.")
+    assert today["sentences"][0]["en"].endswith(f"; 99.8{NBSP}% within 4 months.")
+    days = {"mean": 60.2, "ci": [59.1, 61.3]}
+    said = sentences("Helsingborg", days, days, {"mean": 0.0, "ci": [-1.0, 1.0], "significant": False}, 0.998, 1.0)
+    assert said["sv"].endswith(f"Inom 4 månader: 99,8{NBSP}% i dag, 100{NBSP}% med ändringarna.")
+    said = sentences("Helsingborg", days, days, None, 0.0004, 0.0, changed=True)
+    assert said["en"].endswith(f"Within 4 months: 0.04{NBSP}% today, 0{NBSP}% with the changes.")
+
+
 def test_an_assumptions_range_is_written_as_the_value_beside_it() -> None:
     """Found by QA: beside "Ja 90 %, Nej 10 %" and "2 veckor" the range read "0,05–0,3" and "1w–3w"."""
     from report.assumptions import assumption_tables
@@ -115,11 +134,20 @@ def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
 
     base = library_base("astorp", source="test", line=None)
     badges = waiting_badges({"astorp/wait_days.Task_Beslut": {"mean": 32.54}}, "astorp")
-    assert badges == {"Task_Beslut": "32.5 d"}
+    assert badges == {"Task_Beslut": "32.5 days"}
     defs = parse_bpmn(base.bpmn.encode("utf-8"), source="astorp.bpmn")
-    svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 d"}))
-    assert '<tspan class="en">32.5 d</tspan><tspan class="sv">32,5 d</tspan>' in svg
-    assert ">32.5 d<" not in svg.replace('<tspan class="en">32.5 d<', "")
+    svg = bilingual_badges(render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 days"}))
+    # days in words, each language's (found by QA: "32,5 d" on a Swedish page, "d" being no unit either writes)
+    assert '<tspan class="en">32.5 days</tspan><tspan class="sv">32,5 dagar</tspan>' in svg
+    assert ">32.5 days<" not in svg.replace('<tspan class="en">32.5 days<', "")
+    # the box holds the longer words and still ends where the step's corner is
+    from bpmn_io.textsize import text_width
+    plain = render_svg(defs, badges={"Task_Kunskapsprov_1": "32.5 days"})
+    box = re.compile(r'<g class="badge"><rect x="([0-9.]+)" y="[^"]*" width="([0-9.]+)"')
+    (x0, w0), = box.findall(plain)
+    (x1, w1), = box.findall(svg)
+    assert float(w1) >= text_width("32,5 dagar", 10) + 8 > float(w0)
+    assert float(x1) + float(w1) == pytest.approx(float(x0) + float(w0))
 
 
 def test_a_one_decimal_column_of_days_keeps_one_decimal() -> None:

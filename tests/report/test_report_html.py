@@ -73,7 +73,7 @@ def test_waiting_badges_and_prolog_stripping() -> None:
         "mini/utilisation.officer": {"mean": 0.5},
         "other/wait_days.Task_Beslut": {"mean": 3.0},
     }
-    assert waiting_badges(figures, "mini") == {"Task_Beslut": "12.3 d"}
+    assert waiting_badges(figures, "mini") == {"Task_Beslut": "12.3 days"}
     assert strip_xml_prolog('<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>') == "<svg/>"
 
 
@@ -136,3 +136,94 @@ def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: P
     assert "against the case officers: share of full time" in visible
     assert "mot handläggarna: andel av heltid" in visible
     assert "the case officers: share of full time = 0.25" in visible
+
+
+
+def test_a_titles_capital_letters_stay(folder: Path) -> None:
+    """Found by QA: jinja's capitalize wrote the bundled "the Ängelholm area, each on its own" as "The ängelholm
+    area, each on its own"."""
+    doc = read_summary(folder)
+    doc["scenarios"][0]["name"] = "angelholm-area-alone"  # a bundled title with a name inside it
+    doc["scenarios"][1]["baseline"] = "angelholm-area-alone"
+    html = render_report(doc, [], {})
+    assert "ängelholm area" not in html
+    assert '<h3><span class="en">The Ängelholm area, each on its own</span><span class="sv">Ängelholmsområdet' in html
+    assert '<h3><span class="en">Staff</span><span class="sv">Staff</span></h3>' in html
+
+
+def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path) -> None:
+    """Found by QA: "with Helsingborg's officer time varied, ... 7 days later" did not say at which of the five
+    shares of full time (the answers are of a swept scenario's first sweep point)."""
+    html = render_report(read_summary(folder), [], {})
+    start = html.index('id="h-staff"')
+    visible = re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)])
+    assert ("These answers are for the first of the 2 values tried: the case officers: share of full time = 0.25"
+            in visible)
+    assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "values tried" not in html[html.index('id="h-today"'):start]  # a scenario with no sweep says nothing of it
+
+
+def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> None:
+    """Found by QA: the legend ("4 månader", lower right inside the axes) covered the last row's "0,0 % efter 4
+    månader"; and a share of late cases that rounds to 0,0 % beside a red point now says how small it is."""
+    from report.plots import _pyplot, deadline_figure
+
+    rows = [[30.0 + i for i in range(50)] for _ in range(11)]
+    rows.append([40.0 + i % 60 for i in range(2500)] + [150.0])  # the last row: one late case of 2,501
+    fig = deadline_figure([f"Kommun {k} · nuläget" for k in range(12)], rows, "sv")
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        legend = ax.get_legend().get_window_extent(renderer)
+        shares = [t for t in ax.texts if "efter 4 månader" in t.get_text()]
+        assert [t.get_text() for t in shares] == ["0,0\u00a0% efter 4 månader"] * 11 + ["0,04\u00a0% efter 4 månader"]
+        for text in shares:
+            assert not legend.overlaps(text.get_window_extent(renderer)), text.get_text()
+    finally:
+        _pyplot().close(fig)
+
+
+def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do() -> None:
+    """Found by QA: the deadline chart's row read "Helsingborg · Helsingborgs handläggartid varierad" while the
+    processing-time and utilisation charts beside it named the sweep point ("(handläggarna: andel av heltid = 0,2)")."""
+    from report.plots import deadline_job, processing_time_job
+
+    def case(point: str) -> dict[str, str]:
+        return {"scenario": "helsingborg-officer-time-sweep", "point": point, "process": "helsingborg",
+                "warmup": "0", "complete_to_decision_days": "60.5", "submission_to_decision_days": "70.5"}
+
+    cases = [case("simulation.pools.officer.fte=0.2"), case("simulation.pools.officer.fte=1.0")]
+    towns = {"helsingborg": "Helsingborg"}
+    for lang, said in (("sv", "Helsingborg · Helsingborgs handläggartid varierad (handläggarna: andel av heltid = 0,2)"),
+                       ("en", "Helsingborg · Helsingborg's officer time varied (the case officers: share of full time "
+                              "= 0.2)")):
+        deadline = deadline_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
+        times = processing_time_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
+        assert deadline is not None and times is not None
+        assert deadline[1][0] == times[1][0] == [said]
+
+
+def test_a_figure_one_replication_measured_says_so_instead_of_dashes(folder: Path) -> None:
+    """Found by QA: a step reached in one replication of 30 (the extension) showed "0,02 – – –" and a change
+    "– – –": its interval is not missing by chance, one replication cannot give one."""
+    doc = read_summary(folder)
+    staff = doc["scenarios"][1]["points"][0]
+    name = "mini/within_deadline_share"
+    staff["figures"][name] = {"mean": 0.5, "ci": [None, None], "replications": [0.5, None, None]}
+    staff["comparison"]["differences"][name] = {"mean": 0.1, "ci": [None, None], "significant": False,
+                                                "replications": [0.1, None, None]}
+    other = "mini/extended_share"
+    staff["figures"][other] = {"mean": None, "ci": [None, None], "replications": [None, None, None]}
+    staff["comparison"]["differences"][other] = {"mean": None, "ci": [None, None], "significant": False,
+                                                 "replications": [None, None, None]}
+    html = render_report(doc, [], {})
+    staff_html = html[html.index('id="s-staff"'):]
+    for table in re.findall(r"<table class=\"figures(?: all)?\">.*?</table>", staff_html, re.S)[:2]:
+        row = re.search(r'<tr data-figure="within_deadline_share">(.*?)</tr>', table, re.S).group(1)
+        visible = re.sub(r"<[^>]*>", "|", row)
+        assert visible.count("too few replications for an interval: only one measured it") == 2, visible
+        assert visible.count("för få replikeringar för ett intervall: bara en mätte det") == 2, visible
+        nothing = re.search(r'<tr data-figure="extended_share">(.*?)</tr>', table, re.S).group(1)
+        assert "too few" not in nothing  # nothing measured: a dash, as the mean
+    assert "– – –" not in re.sub(r"<[^>]*>", "", staff_html)

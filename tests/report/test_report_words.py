@@ -179,13 +179,17 @@ def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_lan
     assert all("Helsingborg</th><th>Landskrona</th><th>Åstorp" in h for h in headers), headers
     assert "the same steps (1 = all steps alike by name)" in english and "samma steg" in swedish
     assert "staff (share of full time)" in english and "personal (andel av heltid)" in swedish
-    assert "application fee 11700 kr (year: 2017)" in english and "ansökningsavgift 11 700 kr (år: 2017)" in swedish
+    # English groups an amount's thousands too (found by QA: "11700 kr" beside "18,246.56" in the tables)
+    assert "application fee 11,700 kr (year: 2017)" in english and "ansökningsavgift 11 700 kr (år: 2017)" in swedish
+    assert "supervision fee 3,600 kr/year (year: 2017)" in english
     # found by the klarspråk review: Swedish groups an amount's thousands, with spaces that do not break
     assert "11\u00a0700\u00a0kr (år: 2017)" in section and "3\u00a0600\u00a0kr/år" in section
     assert "okänt" in swedish and "unknown" not in swedish
     # found by the words review: a fact's range read "(weeks: [7, 10]; ...)", and the tables' regions were
     # named "node matching" and "facts" to a screen reader whatever the language
-    assert "(weeks: 7–10; clock: unknown)" in english and "(veckor: 7–10; räknas från: okänt)" in swedish
+    # and "clock", a field's name, reads as what it is (found by QA)
+    assert "(weeks: 7–10; counted from: unknown)" in english and "(veckor: 7–10; räknas från: okänt)" in swedish
+    assert "clock:" not in english
     assert "[7, 10]" not in english + swedish
     assert re.findall(r'role="region" tabindex="0" aria-label=', section) == []
     assert section.count('aria-labelledby="metric-') == 3 and 'aria-labelledby="facts-heading"' in section

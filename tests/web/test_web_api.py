@@ -818,3 +818,37 @@ def test_a_lever_a_profile_has_no_body_for_is_refused_without_the_profiles_keys(
                         "Ritstads profil saknar nämnd eller arbetsutskott (de beslutsorgan vars sista dag för "
                         "ärenden fältet ändrar)"),
     }
+
+
+def test_a_how_sure_run_with_no_change_says_how_far_the_days_move_across_the_ranges():
+    """Found by QA: with no lever changed, the page's how-sure line said "över antagandenas intervall (8 punkter)
+    ingen riktning att pröva" / "there is no direction to test", nothing a manager could use."""
+    from web.answer import how_sure
+
+    conclusion = {"direction": "none", "holds": False, "at_least": None, "nominal": {"significant": False}}
+    doc = {"points": 8, "factors": [], "scenarios": {"what-if": {
+        "members": ["ritstad"], "conclusions": {"ritstad/complete_to_decision_mean_days": conclusion},
+        "figures": {"ritstad/complete_to_decision_mean_days": {"noise_and_assumptions": {"low": 40.45, "high": 68.3}}}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert sure["sv"] == ("Ritstad: över antagandenas intervall (8 punkter) tar det 40–68 dagar (ingen ändring vald, "
+                          "så det finns ingen ändring att pröva).")
+    assert sure["en"] == ("Ritstad: across the assumption ranges (8 points) it takes 40–68 days (no change chosen, "
+                          "so there is no change to test).")
+    assert "riktning" not in sure["sv"] and "direction" not in sure["en"]
+
+
+def test_a_sure_change_from_the_applications_arrival_the_other_way_is_said_too():
+    """Found by QA: more complete applications (the e-service lever) read "4 dagar längre" on the legal clock, which
+    then starts sooner, while from the application's arrival the cases are decided 2 days sooner."""
+    from web.answer import sentences
+
+    now, then = {"mean": 60.2, "ci": [59.0, 61.4]}, {"mean": 64.7, "ci": [63.5, 65.9]}
+    later = {"mean": 4.49, "ci": [3.71, 5.28], "significant": True}
+    sooner = {"mean": -1.97, "ci": [-2.62, -1.33], "significant": True}
+    said = sentences("Helsingborg", now, then, later, 1.0, 1.0, arrival=sooner)
+    assert ("med ändringarna: 4 dagar längre (4–5); från att ansökan kom in: 2 dagar kortare (1–3). Inom 4 månader"
+            in said["sv"]), said["sv"]
+    assert ("with the changes: 4 days longer (4–5); from the application's arrival: 2 days shorter (1–3). Within"
+            in said["en"]), said["en"]
+    for same in ({"mean": 3.0, "ci": [2.0, 4.0], "significant": True}, {**sooner, "significant": False}, None):
+        assert "ansökan kom in" not in sentences("Helsingborg", now, then, later, 1.0, 1.0, arrival=same)["sv"]

@@ -1,0 +1,152 @@
+"""The report's tables of figures from a real `permitflow run` with two replications: no interval that reaches
+where the figure cannot be (found by QA: "60,18 (−21,57 – 141,94)" days, "−79,47 – 225,47" applications and
+shares above 1 while the answer's sentence said "too few replications"); summary.csv and summary.json keep the
+statistics as computed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lxml_html
+
+from cli import cli
+from report.bounds import impossible
+
+TOO_FEW = {"en": "too few replications: it would reach ", "sv": "för få replikeringar: det skulle gå "}
+ONE = {"en": "too few replications for an interval: only one measured it",
+       "sv": "för få replikeringar för ett intervall: bara en mätte det"}
+NUMBER = re.compile(r"[-−]?\d[\d\u00a0,.]*")
+
+
+def _said(cell: lxml_html.HtmlElement, lang: str) -> str:
+    """What the cell shows in ``lang``: the other language's spans left out."""
+    other = "sv" if lang == "en" else "en"
+    copy = lxml_html.fromstring(lxml_html.tostring(cell, encoding="unicode"))
+    for span in copy.xpath(f".//*[contains(concat(' ', @class, ' '), ' {other} ')]"):
+        span.drop_tree()
+    return re.sub(r"[ \t\r\n]+", " ", copy.text_content()).strip()  # a number's non-breaking space stays
+
+
+def _value(text: str, lang: str) -> float:
+    text = text.replace("\u00a0", "").replace("−", "-")
+    return float(text.replace(",", "") if lang == "en" else text.replace(",", "."))
+
+
+def _interval_ok(text: str, figure: str, lang: str) -> bool:
+    """Whether a shown interval (or its words) is a possible one for ``figure``."""
+    if text.startswith(TOO_FEW[lang]):
+        return True
+    found = NUMBER.findall(text)
+    if text == "–" or text.startswith(ONE[lang]):  # nothing measured, or one replication alone
+        return True
+    low, high = (_value(n, lang) for n in found)
+    return impossible(figure, low, high) is None
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("two") / "out"
+    result = CliRunner().invoke(cli, ["run", "status-quo", "--replications", "2", "-q", "--workers", "1",
+                                      "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replications(two: Path) -> None:
+    doc = json.loads((two / "summary.json").read_text(encoding="utf-8"))
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    expected = sorted(name.partition("/")[2] for name, est in figures.items() if impossible(name, *est["ci"]))
+    assert expected, "two replications of the library gave no interval below zero: the test shows nothing"
+    assert any(impossible(f, -1, 2) == "below" for f in expected)
+
+    page = lxml_html.fromstring((two / "report.html").read_text(encoding="utf-8"))
+    rows = page.xpath("//article[@id='s-status-quo']//table[contains(@class, 'figures') "
+                      "and contains(@class, 'all')]/tbody/tr")
+    assert len(rows) == len(figures)
+    shown = []
+    for row in rows:
+        figure, cell = row.get("data-figure"), row.xpath("./td")[3]
+        for lang in ("en", "sv"):
+            text = _said(cell, lang)
+            assert _interval_ok(text, figure, lang), (figure, lang, text)
+        if _said(cell, "en").startswith(TOO_FEW["en"]):
+            assert _said(cell, "sv") in (TOO_FEW["sv"] + "under noll", TOO_FEW["sv"] + "över 1")
+            shown.append(figure)
+    assert sorted(shown) == expected  # every such figure, and only those
+
+    # the key figures' table says the same, and the mean still shows
+    key = page.xpath("//article[@id='s-status-quo']//table[@class='figures']/tbody/tr")
+    assert key
+    for row in key:
+        cells = row.xpath("./td")
+        for lang in ("en", "sv"):
+            assert _interval_ok(_said(cells[3], lang), row.get("data-figure"), lang)
+        assert NUMBER.fullmatch(_said(cells[2], "en"))
+    # the longest waits beside each diagram: no wait below zero days
+    for row in page.xpath("//table[@class='waits']/tbody/tr"):
+        for lang in ("en", "sv"):
+            assert _interval_ok(_said(row.xpath("./td")[3], lang), "wait_days.step", lang)
+
+    # the data files keep the interval as computed
+    rows_csv = list(csv.DictReader((two / "summary.csv").open(encoding="utf-8")))
+    assert any(float(r["ci_low"]) < 0 for r in rows_csv if r["ci_low"])
+
+
+@pytest.fixture(scope="module")
+def sure(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sure") / "out"
+    result = CliRunner().invoke(cli, ["run", "delegated-to-officer", "--uncertainty", "--points", "2",
+                                      "--replications", "2", "-q", "--workers", "1", "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
+    out = sure
+    doc = json.loads((out / "uncertainty.json").read_text(encoding="utf-8"))
+    noise = doc["scenarios"]["status-quo"]["figures"]
+    expected = sorted(f for f, v in noise.items() if impossible(f, *v["noise"]["ci"]))
+    assert expected
+    page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
+    shown = []
+    for row in page.xpath("//article[@id='u-status-quo']//table/tbody/tr[@data-figure]"):
+        cell = row.xpath("./td")[2]
+        for lang in ("en", "sv"):
+            mean, _, interval = _said(cell, lang).partition(" (")
+            assert NUMBER.fullmatch(mean)
+            assert _interval_ok(interval.rstrip(")"), row.get("data-figure"), lang), (row.get("data-figure"), lang)
+        if TOO_FEW["en"] in _said(cell, "en"):
+            shown.append(row.get("data-figure"))
+    assert sorted(shown) == expected
+
+    # a change that holds says which way and in what (found by QA: "yes: the same way at every point, by at
+    # least 6,02" named neither)
+    conclusions = doc["scenarios"]["delegated-to-officer"]["conclusions"]
+    held = [f for f, c in conclusions.items() if c["holds"] and f.endswith("/complete_to_decision_mean_days")]
+    assert held
+    for figure in held:
+        row = page.xpath(f"//article[@id='u-delegated-to-officer']//tr[@data-figure='{figure}']")[0]
+        cell = row.xpath("./td")[4]
+        way = {"en": "lower", "sv": "lägre"} if conclusions[figure]["direction"] == "lower" else {"en": "higher", "sv": "högre"}
+        assert re.fullmatch(rf"yes: the same way at every point \({way['en']}\), by at least [\d.,]+ days",
+                            _said(cell, "en")), _said(cell, "en")
+        assert re.fullmatch(rf"ja: åt samma håll i varje punkt \({way['sv']}\), med minst [\d\u00a0,]+ dagar",
+                            _said(cell, "sv")), _said(cell, "sv")
+
+
+
+def test_the_how_sure_note_says_what_each_columns_first_figure_is(sure: Path) -> None:
+    """Found by QA: "noise and assumptions" showed "54.19 (40.45 – 68.33)" and the note said only that the range
+    holds 95 % of the points' means: its first figure, the median, was named nowhere."""
+    page = lxml_html.fromstring((sure / "report.html").read_text(encoding="utf-8"))
+    note = page.xpath("//section[@id='how-sure']/p[@class='meta']")[0]
+    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95\u00a0% of "
+            "them") in _said(note, "en")
+    assert ("\"slump och antaganden\" är medianen av punkternas medelvärden och det intervall som rymmer 95\u00a0% "
+            "av dem") in _said(note, "sv")
