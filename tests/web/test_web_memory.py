@@ -188,3 +188,19 @@ def test_several_managers_at_once_each_get_their_own_answer(pooled):
     for thread in threads:
         thread.join(timeout=600)
     assert together == alone
+
+
+def test_the_lever_steps_cache_keeps_no_models_text():
+    # found by QA: lever_steps was an lru_cache keyed by the model's text, which kept the last 64 models
+    # a server was sent (up to 5 MB each) after it had forgotten their uploads (it keeps 32)
+    import sys
+    import uuid
+
+    from web.leversteps import lever_steps
+
+    text = library_paths("astorp")[0].read_text(encoding="utf-8") + f"<!-- {uuid.uuid4()} -->\n"
+    held = sys.getrefcount(text)
+    steps = lever_steps(text)
+    assert steps is not None
+    assert sys.getrefcount(text) == held
+    assert lever_steps(text) is steps  # still read once
