@@ -42,9 +42,18 @@ from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
+from web.leversteps import remember_steps
 from web.runs import KEEP_BYTES, Runs
 from web.texts import TEXTS
-from web.whatif import MAX_UPLOAD_BYTES, PageError, build_study, question, scenario_yaml, upload_base
+from web.whatif import (
+    MAX_UPLOAD_BYTES,
+    PageError,
+    Upload,
+    build_study,
+    checked_upload,
+    question,
+    scenario_yaml,
+)
 
 __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
 
@@ -98,11 +107,12 @@ class _Guard(BaseHTTPMiddleware):
 
 
 class _State:
-    """What the server keeps: the runs and their pool, and the uploaded processes."""
+    """What the server keeps: the runs and their pool, and the uploaded processes (each model's text
+    compressed, opened when a question names it)."""
 
     def __init__(self, workers: int | None, keep: int) -> None:
         self.runs = Runs(workers, keep)
-        self.uploads: OrderedDict[str, tuple[Base, str, str]] = OrderedDict()
+        self.uploads: OrderedDict[str, Upload] = OrderedDict()
         self.lock = threading.Lock()
 
     def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
@@ -112,7 +122,8 @@ class _State:
             missing = [i for i in ids if i not in self.uploads]
             if missing:
                 raise PermitflowError(f"uploads: no uploaded process {missing[0]!r} (upload it again)")
-            return {i: self.uploads[i] for i in ids}
+            picked = {i: self.uploads[i] for i in ids}
+        return {i: kept.opened() for i, kept in picked.items()}
 
 
 async def _body(request: Request) -> Mapping[str, Any]:
@@ -208,18 +219,23 @@ async def upload(request: Request) -> Response:
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _error(f"the upload could not be read: {err}", sv=f"uppladdningen kunde inte läsas: {err}")
     try:
-        base = await run_in_threadpool(upload_base, name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
+        # read and checked in a process of its own: a model's parse takes ten times its size, which the
+        # server would keep; its own values beside the levers, read as a library municipality's are (its
+        # steps found by what they are, and kept for its levers)
+        kept, own, text, steps = await run_in_threadpool(state.runs.call_apart, checked_upload, name, files[0],
+                                                         Path(files[1]).name, files[2], Path(files[3]).name)
     except PermitflowError as err:
         return _error(err)
+    del files
+    remember_steps(text, steps)
+    base = kept.base
     # kept under a key of its own, not the name typed: two managers who both call theirs "Höganäs"
     # each run their own, and one cannot pick another's upload without its key
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
     with state.lock:
-        state.uploads[key] = (base, Path(files[1]).name, Path(files[3]).name)
+        state.uploads[key] = kept
         while len(state.uploads) > MAX_UPLOADS:
             state.uploads.popitem(last=False)
-    # its own values beside the levers, read as a library municipality's are (its steps found by what they are)
-    own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),

@@ -172,6 +172,29 @@ class Runs:
         total = task.prepare()
         return self.start_task(total, task)
 
+    def call_apart(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        """``fn(*args)`` in a process of its own, started for it and ended when it returns (``workers``
+        0: here), so that what it takes on the way (an upload's parse) is not kept by the server; its
+        result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle."""
+        if self.workers <= 0:
+            return fn(*args)
+        ctx = self._context()
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_call, args=(fn, args, send, os.getpid()), name="permitflow-check", daemon=True)
+        process.start()
+        send.close()
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError):
+            kind, value = "refused", None
+        finally:
+            receive.close()
+            process.join()
+        if kind != "done":
+            raise value if isinstance(value, Exception) else PermitflowError(
+                f"the check's process ended without an answer (exit code {process.exitcode})")
+        return value
+
     def _apart_ok(self) -> bool:
         # a run's own pool is forked from its process (where there is fork: not on Windows)
         return self.workers > 0 and "fork" in multiprocessing.get_all_start_methods()
@@ -390,6 +413,18 @@ def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int
         pool.shutdown(wait=True, cancel_futures=True)
     with run.lock:
         send.send(message)
+    send.close()
+
+
+def _call(fn: Callable[..., Any], args: tuple[Any, ...], send: Connection, server: int) -> None:
+    """The process of its own of :meth:`Runs.call_apart`: sends ("done", result) or ("refused", error)."""
+    watch_parent(server)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's
+    try:
+        message: tuple[str, Any] = ("done", fn(*args))
+    except Exception as err:  # noqa: BLE001 - the server answers it as when raised there
+        message = ("refused", _portable(err))
+    send.send(message)
     send.close()
 
 
