@@ -6,7 +6,8 @@ texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` 
 ``uploads`` later, seen by no other page); ``POST /api/runs`` start a
 run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
 answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
-``GET /api/runs/{id}/report`` the report (HTML); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
+``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
+answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
 and the server goes on serving. With a token, every request must carry it
 (``X-Permitflow-Token`` header, ``?token=`` or the cookie the page gets).
@@ -14,6 +15,7 @@ and the server goes on serving. With a token, every request must carry it
 
 from __future__ import annotations
 
+import gzip
 import hmac
 import json
 import secrets
@@ -295,6 +297,20 @@ async def show_run(request: Request) -> Response:
     return JSONResponse(body)
 
 
+async def show_diagram(request: Request) -> Response:
+    """A finished run's diagram (SVG), which its answer names by this address: sent once, cached by the
+    browser (a run's diagram never changes), compressed as it is kept when the browser takes gzip."""
+    run = _run_or_404(request)
+    drawing = None if run is None else run.diagram(request.path_params["n"])
+    if drawing is None:
+        return _error("no such diagram (its run ended long ago or the server restarted)", 404,
+                      sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
+    headers = {"Cache-Control": "private, max-age=86400, immutable", "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        return Response(drawing, media_type="image/svg+xml", headers={**headers, "Content-Encoding": "gzip"})
+    return Response(gzip.decompress(drawing), media_type="image/svg+xml", headers=headers)
+
+
 async def cancel_run(request: Request) -> Response:
     run = _run_or_404(request)
     if run is not None:
@@ -402,6 +418,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/runs/{run}", show_run),
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
             Route("/api/runs/{run}/report", report),
+            Route("/api/runs/{run}/diagram/{n:int}", show_diagram),
             Route("/api/scenario", save_scenario, methods=["POST"]),
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),

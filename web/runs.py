@@ -27,6 +27,7 @@ the system's scheduling, not by turns on the shared pool.
 
 from __future__ import annotations
 
+import gzip
 import json
 import multiprocessing
 import os
@@ -48,7 +49,7 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES"]
+__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -73,18 +74,33 @@ class Run:
     stored_batch: bytes = b""
     #: the uncertainty document (JSON, compressed) of a run asked "how sure", for its report
     stored_uncertainty: bytes = b""
+    #: the answer's diagrams (SVG, gzip), each sent on its own address (:data:`DIAGRAM_URL`), not in the answer
+    stored_diagrams: tuple[bytes, ...] = ()
     #: the process of its own a large run runs in (``None``: it runs on the server's pool)
     process: Any = None
 
     @property
     def size(self) -> int:
         """The bytes this run keeps (its record and its stored answer and results)."""
-        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
+        return (RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
+                + sum(len(d) for d in self.stored_diagrams))
 
     @property
     def extra(self) -> dict[str, Any]:
-        """The page's answer (empty until done)."""
-        return json.loads(zlib.decompress(self.stored_answer)) if self.stored_answer else {}
+        """The page's answer (empty until done); each diagram drawn (its ``svg``) is named by its address
+        (``url``: :data:`DIAGRAM_URL`), which :meth:`diagram` answers."""
+        if not self.stored_answer:
+            return {}
+        answer = json.loads(zlib.decompress(self.stored_answer))
+        for place in answer.get("municipalities") or ():
+            drawing = place.get("diagram")
+            if isinstance(drawing, dict) and isinstance(drawing.get("url"), int):
+                drawing["url"] = DIAGRAM_URL.format(run=self.id, n=drawing["url"])
+        return answer  # type: ignore[no-any-return]
+
+    def diagram(self, n: int) -> bytes | None:
+        """The answer's ``n``-th diagram (SVG, gzip; ``None``: no such diagram)."""
+        return self.stored_diagrams[n] if 0 <= n < len(self.stored_diagrams) else None
 
     @property
     def uncertainty(self) -> dict[str, Any] | None:
@@ -235,7 +251,7 @@ class Runs:
                 return
             with run.lock:
                 if run.state == "running":
-                    run.stored_batch, run.stored_answer, run.stored_uncertainty = stored
+                    run.stored_batch, run.stored_answer, run.stored_uncertainty, run.stored_diagrams = stored
                     run.state = "done"
                 run.futures.clear()
             with self._lock:
@@ -270,11 +286,11 @@ class Runs:
             raise value if isinstance(value, Exception) else PermitflowError(str(value))
         return (process, receive), total if value is None else value
 
-    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> tuple[bytes, bytes, bytes] | None:
+    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> _Stored | None:
         """The messages of a run's own process (:func:`_apart`) until it ends: its progress, then its
         stored batch, answer and uncertainty document (``None``: the run was cancelled); raises
         :class:`RunFailed`."""
-        stored: tuple[bytes, bytes, bytes] | None = None
+        stored: _Stored | None = None
         error = ""
         try:
             while True:
@@ -441,13 +457,26 @@ def _portable(err: Exception) -> Exception:
 
 #: the answer's key a "how sure" run's uncertainty document travels under to :func:`_store`
 _UNCERTAINTY = "_uncertainty"
+#: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`)
+DIAGRAM_URL = "/api/runs/{run}/diagram/{n}"
+#: what :func:`_store` keeps of a finished run: its batch, answer, uncertainty document and diagrams
+_Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...]]
 
 
-def _store(batch: BatchResults | None, answer: dict[str, Any]) -> tuple[bytes, bytes, bytes]:
+def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
     """A finished run's batch (pickled), answer and uncertainty document (JSON; empty when not
     asked "how sure"), compressed; what a later request reads back is equal to them (JSON gives
-    lists for tuples and strings for keys, which the page's JSON would say anyway)."""
+    lists for tuples and strings for keys, which the page's JSON would say anyway). Each diagram
+    drawn in the answer (its ``svg``; 10 MB for a large uploaded model) is kept apart (gzip, as it
+    is sent) and named in the answer by its number (``url``), so that the answer does not carry it."""
     stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
     doc = answer.pop(_UNCERTAINTY, None)
     kept = b"" if doc is None else zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
-    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept
+    diagrams: list[bytes] = []
+    for place in answer.get("municipalities") or ():
+        drawing = place.get("diagram") if isinstance(place, dict) else None
+        if isinstance(drawing, dict) and drawing.get("svg"):
+            svg = drawing.pop("svg")
+            place["diagram"] = {"url": len(diagrams), **drawing}
+            diagrams.append(gzip.compress(svg.encode("utf-8"), 6, mtime=0))
+    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept, tuple(diagrams)

@@ -230,9 +230,9 @@ def test_an_upload_is_read_apart_and_kept_small(pooled):
     assert kept < 3e6, f"two uploads kept {kept / 1e6:.1f} MB in the server"
     # and it runs, its model's text opened for its run
     body = {"uploads": [upload], "levers": {"replications": 2, "years": 0.25, "complete_share": 0.9}}
-    answer = json.loads(_answer_bytes(pooled, body))["answer"]
+    answer = _wait(pooled, pooled.post("/api/runs", json=body).json()["id"]).json()["answer"]
     assert answer["municipalities"][0]["name"] == "Stor stad 1"
-    assert answer["municipalities"][0]["diagram"]["svg"].startswith("<svg")
+    assert pooled.get(answer["municipalities"][0]["diagram"]["url"]).text.startswith("<svg")
 
 
 def test_the_lever_steps_cache_keeps_no_models_text():
@@ -249,3 +249,34 @@ def test_the_lever_steps_cache_keeps_no_models_text():
     assert steps is not None
     assert sys.getrefcount(text) == held
     assert lever_steps(text) is steps  # still read once
+
+
+def test_an_answer_names_its_diagram_by_an_address_sent_once_compressed_and_cached(pooled):
+    # found by QA: the answer of a run of a large uploaded model carried its diagram (10 MB for a 4.6 MB
+    # model) in the poll that brought it, read back, parsed and written again by the server at each such poll;
+    # now the answer names it by its address, which sends it as kept (gzip) and lets the browser cache it
+    import gzip
+
+    profile = library_paths("helsingborg")[1].read_bytes()
+    reply = pooled.post("/api/uploads", data={"name": "Stor stad"},
+                        files={"model": ("big.bpmn", _big_model()), "profile": ("profile.yaml", profile)})
+    assert reply.status_code == 200, reply.text
+    started = pooled.post("/api/runs", json={"uploads": [reply.json()["id"]], "levers": {"replications": 2,
+                                                                                         "years": 0.25}})
+    run_id = started.json()["id"]
+    done = _wait(pooled, run_id)
+    assert done.json()["state"] == "done"
+    assert len(done.content) < 100_000, f"the answer moved {len(done.content)} bytes"
+    drawing = done.json()["answer"]["municipalities"][0]["diagram"]
+    assert drawing["url"] == f"/api/runs/{run_id}/diagram/0" and "svg" not in drawing
+    assert list(drawing) == ["url", "problem", "waits"] and drawing["waits"]
+    sent = pooled.get(drawing["url"], headers={"Accept-Encoding": "gzip"})
+    assert sent.status_code == 200 and sent.headers["content-type"] == "image/svg+xml"
+    assert sent.headers["content-encoding"] == "gzip" and "immutable" in sent.headers["cache-control"]
+    assert int(sent.headers["content-length"]) < len(sent.content) / 5  # sent compressed
+    assert sent.text.startswith("<svg") and len(sent.content) > 5_000_000
+    plain = pooled.get(drawing["url"], headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == sent.content
+    assert gzip.decompress(gzip.compress(plain.content)) == sent.content
+    missing = pooled.get(f"/api/runs/{run_id}/diagram/1")
+    assert missing.status_code == 404 and missing.json()["error_sv"].startswith("ingen sådan processkarta")
