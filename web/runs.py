@@ -227,6 +227,8 @@ class Runs:
         if separate and self._apart_ok():
             # started before the run is known: a study is planned there and a refusal raised here, at once
             apart, total = self._start_apart(task, total)
+        # a task run apart is its process's: not held here while it runs (a study names its models' texts)
+        here = None if apart is not None else task
         run = Run(secrets.token_urlsafe(12), total, process=apart[0] if apart else None)
         with self._lock:
             self._runs[run.id] = run
@@ -240,7 +242,8 @@ class Runs:
                     if stored is None:
                         return
                 else:
-                    batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
+                    assert here is not None
+                    batch, answer = here(run, _Tracked(pool, run) if pool is not None else None)
                     # compressed before the run is done: the page reads the answer from what is kept
                     stored = _store(batch, answer)
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on

@@ -228,9 +228,19 @@ def test_an_upload_is_read_apart_and_kept_small(pooled):
         tracemalloc.stop()
     assert peak < 30e6, f"an upload took {peak / 1e6:.0f} MB in the server at its peak"
     assert kept < 3e6, f"two uploads kept {kept / 1e6:.1f} MB in the server"
-    # and it runs, its model's text opened for its run
+    # and it runs, its model's text opened for its run and not held by the server while it runs apart
     body = {"uploads": [upload], "levers": {"replications": 2, "years": 0.25, "complete_share": 0.9}}
-    answer = _wait(pooled, pooled.post("/api/runs", json=body).json()["id"]).json()["answer"]
+    gc.collect()
+    tracemalloc.start()
+    try:
+        started = pooled.post("/api/runs", json=body)
+        gc.collect()
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert started.status_code == 202, started.text
+    assert held < 3e6, f"the server held {held / 1e6:.1f} MB while the upload's run ran apart"
+    answer = _wait(pooled, started.json()["id"]).json()["answer"]
     assert answer["municipalities"][0]["name"] == "Stor stad 1"
     assert pooled.get(answer["municipalities"][0]["diagram"]["url"]).text.startswith("<svg")
 
