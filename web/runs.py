@@ -10,7 +10,8 @@ waiting), so runs of several pages take turns on the workers. Results are the sa
 size (:func:`simulator.runner.run_replications` returns them in job order).
 
 A finished run is kept for its report download by its size, not by count: its answer and its
-results (and a "how sure" run's uncertainty document, which its report shows), compressed (zlib; about a sixth of what they take as objects), within a byte budget
+results (and a "how sure" run's uncertainty document, which its report shows), compressed (zlib; about a sixth of what they take as objects),
+and its answer's diagrams (gzip, each sent on its own address, :data:`DIAGRAM_URL`, not inside the answer), within a byte budget
 (``keep``, :data:`KEEP_BYTES` by default); the runs finished longest ago are forgotten first, a
 running run never.
 
