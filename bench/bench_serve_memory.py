@@ -1,14 +1,19 @@
 """Memory of `permitflow serve --workers 2` over a manager's day: RSS of the server, its fork server and its
 workers (and a run's own process while it runs) over 50 ordinary what-ifs, 3 "how sure" runs (six municipalities,
-8 points), 3 goal seeks, 3 uploads of a large model (Helsingborg's padded to 4.6 MB) and a what-if on it, then 20
-more what-ifs and 10 s idle. Writes every sample and a digest of each answer (the poll body less its run id), to
-compare two versions' answers byte for byte.
+8 points), 3 goal seeks, ``--uploads`` uploads (default 3) of a large model (Helsingborg's padded to 4.6 MB; with
+``--distinct`` each a little different, as a manager's revisions are) and a what-if on the last (with ``--distinct``
+on each), then 20 more what-ifs and 10 s idle. Writes every sample, a digest of each answer (the poll body less its
+run id; a diagram the answer names by its address fetched and put in its place, so two versions that send it
+differently still compare) and the bytes each poll of an upload's run moved, to compare two versions' answers byte
+for byte.
 
     .venv/bin/python bench/bench_serve_memory.py . 8871 serve-memory.json
+    .venv/bin/python bench/bench_serve_memory.py --uploads 10 --distinct . 8871 serve-memory-10.json
 
-usage: bench_serve_memory.py CODEDIR PORT OUT.json [extra serve args]"""
+usage: bench_serve_memory.py [--uploads N] [--distinct] CODEDIR PORT OUT.json [extra serve args]"""
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -43,12 +48,16 @@ def big_model(root: Path, n: int = 14500) -> bytes:
 
 
 _parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+_parser.add_argument("--uploads", type=int, default=3, help="uploads of the large model (default 3)")
+_parser.add_argument("--distinct", action="store_true",
+                     help="each upload a different model (one annotation more each), each run once")
 _parser.add_argument("code", type=Path, help="the checkout to serve (its .venv/bin/python runs it)")
 _parser.add_argument("port", type=int, help="the port permitflow serve listens on")
 _parser.add_argument("out", type=Path, help="where the samples and answer digests go (JSON)")
 _parser.add_argument("extra", nargs=argparse.REMAINDER, help="more arguments for permitflow serve")
 _args = _parser.parse_args()
 code, port, out, extra = str(_args.code.resolve()), _args.port, _args.out, _args.extra
+UPLOADS, DISTINCT = _args.uploads, _args.distinct
 py = f"{code}/.venv/bin/python"
 BIG = big_model(Path(code))
 PROFILE = Path(f"{code}/processes/library/helsingborg/profile.yaml").read_bytes()
@@ -152,21 +161,54 @@ def whatif(i):
 answers = {}
 
 
+polls = {}
+
+
+def drawing(url):
+    """A diagram fetched as a browser does (gzip when the server sends it so): (its SVG, the bytes sent)."""
+    r = urllib.request.Request(base + url.lstrip("/"), headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(r, timeout=900) as reply:
+        sent = reply.read()
+        zipped = reply.headers.get("Content-Encoding") == "gzip"
+    return (gzip.decompress(sent) if zipped else sent).decode("utf-8"), len(sent)
+
+
+def whole(d):
+    """The poll body with each diagram an answer names by its address fetched and put in its place; the
+    bytes those fetches moved."""
+    moved = 0
+    for m in (d.get("answer") or {}).get("municipalities") or []:
+        rest = dict(m.get("diagram") or {})
+        url = rest.pop("url", None)
+        if url is not None:
+            svg, sent = drawing(url)
+            moved += sent
+            m["diagram"] = {"svg": svg, **rest}
+    return d, moved
+
+
 def run(body, path="api/runs", label=None):
     t = time.time()
     rid = req(path, body)["id"]
+    sizes = []
     while True:
         s = req(f"api/runs/{rid}", raw=True)
+        sizes.append(len(s))
         d = json.loads(s)
         if d["state"] != "running":
             break
         time.sleep(0.05)
     if label:
+        moved, drawn = sum(sizes), 0
+        if any("url" in (m.get("diagram") or {}) for m in (d.get("answer") or {}).get("municipalities") or []):
+            d, drawn = whole(d)
+            s = json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode()
         answers[label] = {
             "sha": hashlib.sha256(s.replace(rid.encode(), b"ID")).hexdigest(),
             "bytes": len(s),
             "seconds": round(time.time() - t, 1),
         }
+        polls[label] = {"polls": len(sizes), "bytes_polled": moved, "largest_poll": max(sizes), "diagram_bytes": drawn}
     return rid, d
 
 
@@ -199,7 +241,9 @@ for j, body in enumerate(GOALS):
     assert s["state"] == "done", s
     sample("goal seek", n)
 ups = []
-for _ in range(3):
+for u in range(UPLOADS):
+    if DISTINCT:
+        BIG = big_model(Path(code), 14500 + u)
     b = uuid.uuid4().hex
     parts = [
         f'--{b}\r\nContent-Disposition: form-data; name="name"\r\n\r\nbigtown\r\n'.encode(),
@@ -217,10 +261,16 @@ for _ in range(3):
     ups.append(up["id"])
     n += 1
     sample("upload", n)
-rid, s = run({"uploads": [ups[-1]], "levers": {"replications": 4, "years": 0.5}})
-n += 1
-assert s["state"] == "done", s
-sample("what-if on the upload", n)
+    if DISTINCT:
+        rid, s = run({"uploads": [ups[-1]], "levers": {"replications": 4, "years": 0.5}}, label=f"upload{u}")
+        n += 1
+        assert s["state"] == "done", s
+        sample("what-if on the upload", n)
+if not DISTINCT:
+    rid, s = run({"uploads": [ups[-1]], "levers": {"replications": 4, "years": 0.5}}, label="upload")
+    n += 1
+    assert s["state"] == "done", s
+    sample("what-if on the upload", n)
 for i in range(50, 70):
     rid, s = run(whatif(i))
     n += 1
@@ -239,5 +289,5 @@ o, e = proc.communicate(timeout=60)
 summary = {"bad_input": bad, "stopped": e.strip().splitlines()[-1:] if e else []}
 print(json.dumps(summary))
 out.write_text(
-    json.dumps({"log": log, "answers": answers, "summary": summary, "serve_out": o, "serve_err": e}, indent=1)
+    json.dumps({"log": log, "answers": answers, "polls": polls, "summary": summary, "serve_out": o, "serve_err": e}, indent=1)
 )

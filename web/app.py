@@ -6,7 +6,8 @@ texts; ``POST /api/uploads`` a model and profile (multipart; the reply's ``id`` 
 ``uploads`` later, seen by no other page); ``POST /api/runs`` start a
 run (``replaces``: a run of the same page to cancel); ``GET /api/runs/{id}`` progress and
 answer; ``DELETE /api/runs/{id}`` cancel; ``POST /api/scenario`` the scenario file (YAML);
-``GET /api/runs/{id}/report`` the report (HTML); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
+``GET /api/runs/{id}/report`` the report (HTML); ``GET /api/runs/{id}/diagram/{n}`` a diagram of the
+answer (SVG: the answer names it by this address, ``diagram.url``, and does not carry it); ``POST /api/goal`` a goal seek (polled as a run). Bad input is one message
 (``{"error": ..., "error_sv": ..., "field": ...}``, status 400/413/422), nothing is kept,
 and the server goes on serving. With a token, every request must carry it
 (``X-Permitflow-Token`` header, ``?token=`` or the cookie the page gets).
@@ -14,6 +15,7 @@ and the server goes on serving. With a token, every request must carry it
 
 from __future__ import annotations
 
+import gzip
 import hmac
 import json
 import secrets
@@ -42,9 +44,18 @@ from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
+from web.leversteps import remember_steps
 from web.runs import KEEP_BYTES, Runs
 from web.texts import TEXTS
-from web.whatif import MAX_UPLOAD_BYTES, PageError, build_study, question, scenario_yaml, upload_base
+from web.whatif import (
+    MAX_UPLOAD_BYTES,
+    PageError,
+    Upload,
+    build_study,
+    checked_upload,
+    question,
+    scenario_yaml,
+)
 
 __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
 
@@ -98,11 +109,12 @@ class _Guard(BaseHTTPMiddleware):
 
 
 class _State:
-    """What the server keeps: the runs and their pool, and the uploaded processes."""
+    """What the server keeps: the runs and their pool, and the uploaded processes (each model's text
+    compressed, opened when a question names it)."""
 
     def __init__(self, workers: int | None, keep: int) -> None:
         self.runs = Runs(workers, keep)
-        self.uploads: OrderedDict[str, tuple[Base, str, str]] = OrderedDict()
+        self.uploads: OrderedDict[str, Upload] = OrderedDict()
         self.lock = threading.Lock()
 
     def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
@@ -112,7 +124,8 @@ class _State:
             missing = [i for i in ids if i not in self.uploads]
             if missing:
                 raise PermitflowError(f"uploads: no uploaded process {missing[0]!r} (upload it again)")
-            return {i: self.uploads[i] for i in ids}
+            picked = {i: self.uploads[i] for i in ids}
+        return {i: kept.opened() for i, kept in picked.items()}
 
 
 async def _body(request: Request) -> Mapping[str, Any]:
@@ -208,18 +221,23 @@ async def upload(request: Request) -> Response:
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _error(f"the upload could not be read: {err}", sv=f"uppladdningen kunde inte läsas: {err}")
     try:
-        base = await run_in_threadpool(upload_base, name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
+        # read and checked in a process of its own: a model's parse takes ten times its size, which the
+        # server would keep; its own values beside the levers, read as a library municipality's are (its
+        # steps found by what they are, and kept for its levers)
+        kept, own, text, steps = await run_in_threadpool(state.runs.call_apart, checked_upload, name, files[0],
+                                                         Path(files[1]).name, files[2], Path(files[3]).name)
     except PermitflowError as err:
         return _error(err)
+    del files
+    remember_steps(text, steps)
+    base = kept.base
     # kept under a key of its own, not the name typed: two managers who both call theirs "Höganäs"
     # each run their own, and one cannot pick another's upload without its key
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
     with state.lock:
-        state.uploads[key] = (base, Path(files[1]).name, Path(files[3]).name)
+        state.uploads[key] = kept
         while len(state.uploads) > MAX_UPLOADS:
             state.uploads.popitem(last=False)
-    # its own values beside the levers, read as a library municipality's are (its steps found by what they are)
-    own = await run_in_threadpool(status_quo, base.profile, base.bpmn)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
@@ -277,6 +295,20 @@ async def show_run(request: Request) -> Response:
         message = "; ".join(f["message"] for f in body["answer"]["failures"])
         return _error(f"the scenario cannot run: {message}", 422, sv=f"scenariot kan inte köras: {message}")
     return JSONResponse(body)
+
+
+async def show_diagram(request: Request) -> Response:
+    """A finished run's diagram (SVG), which its answer names by this address: sent once, cached by the
+    browser (a run's diagram never changes), compressed as it is kept when the browser takes gzip."""
+    run = _run_or_404(request)
+    drawing = None if run is None else run.diagram(request.path_params["n"])
+    if drawing is None:
+        return _error("no such diagram (its run ended long ago or the server restarted)", 404,
+                      sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
+    headers = {"Cache-Control": "private, max-age=86400, immutable", "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        return Response(drawing, media_type="image/svg+xml", headers={**headers, "Content-Encoding": "gzip"})
+    return Response(gzip.decompress(drawing), media_type="image/svg+xml", headers=headers)
 
 
 async def cancel_run(request: Request) -> Response:
@@ -386,6 +418,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/runs/{run}", show_run),
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
             Route("/api/runs/{run}/report", report),
+            Route("/api/runs/{run}/diagram/{n:int}", show_diagram),
             Route("/api/scenario", save_scenario, methods=["POST"]),
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),

@@ -15,24 +15,25 @@ another party than the applicant after the process sent that party a message (th
 the library's ``Event_Remissvar_…``. The applicant is the party whose message starts the
 process (or, without one, the party the supplement request goes to).
 
-:func:`lever_steps` reads a BPMN text once (cached) and gives :class:`LeverSteps`; a lever
-with nothing that fits, or two that fit equally, gets a :class:`NotFound` naming the steps
-by their names.
+:func:`lever_steps` reads a BPMN text once (cached by a digest of the text, not the text: a server
+keeps no model it has forgotten) and gives :class:`LeverSteps`; a lever with nothing that fits, or
+two that fit equally, gets a :class:`NotFound` naming the steps by their names.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import hashlib
+import threading
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bpmn_io.reader import parse_bpmn
 from processes.errors import PermitflowError
 from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.wording import quoted
 
-__all__ = ["Completeness", "NotFound", "LeverSteps", "lever_steps", "steps_of"]
+__all__ = ["Completeness", "NotFound", "LeverSteps", "lever_steps", "steps_of", "text_key", "remember_steps"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,10 +212,39 @@ def _completeness_words(process: Process) -> dict[str, bool]:
     return {n: stage_of(lex, name) == "completeness" for n, name in names.items()}
 
 
-@lru_cache(maxsize=64)
+#: the lever steps of the models read lately, by :func:`text_key` of their text: a cache keyed by the
+#: text itself (``lru_cache``) kept the last 64 models a server was sent, up to 5 MB each, long after
+#: it had forgotten their uploads (it keeps 32)
+_STEPS: OrderedDict[bytes, LeverSteps | None] = OrderedDict()
+_STEPS_KEPT = 64
+_STEPS_LOCK = threading.Lock()
+
+
+def text_key(bpmn: str) -> bytes:
+    """The key :func:`lever_steps` keeps a model's steps under: a digest of its text."""
+    return hashlib.blake2b(bpmn.encode("utf-8"), digest_size=20).digest()
+
+
+def remember_steps(key: bytes, steps: LeverSteps | None) -> None:
+    """Keep ``steps`` as the lever steps of the model whose :func:`text_key` is ``key`` (found elsewhere:
+    an upload's process of its own)."""
+    with _STEPS_LOCK:
+        _STEPS[key] = steps
+        _STEPS.move_to_end(key)
+        while len(_STEPS) > _STEPS_KEPT:
+            _STEPS.popitem(last=False)
+
+
 def lever_steps(bpmn: str) -> LeverSteps | None:
     """The lever steps of a BPMN text (``None`` when it cannot be read: the run says why)."""
+    key = text_key(bpmn)
+    with _STEPS_LOCK:
+        if key in _STEPS:
+            _STEPS.move_to_end(key)
+            return _STEPS[key]
     try:
-        return steps_of(parse_bpmn(bpmn.encode("utf-8"), source="model"))
+        steps = steps_of(parse_bpmn(bpmn.encode("utf-8"), source="model"))
     except PermitflowError:
-        return None
+        steps = None
+    remember_steps(key, steps)
+    return steps

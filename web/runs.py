@@ -10,7 +10,8 @@ waiting), so runs of several pages take turns on the workers. Results are the sa
 size (:func:`simulator.runner.run_replications` returns them in job order).
 
 A finished run is kept for its report download by its size, not by count: its answer and its
-results (and a "how sure" run's uncertainty document, which its report shows), compressed (zlib; about a sixth of what they take as objects), within a byte budget
+results (and a "how sure" run's uncertainty document, which its report shows), compressed (zlib; about a sixth of what they take as objects),
+and its answer's diagrams (gzip, each sent on its own address, :data:`DIAGRAM_URL`, not inside the answer), within a byte budget
 (``keep``, :data:`KEEP_BYTES` by default); the runs finished longest ago are forgotten first, a
 running run never.
 
@@ -27,6 +28,7 @@ the system's scheduling, not by turns on the shared pool.
 
 from __future__ import annotations
 
+import gzip
 import json
 import multiprocessing
 import os
@@ -48,7 +50,7 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES"]
+__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -73,18 +75,33 @@ class Run:
     stored_batch: bytes = b""
     #: the uncertainty document (JSON, compressed) of a run asked "how sure", for its report
     stored_uncertainty: bytes = b""
+    #: the answer's diagrams (SVG, gzip), each sent on its own address (:data:`DIAGRAM_URL`), not in the answer
+    stored_diagrams: tuple[bytes, ...] = ()
     #: the process of its own a large run runs in (``None``: it runs on the server's pool)
     process: Any = None
 
     @property
     def size(self) -> int:
         """The bytes this run keeps (its record and its stored answer and results)."""
-        return RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
+        return (RECORD_BYTES + len(self.stored_answer) + len(self.stored_batch) + len(self.stored_uncertainty)
+                + sum(len(d) for d in self.stored_diagrams))
 
     @property
     def extra(self) -> dict[str, Any]:
-        """The page's answer (empty until done)."""
-        return json.loads(zlib.decompress(self.stored_answer)) if self.stored_answer else {}
+        """The page's answer (empty until done); each diagram drawn (its ``svg``) is named by its address
+        (``url``: :data:`DIAGRAM_URL`), which :meth:`diagram` answers."""
+        if not self.stored_answer:
+            return {}
+        answer = json.loads(zlib.decompress(self.stored_answer))
+        for place in answer.get("municipalities") or ():
+            drawing = place.get("diagram")
+            if isinstance(drawing, dict) and isinstance(drawing.get("url"), int):
+                drawing["url"] = DIAGRAM_URL.format(run=self.id, n=drawing["url"])
+        return answer  # type: ignore[no-any-return]
+
+    def diagram(self, n: int) -> bytes | None:
+        """The answer's ``n``-th diagram (SVG, gzip; ``None``: no such diagram)."""
+        return self.stored_diagrams[n] if 0 <= n < len(self.stored_diagrams) else None
 
     @property
     def uncertainty(self) -> dict[str, Any] | None:
@@ -172,6 +189,29 @@ class Runs:
         total = task.prepare()
         return self.start_task(total, task)
 
+    def call_apart(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        """``fn(*args)`` in a process of its own, started for it and ended when it returns (``workers``
+        0: here), so that what it takes on the way (an upload's parse) is not kept by the server; its
+        result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle."""
+        if self.workers <= 0:
+            return fn(*args)
+        ctx = self._context()
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_call, args=(fn, args, send, os.getpid()), name="permitflow-check", daemon=True)
+        process.start()
+        send.close()
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError):
+            kind, value = "refused", None
+        finally:
+            receive.close()
+            process.join()
+        if kind != "done":
+            raise value if isinstance(value, Exception) else PermitflowError(
+                f"the check's process ended without an answer (exit code {process.exitcode})")
+        return value
+
     def _apart_ok(self) -> bool:
         # a run's own pool is forked from its process (where there is fork: not on Windows)
         return self.workers > 0 and "fork" in multiprocessing.get_all_start_methods()
@@ -188,6 +228,8 @@ class Runs:
         if separate and self._apart_ok():
             # started before the run is known: a study is planned there and a refusal raised here, at once
             apart, total = self._start_apart(task, total)
+        # a task run apart is its process's: not held here while it runs (a study names its models' texts)
+        here = None if apart is not None else task
         run = Run(secrets.token_urlsafe(12), total, process=apart[0] if apart else None)
         with self._lock:
             self._runs[run.id] = run
@@ -201,7 +243,8 @@ class Runs:
                     if stored is None:
                         return
                 else:
-                    batch, answer = task(run, _Tracked(pool, run) if pool is not None else None)
+                    assert here is not None
+                    batch, answer = here(run, _Tracked(pool, run) if pool is not None else None)
                     # compressed before the run is done: the page reads the answer from what is kept
                     stored = _store(batch, answer)
             except Exception as err:  # noqa: BLE001 - a run that breaks is reported on the page, the server goes on
@@ -212,7 +255,7 @@ class Runs:
                 return
             with run.lock:
                 if run.state == "running":
-                    run.stored_batch, run.stored_answer, run.stored_uncertainty = stored
+                    run.stored_batch, run.stored_answer, run.stored_uncertainty, run.stored_diagrams = stored
                     run.state = "done"
                 run.futures.clear()
             with self._lock:
@@ -247,11 +290,11 @@ class Runs:
             raise value if isinstance(value, Exception) else PermitflowError(str(value))
         return (process, receive), total if value is None else value
 
-    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> tuple[bytes, bytes, bytes] | None:
+    def _finish_apart(self, run: Run, process: Any, receive: Connection) -> _Stored | None:
         """The messages of a run's own process (:func:`_apart`) until it ends: its progress, then its
         stored batch, answer and uncertainty document (``None``: the run was cancelled); raises
         :class:`RunFailed`."""
-        stored: tuple[bytes, bytes, bytes] | None = None
+        stored: _Stored | None = None
         error = ""
         try:
             while True:
@@ -393,6 +436,18 @@ def _apart(task: Callable[..., Any], send: Connection, server: int, workers: int
     send.close()
 
 
+def _call(fn: Callable[..., Any], args: tuple[Any, ...], send: Connection, server: int) -> None:
+    """The process of its own of :meth:`Runs.call_apart`: sends ("done", result) or ("refused", error)."""
+    watch_parent(server)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's
+    try:
+        message: tuple[str, Any] = ("done", fn(*args))
+    except Exception as err:  # noqa: BLE001 - the server answers it as when raised there
+        message = ("refused", _portable(err))
+    send.send(message)
+    send.close()
+
+
 def _portable(err: Exception) -> Exception:
     """``err`` as it can travel to the server: itself when it pickles back whole, else its message."""
     try:
@@ -406,13 +461,26 @@ def _portable(err: Exception) -> Exception:
 
 #: the answer's key a "how sure" run's uncertainty document travels under to :func:`_store`
 _UNCERTAINTY = "_uncertainty"
+#: the address of a finished run's ``n``-th diagram (:meth:`Run.diagram`)
+DIAGRAM_URL = "/api/runs/{run}/diagram/{n}"
+#: what :func:`_store` keeps of a finished run: its batch, answer, uncertainty document and diagrams
+_Stored = tuple[bytes, bytes, bytes, tuple[bytes, ...]]
 
 
-def _store(batch: BatchResults | None, answer: dict[str, Any]) -> tuple[bytes, bytes, bytes]:
+def _store(batch: BatchResults | None, answer: dict[str, Any]) -> _Stored:
     """A finished run's batch (pickled), answer and uncertainty document (JSON; empty when not
     asked "how sure"), compressed; what a later request reads back is equal to them (JSON gives
-    lists for tuples and strings for keys, which the page's JSON would say anyway)."""
+    lists for tuples and strings for keys, which the page's JSON would say anyway). Each diagram
+    drawn in the answer (its ``svg``; 10 MB for a large uploaded model) is kept apart (gzip, as it
+    is sent) and named in the answer by its number (``url``), so that the answer does not carry it."""
     stored = b"" if batch is None else zlib.compress(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), 1)
     doc = answer.pop(_UNCERTAINTY, None)
     kept = b"" if doc is None else zlib.compress(json.dumps(doc, ensure_ascii=False).encode(), 1)
-    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept
+    diagrams: list[bytes] = []
+    for place in answer.get("municipalities") or ():
+        drawing = place.get("diagram") if isinstance(place, dict) else None
+        if isinstance(drawing, dict) and drawing.get("svg"):
+            svg = drawing.pop("svg")
+            place["diagram"] = {"url": len(diagrams), **drawing}
+            diagrams.append(gzip.compress(svg.encode("utf-8"), 6, mtime=0))
+    return stored, zlib.compress(json.dumps(answer, ensure_ascii=False).encode(), 1), kept, tuple(diagrams)

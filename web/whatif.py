@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bpmn_io.profile import profile_from_data
@@ -24,9 +25,10 @@ from processes.errors import InputError, PermitflowError
 from scenarios.bases import Base, library_base
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
-from web.levers import FORM, lever_sets, run_settings
+from web.levers import FORM, lever_sets, run_settings, status_quo
+from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
-__all__ = ["PageError", "Question", "upload_base", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
+__all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -89,6 +91,11 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
     profile rules); raises :class:`processes.errors.InputError` naming the file. ``name``: as the
     manager writes it ("Höganäs", "Landskrona egen"), shown everywhere (the profile's ``municipality:``
     for this run); empty: the profile's own; the process is named :func:`upload_id` of it."""
+    return _read_upload(name, model, model_name, profile, profile_name)[0]
+
+
+def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profile_name: str) -> tuple[Base, Any]:
+    """:func:`upload_base`, and the model as read (its definitions)."""
     name = name.strip()
     if len(name) > MAX_NAME or any(unicodedata.category(c).startswith("C") for c in name):
         raise PageError(f"Name \"{name[:MAX_NAME]}…\": at most {MAX_NAME} characters, no control characters",
@@ -114,7 +121,40 @@ def upload_base(name: str, model: bytes, model_name: str, profile: bytes, profil
         raise _unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
     shown = name or str(doc.data.get("municipality") or "").strip() or "egen"
     raw = {**doc.data, "municipality": shown}
-    return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines))
+    return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines)), defs
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """An uploaded process as the server keeps it: its base without the model's text, the text compressed
+    (a model up to the 5 MB limit: a tenth of that or less), and the names of its two files."""
+
+    base: Base  # its ``bpmn`` empty
+    model: bytes  # the model's text, UTF-8, compressed (zlib)
+    model_file: str
+    profile_file: str
+
+    def opened(self) -> tuple[Base, str, str]:
+        """(the base with its model's text, model file name, profile file name), as :func:`question` takes them."""
+        return replace(self.base, bpmn=zlib.decompress(self.model).decode("utf-8")), self.model_file, self.profile_file
+
+
+def checked_upload(name: str, model: bytes, model_name: str, profile: bytes,
+                   profile_name: str) -> tuple[Upload, dict[str, Any], bytes, LeverSteps | None]:
+    """An upload read and checked as :func:`upload_base` does, for the server to keep: (the :class:`Upload`,
+    its own lever values (:func:`web.levers.status_quo`), the :func:`web.leversteps.text_key` of its model
+    and the steps its levers change). The server runs it in a process of its own (:meth:`web.runs.Runs.call_apart`):
+    a model's parse takes ten times the model's size, which a server process would keep as its own."""
+    base, defs = _read_upload(name, model, model_name, profile, profile_name)
+    key = text_key(base.bpmn)
+    try:  # its steps from the model as read here, not read again (the parse takes seconds for a large model)
+        steps: LeverSteps | None = steps_of(defs)
+    except PermitflowError:
+        steps = None
+    remember_steps(key, steps)
+    own = status_quo(base.profile, base.bpmn)
+    kept = Upload(replace(base, bpmn=""), zlib.compress(base.bpmn.encode("utf-8"), 6), model_name, profile_name)
+    return kept, own, key, steps
 
 
 def question(

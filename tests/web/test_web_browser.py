@@ -1100,3 +1100,53 @@ def test_the_goal_seek_can_keep_todays_decision_level(server: str) -> None:
         assert len(set(page.locator("#goal-result table.goal tbody td:nth-child(3)").all_inner_texts())) > 1
     refused = "error: Failed to load resource: the server responded with a status of 400 (Bad Request)"
     assert messages == [refused]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_large_uploads_diagram_comes_once_on_its_own_address_and_is_shown(server: str, tmp_path: Path) -> None:
+    """Found by QA (2026-12-06): the answer of a run of a large uploaded model carried its diagram (10 MB for a
+    4.6 MB model) in the poll that brought it; now the answer names it by its address, fetched once (a language
+    switch redraws it from what the page has) and shown as before."""
+    model, profile = library_paths("helsingborg")
+    text = model.read_text(encoding="utf-8")
+    n = 3000
+    notes = "".join(f'<bpmn:textAnnotation id="TA_{i}"><bpmn:text>Anteckning {i}</bpmn:text></bpmn:textAnnotation>\n'
+                    for i in range(n))
+    shapes = "".join(f'<bpmndi:BPMNShape id="TA_{i}_di" bpmnElement="TA_{i}"><dc:Bounds x="{(i % 100) * 120}" '
+                     f'y="{2000 + (i // 100) * 60}" width="100" height="40"/></bpmndi:BPMNShape>\n' for i in range(n))
+    text = text.replace("</bpmn:process>", notes + "</bpmn:process>", 1)
+    end = text.rindex("</bpmndi:BPMNPlane>")
+    big = tmp_path / "stor.bpmn"
+    big.write_text(text[:end] + shapes + text[end:], encoding="utf-8")
+    messages: list[str] = []
+    polls: list[int] = []
+    drawings: list[str] = []
+
+    def hooks(page: Any) -> None:
+        def seen(response: Any) -> None:
+            if re.search(r"/api/runs/[^/]+$", response.url) and response.request.method == "GET":
+                polls.append(int(response.headers.get("content-length") or 0))
+            elif "/diagram/" in response.url:
+                drawings.append(response.url)
+
+        page.on("response", seen)
+
+    with _the_page(server, messages, before=hooks) as page:
+        page.fill("#up-name", "Stor stad")
+        page.set_input_files("#up-model", str(big))
+        page.set_input_files("#up-profile", str(profile))
+        page.click("#up-send")
+        page.wait_for_selector("#places input[data-upload]:checked")
+        page.uncheck("[data-place='helsingborg']")
+        page.fill("#lever-replications", "2")
+        page.fill("#lever-years", "0,25")
+        _calculate(page, 1)
+        assert page.locator(".diagram svg").count() == 1
+        assert page.locator(".diagram svg [data-element-id='TA_2999']").count() == 1  # the whole drawing
+        assert page.locator(".diagram .badge tspan.sv").first.is_visible()
+        page.click("[data-lang='en']")
+        page.click("[data-lang='sv']")
+        assert page.locator(".diagram svg").count() == 1
+    assert len(drawings) == 1 and drawings[0].endswith("/diagram/0"), drawings
+    assert polls and max(polls) < 50_000, polls  # no poll carried the drawing
+    assert messages == []

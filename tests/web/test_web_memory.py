@@ -178,3 +178,105 @@ def test_several_managers_at_once_each_get_their_own_answer(pooled):
     for thread in threads:
         thread.join(timeout=600)
     assert together == alone
+
+
+def _big_model(n: int = 14500) -> bytes:
+    """Helsingborg's model padded with ``n`` text annotations and their shapes (14500: 4.6 MB, bench/bench_serve_memory.py)."""
+    text = library_paths("helsingborg")[0].read_text(encoding="utf-8")
+    notes = "".join(f'<bpmn:textAnnotation id="TA_{i}"><bpmn:text>Anteckning {i}: handläggaren kontrollerar '
+                    f"bilagor enligt rutin {i % 97}.</bpmn:text></bpmn:textAnnotation>\n" for i in range(n))
+    shapes = "".join(f'<bpmndi:BPMNShape id="TA_{i}_di" bpmnElement="TA_{i}"><dc:Bounds x="{(i % 100) * 120}" '
+                     f'y="{2000 + (i // 100) * 60}" width="100" height="40"/></bpmndi:BPMNShape>\n' for i in range(n))
+    text = text.replace("</bpmn:process>", notes + "</bpmn:process>", 1)
+    end = text.rindex("</bpmndi:BPMNPlane>")
+    return (text[:end] + shapes + text[end:]).encode("utf-8")
+
+
+def test_an_upload_is_read_apart_and_kept_small(pooled):
+    # found by QA: each upload of a 4.6 MB model added about 25-70 MB to the server for good: its parse (ten
+    # times the model) made in the server, and its text kept (by the upload, and by the lever-steps cache
+    # keyed by the text, for the last 64 models); now read in a process of its own and kept compressed
+    import gc
+    import tracemalloc
+
+    profile = library_paths("helsingborg")[1].read_bytes()
+    models = [_big_model(14500 + i) for i in range(2)]
+    assert len(models[0]) > 4_000_000
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for i, model in enumerate(models):
+            reply = pooled.post("/api/uploads", data={"name": f"Stor stad {i}"},
+                                files={"model": ("big.bpmn", model), "profile": ("profile.yaml", profile)})
+            assert reply.status_code == 200, reply.text
+            assert reply.json()["status_quo"]["officers"] is not None
+            upload = reply.json()["id"]
+            del reply  # it holds the request's body
+        gc.collect()
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 30e6, f"an upload took {peak / 1e6:.0f} MB in the server at its peak"
+    assert kept < 3e6, f"two uploads kept {kept / 1e6:.1f} MB in the server"
+    # and it runs, its model's text opened for its run and not held by the server while it runs apart
+    body = {"uploads": [upload], "levers": {"replications": 2, "years": 0.25, "complete_share": 0.9}}
+    gc.collect()
+    tracemalloc.start()
+    try:
+        started = pooled.post("/api/runs", json=body)
+        gc.collect()
+        held, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert started.status_code == 202, started.text
+    assert held < 3e6, f"the server held {held / 1e6:.1f} MB while the upload's run ran apart"
+    answer = _wait(pooled, started.json()["id"]).json()["answer"]
+    assert answer["municipalities"][0]["name"] == "Stor stad 1"
+    assert pooled.get(answer["municipalities"][0]["diagram"]["url"]).text.startswith("<svg")
+
+
+def test_the_lever_steps_cache_keeps_no_models_text():
+    # found by QA: lever_steps was an lru_cache keyed by the model's text, which kept the last 64 models
+    # a server was sent (up to 5 MB each) after it had forgotten their uploads (it keeps 32)
+    import sys
+    import uuid
+
+    from web.leversteps import lever_steps
+
+    text = library_paths("astorp")[0].read_text(encoding="utf-8") + f"<!-- {uuid.uuid4()} -->\n"
+    held = sys.getrefcount(text)
+    steps = lever_steps(text)
+    assert steps is not None
+    assert sys.getrefcount(text) == held
+    assert lever_steps(text) is steps  # still read once
+
+
+def test_an_answer_names_its_diagram_by_an_address_sent_once_compressed_and_cached(pooled):
+    # found by QA: the answer of a run of a large uploaded model carried its diagram (10 MB for a 4.6 MB
+    # model) in the poll that brought it, read back, parsed and written again by the server at each such poll;
+    # now the answer names it by its address, which sends it as kept (gzip) and lets the browser cache it
+    import gzip
+
+    profile = library_paths("helsingborg")[1].read_bytes()
+    reply = pooled.post("/api/uploads", data={"name": "Stor stad"},
+                        files={"model": ("big.bpmn", _big_model()), "profile": ("profile.yaml", profile)})
+    assert reply.status_code == 200, reply.text
+    started = pooled.post("/api/runs", json={"uploads": [reply.json()["id"]], "levers": {"replications": 2,
+                                                                                         "years": 0.25}})
+    run_id = started.json()["id"]
+    done = _wait(pooled, run_id)
+    assert done.json()["state"] == "done"
+    assert len(done.content) < 100_000, f"the answer moved {len(done.content)} bytes"
+    drawing = done.json()["answer"]["municipalities"][0]["diagram"]
+    assert drawing["url"] == f"/api/runs/{run_id}/diagram/0" and "svg" not in drawing
+    assert list(drawing) == ["url", "problem", "waits"] and drawing["waits"]
+    sent = pooled.get(drawing["url"], headers={"Accept-Encoding": "gzip"})
+    assert sent.status_code == 200 and sent.headers["content-type"] == "image/svg+xml"
+    assert sent.headers["content-encoding"] == "gzip" and "immutable" in sent.headers["cache-control"]
+    assert int(sent.headers["content-length"]) < len(sent.content) / 5  # sent compressed
+    assert sent.text.startswith("<svg") and len(sent.content) > 5_000_000
+    plain = pooled.get(drawing["url"], headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == sent.content
+    assert gzip.decompress(gzip.compress(plain.content)) == sent.content
+    missing = pooled.get(f"/api/runs/{run_id}/diagram/1")
+    assert missing.status_code == 404 and missing.json()["error_sv"].startswith("ingen sådan processkarta")

@@ -282,8 +282,8 @@ async function poll(id) {
       $("#progress").hidden = true;
       $("#report").disabled = false;
       $("#status").textContent = "";
+      await drawAnswer(run.answer);  // its diagrams fetched first, each from its own address
       document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
-      drawAnswer(run.answer);
       if (state.reportAfter) downloadReport();
       return;
     }
@@ -352,7 +352,20 @@ async function upload() {
 
 // ------------------------------------------------------------------ the answer
 
-function drawAnswer(answer) {
+// A diagram the answer names by its address (its drawing, up to megabytes for a large model, is not in
+// the answer that polling moves): fetched once, kept in the answer for a redraw (the language switch)
+async function fetchDrawing(d) {
+  if (!d.url || d.svg !== undefined) return;
+  const response = await fetch(d.url);
+  if (response.ok) { d.svg = await response.text(); return; }
+  const type = response.headers.get("content-type") || "";
+  d.svg = "";
+  d.gone = type.includes("json") ? await response.json() : { error: response.statusText, error_sv: response.statusText };
+}
+
+async function drawAnswer(answer) {
+  await Promise.all(answer.municipalities.map((m) => fetchDrawing(m.diagram)));
+  if (state.answer !== answer) return;  // another answer came meanwhile
   const results = $("#results");
   results.replaceChildren(el("h2", { text: t("answer") }));
   for (const m of answer.municipalities) {
@@ -442,7 +455,7 @@ let diagrams = 0;  // numbers each drawn diagram's hint (aria-describedby)
 // The keys work only while the diagram itself has focus (Tab to it), never in the form's fields.
 function diagram(d) {
   const box = el("div", { class: "diagram" });
-  if (!d.svg) { box.textContent = d.problem; return box; }
+  if (!d.svg) { box.textContent = d.gone ? (state.lang === "sv" ? d.gone.error_sv : d.gone.error) : d.problem; return box; }
   box.innerHTML = d.svg;
   const svg = box.querySelector("svg");
   svg.removeAttribute("width"); svg.removeAttribute("height");
