@@ -12,15 +12,6 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
 from report.folder import only_listed, replace_outputs
-from report.html import (
-    parsed_processes,
-    plot_jobs,
-    render_report,
-    report_template,
-    start_plots,
-    sweep_jobs,
-    town_names,
-)
 from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
@@ -42,6 +33,11 @@ from scenarios.study import Study
 
 __all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
+# report.html (jinja2, the template's words, the BPMN reader and SVG) is imported where a report is
+# made, not with this module: `permitflow run` imports this module before it reads the study, and what
+# it loads then is serial work while the second core idles (goal 7 of issue 16); the report's modules
+# load later, in the parent while the workers run (EarlyPlots) or for the report itself.
+
 
 def library_diff_section(names: Sequence[str]) -> str:
     """The comparison of library municipalities ``names`` (report.diff_html, embedded)."""
@@ -55,6 +51,8 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
     """Render ``folder/report.html`` from ``summary.json``, ``cases.csv`` and ``processes/``.
 
     ``executor``: the run's worker pool, which draws the plots meanwhile (the same bytes)."""
+    from report.html import render_report
+
     folder = Path(folder)
     if not (folder / "summary.json").is_file():
         raise InputError(f"{folder}: not a results folder (no summary.json; run `permitflow run` first)")
@@ -164,6 +162,8 @@ class EarlyPlots:
             self.members = self.profiles = self.parsed = self.cases = None
 
     def _point(self, point: PointResults) -> None:
+        from report.html import parsed_processes, plot_jobs, report_template, sweep_jobs, town_names
+
         assert self.executor is not None
         self._points[(point.scenario.name, point.index)] = point
         jobs: dict[Hashable, PlotJob | None] = {}
@@ -216,6 +216,8 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     ``early``: the plots sent while the run's units ran (:class:`EarlyPlots`); those that are
     the same are not drawn again.
     """
+    from report.html import render_report, start_plots
+
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
     texts = start_texts(batch, doc, csv_executor) if csv_executor is not None else None
