@@ -10,6 +10,7 @@ import random
 from markupsafe import Markup
 
 from report.html import _cell, _fmt
+from report.numbers import SEPARATORS, machine
 
 
 def _reference(value: object, digits: int = 2) -> Markup:
@@ -47,3 +48,26 @@ def test_a_cell_of_a_word_is_escaped_once() -> None:
     assert str(_cell("a<b")) == "a&lt;b"
     assert str(_cell(Markup("<b>x</b>"))) == str(_reference(Markup("<b>x</b>"))) == "&lt;b&gt;x&lt;/b&gt;"
     assert str(_cell(True)) == "True" and str(_cell(None)) == "–" and str(_cell(math.nan)) == "–"
+
+
+def _machine_reference(text: str, lang: str) -> str:
+    """report.numbers.machine as written before its zero test was made a set's (the same rule)."""
+    point, group, minus = SEPARATORS[lang]
+    sign = text.startswith("-")
+    whole, dot, fraction = text.lstrip("-+").partition(".")
+    if whole.isdigit() and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = whole[:head] + "".join(group + whole[i:i + 3] for i in range(head, len(whole), 3))
+    said = whole + (point + fraction if dot else "")
+    zero = not any(c in "123456789" for c in whole + fraction)
+    return (minus if sign and not zero else "") + said
+
+
+def test_a_machine_number_reads_the_same() -> None:
+    texts = ["0", "-0", "-0.00", "0.000", "-0.0001", "-1", "10", "-1000", "1234567.891", "-98765432.10", "inf", "-inf",
+             "+5", "-", "", ".5", "-.0", "100000000000000000000.00", "abc", "-a1"]
+    rng = random.Random(7)
+    texts += [f"{rng.choice((1, -1)) * 10.0 ** rng.uniform(-9, 12):.{rng.randint(0, 6)}f}" for _ in range(2000)]
+    for lang in SEPARATORS:
+        for text in texts:
+            assert machine(text, lang) == _machine_reference(text, lang), (text, lang)
