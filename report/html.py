@@ -455,11 +455,15 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     towns = town_names(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
     clock = common_clock(clocks_of(doc, profiles))
+    # the case rows grouped once for both languages (serial work at the end of a run)
+    late = plots.case_groups(cases, "complete_to_decision_days")
+    times = plots.case_groups(cases, "submission_to_decision_days")
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
     jobs: dict[Hashable, plots.PlotJob | None] = {
-        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock) for lang in LANGUAGES}
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock, grouped=late) for lang in LANGUAGES}
     jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns, lang) for lang in LANGUAGES})
-    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang, clock) for lang in LANGUAGES})
+    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang, clock, grouped=times)
+                 for lang in LANGUAGES})
     if sweeps:
         for k, s in enumerate(doc["scenarios"]):
             jobs.update(sweep_jobs(s, k, towns))
