@@ -143,6 +143,8 @@ class EarlyPlots:
         self.members: dict[str, bytes] | None = None
         self.profiles: dict[str, Any] | None = None
         self.parsed: dict[str, tuple[str, Any]] | None = None
+        #: each process's diagram drawn with the first points (report.html.diagram_svgs)
+        self.diagrams: dict[str, Any] | None = None
         #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
         self.cases: FirstCases | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
@@ -159,10 +161,17 @@ class EarlyPlots:
         except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
             self.executor = None
             self.started.clear()
-            self.members = self.profiles = self.parsed = self.cases = None
+            self.members = self.profiles = self.parsed = self.cases = self.diagrams = None
 
     def _point(self, point: PointResults) -> None:
-        from report.html import parsed_processes, plot_jobs, report_template, sweep_jobs, town_names
+        from report.html import (
+            diagram_svgs,
+            parsed_processes,
+            plot_jobs,
+            report_template,
+            sweep_jobs,
+            town_names,
+        )
 
         assert self.executor is not None
         self._points[(point.scenario.name, point.index)] = point
@@ -175,12 +184,15 @@ class EarlyPlots:
             members = member_files(firsts)
             profiles = _profiles(self.folder, members)
             found = first_cases(firsts)
+            plotted = _plotted(results_document(firsts))
             if found is not None:
-                jobs.update(plot_jobs(_plotted(results_document(firsts)), found[1], profiles, sweeps=False))
+                jobs.update(plot_jobs(plotted, found[1], profiles, sweeps=False))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
             self.parsed = {name: (text, read[name]) for name, text in texts.items()}
+            # the diagrams' badges are the first points' waits: drawn now, taken when the same
+            self.diagrams = diagram_svgs(plotted, read)
             report_template()
             self.members, self.profiles, self.cases = members, profiles, found
         scenario = point.scenario
@@ -231,13 +243,14 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         drawn = start_plots(_plotted(doc, plain=plain), cases, profiles, executor,
                             early.started if early is not None else None)
     parsed = early.parsed if early is not None else None
+    diagrams = early.diagrams if early is not None else None
     section = diff_section if diff_section is not None else library_diff_section
     html = None
     read = _as_read(folder, members, profiles) if drawn is not None and plain and uncertainty is None else None
     if read is not None:
         try:  # while the workers make the files' texts
             html = render_report(doc, (), read[0], diff_section=section, profiles=read[1], executor=executor,
-                                 plots_drawn=drawn, parsed=parsed)
+                                 plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
         except Exception:  # noqa: BLE001 - made again once the files are written, and its error raised there
             html = None
     files = result_files(batch, doc, uncertainty=uncertainty, started=texts, made=members)
@@ -249,7 +262,7 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
         html = render_report(summary, (), read_processes(folder), diff_section=section,
                              profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
-                             executor=executor, plots_drawn=drawn, parsed=parsed)
+                             executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

@@ -43,7 +43,7 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "diagram_svgs", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -266,11 +266,43 @@ def parsed_processes(processes: Mapping[str, str],
     return out
 
 
+#: a process's diagram drawn earlier (:func:`diagram_svgs`): name -> (its parsed model, its badges, the SVG)
+DrawnDiagrams = Mapping[str, tuple[Definitions, tuple[tuple[str, str], ...], str]]
+
+
+def _diagram_svg(defs: Definitions, badges: dict[str, str]) -> str:
+    return bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
+
+
+def _diagram_source(doc: Mapping[str, Any], member: str) -> Mapping[str, Any]:
+    """The figures of the first point of the first scenario that simulates ``member`` (``{}``: none)."""
+    source = next(
+        (s for s in doc["scenarios"] if member in s["members"] and s["points"] and s["points"][0]["figures"]),
+        None,
+    )
+    return source["points"][0]["figures"] if source else {}
+
+
+def diagram_svgs(doc: Mapping[str, Any], parsed: Mapping[str, Definitions | PermitflowError]) -> dict[
+        str, tuple[Definitions, tuple[tuple[str, str], ...], str]]:
+    """Each parsed process's diagram with its waiting badges, drawn now from ``doc`` (for a run: its
+    first points, while its other units run; :func:`render_report`'s ``drawn_diagrams`` takes one
+    whose model and badges are the same, the same SVG)."""
+    out = {}
+    for member, defs in parsed.items():
+        if not isinstance(defs, PermitflowError):
+            badges = waiting_badges(_diagram_source(doc, member), member)
+            out[member] = (defs, tuple(badges.items()), _diagram_svg(defs, badges))
+    return out
+
+
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
               parsed: Mapping[str, Definitions | PermitflowError] | None = None,
-              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+              drawn: DrawnDiagrams | None = None) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it
-    (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`)."""
+    (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`;
+    ``drawn``: :func:`diagram_svgs` made earlier: one of the same model and badges is not drawn again)."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
     order = [m for s in doc["scenarios"] for m in s["members"]]
     ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
@@ -288,7 +320,11 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             if isinstance(read, PermitflowError):
                 raise read
             defs = read
-            svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
+            kept = (drawn or {}).get(member)
+            if kept is not None and kept[0] is defs and kept[1] == tuple(badges.items()):
+                svg = kept[2]
+            else:
+                svg = _diagram_svg(defs, badges)
             problem = ""
         except PermitflowError as err:
             defs, svg, problem = None, "", str(err)
@@ -499,6 +535,7 @@ def render_report(
     executor: Executor | None = None,
     plots_drawn: Callable[[], Mapping[Hashable, str | None]] | None = None,
     parsed: Mapping[str, tuple[str, Definitions | PermitflowError]] | None = None,
+    drawn_diagrams: DrawnDiagrams | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -511,7 +548,8 @@ def render_report(
     builds the rest; ``None``: here. The HTML is the same either way. ``plots_drawn``: the
     plots already on their way (:func:`start_plots` of the same document, case rows and
     profiles; ``cases`` is not read then). ``parsed``: processes parsed earlier, by name (BPMN
-    text, what it parsed to): one whose text is the same is not parsed again.
+    text, what it parsed to): one whose text is the same is not parsed again. ``drawn_diagrams``:
+    diagrams drawn earlier (:func:`diagram_svgs`): one of the same parsed model and badges is taken.
     """
     profiles = profiles or {}
     towns = town_names(doc, profiles)
@@ -546,7 +584,7 @@ def render_report(
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes, read, names)
+    diagrams = _diagrams(doc, processes, read, names, drawn_diagrams)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}
