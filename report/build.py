@@ -130,7 +130,9 @@ class EarlyPlots:
 
     With the first points, this process also makes (while the workers run) what the report needs
     of the study alone: the member files (:func:`report.results.member_files`), their profiles,
-    each process parsed and the report's template compiled.
+    each process parsed and the report's template compiled; and each process's diagram with the
+    first points' waiting badges (:func:`report.html.diagram_svgs`), which the report takes when
+    its badges are the same.
 
     :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
     results folder: what is not the same is made again, and a fault here only leaves the work
