@@ -12,15 +12,6 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
 from report import plots
 from report.folder import only_listed, replace_outputs
-from report.html import (
-    parsed_processes,
-    plot_jobs,
-    render_report,
-    report_template,
-    start_plots,
-    sweep_jobs,
-    town_names,
-)
 from report.jsontext import json_plain
 from report.plots import PlotJob
 from report.results import (
@@ -42,6 +33,11 @@ from scenarios.study import Study
 
 __all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
+# report.html (jinja2, the template's words, the BPMN reader and SVG) is imported where a report is
+# made, not with this module: `permitflow run` imports this module before it reads the study, and what
+# it loads then is serial work while the second core idles (goal 7 of issue 16); the report's modules
+# load later, in the parent while the workers run (EarlyPlots) or for the report itself.
+
 
 def library_diff_section(names: Sequence[str]) -> str:
     """The comparison of library municipalities ``names`` (report.diff_html, embedded)."""
@@ -55,6 +51,8 @@ def write_report(folder: str | Path, *, diff_section: Callable[[Sequence[str]], 
     """Render ``folder/report.html`` from ``summary.json``, ``cases.csv`` and ``processes/``.
 
     ``executor``: the run's worker pool, which draws the plots meanwhile (the same bytes)."""
+    from report.html import render_report
+
     folder = Path(folder)
     if not (folder / "summary.json").is_file():
         raise InputError(f"{folder}: not a results folder (no summary.json; run `permitflow run` first)")
@@ -132,7 +130,9 @@ class EarlyPlots:
 
     With the first points, this process also makes (while the workers run) what the report needs
     of the study alone: the member files (:func:`report.results.member_files`), their profiles,
-    each process parsed and the report's template compiled.
+    each process parsed and the report's template compiled; and each process's diagram with the
+    first points' waiting badges (:func:`report.html.diagram_svgs`), which the report takes when
+    its badges are the same.
 
     :meth:`point` is :func:`scenarios.road.execute`'s ``point_done``. Nothing here changes the
     results folder: what is not the same is made again, and a fault here only leaves the work
@@ -145,6 +145,8 @@ class EarlyPlots:
         self.members: dict[str, bytes] | None = None
         self.profiles: dict[str, Any] | None = None
         self.parsed: dict[str, tuple[str, Any]] | None = None
+        #: each process's diagram drawn with the first points (report.html.diagram_svgs)
+        self.diagrams: dict[str, Any] | None = None
         #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
         self.cases: FirstCases | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
@@ -161,9 +163,18 @@ class EarlyPlots:
         except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
             self.executor = None
             self.started.clear()
-            self.members = self.profiles = self.parsed = self.cases = None
+            self.members = self.profiles = self.parsed = self.cases = self.diagrams = None
 
     def _point(self, point: PointResults) -> None:
+        from report.html import (
+            diagram_svgs,
+            parsed_processes,
+            plot_jobs,
+            report_template,
+            sweep_jobs,
+            town_names,
+        )
+
         assert self.executor is not None
         self._points[(point.scenario.name, point.index)] = point
         jobs: dict[Hashable, PlotJob | None] = {}
@@ -175,12 +186,15 @@ class EarlyPlots:
             members = member_files(firsts)
             profiles = _profiles(self.folder, members)
             found = first_cases(firsts)
+            plotted = _plotted(results_document(firsts))
             if found is not None:
-                jobs.update(plot_jobs(_plotted(results_document(firsts)), found[1], profiles, sweeps=False))
+                jobs.update(plot_jobs(plotted, found[1], profiles, sweeps=False))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
             self.parsed = {name: (text, read[name]) for name, text in texts.items()}
+            # the diagrams' badges are the first points' waits: drawn now, taken when the same
+            self.diagrams = diagram_svgs(plotted, read)
             report_template()
             self.members, self.profiles, self.cases = members, profiles, found
         scenario = point.scenario
@@ -216,6 +230,8 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     ``early``: the plots sent while the run's units ran (:class:`EarlyPlots`); those that are
     the same are not drawn again.
     """
+    from report.html import render_report, start_plots
+
     folder = Path(folder)
     doc = results_document(batch, uncertainty)
     texts = start_texts(batch, doc, csv_executor) if csv_executor is not None else None
@@ -229,13 +245,14 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         drawn = start_plots(_plotted(doc, plain=plain), cases, profiles, executor,
                             early.started if early is not None else None)
     parsed = early.parsed if early is not None else None
+    diagrams = early.diagrams if early is not None else None
     section = diff_section if diff_section is not None else library_diff_section
     html = None
     read = _as_read(folder, members, profiles) if drawn is not None and plain and uncertainty is None else None
     if read is not None:
         try:  # while the workers make the files' texts
             html = render_report(doc, (), read[0], diff_section=section, profiles=read[1], executor=executor,
-                                 plots_drawn=drawn, parsed=parsed)
+                                 plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
         except Exception:  # noqa: BLE001 - made again once the files are written, and its error raised there
             html = None
     files = result_files(batch, doc, uncertainty=uncertainty, started=texts, made=members)
@@ -247,7 +264,7 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
         loaded = json.loads(files["uncertainty.json"].decode("utf-8")) if "uncertainty.json" in files else None
         html = render_report(summary, (), read_processes(folder), diff_section=section,
                              profiles=read_profiles(folder), uncertainty=loaded if "uncertainty" in summary else None,
-                             executor=executor, plots_drawn=drawn, parsed=parsed)
+                             executor=executor, plots_drawn=drawn, parsed=parsed, drawn_diagrams=diagrams)
     target = folder / "report.html"
     write_bytes_atomic(target, html.encode("utf-8"))
     return target

@@ -31,7 +31,7 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
-from report.numbers import machine, number
+from report.numbers import SEPARATORS, machine, number
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
@@ -47,7 +47,7 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "diagram_svgs", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -90,12 +90,29 @@ def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
     return number(value, lang)
 
 
+#: a number as English writes it (:func:`report.numbers.machine`) -> as Swedish does: the same digits
+_EN_TO_SV = str.maketrans({en: sv for en, sv in zip(SEPARATORS["en"], SEPARATORS["sv"], strict=True)})
+
+
 def _cell(value: Any, digits: int = 2) -> Markup:
-    """A table's figure in both languages (a span each where they write it differently)."""
-    en, sv = _fmt(value, digits, "en"), _fmt(value, digits, "sv")
+    """A table's figure in both languages (a span each where they write it differently).
+
+    Formatted once: a number's Swedish text is its English one with the decimal sign, the
+    thousands separator and the minus sign swapped (both come from one machine text), and a
+    number's text holds nothing to escape. The template calls this for every cell of the
+    figures tables (tens of thousands in the bundled study's report).
+
+    >>> [str(_cell(v)) for v in (1234.5, -0.0042, 12, None, "a<b")]
+    ['<span class="en">1,234.50</span><span class="sv">1\xa0234,50</span>', \
+'<span class="en">-0.0042</span><span class="sv">−0,0042</span>', '12', '–', 'a&lt;b']
+    """
+    en = _fmt(value, digits, "en")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return Markup.escape(en)  # a word (or a missing value): the same in both languages
+    sv = en.translate(_EN_TO_SV)
     if en == sv:
-        return Markup.escape(en)
-    return Markup('<span class="en">{}</span><span class="sv">{}</span>').format(en, sv)
+        return Markup(en)
+    return Markup(f'<span class="en">{en}</span><span class="sv">{sv}</span>')
 
 
 _ENV.filters["num"] = _cell
@@ -269,11 +286,43 @@ def parsed_processes(processes: Mapping[str, str],
     return out
 
 
+#: a process's diagram drawn earlier (:func:`diagram_svgs`): name -> (its parsed model, its badges, the SVG)
+DrawnDiagrams = Mapping[str, tuple[Definitions, tuple[tuple[str, str], ...], str]]
+
+
+def _diagram_svg(defs: Definitions, badges: dict[str, str]) -> str:
+    return bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
+
+
+def _diagram_source(doc: Mapping[str, Any], member: str) -> Mapping[str, Any]:
+    """The figures of the first point of the first scenario that simulates ``member`` (``{}``: none)."""
+    source = next(
+        (s for s in doc["scenarios"] if member in s["members"] and s["points"] and s["points"][0]["figures"]),
+        None,
+    )
+    return source["points"][0]["figures"] if source else {}
+
+
+def diagram_svgs(doc: Mapping[str, Any], parsed: Mapping[str, Definitions | PermitflowError]) -> dict[
+        str, tuple[Definitions, tuple[tuple[str, str], ...], str]]:
+    """Each parsed process's diagram with its waiting badges, drawn now from ``doc`` (for a run: its
+    first points, while its other units run; :func:`render_report`'s ``drawn_diagrams`` takes one
+    whose model and badges are the same, the same SVG)."""
+    out = {}
+    for member, defs in parsed.items():
+        if not isinstance(defs, PermitflowError):
+            badges = waiting_badges(_diagram_source(doc, member), member)
+            out[member] = (defs, tuple(badges.items()), _diagram_svg(defs, badges))
+    return out
+
+
 def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
               parsed: Mapping[str, Definitions | PermitflowError] | None = None,
-              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> list[dict[str, Any]]:
+              steps: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
+              drawn: DrawnDiagrams | None = None) -> list[dict[str, Any]]:
     """One diagram per process, with the waiting times of the first scenario that simulates it
-    (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`)."""
+    (``steps``: per language, per process, element id -> the step's name, as :func:`step_names`;
+    ``drawn``: :func:`diagram_svgs` made earlier: one of the same model and badges is not drawn again)."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
     order = [m for s in doc["scenarios"] for m in s["members"]]
     ranked = sorted(processes, key=lambda m: (order.index(m) if m in order else len(order), m))
@@ -291,7 +340,11 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
             if isinstance(read, PermitflowError):
                 raise read
             defs = read
-            svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
+            kept = (drawn or {}).get(member)
+            if kept is not None and kept[0] is defs and kept[1] == tuple(badges.items()):
+                svg = kept[2]
+            else:
+                svg = _diagram_svg(defs, badges)
             problem = ""
         except PermitflowError as err:
             defs, svg, problem = None, "", str(err)
@@ -468,11 +521,15 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     towns = town_names(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
     clock = common_clock(clocks_of(doc, profiles))
+    # the case rows grouped once for both languages (serial work at the end of a run)
+    late = plots.case_groups(cases, "complete_to_decision_days")
+    times = plots.case_groups(cases, "submission_to_decision_days")
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
     jobs: dict[Hashable, plots.PlotJob | None] = {
-        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock) for lang in LANGUAGES}
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock, grouped=late) for lang in LANGUAGES}
     jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns, lang) for lang in LANGUAGES})
-    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang, clock) for lang in LANGUAGES})
+    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang, clock, grouped=times)
+                 for lang in LANGUAGES})
     if sweeps:
         for k, s in enumerate(doc["scenarios"]):
             jobs.update(sweep_jobs(s, k, towns))
@@ -508,6 +565,7 @@ def render_report(
     executor: Executor | None = None,
     plots_drawn: Callable[[], Mapping[Hashable, str | None]] | None = None,
     parsed: Mapping[str, tuple[str, Definitions | PermitflowError]] | None = None,
+    drawn_diagrams: DrawnDiagrams | None = None,
 ) -> str:
     """The report HTML for a summary document, its case rows and the processes' BPMN.
 
@@ -520,7 +578,8 @@ def render_report(
     builds the rest; ``None``: here. The HTML is the same either way. ``plots_drawn``: the
     plots already on their way (:func:`start_plots` of the same document, case rows and
     profiles; ``cases`` is not read then). ``parsed``: processes parsed earlier, by name (BPMN
-    text, what it parsed to): one whose text is the same is not parsed again.
+    text, what it parsed to): one whose text is the same is not parsed again. ``drawn_diagrams``:
+    diagrams drawn earlier (:func:`diagram_svgs`): one of the same parsed model and badges is taken.
     """
     profiles = profiles or {}
     towns = town_names(doc, profiles)
@@ -555,7 +614,7 @@ def render_report(
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
-    diagrams = _diagrams(doc, processes, read, names)
+    diagrams = _diagrams(doc, processes, read, names, drawn_diagrams)
     drawn = plots_drawn()
     for k, scenario in enumerate(scenarios):
         scenario["sweep_plot"] = {lang: drawn[("sweep", k, lang)] for lang in LANGUAGES}

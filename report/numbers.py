@@ -28,6 +28,7 @@ __all__ = ["SEPARATORS", "number", "percent", "days", "kronor", "machine"]
 SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
 #: what a missing value (``None``, NaN) shows
 MISSING = "–"
+_NONZERO = frozenset("123456789")
 
 
 def machine(text: str, lang: str) -> str:
@@ -39,7 +40,7 @@ def machine(text: str, lang: str) -> str:
         head = len(whole) % 3 or 3
         whole = whole[:head] + "".join(group + whole[i:i + 3] for i in range(head, len(whole), 3))
     said = whole + (point + fraction if dot else "")
-    zero = not any(c in "123456789" for c in whole + fraction)
+    zero = _NONZERO.isdisjoint(whole + fraction)  # no digit but 0 (the report's tables ask this of every cell)
     return (minus if sign and not zero else "") + said  # never "-0.0"
 
 

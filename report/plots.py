@@ -32,6 +32,8 @@ __all__ = [
     "warm_up",
     "processing_time_job",
     "deadline_job",
+    "case_groups",
+    "CaseGroups",
     "utilisation_job",
     "sweep_job",
     "MAIN_FIGURE",
@@ -181,6 +183,26 @@ def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not math.isnan(value)
 
 
+#: (scenario, process) -> the days of each case, and each scenario's first sweep point (:func:`case_groups`)
+CaseGroups = tuple[dict[tuple[str, str], list[float]], dict[str, str]]
+
+
+def case_groups(cases: Iterable[Mapping[str, str]], column: str) -> CaseGroups:
+    """The days in ``column`` of each (scenario, process) of the first sweep point of each scenario,
+    cases after the warm-up with a value, in the rows' order; and each scenario's first point (the
+    label of its first row). What :func:`deadline_job` and :func:`processing_time_job` draw, the same
+    in every language."""
+    groups: dict[tuple[str, str], list[float]] = {}
+    first_point: dict[str, str] = {}
+    for row in cases:
+        scenario = row["scenario"]
+        first_point.setdefault(scenario, row["point"])
+        if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row[column]:
+            continue
+        groups.setdefault((scenario, row["process"]), []).append(float(row[column]))
+    return groups, first_point
+
+
 def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str],
                          towns: Mapping[str, str] | None = None, lang: str = "en") -> str | None:
     """Box plots of submission-to-decision days per scenario and process (first sweep
@@ -190,19 +212,14 @@ def processing_time_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str
 
 def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str],
                         towns: Mapping[str, str] | None = None, lang: str = "en",
-                        clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> PlotJob | None:
+                        clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
+                        *, grouped: CaseGroups | None = None) -> PlotJob | None:
     """What :func:`processing_time_plot` draws, as a :data:`PlotJob` (``None``: nothing); the dashed line is
-    ``clock``'s deadline (the library's 4 months when the processes' deadlines differ)."""
+    ``clock``'s deadline (the library's 4 months when the processes' deadlines differ). ``grouped``:
+    :func:`case_groups` of ``cases`` and ``submission_to_decision_days``, made once for every language."""
     from report.words import scenario_words
 
-    groups: dict[tuple[str, str], list[float]] = {}
-    first_point: dict[str, str] = {}
-    for row in cases:
-        scenario = row["scenario"]
-        first_point.setdefault(scenario, row["point"])
-        if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row["submission_to_decision_days"]:
-            continue
-        groups.setdefault((scenario, row["process"]), []).append(float(row["submission_to_decision_days"]))
+    groups, first_point = grouped if grouped is not None else case_groups(cases, "submission_to_decision_days")
     rank = {name: i for i, name in enumerate(order)}
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
@@ -298,18 +315,13 @@ def deadline_plot(cases: Iterable[Mapping[str, str]], order: Sequence[str], town
 
 
 def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns: Mapping[str, str],
-                 lang: str = "en", clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> PlotJob | None:
-    """What :func:`deadline_plot` draws, as a :data:`PlotJob` (``None``: nothing)."""
+                 lang: str = "en", clock: tuple[float | None, float | None] = LIBRARY_CLOCK,
+                 *, grouped: CaseGroups | None = None) -> PlotJob | None:
+    """What :func:`deadline_plot` draws, as a :data:`PlotJob` (``None``: nothing). ``grouped``:
+    :func:`case_groups` of ``cases`` and ``complete_to_decision_days``, made once for every language."""
     from report.words import scenario_words
 
-    groups: dict[tuple[str, str], list[float]] = {}
-    first_point: dict[str, str] = {}
-    for row in cases:
-        scenario = row["scenario"]
-        first_point.setdefault(scenario, row["point"])
-        if row["point"] != first_point[scenario] or row["warmup"] == "1" or not row["complete_to_decision_days"]:
-            continue
-        groups.setdefault((scenario, row["process"]), []).append(float(row["complete_to_decision_days"]))
+    groups, first_point = grouped if grouped is not None else case_groups(cases, "complete_to_decision_days")
     rank = {name: i for i, name in enumerate(order)}
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:

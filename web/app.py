@@ -360,6 +360,7 @@ async def save_scenario(request: Request) -> Response:
 def _warm() -> None:
     """Import the report's modules (matplotlib takes seconds) before the first request, not during it."""
     import report.build  # noqa: F401
+    import report.html  # noqa: F401 - report.build imports it only where a report is made
     from report.plots import _pyplot
 
     _pyplot()

@@ -1,0 +1,73 @@
+"""The report's table cells (the template's ``num`` filter, report.html._cell) are formatted once and
+their Swedish text derived from the English one (goal 7 of issue 16: the filter was most of the report's
+rendering, serial work after the run's last units): the same text as formatting each language apart."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from markupsafe import Markup
+
+from report.html import _cell, _fmt
+from report.numbers import SEPARATORS, machine
+
+
+def _reference(value: object, digits: int = 2) -> Markup:
+    """The cell as written before: each language formatted on its own, escaped by Markup.format."""
+    en, sv = _fmt(value, digits, "en"), _fmt(value, digits, "sv")
+    if en == sv:
+        return Markup.escape(en)
+    return Markup('<span class="en">{}</span><span class="sv">{}</span>').format(en, sv)
+
+
+def _values() -> list[object]:
+    rng = random.Random(16)
+    values: list[object] = [
+        0.0, -0.0, 1.0, -1.0, 0.005, -0.005, 0.0042, -0.0000001, 1e-6, -1e-6, 9.999e-7, 0.01, 0.00999,
+        999.995, 1000.0, -1234.5, 1234567.891, -98765432.1, 1e15, -1e15, 1e21, 5e-324,
+        math.nan, math.inf, -math.inf, 0, 7, -7, 1234, -123456789, 10**20, True, False, None,
+        "officer", "a<b & 'c'", "-1.5", "1,234",
+    ]
+    for _ in range(3000):
+        size = 10.0 ** rng.uniform(-8, 9)
+        values.append(rng.choice((1, -1)) * size)
+        values.append(rng.randint(-10**7, 10**7))
+    return values
+
+
+def test_a_cell_is_the_text_of_each_language_formatted_apart() -> None:
+    for digits in (0, 1, 2, 3):
+        for value in _values():
+            got, want = _cell(value, digits), _reference(value, digits)
+            assert isinstance(got, Markup)
+            assert str(got) == str(want), (value, digits)
+
+
+def test_a_cell_of_a_word_is_escaped_once() -> None:
+    assert str(_cell("a<b")) == "a&lt;b"
+    assert str(_cell(Markup("<b>x</b>"))) == str(_reference(Markup("<b>x</b>"))) == "&lt;b&gt;x&lt;/b&gt;"
+    assert str(_cell(True)) == "True" and str(_cell(None)) == "–" and str(_cell(math.nan)) == "–"
+
+
+def _machine_reference(text: str, lang: str) -> str:
+    """report.numbers.machine as written before its zero test was made a set's (the same rule)."""
+    point, group, minus = SEPARATORS[lang]
+    sign = text.startswith("-")
+    whole, dot, fraction = text.lstrip("-+").partition(".")
+    if whole.isdigit() and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = whole[:head] + "".join(group + whole[i:i + 3] for i in range(head, len(whole), 3))
+    said = whole + (point + fraction if dot else "")
+    zero = not any(c in "123456789" for c in whole + fraction)
+    return (minus if sign and not zero else "") + said
+
+
+def test_a_machine_number_reads_the_same() -> None:
+    texts = ["0", "-0", "-0.00", "0.000", "-0.0001", "-1", "10", "-1000", "1234567.891", "-98765432.10", "inf", "-inf",
+             "+5", "-", "", ".5", "-.0", "100000000000000000000.00", "abc", "-a1"]
+    rng = random.Random(7)
+    texts += [f"{rng.choice((1, -1)) * 10.0 ** rng.uniform(-9, 12):.{rng.randint(0, 6)}f}" for _ in range(2000)]
+    for lang in SEPARATORS:
+        for text in texts:
+            assert machine(text, lang) == _machine_reference(text, lang), (text, lang)
