@@ -1021,6 +1021,8 @@ def _model_from_log(path: str, options: dict[str, Any]) -> tuple[str, object, di
     from calibrate.mapping import map_activities
 
     table, _stream = read_log(path, options["columns"])
+    for note in table.notes:  # what the reader assumed or found (as calibrate and discover say it)
+        click.echo(f"note: {Path(path).name}: {note}", err=True)
     name = Path(path).name
     for suffix in (".gz", ".xes", ".csv"):
         name = name[: -len(suffix)] if name.lower().endswith(suffix) else name

@@ -243,7 +243,10 @@ def validate_profile(model: str, profile: Mapping[str, Any], train: LogTable, he
     sims = [s for s in sims if s.end.size]
     if not sims:
         raise SimulationError("the validation runs simulated no event within the held-out period")
-    setup = {"training_cases": train.n_cases, "training_period": train.period_text(),
+    periods = (train.period(), held.period())  # the whole log's: its first and last time in either part
+    setup = {"log": Path(train.source).name, "log_cases": train.n_cases + held.n_cases,
+             "log_period": f"{min(p[0] for p in periods).date()} to {max(p[1] for p in periods).date()}",
+             "training_cases": train.n_cases, "training_period": train.period_text(),
              "training_arrivals": _arrivals_text(train), "heldout_arrivals": _arrivals_text(held),
              "heldout_cases": held.n_cases, "heldout_period": held.period_text(),
              "simulated_from": str(run_profile["simulation"]["start"]),

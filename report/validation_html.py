@@ -96,7 +96,11 @@ def _setup_words(validation: Validation) -> tuple[str, str]:
     times_en = "start and completion times" if start else "completion times only (the log has no start times)"
     times_sv = "start- och sluttider" if start else "bara sluttider (loggen har inga starttider)"
     deadline = st.get("deadline_days")
-    setup = (
+    log = ""
+    if st.get("log"):  # the log it was checked against (a setup written before it was said has none)
+        log = (f"<p>Log / Logg: <code>{esc(str(st['log']))}</code>, {number(st['log_cases'], 'en', 0)} cases / "
+               f"ärenden, {esc(str(st['log_period']))}.</p>\n")
+    setup = log + (
         f"<p>The model was calibrated on the first {st['training_cases']} cases ({esc(str(st['training_period']))}), "
         f"then simulated {st['replications']} times over the held-out period from {esc(str(st['simulated_from']))} "
         f"(arrivals for {esc(str(st['simulated_horizon']).removesuffix('d'))} days, seed {st['seed']}) and compared with the last "

@@ -525,3 +525,86 @@ def test_a_lane_or_message_flow_naming_nothing_is_refused_as_validate_calls_it_a
             f"permitflow: error: {bad}:{line}: {said} (expected the id of an element of the model; "
             "permitflow validate lists them all)\n"
         )
+
+
+def _export(path: Path, *, encoding: str, day_first: bool, doubled: bool) -> str:
+    """A small case log as a municipality's system exports it (semicolons, Swedish names)."""
+    rows = ["Ärende;Åtgärd;Datum;Handläggare"]
+    for case in range(6):
+        for k, activity in enumerate(("Registrera", "Granska ansökan", "Beslut")):
+            day, hour = 3 + case + 2 * k, 9 + k
+            when = f"{day}/3/2025 {hour}:00" if day_first else f"2025-03-{day:02d} {hour:02d}:00"
+            rows.append(f"BN {case};{activity};{when};Anna Öberg")
+            if doubled and case == 0 and k == 1:
+                rows.append(rows[-1])
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode(encoding))
+    return str(path)
+
+
+def test_diff_and_compare_of_logs_say_the_readers_notes_on_stderr(tmp_path: Path) -> None:
+    # calibrate and discover said how a log was read (Windows-1252, the date form, doubled rows, events at one
+    # time); diff and compare of the same logs said nothing, and the doubled row showed as a loop
+    a = _export(tmp_path / "kommun_a.csv", encoding="cp1252", day_first=True, doubled=True)
+    b = _export(tmp_path / "kommun_b.csv", encoding="utf-8", day_first=False, doubled=False)
+    notes_a = [
+        "note: kommun_a.csv: timestamps read as %d/%m/%Y %H:%M (with or without a time), from the first row",
+        "note: kommun_a.csv: 20 line(s) not UTF-8, read as Windows-1252 (the first: line 1); if names look wrong, "
+        "save the log as UTF-8",
+        "note: kommun_a.csv: 1 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: "
+        "line 4): each is counted; if the export doubled rows, remove the copies",
+        "note: kommun_a.csv: 2 of 19 events share their completion time with another event of their case: those are "
+        "taken in the file's order (the log cannot tell which came first)",
+    ]
+    note_b = "note: kommun_b.csv: timestamps read as ISO 8601"
+    done = CliRunner().invoke(cli, ["diff", a, b, "--model", "helsingborg", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    assert done.stderr.splitlines() == [*notes_a, note_b]
+    data = json.loads(done.stdout)  # stdout stays the JSON alone
+    assert (data["a"]["name"], data["b"]["name"]) == ("kommun_a", "kommun_b")
+    done = CliRunner().invoke(cli, ["compare", b, a, b, "--model", "helsingborg"])
+    assert done.exit_code == 0, done.output
+    assert done.stderr.splitlines() == [note_b, *notes_a, note_b]
+
+
+PROFILE = """\
+assumption: test data
+simulation:
+  start: 2025-01-06
+  cases: 10
+  calendars:
+    office: {{hours: {{mon: 08:00-16:00, tue: 08:00-16:00, wed: 08:00-16:00, thu: 08:00-16:00, fri: 08:00-16:00}}}}
+  pools:
+    officer: {{count: 1, calendar: office, lanes: [L_{tag}_H]}}
+  arrivals: {{per_year: 50}}
+  elements:
+    {tag}_Besok: {{delay: {{dist: gamma, mean: {mean}, sd: {sd}}}}}
+    {tag}_Granska: {{duration: {work}}}
+"""
+
+
+def test_a_delays_two_sides_are_in_one_unit_a_person_picks_for_its_size(tmp_path: Path) -> None:
+    # a model's parameters were compared in their shortest exact unit each: "506.88h" against "30384m" (one
+    # delay of about three weeks) in every form; a work duration has no days, so it stays in hours
+    paths = []
+    for tag, mean, sd, work in (("A", "506.88h", "3d", "90m"), ("B", "30384m", "36h", "2h"), ("C", "3w", "2d", "2h")):
+        folder = tmp_path / tag.lower()
+        folder.mkdir()
+        (folder / "process.yaml").write_text(Path(write(tmp_path, tag)).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "profile.yaml").write_text(PROFILE.format(tag=tag, mean=mean, sd=sd, work=work), encoding="utf-8")
+        paths.append(str(folder / "process.yaml"))
+    a, b, c = paths
+    lines = run("diff", a, b).output.splitlines()
+    assert '[Changed] "Platsbesök": delay.mean is 21.12d in a, 21.1d in b.' in lines
+    assert '[Changed] "Platsbesök": delay.sd is 3d in a, 1.5d in b.' in lines
+    assert '[Changed] "Granska ansökan": duration is 1.5h in a, 2h in b.' in lines
+    data = json.loads(run("diff", a, b, "--format", "json").output)
+    mean = next(d for d in data["differences"] if d["attribute"] == "profile.delay.mean")
+    assert (mean["a_value"], mean["b_value"]) == ("21.12d", "21.1d")
+    markdown = run("diff", a, b, "--format", "markdown").output
+    assert "| 21.12d | 21.1d |" in markdown and "30384m" not in markdown
+    page = run("diff", a, b, "--format", "html").output
+    assert "21.12d" in page and "21.1d" in page and "30384m" not in page and "506.88h" not in page
+    # compare: one unit for all the models, whichever pair the values came from
+    lines = run("compare", a, b, c).output.splitlines()
+    assert ('  [attribute] "Platsbesök": delay.mean is 21.12d in a, 21.1d in b; 21d in c.'
+            in lines)

@@ -16,7 +16,7 @@ from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, display_name
-from processes.durations import format_duration, is_duration_text, parse_duration
+from processes.durations import CALENDAR_UNITS, format_duration, is_duration_text, parse_duration
 from processes.errors import PermitflowError
 
 __all__ = [
@@ -28,6 +28,8 @@ __all__ = [
     "fact_meaning",
     "canonical_params",
     "flatten",
+    "in_one_unit",
+    "parameter_message",
     "canonical_timer",
     "FACT_ORDER",
     "PROVENANCE_KEYS",
@@ -202,6 +204,8 @@ def _attributes(
         for key in sorted(set(fa_params) | set(fb_params)):
             va, vb = fa_params.get(key, ""), fb_params.get(key, "")
             if va != vb:
+                va, vb = in_one_unit(key, (va, vb))
+                basis_a, basis_b = ba if va else "", bb if vb else ""
                 out.append(
                     Difference(
                         "attribute",
@@ -210,13 +214,57 @@ def _attributes(
                         f"profile.{key}",
                         va,
                         vb,
-                        f"{name}: {key} is {va or 'not set'}{_marked(ba if va else '')} in A, "
-                        f"{vb or 'not set'}{_marked(bb if vb else '')} in B.",
-                        ba if va else "",
-                        bb if vb else "",
+                        parameter_message(name, key, va, vb, basis_a, basis_b),
+                        basis_a,
+                        basis_b,
                     )
                 )
     return out
+
+
+def parameter_message(name: str, key: str, va: str, vb: str, basis_a: str, basis_b: str) -> str:
+    """The words of a profile parameter's difference (``name``: the step, quoted)."""
+    return (f"{name}: {key} is {va or 'not set'}{_marked(basis_a)} in A, "
+            f"{vb or 'not set'}{_marked(basis_b)} in B.")
+
+
+def in_one_unit(key: str, values: Iterable[str]) -> tuple[str, ...]:
+    """The values of one flattened time parameter (``delay.mean``, ``duration.value`` ...) in one unit:
+    the one a person picks for the largest (minutes under an hour, hours under two days, days above;
+    hours for work time, which has no days), or a larger one all of them are already written in
+    (``2w`` and ``3w``). Exact to 6 decimals, as :func:`format_duration`; ``""`` (not set) stays;
+    values that are not all durations, or that would read alike in one unit, stay as they are.
+
+    >>> in_one_unit("delay.mean", ("506.88h", "30384m")), in_one_unit("delay.mean", ("2w", "3w"))
+    (('21.12d', '21.1d'), ('2w', '3w'))
+    >>> in_one_unit("duration.mean", ("90m", "2h")), in_one_unit("delay.dist", ("gamma", "1h"))
+    (('1.5h', '2h'), ('gamma', '1h'))
+    """
+    values = tuple(values)
+    items = [v.split(", ") for v in values if v]  # a list (an empirical distribution's) is flattened so
+    if key.split(".", 1)[0] not in _TIME_KEYS or not items or not all(is_duration_text(t) for i in items for t in i):
+        return values
+    try:
+        hours = [[parse_duration(t) for t in i] for i in items]
+    except PermitflowError:
+        return values
+    largest = max(max(h) for h in hours)
+    unit = "m" if largest < 1 else "h" if largest < 48 or key.startswith("duration") else "d"
+    units = {_unit_of(t) for i in items for t in i}
+    if len(units) == 1 and CALENDAR_UNITS[next(iter(units))] >= CALENDAR_UNITS[unit]:
+        return values
+    texts = iter(", ".join(_in_unit(x, unit) for x in h) for h in hours)
+    out = tuple(next(texts) if v else v for v in values)
+    return out if len(set(out)) == len(set(values)) else values
+
+
+def _unit_of(text: str) -> str:
+    return text.strip().lstrip("0123456789. ")
+
+
+def _in_unit(hours: float, unit: str) -> str:
+    number = f"{round(hours / CALENDAR_UNITS[unit], 6):.6f}".rstrip("0").rstrip(".")
+    return f"{number}{unit}"
 
 
 def _flat_params(lex: Lexicon, entry: Any) -> tuple[dict[str, str], str]:

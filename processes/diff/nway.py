@@ -30,7 +30,7 @@ import numpy as np
 
 from processes.diff.core import Compared, diff_prepared, lexicon_for
 from processes.diff.decisions import NO_DECISIONS, MatchDecisions
-from processes.diff.differences import FACT_ORDER, fact_text, same_performer
+from processes.diff.differences import FACT_ORDER, fact_text, in_one_unit, parameter_message, same_performer
 from processes.diff.forkpairs import MIN_PAIRS, run_pairs
 from processes.diff.labelsim import _head_terms, _normalised, _side
 from processes.diff.matching import _adjacency
@@ -374,6 +374,8 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
             values.setdefault(d.b.name, x.b_value)
     out = []
     for (variation_kind, _, _, _, _), (values, d, x) in found.items():
+        if x.attribute.startswith("profile."):  # each pair chose its unit: one for all the models
+            x, values = _in_one_unit_across(x, values, d)
         by_value: dict[str, list[str]] = {}
         for name in (n for n in _model_order(pairs) if n in values):
             by_value.setdefault(values[name], []).append(name)
@@ -403,6 +405,19 @@ def _pairwise(pairs: list[ModelDiff], clusters: tuple[StepCluster, ...]) -> list
 
 def _model_order(pairs: list[ModelDiff]) -> list[str]:
     return list(dict.fromkeys(n for d in pairs for n in (d.a.name, d.b.name)))
+
+
+def _in_one_unit_across(x: Difference, values: dict[str, str], d: ModelDiff) -> tuple[Difference, dict[str, str]]:
+    """A time parameter's values of all the models in one unit (``x``: the difference of pair ``d`` it was
+    first seen in, its values and words in that unit too)."""
+    key = x.attribute.removeprefix("profile.")
+    texts = in_one_unit(key, values.values())
+    if texts == tuple(values.values()) or f": {key} is " not in x.message:
+        return x, values
+    values = dict(zip(values, texts, strict=True))
+    va, vb = values[d.a.name], values[d.b.name]
+    name = x.message[: x.message.index(f": {key} is ")]
+    return replace(x, a_value=va, b_value=vb, message=parameter_message(name, key, va, vb, x.a_basis, x.b_basis)), values
 
 
 def name_sides(message: str, a_name: str, b_name: str) -> str:

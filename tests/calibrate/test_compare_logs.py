@@ -89,6 +89,6 @@ def test_bpic15_split_by_period(tmp_path) -> None:
     done = CliRunner().invoke(cli, ["compare", str(paths["early"]), str(paths["late"]), "--min-frequency", "0.8",
                                     "--format", "json"])
     assert done.exit_code == 0, done.output
-    data = json.loads(done.output)
+    data = json.loads(done.stdout)  # the reader's notes (events at one time ...) are on stderr
     assert data["models"] == ["bpic15_early", "bpic15_late"]
     assert data["similarity"] and data["core"]

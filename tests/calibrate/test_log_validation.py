@@ -55,6 +55,19 @@ def test_every_metric_is_reported(validated) -> None:
                                                               + v["setup"]["heldout_cases"]), abs=1)
 
 
+def test_page_names_the_log_it_was_checked_against(validated) -> None:
+    # the page said the cases and periods of its two parts, never which log they were of
+    from bpmn_io.logfiles import read_log
+
+    v, folder = validated
+    table, _ = read_log(folder / "log.xes")
+    assert (v["setup"]["log"], v["setup"]["log_cases"], v["setup"]["log_period"]) == (
+        "log.xes", table.n_cases, table.period_text())
+    page = (folder / "profile.validation.html").read_text(encoding="utf-8")
+    assert (f"<p>Log / Logg: <code>log.xes</code>, {table.n_cases:,} cases / ärenden, {table.period_text()}.</p>"
+            in page)
+
+
 def test_distances_are_small(validated) -> None:
     m, real = validated[0]["metrics"], validated[0]["real"]
     assert m["activity_frequency_relative"] < 0.15
