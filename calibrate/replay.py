@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,18 +108,24 @@ class _NothingReachable:
         return set()
 
 
+#: one replay at a time swaps pm4py's module attribute (two threads replaying at once would otherwise restore
+#: each other's swap: the second would keep the stand-in for good)
+_SWAP = threading.Lock()
+
+
 @contextlib.contextmanager
 def _without_reachable_at_the_end(token_replay: Any) -> Iterator[None]:
     """Token replay without its last step per variant: the visible transitions the final marking could
     reach through silent ones (its result's ``enabled_transitions_in_marking``, a diagnosis no count here
     reads) are a search over the net's silent transitions, half of ``compare``'s CPU on a log of BPIC15's
     size (about 70 of 140 s). Replaced in the replay module alone while it runs; what it fires is the same."""
-    real = token_replay.align_utils
-    token_replay.align_utils = _NothingReachable(real)
-    try:
-        yield
-    finally:
-        token_replay.align_utils = real
+    with _SWAP:
+        real = token_replay.align_utils
+        token_replay.align_utils = _NothingReachable(real)
+        try:
+            yield
+        finally:
+            token_replay.align_utils = real
 
 
 def replay_counts(process: Process, obs: Observed) -> dict[str, np.ndarray] | None:

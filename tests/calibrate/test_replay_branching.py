@@ -173,3 +173,37 @@ def test_replay_skips_the_search_no_count_reads_and_fires_the_same(monkeypatch) 
     assert len(calls) == len(set(TRACES.values()))  # once per variant
     for flow, per_case in counts.items():
         assert per_case.tolist() == [sum(t.name == f"flow:{flow}" for t in r["activated_transitions"]) for r in full]
+
+
+def test_replays_in_two_threads_leave_pm4py_as_it_was() -> None:
+    # the swap of pm4py's module attribute was not guarded: a replay that began while another ran saved the
+    # stand-in as "real" and put it back when it ended after the first, so pm4py kept it for good
+    import threading
+
+    from pm4py.algo.conformance.tokenreplay.variants import token_replay
+    from pm4py.objects.petri_net.utils import align_utils
+
+    from calibrate import replay
+
+    gates = [(threading.Event(), threading.Event()) for _ in range(2)]
+
+    def hold(entered: threading.Event, release: threading.Event) -> None:
+        with replay._without_reachable_at_the_end(token_replay):
+            entered.set()
+            release.wait(10)
+
+    threads = [threading.Thread(target=hold, args=gate) for gate in gates]
+    threads[0].start()
+    assert gates[0][0].wait(10)
+    threads[1].start()
+    gates[1][0].wait(0.3)  # with the guard the second waits for the first to end
+    gates[0][1].set()  # the first ends first
+    threads[0].join(10)
+    assert gates[1][0].wait(10)
+    gates[1][1].set()
+    threads[1].join(10)
+    assert token_replay.align_utils is align_utils
+    defs, table = _model(), _log()
+    process = defs.process()
+    obs = observe(process, table, map_activities(defs, table))
+    assert replay_counts(process, obs) is not None and token_replay.align_utils is align_utils
