@@ -857,3 +857,33 @@ def test_a_sure_change_from_the_applications_arrival_the_other_way_is_said_too()
             in said["en"]), said["en"]
     for same in ({"mean": 3.0, "ci": [2.0, 4.0], "significant": True}, {**sooner, "significant": False}, None):
         assert "ansökan kom in" not in sentences("Helsingborg", now, then, later, 1.0, 1.0, arrival=same)["sv"]
+
+
+def test_a_diagram_address_without_a_diagram_is_one_message_and_the_server_goes_on(client):
+    # found by QA (qareview4): n of 5000 digits stopped the route's int conversion in "500 Internal Server Error"
+    # (Python refuses int() of over 4300 digits), and "-1", "x" were a bare "Not Found" instead of the page's message
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    assert done.json()["state"] == "done"
+    assert client.get(f"/api/runs/{run_id}/diagram/0").text.startswith("<svg")
+    for n in ["-1", "x", "1.5", "1", "9" * 5000, "nosuchrun"]:
+        path = "/api/runs/nosuchrun/diagram/0" if n == "nosuchrun" else f"/api/runs/{run_id}/diagram/{n}"
+        reply = client.get(path)
+        assert reply.status_code == 404, (n[:10], reply.text[:80])
+        assert reply.json()["error_sv"].startswith("ingen sådan processkarta"), n[:10]
+    assert client.get(f"/api/runs/{run_id}/diagram/0").text.startswith("<svg")  # and the server goes on
+
+
+def test_the_diagram_of_a_run_still_running_says_it_has_not_finished():
+    # it said "its run ended long ago or the server restarted" of a run that was still running
+    with starlette_testclient.TestClient(create_app(workers=1)) as c:
+        started = c.post("/api/runs", json={"municipalities": ["helsingborg"], "levers": {"replications": 50,
+                                                                                          "years": 5}})
+        run_id = started.json()["id"]
+        try:
+            reply = c.get(f"/api/runs/{run_id}/diagram/0")
+            assert c.get(f"/api/runs/{run_id}").json()["state"] == "running"
+            assert reply.status_code == 404 and "not finished" in reply.json()["error"]
+            assert "inte klar" in reply.json()["error_sv"]
+        finally:
+            c.delete(f"/api/runs/{run_id}")
+        assert c.get(f"/api/runs/{run_id}/diagram/0").json()["error"].startswith("no such diagram")
