@@ -167,13 +167,19 @@ def test_doubled_rows_and_events_at_one_time_are_told(tmp_path: Path) -> None:
     table, stream = read_log(path)
     assert table.n_events == 6  # counted as they are
     assert table.notes[1:] == (
-        "1 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: line 4): each is "
-        "counted; if the export doubled rows, remove the copies",
+        "1 row repeats an earlier one's case, activity, time(s) and resource exactly (line 4): both are counted; "
+        "if the export doubled it, remove the copy",
         "4 of 6 events share their completion time with another event of their case: those are taken in the "
         "file's order (the log cannot tell which came first)")
     assert stream.notes == ["timestamps read as ISO 8601"]
     done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(path), "-o", str(tmp_path / "p.yaml")])
-    assert "note: 1 rows repeat an earlier one's case" in done.output, done.output
+    assert "note: 1 row repeats an earlier one's case" in done.output, done.output
+    # two copies: the plural, and the first copy's line (found by QA: one said "1 rows repeat ... (the first: ...)")
+    path.write_text("case,activity,timestamp\nA,Granska,2025-03-05T10:00\nA,Granska,2025-03-05T10:00\n"
+                    "B,Granska,2025-03-05T11:00\nB,Granska,2025-03-05T11:00\n", encoding="utf-8")
+    assert read_log(path)[0].notes[1] == (
+        "2 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: line 3): each is "
+        "counted; if the export doubled rows, remove the copies")
     # a log without either has neither note
     path.write_text("case,activity,timestamp\n1,a,2025-01-01\n1,b,2025-01-02\n2,a,2025-01-01\n", encoding="utf-8")
     assert read_log(path)[0].notes == ("timestamps read as ISO 8601",)
