@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import math
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -174,7 +175,12 @@ class _Lines:
 
 def _text(path: str | Path) -> TextIO | _Lines:
     raw = open_bytes(path)
-    if raw.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):  # type: ignore[attr-defined]  # UTF-16 with its BOM
+    try:  # a .gz's first block is decompressed here already: damaged or cut short, it fails here
+        head = raw.peek(2)[:2]  # type: ignore[attr-defined]
+    except (EOFError, OSError, zlib.error) as err:
+        raw.close()
+        raise _damaged(err, str(path)) from None
+    if head in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM
         return io.TextIOWrapper(raw, encoding="utf-16", newline="")  # type: ignore[arg-type]
     return _Lines(io.TextIOWrapper(raw, encoding="latin-1", newline=""))  # type: ignore[arg-type]
 
@@ -189,10 +195,9 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         fh.close()
         raise InputError(f"not {err.encoding.upper()} text ({err.reason} at byte {err.start} of the first block; "
                          "save the log as UTF-8)", file=source) from None
-    except (EOFError, OSError) as err:
+    except (EOFError, OSError, zlib.error) as err:
         fh.close()
-        raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
-                         file=source) from None
+        raise _damaged(err, source) from None
     first = first.lstrip("\ufeff")  # a byte-order mark the decoder left (UTF-16 written with one twice)
     stated = first.rstrip("\r\n")
     above = 0  # lines above the header
@@ -269,10 +274,13 @@ def _guarded(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
             line = getattr(reader, "line_num", 0) + 2
             raise InputError(f"not {err.encoding.upper()} text ({err.reason} after line {line - 1}; save the log "
                              "as UTF-8)", file=source) from None
-        except (EOFError, OSError) as err:
-            raise InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}",
-                             file=source) from None
+        except (EOFError, OSError, zlib.error) as err:
+            raise _damaged(err, source) from None
         yield row
+
+
+def _damaged(err: Exception, source: str) -> InputError:
+    return InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}", file=source)
 
 
 def _bad_time(text: str, column: str | None, expected: str, source: str, line: int) -> InputError:

@@ -97,9 +97,14 @@ def _repeat_notes(table: LogTable, kind: str) -> list[str]:
     repeat = np.logical_and.reduce([c[order][1:] == c[order][:-1] for c in cols])
     if repeat.any():
         first = int(table.where[order][1:][repeat].min())
-        row, where = ("rows", f"line {first}") if kind == "csv" else ("events", f"event {first}")
-        notes.append(f"{int(repeat.sum())} {row} repeat an earlier one's case, activity, time(s) and resource "
-                     f"exactly (the first: {where}): each is counted; if the export doubled {row}, remove the copies")
+        row, where = ("row", f"line {first}") if kind == "csv" else ("event", f"event {first}")
+        count = int(repeat.sum())
+        if count == 1:  # "1 rows repeat ... (the first: ...)" (found by QA)
+            notes.append(f"1 {row} repeats an earlier one's case, activity, time(s) and resource exactly ({where}): "
+                         f"both are counted; if the export doubled it, remove the copy")
+        else:
+            notes.append(f"{count} {row}s repeat an earlier one's case, activity, time(s) and resource exactly (the "
+                         f"first: {where}): each is counted; if the export doubled {row}s, remove the copies")
     tie = (table.case[1:] == table.case[:-1]) & (table.end[1:] == table.end[:-1])
     if tie.any():
         shared = np.zeros(table.n_events, bool)

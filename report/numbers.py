@@ -75,12 +75,22 @@ def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> 
     ('100\xa0%', '99,8\xa0%', '100\xa0%')
     >>> percent(0.0004, "en", strict=True), percent(0.9999, "en", strict=True)
     ('0.04\xa0%', '99.99\xa0%')
+
+    Closer to 0 or 1 than the 3 decimals show, it says on which side (it said "100,000 %"):
+
+    >>> percent(0.9999996, "sv", strict=True), percent(4e-7, "en", 1, strict=True)
+    ('>\xa099,999\xa0%', '<\xa00.001\xa0%')
     """
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return MISSING
     if strict and 0 < share < 1:
         while digits < 3 and round(100 * share, digits) in (0, 100):
             digits += 1
+        if round(100 * share, digits) in (0, 100):
+            step = 10.0 ** -digits
+            if share < 0.5:
+                return f"<\u00a0{number(step, lang, digits)}\u00a0%"
+            return f">\u00a0{number(100 - step, lang, digits)}\u00a0%"
     return f"{number(100 * share, lang, digits)}\u00a0%"
 
 

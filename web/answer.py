@@ -274,19 +274,20 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
         name = names.get(member, member)
         points = doc.get("points")
         if conclusion is None or conclusion["direction"] == "none":
-            # no change chosen (found by QA: "ingen riktning att pröva" said nothing a manager could use): how far
-            # the days themselves move across the ranges
+            # no change from today (found by QA: "ingen riktning att pröva" said nothing a manager could use): how far
+            # the days themselves move across the ranges. Not "no change chosen": levers set to today's values are a
+            # change chosen that changes nothing, and the answer's sentence beside it speaks of "the changes"
             low, high = spread.get("low"), spread.get("high")
             if low is None or high is None:
-                sv = f"{name}: ingen ändring vald, så det finns ingen ändring att pröva över antagandenas intervall."
-                en = f"{name}: no change chosen, so there is no change to test across the assumption ranges."
+                sv = f"{name}: ingen ändring från i dag att pröva över antagandenas intervall."
+                en = f"{name}: no change from today to test across the assumption ranges."
             else:
                 digits = 1 if _days(low, "en") == _days(high, "en") else 0  # "40–40 dagar" said no spread: tenths
                 low_sv, high_sv, low_en, high_en = (number(v, lang, digits) for lang in ("sv", "en") for v in (low, high))
                 sv = (f"{name}: över antagandenas intervall ({points} punkter) tar det {low_sv}–{high_sv} dagar "
-                      "(ingen ändring vald, så det finns ingen ändring att pröva).")
+                      "(samma dagar som i dag, så det finns ingen ändring att pröva).")
                 en = (f"{name}: across the assumption ranges ({points} points) it takes {low_en}–{high_en} days "
-                      "(no change chosen, so there is no change to test).")
+                      "(the same days as today, so there is no change to test).")
         elif conclusion["holds"]:
             least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"

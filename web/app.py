@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hmac
 import json
+import re
 import secrets
 import tempfile
 import threading
@@ -301,7 +302,11 @@ async def show_diagram(request: Request) -> Response:
     """A finished run's diagram (SVG), which its answer names by this address: sent once, cached by the
     browser (a run's diagram never changes), compressed as it is kept when the browser takes gzip."""
     run = _run_or_404(request)
-    drawing = None if run is None else run.diagram(request.path_params["n"])
+    n = request.path_params["n"]  # a number of at most six digits (no run draws more diagrams); not one: none
+    drawing = None if run is None or not re.fullmatch(r"[0-9]{1,6}", n) else run.diagram(int(n))
+    if drawing is None and run is not None and run.state == "running":
+        return _error("no diagram yet: the run has not finished (its answer names its diagrams)", 404,
+                      sv="ingen processkarta ännu: körningen är inte klar (svaret anger dess kartor)")
     if drawing is None:
         return _error("no such diagram (its run ended long ago or the server restarted)", 404,
                       sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
@@ -419,7 +424,7 @@ def create_app(*, token: str | None = None, workers: int | None = None, keep: in
             Route("/api/runs/{run}", show_run),
             Route("/api/runs/{run}", cancel_run, methods=["DELETE"]),
             Route("/api/runs/{run}/report", report),
-            Route("/api/runs/{run}/diagram/{n:int}", show_diagram),
+            Route("/api/runs/{run}/diagram/{n}", show_diagram),
             Route("/api/scenario", save_scenario, methods=["POST"]),
             Route("/api/goal", start_goal_seek, methods=["POST"]),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),

@@ -167,13 +167,19 @@ def test_doubled_rows_and_events_at_one_time_are_told(tmp_path: Path) -> None:
     table, stream = read_log(path)
     assert table.n_events == 6  # counted as they are
     assert table.notes[1:] == (
-        "1 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: line 4): each is "
-        "counted; if the export doubled rows, remove the copies",
+        "1 row repeats an earlier one's case, activity, time(s) and resource exactly (line 4): both are counted; "
+        "if the export doubled it, remove the copy",
         "4 of 6 events share their completion time with another event of their case: those are taken in the "
         "file's order (the log cannot tell which came first)")
     assert stream.notes == ["timestamps read as ISO 8601"]
     done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(path), "-o", str(tmp_path / "p.yaml")])
-    assert "note: 1 rows repeat an earlier one's case" in done.output, done.output
+    assert "note: 1 row repeats an earlier one's case" in done.output, done.output
+    # two copies: the plural, and the first copy's line (found by QA: one said "1 rows repeat ... (the first: ...)")
+    path.write_text("case,activity,timestamp\nA,Granska,2025-03-05T10:00\nA,Granska,2025-03-05T10:00\n"
+                    "B,Granska,2025-03-05T11:00\nB,Granska,2025-03-05T11:00\n", encoding="utf-8")
+    assert read_log(path)[0].notes[1] == (
+        "2 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: line 3): each is "
+        "counted; if the export doubled rows, remove the copies")
     # a log without either has neither note
     path.write_text("case,activity,timestamp\n1,a,2025-01-01\n1,b,2025-01-02\n2,a,2025-01-01\n", encoding="utf-8")
     assert read_log(path)[0].notes == ("timestamps read as ISO 8601",)
@@ -204,6 +210,12 @@ BROKEN: dict[str, tuple[str, bytes, str]] = {
     "external_dtd": ("d.xes", b'<?xml version="1.0"?>\n<!DOCTYPE log SYSTEM "http://example.org/x.dtd">\n<log/>',
                      "DOCTYPE refers to an external DTD"),
     "truncated_gz": ("t.xes.gz", gzip.compress(GOOD * 1)[:-30], "the compressed data is damaged or ends early"),
+    # found by QA (qareview4): a CSV log's first block is read at once (to see UTF-16's mark), where a cut or
+    # damaged .gz stopped in a traceback (EOFError; zlib.error, which is no OSError)
+    "truncated_csv_gz": ("t.csv.gz", gzip.compress(b"case,activity,timestamp\n1,Granska,2025-01-01T10:00\n")[:8],
+                         "t.csv.gz: the compressed data is damaged or ends early"),
+    "damaged_csv_gz": ("d.csv.gz", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage, not deflate",
+                       "d.csv.gz: the compressed data is damaged or ends early"),
     "truncated_xml": ("u.xes", GOOD[:-40], "document ends too early"),
     "bad_timestamp": ("s.xes", GOOD.replace(b"2025-01-08T10:00:00Z", b"yesterday"),
                       "event 5: time:timestamp 'yesterday' is not an ISO 8601 date-time"),
@@ -234,7 +246,8 @@ def test_broken_logs_are_one_clean_error(tmp_path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("command", ["inspect", "calibrate", "discover"])
-@pytest.mark.parametrize("name", ["xxe", "truncated_gz", "csv_bad_time", "missing_columns", "empty_xes"])
+@pytest.mark.parametrize("name", ["xxe", "truncated_gz", "truncated_csv_gz", "csv_bad_time", "missing_columns",
+                                  "empty_xes"])
 def test_cli_refuses_in_one_line_and_writes_nothing(tmp_path: Path, command: str, name: str) -> None:
     filename, content, expected = BROKEN[name]
     log = tmp_path / filename

@@ -108,6 +108,17 @@ def test_a_share_within_the_deadline_is_never_said_as_100_or_0_per_cent_when_it_
     assert said["en"].endswith(f"Within 4 months: 0.04{NBSP}% today, 0{NBSP}% with the changes.")
 
 
+def test_a_share_closer_to_1_or_0_than_three_decimals_says_on_which_side() -> None:
+    # found by QA (qareview4): the strict share ran out of decimals and wrote "100,000 %" (which an English reader
+    # takes for a hundred thousand) and "0,000 %", the very 100 % and 0 % it exists to avoid
+    days = {"mean": 60.2, "ci": [59.1, 61.3]}
+    said = sentences("Helsingborg", days, days, None, 0.9999996, 4e-7, changed=True)
+    assert said["sv"].endswith(f"Inom 4 månader: >{NBSP}99,999{NBSP}% i dag, <{NBSP}0,001{NBSP}% med ändringarna.")
+    assert said["en"].endswith(f"Within 4 months: >{NBSP}99.999{NBSP}% today, <{NBSP}0.001{NBSP}% with the changes.")
+    assert percent(1 - 1e-12, "en", 1, strict=True) == f">{NBSP}99.999{NBSP}%"
+    assert (percent(1.0, "sv", strict=True), percent(0.0, "sv", strict=True)) == (f"100{NBSP}%", f"0{NBSP}%")
+
+
 def test_an_assumptions_range_is_written_as_the_value_beside_it() -> None:
     """Found by QA: beside "Ja 90 %, Nej 10 %" and "2 veckor" the range read "0,05–0,3" and "1w–3w"."""
     from report.assumptions import assumption_tables

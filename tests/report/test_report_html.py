@@ -227,3 +227,16 @@ def test_a_figure_one_replication_measured_says_so_instead_of_dashes(folder: Pat
         nothing = re.search(r'<tr data-figure="extended_share">(.*?)</tr>', table, re.S).group(1)
         assert "too few" not in nothing  # nothing measured: a dash, as the mean
     assert "– – –" not in re.sub(r"<[^>]*>", "", staff_html)
+
+
+def test_a_sweep_of_one_value_says_its_value_without_a_first_of_one(folder: Path) -> None:
+    # found by QA (qareview4): a sweep of one value (`sweep: {path: [0.25]}`, accepted) read "the first of the 1
+    # values tried" / "det första av de 1 värden som prövats"
+    doc = read_summary(folder)
+    doc["scenarios"][1]["points"] = doc["scenarios"][1]["points"][:1]  # the staff sweep as if of 0.25 alone
+    html = render_report(doc, [], {})
+    start = html.index('id="h-staff"')
+    visible = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)]))
+    assert "These answers are for the one value tried: the case officers: share of full time = 0.25" in visible
+    assert "Svaren gäller det enda värde som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "of the 1" not in visible and "av de 1" not in visible
