@@ -550,8 +550,8 @@ def test_diff_and_compare_of_logs_say_the_readers_notes_on_stderr(tmp_path: Path
         "note: kommun_a.csv: timestamps read as %d/%m/%Y %H:%M (with or without a time), from the first row",
         "note: kommun_a.csv: 20 line(s) not UTF-8, read as Windows-1252 (the first: line 1); if names look wrong, "
         "save the log as UTF-8",
-        "note: kommun_a.csv: 1 rows repeat an earlier one's case, activity, time(s) and resource exactly (the first: "
-        "line 4): each is counted; if the export doubled rows, remove the copies",
+        "note: kommun_a.csv: 1 row repeats an earlier one's case, activity, time(s) and resource exactly (line 4): "
+        "both are counted; if the export doubled it, remove the copy",
         "note: kommun_a.csv: 2 of 19 events share their completion time with another event of their case: those are "
         "taken in the file's order (the log cannot tell which came first)",
     ]
