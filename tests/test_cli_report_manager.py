@@ -1,0 +1,76 @@
+"""The report as a manager reads it, in Chromium and in both languages, from a real `permitflow run` of a titled
+study (found by QA, 2026-12-06): the report said "replikeringar" where the what-if page says "upprepningar"; a swept
+path with a municipality in front read "Angelholm:" (the process's code name capitalised); the header named the
+study's code name (``Study angel-check``) beside its title; the what-drives-it charts said "ρ"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, launch, watch
+from click.testing import CliRunner
+
+from cli import cli
+
+COMMON = "replications: 2\nseed: 3\nhorizon: 12w\nwarmup: 1w\n"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """report.html of a titled study: a status quo of Ängelholm and Klippan, Ängelholm's officer time swept, and
+    a change against the status quo, with a how-sure run (its what-drives-it charts)."""
+    folder = tmp_path_factory.mktemp("manager")
+    (folder / "study.yaml").write_text(
+        "study: angel-check\ntitle:\n  en: \"Ängelholm and Klippan: officer time\"\n"
+        "  sv: \"Ängelholm och Klippan: handläggartid\"\nscenarios: [sq.yaml, sweep.yaml, officer.yaml]\n",
+        encoding="utf-8")
+    (folder / "sq.yaml").write_text("name: status-quo\nquestion: How long today?\nbase: [angelholm, klippan]\n"
+                                    + COMMON, encoding="utf-8")
+    (folder / "sweep.yaml").write_text(
+        "name: angel-sweep\nquestion: And with less officer time?\nbase: [angelholm, klippan]\n"
+        "sweep:\n  angelholm.simulation.pools.officer.fte: [0.5, 1.0]\n" + COMMON, encoding="utf-8")
+    (folder / "officer.yaml").write_text(
+        "name: delegated-to-officer\nquestion: What if the officer decided?\nbase: [angelholm, klippan]\n"
+        "set:\n  angelholm.simulation.decision.delegation: officer\nbaseline: status-quo\n" + COMMON,
+        encoding="utf-8")
+    out = folder / "out"
+    result = CliRunner().invoke(cli, ["run", str(folder / "study.yaml"), "-o", str(out), "--workers", "1",
+                                      "--uncertainty", "--points", "3"])
+    assert result.exit_code == 0, result.output
+    return out / "report.html"
+
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")]
+
+
+@pytest.fixture(scope="module")
+def shown(report: Path) -> dict[str, str]:
+    """What the report shows in each language (``en``, ``sv``; its title ``en title``, ``sv title``; its header
+    ``en header``, ``sv header``), read in Chromium with the language picked as a manager picks it."""
+    said: dict[str, str] = {}
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            watch(page, messages)
+            page.goto(report.as_uri(), wait_until="load")
+            for lang in ("en", "sv"):
+                page.click(f"#pick-{lang}")
+                said[lang] = page.locator("body").inner_text()
+                said[f"{lang} header"] = page.locator("header").inner_text()
+                said[f"{lang} title"] = page.locator("h1").inner_text()
+        finally:
+            browser.close()
+    assert messages == []
+    return said
+
+
+def test_a_swept_path_with_a_municipality_in_front_names_the_municipality(shown: dict[str, str]) -> None:
+    assert "Ängelholm: handläggarna: andel av heltid = 0,5" in shown["sv"]
+    assert "Ängelholm: the case officers: share of full time = 0.5" in shown["en"]
+    assert "Angelholm" not in shown["sv"] and "Angelholm" not in shown["en"]
