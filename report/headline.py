@@ -78,7 +78,7 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
         en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
               "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
         sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
-              "(för få replikeringar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
+              "(för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
         if clock is not None:  # the deadline of this municipality's profile

@@ -432,7 +432,7 @@ _LINE = {
     "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s, serving {} too)",
            "joint": "{} (a joint unit of {})", "runs": ". Random seed {}, {} replications", "and": " and "},
     "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar även {})",
-           "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} replikeringar", "and": " och "},
+           "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} upprepningar", "and": " och "},
 }
 
 

@@ -74,3 +74,10 @@ def test_a_swept_path_with_a_municipality_in_front_names_the_municipality(shown:
     assert "Ängelholm: handläggarna: andel av heltid = 0,5" in shown["sv"]
     assert "Ängelholm: the case officers: share of full time = 0.5" in shown["en"]
     assert "Angelholm" not in shown["sv"] and "Angelholm" not in shown["en"]
+
+
+def test_the_report_says_upprepningar_as_the_page_does(shown: dict[str, str]) -> None:
+    sv, en = shown["sv"], shown["en"]
+    assert re.search(r"[Rr]eplikering", sv) is None
+    assert "Upprepningar" in sv and "medelvärden över upprepningar" in sv
+    assert "Replications" in en and "means over replications" in en

@@ -117,7 +117,7 @@ def test_an_interval_of_days_below_zero_is_not_shown() -> None:
     today = headline(doc, None, {"hbg": "Helsingborg"})[0]["sentences"][0]
     assert today["en"] == ("Helsingborg: a complete application is decided in 67 days on average (too few replications "
                            "for a 95\u00a0% interval: it would reach below zero days); 98\u00a0% within 4 months.")
-    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för "
+    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få upprepningar för "
                            "ett 95\u00a0% intervall: det skulle gå under noll dagar); 98\u00a0% inom 4 månader.")
 
 

@@ -184,7 +184,7 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
         assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
         assert page.locator("#goal-result p.goal-frontier").inner_text() == (  # "no other row", what the days are
-            "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över samma körningar, "
+            "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över samma upprepningar, "
             "och körs vidare tills det är säkert vilken som är snabbast).")
         assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
             "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
@@ -955,7 +955,7 @@ def test_two_replications_give_no_interval_below_zero_days_on_the_page_or_in_the
         assert _sentence(page).endswith("Too few replications for an interval (it would reach below zero days): "
                                         "choose more under “Replications”.")
     report = saved.read_text(encoding="utf-8")
-    assert ("Åstorp: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för ett 95\u00a0% "
+    assert ("Åstorp: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få upprepningar för ett 95\u00a0% "
             "intervall: det skulle gå under noll dagar); 100\u00a0% inom 4 månader.</span>") in report
     assert "(too few replications for a 95\u00a0% interval: it would reach below zero days)" in report
     assert "intervall \u2212" not in report and "interval -" not in report
