@@ -81,3 +81,11 @@ def test_the_report_says_upprepningar_as_the_page_does(shown: dict[str, str]) ->
     assert re.search(r"[Rr]eplikering", sv) is None
     assert "Upprepningar" in sv and "medelvärden över upprepningar" in sv
     assert "Replications" in en and "means over replications" in en
+
+
+def test_the_header_names_the_studys_title_not_its_code_name(shown: dict[str, str]) -> None:
+    assert shown["sv title"] == "Ängelholm och Klippan: handläggartid"
+    assert shown["en title"] == "Ängelholm and Klippan: officer time"
+    assert "angel-check" not in shown["sv header"] and "angel-check" not in shown["en header"]
+    assert "Beräknad av permitflow, kodversion" in shown["sv header"]
+    assert "Computed by permitflow, code version" in shown["en header"]
