@@ -89,3 +89,10 @@ def test_the_header_names_the_studys_title_not_its_code_name(shown: dict[str, st
     assert "angel-check" not in shown["sv header"] and "angel-check" not in shown["en header"]
     assert "Beräknad av permitflow, kodversion" in shown["sv header"]
     assert "Computed by permitflow, code version" in shown["en header"]
+
+
+def test_what_drives_it_says_the_correlation_in_words_not_rho(shown: dict[str, str]) -> None:
+    sv, en = shown["sv"], shown["en"]
+    assert "ρ" not in sv and "ρ" not in en
+    assert re.search(r"samband\u00a0−?\d,\d\d", sv) and re.search(r"correlation\u00a0-?\d\.\d\d", en)
+    assert "hur nära dagarna följer varje antagande" in sv and "how closely the days follow each assumption" in en
