@@ -19,7 +19,7 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
-from report.headline import ARRIVAL_FIGURE, other_way
+from report.headline import ARRIVAL_FIGURE, other_way, sure_end
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, number, percent
 from report.results import summary_document
@@ -78,7 +78,7 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             size = number(abs(diff["mean"]), lang, digits)
             if round(abs(diff["mean"]), 1) == 0:  # a few hours: not "0,0 days shorter"
                 size = f"less than {number(0.1, lang, 1)}" if lang == "en" else f"mindre än {number(0.1, lang, 1)}"
-            ends = [number(abs(end), lang, digits) for end in diff["ci"]]
+            ends = [sure_end(abs(end), lang, digits) for end in diff["ci"]]  # "(0,0–0,1)": a sure change is not 0
             span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
             change = (f": {size} days {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
                       f": {size} dagar {'längre' if longer else 'kortare'} ({span})")
@@ -114,7 +114,7 @@ def _from_arrival(arrival: Mapping[str, Any], lang: str) -> str:
     longer = arrival["mean"] > 0
     digits = 1 if any(round(abs(v)) == 0 for v in (arrival["mean"], *arrival["ci"])) else 0
     size = number(abs(arrival["mean"]), lang, digits)
-    ends = [number(abs(end), lang, digits) for end in arrival["ci"]]
+    ends = [sure_end(abs(end), lang, digits) for end in arrival["ci"]]
     span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
     if lang == "en":
         return f"; from the application's arrival: {size} days {'longer' if longer else 'shorter'} ({span})"

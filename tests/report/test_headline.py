@@ -169,3 +169,22 @@ def test_a_change_the_other_way_from_the_applications_arrival_is_said_beside_the
     assert "arrival" not in headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]["en"]
     changes["hbg/submission_to_decision_mean_days"] = {"mean": -0.4, "ci": [-1.0, 0.2], "significant": False}
     assert "arrival" not in headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]["en"]
+
+
+def test_a_sure_change_whose_interval_nearly_touches_zero_says_an_end_that_is_not_zero() -> None:
+    # found by QA: a sure change read "(95 % intervall för ändringen −0,1 till 0,0 dagar)" (and could read
+    # "−0,0"): a sure change whose interval ends at zero said it could be none
+    doc = _doc()
+    diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY]
+    diff.update(mean=-0.3, ci=[-0.6, -0.012])
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "(95\u00a0% intervall för ändringen −0,6 till −0,01 dagar)" in said["sv"]
+    assert "(95\u00a0% interval of the change -0.6 to -0.01 days)" in said["en"]
+    assert "0,0 " not in said["sv"] and "0.0 " not in said["en"]
+    diff.update(mean=0.05, ci=[0.0004, 0.1])  # later, by less than a tenth of a day, sure
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "(95\u00a0% intervall för ändringen nästan 0 till 0,1 dagar)" in said["sv"]
+    assert "(95\u00a0% interval of the change almost 0 to 0.1 days)" in said["en"]
+    diff.update(mean=0.3, ci=[-0.04, 0.6], significant=False)  # not sure: zero may be in it, and it says so
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "0,0 till 0,6" in said["sv"] and "det är inte säkert att det blir någon ändring alls" in said["sv"]
