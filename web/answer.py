@@ -249,6 +249,7 @@ def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = Tru
             "deadline_words": None if clock is None else {lang: duration_words(clock[0], lang) for lang in ("sv", "en")},
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
+            "changed": changed,  # nothing changed: the chart draws today alone (two lines read as a change)
             "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"],
                                 ((member.profile.get("simulation") or {}).get("elements") or {})),
         })
