@@ -108,6 +108,11 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
               "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
         sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
               "(för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
+    elif est["mean"] is not None and (lo is None or hi is None):  # one replication alone: it read "– till –"
+        en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+              "(too few replications for an interval: only one measured it)")
+        sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+              "(för få upprepningar för ett intervall: bara en mätte det)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
         if clock is not None:  # the deadline of this municipality's profile
@@ -159,7 +164,12 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
               f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
               f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
-    if not diff.get("significant"):
+    if mean is not None and (lo is None or hi is None):  # one replication alone measured it: it read "– till –"
+        en = en.replace(f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)",
+                        "(too few replications for an interval: only one measured it)")
+        sv = sv.replace(f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)",
+                        "(för få upprepningar för ett intervall: bara en mätte det)")
+    elif not diff.get("significant"):
         # zero inside the interval: say plainly that the change could be none ("includes no change" read
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"

@@ -96,3 +96,8 @@ def test_what_drives_it_says_the_correlation_in_words_not_rho(shown: dict[str, s
     assert "ρ" not in sv and "ρ" not in en
     assert re.search(r"samband\u00a0−?\d,\d\d", sv) and re.search(r"correlation\u00a0-?\d\.\d\d", en)
     assert "hur nära dagarna följer varje antagande" in sv and "how closely the days follow each assumption" in en
+
+
+def test_no_answer_shows_a_dash_for_an_interval(shown: dict[str, str]) -> None:
+    # two replications over 12 weeks, one with a decided case in Ängelholm: "(95 % intervall – till –)"
+    assert "– till –" not in shown["sv"] and "– to –" not in shown["en"]

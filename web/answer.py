@@ -60,11 +60,12 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
     said = {}
     # "67 (−114–247) days" (2 replications): no time is below zero days; the mean alone, and why (at the end)
     below = [est for est in ((status,) if not changed else (status, whatif)) if _below_zero(est)]
+    alone = [est for est in ((status,) if not changed else (status, whatif)) if _alone(est)]
     for lang in ("en", "sv"):
         now, then = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
             said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
-            said[lang] += _too_few(lang) if below else ""
+            said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
             continue
@@ -101,7 +102,7 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             f"{name}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
             f"{then} med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
-        said[lang] += _too_few(lang) if below else ""
+        said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
         if clock is not None:
             said[lang] = deadline_said(said[lang], lang, *clock)
     return said
@@ -140,18 +141,26 @@ def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
     def shown(value: Any) -> str:
         return number(value * k if isinstance(value, (int, float)) else value, lang, digits)
 
-    if _below_zero(est):
+    if _below_zero(est) or _alone(est):
         return f"{shown(mean)} {unit}"
     return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}"
 
 
-def _too_few(lang: str) -> str:
-    """Why a mean days stands without its interval (:func:`_mean_and_interval`), and what to do."""
+def _too_few(lang: str, one: bool = False) -> str:
+    """Why a mean days stands without its interval (:func:`_mean_and_interval`), and what to do; ``one``: one
+    replication alone measured it (no interval at all), else the interval would reach below zero."""
     label = next(lever for lever in RUN_LEVERS if lever.key == "replications")
+    why = {"en": "only one measured it" if one else "it would reach below zero days",
+           "sv": "bara en mätte det" if one else "det skulle gå under noll dagar"}[lang]
     if lang == "en":
-        return (" Too few replications for an interval (it would reach below zero days): choose more under "
-                f"“{label.en}”.")
-    return f" För få upprepningar för ett intervall (det skulle gå under noll dagar): välj fler under ”{label.sv}”."
+        return f" Too few replications for an interval ({why}): choose more under “{label.en}”."
+    return f" För få upprepningar för ett intervall ({why}): välj fler under ”{label.sv}”."
+
+
+def _alone(est: Mapping[str, Any]) -> bool:
+    """Whether the mean days ``est`` has no interval: one replication alone measured it (it read "70 (–––) dagar")."""
+    mean, (low, high) = est["mean"], est["ci"]
+    return isinstance(mean, (int, float)) and not math.isnan(mean) and (low is None or high is None)
 
 
 def _measured(clock: tuple[float, float] | None, lang: str) -> str:

@@ -188,3 +188,21 @@ def test_a_sure_change_whose_interval_nearly_touches_zero_says_an_end_that_is_no
     diff.update(mean=0.3, ci=[-0.04, 0.6], significant=False)  # not sure: zero may be in it, and it says so
     said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
     assert "0,0 till 0,6" in said["sv"] and "det är inte säkert att det blir någon ändring alls" in said["sv"]
+
+
+def test_a_time_one_replication_alone_measured_says_so_not_a_dash_interval() -> None:
+    # found by QA: two replications of Ängelholm over 12 weeks, one with a decided case, read
+    # "avgörs på 71 dagar i genomsnitt (95 % intervall – till –)" where the table says "bara en mätte det"
+    doc = _doc()
+    doc["scenarios"][0]["points"][0]["figures"][KEY].update(mean=70.6, ci=[None, None])
+    diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY]
+    diff.update(mean=-3.0, ci=[None, None], significant=False)
+    today, change = (s["sentences"][0] for s in headline(doc, None, {"hbg": "Helsingborg"}))
+    assert today["sv"].startswith("Helsingborg: en komplett ansökan avgörs på 71 dagar i genomsnitt (för få upprepningar "
+                                  "för ett intervall: bara en mätte det); ")
+    assert today["en"].startswith("Helsingborg: a complete application is decided in 71 days on average (too few "
+                                  "replications for an interval: only one measured it); ")
+    assert "3 dagar tidigare än med nuläget (för få upprepningar för ett intervall: bara en mätte det)" in change["sv"]
+    assert "3 days sooner than with the status quo (too few replications for an interval: only one measured it)" \
+        in change["en"]
+    assert "–" not in today["sv"] + today["en"] + change["sv"] + change["en"]

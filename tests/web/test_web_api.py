@@ -871,3 +871,17 @@ def test_a_sure_change_under_a_day_names_an_interval_end_that_is_not_zero():
     later = sentences("Åstorp", days, days, {"mean": 0.3, "ci": [0.04, 0.6], "significant": True}, 0.9, 0.9)
     assert "med ändringarna: 0,3 dagar längre (0,04–0,6)." in later["sv"]
     assert "with the changes: 0.3 days longer (0.04–0.6)." in later["en"]
+
+
+def test_a_time_one_replication_alone_measured_stands_alone_and_says_why():
+    """Found by QA (2026-12-06): two replications, one with a decided case, read "70 (–––) dagar" on the page."""
+    from web.answer import sentences
+
+    one = {"mean": 70.5, "ci": [None, None]}
+    said = sentences("Ängelholm", one, one, None, 0.9, 0.9, changed=False)
+    assert said["sv"].startswith("Ängelholm: från komplett ansökan till beslut tar det i snitt 70 dagar i dag (")
+    assert said["sv"].endswith("För få upprepningar för ett intervall (bara en mätte det): välj fler under "
+                               "”Upprepningar”.")
+    assert said["en"].endswith("Too few replications for an interval (only one measured it): choose more under "
+                               "“Replications”.")
+    assert "–––" not in said["sv"] + said["en"]
