@@ -91,7 +91,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     elif not result.holds_at_bad_end:
         lines += ["No candidate run meets it at the bad end of its interval (more replications narrow the intervals: "
                   "--max-replications).",
-                  "Inget alternativ når målet i intervallets sämre ände (fler replikeringar ger smalare intervall: "
+                  "Inget alternativ når målet i intervallets sämre ände (fler upprepningar ger smalare intervall: "
                   "--max-replications)."]
     return lines + _today(result)
 
@@ -117,7 +117,7 @@ def _today(result: OptimiseResult) -> list[str]:
     more = run.days_reps > run.replications  # run on after the search, to compare its days with the others'
     days = (f"run on to {run.days_reps} replications only to compare its time with the other candidates': "
             f"{_days(run)} days from complete to decision on average over those")
-    days_sv = (f"vidare till {run.days_reps} replikeringar bara för att jämföra dess tid med de andra alternativens: "
+    days_sv = (f"vidare till {run.days_reps} upprepningar bara för att jämföra dess tid med de andra alternativens: "
                f"i medeltal {_days(run, 'sv')} dagar från komplett ansökan till beslut över dem")
     if run.status == "dominated" and more:
         verdict += (" by its mean; the search dropped it there, as it costs at least as much as one that surely "
@@ -139,7 +139,7 @@ def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
     interval are over fewer of them (a replication without a decided case has no share and no time)."""
     n, every = e.target_value.n, len(result.processes) > 1
     if lang == "sv":
-        text = f"{e.replications} replikeringar"
+        text = f"{e.replications} upprepningar"
         return text if n == e.replications else \
             text + f", {n} med avgjorda ärenden" + (" i varje process" if every else "")
     text = f"{e.replications} replications"

@@ -54,6 +54,35 @@ def together(values: tuple[Any, ...], lang: str = "en") -> list[str]:
     return [number(v, lang, digits) if known(v) else number_days(v, lang) for v in values]
 
 
+def sure_end(value: float, lang: str, digits: int) -> str:
+    """An end of a sure change's interval (one that excludes zero) in ``lang``: with ``digits`` decimals, or
+    as many more (up to 3) as it takes not to read as zero; "−0,1 till 0,0" said a sure change could be none,
+    and "−0,0" is no number. Beyond 3 decimals: "almost 0" / "nästan 0".
+
+    >>> sure_end(-0.012, "sv", 1), sure_end(0.04, "en", 0), sure_end(-2.4, "sv", 0), sure_end(-0.0002, "sv", 1)
+    ('−0,01', '0.04', '−2', 'nästan 0')
+    """
+    for places in range(digits, 4):
+        if round(abs(value), places) != 0:
+            return number(value, lang, places)
+    return "almost 0" if lang == "en" else "nästan 0"
+
+
+def sure_interval(values: tuple[Any, ...], lang: str, sure: bool) -> list[str]:
+    """As :func:`together` (a change's size and its interval's two ends), but for a sure change (``sure``: its
+    interval excludes zero) an end that would read as zero gets the decimals that show it is not.
+
+    >>> sure_interval((0.06, -0.12, -0.01), "sv", True), sure_interval((0.06, -0.12, 0.01), "sv", False)
+    (['0,1', '−0,1', '−0,01'], ['0,1', '−0,1', '0,0'])
+    """
+    said = together(values, lang)
+    if not sure:
+        return said
+    digits = 1 if any(isinstance(v, (int, float)) and not math.isnan(v) and abs(v) < 1 for v in values) else 0
+    return said[:1] + [sure_end(v, lang, digits) if isinstance(v, (int, float)) and not math.isnan(v) else t
+                       for v, t in zip(values[1:], said[1:], strict=True)]
+
+
 def _no_change(mean: Any) -> bool:
     """Whether a change of ``mean`` days would be written as zero days ("0,0 dagar senare")."""
     return isinstance(mean, (int, float)) and not math.isnan(mean) and round(abs(mean), 1) == 0
@@ -78,7 +107,12 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
         en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
               "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
         sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
-              "(för få replikeringar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
+              "(för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
+    elif est["mean"] is not None and (lo is None or hi is None):  # one replication alone: it read "– till –"
+        en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+              "(too few replications for an interval: only one measured it)")
+        sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+              "(för få upprepningar för ett intervall: bara en mätte det)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
         if clock is not None:  # the deadline of this municipality's profile
@@ -113,7 +147,9 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
     mean, (lo, hi) = diff["mean"], diff["ci"]
     shorter = mean is not None and mean < 0
     size = abs(mean) if mean is not None else None
-    (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (together((size, lo, hi), lang) for lang in ("en", "sv"))
+    sure = bool(diff.get("significant"))
+    (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (sure_interval((size, lo, hi), lang, sure)
+                                                        for lang in ("en", "sv"))
     if _no_change(mean):  # a few hours: "0.0 days later" said a change of nothing
         en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided about as soon as "
               f"with {scenario_words(baseline, 'en')}: a change of less than {number(0.1, 'en', 1)} days "
@@ -128,7 +164,12 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
               f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
               f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
-    if not diff.get("significant"):
+    if mean is not None and (lo is None or hi is None):  # one replication alone measured it: it read "– till –"
+        en = en.replace(f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)",
+                        "(too few replications for an interval: only one measured it)")
+        sv = sv.replace(f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)",
+                        "(för få upprepningar för ett intervall: bara en mätte det)")
+    elif not diff.get("significant"):
         # zero inside the interval: say plainly that the change could be none ("includes no change" read
         # as "the interval holds no change at all")
         en += ", an interval that contains zero: there may be no change at all"
@@ -137,8 +178,8 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         # found by QA: "with an e-service ... decided 4 days later" read as a loss, while from the application's
         # arrival the e-service decides 2 days sooner (the legal clock starts earlier, so more of the work is on it)
         sooner = arrival["mean"] < 0
-        (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (together((abs(arrival["mean"]), *arrival["ci"]), lang)
-                                                            for lang in ("en", "sv"))
+        (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (sure_interval((abs(arrival["mean"]), *arrival["ci"]),
+                                                                          lang, True) for lang in ("en", "sv"))
         en += (f"; counted from the application's arrival, it is decided {size_en} days "
                f"{'sooner' if sooner else 'later'} (95\u00a0% interval of the change {lo_en} to {hi_en} days)")
         sv += (f"; räknat från att ansökan kom in avgörs den {size_sv} dagar {'tidigare' if sooner else 'senare'} "
@@ -219,7 +260,7 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
                 "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], 'sv')},
                 "question": question_words(s),
                 # a swept scenario is answered at its first sweep point: which one, and of how many
-                "point": {lang: point_words(point["label"], lang) for lang in ("en", "sv")} if point.get("label") else None,
+                "point": {lang: point_words(point["label"], lang, towns) for lang in ("en", "sv")} if point.get("label") else None,
                 "points": len(s["points"]),
                 "sentences": sentences,
             })

@@ -485,7 +485,7 @@ _LINE = {
     "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s, serving {} too)",
            "joint": "{} (a joint unit of {})", "runs": ". Random seed {}, {} replications", "and": " and "},
     "sv": {"towns": "Kommuner: {}", "shared": "; gemensam personal: {}", "serves": "{} ({} betjänar även {})",
-           "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} replikeringar", "and": " och "},
+           "joint": "{} (en gemensam enhet för {})", "runs": ". Slumpfrö {}, {} upprepningar", "and": " och "},
 }
 
 
@@ -596,7 +596,7 @@ def render_report(
         for point in s["points"]:
             points.append({
                 "label": point["label"],
-                "label_words": {lang: point_words(point["label"], lang) for lang in ("en", "sv")} if point["label"] else None,
+                "label_words": {lang: point_words(point["label"], lang, towns) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": point["failures"],
                 "comparison": point["comparison"],
                 "rows": _rows(point, s["members"], True, towns, names, said, clocks),
@@ -609,7 +609,7 @@ def render_report(
                                                         for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "question": question_words(s),
-                          "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang) for lang in ("en", "sv")}
+                          "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang, towns) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
                           "towns": [towns.get(m, m) for m in s["members"]]})
     compare = list(doc.get("compare") or [])

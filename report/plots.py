@@ -161,11 +161,11 @@ def _town(member: str, towns: Mapping[str, str], lang: str) -> str:
     return member
 
 
-def _point(label: str, lang: str) -> str:
-    """A sweep point's label in words, for after a scenario's (``""`` for no point)."""
+def _point(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
+    """A sweep point's label in words, for after a scenario's (``""`` for no point); ``towns``: process -> name."""
     from report.words import point_words
 
-    return f" ({point_words(label, lang)})" if label else ""
+    return f" ({point_words(label, lang, towns)})" if label else ""
 
 
 def _number_axis(axis: Any, lang: str, *, percent: bool = False) -> None:
@@ -224,7 +224,7 @@ def processing_time_job(cases: Iterable[Mapping[str, str]], order: Sequence[str]
     keys = sorted(groups, key=lambda k: (rank.get(k[0], len(order)), k[1]))
     if not keys:
         return None
-    labels = [f"{_town(p, towns or {}, lang)} · {scenario_words(s, lang)}{_point(first_point[s], lang)}"
+    labels = [f"{_town(p, towns or {}, lang)} · {scenario_words(s, lang)}{_point(first_point[s], lang, towns)}"
               for s, p in keys]
     return _draw_processing_times, (labels, [groups[k] for k in keys], lang, clock)
 
@@ -266,7 +266,7 @@ def _bar_rows(doc: Mapping[str, Any], figure_suffix: str, towns: Mapping[str, st
         for name, est in point["figures"].items():
             member, _, figure = name.partition("/")
             if figure.startswith(figure_suffix) and _finite(est["mean"]):
-                scenario = f"{scenario_words(s['name'], lang)}{_point(point['label'], lang)}"
+                scenario = f"{scenario_words(s['name'], lang)}{_point(point['label'], lang, towns)}"
                 label = f"{_town(member, towns, lang)} · {scenario} · {word(figure[len(figure_suffix):], lang)}"
                 low, high = est["ci"]
                 rows.append((label, est["mean"], low if _finite(low) else est["mean"], high if _finite(high) else est["mean"]))
@@ -327,7 +327,7 @@ def deadline_job(cases: Iterable[Mapping[str, str]], order: Sequence[str], towns
     if not keys:
         return None
     # a swept scenario's row names its sweep point, as the other charts' do (found by QA: it did not)
-    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang)}" for s, p in keys]
+    labels = [f"{towns.get(p, p)} · {scenario_words(s, lang)}{_point(first_point[s], lang, towns)}" for s, p in keys]
     return _draw_deadline, (labels, [groups[k] for k in keys], lang, clock)
 
 
@@ -405,7 +405,7 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
                 continue
             x_value = point["values"][path]
             x = float(x_value) if numeric else float(values.index(x_value))
-            others = ", ".join(point_words(f"{p}={_value_words(v, lang, word)}", lang)
+            others = ", ".join(point_words(f"{p}={_value_words(v, lang, word)}", lang, towns)
                                for p, v in point["values"].items() if p != path)
             town = _town(member, towns or {}, lang)
             low, high = est["ci"]
@@ -417,7 +417,7 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
     if not lines:
         return None
     ticks = [_value_words(v, lang, word) for v in values]
-    return _draw_sweep, (lines, numeric, ticks, setting_words(path, lang), figure_words(figure, lang), lang)
+    return _draw_sweep, (lines, numeric, ticks, setting_words(path, lang, towns), figure_words(figure, lang), lang)
 
 
 def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:

@@ -81,13 +81,16 @@ def scenario_words(name: str, lang: str) -> str:
     return str(entry[lang]) if entry else name.replace("-", " ").replace("_", " ")
 
 
-def setting_words(path: str, lang: str) -> str:
-    """A swept setting (``simulation.pools.officer.fte``) in words: ``the case officers: share of full time``.
+def setting_words(path: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
+    """A swept setting (``simulation.pools.officer.fte``) in words: ``the case officers: share of full time``;
+    a process in front as its municipality's name (``towns``: process -> name), else its name capitalised.
 
     >>> setting_words("simulation.pools.officer.fte", "sv")
     'handläggarna: andel av heltid'
     >>> setting_words("helsingborg.simulation.arrivals.per_year", "en")
     'Helsingborg: applications per year'
+    >>> setting_words("angelholm.simulation.pools.officer.fte", "sv", {"angelholm": "Ängelholm"})
+    'Ängelholm: handläggarna: andel av heltid'
     """
     process, _, rest = path.partition(".simulation.")
     if not rest:
@@ -100,11 +103,13 @@ def setting_words(path: str, lang: str) -> str:
         said = str(table["paths"][rest][lang])
     else:
         said = " — ".join(part.replace("_", " ") for part in parts)
-    return f"{process.replace('_', ' ').capitalize()}: {said}" if process else said
+    if not process:
+        return said
+    return f"{(towns or {}).get(process) or process.replace('_', ' ').capitalize()}: {said}"
 
 
-def point_words(label: str, lang: str) -> str:
-    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words.
+def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
+    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`).
 
     >>> point_words("simulation.pools.officer.fte=0.2", "sv")
     'handläggarna: andel av heltid = 0,2'
@@ -114,7 +119,7 @@ def point_words(label: str, lang: str) -> str:
         path, sep, value = part.partition("=")
         if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
             value = machine(value, lang)  # Swedish writes 0,2
-        parts.append(f"{setting_words(path, lang)} = {value}" if sep else part)
+        parts.append(f"{setting_words(path, lang, towns)} = {value}" if sep else part)
     return ", ".join(parts)
 
 

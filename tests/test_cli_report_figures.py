@@ -17,9 +17,9 @@ from lxml import html as lxml_html
 from cli import cli
 from report.bounds import impossible
 
-TOO_FEW = {"en": "too few replications: it would reach ", "sv": "för få replikeringar: det skulle gå "}
+TOO_FEW = {"en": "too few replications: it would reach ", "sv": "för få upprepningar: det skulle gå "}
 ONE = {"en": "too few replications for an interval: only one measured it",
-       "sv": "för få replikeringar för ett intervall: bara en mätte det"}
+       "sv": "för få upprepningar för ett intervall: bara en mätte det"}
 NUMBER = re.compile(r"[-−]?\d[\d\u00a0,.]*")
 
 

@@ -19,7 +19,7 @@ from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
-from report.headline import ARRIVAL_FIGURE, other_way
+from report.headline import ARRIVAL_FIGURE, other_way, sure_end
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, number, percent
 from report.results import summary_document
@@ -60,11 +60,12 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
     said = {}
     # "67 (−114–247) days" (2 replications): no time is below zero days; the mean alone, and why (at the end)
     below = [est for est in ((status,) if not changed else (status, whatif)) if _below_zero(est)]
+    alone = [est for est in ((status,) if not changed else (status, whatif)) if _alone(est)]
     for lang in ("en", "sv"):
         now, then = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
             said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
-            said[lang] += _too_few(lang) if below else ""
+            said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
             continue
@@ -78,7 +79,7 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             size = number(abs(diff["mean"]), lang, digits)
             if round(abs(diff["mean"]), 1) == 0:  # a few hours: not "0,0 days shorter"
                 size = f"less than {number(0.1, lang, 1)}" if lang == "en" else f"mindre än {number(0.1, lang, 1)}"
-            ends = [number(abs(end), lang, digits) for end in diff["ci"]]
+            ends = [sure_end(abs(end), lang, digits) for end in diff["ci"]]  # "(0,0–0,1)": a sure change is not 0
             span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
             change = (f": {size} days {'longer' if longer else 'shorter'} ({span})" if lang == "en" else
                       f": {size} dagar {'längre' if longer else 'kortare'} ({span})")
@@ -101,7 +102,7 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
             f"{name}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
             f"{then} med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
-        said[lang] += _too_few(lang) if below else ""
+        said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
         if clock is not None:
             said[lang] = deadline_said(said[lang], lang, *clock)
     return said
@@ -114,7 +115,7 @@ def _from_arrival(arrival: Mapping[str, Any], lang: str) -> str:
     longer = arrival["mean"] > 0
     digits = 1 if any(round(abs(v)) == 0 for v in (arrival["mean"], *arrival["ci"])) else 0
     size = number(abs(arrival["mean"]), lang, digits)
-    ends = [number(abs(end), lang, digits) for end in arrival["ci"]]
+    ends = [sure_end(abs(end), lang, digits) for end in arrival["ci"]]
     span = f"{ends[0]}–{ends[1]}" if longer else f"{ends[1]}–{ends[0]}"
     if lang == "en":
         return f"; from the application's arrival: {size} days {'longer' if longer else 'shorter'} ({span})"
@@ -140,18 +141,26 @@ def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:
     def shown(value: Any) -> str:
         return number(value * k if isinstance(value, (int, float)) else value, lang, digits)
 
-    if _below_zero(est):
+    if _below_zero(est) or _alone(est):
         return f"{shown(mean)} {unit}"
     return f"{shown(mean)} ({shown(low)}–{shown(high)}) {unit}"
 
 
-def _too_few(lang: str) -> str:
-    """Why a mean days stands without its interval (:func:`_mean_and_interval`), and what to do."""
+def _too_few(lang: str, one: bool = False) -> str:
+    """Why a mean days stands without its interval (:func:`_mean_and_interval`), and what to do; ``one``: one
+    replication alone measured it (no interval at all), else the interval would reach below zero."""
     label = next(lever for lever in RUN_LEVERS if lever.key == "replications")
+    why = {"en": "only one measured it" if one else "it would reach below zero days",
+           "sv": "bara en mätte det" if one else "det skulle gå under noll dagar"}[lang]
     if lang == "en":
-        return (" Too few replications for an interval (it would reach below zero days): choose more under "
-                f"“{label.en}”.")
-    return f" För få upprepningar för ett intervall (det skulle gå under noll dagar): välj fler under ”{label.sv}”."
+        return f" Too few replications for an interval ({why}): choose more under “{label.en}”."
+    return f" För få upprepningar för ett intervall ({why}): välj fler under ”{label.sv}”."
+
+
+def _alone(est: Mapping[str, Any]) -> bool:
+    """Whether the mean days ``est`` has no interval: one replication alone measured it (it read "70 (–––) dagar")."""
+    mean, (low, high) = est["mean"], est["ci"]
+    return isinstance(mean, (int, float)) and not math.isnan(mean) and (low is None or high is None)
 
 
 def _measured(clock: tuple[float, float] | None, lang: str) -> str:
@@ -249,6 +258,7 @@ def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = Tru
             "deadline_words": None if clock is None else {lang: duration_words(clock[0], lang) for lang in ("sv", "en")},
             "bin_days": BIN_DAYS,
             "histogram": {"now": histogram(before_cases, member.name), "then": histogram(after_cases, member.name)},
+            "changed": changed,  # nothing changed: the chart draws today alone (two lines read as a change)
             "diagram": _diagram(member.bpmn, member.name, whatif["figures"], status["figures"],
                                 ((member.profile.get("simulation") or {}).get("elements") or {})),
         })

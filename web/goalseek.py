@@ -246,10 +246,10 @@ def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[
             more = runs > (today.get("replications") or runs)
             if today["status"] == "dominated" and more:
                 verdict_en += (" on average (the search went no further with it, as it costs at least as much as a "
-                               f"combination that surely reaches it; its days are over {runs} runs, run on only to "
+                               f"combination that surely reaches it; its days are over {runs} replications, run on only to "
                                "compare its time with the others')")
                 verdict_sv += (" i snitt (sökningen gick inte vidare med det, då det kostar minst lika mycket som ett "
-                               f"alternativ som säkert når det; dagarna är över {runs} körningar, som det kördes vidare "
+                               f"alternativ som säkert når det; dagarna är över {runs} upprepningar, som det kördes vidare "
                                "till bara för att jämföra tiden med de andras)")
             elif today["status"] == "dominated":
                 verdict_en += (" on average (not run further: it costs at least as much as a combination that surely "

@@ -95,9 +95,9 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "“Surely at least”: the interval's low end (95\u00a0%); the target is surely reached when it "
                             "reaches the target. In brackets the municipality whose few decided cases set it."},
     "goal_note": {"sv": "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över "
-                        "samma körningar, och körs vidare tills det är säkert vilken som är snabbast).",
+                        "samma upprepningar, och körs vidare tills det är säkert vilken som är snabbast).",
                   "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "
-                        "runs, and run on until it is sure which is the faster)."},
+                        "replications, and run on until it is sure which is the faster)."},
     # found by the manager's QA journey: a full-time officer at 2,3 million kr a year looked wrong, with no word
     # of what the cost is (docs/profile.md: the library prices an hour at Ängelholm's fee rate, overhead included)
     "goal_cost_note": {"sv": "Kostnad per år: handläggarnas arbetstid prissatt med profilens timpris (biblioteket "

@@ -117,7 +117,7 @@ def test_an_interval_of_days_below_zero_is_not_shown() -> None:
     today = headline(doc, None, {"hbg": "Helsingborg"})[0]["sentences"][0]
     assert today["en"] == ("Helsingborg: a complete application is decided in 67 days on average (too few replications "
                            "for a 95\u00a0% interval: it would reach below zero days); 98\u00a0% within 4 months.")
-    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för "
+    assert today["sv"] == ("Helsingborg: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få upprepningar för "
                            "ett 95\u00a0% intervall: det skulle gå under noll dagar); 98\u00a0% inom 4 månader.")
 
 
@@ -169,3 +169,40 @@ def test_a_change_the_other_way_from_the_applications_arrival_is_said_beside_the
     assert "arrival" not in headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]["en"]
     changes["hbg/submission_to_decision_mean_days"] = {"mean": -0.4, "ci": [-1.0, 0.2], "significant": False}
     assert "arrival" not in headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]["en"]
+
+
+def test_a_sure_change_whose_interval_nearly_touches_zero_says_an_end_that_is_not_zero() -> None:
+    # found by QA: a sure change read "(95 % intervall för ändringen −0,1 till 0,0 dagar)" (and could read
+    # "−0,0"): a sure change whose interval ends at zero said it could be none
+    doc = _doc()
+    diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY]
+    diff.update(mean=-0.3, ci=[-0.6, -0.012])
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "(95\u00a0% intervall för ändringen −0,6 till −0,01 dagar)" in said["sv"]
+    assert "(95\u00a0% interval of the change -0.6 to -0.01 days)" in said["en"]
+    assert "0,0 " not in said["sv"] and "0.0 " not in said["en"]
+    diff.update(mean=0.05, ci=[0.0004, 0.1])  # later, by less than a tenth of a day, sure
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "(95\u00a0% intervall för ändringen nästan 0 till 0,1 dagar)" in said["sv"]
+    assert "(95\u00a0% interval of the change almost 0 to 0.1 days)" in said["en"]
+    diff.update(mean=0.3, ci=[-0.04, 0.6], significant=False)  # not sure: zero may be in it, and it says so
+    said = headline(doc, None, {"hbg": "Helsingborg"})[1]["sentences"][0]
+    assert "0,0 till 0,6" in said["sv"] and "det är inte säkert att det blir någon ändring alls" in said["sv"]
+
+
+def test_a_time_one_replication_alone_measured_says_so_not_a_dash_interval() -> None:
+    # found by QA: two replications of Ängelholm over 12 weeks, one with a decided case, read
+    # "avgörs på 71 dagar i genomsnitt (95 % intervall – till –)" where the table says "bara en mätte det"
+    doc = _doc()
+    doc["scenarios"][0]["points"][0]["figures"][KEY].update(mean=70.6, ci=[None, None])
+    diff = doc["scenarios"][1]["points"][0]["comparison"]["differences"][KEY]
+    diff.update(mean=-3.0, ci=[None, None], significant=False)
+    today, change = (s["sentences"][0] for s in headline(doc, None, {"hbg": "Helsingborg"}))
+    assert today["sv"].startswith("Helsingborg: en komplett ansökan avgörs på 71 dagar i genomsnitt (för få upprepningar "
+                                  "för ett intervall: bara en mätte det); ")
+    assert today["en"].startswith("Helsingborg: a complete application is decided in 71 days on average (too few "
+                                  "replications for an interval: only one measured it); ")
+    assert "3 dagar tidigare än med nuläget (för få upprepningar för ett intervall: bara en mätte det)" in change["sv"]
+    assert "3 days sooner than with the status quo (too few replications for an interval: only one measured it)" \
+        in change["en"]
+    assert "–" not in today["sv"] + today["en"] + change["sv"] + change["en"]

@@ -223,7 +223,7 @@ def test_a_figure_one_replication_measured_says_so_instead_of_dashes(folder: Pat
         row = re.search(r'<tr data-figure="within_deadline_share">(.*?)</tr>', table, re.S).group(1)
         visible = re.sub(r"<[^>]*>", "|", row)
         assert visible.count("too few replications for an interval: only one measured it") == 2, visible
-        assert visible.count("för få replikeringar för ett intervall: bara en mätte det") == 2, visible
+        assert visible.count("för få upprepningar för ett intervall: bara en mätte det") == 2, visible
         nothing = re.search(r'<tr data-figure="extended_share">(.*?)</tr>', table, re.S).group(1)
         assert "too few" not in nothing  # nothing measured: a dash, as the mean
     assert "– – –" not in re.sub(r"<[^>]*>", "", staff_html)

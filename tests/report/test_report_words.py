@@ -156,7 +156,7 @@ def test_each_scenario_says_its_settings_in_words_in_each_language(report: str) 
     english, swedish = _said(report, "en"), _said(report, "sv")
     assert "Municipalities: Ministad. Random seed" in english and "Kommuner: Ministad. Slumpfrö" in swedish
     assert "replications, simulated period 16 weeks." in english
-    assert "replikeringar, simulerad period 16 veckor." in swedish
+    assert "upprepningar, simulerad period 16 veckor." in swedish
     assert "Ministad: who decides: the working committee" in english
     assert "Ministad: vem som beslutar: arbetsutskottet" in swedish
     assert "Compared with the status quo" in english and "Jämförs med nuläget" in swedish
@@ -374,7 +374,7 @@ def test_the_words_review_found_no_code_words_in_counts_seeds_and_ranges(report:
     assert "varieras inte: se texten bredvid" in swedish and "not sampled: see the text beside it" in english
     # the key figures' last column counted the replications under the header "n"
     assert "<th>n</th>" not in report
-    assert '<th><span class="en">Replications</span><span class="sv">Replikeringar</span></th>' in report
+    assert '<th><span class="en">Replications</span><span class="sv">Upprepningar</span></th>' in report
 
 
 def test_the_bundled_scenarios_read_as_what_the_answers_compare_with() -> None:

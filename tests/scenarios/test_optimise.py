@@ -311,7 +311,7 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
-    figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "replikeringar")
+    figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "upprepningar")
     assert lines[-1] == ("I dag: 1 handläggare på 1 av heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
                          f"till beslut, dagar {figure_sv}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
@@ -367,7 +367,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
                          "to decision on average over those.")
     assert lines[-1].endswith(": når också målet i medeltal; sökningen släppte det där, då det kostar minst lika "
                               "mycket som ett alternativ som säkert når det, och körde det sedan vidare till 40 "
-                              "replikeringar bara för att jämföra dess tid med de andra alternativens: i medeltal 61,8 "
+                              "upprepningar bara för att jämföra dess tid med de andra alternativens: i medeltal 61,8 "
                               "dagar från komplett ansökan till beslut över dem.")
     assert "not run further" not in lines[-2] and "inte kört vidare" not in lines[-1]
     assert result.to_json()["today"]["days_replications"] == 40
@@ -381,7 +381,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
     assert lines[-2].endswith(": does not meet the target; after the search it was run on to 40 replications only "
                               "to compare its time with the other candidates': 61.8 days from complete to decision on "
                               "average over those.")
-    assert lines[-1].endswith(": når inte målet; efter sökningen kördes det vidare till 40 replikeringar bara för att "
+    assert lines[-1].endswith(": når inte målet; efter sökningen kördes det vidare till 40 upprepningar bara för att "
                               "jämföra dess tid med de andra alternativens: i medeltal 61,8 dagar från komplett "
                               "ansökan till beslut över dem.")
 
@@ -438,7 +438,7 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
     assert (chosen["replications"], chosen["target_figure"]["n"]) == (12, 7)
     lines = result.output.splitlines()
     assert "(95 % CI, 12 replications, 7 with decided cases)" in lines[1]
-    assert "(95 % KI, 12 replikeringar, 7 med avgjorda ärenden)" in lines[2]
+    assert "(95 % KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
     # where every replication decided cases the count stands alone, as before
     result = CliRunner().invoke(cli, [
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",

@@ -36,11 +36,11 @@ def test_a_dominated_setting_today_run_on_for_the_table_says_so():
     said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
     assert said["en"].endswith(
         "reaches the target too on average (the search went no further with it, as it costs at least as much as a "
-        "combination that surely reaches it; its days are over 12 runs, run on only to compare its time with the "
+        "combination that surely reaches it; its days are over 12 replications, run on only to compare its time with the "
         "others').")
     assert said["sv"].endswith(
         "når också målet i snitt (sökningen gick inte vidare med det, då det kostar minst lika mycket som ett "
-        "alternativ som säkert når det; dagarna är över 12 körningar, som det kördes vidare till bara för att jämföra "
+        "alternativ som säkert når det; dagarna är över 12 upprepningar, som det kördes vidare till bara för att jämföra "
         "tiden med de andras).")
     assert "not run further" not in said["en"] and "inte kört vidare" not in said["sv"]
 

@@ -581,8 +581,8 @@ def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something()
 
     small = {"mean": -0.04, "ci": [-0.06, -0.02], "significant": True}
     said = sentences("Ritstad", days, days, small, None, None, None)
-    assert said["sv"].endswith("med ändringarna: mindre än 0,1 dagar kortare (0,0–0,1).")
-    assert said["en"].endswith("with the changes: less than 0.1 days shorter (0.0–0.1).")
+    assert said["sv"].endswith("med ändringarna: mindre än 0,1 dagar kortare (0,02–0,1).")  # a sure change: no end 0,0
+    assert said["en"].endswith("with the changes: less than 0.1 days shorter (0.02–0.1).")
     hours = {"mean": -0.3, "ci": [-0.55, -0.12], "significant": True}
     said = sentences("Ritstad", days, days, hours, None, None, None)
     assert said["sv"].endswith(": 0,3 dagar kortare (0,1–0,6).") and said["en"].endswith(": 0.3 days shorter (0.1–0.6).")
@@ -902,3 +902,31 @@ def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_wa
     assert sure["en"].startswith("Åstorp: across the assumption ranges (4 points) it takes ")
     assert "days (the same days as today, so there is no change to test)." in sure["en"]
     assert "dagar (samma dagar som i dag, så det finns ingen ändring att pröva)." in sure["sv"]
+
+
+def test_a_sure_change_under_a_day_names_an_interval_end_that_is_not_zero():
+    """Found by QA (2026-12-06): a sure change read "mindre än 0,1 dagar kortare (0,0–0,1)": a sure change's
+    interval said it could be none."""
+    from web.answer import sentences
+
+    days = {"mean": 60.0, "ci": [55.0, 65.0]}
+    sure = sentences("Åstorp", days, days, {"mean": -0.04, "ci": [-0.07, -0.012], "significant": True}, 0.9, 0.9)
+    assert "med ändringarna: mindre än 0,1 dagar kortare (0,01–0,1)." in sure["sv"]
+    assert "with the changes: less than 0.1 days shorter (0.01–0.1)." in sure["en"]
+    later = sentences("Åstorp", days, days, {"mean": 0.3, "ci": [0.04, 0.6], "significant": True}, 0.9, 0.9)
+    assert "med ändringarna: 0,3 dagar längre (0,04–0,6)." in later["sv"]
+    assert "with the changes: 0.3 days longer (0.04–0.6)." in later["en"]
+
+
+def test_a_time_one_replication_alone_measured_stands_alone_and_says_why():
+    """Found by QA (2026-12-06): two replications, one with a decided case, read "70 (–––) dagar" on the page."""
+    from web.answer import sentences
+
+    one = {"mean": 70.5, "ci": [None, None]}
+    said = sentences("Ängelholm", one, one, None, 0.9, 0.9, changed=False)
+    assert said["sv"].startswith("Ängelholm: från komplett ansökan till beslut tar det i snitt 70 dagar i dag (")
+    assert said["sv"].endswith("För få upprepningar för ett intervall (bara en mätte det): välj fler under "
+                               "”Upprepningar”.")
+    assert said["en"].endswith("Too few replications for an interval (only one measured it): choose more under "
+                               "“Replications”.")
+    assert "–––" not in said["sv"] + said["en"]

@@ -104,7 +104,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         _calculate(page, 1)
         before = _sentence(page)
         assert before.startswith("Helsingborg: från komplett ansökan till beslut")
-        assert page.locator("svg.ecdf path[data-series='then']").count() == 1
+        assert page.locator("svg.ecdf path[data-series='now']").count() == 1  # nothing changed: today alone
+        assert page.locator("svg.ecdf path[data-series='then']").count() == 0
         assert page.locator("svg.ecdf .deadline").count() == 1
         waits = page.locator("table.waits tbody td:nth-child(2)").all_inner_texts()
         assert any("," in w for w in waits) and not any("." in w for w in waits)  # Swedish decimals (found by QA)
@@ -118,6 +119,7 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         _calculate(page, 2)
         after = _sentence(page)
         assert after != before and "dagar kortare" in after
+        assert page.locator("svg.ecdf path[data-series='then']").count() == 1
 
         view = page.locator(".diagram svg").first.get_attribute("viewBox")
         page.locator(".diagram").first.hover()
@@ -184,7 +186,7 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         assert page.locator("#goal-result table.goal tbody tr").count() >= 2
         assert page.locator("#goal-result table.goal tr.frontier").count() >= 1
         assert page.locator("#goal-result p.goal-frontier").inner_text() == (  # "no other row", what the days are
-            "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över samma körningar, "
+            "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över samma upprepningar, "
             "och körs vidare tills det är säkert vilken som är snabbast).")
         assert "1 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text() or \
             "2 handläggare på 0,3 av heltid" in page.locator("#goal-result .sentence").inner_text()
@@ -955,7 +957,7 @@ def test_two_replications_give_no_interval_below_zero_days_on_the_page_or_in_the
         assert _sentence(page).endswith("Too few replications for an interval (it would reach below zero days): "
                                         "choose more under “Replications”.")
     report = saved.read_text(encoding="utf-8")
-    assert ("Åstorp: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få replikeringar för ett 95\u00a0% "
+    assert ("Åstorp: en komplett ansökan avgörs på 67 dagar i genomsnitt (för få upprepningar för ett 95\u00a0% "
             "intervall: det skulle gå under noll dagar); 100\u00a0% inom 4 månader.</span>") in report
     assert "(too few replications for a 95\u00a0% interval: it would reach below zero days)" in report
     assert "intervall \u2212" not in report and "interval -" not in report
@@ -1149,4 +1151,24 @@ def test_a_large_uploads_diagram_comes_once_on_its_own_address_and_is_shown(serv
         assert page.locator(".diagram svg").count() == 1
     assert len(drawings) == 1 and drawings[0].endswith("/diagram/0"), drawings
     assert polls and max(polls) < 50_000, polls  # no poll carried the drawing
+    assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_the_chart_draws_today_alone_when_nothing_was_changed(server: str) -> None:
+    """Found by QA (2026-12-06): with no lever changed the chart showed an "I dag" / "Med ändringarna" legend, two
+    lines one on the other, as if a change had been drawn."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.fill("#lever-replications", "2")
+        _calculate(page, 1)
+        legend = page.locator("svg.ecdf > text[fill]").all_text_contents()
+        assert legend == ["I dag"]
+        assert page.locator("svg.ecdf path[data-series]").count() == 1
+        page.click("[data-lang='en']")
+        assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["Today"]
+        page.click("[data-lang='sv']")
+        page.select_option("#lever-grant_level", "officer")
+        _calculate(page, 2)
+        assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["I dag", "Med ändringarna"]
     assert messages == []

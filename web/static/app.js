@@ -420,7 +420,8 @@ function cumulative(counts) {
 function ecdf(m) {
   const W = 640, H = 240, L = 48, B = 36, T = 12, R = 16;
   const bin = m.bin_days, deadline = m.deadline_days || 0;
-  const lines = [["now", "#888", t("today")], ["then", "#1f5fbf", t("changed")]];
+  // nothing changed: today's line alone (an "I dag" / "Med ändringarna" legend said a change was drawn)
+  const lines = [["now", "#888", t("today")], ...(m.changed === false ? [] : [["then", "#1f5fbf", t("changed")]])];
   const bins = Math.max(m.histogram.now.length, m.histogram.then.length);
   const maxX = Math.max(bins * bin, deadline * 1.1, 7);
   const x = (d) => L + (W - L - R) * d / maxX, y = (p) => T + (H - T - B) * (1 - p);

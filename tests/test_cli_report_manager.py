@@ -1,0 +1,103 @@
+"""The report as a manager reads it, in Chromium and in both languages, from a real `permitflow run` of a titled
+study (found by QA, 2026-12-06): the report said "replikeringar" where the what-if page says "upprepningar"; a swept
+path with a municipality in front read "Angelholm:" (the process's code name capitalised); the header named the
+study's code name (``Study angel-check``) beside its title; the what-drives-it charts said "ρ"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, launch, watch
+from click.testing import CliRunner
+
+from cli import cli
+
+COMMON = "replications: 2\nseed: 3\nhorizon: 12w\nwarmup: 1w\n"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """report.html of a titled study: a status quo of Ängelholm and Klippan, Ängelholm's officer time swept, and
+    a change against the status quo, with a how-sure run (its what-drives-it charts)."""
+    folder = tmp_path_factory.mktemp("manager")
+    (folder / "study.yaml").write_text(
+        "study: angel-check\ntitle:\n  en: \"Ängelholm and Klippan: officer time\"\n"
+        "  sv: \"Ängelholm och Klippan: handläggartid\"\nscenarios: [sq.yaml, sweep.yaml, officer.yaml]\n",
+        encoding="utf-8")
+    (folder / "sq.yaml").write_text("name: status-quo\nquestion: How long today?\nbase: [angelholm, klippan]\n"
+                                    + COMMON, encoding="utf-8")
+    (folder / "sweep.yaml").write_text(
+        "name: angel-sweep\nquestion: And with less officer time?\nbase: [angelholm, klippan]\n"
+        "sweep:\n  angelholm.simulation.pools.officer.fte: [0.5, 1.0]\n" + COMMON, encoding="utf-8")
+    (folder / "officer.yaml").write_text(
+        "name: delegated-to-officer\nquestion: What if the officer decided?\nbase: [angelholm, klippan]\n"
+        "set:\n  angelholm.simulation.decision.delegation: officer\nbaseline: status-quo\n" + COMMON,
+        encoding="utf-8")
+    out = folder / "out"
+    result = CliRunner().invoke(cli, ["run", str(folder / "study.yaml"), "-o", str(out), "--workers", "1",
+                                      "--uncertainty", "--points", "3"])
+    assert result.exit_code == 0, result.output
+    return out / "report.html"
+
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")]
+
+
+@pytest.fixture(scope="module")
+def shown(report: Path) -> dict[str, str]:
+    """What the report shows in each language (``en``, ``sv``; its title ``en title``, ``sv title``; its header
+    ``en header``, ``sv header``), read in Chromium with the language picked as a manager picks it."""
+    said: dict[str, str] = {}
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            watch(page, messages)
+            page.goto(report.as_uri(), wait_until="load")
+            for lang in ("en", "sv"):
+                page.click(f"#pick-{lang}")
+                said[lang] = page.locator("body").inner_text()
+                said[f"{lang} header"] = page.locator("header").inner_text()
+                said[f"{lang} title"] = page.locator("h1").inner_text()
+        finally:
+            browser.close()
+    assert messages == []
+    return said
+
+
+def test_a_swept_path_with_a_municipality_in_front_names_the_municipality(shown: dict[str, str]) -> None:
+    assert "Ängelholm: handläggarna: andel av heltid = 0,5" in shown["sv"]
+    assert "Ängelholm: the case officers: share of full time = 0.5" in shown["en"]
+    assert "Angelholm" not in shown["sv"] and "Angelholm" not in shown["en"]
+
+
+def test_the_report_says_upprepningar_as_the_page_does(shown: dict[str, str]) -> None:
+    sv, en = shown["sv"], shown["en"]
+    assert re.search(r"[Rr]eplikering", sv) is None
+    assert "Upprepningar" in sv and "medelvärden över upprepningar" in sv
+    assert "Replications" in en and "means over replications" in en
+
+
+def test_the_header_names_the_studys_title_not_its_code_name(shown: dict[str, str]) -> None:
+    assert shown["sv title"] == "Ängelholm och Klippan: handläggartid"
+    assert shown["en title"] == "Ängelholm and Klippan: officer time"
+    assert "angel-check" not in shown["sv header"] and "angel-check" not in shown["en header"]
+    assert "Beräknad av permitflow, kodversion" in shown["sv header"]
+    assert "Computed by permitflow, code version" in shown["en header"]
+
+
+def test_what_drives_it_says_the_correlation_in_words_not_rho(shown: dict[str, str]) -> None:
+    sv, en = shown["sv"], shown["en"]
+    assert "ρ" not in sv and "ρ" not in en
+    assert re.search(r"samband\u00a0−?\d,\d\d", sv) and re.search(r"correlation\u00a0-?\d\.\d\d", en)
+    assert "hur nära dagarna följer varje antagande" in sv and "how closely the days follow each assumption" in en
+
+
+def test_no_answer_shows_a_dash_for_an_interval(shown: dict[str, str]) -> None:
+    # two replications over 12 weeks, one with a decided case in Ängelholm: "(95 % intervall – till –)"
+    assert "– till –" not in shown["sv"] and "– to –" not in shown["en"]
