@@ -298,6 +298,34 @@ async def show_run(request: Request) -> Response:
     return JSONResponse(body)
 
 
+def _takes_gzip(accept_encoding: str) -> bool:
+    """Whether a browser that sends this Accept-Encoding takes gzip, by its q-values (RFC 9110 §12.5.3): gzip
+    (or x-gzip, or ``*`` when gzip is not named) with q above 0 and at least identity's q when identity is named
+    (identity not named, nor by ``*``, is taken but after any coding the browser accepts). A q that is not
+    a number refuses its coding; no header or an empty one: identity.
+
+    >>> [_takes_gzip(h) for h in ("gzip", "gzip;q=0", "gzip;q=0.5, identity", "*", "identity;q=0.5, gzip", "")]
+    [True, False, False, True, True, False]
+    """
+    q: dict[str, float] = {}
+    for part in accept_encoding.lower().split(","):
+        coding, *params = (p.strip() for p in part.split(";"))
+        if not coding:
+            continue
+        weight = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value.strip())
+                except ValueError:
+                    weight = 0.0
+                weight = weight if 0.0 <= weight <= 1.0 else 0.0  # also nan, inf
+        q[coding] = weight
+    gzip_q = q.get("gzip", q.get("x-gzip", q.get("*", 0.0)))
+    return gzip_q > 0.0 and gzip_q >= q.get("identity", q.get("*", 0.0))
+
+
 async def show_diagram(request: Request) -> Response:
     """A finished run's diagram (SVG), which its answer names by this address: sent once, cached by the
     browser (a run's diagram never changes), compressed as it is kept when the browser takes gzip."""
@@ -311,7 +339,7 @@ async def show_diagram(request: Request) -> Response:
         return _error("no such diagram (its run ended long ago or the server restarted)", 404,
                       sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
     headers = {"Cache-Control": "private, max-age=86400, immutable", "Vary": "Accept-Encoding"}
-    if "gzip" in request.headers.get("accept-encoding", "").lower():
+    if _takes_gzip(request.headers.get("accept-encoding", "")):
         return Response(drawing, media_type="image/svg+xml", headers={**headers, "Content-Encoding": "gzip"})
     return Response(gzip.decompress(drawing), media_type="image/svg+xml", headers=headers)
 

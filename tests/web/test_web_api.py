@@ -902,3 +902,26 @@ def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_wa
     assert sure["en"].startswith("Åstorp: across the assumption ranges (4 points) it takes ")
     assert "days (the same days as today, so there is no change to test)." in sure["en"]
     assert "dagar (samma dagar som i dag, så det finns ingen ändring att pröva)." in sure["sv"]
+
+
+def test_a_diagram_is_gzip_only_when_the_browser_takes_gzip_by_its_q_values(client):
+    # found by QA (qaweb5): "gzip;q=0" (RFC 9110 §12.5.3: not gzip) was sent gzip, as was any header naming gzip
+    import gzip as gz
+
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    assert done.json()["state"] == "done"
+    path = f"/api/runs/{run_id}/diagram/0"
+    plain = {"identity", "gzip;q=0", "GZIP; Q=0.000", "gzip;q=0, identity", "gzip;q=0.5, identity",
+             "x-gzip;q=0", "*;q=0, identity", "gzip;q=oops", "", "br, deflate"}
+    packed = {"gzip", "GZip", "gzip, deflate, br", "gzip;q=1.0", "gzip;q=0.5", "deflate, gzip;q=0.001", "*",
+              "identity;q=0.5, gzip", "x-gzip", "br;q=1, gzip;q=0.8, identity;q=0.1", "identity;q=0, *"}
+    for header in sorted(plain | packed):
+        # the test client undoes gzip itself: read the raw bytes to see what was sent
+        with client.stream("GET", path, headers={"Accept-Encoding": header}) as reply:
+            raw = b"".join(reply.iter_raw())
+        assert reply.status_code == 200, header
+        assert reply.headers["vary"] == "Accept-Encoding", header
+        sent = reply.headers.get("content-encoding")
+        assert sent == (None if header in plain else "gzip"), (header, sent)
+        text = (gz.decompress(raw) if sent else raw).decode("utf-8")
+        assert text.startswith("<svg"), header
