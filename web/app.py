@@ -332,9 +332,21 @@ async def show_diagram(request: Request) -> Response:
     run = _run_or_404(request)
     n = request.path_params["n"]  # a number of at most six digits (no run draws more diagrams); not one: none
     drawing = None if run is None or not re.fullmatch(r"[0-9]{1,6}", n) else run.diagram(int(n))
-    if drawing is None and run is not None and run.state == "running":
-        return _error("no diagram yet: the run has not finished (its answer names its diagrams)", 404,
-                      sv="ingen processkarta ännu: körningen är inte klar (svaret anger dess kartor)")
+    if drawing is None and run is not None:  # the run is kept: say what happened to it
+        with run.lock:
+            state, error = run.state, run.error
+        failures = (run.extra.get("failures") or []) if state == "done" else []
+        if state == "failed" or failures:
+            error = "; ".join(f["message"] for f in failures) if failures else error
+            return _error(f"no diagram: the scenario cannot run: {error}", 404,
+                          sv=f"ingen processkarta: scenariot kan inte köras: {error}")
+        if state == "cancelled":
+            return _error("no diagram: the run was cancelled", 404, sv="ingen processkarta: körningen avbröts")
+        if state == "running":
+            return _error("no diagram yet: the run has not finished (its answer names its diagrams)", 404,
+                          sv="ingen processkarta ännu: körningen är inte klar (svaret anger dess kartor)")
+        return _error("no such diagram (the run's answer names its diagrams)", 404,
+                      sv="ingen sådan processkarta (körningens svar anger dess kartor)")
     if drawing is None:
         return _error("no such diagram (its run ended long ago or the server restarted)", 404,
                       sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")

@@ -886,7 +886,27 @@ def test_the_diagram_of_a_run_still_running_says_it_has_not_finished():
             assert "inte klar" in reply.json()["error_sv"]
         finally:
             c.delete(f"/api/runs/{run_id}")
-        assert c.get(f"/api/runs/{run_id}/diagram/0").json()["error"].startswith("no such diagram")
+        # found by QA (qaweb5): a cancelled run's diagram said "its run ended long ago or the server restarted"
+        gone = c.get(f"/api/runs/{run_id}/diagram/0")
+        assert c.get(f"/api/runs/{run_id}").json()["state"] == "cancelled"
+        assert gone.status_code == 404
+        assert (gone.json()["error"], gone.json()["error_sv"]) == ("no diagram: the run was cancelled",
+                                                                   "ingen processkarta: körningen avbröts")
+
+
+def test_the_diagram_of_a_failed_run_says_the_scenario_cannot_run_and_why(client):
+    # found by QA (qaweb5): a failed run's diagram said "its run ended long ago or the server restarted"
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    run = client.app.state.web.runs.get(run_id)
+    with run.lock:  # the record as a run whose process ended before it started leaves it (web/runs.py)
+        run.state, run.error = "failed", "the run's process ended before it started (exit code -9)"
+        run.stored_diagrams = ()
+    reply = client.get(f"/api/runs/{run_id}/diagram/0")
+    assert reply.status_code == 404
+    assert reply.json()["error"] == ("no diagram: the scenario cannot run: the run's process ended before it started "
+                                     "(exit code -9)")
+    assert reply.json()["error_sv"].startswith("ingen processkarta: scenariot kan inte köras: ")
+    assert client.get(f"/api/runs/{run_id}").status_code == 422  # as the run itself says
 
 
 def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_was_chosen(client):
