@@ -298,20 +298,60 @@ async def show_run(request: Request) -> Response:
     return JSONResponse(body)
 
 
+def _takes_gzip(accept_encoding: str) -> bool:
+    """Whether a browser that sends this Accept-Encoding takes gzip, by its q-values (RFC 9110 §12.5.3): gzip
+    (or x-gzip, or ``*`` when gzip is not named) with q above 0 and at least identity's q when identity is named
+    (identity not named, nor by ``*``, is taken but after any coding the browser accepts). A q that is not
+    a number refuses its coding; no header or an empty one: identity.
+
+    >>> [_takes_gzip(h) for h in ("gzip", "gzip;q=0", "gzip;q=0.5, identity", "*", "identity;q=0.5, gzip", "")]
+    [True, False, False, True, True, False]
+    """
+    q: dict[str, float] = {}
+    for part in accept_encoding.lower().split(","):
+        coding, *params = (p.strip() for p in part.split(";"))
+        if not coding:
+            continue
+        weight = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value.strip())
+                except ValueError:
+                    weight = 0.0
+                weight = weight if 0.0 <= weight <= 1.0 else 0.0  # also nan, inf
+        q[coding] = weight
+    gzip_q = q.get("gzip", q.get("x-gzip", q.get("*", 0.0)))
+    return gzip_q > 0.0 and gzip_q >= q.get("identity", q.get("*", 0.0))
+
+
 async def show_diagram(request: Request) -> Response:
     """A finished run's diagram (SVG), which its answer names by this address: sent once, cached by the
     browser (a run's diagram never changes), compressed as it is kept when the browser takes gzip."""
     run = _run_or_404(request)
     n = request.path_params["n"]  # a number of at most six digits (no run draws more diagrams); not one: none
     drawing = None if run is None or not re.fullmatch(r"[0-9]{1,6}", n) else run.diagram(int(n))
-    if drawing is None and run is not None and run.state == "running":
-        return _error("no diagram yet: the run has not finished (its answer names its diagrams)", 404,
-                      sv="ingen processkarta ännu: körningen är inte klar (svaret anger dess kartor)")
+    if drawing is None and run is not None:  # the run is kept: say what happened to it
+        with run.lock:
+            state, error = run.state, run.error
+        failures = (run.extra.get("failures") or []) if state == "done" else []
+        if state == "failed" or failures:
+            error = "; ".join(f["message"] for f in failures) if failures else error
+            return _error(f"no diagram: the scenario cannot run: {error}", 404,
+                          sv=f"ingen processkarta: scenariot kan inte köras: {error}")
+        if state == "cancelled":
+            return _error("no diagram: the run was cancelled", 404, sv="ingen processkarta: körningen avbröts")
+        if state == "running":
+            return _error("no diagram yet: the run has not finished (its answer names its diagrams)", 404,
+                          sv="ingen processkarta ännu: körningen är inte klar (svaret anger dess kartor)")
+        return _error("no such diagram (the run's answer names its diagrams)", 404,
+                      sv="ingen sådan processkarta (körningens svar anger dess kartor)")
     if drawing is None:
         return _error("no such diagram (its run ended long ago or the server restarted)", 404,
                       sv="ingen sådan processkarta (körningen är gammal eller servern har startats om)")
     headers = {"Cache-Control": "private, max-age=86400, immutable", "Vary": "Accept-Encoding"}
-    if "gzip" in request.headers.get("accept-encoding", "").lower():
+    if _takes_gzip(request.headers.get("accept-encoding", "")):
         return Response(drawing, media_type="image/svg+xml", headers={**headers, "Content-Encoding": "gzip"})
     return Response(gzip.decompress(drawing), media_type="image/svg+xml", headers=headers)
 

@@ -886,7 +886,27 @@ def test_the_diagram_of_a_run_still_running_says_it_has_not_finished():
             assert "inte klar" in reply.json()["error_sv"]
         finally:
             c.delete(f"/api/runs/{run_id}")
-        assert c.get(f"/api/runs/{run_id}/diagram/0").json()["error"].startswith("no such diagram")
+        # found by QA (qaweb5): a cancelled run's diagram said "its run ended long ago or the server restarted"
+        gone = c.get(f"/api/runs/{run_id}/diagram/0")
+        assert c.get(f"/api/runs/{run_id}").json()["state"] == "cancelled"
+        assert gone.status_code == 404
+        assert (gone.json()["error"], gone.json()["error_sv"]) == ("no diagram: the run was cancelled",
+                                                                   "ingen processkarta: körningen avbröts")
+
+
+def test_the_diagram_of_a_failed_run_says_the_scenario_cannot_run_and_why(client):
+    # found by QA (qaweb5): a failed run's diagram said "its run ended long ago or the server restarted"
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    run = client.app.state.web.runs.get(run_id)
+    with run.lock:  # the record as a run whose process ended before it started leaves it (web/runs.py)
+        run.state, run.error = "failed", "the run's process ended before it started (exit code -9)"
+        run.stored_diagrams = ()
+    reply = client.get(f"/api/runs/{run_id}/diagram/0")
+    assert reply.status_code == 404
+    assert reply.json()["error"] == ("no diagram: the scenario cannot run: the run's process ended before it started "
+                                     "(exit code -9)")
+    assert reply.json()["error_sv"].startswith("ingen processkarta: scenariot kan inte köras: ")
+    assert client.get(f"/api/runs/{run_id}").status_code == 422  # as the run itself says
 
 
 def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_was_chosen(client):
@@ -930,3 +950,26 @@ def test_a_time_one_replication_alone_measured_stands_alone_and_says_why():
     assert said["en"].endswith("Too few replications for an interval (only one measured it): choose more under "
                                "“Replications”.")
     assert "–––" not in said["sv"] + said["en"]
+
+
+def test_a_diagram_is_gzip_only_when_the_browser_takes_gzip_by_its_q_values(client):
+    # found by QA (qaweb5): "gzip;q=0" (RFC 9110 §12.5.3: not gzip) was sent gzip, as was any header naming gzip
+    import gzip as gz
+
+    run_id, done = _run(client, {"municipalities": ["astorp"], "levers": SMALL})
+    assert done.json()["state"] == "done"
+    path = f"/api/runs/{run_id}/diagram/0"
+    plain = {"identity", "gzip;q=0", "GZIP; Q=0.000", "gzip;q=0, identity", "gzip;q=0.5, identity",
+             "x-gzip;q=0", "*;q=0, identity", "gzip;q=oops", "", "br, deflate"}
+    packed = {"gzip", "GZip", "gzip, deflate, br", "gzip;q=1.0", "gzip;q=0.5", "deflate, gzip;q=0.001", "*",
+              "identity;q=0.5, gzip", "x-gzip", "br;q=1, gzip;q=0.8, identity;q=0.1", "identity;q=0, *"}
+    for header in sorted(plain | packed):
+        # the test client undoes gzip itself: read the raw bytes to see what was sent
+        with client.stream("GET", path, headers={"Accept-Encoding": header}) as reply:
+            raw = b"".join(reply.iter_raw())
+        assert reply.status_code == 200, header
+        assert reply.headers["vary"] == "Accept-Encoding", header
+        sent = reply.headers.get("content-encoding")
+        assert sent == (None if header in plain else "gzip"), (header, sent)
+        text = (gz.decompress(raw) if sent else raw).decode("utf-8")
+        assert text.startswith("<svg"), header

@@ -1172,3 +1172,41 @@ def test_the_chart_draws_today_alone_when_nothing_was_changed(server: str) -> No
         _calculate(page, 2)
         assert page.locator("svg.ecdf > text[fill]").all_text_contents() == ["I dag", "Med ändringarna"]
     assert messages == []
+
+
+def test_an_answer_whose_diagram_cannot_be_fetched_is_shown_with_a_line_and_the_next_answer_fetches_again(
+        server: str) -> None:
+    """Found by QA (qaweb5): a diagram fetch that failed (the network, a proxy's page) left the answer undrawn with
+    no word; now the answer is shown with one line in the page's language where the drawing would be, and the
+    next answer fetches its diagram again."""
+    messages: list[str] = []
+    failures = ["abort", "proxy"]  # the first answer's fetch fails on the network, the second gets a proxy's page
+
+    def diagrams(route: Any) -> None:
+        failure = failures.pop(0) if failures else None
+        if failure == "abort":
+            route.abort("failed")
+        elif failure == "proxy":
+            route.fulfill(status=502, content_type="text/html", body="<html><body>Bad Gateway</body></html>")
+        else:
+            route.continue_()
+
+    with _the_page(server, messages, before=lambda page: page.route("**/diagram/*", diagrams)) as page:
+        page.fill("#lever-replications", "2")
+        page.fill("#lever-years", "0,25")
+        _calculate(page, 1)
+        assert _sentence(page).startswith("Helsingborg: från komplett ansökan till beslut")  # the answer is shown
+        assert page.locator("table.waits tbody tr").count() > 0
+        assert page.locator(".diagram svg").count() == 0
+        assert page.locator(".diagram").first.inner_text() == (
+            "Processkartan kunde inte hämtas. Den hämtas igen med nästa svar.")
+        page.click("[data-lang='en']")
+        assert page.locator(".diagram").first.inner_text() == (
+            "The diagram could not be fetched. It is fetched again with the next answer.")
+        page.click("[data-lang='sv']")
+        _calculate(page, 2)  # a proxy's page in English is not the page's words
+        assert page.locator(".diagram").first.inner_text().startswith("Processkartan kunde inte hämtas.")
+        _calculate(page, 3)
+        assert page.locator(".diagram svg").count() == 1
+    assert failures == []
+    assert all("Failed to load resource" in m for m in messages), messages  # the browser's own notes, no error

@@ -353,14 +353,23 @@ async function upload() {
 // ------------------------------------------------------------------ the answer
 
 // A diagram the answer names by its address (its drawing, up to megabytes for a large model, is not in
-// the answer that polling moves): fetched once, kept in the answer for a redraw (the language switch)
+// the answer that polling moves): fetched once, kept in the answer for a redraw (the language switch).
+// A fetch that fails (the network, a restarted server, a proxy's page) leaves one line where the drawing
+// would be, the server's own words when it sent them; the answer is drawn anyway, the next answer fetches again.
+const DRAWING_FAILED = { error: "The diagram could not be fetched. It is fetched again with the next answer.",
+  error_sv: "Processkartan kunde inte hämtas. Den hämtas igen med nästa svar." };
 async function fetchDrawing(d) {
   if (!d.url || d.svg !== undefined) return;
-  const response = await fetch(d.url);
-  if (response.ok) { d.svg = await response.text(); return; }
-  const type = response.headers.get("content-type") || "";
+  try {
+    const response = await fetch(d.url);
+    if (response.ok) { d.svg = await response.text(); return; }
+    const type = response.headers.get("content-type") || "";
+    const said = type.includes("json") ? await response.json() : null;
+    d.gone = said && said.error && said.error_sv ? said : DRAWING_FAILED;
+  } catch (err) {
+    d.gone = DRAWING_FAILED;
+  }
   d.svg = "";
-  d.gone = type.includes("json") ? await response.json() : { error: response.statusText, error_sv: response.statusText };
 }
 
 async function drawAnswer(answer) {
