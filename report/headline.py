@@ -83,6 +83,19 @@ def sure_interval(values: tuple[Any, ...], lang: str, sure: bool) -> list[str]:
                        for v, t in zip(values[1:], said[1:], strict=True)]
 
 
+def sure_sizes(mean: float, lo: Any, hi: Any) -> tuple[Any, Any]:
+    """A sure change's interval as sizes in the sentence's own direction, smaller end first: "37 days sooner
+    (95 % interval 32 to 41 days)"; it said "(95 % interval of the change -41 to -32 days)" after "sooner", a
+    double negative to a reader. A change that may be none keeps its signed interval (it crosses zero).
+
+    >>> sure_sizes(-37.0, -41.0, -32.0), sure_sizes(1.4, 1.0, 1.8), sure_sizes(-0.3, -0.6, None)
+    ((32.0, 41.0), (1.0, 1.8), (None, 0.6))
+    """
+    if mean >= 0:
+        return lo, hi
+    return (-hi if hi is not None else None), (-lo if lo is not None else None)
+
+
 def _no_change(mean: Any) -> bool:
     """Whether a change of ``mean`` days would be written as zero days ("0,0 dagar senare")."""
     return isinstance(mean, (int, float)) and not math.isnan(mean) and round(abs(mean), 1) == 0
@@ -158,12 +171,19 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
               f"{scenario_words(baseline, 'sv')}: en ändring på mindre än {number(0.1, 'sv', 1)} dagar "
               f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
     else:
+        interval_en = f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)"
+        interval_sv = f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)"
+        if sure and mean is not None and lo is not None and hi is not None:  # sizes in the sentence's direction
+            (_s, near_en, far_en), (_s, near_sv, far_sv) = (sure_interval((size, *sure_sizes(mean, lo, hi)), lang,
+                                                                          True) for lang in ("en", "sv"))
+            interval_en = f"(95\u00a0% interval {near_en} to {far_en} days)"
+            interval_sv = f"(95\u00a0% intervall {near_sv} till {far_sv} dagar)"
         en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
               f"{size_en} days {'sooner' if shorter else 'later'} than with "
-              f"{scenario_words(baseline, 'en')} (95\u00a0% interval of the change {lo_en} to {hi_en} days)")
+              f"{scenario_words(baseline, 'en')} {interval_en}")
         sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
               f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
-              f"{scenario_words(baseline, 'sv')} (95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
+              f"{scenario_words(baseline, 'sv')} {interval_sv}")
     if mean is not None and (lo is None or hi is None):  # one replication alone measured it: it read "– till –"
         en = en.replace(f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)",
                         "(too few replications for an interval: only one measured it)")
@@ -178,12 +198,13 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
         # found by QA: "with an e-service ... decided 4 days later" read as a loss, while from the application's
         # arrival the e-service decides 2 days sooner (the legal clock starts earlier, so more of the work is on it)
         sooner = arrival["mean"] < 0
-        (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (sure_interval((abs(arrival["mean"]), *arrival["ci"]),
-                                                                          lang, True) for lang in ("en", "sv"))
+        (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (
+            sure_interval((abs(arrival["mean"]), *sure_sizes(arrival["mean"], *arrival["ci"])), lang, True)
+            for lang in ("en", "sv"))
         en += (f"; counted from the application's arrival, it is decided {size_en} days "
-               f"{'sooner' if sooner else 'later'} (95\u00a0% interval of the change {lo_en} to {hi_en} days)")
+               f"{'sooner' if sooner else 'later'} (95\u00a0% interval {lo_en} to {hi_en} days)")
         sv += (f"; räknat från att ansökan kom in avgörs den {size_sv} dagar {'tidigare' if sooner else 'senare'} "
-               f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
+               f"(95\u00a0% intervall {lo_sv} till {hi_sv} dagar)")
     if conclusion is None and not unchecked:
         return {"en": en + ".", "sv": sv + "."}, None
     if conclusion is None:
