@@ -197,6 +197,8 @@ def named_in_text(text: str, names: Mapping[str, str], lang: str) -> str:
     >>> named_in_text("the decision refuses it (Gw_Beslut)", {"Gw_Beslut": "Beslut?"}, "sv")
     'the decision refuses it (”Beslut?”)'
     """
+    if "_" not in text:  # every id it replaces has one (most texts have none: asked of every row of the report)
+        return text
     ids = [i for i in names if "_" in i and names[i] and names[i] != i]
     if not ids or not any(i in text for i in ids):
         return text

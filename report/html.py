@@ -11,6 +11,7 @@ diff section of the compared municipalities comes from :mod:`report.diff_html`.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -116,6 +117,33 @@ def _cell(value: Any, digits: int = 2) -> Markup:
 
 
 _ENV.filters["num"] = _cell
+
+#: English's number text (thousands grouped with commas, as ``format``'s ``,`` writes them) -> Swedish's
+_GROUPED_TO_SV = str.maketrans({",": "\u00a0", ".": ",", "-": "\u2212"})
+
+
+def _cell_text(value: Any) -> str:
+    """:func:`_cell` with two decimals, as text (the figures tables' every cell: their rows are written
+    in Python, :func:`figure_tables`). A float or int is formatted by ``format`` alone (its ``,`` groups
+    thousands as English does); the rest goes to :func:`_cell`.
+
+    >>> [_cell_text(v) == str(_cell(v)) for v in (1234567.891, -0.004, -0.0001, 0.0, -0.0, 7, -12, 0.5, None, "x")]
+    [True, True, True, True, True, True, True, True, True, True]
+    """
+    kind = value.__class__
+    if kind is float:
+        size = abs(value)
+        if size < 0.01 and size != 0.0 or size != size or size == math.inf:  # more digits, NaN, infinity
+            return str(_cell(value))
+        en = f"{value:,.2f}"
+        if en[0] == "-" and size < 0.005:  # "-0.00": never a minus before zero
+            en = en[1:]
+    elif kind is int:
+        en = f"{value:,}"
+    else:
+        return str(_cell(value))
+    sv = en.translate(_GROUPED_TO_SV)
+    return en if en == sv else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:
@@ -223,6 +251,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
     rows = []
     for member in [*members, *others]:
+        town = {lang: member_words(member, towns, lang) for lang in LANGUAGES}  # every row of the member's
         names = (
             [f"{member}/{k}" for k in KEY_FIGURES if f"{member}/{k}" in point["figures"]]
             if key_only
@@ -236,7 +265,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                                                     for lang in LANGUAGES}, clocks.get(member))
             row = {
                 "member": member,
-                "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
+                "town": town,
                 "figure": name.partition("/")[2],
                 "words": words,
                 "mean": est["mean"],
@@ -254,6 +283,107 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 row["n"] = len(replications) - replications.count(None)
             rows.append(row)
     return rows
+
+
+_TOO_FEW = {
+    "one": Markup('<span class="en">too few replications for an interval: only one measured it</span>'
+                  '<span class="sv">för få upprepningar för ett intervall: bara en mätte det</span>'),
+    "below": Markup('<span class="en">too few replications: it would reach below zero</span>'
+                    '<span class="sv">för få upprepningar: det skulle gå under noll</span>'),
+    "above": Markup('<span class="en">too few replications: it would reach above 1</span>'
+                    '<span class="sv">för få upprepningar: det skulle gå över 1</span>'),
+}
+_HEAD = ('<thead><tr><th><span class="en">Municipality</span><span class="sv">Kommun</span></th><th><span class="en">'
+         'Figure</span><span class="sv">Mått</span></th><th><span class="en">Mean</span><span class="sv">Medel</span>'
+         '</th><th><span class="en">95&nbsp;% interval</span><span class="sv">95&nbsp;% intervall</span></th>')
+
+
+@functools.lru_cache(maxsize=4096)
+def _esc(text: Any) -> str:
+    """``text`` escaped for HTML as the template escapes it; the figures tables repeat the same words
+    (a figure's, a municipality's) in every point, so each is escaped once."""
+    return str(Markup.escape(text))
+
+
+def _too_few(beyond: str) -> Markup:
+    """The template's ``too_few`` macro: an interval the replications cannot give, in words."""
+    return _TOO_FEW[beyond if beyond in ("one", "below") else "above"]
+
+
+def _town_cell(town: Mapping[str, str]) -> str:
+    en, sv = _esc(town["en"]), _esc(town["sv"])
+    return en if town["en"] == town["sv"] else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
+
+
+def _interval(row: Mapping[str, Any]) -> str:
+    if row["mean"] is None:
+        return "–"
+    if row["beyond"]:
+        return _too_few(row["beyond"])
+    return f"{_cell_text(row['low'])} – {_cell_text(row['high'])}"
+
+
+def _change_interval(diff: Mapping[str, Any]) -> str:
+    if diff["mean"] is None:
+        return "–"
+    if diff["ci"][0] is None:
+        return _too_few("one")
+    return f"{_cell_text(diff['ci'][0])} – {_cell_text(diff['ci'][1])}"
+
+
+def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[str, Any]],
+                  comparison: Mapping[str, Any] | None, baseline: Mapping[str, str] | None) -> Markup:
+    """A sweep point's two tables of figures (its key figures, and all of them under a ``<details>``) as
+    HTML: the rows of :func:`_rows`; ``baseline``: the compared scenario's title by language (None: its
+    name as written). Written here rather than by the template: the bundled study's report has some
+    thousands of rows, and the template spent most of its time on them."""
+    esc = _esc
+    out = ['  <table class="figures">\n    ', _HEAD,
+           '<th><span class="en">Replications</span><span class="sv">Upprepningar</span></th>\n']
+    if comparison:
+        named = baseline or {"en": comparison["baseline"], "sv": comparison["baseline"]}
+        out.append(f'<th><span class="en">Change against {esc(named["en"])}</span><span class="sv">Ändring mot '
+                   f'{esc(named["sv"])}</span></th><th><span class="en">95&nbsp;% interval of the change</span>'
+                   '<span class="sv">95&nbsp;% intervall för ändringen</span></th>')
+    out.append("</tr></thead>\n    <tbody>\n")
+    for r in rows:
+        described = r["description"]
+        titles = ({lang: f' title="{esc(described[lang])}"' for lang in ("en", "sv")} if described
+                  else {"en": "", "sv": ""})
+        out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en"'
+                   f'{titles["en"]}>{esc(r["words"]["en"])}</span><span class="sv"{titles["sv"]}>'
+                   f'{esc(r["words"]["sv"])}</span></td><td class="n">{_cell_text(r["mean"])}</td>\n'
+                   f'        <td class="n">{_interval(r)}</td><td class="n">{esc(r["n"])}</td>\n')
+        if comparison:
+            diff = r["diff"]
+            if diff:
+                sig = " sig" if diff["significant"] else ""
+                star = " *" if diff["significant"] else ""
+                out.append(f'<td class="n{sig}">{_cell_text(diff["mean"])}{star}</td>\n'
+                           f'          <td class="n{sig}">{_change_interval(diff)}</td>\n')
+            else:
+                out.append("<td></td><td></td>")
+        out.append("</tr>\n")
+    out.append(f'    </tbody>\n  </table>\n  <details><summary><span class="en">All figures</span><span class="sv">'
+               f'Alla mått</span> ({len(all_rows)})</summary>\n  <table class="figures all">\n    {_HEAD}')
+    if comparison:
+        out.append('<th><span class="en">Change</span><span class="sv">Ändring</span></th><th><span class="en">95&nbsp;'
+                   '% interval of the change</span><span class="sv">95&nbsp;% intervall för ändringen</span></th>')
+    out.append("</tr></thead>\n    <tbody>\n")
+    for r in all_rows:
+        out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en">'
+                   f'{esc(r["words"]["en"])}</span><span class="sv">{esc(r["words"]["sv"])}</span></td>'
+                   f'<td class="n">{_cell_text(r["mean"])}</td><td class="n">{_interval(r)}</td>\n')
+        if comparison:
+            diff = r["diff"]
+            if diff:
+                sig = " sig" if diff["significant"] else ""
+                out.append(f'<td class="n{sig}">{_cell_text(diff["mean"])}</td><td class="n">{_change_interval(diff)}</td>')
+            else:
+                out.append("<td></td><td></td>")
+        out.append("</tr>\n")
+    out.append("    </tbody>\n  </table>\n  </details>")  # the template's line ends it
+    return Markup("".join(out))
 
 
 def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, Mapping[str, Mapping[str, str]]],
@@ -591,16 +721,18 @@ def render_report(
     names = step_names(processes, profiles, read)
     scenarios = []
     said: dict[tuple[str, str], dict[str, str]] = {}
+    titles = {s["name"]: {lang: scenario_words(s["name"], lang) for lang in LANGUAGES} for s in doc["scenarios"]}
     for s in doc["scenarios"]:
         points = []
         for point in s["points"]:
+            comparison = point["comparison"]
             points.append({
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": point["failures"],
-                "comparison": point["comparison"],
-                "rows": _rows(point, s["members"], True, towns, names, said, clocks),
-                "all_rows": _rows(point, s["members"], False, towns, names, said, clocks),
+                "tables": figure_tables(_rows(point, s["members"], True, towns, names, said, clocks),
+                                        _rows(point, s["members"], False, towns, names, said, clocks), comparison,
+                                        titles.get(comparison["baseline"]) if comparison else None),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},

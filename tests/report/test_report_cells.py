@@ -71,3 +71,36 @@ def test_a_machine_number_reads_the_same() -> None:
     for lang in SEPARATORS:
         for text in texts:
             assert machine(text, lang) == _machine_reference(text, lang), (text, lang)
+
+
+def test_a_figures_table_cell_is_the_filters_cell() -> None:
+    """The figures tables' rows are written in Python (report.html.figure_tables) with a faster cell of
+    two decimals: the same text as the template's ``num`` filter gives, for every kind of value."""
+    from report.html import _cell_text
+
+    values = _values() + [0.004999, -0.004999, 0.005000001, 0.994999, 999999.995, -0.0, 2.0 ** 53, -(2.0 ** 60)]
+    for value in values:
+        assert _cell_text(value) == str(_cell(value)), value
+
+
+def test_a_figures_table_says_what_the_template_said() -> None:
+    """A point's two tables: the key figures with their descriptions and replications, the change
+    against the baseline (marked when sure), an interval the replications cannot give in words,
+    and every figure under "All figures"; words escaped once."""
+    from report.html import figure_tables
+
+    town = {"en": "Åstorp", "sv": "Åstorp"}
+    row = {"member": "astorp", "town": town, "figure": "within_deadline_share", "words": {"en": "a<b", "sv": "a<b"},
+           "mean": 0.9, "low": 0.8, "high": 1.0, "beyond": None,
+           "diff": {"mean": -0.25, "ci": [-0.3, -0.2], "significant": True},
+           "description": {"en": "the 'share'", "sv": "andelen"}, "n": 20}
+    one = {**row, "figure": "cases", "mean": 12.0, "low": None, "high": None, "beyond": "one", "diff": None}
+    html = str(figure_tables([row, one], [row, one], {"baseline": "status-quo"}, {"en": "today", "sv": "i dag"}))
+    assert html.count("<table") == 2 and html.endswith("  </details>")
+    assert "Change against today</span><span class=\"sv\">Ändring mot i dag" in html
+    assert 'title="the &#39;share&#39;"' in html and "a&lt;b" in html and "a<b" not in html
+    assert '<td class="n sig"><span class="en">-0.25</span><span class="sv">−0,25</span> *</td>' in html
+    assert "only one measured it" in html and "<td></td><td></td>" in html
+    assert "All figures</span><span class=\"sv\">Alla mått</span> (2)" in html
+    plain = str(figure_tables([row], [row], None, None))
+    assert "Change" not in plain and "<td></td>" not in plain
