@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bpmn_io.yamlsrc import load_yaml
 from processes.errors import InputError
@@ -30,6 +30,9 @@ from report.results import (
 from report.summarycheck import read_cases_file, read_summary_file
 from scenarios.batch import BatchResults, PointResults
 from scenarios.study import Study
+
+if TYPE_CHECKING:
+    from report.html import Grouped
 
 __all__ = ["write_report", "write_run", "library_diff_section", "EarlyPlots"]
 
@@ -149,6 +152,8 @@ class EarlyPlots:
         self.diagrams: dict[str, Any] | None = None
         #: the first points' case rows (:func:`report.results.first_cases`), taken again by write_run
         self.cases: FirstCases | None = None
+        #: those rows grouped as the plots draw them (:func:`report.html.grouped_cases`)
+        self.grouped: Grouped | None = None
         self._points: dict[tuple[str, int], PointResults] = {}
         self._firsts = False
         #: scenarios whose sweep is all here, waiting for the municipalities' names (the profiles)
@@ -163,11 +168,12 @@ class EarlyPlots:
         except Exception:  # noqa: BLE001 - nothing early then: write_run makes it all, as without
             self.executor = None
             self.started.clear()
-            self.members = self.profiles = self.parsed = self.cases = self.diagrams = None
+            self.members = self.profiles = self.parsed = self.cases = self.diagrams = self.grouped = None
 
     def _point(self, point: PointResults) -> None:
         from report.html import (
             diagram_svgs,
+            grouped_cases,
             parsed_processes,
             plot_jobs,
             report_template,
@@ -188,7 +194,8 @@ class EarlyPlots:
             found = first_cases(firsts)
             plotted = _plotted(results_document(firsts))
             if found is not None:
-                jobs.update(plot_jobs(plotted, found[1], profiles, sweeps=False))
+                self.grouped = grouped_cases(found[1])
+                jobs.update(plot_jobs(plotted, found[1], profiles, sweeps=False, grouped=self.grouped))
             texts = {name[len("processes/"):-len(".bpmn")]: data.decode("utf-8")
                      for name, data in members.items() if name.startswith("processes/")}
             read = parsed_processes(texts)
@@ -242,8 +249,10 @@ def write_run(folder: str | Path, batch: BatchResults, *, uncertainty: dict[str,
     profiles: dict[str, Any] = {}
     if cases is not None:
         profiles = early.profiles if early is not None and early.profiles is not None else _profiles(folder, members)
+        # the rows grouped while the run ran, when they are the very rows taken again
+        grouped = early.grouped if early is not None and early.cases is not None and cases is early.cases[1] else None
         drawn = start_plots(_plotted(doc, plain=plain), cases, profiles, executor,
-                            early.started if early is not None else None)
+                            early.started if early is not None else None, grouped)
     parsed = early.parsed if early is not None else None
     diagrams = early.diagrams if early is not None else None
     section = diff_section if diff_section is not None else library_diff_section

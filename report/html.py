@@ -48,7 +48,7 @@ from report.words import (
 )
 from simulator.glossary import describe
 
-__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "waiting_badges", "diagram_svgs", "strip_xml_prolog"]
+__all__ = ["KEY_FIGURES", "render_report", "report_template", "parsed_processes", "plot_jobs", "sweep_jobs", "town_names", "step_names", "bilingual_badges", "start_plots", "grouped_cases", "waiting_badges", "diagram_svgs", "strip_xml_prolog"]
 
 # Figures shown in each scenario's main table (per process); the rest are under "all figures".
 KEY_FIGURES = (
@@ -638,22 +638,34 @@ def scenario_line(s: Mapping[str, Any], towns: Mapping[str, str], lang: str) -> 
     return line + "."
 
 
+#: the first points' case rows as the plots draw them: (late cases, processing times) (:func:`grouped_cases`)
+Grouped = tuple[plots.CaseGroups, plots.CaseGroups]
+
+
+def grouped_cases(cases: Iterable[Mapping[str, str]]) -> Grouped:
+    """``cases`` grouped for the deadline charts and for the processing times (:func:`report.plots.case_groups`)."""
+    cases = cases if isinstance(cases, list) else list(cases)
+    return (plots.case_groups(cases, "complete_to_decision_days"),
+            plots.case_groups(cases, "submission_to_decision_days"))
+
+
 def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
-              *, sweeps: bool = True) -> dict[Hashable, plots.PlotJob | None]:
+              *, sweeps: bool = True, grouped: Grouped | None = None) -> dict[Hashable, plots.PlotJob | None]:
     """The report's plots as jobs (:data:`report.plots.PlotJob`), by key, the costliest first.
 
     ``doc`` need only hold what the plots read: each scenario's ``name``, ``members``,
     ``sweep`` and ``points`` (``label``, ``values``, ``figures`` with ``mean`` and ``ci``);
     ``cases``: the rows of ``cases.csv`` as read (only the first sweep point's are drawn).
-    ``sweeps=False``: without each scenario's sweep plot (keys ``("sweep", k)``).
+    ``sweeps=False``: without each scenario's sweep plot (keys ``("sweep", k)``). ``grouped``:
+    :func:`grouped_cases` of ``cases``, made earlier (a run groups its first points' rows while its
+    other units run).
     """
     cases = list(cases)
     towns = town_names(doc, profiles or {})
     order = [s["name"] for s in doc["scenarios"]]
     clock = common_clock(clocks_of(doc, profiles))
     # the case rows grouped once for both languages (serial work at the end of a run)
-    late = plots.case_groups(cases, "complete_to_decision_days")
-    times = plots.case_groups(cases, "submission_to_decision_days")
+    late, times = grouped if grouped is not None else grouped_cases(cases)
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
     jobs: dict[Hashable, plots.PlotJob | None] = {
         f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock, grouped=late) for lang in LANGUAGES}
@@ -673,10 +685,11 @@ def sweep_jobs(scenario: Mapping[str, Any], k: int, towns: Mapping[str, str]) ->
 
 def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
                 executor: Executor | None = None, started: plots.Started | None = None,
-                ) -> Callable[[], dict[Hashable, str | None]]:
+                grouped: Grouped | None = None) -> Callable[[], dict[Hashable, str | None]]:
     """Start drawing the report's plots (:func:`plot_jobs`, :func:`report.plots.draw_all`) and
-    return what waits for them. ``started``: plots already on their way (the same bytes)."""
-    return plots.draw_all(plot_jobs(doc, cases, profiles), executor, started)
+    return what waits for them. ``started``: plots already on their way (the same bytes);
+    ``grouped``: as :func:`plot_jobs` takes it."""
+    return plots.draw_all(plot_jobs(doc, cases, profiles, grouped=grouped), executor, started)
 
 
 def report_template() -> Any:

@@ -25,7 +25,7 @@ import io
 import json
 import math
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
@@ -73,11 +73,22 @@ def _num(value: float) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 
+def _nums(values: Sequence[float]) -> list[float | None]:
+    """``[_num(v) for v in values]``, in one pass of C when every value is a finite number (the summary's
+    replications: some hundred thousand values in the bundled study, made after the run's last unit)."""
+    try:
+        if all(map(math.isfinite, values)):
+            return list(map(float, values))
+    except TypeError:  # a None among them
+        pass
+    return [_num(v) for v in values]
+
+
 def _estimate(est: Estimate) -> dict[str, Any]:
     return {
         "mean": _num(est.mean),
         "ci": [_num(est.low), _num(est.high)],
-        "replications": [_num(v) for v in est.values],
+        "replications": _nums(est.values),
     }
 
 
@@ -127,7 +138,7 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
                         "mean": _num(d.mean),
                         "ci": [_num(d.low), _num(d.high)],
                         "significant": d.significant,
-                        "replications": [_num(v) for v in d.values],
+                        "replications": _nums(d.values),
                     }
                     for d in c.differences
                 },
