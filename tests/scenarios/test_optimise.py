@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from cli import cli
 from processes.errors import InputError
+from processes.params import SimParams
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
 from scenarios.optimise import OptimiseRequest, Target, base_scenario, lever_defaults, optimise
@@ -106,7 +107,12 @@ def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
 
 def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
     base = base_scenario(["helsingborg", "landskrona", "astorp"], joint=True)
-    params = {text[0]: parsed_member(text)[1] for text in point_inputs(base.points[0])}
+    params: dict[str, SimParams] = {}
+    for text in point_inputs(base.points[0]):
+        simulation = parsed_member(text)[1]
+        assert simulation is not None, f"{text[0]}: the profile has no simulation: section"
+        params[text[0]] = simulation
+    assert list(params) == ["helsingborg", "landskrona", "astorp"]
     levers = default_levers(base, params, "officer")
     assert levers.officers == (3, 4, 5)  # one officer per member at least; today 2 + 1 + 1, and one more
     assert lever_defaults(base) == levers
@@ -117,7 +123,9 @@ def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
     assert sets["astorp.simulation.decision.delegation"] == "committee"
     staff, decisions = annual_cost(candidate, base, params, "officer", Costs(hours_per_fte=1000.0))
     assert staff == pytest.approx(4 * 0.5 * 1000 * 1160)
-    per_year = sum(p.arrivals.per_year for p in params.values())
+    rates = [p.arrivals.per_year for p in params.values()]
+    assert all(r is not None and r > 0 for r in rates)  # library profiles give a rate, not dated arrivals
+    per_year = sum(r for r in rates if r is not None)
     assert decisions == pytest.approx(per_year * 2500)
 
 
