@@ -5,7 +5,10 @@ table lists every candidate the search ran, the frontier (cost against time)
 marked with ``*``: its mean days are over the replications each candidate was run
 on to for it (:attr:`scenarios.optimise.Evaluated.days_replications`; two candidates
 are compared over the ones both have), shown in a column of their own, with
-that count, when the search gave candidates fewer.
+that count, when the search gave candidates fewer. A candidate dearer than one that surely
+meets the target, whose place on the frontier was not needed (``frontier`` ``None``), is
+marked "not needed: a cheaper one meets the goal" beside its status, its figures over the
+replications it has.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ CSV_COLUMNS = (
     "target_mean", "target_low", "target_high", "complete_to_decision_mean_days", "days_low", "days_high",
     "status", "frontier", "days_replications",
 )
+
+#: a candidate dearer than one that surely meets the target, its place on the frontier not run on for
+_NOT_NEEDED = "not needed: a cheaper one meets the goal"
 
 _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
              "manager": "chefen", "officer": "handläggaren", None: "-"}
@@ -172,7 +178,10 @@ def goalseek_text(result: OptimiseResult) -> str:
                  + ("time)" if not most else f"mean days, the same {most} replications for every candidate)" if same
                     else "mean days: two candidates are compared over the replications both have, and run on until "
                          f"their paired differences' {result.screen_level * 100:g} % interval (shared among the pairs) "
-                         f"says which is faster, or both have {most} and their means say it)"))
+                         f"says which is faster, or both have {most} and their means say it)")
+                 + ("" if all(e.frontier is not None for e in result.evaluated) else
+                    "; “not needed”: it costs more than one that surely meets the target (at its interval's bad "
+                    "end), so it was not run on to place it on the frontier"))
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
     days = "mean days (95 % CI)" if alike else "frontier: reps, mean days (95 % CI)"
@@ -187,7 +196,8 @@ def goalseek_text(result: OptimiseResult) -> str:
         lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
-                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}")
+                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}"
+                     + ("" if e.frontier is not None else f", {_NOT_NEEDED}"))
     return "\n".join(lines) + "\n"
 
 
@@ -197,7 +207,8 @@ def _num(x: float) -> str:
 
 def goalseek_csv(result: OptimiseResult) -> str:
     """One row per candidate run, in the grid's order (columns :data:`CSV_COLUMNS`): ``replications`` and the
-    target's columns are the search's, the days columns over ``days_replications`` (the row's: how far it was run on for the frontier)."""
+    target's columns are the search's, the days columns over ``days_replications`` (the row's: how far it was run on for the frontier);
+    ``frontier`` 1 or 0, empty where it was not needed (dearer than one that surely meets the target)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -205,6 +216,7 @@ def goalseek_csv(result: OptimiseResult) -> str:
         c, t, d = e.candidate, e.target_value, e.time
         writer.writerow([c.officers, f"{c.fte:g}", c.level or "", f"{e.cost:.2f}", f"{e.staff_cost:.2f}",
                          f"{e.decision_cost:.2f}", e.replications, _num(t.mean), _num(t.low), _num(t.high),
-                         _num(d.mean), _num(d.low), _num(d.high), e.status, int(e.frontier),
+                         _num(d.mean), _num(d.low), _num(d.high), e.status,
+                         "" if e.frontier is None else int(e.frontier),
                          e.days_reps])
     return out.getvalue()
