@@ -98,6 +98,13 @@ TEXTS: dict[str, dict[str, str]] = {
                         "samma upprepningar, och körs vidare tills det är säkert vilken som är snabbast).",
                   "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "
                         "replications, and run on until it is sure which is the faster)."},
+    # rows whose place among the marked ones was not needed (JSON frontier null: scenarios.optimise.Evaluated.frontier)
+    "goal_not_needed": {"sv": "Rader i kursiv stil kostar mer än ett alternativ som säkert når målet och kördes därför "
+                              "inte vidare för att jämföra dagarna (behövs inte: ett billigare alternativ når målet); "
+                              "om de hör till de markerade raderna är inte sagt.",
+                        "en": "Rows in italics cost more than a combination that surely reaches the target, so they "
+                              "were not run on to compare their days (not needed: a cheaper one reaches the goal); "
+                              "whether they belong among the marked rows is not said."},
     # found by the manager's QA journey: a full-time officer at 2,3 million kr a year looked wrong, with no word
     # of what the cost is (docs/profile.md: the library prices an hour at Ängelholm's fee rate, overhead included)
     "goal_cost_note": {"sv": "Kostnad per år: handläggarnas arbetstid prissatt med profilens timpris (biblioteket "

@@ -403,7 +403,8 @@ function drawGoal(goal) {
   for (const c of goal.candidates) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
-    body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
+    // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
+    body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
       el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
@@ -413,6 +414,9 @@ function drawGoal(goal) {
   }
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
     el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: t("goal_low_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+  if (goal.candidates.some((c) => c.status !== "not run" && c.frontier === null)) {
+    box.querySelector(".goal-frontier").after(el("p", { class: "note goal-not-needed", text: t("goal_not_needed") }));
+  }
   // the levers the goal seek was asked with (run settings aside) are not part of it: say so
   const settings = ["replications", "years", "seed"];
   if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
