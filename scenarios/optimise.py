@@ -384,7 +384,10 @@ def _settings_values(scenario: Scenario) -> dict[str, Any]:
 
 
 def _sets_of(scenario: Scenario) -> list[tuple[str, Any, Origin]]:
-    return [(o.written, o.value, o.origin) for o in scenario.points[0].overrides if o.what == "set"]
+    """The values ``scenario``'s one point sets: its ``set:`` and, a ``sweep:`` of one value each being one
+    point, that value too (:class:`OptimiseRequest` refuses more points), which the candidates must simulate as
+    their costs count it."""
+    return [(o.written, o.value, o.origin) for o in scenario.points[0].overrides if o.what in ("set", "sweep")]
 
 
 def _candidate_scenario(base: Scenario, index: int, candidate: Candidate, sets: list[tuple[str, Any]],

@@ -693,3 +693,32 @@ def test_the_readme_committee_example_is_a_brute_force_runs_answer() -> None:
     days = {e.candidate.label: e.time.mean for e in brute.evaluated}
     assert all(e.time.mean == days[e.candidate.label] for e in result.evaluated if e.days_reps == most)
     assert sum(n == most for n in runs.values()) == 3
+
+
+def test_a_sweep_of_one_value_is_simulated_as_its_costs_count_it(tmp_path: Path) -> None:
+    """Found by the QA journey (2026-12-06): a scenario file whose ``sweep:`` has one value is one point, so the goal
+    seek took it, but its candidates were built from the file's ``set:`` only: Helsingborg with ``sweep:
+    {arrivals.per_year: [20]}`` priced decisions for 20 applications a year and simulated the profile's 25 (the same
+    figures as no sweep at all). Such a value is now simulated, as the same value under ``set:`` is, with or without
+    a seed given."""
+    with_set = mmc_scenario(tmp_path, cases=200)
+    (tmp_path / "swept").mkdir()
+    with_sweep = tmp_path / "swept" / "mmc.yaml"
+    text = with_set.read_text(encoding="utf-8")
+    written = f"set: {{arrivals.per_year: {LAMBDA * 8760:g}}}"
+    assert written in text
+    with_sweep.write_text(text.replace(written, f"sweep: {{arrivals.per_year: [{LAMBDA * 8760:g}]}}"), encoding="utf-8")
+
+    def seek(path: Path, **given: int) -> dict:
+        request = OptimiseRequest(base=base_scenario([str(path)], **given), target=Target(share=None, mean_days=1.5 / 24),
+                                  officers=(3, 4), fte=(1.0,), pool="server", first_replications=3, max_replications=3)
+        return optimise(request).to_json()
+
+    (tmp_path / "plain").mkdir()
+    plain = tmp_path / "plain" / "mmc.yaml"  # the profile's own arrival rate: other figures, so the test can tell
+    plain.write_text(text.replace(written + "\n", ""), encoding="utf-8")
+    days = lambda data: [c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]]  # noqa: E731
+    for given in ({}, {"seed": 5}):
+        swept, fixed = seek(with_sweep, **given), seek(with_set, **given)
+        assert swept["candidates"] == fixed["candidates"], given
+        assert days(swept) != days(seek(plain, **given)), given
