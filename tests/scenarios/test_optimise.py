@@ -326,6 +326,23 @@ def test_the_answer_says_when_no_candidate_meets_the_target_at_its_bad_end() -> 
     assert any(line.startswith("1 candidate, 12 work units;") for line in lines)
 
 
+def test_a_share_of_100_percent_is_not_sent_to_more_replications() -> None:
+    """Found by the QA journey (2026-12-06): `--target-share 1` can never hold at the interval's bad end (a share
+    of any number of cases has a low end below 1), yet the answer advised more replications; it says so, and what
+    can be met there."""
+    args = ["optimise", "astorp", "--target-share", "1", "--levels", "officer", "--officers", "1", "--fte", "1",
+            "--first-replications", "3", "--max-replications", "6", "--workers", "1", "-q"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "the target does NOT hold at the interval's bad end" in lines[1]
+    assert lines[3] == ("No candidate run meets it at the bad end of its interval, nor can one: the interval of a "
+                        "share of any number of cases reaches below 100 % (a lower --target-share can be, with enough "
+                        "cases).")
+    assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände, och inget kan:")
+    assert "--max-replications" not in result.output
+
+
 def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path) -> None:
     # mm1.yaml has one server at full time today: at 2.1 arrivals an hour it cannot keep a mean of 2 h (3 servers do)
     scenario = mmc_scenario(tmp_path, cases=300)
