@@ -1907,7 +1907,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     """Goal seek: the cheapest officers, FTE and decision level that meet a target.
 
     MODEL is a library municipality (several with --joint: one shared officer
-    pool), or one scenario: a file (its set: and shared_pools: kept) or the name
+    pool), or one scenario: a file (its set:, shared_pools: and a sweep: of one
+    value kept) or the name
     of a shipped one (joint-permit-unit; permitflow library lists them; a file
     at the path given wins). The target is a share of decided cases
     within the profiles' deadline, 4 months in the library (--target-share, default 0.95) or a mean time
@@ -1930,7 +1931,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     today's setting meets the target, and every candidate run (* = on the cost-time
     frontier: two candidates' mean days are compared over the replications both
     have, and they are run on, up to the most any got, until it is sure which is
-    faster). Exit 1 when no candidate meets the target.
+    faster; one dearer than a candidate that surely meets the target is not run on
+    for it: "not needed"). Exit 1 when no candidate meets the target.
 
     \b
     Examples:
