@@ -726,8 +726,8 @@ def test_a_sweep_of_one_value_is_simulated_as_its_costs_count_it(tmp_path: Path)
     assert written in text
     with_sweep.write_text(text.replace(written, f"sweep: {{arrivals.per_year: [{LAMBDA * 8760:g}]}}"), encoding="utf-8")
 
-    def seek(path: Path, **given: int) -> dict:
-        request = OptimiseRequest(base=base_scenario([str(path)], **given), target=Target(share=None, mean_days=1.5 / 24),
+    def seek(path: Path, seed: int | None) -> dict:
+        request = OptimiseRequest(base=base_scenario([str(path)], seed=seed), target=Target(share=None, mean_days=1.5 / 24),
                                   officers=(3, 4), fte=(1.0,), pool="server", first_replications=3, max_replications=3)
         return optimise(request).to_json()
 
@@ -735,7 +735,7 @@ def test_a_sweep_of_one_value_is_simulated_as_its_costs_count_it(tmp_path: Path)
     plain = tmp_path / "plain" / "mmc.yaml"  # the profile's own arrival rate: other figures, so the test can tell
     plain.write_text(text.replace(written + "\n", ""), encoding="utf-8")
     days = lambda data: [c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]]  # noqa: E731
-    for given in ({}, {"seed": 5}):
-        swept, fixed = seek(with_sweep, **given), seek(with_set, **given)
-        assert swept["candidates"] == fixed["candidates"], given
-        assert days(swept) != days(seek(plain, **given)), given
+    for seed in (None, 5):
+        swept, fixed = seek(with_sweep, seed), seek(with_set, seed)
+        assert swept["candidates"] == fixed["candidates"], seed
+        assert days(swept) != days(seek(plain, seed)), seed
