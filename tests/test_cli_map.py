@@ -78,6 +78,39 @@ def test_show_text_and_json() -> None:
     assert data["problems"] == []
 
 
+BROKEN_LABELS = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+  <collaboration id="C"><participant id="Pool" name="Kommunen&#10;Åstorp" processRef="P"/></collaboration>
+  <process id="P" name="Servering-&#10;stillstånd">
+    <laneSet id="LS"><lane id="L" name="Hand-&#10;läggare"><flowNodeRef>S</flowNodeRef></lane></laneSet>
+    <startEvent id="S" name="Ansökan&#10;inkommen"/>
+    <exclusiveGateway id="G" name="Gateway&#13;&#10;(Split Flow)"/>
+    <sequenceFlow id="F" sourceRef="S" targetRef="G" name="ja,&#10;komplett"/>
+  </process>
+</definitions>
+"""
+
+
+def test_show_prints_a_name_with_line_breaks_on_its_one_line(tmp_path: Path) -> None:
+    """Tools break long labels (Signavio, the MIWG references: 'Gateway&#10;(Split Flow)'); show broke its rows there."""
+    path = tmp_path / "labels.bpmn"
+    path.write_text(BROKEN_LABELS, encoding="utf-8")
+    result = run("show", str(path))
+    assert result.stdout.splitlines()[:9] == [
+        "process P — Servering- stillstånd",
+        "  lanes:",
+        "    L: Hand- läggare (1 elements)",
+        "  elements (2):",
+        "    S  startEvent  Ansökan inkommen  [L]",
+        "    G  exclusiveGateway  Gateway (Split Flow)",
+        "  flows (1):",
+        "    F: S -> G  [ja, komplett]",
+        "pools:",
+    ]
+    assert result.stdout.splitlines()[9] == "  Pool: Kommunen Åstorp"
+    data = json.loads(run("show", "--format", "json", str(path)).stdout)  # JSON keeps the names as written
+    assert data["processes"][0]["elements"][1]["name"] == "Gateway\r\n(Split Flow)"
+
+
 KINDS = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
   <message id="Msg"/>
   <process id="P">
