@@ -679,6 +679,8 @@ class Definitions:
     relationships: tuple[str, ...] = ()  # relationship elements (e.g. BPSimData), serialized
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
+    #: (id, new id) of each repeated id a lenient read renamed (bpmn_io.readids), for validate to report
+    renamed_duplicates: tuple[tuple[str, str], ...] = ()
 
     def process(self, process_id: str | None = None) -> Process:
         """The process with ``process_id``; without it, the only (or first non-empty) one."""
