@@ -204,3 +204,24 @@ def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_pa
     before = out.read_bytes()
     again = run("convert", str(model), str(out), "--to", "profile")
     assert again.exit_code == 2 and "exists" in again.output and out.read_bytes() == before
+
+
+POOLS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C"><participant id="Sokande" name="Sökande"/></collaboration>
+</definitions>
+"""
+
+
+def test_simulate_of_a_file_without_a_process_says_so_in_one_line(tmp_path) -> None:
+    """A BPMN file with no process element (black-box pools only; bpmn-moddle's namespace-prefix-collision
+    fixture has a diagram alone) ended in a traceback, KeyError: 'no process in definitions'."""
+    model = tmp_path / "pools.bpmn"
+    model.write_text(POOLS_ONLY, encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    assert run("convert", str(model), str(profile), "--to", "profile").exit_code == 0
+    result = run("simulate", str(model), "--profile", str(profile), "-r", "2", "--workers", "1")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"permitflow: error: {model}: no process to simulate (the file holds no process element; expected one "
+        "with a start event, its steps and flows)")
