@@ -356,7 +356,7 @@ def _flow(flow: SequenceFlow, *, with_name: bool = True) -> str | dict[str, str]
         spec["id"] = flow.id
     if with_name and flow.name:
         spec["name"] = flow.name
-    if flow.condition is not None and flow.condition.text:
+    if flow.condition is not None:  # also an empty one: the flow stays conditional (its marker)
         spec["condition"] = flow.condition.text
     return flow.target if list(spec) == ["to"] else spec
 
