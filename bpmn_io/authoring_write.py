@@ -11,7 +11,8 @@ What the form does not hold is refused with one :class:`InputError` that
 lists every reason: subprocesses, call activities, data objects and stores,
 artifacts, loops and multi-instance, compensation handlers, complex gateways,
 events with several triggers or a signal/error/escalation reference, nested
-lanes, more than one process with steps. Left out without a word, as any
+lanes, more than one process with steps, a sequence flow to or from an element
+that is not a step (kept by a lenient read). Left out without a word, as any
 export to a simpler form would: the diagram (``convert`` draws a new one),
 vendor extensions, ids of the definitions, collaboration and lane set,
 documentation other than a step's first (``doc:``), and attributes the form has
@@ -175,6 +176,11 @@ def _inexpressible(defs: Definitions, process: Process) -> list[str]:
                     out.append(f"{what} is a boundary event without a trigger")
         else:
             out.append(f"{what} (the form has tasks, gateways and events only)")
+    for flow in process.flows.values():  # kept as written by a lenient read: the form's `to:` names a step
+        for end, ref in (("sourceRef", flow.source), ("targetRef", flow.target)):
+            if ref not in process.nodes:
+                out.append(f"sequence flow '{flow.id}' has {end} '{ref}', which is not a step of process "
+                           f"'{process.id}'")
     if process.artifacts:
         out.append(f"{len(process.artifacts)} artifact(s) such as '{next(iter(process.artifacts))}'")
     if len(process.lane_sets) > 1:

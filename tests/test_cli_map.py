@@ -366,3 +366,19 @@ def test_a_file_written_from_a_lenient_read_validates_without_the_duplicate_it_n
     assert 'id="P_dup2"' in out.read_text(encoding="utf-8")
     result = run("validate", str(out))
     assert (result.exit_code, result.stdout) == (0, f"{out}: ok\n")
+
+
+def test_convert_lenient_to_yaml_refuses_a_flow_to_a_missing_element(tmp_path: Path) -> None:
+    """A lenient read keeps a flow to an element that is not there (Signavio's exports); written as YAML
+    it became `to: Nowhere`, exit 0, and permitflow then refused its own file ('unknown step')."""
+    src = tmp_path / "dangling.bpmn"
+    src.write_text(DOCUMENTED.replace('sourceRef="T" targetRef="E"', 'sourceRef="T" targetRef="Nowhere"'),
+                   encoding="utf-8")
+    out = tmp_path / "dangling.yaml"
+    result = run("convert", "--lenient", str(src), str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"permitflow: error: {src}: cannot be written as YAML authoring form: sequence flow 'F2' has targetRef "
+        "'Nowhere', which is not a step of process 'P'\n")
+    assert not out.exists()
+    assert run("convert", "--lenient", str(src), str(tmp_path / "kept.bpmn")).exit_code == 0  # BPMN keeps it
