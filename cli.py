@@ -445,6 +445,9 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
+    if not defs.processes:  # a collaboration of black-box pools, or a diagram alone: nothing to fill in
+        fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
+             "event, its steps and flows); no profile written")
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
     params = profile_from_data(converted.document, source=target).simulation
     if params is not None and defs.processes:

@@ -219,9 +219,23 @@ def test_simulate_of_a_file_without_a_process_says_so_in_one_line(tmp_path) -> N
     model = tmp_path / "pools.bpmn"
     model.write_text(POOLS_ONLY, encoding="utf-8")
     profile = tmp_path / "profile.yaml"
-    assert run("convert", str(model), str(profile), "--to", "profile").exit_code == 0
+    profile.write_text((ROOT / "tests/fixtures/sim/mm1.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     result = run("simulate", str(model), "--profile", str(profile), "-r", "2", "--workers", "1")
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
         f"permitflow: error: {model}: no process to simulate (the file holds no process element; expected one "
         "with a start event, its steps and flows)")
+
+
+def test_to_profile_of_a_file_without_a_process_writes_nothing(tmp_path) -> None:
+    """It wrote a profile of nothing ('0 task(s) ..., 0 pool(s) of one person (none): replace them'),
+    exit 0, for a file that simulate then refused."""
+    model = tmp_path / "pools.bpmn"
+    model.write_text(POOLS_ONLY, encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    result = run("convert", str(model), str(profile), "--to", "profile")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {model}: no process to simulate (the file holds no process element; expected one "
+        "with a start event, its steps and flows); no profile written\n")
+    assert not profile.exists()
