@@ -451,7 +451,10 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
     params = profile_from_data(converted.document, source=target).simulation
     if params is not None and defs.processes:
-        check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        try:
+            check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        except PermitflowError as err:
+            raise err.located(file=source) from None
     data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
             + dump_yaml(converted.document)).encode("utf-8")
     with atomic_write(target, "wb") as fh:

@@ -239,3 +239,27 @@ def test_to_profile_of_a_file_without_a_process_writes_nothing(tmp_path) -> None
         f"permitflow: error: {model}: no process to simulate (the file holds no process element; expected one "
         "with a start event, its steps and flows); no profile written\n")
     assert not profile.exists()
+
+
+TWO_STARTS = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <startEvent id="S1"/><startEvent id="S2"/><task id="T" name="Granska"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S1" targetRef="T"/><sequenceFlow id="F2" sourceRef="S2" targetRef="T"/>
+    <sequenceFlow id="F3" sourceRef="T" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path) -> None:
+    """The line named the process and its elements but not the file (MIWG A.3.0, B.2.0, C.6.0 ...)."""
+    model = tmp_path / "starts.bpmn"
+    model.write_text(TWO_STARTS, encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    result = run("convert", str(model), str(profile), "--to", "profile")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
+        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+    assert not profile.exists()
