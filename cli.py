@@ -249,28 +249,35 @@ def _model_summary(defs: Definitions, problems: list[Problem]) -> dict[str, obje
     }
 
 
+def _one_line(name: str | None) -> str:
+    """A name as ``show`` prints it: on one line (tools break long labels with line breaks: ``Gateway&#10;(Split)``)."""
+    return " ".join((name or "").split())
+
+
 def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list[str]:
-    """The model as lines of text for ``show``."""
+    """The model as lines of text for ``show``, one line per element, lane, flow and pool."""
     lines = []
     for process in defs.processes:
-        lines.append(f"process {process.id}" + (f" — {process.name}" if process.name else ""))
+        lines.append(f"process {process.id}" + (f" — {_one_line(process.name)}" if process.name else ""))
         if process.lane_sets:
             lines.append("  lanes:")
-            lines += [f"    {lane.id}: {lane.name} ({len(lane.flow_node_refs)} elements)" for lane in process.lanes()]
+            lines += [f"    {lane.id}: {_one_line(lane.name)} ({len(lane.flow_node_refs)} elements)"
+                      for lane in process.lanes()]
         lines.append(f"  elements ({len(process.nodes)}):")
         for node in process.nodes.values():
             lane = process.lane_of(node.id)
             where = f"  [{lane.id}]" if lane else ""
-            lines.append(f"    {node.id}  {_element_kind(node)}  {node.name}{where}".rstrip())
+            lines.append(f"    {node.id}  {_element_kind(node)}  {_one_line(node.name)}{where}".rstrip())
         lines.append(f"  flows ({len(process.flows)}):")
-        lines += [f"    {f.id}: {f.source} -> {f.target}" + (f"  [{f.name}]" if f.name else "")
+        lines += [f"    {f.id}: {f.source} -> {f.target}" + (f"  [{_one_line(f.name)}]" if f.name else "")
                   for f in process.flows.values()]
     if defs.participants():
         lines.append("pools:")
-        lines += [f"  {p.id}: {p.name}" + ("" if p.process_ref else "  (external)") for p in defs.participants()]
+        lines += [f"  {p.id}: {_one_line(p.name)}" + ("" if p.process_ref else "  (external)")
+                  for p in defs.participants()]
     if defs.message_flows():
         lines.append("message flows:")
-        lines += [f"  {m.id}: {m.source} -> {m.target}" + (f"  [{m.name}]" if m.name else "")
+        lines += [f"  {m.id}: {m.source} -> {m.target}" + (f"  [{_one_line(m.name)}]" if m.name else "")
                   for m in defs.message_flows()]
     lines.append(f"problems ({len(problems)}):")
     lines += ["  " + _problem_line(source, p) for p in problems]
@@ -438,10 +445,16 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
+    if not defs.processes:  # a collaboration of black-box pools, or a diagram alone: nothing to fill in
+        fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
+             "event, its steps and flows); no profile written")
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
     params = profile_from_data(converted.document, source=target).simulation
     if params is not None and defs.processes:
-        check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        try:
+            check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        except PermitflowError as err:
+            raise err.located(file=source) from None
     data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
             + dump_yaml(converted.document)).encode("utf-8")
     with atomic_write(target, "wb") as fh:

@@ -57,6 +57,28 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
     ]
 
 
+POOLS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C"><participant id="Sokande" name="Sökande"/></collaboration>
+</definitions>
+"""
+
+
+@pytest.mark.parametrize("empty_first", [False, True])
+def test_diff_against_a_model_without_steps_says_every_step_is_only_in_one(tmp_path: Path, empty_first: bool) -> None:
+    """A model with steps against one without (a collaboration of black-box pools, as bpmn-moddle's
+    namespace-prefix-collision fixture): ValueError 'argmax of an empty sequence' when the empty one came second."""
+    a = write(tmp_path, "A")
+    empty = tmp_path / "pools.bpmn"
+    empty.write_text(POOLS_ONLY, encoding="utf-8")
+    first, second = (str(empty), a) if empty_first else (a, str(empty))
+    result = run("diff", first, second)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2] == "matched: 0 pairs; uncertain: 0 steps; only in one model: 5 steps; differences: 5"
+    assert sum(line.startswith(f"[Only in {'B' if empty_first else 'A'}]") for line in lines) == 5
+
+
 def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
     result = run("diff", write(tmp_path, "A"), write(tmp_path, "B"), "--format", "json")
     data = json.loads(result.output)
