@@ -547,7 +547,9 @@ def test_diff_and_compare_of_logs_say_the_readers_notes_on_stderr(tmp_path: Path
     a = _export(tmp_path / "kommun_a.csv", encoding="cp1252", day_first=True, doubled=True)
     b = _export(tmp_path / "kommun_b.csv", encoding="utf-8", day_first=False, doubled=False)
     notes_a = [
-        "note: kommun_a.csv: timestamps read as %d/%m/%Y %H:%M (with or without a time), from the first row",
+        "note: kommun_a.csv: timestamps read as %d/%m/%Y (with or without a time), day first as in Sweden and Europe: "
+        "no row tells day-first from month-first (no number above 12 before the year); if the export writes the month "
+        "first (as in the US), give --date-format month-first",
         "note: kommun_a.csv: 20 line(s) not UTF-8, read as Windows-1252 (the first: line 1); if names look wrong, "
         "save the log as UTF-8",
         "note: kommun_a.csv: 1 row repeats an earlier one's case, activity, time(s) and resource exactly (line 4): "
