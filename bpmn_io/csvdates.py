@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from bpmn_io.caselog import wall_seconds
 from processes.errors import InputError
 
-__all__ = ["Stamps", "ORDER_WORDS"]
+__all__ = ["Stamps", "ORDER_WORDS", "offset_label", "offsets_note", "misread_by_python"]
 
 #: --date-format words that fix the order of a numeric date and leave the rest to the rows
 ORDER_WORDS = {"day-first": "day", "month-first": "month"}
@@ -212,8 +212,7 @@ class Stamps:
 
     def _offset(self, text: str, when: dt.datetime) -> None:
         if len(self.offsets) < 3:  # enough to tell UTC from local time with summer time
-            z = when.strftime("%z")
-            self.offsets.add("Z" if text.rstrip().endswith("Z") else f"{z[:3]}:{z[3:5]}")
+            self.offsets.add(offset_label(text, when))
 
     # -- what the user is told
     def form(self) -> str:
@@ -255,15 +254,7 @@ class Stamps:
                 "export writes the month first (as in the US), give --date-format month-first")
 
     def _offset_note(self) -> str:
-        if not self.offsets:
-            return ""
-        shown = ", ".join(sorted(self.offsets))
-        if self.offsets == {"Z"} or self.offsets <= {"Z", "+00:00", "+0000"}:
-            return (f"; the times are UTC ({shown}) and are read as written, so working hours are in UTC "
-                    "(an office's 08:00 in Sweden reads 07:00 in winter, 06:00 in summer)")
-        return (f"; their UTC offsets ({shown}) are dropped and the local time kept, as a work calendar reads "
-                "time: an interval across a change to or from summer time counts an hour more or less than "
-                "passed")
+        return f"; {offsets_note(self.offsets)}" if self.offsets else ""
 
     def expected(self) -> str:
         if self.family == "format":
@@ -286,3 +277,25 @@ class Stamps:
     def _bad(self, text: str, column: str | None, line: int) -> InputError:
         return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()})",
                           file=self.source, line=line)
+
+
+def offset_label(text: str, when: dt.datetime) -> str:
+    """``Z`` or ``+01:00``: the offset of a timestamp that has one."""
+    z = when.strftime("%z")
+    return "Z" if text.rstrip().endswith("Z") else f"{z[:3]}:{z[3:5]}"
+
+
+def offsets_note(offsets: set[str]) -> str:
+    """What dropping these UTC offsets does (CSV and XES say it alike)."""
+    shown = ", ".join(sorted(offsets))
+    if offsets <= {"Z", "+00:00"}:
+        return (f"the times are UTC ({shown}) and are read as written, so working hours are in UTC "
+                "(an office's 08:00 in Sweden reads 07:00 in winter, 06:00 in summer)")
+    return (f"their UTC offsets ({shown}) are dropped and the local time kept, as a work calendar reads "
+            "time: an interval across a change to or from summer time counts an hour more or less than passed")
+
+
+def misread_by_python(text: str) -> bool:
+    """True for ISO-like text Python's ``fromisoformat`` reads wrongly: a fraction of the hour or minute
+    (``T13.05`` as 13:00:00.05)."""
+    return _ISO_FRACTION.search(text) is not None

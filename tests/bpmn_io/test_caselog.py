@@ -46,7 +46,10 @@ def test_xes_pairs_lifecycle_and_keeps_local_time(tmp_path: Path) -> None:
     day = 86400.0 * 20095  # 2025-01-07
     assert rows[0] == ("c1", "Registrera", day + 9 * 3600, day + 9.5 * 3600)  # the offset dropped, 09:00 kept
     assert rows[1][:2] == ("c1", "Besluta") and math.isnan(rows[1][2])
-    assert stream.notes == ["1 events with other lifecycle transitions (schedule, assign, ...) left out"]
+    assert stream.notes == ["timestamps read as ISO 8601; their UTC offsets (+01:00, Z) are dropped and the local time "
+                            "kept, as a work calendar reads time: an interval across a change to or from summer time "
+                            "counts an hour more or less than passed",
+                            "1 events with other lifecycle transitions (schedule, assign, ...) left out"]
 
 
 def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:

@@ -126,6 +126,21 @@ def test_offsets_across_the_summer_time_change_are_said(tmp_path: Path) -> None:
     assert stream.notes[0].startswith("timestamps read as ISO 8601; the times are UTC (Z) and are read as written")
     # a log without offsets, in order, has neither note
     assert read_log(_log(tmp_path, "2025-03-04T08:00", "2025-03-05"))[1].notes == ["timestamps read as ISO 8601"]
+    # XES says the same of its offsets (it said nothing), and refuses "T13.05" (it read 13:00:00.05)
+    xes = tmp_path / "log.xes"
+    event = ('<event><string key="concept:name" value="{0}"/><date key="time:timestamp" value="{1}"/>'
+             '</event>')
+    body = ('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.org/">'
+            '<trace><string key="concept:name" value="A"/>{0}{1}</trace></log>\n')
+    xes.write_text(body.format(event.format("Ansökan", "2025-03-30T01:30:00+01:00"),
+                               event.format("Registrera", "2025-03-30T03:30:00+02:00")), encoding="utf-8")
+    assert read_log(xes)[1].notes == [
+        "timestamps read as ISO 8601; their UTC offsets (+01:00, +02:00) are dropped and the local time kept, as a "
+        "work calendar reads time: an interval across a change to or from summer time counts an hour more or less "
+        "than passed"]
+    xes.write_text(body.format(event.format("Ansökan", "2025-03-04T13.05"), ""), encoding="utf-8")
+    with pytest.raises(InputError, match=r"'2025-03-04T13\.05' is not an ISO 8601 date-time"):
+        read_log(xes)
 
 
 def test_calibrate_and_discover_say_the_date_form(tmp_path: Path) -> None:
