@@ -224,7 +224,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
                 yield order.seen(_record(row, stamps, mapping))
         if told and stamps.family == "iso" and (stamps.swedish_time or stamps.offsets):
             notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
-        said = order.note()
+        said = order.note(stamps.family == "numeric")
         if said:
             notes.append(said)
         said = fh.note() if isinstance(fh, _Lines) else None
@@ -263,7 +263,8 @@ def _cases_out_of_order(rows: Iterable[tuple[str, dt.datetime]]) -> int:
     for case, when in rows:
         if case in last and when < last[case]:
             out.add(case)
-        last[case] = when
+        else:
+            last[case] = when
     return len(out)
 
 
@@ -287,14 +288,16 @@ class _Order:
             self.last[rec.case] = (rec.end, rec.where)
         return rec
 
-    def note(self) -> str | None:
+    def note(self, numeric: bool) -> str | None:
+        """The note, if a case went back in time (``numeric``: the dates are numbers, day or month first)."""
         if self.first is None:
             return None
         line, above = self.first
+        hint = ("; if the export lists each case's events as they happened, check the date form above "
+                "(--date-format)") if numeric else ""
         return (f"{len(self.cases)} of {len(self.last)} cases list events out of time order in the file ({self.rows} "
                 f"row(s); the first: line {line}, earlier than line {above} of its case): they are taken in time "
-                "order; if the export lists each case's events as they happened, check the date form above "
-                "(--date-format)")
+                f"order{hint}")
 
 
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,

@@ -120,8 +120,8 @@ def test_offsets_across_the_summer_time_change_are_said(tmp_path: Path) -> None:
         "timestamps read as ISO 8601; their UTC offsets (+01:00, +02:00) are dropped and the local time kept, as a "
         "work calendar reads time: an interval across a change to or from summer time counts an hour more or less "
         "than passed")
-    assert stream.notes[1].startswith("1 of 2 cases list events out of time order in the file (1 row(s); the first: "
-                                      "line 5, earlier than line 4 of its case)")
+    assert stream.notes[1] == ("1 of 2 cases list events out of time order in the file (1 row(s); the first: line 5, "
+                               "earlier than line 4 of its case): they are taken in time order")
     stream = read_log(_log(tmp_path, "2025-03-04T08:00:00Z"))[1]
     assert stream.notes[0].startswith("timestamps read as ISO 8601; the times are UTC (Z) and are read as written")
     # a log without offsets, in order, has neither note
