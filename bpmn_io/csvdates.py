@@ -254,7 +254,8 @@ class Stamps:
                 "export writes the month first (as in the US), give --date-format month-first")
 
     def _offset_note(self) -> str:
-        return f"; {offsets_note(self.offsets)}" if self.offsets else ""
+        said = offsets_note(self.offsets)
+        return f"; {said}" if said else ""
 
     def expected(self) -> str:
         if self.family == "format":
@@ -286,7 +287,11 @@ def offset_label(text: str, when: dt.datetime) -> str:
 
 
 def offsets_note(offsets: set[str]) -> str:
-    """What dropping these UTC offsets does (CSV and XES say it alike)."""
+    """What dropping these UTC offsets does (CSV and XES say it alike), or ``""`` when one offset throughout
+    says nothing worth a note: ``+01:00`` alone changes no interval, and ``+00:00`` alone is how permitflow's
+    simulator labels its local times (``simulator.eventlog``); ``Z`` alone is a log in UTC."""
+    if len(offsets) < 2 and offsets != {"Z"}:
+        return ""
     shown = ", ".join(sorted(offsets))
     if offsets <= {"Z", "+00:00"}:
         return (f"the times are UTC ({shown}) and are read as written, so working hours are in UTC "

@@ -124,8 +124,9 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
                              "(expected <log>)", file=source, line=root.sourceline)
     finally:
         fh.close()
-    if offsets:
-        notes.append(f"timestamps read as ISO 8601; {offsets_note(offsets)}")
+    said = offsets_note(offsets)
+    if said:
+        notes.append(f"timestamps read as ISO 8601; {said}")
     if pending:
         notes.append(f"{len(pending)} events outside any <trace> were left out")
     if stats["other"]:

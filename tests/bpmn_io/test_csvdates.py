@@ -124,8 +124,11 @@ def test_offsets_across_the_summer_time_change_are_said(tmp_path: Path) -> None:
                                "earlier than line 4 of its case): they are taken in time order")
     stream = read_log(_log(tmp_path, "2025-03-04T08:00:00Z"))[1]
     assert stream.notes[0].startswith("timestamps read as ISO 8601; the times are UTC (Z) and are read as written")
-    # a log without offsets, in order, has neither note
+    # a log without offsets, in order, has neither note; nor one offset throughout: "+00:00" is how permitflow's
+    # simulator labels its local times (the first version of this note called them UTC)
     assert read_log(_log(tmp_path, "2025-03-04T08:00", "2025-03-05"))[1].notes == ["timestamps read as ISO 8601"]
+    assert read_log(_log(tmp_path, "2025-03-04T08:00+00:00", "2025-07-05T08:00+00:00"))[1].notes == [
+        "timestamps read as ISO 8601"]
     # XES says the same of its offsets (it said nothing), and refuses "T13.05" (it read 13:00:00.05)
     xes = tmp_path / "log.xes"
     event = ('<event><string key="concept:name" value="{0}"/><date key="time:timestamp" value="{1}"/>'
