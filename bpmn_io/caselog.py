@@ -86,6 +86,7 @@ class LogColumns:
     resource: str | None = None
     element: str | None = None
     date_format: str | None = None
+    time: str | None = None  # CSV: a column of the time of day, when the export splits date and time
 
 
 #: no column given: guess CSV columns, use the standard XES keys

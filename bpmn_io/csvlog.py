@@ -10,7 +10,9 @@ header line, or from Excel's ``sep=;`` line above it. Timestamps: ISO 8601, day 
 (``4/3/2025``, ``04.03.2025``), the year first with ``/``, or a month's name (``4 mars 2025``), each with or
 without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``); whether ``4/3/2025`` is day or month first is read
 from the rows that show it (:mod:`bpmn_io.csvdates`), day first when none does, and the note says which;
-``date_format`` gives a ``strptime`` format, or ``day-first`` / ``month-first``. Rows whose case goes back in
+``date_format`` gives a ``strptime`` format, or ``day-first`` / ``month-first``. A time of day in a column
+of its own (``Datum;Tid``; ``--time``, guessed from ``tid``, ``klockslag`` when its first value is a time of
+day) is joined to the date. Rows whose case goes back in
 time down the file are counted in a note (a misread date form shows so). Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
 Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
@@ -48,10 +50,12 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "resource": ("resource", "orgresource", "user", "userid", "performer", "officer", "employee",
                  "handläggare", "handlaggare", "utförare", "resurs", "användare"),
     "element": ("element", "permitflowelement", "elementid"),
+    "time": ("tid", "klockslag", "klocka", "kl", "timeofday"),  # beside a date column ("Datum;Tid")
 }
 _REQUIRED = ("case", "activity", "timestamp")
+_TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 _OPTION = {"case": "--case", "activity": "--activity", "timestamp": "--timestamp", "start": "--start",
-           "resource": "--resource", "element": "--element"}
+           "resource": "--resource", "element": "--element", "time": "--time"}
 
 
 def _norm(name: str) -> str:
@@ -65,7 +69,7 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
         by_norm.setdefault(_norm(name), name)
     mapping: dict[str, str | None] = {}
     guessed = []
-    for role in ("case", "activity", "timestamp", "start", "resource", "element"):
+    for role in ("case", "activity", "timestamp", "start", "resource", "element", "time"):
         given = getattr(columns, role)
         if given is not None:
             if given not in header:
@@ -178,7 +182,8 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     mapping, guessed = guess_columns(header, columns, source=source)
     notes: list[str] = []
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
-    stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above)
+    stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
+                           columns.time is not None)
     return stream
 
 
@@ -195,14 +200,14 @@ class _Raw(NamedTuple):
 
 
 def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
-          date_format: str | None, notes: list[str], above: int = 0) -> Iterator[LogRecord]:
+          date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
     order = _Order()
     pending: list[_Raw] = []  # rows read before one told day-first from month-first
     told = False
     try:
-        for raw in _raw_rows(fh, source, header, delimiter, mapping, above):
-            stamps.see(raw.end, mapping["timestamp"], raw.line)
+        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time):
+            stamps.see(raw.end, _end_column(mapping), raw.line)
             if raw.start:
                 stamps.see(raw.start, mapping["start"], raw.line)
             if not stamps.decided:
@@ -234,8 +239,13 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
         fh.close()
 
 
+def _end_column(mapping: dict[str, str | None]) -> str | None:
+    """The completion time's column for a message: ``Datum + Tid`` when the time of day is a column of its own."""
+    return f"{mapping['timestamp']} + {mapping['time']}" if mapping.get("time") else mapping["timestamp"]
+
+
 def _record(raw: _Raw, stamps: Stamps, mapping: dict[str, str | None]) -> LogRecord:
-    end = stamps.seconds(raw.end, mapping["timestamp"], raw.line)
+    end = stamps.seconds(raw.end, _end_column(mapping), raw.line)
     start = stamps.seconds(raw.start, mapping["start"], raw.line) if raw.start else math.nan
     return LogRecord(raw.case, raw.activity, start, end, raw.resource, raw.element, raw.line)
 
@@ -301,7 +311,7 @@ class _Order:
 
 
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
-              mapping: dict[str, str | None], above: int = 0) -> Iterator[_Raw]:
+              mapping: dict[str, str | None], above: int = 0, given_time: bool = False) -> Iterator[_Raw]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     reader = csv.reader(fh, delimiter=delimiter)
@@ -317,8 +327,19 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
             what = "case id" if not case else "activity"
             raise InputError(f"empty {what} in column {mapping['case' if not case else 'activity']!r}",
                              file=source, line=line)
+        end = row[index["timestamp"]].strip()
+        if "time" in index and row[index["time"]].strip():  # "Datum;Tid": the date, then the time of day
+            clock = row[index["time"]].strip()
+            if not given_time and (not _TIME_OF_DAY.match(clock) or " " in end):
+                # a guessed column whose first value is no time of day ("Tid" as time spent), or dates that
+                # have their time already: not read, and the mapping line no longer names it
+                del index["time"]
+                mapping["time"] = None
+            else:
+                given_time = True  # the first value decided: every row's time is read from here on
+                end = f"{end} {clock}"
         yield _Raw(case, activity, row[index["start"]].strip() if "start" in index else "",
-                   row[index["timestamp"]].strip(), row[index["resource"]].strip() if "resource" in index else "",
+                   end, row[index["resource"]].strip() if "resource" in index else "",
                    row[index["element"]].strip() if "element" in index else "", line)
 
 

@@ -160,3 +160,23 @@ def test_calibrate_and_discover_say_the_date_form(tmp_path: Path) -> None:
     assert ("note: timestamps read as %m/%d/%Y (with or without a time): month first, as line 4's '4/13/2025 14:00' "
             "shows (no month 13)") in done.output
     assert "log: us.csv: 3 cases, 9 events, 2025-04-01 to 2025-04-19" in done.output
+
+
+def test_date_and_time_of_day_in_two_columns(tmp_path: Path) -> None:
+    # "Datum;Tid": the time column was not read, so every event fell at midnight without a word
+    path = tmp_path / "export.csv"
+    path.write_text("Ärende;Aktivitet;Datum;Tid\nA;Registrera;2025-03-04;13:05\nA;Beslut;2025-03-05;kl. 9.30\n"
+                    "B;Registrera;2025-03-06;\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert sorted(from_seconds(t) for t in table.end) == [dt.datetime(2025, 3, 4, 13, 5), dt.datetime(2025, 3, 5, 9, 30),
+                                                          dt.datetime(2025, 3, 6)]
+    assert stream.mapping_line().endswith("timestamp=Datum (guessed), time=Tid (guessed)")
+    # a guessed "Tid" that holds time spent, not a time of day, is left alone (and not named)
+    path.write_text("Ärende;Aktivitet;Datum;Tid\nA;Registrera;2025-03-04;2h\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert from_seconds(table.end[0]) == dt.datetime(2025, 3, 4) and "time=" not in stream.mapping_line()
+    # given, it is read, and a value that is no time is one line naming both columns
+    with pytest.raises(InputError, match=r"export\.csv:2: '2025-03-04 2h' in column 'Datum \+ Tid' is not a timestamp"):
+        read_log(path, LogColumns(time="Tid"))
+    done = CliRunner().invoke(cli, ["log", "inspect", str(path), "--time", "Tid"])
+    assert done.exit_code == 2 and "'Datum + Tid'" in done.output
