@@ -79,7 +79,8 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
             continue
         taken = set(mapping.values())
         found = next((by_norm[g] for g in GUESSES[role] if g in by_norm and by_norm[g] not in taken), None)
-        mapping[role] = found
+        if found is not None or role != "time":  # a time-of-day column is named only when there is one
+            mapping[role] = found
         if found is not None:
             guessed.append(role)
     missing = [r for r in _REQUIRED if mapping[r] is None]
@@ -334,7 +335,7 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
                 # a guessed column whose first value is no time of day ("Tid" as time spent), or dates that
                 # have their time already: not read, and the mapping line no longer names it
                 del index["time"]
-                mapping["time"] = None
+                del mapping["time"]
             else:
                 given_time = True  # the first value decided: every row's time is read from here on
                 end = f"{end} {clock}"
