@@ -870,8 +870,14 @@ def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
         click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
         click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
+        click.option("--time", "col_time", metavar="NAME",
+                     help="CSV column of the time of day, when the export writes the date and the time in two "
+                          "columns (guessed from tid, klockslag)."),
         click.option("--date-format", "date_format", metavar="FORMAT",
-                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
+                     help="CSV timestamps: day-first or month-first for dates such as 4/3/2025, or a strptime "
+                          "format, e.g. '%d-%m-%Y %H:%M' (default: the form the rows show: ISO 8601, 4/3/2025 "
+                          "day or month first as a row above 12 shows, else day first; 04.03.2025, 4 mars 2025, "
+                          "with or without a time)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -883,7 +889,8 @@ def _log_columns(kwargs: dict[str, Any]) -> Any:
 
     return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
                       timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
-                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
+                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"),
+                      time=kwargs.pop("col_time"))
 
 
 # --------------------------------------------------------------------------- Compare: diff, compare
@@ -2048,7 +2055,8 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
 
     States the column mapping it used (guesses marked) and whether the log has
     start times. The log is read as a stream: memory does not grow with the
-    number of events.
+    number of events (in a CSV whose dates such as 4/3/2025 do not yet show day
+    or month first, the rows wait for one that does).
 
     \b
     Examples:
