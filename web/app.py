@@ -16,6 +16,7 @@ and the server goes on serving. With a token, every request must carry it
 from __future__ import annotations
 
 import gzip
+import hashlib
 import hmac
 import json
 import os
@@ -41,13 +42,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bpmn_io.library import library_names
-from processes.errors import PermitflowError
+from processes.errors import InputError, PermitflowError
 from processes.heapkeep import libc_name
 from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
-from web.leversteps import remember_steps
+from web.leversteps import LeverSteps, remember_steps
 from web.runs import KEEP_BYTES, Runs
 from web.texts import TEXTS
 from web.whatif import (
@@ -69,6 +70,25 @@ MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
 HERE = resources.files("web")
+
+
+#: an upload's check (:func:`web.whatif.checked_upload`): the upload kept, its own values, its model's text key,
+#: its lever steps
+_Checked = tuple[Upload, dict[str, Any], bytes, LeverSteps | None]
+
+
+def _sent_digest(*parts: str | bytes) -> bytes:
+    """A digest of an upload as sent (the name, each file's name and bytes), each part framed by its length.
+
+    >>> _sent_digest("a", b"bc") == _sent_digest("ab", b"c")
+    False
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.digest()
 
 
 class _TooLarge(PermitflowError):
@@ -113,12 +133,41 @@ class _Guard(BaseHTTPMiddleware):
 
 class _State:
     """What the server keeps: the runs and their pool, and the uploaded processes (each model's text
-    compressed, opened when a question names it)."""
+    compressed, opened when a question names it), with what their checks said by a digest of what was
+    sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
     def __init__(self, workers: int | None, keep: int) -> None:
         self.runs = Runs(workers, keep)
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
+        #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
+        self.checked: dict[bytes, _Checked] = {}
+        #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
+        self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         self.lock = threading.Lock()
+
+    def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
+        """Keep an upload under ``key`` and its check by ``digest``; forget the oldest past :data:`MAX_UPLOADS`,
+        and the check of one no longer kept under any key."""
+        with self.lock:
+            self.uploads[key] = checked[0]
+            self.checked[digest] = checked
+            while len(self.uploads) > MAX_UPLOADS:
+                _key, gone = self.uploads.popitem(last=False)
+                if all(kept is not gone for kept in self.uploads.values()):
+                    for old in [d for d, c in self.checked.items() if c[0] is gone]:
+                        del self.checked[old]
+
+    def refuse(self, digest: bytes, err: InputError) -> None:
+        """Remember that the upload of ``digest`` was refused, and why (the last :data:`MAX_UPLOADS`)."""
+        with self.lock:
+            self.refused[digest] = err
+            while len(self.refused) > MAX_UPLOADS:
+                self.refused.popitem(last=False)
+
+    def recall(self, digest: bytes) -> _Checked | InputError | None:
+        """What the check of ``digest`` said, when it is known."""
+        with self.lock:
+            return self.checked.get(digest) or self.refused.get(digest)
 
     def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
         if not isinstance(ids, list):
@@ -223,24 +272,35 @@ async def upload(request: Request) -> Response:
         return _error(err)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
         return _error(f"the upload could not be read: {err}", sv=f"uppladdningen kunde inte läsas: {err}")
-    try:
-        # read and checked in a process of its own: a model's parse takes ten times its size, which the
-        # server would keep; its own values beside the levers, read as a library municipality's are (its
-        # steps found by what they are, and kept for its levers)
-        kept, own, text, steps = await run_in_threadpool(state.runs.call_apart, checked_upload, name, files[0],
-                                                         Path(files[1]).name, files[2], Path(files[3]).name)
-    except PermitflowError as err:
-        return _error(err)
+    sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
+    digest = _sent_digest(*sent)
+    known = state.recall(digest)
+    if isinstance(known, InputError):  # refused before: the same bytes, the same message
+        return _error(known)
+    found: _Checked
+    if known is not None:
+        found = known
+    else:
+        try:
+            # read and checked in a process of its own: a model's parse takes ten times its size, which the
+            # server would keep; its own values beside the levers, read as a library municipality's are (its
+            # steps found by what they are, and kept for its levers)
+            found = await run_in_threadpool(state.runs.call_apart, checked_upload, *sent)
+        except InputError as err:
+            state.refuse(digest, err)
+            return _error(err)
+        except PermitflowError as err:  # not the upload's fault (its check's process ended): not remembered
+            return _error(err)
+    del sent
+    kept, own, text, steps = found
     remember_steps(text, steps)
     base = kept.base
     # kept under a key of its own, not the name typed: two managers who both call theirs "Höganäs"
-    # each run their own, and one cannot pick another's upload without its key
+    # each run their own, and one cannot pick another's upload without its key (the same bytes sent again:
+    # the same check, kept once, under a key of its own)
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
-    with state.lock:
-        state.uploads[key] = kept
-        while len(state.uploads) > MAX_UPLOADS:
-            state.uploads.popitem(last=False)
+    state.keep_upload(key, digest, found)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
