@@ -49,7 +49,7 @@ from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
 from web.leversteps import LeverSteps, remember_steps
-from web.runs import KEEP_BYTES, Runs
+from web.runs import KEEP_BYTES, CallTimedOut, Runs
 from web.texts import TEXTS
 from web.whatif import (
     MAX_UPLOAD_BYTES,
@@ -69,6 +69,8 @@ COOKIE = "permitflow_token"
 MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
+#: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
+CHECK_SECONDS = 60
 HERE = resources.files("web")
 
 
@@ -136,8 +138,9 @@ class _State:
     compressed, opened when a question names it), with what their checks said by a digest of what was
     sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
-    def __init__(self, workers: int | None, keep: int) -> None:
+    def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS) -> None:
         self.runs = Runs(workers, keep)
+        self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
         #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
         self.checked: dict[bytes, _Checked] = {}
@@ -286,7 +289,16 @@ async def upload(request: Request) -> Response:
             # read and checked in a process of its own: a model's parse takes ten times its size, which the
             # server would keep; its own values beside the levers, read as a library municipality's are (its
             # steps found by what they are, and kept for its levers)
-            found = await run_in_threadpool(state.runs.call_apart, checked_upload, *sent)
+            found = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+                                                    seconds=state.check_seconds))
+        except CallTimedOut:  # not remembered: a busy machine may read it in time later
+            limit = f"{state.check_seconds:g}"
+            return _error(f"The upload could not be checked within {limit} s, the limit for an upload (a model "
+                          "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
+                          "writes it?",
+                          sv=f"Uppladdningen kunde inte kontrolleras inom {limit} s, gränsen för en uppladdning (en "
+                             "modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
+                             "ett modelleringsverktyg skriver den?")
         except InputError as err:
             state.refuse(digest, err)
             return _error(err)
@@ -534,11 +546,13 @@ def _megabytes(count: int) -> str:
     return f"{count / 2**20:.0f}"
 
 
-def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES) -> Starlette:
+def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
+               check_seconds: float = CHECK_SECONDS) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
-    runs kept for their report download (compressed; the oldest are forgotten first)."""
-    state = _State(workers, keep)
+    runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
+    the time an upload's check may take in its process (``workers`` 0: no limit)."""
+    state = _State(workers, keep, check_seconds)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:

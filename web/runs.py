@@ -50,7 +50,7 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
+__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -189,10 +189,12 @@ class Runs:
         total = task.prepare()
         return self.start_task(total, task)
 
-    def call_apart(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+    def call_apart(self, fn: Callable[..., Any], /, *args: Any, seconds: float | None = None) -> Any:
         """``fn(*args)`` in a process of its own, started for it and ended when it returns (``workers``
         0: here), so that what it takes on the way (an upload's parse) is not kept by the server; its
-        result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle."""
+        result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle.
+        ``seconds``: its process is ended after that long without an answer, and :class:`CallTimedOut`
+        raised (not when run here)."""
         if self.workers <= 0:
             return fn(*args)
         ctx = self._context()
@@ -201,6 +203,9 @@ class Runs:
         process.start()
         send.close()
         try:
+            if seconds is not None and not receive.poll(seconds):
+                process.kill()
+                raise CallTimedOut(f"no answer within {seconds:g} s")
             kind, value = receive.recv()
         except (EOFError, OSError):
             kind, value = "refused", None
@@ -352,6 +357,10 @@ class Runs:
 
 class RunFailed(Exception):
     """A run in a process of its own failed: its error's message."""
+
+
+class CallTimedOut(PermitflowError):
+    """:meth:`Runs.call_apart`'s process gave no answer in the time allowed (and was ended)."""
 
 
 @dataclass
