@@ -40,6 +40,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Message
 
 from bpmn_io.library import library_names
 from processes.errors import InputError, PermitflowError
@@ -256,10 +257,28 @@ async def setup(request: Request) -> Response:
                          "deadline_generic": deadline_texts((None, None)), "max_upload_bytes": MAX_UPLOAD_BYTES})
 
 
+def _bounded(request: Request) -> Request:
+    """``request`` with its body read at most :data:`MAX_BODY_BYTES` (more raises :class:`_TooLarge`): the
+    guard sees only a Content-Length, and a body sent in chunks has none."""
+    seen = 0
+
+    async def receive() -> Message:
+        nonlocal seen
+        message = await request.receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                raise _TooLarge(f"the request is over the limit of {MAX_BODY_BYTES} bytes")
+        return message
+
+    return Request(request.scope, receive)
+
+
 async def upload(request: Request) -> Response:
     state: _State = request.app.state.web
     try:
-        async with request.form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
+        # a file part has no limit of its own in the form's parser (it goes to a temporary file): the body's
+        async with _bounded(request).form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
             model, profile, name = form.get("model"), form.get("profile"), str(form.get("name") or "")
             if isinstance(model, str) or isinstance(profile, str) or model is None or profile is None:
                 # a manager with a model from a modelling tool has no profile yet: say where one comes from
