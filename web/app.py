@@ -293,7 +293,8 @@ async def upload(request: Request) -> Response:
     except PermitflowError as err:
         return _error(err)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
-        return _error(f"the upload could not be read: {err}", sv=f"uppladdningen kunde inte läsas: {err}")
+        said = getattr(err, "detail", None) or err  # the form parser's HTTPException: its words, not "400: " first
+        return _error(f"the upload could not be read: {said}", sv=f"uppladdningen kunde inte läsas: {said}")
     sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
     digest = _sent_digest(*sent)

@@ -993,3 +993,17 @@ def test_a_chunked_upload_over_the_limit_is_refused_before_it_is_read(client):
     assert reply.status_code == 413 and "over the limit" in reply.json()["error"], reply.text
     assert reply.json()["error_sv"].startswith("förfrågan är större än gränsen")
     assert client.get("/api/setup").status_code == 200
+
+
+@pytest.mark.parametrize("body, ctype, words", [
+    (b"--x\r\n", "multipart/form-data", "Missing boundary in multipart."),
+    (b"".join(f'--b\r\nContent-Disposition: form-data; name="f{i}"; filename="f{i}"\r\n\r\nx\r\n'.encode()
+              for i in range(3)) + b"--b--\r\n", "multipart/form-data; boundary=b",
+     "Too many files. Maximum number of files is 2."),
+])
+def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(client, body, ctype, words):
+    # found by QA: "the upload could not be read: 400: Too many files. ..." (the parser's HTTPException as str)
+    reply = client.post("/api/uploads", content=body, headers={"content-type": ctype})
+    assert reply.status_code == 400
+    assert reply.json()["error"] == f"the upload could not be read: {words}"
+    assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {words}"
