@@ -50,7 +50,7 @@ from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
 from web.leversteps import LeverSteps, remember_steps
-from web.runs import KEEP_BYTES, CallTimedOut, Runs
+from web.runs import KEEP_BYTES, CallStopped, CallTimedOut, Runs
 from web.texts import TEXTS
 from web.whatif import (
     MAX_UPLOAD_BYTES,
@@ -311,6 +311,9 @@ async def upload(request: Request) -> Response:
             # steps found by what they are, and kept for its levers)
             found = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
                                                     seconds=state.check_seconds))
+        except CallStopped:
+            return _error("The server is stopping: upload the files again once it runs again.", 503,
+                          sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
         except CallTimedOut:  # not remembered: a busy machine may read it in time later
             limit = f"{state.check_seconds:g}"
             return _error(f"The upload could not be checked within {limit} s, the limit for an upload (a model "
