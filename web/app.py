@@ -323,7 +323,8 @@ async def upload(request: Request) -> Response:
                              "modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
                              "ett modelleringsverktyg skriver den?")
         except InputError as err:
-            state.refuse(digest, err)
+            # kept without its traceback, whose frames hold what was sent (up to 10 MB)
+            state.refuse(digest, err.with_traceback(None))
             return _error(err)
         except PermitflowError as err:  # not the upload's fault (its check's process ended): not remembered
             return _error(err)

@@ -384,6 +384,7 @@ def test_the_checks_remembered_are_bounded_by_the_uploads_kept():
             assert upload(f"Stad {i}", b"<not-bpmn").status_code == 400
         assert first not in web.uploads
         assert len(web.checked) == len(web.refused) == MAX_UPLOADS
+        assert all(err.__traceback__ is None for err in web.refused.values())  # its frames hold what was sent
         assert all(any(c[0] is kept for kept in web.uploads.values()) for c in web.checked.values())
         again = upload("Min stad", model)  # forgotten: checked again
         assert again.status_code == 200 and web.uploads[again.json()["id"]] is not None
