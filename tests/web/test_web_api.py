@@ -973,3 +973,37 @@ def test_a_diagram_is_gzip_only_when_the_browser_takes_gzip_by_its_q_values(clie
         assert sent == (None if header in plain else "gzip"), (header, sent)
         text = (gz.decompress(raw) if sent else raw).decode("utf-8")
         assert text.startswith("<svg"), header
+
+
+def test_a_chunked_upload_over_the_limit_is_refused_before_it_is_read(client):
+    # found by QA: a form sent in chunks (no Content-Length for the guard) had no limit on its file parts: a
+    # 60 MB model was written to a temporary file, read whole into the server, sent to its check and refused
+    # there as too large (200 MB at the peak, 6 s); now the body's limit holds as for one with a length
+    profile = library_paths("astorp")[1].read_bytes()
+
+    def chunks():
+        yield (b'--cb\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n'
+               b'--cb\r\nContent-Disposition: form-data; name="model"; filename="m.bpmn"\r\n\r\n')
+        for _ in range(MAX_BODY_BYTES // (1 << 20) + 2):
+            yield b"<a/>" * (1 << 18)
+        yield b'\r\n--cb\r\nContent-Disposition: form-data; name="profile"; filename="p.yaml"\r\n\r\n' + profile
+        yield b"\r\n--cb--\r\n"
+
+    reply = client.post("/api/uploads", content=chunks(), headers={"content-type": "multipart/form-data; boundary=cb"})
+    assert reply.status_code == 413 and "over the limit" in reply.json()["error"], reply.text
+    assert reply.json()["error_sv"].startswith("förfrågan är större än gränsen")
+    assert client.get("/api/setup").status_code == 200
+
+
+@pytest.mark.parametrize("body, ctype, words", [
+    (b"--x\r\n", "multipart/form-data", "Missing boundary in multipart."),
+    (b"".join(f'--b\r\nContent-Disposition: form-data; name="f{i}"; filename="f{i}"\r\n\r\nx\r\n'.encode()
+              for i in range(3)) + b"--b--\r\n", "multipart/form-data; boundary=b",
+     "Too many files. Maximum number of files is 2."),
+])
+def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(client, body, ctype, words):
+    # found by QA: "the upload could not be read: 400: Too many files. ..." (the parser's HTTPException as str)
+    reply = client.post("/api/uploads", content=body, headers={"content-type": ctype})
+    assert reply.status_code == 400
+    assert reply.json()["error"] == f"the upload could not be read: {words}"
+    assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {words}"
