@@ -81,6 +81,8 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
         hours = float(value) * units[unit]
     elif isinstance(value, str):
         match = _DURATION.match(value)
+        if match is None and value.strip().startswith("-") and _DURATION.match(value.strip()[1:]):
+            raise InputError(f"{kind} {value!r} is negative (expected 0 or more, e.g. '30m', '4h')")
         if match is None:
             raise InputError(
                 f"{kind} {value!r} is not a number with a unit (expected e.g. '30m', '4h'; units {allowed})"

@@ -315,8 +315,7 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
         scenario = read_scenario(first)
         if not given:
             return scenario
-        settings = resolve_settings([(_settings_values(scenario), Origin(scenario.source), {}),
-                                     (given, Origin("optimise options"), {})])
+        settings = resolve_settings([(_settings_values(scenario), Origin(scenario.source), {}), *_options(given)])
         point = scenario.points[0]
         return build_scenario(
             name=scenario.name, question=scenario.question, source=scenario.source,
@@ -336,10 +335,16 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
     if joint and len(bases) < 2:
         raise InputError("--joint needs at least two municipalities", file="optimise")
     shared = (SharedPool(pool, tuple(b.name for b in bases)),) if joint else ()
-    settings = resolve_settings([(given, Origin("optimise options"), {})])
+    settings = resolve_settings(_options(given))
     name = ("joint-" if joint else "") + "+".join(b.name for b in bases)
     return build_scenario(name=name, question="", source="optimise", bases=bases, settings=settings,
                           shared_pools=shared)
+
+
+def _options(given: Mapping[str, Any]) -> list[tuple[dict[str, Any], Origin, dict[str, int]]]:
+    """Each of goal seek's run options as a layer of its own, named by its option: an error says
+    "--warmup: override simulation.warmup='10y' gives …" (it said "optimise options: warmup: warmup: …")."""
+    return [({key: value}, Origin(f"--{key}"), {}) for key, value in given.items()]
 
 
 def shipped_scenario(models: Sequence[str]) -> Sequence[str]:

@@ -739,3 +739,15 @@ def test_a_sweep_of_one_value_is_simulated_as_its_costs_count_it(tmp_path: Path)
         swept, fixed = seek(with_sweep, seed), seek(with_set, seed)
         assert swept["candidates"] == fixed["candidates"], seed
         assert days(swept) != days(seek(plain, seed)), seed
+
+
+def test_a_run_option_the_profile_cannot_take_is_named_by_its_option() -> None:
+    """``--warmup 10y`` on a one-year horizon: one line naming the option (it said "optimise options:
+    warmup: warmup: …"); a negative ``--target-mean`` says it is negative (it said "not a number with a unit")."""
+    result = CliRunner().invoke(cli, ["optimise", "helsingborg", "--warmup", "10y"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("permitflow: error: --warmup: override simulation.warmup='10y' gives an invalid profile")
+    assert "warmup: warmup" not in line and "optimise options" not in line
+    negative = CliRunner().invoke(cli, ["optimise", "helsingborg", "--target-mean", "-5d"])
+    assert negative.exit_code == 2 and "duration '-5d' is negative (expected 0 or more" in negative.output
