@@ -441,12 +441,12 @@ def _unit(figure: str) -> dict[str, str] | None:
     """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
 
     >>> _unit("hbg/complete_to_decision_p90_days")["sv"], _unit("hbg/cost_per_case")["en"], _unit("hbg/cases")
-    ('dagar', 'kr', None)
+    ('dagar', 'kronor', None)
     """
     name = figure.partition("/")[2] or figure
     if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
         return {"en": "days", "sv": "dagar"}
-    return {"en": "kr", "sv": "kr"} if name in ("cost_per_case", "fee") else None
+    return {"en": "kronor", "sv": "kr"} if name in ("cost_per_case", "fee") else None
 
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:

@@ -4,7 +4,8 @@ Swedish writes a decimal comma, groups thousands with a (non-breaking) space and
 writes the minus sign as a minus; English writes a decimal point, groups with a
 comma and writes a hyphen-minus — as the browser's ``toLocaleString`` does for
 ``sv-SE`` and ``en-GB`` (the what-if page's ``num()``), so the report, the page
-and the command line write a number the same way. Data files (CSV, JSON, YAML,
+and the command line write a number the same way. Per cent: Swedish puts a
+(non-breaking) space before ``%`` ("95 %", Språkrådet), English none ("95%"). Data files (CSV, JSON, YAML,
 event logs) keep machine numbers and never pass through here.
 
 >>> number(1234.5, "sv", 1), number(1234.5, "en", 1)
@@ -12,7 +13,7 @@ event logs) keep machine numbers and never pass through here.
 >>> number(-0.25, "sv"), number(0.25, "en"), number(-0.0001, "en", 2)
 ('−0,25', '0.25', '0.00')
 >>> percent(0.955, "sv", 1), percent(0.95, "en")
-('95,5\\xa0%', '95\\xa0%')
+('95,5\\xa0%', '95%')
 >>> days(36.8, "en"), days(-0.42, "sv"), days(None, "sv")
 ('37', '−0,4', '–')
 """
@@ -22,10 +23,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["SEPARATORS", "number", "percent", "days", "kronor", "machine"]
+__all__ = ["SEPARATORS", "PERCENT", "number", "percent", "days", "kronor", "machine"]
 
 #: per language: the decimal sign, the thousands separator, the minus sign
 SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
+#: per language: what follows a number of per cent (Swedish writes a non-breaking space before "%", English none)
+PERCENT = {"en": "%", "sv": "\u00a0%"}
 #: what a missing value (``None``, NaN) shows
 MISSING = "–"
 _NONZERO = frozenset("123456789")
@@ -67,19 +70,19 @@ def number(value: Any, lang: str, digits: int | None = None) -> str:
 
 
 def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> str:
-    """A share (0–1) as per cent with ``digits`` decimals and a non-breaking space before ``%``. ``strict``: a
+    """A share (0–1) as per cent with ``digits`` decimals (:data:`PERCENT`: "95 %" in Swedish, "95%" in English). ``strict``: a
     share between 0 and 1 that would be written 0 % or 100 % gets the decimals (up to 3) that show it is
     neither — "99,8 % inom 4 månader", not "100 %" beside a chart of cases past the deadline.
 
     >>> percent(0.998, "sv"), percent(0.998, "sv", strict=True), percent(1.0, "en", strict=True)
-    ('100\xa0%', '99,8\xa0%', '100\xa0%')
+    ('100\xa0%', '99,8\xa0%', '100%')
     >>> percent(0.0004, "en", strict=True), percent(0.9999, "en", strict=True)
-    ('0.04\xa0%', '99.99\xa0%')
+    ('0.04%', '99.99%')
 
     Closer to 0 or 1 than the 3 decimals show, it says on which side (it said "100,000 %"):
 
     >>> percent(0.9999996, "sv", strict=True), percent(4e-7, "en", 1, strict=True)
-    ('>\xa099,999\xa0%', '<\xa00.001\xa0%')
+    ('>\xa099,999\xa0%', '<\xa00.001%')
     """
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return MISSING
@@ -89,9 +92,9 @@ def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> 
         if round(100 * share, digits) in (0, 100):
             step = 10.0 ** -digits
             if share < 0.5:
-                return f"<\u00a0{number(step, lang, digits)}\u00a0%"
-            return f">\u00a0{number(100 - step, lang, digits)}\u00a0%"
-    return f"{number(100 * share, lang, digits)}\u00a0%"
+                return f"<\u00a0{number(step, lang, digits)}{PERCENT[lang]}"
+            return f">\u00a0{number(100 - step, lang, digits)}{PERCENT[lang]}"
+    return f"{number(100 * share, lang, digits)}{PERCENT[lang]}"
 
 
 def days(value: Any, lang: str) -> str:

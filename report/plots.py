@@ -146,7 +146,7 @@ def _png(fig: Any) -> str:
 #: (:mod:`report.words`), never by their code names
 _WORDS = {
     "en": {"months": "4 months", "submission": "days from application to decision",
-           "utilisation": "share of working time in use (95 % interval)", "shared": "shared staff"},
+           "utilisation": "share of working time in use (95% interval)", "shared": "shared staff"},
     "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
            "utilisation": "andel av arbetstiden som används (95 % intervall)", "shared": "gemensam personal"},
 }

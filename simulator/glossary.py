@@ -31,7 +31,7 @@ FIGURES: dict[str, str] = {
     "cases_undecided": "Cases without a decision: withdrawn, dismissed, or still open when the run stopped.",
     "cases_open": "Cases still open when the run stopped.",
     "submission_to_decision_mean_days": f"Mean days from the application's arrival to the decision, {_DECIDED}.",
-    "submission_to_decision_p90_days": "90 % of decided cases were decided within this many days of arrival.",
+    "submission_to_decision_p90_days": "90% of decided cases were decided within this many days of arrival.",
     "complete_to_decision_mean_days": "Mean days on the legal clock, from a complete application to the decision "
                                       f"(Alkoholförordningen 5 §: 4 months), {_DECIDED}.",
     "within_deadline_share": f"Share decided within 4 months of a complete application, {_DECIDED}.",
@@ -42,8 +42,8 @@ FIGURES: dict[str, str] = {
     "extended_share": "Share whose handling time was extended (once, by at most 4 months, with a notice to the "
                       f"applicant before the 4 months ran out), {_DECIDED}.",
     "cost_per_case": "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. In the "
-                     "library the officer hour is priced at Ängelholm's fee rate (1,160 kr, 2024) and the registry "
-                     "hour at an assumed 700 kr: a price of the time, not an accounted cost.",
+                     "library the officer hour is priced at Ängelholm's fee rate (1,160 kronor, 2024) and the registry "
+                     "hour at an assumed 700 kronor: a price of the time, not an accounted cost.",
     "cost_share_of_fee": "The cost of work per case divided by the application fee. It can show whether the modelled work, "
                          "priced at a fee rate, is of the order of the fee, and how a scenario changes that work. It "
                          "cannot show whether a fee covers a municipality's real costs: the work hours are "

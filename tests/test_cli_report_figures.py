@@ -143,10 +143,10 @@ def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
 
 def test_the_how_sure_note_says_what_each_columns_first_figure_is(sure: Path) -> None:
     """Found by QA: "noise and assumptions" showed "54.19 (40.45 – 68.33)" and the note said only that the range
-    holds 95 % of the points' means: its first figure, the median, was named nowhere."""
+    holds 95% of the points' means: its first figure, the median, was named nowhere."""
     page = lxml_html.fromstring((sure / "report.html").read_text(encoding="utf-8"))
     note = page.xpath("//section[@id='how-sure']/p[@class='meta']")[0]
-    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95\u00a0% of "
+    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95% of "
             "them") in _said(note, "en")
     assert ("\"slump och antaganden\" är medianen av punkternas medelvärden och det intervall som rymmer 95\u00a0% "
             "av dem") in _said(note, "sv")

@@ -50,7 +50,9 @@ pytestmark = [pytest.mark.browser,
 @pytest.fixture(scope="module")
 def shown(report: Path) -> dict[str, str]:
     """What the report shows in each language (``en``, ``sv``; its title ``en title``, ``sv title``; its header
-    ``en header``, ``sv header``), read in Chromium with the language picked as a manager picks it."""
+    ``en header``, ``sv header``; ``en all``, ``sv all``: with every part opened and without the profiles' own
+    notes, which are data written as their authors wrote them), read in Chromium with the language picked as a
+    manager picks it."""
     said: dict[str, str] = {}
     messages: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -64,6 +66,11 @@ def shown(report: Path) -> dict[str, str]:
                 said[lang] = page.locator("body").inner_text()
                 said[f"{lang} header"] = page.locator("header").inner_text()
                 said[f"{lang} title"] = page.locator("h1").inner_text()
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            page.add_style_tag(content="td.basis small { display: none; }")
+            for lang in ("en", "sv"):
+                page.click(f"#pick-{lang}")
+                said[f"{lang} all"] = page.locator("body").inner_text()
         finally:
             browser.close()
     assert messages == []
@@ -101,3 +108,14 @@ def test_what_drives_it_says_the_correlation_in_words_not_rho(shown: dict[str, s
 def test_no_answer_shows_a_dash_for_an_interval(shown: dict[str, str]) -> None:
     # two replications over 12 weeks, one with a decided case in Ängelholm: "(95 % intervall – till –)"
     assert "– till –" not in shown["sv"] and "– to –" not in shown["en"]
+
+
+def test_each_language_writes_per_cent_and_kronor_its_own_way(shown: dict[str, str]) -> None:
+    """Found by QA (2026-12-06): the English report wrote "95 %" with the space Swedish puts before "%", and "kr",
+    the Swedish abbreviation; English writes "95%" and, here, "kronor" (a word, where it stands in Swedish)."""
+    en, sv = shown["en all"], shown["sv all"]
+    assert re.findall(r".{30}\d[ \u00a0]%.{10}", en) == []
+    assert re.findall(r".{30}\bkr\b.{10}", en) == []
+    assert "95% interval" in en and "(kronor)" in en
+    assert re.findall(r".{30}\d%.{10}", sv) == []
+    assert "95\u00a0% intervall" in sv and "(kr)" in sv
