@@ -31,12 +31,13 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
-from report.numbers import SEPARATORS, machine, number
+from report.numbers import POINTS, SEPARATORS, machine, number, percent, points
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
     figure_words,
+    in_per_cent,
     member_words,
     point_words,
     question_words,
@@ -116,6 +117,36 @@ def _cell(value: Any, digits: int = 2) -> Markup:
 
 
 _ENV.filters["num"] = _cell
+
+
+def _share_cell(value: Any) -> Markup:
+    """A table's share (0–1) in per cent in both languages, as the sentences write it ("99,8 %", never "100 %"
+    when it is not; found by QA: the tables said "1,00" and "0,80" beside answers in per cent).
+
+    >>> str(_share_cell(0.998)), str(_share_cell(None))
+    ('<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>', '–')
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return _cell(value)
+    return Markup(f'<span class="en">{percent(value, "en", strict=True)}</span>'
+                  f'<span class="sv">{percent(value, "sv", strict=True)}</span>')
+
+
+def _points_cell(value: Any, unit: bool = False) -> Markup:
+    """A change in a share in percentage points in both languages (``unit``: with the words "percentage points").
+
+    >>> str(_points_cell(-0.0016, True))
+    '<span class="en">-0.2 percentage points</span><span class="sv">−0,2 procentenheter</span>'
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return _cell(value)
+    said = {lang: points(value, lang) + (f" {POINTS[lang]}" if unit else "") for lang in LANGUAGES}
+    return Markup(f'<span class="en">{said["en"]}</span><span class="sv">{said["sv"]}</span>')
+
+
+_ENV.filters["pct"] = _share_cell
+_ENV.filters["points"] = _points_cell
+_ENV.tests["per_cent"] = in_per_cent
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:

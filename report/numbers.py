@@ -23,12 +23,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["SEPARATORS", "PERCENT", "number", "percent", "days", "kronor", "machine"]
+__all__ = ["SEPARATORS", "PERCENT", "POINTS", "number", "percent", "points", "days", "kronor", "machine"]
 
 #: per language: the decimal sign, the thousands separator, the minus sign
 SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
 #: per language: what follows a number of per cent (Swedish writes a non-breaking space before "%", English none)
 PERCENT = {"en": "%", "sv": "\u00a0%"}
+#: per language: the unit of a change in a share said in per cent (a change from 80 % to 82 % is 2 percentage
+#: points, not 2 %)
+POINTS = {"en": "percentage points", "sv": "procentenheter"}
 #: what a missing value (``None``, NaN) shows
 MISSING = "–"
 _NONZERO = frozenset("123456789")
@@ -95,6 +98,26 @@ def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> 
                 return f"<\u00a0{number(step, lang, digits)}{PERCENT[lang]}"
             return f">\u00a0{number(100 - step, lang, digits)}{PERCENT[lang]}"
     return f"{number(100 * share, lang, digits)}{PERCENT[lang]}"
+
+
+def points(change: Any, lang: str, digits: int = 1) -> str:
+    """A change in a share (0–1) in percentage points, the number alone (:data:`POINTS` names the unit), with
+    ``digits`` decimals; a change that is not zero never reads as zero: it gets the decimals (up to 4) that show
+    it, and is "0" only when it is zero (a sure change of 0.0024 said "0,0").
+
+    >>> points(0.0024, "sv"), points(-0.0016, "en"), points(0.00004, "en"), points(0.0, "sv"), points(-0.123, "sv")
+    ('0,2', '-0.2', '0.004', '0', '−12,3')
+    >>> points(1e-9, "en"), points(None, "en")
+    ('0.0000', '–')
+    """
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return MISSING
+    value = 100 * change
+    if value == 0:
+        return "0"
+    while digits < 4 and round(value, digits) == 0:
+        digits += 1
+    return number(value, lang, digits)
 
 
 def days(value: Any, lang: str) -> str:

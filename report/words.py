@@ -22,10 +22,11 @@ from importlib import resources
 from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
+from report.bounds import is_share
 from report.numbers import machine, number
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
-           "number_words", "duration_words", "run_setting_words", "member_words"]
+           "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent"]
 
 LANGUAGES = ("en", "sv")
 
@@ -60,6 +61,19 @@ def figure_words(key: str, lang: str, names: Mapping[str, str] | None = None) ->
             what = (names or {}).get(rest) or word(rest, lang)
             return str(pattern[lang]).format(what)
     return figure.replace("_", " ").replace(".", ": ")
+
+
+def in_per_cent(figure: str) -> bool:
+    """Whether figure ``figure`` (with or without ``<process>/``) is said in per cent, as the sentences say it:
+    a share of cases, a staff group's utilisation, the cost of work as a share of the fee (a change in one in
+    percentage points).
+
+    >>> [in_per_cent(f) for f in ("h/within_deadline_share", "outcome_share.grant", "utilisation.officer",
+    ...                           "cost_share_of_fee", "cases", "wait_days.Task_Beslut", "cost_per_case")]
+    [True, True, True, True, False, False, False]
+    """
+    name = figure.partition("/")[2] if "/" in figure else figure
+    return is_share(name) or name.startswith("utilisation.") or name == "cost_share_of_fee"
 
 
 def question_words(scenario: Mapping[str, Any]) -> dict[str, str] | None:

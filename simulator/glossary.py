@@ -48,7 +48,7 @@ FIGURES: dict[str, str] = {
                          "priced at a fee rate, is of the order of the fee, and how a scenario changes that work. It "
                          "cannot show whether a fee covers a municipality's real costs: the work hours are "
                          "assumptions (set to add up to the 16 hours Ängelholm charges, so Ängelholm's share is "
-                         "near 1 by construction), the hour is priced at Ängelholm's fee rate (overhead included) "
+                         "near 100% by construction), the hour is priced at Ängelholm's fee rate (overhead included) "
                          "in every municipality, fees come from different years (Helsingborg 2017, Ängelholm "
                          "2024), and supervision, the committee's own time and overhead outside the modelled steps "
                          "are left out.",
@@ -106,7 +106,7 @@ FIGURES_SV: dict[str, str] = {
                          "arbetet, prissatt efter en taxa, är i samma storleksordning som avgiften, och hur ett "
                          "scenario ändrar det arbetet. Den kan inte visa om en avgift täcker en kommuns verkliga "
                          "kostnader: arbetstimmarna är antaganden (satta så att de blir de 16\u00a0timmar Ängelholm tar "
-                         "betalt för, så Ängelholms andel är nära 1 av konstruktion), timmen prissätts efter "
+                         "betalt för, så Ängelholms andel är nära 100\u00a0% av konstruktion), timmen prissätts efter "
                          "Ängelholms taxa (indirekta kostnader inräknade) i varje kommun, avgifterna kommer från olika år "
                          "(Helsingborg 2017, Ängelholm 2024), och tillsyn, nämndens egen tid och indirekta kostnader utanför de "
                          "modellerade stegen är inte med.",

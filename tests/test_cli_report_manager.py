@@ -119,3 +119,45 @@ def test_each_language_writes_per_cent_and_kronor_its_own_way(shown: dict[str, s
     assert "95% interval" in en and "(kronor)" in en
     assert re.findall(r".{30}\d%.{10}", sv) == []
     assert "95\u00a0% intervall" in sv and "(kr)" in sv
+
+
+def _rows(report: Path, lang: str) -> dict[str, list[list[str]]]:
+    """The cells of every figures-table row (the key figures, every figure and how sure), by the row's figure, as
+    Chromium shows them in ``lang`` with every part opened."""
+    rows: dict[str, list[list[str]]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page()
+            page.goto(report.as_uri(), wait_until="load")
+            page.click(f"#pick-{lang}")
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            for row in page.locator("table.figures tr[data-figure]").all():
+                rows.setdefault(row.get_attribute("data-figure") or "", []).append(
+                    [c.strip() for c in row.locator("td").all_inner_texts()])
+        finally:
+            browser.close()
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_tables_say_shares_in_per_cent_as_the_sentences_do(report: Path, lang: str) -> None:
+    """Found by QA (2026-12-06): the tables wrote a share as "0,80" (and "1,00" beside an answer's "99,8 %") while
+    the answers say per cent; a change in a share is in percentage points."""
+    rows = _rows(report, lang)
+    sign = "%" if lang == "en" else "\u00a0%"
+    unit = "percentage points" if lang == "en" else "procentenheter"
+    shares = [f for f in rows if f.endswith("_share") or f.startswith(("outcome_share.", "utilisation."))]
+    assert "within_deadline_share" in shares and "utilisation.officer" in shares and "cost_share_of_fee" in rows
+    sure = [f for f in shares if "/" in f]  # how sure: "<process>/<figure>", a mean (its interval) in each column
+    assert sure and all(re.match(rf"\S+{sign} \(", c) for f in sure for cells in rows[f] for c in cells[2:4]), sure
+    for figure in [f for f in [*shares, "cost_share_of_fee"] if f not in sure]:
+        for cells in rows[figure]:
+            mean, interval = cells[2], cells[3]
+            assert mean.endswith(sign) or mean == "–", (figure, cells)
+            assert re.fullmatch(rf"\S+{sign} – \S+{sign}", interval) or interval.startswith(("too few", "för få")) \
+                or interval == "–", (figure, cells)
+            changes = [c for c in cells[4:] if re.search(r"\d", c) and not c.isdigit()]  # not the replications
+            assert all(c.endswith((unit, f"{unit} *")) for c in changes if not c.startswith(("too few", "för få"))), \
+                (figure, cells)
+    assert any(unit in c for cells in rows["within_deadline_share"] for c in cells[4:])

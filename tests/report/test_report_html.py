@@ -110,7 +110,8 @@ def test_a_small_difference_keeps_its_digits_and_no_minus_zero(folder: Path) -> 
     html = render_report(doc, [], {})
     staff_html = html[html.index('id="s-staff"'):]
     row = re.search(r"<tr[^>]*within_deadline_share[^>]*>(?:(?!</tr>).)*(?:(?!</tr>).)*</tr>", staff_html, re.S).group(0)
-    assert "-0.0042" in row and "-0.0061" in row and "-0.0023" in row  # not "-0.00 *" next to "-0.01 – -0.00"
+    # a change in a share in percentage points, none of them said as zero (not "-0.00 *" next to "-0.01 – -0.00")
+    assert "-0.4 percentage points" in row and "-0.6</span>" in row and "-0.2 percentage points" in row
     assert not re.search(r">\s*-0\.00\s*<", html)
 
 
