@@ -74,19 +74,23 @@ _ENV = template_environment()
 def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
     """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
     zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``. A column
-    of days with one decimal keeps one (a wait's interval from −0.0 to 2.0, not −0.040 to 2.0).
+    of days with one decimal keeps one, but an end that is not zero never reads "0,0": it gets the fewest
+    decimals that show it (a wait's interval "0,04 – 1,7", not "0,0 – 1,7", which a reader takes for an
+    interval that reaches zero; found by QA); only a zero reads "0,0".
 
     >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
     ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
     >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
     ['259,61', '−0,0042', '1\xa0234,50']
-    >>> _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv")
-    ('0,0', '2,0')
+    >>> _fmt(0.043, 1, "sv"), _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv"), _fmt(0.0, 1, "sv"), _fmt(0.0049, 1)
+    ('0,04', '−0,04', '2,0', '0,0', '0.005')
     """
     if isinstance(value, float) and not math.isnan(value):
         size = abs(value)
         if digits >= 2 and 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits
             digits = min(6, 1 - math.floor(math.log10(size)))
+        elif digits == 1 and 1e-6 <= size < 0.05:  # would show as 0.0: the fewest decimals that show it
+            digits = min(6, -math.floor(math.log10(size)))
         return number(value, lang, digits)
     return number(value, lang)
 

@@ -241,3 +241,16 @@ def test_a_sweep_of_one_value_says_its_value_without_a_first_of_one(folder: Path
     assert "These answers are for the one value tried: the case officers: share of full time = 0.25" in visible
     assert "Svaren gäller det enda värde som prövats: handläggarna: andel av heltid = 0,25" in visible
     assert "of the 1" not in visible and "av de 1" not in visible
+
+
+def test_a_wait_whose_interval_starts_near_zero_does_not_read_as_zero(folder: Path) -> None:
+    """Found by QA (2026-12-06): a wait's interval from 0.043 to 1.66 days read "0,0 – 1,7" in the list of longest
+    waits, an interval that seems to reach zero; its end gets the fewest decimals that show it, "0,04 – 1,7"."""
+    doc = read_summary(folder)
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    name = next(n for n in sorted(figures) if n.startswith("mini/wait_days."))
+    figures[name] = {**figures[name], "mean": 40.0, "ci": [0.043, 79.96]}  # the longest wait, first in the list
+    html = render_report(doc, [], read_processes(folder))
+    row = re.search(rf'<td data-element="{re.escape(name.rpartition(".")[2])}">.*?</tr>', html, re.S)
+    assert row is not None
+    assert '<span class="en">0.04</span><span class="sv">0,04</span> – ' in row.group(0), row.group(0)
