@@ -161,6 +161,10 @@ def test_a_diagrams_waiting_badge_shows_its_days_in_each_language() -> None:
 
 
 def test_a_one_decimal_column_of_days_keeps_one_decimal() -> None:
-    assert str(_cell(-0.04, 1)) == '<span class="en">0.0</span><span class="sv">0,0</span>'
+    # but an end that is not zero does not read "0,0" (or hide its sign): the fewest decimals that show it
+    # (found by QA, 2026-12-06: a wait's interval "0,0 – 1,7" from 0.043 days)
+    assert str(_cell(-0.04, 1)) == f'<span class="en">-0.04</span><span class="sv">{MINUS}0,04</span>'
+    assert str(_cell(0.043, 1)) == '<span class="en">0.04</span><span class="sv">0,04</span>'
+    assert str(_cell(0.0, 1)) == "0.0" or str(_cell(0.0, 1)) == '<span class="en">0.0</span><span class="sv">0,0</span>'
     assert str(_cell(2.04, 1)) == '<span class="en">2.0</span><span class="sv">2,0</span>'
     assert str(_cell(-0.004)) == f'<span class="en">-0.0040</span><span class="sv">{MINUS}0,0040</span>'
