@@ -120,6 +120,13 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         after = _sentence(page)
         assert after != before and "dagar kortare" in after
         assert page.locator("svg.ecdf path[data-series='then']").count() == 1
+        # a wait that is not zero never reads "0,0" (found by QA: the decision's wait with the officer deciding, half
+        # an hour, read "0,0" beside 35,8 today): the fewest decimals that show it; only a zero reads 0,0
+        then = page.evaluate("state.answer.municipalities[0].diagram.waits.map((w) => w.then)")
+        shown = page.locator("table.waits tbody td:nth-child(3)").all_inner_texts()
+        assert len(shown) == len(then) and any(v and v < 0.05 for v in then), then
+        for value, text in zip(then, shown, strict=True):
+            assert (text == "0,0") == (value == 0), (value, text)
 
         view = page.locator(".diagram svg").first.get_attribute("viewBox")
         page.locator(".diagram").first.hover()

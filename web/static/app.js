@@ -529,7 +529,9 @@ function diagram(d) {
 }
 
 function waits(rows) {
-  const fmt = (v) => (v === null || v === undefined ? "–" : num(v, 1));
+  // a tenth of a day; a wait that is not zero never reads "0,0": the fewest decimals that show it, as the report
+  const fmt = (v) => (v === null || v === undefined ? "–"
+    : num(v, v !== 0 && Math.abs(v) < 0.05 ? Math.min(6, -Math.floor(Math.log10(Math.abs(v)))) : 1));
   const table = el("table", { class: "waits" },
     el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
   const body = el("tbody");
