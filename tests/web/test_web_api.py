@@ -743,7 +743,8 @@ def test_a_second_loop_named_otherwise_leaves_the_completeness_check_found():
      "av om ansökan är komplett: ”Allt med?” och ”Allt utrett?” (ge kontrollen ett namn som säger det, t.ex. "
      "”Är ansökan komplett?”, och de andra namn som inte gör det)"),
     (_without_answers, {"remiss_weeks": 2},
-     "Remiss answers, usual time (weeks): Ritstad's model has no remiss answer (a message event or receive task "
+     "Replies from consulted bodies (remiss), usual time (weeks): Ritstad's model has no reply from a consulted body "
+     "(a message event or receive task "
      "that waits for the answer of another party than the applicant, after the process has sent that party a "
      "message: the remiss)",
      "Remissvar, vanlig svarstid (veckor): Ritstads modell saknar remissvar (en meddelandehändelse eller "
