@@ -164,10 +164,16 @@ def duration_words(value: Any, lang: str) -> str:
 
 
 def run_setting_words(key: str, value: Any, lang: str) -> str:
-    """A scenario's run setting (``horizon: 3y``) in words: ``simulated period 3 years``."""
+    """A scenario's run setting (``horizon: 3y``) in words: ``simulated period 3 years``; the value in the words'
+    ``{}`` where they have one.
+
+    >>> run_setting_words("horizon", "3y", "en"), run_setting_words("warmup", "8w", "sv")
+    ('simulated period 3 years', 'en inledning på 8 veckor räknas inte (simuleringen börjar utan ärenden)')
+    """
     entry = labels()["run_settings"].get(key)
     name = str(entry[lang]) if entry else key.replace("_", " ")
-    return f"{name} {duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)}"
+    said = duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)
+    return name.format(said) if "{}" in name else f"{name} {said}"
 
 
 #: a row of the staff the processes share (``shared officer``) in words

@@ -161,3 +161,13 @@ def test_the_tables_say_shares_in_per_cent_as_the_sentences_do(report: Path, lan
             assert all(c.endswith((unit, f"{unit} *")) for c in changes if not c.startswith(("too few", "för få"))), \
                 (figure, cells)
     assert any(unit in c for cells in rows["within_deadline_share"] for c in cells[4:])
+
+
+def test_the_report_says_the_simulations_start_up_and_its_first_value_in_words(shown: dict[str, str]) -> None:
+    """Found by QA (2026-12-06): "warm-up 1 week" / "uppvärmning 1 vecka" and "first sweep point" / "första
+    svepvärdet" are a simulation modeller's words, not a manager's."""
+    en, sv = shown["en all"], shown["sv all"]
+    assert "a start-up period of 1 week left out (the simulation starts with no cases)" in en
+    assert "en inledning på 1 vecka räknas inte (simuleringen börjar utan ärenden)" in sv
+    assert re.findall(r".{30}(?:warm-up|sweep point).{10}", en) == []
+    assert re.findall(r".{30}(?:uppvärmning|svepvärde).{10}", sv) == []
