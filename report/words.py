@@ -23,7 +23,7 @@ from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
 from report.bounds import is_share
-from report.numbers import machine, number
+from report.numbers import machine, number, percent
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
            "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent"]
@@ -123,16 +123,18 @@ def setting_words(path: str, lang: str, towns: Mapping[str, str] | None = None) 
 
 
 def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
-    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`).
+    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`);
+    a share of full time in per cent, as the assumptions and the what-if page say it (it said "= 0,2").
 
-    >>> point_words("simulation.pools.officer.fte=0.2", "sv")
-    'handläggarna: andel av heltid = 0,2'
+    >>> point_words("simulation.pools.officer.fte=0.2", "sv"), point_words("simulation.arrivals.per_year=40.5", "sv")
+    ('handläggarna: andel av heltid = 20\xa0%', 'ansökningar per år = 40,5')
     """
     parts = []
     for part in label.split(", "):
         path, sep, value = part.partition("=")
         if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
-            value = machine(value, lang)  # Swedish writes 0,2
+            # Swedish writes 0,2; a share of full time is said in per cent
+            value = percent(float(value), lang, strict=True) if path.endswith(".fte") else machine(value, lang)
         parts.append(f"{setting_words(path, lang, towns)} = {value}" if sep else part)
     return ", ".join(parts)
 

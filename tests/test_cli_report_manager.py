@@ -78,8 +78,8 @@ def shown(report: Path) -> dict[str, str]:
 
 
 def test_a_swept_path_with_a_municipality_in_front_names_the_municipality(shown: dict[str, str]) -> None:
-    assert "Ängelholm: handläggarna: andel av heltid = 0,5" in shown["sv"]
-    assert "Ängelholm: the case officers: share of full time = 0.5" in shown["en"]
+    assert "Ängelholm: handläggarna: andel av heltid = 50\u00a0%" in shown["sv"]
+    assert "Ängelholm: the case officers: share of full time = 50%" in shown["en"]
     assert "Angelholm" not in shown["sv"] and "Angelholm" not in shown["en"]
 
 

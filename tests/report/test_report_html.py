@@ -136,7 +136,7 @@ def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: P
     visible = re.sub(r"<[^>]*>", " ", html)
     assert "against the case officers: share of full time" in visible
     assert "mot handläggarna: andel av heltid" in visible
-    assert "the case officers: share of full time = 0.25" in visible
+    assert "the case officers: share of full time = 25%" in visible
 
 
 
@@ -158,9 +158,9 @@ def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path
     html = render_report(read_summary(folder), [], {})
     start = html.index('id="h-staff"')
     visible = re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)])
-    assert ("These answers are for the first of the 2 values tried: the case officers: share of full time = 0.25"
+    assert ("These answers are for the first of the 2 values tried: the case officers: share of full time = 25%"
             in visible)
-    assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 25\u00a0%" in visible
     assert "values tried" not in html[html.index('id="h-today"'):start]  # a scenario with no sweep says nothing of it
 
 
@@ -187,7 +187,7 @@ def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> 
 
 def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do() -> None:
     """Found by QA: the deadline chart's row read "Helsingborg · Helsingborgs handläggartid varierad" while the
-    processing-time and utilisation charts beside it named the sweep point ("(handläggarna: andel av heltid = 0,2)")."""
+    processing-time and utilisation charts beside it named the sweep point ("(handläggarna: andel av heltid = 20\u00a0%)")."""
     from report.plots import deadline_job, processing_time_job
 
     def case(point: str) -> dict[str, str]:
@@ -196,9 +196,9 @@ def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do
 
     cases = [case("simulation.pools.officer.fte=0.2"), case("simulation.pools.officer.fte=1.0")]
     towns = {"helsingborg": "Helsingborg"}
-    for lang, said in (("sv", "Helsingborg · Helsingborgs handläggartid varierad (handläggarna: andel av heltid = 0,2)"),
+    for lang, said in (("sv", "Helsingborg · Helsingborgs handläggartid varierad (handläggarna: andel av heltid = 20\u00a0%)"),
                        ("en", "Helsingborg · Helsingborg's officer time varied (the case officers: share of full time "
-                              "= 0.2)")):
+                              "= 20%)")):
         deadline = deadline_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
         times = processing_time_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
         assert deadline is not None and times is not None
@@ -238,8 +238,8 @@ def test_a_sweep_of_one_value_says_its_value_without_a_first_of_one(folder: Path
     html = render_report(doc, [], {})
     start = html.index('id="h-staff"')
     visible = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)]))
-    assert "These answers are for the one value tried: the case officers: share of full time = 0.25" in visible
-    assert "Svaren gäller det enda värde som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "These answers are for the one value tried: the case officers: share of full time = 25%" in visible
+    assert "Svaren gäller det enda värde som prövats: handläggarna: andel av heltid = 25 %" in visible  # \s: nbsp
     assert "of the 1" not in visible and "av de 1" not in visible
 
 

@@ -77,13 +77,14 @@ def test_every_plot_is_drawn_in_words_in_each_language(folder: Path, drawn_texts
     expected = {
         "times": {"en": ["Ministad · the status quo", "days from application to decision", "4 months"],
                   "sv": ["Ministad · nuläget", "dagar från ansökan till beslut", "4 månader"]},
-        "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 0.25) · "
+        "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 25%) · "
                                "the case officers", "share of working time in use (95% interval)", "0%"],
-                        "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 0,25) · handläggarna",
+                        "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 25\u00a0%) · handläggarna",
                                "andel av arbetstiden som används (95 % intervall)", "0\u00a0%"]},
         "sweep": {"en": ["Ministad", "the case officers: share of full time",
-                         "days from application to decision (mean)", "0.4"],
-                  "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)", "0,4"]},
+                         "days from application to decision (mean)", "40%"],  # a share of full time in per cent
+                  "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)",
+                         "40\u00a0%"]},
     }
     for plot, languages in expected.items():
         for lang, words in languages.items():
