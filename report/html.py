@@ -37,6 +37,7 @@ from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
     figure_words,
+    in_kronor,
     in_per_cent,
     member_words,
     point_words,
@@ -151,6 +152,7 @@ def _points_cell(value: Any, unit: bool = False) -> Markup:
 _ENV.filters["pct"] = _share_cell
 _ENV.filters["points"] = _points_cell
 _ENV.tests["per_cent"] = in_per_cent
+_ENV.tests["kronor"] = in_kronor
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:

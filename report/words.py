@@ -26,7 +26,7 @@ from report.bounds import is_share
 from report.numbers import machine, number, percent
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
-           "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent"]
+           "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent", "in_kronor"]
 
 LANGUAGES = ("en", "sv")
 
@@ -74,6 +74,16 @@ def in_per_cent(figure: str) -> bool:
     """
     name = figure.partition("/")[2] if "/" in figure else figure
     return is_share(name) or name.startswith("utilisation.") or name == "cost_share_of_fee"
+
+
+def in_kronor(figure: str) -> bool:
+    """Whether figure ``figure`` (with or without ``<process>/``) is an amount of kronor, shown whole (the tables
+    said "18 704,47" of a cost that rests on assumed hours).
+
+    >>> [in_kronor(f) for f in ("h/cost_per_case", "fee", "cost_share_of_fee", "cases")]
+    [True, True, False, False]
+    """
+    return (figure.partition("/")[2] if "/" in figure else figure) in ("cost_per_case", "fee")
 
 
 def question_words(scenario: Mapping[str, Any]) -> dict[str, str] | None:

@@ -171,3 +171,10 @@ def test_the_report_says_the_simulations_start_up_and_its_first_value_in_words(s
     assert "en inledning på 1 vecka räknas inte (simuleringen börjar utan ärenden)" in sv
     assert re.findall(r".{30}(?:warm-up|sweep point).{10}", en) == []
     assert re.findall(r".{30}(?:uppvärmning|svepvärde).{10}", sv) == []
+
+
+def test_the_tables_say_kronor_whole(report: Path) -> None:
+    """Found by QA (2026-12-06): "18 704,47" kronor of work per case, öre of a cost that rests on assumed hours."""
+    rows = _rows(report, "sv")
+    cells = [c for r in rows["cost_per_case"] for c in r[2:4] if not c.startswith("för få")]
+    assert cells and all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})*( – \d{1,3}(\u00a0\d{3})*)?", c) for c in cells), cells
