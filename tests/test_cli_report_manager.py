@@ -178,3 +178,14 @@ def test_the_tables_say_kronor_whole(report: Path) -> None:
     rows = _rows(report, "sv")
     cells = [c for r in rows["cost_per_case"] for c in r[2:4] if not c.startswith("för få")]
     assert cells and all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})*( – \d{1,3}(\u00a0\d{3})*)?", c) for c in cells), cells
+
+
+def test_the_header_says_how_scenarios_are_compared_without_statistics_jargon(shown: dict[str, str]) -> None:
+    """Found by QA (2026-12-06): "Replication i of every scenario … so each difference against a baseline is
+    paired" / "Upprepning i … är parad" is a statistician's shorthand; a manager reads what it means."""
+    en, sv = shown["en header"], shown["sv header"]
+    assert "Replication 1 of every scenario uses the same random numbers, and so does replication 2" in en
+    assert "compares like with like" in en and "unlikely to be chance" in en
+    assert "Upprepning 1 av varje scenario använder samma slumptal, likaså upprepning 2" in sv
+    assert "jämför lika med lika" in sv and "sannolikt inte på slumpen" in sv
+    assert "paired" not in en and "parad" not in sv and "Replication i " not in en and "Upprepning i " not in sv
