@@ -1936,7 +1936,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     several municipalities every one must meet it.
 
     \b
-    Cost, kr a year: officers x FTE x hours of a full-time year (the open hours
+    Cost, kronor a year: officers x FTE x hours of a full-time year (the open hours
     of the pool's calendar) x cost_per_hour (the profile's: the library uses
     Angelholm's fee rate, 1,160 kr) + applications a year x kr per decision at
     the level (an assumption: --decision-cost). Costs no lever changes are left out.
@@ -2109,7 +2109,7 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options of ``--validate`` (calibrate and discover)."""
     options = [
         click.option("--validate", is_flag=True,
-                     help="Also calibrate on the first 70 % of the cases, simulate the last 30 % and report the "
+                     help="Also calibrate on the first 70% of the cases, simulate the last 30% and report the "
                           "distances between the simulated and the real held-out log (text/JSON and an HTML page)."),
         click.option("--validation-html", type=click.Path(dir_okay=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),

@@ -28,9 +28,9 @@ MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
 MAX_DEPTH = 256
 """libxml2's nesting limit without ``huge_tree`` (deeper documents are refused)."""
-MAX_ATTRIBUTES = 1000
-"""Most attributes on one element (a modelling tool writes a few dozen at most): lxml reads an element's
-attributes in time that grows with their square (300,000 on one element kept a reader busy for hours)."""
+MAX_ATTRIBUTES = 200
+"""Most attributes on one element (143 models from a dozen modelling tools have at most 15 on any): lxml reads an
+element's attributes in time that grows with their square (300,000 on one element kept a reader busy for hours)."""
 
 # A DOCTYPE can only come before the root element, so looking at the prolog is enough.
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)

@@ -74,7 +74,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
     lines = [
         f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {_reps(chosen, result, 'en')}); "
+        f"{_kr(chosen.cost)} kronor a year; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
         f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95 % KI, {_reps(chosen, result, 'sv')}); "
@@ -90,13 +90,13 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
-        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
+        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year, "
                   f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
                   f"{_kr(safe.cost, 'sv')} kr per år."]
     elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
-                  "of any number of cases reaches below 100 % (a lower --target-share can be, with enough cases).",
+                  "of any number of cases reaches below 100% (a lower --target-share can be, with enough cases).",
                   "Inget alternativ når målet i intervallets sämre ände, och inget kan: intervallet för en andel av "
                   "hur många ärenden som helst når under 100 % (en lägre --target-share kan nås där, med tillräckligt många ärenden)."]
     elif not result.holds_at_bad_end:
@@ -141,7 +141,7 @@ def _today(result: OptimiseResult) -> list[str]:
     elif more:
         verdict += f"; after the search it was {days}"
         verdict_sv += f"; efter sökningen kördes det {days_sv}"
-    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
+    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kronor a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
 
 
@@ -182,17 +182,17 @@ def goalseek_text(result: OptimiseResult) -> str:
                  + "; * = on the frontier (cost against "
                  + ("time)" if not most else f"mean days, the same {most} replications for every candidate)" if same
                     else "mean days: two candidates are compared over the replications both have, and run on until "
-                         f"their paired differences' {result.screen_level * 100:g} % interval (shared among the pairs) "
+                         f"their paired differences' {result.screen_level * 100:g}% interval (shared among the pairs) "
                          f"says which is faster, or both have {most} and their means say it)")
                  + ("" if all(e.frontier is not None for e in result.evaluated) else
                     "; “not needed”: it costs more than one that surely meets the target (at its interval's bad "
                     "end), so it was not run on to place it on the frontier"))
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
-    days = "mean days (95 % CI)" if alike else "frontier: reps, mean days (95 % CI)"
-    lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
-                 + (f"{'share within deadline (95 % CI)':<34} " if share else
-                    "" if alike else f"{'mean days (95 % CI)':<24} ")
+    days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
+    lines.append(f"  {'candidate':<34} {'kronor/year':>12} {'reps':>4}  "
+                 + (f"{'share within deadline (95% CI)':<34} " if share else
+                    "" if alike else f"{'mean days (95% CI)':<24} ")
                  + f"{days:<{24 if alike else 38}} status")
     for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):

@@ -31,12 +31,14 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
-from report.numbers import SEPARATORS, machine, number
+from report.numbers import POINTS, SEPARATORS, machine, number, percent, points
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
     figure_words,
+    in_kronor,
+    in_per_cent,
     member_words,
     point_words,
     question_words,
@@ -73,19 +75,23 @@ _ENV = template_environment()
 def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
     """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
     zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``. A column
-    of days with one decimal keeps one (a wait's interval from −0.0 to 2.0, not −0.040 to 2.0).
+    of days with one decimal keeps one, but an end that is not zero never reads "0,0": it gets the fewest
+    decimals that show it (a wait's interval "0,04 – 1,7", not "0,0 – 1,7", which a reader takes for an
+    interval that reaches zero; found by QA); only a zero reads "0,0".
 
     >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
     ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
     >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
     ['259,61', '−0,0042', '1\xa0234,50']
-    >>> _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv")
-    ('0,0', '2,0')
+    >>> _fmt(0.043, 1, "sv"), _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv"), _fmt(0.0, 1, "sv"), _fmt(0.0049, 1)
+    ('0,04', '−0,04', '2,0', '0,0', '0.005')
     """
     if isinstance(value, float) and not math.isnan(value):
         size = abs(value)
         if digits >= 2 and 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits
             digits = min(6, 1 - math.floor(math.log10(size)))
+        elif digits == 1 and 1e-6 <= size < 0.05:  # would show as 0.0: the fewest decimals that show it
+            digits = min(6, -math.floor(math.log10(size)))
         return number(value, lang, digits)
     return number(value, lang)
 
@@ -116,6 +122,37 @@ def _cell(value: Any, digits: int = 2) -> Markup:
 
 
 _ENV.filters["num"] = _cell
+
+
+def _share_cell(value: Any) -> Markup:
+    """A table's share (0–1) in per cent in both languages, as the sentences write it ("99,8 %", never "100 %"
+    when it is not; found by QA: the tables said "1,00" and "0,80" beside answers in per cent).
+
+    >>> str(_share_cell(0.998)), str(_share_cell(None))
+    ('<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>', '–')
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return _cell(value)
+    return Markup(f'<span class="en">{percent(value, "en", strict=True)}</span>'
+                  f'<span class="sv">{percent(value, "sv", strict=True)}</span>')
+
+
+def _points_cell(value: Any, unit: bool = False) -> Markup:
+    """A change in a share in percentage points in both languages (``unit``: with the words "percentage points").
+
+    >>> str(_points_cell(-0.0016, True))
+    '<span class="en">-0.2 percentage points</span><span class="sv">−0,2 procentenheter</span>'
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return _cell(value)
+    said = {lang: points(value, lang) + (f" {POINTS[lang]}" if unit else "") for lang in LANGUAGES}
+    return Markup(f'<span class="en">{said["en"]}</span><span class="sv">{said["sv"]}</span>')
+
+
+_ENV.filters["pct"] = _share_cell
+_ENV.filters["points"] = _points_cell
+_ENV.tests["per_cent"] = in_per_cent
+_ENV.tests["kronor"] = in_kronor
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:
@@ -441,12 +478,12 @@ def _unit(figure: str) -> dict[str, str] | None:
     """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
 
     >>> _unit("hbg/complete_to_decision_p90_days")["sv"], _unit("hbg/cost_per_case")["en"], _unit("hbg/cases")
-    ('dagar', 'kr', None)
+    ('dagar', 'kronor', None)
     """
     name = figure.partition("/")[2] or figure
     if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
         return {"en": "days", "sv": "dagar"}
-    return {"en": "kr", "sv": "kr"} if name in ("cost_per_case", "fee") else None
+    return {"en": "kronor", "sv": "kr"} if name in ("cost_per_case", "fee") else None
 
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:

@@ -117,7 +117,7 @@ class Target:
         if (self.share is None) == (self.mean_days is None):
             raise InputError("give one target: a share within the deadline or a mean time, not both")
         if self.share is not None and not (isinstance(self.share, (int, float)) and 0.0 < self.share <= 1.0):
-            raise InputError(f"target share {self.share!r} is outside (0, 1] (e.g. 0.95 for 95 %)")
+            raise InputError(f"target share {self.share!r} is outside (0, 1] (e.g. 0.95 for 95%)")
         if self.mean_days is not None and not (isinstance(self.mean_days, (int, float))
                                                and math.isfinite(self.mean_days) and self.mean_days > 0):
             raise InputError(f"target mean {self.mean_days!r} days (expected a time > 0, e.g. 60d)")
@@ -129,9 +129,9 @@ class Target:
 
     @property
     def text(self) -> str:
-        """``at least 95 % of decided cases within the deadline`` or ``mean at most 60 days``."""
+        """``at least 95% of decided cases within the deadline`` or ``mean at most 60 days``."""
         if self.share is not None:
-            return f"at least {self.share * 100:g} % of decided cases within the deadline"
+            return f"at least {self.share * 100:g}% of decided cases within the deadline"
         return f"mean complete-to-decision time at most {_duration_words(float(self.mean_days or 0.0))}"
 
     def met(self, value: float) -> bool:

@@ -315,11 +315,13 @@ async def upload(request: Request) -> Response:
             return _error("The server is stopping: upload the files again once it runs again.", 503,
                           sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
         except CallTimedOut:  # not remembered: a busy machine may read it in time later
-            limit = f"{state.check_seconds:g}"
-            return _error(f"The upload could not be checked within {limit} s, the limit for an upload (a model "
+            from report.numbers import number
+
+            limit = {lang: number(float(f"{state.check_seconds:g}"), lang) for lang in ("en", "sv")}
+            return _error(f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model "
                           "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
                           "writes it?",
-                          sv=f"Uppladdningen kunde inte kontrolleras inom {limit} s, gränsen för en uppladdning (en "
+                          sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en "
                              "modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
                              "ett modelleringsverktyg skriver den?")
         except InputError as err:

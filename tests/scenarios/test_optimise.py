@@ -337,7 +337,7 @@ def test_a_share_of_100_percent_is_not_sent_to_more_replications() -> None:
     lines = result.output.splitlines()
     assert "the target does NOT hold at the interval's bad end" in lines[1]
     assert lines[3] == ("No candidate run meets it at the bad end of its interval, nor can one: the interval of a "
-                        "share of any number of cases reaches below 100 % (a lower --target-share can be, with enough "
+                        "share of any number of cases reaches below 100% (a lower --target-share can be, with enough "
                         "cases).")
     assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände, och inget kan:")
     assert "--max-replications" not in result.output
@@ -356,7 +356,7 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
         return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
 
     lines, today = seek("1,3", "2h")
-    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kr a year; mean days from complete to decision ")
+    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kronor a year; mean days from complete to decision ")
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
@@ -409,7 +409,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
                             Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
                             today.candidate, today, 40, 30)
     lines = goalseek_text(result).split("\n\n")[0].splitlines()
-    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kr a year; mean days from complete to decision 62.2 "
+    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
                          "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
                          "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
                          "replications only to compare its time with the other candidates': 61.8 days from complete "
@@ -486,13 +486,13 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
     chosen = json.loads(out.read_text(encoding="utf-8"))["chosen"]
     assert (chosen["replications"], chosen["target_figure"]["n"]) == (12, 7)
     lines = result.output.splitlines()
-    assert "(95 % CI, 12 replications, 7 with decided cases)" in lines[1]
+    assert "(95% CI, 12 replications, 7 with decided cases)" in lines[1]
     assert "(95 % KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
     # where every replication decided cases the count stands alone, as before
     result = CliRunner().invoke(cli, [
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
-    assert "(95 % CI, 3 replications)" in result.output.splitlines()[1]
+    assert "(95% CI, 3 replications)" in result.output.splitlines()[1]
 
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
@@ -561,7 +561,7 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
         "FTE, decided by the officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
-    assert "frontier: reps, mean days (95 % CI)" in rows[0]
+    assert "frontier: reps, mean days (95% CI)" in rows[0]
     starred = [row[2:36].rstrip() for row in rows[1:] if row.startswith("*")]
     assert starred == data["frontier"]
     column = rows[0].index("frontier: reps")
@@ -578,7 +578,7 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     assert [int(r["days_replications"]) for r in csv_rows] == [runs[c["label"]] for c in data["candidates"]]
     assert f"{len(reps)} candidates, {data['work_units']} work units ({data['frontier_work_units']} of them to run " \
         "candidates on for the frontier); * = on the frontier (cost against mean days: two candidates are compared " \
-        "over the replications both have, and run on until their paired differences' 99 % interval (shared among " \
+        "over the replications both have, and run on until their paired differences' 99% interval (shared among " \
         f"the pairs) says which is faster, or both have {most} and their means say it); “not needed”: it costs more " \
         "than one that surely meets the target (at its interval's bad end), so it was not run on to place it on the " \
         "frontier" in result.output.splitlines()
@@ -631,10 +631,10 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     assert any(line.startswith(f"8 candidates, {data['work_units']} work units ({data['frontier_work_units']} of them "
                                "to run candidates on for the frontier); * = on the frontier (cost against mean days: "
                                "two candidates are compared over the replications both have, and run on until their "
-                               "paired differences' 99 % interval (shared among the pairs) says which is faster, or "
+                               "paired differences' 99% interval (shared among the pairs) says which is faster, or "
                                f"both have {most} and their means say it)") for line in lines)
     rows = result.output.split("\n\n")[-1].splitlines()
-    assert "frontier: reps, mean days (95 % CI)" in rows[0]
+    assert "frontier: reps, mean days (95% CI)" in rows[0]
     column = rows[0].index("frontier: reps")
     assert {row[2:36].rstrip(): int(row[column:].split()[0]) for row in rows[1:]} == runs
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True))
@@ -644,7 +644,7 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
 
 def test_a_share_target_for_a_process_without_a_legal_clock_is_refused_at_once(tmp_path: Path) -> None:
     """Found by the QA journey (2026-12-06): a profile with no `clock:` has no deadline, so the default target
-    (95 % within it) cannot be met by any candidate; the search ran every candidate to the most replications and
+    (95% within it) cannot be met by any candidate; the search ran every candidate to the most replications and
     answered that none meets it. Refused before anything runs, naming the way out; a mean target still works."""
     out = tmp_path / "seek.json"
     result = CliRunner().invoke(cli, ["optimise", str(mmc_scenario(tmp_path, cases=200)), "--pool", "server",
