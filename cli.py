@@ -249,28 +249,35 @@ def _model_summary(defs: Definitions, problems: list[Problem]) -> dict[str, obje
     }
 
 
+def _one_line(name: str | None) -> str:
+    """A name as ``show`` prints it: on one line (tools break long labels with line breaks: ``Gateway&#10;(Split)``)."""
+    return " ".join((name or "").split())
+
+
 def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list[str]:
-    """The model as lines of text for ``show``."""
+    """The model as lines of text for ``show``, one line per element, lane, flow and pool."""
     lines = []
     for process in defs.processes:
-        lines.append(f"process {process.id}" + (f" — {process.name}" if process.name else ""))
+        lines.append(f"process {process.id}" + (f" — {_one_line(process.name)}" if process.name else ""))
         if process.lane_sets:
             lines.append("  lanes:")
-            lines += [f"    {lane.id}: {lane.name} ({len(lane.flow_node_refs)} elements)" for lane in process.lanes()]
+            lines += [f"    {lane.id}: {_one_line(lane.name)} ({len(lane.flow_node_refs)} elements)"
+                      for lane in process.lanes()]
         lines.append(f"  elements ({len(process.nodes)}):")
         for node in process.nodes.values():
             lane = process.lane_of(node.id)
             where = f"  [{lane.id}]" if lane else ""
-            lines.append(f"    {node.id}  {_element_kind(node)}  {node.name}{where}".rstrip())
+            lines.append(f"    {node.id}  {_element_kind(node)}  {_one_line(node.name)}{where}".rstrip())
         lines.append(f"  flows ({len(process.flows)}):")
-        lines += [f"    {f.id}: {f.source} -> {f.target}" + (f"  [{f.name}]" if f.name else "")
+        lines += [f"    {f.id}: {f.source} -> {f.target}" + (f"  [{_one_line(f.name)}]" if f.name else "")
                   for f in process.flows.values()]
     if defs.participants():
         lines.append("pools:")
-        lines += [f"  {p.id}: {p.name}" + ("" if p.process_ref else "  (external)") for p in defs.participants()]
+        lines += [f"  {p.id}: {_one_line(p.name)}" + ("" if p.process_ref else "  (external)")
+                  for p in defs.participants()]
     if defs.message_flows():
         lines.append("message flows:")
-        lines += [f"  {m.id}: {m.source} -> {m.target}" + (f"  [{m.name}]" if m.name else "")
+        lines += [f"  {m.id}: {m.source} -> {m.target}" + (f"  [{_one_line(m.name)}]" if m.name else "")
                   for m in defs.message_flows()]
     lines.append(f"problems ({len(problems)}):")
     lines += ["  " + _problem_line(source, p) for p in problems]
@@ -438,10 +445,16 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
+    if not defs.processes:  # a collaboration of black-box pools, or a diagram alone: nothing to fill in
+        fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
+             "event, its steps and flows); no profile written")
     converted = profile_skeleton(defs) if start is None else profile_skeleton(defs, start=start)
     params = profile_from_data(converted.document, source=target).simulation
     if params is not None and defs.processes:
-        check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        try:
+            check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        except PermitflowError as err:
+            raise err.located(file=source) from None
     data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
             + dump_yaml(converted.document)).encode("utf-8")
     with atomic_write(target, "wb") as fh:
@@ -857,8 +870,14 @@ def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--timestamp", "col_timestamp", metavar="NAME", help="Column or attribute of the completion time."),
         click.option("--start", "col_start", metavar="NAME", help="CSV column of the start time, if the log has one."),
         click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
+        click.option("--time", "col_time", metavar="NAME",
+                     help="CSV column of the time of day, when the export writes the date and the time in two "
+                          "columns (guessed from tid, klockslag)."),
         click.option("--date-format", "date_format", metavar="FORMAT",
-                     help="strptime format of CSV timestamps, e.g. '%d-%m-%Y %H:%M' (default: ISO 8601)."),
+                     help="CSV timestamps: day-first or month-first for dates such as 4/3/2025, or a strptime "
+                          "format, e.g. '%d-%m-%Y %H:%M' (default: the form the rows show: ISO 8601, 4/3/2025 "
+                          "day or month first as a row above 12 shows, else day first; 04.03.2025, 4 mars 2025, "
+                          "with or without a time)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -870,7 +889,8 @@ def _log_columns(kwargs: dict[str, Any]) -> Any:
 
     return LogColumns(case=kwargs.pop("col_case"), activity=kwargs.pop("col_activity"),
                       timestamp=kwargs.pop("col_timestamp"), start=kwargs.pop("col_start"),
-                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"))
+                      resource=kwargs.pop("col_resource"), date_format=kwargs.pop("date_format"),
+                      time=kwargs.pop("col_time"))
 
 
 # --------------------------------------------------------------------------- Compare: diff, compare
@@ -1907,7 +1927,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     """Goal seek: the cheapest officers, FTE and decision level that meet a target.
 
     MODEL is a library municipality (several with --joint: one shared officer
-    pool), or one scenario: a file (its set: and shared_pools: kept) or the name
+    pool), or one scenario: a file (its set:, shared_pools: and a sweep: of one
+    value kept) or the name
     of a shipped one (joint-permit-unit; permitflow library lists them; a file
     at the path given wins). The target is a share of decided cases
     within the profiles' deadline, 4 months in the library (--target-share, default 0.95) or a mean time
@@ -1915,7 +1936,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     several municipalities every one must meet it.
 
     \b
-    Cost, kr a year: officers x FTE x hours of a full-time year (the open hours
+    Cost, kronor a year: officers x FTE x hours of a full-time year (the open hours
     of the pool's calendar) x cost_per_hour (the profile's: the library uses
     Angelholm's fee rate, 1,160 kr) + applications a year x kr per decision at
     the level (an assumption: --decision-cost). Costs no lever changes are left out.
@@ -1930,7 +1951,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     today's setting meets the target, and every candidate run (* = on the cost-time
     frontier: two candidates' mean days are compared over the replications both
     have, and they are run on, up to the most any got, until it is sure which is
-    faster). Exit 1 when no candidate meets the target.
+    faster; one dearer than a candidate that surely meets the target is not run on
+    for it: "not needed"). Exit 1 when no candidate meets the target.
 
     \b
     Examples:
@@ -2033,7 +2055,8 @@ def log_inspect_cmd(log: str, fmt: str, top: int, **kwargs: Any) -> None:
 
     States the column mapping it used (guesses marked) and whether the log has
     start times. The log is read as a stream: memory does not grow with the
-    number of events.
+    number of events (in a CSV whose dates such as 4/3/2025 do not yet show day
+    or month first, the rows wait for one that does).
 
     \b
     Examples:
@@ -2086,7 +2109,7 @@ def _validate_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options of ``--validate`` (calibrate and discover)."""
     options = [
         click.option("--validate", is_flag=True,
-                     help="Also calibrate on the first 70 % of the cases, simulate the last 30 % and report the "
+                     help="Also calibrate on the first 70% of the cases, simulate the last 30% and report the "
                           "distances between the simulated and the real held-out log (text/JSON and an HTML page)."),
         click.option("--validation-html", type=click.Path(dir_okay=False),
                      help="Where to write the validation page (default: beside -o, NAME.validation.html)."),

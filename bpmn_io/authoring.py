@@ -130,7 +130,7 @@ class _FlowSpec:
     target: str
     id: str
     name: str
-    condition: str
+    condition: str | None  # None: no condition; "": a conditional flow whose expression is empty
     path: tuple[Any, ...]
 
 
@@ -254,7 +254,7 @@ class _Build:
                 lane_of[gid] = self.choice(glane, gpath + ("lane",), tuple(lanes) or ("(no lanes declared)",))
         nodes[split] = gateways[split]
         firsts = [str(b[0].get("id")) if b and isinstance(b[0], dict) else join for b in branches]
-        specs.append((split, [_FlowSpec(t, "", "", "", path + ("parallel", k)) for k, t in enumerate(firsts)], None))
+        specs.append((split, [_FlowSpec(t, "", "", None, path + ("parallel", k)) for k, t in enumerate(firsts)], None))
         for k, branch in enumerate(branches):
             self.walk(branch, path + ("parallel", k), join, pid, lanes, messages, nodes, specs, lane_of)
         nodes[join] = gateways[join]
@@ -383,14 +383,15 @@ class _Build:
 
     def flow(self, raw: Any, path: tuple[Any, ...], sid: str, label: str = "") -> _FlowSpec:
         if isinstance(raw, str):
-            return _FlowSpec(raw, "", label, "", path)
+            return _FlowSpec(raw, "", label, None, path)
         spec = self.mapping(raw, path, FLOW_KEYS if not label else ("to", "id", "condition"))
         if "to" not in spec:
             raise self.error(path, "missing key 'to' (the id of the target step)", element=sid)
         fid = self.ident(spec["id"], path + ("id",)) if "id" in spec else ""
         return _FlowSpec(self.text(spec["to"], path + ("to",), required=True), fid,
                          label or self.text(spec.get("name"), path + ("name",)),
-                         self.text(spec.get("condition"), path + ("condition",)), path)
+                         None if spec.get("condition") is None else self.text(spec["condition"], path + ("condition",)),
+                         path)
 
     def flows(self, nodes: dict[str, Any], specs: list) -> dict[str, SequenceFlow]:
         following = self.following
@@ -404,7 +405,7 @@ class _Build:
                     continue
                 if isinstance(nodes[nxt], Event) and nodes[nxt].position == "start":
                     continue
-                declared = [_FlowSpec(nxt, "", "", "", ())]
+                declared = [_FlowSpec(nxt, "", "", None, ())]
             for spec in declared:
                 target = nodes.get(spec.target)
                 if target is None or (isinstance(target, Event) and target.position == "boundary"):
@@ -412,7 +413,7 @@ class _Build:
                                                 f"boundary events cannot be targets)", element=source)
                 fid = spec.id or flow_id(source, spec.target, taken)
                 taken.add(fid)
-                cond = Expression(text=spec.condition, xsi_type="tFormalExpression") if spec.condition else None
+                cond = None if spec.condition is None else Expression(text=spec.condition, xsi_type="tFormalExpression")
                 out[fid] = SequenceFlow(id=fid, source=source, target=spec.target, name=spec.name,
                                         parent=node.parent, condition=cond)
         return out

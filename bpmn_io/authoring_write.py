@@ -11,15 +11,17 @@ What the form does not hold is refused with one :class:`InputError` that
 lists every reason: subprocesses, call activities, data objects and stores,
 artifacts, loops and multi-instance, compensation handlers, complex gateways,
 events with several triggers or a signal/error/escalation reference, nested
-lanes, more than one process with steps. Left out without a word, as any
+lanes, more than one process with steps, a sequence flow to or from an element
+that is not a step (kept by a lenient read). Left out without a word, as any
 export to a simpler form would: the diagram (``convert`` draws a new one),
 vendor extensions, ids of the definitions, collaboration and lane set,
-documentation beyond a step's first, and attributes the form has no key for
-(a task's implementation or messageRef, a gateway's direction, expression
-languages, ids of event definitions, a process's type and properties).
+documentation other than a step's first (``doc:``), and attributes the form has
+no key for (a task's implementation or messageRef, a gateway's direction,
+expression languages, ids of event definitions, a process's type and properties).
 Of these, what a user wrote as elements of its own -- vendor extensions (also
-those a tool writes in the BPMN namespace, as Visual Paradigm's ``Model``), a
-process's ``ioSpecification`` and root elements other than messages
+those a tool writes in the BPMN namespace, as Visual Paradigm's ``Model``),
+documentation (of the process, a lane, a pool, a flow, a message, or a step's
+second), a process's ``ioSpecification`` and root elements other than messages
 (``itemDefinition`` ...) -- is named by :func:`left_out`, for ``convert`` to say.
 """
 
@@ -37,6 +39,7 @@ from processes.model import (
     Definitions,
     Event,
     EventDefinition,
+    FlowNode,
     Gateway,
     Lane,
     Process,
@@ -71,7 +74,8 @@ def to_authoring(defs: Definitions, *, source: str | None = None) -> str:
 
 def left_out(defs: Definitions) -> tuple[str, ...]:
     """What ``to_authoring(defs)`` leaves out that the file holds as elements of its own, one phrase each:
-    vendor extensions and foreign attributes (by the elements that carry them), each process's ``ioSpecification``, and root
+    vendor extensions and foreign attributes (by the elements that carry them), documentation other than a
+    step's first (by the elements that carry it), each process's ``ioSpecification``, and root
     elements other than the messages the form keeps (``itemDefinition``, ``signal``, ...)."""
     found: dict[str, None] = {}  # in document order, each element once
     _opaque_carriers(dataclasses.replace(defs, diagrams=()), "", found)  # the diagram is drawn anew
@@ -80,6 +84,11 @@ def left_out(defs: Definitions) -> tuple[str, ...]:
     if carriers:
         out.append(f"vendor extensions or attributes on {len(carriers)} element{'s' * (len(carriers) != 1)} "
                    f"({_first(carriers)})")
+    documented: dict[str, None] = {}
+    _documented(dataclasses.replace(defs, diagrams=()), "", documented)
+    if documented:
+        shown = list(documented)
+        out.append(f"documentation of {len(shown)} element{'s' * (len(shown) != 1)} ({_first(shown)})")
     out += [f"the ioSpecification of process '{p.id}'" for p in defs.processes if p.io_specification]
     others = [f"{r.tag} '{r.id}'" for r in defs.root_elements if r.tag != "message"]
     if others:
@@ -106,6 +115,25 @@ def _opaque_carriers(value: Any, owner: str, out: dict[str, None]) -> None:
     elif hasattr(value, "values") and callable(value.values) and not isinstance(value, str):
         for item in value.values():
             _opaque_carriers(item, owner, out)
+
+
+def _documented(value: Any, owner: str, out: dict[str, None]) -> None:
+    """Add the id of each model object in ``value`` whose documentation the form does not keep: all of it,
+    but a step's (or boundary event's) first (its ``doc:``)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        owner = str(getattr(value, "id", "") or owner)
+        docs = getattr(value, "documentation", ())
+        if isinstance(docs, tuple) and docs[isinstance(value, FlowNode):]:
+            out[f"'{owner}'" if owner else "the definitions"] = None
+        for f in dataclasses.fields(value):
+            if f.name not in ("documentation", "opaque"):
+                _documented(getattr(value, f.name), owner, out)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _documented(item, owner, out)
+    elif hasattr(value, "values") and callable(value.values) and not isinstance(value, str):
+        for item in value.values():
+            _documented(item, owner, out)
 
 
 def _the_process(defs: Definitions, source: str | None) -> Process:
@@ -148,6 +176,11 @@ def _inexpressible(defs: Definitions, process: Process) -> list[str]:
                     out.append(f"{what} is a boundary event without a trigger")
         else:
             out.append(f"{what} (the form has tasks, gateways and events only)")
+    for flow in process.flows.values():  # kept as written by a lenient read: the form's `to:` names a step
+        for end, ref in (("sourceRef", flow.source), ("targetRef", flow.target)):
+            if ref not in process.nodes:
+                out.append(f"sequence flow '{flow.id}' has {end} '{ref}', which is not a step of process "
+                           f"'{process.id}'")
     if process.artifacts:
         out.append(f"{len(process.artifacts)} artifact(s) such as '{next(iter(process.artifacts))}'")
     if len(process.lane_sets) > 1:
@@ -329,7 +362,7 @@ def _flow(flow: SequenceFlow, *, with_name: bool = True) -> str | dict[str, str]
         spec["id"] = flow.id
     if with_name and flow.name:
         spec["name"] = flow.name
-    if flow.condition is not None and flow.condition.text:
+    if flow.condition is not None:  # also an empty one: the flow stays conditional (its marker)
         spec["condition"] = flow.condition.text
     return flow.target if list(spec) == ["to"] else spec
 

@@ -50,7 +50,9 @@ _EPOCH = dt.datetime(1970, 1, 1)
 
 def wall_seconds(when: dt.datetime) -> float:
     """Local wall-clock seconds since 1970-01-01 (an offset is dropped, the local time kept)."""
-    return (when.replace(tzinfo=None) - _EPOCH).total_seconds()
+    if when.tzinfo is not None:
+        when = when.replace(tzinfo=None)
+    return (when - _EPOCH).total_seconds()
 
 
 def from_seconds(seconds: float) -> dt.datetime:
@@ -73,7 +75,8 @@ class LogColumns:
     For CSV these are column names; for XES attribute keys (``concept:name``,
     ``time:timestamp``, ``org:resource`` ... by default; ``activity="activityNameEN"``
     reads another attribute as the activity). ``date_format`` is a ``strptime``
-    format for CSV timestamps (default: ISO 8601, then a few common forms).
+    format for CSV timestamps, or ``day-first`` / ``month-first`` for dates such as
+    ``4/3/2025`` (default: the form read from the rows, :mod:`bpmn_io.csvdates`).
     """
 
     case: str | None = None
@@ -83,6 +86,7 @@ class LogColumns:
     resource: str | None = None
     element: str | None = None
     date_format: str | None = None
+    time: str | None = None  # CSV: a column of the time of day, when the export splits date and time
 
 
 #: no column given: guess CSV columns, use the standard XES keys

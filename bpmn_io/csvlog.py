@@ -6,12 +6,17 @@ is which, and a column not given is guessed from common names in English and
 Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 ``timestamp``, ``datum``, ``resource``, ``handläggare`` ...); the guess is
 stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
-header line, or from Excel's ``sep=;`` line above it. Timestamps are ISO 8601 unless ``date_format`` (``strptime``) is
-given; a few common day-first forms (``31-12-2024 14:05``, ``31/12/2024``) are
-recognised from the first row, and the rows are then read in that form with or without a time. Plain or gzip (``.csv.gz``), UTF-8 (with or
+header line, or from Excel's ``sep=;`` line above it. Timestamps: ISO 8601, day and month in numbers
+(``4/3/2025``, ``04.03.2025``), the year first with ``/``, or a month's name (``4 mars 2025``), each with or
+without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``); whether ``4/3/2025`` is day or month first is read
+from the rows that show it (:mod:`bpmn_io.csvdates`), day first when none does, and the note says which;
+``date_format`` gives a ``strptime`` format, or ``day-first`` / ``month-first``. A time of day in a column
+of its own (``Datum;Tid``; ``--time``, guessed from ``tid``, ``klockslag`` when its first value is a time of
+day) is joined to the date. Rows whose case goes back in
+time down the file are counted in a note (a misread date form shows so). Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
 Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
-Rows are read one at a time.
+Rows are read one at a time; those before the first that tells day from month first wait for it.
 """
 
 from __future__ import annotations
@@ -22,11 +27,12 @@ import io
 import math
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
+from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes
+from bpmn_io.csvdates import Stamps
 from processes.errors import InputError
 
 __all__ = ["GUESSES", "open_csv", "guess_columns"]
@@ -44,12 +50,12 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "resource": ("resource", "orgresource", "user", "userid", "performer", "officer", "employee",
                  "handläggare", "handlaggare", "utförare", "resurs", "användare"),
     "element": ("element", "permitflowelement", "elementid"),
+    "time": ("tid", "klockslag", "klocka", "kl", "timeofday"),  # beside a date column ("Datum;Tid")
 }
 _REQUIRED = ("case", "activity", "timestamp")
-_DAY_FIRST = ("%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M",
-              "%d/%m/%Y", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d")
+_TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 _OPTION = {"case": "--case", "activity": "--activity", "timestamp": "--timestamp", "start": "--start",
-           "resource": "--resource", "element": "--element"}
+           "resource": "--resource", "element": "--element", "time": "--time"}
 
 
 def _norm(name: str) -> str:
@@ -63,7 +69,7 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
         by_norm.setdefault(_norm(name), name)
     mapping: dict[str, str | None] = {}
     guessed = []
-    for role in ("case", "activity", "timestamp", "start", "resource", "element"):
+    for role in ("case", "activity", "timestamp", "start", "resource", "element", "time"):
         given = getattr(columns, role)
         if given is not None:
             if given not in header:
@@ -73,7 +79,8 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
             continue
         taken = set(mapping.values())
         found = next((by_norm[g] for g in GUESSES[role] if g in by_norm and by_norm[g] not in taken), None)
-        mapping[role] = found
+        if found is not None or role != "time":  # a time-of-day column is named only when there is one
+            mapping[role] = found
         if found is not None:
             guessed.append(role)
     missing = [r for r in _REQUIRED if mapping[r] is None]
@@ -82,41 +89,6 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
             f"no column for the {' and the '.join(missing)} (the header has {', '.join(repr(h) for h in header)}; "
             f"give {' '.join(_OPTION[r] + ' NAME' for r in missing)})", file=source, line=1)
     return mapping, tuple(guessed)
-
-
-def _parser(sample: str, date_format: str | None) -> tuple[Callable[[str], dt.datetime], str]:
-    """A timestamp parser fitting ``sample`` (the first row's value), and its description."""
-    if date_format is not None:
-        return (lambda text: dt.datetime.strptime(text, date_format)), date_format
-    try:
-        dt.datetime.fromisoformat(sample)
-        return dt.datetime.fromisoformat, "ISO 8601"
-    except ValueError:
-        pass
-    for fmt in _DAY_FIRST:
-        try:
-            dt.datetime.strptime(sample, fmt)
-        except ValueError:
-            continue
-        return _day_first(fmt), fmt
-    raise ValueError(sample)
-
-
-def _day_first(fmt: str) -> Callable[[str], dt.datetime]:
-    """A parser of ``fmt``'s date with or without a time: Excel writes a date-time cell of the
-    General format as ``4/3/2025`` at midnight and ``4/3/2025 13:05`` otherwise."""
-    date = fmt.split(" ")[0]
-    forms = list(dict.fromkeys((fmt, f"{date} %H:%M", f"{date} %H:%M:%S", date)))
-
-    def parse(text: str) -> dt.datetime:
-        for form in forms:
-            try:
-                return dt.datetime.strptime(text, form)
-            except ValueError:
-                continue
-        raise ValueError(text)
-
-    return parse
 
 
 class _Lines:
@@ -211,53 +183,165 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     mapping, guessed = guess_columns(header, columns, source=source)
     notes: list[str] = []
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
-    stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above)
+    stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
+                           columns.time is not None)
     return stream
 
 
+class _Raw(NamedTuple):
+    """A row as read, its times still text (read once the log's date form is known)."""
+
+    case: str
+    activity: str
+    start: str
+    end: str
+    resource: str
+    element: str
+    line: int
+
+
 def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
-          date_format: str | None, notes: list[str], above: int = 0) -> Iterator[LogRecord]:
-    index = {role: header.index(name) for role, name in mapping.items() if name is not None}
-    width = len(header)
-    parse: Callable[[str], dt.datetime] | None = None
-    expected = f"the format {date_format!r}" if date_format else "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
-    line = 1
+          date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False) -> Iterator[LogRecord]:
+    stamps = Stamps(date_format, source)
+    order = _Order()
+    pending: list[_Raw] = []  # rows read before one told day-first from month-first
+    told = False
     try:
-        reader = csv.reader(fh, delimiter=delimiter)
-        for row in _guarded(reader, source):
-            line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
-            if not any(field.strip() for field in row):  # a blank line, or Excel's ";;;" of a cleared row
+        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time):
+            stamps.see(raw.end, _end_column(mapping), raw.line)
+            if raw.start:
+                stamps.see(raw.start, mapping["start"], raw.line)
+            if not stamps.decided:
+                pending.append(raw)
                 continue
-            if len(row) < width:
-                raise InputError(f"{len(row)} fields, the header has {width} (a missing delimiter or a "
-                                 "broken quote?)", file=source, line=line)
-            case, activity = row[index["case"]].strip(), row[index["activity"]].strip()
-            if not case or not activity:
-                what = "case id" if not case else "activity"
-                raise InputError(f"empty {what} in column {mapping['case' if not case else 'activity']!r}",
-                                 file=source, line=line)
-            stamp = row[index["timestamp"]].strip()
-            if parse is None:
-                try:
-                    parse, used = _parser(stamp, date_format)
-                except ValueError:
-                    raise _bad_time(stamp, mapping["timestamp"], expected, source, line) from None
-                if date_format is None and used != "ISO 8601":
-                    expected = f"the format {used!r}, with or without a time, as in the first row; or give --date-format"
-                    used += " (with or without a time), from the first row"
-                notes.append(f"timestamps read as {used}")
-            end = _when(parse, stamp, mapping["timestamp"], expected, source, line)
-            start = math.nan
-            if "start" in index and row[index["start"]].strip():
-                start = _when(parse, row[index["start"]].strip(), mapping["start"], expected, source, line)
-            resource = row[index["resource"]].strip() if "resource" in index else ""
-            element = row[index["element"]].strip() if "element" in index else ""
-            yield LogRecord(case, activity, start, end, resource, element, line)
+            if not told:
+                notes.insert(0, stamps.note())
+                told = True
+            if pending:
+                for row in pending:
+                    yield order.seen(_record(row, stamps, mapping))
+                pending.clear()
+            yield order.seen(_record(raw, stamps, mapping))
+        if pending:  # no row told: day first
+            stamps.settle()
+            notes.insert(0, stamps.note(lambda: _other_order(pending, stamps)))
+            told = True
+            for row in pending:
+                yield order.seen(_record(row, stamps, mapping))
+        if told and stamps.family == "iso" and (stamps.swedish_time or stamps.offsets):
+            notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
+        said = order.note(stamps.family == "numeric")
+        if said:
+            notes.append(said)
         said = fh.note() if isinstance(fh, _Lines) else None
         if said:
             notes.append(said)
     finally:
         fh.close()
+
+
+def _end_column(mapping: dict[str, str | None]) -> str | None:
+    """The completion time's column for a message: ``Datum + Tid`` when the time of day is a column of its own."""
+    return f"{mapping['timestamp']} + {mapping['time']}" if mapping.get("time") else mapping["timestamp"]
+
+
+def _record(raw: _Raw, stamps: Stamps, mapping: dict[str, str | None]) -> LogRecord:
+    end = stamps.seconds(raw.end, _end_column(mapping), raw.line)
+    start = stamps.seconds(raw.start, mapping["start"], raw.line) if raw.start else math.nan
+    return LogRecord(raw.case, raw.activity, start, end, raw.resource, raw.element, raw.line)
+
+
+def _other_order(rows: list[_Raw], stamps: Stamps) -> str:
+    """What reading ``rows`` month first would do to the order of their cases' events, if it differs."""
+    try:
+        day = _cases_out_of_order((r.case, stamps.read(r.end, "day")) for r in rows)
+        month = _cases_out_of_order((r.case, stamps.read(r.end, "month")) for r in rows)
+    except ValueError:
+        return ""
+    if day == month:
+        return ""
+    return (f"; read day first, {_cases(day)} go back in time down the file, read month first "
+            f"{_cases(month) if month else 'none'}")
+
+
+def _cases(n: int) -> str:
+    return "1 case's events" if n == 1 else f"{n} cases' events"
+
+
+def _cases_out_of_order(rows: Iterable[tuple[str, dt.datetime]]) -> int:
+    last: dict[str, dt.datetime] = {}
+    out: set[str] = set()
+    for case, when in rows:
+        if case in last and when < last[case]:
+            out.add(case)
+        else:
+            last[case] = when
+    return len(out)
+
+
+class _Order:
+    """Counts the cases whose rows go back in time in the file (a misread date form shows so)."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[float, int]] = {}
+        self.cases: set[str] = set()
+        self.rows = 0
+        self.first: tuple[int, int] | None = None
+
+    def seen(self, rec: LogRecord) -> LogRecord:
+        before = self.last.get(rec.case)
+        if before is not None and rec.end < before[0]:
+            self.rows += 1
+            self.cases.add(rec.case)
+            if self.first is None:
+                self.first = (rec.where, before[1])
+        if before is None or rec.end >= before[0]:
+            self.last[rec.case] = (rec.end, rec.where)
+        return rec
+
+    def note(self, numeric: bool) -> str | None:
+        """The note, if a case went back in time (``numeric``: the dates are numbers, day or month first)."""
+        if self.first is None:
+            return None
+        line, above = self.first
+        hint = ("; if the export lists each case's events as they happened, check the date form above "
+                "(--date-format)") if numeric else ""
+        return (f"{len(self.cases)} of {len(self.last)} cases list events out of time order in the file ({self.rows} "
+                f"row(s); the first: line {line}, earlier than line {above} of its case): they are taken in time "
+                f"order{hint}")
+
+
+def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
+              mapping: dict[str, str | None], above: int = 0, given_time: bool = False) -> Iterator[_Raw]:
+    index = {role: header.index(name) for role, name in mapping.items() if name is not None}
+    width = len(header)
+    reader = csv.reader(fh, delimiter=delimiter)
+    for row in _guarded(reader, source):
+        line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
+        if not any(field.strip() for field in row):  # a blank line, or Excel's ";;;" of a cleared row
+            continue
+        if len(row) < width:
+            raise InputError(f"{len(row)} fields, the header has {width} (a missing delimiter or a "
+                             "broken quote?)", file=source, line=line)
+        case, activity = row[index["case"]].strip(), row[index["activity"]].strip()
+        if not case or not activity:
+            what = "case id" if not case else "activity"
+            raise InputError(f"empty {what} in column {mapping['case' if not case else 'activity']!r}",
+                             file=source, line=line)
+        end = row[index["timestamp"]].strip()
+        if "time" in index and row[index["time"]].strip():  # "Datum;Tid": the date, then the time of day
+            clock = row[index["time"]].strip()
+            if not given_time and (not _TIME_OF_DAY.match(clock) or " " in end):
+                # a guessed column whose first value is no time of day ("Tid" as time spent), or dates that
+                # have their time already: not read, and the mapping line no longer names it
+                del index["time"]
+                del mapping["time"]
+            else:
+                given_time = True  # the first value decided: every row's time is read from here on
+                end = f"{end} {clock}"
+        yield _Raw(case, activity, row[index["start"]].strip() if "start" in index else "",
+                   end, row[index["resource"]].strip() if "resource" in index else "",
+                   row[index["element"]].strip() if "element" in index else "", line)
 
 
 def _guarded(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
@@ -281,16 +365,3 @@ def _guarded(reader: Iterator[list[str]], source: str) -> Iterator[list[str]]:
 
 def _damaged(err: Exception, source: str) -> InputError:
     return InputError(f"the compressed data is damaged or ends early (truncated .gz?): {err}", file=source)
-
-
-def _bad_time(text: str, column: str | None, expected: str, source: str, line: int) -> InputError:
-    return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {expected})",
-                      file=source, line=line)
-
-
-def _when(parse: Callable[[str], dt.datetime], text: str, column: str | None, expected: str,
-          source: str, line: int) -> float:
-    try:
-        return wall_seconds(parse(text))
-    except ValueError:
-        raise _bad_time(text, column, expected, source, line) from None

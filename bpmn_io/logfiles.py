@@ -62,8 +62,8 @@ def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     if not is_stream_path(path):
         check_regular(path, what="case log")  # a named pipe without a writer would wait forever
     if kind == "xes":
-        if columns.start is not None or columns.date_format is not None:
-            raise InputError("--start and --date-format are for CSV logs (XES has lifecycle start events "
+        if columns.start is not None or columns.date_format is not None or columns.time is not None:
+            raise InputError("--start, --time and --date-format are for CSV logs (XES has lifecycle start events "
                              "and ISO 8601 timestamps)", file=str(path))
         return open_xes(path, columns)
     return open_csv(path, columns)

@@ -17,6 +17,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from typing import Any
@@ -79,8 +80,9 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     _lower_case_tags(root)
     _check_root(root, src)
     restore_references(root, src)
-    unique_ids(root, src, strict=strict)
-    return _definitions(root, src, strict)
+    renamed = unique_ids(root, src, strict=strict)
+    defs = _definitions(root, src, strict)
+    return dataclasses.replace(defs, renamed_duplicates=renamed) if renamed else defs
 
 
 def _check_root(root: etree._Element, src: Source) -> None:

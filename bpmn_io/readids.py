@@ -30,13 +30,15 @@ def _bpmn_elements(el: etree._Element):
         yield from _bpmn_elements(child)
 
 
-def unique_ids(root: etree._Element, src: Source, *, strict: bool) -> None:
+def unique_ids(root: etree._Element, src: Source, *, strict: bool) -> tuple[tuple[str, str], ...]:
     """Raise on a repeated id; with ``strict=False`` rename the repeat instead.
 
     Renaming keeps the id on the element the model interprets (a process rather
     than a globalTask of the same id, as a Signavio roundtrip writes) and gives the
     other one ``<id>_dup<n>``, so the file can still be read and written validly.
+    Returns the renames, ``(id, new id)`` each, in document order.
     """
+    renamed: list[tuple[str, str]] = []
     first: dict[str, etree._Element] = {}
     for el in _bpmn_elements(root):
         element_id = el.get("id")
@@ -55,3 +57,5 @@ def unique_ids(root: etree._Element, src: Source, *, strict: bool) -> None:
         rename.set("id", f"{element_id}_dup{n}")
         first[element_id] = keep
         first[f"{element_id}_dup{n}"] = rename
+        renamed.append((element_id, f"{element_id}_dup{n}"))
+    return tuple(renamed)

@@ -28,6 +28,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
+from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
 
@@ -97,6 +98,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
     pending: list[tuple] = []
     stats = {"other": 0, "open": 0, "traces": 0}
     stamps: dict[str, float] = {}
+    offsets: set[str] = set()  # the UTC offsets seen (a few: enough to tell UTC from summer time)
     try:
         for chunk in _chunks(fh, source, counter):
             try:
@@ -106,7 +108,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
             for _event, el in parser.read_events():
                 if el.tag in _EVENT:
                     counter[0] += 1
-                    pending.append(_event_fields(el, keys, counter[0], source, stamps))
+                    pending.append(_event_fields(el, keys, counter[0], source, stamps, offsets))
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
@@ -122,6 +124,9 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
                              "(expected <log>)", file=source, line=root.sourceline)
     finally:
         fh.close()
+    said = offsets_note(offsets)
+    if said:
+        notes.append(f"timestamps read as ISO 8601; {said}")
     if pending:
         notes.append(f"{len(pending)} events outside any <trace> were left out")
     if stats["other"]:
@@ -143,7 +148,7 @@ def _drop(trace: etree._Element, source: str) -> None:
 
 
 def _timestamp(text: str | None, key: str, number: int, line: int | None, source: str,
-               stamps: dict[str, float]) -> float:
+               stamps: dict[str, float], offsets: set[str]) -> float:
     if text is None:
         raise InputError(f"event {number} has no {key} (expected a <date key=\"{key}\"> attribute)",
                          file=source, line=line)
@@ -151,7 +156,12 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
     if hit is not None:
         return hit
     try:
-        value = wall_seconds(dt.datetime.fromisoformat(text))
+        if misread_by_python(text):  # "T13.05" would read as 13:00:00.05
+            raise ValueError(text)
+        when = dt.datetime.fromisoformat(text)
+        if when.tzinfo is not None and len(offsets) < 3:
+            offsets.add(offset_label(text, when))
+        value = wall_seconds(when)
     except ValueError:
         raise InputError(f"event {number}: {key} {text[:60]!r} is not an ISO 8601 date-time "
                          "(expected e.g. 2014-04-11T09:30:00+02:00)", file=source, line=line) from None
@@ -162,14 +172,14 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
 
 
 def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source: str,
-                  stamps: dict[str, float]) -> tuple:
+                  stamps: dict[str, float], offsets: set[str]) -> tuple:
     found = {child.get("key"): child.get("value") for child in el}
     line = el.sourceline
     activity = found.get(keys["activity"])
     if not activity:
         raise InputError(f"event {number} has no {keys['activity']} (the activity; give --activity KEY "
                          "for another attribute)", file=source, line=line)
-    when = _timestamp(found.get(keys["timestamp"]), keys["timestamp"], number, line, source, stamps)
+    when = _timestamp(found.get(keys["timestamp"]), keys["timestamp"], number, line, source, stamps, offsets)
     transition = (found.get("lifecycle:transition") or "complete").lower()
     return (activity, transition, when, found.get(keys["resource"]) or "", found.get(keys["element"]) or "", number)
 

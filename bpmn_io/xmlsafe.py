@@ -21,13 +21,16 @@ from lxml import etree
 
 from processes.errors import InputError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_ATTRIBUTES", "parse_xml", "safe_parser", "safe_pull_parser", "check_size", "refuse_doctype",
            "lenient_declaration"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Default size limit of one XML document (20 MB; the largest corpus file is 1.5 MB)."""
 MAX_DEPTH = 256
 """libxml2's nesting limit without ``huge_tree`` (deeper documents are refused)."""
+MAX_ATTRIBUTES = 200
+"""Most attributes on one element (143 models from a dozen modelling tools have at most 15 on any): lxml reads an
+element's attributes in time that grows with their square (300,000 on one element kept a reader busy for hours)."""
 
 # A DOCTYPE can only come before the root element, so looking at the prolog is enough.
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -231,4 +234,18 @@ def parse_xml(data: bytes, *, source: str, max_bytes: int = MAX_BYTES) -> etree.
         raise InputError("DOCTYPE declares entities (expected a BPMN file without a DOCTYPE)", file=source)
     if docinfo.system_url or docinfo.public_id:
         raise InputError("DOCTYPE refers to an external DTD (expected a BPMN file without a DOCTYPE)", file=source)
+    if data.count(b"=") > MAX_ATTRIBUTES:  # a model that cannot hold so many attributes is not looked through
+        _refuse_many_attributes(tree, source)
     return tree
+
+
+def _refuse_many_attributes(tree: etree._ElementTree, source: str) -> None:
+    """One line naming the first element with more than :data:`MAX_ATTRIBUTES` attributes (its keys are
+    counted: lxml lists them in linear time, their values in quadratic)."""
+    for el in tree.iter():
+        count = len(el.keys())
+        if count > MAX_ATTRIBUTES:
+            name = etree.QName(el).localname if isinstance(el.tag, str) else "element"
+            raise InputError(f"{count:,} attributes on one {name}, more than permitflow reads "
+                             f"({MAX_ATTRIBUTES:,}; expected a BPMN model, whose elements have a few each)",
+                             file=source, line=el.sourceline, element=el.get("id") or None)

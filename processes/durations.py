@@ -33,6 +33,8 @@ __all__ = [
     "WORK_UNITS",
     "parse_duration",
     "format_duration",
+    "decimal_text",
+    "exact_to_thousandths",
     "is_duration_text",
 ]
 
@@ -79,6 +81,8 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
         hours = float(value) * units[unit]
     elif isinstance(value, str):
         match = _DURATION.match(value)
+        if match is None and value.strip().startswith("-") and _DURATION.match(value.strip()[1:]):
+            raise InputError(f"{kind} {value!r} is negative (expected 0 or more, e.g. '30m', '4h')")
         if match is None:
             raise InputError(
                 f"{kind} {value!r} is not a number with a unit (expected e.g. '30m', '4h'; units {allowed})"
@@ -105,8 +109,14 @@ def _as_hours_hint(number: float, unit: str) -> str:
 def format_duration(hours: float) -> str:
     """The shortest exact text for ``hours`` of calendar time (``336.0`` -> ``'2w'``).
 
-    Falls back to hours with up to 6 decimals, so parse(format(x)) == x for any
-    x with a finite decimal expansion in one of the units.
+    A whole number of the largest unit that gives one; else hours (from one hour
+    up) or minutes (under an hour) when that is exact to 3 decimals (``'15.5m'``,
+    ``'50.123h'``); else the same unit to 6 significant digits (``'7.40741m'``), a
+    relative error under 5e-7. It was hours to 6 decimals, so ``15.5m`` read
+    ``'0.258333h'``, and in minutes again ``'15.49998m'``.
+
+    >>> format_duration(15.5 / 60), format_duration(50.123), format_duration(0.123456789)
+    ('15.5m', '50.123h', '7.40741m')
     """
     if hours == 0:
         return "0h"
@@ -114,4 +124,21 @@ def format_duration(hours: float) -> str:
         n = hours / CALENDAR_UNITS[name]
         if abs(n - round(n)) < 1e-9 and round(n) >= 1:
             return f"{int(round(n))}{name}"
-    return f"{round(hours, 6):g}h"
+    name = "h" if hours >= 1 else "m"
+    return f"{decimal_text(hours / CALENDAR_UNITS[name])}{name}"
+
+
+def decimal_text(n: float) -> str:
+    """``n`` as a plain decimal: exact to 3 decimals if it is (``15.5``), else to 6 significant digits
+    (``7.40741``, ``0.258333``), never in exponent notation."""
+    if exact_to_thousandths(n):
+        return f"{round(n, 3):.3f}".rstrip("0").rstrip(".")
+    text = f"{n:.6g}"
+    if "e" in text:
+        text = f"{float(text):.12f}".rstrip("0").rstrip(".")
+    return text
+
+
+def exact_to_thousandths(n: float) -> bool:
+    """True if ``n`` has at most 3 decimals (within float error): ``15.5``, not ``15.49998``."""
+    return abs(n - round(n, 3)) < 1e-9 * max(1.0, abs(n))

@@ -679,6 +679,9 @@ class Definitions:
     relationships: tuple[str, ...] = ()  # relationship elements (e.g. BPSimData), serialized
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
+    #: (id, new id) of each repeated id a lenient read renamed (bpmn_io.readids), for validate to report;
+    #: how the file was read, not what it holds: equal models compare equal whether read leniently or not
+    renamed_duplicates: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def process(self, process_id: str | None = None) -> Process:
         """The process with ``process_id``; without it, the only (or first non-empty) one."""

@@ -171,9 +171,6 @@ def _all_ids(defs: Definitions) -> Iterator[tuple[str, str]]:
             yield edge.id, "edge"
 
 
-_RENAMED_DUPLICATE = re.compile(r"^(.+)_dup\d+$")
-
-
 def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
     seen: dict[str, list[str]] = {}
     for element_id, what in _all_ids(defs):
@@ -183,12 +180,10 @@ def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
         if len(whats) > 1:
             yield Problem("duplicate-id", "error", element_id,
                           f"id '{element_id}' is used {len(whats)} times ({', '.join(whats)}); ids must be unique")
-    for element_id in seen:  # a repeat that a lenient read renamed <id>_dup<n> (bpmn_io.readids)
-        match = _RENAMED_DUPLICATE.match(element_id)
-        if match and match.group(1) in seen:
-            yield Problem("duplicate-id", "error", element_id,
-                          f"id '{match.group(1)}' is used more than once in the file; read leniently, this "
-                          f"repeat was renamed '{element_id}' (ids must be unique)")
+    for original, element_id in defs.renamed_duplicates:  # a repeat a lenient read renamed (bpmn_io.readids)
+        yield Problem("duplicate-id", "error", element_id,
+                      f"id '{original}' is used more than once in the file; read leniently, this "
+                      f"repeat was renamed '{element_id}' (ids must be unique)")
 
 
 # model fields holding kept BPMN XML (its prefixes are bpmn:, bpmndi:, di:, dc: after import)

@@ -160,7 +160,7 @@ def change_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> 
     'vem som beslutar: arbetsutskottet'
     >>> change_words("simulation.elements.Gw_K.probabilities", {"F_Ja": 0.75, "F_Nej": 0.25}, {"Gw_K": "Komplett?",
     ...              "F_Ja": "Ja", "F_Nej": "Nej"}, "en")
-    'Komplett? — share per branch: Ja 75\\xa0%, Nej 25\\xa0%'
+    'Komplett? — share per branch: Ja 75%, Nej 25%'
     """
     parts = path.split(".")
     if len(parts) == 4 and parts[:2] == ["simulation", "elements"] and parts[3] in KEYS:

@@ -184,14 +184,18 @@ _FACT_EN = {"clock": "counted from"}
 
 def _fact_en(text: str) -> str:
     """A fact's text in the report's English: "counted from", not the field name "clock", and an amount in
-    kronor with its thousands grouped as English writes them (found by QA: "11700 kr", "clock: unknown").
+    kronor with its thousands grouped as English writes them, and the word "kronor", not Swedish "kr" (found by QA:
+    "11700 kr", "clock: unknown").
 
     >>> _fact_en("11700 kr (year: 2017)"), _fact_en("cirka 2 månader (weeks: 7–10; clock: unknown)")
-    ('11,700 kr (year: 2017)', 'cirka 2 månader (weeks: 7–10; counted from: unknown)')
+    ('11,700 kronor (year: 2017)', 'cirka 2 månader (weeks: 7–10; counted from: unknown)')
+    >>> _fact_en("3600 kr/year (year: 2017)")
+    '3,600 kronor a year (year: 2017)'
     """
     for field, said in _FACT_EN.items():
         text = re.sub(rf"(?<![\w-]){re.escape(field)}(?=: )", said, text)
-    return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'en')} kr", text)
+    return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr(/year)?\b",
+                  lambda m: f"{machine(m.group(1), 'en')} kronor{' a year' if m.group(2) else ''}", text)
 
 
 def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict[str, str]:

@@ -5,7 +5,10 @@ table lists every candidate the search ran, the frontier (cost against time)
 marked with ``*``: its mean days are over the replications each candidate was run
 on to for it (:attr:`scenarios.optimise.Evaluated.days_replications`; two candidates
 are compared over the ones both have), shown in a column of their own, with
-that count, when the search gave candidates fewer.
+that count, when the search gave candidates fewer. A candidate dearer than one that surely
+meets the target, whose place on the frontier was not needed (``frontier`` ``None``), is
+marked "not needed: a cheaper one meets the goal" beside its status, its figures over the
+replications it has.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ CSV_COLUMNS = (
     "target_mean", "target_low", "target_high", "complete_to_decision_mean_days", "days_low", "days_high",
     "status", "frontier", "days_replications",
 )
+
+#: a candidate dearer than one that surely meets the target, its place on the frontier not run on for
+_NOT_NEEDED = "not needed: a cheaper one meets the goal"
 
 _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
              "manager": "chefen", "officer": "handläggaren", None: "-"}
@@ -68,7 +74,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
     lines = [
         f"Cheapest that meets the target: {_words_en(chosen.candidate)}, "
-        f"{_kr(chosen.cost)} kr a year; {what} {value} (95 % CI, {_reps(chosen, result, 'en')}); "
+        f"{_kr(chosen.cost)} kronor a year; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
         f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95 % KI, {_reps(chosen, result, 'sv')}); "
@@ -84,10 +90,15 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
-        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kr a year, "
+        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year, "
                   f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
                   f"{_kr(safe.cost, 'sv')} kr per år."]
+    elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
+        lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
+                  "of any number of cases reaches below 100% (a lower --target-share can be, with enough cases).",
+                  "Inget alternativ når målet i intervallets sämre ände, och inget kan: intervallet för en andel av "
+                  "hur många ärenden som helst når under 100 % (en lägre --target-share kan nås där, med tillräckligt många ärenden)."]
     elif not result.holds_at_bad_end:
         lines += ["No candidate run meets it at the bad end of its interval (more replications narrow the intervals: "
                   "--max-replications).",
@@ -130,7 +141,7 @@ def _today(result: OptimiseResult) -> list[str]:
     elif more:
         verdict += f"; after the search it was {days}"
         verdict_sv += f"; efter sökningen kördes det {days_sv}"
-    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kr a year; {what}: {verdict}.",
+    return [f"Today: {_words_en(today)}, {_kr(run.cost)} kronor a year; {what}: {verdict}.",
             f"I dag: {_words_sv(today)}, {_kr(run.cost, 'sv')} kr per år; {what_sv}: {verdict_sv}."]
 
 
@@ -171,14 +182,17 @@ def goalseek_text(result: OptimiseResult) -> str:
                  + "; * = on the frontier (cost against "
                  + ("time)" if not most else f"mean days, the same {most} replications for every candidate)" if same
                     else "mean days: two candidates are compared over the replications both have, and run on until "
-                         f"their paired differences' {result.screen_level * 100:g} % interval (shared among the pairs) "
-                         f"says which is faster, or both have {most} and their means say it)"))
+                         f"their paired differences' {result.screen_level * 100:g}% interval (shared among the pairs) "
+                         f"says which is faster, or both have {most} and their means say it)")
+                 + ("" if all(e.frontier is not None for e in result.evaluated) else
+                    "; “not needed”: it costs more than one that surely meets the target (at its interval's bad "
+                    "end), so it was not run on to place it on the frontier"))
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
-    days = "mean days (95 % CI)" if alike else "frontier: reps, mean days (95 % CI)"
-    lines.append(f"  {'candidate':<34} {'kr a year':>12} {'reps':>4}  "
-                 + (f"{'share within deadline (95 % CI)':<34} " if share else
-                    "" if alike else f"{'mean days (95 % CI)':<24} ")
+    days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
+    lines.append(f"  {'candidate':<34} {'kronor/year':>12} {'reps':>4}  "
+                 + (f"{'share within deadline (95% CI)':<34} " if share else
+                    "" if alike else f"{'mean days (95% CI)':<24} ")
                  + f"{days:<{24 if alike else 38}} status")
     for e in sorted(result.evaluated, key=lambda e: (round(e.cost, 2),  # to the öre, as the frontier: faster first
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
@@ -187,7 +201,8 @@ def goalseek_text(result: OptimiseResult) -> str:
         lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
-                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}")
+                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}"
+                     + ("" if e.frontier is not None else f", {_NOT_NEEDED}"))
     return "\n".join(lines) + "\n"
 
 
@@ -197,7 +212,8 @@ def _num(x: float) -> str:
 
 def goalseek_csv(result: OptimiseResult) -> str:
     """One row per candidate run, in the grid's order (columns :data:`CSV_COLUMNS`): ``replications`` and the
-    target's columns are the search's, the days columns over ``days_replications`` (the row's: how far it was run on for the frontier)."""
+    target's columns are the search's, the days columns over ``days_replications`` (the row's: how far it was run on for the frontier);
+    ``frontier`` 1 or 0, empty where it was not needed (dearer than one that surely meets the target)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -205,6 +221,7 @@ def goalseek_csv(result: OptimiseResult) -> str:
         c, t, d = e.candidate, e.target_value, e.time
         writer.writerow([c.officers, f"{c.fte:g}", c.level or "", f"{e.cost:.2f}", f"{e.staff_cost:.2f}",
                          f"{e.decision_cost:.2f}", e.replications, _num(t.mean), _num(t.low), _num(t.high),
-                         _num(d.mean), _num(d.low), _num(d.high), e.status, int(e.frontier),
+                         _num(d.mean), _num(d.low), _num(d.high), e.status,
+                         "" if e.frontier is None else int(e.frontier),
                          e.days_reps])
     return out.getvalue()

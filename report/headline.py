@@ -113,12 +113,12 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
     lo, hi = est["ci"]
     (mean_en, lo_en, hi_en), (mean_sv, lo_sv, hi_sv) = (together((est["mean"], lo, hi), lang) for lang in ("en", "sv"))
     en = (f"{town}: a complete application is decided in {mean_en} days on average "
-          f"(95\u00a0% interval {lo_en} to {hi_en})")
+          f"(95% interval {lo_en} to {hi_en})")
     sv = (f"{town}: en komplett ansökan avgörs på {mean_sv} dagar i genomsnitt "
           f"(95\u00a0% intervall {lo_sv} till {hi_sv})")
     if lo is not None and lo < 0:  # "67 (−114 to 247)": no time is below zero days; the replications are too few
         en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
-              "(too few replications for a 95\u00a0% interval: it would reach below zero days)")
+              "(too few replications for a 95% interval: it would reach below zero days)")
         sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
               "(för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
     elif est["mean"] is not None and (lo is None or hi is None):  # one replication alone: it read "– till –"
@@ -166,17 +166,17 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
     if _no_change(mean):  # a few hours: "0.0 days later" said a change of nothing
         en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided about as soon as "
               f"with {scenario_words(baseline, 'en')}: a change of less than {number(0.1, 'en', 1)} days "
-              f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)")
+              f"(95% interval of the change {lo_en} to {hi_en} days)")
         sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan ungefär lika snabbt som med "
               f"{scenario_words(baseline, 'sv')}: en ändring på mindre än {number(0.1, 'sv', 1)} dagar "
               f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
     else:
-        interval_en = f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)"
+        interval_en = f"(95% interval of the change {lo_en} to {hi_en} days)"
         interval_sv = f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)"
         if sure and mean is not None and lo is not None and hi is not None:  # sizes in the sentence's direction
             (_s, near_en, far_en), (_s, near_sv, far_sv) = (sure_interval((size, *sure_sizes(mean, lo, hi)), lang,
                                                                           True) for lang in ("en", "sv"))
-            interval_en = f"(95\u00a0% interval {near_en} to {far_en} days)"
+            interval_en = f"(95% interval {near_en} to {far_en} days)"
             interval_sv = f"(95\u00a0% intervall {near_sv} till {far_sv} dagar)"
         en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
               f"{size_en} days {'sooner' if shorter else 'later'} than with "
@@ -185,7 +185,7 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
               f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
               f"{scenario_words(baseline, 'sv')} {interval_sv}")
     if mean is not None and (lo is None or hi is None):  # one replication alone measured it: it read "– till –"
-        en = en.replace(f"(95\u00a0% interval of the change {lo_en} to {hi_en} days)",
+        en = en.replace(f"(95% interval of the change {lo_en} to {hi_en} days)",
                         "(too few replications for an interval: only one measured it)")
         sv = sv.replace(f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)",
                         "(för få upprepningar för ett intervall: bara en mätte det)")
@@ -202,7 +202,7 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
             sure_interval((abs(arrival["mean"]), *sure_sizes(arrival["mean"], *arrival["ci"])), lang, True)
             for lang in ("en", "sv"))
         en += (f"; counted from the application's arrival, it is decided {size_en} days "
-               f"{'sooner' if sooner else 'later'} (95\u00a0% interval {lo_en} to {hi_en} days)")
+               f"{'sooner' if sooner else 'later'} (95% interval {lo_en} to {hi_en} days)")
         sv += (f"; räknat från att ansökan kom in avgörs den {size_sv} dagar {'tidigare' if sooner else 'senare'} "
                f"(95\u00a0% intervall {lo_sv} till {hi_sv} dagar)")
     if conclusion is None and not unchecked:

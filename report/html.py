@@ -32,12 +32,14 @@ from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.headline import HEADLINE_FIGURE, headline
-from report.numbers import SEPARATORS, machine, number
+from report.numbers import POINTS, SEPARATORS, machine, number, percent, points
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
     figure_words,
+    in_kronor,
+    in_per_cent,
     member_words,
     point_words,
     question_words,
@@ -74,19 +76,23 @@ _ENV = template_environment()
 def _fmt(value: Any, digits: int = 2, lang: str = "en") -> str:
     """A figure for a table in ``lang``: ``digits`` decimals, more for a value that would round to
     zero (a difference of 0.004 in a share keeps two significant digits); never ``-0.00``. A column
-    of days with one decimal keeps one (a wait's interval from −0.0 to 2.0, not −0.040 to 2.0).
+    of days with one decimal keeps one, but an end that is not zero never reads "0,0": it gets the fewest
+    decimals that show it (a wait's interval "0,04 – 1,7", not "0,0 – 1,7", which a reader takes for an
+    interval that reaches zero; found by QA); only a zero reads "0,0".
 
     >>> [_fmt(v) for v in (259.614, 0.2, 0.0042, -0.0000001, float("nan"), 1234.5)]
     ['259.61', '0.20', '0.0042', '0.00', '–', '1,234.50']
     >>> [_fmt(v, lang="sv") for v in (259.614, -0.0042, 1234.5)]
     ['259,61', '−0,0042', '1\xa0234,50']
-    >>> _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv")
-    ('0,0', '2,0')
+    >>> _fmt(0.043, 1, "sv"), _fmt(-0.04, 1, "sv"), _fmt(2.04, 1, "sv"), _fmt(0.0, 1, "sv"), _fmt(0.0049, 1)
+    ('0,04', '−0,04', '2,0', '0,0', '0.005')
     """
     if isinstance(value, float) and not math.isnan(value):
         size = abs(value)
         if digits >= 2 and 1e-6 <= size < 10.0 ** -digits:  # would show as 0.00: two significant digits
             digits = min(6, 1 - math.floor(math.log10(size)))
+        elif digits == 1 and 1e-6 <= size < 0.05:  # would show as 0.0: the fewest decimals that show it
+            digits = min(6, -math.floor(math.log10(size)))
         return number(value, lang, digits)
     return number(value, lang)
 
@@ -144,6 +150,37 @@ def _cell_text(value: Any) -> str:
         return str(_cell(value))
     sv = en.translate(_GROUPED_TO_SV)
     return en if en == sv else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
+
+
+def _share_cell(value: Any) -> Markup:
+    """A table's share (0–1) in per cent in both languages, as the sentences write it ("99,8 %", never "100 %"
+    when it is not; found by QA: the tables said "1,00" and "0,80" beside answers in per cent).
+
+    >>> str(_share_cell(0.998)), str(_share_cell(None))
+    ('<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>', '–')
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return _cell(value)
+    return Markup(f'<span class="en">{percent(value, "en", strict=True)}</span>'
+                  f'<span class="sv">{percent(value, "sv", strict=True)}</span>')
+
+
+def _points_cell(value: Any, unit: bool = False) -> Markup:
+    """A change in a share in percentage points in both languages (``unit``: with the words "percentage points").
+
+    >>> str(_points_cell(-0.0016, True))
+    '<span class="en">-0.2 percentage points</span><span class="sv">−0,2 procentenheter</span>'
+    """
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return _cell(value)
+    said = {lang: points(value, lang) + (f" {POINTS[lang]}" if unit else "") for lang in LANGUAGES}
+    return Markup(f'<span class="en">{said["en"]}</span><span class="sv">{said["sv"]}</span>')
+
+
+_ENV.filters["pct"] = _share_cell
+_ENV.filters["points"] = _points_cell
+_ENV.tests["per_cent"] = in_per_cent
+_ENV.tests["kronor"] = in_kronor
 
 
 def _deadline_filter(text: Any, lang: str, clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> Markup:
@@ -290,12 +327,12 @@ _TOO_FEW = {
                   '<span class="sv">för få upprepningar för ett intervall: bara en mätte det</span>'),
     "below": Markup('<span class="en">too few replications: it would reach below zero</span>'
                     '<span class="sv">för få upprepningar: det skulle gå under noll</span>'),
-    "above": Markup('<span class="en">too few replications: it would reach above 1</span>'
-                    '<span class="sv">för få upprepningar: det skulle gå över 1</span>'),
+    "above": Markup('<span class="en">too few replications: it would reach above 100%</span>'
+                    '<span class="sv">för få upprepningar: det skulle gå över 100\u00a0%</span>'),
 }
 _HEAD = ('<thead><tr><th><span class="en">Municipality</span><span class="sv">Kommun</span></th><th><span class="en">'
          'Figure</span><span class="sv">Mått</span></th><th><span class="en">Mean</span><span class="sv">Medel</span>'
-         '</th><th><span class="en">95&nbsp;% interval</span><span class="sv">95&nbsp;% intervall</span></th>')
+         '</th><th><span class="en">95% interval</span><span class="sv">95&nbsp;% intervall</span></th>')
 
 
 @functools.lru_cache(maxsize=4096)
@@ -315,20 +352,38 @@ def _town_cell(town: Mapping[str, str]) -> str:
     return en if town["en"] == town["sv"] else f'<span class="en">{en}</span><span class="sv">{sv}</span>'
 
 
-def _interval(row: Mapping[str, Any]) -> str:
-    if row["mean"] is None:
-        return "–"
-    if row["beyond"]:
-        return _too_few(row["beyond"])
-    return f"{_cell_text(row['low'])} – {_cell_text(row['high'])}"
+class _Cells:
+    """How a row's figures are written: a share in per cent and its change in percentage points
+    (:func:`report.words.in_per_cent`), kronor whole (:func:`report.words.in_kronor`), the rest with
+    two decimals: the template's ``pct``, ``points`` and ``num`` filters, as text."""
 
+    def __init__(self, figure: str) -> None:
+        self.share = in_per_cent(figure)
+        self.digits = 0 if in_kronor(figure) else 2
 
-def _change_interval(diff: Mapping[str, Any]) -> str:
-    if diff["mean"] is None:
-        return "–"
-    if diff["ci"][0] is None:
-        return _too_few("one")
-    return f"{_cell_text(diff['ci'][0])} – {_cell_text(diff['ci'][1])}"
+    def value(self, value: Any) -> str:
+        if self.share:
+            return str(_share_cell(value))
+        return _cell_text(value) if self.digits == 2 else str(_cell(value, self.digits))
+
+    def change(self, value: Any, unit: bool = False) -> str:
+        if self.share:
+            return str(_points_cell(value, unit))
+        return self.value(value)
+
+    def interval(self, row: Mapping[str, Any]) -> str:
+        if row["mean"] is None:
+            return "–"
+        if row["beyond"]:
+            return _too_few(row["beyond"])
+        return f"{self.value(row['low'])} – {self.value(row['high'])}"
+
+    def change_interval(self, diff: Mapping[str, Any]) -> str:
+        if diff["mean"] is None:
+            return "–"
+        if diff["ci"][0] is None:
+            return _too_few("one")
+        return f"{self.change(diff['ci'][0])} – {self.change(diff['ci'][1], True)}"
 
 
 def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[str, Any]],
@@ -343,42 +398,45 @@ def figure_tables(rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[
     if comparison:
         named = baseline or {"en": comparison["baseline"], "sv": comparison["baseline"]}
         out.append(f'<th><span class="en">Change against {esc(named["en"])}</span><span class="sv">Ändring mot '
-                   f'{esc(named["sv"])}</span></th><th><span class="en">95&nbsp;% interval of the change</span>'
+                   f'{esc(named["sv"])}</span></th><th><span class="en">95% interval of the change</span>'
                    '<span class="sv">95&nbsp;% intervall för ändringen</span></th>')
     out.append("</tr></thead>\n    <tbody>\n")
     for r in rows:
+        cells = _Cells(r["figure"])
         described = r["description"]
         titles = ({lang: f' title="{esc(described[lang])}"' for lang in ("en", "sv")} if described
                   else {"en": "", "sv": ""})
         out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en"'
                    f'{titles["en"]}>{esc(r["words"]["en"])}</span><span class="sv"{titles["sv"]}>'
-                   f'{esc(r["words"]["sv"])}</span></td><td class="n">{_cell_text(r["mean"])}</td>\n'
-                   f'        <td class="n">{_interval(r)}</td><td class="n">{esc(r["n"])}</td>\n')
+                   f'{esc(r["words"]["sv"])}</span></td><td class="n">{cells.value(r["mean"])}</td>\n'
+                   f'        <td class="n">{cells.interval(r)}</td><td class="n">{esc(r["n"])}</td>\n')
         if comparison:
             diff = r["diff"]
             if diff:
                 sig = " sig" if diff["significant"] else ""
                 star = " *" if diff["significant"] else ""
-                out.append(f'<td class="n{sig}">{_cell_text(diff["mean"])}{star}</td>\n'
-                           f'          <td class="n{sig}">{_change_interval(diff)}</td>\n')
+                out.append(f'<td class="n{sig}">{cells.change(diff["mean"], True)}{star}</td>\n'
+                           f'          <td class="n{sig}">{cells.change_interval(diff)}</td>\n')
             else:
                 out.append("<td></td><td></td>")
         out.append("</tr>\n")
     out.append(f'    </tbody>\n  </table>\n  <details><summary><span class="en">All figures</span><span class="sv">'
                f'Alla mått</span> ({len(all_rows)})</summary>\n  <table class="figures all">\n    {_HEAD}')
     if comparison:
-        out.append('<th><span class="en">Change</span><span class="sv">Ändring</span></th><th><span class="en">95&nbsp;'
-                   '% interval of the change</span><span class="sv">95&nbsp;% intervall för ändringen</span></th>')
+        out.append('<th><span class="en">Change</span><span class="sv">Ändring</span></th><th><span class="en">95% '
+                   'interval of the change</span><span class="sv">95&nbsp;% intervall för ändringen</span></th>')
     out.append("</tr></thead>\n    <tbody>\n")
     for r in all_rows:
+        cells = _Cells(r["figure"])
         out.append(f'      <tr data-figure="{esc(r["figure"])}"><td>{_town_cell(r["town"])}</td><td><span class="en">'
                    f'{esc(r["words"]["en"])}</span><span class="sv">{esc(r["words"]["sv"])}</span></td>'
-                   f'<td class="n">{_cell_text(r["mean"])}</td><td class="n">{_interval(r)}</td>\n')
+                   f'<td class="n">{cells.value(r["mean"])}</td><td class="n">{cells.interval(r)}</td>\n')
         if comparison:
             diff = r["diff"]
             if diff:
                 sig = " sig" if diff["significant"] else ""
-                out.append(f'<td class="n{sig}">{_cell_text(diff["mean"])}</td><td class="n">{_change_interval(diff)}</td>')
+                out.append(f'<td class="n{sig}">{cells.change(diff["mean"], True)}</td><td class="n">'
+                           f'{cells.change_interval(diff)}</td>')
             else:
                 out.append("<td></td><td></td>")
         out.append("</tr>\n")
@@ -571,12 +629,12 @@ def _unit(figure: str) -> dict[str, str] | None:
     """The unit of ``figure``'s change in words by language (days, kronor), None for a count, share or ratio.
 
     >>> _unit("hbg/complete_to_decision_p90_days")["sv"], _unit("hbg/cost_per_case")["en"], _unit("hbg/cases")
-    ('dagar', 'kr', None)
+    ('dagar', 'kronor', None)
     """
     name = figure.partition("/")[2] or figure
     if name.endswith("_days") or name.startswith(("wait_days.", "elapsed_days.", "outcome_days.")):
         return {"en": "days", "sv": "dagar"}
-    return {"en": "kr", "sv": "kr"} if name in ("cost_per_case", "fee") else None
+    return {"en": "kronor", "sv": "kr"} if name in ("cost_per_case", "fee") else None
 
 
 def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:

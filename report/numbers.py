@@ -4,7 +4,8 @@ Swedish writes a decimal comma, groups thousands with a (non-breaking) space and
 writes the minus sign as a minus; English writes a decimal point, groups with a
 comma and writes a hyphen-minus — as the browser's ``toLocaleString`` does for
 ``sv-SE`` and ``en-GB`` (the what-if page's ``num()``), so the report, the page
-and the command line write a number the same way. Data files (CSV, JSON, YAML,
+and the command line write a number the same way. Per cent: Swedish puts a
+(non-breaking) space before ``%`` ("95 %", Språkrådet), English none ("95%"). Data files (CSV, JSON, YAML,
 event logs) keep machine numbers and never pass through here.
 
 >>> number(1234.5, "sv", 1), number(1234.5, "en", 1)
@@ -12,7 +13,7 @@ event logs) keep machine numbers and never pass through here.
 >>> number(-0.25, "sv"), number(0.25, "en"), number(-0.0001, "en", 2)
 ('−0,25', '0.25', '0.00')
 >>> percent(0.955, "sv", 1), percent(0.95, "en")
-('95,5\\xa0%', '95\\xa0%')
+('95,5\\xa0%', '95%')
 >>> days(36.8, "en"), days(-0.42, "sv"), days(None, "sv")
 ('37', '−0,4', '–')
 """
@@ -22,10 +23,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["SEPARATORS", "number", "percent", "days", "kronor", "machine"]
+__all__ = ["SEPARATORS", "PERCENT", "POINTS", "number", "percent", "points", "days", "kronor", "machine"]
 
 #: per language: the decimal sign, the thousands separator, the minus sign
 SEPARATORS = {"en": (".", ",", "-"), "sv": (",", "\u00a0", "\u2212")}
+#: per language: what follows a number of per cent (Swedish writes a non-breaking space before "%", English none)
+PERCENT = {"en": "%", "sv": "\u00a0%"}
+#: per language: the unit of a change in a share said in per cent (a change from 80 % to 82 % is 2 percentage
+#: points, not 2 %)
+POINTS = {"en": "percentage points", "sv": "procentenheter"}
 #: what a missing value (``None``, NaN) shows
 MISSING = "–"
 _NONZERO = frozenset("123456789")
@@ -67,19 +73,19 @@ def number(value: Any, lang: str, digits: int | None = None) -> str:
 
 
 def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> str:
-    """A share (0–1) as per cent with ``digits`` decimals and a non-breaking space before ``%``. ``strict``: a
+    """A share (0–1) as per cent with ``digits`` decimals (:data:`PERCENT`: "95 %" in Swedish, "95%" in English). ``strict``: a
     share between 0 and 1 that would be written 0 % or 100 % gets the decimals (up to 3) that show it is
     neither — "99,8 % inom 4 månader", not "100 %" beside a chart of cases past the deadline.
 
     >>> percent(0.998, "sv"), percent(0.998, "sv", strict=True), percent(1.0, "en", strict=True)
-    ('100\xa0%', '99,8\xa0%', '100\xa0%')
+    ('100\xa0%', '99,8\xa0%', '100%')
     >>> percent(0.0004, "en", strict=True), percent(0.9999, "en", strict=True)
-    ('0.04\xa0%', '99.99\xa0%')
+    ('0.04%', '99.99%')
 
     Closer to 0 or 1 than the 3 decimals show, it says on which side (it said "100,000 %"):
 
     >>> percent(0.9999996, "sv", strict=True), percent(4e-7, "en", 1, strict=True)
-    ('>\xa099,999\xa0%', '<\xa00.001\xa0%')
+    ('>\xa099,999\xa0%', '<\xa00.001%')
     """
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return MISSING
@@ -89,9 +95,29 @@ def percent(share: Any, lang: str, digits: int = 0, *, strict: bool = False) -> 
         if round(100 * share, digits) in (0, 100):
             step = 10.0 ** -digits
             if share < 0.5:
-                return f"<\u00a0{number(step, lang, digits)}\u00a0%"
-            return f">\u00a0{number(100 - step, lang, digits)}\u00a0%"
-    return f"{number(100 * share, lang, digits)}\u00a0%"
+                return f"<\u00a0{number(step, lang, digits)}{PERCENT[lang]}"
+            return f">\u00a0{number(100 - step, lang, digits)}{PERCENT[lang]}"
+    return f"{number(100 * share, lang, digits)}{PERCENT[lang]}"
+
+
+def points(change: Any, lang: str, digits: int = 1) -> str:
+    """A change in a share (0–1) in percentage points, the number alone (:data:`POINTS` names the unit), with
+    ``digits`` decimals; a change that is not zero never reads as zero: it gets the decimals (up to 4) that show
+    it, and is "0" only when it is zero (a sure change of 0.0024 said "0,0").
+
+    >>> points(0.0024, "sv"), points(-0.0016, "en"), points(0.00004, "en"), points(0.0, "sv"), points(-0.123, "sv")
+    ('0,2', '-0.2', '0.004', '0', '−12,3')
+    >>> points(1e-9, "en"), points(None, "en")
+    ('0.0000', '–')
+    """
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return MISSING
+    value = 100 * change
+    if value == 0:
+        return "0"
+    while digits < 4 and round(value, digits) == 0:
+        digits += 1
+    return number(value, lang, digits)
 
 
 def days(value: Any, lang: str) -> str:

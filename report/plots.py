@@ -146,7 +146,7 @@ def _png(fig: Any) -> str:
 #: (:mod:`report.words`), never by their code names
 _WORDS = {
     "en": {"months": "4 months", "submission": "days from application to decision",
-           "utilisation": "share of working time in use (95 % interval)", "shared": "shared staff"},
+           "utilisation": "share of working time in use (95% interval)", "shared": "shared staff"},
     "sv": {"months": "4 månader", "submission": "dagar från ansökan till beslut",
            "utilisation": "andel av arbetstiden som används (95 % intervall)", "shared": "gemensam personal"},
 }
@@ -417,7 +417,8 @@ def sweep_job(scenario: Mapping[str, Any], figure: str = MAIN_FIGURE, towns: Map
     if not lines:
         return None
     ticks = [_value_words(v, lang, word) for v in values]
-    return _draw_sweep, (lines, numeric, ticks, setting_words(path, lang, towns), figure_words(figure, lang), lang)
+    return _draw_sweep, (lines, numeric, ticks, setting_words(path, lang, towns), figure_words(figure, lang), lang,
+                         path.endswith(".fte"))
 
 
 def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
@@ -428,7 +429,8 @@ def _value_words(value: Any, lang: str, word: Callable[[str, str], str]) -> str:
 
 
 def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numeric: bool, values: list[str],
-                setting: str, figure: str, lang: str = "en") -> str:
+                setting: str, figure: str, lang: str = "en", share: bool = False) -> str:
+    """``share``: the swept values are shares (of full time), their ticks in per cent."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 3.6))
     for label, points in lines.items():
@@ -438,7 +440,7 @@ def _draw_sweep(lines: dict[str, list[tuple[float, float, float, float]]], numer
     if not numeric:
         ax.set_xticks(range(len(values)), values)
     else:
-        _number_axis(ax.xaxis, lang)
+        _number_axis(ax.xaxis, lang, percent=share)
     _number_axis(ax.yaxis, lang)
     ax.set_xlabel(setting)
     ax.set_ylabel(figure)

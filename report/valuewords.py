@@ -2,7 +2,7 @@
 
 The profile keeps its code (an iCalendar RRULE, a distribution's name and parameters,
 ``fte: 0.5``, attribute weights); the report says what it means: "every month on the
-third Tuesday", "usually about 3 days, from 1 day to 2 weeks", "half time", "none 80 %".
+third Tuesday", "usually about 3 days, from 1 day to 2 weeks", "half time", "none 80%".
 :func:`value_words` knows the parameters of a profile's simulation section by their path
 and returns ``None`` for any other value (the caller then shows it as it is).
 
@@ -13,7 +13,7 @@ and returns ``None`` for any other value (the caller then shows it as it is).
 >>> distribution_words({"dist": "triangular", "low": "1d", "mode": "3d", "high": "2w"}, "en")
 'usually about 3 days, from 1 day to 2 weeks'
 >>> fte_words(0.5, "sv"), fte_words(0.1, "en")
-('halvtid', '10\\xa0% of full time')
+('halvtid', '10% of full time')
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 from processes.durations import parse_duration
 from processes.wording import listed
+from report.numbers import PERCENT
 from report.words import duration_words, labels, number_words, word
 
 __all__ = ["value_words", "meeting_rule_words", "distribution_words", "fte_words", "share_words"]
@@ -55,7 +56,7 @@ _SAID: dict[str, dict[str, str]] = {
            "spread": "about {mean} on average, give or take {sd}", "empirical": "one of {values}, as observed",
            "on": "{every} on {day}", "nth": "{every} on the {position} {day}", "monthday": "{every} on day {day}",
            "except": "not in {}", "cutoff": "cases due {} before the meeting", "dates": "on {}",
-           "cost": "{} kr an hour", "lanes": "works in: {}",
+           "cost": "{} kronor an hour", "lanes": "works in: {}",
            "by": "by {}", "work": "{} of work", "per_year": "{} a year", "seasonality": "by month against the average: {}",
            "holiday": "public holidays ({}) off",
            "closure": "{} to {} at {} of normal time", "closed": "{} to {} closed", "deadline": "decision within {}",
@@ -93,10 +94,10 @@ def _listed(items: list[str], lang: str, last: str = "and") -> str:
 
 
 def share_words(value: Any, lang: str) -> str:
-    """A share (0–1) as per cent: ``0.15`` -> ``15 %``; Swedish ``12,5 %`` (a non-breaking space before ``%``)."""
+    """A share (0–1) as per cent: ``0.15`` -> ``15%``; Swedish ``12,5 %`` (a non-breaking space before ``%``)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    return f"{number_words(round(100 * value, 2), lang)}\u00a0%"
+    return f"{number_words(round(100 * value, 2), lang)}{PERCENT[lang]}"
 
 
 def fte_words(value: Any, lang: str) -> str:
@@ -349,7 +350,7 @@ def value_words(path: str, value: Any, names: Mapping[str, str], lang: str) -> s
     ``names``: element id -> its name. ``None`` when these words do not cover it.
 
     >>> value_words("simulation.pools.officer", {"count": 2, "fte": 0.5, "cost_per_hour": 1160}, {}, "en")
-    '2 people at half time each, 1,160 kr an hour'
+    '2 people at half time each, 1,160 kronor an hour'
     >>> value_words("simulation.attributes.hinder", {"values": ["inga", "kvarstar"], "weights": [0.8, 0.2]}, {}, "sv")
     'inga 80\\xa0%, kvarstår 20\\xa0%'
     """

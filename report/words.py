@@ -22,10 +22,11 @@ from importlib import resources
 from typing import Any
 
 from bpmn_io.yamlsrc import load_yaml
-from report.numbers import machine, number
+from report.bounds import is_share
+from report.numbers import machine, number, percent
 
 __all__ = ["LANGUAGES", "labels", "figure_words", "question_words", "scenario_words", "setting_words", "point_words", "word", "text",
-           "number_words", "duration_words", "run_setting_words", "member_words"]
+           "number_words", "duration_words", "run_setting_words", "member_words", "in_per_cent", "in_kronor"]
 
 LANGUAGES = ("en", "sv")
 
@@ -60,6 +61,29 @@ def figure_words(key: str, lang: str, names: Mapping[str, str] | None = None) ->
             what = (names or {}).get(rest) or word(rest, lang)
             return str(pattern[lang]).format(what)
     return figure.replace("_", " ").replace(".", ": ")
+
+
+def in_per_cent(figure: str) -> bool:
+    """Whether figure ``figure`` (with or without ``<process>/``) is said in per cent, as the sentences say it:
+    a share of cases, a staff group's utilisation, the cost of work as a share of the fee (a change in one in
+    percentage points).
+
+    >>> [in_per_cent(f) for f in ("h/within_deadline_share", "outcome_share.grant", "utilisation.officer",
+    ...                           "cost_share_of_fee", "cases", "wait_days.Task_Beslut", "cost_per_case")]
+    [True, True, True, True, False, False, False]
+    """
+    name = figure.partition("/")[2] if "/" in figure else figure
+    return is_share(name) or name.startswith("utilisation.") or name == "cost_share_of_fee"
+
+
+def in_kronor(figure: str) -> bool:
+    """Whether figure ``figure`` (with or without ``<process>/``) is an amount of kronor, shown whole (the tables
+    said "18 704,47" of a cost that rests on assumed hours).
+
+    >>> [in_kronor(f) for f in ("h/cost_per_case", "fee", "cost_share_of_fee", "cases")]
+    [True, True, False, False]
+    """
+    return (figure.partition("/")[2] if "/" in figure else figure) in ("cost_per_case", "fee")
 
 
 def question_words(scenario: Mapping[str, Any]) -> dict[str, str] | None:
@@ -109,16 +133,18 @@ def setting_words(path: str, lang: str, towns: Mapping[str, str] | None = None) 
 
 
 def point_words(label: str, lang: str, towns: Mapping[str, str] | None = None) -> str:
-    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`).
+    """A sweep point's label (``simulation.pools.officer.fte=0.2, ...``) in words (``towns``: as :func:`setting_words`);
+    a share of full time in per cent, as the assumptions and the what-if page say it (it said "= 0,2").
 
-    >>> point_words("simulation.pools.officer.fte=0.2", "sv")
-    'handläggarna: andel av heltid = 0,2'
+    >>> point_words("simulation.pools.officer.fte=0.2", "sv"), point_words("simulation.arrivals.per_year=40.5", "sv")
+    ('handläggarna: andel av heltid = 20\xa0%', 'ansökningar per år = 40,5')
     """
     parts = []
     for part in label.split(", "):
         path, sep, value = part.partition("=")
         if sep and re.fullmatch(r"-?\d+(\.\d+)?", value):
-            value = machine(value, lang)  # Swedish writes 0,2
+            # Swedish writes 0,2; a share of full time is said in per cent
+            value = percent(float(value), lang, strict=True) if path.endswith(".fte") else machine(value, lang)
         parts.append(f"{setting_words(path, lang, towns)} = {value}" if sep else part)
     return ", ".join(parts)
 
@@ -150,10 +176,16 @@ def duration_words(value: Any, lang: str) -> str:
 
 
 def run_setting_words(key: str, value: Any, lang: str) -> str:
-    """A scenario's run setting (``horizon: 3y``) in words: ``simulated period 3 years``."""
+    """A scenario's run setting (``horizon: 3y``) in words: ``simulated period 3 years``; the value in the words'
+    ``{}`` where they have one.
+
+    >>> run_setting_words("horizon", "3y", "en"), run_setting_words("warmup", "8w", "sv")
+    ('simulated period 3 years', 'en inledning på 8 veckor räknas inte (simuleringen börjar utan ärenden)')
+    """
     entry = labels()["run_settings"].get(key)
     name = str(entry[lang]) if entry else key.replace("_", " ")
-    return f"{name} {duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)}"
+    said = duration_words(value, lang) if isinstance(value, str) else number_words(value, lang)
+    return name.format(said) if "{}" in name else f"{name} {said}"
 
 
 #: a row of the staff the processes share (``shared officer``) in words

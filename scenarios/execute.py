@@ -204,7 +204,11 @@ def _parsed_process(bpmn: str, source: str) -> Process:
     if process is None:
         from bpmn_io.reader import parse_bpmn
 
-        process = parse_bpmn(bpmn.encode("utf-8"), source=source).process()
+        defs = parse_bpmn(bpmn.encode("utf-8"), source=source)
+        if not defs.processes:  # a collaboration of black-box pools, or a diagram alone
+            raise InputError("no process to simulate (the file holds no process element; expected one with a "
+                             "start event, its steps and flows)", file=source)
+        process = defs.process()
         processstore.keep(bpmn, source, code, process)
     return process
 

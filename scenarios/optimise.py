@@ -43,7 +43,12 @@ faster than (by the same pairwise intervals): were that one faster than it, the
 other would be too, so that comparison decides nothing, and neither runs on for it. The candidates the answer orders by their days (the cheapest meeting the
 target and those as cheap; when needed, the cheapest meeting it at the bad end and
 those as cheap) are all run to the most, so the answer is the brute-force run's.
-The target figure and the statuses stay those of the search.
+A candidate dearer than the cheapest whose 95 % interval meets the target at its bad
+end (the chosen one when the target holds there, else the safe one) changes nothing
+the answer says: it is not run on for the frontier, and where its place on it stays
+unsure over the replications it has, that place is not needed (``frontier`` ``None``,
+"not needed: a cheaper one meets the goal"); the frontier up to that cost is the
+brute-force run's. The target figure and the statuses stay those of the search.
 
 A program (the web app) calls::
 
@@ -112,7 +117,7 @@ class Target:
         if (self.share is None) == (self.mean_days is None):
             raise InputError("give one target: a share within the deadline or a mean time, not both")
         if self.share is not None and not (isinstance(self.share, (int, float)) and 0.0 < self.share <= 1.0):
-            raise InputError(f"target share {self.share!r} is outside (0, 1] (e.g. 0.95 for 95 %)")
+            raise InputError(f"target share {self.share!r} is outside (0, 1] (e.g. 0.95 for 95%)")
         if self.mean_days is not None and not (isinstance(self.mean_days, (int, float))
                                                and math.isfinite(self.mean_days) and self.mean_days > 0):
             raise InputError(f"target mean {self.mean_days!r} days (expected a time > 0, e.g. 60d)")
@@ -124,9 +129,9 @@ class Target:
 
     @property
     def text(self) -> str:
-        """``at least 95 % of decided cases within the deadline`` or ``mean at most 60 days``."""
+        """``at least 95% of decided cases within the deadline`` or ``mean at most 60 days``."""
         if self.share is not None:
-            return f"at least {self.share * 100:g} % of decided cases within the deadline"
+            return f"at least {self.share * 100:g}% of decided cases within the deadline"
         return f"mean complete-to-decision time at most {_duration_words(float(self.mean_days or 0.0))}"
 
     def met(self, value: float) -> bool:
@@ -193,6 +198,9 @@ class Evaluated:
     ``undecided`` (its interval still straddles the target at the most replications).
     ``days_replications``: how many replications ``time`` is over (0: ``replications``); more
     than ``replications`` when the candidate was run on for the frontier after the search.
+    ``frontier``: on the cost-time frontier or not; ``None`` when that was not needed: the candidate costs
+    more than one whose 95 % interval surely meets the target (the answer names nothing dearer), so it was not
+    run on for the frontier, and over the replications it has its place is unsure.
     ``limit``: with several processes and a share target, the process whose cases (within the
     deadline, decided) set the bad end of ``target_value`` (:meth:`_Run.limit`), else ``None``.
     """
@@ -204,7 +212,7 @@ class Evaluated:
     target_value: Estimate
     time: Estimate
     status: str
-    frontier: bool
+    frontier: bool | None  # None: not needed (dearer than a candidate that surely meets the target; place unsure)
     days_replications: int = 0
     limit: tuple[str, int, int] | None = None  # (process, within, decided): the one whose few cases set the bad end
 
@@ -307,8 +315,7 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
         scenario = read_scenario(first)
         if not given:
             return scenario
-        settings = resolve_settings([(_settings_values(scenario), Origin(scenario.source), {}),
-                                     (given, Origin("optimise options"), {})])
+        settings = resolve_settings([(_settings_values(scenario), Origin(scenario.source), {}), *_options(given)])
         point = scenario.points[0]
         return build_scenario(
             name=scenario.name, question=scenario.question, source=scenario.source,
@@ -328,10 +335,16 @@ def base_scenario(models: Sequence[str | Base], *, joint: bool = False, pool: st
     if joint and len(bases) < 2:
         raise InputError("--joint needs at least two municipalities", file="optimise")
     shared = (SharedPool(pool, tuple(b.name for b in bases)),) if joint else ()
-    settings = resolve_settings([(given, Origin("optimise options"), {})])
+    settings = resolve_settings(_options(given))
     name = ("joint-" if joint else "") + "+".join(b.name for b in bases)
     return build_scenario(name=name, question="", source="optimise", bases=bases, settings=settings,
                           shared_pools=shared)
+
+
+def _options(given: Mapping[str, Any]) -> list[tuple[dict[str, Any], Origin, dict[str, int]]]:
+    """Each of goal seek's run options as a layer of its own, named by its option: an error says
+    "--warmup: override simulation.warmup='10y' gives …" (it said "optimise options: warmup: warmup: …")."""
+    return [({key: value}, Origin(f"--{key}"), {}) for key, value in given.items()]
 
 
 def shipped_scenario(models: Sequence[str]) -> Sequence[str]:
@@ -376,7 +389,10 @@ def _settings_values(scenario: Scenario) -> dict[str, Any]:
 
 
 def _sets_of(scenario: Scenario) -> list[tuple[str, Any, Origin]]:
-    return [(o.written, o.value, o.origin) for o in scenario.points[0].overrides if o.what == "set"]
+    """The values ``scenario``'s one point sets: its ``set:`` and, a ``sweep:`` of one value each being one
+    point, that value too (:class:`OptimiseRequest` refuses more points), which the candidates must simulate as
+    their costs count it."""
+    return [(o.written, o.value, o.origin) for o in scenario.points[0].overrides if o.what in ("set", "sweep")]
 
 
 def _candidate_scenario(base: Scenario, index: int, candidate: Candidate, sets: list[tuple[str, Any]],
@@ -525,10 +541,14 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
     kr = {i: _kr(sum(prices[i])) for i in results}
     must = _answer_group(results, status, kr, target)  # the answer's tie-breaks: over the most, as before
     level = _pair_level(kr, request.screen_level)
+    # a candidate dearer than one whose 95 % interval surely meets the target (the answer's sure one: the chosen one
+    # when the target holds at its bad end, else the safe one) decides nothing the answer says: it is not run on to
+    # place it on the frontier, and where its place stays unsure it is "not needed" (frontier None)
+    sure = _sure_cost(results, kr, target)
     frontier_units = 0
     while True:
-        on, more = _place(series, runs, kr, most, level)
-        more |= {i for i in must if runs[i] < most}
+        on, more, unsure = _place(series, runs, kr, most, level)
+        more = {i for i in more if kr[i] <= sure} | {i for i in must if runs[i] < most}
         if not more:
             break
         if cancel is not None and cancel():
@@ -547,7 +567,8 @@ def optimise(request: OptimiseRequest, *, executor: Executor | None = None,
             series[i] = _per_replication(point.summary.figures, members, TIME_FIGURE,
                                         lambda v: max(v) if v else math.nan)
     days = {i: estimate(series[i]) for i in results}
-    evaluated = _finish(candidates, prices, reps, results, status, target, days, runs, on, members)
+    evaluated = _finish(candidates, prices, reps, results, status, target, days, runs, on, members,
+                        {i for i in unsure if kr[i] > sure})
     chosen = next((e for e in evaluated if e.status == "chosen"), None)
     holds = chosen is not None and target.met(target.bad_end(chosen.target_value))
     surely = [e for e in evaluated if target.met(target.bad_end(e.target_value))]
@@ -682,6 +703,14 @@ def _answer_group(results: Mapping[int, _Run], status: Mapping[int, str], kr: Ma
     return group | {i for i in surely if kr[i] == min((kr[j] for j in surely), default=math.inf)}
 
 
+def _sure_cost(results: Mapping[int, _Run], kr: Mapping[int, float], target: Target) -> float:
+    """The cost (to the öre) of the cheapest candidate whose 95 % interval meets the target at its bad end
+    (``inf``: none does): the chosen one's when the target holds there, else the safe one's (any candidate so sure
+    meets it by its mean too, so none is cheaper than the chosen one). The answer names nothing dearer."""
+    return min((kr[i] for i in results if target.met(target.bad_end(results[i].interval(target, 0.95)))),
+               default=math.inf)
+
+
 def _pair_level(kr: Mapping[int, float], screen_level: float) -> float:
     """The confidence level of one pairwise comparison: ``screen_level`` shared among all the pairs
     compared (Bonferroni): with 12 candidates, 66 or more pairs, each at 1 - 0.01 / 66."""
@@ -690,8 +719,9 @@ def _pair_level(kr: Mapping[int, float], screen_level: float) -> float:
 
 
 def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Mapping[int, float], most: int,
-           level: float) -> tuple[set[int], set[int]]:
-    """Which candidates are on the cost-time frontier, and which to run on to say it surely.
+           level: float) -> tuple[set[int], set[int], set[int]]:
+    """Which candidates are on the cost-time frontier, which to run on to say it surely, and whose place is
+    unsure as yet (neither on nor off).
 
     A candidate is off the frontier when one as cheap or cheaper is faster (at the same cost strictly:
     :func:`_faster`), on it when none is, and unsure while some comparison is; the candidates of an
@@ -704,7 +734,8 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
     more: set[int] = set()
     means = {j: estimate(times[j]).mean for j in sorted(times)}
     timed = [j for j in sorted(times) if not math.isnan(means[j])]
-    more |= {j for j in sorted(times) if j not in timed and runs[j] < most}  # on it or not once it has a time
+    undecided = {j for j in sorted(times) if j not in timed and runs[j] < most}  # on it or not once it has a time
+    more |= undecided
     paired: dict[tuple[int, int], tuple[float, float]] = {}
 
     def interval(i: int, j: int) -> tuple[float, float]:  # of i less j: one per pair, either way round
@@ -748,7 +779,8 @@ def _place(times: Mapping[int, Sequence[float]], runs: Mapping[int, int], kr: Ma
         ahead = min(unsure, key=lambda i: (_paired_mean(times[i], times[j], runs[i], runs[j]), i))
         pulled = [ahead] if _paired_mean(times[ahead], times[j], runs[ahead], runs[j]) < 0 else unsure
         more |= {k for k in (j, *pulled) if runs[k] < most}
-    return on, more
+        undecided.add(j)
+    return on, more, undecided
 
 
 def _covered(cheaper: Sequence[int], surely: Callable[[int, int], bool]) -> set[int]:
@@ -803,10 +835,11 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
             results: Mapping[int, _Run], status: Mapping[int, str],
             target: Target, times: Mapping[int, Estimate] | None = None,
             days_reps: Mapping[int, int] | None = None, on: set[int] | None = None,
-            members: Sequence[str] = ()) -> tuple[Evaluated, ...]:
+            members: Sequence[str] = (), unknown: set[int] | None = None) -> tuple[Evaluated, ...]:
     """The candidates run, in grid order. ``times``: each one's mean days (the frontier's; default: its
     own run's), over ``days_reps`` replications; ``on``: those on the frontier (default: no other is
-    both as cheap and as fast by the mean days, one of them strictly, as when all have as many)."""
+    both as cheap and as fast by the mean days, one of them strictly, as when all have as many);
+    ``unknown``: those whose place was not needed (``frontier`` ``None``)."""
     ran = sorted(results)
     days = {i: results[i].time for i in ran} if times is None else times
     meeting = [i for i in ran if status[i] in ("feasible", "undecided") and target.met(results[i].mean)]
@@ -814,10 +847,12 @@ def _finish(candidates: Sequence[Candidate], prices: Sequence[tuple[float, float
     out = []
     for i in ran:  # costs to the öre, as everywhere else: 1e-10 kr of rounding noise is not cheaper
         cost, time = _kr(sum(prices[i])), days[i].mean
-        frontier = (i in on) if on is not None else not math.isnan(time) and not any(
+        frontier: bool | None = (i in on) if on is not None else not math.isnan(time) and not any(
             (_kr(sum(prices[j])) <= cost and days[j].mean <= time)
             and (_kr(sum(prices[j])) < cost or days[j].mean < time)
             for j in ran if j != i and not math.isnan(days[j].mean))
+        if unknown and i in unknown:  # not needed: dearer than one that surely meets the target, its place unsure
+            frontier = None
         out.append(Evaluated(candidates[i], prices[i][0], prices[i][1], reps[i], results[i].interval(target, 0.95),
                              days[i], "chosen" if i == chosen else status[i], frontier,
                              (days_reps or {}).get(i, reps[i]), results[i].limit(target, 0.95, members)))

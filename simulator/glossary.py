@@ -26,12 +26,12 @@ _DECIDED = "over decided cases (granted or refused; withdrawn and dismissed case
 
 #: descriptions of the figures with a fixed key
 FIGURES: dict[str, str] = {
-    "cases": "Applications that arrived after the warm-up.",
+    "cases": "Applications that arrived after the first weeks of the simulation, which are left out (it starts with no cases).",
     "cases_decided": "Cases decided on the merits: granted or refused.",
     "cases_undecided": "Cases without a decision: withdrawn, dismissed, or still open when the run stopped.",
     "cases_open": "Cases still open when the run stopped.",
     "submission_to_decision_mean_days": f"Mean days from the application's arrival to the decision, {_DECIDED}.",
-    "submission_to_decision_p90_days": "90 % of decided cases were decided within this many days of arrival.",
+    "submission_to_decision_p90_days": "90% of decided cases were decided within this many days of arrival.",
     "complete_to_decision_mean_days": "Mean days on the legal clock, from a complete application to the decision "
                                       f"(Alkoholförordningen 5 §: 4 months), {_DECIDED}.",
     "within_deadline_share": f"Share decided within 4 months of a complete application, {_DECIDED}.",
@@ -42,13 +42,13 @@ FIGURES: dict[str, str] = {
     "extended_share": "Share whose handling time was extended (once, by at most 4 months, with a notice to the "
                       f"applicant before the 4 months ran out), {_DECIDED}.",
     "cost_per_case": "Hours of work per case in the simulated steps, each priced at its staff group's hourly cost. In the "
-                     "library the officer hour is priced at Ängelholm's fee rate (1,160 kr, 2024) and the registry "
-                     "hour at an assumed 700 kr: a price of the time, not an accounted cost.",
+                     "library the officer hour is priced at Ängelholm's fee rate (1,160 kronor, 2024) and the registry "
+                     "hour at an assumed 700 kronor: a price of the time, not an accounted cost.",
     "cost_share_of_fee": "The cost of work per case divided by the application fee. It can show whether the modelled work, "
                          "priced at a fee rate, is of the order of the fee, and how a scenario changes that work. It "
                          "cannot show whether a fee covers a municipality's real costs: the work hours are "
                          "assumptions (set to add up to the 16 hours Ängelholm charges, so Ängelholm's share is "
-                         "near 1 by construction), the hour is priced at Ängelholm's fee rate (overhead included) "
+                         "near 100% by construction), the hour is priced at Ängelholm's fee rate (overhead included) "
                          "in every municipality, fees come from different years (Helsingborg 2017, Ängelholm "
                          "2024), and supervision, the committee's own time and overhead outside the modelled steps "
                          "are left out.",
@@ -82,7 +82,7 @@ _DECIDED_SV = ("över avgjorda ärenden (beviljade eller avslagna; återkallade 
 
 #: the descriptions in Swedish (the report shows each in the page's language)
 FIGURES_SV: dict[str, str] = {
-    "cases": "Ansökningar som kom in efter uppvärmningen.",
+    "cases": "Ansökningar som kom in efter simuleringens första veckor, som inte räknas (den börjar utan ärenden).",
     "cases_decided": "Ärenden som avgjordes i sak: beviljade eller avslagna.",
     "cases_undecided": "Ärenden utan beslut: återkallade, avvisade eller fortfarande öppna när körningen slutade.",
     "cases_open": "Ärenden som fortfarande var öppna när körningen slutade.",
@@ -106,7 +106,7 @@ FIGURES_SV: dict[str, str] = {
                          "arbetet, prissatt efter en taxa, är i samma storleksordning som avgiften, och hur ett "
                          "scenario ändrar det arbetet. Den kan inte visa om en avgift täcker en kommuns verkliga "
                          "kostnader: arbetstimmarna är antaganden (satta så att de blir de 16\u00a0timmar Ängelholm tar "
-                         "betalt för, så Ängelholms andel är nära 1 av konstruktion), timmen prissätts efter "
+                         "betalt för, så Ängelholms andel är nära 100\u00a0% av konstruktion), timmen prissätts efter "
                          "Ängelholms taxa (indirekta kostnader inräknade) i varje kommun, avgifterna kommer från olika år "
                          "(Helsingborg 2017, Ängelholm 2024), och tillsyn, nämndens egen tid och indirekta kostnader utanför de "
                          "modellerade stegen är inte med.",

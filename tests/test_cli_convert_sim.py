@@ -204,3 +204,62 @@ def test_to_profile_writes_a_profile_to_fill_in_that_simulates_as_written(tmp_pa
     before = out.read_bytes()
     again = run("convert", str(model), str(out), "--to", "profile")
     assert again.exit_code == 2 and "exists" in again.output and out.read_bytes() == before
+
+
+POOLS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C"><participant id="Sokande" name="Sökande"/></collaboration>
+</definitions>
+"""
+
+
+def test_simulate_of_a_file_without_a_process_says_so_in_one_line(tmp_path) -> None:
+    """A BPMN file with no process element (black-box pools only; bpmn-moddle's namespace-prefix-collision
+    fixture has a diagram alone) ended in a traceback, KeyError: 'no process in definitions'."""
+    model = tmp_path / "pools.bpmn"
+    model.write_text(POOLS_ONLY, encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    profile.write_text((ROOT / "tests/fixtures/sim/mm1.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("simulate", str(model), "--profile", str(profile), "-r", "2", "--workers", "1")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"permitflow: error: {model}: no process to simulate (the file holds no process element; expected one "
+        "with a start event, its steps and flows)")
+
+
+def test_to_profile_of_a_file_without_a_process_writes_nothing(tmp_path) -> None:
+    """It wrote a profile of nothing ('0 task(s) ..., 0 pool(s) of one person (none): replace them'),
+    exit 0, for a file that simulate then refused."""
+    model = tmp_path / "pools.bpmn"
+    model.write_text(POOLS_ONLY, encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    result = run("convert", str(model), str(profile), "--to", "profile")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {model}: no process to simulate (the file holds no process element; expected one "
+        "with a start event, its steps and flows); no profile written\n")
+    assert not profile.exists()
+
+
+TWO_STARTS = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <startEvent id="S1"/><startEvent id="S2"/><task id="T" name="Granska"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S1" targetRef="T"/><sequenceFlow id="F2" sourceRef="S2" targetRef="T"/>
+    <sequenceFlow id="F3" sourceRef="T" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path) -> None:
+    """The line named the process and its elements but not the file (MIWG A.3.0, B.2.0, C.6.0 ...)."""
+    model = tmp_path / "starts.bpmn"
+    model.write_text(TWO_STARTS, encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    result = run("convert", str(model), str(profile), "--to", "profile")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
+        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+    assert not profile.exists()

@@ -57,6 +57,28 @@ def test_diff_text_names_both_models_and_the_difference(tmp_path: Path) -> None:
     ]
 
 
+POOLS_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C"><participant id="Sokande" name="Sökande"/></collaboration>
+</definitions>
+"""
+
+
+@pytest.mark.parametrize("empty_first", [False, True])
+def test_diff_against_a_model_without_steps_says_every_step_is_only_in_one(tmp_path: Path, empty_first: bool) -> None:
+    """A model with steps against one without (a collaboration of black-box pools, as bpmn-moddle's
+    namespace-prefix-collision fixture): ValueError 'argmax of an empty sequence' when the empty one came second."""
+    a = write(tmp_path, "A")
+    empty = tmp_path / "pools.bpmn"
+    empty.write_text(POOLS_ONLY, encoding="utf-8")
+    first, second = (str(empty), a) if empty_first else (a, str(empty))
+    result = run("diff", first, second)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2] == "matched: 0 pairs; uncertain: 0 steps; only in one model: 5 steps; differences: 5"
+    assert sum(line.startswith(f"[Only in {'B' if empty_first else 'A'}]") for line in lines) == 5
+
+
 def test_diff_json_follows_the_schema(tmp_path: Path) -> None:
     result = run("diff", write(tmp_path, "A"), write(tmp_path, "B"), "--format", "json")
     data = json.loads(result.output)
@@ -547,7 +569,9 @@ def test_diff_and_compare_of_logs_say_the_readers_notes_on_stderr(tmp_path: Path
     a = _export(tmp_path / "kommun_a.csv", encoding="cp1252", day_first=True, doubled=True)
     b = _export(tmp_path / "kommun_b.csv", encoding="utf-8", day_first=False, doubled=False)
     notes_a = [
-        "note: kommun_a.csv: timestamps read as %d/%m/%Y %H:%M (with or without a time), from the first row",
+        "note: kommun_a.csv: timestamps read as %d/%m/%Y (with or without a time), day first as in Sweden and Europe: "
+        "no row tells day-first from month-first (no number above 12 before the year); if the export writes the month "
+        "first (as in the US), give --date-format month-first",
         "note: kommun_a.csv: 20 line(s) not UTF-8, read as Windows-1252 (the first: line 1); if names look wrong, "
         "save the log as UTF-8",
         "note: kommun_a.csv: 1 row repeats an earlier one's case, activity, time(s) and resource exactly (line 4): "
@@ -608,3 +632,26 @@ def test_a_delays_two_sides_are_in_one_unit_a_person_picks_for_its_size(tmp_path
     lines = run("compare", a, b, c).output.splitlines()
     assert ('  [attribute] "Platsbesök": delay.mean is 21.12d in a, 21.1d in b; 21d in c.'
             in lines)
+
+
+def test_a_duration_of_minutes_with_a_fraction_reads_as_it_was_written(tmp_path: Path) -> None:
+    # calibrate writes work times under an hour as minutes to 3 digits ("15.5m"); the diff's canonical form was
+    # hours to 6 decimals ("0.258333h"), shown back in minutes as "15.49998m" in every form, JSON included
+    paths = []
+    for tag, mean, work in (("A", "15.5m", "2h"), ("B", "30m", "15.5m"), ("C", "7.25m", "2h")):
+        folder = tmp_path / tag.lower()
+        folder.mkdir()
+        (folder / "process.yaml").write_text(Path(write(tmp_path, tag)).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "profile.yaml").write_text(PROFILE.format(tag=tag, mean=mean, sd="3m", work=work), encoding="utf-8")
+        paths.append(str(folder / "process.yaml"))
+    a, b, c = paths
+    data = json.loads(run("diff", a, b, "--format", "json").output)
+    pairs = {d["attribute"]: (d["a_value"], d["b_value"]) for d in data["differences"]}
+    assert pairs["profile.delay.mean"] == ("15.5m", "30m")
+    # one unit for both sides: minutes, where both read exactly ("0.258333h" and "2h" did not)
+    assert pairs["profile.duration"] == ("120m", "15.5m")
+    lines = run("diff", a, b).output.splitlines()
+    assert '[Changed] "Platsbesök": delay.mean is 15.5m in a, 30m in b.' in lines
+    assert '[Changed] "Granska ansökan": duration is 120m in a, 15.5m in b.' in lines
+    lines = run("compare", a, b, c).output.splitlines()
+    assert '  [attribute] "Platsbesök": delay.mean is 15.5m in a, 30m in b; 7.25m in c.' in lines

@@ -78,6 +78,39 @@ def test_show_text_and_json() -> None:
     assert data["problems"] == []
 
 
+BROKEN_LABELS = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+  <collaboration id="C"><participant id="Pool" name="Kommunen&#10;Åstorp" processRef="P"/></collaboration>
+  <process id="P" name="Servering-&#10;stillstånd">
+    <laneSet id="LS"><lane id="L" name="Hand-&#10;läggare"><flowNodeRef>S</flowNodeRef></lane></laneSet>
+    <startEvent id="S" name="Ansökan&#10;inkommen"/>
+    <exclusiveGateway id="G" name="Gateway&#13;&#10;(Split Flow)"/>
+    <sequenceFlow id="F" sourceRef="S" targetRef="G" name="ja,&#10;komplett"/>
+  </process>
+</definitions>
+"""
+
+
+def test_show_prints_a_name_with_line_breaks_on_its_one_line(tmp_path: Path) -> None:
+    """Tools break long labels (Signavio, the MIWG references: 'Gateway&#10;(Split Flow)'); show broke its rows there."""
+    path = tmp_path / "labels.bpmn"
+    path.write_text(BROKEN_LABELS, encoding="utf-8")
+    result = run("show", str(path))
+    assert result.stdout.splitlines()[:9] == [
+        "process P — Servering- stillstånd",
+        "  lanes:",
+        "    L: Hand- läggare (1 elements)",
+        "  elements (2):",
+        "    S  startEvent  Ansökan inkommen  [L]",
+        "    G  exclusiveGateway  Gateway (Split Flow)",
+        "  flows (1):",
+        "    F: S -> G  [ja, komplett]",
+        "pools:",
+    ]
+    assert result.stdout.splitlines()[9] == "  Pool: Kommunen Åstorp"
+    data = json.loads(run("show", "--format", "json", str(path)).stdout)  # JSON keeps the names as written
+    assert data["processes"][0]["elements"][1]["name"] == "Gateway\r\n(Split Flow)"
+
+
 KINDS = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
   <message id="Msg"/>
   <process id="P">
@@ -211,6 +244,43 @@ def test_convert_keeps_vendor_elements_in_bpmn_and_names_what_yaml_leaves_out(tm
     assert "Item_Unused" not in back.read_text(encoding="utf-8")
 
 
+DOCUMENTED = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <bpmn:process id="P" isExecutable="false">
+    <bpmn:documentation>Processen för serveringstillstånd</bpmn:documentation>
+    <bpmn:laneSet id="LS">
+      <bpmn:lane id="L"><bpmn:documentation>Handläggarna</bpmn:documentation>
+        <bpmn:flowNodeRef>S</bpmn:flowNodeRef><bpmn:flowNodeRef>T</bpmn:flowNodeRef><bpmn:flowNodeRef>E</bpmn:flowNodeRef>
+      </bpmn:lane>
+    </bpmn:laneSet>
+    <bpmn:startEvent id="S"/>
+    <bpmn:task id="T" name="Granska"><bpmn:documentation>Läs ansökan.</bpmn:documentation></bpmn:task>
+    <bpmn:endEvent id="E"/>
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T"/>
+    <bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E"><bpmn:documentation>När allt är läst</bpmn:documentation>
+    </bpmn:sequenceFlow>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_convert_to_yaml_names_the_documentation_it_leaves_out(tmp_path: Path) -> None:
+    """A process's, a lane's and a flow's documentation were dropped without a word (a step's first is `doc:`)."""
+    src = tmp_path / "doc.bpmn"
+    src.write_text(DOCUMENTED, encoding="utf-8")
+    out = tmp_path / "doc.yaml"
+    result = run("convert", str(src), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"permitflow: warning: {src}: not kept in {out} (the YAML form has no place for them): documentation "
+        "of 3 elements ('P', 'F2', 'L')\n")
+    assert "doc: Läs ansökan." in out.read_text(encoding="utf-8")
+    back = tmp_path / "back.bpmn"
+    result = run("convert", str(out), str(back))  # the step's documentation comes back, nothing more is said
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "<bpmn:documentation>Läs ansökan.</bpmn:documentation>" in back.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("command", ["validate", "show", "convert"])
 def test_help_has_examples(command: str) -> None:
     result = run(command, "--help")
@@ -266,3 +336,49 @@ def test_render_of_a_file_with_several_diagrams_says_which_it_drew(tmp_path: Pat
     assert (chosen.exit_code, chosen.stderr) == (0, "")  # asked for: nothing to say
     one = run("render", str(FIXTURES / "simple.bpmn"), "-o", str(tmp_path / "c.svg"))
     assert (one.exit_code, one.stderr) == (0, "")
+
+
+GLOBAL_TASK_TWIN = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <bpmn:globalTask id="P" name="Kallad"/>
+  <bpmn:process id="P" isExecutable="false">
+    <bpmn:startEvent id="S"/>
+    <bpmn:callActivity id="C" calledElement="P"/>
+    <bpmn:endEvent id="E"/>
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="C"/>
+    <bpmn:sequenceFlow id="F2" sourceRef="C" targetRef="E"/>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_a_file_written_from_a_lenient_read_validates_without_the_duplicate_it_no_longer_has(tmp_path: Path) -> None:
+    """validate took any id '<id>_dup<n>' beside '<id>' for a renamed repeat: the file `convert --lenient`
+    wrote of a Signavio roundtrip (a globalTask with its process's id; every id unique afterwards, XSD-valid)
+    was an error 'id 'P' is used more than once', exit 1."""
+    src = tmp_path / "twin.bpmn"
+    src.write_text(GLOBAL_TASK_TWIN, encoding="utf-8")
+    lenient = run("validate", "--lenient", str(src))  # the lenient read still says what it renamed
+    assert lenient.exit_code == 1
+    assert lenient.stdout.startswith(f"{src}: error duplicate-id P_dup2: id 'P' is used more than once in the file")
+    out = tmp_path / "fixed.bpmn"
+    assert run("convert", "--lenient", str(src), str(out)).exit_code == 0
+    assert 'id="P_dup2"' in out.read_text(encoding="utf-8")
+    result = run("validate", str(out))
+    assert (result.exit_code, result.stdout) == (0, f"{out}: ok\n")
+
+
+def test_convert_lenient_to_yaml_refuses_a_flow_to_a_missing_element(tmp_path: Path) -> None:
+    """A lenient read keeps a flow to an element that is not there (Signavio's exports); written as YAML
+    it became `to: Nowhere`, exit 0, and permitflow then refused its own file ('unknown step')."""
+    src = tmp_path / "dangling.bpmn"
+    src.write_text(DOCUMENTED.replace('sourceRef="T" targetRef="E"', 'sourceRef="T" targetRef="Nowhere"'),
+                   encoding="utf-8")
+    out = tmp_path / "dangling.yaml"
+    result = run("convert", "--lenient", str(src), str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"permitflow: error: {src}: cannot be written as YAML authoring form: sequence flow 'F2' has targetRef "
+        "'Nowhere', which is not a step of process 'P'\n")
+    assert not out.exists()
+    assert run("convert", "--lenient", str(src), str(tmp_path / "kept.bpmn")).exit_code == 0  # BPMN keeps it

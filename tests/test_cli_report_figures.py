@@ -44,7 +44,7 @@ def _interval_ok(text: str, figure: str, lang: str) -> bool:
     found = NUMBER.findall(text)
     if text == "–" or text.startswith(ONE[lang]):  # nothing measured, or one replication alone
         return True
-    low, high = (_value(n, lang) for n in found)
+    low, high = (_value(n, lang) / (100 if "%" in text else 1) for n in found)  # a share is said in per cent
     return impossible(figure, low, high) is None
 
 
@@ -75,7 +75,7 @@ def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replication
             text = _said(cell, lang)
             assert _interval_ok(text, figure, lang), (figure, lang, text)
         if _said(cell, "en").startswith(TOO_FEW["en"]):
-            assert _said(cell, "sv") in (TOO_FEW["sv"] + "under noll", TOO_FEW["sv"] + "över 1")
+            assert _said(cell, "sv") in (TOO_FEW["sv"] + "under noll", TOO_FEW["sv"] + "över 100\u00a0%")
             shown.append(figure)
     assert sorted(shown) == expected  # every such figure, and only those
 
@@ -86,7 +86,7 @@ def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replication
         cells = row.xpath("./td")
         for lang in ("en", "sv"):
             assert _interval_ok(_said(cells[3], lang), row.get("data-figure"), lang)
-        assert NUMBER.fullmatch(_said(cells[2], "en"))
+        assert NUMBER.fullmatch(_said(cells[2], "en").removesuffix("%"))
     # the longest waits beside each diagram: no wait below zero days
     for row in page.xpath("//table[@class='waits']/tbody/tr"):
         for lang in ("en", "sv"):
@@ -119,7 +119,7 @@ def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
         cell = row.xpath("./td")[2]
         for lang in ("en", "sv"):
             mean, _, interval = _said(cell, lang).partition(" (")
-            assert NUMBER.fullmatch(mean)
+            assert NUMBER.fullmatch(mean.removesuffix("%").removesuffix("\u00a0"))  # a share in per cent
             assert _interval_ok(interval.rstrip(")"), row.get("data-figure"), lang), (row.get("data-figure"), lang)
         if TOO_FEW["en"] in _said(cell, "en"):
             shown.append(row.get("data-figure"))
@@ -143,10 +143,10 @@ def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
 
 def test_the_how_sure_note_says_what_each_columns_first_figure_is(sure: Path) -> None:
     """Found by QA: "noise and assumptions" showed "54.19 (40.45 – 68.33)" and the note said only that the range
-    holds 95 % of the points' means: its first figure, the median, was named nowhere."""
+    holds 95% of the points' means: its first figure, the median, was named nowhere."""
     page = lxml_html.fromstring((sure / "report.html").read_text(encoding="utf-8"))
     note = page.xpath("//section[@id='how-sure']/p[@class='meta']")[0]
-    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95\u00a0% of "
+    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95% of "
             "them") in _said(note, "en")
     assert ("\"slump och antaganden\" är medianen av punkternas medelvärden och det intervall som rymmer 95\u00a0% "
             "av dem") in _said(note, "sv")

@@ -50,7 +50,9 @@ pytestmark = [pytest.mark.browser,
 @pytest.fixture(scope="module")
 def shown(report: Path) -> dict[str, str]:
     """What the report shows in each language (``en``, ``sv``; its title ``en title``, ``sv title``; its header
-    ``en header``, ``sv header``), read in Chromium with the language picked as a manager picks it."""
+    ``en header``, ``sv header``; ``en all``, ``sv all``: with every part opened and without the profiles' own
+    notes, which are data written as their authors wrote them), read in Chromium with the language picked as a
+    manager picks it."""
     said: dict[str, str] = {}
     messages: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -64,6 +66,11 @@ def shown(report: Path) -> dict[str, str]:
                 said[lang] = page.locator("body").inner_text()
                 said[f"{lang} header"] = page.locator("header").inner_text()
                 said[f"{lang} title"] = page.locator("h1").inner_text()
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            page.add_style_tag(content="td.basis small { display: none; }")
+            for lang in ("en", "sv"):
+                page.click(f"#pick-{lang}")
+                said[f"{lang} all"] = page.locator("body").inner_text()
         finally:
             browser.close()
     assert messages == []
@@ -71,8 +78,8 @@ def shown(report: Path) -> dict[str, str]:
 
 
 def test_a_swept_path_with_a_municipality_in_front_names_the_municipality(shown: dict[str, str]) -> None:
-    assert "Ängelholm: handläggarna: andel av heltid = 0,5" in shown["sv"]
-    assert "Ängelholm: the case officers: share of full time = 0.5" in shown["en"]
+    assert "Ängelholm: handläggarna: andel av heltid = 50\u00a0%" in shown["sv"]
+    assert "Ängelholm: the case officers: share of full time = 50%" in shown["en"]
     assert "Angelholm" not in shown["sv"] and "Angelholm" not in shown["en"]
 
 
@@ -101,3 +108,84 @@ def test_what_drives_it_says_the_correlation_in_words_not_rho(shown: dict[str, s
 def test_no_answer_shows_a_dash_for_an_interval(shown: dict[str, str]) -> None:
     # two replications over 12 weeks, one with a decided case in Ängelholm: "(95 % intervall – till –)"
     assert "– till –" not in shown["sv"] and "– to –" not in shown["en"]
+
+
+def test_each_language_writes_per_cent_and_kronor_its_own_way(shown: dict[str, str]) -> None:
+    """Found by QA (2026-12-06): the English report wrote "95 %" with the space Swedish puts before "%", and "kr",
+    the Swedish abbreviation; English writes "95%" and, here, "kronor" (a word, where it stands in Swedish)."""
+    en, sv = shown["en all"], shown["sv all"]
+    assert re.findall(r".{30}\d[ \u00a0]%.{10}", en) == []
+    assert re.findall(r".{30}\bkr\b.{10}", en) == []
+    assert "95% interval" in en and "(kronor)" in en
+    assert re.findall(r".{30}\d%.{10}", sv) == []
+    assert "95\u00a0% intervall" in sv and "(kr)" in sv
+
+
+def _rows(report: Path, lang: str) -> dict[str, list[list[str]]]:
+    """The cells of every figures-table row (the key figures, every figure and how sure), by the row's figure, as
+    Chromium shows them in ``lang`` with every part opened."""
+    rows: dict[str, list[list[str]]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page()
+            page.goto(report.as_uri(), wait_until="load")
+            page.click(f"#pick-{lang}")
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            for row in page.locator("table.figures tr[data-figure]").all():
+                rows.setdefault(row.get_attribute("data-figure") or "", []).append(
+                    [c.strip() for c in row.locator("td").all_inner_texts()])
+        finally:
+            browser.close()
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_tables_say_shares_in_per_cent_as_the_sentences_do(report: Path, lang: str) -> None:
+    """Found by QA (2026-12-06): the tables wrote a share as "0,80" (and "1,00" beside an answer's "99,8 %") while
+    the answers say per cent; a change in a share is in percentage points."""
+    rows = _rows(report, lang)
+    sign = "%" if lang == "en" else "\u00a0%"
+    unit = "percentage points" if lang == "en" else "procentenheter"
+    shares = [f for f in rows if f.endswith("_share") or f.startswith(("outcome_share.", "utilisation."))]
+    assert "within_deadline_share" in shares and "utilisation.officer" in shares and "cost_share_of_fee" in rows
+    sure = [f for f in shares if "/" in f]  # how sure: "<process>/<figure>", a mean (its interval) in each column
+    assert sure and all(re.match(rf"\S+{sign} \(", c) for f in sure for cells in rows[f] for c in cells[2:4]), sure
+    for figure in [f for f in [*shares, "cost_share_of_fee"] if f not in sure]:
+        for cells in rows[figure]:
+            mean, interval = cells[2], cells[3]
+            assert mean.endswith(sign) or mean == "–", (figure, cells)
+            assert re.fullmatch(rf"\S+{sign} – \S+{sign}", interval) or interval.startswith(("too few", "för få")) \
+                or interval == "–", (figure, cells)
+            changes = [c for c in cells[4:] if re.search(r"\d", c) and not c.isdigit()]  # not the replications
+            assert all(c.endswith((unit, f"{unit} *")) for c in changes if not c.startswith(("too few", "för få"))), \
+                (figure, cells)
+    assert any(unit in c for cells in rows["within_deadline_share"] for c in cells[4:])
+
+
+def test_the_report_says_the_simulations_start_up_and_its_first_value_in_words(shown: dict[str, str]) -> None:
+    """Found by QA (2026-12-06): "warm-up 1 week" / "uppvärmning 1 vecka" and "first sweep point" / "första
+    svepvärdet" are a simulation modeller's words, not a manager's."""
+    en, sv = shown["en all"], shown["sv all"]
+    assert "a start-up period of 1 week left out (the simulation starts with no cases)" in en
+    assert "en inledning på 1 vecka räknas inte (simuleringen börjar utan ärenden)" in sv
+    assert re.findall(r".{30}(?:warm-up|sweep point).{10}", en) == []
+    assert re.findall(r".{30}(?:uppvärmning|svepvärde).{10}", sv) == []
+
+
+def test_the_tables_say_kronor_whole(report: Path) -> None:
+    """Found by QA (2026-12-06): "18 704,47" kronor of work per case, öre of a cost that rests on assumed hours."""
+    rows = _rows(report, "sv")
+    cells = [c for r in rows["cost_per_case"] for c in r[2:4] if not c.startswith("för få")]
+    assert cells and all(re.fullmatch(r"\d{1,3}(\u00a0\d{3})*( – \d{1,3}(\u00a0\d{3})*)?", c) for c in cells), cells
+
+
+def test_the_header_says_how_scenarios_are_compared_without_statistics_jargon(shown: dict[str, str]) -> None:
+    """Found by QA (2026-12-06): "Replication i of every scenario … so each difference against a baseline is
+    paired" / "Upprepning i … är parad" is a statistician's shorthand; a manager reads what it means."""
+    en, sv = shown["en header"], shown["sv header"]
+    assert "Replication 1 of every scenario uses the same random numbers, and so does replication 2" in en
+    assert "compares like with like" in en and "unlikely to be chance" in en
+    assert "Upprepning 1 av varje scenario använder samma slumptal, likaså upprepning 2" in sv
+    assert "jämför lika med lika" in sv and "sannolikt inte på slumpen" in sv
+    assert "paired" not in en and "parad" not in sv and "Replication i " not in en and "Upprepning i " not in sv

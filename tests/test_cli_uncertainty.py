@@ -51,11 +51,11 @@ def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
         expected = f"yes: the same way at every point ({way}), by at least"
         assert re.search(r'by at least</span>.*<span class="en"> days</span><span class="sv"> dagar</span>', cell), cell
     elif not full["nominal"]["significant"]:
-        expected = f"no: within the noise (the same way at {share}&nbsp;% of the points)"
+        expected = f"no: within the noise (the same way at {share}% of the points)"
     elif share == 0:
         expected = "no: the other way at every point"
     else:
-        expected = f"no: the same way at {share}&nbsp;% of the points only"
+        expected = f"no: the same way at {share}% of the points only"
     assert expected in cell, cell
     assert "no: 100" not in report
 

@@ -276,3 +276,22 @@ def test_lenient_validate_reports_a_repeated_id_with_its_documented_code() -> No
     result = invoke("validate", "--lenient", str(path))
     assert result.exit_code == 1
     assert f"{path}: error duplicate-id T_dup2: id 'T' is used more than once" in result.stdout
+
+
+def test_an_element_with_very_many_attributes_is_refused_at_once(here: Path) -> None:
+    """lxml reads an element's attribute values in time that grows with their square: 300,000 on one
+    task kept a reader (and the web app's upload check) busy for hours. Refused in one line, naming
+    the element; a model whose elements have a few each is read as before."""
+    many = " ".join(f'a{i}="x"' for i in range(5000))
+    (here / "many.bpmn").write_text(
+        f'<definitions xmlns="{BPMN_NS}" id="d" targetNamespace="x">\n<process id="p">\n'
+        f'<task id="T1" {many}/></process></definitions>', encoding="utf-8")
+    refused(invoke("convert", "many.bpmn", "out.yaml"),
+            "many.bpmn:3: element 'T1': 5,001 attributes on one task, more than permitflow reads (200")
+    assert _files(here) == ["many.bpmn"]
+    few = " ".join(f'a{i}="x"' for i in range(150))  # many '=' in the file, but no element over the limit
+    (here / "few.bpmn").write_text(
+        f'<definitions xmlns="{BPMN_NS}" id="d" targetNamespace="x">\n<process id="p">\n'
+        + "".join(f'<task id="T{k}" {few}/>' for k in range(4)) + '</process></definitions>', encoding="utf-8")
+    read = invoke("validate", "few.bpmn")  # read: its problems are the model's (no start event), exit 1
+    assert read.exit_code == 1 and "attributes on one" not in read.output and "Traceback" not in read.output

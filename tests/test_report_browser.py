@@ -58,7 +58,7 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
             assert answers.count() == 2
             change = page.locator("#h-delegated-to-officer li").inner_text()
             assert change.startswith("Helsingborg: with decisions delegated to the case officer, a complete application")
-            assert re.search(r"days (sooner|later) than with the status quo \(95\u00a0% interval", change)
+            assert re.search(r"days (sooner|later) than with the status quo \(95% interval", change)
             assert "across the assumption ranges" in change and "at all 3 points" in change or "at 3 points" not in change
             assert "Across the assumption ranges:" in page.locator("#h-status-quo li").inner_text()
 

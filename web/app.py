@@ -16,8 +16,10 @@ and the server goes on serving. With a token, every request must carry it
 from __future__ import annotations
 
 import gzip
+import hashlib
 import hmac
 import json
+import os
 import re
 import secrets
 import tempfile
@@ -38,15 +40,17 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Message
 
 from bpmn_io.library import library_names
-from processes.errors import PermitflowError
+from processes.errors import InputError, PermitflowError
+from processes.heapkeep import libc_name
 from report.deadlines import deadline_said, profile_clock
 from scenarios.bases import Base, library_base
 from web.answer import answer
 from web.levers import LEVERS, RUN_LEVERS, LeverError, decision_levels, status_quo
-from web.leversteps import remember_steps
-from web.runs import KEEP_BYTES, Runs
+from web.leversteps import LeverSteps, remember_steps
+from web.runs import KEEP_BYTES, CallStopped, CallTimedOut, Runs
 from web.texts import TEXTS
 from web.whatif import (
     MAX_UPLOAD_BYTES,
@@ -66,7 +70,28 @@ COOKIE = "permitflow_token"
 MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
+#: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
+CHECK_SECONDS = 60
 HERE = resources.files("web")
+
+
+#: an upload's check (:func:`web.whatif.checked_upload`): the upload kept, its own values, its model's text key,
+#: its lever steps
+_Checked = tuple[Upload, dict[str, Any], bytes, LeverSteps | None]
+
+
+def _sent_digest(*parts: str | bytes) -> bytes:
+    """A digest of an upload as sent (the name, each file's name and bytes), each part framed by its length.
+
+    >>> _sent_digest("a", b"bc") == _sent_digest("ab", b"c")
+    False
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.digest()
 
 
 class _TooLarge(PermitflowError):
@@ -111,12 +136,42 @@ class _Guard(BaseHTTPMiddleware):
 
 class _State:
     """What the server keeps: the runs and their pool, and the uploaded processes (each model's text
-    compressed, opened when a question names it)."""
+    compressed, opened when a question names it), with what their checks said by a digest of what was
+    sent (:func:`_sent_digest`): the same bytes again are answered alike without a new check."""
 
-    def __init__(self, workers: int | None, keep: int) -> None:
+    def __init__(self, workers: int | None, keep: int, check_seconds: float = CHECK_SECONDS) -> None:
         self.runs = Runs(workers, keep)
+        self.check_seconds = check_seconds
         self.uploads: OrderedDict[str, Upload] = OrderedDict()
+        #: the checks of the uploads kept (none of another: it holds nothing the uploads do not)
+        self.checked: dict[bytes, _Checked] = {}
+        #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
+        self.refused: OrderedDict[bytes, InputError] = OrderedDict()
         self.lock = threading.Lock()
+
+    def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
+        """Keep an upload under ``key`` and its check by ``digest``; forget the oldest past :data:`MAX_UPLOADS`,
+        and the check of one no longer kept under any key."""
+        with self.lock:
+            self.uploads[key] = checked[0]
+            self.checked[digest] = checked
+            while len(self.uploads) > MAX_UPLOADS:
+                _key, gone = self.uploads.popitem(last=False)
+                if all(kept is not gone for kept in self.uploads.values()):
+                    for old in [d for d, c in self.checked.items() if c[0] is gone]:
+                        del self.checked[old]
+
+    def refuse(self, digest: bytes, err: InputError) -> None:
+        """Remember that the upload of ``digest`` was refused, and why (the last :data:`MAX_UPLOADS`)."""
+        with self.lock:
+            self.refused[digest] = err
+            while len(self.refused) > MAX_UPLOADS:
+                self.refused.popitem(last=False)
+
+    def recall(self, digest: bytes) -> _Checked | InputError | None:
+        """What the check of ``digest`` said, when it is known."""
+        with self.lock:
+            return self.checked.get(digest) or self.refused.get(digest)
 
     def pick_uploads(self, ids: Any) -> dict[str, tuple[Base, str, str]]:
         if not isinstance(ids, list):
@@ -202,10 +257,28 @@ async def setup(request: Request) -> Response:
                          "deadline_generic": deadline_texts((None, None)), "max_upload_bytes": MAX_UPLOAD_BYTES})
 
 
+def _bounded(request: Request) -> Request:
+    """``request`` with its body read at most :data:`MAX_BODY_BYTES` (more raises :class:`_TooLarge`): the
+    guard sees only a Content-Length, and a body sent in chunks has none."""
+    seen = 0
+
+    async def receive() -> Message:
+        nonlocal seen
+        message = await request.receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                raise _TooLarge(f"the request is over the limit of {MAX_BODY_BYTES} bytes")
+        return message
+
+    return Request(request.scope, receive)
+
+
 async def upload(request: Request) -> Response:
     state: _State = request.app.state.web
     try:
-        async with request.form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
+        # a file part has no limit of its own in the form's parser (it goes to a temporary file): the body's
+        async with _bounded(request).form(max_files=2, max_fields=4, max_part_size=MAX_UPLOAD_BYTES) as form:
             model, profile, name = form.get("model"), form.get("profile"), str(form.get("name") or "")
             if isinstance(model, str) or isinstance(profile, str) or model is None or profile is None:
                 # a manager with a model from a modelling tool has no profile yet: say where one comes from
@@ -220,25 +293,52 @@ async def upload(request: Request) -> Response:
     except PermitflowError as err:
         return _error(err)
     except Exception as err:  # noqa: BLE001 - a malformed or oversized multipart body is the client's error
-        return _error(f"the upload could not be read: {err}", sv=f"uppladdningen kunde inte läsas: {err}")
-    try:
-        # read and checked in a process of its own: a model's parse takes ten times its size, which the
-        # server would keep; its own values beside the levers, read as a library municipality's are (its
-        # steps found by what they are, and kept for its levers)
-        kept, own, text, steps = await run_in_threadpool(state.runs.call_apart, checked_upload, name, files[0],
-                                                         Path(files[1]).name, files[2], Path(files[3]).name)
-    except PermitflowError as err:
-        return _error(err)
+        said = getattr(err, "detail", None) or err  # the form parser's HTTPException: its words, not "400: " first
+        return _error(f"the upload could not be read: {said}", sv=f"uppladdningen kunde inte läsas: {said}")
+    sent = (name, files[0], Path(files[1]).name, files[2], Path(files[3]).name)
     del files
+    digest = _sent_digest(*sent)
+    known = state.recall(digest)
+    if isinstance(known, InputError):  # refused before: the same bytes, the same message
+        return _error(known)
+    found: _Checked
+    if known is not None:
+        found = known
+    else:
+        try:
+            # read and checked in a process of its own: a model's parse takes ten times its size, which the
+            # server would keep; its own values beside the levers, read as a library municipality's are (its
+            # steps found by what they are, and kept for its levers)
+            found = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+                                                    seconds=state.check_seconds))
+        except CallStopped:
+            return _error("The server is stopping: upload the files again once it runs again.", 503,
+                          sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
+        except CallTimedOut:  # not remembered: a busy machine may read it in time later
+            from report.numbers import number
+
+            limit = {lang: number(float(f"{state.check_seconds:g}"), lang) for lang in ("en", "sv")}
+            return _error(f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model "
+                          "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
+                          "writes it?",
+                          sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en "
+                             "modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
+                             "ett modelleringsverktyg skriver den?")
+        except InputError as err:
+            # kept without its traceback, whose frames hold what was sent (up to 10 MB)
+            state.refuse(digest, err.with_traceback(None))
+            return _error(err)
+        except PermitflowError as err:  # not the upload's fault (its check's process ended): not remembered
+            return _error(err)
+    del sent
+    kept, own, text, steps = found
     remember_steps(text, steps)
     base = kept.base
     # kept under a key of its own, not the name typed: two managers who both call theirs "Höganäs"
-    # each run their own, and one cannot pick another's upload without its key
+    # each run their own, and one cannot pick another's upload without its key (the same bytes sent again:
+    # the same check, kept once, under a key of its own)
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
-    with state.lock:
-        state.uploads[key] = kept
-        while len(state.uploads) > MAX_UPLOADS:
-            state.uploads.popitem(last=False)
+    state.keep_upload(key, digest, found)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
     return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
@@ -402,6 +502,35 @@ async def save_scenario(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="what-if.yaml"'})
 
 
+#: in the server, a block of this many bytes or more gets a mapping of its own, given back to the system when
+#: freed (glibc's ``M_MMAP_THRESHOLD``, fixed: :func:`_large_blocks_given_back`)
+LARGE_BLOCK = 1 << 20
+
+
+def _large_blocks_given_back() -> bool:
+    """Have glibc give a freed block of :data:`LARGE_BLOCK` bytes or more back to the system at once, in
+    this process (the server; not its workers, started from a fork server, which keep their heap:
+    :mod:`processes.heapkeep`). Whether glibc took it; nothing elsewhere than glibc, nor when the user set
+    ``MALLOC_MMAP_THRESHOLD_`` or its tunable.
+
+    glibc's threshold is dynamic: once a mapped block of a few MB is freed, blocks up to that size come from
+    the heap (of the thread that asked: each of the request threads may have an arena of its own), which
+    keeps them after they are freed. An upload of a large model and the start of its run copy its text a few
+    times on the way (15 and 28 MB of Python objects at their peaks for a 4.6 MB model, none of it kept), so
+    the server's RSS rose by about 40 MB over the first few uploads and runs and stayed there."""
+    if not (libc_name() or "").startswith("glibc ") or "MALLOC_MMAP_THRESHOLD_" in os.environ \
+            or "glibc.malloc.mmap_threshold=" in os.environ.get("GLIBC_TUNABLES", ""):
+        return False
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
+    return bool(mallopt(-3, LARGE_BLOCK) == 1)  # M_MMAP_THRESHOLD
+
+
 def _warm() -> None:
     """Import the report's modules (matplotlib takes seconds) before the first request, not during it."""
     import report.build  # noqa: F401
@@ -443,14 +572,17 @@ def _megabytes(count: int) -> str:
     return f"{count / 2**20:.0f}"
 
 
-def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES) -> Starlette:
+def create_app(*, token: str | None = None, workers: int | None = None, keep: int = KEEP_BYTES,
+               check_seconds: float = CHECK_SECONDS) -> Starlette:
     """The app; ``token``: required on every request when given; ``workers``: the process pool's
     size (default all cores; ``0``: run in the request's thread); ``keep``: the bytes of finished
-    runs kept for their report download (compressed; the oldest are forgotten first)."""
-    state = _State(workers, keep)
+    runs kept for their report download (compressed; the oldest are forgotten first); ``check_seconds``:
+    the time an upload's check may take in its process (``workers`` 0: no limit)."""
+    state = _State(workers, keep, check_seconds)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
+        _large_blocks_given_back()
         await run_in_threadpool(_warm)
         yield
         state.runs.close()

@@ -63,7 +63,7 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
         low, high = PERCENT_RANGE
         # named as the form's field is, by the chosen processes' deadline
         clock = common_clock({b.name: profile_clock(b.profile) for b in bases})
-        en = f"Share of decisions within 4 months: {given}\u00a0% is outside the allowed range {low}–{high}\u00a0%"
+        en = f"Share of decisions within 4 months: {given}% is outside the allowed range {low}–{high}%"
         sv = f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför det tillåtna intervallet {low}–{high}\u00a0%"
         raise GoalLeverError("percent", deadline_said(en, "en", *clock), deadline_said(sv, "sv", *clock))
     if joint and len(bases) < 2:
@@ -208,7 +208,7 @@ def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[
     if chosen is not None and not result["holds_at_bad_end"]:
         safe = result["safe"]
         if safe is not None:
-            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe, 'en')} kr a "
+            en.append(f"Sure to reach it even at the interval's low end: {_combination(safe, 'en')}, {_kr(safe, 'en')} kronor a "
                       f"year, {_within(safe, 'en')} within 4 months.")
             sv.append(f"Når målet säkert även i intervallets sämre ände: {_combination(safe, 'sv')}, {_kr(safe, 'sv')} kr per år, "
                       f"{_within(safe, 'sv')} inom 4 månader.")
@@ -237,7 +237,7 @@ def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[
         else:
             meets = today["target_figure"]["mean"] is not None and today["target_figure"]["mean"] >= \
                 result["target"]["share"]
-            figures_en = f"{_kr(today, 'en')} kr a year, {_within(today, 'en')} within 4 months, {_mean_days(today, 'en')} days on average"
+            figures_en = f"{_kr(today, 'en')} kronor a year, {_within(today, 'en')} within 4 months, {_mean_days(today, 'en')} days on average"
             figures_sv = f"{_kr(today, 'sv')} kr per år, {_within(today, 'sv')} inom 4 månader, i snitt {_mean_days(today, 'sv')} dagar"
             verdict_en = "reaches the target too" if meets else "does not reach the target"
             verdict_sv = "når också målet" if meets else "når inte målet"
@@ -277,7 +277,7 @@ def goal_answer(result: dict[str, Any], names: dict[str, str],
         sv = (f"{places}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
               f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')} dagar{sure_sv}.")
         en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
-              f"{_kr(chosen, 'en')} kr a year, {_mean_days(chosen, 'en')} days on average{sure}.")
+              f"{_kr(chosen, 'en')} kronor a year, {_mean_days(chosen, 'en')} days on average{sure}.")
     more_sv, more_en = _more(result, names)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
     # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)

@@ -77,7 +77,7 @@ LEVERS = (
           "int", 0, 42),
     Lever("complete_share", "Andel kompletta ansökningar (e-tjänst)", "Share of complete applications (e-service)",
           "float", 0.0, 1.0, step=0.05, share=True),
-    Lever("remiss_weeks", "Remissvar, vanlig svarstid (veckor)", "Remiss answers, usual time (weeks)",
+    Lever("remiss_weeks", "Remissvar, vanlig svarstid (veckor)", "Replies from consulted bodies (remiss), usual time (weeks)",
           "float", 0.5, 16, step=0.5),
     Lever("arrivals", "Ansökningar per år", "Applications per year", "int", 1, 500),
 )
@@ -239,7 +239,7 @@ def _remiss_answers(shown: str, elements: Mapping[str, Any], model: str | None) 
     if named:
         return named
     raise _in_model("remiss_weeks", shown,
-                    "has no remiss answer (a message event or receive task that waits for the answer of another "
+                    "has no reply from a consulted body (a message event or receive task that waits for the answer of another "
                     "party than the applicant, after the process has sent that party a message: the remiss)",
                     "saknar remissvar (en meddelandehändelse eller mottagningsuppgift som väntar på svar från en "
                     "annan part än sökanden, efter att processen skickat den parten ett meddelande: remissen)")

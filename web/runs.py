@@ -50,7 +50,7 @@ from scenarios.executors import watch_parent
 from scenarios.road import execute, prepare
 from scenarios.study import Study
 
-__all__ = ["Run", "Runs", "RunFailed", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
+__all__ = ["Run", "Runs", "RunFailed", "CallTimedOut", "CallStopped", "StudyTask", "KEEP_BYTES", "RECORD_BYTES", "DIAGRAM_URL"]
 
 #: the bytes of finished runs kept for their report download by default (running runs are always kept)
 KEEP_BYTES = 32 * 1024 * 1024
@@ -157,6 +157,9 @@ class Runs:
         self._pool: Executor | None = None
         self._runs: OrderedDict[str, Run] = OrderedDict()
         self._lock = threading.Lock()
+        #: the processes of :meth:`call_apart` running now, and whether the server is stopping (:meth:`stop_calls`)
+        self._calls: set[Any] = set()
+        self._stopping = False
 
     def _executor(self) -> Executor | None:
         with self._lock:
@@ -189,24 +192,38 @@ class Runs:
         total = task.prepare()
         return self.start_task(total, task)
 
-    def call_apart(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+    def call_apart(self, fn: Callable[..., Any], /, *args: Any, seconds: float | None = None) -> Any:
         """``fn(*args)`` in a process of its own, started for it and ended when it returns (``workers``
         0: here), so that what it takes on the way (an upload's parse) is not kept by the server; its
-        result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle."""
+        result, or the error it raised (bad input: its message as raised). ``fn`` and ``args`` must pickle.
+        ``seconds``: its process is ended after that long without an answer, and :class:`CallTimedOut`
+        raised (not when run here)."""
         if self.workers <= 0:
             return fn(*args)
         ctx = self._context()
         receive, send = ctx.Pipe(duplex=False)
         process = ctx.Process(target=_call, args=(fn, args, send, os.getpid()), name="permitflow-check", daemon=True)
         process.start()
+        with self._lock:
+            self._calls.add(process)
+            stopping = self._stopping
+        if stopping:  # told to stop while it started: its answer is not waited for
+            process.kill()
         send.close()
         try:
+            if seconds is not None and not receive.poll(seconds):
+                process.kill()
+                raise CallTimedOut(f"no answer within {seconds:g} s")
             kind, value = receive.recv()
         except (EOFError, OSError):
             kind, value = "refused", None
         finally:
             receive.close()
             process.join()
+            with self._lock:
+                self._calls.discard(process)
+        if self._stopping:
+            raise CallStopped("the server stopped before the call answered")
         if kind != "done":
             raise value if isinstance(value, Exception) else PermitflowError(
                 f"the check's process ended without an answer (exit code {process.exitcode})")
@@ -340,6 +357,17 @@ class Runs:
         with self._lock:
             return self._runs.get(run_id)
 
+    def stop_calls(self) -> None:
+        """The server is stopping: end the processes of :meth:`call_apart` (an upload's check) now, and start no
+        more; a request waiting for one is answered at once (:class:`CallStopped`), so that the server, which
+        waits for its requests before it stops, does not wait for the check (a hostile model's: a minute)."""
+        with self._lock:
+            self._stopping = True
+            calls = list(self._calls)
+        for process in calls:
+            if process.exitcode is None:
+                process.kill()
+
     def close(self) -> None:
         """Cancel every run and stop the pool."""
         with self._lock:
@@ -352,6 +380,14 @@ class Runs:
 
 class RunFailed(Exception):
     """A run in a process of its own failed: its error's message."""
+
+
+class CallTimedOut(PermitflowError):
+    """:meth:`Runs.call_apart`'s process gave no answer in the time allowed (and was ended)."""
+
+
+class CallStopped(PermitflowError):
+    """:meth:`Runs.call_apart` was not started, or its process ended, because the server is stopping."""
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+from typing import Any
 
 from processes.errors import InputError
 
@@ -51,5 +52,19 @@ def serve(host: str, port: int, *, token: str | None, workers: int | None, keep_
 
     from web.app import create_app
 
-    uvicorn.run(create_app(token=token, workers=workers, keep=keep_mb * 2**20), host=host, port=port,
-                log_level="warning")
+    app = create_app(token=token, workers=workers, keep=keep_mb * 2**20)
+
+    class Server(uvicorn.Server):
+        # uvicorn waits for the requests in flight before it stops: an upload waiting for its check (a minute
+        # for a hostile model) would hold Ctrl-C and SIGTERM that long, so the checks end when told to stop
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            super().handle_exit(sig, frame)
+            app.state.web.runs.stop_calls()
+
+    server = Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    try:
+        server.run()
+    except KeyboardInterrupt:  # as uvicorn.run
+        pass
+    if not server.started:
+        raise SystemExit(3)  # as uvicorn.run: it could not start

@@ -72,7 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "six_weekly": {"sv": "var sjätte vecka", "en": "every sixth week"},
     "progress": {"sv": "{done} av {total} körningar klara", "en": "{done} of {total} runs finished"},
     "noise": {"sv": "Intervallen (95\u00a0%) visar slumpens spridning i simuleringen; antagandena är osäkra också.",
-              "en": "The intervals (95\u00a0%) show the simulation's random spread; the assumptions are uncertain too."},
+              "en": "The intervals (95%) show the simulation's random spread; the assumptions are uncertain too."},
     "goal": {"sv": "Målsökning: billigaste sättet att nå målet", "en": "Goal seek: the cheapest way to the target"},
     "goal_percent": {"sv": "Andel beslut inom 4 månader (%)", "en": "Share of decisions within 4 months (%)"},
     "goal_joint": {"sv": "Kommunerna som en gemensam enhet", "en": "The municipalities as one joint unit"},
@@ -84,7 +84,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "goal_officers": {"sv": "Handläggare", "en": "Case officers"},
     "goal_fte": {"sv": "Andel av heltid", "en": "Share of full time"},
     "goal_level": {"sv": "Beslut av", "en": "Decided by"},
-    "goal_cost": {"sv": "Kostnad per år (kr)", "en": "Cost a year (kr)"},
+    "goal_cost": {"sv": "Kostnad per år (kr)", "en": "Cost a year (kronor)"},
     "goal_days": {"sv": "Dagar i snitt", "en": "Days on average"},
     "goal_share": {"sv": "Inom 4 månader", "en": "Within 4 months"},
     # found by the manager's second journey: every row said "100 %" and the answer "not sure"; the decision rests on
@@ -92,12 +92,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "goal_low": {"sv": "Inom 4 månader, säkert minst", "en": "Within 4 months, surely at least"},
     "goal_low_note": {"sv": "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet. "
                             "Inom parentes kommunen vars få avgjorda ärenden sätter den.",
-                      "en": "“Surely at least”: the interval's low end (95\u00a0%); the target is surely reached when it "
+                      "en": "“Surely at least”: the interval's low end (95%); the target is surely reached when it "
                             "reaches the target. In brackets the municipality whose few decided cases set it."},
     "goal_note": {"sv": "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över "
                         "samma upprepningar, och körs vidare tills det är säkert vilken som är snabbast).",
                   "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "
                         "replications, and run on until it is sure which is the faster)."},
+    # rows whose place among the marked ones was not needed (JSON frontier null: scenarios.optimise.Evaluated.frontier)
+    "goal_not_needed": {"sv": "Rader i kursiv stil kostar mer än ett alternativ som säkert når målet och kördes därför "
+                              "inte vidare för att jämföra dagarna (behövs inte: ett billigare alternativ når målet); "
+                              "om de hör till de markerade raderna är inte sagt.",
+                        "en": "Rows in italics cost more than a combination that surely reaches the target, so they "
+                              "were not run on to compare their days (not needed: a cheaper one reaches the goal); "
+                              "whether they belong among the marked rows is not said."},
     # found by the manager's QA journey: a full-time officer at 2,3 million kr a year looked wrong, with no word
     # of what the cost is (docs/profile.md: the library prices an hour at Ängelholm's fee rate, overhead included)
     "goal_cost_note": {"sv": "Kostnad per år: handläggarnas arbetstid prissatt med profilens timpris (biblioteket "

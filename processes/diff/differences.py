@@ -16,7 +16,13 @@ from processes.diff.matchtypes import Match
 from processes.diff.result import Difference
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step, display_name
-from processes.durations import CALENDAR_UNITS, format_duration, is_duration_text, parse_duration
+from processes.durations import (
+    CALENDAR_UNITS,
+    exact_to_thousandths,
+    format_duration,
+    is_duration_text,
+    parse_duration,
+)
 from processes.errors import PermitflowError
 
 __all__ = [
@@ -232,13 +238,16 @@ def in_one_unit(key: str, values: Iterable[str]) -> tuple[str, ...]:
     """The values of one flattened time parameter (``delay.mean``, ``duration.value`` ...) in one unit:
     the one a person picks for the largest (minutes under an hour, hours under two days, days above;
     hours for work time, which has no days), or a larger one all of them are already written in
-    (``2w`` and ``3w``). Exact to 6 decimals, as :func:`format_duration`; ``""`` (not set) stays;
+    (``2w`` and ``3w``), or a smaller one when only that one reads every value to 3 decimals (``15.5m`` and
+    ``120m``, not ``0.258333h`` and ``2h``); else exact to 6 decimals; ``""`` (not set) stays;
     values that are not all durations, or that would read alike in one unit, stay as they are.
 
     >>> in_one_unit("delay.mean", ("506.88h", "30384m")), in_one_unit("delay.mean", ("2w", "3w"))
     (('21.12d', '21.1d'), ('2w', '3w'))
     >>> in_one_unit("duration.mean", ("90m", "2h")), in_one_unit("delay.dist", ("gamma", "1h"))
     (('1.5h', '2h'), ('gamma', '1h'))
+    >>> in_one_unit("duration.mean", ("15.5m", "2h"))
+    ('15.5m', '120m')
     """
     values = tuple(values)
     items = [v.split(", ") for v in values if v]  # a list (an empirical distribution's) is flattened so
@@ -253,6 +262,12 @@ def in_one_unit(key: str, values: Iterable[str]) -> tuple[str, ...]:
     units = {_unit_of(t) for i in items for t in i}
     if len(units) == 1 and CALENDAR_UNITS[next(iter(units))] >= CALENDAR_UNITS[unit]:
         return values
+    # a smaller unit when that one reads every value exactly and this one does not ("15.5m" and "120m",
+    # not "0.258333h" and "2h")
+    for smaller in ("d", "h", "m")[("d", "h", "m").index(unit):]:
+        if all(exact_to_thousandths(x / CALENDAR_UNITS[smaller]) for h in hours for x in h):
+            unit = smaller
+            break
     texts = iter(", ".join(_in_unit(x, unit) for x in h) for h in hours)
     out = tuple(next(texts) if v else v for v in values)
     return out if len(set(out)) == len(set(values)) else values

@@ -231,6 +231,8 @@ def _clear_best(
     that label is at least ``floor``, ``i`` is the partner's best among the ``ok_a`` steps too, and
     every rival of either is at least ``MUTUAL_MARGIN`` less alike; otherwise None."""
     row = np.where((fam_b == fam_a[i]) & ok_b, lab[i], -1.0)
+    if not row.size:  # the other model has no steps (a collaboration of black-box pools)
+        return None
     j = int(np.argmax(row))
     if row[j] < floor:
         return None

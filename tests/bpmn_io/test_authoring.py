@@ -303,3 +303,35 @@ def test_any_model_the_form_holds_round_trips(defs: Definitions) -> None:
     assert {lane.id: set(lane.flow_node_refs) for lane in q.lanes()} == {
         lane.id: set(lane.flow_node_refs) for lane in p.lanes()}
     assert to_authoring(back) == text
+
+
+EMPTY_CONDITION = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="D" targetNamespace="x">
+  <bpmn:process id="P" isExecutable="false">
+    <bpmn:startEvent id="S"/>
+    <bpmn:task id="T" name="Granska" default="F2"/>
+    <bpmn:task id="U" name="Komplettera"/>
+    <bpmn:endEvent id="E"/>
+    <bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="T"/>
+    <bpmn:sequenceFlow id="F1" name="brister" sourceRef="T" targetRef="U">
+      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"/>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+    <bpmn:sequenceFlow id="F3" sourceRef="U" targetRef="E"/>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_a_conditional_flow_with_an_empty_expression_stays_conditional() -> None:
+    """bpmn.io writes a conditional flow out of a task (the mini-diamond) with an empty
+    conditionExpression (MIWG A.2.1): BPMN -> YAML -> BPMN made it a plain flow, without a word."""
+    from bpmn_io.reader import parse_bpmn
+
+    text = to_authoring(parse_bpmn(EMPTY_CONDITION.encode(), source="a21.bpmn"))
+    assert '{to: U, id: F1, name: brister, condition: ""}' in text
+    back = parse_authoring(text, source="a21.yaml").process()
+    assert back.flows["F1"].condition is not None and back.flows["F1"].condition.text == ""
+    assert back.flows["F2"].condition is None and back.flows["F0"].condition is None
+    assert to_authoring(parse_authoring(text, source="a21.yaml")) == text

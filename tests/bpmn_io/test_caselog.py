@@ -46,7 +46,10 @@ def test_xes_pairs_lifecycle_and_keeps_local_time(tmp_path: Path) -> None:
     day = 86400.0 * 20095  # 2025-01-07
     assert rows[0] == ("c1", "Registrera", day + 9 * 3600, day + 9.5 * 3600)  # the offset dropped, 09:00 kept
     assert rows[1][:2] == ("c1", "Besluta") and math.isnan(rows[1][2])
-    assert stream.notes == ["1 events with other lifecycle transitions (schedule, assign, ...) left out"]
+    assert stream.notes == ["timestamps read as ISO 8601; their UTC offsets (+01:00, Z) are dropped and the local time "
+                            "kept, as a work calendar reads time: an interval across a change to or from summer time "
+                            "counts an hour more or less than passed",
+                            "1 events with other lifecycle transitions (schedule, assign, ...) left out"]
 
 
 def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:
@@ -146,14 +149,16 @@ def test_csv_day_first_dates_with_and_without_a_time(tmp_path: Path) -> None:
     table, stream = read_log(path)
     assert [float(t - table.end[0]) for t in table.end] == [0.0, 86400.0 + 13 * 3600 + 300,
                                                               2 * 86400.0 + 9 * 3600 + 450]
-    assert stream.notes == ["timestamps read as %d/%m/%Y (with or without a time), from the first row"]
+    assert stream.notes == ["timestamps read as %d/%m/%Y (with or without a time), day first as in Sweden and "
+                            "Europe: no row tells day-first from month-first (no number above 12 before the year); "
+                            "if the export writes the month first (as in the US), give --date-format month-first"]
     # a row in another form names the form the rows are read in, not ISO 8601
-    path.write_text("Ärende;Aktivitet;Datum\nA;Registrera;4/3/2025\nA;Beslut;3/13/2025\n", encoding="utf-8")
+    path.write_text("Ärende;Aktivitet;Datum\nA;Registrera;4/3/2025\nA;Beslut;2025-03-13\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read_log(path)
-    assert str(caught.value).endswith("export.csv:3: '3/13/2025' in column 'Datum' is not a timestamp (expected the "
-                                 "format '%d/%m/%Y', with or without a time, as in the first row; or give "
-                                 "--date-format)")
+    assert str(caught.value).endswith("export.csv:3: '2025-03-13' in column 'Datum' is not a timestamp (expected the "
+                                      "form of the first row, %d/%m/%Y or %m/%d/%Y, with or without a time; or give "
+                                      "--date-format)")
 
 
 def test_doubled_rows_and_events_at_one_time_are_told(tmp_path: Path) -> None:

@@ -90,8 +90,8 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     from report.html import figure_tables
 
     town = {"en": "Åstorp", "sv": "Åstorp"}
-    row = {"member": "astorp", "town": town, "figure": "within_deadline_share", "words": {"en": "a<b", "sv": "a<b"},
-           "mean": 0.9, "low": 0.8, "high": 1.0, "beyond": None,
+    row = {"member": "astorp", "town": town, "figure": "submission_to_decision_mean_days",
+           "words": {"en": "a<b", "sv": "a<b"}, "mean": 0.9, "low": 0.8, "high": 1.0, "beyond": None,
            "diff": {"mean": -0.25, "ci": [-0.3, -0.2], "significant": True},
            "description": {"en": "the 'share'", "sv": "andelen"}, "n": 20}
     one = {**row, "figure": "cases", "mean": 12.0, "low": None, "high": None, "beyond": "one", "diff": None}
@@ -104,3 +104,9 @@ def test_a_figures_table_says_what_the_template_said() -> None:
     assert "All figures</span><span class=\"sv\">Alla mått</span> (2)" in html
     plain = str(figure_tables([row], [row], None, None))
     assert "Change" not in plain and "<td></td>" not in plain
+    share = {**row, "figure": "within_deadline_share", "mean": 0.998, "low": 0.99, "high": 1.0, "beyond": "above",
+             "diff": {"mean": -0.0016, "ci": [-0.003, -0.001], "significant": True}}
+    shown = str(figure_tables([share], [], {"baseline": "x"}, None))
+    assert '<span class="en">99.8%</span><span class="sv">99,8\xa0%</span>' in shown
+    assert "it would reach above 100%" in shown and "det skulle gå över 100\xa0%" in shown
+    assert "-0.2 percentage points" in shown and "Change against x</span>" in shown

@@ -110,7 +110,8 @@ def test_a_small_difference_keeps_its_digits_and_no_minus_zero(folder: Path) -> 
     html = render_report(doc, [], {})
     staff_html = html[html.index('id="s-staff"'):]
     row = re.search(r"<tr[^>]*within_deadline_share[^>]*>(?:(?!</tr>).)*(?:(?!</tr>).)*</tr>", staff_html, re.S).group(0)
-    assert "-0.0042" in row and "-0.0061" in row and "-0.0023" in row  # not "-0.00 *" next to "-0.01 – -0.00"
+    # a change in a share in percentage points, none of them said as zero (not "-0.00 *" next to "-0.01 – -0.00")
+    assert "-0.4 percentage points" in row and "-0.6</span>" in row and "-0.2 percentage points" in row
     assert not re.search(r">\s*-0\.00\s*<", html)
 
 
@@ -135,7 +136,7 @@ def test_every_caption_and_sweep_heading_is_in_words_in_both_languages(folder: P
     visible = re.sub(r"<[^>]*>", " ", html)
     assert "against the case officers: share of full time" in visible
     assert "mot handläggarna: andel av heltid" in visible
-    assert "the case officers: share of full time = 0.25" in visible
+    assert "the case officers: share of full time = 25%" in visible
 
 
 
@@ -157,9 +158,9 @@ def test_a_swept_scenarios_answers_name_the_sweep_point_they_are_of(folder: Path
     html = render_report(read_summary(folder), [], {})
     start = html.index('id="h-staff"')
     visible = re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)])
-    assert ("These answers are for the first of the 2 values tried: the case officers: share of full time = 0.25"
+    assert ("These answers are for the first of the 2 values tried: the case officers: share of full time = 25%"
             in visible)
-    assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "Svaren gäller det första av de 2 värden som prövats: handläggarna: andel av heltid = 25\u00a0%" in visible
     assert "values tried" not in html[html.index('id="h-today"'):start]  # a scenario with no sweep says nothing of it
 
 
@@ -186,7 +187,7 @@ def test_the_deadline_charts_legend_covers_no_rows_share_past_the_deadline() -> 
 
 def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do() -> None:
     """Found by QA: the deadline chart's row read "Helsingborg · Helsingborgs handläggartid varierad" while the
-    processing-time and utilisation charts beside it named the sweep point ("(handläggarna: andel av heltid = 0,2)")."""
+    processing-time and utilisation charts beside it named the sweep point ("(handläggarna: andel av heltid = 20\u00a0%)")."""
     from report.plots import deadline_job, processing_time_job
 
     def case(point: str) -> dict[str, str]:
@@ -195,9 +196,9 @@ def test_the_deadline_chart_names_a_swept_scenarios_point_as_the_other_charts_do
 
     cases = [case("simulation.pools.officer.fte=0.2"), case("simulation.pools.officer.fte=1.0")]
     towns = {"helsingborg": "Helsingborg"}
-    for lang, said in (("sv", "Helsingborg · Helsingborgs handläggartid varierad (handläggarna: andel av heltid = 0,2)"),
+    for lang, said in (("sv", "Helsingborg · Helsingborgs handläggartid varierad (handläggarna: andel av heltid = 20\u00a0%)"),
                        ("en", "Helsingborg · Helsingborg's officer time varied (the case officers: share of full time "
-                              "= 0.2)")):
+                              "= 20%)")):
         deadline = deadline_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
         times = processing_time_job(cases, ["helsingborg-officer-time-sweep"], towns, lang)
         assert deadline is not None and times is not None
@@ -237,6 +238,19 @@ def test_a_sweep_of_one_value_says_its_value_without_a_first_of_one(folder: Path
     html = render_report(doc, [], {})
     start = html.index('id="h-staff"')
     visible = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", html[start:html.index("</div>", start)]))
-    assert "These answers are for the one value tried: the case officers: share of full time = 0.25" in visible
-    assert "Svaren gäller det enda värde som prövats: handläggarna: andel av heltid = 0,25" in visible
+    assert "These answers are for the one value tried: the case officers: share of full time = 25%" in visible
+    assert "Svaren gäller det enda värde som prövats: handläggarna: andel av heltid = 25 %" in visible  # \s: nbsp
     assert "of the 1" not in visible and "av de 1" not in visible
+
+
+def test_a_wait_whose_interval_starts_near_zero_does_not_read_as_zero(folder: Path) -> None:
+    """Found by QA (2026-12-06): a wait's interval from 0.043 to 1.66 days read "0,0 – 1,7" in the list of longest
+    waits, an interval that seems to reach zero; its end gets the fewest decimals that show it, "0,04 – 1,7"."""
+    doc = read_summary(folder)
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    name = next(n for n in sorted(figures) if n.startswith("mini/wait_days."))
+    figures[name] = {**figures[name], "mean": 40.0, "ci": [0.043, 79.96]}  # the longest wait, first in the list
+    html = render_report(doc, [], read_processes(folder))
+    row = re.search(rf'<td data-element="{re.escape(name.rpartition(".")[2])}">.*?</tr>', html, re.S)
+    assert row is not None
+    assert '<span class="en">0.04</span><span class="sv">0,04</span> – ' in row.group(0), row.group(0)

@@ -77,13 +77,14 @@ def test_every_plot_is_drawn_in_words_in_each_language(folder: Path, drawn_texts
     expected = {
         "times": {"en": ["Ministad · the status quo", "days from application to decision", "4 months"],
                   "sv": ["Ministad · nuläget", "dagar från ansökan till beslut", "4 månader"]},
-        "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 0.25) · "
-                               "the case officers", "share of working time in use (95 % interval)", "0\u00a0%"],
-                        "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 0,25) · handläggarna",
+        "utilisation": {"en": ["Ministad · one more case officer (the case officers: share of full time = 25%) · "
+                               "the case officers", "share of working time in use (95% interval)", "0%"],
+                        "sv": ["Ministad · en handläggare till (handläggarna: andel av heltid = 25\u00a0%) · handläggarna",
                                "andel av arbetstiden som används (95 % intervall)", "0\u00a0%"]},
         "sweep": {"en": ["Ministad", "the case officers: share of full time",
-                         "days from application to decision (mean)", "0.4"],
-                  "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)", "0,4"]},
+                         "days from application to decision (mean)", "40%"],  # a share of full time in per cent
+                  "sv": ["Ministad", "handläggarna: andel av heltid", "dagar från ansökan till beslut (medel)",
+                         "40\u00a0%"]},
     }
     for plot, languages in expected.items():
         for lang, words in languages.items():
@@ -180,8 +181,8 @@ def test_the_comparison_of_municipalities_names_them_and_its_headers_in_each_lan
     assert "the same steps (1 = all steps alike by name)" in english and "samma steg" in swedish
     assert "staff (share of full time)" in english and "personal (andel av heltid)" in swedish
     # English groups an amount's thousands too (found by QA: "11700 kr" beside "18,246.56" in the tables)
-    assert "application fee 11,700 kr (year: 2017)" in english and "ansökningsavgift 11 700 kr (år: 2017)" in swedish
-    assert "supervision fee 3,600 kr/year (year: 2017)" in english
+    assert "application fee 11,700 kronor (year: 2017)" in english and "ansökningsavgift 11 700 kr (år: 2017)" in swedish
+    assert "supervision fee 3,600 kronor a year (year: 2017)" in english
     # found by the klarspråk review: Swedish groups an amount's thousands, with spaces that do not break
     assert "11\u00a0700\u00a0kr (år: 2017)" in section and "3\u00a0600\u00a0kr/år" in section
     assert "okänt" in swedish and "unknown" not in swedish
@@ -239,10 +240,10 @@ def test_the_assumptions_say_each_value_in_words_in_each_language(folder: Path) 
     assert "oftast omkring 3 dagar, från 1 dag till 2 veckor" in swedish
     assert "on average 3 hours, often shorter, sometimes much longer" in english
     assert "i snitt 3 timmar, ofta kortare, ibland mycket längre" in swedish
-    assert "1 person at half time, office hours, 800 kr an hour" in english
+    assert "1 person at half time, office hours, 800 kronor an hour" in english
     assert "1 person på halvtid, kontorstid, 800 kr i timmen" in swedish
-    assert "none 80 %, removed 15 %, remains 5 %" in english and "inga 80 %, undanröjs 15 %, kvarstår 5 %" in swedish
-    assert "Monday–Friday 08:00–16:00; Swedish public holidays off; 1 July to 31 July at 50 % of normal time" in english
+    assert "none 80%, removed 15%, remains 5%" in english and "inga 80 %, undanröjs 15 %, kvarstår 5 %" in swedish
+    assert "Monday–Friday 08:00–16:00; Swedish public holidays off; 1 July to 31 July at 50% of normal time" in english
     assert "Måndag–fredag 08:00–16:00; lediga svenska helgdagar; 1 juli till 31 juli med 50 % av normal tid" in swedish
     assert "decision within 4 months, can be extended by 4 months" in english
     assert "beslut inom 4 månader, kan förlängas med 4 månader" in swedish
@@ -258,7 +259,7 @@ def test_the_assumptions_list_how_a_cases_delays_move_together_with_its_source(f
     simulated but missing from the assumptions table, which lists every other simulation parameter."""
     profiles = read_profiles(folder)
     profiles["mini"]["simulation"]["case_delays"] = {
-        "correlation": 0.13, "source": "log cases.csv (839 cases, 2 delays each)", "note": "95 % interval 0.08-0.19"}
+        "correlation": 0.13, "source": "log cases.csv (839 cases, 2 delays each)", "note": "95% interval 0.08-0.19"}
     html = render_report(read_summary(folder), read_cases(folder), read_processes(folder), profiles=profiles,
                          diff_section=lambda names: "")
     table = html[html.index('id="assumptions"'):]

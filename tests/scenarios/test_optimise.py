@@ -12,9 +12,17 @@ from click.testing import CliRunner
 
 from cli import cli
 from processes.errors import InputError
+from processes.params import SimParams
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
-from scenarios.optimise import OptimiseRequest, Target, base_scenario, lever_defaults, optimise
+from scenarios.optimise import (
+    OptimiseRequest,
+    OptimiseResult,
+    Target,
+    base_scenario,
+    lever_defaults,
+    optimise,
+)
 
 SIM = Path(__file__).resolve().parents[1] / "fixtures" / "sim"
 LAMBDA = 2.1  # arrivals per hour; service exponential with mean 1 h (mm1.yaml)
@@ -42,6 +50,23 @@ def mmc_scenario(tmp_path: Path, cases: int = 2000) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def assert_brute_force_answer(data: dict, brute: OptimiseResult) -> None:
+    """``data`` (a result's JSON) answers as ``brute`` (every candidate at the most replications, the same seeds):
+    the chosen candidate, its ties and the safe one; every candidate whose place on the frontier was needed has
+    the brute-force run's place, and those not needed (``frontier`` null) cost more than the cheapest candidate
+    that surely meets the target (the chosen one when the target holds at its bad end, else the safe one)."""
+    other = brute.to_json()
+    label = lambda row: row and row["label"]  # noqa: E731
+    assert (label(data["chosen"]), label(data["safe"])) == (label(other["chosen"]), label(other["safe"]))
+    assert [t["label"] for t in data["ties"]] == [t["label"] for t in other["ties"]]
+    sure = data["chosen"] if data["holds_at_bad_end"] else data["safe"]
+    assert sure is not None or all(c["frontier"] is not None for c in data["candidates"])
+    placed = {c["label"]: c["frontier"] for c in data["candidates"] if c["frontier"] is not None}
+    assert placed == {c["label"]: c["frontier"] for c in other["candidates"] if c["label"] in placed}
+    assert all(c["cost"] > sure["cost"] for c in data["candidates"] if c["frontier"] is None)
+    assert data["frontier"] == [c for c in other["frontier"] if c in placed]
 
 
 def test_erlang_c_by_hand() -> None:
@@ -106,7 +131,12 @@ def test_same_seed_same_output_with_one_or_two_workers(tmp_path: Path) -> None:
 
 def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
     base = base_scenario(["helsingborg", "landskrona", "astorp"], joint=True)
-    params = {text[0]: parsed_member(text)[1] for text in point_inputs(base.points[0])}
+    params: dict[str, SimParams] = {}
+    for text in point_inputs(base.points[0]):
+        simulation = parsed_member(text)[1]
+        assert simulation is not None, f"{text[0]}: the profile has no simulation: section"
+        params[text[0]] = simulation
+    assert list(params) == ["helsingborg", "landskrona", "astorp"]
     levers = default_levers(base, params, "officer")
     assert levers.officers == (3, 4, 5)  # one officer per member at least; today 2 + 1 + 1, and one more
     assert lever_defaults(base) == levers
@@ -117,7 +147,9 @@ def test_a_joint_unit_spreads_its_officers_and_prices_every_member() -> None:
     assert sets["astorp.simulation.decision.delegation"] == "committee"
     staff, decisions = annual_cost(candidate, base, params, "officer", Costs(hours_per_fte=1000.0))
     assert staff == pytest.approx(4 * 0.5 * 1000 * 1160)
-    per_year = sum(p.arrivals.per_year for p in params.values())
+    rates = [p.arrivals.per_year for p in params.values()]
+    assert all(r is not None and r > 0 for r in rates)  # library profiles give a rate, not dated arrivals
+    per_year = sum(r for r in rates if r is not None)
     assert decisions == pytest.approx(per_year * 2500)
 
 
@@ -294,6 +326,23 @@ def test_the_answer_says_when_no_candidate_meets_the_target_at_its_bad_end() -> 
     assert any(line.startswith("1 candidate, 12 work units;") for line in lines)
 
 
+def test_a_share_of_100_percent_is_not_sent_to_more_replications() -> None:
+    """Found by the QA journey (2026-12-06): `--target-share 1` can never hold at the interval's bad end (a share
+    of any number of cases has a low end below 1), yet the answer advised more replications; it says so, and what
+    can be met there."""
+    args = ["optimise", "astorp", "--target-share", "1", "--levels", "officer", "--officers", "1", "--fte", "1",
+            "--first-replications", "3", "--max-replications", "6", "--workers", "1", "-q"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "the target does NOT hold at the interval's bad end" in lines[1]
+    assert lines[3] == ("No candidate run meets it at the bad end of its interval, nor can one: the interval of a "
+                        "share of any number of cases reaches below 100% (a lower --target-share can be, with enough "
+                        "cases).")
+    assert lines[4].startswith("Inget alternativ når målet i intervallets sämre ände, och inget kan:")
+    assert "--max-replications" not in result.output
+
+
 def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path) -> None:
     # mm1.yaml has one server at full time today: at 2.1 arrivals an hour it cannot keep a mean of 2 h (3 servers do)
     scenario = mmc_scenario(tmp_path, cases=300)
@@ -307,7 +356,7 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
         return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
 
     lines, today = seek("1,3", "2h")
-    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kr a year; mean days from complete to decision ")
+    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kronor a year; mean days from complete to decision ")
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
@@ -360,7 +409,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
                             Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
                             today.candidate, today, 40, 30)
     lines = goalseek_text(result).split("\n\n")[0].splitlines()
-    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kr a year; mean days from complete to decision 62.2 "
+    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
                          "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
                          "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
                          "replications only to compare its time with the other candidates': 61.8 days from complete "
@@ -437,13 +486,13 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
     chosen = json.loads(out.read_text(encoding="utf-8"))["chosen"]
     assert (chosen["replications"], chosen["target_figure"]["n"]) == (12, 7)
     lines = result.output.splitlines()
-    assert "(95 % CI, 12 replications, 7 with decided cases)" in lines[1]
+    assert "(95% CI, 12 replications, 7 with decided cases)" in lines[1]
     assert "(95 % KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
     # where every replication decided cases the count stands alone, as before
     result = CliRunner().invoke(cli, [
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q"])
-    assert "(95 % CI, 3 replications)" in result.output.splitlines()[1]
+    assert "(95% CI, 3 replications)" in result.output.splitlines()[1]
 
 
 def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
@@ -477,7 +526,8 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     # (With --target-mean 25d, 2 x 1 FTE, run 20 times, was left off against 2 x 0.75 FTE run 40 times.)
     # Candidates are now compared over the same replications (here every one's place stays unsure until it has
     # the most any got), and the frontier is the one a brute-force run of every candidate at that many (the same
-    # seeds) gives.
+    # seeds) gives, but for the candidates dearer than the chosen one, which surely meets the target: they decide
+    # nothing the answer says, are not run on for the frontier and are "not needed" (3 x 0.75 FTE among them).
     from report.goalseek import CSV_COLUMNS
 
     out, table = tmp_path / "seek.json", tmp_path / "seek.csv"
@@ -490,14 +540,19 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     assert most == 10 and reps["3 × 0.75 FTE, officer"] == 5
     brute = optimise(OptimiseRequest(base=base_scenario(["helsingborg"]), target=Target(share=None, mean_days=35.0),
                                      levels=("officer",), first_replications=most, max_replications=most))
-    assert data["frontier"] == [e.candidate.label for e in brute.frontier]
+    assert_brute_force_answer(data, brute)
+    assert data["holds_at_bad_end"] and data["chosen"]["label"] == "1 × 0.5 FTE, officer"
+    needed = {c["label"] for c in data["candidates"] if c["frontier"] is not None}
+    assert needed == {"1 × 0.25 FTE, officer", "1 × 0.5 FTE, officer", "2 × 0.25 FTE, officer"}
     assert "3 × 0.75 FTE, officer" not in data["frontier"]
     assert data["frontier_replications"] == most
-    assert all(c["complete_to_decision_mean_days"]["n"] == most for c in data["candidates"])
-    assert data["frontier_work_units"] == sum(most - n for n in reps.values())  # one unit a replication here
-    days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
-    assert {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]} == days
-    assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
+    # those needed have their days over the most, as the brute-force run; the others over their own 5, not run on
+    runs = {c["label"]: c["complete_to_decision_mean_days"]["n"] for c in data["candidates"]}
+    assert runs == {c["label"]: most if c["label"] in needed else c["replications"] for c in data["candidates"]}
+    assert data["frontier_work_units"] == sum(most - reps[k] for k in needed) == 5  # one unit a replication here
+    brute_days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
+    days = {c["label"]: c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]}
+    assert {k: days[k] for k in needed} == {k: brute_days[k] for k in needed}
     # 2 x 0.25 FTE costs what the chosen 1 x 0.5 FTE costs and its mean meets the target, but over its 5 it was
     # undecided and dropped as dominated by 1 x 0.5 FTE (as costly and sure): it was not named as equally cheap,
     # though the brute-force run names it. As cheap as the answer, it now runs on (to 10: feasible) and is named.
@@ -506,21 +561,27 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
         "FTE, decided by the officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
-    assert "frontier: reps, mean days (95 % CI)" in rows[0]
+    assert "frontier: reps, mean days (95% CI)" in rows[0]
     starred = [row[2:36].rstrip() for row in rows[1:] if row.startswith("*")]
     assert starred == data["frontier"]
     column = rows[0].index("frontier: reps")
     shown = {row[2:36].rstrip(): row[column:].split()[1] for row in rows[1:]}
     assert shown == {label: f"{d:.1f}" for label, d in days.items()}
+    # the text says which were not needed, and why, in words; the CSV leaves their frontier empty
+    assert {row[2:36].rstrip() for row in rows[1:] if row.endswith(", not needed: a cheaper one meets the goal")} \
+        == set(days) - needed
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True)) for line in lines[1:]]
-    assert [r["frontier"] for r in csv_rows] == [str(int(c["frontier"])) for c in data["candidates"]]
-    assert {r["days_replications"] for r in csv_rows} == {str(most)}
+    assert [r["frontier"] for r in csv_rows] == ["" if c["frontier"] is None else str(int(c["frontier"]))
+                                                 for c in data["candidates"]]
+    assert [int(r["days_replications"]) for r in csv_rows] == [runs[c["label"]] for c in data["candidates"]]
     assert f"{len(reps)} candidates, {data['work_units']} work units ({data['frontier_work_units']} of them to run " \
         "candidates on for the frontier); * = on the frontier (cost against mean days: two candidates are compared " \
-        "over the replications both have, and run on until their paired differences' 99 % interval (shared among " \
-        f"the pairs) says which is faster, or both have {most} and their means say it)" in result.output.splitlines()
+        "over the replications both have, and run on until their paired differences' 99% interval (shared among " \
+        f"the pairs) says which is faster, or both have {most} and their means say it); “not needed”: it costs more " \
+        "than one that surely meets the target (at its interval's bad end), so it was not run on to place it on the " \
+        "frontier" in result.output.splitlines()
 
 
 def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path: Path) -> None:
@@ -530,7 +591,9 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     # as cheap as it is surely faster than: 2 x 0.8 FTE (1.6 servers for 2.1 arrivals an hour), the cheapest, stops
     # at its 6 once 2 x 1 FTE is surely faster than it (it ran on to 12 with the dearer ones, whose paired intervals
     # against it still straddled zero). The answer and the frontier are a brute-force run's (every candidate at 12,
-    # the same seeds).
+    # the same seeds), but for 5 x 1 FTE: dearer than 4 x 1 FTE, the cheapest that surely meets the target (the
+    # chosen 3 x 1 FTE does not at its interval's bad end), it decides nothing the answer says and stops at its 6,
+    # its place on the frontier not needed (it ran on to 12 before: 84 work units, now 78).
     from report.goalseek import CSV_COLUMNS
 
     scenario = mmc_scenario(tmp_path, cases=300)
@@ -555,9 +618,10 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     brute = optimise(OptimiseRequest(
         base=base_scenario([str(scenario)]), target=Target(share=None, mean_days=1.5 / 24), officers=(2, 3, 4, 5),
         fte=(0.8, 1.0), pool="server", first_replications=most, max_replications=most))
-    assert data["frontier"] == [e.candidate.label for e in brute.frontier]
-    assert data["chosen"]["label"] == brute.chosen.candidate.label if brute.chosen else data["chosen"] is None
-    assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties]
+    assert_brute_force_answer(data, brute)
+    assert (data["chosen"]["label"], data["holds_at_bad_end"], data["safe"]["label"]) == ("3 × 1 FTE", False, "4 × 1 FTE")
+    assert [c["label"] for c in data["candidates"] if c["frontier"] is None] == ["5 × 1 FTE"]
+    assert runs["5 × 1 FTE"] == 6 and data["work_units"] == 78
     # the candidates on the frontier have their days over the most, as in the brute-force run
     days = {e.candidate.label: round(e.time.mean, 6) for e in brute.evaluated}
     assert all(c["complete_to_decision_mean_days"]["mean"] == days[c["label"]]
@@ -567,10 +631,10 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     assert any(line.startswith(f"8 candidates, {data['work_units']} work units ({data['frontier_work_units']} of them "
                                "to run candidates on for the frontier); * = on the frontier (cost against mean days: "
                                "two candidates are compared over the replications both have, and run on until their "
-                               "paired differences' 99 % interval (shared among the pairs) says which is faster, or "
+                               "paired differences' 99% interval (shared among the pairs) says which is faster, or "
                                f"both have {most} and their means say it)") for line in lines)
     rows = result.output.split("\n\n")[-1].splitlines()
-    assert "frontier: reps, mean days (95 % CI)" in rows[0]
+    assert "frontier: reps, mean days (95% CI)" in rows[0]
     column = rows[0].index("frontier: reps")
     assert {row[2:36].rstrip(): int(row[column:].split()[0]) for row in rows[1:]} == runs
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True))
@@ -580,7 +644,7 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
 
 def test_a_share_target_for_a_process_without_a_legal_clock_is_refused_at_once(tmp_path: Path) -> None:
     """Found by the QA journey (2026-12-06): a profile with no `clock:` has no deadline, so the default target
-    (95 % within it) cannot be met by any candidate; the search ran every candidate to the most replications and
+    (95% within it) cannot be met by any candidate; the search ran every candidate to the most replications and
     answered that none meets it. Refused before anything runs, naming the way out; a mean target still works."""
     out = tmp_path / "seek.json"
     result = CliRunner().invoke(cli, ["optimise", str(mmc_scenario(tmp_path, cases=200)), "--pool", "server",
@@ -606,8 +670,8 @@ def test_a_candidate_surely_slower_than_another_as_cheap_is_not_compared() -> No
     times = {0: [x + 5.0 for x in spread], 1: [x + (0.01 if k % 2 else -0.01) for k, x in enumerate(spread)],
              2: [x - 0.5 + (6.0 if k % 2 else -6.0) for k, x in enumerate(spread)]}
     runs, kr = {0: 6, 1: 6, 2: 6}, {0: 1.0, 1: 2.0, 2: 3.0}
-    on, more = _place(times, runs, kr, 12, 0.99)
-    assert on == {0, 1} and more == {1, 2}
+    on, more, unsure = _place(times, runs, kr, 12, 0.99)
+    assert on == {0, 1} and more == {1, 2} and unsure == {2}
     from scenarios.optimise import _covered
     # a chain of sure verdicts leaves out all but its head; a circle of them (which means at the most could not
     # draw) leaves out none of its members
@@ -620,23 +684,70 @@ def test_the_readme_committee_example_is_a_brute_force_runs_answer() -> None:
     # candidate, 1 x 0.25 FTE (infeasible, on the frontier as the cheapest), ran on to 20 replications for the
     # frontier because 1 x 0.75 FTE could not show over 10 that it is faster; 1 x 0.5 FTE, cheaper than 1 x 0.75 FTE,
     # surely was by then, so the comparison cannot decide anything: it stops at its 10 (430 work units, 440 before).
-    # The answer, the frontier and the days of every candidate run to the most are a brute-force run's.
+    # The seven candidates dearer than 1 x 0.75 FTE, the cheapest that surely meets the target (named as the safe
+    # one, as the chosen 1 x 0.5 FTE does not at its interval's bad end), then ran on from 10 to 40 for the frontier
+    # (210 units), though none of them can change the answer; they stop where the search left them, their place on
+    # the frontier not needed: 220 work units. The answer and the days of every candidate run to the most are a
+    # brute-force run's, and so is the frontier up to 1 x 0.75 FTE.
     request = OptimiseRequest(base=base_scenario(["helsingborg"]), target=Target(share=None, mean_days=65.0),
                               levels=("committee",))
     result = optimise(request)
     runs = {e.candidate.label: e.days_reps for e in result.evaluated}
     assert result.frontier_replications == 40 and runs["1 × 0.25 FTE, committee"] == 10
-    assert result.work_units == 430 and result.frontier_units == 235
+    assert result.work_units == 220 and result.frontier_units == 25
     most = result.frontier_replications
     brute = optimise(OptimiseRequest(base=request.base, target=request.target, levels=("committee",),
                                      first_replications=most, max_replications=most))
-    labels = lambda es: [e.candidate.label for e in es]  # noqa: E731
-    assert labels(result.frontier) == labels(brute.frontier)
-    assert [labels([e]) for e in (result.chosen, result.safe) if e] == [labels([e]) for e in (brute.chosen, brute.safe)
-                                                                       if e]
-    assert labels(result.ties) == labels(brute.ties) and result.today == brute.today
-    assert result.today_run is not None and brute.today_run is not None
-    assert result.today_run.candidate == brute.today_run.candidate and result.today_run.days_reps == most
+    assert_brute_force_answer(result.to_json(), brute)
+    assert result.safe is not None and result.safe.candidate.label == "1 × 0.75 FTE, committee"
+    dearer = {e.candidate.label for e in result.evaluated if round(e.cost, 2) > round(result.safe.cost, 2)}
+    assert len(dearer) == 7 and {e.candidate.label for e in result.evaluated if e.frontier is None} == dearer
+    assert all(runs[k] == 10 for k in dearer)
+    # today's 2 x 0.5 FTE is one of them: its figures are the search's, over its 10, and so its sentence says
+    assert result.today == brute.today and result.today_run is not None and brute.today_run is not None
+    assert result.today_run.candidate == brute.today_run.candidate and result.today_run.days_reps == 10
+    assert result.today_run.time == result.today_run.target_value
     days = {e.candidate.label: e.time.mean for e in brute.evaluated}
     assert all(e.time.mean == days[e.candidate.label] for e in result.evaluated if e.days_reps == most)
-    assert sum(n == most for n in runs.values()) == 10
+    assert sum(n == most for n in runs.values()) == 3
+
+
+def test_a_sweep_of_one_value_is_simulated_as_its_costs_count_it(tmp_path: Path) -> None:
+    """Found by the QA journey (2026-12-06): a scenario file whose ``sweep:`` has one value is one point, so the goal
+    seek took it, but its candidates were built from the file's ``set:`` only: Helsingborg with ``sweep:
+    {arrivals.per_year: [20]}`` priced decisions for 20 applications a year and simulated the profile's 25 (the same
+    figures as no sweep at all). Such a value is now simulated, as the same value under ``set:`` is, with or without
+    a seed given."""
+    with_set = mmc_scenario(tmp_path, cases=200)
+    (tmp_path / "swept").mkdir()
+    with_sweep = tmp_path / "swept" / "mmc.yaml"
+    text = with_set.read_text(encoding="utf-8")
+    written = f"set: {{arrivals.per_year: {LAMBDA * 8760:g}}}"
+    assert written in text
+    with_sweep.write_text(text.replace(written, f"sweep: {{arrivals.per_year: [{LAMBDA * 8760:g}]}}"), encoding="utf-8")
+
+    def seek(path: Path, seed: int | None) -> dict:
+        request = OptimiseRequest(base=base_scenario([str(path)], seed=seed), target=Target(share=None, mean_days=1.5 / 24),
+                                  officers=(3, 4), fte=(1.0,), pool="server", first_replications=3, max_replications=3)
+        return optimise(request).to_json()
+
+    (tmp_path / "plain").mkdir()
+    plain = tmp_path / "plain" / "mmc.yaml"  # the profile's own arrival rate: other figures, so the test can tell
+    plain.write_text(text.replace(written + "\n", ""), encoding="utf-8")
+    days = lambda data: [c["complete_to_decision_mean_days"]["mean"] for c in data["candidates"]]  # noqa: E731
+    for seed in (None, 5):
+        swept, fixed = seek(with_sweep, seed), seek(with_set, seed)
+        assert swept["candidates"] == fixed["candidates"], seed
+        assert days(swept) != days(seek(plain, seed)), seed
+
+
+def test_a_run_option_the_profile_cannot_take_is_named_by_its_option() -> None:
+    """``--warmup 10y`` on a one-year horizon: one line naming the option (it said "optimise options:
+    warmup: warmup: …"); a negative ``--target-mean`` says it is negative (it said "not a number with a unit")."""
+    result = CliRunner().invoke(cli, ["optimise", "helsingborg", "--warmup", "10y"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("permitflow: error: --warmup: override simulation.warmup='10y' gives an invalid profile")
+    assert "warmup: warmup" not in line and "optimise options" not in line
+    negative = CliRunner().invoke(cli, ["optimise", "helsingborg", "--target-mean", "-5d"])
+    assert negative.exit_code == 2 and "duration '-5d' is negative (expected 0 or more" in negative.output

@@ -34,6 +34,12 @@ function num(value, digits, lang = state.lang) {
   return value.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB", options);
 }
 
+// Per cent as the page's language writes it, as report/numbers.py does: "95 %" in Swedish (a non-breaking space),
+// "95%" in English.
+function pct(value, digits, lang = state.lang) {
+  return num(value, digits, lang) + (lang === "sv" ? "\u00a0%" : "%");
+}
+
 // A decimal typed as either language writes it ("0,8" or "0.8"); null when it is not a number.
 function parseDecimal(text) {
   const s = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
@@ -100,8 +106,8 @@ function leverValues() {
       // a share typed as a fraction ("0,8" for 80 %): say how it is written
       const asPercent = lever.share && shown > 0 && shown <= 1 && shown * 100 >= lever.low * k ? shown * 100 : null;
       const hint = (lang) => (asPercent === null ? "" : lang === "sv"
-        ? ` (skriv andelen i procent: ${num(asPercent, undefined, "sv")} för ${num(asPercent, undefined, "sv")}\u00a0%)`
-        : ` (write the share as per cent: ${num(asPercent, undefined, "en")} for ${num(asPercent, undefined, "en")}\u00a0%)`);
+        ? ` (skriv andelen i procent: ${num(asPercent, undefined, "sv")} för ${pct(asPercent, undefined, "sv")})`
+        : ` (write the share as per cent: ${num(asPercent, undefined, "en")} for ${pct(asPercent, undefined, "en")})`);
       throw formError(lever, `${num(shown, undefined, "en")} is outside the allowed range ${range("en")}${hint("en")}`,
         `${num(shown, undefined, "sv")} ligger utanför det tillåtna intervallet ${range("sv")}${hint("sv")}`);
     }
@@ -397,22 +403,26 @@ function drawGoal(goal) {
   const head = el("tr", {}, ...["goal_officers", "goal_fte", "goal_level", "goal_cost", "goal_days", "goal_share", "goal_low"]
     .map((k) => el("th", { text: t(k) })));
   const body = el("tbody");
-  const pct = (v) => (v === null || v === undefined ? "–" : `${num(100 * v, 0)}\u00a0%`);
+  const share = (v) => (v === null || v === undefined ? "–" : pct(100 * v, 0));
   // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
-  const low = (c) => pct(c.target_figure.low) + (c.limit ? ` (${(goal.names || {})[c.limit.process] || c.limit.process})` : "");
+  const low = (c) => share(c.target_figure.low) + (c.limit ? ` (${(goal.names || {})[c.limit.process] || c.limit.process})` : "");
   for (const c of goal.candidates) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
-    body.append(el("tr", { class: c.frontier ? "frontier" : "" }, el("td", { text: String(c.officers) }),
+    // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
+    body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
       el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
       el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
-      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: pct(c.target_figure.mean) }),
+      el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: share(c.target_figure.mean) }),
       el("td", { class: "goal-low", text: low(c) })));
   }
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
     el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: t("goal_low_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+  if (goal.candidates.some((c) => c.status !== "not run" && c.frontier === null)) {
+    box.querySelector(".goal-frontier").after(el("p", { class: "note goal-not-needed", text: t("goal_not_needed") }));
+  }
   // the levers the goal seek was asked with (run settings aside) are not part of it: say so
   const settings = ["replications", "years", "seed"];
   if (Object.keys(state.goalLevers || {}).some((k) => !settings.includes(k))) {
@@ -437,7 +447,7 @@ function ecdf(m) {
   const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "ecdf", role: "img" });
   for (let p = 0; p <= 1.0001; p += 0.25) {
     svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
-    svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: `${Math.round(p * 100)}\u00a0%` }));
+    svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: pct(Math.round(p * 100), 0) }));
   }
   for (let d = 0; d <= maxX; d += 30) {
     svg.append(el("svg:text", { x: x(d), y: H - B + 16, "text-anchor": "middle", text: String(d) }));
@@ -523,7 +533,9 @@ function diagram(d) {
 }
 
 function waits(rows) {
-  const fmt = (v) => (v === null || v === undefined ? "–" : num(v, 1));
+  // a tenth of a day; a wait that is not zero never reads "0,0": the fewest decimals that show it, as the report
+  const fmt = (v) => (v === null || v === undefined ? "–"
+    : num(v, v !== 0 && Math.abs(v) < 0.05 ? Math.min(6, -Math.floor(Math.log10(Math.abs(v)))) : 1));
   const table = el("table", { class: "waits" },
     el("thead", {}, el("tr", {}, el("th", { text: t("step") }), el("th", { text: t("wait_now") }), el("th", { text: t("wait_then") }))));
   const body = el("tbody");

@@ -1,0 +1,151 @@
+"""Uploads to `permitflow serve --workers 2`: RSS of the server and of its children (fork server, resource
+tracker, pool workers, an upload's check process or a run's own process while it lives) and the wall time of
+each upload (POST /api/uploads, as the page sends it), over: the first upload of a large model (Helsingborg's
+padded to 4.6 MB, as bench_serve_memory.py), the same model again (the same bytes), ten different models (one
+annotation more each), then ``--runs`` runs (default 50) of what-ifs on those uploads in turn (2 replications,
+a quarter of a year, officers 1-3), then 10 s idle. Writes every sample, each upload's time and a digest of
+each run's answer (the poll body less its run id), to compare two versions' answers byte for byte.
+
+    .venv/bin/python bench/bench_serve_uploads.py . 8871 serve-uploads.json
+
+usage: bench_serve_uploads.py [--runs N] CODEDIR PORT OUT.json [extra serve args]"""
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, also when a test loads this file
+from proctree import descendants  # noqa: E402
+
+
+def big_model(root: Path, n: int = 14500) -> bytes:
+    """Helsingborg's model padded to about 4.6 MB with text annotations and their diagram shapes (as
+    bench_serve_memory.py's)."""
+    text = (root / "processes/library/helsingborg/process.bpmn").read_text(encoding="utf-8")
+    ann = "".join(
+        f'    <bpmn:textAnnotation id="TA_{i}"><bpmn:text>Anteckning {i}: handläggaren kontrollerar bilagor, '
+        f"yttranden och avgifter enligt rutin {i % 97}.</bpmn:text></bpmn:textAnnotation>\n"
+        for i in range(n)
+    )
+    shapes = "".join(
+        f'      <bpmndi:BPMNShape id="TA_{i}_di" bpmnElement="TA_{i}"><dc:Bounds x="{(i % 100) * 120}" '
+        f'y="{2000 + (i // 100) * 60}" width="100" height="40"/></bpmndi:BPMNShape>\n'
+        for i in range(n)
+    )
+    text = text.replace("</bpmn:process>", ann + "  </bpmn:process>", 1)
+    i = text.rindex("</bpmndi:BPMNPlane>")
+    return (text[:i] + shapes + text[i:]).encode()
+
+
+def multipart(name: str, model: bytes, profile: bytes) -> tuple[bytes, str]:
+    """A form as the page sends it: (body, content type)."""
+    b = uuid.uuid4().hex
+    parts = [
+        f'--{b}\r\nContent-Disposition: form-data; name="name"\r\n\r\n{name}\r\n'.encode(),
+        f'--{b}\r\nContent-Disposition: form-data; name="model"; filename="big.bpmn"\r\n'
+        f"Content-Type: application/xml\r\n\r\n".encode() + model + b"\r\n",
+        f'--{b}\r\nContent-Disposition: form-data; name="profile"; filename="profile.yaml"\r\n'
+        f"Content-Type: application/x-yaml\r\n\r\n".encode() + profile + b"\r\n",
+        f"--{b}--\r\n".encode(),
+    ]
+    return b"".join(parts), f"multipart/form-data; boundary={b}"
+
+
+def rss(pid: int) -> float:
+    """VmRSS of ``pid`` in MB (0: it ended while sampled)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=50, help="runs on the uploads (default 50)")
+    parser.add_argument("code", type=Path, help="the checkout to serve (its .venv/bin/python runs it)")
+    parser.add_argument("port", type=int, help="the port permitflow serve listens on")
+    parser.add_argument("out", type=Path, help="where the samples, times and answer digests go (JSON)")
+    parser.add_argument("extra", nargs=argparse.REMAINDER, help="more arguments for permitflow serve")
+    args = parser.parse_args()
+    code = str(args.code.resolve())
+    profile = Path(f"{code}/processes/library/helsingborg/profile.yaml").read_bytes()
+    proc = subprocess.Popen(
+        [f"{code}/.venv/bin/python", "-c", "import sys; from cli import cli; sys.argv[0]='permitflow'; cli()",
+         "serve", "--port", str(args.port), "--workers", "2", *args.extra],
+        cwd=code, env=dict(os.environ, PYTHONPATH=code), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{args.port}/"
+
+    def req(path, body=None, ctype="application/json", raw=False):
+        data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+        r = urllib.request.Request(base + path, data=data, headers={"Content-Type": ctype})
+        with urllib.request.urlopen(r, timeout=900) as reply:
+            b = reply.read()
+            return b if raw else json.loads(b)
+
+    log: list[dict] = []
+    t0 = time.time()
+
+    def sample(label: str, **more) -> None:
+        kids = sorted(descendants(proc.pid))
+        row = {"t": round(time.time() - t0, 1), "label": label, "server_mb": round(rss(proc.pid), 1),
+               "children_mb": [round(rss(k), 1) for k in kids], **more}
+        row["total_mb"] = round(row["server_mb"] + sum(row["children_mb"]), 1)
+        log.append(row)
+        print(json.dumps(row), flush=True)
+
+    for _ in range(600):
+        try:
+            req("api/setup")
+            break
+        except OSError:
+            time.sleep(0.2)
+    t0 = time.time()
+    sample("start")
+    ids: list[str] = []
+
+    def upload(label: str, model: bytes) -> None:
+        body, ctype = multipart("Stor stad", model, profile)
+        t = time.time()
+        ids.append(req("api/uploads", body, ctype)["id"])
+        sample(label, upload_s=round(time.time() - t, 2))
+
+    first = big_model(Path(code))
+    upload("first upload", first)
+    upload("the same model again", first)
+    for k in range(10):
+        upload(f"different model {k + 1}", big_model(Path(code), 14501 + k))
+    answers = {}
+    for i in range(args.runs):
+        body = {"uploads": [ids[i % len(ids)]], "levers": {"replications": 2, "years": 0.25, "officers": 1 + i % 3}}
+        t = time.time()
+        rid = req("api/runs", body)["id"]
+        while True:
+            s = req(f"api/runs/{rid}", raw=True)
+            if json.loads(s)["state"] != "running":
+                break
+            time.sleep(0.1)
+        assert json.loads(s)["state"] == "done", s[:300]
+        answers[f"run{i}"] = {"sha": hashlib.sha256(s.replace(rid.encode(), b"ID")).hexdigest(),
+                              "seconds": round(time.time() - t, 1)}
+        if i < 3 or (i + 1) % 10 == 0:
+            sample(f"run {i + 1}")
+    time.sleep(10)
+    sample("idle 10 s")
+    proc.send_signal(2)
+    out, err = proc.communicate(timeout=60)
+    args.out.write_text(json.dumps({"log": log, "answers": answers, "serve_out": out, "serve_err": err}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
