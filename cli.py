@@ -132,7 +132,9 @@ _LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing eleme
 
 
 def _problem_line(source: str, p: Problem) -> str:
-    return f"{source}: {p.severity} {p.code} {p.element}: {p.message}"
+    """``FILE:LINE: SEVERITY CODE ELEMENT: MESSAGE``, as an error names its file and line (no line where
+    none is known: a YAML model's problems)."""
+    return f"{source}{f':{p.line}' if p.line else ''}: {p.severity} {p.code} {p.element}: {p.message}"
 
 
 @cli.command("validate")
@@ -145,7 +147,9 @@ def _problem_line(source: str, p: Problem) -> str:
 def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: bool) -> None:
     """Check BPMN or YAML process models for structural problems.
 
-    Prints one line per problem: FILE: SEVERITY CODE ELEMENT: MESSAGE.
+    Prints one line per problem: FILE:LINE: SEVERITY CODE ELEMENT: MESSAGE,
+    LINE being the line of a BPMN file that writes ELEMENT, and MESSAGE what
+    is wrong, then in brackets what was expected.
     Exit code 0 when no file has an error (warnings are fine), 1 when one
     has, 2 when a file cannot be read as a model.
 
@@ -216,8 +220,9 @@ def _element_kind(node: FlowNode) -> str:
     return node.tag + ("" if trigger == "none" else f" ({trigger})")
 
 
-def _problem_dicts(problems: list[Problem]) -> list[dict[str, str]]:
-    return [{"code": p.code, "severity": p.severity, "element": p.element, "message": p.message} for p in problems]
+def _problem_dicts(problems: list[Problem]) -> list[dict[str, str | int | None]]:
+    return [{"code": p.code, "severity": p.severity, "element": p.element, "line": p.line, "message": p.message}
+            for p in problems]
 
 
 def _model_summary(defs: Definitions, problems: list[Problem]) -> dict[str, object]:
@@ -954,17 +959,10 @@ def _refuse_missing_references(defs: Definitions, path: Path) -> None:
     from processes.errors import InputError
 
     first = missing[0]
-    line = None
-    try:  # the line that writes the element, as the reader's errors say it
-        for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            if f'id="{first.element}"' in text or f"id='{first.element}'" in text:
-                line = number
-                break
-    except OSError:
-        pass
     more = f"; {len(missing) - 1} more such reference(s)" if len(missing) > 1 else ""
-    raise InputError(f"{first.message} (expected the id of an element of the model{more}; "
-                     "permitflow validate lists them all)", file=str(path), line=line, element=first.element)
+    # the message says what was expected; the line is the reader's (lxml's), as its own errors say it
+    raise InputError(f"{first.message}{more}; permitflow validate lists them all", file=str(path),
+                     line=defs.source_lines.get(first.element), element=first.element)
 
 
 #: file names that are models, never case logs (what ``bpmn_io.logfiles.is_case_log`` says, without importing it)

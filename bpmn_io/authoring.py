@@ -218,8 +218,10 @@ class _Build:
         )
         collabs = self.collaboration(top, pid, pname, nodes)
         roots = tuple(_message_root(mid, mname) for mid, mname in messages.items())
+        lines = {element_id: line for element_id, at in self.ids.items() if (line := self.doc.line(at))}
         return Definitions(id=f"Definitions_{pid}", target_namespace=f"urn:permitflow:{pid}",
-                           processes=(process,), collaborations=collabs, root_elements=roots)
+                           processes=(process,), collaborations=collabs, root_elements=roots,
+                           source_lines=FrozenMap(lines))
 
     def walk(self, steps: list, path: tuple[Any, ...], after: str | None, *ctx: Any) -> None:
         """Read a list of steps; each falls through to the next, the last to ``after``."""

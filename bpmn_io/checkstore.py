@@ -7,7 +7,7 @@ parsed model's source carry it), the file's bytes, ``strict``, permitflow's code
 Its problems are kept under the hash of those (:func:`processes.cachestore.code_digest` for the
 code, lxml's ``__init__.py``, which states its version, for lxml) in the user's cache folder
 (kind ``check``), as :mod:`bpmn_io.yamlstore` keeps parsed YAML: a header
-``{"format", "key", "sha256"}`` and the problems as JSON ``[[code, severity, element, message], ...]``.
+``{"format", "key", "sha256"}`` and the problems as JSON ``[[code, severity, element, message, line], ...]`` (line: a number or null).
 A file that could not be read as a model keeps nothing (its error is raised again each time); a
 file that changed while it was read keeps nothing either; a damaged entry misses. Standard input,
 authoring YAML, library names and files over the reader's size limit are not kept.
@@ -26,7 +26,7 @@ from processes.problems import Problem
 
 __all__ = ["FORMAT", "MAX_ENTRIES", "Place", "place", "recall", "keep"]
 
-FORMAT = "permitflow-check/1"
+FORMAT = "permitflow-check/2"
 MAX_ENTRIES = 400
 #: the reader's size limit (bpmn_io.xmlsafe.MAX_BYTES, which imports lxml): a larger file is not kept
 _MAX_BYTES = 20 * 1024 * 1024
@@ -79,8 +79,8 @@ def recall(where: Place) -> list[Problem] | None:
         return None
     try:
         rows = json.loads(body)
-        if type(rows) is not list or not all(type(r) is list and len(r) == 4 and all(type(v) is str for v in r)
-                                             for r in rows):
+        if type(rows) is not list or not all(type(r) is list and len(r) == 5 and all(type(v) is str for v in r[:4])
+                                             and (r[4] is None or type(r[4]) is int) for r in rows):
             return None
         return [Problem(*row) for row in rows]
     except (ValueError, TypeError, RecursionError):
@@ -94,5 +94,5 @@ def keep(where: Place, name: str, problems: list[Problem]) -> None:
             return
     except OSError:
         return
-    body = json.dumps([[p.code, p.severity, p.element, p.message] for p in problems], ensure_ascii=False)
+    body = json.dumps([[p.code, p.severity, p.element, p.message, p.line] for p in problems], ensure_ascii=False)
     write_checked(where[0], FORMAT, where[1], body, MAX_ENTRIES)

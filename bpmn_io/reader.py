@@ -37,10 +37,20 @@ from processes.model import (
 from .dangling import restore_references
 from .fragments import fragment
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, local, q
-from .readcommon import DOC, EXT, OpaqueBuilder, Source, children, documentation, duplicate_id, flag, restore
+from .readcommon import (
+    DOC,
+    EXT,
+    OpaqueBuilder,
+    Source,
+    children,
+    documentation,
+    duplicate_id,
+    flag,
+    restore,
+)
 from .readdi import color_declarations, kept_drawing, read_diagram, restore_drawings
 from .readelements import read_artifact
-from .readids import unique_ids
+from .readids import id_lines, unique_ids
 from .readprocess import ARTIFACTS, EVENT_DEFINITIONS, read_process
 from .userfile import read_user_file
 from .xmlsafe import MAX_BYTES, check_size, parse_xml
@@ -75,14 +85,14 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     (Signavio's MIWG exports and roundtrips have both). Everything else is
     checked either way.
     """
-    src = Source(source)
     root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
+    src = Source(source, tuple(bytes(data).split(b"\n")))  # after the size check: lines to locate elements
     _lower_case_tags(root)
     _check_root(root, src)
     restore_references(root, src)
     renamed = unique_ids(root, src, strict=strict)
     defs = _definitions(root, src, strict)
-    return dataclasses.replace(defs, renamed_duplicates=renamed) if renamed else defs
+    return dataclasses.replace(defs, renamed_duplicates=renamed, source_lines=FrozenMap(id_lines(root, src)))
 
 
 def _check_root(root: etree._Element, src: Source) -> None:
@@ -193,7 +203,7 @@ def _register(lines: dict[str, int], item_id: str, el: etree._Element, src: Sour
         return
     if item_id in lines:
         raise src.error(el, duplicate_id(item_id, lines[item_id]), item_id)
-    lines[item_id] = el.sourceline or 0
+    lines[item_id] = src.line(el) or 0
 
 
 def _definitions(root: etree._Element, src: Source, strict: bool) -> Definitions:

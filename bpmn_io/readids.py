@@ -12,7 +12,7 @@ from .namespaces import BPMN, BPMNDI, DC, DI, q
 from .readcommon import EXT, Source, duplicate_id
 from .readprocess import ARTIFACTS, FLOW_ELEMENTS
 
-__all__ = ["unique_ids"]
+__all__ = ["unique_ids", "id_lines"]
 
 _CHECKED = (BPMN, BPMNDI, DI, DC)
 _SKIP = frozenset((EXT, q(DI, "extension")))
@@ -49,7 +49,7 @@ def unique_ids(root: etree._Element, src: Source, *, strict: bool) -> tuple[tupl
             first[element_id] = el
             continue
         if strict:
-            raise src.error(el, duplicate_id(element_id, seen.sourceline), element_id)
+            raise src.error(el, duplicate_id(element_id, src.line(seen)), element_id)
         keep, rename = (el, seen) if el.tag in _INTERPRETED and seen.tag not in _INTERPRETED else (seen, el)
         n = 2
         while f"{element_id}_dup{n}" in first:
@@ -59,3 +59,14 @@ def unique_ids(root: etree._Element, src: Source, *, strict: bool) -> tuple[tupl
         first[f"{element_id}_dup{n}"] = rename
         renamed.append((element_id, f"{element_id}_dup{n}"))
     return tuple(renamed)
+
+
+def id_lines(root: etree._Element, src: Source) -> dict[str, int]:
+    """The line where the element of each BPMN and DI id begins (the first, after :func:`unique_ids`
+    renamed repeats), vendor content left out as there."""
+    lines: dict[str, int] = {}
+    for el in _bpmn_elements(root):
+        element_id = el.get("id")
+        if element_id and element_id not in lines and (line := src.line(el)):
+            lines[element_id] = line
+    return lines

@@ -108,7 +108,7 @@ class _Parts:
         if item_id in self.lines:
             raise self.source.error(
                 el, duplicate_id(item_id, self.lines[item_id]), item_id)
-        self.lines[item_id] = el.sourceline or 0
+        self.lines[item_id] = self.source.line(el) or 0
         table[item_id] = item
 
 

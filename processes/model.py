@@ -682,6 +682,9 @@ class Definitions:
     #: (id, new id) of each repeated id a lenient read renamed (bpmn_io.readids), for validate to report;
     #: how the file was read, not what it holds: equal models compare equal whether read leniently or not
     renamed_duplicates: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    #: the line of the file that writes each id (a BPMN file's, as lxml counts them), for validate's
+    #: problem lines; how the file was read, not what it holds
+    source_lines: FrozenMap[str, int] = field(default=EMPTY, compare=False, repr=False)
 
     def process(self, process_id: str | None = None) -> Process:
         """The process with ``process_id``; without it, the only (or first non-empty) one."""

@@ -18,12 +18,14 @@ CODES = (
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One finding of :func:`processes.validate.check`: ``code`` (see that module's table), ``severity``,
-    ``element`` (the id it is about) and a one-line ``message``."""
+    ``element`` (the id it is about), a one-line ``message`` (what is wrong, and in brackets what was
+    expected) and ``line``, the line of the file that writes ``element`` where known (a BPMN file's)."""
 
     code: str
     severity: str
     element: str
     message: str
+    line: int | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

@@ -78,7 +78,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 
 from processes.digraph import Digraph, immediate_dominators, strongly_connected_components
 from processes.graph import (
@@ -116,7 +116,8 @@ def check(defs: Definitions) -> list[Problem]:
         for scope in scopes(process):
             problems += _scope(process, scope)
     problems += _message_flow_refs(defs)
-    return problems
+    lines = defs.source_lines
+    return [replace(p, line=lines[p.element]) if p.element in lines else p for p in problems]
 
 
 def missing_references(defs: Definitions) -> list[Problem]:
@@ -179,11 +180,11 @@ def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
     for element_id, whats in seen.items():
         if len(whats) > 1:
             yield Problem("duplicate-id", "error", element_id,
-                          f"id '{element_id}' is used {len(whats)} times ({', '.join(whats)}); ids must be unique")
+                          f"id '{element_id}' is used {len(whats)} times ({', '.join(whats)}) (expected each id once)")
     for original, element_id in defs.renamed_duplicates:  # a repeat a lenient read renamed (bpmn_io.readids)
         yield Problem("duplicate-id", "error", element_id,
                       f"id '{original}' is used more than once in the file; read leniently, this "
-                      f"repeat was renamed '{element_id}' (ids must be unique)")
+                      f"repeat was renamed '{element_id}' (expected each id once)")
 
 
 # model fields holding kept BPMN XML (its prefixes are bpmn:, bpmndi:, di:, dc: after import)
@@ -244,8 +245,8 @@ def _invalid_ids(defs: Definitions) -> Iterator[Problem]:
     inner = [element_id for f in fields(defs) if f.name != "id" for element_id in _ids_in(getattr(defs, f.name))]
     if defs.id in inner:
         yield Problem("invalid-id", "warning", defs.id,
-                      f"the definitions' id '{defs.id}' is also the id of an element; ids must be unique in a "
-                      "document (an export renames the definitions' id)")
+                      f"the definitions' id '{defs.id}' is also the id of an element (expected each id once in a "
+                      "document; an export renames the definitions' id)")
     for element_id in dict.fromkeys(([defs.id] if defs.id else []) + inner):
         fault = id_fault(element_id)
         if fault:
@@ -261,31 +262,38 @@ def _references(defs: Definitions, process: Process) -> Iterator[Problem]:
                 continue
             if ref in owner:
                 yield Problem("missing-ref", "error", flow.id,
-                              f"sequence flow {end} '{ref}' is in process '{owner[ref]}', not in "
-                              f"'{process.id}' (a sequence flow cannot cross pools; use a message flow)")
+                              f"sequence flow {end} '{ref}' is in process '{owner[ref]}', not in '{process.id}' "
+                              f"(expected a flow node of process '{process.id}'; a sequence flow cannot cross "
+                              "pools: use a message flow)")
             else:
-                yield Problem("missing-ref", "error", flow.id, f"sequence flow {end} '{ref}' does not exist")
+                yield Problem("missing-ref", "error", flow.id, f"sequence flow {end} '{ref}' does not exist "
+                              f"(expected the id of a flow node in process '{process.id}')")
         if flow.source in process.nodes and flow.target in process.nodes:
             src, dst = process.nodes[flow.source], process.nodes[flow.target]
             if scope_of(process, src) != scope_of(process, dst):
                 yield Problem("cross-scope", "error", flow.id,
                               f"sequence flow from '{src.id}' (in '{scope_of(process, src)}') to '{dst.id}' "
-                              f"(in '{scope_of(process, dst)}') crosses a subprocess border")
+                              f"(in '{scope_of(process, dst)}') crosses a subprocess border (expected both ends in one scope; "
+                              "a subprocess is entered through its start event)")
     for lane in process.lanes():
         for ref in lane.flow_node_refs:
             if ref not in process.nodes:
-                yield Problem("missing-ref", "error", lane.id, f"lane lists flowNodeRef '{ref}', which is not in process '{process.id}'")
+                yield Problem("missing-ref", "error", lane.id, f"lane lists flowNodeRef '{ref}', which is not in process '{process.id}' "
+                              f"(expected the id of a flow node of '{process.id}')")
     for node in process.nodes.values():
         default = getattr(node, "default", "")
         if default and (default not in process.flows or process.flows[default].source != node.id):
             yield Problem("missing-ref", "error", node.id,
-                          f"default flow '{default}' is not an outgoing sequence flow of '{node.id}'")
+                          f"default flow '{default}' is not an outgoing sequence flow of '{node.id}' "
+                          f"(expected the id of one of its outgoing flows)")
         if isinstance(node, Event) and node.position == "boundary":
             host = process.nodes.get(node.attached_to)
             if not node.attached_to:
-                yield Problem("boundary-host", "error", node.id, "boundary event is attached to nothing (no attachedToRef)")
+                yield Problem("boundary-host", "error", node.id, "boundary event is attached to nothing "
+                              "(expected an attachedToRef naming a task, subprocess or call activity)")
             elif host is None:
-                yield Problem("missing-ref", "error", node.id, f"boundary event attachedToRef '{node.attached_to}' does not exist")
+                yield Problem("missing-ref", "error", node.id, f"boundary event attachedToRef '{node.attached_to}' does not "
+                              "exist (expected the id of a task, subprocess or call activity)")
             elif not isinstance(host, (Task, SubProcess, CallActivity)):
                 yield Problem("boundary-host", "error", node.id,
                               f"boundary event is attached to {host.kind} '{host.id}' (expected a task, subprocess or call activity)")
@@ -297,7 +305,7 @@ def _message_flow_refs(defs: Definitions) -> Iterator[Problem]:
     for mflow in defs.message_flows():
         for end, ref in (("sourceRef", mflow.source), ("targetRef", mflow.target)):
             if ref not in known:
-                yield Problem("missing-ref", "error", mflow.id, f"message flow {end} '{ref}' is neither a pool nor a flow node")
+                yield Problem("missing-ref", "error", mflow.id, f"message flow {end} '{ref}' is neither a pool nor a flow node (expected the id of a pool or a flow node)")
 
 
 # --------------------------------------------------------------------------- one scope
@@ -313,13 +321,13 @@ def _scope(process: Process, scope: str) -> list[Problem]:
         return list(_trivial_gateways(process, scope))
     problems = list(_starts_and_ends(process, scope, container, nodes))
     lost = unreachable(process, scope)
-    problems += [Problem("unreachable", "error", n, f"no path from a start of '{scope}' reaches '{n}'")
+    problems += [Problem("unreachable", "error", n, f"no path from a start of '{scope}' reaches '{n}' (expected a sequence flow path to it from a start)")
                  for n in lost]
-    problems += [Problem("dead-end", "error", n, f"no path from '{n}' reaches an end of '{scope}'")
+    problems += [Problem("dead-end", "error", n, f"no path from '{n}' reaches an end of '{scope}' (expected a sequence flow path from it to an end)")
                  for n in dead_ends(process, scope)]
     problems += [Problem("implicit-end", "warning", n,
                          f"'{n}' has no outgoing sequence flow: the path ends there (BPMN's implicit end; "
-                         f"an end event would say so)") for n in implicit_ends(process, scope)]
+                         f"expected a flow to an end event, which says so)") for n in implicit_ends(process, scope)]
     problems += _trivial_gateways(process, scope)
     graph = flow_graph(process, scope)
     # a split no token reaches decides nothing: its node is reported unreachable, not its joins
@@ -349,10 +357,10 @@ def _starts_and_ends(process: Process, scope: str, container: object, nodes: lis
     event_sub = isinstance(container, SubProcess) and container.triggered_by_event
     if not has_start and (is_process or event_sub or has_end):
         what = "process" if is_process else ("event subprocess" if event_sub else "subprocess with an end event")
-        yield Problem("no-start", "error", scope, f"{what} '{scope}' has no start event")
+        yield Problem("no-start", "error", scope, f"{what} '{scope}' has no start event (expected one where its paths begin)")
     if not has_end and (is_process or has_start and not event_sub):
         what = "process" if is_process else "subprocess with a start event"
-        yield Problem("no-end", "error", scope, f"{what} '{scope}' has no end event")
+        yield Problem("no-end", "error", scope, f"{what} '{scope}' has no end event (expected one where its paths finish)")
 
 
 def _sequence_degree(graph: Digraph, node: str) -> tuple[int, int]:
@@ -379,7 +387,8 @@ def _trivial_gateways(process: Process, scope: str) -> Iterator[Problem]:
     for node in scope_nodes(process, scope):
         if isinstance(node, Gateway) and ins[node.id] == 1 and outs[node.id] == 1:
             yield Problem("trivial-gateway", "warning", node.id,
-                          f"{node.gateway_kind} gateway '{node.id}' has one incoming and one outgoing flow; it does nothing")
+                          f"{node.gateway_kind} gateway '{node.id}' has one incoming and one outgoing flow; it does nothing "
+                          "(expected two or more flows in or out, or no gateway)")
 
 
 def _gateways(nodes: list, kinds: tuple[str, ...]) -> list[Gateway]:
@@ -413,7 +422,8 @@ def _xor_split_and_join(process: Process, graph: Digraph, nodes: list, live: lis
                 detail = "; ".join(f"branch '{b}' reaches {_names(r)}" for b, r in reaching.items())
                 yield Problem("xor-split-and-join", "error", join.id,
                               f"parallel join '{join.id}' waits for all its inputs, but {split.gateway_kind} split "
-                              f"'{split.id}' sends one token down one branch ({detail}): the join deadlocks")
+                              f"'{split.id}' sends one token down one branch ({detail}): the join deadlocks (expected a "
+                              "parallel split, or an exclusive join)")
 
 
 def _and_split_xor_join(process: Process, graph: Digraph, nodes: list, live: list) -> Iterator[Problem]:
@@ -440,7 +450,7 @@ def _and_split_xor_join(process: Process, graph: Digraph, nodes: list, live: lis
                 yield Problem("and-split-xor-join", "error", join.id,
                               f"exclusive join '{join.id}' passes on every token, but {len(reaching)} branches of "
                               f"parallel split '{split.id}' arrive there unsynchronised ({detail}): what follows runs "
-                              f"more than once (use a parallel join)")
+                              f"more than once (expected a parallel join)")
 
 
 def _fences(graph: Digraph) -> dict[str, str]:

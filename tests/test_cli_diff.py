@@ -526,9 +526,11 @@ DANGLING = """<?xml version="1.0" encoding="UTF-8"?>
 @pytest.mark.parametrize(
     ("ghost", "message", "line", "said"),
     [
-        ("<flowNodeRef>Ghost_1</flowNodeRef>", "", 8, "element 'L1': lane lists flowNodeRef 'Ghost_1', which is not in process 'P'"),
+        ("<flowNodeRef>Ghost_1</flowNodeRef>", "", 8, "element 'L1': lane lists flowNodeRef 'Ghost_1', which is not in "
+         "process 'P' (expected the id of a flow node of 'P')"),
         ("", '<messageFlow id="MF_1" sourceRef="Ghost_3" targetRef="S"/>', 5,
-         "element 'MF_1': message flow sourceRef 'Ghost_3' is neither a pool nor a flow node"),
+         "element 'MF_1': message flow sourceRef 'Ghost_3' is neither a pool nor a flow node (expected the id of a "
+         "pool or a flow node)"),
     ],
 )
 def test_a_lane_or_message_flow_naming_nothing_is_refused_as_validate_calls_it_an_error(
@@ -544,8 +546,7 @@ def test_a_lane_or_message_flow_naming_nothing_is_refused_as_validate_calls_it_a
         result = run(*command, "-o", str(out))
         assert result.exit_code == 2 and not out.exists()
         assert result.output == (
-            f"permitflow: error: {bad}:{line}: {said} (expected the id of an element of the model; "
-            "permitflow validate lists them all)\n"
+            f"permitflow: error: {bad}:{line}: {said}; permitflow validate lists them all\n"
         )
 
 

@@ -29,8 +29,9 @@ def test_validate_error_exits_1_with_one_line_per_problem() -> None:
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{path}: error xor-split-and-join J: parallel join 'J' waits for all its inputs, but exclusive split 'X' "
-        f"sends one token down one branch (branch 'F2' reaches 'F4'; branch 'F3' reaches 'F5'): the join deadlocks\n"
+        f"{path}:8: error xor-split-and-join J: parallel join 'J' waits for all its inputs, but exclusive split 'X' "
+        f"sends one token down one branch (branch 'F2' reaches 'F4'; branch 'F3' reaches 'F5'): the join deadlocks "
+        "(expected a parallel split, or an exclusive join)\n"
     )
 
 
@@ -38,8 +39,8 @@ def test_validate_warning_only_exits_0() -> None:
     path = FIXTURES / "warning_only.bpmn"
     result = run("validate", str(path))
     assert result.exit_code == 0
-    assert result.stdout == (f"{path}: warning trivial-gateway G: exclusive gateway 'G' has one incoming and one "
-                             f"outgoing flow; it does nothing\n")
+    assert result.stdout == (f"{path}:5: warning trivial-gateway G: exclusive gateway 'G' has one incoming and one "
+                             f"outgoing flow; it does nothing (expected two or more flows in or out, or no gateway)\n")
 
 
 def test_validate_several_files_bad_input_wins(tmp_path: Path) -> None:
@@ -54,8 +55,9 @@ def test_validate_several_files_bad_input_wins(tmp_path: Path) -> None:
 def test_validate_json() -> None:
     result = run("validate", "--format", "json", str(FIXTURES / "warning_only.bpmn"))
     assert json.loads(result.stdout) == [{"file": str(FIXTURES / "warning_only.bpmn"), "problems": [
-        {"code": "trivial-gateway", "severity": "warning", "element": "G",
-         "message": "exclusive gateway 'G' has one incoming and one outgoing flow; it does nothing"}]}]
+        {"code": "trivial-gateway", "severity": "warning", "element": "G", "line": 5,
+         "message": "exclusive gateway 'G' has one incoming and one outgoing flow; it does nothing "
+                    "(expected two or more flows in or out, or no gateway)"}]}]
 
 
 def test_show_text_and_json() -> None:
@@ -147,7 +149,7 @@ def test_show_json_gives_each_element_its_bpmn_name_and_an_events_trigger_apart(
 def test_show_yaml_model_with_lanes_and_pools_exits_1_on_errors() -> None:
     result = run("show", str(FIXTURES / "deadlock.bpmn"))
     assert result.exit_code == 1
-    assert f"  {FIXTURES / 'deadlock.bpmn'}: error xor-split-and-join J:" in result.stdout
+    assert f"  {FIXTURES / 'deadlock.bpmn'}:8: error xor-split-and-join J:" in result.stdout
     lanes = run("show", str(EXAMPLE))
     assert lanes.exit_code == 0
     assert "    Lane_Namnd: Nämnd (2 elements)\n" in lanes.stdout
@@ -316,7 +318,8 @@ def test_validate_lenient_reports_a_dangling_flow_as_a_problem() -> None:
     assert strict.exit_code == 2 and "sequenceFlow targetRef 'Ghost' does not exist" in strict.stderr
     lenient = CliRunner().invoke(cli, ["validate", "--lenient", str(fixture)])
     assert lenient.exit_code == 1
-    assert lenient.output == f"{fixture}: error missing-ref F_Ghost: sequence flow targetRef 'Ghost' does not exist\n"
+    assert lenient.output == (f"{fixture}:7: error missing-ref F_Ghost: sequence flow targetRef 'Ghost' does not exist "
+                              "(expected the id of a flow node in process 'P')\n")
 
 
 def test_render_refuses_an_output_that_is_not_svg(tmp_path) -> None:
@@ -360,7 +363,7 @@ def test_a_file_written_from_a_lenient_read_validates_without_the_duplicate_it_n
     src.write_text(GLOBAL_TASK_TWIN, encoding="utf-8")
     lenient = run("validate", "--lenient", str(src))  # the lenient read still says what it renamed
     assert lenient.exit_code == 1
-    assert lenient.stdout.startswith(f"{src}: error duplicate-id P_dup2: id 'P' is used more than once in the file")
+    assert lenient.stdout.startswith(f"{src}:3: error duplicate-id P_dup2: id 'P' is used more than once in the file")
     out = tmp_path / "fixed.bpmn"
     assert run("convert", "--lenient", str(src), str(out)).exit_code == 0
     assert 'id="P_dup2"' in out.read_text(encoding="utf-8")
@@ -382,3 +385,15 @@ def test_convert_lenient_to_yaml_refuses_a_flow_to_a_missing_element(tmp_path: P
         "'Nowhere', which is not a step of process 'P'\n")
     assert not out.exists()
     assert run("convert", "--lenient", str(src), str(tmp_path / "kept.bpmn")).exit_code == 0  # BPMN keeps it
+
+
+def test_a_problem_of_a_yaml_model_names_the_line_of_its_step(tmp_path: Path) -> None:
+    """validate's problem lines named no line (qa23: every problem line says file, line, element id,
+    what is wrong and what was expected); the authoring form knows the line of every id it reads."""
+    model = tmp_path / "g.yaml"
+    model.write_text("process: {id: P, name: Test}\nsteps:\n  - {id: S, event: start}\n  - {id: G, gateway: exclusive}\n"
+                     "  - {id: A, task: user, name: Granska}\n  - {id: E, event: end}\n", encoding="utf-8")
+    result = run("validate", str(model))
+    assert (result.exit_code, result.stdout) == (0, f"{model}:4: warning trivial-gateway G: exclusive gateway 'G' has "
+                                                    "one incoming and one outgoing flow; it does nothing (expected two "
+                                                    "or more flows in or out, or no gateway)\n")

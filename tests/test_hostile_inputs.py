@@ -275,7 +275,7 @@ def test_lenient_validate_reports_a_repeated_id_with_its_documented_code() -> No
     path = FIXTURES / "duplicate_ids.bpmn"
     result = invoke("validate", "--lenient", str(path))
     assert result.exit_code == 1
-    assert f"{path}: error duplicate-id T_dup2: id 'T' is used more than once" in result.stdout
+    assert f"{path}:6: error duplicate-id T_dup2: id 'T' is used more than once" in result.stdout
 
 
 def test_an_element_with_very_many_attributes_is_refused_at_once(here: Path) -> None:

@@ -44,7 +44,7 @@ def test_no_start_and_no_end() -> None:
 
 def test_no_end_message_names_the_process() -> None:
     [problem] = check(build("S:start T:task", "S>T"))
-    assert problem == Problem("no-end", "error", "P", "process 'P' has no end event")
+    assert problem == Problem("no-end", "error", "P", "process 'P' has no end event (expected one where its paths finish)")
 
 
 def test_unreachable_node() -> None:
@@ -61,7 +61,7 @@ def test_an_activity_without_outgoing_flow_is_an_implicit_end_not_a_dead_end() -
     assert codes(defs) == [("implicit-end", "warning", "D"), ("implicit-end", "warning", "U")]
     assert errors(check(defs)) == []
     assert check(defs)[0].message == ("'D' has no outgoing sequence flow: the path ends there "
-                                      "(BPMN's implicit end; an end event would say so)")
+                                      "(BPMN's implicit end; expected a flow to an end event, which says so)")
 
 
 def test_what_leads_only_to_an_implicit_end_is_no_dead_end() -> None:
@@ -85,7 +85,8 @@ def test_a_loop_without_exit_is_a_dead_end_for_every_node_in_it() -> None:
 def test_flow_to_a_missing_element() -> None:
     defs = build("S:start E:end", "S>E S>Ghost")
     assert check(defs) == [
-        Problem("missing-ref", "error", "S_Ghost", "sequence flow targetRef 'Ghost' does not exist"),
+        Problem("missing-ref", "error", "S_Ghost", "sequence flow targetRef 'Ghost' does not exist "
+                "(expected the id of a flow node in process 'P')"),
     ]
 
 
@@ -123,7 +124,7 @@ def test_duplicate_ids_across_tables() -> None:
     proc = defs.processes[0]
     proc = replace(proc, flows=proc.flows.set("T", SequenceFlow(id="T", source="T", target="E", parent="P")))
     assert [p for p in check(replace(defs, processes=(proc,))) if p.code == "duplicate-id"] == [
-        Problem("duplicate-id", "error", "T", "id 'T' is used 2 times (Task, sequence flow); ids must be unique"),
+        Problem("duplicate-id", "error", "T", "id 'T' is used 2 times (Task, sequence flow) (expected each id once)"),
     ]
 
 
@@ -162,7 +163,8 @@ def test_exclusive_split_into_parallel_join_deadlocks() -> None:
     assert (problem.code, problem.severity, problem.element) == ("xor-split-and-join", "error", "J")
     assert problem.message == (
         "parallel join 'J' waits for all its inputs, but exclusive split 'X' sends one token down one branch "
-        "(branch 'X_A' reaches 'A_J'; branch 'X_B' reaches 'B_J'): the join deadlocks"
+        "(branch 'X_A' reaches 'A_J'; branch 'X_B' reaches 'B_J'): the join deadlocks "
+        "(expected a parallel split, or an exclusive join)"
     )
 
 
@@ -207,7 +209,8 @@ def test_trivial_gateway_is_a_warning() -> None:
     defs = build("S:start G:xor E:end", "S>G G>E")
     assert check(defs) == [
         Problem("trivial-gateway", "warning", "G",
-                "exclusive gateway 'G' has one incoming and one outgoing flow; it does nothing"),
+                "exclusive gateway 'G' has one incoming and one outgoing flow; it does nothing "
+                "(expected two or more flows in or out, or no gateway)"),
     ]
     assert errors(check(defs)) == []
 
@@ -347,8 +350,8 @@ def test_ids_bpmn_tools_refuse_are_named() -> None:
         ("invalid-id", "warning", i) for i in ("myProcess{0}", "241", "Granska_ansökan",  # then the flows
                                                "myProcess{0}_241", "241_Granska_ansökan", "Granska_ansökan_E")]
     messages = {p.element: p.message for p in check(defs)}
-    assert messages["P"] == ("the definitions' id 'P' is also the id of an element; ids must be unique in a "
-                             "document (an export renames the definitions' id)")
+    assert messages["P"] == ("the definitions' id 'P' is also the id of an element (expected each id once in a "
+                             "document; an export renames the definitions' id)")
     assert messages["241"].startswith("id '241' is not a valid XML id")
     assert messages["Granska_ansökan"].startswith("id 'Granska_ansökan' holds characters bpmn.io refuses in an id")
 
