@@ -62,6 +62,14 @@ def fail(message: str, code: int = 2) -> None:
     raise SystemExit(code)
 
 
+def _option_hint(err: PermitflowError, command: click.Command | None) -> str:
+    """What to add to a refusal an option gets past (``--lenient``, ``--layout-timeout``): the option's
+    hint, when ``command`` has the option (a hint names only options of the command that printed it)."""
+    if not err.option or command is None or not any(p.name == err.option for p in command.params):
+        return ""
+    return f"; {err.option_hint}"
+
+
 #: errors of a write that found no room (files say which file: bpmn_io.atomic raises OutputError)
 _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
@@ -75,7 +83,8 @@ class _Group(click.Group):
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            fail(str(err), err.exit_code)
+            command = self.commands.get(ctx.invoked_subcommand or "")
+            fail(str(err) + _option_hint(err, command), err.exit_code)
         except BrokenPipeError:
             # the reader went away (``permitflow library | head``): stop quietly, as Unix tools do
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -128,7 +137,20 @@ if TYPE_CHECKING:
 
 
 _LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
-                 "or with an id used twice (kept as written; renamed <id>_dup<n>).")
+                 "or with an id used twice (kept as written; renamed <id>_dup<n>); each repair is one note "
+                 "on stderr.")
+#: --lenient of diff, compare and simulate: the same read, but a flow to nothing cannot be followed
+_LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
+                          "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>); each "
+                          "repair is one note on stderr.")
+
+
+def _note_lenient(defs: Definitions, source: str) -> None:
+    """What a lenient read of ``source`` repaired, one note line each on stderr (bpmn_io.lenient)."""
+    from bpmn_io.lenient import lenient_notes
+
+    for line in lenient_notes(defs, source):
+        click.echo(f"note: {line}", err=True)
 
 
 def _problem_line(source: str, p: Problem) -> str:
@@ -197,8 +219,9 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
         except PermitflowError as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"permitflow: error: {err}", err=True)
-            report.append({"file": name, "error": str(err), "problems": []})
+            hint = "" if lenient else _option_hint(err, ctx.command)
+            click.echo(f"permitflow: error: {err}{hint}", err=True)
+            report.append({"file": name, "error": f"{err}{hint}", "problems": []})
             code = 2
             continue
         if any(p.severity == "error" for p in problems) and code == 0:
@@ -433,6 +456,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
         data, renamed = exported.data, tuple(pair for pair in exported.renamed_ids if pair[0] not in made)
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
+    if lenient:
+        _note_lenient(defs, source)  # once written (a refusal says what it refused, not what was repaired)
     _echo_warnings(warnings)
     _report_renamed_ids(source, target, renamed)
 
@@ -464,6 +489,8 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
             + dump_yaml(converted.document)).encode("utf-8")
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
+    if not strict:
+        _note_lenient(defs, source)
     for line in converted.warnings:
         click.echo(f"permitflow: {target}: {line}", err=True)
 
@@ -649,6 +676,8 @@ def render_cmd(ctx: click.Context, file: str, output: str, diagram: int, lenient
         raise err.located(file=file) from None
     with atomic_write(output, "wb") as fh:
         fh.write(svg.encode("utf-8"))  # type: ignore[attr-defined]
+    if lenient:
+        _note_lenient(defs, file)
     count = len(defs.diagrams)
     if count > 1 and ctx.get_parameter_source("diagram") is not ParameterSource.COMMANDLINE:
         # the first diagram of a file may be a called activity's, not the main model's (a tool's export)
@@ -904,8 +933,13 @@ def _log_columns(kwargs: dict[str, Any]) -> Any:
 _DIFF_FORMATS = click.Choice(["text", "json", "markdown", "html"])
 
 
-def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[str, object, dict[str, object] | None]:
+def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
+                   strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
     """(name, Definitions, raw profile or None) for a library name, a model file or a case log.
+
+    ``strict=False`` (``--lenient``) reads a model file leniently and leaves out the sequence
+    flows it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`); :func:`_note_lenient`
+    says what was repaired.
 
     A case log (``from_logs``: the log options) becomes a model discovered from it, or
     the ``--model`` calibrated to it (:func:`_model_from_log`).
@@ -938,7 +972,11 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None) -> tuple[s
         # compare also reads case logs: a missing one is not told it should have been a model
         raise InputError("no such file (expected a .bpmn or .yaml model, a case log (.xes, .xes.gz, .csv) or a "
                          f"library name: {', '.join(lib.library_names())})", file=arg)
-    defs = load_model(path)
+    defs = load_model(path, strict=strict)
+    if not strict:
+        from bpmn_io.lenient import without_broken_flows
+
+        defs = without_broken_flows(defs)
     _refuse_missing_references(defs, path)
     profile_path = path.parent / "profile.yaml"
     raw = read_profile(profile_path).raw if profile_path.is_file() else None
@@ -981,7 +1019,8 @@ class _Unread:
 
 
 def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int,
-                    first: Callable[[], Any]) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
+                    first: Callable[[], Any], *,
+                    strict: bool = True) -> tuple[Any, list[tuple[str, object, dict[str, object] | None]]]:
     """``(first(), [_compare_input(arg) for arg in args])``, computed as if in that order.
 
     When every argument is a model file (.bpmn, .bpmn2, .xml, .yaml, .yml) or a library name and
@@ -994,7 +1033,7 @@ def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int
 
     def read(arg: str) -> object:
         try:
-            return _compare_input(arg, from_logs)
+            return _compare_input(arg, from_logs, strict=strict)
         except Exception as err:  # noqa: BLE001 - raised below, in argument order
             return _Unread(err)
 
@@ -1191,6 +1230,7 @@ _diff_options = [
                  help="Also use the system lexical resources (Debian wordnet-base, mythes-sv) for synonyms."),
     click.option("--lemmas", is_flag=True,
                  help=f"Also use dictionary lemmas (simplemma; {install_hint('lemmas')})."),
+    click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP),
 ]
 
 
@@ -1208,7 +1248,7 @@ def _with_diff_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Also write the pairs found as a match-decisions file to edit and pass back with --matches.")
 @_log_compare_options
 def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: str | None,
-             synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
+             synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool, lenient: bool,
              save_matches: str | None, **kwargs: Any) -> None:
     """Compare two process models: matched steps, differences, similarity.
 
@@ -1228,6 +1268,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
       permitflow diff a.bpmn b.bpmn --save-matches matches.yaml   # edit, then --matches matches.yaml
       permitflow diff a.bpmn b.bpmn --format json --matches matches.yaml
       permitflow diff 2023.xes 2024.xes --model helsingborg      # the same model fitted to two logs
+      permitflow diff --lenient B.1.0-export.bpmn B.1.0-roundtrip.bpmn  # a tool's flows to nothing left out
     """
     from processes.diff import (
         MatchOptions,
@@ -1241,8 +1282,12 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 
     decisions, words = _diff_settings(matches, synonyms)
     logs = _log_inputs(kwargs)
-    name_a, defs_a, raw_a = _compare_input(model_a, logs)
-    name_b, defs_b, raw_b = _compare_input(model_b, logs)
+    name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
+    name_b, defs_b, raw_b = _compare_input(model_b, logs, strict=not lenient)
+    if lenient:
+        _note_lenient(defs_a, model_a)  # type: ignore[arg-type]
+        if model_b != model_a:  # a model against itself: its notes once
+            _note_lenient(defs_b, model_b)  # type: ignore[arg-type]
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -1277,7 +1322,7 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
 @_log_compare_options
 def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: str | None,
                 synonyms: str | None, threshold: float, language: str, thesaurus: bool, lemmas: bool,
-                workers: int | None, **kwargs: Any) -> None:
+                lenient: bool, workers: int | None, **kwargs: Any) -> None:
     """Compare several process models: similarity matrix, common core, variation points, facts.
 
     MODEL is a library name, a BPMN file, a YAML authoring file or a case log (XES,
@@ -1298,7 +1343,13 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     logs = _log_inputs(kwargs)
     # the comparison's modules load and the --matches/--synonyms files are read while a helper reads models
     (decisions, words), inputs = _compare_inputs(models, logs, workers or default_workers(),
-                                                 partial(_diff_settings, matches, synonyms))
+                                                 partial(_diff_settings, matches, synonyms), strict=not lenient)
+    if lenient:
+        noted = set()
+        for model, (_, defs, _) in zip(models, inputs, strict=True):
+            if model not in noted:  # a model given twice: its notes once
+                noted.add(model)
+                _note_lenient(defs, model)  # type: ignore[arg-type]
     from processes.diff import (
         MatchOptions,
         compare_models,
@@ -1632,9 +1683,10 @@ def _one_blas_thread() -> None:
 @_format_option("table", "json")
 @click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
+@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
-                 dask_address: str | None, fmt: str, quiet: bool, force: bool) -> None:
+                 dask_address: str | None, fmt: str, quiet: bool, force: bool, lenient: bool) -> None:
     """Simulate MODEL (a BPMN file or a library name) with its profile.
 
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
@@ -1649,6 +1701,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
       permitflow simulate helsingborg --replications 10
       permitflow simulate process.bpmn --years 5 --set decision.delegation=officer
       permitflow simulate helsingborg --cases 200 --eventlog log.xes --format json
+      permitflow simulate --lenient B.1.0-export.bpmn --years 1   # a tool's flows to nothing left out
     """
     import json
 
@@ -1661,8 +1714,12 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         raise click.UsageError("give --years or --cases, not both")
     with _loading():
         with _on_interrupt(lambda: "before any work unit ran; nothing was written"):
+            notes: list[str] = []
             study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
-                                       replications=replications, seed=seed, eventlog=eventlog is not None)
+                                       replications=replications, seed=seed, eventlog=eventlog is not None,
+                                       lenient=lenient, notes=notes)
+            for line in notes:
+                click.echo(f"note: {line}", err=True)
         # simulate prints figures and writes at most an event log: its units make no case rows; it
         # keeps no results, so its units' keys need not hash the code (154 files read: ~12 ms CPU)
         ready = _prepared(study, force=force, case_rows=False, version=_NO_CACHE_VERSION)

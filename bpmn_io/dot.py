@@ -164,9 +164,8 @@ def run_dot(source: str, *, executable: str | None = None, timeout: float | None
         out, err, code = _run_limited([exe, "-Tplain"], source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired as expired:
         raise PermitflowError(
-            f"Graphviz ({exe}) did not finish within {timeout:g} CPU s for a graph of {nodes:,} nodes "
-            f"(expected: a larger --layout-timeout, or 0 for no limit)"
-        ) from expired
+            f"Graphviz ({exe}) did not finish within {timeout:g} CPU s for a graph of {nodes:,} nodes"
+        ).with_option("layout_timeout", "a larger --layout-timeout gives it longer, 0 no limit") from expired
     except OSError as failure:
         raise PermitflowError(f"cannot run Graphviz ({exe}): {failure.strerror or failure}") from failure
     if session is not None:

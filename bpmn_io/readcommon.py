@@ -16,7 +16,7 @@ from .xsdorder import rank_table
 
 __all__ = [
     "Source", "elements", "children", "restore", "placeable", "attrs_opaque", "flag", "number", "documentation", "expression",
-    "OpaqueBuilder", "DOC", "EXT", "duplicate_id",
+    "OpaqueBuilder", "DOC", "EXT", "duplicate_id", "lenient_readable",
 ]
 
 DOC = q(BPMN, "documentation")
@@ -27,9 +27,15 @@ _RANKS = rank_table()
 
 
 def duplicate_id(item_id: str, first_line: int | None) -> str:
-    """The refusal of an id used twice, in one wording wherever the reader finds it."""
-    return (f"duplicate id '{item_id}' (first used at line {first_line}) "
-            "(expected each id once; a lenient read renames the repeats)")
+    """The refusal of an id used twice, in one wording wherever the reader finds it (raise it with
+    :func:`lenient_readable`: a command with ``--lenient`` adds that the option reads on)."""
+    return f"duplicate id '{item_id}' (first used at line {first_line}) (expected each id once)"
+
+
+def lenient_readable(err: InputError) -> InputError:
+    """``err``, marked as a refusal that a lenient read (``strict=False``, ``--lenient``) reads past."""
+    err.with_option("lenient", "--lenient reads it anyway (see --help)")
+    return err
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from .readcommon import (
     documentation,
     duplicate_id,
     flag,
+    lenient_readable,
     restore,
 )
 from .readdi import color_declarations, kept_drawing, read_diagram, restore_drawings
@@ -202,7 +203,7 @@ def _register(lines: dict[str, int], item_id: str, el: etree._Element, src: Sour
     if not item_id:
         return
     if item_id in lines:
-        raise src.error(el, duplicate_id(item_id, lines[item_id]), item_id)
+        raise lenient_readable(src.error(el, duplicate_id(item_id, lines[item_id]), item_id))
     lines[item_id] = src.line(el) or 0
 
 
@@ -276,13 +277,13 @@ def _add_process(el: etree._Element, src: Source, root_event_kinds: dict[str, st
     _register(lines, process.id, el, src)
     for item_id, line in ids.items():
         if item_id in lines:
-            raise InputError(duplicate_id(item_id, lines[item_id]),
-                             file=src.name, line=line, element=item_id)
+            raise lenient_readable(InputError(duplicate_id(item_id, lines[item_id]),
+                                              file=src.name, line=line, element=item_id))
         lines[item_id] = line
     for lane in process.lanes():
         if lane.id and lane.id in lines:
-            raise InputError(duplicate_id(lane.id, lines[lane.id]),
-                             file=src.name, element=lane.id)
+            raise lenient_readable(InputError(duplicate_id(lane.id, lines[lane.id]),
+                                              file=src.name, element=lane.id))
         lines[lane.id] = 0
     process_lines[process.id] = ids
     kinds["processes"].append(process)
@@ -304,4 +305,4 @@ def _check_flows(defs: Definitions, src: Source, process_lines: dict[str, dict[s
                 else:
                     msg = (f"sequenceFlow {ref} '{target}' does not exist "
                            f"(expected the id of a flow node in process '{process.id}')")
-                raise InputError(msg, file=src.name, line=line, element=flow.id)
+                raise lenient_readable(InputError(msg, file=src.name, line=line, element=flow.id))

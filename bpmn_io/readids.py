@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .namespaces import BPMN, BPMNDI, DC, DI, q
-from .readcommon import EXT, Source, duplicate_id
+from .readcommon import EXT, Source, duplicate_id, lenient_readable
 from .readprocess import ARTIFACTS, FLOW_ELEMENTS
 
 __all__ = ["unique_ids", "id_lines"]
@@ -49,7 +49,7 @@ def unique_ids(root: etree._Element, src: Source, *, strict: bool) -> tuple[tupl
             first[element_id] = el
             continue
         if strict:
-            raise src.error(el, duplicate_id(element_id, src.line(seen)), element_id)
+            raise lenient_readable(src.error(el, duplicate_id(element_id, src.line(seen)), element_id))
         keep, rename = (el, seen) if el.tag in _INTERPRETED and seen.tag not in _INTERPRETED else (seen, el)
         n = 2
         while f"{element_id}_dup{n}" in first:

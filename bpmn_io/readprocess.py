@@ -43,6 +43,7 @@ from .readcommon import (
     elements,
     expression,
     flag,
+    lenient_readable,
 )
 from .readelements import (
     data_association,
@@ -106,8 +107,8 @@ class _Parts:
     def add(self, table: dict[str, Any], item: Any, el: etree._Element, item_id: str = "") -> None:
         item_id = item_id or item.id
         if item_id in self.lines:
-            raise self.source.error(
-                el, duplicate_id(item_id, self.lines[item_id]), item_id)
+            raise lenient_readable(self.source.error(
+                el, duplicate_id(item_id, self.lines[item_id]), item_id))
         self.lines[item_id] = self.source.line(el) or 0
         table[item_id] = item
 

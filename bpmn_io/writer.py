@@ -129,6 +129,13 @@ def to_bpmn_bytes(defs: Definitions) -> bytes:
     return bpmn_export(defs).data
 
 
+def plain_bpmn_bytes(defs: Definitions) -> bytes:
+    """The BPMN 2.0 XML of ``defs`` with every id and reference as it is (none repaired or set aside):
+    for permitflow's own reader (``simulate --lenient`` hands its repaired model on as text), not for
+    other tools, which :func:`bpmn_export` writes for."""
+    return _document(defs, kept_prefix=False)
+
+
 def _document(defs: Definitions, kept_prefix: bool) -> bytes:
     b = Builder()
     color_forms = color_namespaces(defs)

@@ -18,6 +18,17 @@ class PermitflowError(Exception):
     """
 
     exit_code = 2
+    #: the command-line option that gets past this refusal (a parameter name: ``lenient`` for an id used
+    #: twice or a flow to nothing, ``layout_timeout`` for a slow layout) and ``option_hint``, what to say
+    #: of it: a command that has the option says so after the message, one without it says nothing of
+    #: it (cli.py; a hint names only options of the command that printed it)
+    option = ""
+    option_hint = ""
+
+    def with_option(self, option: str, hint: str) -> PermitflowError:
+        """This error, with the option that gets past it (see ``option``)."""
+        self.option, self.option_hint = option, hint
+        return self
 
     def __init__(
         self,

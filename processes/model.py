@@ -685,6 +685,9 @@ class Definitions:
     #: the line of the file that writes each id (a BPMN file's, as lxml counts them), for validate's
     #: problem lines; how the file was read, not what it holds
     source_lines: FrozenMap[str, int] = field(default=EMPTY, compare=False, repr=False)
+    #: (flow id, why) of each sequence flow a lenient read left out because an end names no flow
+    #: node of its process (bpmn_io.lenient.without_broken_flows), for the notes of diff and simulate
+    dropped_flows: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def process(self, process_id: str | None = None) -> Process:
         """The process with ``process_id``; without it, the only (or first non-empty) one."""

@@ -32,7 +32,7 @@ from scenarios.study import Study, build_scenario
 __all__ = ["one_scenario_study"]
 
 
-def _base(model: str, profile: str | None) -> Base:
+def _base(model: str, profile: str | None, lenient: bool = False, notes: list[str] | None = None) -> Base:
     if profile is not None and not Path(profile).exists():
         raise InputError("no such profile file (--profile)", file=profile)
     if profile is not None and not is_stream_path(profile):
@@ -51,10 +51,30 @@ def _base(model: str, profile: str | None) -> Base:
     if not profile_path.is_file():
         from bpmn_io.loading import load_model
 
-        load_model(model)  # a model that cannot be read (empty, truncated) says so first: it is the first fault
-        hint = "" if profile else f"; `permitflow convert {model} {profile_path} --to profile` writes one to fill in"
+        load_model(model, strict=not lenient)  # a model that cannot be read (empty, truncated) says so first
+        convert = "convert --lenient" if lenient else "convert"
+        hint = "" if profile else f"; `permitflow {convert} {model} {profile_path} --to profile` writes one to fill in"
         raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile{hint})", file=model)
-    return file_base(path.stem, path, profile_path, source=model, line=None)
+    base = file_base(path.stem, path, profile_path, source=model, line=None)
+    return _lenient_base(base, model, notes) if lenient else base
+
+
+def _lenient_base(base: Base, model: str, notes: list[str] | None) -> Base:
+    """``base`` with its model read leniently (``simulate --lenient``): a repeated id renamed, a
+    sequence flow to nothing or into another process left out; each repair added to ``notes``."""
+    import dataclasses
+
+    from bpmn_io.lenient import lenient_notes, without_broken_flows
+    from bpmn_io.loading import load_model
+    from bpmn_io.writer import plain_bpmn_bytes
+
+    defs = without_broken_flows(load_model(model, strict=False))
+    found = lenient_notes(defs, model)
+    if not found:
+        return base  # nothing to repair: the file as it is
+    if notes is not None:
+        notes += found
+    return dataclasses.replace(base, bpmn=plain_bpmn_bytes(defs).decode("utf-8"))
 
 
 def _years_text(years: float) -> str:
@@ -74,6 +94,8 @@ def one_scenario_study(
     replications: int | None = None,
     seed: int | None = None,
     eventlog: bool = False,
+    lenient: bool = False,
+    notes: list[str] | None = None,
 ) -> Study:
     """The study of one scenario that ``simulate``'s options describe.
 
@@ -81,7 +103,8 @@ def one_scenario_study(
     else ``profile.yaml`` beside it); ``sets``: ``KEY=VALUE`` texts; ``years`` or
     ``cases``: how long to simulate (default: the profile's own); ``replications``
     and ``seed``: default the built-in ones; ``eventlog``: keep each replication's
-    event log.
+    event log; ``lenient``: read a BPMN model file as ``--lenient`` does (:func:`_lenient_base`),
+    each repair a line added to ``notes``.
     """
     if years is not None and cases is not None:
         raise InputError("give --years or --cases, not both", file="simulate")
@@ -96,7 +119,7 @@ def one_scenario_study(
         if value is not None:
             layers.append(({key: value}, Origin(option), {}))
     settings = resolve_settings(layers)
-    base = _base(model, profile)
+    base = _base(model, profile, lenient, notes)
     assignments = [(*parse_assignment(text), Origin("--set")) for text in sets]
     return Study(
         name=base.name,

@@ -120,6 +120,10 @@ def test_iso_8859_1_is_read_from_the_bytes_and_written_as_utf_8(exported) -> Non
 NO_VALID_PLACE = {
     ("Diagram", "opaque"): "BPMNDiagram takes no foreign attributes and no children beyond plane and styles",
 }
+NOT_READ = {
+    ("Definitions", "dropped_flows"): "what diff and simulate leave out of a lenient read (bpmn_io.lenient), "
+                                      "never what a file says",
+}
 
 
 def _declaring_class(cls: type, field_name: str) -> str:
@@ -162,8 +166,8 @@ def test_the_fixtures_set_every_field_of_the_model(exported) -> None:
             default = _default(field)
             if default is dataclasses.MISSING or getattr(obj, field.name) != default:
                 seen.add((_declaring_class(type(obj), field.name), field.name))
-    assert sorted(wanted - seen - set(NO_VALID_PLACE)) == []
-    assert not seen & set(NO_VALID_PLACE)
+    assert sorted(wanted - seen - set(NO_VALID_PLACE) - set(NOT_READ)) == []
+    assert not seen & (set(NO_VALID_PLACE) | set(NOT_READ))
 
 
 # the triggers BPMN 2.0 allows at each position (spec tables 10.84-10.93), all read and written

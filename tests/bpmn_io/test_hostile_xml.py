@@ -108,7 +108,7 @@ CASES = {
     "duplicate ids": (
         doc('<process id="P1">\n<task id="T"/>\n<userTask id="T"/>\n</process>'),
         "x.bpmn:5: element 'T': duplicate id 'T' (first used at line 4) "
-        "(expected each id once; a lenient read renames the repeats)"),
+        "(expected each id once)"),
     "duplicate ids across processes": (
         doc('<process id="P1">\n<task id="T"/>\n</process>\n<process id="P2">\n<task id="T"/>\n</process>'),
         "element 'T': duplicate id 'T' (first used at line 4) (expected each id once"),

@@ -1,0 +1,82 @@
+"""What ``--lenient`` repaired in a BPMN file, as notes, and the model diff, compare and simulate take from it.
+
+A lenient read (:func:`bpmn_io.reader.parse_bpmn` with ``strict=False``) renames a repeated id
+``<id>_dup<n>`` and keeps a sequence flow whose ``sourceRef`` or ``targetRef`` names no flow node
+of its process as written. ``convert`` and ``render`` keep such a flow (the file written still
+has it); diff, compare and simulate cannot follow a flow to nothing, so they leave it out
+(:func:`without_broken_flows`). Either way each repair is one note on stderr
+(:func:`lenient_notes`), with the file's line where known.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from processes.model import (
+    CallActivity,
+    Definitions,
+    FrozenMap,
+    Gateway,
+    Process,
+    SequenceFlow,
+    SubProcess,
+    Task,
+)
+
+__all__ = ["broken_ends", "without_broken_flows", "lenient_notes"]
+
+
+def broken_ends(defs: Definitions) -> list[tuple[Process, SequenceFlow, str]]:
+    """(process, flow, why) for each sequence flow an end of which is no flow node of its process."""
+    owner = {node_id: p.id for p in defs.processes for node_id in p.nodes}
+    found = []
+    for process in defs.processes:
+        for flow in process.flows.values():
+            why = [f"{end} '{ref}' " + (f"is in process '{owner[ref]}'" if ref in owner else "is not in the file")
+                   for end, ref in (("sourceRef", flow.source), ("targetRef", flow.target))
+                   if ref not in process.nodes]
+            if why:
+                found.append((process, flow, " and ".join(why)))
+    return found
+
+
+def without_broken_flows(defs: Definitions) -> Definitions:
+    """``defs`` without the sequence flows :func:`broken_ends` names (a default naming one cleared),
+    each recorded in ``dropped_flows``; ``defs`` itself when there is none."""
+    broken = broken_ends(defs)
+    if not broken:
+        return defs
+    gone: dict[str, set[str]] = {}
+    for process, flow, _why in broken:
+        gone.setdefault(process.id, set()).add(flow.id)
+    processes = []
+    for process in defs.processes:
+        ids = gone.get(process.id)
+        if not ids:
+            processes.append(process)
+            continue
+        nodes = {node_id: (dataclasses.replace(node, default="")
+                           if isinstance(node, (Task, SubProcess, CallActivity, Gateway)) and node.default in ids
+                           else node)
+                 for node_id, node in process.nodes.items()}
+        flows = {flow_id: flow for flow_id, flow in process.flows.items() if flow_id not in ids}
+        processes.append(dataclasses.replace(process, nodes=FrozenMap(nodes), flows=FrozenMap(flows)))
+    return dataclasses.replace(defs, processes=tuple(processes),
+                               dropped_flows=defs.dropped_flows + tuple((f.id, why) for _p, f, why in broken))
+
+
+def lenient_notes(defs: Definitions, source: str) -> list[str]:
+    """One line per repair of a lenient read of ``source``: ``FILE:LINE: read leniently: ...``."""
+    lines = defs.source_lines
+
+    def at(element_id: str) -> str:
+        line = lines.get(element_id)
+        return f"{source}:{line}" if line else source
+
+    notes = [f"{at(new)}: read leniently: id '{old}' is used more than once; this repeat is read as '{new}'"
+             for old, new in defs.renamed_duplicates]
+    notes += [f"{at(flow.id)}: read leniently: sequence flow '{flow.id}': {why}; kept as written"
+              for _process, flow, why in broken_ends(defs)]
+    notes += [f"{at(flow_id)}: read leniently: sequence flow '{flow_id}': {why}; left out"
+              for flow_id, why in defs.dropped_flows]
+    return notes

@@ -1,0 +1,143 @@
+"""--lenient on diff, compare and simulate, as on convert; the refusal's hint names it only where it exists.
+
+Found by QA (qa23-lenient): five Signavio MIWG files could be validated and converted with
+--lenient but not diffed, compared or simulated: those commands had no --lenient, and their
+refusal said "a lenient read renames the repeats", an option they did not have.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from shared import INTEROP
+
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HINT = "--lenient reads it anyway (see --help)"
+SIGNAVIO = INTEROP / "miwg" / "sap-signavio-process-manager-19.9.0"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def defective_model(folder: Path) -> Path:
+    """The M/M/1 model with a flow to nothing (line 19) and an id used twice (line 20), and its profile."""
+    text = (FIXTURES / "sim" / "mm1.bpmn").read_text(encoding="utf-8")
+    flow = '<bpmn:sequenceFlow id="F2" sourceRef="Task_Serve" targetRef="End"/>'
+    text = text.replace(flow, flow + '\n    <bpmn:sequenceFlow id="F_Ghost" sourceRef="Task_Serve" targetRef="Ghost"/>'
+                        '\n    <bpmn:textAnnotation id="F1"/>')
+    path = folder / "process.bpmn"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(FIXTURES / "sim" / "mm1.yaml", folder / "profile.yaml")
+    return path
+
+
+def notes_of(model: Path, what: str) -> str:
+    return (f"note: {model}:20: read leniently: id 'F1' is used more than once; this repeat is read as 'F1_dup2'\n"
+            f"note: {model}:19: read leniently: sequence flow 'F_Ghost': targetRef 'Ghost' is not in the file; "
+            f"{what}\n")
+
+
+def test_diff_lenient_leaves_a_flow_to_nothing_out_and_says_so(tmp_path: Path) -> None:
+    model = defective_model(tmp_path)
+    strict = run("diff", str(model), str(FIXTURES / "sim" / "mm1.bpmn"))
+    assert strict.exit_code == 2
+    assert strict.stderr == (f"permitflow: error: {model}:20: element 'F1': duplicate id 'F1' (first used at line 17) "
+                             f"(expected each id once); {HINT}\n")
+    lenient = run("diff", "--lenient", str(model), str(FIXTURES / "sim" / "mm1.bpmn"))
+    assert lenient.exit_code == 0, lenient.output
+    assert lenient.stderr == notes_of(model, "left out")
+    assert "matched: 3 pairs" in lenient.stdout and "differences: 0" in lenient.stdout
+
+
+def test_compare_lenient_notes_each_file_once(tmp_path: Path) -> None:
+    model = defective_model(tmp_path)
+    args = [str(model), str(FIXTURES / "sim" / "mm1.bpmn"), str(model)]
+    strict = run("compare", *args)
+    assert strict.exit_code == 2 and strict.stderr.endswith(f"; {HINT}\n")
+    lenient = run("compare", "--lenient", "--workers", "1", *args)
+    assert lenient.exit_code == 0, lenient.output
+    assert lenient.stderr == notes_of(model, "left out")
+
+
+def test_simulate_lenient_runs_the_model_without_the_flow_to_nothing(tmp_path: Path) -> None:
+    model = defective_model(tmp_path)
+    strict = run("simulate", str(model), "--cases", "50", "-r", "2", "--workers", "1")
+    assert strict.exit_code == 2 and strict.stderr.endswith(f"; {HINT}\n")
+    lenient = run("simulate", "--lenient", str(model), "--cases", "50", "-r", "2", "--workers", "1")
+    assert lenient.exit_code == 0, lenient.output
+    assert lenient.stderr == notes_of(model, "left out")
+    assert lenient.stdout.splitlines()[1].split()[:2] == ["cases", "50"]
+    # the profile the hint names is written by a command that reads the file
+    (tmp_path / "profile.yaml").unlink()
+    bare = run("simulate", "--lenient", str(model), "--cases", "50")
+    assert bare.exit_code == 2
+    assert f"`permitflow convert --lenient {model} {tmp_path / 'profile.yaml'} --to profile` writes one" in bare.stderr
+
+
+def test_convert_lenient_says_what_it_repaired_and_kept(tmp_path: Path) -> None:
+    model = defective_model(tmp_path)
+    result = run("convert", "--lenient", str(model), str(tmp_path / "out.bpmn"))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == notes_of(model, "kept as written")
+
+
+def test_a_command_without_lenient_does_not_name_it(tmp_path: Path) -> None:
+    defective_model(tmp_path)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: s\nbase: {bpmn: process.bpmn, profile: profile.yaml}\ncases: 50\n", encoding="utf-8")
+    result = run("run", str(scenario), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "duplicate id 'F1' (first used at line 17) (expected each id once)" in result.stderr
+    assert "--lenient" not in result.stderr
+
+
+def test_validate_names_lenient_in_its_refusal(tmp_path: Path) -> None:
+    model = defective_model(tmp_path)
+    result = run("validate", "--format", "json", str(model))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"(expected each id once); {HINT}\n")
+    assert f"{HINT}\"" in result.stdout
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("name", ["B.1.0-export", "B.1.0-roundtrip", "B.2.0-export", "C.5.0-roundtrip.1"])
+def test_four_of_the_five_signavio_files_diff_with_themselves_leniently(name: str) -> None:
+    path = str(SIGNAVIO / f"{name}.bpmn")
+    assert run("diff", path, path).exit_code == 2
+    result = run("diff", "--lenient", path, path)
+    assert result.exit_code == 0, result.output
+    assert "differences: 0" in result.stdout and "node matching 1.000" in result.stdout
+    assert result.stderr and all(line.startswith(f"note: {path}:") for line in result.stderr.splitlines())
+
+
+@pytest.mark.interop
+def test_the_fifth_is_refused_for_what_lenient_does_not_repair_in_one_line() -> None:
+    """B.2.0-roundtrip's boundary events sit in another process than their hosts: not a repair of
+    --lenient (convert keeps them as written), so diff still refuses, once, naming validate."""
+    path = str(SIGNAVIO / "B.2.0-roundtrip.bpmn")
+    result = run("diff", "--lenient", path, path)
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("note: ")]
+    assert errors == [f"permitflow: error: {path}:1158: element '_5a6baa94-303a-4750-bde2-e1cd6edace37': boundary "
+                      "event attachedToRef '_7e6ccf38-e740-4537-a439-a8e984d066de' does not exist (expected the id of "
+                      "a task, subprocess or call activity); 7 more such reference(s); permitflow validate lists "
+                      "them all"]
+
+
+def test_a_slow_layout_names_layout_timeout_only_where_the_command_has_it() -> None:
+    """diff --format html and simulate lay out a model without diagram too, but have no --layout-timeout:
+    Graphviz's time limit said "expected: a larger --layout-timeout" there as well."""
+    import cli as cli_module
+    from processes.errors import PermitflowError
+
+    err = PermitflowError("Graphviz (dot) did not finish").with_option("layout_timeout", "a larger --layout-timeout")
+    hints = {name: cli_module._option_hint(err, cli.commands[name]) for name in ("convert", "render", "diff", "simulate")}
+    assert hints == {"convert": "; a larger --layout-timeout", "render": "; a larger --layout-timeout",
+                     "diff": "", "simulate": ""}
+
