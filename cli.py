@@ -552,13 +552,14 @@ def _report_renamed_ids(source: str, target: str, renamed: tuple[tuple[str, str]
                    f"the same way in {target}", err=True)
 
 
-def _simulation_inputs(model: str, profile: str | None) -> tuple[Process, dict[str, Any], str]:
+def _simulation_inputs(model: str, profile: str | None, *,
+                       strict: bool = True) -> tuple[Process, dict[str, Any], str]:
     """(process, raw profile, profile source) for a library name or a model file."""
     from bpmn_io import library as lib
     from bpmn_io.loading import load_model
     from bpmn_io.profile import read_profile
 
-    defs = load_model(model)
+    defs = load_model(model, strict=strict)
     if profile is not None:
         path = Path(profile)
     elif not Path(model).exists() and lib.is_library_name(model):
@@ -588,11 +589,15 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             if bpmn_out is not None and given is not None and _same_file(bpmn_out, given):
                 fail(f"{bpmn_out}: --bpmn is an input file: the simplified BPMN Prosimos reads would replace it; "
                      "write to another file")
-        process, raw, prof_source = _simulation_inputs(source, profile)
+        process, raw, prof_source = _simulation_inputs(source, profile, strict=strict)
         params = profile_from_data(raw, source=prof_source).simulation
         if params is None:
             raise click.UsageError(f"{prof_source} has no simulation: section")
         defs = load_model(source, strict=strict)
+        if not strict:  # Prosimos cannot follow a flow to nothing either: left out, as simulate does
+            from bpmn_io.lenient import without_broken_flows
+
+            defs = without_broken_flows(defs)
         converted = simformats.to_prosimos(defs, params)
         data = (json.dumps(converted.document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         if bpmn_out is not None:
@@ -612,12 +617,14 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
                 doc = json.loads(read_user_file(source, what="Prosimos parameter file", max_bytes=MAX_YAML_BYTES))
             except json.JSONDecodeError as err:
                 raise click.UsageError(f"{source}:{err.lineno}: not JSON: {err.msg}") from None
-            converted = simformats.prosimos_to_profile(doc, load_model(model_arg, strict=strict), source=source)
+            defs, model_source = load_model(model_arg, strict=strict), model_arg
+            converted = simformats.prosimos_to_profile(doc, defs, source=source)
         elif from_fmt == "bpsim":
-            converted = simformats.bpsim_to_profile(load_model(source, strict=strict), source=source,
-                                                    scenario=scenario)
+            defs, model_source = load_model(source, strict=strict), source
+            converted = simformats.bpsim_to_profile(defs, source=source, scenario=scenario)
         else:
-            converted = simformats.qbp_to_profile(load_model(source, strict=strict), source=source)
+            defs, model_source = load_model(source, strict=strict), source
+            converted = simformats.qbp_to_profile(defs, source=source)
         profile_from_data(converted.document, source=target)  # refuse a result that is not a valid profile
         data = dump_yaml(converted.document).encode("utf-8")
     _echo_warnings(converted.warnings)
@@ -626,6 +633,8 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
     if bpmn_out is not None:
         with atomic_write(bpmn_out, "wb") as fh:
             fh.write(bpmn_data)  # type: ignore[attr-defined]
+    if not strict:
+        _note_lenient(defs, source if to_fmt == "prosimos" else model_source)
 
 
 def _drawable_model(file: str, *, strict: bool = True) -> object:

@@ -141,3 +141,15 @@ def test_a_slow_layout_names_layout_timeout_only_where_the_command_has_it() -> N
     assert hints == {"convert": "; a larger --layout-timeout", "render": "; a larger --layout-timeout",
                      "diff": "", "simulate": ""}
 
+
+def test_convert_lenient_to_prosimos_reads_the_model_leniently(tmp_path: Path) -> None:
+    """--to prosimos read the model strictly once more before its lenient read: refused with the very
+    error --lenient is for, and no hint (the option had been given)."""
+    import json
+
+    model = defective_model(tmp_path)
+    out = tmp_path / "prosimos.json"
+    result = run("convert", "--lenient", str(model), str(out), "--to", "prosimos")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(notes_of(model, "left out"))  # Prosimos cannot follow it either
+    assert json.loads(out.read_text(encoding="utf-8")) and "Ghost" not in out.read_text(encoding="utf-8")
