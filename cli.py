@@ -1642,7 +1642,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
     of the scenario file with `base: MODEL`, `set:`, `horizon:`/`cases:`,
     `replications:` and `seed:`, and the same figures. Prints each figure's mean
-    over the replications and its 95 % confidence interval (Student t).
+    over the replications and its 95 % confidence interval (Student t; one
+    that reaches below zero, or a share's above 1, is cut there and marked *).
     Replication i of process P uses the i-th child of SeedSequence(SEED), and
     P's name (common random numbers across scenarios).
 
@@ -1655,6 +1656,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import json
 
     _one_blas_thread()
+    from scenarios.compare import CUT_NOTE
     from scenarios.options import one_scenario_study
 
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):
@@ -1686,21 +1688,27 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
                     fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     prefix = f"{member.name}/"
     table = {k[len(prefix):]: est for k, est in point.summary.figures.items() if k.startswith(prefix)}
+    cut = any(est.cut for est in table.values())
     if fmt == "json":
         click.echo(json.dumps({
             "model": model, "profile": member.profile_source,
             "replications": scenario.replications, "seed": scenario.seed,
             "resolved": {k: v for k, v in member.run_values().items()},
             "overrides": {o.path: o.value for o in scenario.points[0].overrides},
-            "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high)} for k, e in table.items()},
-            "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
+            "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
+                            **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
+            "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
+                      *([CUT_NOTE] if cut else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     width = max((len(k) for k in table), default=10)
     click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")
     for key, est in table.items():
-        ci = "" if est.low != est.low else f"[{est.low:.4g}, {est.high:.4g}]"
+        ci = "" if est.low != est.low else f"[{est.low:.4g}, {est.high:.4g}]" + ("*" if est.cut else "")
         click.echo(f"{key:<{width}}  {est.mean:>12.4g}  {ci:>25}")
+    if cut:
+        click.echo("* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
+                   "(too few replications): it is cut there")
 
 
 @cli.command("run")
