@@ -17,7 +17,7 @@ import csv
 import io
 import math
 
-from report.numbers import kronor, number
+from report.numbers import kronor, number, percent
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
@@ -41,14 +41,24 @@ def _kr(x: float, lang: str = "en") -> str:
     return kronor(x, lang)
 
 
+#: ``digits`` of :func:`_ci` for a share: in per cent with one decimal
+SHARE = -1
+
+
 def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
-    """``0.994 [0.970, 1.000]``; in Swedish ``0,994 [0,970; 1,000]`` (a comma would split a decimal)."""
+    """``44.0 [38.3, 49.8]``; in Swedish ``44,0 [38,3; 49,8]`` (a comma would split a decimal). A share
+    (``digits`` :data:`SHARE`) in per cent as everything else writes it, never 100 % or 0 % when it is neither:
+    ``99.4% [96.9%, 100.0%]``, ``99,4 % [96,9 %; 100,0 %]`` (it said ``0.994 [0.969, 1.000]``)."""
     if math.isnan(e.mean):
         return "-"
+
+    def said(value: float) -> str:
+        return percent(value, lang, 1, strict=True) if digits == SHARE else number(value, lang, digits)
+
     if math.isnan(e.low):
-        return number(e.mean, lang, digits)
+        return said(e.mean)
     between = ", " if lang == "en" else "; "
-    return f"{number(e.mean, lang, digits)} [{number(e.low, lang, digits)}{between}{number(e.high, lang, digits)}]"
+    return f"{said(e.mean)} [{said(e.low)}{between}{said(e.high)}]"
 
 
 def _words_en(c: Candidate) -> str:
@@ -66,7 +76,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
                 "Inget alternativ når målet.", *_today(result)]
-    digits = 3 if target.share is not None else 1
+    digits = SHARE if target.share is not None else 1
     value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
@@ -77,7 +87,7 @@ def _headline(result: OptimiseResult) -> list[str]:
         f"{_kr(chosen.cost)} kronor a year; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
-        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95 % KI, {_reps(chosen, result, 'sv')}); "
+        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
@@ -118,7 +128,7 @@ def _today(result: OptimiseResult) -> list[str]:
     if run.status == "chosen":
         return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     meets = target.met(run.target_value.mean)
-    digits = 3 if target.share is not None else 1
+    digits = SHARE if target.share is not None else 1
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what += f" {_ci(run.target_value, digits)} ({_reps(run, result, 'en')})"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
@@ -165,7 +175,7 @@ def _days(e: Evaluated, lang: str = "en") -> str:
 def goalseek_text(result: OptimiseResult) -> str:
     """The headline, the levers and every candidate run, cheapest first."""
     target = result.target
-    digits = 3 if target.share is not None else 1
+    digits = SHARE if target.share is not None else 1
     lines = [f"Goal seek for {', '.join(result.processes)}: {target.text}"
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]

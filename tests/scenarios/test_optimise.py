@@ -487,7 +487,7 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
     assert (chosen["replications"], chosen["target_figure"]["n"]) == (12, 7)
     lines = result.output.splitlines()
     assert "(95% CI, 12 replications, 7 with decided cases)" in lines[1]
-    assert "(95 % KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
+    assert "(95\u00a0% KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
     # where every replication decided cases the count stands alone, as before
     result = CliRunner().invoke(cli, [
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
@@ -751,3 +751,24 @@ def test_a_run_option_the_profile_cannot_take_is_named_by_its_option() -> None:
     assert "warmup: warmup" not in line and "optimise options" not in line
     negative = CliRunner().invoke(cli, ["optimise", "helsingborg", "--target-mean", "-5d"])
     assert negative.exit_code == 2 and "duration '-5d' is negative (expected 0 or more" in negative.output
+
+
+def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
+    """Found by QA: the text wrote "share within the deadline 0.994 [0.969, 1.000]" while the report, the web page
+    and the headline write shares in per cent."""
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    share = Estimate(0.9996, 0.969, 1.0, (0.9996,) * 10)
+    chosen = Evaluated(Candidate(1, 0.25, "officer"), 565428.0, 0.0, 10, share,
+                       Estimate(44.0, 38.3, 49.8, (44.0,) * 10), "chosen", True)
+    result = OptimiseResult(Target(share=0.95), ("helsingborg",), "officer", 2025,
+                            Levers((1,), (0.25,), ("officer",)), (chosen,), chosen, True, 10, None)
+    lines = goalseek_text(result).splitlines()
+    # never "100.0%" for a share below 1: the decimals that show it is not
+    assert "share within the deadline 99.96% [96.9%, 100.0%] (95% CI, 10 replications)" in lines[1]
+    assert "andel inom tidsfristen 99,96\u00a0% [96,9\u00a0%; 100,0\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
+    row = next(line for line in lines if line.startswith("* 1 × 0.25 FTE, officer"))
+    assert "  99.96% [96.9%, 100.0%]  " in row and "44.0 [38.3, 49.8]" in row
