@@ -1569,6 +1569,23 @@ def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _figure_text(value: float) -> str:
+    """A figure for a table to read: 4 significant digits as a plain decimal (``18750``, ``0.00001``; it
+    said ``1.875e+04`` and ``1e-05``), ``0`` for zero of either sign, ``-`` for no finite value (it said ``nan``).
+
+    >>> [_figure_text(v) for v in (18749.6, 1e-05, 0.30000000000000004, -0.0, float("nan"), 66.0612)]
+    ['18750', '0.00001', '0.3', '0', '-', '66.06']
+    """
+    if not math.isfinite(value):
+        return "-"
+    rounded = float(f"{value:.4g}")
+    if rounded == 0:
+        return "0"
+    import numpy as np
+
+    return str(np.format_float_positional(rounded, trim="-"))
+
+
 #: true while main() runs a command: this process is the command's own (not the tests' or a program's that calls cli)
 _OWN_PROCESS: list[bool] = []
 
@@ -1704,8 +1721,10 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     width = max((len(k) for k in table), default=10)
     click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")
     for key, est in table.items():
-        ci = "" if est.low != est.low else f"[{est.low:.4g}, {est.high:.4g}]" + ("*" if est.cut else "")
-        click.echo(f"{key:<{width}}  {est.mean:>12.4g}  {ci:>25}")
+        ci = "" if est.low != est.low else f"[{_figure_text(est.low)}, {_figure_text(est.high)}]" + ("*" if est.cut else "")
+        click.echo(f"{key:<{width}}  {_figure_text(est.mean):>12}  {ci:>25}")
+    if any(not math.isfinite(est.mean) for est in table.values()):
+        click.echo("- no value: no case to measure (or an infinite cost or rate)")
     if cut:
         click.echo("* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
                    "(too few replications): it is cut there")

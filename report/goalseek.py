@@ -17,6 +17,8 @@ import csv
 import io
 import math
 
+import numpy as np
+
 from report.numbers import kronor, number, percent
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
@@ -217,7 +219,12 @@ def goalseek_text(result: OptimiseResult) -> str:
 
 
 def _num(x: float) -> str:
-    return "" if math.isnan(x) else f"{x:.6g}"
+    """A figure for the CSV: 6 significant digits as a plain decimal (``0.00001``, not ``1e-05``; ``0``, not
+    ``-0``), empty for no finite value."""
+    if not math.isfinite(x):
+        return ""
+    rounded = float(f"{x:.6g}")
+    return "0" if rounded == 0 else str(np.format_float_positional(rounded, trim="-"))
 
 
 def goalseek_csv(result: OptimiseResult) -> str:

@@ -315,3 +315,14 @@ def test_two_replications_print_no_interval_below_zero_and_say_once_where_one_wa
     assert cases.split()[2:] == ["[0,", f"{figures['cases']['high']:.4g}]*"]
     assert sum(line.endswith("*") for line in lines) == len(cut)
     assert lines[-1].startswith("* the 95% interval reached below zero") and text.output.count("cut there") == 1
+
+
+def test_the_table_writes_plain_decimals_and_says_what_a_missing_figure_is() -> None:
+    """Found by QA: the table said "cost_per_case 1.875e+04", "fee 1.17e+04" and "outcome_days.refusal nan"."""
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:] if line[:1] not in "*- "}
+    assert rows["cost_per_case"][0] == "18750" and rows["fee"] == ["11700", "[11700,", "11700]"]
+    assert rows["outcome_days.refusal"] == ["-"]  # no refusal in two replications: no mean to give
+    assert "- no value: no case to measure (or an infinite cost or rate)" in result.output.splitlines()
+    assert not re.search(r"\de[-+]\d|\bnan\b|\binf\b|-0\b", result.output)

@@ -772,3 +772,22 @@ def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
     assert "andel inom tidsfristen 99,96\u00a0% [96,9\u00a0%; 100,0\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
     row = next(line for line in lines if line.startswith("* 1 × 0.25 FTE, officer"))
     assert "  99.96% [96.9%, 100.0%]  " in row and "44.0 [38.3, 49.8]" in row
+
+
+def test_the_csv_writes_plain_decimals() -> None:
+    """Found by QA: a figure under 1e-4 went into the CSV as "1e-05" and minus zero as "-0"."""
+    import csv as csvmod
+
+    from report.goalseek import goalseek_csv
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    time = Estimate(1e-05, -0.0, 2.5e-05, (1e-05,) * 3)
+    chosen = Evaluated(Candidate(1, 0.5, None), 500000.0, 0.0, 3, time, Estimate(0.30000000000000004, 0.1, 0.5, (0.3,) * 3),
+                       "chosen", True)
+    result = OptimiseResult(Target(share=None, mean_days=1.0), ("mm",), "server", 2025,
+                            Levers((1,), (0.5,), (None,)), (chosen,), chosen, True, 3, None)
+    (row,) = csvmod.DictReader(goalseek_csv(result).splitlines())
+    assert (row["target_mean"], row["target_low"], row["target_high"]) == ("0.00001", "0", "0.000025")
+    assert (row["complete_to_decision_mean_days"], row["days_low"]) == ("0.3", "0.1")
