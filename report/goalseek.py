@@ -53,6 +53,8 @@ def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
     ``99.4% [96.9%, 100.0%]``, ``99,4 % [96,9 %; 100,0 %]`` (it said ``0.994 [0.969, 1.000]``)."""
     if math.isnan(e.mean):
         return "-"
+    if digits != SHARE:
+        digits = _day_digits(e.mean, digits)
 
     def said(value: float) -> str:
         return percent(value, lang, 1, strict=True) if digits == SHARE else number(value, lang, digits)
@@ -171,7 +173,19 @@ def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
 
 def _days(e: Evaluated, lang: str = "en") -> str:
     """Mean days from complete to decision (worst process)."""
-    return "-" if math.isnan(e.time.mean) else number(e.time.mean, lang, 1)
+    return "-" if math.isnan(e.time.mean) else number(e.time.mean, lang, _day_digits(e.time.mean))
+
+
+def _day_digits(days: float, digits: int = 1) -> int:
+    """``digits`` decimals, or under a day the decimals that give two significant digits (a 2-hour target's
+    candidates read "0.045 [0.040, 0.050]" days; they read "0.0 [0.0, 0.1]", and today's 0.084 "0.1").
+
+    >>> _day_digits(44.02), _day_digits(0.0842), _day_digits(0.5), _day_digits(0.0)
+    (1, 3, 2, 1)
+    """
+    if not math.isfinite(days) or days == 0 or abs(days) >= 1:
+        return digits
+    return max(digits, min(6, 1 - math.floor(math.log10(abs(days)))))
 
 
 def goalseek_text(result: OptimiseResult) -> str:

@@ -791,3 +791,24 @@ def test_the_csv_writes_plain_decimals() -> None:
     (row,) = csvmod.DictReader(goalseek_csv(result).splitlines())
     assert (row["target_mean"], row["target_low"], row["target_high"]) == ("0.00001", "0", "0.000025")
     assert (row["complete_to_decision_mean_days"], row["days_low"]) == ("0.3", "0.1")
+
+
+def test_times_under_a_day_keep_two_significant_digits() -> None:
+    """Found by QA: with `--target-mean 2h` every candidate read "0.0 [0.0, 0.1]" days, and today's 0.084 days
+    "0.1" beside a target of 0.083."""
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    slow, fast = Estimate(0.0842, 0.0801, 0.0883, (0.0842,) * 3), Estimate(0.0451, 0.0398, 0.0504, (0.0451,) * 3)
+    chosen = Evaluated(Candidate(2, 1.0, None), 2000.0, 0.0, 3, fast, fast, "chosen", True)
+    today = Evaluated(Candidate(1, 1.0, None), 1000.0, 0.0, 3, slow, slow, "undecided", True)
+    result = OptimiseResult(Target(share=None, mean_days=2 / 24), ("mm",), "server", 2025,
+                            Levers((1, 2), (1.0,), (None,)), (today, chosen), chosen, True, 6, None, (),
+                            today.candidate, today)
+    text = goalseek_text(result)
+    assert "mean days from complete to decision 0.045 [0.040, 0.050] (95% CI, 3 replications)" in text
+    assert "dagar 0,045 [0,040; 0,050]" in text
+    assert "mean days from complete to decision 0.084 [0.080, 0.088] (3 replications): does not meet" in text
+    assert "0.0 [" not in text
