@@ -1627,6 +1627,23 @@ def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _figure_text(value: float) -> str:
+    """A figure for a table to read: 4 significant digits as a plain decimal (``18750``, ``0.00001``; it
+    said ``1.875e+04`` and ``1e-05``), ``0`` for zero of either sign, ``-`` for no finite value (it said ``nan``).
+
+    >>> [_figure_text(v) for v in (18749.6, 1e-05, 0.30000000000000004, -0.0, float("nan"), 66.0612)]
+    ['18750', '0.00001', '0.3', '0', '-', '66.06']
+    """
+    if not math.isfinite(value):
+        return "-"
+    rounded = float(f"{value:.4g}")
+    if rounded == 0:
+        return "0"
+    import numpy as np
+
+    return str(np.format_float_positional(rounded, trim="-"))
+
+
 #: true while main() runs a command: this process is the command's own (not the tests' or a program's that calls cli)
 _OWN_PROCESS: list[bool] = []
 
@@ -1701,7 +1718,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
     of the scenario file with `base: MODEL`, `set:`, `horizon:`/`cases:`,
     `replications:` and `seed:`, and the same figures. Prints each figure's mean
-    over the replications and its 95 % confidence interval (Student t).
+    over the replications and its 95 % confidence interval (Student t; one
+    that reaches below zero, or a share's above 1, is cut there and marked *).
     Replication i of process P uses the i-th child of SeedSequence(SEED), and
     P's name (common random numbers across scenarios).
 
@@ -1715,6 +1733,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import json
 
     _one_blas_thread()
+    from scenarios.compare import CUT_NOTE
     from scenarios.options import one_scenario_study
 
     if eventlog is not None and not eventlog.lower().endswith((".csv", ".xes")):
@@ -1750,21 +1769,29 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
                     fh.write(data)  # type: ignore[attr-defined]  # atomic_write yields an open binary file
     prefix = f"{member.name}/"
     table = {k[len(prefix):]: est for k, est in point.summary.figures.items() if k.startswith(prefix)}
+    cut = any(est.cut for est in table.values())
     if fmt == "json":
         click.echo(json.dumps({
             "model": model, "profile": member.profile_source,
             "replications": scenario.replications, "seed": scenario.seed,
             "resolved": {k: v for k, v in member.run_values().items()},
             "overrides": {o.path: o.value for o in scenario.points[0].overrides},
-            "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high)} for k, e in table.items()},
-            "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
+            "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
+                            **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
+            "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
+                      *([CUT_NOTE] if cut else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     width = max((len(k) for k in table), default=10)
     click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")
     for key, est in table.items():
-        ci = "" if est.low != est.low else f"[{est.low:.4g}, {est.high:.4g}]"
-        click.echo(f"{key:<{width}}  {est.mean:>12.4g}  {ci:>25}")
+        ci = "" if est.low != est.low else f"[{_figure_text(est.low)}, {_figure_text(est.high)}]" + ("*" if est.cut else "")
+        click.echo(f"{key:<{width}}  {_figure_text(est.mean):>12}  {ci:>25}")
+    if any(not math.isfinite(est.mean) for est in table.values()):
+        click.echo("- no value: no case to measure (or an infinite cost or rate)")
+    if cut:
+        click.echo("* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
+                   "(too few replications): it is cut there")
 
 
 @cli.command("run")

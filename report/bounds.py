@@ -4,7 +4,8 @@ reaches there (the answers' sentences say the same of a time whose interval reac
 Every figure of ``summary.json`` is a count, a time, a share, a cost or a ratio: none is below zero, and a
 share of cases (``within_deadline_share``, ``outcome_share.grant``) is at most 1. With few replications
 the t-interval of a mean can still reach past these ends (two replications: "−79 – 225 applications");
-the data files keep the interval as computed, the page does not show it.
+the data files keep the interval cut at those ends and say so (``"cut": "below"``, :mod:`scenarios.compare`);
+the page does not show it (a ``summary.json`` of an older run holds it uncut: the ends themselves say it).
 
 >>> impossible("helsingborg/complete_to_decision_mean_days", -21.6, 141.9)
 'below'
@@ -34,10 +35,18 @@ def is_share(figure: str) -> bool:
     return name != "cost_share_of_fee" and (name.endswith("_share") or name.startswith("outcome_share."))
 
 
-def impossible(figure: str, low: Any, high: Any) -> str | None:
+def impossible(figure: str, low: Any, high: Any, *, cut: Any = None) -> str | None:
     """``"below"`` when the 95 % interval ``low``–``high`` of ``figure``'s mean reaches below zero, ``"above"``
     when a share's reaches above 1, else None (an end that is missing is not judged; an end off by a rounding
-    error of the arithmetic, ``-1e-15`` for a figure that was 0 in every replication, is not past it)."""
+    error of the arithmetic, ``-1e-15`` for a figure that was 0 in every replication, is not past it).
+    ``cut``: the estimate's ``"cut"`` in ``summary.json`` (its interval was cut at those ends): ``"below"`` or
+    ``"above"`` as it says, ``"below"`` for ``"both"``.
+
+    >>> impossible("cases", 0.0, 29.6, cut="below"), impossible("outcome_share.grant", 0.0, 1.0, cut="both")
+    ('below', 'below')
+    """
+    if cut in ("below", "above", "both"):
+        return "above" if cut == "above" else "below"
     if isinstance(low, (int, float)) and low < -_ROUNDING:
         return "below"
     if isinstance(high, (int, float)) and high > 1 + _ROUNDING and is_share(figure):

@@ -17,7 +17,9 @@ import csv
 import io
 import math
 
-from report.numbers import kronor, number
+import numpy as np
+
+from report.numbers import kronor, number, percent
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
@@ -41,14 +43,26 @@ def _kr(x: float, lang: str = "en") -> str:
     return kronor(x, lang)
 
 
+#: ``digits`` of :func:`_ci` for a share: in per cent with one decimal
+SHARE = -1
+
+
 def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
-    """``0.994 [0.970, 1.000]``; in Swedish ``0,994 [0,970; 1,000]`` (a comma would split a decimal)."""
+    """``44.0 [38.3, 49.8]``; in Swedish ``44,0 [38,3; 49,8]`` (a comma would split a decimal). A share
+    (``digits`` :data:`SHARE`) in per cent as everything else writes it, never 100 % or 0 % when it is neither:
+    ``99.4% [96.9%, 100.0%]``, ``99,4 % [96,9 %; 100,0 %]`` (it said ``0.994 [0.969, 1.000]``)."""
     if math.isnan(e.mean):
         return "-"
+    if digits != SHARE:
+        digits = _day_digits(e.mean, digits)
+
+    def said(value: float) -> str:
+        return percent(value, lang, 1, strict=True) if digits == SHARE else number(value, lang, digits)
+
     if math.isnan(e.low):
-        return number(e.mean, lang, digits)
+        return said(e.mean)
     between = ", " if lang == "en" else "; "
-    return f"{number(e.mean, lang, digits)} [{number(e.low, lang, digits)}{between}{number(e.high, lang, digits)}]"
+    return f"{said(e.mean)} [{said(e.low)}{between}{said(e.high)}]"
 
 
 def _words_en(c: Candidate) -> str:
@@ -66,7 +80,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
                 "Inget alternativ når målet.", *_today(result)]
-    digits = 3 if target.share is not None else 1
+    digits = SHARE if target.share is not None else 1
     value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
     holds_sv = "håller" if result.holds_at_bad_end else "håller INTE"
@@ -77,7 +91,7 @@ def _headline(result: OptimiseResult) -> list[str]:
         f"{_kr(chosen.cost)} kronor a year; {what} {value} (95% CI, {_reps(chosen, result, 'en')}); "
         f"the target {holds} at the interval's bad end.",
         f"Billigast som når målet: {_words_sv(chosen.candidate)}, "
-        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95 % KI, {_reps(chosen, result, 'sv')}); "
+        f"{_kr(chosen.cost, 'sv')} kr per år; {what_sv} {value_sv} (95\u00a0% KI, {_reps(chosen, result, 'sv')}); "
         f"målet {holds_sv} i intervallets sämre ände.",
     ]
     if result.ties:
@@ -118,7 +132,7 @@ def _today(result: OptimiseResult) -> list[str]:
     if run.status == "chosen":
         return ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
     meets = target.met(run.target_value.mean)
-    digits = 3 if target.share is not None else 1
+    digits = SHARE if target.share is not None else 1
     what = "share within the deadline" if target.share is not None else "mean days from complete to decision"
     what += f" {_ci(run.target_value, digits)} ({_reps(run, result, 'en')})"
     what_sv = "andel inom tidsfristen" if target.share is not None else "medeltid från komplett ansökan till beslut, dagar"
@@ -159,13 +173,25 @@ def _reps(e: Evaluated, result: OptimiseResult, lang: str) -> str:
 
 def _days(e: Evaluated, lang: str = "en") -> str:
     """Mean days from complete to decision (worst process)."""
-    return "-" if math.isnan(e.time.mean) else number(e.time.mean, lang, 1)
+    return "-" if math.isnan(e.time.mean) else number(e.time.mean, lang, _day_digits(e.time.mean))
+
+
+def _day_digits(days: float, digits: int = 1) -> int:
+    """``digits`` decimals, or under a day the decimals that give two significant digits (a 2-hour target's
+    candidates read "0.045 [0.040, 0.050]" days; they read "0.0 [0.0, 0.1]", and today's 0.084 "0.1").
+
+    >>> _day_digits(44.02), _day_digits(0.0842), _day_digits(0.5), _day_digits(0.0)
+    (1, 3, 2, 1)
+    """
+    if not math.isfinite(days) or days == 0 or abs(days) >= 1:
+        return digits
+    return max(digits, min(6, 1 - math.floor(math.log10(abs(days)))))
 
 
 def goalseek_text(result: OptimiseResult) -> str:
     """The headline, the levers and every candidate run, cheapest first."""
     target = result.target
-    digits = 3 if target.share is not None else 1
+    digits = SHARE if target.share is not None else 1
     lines = [f"Goal seek for {', '.join(result.processes)}: {target.text}"
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]
@@ -207,7 +233,12 @@ def goalseek_text(result: OptimiseResult) -> str:
 
 
 def _num(x: float) -> str:
-    return "" if math.isnan(x) else f"{x:.6g}"
+    """A figure for the CSV: 6 significant digits as a plain decimal (``0.00001``, not ``1e-05``; ``0``, not
+    ``-0``), empty for no finite value."""
+    if not math.isfinite(x):
+        return ""
+    rounded = float(f"{x:.6g}")
+    return "0" if rounded == 0 else str(np.format_float_positional(rounded, trim="-"))
 
 
 def goalseek_csv(result: OptimiseResult) -> str:

@@ -116,7 +116,8 @@ def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
           f"(95% interval {lo_en} to {hi_en})")
     sv = (f"{town}: en komplett ansökan avgörs på {mean_sv} dagar i genomsnitt "
           f"(95\u00a0% intervall {lo_sv} till {hi_sv})")
-    if lo is not None and lo < 0:  # "67 (−114 to 247)": no time is below zero days; the replications are too few
+    # "67 (−114 to 247)": no time is below zero days; the replications are too few (summary.json holds it cut at 0)
+    if est.get("cut") in ("below", "both") or (lo is not None and lo < 0):
         en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
               "(too few replications for a 95% interval: it would reach below zero days)")
         sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "

@@ -310,7 +310,7 @@ def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, town
                 "high": est["ci"][1],
                 # the cell says "too few replications" instead: an interval past where the figure can be, or none
                 # at all beside a mean that one replication alone measured (it showed "– – –")
-                "beyond": impossible(name, *est["ci"]) or ("one" if est["mean"] is not None and None in est["ci"]
+                "beyond": impossible(name, *est["ci"], cut=est.get("cut")) or ("one" if est["mean"] is not None and None in est["ci"]
                                                            else None),
                 "diff": diffs.get(name),
             }
@@ -451,7 +451,7 @@ def _longest_waits(figures: Mapping[str, Any], member: str, steps: Mapping[str, 
     for element, est in _waits(figures, member):
         name = {lang: steps.get(lang, {}).get(member, {}).get(element, "") for lang in LANGUAGES}
         waits.append({"id": element, "name": name, "days": est["mean"], "ci": est["ci"],
-                      "beyond": impossible(WAIT_PREFIX + element, *est["ci"]) or ("one" if None in est["ci"] else None)})
+                      "beyond": impossible(WAIT_PREFIX + element, *est["ci"], cut=est.get("cut")) or ("one" if None in est["ci"] else None)})
     waits.sort(key=lambda w: (-w["days"], w["id"]))
     return waits[:limit]
 
@@ -652,7 +652,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
                 "figure": figure, "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
-                "beyond": impossible(figure, *v["noise"]["ci"])
+                "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
                 or ("one" if v["noise"]["mean"] is not None and None in v["noise"]["ci"] else None),
                 "unit": _unit(figure),  # the "holds" cell's "by at least 6 days" (it said "6,02" alone)
             })

@@ -38,7 +38,7 @@ from report.eventlogs import merged_csv, merged_xes
 from report.folder import replace_outputs
 from report.jsontext import FloatTexts, json_text
 from scenarios.batch import BatchResults, PointResults
-from scenarios.compare import Estimate
+from scenarios.compare import CUT_NOTE, Estimate
 from scenarios.execute import CASE_COLUMNS, code_version
 
 __all__ = [
@@ -89,6 +89,7 @@ def _estimate(est: Estimate) -> dict[str, Any]:
         "mean": _num(est.mean),
         "ci": [_num(est.low), _num(est.high)],
         "replications": _nums(est.values),
+        **({"cut": est.cut} if est.cut else {}),
     }
 
 
@@ -148,7 +149,9 @@ def summary_document(batch: BatchResults) -> dict[str, Any]:
         "study": batch.study.name,
         "title": batch.study.title,
         **({"title_sv": batch.study.title_sv} if batch.study.title_sv else {}),
-        "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)"],
+        "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
+                  *([CUT_NOTE] if any(est.cut for point in batch.points for est in point.summary.figures.values())
+                    else [])],
         "compare": list(batch.study.compare),
         "code_version": code_version(),
         "scenarios": list(scenarios.values()),

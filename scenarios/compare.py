@@ -5,7 +5,9 @@ numbers), so the difference scenario − baseline is computed per replication an
 its mean gets a Student-t 95 % interval; a difference whose interval excludes
 zero is marked ``significant``. Figures that are ``nan`` in a replication (no case
 decided, say) are left out of that figure's estimate, and the pair is left out
-of that difference.
+of that difference. A figure's interval that reaches where the figure cannot be
+(below zero; a share above 1: few replications) is cut there, and says so
+(``Estimate.cut``); a difference's is not.
 
 >>> est = estimate([1.0, 2.0, 3.0])
 >>> (est.mean, est.n)
@@ -18,13 +20,14 @@ import math
 from collections.abc import Mapping, Sequence
 
 from processes.frozenclass import frozen_dataclass
-from simulator.stats import confidence_interval
+from simulator.stats import confidence_interval, natural_bounds
 
 __all__ = [
     "Estimate",
     "Difference",
     "PointSummary",
     "Comparison",
+    "CUT_NOTE",
     "estimate",
     "summarise_point",
     "paired_differences",
@@ -33,12 +36,15 @@ __all__ = [
 
 @frozen_dataclass
 class Estimate:
-    """A figure over replications: mean, 95 % interval and the values per replication."""
+    """A figure over replications: mean, 95 % interval and the values per replication; ``cut``: ``"below"``
+    when the Student-t interval reached below where the figure can be (0) and was cut there, ``"above"`` when a
+    share's reached above 1, ``"both"`` for both, else ``""``."""
 
     mean: float
     low: float
     high: float
     values: tuple[float, ...]
+    cut: str = ""
 
     @property
     def n(self) -> int:
@@ -86,9 +92,19 @@ class Comparison:
 
 NAN = float("nan")
 
+#: what ``summary.json`` and ``permitflow simulate`` say once when an interval was cut where its figure ends
+CUT_NOTE = ("cut: the 95% Student-t interval reached below zero (or a share's above 1), where the mean cannot be "
+            "(too few replications); it is cut there (\"below\", \"above\" or \"both\")")
 
-def estimate(values: Sequence[float], level: float = 0.95) -> Estimate:
-    """Mean and Student-t interval over the non-nan ``values`` (nan when fewer than two)."""
+
+def estimate(values: Sequence[float], level: float = 0.95,
+             bounds: tuple[float, float] = (-math.inf, math.inf)) -> Estimate:
+    """Mean and Student-t interval over the non-nan ``values`` (nan when fewer than two), cut to ``bounds``
+    (where the mean can lie, :func:`simulator.stats.natural_bounds`) when it reaches past them.
+
+    >>> estimate([1.0, 2.0], bounds=(0.0, math.inf))
+    Estimate(mean=1.5, low=0.0, high=7.853102368087347, values=(1.0, 2.0), cut='below')
+    """
     kept = [float(v) for v in values if not math.isnan(v)]
     values = tuple(float(v) for v in values)
     if not kept:
@@ -96,7 +112,10 @@ def estimate(values: Sequence[float], level: float = 0.95) -> Estimate:
     if len(kept) == 1:
         return Estimate(kept[0], NAN, NAN, values)
     mean, low, high = confidence_interval(kept, level=level)
-    return Estimate(float(mean), float(low), float(high), values)
+    floor, ceiling = bounds
+    below, above = low < floor, high > ceiling
+    cut = "both" if below and above else "below" if below else "above" if above else ""
+    return Estimate(float(mean), float(max(low, floor)), float(min(high, ceiling)), values, cut)
 
 
 def summarise_point(
@@ -106,10 +125,13 @@ def summarise_point(
     replications: Sequence[Mapping[str, float] | None],
     failures: Sequence[str] = (),
 ) -> PointSummary:
-    """Estimates of every figure over ``replications`` (``None``: a failed replication)."""
+    """Estimates of every figure over ``replications`` (``None``: a failed replication), each interval cut to
+    where its figure can lie (:func:`simulator.stats.natural_bounds`: no count or time below zero, no share
+    above 1)."""
     names = sorted({name for rep in replications if rep for name in rep})
     figures = {
-        name: estimate([rep.get(name, NAN) if rep else NAN for rep in replications]) for name in names
+        name: estimate([rep.get(name, NAN) if rep else NAN for rep in replications], bounds=natural_bounds(name))
+        for name in names
     }
     return PointSummary(scenario, label, values, figures, tuple(failures))
 

@@ -355,7 +355,8 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
                               for v in variants], dtype=np.float64)
             est = nom.summary.figures[figure]
             figures[figure] = {
-                "noise": {"mean": _num(est.mean), "ci": [_num(est.low), _num(est.high)]},
+                "noise": {"mean": _num(est.mean), "ci": [_num(est.low), _num(est.high)],
+                          **({"cut": est.cut} if est.cut else {})},
                 "noise_and_assumptions": _spread(means),
                 "points": [_num(m) for m in means],
             }

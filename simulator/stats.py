@@ -41,7 +41,8 @@ from processes.params import OUTCOMES
 from simulator.records import SimResult
 from simulator.tquantile import t_quantile
 
-__all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval", "linear_quantile"]
+__all__ = ["LogHistogram", "Summary", "figures", "summary_of", "confidence_interval", "linear_quantile",
+           "natural_bounds"]
 
 DAY = 24.0
 QUANTILES = (("median", 0.5), ("p90", 0.9), ("p95", 0.95))
@@ -410,3 +411,28 @@ def confidence_interval(values: Iterable[float], level: float = 0.95) -> tuple[f
         return (mean, math.nan, math.nan)
     half = float(t_quantile(0.5 + level / 2, len(xs) - 1) * xs.std(ddof=1) / math.sqrt(len(xs)))
     return (mean, mean - half, mean + half)
+
+
+_NOT_NEGATIVE = frozenset(("cases", "cases_open", "cases_undecided", "cases_decided", "cost_per_case", "fee",
+                           "cost_share_of_fee"))
+_NOT_NEGATIVE_PREFIXES = ("submission_to_decision_", "complete_to_decision_", "outcome_days.", "wait_days.",
+                          "work_hours.", "elapsed_days.", "utilisation.", "queue_length.", "wait_days_pool.",
+                          "committee_backlog.", "agenda_max.", "meetings.")
+
+
+def natural_bounds(figure: str) -> tuple[float, float]:
+    """Where the mean of ``figure`` (a key of :meth:`Summary.figures`, with or without ``<process>/``) can lie:
+    ``(0, 1)`` for a share of cases, ``(0, inf)`` for every other figure (counts, days, hours, utilisation,
+    queue lengths, costs, the cost over the fee: none is below zero), ``(-inf, inf)`` for a name this module
+    does not make. A confidence interval of the mean cut to these bounds still holds the mean whenever the
+    interval did: it covers it at least as often.
+
+    >>> natural_bounds("helsingborg/cases"), natural_bounds("outcome_share.grant"), natural_bounds("x")
+    ((0.0, inf), (0.0, 1.0), (-inf, inf))
+    """
+    name = figure.partition("/")[2] if "/" in figure else figure
+    if name != "cost_share_of_fee" and (name.endswith("_share") or name.startswith("outcome_share.")):
+        return (0.0, 1.0)
+    if name in _NOT_NEGATIVE or name.startswith(_NOT_NEGATIVE_PREFIXES):
+        return (0.0, math.inf)
+    return (-math.inf, math.inf)

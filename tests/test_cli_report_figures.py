@@ -1,7 +1,7 @@
 """The report's tables of figures from a real `permitflow run` with two replications: no interval that reaches
 where the figure cannot be (found by QA: "60,18 (−21,57 – 141,94)" days, "−79,47 – 225,47" applications and
-shares above 1 while the answer's sentence said "too few replications"); summary.csv and summary.json keep the
-statistics as computed."""
+shares above 1 while the answer's sentence said "too few replications"); summary.csv and summary.json hold the
+interval cut where the figure ends, and summary.json says so ("cut" and a note)."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replications(two: Path) -> None:
     doc = json.loads((two / "summary.json").read_text(encoding="utf-8"))
     figures = doc["scenarios"][0]["points"][0]["figures"]
-    expected = sorted(name.partition("/")[2] for name, est in figures.items() if impossible(name, *est["ci"]))
+    expected = sorted(name.partition("/")[2] for name, est in figures.items()
+                      if impossible(name, *est["ci"], cut=est.get("cut")))
     assert expected, "two replications of the library gave no interval below zero: the test shows nothing"
     assert any(impossible(f, -1, 2) == "below" for f in expected)
 
@@ -92,9 +93,10 @@ def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replication
         for lang in ("en", "sv"):
             assert _interval_ok(_said(row.xpath("./td")[3], lang), "wait_days.step", lang)
 
-    # the data files keep the interval as computed
+    # the data files hold the interval cut at zero (a share's at 1), as the page's words have it
     rows_csv = list(csv.DictReader((two / "summary.csv").open(encoding="utf-8")))
-    assert any(float(r["ci_low"]) < 0 for r in rows_csv if r["ci_low"])
+    assert not any(float(r["ci_low"]) < 0 for r in rows_csv if r["ci_low"])
+    assert not any(float(r["ci_high"]) > 1 for r in rows_csv if r["ci_high"] and impossible(r["figure"], 0, 2))
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +113,7 @@ def test_the_how_sure_table_says_too_few_replications_too(sure: Path) -> None:
     out = sure
     doc = json.loads((out / "uncertainty.json").read_text(encoding="utf-8"))
     noise = doc["scenarios"]["status-quo"]["figures"]
-    expected = sorted(f for f, v in noise.items() if impossible(f, *v["noise"]["ci"]))
+    expected = sorted(f for f, v in noise.items() if impossible(f, *v["noise"]["ci"], cut=v["noise"].get("cut")))
     assert expected
     page = lxml_html.fromstring((out / "report.html").read_text(encoding="utf-8"))
     shown = []
@@ -150,3 +152,33 @@ def test_the_how_sure_note_says_what_each_columns_first_figure_is(sure: Path) ->
             "them") in _said(note, "en")
     assert ("\"slump och antaganden\" är medianen av punkternas medelvärden och det intervall som rymmer 95\u00a0% "
             "av dem") in _said(note, "sv")
+
+
+def test_the_data_files_cut_an_interval_where_the_figure_ends_and_say_so_once(two: Path) -> None:
+    """Found by QA: two replications gave "cases 18.5 [-38.68, 75.68]" (simulate) and ci_low -8.56 applications in
+    summary.csv. Checked against scipy's t quantile, computed here from the values per replication."""
+    import statistics
+
+    from scipy import stats
+
+    doc = json.loads((two / "summary.json").read_text(encoding="utf-8"))
+    figures = doc["scenarios"][0]["points"][0]["figures"]
+    rows = {r["figure"]: r for r in csv.DictReader((two / "summary.csv").open(encoding="utf-8"))
+            if r["scenario"] == "status-quo"}
+    cut = 0
+    for name, est in figures.items():
+        values = [v for v in est["replications"] if v is not None]
+        if len(values) < 2:
+            continue
+        mean = sum(values) / len(values)
+        half = stats.t.ppf(0.975, len(values) - 1) * statistics.stdev(values) / len(values) ** 0.5
+        share = impossible(name, 0, 2) == "above"
+        low, high = max(mean - half, 0.0), min(mean + half, 1.0) if share else mean + half
+        assert est["ci"] == pytest.approx([low, high], rel=1e-9, abs=1e-12), name
+        assert [float(rows[name]["ci_low"]), float(rows[name]["ci_high"])] == est["ci"], name
+        said = ("below" if mean - half < -1e-12 else "") + ("above" if share and mean + half > 1 + 1e-12 else "")
+        assert est.get("cut", "") == {"belowabove": "both"}.get(said, said), (name, est)
+        cut += bool(said)
+    assert cut > 10  # two replications of the library: many figures' intervals reach below zero
+    assert doc["notes"][1].startswith("cut: the 95% Student-t interval reached below zero")
+    assert len(doc["notes"]) == 2

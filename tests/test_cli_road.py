@@ -32,7 +32,8 @@ def run_figures(folder: Path, process: str) -> dict[str, dict[str, object]]:
     doc = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
     figures = doc["scenarios"][0]["points"][0]["figures"]
     prefix = f"{process}/"
-    return {k[len(prefix):]: {"mean": v["mean"], "low": v["ci"][0], "high": v["ci"][1]}
+    return {k[len(prefix):]: {"mean": v["mean"], "low": v["ci"][0], "high": v["ci"][1],
+                              **({"cut": v["cut"]} if "cut" in v else {})}
             for k, v in figures.items() if k.startswith(prefix)}
 
 

@@ -290,3 +290,39 @@ def test_a_clock_on_an_optional_path_and_a_receive_task_without_delay_are_warned
     quiet = CliRunner().invoke(cli, ["simulate", str(tmp_path / "process.bpmn"), "-r", "1", "-q", "--format", "json"])
     assert quiet.exit_code == 0, quiet.output
     assert quiet.stderr == ""
+
+
+def test_two_replications_print_no_interval_below_zero_and_say_once_where_one_was_cut() -> None:
+    """Found by QA: `simulate helsingborg -r 2` printed "cases 18.5 [-38.68, 75.68]"; the report said "too few
+    replications" of the same interval and summary.csv kept it below zero."""
+    from simulator.stats import natural_bounds
+
+    text = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q"])
+    data = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q", "--format", "json"])
+    assert text.exit_code == 0 and data.exit_code == 0, text.output + data.output
+    figures = json.loads(data.output)["figures"]
+    cut = {k for k, e in figures.items() if e.get("cut")}
+    assert "cases" in cut and len(cut) > 10
+    for key, est in figures.items():
+        floor, ceiling = natural_bounds(key)
+        if est["low"] is not None:
+            assert floor <= est["low"] <= est["mean"] <= est["high"] <= ceiling, (key, est)
+            if key in cut:  # a cut end is the bound itself, the mean inside
+                assert floor < est["mean"] < ceiling and (est["low"] == floor or est["high"] == ceiling), key
+    assert json.loads(data.output)["notes"][1].startswith("cut: ")
+    lines = text.output.splitlines()
+    cases = next(line for line in lines if line.startswith("cases "))
+    assert cases.split()[2:] == ["[0,", f"{figures['cases']['high']:.4g}]*"]
+    assert sum(line.endswith("*") for line in lines) == len(cut)
+    assert lines[-1].startswith("* the 95% interval reached below zero") and text.output.count("cut there") == 1
+
+
+def test_the_table_writes_plain_decimals_and_says_what_a_missing_figure_is() -> None:
+    """Found by QA: the table said "cost_per_case 1.875e+04", "fee 1.17e+04" and "outcome_days.refusal nan"."""
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:] if line[:1] not in "*- "}
+    assert rows["cost_per_case"][0] == "18750" and rows["fee"] == ["11700", "[11700,", "11700]"]
+    assert rows["outcome_days.refusal"] == ["-"]  # no refusal in two replications: no mean to give
+    assert "- no value: no case to measure (or an infinite cost or rate)" in result.output.splitlines()
+    assert not re.search(r"\de[-+]\d|\bnan\b|\binf\b|-0\b", result.output)

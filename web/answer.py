@@ -123,9 +123,10 @@ def _from_arrival(arrival: Mapping[str, Any], lang: str) -> str:
 
 
 def _below_zero(est: Mapping[str, Any]) -> bool:
-    """Whether the interval of mean days ``est`` reaches below zero (too few replications to say)."""
+    """Whether the interval of mean days ``est`` reaches below zero (too few replications to say; summary.json
+    holds it cut at 0 and says ``"cut"``)."""
     low = (est.get("ci") or [None])[0]
-    return low is not None and low < 0
+    return est.get("cut") in ("below", "both") or (low is not None and low < 0)
 
 
 def _mean_and_interval(est: Mapping[str, Any], lang: str) -> str:

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from processes.model import Gateway, Process
 from processes.params import WEEKDAYS
 
@@ -54,8 +56,37 @@ def constant_arrivals(mean_hours: float) -> dict[str, Any]:
 
 
 def hours_text(hours: float) -> str:
-    """A duration in hours as profile text (``'2.5h'``); ``h`` is valid for work and calendar time."""
-    return f"{float(hours):.12g}h"
+    """A duration in hours as profile text, the way a person writes it: minutes under an hour, hours from one
+    (``'7m'``, ``'2.5h'``; ``m`` and ``h`` are valid for work and calendar time alike), in the other unit when only
+    that one is exact to 3 decimals (``'70m'``), else the shorter. Its text reads back (``parse_duration``) as
+    ``hours`` to 12 significant digits (float rounding aside, the same value); it wrote ``'0.116666666667h'``.
+
+    >>> [hours_text(h) for h in (420 / 3600, 2.5, 70 / 60, 0.5, 0.0, 8766.0, 10 / 3600)]
+    ['7m', '2.5h', '70m', '30m', '0h', '8766h', '0.1666666666667m']
+    """
+    hours = float(hours)
+    if hours == 0 or not math.isfinite(hours):
+        return f"{hours:g}h" if hours else "0h"
+    texts = {unit: _decimal_for(hours, per) for unit, per in (("m", 1 / 60), ("h", 1.0))}
+    first, second = ("m", "h") if hours < 1 else ("h", "m")
+    for unit in (first, second):
+        if len(texts[unit].partition(".")[2]) <= 3:
+            return texts[unit] + unit
+    unit = min((first, second), key=lambda u: len(texts[u]))
+    return texts[unit] + unit
+
+
+def _decimal_for(hours: float, per: float) -> str:
+    """The fewest decimals of ``hours / per`` (a plain decimal, no exponent) that read back, times ``per``, as
+    ``hours`` to 12 significant digits."""
+    n = hours / per
+    for digits in range(0, 18):
+        text = f"{n:.{digits}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if abs(float(text) * per - hours) <= 1e-12 * abs(hours):
+            return text
+    return np.format_float_positional(n, trim="-")
 
 
 def branching_gateways(process: Process) -> dict[str, list[str]]:

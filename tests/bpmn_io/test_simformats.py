@@ -43,7 +43,7 @@ def test_bpsim_processing_time_with_resource_quantity_is_work_for_a_pool(bpsim) 
     # baseTimeUnit="min"; UniformDistribution min=3 max=7; ResourceParameters Quantity 2.0
     sim = bpsim.document["simulation"]
     task = sim["elements"]["_9A4A7D58-3DDC-4A8E-A63F-189101D0C7CD"]
-    assert task["duration"] == {"dist": "uniform", "low": "0.05h", "high": "0.116666666667h"}
+    assert task["duration"] == {"dist": "uniform", "low": "3m", "high": "7m"}
     assert sim["pools"][task["pool"]]["count"] == 2
 
 
@@ -51,7 +51,7 @@ def test_bpsim_processing_time_with_resource_quantity_is_work_for_a_pool(bpsim) 
 def test_bpsim_processing_time_without_resource_is_a_delay(bpsim) -> None:
     # the call activity _C0F85B8B has NormalDistribution mean=2 standardDeviation=1 minutes, no ResourceParameters
     call = bpsim.document["simulation"]["elements"]["_C0F85B8B-2CA7-4A7C-8266-7FBCFD2DE824"]
-    assert call == {"delay": {"dist": "normal", "mean": "0.0333333333333h", "sd": "0.0166666666667h"}}
+    assert call == {"delay": {"dist": "normal", "mean": "2m", "sd": "1m"}}
 
 
 @pytest.mark.interop
@@ -257,7 +257,7 @@ def test_qbp_scenario_facts(qbp) -> None:
 def test_qbp_task_duration_in_seconds_and_its_resource(qbp) -> None:
     # durationDistribution type="UNIFORM" mean="3600" arg1="240.0" arg2="540.0"; resource Role 4
     task = qbp.document["simulation"]["elements"]["node_b9ae7028-f762-473e-a093-64e18f523371"]
-    assert task == {"duration": {"dist": "uniform", "low": "0.0666666666667h", "high": "0.15h"},
+    assert task == {"duration": {"dist": "uniform", "low": "4m", "high": "9m"},
                     "pool": "qbp_bec8870b-b717-48ee-aefe-2ebf56292288"}
 
 
@@ -425,7 +425,7 @@ def test_prosimos_import_groups_a_simod_style_profile_into_one_pool(mm1) -> None
     out = prosimos_to_profile(doc, defs, source="simod.json")
     sim = out.document["simulation"]
     assert sim["pools"] == {"clerks": {"count": 3, "calendar": "office", "cost_per_hour": 30.0}}
-    assert sim["elements"]["Task_Serve"] == {"duration": {"dist": "exponential", "mean": "0.5h"}, "pool": "clerks"}
+    assert sim["elements"]["Task_Serve"] == {"duration": {"dist": "exponential", "mean": "30m"}, "pool": "clerks"}
     assert sim["calendars"]["office"]["hours"]["fri"] == "08:00-16:00" and "sat" not in sim["calendars"]["office"]["hours"]
     assert out.warnings == ()
     # only two of the three listed: not the whole profile, so the first resource alone, with a warning
@@ -576,3 +576,25 @@ def test_prosimos_import_warns_only_about_what_it_drops(mm1) -> None:
     assert warnings == ("case_attributes: no permitflow equivalent (not imported)",
                         "task 'Task_Serve': norm bounds [0, 5000] s have no equivalent (dropped; a normal is "
                         "truncated at 0 only)")
+
+
+def test_a_converted_duration_is_written_as_a_person_writes_it_and_reads_back_the_same() -> None:
+    """Found by QA: profiles converted from Prosimos/QBP said "0.116666666667h" for 7 minutes. Each text reads back
+    through the profile's own reader (work and calendar time) as the hours it was made from."""
+    import random
+    import re
+
+    from bpmn_io.simformats.common import hours_text
+    from processes.durations import parse_duration
+
+    said = {seconds: hours_text(seconds / 3600) for seconds in (60, 120, 180, 420, 540, 1800, 3600, 4200, 5400, 9000)}
+    assert said == {60: "1m", 120: "2m", 180: "3m", 420: "7m", 540: "9m", 1800: "30m", 3600: "1h", 4200: "70m",
+                    5400: "1.5h", 9000: "2.5h"}
+    rng = random.Random(23)
+    values = ([s / 3600 for s in range(1, 7200, 7)] + [rng.uniform(0, 1) for _ in range(500)]
+              + [rng.lognormvariate(0, 4) for _ in range(500)] + [1e-9, 1e-6, 8766.0, 87660.0 + 1 / 3, 0.0])
+    for hours in values:
+        text = hours_text(hours)
+        assert re.fullmatch(r"(0|[1-9]\d*)(\.\d*[1-9])?(m|h)", text), (hours, text)  # no exponent, no "-0", no noise
+        for work in (True, False):
+            assert parse_duration(text, work=work) == pytest.approx(hours, rel=1e-12, abs=0), (hours, text)

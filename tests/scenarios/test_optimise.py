@@ -487,7 +487,7 @@ def test_the_answer_says_how_many_replications_had_decided_cases(tmp_path: Path)
     assert (chosen["replications"], chosen["target_figure"]["n"]) == (12, 7)
     lines = result.output.splitlines()
     assert "(95% CI, 12 replications, 7 with decided cases)" in lines[1]
-    assert "(95 % KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
+    assert "(95\u00a0% KI, 12 upprepningar, 7 med avgjorda ärenden)" in lines[2]
     # where every replication decided cases the count stands alone, as before
     result = CliRunner().invoke(cli, [
         "optimise", str(mmc_scenario(tmp_path, cases=300)), "--pool", "server", "--officers", "3", "--fte", "1",
@@ -751,3 +751,64 @@ def test_a_run_option_the_profile_cannot_take_is_named_by_its_option() -> None:
     assert "warmup: warmup" not in line and "optimise options" not in line
     negative = CliRunner().invoke(cli, ["optimise", "helsingborg", "--target-mean", "-5d"])
     assert negative.exit_code == 2 and "duration '-5d' is negative (expected 0 or more" in negative.output
+
+
+def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
+    """Found by QA: the text wrote "share within the deadline 0.994 [0.969, 1.000]" while the report, the web page
+    and the headline write shares in per cent."""
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    share = Estimate(0.9996, 0.969, 1.0, (0.9996,) * 10)
+    chosen = Evaluated(Candidate(1, 0.25, "officer"), 565428.0, 0.0, 10, share,
+                       Estimate(44.0, 38.3, 49.8, (44.0,) * 10), "chosen", True)
+    result = OptimiseResult(Target(share=0.95), ("helsingborg",), "officer", 2025,
+                            Levers((1,), (0.25,), ("officer",)), (chosen,), chosen, True, 10, None)
+    lines = goalseek_text(result).splitlines()
+    # never "100.0%" for a share below 1: the decimals that show it is not
+    assert "share within the deadline 99.96% [96.9%, 100.0%] (95% CI, 10 replications)" in lines[1]
+    assert "andel inom tidsfristen 99,96\u00a0% [96,9\u00a0%; 100,0\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
+    row = next(line for line in lines if line.startswith("* 1 × 0.25 FTE, officer"))
+    assert "  99.96% [96.9%, 100.0%]  " in row and "44.0 [38.3, 49.8]" in row
+
+
+def test_the_csv_writes_plain_decimals() -> None:
+    """Found by QA: a figure under 1e-4 went into the CSV as "1e-05" and minus zero as "-0"."""
+    import csv as csvmod
+
+    from report.goalseek import goalseek_csv
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    time = Estimate(1e-05, -0.0, 2.5e-05, (1e-05,) * 3)
+    chosen = Evaluated(Candidate(1, 0.5, None), 500000.0, 0.0, 3, time, Estimate(0.30000000000000004, 0.1, 0.5, (0.3,) * 3),
+                       "chosen", True)
+    result = OptimiseResult(Target(share=None, mean_days=1.0), ("mm",), "server", 2025,
+                            Levers((1,), (0.5,), (None,)), (chosen,), chosen, True, 3, None)
+    (row,) = csvmod.DictReader(goalseek_csv(result).splitlines())
+    assert (row["target_mean"], row["target_low"], row["target_high"]) == ("0.00001", "0", "0.000025")
+    assert (row["complete_to_decision_mean_days"], row["days_low"]) == ("0.3", "0.1")
+
+
+def test_times_under_a_day_keep_two_significant_digits() -> None:
+    """Found by QA: with `--target-mean 2h` every candidate read "0.0 [0.0, 0.1]" days, and today's 0.084 days
+    "0.1" beside a target of 0.083."""
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated, OptimiseResult
+
+    slow, fast = Estimate(0.0842, 0.0801, 0.0883, (0.0842,) * 3), Estimate(0.0451, 0.0398, 0.0504, (0.0451,) * 3)
+    chosen = Evaluated(Candidate(2, 1.0, None), 2000.0, 0.0, 3, fast, fast, "chosen", True)
+    today = Evaluated(Candidate(1, 1.0, None), 1000.0, 0.0, 3, slow, slow, "undecided", True)
+    result = OptimiseResult(Target(share=None, mean_days=2 / 24), ("mm",), "server", 2025,
+                            Levers((1, 2), (1.0,), (None,)), (today, chosen), chosen, True, 6, None, (),
+                            today.candidate, today)
+    text = goalseek_text(result)
+    assert "mean days from complete to decision 0.045 [0.040, 0.050] (95% CI, 3 replications)" in text
+    assert "dagar 0,045 [0,040; 0,050]" in text
+    assert "mean days from complete to decision 0.084 [0.080, 0.088] (3 replications): does not meet" in text
+    assert "0.0 [" not in text

@@ -1008,3 +1008,15 @@ def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(cl
     assert reply.status_code == 400
     assert reply.json()["error"] == f"the upload could not be read: {words}"
     assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {words}"
+
+
+def test_an_interval_cut_at_zero_says_too_few_replications_as_one_below_zero_did():
+    """summary.json holds a time's interval that reached below zero cut at 0, with "cut": "below" (found by QA:
+    `simulate -r 2` printed negative days); the page still gives the mean alone and says why, not "60 (0–150)"."""
+    from web.answer import sentences
+
+    cut = {"mean": 60.2, "ci": [0.0, 150.4], "cut": "below"}
+    said = sentences("Åstorp", cut, cut, None, 0.9, 0.9, changed=False)
+    assert "(0–150)" not in said["en"] and "60 days" in said["en"]
+    assert "it would reach below zero days" in said["en"]
+    assert "det skulle gå under noll dagar" in said["sv"]
