@@ -252,6 +252,14 @@ def test_every_documented_invocation_gives_the_options_its_command_requires() ->
     assert wrong == []
 
 
+def test_every_example_file_is_named_in_the_readme_or_docs() -> None:
+    # examples/uncertainty/status-quo.yaml, the baseline the README's uncertainty example runs, was named nowhere
+    text = " ".join(path.read_text(encoding="utf-8") for path in (README, *sorted(DOCS.glob("*.md"))))
+    files = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "examples").rglob("*") if path.is_file())
+    assert files, "examples/ is empty"
+    assert [name for name in files if name not in text] == []
+
+
 def test_simulation_md_lists_every_figure_the_engine_gives() -> None:
     # docs/simulation.md, "Records and figures": the keys of figures(result, fee=...), by family
     from bpmn_io import read_bpmn
