@@ -98,6 +98,21 @@ def test_discover_help_simulates_the_model_and_profile_the_line_before_wrote() -
     assert not any(f"-o {model}" in line for line in lines[at + 1:])
 
 
+def test_simulate_help_names_the_yaml_model_it_runs(tmp_path: Path) -> None:
+    # `simulate --help` said MODEL is "a BPMN file or a library name"; a YAML authoring file runs too
+    assert "YAML" in run("simulate", "--help").stdout.split("Options:")[0]
+    shutil.copy(ROOT / "examples" / "permit.yaml", tmp_path / "permit.yaml")
+    assert run("convert", str(tmp_path / "permit.yaml"), str(tmp_path / "profile.yaml"), "--to", "profile").exit_code == 0
+    result = run("simulate", str(tmp_path / "permit.yaml"), "--years", "0.5", "-r", "2", "--workers", "1", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("figure")
+
+
+def test_optimise_help_spells_the_municipality_whose_fee_rate_the_library_uses() -> None:
+    text = run("optimise", "--help").stdout
+    assert "Ängelholm's fee rate" in text and "Angelholm" not in text
+
+
 def test_serve_refuses_port_0_whose_address_it_could_not_print() -> None:
     result = run("serve", "--port", "0")
     assert result.exit_code == 2
