@@ -1713,7 +1713,7 @@ def _one_blas_thread() -> None:
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
                  dask_address: str | None, fmt: str, quiet: bool, force: bool, lenient: bool) -> None:
-    """Simulate MODEL (a BPMN file or a library name) with its profile.
+    """Simulate MODEL (a BPMN or YAML authoring file, or a library name) with its profile.
 
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
     of the scenario file with `base: MODEL`, `set:`, `horizon:`/`cases:`,
@@ -2029,7 +2029,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     \b
     Cost, kronor a year: officers x FTE x hours of a full-time year (the open hours
     of the pool's calendar) x cost_per_hour (the profile's: the library uses
-    Angelholm's fee rate, 1,160 kr) + applications a year x kr per decision at
+    Ängelholm's fee rate, 1,160 kr) + applications a year x kr per decision at
     the level (an assumption: --decision-cost). Costs no lever changes are left out.
 
     Every candidate runs with the same seeds (common random numbers). All start

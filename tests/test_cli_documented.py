@@ -98,6 +98,21 @@ def test_discover_help_simulates_the_model_and_profile_the_line_before_wrote() -
     assert not any(f"-o {model}" in line for line in lines[at + 1:])
 
 
+def test_simulate_help_names_the_yaml_model_it_runs(tmp_path: Path) -> None:
+    # `simulate --help` said MODEL is "a BPMN file or a library name"; a YAML authoring file runs too
+    assert "YAML" in run("simulate", "--help").stdout.split("Options:")[0]
+    shutil.copy(ROOT / "examples" / "permit.yaml", tmp_path / "permit.yaml")
+    assert run("convert", str(tmp_path / "permit.yaml"), str(tmp_path / "profile.yaml"), "--to", "profile").exit_code == 0
+    result = run("simulate", str(tmp_path / "permit.yaml"), "--years", "0.5", "-r", "2", "--workers", "1", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("figure")
+
+
+def test_optimise_help_spells_the_municipality_whose_fee_rate_the_library_uses() -> None:
+    text = run("optimise", "--help").stdout
+    assert "Ängelholm's fee rate" in text and "Angelholm" not in text
+
+
 def test_serve_refuses_port_0_whose_address_it_could_not_print() -> None:
     result = run("serve", "--port", "0")
     assert result.exit_code == 2
@@ -188,37 +203,76 @@ def test_every_readme_section_named_in_the_repository_is_a_readme_heading() -> N
 
 
 def _documented_command_lines() -> list[tuple[str, str]]:
-    """Every `permitflow ...` line of README.md and docs/*.md: in a fenced block, or a backticked span."""
+    """Every `permitflow ...` line of README.md and docs/*.md: in a fenced block, or a backticked span.
+
+    A backticked span that starts with a command's name and goes on (`calibrate helsingborg log.xes ...`,
+    as the README's measurements write them) counts too, read with `permitflow ` before it.
+    """
     found = []
+    commands = "|".join(re.escape(name) for name in cli.commands)
     for path in (README, *sorted(DOCS.glob("*.md"))):
         text = path.read_text(encoding="utf-8")
         for block in re.findall(r"^```[a-z]*\n(.*?)^```", text, re.M | re.S):
             found += [(path.name, line.strip()) for line in block.splitlines() if line.strip().startswith("permitflow ")]
         found += [(path.name, span) for span in re.findall(r"`(permitflow [^`]+)`", text.replace("\n", " "))]
+        found += [(path.name, f"permitflow {span}")
+                  for span in re.findall(rf"`((?:{commands}) [^`]+)`", text.replace("\n", " "))]
     return found
 
 
-def test_every_documented_command_line_names_a_command_and_options_it_has() -> None:
+def _command_and_words(line: str) -> tuple[click.Command, list[str]]:
+    """The (sub)command a documented line runs, and the words after its name."""
     import shlex
 
+    words = shlex.split(line.split(" #")[0].replace("<(", " ").replace(">", " "))
+    command: click.Command = cli
+    at = 1
+    while isinstance(command, click.Group) and at < len(words) and words[at] in command.commands:
+        command = command.commands[words[at]]
+        at += 1
+    return command, words[at:]
+
+
+def test_every_documented_command_line_names_a_command_and_options_it_has() -> None:
     lines = _documented_command_lines()
     assert len(lines) > 100  # the extraction itself finds them
     wrong = []
     for doc, line in lines:
-        words = shlex.split(line.split(" #")[0].replace("<(", " ").replace(">", " "))
-        command: click.Command = cli
-        at = 1
-        while isinstance(command, click.Group) and at < len(words) and words[at] in command.commands:
-            command = command.commands[words[at]]
-            at += 1
+        command, words = _command_and_words(line)
         if command is cli:
-            if words[1:] not in (["--help"], ["serve:", "stopped"]):  # the output line serve prints
+            if words not in (["--help"], ["serve:", "stopped"]):  # the output line serve prints
                 wrong.append(f"{doc}: {line} (no such command)")
             continue
         options = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)} | {"-h", "--help"}
-        wrong += [f"{doc}: {line} ({word})" for word in words[at:]
+        wrong += [f"{doc}: {line} ({word})" for word in words
                   if re.match(r"^--?[a-z]", word) and word.split("=")[0] not in options]
     assert wrong == []
+
+
+def test_every_documented_invocation_gives_the_options_its_command_requires() -> None:
+    # README, "Learning from a case log": `calibrate helsingborg log.xes --validate --replications 3` (four times)
+    # left out the -o that calibrate requires, so the command as written stopped with a usage error (exit 2)
+    wrong = []
+    for doc, line in _documented_command_lines():
+        command, words = _command_and_words(line)
+        if command is cli or "--help" in words:
+            continue
+        given = [word for word in words if not word.startswith("-")]
+        needed = [param for param in command.params if isinstance(param, click.Argument) and param.required]
+        if len(given) < len(needed):  # the command named in passing (`calibrate helsingborg` from ...), not run
+            continue
+        wrong += [f"{doc}: {line} (no {param.opts[-1]})" for param in command.params
+                  if isinstance(param, click.Option) and param.required
+                  and not any(word.split("=")[0] in param.opts for word in words)]
+    assert wrong == []
+
+
+def test_every_example_file_is_named_in_the_readme_or_docs() -> None:
+    # examples/uncertainty/status-quo.yaml, the baseline the README's uncertainty example runs, was named nowhere
+    text = " ".join(path.read_text(encoding="utf-8") for path in (README, *sorted(DOCS.glob("*.md"))))
+    files = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "examples").rglob("*") if path.is_file())
+    assert files, "examples/ is empty"
+    assert [name for name in files if name not in text] == []
 
 
 def test_simulation_md_lists_every_figure_the_engine_gives() -> None:
