@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bpmn_io.caselog import wall_seconds
+from bpmn_io.caselog import instant_seconds, wall_seconds
 from processes.errors import InputError
 
 __all__ = ["Stamps", "ORDER_WORDS", "offset_label", "offsets_note", "misread_by_python"]
@@ -166,10 +166,15 @@ class Stamps:
 
     # -- reading
     def seconds(self, text: str, column: str | None, line: int) -> float:
+        return self.moment(text, column, line)[0]
+
+    def moment(self, text: str, column: str | None, line: int) -> tuple[float, float]:
+        """(wall-clock seconds, UTC seconds or nan when the text gives no offset) of ``text``."""
         try:
-            return wall_seconds(self.read(text))
+            when = self.read(text)
         except ValueError:
             raise self._bad(text, column, line) from None
+        return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:
         """``text`` as a date-time in the log's form (``order``: read day or month first instead)."""

@@ -289,9 +289,13 @@ def _end_column(mapping: dict[str, str | None]) -> str | None:
 
 
 def _record(raw: _Raw, stamps: Stamps, mapping: dict[str, str | None]) -> LogRecord:
-    end = stamps.seconds(raw.end, _end_column(mapping), raw.line)
-    start = stamps.seconds(raw.start, mapping["start"], raw.line) if raw.start else math.nan
-    return LogRecord(raw.case, raw.activity, start, end, raw.resource, raw.element, raw.line)
+    end, at = stamps.moment(raw.end, _end_column(mapping), raw.line)
+    start = began = math.nan
+    if raw.start:
+        start, began = stamps.moment(raw.start, mapping["start"], raw.line)
+        if start > end and began <= at:  # 02:50+02:00 to 02:10+01:00: 20 minutes across the repeated hour
+            start = end - (at - began)  # taken as 01:50, the time that passed before the completion
+    return LogRecord(raw.case, raw.activity, start, end, raw.resource, raw.element, raw.line, at, began)
 
 
 def _other_order(rows: Iterable[_Raw], stamps: Stamps) -> str:
@@ -333,20 +337,23 @@ class _Order:
     """Counts the cases whose rows go back in time in the file (a misread date form shows so)."""
 
     def __init__(self) -> None:
-        self.last: dict[str, tuple[float, int]] = {}
+        self.last: dict[str, tuple[float, float, int]] = {}  # case -> (clock, instant or nan, line)
         self.cases: set[str] = set()
         self.rows = 0
         self.first: tuple[int, int] | None = None
 
     def seen(self, rec: LogRecord) -> LogRecord:
         before = self.last.get(rec.case)
-        if before is not None and rec.end < before[0]:
+        # by the instants when both offsets give them (October's repeated hour), else by the clock
+        back = before is not None and (rec.at < before[1] if rec.at == rec.at and before[1] == before[1]
+                                       else rec.end < before[0])
+        if back:
             self.rows += 1
             self.cases.add(rec.case)
-            if self.first is None:
-                self.first = (rec.where, before[1])
-        if before is None or rec.end >= before[0]:
-            self.last[rec.case] = (rec.end, rec.where)
+            if self.first is None and before is not None:
+                self.first = (rec.where, before[2])
+        else:
+            self.last[rec.case] = (rec.end, rec.at, rec.where)
         return rec
 
     def note(self, numeric: bool) -> str | None:
