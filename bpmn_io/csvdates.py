@@ -47,6 +47,9 @@ _ISO_FRACTION = re.compile(r"[T ]\d{2}(?::\d{2})?[.,]\d")
 _MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "mars": 3, "march": 3, "april": 4,
            "maj": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7, "augusti": 8, "august": 8,
            "september": 9, "oktober": 10, "october": 10, "november": 11, "december": 12}
+#: Excel's date serial number (days since 1899-12-30, the time as a fraction: 45720.5), as an export of a cell not
+#: formatted as a date writes it
+_EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?\s*$")
 _ISO_EXPECTED = "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
 
 
@@ -281,8 +284,10 @@ class Stamps:
         return f"the form of the first row, {form}, with or without a time; or give --date-format"
 
     def _bad(self, text: str, column: str | None, line: int) -> InputError:
-        return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()})",
-                          file=self.source, line=line)
+        serial = ("; it looks like Excel's date serial number: format the column as a date and time, e.g. "
+                  "yyyy-mm-dd hh:mm, before saving") if _EXCEL_SERIAL.match(text) else ""
+        return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()}"
+                          f"{serial})", file=self.source, line=line)
 
 
 def offset_label(text: str, when: dt.datetime) -> str:

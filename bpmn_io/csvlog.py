@@ -372,14 +372,18 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
               mapping: dict[str, str | None], above: int = 0, given_time: bool = False) -> Iterator[_Raw]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
+    while width > 1 and not header[width - 1].strip():  # Excel's empty columns after the last named one
+        width -= 1
+    has = f"the header has {width}" if width == len(header) else f"the header names {width}"
     reader = csv.reader(fh, delimiter=delimiter)
     for row in _guarded(reader, source):
         line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
-        if not any(field.strip() for field in row):  # a blank line, or Excel's ";;;" of a cleared row
+        # a blank line, Excel's ";;;" of a cleared row, or the end-of-file mark (Ctrl-Z) old DOS tools write
+        if not any(field.strip().strip("\x1a") for field in row):
             continue
         if len(row) < width:
-            raise InputError(f"{len(row)} fields, the header has {width} (a missing delimiter or a "
-                             "broken quote?)", file=source, line=line)
+            raise InputError(f"{len(row)} fields, {has} (a missing delimiter or a broken quote?)", file=source,
+                             line=line)
         case, activity = row[index["case"]].strip(), row[index["activity"]].strip()
         if not case or not activity:
             what = "case id" if not case else "activity"
