@@ -248,8 +248,7 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
     known = ~np.isnan(at)
     key = end
     if known.any():  # cases whose every completion gives its instant are ordered by the instants
-        whole = np.ones(len(cases), bool)
-        np.logical_and.at(whole, case, known)
+        whole = np.bincount(case[~known], minlength=len(cases)) == 0
         key = np.where(whole[case], at, end)
     order = np.lexsort((where, key, new_case))
     sorted_case, sorted_end, sorted_where = new_case[order], end[order], where[order]
