@@ -15,9 +15,10 @@ with an offset (``2014-04-11T00:00:00+02:00``) keeps its local time
 ignored, as in the simulator, except in the order of a case's events: where every
 completion of a case carries its offset, the case's events are ordered by the
 instant (``LogRecord.at``), so October's repeated hour keeps them in the order they
-happened (an event the clock puts earlier than the one before it is taken at that
-one's time, and a note says so); without offsets, two events of a case in Sweden's
-repeated hour get a note that the log cannot tell which came first.
+happened (an event the clock puts earlier than the one before it is counted on from
+that one's clock by the time that passed, and a note says so); without offsets, two
+events of a case in Sweden's repeated hour get a note that the log cannot tell which
+came first.
 
 >>> t = table_from_records([LogRecord("c1", "Granska", float("nan"), 3600.0, "anna", "", 2)], source="x.csv")
 >>> t.n_cases, t.activities, t.has_start
@@ -277,8 +278,8 @@ def _later_by_instant(case: np.ndarray, start: np.ndarray, end: np.ndarray, at: 
                       where: np.ndarray, ids: list[str], place: str) -> list[str]:
     """Move on, in place, a completion the instants put after its case's previous one but the clock before it (the
     hour repeated when summer time ends: 02:10+01:00 after 02:40+02:00) to the previous one's clock time plus the
-    time that passed (03:10), so a case's times never go back; its start (if the log gives one) keeps the time that passed before the
-    completion. The note saying so, if any was moved."""
+    time that passed (03:10), so a case's times never go back; its start (if the log gives one and its offset)
+    keeps the time that passed before the completion. The note saying so, if any was moved."""
     same = case[1:] == case[:-1]
     back = np.flatnonzero(same & (end[1:] < end[:-1])) + 1
     if not back.size:
