@@ -12,7 +12,13 @@ columnar form ``calibrate`` works on (numpy arrays of codes and times, about
 Times are **local wall-clock seconds since 1970-01-01**: a timestamp written
 with an offset (``2014-04-11T00:00:00+02:00``) keeps its local time
 (00:00) and drops the offset, as a work calendar reads time. Daylight saving is
-ignored, as in the simulator.
+ignored, as in the simulator, except in the order of a case's events: where every
+completion of a case carries its offset, the case's events are ordered by the
+instant (``LogRecord.at``), so October's repeated hour keeps them in the order they
+happened (an event the clock puts earlier than the one before it is counted on from
+that one's clock by the time that passed, and a note says so); without offsets, two
+events of a case in Sweden's repeated hour get a note that the log cannot tell which
+came first.
 
 >>> t = table_from_records([LogRecord("c1", "Granska", float("nan"), 3600.0, "anna", "", 2)], source="x.csv")
 >>> t.n_cases, t.activities, t.has_start
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import math
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +48,7 @@ __all__ = [
     "LogStream",
     "table_from_records",
     "wall_seconds",
+    "instant_seconds",
     "from_seconds",
     "open_bytes",
 ]
@@ -53,6 +61,14 @@ def wall_seconds(when: dt.datetime) -> float:
     if when.tzinfo is not None:
         when = when.replace(tzinfo=None)
     return (when - _EPOCH).total_seconds()
+
+
+def instant_seconds(when: dt.datetime) -> float:
+    """UTC seconds since 1970-01-01 of a date-time with an offset; nan without one (the instant is not known)."""
+    offset = when.utcoffset()
+    if offset is None:
+        return math.nan
+    return wall_seconds(when) - offset.total_seconds()
 
 
 def from_seconds(seconds: float) -> dt.datetime:
@@ -103,6 +119,8 @@ class LogRecord(NamedTuple):
     resource: str
     element: str
     where: int  # CSV line, or XES event number (1-based)
+    at: float = math.nan  # the completion's instant, UTC seconds, when its text gives the offset (else nan)
+    start_at: float = math.nan  # the start's instant, the same way
 
 
 @dataclass(slots=True)
@@ -190,14 +208,19 @@ def _interned(names: dict[str, int]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iterable[str] = ()) -> LogTable:
-    """Collect ``records`` into a :class:`LogTable` (cases numbered in order of their first event)."""
+def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iterable[str] = (),
+                       place: str = "line") -> LogTable:
+    """Collect ``records`` into a :class:`LogTable` (cases numbered in order of their first event).
+
+    A case's events are ordered by their instants where all its completions give one (``LogRecord.at``), else
+    by the clock; notes on October's repeated hour are added (``place``: ``"line"`` or ``"event"``).
+    """
     cases: dict[str, int] = {}
     acts: dict[str, int] = {}
     res: dict[str, int] = {"": 0}
     els: dict[str, int] = {"": 0}
     c, a, r, e = array("i"), array("i"), array("i"), array("i")
-    s, t, w = array("d"), array("d"), array("q")
+    s, t, w, u, v = array("d"), array("d"), array("q"), array("d"), array("d")
     for rec in records:
         c.append(cases.setdefault(rec.case, len(cases)))
         a.append(acts.setdefault(rec.activity, len(acts)))
@@ -206,6 +229,8 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
         s.append(rec.start)
         t.append(rec.end)
         w.append(rec.where)
+        u.append(rec.at)
+        v.append(rec.start_at)
     if not t:
         raise InputError("the log has no events (expected at least one case with a completed activity)",
                          file=source)
@@ -220,19 +245,95 @@ def table_from_records(records: Iterable[LogRecord], *, source: str, notes: Iter
     for old, new in enumerate(renumber):
         ids[new] = case_names[old]
     new_case = renumber[case]
-    order = np.lexsort((where, end, new_case))
+    at = np.frombuffer(u, np.float64)
+    known = ~np.isnan(at)
+    key = end
+    if known.any():  # cases whose every completion gives its instant are ordered by the instants
+        whole = np.bincount(case[~known], minlength=len(cases)) == 0
+        key = np.where(whole[case], at, end)
+    order = np.lexsort((where, key, new_case))
+    sorted_case, sorted_end, sorted_where = new_case[order], end[order], where[order]
+    sorted_start = np.frombuffer(s, np.float64)[order]
+    said = [*_later_by_instant(sorted_case, sorted_start, sorted_end, at[order], np.frombuffer(v, np.float64)[order],
+                               sorted_where, ids, place),
+            *_repeated_hour(sorted_case, sorted_end, ~known[order], sorted_where, ids, place)]
     return LogTable(
         source=source,
         case_ids=tuple(ids),
         activities=_interned(acts),
         resources=_interned(res),
         elements=_interned(els),
-        case=new_case[order],
+        case=sorted_case,
         activity=np.frombuffer(a, np.int32)[order],
         resource=np.frombuffer(r, np.int32)[order],
         element=np.frombuffer(e, np.int32)[order],
-        start=np.frombuffer(s, np.float64)[order],
-        end=end[order],
-        where=where[order],
-        notes=tuple(notes),
+        start=sorted_start,
+        end=sorted_end,
+        where=sorted_where,
+        notes=(*notes, *said),
     )
+
+
+def _later_by_instant(case: np.ndarray, start: np.ndarray, end: np.ndarray, at: np.ndarray, start_at: np.ndarray,
+                      where: np.ndarray, ids: list[str], place: str) -> list[str]:
+    """Move on, in place, a completion the instants put after its case's previous one but the clock before it (the
+    hour repeated when summer time ends: 02:10+01:00 after 02:40+02:00) to the previous one's clock time plus the
+    time that passed (03:10), so a case's times never go back; its start (if the log gives one and its offset)
+    keeps the time that passed before the completion. The note saying so, if any was moved."""
+    same = case[1:] == case[:-1]
+    back = np.flatnonzero(same & (end[1:] < end[:-1])) + 1
+    if not back.size:
+        return []
+    moved: list[int] = []
+    for i in back.tolist():
+        j = i
+        while j < end.size and case[j] == case[j - 1] and end[j] < end[j - 1]:
+            end[j] = end[j - 1] + (at[j] - at[j - 1] if at[j] >= at[j - 1] else 0.0)
+            if start[j] == start[j] and start_at[j] <= at[j]:  # both instants known: the duration as it passed
+                start[j] = end[j] - (at[j] - start_at[j])
+            moved.append(j)
+            j += 1
+    first = moved[0]
+    n_cases = len({int(case[i]) for i in moved})
+    return [f"{_events(len(moved))} of {n_cases} case(s) came after the case's previous event by their UTC offsets "
+            f"but earlier by the clock, as in the hour repeated when summer time ends (the first: {place} "
+            f"{int(where[first])} after {place} {int(where[first - 1])} of case {ids[case[first]]!r}): taken in the "
+            "order of the instants, the time that passed counted on from the previous event's clock (02:10+01:00 "
+            "after 02:40+02:00 reads 03:10)"]
+
+
+def _events(n: int) -> str:
+    return "1 event" if n == 1 else f"{n} events"
+
+
+#: 1996 on: the EU's summer time ends on the last Sunday of October, and Swedish clocks go from 03:00 back to 02:00
+_EU_RULE_FROM = dt.date(1996, 1, 1)
+_DAY = 86400.0
+
+
+def _repeated_hour(case: np.ndarray, end: np.ndarray, unknown: np.ndarray, where: np.ndarray, ids: list[str],
+                   place: str) -> list[str]:
+    """The note on cases with two or more completions without a UTC offset in 02:00-03:00 of the last Sunday of
+    October, the hour Swedish clocks go through twice: the log cannot tell in which order they came."""
+    day = np.floor_divide(end, _DAY)
+    clock = end - day * _DAY
+    hit = unknown & (clock >= 7200.0) & (clock < 10800.0) & ((day + 3) % 7 == 6)  # 1970-01-01 was a Thursday
+    for i in np.flatnonzero(hit).tolist():
+        date = _EPOCH.date() + dt.timedelta(days=int(day[i]))
+        hit[i] = date.month == 10 and date.day >= 25 and date >= _EU_RULE_FROM
+    if np.count_nonzero(hit) < 2:
+        return []
+    per_case = np.bincount(case[hit], minlength=len(ids))
+    twice = per_case >= 2
+    rows = np.flatnonzero(hit & twice[case])
+    if not rows.size:
+        return []
+    first = rows[case[rows] == case[rows[0]]]
+    date = from_seconds(float(end[first[0]])).date()
+    seen = sorted(int(where[i]) for i in first)
+    lines = " and ".join(str(n) for n in seen[:2]) + (" ..." if len(seen) > 2 else "")
+    return [f"{_events(rows.size)} of {int(np.count_nonzero(twice))} case(s) fall in 02:00-03:00 on the day summer "
+            f"time ends, the hour Swedish clocks go through twice, and carry no UTC offset: the log cannot tell "
+            f"which of a case's events there came first, and they are taken in clock order (the first: case "
+            f"{ids[case[first[0]]]!r} on {date}, {place}s {lines}); an export with offsets (+02:00, +01:00) is "
+            "ordered as it happened"]

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bpmn_io.caselog import wall_seconds
+from bpmn_io.caselog import instant_seconds, wall_seconds
 from processes.errors import InputError
 
 __all__ = ["Stamps", "ORDER_WORDS", "offset_label", "offsets_note", "misread_by_python"]
@@ -47,6 +47,9 @@ _ISO_FRACTION = re.compile(r"[T ]\d{2}(?::\d{2})?[.,]\d")
 _MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "mars": 3, "march": 3, "april": 4,
            "maj": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7, "augusti": 8, "august": 8,
            "september": 9, "oktober": 10, "october": 10, "november": 11, "december": 12}
+#: Excel's date serial number (days since 1899-12-30, the time as a fraction: 45720.5), as an export of a cell not
+#: formatted as a date writes it
+_EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?\s*$")
 _ISO_EXPECTED = "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
 
 
@@ -166,10 +169,15 @@ class Stamps:
 
     # -- reading
     def seconds(self, text: str, column: str | None, line: int) -> float:
+        return self.moment(text, column, line)[0]
+
+    def moment(self, text: str, column: str | None, line: int) -> tuple[float, float]:
+        """(wall-clock seconds, UTC seconds or nan when the text gives no offset) of ``text``."""
         try:
-            return wall_seconds(self.read(text))
+            when = self.read(text)
         except ValueError:
             raise self._bad(text, column, line) from None
+        return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:
         """``text`` as a date-time in the log's form (``order``: read day or month first instead)."""
@@ -276,8 +284,10 @@ class Stamps:
         return f"the form of the first row, {form}, with or without a time; or give --date-format"
 
     def _bad(self, text: str, column: str | None, line: int) -> InputError:
-        return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()})",
-                          file=self.source, line=line)
+        serial = ("; it looks like Excel's date serial number: format the column as a date and time, e.g. "
+                  "yyyy-mm-dd hh:mm, before saving") if _EXCEL_SERIAL.match(text) else ""
+        return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()}"
+                          f"{serial})", file=self.source, line=line)
 
 
 def offset_label(text: str, when: dt.datetime) -> str:

@@ -16,22 +16,23 @@ day) is joined to the date. Rows whose case goes back in
 time down the file are counted in a note (a misread date form shows so). Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
 Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
-Rows are read one at a time; those before the first that tells day from month first wait for it.
+Rows are read one at a time; those before the first that tells day from month first wait for it (the first
+2,000 in memory, the rest in a temporary file).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import math
 import re
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import IO, Any, NamedTuple, TextIO
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes
+from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
 from bpmn_io.csvdates import Stamps
 from processes.errors import InputError
 
@@ -204,7 +205,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
           date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
     order = _Order()
-    pending: list[_Raw] = []  # rows read before one told day-first from month-first
+    pending = _Waiting()  # rows read before one told day-first from month-first
     told = False
     try:
         for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time):
@@ -237,7 +238,49 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
         if said:
             notes.append(said)
     finally:
+        pending.clear()
         fh.close()
+
+
+class _Waiting:
+    """The rows read before one told day-first from month-first, in the order read: the first ``_KEEP`` in
+    memory, the rest in a temporary file, so a log where no row tells is read in bounded memory."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Raw] = []
+        self.spill: IO[str] | None = None
+        self.writer: Any = None  # a csv.writer
+
+    def append(self, raw: _Raw) -> None:
+        if len(self.rows) < _KEEP:
+            self.rows.append(raw)
+            return
+        if self.spill is None:
+            self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass", newline="")
+            self.writer = csv.writer(self.spill)
+        assert self.writer is not None
+        self.writer.writerow(raw)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __iter__(self) -> Iterator[_Raw]:
+        yield from self.rows
+        if self.spill is not None:
+            self.spill.flush()
+            self.spill.seek(0)
+            for case, activity, start, end, resource, element, line in csv.reader(self.spill):
+                yield _Raw(case, activity, start, end, resource, element, int(line))
+
+    def clear(self) -> None:
+        self.rows.clear()
+        if self.spill is not None:
+            self.spill.close()
+            self.spill = self.writer = None
+
+
+#: rows kept in memory while the date form is not known (more go to a temporary file)
+_KEEP = 2000
 
 
 def _end_column(mapping: dict[str, str | None]) -> str | None:
@@ -246,18 +289,25 @@ def _end_column(mapping: dict[str, str | None]) -> str | None:
 
 
 def _record(raw: _Raw, stamps: Stamps, mapping: dict[str, str | None]) -> LogRecord:
-    end = stamps.seconds(raw.end, _end_column(mapping), raw.line)
-    start = stamps.seconds(raw.start, mapping["start"], raw.line) if raw.start else math.nan
-    return LogRecord(raw.case, raw.activity, start, end, raw.resource, raw.element, raw.line)
+    end, at = stamps.moment(raw.end, _end_column(mapping), raw.line)
+    start = began = math.nan
+    if raw.start:
+        start, began = stamps.moment(raw.start, mapping["start"], raw.line)
+        if start > end and began <= at:  # 02:50+02:00 to 02:10+01:00: 20 minutes across the repeated hour
+            start = end - (at - began)  # taken as 01:50, the time that passed before the completion
+    return LogRecord(raw.case, raw.activity, start, end, raw.resource, raw.element, raw.line, at, began)
 
 
-def _other_order(rows: list[_Raw], stamps: Stamps) -> str:
+def _other_order(rows: Iterable[_Raw], stamps: Stamps) -> str:
     """What reading ``rows`` month first would do to the order of their cases' events, if it differs."""
+    day_first, month_first = _OutOfOrder(), _OutOfOrder()
     try:
-        day = _cases_out_of_order((r.case, stamps.read(r.end, "day")) for r in rows)
-        month = _cases_out_of_order((r.case, stamps.read(r.end, "month")) for r in rows)
+        for r in rows:
+            day_first.seen(r.case, wall_seconds(stamps.read(r.end, "day")))
+            month_first.seen(r.case, wall_seconds(stamps.read(r.end, "month")))
     except ValueError:
         return ""
+    day, month = len(day_first.out), len(month_first.out)
     if day == month:
         return ""
     return (f"; read day first, {_cases(day)} go back in time down the file, read month first "
@@ -268,35 +318,42 @@ def _cases(n: int) -> str:
     return "1 case's events" if n == 1 else f"{n} cases' events"
 
 
-def _cases_out_of_order(rows: Iterable[tuple[str, dt.datetime]]) -> int:
-    last: dict[str, dt.datetime] = {}
-    out: set[str] = set()
-    for case, when in rows:
-        if case in last and when < last[case]:
-            out.add(case)
+class _OutOfOrder:
+    """The cases whose events go back in time down the file, one time per case kept."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, float] = {}
+        self.out: set[str] = set()
+
+    def seen(self, case: str, when: float) -> None:
+        before = self.last.get(case)
+        if before is not None and when < before:
+            self.out.add(case)
         else:
-            last[case] = when
-    return len(out)
+            self.last[case] = when
 
 
 class _Order:
     """Counts the cases whose rows go back in time in the file (a misread date form shows so)."""
 
     def __init__(self) -> None:
-        self.last: dict[str, tuple[float, int]] = {}
+        self.last: dict[str, tuple[float, float, int]] = {}  # case -> (clock, instant or nan, line)
         self.cases: set[str] = set()
         self.rows = 0
         self.first: tuple[int, int] | None = None
 
     def seen(self, rec: LogRecord) -> LogRecord:
         before = self.last.get(rec.case)
-        if before is not None and rec.end < before[0]:
+        # by the instants when both offsets give them (October's repeated hour), else by the clock
+        back = before is not None and (rec.at < before[1] if rec.at == rec.at and before[1] == before[1]
+                                       else rec.end < before[0])
+        if back:
             self.rows += 1
             self.cases.add(rec.case)
-            if self.first is None:
-                self.first = (rec.where, before[1])
-        if before is None or rec.end >= before[0]:
-            self.last[rec.case] = (rec.end, rec.where)
+            if self.first is None and before is not None:
+                self.first = (rec.where, before[2])
+        else:
+            self.last[rec.case] = (rec.end, rec.at, rec.where)
         return rec
 
     def note(self, numeric: bool) -> str | None:
@@ -315,14 +372,18 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
               mapping: dict[str, str | None], above: int = 0, given_time: bool = False) -> Iterator[_Raw]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
+    while width > 1 and not header[width - 1].strip():  # Excel's empty columns after the last named one
+        width -= 1
+    has = f"the header has {width}" if width == len(header) else f"the header names {width}"
     reader = csv.reader(fh, delimiter=delimiter)
     for row in _guarded(reader, source):
         line = reader.line_num + 1 + above  # the header (and a "sep=" line) read before the reader started
-        if not any(field.strip() for field in row):  # a blank line, or Excel's ";;;" of a cleared row
+        # a blank line, Excel's ";;;" of a cleared row, or the end-of-file mark (Ctrl-Z) old DOS tools write
+        if not any(field.strip().strip("\x1a") for field in row):
             continue
         if len(row) < width:
-            raise InputError(f"{len(row)} fields, the header has {width} (a missing delimiter or a "
-                             "broken quote?)", file=source, line=line)
+            raise InputError(f"{len(row)} fields, {has} (a missing delimiter or a broken quote?)", file=source,
+                             line=line)
         case, activity = row[index["case"]].strip(), row[index["activity"]].strip()
         if not case or not activity:
             what = "case id" if not case else "activity"

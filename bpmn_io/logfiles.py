@@ -72,8 +72,8 @@ def open_log(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
 def read_log(path: str | Path, columns: LogColumns = GUESS) -> tuple[LogTable, LogStream]:
     """The whole log at ``path`` as a :class:`LogTable`, and the stream that read it (mapping, notes)."""
     stream = open_log(path, columns)
-    table = table_from_records(stream.records, source=stream.source)
-    notes = list(stream.notes)
+    table = table_from_records(stream.records, source=stream.source, place="line" if stream.kind == "csv" else "event")
+    notes = [*stream.notes, *table.notes]
     bad = int(np.count_nonzero(table.start > table.end))
     if bad:
         i = int(np.argmax(table.start > table.end))

@@ -27,7 +27,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
+from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, instant_seconds, open_bytes, wall_seconds
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
@@ -97,7 +97,7 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
     counter = [0]  # events read so far
     pending: list[tuple] = []
     stats = {"other": 0, "open": 0, "traces": 0}
-    stamps: dict[str, float] = {}
+    stamps: dict[str, tuple[float, float]] = {}
     offsets: set[str] = set()  # the UTC offsets seen (a few: enough to tell UTC from summer time)
     try:
         for chunk in _chunks(fh, source, counter):
@@ -148,7 +148,8 @@ def _drop(trace: etree._Element, source: str) -> None:
 
 
 def _timestamp(text: str | None, key: str, number: int, line: int | None, source: str,
-               stamps: dict[str, float], offsets: set[str]) -> float:
+               stamps: dict[str, tuple[float, float]], offsets: set[str]) -> tuple[float, float]:
+    """(wall-clock seconds, UTC seconds or nan without an offset) of an event's timestamp."""
     if text is None:
         raise InputError(f"event {number} has no {key} (expected a <date key=\"{key}\"> attribute)",
                          file=source, line=line)
@@ -161,7 +162,7 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
         when = dt.datetime.fromisoformat(text)
         if when.tzinfo is not None and len(offsets) < 3:
             offsets.add(offset_label(text, when))
-        value = wall_seconds(when)
+        value = wall_seconds(when), instant_seconds(when)
     except ValueError:
         raise InputError(f"event {number}: {key} {text[:60]!r} is not an ISO 8601 date-time "
                          "(expected e.g. 2014-04-11T09:30:00+02:00)", file=source, line=line) from None
@@ -172,7 +173,7 @@ def _timestamp(text: str | None, key: str, number: int, line: int | None, source
 
 
 def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source: str,
-                  stamps: dict[str, float], offsets: set[str]) -> tuple:
+                  stamps: dict[str, tuple[float, float]], offsets: set[str]) -> tuple:
     found = {child.get("key"): child.get("value") for child in el}
     line = el.sourceline
     activity = found.get(keys["activity"])
@@ -181,7 +182,8 @@ def _event_fields(el: etree._Element, keys: dict[str, str], number: int, source:
                          "for another attribute)", file=source, line=line)
     when = _timestamp(found.get(keys["timestamp"]), keys["timestamp"], number, line, source, stamps, offsets)
     transition = (found.get("lifecycle:transition") or "complete").lower()
-    return (activity, transition, when, found.get(keys["resource"]) or "", found.get(keys["element"]) or "", number)
+    return (activity, transition, when[0], found.get(keys["resource"]) or "", found.get(keys["element"]) or "", number,
+            when[1])
 
 
 def _trace_records(trace: etree._Element, events: list[tuple], keys: dict[str, str], source: str,
@@ -194,18 +196,23 @@ def _trace_records(trace: etree._Element, events: list[tuple], keys: dict[str, s
     if not case:
         raise InputError(f"trace {stats['traces']} has no {keys['case']} (the case id; give --case KEY for "
                          "another trace attribute)", file=source, line=trace.sourceline)
-    events.sort(key=lambda e: e[2])  # by time; stable, so file order breaks ties
-    starts: dict[str, deque[float]] = {}
+    # by time (the instant when every event gives its offset: October's repeated hour); stable, so file order
+    # breaks ties
+    by_instant = all(e[6] == e[6] for e in events)
+    events.sort(key=(lambda e: e[6]) if by_instant else (lambda e: e[2]))
+    starts: dict[str, deque[tuple[float, float]]] = {}
     out = []
-    for activity, transition, when, resource, element, number in events:
+    for activity, transition, when, resource, element, number, at in events:
         if transition == "start":
-            starts.setdefault(activity, deque()).append(when)
+            starts.setdefault(activity, deque()).append((when, at))
         elif transition == "complete":
             opened = starts.get(activity)
-            began = opened.popleft() if opened else _NAN
-            out.append(LogRecord(case, activity, began, when, resource, element, number))
+            began, start_at = opened.popleft() if opened else (_NAN, _NAN)
+            if began > when and start_at <= at:  # 02:50+02:00 to 02:10+01:00: 20 minutes, as they passed
+                began = when - (at - start_at)
+            out.append(LogRecord(case, activity, began, when, resource, element, number, at, start_at))
         else:
             stats["other"] += 1
     stats["open"] += sum(len(q) for q in starts.values())
-    out.sort(key=lambda r: (r.end, r.where))
+    out.sort(key=(lambda r: (r.at, r.where)) if by_instant else (lambda r: (r.end, r.where)))
     yield from out

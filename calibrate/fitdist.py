@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Fit", "fit_duration", "bootstrap_interval", "FAMILIES"]
+__all__ = ["Fit", "fit_duration", "bootstrap_interval", "resample_blocks", "FAMILIES"]
 
 FAMILIES = ("exponential", "lognormal", "gamma")
 _EMPIRICAL_POINTS = 50
@@ -75,10 +76,22 @@ def bootstrap_interval(values: np.ndarray, statistic: Any, *, resamples: int = 2
             v = float(statistic(values[None, :])[0]) if values.size else math.nan
         return (v, v) if math.isfinite(v) else (math.nan, math.nan)
     rng = np.random.default_rng(seed)
-    idx = rng.integers(0, values.size, size=(resamples, values.size))
-    stats = statistic(values[idx])
+    stats = np.concatenate([statistic(values[idx]) for idx in resample_blocks(rng, values.size, resamples)])
     low, high = np.percentile(stats, [2.5, 97.5])
     return float(low), float(high)
+
+
+#: resampled indices held at once (a block of resamplings at a time: 200 of a million values held 1.6 GB of
+#: indices, and as much again of the values they picked)
+_BLOCK = 2_000_000
+
+
+def resample_blocks(rng: np.random.Generator, n: int, resamples: int) -> Iterator[np.ndarray]:
+    """``rng.integers(0, n, size=(resamples, n))`` in blocks of rows (the same numbers, drawn in the same order),
+    each at most about ``_BLOCK`` indices."""
+    rows = max(1, _BLOCK // max(n, 1))
+    for first in range(0, resamples, rows):
+        yield rng.integers(0, n, size=(min(rows, resamples - first), n))
 
 
 def _aic(family: str, x: np.ndarray, stats: Any) -> tuple[float, Any]:

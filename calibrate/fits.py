@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 
 from bpmn_io.caselog import from_seconds
+from calibrate.fitdist import resample_blocks
 from calibrate.observe import HOUR, Observed, through_unmapped
 from processes.model import Gateway, Process
 
@@ -200,8 +201,8 @@ def branch_fit(gateway: str, flows: list[str], per_case: np.ndarray,
         return None
     probs = total / total.sum()
     rng = np.random.default_rng(0)
-    idx = rng.integers(0, per_case.shape[0], size=(_RESAMPLES, per_case.shape[0]))
-    boot = per_case[idx].sum(axis=1)
+    boot = np.concatenate([per_case[idx].sum(axis=1)
+                           for idx in resample_blocks(rng, per_case.shape[0], _RESAMPLES)])
     boot = boot / np.clip(boot.sum(axis=1, keepdims=True), 1e-12, None)
     lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
     return BranchFit(gateway, dict(zip(flows, _rounded(probs), strict=True)),
@@ -404,7 +405,7 @@ def fit_case_delays(case: np.ndarray, element: np.ndarray, hours: np.ndarray, *,
             return (num[idx].sum(axis=-1) / den[idx].sum(axis=-1)) / (q[idx].sum(axis=-1) / k[idx].sum(axis=-1))
 
     rng = np.random.default_rng(0)
-    boot = rho(rng.integers(0, cases.size, size=(_RESAMPLES, cases.size)))
+    boot = np.concatenate([rho(idx) for idx in resample_blocks(rng, cases.size, _RESAMPLES)])
     boot = boot[np.isfinite(boot)]
     lo, hi = (np.percentile(boot, [2.5, 97.5]) if boot.size else (np.nan, np.nan))
     return CaseDelayFit(float(rho(slice(None))), (float(lo), float(hi)), int(np.count_nonzero(k >= 2)),

@@ -111,7 +111,8 @@ def test_the_forms_real_exports_write(tmp_path: Path) -> None:
 
 def test_offsets_across_the_summer_time_change_are_said(tmp_path: Path) -> None:
     # the local time is kept and the offset dropped (a work calendar's time); the note says what that does at the
-    # change, and October's repeated hour puts a case's rows back in time, which the order note names
+    # change. October's repeated hour: the offsets say B's 02:10+01:00 came 30 minutes after its 02:40+02:00, so it
+    # stays after it (it was put before it, and the order note said the file had them out of order)
     path = _log(tmp_path, "2025-03-30T01:30:00+01:00", "2025-03-30T03:30:00+02:00", "2025-10-26T02:40:00+02:00",
                 "2025-10-26T02:10:00+01:00", cases="AABB")
     table, stream = read_log(path)
@@ -120,8 +121,14 @@ def test_offsets_across_the_summer_time_change_are_said(tmp_path: Path) -> None:
         "timestamps read as ISO 8601; their UTC offsets (+01:00, +02:00) are dropped and the local time kept, as a "
         "work calendar reads time: an interval across a change to or from summer time counts an hour more or less "
         "than passed")
-    assert stream.notes[1] == ("1 of 2 cases list events out of time order in the file (1 row(s); the first: line 5, "
-                               "earlier than line 4 of its case): they are taken in time order")
+    assert len(stream.notes) == 1  # the file has B's rows in the order they happened
+    assert [table.activities[a] for a in table.activity] == ["Steg 0", "Steg 1", "Steg 2", "Steg 3"]
+    assert table.end[3] - table.end[2] == 1800.0
+    assert table.notes[1] == (
+        "1 event of 1 case(s) came after the case's previous event by their UTC offsets but earlier by the clock, as "
+        "in the hour repeated when summer time ends (the first: line 5 after line 4 of case 'B'): taken in the order "
+        "of the instants, the time that passed counted on from the previous event's clock (02:10+01:00 after "
+        "02:40+02:00 reads 03:10)")
     stream = read_log(_log(tmp_path, "2025-03-04T08:00:00Z"))[1]
     assert stream.notes[0].startswith("timestamps read as ISO 8601; the times are UTC (Z) and are read as written")
     # a log without offsets, in order, has neither note; nor one offset throughout: "+00:00" is how permitflow's
