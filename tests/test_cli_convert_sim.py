@@ -263,3 +263,23 @@ def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path)
         f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
         "process needs exactly one top-level start event, found 2 (S1, S2)\n")
     assert not profile.exists()
+
+
+def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why_at_once(tmp_path) -> None:
+    """simulate said 'no profile beside the model ... `convert --to profile` writes one', and only that
+    command then said the model cannot be simulated, whatever its profile (34 interop files)."""
+    model = tmp_path / "starts.bpmn"
+    model.write_text(TWO_STARTS, encoding="utf-8")
+    result = run("simulate", str(model), "--cases", "10")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
+        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+    assert not (tmp_path / "profile.yaml").exists()
+    pools = tmp_path / "pools.bpmn"
+    pools.write_text(POOLS_ONLY, encoding="utf-8")
+    result = run("simulate", str(pools), "--cases", "10")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {pools}: no process to simulate (the file holds no process element; expected one "
+        "with a start event, its steps and flows)\n")
