@@ -283,3 +283,32 @@ def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why
     assert result.output == (
         f"permitflow: error: {pools}: no process to simulate (the file holds no process element; expected one "
         "with a start event, its steps and flows)\n")
+
+
+MULTI_CALL = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <startEvent id="S"/>
+    <callActivity id="C" name="Begär handling" calledElement="other"><multiInstanceLoopCharacteristics/></callActivity>
+    <endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="C"/><sequenceFlow id="F2" sourceRef="C" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_a_multi_instance_call_activity_without_a_count_gets_one_in_the_profile_to_fill_in(tmp_path) -> None:
+    """A task or subprocess marked multi-instance without a count got `cardinality: 2`, a call activity
+    (MIWG C.9.2, Camunda's inputCollection) none: convert --to profile refused to write the profile
+    that would give it ("give `cardinality:` in the element's params"), and simulate said the model
+    cannot be simulated."""
+    model = tmp_path / "call.bpmn"
+    model.write_text(MULTI_CALL, encoding="utf-8")
+    alone = run("simulate", str(model))
+    assert alone.exit_code == 2 and "--to profile` writes one to fill in" in alone.output
+    out = tmp_path / "profile.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert read_profile(out).simulation.elements["C"].cardinality == 2  # type: ignore[union-attr]
+    shown = run("simulate", str(model), "--cases", "10", "-r", "1", "--workers", "1", "--format", "json")
+    assert shown.exit_code == 0, shown.output
