@@ -962,8 +962,8 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
     from bpmn_io.loading import load_model
     from bpmn_io.profile import read_profile
 
-    if _is_log_input(arg, from_logs):
-        return _model_from_log(arg, from_logs, strict=strict)  # type: ignore[arg-type]
+    if from_logs is not None and _is_log_input(arg, from_logs):
+        return _model_from_log(arg, from_logs, strict=strict)
     if lib.is_library_name(arg):
         folder = lib.library_root() / arg
         if not (folder / lib.PROCESS_FILE).is_file() and (folder / lib.AUTHORING_FILE).is_file():
