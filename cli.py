@@ -962,11 +962,8 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
     from bpmn_io.loading import load_model
     from bpmn_io.profile import read_profile
 
-    if from_logs is not None and not arg.lower().endswith(_MODEL_SUFFIXES) and Path(arg).exists():
-        from bpmn_io.logfiles import is_case_log  # the log readers (lxml, csv, gzip) only for a file
-
-        if is_case_log(arg):
-            return _model_from_log(arg, from_logs)
+    if from_logs is not None and _is_log_input(arg, from_logs):
+        return _model_from_log(arg, from_logs, strict=strict)
     if lib.is_library_name(arg):
         folder = lib.library_root() / arg
         if not (folder / lib.PROCESS_FILE).is_file() and (folder / lib.AUTHORING_FILE).is_file():
@@ -991,6 +988,23 @@ def _compare_input(arg: str, from_logs: dict[str, Any] | None = None, *,
     raw = read_profile(profile_path).raw if profile_path.is_file() else None
     name = path.parent.name if path.stem == "process" and path.parent.name else path.stem
     return name, defs, raw
+
+
+def _is_log_input(arg: str, from_logs: dict[str, Any] | None) -> bool:
+    """True if :func:`_compare_input` reads ``arg`` as a case log (``from_logs``: the log options)."""
+    if from_logs is None or arg.lower().endswith(_MODEL_SUFFIXES) or not Path(arg).exists():
+        return False
+    from bpmn_io.logfiles import is_case_log  # the log readers (lxml, csv, gzip) only for a file
+
+    return is_case_log(arg)
+
+
+def _model_file_of(arg: str, from_logs: dict[str, Any] | None) -> str:
+    """The file :func:`_compare_input` read ``arg``'s model from, for what ``--lenient`` repaired in
+    it: a case log's ``--model``, else ``arg`` (a log without one has a discovered model: nothing read)."""
+    if from_logs is not None and from_logs["model"] and _is_log_input(arg, from_logs):
+        return str(from_logs["model"])
+    return arg
 
 
 def _refuse_missing_references(defs: Definitions, path: Path) -> None:
@@ -1079,9 +1093,11 @@ def _compare_inputs(args: Sequence[str], from_logs: dict[str, Any], workers: int
     return done, results  # type: ignore[return-value]
 
 
-def _model_from_log(path: str, options: dict[str, Any]) -> tuple[str, object, dict[str, object] | None]:
+def _model_from_log(path: str, options: dict[str, Any], *,
+                    strict: bool = True) -> tuple[str, object, dict[str, object] | None]:
     """A case log as (name, model, calibrated profile): the ``--model`` calibrated to the log, or,
-    without one, a model discovered from it (pm4py, ``--min-frequency``) and calibrated to it."""
+    without one, a model discovered from it (pm4py, ``--min-frequency``) and calibrated to it.
+    ``strict=False`` (``--lenient``) reads the ``--model`` as :func:`_compare_input` reads a model file."""
     from bpmn_io.logfiles import read_log
     from calibrate.core import calibrate
     from calibrate.mapping import map_activities
@@ -1093,7 +1109,7 @@ def _model_from_log(path: str, options: dict[str, Any]) -> tuple[str, object, di
     for suffix in (".gz", ".xes", ".csv"):
         name = name[: -len(suffix)] if name.lower().endswith(suffix) else name
     if options["model"]:
-        defs, base, _source = _model_and_base(options["model"], None)
+        defs, base, _source = _model_and_base(options["model"], None, strict=strict)
         fitted = calibrate(defs, table, map_activities(defs, table), base=base, log_name=Path(path).name)
     else:
         from calibrate.discover import discover_model
@@ -1294,9 +1310,11 @@ def diff_cmd(model_a: str, model_b: str, fmt: str, output: str | None, matches: 
     name_a, defs_a, raw_a = _compare_input(model_a, logs, strict=not lenient)
     name_b, defs_b, raw_b = _compare_input(model_b, logs, strict=not lenient)
     if lenient:
-        _note_lenient(defs_a, model_a)  # type: ignore[arg-type]
-        if model_b != model_a:  # a model against itself: its notes once
-            _note_lenient(defs_b, model_b)  # type: ignore[arg-type]
+        # each file a model was read from (a case log's --model), its notes once
+        file_a, file_b = _model_file_of(model_a, logs), _model_file_of(model_b, logs)
+        _note_lenient(defs_a, file_a)  # type: ignore[arg-type]
+        if file_b != file_a:
+            _note_lenient(defs_b, file_b)  # type: ignore[arg-type]
     name_a, name_b = _distinct_names([model_a, model_b], [name_a, name_b])
     _check_matches(decisions, matches, [(name_a, defs_a), (name_b, defs_b)])
     facts_a, params_a = profile_inputs(raw_a)  # type: ignore[arg-type]
@@ -1356,9 +1374,10 @@ def compare_cmd(models: tuple[str, ...], fmt: str, output: str | None, matches: 
     if lenient:
         noted = set()
         for model, (_, defs, _) in zip(models, inputs, strict=True):
-            if model not in noted:  # a model given twice: its notes once
-                noted.add(model)
-                _note_lenient(defs, model)  # type: ignore[arg-type]
+            source = _model_file_of(model, logs)  # a case log's --model
+            if source not in noted:  # a file read twice: its notes once
+                noted.add(source)
+                _note_lenient(defs, source)  # type: ignore[arg-type]
     from processes.diff import (
         MatchOptions,
         compare_models,
@@ -2177,13 +2196,20 @@ def summarise_notes(summary: Any, notes: list[str]) -> Any:
     return dataclasses.replace(summary, notes=tuple(notes) + tuple(summary.notes))
 
 
-def _model_and_base(model: str, profile: str | None) -> tuple[Any, dict[str, Any] | None, str | None]:
-    """The model, its profile as plain data (or None when it has none) and where that came from."""
+def _model_and_base(model: str, profile: str | None, *,
+                    strict: bool = True) -> tuple[Any, dict[str, Any] | None, str | None]:
+    """The model, its profile as plain data (or None when it has none) and where that came from.
+    ``strict=False`` (``--lenient``) reads a BPMN file leniently and leaves out the sequence flows
+    it cannot follow (:func:`bpmn_io.lenient.without_broken_flows`)."""
     from bpmn_io import library as lib
     from bpmn_io.loading import load_model
     from bpmn_io.profile import read_profile
 
-    defs = load_model(model)
+    defs = load_model(model, strict=strict)
+    if not strict:
+        from bpmn_io.lenient import without_broken_flows
+
+        defs = without_broken_flows(defs)
     if profile is not None:
         path: Path | None = Path(profile)
     elif not Path(model).exists() and lib.is_library_name(model):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bpmn_io.library import PROFILE_FILE, is_library_name, library_names
 from bpmn_io.userfile import check_regular, is_stream_path
@@ -28,6 +28,9 @@ from scenarios.bases import Base, file_base, library_base
 from scenarios.overrides import parse_assignment
 from scenarios.settings import Origin, resolve_settings
 from scenarios.study import Study, build_scenario
+
+if TYPE_CHECKING:
+    from processes.model import Definitions
 
 __all__ = ["one_scenario_study"]
 
@@ -51,12 +54,40 @@ def _base(model: str, profile: str | None, lenient: bool = False, notes: list[st
     if not profile_path.is_file():
         from bpmn_io.loading import load_model
 
-        load_model(model, strict=not lenient)  # a model that cannot be read (empty, truncated) says so first
+        # a model that cannot be read (empty, truncated) says so first, then one that no profile would let run
+        _refuse_unsimulatable(load_model(model, strict=not lenient), model, lenient)
         convert = "convert --lenient" if lenient else "convert"
         hint = "" if profile else f"; `permitflow {convert} {model} {profile_path} --to profile` writes one to fill in"
         raise InputError(f"no profile beside the model (expected {profile_path}, or give --profile{hint})", file=model)
     base = file_base(path.stem, path, profile_path, source=model, line=None)
     return _lenient_base(base, model, notes) if lenient else base
+
+
+def _refuse_unsimulatable(defs: Definitions, model: str, lenient: bool) -> None:
+    """Refuse, in one line, a model without profile that ``convert --to profile`` would refuse to write
+    one for: no process, or elements the engine cannot run whatever the profile says (each named, and
+    why, the line the first is written on). Else the hint to write a profile led there, and only that
+    command said why."""
+    from bpmn_io.profile import profile_from_data
+    from bpmn_io.simformats.skeleton import profile_skeleton
+    from processes.errors import NotExecutableError
+    from simulator.compiler import check_executable
+
+    if not defs.processes:  # a collaboration of black-box pools, or a diagram alone
+        raise InputError("no process to simulate (the file holds no process element; expected one with a start "
+                         "event, its steps and flows)", file=model)
+    if lenient:
+        from bpmn_io.lenient import without_broken_flows
+
+        defs = without_broken_flows(defs)  # what simulate --lenient would run
+    params = profile_from_data(profile_skeleton(defs).document, source=PROFILE_FILE).simulation
+    if params is None:
+        return
+    try:
+        check_executable(defs.process(), params)
+    except NotExecutableError as err:
+        first = err.elements[0] if err.elements else None
+        raise InputError(err.message, file=model, line=defs.source_lines.get(first) if first else None) from None
 
 
 def _lenient_base(base: Base, model: str, notes: list[str] | None) -> Base:

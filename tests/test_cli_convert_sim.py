@@ -263,3 +263,52 @@ def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path)
         f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
         "process needs exactly one top-level start event, found 2 (S1, S2)\n")
     assert not profile.exists()
+
+
+def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why_at_once(tmp_path) -> None:
+    """simulate said 'no profile beside the model ... `convert --to profile` writes one', and only that
+    command then said the model cannot be simulated, whatever its profile (34 interop files)."""
+    model = tmp_path / "starts.bpmn"
+    model.write_text(TWO_STARTS, encoding="utf-8")
+    result = run("simulate", str(model), "--cases", "10")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
+        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+    assert not (tmp_path / "profile.yaml").exists()
+    pools = tmp_path / "pools.bpmn"
+    pools.write_text(POOLS_ONLY, encoding="utf-8")
+    result = run("simulate", str(pools), "--cases", "10")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"permitflow: error: {pools}: no process to simulate (the file holds no process element; expected one "
+        "with a start event, its steps and flows)\n")
+
+
+MULTI_CALL = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <startEvent id="S"/>
+    <callActivity id="C" name="Begär handling" calledElement="other"><multiInstanceLoopCharacteristics/></callActivity>
+    <endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="C"/><sequenceFlow id="F2" sourceRef="C" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_a_multi_instance_call_activity_without_a_count_gets_one_in_the_profile_to_fill_in(tmp_path) -> None:
+    """A task or subprocess marked multi-instance without a count got `cardinality: 2`, a call activity
+    (MIWG C.9.2, Camunda's inputCollection) none: convert --to profile refused to write the profile
+    that would give it ("give `cardinality:` in the element's params"), and simulate said the model
+    cannot be simulated."""
+    model = tmp_path / "call.bpmn"
+    model.write_text(MULTI_CALL, encoding="utf-8")
+    alone = run("simulate", str(model))
+    assert alone.exit_code == 2 and "--to profile` writes one to fill in" in alone.output
+    out = tmp_path / "profile.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert read_profile(out).simulation.elements["C"].cardinality == 2  # type: ignore[union-attr]
+    shown = run("simulate", str(model), "--cases", "10", "-r", "1", "--workers", "1", "--format", "json")
+    assert shown.exit_code == 0, shown.output

@@ -80,6 +80,31 @@ def test_simulate_lenient_runs_the_model_without_the_flow_to_nothing(tmp_path: P
     assert f"`permitflow convert --lenient {model} {tmp_path / 'profile.yaml'} --to profile` writes one" in bare.stderr
 
 
+def case_log(path: Path) -> str:
+    """Ten cases of the M/M/1 model's one task."""
+    rows = ["case,activity,timestamp"] + [f"{k},Serve,2025-01-06T{8 + k:02d}:30:00" for k in range(10)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_diff_and_compare_of_logs_read_their_model_leniently_and_name_it(tmp_path: Path) -> None:
+    """diff/compare LOG LOG --model FILE --lenient read FILE strictly: refused with the very error --lenient
+    is for, and a hint to give it; the notes would have named the log, not FILE."""
+    model = defective_model(tmp_path)
+    a, b = case_log(tmp_path / "a.csv"), case_log(tmp_path / "b.csv")
+    read = "note: a.csv: timestamps read as ISO 8601\nnote: b.csv: timestamps read as ISO 8601\n"
+    strict = run("diff", a, b, "--model", str(model))
+    assert strict.exit_code == 2 and strict.stderr.endswith(f"(expected each id once); {HINT}\n")
+    lenient = run("diff", "--lenient", a, b, "--model", str(model))
+    assert lenient.exit_code == 0, lenient.output
+    assert lenient.stderr == read + notes_of(model, "left out")  # the model's notes once, naming it
+    assert "matched: 3 pairs" in lenient.stdout and "differences: 0" in lenient.stdout
+    # the model given as an argument too: still once
+    lenient = run("compare", "--lenient", "--workers", "1", a, b, str(model), "--model", str(model))
+    assert lenient.exit_code == 0, lenient.output
+    assert lenient.stderr == read + notes_of(model, "left out")
+
+
 def test_convert_lenient_says_what_it_repaired_and_kept(tmp_path: Path) -> None:
     model = defective_model(tmp_path)
     result = run("convert", "--lenient", str(model), str(tmp_path / "out.bpmn"))

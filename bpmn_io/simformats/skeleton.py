@@ -36,6 +36,7 @@ import unicodedata
 from typing import Any
 
 from processes.model import (
+    CallActivity,
     Definitions,
     Event,
     Gateway,
@@ -160,7 +161,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
                 entry["pool"] = "officer"
             elements[node.id] = {**entry, **_named(node)}
             works += 1
-        elif isinstance(node, SubProcess) and _loop(node):
+        elif isinstance(node, (SubProcess, CallActivity)) and _loop(node):
             elements[node.id] = {**_loop(node), **_named(node)}
         elif isinstance(node, Gateway) and node.gateway_kind in ("exclusive", "inclusive"):
             flows = [f.id for f in process.outgoing(node.id)]
