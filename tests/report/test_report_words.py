@@ -408,3 +408,21 @@ def test_shared_staff_reads_as_a_sentence_in_each_language() -> None:
         scenario_line(served, towns, "sv")
     assert "(a joint unit of Ängelholm, Klippan and Örkelljunga)" in scenario_line(joint, towns, "en")
     assert "(en gemensam enhet för Ängelholm, Klippan och Örkelljunga)" in scenario_line(joint, towns, "sv")
+
+
+def test_every_shipped_scenarios_question_is_written_in_each_language() -> None:
+    """Found by QA (words23): the examples' uncertainty scenarios asked their question in English on the Swedish
+    report ("How long do Helsingborg, Landskrona and Åstorp take today, ..." under "nuläget")."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "examples").rglob("*.yaml")) + sorted((root / "scenarios").glob("*.yaml"))
+    asked = {}
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "question" in data:
+            asked[path.relative_to(root).as_posix()] = data["question"]
+    assert "examples/uncertainty/status-quo.yaml" in asked and len(asked) >= 10
+    for name, question in asked.items():
+        assert isinstance(question, dict) and set(question) == {"en", "sv"}, name
+        assert question["en"] != question["sv"], name
