@@ -1008,3 +1008,26 @@ def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(cl
     assert reply.status_code == 400
     assert reply.json()["error"] == f"the upload could not be read: {words}"
     assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {words}"
+
+
+def test_a_profile_named_per_language_is_named_so_in_the_list_answers_and_goal_seek(client):
+    """Found by QA (words23): the English page listed and answered "Nationell referens (Alkohollagen 8 kap., ...)";
+    the profile gives its name per language (``names:``), the page shows the one of its language."""
+    en, sv = "National reference (Alkohollagen", "Nationell referens (Alkohollagen"
+    listed = {m["name"]: m for m in client.get("/api/setup").json()["library"]}
+    assert listed["national-reference"]["names"]["en"].startswith(en)
+    assert listed["national-reference"]["names"]["sv"].startswith(sv)
+    assert listed["helsingborg"]["names"] == {"en": "Helsingborg", "sv": "Helsingborg"}  # one name: both languages
+    body = {"municipalities": ["national-reference"], "levers": {"grant_level": "officer", "refusal_level": "officer",
+                                                                 "replications": 2, "years": 0.5}, "uncertainty": 4}
+    reply = client.post("/api/runs", json=body)
+    assert reply.status_code == 202, reply.text
+    answer = reply_of(client, reply.json()["id"]).json()["answer"]
+    (place,) = answer["municipalities"]
+    assert place["names"]["en"].startswith(en) and place["names"]["sv"].startswith(sv)
+    assert place["sentence"]["en"].startswith(en) and place["sentence"]["sv"].startswith(sv)
+    sure = answer["how_sure"]["national-reference"]["sentence"]
+    assert sure["en"].startswith(en) and sure["sv"].startswith(sv)
+    goal, said_en, said_sv = _goal(client, ["national-reference"], 90, officers=[1], fte=[0.5], levels=["officer"])
+    assert said_en.startswith(en) and said_sv.startswith(sv)
+    assert goal["names_en"]["national-reference"].startswith(en) and goal["names"]["national-reference"].startswith(sv)

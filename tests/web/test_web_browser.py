@@ -243,6 +243,9 @@ def test_every_control_has_plain_words_in_both_languages(server: str) -> None:
             assert not CODE_NAME.findall(text), CODE_NAME.findall(text)
             # no Swedish word in an English label (found by QA: "Remiss answers, usual time (weeks)")
             assert lang == "sv" or "Replies from consulted bodies (remiss), usual time (weeks)" in text
+            # a municipality's name in the page's language (found by QA: "Nationell referens" on the English page)
+            places = page.locator("#places").inner_text()
+            assert ("National reference" in places) == (lang == "en") and ("Nationell referens" in places) == (lang == "sv")
             for control in page.locator("form input, form select").all():
                 label = page.locator(f"label:has(#{control.get_attribute('id')})").inner_text().strip()
                 assert label, control.get_attribute("id")
