@@ -142,12 +142,15 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
 
 
 def _combination(row: dict[str, Any], lang: str) -> str:
-    """A candidate in the page's words: ``2 case officers at 0.5 of full time, decisions by the committee``."""
+    """A candidate in the page's words: ``2 case officers at 50% of full time, decisions by the committee`` (the share
+    in per cent, as the page's lever asks for it; found by QA: it said "0.5 of full time")."""
     officers, level = row["officers"], row["level"]
+    fte = row["fte"]
+    share = percent(fte, lang, 0 if abs(100 * fte - round(100 * fte)) < 1e-9 else 1)
     if lang == "sv":
-        text = f"{officers} handläggare på {number(row['fte'], 'sv')} av heltid"
+        text = f"{officers} handläggare på {share} av heltid"
         return text + (f", beslut av {_level(level, 'sv')}" if level else "")
-    text = f"{officers} case officer{'s' if officers != 1 else ''} at {number(row['fte'], 'en')} of full time"
+    text = f"{officers} case officer{'s' if officers != 1 else ''} at {share} of full time"
     return text + (f", decisions by {_level(level, 'en')}" if level else "")
 
 

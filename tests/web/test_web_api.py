@@ -409,19 +409,19 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     # replications, all in time: the low end of 90 % is about 83 % for the officer and the manager alike
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["officer", "manager"])
     assert [r["label"] for r in goal["ties"]] == ["1 × 0.3 FTE, manager"] and goal["safe"] is None
-    assert en.startswith("Åstorp: the cheapest way to 90% within 4 months is 1 case officer at 0.3 of full time, "
+    assert en.startswith("Åstorp: the cheapest way to 90% within 4 months is 1 case officer at 30% of full time, "
                          "decisions by the case officer: 679,000 kronor a year, ")
-    assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the manager, " \
+    assert "Just as cheap and reaching it too: 1 case officer at 30% of full time, decisions by the manager, " \
         in en
-    assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av chefen, i snitt " in sv
+    assert "Lika billigt och når också målet: 1 handläggare på 30\u00a0% av heltid, beslut av chefen, i snitt " in sv
     assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
             "“Share of decisions within 4 months (%)” and search again.") in en
     assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
             "sänk ”Andel beslut inom 4 månader (%)” och sök igen.") in sv
-    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee, is not among "
+    assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee, is not among "
                        "the combinations tried.")
-    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden, är inte bland de prövade "
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de prövade "
                        "alternativen.")
 
 
@@ -429,21 +429,21 @@ def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
     # Helsingborg at 98 %: 1 x 0.25 FTE is cheapest by its mean (99.5 %) but its low end (97.3 %) misses 98 %
     goal, en, sv = _goal(client, ["helsingborg"], 98, officers=[1], fte=[0.25, 0.5], levels=["officer"])
     assert not goal["holds_at_bad_end"] and goal["safe"]["label"] == "1 × 0.5 FTE, officer"
-    assert ("Sure to reach it even at the interval's low end: 1 case officer at 0.5 of full time, decisions by the "
+    assert ("Sure to reach it even at the interval's low end: 1 case officer at 50% of full time, decisions by the "
             "case officer, 1,131,000 kronor a year, 100% within 4 months.") in en
     # what is sure is reaching the target: the Swedish says so, as the English does ("Säkert även ..." had no verb)
-    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
+    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 50\u00a0% av heltid, beslut av handläggaren, "
             "1\u00a0131\u00a0000 kr per år, 100\u00a0% inom 4 månader.") in sv
 
 
 def test_the_goal_answer_says_how_todays_setting_fares(client):
-    # Åstorp today: 1 case officer at 0.3 of full time, decisions by the committee
+    # Åstorp today: 1 case officer at 30% of full time, decisions by the committee
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee", "officer"])
     assert goal["today"]["label"] == "1 × 0.3 FTE, committee" and goal["chosen"]["level"] == "officer"
-    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee (686,000 kronor a "
+    assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee (686,000 kronor a "
                        "year, 100% within 4 months, 58 days on average), reaches the target too.")
     # the setting is the subject (Swedish puts the verb second: "I dag, 1 handläggare ..., når" was wrong)
-    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u00a0000 kr per år, 100\u00a0% "
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden (686\u00a0000 kr per år, 100\u00a0% "
                        "inom 4 månader, i snitt 58 dagar), når också målet.")
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee"])
     # it names what is today's setting: a bare "Det är ..." after the low-end sentence pointed at nothing

@@ -422,7 +422,7 @@ function drawGoal(goal) {
     const days = c.complete_to_decision_mean_days.mean;
     // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
     body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
-      el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
+      el("td", { text: pct(100 * c.fte) }), el("td", { text: t(c.level) }),  // per cent, as the lever (it said 0.3)
       el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
