@@ -1031,3 +1031,18 @@ def test_a_profile_named_per_language_is_named_so_in_the_list_answers_and_goal_s
     goal, said_en, said_sv = _goal(client, ["national-reference"], 90, officers=[1], fte=[0.5], levels=["officer"])
     assert said_en.startswith(en) and said_sv.startswith(sv)
     assert goal["names_en"]["national-reference"].startswith(en) and goal["names"]["national-reference"].startswith(sv)
+
+
+def test_an_upload_is_named_as_the_manager_writes_it_even_when_its_profile_names_itself_per_language(client):
+    """An uploaded profile with ``names:`` (the national reference's, copied): the name the manager writes is shown in
+    both languages; with none written, the profile's own name per language."""
+    bpmn_path, profile_path = library_paths("national-reference")
+    model, profile = bpmn_path.read_bytes(), profile_path.read_bytes()
+    assert b"names:" in profile
+    up = _upload(client, "Min referens", model, profile).json()
+    assert up["names"] == {"en": "Min referens", "sv": "Min referens"} and up["display"] == "Min referens"
+    _id, reply = _run(client, {"uploads": [up["id"]], "levers": {"replications": 2, "years": 0.5}})
+    place = reply.json()["answer"]["municipalities"][0]
+    assert place["sentence"]["en"].startswith("Min referens: ") and place["sentence"]["sv"].startswith("Min referens: ")
+    own = _upload(client, "", model, profile).json()
+    assert own["names"]["en"].startswith("National reference") and own["names"]["sv"].startswith("Nationell referens")
