@@ -298,29 +298,29 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, Any]) -> dict[str, dict
             else:
                 digits = 1 if _days(low, "en") == _days(high, "en") else 0  # "40–40 dagar" said no spread: tenths
                 low_sv, high_sv, low_en, high_en = (number(v, lang, digits) for lang in ("sv", "en") for v in (low, high))
-                sv = (f"{named['sv']}: över antagandenas intervall ({points} punkter) tar det {low_sv}–{high_sv} dagar "
+                sv = (f"{named['sv']}: över antagandenas intervall ({points} kombinationer) tar det {low_sv}–{high_sv} dagar "
                       "(samma dagar som i dag, så det finns ingen ändring att pröva).")
-                en = (f"{named['en']}: across the assumption ranges ({points} points) it takes {low_en}–{high_en} days "
+                en = (f"{named['en']}: across the assumption ranges ({points} combinations) it takes {low_en}–{high_en} days "
                       "(the same days as today, so there is no change to test).")
         elif conclusion["holds"]:
             least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"
             digits = 1 if round(least) == 0 else 0  # "at least 0 days shorter" said nothing: a tenth of a day
-            sv = (f"{named['sv']}: slutsatsen håller över antagandenas intervall ({points} punkter): minst "
-                  f"{number(least, 'sv', digits)} dagar {'kortare' if shorter else 'längre'} i varje punkt.")
-            en = (f"{named['en']}: the conclusion holds across the assumption ranges ({points} points): at least "
-                  f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} at every point.")
+            sv = (f"{named['sv']}: slutsatsen håller över antagandenas intervall ({points} kombinationer): minst "
+                  f"{number(least, 'sv', digits)} dagar {'kortare' if shorter else 'längre'} i varje kombination.")
+            en = (f"{named['en']}: the conclusion holds across the assumption ranges ({points} combinations): at least "
+                  f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} in every combination.")
         elif not conclusion["nominal"]["significant"]:
             sv = (f"{named['sv']}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
-                  f"så den prövas inte över intervallen ({points} punkter).")
+                  f"så den prövas inte över intervallen ({points} kombinationer).")
             en = (f"{named['en']}: no sure difference even with the assumptions as they are (the difference's interval "
-                  f"includes zero), so it is not tested across the ranges ({points} points).")
+                  f"includes zero), so it is not tested across the ranges ({points} combinations).")
         else:
             share = conclusion["share_same_direction"]
-            sv = (f"{named['sv']}: slutsatsen håller inte över hela antagandenas intervall ({points} punkter): samma "
-                  f"riktning i {_share(share, 'sv')} av punkterna.")
-            en = (f"{named['en']}: the conclusion does not hold across all the assumption ranges ({points} points): the "
-                  f"same direction at {_share(share, 'en')} of the points.")
+            sv = (f"{named['sv']}: slutsatsen håller inte över hela antagandenas intervall ({points} kombinationer): samma "
+                  f"riktning i {_share(share, 'sv')} av kombinationerna.")
+            en = (f"{named['en']}: the conclusion does not hold across all the assumption ranges ({points} combinations): the "
+                  f"same direction at {_share(share, 'en')} of the combinations.")
         if drivers:
             sv += f" Störst betydelse: {top['sv']}."
             en += f" Matters most: {top['en']}."

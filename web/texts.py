@@ -132,8 +132,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "”Det ni kan ändra” ingår inte i den.",
                            "en": "The goal seek starts from each municipality's current values: the changes under "
                                  "“What you can change” are not part of it."},
-    "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
-                    "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
+    # found by QA (words23): "8 points" said nothing to a manager
+    "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 kombinationer av deras värden, "
+                          "tar längre tid)",
+                    "en": "How sure are we? Also try the assumptions' ranges (8 combinations of their values, "
+                          "takes longer)"},
     "manager": {"sv": "chefen", "en": "the manager"},
     "choose": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
 }

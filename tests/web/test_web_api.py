@@ -493,7 +493,8 @@ def test_how_sure_adds_whether_the_conclusion_holds_across_the_assumption_ranges
     assert reply.status_code == 202 and reply.json()["total"] == 8 * 5  # the nominal units and 4 points' worth
     sure = reply_of(client, reply.json()["id"]).json()["answer"]["how_sure"]["astorp"]
     assert sure["sentence"]["en"].startswith("Åstorp: ")
-    assert "(4 punkter)" in sure["sentence"]["sv"] and "(4 points)" in sure["sentence"]["en"]
+    # combinations of the assumptions' values, as the checkbox says (found by QA, words23: "(4 points)" said nothing)
+    assert "(4 kombinationer)" in sure["sentence"]["sv"] and "(4 combinations)" in sure["sentence"]["en"]
     assert isinstance(sure["holds"], bool)
     bad = client.post("/api/runs", json={**body, "uncertainty": 1000})
     assert bad.status_code == 400 and "uncertainty: 1000" in bad.json()["error"]
@@ -601,7 +602,7 @@ def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something()
         "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -0.3,
                                                    "nominal": {"significant": True}}}}}}
     sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
-    assert "minst 0,3 dagar kortare i varje punkt" in sure["sv"] and "at least 0.3 days shorter" in sure["en"]
+    assert "minst 0,3 dagar kortare i varje kombination" in sure["sv"] and "at least 0.3 days shorter" in sure["en"]
 
 
 def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_words(client):
@@ -836,9 +837,9 @@ def test_a_how_sure_run_with_no_change_says_how_far_the_days_move_across_the_ran
         "members": ["ritstad"], "conclusions": {"ritstad/complete_to_decision_mean_days": conclusion},
         "figures": {"ritstad/complete_to_decision_mean_days": {"noise_and_assumptions": {"low": 40.45, "high": 68.3}}}}}}
     sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
-    assert sure["sv"] == ("Ritstad: över antagandenas intervall (8 punkter) tar det 40–68 dagar (samma dagar som i "
+    assert sure["sv"] == ("Ritstad: över antagandenas intervall (8 kombinationer) tar det 40–68 dagar (samma dagar som i "
                           "dag, så det finns ingen ändring att pröva).")
-    assert sure["en"] == ("Ritstad: across the assumption ranges (8 points) it takes 40–68 days (the same days as "
+    assert sure["en"] == ("Ritstad: across the assumption ranges (8 combinations) it takes 40–68 days (the same days as "
                           "today, so there is no change to test).")
     assert "riktning" not in sure["sv"] and "direction" not in sure["en"]
 
@@ -920,7 +921,7 @@ def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_wa
     assert "with the changes" in answer["municipalities"][0]["sentence"]["en"]
     sure = answer["how_sure"]["astorp"]["sentence"]
     assert "no change chosen" not in sure["en"] and "ingen ändring vald" not in sure["sv"]
-    assert sure["en"].startswith("Åstorp: across the assumption ranges (4 points) it takes ")
+    assert sure["en"].startswith("Åstorp: across the assumption ranges (4 combinations) it takes ")
     assert "days (the same days as today, so there is no change to test)." in sure["en"]
     assert "dagar (samma dagar som i dag, så det finns ingen ändring att pröva)." in sure["sv"]
 

@@ -940,7 +940,7 @@ def test_the_report_of_a_how_sure_run_says_the_answers_were_checked_against_the_
         page.check("#uncertainty")
         _calculate(page, 1)
         said = page.locator("#results .how-sure").first.inner_text()
-        assert said.startswith("Åstorp: ") and "8 punkter" in said
+        assert said.startswith("Åstorp: ") and "8 kombinationer" in said
         with page.expect_download(timeout=120_000) as reporting:
             page.click("#report")
         saved = tmp_path / "report.html"
