@@ -45,10 +45,32 @@ __all__ = [
     "provenance_gaps",
     "apply_overrides",
     "TOP_KEYS",
+    "LANGUAGES",
+    "shown_name",
 ]
 
 #: the keys of a profile document (besides source/assumption/note)
-TOP_KEYS = ("municipality", "handled_by", "facts", "simulation")
+TOP_KEYS = ("municipality", "names", "handled_by", "facts", "simulation")
+#: the languages a page or report speaks (``names:`` gives a profile's name in each)
+LANGUAGES = ("en", "sv")
+
+
+def shown_name(raw: Any, lang: str, fallback: str) -> str:
+    """The name a page or report shows for the profile data ``raw`` in ``lang``: its ``names:`` entry in that
+    language (``names: {en: National reference, sv: Nationell referens}``), else its ``municipality:``, else
+    ``fallback`` (its folder's or upload's name).
+
+    >>> shown_name({"municipality": "Nationell referens", "names": {"en": "National reference"}}, "en", "x")
+    'National reference'
+    >>> shown_name({"municipality": "Nationell referens", "names": {"en": "National reference"}}, "sv", "x")
+    'Nationell referens'
+    >>> shown_name({}, "en", "astorp")
+    'astorp'
+    """
+    raw = raw if isinstance(raw, Mapping) else {}
+    names = raw.get("names")
+    said = names.get(lang) if isinstance(names, Mapping) else None
+    return str(said or raw.get("municipality") or fallback)
 
 
 @frozen_dataclass
@@ -88,6 +110,16 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
         for key in ("municipality", "handled_by"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
                 raise InputError(f"{raw[key]!r} is not a name", path=key)
+        names = raw.get("names")
+        if names is not None:
+            if not isinstance(names, Mapping):
+                raise InputError(f"{names!r} is not a name per language (e.g. en: ..., sv: ...)", path="names")
+            for lang, name in names.items():
+                if lang not in LANGUAGES:
+                    raise InputError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})",
+                                     path=f"names.{lang}")
+                if not isinstance(name, str):
+                    raise InputError(f"{name!r} is not a name", path=f"names.{lang}")
         _check_provenance(raw, ())
         facts = facts_from_data(raw.get("facts"))
         simulation = simparams_from_data(raw["simulation"]) if raw.get("simulation") is not None else None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from bpmn_io.profile import shown_name
 from bpmn_io.profile_values import provenance_text
 from processes.conditions import Comparison, parse_condition
 from processes.errors import InputError
@@ -326,5 +327,7 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
                 rng = {**reason, "sampled": False}
             rows.append({"path": path, "words": words, "value": _said(path, value, ids),
                          "basis": basis, "why": why, "range": rng})
-        out.append({"member": member, "town": str(profile.get("municipality") or member), "rows": rows})
+        # the name per language (found by QA: "Nationell referens" headed the English page's table)
+        out.append({"member": member, "town": {lang: shown_name(profile, lang, member) for lang in ("en", "sv")},
+                    "rows": rows})
     return out

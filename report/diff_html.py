@@ -228,12 +228,13 @@ def _unlisted(text: str) -> str:
     return text[1:-1] if text.startswith("[") and text.endswith("]") and "[" not in text[1:] else text
 
 
-def _words(data: Mapping[str, Any], names: Mapping[str, str], variations: Sequence[Variation]) -> dict[str, Any]:
+def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
+           variations: Sequence[Variation]) -> dict[str, Any]:
     """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
-    municipalities by name, the measures, kinds of variation and facts in words, and each
-    variation point (of ``variations``) as the report's own sentence (the diff's English message,
-    ``message``, for ``permitflow compare``'s page)."""
-    out: dict[str, Any] = {"models": [names.get(n, n) for n in data["models"]]}
+    municipalities by name (``names``: language -> process name -> name), the measures, kinds of variation and
+    facts in words, and each variation point (of ``variations``) as the report's own sentence (the diff's English
+    message, ``message``, for ``permitflow compare``'s page)."""
+    out: dict[str, Any] = {"models": [{lang: names[lang].get(n, n) for lang in LANGUAGES} for n in data["models"]]}
     for lang in LANGUAGES:
         out[lang] = {
             "metrics": {m: _said("similarity", m, lang) for m in data["similarity"]},
@@ -244,21 +245,23 @@ def _words(data: Mapping[str, Any], names: Mapping[str, str], variations: Sequen
                      for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:
-        message = _named(v.message, names)
-        out["messages"].append({"message": message, **{lang: variation_words(v, names, lang) or message
+        message = _named(v.message, names["en"])
+        out["messages"].append({"message": message, **{lang: variation_words(v, names[lang], lang) or message
                                                        for lang in LANGUAGES}})
     return out
 
 
 def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
-                    names: Mapping[str, str] | None = None, bilingual: bool = False) -> str:
+                    names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
     the steps of the common core as matched and the others as only-here.
 
-    ``names``: process name -> the municipality's name, shown instead; ``bilingual``: every
+    ``names``: process name -> the municipality's name, or its name per language (``{"en": ..., "sv": ...}``: found
+    by QA, the English report compared "Nationell referens"), shown instead; ``bilingual``: every
     heading and word in English and Swedish (``<span class="en">`` and ``class="sv"``, as the
     report shows them), the measures and facts in words (the report's section)."""
-    names = dict(names or {})
+    named = {lang: {n: (v if isinstance(v, str) else v.get(lang) or n) for n, v in (names or {}).items()}
+             for lang in LANGUAGES}
     data = comparison_to_data(comparison)
     core_ids: dict[str, set[str]] = {n: set() for n in comparison.names}
     for k in comparison.core:
@@ -268,19 +271,21 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
     for name in comparison.names:
         defs = models.get(name)
         if defs is None:
-            sides.append({"name": name, "svg": "", "problem": "no model given"})
+            sides.append({"name": {lang: named[lang].get(name, name) for lang in LANGUAGES}, "svg": "",
+                          "problem": "no model given"})
             continue
         steps = {c for cl in comparison.clusters for c in cl.members.get(name, ())}
         classes = {s: "matched" if s in core_ids[name] else "only-here" for s in steps}
         svg, problem = _svg(defs, classes, {})
-        sides.append({"name": names.get(name, name), "svg": svg, "problem": problem})
-    towns = ", ".join(names.get(n, n) for n in comparison.names)
-    words = _words(data, names, comparison.variations)
+        sides.append({"name": {lang: named[lang].get(name, name) for lang in LANGUAGES}, "svg": svg,
+                      "problem": problem})
+    towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
+    words = _words(data, named, comparison.variations)
     words["core"] = [_core_words(comparison.clusters[k], models) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",
-        title="Comparison of " + towns,
-        title_sv="Jämförelse av " + towns,
+        title="Comparison of " + towns["en"],
+        title_sv="Jämförelse av " + towns["sv"],
         bilingual=bilingual,
         words=words,
         data=data,

@@ -13,9 +13,10 @@ function returns a whole page; :func:`embed_page` keeps its ``<body>`` and its
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bpmn_io.library import load_entry
+from bpmn_io.profile import LANGUAGES, shown_name
 from processes.diff import builtin_synonyms, compare_models, prepare, profile_inputs
 from report.diff_html import comparison_html
 
@@ -50,10 +51,11 @@ def embed_page(page: str) -> str:
 
 def library_comparison_section(names: Sequence[str]) -> str:
     """HTML of the N-way comparison of library municipalities ``names`` (two or more)."""
-    prepared, models, towns = [], {}, {}
+    prepared, models = [], {}
+    towns: dict[str, str | Mapping[str, str]] = {}
     for name in names:
         entry = load_entry(name)
-        towns[name] = str(entry.profile.raw.get("municipality") or name)
+        towns[name] = {lang: shown_name(entry.profile.raw, lang, name) for lang in LANGUAGES}  # its name per language
         facts, params = profile_inputs(entry.profile.raw)
         prepared.append(prepare(entry.definitions, name, facts=facts, params=params))
         models[name] = entry.definitions

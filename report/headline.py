@@ -107,25 +107,30 @@ def _pct(value: Any, lang: str = "en") -> str:
     return percent(value, lang, strict=True)
 
 
-def _status(town: str, est: Mapping[str, Any], share: Mapping[str, Any] | None,
+def _named(town: str | Mapping[str, str], lang: str) -> str:
+    """A municipality's name in ``lang``: ``town`` is one name for both languages or a name per language."""
+    return town if isinstance(town, str) else town[lang]
+
+
+def _status(town: str | Mapping[str, str], est: Mapping[str, Any], share: Mapping[str, Any] | None,
             across: Mapping[str, Any] | None, clock: tuple[float | None, float | None] | None = None,
             unchecked: bool = True) -> dict[str, str]:
     lo, hi = est["ci"]
     (mean_en, lo_en, hi_en), (mean_sv, lo_sv, hi_sv) = (together((est["mean"], lo, hi), lang) for lang in ("en", "sv"))
-    en = (f"{town}: a complete application is decided in {mean_en} days on average "
+    en = (f"{_named(town, 'en')}: a complete application is decided in {mean_en} days on average "
           f"(95% interval {lo_en} to {hi_en})")
-    sv = (f"{town}: en komplett ansökan avgörs på {mean_sv} dagar i genomsnitt "
+    sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {mean_sv} dagar i genomsnitt "
           f"(95\u00a0% intervall {lo_sv} till {hi_sv})")
     # "67 (−114 to 247)": no time is below zero days; the replications are too few (summary.json holds it cut at 0)
     if est.get("cut") in ("below", "both") or (lo is not None and lo < 0):
-        en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+        en = (f"{_named(town, 'en')}: a complete application is decided in {days(est['mean'])} days on average "
               "(too few replications for a 95% interval: it would reach below zero days)")
-        sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
               "(för få upprepningar för ett 95\u00a0% intervall: det skulle gå under noll dagar)")
     elif est["mean"] is not None and (lo is None or hi is None):  # one replication alone: it read "– till –"
-        en = (f"{town}: a complete application is decided in {days(est['mean'])} days on average "
+        en = (f"{_named(town, 'en')}: a complete application is decided in {days(est['mean'])} days on average "
               "(too few replications for an interval: only one measured it)")
-        sv = (f"{town}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
+        sv = (f"{_named(town, 'sv')}: en komplett ansökan avgörs på {days(est['mean'], 'sv')} dagar i genomsnitt "
               "(för få upprepningar för ett intervall: bara en mätte det)")
     if share is not None and share["mean"] is not None:
         within = {"en": f"; {_pct(share['mean'])} within 4 months", "sv": f"; {_pct(share['mean'], 'sv')} inom 4 månader"}
@@ -155,7 +160,7 @@ def other_way(diff: Mapping[str, Any], arrival: Mapping[str, Any]) -> bool:
     return (arrival["mean"] < 0) != (diff["mean"] < 0)
 
 
-def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
+def _change(town: str | Mapping[str, str], scenario: str, baseline: str, diff: Mapping[str, Any],
             conclusion: Mapping[str, Any] | None, points: int,
             unchecked: bool = True, arrival: Mapping[str, Any] | None = None) -> tuple[dict[str, str], bool | None]:
     mean, (lo, hi) = diff["mean"], diff["ci"]
@@ -165,10 +170,10 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
     (size_en, lo_en, hi_en), (size_sv, lo_sv, hi_sv) = (sure_interval((size, lo, hi), lang, sure)
                                                         for lang in ("en", "sv"))
     if _no_change(mean):  # a few hours: "0.0 days later" said a change of nothing
-        en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided about as soon as "
+        en = (f"{_named(town, 'en')}: with {scenario_words(scenario, 'en')}, a complete application is decided about as soon as "
               f"with {scenario_words(baseline, 'en')}: a change of less than {number(0.1, 'en', 1)} days "
               f"(95% interval of the change {lo_en} to {hi_en} days)")
-        sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan ungefär lika snabbt som med "
+        sv = (f"{_named(town, 'sv')}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan ungefär lika snabbt som med "
               f"{scenario_words(baseline, 'sv')}: en ändring på mindre än {number(0.1, 'sv', 1)} dagar "
               f"(95\u00a0% intervall för ändringen {lo_sv} till {hi_sv} dagar)")
     else:
@@ -179,10 +184,10 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
                                                                           True) for lang in ("en", "sv"))
             interval_en = f"(95% interval {near_en} to {far_en} days)"
             interval_sv = f"(95\u00a0% intervall {near_sv} till {far_sv} dagar)"
-        en = (f"{town}: with {scenario_words(scenario, 'en')}, a complete application is decided "
+        en = (f"{_named(town, 'en')}: with {scenario_words(scenario, 'en')}, a complete application is decided "
               f"{size_en} days {'sooner' if shorter else 'later'} than with "
               f"{scenario_words(baseline, 'en')} {interval_en}")
-        sv = (f"{town}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
+        sv = (f"{_named(town, 'sv')}: med {scenario_words(scenario, 'sv')} avgörs en komplett ansökan "
               f"{size_sv} dagar {'tidigare' if shorter else 'senare'} än med "
               f"{scenario_words(baseline, 'sv')} {interval_sv}")
     if mean is not None and (lo is None or hi is None):  # one replication alone measured it: it read "– till –"
@@ -239,12 +244,12 @@ def _change(town: str, scenario: str, baseline: str, diff: Mapping[str, Any],
 
 
 def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
-             towns: Mapping[str, str], clocks: Mapping[str, tuple[float | None, float | None] | None] | None = None,
+             towns: Mapping[str, str | Mapping[str, str]], clocks: Mapping[str, tuple[float | None, float | None] | None] | None = None,
              ) -> list[dict[str, Any]]:
     """Per scenario: its question (as written), and one sentence per municipality; a swept scenario's
     sentences are of its first sweep point (``point``: its words by language, of ``points``).
 
-    ``towns``: process name -> the municipality's name (from its profile); ``clocks``: process name ->
+    ``towns``: process name -> the municipality's name (from its profile), or its name per language; ``clocks``: process name ->
     its profile's (deadline, extension) in hours, which the share within the deadline names.
     Without an uncertainty run no sentence says it was not checked: the note above the answers says
     it once (a sentence says so only where others were checked).
@@ -282,7 +287,8 @@ def headline(doc: Mapping[str, Any], uncertainty: Mapping[str, Any] | None,
                 "title": {"en": scenario_words(s["name"], "en"), "sv": scenario_words(s["name"], 'sv')},
                 "question": question_words(s),
                 # a swept scenario is answered at its first sweep point: which one, and of how many
-                "point": {lang: point_words(point["label"], lang, towns) for lang in ("en", "sv")} if point.get("label") else None,
+                "point": {lang: point_words(point["label"], lang, {m: _named(t, lang) for m, t in towns.items()})
+                          for lang in ("en", "sv")} if point.get("label") else None,
                 "points": len(s["points"]),
                 "sentences": sentences,
             })

@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bpmn_io.profile import shown_name
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from bpmn_io.svg_shapes import num
@@ -276,19 +277,19 @@ def bilingual_badges(svg: str) -> str:
     return _BADGE_TEXT.sub(both, svg)
 
 
-def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, str],
+def _rows(point: Mapping[str, Any], members: Sequence[str], key_only: bool, towns: Mapping[str, Mapping[str, str]],
           steps: Mapping[str, Mapping[str, Mapping[str, str]]], said: dict[tuple[str, str], dict[str, str]],
           clocks: Mapping[str, Clock | None] | None = None) -> list[dict[str, Any]]:
     """The table rows of ``point``: its key figures (``key_only``) or all of them (the longer table
     shows neither a figure's description nor its count of replications). ``said``: each figure's
     words by language, made once per report (every point and both tables name the same figures).
-    ``clocks``: each process's deadline, which its rows name."""
+    ``clocks``: each process's deadline, which its rows name; ``towns``: :func:`town_names`."""
     clocks = clocks or {}
     diffs = (point.get("comparison") or {}).get("differences", {})
     others = sorted({n.partition("/")[0] for n in point["figures"]} - set(members))  # e.g. "shared officer"
     rows = []
     for member in [*members, *others]:
-        town = {lang: member_words(member, towns, lang) for lang in LANGUAGES}  # every row of the member's
+        town = {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES}  # every row of the member's
         names = (
             [f"{member}/{k}" for k in KEY_FIGURES if f"{member}/{k}" in point["figures"]]
             if key_only
@@ -593,13 +594,14 @@ def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
     return out
 
 
-def town_names(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str, str]:
-    """Process name -> the municipality's name (its profile's ``municipality``)."""
-    towns = {}
+def town_names(doc: Mapping[str, Any], profiles: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Language -> process name -> the municipality's name in that language (its profile's ``names:``, else its
+    ``municipality``: :func:`bpmn_io.profile.shown_name`; found by QA: "Nationell referens" on the English page)."""
+    towns: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     for s in doc["scenarios"]:
         for member in s["members"]:
-            town = (profiles.get(member) or {}).get("municipality")
-            towns[member] = str(town) if town else member
+            for lang in LANGUAGES:
+                towns[lang][member] = shown_name(profiles.get(member), lang, member)
     return towns
 
 
@@ -637,8 +639,9 @@ def _unit(figure: str) -> dict[str, str] | None:
     return {"en": "kronor", "sv": "kr"} if name in ("cost_per_case", "fee") else None
 
 
-def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Per scenario of an uncertainty run: each figure's two intervals, the conclusions and the tornado."""
+def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
+    """Per scenario of an uncertainty run: each figure's two intervals, the conclusions and the tornado (``towns``:
+    :func:`town_names`)."""
     if not uncertainty:
         return []
     factors = {f["name"]: f for f in uncertainty["factors"]}
@@ -649,7 +652,7 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
             member = figure.partition("/")[0]
             concl = s["conclusions"].get(figure)
             rows.append({
-                "figure": figure, "town": {lang: member_words(member, towns, lang) for lang in LANGUAGES},
+                "figure": figure, "town": {lang: member_words(member, towns[lang], lang) for lang in LANGUAGES},
                 "words": {lang: figure_words(figure, lang) for lang in ("en", "sv")},
                 "noise": v["noise"], "both": v["noise_and_assumptions"], "conclusion": concl,
                 "beyond": impossible(figure, *v["noise"]["ci"], cut=v["noise"].get("cut"))
@@ -661,7 +664,8 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, str]) -
             key = f"{member}/{HEADLINE_FIGURE}"
             chart = _tornado(s["drivers"].get(key, []), factors)
             if chart is not None:
-                tornados.append({"member": member, "town": towns.get(member, member), "figure": key,
+                tornados.append({"member": member, "town": {lang: towns[lang].get(member, member) for lang in LANGUAGES},
+                                 "figure": key,
                                  "diff": bool(s["conclusions"]), **chart})
         out.append({"scenario": name, "title": {lang: scenario_words(name, lang) for lang in ("en", "sv")},
                     "baseline": s["baseline"], "rows": rows, "tornados": tornados, "failures": s["failures"]})
@@ -726,9 +730,9 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     late, times = grouped if grouped is not None else grouped_cases(cases)
     # the costliest first: the two deadline charts draw every late case; each plot in both languages
     jobs: dict[Hashable, plots.PlotJob | None] = {
-        f"deadline.{lang}": plots.deadline_job(cases, order, towns, lang, clock, grouped=late) for lang in LANGUAGES}
-    jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns, lang) for lang in LANGUAGES})
-    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns, lang, clock, grouped=times)
+        f"deadline.{lang}": plots.deadline_job(cases, order, towns[lang], lang, clock, grouped=late) for lang in LANGUAGES}
+    jobs.update({f"utilisation.{lang}": plots.utilisation_job(doc, towns[lang], lang) for lang in LANGUAGES})
+    jobs.update({f"times.{lang}": plots.processing_time_job(cases, order, towns[lang], lang, clock, grouped=times)
                  for lang in LANGUAGES})
     if sweeps:
         for k, s in enumerate(doc["scenarios"]):
@@ -736,9 +740,11 @@ def plot_jobs(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profil
     return jobs
 
 
-def sweep_jobs(scenario: Mapping[str, Any], k: int, towns: Mapping[str, str]) -> dict[Hashable, plots.PlotJob | None]:
-    """The sweep plot of ``scenario`` (the ``k``-th of its document) in each language, by key."""
-    return {("sweep", k, lang): plots.sweep_job(scenario, towns=towns, lang=lang) for lang in LANGUAGES}
+def sweep_jobs(scenario: Mapping[str, Any], k: int,
+               towns: Mapping[str, Mapping[str, str]]) -> dict[Hashable, plots.PlotJob | None]:
+    """The sweep plot of ``scenario`` (the ``k``-th of its document) in each language, by key (``towns``:
+    :func:`town_names`)."""
+    return {("sweep", k, lang): plots.sweep_job(scenario, towns=towns[lang], lang=lang) for lang in LANGUAGES}
 
 
 def start_plots(doc: Mapping[str, Any], cases: Iterable[Mapping[str, str]], profiles: Mapping[str, Any] | None,
@@ -799,22 +805,22 @@ def render_report(
             comparison = point["comparison"]
             points.append({
                 "label": point["label"],
-                "label_words": {lang: point_words(point["label"], lang, towns) for lang in ("en", "sv")} if point["label"] else None,
+                "label_words": {lang: point_words(point["label"], lang, towns[lang]) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": point["failures"],
                 "tables": figure_tables(_rows(point, s["members"], True, towns, names, said, clocks),
                                         _rows(point, s["members"], False, towns, names, said, clocks), comparison,
                                         titles.get(comparison["baseline"]) if comparison else None),
             })
         scenarios.append({**s, "view_points": points,
-                          "line": {lang: scenario_line(s, towns, lang) for lang in LANGUAGES},
-                          "set_words": {lang: "; ".join(f"{towns.get(o['process'], o['process'])}: "
+                          "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},
+                          "set_words": {lang: "; ".join(f"{towns[lang].get(o['process'], o['process'])}: "
                                                         f"{change_words(o['path'], o['value'], names[lang].get(o['process'], {}), lang)}"
                                                         for o in s.get("set") or []) for lang in LANGUAGES},
                           "title": {lang: scenario_words(s["name"], lang) for lang in ("en", "sv")},
                           "question": question_words(s),
-                          "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang, towns) for lang in ("en", "sv")}
+                          "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang, towns[lang]) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
-                          "towns": [towns.get(m, m) for m in s["members"]]})
+                          "towns": {lang: ", ".join(towns[lang].get(m, m) for m in s["members"]) for lang in LANGUAGES}})
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
     diagrams = _diagrams(doc, processes, read, names, drawn_diagrams)
@@ -825,11 +831,11 @@ def render_report(
         doc=doc,
         scenarios=scenarios,
         failures=doc.get("failures", []),
-        headline=headline(doc, uncertainty, towns, clocks),
+        headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
-        assumptions=assumption_tables({m: profiles[m] for m in towns if m in profiles}, names, uncertainty),
+        assumptions=assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},
         plot_utilisation={lang: drawn[f"utilisation.{lang}"] for lang in LANGUAGES},

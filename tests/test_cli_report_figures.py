@@ -102,7 +102,7 @@ def test_a_figure_whose_interval_would_pass_zero_or_one_says_too_few_replication
 @pytest.fixture(scope="module")
 def sure(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sure") / "out"
-    result = CliRunner().invoke(cli, ["run", "delegated-to-officer", "--uncertainty", "--points", "2",
+    result = CliRunner().invoke(cli, ["run", "delegated-to-officer", "--uncertainty", "--points", "3",
                                       "--replications", "2", "-q", "--workers", "1", "-o", str(out)],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -148,7 +148,7 @@ def test_the_how_sure_note_says_what_each_columns_first_figure_is(sure: Path) ->
     holds 95% of the points' means: its first figure, the median, was named nowhere."""
     page = lxml_html.fromstring((sure / "report.html").read_text(encoding="utf-8"))
     note = page.xpath("//section[@id='how-sure']/p[@class='meta']")[0]
-    assert ("\"noise and assumptions\" is the median of the points' means and the range that holds 95% of "
+    assert ("\"chance and assumptions\" is the median of the points' means and the range that holds 95% of "
             "them") in _said(note, "en")
     assert ("\"slump och antaganden\" är medianen av punkternas medelvärden och det intervall som rymmer 95\u00a0% "
             "av dem") in _said(note, "sv")
@@ -182,3 +182,23 @@ def test_the_data_files_cut_an_interval_where_the_figure_ends_and_say_so_once(tw
     assert cut > 10  # two replications of the library: many figures' intervals reach below zero
     assert doc["notes"][1].startswith("cut: the 95% Student-t interval reached below zero")
     assert len(doc["notes"]) == 2
+
+
+def test_the_how_sure_section_says_chance_not_noise_and_each_driver_in_days(sure: Path) -> None:
+    """Found by QA (words23): the English section headed its columns "Noise only" and "Noise and assumptions" (the
+    Swedish says "slump", chance), named "a Latin hypercube" with no word on what it is, and the tornado's rows
+    read "70.4 → 41.8" with no unit."""
+    page = lxml_html.fromstring((sure / "report.html").read_text(encoding="utf-8"))
+    section = page.xpath("//section[@id='how-sure']")[0]
+    english = _said(section, "en")
+    assert "noise" not in english.lower(), re.findall(r".{40}noise.{40}", english, flags=re.I)[:3]
+    assert "Chance only" in english and "Chance and assumptions" in english
+    assert "points spread evenly over the ranges (a Latin hypercube, random seed" in english
+    assert "punkter jämnt spridda över intervallen (en latinsk hyperkub, slumpfrö" in _said(section, "sv")
+    answers = page.xpath("//section[@id='headline']/p[@class='meta']")[0]
+    assert "combinations of the assumptions, spread evenly over their ranges (a Latin hypercube)" in _said(answers, "en")
+    ends = page.xpath("//figure[contains(@class, 'tornado')]//tr/td[last()]")
+    assert ends
+    for cell in ends:
+        assert re.fullmatch(r"-?[\d.]+ → -?[\d.]+ days", _said(cell, "en")), _said(cell, "en")
+        assert re.fullmatch(r"−?[\d,]+ → −?[\d,]+ dagar", _said(cell, "sv")), _said(cell, "sv")

@@ -88,6 +88,10 @@ def test_the_report_says_upprepningar_as_the_page_does(shown: dict[str, str]) ->
     assert re.search(r"[Rr]eplikering", sv) is None
     assert "Upprepningar" in sv and "medelvärden över upprepningar" in sv
     assert "Replications" in en and "means over replications" in en
+    # what a replication is, in words (found by QA, words23: the header used the word and said nothing of it)
+    assert "(each replication runs the simulated period once more, with other chance events)" in shown["en header"]
+    assert "(varje upprepning kör den simulerade perioden en gång till, med andra slumpmässiga händelser)" in \
+        shown["sv header"]
 
 
 def test_the_header_names_the_studys_title_not_its_code_name(shown: dict[str, str]) -> None:

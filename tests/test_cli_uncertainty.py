@@ -51,7 +51,7 @@ def test_uncertainty_json_summary_digest_and_report(tmp_path: Path) -> None:
         expected = f"yes: the same way at every point ({way}), by at least"
         assert re.search(r'by at least</span>.*<span class="en"> days</span><span class="sv"> dagar</span>', cell), cell
     elif not full["nominal"]["significant"]:
-        expected = f"no: within the noise (the same way at {share}% of the points)"
+        expected = f"no: within chance variation (the same way at {share}% of the points)"
     elif share == 0:
         expected = "no: the other way at every point"
     else:

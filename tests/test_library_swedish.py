@@ -142,3 +142,17 @@ def test_a_facts_swedish_value_writes_a_range_with_a_dash() -> None:
             value = spec.get("value") if isinstance(spec, dict) else spec
             if isinstance(value, str):
                 assert not re.search(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])", value), (name, fact, value)
+
+
+def test_the_english_assumptions_say_a_swedish_term_in_english_first() -> None:
+    """Found by QA (words23): the English report's assumptions table said "sending one remiss takes a quarter of an
+    hour" (30 rows of the bundled study), "2 alkoholhandläggare at 0.5 of full time" and "one registrator/kundtjänst
+    member": a Swedish term stands in brackets after English words, or in a quotation, never alone."""
+    bare = []
+    for where, en, _sv in _library_pairs():
+        if ".assumption" not in where:
+            continue
+        outside = re.sub(r"\([^()]*\)|'[^']*'|“[^”]*”", " ", _prose(en))  # brackets and quotations may say it
+        if re.search(r"\b(remiss\w*|alkoholhandläggare|registrator\w*|kundtjänst)\b", outside, flags=re.I):
+            bare.append((where, en))
+    assert bare == []

@@ -27,7 +27,7 @@ from report.stepwords import unnamed_words
 from scenarios.batch import BatchResults
 from scenarios.execute import parsed_member, point_inputs
 from web.levers import RUN_LEVERS
-from web.texts import TEXTS
+from web.texts import TEXTS, said_name
 
 __all__ = ["answer", "sentences", "histogram", "BIN_DAYS"]
 
@@ -49,10 +49,11 @@ def _share(value: Any, lang: str) -> str:
     return percent(value, lang, strict=True)
 
 
-def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
+def sentences(name: str | Mapping[str, str], status: Mapping[str, Any], whatif: Mapping[str, Any], diff: Mapping[str, Any] | None,
               share_now: Any, share_then: Any, clock: tuple[float, float] | None = LIBRARY_CLOCK, *,
               changed: bool = True, arrival: Mapping[str, Any] | None = None) -> dict[str, str]:
-    """One plain sentence per language for one municipality (``status``/``whatif``: mean and ci of
+    """One plain sentence per language for one municipality (``name``: its name, or its name per language;
+    ``status``/``whatif``: mean and ci of
     the days from a complete application to the decision; ``diff``: the paired difference; ``clock``:
     the profile's deadline and extension in hours, which the share within the deadline names;
     ``changed``: whether any lever was changed, else today alone is told, and how to ask; ``arrival``: the paired
@@ -62,9 +63,10 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
     below = [est for est in ((status,) if not changed else (status, whatif)) if _below_zero(est)]
     alone = [est for est in ((status,) if not changed else (status, whatif)) if _alone(est)]
     for lang in ("en", "sv"):
+        who = said_name({"": name}, "", lang)
         now, then = _mean_and_interval(status, lang), _mean_and_interval(whatif, lang)
         if not changed:  # "60 days today, 60 days with the changes: between 0 and 0 days" said nothing
-            said[lang] = _today_alone(name, now, _share(share_now, lang), lang, _measured(clock, lang))
+            said[lang] = _today_alone(who, now, _share(share_now, lang), lang, _measured(clock, lang))
             said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
             if clock is not None:
                 said[lang] = deadline_said(said[lang], lang, *clock)
@@ -95,11 +97,11 @@ def sentences(name: str, status: Mapping[str, Any], whatif: Mapping[str, Any], d
         # a process without a legal clock has no deadline: no share within 4 months to state
         timed = before != MISSING or after != MISSING
         said[lang] = (
-            f"{name}: {_measured(clock, lang)} takes {now} on average today, "
+            f"{who}: {_measured(clock, lang)} takes {now} on average today, "
             f"{then} with the changes{change}."
             + (f" Within 4 months: {before} today, {after} with the changes." if timed else "")
             if lang == "en" else
-            f"{name}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
+            f"{who}: {_measured(clock, lang)} tar det i snitt {now} i dag, "
             f"{then} med ändringarna{change}."
             + (f" Inom 4 månader: {before} i dag, {after} med ändringarna." if timed else ""))
         said[lang] += _too_few(lang) if below else _too_few(lang, one=True) if alone else ""
@@ -225,8 +227,9 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
     return {"svg": svg, "problem": "", "waits": [w for _key, w in waits[:8]]}
 
 
-def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = True) -> dict[str, Any]:
-    """The page's data for a finished status quo + what-if batch (``names``: process -> display name;
+def answer(batch: BatchResults, names: Mapping[str, Any], *, changed: bool = True) -> dict[str, Any]:
+    """The page's data for a finished status quo + what-if batch (``names``: process -> display name, or its name per
+    language (:func:`said_name`);
     ``changed``: whether the what-if changed any lever)."""
     doc = summary_document(batch)
     status, whatif = (s["points"][0] for s in doc["scenarios"])
@@ -235,7 +238,7 @@ def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = Tru
     diffs = (whatif.get("comparison") or {}).get("differences", {})
     out = []
     for member, text in zip(point.members, point_inputs(point), strict=True):
-        name = names.get(member.name, member.name)
+        name = {lang: said_name(names, member.name, lang) for lang in ("en", "sv")}
         key = f"{member.name}/{MAIN}"
         nan = {"mean": None, "ci": [None, None]}
         now, then = status["figures"].get(key, nan), whatif["figures"].get(key, nan)
@@ -246,7 +249,8 @@ def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = Tru
                                                                       params.clock.extension or 0.0)
         out.append({
             "process": member.name,
-            "name": name,
+            "name": name["sv"],
+            "names": name,
             "sentence": sentences(name, now, then, diffs.get(key), (status["figures"].get(share) or nan)["mean"],
                                   (whatif["figures"].get(share) or nan)["mean"], clock, changed=changed,
                                   arrival=diffs.get(f"{member.name}/{ARRIVAL_FIGURE}")),
@@ -267,7 +271,7 @@ def answer(batch: BatchResults, names: Mapping[str, str], *, changed: bool = Tru
             "replications": batch.study.scenarios[0].replications, "seed": batch.study.scenarios[0].seed}
 
 
-def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+def how_sure(doc: Mapping[str, Any], names: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Per process, from an uncertainty document (:func:`scenarios.uncertainty.analyse`): whether the
     what-if's change in the days from a complete application to the decision holds across the
     assumption ranges, the range under noise and assumptions, the three strongest drivers, and
@@ -282,7 +286,7 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
         drivers = sorted((d for d in (what_if.get("drivers") or {}).get(key, []) if d.get("spearman") is not None),
                          key=lambda d: -abs(d["spearman"]))[:3]
         top = {lang: ", ".join(words.get(d["factor"], {}).get(lang, d["factor"]) for d in drivers) for lang in ("sv", "en")}
-        name = names.get(member, member)
+        named = {lang: said_name(names, member, lang) for lang in ("sv", "en")}
         points = doc.get("points")
         if conclusion is None or conclusion["direction"] == "none":
             # no change from today (found by QA: "ingen riktning att pröva" said nothing a manager could use): how far
@@ -290,34 +294,34 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, dict
             # change chosen that changes nothing, and the answer's sentence beside it speaks of "the changes"
             low, high = spread.get("low"), spread.get("high")
             if low is None or high is None:
-                sv = f"{name}: ingen ändring från i dag att pröva över antagandenas intervall."
-                en = f"{name}: no change from today to test across the assumption ranges."
+                sv = f"{named['sv']}: ingen ändring från i dag att pröva över antagandenas intervall."
+                en = f"{named['en']}: no change from today to test across the assumption ranges."
             else:
                 digits = 1 if _days(low, "en") == _days(high, "en") else 0  # "40–40 dagar" said no spread: tenths
                 low_sv, high_sv, low_en, high_en = (number(v, lang, digits) for lang in ("sv", "en") for v in (low, high))
-                sv = (f"{name}: över antagandenas intervall ({points} punkter) tar det {low_sv}–{high_sv} dagar "
+                sv = (f"{named['sv']}: över antagandenas intervall ({points} kombinationer) tar det {low_sv}–{high_sv} dagar "
                       "(samma dagar som i dag, så det finns ingen ändring att pröva).")
-                en = (f"{name}: across the assumption ranges ({points} points) it takes {low_en}–{high_en} days "
+                en = (f"{named['en']}: across the assumption ranges ({points} combinations) it takes {low_en}–{high_en} days "
                       "(the same days as today, so there is no change to test).")
         elif conclusion["holds"]:
             least = abs(conclusion["at_least"])
             shorter = conclusion["direction"] == "lower"
             digits = 1 if round(least) == 0 else 0  # "at least 0 days shorter" said nothing: a tenth of a day
-            sv = (f"{name}: slutsatsen håller över antagandenas intervall ({points} punkter): minst "
-                  f"{number(least, 'sv', digits)} dagar {'kortare' if shorter else 'längre'} i varje punkt.")
-            en = (f"{name}: the conclusion holds across the assumption ranges ({points} points): at least "
-                  f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} at every point.")
+            sv = (f"{named['sv']}: slutsatsen håller över antagandenas intervall ({points} kombinationer): minst "
+                  f"{number(least, 'sv', digits)} dagar {'kortare' if shorter else 'längre'} i varje kombination.")
+            en = (f"{named['en']}: the conclusion holds across the assumption ranges ({points} combinations): at least "
+                  f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} in every combination.")
         elif not conclusion["nominal"]["significant"]:
-            sv = (f"{name}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
-                  f"så den prövas inte över intervallen ({points} punkter).")
-            en = (f"{name}: no sure difference even with the assumptions as they are (the difference's interval "
-                  f"includes zero), so it is not tested across the ranges ({points} points).")
+            sv = (f"{named['sv']}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
+                  f"så den prövas inte över intervallen ({points} kombinationer).")
+            en = (f"{named['en']}: no sure difference even with the assumptions as they are (the difference's interval "
+                  f"includes zero), so it is not tested across the ranges ({points} combinations).")
         else:
             share = conclusion["share_same_direction"]
-            sv = (f"{name}: slutsatsen håller inte över hela antagandenas intervall ({points} punkter): samma "
-                  f"riktning i {_share(share, 'sv')} av punkterna.")
-            en = (f"{name}: the conclusion does not hold across all the assumption ranges ({points} points): the "
-                  f"same direction at {_share(share, 'en')} of the points.")
+            sv = (f"{named['sv']}: slutsatsen håller inte över hela antagandenas intervall ({points} kombinationer): samma "
+                  f"riktning i {_share(share, 'sv')} av kombinationerna.")
+            en = (f"{named['en']}: the conclusion does not hold across all the assumption ranges ({points} combinations): the "
+                  f"same direction at {_share(share, 'en')} of the combinations.")
         if drivers:
             sv += f" Störst betydelse: {top['sv']}."
             en += f" Matters most: {top['en']}."

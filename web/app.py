@@ -43,6 +43,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Message
 
 from bpmn_io.library import library_names
+from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError, PermitflowError
 from processes.heapkeep import libc_name
 from report.deadlines import deadline_said, profile_clock
@@ -215,8 +216,9 @@ async def _question(request: Request) -> Any:
     return question([str(n) for n in names], state.pick_uploads(data.get("uploads") or []), levers)
 
 
-def _display_names(bases: tuple[Base, ...]) -> dict[str, str]:
-    return {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
+def _display_names(bases: tuple[Base, ...]) -> dict[str, dict[str, str]]:
+    """Each process's name as the page shows it, per language (a profile's ``names:``, else its ``municipality:``)."""
+    return {b.name: {lang: shown_name(b.profile, lang, b.name) for lang in LANGUAGES} for b in bases}
 
 
 async def page(request: Request) -> Response:
@@ -244,6 +246,7 @@ def _library() -> list[dict[str, Any]]:
     for name in library_names():
         base = library_base(name, source="library", line=None)
         out.append({"name": name, "display": str(base.profile.get("municipality") or name),
+                    "names": _display_names((base,))[name],
                     "status_quo": status_quo(base.profile, base.bpmn), "levels": decision_levels(base.profile),
                     "deadline_texts": deadline_texts(profile_clock(base.profile))})
     return out
@@ -340,7 +343,8 @@ async def upload(request: Request) -> Response:
     key = f"{base.name}-{secrets.token_urlsafe(12)}"
     state.keep_upload(key, digest, found)
     # name: the process's safe name (the answer's "process"), display: the name as written, shown everywhere
-    return JSONResponse({"name": base.name, "display": _display_names((base,))[base.name], "id": key, "status_quo": own,
+    shown = _display_names((base,))[base.name]
+    return JSONResponse({"name": base.name, "display": shown["sv"], "names": shown, "id": key, "status_quo": own,
                          "levels": decision_levels(base.profile),
                          "deadline_texts": deadline_texts(profile_clock(base.profile))})
 
@@ -487,7 +491,7 @@ async def start_goal_seek(request: Request) -> Response:
     return JSONResponse({"id": run.id, "total": run.total}, status_code=202)
 
 
-def _seek_task(goal_seek: Any, names: dict[str, str], run: Any, executor: Any) -> tuple[None, dict[str, Any]]:
+def _seek_task(goal_seek: Any, names: dict[str, dict[str, str]], run: Any, executor: Any) -> tuple[None, dict[str, Any]]:
     from web.goalseek import seek
 
     return None, seek(goal_seek, names, executor, run.advance, lambda: run.state == "cancelled")

@@ -10,10 +10,11 @@ says: the chosen combination, equally cheap ones, the interval's low end and tod
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
+from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.numbers import kronor, number, percent
@@ -28,7 +29,7 @@ from scenarios.optimise import (
     without_clock,
 )
 from web.levers import GoalLeverError, choices_words, decision_levels, delegation, typed
-from web.texts import TEXTS
+from web.texts import TEXTS, said_name
 
 __all__ = ["goal_request", "goal_answer", "seek"]
 
@@ -75,12 +76,12 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
     clockless = without_clock(request.base)
     if clockless:
         # by the names the page shows (an upload's key, "landskrona", read as the library's Landskrona)
-        shown = {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
-        names = ", ".join(shown.get(n, n) for n in clockless)
-        raise GoalLeverError("percent", f"{names}: the profile gives no legal deadline, so no share of decisions "
+        shown = {b.name: {lang: shown_name(b.profile, lang, b.name) for lang in LANGUAGES} for b in bases}
+        names = {lang: ", ".join(said_name(shown, n, lang) for n in clockless) for lang in LANGUAGES}
+        raise GoalLeverError("percent", f"{names['en']}: the profile gives no legal deadline, so no share of decisions "
                              "within it can be sought; goal seek on this page needs one (the command line can seek "
                              "a mean time instead).",
-                             f"{names}: profilen har ingen lagstadgad tidsfrist, så det går inte att söka en andel "
+                             f"{names['sv']}: profilen har ingen lagstadgad tidsfrist, så det går inte att söka en andel "
                              "beslut inom tidsfristen; målsökningen här behöver en tidsfrist (på kommandoraden går "
                              "det att söka en medeltid i stället).")
     problem = request_problem(request)
@@ -98,10 +99,10 @@ def _todays_level(bases: Sequence[Base]) -> list[str] | None:
     today = {b.name: delegation(b.profile) for b in with_bodies}
     if len({level for pair in today.values() for level in pair}) == 1:
         return [next(iter(today.values()))[0]]
-    shown = {b.name: str(b.profile.get("municipality") or b.name) for b in bases}
+    shown = {b.name: {lang: shown_name(b.profile, lang, b.name) for lang in LANGUAGES} for b in bases}
 
     def said(lang: str) -> str:
-        return "; ".join(f"{shown[n]}: {_level(g, lang)}" + ("" if g == r else
+        return "; ".join(f"{said_name(shown, n, lang)}: {_level(g, lang)}" + ("" if g == r else
                                                              f" / {_level(r, lang)}") for n, (g, r) in today.items())
     label = TEXTS["goal_who"]
     raise GoalLeverError("levels", f"{label['en']}: the chosen municipalities do not decide at one level today "
@@ -141,12 +142,15 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
 
 
 def _combination(row: dict[str, Any], lang: str) -> str:
-    """A candidate in the page's words: ``2 case officers at 0.5 of full time, decisions by the committee``."""
+    """A candidate in the page's words: ``2 case officers at 50% of full time, decisions by the committee`` (the share
+    in per cent, as the page's lever asks for it; found by QA: it said "0.5 of full time")."""
     officers, level = row["officers"], row["level"]
+    fte = row["fte"]
+    share = percent(fte, lang, 0 if abs(100 * fte - round(100 * fte)) < 1e-9 else 1)
     if lang == "sv":
-        text = f"{officers} handläggare på {number(row['fte'], 'sv')} av heltid"
+        text = f"{officers} handläggare på {share} av heltid"
         return text + (f", beslut av {_level(level, 'sv')}" if level else "")
-    text = f"{officers} case officer{'s' if officers != 1 else ''} at {number(row['fte'], 'en')} of full time"
+    text = f"{officers} case officer{'s' if officers != 1 else ''} at {share} of full time"
     return text + (f", decisions by {_level(level, 'en')}" if level else "")
 
 
@@ -168,7 +172,7 @@ def _within(row: dict[str, Any], lang: str) -> str:
     return percent(row["target_figure"]["mean"], lang)
 
 
-def _unsure(row: dict[str, Any], names: dict[str, str]) -> tuple[str, str]:
+def _unsure(row: dict[str, Any], names: Mapping[str, Any]) -> tuple[str, str]:
     """Why ``row`` (which meets the target on average) is not sure to: its interval's low end, and the
     municipality whose few decided cases set it (a joint unit's: every one must meet the target), as
     the page's table shows it; English, Swedish."""
@@ -180,19 +184,19 @@ def _unsure(row: dict[str, Any], names: dict[str, str]) -> tuple[str, str]:
     sv = f" (osäkert: intervallets sämre ände{at_sv} missar målet"
     limit = row.get("limit")
     if limit:
-        name = names.get(limit["process"], limit["process"])
+        name_en, name_sv = (said_name(names, limit["process"], lang) for lang in ("en", "sv"))
         within, decided = limit["within"], limit["decided"]
         some_en = "all" if within == decided else f"{within}"
         some_sv = "alla" if within == decided else f"{within}"
         cases_sv = "avgjort ärende" if decided == 1 else "avgjorda ärenden"
-        en += (f"; the limit is {name}: only {decided} decided case{'s' if decided != 1 else ''}, {some_en} within "
+        en += (f"; the limit is {name_en}: only {decided} decided case{'s' if decided != 1 else ''}, {some_en} within "
                "4 months, too few to be sure")
-        sv += (f"; gränsen är {name}: bara {decided} {cases_sv}, {some_sv} inom 4 månader, för få för att "
+        sv += (f"; gränsen är {name_sv}: bara {decided} {cases_sv}, {some_sv} inom 4 månader, för få för att "
                "vara säker")
     return en + ")", sv + ")"
 
 
-def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+def _more(result: dict[str, Any], names: Mapping[str, Any] | None = None) -> tuple[list[str], list[str]]:
     """What ``permitflow optimise`` says after its answer, in the page's words: equally cheap
     combinations, the bad end of the chosen one's interval, and today's setting."""
     sv: list[str] = []
@@ -220,10 +224,10 @@ def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[
                       f"sänk ”{label['sv']}” och sök igen.")
             limits = {(r.get("limit") or {}).get("process") for r in result.get("candidates") or [chosen]}
             if len(limits) == 1 and None not in limits:  # the same few cases bound every one: more staff cannot help
-                name = (names or {}).get(str(next(iter(limits))), str(next(iter(limits))))
+                name, name_sv = (said_name(names or {}, str(next(iter(limits))), lang) for lang in ("en", "sv"))
                 en[-1] = en[-1][:-1] + (f" (every combination's low end is set by {name}'s few decided cases, which "
                                         "more staff does not change).")
-                genitive = name if name[-1:].lower() in "sxz" else name + "s"
+                genitive = name_sv if name_sv[-1:].lower() in "sxz" else name_sv + "s"
                 sv[-1] = sv[-1][:-1] + (f" (varje alternativs sämre ände sätts av {genitive} få avgjorda ärenden, "
                                         "vilket fler handläggare inte ändrar).")
     today = result["today"]
@@ -260,32 +264,33 @@ def _more(result: dict[str, Any], names: dict[str, str] | None = None) -> tuple[
     return sv, en
 
 
-def goal_answer(result: dict[str, Any], names: dict[str, str],
+def goal_answer(result: dict[str, Any], names: Mapping[str, Any],
                 clock: tuple[float | None, float | None] = LIBRARY_CLOCK) -> dict[str, Any]:
     """The result (``OptimiseResult.to_json()``) with a sentence per language: the answer, then
     equally cheap combinations, the interval's low end and today's setting (as ``permitflow optimise``).
     ``clock``: the processes' deadline and extension in hours (:func:`report.deadlines.common_clock`),
     which the sentences name."""
-    places = ", ".join(names.get(p, p) for p in result["processes"])
+    places, places_sv = (", ".join(said_name(names, p, lang) for p in result["processes"]) for lang in ("en", "sv"))
     share_en, share_sv = (percent(result["target"]["share"], lang) for lang in ("en", "sv"))
     chosen = result["chosen"]
     if chosen is None:
-        sv = f"{places}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
+        sv = f"{places_sv}: inget av de prövade alternativen når {share_sv} av besluten inom 4 månader."
         en = f"{places}: none of the combinations tried reaches {share_en} of decisions within 4 months."
     else:
         sure, sure_sv = ("", "") if result["holds_at_bad_end"] else _unsure(chosen, names)
-        sv = (f"{places}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
+        sv = (f"{places_sv}: billigast att nå {share_sv} inom 4 månader är {_combination(chosen, 'sv')}: "
               f"{_kr(chosen, 'sv')} kr per år, i snitt {_mean_days(chosen, 'sv')} dagar{sure_sv}.")
         en = (f"{places}: the cheapest way to {share_en} within 4 months is {_combination(chosen, 'en')}: "
               f"{_kr(chosen, 'en')} kronor a year, {_mean_days(chosen, 'en')} days on average{sure}.")
     more_sv, more_en = _more(result, names)
     said = {"sv": " ".join([sv, *more_sv]), "en": " ".join([en, *more_en])}
     # names: the processes as the page shows them (the table names the one whose few cases set a row's low end)
-    return {**result, "names": {p: names.get(p, p) for p in result["processes"]},
+    return {**result, "names": {p: said_name(names, p, "sv") for p in result["processes"]},
+            "names_en": {p: said_name(names, p, "en") for p in result["processes"]},
             "sentence": {lang: deadline_said(text, lang, *clock) for lang, text in said.items()}}
 
 
-def seek(request: OptimiseRequest, names: dict[str, str], executor: Executor | None,
+def seek(request: OptimiseRequest, names: Mapping[str, Any], executor: Executor | None,
          progress: Callable[[int], None], cancelled: Callable[[], bool]) -> dict[str, Any]:
     """Run the search on ``executor`` and return the page's answer."""
     result = optimise(request, executor=executor, progress=progress, cancel=cancelled)

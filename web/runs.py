@@ -178,11 +178,11 @@ class Runs:
         return multiprocessing.get_context(method)
 
     def start(self, study: Study, finish: Callable[[BatchResults], dict[str, Any]], *, uncertainty: int = 0,
-              names: dict[str, str] | None = None, separate: bool = False) -> Run:
+              names: dict[str, dict[str, str]] | None = None, separate: bool = False) -> Run:
         """Check and plan ``study`` here (errors raise at once), then run it in the background;
         ``finish(batch)`` makes the page's answer when it is done. ``uncertainty``: also run the
         study at that many assumption points (:mod:`scenarios.uncertainty`, the same seed) and add
-        ``how_sure`` to the answer (``names``: process -> display name). ``separate``: in a process
+        ``how_sure`` to the answer (``names``: process -> its name per language). ``separate``: in a process
         of its own (the module doc; ``finish`` then pickles: a module's function or a partial of one)."""
         # a few chunks of a run at a time on the shared pool: a what-if asked meanwhile by another
         # page waits behind those, not behind every unit of a long run
@@ -399,7 +399,7 @@ class StudyTask:
     plan: Any  # None until :meth:`prepare`
     finish: Callable[[BatchResults], dict[str, Any]]
     uncertainty: int
-    names: dict[str, str]
+    names: dict[str, dict[str, str]]
     workers: int
     ahead: int
 

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-__all__ = ["TEXTS"]
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["TEXTS", "said_name"]
+
+
+def said_name(names: Mapping[str, Any], process: str, lang: str) -> str:
+    """``process``'s name as the page shows it in ``lang``: ``names`` maps a process to its name per language
+    (``{"en": "National reference", "sv": "Nationell referens"}``, :func:`bpmn_io.profile.shown_name`) or to one
+    name for both; a process it does not name is shown by itself."""
+    value = names.get(process)
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or process)
+    return str(value or process)
+
 
 TEXTS: dict[str, dict[str, str]] = {
     "title": {"sv": "Vad händer om …? Serveringstillstånd", "en": "What if …? Serving permits"},
@@ -118,8 +132,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "”Det ni kan ändra” ingår inte i den.",
                            "en": "The goal seek starts from each municipality's current values: the changes under "
                                  "“What you can change” are not part of it."},
-    "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 punkter, tar längre tid)",
-                    "en": "How sure are we? Also try the assumptions' ranges (8 points, takes longer)"},
+    # found by QA (words23): "8 points" said nothing to a manager
+    "uncertainty": {"sv": "Hur säkra är vi? Pröva också antagandenas intervall (8 kombinationer av deras värden, "
+                          "tar längre tid)",
+                    "en": "How sure are we? Also try the assumptions' ranges (8 combinations of their values, "
+                          "takes longer)"},
     "manager": {"sv": "chefen", "en": "the manager"},
     "choose": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
 }

@@ -121,6 +121,8 @@ def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profi
         raise _unreadable("The profile could not be read", "Profilen kunde inte läsas", err) from None
     shown = name or str(doc.data.get("municipality") or "").strip() or "egen"
     raw = {**doc.data, "municipality": shown}
+    if name:  # the name the manager wrote, in both languages: not the profile's own names per language (names:)
+        raw.pop("names", None)
     return Base(upload_id(shown), _text(model, model_name), model_name, raw, profile_name, dict(doc.lines)), defs
 
 

@@ -16,6 +16,7 @@ from bpmn_io.profile import (
     profile_from_data,
     provenance_gaps,
     read_profile,
+    shown_name,
 )
 from bpmn_io.yamlsrc import dump_yaml, load_yaml
 from processes.errors import InputError
@@ -200,6 +201,20 @@ def test_unknown_top_level_key_and_missing_sections() -> None:
     with pytest.raises(InputError, match=r"^p.yaml:1: simulation: missing key 'arrivals'"):
         parse_profile("simulation: {start: 2025-01-01, cases: 3}\n", source="p.yaml")
     assert parse_profile("municipality: X\n", source="p.yaml").simulation is None
+
+
+def test_a_profile_names_its_municipality_per_language_and_a_wrong_name_is_refused() -> None:
+    # found by QA (words23): "Nationell referens" on the English page; a profile may give its name per language
+    p = parse_profile("municipality: Nationell referens\nnames: {en: National reference, sv: Nationell referens}\n",
+                      source="p.yaml")
+    assert [shown_name(p.raw, lang, "x") for lang in ("en", "sv")] == ["National reference", "Nationell referens"]
+    assert shown_name(parse_profile("municipality: Åstorp\n").raw, "en", "astorp") == "Åstorp"
+    with pytest.raises(InputError, match=r"^p.yaml:1: names.de: unknown language 'de' \(expected one of en, sv\)"):
+        parse_profile("names: {de: Nationale Referenz}\n", source="p.yaml")
+    with pytest.raises(InputError, match=r"^p.yaml:1: names.en: \['a'\] is not a name"):
+        parse_profile("names: {en: [a]}\n", source="p.yaml")
+    with pytest.raises(InputError, match=r"^p.yaml:1: names: 'National reference' is not a name per language"):
+        parse_profile("names: National reference\n", source="p.yaml")
 
 
 def test_replayed_arrivals_and_plain_numbers_with_a_unit() -> None:

@@ -34,3 +34,22 @@ def test_an_unnamed_step_of_the_common_core_is_said_in_words_not_by_its_id() -> 
     assert ('<li><span class="en">timer after 14 days in “Invänta komplettering”</span>'
             '<span class="sv">bevakning efter 14 dagar i ”Invänta komplettering”</span></li>') in core
     assert '<li><span class="en">Ansökan inkommen</span><span class="sv">Ansökan inkommen</span></li>' in core
+
+
+def test_a_municipality_named_per_language_is_named_so_in_each_languages_comparison() -> None:
+    """Found by QA (words23): comparing the national reference, the English report's section read "Comparison of
+    Helsingborg, Nationell referens (Alkohollagen 8 kap., ...)" and named it so in every table and diagram."""
+    import re
+
+    html = library_comparison_section(["helsingborg", "national-reference"])
+    html = re.sub(r"<svg.*?</svg>", " ", html, flags=re.S)  # the diagrams show each model's own labels
+
+    def said(lang: str) -> str:
+        other = "sv" if lang == "en" else "en"
+        return " ".join(re.sub(r"<[^>]*>", " ", re.sub(rf'<span class="{other}">[^<]*</span>', " ", html)).split())
+
+    english, swedish = said("en"), said("sv")
+    assert "Nationell referens" not in english and "National reference" not in swedish
+    assert "Comparison of Helsingborg, National reference (Alkohollagen 8 kap., Alkoholförordningen 5 §)" in english
+    assert "Jämförelse av Helsingborg, Nationell referens (Alkohollagen 8 kap., Alkoholförordningen 5 §)" in swedish
+    assert english.count("National reference") >= 5 and swedish.count("Nationell referens") >= 5

@@ -408,3 +408,44 @@ def test_shared_staff_reads_as_a_sentence_in_each_language() -> None:
         scenario_line(served, towns, "sv")
     assert "(a joint unit of Ängelholm, Klippan and Örkelljunga)" in scenario_line(joint, towns, "en")
     assert "(en gemensam enhet för Ängelholm, Klippan och Örkelljunga)" in scenario_line(joint, towns, "sv")
+
+
+def test_every_shipped_scenarios_question_is_written_in_each_language() -> None:
+    """Found by QA (words23): the examples' uncertainty scenarios asked their question in English on the Swedish
+    report ("How long do Helsingborg, Landskrona and Åstorp take today, ..." under "nuläget")."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "examples").rglob("*.yaml")) + sorted((root / "scenarios").glob("*.yaml"))
+    asked = {}
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "question" in data:
+            asked[path.relative_to(root).as_posix()] = data["question"]
+    assert "examples/uncertainty/status-quo.yaml" in asked and len(asked) >= 10
+    for name, question in asked.items():
+        assert isinstance(question, dict) and set(question) == {"en", "sv"}, name
+        assert question["en"] != question["sv"], name
+
+
+def test_a_profile_named_per_language_is_named_so_in_the_report_and_its_plots(folder: Path, drawn_texts: Any) -> None:
+    """Found by QA (words23): the English report named the library's national reference "Nationell referens
+    (Alkohollagen 8 kap., ...)" everywhere; a profile gives its name per language (``names:``), and each language's
+    page, table and plot shows its own."""
+    import copy
+
+    profiles = copy.deepcopy(read_profiles(folder))
+    profiles["mini"]["names"] = {"en": "Small Town", "sv": "Ministad"}
+    doc, cases = read_summary(folder), read_cases(folder)
+    html = render_report(doc, cases, read_processes(folder), profiles=profiles, diff_section=lambda names: "")
+    html = re.sub(r"<svg.*?</svg>", " ", html, flags=re.S)  # the diagrams show the model's own labels, as drawn
+    english, swedish = _said(html, "en"), _said(html, "sv")
+    assert "Ministad" not in english, re.findall(r".{60}Ministad.{60}", english)[:5]
+    assert "Small Town" not in swedish, re.findall(r".{60}Small Town.{60}", swedish)[:5]
+    for said, name in ((english, "Small Town"), (swedish, "Ministad")):
+        assert f"{name}: a complete application" in said or f"{name}: en komplett ansökan" in said  # the headline
+        assert f"{name} (" in said  # the assumptions table's heading
+        assert said.count(name) > 20  # the scenarios, tables, diagrams and settings
+    jobs = plot_jobs(doc, cases, profiles)
+    assert "Small Town · the status quo" in drawn_texts(jobs["times.en"])
+    assert "Ministad · nuläget" in drawn_texts(jobs["times.sv"])

@@ -12,16 +12,17 @@ def _row(officers: int, fte: float, level: str, cost: float, share: float, days:
 
 
 def test_a_dominated_setting_today_reads_as_the_setting_not_run_further():
+    # the share of full time in per cent, as the page's lever asks for it (found by QA, words23: "0,5 av heltid")
     result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
               "chosen": _row(1, 0.3, "officer", 600000, 0.97, 40),
               "today": {**_row(2, 0.5, "committee", 900000, 0.95, 50), "status": "dominated"}}
     answer = goal_answer(result, {"astorp": "Åstorp"})
     assert answer["sentence"]["sv"].endswith(
-        "Dagens upplägg, 2 handläggare på 0,5 av heltid, beslut av nämnden (900\u00a0000 kr per år, 95\u00a0% inom 4 "
+        "Dagens upplägg, 2 handläggare på 50\u00a0% av heltid, beslut av nämnden (900\u00a0000 kr per år, 95\u00a0% inom 4 "
         "månader, i snitt 50 dagar), når också målet i snitt (inte kört vidare: det kostar minst lika mycket som ett "
         "alternativ som säkert når det).")
     assert answer["sentence"]["en"].endswith(
-        "Today's setting, 2 case officers at 0.5 of full time, decisions by the committee (900,000 kronor a year, "
+        "Today's setting, 2 case officers at 50% of full time, decisions by the committee (900,000 kronor a year, "
         "95% within 4 months, 50 days on average), reaches the target too on average (not run further: it costs at "
         "least as much as a combination that surely reaches it).")
 

@@ -409,19 +409,19 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     # replications, all in time: the low end of 90 % is about 83 % for the officer and the manager alike
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["officer", "manager"])
     assert [r["label"] for r in goal["ties"]] == ["1 × 0.3 FTE, manager"] and goal["safe"] is None
-    assert en.startswith("Åstorp: the cheapest way to 90% within 4 months is 1 case officer at 0.3 of full time, "
+    assert en.startswith("Åstorp: the cheapest way to 90% within 4 months is 1 case officer at 30% of full time, "
                          "decisions by the case officer: 679,000 kronor a year, ")
-    assert "Just as cheap and reaching it too: 1 case officer at 0.3 of full time, decisions by the manager, " \
+    assert "Just as cheap and reaching it too: 1 case officer at 30% of full time, decisions by the manager, " \
         in en
-    assert "Lika billigt och når också målet: 1 handläggare på 0,3 av heltid, beslut av chefen, i snitt " in sv
+    assert "Lika billigt och når också målet: 1 handläggare på 30\u00a0% av heltid, beslut av chefen, i snitt " in sv
     assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
             "“Share of decisions within 4 months (%)” and search again.") in en
     assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
             "sänk ”Andel beslut inom 4 månader (%)” och sök igen.") in sv
-    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee, is not among "
+    assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee, is not among "
                        "the combinations tried.")
-    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden, är inte bland de prövade "
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de prövade "
                        "alternativen.")
 
 
@@ -429,21 +429,21 @@ def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
     # Helsingborg at 98 %: 1 x 0.25 FTE is cheapest by its mean (99.5 %) but its low end (97.3 %) misses 98 %
     goal, en, sv = _goal(client, ["helsingborg"], 98, officers=[1], fte=[0.25, 0.5], levels=["officer"])
     assert not goal["holds_at_bad_end"] and goal["safe"]["label"] == "1 × 0.5 FTE, officer"
-    assert ("Sure to reach it even at the interval's low end: 1 case officer at 0.5 of full time, decisions by the "
+    assert ("Sure to reach it even at the interval's low end: 1 case officer at 50% of full time, decisions by the "
             "case officer, 1,131,000 kronor a year, 100% within 4 months.") in en
     # what is sure is reaching the target: the Swedish says so, as the English does ("Säkert även ..." had no verb)
-    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 0,5 av heltid, beslut av handläggaren, "
+    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 50\u00a0% av heltid, beslut av handläggaren, "
             "1\u00a0131\u00a0000 kr per år, 100\u00a0% inom 4 månader.") in sv
 
 
 def test_the_goal_answer_says_how_todays_setting_fares(client):
-    # Åstorp today: 1 case officer at 0.3 of full time, decisions by the committee
+    # Åstorp today: 1 case officer at 30% of full time, decisions by the committee
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee", "officer"])
     assert goal["today"]["label"] == "1 × 0.3 FTE, committee" and goal["chosen"]["level"] == "officer"
-    assert en.endswith("Today's setting, 1 case officer at 0.3 of full time, decisions by the committee (686,000 kronor a "
+    assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee (686,000 kronor a "
                        "year, 100% within 4 months, 58 days on average), reaches the target too.")
     # the setting is the subject (Swedish puts the verb second: "I dag, 1 handläggare ..., når" was wrong)
-    assert sv.endswith("Dagens upplägg, 1 handläggare på 0,3 av heltid, beslut av nämnden (686\u00a0000 kr per år, 100\u00a0% "
+    assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden (686\u00a0000 kr per år, 100\u00a0% "
                        "inom 4 månader, i snitt 58 dagar), når också målet.")
     goal, en, sv = _goal(client, ["astorp"], 90, officers=[1], fte=[0.3], levels=["committee"])
     # it names what is today's setting: a bare "Det är ..." after the low-end sentence pointed at nothing
@@ -493,7 +493,8 @@ def test_how_sure_adds_whether_the_conclusion_holds_across_the_assumption_ranges
     assert reply.status_code == 202 and reply.json()["total"] == 8 * 5  # the nominal units and 4 points' worth
     sure = reply_of(client, reply.json()["id"]).json()["answer"]["how_sure"]["astorp"]
     assert sure["sentence"]["en"].startswith("Åstorp: ")
-    assert "(4 punkter)" in sure["sentence"]["sv"] and "(4 points)" in sure["sentence"]["en"]
+    # combinations of the assumptions' values, as the checkbox says (found by QA, words23: "(4 points)" said nothing)
+    assert "(4 kombinationer)" in sure["sentence"]["sv"] and "(4 combinations)" in sure["sentence"]["en"]
     assert isinstance(sure["holds"], bool)
     bad = client.post("/api/runs", json={**body, "uncertainty": 1000})
     assert bad.status_code == 400 and "uncertainty: 1000" in bad.json()["error"]
@@ -601,7 +602,7 @@ def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something()
         "ritstad/complete_to_decision_mean_days": {"direction": "lower", "holds": True, "at_least": -0.3,
                                                    "nominal": {"significant": True}}}}}}
     sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
-    assert "minst 0,3 dagar kortare i varje punkt" in sure["sv"] and "at least 0.3 days shorter" in sure["en"]
+    assert "minst 0,3 dagar kortare i varje kombination" in sure["sv"] and "at least 0.3 days shorter" in sure["en"]
 
 
 def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_words(client):
@@ -836,9 +837,9 @@ def test_a_how_sure_run_with_no_change_says_how_far_the_days_move_across_the_ran
         "members": ["ritstad"], "conclusions": {"ritstad/complete_to_decision_mean_days": conclusion},
         "figures": {"ritstad/complete_to_decision_mean_days": {"noise_and_assumptions": {"low": 40.45, "high": 68.3}}}}}}
     sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
-    assert sure["sv"] == ("Ritstad: över antagandenas intervall (8 punkter) tar det 40–68 dagar (samma dagar som i "
+    assert sure["sv"] == ("Ritstad: över antagandenas intervall (8 kombinationer) tar det 40–68 dagar (samma dagar som i "
                           "dag, så det finns ingen ändring att pröva).")
-    assert sure["en"] == ("Ritstad: across the assumption ranges (8 points) it takes 40–68 days (the same days as "
+    assert sure["en"] == ("Ritstad: across the assumption ranges (8 combinations) it takes 40–68 days (the same days as "
                           "today, so there is no change to test).")
     assert "riktning" not in sure["sv"] and "direction" not in sure["en"]
 
@@ -920,7 +921,7 @@ def test_a_how_sure_run_of_levers_set_to_todays_values_does_not_say_no_change_wa
     assert "with the changes" in answer["municipalities"][0]["sentence"]["en"]
     sure = answer["how_sure"]["astorp"]["sentence"]
     assert "no change chosen" not in sure["en"] and "ingen ändring vald" not in sure["sv"]
-    assert sure["en"].startswith("Åstorp: across the assumption ranges (4 points) it takes ")
+    assert sure["en"].startswith("Åstorp: across the assumption ranges (4 combinations) it takes ")
     assert "days (the same days as today, so there is no change to test)." in sure["en"]
     assert "dagar (samma dagar som i dag, så det finns ingen ändring att pröva)." in sure["sv"]
 
@@ -1020,3 +1021,41 @@ def test_an_interval_cut_at_zero_says_too_few_replications_as_one_below_zero_did
     assert "(0–150)" not in said["en"] and "60 days" in said["en"]
     assert "it would reach below zero days" in said["en"]
     assert "det skulle gå under noll dagar" in said["sv"]
+
+
+def test_a_profile_named_per_language_is_named_so_in_the_list_answers_and_goal_seek(client):
+    """Found by QA (words23): the English page listed and answered "Nationell referens (Alkohollagen 8 kap., ...)";
+    the profile gives its name per language (``names:``), the page shows the one of its language."""
+    en, sv = "National reference (Alkohollagen", "Nationell referens (Alkohollagen"
+    listed = {m["name"]: m for m in client.get("/api/setup").json()["library"]}
+    assert listed["national-reference"]["names"]["en"].startswith(en)
+    assert listed["national-reference"]["names"]["sv"].startswith(sv)
+    assert listed["helsingborg"]["names"] == {"en": "Helsingborg", "sv": "Helsingborg"}  # one name: both languages
+    body = {"municipalities": ["national-reference"], "levers": {"grant_level": "officer", "refusal_level": "officer",
+                                                                 "replications": 2, "years": 0.5}, "uncertainty": 4}
+    reply = client.post("/api/runs", json=body)
+    assert reply.status_code == 202, reply.text
+    answer = reply_of(client, reply.json()["id"]).json()["answer"]
+    (place,) = answer["municipalities"]
+    assert place["names"]["en"].startswith(en) and place["names"]["sv"].startswith(sv)
+    assert place["sentence"]["en"].startswith(en) and place["sentence"]["sv"].startswith(sv)
+    sure = answer["how_sure"]["national-reference"]["sentence"]
+    assert sure["en"].startswith(en) and sure["sv"].startswith(sv)
+    goal, said_en, said_sv = _goal(client, ["national-reference"], 90, officers=[1], fte=[0.5], levels=["officer"])
+    assert said_en.startswith(en) and said_sv.startswith(sv)
+    assert goal["names_en"]["national-reference"].startswith(en) and goal["names"]["national-reference"].startswith(sv)
+
+
+def test_an_upload_is_named_as_the_manager_writes_it_even_when_its_profile_names_itself_per_language(client):
+    """An uploaded profile with ``names:`` (the national reference's, copied): the name the manager writes is shown in
+    both languages; with none written, the profile's own name per language."""
+    bpmn_path, profile_path = library_paths("national-reference")
+    model, profile = bpmn_path.read_bytes(), profile_path.read_bytes()
+    assert b"names:" in profile
+    up = _upload(client, "Min referens", model, profile).json()
+    assert up["names"] == {"en": "Min referens", "sv": "Min referens"} and up["display"] == "Min referens"
+    _id, reply = _run(client, {"uploads": [up["id"]], "levers": {"replications": 2, "years": 0.5}})
+    place = reply.json()["answer"]["municipalities"][0]
+    assert place["sentence"]["en"].startswith("Min referens: ") and place["sentence"]["sv"].startswith("Min referens: ")
+    own = _upload(client, "", model, profile).json()
+    assert own["names"]["en"].startswith("National reference") and own["names"]["sv"].startswith("Nationell referens")

@@ -120,13 +120,19 @@ function question(replaces) {
   return { municipalities: selectedPlaces(), uploads: selectedUploads(), levers: leverValues(), replaces };
 }
 
+// A library process's name in the page's language (a profile's names:, else its name as written).
+function placeName(m) {
+  return (m.names && m.names[state.lang]) || m.display;
+}
+
 function buildForm() {
   const places = $("#places");
   state.setup.library.forEach((m, i) => {
     const box = el("input", { type: "checkbox", "data-place": m.name, id: `place-${m.name}` });
     box.checked = i === 0 || m.name === "helsingborg";
     box.addEventListener("change", showStatusQuo);
-    places.append(el("label", { for: `place-${m.name}` }, box, ` ${m.display}`));
+    // the name in the page's language (found by QA: "Nationell referens" on the English page)
+    places.append(el("label", { for: `place-${m.name}` }, box, " ", el("span", { "data-name": m.name, text: placeName(m) })));
   });
   state.setup.library.forEach((m) => {
     if (m.name !== "helsingborg") document.getElementById(`place-${m.name}`).checked = false;
@@ -175,7 +181,7 @@ function showStatusQuo() {
 // (they were offered and refused only after Räkna)
 function markLevels() {
   const chosen = selectedPlaces().map((n) => state.setup.library.find((m) => m.name === n))
-    .map((m) => [m.display, m.levels || []])
+    .map((m) => [placeName(m), m.levels || []])
     .concat(selectedUploads().map((u) => [state.uploadNames[u] || u, state.uploadLevels[u] || []]));
   for (const key of ["grant_level", "refusal_level"]) {
     for (const option of document.querySelectorAll(`#lever-${key} option[data-choice]`)) {
@@ -197,6 +203,9 @@ function applyLanguage() {
   }
   document.querySelectorAll("[data-choice]").forEach((o) => { o.textContent = t(o.dataset.choice); });  // then markLevels
   document.querySelectorAll(".lang button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)));
+  document.querySelectorAll("#places [data-name]").forEach((n) => {
+    n.textContent = placeName(state.setup.library.find((m) => m.name === n.dataset.name));
+  });
   showStatusQuo();
   showMessage(state.message);
   if (state.answer) drawAnswer(state.answer);
@@ -385,7 +394,8 @@ async function drawAnswer(answer) {
   results.replaceChildren(el("h2", { text: t("answer") }));
   for (const m of answer.municipalities) {
     const section = el("section", { class: "place", "data-process": m.process });
-    section.append(el("h3", { text: m.name }), el("p", { class: "sentence", text: m.sentence[state.lang] }));
+    section.append(el("h3", { text: (m.names && m.names[state.lang]) || m.name }),
+      el("p", { class: "sentence", text: m.sentence[state.lang] }));
     const sure = answer.how_sure && answer.how_sure[m.process];
     if (sure) section.append(el("p", { class: "how-sure", text: sure.sentence[state.lang] }));
     section.append(el("h4", { text: t(m.deadline_days ? "distribution" : "distribution_arrival") }), ecdf(m));
@@ -405,13 +415,14 @@ function drawGoal(goal) {
   const body = el("tbody");
   const share = (v) => (v === null || v === undefined ? "–" : pct(100 * v, 0));
   // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
-  const low = (c) => share(c.target_figure.low) + (c.limit ? ` (${(goal.names || {})[c.limit.process] || c.limit.process})` : "");
+  const names = (state.lang === "en" && goal.names_en) || goal.names || {};
+  const low = (c) => share(c.target_figure.low) + (c.limit ? ` (${names[c.limit.process] || c.limit.process})` : "");
   for (const c of goal.candidates) {
     if (c.status === "not run") continue;
     const days = c.complete_to_decision_mean_days.mean;
     // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
     body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
-      el("td", { text: num(c.fte) }), el("td", { text: t(c.level) }),
+      el("td", { text: pct(100 * c.fte) }), el("td", { text: t(c.level) }),  // per cent, as the lever (it said 0.3)
       el("td", { text: num(Math.round(c.cost / 1000) * 1000, 0) }),  // to the thousand, as the sentence (goalseek._kr)
       // a tenth of a day: the frontier is marked by the days unrounded, and two rows of 31 days
       // each, the dearer one marked, looked wrong (found by the manager's QA journey)
