@@ -314,16 +314,23 @@ async def upload(request: Request) -> Response:
         except CallStopped:
             return _error("The server is stopping: upload the files again once it runs again.", 503,
                           sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
-        except CallTimedOut:  # not remembered: a busy machine may read it in time later
+        except CallTimedOut:
+            # remembered as a refusal of its input is (the last MAX_UPLOADS): the same files again would cost
+            # another full check, a minute each time
             from report.numbers import number
 
             limit = {lang: number(float(f"{state.check_seconds:g}"), lang) for lang in ("en", "sv")}
-            return _error(f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model "
-                          "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
-                          "writes it?",
-                          sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en "
-                             "modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
-                             "ett modelleringsverktyg skriver den?")
+            slow = PageError(
+                f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model from a "
+                "modelling tool takes a few seconds): is the model a BPMN file as a modelling tool writes it? The same "
+                f"files sent again are refused at once, without another check (the server remembers its last "
+                f"{MAX_UPLOADS} refusals until it restarts).",
+                sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en modell "
+                   "från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som ett "
+                   "modelleringsverktyg skriver den? Samma filer som skickas igen avvisas direkt, utan ny kontroll "
+                   f"(servern minns sina senaste {MAX_UPLOADS} avvisningar tills den startas om).")
+            state.refuse(digest, slow)
+            return _error(slow)
         except InputError as err:
             # kept without its traceback, whose frames hold what was sent (up to 10 MB)
             state.refuse(digest, err.with_traceback(None))
