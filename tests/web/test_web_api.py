@@ -1008,3 +1008,26 @@ def test_a_form_the_parser_refuses_is_one_message_without_a_status_code_in_it(cl
     assert reply.status_code == 400
     assert reply.json()["error"] == f"the upload could not be read: {words}"
     assert reply.json()["error_sv"] == f"uppladdningen kunde inte läsas: {words}"
+
+
+def test_years_typed_on_the_page_are_the_years_of_a_profile_and_of_simulate_years(client):
+    """Found by QA (the manager's afternoon): the page's years were 365-day years rounded to whole days (0.5 ->
+    182d, 1 -> 365d), a profile's ``1y`` and ``simulate --years`` 365.25 days: Åstorp at 100 applications a year
+    took 298.1 days with the field empty (its own 1 year, shown in grey) and 296.7 with that 1 typed, and an
+    uploaded model run for 0.5 years differed from `permitflow simulate --years 0.5` of the same files."""
+    from processes.durations import parse_duration
+    from web.levers import run_settings
+
+    for years in (0.25, 0.5, 1, 2.75, 5):
+        assert parse_duration(run_settings({"years": years})["horizon"]) == parse_duration(f"{years}y")
+    levers = {"replications": 2, "arrivals": 100}
+    _id, own = _run(client, {"municipalities": ["astorp"], "levers": levers})
+    _id, typed = _run(client, {"municipalities": ["astorp"], "levers": {**levers, "years": 1}})
+    own_answer, typed_answer = (r.json()["answer"]["municipalities"][0] for r in (own, typed))
+    assert own_answer["then"] == typed_answer["then"] and own_answer["sentence"] == typed_answer["sentence"]
+    result = CliRunner().invoke(cli, ["simulate", "astorp", "--years", "1", "-r", "2", "--set", "arrivals.per_year=100",
+                                      "--workers", "1", "-q", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    figure = json.loads(result.output)["figures"][typed_answer["figure"]]
+    assert typed_answer["then"]["mean"] == figure["mean"]
+    assert typed_answer["then"]["ci"] == [figure["low"], figure["high"]]
