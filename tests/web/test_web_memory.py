@@ -450,3 +450,26 @@ def test_an_upload_refused_for_its_time_is_remembered_and_refused_again_at_once(
             assert upload(c, f"Stad {i}", b"<not-bpmn").status_code == 400
         assert len(web.refused) == MAX_UPLOADS
         assert upload(c, "Stor", model).status_code == 200  # forgotten: checked again
+
+
+def test_the_same_upload_sent_twice_at_once_is_checked_once(pooled):
+    # found by QA (two tabs, or a second click while the first upload is checked: the page shows nothing meanwhile):
+    # each of the two was read and checked in a process of its own, both at once, a 4.6 MB model 7 s each instead
+    # of 3; now the second waits for the first's check and is answered from it
+    web = pooled.app.state.web
+    model, profile = _big_model(14600), library_paths("helsingborg")[1].read_bytes()
+    replies = []
+
+    def upload():
+        replies.append(pooled.post("/api/uploads", data={"name": "Två flikar"},
+                                   files={"model": ("m.bpmn", model), "profile": ("p.yaml", profile)}))
+
+    senders = [threading.Thread(target=upload) for _ in range(2)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    assert [r.status_code for r in replies] == [200, 200], [r.text for r in replies]
+    first, second = (r.json()["id"] for r in replies)
+    assert first != second and web.uploads[first] is web.uploads[second]  # one check: its result, not a copy
+    assert not web.checking
