@@ -15,6 +15,8 @@ and the server goes on serving. With a token, every request must carry it
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import gzip
 import hashlib
 import hmac
@@ -148,6 +150,8 @@ class _State:
         self.checked: dict[bytes, _Checked] = {}
         #: the last :data:`MAX_UPLOADS` uploads refused (their messages)
         self.refused: OrderedDict[bytes, InputError] = OrderedDict()
+        #: the checks running now, by digest: the same bytes sent meanwhile wait for that check (:func:`_check_once`)
+        self.checking: dict[bytes, concurrent.futures.Future[_Checked]] = {}
         self.lock = threading.Lock()
 
     def keep_upload(self, key: str, digest: bytes, checked: _Checked) -> None:
@@ -277,6 +281,34 @@ def _bounded(request: Request) -> Request:
     return Request(request.scope, receive)
 
 
+async def _check_once(state: _State, digest: bytes, sent: tuple[Any, ...]) -> _Checked:
+    """The check of what was sent (:func:`web.whatif.checked_upload`, in a process of its own), or what it
+    raised; the same bytes sent again while they are checked (a second tab, a second click) wait for that
+    check and get its answer, not a check of their own."""
+    with state.lock:
+        running = state.checking.get(digest)
+        mine = running is None
+        if running is None:
+            running = state.checking[digest] = concurrent.futures.Future()
+    if not mine:
+        return await asyncio.wrap_future(running)
+    try:
+        found: _Checked = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
+                                                          seconds=state.check_seconds))
+    except Exception as err:
+        running.set_exception(err)
+        raise
+    except BaseException:  # this request was ended: those waiting are told to send theirs again
+        running.set_exception(PermitflowError("the upload's check was interrupted: upload the files again"))
+        raise
+    else:
+        running.set_result(found)
+        return found
+    finally:
+        with state.lock:
+            del state.checking[digest]
+
+
 async def upload(request: Request) -> Response:
     state: _State = request.app.state.web
     try:
@@ -312,21 +344,27 @@ async def upload(request: Request) -> Response:
             # read and checked in a process of its own: a model's parse takes ten times its size, which the
             # server would keep; its own values beside the levers, read as a library municipality's are (its
             # steps found by what they are, and kept for its levers)
-            found = await run_in_threadpool(partial(state.runs.call_apart, checked_upload, *sent,
-                                                    seconds=state.check_seconds))
+            found = await _check_once(state, digest, sent)
         except CallStopped:
             return _error("The server is stopping: upload the files again once it runs again.", 503,
                           sv="Servern stängs av: ladda upp filerna igen när den körs igen.")
-        except CallTimedOut:  # not remembered: a busy machine may read it in time later
+        except CallTimedOut:
+            # remembered as a refusal of its input is (the last MAX_UPLOADS): the same files again would cost
+            # another full check, a minute each time
             from report.numbers import number
 
             limit = {lang: number(float(f"{state.check_seconds:g}"), lang) for lang in ("en", "sv")}
-            return _error(f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model "
-                          "from a modelling tool takes a few seconds): is the model a BPMN file as a modelling tool "
-                          "writes it?",
-                          sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en "
-                             "modell från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som "
-                             "ett modelleringsverktyg skriver den?")
+            slow = PageError(
+                f"The upload could not be checked within {limit['en']} s, the limit for an upload (a model from a "
+                "modelling tool takes a few seconds): is the model a BPMN file as a modelling tool writes it? The same "
+                f"files sent again are refused at once, without another check (the server remembers its last "
+                f"{MAX_UPLOADS} refusals until it restarts).",
+                sv=f"Uppladdningen kunde inte kontrolleras inom {limit['sv']} s, gränsen för en uppladdning (en modell "
+                   "från ett modelleringsverktyg tar några sekunder): är modellen en BPMN-fil som ett "
+                   "modelleringsverktyg skriver den? Samma filer som skickas igen avvisas direkt, utan ny kontroll "
+                   f"(servern minns sina senaste {MAX_UPLOADS} avvisningar tills den startas om).")
+            state.refuse(digest, slow)
+            return _error(slow)
         except InputError as err:
             # kept without its traceback, whose frames hold what was sent (up to 10 MB)
             state.refuse(digest, err.with_traceback(None))

@@ -321,7 +321,8 @@ def run_settings(form: Mapping[str, Any], *, replications: int = 10, seed: int =
     settings: dict[str, Any] = {"replications": given.get("replications", replications),
                                 "seed": given.get("seed", seed)}
     if "years" in given:
-        settings["horizon"] = f"{round(given['years'] * 365)}d"
+        # years as a profile's ``1y`` and ``simulate --years`` count them (365.25 days): not days of 365 rounded
+        settings["horizon"] = f"{given['years']:.6f}".rstrip("0").rstrip(".") + "y"
     return settings
 
 

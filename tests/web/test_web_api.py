@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from bpmn_io.library import library_names, library_paths
+from bpmn_io.reader import parse_bpmn
 from cli import cli
 from web.levers import lever_sets
 from web.server import bind_token, is_loopback
@@ -1059,3 +1060,58 @@ def test_an_upload_is_named_as_the_manager_writes_it_even_when_its_profile_names
     assert place["sentence"]["en"].startswith("Min referens: ") and place["sentence"]["sv"].startswith("Min referens: ")
     own = _upload(client, "", model, profile).json()
     assert own["names"]["en"].startswith("National reference") and own["names"]["sv"].startswith("Nationell referens")
+
+
+def test_years_typed_on_the_page_are_the_years_of_a_profile_and_of_simulate_years(client):
+    """Found by QA (the manager's afternoon): the page's years were 365-day years rounded to whole days (0.5 ->
+    182d, 1 -> 365d), a profile's ``1y`` and ``simulate --years`` 365.25 days: Åstorp at 100 applications a year
+    took 298.1 days with the field empty (its own 1 year, shown in grey) and 296.7 with that 1 typed, and an
+    uploaded model run for 0.5 years differed from `permitflow simulate --years 0.5` of the same files."""
+    from processes.durations import parse_duration
+    from web.levers import run_settings
+
+    for years in (0.25, 0.5, 1, 2.75, 5):
+        assert parse_duration(run_settings({"years": years})["horizon"]) == parse_duration(f"{years}y")
+    levers = {"replications": 2, "arrivals": 100}
+    _id, own = _run(client, {"municipalities": ["astorp"], "levers": levers})
+    _id, typed = _run(client, {"municipalities": ["astorp"], "levers": {**levers, "years": 1}})
+    own_answer, typed_answer = (r.json()["answer"]["municipalities"][0] for r in (own, typed))
+    assert own_answer["then"] == typed_answer["then"] and own_answer["sentence"] == typed_answer["sentence"]
+    result = CliRunner().invoke(cli, ["simulate", "astorp", "--years", "1", "-r", "2", "--set", "arrivals.per_year=100",
+                                      "--workers", "1", "-q", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    figure = json.loads(result.output)["figures"][typed_answer["figure"]]
+    assert typed_answer["then"]["mean"] == figure["mean"]
+    assert typed_answer["then"]["ci"] == [figure["low"], figure["high"]]
+
+
+def test_the_lever_steps_of_a_model_of_thousands_of_loops_and_send_tasks_are_found_in_linear_time():
+    """Found by QA (the manager's afternoon, a hostile upload): finding the levers' steps walked the whole model
+    from every exclusive gateway and from every send task, and found the successors again for each of those: a
+    model of 4,000 send tasks in a row (0.4 MB) took 50 s and 370 MB to check, one of 3,000 loops (1.2 MB) 228 s
+    and 680 MB, so such an upload kept a core busy until the check's time limit refused it. Now a gateway's loop
+    is its strongly connected component, found once for the model, and the senders' walk is one per party."""
+    from web.leversteps import NotFound, steps_of
+
+    parts = ['<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p">'
+             '<startEvent id="s"/>']
+    prev = "s"
+    for i in range(4000):
+        parts.append(f'<sendTask id="t{i}" name="Skicka {i}"/><sequenceFlow id="f{i}" sourceRef="{prev}" targetRef="t{i}"/>')
+        prev = f"t{i}"
+    for i in range(1500):
+        parts.append(f'<exclusiveGateway id="g{i}" name="Komplett {i}?"/><sequenceFlow id="a{i}" sourceRef="{prev}" '
+                     f'targetRef="g{i}"/><sendTask id="q{i}" name="Begär komplettering {i}"/><sequenceFlow id="b{i}" '
+                     f'sourceRef="g{i}" targetRef="q{i}"/><sequenceFlow id="c{i}" sourceRef="q{i}" targetRef="g{i}"/>'
+                     f'<task id="u{i}" name="Steg {i}"/><sequenceFlow id="d{i}" sourceRef="g{i}" targetRef="u{i}"/>')
+        prev = f"u{i}"
+    parts.append(f'<endEvent id="e"/><sequenceFlow id="fe" sourceRef="{prev}" targetRef="e"/></process></definitions>')
+    defs = parse_bpmn("".join(parts).encode(), source="many.bpmn")
+    started = time.process_time()
+    steps = steps_of(defs)
+    took = time.process_time() - started
+    # 1,500 loops, each named as a completeness check: none is taken, and the refusal names them
+    assert isinstance(steps.completeness, NotFound) and len(steps.completeness.names) == 1500
+    assert steps.completeness.names[0] == ("“Komplett 0?”", "”Komplett 0?”")
+    assert steps.remiss_answers == NotFound()
+    assert took < 30, f"{took:.0f} CPU s to find the lever steps of 5,500 send tasks and 1,500 loops"

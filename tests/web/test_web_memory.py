@@ -412,3 +412,64 @@ def test_an_upload_whose_check_takes_too_long_is_refused_in_words_and_its_proces
         c.app.state.web.check_seconds = 3
         assert c.post("/api/uploads", data={"name": "Liten 2"},
                       files={"model": ("m.bpmn", good), "profile": ("p.yaml", profile)}).status_code == 200
+
+
+def test_an_upload_refused_for_its_time_is_remembered_and_refused_again_at_once():
+    # found by QA: an upload refused because its check ran past the limit was not remembered (only a refusal of
+    # its input was), so the same slow upload sent again cost another full check, a minute each time; now it is
+    # refused again at once, the same words, which say so (kept with the other refusals: the last 32)
+    from web.app import MAX_UPLOADS
+
+    good, profile = (p.read_bytes() for p in library_paths("astorp"))
+
+    def upload(client, name, model):
+        return client.post("/api/uploads", data={"name": name},
+                           files={"model": ("m.bpmn", model), "profile": ("p.yaml", profile)})
+
+    with starlette_testclient.TestClient(create_app(workers=1, check_seconds=3)) as c:
+        web = c.app.state.web
+        assert upload(c, "Liten", good).status_code == 200  # the fork server started
+        web.check_seconds = 0.001  # a limit shorter than any check: this upload is refused for its time
+        model = good + b"<!-- slow -->"
+        first = upload(c, "Stor", model)
+        assert first.status_code == 400, first.text
+        assert first.json()["error"].startswith("The upload could not be checked within 0.001 s")
+        assert "The same files sent again are refused at once" in first.json()["error"]
+        assert "Samma filer som skickas igen avvisas direkt" in first.json()["error_sv"]
+        web.check_seconds = 3  # a new check would now pass: the same files are refused from what was remembered
+        before = _children()
+        started = time.monotonic()
+        again = upload(c, "Stor", model)
+        took = time.monotonic() - started
+        assert again.status_code == 400 and again.json() == first.json(), again.text
+        assert took < 1, f"the same upload took {took:.1f} s: checked again"
+        assert _children() <= before
+        assert upload(c, "Stor", model + b" ").status_code == 200  # other bytes: checked
+        assert len(web.refused) == 1 and all(err.__traceback__ is None for err in web.refused.values())
+        for i in range(MAX_UPLOADS):  # bounded with the other refusals: the oldest is forgotten
+            assert upload(c, f"Stad {i}", b"<not-bpmn").status_code == 400
+        assert len(web.refused) == MAX_UPLOADS
+        assert upload(c, "Stor", model).status_code == 200  # forgotten: checked again
+
+
+def test_the_same_upload_sent_twice_at_once_is_checked_once(pooled):
+    # found by QA (two tabs, or a second click while the first upload is checked: the page shows nothing meanwhile):
+    # each of the two was read and checked in a process of its own, both at once, a 4.6 MB model 7 s each instead
+    # of 3; now the second waits for the first's check and is answered from it
+    web = pooled.app.state.web
+    model, profile = _big_model(14600), library_paths("helsingborg")[1].read_bytes()
+    replies = []
+
+    def upload():
+        replies.append(pooled.post("/api/uploads", data={"name": "Två flikar"},
+                                   files={"model": ("m.bpmn", model), "profile": ("p.yaml", profile)}))
+
+    senders = [threading.Thread(target=upload) for _ in range(2)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    assert [r.status_code for r in replies] == [200, 200], [r.text for r in replies]
+    first, second = (r.json()["id"] for r in replies)
+    assert first != second and web.uploads[first] is web.uploads[second]  # one check: its result, not a copy
+    assert not web.checking
