@@ -261,7 +261,8 @@ def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path)
     assert result.exit_code == 1
     assert result.output == (
         f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
-        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+        "process needs exactly one top-level start event, found 2 (S1, S2): keep one, and an exclusive gateway "
+        "after it (`probabilities:`) for the ways in\n")
     assert not profile.exists()
 
 
@@ -274,7 +275,8 @@ def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why
     assert result.exit_code == 2
     assert result.output == (
         f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
-        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+        "process needs exactly one top-level start event, found 2 (S1, S2): keep one, and an exclusive gateway "
+        "after it (`probabilities:`) for the ways in\n")
     assert not (tmp_path / "profile.yaml").exists()
     pools = tmp_path / "pools.bpmn"
     pools.write_text(POOLS_ONLY, encoding="utf-8")
@@ -312,3 +314,17 @@ def test_a_multi_instance_call_activity_without_a_count_gets_one_in_the_profile_
     assert read_profile(out).simulation.elements["C"].cardinality == 2  # type: ignore[union-attr]
     shown = run("simulate", str(model), "--cases", "10", "-r", "1", "--workers", "1", "--format", "json")
     assert shown.exit_code == 0, shown.output
+
+
+@pytest.mark.interop
+def test_to_profile_of_miwg_c6_names_the_event_subprocess_once() -> None:
+    """The event subprocess was refused, its compensation start event too, and then the event subprocess
+    again: 'an embedded subprocess needs exactly one start event, found 0' (it has one)."""
+    model = INTEROP / "miwg/reference/C.6.0.bpmn"
+    result = run("convert", str(model), "never-written.yaml", "--to", "profile")
+    assert result.exit_code == 1
+    assert "found 0" not in result.output and "compensation start event is not" not in result.output
+    assert result.output.count("_e880bf53-84ca-4776-aa75-d1bf53172240") == 1
+    assert ("'_e880bf53-84ca-4776-aa75-d1bf53172240': event subprocesses are not simulated (this one starts at "
+            "compensation start event '_8af17ed4-6e13-463b-8333-d397b3002c65'): leave it out") in result.output
+    assert not Path("never-written.yaml").exists()
