@@ -316,6 +316,37 @@ def test_a_multi_instance_call_activity_without_a_count_gets_one_in_the_profile_
     assert shown.exit_code == 0, shown.output
 
 
+CALL = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <laneSet id="LS"><lane id="L1" name="Handläggare"><flowNodeRef>S</flowNodeRef><flowNodeRef>T</flowNodeRef>
+      </lane><lane id="L2" name="Registrator"><flowNodeRef>C</flowNodeRef></lane></laneSet>
+    <startEvent id="S"/><task id="T" name="Granska"/>
+    <callActivity id="C" name="Diarieför" calledElement="other"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="C"/>
+    <sequenceFlow id="F3" sourceRef="C" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_a_call_activity_gets_a_work_time_to_fill_in_as_a_task_does(tmp_path) -> None:
+    """It got no entry, so a call activity took no time at all when simulated (MIWG C.9.2, C.8.0 ...)."""
+    model = tmp_path / "call.bpmn"
+    model.write_text(CALL, encoding="utf-8")
+    out = tmp_path / "profile.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert (f"permitflow: {out}: 1 task(s) and 1 call activity (the process called as one step) 1 hour of work, "
+            "0 wait(s) for another party 2 weeks, 0 choice(s) with equal shares, 2 pool(s) of one person "
+            "(officer, registrator): replace them\n") in r.output
+    sim = read_profile(out).simulation
+    assert sim is not None and sim.elements["C"].duration == sim.elements["T"].duration
+    assert sim.pools["registrator"].lanes == ("L2",)  # its lane has a pool to do the work
+    shown = run("simulate", str(model), "--cases", "5", "-r", "1", "--workers", "1", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+
+
 @pytest.mark.interop
 def test_to_profile_of_miwg_c6_names_the_event_subprocess_once() -> None:
     """The event subprocess was refused, its compensation start event too, and then the event subprocess
