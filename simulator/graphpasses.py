@@ -40,10 +40,11 @@ Problem = Callable[[str, str], None]
 
 def subprocess_starts(fields: Fields, problem: Problem) -> None:
     """Each embedded subprocess's one start event (``first``)."""
+    attached = {b for f in fields for b in f["boundaries"]}  # a boundary event is on an activity, not in it
     for f in fields:
         if f["kind"] != SUBPROCESS or f.get("event_subprocess"):
             continue  # an event subprocess is refused as such (its start event said in that refusal)
-        inside = [g for g in fields if g["scope"] == f["index"]]
+        inside = [g for g in fields if g["scope"] == f["index"] and g["index"] not in attached]
         starts = [g["index"] for g in inside if g["kind"] == START]
         if len(starts) == 1:
             f["first"] = starts[0]

@@ -167,12 +167,13 @@ class _Builder:
         gateway_caps(fields, flow_source)
         inclusive_reach(fields, flow_source)
         outcome_gateway, outcome_kinds = rule_gateways(fields, flow_ids, index, self.params, self.problem)
+        refused = {e for e, _why in self.problems}
         for f in fields:
             if f["kind"] == EVENT_GATEWAY:
                 race = tuple(f["targets"])
                 for t in race:
                     tk = fields[t]
-                    ok = tk["kind"] in (TIMER, MESSAGE) or (
+                    ok = tk["id"] in refused or tk["kind"] in (TIMER, MESSAGE) or (  # (refused: said there)
                         tk["kind"] == ACTIVITY and isinstance(flow_nodes[t], m.Task)
                         and flow_nodes[t].task_type == "receiveTask")
                     if not ok:

@@ -282,3 +282,24 @@ def test_a_collapsed_subprocess_with_nothing_inside_is_told_to_be_a_task() -> No
     assert refusal.endswith("'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing "
                             "inside (collapsed): draw it as a task instead (its work time then goes in the "
                             "profile), or draw its steps from a start event")
+
+
+def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> None:
+    """The gateway was refused too, for leading to it (camunda's testCatchSignalAndMessageAndTimer)."""
+    from processes.model import Event, EventDefinition
+
+    signal = Event(id="C", position="intermediate_catch", parent="P", definitions=(EventDefinition(kind="signal"),))
+    refusal = _refusal(proc([start("S"), evgw("G"), signal, timer("T", "PT1H"), end("E1"), end("E2")],
+                            "S>G G>C G>T C>E1 T>E2"))
+    assert "1 element(s) not executable: 'C': signal intermediate catch event" in refusal
+    assert "'G'" not in refusal
+
+
+def test_a_collapsed_subprocess_with_a_boundary_event_drawn_inside_it_is_still_empty() -> None:
+    """Visual Paradigm writes the boundary event inside the subprocess it is attached to (MIWG A.3.0)."""
+    from processes.model import Event, EventDefinition
+
+    on = Event(id="B", position="boundary", parent="Sub", attached_to="Sub",
+               definitions=(EventDefinition(kind="escalation"),))
+    refusal = _refusal(proc([start("S"), sub("Sub"), on, end("E"), end("E2")], "S>Sub Sub>E B>E2"))
+    assert "'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing inside" in refusal
