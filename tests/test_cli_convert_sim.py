@@ -253,14 +253,15 @@ TWO_STARTS = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path) -> None:
-    """The line named the process and its elements but not the file (MIWG A.3.0, B.2.0, C.6.0 ...)."""
+    """The line named the process and its elements but not the file (MIWG A.3.0, B.2.0, C.6.0 ...), then
+    not the line of the first element it names, as simulate without a profile does."""
     model = tmp_path / "starts.bpmn"
     model.write_text(TWO_STARTS, encoding="utf-8")
     profile = tmp_path / "profile.yaml"
     result = run("convert", str(model), str(profile), "--to", "profile")
     assert result.exit_code == 1
     assert result.output == (
-        f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
+        f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
         "process needs exactly one top-level start event, found 2 (S1, S2): keep one, and an exclusive gateway "
         "after it (`probabilities:`) for the ways in\n")
     assert not profile.exists()
