@@ -484,7 +484,8 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         try:
             check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
         except PermitflowError as err:
-            raise err.located(file=source) from None
+            first = getattr(err, "elements", ())[:1]  # a NotExecutableError: at the model's line of the first named
+            raise err.located(file=source, line=defs.source_lines.get(first[0]) if first else None) from None
     data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
             + dump_yaml(converted.document)).encode("utf-8")
     with atomic_write(target, "wb") as fh:

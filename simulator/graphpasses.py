@@ -40,14 +40,25 @@ Problem = Callable[[str, str], None]
 
 def subprocess_starts(fields: Fields, problem: Problem) -> None:
     """Each embedded subprocess's one start event (``first``)."""
+    attached = {b for f in fields for b in f["boundaries"]}  # a boundary event is on an activity, not in it
     for f in fields:
-        if f["kind"] != SUBPROCESS:
-            continue
-        starts = [g["index"] for g in fields if g["scope"] == f["index"] and g["kind"] == START]
-        if len(starts) != 1:
-            problem(f["id"], f"an embedded subprocess needs exactly one start event, found {len(starts)}")
-        else:
+        if f["kind"] != SUBPROCESS or f.get("event_subprocess"):
+            continue  # an event subprocess is refused as such (its start event said in that refusal)
+        inside = [g for g in fields if g["scope"] == f["index"] and g["index"] not in attached]
+        starts = [g["index"] for g in inside if g["kind"] == START]
+        if len(starts) == 1:
             f["first"] = starts[0]
+        elif not inside:
+            problem(f["id"], "an embedded subprocess needs exactly one start event, found 0: it has nothing "
+                             "inside (collapsed): draw it as a task instead (its work time then goes in the "
+                             "profile), or draw its steps from a start event")
+        elif not starts:
+            problem(f["id"], "an embedded subprocess needs exactly one start event, found 0: add a start event "
+                             "without a trigger before its first step")
+        else:
+            problem(f["id"], f"an embedded subprocess needs exactly one start event, found {len(starts)} ("
+                             f"{', '.join(fields[i]['id'] for i in starts)}): keep one, and a parallel or "
+                             "exclusive gateway after it for the ways in")
 
 
 def gateway_caps(fields: Fields, flow_source: Sequence[int]) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from processes import model as m
 from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
+from simulator import instead
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
     ACTIVITY,
@@ -127,7 +128,8 @@ class _Builder:
             if isinstance(n, m.Event) and n.position == "intermediate_throw" and n.trigger == "link":
                 target = catches.get((n.parent, n.definitions[0].link_name or n.name))
                 if target is None:
-                    self.problem(n.id, "link throw event has no link catch event of the same name")
+                    self.problem(n.id, "link throw event has no link catch event of the same name: add one in "
+                                       "the same (sub)process, or draw a sequence flow instead")
                     continue
                 flow_ids.append(f"{n.id}->{target}")
                 fi = len(flow_ids) - 1
@@ -165,29 +167,34 @@ class _Builder:
         gateway_caps(fields, flow_source)
         inclusive_reach(fields, flow_source)
         outcome_gateway, outcome_kinds = rule_gateways(fields, flow_ids, index, self.params, self.problem)
+        refused = {e for e, _why in self.problems}
         for f in fields:
             if f["kind"] == EVENT_GATEWAY:
                 race = tuple(f["targets"])
                 for t in race:
                     tk = fields[t]
-                    ok = tk["kind"] in (TIMER, MESSAGE) or (
+                    ok = tk["id"] in refused or tk["kind"] in (TIMER, MESSAGE) or (  # (refused: said there)
                         tk["kind"] == ACTIVITY and isinstance(flow_nodes[t], m.Task)
                         and flow_nodes[t].task_type == "receiveTask")
                     if not ok:
                         self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer or "
-                                              "message catch event or a receive task")
+                                              "message catch event or a receive task: put one of those on that "
+                                              "flow, or draw an exclusive gateway instead")
                 f["race"] = race
         self.check_references(index, fields)
         tops = [f["index"] for f in fields if f["kind"] == START and f["scope"] == -1]
         if len(tops) != 1:
             self.problem(p.id, f"the process needs exactly one top-level start event, found {len(tops)}"
-                               + (f" ({', '.join(fields[t]['id'] for t in tops)})" if tops else ""))
+                               + (f" ({', '.join(fields[t]['id'] for t in tops)}): keep one, and an exclusive "
+                                  "gateway after it (`probabilities:`) for the ways in" if tops
+                                  else ": add a start event before the first step"))
         if self.problems:
             listed = "; ".join(f"'{e}': {why}" for e, why in self.problems)
             raise NotExecutableError(
                 f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}",
                 elements=tuple(e for e, _why in self.problems))
         for f in fields:
+            f.pop("event_subprocess", None)  # (refused above: never here)
             f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
                           and not f.get("loop_max") and not f.get("visit_cap") and not f.get("decision")
                           and f.get("work") is not None and f.get("delay") is None and not f.get("sets"))
@@ -229,31 +236,48 @@ class _Builder:
             return self.gateway_kind(n, f, flow_ids, ep)
         if isinstance(n, m.SubProcess):
             if n.triggered_by_event:
-                self.problem(n.id, "event subprocesses are not simulated")
+                f["event_subprocess"] = True  # one refusal, its start event's trigger said in it
+                self.problem(n.id, instead.event_subprocess(self.process, n))
+            elif n.variant == "transaction":
+                self.problem(n.id, "transaction is not simulated (only embedded subProcess): draw an embedded "
+                                   "subprocess instead, a cancel end event inside an error end event caught by an "
+                                   "error boundary event on it")
             elif n.variant != "subProcess":
-                self.problem(n.id, f"{n.variant} is not simulated (only embedded subProcess)")
+                self.problem(n.id, f"{n.variant} is not simulated (only embedded subProcess): draw an embedded "
+                                   "subprocess instead, its steps after a parallel or inclusive gateway")
             self.add_loop(n, f, ep)
             return SUBPROCESS
         if isinstance(n, (m.Task, m.CallActivity)):
             if getattr(n, "is_for_compensation", False):
-                self.problem(n.id, "compensation activities are not simulated")
+                self.problem(n.id, f"compensation activities are not simulated: {instead.COMPENSATION}")
             self.add_work(n, f, ep)
             self.add_loop(n, f, ep)
             return ACTIVITY
-        self.problem(n.id, f"{n.kind} is not a flow node the simulator knows")
+        self.problem(n.id, f"{n.kind} is not a flow node the simulator knows: draw a task instead")
         return PASS
 
     def event_kind(self, n: m.Event, f: dict[str, Any], index: dict[str, int], ep: ElementParams | None) -> int:
         trigger = n.trigger
+        if n.position == "start":  # a start event inside a subprocess: any trigger is refused here, once
+            container = self.process.nodes.get(n.parent)
+            if isinstance(container, m.SubProcess) and container.triggered_by_event:
+                return START  # its event subprocess's refusal says its trigger and what to draw instead
+            if f["scope"] != -1 and trigger != "none":
+                self.problem(n.id, f"a start event inside a subprocess must have no trigger, not {trigger}: draw "
+                                   "it without one (a timer or message catch event after it, if the subprocess "
+                                   "waits)")
+            return START
         if trigger in _UNSUPPORTED_TRIGGERS and not (
             n.position in ("intermediate_throw", "end") and trigger in ("signal",)
-        ) and not (n.position == "start" and f["scope"] == -1):
-            self.problem(n.id, f"{trigger} {n.position.replace('_', ' ')} event is not simulated")
+        ):
+            said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated"
+            if n.position == "boundary":
+                self.problem(n.id, f"{said}: {instead.boundary(trigger, interrupting=n.cancel_activity)}")
+            elif n.position == "intermediate_catch":
+                self.problem(n.id, f"{said}: {instead.catch(trigger)}")
+            else:
+                self.problem(n.id, f"{said}: {instead.throw(trigger, n.position)}")
             return PASS
-        if n.position == "start":
-            if f["scope"] != -1 and trigger != "none":
-                self.problem(n.id, f"a start event inside a subprocess must have no trigger, not {trigger}")
-            return START
         if n.position == "end":
             if trigger == "terminate":
                 return TERMINATE
@@ -278,7 +302,7 @@ class _Builder:
                 else:
                     f["delay"] = ep.delay
                 return MESSAGE
-            self.problem(n.id, f"{trigger} intermediate catch event is not simulated")
+            self.problem(n.id, f"{trigger} intermediate catch event is not simulated: {instead.catch(trigger)}")
             return PASS
         # boundary
         f["host"] = index.get(n.attached_to, -1)
@@ -298,7 +322,8 @@ class _Builder:
             f["error_ref"] = n.definitions[0].ref
             f["interrupting"] = True
         else:
-            self.problem(n.id, f"{trigger} boundary event is not simulated")
+            self.problem(n.id, f"{trigger} boundary event is not simulated: "
+                               f"{instead.boundary(trigger, interrupting=n.cancel_activity)}")
         return PASS
 
     def timer(self, n: m.Event, *, allow_cycle: bool) -> Timer | None:
@@ -313,7 +338,8 @@ class _Builder:
         out = f["out"]
         kind = n.gateway_kind
         if kind == "complex":
-            self.problem(n.id, "complex gateways are not simulated")
+            self.problem(n.id, "complex gateways are not simulated: draw an inclusive gateway instead "
+                               "(`probabilities:` over its flows, or flow sets joined by '+')")
             return PASS
         if kind == "eventBased":
             return EVENT_GATEWAY

@@ -253,15 +253,17 @@ TWO_STARTS = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path) -> None:
-    """The line named the process and its elements but not the file (MIWG A.3.0, B.2.0, C.6.0 ...)."""
+    """The line named the process and its elements but not the file (MIWG A.3.0, B.2.0, C.6.0 ...), then
+    not the line of the first element it names, as simulate without a profile does."""
     model = tmp_path / "starts.bpmn"
     model.write_text(TWO_STARTS, encoding="utf-8")
     profile = tmp_path / "profile.yaml"
     result = run("convert", str(model), str(profile), "--to", "profile")
     assert result.exit_code == 1
     assert result.output == (
-        f"permitflow: error: {model}: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
-        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+        f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
+        "process needs exactly one top-level start event, found 2 (S1, S2): keep one, and an exclusive gateway "
+        "after it (`probabilities:`) for the ways in\n")
     assert not profile.exists()
 
 
@@ -274,7 +276,8 @@ def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why
     assert result.exit_code == 2
     assert result.output == (
         f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
-        "process needs exactly one top-level start event, found 2 (S1, S2)\n")
+        "process needs exactly one top-level start event, found 2 (S1, S2): keep one, and an exclusive gateway "
+        "after it (`probabilities:`) for the ways in\n")
     assert not (tmp_path / "profile.yaml").exists()
     pools = tmp_path / "pools.bpmn"
     pools.write_text(POOLS_ONLY, encoding="utf-8")
@@ -312,3 +315,48 @@ def test_a_multi_instance_call_activity_without_a_count_gets_one_in_the_profile_
     assert read_profile(out).simulation.elements["C"].cardinality == 2  # type: ignore[union-attr]
     shown = run("simulate", str(model), "--cases", "10", "-r", "1", "--workers", "1", "--format", "json")
     assert shown.exit_code == 0, shown.output
+
+
+CALL = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <laneSet id="LS"><lane id="L1" name="Handläggare"><flowNodeRef>S</flowNodeRef><flowNodeRef>T</flowNodeRef>
+      </lane><lane id="L2" name="Registrator"><flowNodeRef>C</flowNodeRef></lane></laneSet>
+    <startEvent id="S"/><task id="T" name="Granska"/>
+    <callActivity id="C" name="Diarieför" calledElement="other"/><endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="C"/>
+    <sequenceFlow id="F3" sourceRef="C" targetRef="E"/>
+  </process>
+</definitions>
+"""
+
+
+def test_a_call_activity_gets_a_work_time_to_fill_in_as_a_task_does(tmp_path) -> None:
+    """It got no entry, so a call activity took no time at all when simulated (MIWG C.9.2, C.8.0 ...)."""
+    model = tmp_path / "call.bpmn"
+    model.write_text(CALL, encoding="utf-8")
+    out = tmp_path / "profile.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert (f"permitflow: {out}: 1 task(s) and 1 call activity (the process called as one step) 1 hour of work, "
+            "0 wait(s) for another party 2 weeks, 0 choice(s) with equal shares, 2 pool(s) of one person "
+            "(officer, registrator): replace them\n") in r.output
+    sim = read_profile(out).simulation
+    assert sim is not None and sim.elements["C"].duration == sim.elements["T"].duration
+    assert sim.pools["registrator"].lanes == ("L2",)  # its lane has a pool to do the work
+    shown = run("simulate", str(model), "--cases", "5", "-r", "1", "--workers", "1", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+
+
+@pytest.mark.interop
+def test_to_profile_of_miwg_c6_names_the_event_subprocess_once() -> None:
+    """The event subprocess was refused, its compensation start event too, and then the event subprocess
+    again: 'an embedded subprocess needs exactly one start event, found 0' (it has one)."""
+    model = INTEROP / "miwg/reference/C.6.0.bpmn"
+    result = run("convert", str(model), "never-written.yaml", "--to", "profile")
+    assert result.exit_code == 1
+    assert "found 0" not in result.output and "compensation start event is not" not in result.output
+    assert result.output.count("_e880bf53-84ca-4776-aa75-d1bf53172240") == 1
+    assert ("'_e880bf53-84ca-4776-aa75-d1bf53172240': event subprocesses are not simulated (this one starts at "
+            "compensation start event '_8af17ed4-6e13-463b-8333-d397b3002c65'): leave it out") in result.output
+    assert not Path("never-written.yaml").exists()

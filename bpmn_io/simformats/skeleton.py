@@ -10,7 +10,8 @@ that it simulates as written and each value can be replaced by the municipality'
 * an office calendar (the library's hours, Swedish holidays, a half-staffed July);
 * a pool per lane with tasks, the lane with the most tasks named ``officer`` (the name the
   web page's levers change), one member at full time;
-* every task 1 hour of work (``duration:``), every wait for another party (a receive task, a
+* every task 1 hour of work (``duration:``), and every call activity (the process it calls taken as one
+  step of work, as a task, not run inside), every wait for another party (a receive task, a
   message catch or boundary event, a timer without a time) 2 weeks (``delay:``), every
   exclusive or inclusive choice with equal shares (``probabilities:``); each with the step's
   name as its ``note:``;
@@ -101,6 +102,12 @@ def _waits(node: Any) -> bool:
     return False
 
 
+def _works(node: Any) -> bool:
+    """Is ``node`` a step of work (``duration:``): a task that does not wait, or a call activity (the
+    engine runs it as one step, not the process it calls)?"""
+    return (isinstance(node, Task) and not _waits(node)) or isinstance(node, CallActivity)
+
+
 def _loop(node: Any) -> dict[str, Any]:
     """What a loop marker needs that its tool did not write: a most for a standard loop, a count for a
     multi-instance activity."""
@@ -134,7 +141,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     counts: dict[str, int] = {}
     for node in process.nodes.values():
         lane = process.lane_of(node.id)
-        if isinstance(node, Task) and node is not decision and not _waits(node) and lane is not None:
+        if _works(node) and node is not decision and lane is not None:
             counts[lane.id] = counts.get(lane.id, 0) + 1
     lanes = {lane.id: lane for lane in process.lanes()}
     pools: dict[str, Any] = {}
@@ -145,23 +152,26 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
             name += "_2"
         names[lane_id] = name
         pools[name] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": [lane_id]}
-    unlaned = [n for n in process.nodes.values() if isinstance(n, Task) and n is not decision and not _waits(n)
+    unlaned = [n for n in process.nodes.values() if _works(n) and n is not decision
                and process.lane_of(n.id) is None]
     if unlaned and "officer" not in pools:
         pools["officer"] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": []}
     elements: dict[str, Any] = {}
-    works = waits = choices = 0
+    works = calls = waits = choices = 0
     for node in process.nodes.values():
         if _waits(node):
             elements[node.id] = {"delay": _WAIT, **_named(node)}
             waits += 1
-        elif isinstance(node, Task) and node is not decision:
+        elif _works(node) and node is not decision:
             entry: dict[str, Any] = {"duration": _WORK, **_loop(node)}
             if process.lane_of(node.id) is None:
                 entry["pool"] = "officer"
             elements[node.id] = {**entry, **_named(node)}
-            works += 1
-        elif isinstance(node, (SubProcess, CallActivity)) and _loop(node):
+            if isinstance(node, CallActivity):
+                calls += 1
+            else:
+                works += 1
+        elif isinstance(node, SubProcess) and _loop(node):
             elements[node.id] = {**_loop(node), **_named(node)}
         elif isinstance(node, Gateway) and node.gateway_kind in ("exclusive", "inclusive"):
             flows = [f.id for f in process.outgoing(node.id)]
@@ -176,7 +186,8 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     sim["arrivals"] = {"per_year": 25}
     if elements:
         sim["elements"] = elements
-    notes = [f"{works} task(s) 1 hour of work, {waits} wait(s) for another party 2 weeks, {choices} choice(s) "
+    called = f" and {calls} call activit{'y' if calls == 1 else 'ies'} (the process called as one step)" if calls else ""
+    notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party 2 weeks, {choices} choice(s) "
              f"with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): replace them"]
     if decision is not None:
         sim["decision"] = {

@@ -222,3 +222,84 @@ def test_the_tables_a_check_builds_are_the_ones_the_replications_get(monkeypatch
     assert compiler.compile_process(p, prm) is tables and len(built) == 1  # one build for the check and the runs
     compiler.compile_process(p, replay_params())  # other params (equal, another object): built anew
     assert len(built) == 2
+
+
+def _refusal(p) -> str:
+    with pytest.raises(SimulationError) as err:
+        check_executable(p, replay_params())
+    return str(err.value)
+
+
+def test_an_event_subprocess_is_refused_once_with_its_start_events_trigger_and_what_to_draw() -> None:
+    """Its start event was refused too ('must have no trigger, not message', or 'compensation start
+    event is not simulated' and then 'an embedded subprocess needs exactly one start event, found 0'
+    for the event subprocess: it has one), one cause, two or three messages (MIWG C.6.0, C.9.0, C.9.2)."""
+    from processes.model import Event, EventDefinition, SubProcess
+
+    for kind, interrupting, said in [
+            ("message", False, "'ES': event subprocesses are not simulated (this one starts at non-interrupting "
+                               "message start event 'ESS'): instead, draw a non-interrupting message boundary "
+                               "event on subprocess Sub, with a `delay:` in params (when the message comes), "
+                               "leading to its steps"),
+            ("compensation", True, "'ES': event subprocesses are not simulated (this one starts at compensation "
+                                   "start event 'ESS'): leave it out, or draw the undoing as ordinary tasks on the "
+                                   "path that needs it")]:
+        p = proc([start("S"), sub("Sub"), start("SS", "Sub"), task("A", "Sub"), end("SE", "Sub"),
+                  SubProcess(id="ES", parent="Sub", triggered_by_event=True),
+                  Event(id="ESS", position="start", parent="ES", is_interrupting=interrupting,
+                        definitions=(EventDefinition(kind=kind),)),
+                  end("ESE", "ES"), end("E")],
+                 "S>Sub SS>A A>SE ESS>ESE Sub>E")
+        refusal = _refusal(p)
+        assert "1 element(s) not executable: " + said in refusal
+        assert "ESS" not in refusal.replace("event 'ESS'", "")  # its start event is not refused on its own
+
+
+def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
+    from processes.model import Event, EventDefinition
+
+    def event(i: str, position: str, kind: str, **more) -> Event:
+        return Event(id=i, position=position, parent="P", definitions=(EventDefinition(kind=kind),), **more)
+
+    p = proc([start("S"), task("A"), event("B1", "boundary", "escalation", attached_to="A"),
+              event("B2", "boundary", "conditional", attached_to="A", cancel_activity=False),
+              event("C", "intermediate_catch", "signal"), end("E"), end("E1"), end("E2")],
+             "S>A A>C C>E B1>E1 B2>E2")
+    refusal = _refusal(p)
+    assert ("'B1': escalation boundary event is not simulated: draw an error boundary event instead (caught from "
+            "an error end event inside the subprocess), or a message boundary event with a `delay:` in params "
+            "(when the escalation comes)") in refusal
+    assert ("'B2': conditional boundary event is not simulated: draw a non-interrupting timer boundary event (when "
+            "the condition comes true) or a non-interrupting message boundary event with a `delay:` in params "
+            "instead") in refusal
+    assert ("'C': signal intermediate catch event is not simulated: draw a message catch event instead, with a "
+            "`delay:` in params (when the signal comes)") in refusal
+
+
+def test_a_collapsed_subprocess_with_nothing_inside_is_told_to_be_a_task() -> None:
+    """'found 0' said nothing of what to do (MIWG A.3.0, B.1.0, C.3.0: a collapsed subprocess drawn empty)."""
+    refusal = _refusal(proc([start("S"), sub("Sub"), end("E")], "S>Sub Sub>E"))
+    assert refusal.endswith("'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing "
+                            "inside (collapsed): draw it as a task instead (its work time then goes in the "
+                            "profile), or draw its steps from a start event")
+
+
+def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> None:
+    """The gateway was refused too, for leading to it (camunda's testCatchSignalAndMessageAndTimer)."""
+    from processes.model import Event, EventDefinition
+
+    signal = Event(id="C", position="intermediate_catch", parent="P", definitions=(EventDefinition(kind="signal"),))
+    refusal = _refusal(proc([start("S"), evgw("G"), signal, timer("T", "PT1H"), end("E1"), end("E2")],
+                            "S>G G>C G>T C>E1 T>E2"))
+    assert "1 element(s) not executable: 'C': signal intermediate catch event" in refusal
+    assert "'G'" not in refusal
+
+
+def test_a_collapsed_subprocess_with_a_boundary_event_drawn_inside_it_is_still_empty() -> None:
+    """Visual Paradigm writes the boundary event inside the subprocess it is attached to (MIWG A.3.0)."""
+    from processes.model import Event, EventDefinition
+
+    on = Event(id="B", position="boundary", parent="Sub", attached_to="Sub",
+               definitions=(EventDefinition(kind="escalation"),))
+    refusal = _refusal(proc([start("S"), sub("Sub"), on, end("E"), end("E2")], "S>Sub Sub>E B>E2"))
+    assert "'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing inside" in refusal

@@ -1,0 +1,93 @@
+"""What to draw instead of an element the engine does not simulate: the nearest thing it does.
+
+Each refusal of :mod:`simulator.tables` says what is wrong and then, after a colon, what a process
+developer can draw in its place (a timer, message or error boundary event, a gateway, a task ...).
+
+>>> boundary("escalation", interrupting=False)
+'draw a non-interrupting message boundary event instead, with a `delay:` in params (when the escalation comes)'
+"""
+
+from __future__ import annotations
+
+from processes import model as m
+from processes.stepnames import step_said
+
+__all__ = ["boundary", "catch", "throw", "event_subprocess", "COMPENSATION"]
+
+#: compensation, wherever it is drawn: the undoing is not run by the engine
+COMPENSATION = "leave it out, or draw the undoing as ordinary tasks on the path that needs it"
+
+
+def boundary(trigger: str, *, interrupting: bool) -> str:
+    """For a boundary event of ``trigger``."""
+    non = "" if interrupting else "non-interrupting "
+    if trigger == "escalation":
+        if interrupting:
+            return ("draw an error boundary event instead (caught from an error end event inside the subprocess), "
+                    "or a message boundary event with a `delay:` in params (when the escalation comes)")
+        return f"draw a {non}message boundary event instead, with a `delay:` in params (when the escalation comes)"
+    if trigger == "conditional":
+        return (f"draw a {non}timer boundary event (when the condition comes true) or a {non}message boundary "
+                "event with a `delay:` in params instead")
+    if trigger == "signal":
+        return (f"draw a {non}message boundary event instead, with a `delay:` in params (when the signal comes)")
+    if trigger == "compensation":
+        return COMPENSATION
+    if trigger == "cancel":
+        return ("draw an error boundary event instead, the transaction an embedded subprocess ending in an error "
+                "end event")
+    if trigger in ("multiple", "parallel_multiple"):
+        return "draw one boundary event per trigger instead (timer, message or error)"
+    return f"draw a {non}timer, message or error boundary event instead"
+
+
+def catch(trigger: str) -> str:
+    """For an intermediate catch event of ``trigger``."""
+    if trigger == "conditional":
+        return ("draw a timer catch event (when the condition comes true) or a message catch event with a "
+                "`delay:` in params instead")
+    if trigger == "signal":
+        return "draw a message catch event instead, with a `delay:` in params (when the signal comes)"
+    if trigger == "multiple":
+        return "draw an event-based gateway to one timer or message catch event per trigger instead"
+    if trigger == "parallel_multiple":
+        return "draw a parallel gateway to one timer or message catch event per trigger, and a join, instead"
+    return "draw a timer catch event or a message catch event with a `delay:` in params instead"
+
+
+def throw(trigger: str, position: str) -> str:
+    """For an intermediate throw or end event of ``trigger``."""
+    if trigger == "compensation":
+        return COMPENSATION
+    if trigger == "cancel":
+        return ("draw an error end event instead, and an error boundary event on the subprocess (as an embedded "
+                "subprocess, not a transaction)")
+    what = "end event" if position == "end" else "intermediate throw event"
+    return f"draw a {what} without a trigger (or a message one) instead"
+
+
+def event_subprocess(process: m.Process, sub: m.SubProcess) -> str:
+    """For an event subprocess: the refusal and what to draw, by its start event's trigger."""
+    starts = [n for n in process.children(sub.id) if isinstance(n, m.Event) and n.position == "start"]
+    container = process.nodes.get(sub.parent)
+    host = (f"subprocess {step_said(container.id, container.name)}" if isinstance(container, m.SubProcess)
+            else "an embedded subprocess drawn around the steps it watches")
+    if len(starts) != 1:
+        return (f"event subprocesses are not simulated: draw a timer, message or error boundary event on {host} "
+                "instead, leading to its steps")
+    start = starts[0]
+    trigger = start.trigger
+    non = "" if start.is_interrupting else "non-interrupting "
+    said = f"event subprocesses are not simulated (this one starts at {non}{trigger} start event '{start.id}')"
+    if trigger == "compensation":
+        return f"{said}: {COMPENSATION}"
+    if trigger == "timer":
+        instead = f"a {non}timer boundary event on {host}"
+    elif trigger == "error":
+        instead = f"an error boundary event on {host} (caught from an error end event inside)"
+    elif trigger in ("message", "escalation", "signal", "conditional"):
+        instead = (f"a {non}message boundary event on {host}, with a `delay:` in params (when the {trigger} "
+                   "comes)")
+    else:
+        instead = f"a {non}timer, message or error boundary event on {host}"
+    return f"{said}: instead, draw {instead}, leading to its steps"
