@@ -148,15 +148,16 @@ finally:
 
 
 _TIMELINE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 import cli as cli_module
 getattr(cli_module, "_OWN_PROCESS", []).append(True)  # as the console script's main() marks it
 import report.build, report.plots, report.results
 import scenarios.batch
 import psutil
 stamps = []
-# from the start of this process (its interpreter's start-up and imports included)
-start_wall = time.time() - psutil.Process().create_time()
+# from the moment the harness started this process (its interpreter's start-up and imports included;
+# psutil's create_time counts from the boot time in whole seconds: up to a second off)
+start_wall = time.time() - float(os.environ["TIMELINE_LAUNCH"])
 since = time.perf_counter()
 
 def stamp(what):
@@ -218,7 +219,9 @@ def in_worker(owner, name):
     setattr(owner, name, wrapped)
 
 import scenarios.execute
-for owner, name in ((scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
+# the report's model comparison runs in a helper forked as the study is read (cli._Ahead): its CPU is
+# among the reaped children's, so it is logged apart from the workers' tasks
+for owner, name in ((report.build, "library_diff_section"), (scenarios.schedule, "run_chunk"), (report.plots, "draw_plot"), (report.plots, "warm_up"),
                     (report.results, "_csv"), (report.results, "_summary_csv"), (scenarios.execute, "run_unit")):
     in_worker(owner, name)
 try:
@@ -245,7 +248,8 @@ def timeline(args: argparse.Namespace) -> None:
                 log.unlink(missing_ok=True)  # this run's lines only
                 out = subprocess.run([sys.executable, "-c", _TIMELINE, "run", "--no-cache", "-o", f"{folder}/{how}",
                                       *option], capture_output=True, text=True, check=False,
-                                     env={**os.environ, "TIMELINE_LOG": str(log)})
+                                     env={**os.environ, "TIMELINE_LOG": str(log),
+                                          "TIMELINE_LAUNCH": repr(time.time())})
                 if out.returncode != 0:
                     raise SystemExit(f"run {how} failed: {out.stderr[-2000:]}")
                 figures = json.loads(out.stderr.strip().splitlines()[-1])
@@ -269,17 +273,22 @@ def timeline(args: argparse.Namespace) -> None:
                 inside: dict[str, float] = {}
                 here: dict[str, float] = {}
                 pids = set()
+                helper = 0.0  # the forked helper making the report's model comparison
                 for line in (log.read_text().splitlines() if log.is_file() else []):
                     pid, name, used = line.split()
-                    if int(pid) != figures["pid"]:
+                    if int(pid) != figures["pid"] and name == "library_diff_section":
+                        helper += float(used)
+                    elif int(pid) != figures["pid"]:
                         pids.add(pid)
                         inside[name] = inside.get(name, 0.0) + float(used)
                     else:
                         here[name] = here.get(name, 0.0) + float(used)
                 # run_unit runs inside run_chunk: "outside" counts run_chunk only
+                outside = figures["workers"] - helper - sum(v for k, v in inside.items() if k != "run_unit")
                 print(f"workers ({len(pids)}) CPU s inside tasks: "
                       + ", ".join(f"{name} {used:.2f}" for name, used in sorted(inside.items()))
-                      + f"; outside them {figures['workers'] - sum(v for k, v in inside.items() if k != 'run_unit'):.2f}")
+                      + f"; outside them {outside:.2f}"
+                      + (f"; the forked helper's model comparison {helper:.2f}" if helper else ""))
                 if here:
                     print("parent CPU s inside the same functions: "
                           + ", ".join(f"{name} {used:.2f}" for name, used in sorted(here.items())))
@@ -293,18 +302,22 @@ def timeline(args: argparse.Namespace) -> None:
 
 def study(args: argparse.Namespace) -> None:
     print(f"# {_machine()}; `permitflow run --no-cache` of the bundled study, a fresh process per run")
-    print("run       wall s  parent CPU s  workers CPU s  load before  load after  late")
+    # wall s: the command's main() (after Python's start-up and `import cli`); process s: the whole process
+    # as a shell times it, start-up and exit included
+    print("run       wall s  process s  parent CPU s  workers CPU s  load before  load after  late")
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(args.repeat):
             for how in args.runs.split(","):
                 option = ["--dask", "local", "--workers", "2"] if how == "dask" else ["--workers", how]
                 load = os.getloadavg()[0]
+                began = time.perf_counter()
                 out = subprocess.run([sys.executable, "-c", _CHILD, "run", "--no-cache", "-o", f"{folder}/{how}", *option],
                                      capture_output=True, text=True, check=False)
+                whole = time.perf_counter() - began
                 if out.returncode != 0:
                     raise SystemExit(f"run {how} failed: {out.stderr[-2000:]}")
                 figures = json.loads(out.stderr.strip().splitlines()[-1])
-                print(f"{how:8s}  {figures['wall']:6.1f}  {figures['parent']:12.1f}  {figures['workers']:13.1f}  "
+                print(f"{how:8s}  {figures['wall']:6.2f}  {whole:9.2f}  {figures['parent']:12.1f}  {figures['workers']:13.1f}  "
                       f"{load:11.1f}  {os.getloadavg()[0]:10.1f}  {figures.get('late', 0):4d}", flush=True)
 
 
