@@ -156,9 +156,11 @@ def check_executor(dask: str | None) -> None:
     if dask == "local":
         return
     from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import get_backend
 
     try:  # distributed says a malformed address only when it connects, in a ValueError and a traceback
         scheme, location = parse_address(dask)
+        get_backend(scheme)  # an unknown scheme ("foo://bar"): "unknown address scheme 'foo' (known ...)"
         if scheme in ("tcp", "tls"):
             parse_host_port(location)
     except ValueError as err:

@@ -115,6 +115,31 @@ def test_a_malformed_dask_address_is_one_line_before_anything_is_written(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
 
 
+@pytest.mark.parametrize("command", [
+    ["simulate", str(FIXTURES / "mini.bpmn"), "--profile", str(FIXTURES / "mini.yaml"), "--cases", "5", "-r", "1"],
+    ["run", "s.yaml", "-o", "out"],
+    ["optimise", "helsingborg", "-q"],
+])
+def test_a_dask_address_of_an_unknown_scheme_is_one_line_before_anything_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    # "foo://bar" passed the address check and raised ValueError('unknown address scheme ...') when
+    # connecting: a traceback and exit 1
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {FIXTURES / 'mini.bpmn'}, profile: "
+                                     f"{FIXTURES / 'mini.yaml'}}}\nreplications: 1\ncases: 5\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [*command, "--dask", "foo://bar"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("permitflow: error: --dask 'foo://bar': unknown address scheme 'foo' (known "
+                                    "schemes: "), result.stderr
+    assert result.stderr.endswith("(expected local, or a scheduler address such as tcp://host:8786)\n")
+    assert result.stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
+
+
 def _tree(path: Path) -> dict[str, bytes | None]:
     return {str(p.relative_to(path)): (p.read_bytes() if p.is_file() else None) for p in sorted(path.rglob("*"))}
 
