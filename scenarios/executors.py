@@ -114,7 +114,8 @@ def _watchdog(parent: int) -> None:
 
 
 def watch_parent(run: int, death_signal: bool = True) -> None:
-    """Pool worker initializer: end this worker when the run (process ``run``) that started it dies.
+    """Pool worker initializer: end this worker when the run (process ``run``) that started it dies;
+    Ctrl-C (SIGINT) is left to the run.
 
     The parent is whoever forked the worker (the run itself, or a fork server); a
     worker whose parent is already gone ends at once. ``death_signal``: also ask Linux for
@@ -123,6 +124,10 @@ def watch_parent(run: int, death_signal: bool = True) -> None:
     watchdog alone ends the worker within :data:`WATCH_INTERVAL` seconds otherwise).
     """
     parent = os.getppid()
+    # Ctrl-C in a terminal goes to the whole process group: a worker waiting for a task would die
+    # with a traceback of its own; the run (or the server) stops the pool itself, at most one
+    # chunk per worker still finishing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     keep_heap()  # forked workers have it from the parent already; spawned ones not
     if death_signal:
         _end_with_parent()
@@ -230,6 +235,12 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
                                initializer=watch_parent, initargs=(os.getpid(),))
     try:
         yield pool
+    except (KeyboardInterrupt, SystemExit):
+        # Ctrl-C (the run says it in one line): nothing more is wanted of the workers, which leave
+        # SIGINT to the run (watch_parent); ended at once instead of finishing their chunks
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from scenarios import executors
 from scenarios.executors import POOL_MIN_COST, executor_for
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -92,3 +97,56 @@ def test_a_small_run_is_shared_with_forked_helpers_from_the_fork_threshold(monke
 
     monkeypatch.setattr(executors, "_load", lambda: 1.6)  # no core free on average: all here
     assert fork_split(workers=None, dask=None, jobs=10, cost=FORK_MIN_COST * 2) == 1
+
+
+_CTRL_C_WHILE_IDLE = """
+import os, signal, sys, time
+from scenarios.executors import executor_for
+
+with executor_for(workers=2, jobs=10) as pool:
+    pids = {pool.submit(os.getpid).result() for _ in range(20)}
+    time.sleep(0.2)  # both workers idle, waiting for a task
+    for pid in pool._processes:
+        os.kill(pid, signal.SIGINT)  # what Ctrl-C in a terminal sends the whole process group
+    time.sleep(0.5)
+    print(sum(pool.submit(abs, -n).result() for n in range(10)))
+"""
+
+
+def test_pool_workers_leave_ctrl_c_to_the_run() -> None:
+    # Ctrl-C while the workers waited for a task (the report being written after the last unit)
+    # printed a KeyboardInterrupt traceback per worker before the run's own one line; the run
+    # stops the pool itself (at most one chunk per worker still finishes)
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_IDLE], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, check=False)
+    assert done.stderr == ""
+    assert done.returncode == 0
+    assert done.stdout == "45\n"  # the pool still works
+
+
+_CTRL_C_WHILE_BUSY = """
+import os, signal, sys, time
+from scenarios.executors import executor_for
+
+pool_ = None
+try:
+    with executor_for(workers=2, jobs=10) as pool:
+        pool_ = pool
+        for _ in range(2):
+            pool.submit(time.sleep, 600)  # a chunk that would keep shutdown waiting ten minutes
+        while len(pool._processes) < 2:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C reaches the run (the workers leave it to the run)
+        time.sleep(600)
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_ends_the_workers_instead_of_waiting_for_their_chunks() -> None:
+    # the workers ignore SIGINT, so the pool ends them itself when the run is stopped: shutdown
+    # would otherwise wait for each worker's running chunk (here ten minutes; the timeout fails it)
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_BUSY], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, check=False)
+    assert (done.stdout, done.stderr, done.returncode) == ("interrupted\n", "", 0)
