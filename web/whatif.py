@@ -28,10 +28,46 @@ from scenarios.study import Study, build_scenario
 from web.levers import FORM, lever_sets, run_settings, status_quo
 from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
-__all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
+__all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES",
+           "size_said", "sizes_said"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: a megabyte as the page counts it (its limits: 5 MB a file)
+MEGABYTE = 1024 * 1024
+
+
+def size_said(count: int, lang: str, digits: int = 1) -> str:
+    """A number of bytes as a manager reads a file's size: megabytes with ``digits`` decimals (as few as
+    needed), kilobytes under one megabyte, in ``lang``'s way of writing a number.
+
+    >>> size_said(6069673, "en"), size_said(6069673, "sv"), size_said(5 * MEGABYTE, "sv"), size_said(2500, "en")
+    ('5.8 MB', '5,8\xa0MB', '5\xa0MB', '2.4 kB')
+    """
+    from report.numbers import number
+
+    space = "\u00a0" if lang == "sv" else " "
+    if count < MEGABYTE:
+        return f"{number(round(count / 1024, digits), lang)}{space}kB"
+    return f"{number(round(count / MEGABYTE, digits), lang)}{space}MB"
+
+
+def sizes_said(count: int, limit: int, lang: str) -> tuple[str, str]:
+    """A size over a limit and the limit (:func:`size_said`), with the decimals that show them apart: a file
+    a few bytes over 5 MB is not "5 MB, over the limit of 5 MB".
+
+    >>> sizes_said(5 * MEGABYTE + 60000, 5 * MEGABYTE, "en"), sizes_said(5 * MEGABYTE + 1, 5 * MEGABYTE, "en")
+    (('5.1 MB', '5 MB'), ('5.000001 MB', '5 MB'))
+    """
+    from report.numbers import number
+
+    for digits in range(1, 7):
+        said = size_said(count, lang, digits), size_said(limit, lang, digits)
+        if said[0] != said[1]:
+            return said
+    return f"{number(count, lang)} byte", f"{number(limit, lang)} byte"
+
+
 #: how many municipalities one question may simulate together
 MAX_PROCESSES = 6
 BASELINE = "status-quo"
@@ -102,9 +138,9 @@ def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profi
                         f"Namn \"{name[:MAX_NAME]}…\": högst {MAX_NAME} tecken, inga styrtecken")
     for data, source in ((model, model_name), (profile, profile_name)):
         if len(data) > MAX_UPLOAD_BYTES:
-            raise PageError(f"The file {source} is too large: {len(data)} bytes, over the limit of {MAX_UPLOAD_BYTES}"
-                            f" bytes.", f"Filen {source} är för stor: {len(data)} byte, över gränsen "
-                            f"{MAX_UPLOAD_BYTES} byte.")
+            said = {lang: sizes_said(len(data), MAX_UPLOAD_BYTES, lang) for lang in ("en", "sv")}
+            raise PageError(f"The file {source} is too large: {said['en'][0]}, over the limit of {said['en'][1]}.",
+                            f"Filen {source} är för stor: {said['sv'][0]}, över gränsen {said['sv'][1]}.")
     try:
         defs = parse_bpmn(model, source=model_name)
         if not defs.processes:

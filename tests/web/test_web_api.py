@@ -149,6 +149,24 @@ def test_an_upload_over_the_limit_is_refused(client):
     reply = client.post("/api/uploads", content=b"x" * (MAX_BODY_BYTES + 1),
                         headers={"content-type": "multipart/form-data; boundary=x"})
     assert reply.status_code == 413 and "over the limit" in reply.json()["error"]
+    # found by QA (qaserve5): the limit in bytes, "10551296 byte", as no manager reads a file's size
+    assert reply.json()["error"] == "the request is over the limit of 10.1 MB (two files of at most 5 MB each)"
+    assert reply.json()["error_sv"] == "förfrågan är större än gränsen 10,1\u00a0MB (två filer på högst 5\u00a0MB var)"
+
+
+def test_a_file_over_the_limit_says_its_size_and_the_limit_in_megabytes_in_both_languages(client):
+    """Found by QA (qaserve5): "Filen m.bpmn är för stor: 6069673 byte, över gränsen 5242880 byte." """
+    bpmn_path, profile_path = library_paths("helsingborg")
+    model = bpmn_path.read_bytes()
+    big = model + b"<!--" + b"x" * (6069673 - len(model) - 7) + b"-->"
+    assert len(big) == 6069673
+    body = _upload(client, "big", big, profile_path.read_bytes()).json()
+    assert body["error"] == "The file m.bpmn is too large: 5.8 MB, over the limit of 5 MB."
+    assert body["error_sv"] == "Filen m.bpmn är för stor: 5,8\u00a0MB, över gränsen 5\u00a0MB."
+    # a few bytes over is not "5 MB, over the limit of 5 MB"
+    body = _upload(client, "big", model + b"<!--" + b"x" * (5 * 2**20 + 10 - len(model) - 7) + b"-->",
+                   profile_path.read_bytes()).json()
+    assert body["error"] == "The file m.bpmn is too large: 5.00001 MB, over the limit of 5 MB."
 
 
 def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one_message(client):
