@@ -29,7 +29,7 @@ from web.levers import FORM, lever_sets, run_settings, status_quo
 from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
 __all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES",
-           "size_said", "sizes_said"]
+           "size_said", "sizes_said", "simulate_command"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -239,6 +239,25 @@ def build_study(q: Question) -> Study:
                  title_sv="Vad händer om – från webbsidan")
 
 
+def simulate_command(name: str, model: str, profile: str, settings: Mapping[str, Any]) -> str:
+    """The ``permitflow simulate`` command line of an uploaded process's status quo, with the page's figures:
+    its files, its name (``--name``: the process's random numbers are keyed by it, and ``simulate`` would
+    otherwise name it after the model file) and the run settings.
+
+    >>> simulate_command("hoganas", "min modell.bpmn", "p.yaml", {"replications": 10, "seed": 2025, "horizon": "0.5y"})
+    "permitflow simulate 'min modell.bpmn' --profile p.yaml --name hoganas --replications 10 --seed 2025 --years 0.5"
+    """
+    import shlex
+
+    model = f"./{model}" if model.startswith("-") else model  # a file, not an option
+    words = ["permitflow", "simulate", model, "--profile", profile, "--name", name,
+             "--replications", str(settings["replications"]), "--seed", str(settings["seed"])]
+    horizon = str(settings.get("horizon") or "")
+    if horizon.endswith("y"):
+        words += ["--years", horizon[:-1]]
+    return " ".join(shlex.quote(w) for w in words)
+
+
 def scenario_yaml(q: Question) -> str:
     """The what-if as a scenario file that ``permitflow run`` reads (the same overrides and settings),
     after the status quo the page compared it with (its baseline: the same processes and settings, no
@@ -267,4 +286,12 @@ def scenario_yaml(q: Question) -> str:
             "# Run both with: permitflow run this-file.yaml")
     if q.files:
         note += "\n# Put the uploaded model and profile files beside this file."
+        # each uploaded process is named as the page named it (name: above): its random numbers are keyed by that
+        # name, so simulate of the same files gives the page's figures only under the same name (--name), not the
+        # model file's
+        for base in q.bases:
+            if base.name in q.files:
+                note += (f"\n# Its status quo alone, the page's figures for "
+                         f"{' '.join(str(base.profile.get('municipality') or base.name).split())}: "
+                         f"{simulate_command(base.name, *q.files[base.name], q.settings)}")
     return f"{note}\n{dump_yaml(today)}---\n{dump_yaml(doc)}"

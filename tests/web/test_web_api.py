@@ -293,6 +293,46 @@ def test_a_saved_scenario_runs_with_permitflow_run_and_gives_the_pages_figures(c
     assert (difference["mean"], difference["ci"]) == (answer["difference"]["mean"], answer["difference"]["ci"])
 
 
+def test_an_uploads_figures_are_those_of_simulate_name_as_the_saved_scenario_says(client, tmp_path: Path):
+    """Found by QA (qaserve5): each process's random numbers are keyed by its name, and `permitflow simulate` named
+    an uploaded model after its file: the page's figures for "Höganäs" (process hoganas) from m.bpmn were
+    not those of `simulate m.bpmn`, and simulate had no way to give the name. Now ``--name`` gives it, and the
+    saved scenario says the command line with it."""
+    import shlex
+
+    bpmn_path, profile_path = library_paths("astorp")
+    model, profile = bpmn_path.read_bytes(), profile_path.read_bytes()
+    up = _upload(client, "Höganäs", model, profile).json()
+    assert up["name"] == "hoganas"
+    body = {"uploads": [up["id"]], "levers": {"replications": 3, "years": 0.5, "seed": 11}}
+    _id, reply = _run(client, body)
+    place = reply.json()["answer"]["municipalities"][0]
+    saved = client.post("/api/scenario", json=body).text
+    (line,) = [s for s in saved.splitlines() if "permitflow simulate" in s]
+    command = shlex.split(line[line.index("permitflow simulate"):])
+    assert command == ["permitflow", "simulate", "m.bpmn", "--profile", "p.yaml", "--name", "hoganas",
+                       "--replications", "3", "--seed", "11", "--years", "0.5"]
+    assert "Höganäs" in line
+    (tmp_path / "m.bpmn").write_bytes(model)
+    (tmp_path / "p.yaml").write_bytes(profile)
+
+    def simulated(args: list[str]) -> dict:
+        args = [str(tmp_path / a) if a in ("m.bpmn", "p.yaml") else a for a in args]
+        result = CliRunner().invoke(cli, [*args, "--workers", "1", "-q", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["figures"][place["figure"]]
+
+    figure = simulated(command[1:])
+    assert place["now"]["mean"] == figure["mean"] and place["now"]["ci"] == [figure["low"], figure["high"]]
+    # without the name, the model file's (m): other random numbers, other figures
+    other = simulated([a for a in command[1:] if a not in ("--name", "hoganas")])
+    assert other["mean"] != figure["mean"]
+    # a name that is not a name is refused, as a scenario file's base name: is
+    result = CliRunner().invoke(cli, ["simulate", str(tmp_path / "m.bpmn"), "--profile", str(tmp_path / "p.yaml"),
+                                      "--name", "../x", "-q"])
+    assert result.exit_code == 2 and "--name: '../x' is not a name" in result.output
+
+
 def test_a_saved_scenario_asks_its_questions_in_the_reports_language(tmp_path: Path):
     """Found by the words review: the report of a saved scenario said "Status quo (saved from permitflow
     serve)" and "med what if avgörs ..." in Swedish."""
