@@ -101,9 +101,11 @@ def _text(data: bytes, source: str) -> str:
 
 def _unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
     """A refused upload file: a plain first sentence in each language, then the reader's own
-    message (file, line, element), which names the detail a person fixing the file needs."""
-    detail = str(err)
-    return PageError(f"{en}. Details: {detail}", f"{sv}. Detaljer: {detail}")
+    message (file, line, element), which names the detail a person fixing the file needs (in Swedish: its
+    Swedish words, a parser's own words quoted at the end, :func:`web.uploadwords.detail_sv`)."""
+    from web.uploadwords import detail_sv
+
+    return PageError(f"{en}. Details: {err}", f"{sv}. Detaljer: {detail_sv(err)}")
 
 
 #: the longest name the page takes for an upload (it heads the answer and the report)

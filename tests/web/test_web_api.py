@@ -145,6 +145,47 @@ def test_the_page_own_refusals_have_swedish_words_and_no_code(client):
     assert body["error_sv"] == "välj minst en kommun eller ladda upp en modell och en profil"
 
 
+BPMN_NS = b'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"'
+
+
+@pytest.mark.parametrize("model,profile,detail_sv", [
+    (b"this is not XML", None, "m.bpmn, rad 1: inte välformad XML: inget XML-element hittades, innehållet är inte "
+     "XML-text (teknisk uppgift från XML-läsaren lxml: ”Start tag expected, '<' not found”)"),
+    (HOSTILE, None, "m.bpmn, rad 1: DOCTYPE deklarerar entiteter, som permitflow aldrig expanderar (förväntade en "
+     "BPMN-fil utan DOCTYPE)"),
+    (b"<html/>", None, "m.bpmn, rad 1: inte ett BPMN 2.0-dokument: rotelementet är 'html' utan namnrymd (förväntade "
+     "'definitions' i namnrymden 'http://www.omg.org/spec/BPMN/20100524/MODEL')"),
+    (b"<definitions " + BPMN_NS + b"/>", None, "m.bpmn: BPMN-filen har ingen process"),
+    (b"<definitions " + BPMN_NS + b'><process id="p"><task id="t"/><task id="t"/></process></definitions>', None,
+     "m.bpmn, rad 1: elementet 't': id:t 't' används två gånger (första gången på rad 1; förväntade varje id en gång)"),
+    (b"<definitions " + BPMN_NS + "><process id='p' name='Höganäs'/></definitions>".encode("latin-1"), None,
+     "m.bpmn, rad 1: inte välformad XML: byte som inte är UTF-8 i kolumn 89 (förväntade text i UTF-8, som XML antar "
+     "utan deklaration; en fil sparad som Latin-1 behöver encoding=\"ISO-8859-1\" i sin deklaration)"),
+    (None, b"just: [a, list", "p.yaml, rad 1: ogiltig YAML (teknisk uppgift från YAML-läsaren PyYAML: ”expected ',' "
+     "or ']', but got '<stream end>'”)"),
+    (None, b"a: \x07\n", "p.yaml, rad 1: ogiltig YAML: tecknet #x0007 är inte tillåtet (förväntade utskrivbar text)"),
+    (None, b"\xff\xfe", "p.yaml: inte UTF-8-text (vid byte 0; spara filen som UTF-8) (teknisk uppgift från Python: "
+     "”invalid start byte”)"),
+    (None, b"- a\n- b\n", "p.yaml, rad 1: inte en profil (förväntade nycklar och värden med simulation:, som "
+     "profile.yaml i biblioteket)"),
+    (None, b"simulation: {foo: 1}\n", "p.yaml, rad 1: simulation.foo: okänd nyckel 'foo' (förväntade en av start, "
+     "horizon, cases, warmup, calendars, pools, arrivals, elements, decision, clock, attributes, outcomes, "
+     "case_delays, source, assumption, note)"),
+])
+def test_an_upload_the_readers_refuse_is_said_in_swedish_with_a_parsers_words_as_a_note(client, model, profile,
+                                                                                         detail_sv):
+    """Found by QA (qaserve5): the Swedish refusal of an upload gave the reader's detail in English ("BPMN-modellen
+    kunde inte läsas. Detaljer: m.bpmn:1: not well-formed XML: no XML element found, ..."). Now permitflow's own
+    words are said in Swedish; a parser's (lxml's, PyYAML's, Python's) are said in Swedish as the kind of problem
+    they are, kept quoted as a technical note at the end."""
+    bpmn_path, profile_path = library_paths("helsingborg")
+    body = _upload(client, "bad", model or bpmn_path.read_bytes(), profile or profile_path.read_bytes()).json()
+    first = "BPMN-modellen kunde inte läsas" if model else "Profilen kunde inte läsas"
+    assert body["error_sv"] == f"{first}. Detaljer: {detail_sv}"
+    assert body["error"].startswith("The BPMN model could not be read. Details: " if model else
+                                    "The profile could not be read. Details: ")
+
+
 def test_an_upload_over_the_limit_is_refused(client):
     reply = client.post("/api/uploads", content=b"x" * (MAX_BODY_BYTES + 1),
                         headers={"content-type": "multipart/form-data; boundary=x"})
