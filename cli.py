@@ -1716,6 +1716,10 @@ def _one_blas_thread() -> None:
               "at most as many as the profile lists; more is refused).")
 @click.option("--replications", "-r", type=click.IntRange(min=1), help="Replications (default 10).")
 @click.option("--seed", type=click.IntRange(min=0), help="Seed of the replications (default 2025).")
+@click.option("--name", "name", metavar="NAME",
+              help="The process's name (default: MODEL's file name without its suffix, or the library name), which keys its random "
+                   "numbers: the name of a scenario file's base (name:) or of an upload on the what-if page "
+                   "(permitflow serve) gives the same figures.")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="Override a profile value, e.g. pools.officer.count=3 or decision.delegation=officer "
                    "(VALUE is read as in profile.yaml: 3d is a duration, no is text).")
@@ -1731,7 +1735,7 @@ def _one_blas_thread() -> None:
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
-                 seed: int | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
+                 seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
                  dask_address: str | None, fmt: str, quiet: bool, force: bool, lenient: bool) -> None:
     """Simulate MODEL (a BPMN or YAML authoring file, or a library name) with its profile.
 
@@ -1741,13 +1745,15 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     over the replications and its 95 % confidence interval (Student t; one
     that reaches below zero, or a share's above 1, is cut there and marked *).
     Replication i of process P uses the i-th child of SeedSequence(SEED), and
-    P's name (common random numbers across scenarios).
+    P's name (common random numbers across scenarios): MODEL's file name, or
+    --name (an upload's name on the what-if page, a scenario base's name:).
 
     \b
     Examples:
       permitflow simulate helsingborg --replications 10
       permitflow simulate process.bpmn --years 5 --set decision.delegation=officer
       permitflow simulate helsingborg --cases 200 --eventlog log.xes --format json
+      permitflow simulate m.bpmn --profile p.yaml --name hoganas   # as the page's upload "Höganäs"
       permitflow simulate --lenient B.1.0-export.bpmn --years 1   # a tool's flows to nothing left out
     """
     import json
@@ -1765,7 +1771,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             notes: list[str] = []
             study = one_scenario_study(model, profile=profile, sets=sets, years=years, cases=cases,
                                        replications=replications, seed=seed, eventlog=eventlog is not None,
-                                       lenient=lenient, notes=notes)
+                                       lenient=lenient, notes=notes, name=name)
             for line in notes:
                 click.echo(f"note: {line}", err=True)
         # simulate prints figures and writes at most an event log: its units make no case rows; it

@@ -4,7 +4,7 @@
 is the scenario file::
 
     name: <MODEL's name>
-    base: MODEL                       # a library name, or {bpmn: MODEL, profile: P}
+    base: MODEL                       # a library name, or {bpmn: MODEL, profile: P[, name: N]} (--name N)
     set: {K: V}
     horizon: <Y>y                     # or cases: N
     replications: R
@@ -127,6 +127,7 @@ def one_scenario_study(
     eventlog: bool = False,
     lenient: bool = False,
     notes: list[str] | None = None,
+    name: str | None = None,
 ) -> Study:
     """The study of one scenario that ``simulate``'s options describe.
 
@@ -135,7 +136,8 @@ def one_scenario_study(
     ``cases``: how long to simulate (default: the profile's own); ``replications``
     and ``seed``: default the built-in ones; ``eventlog``: keep each replication's
     event log; ``lenient``: read a BPMN model file as ``--lenient`` does (:func:`_lenient_base`),
-    each repair a line added to ``notes``.
+    each repair a line added to ``notes``; ``name``: the process's name (default the model file's name without
+    its suffix, or the library name), which keys its random numbers as a scenario file's ``base: {name: ...}`` does.
     """
     if years is not None and cases is not None:
         raise InputError("give --years or --cases, not both", file="simulate")
@@ -151,6 +153,13 @@ def one_scenario_study(
             layers.append(({key: value}, Origin(option), {}))
     settings = resolve_settings(layers)
     base = _base(model, profile, lenient, notes)
+    if name is not None:
+        import dataclasses
+
+        from scenarios.names import check_name
+
+        # the name becomes processes/<name>.bpmn where a run writes one: a name, never a path
+        base = dataclasses.replace(base, name=check_name(name, what="--name", file="simulate"))
     assignments = [(*parse_assignment(text), Origin("--set")) for text in sets]
     return Study(
         name=base.name,

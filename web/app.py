@@ -63,6 +63,7 @@ from web.whatif import (
     checked_upload,
     question,
     scenario_yaml,
+    size_said,
 )
 
 __all__ = ["create_app", "TOKEN_HEADER", "MAX_BODY_BYTES"]
@@ -71,6 +72,11 @@ TOKEN_HEADER = "x-permitflow-token"
 COOKIE = "permitflow_token"
 #: the largest request body (an upload of a model and a profile)
 MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024
+#: the refusal of a request over :data:`MAX_BODY_BYTES`, its size as a manager reads it ("10.1 MB", not 10551296 bytes)
+_OVER_EN = f"the request is over the limit of {size_said(MAX_BODY_BYTES, 'en')} (two files of at most " \
+           f"{size_said(MAX_UPLOAD_BYTES, 'en')} each)"
+_OVER_SV = f"förfrågan är större än gränsen {size_said(MAX_BODY_BYTES, 'sv')} (två filer på högst " \
+           f"{size_said(MAX_UPLOAD_BYTES, 'sv')} var)"
 #: uploaded processes kept by the server (the oldest is forgotten first)
 MAX_UPLOADS = 32
 #: the seconds an upload's check may take (a 4.6 MB model from a modelling tool: 2-4 s on a busy 2-core machine)
@@ -108,7 +114,7 @@ def _error(err: PermitflowError | str, status: int = 400, *, sv: str = "", field
     elif isinstance(err, PageError):
         sv = err.sv
     if isinstance(err, _TooLarge):
-        status, sv = 413, f"förfrågan är större än gränsen {MAX_BODY_BYTES} byte"
+        status, sv = 413, _OVER_SV
     return JSONResponse({"error": text, "error_sv": sv or text, "field": field}, status_code=status)
 
 
@@ -122,8 +128,7 @@ class _Guard(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(f"the request is over the limit of {MAX_BODY_BYTES} bytes", 413,
-                          sv=f"förfrågan är större än gränsen {MAX_BODY_BYTES} byte")
+            return _error(_OVER_EN, 413, sv=_OVER_SV)
         if self.token is None:
             return await call_next(request)
         given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
@@ -199,7 +204,7 @@ async def _body(request: Request) -> Mapping[str, Any]:
     async for chunk in request.stream():
         raw += chunk
         if len(raw) > MAX_BODY_BYTES:
-            raise _TooLarge(f"the request is over the limit of {MAX_BODY_BYTES} bytes")
+            raise _TooLarge(_OVER_EN)
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
@@ -275,7 +280,7 @@ def _bounded(request: Request) -> Request:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > MAX_BODY_BYTES:
-                raise _TooLarge(f"the request is over the limit of {MAX_BODY_BYTES} bytes")
+                raise _TooLarge(_OVER_EN)
         return message
 
     return Request(request.scope, receive)

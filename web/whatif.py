@@ -28,10 +28,46 @@ from scenarios.study import Study, build_scenario
 from web.levers import FORM, lever_sets, run_settings, status_quo
 from web.leversteps import LeverSteps, remember_steps, steps_of, text_key
 
-__all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES"]
+__all__ = ["PageError", "Question", "Upload", "upload_base", "checked_upload", "upload_id", "build_study", "scenario_yaml", "MAX_UPLOAD_BYTES", "MAX_PROCESSES",
+           "size_said", "sizes_said", "simulate_command"]
 
 #: the largest model or profile file the page accepts
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: a megabyte as the page counts it (its limits: 5 MB a file)
+MEGABYTE = 1024 * 1024
+
+
+def size_said(count: int, lang: str, digits: int = 1) -> str:
+    """A number of bytes as a manager reads a file's size: megabytes with ``digits`` decimals (as few as
+    needed), kilobytes under one megabyte, in ``lang``'s way of writing a number.
+
+    >>> size_said(6069673, "en"), size_said(6069673, "sv"), size_said(5 * MEGABYTE, "sv"), size_said(2500, "en")
+    ('5.8 MB', '5,8\xa0MB', '5\xa0MB', '2.4 kB')
+    """
+    from report.numbers import number
+
+    space = "\u00a0" if lang == "sv" else " "
+    if count < MEGABYTE:
+        return f"{number(round(count / 1024, digits), lang)}{space}kB"
+    return f"{number(round(count / MEGABYTE, digits), lang)}{space}MB"
+
+
+def sizes_said(count: int, limit: int, lang: str) -> tuple[str, str]:
+    """A size over a limit and the limit (:func:`size_said`), with the decimals that show them apart: a file
+    a few bytes over 5 MB is not "5 MB, over the limit of 5 MB".
+
+    >>> sizes_said(5 * MEGABYTE + 60000, 5 * MEGABYTE, "en"), sizes_said(5 * MEGABYTE + 1, 5 * MEGABYTE, "en")
+    (('5.1 MB', '5 MB'), ('5.000001 MB', '5 MB'))
+    """
+    from report.numbers import number
+
+    for digits in range(1, 7):
+        said = size_said(count, lang, digits), size_said(limit, lang, digits)
+        if said[0] != said[1]:
+            return said
+    return f"{number(count, lang)} byte", f"{number(limit, lang)} byte"
+
+
 #: how many municipalities one question may simulate together
 MAX_PROCESSES = 6
 BASELINE = "status-quo"
@@ -65,9 +101,11 @@ def _text(data: bytes, source: str) -> str:
 
 def _unreadable(en: str, sv: str, err: PermitflowError) -> PageError:
     """A refused upload file: a plain first sentence in each language, then the reader's own
-    message (file, line, element), which names the detail a person fixing the file needs."""
-    detail = str(err)
-    return PageError(f"{en}. Details: {detail}", f"{sv}. Detaljer: {detail}")
+    message (file, line, element), which names the detail a person fixing the file needs (in Swedish: its
+    Swedish words, a parser's own words quoted at the end, :func:`web.uploadwords.detail_sv`)."""
+    from web.uploadwords import detail_sv
+
+    return PageError(f"{en}. Details: {err}", f"{sv}. Detaljer: {detail_sv(err)}")
 
 
 #: the longest name the page takes for an upload (it heads the answer and the report)
@@ -102,9 +140,9 @@ def _read_upload(name: str, model: bytes, model_name: str, profile: bytes, profi
                         f"Namn \"{name[:MAX_NAME]}…\": högst {MAX_NAME} tecken, inga styrtecken")
     for data, source in ((model, model_name), (profile, profile_name)):
         if len(data) > MAX_UPLOAD_BYTES:
-            raise PageError(f"The file {source} is too large: {len(data)} bytes, over the limit of {MAX_UPLOAD_BYTES}"
-                            f" bytes.", f"Filen {source} är för stor: {len(data)} byte, över gränsen "
-                            f"{MAX_UPLOAD_BYTES} byte.")
+            said = {lang: sizes_said(len(data), MAX_UPLOAD_BYTES, lang) for lang in ("en", "sv")}
+            raise PageError(f"The file {source} is too large: {said['en'][0]}, over the limit of {said['en'][1]}.",
+                            f"Filen {source} är för stor: {said['sv'][0]}, över gränsen {said['sv'][1]}.")
     try:
         defs = parse_bpmn(model, source=model_name)
         if not defs.processes:
@@ -203,6 +241,25 @@ def build_study(q: Question) -> Study:
                  title_sv="Vad händer om – från webbsidan")
 
 
+def simulate_command(name: str, model: str, profile: str, settings: Mapping[str, Any]) -> str:
+    """The ``permitflow simulate`` command line of an uploaded process's status quo, with the page's figures:
+    its files, its name (``--name``: the process's random numbers are keyed by it, and ``simulate`` would
+    otherwise name it after the model file) and the run settings.
+
+    >>> simulate_command("hoganas", "min modell.bpmn", "p.yaml", {"replications": 10, "seed": 2025, "horizon": "0.5y"})
+    "permitflow simulate 'min modell.bpmn' --profile p.yaml --name hoganas --replications 10 --seed 2025 --years 0.5"
+    """
+    import shlex
+
+    model = f"./{model}" if model.startswith("-") else model  # a file, not an option
+    words = ["permitflow", "simulate", model, "--profile", profile, "--name", name,
+             "--replications", str(settings["replications"]), "--seed", str(settings["seed"])]
+    horizon = str(settings.get("horizon") or "")
+    if horizon.endswith("y"):
+        words += ["--years", horizon[:-1]]
+    return " ".join(shlex.quote(w) for w in words)
+
+
 def scenario_yaml(q: Question) -> str:
     """The what-if as a scenario file that ``permitflow run`` reads (the same overrides and settings),
     after the status quo the page compared it with (its baseline: the same processes and settings, no
@@ -231,4 +288,12 @@ def scenario_yaml(q: Question) -> str:
             "# Run both with: permitflow run this-file.yaml")
     if q.files:
         note += "\n# Put the uploaded model and profile files beside this file."
+        # each uploaded process is named as the page named it (name: above): its random numbers are keyed by that
+        # name, so simulate of the same files gives the page's figures only under the same name (--name), not the
+        # model file's
+        for base in q.bases:
+            if base.name in q.files:
+                note += (f"\n# Its status quo alone, the page's figures for "
+                         f"{' '.join(str(base.profile.get('municipality') or base.name).split())}: "
+                         f"{simulate_command(base.name, *q.files[base.name], q.settings)}")
     return f"{note}\n{dump_yaml(today)}---\n{dump_yaml(doc)}"

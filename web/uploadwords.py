@@ -1,0 +1,163 @@
+"""A refused upload's detail in Swedish: the BPMN and YAML readers' messages, and the profile rules' commonest.
+
+The readers word their refusals in English for the command line (:class:`processes.errors.InputError`: file,
+line, element, key path, message). The page's Swedish refusal said them as they were, in English, after its
+Swedish first sentence. :func:`detail_sv` says where (``m.bpmn, rad 3``) and what in Swedish: permitflow's own
+words translated; a parser's own words (lxml's, PyYAML's, Python's codec's), which no one here wrote, said in
+Swedish as the kind of problem they are, with the parser's words kept as a quoted technical note at the end. A
+message not in :data:`_OURS` (one of the profile rules' many) keeps its English words, said to be English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from processes.errors import PermitflowError
+
+__all__ = ["detail_sv"]
+
+_Said = Callable[[re.Match[str]], tuple[str, str]]
+
+
+def _note(source: str, words: str) -> str:
+    """A parser's own words, quoted at the end of the Swedish detail."""
+    return f" (teknisk uppgift från {source}: ”{words.strip()}”)"
+
+
+def _root(m: re.Match[str]) -> tuple[str, str]:
+    local, namespace, hint = m["local"], m["ns"], m["hint"] or ""
+    found = f"'{local}' i namnrymden '{namespace}'" if namespace else f"'{local}' utan namnrymd"
+    hints = {
+        " (this is XPDL, which permitflow does not read)": " (det här är XPDL, som permitflow inte läser)",
+        " (this is a pre-final BPMN 2.0 draft, which permitflow does not read)":
+            " (det här är ett utkast till BPMN 2.0 från före den slutliga versionen, som permitflow inte läser)",
+        " (this is a fragment of a BPMN document, not a whole one)":
+            " (det här är en del av ett BPMN-dokument, inte ett helt)",
+    }
+    said = hints.get(hint, "")
+    if hint.startswith(" (the file does not declare the BPMN namespace"):
+        said = f" (filen anger inte BPMN:s namnrymd, t.ex. xmlns=\"{m['bpmn']}\")"
+    return (f"inte ett BPMN 2.0-dokument: rotelementet är {found}{said} (förväntade 'definitions' i namnrymden "
+            f"'{m['bpmn']}')"), ""
+
+
+def _encoding(m: re.Match[str]) -> tuple[str, str]:
+    declared = m[1]
+    how = "som XML-deklarationen anger" if m[3] == "the XML declaration names" else "som XML antar utan deklaration"
+    return (f"inte välformad XML: byte som inte är {declared} i kolumn {m[2]} (förväntade text i {declared}, {how}; "
+            "en fil sparad som Latin-1 behöver encoding=\"ISO-8859-1\" i sin deklaration)"), ""
+
+
+def _ref(ref: str) -> str:
+    return {"sourceRef": "källa (sourceRef)", "targetRef": "mål (targetRef)"}.get(ref, ref)
+
+
+#: permitflow's own messages an upload can get (the whole message, as the readers word it) and their Swedish,
+#: with the parser's words when the message carries them (then said as a technical note)
+_OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re.S), said) for pattern, said in (
+    # the BPMN reader (bpmn_io/xmlsafe.py, bpmn_io/reader.py, bpmn_io/readcommon.py) and the page's own check
+    (r"not well-formed XML: no XML element found, the content is not XML text \((.*)\)",
+     lambda m: ("inte välformad XML: inget XML-element hittades, innehållet är inte XML-text",
+                _note("XML-läsaren lxml", m[1]))),
+    (r"not well-formed XML: document ends too early \(truncated\?\): (.*)",
+     lambda m: ("inte välformad XML: dokumentet tar slut för tidigt (avkortat?)", _note("XML-läsaren lxml", m[1]))),
+    (r"not well-formed XML: elements nested deeper than (\d+) levels, more than permitflow reads .*",
+     lambda m: (f"inte välformad XML: element nästlade djupare än {m[1]} nivåer, mer än permitflow läser "
+                "(förväntade en BPMN-modell som är mindre djupt nästlad)", "")),
+    (r"not well-formed XML: a text, attribute value or name is longer than the parser's limit of 10 MB .*",
+     lambda m: ("inte välformad XML: en text, ett attributvärde eller ett namn är längre än läsarens gräns på "
+                "10 MB (förväntade en BPMN-modell utan så stora värden)", "")),
+    (r"not well-formed XML: bytes that are not (\S+) at column (\d+) \(expected text in \S+, which "
+     r"(the XML declaration names|XML assumes without a declaration); .*", _encoding),
+    (r"not well-formed XML: (.*)", lambda m: ("inte välformad XML", _note("XML-läsaren lxml", m[1]))),
+    (r"document is empty \(expected BPMN 2\.0 XML\)", lambda m: ("dokumentet är tomt (förväntade BPMN 2.0-XML)", "")),
+    (r"DOCTYPE declares entities(, which permitflow never expands)? \(expected .* without a DOCTYPE\)",
+     lambda m: ("DOCTYPE deklarerar entiteter, som permitflow aldrig expanderar (förväntade en BPMN-fil utan "
+                "DOCTYPE)", "")),
+    (r"DOCTYPE declares attribute defaults, .*",
+     lambda m: ("DOCTYPE deklarerar standardvärden för attribut, som skulle ändra dokumentet i det tysta "
+                "(förväntade en BPMN-fil utan DOCTYPE)", "")),
+    (r"DOCTYPE refers to an external DTD.*",
+     lambda m: ("DOCTYPE hänvisar till en extern DTD, som permitflow aldrig läser in (förväntade en BPMN-fil utan "
+                "DOCTYPE)", "")),
+    (r"([\d,]+) attributes on one (\S+), more than permitflow reads \(([\d,]+); .*",
+     lambda m: (f"{m[1].replace(',', chr(0xa0))} attribut på ett och samma {m[2]}, fler än permitflow läser "
+                f"({m[3].replace(',', chr(0xa0))}; förväntade en BPMN-modell, vars element har några var)", "")),
+    (r"not a BPMN 2\.0 document: root element is '(?P<local>.*?)' in (?:namespace '(?P<ns>.*?)'|no namespace)"
+     r"(?P<hint> \(.*\))? \(expected 'definitions' in namespace '(?P<bpmn>.*)'\)", _root),
+    (r"duplicate id '(.*)' \(first used at line (\S+)\) \(expected each id once\)",
+     lambda m: (f"id:t '{m[1]}' används två gånger (första gången på rad {m[2]}; förväntade varje id en gång)", "")),
+    (r"sequenceFlow (sourceRef|targetRef) '(.*)' does not exist \(expected the id of a flow node in process '(.*)'\)",
+     lambda m: (f"sekvensflödets {_ref(m[1])} '{m[2]}' finns inte (förväntade id:t för ett steg, en händelse eller "
+                f"en gateway i processen '{m[3]}')", "")),
+    (r"sequenceFlow (sourceRef|targetRef) '(.*)' is in process '(.*)': a sequence flow cannot cross processes "
+     r"\(expected a flow node of process '(.*)'; use a message flow between pools\)",
+     lambda m: (f"sekvensflödets {_ref(m[1])} '{m[2]}' ligger i processen '{m[3]}': ett sekvensflöde kan inte gå "
+                f"mellan processer (förväntade ett steg, en händelse eller en gateway i processen '{m[4]}'; använd "
+                "ett meddelandeflöde mellan pooler)", "")),
+    (r"sequenceFlow has no (sourceRef|targetRef) \(expected the id of a flow node\)",
+     lambda m: (f"sekvensflödet saknar {_ref(m[1])} (förväntade id:t för ett steg, en händelse eller en gateway)",
+                "")),
+    (r"attribute (\S+)=(.*) is not a boolean \(expected true or false\)",
+     lambda m: (f"attributet {m[1]}={m[2]} är inte ett sanningsvärde (förväntade true eller false)", "")),
+    (r"attribute (\S+)=(.*) is not a number",
+     lambda m: (f"attributet {m[1]}={m[2]} är inte ett tal", "")),
+    (r"the BPMN file has no process", lambda m: ("BPMN-filen har ingen process", "")),
+    # the YAML reader (bpmn_io/yamlparse.py, processes/yamlscan.py) and the page's own checks of a profile
+    (r"invalid YAML: character #x(\w+) is not allowed \(expected printable text\)",
+     lambda m: (f"ogiltig YAML: tecknet #x{m[1]} är inte tillåtet (förväntade utskrivbar text)", "")),
+    (r"invalid YAML: (.*)", lambda m: ("ogiltig YAML", _note("YAML-läsaren PyYAML", m[1]))),
+    (r"YAML nested deeper than (\d+) levels \(the limit of every input file\)",
+     lambda m: (f"YAML nästlad djupare än {m[1]} nivåer (gränsen för varje indatafil)", "")),
+    (r"more than (\d+) values once aliases are expanded",
+     lambda m: (f"fler än {m[1]} värden när alias har expanderats", "")),
+    (r"an alias refers to a value that contains it \(recursive data\)",
+     lambda m: ("ett alias hänvisar till ett värde som innehåller det (rekursiva data)", "")),
+    (r"not UTF-8 text \((.*) at byte (\d+)(; save the file as UTF-8)?\)",
+     lambda m: (f"inte UTF-8-text (vid byte {m[2]}; spara filen som UTF-8)", _note("Python", m[1]))),
+    (r"not a profile \(expected a mapping with simulation:, as profile\.yaml in the library\)",
+     lambda m: ("inte en profil (förväntade nycklar och värden med simulation:, som profile.yaml i biblioteket)", "")),
+    # the profile rules' commonest shapes (bpmn_io/profile.py, processes/params*)
+    (r"unknown key '(.*?)'( for distribution (\S+))? \(expected one of (.*)\)",
+     lambda m: (f"okänd nyckel '{m[1]}'" + (f" för fördelningen {m[3]}" if m[2] else "")
+                + f" (förväntade en av {m[4]})", "")),
+    (r"(.*) is not a name", lambda m: (f"{m[1]} är inte ett namn", "")),
+    (r"(.*) is not a whole number >= (\d+)", lambda m: (f"{m[1]} är inte ett heltal som är minst {m[2]}", "")),
+    (r"(.*) is not a number", lambda m: (f"{m[1]} är inte ett tal", "")),
+))
+
+
+def _where(err: PermitflowError) -> str:
+    """Where ``err`` is, in Swedish: ``m.bpmn, rad 3: elementet 'Task_1': simulation.pools: ``."""
+    where = ""
+    if err.file:
+        where = err.file + (f", rad {err.line}" if err.line else "") + ": "
+    elif err.line:
+        where = f"rad {err.line}: "
+    if err.element:
+        where += f"elementet '{err.element}': "
+    if err.path:
+        where += f"{err.path}: "
+    return where
+
+
+def detail_sv(err: PermitflowError) -> str:
+    """``err``'s detail for the Swedish refusal of an upload: where, then what in Swedish, a parser's own words
+    quoted at the end; a message of ours not translated here keeps its English words, said to be English.
+
+    >>> from processes.errors import InputError
+    >>> detail_sv(InputError("invalid YAML: expected ',' or ']', but got '<stream end>'", file="p.yaml", line=1))
+    "p.yaml, rad 1: ogiltig YAML (teknisk uppgift från YAML-läsaren PyYAML: ”expected ',' or ']', but got '<stream end>'”)"
+    >>> detail_sv(InputError("the BPMN file has no process", file="m.bpmn"))
+    'm.bpmn: BPMN-filen har ingen process'
+    >>> detail_sv(InputError("fte 2 must be in (0, 1]", file="p.yaml", line=4))
+    'p.yaml, rad 4: (på engelska) fte 2 must be in (0, 1]'
+    """
+    message = " ".join(err.message.split("\n"))
+    for pattern, said in _OURS:
+        m = pattern.fullmatch(message)
+        if m is not None:
+            words, note = said(m)
+            return f"{_where(err)}{words}{note}"
+    return f"{_where(err)}(på engelska) {message}"
