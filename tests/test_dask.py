@@ -92,15 +92,20 @@ def test_permitflow_run_dask_local_starts_a_process_cluster_with_identical_resul
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
 
 
+@pytest.mark.parametrize("address, said", [
+    # distributed raised ValueError('missing port number ...') when connecting: a traceback, and `run` had
+    # already made its results folder
+    ("nonsense", "missing port number in address 'nonsense'"),
+    # "foo://bar" passed the address check and raised ValueError('unknown address scheme ...') when connecting
+    ("foo://bar", "unknown address scheme 'foo' (known schemes: ["),  # the list is distributed's
+])
 @pytest.mark.parametrize("command", [
     ["simulate", str(FIXTURES / "mini.bpmn"), "--profile", str(FIXTURES / "mini.yaml"), "--cases", "5", "-r", "1"],
     ["run", "s.yaml", "-o", "out"],
     ["optimise", "helsingborg", "-q"],
 ])
 def test_a_malformed_dask_address_is_one_line_before_anything_is_written(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
-    # distributed raised ValueError('missing port number ...') when connecting: a traceback, and
-    # `run` had already made its results folder
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], address: str, said: str) -> None:
     from click.testing import CliRunner
 
     from cli import cli
@@ -108,34 +113,10 @@ def test_a_malformed_dask_address_is_one_line_before_anything_is_written(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {FIXTURES / 'mini.bpmn'}, profile: "
                                      f"{FIXTURES / 'mini.yaml'}}}\nreplications: 1\ncases: 5\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, [*command, "--dask", "nonsense"])
+    result = CliRunner().invoke(cli, [*command, "--dask", address])
     assert result.exit_code == 2, result.output
-    assert result.stderr == ("permitflow: error: --dask 'nonsense': missing port number in address 'nonsense' "
-                             "(expected local, or a scheduler address such as tcp://host:8786)\n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
-
-
-@pytest.mark.parametrize("command", [
-    ["simulate", str(FIXTURES / "mini.bpmn"), "--profile", str(FIXTURES / "mini.yaml"), "--cases", "5", "-r", "1"],
-    ["run", "s.yaml", "-o", "out"],
-    ["optimise", "helsingborg", "-q"],
-])
-def test_a_dask_address_of_an_unknown_scheme_is_one_line_before_anything_is_written(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
-    # "foo://bar" passed the address check and raised ValueError('unknown address scheme ...') when
-    # connecting: a traceback and exit 1
-    from click.testing import CliRunner
-
-    from cli import cli
-
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "s.yaml").write_text(f"name: s\nbase: {{bpmn: {FIXTURES / 'mini.bpmn'}, profile: "
-                                     f"{FIXTURES / 'mini.yaml'}}}\nreplications: 1\ncases: 5\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, [*command, "--dask", "foo://bar"])
-    assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("permitflow: error: --dask 'foo://bar': unknown address scheme 'foo' (known "
-                                    "schemes: "), result.stderr
-    assert result.stderr.endswith("(expected local, or a scheduler address such as tcp://host:8786)\n")
+    assert result.stderr.startswith(f"permitflow: error: --dask {address!r}: {said}"), result.stderr
+    assert result.stderr.endswith(" (expected local, or a scheduler address such as tcp://host:8786)\n")
     assert result.stderr.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
 
