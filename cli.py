@@ -2374,7 +2374,10 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
         train, held = split_by_start(table)
         train_map = map_activities(defs, train, mapping_file=given)
         trained = calibrate(defs, train, train_map, base=base, log_name=Path(log).name + " (training part)")
-        checked = _validation(model, trained.profile, train, held, train_map.element, output, kwargs)
+        # the held-out log's activities are named by the training part's mapping, and those only the held-out
+        # cases have by the whole log's: labels for the comparison, not fitted
+        checked = _validation(model, trained.profile, train, held, {**mapping.element, **train_map.element}, output,
+                              kwargs)
     text = dump_yaml(result.profile)
     params = profile_from_data(result.profile, source=output).simulation
     # a self-check of calibrate on a documented start: a user's own plain profile (numbers without

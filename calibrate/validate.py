@@ -39,15 +39,33 @@ TRAIN_SHARE = 0.7
 PERCENTILES = (10, 25, 50, 75, 90)
 
 
+def _used(codes: np.ndarray, names: tuple[str, ...], *, keep_none: bool) -> tuple[np.ndarray, tuple[str, ...]]:
+    """``codes`` renumbered into the names they use, and those names in their order (``keep_none``: code 0,
+    ``""``, stays 0)."""
+    used = np.zeros(len(names), bool)
+    used[codes] = True
+    if keep_none and names:
+        used[0] = True
+    new_code = np.cumsum(used) - 1
+    return new_code[codes].astype(np.int32), tuple(n for n, u in zip(names, used, strict=True) if u)
+
+
 def subset_cases(table: LogTable, keep: np.ndarray, *, source: str | None = None) -> LogTable:
-    """The rows of the cases where ``keep`` (one bool per case) is true, cases renumbered in order."""
+    """The rows of the cases where ``keep`` (one bool per case) is true, cases renumbered in order.
+
+    The activity, resource and element names are those of the kept rows alone: the names only the
+    other cases use are not there (a fit on the training part mapped held-out cases' activities onto the
+    model's steps, and one of them could take a step from a training activity)."""
     rows = keep[table.case]
     new_code = np.cumsum(keep) - 1
+    activity, activities = _used(table.activity[rows], table.activities, keep_none=False)
+    resource, resources = _used(table.resource[rows], table.resources, keep_none=True)
+    element, elements = _used(table.element[rows], table.elements, keep_none=True)
     return LogTable(
         source=source or table.source, case_ids=tuple(c for c, k in zip(table.case_ids, keep, strict=True) if k),
-        activities=table.activities, resources=table.resources, elements=table.elements,
-        case=new_code[table.case[rows]].astype(np.int32), activity=table.activity[rows],
-        resource=table.resource[rows], element=table.element[rows], start=table.start[rows], end=table.end[rows],
+        activities=activities, resources=resources, elements=elements,
+        case=new_code[table.case[rows]].astype(np.int32), activity=activity,
+        resource=resource, element=element, start=table.start[rows], end=table.end[rows],
         where=table.where[rows], notes=table.notes)
 
 
