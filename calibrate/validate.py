@@ -73,8 +73,11 @@ def split_by_start(table: LogTable, share: float = TRAIN_SHARE) -> tuple[LogTabl
     """(training, held out): the first ``share`` of the cases by their first timestamp, and the rest.
 
     Cases in a :class:`LogTable` are numbered by their first event already, so the
-    split is a cut in the case numbers.
+    split is a cut in the case numbers. ``share`` lies strictly between 0 and 1: at 0 or 1 a part would
+    be empty (it was moved to one case without a word).
     """
+    if not 0 < share < 1:
+        raise ValueError(f"training share {share!r} (expected above 0 and below 1: both parts need cases)")
     if table.n_cases < 4:
         raise InputError(f"{table.n_cases} case{'' if table.n_cases == 1 else 's'} in the log, too few to hold some "
                          "out for --validate (expected at least 4 cases)", file=table.source)

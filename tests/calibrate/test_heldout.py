@@ -101,3 +101,11 @@ def test_the_training_part_names_only_what_its_cases_have() -> None:
     assert [held.activities[a] for a in held.activity] == ["Y", "X"]
     assert [held.resources[r] for r in held.resource] == ["olle", "anna"]
     assert np.array_equal(held.case, [0, 1])
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0, -0.3, 1.5])
+def test_a_training_share_that_leaves_a_part_empty_is_refused(share) -> None:
+    # split_by_start(table, 0) trained on one case and split_by_start(table, 1) held out one, silently
+    rows = [LogRecord(str(c), "X", float("nan"), float(c), "", "", c + 1) for c in range(10)]
+    with pytest.raises(ValueError, match=r"expected above 0 and below 1"):
+        split_by_start(table_from_records(rows, source="t.csv"), share)
