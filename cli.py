@@ -2365,6 +2365,11 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     _check_validation_options(kwargs, log)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
+    if table.n_cases < 2:  # every share and interval would be that case's own value: a profile of false certainty
+        from processes.errors import InputError
+
+        raise InputError("1 case in the log, too few to calibrate from (expected at least 2 cases: a share, a "
+                         "spread or an interval of one case is that case's value alone)", file=log)
     mapping = map_activities(defs, table, mapping_file=given)
     result = calibrate(defs, table, mapping, base=base, log_name=Path(log).name)
     checked = None

@@ -185,30 +185,46 @@ def test_work_values_carry_no_float_residue(tmp_path) -> None:
     assert "Task_Skicka_Beslutskopior" in text and "0.0000000" not in text
 
 
-def test_a_log_of_one_case_keeps_the_profiles_arrivals(tmp_path) -> None:
-    # one case (or all at one time) gives no interval between arrivals: per_year was nan and the
-    # command failed on the profile it had not written ("p.yaml: simulation.arrivals.per_year: nan
-    # is not a number >= 0"); now the model's profile's rate is kept and said, and a model without
-    # one (a discovered model) is refused on the log, nothing written
+def test_a_log_whose_cases_arrive_at_one_time_keeps_the_profiles_arrivals(tmp_path) -> None:
+    # cases all at one time give no interval between arrivals: per_year was nan and the command
+    # failed on the profile it had not written ("p.yaml: simulation.arrivals.per_year: nan is not a
+    # number >= 0"); now the model's profile's rate is kept and said, and a model without one (a
+    # discovered model) is refused on the log, nothing written
     import yaml
 
-    log = tmp_path / "one.csv"
+    log = tmp_path / "two.csv"
     log.write_text("case,activity,timestamp,resource\n1,Diarieför ansökan,2025-01-02 09:00,eva\n"
-                   "1,Besluta om serveringstillstånd,2025-02-02 10:00,eva\n", encoding="utf-8")
+                   "1,Besluta om serveringstillstånd,2025-02-02 10:00,eva\n2,Diarieför ansökan,2025-01-02 09:00,eva\n"
+                   "2,Besluta om serveringstillstånd,2025-02-09 10:00,eva\n", encoding="utf-8")
     out = tmp_path / "p.yaml"
     done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(out)])
     assert done.exit_code == 0, done.output
     library = Path(__file__).resolve().parents[2] / "processes" / "library" / "helsingborg" / "profile.yaml"
     kept = yaml.safe_load(library.read_text(encoding="utf-8"))["simulation"]["arrivals"]["per_year"]
-    assert (f"arrivals: not fitted (the log's 1 case(s) arrive at one time, so no rate can be fitted: the model's "
+    assert (f"arrivals: not fitted (the log's 2 case(s) arrive at one time, so no rate can be fitted: the model's "
             f"profile's {kept:g} a year kept)") in done.output
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["simulation"]["arrivals"]["per_year"] == kept
     done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn"), "--profile-out",
                                     str(tmp_path / "d.yaml")])
     assert done.exit_code == 2 and done.output.strip().splitlines() == [
-        f"permitflow: error: {log}: the log's 1 case(s) arrive at one time, so no rate can be fitted (expected "
+        f"permitflow: error: {log}: the log's 2 case(s) arrive at one time, so no rate can be fitted (expected "
         "cases arriving at two times or more, or a profile with arrivals.per_year)"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv", "p.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "two.csv"]
+
+
+@pytest.mark.parametrize("validate", [[], ["--validate"]])
+def test_a_log_of_one_case_is_refused(tmp_path, validate) -> None:
+    # it was calibrated: each branch's share 0 or 1 with the 95 % interval [0, 0] or [1, 1], every duration
+    # "fixed" at the one case's time, written as fitted from the log
+    log = tmp_path / "one.csv"
+    log.write_text("case,activity,timestamp,resource\n1,Diarieför ansökan,2025-01-02 09:00,eva\n"
+                   "1,Besluta om serveringstillstånd,2025-02-02 10:00,eva\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["calibrate", "helsingborg", str(log), "-o", str(tmp_path / "p.yaml"), *validate])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {log}: 1 case in the log, too few to calibrate from (expected at least 2 cases: a "
+        "share, a spread or an interval of one case is that case's value alone)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv"]
 
 
 def test_a_log_whose_activities_map_onto_no_step_is_refused(tmp_path) -> None:
