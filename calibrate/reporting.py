@@ -40,7 +40,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         lines.append(f"arrivals: {a['per_year']:.1f} a year [{a['per_year_ci'][0]:.1f}, {a['per_year_ci'][1]:.1f}]"
                      + ("" if a.get("per_year_whole_log") is None else
                         f" (the last year's; the whole log's {a['per_year_whole_log']:.1f} differs beyond chance)")
-                     + ("" if a["seasonality"] is None else ", seasonality " + " ".join(f"{w:.2f}" for w in a["seasonality"])))
+                     + ("" if a["seasonality"] is None else ", seasonality (January to December, arrivals a day over "
+                        "the year's mean) " + " ".join(f"{w:.2f}" for w in a["seasonality"])))
     for p in report.get("pools", []):
         lines.append(f"pool {p['pool']}: {p['count']} ({p['counted_by']}), lanes {', '.join(map(said, p['lanes']))}"
                      + ("" if p["hours"] is None else ", hours " + ", ".join(f"{d} {h}" for d, h in p["hours"].items()
@@ -74,4 +75,14 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
         lines.append(f"legal clock: {', '.join(map(said, c['start_marked_by']))} -> {', '.join(map(said, c['stop_marked_by']))}: median "
                      f"{c['median_days']:.1f} days over {c['cases']} cases"
                      + ("" if c["share_within_deadline"] is None else f", {c['share_within_deadline']:.0%} within the deadline"))
+    if a or report.get("durations") or report.get("branching") or cd or m:
+        lines.append(_LEGEND)
     return "\n".join(lines)
+
+
+#: what the figures above are, said once under them
+_LEGEND = ("[low, high]: a 95 % interval (arrivals a year: exact Poisson over the log's period; the mean of a work time "
+           "or delay: bootstrap over its n activity instances; a branch's share and the correlation: bootstrap over "
+           "cases), except the agenda cut-off's, which are the bounds its meetings allow (the latest-ready case that "
+           "made a meeting, the earliest that missed one); work: hours inside the pool's working hours; delay: calendar "
+           "hours from the step's enabling to its completion; passes: the times a case reached the gateway")

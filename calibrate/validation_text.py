@@ -36,6 +36,7 @@ def validation_text(data: dict[str, Any]) -> str:
     lines = [f"validation: trained on {cases(setup['training_cases'], setup.get('training_arrivals'), setup['training_period'])}, "
              f"held out the next {cases(setup['heldout_cases'], setup.get('heldout_arrivals'), setup['heldout_period'])}; "
              f"{setup['replications']} simulated replications of the held-out period; {setup['timestamps']}"]
+    lines.append(_why(setup))
     if (share := setup.get("log_events_of_model_steps")) is not None:
         lines.append(f"  the model has the activities of {share:.0%} of the log's events; the measures marked \"the "
                      f"model's steps only\" leave the others out, which no simulation of it can produce / {share:.0%} av "
@@ -46,14 +47,34 @@ def validation_text(data: dict[str, Any]) -> str:
             continue
         words = METRIC_WORDS.get(key, key)
         lines.append(f"  {words}: {'-' if value is None else value}")
+    lines.append("  EMD (earth mover's distance): the hours by which the simulated values must on average be moved to lie "
+                 "as the log's do; the 0-1 distances: 0 the same, 1 nothing in common / EMD: hur många timmar de "
+                 "simulerade värdena i genomsnitt måste flyttas för att ligga som loggens; avstånden 0-1: 0 lika, "
+                 "1 inget gemensamt")
     real, sim = data["real"], data["simulated"]
     lines.append("  cycle time, days (log | simulated) / genomloppstid, dagar (logg | simulerad):")
     lines += [f"    {p}: {real['cycle_days'][p]} | {sim['cycle_days'][p]}" for p in real["cycle_days"]]
     if real.get("within_deadline") is not None:
-        lines.append(f"  within {setup['deadline_days']:g} days: log {real['within_deadline']:.1%}, "
+        lines.append(f"  within the deadline, {setup['deadline_days']:g} days / inom tidsfristen: log {real['within_deadline']:.1%}, "
                      f"simulated {sim['within_deadline']:.1%}")
     lines += _holds(data)
     return "\n".join(lines)
+
+
+def _why(setup: dict[str, Any]) -> str:
+    """Which cases were held out and why, what the figures are over, and that what is written is not the fit
+    that was checked."""
+    train, held = setup["training_cases"], setup["heldout_cases"]
+    first, last = f"{train / (train + held):.0%}", f"{held / (train + held):.0%}"
+    reps = setup["replications"]
+    return (f"  held out: the later {last} of the cases by their first event, which the fit never saw: the model fitted "
+            f"on the earlier {first} alone was simulated over their period and compared with them; the distances are "
+            f"means over the {reps} replications, the simulated percentiles count their cases together; what the command "
+            f"writes is fitted on all {train + held} cases / undantagna: de senare {last} av ärendena efter deras första "
+            f"händelse, som anpassningen aldrig såg: modellen anpassad bara på de tidigare {first} simulerades över deras "
+            f"period och jämfördes med dem; avstånden är medelvärden över de {reps} körningarna, de simulerade "
+            f"percentilerna räknar deras ärenden tillsammans; det kommandot skriver är anpassat på alla {train + held} "
+            "ärenden")
 
 
 def _holds(data: dict[str, Any]) -> list[str]:

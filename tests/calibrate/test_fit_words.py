@@ -1,0 +1,55 @@
+"""Every figure ``calibrate`` prints is said in words: what its brackets are, what it is over, which
+cases a validation held out and why (found walking the README's case-log path as an analyst)."""
+
+from __future__ import annotations
+
+from calibrate.reporting import calibration_text
+from calibrate.validation_text import validation_text
+
+REPORT = {"log": "l.csv", "cases": 40, "events": 200, "period": "2024-01-02 to 2024-12-20", "start_times": "",
+          "mapping": [],
+          "arrivals": {"per_year": 41.0, "per_year_ci": [29.3, 55.8], "seasonality": [1.0] * 12},
+          "durations": {"Task_A": {"kind": "work", "family": "gamma", "mean_hours": 2.0, "mean_ci": [1.8, 2.2],
+                                   "n": 40}},
+          "meetings": {"element": "Task_B", "meetings": 11, "first": "2024-01-16", "last": "2024-12-17",
+                       "rrule": "FREQ=MONTHLY", "except_months": [7], "agenda_cutoff_days": 14.0,
+                       "agenda_cutoff_bounds_days": [13.0, 15.0]}}
+
+
+def test_the_brackets_and_the_kinds_of_time_are_said() -> None:
+    # "arrivals: 119.4 a year [104.8, 135.6]" and "agenda cut-off 14.02 days [14.0, 14.04]": one notation
+    # for a 95 % interval and for the bounds the meetings allow, neither said anywhere in the text
+    text = calibration_text(REPORT)
+    last = text.splitlines()[-1]
+    assert last.startswith("[low, high]: a 95 % interval (arrivals a year: exact Poisson")
+    assert "except the agenda cut-off's, which are the bounds its meetings allow" in last
+    assert "work: hours inside the pool's working hours; delay: calendar hours" in last
+    assert "seasonality (January to December, arrivals a day over the year's mean) 1.00 1.00" in text
+
+
+def test_no_legend_without_a_bracketed_figure() -> None:
+    text = calibration_text({k: v for k, v in REPORT.items() if k in ("log", "cases", "events", "period",
+                                                                     "start_times", "mapping")})
+    assert "[low, high]" not in text
+
+
+def _validation(train: int, held: int, replications: int) -> dict:
+    days = {f"p{p}": 50.0 for p in (10, 25, 50, 75, 90)}
+    return {"metrics": {"cycle_time_emd_hours": 80.0}, "per_replication": [{"cycle_time_emd_hours": 80.0}],
+            "real": {"cases": held, "cycle_days": days, "within_deadline": 1.0},
+            "simulated": {"cases": held, "cycle_days": days, "within_deadline": 0.9},
+            "setup": {"training_cases": train, "heldout_cases": held, "training_period": "a to b",
+                      "heldout_period": "c to d", "replications": replications, "timestamps": "start and completion times",
+                      "deadline_days": 121.75}}
+
+
+def test_the_validation_says_which_cases_were_held_out_and_why() -> None:
+    # it said "held out the next 72 cases" and the distances, never why those, that the fit never saw them,
+    # that the distances are means over the replications, nor that the profile written is fitted on all cases
+    text = validation_text(_validation(168, 72, 3))
+    assert ("  held out: the later 30% of the cases by their first event, which the fit never saw: the model fitted "
+            "on the earlier 70% alone was simulated over their period and compared with them; the distances are "
+            "means over the 3 replications") in text
+    assert "what the command writes is fitted on all 240 cases / undantagna: de senare 30% av ärendena" in text
+    assert "EMD (earth mover's distance): the hours by which the simulated values must on average be moved" in text
+    assert "  within the deadline, 121.75 days / inom tidsfristen: log 100.0%, simulated 90.0%" in text
