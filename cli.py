@@ -2460,6 +2460,11 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
     _check_validation_options(kwargs, log)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
+    if table.n_cases < 2:  # the "model" would be that case's own sequence, and its profile that case's values
+        from processes.errors import InputError
+
+        raise InputError("1 case in the log, too few to discover a process from (expected at least 2 cases: "
+                         "a model of one case is that case's sequence alone)", file=log)
     found = discover_model(table, min_frequency=min_frequency, noise=noise)
     model_bytes = to_bpmn_bytes(found.defs)
     checked = None

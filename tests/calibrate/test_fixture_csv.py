@@ -227,6 +227,18 @@ def test_a_log_of_one_case_is_refused(tmp_path, validate) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv"]
 
 
+def test_discover_refuses_a_log_of_one_case(tmp_path) -> None:
+    # it wrote the one case's sequence as "the" process (and, with --profile-out, stopped only on its arrivals)
+    log = tmp_path / "one.csv"
+    log.write_text("case,activity,timestamp\n1,A,2025-01-02 09:00\n1,B,2025-02-02 10:00\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["discover", str(log), "-o", str(tmp_path / "m.bpmn")])
+    assert done.exit_code == 2
+    assert done.output.strip().splitlines() == [
+        f"permitflow: error: {log}: 1 case in the log, too few to discover a process from (expected at least 2 "
+        "cases: a model of one case is that case's sequence alone)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.csv"]
+
+
 def test_a_log_whose_activities_map_onto_no_step_is_refused(tmp_path) -> None:
     # "mapped 0 of 398 activities onto model steps" (BPIC15's codes against Helsingborg's model) still
     # wrote a profile, its arrivals alone fitted, and a validation of nothing (activity distances 1.0)
