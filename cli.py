@@ -466,8 +466,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
     from bpmn_io.loading import load_model
     from bpmn_io.profile import profile_from_data
-    from bpmn_io.simformats.skeleton import profile_skeleton
-    from bpmn_io.yamlsrc import dump_yaml
+    from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
     from simulator.compiler import check_executable
 
     if not target.lower().endswith((".yaml", ".yml")):
@@ -486,8 +485,8 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         except PermitflowError as err:
             first = getattr(err, "elements", ())[:1]  # a NotExecutableError: at the model's line of the first named
             raise err.located(file=source, line=defs.source_lines.get(first[0]) if first else None) from None
-    data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
-            + dump_yaml(converted.document)).encode("utf-8")
+    data = profile_yaml(converted, f"A profile to fill in for {Path(source).name}: every value is a placeholder "
+                                   "(docs/profile.md).").encode("utf-8")
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
     if not strict:
@@ -1524,6 +1523,8 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
         ready = prepare(study, case_rows=case_rows, version=version)
     for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
         click.echo(f"permitflow: warning: {warning}", err=True)
+    for note in ready.notes:  # what runs in place of what a model does not hold (an empty subprocess)
+        click.echo(f"note: {note}", err=True)
     return ready
 
 

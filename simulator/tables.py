@@ -5,7 +5,8 @@ It checks every element once, collects every problem (raising one
 would otherwise look up per event: kind codes, outgoing flows and targets,
 cumulative branch probabilities, the pool of each task (its lane's, or the
 element's ``pool:``), boundary events, the loop caps of gateway loops and the
-reachability sets of inclusive joins.
+reachability sets of inclusive joins. An embedded subprocess with nothing inside is compiled as a
+task, one step of work (:mod:`simulator.standins`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
 from simulator import instead
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
+from simulator.standins import empty_subprocesses
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -103,6 +105,7 @@ class _Builder:
         self.process = process
         self.params = params
         self.problems: list[tuple[str, str]] = []
+        self.empty = frozenset(s.id for s in empty_subprocesses(process))  # each run as one step of work
 
     def problem(self, element: str, why: str) -> None:
         self.problems.append((element, why))
@@ -234,7 +237,7 @@ class _Builder:
             return self.event_kind(n, f, index, ep)
         if isinstance(n, m.Gateway):
             return self.gateway_kind(n, f, flow_ids, ep)
-        if isinstance(n, m.SubProcess):
+        if isinstance(n, m.SubProcess) and n.id not in self.empty:
             if n.triggered_by_event:
                 f["event_subprocess"] = True  # one refusal, its start event's trigger said in it
                 self.problem(n.id, instead.event_subprocess(self.process, n))
@@ -247,7 +250,7 @@ class _Builder:
                                    "subprocess instead, its steps after a parallel or inclusive gateway")
             self.add_loop(n, f, ep)
             return SUBPROCESS
-        if isinstance(n, (m.Task, m.CallActivity)):
+        if isinstance(n, (m.Task, m.CallActivity, m.SubProcess)):  # (a subprocess here: empty, one step of work)
             if getattr(n, "is_for_compensation", False):
                 self.problem(n.id, f"compensation activities are not simulated: {instead.COMPENSATION}")
             self.add_work(n, f, ep)

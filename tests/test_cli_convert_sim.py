@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -346,6 +347,95 @@ def test_a_call_activity_gets_a_work_time_to_fill_in_as_a_task_does(tmp_path) ->
     assert sim.pools["registrator"].lanes == ("L2",)  # its lane has a pool to do the work
     shown = run("simulate", str(model), "--cases", "5", "-r", "1", "--workers", "1", "--format", "json")
     assert shown.exit_code == 0, shown.output
+
+
+#: a collapsed subprocess its tool wrote with nothing inside (isExpanded="false", no flow node in it)
+EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"
+    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC">
+  <process id="P">
+    <startEvent id="S"/>
+    <subProcess id="Sub" name="Handläggning"/>
+    <endEvent id="E"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="Sub"/><sequenceFlow id="F2" sourceRef="Sub" targetRef="E"/>
+  </process>
+  <bpmndi:BPMNDiagram id="Di"><bpmndi:BPMNPlane id="Pl" bpmnElement="P">
+    <bpmndi:BPMNShape id="S_di" bpmnElement="S"><dc:Bounds x="0" y="22" width="36" height="36"/></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Sub_di" bpmnElement="Sub" isExpanded="false"><dc:Bounds x="80" y="0" width="100" height="80"/>
+    </bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="E_di" bpmnElement="E"><dc:Bounds x="220" y="22" width="36" height="36"/></bpmndi:BPMNShape>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</definitions>
+"""
+
+
+def test_an_empty_collapsed_subprocess_gets_a_work_time_to_fill_in_said_in_a_comment(tmp_path) -> None:
+    """It was refused: 'draw it as a task instead' (19 interop files); a call activity already got 1 hour."""
+    model = tmp_path / "m.bpmn"
+    model.write_text(EMPTY, encoding="utf-8")
+    out = tmp_path / "profile.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert (f"permitflow: {out}: 0 task(s) and 1 empty subprocess (nothing drawn inside: one step) 1 hour of work, "
+            "0 wait(s) for another party 2 weeks") in r.output
+    sim = read_profile(out).simulation
+    assert sim is not None and sim.elements["Sub"].duration is not None and sim.elements["Sub"].pool == "officer"
+    text = out.read_text(encoding="utf-8")
+    assert ("    # Handläggning (Sub): a subprocess with nothing drawn inside (its tool kept it collapsed):\n"
+            "    # simulated as one step of work, as a call activity is; its 1h is a placeholder for the work of\n"
+            "    # the steps it stands for\n"
+            "    Sub:\n      duration: 1h\n") in text
+
+
+def test_an_empty_collapsed_subprocess_simulates_as_one_step_of_exactly_its_work_time(tmp_path) -> None:
+    """By hand: the case comes on Friday 7 March 2025 at 14:00; 5 hours of work on office hours (Fri to
+    15:00, Mon from 08:00, lunch 12-13) are Fri 14-15 and Mon 08-12: done Monday 10 March 12:00, 70 hours
+    (2 days 22 h) from submission. One note says how it was simulated, at the model's line of the element."""
+    model = tmp_path / "m.bpmn"
+    model.write_text(EMPTY, encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text("""municipality: One step
+simulation:
+  start: 2025-03-03
+  horizon: 1y
+  calendars:
+    office:
+      hours: {mon: "08:00-12:00, 13:00-16:30", tue: "08:00-12:00, 13:00-16:30", wed: "08:00-12:00, 13:00-16:30",
+              thu: "08:00-12:00, 13:00-16:30", fri: "08:00-12:00, 13:00-15:00"}
+  pools:
+    officer: {count: 1, calendar: office, lanes: []}
+  arrivals: {dates: [2025-03-07 14:00:00]}
+  elements:
+    Sub: {duration: 5h, pool: officer}
+""", encoding="utf-8")
+    log = tmp_path / "log.csv"
+    r = run("simulate", str(model), "--profile", str(profile), "-r", "1", "-q", "--workers", "1", "--format", "json",
+            "--eventlog", str(log))
+    assert r.exit_code == 0, r.output
+    rows = [(row["activity"], row["resource"], row["start"], row["end"])
+            for row in csv.DictReader(log.open(encoding="utf-8"))]
+    assert rows == [("Handläggning", "officer", "2025-03-07T14:00:00", "2025-03-10T12:00:00")]
+    figures = {k: v["mean"] for k, v in json.loads(r.stdout)["figures"].items()}
+    assert figures["work_hours.Sub"] == 5.0
+    assert figures["submission_to_decision_mean_days"] == pytest.approx(70 / 24, abs=1e-12)
+    assert r.stderr == (f"note: {model}:6: Handläggning (Sub): a subprocess with nothing drawn inside (its tool kept "
+                        "it collapsed): simulated as one step of work, as a call activity is; its `duration:` from "
+                        f"{profile}:13\n")
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("name", ["miwg/reference/C.3.0.bpmn", "miwg/adonis-17.0/B.1.0-export.bpmn",
+                                  "odd/bpmn-js/collapsed-sub-process.bpmn"])
+def test_an_interop_file_refused_only_for_an_empty_subprocess_simulates(tmp_path, name: str) -> None:
+    """Their one refusal was 'an embedded subprocess needs exactly one start event, found 0 ... draw it as a task'."""
+    model = tmp_path / Path(name).name
+    shutil.copy(INTEROP / name, model)
+    out = tmp_path / "p.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    shown = run("simulate", str(model), "--profile", str(out), "--years", "0.3", "-r", "2", "--workers", "1")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stderr.count("a subprocess with nothing drawn inside") == 1
 
 
 @pytest.mark.interop

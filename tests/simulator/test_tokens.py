@@ -31,6 +31,7 @@ from simmodels import (
 )
 
 from processes.errors import SimulationError
+from processes.model import StandardLoop, SubProcess
 from simulator.compiler import check_executable
 from simulator.tokens import parse_iso_duration
 
@@ -276,12 +277,42 @@ def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
             "`delay:` in params (when the signal comes)") in refusal
 
 
-def test_a_collapsed_subprocess_with_nothing_inside_is_told_to_be_a_task() -> None:
-    """'found 0' said nothing of what to do (MIWG A.3.0, B.1.0, C.3.0: a collapsed subprocess drawn empty)."""
-    refusal = _refusal(proc([start("S"), sub("Sub"), end("E")], "S>Sub Sub>E"))
-    assert refusal.endswith("'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing "
-                            "inside (collapsed): draw it as a task instead (its work time then goes in the "
-                            "profile), or draw its steps from a start event")
+def test_an_empty_subprocess_runs_as_one_step_of_work_of_exactly_its_duration() -> None:
+    """It was refused ('found 0 start events ... draw it as a task'; MIWG A.3.0, B.1.0, C.3.0, bpmn-js's
+    'Ship Items (todo)': a collapsed subprocess its tool wrote with nothing inside). By hand: the case
+    arrives at hour 0, the officer (24/7) works 3 h on it, the case ends at hour 3."""
+    p = proc([start("S"), sub("Sub"), end("E")], "S>Sub Sub>E", {"Lane_A": ["Sub"]})
+    r = run(p, replay_params("    Sub: {duration: 3h}"))
+    assert trace(r) == [("Sub", 0.0, 0.0, 3.0)]
+    assert (r.cases[0].end, r.cases[0].outcome) == (3.0, "E")
+    assert [(w.element, w.resource, w.start, w.end) for w in r.activities] == [("Sub", "officer", 0.0, 3.0)]
+
+
+def test_an_empty_subprocess_keeps_its_boundary_events_and_loop_as_a_task_does() -> None:
+    """Interrupted by its 1-hour timer (a task would be too); a standard loop of 2 runs its work twice."""
+    p = proc([start("S"), sub("Sub"), boundary("B", "Sub", timer_text="PT1H"), end("E"), end("E2")],
+             "S>Sub Sub>E B>E2", {"Lane_A": ["Sub"]})
+    r = run(p, replay_params("    Sub: {duration: 3h}"))
+    assert (r.cases[0].end, r.cases[0].outcome) == (1.0, "E2")
+    looped = SubProcess(id="Sub", name="Sub", parent="P", loop=StandardLoop(loop_maximum=2))
+    r = run(proc([start("S"), looped, end("E")], "S>Sub Sub>E", {"Lane_A": ["Sub"]}),
+            replay_params("    Sub: {duration: 3h}"))
+    assert trace(r) == [("Sub", 0.0, 0.0, 3.0), ("Sub", 3.0, 3.0, 6.0)]
+
+
+@pytest.mark.parametrize("variant, by_event, compensation, said", [
+    ("transaction", False, False, "'Sub': transaction is not simulated"),
+    ("adHocSubProcess", False, False, "'Sub': adHocSubProcess is not simulated"),
+    ("subProcess", True, False, "'Sub': event subprocesses are not simulated"),
+    ("subProcess", False, True, "'Sub': compensation activities are not simulated"),
+])
+def test_an_empty_transaction_ad_hoc_event_or_compensation_subprocess_is_still_refused(
+        variant: str, by_event: bool, compensation: bool, said: str) -> None:
+    """Only an embedded subprocess runs as one step: what the others would do is not one step of work."""
+    empty = SubProcess(id="Sub", name="Sub", parent="P", variant=variant, triggered_by_event=by_event,
+                       is_for_compensation=compensation)
+    flows = "S>E" if by_event or compensation else "S>Sub Sub>E"
+    assert said in _refusal(proc([start("S"), empty, end("E")], flows))
 
 
 def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> None:
@@ -296,10 +327,12 @@ def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> N
 
 
 def test_a_collapsed_subprocess_with_a_boundary_event_drawn_inside_it_is_still_empty() -> None:
-    """Visual Paradigm writes the boundary event inside the subprocess it is attached to (MIWG A.3.0)."""
+    """Visual Paradigm writes the boundary event inside the subprocess it is attached to (MIWG A.3.0): the
+    subprocess runs as one step, and only the escalation boundary event is refused."""
     from processes.model import Event, EventDefinition
 
     on = Event(id="B", position="boundary", parent="Sub", attached_to="Sub",
                definitions=(EventDefinition(kind="escalation"),))
     refusal = _refusal(proc([start("S"), sub("Sub"), on, end("E"), end("E2")], "S>Sub Sub>E B>E2"))
-    assert "'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing inside" in refusal
+    assert "1 element(s) not executable: 'B': escalation boundary event is not simulated" in refusal
+    assert "'Sub'" not in refusal
