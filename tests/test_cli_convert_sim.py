@@ -260,7 +260,7 @@ def test_to_profile_of_a_model_that_cannot_be_simulated_names_the_file(tmp_path)
     model.write_text(TWO_STARTS, encoding="utf-8")
     profile = tmp_path / "profile.yaml"
     result = run("convert", str(model), str(profile), "--to", "profile")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # bad input, as simulate says it (it was 1)
     assert result.output == (
         f"permitflow: error: {model}:3: process 'P' cannot be simulated: 1 element(s) not executable: 'P': the "
         "process needs exactly one top-level start event, found 2 (S1, S2): keep one, and an exclusive gateway "
@@ -287,6 +287,45 @@ def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why
     assert result.output == (
         f"permitflow: error: {pools}: no process to simulate (the file holds no process element; expected one "
         "with a start event, its steps and flows)\n")
+
+
+ESCALATION = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <escalation id="Esc"/>
+  <process id="P">
+    <startEvent id="S"/><task id="T" name="Granska"/><endEvent id="E"/><endEvent id="E2"/>
+    <boundaryEvent id="B" attachedToRef="T"><escalationEventDefinition escalationRef="Esc"/></boundaryEvent>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+    <sequenceFlow id="F3" sourceRef="B" targetRef="E2"/>
+  </process>
+</definitions>
+"""
+
+
+@pytest.mark.parametrize("command", ["convert --to profile", "simulate", "simulate --profile"])
+def test_a_model_the_simulator_cannot_run_is_bad_input_exit_2_for_every_command(tmp_path, command: str) -> None:
+    """convert --to profile exited 1 and simulate 2 for the same refusal; DESIGN.md: 0 ok, 1 failed,
+    2 bad input/usage. The profile given to simulate is one convert wrote for the model without the
+    boundary event (the refusal is then at the profile's line of the element, as before)."""
+    model = tmp_path / "m.bpmn"
+    model.write_text(ESCALATION, encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    if command == "convert --to profile":
+        result = run("convert", str(model), str(profile), "--to", "profile")
+    elif command == "simulate":
+        result = run("simulate", str(model), "--cases", "5", "-q")
+    else:
+        plain = tmp_path / "plain.bpmn"
+        plain.write_text(ESCALATION.replace('<boundaryEvent id="B"', '<!-- ').replace("</boundaryEvent>", " -->")
+                         .replace('<sequenceFlow id="F3" sourceRef="B" targetRef="E2"/>', ""), encoding="utf-8")
+        assert run("convert", str(plain), str(profile), "--to", "profile").exit_code == 0
+        result = run("simulate", str(model), "--profile", str(profile), "--cases", "5", "-q", "--workers", "1")
+    assert result.exit_code == 2, result.output
+    assert ("cannot be simulated: 1 element(s) not executable: 'B': escalation boundary event is not simulated: "
+            "draw an error boundary event instead") in result.stderr
+    assert (f"permitflow: error: {profile if command == 'simulate --profile' else model}:") in result.stderr
+    assert "Traceback" not in result.output
+    assert command != "convert --to profile" or not profile.exists()
 
 
 MULTI_CALL = """<?xml version="1.0" encoding="UTF-8"?>
@@ -444,7 +483,7 @@ def test_to_profile_of_miwg_c6_names_the_event_subprocess_once() -> None:
     again: 'an embedded subprocess needs exactly one start event, found 0' (it has one)."""
     model = INTEROP / "miwg/reference/C.6.0.bpmn"
     result = run("convert", str(model), "never-written.yaml", "--to", "profile")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "found 0" not in result.output and "compensation start event is not" not in result.output
     assert result.output.count("_e880bf53-84ca-4776-aa75-d1bf53172240") == 1
     assert ("'_e880bf53-84ca-4776-aa75-d1bf53172240': event subprocesses are not simulated (this one starts at "
