@@ -96,6 +96,10 @@ def _element_params(params: SimParams, element_id: str) -> ElementParams | None:
 
 
 _UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "multiple", "parallel_multiple")
+#: what the `delay:` of a catch event of each trigger the engine waits for is (a conditional one: the time until
+#: its condition comes true, which the model cannot compute: :mod:`simulator.standins`), and of a boundary event
+_WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true"}
+_COMES = {"message": "when the message comes", "conditional": "when its condition comes true"}
 
 
 class _Builder:
@@ -180,8 +184,8 @@ class _Builder:
                         tk["kind"] == ACTIVITY and isinstance(flow_nodes[t], m.Task)
                         and flow_nodes[t].task_type == "receiveTask")
                     if not ok:
-                        self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer or "
-                                              "message catch event or a receive task: put one of those on that "
+                        self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer, "
+                                              "message or conditional catch event or a receive task: put one of those on that "
                                               "flow, or draw an exclusive gateway instead")
                 f["race"] = race
         self.check_references(index, fields)
@@ -272,7 +276,7 @@ class _Builder:
             return START
         if trigger in _UNSUPPORTED_TRIGGERS and not (
             n.position in ("intermediate_throw", "end") and trigger in ("signal",)
-        ):
+        ) and not (trigger == "conditional" and n.position in ("intermediate_catch", "boundary")):
             said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated"
             if n.position == "boundary":
                 self.problem(n.id, f"{said}: {instead.boundary(trigger, interrupting=n.cancel_activity)}")
@@ -299,9 +303,10 @@ class _Builder:
                 else:
                     f["timer"] = self.timer(n, allow_cycle=False)
                 return TIMER
-            if trigger == "message":
+            if trigger in ("message", "conditional"):  # a wait for the message, or for the condition to come true
                 if ep is None or ep.delay is None:
-                    self.problem(n.id, "message catch event needs a `delay:` (the sender's response time) in params")
+                    self.problem(n.id, f"{trigger} catch event needs a `delay:` "
+                                       f"({_WAITED_FOR[trigger]}) in params")
                 else:
                     f["delay"] = ep.delay
                 return MESSAGE
@@ -315,9 +320,9 @@ class _Builder:
                 f["delay"] = ep.delay
             else:
                 f["timer"] = self.timer(n, allow_cycle=not n.cancel_activity)
-        elif trigger == "message":
+        elif trigger in ("message", "conditional"):
             if ep is None or ep.delay is None:
-                self.problem(n.id, "message boundary event needs a `delay:` (when the message comes) in params")
+                self.problem(n.id, f"{trigger} boundary event needs a `delay:` ({_COMES[trigger]}) in params")
             else:
                 f["delay"] = ep.delay
         elif trigger == "error":

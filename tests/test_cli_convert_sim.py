@@ -477,6 +477,48 @@ def test_an_interop_file_refused_only_for_an_empty_subprocess_simulates(tmp_path
     assert shown.stderr.count("a subprocess with nothing drawn inside") == 1
 
 
+CONDITIONAL = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <startEvent id="S"/>
+    <intermediateCatchEvent id="C" name="Ansökan komplett"><conditionalEventDefinition><condition/>
+      </conditionalEventDefinition></intermediateCatchEvent>
+    <task id="T" name="Granska"/>
+    <boundaryEvent id="B" name="Återkallad" attachedToRef="T"><conditionalEventDefinition><condition/>
+      </conditionalEventDefinition></boundaryEvent>
+    <endEvent id="E"/><endEvent id="E2"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="C"/><sequenceFlow id="F2" sourceRef="C" targetRef="T"/>
+    <sequenceFlow id="F3" sourceRef="T" targetRef="E"/><sequenceFlow id="F4" sourceRef="B" targetRef="E2"/>
+  </process>
+</definitions>
+"""
+
+
+def test_conditional_events_get_a_wait_to_fill_in_and_a_note_when_simulated(tmp_path) -> None:
+    """They were refused ('conditional ... event is not simulated: draw a timer ... instead'; MIWG B.2.0)."""
+    model = tmp_path / "m.bpmn"
+    model.write_text(CONDITIONAL, encoding="utf-8")
+    out = tmp_path / "p.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert (f"permitflow: {out}: 1 task(s) 1 hour of work, 0 wait(s) for another party and 2 conditional event(s) "
+            "(the time until the condition comes true) 2 weeks") in r.output
+    sim = read_profile(out).simulation
+    assert sim is not None and sim.elements["C"].delay is not None and sim.elements["B"].delay is not None
+    text = out.read_text(encoding="utf-8")
+    assert ("    # Ansökan komplett (C): a conditional catch event: simulated as a wait of its `delay:`, the time\n"
+            "    # until its condition comes true (the model does not say when), as a message catch event waits\n"
+            "    # for its message; its 2w is a placeholder\n    C:\n      delay: 2w\n") in text
+    shown = run("simulate", str(model), "--profile", str(out), "--years", "0.3", "-r", "1", "--workers", "1", "-q")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stderr.splitlines()
+    assert [line.split(": ", 2)[:2] for line in lines] == [["note", f"{model}:5"], ["note", f"{model}:8"]]
+    assert lines[1].endswith("Återkallad (B): a conditional boundary event: simulated as firing its `delay:` after "
+                             "its activity starts, when its condition comes true (the model does not say when), as "
+                             f"a message boundary event fires when its message comes; its `delay:` from {out}:"
+                             f"{text.splitlines().index('    B:') + 2}")
+
+
 @pytest.mark.interop
 def test_to_profile_of_miwg_c6_names_the_event_subprocess_once() -> None:
     """The event subprocess was refused, its compensation start event too, and then the event subprocess

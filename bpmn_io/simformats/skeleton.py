@@ -12,8 +12,9 @@ that it simulates as written and each value can be replaced by the municipality'
   web page's levers change), one member at full time;
 * every task 1 hour of work (``duration:``), and every call activity (the process it calls taken as one
   step of work, as a task, not run inside) and every subprocess written with nothing inside (one step
-  likewise, :mod:`simulator.standins`; a comment above its entry says so), every wait for another party (a receive task, a
-  message catch or boundary event, a timer without a time) 2 weeks (``delay:``), every
+  likewise, :mod:`simulator.standins`; a comment above its entry says so), every wait for another party (a receive
+  task, a message catch or boundary event, a timer without a time) and every conditional catch or boundary event
+  (the time until its condition comes true; a comment says so) 2 weeks (``delay:``), every
   exclusive or inclusive choice with equal shares (``probabilities:``); each with the step's
   name as its ``note:``;
 * when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
@@ -50,7 +51,7 @@ from processes.model import (
     Task,
 )
 from processes.stepnames import step_said
-from simulator.standins import STAND_IN, empty_subprocesses
+from simulator.standins import STAND_IN, approximation, empty_subprocesses
 
 from ..yamlsrc import dump_yaml, load_yaml
 from .common import Converted, normalised
@@ -98,7 +99,7 @@ def _waits(node: Any) -> bool:
     if isinstance(node, Task):
         return node.task_type == "receiveTask"
     if isinstance(node, Event) and node.position in ("intermediate_catch", "boundary"):
-        if node.trigger == "message":
+        if node.trigger in ("message", "conditional"):  # conditional: the time until its condition comes true
             return True
         if node.trigger == "timer":  # a timer its tool left without a time, or with an expression
             timer = node.definitions[0].timer
@@ -165,10 +166,14 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     elements: dict[str, Any] = {}
     works = calls = waits = choices = 0
     empty: list[SubProcess] = []
+    conditional: list[Event] = []
     for node in process.nodes.values():
         if _waits(node):
             elements[node.id] = {"delay": _WAIT, **_named(node)}
-            waits += 1
+            if isinstance(node, Event) and node.trigger == "conditional":
+                conditional.append(node)
+            else:
+                waits += 1
         elif _works(node, empty_ids) and node is not decision:
             entry: dict[str, Any] = {"duration": _WORK, **_loop(node)}
             if process.lane_of(node.id) is None:
@@ -199,8 +204,11 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     if empty:
         called += (f"{',' if calls else ' and'} {len(empty)} empty subprocess{'' if len(empty) == 1 else 'es'} "
                    "(nothing drawn inside: one step)")
-    notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party 2 weeks, {choices} choice(s) "
-             f"with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): replace them"]
+    waited = (f" and {len(conditional)} conditional event(s) (the time until the condition comes true)"
+              if conditional else "")
+    notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party{waited} 2 weeks, {choices} "
+             f"choice(s) with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): "
+             "replace them"]
     if decision is not None:
         sim["decision"] = {
             "element": decision.id,
@@ -220,6 +228,8 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} for the share within 4 months")
     comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
                       f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
+    comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
+                       f"{approximation(event)}; its {_WAIT} is a placeholder") for event in conditional)
     return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
                      tuple(notes), comments)
 

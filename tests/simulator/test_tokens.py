@@ -270,9 +270,8 @@ def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
     assert ("'B1': escalation boundary event is not simulated: draw an error boundary event instead (caught from "
             "an error end event inside the subprocess), or a message boundary event with a `delay:` in params "
             "(when the escalation comes)") in refusal
-    assert ("'B2': conditional boundary event is not simulated: draw a non-interrupting timer boundary event (when "
-            "the condition comes true) or a non-interrupting message boundary event with a `delay:` in params "
-            "instead") in refusal
+    assert ("'B2': conditional boundary event needs a `delay:` (when its condition comes true) in params"
+            in refusal)  # simulated as a message boundary event is, with one (it was 'not simulated')
     assert ("'C': signal intermediate catch event is not simulated: draw a message catch event instead, with a "
             "`delay:` in params (when the signal comes)") in refusal
 
@@ -313,6 +312,41 @@ def test_an_empty_transaction_ad_hoc_event_or_compensation_subprocess_is_still_r
                        is_for_compensation=compensation)
     flows = "S>E" if by_event or compensation else "S>Sub Sub>E"
     assert said in _refusal(proc([start("S"), empty, end("E")], flows))
+
+
+def _conditional(i: str, position: str, **more):
+    from processes.model import Event, EventDefinition
+
+    return Event(id=i, position=position, parent="P", definitions=(EventDefinition(kind="conditional"),), **more)
+
+
+def test_a_conditional_catch_event_waits_its_delay_as_a_message_catch_event_does() -> None:
+    """It was refused ('conditional intermediate catch event is not simulated'; MIWG B.2.0). BPMN 2.0 10.5: the
+    token waits there until the condition comes true; when that is, the profile's `delay:` says. By hand: the
+    wait 0-5 h, then 2 h of work, the case ends at hour 7."""
+    p = proc([start("S"), _conditional("C", "intermediate_catch"), task("T"), end("E")], "S>C C>T T>E",
+             {"Lane_A": ["T"]})
+    r = run(p, replay_params("    C: {delay: 5h}\n    T: {duration: 2h}"))
+    assert trace(r) == [("C", 0.0, 0.0, 5.0), ("T", 5.0, 5.0, 7.0)]
+    assert "'C': conditional catch event needs a `delay:` (the time until its condition comes true) in params" in (
+        _refusal(p))
+
+
+def test_a_conditional_boundary_event_fires_its_delay_after_its_activity_starts() -> None:
+    """Interrupting: the 3-hour task is cut at hour 1 and the case leaves by the boundary event's flow;
+    non-interrupting: a second path starts at hour 1 and the task ends at hour 3. In a race after an
+    event-based gateway it waits its delay, as a message catch event does."""
+    for interrupting, rows, ended in ((True, [("T", 0.0, 0.0, 1.0), ("B", 1.0, 1.0, 1.0)], (1.0, "E2")),
+                                      (False, [("B", 1.0, 1.0, 1.0), ("T", 0.0, 0.0, 3.0)], (3.0, "E"))):
+        p = proc([start("S"), task("T"), _conditional("B", "boundary", attached_to="T", cancel_activity=interrupting),
+                  end("E"), end("E2")], "S>T T>E B>E2", {"Lane_A": ["T"]})
+        r = run(p, replay_params("    T: {duration: 3h}\n    B: {delay: 1h}"))
+        assert trace(r) == rows
+        assert (r.cases[0].end, r.cases[0].outcome) == ended
+    race = proc([start("S"), evgw("G"), _conditional("C", "intermediate_catch"), timer("T", "PT4H"), end("E1"),
+                 end("E2")], "S>G G>C G>T C>E1 T>E2")
+    r = run(race, replay_params("    C: {delay: 2h}"))
+    assert (r.cases[0].end, r.cases[0].outcome) == (2.0, "E1")
 
 
 def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> None:
