@@ -13,6 +13,12 @@ condition is on data the model does not change, so when it comes true is not in 
 engine waits the event's ``delay:`` (required, as for a message event: the time until the condition
 comes true), as it waits for a message; ``convert --to profile`` gives it a placeholder wait.
 
+An escalation boundary event fires when a step inside its activity raises the escalation (BPMN 2.0,
+10.5). On a step whose inside is not in the file (a task, a call activity, an empty subprocess: a
+black box), when that is is not in the file either: the engine fires it its ``delay:`` after the
+activity starts (required), interrupting or not, as it fires a message boundary event. One on a
+subprocess with steps inside stays refused (the engine does not follow an escalation thrown there).
+
 A run says each such element once (:func:`stand_in_notes`), and the profile's comments say so above
 its entry. An event subprocess, a transaction and an ad-hoc subprocess with nothing inside are not
 stand-ins: they are refused as before (what they would do is not one step of work).
@@ -29,8 +35,8 @@ from processes import model as m
 from processes.params import SimParams
 from processes.stepnames import step_said
 
-__all__ = ["empty_subprocesses", "conditional_events", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL",
-           "CONDITIONAL_BOUNDARY"]
+__all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "approximation", "stand_in_notes",
+           "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY", "ESCALATION_BOUNDARY"]
 
 #: what a run says of an empty subprocess (after the element): how it is simulated
 STAND_IN = ("a subprocess with nothing drawn inside (its tool kept it collapsed): simulated as one step of work, as "
@@ -38,6 +44,9 @@ STAND_IN = ("a subprocess with nothing drawn inside (its tool kept it collapsed)
 #: what a run says of a conditional catch event and of a conditional boundary event (after the element)
 CONDITIONAL = ("a conditional catch event: simulated as a wait of its `delay:`, the time until its condition comes "
                "true (the model does not say when), as a message catch event waits for its message")
+ESCALATION_BOUNDARY = ("an escalation boundary event on a step whose inside is not in the file: simulated as firing "
+                       "its `delay:` after its activity starts, when the escalation comes (the model does not say "
+                       "when), as a message boundary event fires when its message comes")
 CONDITIONAL_BOUNDARY = ("a conditional boundary event: simulated as firing its `delay:` after its activity starts, "
                         "when its condition comes true (the model does not say when), as a message boundary event "
                         "fires when its message comes")
@@ -61,18 +70,32 @@ def conditional_events(process: m.Process) -> tuple[m.Event, ...]:
                  and n.position in ("intermediate_catch", "boundary"))
 
 
+def black_box_escalations(process: m.Process) -> tuple[m.Event, ...]:
+    """The escalation boundary events of ``process`` on a task, a call activity or an empty subprocess (the
+    steps that would raise the escalation are not in the file), in model order."""
+    empty = {s.id for s in empty_subprocesses(process)}
+    return tuple(n for n in process.nodes.values()
+                 if isinstance(n, m.Event) and n.position == "boundary" and n.trigger == "escalation"
+                 and (isinstance(process.nodes.get(n.attached_to), (m.Task, m.CallActivity)) or n.attached_to in empty))
+
+
 def approximation(node: m.Node) -> str:
-    """What a run says of ``node``, an empty subprocess or a conditional event (after the element)."""
+    """What a run says of ``node``: an empty subprocess, a conditional event, or an escalation boundary event
+    on a black box (after the element)."""
+    if isinstance(node, m.Event) and node.trigger == "escalation":
+        return ESCALATION_BOUNDARY
     if isinstance(node, m.Event):
         return CONDITIONAL if node.position == "intermediate_catch" else CONDITIONAL_BOUNDARY
     return STAND_IN
 
 
 def stand_in_notes(process: m.Process, params: SimParams) -> list[tuple[str, str, str]]:
-    """``(element id, message, key)`` for each empty subprocess and conditional event of ``process``: what the
+    """``(element id, message, key)`` for each empty subprocess, conditional event and escalation boundary
+    event on a black box of ``process``: what the
     run does with it, and the key of ``params`` its time comes from (``duration``, ``delay``), or ``""`` when
     it has none (an empty subprocess then takes no time, as a task without either does)."""
-    chosen = {n.id for n in (*empty_subprocesses(process), *conditional_events(process))}
+    chosen = {n.id for n in (*empty_subprocesses(process), *conditional_events(process),
+                             *black_box_escalations(process))}
     out = []
     for node in process.nodes.values():
         if node.id not in chosen:

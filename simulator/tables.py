@@ -20,7 +20,7 @@ from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
 from simulator import instead
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
-from simulator.standins import empty_subprocesses
+from simulator.standins import black_box_escalations, empty_subprocesses
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -99,7 +99,8 @@ _UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "mul
 #: what the `delay:` of a catch event of each trigger the engine waits for is (a conditional one: the time until
 #: its condition comes true, which the model cannot compute: :mod:`simulator.standins`), and of a boundary event
 _WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true"}
-_COMES = {"message": "when the message comes", "conditional": "when its condition comes true"}
+_COMES = {"message": "when the message comes", "conditional": "when its condition comes true",
+          "escalation": "when the escalation comes"}
 
 
 class _Builder:
@@ -110,6 +111,8 @@ class _Builder:
         self.params = params
         self.problems: list[tuple[str, str]] = []
         self.empty = frozenset(s.id for s in empty_subprocesses(process))  # each run as one step of work
+        # escalation boundary events on a step whose inside is not in the file: fired after their delay:
+        self.black_box_escalations = frozenset(e.id for e in black_box_escalations(process))
 
     def problem(self, element: str, why: str) -> None:
         self.problems.append((element, why))
@@ -320,7 +323,7 @@ class _Builder:
                 f["delay"] = ep.delay
             else:
                 f["timer"] = self.timer(n, allow_cycle=not n.cancel_activity)
-        elif trigger in ("message", "conditional"):
+        elif trigger in ("message", "conditional") or (trigger == "escalation" and n.id in self.black_box_escalations):
             if ep is None or ep.delay is None:
                 self.problem(n.id, f"{trigger} boundary event needs a `delay:` ({_COMES[trigger]}) in params")
             else:

@@ -37,8 +37,9 @@ What is executed, and how
   link throw jumps to the link catch of the same name;
 - boundary events: timer (interrupting cancels the activity; non-interrupting
   spawns a parallel path, repeating for a ``timeCycle`` ``R[n]/duration``),
-  message and conditional (its ``delay:``), error (caught from an error end event inside the
-  subprocess it is attached to);
+  message, conditional and escalation on a task, call activity or empty subprocess
+  (its ``delay:``), error (caught from an error end event inside the subprocess it
+  is attached to);
 - embedded subprocesses; multi-instance (parallel and sequential; cardinality
   from an element param ``cardinality`` if present, else the model's integer
   loopCardinality); standard loops (``loop_max`` in params or the model's

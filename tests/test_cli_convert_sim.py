@@ -289,14 +289,14 @@ def test_simulate_without_a_profile_of_a_model_that_cannot_be_simulated_says_why
         "with a start event, its steps and flows)\n")
 
 
-ESCALATION = """<?xml version="1.0" encoding="UTF-8"?>
+SIGNAL = """<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
-  <escalation id="Esc"/>
+  <signal id="Sig" name="Beslut fattat"/>
   <process id="P">
-    <startEvent id="S"/><task id="T" name="Granska"/><endEvent id="E"/><endEvent id="E2"/>
-    <boundaryEvent id="B" attachedToRef="T"><escalationEventDefinition escalationRef="Esc"/></boundaryEvent>
-    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
-    <sequenceFlow id="F3" sourceRef="B" targetRef="E2"/>
+    <startEvent id="S"/><task id="T" name="Granska"/><endEvent id="E"/>
+    <intermediateCatchEvent id="B"><signalEventDefinition signalRef="Sig"/></intermediateCatchEvent>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/><sequenceFlow id="F2" sourceRef="T" targetRef="B"/>
+    <sequenceFlow id="F3" sourceRef="B" targetRef="E"/>
   </process>
 </definitions>
 """
@@ -306,9 +306,9 @@ ESCALATION = """<?xml version="1.0" encoding="UTF-8"?>
 def test_a_model_the_simulator_cannot_run_is_bad_input_exit_2_for_every_command(tmp_path, command: str) -> None:
     """convert --to profile exited 1 and simulate 2 for the same refusal; DESIGN.md: 0 ok, 1 failed,
     2 bad input/usage. The profile given to simulate is one convert wrote for the model without the
-    boundary event (the refusal is then at the profile's line of the element, as before)."""
+    signal catch event, its flows joined (the refusal is then at the profile's line of the element, as before)."""
     model = tmp_path / "m.bpmn"
-    model.write_text(ESCALATION, encoding="utf-8")
+    model.write_text(SIGNAL, encoding="utf-8")
     profile = tmp_path / "p.yaml"
     if command == "convert --to profile":
         result = run("convert", str(model), str(profile), "--to", "profile")
@@ -316,13 +316,14 @@ def test_a_model_the_simulator_cannot_run_is_bad_input_exit_2_for_every_command(
         result = run("simulate", str(model), "--cases", "5", "-q")
     else:
         plain = tmp_path / "plain.bpmn"
-        plain.write_text(ESCALATION.replace('<boundaryEvent id="B"', '<!-- ').replace("</boundaryEvent>", " -->")
-                         .replace('<sequenceFlow id="F3" sourceRef="B" targetRef="E2"/>', ""), encoding="utf-8")
+        plain.write_text(SIGNAL.replace('<intermediateCatchEvent id="B">', "<!-- ")
+                         .replace("</intermediateCatchEvent>", " -->").replace('targetRef="B"', 'targetRef="E"')
+                         .replace('<sequenceFlow id="F3" sourceRef="B" targetRef="E"/>', ""), encoding="utf-8")
         assert run("convert", str(plain), str(profile), "--to", "profile").exit_code == 0
         result = run("simulate", str(model), "--profile", str(profile), "--cases", "5", "-q", "--workers", "1")
     assert result.exit_code == 2, result.output
-    assert ("cannot be simulated: 1 element(s) not executable: 'B': escalation boundary event is not simulated: "
-            "draw an error boundary event instead") in result.stderr
+    assert ("cannot be simulated: 1 element(s) not executable: 'B': signal intermediate catch event is not "
+            "simulated: draw a message catch event instead") in result.stderr
     assert (f"permitflow: error: {profile if command == 'simulate --profile' else model}:") in result.stderr
     assert "Traceback" not in result.output
     assert command != "convert --to profile" or not profile.exists()
@@ -517,6 +518,24 @@ def test_conditional_events_get_a_wait_to_fill_in_and_a_note_when_simulated(tmp_
                              "its activity starts, when its condition comes true (the model does not say when), as "
                              f"a message boundary event fires when its message comes; its `delay:` from {out}:"
                              f"{text.splitlines().index('    B:') + 2}")
+
+
+@pytest.mark.interop
+def test_miwg_a3_simulates_its_escalation_boundary_on_the_empty_subprocess_after_its_delay(tmp_path) -> None:
+    """It was refused twice: the collapsed subprocess drawn empty, and the interrupting escalation boundary event
+    on it ('not simulated: draw an error boundary event instead ...'); 10 MIWG A.3.0 files."""
+    model = tmp_path / "A.3.0.bpmn"
+    shutil.copy(INTEROP / "miwg/reference/A.3.0.bpmn", model)
+    out = tmp_path / "p.yaml"
+    r = run("convert", str(model), str(out), "--to", "profile")
+    assert r.exit_code == 0, r.output
+    assert "and 1 escalation boundary event(s) (when the escalation comes) 2 weeks" in r.output
+    shown = run("simulate", str(model), "--profile", str(out), "--years", "0.3", "-r", "2", "--workers", "1")
+    assert shown.exit_code == 0, shown.output
+    assert [line.split(": ")[1] for line in shown.stderr.splitlines()] == [f"{model}:11", f"{model}:19"]
+    assert ("Boundary Intermediate Event Interrupting Escalation (_178e16eb-4c9e-4ea0-9644-7c5fb2b71825): an "
+            "escalation boundary event on a step whose inside is not in the file: simulated as firing its "
+            "`delay:` after its activity starts") in shown.stderr
 
 
 @pytest.mark.interop

@@ -13,8 +13,9 @@ that it simulates as written and each value can be replaced by the municipality'
 * every task 1 hour of work (``duration:``), and every call activity (the process it calls taken as one
   step of work, as a task, not run inside) and every subprocess written with nothing inside (one step
   likewise, :mod:`simulator.standins`; a comment above its entry says so), every wait for another party (a receive
-  task, a message catch or boundary event, a timer without a time) and every conditional catch or boundary event
-  (the time until its condition comes true; a comment says so) 2 weeks (``delay:``), every
+  task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
+  (the time until its condition comes true) and every escalation boundary event on a task, call activity or
+  empty subprocess (when the escalation comes; a comment says so for these two) 2 weeks (``delay:``), every
   exclusive or inclusive choice with equal shares (``probabilities:``); each with the step's
   name as its ``note:``;
 * when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
@@ -51,7 +52,7 @@ from processes.model import (
     Task,
 )
 from processes.stepnames import step_said
-from simulator.standins import STAND_IN, approximation, empty_subprocesses
+from simulator.standins import STAND_IN, approximation, black_box_escalations, empty_subprocesses
 
 from ..yamlsrc import dump_yaml, load_yaml
 from .common import Converted, normalised
@@ -167,10 +168,14 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     works = calls = waits = choices = 0
     empty: list[SubProcess] = []
     conditional: list[Event] = []
+    escalations: list[Event] = []
+    escalated = {e.id for e in black_box_escalations(process)}  # fired after a delay: (simulator.standins)
     for node in process.nodes.values():
-        if _waits(node):
+        if _waits(node) or node.id in escalated:
             elements[node.id] = {"delay": _WAIT, **_named(node)}
-            if isinstance(node, Event) and node.trigger == "conditional":
+            if node.id in escalated:
+                escalations.append(node)  # type: ignore[arg-type]  # (an Event: black_box_escalations)
+            elif isinstance(node, Event) and node.trigger == "conditional":
                 conditional.append(node)
             else:
                 waits += 1
@@ -206,6 +211,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
                    "(nothing drawn inside: one step)")
     waited = (f" and {len(conditional)} conditional event(s) (the time until the condition comes true)"
               if conditional else "")
+    waited += (f" and {len(escalations)} escalation boundary event(s) (when the escalation comes)" if escalations else "")
     notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party{waited} 2 weeks, {choices} "
              f"choice(s) with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): "
              "replace them"]
@@ -229,7 +235,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
                       f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
     comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
-                       f"{approximation(event)}; its {_WAIT} is a placeholder") for event in conditional)
+                       f"{approximation(event)}; its {_WAIT} is a placeholder") for event in conditional + escalations)
     return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
                      tuple(notes), comments)
 

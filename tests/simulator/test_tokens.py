@@ -262,11 +262,14 @@ def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
     def event(i: str, position: str, kind: str, **more) -> Event:
         return Event(id=i, position=position, parent="P", definitions=(EventDefinition(kind=kind),), **more)
 
-    p = proc([start("S"), task("A"), event("B1", "boundary", "escalation", attached_to="A"),
+    p = proc([start("S"), sub("A"), start("AS", "A"), task("AT", "A"), end("AE", "A"),
+              event("B1", "boundary", "escalation", attached_to="A"),
               event("B2", "boundary", "conditional", attached_to="A", cancel_activity=False),
               event("C", "intermediate_catch", "signal"), end("E"), end("E1"), end("E2")],
-             "S>A A>C C>E B1>E1 B2>E2")
+             "S>A A>C C>E B1>E1 B2>E2 AS>AT AT>AE")
     refusal = _refusal(p)
+    # on a subprocess with steps inside: an escalation raised there is not followed (on a black box it is
+    # simulated with a delay: test_an_escalation_boundary_event_on_a_black_box_fires_its_delay_after_it_starts)
     assert ("'B1': escalation boundary event is not simulated: draw an error boundary event instead (caught from "
             "an error end event inside the subprocess), or a message boundary event with a `delay:` in params "
             "(when the escalation comes)") in refusal
@@ -368,5 +371,24 @@ def test_a_collapsed_subprocess_with_a_boundary_event_drawn_inside_it_is_still_e
     on = Event(id="B", position="boundary", parent="Sub", attached_to="Sub",
                definitions=(EventDefinition(kind="escalation"),))
     refusal = _refusal(proc([start("S"), sub("Sub"), on, end("E"), end("E2")], "S>Sub Sub>E B>E2"))
-    assert "1 element(s) not executable: 'B': escalation boundary event is not simulated" in refusal
+    assert refusal.endswith("1 element(s) not executable: 'B': escalation boundary event needs a `delay:` (when "
+                            "the escalation comes) in params")  # a black box's: fired after its delay:
     assert "'Sub'" not in refusal
+
+
+def test_an_escalation_boundary_event_on_a_black_box_fires_its_delay_after_it_starts() -> None:
+    """MIWG A.3.0 (on an empty collapsed subprocess, interrupting) and B.2.0 (on a user task and a call
+    activity, non-interrupting): the steps that raise the escalation are not in the file, so neither is when
+    it comes; its `delay:` says. By hand: the 3-hour work is cut at hour 1 (interrupting), or goes on to hour 3
+    while the escalation's path starts at hour 1."""
+    from processes.model import CallActivity, Event, EventDefinition
+
+    for host in (sub("H"), task("H"), CallActivity(id="H", name="H", parent="P")):
+        for interrupting, rows, ended in ((True, [("H", 0.0, 0.0, 1.0), ("B", 1.0, 1.0, 1.0)], (1.0, "E2")),
+                                          (False, [("B", 1.0, 1.0, 1.0), ("H", 0.0, 0.0, 3.0)], (3.0, "E"))):
+            on = Event(id="B", position="boundary", parent="P", attached_to="H", cancel_activity=interrupting,
+                       definitions=(EventDefinition(kind="escalation"),))
+            p = proc([start("S"), host, on, end("E"), end("E2")], "S>H H>E B>E2", {"Lane_A": ["H"]})
+            r = run(p, replay_params("    H: {duration: 3h}\n    B: {delay: 1h}"))
+            assert trace(r) == rows, host
+            assert (r.cases[0].end, r.cases[0].outcome) == ended
