@@ -44,12 +44,13 @@ STAND_IN = ("a subprocess with nothing drawn inside (its tool kept it collapsed)
 #: what a run says of a conditional catch event and of a conditional boundary event (after the element)
 CONDITIONAL = ("a conditional catch event: simulated as a wait of its `delay:`, the time until its condition comes "
                "true (the model does not say when), as a message catch event waits for its message")
-ESCALATION_BOUNDARY = ("an escalation boundary event on a step whose inside is not in the file: simulated as firing "
-                       "its `delay:` after its activity starts, when the escalation comes (the model does not say "
-                       "when), as a message boundary event fires when its message comes")
 CONDITIONAL_BOUNDARY = ("a conditional boundary event: simulated as firing its `delay:` after its activity starts, "
                         "when its condition comes true (the model does not say when), as a message boundary event "
                         "fires when its message comes")
+#: what a run says of an escalation boundary event on a black box (after the element)
+ESCALATION_BOUNDARY = ("an escalation boundary event on a step whose inside is not in the file: simulated as firing "
+                       "its `delay:` after its activity starts, when the escalation comes (the model does not say "
+                       "when), as a message boundary event fires when its message comes")
 
 _NOT_CONTENT = (m.DataObject, m.DataObjectReference, m.DataStoreReference)
 
