@@ -391,7 +391,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     warning line on stderr. Nothing is written when the input is bad.
     --to profile writes a profile.yaml to fill in for IN's model (its own ids,
     placeholder values that simulate as written; never over a file that exists),
-    starting on --start (default 2025-01-01): the same IN gives the same bytes.
+    starting on --start (default 2025-01-01): the same IN gives the same bytes;
+    a model the simulator cannot run is bad input (exit 2, as for simulate).
     OUT may be IN for a BPMN model: the file is written again from the model
     (XML comments are not kept; a diagram is added when missing, ids renamed as
     above). A YAML OUT that is IN is refused: the YAML written would lose the
@@ -466,8 +467,8 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     """``convert MODEL OUT --to profile``: a profile to fill in, written only where no file is."""
     from bpmn_io.loading import load_model
     from bpmn_io.profile import profile_from_data
-    from bpmn_io.simformats.skeleton import profile_skeleton
-    from bpmn_io.yamlsrc import dump_yaml
+    from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
+    from processes.errors import InputError, NotExecutableError
     from simulator.compiler import check_executable
 
     if not target.lower().endswith((".yaml", ".yml")):
@@ -483,11 +484,13 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if params is not None and defs.processes:
         try:
             check_executable(defs.process(), params)  # it simulates as written (an element it cannot run is named)
+        except NotExecutableError as err:  # bad input (exit 2), as simulate says it: at the model's line of the first
+            first = err.elements[0] if err.elements else None
+            raise InputError(err.message, file=source, line=defs.source_lines.get(first) if first else None) from None
         except PermitflowError as err:
-            first = getattr(err, "elements", ())[:1]  # a NotExecutableError: at the model's line of the first named
-            raise err.located(file=source, line=defs.source_lines.get(first[0]) if first else None) from None
-    data = ("# A profile to fill in for " + Path(source).name + ": every value is a placeholder (docs/profile.md).\n"
-            + dump_yaml(converted.document)).encode("utf-8")
+            raise err.located(file=source) from None
+    data = profile_yaml(converted, f"A profile to fill in for {Path(source).name}: every value is a placeholder "
+                                   "(docs/profile.md).").encode("utf-8")
     with atomic_write(target, "wb") as fh:
         fh.write(data)  # type: ignore[attr-defined]
     if not strict:
@@ -1524,6 +1527,8 @@ def _prepared(study: Study, *, force: bool = False, case_rows: bool = True, vers
         ready = prepare(study, case_rows=case_rows, version=version)
     for warning in ready.warnings:  # what the profiles let run but likely do not mean: said before it runs
         click.echo(f"permitflow: warning: {warning}", err=True)
+    for note in ready.notes:  # what runs in place of what a model does not hold (an empty subprocess)
+        click.echo(f"note: {note}", err=True)
     return ready
 
 

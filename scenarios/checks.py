@@ -27,9 +27,11 @@ from processes.params import SimParams
 from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.advice import profile_warnings
 from simulator.compiler import check_executable, profile_problems
+from simulator.standins import stand_in_notes
 from simulator.traps import trap
 
-__all__ = ["check_study", "check_baselines", "check_member", "member_warnings", "where"]
+__all__ = ["check_study", "check_baselines", "check_member", "member_warnings", "member_notes", "study_notes",
+           "where"]
 
 NEEDED = "paired differences need the same seed, replications, and per process start date, horizon or cases, warm-up"
 
@@ -99,6 +101,49 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
             line = member.base.line(split_path(path)) or 1
             out.append(f"{member.profile_source}:{line}: {path}: {message}")
     return out
+
+
+def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
+    """One line per element ``member``'s run simulates in place of what its model does not hold
+    (:func:`simulator.standins.stand_in_notes`: an empty collapsed subprocess, one step of work), at the
+    model file's line of the element, with where its time is written (or that it has none)."""
+    found = stand_in_notes(process, params)
+    if not found:
+        return []
+    lines = _model_lines(member.bpmn_source)
+    out = []
+    for element, message, key in found:
+        at = f"{member.bpmn_source}:{lines[element]}" if element in lines else member.bpmn_source
+        if key:
+            time = f"its `{key}:` from {where(point, member, f'simulation.elements.{element}.{key}')}"
+        else:
+            time = ("the profile gives it no `duration:` or `delay:`, so it takes no time (give it a `duration:` "
+                    f"under simulation.elements.{element}, as a task has)")
+        out.append(f"{at}: {message}; {time}")
+    return out
+
+
+def _model_lines(source: str) -> Mapping[str, int]:
+    """The line of each element id in the model file ``source`` (none when it cannot be read again)."""
+    from bpmn_io.loading import load_model
+
+    try:
+        return load_model(source, strict=False).source_lines
+    except (PermitflowError, OSError, ValueError):
+        return {}
+
+
+def study_notes(study: Study, parsed: Mapping[tuple[str, int, str], tuple[Process, SimParams | None]]) -> tuple[str, ...]:
+    """What every point's run simulates in place of what its model does not hold (:func:`member_notes`),
+    each line once, in the order found; ``parsed`` as :func:`check_study` takes it, after that check."""
+    notes: dict[str, None] = {}
+    for scenario in study.scenarios:
+        for p, point in enumerate(scenario.points):
+            for member in point.members:
+                process, sim = parsed[(scenario.name, p, member.name)]
+                if sim is not None:
+                    notes.update(dict.fromkeys(member_notes(point, member, process, sim)))
+    return tuple(notes)
 
 
 def _value(params: SimParams, key: str) -> object:

@@ -82,7 +82,7 @@ from typing import TYPE_CHECKING, Any
 from processes.frozenclass import frozen_dataclass
 from processes.heapkeep import keep_heap
 from scenarios.batch import Assembly, BatchResults, PointResults
-from scenarios.checks import check_study
+from scenarios.checks import check_study, study_notes
 from scenarios.execute import MemberText, UnitId, parsed_member, plan, point_inputs, unit_cost
 from scenarios.schedule import Cancelled, Stop, run_units, warm_worker
 from scenarios.study import Study
@@ -113,6 +113,8 @@ class Plan:
     jobs: tuple[Job, ...]
     #: what the profiles let run but likely do not mean, one line each (``file:line: path: message``)
     warnings: tuple[str, ...] = ()
+    #: what the runs simulate in place of what a model does not hold, one line each (``file:line: message``)
+    notes: tuple[str, ...] = ()
 
     def cached(self, cache: ResultCache | None) -> int:
         """How many of the work units ``cache`` already holds."""
@@ -129,7 +131,8 @@ def prepare(study: Study, *, version: str | None = None, case_rows: bool = True)
     Raises :class:`processes.errors.InputError` (file, line, path) for a profile
     entry naming what its process lacks, an element the engine cannot run (at the profile's
     line of the first one named) or a baseline that cannot be paired. The plan keeps the
-    warnings of :func:`scenarios.checks.check_study` (nothing refused, one line each).
+    warnings of :func:`scenarios.checks.check_study` (nothing refused, one line each) and the notes of
+    :func:`scenarios.checks.study_notes` (an empty subprocess run as one step of work).
     ``version`` replaces the code version in the units' keys (tests). ``case_rows=False``: the
     results carry no case rows (``PointResults.cases`` is empty; for a caller that reads only
     the figures and event logs, such as ``permitflow simulate``): the same figures, made faster.
@@ -143,8 +146,9 @@ def prepare(study: Study, *, version: str | None = None, case_rows: bool = True)
                 process, params, _fee = parsed_member(text)
                 parsed[(scenario.name, p, text[0])] = (process, params)
     warnings = check_study(study, parsed)
+    notes = study_notes(study, parsed)
     planned = plan(study, version=version, inputs=inputs, case_rows=case_rows)
-    return Plan(study, tuple(u for u, _ in planned), tuple(j for _, j in planned), warnings)
+    return Plan(study, tuple(u for u, _ in planned), tuple(j for _, j in planned), warnings, notes)
 
 
 def execute(

@@ -5,7 +5,8 @@ It checks every element once, collects every problem (raising one
 would otherwise look up per event: kind codes, outgoing flows and targets,
 cumulative branch probabilities, the pool of each task (its lane's, or the
 element's ``pool:``), boundary events, the loop caps of gateway loops and the
-reachability sets of inclusive joins.
+reachability sets of inclusive joins. An embedded subprocess with nothing inside is compiled as a
+task, one step of work (:mod:`simulator.standins`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
 from simulator import instead
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
+from simulator.standins import black_box_escalations, empty_subprocesses
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -94,6 +96,11 @@ def _element_params(params: SimParams, element_id: str) -> ElementParams | None:
 
 
 _UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "multiple", "parallel_multiple")
+#: what the `delay:` of a catch event of each trigger the engine waits for is (a conditional one: the time until
+#: its condition comes true, which the model cannot compute: :mod:`simulator.standins`), and of a boundary event
+_WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true"}
+_COMES = {"message": "when the message comes", "conditional": "when its condition comes true",
+          "escalation": "when the escalation comes"}
 
 
 class _Builder:
@@ -103,6 +110,9 @@ class _Builder:
         self.process = process
         self.params = params
         self.problems: list[tuple[str, str]] = []
+        self.empty = frozenset(s.id for s in empty_subprocesses(process))  # each run as one step of work
+        # escalation boundary events on a step whose inside is not in the file: fired after their delay:
+        self.black_box_escalations = frozenset(e.id for e in black_box_escalations(process))
 
     def problem(self, element: str, why: str) -> None:
         self.problems.append((element, why))
@@ -177,8 +187,8 @@ class _Builder:
                         tk["kind"] == ACTIVITY and isinstance(flow_nodes[t], m.Task)
                         and flow_nodes[t].task_type == "receiveTask")
                     if not ok:
-                        self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer or "
-                                              "message catch event or a receive task: put one of those on that "
+                        self.problem(f["id"], f"event-based gateway leads to {tk['id']!r}, which is not a timer, "
+                                              "message or conditional catch event or a receive task: put one of those on that "
                                               "flow, or draw an exclusive gateway instead")
                 f["race"] = race
         self.check_references(index, fields)
@@ -234,7 +244,7 @@ class _Builder:
             return self.event_kind(n, f, index, ep)
         if isinstance(n, m.Gateway):
             return self.gateway_kind(n, f, flow_ids, ep)
-        if isinstance(n, m.SubProcess):
+        if isinstance(n, m.SubProcess) and n.id not in self.empty:
             if n.triggered_by_event:
                 f["event_subprocess"] = True  # one refusal, its start event's trigger said in it
                 self.problem(n.id, instead.event_subprocess(self.process, n))
@@ -247,7 +257,7 @@ class _Builder:
                                    "subprocess instead, its steps after a parallel or inclusive gateway")
             self.add_loop(n, f, ep)
             return SUBPROCESS
-        if isinstance(n, (m.Task, m.CallActivity)):
+        if isinstance(n, (m.Task, m.CallActivity, m.SubProcess)):  # (a subprocess here: empty, one step of work)
             if getattr(n, "is_for_compensation", False):
                 self.problem(n.id, f"compensation activities are not simulated: {instead.COMPENSATION}")
             self.add_work(n, f, ep)
@@ -269,7 +279,7 @@ class _Builder:
             return START
         if trigger in _UNSUPPORTED_TRIGGERS and not (
             n.position in ("intermediate_throw", "end") and trigger in ("signal",)
-        ):
+        ) and not (trigger == "conditional" and n.position in ("intermediate_catch", "boundary")):
             said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated"
             if n.position == "boundary":
                 self.problem(n.id, f"{said}: {instead.boundary(trigger, interrupting=n.cancel_activity)}")
@@ -296,9 +306,10 @@ class _Builder:
                 else:
                     f["timer"] = self.timer(n, allow_cycle=False)
                 return TIMER
-            if trigger == "message":
+            if trigger in ("message", "conditional"):  # a wait for the message, or for the condition to come true
                 if ep is None or ep.delay is None:
-                    self.problem(n.id, "message catch event needs a `delay:` (the sender's response time) in params")
+                    self.problem(n.id, f"{trigger} catch event needs a `delay:` "
+                                       f"({_WAITED_FOR[trigger]}) in params")
                 else:
                     f["delay"] = ep.delay
                 return MESSAGE
@@ -312,9 +323,9 @@ class _Builder:
                 f["delay"] = ep.delay
             else:
                 f["timer"] = self.timer(n, allow_cycle=not n.cancel_activity)
-        elif trigger == "message":
+        elif trigger in ("message", "conditional") or (trigger == "escalation" and n.id in self.black_box_escalations):
             if ep is None or ep.delay is None:
-                self.problem(n.id, "message boundary event needs a `delay:` (when the message comes) in params")
+                self.problem(n.id, f"{trigger} boundary event needs a `delay:` ({_COMES[trigger]}) in params")
             else:
                 f["delay"] = ep.delay
         elif trigger == "error":

@@ -27,17 +27,19 @@ What is executed, and how
   these flow sets sum to 1; and inclusive join
   (waits only for tokens of the same scope that can still reach one of its
   empty incoming flows without passing through the join);
-- event-based gateway: a race of the timer / message catch events and receive
+- event-based gateway: a race of the timer / message / conditional catch events and receive
   tasks after it; the first to fire wins;
 - intermediate catch: timer (``timeDuration`` ISO 8601 such as ``P14D``,
   ``PT2H``; ``timeDate`` ISO date-time; a ``delay:`` in params overrides) and
-  message (its ``delay:`` in params: the external party's response time);
+  message (its ``delay:`` in params: the external party's response time) and
+  conditional (its ``delay:``: the time until its condition comes true);
 - intermediate throw events (none, message, escalation, signal) pass through;
   link throw jumps to the link catch of the same name;
 - boundary events: timer (interrupting cancels the activity; non-interrupting
   spawns a parallel path, repeating for a ``timeCycle`` ``R[n]/duration``),
-  message (its ``delay:``), error (caught from an error end event inside the
-  subprocess it is attached to);
+  message, conditional and escalation on a task, call activity or empty subprocess
+  (its ``delay:``), error (caught from an error end event inside the subprocess it
+  is attached to);
 - embedded subprocesses; multi-instance (parallel and sequential; cardinality
   from an element param ``cardinality`` if present, else the model's integer
   loopCardinality); standard loops (``loop_max`` in params or the model's
@@ -53,8 +55,8 @@ What is executed, and how
   only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`simulator.compiler.check_executable` before any run): complex
-gateways, event subprocesses, transactions, compensation, cancel, conditional
-and signal catch events, multiple-trigger events, timer cycles outside
+gateways, event subprocesses, transactions, compensation, cancel and signal
+catch events, multiple-trigger events, timer cycles outside
 non-interrupting boundary events, and more than one start event at the top level.
 """
 

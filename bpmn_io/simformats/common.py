@@ -34,10 +34,12 @@ ALWAYS_OPEN: Mapping[str, str] = {day: "00:00-24:00" for day in WEEKDAYS}
 
 @dataclass(frozen=True, slots=True)
 class Converted:
-    """A converted document and what could not be carried over, one line each."""
+    """A converted document and what could not be carried over, one line each; ``comments``: what the
+    written YAML says above a key, by its key path (``convert --to profile``: :func:`.skeleton.profile_yaml`)."""
 
     document: dict[str, Any]
     warnings: tuple[str, ...] = ()
+    comments: tuple[tuple[tuple[str, ...], str], ...] = ()
 
 
 #: month lengths of a 365-day year: as seasonality weights they give the same arrival rate every day

@@ -11,8 +11,11 @@ that it simulates as written and each value can be replaced by the municipality'
 * a pool per lane with tasks, the lane with the most tasks named ``officer`` (the name the
   web page's levers change), one member at full time;
 * every task 1 hour of work (``duration:``), and every call activity (the process it calls taken as one
-  step of work, as a task, not run inside), every wait for another party (a receive task, a
-  message catch or boundary event, a timer without a time) 2 weeks (``delay:``), every
+  step of work, as a task, not run inside) and every subprocess written with nothing inside (one step
+  likewise, :mod:`simulator.standins`; a comment above its entry says so), every wait for another party (a receive
+  task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
+  (the time until its condition comes true) and every escalation boundary event on a task, call activity or
+  empty subprocess (when the escalation comes; a comment says so for these two) 2 weeks (``delay:``), every
   exclusive or inclusive choice with equal shares (``probabilities:``); each with the step's
   name as its ``note:``;
 * when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 import unicodedata
 from typing import Any
 
@@ -48,10 +52,12 @@ from processes.model import (
     Task,
 )
 from processes.stepnames import step_said
+from simulator.standins import STAND_IN, approximation, black_box_escalations, empty_subprocesses
 
+from ..yamlsrc import dump_yaml, load_yaml
 from .common import Converted, normalised
 
-__all__ = ["profile_skeleton", "PLACEHOLDER", "DEFAULT_START"]
+__all__ = ["profile_skeleton", "profile_yaml", "PLACEHOLDER", "DEFAULT_START"]
 
 PLACEHOLDER = ("written by permitflow convert --to profile: every value is a placeholder to replace with the "
                "municipality's own (docs/profile.md says what each key means)")
@@ -94,7 +100,7 @@ def _waits(node: Any) -> bool:
     if isinstance(node, Task):
         return node.task_type == "receiveTask"
     if isinstance(node, Event) and node.position in ("intermediate_catch", "boundary"):
-        if node.trigger == "message":
+        if node.trigger in ("message", "conditional"):  # conditional: the time until its condition comes true
             return True
         if node.trigger == "timer":  # a timer its tool left without a time, or with an expression
             timer = node.definitions[0].timer
@@ -102,10 +108,11 @@ def _waits(node: Any) -> bool:
     return False
 
 
-def _works(node: Any) -> bool:
-    """Is ``node`` a step of work (``duration:``): a task that does not wait, or a call activity (the
-    engine runs it as one step, not the process it calls)?"""
-    return (isinstance(node, Task) and not _waits(node)) or isinstance(node, CallActivity)
+def _works(node: Any, empty: frozenset[str]) -> bool:
+    """Is ``node`` a step of work (``duration:``): a task that does not wait, a call activity (the
+    engine runs it as one step, not the process it calls), or a subprocess with nothing inside, one of
+    ``empty`` (the same: its steps are not in the file)?"""
+    return (isinstance(node, Task) and not _waits(node)) or isinstance(node, CallActivity) or node.id in empty
 
 
 def _loop(node: Any) -> dict[str, Any]:
@@ -138,10 +145,11 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     one line each."""
     process = defs.process() if defs.processes else Process("Process")
     decision = _decision(process)
+    empty_ids = frozenset(s.id for s in empty_subprocesses(process))
     counts: dict[str, int] = {}
     for node in process.nodes.values():
         lane = process.lane_of(node.id)
-        if _works(node) and node is not decision and lane is not None:
+        if _works(node, empty_ids) and node is not decision and lane is not None:
             counts[lane.id] = counts.get(lane.id, 0) + 1
     lanes = {lane.id: lane for lane in process.lanes()}
     pools: dict[str, Any] = {}
@@ -152,23 +160,34 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
             name += "_2"
         names[lane_id] = name
         pools[name] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": [lane_id]}
-    unlaned = [n for n in process.nodes.values() if _works(n) and n is not decision
+    unlaned = [n for n in process.nodes.values() if _works(n, empty_ids) and n is not decision
                and process.lane_of(n.id) is None]
     if unlaned and "officer" not in pools:
         pools["officer"] = {"count": 1, "fte": 1.0, "calendar": "office", "lanes": []}
     elements: dict[str, Any] = {}
     works = calls = waits = choices = 0
+    empty: list[SubProcess] = []
+    conditional: list[Event] = []
+    escalations: list[Event] = []
+    escalated = {e.id for e in black_box_escalations(process)}  # fired after a delay: (simulator.standins)
     for node in process.nodes.values():
-        if _waits(node):
+        if _waits(node) or node.id in escalated:
             elements[node.id] = {"delay": _WAIT, **_named(node)}
-            waits += 1
-        elif _works(node) and node is not decision:
+            if node.id in escalated:
+                escalations.append(node)  # type: ignore[arg-type]  # (an Event: black_box_escalations)
+            elif isinstance(node, Event) and node.trigger == "conditional":
+                conditional.append(node)
+            else:
+                waits += 1
+        elif _works(node, empty_ids) and node is not decision:
             entry: dict[str, Any] = {"duration": _WORK, **_loop(node)}
             if process.lane_of(node.id) is None:
                 entry["pool"] = "officer"
             elements[node.id] = {**entry, **_named(node)}
             if isinstance(node, CallActivity):
                 calls += 1
+            elif isinstance(node, SubProcess):
+                empty.append(node)
             else:
                 works += 1
         elif isinstance(node, SubProcess) and _loop(node):
@@ -187,8 +206,15 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     if elements:
         sim["elements"] = elements
     called = f" and {calls} call activit{'y' if calls == 1 else 'ies'} (the process called as one step)" if calls else ""
-    notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party 2 weeks, {choices} choice(s) "
-             f"with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): replace them"]
+    if empty:
+        called += (f"{',' if calls else ' and'} {len(empty)} empty subprocess{'' if len(empty) == 1 else 'es'} "
+                   "(nothing drawn inside: one step)")
+    waited = (f" and {len(conditional)} conditional event(s) (the time until the condition comes true)"
+              if conditional else "")
+    waited += (f" and {len(escalations)} escalation boundary event(s) (when the escalation comes)" if escalations else "")
+    notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party{waited} 2 weeks, {choices} "
+             f"choice(s) with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): "
+             "replace them"]
     if decision is not None:
         sim["decision"] = {
             "element": decision.id,
@@ -206,5 +232,25 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     else:
         notes.append("no decision step found (no lane or task names a committee): add decision: if one decides")
     notes.append("no legal clock: add clock: {start: ..., stop: ..., deadline: 4mo} for the share within 4 months")
+    comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
+                      f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
+    comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
+                       f"{approximation(event)}; its {_WAIT} is a placeholder") for event in conditional + escalations)
     return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
-                     tuple(notes))
+                     tuple(notes), comments)
+
+
+def profile_yaml(converted: Converted, header: str) -> str:
+    """The YAML text of ``converted``'s profile: ``header`` as its first comment line, and each of its
+    ``comments`` as comment lines (wrapped at 100 characters) above the key it is about."""
+    text = dump_yaml(converted.document)
+    lines = text.splitlines(keepends=True)
+    doc = load_yaml(text)
+    placed = sorted(((doc.lines[path], comment) for path, comment in converted.comments if path in doc.lines),
+                    reverse=True)
+    for line, comment in placed:  # from the last, so that the earlier lines keep their numbers
+        target = lines[line - 1]
+        indent = target[:len(target) - len(target.lstrip(" "))]
+        wrapped = textwrap.wrap(" ".join(comment.split()), width=max(40, 100 - len(indent) - 2))
+        lines[line - 1:line - 1] = [f"{indent}# {part}\n" for part in wrapped]
+    return f"# {header}\n" + "".join(lines)

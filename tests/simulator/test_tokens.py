@@ -31,6 +31,7 @@ from simmodels import (
 )
 
 from processes.errors import SimulationError
+from processes.model import StandardLoop, SubProcess
 from simulator.compiler import check_executable
 from simulator.tokens import parse_iso_duration
 
@@ -261,27 +262,94 @@ def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
     def event(i: str, position: str, kind: str, **more) -> Event:
         return Event(id=i, position=position, parent="P", definitions=(EventDefinition(kind=kind),), **more)
 
-    p = proc([start("S"), task("A"), event("B1", "boundary", "escalation", attached_to="A"),
+    p = proc([start("S"), sub("A"), start("AS", "A"), task("AT", "A"), end("AE", "A"),
+              event("B1", "boundary", "escalation", attached_to="A"),
               event("B2", "boundary", "conditional", attached_to="A", cancel_activity=False),
               event("C", "intermediate_catch", "signal"), end("E"), end("E1"), end("E2")],
-             "S>A A>C C>E B1>E1 B2>E2")
+             "S>A A>C C>E B1>E1 B2>E2 AS>AT AT>AE")
     refusal = _refusal(p)
+    # on a subprocess with steps inside: an escalation raised there is not followed (on a black box it is
+    # simulated with a delay: test_an_escalation_boundary_event_on_a_black_box_fires_its_delay_after_it_starts)
     assert ("'B1': escalation boundary event is not simulated: draw an error boundary event instead (caught from "
             "an error end event inside the subprocess), or a message boundary event with a `delay:` in params "
             "(when the escalation comes)") in refusal
-    assert ("'B2': conditional boundary event is not simulated: draw a non-interrupting timer boundary event (when "
-            "the condition comes true) or a non-interrupting message boundary event with a `delay:` in params "
-            "instead") in refusal
+    assert ("'B2': conditional boundary event needs a `delay:` (when its condition comes true) in params"
+            in refusal)  # simulated as a message boundary event is, with one (it was 'not simulated')
     assert ("'C': signal intermediate catch event is not simulated: draw a message catch event instead, with a "
             "`delay:` in params (when the signal comes)") in refusal
 
 
-def test_a_collapsed_subprocess_with_nothing_inside_is_told_to_be_a_task() -> None:
-    """'found 0' said nothing of what to do (MIWG A.3.0, B.1.0, C.3.0: a collapsed subprocess drawn empty)."""
-    refusal = _refusal(proc([start("S"), sub("Sub"), end("E")], "S>Sub Sub>E"))
-    assert refusal.endswith("'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing "
-                            "inside (collapsed): draw it as a task instead (its work time then goes in the "
-                            "profile), or draw its steps from a start event")
+def test_an_empty_subprocess_runs_as_one_step_of_work_of_exactly_its_duration() -> None:
+    """It was refused ('found 0 start events ... draw it as a task'; MIWG A.3.0, B.1.0, C.3.0, bpmn-js's
+    'Ship Items (todo)': a collapsed subprocess its tool wrote with nothing inside). By hand: the case
+    arrives at hour 0, the officer (24/7) works 3 h on it, the case ends at hour 3."""
+    p = proc([start("S"), sub("Sub"), end("E")], "S>Sub Sub>E", {"Lane_A": ["Sub"]})
+    r = run(p, replay_params("    Sub: {duration: 3h}"))
+    assert trace(r) == [("Sub", 0.0, 0.0, 3.0)]
+    assert (r.cases[0].end, r.cases[0].outcome) == (3.0, "E")
+    assert [(w.element, w.resource, w.start, w.end) for w in r.activities] == [("Sub", "officer", 0.0, 3.0)]
+
+
+def test_an_empty_subprocess_keeps_its_boundary_events_and_loop_as_a_task_does() -> None:
+    """Interrupted by its 1-hour timer (a task would be too); a standard loop of 2 runs its work twice."""
+    p = proc([start("S"), sub("Sub"), boundary("B", "Sub", timer_text="PT1H"), end("E"), end("E2")],
+             "S>Sub Sub>E B>E2", {"Lane_A": ["Sub"]})
+    r = run(p, replay_params("    Sub: {duration: 3h}"))
+    assert (r.cases[0].end, r.cases[0].outcome) == (1.0, "E2")
+    looped = SubProcess(id="Sub", name="Sub", parent="P", loop=StandardLoop(loop_maximum=2))
+    r = run(proc([start("S"), looped, end("E")], "S>Sub Sub>E", {"Lane_A": ["Sub"]}),
+            replay_params("    Sub: {duration: 3h}"))
+    assert trace(r) == [("Sub", 0.0, 0.0, 3.0), ("Sub", 3.0, 3.0, 6.0)]
+
+
+@pytest.mark.parametrize("variant, by_event, compensation, said", [
+    ("transaction", False, False, "'Sub': transaction is not simulated"),
+    ("adHocSubProcess", False, False, "'Sub': adHocSubProcess is not simulated"),
+    ("subProcess", True, False, "'Sub': event subprocesses are not simulated"),
+    ("subProcess", False, True, "'Sub': compensation activities are not simulated"),
+])
+def test_an_empty_transaction_ad_hoc_event_or_compensation_subprocess_is_still_refused(
+        variant: str, by_event: bool, compensation: bool, said: str) -> None:
+    """Only an embedded subprocess runs as one step: what the others would do is not one step of work."""
+    empty = SubProcess(id="Sub", name="Sub", parent="P", variant=variant, triggered_by_event=by_event,
+                       is_for_compensation=compensation)
+    flows = "S>E" if by_event or compensation else "S>Sub Sub>E"
+    assert said in _refusal(proc([start("S"), empty, end("E")], flows))
+
+
+def _conditional(i: str, position: str, **more):
+    from processes.model import Event, EventDefinition
+
+    return Event(id=i, position=position, parent="P", definitions=(EventDefinition(kind="conditional"),), **more)
+
+
+def test_a_conditional_catch_event_waits_its_delay_as_a_message_catch_event_does() -> None:
+    """It was refused ('conditional intermediate catch event is not simulated'; MIWG B.2.0). BPMN 2.0 10.5: the
+    token waits there until the condition comes true; when that is, the profile's `delay:` says. By hand: the
+    wait 0-5 h, then 2 h of work, the case ends at hour 7."""
+    p = proc([start("S"), _conditional("C", "intermediate_catch"), task("T"), end("E")], "S>C C>T T>E",
+             {"Lane_A": ["T"]})
+    r = run(p, replay_params("    C: {delay: 5h}\n    T: {duration: 2h}"))
+    assert trace(r) == [("C", 0.0, 0.0, 5.0), ("T", 5.0, 5.0, 7.0)]
+    assert "'C': conditional catch event needs a `delay:` (the time until its condition comes true) in params" in (
+        _refusal(p))
+
+
+def test_a_conditional_boundary_event_fires_its_delay_after_its_activity_starts() -> None:
+    """Interrupting: the 3-hour task is cut at hour 1 and the case leaves by the boundary event's flow;
+    non-interrupting: a second path starts at hour 1 and the task ends at hour 3. In a race after an
+    event-based gateway it waits its delay, as a message catch event does."""
+    for interrupting, rows, ended in ((True, [("T", 0.0, 0.0, 1.0), ("B", 1.0, 1.0, 1.0)], (1.0, "E2")),
+                                      (False, [("B", 1.0, 1.0, 1.0), ("T", 0.0, 0.0, 3.0)], (3.0, "E"))):
+        p = proc([start("S"), task("T"), _conditional("B", "boundary", attached_to="T", cancel_activity=interrupting),
+                  end("E"), end("E2")], "S>T T>E B>E2", {"Lane_A": ["T"]})
+        r = run(p, replay_params("    T: {duration: 3h}\n    B: {delay: 1h}"))
+        assert trace(r) == rows
+        assert (r.cases[0].end, r.cases[0].outcome) == ended
+    race = proc([start("S"), evgw("G"), _conditional("C", "intermediate_catch"), timer("T", "PT4H"), end("E1"),
+                 end("E2")], "S>G G>C G>T C>E1 T>E2")
+    r = run(race, replay_params("    C: {delay: 2h}"))
+    assert (r.cases[0].end, r.cases[0].outcome) == (2.0, "E1")
 
 
 def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> None:
@@ -296,10 +364,31 @@ def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> N
 
 
 def test_a_collapsed_subprocess_with_a_boundary_event_drawn_inside_it_is_still_empty() -> None:
-    """Visual Paradigm writes the boundary event inside the subprocess it is attached to (MIWG A.3.0)."""
+    """Visual Paradigm writes the boundary event inside the subprocess it is attached to (MIWG A.3.0): the
+    subprocess runs as one step, and only the escalation boundary event is refused."""
     from processes.model import Event, EventDefinition
 
     on = Event(id="B", position="boundary", parent="Sub", attached_to="Sub",
                definitions=(EventDefinition(kind="escalation"),))
     refusal = _refusal(proc([start("S"), sub("Sub"), on, end("E"), end("E2")], "S>Sub Sub>E B>E2"))
-    assert "'Sub': an embedded subprocess needs exactly one start event, found 0: it has nothing inside" in refusal
+    assert refusal.endswith("1 element(s) not executable: 'B': escalation boundary event needs a `delay:` (when "
+                            "the escalation comes) in params")  # a black box's: fired after its delay:
+    assert "'Sub'" not in refusal
+
+
+def test_an_escalation_boundary_event_on_a_black_box_fires_its_delay_after_it_starts() -> None:
+    """MIWG A.3.0 (on an empty collapsed subprocess, interrupting) and B.2.0 (on a user task and a call
+    activity, non-interrupting): the steps that raise the escalation are not in the file, so neither is when
+    it comes; its `delay:` says. By hand: the 3-hour work is cut at hour 1 (interrupting), or goes on to hour 3
+    while the escalation's path starts at hour 1."""
+    from processes.model import CallActivity, Event, EventDefinition
+
+    for host in (sub("H"), task("H"), CallActivity(id="H", name="H", parent="P")):
+        for interrupting, rows, ended in ((True, [("H", 0.0, 0.0, 1.0), ("B", 1.0, 1.0, 1.0)], (1.0, "E2")),
+                                          (False, [("B", 1.0, 1.0, 1.0), ("H", 0.0, 0.0, 3.0)], (3.0, "E"))):
+            on = Event(id="B", position="boundary", parent="P", attached_to="H", cancel_activity=interrupting,
+                       definitions=(EventDefinition(kind="escalation"),))
+            p = proc([start("S"), host, on, end("E"), end("E2")], "S>H H>E B>E2", {"Lane_A": ["H"]})
+            r = run(p, replay_params("    H: {duration: 3h}\n    B: {delay: 1h}"))
+            assert trace(r) == rows, host
+            assert (r.cases[0].end, r.cases[0].outcome) == ended
