@@ -51,7 +51,8 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "resource": ("resource", "orgresource", "user", "userid", "performer", "officer", "employee",
                  "handläggare", "handlaggare", "utförare", "resurs", "användare"),
     "element": ("element", "permitflowelement", "elementid"),
-    "time": ("tid", "klockslag", "klocka", "kl", "timeofday"),  # beside a date column ("Datum;Tid")
+    # beside a date column ("Datum;Tid", "Datum;Tidpunkt"); a "Tidpunkt" alone is the timestamp
+    "time": ("tid", "klockslag", "klocka", "kl", "timeofday", "tidpunkt"),
 }
 _REQUIRED = ("case", "activity", "timestamp")
 _TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
@@ -185,7 +186,7 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     notes: list[str] = []
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
-                           columns.time is not None)
+                           columns.time is not None, columns.timestamp is not None)
     return stream
 
 
@@ -202,13 +203,14 @@ class _Raw(NamedTuple):
 
 
 def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
-          date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False) -> Iterator[LogRecord]:
+          date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False,
+          given_stamp: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
     order = _Order()
     pending = _Waiting()  # rows read before one told day-first from month-first
     told = False
     try:
-        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time):
+        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time, given_stamp):
             stamps.see(raw.end, _end_column(mapping), raw.line)
             if raw.start:
                 stamps.see(raw.start, mapping["start"], raw.line)
@@ -369,7 +371,8 @@ class _Order:
 
 
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
-              mapping: dict[str, str | None], above: int = 0, given_time: bool = False) -> Iterator[_Raw]:
+              mapping: dict[str, str | None], above: int = 0, given_time: bool = False,
+              given_stamp: bool = False) -> Iterator[_Raw]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     while width > 1 and not header[width - 1].strip():  # Excel's empty columns after the last named one
@@ -394,7 +397,12 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
             clock = row[index["time"]].strip()
             if not given_time and (not _TIME_OF_DAY.match(clock) or " " in end):
                 # a guessed column whose first value is no time of day ("Tid" as time spent), or dates that
-                # have their time already: not read, and the mapping line no longer names it
+                # have their time already: not read, and the mapping line no longer names it; but one that
+                # writes the date again with its time ("Datum;Tidpunkt": 2026-12-01;2026-12-01 08:15) is the
+                # timestamp, and the date column is left
+                if clock.startswith((f"{end} ", f"{end}T")) and not given_stamp:
+                    index["timestamp"], mapping["timestamp"] = index["time"], mapping["time"]
+                    end = clock
                 del index["time"]
                 del mapping["time"]
             else:

@@ -1,0 +1,86 @@
+"""Case logs as Swedish case systems export them (tests/fixtures/logs/exports/, written for these tests): each read
+to the instants worked out by hand here, or refused in one line naming the file, line, column and value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bpmn_io.caselog import GUESS, LogColumns, from_seconds
+from bpmn_io.logfiles import read_log
+from cli import cli
+
+EXPORTS = Path(__file__).parent.parent / "fixtures" / "logs" / "exports"
+LOGS = EXPORTS.parent
+T = dt.datetime
+
+
+def _cases(path: Path, columns: LogColumns = GUESS) -> dict[str, list[tuple[str, dt.datetime]]]:
+    """Each case's (activity, completion) in the table's order."""
+    table = read_log(path, columns)[0]
+    out: dict[str, list[tuple[str, dt.datetime]]] = {}
+    for c, a, t in zip(table.case, table.activity, table.end, strict=True):
+        out.setdefault(table.case_ids[c], []).append((table.activities[a], from_seconds(t)))
+    return out
+
+
+def _hours(events: list[tuple[str, dt.datetime]]) -> list[float]:
+    return [(b[1] - a[1]).total_seconds() / 3600 for a, b in zip(events, events[1:], strict=False)]
+
+
+def test_date_and_time_of_day_in_datum_and_tidpunkt_columns_windows_1252(tmp_path: Path) -> None:
+    # Platina-like: "Datum;Tidpunkt" (13.05), Windows-1252, CRLF, a decimal-comma column. "Tidpunkt" was not taken
+    # for the time of day: every event fell at midnight (BN 2026-0012 took 3 days, not 3 days 2 h 15 min)
+    path = EXPORTS / "platina_cp1252.csv"
+    cases = _cases(path)
+    assert cases == {
+        "BN 2026-0012": [("Ansökan inkommen", T(2026, 12, 1, 8, 15)), ("Komplettering begärd", T(2026, 12, 2, 13, 5)),
+                         ("Beslut – bifall", T(2026, 12, 4, 10, 30))],
+        "BN 2026-0013": [("Ansökan inkommen", T(2026, 12, 2, 9)), ("Beslut – bifall", T(2026, 12, 3, 14, 45))]}
+    assert _hours(cases["BN 2026-0012"]) == [28 + 50 / 60, 45 + 25 / 60]
+    assert _hours(cases["BN 2026-0013"]) == [29.75]
+    table, stream = read_log(path)
+    assert table.resources == ("", "Åsa Öberg", "Märta Ärlig")  # the letters survive Windows-1252
+    assert stream.mapping_line() == ("columns: case=Diarienummer (guessed), activity=Händelse (guessed), "
+                                     "timestamp=Datum (guessed), resource=Handläggare (guessed), "
+                                     "time=Tidpunkt (guessed)")
+    assert stream.notes == [
+        "timestamps read as ISO 8601 (times such as 13.05 or kl. 13.05 as hours.minutes)",
+        "6 line(s) not UTF-8, read as Windows-1252 (the first: line 1); if names look wrong, save the log as UTF-8"]
+    # the same bytes read as Latin-1 are the same letters (å ä ö Å Ä Ö are one byte each in both)
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(path.read_bytes().replace("–".encode("cp1252"), b"-"))
+    assert read_log(latin1)[0].resources == ("", "Åsa Öberg", "Märta Ärlig")
+    # a "Tidpunkt" column that writes the date again with its time is the timestamp (it was dropped, and the
+    # date column's midnight read); given --timestamp Datum, the date column is what is read
+    both = tmp_path / "both.csv"
+    both.write_text("Ärende;Aktivitet;Datum;Tidpunkt\nA;Ansökan;2026-12-01;2026-12-01 08:15\n"
+                    "A;Beslut;2026-12-03;2026-12-03 10:00\n", encoding="utf-8")
+    assert _hours(_cases(both)["A"]) == [49.75]
+    assert read_log(both)[1].mapping_line() == ("columns: case=Ärende (guessed), activity=Aktivitet (guessed), "
+                                                "timestamp=Tidpunkt (guessed)")
+    assert _hours(_cases(both, LogColumns(timestamp="Datum"))["A"]) == [48.0]
+
+
+def test_calibrate_and_its_validation_read_a_windows_1252_export(tmp_path: Path) -> None:
+    # ten cases, Windows-1252, "Datum;Tidpunkt": Registrera at 08.30, Besluta on a Thursday at 15.00; Registrera
+    # to Besluta took 7 days 6.5 h (four cases), 8 d 6.5 h (two), 9 d 6.5 h (two) or 10 d 6.5 h (three): median 9.27
+    path = EXPORTS / "sbk_tio_arenden_cp1252.csv"
+    table = read_log(path)[0]
+    assert table.n_cases == 10 and table.n_events == 40
+    assert table.period() == (T(2026, 11, 2, 8, 30), T(2026, 11, 27, 9))
+    out = tmp_path / "p.yaml"
+    done = CliRunner().invoke(cli, ["calibrate", str(LOGS / "tiny.yaml"), str(path), "-o", str(out),
+                                    "--profile", str(LOGS / "tiny_profile.yaml"),
+                                    "--mapping", str(LOGS / "tiny_mapping.yaml"), "--validate", "--replications", "2"])
+    assert done.exit_code == 0, done.output
+    assert "log: sbk_tio_arenden_cp1252.csv: 10 cases, 40 events, 2026-11-02 to 2026-11-27" in done.output
+    assert "legal clock: Registrera (Task_Registrera) -> Besluta (Task_Beslut): median 9.3 days over 10 cases" in done.output
+    # held out: the last 3 cases, whose Registrera-to-Utskick times are 8.02, 11.02 and 10.02 days
+    assert "held out the next 3 cases (arrived 2026-11-12 to 2026-11-17" in done.output
+    assert "p50: 10.02 |" in done.output and "p10: 8.42 |" in done.output
+    assert "time=Tidpunkt (guessed)" in done.output
+    page = (tmp_path / "p.validation.html").read_text(encoding="utf-8")
+    assert "sbk_tio_arenden_cp1252.csv" in page
