@@ -387,6 +387,12 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
         if len(row) < width:
             raise InputError(f"{len(row)} fields, {has} (a missing delimiter or a broken quote?)", file=source,
                              line=line)
+        if len(row) > len(header) and any(field.strip() for field in row[len(header):]):
+            # "13:05:00,123" unquoted in a comma-separated file: the fields after it moved one column on
+            inside = "a decimal comma (13:05:00,123)" if delimiter == "," else f"a {delimiter!r}"
+            raise InputError(f"{len(row)} fields, the header has {len(header)} (a value with {inside} and no quotes "
+                             "around it? quote such values, or name every column in the header)", file=source,
+                             line=line)
         case, activity = row[index["case"]].strip(), row[index["activity"]].strip()
         if not case or not activity:
             what = "case id" if not case else "activity"

@@ -64,6 +64,22 @@ def test_date_and_time_of_day_in_datum_and_tidpunkt_columns_windows_1252(tmp_pat
     assert _hours(_cases(both, LogColumns(timestamp="Datum"))["A"]) == [48.0]
 
 
+def test_a_decimal_comma_that_splits_a_comma_separated_row_is_refused(tmp_path: Path) -> None:
+    # "13:05:00,123" unquoted in a comma-separated export: the fields after it moved one column on, and the
+    # milliseconds were read as the resource ("123", "500") without a word
+    path = tmp_path / "export.csv"
+    path.write_text("case,activity,timestamp,resource\nA,Reg,2026-12-06 13:05:00,123,anna\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+    assert done.exit_code == 2
+    assert done.output == (f"permitflow: error: {path}:2: 5 fields, the header has 4 (a value with a decimal comma "
+                           "(13:05:00,123) and no quotes around it? quote such values, or name every column in the "
+                           "header)\n")
+    # quoted, it is read; empty fields after the last column are no error
+    path.write_text('case,activity,timestamp,resource\nA,Reg,"2026-12-06 13:05:00,123",anna,,\n', encoding="utf-8")
+    table = read_log(path)[0]
+    assert table.resources == ("", "anna") and from_seconds(table.end[0]) == T(2026, 12, 6, 13, 5, 0, 123000)
+
+
 def test_calibrate_and_its_validation_read_a_windows_1252_export(tmp_path: Path) -> None:
     # ten cases, Windows-1252, "Datum;Tidpunkt": Registrera at 08.30, Besluta on a Thursday at 15.00; Registrera
     # to Besluta took 7 days 6.5 h (four cases), 8 d 6.5 h (two), 9 d 6.5 h (two) or 10 d 6.5 h (three): median 9.27
