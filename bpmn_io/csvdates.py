@@ -38,7 +38,8 @@ __all__ = ["Stamps", "ORDER_WORDS", "offset_label", "offsets_note", "misread_by_
 ORDER_WORDS = {"day-first": "day", "month-first": "month"}
 
 _TIME = (r"(?:(?:\s+|T)(?:kl\.?\s*)?(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})"
-         r"(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?(?:\s*(?P<p>[AaPp])\.?[Mm]\.?)?)?\s*$")
+         r"(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?(?:\s*(?P<p>[AaPpFfEe])\.?[Mm]\.?)?"
+         r"(?:\s*(?P<z>Z|[+-]\d{2}:?\d{2}|(?i:CEST|CET|UTC|GMT)))?)?\s*$")
 _NUMERIC = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TIME)
 _YEAR_FIRST = re.compile(r"^\s*(?P<y>\d{4})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME)
 _NAMED = re.compile(r"^\s*(?P<d>\d{1,2})\.?(?:\s+|-)(?P<mon>[^\W\d_]{3,})\.?(?:\s+|-)(?P<y>\d{4})" + _TIME)
@@ -50,7 +51,11 @@ _MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "mars": 3, 
 #: Excel's date serial number (days since 1899-12-30, the time as a fraction: 45720.5), as an export of a cell not
 #: formatted as a date writes it
 _EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?\s*$")
-_ISO_EXPECTED = "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
+#: the times of day and zones read after any date, as an error message lists them
+_CLOCKS = "13:05, 13.05, kl. 13.05, 13:05:07,123, 1:05 PM, 1:05 em; a zone +01:00, CET, CEST or UTC"
+_ISO_EXPECTED = f"ISO 8601 such as 2024-03-01T09:30:00, with or without a time ({_CLOCKS}); or give --date-format"
+#: a time zone's name the reader does not take: most mean different offsets in different countries (IST, EST)
+_ZONE_NAME = re.compile(r"\d\s*([A-Za-z]{3,5})\s*$")
 
 
 def _month(word: str) -> int | None:
@@ -64,9 +69,26 @@ def _at(y: str, m: int, d: int, g: re.Match[str]) -> dt.datetime:
     if g["p"]:
         if not 1 <= hour <= 12:
             raise ValueError(hour)
-        hour = hour % 12 + (12 if g["p"].lower() == "p" else 0)
+        hour = hour % 12 + (12 if g["p"].lower() in "pe" else 0)  # PM, or Swedish em (eftermiddag)
     micro = int((g["f"] + "000000")[:6]) if g["f"] else 0
-    return dt.datetime(int(y), m, d, hour, int(g["M"] or 0), int(g["S"] or 0), micro)
+    return dt.datetime(int(y), m, d, hour, int(g["M"] or 0), int(g["S"] or 0), micro, _zone(g["z"]))
+
+
+#: the zone names a Swedish export writes after a time, and their offsets (other names are refused: a name such
+#: as EST or IST means different offsets in different countries)
+_ZONES = {"CET": 1, "CEST": 2, "UTC": 0, "GMT": 0, "Z": 0}
+_UTC = {"Z", "UTC", "GMT"}
+
+
+def _zone(text: str | None) -> dt.timezone | None:
+    if not text:
+        return None
+    hours = _ZONES.get(text.upper())
+    if hours is not None:
+        return dt.timezone(dt.timedelta(hours=hours))
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
 def _iso(text: str) -> dt.datetime:
@@ -104,6 +126,7 @@ class Stamps:
         self.proofs: dict[str, _Proof] = {}
         self.swedish_time = False
         self.offsets: set[str] = set()
+        self.alternative = ""  # what reading the other order would do, when no row decided
         if given is not None and given not in ORDER_WORDS:
             self.family = "format"
 
@@ -181,6 +204,12 @@ class Stamps:
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:
         """``text`` as a date-time in the log's form (``order``: read day or month first instead)."""
+        when = self._read(text, order)
+        if when.tzinfo is not None:
+            self._offset(text, when)
+        return when
+
+    def _read(self, text: str, order: str | None) -> dt.datetime:
         family = self.family
         if family == "format":
             return dt.datetime.strptime(text, self.given or "")
@@ -191,12 +220,8 @@ class Stamps:
                 except ValueError:
                     pass
                 else:
-                    if when.tzinfo is not None:
-                        self._offset(text, when)
                     return when
             when = _iso(text)
-            if when.tzinfo is not None:
-                self._offset(text, when)
             if not self.swedish_time and (" kl" in text or re.search(r"[T ]\d{1,2}\.\d{2}", text)):
                 self.swedish_time = True
             return when
@@ -237,14 +262,20 @@ class Stamps:
         return "%d %B %Y (the month's name, Swedish or English)"
 
     def note(self, other_order: Callable[[], str] | None = None) -> str:
-        """The note naming the form and why (``other_order``: what the other reading would do to the rows)."""
+        """The note naming the form and why (``other_order``: what the other reading would do to the rows; kept
+        for a later call), and what the UTC offsets seen so far do."""
+        if other_order is not None:
+            self.alternative = other_order()
+        return self._form_note() + self._offset_note()
+
+    def _form_note(self) -> str:
         if self.family == "format":
             return f"timestamps read as {self.given}"
         if self.family == "iso":
             text = "timestamps read as ISO 8601"
             if self.swedish_time:
                 text += " (times such as 13.05 or kl. 13.05 as hours.minutes)"
-            return text + self._offset_note()
+            return text
         form = self.form()
         if self.family != "numeric":
             return f"timestamps read as {form} (with or without a time)"
@@ -256,9 +287,8 @@ class Stamps:
             number = self.proof.text.strip().split(self.sep)[0 if self.order == "day" else 1]
             return (f"timestamps read as {form} (with or without a time): {self.order} first, as line "
                     f"{self.proof.line}'s {self.proof.text!r} shows (no month {int(number)})")
-        alternative = other_order() if other_order is not None else ""
         return (f"timestamps read as {form} (with or without a time), day first as in Sweden and Europe: no row "
-                f"tells day-first from month-first (no number above 12 before the year){alternative}; if the "
+                f"tells day-first from month-first (no number above 12 before the year){self.alternative}; if the "
                 "export writes the month first (as in the US), give --date-format month-first")
 
     def _offset_note(self) -> str:
@@ -272,8 +302,8 @@ class Stamps:
             form = self.form() if self.family == "numeric" else "a date of numbers such as 4/3/2025"
             return f"{form}, {self.given} as --date-format says, with or without a time"
         if self.family is None:
-            return ("ISO 8601 such as 2024-03-01T09:30:00, or a date such as 4/3/2025, 04.03.2025 or 4 mars 2025 "
-                    "with or without a time; or give --date-format")
+            return ("ISO 8601 such as 2024-03-01T09:30:00, or a date such as 4/3/2025, 04.03.2025 or 4 mars 2025, "
+                    f"with or without a time ({_CLOCKS}); or give --date-format")
         if self.family == "iso":
             return _ISO_EXPECTED
         if self.family == "numeric" and self.order is None:
@@ -281,29 +311,40 @@ class Stamps:
             form = f"%d{s}%m{s}%Y or %m{s}%d{s}%Y"
         else:
             form = self.form()
-        return f"the form of the first row, {form}, with or without a time; or give --date-format"
+        return f"the form of the first row, {form}, with or without a time ({_CLOCKS}); or give --date-format"
 
     def _bad(self, text: str, column: str | None, line: int) -> InputError:
         serial = ("; it looks like Excel's date serial number: format the column as a date and time, e.g. "
                   "yyyy-mm-dd hh:mm, before saving") if _EXCEL_SERIAL.match(text) else ""
+        zone = _ZONE_NAME.search(text)
+        if zone is not None and zone[1].upper() not in _ZONES:
+            serial = (f"; {zone[1]!r} is not read as a time zone (CET, CEST, UTC and GMT are): write the offset "
+                      "instead, such as +01:00")
         return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()}"
                           f"{serial})", file=self.source, line=line)
 
 
 def offset_label(text: str, when: dt.datetime) -> str:
-    """``Z`` or ``+01:00``: the offset of a timestamp that has one."""
+    """``Z``, ``+01:00``, ``UTC`` or ``CET (+01:00)``: the offset of a timestamp that has one, as written."""
     z = when.strftime("%z")
-    return "Z" if text.rstrip().endswith("Z") else f"{z[:3]}:{z[3:5]}"
+    offset = f"{z[:3]}:{z[3:5]}"
+    tail = text.rstrip().upper()
+    if tail.endswith("Z"):
+        return "Z"
+    name = next((n for n in _ZONES if n != "Z" and tail.endswith(n)), None)
+    if name is None:
+        return offset
+    return name if name in _UTC else f"{name} ({offset})"
 
 
 def offsets_note(offsets: set[str]) -> str:
     """What dropping these UTC offsets does (CSV and XES say it alike), or ``""`` when one offset throughout
     says nothing worth a note: ``+01:00`` alone changes no interval, and ``+00:00`` alone is how permitflow's
     simulator labels its local times (``simulator.eventlog``); ``Z`` alone is a log in UTC."""
-    if len(offsets) < 2 and offsets != {"Z"}:
+    if len(offsets) < 2 and not offsets & _UTC:
         return ""
     shown = ", ".join(sorted(offsets))
-    if offsets <= {"Z", "+00:00"}:
+    if offsets <= {"+00:00", *_UTC}:
         return (f"the times are UTC ({shown}) and are read as written, so working hours are in UTC "
                 "(an office's 08:00 in Sweden reads 07:00 in winter, 06:00 in summer)")
     return (f"their UTC offsets ({shown}) are dropped and the local time kept, as a work calendar reads "

@@ -55,7 +55,8 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "time": ("tid", "klockslag", "klocka", "kl", "timeofday", "tidpunkt"),
 }
 _REQUIRED = ("case", "activity", "timestamp")
-_TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
+_TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPpFfEe]\.?[Mm]\.?)?"
+                          r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?i:CEST|CET|UTC|GMT)))?$")
 _OPTION = {"case": "--case", "activity": "--activity", "timestamp": "--timestamp", "start": "--start",
            "resource": "--resource", "element": "--element", "time": "--time"}
 
@@ -231,7 +232,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
             told = True
             for row in pending:
                 yield order.seen(_record(row, stamps, mapping))
-        if told and stamps.family == "iso" and (stamps.swedish_time or stamps.offsets):
+        if told and (stamps.swedish_time or stamps.offsets):
             notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
         said = order.note(stamps.family == "numeric")
         if said:

@@ -64,6 +64,52 @@ def test_date_and_time_of_day_in_datum_and_tidpunkt_columns_windows_1252(tmp_pat
     assert _hours(_cases(both, LogColumns(timestamp="Datum"))["A"]) == [48.0]
 
 
+def test_swedish_am_pm_fm_em_in_a_time_column() -> None:
+    # "10:30 fm" and "1:05 em" (förmiddag, eftermiddag) were refused as no timestamp
+    assert _cases(EXPORTS / "w3d3_fm_em.csv") == {"2026-0451": [
+        ("Ansökan inkommen", T(2026, 12, 7, 10, 30)), ("Granskning", T(2026, 12, 7, 13, 5)),
+        ("Beslut", T(2026, 12, 8, 16, 50))]}
+
+
+def test_fm_em_and_zone_names_in_one_timestamp(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    for text, when in (("2026-12-07 1:05 em", T(2026, 12, 7, 13, 5)), ("7/12/2026 10:30 f.m.", T(2026, 12, 7, 10, 30)),
+                       ("07.12.2026 12:00 em", T(2026, 12, 7, 12)), ("7 dec 2026 12:15 fm", T(2026, 12, 7, 0, 15)),
+                       ("2026-12-07 13:05 CET", T(2026, 12, 7, 13, 5)), ("07.12.2026 13:05 +01:00", T(2026, 12, 7, 13, 5)),
+                       ("7 dec. 2026 kl. 13.05 UTC", T(2026, 12, 7, 13, 5))):
+        path.write_text(f"Ärende;Aktivitet;Datum\nA;Ansökan;{text}\n", encoding="utf-8")
+        assert _cases(path)["A"] == [("Ansökan", when)], text
+    # 13 o'clock in the afternoon, and a zone name that means different offsets in different countries: one line
+    for text, said in (("2026-12-07 13:05 em", "or give --date-format)"),
+                       ("2026-12-07 13:05 EST", "'EST' is not read as a time zone (CET, CEST, UTC and GMT are): "
+                                                "write the offset instead, such as +01:00")):
+        path.write_text(f"Ärende;Aktivitet;Datum\nA;Ansökan;{text}\n", encoding="utf-8")
+        done = CliRunner().invoke(cli, ["log", "inspect", str(path)])
+        assert done.exit_code == 2 and done.output.count("\n") == 1, done.output
+        assert f"x.csv:2: '{text}' in column 'Datum' is not a timestamp (expected" in done.output
+        assert said in done.output, done.output
+        assert "1:05 em; a zone +01:00, CET, CEST or UTC" in done.output  # the forms it reads
+
+
+def test_zone_names_across_both_summer_time_changes() -> None:
+    # Lex-like: "02:40:00,123 CEST" then "02:10:00,500 CET" on 2026-10-25 (the repeated hour): 30 min 0.377 s
+    # passed, so the second comes after the first, counted on from 02:40:00.123; in March, 01:30 CET to 03:30 CEST
+    # is one hour that passed and two on the clock (the clock is kept, and the note says so)
+    path = EXPORTS / "lex_zones.csv"
+    table, stream = read_log(path)
+    cases = _cases(path)
+    assert cases["A-1"] == [("Registrera", T(2026, 10, 25, 2, 40, 0, 123000)),
+                            ("Besluta", T(2026, 10, 25, 3, 10, 0, 500000))]
+    assert cases["B-2"] == [("Registrera", T(2026, 3, 29, 1, 30)), ("Besluta", T(2026, 3, 29, 3, 30))]
+    assert stream.notes == [
+        "timestamps read as ISO 8601; their UTC offsets (CEST (+02:00), CET (+01:00)) are dropped and the local time "
+        "kept, as a work calendar reads time: an interval across a change to or from summer time counts an hour more "
+        "or less than passed"]
+    assert table.notes[-1].startswith("1 event of 1 case(s) came after the case's previous event by their UTC offsets "
+                                      "but earlier by the clock")
+    assert table.n_cases == 2 and table.n_events == 4
+
+
 def test_a_decimal_comma_that_splits_a_comma_separated_row_is_refused(tmp_path: Path) -> None:
     # "13:05:00,123" unquoted in a comma-separated export: the fields after it moved one column on, and the
     # milliseconds were read as the resource ("123", "500") without a word
