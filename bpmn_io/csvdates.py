@@ -100,6 +100,33 @@ def _iso(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.strip())
 
 
+#: weekday names (Swedish, English), in full or cut to two letters or more, before a date: "mån 7 dec 2026"
+_WEEKDAYS = {"måndag": 0, "monday": 0, "tisdag": 1, "tuesday": 1, "onsdag": 2, "wednesday": 2, "torsdag": 3,
+             "thursday": 3, "fredag": 4, "friday": 4, "lördag": 5, "saturday": 5, "söndag": 6, "sunday": 6}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"^\s*([^\W\d_]{2,})\.?,?\s+(?=\d)")
+
+
+def _weekday(text: str) -> tuple[str, int | None]:
+    """``text`` without a weekday's name before the date, and that weekday (0: Monday), if it has one."""
+    g = _WEEKDAY.match(text)
+    if g is None:
+        return text, None
+    word = g[1].lower()
+    found = {n for name, n in _WEEKDAYS.items() if name.startswith(word)}
+    if len(found) != 1:
+        return text, None
+    return text[g.end():], found.pop()
+
+
+class _WrongWeekday(ValueError):
+    """A date whose weekday is not the one named before it (a misread date, or a wrong one)."""
+
+    def __init__(self, named: int, when: dt.datetime) -> None:
+        super().__init__(named, when)
+        self.named, self.when = named, when
+
+
 @dataclass(slots=True)
 class _Proof:
     """The first value that can be read one way only."""
@@ -137,6 +164,8 @@ class Stamps:
 
     def see(self, text: str, column: str | None, line: int) -> None:
         """Check ``text`` against the log's form (the first value sets it); note what it proves."""
+        if text[:1].isalpha():
+            text = _weekday(text)[0]
         if self.family is None:
             self.family = self._family(text)
             if self.family is None or (self.given in ORDER_WORDS and self.family != "numeric"):
@@ -198,15 +227,25 @@ class Stamps:
         """(wall-clock seconds, UTC seconds or nan when the text gives no offset) of ``text``."""
         try:
             when = self.read(text)
+        except _WrongWeekday as err:
+            raise InputError(f"{text[:40]!r} in column {column!r} names a {_DAY_NAMES[err.named]}, but its date "
+                             f"{err.when.date()} (read as {self.form()}) is a {_DAY_NAMES[err.when.weekday()]}: "
+                             "correct the export, or give --date-format", file=self.source, line=line) from None
         except ValueError:
             raise self._bad(text, column, line) from None
         return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:
-        """``text`` as a date-time in the log's form (``order``: read day or month first instead)."""
+        """``text`` as a date-time in the log's form (``order``: read day or month first instead); a weekday
+        before the date (``mån 7 dec 2026``) must be the date's."""
+        named_day = None
+        if text[:1].isalpha():
+            text, named_day = _weekday(text)
         when = self._read(text, order)
         if when.tzinfo is not None:
             self._offset(text, when)
+        if named_day is not None and when.weekday() != named_day:
+            raise _WrongWeekday(named_day, when)
         return when
 
     def _read(self, text: str, order: str | None) -> dt.datetime:
@@ -302,8 +341,8 @@ class Stamps:
             form = self.form() if self.family == "numeric" else "a date of numbers such as 4/3/2025"
             return f"{form}, {self.given} as --date-format says, with or without a time"
         if self.family is None:
-            return ("ISO 8601 such as 2024-03-01T09:30:00, or a date such as 4/3/2025, 04.03.2025 or 4 mars 2025, "
-                    f"with or without a time ({_CLOCKS}); or give --date-format")
+            return ("ISO 8601 such as 2024-03-01T09:30:00, or a date such as 4/3/2025, 04.03.2025, 4 mars 2025 or "
+                    f"mån 7 dec 2026, with or without a time ({_CLOCKS}); or give --date-format")
         if self.family == "iso":
             return _ISO_EXPECTED
         if self.family == "numeric" and self.order is None:

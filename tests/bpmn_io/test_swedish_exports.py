@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bpmn_io.caselog import GUESS, LogColumns, from_seconds
 from bpmn_io.logfiles import read_log
 from cli import cli
+from processes.errors import InputError
 
 EXPORTS = Path(__file__).parent.parent / "fixtures" / "logs" / "exports"
 LOGS = EXPORTS.parent
@@ -108,6 +110,24 @@ def test_zone_names_across_both_summer_time_changes() -> None:
     assert table.notes[-1].startswith("1 event of 1 case(s) came after the case's previous event by their UTC offsets "
                                       "but earlier by the clock")
     assert table.n_cases == 2 and table.n_events == 4
+
+
+def test_weekday_names_before_the_date_are_read_and_checked(tmp_path: Path) -> None:
+    # Ciceron-like "mån 7 dec. 2026 kl. 13.05" was refused as no timestamp
+    cases = _cases(EXPORTS / "ciceron_weekday.csv")
+    assert cases == {"SBN 2026/88": [("Ansökan registrerad", T(2026, 12, 7, 13, 5)),
+                                     ("Remiss skickad", T(2026, 12, 8, 9, 40)), ("Beslut", T(2026, 12, 11, 15))]}
+    path = tmp_path / "x.csv"
+    for text, when in (("måndag 7 december 2026", T(2026, 12, 7)), ("Mon, 7 Dec 2026 1:05 PM", T(2026, 12, 7, 13, 5)),
+                       ("sön 2026-12-06 13.05", T(2026, 12, 6, 13, 5)), ("mån 07.12.2026", T(2026, 12, 7))):
+        path.write_text(f"Ärende;Aktivitet;Datum\nA;Ansökan;{text}\n", encoding="utf-8")
+        assert _cases(path)["A"] == [("Ansökan", when)], text
+    # a weekday that is not the date's: a wrong date, or one read in the wrong order, is one line
+    path.write_text("Ärende;Aktivitet;Datum\nA;Ansökan;mån 7/12/2026\nA;Beslut;mån 12/7/2026\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_log(path)
+    assert str(caught.value) == (f"{path}:3: 'mån 12/7/2026' in column 'Datum' names a Monday, but its date "
+                                 "2026-07-12 (read as %d/%m/%Y) is a Sunday: correct the export, or give --date-format")
 
 
 def test_a_decimal_comma_that_splits_a_comma_separated_row_is_refused(tmp_path: Path) -> None:
