@@ -66,6 +66,16 @@ def test_date_and_time_of_day_in_datum_and_tidpunkt_columns_windows_1252(tmp_pat
     assert _hours(_cases(both, LogColumns(timestamp="Datum"))["A"]) == [48.0]
 
 
+def test_a_public_360_export_with_a_bom_and_kl_times() -> None:
+    cases = _cases(EXPORTS / "public360_bom.csv")
+    assert cases == {
+        "MBN 2026-101": [("Registrera", T(2026, 12, 7, 8, 30)), ("Utred", T(2026, 12, 7, 13, 5)),
+                         ("Besluta", T(2026, 12, 10, 15, 45))],
+        "MBN 2026-102": [("Registrera", T(2026, 12, 8, 9, 15)), ("Utred", T(2026, 12, 9, 10)),
+                         ("Besluta", T(2026, 12, 17, 15, 45))]}
+    assert _hours(cases["MBN 2026-101"]) == [4 + 35 / 60, 74 + 40 / 60]
+
+
 def test_swedish_am_pm_fm_em_in_a_time_column() -> None:
     # "10:30 fm" and "1:05 em" (förmiddag, eftermiddag) were refused as no timestamp
     assert _cases(EXPORTS / "w3d3_fm_em.csv") == {"2026-0451": [
@@ -128,6 +138,27 @@ def test_weekday_names_before_the_date_are_read_and_checked(tmp_path: Path) -> N
         read_log(path)
     assert str(caught.value) == (f"{path}:3: 'mån 12/7/2026' in column 'Datum' names a Monday, but its date "
                                  "2026-07-12 (read as %d/%m/%Y) is a Sunday: correct the export, or give --date-format")
+
+
+def test_day_or_month_first_is_decided_by_the_rows_and_said() -> None:
+    # "12/6/2026 1:05 PM": month first, as the third row's 12/14 shows, and the note says which row
+    table, stream = read_log(EXPORTS / "excel_us.csv")
+    assert [from_seconds(t) for t in table.end] == [T(2026, 12, 6, 13, 5), T(2026, 12, 7, 9), T(2026, 12, 14, 16, 30)]
+    assert stream.notes == ["timestamps read as %m/%d/%Y (with or without a time): month first, as line 4's "
+                            "'12/14/2026 4:30 PM' shows (no month 14)"]
+    # "6/12/2026" and "7/12/2026": no row tells; day first, said once with how to give the other
+    table, stream = read_log(EXPORTS / "excel_undecided.csv")
+    assert [from_seconds(t) for t in table.end] == [T(2026, 12, 6, 13, 5), T(2026, 12, 7, 9)]
+    assert stream.notes == [
+        "timestamps read as %d/%m/%Y (with or without a time), day first as in Sweden and Europe: no row tells "
+        "day-first from month-first (no number above 12 before the year); if the export writes the month first (as "
+        "in the US), give --date-format month-first"]
+    table = read_log(EXPORTS / "excel_undecided.csv", LogColumns(date_format="month-first"))[0]
+    assert [from_seconds(t) for t in table.end] == [T(2026, 6, 12, 13, 5), T(2026, 7, 12, 9)]
+    # dots: day first, no note on the order
+    table, stream = read_log(EXPORTS / "evolution_dots.csv")
+    assert [from_seconds(t) for t in table.end] == [T(2026, 12, 6, 13, 5), T(2026, 12, 9, 8, 20)]
+    assert stream.notes == ["timestamps read as %d.%m.%Y (with or without a time)"]
 
 
 def test_a_decimal_comma_that_splits_a_comma_separated_row_is_refused(tmp_path: Path) -> None:
