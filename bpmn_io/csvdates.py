@@ -11,8 +11,11 @@ A case system's export writes its dates one way for the whole file. Recognised:
 * a month's name, Swedish or English, in full or cut to three letters (``4 mars 2025``, ``4 Mar 2025``,
   ``04-mar-2025``).
 
-A time (``13:05``, ``13:05:07``, ``13.05``, ``kl. 13.05``, ``1:05 PM``) may follow any date or not, row by row
-(Excel writes a date-time cell as ``4/3/2025`` at midnight and ``4/3/2025 13:05`` otherwise).
+A time (``13:05``, ``13:05:07``, ``13:05:07,123``, ``13.05``, ``kl. 13.05``, ``1:05 PM``, Swedish ``1:05 em``
+and ``10:30 fm``) may follow any date or not, row by row (Excel writes a date-time cell as ``4/3/2025`` at
+midnight and ``4/3/2025 13:05`` otherwise), and after the time a zone: an offset (``+01:00``) or ``CET``,
+``CEST``, ``UTC``, ``GMT`` (other names are refused: ``IST`` or ``EST`` name several offsets). A weekday's name,
+Swedish or English, may come before the date (``mån 7 dec 2026``, ``Mon, 7 Dec 2026``); it must be the date's.
 
 Day first or month first? A value whose first number is above 12 can only be day first, one whose
 second number is above 12 only month first. The rows are read until one decides (the rows before it

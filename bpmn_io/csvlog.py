@@ -8,11 +8,14 @@ Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
 header line, or from Excel's ``sep=;`` line above it. Timestamps: ISO 8601, day and month in numbers
 (``4/3/2025``, ``04.03.2025``), the year first with ``/``, or a month's name (``4 mars 2025``), each with or
-without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``); whether ``4/3/2025`` is day or month first is read
+without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``, ``1:05 em``) and a zone (``+01:00``, ``CET``), a weekday's
+name before the date or not (``mån 7 dec 2026``); whether ``4/3/2025`` is day or month first is read
 from the rows that show it (:mod:`bpmn_io.csvdates`), day first when none does, and the note says which;
 ``date_format`` gives a ``strptime`` format, or ``day-first`` / ``month-first``. A time of day in a column
-of its own (``Datum;Tid``; ``--time``, guessed from ``tid``, ``klockslag`` when its first value is a time of
-day) is joined to the date. Rows whose case goes back in
+of its own (``Datum;Tid``; ``--time``, guessed from ``tid``, ``klockslag``, ``tidpunkt`` when its first value is
+a time of day) is joined to the date; a guessed ``Tidpunkt`` that writes the date again with its time is the
+timestamp. A row with more filled fields than the header is refused (an unquoted ``13:05:00,123`` in a
+comma-separated file would move the fields after it). Rows whose case goes back in
 time down the file are counted in a note (a misread date form shows so). Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
 Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
