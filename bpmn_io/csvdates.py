@@ -242,7 +242,7 @@ class Stamps:
         """``text`` as a date-time in the log's form (``order``: read day or month first instead); a weekday
         before the date (``mån 7 dec 2026``) must be the date's."""
         named_day = None
-        if text[:1].isalpha():
+        if text[:1].isalpha() and self.family != "format":  # a strptime format given reads its own %a
             text, named_day = _weekday(text)
         when = self._read(text, order)
         if when.tzinfo is not None:

@@ -132,6 +132,9 @@ def test_weekday_names_before_the_date_are_read_and_checked(tmp_path: Path) -> N
                        ("sön 2026-12-06 13.05", T(2026, 12, 6, 13, 5)), ("mån 07.12.2026", T(2026, 12, 7))):
         path.write_text(f"Ärende;Aktivitet;Datum\nA;Ansökan;{text}\n", encoding="utf-8")
         assert _cases(path)["A"] == [("Ansökan", when)], text
+    # a strptime format given with its own %a reads the weekday itself (it was cut off before the format saw it)
+    path.write_text("Ärende;Aktivitet;Datum\nA;Ansökan;Mon 07 Dec 2026 13:05\n", encoding="utf-8")
+    assert _cases(path, LogColumns(date_format="%a %d %b %Y %H:%M"))["A"] == [("Ansökan", T(2026, 12, 7, 13, 5))]
     # a weekday that is not the date's: a wrong date, or one read in the wrong order, is one line
     path.write_text("Ärende;Aktivitet;Datum\nA;Ansökan;mån 7/12/2026\nA;Beslut;mån 12/7/2026\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
