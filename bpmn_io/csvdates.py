@@ -53,7 +53,7 @@ _MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "mars": 3, 
            "september": 9, "oktober": 10, "october": 10, "november": 11, "december": 12}
 #: Excel's date serial number (days since 1899-12-30, the time as a fraction: 45720.5), as an export of a cell not
 #: formatted as a date writes it
-_EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?\s*$")
+_EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?(?:\s.*)?$")  # "45720 13:05" with a time column
 #: the times of day and zones read after any date, as an error message lists them
 _CLOCKS = "13:05, 13.05, kl. 13.05, 13:05:07,123, 1:05 PM, 1:05 em; a zone +01:00, CET, CEST or UTC"
 _ISO_EXPECTED = f"ISO 8601 such as 2024-03-01T09:30:00, with or without a time ({_CLOCKS}); or give --date-format"

@@ -60,6 +60,9 @@ GUESSES: dict[str, tuple[str, ...]] = {
 _REQUIRED = ("case", "activity", "timestamp")
 _TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPpFfEe]\.?[Mm]\.?)?"
                           r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?i:CEST|CET|UTC|GMT)))?$")
+#: a date that has its time already ("2026-12-06 13.05", "6 dec. 2026 kl. 13.05"), not one whose spaces are the
+#: date's own ("mån 7 dec. 2026", "mån 07.12.2026")
+_HAS_TIME = re.compile(r"[\sT](?:kl\.?\s*)?\d{1,2}(?::\d{2}|\.\d{2}(?:\.\d{2})?(?:\s|$))")
 _OPTION = {"case": "--case", "activity": "--activity", "timestamp": "--timestamp", "start": "--start",
            "resource": "--resource", "element": "--element", "time": "--time"}
 
@@ -405,7 +408,7 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
         end = row[index["timestamp"]].strip()
         if "time" in index and row[index["time"]].strip():  # "Datum;Tid": the date, then the time of day
             clock = row[index["time"]].strip()
-            if not given_time and (not _TIME_OF_DAY.match(clock) or " " in end):
+            if not given_time and (not _TIME_OF_DAY.match(clock) or _HAS_TIME.search(end)):
                 # a guessed column whose first value is no time of day ("Tid" as time spent), or dates that
                 # have their time already: not read, and the mapping line no longer names it; but one that
                 # writes the date again with its time ("Datum;Tidpunkt": 2026-12-01;2026-12-01 08:15) is the

@@ -200,3 +200,26 @@ def test_calibrate_and_its_validation_read_a_windows_1252_export(tmp_path: Path)
     assert "time=Tidpunkt (guessed)" in done.output
     page = (tmp_path / "p.validation.html").read_text(encoding="utf-8")
     assert "sbk_tio_arenden_cp1252.csv" in page
+
+
+def test_a_time_column_beside_dates_that_have_spaces_of_their_own(tmp_path: Path) -> None:
+    # "6 dec. 2026;13.05": the date's spaces were taken for a time already there, the Tid column was dropped and
+    # every event fell at midnight, without a word
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\nÄrende;Aktivitet;Datum;Tid\nA;Ansökan;mån 7 dec. 2026;13.05\nA;Beslut;tis 8 dec. 2026;1:05 em\n"
+                    "B;Ansökan;7 dec. 2026;9.30\n", encoding="utf-8-sig")
+    cases = _cases(path)
+    assert cases == {"A": [("Ansökan", T(2026, 12, 7, 13, 5)), ("Beslut", T(2026, 12, 8, 13, 5))],
+                     "B": [("Ansökan", T(2026, 12, 7, 9, 30))]}
+    assert _hours(cases["A"]) == [24.0]
+    path.write_text("Ärende;Aktivitet;Datum;Tid\nA;Ansökan;mån 07.12.2026;08.15\n", encoding="utf-8")
+    assert _cases(path)["A"] == [("Ansökan", T(2026, 12, 7, 8, 15))]
+    # dates with their time already keep it, the column is left (and not named)
+    path.write_text("Ärende;Aktivitet;Datum;Tid\nA;Ansökan;7 dec. 2026 kl. 13.05;2h\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert from_seconds(table.end[0]) == T(2026, 12, 7, 13, 5) and "time=" not in stream.mapping_line()
+    # an Excel serial number beside its time is still named as one
+    path.write_text("Ärende;Aktivitet;Datum;Tid\nA;Ansökan;46363;13:05\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"excel\.csv:2: '46363 13:05' in column 'Datum \+ Tid' is not a timestamp "
+                                         r"\(expected .*; it looks like Excel's date serial number"):
+        read_log(path)
