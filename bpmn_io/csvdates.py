@@ -83,6 +83,29 @@ _ZONES = {"CET": 1, "CEST": 2, "UTC": 0, "GMT": 0, "Z": 0}
 _UTC = {"Z", "UTC", "GMT"}
 
 
+def _last_sunday(year: int, month: int) -> dt.datetime:
+    last = dt.datetime(year, month, 31)
+    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _out_of_season(text: str, when: dt.datetime, line: int) -> str | None:
+    """What to say when ``text`` names CET on a date Swedish clocks are on summer time (from 01:00 UTC on the last
+    Sunday of March to 01:00 UTC on the last Sunday of October), or CEST outside it; None when it is in season.
+    Some exports label every time CET: the times are then the local clock's, read as such either way, but their
+    offsets cannot order October's repeated hour."""
+    name = text.rstrip().upper()[-4:].lstrip()
+    if name not in ("CET", "CEST"):
+        return None
+    utc = when.replace(tzinfo=None) - (when.utcoffset() or dt.timedelta())
+    summer = _last_sunday(utc.year, 3) + dt.timedelta(hours=1) <= utc < _last_sunday(utc.year, 10) + dt.timedelta(hours=1)
+    if summer == (name == "CEST"):
+        return None
+    return (f"line {line}'s {text.strip()[:40]!r} names {name} on a date when Swedish clocks are on "
+            f"{'CEST' if summer else 'CET'}: read as written ({'+01:00' if name == 'CET' else '+02:00'}), the local "
+            f"time kept; if the export writes {name} all year, its offsets cannot order two events of October's "
+            "repeated hour")
+
+
 def _zone(text: str | None) -> dt.timezone | None:
     if not text:
         return None
@@ -157,6 +180,7 @@ class Stamps:
         self.swedish_time = False
         self.offsets: set[str] = set()
         self.alternative = ""  # what reading the other order would do, when no row decided
+        self.season: str | None = None  # the first CET on a summer-time date (or CEST on a winter one), said
         if given is not None and given not in ORDER_WORDS:
             self.family = "format"
 
@@ -236,6 +260,8 @@ class Stamps:
                              "correct the export, or give --date-format", file=self.source, line=line) from None
         except ValueError:
             raise self._bad(text, column, line) from None
+        if self.season is None and when.tzinfo is not None and text[-1:].isalpha():
+            self.season = _out_of_season(text, when, line)
         return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:
@@ -335,7 +361,7 @@ class Stamps:
 
     def _offset_note(self) -> str:
         said = offsets_note(self.offsets)
-        return f"; {said}" if said else ""
+        return (f"; {said}" if said else "") + (f"; {self.season}" if self.season else "")
 
     def expected(self) -> str:
         if self.family == "format":

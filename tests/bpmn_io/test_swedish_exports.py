@@ -223,3 +223,23 @@ def test_a_time_column_beside_dates_that_have_spaces_of_their_own(tmp_path: Path
     with pytest.raises(InputError, match=r"excel\.csv:2: '46363 13:05' in column 'Datum \+ Tid' is not a timestamp "
                                          r"\(expected .*; it looks like Excel's date serial number"):
         read_log(path)
+
+
+def test_cet_on_a_summer_date_is_read_as_written_and_said_once(tmp_path: Path) -> None:
+    # some exports label every time CET: read as +01:00 as written (the local time is kept either way), but what
+    # it means in summer is not known, so the first such line is named once; CEST on a winter date the same
+    path = tmp_path / "x.csv"
+    path.write_text("Ärende;Aktivitet;Datum\nA;Ansökan;2026-03-29 01:30 CET\nA;Utred;2026-06-01 13:05 CET\n"
+                    "A;Beslut;2026-06-02 09:00 CET\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert [from_seconds(t) for t in table.end] == [T(2026, 3, 29, 1, 30), T(2026, 6, 1, 13, 5), T(2026, 6, 2, 9)]
+    assert stream.notes == [
+        "timestamps read as ISO 8601; line 3's '2026-06-01 13:05 CET' names CET on a date when Swedish clocks are on "
+        "CEST: read as written (+01:00), the local time kept; if the export writes CET all year, its offsets cannot "
+        "order two events of October's repeated hour"]
+    path.write_text("Ärende;Aktivitet;Datum\nA;Ansökan;7 dec. 2026 kl. 13.05 CEST\n", encoding="utf-8")
+    assert read_log(path)[1].notes[0].endswith("names CEST on a date when Swedish clocks are on CET: read as written "
+                                               "(+02:00), the local time kept; if the export writes CEST all year, "
+                                               "its offsets cannot order two events of October's repeated hour")
+    # in season (lex_zones.csv: both changes), nothing is said of it
+    assert "Swedish clocks" not in read_log(EXPORTS / "lex_zones.csv")[1].notes[0]
