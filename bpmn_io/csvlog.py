@@ -5,7 +5,7 @@ The header names the columns; ``--case``, ``--activity``, ``--timestamp``,
 is which, and a column not given is guessed from common names in English and
 Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 ``timestamp``, ``datum``, ``resource``, ``handläggare`` ...); the guess is
-stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
+stated to the user, and a note names another column that would fit the role too. The delimiter (``,`` ``;`` tab ``|``) is taken from the
 header line, or from Excel's ``sep=;`` line above it. Timestamps: ISO 8601, day and month in numbers
 (``4/3/2025``, ``04.03.2025``), the year first with ``/``, or a month's name (``4 mars 2025``), each with or
 without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``, ``1:05 em``) and a zone (``+01:00``, ``CET``), a weekday's
@@ -100,6 +100,22 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
     return mapping, tuple(guessed)
 
 
+def _other_fits(header: list[str], mapping: dict[str, str | None], guessed: tuple[str, ...]) -> list[str]:
+    """A note for each guessed role another unused column would fit as well ("Aktivitet" taken, "Händelse"
+    left): the guess is said, not made silently."""
+    used = set(mapping.values())
+    notes = []
+    for role in guessed:
+        if role == "time":
+            continue
+        names = {_norm(g) for g in GUESSES[role]}
+        others = [h for h in header if h not in used and _norm(h) in names]
+        if others:
+            notes.append(f"column {mapping[role]!r} read as the {role} (guessed); {', '.join(map(repr, others))} "
+                         f"would fit too: give {_OPTION[role]} NAME to read another")
+    return notes
+
+
 class _Lines:
     """The lines of a CSV file as text: UTF-8 where a line is UTF-8, else Windows-1252.
 
@@ -190,7 +206,7 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     delimiter = stated[4] if above else max(",;\t|", key=first.count)
     header = next(csv.reader([first], delimiter=delimiter))
     mapping, guessed = guess_columns(header, columns, source=source)
-    notes: list[str] = []
+    notes: list[str] = _other_fits(header, mapping, guessed)
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
                            columns.time is not None, columns.timestamp is not None)

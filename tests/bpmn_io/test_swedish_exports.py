@@ -243,3 +243,23 @@ def test_cet_on_a_summer_date_is_read_as_written_and_said_once(tmp_path: Path) -
                                                "its offsets cannot order two events of October's repeated hour")
     # in season (lex_zones.csv: both changes), nothing is said of it
     assert "Swedish clocks" not in read_log(EXPORTS / "lex_zones.csv")[1].notes[0]
+
+
+def test_two_columns_that_fit_one_role_are_said(tmp_path: Path) -> None:
+    # Public 360-like exports carry "Ärendenummer" and "Diarienummer", "Händelse" and "Aktivitet": one of each was
+    # taken without a word on the other
+    path = tmp_path / "x.csv"
+    path.write_text("Ärendenummer;Diarienummer;Händelse;Aktivitet;Datum;Handläggare;Status\n"
+                    "MBN 2026-101;MBN 2026-101:1;Inkommen;Registrera;2026-12-07 08:30;Åke;Öppen\n", encoding="utf-8")
+    table, stream = read_log(path)
+    assert table.case_ids == ("MBN 2026-101",) and table.activities == ("Registrera",)
+    assert stream.notes[1:] == [
+        "column 'Ärendenummer' read as the case (guessed); 'Diarienummer' would fit too: give --case NAME to read "
+        "another",
+        "column 'Aktivitet' read as the activity (guessed); 'Händelse' would fit too: give --activity NAME to read "
+        "another"]
+    # given, nothing is said of it
+    given = LogColumns(case="Diarienummer", activity="Händelse")
+    table, stream = read_log(path, given)
+    assert table.case_ids == ("MBN 2026-101:1",) and table.activities == ("Inkommen",)
+    assert stream.notes == ["timestamps read as ISO 8601"]
