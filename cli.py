@@ -919,12 +919,13 @@ def _log_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--resource", "col_resource", metavar="NAME", help="Column or attribute of who did the work."),
         click.option("--time", "col_time", metavar="NAME",
                      help="CSV column of the time of day, when the export writes the date and the time in two "
-                          "columns (guessed from tid, klockslag)."),
+                          "columns (guessed from tid, klockslag, tidpunkt)."),
         click.option("--date-format", "date_format", metavar="FORMAT",
                      help="CSV timestamps: day-first or month-first for dates such as 4/3/2025, or a strptime "
                           "format, e.g. '%d-%m-%Y %H:%M' (default: the form the rows show: ISO 8601, 4/3/2025 "
                           "day or month first as a row above 12 shows, else day first; 04.03.2025, 4 mars 2025, "
-                          "with or without a time)."),
+                          "mån 7 dec 2026, with or without a time such as 13.05, kl. 13.05, 1:05 PM or 1:05 em "
+                          "and a zone such as +01:00 or CET)."),
     ]
     for option in reversed(options):
         func = option(func)

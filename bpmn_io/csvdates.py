@@ -11,8 +11,11 @@ A case system's export writes its dates one way for the whole file. Recognised:
 * a month's name, Swedish or English, in full or cut to three letters (``4 mars 2025``, ``4 Mar 2025``,
   ``04-mar-2025``).
 
-A time (``13:05``, ``13:05:07``, ``13.05``, ``kl. 13.05``, ``1:05 PM``) may follow any date or not, row by row
-(Excel writes a date-time cell as ``4/3/2025`` at midnight and ``4/3/2025 13:05`` otherwise).
+A time (``13:05``, ``13:05:07``, ``13:05:07,123``, ``13.05``, ``kl. 13.05``, ``1:05 PM``, Swedish ``1:05 em``
+and ``10:30 fm``) may follow any date or not, row by row (Excel writes a date-time cell as ``4/3/2025`` at
+midnight and ``4/3/2025 13:05`` otherwise), and after the time a zone: an offset (``+01:00``) or ``CET``,
+``CEST``, ``UTC``, ``GMT`` (other names are refused: ``IST`` or ``EST`` name several offsets). A weekday's name,
+Swedish or English, may come before the date (``mån 7 dec 2026``, ``Mon, 7 Dec 2026``); it must be the date's.
 
 Day first or month first? A value whose first number is above 12 can only be day first, one whose
 second number is above 12 only month first. The rows are read until one decides (the rows before it
@@ -38,7 +41,8 @@ __all__ = ["Stamps", "ORDER_WORDS", "offset_label", "offsets_note", "misread_by_
 ORDER_WORDS = {"day-first": "day", "month-first": "month"}
 
 _TIME = (r"(?:(?:\s+|T)(?:kl\.?\s*)?(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})"
-         r"(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?(?:\s*(?P<p>[AaPp])\.?[Mm]\.?)?)?\s*$")
+         r"(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?(?:\s*(?P<p>[AaPpFfEe])\.?[Mm]\.?)?"
+         r"(?:\s*(?P<z>Z|[+-]\d{2}:?\d{2}|(?i:CEST|CET|UTC|GMT)))?)?\s*$")
 _NUMERIC = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TIME)
 _YEAR_FIRST = re.compile(r"^\s*(?P<y>\d{4})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _TIME)
 _NAMED = re.compile(r"^\s*(?P<d>\d{1,2})\.?(?:\s+|-)(?P<mon>[^\W\d_]{3,})\.?(?:\s+|-)(?P<y>\d{4})" + _TIME)
@@ -49,8 +53,12 @@ _MONTHS = {"januari": 1, "january": 1, "februari": 2, "february": 2, "mars": 3, 
            "september": 9, "oktober": 10, "october": 10, "november": 11, "december": 12}
 #: Excel's date serial number (days since 1899-12-30, the time as a fraction: 45720.5), as an export of a cell not
 #: formatted as a date writes it
-_EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?\s*$")
-_ISO_EXPECTED = "ISO 8601 such as 2024-03-01T09:30:00 (or give --date-format)"
+_EXCEL_SERIAL = re.compile(r"^\s*\d{5}(?:[.,]\d+)?(?:\s.*)?$")  # "45720 13:05" with a time column
+#: the times of day and zones read after any date, as an error message lists them
+_CLOCKS = "13:05, 13.05, kl. 13.05, 13:05:07,123, 1:05 PM, 1:05 em; a zone +01:00, CET, CEST or UTC"
+_ISO_EXPECTED = f"ISO 8601 such as 2024-03-01T09:30:00, with or without a time ({_CLOCKS}); or give --date-format"
+#: a time zone's name the reader does not take: most mean different offsets in different countries (IST, EST)
+_ZONE_NAME = re.compile(r"\d\s*([A-Za-z]{3,5})\s*$")
 
 
 def _month(word: str) -> int | None:
@@ -64,9 +72,49 @@ def _at(y: str, m: int, d: int, g: re.Match[str]) -> dt.datetime:
     if g["p"]:
         if not 1 <= hour <= 12:
             raise ValueError(hour)
-        hour = hour % 12 + (12 if g["p"].lower() == "p" else 0)
+        hour = hour % 12 + (12 if g["p"].lower() in "pe" else 0)  # PM, or Swedish em (eftermiddag)
     micro = int((g["f"] + "000000")[:6]) if g["f"] else 0
-    return dt.datetime(int(y), m, d, hour, int(g["M"] or 0), int(g["S"] or 0), micro)
+    return dt.datetime(int(y), m, d, hour, int(g["M"] or 0), int(g["S"] or 0), micro, _zone(g["z"]))
+
+
+#: the zone names a Swedish export writes after a time, and their offsets (other names are refused: a name such
+#: as EST or IST means different offsets in different countries)
+_ZONES = {"CET": 1, "CEST": 2, "UTC": 0, "GMT": 0, "Z": 0}
+_UTC = {"Z", "UTC", "GMT"}
+
+
+def _last_sunday(year: int, month: int) -> dt.datetime:
+    last = dt.datetime(year, month, 31)
+    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _out_of_season(text: str, when: dt.datetime, line: int) -> str | None:
+    """What to say when ``text`` names CET on a date Swedish clocks are on summer time (from 01:00 UTC on the last
+    Sunday of March to 01:00 UTC on the last Sunday of October), or CEST outside it; None when it is in season.
+    Some exports label every time CET: the times are then the local clock's, read as such either way, but their
+    offsets cannot order October's repeated hour."""
+    name = text.rstrip().upper()[-4:].lstrip()
+    if name not in ("CET", "CEST"):
+        return None
+    utc = when.replace(tzinfo=None) - (when.utcoffset() or dt.timedelta())
+    summer = _last_sunday(utc.year, 3) + dt.timedelta(hours=1) <= utc < _last_sunday(utc.year, 10) + dt.timedelta(hours=1)
+    if summer == (name == "CEST"):
+        return None
+    return (f"line {line}'s {text.strip()[:40]!r} names {name} on a date when Swedish clocks are on "
+            f"{'CEST' if summer else 'CET'}: read as written ({'+01:00' if name == 'CET' else '+02:00'}), the local "
+            f"time kept; if the export writes {name} all year, its offsets cannot order two events of October's "
+            "repeated hour")
+
+
+def _zone(text: str | None) -> dt.timezone | None:
+    if not text:
+        return None
+    hours = _ZONES.get(text.upper())
+    if hours is not None:
+        return dt.timezone(dt.timedelta(hours=hours))
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
 def _iso(text: str) -> dt.datetime:
@@ -76,6 +124,33 @@ def _iso(text: str) -> dt.datetime:
     if _ISO_FRACTION.search(text):
         raise ValueError(text)
     return dt.datetime.fromisoformat(text.strip())
+
+
+#: weekday names (Swedish, English), in full or cut to two letters or more, before a date: "mån 7 dec 2026"
+_WEEKDAYS = {"måndag": 0, "monday": 0, "tisdag": 1, "tuesday": 1, "onsdag": 2, "wednesday": 2, "torsdag": 3,
+             "thursday": 3, "fredag": 4, "friday": 4, "lördag": 5, "saturday": 5, "söndag": 6, "sunday": 6}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"^\s*([^\W\d_]{2,})\.?,?\s+(?=\d)")
+
+
+def _weekday(text: str) -> tuple[str, int | None]:
+    """``text`` without a weekday's name before the date, and that weekday (0: Monday), if it has one."""
+    g = _WEEKDAY.match(text)
+    if g is None:
+        return text, None
+    word = g[1].lower()
+    found = {n for name, n in _WEEKDAYS.items() if name.startswith(word)}
+    if len(found) != 1:
+        return text, None
+    return text[g.end():], found.pop()
+
+
+class _WrongWeekday(ValueError):
+    """A date whose weekday is not the one named before it (a misread date, or a wrong one)."""
+
+    def __init__(self, named: int, when: dt.datetime) -> None:
+        super().__init__(named, when)
+        self.named, self.when = named, when
 
 
 @dataclass(slots=True)
@@ -104,6 +179,8 @@ class Stamps:
         self.proofs: dict[str, _Proof] = {}
         self.swedish_time = False
         self.offsets: set[str] = set()
+        self.alternative = ""  # what reading the other order would do, when no row decided
+        self.season: str | None = None  # the first CET on a summer-time date (or CEST on a winter one), said
         if given is not None and given not in ORDER_WORDS:
             self.family = "format"
 
@@ -114,6 +191,8 @@ class Stamps:
 
     def see(self, text: str, column: str | None, line: int) -> None:
         """Check ``text`` against the log's form (the first value sets it); note what it proves."""
+        if text[:1].isalpha():
+            text = _weekday(text)[0]
         if self.family is None:
             self.family = self._family(text)
             if self.family is None or (self.given in ORDER_WORDS and self.family != "numeric"):
@@ -175,12 +254,30 @@ class Stamps:
         """(wall-clock seconds, UTC seconds or nan when the text gives no offset) of ``text``."""
         try:
             when = self.read(text)
+        except _WrongWeekday as err:
+            raise InputError(f"{text[:40]!r} in column {column!r} names a {_DAY_NAMES[err.named]}, but its date "
+                             f"{err.when.date()} (read as {self.form()}) is a {_DAY_NAMES[err.when.weekday()]}: "
+                             "correct the export, or give --date-format", file=self.source, line=line) from None
         except ValueError:
             raise self._bad(text, column, line) from None
+        if self.season is None and when.tzinfo is not None and text[-1:].isalpha():
+            self.season = _out_of_season(text, when, line)
         return wall_seconds(when), instant_seconds(when)
 
     def read(self, text: str, order: str | None = None) -> dt.datetime:
-        """``text`` as a date-time in the log's form (``order``: read day or month first instead)."""
+        """``text`` as a date-time in the log's form (``order``: read day or month first instead); a weekday
+        before the date (``mån 7 dec 2026``) must be the date's."""
+        named_day = None
+        if text[:1].isalpha() and self.family != "format":  # a strptime format given reads its own %a
+            text, named_day = _weekday(text)
+        when = self._read(text, order)
+        if when.tzinfo is not None:
+            self._offset(text, when)
+        if named_day is not None and when.weekday() != named_day:
+            raise _WrongWeekday(named_day, when)
+        return when
+
+    def _read(self, text: str, order: str | None) -> dt.datetime:
         family = self.family
         if family == "format":
             return dt.datetime.strptime(text, self.given or "")
@@ -191,12 +288,8 @@ class Stamps:
                 except ValueError:
                     pass
                 else:
-                    if when.tzinfo is not None:
-                        self._offset(text, when)
                     return when
             when = _iso(text)
-            if when.tzinfo is not None:
-                self._offset(text, when)
             if not self.swedish_time and (" kl" in text or re.search(r"[T ]\d{1,2}\.\d{2}", text)):
                 self.swedish_time = True
             return when
@@ -237,14 +330,20 @@ class Stamps:
         return "%d %B %Y (the month's name, Swedish or English)"
 
     def note(self, other_order: Callable[[], str] | None = None) -> str:
-        """The note naming the form and why (``other_order``: what the other reading would do to the rows)."""
+        """The note naming the form and why (``other_order``: what the other reading would do to the rows; kept
+        for a later call), and what the UTC offsets seen so far do."""
+        if other_order is not None:
+            self.alternative = other_order()
+        return self._form_note() + self._offset_note()
+
+    def _form_note(self) -> str:
         if self.family == "format":
             return f"timestamps read as {self.given}"
         if self.family == "iso":
             text = "timestamps read as ISO 8601"
             if self.swedish_time:
                 text += " (times such as 13.05 or kl. 13.05 as hours.minutes)"
-            return text + self._offset_note()
+            return text
         form = self.form()
         if self.family != "numeric":
             return f"timestamps read as {form} (with or without a time)"
@@ -256,14 +355,13 @@ class Stamps:
             number = self.proof.text.strip().split(self.sep)[0 if self.order == "day" else 1]
             return (f"timestamps read as {form} (with or without a time): {self.order} first, as line "
                     f"{self.proof.line}'s {self.proof.text!r} shows (no month {int(number)})")
-        alternative = other_order() if other_order is not None else ""
         return (f"timestamps read as {form} (with or without a time), day first as in Sweden and Europe: no row "
-                f"tells day-first from month-first (no number above 12 before the year){alternative}; if the "
+                f"tells day-first from month-first (no number above 12 before the year){self.alternative}; if the "
                 "export writes the month first (as in the US), give --date-format month-first")
 
     def _offset_note(self) -> str:
         said = offsets_note(self.offsets)
-        return f"; {said}" if said else ""
+        return (f"; {said}" if said else "") + (f"; {self.season}" if self.season else "")
 
     def expected(self) -> str:
         if self.family == "format":
@@ -272,8 +370,8 @@ class Stamps:
             form = self.form() if self.family == "numeric" else "a date of numbers such as 4/3/2025"
             return f"{form}, {self.given} as --date-format says, with or without a time"
         if self.family is None:
-            return ("ISO 8601 such as 2024-03-01T09:30:00, or a date such as 4/3/2025, 04.03.2025 or 4 mars 2025 "
-                    "with or without a time; or give --date-format")
+            return ("ISO 8601 such as 2024-03-01T09:30:00, or a date such as 4/3/2025, 04.03.2025, 4 mars 2025 or "
+                    f"mån 7 dec 2026, with or without a time ({_CLOCKS}); or give --date-format")
         if self.family == "iso":
             return _ISO_EXPECTED
         if self.family == "numeric" and self.order is None:
@@ -281,29 +379,40 @@ class Stamps:
             form = f"%d{s}%m{s}%Y or %m{s}%d{s}%Y"
         else:
             form = self.form()
-        return f"the form of the first row, {form}, with or without a time; or give --date-format"
+        return f"the form of the first row, {form}, with or without a time ({_CLOCKS}); or give --date-format"
 
     def _bad(self, text: str, column: str | None, line: int) -> InputError:
         serial = ("; it looks like Excel's date serial number: format the column as a date and time, e.g. "
                   "yyyy-mm-dd hh:mm, before saving") if _EXCEL_SERIAL.match(text) else ""
+        zone = _ZONE_NAME.search(text)
+        if zone is not None and zone[1].upper() not in _ZONES:
+            serial = (f"; {zone[1]!r} is not read as a time zone (CET, CEST, UTC and GMT are): write the offset "
+                      "instead, such as +01:00")
         return InputError(f"{text[:40]!r} in column {column!r} is not a timestamp (expected {self.expected()}"
                           f"{serial})", file=self.source, line=line)
 
 
 def offset_label(text: str, when: dt.datetime) -> str:
-    """``Z`` or ``+01:00``: the offset of a timestamp that has one."""
+    """``Z``, ``+01:00``, ``UTC`` or ``CET (+01:00)``: the offset of a timestamp that has one, as written."""
     z = when.strftime("%z")
-    return "Z" if text.rstrip().endswith("Z") else f"{z[:3]}:{z[3:5]}"
+    offset = f"{z[:3]}:{z[3:5]}"
+    tail = text.rstrip().upper()
+    if tail.endswith("Z"):
+        return "Z"
+    name = next((n for n in _ZONES if n != "Z" and tail.endswith(n)), None)
+    if name is None:
+        return offset
+    return name if name in _UTC else f"{name} ({offset})"
 
 
 def offsets_note(offsets: set[str]) -> str:
     """What dropping these UTC offsets does (CSV and XES say it alike), or ``""`` when one offset throughout
     says nothing worth a note: ``+01:00`` alone changes no interval, and ``+00:00`` alone is how permitflow's
     simulator labels its local times (``simulator.eventlog``); ``Z`` alone is a log in UTC."""
-    if len(offsets) < 2 and offsets != {"Z"}:
+    if len(offsets) < 2 and not offsets & _UTC:
         return ""
     shown = ", ".join(sorted(offsets))
-    if offsets <= {"Z", "+00:00"}:
+    if offsets <= {"+00:00", *_UTC}:
         return (f"the times are UTC ({shown}) and are read as written, so working hours are in UTC "
                 "(an office's 08:00 in Sweden reads 07:00 in winter, 06:00 in summer)")
     return (f"their UTC offsets ({shown}) are dropped and the local time kept, as a work calendar reads "

@@ -5,14 +5,17 @@ The header names the columns; ``--case``, ``--activity``, ``--timestamp``,
 is which, and a column not given is guessed from common names in English and
 Swedish (``case_id``, ``ärende``, ``activity``, ``aktivitet``, ``end``,
 ``timestamp``, ``datum``, ``resource``, ``handläggare`` ...); the guess is
-stated to the user. The delimiter (``,`` ``;`` tab ``|``) is taken from the
+stated to the user, and a note names another column that would fit the role too. The delimiter (``,`` ``;`` tab ``|``) is taken from the
 header line, or from Excel's ``sep=;`` line above it. Timestamps: ISO 8601, day and month in numbers
 (``4/3/2025``, ``04.03.2025``), the year first with ``/``, or a month's name (``4 mars 2025``), each with or
-without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``); whether ``4/3/2025`` is day or month first is read
+without a time (``13:05``, ``kl. 13.05``, ``1:05 PM``, ``1:05 em``) and a zone (``+01:00``, ``CET``), a weekday's
+name before the date or not (``mån 7 dec 2026``); whether ``4/3/2025`` is day or month first is read
 from the rows that show it (:mod:`bpmn_io.csvdates`), day first when none does, and the note says which;
 ``date_format`` gives a ``strptime`` format, or ``day-first`` / ``month-first``. A time of day in a column
-of its own (``Datum;Tid``; ``--time``, guessed from ``tid``, ``klockslag`` when its first value is a time of
-day) is joined to the date. Rows whose case goes back in
+of its own (``Datum;Tid``; ``--time``, guessed from ``tid``, ``klockslag``, ``tidpunkt`` when its first value is
+a time of day) is joined to the date; a guessed ``Tidpunkt`` that writes the date again with its time is the
+timestamp. A row with more filled fields than the header is refused (an unquoted ``13:05:00,123`` in a
+comma-separated file would move the fields after it). Rows whose case goes back in
 time down the file are counted in a note (a misread date form shows so). Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
 Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
@@ -51,10 +54,15 @@ GUESSES: dict[str, tuple[str, ...]] = {
     "resource": ("resource", "orgresource", "user", "userid", "performer", "officer", "employee",
                  "handläggare", "handlaggare", "utförare", "resurs", "användare"),
     "element": ("element", "permitflowelement", "elementid"),
-    "time": ("tid", "klockslag", "klocka", "kl", "timeofday"),  # beside a date column ("Datum;Tid")
+    # beside a date column ("Datum;Tid", "Datum;Tidpunkt"); a "Tidpunkt" alone is the timestamp
+    "time": ("tid", "klockslag", "klocka", "kl", "timeofday", "tidpunkt"),
 }
 _REQUIRED = ("case", "activity", "timestamp")
-_TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
+_TIME_OF_DAY = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:\s*[AaPpFfEe]\.?[Mm]\.?)?"
+                          r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?i:CEST|CET|UTC|GMT)))?$")
+#: a date that has its time already ("2026-12-06 13.05", "6 dec. 2026 kl. 13.05"), not one whose spaces are the
+#: date's own ("mån 7 dec. 2026", "mån 07.12.2026")
+_HAS_TIME = re.compile(r"[\sT](?:kl\.?\s*)?\d{1,2}(?::\d{2}|\.\d{2}(?:\.\d{2})?(?:\s|$))")
 _OPTION = {"case": "--case", "activity": "--activity", "timestamp": "--timestamp", "start": "--start",
            "resource": "--resource", "element": "--element", "time": "--time"}
 
@@ -90,6 +98,22 @@ def guess_columns(header: list[str], columns: LogColumns, *, source: str) -> tup
             f"no column for the {' and the '.join(missing)} (the header has {', '.join(repr(h) for h in header)}; "
             f"give {' '.join(_OPTION[r] + ' NAME' for r in missing)})", file=source, line=1)
     return mapping, tuple(guessed)
+
+
+def _other_fits(header: list[str], mapping: dict[str, str | None], guessed: tuple[str, ...]) -> list[str]:
+    """A note for each guessed role another unused column would fit as well ("Aktivitet" taken, "Händelse"
+    left): the guess is said, not made silently."""
+    used = set(mapping.values())
+    notes = []
+    for role in guessed:
+        if role == "time":
+            continue
+        names = {_norm(g) for g in GUESSES[role]}
+        others = [h for h in header if h not in used and _norm(h) in names]
+        if others:
+            notes.append(f"column {mapping[role]!r} read as the {role} (guessed); {', '.join(map(repr, others))} "
+                         f"would fit too: give {_OPTION[role]} NAME to read another")
+    return notes
 
 
 class _Lines:
@@ -182,10 +206,10 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     delimiter = stated[4] if above else max(",;\t|", key=first.count)
     header = next(csv.reader([first], delimiter=delimiter))
     mapping, guessed = guess_columns(header, columns, source=source)
-    notes: list[str] = []
+    notes: list[str] = _other_fits(header, mapping, guessed)
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,
-                           columns.time is not None)
+                           columns.time is not None, columns.timestamp is not None)
     return stream
 
 
@@ -202,13 +226,14 @@ class _Raw(NamedTuple):
 
 
 def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, mapping: dict[str, str | None],
-          date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False) -> Iterator[LogRecord]:
+          date_format: str | None, notes: list[str], above: int = 0, given_time: bool = False,
+          given_stamp: bool = False) -> Iterator[LogRecord]:
     stamps = Stamps(date_format, source)
     order = _Order()
     pending = _Waiting()  # rows read before one told day-first from month-first
     told = False
     try:
-        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time):
+        for raw in _raw_rows(fh, source, header, delimiter, mapping, above, given_time, given_stamp):
             stamps.see(raw.end, _end_column(mapping), raw.line)
             if raw.start:
                 stamps.see(raw.start, mapping["start"], raw.line)
@@ -229,7 +254,7 @@ def _rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str, m
             told = True
             for row in pending:
                 yield order.seen(_record(row, stamps, mapping))
-        if told and stamps.family == "iso" and (stamps.swedish_time or stamps.offsets):
+        if told and (stamps.swedish_time or stamps.offsets):
             notes[0] = stamps.note()  # what later rows showed (a Swedish time, UTC offsets)
         said = order.note(stamps.family == "numeric")
         if said:
@@ -369,7 +394,8 @@ class _Order:
 
 
 def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: str,
-              mapping: dict[str, str | None], above: int = 0, given_time: bool = False) -> Iterator[_Raw]:
+              mapping: dict[str, str | None], above: int = 0, given_time: bool = False,
+              given_stamp: bool = False) -> Iterator[_Raw]:
     index = {role: header.index(name) for role, name in mapping.items() if name is not None}
     width = len(header)
     while width > 1 and not header[width - 1].strip():  # Excel's empty columns after the last named one
@@ -384,6 +410,12 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
         if len(row) < width:
             raise InputError(f"{len(row)} fields, {has} (a missing delimiter or a broken quote?)", file=source,
                              line=line)
+        if len(row) > len(header) and any(field.strip() for field in row[len(header):]):
+            # "13:05:00,123" unquoted in a comma-separated file: the fields after it moved one column on
+            inside = "a decimal comma (13:05:00,123)" if delimiter == "," else f"a {delimiter!r}"
+            raise InputError(f"{len(row)} fields, the header has {len(header)} (a value with {inside} and no quotes "
+                             "around it? quote such values, or name every column in the header)", file=source,
+                             line=line)
         case, activity = row[index["case"]].strip(), row[index["activity"]].strip()
         if not case or not activity:
             what = "case id" if not case else "activity"
@@ -392,9 +424,14 @@ def _raw_rows(fh: TextIO | _Lines, source: str, header: list[str], delimiter: st
         end = row[index["timestamp"]].strip()
         if "time" in index and row[index["time"]].strip():  # "Datum;Tid": the date, then the time of day
             clock = row[index["time"]].strip()
-            if not given_time and (not _TIME_OF_DAY.match(clock) or " " in end):
+            if not given_time and (not _TIME_OF_DAY.match(clock) or _HAS_TIME.search(end)):
                 # a guessed column whose first value is no time of day ("Tid" as time spent), or dates that
-                # have their time already: not read, and the mapping line no longer names it
+                # have their time already: not read, and the mapping line no longer names it; but one that
+                # writes the date again with its time ("Datum;Tidpunkt": 2026-12-01;2026-12-01 08:15) is the
+                # timestamp, and the date column is left
+                if clock.startswith((f"{end} ", f"{end}T")) and not given_stamp:
+                    index["timestamp"], mapping["timestamp"] = index["time"], mapping["time"]
+                    end = clock
                 del index["time"]
                 del mapping["time"]
             else:

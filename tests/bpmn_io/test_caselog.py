@@ -157,8 +157,9 @@ def test_csv_day_first_dates_with_and_without_a_time(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_log(path)
     assert str(caught.value).endswith("export.csv:3: '2025-03-13' in column 'Datum' is not a timestamp (expected the "
-                                      "form of the first row, %d/%m/%Y or %m/%d/%Y, with or without a time; or give "
-                                      "--date-format)")
+                                      "form of the first row, %d/%m/%Y or %m/%d/%Y, with or without a time (13:05, "
+                                      "13.05, kl. 13.05, 13:05:07,123, 1:05 PM, 1:05 em; a zone +01:00, CET, CEST or "
+                                      "UTC); or give --date-format)")
 
 
 def test_doubled_rows_and_events_at_one_time_are_told(tmp_path: Path) -> None:
