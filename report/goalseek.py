@@ -20,6 +20,8 @@ import math
 import numpy as np
 
 from report.numbers import kronor, number, percent
+from processes.wording import listed
+from report.valuewords import fte_words
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
@@ -66,13 +68,21 @@ def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
 
 
 def _words_en(c: Candidate) -> str:
+    """``2 officers at half time, decided by the committee``: the share of full time as the assumptions table says
+    it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page "50 %")."""
     level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
-    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {number(c.fte, 'en')} FTE{level}"
+    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {fte_words(c.fte, 'en')}{level}"
 
 
 def _words_sv(c: Candidate) -> str:
     level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
-    return f"{c.officers} handläggare på {number(c.fte, 'sv')} av heltid{level}"
+    return f"{c.officers} handläggare på {fte_words(c.fte, 'sv')}{level}"
+
+
+def _label(c: Candidate) -> str:
+    """The table's short name of a candidate: ``2 × half time, working committee`` (the JSON and CSV keep the
+    numbers, and the JSON's ``label`` its ``2 × 0.5 FTE, working_committee``)."""
+    return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {c.level.replace('_', ' ')}" if c.level else "")
 
 
 def _headline(result: OptimiseResult) -> list[str]:
@@ -188,6 +198,20 @@ def _day_digits(days: float, digits: int = 1) -> int:
     return max(digits, min(6, 1 - math.floor(math.log10(abs(days)))))
 
 
+def _levers_line(result: OptimiseResult) -> str:
+    """What the search tried, in words: ``Tried: 1 or 2 officers at quarter time, half time or full time; decided by
+    the committee or the working committee (officers of the profile's pool 'officer', seed 2025).`` (it said ``levers:
+    officers 1, 2; FTE 0.25, 0.5, 1; levels committee, working_committee (pool officer, seed 2025)``)."""
+    levers = result.levers
+    counts = listed([str(n) for n in levers.officers], " or ")
+    shares = listed([fte_words(f, "en") for f in levers.fte], " or ")
+    named = [f"the {lv.replace('_', ' ')}" for lv in levers.levels if lv]
+    levels = f"; decided by {listed(named, ' or ')}" if named else ""
+    one = len(levers.officers) == 1 and levers.officers[0] == 1
+    return (f"Tried: {counts} officer{'' if one else 's'} at {shares}{levels} (officers of the profile's pool "
+            f"'{result.pool}', seed {result.seed}).")
+
+
 def goalseek_text(result: OptimiseResult) -> str:
     """The headline, the levers and every candidate run, cheapest first."""
     target = result.target
@@ -196,8 +220,7 @@ def goalseek_text(result: OptimiseResult) -> str:
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]
     levers = result.levers
-    lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(number(f, 'en') for f in levers.fte)}; "
-                 f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
+    lines.append(_levers_line(result))
     count = len(result.evaluated)
     most = result.frontier_replications
     # the time column is the runs' own when no candidate was run on for the frontier
@@ -216,7 +239,9 @@ def goalseek_text(result: OptimiseResult) -> str:
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
     days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
-    lines.append(f"  {'candidate':<34} {'kronor/year':>12} {'reps':>4}  "
+    named = {id(e): _label(e.candidate) for e in result.evaluated}
+    wide = max([34, *map(len, named.values())])
+    lines.append(f"  {'candidate':<{wide}} {'kronor/year':>12} {'reps':>4}  "
                  + (f"{'share within deadline (95% CI)':<34} " if share else
                     "" if alike else f"{'mean days (95% CI)':<24} ")
                  + f"{days:<{24 if alike else 38}} status")
@@ -224,7 +249,7 @@ def goalseek_text(result: OptimiseResult) -> str:
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         time = _ci(e.time if share or not alike else e.target_value, 1)
-        lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
+        lines.append(f"{mark} {named[id(e)]:<{wide}} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
                      + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}"

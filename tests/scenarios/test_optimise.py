@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from cli import cli
 from processes.errors import InputError
 from processes.params import SimParams
+from report.goalseek import _label
 from scenarios.execute import parsed_member, point_inputs
 from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
 from scenarios.optimise import (
@@ -50,6 +52,17 @@ def mmc_scenario(tmp_path: Path, cases: int = 2000) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def shown_label(row: str) -> str:
+    """The candidate column of a row of the text's table (its words, padded to the longest)."""
+    return re.split(r" {2,}", row[2:], maxsplit=1)[0]
+
+
+def said_labels(data: dict) -> dict[str, str]:
+    """The JSON's label of each candidate -> the text table's words for it (``2 × 0.5 FTE, officer`` -> ``2 × half
+    time, officer``)."""
+    return {c["label"]: _label(Candidate(c["officers"], c["fte"], c["level"])) for c in data["candidates"]}
 
 
 def assert_brute_force_answer(data: dict, brute: OptimiseResult) -> None:
@@ -284,9 +297,9 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     assert data["chosen"]["label"] == "3 × 1 FTE"
     assert [e["label"] for e in data["ties"]] == ["6 × 0.5 FTE"] and data["ties"][0]["cost"] == data["chosen"]["cost"]
     lines = result.output.splitlines()
-    assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
+    assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at half time, ")
     assert "the shortest mean time from complete to decision" in lines[3]
-    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0,5 av heltid, ")
+    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på halvtid, ")
     assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
 
 
@@ -356,17 +369,17 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
         return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
 
     lines, today = seek("1,3", "2h")
-    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kronor a year; mean days from complete to decision ")
+    assert lines[-2].startswith("Today: 1 officer at full time, 5,256,000 kronor a year; mean days from complete to decision ")
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
     figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "upprepningar")
-    assert lines[-1] == ("I dag: 1 handläggare på 1 av heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
+    assert lines[-1] == ("I dag: 1 handläggare på heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
                          f"till beslut, dagar {figure_sv}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
     lines, today = seek("3,4", "2h")
-    assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",
-                          "Dagens upplägg, 1 handläggare på 1 av heltid, är inte bland alternativen."]
+    assert lines[-2:] == ["Today's setting, 1 officer at full time, is not among the candidates.",
+                          "Dagens upplägg, 1 handläggare på heltid, är inte bland alternativen."]
     assert today == {"label": "1 × 1 FTE", "officers": 1, "fte": 1.0, "level": None, "status": "not a candidate"}
     lines, today = seek("1,3", "1000h")  # one server, overloaded, still averages far under 1000 h over 300 cases
     assert lines[-2:] == ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
@@ -409,7 +422,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
                             Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
                             today.candidate, today, 40, 30)
     lines = goalseek_text(result).split("\n\n")[0].splitlines()
-    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
+    assert lines[-2] == ("Today: 2 officers at half time, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
                          "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
                          "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
                          "replications only to compare its time with the other candidates': 61.8 days from complete "
@@ -516,7 +529,7 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
                             Levers((1, 3), (0.3, 0.9), (None,)), evaluated, evaluated[1], True, 6)
     assert [e.candidate.label for e in result.frontier] == ["1 × 0.9 FTE"]
     rows = goalseek_text(result).split("\n\n")[-1].splitlines()[1:]
-    assert [row[:16] for row in rows] == ["* 1 × 0.9 FTE   ", "  3 × 0.3 FTE   "]  # the faster first at one cost
+    assert [row[:24] for row in rows] == ["* 1 × 90% of full time  ", "  3 × 30% of full time  "]  # the faster first at one cost
 
 
 def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_path: Path) -> None:
@@ -557,19 +570,20 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     # undecided and dropped as dominated by 1 x 0.5 FTE (as costly and sure): it was not named as equally cheap,
     # though the brute-force run names it. As cheap as the answer, it now runs on (to 10: feasible) and is named.
     assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties] == ["2 × 0.25 FTE, officer"]
-    assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at 0.25 " \
-        "FTE, decided by the officer, 29.2 days on average" in result.output
+    assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at quarter " \
+        "time, decided by the officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95% CI)" in rows[0]
-    starred = [row[2:36].rstrip() for row in rows[1:] if row.startswith("*")]
-    assert starred == data["frontier"]
+    words = said_labels(data)
+    starred = [shown_label(row) for row in rows[1:] if row.startswith("*")]
+    assert starred == [words[label] for label in data["frontier"]]
     column = rows[0].index("frontier: reps")
-    shown = {row[2:36].rstrip(): row[column:].split()[1] for row in rows[1:]}
-    assert shown == {label: f"{d:.1f}" for label, d in days.items()}
+    shown = {shown_label(row): row[column:].split()[1] for row in rows[1:]}
+    assert shown == {words[label]: f"{d:.1f}" for label, d in days.items()}
     # the text says which were not needed, and why, in words; the CSV leaves their frontier empty
-    assert {row[2:36].rstrip() for row in rows[1:] if row.endswith(", not needed: a cheaper one meets the goal")} \
-        == set(days) - needed
+    assert {shown_label(row) for row in rows[1:] if row.endswith(", not needed: a cheaper one meets the goal")} \
+        == {words[label] for label in set(days) - needed}
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True)) for line in lines[1:]]
@@ -636,7 +650,8 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95% CI)" in rows[0]
     column = rows[0].index("frontier: reps")
-    assert {row[2:36].rstrip(): int(row[column:].split()[0]) for row in rows[1:]} == runs
+    words = said_labels(data)
+    assert {shown_label(row): int(row[column:].split()[0]) for row in rows[1:]} == {words[k]: v for k, v in runs.items()}
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True))
                 for line in table.read_text(encoding="utf-8").splitlines()[1:]]
     assert [int(r["days_replications"]) for r in csv_rows] == [c["days_replications"] for c in data["candidates"]]
@@ -770,7 +785,7 @@ def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
     # never "100.0%" for a share below 1: the decimals that show it is not
     assert "share within the deadline 99.96% [96.9%, 100.0%] (95% CI, 10 replications)" in lines[1]
     assert "andel inom tidsfristen 99,96\u00a0% [96,9\u00a0%; 100,0\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
-    row = next(line for line in lines if line.startswith("* 1 × 0.25 FTE, officer"))
+    row = next(line for line in lines if line.startswith("* 1 × quarter time, officer"))
     assert "  99.96% [96.9%, 100.0%]  " in row and "44.0 [38.3, 49.8]" in row
 
 
