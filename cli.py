@@ -2082,6 +2082,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
 
     from bpmn_io.atomic import check_writable
     from processes.durations import parse_duration
+    from bpmn_io.profile import shown_name
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
     from scenarios.levers import Costs, parse_values
@@ -2140,7 +2141,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     if csv_out is not None:
         with atomic_write(csv_out, "w") as fh:
             fh.write(goalseek_csv(result))  # type: ignore[attr-defined]
-    click.echo(data if fmt == "json" else goalseek_text(result), nl=False)
+    names = {m.name: shown_name(m.profile, "en", m.name) for point in request.base.points for m in point.members}
+    click.echo(data if fmt == "json" else goalseek_text(result, names), nl=False)
     if result.chosen is None:
         raise SystemExit(1)
 

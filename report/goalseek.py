@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -36,6 +37,11 @@ CSV_COLUMNS = (
 
 #: a candidate dearer than one that surely meets the target, its place on the frontier not run on for
 _NOT_NEEDED = "not needed: a cheaper one meets the goal"
+
+#: a candidate's status (:class:`scenarios.optimise.Evaluated`; the JSON and CSV keep the code) in the table's words
+STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible": "misses the target",
+                "undecided": "unsure: its interval spans the target",
+                "dominated": "dropped: costs as much as a sure one"}
 
 _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
              "manager": "chefen", "officer": "handläggaren", None: "-"}
@@ -200,7 +206,7 @@ def _day_digits(days: float, digits: int = 1) -> int:
 
 def _levers_line(result: OptimiseResult) -> str:
     """What the search tried, in words: ``Tried: 1 or 2 officers at quarter time, half time or full time; decided by
-    the committee or the working committee (officers of the profile's pool 'officer', seed 2025).`` (it said ``levers:
+    the committee or the working committee (officers of the pool 'officer', seed 2025).`` (it said ``levers:
     officers 1, 2; FTE 0.25, 0.5, 1; levels committee, working_committee (pool officer, seed 2025)``)."""
     levers = result.levers
     counts = listed([str(n) for n in levers.officers], " or ")
@@ -208,15 +214,17 @@ def _levers_line(result: OptimiseResult) -> str:
     named = [f"the {lv.replace('_', ' ')}" for lv in levers.levels if lv]
     levels = f"; decided by {listed(named, ' or ')}" if named else ""
     one = len(levers.officers) == 1 and levers.officers[0] == 1
-    return (f"Tried: {counts} officer{'' if one else 's'} at {shares}{levels} (officers of the profile's pool "
+    return (f"Tried: {counts} officer{'' if one else 's'} at {shares}{levels} (officers of the pool "
             f"'{result.pool}', seed {result.seed}).")
 
 
-def goalseek_text(result: OptimiseResult) -> str:
-    """The headline, the levers and every candidate run, cheapest first."""
+def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None) -> str:
+    """The headline, the levers and every candidate run, cheapest first; ``names``: each process's name as a
+    person reads it (``Åstorp``; its own name, ``astorp``, when not given)."""
     target = result.target
     digits = SHARE if target.share is not None else 1
-    lines = [f"Goal seek for {', '.join(result.processes)}: {target.text}"
+    shown = ", ".join((names or {}).get(p, p) for p in result.processes)
+    lines = [f"Goal seek for {shown}: {target.text}"
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]
     levers = result.levers
@@ -252,7 +260,7 @@ def goalseek_text(result: OptimiseResult) -> str:
         lines.append(f"{mark} {named[id(e)]:<{wide}} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
-                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}"
+                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {STATUS_WORDS.get(e.status, e.status)}"
                      + ("" if e.frontier is not None else f", {_NOT_NEEDED}"))
     return "\n".join(lines) + "\n"
 

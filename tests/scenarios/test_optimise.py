@@ -481,7 +481,7 @@ def test_a_target_time_is_shown_in_plain_hours_or_days(tmp_path: Path) -> None:
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
         "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "Goal seek for mm1: mean complete-to-decision time at most 2 hours"
+    assert result.output.splitlines()[0] == "Goal seek for M/M/1: mean complete-to-decision time at most 2 hours"
     assert json.loads(out.read_text(encoding="utf-8"))["target"]["mean_days"] == 2 / 24
     assert [Target(share=None, mean_days=d).text.rsplit("most ", 1)[1] for d in (65.0, 1.0, 1.5, 1 / 24, 62.125)] \
         == ["65 days", "1 day", "1.5 days", "1 hour", "62.12 days"]
@@ -827,3 +827,44 @@ def test_times_under_a_day_keep_two_significant_digits() -> None:
     assert "dagar 0,045 [0,040; 0,050]" in text
     assert "mean days from complete to decision 0.084 [0.080, 0.088] (3 replications): does not meet" in text
     assert "0.0 [" not in text
+
+
+def test_the_text_names_the_processes_and_the_statuses_in_words() -> None:
+    """Found by QA (words24): the text said "Goal seek for helsingborg, landskrona, astorp" (the processes' own
+    names, not Åstorp), "levels working_committee (pool officer, ...)" and a status column of the search's codes
+    (feasible, infeasible, undecided, dominated); the JSON and CSV keep the codes."""
+    from report.goalseek import goalseek_csv, goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated
+
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 5), Estimate(44.0, 38.3, 49.8, (44.0,) * 5)
+    rows = [Evaluated(Candidate(1, 0.25, "officer"), 500000.0, 0.0, 5, share, days, "chosen", True),
+            Evaluated(Candidate(1, 0.25, "working_committee"), 520000.0, 0.0, 5, share, days, "dominated", False),
+            Evaluated(Candidate(1, 0.5, "officer"), 900000.0, 0.0, 5, share, days, "feasible", True),
+            Evaluated(Candidate(1, 0.5, "working_committee"), 920000.0, 0.0, 5, share, days, "infeasible", False),
+            Evaluated(Candidate(2, 0.25, "officer"), 950000.0, 0.0, 5, share, days, "undecided", False)]
+    result = OptimiseResult(Target(share=0.95), ("helsingborg", "astorp"), "officer", 2025,
+                            Levers((1, 2), (0.25, 0.5), ("officer", "working_committee")), tuple(rows), rows[0], True,
+                            25, None)
+    text = goalseek_text(result, {"helsingborg": "Helsingborg", "astorp": "Åstorp"})
+    lines = text.splitlines()
+    assert lines[0] == "Goal seek for Helsingborg, Åstorp: at least 95% of decided cases within the deadline (every process)"
+    assert ("Tried: 1 or 2 officers at quarter time or half time; decided by the officer or the working committee "
+            "(officers of the pool 'officer', seed 2025).") in lines
+    table = lines[lines.index(next(li for li in lines if li.startswith("  candidate"))) + 1:]
+    assert [re.split(r" {2,}", row.rstrip())[-1] for row in table] == [
+        "chosen", "dropped: costs as much as a sure one", "meets the target", "misses the target",
+        "unsure: its interval spans the target"]
+    assert "working_committee" not in text and "astorp" not in text
+    assert [row.split(",")[13] for row in goalseek_csv(result).splitlines()[1:]] == [
+        "chosen", "dominated", "feasible", "infeasible", "undecided"]
+    # without names, each process by its own
+    assert goalseek_text(result).startswith("Goal seek for helsingborg, astorp: ")
+
+
+def test_the_command_line_names_a_library_process_as_its_profile_does() -> None:
+    result = CliRunner().invoke(cli, ["optimise", "astorp", "--officers", "1", "--fte", "0.5", "--levels", "officer",
+                                      "--first-replications", "3", "--max-replications", "3", "--horizon", "1y",
+                                      "--workers", "1", "-q"])
+    assert result.output.startswith("Goal seek for Åstorp: "), result.output
