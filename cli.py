@@ -2081,8 +2081,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     import json
 
     from bpmn_io.atomic import check_writable
-    from processes.durations import parse_duration
     from bpmn_io.profile import shown_name
+    from processes.durations import parse_duration
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
     from scenarios.levers import Costs, parse_values

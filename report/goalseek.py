@@ -20,8 +20,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from report.numbers import kronor, number, percent
 from processes.wording import listed
+from report.numbers import kronor, number, percent
 from report.valuewords import fte_words
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
@@ -227,7 +227,6 @@ def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None
     lines = [f"Goal seek for {shown}: {target.text}"
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]
-    levers = result.levers
     lines.append(_levers_line(result))
     count = len(result.evaluated)
     most = result.frontier_replications
