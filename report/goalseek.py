@@ -23,6 +23,7 @@ import numpy as np
 from processes.wording import listed
 from report.numbers import kronor, number, percent
 from report.valuewords import fte_words
+from report.words import duration_words
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
@@ -95,7 +96,7 @@ def _headline(result: OptimiseResult) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
-                "Inget alternativ når målet.", *_today(result)]
+                f"Inget alternativ når målet ({_target_sv(result)}).", *_today(result)]
     digits = SHARE if target.share is not None else 1
     value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
@@ -135,6 +136,17 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "Inget alternativ når målet i intervallets sämre ände (fler upprepningar ger smalare intervall: "
                   "--max-replications)."]
     return lines + _today(result)
+
+
+def _target_sv(result: OptimiseResult) -> str:
+    """The target in Swedish, as :attr:`scenarios.optimise.Target.text` says it in English (the Swedish line of
+    a search that found nothing said only "Inget alternativ når målet.")."""
+    target = result.target
+    if target.share is not None:
+        return f"minst {number(target.share * 100, 'sv')}\u00a0% av de avgjorda ärendena inom tidsfristen"
+    days = float(target.mean_days or 0.0)
+    length = duration_words(f"{days * 24:.3g}h" if days < 1 else f"{round(days, 2):g}d", "sv")
+    return f"medeltid från komplett ansökan till beslut högst {length}"
 
 
 def _today(result: OptimiseResult) -> list[str]:

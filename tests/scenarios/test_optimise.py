@@ -16,7 +16,7 @@ from processes.errors import InputError
 from processes.params import SimParams
 from report.goalseek import _label
 from scenarios.execute import parsed_member, point_inputs
-from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
+from scenarios.levers import Candidate, Costs, Levers, annual_cost, default_levers, lever_sets, parse_values
 from scenarios.optimise import (
     OptimiseRequest,
     OptimiseResult,
@@ -868,3 +868,16 @@ def test_the_command_line_names_a_library_process_as_its_profile_does() -> None:
                                       "--first-replications", "3", "--max-replications", "3", "--horizon", "1y",
                                       "--workers", "1", "-q"])
     assert result.output.startswith("Goal seek for Åstorp: "), result.output
+
+
+def test_a_search_that_finds_nothing_names_the_target_in_swedish_too() -> None:
+    """Found by QA (words24): "No candidate meets the target (mean complete-to-decision time at most 30 days)." had
+    the Swedish line "Inget alternativ når målet." without the target."""
+    from report.goalseek import goalseek_text
+
+    for target, said in ((Target(share=None, mean_days=30.0), "medeltid från komplett ansökan till beslut högst 30 dagar"),
+                         (Target(share=0.975), "minst 97,5\u00a0% av de avgjorda ärendena inom tidsfristen")):
+        result = OptimiseResult(target, ("helsingborg",), "officer", 2025, Levers((1,), (0.5,), (None,)), (), None,
+                                False, 0)
+        assert goalseek_text(result).splitlines()[1:3] == [f"No candidate meets the target ({target.text}).",
+                                                           f"Inget alternativ når målet ({said})."]
