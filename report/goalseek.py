@@ -121,10 +121,13 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
-        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year, "
-                  f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
+        # the figure named, as the headline names it (it said "61.9 [59.9, 64.0]": days or per cent, unsaid; the
+        # Swedish line had no figure)
+        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year; "
+                  f"{what} {_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
-                  f"{_kr(safe.cost, 'sv')} kr per år."]
+                  f"{_kr(safe.cost, 'sv')} kr per år; {what_sv} {_ci(safe.target_value, digits, 'sv')} "
+                  f"({_reps(safe, result, 'sv')})."]
     elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
                   "of any number of cases reaches below 100% (a lower --target-share can be, with enough cases).",

@@ -881,3 +881,26 @@ def test_a_search_that_finds_nothing_names_the_target_in_swedish_too() -> None:
                                 False, 0)
         assert goalseek_text(result).splitlines()[1:3] == [f"No candidate meets the target ({target.text}).",
                                                            f"Inget alternativ når målet ({said})."]
+
+
+def test_the_cheapest_sure_one_names_its_figure_in_both_languages() -> None:
+    """Found by QA (words24): "Cheapest that meets it at the bad end too: ..., 61.9 [59.9, 64.0] (20 replications)."
+    said no unit (days), and its Swedish line gave no figure at all."""
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.optimise import Evaluated
+
+    def row(fte: float, cost: float, days: Estimate, status: str) -> Evaluated:
+        return Evaluated(Candidate(1, fte, "committee"), cost, 0.0, 20, days, days, status, True)
+
+    chosen = row(0.5, 1193355.0, Estimate(63.8, 62.4, 65.1, (63.8,) * 20), "chosen")
+    safe = row(0.75, 1758782.0, Estimate(61.9, 59.9, 64.0, (61.9,) * 20), "feasible")
+    result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
+                            Levers((1,), (0.5, 0.75), ("committee",)), (chosen, safe), chosen, False, 40, safe)
+    lines = goalseek_text(result).splitlines()
+    assert lines[3] == ("Cheapest that meets it at the bad end too: 1 officer at three-quarter time, decided by the "
+                        "committee, 1,758,782 kronor a year; mean days from complete to decision 61.9 [59.9, 64.0] "
+                        "(20 replications).")
+    assert lines[4] == ("Billigast som når målet även i intervallets sämre ände: 1 handläggare på trekvartstid, beslut "
+                        "av nämnden, 1\u00a0758\u00a0782 kr per år; medeltid från komplett ansökan till beslut, dagar "
+                        "61,9 [59,9; 64,0] (20 upprepningar).")
