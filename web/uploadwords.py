@@ -120,7 +120,8 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
      lambda m: (f"inte UTF-8-text (vid byte {m[2]}; spara filen som UTF-8)", _note("Python", m[1]))),
     (r"not a profile \(expected a mapping with simulation:, as profile\.yaml in the library\)",
      lambda m: ("inte en profil (förväntade nycklar och värden med simulation:, som profile.yaml i biblioteket)", "")),
-    # the profile rules' commonest shapes (bpmn_io/profile.py, processes/params*)
+    # a message of these shapes that no rule of processes/rulewords.py words (the profile rules themselves are said
+    # from that table, before these patterns are tried)
     (r"unknown key '(.*?)'( for distribution (\S+))? \(expected one of (.*)\)",
      lambda m: (f"okänd nyckel '{m[1]}'" + (f" för fördelningen {m[3]}" if m[2] else "")
                 + f" (förväntade en av {m[4]})", "")),
