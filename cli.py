@@ -1653,6 +1653,31 @@ def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _figure_unit(key: str) -> str:
+    """The unit of a figure of ``permitflow simulate``'s table, by its name (docs/simulation.md): it printed
+    ``cost_per_case 18750`` and ``fee 11700`` without saying kronor.
+
+    >>> [_figure_unit(k) for k in ("cost_per_case", "wait_days.Task_A", "work_hours.Task_A", "utilisation.officer",
+    ...                           "outcome_share.grant", "cost_share_of_fee", "queue_length.officer", "meetings.committee")]
+    ['kr', 'days', 'hours', 'share', 'share', 'fees', 'cases', 'meetings']
+    """
+    if key in ("cost_per_case", "fee"):
+        return "kr"
+    if key == "cost_share_of_fee":
+        return "fees"
+    if key.endswith("_share") or key.startswith(("outcome_share.", "utilisation.")):
+        return "share"
+    if key.endswith("_days") or key.startswith(("elapsed_days.", "wait_days.", "outcome_days.", "wait_days_pool.")):
+        return "days"
+    if key.startswith("work_hours."):
+        return "hours"
+    if key.startswith("cases") or key.startswith(("queue_length.", "committee_backlog.", "agenda_max.")):
+        return "cases"
+    if key.startswith("meetings."):
+        return "meetings"
+    return ""
+
+
 def _figure_text(value: float) -> str:
     """A figure for a table to read: 4 significant digits as a plain decimal (``18750``, ``0.00001``; it
     said ``1.875e+04`` and ``1e-05``), ``0`` for zero of either sign, ``-`` for no finite value (it said ``nan``).
@@ -1748,8 +1773,10 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
     of the scenario file with `base: MODEL`, `set:`, `horizon:`/`cases:`,
     `replications:` and `seed:`, and the same figures. Prints each figure's mean
-    over the replications and its 95 % confidence interval (Student t; one
-    that reaches below zero, or a share's above 1, is cut there and marked *).
+    over the replications, its unit (kr, days, hours, share, cases, ...) and its
+    95 % confidence interval (Student t; one that reaches below zero, or a
+    share's above 1, is cut there and marked *; none for a figure only one
+    replication measured).
     Replication i of process P uses the i-th child of SeedSequence(SEED), and
     P's name (common random numbers across scenarios): MODEL's file name, or
     --name (an upload's name on the what-if page, a scenario base's name:).
@@ -1815,12 +1842,20 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     width = max((len(k) for k in table), default=10)
-    click.echo(f"{'figure':<{width}}  {'mean':>12}  {'95% CI':>25}")
+    click.echo(f"{'figure':<{width}}  {'mean':>12} {'unit':<9} {'95% CI':>25}")
+    one = False  # a figure that only one replication measured: no interval
     for key, est in table.items():
-        ci = "" if est.low != est.low else f"[{_figure_text(est.low)}, {_figure_text(est.high)}]" + ("*" if est.cut else "")
-        click.echo(f"{key:<{width}}  {_figure_text(est.mean):>12}  {ci:>25}")
+        if est.low != est.low and math.isfinite(est.mean):
+            one = True
+            ci = "(1 replication)"
+        else:
+            ci = "" if est.low != est.low else f"[{_figure_text(est.low)}, {_figure_text(est.high)}]" + ("*" if est.cut else "")
+        click.echo(f"{key:<{width}}  {_figure_text(est.mean):>12} {_figure_unit(key):<9} {ci:>25}")
     if any(not math.isfinite(est.mean) for est in table.values()):
         click.echo("- no value: no case to measure (or an infinite cost or rate)")
+    if one:
+        click.echo("(1 replication): only one replication measured it (no case of it in the others), too few for an "
+                   "interval")
     if cut:
         click.echo("* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
                    "(too few replications): it is cut there")
@@ -2087,6 +2122,7 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     import json
 
     from bpmn_io.atomic import check_writable
+    from bpmn_io.profile import shown_name
     from processes.durations import parse_duration
     from report.goalseek import goalseek_csv, goalseek_text
     from scenarios.executors import executor_for
@@ -2146,7 +2182,8 @@ def optimise_cmd(models: tuple[str, ...], joint: bool, target_share: float | Non
     if csv_out is not None:
         with atomic_write(csv_out, "w") as fh:
             fh.write(goalseek_csv(result))  # type: ignore[attr-defined]
-    click.echo(data if fmt == "json" else goalseek_text(result), nl=False)
+    names = {m.name: shown_name(m.profile, "en", m.name) for point in request.base.points for m in point.members}
+    click.echo(data if fmt == "json" else goalseek_text(result, names), nl=False)
     if result.chosen is None:
         raise SystemExit(1)
 

@@ -35,6 +35,7 @@ from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
 from processes.params import Fact, SimParams
+from processes.rulewords import rule_error
 
 __all__ = [
     "Profile",
@@ -98,28 +99,23 @@ def profile_from_data(raw: Any, *, source: str | None = None, doc: YamlDoc | Non
         if raw is None:
             raw = {}
         if not isinstance(raw, Mapping):
-            raise InputError(
-                f"a profile is a mapping with keys {', '.join(TOP_KEYS)}, got {type(raw).__name__}"
-            )
+            raise rule_error("not_profile_mapping", keys=", ".join(TOP_KEYS), kind=type(raw).__name__)
         for key in raw:
             if key not in TOP_KEYS and key not in PROVENANCE_KEYS:
-                raise InputError(
-                    f"unknown key {key!r} (expected one of {', '.join(TOP_KEYS + PROVENANCE_KEYS)})",
-                    path=str(key),
-                )
+                raise rule_error("unknown_key", path=str(key), key=repr(key), keys=", ".join(TOP_KEYS + PROVENANCE_KEYS))
         for key in ("municipality", "handled_by"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
-                raise InputError(f"{raw[key]!r} is not a name", path=key)
+                raise rule_error("not_name", path=key, value=repr(raw[key]))
         names = raw.get("names")
         if names is not None:
             if not isinstance(names, Mapping):
-                raise InputError(f"{names!r} is not a name per language (e.g. en: ..., sv: ...)", path="names")
+                raise rule_error("not_names_per_language", path="names", value=repr(names))
             for lang, name in names.items():
                 if lang not in LANGUAGES:
-                    raise InputError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})",
-                                     path=f"names.{lang}")
+                    raise rule_error("unknown_language", path=f"names.{lang}", value=repr(lang),
+                                     languages=", ".join(LANGUAGES))
                 if not isinstance(name, str):
-                    raise InputError(f"{name!r} is not a name", path=f"names.{lang}")
+                    raise rule_error("not_name", path=f"names.{lang}", value=repr(name))
         _check_provenance(raw, ())
         facts = facts_from_data(raw.get("facts"))
         simulation = simparams_from_data(raw["simulation"]) if raw.get("simulation") is not None else None
@@ -156,7 +152,7 @@ def _check_provenance(value: Any, path: tuple[Any, ...]) -> None:
         for key, item in value.items():
             problem = provenance_problem(item) if key in PROVENANCE_KEYS else None
             if problem:
-                raise InputError(problem, path=path_text(path + (key,)))
+                raise rule_error("provenance", path=path_text(path + (key,)), value=repr(item))
             _check_provenance(item, path + (key,))
     elif isinstance(value, list):
         for i, item in enumerate(value):

@@ -20,7 +20,7 @@ from bpmn_io.profile_values import (
     date,
     dist,
     duration,
-    fail,
+    fail_rule,
     mapping,
     named,
     number,
@@ -45,19 +45,16 @@ def _meetings(value: Any, path: Path, start: dt.date) -> MeetingSchedule:
     rule = m.get("rrule")
     if rule is not None:
         if not isinstance(rule, str):
-            raise fail(path + ("rrule",), f"{rule!r} is not an iCalendar RRULE text")
+            raise fail_rule(path + ("rrule",), "rrule_text", value=repr(rule))
         from dateutil.rrule import rrulestr  # here: a profile without meeting rules never needs dateutil
 
         try:
             rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
         except (ValueError, TypeError) as err:
-            raise fail(
-                path + ("rrule",),
-                f"invalid RRULE {rule!r}: {err} (expected e.g. 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3')",
-            ) from None
+            raise fail_rule(path + ("rrule",), "rrule_invalid", value=repr(rule), detail=str(err)) from None
     dates = optional_list(m, "dates", path, "dates")
     if rule is None and not dates:  # here, not in MeetingSchedule: its relative path would repeat "meetings"
-        raise fail(path, "meetings need an rrule or a list of dates (expected e.g. rrule: 'FREQ=MONTHLY;BYDAY=TU')")
+        raise fail_rule(path, "meetings_need")
     months = optional_list(m, "except_months", path, "months 1..12")
     excepts = optional_list(m, "except_dates", path, "dates")
     with at(path):
@@ -77,14 +74,12 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
     m = mapping(value, path, KEYS["decision"], required=("element", "delegation", "bodies"))
     bodies_raw = m["bodies"]
     if not isinstance(bodies_raw, Mapping) or not bodies_raw:
-        raise fail(path + ("bodies",), f"{bodies_raw!r} is not a mapping of delegation level to body")
+        raise fail_rule(path + ("bodies",), "not_bodies", value=repr(bodies_raw))
     bodies = {}
     for level, raw in bodies_raw.items():
         p = path + ("bodies", level)
         if level not in DELEGATION_LEVELS:
-            raise fail(
-                p, f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})"
-            )
+            raise fail_rule(p, "delegation_level", level=repr(level), levels=", ".join(DELEGATION_LEVELS))
         b = mapping(raw, p, KEYS["body"])
         with at(p):
             bodies[level] = DecisionBody(
@@ -95,7 +90,7 @@ def decision_from_data(value: Any, path: Path, start: dt.date) -> Decision:
                 duration=dist(b["duration"], p + ("duration",), work=True) if "duration" in b else None,
             )
     level, by_outcome = _delegation(m["delegation"], path + ("delegation",))
-    gateway = _optional_id(m, "outcome_gateway", path, "a BPMN element id")
+    gateway = _optional_id(m, "outcome_gateway", path, ("a BPMN element id", "ett BPMN-elements id"))
     with at(path):
         return Decision(
             element=str(m["element"]),
@@ -115,36 +110,24 @@ def _delegation(value: Any, path: Path) -> tuple[str, dict[str, str]]:
     if isinstance(value, str):
         return value, {}
     if not isinstance(value, Mapping):
-        raise fail(
-            path,
-            f"{value!r} is not a delegation (expected a level, one of {', '.join(DELEGATION_LEVELS)}, or one per "
-            f"outcome: {{grant: officer, refusal: committee}})",
-        )
+        raise fail_rule(path, "not_delegation", value=repr(value), levels=", ".join(DELEGATION_LEVELS))
     for key, level in value.items():
         if key not in DECIDED_OUTCOMES:
-            raise fail(
-                path + (key,),
-                f"unknown outcome {key!r} (expected {' and '.join(DECIDED_OUTCOMES)}: the outcomes decided at "
-                "the decision step)",
-            )
+            raise fail_rule(path + (key,), "delegation_outcome", value=repr(key),
+                            outcomes=(" and ".join(DECIDED_OUTCOMES), " och ".join(DECIDED_OUTCOMES)))
         if not isinstance(level, str) or level not in DELEGATION_LEVELS:
-            raise fail(
-                path + (key,),
-                f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})",
-            )
+            raise fail_rule(path + (key,), "delegation_level", level=repr(level), levels=", ".join(DELEGATION_LEVELS))
     missing = [o for o in DECIDED_OUTCOMES if o not in value]
     if missing:
-        raise fail(
-            path, f"missing key {missing[0]!r} (a delegation by outcome names a level for both grant and refusal)"
-        )
+        raise fail_rule(path, "delegation_missing", key=repr(missing[0]))
     return str(value["grant"]), {str(k): str(v) for k, v in value.items()}
 
 
-def _optional_id(m: Mapping[str, Any], key: str, path: Path, what: str) -> str | None:
+def _optional_id(m: Mapping[str, Any], key: str, path: Path, what: tuple[str, str]) -> str | None:
     """``m[key]`` when it is an id (text), ``None`` when absent; anything else is refused."""
     value = m.get(key)
     if value is not None and not isinstance(value, str):
-        raise fail(path + (key,), f"{value!r} is not {what}")
+        raise fail_rule(path + (key,), "not_id", value=repr(value), what=what)
     return value
 
 
@@ -152,7 +135,7 @@ def clock_from_data(value: Any, path: Path) -> LegalClock:
     """The ``clock`` entry."""
     m = mapping(value, path, KEYS["clock"], required=("start", "stop", "deadline"))
     ext = m.get("extension")
-    flow = _optional_id(m, "extension_flow", path, "a sequence flow id")
+    flow = _optional_id(m, "extension_flow", path, ("a sequence flow id", "ett sekvensflödes id"))
     with at(path):
         return LegalClock(
             start=str(m["start"]),
@@ -171,6 +154,6 @@ def outcomes_from_data(value: Any, path: Path) -> FrozenMap[str, str]:
         if end in PROVENANCE_KEYS:
             continue
         if not isinstance(outcome, str) or outcome not in OUTCOMES:
-            raise fail(path + (end,), f"unknown outcome {outcome!r} (expected one of {', '.join(OUTCOMES)})")
+            raise fail_rule(path + (end,), "unknown_outcome", value=repr(outcome), outcomes=", ".join(OUTCOMES))
         out[str(end)] = outcome
     return FrozenMap(out)

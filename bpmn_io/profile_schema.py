@@ -26,7 +26,7 @@ from bpmn_io.profile_values import (
     date,
     dist,
     duration,
-    fail,
+    fail_rule,
     mapping,
     named,
     number,
@@ -81,14 +81,11 @@ def _day_hours(value: Any, path: Path) -> tuple[tuple[float, float], ...]:
         return ()
     parts = value if isinstance(value, list) else str(value).split(",") if isinstance(value, str) else None
     if parts is None:
-        raise fail(
-            path,
-            f"{value!r} is not opening hours (expected e.g. '08:00-16:30' or '08:00-12:00, 13:00-16:00')",
-        )
+        raise fail_rule(path, "not_opening_hours", value=repr(value))
     out = []
     for part in parts:
         if not isinstance(part, str) or part.count("-") != 1:
-            raise fail(path, f"{part!r} is not an interval (expected HH:MM-HH:MM)")
+            raise fail_rule(path, "not_interval", value=repr(part))
         start, end = part.split("-")
         out.append((clock_time(start, path), clock_time(end, path)))
     return tuple(out)
@@ -99,13 +96,11 @@ def _month_day_or_date(value: Any, path: Path) -> tuple[dt.date, bool]:
         try:
             return dt.date(2000, int(value[:2]), int(value[3:5])), True
         except ValueError:
-            raise fail(path, f"{value!r} is not a month and day (expected MM-DD, e.g. 07-01)") from None
+            raise fail_rule(path, "not_month_day", value=repr(value)) from None
     try:
         return date(value, path), False
     except InputError:
-        raise fail(
-            path, f"{value!r} is not a date (expected MM-DD every year, or YYYY-MM-DD once)"
-        ) from None
+        raise fail_rule(path, "not_closure_date", value=repr(value)) from None
 
 
 def _closure(value: Any, path: Path) -> Closure:
@@ -113,7 +108,7 @@ def _closure(value: Any, path: Path) -> Closure:
     first, yearly1 = _month_day_or_date(m["from"], path + ("from",))
     last, yearly2 = _month_day_or_date(m["to"], path + ("to",))
     if yearly1 != yearly2:
-        raise fail(path + ("to",), "from and to must both be MM-DD (every year) or both YYYY-MM-DD (once)")
+        raise fail_rule(path + ("to",), "closure_kinds")
     capacity = number(m.get("capacity", 0.0), path + ("capacity",))
     with at(path):
         return Closure(first, last, capacity, yearly1)
@@ -124,15 +119,10 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     m = mapping(value, path, KEYS["calendar"], required=("hours",))
     hours = m["hours"]
     if not isinstance(hours, Mapping):
-        raise fail(
-            path + ("hours",),
-            f"{hours!r} is not a mapping of weekday to hours (expected keys {', '.join(WEEKDAYS)})",
-        )
+        raise fail_rule(path + ("hours",), "not_hours_mapping", value=repr(hours), days=", ".join(WEEKDAYS))
     for day in hours:
         if day not in WEEKDAYS:
-            raise fail(
-                path + ("hours", day), f"unknown weekday {day!r} (expected one of {', '.join(WEEKDAYS)})"
-            )
+            raise fail_rule(path + ("hours", day), "unknown_weekday", day=repr(day), days=", ".join(WEEKDAYS))
     week = tuple(_day_hours(hours.get(day), path + ("hours", day)) for day in WEEKDAYS)
     country = m.get("holidays")
     if country in ("none", "None"):
@@ -140,10 +130,7 @@ def calendar_from_data(name: str, value: Any, path: Path) -> CalendarSpec:
     if country is not None:
         supported = _holiday_countries()
         if not isinstance(country, str) or country not in supported:
-            raise fail(
-                path + ("holidays",),
-                f"unknown holiday country {country!r} (expected a code such as SE, or none)",
-            )
+            raise fail_rule(path + ("holidays",), "unknown_holidays", value=repr(country))
     closed = optional_list(m, "closed_dates", path, "dates")
     closures = optional_list(m, "closures", path, "periods")
     with at(path):
@@ -213,8 +200,7 @@ def pool_from_data(name: str, value: Any, path: Path) -> ResourcePool:
     if "members" in m:
         people = m["members"]
         if not isinstance(people, Mapping) or not set(people) - set(PROVENANCE_KEYS):
-            raise fail(path + ("members",), f"{people!r} is not a mapping of people (expected person: "
-                                            "{calendar: NAME, fte: SHARE})")
+            raise fail_rule(path + ("members",), "not_members", value=repr(people))
         for person, entry in people.items():
             if person in PROVENANCE_KEYS:
                 continue
@@ -250,11 +236,10 @@ def _replayed_arrival(value: Any, path: Path, hour: float) -> dt.datetime:
             try:
                 value = dt.datetime.fromisoformat(value)
             except ValueError:
-                raise fail(path, f"{value!r} is not a date or date-time "
-                                 "(expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)") from None
+                raise fail_rule(path, "not_date_time", value=repr(value)) from None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            raise fail(path, f"{value.isoformat(sep=' ')} has a time zone offset (write the local time without one)")
+            raise fail_rule(path, "time_zone", value=value.isoformat(sep=" "))
         return value
     return dt.datetime.combine(date(value, path), dt.time()) + dt.timedelta(hours=hour)
 
@@ -263,25 +248,25 @@ def arrivals_from_data(value: Any, path: Path, start: dt.date | None = None) -> 
     """The ``arrivals`` entry: ``per_year`` (+ ``seasonality``) or ``dates``, none before ``start``."""
     m = mapping(value, path, KEYS["arrivals"])
     if ("per_year" in m) == ("dates" in m):
-        raise fail(path, "arrivals need exactly one of per_year (Poisson) or dates (replayed)")
+        raise fail_rule(path, "arrivals_one")
     hour = clock_time(m["at"], path + ("at",)) if "at" in m else 9.0
     if "dates" in m:
         if not isinstance(m["dates"], list) or not m["dates"]:
-            raise fail(path + ("dates",), f"{m['dates']!r} is not a non-empty list of dates")
+            raise fail_rule(path + ("dates",), "not_dates", value=repr(m["dates"]))
         dates = [_replayed_arrival(d, path + ("dates", i), hour) for i, d in enumerate(m["dates"])]
         for i, when in enumerate(dates):
             if start is not None and when < dt.datetime.combine(start, dt.time()):
-                raise fail(path + ("dates", i), f"{when.isoformat(sep=' ', timespec='minutes')} is before the "
-                                                f"simulation start {start} (expected a date from {start} on)")
+                raise fail_rule(path + ("dates", i), "before_start", when=when.isoformat(sep=" ", timespec="minutes"),
+                                start=str(start))
         return Arrivals(dates=tuple(sorted(dates)), at_hour=hour)
     season = m.get("seasonality", [1.0] * 12)
     if not isinstance(season, list) or len(season) != 12:
-        raise fail(path + ("seasonality",), f"{season!r} is not 12 monthly weights (January first)")
+        raise fail_rule(path + ("seasonality",), "seasonality_count", value=repr(season))
     weights = tuple(number(w, path + ("seasonality", i), minimum=0) for i, w in enumerate(season))
     weekdays = None
     if "weekdays" in m:
         if not isinstance(m["weekdays"], list) or len(m["weekdays"]) != 7:
-            raise fail(path + ("weekdays",), f"{m['weekdays']!r} is not 7 weekday weights (Monday first)")
+            raise fail_rule(path + ("weekdays",), "weekdays_count", value=repr(m["weekdays"]))
         weekdays = tuple(number(w, path + ("weekdays", i), minimum=0) for i, w in enumerate(m["weekdays"]))
     with at(path):
         return Arrivals(
@@ -297,9 +282,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
     if "probabilities" in m:
         raw = m["probabilities"]
         if not isinstance(raw, Mapping) or not raw:
-            raise fail(
-                path + ("probabilities",), f"{raw!r} is not a mapping of sequence flow id to probability"
-            )
+            raise fail_rule(path + ("probabilities",), "not_flow_probabilities", value=repr(raw))
         probs = {str(k): number(v, path + ("probabilities", k), minimum=0) for k, v in raw.items()}
     loop_max = loop_again = None
     if "loop" in m:
@@ -311,7 +294,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
     if "conditions" in m:
         raw = m["conditions"]
         if not isinstance(raw, Mapping) or not raw:
-            raise fail(path + ("conditions",), f"{raw!r} is not a mapping of sequence flow id to condition")
+            raise fail_rule(path + ("conditions",), "not_flow_conditions", value=repr(raw))
         for k, v in raw.items():
             with at(path + ("conditions", k)):
                 conditions[str(k)] = parse_condition(v)
@@ -335,10 +318,10 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
 def _sets(value: Any, path: Path) -> dict[str, Any]:
     """``set: {attribute: value}``: plain values (number, text, true/false) the case gets when it passes."""
     if not isinstance(value, Mapping) or not value:
-        raise fail(path, f"{value!r} is not a mapping of case attribute to value (e.g. {{prov_underkant: true}})")
+        raise fail_rule(path, "not_set", value=repr(value))
     for name, item in value.items():
         if isinstance(item, (Mapping, list)) or item is None:
-            raise fail(path + (name,), f"{item!r} is not a plain value (expected a number, a text or true/false)")
+            raise fail_rule(path + (name,), "not_plain", value=repr(item))
     return {str(k): v for k, v in value.items()}
 
 
@@ -347,14 +330,14 @@ def _cardinality(value: Any, path: Path) -> int | Distribution:
     if not isinstance(value, Mapping):
         return number(value, path, minimum=0, whole=True)  # type: ignore[no-any-return]
     if "unit" in value:
-        raise fail(path + ("unit",), "a cardinality is a count: give plain numbers, no unit")
+        raise fail_rule(path + ("unit",), "cardinality_unit")
     for key, v in value.items():
         items = v if key in ("values", "weights") and isinstance(v, list) else [v]
         if key != "dist" and any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in items):
-            raise fail(path + (key,), f"{v!r} is not a number (a cardinality distribution takes plain numbers)")
+            raise fail_rule(path + (key,), "cardinality_number", value=repr(v))
     counts = dist({**value, "unit": "h"}, path, work=False)  # 1 "h" = 1 instance
     if counts.kind == "empirical" and any(x < 0 for x in counts.values):
-        raise fail(path + ("values",), "instance counts must be >= 0")
+        raise fail_rule(path + ("values",), "cardinality_negative")
     return counts
 
 
@@ -368,13 +351,13 @@ def attributes_from_data(value: Any, path: Path) -> FrozenMap[str, CaseAttribute
         if not isinstance(values, list) or not values or any(
             not isinstance(v, (str, int, float)) for v in values
         ):
-            raise fail(p + ("values",), f"{values!r} is not a non-empty list of numbers, texts or true/false")
+            raise fail_rule(p + ("values",), "attribute_values", value=repr(values))
         weights = a.get("weights", [1] * len(values))
         if not isinstance(weights, list) or len(weights) != len(values):
-            raise fail(p + ("weights",), f"{weights!r} is not a list of {len(values)} numbers, one per value")
+            raise fail_rule(p + ("weights",), "attribute_weights", value=repr(weights), count=str(len(values)))
         ws = [number(w, p + ("weights", i), minimum=0) for i, w in enumerate(weights)]
         if sum(ws) <= 0:
-            raise fail(p + ("weights",), f"{weights!r} must have a positive sum")
+            raise fail_rule(p + ("weights",), "attribute_weights_sum", value=repr(weights))
         with at(p):
             out[str(name)] = CaseAttribute(str(name), tuple(values), tuple(w / sum(ws) for w in ws))
     return FrozenMap(out)
@@ -393,7 +376,7 @@ MAX_CASES = 1_000_000
 def _horizon(value: Any, path: Path) -> float:
     hours = duration(value, path)
     if not 0 < hours <= MAX_HORIZON_YEARS * CALENDAR_UNITS["y"]:
-        raise fail(path, f"{shown_value(value)} is not a horizon above 0 and at most {MAX_HORIZON_YEARS}y")
+        raise fail_rule(path, "horizon", value=shown_value(value), limit=str(MAX_HORIZON_YEARS))
     return hours
 
 
@@ -402,11 +385,11 @@ def simparams_from_data(value: Any, path: Path = ("simulation",)) -> SimParams:
     m = mapping(value, path, KEYS["simulation"], required=("start", "arrivals"))
     start = date(m["start"], path + ("start",))
     if not FIRST_YEAR <= start.year <= LAST_YEAR:
-        raise fail(path + ("start",), f"{start.isoformat()}: the start year must be from {FIRST_YEAR} to {LAST_YEAR}")
+        raise fail_rule(path + ("start",), "start_year", value=start.isoformat(), first=str(FIRST_YEAR), last=str(LAST_YEAR))
     if "horizon" in m and "cases" in m:
-        raise fail(path + ("cases",), "give horizon or cases, not both")
+        raise fail_rule(path + ("cases",), "horizon_and_cases")
     if "horizon" not in m and "cases" not in m:
-        raise fail(path, "missing key 'horizon' or 'cases' (how long to simulate)")
+        raise fail_rule(path, "horizon_or_cases")
     cal_raw = named(m.get("calendars"), path + ("calendars",), "calendar names to calendars")
     pool_raw = named(m.get("pools"), path + ("pools",), "pool names to pools")
     el_raw = named(m.get("elements"), path + ("elements",), "BPMN element ids to parameters")
@@ -446,7 +429,7 @@ def _case_delays(value: Any, path: Path) -> float:
     m = mapping(value, path, KEYS["case_delays"], required=("correlation",))
     rho = number(m["correlation"], path + ("correlation",), minimum=0)
     if rho >= 1:
-        raise fail(path + ("correlation",), f"{rho!r} is not a correlation from 0 up to (not including) 1")
+        raise fail_rule(path + ("correlation",), "correlation", value=repr(rho))
     return float(rho)
 
 
@@ -468,9 +451,7 @@ def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]
     for name, raw in named(value, path, "fact names to facts").items():
         p = path + (name,)
         if not isinstance(raw, Mapping) or "value" not in raw:
-            raise fail(
-                p, f"{raw!r} is not a fact (expected a mapping with value: and source: or assumption:)"
-            )
+            raise fail_rule(p, "not_fact", value=repr(raw))
         known = ("value", "unit", "source", "assumption", "note")
         facts[str(name)] = Fact(
             value=_freeze(raw["value"]),

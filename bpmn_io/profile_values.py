@@ -18,6 +18,7 @@ from bpmn_io.yamlsrc import path_text
 from processes.distributions import Distribution, distribution_from_data
 from processes.durations import parse_duration
 from processes.errors import InputError
+from processes.rulewords import Said, rule_error
 
 __all__ = [
     "KEYS",
@@ -135,19 +136,24 @@ def fail(path: Path, message: str) -> InputError:
     return err
 
 
+def fail_rule(path: Path, rule: str, **values: Said) -> InputError:
+    """:func:`fail` with a profile rule's message (:data:`processes.rulewords.RULES`), said in English and Swedish."""
+    err = rule_error(rule, path=path_text(path) or None, **values)
+    err.absolute = True  # type: ignore[attr-defined]
+    return err
+
+
 def mapping(
     value: Any, path: Path, allowed: tuple[str, ...], *, required: tuple[str, ...] = ()
 ) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise fail(path, f"expected a mapping with keys {', '.join(allowed)}, got {value!r}")
+        raise fail_rule(path, "not_mapping_keys", allowed=", ".join(allowed), value=repr(value))
     for key in value:
         if key not in allowed and key not in PROVENANCE_KEYS:
-            raise fail(
-                path + (key,), f"unknown key {key!r} (expected one of {', '.join(allowed + PROVENANCE_KEYS)})"
-            )
+            raise fail_rule(path + (key,), "unknown_key", key=repr(key), keys=", ".join(allowed + PROVENANCE_KEYS))
     for key in required:
         if key not in value:
-            raise fail(path, f"missing key {key!r}")
+            raise fail_rule(path, "missing_key", key=repr(key))
     return value
 
 
@@ -163,15 +169,17 @@ def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool 
         ok = ok and (isinstance(value, int) or float(value).is_integer())
     ok = ok and (isinstance(value, int) or math.isfinite(value))
     if not ok or (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        what = "a whole number" if whole else "a number"
+        what = ("a whole number", "ett heltal") if whole else ("a number", "ett tal")
+        bound: Said = ""
         if minimum is not None and maximum is not None:
-            bound = f" from {_bound(minimum)} to {_bound(maximum)}"
-        else:
-            bound = f" >= {_bound(minimum)}" if minimum is not None else (
-                f" <= {_bound(maximum)}" if maximum is not None else "")
-        raise fail(path, f"{shown_value(value)} is not {what}{bound}")
+            bound = (f" from {_bound(minimum)} to {_bound(maximum)}", f" från {_bound(minimum)} till {_bound(maximum)}")
+        elif minimum is not None:
+            bound = (f" >= {_bound(minimum)}", f" som är minst {_bound(minimum)}")
+        elif maximum is not None:
+            bound = (f" <= {_bound(maximum)}", f" som är högst {_bound(maximum)}")
+        raise fail_rule(path, "not_number", value=shown_value(value), what=what, bound=bound)
     if abs(value) > MAX_MAGNITUDE:
-        raise fail(path, f"{shown_value(value)} is too large (a profile takes numbers up to {MAX_MAGNITUDE:g})")
+        raise fail_rule(path, "too_large", value=shown_value(value), limit=f"{MAX_MAGNITUDE:g}")
     return int(value) if whole else float(value)
 
 
@@ -202,15 +210,15 @@ def date(value: Any, path: Path) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise fail(path, f"{value!r} is not a date (expected YYYY-MM-DD)")
+    raise fail_rule(path, "not_date", value=repr(value))
 
 
 def clock_time(text: Any, path: Path) -> float:
     if not isinstance(text, str):
-        raise fail(path, f"{text!r} is not a time of day (expected 'HH:MM' in quotes, 00:00-24:00)")
+        raise fail_rule(path, "time_unquoted", value=repr(text))
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
     if match is None or int(match[2]) >= 60 or int(match[1]) > 24 or (int(match[1]) == 24 and int(match[2])):
-        raise fail(path, f"{text!r} is not a time of day (expected HH:MM, 00:00-24:00)")
+        raise fail_rule(path, "not_time", value=repr(text))
     return int(match[1]) + int(match[2]) / 60
 
 
@@ -224,11 +232,21 @@ def dist(value: Any, path: Path, *, work: bool) -> Distribution:
         return distribution_from_data(value, work=work)
 
 
+#: what a list holds (:func:`optional_list`'s ``of``) and what a mapping maps (:func:`named`'s ``what``), in Swedish
+_LISTED_SV = {"dates": "datum", "months 1..12": "månader 1..12", "periods": "perioder"}
+_MAPPING_SV = {"end event ids to outcomes": "sluthändelsers id och deras utfall",
+               "attribute names to {values, weights}": "attributnamn och deras {values, weights}",
+               "calendar names to calendars": "kalendernamn och deras kalendrar",
+               "pool names to pools": "poolnamn och deras pooler",
+               "BPMN element ids to parameters": "BPMN-elements id och deras parametrar",
+               "fact names to facts": "faktanamn och deras fakta"}
+
+
 def optional_list(m: Mapping[str, Any], key: str, path: Path, of: str) -> list[Any]:
     """``m[key]``, a list (empty when the key is absent or empty); anything else is refused as not a list ``of``."""
     value = m.get(key, []) or []
     if not isinstance(value, list):
-        raise fail(path + (key,), f"{value!r} is not a list of {of}")
+        raise fail_rule(path + (key,), "not_list_of", value=repr(value), of=(of, _LISTED_SV.get(of, of)))
     return value
 
 
@@ -236,7 +254,7 @@ def strings(value: Any, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail(path, f"{value!r} is not a list of names")
+        raise fail_rule(path, "not_names", value=repr(value))
     return tuple(value)
 
 
@@ -244,11 +262,11 @@ def named(value: Any, path: Path, what: str) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise fail(path, f"{value!r} is not a mapping of {what}")
+        raise fail_rule(path, "not_mapping_of", value=repr(value), what=(what, _MAPPING_SV.get(what, what)))
     return value
 
 
 def probability(value: Any, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise fail(path, f"{value!r} is not a probability (expected a number from 0 to 1)")
+        raise fail_rule(path, "not_probability", value=repr(value))
     return float(value)

@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
+from processes.rulewords import rule_error
 
 __all__ = ["Comparison", "Condition", "parse_condition", "OPERATORS"]
 
@@ -37,7 +37,6 @@ _TOKEN = re.compile(
     r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<str>'[^']*'|\"[^\"]*\")|(?P<op>==|!=|<=|>=|<|>)"
     r"|(?P<punct>[\[\],])|(?P<name>[A-Za-z_][A-Za-z0-9_]*))"
 )
-_EXPECTED = "expected `attribute OP value` joined by and/or, OP one of == != < <= > >= in, e.g. \"kind == 'restaurant'\""
 
 
 @frozen_dataclass
@@ -94,7 +93,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise InputError(f"condition {text!r}: cannot read {text[pos:].strip()!r} ({_EXPECTED})")
+            raise rule_error("condition_unreadable", text=repr(text), rest=repr(text[pos:].strip()))
         kind = m.lastgroup or ""
         out.append((kind, m.group(kind)))
         pos = m.end()
@@ -108,23 +107,23 @@ def _literal(kind: str, value: str, text: str) -> Any:
         return value[1:-1]
     if kind == "name" and value in ("true", "false"):
         return value == "true"
-    raise InputError(f"condition {text!r}: {value!r} is not a value (expected a number, a quoted text, true or false)")
+    raise rule_error("condition_value", text=repr(text), value=repr(value))
 
 
 def parse_condition(text: Any) -> Condition:
     """Parse ``text``; an InputError says what is wrong and what is allowed."""
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"condition {text!r} is not a text ({_EXPECTED})")
+        raise rule_error("condition_not_text", text=repr(text))
     toks = _tokens(text)
     groups: list[tuple[Comparison, ...]] = []
     current: list[Comparison] = []
     i = 0
     while True:
         if i + 3 > len(toks):
-            raise InputError(f"condition {text!r} ends too early ({_EXPECTED})")
+            raise rule_error("condition_early", text=repr(text))
         name_kind, name = toks[i]
         if name_kind != "name" or name in ("and", "or", "in", "true", "false"):
-            raise InputError(f"condition {text!r}: {name!r} is not an attribute name ({_EXPECTED})")
+            raise rule_error("condition_name", text=repr(text), name=repr(name))
         op_kind, op = toks[i + 1]
         if op_kind == "op":
             kind, value = toks[i + 2]
@@ -132,7 +131,7 @@ def parse_condition(text: Any) -> Condition:
             i += 3
         elif op_kind == "name" and op == "in":
             if toks[i + 2] != ("punct", "["):
-                raise InputError(f"condition {text!r}: `in` needs a list like [1, 2] ({_EXPECTED})")
+                raise rule_error("condition_in_list", text=repr(text))
             values, i = [], i + 3
             while i < len(toks) and toks[i] != ("punct", "]"):
                 values.append(_literal(*toks[i], text))
@@ -140,11 +139,11 @@ def parse_condition(text: Any) -> Condition:
                 if i < len(toks) and toks[i] == ("punct", ","):
                     i += 1
             if i >= len(toks):
-                raise InputError(f"condition {text!r}: the list after `in` has no closing ]")
+                raise rule_error("condition_in_close", text=repr(text))
             current.append(Comparison(name, "in", tuple(values)))
             i += 1
         else:
-            raise InputError(f"condition {text!r}: {op!r} is not an operator (expected one of {', '.join(OPERATORS)}, in)")
+            raise rule_error("condition_operator", text=repr(text), op=repr(op), operators=", ".join(OPERATORS))
         if i == len(toks):
             groups.append(tuple(current))
             return Condition(text, tuple(groups))
@@ -155,7 +154,7 @@ def parse_condition(text: Any) -> Condition:
             groups.append(tuple(current))
             current = []
         else:
-            raise InputError(f"condition {text!r}: expected `and` or `or` before {joiner[1]!r}")
+            raise rule_error("condition_joiner", text=repr(text), value=repr(joiner[1]))
         i += 1
         if i == len(toks):
-            raise InputError(f"condition {text!r} ends with {joiner[1]!r} ({_EXPECTED})")
+            raise rule_error("condition_ends_with", text=repr(text), value=repr(joiner[1]))

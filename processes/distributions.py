@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from processes.durations import parse_duration
 from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
+from processes.rulewords import rule_error
 
 if TYPE_CHECKING:  # a profile is read without numpy; only sampling needs a Generator
     import numpy as np
@@ -80,7 +81,7 @@ class Distribution:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise InputError(f"unknown distribution {self.kind!r} (expected one of {', '.join(KINDS)})")
+            raise rule_error("dist_unknown", kind=repr(self.kind), kinds=", ".join(KINDS))
 
     @staticmethod
     def fixed(hours: float) -> Distribution:
@@ -147,7 +148,7 @@ class Distribution:
 
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InputError(f"{name} {value!r} is not a number", path=name)
+        raise rule_error("dist_param_not_number", path=name, name=name, value=repr(value))
     return float(value)
 
 
@@ -163,12 +164,12 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
         return Distribution.fixed(parse_duration(data, work=work))
     kind = data.get("dist")
     if kind is None:
-        raise InputError(f"missing key 'dist' (expected one of {', '.join(KINDS)})", path="dist")
+        raise rule_error("dist_missing", path="dist", kinds=", ".join(KINDS))
     if not isinstance(kind, str) or kind not in KINDS:
-        raise InputError(f"unknown distribution {kind!r} (expected one of {', '.join(KINDS)})", path="dist")
+        raise rule_error("dist_unknown", path="dist", kind=repr(kind), kinds=", ".join(KINDS))
     unit = data.get("unit")
     if unit is not None and not isinstance(unit, str):
-        raise InputError(f"unit {unit!r} is not a unit name (expected one of m, h, d, w, mo, y)", path="unit")
+        raise rule_error("dist_unit_name", path="unit", unit=repr(unit))
     expected = KINDS[kind]
     if kind == "gamma" and ("shape" in data or "scale" in data):
         expected = _GAMMA_ALT
@@ -176,14 +177,11 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
         k for k in data if k not in (*expected, "dist", "unit", "weights" if kind == "empirical" else "")
     ]
     if extra:
-        raise InputError(
-            f"unknown key {extra[0]!r} for distribution {kind} (expected {', '.join(expected)}"
-            f"{', weights' if kind == 'empirical' else ''}, unit)",
-            path=str(extra[0]),
-        )
+        raise rule_error("dist_unknown_key", path=str(extra[0]), key=repr(extra[0]), kind=kind,
+                         keys=", ".join(expected) + (", weights" if kind == "empirical" else "") + ", unit")
     for name in expected:
         if name not in data:
-            raise InputError(f"distribution {kind} needs {', '.join(expected)}; missing {name!r}", path=name)
+            raise rule_error("dist_needs", path=name, kind=kind, keys=", ".join(expected), key=repr(name))
 
     def dur(name: str, value: Any) -> float:
         try:
@@ -195,45 +193,36 @@ def distribution_from_data(data: Any, *, work: bool = False) -> Distribution:
     if kind == "empirical":
         raw_values = data["values"]
         if not isinstance(raw_values, (list, tuple)) or not raw_values:
-            raise InputError(f"values {raw_values!r} must be a non-empty list of durations", path="values")
+            raise rule_error("dist_values", path="values", value=repr(raw_values))
         values = tuple(dur(f"values[{i}]", v) for i, v in enumerate(raw_values))
         raw_weights = data.get("weights", [1] * len(values))
         if not isinstance(raw_weights, (list, tuple)) or len(raw_weights) != len(values):
-            raise InputError(
-                f"weights {raw_weights!r} must be a list of {len(values)} numbers, one per value",
-                path="weights",
-            )
+            raise rule_error("dist_weights_count", path="weights", value=repr(raw_weights), count=str(len(values)))
         weights = [_number(w, f"weights[{i}]") for i, w in enumerate(raw_weights)]
         total = sum(weights)
         if any(w < 0 for w in weights) or total <= 0:
-            raise InputError(f"weights {raw_weights!r} must be >= 0 with a positive sum", path="weights")
+            raise rule_error("dist_weights_sum", path="weights", value=repr(raw_weights))
         return Distribution("empirical", (), values, tuple(w / total for w in weights))
 
     if kind == "gamma" and expected == _GAMMA_ALT:
         shape = _number(data["shape"], "shape")
         scale = dur("scale", data["scale"])
         if shape <= 0 or scale <= 0:
-            raise InputError(
-                f"gamma needs shape > 0 and scale > 0, got shape {shape:g}, scale {scale:g}h",
-                path="shape" if shape <= 0 else "scale",
-            )
+            raise rule_error("gamma_shape", path="shape" if shape <= 0 else "scale", shape=f"{shape:g}",
+                             scale=f"{scale:g}")
         return Distribution("gamma", (("shape", shape), ("scale", scale)))
 
     p = {name: dur(name, data[name]) for name in expected}
     if kind == "uniform" and p["low"] > p["high"]:
-        raise InputError(
-            f"uniform needs low <= high, got low {data['low']!r} > high {data['high']!r}", path="low"
-        )
+        raise rule_error("uniform_order", path="low", low=repr(data["low"]), high=repr(data["high"]))
     if kind == "triangular" and not p["low"] <= p["mode"] <= p["high"]:
-        raise InputError(
-            f"triangular needs low <= mode <= high, got {data['low']!r}, {data['mode']!r}, {data['high']!r}",
-            path="mode",
-        )
+        raise rule_error("triangular_order", path="mode", low=repr(data["low"]), mode=repr(data["mode"]),
+                         high=repr(data["high"]))
     if kind in ("normal", "lognormal", "gamma") and p["mean"] <= 0:
-        raise InputError(f"{kind} needs mean > 0, got {data['mean']!r}", path="mean")
+        raise rule_error("dist_mean", path="mean", kind=kind, value=repr(data["mean"]))
     if kind == "gamma":
         if p["sd"] <= 0:
-            raise InputError(f"gamma needs sd > 0, got {data['sd']!r}", path="sd")
+            raise rule_error("gamma_sd", path="sd", value=repr(data["sd"]))
         return Distribution(
             "gamma", (("shape", (p["mean"] / p["sd"]) ** 2), ("scale", p["sd"] ** 2 / p["mean"]))
         )

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 
-from processes.errors import InputError
+from processes.rulewords import rule_error
 
 __all__ = [
     "CALENDAR_UNITS",
@@ -68,36 +68,31 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
     """
     units = WORK_UNITS if work else CALENDAR_UNITS
     allowed = ", ".join(units)
-    kind = "work duration" if work else "duration"
+    kind = ("work duration", "arbetstiden") if work else ("duration", "tidslängden")
     if isinstance(value, bool):
-        raise InputError(f"{kind} {value!r} is not a duration (expected e.g. '4h'; units {allowed})")
+        raise rule_error("duration_not", kind=kind, value=repr(value), units=allowed)
     if isinstance(value, (int, float)):
         if unit is None:
-            raise InputError(
-                f"{kind} {value!r} has no unit (expected e.g. '{value}h', or a `unit:` key; units {allowed})"
-            )
+            raise rule_error("duration_no_unit", kind=kind, value=repr(value), example=f"{value}h", units=allowed)
         if not isinstance(unit, str) or unit not in units:
-            raise InputError(f"unknown unit {unit!r} for a {kind} (expected one of {allowed})")
+            raise rule_error("duration_unit", unit=repr(unit), units=allowed,
+                             kind=("work duration", "arbetstid") if work else ("duration", "tidslängd"))
         hours = float(value) * units[unit]
     elif isinstance(value, str):
         match = _DURATION.match(value)
         if match is None and value.strip().startswith("-") and _DURATION.match(value.strip()[1:]):
-            raise InputError(f"{kind} {value!r} is negative (expected 0 or more, e.g. '30m', '4h')")
+            raise rule_error("duration_negative", kind=kind, value=repr(value))
         if match is None:
-            raise InputError(
-                f"{kind} {value!r} is not a number with a unit (expected e.g. '30m', '4h'; units {allowed})"
-            )
+            raise rule_error("duration_no_number", kind=kind, value=repr(value), units=allowed)
         number, found = match.groups()
         if found not in units:
-            raise InputError(
-                f"{kind} {value!r}: unit '{found}' is not allowed for work time, which counts hours of work "
-                f"(expected one of {allowed}, e.g. '{_as_hours_hint(float(number), found)}')"
-            )
+            raise rule_error("duration_work_unit", kind=kind, value=repr(value), unit=found, units=allowed,
+                             example=_as_hours_hint(float(number), found))
         hours = float(number) * units[found]
     else:
-        raise InputError(f"{kind} {value!r} is not a duration (expected e.g. '4h'; units {allowed})")
+        raise rule_error("duration_not", kind=kind, value=repr(value), units=allowed)
     if not math.isfinite(hours) or hours < 0:
-        raise InputError(f"{kind} {value!r} must be finite and not negative")
+        raise rule_error("duration_infinite", kind=kind, value=repr(value))
     return hours
 
 

@@ -24,6 +24,10 @@ class PermitflowError(Exception):
     #: it (cli.py; a hint names only options of the command that printed it)
     option = ""
     option_hint = ""
+    #: a profile rule's key and the values its message names (:func:`processes.rulewords.rule_error`), from which
+    #: the message is said in another language; empty for any other error
+    rule = ""
+    rule_values: tuple[tuple[str, str | tuple[str, str]], ...] = ()
 
     def with_option(self, option: str, hint: str) -> PermitflowError:
         """This error, with the option that gets past it (see ``option``)."""

@@ -21,9 +21,9 @@ from typing import Any
 
 from processes.conditions import Condition
 from processes.distributions import Distribution
-from processes.errors import InputError
 from processes.frozenclass import frozen_dataclass
 from processes.frozenmap import FrozenMap
+from processes.rulewords import NONE_DEFINED, rule_error
 
 __all__ = [
     "DELEGATION_LEVELS",
@@ -78,9 +78,9 @@ class Closure:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.capacity <= 1.0:
-            raise InputError(f"closure capacity {self.capacity!r} must be between 0 and 1", path="capacity")
+            raise rule_error("closure_capacity", path="capacity", value=repr(self.capacity))
         if not self.yearly and self.last < self.first:
-            raise InputError(f"closure ends {self.last} before it starts {self.first}", path="to")
+            raise rule_error("closure_order", path="to", last=str(self.last), first=str(self.first))
 
     def covers(self, day: dt.date) -> bool:
         """True if ``day`` falls in this period."""
@@ -110,20 +110,16 @@ class CalendarSpec:
 
     def __post_init__(self) -> None:
         if len(self.week) != 7:
-            raise InputError(f"calendar {self.name!r}: week needs 7 days, got {len(self.week)}", path="hours")
+            raise rule_error("week_days", path="hours", name=repr(self.name), count=str(len(self.week)))
         for day, intervals in zip(WEEKDAYS, self.week, strict=True):
             last = 0.0
             for start, end in intervals:
                 if not (0.0 <= start < end <= 24.0) or start < last:
-                    raise InputError(
-                        f"opening hours {start:g}-{end:g} on {day} must be increasing, inside 00:00-24:00 and not overlap",
-                        path=f"hours.{day}",
-                    )
+                    raise rule_error("opening_hours_order", path=f"hours.{day}", start=f"{start:g}", end=f"{end:g}",
+                                     day=day)
                 last = end
         if self.weekly_hours() <= 0:
-            raise InputError(
-                f"calendar {self.name!r} is never open (expected opening hours on some day)", path="hours"
-            )
+            raise rule_error("never_open", path="hours", name=repr(self.name))
 
     def weekly_hours(self) -> float:
         """Open hours in an ordinary week (no holidays or closures)."""
@@ -140,7 +136,7 @@ class PoolMember:
 
     def __post_init__(self) -> None:
         if not 0.0 < self.fte <= 1.0:
-            raise InputError(f"member {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
+            raise rule_error("member_fte", path="fte", name=repr(self.name), value=repr(self.fte))
 
 
 @frozen_dataclass
@@ -163,22 +159,16 @@ class ResourcePool:
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
-            raise InputError(
-                f"pool {self.name!r}: count {self.count!r} must be a whole number >= 1", path="count"
-            )
+            raise rule_error("pool_count", path="count", name=repr(self.name), value=repr(self.count))
         if self.members and len(self.members) != self.count:
-            raise InputError(
-                f"pool {self.name!r}: count {self.count} but {len(self.members)} members (expected equal)",
-                path="count",
-            )
+            raise rule_error("pool_members", path="count", name=repr(self.name), count=str(self.count),
+                             members=str(len(self.members)))
         if len({m.name for m in self.members}) != len(self.members):
-            raise InputError(f"pool {self.name!r}: a member is named twice", path="members")
+            raise rule_error("pool_member_twice", path="members", name=repr(self.name))
         if not 0.0 < self.fte <= 1.0:
-            raise InputError(f"pool {self.name!r}: fte {self.fte!r} must be in (0, 1]", path="fte")
+            raise rule_error("pool_fte", path="fte", name=repr(self.name), value=repr(self.fte))
         if not self.cost_per_hour >= 0:
-            raise InputError(
-                f"pool {self.name!r}: cost_per_hour {self.cost_per_hour!r} must be >= 0", path="cost_per_hour"
-            )
+            raise rule_error("pool_cost", path="cost_per_hour", name=repr(self.name), value=repr(self.cost_per_hour))
 
 
 @frozen_dataclass
@@ -200,25 +190,19 @@ class Arrivals:
 
     def __post_init__(self) -> None:
         if (self.per_year is None) == (not self.dates):
-            raise InputError("arrivals need exactly one of per_year or dates")
+            raise rule_error("arrivals_one_of")
         if self.per_year is not None and not (math.isfinite(self.per_year) and self.per_year >= 0):
-            raise InputError(f"per_year {self.per_year!r} must be a number >= 0", path="per_year")
+            raise rule_error("per_year", path="per_year", value=repr(self.per_year))
         if (
             len(self.seasonality) != 12
             or any(not w >= 0 for w in self.seasonality)
             or sum(self.seasonality) <= 0
         ):
-            raise InputError(
-                f"seasonality {list(self.seasonality)!r} must be 12 weights >= 0 with a positive sum",
-                path="seasonality",
-            )
+            raise rule_error("seasonality", path="seasonality", value=repr(list(self.seasonality)))
         if self.weekdays is not None and (
             len(self.weekdays) != 7 or any(not w >= 0 for w in self.weekdays) or sum(self.weekdays) <= 0
         ):
-            raise InputError(
-                f"weekdays {list(self.weekdays)!r} must be 7 weights >= 0 (Monday first) with a positive sum",
-                path="weekdays",
-            )
+            raise rule_error("weekdays", path="weekdays", value=repr(list(self.weekdays)))
 
     def monthly_expected(self) -> tuple[float, ...]:
         """Expected arrivals in each calendar month (Poisson form)."""
@@ -260,20 +244,15 @@ class ElementParams:
         if self.probabilities:
             total = math.fsum(self.probabilities.values())
             if any(not 0.0 <= p <= 1.0 for p in self.probabilities.values()) or abs(total - 1.0) > 1e-9:
-                raise InputError(
-                    f"gateway {self.id!r}: probabilities must each be in [0, 1] and sum to 1 "
-                    f"(within 1e-9), got sum {total!r}",
-                    path="probabilities",
-                )
+                raise rule_error("gateway_probabilities", path="probabilities", id=repr(self.id), total=repr(total))
         if self.loop_max is not None and (isinstance(self.loop_max, bool) or self.loop_max < 1):
-            raise InputError(f"loop max {self.loop_max!r} must be a whole number >= 1", path="loop.max")
+            raise rule_error("loop_max", path="loop.max", value=repr(self.loop_max))
         if self.probabilities and self.conditions:
-            raise InputError(f"gateway {self.id!r}: give probabilities or conditions, not both", path="conditions")
+            raise rule_error("gateway_both", path="conditions", id=repr(self.id))
         if self.loop_again is not None and not 0.0 <= self.loop_again <= 1.0:
-            raise InputError(f"loop again {self.loop_again!r} must be a probability in [0, 1]", path="loop.again")
+            raise rule_error("loop_again", path="loop.again", value=repr(self.loop_again))
         if isinstance(self.cardinality, bool) or (isinstance(self.cardinality, int) and self.cardinality < 0):
-            raise InputError(f"cardinality {self.cardinality!r} must be a whole number >= 0 or a distribution",
-                             path="cardinality")
+            raise rule_error("cardinality", path="cardinality", value=repr(self.cardinality))
 
 
 @frozen_dataclass
@@ -287,9 +266,9 @@ class CaseAttribute:
 
     def __post_init__(self) -> None:
         if not self.values or len(self.weights) != len(self.values):
-            raise InputError(f"attribute {self.name!r} needs values and one weight per value", path="weights")
+            raise rule_error("attribute_needs", path="weights", name=repr(self.name))
         if any(not w >= 0 for w in self.weights) or abs(math.fsum(self.weights) - 1.0) > 1e-9:
-            raise InputError(f"attribute {self.name!r}: weights must be >= 0 and sum to 1", path="weights")
+            raise rule_error("attribute_sum", path="weights", name=repr(self.name))
 
 
 @frozen_dataclass
@@ -311,13 +290,11 @@ class MeetingSchedule:
 
     def __post_init__(self) -> None:
         if self.rrule is None and not self.dates:
-            raise InputError("meetings need an rrule or a list of dates", path="meetings")
+            raise rule_error("meetings_need_short", path="meetings")
         if any(not 1 <= m <= 12 for m in self.except_months):
-            raise InputError(
-                f"except_months {list(self.except_months)!r} must be months 1..12", path="except_months"
-            )
+            raise rule_error("except_months", path="except_months", value=repr(list(self.except_months)))
         if not 0.0 <= self.at_hour < 24.0:
-            raise InputError(f"meeting hour {self.at_hour!r} must be within the day", path="at")
+            raise rule_error("meeting_hour", path="at", value=repr(self.at_hour))
 
 
 @frozen_dataclass
@@ -338,15 +315,11 @@ class DecisionBody:
 
     def __post_init__(self) -> None:
         if self.level not in DELEGATION_LEVELS:
-            raise InputError(
-                f"unknown delegation level {self.level!r} (expected one of {', '.join(DELEGATION_LEVELS)})"
-            )
+            raise rule_error("delegation_level", level=repr(self.level), levels=", ".join(DELEGATION_LEVELS))
         if (self.meetings is None) == (self.pool is None):
-            raise InputError(
-                f"decision body {self.level!r} needs either meetings (a body that meets) or pool (a person)"
-            )
+            raise rule_error("body_needs", level=repr(self.level))
         if self.agenda_cutoff < 0:
-            raise InputError(f"agenda_cutoff {self.agenda_cutoff!r} must be >= 0", path="agenda_cutoff")
+            raise rule_error("agenda_cutoff", path="agenda_cutoff", value=repr(self.agenda_cutoff))
 
 
 @frozen_dataclass
@@ -373,30 +346,18 @@ class Decision:
         levels = [(f"delegation.{k}", v) for k, v in self.by_outcome.items()] or [("delegation", self.delegation)]
         for where, level in levels:
             if level not in DELEGATION_LEVELS:
-                raise InputError(
-                    f"unknown delegation level {level!r} (expected one of {', '.join(DELEGATION_LEVELS)})",
-                    path=where,
-                )
+                raise rule_error("delegation_level", path=where, level=repr(level), levels=", ".join(DELEGATION_LEVELS))
             if level not in self.bodies:
-                raise InputError(
-                    f"delegation {level!r} has no decision body (expected one of {', '.join(self.bodies) or 'none defined'})",
-                    path=where,
-                )
+                raise rule_error("delegation_no_body", path=where, level=repr(level),
+                                 levels=", ".join(self.bodies) or NONE_DEFINED)
         if self.by_outcome:
             if set(self.by_outcome) != set(DECIDED_OUTCOMES):
-                raise InputError(
-                    f"delegation by outcome names {', '.join(self.by_outcome)} (expected exactly "
-                    f"{' and '.join(DECIDED_OUTCOMES)}, e.g. {{grant: officer, refusal: committee}})",
-                    path="delegation",
-                )
+                raise rule_error("by_outcome_names", path="delegation", names=", ".join(self.by_outcome),
+                                 outcomes=(" and ".join(DECIDED_OUTCOMES), " och ".join(DECIDED_OUTCOMES)))
             if self.by_outcome["grant"] != self.delegation:
-                raise InputError("with delegation by outcome, delegation is the level of grants", path="delegation")
+                raise rule_error("by_outcome_grant", path="delegation")
             if not self.outcome_gateway:
-                raise InputError(
-                    "delegation by outcome needs outcome_gateway: the exclusive gateway after the decision "
-                    "whose branches end in a grant and a refusal",
-                    path="outcome_gateway",
-                )
+                raise rule_error("by_outcome_gateway", path="outcome_gateway")
 
     @property
     def body(self) -> DecisionBody:
@@ -438,19 +399,14 @@ class LegalClock:
 
     def __post_init__(self) -> None:
         if not self.deadline > 0:
-            raise InputError(f"deadline {self.deadline!r} hours must be > 0", path="deadline")
+            raise rule_error("deadline", path="deadline", value=repr(self.deadline))
         if self.start == self.stop:
-            raise InputError(f"the clock starts and stops at the same event {self.start!r}", path="stop")
+            raise rule_error("clock_same", path="stop", value=repr(self.start))
         if self.extension_rule not in EXTENSION_RULES:
-            raise InputError(
-                f"unknown extension rule {self.extension_rule!r} (expected one of {', '.join(EXTENSION_RULES)})",
-                path="extension_rule",
-            )
+            raise rule_error("extension_rule", path="extension_rule", value=repr(self.extension_rule),
+                             rules=", ".join(EXTENSION_RULES))
         if self.extension_flow is not None and not (self.extension or 0.0) > 0:
-            raise InputError(
-                f"extension_flow {self.extension_flow!r} needs an extension longer than 0 (e.g. extension: 4mo)",
-                path="extension",
-            )
+            raise rule_error("extension_flow", path="extension", value=repr(self.extension_flow))
 
     @property
     def extended_deadline(self) -> float:
@@ -499,82 +455,61 @@ class SimParams:
     def __post_init__(self) -> None:
         rho = self.delay_correlation
         if isinstance(rho, bool) or not isinstance(rho, (int, float)) or not 0 <= rho < 1:
-            raise InputError(f"case_delays correlation {rho!r} must be a number from 0 up to (not including) 1",
-                             path="case_delays.correlation")
+            raise rule_error("case_delays", path="case_delays.correlation", value=repr(rho))
         if (self.horizon is None) == (self.cases is None):
-            raise InputError("simulation needs exactly one of horizon or cases", path="horizon")
+            raise rule_error("horizon_one_of", path="horizon")
         if self.horizon is not None and self.horizon <= 0:
-            raise InputError(f"horizon {self.horizon!r} must be > 0", path="horizon")
+            raise rule_error("horizon_positive", path="horizon", value=repr(self.horizon))
         if self.cases is not None and (isinstance(self.cases, bool) or self.cases < 1):
-            raise InputError(f"cases {self.cases!r} must be a whole number >= 1", path="cases")
+            raise rule_error("cases_whole", path="cases", value=repr(self.cases))
         listed = len(self.arrivals.dates)
         if self.cases is not None and listed and self.cases > listed:
             # a replayed list cannot give more applications than it holds (as a Poisson rate of 0 cannot)
-            raise InputError(
-                f"{self.cases} cases asked for, but arrivals.dates lists {listed} date{'s' * (listed != 1)} "
-                f"(expected cases at most {listed}, or a horizon)",
-                path="cases",
-            )
+            raise rule_error("cases_dates", path="cases", cases=str(self.cases), listed=str(listed),
+                             dates=(f"date{'s' * (listed != 1)}", "datum"))
         if self.warmup < 0 or (self.horizon is not None and self.warmup >= self.horizon):
-            raise InputError(
-                f"warmup of {self.warmup:g} h must be >= 0 and shorter than the horizon of {self.horizon:g} h",
-                path="warmup",
-            )
+            raise rule_error("warmup", path="warmup", warmup=f"{self.warmup:g}", horizon=f"{self.horizon:g}")
         for name, pool in self.pools.items():
             if pool.calendar not in self.calendars:
-                raise InputError(
-                    f"pool {name!r} uses calendar {pool.calendar!r} (expected one of {', '.join(self.calendars) or 'none defined'})",
-                    path=f"pools.{name}.calendar",
-                )
+                raise rule_error("pool_calendar", path=f"pools.{name}.calendar", name=repr(name),
+                                 calendar=repr(pool.calendar), calendars=", ".join(self.calendars) or NONE_DEFINED)
             for member in pool.members:
                 if member.calendar not in self.calendars:
-                    raise InputError(
-                        f"member {member.name!r} of pool {name!r} uses calendar {member.calendar!r} "
-                        f"(expected one of {', '.join(self.calendars)})",
-                        path=f"pools.{name}.members.{member.name}.calendar",
-                    )
+                    raise rule_error("member_calendar", path=f"pools.{name}.members.{member.name}.calendar",
+                                     member=repr(member.name), name=repr(name), calendar=repr(member.calendar),
+                                     calendars=", ".join(self.calendars))
         if self.decision is not None:
             for level, body in self.decision.bodies.items():
                 if body.pool is not None and body.pool not in self.pools:
-                    raise InputError(
-                        f"decision body {level!r} uses pool {body.pool!r} (expected one of {', '.join(self.pools) or 'none defined'})",
-                        path=f"decision.bodies.{level}.pool",
-                    )
+                    raise rule_error("body_pool", path=f"decision.bodies.{level}.pool", level=repr(level),
+                                     pool=repr(body.pool), pools=", ".join(self.pools) or NONE_DEFINED)
         for eid, el in self.elements.items():
             if el.pool is not None and el.pool not in self.pools:
-                raise InputError(
-                    f"element uses pool {el.pool!r} (expected one of {', '.join(self.pools) or 'none defined'})",
-                    path=f"elements.{eid}.pool",
-                )
+                raise rule_error("element_pool", path=f"elements.{eid}.pool", pool=repr(el.pool),
+                                 pools=", ".join(self.pools) or NONE_DEFINED)
             for flow, cond in el.conditions.items():
                 unknown = [a for a in cond.attributes() if a not in self.attributes]
                 if unknown:
-                    raise InputError(
-                        f"condition {cond.text!r} reads attribute {unknown[0]!r} (expected one of "
-                        f"{', '.join(self.attributes) or 'none defined: declare it under simulation.attributes'})",
-                        path=f"elements.{eid}.conditions.{flow}",
-                    )
+                    raise rule_error("condition_attribute", path=f"elements.{eid}.conditions.{flow}",
+                                     text=repr(cond.text), name=repr(unknown[0]),
+                                     names=", ".join(self.attributes) or (
+                                         "none defined: declare it under simulation.attributes",
+                                         "inga angivna: deklarera det under simulation.attributes"))
             for name in el.sets:
                 if name not in self.attributes:
-                    raise InputError(
-                        f"set: attribute {name!r} is not declared (expected one of "
-                        f"{', '.join(self.attributes) or 'none defined'}; declare it with its initial value "
-                        "under simulation.attributes)",
+                    raise rule_error(
+                        "set_attribute", name=repr(name), names=", ".join(self.attributes) or NONE_DEFINED,
                         path=f"elements.{eid}.set.{name}",
                     )
         for end, outcome in self.outcomes.items():
             if outcome not in OUTCOMES:
-                raise InputError(
-                    f"unknown outcome {outcome!r} (expected one of {', '.join(OUTCOMES)})", path=f"outcomes.{end}"
-                )
+                raise rule_error("unknown_outcome", path=f"outcomes.{end}", value=repr(outcome),
+                                 outcomes=", ".join(OUTCOMES))
         if self.decision is not None and self.decision.by_outcome:
             missing = [o for o in DECIDED_OUTCOMES if o not in self.outcomes.values()]
             if missing:
-                raise InputError(
-                    f"delegation by outcome needs an end event for {' and '.join(missing)} under "
-                    "simulation.outcomes (end event id: outcome)",
-                    path="decision.delegation",
-                )
+                raise rule_error("by_outcome_ends", path="decision.delegation",
+                                 outcomes=(" and ".join(missing), " och ".join(missing)))
 
     def outcome_of(self, end_event: str) -> str | None:
         """The outcome a case ending at ``end_event`` has, or ``None`` when the profile does not say."""

@@ -16,10 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
+from processes.wording import listed
 from report.numbers import kronor, number, percent
+from report.valuewords import fte_words
+from report.words import duration_words
 from scenarios.compare import Estimate
 from scenarios.levers import Candidate
 from scenarios.optimise import Evaluated, OptimiseResult
@@ -34,6 +38,11 @@ CSV_COLUMNS = (
 
 #: a candidate dearer than one that surely meets the target, its place on the frontier not run on for
 _NOT_NEEDED = "not needed: a cheaper one meets the goal"
+
+#: a candidate's status (:class:`scenarios.optimise.Evaluated`; the JSON and CSV keep the code) in the table's words
+STATUS_WORDS = {"chosen": "chosen", "feasible": "meets the target", "infeasible": "misses the target",
+                "undecided": "unsure: its interval spans the target",
+                "dominated": "dropped: costs as much as a sure one"}
 
 _LEVEL_SV = {"committee": "nämnden", "working_committee": "arbetsutskottet", "chair": "ordföranden",
              "manager": "chefen", "officer": "handläggaren", None: "-"}
@@ -66,20 +75,28 @@ def _ci(e: Estimate, digits: int, lang: str = "en") -> str:
 
 
 def _words_en(c: Candidate) -> str:
+    """``2 officers at half time, decided by the committee``: the share of full time as the assumptions table says
+    it (:func:`report.valuewords.fte_words`; it said "0.5 FTE", and "0,5 av heltid" in Swedish, the web page "50 %")."""
     level = f", decided by the {c.level.replace('_', ' ')}" if c.level else ""
-    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {number(c.fte, 'en')} FTE{level}"
+    return f"{c.officers} officer{'s' if c.officers != 1 else ''} at {fte_words(c.fte, 'en')}{level}"
 
 
 def _words_sv(c: Candidate) -> str:
     level = f", beslut av {_LEVEL_SV[c.level]}" if c.level else ""
-    return f"{c.officers} handläggare på {number(c.fte, 'sv')} av heltid{level}"
+    return f"{c.officers} handläggare på {fte_words(c.fte, 'sv')}{level}"
+
+
+def _label(c: Candidate) -> str:
+    """The table's short name of a candidate: ``2 × half time, working committee`` (the JSON and CSV keep the
+    numbers, and the JSON's ``label`` its ``2 × 0.5 FTE, working_committee``)."""
+    return f"{c.officers} × {fte_words(c.fte, 'en')}" + (f", {c.level.replace('_', ' ')}" if c.level else "")
 
 
 def _headline(result: OptimiseResult) -> list[str]:
     target, chosen = result.target, result.chosen
     if chosen is None:
         return [f"No candidate meets the target ({target.text}).",
-                "Inget alternativ når målet.", *_today(result)]
+                f"Inget alternativ når målet ({_target_sv(result)}).", *_today(result)]
     digits = SHARE if target.share is not None else 1
     value, value_sv = _ci(chosen.target_value, digits), _ci(chosen.target_value, digits, "sv")
     holds = "holds" if result.holds_at_bad_end else "does NOT hold"
@@ -104,10 +121,13 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "beslut)."]
     if result.safe is not None:
         safe = result.safe
-        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year, "
-                  f"{_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
+        # the figure named, as the headline names it (it said "61.9 [59.9, 64.0]": days or per cent, unsaid; the
+        # Swedish line had no figure)
+        lines += [f"Cheapest that meets it at the bad end too: {_words_en(safe.candidate)}, {_kr(safe.cost)} kronor a year; "
+                  f"{what} {_ci(safe.target_value, digits)} ({_reps(safe, result, 'en')}).",
                   f"Billigast som når målet även i intervallets sämre ände: {_words_sv(safe.candidate)}, "
-                  f"{_kr(safe.cost, 'sv')} kr per år."]
+                  f"{_kr(safe.cost, 'sv')} kr per år; {what_sv} {_ci(safe.target_value, digits, 'sv')} "
+                  f"({_reps(safe, result, 'sv')})."]
     elif not result.holds_at_bad_end and target.share == 1.0:  # more replications cannot help: say what can
         lines += ["No candidate run meets it at the bad end of its interval, nor can one: the interval of a share "
                   "of any number of cases reaches below 100% (a lower --target-share can be, with enough cases).",
@@ -119,6 +139,17 @@ def _headline(result: OptimiseResult) -> list[str]:
                   "Inget alternativ når målet i intervallets sämre ände (fler upprepningar ger smalare intervall: "
                   "--max-replications)."]
     return lines + _today(result)
+
+
+def _target_sv(result: OptimiseResult) -> str:
+    """The target in Swedish, as :attr:`scenarios.optimise.Target.text` says it in English (the Swedish line of
+    a search that found nothing said only "Inget alternativ når målet.")."""
+    target = result.target
+    if target.share is not None:
+        return f"minst {number(target.share * 100, 'sv')}\u00a0% av de avgjorda ärendena inom tidsfristen"
+    days = float(target.mean_days or 0.0)
+    length = duration_words(f"{days * 24:.3g}h" if days < 1 else f"{round(days, 2):g}d", "sv")
+    return f"medeltid från komplett ansökan till beslut högst {length}"
 
 
 def _today(result: OptimiseResult) -> list[str]:
@@ -188,16 +219,30 @@ def _day_digits(days: float, digits: int = 1) -> int:
     return max(digits, min(6, 1 - math.floor(math.log10(abs(days)))))
 
 
-def goalseek_text(result: OptimiseResult) -> str:
-    """The headline, the levers and every candidate run, cheapest first."""
+def _levers_line(result: OptimiseResult) -> str:
+    """What the search tried, in words: ``Tried: 1 or 2 officers at quarter time, half time or full time; decided by
+    the committee or the working committee (officers of the pool 'officer', seed 2025).`` (it said ``levers:
+    officers 1, 2; FTE 0.25, 0.5, 1; levels committee, working_committee (pool officer, seed 2025)``)."""
+    levers = result.levers
+    counts = listed([str(n) for n in levers.officers], " or ")
+    shares = listed([fte_words(f, "en") for f in levers.fte], " or ")
+    named = [f"the {lv.replace('_', ' ')}" for lv in levers.levels if lv]
+    levels = f"; decided by {listed(named, ' or ')}" if named else ""
+    one = len(levers.officers) == 1 and levers.officers[0] == 1
+    return (f"Tried: {counts} officer{'' if one else 's'} at {shares}{levels} (officers of the pool "
+            f"'{result.pool}', seed {result.seed}).")
+
+
+def goalseek_text(result: OptimiseResult, names: Mapping[str, str] | None = None) -> str:
+    """The headline, the levers and every candidate run, cheapest first; ``names``: each process's name as a
+    person reads it (``Åstorp``; its own name, ``astorp``, when not given)."""
     target = result.target
     digits = SHARE if target.share is not None else 1
-    lines = [f"Goal seek for {', '.join(result.processes)}: {target.text}"
+    shown = ", ".join((names or {}).get(p, p) for p in result.processes)
+    lines = [f"Goal seek for {shown}: {target.text}"
              + (" (every process)" if len(result.processes) > 1 else ""),
              *_headline(result), ""]
-    levers = result.levers
-    lines.append(f"levers: officers {', '.join(map(str, levers.officers))}; FTE {', '.join(number(f, 'en') for f in levers.fte)}; "
-                 f"levels {', '.join(lv or '-' for lv in levers.levels)} (pool {result.pool}, seed {result.seed})")
+    lines.append(_levers_line(result))
     count = len(result.evaluated)
     most = result.frontier_replications
     # the time column is the runs' own when no candidate was run on for the frontier
@@ -216,7 +261,9 @@ def goalseek_text(result: OptimiseResult) -> str:
     lines.append("")
     share = target.share is not None  # a mean target's figure is the time itself: one column while the runs agree
     days = "mean days (95% CI)" if alike else "frontier: reps, mean days (95% CI)"
-    lines.append(f"  {'candidate':<34} {'kronor/year':>12} {'reps':>4}  "
+    named = {id(e): _label(e.candidate) for e in result.evaluated}
+    wide = max([34, *map(len, named.values())])
+    lines.append(f"  {'candidate':<{wide}} {'kronor/year':>12} {'reps':>4}  "
                  + (f"{'share within deadline (95% CI)':<34} " if share else
                     "" if alike else f"{'mean days (95% CI)':<24} ")
                  + f"{days:<{24 if alike else 38}} status")
@@ -224,10 +271,10 @@ def goalseek_text(result: OptimiseResult) -> str:
                                                      e.time.mean if not math.isnan(e.time.mean) else math.inf)):
         mark = "*" if e.frontier else " "
         time = _ci(e.time if share or not alike else e.target_value, 1)
-        lines.append(f"{mark} {e.candidate.label:<34} {_kr(e.cost):>12} {e.replications:>4}  "
+        lines.append(f"{mark} {named[id(e)]:<{wide}} {_kr(e.cost):>12} {e.replications:>4}  "
                      + (f"{_ci(e.target_value, digits):<34} " if share else
                         "" if alike else f"{_ci(e.target_value, digits):<24} ")
-                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {e.status}"
+                     + (f"{time:<24}" if alike else f"{e.days_reps:>4}  {time:<32}") + f" {STATUS_WORDS.get(e.status, e.status)}"
                      + ("" if e.frontier is not None else f", {_NOT_NEEDED}"))
     return "\n".join(lines) + "\n"
 

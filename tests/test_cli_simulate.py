@@ -25,7 +25,7 @@ def test_simulate_prints_figures_with_confidence_intervals(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path)), "--cases", "200", "-r", "3", "--seed", "4"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["figure", "mean", "95%", "CI"]
+    assert lines[0].split() == ["figure", "mean", "unit", "95%", "CI"]
     row = next(line for line in lines if line.startswith("utilisation.server "))
     assert "[" in row and "]" in row
     assert "Simulating" not in result.output  # no progress bar when not on a terminal
@@ -312,7 +312,7 @@ def test_two_replications_print_no_interval_below_zero_and_say_once_where_one_wa
     assert json.loads(data.output)["notes"][1].startswith("cut: ")
     lines = text.output.splitlines()
     cases = next(line for line in lines if line.startswith("cases "))
-    assert cases.split()[2:] == ["[0,", f"{figures['cases']['high']:.4g}]*"]
+    assert cases.split()[2:] == ["cases", "[0,", f"{figures['cases']['high']:.4g}]*"]
     assert sum(line.endswith("*") for line in lines) == len(cut)
     assert lines[-1].startswith("* the 95% interval reached below zero") and text.output.count("cut there") == 1
 
@@ -321,8 +321,26 @@ def test_the_table_writes_plain_decimals_and_says_what_a_missing_figure_is() -> 
     """Found by QA: the table said "cost_per_case 1.875e+04", "fee 1.17e+04" and "outcome_days.refusal nan"."""
     result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q"])
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:] if line[:1] not in "*- "}
-    assert rows["cost_per_case"][0] == "18750" and rows["fee"] == ["11700", "[11700,", "11700]"]
-    assert rows["outcome_days.refusal"] == ["-"]  # no refusal in two replications: no mean to give
+    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:] if line[:1] not in "*-( "}
+    assert rows["cost_per_case"][:2] == ["18750", "kr"] and rows["fee"] == ["11700", "kr", "[11700,", "11700]"]
+    assert rows["outcome_days.refusal"] == ["-", "days"]  # no refusal in two replications: no mean to give
     assert "- no value: no case to measure (or an infinite cost or rate)" in result.output.splitlines()
     assert not re.search(r"\de[-+]\d|\bnan\b|\binf\b|-0\b", result.output)
+
+
+def test_the_table_gives_each_figure_its_unit_and_says_why_an_interval_is_missing() -> None:
+    """Found by QA (words24): "cost_per_case 19510" and "fee 11700" said no unit (kronor), "elapsed_days.X 3.487"
+    had an empty interval column, said nowhere why (one replication only had a case of it)."""
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "3", "--years", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["figure", "mean", "unit", "95%", "CI"]
+    units = {line.split()[0]: line.split()[2] for line in lines[1:] if line[:1] not in "*-( "}
+    assert (units["cost_per_case"], units["fee"], units["cost_share_of_fee"]) == ("kr", "kr", "fees")
+    assert (units["complete_to_decision_mean_days"], units["work_hours.Task_Utredning"]) == ("days", "hours")
+    assert (units["utilisation.officer"], units["within_deadline_share"], units["cases"]) == ("share", "share", "cases")
+    assert "" not in units.values()
+    single = [line for line in lines if line.endswith("(1 replication)")]
+    assert single and all(len(line.split()) == 5 for line in single)
+    assert ("(1 replication): only one replication measured it (no case of it in the others), too few for an "
+            "interval") in lines

@@ -18,6 +18,7 @@ from bpmn_io.profile import LANGUAGES, shown_name
 from processes.errors import InputError
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
 from report.numbers import kronor, number, percent
+from report.valuewords import fte_words
 from scenarios.bases import Base
 from scenarios.levers import LeverProblem
 from scenarios.optimise import (
@@ -142,15 +143,15 @@ def _in_words(problem: LeverProblem) -> GoalLeverError:
 
 
 def _combination(row: dict[str, Any], lang: str) -> str:
-    """A candidate in the page's words: ``2 case officers at 50% of full time, decisions by the committee`` (the share
-    in per cent, as the page's lever asks for it; found by QA: it said "0.5 of full time")."""
+    """A candidate in the page's words: ``2 case officers at half time, decisions by the committee``, the share of
+    full time as ``permitflow optimise`` and the assumptions table say it (:func:`report.valuewords.fte_words`:
+    "half time", "30 % of full time"; it said "50 % of full time" here and "0.5 FTE" on the command line)."""
     officers, level = row["officers"], row["level"]
-    fte = row["fte"]
-    share = percent(fte, lang, 0 if abs(100 * fte - round(100 * fte)) < 1e-9 else 1)
+    share = fte_words(row["fte"], lang)
     if lang == "sv":
-        text = f"{officers} handläggare på {share} av heltid"
+        text = f"{officers} handläggare på {share}"
         return text + (f", beslut av {_level(level, 'sv')}" if level else "")
-    text = f"{officers} case officer{'s' if officers != 1 else ''} at {share} of full time"
+    text = f"{officers} case officer{'s' if officers != 1 else ''} at {share}"
     return text + (f", decisions by {_level(level, 'en')}" if level else "")
 
 

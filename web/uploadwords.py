@@ -5,7 +5,8 @@ line, element, key path, message). The page's Swedish refusal said them as they 
 Swedish first sentence. :func:`detail_sv` says where (``m.bpmn, rad 3``) and what in Swedish: permitflow's own
 words translated; a parser's own words (lxml's, PyYAML's, Python's codec's), which no one here wrote, said in
 Swedish as the kind of problem they are, with the parser's words kept as a quoted technical note at the end. A
-message not in :data:`_OURS` (one of the profile rules' many) keeps its English words, said to be English.
+profile rule's message is said from the rules' table (:data:`processes.rulewords.RULES`, keyed by the rule, the
+English from the same entry); a message in neither keeps its English words, said to be English.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from processes.errors import PermitflowError
+from processes.rulewords import rule_said
 
 __all__ = ["detail_sv"]
 
@@ -118,7 +120,8 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
      lambda m: (f"inte UTF-8-text (vid byte {m[2]}; spara filen som UTF-8)", _note("Python", m[1]))),
     (r"not a profile \(expected a mapping with simulation:, as profile\.yaml in the library\)",
      lambda m: ("inte en profil (förväntade nycklar och värden med simulation:, som profile.yaml i biblioteket)", "")),
-    # the profile rules' commonest shapes (bpmn_io/profile.py, processes/params*)
+    # a message of these shapes that no rule of processes/rulewords.py words (the profile rules themselves are said
+    # from that table, before these patterns are tried)
     (r"unknown key '(.*?)'( for distribution (\S+))? \(expected one of (.*)\)",
      lambda m: (f"okänd nyckel '{m[1]}'" + (f" för fördelningen {m[3]}" if m[2] else "")
                 + f" (förväntade en av {m[4]})", "")),
@@ -151,9 +154,16 @@ def detail_sv(err: PermitflowError) -> str:
     "p.yaml, rad 1: ogiltig YAML (teknisk uppgift från YAML-läsaren PyYAML: ”expected ',' or ']', but got '<stream end>'”)"
     >>> detail_sv(InputError("the BPMN file has no process", file="m.bpmn"))
     'm.bpmn: BPMN-filen har ingen process'
-    >>> detail_sv(InputError("fte 2 must be in (0, 1]", file="p.yaml", line=4))
-    'p.yaml, rad 4: (på engelska) fte 2 must be in (0, 1]'
+    >>> from processes.rulewords import rule_error
+    >>> detail_sv(rule_error("pool_fte", path="simulation.pools.officer.fte", name="'officer'", value="2.0").located(
+    ...     file="p.yaml", line=4))
+    "p.yaml, rad 4: simulation.pools.officer.fte: poolen 'officer': fte 2.0 måste vara i (0, 1]"
+    >>> detail_sv(InputError("an English message no table knows", file="p.yaml", line=4))
+    'p.yaml, rad 4: (på engelska) an English message no table knows'
     """
+    ruled = rule_said(err, "sv")  # a profile rule's, from its table (processes.rulewords)
+    if ruled is not None:
+        return f"{_where(err)}{ruled}"
     message = " ".join(err.message.split("\n"))
     for pattern, said in _OURS:
         m = pattern.fullmatch(message)

@@ -72,10 +72,10 @@ def test_the_pages_goal_seek_sentences_write_each_languages_numbers() -> None:
               "safe": _row(2, 0.25, "committee", 2261710.8, 0.99, 30.2), "today": None}
     said = goal_answer(result, {"astorp": "Åstorp"})["sentence"]
     assert said["sv"].startswith(
-        f"Åstorp: billigast att nå 95{NBSP}% inom 4 månader är 1 handläggare på 25{NBSP}% av heltid, beslut av nämnden: "
+        f"Åstorp: billigast att nå 95{NBSP}% inom 4 månader är 1 handläggare på kvartstid, beslut av nämnden: "
         f"1{NBSP}131{NBSP}000 kr per år, i snitt 46 dagar")  # to the thousand (the manager's second journey)
     assert said["en"].startswith(
-        "Åstorp: the cheapest way to 95% within 4 months is 1 case officer at 25% of full time, decisions by "
+        "Åstorp: the cheapest way to 95% within 4 months is 1 case officer at quarter time, decisions by "
         "the committee: 1,131,000 kronor a year, 46 days on average")
     assert not ENGLISH_NUMBER.search(said["sv"]), said["sv"]
 

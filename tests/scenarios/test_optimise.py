@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from click.testing import CliRunner
 from cli import cli
 from processes.errors import InputError
 from processes.params import SimParams
+from report.goalseek import _label
 from scenarios.execute import parsed_member, point_inputs
-from scenarios.levers import Candidate, Costs, annual_cost, default_levers, lever_sets, parse_values
+from scenarios.levers import Candidate, Costs, Levers, annual_cost, default_levers, lever_sets, parse_values
 from scenarios.optimise import (
     OptimiseRequest,
     OptimiseResult,
@@ -50,6 +52,17 @@ def mmc_scenario(tmp_path: Path, cases: int = 2000) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def shown_label(row: str) -> str:
+    """The candidate column of a row of the text's table (its words, padded to the longest)."""
+    return re.split(r" {2,}", row[2:], maxsplit=1)[0]
+
+
+def said_labels(data: dict) -> dict[str, str]:
+    """The JSON's label of each candidate -> the text table's words for it (``2 × 0.5 FTE, officer`` -> ``2 × half
+    time, officer``)."""
+    return {c["label"]: _label(Candidate(c["officers"], c["fte"], c["level"])) for c in data["candidates"]}
 
 
 def assert_brute_force_answer(data: dict, brute: OptimiseResult) -> None:
@@ -284,9 +297,9 @@ def test_equally_cheap_candidates_that_meet_the_target_are_named(tmp_path: Path)
     assert data["chosen"]["label"] == "3 × 1 FTE"
     assert [e["label"] for e in data["ties"]] == ["6 × 0.5 FTE"] and data["ties"][0]["cost"] == data["chosen"]["cost"]
     lines = result.output.splitlines()
-    assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at 0.5 FTE, ")
+    assert lines[3].startswith("Equally cheap and meeting the target too: 6 officers at half time, ")
     assert "the shortest mean time from complete to decision" in lines[3]
-    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på 0,5 av heltid, ")
+    assert lines[4].startswith("Lika billigt och når också målet: 6 handläggare på halvtid, ")
     assert " (alternativet ovan: " in lines[4]  # a bare "det ovan" named nothing
 
 
@@ -356,17 +369,17 @@ def test_the_answer_says_whether_todays_setting_meets_the_target(tmp_path: Path)
         return result.output.split("\n\n")[0].splitlines(), json.loads(out.read_text(encoding="utf-8"))["today"]
 
     lines, today = seek("1,3", "2h")
-    assert lines[-2].startswith("Today: 1 officer at 1 FTE, 5,256,000 kronor a year; mean days from complete to decision ")
+    assert lines[-2].startswith("Today: 1 officer at full time, 5,256,000 kronor a year; mean days from complete to decision ")
     assert lines[-2].endswith(": does not meet the target.") and lines[-1].endswith(": når inte målet.")
     # the Swedish line carries the same figure as the English one (it had only the cost), as Swedish writes it
     figure = lines[-2].split("mean days from complete to decision ", 1)[1].split(": does not", 1)[0]
     figure_sv = figure.replace(", ", "; ").replace(".", ",").replace("replications", "upprepningar")
-    assert lines[-1] == ("I dag: 1 handläggare på 1 av heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
+    assert lines[-1] == ("I dag: 1 handläggare på heltid, 5\u00a0256\u00a0000 kr per år; medeltid från komplett ansökan "
                          f"till beslut, dagar {figure_sv}: når inte målet.")
     assert (today["label"], today["status"]) == ("1 × 1 FTE", "infeasible")
     lines, today = seek("3,4", "2h")
-    assert lines[-2:] == ["Today's setting, 1 officer at 1 FTE, is not among the candidates.",
-                          "Dagens upplägg, 1 handläggare på 1 av heltid, är inte bland alternativen."]
+    assert lines[-2:] == ["Today's setting, 1 officer at full time, is not among the candidates.",
+                          "Dagens upplägg, 1 handläggare på heltid, är inte bland alternativen."]
     assert today == {"label": "1 × 1 FTE", "officers": 1, "fte": 1.0, "level": None, "status": "not a candidate"}
     lines, today = seek("1,3", "1000h")  # one server, overloaded, still averages far under 1000 h over 300 cases
     assert lines[-2:] == ["The chosen one is today's setting.", "Det valda är dagens upplägg."]
@@ -409,7 +422,7 @@ def test_todays_setting_run_on_for_the_frontier_says_so() -> None:
                             Levers((1, 2), (0.5,), (None,)), (chosen, today), chosen, True, 80, None, (),
                             today.candidate, today, 40, 30)
     lines = goalseek_text(result).split("\n\n")[0].splitlines()
-    assert lines[-2] == ("Today: 2 officers at 0.5 FTE, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
+    assert lines[-2] == ("Today: 2 officers at half time, 1,000,000 kronor a year; mean days from complete to decision 62.2 "
                          "[59.2, 65.2] (10 replications): meets the target too by its mean; the search dropped it "
                          "there, as it costs at least as much as one that surely meets it, and then ran it on to 40 "
                          "replications only to compare its time with the other candidates': 61.8 days from complete "
@@ -468,7 +481,7 @@ def test_a_target_time_is_shown_in_plain_hours_or_days(tmp_path: Path) -> None:
         "--target-mean", "2h", "--first-replications", "3", "--max-replications", "3", "--workers", "1", "-q",
         "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "Goal seek for mm1: mean complete-to-decision time at most 2 hours"
+    assert result.output.splitlines()[0] == "Goal seek for M/M/1: mean complete-to-decision time at most 2 hours"
     assert json.loads(out.read_text(encoding="utf-8"))["target"]["mean_days"] == 2 / 24
     assert [Target(share=None, mean_days=d).text.rsplit("most ", 1)[1] for d in (65.0, 1.0, 1.5, 1 / 24, 62.125)] \
         == ["65 days", "1 day", "1.5 days", "1 hour", "62.12 days"]
@@ -516,7 +529,7 @@ def test_the_frontier_compares_costs_to_the_ore_not_rounding_noise() -> None:
                             Levers((1, 3), (0.3, 0.9), (None,)), evaluated, evaluated[1], True, 6)
     assert [e.candidate.label for e in result.frontier] == ["1 × 0.9 FTE"]
     rows = goalseek_text(result).split("\n\n")[-1].splitlines()[1:]
-    assert [row[:16] for row in rows] == ["* 1 × 0.9 FTE   ", "  3 × 0.3 FTE   "]  # the faster first at one cost
+    assert [row[:24] for row in rows] == ["* 1 × 90% of full time  ", "  3 × 30% of full time  "]  # the faster first at one cost
 
 
 def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_path: Path) -> None:
@@ -557,19 +570,20 @@ def test_the_frontier_compares_every_candidate_over_the_same_replications(tmp_pa
     # undecided and dropped as dominated by 1 x 0.5 FTE (as costly and sure): it was not named as equally cheap,
     # though the brute-force run names it. As cheap as the answer, it now runs on (to 10: feasible) and is named.
     assert [t["label"] for t in data["ties"]] == [e.candidate.label for e in brute.ties] == ["2 × 0.25 FTE, officer"]
-    assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at 0.25 " \
-        "FTE, decided by the officer, 29.2 days on average" in result.output
+    assert reps["2 × 0.25 FTE, officer"] == 10 and "Equally cheap and meeting the target too: 2 officers at quarter " \
+        "time, decided by the officer, 29.2 days on average" in result.output
     # the text, the JSON and the CSV star the same candidates and show the same days
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95% CI)" in rows[0]
-    starred = [row[2:36].rstrip() for row in rows[1:] if row.startswith("*")]
-    assert starred == data["frontier"]
+    words = said_labels(data)
+    starred = [shown_label(row) for row in rows[1:] if row.startswith("*")]
+    assert starred == [words[label] for label in data["frontier"]]
     column = rows[0].index("frontier: reps")
-    shown = {row[2:36].rstrip(): row[column:].split()[1] for row in rows[1:]}
-    assert shown == {label: f"{d:.1f}" for label, d in days.items()}
+    shown = {shown_label(row): row[column:].split()[1] for row in rows[1:]}
+    assert shown == {words[label]: f"{d:.1f}" for label, d in days.items()}
     # the text says which were not needed, and why, in words; the CSV leaves their frontier empty
-    assert {row[2:36].rstrip() for row in rows[1:] if row.endswith(", not needed: a cheaper one meets the goal")} \
-        == set(days) - needed
+    assert {shown_label(row) for row in rows[1:] if row.endswith(", not needed: a cheaper one meets the goal")} \
+        == {words[label] for label in set(days) - needed}
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(CSV_COLUMNS)
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True)) for line in lines[1:]]
@@ -636,7 +650,8 @@ def test_the_frontier_runs_on_only_the_candidates_whose_place_is_unsure(tmp_path
     rows = result.output.split("\n\n")[-1].splitlines()
     assert "frontier: reps, mean days (95% CI)" in rows[0]
     column = rows[0].index("frontier: reps")
-    assert {row[2:36].rstrip(): int(row[column:].split()[0]) for row in rows[1:]} == runs
+    words = said_labels(data)
+    assert {shown_label(row): int(row[column:].split()[0]) for row in rows[1:]} == {words[k]: v for k, v in runs.items()}
     csv_rows = [dict(zip(CSV_COLUMNS, line.split(","), strict=True))
                 for line in table.read_text(encoding="utf-8").splitlines()[1:]]
     assert [int(r["days_replications"]) for r in csv_rows] == [c["days_replications"] for c in data["candidates"]]
@@ -770,7 +785,7 @@ def test_a_share_target_is_written_in_per_cent_as_everywhere_else() -> None:
     # never "100.0%" for a share below 1: the decimals that show it is not
     assert "share within the deadline 99.96% [96.9%, 100.0%] (95% CI, 10 replications)" in lines[1]
     assert "andel inom tidsfristen 99,96\u00a0% [96,9\u00a0%; 100,0\u00a0%] (95\u00a0% KI, 10 upprepningar)" in lines[2]
-    row = next(line for line in lines if line.startswith("* 1 × 0.25 FTE, officer"))
+    row = next(line for line in lines if line.startswith("* 1 × quarter time, officer"))
     assert "  99.96% [96.9%, 100.0%]  " in row and "44.0 [38.3, 49.8]" in row
 
 
@@ -812,3 +827,80 @@ def test_times_under_a_day_keep_two_significant_digits() -> None:
     assert "dagar 0,045 [0,040; 0,050]" in text
     assert "mean days from complete to decision 0.084 [0.080, 0.088] (3 replications): does not meet" in text
     assert "0.0 [" not in text
+
+
+def test_the_text_names_the_processes_and_the_statuses_in_words() -> None:
+    """Found by QA (words24): the text said "Goal seek for helsingborg, landskrona, astorp" (the processes' own
+    names, not Åstorp), "levels working_committee (pool officer, ...)" and a status column of the search's codes
+    (feasible, infeasible, undecided, dominated); the JSON and CSV keep the codes."""
+    from report.goalseek import goalseek_csv, goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Levers
+    from scenarios.optimise import Evaluated
+
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 5), Estimate(44.0, 38.3, 49.8, (44.0,) * 5)
+    rows = [Evaluated(Candidate(1, 0.25, "officer"), 500000.0, 0.0, 5, share, days, "chosen", True),
+            Evaluated(Candidate(1, 0.25, "working_committee"), 520000.0, 0.0, 5, share, days, "dominated", False),
+            Evaluated(Candidate(1, 0.5, "officer"), 900000.0, 0.0, 5, share, days, "feasible", True),
+            Evaluated(Candidate(1, 0.5, "working_committee"), 920000.0, 0.0, 5, share, days, "infeasible", False),
+            Evaluated(Candidate(2, 0.25, "officer"), 950000.0, 0.0, 5, share, days, "undecided", False)]
+    result = OptimiseResult(Target(share=0.95), ("helsingborg", "astorp"), "officer", 2025,
+                            Levers((1, 2), (0.25, 0.5), ("officer", "working_committee")), tuple(rows), rows[0], True,
+                            25, None)
+    text = goalseek_text(result, {"helsingborg": "Helsingborg", "astorp": "Åstorp"})
+    lines = text.splitlines()
+    assert lines[0] == "Goal seek for Helsingborg, Åstorp: at least 95% of decided cases within the deadline (every process)"
+    assert ("Tried: 1 or 2 officers at quarter time or half time; decided by the officer or the working committee "
+            "(officers of the pool 'officer', seed 2025).") in lines
+    table = lines[lines.index(next(li for li in lines if li.startswith("  candidate"))) + 1:]
+    assert [re.split(r" {2,}", row.rstrip())[-1] for row in table] == [
+        "chosen", "dropped: costs as much as a sure one", "meets the target", "misses the target",
+        "unsure: its interval spans the target"]
+    assert "working_committee" not in text and "astorp" not in text
+    assert [row.split(",")[13] for row in goalseek_csv(result).splitlines()[1:]] == [
+        "chosen", "dominated", "feasible", "infeasible", "undecided"]
+    # without names, each process by its own
+    assert goalseek_text(result).startswith("Goal seek for helsingborg, astorp: ")
+
+
+def test_the_command_line_names_a_library_process_as_its_profile_does() -> None:
+    result = CliRunner().invoke(cli, ["optimise", "astorp", "--officers", "1", "--fte", "0.5", "--levels", "officer",
+                                      "--first-replications", "3", "--max-replications", "3", "--horizon", "1y",
+                                      "--workers", "1", "-q"])
+    assert result.output.startswith("Goal seek for Åstorp: "), result.output
+
+
+def test_a_search_that_finds_nothing_names_the_target_in_swedish_too() -> None:
+    """Found by QA (words24): "No candidate meets the target (mean complete-to-decision time at most 30 days)." had
+    the Swedish line "Inget alternativ når målet." without the target."""
+    from report.goalseek import goalseek_text
+
+    for target, said in ((Target(share=None, mean_days=30.0), "medeltid från komplett ansökan till beslut högst 30 dagar"),
+                         (Target(share=0.975), "minst 97,5\u00a0% av de avgjorda ärendena inom tidsfristen")):
+        result = OptimiseResult(target, ("helsingborg",), "officer", 2025, Levers((1,), (0.5,), (None,)), (), None,
+                                False, 0)
+        assert goalseek_text(result).splitlines()[1:3] == [f"No candidate meets the target ({target.text}).",
+                                                           f"Inget alternativ når målet ({said})."]
+
+
+def test_the_cheapest_sure_one_names_its_figure_in_both_languages() -> None:
+    """Found by QA (words24): "Cheapest that meets it at the bad end too: ..., 61.9 [59.9, 64.0] (20 replications)."
+    said no unit (days), and its Swedish line gave no figure at all."""
+    from report.goalseek import goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.optimise import Evaluated
+
+    def row(fte: float, cost: float, days: Estimate, status: str) -> Evaluated:
+        return Evaluated(Candidate(1, fte, "committee"), cost, 0.0, 20, days, days, status, True)
+
+    chosen = row(0.5, 1193355.0, Estimate(63.8, 62.4, 65.1, (63.8,) * 20), "chosen")
+    safe = row(0.75, 1758782.0, Estimate(61.9, 59.9, 64.0, (61.9,) * 20), "feasible")
+    result = OptimiseResult(Target(share=None, mean_days=65.0), ("helsingborg",), "officer", 2025,
+                            Levers((1,), (0.5, 0.75), ("committee",)), (chosen, safe), chosen, False, 40, safe)
+    lines = goalseek_text(result).splitlines()
+    assert lines[3] == ("Cheapest that meets it at the bad end too: 1 officer at three-quarter time, decided by the "
+                        "committee, 1,758,782 kronor a year; mean days from complete to decision 61.9 [59.9, 64.0] "
+                        "(20 replications).")
+    assert lines[4] == ("Billigast som når målet även i intervallets sämre ände: 1 handläggare på trekvartstid, beslut "
+                        "av nämnden, 1\u00a0758\u00a0782 kr per år; medeltid från komplett ansökan till beslut, dagar "
+                        "61,9 [59,9; 64,0] (20 upprepningar).")

@@ -12,17 +12,18 @@ def _row(officers: int, fte: float, level: str, cost: float, share: float, days:
 
 
 def test_a_dominated_setting_today_reads_as_the_setting_not_run_further():
-    # the share of full time in per cent, as the page's lever asks for it (found by QA, words23: "0,5 av heltid")
+    # the share of full time in words, as permitflow optimise and the assumptions table say it (found by QA,
+    # words23: "0,5 av heltid"; words24: the page said "50 % av heltid", the command line "0,5 av heltid")
     result = {"processes": ["astorp"], "target": {"share": 0.9}, "ties": [], "holds_at_bad_end": True, "safe": None,
               "chosen": _row(1, 0.3, "officer", 600000, 0.97, 40),
               "today": {**_row(2, 0.5, "committee", 900000, 0.95, 50), "status": "dominated"}}
     answer = goal_answer(result, {"astorp": "Åstorp"})
     assert answer["sentence"]["sv"].endswith(
-        "Dagens upplägg, 2 handläggare på 50\u00a0% av heltid, beslut av nämnden (900\u00a0000 kr per år, 95\u00a0% inom 4 "
+        "Dagens upplägg, 2 handläggare på halvtid, beslut av nämnden (900\u00a0000 kr per år, 95\u00a0% inom 4 "
         "månader, i snitt 50 dagar), når också målet i snitt (inte kört vidare: det kostar minst lika mycket som ett "
         "alternativ som säkert når det).")
     assert answer["sentence"]["en"].endswith(
-        "Today's setting, 2 case officers at 50% of full time, decisions by the committee (900,000 kronor a year, "
+        "Today's setting, 2 case officers at half time, decisions by the committee (900,000 kronor a year, "
         "95% within 4 months, 50 days on average), reaches the target too on average (not run further: it costs at "
         "least as much as a combination that surely reaches it).")
 
@@ -78,3 +79,30 @@ def test_the_goal_answer_names_the_deadline_of_the_profiles():
     # the library's clock: the words as they were
     assert goal_answer(result, {"own": "Kommunen"}, (2922.0, 2922.0))["sentence"] == \
         goal_answer(result, {"own": "Kommunen"})["sentence"]
+
+
+def test_the_page_and_the_command_line_say_a_share_of_full_time_alike():
+    # found by QA (words24): `permitflow optimise` said "1 officer at 0.25 FTE" and "0,25 av heltid", the page's goal
+    # seek "25 % of full time": both now say it as the assumptions table does, the JSON and CSV keep the number
+    from report.goalseek import goalseek_csv, goalseek_text
+    from scenarios.compare import Estimate
+    from scenarios.levers import Candidate, Levers
+    from scenarios.optimise import Evaluated, OptimiseResult, Target
+
+    share, days = Estimate(0.99, 0.97, 1.0, (0.99,) * 10), Estimate(44.0, 38.3, 49.8, (44.0,) * 10)
+    chosen = Evaluated(Candidate(1, 0.25, "officer"), 565428.0, 0.0, 10, share, days, "chosen", True)
+    other = Evaluated(Candidate(2, 0.3, "officer"), 1357027.0, 0.0, 10, share, days, "feasible", True)
+    result = OptimiseResult(Target(share=0.95), ("helsingborg",), "officer", 2025,
+                            Levers((1, 2), (0.25, 0.3), ("officer",)), (chosen, other), chosen, True, 20, None)
+    text = goalseek_text(result)
+    lines = text.splitlines()
+    assert lines[1].startswith("Cheapest that meets the target: 1 officer at quarter time, decided by the officer, ")
+    assert lines[2].startswith("Billigast som når målet: 1 handläggare på kvartstid, beslut av handläggaren, ")
+    assert "FTE" not in text and "0.25" not in text and "0,25" not in text
+    assert "* 2 × 30% of full time, officer  " in text
+    page = goal_answer(result.to_json(), {"helsingborg": "Helsingborg"})["sentence"]
+    assert "is 1 case officer at quarter time, decisions by the case officer: " in page["en"]
+    assert "är 1 handläggare på kvartstid, beslut av handläggaren: " in page["sv"]
+    # for other programs, the number
+    assert result.to_json()["chosen"]["fte"] == 0.25
+    assert [row.split(",")[1] for row in goalseek_csv(result).splitlines()] == ["fte", "0.25", "0.3"]

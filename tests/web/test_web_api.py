@@ -529,10 +529,10 @@ def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
     # Helsingborg at 98 %: 1 x 0.25 FTE is cheapest by its mean (99.5 %) but its low end (97.3 %) misses 98 %
     goal, en, sv = _goal(client, ["helsingborg"], 98, officers=[1], fte=[0.25, 0.5], levels=["officer"])
     assert not goal["holds_at_bad_end"] and goal["safe"]["label"] == "1 × 0.5 FTE, officer"
-    assert ("Sure to reach it even at the interval's low end: 1 case officer at 50% of full time, decisions by the "
+    assert ("Sure to reach it even at the interval's low end: 1 case officer at half time, decisions by the "
             "case officer, 1,131,000 kronor a year, 100% within 4 months.") in en
     # what is sure is reaching the target: the Swedish says so, as the English does ("Säkert även ..." had no verb)
-    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på 50\u00a0% av heltid, beslut av handläggaren, "
+    assert ("Når målet säkert även i intervallets sämre ände: 1 handläggare på halvtid, beslut av handläggaren, "
             "1\u00a0131\u00a0000 kr per år, 100\u00a0% inom 4 månader.") in sv
 
 

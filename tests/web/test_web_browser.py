@@ -1273,3 +1273,27 @@ def test_an_answer_whose_diagram_cannot_be_fetched_is_shown_with_a_line_and_the_
         assert page.locator(".diagram svg").count() == 1
     assert failures == []
     assert all("Failed to load resource" in m for m in messages), messages  # the browser's own notes, no error
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_bad_profile_rule_is_refused_in_swedish_on_the_swedish_page(server: str, tmp_path: Path) -> None:
+    """Found by QA (words24): the Swedish refusal quoted the profile rule in English, "(på engelska) pool
+    'officer': fte 2.0 must be in (0, 1]"; it now says the rule in Swedish, with the file, line and key."""
+    text = PROFILE.read_text(encoding="utf-8")
+    old = "count: 2\n      fte: 0.5"
+    line = text[:text.index(old)].count("\n") + 2
+    (tmp_path / "p.yaml").write_text(text.replace(old, "count: 2\n      fte: 2"), encoding="utf-8")
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        page.set_input_files("#up-model", str(library_paths("helsingborg")[0]))
+        page.set_input_files("#up-profile", str(tmp_path / "p.yaml"))
+        page.click("#up-send")
+        message = page.locator("#message", has_text="p.yaml")
+        message.wait_for()
+        assert message.inner_text() == (f"Profilen kunde inte läsas. Detaljer: p.yaml, rad {line}: "
+                                        "simulation.pools.officer.fte: poolen 'officer': fte 2.0 måste vara i (0, 1]")
+        page.click("[data-lang='en']")
+        assert page.locator("#message").inner_text() == (
+            f"The profile could not be read. Details: p.yaml:{line}: simulation.pools.officer.fte: pool 'officer': "
+            "fte 2.0 must be in (0, 1]")
+        assert page.locator("[data-upload]").count() == 0  # nothing kept
