@@ -53,7 +53,8 @@ class Step:
 
     ``kind``: task | subProcess | callActivity | event. ``detail``: the task type, the
     subprocess variant, or ``<position>:<trigger>`` of an event. ``performer``: the
-    innermost lane's name, else the pool's name, else "". ``timer``: the timer
+    innermost lane's name (a boundary event no lane lists: its host's), else the pool's name,
+    else "". ``timer``: the timer
     expression of a timer event (``timeDuration=P14D``), else "". ``loop``: "",
     ``standard`` (with ``max N`` when given) or ``multi-instance parallel|sequential``.
     """
@@ -171,6 +172,12 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             lane = lane_of.get(node.id)
             parent: Node = node
             seen = {node.id}
+            if lane is None and isinstance(node, Event) and node.position == "boundary" \
+                    and node.attached_to in proc.nodes:
+                # on its host's border: in its host's lane (tools list it there, or not at all)
+                parent = proc.nodes[node.attached_to]
+                seen.add(parent.id)
+                lane = lane_of.get(parent.id)
             while lane is None and parent.parent in proc.nodes and parent.parent not in seen:
                 parent = proc.nodes[parent.parent]
                 seen.add(parent.id)

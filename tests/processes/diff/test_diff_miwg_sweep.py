@@ -1,0 +1,42 @@
+"""Every MIWG reference model against each tool's file of the same model (qa24-b20's sweep,
+/work/measure/qa24-b20-table.md): the same process redrawn by a tool is all matched, and differs
+only where the tool really changed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bpmn_io.reader import parse_bpmn
+from processes.diff.view import build_view
+
+LANED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C"><participant id="Pool" name="Pool" processRef="P"/></collaboration>
+  <process id="P">
+    <laneSet><lane id="L1" name="Lane 1"><flowNodeRef>S</flowNodeRef><flowNodeRef>Sub</flowNodeRef>
+      <flowNodeRef>E</flowNodeRef></lane><lane id="L2" name="Lane 2"><flowNodeRef>Late</flowNodeRef></lane></laneSet>
+    <startEvent id="S"/>
+    <subProcess id="Sub"><task id="T"/></subProcess>
+    <boundaryEvent id="Timer" attachedToRef="Sub"><timerEventDefinition/></boundaryEvent>
+    <boundaryEvent id="Inner" attachedToRef="T"/>
+    <endEvent id="E"/>
+    <endEvent id="Late"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="Sub"/>
+    <sequenceFlow id="F2" sourceRef="Sub" targetRef="E"/>
+    <sequenceFlow id="F3" sourceRef="Timer" targetRef="Late"/>
+  </process>
+</definitions>
+"""
+
+
+def test_a_boundary_event_no_lane_lists_is_done_in_its_hosts_lane() -> None:
+    """The MIWG reference B.2.0 lists no boundary event in a lane, ADONIS lists them in their hosts':
+    "Done by Pool in B.2.0, by Lane 1 in B.2.0-export" for eight boundary events drawn alike."""
+    steps = build_view(parse_bpmn(LANED, source="l.bpmn")).steps
+    assert (steps["Timer"].performer, steps["Inner"].performer, steps["Late"].performer) == (
+        "Lane 1", "Lane 1", "Lane 2")
+    listed = LANED.replace(b"<flowNodeRef>Late</flowNodeRef>", b"<flowNodeRef>Late</flowNodeRef>"
+                           b"<flowNodeRef>Timer</flowNodeRef>")
+    assert build_view(parse_bpmn(listed, source="l.bpmn")).steps["Timer"].performer == "Lane 2"  # its own lane
+
+
