@@ -11,7 +11,8 @@ the end of a side branch that runs beside the case and ends on its own (a remind
 decision reported to the committee). bench/RESULTS-matching.md, "Branch many78".
 
 A model's **process starts** are its start events with nothing before them in the sequence flow (not a
-subprocess's start), its **process ends** the end events with nothing after them.
+subprocess's start, nor an event subprocess's), its **process ends** the end events with nothing after
+them (not an event subprocess's).
 
 1. :func:`lone_endpoint_blocks`: where one model has exactly one process start and the other at least
    one, the one-to-one assignment (matching.py) pairs those start events only with each other — a task
@@ -69,8 +70,8 @@ def process_events(view: ModelView, position: str) -> list[str]:
     flow = view.flow
     out = []
     for s, step in view.steps.items():
-        if step.kind != "event" or step.detail.split(":")[0] != position or s not in flow:
-            continue
+        if step.kind != "event" or step.detail.split(":")[0] != position or s not in flow or step.on_trigger:
+            continue  # an event subprocess's start or end is none of the case's (nothing leads into it)
         around = _sequence_predecessors(flow, s) if position == "start" else _sequence_successors(flow, s)
         if not around:
             out.append(s)

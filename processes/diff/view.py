@@ -67,6 +67,9 @@ class Step:
     timer: str = ""
     loop: str = ""
     process: str = ""
+    #: inside an event subprocess: it runs when its trigger comes, not in the case's sequence
+    #: (its start is no start of the case, its end no end of it)
+    on_trigger: bool = False
 
 
 _EVENT_WORDS = {"start": "start event", "end": "end event", "boundary": "boundary event"}
@@ -148,6 +151,18 @@ def _loop(node: Node) -> str:
     return ""
 
 
+def _in_event_subprocess(proc: Process, node: Node) -> bool:
+    """Whether ``node`` lies (at any depth) inside an event subprocess of ``proc``."""
+    seen = {node.id}
+    parent = proc.nodes.get(node.parent)
+    while parent is not None and parent.id not in seen:
+        if isinstance(parent, SubProcess) and parent.triggered_by_event:
+            return True
+        seen.add(parent.id)
+        parent = proc.nodes.get(parent.parent)
+    return False
+
+
 def build_view(defs: Definitions, name: str = "") -> ModelView:
     """The comparable view of ``defs`` (every process of the document)."""
     pool_names = {p.process_ref: p.name for p in defs.participants() if p.process_ref}
@@ -192,6 +207,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                 _timer(node),
                 _loop(node),
                 proc.id,
+                _in_event_subprocess(proc, node),
             )
         for f in proc.flows.values():
             if f.source in nodes and f.target in nodes:

@@ -40,3 +40,33 @@ def test_a_boundary_event_no_lane_lists_is_done_in_its_hosts_lane() -> None:
     assert build_view(parse_bpmn(listed, source="l.bpmn")).steps["Timer"].performer == "Lane 2"  # its own lane
 
 
+
+
+EVENT_SUB = b"""<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <process id="P">
+    <startEvent id="S" name="Receive Travel Request"/>
+    <task id="T" name="Make Booking"/>
+    <endEvent id="E" name="Done"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T"/>
+    <sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+    <subProcess id="H" name="Handle Compensation" triggeredByEvent="true">
+      <startEvent id="HS" name="Booking"><compensateEventDefinition/></startEvent>
+      <endEvent id="HE"/>
+      <sequenceFlow id="F3" sourceRef="HS" targetRef="HE"/>
+    </subProcess>
+  </process>
+</definitions>
+"""
+
+
+def test_an_event_subprocess_start_or_end_is_none_of_the_case() -> None:
+    """MIWG C.6.0 against Cardanit's export: the reference's process start "Receive Travel Request" and
+    its compensation handler's start "Booking" were merged into Cardanit's one process start (the one
+    start against every start of the other): an event subprocess runs when its trigger comes."""
+    from processes.diff.oneending import process_events
+
+    view = build_view(parse_bpmn(EVENT_SUB, source="e.bpmn"))
+    assert (view.steps["HS"].on_trigger, view.steps["S"].on_trigger) == (True, False)
+    assert process_events(view, "start") == ["S"] and process_events(view, "end") == ["E"]
+
