@@ -27,7 +27,9 @@ them (not an event subprocess's).
    side branch (:func:`side_ends`), less an end whose outcome (granted, refused) is the contrary of
    E's, and — when Y has a decision step (deciding.py) — less an end no decision step comes before
    (the case closed before any decision: written off, after three failed tests). The same for starts, every process start of Y a partner — unless S and one of them are the
-   applicant approaching against the application arriving (approaches.py: then nothing is made).
+   applicant approaching against the application arriving (approaches.py: then nothing is made), and
+   unless Y's partners lie in several processes (pools): each pool's start is its own process's, not
+   one of the case's ways in.
 """
 
 from __future__ import annotations
@@ -201,6 +203,8 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
         partners = theirs
     if not partners or any((one, y) in given.banned for y in partners):
         return matches
+    if len({b.steps[y].process for y in partners}) > 1:
+        return matches  # the starts (ends) of several pools: each its own process's, not one case's ways
     holder = {y: k for k, m in enumerate(matches) for y in m.b}
     own = next((k for k, m in enumerate(matches) if one in m.a), None)
     if own is not None:

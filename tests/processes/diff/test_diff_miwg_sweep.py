@@ -70,3 +70,20 @@ def test_an_event_subprocess_start_or_end_is_none_of_the_case() -> None:
     assert (view.steps["HS"].on_trigger, view.steps["S"].on_trigger) == (True, False)
     assert process_events(view, "start") == ["S"] and process_events(view, "end") == ["E"]
 
+
+def test_one_start_is_not_joined_to_the_starts_of_several_pools() -> None:
+    """MIWG C.4.0: bpmn.io exports the first of its four diagrams (pool Money Bank; IT, Payroll and
+    Facilities as empty pools): its one start "Candidate accepted offer" was merged with the three
+    other pools' "New employee hired", its one end with their ends."""
+    from processes.diff import diff_models
+
+    pools = EVENT_SUB.replace(b'<process id="P">', b'<collaboration id="C"><participant id="A" processRef="P"/>'
+                              b'<participant id="B" processRef="Q"/></collaboration><process id="P">')
+    pools = pools.replace(b"</definitions>", b'<process id="Q"><startEvent id="QS" name="New employee hired"/>'
+                          b'<task id="QT" name="Prepare workstation"/><sequenceFlow id="F9" sourceRef="QS" '
+                          b'targetRef="QT"/></process></definitions>')
+    one = EVENT_SUB[:EVENT_SUB.index(b"    <subProcess")] + b"  </process>\n</definitions>\n"
+    d = diff_models(parse_bpmn(pools, source="a.bpmn"), parse_bpmn(one, source="b.bpmn"))
+    assert all(len(m.a) == len(m.b) == 1 for m in d.matches)
+    assert {"New employee hired", "Prepare workstation"} <= {
+        d.a.steps[x.a[0]].name for x in d.differences if x.kind == "only_in_a"}
