@@ -5,9 +5,12 @@ only where the tool really changed it."""
 from __future__ import annotations
 
 import pytest
+from shared import INTEROP
 
-from bpmn_io.reader import parse_bpmn
+from bpmn_io.reader import parse_bpmn, read_bpmn
 from processes.diff.view import build_view
+
+MIWG = INTEROP / "miwg"
 
 LANED = b"""<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
@@ -87,3 +90,19 @@ def test_one_start_is_not_joined_to_the_starts_of_several_pools() -> None:
     assert all(len(m.a) == len(m.b) == 1 for m in d.matches)
     assert {"New employee hired", "Prepare workstation"} <= {
         d.a.steps[x.a[0]].name for x in d.differences if x.kind == "only_in_a"}
+
+
+@pytest.mark.interop
+def test_a_step_of_another_pool_does_not_join_a_correspondence_it_is_not_next_to() -> None:
+    """MIWG B.2.0 against bpmn.io's export, which leaves out the called process WFP-0- (Start Event 8,
+    Task 34, End Event 15) and labels the link throw event "Intermediate End Event": the attach pass
+    grouped "Intermediate Event Link" + "End Event 15" against it, End Event 15 lying in another
+    process, next to nothing of the correspondence."""
+    from processes.diff import diff_models
+
+    d = diff_models(read_bpmn(MIWG / "reference" / "B.2.0.bpmn"),
+                    read_bpmn(MIWG / "bpmn-io-camunda-modeler-18.6.1" / "B.2.0-export.bpmn"))
+    assert all(len(m.a) == len(m.b) == 1 for m in d.matches)
+    link = next(m for m in d.matches if d.b.steps[m.b[0]].name == "Intermediate End Event")
+    assert d.a.steps[link.a[0]].name == "Intermediate Event Link"
+    assert "End Event 15" not in {d.a.steps[m.a[0]].name for m in d.matches}
