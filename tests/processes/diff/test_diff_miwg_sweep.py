@@ -106,3 +106,78 @@ def test_a_step_of_another_pool_does_not_join_a_correspondence_it_is_not_next_to
     link = next(m for m in d.matches if d.b.steps[m.b[0]].name == "Intermediate End Event")
     assert d.a.steps[link.a[0]].name == "Intermediate Event Link"
     assert "End Event 15" not in {d.a.steps[m.a[0]].name for m in d.matches}
+
+
+#: the sweep's good cases: every step matched one to one, nothing uncertain, no difference
+#: (a dropped or re-cased label shows in node matching only: the similarity is not asserted here)
+SAME = {
+    "adonis-17.0": "A.1.0-export A.2.0-export A.2.1-export A.3.0-export A.4.0-export A.4.1-export B.1.0-export "
+                   "C.2.0-export C.5.0-export C.6.0-export C.8.0-export",
+    "bizagi-modeler-2.8.0.8": "A.1.0-roundtrip A.2.0-roundtrip A.3.0-roundtrip A.4.0-roundtrip A.4.1-roundtrip",
+    "bpmn-io-camunda-modeler-18.6.1": "A.1.0-export A.1.0-roundtrip A.2.0-export A.2.0-roundtrip A.2.1-export "
+                                      "A.2.1-roundtrip A.3.0-export A.3.0-roundtrip A.4.0-export A.4.0-roundtrip "
+                                      "A.4.1-roundtrip B.1.0-roundtrip B.2.0-roundtrip C.1.0-export C.1.0-roundtrip "
+                                      "C.2.0-roundtrip C.4.0-roundtrip C.5.0-roundtrip C.6.0-roundtrip C.8.0-export "
+                                      "C.8.0-roundtrip",
+    "cardanit-4.9.1": "A.1.0-export A.1.0-roundtrip A.2.0-export A.2.0-roundtrip A.2.1-export A.2.1-roundtrip "
+                      "A.3.0-export A.3.0-roundtrip C.1.0-export C.1.0-roundtrip C.2.0-export C.2.0-roundtrip "
+                      "C.4.0-roundtrip C.5.0-export C.5.0-roundtrip C.8.0-export",
+    "sap-signavio-process-manager-19.9.0": "A.1.0-export A.1.0-roundtrip A.2.0-export A.2.0-roundtrip A.2.1-roundtrip "
+                                           "A.3.0-export A.3.0-roundtrip A.4.0-export A.4.0-roundtrip A.4.1-export "
+                                           "A.4.1-roundtrip C.1.0-export C.1.0-roundtrip C.2.0-export C.2.0-roundtrip "
+                                           "C.6.0-roundtrip C.8.0-export C.8.0-roundtrip",
+    "visual-paradigm-11.1": "A.1.0-roundtrip A.2.0-roundtrip A.3.0-roundtrip A.4.0-roundtrip A.4.1-roundtrip "
+                            "C.1.0-roundtrip",
+}
+
+#: every step matched one to one, and only what the tool changed in the file differs
+CHANGED = {
+    ("adonis-17.0", "B.2.0-export"): [("attribute", "loop_marker", "multi-instance parallel", "")],
+    ("bpmn-io-camunda-modeler-18.6.1", "C.2.0-export"): [("attribute", "type", "message start event",
+                                                          "none start event")],
+    ("cardanit-4.9.1", "C.4.0-export"): [("attribute", "loop_marker", "standard", "standard max 0")],
+    ("visual-paradigm-11.1", "B.2.0-roundtrip"): [
+        ("attribute", "loop_marker", "standard", "standard max 0"),
+        ("attribute", "type", "callActivity", "subProcess"),
+        ("attribute", "type", "callActivity", "subProcess"),
+        ("attribute", "type", "signal intermediate catch event", "signal boundary event")],
+}
+
+
+def _diff_with_reference(tool: str, stem: str):
+    from processes.diff import diff_models
+
+    return diff_models(read_bpmn(MIWG / "reference" / f"{stem.split('-')[0]}.bpmn"),
+                       read_bpmn(MIWG / tool / f"{stem}.bpmn"))
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize(("tool", "stem"), [(t, s) for t, stems in SAME.items() for s in stems.split()])
+def test_the_same_model_from_another_tool_is_all_matched_and_nothing_differs(tool: str, stem: str) -> None:
+    d = _diff_with_reference(tool, stem)
+    assert all(len(m.a) == len(m.b) == 1 for m in d.matches)
+    assert len(d.matches) == len(d.a.steps) == len(d.b.steps)
+    assert d.uncertain == () and d.differences == ()
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize(("tool", "stem"), list(CHANGED))
+def test_the_same_model_differs_only_where_the_tool_changed_it(tool: str, stem: str) -> None:
+    d = _diff_with_reference(tool, stem)
+    assert len(d.matches) == len(d.a.steps) == len(d.b.steps) and d.uncertain == ()
+    assert [(x.kind, x.attribute, x.a_value, x.b_value) for x in d.differences] == CHANGED[(tool, stem)]
+
+
+@pytest.mark.interop
+def test_signavios_b20_roundtrip_read_leniently_lacks_only_the_called_process() -> None:
+    """Item 2's file against the reference: Signavio replaced the called process WFP-0- by a
+    globalTask of the same id; nothing else differs once its boundary events are in their hosts'
+    process (8 of them were in a process of their own)."""
+    from processes.diff import diff_models
+
+    b = read_bpmn(MIWG / "sap-signavio-process-manager-19.9.0" / "B.2.0-roundtrip.bpmn", strict=False)
+    assert len(b.moved_boundary_events) == 8
+    d = diff_models(read_bpmn(MIWG / "reference" / "B.2.0.bpmn"), b)
+    assert len(d.matches) == 83 and all(len(m.a) == len(m.b) == 1 for m in d.matches) and d.uncertain == ()
+    assert [(x.kind, d.a.steps[x.a[0]].name) for x in d.differences] == [
+        ("only_in_a", "Start Event 8"), ("only_in_a", "Task 34"), ("only_in_a", "End Event 15")]
