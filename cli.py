@@ -137,11 +137,12 @@ if TYPE_CHECKING:
 
 
 _LENIENT_HELP = ("Read a BPMN file that a tool wrote with flows to missing elements or across processes, "
-                 "or with an id used twice (kept as written; renamed <id>_dup<n>); each repair is one note "
-                 "on stderr.")
+                 "or with an id used twice (kept as written; renamed <id>_dup<n>), or with boundary events "
+                 "in another process than their host (read in the host's); each repair is one note on stderr.")
 #: --lenient of diff, compare and simulate: the same read, but a flow to nothing cannot be followed
 _LENIENT_LEFT_OUT_HELP = ("Read BPMN files that a tool wrote with flows to missing elements or across processes, "
-                          "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>); each "
+                          "or with an id used twice (such a flow left out; the repeat renamed <id>_dup<n>), or "
+                          "with boundary events in another process than their host (read in the host's); each "
                           "repair is one note on stderr.")
 
 

@@ -4,8 +4,12 @@ A lenient read (:func:`bpmn_io.reader.parse_bpmn` with ``strict=False``) renames
 ``<id>_dup<n>`` and keeps a sequence flow whose ``sourceRef`` or ``targetRef`` names no flow node
 of its process as written. ``convert`` and ``render`` keep such a flow (the file written still
 has it); diff, compare and simulate cannot follow a flow to nothing, so they leave it out
-(:func:`without_broken_flows`). Either way each repair is one note on stderr
-(:func:`lenient_notes`), with the file's line where known.
+(:func:`without_broken_flows`). A boundary event written into another process than the activity
+it is attached to (Signavio's MIWG B.2.0 roundtrip puts eight of them in a process of their own,
+their outgoing flows in the host's) is read as part of its host's process
+(:func:`boundary_events_to_hosts`): a boundary event sits on its host's border, so that is where
+it was drawn. Either way each repair is one note on stderr (:func:`lenient_notes`), with the
+file's line where known.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import dataclasses
 from processes.model import (
     CallActivity,
     Definitions,
+    Event,
     FrozenMap,
     Gateway,
     Process,
@@ -23,7 +28,7 @@ from processes.model import (
     Task,
 )
 
-__all__ = ["broken_ends", "without_broken_flows", "lenient_notes"]
+__all__ = ["broken_ends", "without_broken_flows", "boundary_events_to_hosts", "lenient_notes"]
 
 
 def broken_ends(defs: Definitions) -> list[tuple[Process, SequenceFlow, str]]:
@@ -65,6 +70,44 @@ def without_broken_flows(defs: Definitions) -> Definitions:
                                dropped_flows=defs.dropped_flows + tuple((f.id, why) for _p, f, why in broken))
 
 
+def boundary_events_to_hosts(defs: Definitions) -> Definitions:
+    """``defs`` with each boundary event whose host activity is in another process moved there
+    (after its host's other nodes, in its host's scope), each recorded in ``moved_boundary_events``;
+    ``defs`` itself when there is none.
+
+    Only where nothing else ties the event to the process it is written in: no sequence flow of
+    that process and no lane of it names the event. Otherwise it stays (validate and the
+    commands' refusal name it).
+    """
+    where = {node_id: p for p in defs.processes for node_id in p.nodes}
+    moves: list[tuple[Event, Process, Process]] = []
+    for process in defs.processes:
+        tied = {ref for f in process.flows.values() for ref in (f.source, f.target)}
+        tied |= {ref for lane in process.lanes() for ref in lane.flow_node_refs}
+        for node in process.nodes.values():
+            if (not isinstance(node, Event) or node.position != "boundary" or not node.attached_to
+                    or node.attached_to in process.nodes or node.id in tied):
+                continue
+            home = where.get(node.attached_to)
+            if home is not None and isinstance(home.nodes[node.attached_to], (Task, SubProcess, CallActivity)):
+                moves.append((node, process, home))
+    if not moves:
+        return defs
+    leaving = {event.id for event, _from, _to in moves}
+    arriving: dict[str, list[Event]] = {}
+    for event, _from, home in moves:
+        host = home.nodes[event.attached_to]
+        arriving.setdefault(home.id, []).append(dataclasses.replace(event, parent=host.parent))
+    processes = []
+    for process in defs.processes:
+        nodes = {node_id: node for node_id, node in process.nodes.items() if node_id not in leaving}
+        nodes.update((event.id, event) for event in arriving.get(process.id, ()))
+        processes.append(process if len(nodes) == len(process.nodes) and process.id not in arriving
+                         else dataclasses.replace(process, nodes=FrozenMap(nodes)))
+    return dataclasses.replace(defs, processes=tuple(processes), moved_boundary_events=defs.moved_boundary_events
+                               + tuple((event.id, old.id, home.id) for event, old, home in moves))
+
+
 def lenient_notes(defs: Definitions, source: str) -> list[str]:
     """One line per repair of a lenient read of ``source``: ``FILE:LINE: read leniently: ...``."""
     lines = defs.source_lines
@@ -79,4 +122,7 @@ def lenient_notes(defs: Definitions, source: str) -> list[str]:
               for _process, flow, why in broken_ends(defs)]
     notes += [f"{at(flow_id)}: read leniently: sequence flow '{flow_id}': {why}; left out"
               for flow_id, why in defs.dropped_flows]
+    notes += [f"{at(event_id)}: read leniently: boundary event '{event_id}' is written in process '{old}', the "
+              f"activity it is attached to in process '{home}'; read as part of '{home}'"
+              for event_id, old, home in defs.moved_boundary_events]
     return notes

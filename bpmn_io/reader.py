@@ -36,6 +36,7 @@ from processes.model import (
 
 from .dangling import restore_references
 from .fragments import fragment
+from .lenient import boundary_events_to_hosts
 from .namespaces import BPMN, BPMNDI, KEPT_RELATIONSHIP, KEPT_TAG, foreign_namespaces, local, q
 from .readcommon import (
     DOC,
@@ -79,12 +80,14 @@ def read_bpmn(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, stric
 def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: bool = True) -> Definitions:
     """Parse BPMN 2.0 XML ``data``; ``source`` names it in error messages.
 
-    With ``strict=False`` two defects that real tools write are tolerated instead
+    With ``strict=False`` three defects that real tools write are tolerated instead
     of raising: a sequence flow whose sourceRef/targetRef is missing or lies in
-    another process is kept as written (``processes.validate`` reports it), and a
+    another process is kept as written (``processes.validate`` reports it), a
     repeated id is renamed ``<id>_dup<n>`` on the element the model keeps opaque
-    (Signavio's MIWG exports and roundtrips have both). Everything else is
-    checked either way.
+    (Signavio's MIWG exports and roundtrips have both), and a boundary event
+    written into another process than its host activity is read as part of the
+    host's process (:func:`bpmn_io.lenient.boundary_events_to_hosts`). Everything
+    else is checked either way.
     """
     root = parse_xml(data, source=source, max_bytes=max_bytes).getroot()
     src = Source(source, tuple(bytes(data).split(b"\n")))  # after the size check: lines to locate elements
@@ -93,6 +96,8 @@ def parse_bpmn(data: bytes, *, source: str, max_bytes: int = MAX_BYTES, strict: 
     restore_references(root, src)
     renamed = unique_ids(root, src, strict=strict)
     defs = _definitions(root, src, strict)
+    if not strict:
+        defs = boundary_events_to_hosts(defs)
     return dataclasses.replace(defs, renamed_duplicates=renamed, source_lines=FrozenMap(id_lines(root, src)))
 
 

@@ -688,6 +688,9 @@ class Definitions:
     #: (flow id, why) of each sequence flow a lenient read left out because an end names no flow
     #: node of its process (bpmn_io.lenient.without_broken_flows), for the notes of diff and simulate
     dropped_flows: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    #: (event id, process written in, host's process) of each boundary event a lenient read moved to
+    #: the process of the activity it is attached to (bpmn_io.lenient.boundary_events_to_hosts)
+    moved_boundary_events: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
 
     def process(self, process_id: str | None = None) -> Process:
         """The process with ``process_id``; without it, the only (or first non-empty) one."""

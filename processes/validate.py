@@ -185,6 +185,10 @@ def _duplicate_ids(defs: Definitions) -> Iterator[Problem]:
         yield Problem("duplicate-id", "error", element_id,
                       f"id '{original}' is used more than once in the file; read leniently, this "
                       f"repeat was renamed '{element_id}' (expected each id once)")
+    for event_id, written_in, home in defs.moved_boundary_events:  # bpmn_io.lenient.boundary_events_to_hosts
+        yield Problem("boundary-host", "error", event_id,
+                      f"boundary event is written in process '{written_in}', the activity it is attached to in "
+                      f"process '{home}'; read leniently as part of '{home}' (expected it in its host's process)")
 
 
 # model fields holding kept BPMN XML (its prefixes are bpmn:, bpmndi:, di:, dc: after import)
@@ -291,6 +295,12 @@ def _references(defs: Definitions, process: Process) -> Iterator[Problem]:
             if not node.attached_to:
                 yield Problem("boundary-host", "error", node.id, "boundary event is attached to nothing "
                               "(expected an attachedToRef naming a task, subprocess or call activity)")
+            elif host is None and node.attached_to in owner:
+                yield Problem("missing-ref", "error", node.id,
+                              f"boundary event attachedToRef '{node.attached_to}' is in process "
+                              f"'{owner[node.attached_to]}', not in '{process.id}' (expected an activity of process "
+                              f"'{process.id}': a boundary event belongs to its host's process; "
+                              "draw it on the activity's border in the same pool)")
             elif host is None:
                 yield Problem("missing-ref", "error", node.id, f"boundary event attachedToRef '{node.attached_to}' does not "
                               "exist (expected the id of a task, subprocess or call activity)")

@@ -446,9 +446,12 @@ def canonical_timer(timer: str) -> str:
 
     Years and months stay as they are (calendar lengths vary); weeks, days, hours,
     minutes and seconds become seconds. Texts that are not ISO 8601 durations are
-    compared as written (white space removed).
+    compared as written (white space removed). A timer with no expression (an empty
+    ``<timeDate/>``, or none) says nothing about time: it is "", as no timer is.
 
     >>> canonical_timer("timeDuration=P2W") == canonical_timer("timeDuration=P14D")
+    True
+    >>> canonical_timer("timeDate=") == canonical_timer("timer=") == ""
     True
     """
     return _canonical_timer(timer)
@@ -460,6 +463,8 @@ def _canonical_timer(timer: str) -> str:
     parts = []
     for part in timer.split(";"):
         kind, _, expr = part.strip().partition("=")
+        if not expr.strip():
+            continue
         match = _ISO.match(expr.strip().upper())
         if match and any(match.groups()):
             y, mo, w, d, h, mi, s = (float(g) if g else 0.0 for g in match.groups())

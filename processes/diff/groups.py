@@ -70,7 +70,7 @@ adjacency are the evidence, and the pair's combined score is not asked to reach 
 next to "Confirm identity" has label 0.66 but a combined score of 0.63, since the other
 model's matched step had to pay for its neighbours being different). Both models are read this way, so two
 steps drawn as two others become one correspondence of four pairs. Instead of sitting next
-to it, x may lie anywhere when the correspondence is one step y against steps like x, and y
+to it, x may lie anywhere in the process (pool) of the correspondence's steps on its side when the correspondence is one step y against steps like x, and y
 names what sets each of them apart while they share something ("Hämta in yttranden från
 polisen och Skatteverket" against "Polisremiss" and "Skatteremiss" with other steps between
 them), or y is an event naming only what they share and nothing else in their model says
@@ -551,6 +551,8 @@ def _attach_side(given: PassInput, matches: list[Match], side: str, apart: list[
         # x sits next to the steps that y's correspondence already holds on x's side
         near = set(one.predecessors(x_id)) | set(one.successors(x_id))
         adjacent = bool(near & set(ids_on(m, side)))
+        if not adjacent and all(one.steps[s].process != x.process for s in ids_on(m, side) if s in one.steps):
+            continue  # not next to them and in another process (pool): no branch beside them
         if _said_in_full(lex, one, other, m, x_id, side, lang) or _alternative(lex, one, other, m, x_id, side, lang):
             pass  # a branch beside them that y names in full, or another way of doing what y does
         elif float(row[best]) < options.min_label:

@@ -421,9 +421,17 @@ def _in_one_unit_across(x: Difference, values: dict[str, str], d: ModelDiff) -> 
 
 
 def name_sides(message: str, a_name: str, b_name: str) -> str:
-    """A difference message with "in A" / "in B" replaced by the models' names."""
-    message = re.sub(r"\b([Ii]n) A\b", lambda m: f"{m.group(1)} {a_name}", message)
-    return re.sub(r"\b([Ii]n) B\b", lambda m: f"{m.group(1)} {b_name}", message)
+    """A difference message with "in A" / "in B" replaced by the models' names, in one pass: a name
+    that reads "in B..." itself (model "B.2.0" against "B.2.0-roundtrip") is not replaced again.
+
+    >>> name_sides("Task 1 is only in A.", "B.2.0", "B.2.0-roundtrip")
+    'Task 1 is only in B.2.0.'
+    """
+    names = {"A": a_name, "B": b_name}
+    return _SIDE.sub(lambda m: f"{m.group(1)} {names[m.group(2)]}", message)
+
+
+_SIDE = re.compile(r"\b([Ii]n) ([AB])\b")
 
 
 def _facts(models: Sequence[Compared]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -11,7 +11,8 @@ the end of a side branch that runs beside the case and ends on its own (a remind
 decision reported to the committee). bench/RESULTS-matching.md, "Branch many78".
 
 A model's **process starts** are its start events with nothing before them in the sequence flow (not a
-subprocess's start), its **process ends** the end events with nothing after them.
+subprocess's start, nor an event subprocess's), its **process ends** the end events with nothing after
+them (not an event subprocess's).
 
 1. :func:`lone_endpoint_blocks`: where one model has exactly one process start and the other at least
    one, the one-to-one assignment (matching.py) pairs those start events only with each other — a task
@@ -26,7 +27,9 @@ subprocess's start), its **process ends** the end events with nothing after them
    side branch (:func:`side_ends`), less an end whose outcome (granted, refused) is the contrary of
    E's, and — when Y has a decision step (deciding.py) — less an end no decision step comes before
    (the case closed before any decision: written off, after three failed tests). The same for starts, every process start of Y a partner — unless S and one of them are the
-   applicant approaching against the application arriving (approaches.py: then nothing is made).
+   applicant approaching against the application arriving (approaches.py: then nothing is made), and
+   unless Y's partners lie in several processes (pools): each pool's start is its own process's, not
+   one of the case's ways in.
 """
 
 from __future__ import annotations
@@ -69,8 +72,8 @@ def process_events(view: ModelView, position: str) -> list[str]:
     flow = view.flow
     out = []
     for s, step in view.steps.items():
-        if step.kind != "event" or step.detail.split(":")[0] != position or s not in flow:
-            continue
+        if step.kind != "event" or step.detail.split(":")[0] != position or s not in flow or step.on_trigger:
+            continue  # an event subprocess's start or end is none of the case's (nothing leads into it)
         around = _sequence_predecessors(flow, s) if position == "start" else _sequence_successors(flow, s)
         if not around:
             out.append(s)
@@ -200,6 +203,8 @@ def _one_side(given: PassInput, matches: list[Match], position: str, notes: list
         partners = theirs
     if not partners or any((one, y) in given.banned for y in partners):
         return matches
+    if len({b.steps[y].process for y in partners}) > 1:
+        return matches  # the starts (ends) of several pools: each its own process's, not one case's ways
     holder = {y: k for k, m in enumerate(matches) for y in m.b}
     own = next((k for k, m in enumerate(matches) if one in m.a), None)
     if own is not None:

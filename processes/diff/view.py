@@ -53,7 +53,8 @@ class Step:
 
     ``kind``: task | subProcess | callActivity | event. ``detail``: the task type, the
     subprocess variant, or ``<position>:<trigger>`` of an event. ``performer``: the
-    innermost lane's name, else the pool's name, else "". ``timer``: the timer
+    innermost lane's name (a boundary event no lane lists: its host's), else the pool's name,
+    else "". ``timer``: the timer
     expression of a timer event (``timeDuration=P14D``), else "". ``loop``: "",
     ``standard`` (with ``max N`` when given) or ``multi-instance parallel|sequential``.
     """
@@ -66,6 +67,9 @@ class Step:
     timer: str = ""
     loop: str = ""
     process: str = ""
+    #: inside an event subprocess: it runs when its trigger comes, not in the case's sequence
+    #: (its start is no start of the case, its end no end of it)
+    on_trigger: bool = False
 
 
 _EVENT_WORDS = {"start": "start event", "end": "end event", "boundary": "boundary event"}
@@ -147,6 +151,18 @@ def _loop(node: Node) -> str:
     return ""
 
 
+def _in_event_subprocess(proc: Process, node: Node) -> bool:
+    """Whether ``node`` lies (at any depth) inside an event subprocess of ``proc``."""
+    seen = {node.id}
+    parent = proc.nodes.get(node.parent)
+    while parent is not None and parent.id not in seen:
+        if isinstance(parent, SubProcess) and parent.triggered_by_event:
+            return True
+        seen.add(parent.id)
+        parent = proc.nodes.get(parent.parent)
+    return False
+
+
 def build_view(defs: Definitions, name: str = "") -> ModelView:
     """The comparable view of ``defs`` (every process of the document)."""
     pool_names = {p.process_ref: p.name for p in defs.participants() if p.process_ref}
@@ -171,6 +187,12 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
             lane = lane_of.get(node.id)
             parent: Node = node
             seen = {node.id}
+            if lane is None and isinstance(node, Event) and node.position == "boundary" \
+                    and node.attached_to in proc.nodes:
+                # on its host's border: in its host's lane (tools list it there, or not at all)
+                parent = proc.nodes[node.attached_to]
+                seen.add(parent.id)
+                lane = lane_of.get(parent.id)
             while lane is None and parent.parent in proc.nodes and parent.parent not in seen:
                 parent = proc.nodes[parent.parent]
                 seen.add(parent.id)
@@ -185,6 +207,7 @@ def build_view(defs: Definitions, name: str = "") -> ModelView:
                 _timer(node),
                 _loop(node),
                 proc.id,
+                _in_event_subprocess(proc, node),
             )
         for f in proc.flows.values():
             if f.source in nodes and f.target in nodes:

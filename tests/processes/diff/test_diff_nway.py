@@ -139,3 +139,12 @@ def test_a_cluster_with_two_steps_of_one_model_names_both_in_the_core() -> None:
     assert "Kontrollera avgift + Granska ansökan" in comparison_text(c)
     # one step per model: the most common label, as before
     assert "Beslut" in core and "Kontrollera avgift" not in core
+
+
+def test_model_names_that_begin_like_a_side_are_put_in_once() -> None:
+    """MIWG B.2.0 against its roundtrip: "only in A" became "only in B.2.0" and then, read again
+    for "in B", "only in B.2.0-roundtrip.2.0"."""
+    from processes.diff.nway import name_sides
+
+    assert name_sides('"Task 34" is only in A.', "B.2.0", "B.2.0-roundtrip") == '"Task 34" is only in B.2.0.'
+    assert name_sides("x: timer none in A, P1D in B.", "B.2.0", "A.1") == "x: timer none in B.2.0, P1D in A.1."

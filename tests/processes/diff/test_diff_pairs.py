@@ -320,3 +320,13 @@ def test_two_letters_on_the_branches_of_a_choice_against_one_letter_are_no_optio
     d = diff_models(one, two, decisions=MatchDecisions(confirm=(Decision(("L",), ("G", "R")),)))
     assert any(m.a == ("L",) and set(m.b) == {"G", "R"} for m in d.matches)
     assert not [x for x in d.differences if x.kind == "optionality"]
+
+
+def test_a_timer_without_an_expression_says_nothing_about_time() -> None:
+    """MIWG B.2.0: the reference writes ``<timeDate/>`` (empty), Signavio's roundtrip a bare
+    timerEventDefinition: "timer timeDate= in A, timer= in B" was a difference of nothing."""
+    from processes.diff.differences import canonical_timer
+
+    assert canonical_timer("timeDate=") == canonical_timer("timer=") == canonical_timer("") == ""
+    assert canonical_timer("timeDate=") != canonical_timer("timeDate=2026-01-01")
+    assert canonical_timer("timeDuration=P2W; timeCycle=") == canonical_timer("timeDuration=P14D")
