@@ -65,7 +65,6 @@ import yaml
 from lxml import etree
 
 from processes.errors import InputError
-from processes.shownnames import language_problem
 from processes.model import (
     Collaboration,
     Definitions,
@@ -84,6 +83,7 @@ from processes.model import (
     SequenceFlow,
     Task,
 )
+from processes.shownnames import language_problem
 
 from .authoring_format import (
     BLOCK_KEYS,

@@ -19,6 +19,7 @@ processes.errors.ModelError: nothing to draw: the model has no process and no co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
@@ -65,6 +66,7 @@ from processes.model import (
     Task,
     TextAnnotation,
 )
+from processes.shownnames import has_names, in_language
 
 __all__ = ["render_svg"]
 
@@ -100,6 +102,7 @@ def render_svg(
     classes: Mapping[str, str] | None = None,
     badges: Mapping[str, str] | None = None,
     extra_css: str = "",
+    languages: tuple[str, ...] = (),
 ) -> str:
     """Draw diagram number ``diagram`` of ``defs`` as a standalone SVG document.
 
@@ -108,8 +111,21 @@ def render_svg(
     (a flow's badge sits at its middle). ``extra_css`` is added to the
     document's ``<style>`` (e.g. ``.matched .body{fill:#dfd}``: the outline of
     every shape and the line of every flow carry the class ``body``).
+    ``languages`` (``("en", "sv")``): a label whose element names itself per
+    language (:mod:`processes.shownnames`) is written once in each, in a ``<g>``
+    of that language's class (``en``, ``sv``), for a page that shows its own;
+    a model without such names is drawn as without ``languages``.
     Raises :class:`~processes.errors.ModelError` when there is no such diagram.
     """
+    shown = [lang for lang in languages if has_names(defs, lang)]
+    if not shown:
+        return _render(defs, diagram, classes, badges, extra_css)
+    drawn = {lang: _render(in_language(defs, lang), diagram, classes, badges, extra_css) for lang in languages}
+    return _bilingual(drawn)
+
+
+def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, badges: Mapping[str, str] | None,
+            extra_css: str) -> str:
     if not defs.diagrams or not any(d.plane.shapes or d.plane.edges for d in defs.diagrams):
         raise ModelError(f"nothing to draw: {_why_empty(defs)}")
     if not 0 <= diagram < len(defs.diagrams):
@@ -159,6 +175,63 @@ def render_svg(
     markers = _MARKERS + marker_variants(_MARKERS, {key: color for color, key in edge_colors.items()})
     return "\n".join([head, f"<defs>\n{markers}</defs>", css, background, *(item.svg for item in items),
                       "</svg>"]) + "\n"
+
+
+#: a drawn text (a label, a header) and a tooltip: what differs between the drawings of one model per language
+_TEXT = re.compile(r"(<text\b.*?</text>|<title>.*?</title>)", re.S)
+_VIEW = re.compile(r'viewBox="([^"]*)" width="([^"]*)" height="([^"]*)"')
+
+
+def _bilingual(drawn: Mapping[str, str]) -> str:
+    """One SVG of the drawings of one model per language (language -> SVG): their lines where they agree; where
+    they differ, each language's text in a ``<g>`` of its class (the whole line, when more than text differs);
+    the view box around them all."""
+    langs = list(drawn)
+    rows = [svg.split("\n") for svg in drawn.values()]
+    if len({len(r) for r in rows}) != 1:  # not one drawing: each whole, in its language
+        return drawn[langs[0]].split("\n", 1)[0] + "\n" + "".join(
+            f'<g class="{lang}">{svg.split(chr(10), 1)[1].rsplit("</svg>", 1)[0]}</g>\n' for lang, svg in drawn.items()
+        ) + "</svg>\n"
+    out = []
+    for k, lines in enumerate(zip(*rows, strict=True)):
+        if k == 0:
+            out.append(_union_view(lines))
+        elif len(set(lines)) == 1:
+            out.append(lines[0])
+        else:
+            out.append(_merged(dict(zip(langs, lines, strict=True))))
+    return "\n".join(out)
+
+
+def _merged(lines: Mapping[str, str]) -> str:
+    parts = {lang: _TEXT.split(line) for lang, line in lines.items()}
+    shapes = {tuple(p[0::2]) for p in parts.values()}
+    if len(shapes) != 1:  # a label box that moved with its text: the element drawn once per language
+        return "".join(f'<g class="{lang}">{line}</g>' for lang, line in lines.items())
+    first = next(iter(parts.values()))
+    out = []
+    for i, piece in enumerate(first):
+        said = {lang: p[i] for lang, p in parts.items()}
+        if i % 2 == 0 or len(set(said.values())) == 1:
+            out.append(piece)
+        else:
+            out.append("".join(f'<g class="{lang}">{text}</g>' for lang, text in said.items() if text))
+    return "".join(out)
+
+
+def _union_view(heads: tuple[str, ...]) -> str:
+    """The ``<svg>`` start tag whose view box holds every language's drawing."""
+    boxes = []
+    for head in heads:
+        found = _VIEW.search(head)
+        if found is None:
+            return heads[0]
+        x, y, w, h = (float(v) for v in found.group(1).split())
+        boxes.append((x, y, x + w, y + h))
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return _VIEW.sub(f'viewBox="{num(x0)} {num(y0)} {num(x1 - x0)} {num(y1 - y0)}" width="{num(x1 - x0)}" '
+                     f'height="{num(y1 - y0)}"', heads[0], count=1)
 
 
 def _why_empty(defs: Definitions) -> str:

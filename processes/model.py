@@ -217,7 +217,7 @@ class FlowNode:
     data_associations: tuple[DataAssociation, ...] = ()
     io_specification: str = ""  # ioSpecification kept as serialized XML
     opaque: Opaque = NO_OPAQUE
-    names: FrozenMap[str, str] = EMPTY  # the name shown per language (processes.shownnames), beside the drawn name
+    names: FrozenMap[str, str] = EMPTY  # the name shown per language (processes.shownnames.name_in), beside the drawn name
 
     @property
     def kind(self) -> str:

@@ -7,7 +7,7 @@ Ids are never shown.
 
 >>> from processes.model import FrozenMap, Task
 >>> t = Task(id="Task_Diarie", name="Diarieför ansökan", names=FrozenMap({"en": "Register the application"}))
->>> shown_name(t, "en"), shown_name(t, "sv"), shown_name(Task(id="T"), "en")
+>>> name_in(t, "en"), name_in(t, "sv"), name_in(Task(id="T"), "en")
 ('Register the application', 'Diarieför ansökan', '')
 >>> language_problem("de", "Registrieren"), language_problem("en", ["a"])
 ("unknown language 'de' (expected one of en, sv)", "['a'] is not a name (expected text)")
@@ -20,13 +20,13 @@ from typing import Any
 
 from processes.model import Definitions, FrozenMap
 
-__all__ = ["LANGUAGES", "shown_name", "language_problem", "in_language", "has_names"]
+__all__ = ["LANGUAGES", "name_in", "language_problem", "in_language", "has_names"]
 
 #: the languages a page or report speaks, and so those a model may name its elements in
 LANGUAGES = ("en", "sv")
 
 
-def shown_name(element: Any, lang: str) -> str:
+def name_in(element: Any, lang: str) -> str:
     """``element``'s name in ``lang`` (its ``names`` entry), else its drawn ``name``; "" without either."""
     names = getattr(element, "names", None)
     said = names.get(lang) if names else None
@@ -80,8 +80,8 @@ def _lane(lane: Any, said: Any) -> Any:
 
 
 def _differs(element: Any, lang: str) -> bool:
-    names = getattr(element, "names", None)
-    return bool(names) and bool(names.get(lang)) and names[lang] != element.name
+    said = (getattr(element, "names", None) or {}).get(lang)
+    return bool(said) and said != element.name
 
 
 def _named(defs: Definitions) -> list[Any]:

@@ -362,12 +362,12 @@ message_flows:
 def test_a_name_per_language_sits_beside_the_drawn_name_and_round_trips_through_bpmn() -> None:
     from bpmn_io import parse_bpmn, to_bpmn_bytes
     from bpmn_io.layout import add_layout
-    from processes.shownnames import shown_name
+    from processes.shownnames import name_in
 
     defs = parse_authoring(NAMED, source="n.yaml")
     p = defs.process()
     assert (p.nodes["S"].name, p.nodes["S"].names) == ("Ansökan inkommen", {"en": "Application received"})
-    assert [shown_name(p.nodes["S"], lang) for lang in ("en", "sv")] == ["Application received", "Ansökan inkommen"]
+    assert [name_in(p.nodes["S"], lang) for lang in ("en", "sv")] == ["Application received", "Ansökan inkommen"]
     assert [(lane.name, dict(lane.names)) for lane in p.lanes()] == [("Registrator", {"en": "Registrar"}), ("Nämnd", {})]
     assert {f.name: dict(f.names) for f in p.outgoing("G")} == {"Ja": {"en": "Yes"}, "Nej": {}}
     assert (p.names, p.nodes["B"].names) == ({"en": "Permit"}, {"en": "Two weeks"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -346,3 +347,26 @@ def test_a_long_name_is_drawn_below_the_task_icon_not_over_it(name: str) -> None
     task = _groups(svg)["T"]  # the box's top is y 78; the user icon reaches 24 px down
     size = float(task.find(f"{SVG}text").get("font-size"))
     assert min(float(span.get("y")) for span in task.iter(f"{SVG}tspan")) - 0.72 * size >= 78 + 22
+
+
+def test_a_label_named_per_language_is_drawn_once_in_each_and_a_model_without_names_as_before() -> None:
+    # found by QA (stepnames24): the English report's and page's diagrams showed the Swedish names
+    from bpmn_io.authoring import parse_authoring
+    from bpmn_io.layout import add_layout
+
+    text = ("process: {id: P}\nlanes: {L: {name: Registrator, names: {en: Registrar}}}\nsteps:\n"
+            "  - {id: S, event: start, name: Ansökan inkommen, names: {en: Application received}, lane: L}\n"
+            "  - {id: T, task: user, name: Diarieför, names: {en: Register}, lane: L}\n"
+            "  - {id: E, event: end, name: Klart, lane: L}\n")
+    defs = add_layout(parse_authoring(text, source="n.yaml"))
+    svg = render_svg(defs, languages=("en", "sv"))
+    task = next(line for line in svg.splitlines() if 'data-element-id="T"' in line)
+    assert task.count("<rect") == render_svg(defs).splitlines()[svg.splitlines().index(task)].count("<rect")
+    assert '<g class="en"><text' in task and ">Register</tspan></text></g><g class=\"sv\"><text" in task
+    assert ">Diarieför</tspan>" in task
+    end = next(line for line in svg.splitlines() if 'data-element-id="E"' in line)
+    assert "Klart" in end and 'class="en"' not in end  # the same in both: drawn once
+    assert svg.count(">Registrar</tspan>") == 1 and svg.count(">Registrator</tspan>") == 1
+    plain = add_layout(parse_authoring(re.sub(r", names: \{en: [^}]*\}", "", text.replace(
+        "{name: Registrator, names: {en: Registrar}}", "Registrator")), source="p.yaml"))
+    assert render_svg(plain, languages=("en", "sv")) == render_svg(plain)
