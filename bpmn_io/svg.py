@@ -46,8 +46,10 @@ from bpmn_io.svg_shapes import (
     gateway_marker,
     num,
 )
+from bpmn_io.textsize import LINE_HEIGHT, wrap
 from processes.errors import ModelError
 from processes.model import (
+    Bounds,
     CallActivity,
     Collaboration,
     DataObject,
@@ -120,12 +122,15 @@ def render_svg(
     shown = [lang for lang in languages if has_names(defs, lang)]
     if not shown:
         return _render(defs, diagram, classes, badges, extra_css)
-    drawn = {lang: _render(in_language(defs, lang), diagram, classes, badges, extra_css) for lang in languages}
+    drawn = {lang: _render(in_language(defs, lang), diagram, classes, badges, extra_css, grow=True)
+             for lang in languages}
     return _bilingual(drawn)
 
 
 def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, badges: Mapping[str, str] | None,
-            extra_css: str) -> str:
+            extra_css: str, *, grow: bool = False) -> str:
+    """The drawing; ``grow``: a label above its shape whose text needs more lines than its box holds grows
+    upwards (a name in another language than the one the box was drawn for), not down over the shape."""
     if not defs.diagrams or not any(d.plane.shapes or d.plane.edges for d in defs.diagrams):
         raise ModelError(f"nothing to draw: {_why_empty(defs)}")
     if not 0 <= diagram < len(defs.diagrams):
@@ -144,7 +149,7 @@ def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, 
         element = index.element(shape.element)
         if isinstance(element, (Process, Collaboration)):
             continue  # a shape of the process itself (Bonita): bpmn.io does not draw it either
-        layer, body = _shape_body(shape, element, index, plane, expanded, extent)
+        layer, body = _shape_body(shape, element, index, plane, expanded, extent, grow)
         body = recolor(body, fill=shape.fill, stroke=shape.stroke, label=shape.label.color if shape.label else "")
         extent.add_bounds(shape.bounds)
         css = shape_classes(element, index, expanded=shape.element in expanded)
@@ -252,16 +257,20 @@ def _group(element_id: str, kind: str, classes: Mapping[str, str], body: str) ->
     return f'<g class="{escape(cls)}" data-element-id="{escape(element_id)}">{body}</g>'
 
 
-def _external_label(shape: Shape, text: str, extent: Extent) -> str:
+def _external_label(shape: Shape, text: str, extent: Extent, grow: bool = False) -> str:
     if not text:
         return ""
     box = shape.label.bounds if shape.label and shape.label.bounds else default_label_box(shape.bounds, text)
+    need = len(wrap(text, max(box.width, 11), 11)) * 11 * LINE_HEIGHT
+    if grow and need > box.height and box.cy < shape.bounds.y:
+        box = Bounds(box.x, box.y - (need - box.height), box.width, need)
     extent.add_bounds(box)
     return text_block(text, box.x, box.y, box.width, box.height, size=11, valign="top")
 
 
 def _shape_body(
-    shape: Shape, element: Any, index: ElementIndex, plane: Plane, expanded: set[str], extent: Extent
+    shape: Shape, element: Any, index: ElementIndex, plane: Plane, expanded: set[str], extent: Extent,
+    grow: bool = False,
 ) -> tuple[int, str]:
     b = shape.bounds
     if isinstance(element, Participant):
@@ -281,11 +290,11 @@ def _shape_body(
             parallel_event=element.event_gateway_type == "Parallel")
         return _LAYER_NODE, (
             f'<polygon class="body" points="{points}" fill="#fff" stroke="#000" stroke-width="2"/>'
-            + marker + _external_label(shape, element.name, extent)
+            + marker + _external_label(shape, element.name, extent, grow)
         )
     if isinstance(element, Event):
         layer = _LAYER_BOUNDARY if element.position == "boundary" else _LAYER_NODE
-        return layer, svg_nodes.event(shape, element) + _external_label(shape, element.name, extent)
+        return layer, svg_nodes.event(shape, element) + _external_label(shape, element.name, extent, grow)
     if isinstance(element, (DataObjectReference, DataObject)):
         collection = element.is_collection if isinstance(element, DataObject) else index.is_collection(element)
         body = f'<path class="body" d="{data_object_path(b.x, b.y, b.width, b.height)}" fill="#fff" stroke="#000" stroke-width="1.5"/>'
@@ -293,20 +302,20 @@ def _shape_body(
             body += activity_markers(("parallel",), b.cx, b.y + b.height + 2)
         state = getattr(element, "state", "")
         name = element.name + (f" [{state}]" if state else "")
-        return _LAYER_NODE, body + _external_label(shape, name, extent)
+        return _LAYER_NODE, body + _external_label(shape, name, extent, grow)
     if isinstance(element, DataPort):
         body = (f'<path class="body" d="{data_object_path(b.x, b.y, b.width, b.height)}" fill="#fff" stroke="#000" '
                 f'stroke-width="1.5"/>' + data_arrow(b.x, b.y, output=element.output))
         if element.is_collection:
             body += activity_markers(("parallel",), b.cx, b.y + b.height + 2)
-        return _LAYER_NODE, body + _external_label(shape, element.name, extent)
+        return _LAYER_NODE, body + _external_label(shape, element.name, extent, grow)
     if isinstance(element, DataStoreReference):
         outline, rims = data_store_paths(b.x, b.y, b.width, b.height)
         body = (
             f'<path class="body" d="{outline}" fill="#fff" stroke="#000" stroke-width="1.5"/>'
             f'<path d="{rims}" fill="none" stroke="#000" stroke-width="1.5"/>'
         )
-        return _LAYER_NODE, body + _external_label(shape, element.name, extent)
+        return _LAYER_NODE, body + _external_label(shape, element.name, extent, grow)
     if isinstance(element, TextAnnotation):
         bracket = (
             f"M{num(b.x + 10)},{num(b.y)} L{num(b.x)},{num(b.y)} L{num(b.x)},{num(b.y + b.height)} "

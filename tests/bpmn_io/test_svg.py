@@ -370,3 +370,21 @@ def test_a_label_named_per_language_is_drawn_once_in_each_and_a_model_without_na
     plain = add_layout(parse_authoring(re.sub(r", names: \{en: [^}]*\}", "", text.replace(
         "{name: Registrator, names: {en: Registrar}}", "Registrator")), source="p.yaml"))
     assert render_svg(plain, languages=("en", "sv")) == render_svg(plain)
+
+
+def test_a_label_above_its_shape_grows_upwards_when_its_other_language_needs_more_lines() -> None:
+    # found in the browser (stepnames24): "Opinion from the environmental administration" took three lines in a box
+    # drawn for two ("Remissvar från miljöförvaltningen") and ran down over its event
+    from bpmn_io import read_bpmn
+    from bpmn_io.library import library_root
+
+    defs = read_bpmn(library_root() / "helsingborg" / "process.bpmn")
+    shape = next(s for s in defs.diagrams[0].plane.shapes if s.element == "Event_Remissvar_Miljo")
+    assert shape.label is not None and shape.label.bounds is not None
+    line = next(x for x in render_svg(defs, languages=("en", "sv")).splitlines()
+                if 'data-element-id="Event_Remissvar_Miljo"' in x)
+    english = re.search(r'<g class="en"><text[^>]*><tspan x="[^"]*" y="([^"]*)">Opinion from the', line)
+    swedish = re.search(r'<g class="sv"><text[^>]*><tspan x="[^"]*" y="([^"]*)">Remissvar', line)
+    assert english and swedish
+    assert float(english.group(1)) < shape.label.bounds.y < float(swedish.group(1))
+    assert 'class="en"' not in render_svg(defs)  # without languages: the drawn names only, as before
