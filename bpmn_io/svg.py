@@ -193,10 +193,8 @@ def _bilingual(drawn: Mapping[str, str]) -> str:
     the view box around them all."""
     langs = list(drawn)
     rows = [svg.split("\n") for svg in drawn.values()]
-    if len({len(r) for r in rows}) != 1:  # not one drawing: each whole, in its language
-        return drawn[langs[0]].split("\n", 1)[0] + "\n" + "".join(
-            f'<g class="{lang}">{svg.split(chr(10), 1)[1].rsplit("</svg>", 1)[0]}</g>\n' for lang, svg in drawn.items()
-        ) + "</svg>\n"
+    if len({len(r) for r in rows}) != 1:  # a name with a line break in it: each language's drawing whole
+        return _each_whole(drawn)
     out = []
     for k, lines in enumerate(zip(*rows, strict=True)):
         if k == 0:
@@ -206,6 +204,19 @@ def _bilingual(drawn: Mapping[str, str]) -> str:
         else:
             out.append(_merged(dict(zip(langs, lines, strict=True))))
     return "\n".join(out)
+
+
+def _each_whole(drawn: Mapping[str, str]) -> str:
+    """The drawings one after the other, each in a ``<g>`` of its language, under one view box and the first's
+    markers and style (the same in each: they do not depend on names)."""
+    heads, bodies = [], {}
+    for lang, svg in drawn.items():
+        lines = svg.split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith('<rect class="background"'))
+        heads.append(lines[:at])
+        bodies[lang] = "\n".join(lines[at:-2])  # up to </svg> and the empty string after its newline
+    head = [_union_view(tuple(h[0] for h in heads)), *heads[0][1:]]
+    return "\n".join([*head, *(f'<g class="{lang}">{body}</g>' for lang, body in bodies.items()), "</svg>"]) + "\n"
 
 
 def _merged(lines: Mapping[str, str]) -> str:
