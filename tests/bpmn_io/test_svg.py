@@ -388,3 +388,18 @@ def test_a_label_above_its_shape_grows_upwards_when_its_other_language_needs_mor
     assert english and swedish
     assert float(english.group(1)) < shape.label.bounds.y < float(swedish.group(1))
     assert 'class="en"' not in render_svg(defs)  # without languages: the drawn names only, as before
+
+
+def test_a_name_with_a_line_break_still_draws_one_set_of_arrows_in_two_languages() -> None:
+    # a cut label's tooltip keeps the name's line break, so the two drawings differ in lines: each is drawn whole,
+    # under one set of markers (a second set inside the hidden language's group would leave the arrows unresolved)
+    from bpmn_io.authoring import parse_authoring
+
+    name = "Granska\\n" + " ".join(["ansökan"] * 60)
+    defs = add_layout(parse_authoring(f'process: {{id: P}}\nsteps:\n  - {{id: S, event: start}}\n'
+                                      f'  - {{id: T, task: user, name: "{name}", names: {{en: Review}}}}\n'
+                                      f'  - {{id: E, event: end}}\n', source="n.yaml"))
+    svg = render_svg(defs, languages=("en", "sv"))
+    etree.fromstring(svg.encode("utf-8"))
+    assert svg.count('<marker id="pf-seq-end"') == 1 and svg.count("<svg") == 1
+    assert svg.count('<g class="en">') == svg.count('<g class="sv">') == 1 and ">Review</tspan>" in svg
