@@ -44,6 +44,14 @@ same model back as plain gateways. Task types: task, user, manual, service, scri
 business-rule, send, receive. Gateways: exclusive, parallel, inclusive,
 event-based.
 
+A name may be given per language beside the drawn one, for the pages and the
+report (``name`` stays the name in the drawing's language, which diff and compare
+match on): ``names: {en: Register the application}`` on a step, a boundary event,
+a parallel block or its join, ``process:``, ``pool:``, a flow (``{to:, names:}``,
+a branch's ``{label: {to:, names: {en: "Yes"}}}``) and a message flow; a lane or
+an external pool is then written ``Lane_R: {name: Registrator, names: {en: Registry}}``.
+Languages: en, sv.
+
 Every error names the file, the line, the key path and what is allowed.
 """
 
@@ -75,6 +83,7 @@ from processes.model import (
     SequenceFlow,
     Task,
 )
+from processes.shownnames import language_problem
 
 from .authoring_format import (
     BLOCK_KEYS,
@@ -84,6 +93,7 @@ from .authoring_format import (
     GATEWAY_KEYWORDS,
     ID,
     ISO_DURATION,
+    NAMED_KEYS,
     REF_TRIGGERS,
     STEP_KEYS,
     TASK_KEYWORDS,
@@ -132,6 +142,7 @@ class _FlowSpec:
     name: str
     condition: str | None  # None: no condition; "": a conditional flow whose expression is empty
     path: tuple[Any, ...]
+    names: FrozenMap[str, str] = FrozenMap()
 
 
 class _Build:
@@ -187,19 +198,51 @@ class _Build:
             raise self.error(path, f"expected a mapping of id: name, got {_show(value)}")
         return {self.ident(k, path + (k,)): self.text(v, path + (k,)) for k, v in value.items()}
 
+    def named(self, value: Any, path: tuple[Any, ...]) -> dict[str, tuple[str, FrozenMap[str, str]]]:
+        """``id: name`` or ``id: {name:, names: {en:, sv:}}`` (lanes, external pools): id -> (name, names)."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.error(path, f"expected a mapping of id: name, got {_show(value)}")
+        out = {}
+        for key, raw in value.items():
+            eid = self.ident(key, path + (key,))
+            if isinstance(raw, dict):
+                spec = self.mapping(raw, path + (key,), NAMED_KEYS)
+                out[eid] = (self.text(spec.get("name"), path + (key, "name")),
+                            self.lang_names(spec.get("names"), path + (key, "names"), eid))
+            else:
+                out[eid] = (self.text(raw, path + (key,)), FrozenMap())
+        return out
+
+    def lang_names(self, value: Any, path: tuple[Any, ...], element: str | None) -> FrozenMap[str, str]:
+        """``names: {en: ..., sv: ...}``: the name shown in each language (processes.shownnames)."""
+        if value is None:
+            return FrozenMap()
+        if not isinstance(value, dict):
+            raise self.error(path, f"expected a name per language (names: {{en: ..., sv: ...}}), got {_show(value)}",
+                             element=element)
+        for lang, name in value.items():
+            problem = language_problem(lang, name)
+            if problem:
+                raise self.error(path + (lang,), problem, element=element)
+        return FrozenMap(value)
+
     # -- the document
     def definitions(self) -> Definitions:
         top = self.mapping(self.doc.data, (), TOP_KEYS)
         for key in ("process", "steps"):
             if key not in top:
                 raise self.error((), f"missing key {key!r} (an authoring file needs process and steps)")
-        head = self.mapping(top["process"], ("process",), ("id", "name", "executable"))
+        head = self.mapping(top["process"], ("process",), ("id", "name", "names", "executable"))
         pid = self.ident(head.get("id"), ("process", "id"))
         pname = self.text(head.get("name"), ("process", "name"))
+        pnames = self.lang_names(head.get("names"), ("process", "names"), pid)
         executable = head.get("executable")
         if executable is not None and not isinstance(executable, bool):
             raise self.error(("process", "executable"), f"expected true or false, got {_show(executable)}")
-        lanes = self.names(top.get("lanes"), ("lanes",))
+        named_lanes = self.named(top.get("lanes"), ("lanes",))
+        lanes = {lid: name for lid, (name, _names) in named_lanes.items()}
         messages = self.names(top.get("messages"), ("messages",))
         steps = top["steps"]
         if not isinstance(steps, list) or not steps:
@@ -211,10 +254,10 @@ class _Build:
         flows = self.flows(nodes, specs)
         nodes = self.defaults(nodes, specs, flows)
         process = Process(
-            id=pid, name=pname, is_executable=executable, nodes=FrozenMap(nodes), flows=FrozenMap(flows),
+            id=pid, name=pname, names=pnames, is_executable=executable, nodes=FrozenMap(nodes), flows=FrozenMap(flows),
             lane_sets=(LaneSet(id=f"LaneSet_{pid}", lanes=tuple(
-                Lane(id=lid, name=lname, flow_node_refs=tuple(n for n in nodes if lane_of.get(n) == lid))
-                for lid, lname in lanes.items())),) if lanes else (),
+                Lane(id=lid, name=lname, names=lnames, flow_node_refs=tuple(n for n in nodes if lane_of.get(n) == lid))
+                for lid, (lname, lnames) in named_lanes.items())),) if lanes else (),
         )
         collabs = self.collaboration(top, pid, pname, nodes)
         roots = tuple(_message_root(mid, mname) for mid, mname in messages.items())
@@ -239,7 +282,7 @@ class _Build:
         """A parallel block: a split gateway, its branches (lists of steps) and the join."""
         block = self.mapping(raw, path, BLOCK_KEYS)
         split = self.ident(block.get("id"), path + ("id",))
-        join_spec = self.mapping(block.get("join") or {}, path + ("join",), ("id", "name", "lane"))
+        join_spec = self.mapping(block.get("join") or {}, path + ("join",), ("id", "name", "names", "lane"))
         join = self.ident(join_spec.get("id", f"{split}_Join"), path + ("join", "id"))
         branches = block["parallel"]
         if not isinstance(branches, list) or len(branches) < 2 or not all(isinstance(b, list) for b in branches):
@@ -250,7 +293,8 @@ class _Build:
         for gid, spec, gpath in ((split, block, path), (join, join_spec, path + ("join",))):
             name = self.text(spec.get("name"), gpath + ("name",))
             docs = self.docs(spec.get("doc"), gpath + ("doc",)) if spec is block else ()
-            gateways[gid] = Gateway(id=gid, name=name, parent=pid, documentation=docs, gateway_kind="parallel")
+            gateways[gid] = Gateway(id=gid, name=name, names=self.lang_names(spec.get("names"), gpath + ("names",), gid),
+                                    parent=pid, documentation=docs, gateway_kind="parallel")
             glane = spec.get("lane", lane)
             if glane is not None:
                 lane_of[gid] = self.choice(glane, gpath + ("lane",), tuple(lanes) or ("(no lanes declared)",))
@@ -272,7 +316,8 @@ class _Build:
             raise self.error(path, f"a step is exactly one of task, gateway or event (found {', '.join(kinds) or 'none'})",
                              element=sid)
         common: dict[str, Any] = dict(id=sid, name=self.text(step.get("name"), path + ("name",)), parent=pid,
-                      documentation=self.docs(step.get("doc"), path + ("doc",)))
+                      documentation=self.docs(step.get("doc"), path + ("doc",)),
+                      names=self.lang_names(step.get("names"), path + ("names",), sid))
         if "lane" in step:
             lane = self.choice(step["lane"], path + ("lane",), tuple(lanes) or ("(no lanes declared)",))
             lane_of[sid] = lane
@@ -310,6 +355,7 @@ class _Build:
             raise self.error(path, "a boundary event needs a trigger (timer, message, signal, error, escalation, "
                                    "conditional or compensation)", element=bid)
         nodes[bid] = Event(id=bid, name=self.text(spec.get("name"), path + ("name",)), parent=pid,
+                           names=self.lang_names(spec.get("names"), path + ("names",), bid),
                            documentation=self.docs(spec.get("doc"), path + ("doc",)), position="boundary",
                            attached_to=host, cancel_activity=interrupting, definitions=definitions)
         if host in lane_of:
@@ -386,14 +432,14 @@ class _Build:
     def flow(self, raw: Any, path: tuple[Any, ...], sid: str, label: str = "") -> _FlowSpec:
         if isinstance(raw, str):
             return _FlowSpec(raw, "", label, None, path)
-        spec = self.mapping(raw, path, FLOW_KEYS if not label else ("to", "id", "condition"))
+        spec = self.mapping(raw, path, FLOW_KEYS if not label else ("to", "id", "names", "condition"))
         if "to" not in spec:
             raise self.error(path, "missing key 'to' (the id of the target step)", element=sid)
         fid = self.ident(spec["id"], path + ("id",)) if "id" in spec else ""
         return _FlowSpec(self.text(spec["to"], path + ("to",), required=True), fid,
                          label or self.text(spec.get("name"), path + ("name",)),
                          None if spec.get("condition") is None else self.text(spec["condition"], path + ("condition",)),
-                         path)
+                         path, self.lang_names(spec.get("names"), path + ("names",), fid or sid))
 
     def flows(self, nodes: dict[str, Any], specs: list) -> dict[str, SequenceFlow]:
         following = self.following
@@ -416,7 +462,7 @@ class _Build:
                 fid = spec.id or flow_id(source, spec.target, taken)
                 taken.add(fid)
                 cond = None if spec.condition is None else Expression(text=spec.condition, xsi_type="tFormalExpression")
-                out[fid] = SequenceFlow(id=fid, source=source, target=spec.target, name=spec.name,
+                out[fid] = SequenceFlow(id=fid, source=source, target=spec.target, name=spec.name, names=spec.names,
                                         parent=node.parent, condition=cond)
         return out
 
@@ -442,10 +488,11 @@ class _Build:
     def collaboration(self, top: dict, pid: str, pname: str, nodes: dict[str, Any]) -> tuple[Collaboration, ...]:
         if not any(k in top for k in ("pool", "external", "message_flows")):
             return ()
-        pool = self.mapping(top.get("pool") or {"id": f"Pool_{pid}"}, ("pool",), ("id", "name"))
+        pool = self.mapping(top.get("pool") or {"id": f"Pool_{pid}"}, ("pool",), ("id", "name", "names"))
         pool_id = self.ident(pool.get("id"), ("pool", "id"))
-        parts = [Participant(id=pool_id, name=self.text(pool.get("name"), ("pool", "name")) or pname, process_ref=pid)]
-        parts += [Participant(id=k, name=v) for k, v in self.names(top.get("external"), ("external",)).items()]
+        parts = [Participant(id=pool_id, name=self.text(pool.get("name"), ("pool", "name")) or pname, process_ref=pid,
+                             names=self.lang_names(pool.get("names"), ("pool", "names"), pool_id))]
+        parts += [Participant(id=k, name=v, names=vn) for k, (v, vn) in self.named(top.get("external"), ("external",)).items()]
         known = {p.id for p in parts} | set(nodes)
         mflows: dict[str, MessageFlow] = {}
         raw = top.get("message_flows") or []
@@ -453,7 +500,7 @@ class _Build:
             raise self.error(("message_flows",), f"expected a list, got {_show(raw)}")
         for i, item in enumerate(raw):
             path = ("message_flows", i)
-            spec = self.mapping(item, path, ("id", "from", "to", "name"))
+            spec = self.mapping(item, path, ("id", "from", "to", "name", "names"))
             mid = self.ident(spec.get("id"), path + ("id",))
             ends = []
             for key in ("from", "to"):
@@ -461,7 +508,8 @@ class _Build:
                 if ref not in known:
                     raise self.error(path + (key,), f"unknown {ref!r} (expected a pool or a step id)", element=mid)
                 ends.append(ref)
-            mflows[mid] = MessageFlow(id=mid, source=ends[0], target=ends[1], name=self.text(spec.get("name"), path + ("name",)))
+            mflows[mid] = MessageFlow(id=mid, source=ends[0], target=ends[1], name=self.text(spec.get("name"), path + ("name",)),
+                                      names=self.lang_names(spec.get("names"), path + ("names",), mid))
         return (Collaboration(id=f"Collaboration_{pid}", participants=tuple(parts), message_flows=FrozenMap(mflows)),)
 
 

@@ -14,7 +14,7 @@ import re
 
 __all__ = [
     "TASK_KEYWORDS", "GATEWAY_KEYWORDS", "EVENT_KEYWORDS", "TRIGGER_KEYWORDS", "ISO_DURATION", "ID",
-    "TOP_KEYS", "STEP_KEYS", "BLOCK_KEYS", "BOUNDARY_KEYS", "FLOW_KEYS", "REF_TRIGGERS", "flow_id",
+    "TOP_KEYS", "STEP_KEYS", "BLOCK_KEYS", "BOUNDARY_KEYS", "FLOW_KEYS", "NAMED_KEYS", "REF_TRIGGERS", "flow_id",
 ]
 
 TASK_KEYWORDS = {
@@ -28,11 +28,13 @@ TRIGGER_KEYWORDS = ("none", "timer", "message", "signal", "error", "escalation",
 ISO_DURATION = re.compile(r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?")
 ID = re.compile(r"[A-Za-z_][\w.\-]*")
 TOP_KEYS = ("process", "pool", "external", "lanes", "messages", "steps", "message_flows")
-STEP_KEYS = ("id", "name", "lane", "doc", "next", "task", "gateway", "event", "branches", "default", "boundary",
+STEP_KEYS = ("id", "name", "names", "lane", "doc", "next", "task", "gateway", "event", "branches", "default", "boundary",
               "trigger", "timer", "ref", "link", "condition")
-BLOCK_KEYS = ("id", "name", "lane", "doc", "parallel", "join")
-BOUNDARY_KEYS = ("id", "name", "doc", "next", "trigger", "timer", "ref", "link", "condition", "interrupting")
-FLOW_KEYS = ("to", "id", "name", "condition")
+BLOCK_KEYS = ("id", "name", "names", "lane", "doc", "parallel", "join")
+BOUNDARY_KEYS = ("id", "name", "names", "doc", "next", "trigger", "timer", "ref", "link", "condition", "interrupting")
+FLOW_KEYS = ("to", "id", "name", "names", "condition")
+#: a lane or an external pool written as a mapping instead of its name alone
+NAMED_KEYS = ("name", "names")
 REF_TRIGGERS = {"message": "message"}
 
 

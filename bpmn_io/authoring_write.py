@@ -271,6 +271,8 @@ def _document(defs: Definitions, process: Process) -> dict[str, Any]:
     doc: dict[str, Any] = {"process": {"id": process.id}}
     if process.name:
         doc["process"]["name"] = process.name
+    if process.names:
+        doc["process"]["names"] = dict(process.names)
     if process.is_executable is not None:
         doc["process"]["executable"] = process.is_executable
     collab = defs.collaborations[0] if defs.collaborations else None
@@ -280,10 +282,12 @@ def _document(defs: Definitions, process: Process) -> dict[str, Any]:
             doc["pool"] = {"id": own[0].id}
             if own[0].name and own[0].name != process.name:
                 doc["pool"]["name"] = own[0].name
-        others = {p.id: p.name for p in collab.participants if p not in own[:1]}
+            if own[0].names:
+                doc["pool"]["names"] = dict(own[0].names)
+        others = {p.id: _named(p) for p in collab.participants if p not in own[:1]}
         if others:
             doc["external"] = others
-    lanes = {lane.id: lane.name for lane in process.lanes()}
+    lanes = {lane.id: _named(lane) for lane in process.lanes()}
     if lanes:
         doc["lanes"] = lanes
     messages = {r.id: r.name for r in defs.root_elements if r.tag == "message"}
@@ -295,7 +299,8 @@ def _document(defs: Definitions, process: Process) -> dict[str, Any]:
                     for i, sid in enumerate(order)]
     if collab is not None and collab.message_flows:
         doc["message_flows"] = [
-            {"id": m.id, "from": m.source, "to": m.target, **({"name": m.name} if m.name else {})}
+            {"id": m.id, "from": m.source, "to": m.target, **({"name": m.name} if m.name else {}),
+             **({"names": dict(m.names)} if m.names else {})}
             for m in collab.message_flows.values()
         ]
     return doc
@@ -313,6 +318,8 @@ def _step(process: Process, index: _Index, sid: str, following: str | None) -> d
         step.update(_trigger(node))
     if node.name:
         step["name"] = node.name
+    if node.names:
+        step["names"] = dict(node.names)
     lane = index.lane.get(sid)
     if lane is not None:
         step["lane"] = lane.id
@@ -352,16 +359,23 @@ def _falls_through(process: Process, node: Any, outgoing: list[SequenceFlow], fo
     implied = following is not None and not is_end and not (isinstance(target, Event) and target.position == "start")
     if not implied:
         return not outgoing
-    return (len(outgoing) == 1 and outgoing[0].target == following and not outgoing[0].name
+    return (len(outgoing) == 1 and outgoing[0].target == following and not outgoing[0].name and not outgoing[0].names
             and outgoing[0].condition is None and outgoing[0].id == f"Flow_{node.id}_{following}")
 
 
-def _flow(flow: SequenceFlow, *, with_name: bool = True) -> str | dict[str, str]:
-    spec: dict[str, str] = {"to": flow.target}
+def _named(element: Any) -> Any:
+    """A lane's or an external pool's entry: its name, or ``{name:, names:}`` when it names itself per language."""
+    return {"name": element.name, "names": dict(element.names)} if element.names else element.name
+
+
+def _flow(flow: SequenceFlow, *, with_name: bool = True) -> str | dict[str, Any]:
+    spec: dict[str, Any] = {"to": flow.target}
     if flow.id != f"Flow_{flow.source}_{flow.target}":
         spec["id"] = flow.id
     if with_name and flow.name:
         spec["name"] = flow.name
+    if flow.names:
+        spec["names"] = dict(flow.names)
     if flow.condition is not None:  # also an empty one: the flow stays conditional (its marker)
         spec["condition"] = flow.condition.text
     return flow.target if list(spec) == ["to"] else spec
@@ -390,6 +404,8 @@ def _boundary(index: _Index, event: Event) -> dict[str, Any]:
     out: dict[str, Any] = {"id": event.id, **_trigger(event)}
     if event.name:
         out["name"] = event.name
+    if event.names:
+        out["names"] = dict(event.names)
     if not event.cancel_activity:
         out["interrupting"] = False
     if event.documentation:

@@ -11,7 +11,7 @@ from lxml import etree
 
 __all__ = [
     "BPMN", "BPMNDI", "DC", "DI", "XSI", "XML", "COLOR", "BIOC", "PREFIXES", "STANDARD_URIS",
-    "KEPT", "KEPT_TAG", "KEPT_RELATIONSHIP", "KEPT_DIAGRAM", "KEPT_POSITION", "foreign_namespaces", "q", "local", "is_bpmn",
+    "KEPT", "KEPT_TAG", "NAMES", "NAME_TAG", "KEPT_RELATIONSHIP", "KEPT_DIAGRAM", "KEPT_POSITION", "foreign_namespaces", "q", "local", "is_bpmn",
 ]
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -37,6 +37,13 @@ KEPT_POSITION = f"{{{KEPT}}}position"
 """On a DI shape or edge in the wrapper: the index of its diagram, its index among
 the plane's shapes (or edges) — where the reader puts it back."""
 
+NAMES = "urn:permitflow:names"
+"""Namespace of a name per language (``extensionElements/pfn:name xml:lang="en"``) on a flow node,
+flow, lane, process or pool: the name a page or report shows in that language
+(:mod:`processes.shownnames`), beside the drawn ``name``. Modelling tools ignore it; the reader
+reads it back into the element's ``names``."""
+NAME_TAG = f"{{{NAMES}}}name"
+
 PREFIXES: dict[str, str] = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI}
 """The prefix scheme of every file permitflow writes."""
 
@@ -52,8 +59,8 @@ def foreign_namespaces(pairs: list[tuple[str | None, str]]) -> tuple[tuple[str, 
     declare (ADONIS's ``@boc-eu.com/...``) are left out. Reader and writer share
     this rule so a round trip keeps the same list.
     """
-    ours = set(PREFIXES) | {"xml"}
-    seen: set[str] = set(PREFIXES.values()) | {BPMN, XML, KEPT}
+    ours = set(PREFIXES) | {"xml", "pfn"}
+    seen: set[str] = set(PREFIXES.values()) | {BPMN, XML, KEPT, NAMES}
     out = []
     for prefix, uri in sorted((p, u) for p, u in pairs if p):
         if prefix in ours or uri in seen:

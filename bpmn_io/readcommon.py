@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from processes.errors import InputError
-from processes.model import Documentation, Expression, Opaque
+from processes.model import Documentation, Expression, FrozenMap, Opaque
+from processes.shownnames import language_problem
 
 from .fragments import fragment, requalify
-from .namespaces import BPMN, KEPT, KEPT_TAG, XSI, q
+from .namespaces import BPMN, KEPT, KEPT_TAG, NAME_TAG, XML, XSI, q
 from .xsdorder import rank_table
 
 __all__ = [
@@ -172,7 +173,7 @@ def expression(el: etree._Element) -> Expression:
 class OpaqueBuilder:
     """Collects what an element's reader did not interpret, in document order."""
 
-    __slots__ = ("tag", "attributes", "extension_elements", "children", "misplaced")
+    __slots__ = ("tag", "attributes", "extension_elements", "children", "misplaced", "names")
 
     def __init__(self, el: etree._Element, known_attrs: Iterable[str]) -> None:
         self.tag = el.tag
@@ -180,9 +181,28 @@ class OpaqueBuilder:
         self.extension_elements: list[str] = []
         self.children: list[str] = []
         self.misplaced: list[str] = []
+        self.names: dict[str, str] = {}
 
     def extension(self, ext: etree._Element) -> None:
-        self.extension_elements.extend(fragment(c) for c in elements(ext) if c.tag != KEPT_TAG)
+        for c in elements(ext):
+            if c.tag == KEPT_TAG:
+                continue
+            if c.tag == NAME_TAG and self._name(c):
+                continue
+            self.extension_elements.append(fragment(c))
+
+    def _name(self, el: etree._Element) -> bool:
+        """Read a ``pfn:name`` (the element's name in one language) into :attr:`names`; False (kept as an
+        unread extension) when it is not one: an unknown language, markup inside, a second in a language."""
+        lang, text = el.get(q(XML, "lang")), el.text or ""
+        if len(el) or len(el.attrib) != 1 or lang in self.names or language_problem(lang, text):
+            return False
+        self.names[str(lang)] = text
+        return True
+
+    def lang_names(self) -> FrozenMap[str, str]:
+        """The element's name per language read from its extensionElements (``pfn:name``)."""
+        return FrozenMap(self.names)
 
     def keep(self, child: etree._Element) -> None:
         # children the schema does not allow here come last: that is where the

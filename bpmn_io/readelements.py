@@ -155,4 +155,4 @@ def _lane(el: etree._Element) -> Lane:
             ob.keep_unread(child)
     return Lane(id=el.get("id", ""), name=el.get("name", ""), flow_node_refs=tuple(refs),
                 child_lane_set=child_set, partition_element_ref=el.get("partitionElementRef", ""),
-                documentation=tuple(docs), opaque=ob.build())
+                documentation=tuple(docs), opaque=ob.build(), names=ob.lang_names())

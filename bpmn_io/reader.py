@@ -163,7 +163,8 @@ def _participant(el: etree._Element, src: Source) -> Participant:
         else:
             ob.keep_unread(child)
     return Participant(id=el.get("id", ""), name=el.get("name", ""), process_ref=el.get("processRef", ""),
-                       multiplicity_min=low, multiplicity_max=high, documentation=tuple(docs), opaque=ob.build())
+                       multiplicity_min=low, multiplicity_max=high, documentation=tuple(docs), opaque=ob.build(),
+                       names=ob.lang_names())
 
 
 def _message_flow(el: etree._Element, src: Source) -> MessageFlow:
@@ -176,7 +177,7 @@ def _message_flow(el: etree._Element, src: Source) -> MessageFlow:
             ob.keep_unread(child)
     return MessageFlow(id=el.get("id", ""), source=el.get("sourceRef", ""), target=el.get("targetRef", ""),
                        name=el.get("name", ""), message_ref=el.get("messageRef", ""),
-                       documentation=tuple(docs), opaque=ob.build())
+                       documentation=tuple(docs), opaque=ob.build(), names=ob.lang_names())
 
 
 def _collaboration(el: etree._Element, src: Source, lines: dict[str, int]) -> Collaboration:

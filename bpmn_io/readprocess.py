@@ -175,7 +175,7 @@ def _task(el: etree._Element, parts: _Parts, parent: str) -> None:
     extra = _activity_rest(fields, ob, parts.source)
     src = parts.source
     attr = {k: el.get(k, "") if k in known else "" for k in ("scriptFormat", "implementation", "messageRef")}
-    task = Task(**fields, **extra, parent=parent, opaque=ob.build(), task_type=task_type,
+    task = Task(**fields, **extra, parent=parent, opaque=ob.build(), names=ob.lang_names(), task_type=task_type,
                 is_for_compensation=bool(flag(el, "isForCompensation", src)), default=el.get("default", ""),
                 script=script, script_format=attr["scriptFormat"], implementation=attr["implementation"],
                 message_ref=attr["messageRef"],
@@ -205,7 +205,7 @@ def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
     fields["rest"] = rest
     extra = _activity_rest(fields, ob, parts.source)
     src = parts.source
-    node = SubProcess(**fields, **extra, parent=parent, opaque=ob.build(), variant=SUBPROCESS_TAGS[el.tag],
+    node = SubProcess(**fields, **extra, parent=parent, opaque=ob.build(), names=ob.lang_names(), variant=SUBPROCESS_TAGS[el.tag],
                       triggered_by_event=bool(flag(el, "triggeredByEvent", src)),
                       is_for_compensation=bool(flag(el, "isForCompensation", src)),
                       default=el.get("default", ""), ordering=el.get("ordering", "") if ad_hoc else "",
@@ -216,7 +216,7 @@ def _subprocess(el: etree._Element, parts: _Parts, parent: str) -> None:
 def _call_activity(el: etree._Element, parts: _Parts, parent: str) -> None:
     fields, ob = _common(el, parts, ("calledElement", "isForCompensation", "default"), "callActivity")
     extra = _activity_rest(fields, ob, parts.source)
-    node = CallActivity(**fields, **extra, parent=parent, opaque=ob.build(),
+    node = CallActivity(**fields, **extra, parent=parent, opaque=ob.build(), names=ob.lang_names(),
                         called_element=el.get("calledElement", ""),
                         is_for_compensation=bool(flag(el, "isForCompensation", parts.source)),
                         default=el.get("default", ""))
@@ -243,7 +243,7 @@ def _gateway(el: etree._Element, parts: _Parts, parent: str) -> None:
     direction = _DIRECTIONS.get(written.strip().lower(), written)
     try:
         event_based = kind == "eventBased"
-        node = Gateway(**fields, parent=parent, opaque=ob.build(), gateway_kind=kind,
+        node = Gateway(**fields, parent=parent, opaque=ob.build(), names=ob.lang_names(), gateway_kind=kind,
                        direction=direction, default=el.get("default", "") if "default" in known else "",
                        instantiate=bool(flag(el, "instantiate", parts.source)) if event_based else False,
                        event_gateway_type=el.get("eventGatewayType", "") if event_based else "",
@@ -273,7 +273,7 @@ def _event(el: etree._Element, parts: _Parts, parent: str) -> None:
     src = parts.source
     cancel = flag(el, "cancelActivity", src) if "cancelActivity" in known else None
     interrupting = flag(el, "isInterrupting", src) if "isInterrupting" in known else None
-    node = Event(**fields, parent=parent, opaque=ob.build(), position=position,
+    node = Event(**fields, parent=parent, opaque=ob.build(), names=ob.lang_names(), position=position,
                  definitions=tuple(definitions + by_ref),
                  attached_to=el.get("attachedToRef", "") if "attachedToRef" in known else "",
                  cancel_activity=True if cancel is None else cancel,
@@ -292,7 +292,7 @@ def _data(el: etree._Element, parts: _Parts, parent: str) -> None:
         if child.tag == q(BPMN, "dataState"):
             state = child.get("name", "")
         ob.keep(child)
-    common = dict(**fields, parent=parent, opaque=ob.build())
+    common = dict(**fields, parent=parent, opaque=ob.build(), names=ob.lang_names())
     if tag == "dataObject":
         node: Any = DataObject(**common, is_collection=bool(flag(el, "isCollection", parts.source)))
     elif tag == "dataObjectReference":
@@ -319,7 +319,7 @@ def _sequence_flow(el: etree._Element, parts: _Parts, parent: str) -> None:
     flow = SequenceFlow(id=flow_id, source=el.get("sourceRef", "").strip(), target=el.get("targetRef", "").strip(),
                         name=el.get("name", ""), parent=parent, condition=condition,
                         is_immediate=flag(el, "isImmediate", parts.source), documentation=tuple(docs),
-                        opaque=ob.build())
+                        opaque=ob.build(), names=ob.lang_names())
     parts.add(parts.flows, flow, el)
 
 
@@ -374,6 +374,6 @@ def read_process(
         process_type=el.get("processType", ""), is_closed=flag(el, "isClosed", source),
         nodes=FrozenMap(parts.nodes), flows=FrozenMap(parts.flows), artifacts=FrozenMap(parts.artifacts),
         lane_sets=tuple(parts.lane_sets), documentation=tuple(docs), io_specification=io_spec,
-        properties=tuple(properties), resource_roles=tuple(roles), opaque=ob.build(),
+        properties=tuple(properties), resource_roles=tuple(roles), opaque=ob.build(), names=ob.lang_names(),
     )
     return process, parts.lines

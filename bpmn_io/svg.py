@@ -19,6 +19,7 @@ processes.errors.ModelError: nothing to draw: the model has no process and no co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
@@ -45,8 +46,10 @@ from bpmn_io.svg_shapes import (
     gateway_marker,
     num,
 )
+from bpmn_io.textsize import LINE_HEIGHT, wrap
 from processes.errors import ModelError
 from processes.model import (
+    Bounds,
     CallActivity,
     Collaboration,
     DataObject,
@@ -65,6 +68,7 @@ from processes.model import (
     Task,
     TextAnnotation,
 )
+from processes.shownnames import has_names, in_language
 
 __all__ = ["render_svg"]
 
@@ -100,6 +104,7 @@ def render_svg(
     classes: Mapping[str, str] | None = None,
     badges: Mapping[str, str] | None = None,
     extra_css: str = "",
+    languages: tuple[str, ...] = (),
 ) -> str:
     """Draw diagram number ``diagram`` of ``defs`` as a standalone SVG document.
 
@@ -108,8 +113,24 @@ def render_svg(
     (a flow's badge sits at its middle). ``extra_css`` is added to the
     document's ``<style>`` (e.g. ``.matched .body{fill:#dfd}``: the outline of
     every shape and the line of every flow carry the class ``body``).
+    ``languages`` (``("en", "sv")``): a label whose element names itself per
+    language (:mod:`processes.shownnames`) is written once in each, in a ``<g>``
+    of that language's class (``en``, ``sv``), for a page that shows its own;
+    a model without such names is drawn as without ``languages``.
     Raises :class:`~processes.errors.ModelError` when there is no such diagram.
     """
+    shown = [lang for lang in languages if has_names(defs, lang)]
+    if not shown:
+        return _render(defs, diagram, classes, badges, extra_css)
+    drawn = {lang: _render(in_language(defs, lang), diagram, classes, badges, extra_css, grow=True)
+             for lang in languages}
+    return _bilingual(drawn)
+
+
+def _render(defs: Definitions, diagram: int, classes: Mapping[str, str] | None, badges: Mapping[str, str] | None,
+            extra_css: str, *, grow: bool = False) -> str:
+    """The drawing; ``grow``: a label above its shape whose text needs more lines than its box holds grows
+    upwards (a name in another language than the one the box was drawn for), not down over the shape."""
     if not defs.diagrams or not any(d.plane.shapes or d.plane.edges for d in defs.diagrams):
         raise ModelError(f"nothing to draw: {_why_empty(defs)}")
     if not 0 <= diagram < len(defs.diagrams):
@@ -128,7 +149,7 @@ def render_svg(
         element = index.element(shape.element)
         if isinstance(element, (Process, Collaboration)):
             continue  # a shape of the process itself (Bonita): bpmn.io does not draw it either
-        layer, body = _shape_body(shape, element, index, plane, expanded, extent)
+        layer, body = _shape_body(shape, element, index, plane, expanded, extent, grow)
         body = recolor(body, fill=shape.fill, stroke=shape.stroke, label=shape.label.color if shape.label else "")
         extent.add_bounds(shape.bounds)
         css = shape_classes(element, index, expanded=shape.element in expanded)
@@ -161,6 +182,74 @@ def render_svg(
                       "</svg>"]) + "\n"
 
 
+#: a drawn text (a label, a header) and a tooltip: what differs between the drawings of one model per language
+_TEXT = re.compile(r"(<text\b.*?</text>|<title>.*?</title>)", re.S)
+_VIEW = re.compile(r'viewBox="([^"]*)" width="([^"]*)" height="([^"]*)"')
+
+
+def _bilingual(drawn: Mapping[str, str]) -> str:
+    """One SVG of the drawings of one model per language (language -> SVG): their lines where they agree; where
+    they differ, each language's text in a ``<g>`` of its class (the whole line, when more than text differs);
+    the view box around them all."""
+    langs = list(drawn)
+    rows = [svg.split("\n") for svg in drawn.values()]
+    if len({len(r) for r in rows}) != 1:  # a name with a line break in it: each language's drawing whole
+        return _each_whole(drawn)
+    out = []
+    for k, lines in enumerate(zip(*rows, strict=True)):
+        if k == 0:
+            out.append(_union_view(lines))
+        elif len(set(lines)) == 1:
+            out.append(lines[0])
+        else:
+            out.append(_merged(dict(zip(langs, lines, strict=True))))
+    return "\n".join(out)
+
+
+def _each_whole(drawn: Mapping[str, str]) -> str:
+    """The drawings one after the other, each in a ``<g>`` of its language, under one view box and the first's
+    markers and style (the same in each: they do not depend on names)."""
+    heads, bodies = [], {}
+    for lang, svg in drawn.items():
+        lines = svg.split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith('<rect class="background"'))
+        heads.append(lines[:at])
+        bodies[lang] = "\n".join(lines[at:-2])  # up to </svg> and the empty string after its newline
+    head = [_union_view(tuple(h[0] for h in heads)), *heads[0][1:]]
+    return "\n".join([*head, *(f'<g class="{lang}">{body}</g>' for lang, body in bodies.items()), "</svg>"]) + "\n"
+
+
+def _merged(lines: Mapping[str, str]) -> str:
+    parts = {lang: _TEXT.split(line) for lang, line in lines.items()}
+    shapes = {tuple(p[0::2]) for p in parts.values()}
+    if len(shapes) != 1:  # a label box that moved with its text: the element drawn once per language
+        return "".join(f'<g class="{lang}">{line}</g>' for lang, line in lines.items())
+    first = next(iter(parts.values()))
+    out = []
+    for i, piece in enumerate(first):
+        said = {lang: p[i] for lang, p in parts.items()}
+        if i % 2 == 0 or len(set(said.values())) == 1:
+            out.append(piece)
+        else:
+            out.append("".join(f'<g class="{lang}">{text}</g>' for lang, text in said.items() if text))
+    return "".join(out)
+
+
+def _union_view(heads: tuple[str, ...]) -> str:
+    """The ``<svg>`` start tag whose view box holds every language's drawing."""
+    boxes = []
+    for head in heads:
+        found = _VIEW.search(head)
+        if found is None:
+            return heads[0]
+        x, y, w, h = (float(v) for v in found.group(1).split())
+        boxes.append((x, y, x + w, y + h))
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return _VIEW.sub(f'viewBox="{num(x0)} {num(y0)} {num(x1 - x0)} {num(y1 - y0)}" width="{num(x1 - x0)}" '
+                     f'height="{num(y1 - y0)}"', heads[0], count=1)
+
+
 def _why_empty(defs: Definitions) -> str:
     """Why a model has nothing to draw, for the error message."""
     if not defs.processes and not defs.collaborations:
@@ -179,16 +268,20 @@ def _group(element_id: str, kind: str, classes: Mapping[str, str], body: str) ->
     return f'<g class="{escape(cls)}" data-element-id="{escape(element_id)}">{body}</g>'
 
 
-def _external_label(shape: Shape, text: str, extent: Extent) -> str:
+def _external_label(shape: Shape, text: str, extent: Extent, grow: bool = False) -> str:
     if not text:
         return ""
     box = shape.label.bounds if shape.label and shape.label.bounds else default_label_box(shape.bounds, text)
+    need = len(wrap(text, max(box.width, 11), 11)) * 11 * LINE_HEIGHT
+    if grow and need > box.height and box.cy < shape.bounds.y:
+        box = Bounds(box.x, box.y - (need - box.height), box.width, need)
     extent.add_bounds(box)
     return text_block(text, box.x, box.y, box.width, box.height, size=11, valign="top")
 
 
 def _shape_body(
-    shape: Shape, element: Any, index: ElementIndex, plane: Plane, expanded: set[str], extent: Extent
+    shape: Shape, element: Any, index: ElementIndex, plane: Plane, expanded: set[str], extent: Extent,
+    grow: bool = False,
 ) -> tuple[int, str]:
     b = shape.bounds
     if isinstance(element, Participant):
@@ -208,11 +301,11 @@ def _shape_body(
             parallel_event=element.event_gateway_type == "Parallel")
         return _LAYER_NODE, (
             f'<polygon class="body" points="{points}" fill="#fff" stroke="#000" stroke-width="2"/>'
-            + marker + _external_label(shape, element.name, extent)
+            + marker + _external_label(shape, element.name, extent, grow)
         )
     if isinstance(element, Event):
         layer = _LAYER_BOUNDARY if element.position == "boundary" else _LAYER_NODE
-        return layer, svg_nodes.event(shape, element) + _external_label(shape, element.name, extent)
+        return layer, svg_nodes.event(shape, element) + _external_label(shape, element.name, extent, grow)
     if isinstance(element, (DataObjectReference, DataObject)):
         collection = element.is_collection if isinstance(element, DataObject) else index.is_collection(element)
         body = f'<path class="body" d="{data_object_path(b.x, b.y, b.width, b.height)}" fill="#fff" stroke="#000" stroke-width="1.5"/>'
@@ -220,20 +313,20 @@ def _shape_body(
             body += activity_markers(("parallel",), b.cx, b.y + b.height + 2)
         state = getattr(element, "state", "")
         name = element.name + (f" [{state}]" if state else "")
-        return _LAYER_NODE, body + _external_label(shape, name, extent)
+        return _LAYER_NODE, body + _external_label(shape, name, extent, grow)
     if isinstance(element, DataPort):
         body = (f'<path class="body" d="{data_object_path(b.x, b.y, b.width, b.height)}" fill="#fff" stroke="#000" '
                 f'stroke-width="1.5"/>' + data_arrow(b.x, b.y, output=element.output))
         if element.is_collection:
             body += activity_markers(("parallel",), b.cx, b.y + b.height + 2)
-        return _LAYER_NODE, body + _external_label(shape, element.name, extent)
+        return _LAYER_NODE, body + _external_label(shape, element.name, extent, grow)
     if isinstance(element, DataStoreReference):
         outline, rims = data_store_paths(b.x, b.y, b.width, b.height)
         body = (
             f'<path class="body" d="{outline}" fill="#fff" stroke="#000" stroke-width="1.5"/>'
             f'<path d="{rims}" fill="none" stroke="#000" stroke-width="1.5"/>'
         )
-        return _LAYER_NODE, body + _external_label(shape, element.name, extent)
+        return _LAYER_NODE, body + _external_label(shape, element.name, extent, grow)
     if isinstance(element, TextAnnotation):
         bracket = (
             f"M{num(b.x + 10)},{num(b.y)} L{num(b.x)},{num(b.y)} L{num(b.x)},{num(b.y + b.height)} "

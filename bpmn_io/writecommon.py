@@ -11,7 +11,7 @@ the kept-wrapper (see :data:`bpmn_io.namespaces.KEPT`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lxml import etree
@@ -20,7 +20,7 @@ from processes.errors import ModelError
 from processes.model import Documentation, Expression, Opaque
 
 from .fragments import fragment_tag
-from .namespaces import BPMN, DI, KEPT, KEPT_RELATIONSHIP, KEPT_TAG, XSI, q
+from .namespaces import BPMN, DI, KEPT, KEPT_RELATIONSHIP, KEPT_TAG, NAME_TAG, XML, XSI, q
 from .xsdorder import rank_table
 
 __all__ = ["Builder", "EXT", "DOC", "fmt"]
@@ -75,13 +75,18 @@ class Builder:
 
     # -- elements
     def el(self, parent: etree._Element, tag: str, attrs: Iterable[tuple[str, Any]] = (),
-           opaque: Opaque | None = None, *, di: bool = False) -> etree._Element:
-        """A child ``tag`` of ``parent`` with attributes (unwritten values skipped) and kept content."""
+           opaque: Opaque | None = None, *, di: bool = False, names: Mapping[str, str] | None = None) -> etree._Element:
+        """A child ``tag`` of ``parent`` with attributes (unwritten values skipped), its name per language
+        (``names``: ``pfn:name`` elements in its extensionElements) and kept content."""
         child = etree.SubElement(parent, tag)
         for name, value in attrs:
             text = fmt(value)
             if text is not None:
                 _checked(child, name, text)
+        if names:
+            ext = etree.SubElement(child, EXT)
+            for lang, said in names.items():
+                _checked(etree.SubElement(ext, NAME_TAG, {q(XML, "lang"): lang}), None, said)
         if opaque:
             self.opaque(child, opaque, di=di)
         return child
@@ -103,7 +108,9 @@ class Builder:
         for name, value in opaque.attributes:
             _checked(el, name, value)
         if opaque.extension_elements:
-            ext = etree.SubElement(el, q(DI, "extension") if di else EXT)
+            ext = next((c for c in el if c.tag == EXT), None) if not di else None
+            if ext is None:
+                ext = etree.SubElement(el, q(DI, "extension") if di else EXT)
             for text in opaque.extension_elements:
                 self.fragment(ext, text, ranked=False)
         for text in opaque.children:

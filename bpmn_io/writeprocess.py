@@ -43,7 +43,7 @@ def _b(name: str) -> str:
 
 
 def _node_base(b: Builder, parent: etree._Element, tag: str, node: Any, attrs: list[tuple[str, Any]]) -> etree._Element:
-    el = b.el(parent, _b(tag), [("id", node.id), ("name", node.name)] + attrs, node.opaque)
+    el = b.el(parent, _b(tag), [("id", node.id), ("name", node.name)] + attrs, node.opaque, names=node.names)
     b.docs(el, node.documentation)
     if node.io_specification:
         b.fragment(el, node.io_specification)
@@ -180,7 +180,7 @@ _FLOW_NODES = (Task, SubProcess, CallActivity, Gateway, Event)
 def _flow(b: Builder, parent: etree._Element, flow: SequenceFlow) -> None:
     el = b.el(parent, _b("sequenceFlow"), [
         ("id", flow.id), ("name", flow.name), ("sourceRef", flow.source), ("targetRef", flow.target),
-        ("isImmediate", flow.is_immediate)], flow.opaque)
+        ("isImmediate", flow.is_immediate)], flow.opaque, names=flow.names)
     b.docs(el, flow.documentation)
     if flow.condition is not None:
         b.expression(el, _b("conditionExpression"), flow.condition)
@@ -209,7 +209,7 @@ def _lane_set(b: Builder, parent: etree._Element, lane_set: LaneSet, tag: str = 
 
 def _lane(b: Builder, parent: etree._Element, lane: Lane) -> None:
     el = b.el(parent, _b("lane"), [("id", lane.id), ("name", lane.name),
-                                   ("partitionElementRef", lane.partition_element_ref)], lane.opaque)
+                                   ("partitionElementRef", lane.partition_element_ref)], lane.opaque, names=lane.names)
     b.docs(el, lane.documentation)
     for ref in lane.flow_node_refs:
         b.text_el(el, _b("flowNodeRef"), ref)
@@ -250,7 +250,8 @@ def write_process(b: Builder, parent: etree._Element, process: Process) -> None:
     """A ``bpmn:process`` element under ``parent`` (the definitions)."""
     el = b.el(parent, _b("process"), [
         ("id", process.id), ("name", process.name), ("processType", process.process_type),
-        ("isClosed", process.is_closed), ("isExecutable", process.is_executable)], process.opaque)
+        ("isClosed", process.is_closed), ("isExecutable", process.is_executable)], process.opaque,
+        names=process.names)
     b.docs(el, process.documentation)
     if process.io_specification:
         b.fragment(el, process.io_specification)

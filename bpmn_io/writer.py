@@ -27,10 +27,11 @@ from lxml import etree
 
 from processes.errors import InputError
 from processes.model import Collaboration, Definitions, Participant
+from processes.shownnames import has_names
 
 from .atomic import write_atomic
 from .dangling import has_dangling_references, keep_dangling_flows_aside, set_aside_references
-from .namespaces import BIOC, BPMN, COLOR, KEPT, PREFIXES, foreign_namespaces, q
+from .namespaces import BIOC, BPMN, COLOR, KEPT, NAMES, PREFIXES, foreign_namespaces, q
 from .reader import parse_bpmn
 from .writecommon import Builder
 from .writedi import color_namespaces, keep_drawings_aside, write_diagram
@@ -48,6 +49,8 @@ def _namespace_map(defs: Definitions, kept_prefix: bool, color_forms: tuple[str,
     nsmap: dict[str | None, str] = {}
     nsmap.update(PREFIXES)
     nsmap.update(foreign_namespaces(list(defs.namespaces)))
+    if has_names(defs):
+        nsmap["pfn"] = NAMES  # the names per language (writecommon.Builder.el)
     if kept_prefix and "pfk" not in nsmap:
         nsmap["pfk"] = KEPT  # for the pfk:ref-* attributes of set-aside references
     for uri, prefix in ((COLOR, "color"), (BIOC, "bioc")):
@@ -62,7 +65,7 @@ def _namespace_map(defs: Definitions, kept_prefix: bool, color_forms: tuple[str,
 
 def _participant(b: Builder, parent: etree._Element, part: Participant) -> None:
     el = b.el(parent, q(BPMN, "participant"), [("id", part.id), ("name", part.name),
-                                                ("processRef", part.process_ref)], part.opaque)
+                                                ("processRef", part.process_ref)], part.opaque, names=part.names)
     b.docs(el, part.documentation)
     if part.multiplicity_min is not None or part.multiplicity_max is not None:
         b.el(el, q(BPMN, "participantMultiplicity"), [
@@ -79,7 +82,7 @@ def _collaboration(b: Builder, parent: etree._Element, coll: Collaboration) -> N
     for flow in coll.message_flows.values():
         mf = b.el(el, q(BPMN, "messageFlow"), [
             ("id", flow.id), ("name", flow.name), ("sourceRef", flow.source), ("targetRef", flow.target),
-            ("messageRef", flow.message_ref)], flow.opaque)
+            ("messageRef", flow.message_ref)], flow.opaque, names=flow.names)
         b.docs(mf, flow.documentation)
     for art in coll.artifacts.values():
         write_artifact(b, el, art)

@@ -217,6 +217,7 @@ class FlowNode:
     data_associations: tuple[DataAssociation, ...] = ()
     io_specification: str = ""  # ioSpecification kept as serialized XML
     opaque: Opaque = NO_OPAQUE
+    names: FrozenMap[str, str] = EMPTY  # the name shown per language (processes.shownnames.name_in), beside the drawn name
 
     @property
     def kind(self) -> str:
@@ -375,6 +376,7 @@ class SequenceFlow:
     is_immediate: bool | None = None
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
+    names: FrozenMap[str, str] = EMPTY  # a branch's label per language
 
 
 @frozen_dataclass
@@ -388,6 +390,7 @@ class MessageFlow:
     message_ref: str = ""
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
+    names: FrozenMap[str, str] = EMPTY
 
 
 @frozen_dataclass
@@ -442,6 +445,7 @@ class Lane:
     partition_element_ref: str = ""
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
+    names: FrozenMap[str, str] = EMPTY
 
     def all_lanes(self) -> Iterator[Lane]:
         """This lane and every nested lane, depth first."""
@@ -480,6 +484,7 @@ class Process:
     properties: tuple[str, ...] = ()  # property elements, serialized
     resource_roles: tuple[str, ...] = ()  # performer / potentialOwner, serialized
     opaque: Opaque = NO_OPAQUE
+    names: FrozenMap[str, str] = EMPTY
 
     # -- convenience views (pure, computed on demand)
     def lanes(self) -> tuple[Lane, ...]:
@@ -522,6 +527,7 @@ class Participant:
     multiplicity_max: int | None = None
     documentation: tuple[Documentation, ...] = ()
     opaque: Opaque = NO_OPAQUE
+    names: FrozenMap[str, str] = EMPTY
 
 
 @frozen_dataclass

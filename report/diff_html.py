@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from bpmn_io.layout import add_layout
@@ -25,7 +26,8 @@ from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
 from processes.diff.nway import StepCluster, Variation, name_sides
 from processes.errors import PermitflowError
-from processes.model import Definitions
+from processes.model import Definitions, FrozenMap
+from processes.shownnames import name_in
 from report.numbers import machine, number
 from report.stepwords import unnamed_words
 from report.templating import strip_xml_prolog, template_environment
@@ -80,11 +82,13 @@ def _badges(diff: ModelDiff, side: str) -> dict[str, str]:
     return {s: ",".join(str(n) for n in ns[:3]) + ("…" if len(ns) > 3 else "") for s, ns in numbers.items()}
 
 
-def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str]) -> tuple[str, str]:
-    """(inline SVG, problem): a model that cannot be drawn gets a message instead."""
+def _svg(defs: Definitions, classes: Mapping[str, str], badges: Mapping[str, str],
+         languages: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(inline SVG, problem): a model that cannot be drawn gets a message instead; ``languages``: each label in
+    each language the model names its steps in (the report's bilingual section)."""
     try:
         drawable = defs if defs.has_di() else add_layout(defs)
-        svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS)
+        svg = render_svg(drawable, classes=classes, badges=badges, extra_css=DIFF_CSS, languages=languages)
     except PermitflowError as err:
         return "", str(err)
     return strip_xml_prolog(svg), ""
@@ -198,16 +202,47 @@ def _fact_en(text: str) -> str:
                   lambda m: f"{machine(m.group(1), 'en')} kronor{' a year' if m.group(2) else ''}", text)
 
 
-def _core_words(cluster: StepCluster, models: Mapping[str, Definitions]) -> dict[str, str]:
-    """A step of the common core in each language: its label, or, when no model names it (the label is then
-    an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
+def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
+                labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
+    """A step of the common core in each language: its label (``labels``: language -> drawn label -> the name
+    the models give it in that language, :func:`_labels_by_language`), or, when no model names it (the label is
+    then an id, "Timer_Paminnelse"), what it is, "bevakning efter 14 dagar i ”Invänta komplettering”"."""
     for model, ids in cluster.members.items():
         defs = models.get(model)
         if cluster.label in ids and defs is not None:
             said = {lang: unnamed_words(defs, {}, lang).get(cluster.label) for lang in LANGUAGES}
             if all(said.values()):
                 return {lang: str(text) for lang, text in said.items()}
-    return {lang: cluster.label for lang in LANGUAGES}
+    return {lang: (labels or {}).get(lang, {}).get(cluster.label, cluster.label) for lang in LANGUAGES}
+
+
+def _labels_by_language(models: Mapping[str, Definitions]) -> dict[str, dict[str, str]]:
+    """Language -> a drawn label (a step's, branch's, lane's or pool's name as the comparison reads it) -> the
+    name the models give that element in the language, where they all give it one and the same (found by QA:
+    the English report's comparison listed the library's steps in Swedish). The comparison itself reads the
+    drawn names only."""
+    seen: dict[str, dict[str, set[str]]] = {lang: {} for lang in LANGUAGES}
+    for defs in models.values():
+        elements: list[Any] = [*defs.participants()]
+        for p in defs.processes:
+            elements += [*p.nodes.values(), *p.flows.values(), *p.lanes()]
+        for e in elements:
+            drawn = " ".join((e.name or "").split())
+            if drawn:
+                for lang in LANGUAGES:
+                    seen[lang].setdefault(drawn, set()).add(" ".join(name_in(e, lang).split()))
+    return {lang: {drawn: next(iter(said)) for drawn, said in table.items() if len(said) == 1 and drawn not in said}
+            for lang, table in seen.items()}
+
+
+def _relabelled(v: Variation, labels: Mapping[str, str]) -> Variation:
+    """``v`` with the labels of its steps (and a performer's lanes) as ``labels`` says them in one language."""
+    def said(label: str) -> str:
+        return labels.get(label, label)
+
+    values = FrozenMap({n: said(x) for n, x in v.values.items()}) if v.kind == "performer" else v.values
+    return replace(v, steps=tuple(said(s) for s in v.steps), others=tuple(said(s) for s in v.others),
+                   maybe=FrozenMap({n: said(x) for n, x in v.maybe.items()}), values=values)
 
 
 _RANGE = re.compile(r"\[(\d+(?:\.\d+)?), (\d+(?:\.\d+)?)\]")
@@ -229,7 +264,7 @@ def _unlisted(text: str) -> str:
 
 
 def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
-           variations: Sequence[Variation]) -> dict[str, Any]:
+           variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
     """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
     municipalities by name (``names``: language -> process name -> name), the measures, kinds of variation and
     facts in words, and each variation point (of ``variations``) as the report's own sentence (the diff's English
@@ -246,8 +281,9 @@ def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
     out["messages"] = []
     for v in variations:
         message = _named(v.message, names["en"])
-        out["messages"].append({"message": message, **{lang: variation_words(v, names[lang], lang) or message
-                                                       for lang in LANGUAGES}})
+        out["messages"].append({"message": message, **{
+            lang: variation_words(_relabelled(v, labels[lang]) if labels else v, names[lang], lang) or message
+            for lang in LANGUAGES}})
     return out
 
 
@@ -276,12 +312,13 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
             continue
         steps = {c for cl in comparison.clusters for c in cl.members.get(name, ())}
         classes = {s: "matched" if s in core_ids[name] else "only-here" for s in steps}
-        svg, problem = _svg(defs, classes, {})
+        svg, problem = _svg(defs, classes, {}, LANGUAGES if bilingual else ())
         sides.append({"name": {lang: named[lang].get(name, name) for lang in LANGUAGES}, "svg": svg,
                       "problem": problem})
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
-    words = _words(data, named, comparison.variations)
-    words["core"] = [_core_words(comparison.clusters[k], models) for k in comparison.core]
+    labels = _labels_by_language(models) if bilingual else None
+    words = _words(data, named, comparison.variations, labels)
+    words["core"] = [_core_words(comparison.clusters[k], models, labels) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",
         title="Comparison of " + towns["en"],

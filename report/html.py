@@ -27,6 +27,7 @@ from bpmn_io.svg_shapes import num
 from bpmn_io.textsize import text_width
 from processes.errors import PermitflowError
 from processes.model import Definitions
+from processes.shownnames import name_in
 from processes.wording import listed
 from report import plots
 from report.assumptions import assumption_tables, change_words
@@ -480,7 +481,9 @@ DrawnDiagrams = Mapping[str, tuple[Definitions, tuple[tuple[str, str], ...], str
 
 
 def _diagram_svg(defs: Definitions, badges: dict[str, str]) -> str:
-    return bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
+    """The diagram with its badges; each label in each language the model names its elements in (the page
+    shows its own: a ``<g>`` of class ``en`` or ``sv``)."""
+    return bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges, languages=LANGUAGES)))
 
 
 def _diagram_source(doc: Mapping[str, Any], member: str) -> Mapping[str, Any]:
@@ -548,8 +551,10 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
 
 
 def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
-                   parsed: Mapping[str, Definitions | PermitflowError] | None = None) -> dict[str, dict[str, str]]:
-    """Per process: element id -> the name its BPMN gives it (for the ids its profile names)."""
+                   parsed: Mapping[str, Definitions | PermitflowError] | None = None,
+                   lang: str = "sv") -> dict[str, dict[str, str]]:
+    """Per process: element id -> the name its BPMN gives it in ``lang`` (its name per language, else the drawn
+    one: :func:`processes.shownnames.name_in`), for the ids its profile names."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
     out: dict[str, dict[str, str]] = {}
     for member in processes:
@@ -566,11 +571,11 @@ def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
         for process in defs.processes:
             lanes = [(lane.id, lane) for lane in process.lanes()]
             for node_id, node in [*process.nodes.items(), *process.flows.items(), *lanes]:
-                name = getattr(node, "name", "") or ""
+                name = name_in(node, lang)
                 if name:
                     found[node_id] = " ".join(name.split())
         for element in sorted(ids - set(found)):
-            name = getattr(defs.element(element), "name", "") or ""
+            name = name_in(defs.element(element), lang)
             if name:
                 found[element] = " ".join(name.split())
         out[member] = found
@@ -583,14 +588,14 @@ def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
     """Per language, per process: element id -> the name its BPMN gives it, or for an unnamed timer
     words that say what it is (:func:`report.stepwords.unnamed_words`), never its id."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
-    named = _element_names(processes, profiles, parsed)
+    named = {lang: _element_names(processes, profiles, parsed, lang) for lang in LANGUAGES}
     out: dict[str, dict[str, dict[str, str]]] = {lang: {} for lang in LANGUAGES}
     for member in processes:
         defs = parsed[member]
         elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
         for lang in LANGUAGES:
             unnamed = {} if isinstance(defs, PermitflowError) else unnamed_words(defs, elements, lang)
-            out[lang][member] = {**unnamed, **named.get(member, {})}
+            out[lang][member] = {**unnamed, **named[lang].get(member, {})}
     return out
 
 

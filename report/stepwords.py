@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from processes.model import Definitions, Event
+from processes.shownnames import name_in
 from report.words import duration_words
 
 __all__ = ["unnamed_words", "iso_duration"]
@@ -72,7 +73,7 @@ def unnamed_words(defs: Definitions, elements: Mapping[str, Any], lang: str) -> 
             length = _length(node, elements.get(node_id))
             length_words = duration_words(length, lang) if length else None
             host = process.nodes.get(node.attached_to) if node.attached_to else None
-            step = " ".join((getattr(host, "name", "") or "").split())
+            step = " ".join(name_in(host, lang).split())
             if step and length_words:
                 out[node_id] = said["on"].format(length=length_words, step=step)
             elif step:

@@ -748,3 +748,21 @@ def test_landskronas_deciding_body_is_sourced_as_the_guidelines_committee_and_as
     (_name, _display, cells), = library_facts.facts_table([("landskrona", profile("landskrona"))]).rows
     deciding = dict(zip((key for key, _t in library_facts.FACT_COLUMNS), cells, strict=True))["deciding_body"]
     assert deciding.marked.endswith("] *")
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_every_named_step_lane_branch_and_pool_has_an_english_name(name: str):
+    # found by QA (stepnames24): the steps, lanes and branches stayed Swedish on English pages and in the English
+    # report; each now names itself in English (names: {en: ...}) beside its drawn Swedish name, which diff matches on
+    from bpmn_io import read_bpmn
+    from processes.shownnames import name_in
+
+    defs = read_bpmn(lib.library_root() / name / lib.PROCESS_FILE)
+    p = defs.process()
+    elements = [p, *p.nodes.values(), *p.flows.values(), *p.lanes(), *defs.participants(), *defs.message_flows()]
+    named = [e for e in elements if e.name]
+    assert named and [e.id for e in named if set(e.names) != {"en"}] == []
+    assert [e.id for e in named if name_in(e, "sv") != e.name] == []
+    english = {name_in(e, "en") for e in named}
+    assert not english & {e.name for e in named} - {"Helsingborg"}, "an English name is the Swedish one"
+    assert {"Register the application", "Yes", "Permit granted"} <= english

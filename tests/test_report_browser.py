@@ -112,6 +112,13 @@ def test_the_report_renders_in_chromium_and_reads_in_words(tmp_path: Path) -> No
             # the diagram is readable as it opens: its labels at least 9 px high, the frame scrolls
             svg = page.locator("#diagram-helsingborg svg")
             assert svg.bounding_box()["width"] > 1000
+            # its steps in the report's language (found by QA, stepnames24: Swedish in the English report)
+            english = svg.locator("g.en", has_text="Register the").first
+            swedish = svg.locator("g.sv", has_text="Diarieför").first
+            assert english.is_visible() and not swedish.is_visible()
+            page.locator("#pick-sv").click()
+            assert swedish.is_visible() and not english.is_visible()
+            page.locator("#pick-en").click()
             label_height = svg.locator("text").first.evaluate("e => e.getBoundingClientRect().height")
             assert label_height >= 9
             frame = page.locator("#diagram-helsingborg .svg")

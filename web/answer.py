@@ -18,6 +18,7 @@ from typing import Any
 from bpmn_io.reader import parse_bpmn
 from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
+from processes.shownnames import name_in
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
 from report.headline import ARRIVAL_FIGURE, other_way, sure_end
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
@@ -208,7 +209,7 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
     badges = waiting_badges(figures, member)
     try:
         defs = parse_bpmn(bpmn.encode("utf-8"), source=f"{member}.bpmn")
-        svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges)))
+        svg = bilingual_badges(strip_xml_prolog(render_svg(defs, badges=badges, languages=("en", "sv"))))
     except PermitflowError as err:
         return {"svg": "", "problem": str(err), "waits": []}
     old = waiting_badges(before, member)
@@ -216,10 +217,11 @@ def _diagram(bpmn: str, member: str, figures: Mapping[str, Any], before: Mapping
     waits = []
     for element in sorted(set(badges) | set(old)):
         try:
-            label = " ".join((getattr(defs.element(element), "name", "") or "").split())
+            found = defs.element(element)
         except KeyError:
-            label = ""
-        step = {lang: label or unnamed[lang].get(element) or element for lang in ("sv", "en")}
+            found = None
+        label = {lang: " ".join(name_in(found, lang).split()) for lang in ("sv", "en")}
+        step = {lang: label[lang] or unnamed[lang].get(element) or element for lang in ("sv", "en")}
         prefix = f"{member}/wait_days.{element}"
         now, then = (before.get(prefix) or {}).get("mean"), (figures.get(prefix) or {}).get("mean")
         waits.append((-max(now or 0.0, then or 0.0), {"step": step, "now": now, "then": then}))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from bpmn_io.reader import parse_bpmn
 from processes.errors import PermitflowError
 from processes.model import Definitions, Event, Gateway, Process, SequenceFlow, Task
+from processes.shownnames import name_in
 from processes.wording import quoted
 
 __all__ = ["Completeness", "NotFound", "LeverSteps", "lever_steps", "steps_of", "text_key", "remember_steps"]
@@ -61,20 +62,22 @@ class LeverSteps:
     remiss_answers: tuple[str, ...] | NotFound
 
 
-def _said(node: object) -> str:
-    return " ".join((getattr(node, "name", "") or "").split())
+def _said(node: object, lang: str = "sv") -> str:
+    """A step's name in ``lang`` (its name per language, else the drawn one), its white space made single."""
+    return " ".join(name_in(node, lang).split())
 
 
 def _name(process: Process, node_id: str) -> tuple[str, str]:
-    """A step's name in quotes (English, Swedish); an unnamed one by the named step before it, never by its id."""
-    name = _said(process.nodes.get(node_id))
-    if name:
-        return quoted(name, "en"), quoted(name, "sv")
-    before = next((_said(process.nodes.get(f.source)) for f in process.incoming(node_id)
-                   if _said(process.nodes.get(f.source))), "")
-    if before:
-        return (f"the unnamed choice after {quoted(before, 'en')}",
-                f"det namnlösa valet efter {quoted(before, 'sv')}")
+    """A step's name in quotes (English, Swedish: each language's name of it); an unnamed one by the named step
+    before it, never by its id."""
+    node = process.nodes.get(node_id)
+    if _said(node):
+        return quoted(_said(node, "en"), "en"), quoted(_said(node, "sv"), "sv")
+    before = next((process.nodes.get(f.source) for f in process.incoming(node_id)
+                   if _said(process.nodes.get(f.source))), None)
+    if before is not None:
+        return (f"the unnamed choice after {quoted(_said(before, 'en'), 'en')}",
+                f"det namnlösa valet efter {quoted(_said(before, 'sv'), 'sv')}")
     return "an unnamed choice", "ett namnlöst val"
 
 

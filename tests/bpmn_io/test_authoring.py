@@ -92,7 +92,7 @@ def test_example_converts_and_validates_without_errors() -> None:
          "x.yaml:4: steps[1].task: 'usr' is not allowed (expected one of task, user, manual, service, script, "
          "business-rule, send, receive)"),
         ("process: {id: P}\nsteps:\n  - {id: S, event: start, colour: red}\n",
-         "x.yaml:3: steps[0].colour: unknown key 'colour' (expected one of id, name, lane, doc, next, task, gateway, "
+         "x.yaml:3: steps[0].colour: unknown key 'colour' (expected one of id, name, names, lane, doc, next, task, gateway, "
          "event, branches, default, boundary, trigger, timer, ref, link, condition)"),
         ("process: {id: P}\nsteps:\n  - {id: S, event: start, next: Nowhere}\n",
          "x.yaml:3: element 'S': steps[0].next: unknown step 'Nowhere' (expected the id of a step; boundary events "
@@ -335,3 +335,75 @@ def test_a_conditional_flow_with_an_empty_expression_stays_conditional() -> None
     assert back.flows["F1"].condition is not None and back.flows["F1"].condition.text == ""
     assert back.flows["F2"].condition is None and back.flows["F0"].condition is None
     assert to_authoring(parse_authoring(text, source="a21.yaml")) == text
+
+
+NAMED = """\
+process: {id: P, name: Tillstånd, names: {en: Permit}}
+pool: {id: Pool, name: Kommunen, names: {en: The municipality}}
+external: {Sok: {name: Sökande, names: {en: Applicant}}}
+lanes: {L: {name: Registrator, names: {en: Registrar}}, L2: Nämnd}
+steps:
+  - {id: S, event: start, name: Ansökan inkommen, names: {en: Application received}, lane: L}
+  - {id: G, gateway: exclusive, name: Komplett?, names: {en: Complete?}, lane: L, branches: {Ja: {to: E, names: {en: "Yes"}}, Nej: E2}}
+  - id: T
+    task: receive
+    name: Invänta
+    names: {en: Wait}
+    lane: L2
+    boundary:
+      - {id: B, timer: P14D, name: Två veckor, names: {en: Two weeks}, next: E2}
+  - {id: E, event: end, name: Klart, names: {sv: Klart, en: Done}}
+  - {id: E2, event: end}
+message_flows:
+  - {id: MF, from: Sok, to: S, name: Ansökan, names: {en: Application}}
+"""
+
+
+def test_a_name_per_language_sits_beside_the_drawn_name_and_round_trips_through_bpmn() -> None:
+    from bpmn_io import parse_bpmn, to_bpmn_bytes
+    from bpmn_io.layout import add_layout
+    from processes.shownnames import name_in
+
+    defs = parse_authoring(NAMED, source="n.yaml")
+    p = defs.process()
+    assert (p.nodes["S"].name, p.nodes["S"].names) == ("Ansökan inkommen", {"en": "Application received"})
+    assert [name_in(p.nodes["S"], lang) for lang in ("en", "sv")] == ["Application received", "Ansökan inkommen"]
+    assert [(lane.name, dict(lane.names)) for lane in p.lanes()] == [("Registrator", {"en": "Registrar"}), ("Nämnd", {})]
+    assert {f.name: dict(f.names) for f in p.outgoing("G")} == {"Ja": {"en": "Yes"}, "Nej": {}}
+    assert (p.names, p.nodes["B"].names) == ({"en": "Permit"}, {"en": "Two weeks"})
+    assert [dict(x.names) for x in defs.participants()] == [{"en": "The municipality"}, {"en": "Applicant"}]
+    assert defs.message_flows()[0].names == {"en": "Application"}
+    # YAML -> BPMN -> YAML: the same text, the same model
+    text = to_authoring(defs)
+    data = to_bpmn_bytes(add_layout(defs))
+    assert b'<pfn:name xml:lang="en">Application received</pfn:name>' in data
+    again = parse_bpmn(data, source="n.bpmn")
+    assert to_authoring(again) == text
+    assert parse_authoring(text, source="again.yaml") == defs
+    assert to_bpmn_bytes(again) == data
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("{de: Antrag}", "x.yaml:3: element 'S': steps[0].names.de: unknown language 'de' (expected one of en, sv)"),
+        ("{en: [a]}", "x.yaml:3: element 'S': steps[0].names.en: ['a'] is not a name (expected text)"),
+        ("{en: 3}", "x.yaml:3: element 'S': steps[0].names.en: 3 is not a name (expected text)"),
+        ("Antrag", "x.yaml:3: element 'S': steps[0].names: expected a name per language (names: {en: ..., sv: ...}), "
+                   "got 'Antrag'"),
+    ],
+)
+def test_a_bad_name_per_language_is_one_line_with_file_line_and_element(names: str, expected: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_authoring(f"process: {{id: P}}\nsteps:\n  - {{id: S, event: start, names: {names}}}\n", source="x.yaml")
+    assert str(info.value) == expected
+
+
+def test_a_bad_name_per_language_of_a_lane_or_a_branch_names_its_line_and_element() -> None:
+    with pytest.raises(InputError, match=r"^x.yaml:2: element 'L': lanes.L.names.fr: unknown language 'fr'"):
+        parse_authoring("process: {id: P}\nlanes: {L: {name: R, names: {fr: X}}}\nsteps:\n  - {id: S, event: start}\n",
+                        source="x.yaml")
+    with pytest.raises(InputError, match=r"^x.yaml:4: element 'G': steps\[1\].branches.Ja.names.en: True is not a name"):
+        parse_authoring("process: {id: P}\nsteps:\n  - {id: S, event: start}\n"
+                        "  - {id: G, gateway: exclusive, branches: {Ja: {to: E, names: {en: true}}, Nej: E}}\n"
+                        "  - {id: E, event: end}\n", source="x.yaml")

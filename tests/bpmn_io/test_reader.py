@@ -249,3 +249,17 @@ def test_a_minimal_document() -> None:
     assert list(process.nodes) == ["S", "T"] and process.nodes["T"].name == "Pröva"
     assert process.outgoing("S") == (process.flows["F"],)
     assert process.nodes["T"].parent == "P"
+
+
+def test_a_name_per_language_is_read_and_one_in_another_language_kept_as_written() -> None:
+    from bpmn_io import to_bpmn_bytes
+
+    data = (b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pfn="urn:permitflow:names" '
+            b'targetNamespace="x"><process id="P"><task id="T" name="Granska"><extensionElements>'
+            b'<pfn:name xml:lang="en">Review</pfn:name><pfn:name xml:lang="de">Pr\xc3\xbcfen</pfn:name>'
+            b'</extensionElements></task></process></definitions>')
+    task = parse_bpmn(data, source="n.bpmn").process().nodes["T"]
+    assert (task.name, task.names) == ("Granska", {"en": "Review"})
+    assert len(task.opaque.extension_elements) == 1 and 'xml:lang="de"' in task.opaque.extension_elements[0]
+    again = parse_bpmn(to_bpmn_bytes(parse_bpmn(data, source="n.bpmn")), source="again.bpmn")
+    assert again.process().nodes["T"] == task

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -346,3 +347,59 @@ def test_a_long_name_is_drawn_below_the_task_icon_not_over_it(name: str) -> None
     task = _groups(svg)["T"]  # the box's top is y 78; the user icon reaches 24 px down
     size = float(task.find(f"{SVG}text").get("font-size"))
     assert min(float(span.get("y")) for span in task.iter(f"{SVG}tspan")) - 0.72 * size >= 78 + 22
+
+
+def test_a_label_named_per_language_is_drawn_once_in_each_and_a_model_without_names_as_before() -> None:
+    # found by QA (stepnames24): the English report's and page's diagrams showed the Swedish names
+    from bpmn_io.authoring import parse_authoring
+    from bpmn_io.layout import add_layout
+
+    text = ("process: {id: P}\nlanes: {L: {name: Registrator, names: {en: Registrar}}}\nsteps:\n"
+            "  - {id: S, event: start, name: Ansökan inkommen, names: {en: Application received}, lane: L}\n"
+            "  - {id: T, task: user, name: Diarieför, names: {en: Register}, lane: L}\n"
+            "  - {id: E, event: end, name: Klart, lane: L}\n")
+    defs = add_layout(parse_authoring(text, source="n.yaml"))
+    svg = render_svg(defs, languages=("en", "sv"))
+    task = next(line for line in svg.splitlines() if 'data-element-id="T"' in line)
+    assert task.count("<rect") == render_svg(defs).splitlines()[svg.splitlines().index(task)].count("<rect")
+    assert '<g class="en"><text' in task and ">Register</tspan></text></g><g class=\"sv\"><text" in task
+    assert ">Diarieför</tspan>" in task
+    end = next(line for line in svg.splitlines() if 'data-element-id="E"' in line)
+    assert "Klart" in end and 'class="en"' not in end  # the same in both: drawn once
+    assert svg.count(">Registrar</tspan>") == 1 and svg.count(">Registrator</tspan>") == 1
+    plain = add_layout(parse_authoring(re.sub(r", names: \{en: [^}]*\}", "", text.replace(
+        "{name: Registrator, names: {en: Registrar}}", "Registrator")), source="p.yaml"))
+    assert render_svg(plain, languages=("en", "sv")) == render_svg(plain)
+
+
+def test_a_label_above_its_shape_grows_upwards_when_its_other_language_needs_more_lines() -> None:
+    # found in the browser (stepnames24): "Opinion from the environmental administration" took three lines in a box
+    # drawn for two ("Remissvar från miljöförvaltningen") and ran down over its event
+    from bpmn_io import read_bpmn
+    from bpmn_io.library import library_root
+
+    defs = read_bpmn(library_root() / "helsingborg" / "process.bpmn")
+    shape = next(s for s in defs.diagrams[0].plane.shapes if s.element == "Event_Remissvar_Miljo")
+    assert shape.label is not None and shape.label.bounds is not None
+    line = next(x for x in render_svg(defs, languages=("en", "sv")).splitlines()
+                if 'data-element-id="Event_Remissvar_Miljo"' in x)
+    english = re.search(r'<g class="en"><text[^>]*><tspan x="[^"]*" y="([^"]*)">Opinion from the', line)
+    swedish = re.search(r'<g class="sv"><text[^>]*><tspan x="[^"]*" y="([^"]*)">Remissvar', line)
+    assert english and swedish
+    assert float(english.group(1)) < shape.label.bounds.y < float(swedish.group(1))
+    assert 'class="en"' not in render_svg(defs)  # without languages: the drawn names only, as before
+
+
+def test_a_name_with_a_line_break_still_draws_one_set_of_arrows_in_two_languages() -> None:
+    # a cut label's tooltip keeps the name's line break, so the two drawings differ in lines: each is drawn whole,
+    # under one set of markers (a second set inside the hidden language's group would leave the arrows unresolved)
+    from bpmn_io.authoring import parse_authoring
+
+    name = "Granska\\n" + " ".join(["ansökan"] * 60)
+    defs = add_layout(parse_authoring(f'process: {{id: P}}\nsteps:\n  - {{id: S, event: start}}\n'
+                                      f'  - {{id: T, task: user, name: "{name}", names: {{en: Review}}}}\n'
+                                      f'  - {{id: E, event: end}}\n', source="n.yaml"))
+    svg = render_svg(defs, languages=("en", "sv"))
+    etree.fromstring(svg.encode("utf-8"))
+    assert svg.count('<marker id="pf-seq-end"') == 1 and svg.count("<svg") == 1
+    assert svg.count('<g class="en">') == svg.count('<g class="sv">') == 1 and ">Review</tspan>" in svg

@@ -31,9 +31,9 @@ def test_an_unnamed_step_of_the_common_core_is_said_in_words_not_by_its_id() -> 
     core = html[html.index("Gemensam kärna"):]
     core = core[:core.index("</ul>")]
     assert "Timer_Paminnelse" not in core
-    assert ('<li><span class="en">timer after 14 days in “Invänta komplettering”</span>'
+    assert ('<li><span class="en">timer after 14 days in “Wait for the supplement”</span>'
             '<span class="sv">bevakning efter 14 dagar i ”Invänta komplettering”</span></li>') in core
-    assert '<li><span class="en">Ansökan inkommen</span><span class="sv">Ansökan inkommen</span></li>' in core
+    assert '<li><span class="en">Application received</span><span class="sv">Ansökan inkommen</span></li>' in core
 
 
 def test_a_municipality_named_per_language_is_named_so_in_each_languages_comparison() -> None:

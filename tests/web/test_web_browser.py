@@ -113,6 +113,11 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         assert page.locator(".diagram .badge tspan.sv").first.is_visible()
         assert not page.locator(".diagram .badge tspan.en").first.is_visible()
         assert "," in page.locator(".diagram .badge tspan.sv").first.text_content()
+        # the steps and lanes in the page's language (found by QA, stepnames24: Swedish on the English page)
+        swedish = page.locator(".diagram svg g.sv", has_text="Diarieför").first
+        english = page.locator(".diagram svg g.en", has_text="Register the").first
+        assert swedish.is_visible() and not english.is_visible()
+        assert "Diarieför ansökan" in page.locator("table.waits tbody td:nth-child(1)").all_inner_texts()
 
         page.select_option("#lever-grant_level", "officer")
         page.select_option("#lever-refusal_level", "officer")
@@ -137,6 +142,8 @@ def test_the_page_answers_saves_and_refuses_bad_input(server: str, tmp_path: Pat
         page.click("[data-lang='en']")
         assert _sentence(page).startswith("Helsingborg: from a complete application to the decision")
         assert "100%" in page.locator("svg.ecdf text").all_text_contents()  # and English: no space before "%"
+        assert english.is_visible() and not swedish.is_visible()
+        assert "Register the application" in page.locator("table.waits tbody td:nth-child(1)").all_inner_texts()
         page.screenshot(path=str(screenshot), full_page=False)
 
         with page.expect_download() as saving:
