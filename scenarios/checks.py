@@ -24,10 +24,10 @@ from bpmn_io.profile_schema import split_path
 from processes.errors import InputError, NotExecutableError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
+from processes.standins import stand_in_notes
 from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.advice import profile_warnings
 from simulator.compiler import check_executable, profile_problems
-from simulator.standins import stand_in_notes
 from simulator.traps import trap
 
 __all__ = ["check_study", "check_baselines", "check_member", "member_warnings", "member_notes", "study_notes",
@@ -105,7 +105,7 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
 
 def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
     """One line per element ``member``'s run simulates in place of what its model does not hold
-    (:func:`simulator.standins.stand_in_notes`: an empty collapsed subprocess, one step of work), at the
+    (:func:`processes.standins.stand_in_notes`: an empty collapsed subprocess, one step of work), at the
     model file's line of the element, with where its time is written (or that it has none)."""
     found = stand_in_notes(process, params)
     if not found:

@@ -6,7 +6,7 @@ would otherwise look up per event: kind codes, outgoing flows and targets,
 cumulative branch probabilities, the pool of each task (its lane's, or the
 element's ``pool:``), boundary events, the loop caps of gateway loops and the
 reachability sets of inclusive joins. An embedded subprocess with nothing inside is compiled as a
-task, one step of work (:mod:`simulator.standins`).
+task, one step of work (:mod:`processes.standins`).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any
 from processes import model as m
 from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
+from processes.standins import black_box_escalations, empty_subprocesses
 from simulator import instead
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
-from simulator.standins import black_box_escalations, empty_subprocesses
 from simulator.tokens import (
     ACTIVITY,
     END,
@@ -97,7 +97,7 @@ def _element_params(params: SimParams, element_id: str) -> ElementParams | None:
 
 _UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "multiple", "parallel_multiple")
 #: what the `delay:` of a catch event of each trigger the engine waits for is (a conditional one: the time until
-#: its condition comes true, which the model cannot compute: :mod:`simulator.standins`), and of a boundary event
+#: its condition comes true, which the model cannot compute: :mod:`processes.standins`), and of a boundary event
 _WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true"}
 _COMES = {"message": "when the message comes", "conditional": "when its condition comes true",
           "escalation": "when the escalation comes"}

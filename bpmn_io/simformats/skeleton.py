@@ -12,7 +12,7 @@ that it simulates as written and each value can be replaced by the municipality'
   web page's levers change), one member at full time;
 * every task 1 hour of work (``duration:``), and every call activity (the process it calls taken as one
   step of work, as a task, not run inside) and every subprocess written with nothing inside (one step
-  likewise, :mod:`simulator.standins`; a comment above its entry says so), every wait for another party (a receive
+  likewise, :mod:`processes.standins`; a comment above its entry says so), every wait for another party (a receive
   task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
   (the time until its condition comes true) and every escalation boundary event on a task, call activity or
   empty subprocess (when the escalation comes; a comment says so for these two) 2 weeks (``delay:``), every
@@ -51,8 +51,8 @@ from processes.model import (
     SubProcess,
     Task,
 )
+from processes.standins import STAND_IN, approximation, black_box_escalations, empty_subprocesses
 from processes.stepnames import step_said
-from simulator.standins import STAND_IN, approximation, black_box_escalations, empty_subprocesses
 
 from ..yamlsrc import dump_yaml, load_yaml
 from .common import Converted, normalised
@@ -169,7 +169,7 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     empty: list[SubProcess] = []
     conditional: list[Event] = []
     escalations: list[Event] = []
-    escalated = {e.id for e in black_box_escalations(process)}  # fired after a delay: (simulator.standins)
+    escalated = {e.id for e in black_box_escalations(process)}  # fired after a delay: (processes.standins)
     for node in process.nodes.values():
         if _waits(node) or node.id in escalated:
             elements[node.id] = {"delay": _WAIT, **_named(node)}
