@@ -12,6 +12,7 @@ interval, held fixed; what the log did not tell (the supplement rounds) stays an
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from click.testing import CliRunner
 
 from bpmn_io.yamlsrc import load_yaml
 from cli import cli
+from scenarios.loader import parse_scenario
+from scenarios.study import Study
+from scenarios.uncertainty import analyse, plan_uncertainty, sampling_words
 
 BPMN = Path(__file__).resolve().parents[2] / "processes" / "library" / "helsingborg" / "process.bpmn"
 
@@ -39,6 +43,15 @@ def calibrated(tmp_path_factory) -> tuple[Path, dict, dict]:
     return profile, load_yaml(profile.read_bytes(), source=str(profile)).data, json.loads(done.output)
 
 
+def _study(profile: Path, folder: Path) -> Study:
+    def one(name: str, count: int, baseline: str = "") -> object:
+        text = (f"name: {name}\nbase: {{bpmn: {BPMN}, profile: {profile}}}\nset: {{pools.officer.count: {count}}}\n"
+                f"replications: 1\nseed: 1\nhorizon: 10w\nwarmup: 1w\n" + (f"baseline: {baseline}\n" if baseline else ""))
+        return parse_scenario(text, source=str(folder / f"{name}.yaml"))
+
+    return Study("officers", "officers", str(folder), (one("one-officer", 1), one("two-officers", 2, "one-officer")))
+
+
 def test_calibrate_keeps_the_assumption_of_what_the_log_did_not_tell_and_says_the_log_shows_who_decides(
         calibrated) -> None:
     _path, profile, _report = calibrated
@@ -53,3 +66,80 @@ def test_calibrate_keeps_the_assumption_of_what_the_log_did_not_tell_and_says_th
     assert "assumption" not in decision  # the model's "A7: the full committee decides ... A8" is fitted now
     assert decision["note"].startswith("delegation: the log's decisions fall on the ")
     assert "meeting days fitted for bodies.committee" in decision["note"] and "after_meeting (from log" in decision["note"]
+
+
+def test_fitted_values_are_sampled_over_the_fits_interval_and_measured_ones_not_at_all(calibrated, tmp_path) -> None:
+    path, profile, report = calibrated
+    sim = profile["simulation"]
+    # the intervals the profile itself states beside each value (the note), as calibrate's report gives them
+    lo, hi = (round(x, 1) for x in report["arrivals"]["per_year_ci"])
+    assert f"per_year 95 % interval [{lo:.1f}, {hi:.1f}] (exact Poisson)" in sim["arrivals"]["note"]
+    share_lo, share_hi = (round(x, 3) for x in report["branching"]["Gw_Komplett"]["ci"]["Flow_Komplett_Nej"])
+    assert f"Flow_Komplett_Nej [{share_lo:.3f}, {share_hi:.3f}]" in sim["elements"]["Gw_Komplett"]["note"]
+    cut = re.search(r"agenda_cutoff between (\S+) and (\S+) days", sim["decision"]["bodies"]["committee"]["note"])
+    assert cut is not None
+    cut_lo, cut_hi = float(cut[1]) * 24, float(cut[2]) * 24
+
+    uplan = plan_uncertainty(_study(path, tmp_path), points=8, seed=3)
+    arrivals, shares, rounds = [], [], []
+    for (scenario, _k), applied in uplan.applied.items():
+        by_path = {p: v for _m, p, v in applied}
+        # measured (no interval): the pools, the committee's meeting days, who decides; the count is the lever too
+        assert not {"simulation.pools.officer", "simulation.pools.registry.fte", "simulation.decision.delegation",
+                    "simulation.decision.bodies.committee.meetings"} & set(by_path), scenario
+        arrivals.append(by_path["simulation.arrivals.per_year"])
+        shares.append(by_path["simulation.elements.Gw_Komplett.probabilities"]["Flow_Komplett_Nej"])
+        cutoff = by_path["simulation.decision.bodies.committee.agenda_cutoff"]
+        assert cut_lo - 1e-3 <= float(cutoff.rstrip("h")) <= cut_hi + 1e-3
+        rounds.append(by_path["simulation.elements.Task_Begar_Komplettering.loop.max"])
+        # an assumption the log did not touch keeps the table's range
+        assert 0.1 <= by_path["simulation.elements.Gw_Aterkallar.probabilities"]["Flow_Aterkallar_Ja"] <= 0.5
+    assert lo <= min(arrivals) and max(arrivals) <= hi and max(arrivals) - min(arrivals) > (hi - lo) / 2
+    assert share_lo <= min(shares) and max(shares) <= share_hi
+    assert set(rounds) <= {1, 2, 3} and len(set(rounds)) > 1  # the rounds: an assumption, sampled
+
+    doc = analyse(uplan, _empty(uplan), _empty(uplan))
+    factors = {f["name"]: f for f in doc["factors"]}
+    assert factors["arrivals"]["fitted"] == {"process": {"simulation.arrivals.per_year": [lo, hi]}}
+    assert factors["arrivals"]["ranges"] == {}  # no 0.4-2 x fallback range for a fitted value
+    assert factors["incomplete_share"]["fitted"]["process"] == {
+        "simulation.elements.Gw_Komplett.probabilities": [share_lo, share_hi]}
+    assert factors["decision_level"]["measured"] == {"process": ["simulation.decision.delegation"]}
+    assert factors["committee_cadence"]["measured"] == {"process": ["simulation.decision.bodies.committee.meetings"]}
+    assert "fitted" not in factors["supplement_rounds"] and "measured" not in factors["supplement_rounds"]
+    (line,) = sampling_words(doc)
+    assert line.startswith(f"process: sampled over the interval its fit reports: applications per year {lo:g}–{hi:g}, ")
+    assert f"share of incomplete applications {share_lo:g}–{share_hi:g}" in line
+    assert "held fixed, measured: officer time on permits, registry staff share, " in line
+    assert "weeks between committee meetings, who decides today; every other value over its assumed range." in line
+    (rad,) = sampling_words(doc, "sv", {"process": "Helsingborg"})
+    assert rad.startswith("Helsingborg: varierades över intervallet som anpassningen anger: ansökningar per år ")
+    assert "hölls fasta, uppmätta: " in rad and "vem som beslutar i dag" in rad
+
+
+def _empty(uplan):
+    from scenarios.batch import BatchResults
+
+    return BatchResults(uplan.study, (), ())
+
+
+def test_the_run_says_which_values_were_fitted_measured_or_assumed(calibrated, tmp_path) -> None:
+    path, _profile, _report = calibrated
+    files = []
+    for name, count, baseline in (("one-officer", 1, ""), ("two-officers", 2, "one-officer")):
+        f = tmp_path / f"{name}.yaml"
+        f.write_text(f"name: {name}\nbase: {{bpmn: {BPMN}, profile: {path}}}\nset: {{pools.officer.count: {count}}}\n"
+                     f"replications: 1\nseed: 1\nhorizon: 10w\nwarmup: 1w\n" + (f"baseline: {baseline}\n" if baseline else ""),
+                     encoding="utf-8")
+        files.append(str(f))
+    out = tmp_path / "out"
+    done = CliRunner().invoke(cli, ["run", *files, "--uncertainty", "--points", "2", "-o", str(out), "--no-cache",
+                                    "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    assert "uncertainty: process: sampled over the interval its fit reports: applications per year " in done.output
+    report = (out / "report.html").read_text(encoding="utf-8")
+    said = re.search(r'<p class="meta" id="how-sure-bases">(.*?)</p>', report, re.S)
+    assert said is not None
+    assert "a measured value without an interval is held fixed" in said[1]
+    assert "Helsingborg: sampled over the interval its fit reports: applications per year" in said[1]
+    assert "Helsingborg: varierades över intervallet som anpassningen anger" in said[1]
