@@ -517,9 +517,10 @@ class _Builder:
         # the decisions fall on the meeting days of the body the profile delegates to: the log shows who decides
         shown = (f"delegation: the log's decisions fall on the {len(fit_m.dates)} meeting days fitted for "
                  f"bodies.{level}") if isinstance(decision.get("delegation"), str) else ""
-        lagged = fit_m.lags_hours is not None and fit_m.lags_hours.size
-        if lagged:
-            lag = fit_duration(fit_m.lags_hours)
+        lags = fit_m.lags_hours
+        lagged = lags is not None and bool(lags.size)
+        if lags is not None and lags.size:
+            lag = fit_duration(lags)
             decision["after_meeting"] = distribution_data(lag, work=False)
         if shown:
             said = [shown] + ([f"after_meeting (from {self.source}): {_fit_note(lag)}"] if lagged else [])
