@@ -143,3 +143,18 @@ def test_the_run_says_which_values_were_fitted_measured_or_assumed(calibrated, t
     assert "a measured value without an interval is held fixed" in said[1]
     assert "Helsingborg: sampled over the interval its fit reports: applications per year" in said[1]
     assert "Helsingborg: varierades över intervallet som anpassningen anger" in said[1]
+
+
+def test_the_reports_assumption_table_gives_a_fitted_values_interval_and_samples_no_measured_one(calibrated) -> None:
+    from report.assumptions import assumption_tables
+
+    _path, profile, report = calibrated
+    lo, hi = (round(x, 1) for x in report["arrivals"]["per_year_ci"])
+    (table,) = assumption_tables({"process": profile}, {}, {"points": 2})
+    rows = {r["path"]: r["range"] for r in table["rows"]}
+    assert rows["simulation.arrivals"]["en"] == f"{lo:g}–{hi:g} (the fit's 95 % interval) (applications per year, A1)"
+    assert rows["simulation.arrivals"]["sampled"] is True
+    for measured in ("simulation.decision.delegation", "simulation.pools.officer"):
+        assert rows[measured] == {"en": "sourced here: not sampled", "sv": "har en källa här: varieras inte",
+                                  "sampled": False}, measured
+    assert rows["simulation.elements.Task_Begar_Komplettering.loop"]["en"] == "1–3 (most supplement requests, A2)"
