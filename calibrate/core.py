@@ -272,6 +272,8 @@ class _Builder:
                     "activity instances (20) to tell their hours)")
         if "cost_per_hour" not in old:
             entry["assumption"] = "cost_per_hour: not in the log (0)"
+        elif (fit.window is None or fit.rows < _MIN_ROWS_FOR_HOURS) and old.get("assumption"):
+            entry["assumption"] = _about(["fte"], old["assumption"])  # the model's fte stays, and its assumption
         if spec is not None:
             self.calendars[pool] = WorkCalendar(spec, self.obs.origin_date, share=float(entry["fte"]))
         return _sourced(entry, self.source, note) | ({"assumption": entry["assumption"]} if "assumption" in entry else {})

@@ -158,3 +158,30 @@ def test_the_reports_assumption_table_gives_a_fitted_values_interval_and_samples
         assert rows[measured] == {"en": "sourced here: not sampled", "sv": "har en källa här: varieras inte",
                                   "sampled": False}, measured
     assert rows["simulation.elements.Task_Begar_Komplettering.loop"]["en"] == "1–3 (most supplement requests, A2)"
+
+
+def test_a_pool_whose_hours_the_log_cannot_tell_keeps_the_models_fte_as_an_assumption() -> None:
+    """The hand-made log (tests/fixtures/logs/tiny_cases.csv) has too few rows to tell working hours: the
+    officers' count is fitted, their share of full time stays the model's, and so does its assumption."""
+    from bpmn_io.loading import load_model
+    from bpmn_io.logfiles import read_log
+    from bpmn_io.profile import read_profile
+    from calibrate.core import calibrate
+    from calibrate.mapping import map_activities, mappable_steps, parse_mapping
+    from scenarios.assumptions import basis, read_factors
+
+    logs = Path(__file__).resolve().parents[1] / "fixtures" / "logs"
+    defs = load_model(str(logs / "tiny.yaml"))
+    table, _stream = read_log(logs / "tiny_cases.csv")
+    given = parse_mapping((logs / "tiny_mapping.yaml").read_bytes(), source="tiny_mapping.yaml",
+                          elements=frozenset(mappable_steps(defs.process())))
+    base = read_profile(logs / "tiny_profile.yaml").raw
+    base["simulation"]["pools"]["officer"] |= {"fte": 0.5, "assumption": {"en": "A5: half time (range 0.25-1)",
+                                                                           "sv": "A5: halvtid (intervall 0,25–1)"}}
+    sim = calibrate(defs, table, map_activities(defs, table, mapping_file=given), base=base,
+                    log_name="tiny_cases.csv").profile["simulation"]
+    officer = sim["pools"]["officer"]
+    assert officer["fte"] == 0.5 and "hours and FTE stay as they were" in officer["note"]
+    assert officer["assumption"] == {"en": "fte: A5: half time (range 0.25-1)", "sv": "fte: A5: halvtid (intervall 0,25–1)"}
+    capacity = next(f for f in read_factors() if f.name == "officer_capacity")
+    assert basis(capacity, "simulation.pools.officer", {"simulation": sim}) == ("assumed", None)
