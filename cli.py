@@ -2017,6 +2017,11 @@ def run_command(
             click.echo(f"permitflow: error: scenario {name} failed: {message}", err=True)
         names = ["summary.csv", "summary.json", "cases.csv"]
         names += [n for n in ("eventlog.csv", "eventlog.xes", "uncertainty.json") if (folder / n).is_file()]
+        if how_sure is not None:
+            from scenarios.uncertainty import sampling_words
+
+            for line in sampling_words(how_sure):  # a calibrated or sourced profile: what was not assumed
+                click.echo(f"uncertainty: {line}")
         click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
     if batch.failures:
         raise SystemExit(1)

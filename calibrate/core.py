@@ -76,11 +76,25 @@ def _fit_note(fit: Fit) -> str:
             f"sd {fit.sd:.3g} h [{fit.sd_ci[0]:.3g}, {fit.sd_ci[1]:.3g}] (95 % bootstrap)")
 
 
-def _sourced(entry: dict[str, Any], source: str, note: str) -> dict[str, Any]:
+def _sourced(entry: dict[str, Any], source: str, note: str, *, fitted: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``entry`` with ``source`` and ``note``. With ``fitted`` (the keys the log gave), an assumption the
+    entry had stays, named after the keys it still holds for (``loop: A2 ...``: what the log did not tell
+    stays an assumption, and an uncertainty run samples it as one)."""
     out = {k: v for k, v in entry.items() if k not in ("assumption", "source", "note")}
     out["source"] = source
     out["note"] = note
+    kept = [k for k in out if k not in fitted and k not in ("source", "note", "pool", "set", "lanes")]
+    if fitted and kept and entry.get("assumption"):
+        out["assumption"] = _about(kept, entry["assumption"])
     return out
+
+
+def _about(keys: list[str], assumption: Any) -> Any:
+    """``assumption`` named after ``keys`` (``loop: ...``), in each language it is written in."""
+    head = ", ".join(keys) + ": "
+    if isinstance(assumption, dict):
+        return {lang: head + str(text) for lang, text in assumption.items()}
+    return head + str(assumption)
 
 
 #: activity instances a pool needs before its working hours are read from the log
@@ -258,6 +272,8 @@ class _Builder:
                     "activity instances (20) to tell their hours)")
         if "cost_per_hour" not in old:
             entry["assumption"] = "cost_per_hour: not in the log (0)"
+        elif (fit.window is None or fit.rows < _MIN_ROWS_FOR_HOURS) and old.get("assumption"):
+            entry["assumption"] = _about(["fte"], old["assumption"])  # the model's fte stays, and its assumption
         if spec is not None:
             self.calendars[pool] = WorkCalendar(spec, self.obs.origin_date, share=float(entry["fte"]))
         return _sourced(entry, self.source, note) | ({"assumption": entry["assumption"]} if "assumption" in entry else {})
@@ -390,7 +406,8 @@ class _Builder:
                 what += (f"; {early} of {rows.size} ended where a step the model makes wait for it began, "
                          "as the log shows that step completing first")
                 out[e]["overtaken"] = early
-            elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}")
+            elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}",
+                                   fitted=("delay" if delay else "duration",))
         self.report["durations"] = out
         self.case_delays(delays)
 
@@ -429,7 +446,7 @@ class _Builder:
             ci = ", ".join(f"{k} [{a:.3f}, {b:.3f}]" for k, (a, b) in fit.ci.items())
             marks = "; ".join(f"{k} by {', '.join(v)}" for k, v in fit.markers.items())
             elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95 % bootstrap over cases: {ci}; "
-                                                       f"counted: {marks}")
+                                                       f"counted: {marks}", fitted=("probabilities",))
         self.report["branching"] = {g: f.data() for g, f in found.items()}
         for node in self.process.nodes.values():
             flows = self.process.outgoing(node.id)
@@ -470,7 +487,8 @@ class _Builder:
         if "meetings" not in body:
             fit = fit_duration(self._work_hours(element, body.get("pool")))
             body["duration"] = distribution_data(fit, work=True)
-            decision["bodies"][level] = _sourced(body, self.source, f"decision work: {_fit_note(fit)}")
+            decision["bodies"][level] = _sourced(body, self.source, f"decision work: {_fit_note(fit)}",
+                                                 fitted=("duration",))
             self.report["decision"] = {"level": level, **fit.data()}
             return
         fit_m = fits.fit_meetings(self.obs, element)
@@ -496,10 +514,24 @@ class _Builder:
                      f"and still made a meeting, the earliest it was ready and missed one (midpoint written)")
         else:
             note += "; meeting days from decision completion dates; agenda_cutoff kept"
-        decision["bodies"][level] = _sourced(body, self.source, note)
-        if fit_m.lags_hours is not None and fit_m.lags_hours.size:
-            lag = fit_duration(fit_m.lags_hours)
+        cutoff = ("agenda_cutoff",) if "agenda_cutoff kept" not in note else ()
+        decision["bodies"][level] = _sourced(body, self.source, note, fitted=("meetings", *cutoff))
+        # the decisions fall on the meeting days of the body the profile delegates to: the log shows who decides
+        shown = (f"delegation: the log's decisions fall on the {len(fit_m.dates)} meeting days fitted for "
+                 f"bodies.{level}") if isinstance(decision.get("delegation"), str) else ""
+        lags = fit_m.lags_hours
+        lagged = lags is not None and bool(lags.size)
+        if lags is not None and lags.size:
+            lag = fit_duration(lags)
             decision["after_meeting"] = distribution_data(lag, work=False)
+        if shown:
+            said = [shown] + ([f"after_meeting (from {self.source}): {_fit_note(lag)}"] if lagged else [])
+            written = _sourced(decision, self.source, "; ".join(said),
+                               fitted=("delegation", "element", "outcome_gateway", "bodies",
+                                       *(("after_meeting",) if lagged else ())))
+            decision.clear()
+            decision.update(written)
+        elif lagged:
             decision["note"] = f"after_meeting (from {self.source}): {_fit_note(lag)}"
         self.report["meetings"] = fit_m.data()
 

@@ -22,7 +22,7 @@ from processes.errors import InputError
 from processes.wording import quoted
 from report.valuewords import share_words, value_words
 from report.words import duration_words, labels, number_words, run_setting_words, setting_words, word
-from scenarios.assumptions import Factor, factor_values, fixed_assumptions, range_of, read_factors
+from scenarios.assumptions import Factor, bases, factor_values, fixed_assumptions, range_of, read_factors
 
 __all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text"]
 
@@ -289,6 +289,30 @@ def _range_words(factor: Factor, profile: Mapping[str, Any], lang: str) -> str:
     return f"{lo}–{hi}"
 
 
+def _fitted_words(factor: Factor, interval: tuple[float, float], lang: str) -> str:
+    """A fitted value's interval as the uncertainty run samples it (a length in days, a scale as ×)."""
+    low, high = interval
+    if factor.kind == "duration":
+        low, high = low / 24, high / 24
+    shown = f"{number_words(round(low, 4), lang)}–{number_words(round(high, 4), lang)}"
+    if factor.kind == "scale":
+        shown = f"×{number_words(round(low, 3), lang)}–×{number_words(round(high, 3), lang)}"
+    elif factor.kind == "probability":
+        shown = f"{number_words(round(100 * low, 2), lang)}–{share_words(high, lang)}"
+    elif factor.kind == "duration":  # the agenda cut-off: the bounds its meetings allow, not a 95 % interval
+        return shown + (" days (the bounds the log's meetings allow)" if lang == "en"
+                        else " dagar (de gränser som sammanträdena i loggen tillåter)")
+    return shown + (" (the fit's 95 % interval)" if lang == "en" else " (anpassningens 95\xa0%-intervall)")
+
+
+def _shown(f: Factor, path: str, profile: Mapping[str, Any],
+           fits: Mapping[tuple[str, str], tuple[float, float]], lang: str) -> str:
+    """The range ``f`` samples the value at ``path`` over: the fit's interval (``fits``), else the assumed range."""
+    interval = next((i for (name, p), i in fits.items() if name == f.name and (
+        p == path or p.startswith(path + ".") or path.startswith(p + "."))), None)
+    return _fitted_words(f, interval, lang) if interval is not None else _range_words(f, profile, lang)
+
+
 def _sampled(path: str, member: str, written: Mapping[str, tuple[Factor, list[str]]]) -> list[Factor]:
     """The factors that sample ``path`` (or a key below it) here (a value sourced here is not sampled)."""
     return [factor for factor, paths in written.values()
@@ -308,20 +332,24 @@ def assumption_tables(profiles: Mapping[str, Any], names: Mapping[str, Mapping[s
         ids = {lang: names.get(lang, {}).get(member, {}) for lang in ("en", "sv")}
         written = {f.name: (f, [p for p, _v in factor_values(f, 0.5, "", profile, lever=lambda _p: False)])
                    for f in factors}
+        # what each value rests on by its annotation: a fitted value is sampled over its fit's interval
+        fits = {(f.name, p): interval for f in factors for p, (how, interval) in bases(f, "", profile).items()
+                if how == "fitted" and interval is not None}
+
         rows = []
         for path, words, value, holder in _entries(profile, ids):
             basis, why = _basis(value, holder, ids)
             found = _sampled(path, member, written)
             if found:
                 rng: dict[str, Any] = {
-                    lang: "; ".join(f"{_range_words(f, profile, lang)} ({f.words_en if lang == 'en' else f.words_sv}, "
+                    lang: "; ".join(f"{_shown(f, path, profile, fits, lang)} ({f.words_en if lang == 'en' else f.words_sv}, "
                                     f"{f.code})" for f in found) for lang in ("en", "sv")}
                 rng["sampled"] = sampled_run
             else:
                 reason = next((r for pattern, r in fixed.items() if fnmatch.fnmatch(path, pattern)
                                or fnmatch.fnmatch(path + ".x", pattern + ".*")), None)
-                if any(member in f.spec.get("sourced_for", ()) and paths and any(
-                        p == path or p.startswith(path + ".") for p in paths) for f, paths in written.values()):
+                measured = [p for f in factors for p, (how, _i) in bases(f, member, profile).items() if how == "measured"]
+                if any(p == path or p.startswith(path + ".") for p in measured):
                     reason = {"en": "sourced here: not sampled", "sv": "har en källa här: varieras inte"}
                 reason = reason or {"en": "not sampled: see the text beside it", "sv": "varieras inte: se texten bredvid"}
                 rng = {**reason, "sampled": False}

@@ -677,6 +677,18 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
     return out
 
 
+def _how_sure_bases(uncertainty: Mapping[str, Any] | None,
+                    towns: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    """Per language, one sentence per municipality with a fitted or measured value: what was sampled over a
+    fitted interval, what was held fixed as measured (:func:`scenarios.uncertainty.sampling_words`)."""
+    from scenarios.uncertainty import sampling_words
+
+    if not uncertainty:
+        return {}
+    said = {lang: sampling_words(uncertainty, lang, towns[lang]) for lang in LANGUAGES}
+    return said if any(said.values()) else {}
+
+
 #: the words of a scenario's line of settings
 _LINE = {
     "en": {"towns": "Municipalities: {}", "shared": "; shared staff: {}", "serves": "{} ({}'s, serving {} too)",
@@ -840,6 +852,7 @@ def render_report(
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,
         how_sure=_how_sure(uncertainty, towns),
+        how_sure_bases=_how_sure_bases(uncertainty, towns),
         assumptions=assumption_tables({m: profiles[m] for m in towns["en"] if m in profiles}, names, uncertainty),
         plot_times={lang: drawn[f"times.{lang}"] for lang in LANGUAGES},
         plot_deadline={lang: drawn[f"deadline.{lang}"] for lang in LANGUAGES},

@@ -6,8 +6,11 @@ The ranges are data (``scenarios/data/assumption-ranges.yaml``), taken from the
 factor — into profile overrides for one process (:func:`factor_values`).
 
 A factor moves the same assumption in every process of a scenario at once. A
-path the scenario sets itself (its what-if lever) is left alone, and so is a
-value that a profile gives a source for (``sourced_for``).
+path the scenario sets itself (its what-if lever) is left alone. What a value
+rests on is the profile's own annotation beside it (:func:`basis`): assumed
+values are sampled over the table's range; a value with a source and no
+assumption over the interval its ``note:`` reports (what calibrate writes), or,
+measured without one, not at all (so is a value of a profile ``sourced_for`` names).
 
 >>> f = {x.name: x for x in read_factors()}
 >>> f["incomplete_share"].value_at(0.5, nominal=None)
@@ -33,7 +36,7 @@ from bpmn_io.yamlsrc import load_yaml
 from processes.durations import parse_duration
 from processes.errors import InputError
 
-__all__ = ["Factor", "read_factors", "fixed_assumptions", "factor_values", "range_of"]
+__all__ = ["BASES", "Factor", "basis", "bases", "read_factors", "fixed_assumptions", "factor_values", "range_of"]
 
 RANGES_FILE = "data/assumption-ranges.yaml"
 KINDS = ("scale", "capacity", "value", "probability", "duration", "integer", "choice", "cadence", "share")
@@ -202,11 +205,17 @@ def _share(current: Mapping[str, Any], none: str, f: float) -> dict[str, Any] | 
     return {**current, "weights": new}
 
 
-def _writer(factor: Factor, u: float, profile: Mapping[str, Any]) -> Callable[[str, Any], Any] | None:
+def _writer(factor: Factor, u: float, profile: Mapping[str, Any],
+            fitted: tuple[float, float] | None = None) -> Callable[[str, Any], Any] | None:
+    """What sets a value of ``factor`` at quantile ``u``: over the profile's own range, the table's, or
+    ``fitted`` (an interval a fit reports, sampled uniformly: a ``scale`` factor's as multiples of the value)."""
     spec = factor.spec
     kind = factor.kind
     own = range_of(factor, profile)
-    value = factor.value_at(u, nominal=None, low=own[0] if own else None, high=own[1] if own else None)
+    if fitted is not None:
+        value = float(fitted[0] + u * (fitted[1] - fitted[0]))
+    else:
+        value = factor.value_at(u, nominal=None, low=own[0] if own else None, high=own[1] if own else None)
     if kind == "scale":
         return lambda _p, current: _scaled_duration(current, value)
     if kind == "capacity":
@@ -237,21 +246,109 @@ def _writer(factor: Factor, u: float, profile: Mapping[str, Any]) -> Callable[[s
     return None  # pragma: no cover - kinds are checked when the table is read
 
 
+# --------------------------------------------------------------------------- what a value rests on
+
+
+#: how a value is sampled: over the interval its fit reports, over the table's (or the profile's) assumed
+#: range, or not at all (a measured value without an interval)
+BASES = ("fitted", "assumed", "measured")
+_NUMBER = r"(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)"
+_SCOPE = re.compile(r"^\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*:\s")
+
+
+def _annotated(profile: Mapping[str, Any], path: str) -> tuple[Mapping[str, Any], str | None] | None:
+    """The mapping that annotates the value at ``path`` (the nearest at or above it, below ``simulation``,
+    with a ``source:``, ``assumption:`` or ``note:``) and the key of the value in it (None: the mapping itself)."""
+    parts = path.split(".")
+    for depth in range(len(parts), 1, -1):
+        node = _get(profile, ".".join(parts[:depth]))
+        if isinstance(node, Mapping) and {"source", "assumption", "note"} & set(node):
+            return node, (parts[depth] if depth < len(parts) else None)
+    return None
+
+
+def _assumed_keys(holder: Mapping[str, Any]) -> set[str] | None:
+    """The keys ``holder``'s ``assumption:`` is about: those its text names first (``cost_per_hour: not in the
+    log``, as calibrate writes beside a fitted value), else every key (None); empty without an assumption."""
+    if "assumption" not in holder:
+        return set()
+    match = _SCOPE.match(provenance_text(holder["assumption"]))
+    keys = {k.strip() for k in match[1].split(",")} if match else set()
+    return keys if keys and keys <= set(holder) else None
+
+
+def _fitted_interval(factor: Factor, path: str, note: str, current: Any) -> tuple[float, float] | None:
+    """The 95 % interval (or bounds) the fit's ``note:`` gives for the value at ``path``, in the factor's units
+    (a ``scale`` factor: as multiples of the fitted mean), None when the note gives none."""
+    key = path.rsplit(".", 1)[-1]
+    match = None
+    if factor.kind == "probability":
+        flows = factor.spec["flow"] if isinstance(factor.spec["flow"], list) else [factor.spec["flow"]]
+        for flow in flows:
+            if isinstance(current, Mapping) and flow in current:
+                match = re.search(rf"\b{re.escape(flow)} \[{_NUMBER}, {_NUMBER}\]", note)
+                break
+    elif factor.kind == "value":
+        match = re.search(rf"\b{re.escape(key)} 95 % interval \[{_NUMBER}, {_NUMBER}\]", note)
+    elif factor.kind == "duration":
+        found = re.search(rf"\b{re.escape(key)} between {_NUMBER} and {_NUMBER} days", note)
+        return (float(found[1]) * 24, float(found[2]) * 24) if found else None
+    elif factor.kind == "scale":
+        found = re.search(rf"mean {_NUMBER} h \[{_NUMBER}, {_NUMBER}\]", note)
+        if found and float(found[1]) > 0:
+            return float(found[2]) / float(found[1]), float(found[3]) / float(found[1])
+        return None
+    return (float(match[1]), float(match[2])) if match else None
+
+
+def basis(factor: Factor, path: str, profile: Mapping[str, Any]) -> tuple[str, tuple[float, float] | None]:
+    """What the value at ``path`` rests on, by the profile's own annotation beside it: ``("fitted", (low,
+    high))`` for a sourced value whose ``note:`` gives its interval (calibrate's exact Poisson or bootstrap
+    interval, the agenda cut-off's bounds), ``("measured", None)`` for a sourced value without one (or one of
+    no width), ``("assumed", None)`` for a value with an assumption about it, or without a source."""
+    found = _annotated(profile, path)
+    if found is None:
+        return "assumed", None
+    holder, key = found
+    assumed = _assumed_keys(holder)
+    keys = {"count", "fte"} if factor.kind == "capacity" and key is None else ({key} if key else set(holder))
+    if assumed is None or assumed & keys or "source" not in holder:
+        return "assumed", None
+    interval = _fitted_interval(factor, path, provenance_text(holder.get("note")), _get(profile, path))
+    if interval is None or not interval[0] < interval[1]:
+        return "measured", None
+    return "fitted", interval
+
+
+def bases(factor: Factor, member: str, profile: Mapping[str, Any]) -> dict[str, tuple[str, tuple[float, float] | None]]:
+    """:func:`basis` of each path ``factor`` writes in ``member``'s ``profile`` (a library profile that
+    ``sourced_for`` names states the source in its text only: every path is measured there)."""
+    if member in factor.spec.get("sourced_for", ()):
+        return {path: ("measured", None) for path in _paths(factor, profile)}
+    return {path: basis(factor, path, profile) for path in _paths(factor, profile)}
+
+
 def factor_values(
     factor: Factor, u: float, member: str, profile: Mapping[str, Any], *, lever: Callable[[str], bool],
 ) -> list[tuple[str, Any]]:
     """``(path, value)`` overrides that put ``factor`` at quantile ``u`` in ``member``'s ``profile``.
 
-    ``lever(path)`` is true for a path the scenario sets itself: it is not touched.
+    ``lever(path)`` is true for a path the scenario sets itself: it is not touched. A value is sampled
+    as :func:`basis` says: over its fitted interval, over the assumed range, or (measured) not at all.
     """
-    if member in factor.spec.get("sourced_for", ()):
+    based = bases(factor, member, profile)
+    if all(b == "measured" for b, _i in based.values()):
         return []
     write = _writer(factor, u, profile)
     out = []
-    for path in _paths(factor, profile):
-        if lever(path):
+    for path, (how, interval) in based.items():
+        if lever(path) or how == "measured":
             continue
-        new = write(path, _get(profile, path)) if write else None
+        if how == "fitted" and interval is not None:
+            fit_write = _writer(factor, u, profile, interval)
+            new = fit_write(path, _get(profile, path)) if fit_write else None
+        else:
+            new = write(path, _get(profile, path)) if write else None
         if new is not None:
             out.append((path, new))
     return out

@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.profile_values import PROVENANCE_KEYS
-from scenarios.assumptions import Factor, factor_values, range_of, read_factors
+from scenarios.assumptions import Factor, bases, factor_values, range_of, read_factors
 from scenarios.bases import Base
 from scenarios.batch import BatchResults, PointResults
 from scenarios.road import execute, prepare
@@ -164,9 +164,9 @@ def _check_ranges(scenario: Scenario, factors: Sequence[Factor]) -> None:
             where = factor.spec.get("range_from_text")
             path = str(factor.spec.get("path", ""))
             origin = first.origin_of(m.name, path)
-            if not where or m.name in factor.spec.get("sourced_for", ()) or (
+            if not where or bases(factor, m.name, m.profile).get(path, ("assumed", None))[0] != "assumed" or (
                     origin is not None and origin.what in ("set", "sweep")):
-                continue
+                continue  # a value fitted or measured is not sampled over the profile's range
             own = range_of(factor, m.profile)
             if own is not None and not own[0] < own[1]:
                 from processes.errors import InputError
@@ -390,14 +390,34 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
     }
 
 
+def _member_profiles(uplan: UncertaintyPlan) -> dict[str, Mapping[str, Any]]:
+    """Each process's profile as its first scenario gives it."""
+    out: dict[str, Mapping[str, Any]] = {}
+    for scenario in uplan.nominal.scenarios:
+        for m in scenario.points[0].members:
+            out.setdefault(m.name, m.profile)
+    return out
+
+
 def _factor_entry(factor: Factor, j: int, uplan: UncertaintyPlan) -> dict[str, Any]:
     spec = factor.spec
     ranges: dict[str, Any] = {}
-    for scenario in uplan.nominal.scenarios:
-        for m in scenario.points[0].members:
-            own = range_of(factor, m.profile)
-            if own is not None:
-                ranges[m.name] = [_num(own[0]), _num(own[1])]
+    fitted: dict[str, dict[str, list[float | None]]] = {}
+    measured: dict[str, list[str]] = {}
+    for member, profile in _member_profiles(uplan).items():
+        based = bases(factor, member, profile)
+        own = range_of(factor, profile)
+        if own is not None and any(how == "assumed" for how, _i in based.values()):
+            ranges[member] = [_num(own[0]), _num(own[1])]
+        if spec.get("sourced_for") and member in spec["sourced_for"]:
+            continue  # named in the table: as before, the table's sourced_for says it
+        for path, (how, interval) in based.items():
+            if how == "fitted" and interval is not None:
+                fitted.setdefault(member, {})[path] = [_num(interval[0]), _num(interval[1])]
+            elif how == "measured":
+                measured.setdefault(member, []).append(path)
+    # only a profile with a fitted or measured value gets these keys (a library study's file is as it was)
+    bases_of = {**({"fitted": fitted} if fitted else {}), **({"measured": measured} if measured else {})}
     return {
         "name": factor.name,
         "code": factor.code,
@@ -409,6 +429,7 @@ def _factor_entry(factor: Factor, j: int, uplan: UncertaintyPlan) -> dict[str, A
         "text": factor.text,
         "sourced_for": list(spec.get("sourced_for", [])),
         "values": [_value(factor, float(row[j])) for row in uplan.quantiles],
+        **bases_of,
     }
 
 
@@ -417,3 +438,52 @@ def _value(factor: Factor, u: float) -> Any:
         return _num(u)  # each profile has its own range: the quantile is the common value
     value = factor.value_at(u, nominal=None)
     return _num(value) if isinstance(value, float) else value
+
+
+# --------------------------------------------------------------------------- what was sampled how, in words
+
+_BASIS_WORDS = {
+    "en": {"fitted": "sampled over the interval its fit reports", "measured": "held fixed, measured",
+           "rest": "every other value over its assumed range", "places": "in {} places", "days": "{} days"},
+    "sv": {"fitted": "varierades över intervallet som anpassningen anger", "measured": "hölls fasta, uppmätta",
+           "rest": "alla andra värden över sina antagna intervall", "places": "på {} ställen", "days": "{} dagar"},
+}
+
+
+def _g(value: float, lang: str) -> str:
+    text = f"{value:.4g}"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _interval_words(factor: Mapping[str, Any], low: float, high: float, lang: str) -> str:
+    said = _BASIS_WORDS[lang]
+    if factor["kind"] == "duration":
+        return said["days"].format(f"{_g(low / 24, lang)}–{_g(high / 24, lang)}")
+    if factor["kind"] == "scale":
+        return f"×{_g(low, lang)}–×{_g(high, lang)}"
+    return f"{_g(low, lang)}–{_g(high, lang)}"
+
+
+def sampling_words(doc: Mapping[str, Any], lang: str = "en",
+                   towns: Mapping[str, str] | None = None) -> list[str]:
+    """One sentence per process of ``doc`` (``uncertainty.json``) that has a fitted or measured value: which
+    values were sampled over the interval their fit reports, which were held fixed as measured, and that the
+    rest were sampled over their assumed ranges (none for a study of the library's assumed profiles)."""
+    said = _BASIS_WORDS[lang]
+    fitted: dict[str, list[str]] = {}
+    measured: dict[str, list[str]] = {}
+    for f in doc.get("factors", []):
+        words = f["words"][lang]
+        for member, paths in (f.get("fitted") or {}).items():
+            low, high = next(iter(paths.values()))
+            shown = _interval_words(f, low, high, lang) if len(paths) == 1 else said["places"].format(len(paths))
+            fitted.setdefault(member, []).append(f"{words} {shown}" if len(paths) == 1 else f"{words} ({shown})")
+        for member, paths in (f.get("measured") or {}).items():
+            measured.setdefault(member, []).append(
+                words if len(paths) == 1 else f"{words} ({said['places'].format(len(paths))})")
+    out = []
+    for member in sorted(set(fitted) | set(measured)):
+        parts = ([f"{said['fitted']}: {', '.join(fitted[member])}"] if member in fitted else []) + (
+            [f"{said['measured']}: {', '.join(measured[member])}"] if member in measured else [])
+        out.append(f"{(towns or {}).get(member, member)}: {'; '.join(parts + [said['rest']])}.")
+    return out
