@@ -256,7 +256,14 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         raise InputError("the log is empty (expected a header line and one row per event)", file=source)
     delimiter = stated[4] if above else max(",;\t|", key=first.count)
     header = next(csv.reader([first], delimiter=delimiter))
-    mapping, guessed = guess_columns(header, columns, source=source)
+    try:
+        mapping, guessed = guess_columns(header, columns, source=source)
+    except InputError as err:
+        fh.close()
+        said = fh.note() if isinstance(fh, _Lines) else None
+        if said:  # a header misread ("H„ndelse"): the refusal says how its bytes were read
+            raise InputError(f"{err.message}; {said}", file=source, line=1) from None
+        raise
     notes: list[str] = _other_fits(header, mapping, guessed)
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,

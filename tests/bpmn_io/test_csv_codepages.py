@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from bpmn_io.caselog import LogTable
 from bpmn_io.logfiles import read_log
 from cli import cli
+from processes.errors import InputError
 
 LOGS = Path(__file__).parent.parent / "fixtures" / "logs"
 
@@ -92,6 +93,18 @@ def test_bytes_that_do_not_tell_the_code_page_are_read_as_windows_1252_with_a_no
                                 "bytes point both ways (1 word reads as letters only in Windows-1252, such as 'Ström' "
                                 "on line 3; 1 only in the DOS code page 850, such as 'Märta' on line 2); if names "
                                 "look wrong, save the log as UTF-8")
+
+
+def test_a_header_refused_says_how_its_bytes_were_read(tmp_path: Path) -> None:
+    # a header whose bytes do not tell the code page came out 'Žrende' and was refused without a word on the bytes
+    path = tmp_path / "oklar.csv"
+    path.write_bytes("Ärende;Aktivitet;Datum\nA;Registrera;2026-11-02\n".encode("cp850"))
+    with pytest.raises(InputError) as err:
+        read_log(path)
+    assert str(err.value) == (
+        f"{path}:1: no column for the case (the header has 'Žrende', 'Aktivitet', 'Datum'; give --case NAME); 1 "
+        "line(s) not UTF-8, read as Windows-1252 (the first: line 1), the default: no word's bytes tell it from the DOS "
+        "code page 850 (Excel's \"CSV (MS-DOS)\"); if names look wrong, save the log as UTF-8")
 
 
 def test_words_further_down_that_point_the_other_way_are_said(tmp_path: Path) -> None:
