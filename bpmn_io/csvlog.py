@@ -18,7 +18,9 @@ timestamp. A row with more filled fields than the header is refused (an unquoted
 comma-separated file would move the fields after it). Rows whose case goes back in
 time down the file are counted in a note (a misread date form shows so). Plain or gzip (``.csv.gz``), UTF-8 (with or
 without BOM), or UTF-16 with its BOM (Excel's "Unicode text"); a line that is not UTF-8 is read as
-Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), and a note says so.
+Windows-1252 (Excel's "CSV (semicolon)" on a Swedish Windows saves that), or as the DOS code page 850 (Excel's
+"CSV (MS-DOS)", older case systems; 437 has the same Swedish letters) when the words' bytes show it
+(:mod:`bpmn_io.csvcodepage`), and a note says which and why.
 Rows are read one at a time; those before the first that tells day from month first wait for it (the first
 2,000 in memory, the rest in a temporary file).
 """
@@ -31,11 +33,13 @@ import math
 import re
 import tempfile
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
 
 from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, open_bytes, wall_seconds
+from bpmn_io.csvcodepage import Evidence, decode_windows
 from bpmn_io.csvdates import Stamps
 from processes.errors import InputError
 
@@ -117,19 +121,25 @@ def _other_fits(header: list[str], mapping: dict[str, str | None], guessed: tupl
 
 
 class _Lines:
-    """The lines of a CSV file as text: UTF-8 where a line is UTF-8, else Windows-1252.
+    """The lines of a CSV file as text: UTF-8 where a line is UTF-8, else Windows-1252 or DOS code page 850.
 
     The bytes are split into lines as latin-1 (one character a byte, so ``\\n`` and
     ``\\r`` split as in the file whatever its encoding) and each line is decoded on
-    its own: a Windows-1252 export (Excel's "CSV (semicolon)") reads as it was
-    written, and ``fallback`` counts such lines for the note.
+    its own. At the first line that is not UTF-8 the lines after it are read ahead (up to
+    ``_AHEAD`` characters) and their words weighed (:mod:`bpmn_io.csvcodepage`): code page 850
+    (Excel's "CSV (MS-DOS)") when they all point to it, else Windows-1252 (Excel's "CSV
+    (semicolon)"); ``fallback`` counts such lines for the note, which says which and why.
     """
 
     def __init__(self, raw: TextIO) -> None:
         self._raw = raw
-        self.fallback = 0  # lines read as Windows-1252
+        self.fallback = 0  # lines not UTF-8
         self.first_fallback = 0  # the first such line (1-based), 0: none
         self._line = 0
+        self._ahead: deque[str] = deque()  # lines read ahead to choose the code page, not yet given
+        self._error: BaseException | None = None  # met reading ahead: raised when the lines before it are given
+        self._weighed = 0  # the lines up to this one were weighed before the choice
+        self.evidence = Evidence()
 
     def _decode(self, text: str) -> str:
         self._line += 1
@@ -144,30 +154,71 @@ class _Lines:
             pass
         self.fallback += 1
         self.first_fallback = self.first_fallback or self._line
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-            return data.decode("latin-1")
+        if self.evidence.chosen is None:
+            self._choose(data)
+        elif self._line > self._weighed:
+            self.evidence.weigh(data, self._line, late=True)
+        return data.decode("cp850") if self.evidence.chosen == "cp850" else decode_windows(data)
+
+    def _choose(self, data: bytes) -> None:
+        """Weigh this line and those read ahead of it, and choose the code page."""
+        self.evidence.weigh(data, self._line)
+        size, line = 0, self._line
+        while size < _AHEAD:
+            try:
+                text = self._raw.readline()
+            except (EOFError, OSError, zlib.error) as err:  # a damaged .gz: said after the lines before it
+                self._error = err
+                break
+            if not text:
+                break
+            self._ahead.append(text)
+            size += len(text)
+            line += 1
+            if text.isascii():
+                continue
+            ahead = text.encode("latin-1")
+            try:
+                ahead.decode("utf-8")
+            except UnicodeDecodeError:
+                self.evidence.weigh(ahead, line)
+        self._weighed = line
+        self.evidence.choose()
+
+    def _next_line(self) -> str:
+        if self._ahead:
+            return self._ahead.popleft()
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+        return self._raw.readline()
 
     def readline(self) -> str:
-        text = self._raw.readline()
+        text = self._next_line()
         return self._decode(text) if text else text
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        return self._decode(next(self._raw))
+        text = self._next_line()
+        if not text:
+            raise StopIteration
+        return self._decode(text)
 
     def close(self) -> None:
+        self._ahead.clear()
         self._raw.close()
 
     def note(self) -> str | None:
-        """The note for the user when some lines were not UTF-8."""
+        """The note for the user when some lines were not UTF-8: the code page read, and why."""
         if not self.fallback:
             return None
-        return (f"{self.fallback} line(s) not UTF-8, read as Windows-1252 (the first: line {self.first_fallback}); "
-                "if names look wrong, save the log as UTF-8")
+        return self.evidence.note(self.fallback, self.first_fallback)
+
+
+#: characters of the lines after the first that is not UTF-8 read ahead to choose its code page
+_AHEAD = 1 << 18
 
 
 def _text(path: str | Path) -> TextIO | _Lines:
@@ -205,7 +256,14 @@ def open_csv(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
         raise InputError("the log is empty (expected a header line and one row per event)", file=source)
     delimiter = stated[4] if above else max(",;\t|", key=first.count)
     header = next(csv.reader([first], delimiter=delimiter))
-    mapping, guessed = guess_columns(header, columns, source=source)
+    try:
+        mapping, guessed = guess_columns(header, columns, source=source)
+    except InputError as err:
+        fh.close()
+        said = fh.note() if isinstance(fh, _Lines) else None
+        if said:  # a header misread ("H„ndelse"): the refusal says how its bytes were read
+            raise InputError(f"{err.message}; {said}", file=source, line=1) from None
+        raise
     notes: list[str] = _other_fits(header, mapping, guessed)
     stream = LogStream(source, "csv", iter(()), mapping, guessed, notes)
     stream.records = _rows(fh, source, header, delimiter, mapping, columns.date_format, notes, above,

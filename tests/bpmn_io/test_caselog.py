@@ -118,8 +118,9 @@ def test_csv_saved_as_windows_1252_is_read_with_a_note(tmp_path: Path) -> None:
     assert stream.mapping["case"] == "Ärende" and stream.mapping["activity"] == "Åtgärd"
     assert table.activities == ("Granska ansökan", "Beslut")
     assert {"Anna Öberg", "Per Åslund"} <= set(table.resources)
-    assert stream.notes[-1] == ("3 line(s) not UTF-8, read as Windows-1252 (the first: line 2); if names look "
-                                "wrong, save the log as UTF-8")
+    assert stream.notes[-1] == ("3 line(s) not UTF-8, read as Windows-1252 (the first: line 2): 4 words have "
+                                "letters so ('Ärende' on line 2; as the DOS code page 850 '─rende'), none reads "
+                                "better as code page 850; if names look wrong, save the log as UTF-8")
     # a UTF-8 line stays UTF-8 beside it; a pure UTF-8 file gets no note
     path.write_bytes("case,activity,timestamp\n1,Gr\u00e4nska,2025-01-01\n".encode()
                      + b"1,Gr\xe4nska,2025-01-02\n1,Beslut \x81,2025-01-03\n")

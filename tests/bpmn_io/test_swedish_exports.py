@@ -50,7 +50,9 @@ def test_date_and_time_of_day_in_datum_and_tidpunkt_columns_windows_1252(tmp_pat
                                      "time=Tidpunkt (guessed)")
     assert stream.notes == [
         "timestamps read as ISO 8601 (times such as 13.05 or kl. 13.05 as hours.minutes)",
-        "6 line(s) not UTF-8, read as Windows-1252 (the first: line 1); if names look wrong, save the log as UTF-8"]
+        "6 line(s) not UTF-8, read as Windows-1252 (the first: line 1): 7 words have letters so ('Ansökan' on line 2; "
+        "as the DOS code page 850 'Ans÷kan'), none reads better as code page 850; if names look wrong, save the log "
+        "as UTF-8"]
     # the same bytes read as Latin-1 are the same letters (å ä ö Å Ä Ö are one byte each in both)
     latin1 = tmp_path / "latin1.csv"
     latin1.write_bytes(path.read_bytes().replace("–".encode("cp1252"), b"-"))
