@@ -190,6 +190,9 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
                               end events exist: the path ends there
       invalid-id              (warning) an id BPMN tools refuse (myProcess{0}, 241);
                               convert renames it and says so
+      boundary-path-join      (warning) a parallel join waiting for the path of a
+                              boundary event: cases where it does not happen
+                              wait there forever
 
     \b
     Examples:

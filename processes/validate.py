@@ -31,6 +31,9 @@ code                   severity  rule
                                  ``241``), that bpmn.io refuses (not ASCII), or a
                                  definitions id that an element repeats; an export
                                  renames it (references follow) and reports it
+``boundary-path-join`` warning   a parallel join waits for the path of a boundary
+                                 event: cases where the event does not happen wait
+                                 there forever (:mod:`processes.soundness`)
 =====================  ========  ===================================================
 
 Scopes: the process and each embedded subprocess are checked on their own
@@ -103,6 +106,7 @@ from processes.model import (
     Task,
 )
 from processes.problems import CODES, SEVERITIES, Problem
+from processes.soundness import said, scope_waiting_joins
 from processes.xmlids import id_fault
 
 __all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors", "missing_references"]
@@ -334,6 +338,8 @@ def _scope(process: Process, scope: str) -> list[Problem]:
     live = [n for n in nodes if n.id not in set(lost)]
     problems += _xor_split_and_join(process, graph, nodes, live)
     problems += _and_split_xor_join(process, graph, nodes, live)
+    problems += [Problem("boundary-path-join", "warning", w.join, said(process, w))
+                 for w in scope_waiting_joins(process, scope, graph)]
     return problems
 
 
