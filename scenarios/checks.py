@@ -24,6 +24,7 @@ from bpmn_io.profile_schema import split_path
 from processes.errors import InputError, NotExecutableError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
+from processes.soundness import said, waiting_joins
 from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.advice import profile_warnings
 from simulator.compiler import check_executable, profile_problems
@@ -104,14 +105,20 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
 
 
 def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
-    """One line per element ``member``'s run simulates in place of what its model does not hold
+    """One line per parallel join of ``member``'s model that waits for the path of a boundary event
+    (:func:`processes.soundness.waiting_joins`: cases where the event does not happen stop the run), then
+    one per element its run simulates in place of what its model does not hold
     (:func:`simulator.standins.stand_in_notes`: an empty collapsed subprocess, one step of work), at the
     model file's line of the element, with where its time is written (or that it has none)."""
     found = stand_in_notes(process, params)
-    if not found:
+    waits = waiting_joins(process)
+    if not found and not waits:
         return []
     lines = _model_lines(member.bpmn_source)
     out = []
+    for wait in waits:  # the model's own: validate's boundary-path-join warning, said once before the run
+        at = f"{member.bpmn_source}:{lines[wait.join]}" if wait.join in lines else member.bpmn_source
+        out.append(f"{at}: {said(process, wait)}; such a case stops the run (permitflow validate warns of it)")
     for element, message, key in found:
         at = f"{member.bpmn_source}:{lines[element]}" if element in lines else member.bpmn_source
         if key:
