@@ -105,8 +105,9 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
 
 
 def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
-    """One line per parallel join of ``member``'s model that waits for the path of a boundary event
-    (:func:`processes.soundness.waiting_joins`: cases where the event does not happen stop the run), then
+    """One line per parallel join of ``member``'s model that waits for a path that runs only in some
+    cases (:func:`processes.soundness.waiting_joins`: a boundary event's, a branch of a choice; a case
+    without it stops the run), then
     one per element its run simulates in place of what its model does not hold
     (:func:`simulator.standins.stand_in_notes`: an empty collapsed subprocess, one step of work), at the
     model file's line of the element, with where its time is written (or that it has none)."""
@@ -116,7 +117,7 @@ def member_notes(point: SweepPoint, member: Member, process: Process, params: Si
         return []
     lines = _model_lines(member.bpmn_source)
     out = []
-    for wait in waits:  # the model's own: validate's boundary-path-join warning, said once before the run
+    for wait in waits:  # the model's own: validate's optional-path-join warning, said once before the run
         at = f"{member.bpmn_source}:{lines[wait.join]}" if wait.join in lines else member.bpmn_source
         out.append(f"{at}: {said(process, wait)}; such a case stops the run (permitflow validate warns of it)")
     for element, message, key in found:

@@ -38,7 +38,7 @@ def test_validate_warns_of_the_join_at_its_line(tmp_path: Path) -> None:
     model = tmp_path / "model.yaml"
     model.write_text(MODEL, encoding="utf-8")
     result = run("validate", str(model))
-    assert (result.exit_code, result.stdout) == (0, f"{model}:11: warning boundary-path-join J: {SAID}\n")
+    assert (result.exit_code, result.stdout) == (0, f"{model}:11: warning optional-path-join J: {SAID}\n")
 
 
 def test_simulate_says_it_before_the_run_and_names_the_flow_that_never_came(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_no_library_or_example_model_is_warned_of() -> None:
     models = sorted(ROOT.glob("processes/library/*/process.*")) + sorted(ROOT.glob("examples/**/*.yaml"))
     models = [m for m in models if m.suffix in (".bpmn", ".yaml")]
     result = run("validate", "--format", "json", *map(str, models))
-    assert len(models) > 10 and "boundary-path-join" not in result.stdout
+    assert len(models) > 10 and "optional-path-join" not in result.stdout
 
 
 B20 = ["adonis-17.0/B.2.0-export", "bizagi-modeler-2.8.0.8/B.2.0-roundtrip", "reference/B.2.0",
@@ -73,6 +73,6 @@ def test_of_the_interop_corpus_only_the_b20_models_parallel_gateway_2_is_warned_
     export draws it otherwise); no other file of the corpus is warned of."""
     files = sorted(p for p in INTEROP.rglob("*") if p.suffix in (".bpmn", ".bpmn2", ".xml") and "xsd" not in p.parts)
     result = run("validate", "--lenient", *map(str, files))
-    warned = sorted({line.split(":")[0] for line in result.stdout.splitlines() if " boundary-path-join " in line})
+    warned = sorted({line.split(":")[0] for line in result.stdout.splitlines() if " optional-path-join " in line})
     assert warned == sorted(str(INTEROP / "miwg" / f"{name}.bpmn") for name in B20)
-    assert all("Parallel Gateway 2" in line for line in result.stdout.splitlines() if " boundary-path-join " in line)
+    assert all("Parallel Gateway 2" in line for line in result.stdout.splitlines() if " optional-path-join " in line)

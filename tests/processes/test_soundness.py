@@ -1,4 +1,4 @@
-"""validate's boundary-path-join: a parallel join that waits for the path of a boundary event, in
+"""validate's optional-path-join: a parallel join that waits for the path of a boundary event, in
 small YAML models, and the sound drawings of each (no warning)."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def problems(tmp_path: Path, text: str) -> list[tuple[str, str, str, int | None,
 def test_a_parallel_join_waiting_for_a_boundary_path_is_warned_of(tmp_path: Path, interrupting: str, kind: str) -> None:
     found = problems(tmp_path, HEAD % interrupting + "  - {id: J, gateway: parallel, name: Båda klara}\n" + TAIL)
     assert found == [(
-        "boundary-path-join", "warning", "J", 11,
+        "optional-path-join", "warning", "J", 11,
         f"parallel join Båda klara (J) waits for a token by 'Flow_R_J', which comes only from the path of {kind} "
         "boundary event Två veckor (B) on Granska ansökan (T): cases where that event does not happen wait here "
         "forever (expected an exclusive or inclusive merge where that path meets the others)",
@@ -76,7 +76,7 @@ steps:
 def test_the_example_models_reminder_path_is_sound() -> None:
     """examples/permit.yaml: a non-interrupting timer on a consultation inside a parallel block, its path ends alone."""
     example = Path(__file__).resolve().parents[2] / "examples" / "permit.yaml"
-    assert [p for p in check(load_model(str(example))) if p.code == "boundary-path-join"] == []
+    assert [p for p in check(load_model(str(example))) if p.code == "optional-path-join"] == []
 
 
 def test_an_exclusive_choice_into_a_parallel_join_is_an_error(tmp_path: Path) -> None:
@@ -94,3 +94,92 @@ steps:
     assert [p[:3] for p in problems(tmp_path, text)] == [("xor-split-and-join", "error", "J")]
     sound = text.replace("{id: J, gateway: parallel}", "{id: J, gateway: exclusive}")
     assert problems(tmp_path, sound) == []
+
+
+BLOCK = """process: {id: P}
+steps:
+  - {id: S, event: start}
+  - id: Fork
+    join: {id: J, name: Klart}
+    parallel:
+      - - {id: A, task: user, name: Remiss}
+      - - {id: K, task: user, name: Kontroll}
+        - id: X
+          gateway: %s
+          name: Godkänd?
+          branches: {ja: Y, nej: Stop}
+        - {id: Y, task: user, name: Registrera}
+  - {id: E, event: end}
+  - {id: Stop, event: end, name: Avvisad}
+"""
+
+
+@pytest.mark.parametrize("gateway, kind", [("exclusive", "exclusive"), ("event-based", "event-based")])
+def test_a_choice_inside_a_parallel_block_whose_other_branch_ends_is_warned_of(
+        tmp_path: Path, gateway: str, kind: str) -> None:
+    """The deadlock xor-split-and-join does not see: 'nej' ends the case's path, and J waits for Y forever."""
+    text = BLOCK % gateway
+    if gateway == "event-based":  # an event-based gateway's branches are catch events
+        text = text.replace("branches: {ja: Y, nej: Stop}", "branches: [Msg, Tmr]").replace(
+            "        - {id: Y, task: user, name: Registrera}\n",
+            "        - {id: Msg, event: catch, trigger: message}\n        - {id: Y, task: user, name: Registrera}\n")
+        text += "  - {id: Tmr, event: catch, timer: P30D, next: Stop}\n"
+    found = problems(tmp_path, text)
+    assert [p[:3] for p in found] == [("optional-path-join", "warning", "J")]
+    assert f"which comes only from branch 'Flow_X_{'Msg' if gateway == 'event-based' else 'Y'}' of {kind} gateway " \
+           "Godkänd? (X): cases where that branch is not taken wait here forever" in found[0][4]
+
+
+def test_a_choice_that_loops_back_before_the_join_is_sound(tmp_path: Path) -> None:
+    """'nej' sends the case back to Kontroll: it comes round to 'ja' in the end (no end without it)."""
+    text = (BLOCK % "exclusive").replace("nej: Stop", "nej: K").replace("  - {id: Stop, event: end, name: Avvisad}\n", "")
+    assert problems(tmp_path, text) == []
+
+
+def test_the_classic_choice_into_a_parallel_join_is_said_once_as_an_error(tmp_path: Path) -> None:
+    """'nej' reaches the join by another input, and may also end at Out: xor-split-and-join alone says it."""
+    text = """process: {id: P}
+steps:
+  - {id: S, event: start}
+  - id: X
+    gateway: exclusive
+    branches: {ja: A, nej: C}
+  - {id: A, task: user, next: J}
+  - {id: C, task: user, next: Y}
+  - id: Y
+    gateway: exclusive
+    branches: [J, Out]
+  - {id: J, gateway: parallel}
+  - {id: E, event: end}
+  - {id: Out, event: end}
+"""
+    assert [p[:3] for p in problems(tmp_path, text)] == [("xor-split-and-join", "error", "J")]
+
+
+INCLUSIVE = """process: {id: P}
+steps:
+  - {id: S, event: start}
+  - id: I
+    gateway: inclusive
+    name: Remisser
+    branches: [A, C]
+  - {id: A, task: user, name: Polisen, next: J}
+  - {id: C, task: user, name: Räddningstjänsten, next: J}
+  - {id: J, gateway: %s, name: Svar inne}
+  - {id: E, event: end}
+"""
+
+
+def test_an_inclusive_split_into_a_parallel_join_is_warned_of_per_branch(tmp_path: Path) -> None:
+    found = problems(tmp_path, INCLUSIVE % "parallel")
+    assert [p[:3] for p in found] == [("optional-path-join", "warning", "J")] * 2
+    assert "which comes only from branch 'Flow_I_A' of inclusive gateway Remisser (I): cases where that branch is " \
+           "not taken wait here forever (expected an exclusive or inclusive merge" in found[0][4]
+
+
+def test_an_inclusive_split_into_an_inclusive_join_is_sound(tmp_path: Path) -> None:
+    assert problems(tmp_path, INCLUSIVE % "inclusive") == []
+
+
+def test_a_parallel_block_is_sound(tmp_path: Path) -> None:
+    assert problems(tmp_path, (INCLUSIVE % "parallel").replace("gateway: inclusive", "gateway: parallel")) == []
