@@ -1,5 +1,6 @@
-"""A parallel join that waits for the path of a boundary event, through the commands: validate warns of
-it, simulate says it once before the run and, when the run stops, which flow no token came by."""
+"""A parallel join that waits for a path that runs only in some cases, through the commands: validate
+warns of it, simulate and run say it once before the run and, when the run stops, which flow no token
+came by."""
 
 from __future__ import annotations
 
@@ -53,6 +54,19 @@ def test_simulate_says_it_before_the_run_and_names_the_flow_that_never_came(tmp_
     assert notes == [f"note: {model}:11: {SAID}; such a case stops the run (permitflow validate warns of it)"]
     assert "case(s) cannot finish: tokens wait at join(s) 'J'" in result.stderr
     assert result.stderr.rstrip().endswith("; no token came to Båda klara (J) by 'Flow_R_J' from Påminn sökanden (R)")
+
+
+def test_run_says_it_before_the_run_too(tmp_path: Path) -> None:
+    (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
+    assert run("convert", str(tmp_path / "model.yaml"), str(tmp_path / "profile.yaml"), "--to", "profile").exit_code == 0
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: s\nbase: {bpmn: model.yaml, profile: profile.yaml}\ncases: 5\nreplications: 1\n",
+                        encoding="utf-8")
+    result = run("run", str(scenario), "-o", str(tmp_path / "out"), "-q", "--workers", "1")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == [
+        f"note: {tmp_path / 'model.yaml'}:11: {SAID}; such a case stops the run (permitflow validate warns of it)"]
+    assert "no token came to Båda klara (J) by 'Flow_R_J' from Påminn sökanden (R)" in result.stderr
 
 
 def test_no_library_or_example_model_is_warned_of() -> None:
