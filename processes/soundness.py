@@ -44,7 +44,7 @@ from processes.graph import entry_nodes, exit_nodes, flow_graph, scopes
 from processes.model import Event, Gateway, Process
 from processes.stepnames import step_said
 
-__all__ = ["WaitingJoin", "waiting_joins", "scope_waiting_joins", "said"]
+__all__ = ["WaitingJoin", "waiting_joins", "scope_waiting_joins", "said", "said_per_join"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,23 +155,48 @@ def _others_can_end(process: Process, graph: Digraph, scope: str, split: str, br
 
 def said(process: Process, wait: WaitingJoin) -> str:
     """The finding in plain words: which join waits for which path, and what happens."""
+    path, unless = _path(process, wait)
+    flows = ", ".join(f"'{f}'" for f in wait.flows)
+    return (f"parallel join {_join(process, wait)} waits for a token by {flows}, which comes only from {path}: "
+            f"cases where {unless} wait here forever ({_EXPECTED % 'that path meets'})")
+
+
+def said_per_join(process: Process, waits: list[WaitingJoin]) -> list[tuple[str, str]]:
+    """``(join id, line)``: the findings of each join in one line (:func:`said` when it has one)."""
+    by_join: dict[str, list[WaitingJoin]] = {}
+    for wait in waits:
+        by_join.setdefault(wait.join, []).append(wait)
+    out = []
+    for join, mine in by_join.items():
+        if len(mine) == 1:
+            out.append((join, said(process, mine[0])))
+            continue
+        paths = "; ".join(f"{_path(process, w)[0]} (by {', '.join(repr(f) for f in w.flows)})" for w in mine)
+        out.append((join, f"parallel join {_join(process, mine[0])} waits for tokens that come only from paths that "
+                          f"run in some cases: {paths}: cases without one of them wait here forever "
+                          f"({_EXPECTED % 'those paths meet'})"))
+    return out
+
+
+_EXPECTED = "expected an exclusive or inclusive merge where %s the others"
+
+
+def _join(process: Process, wait: WaitingJoin) -> str:
+    return step_said(wait.join, process.nodes[wait.join].name)
+
+
+def _path(process: Process, wait: WaitingJoin) -> tuple[str, str]:
+    """The path waited for (its first element), and when it does not run."""
     nodes = process.nodes
-    join = step_said(wait.join, nodes[wait.join].name)
     origin = nodes[wait.origin]
     first = step_said(wait.origin, origin.name)
-    flows = ", ".join(f"'{f}'" for f in wait.flows)
     if isinstance(origin, Event):
         host = step_said(origin.attached_to, nodes[origin.attached_to].name) if origin.attached_to in nodes \
             else origin.attached_to
         kind = "" if origin.cancel_activity else "non-interrupting "
         trigger = origin.trigger
         what = "" if trigger in ("none", "multiple", "parallel_multiple") else f"{trigger.replace('_', ' ')} "
-        path = f"the path of {kind}{what}boundary event {first} on {host}"
-        unless = "that event does not happen"
-    else:
-        kind = {"exclusive": "exclusive", "eventBased": "event-based", "inclusive": "inclusive"}.get(
-            getattr(origin, "gateway_kind", ""), "")
-        path = f"branch '{wait.branch}' of {kind} gateway {first}"
-        unless = "that branch is not taken"
-    return (f"parallel join {join} waits for a token by {flows}, which comes only from {path}: cases where "
-            f"{unless} wait here forever (expected an exclusive or inclusive merge where that path meets the others)")
+        return f"the path of {kind}{what}boundary event {first} on {host}", "that event does not happen"
+    kind = {"exclusive": "exclusive", "eventBased": "event-based", "inclusive": "inclusive"}.get(
+        getattr(origin, "gateway_kind", ""), "")
+    return f"branch '{wait.branch}' of {kind} gateway {first}", "that branch is not taken"

@@ -24,7 +24,7 @@ from bpmn_io.profile_schema import split_path
 from processes.errors import InputError, NotExecutableError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
-from processes.soundness import said, waiting_joins
+from processes.soundness import said_per_join, waiting_joins
 from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.advice import profile_warnings
 from simulator.compiler import check_executable, profile_problems
@@ -105,7 +105,7 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
 
 
 def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
-    """One line per parallel join of ``member``'s model that waits for a path that runs only in some
+    """One line per parallel join of ``member``'s model that waits for paths that run only in some
     cases (:func:`processes.soundness.waiting_joins`: a boundary event's, a branch of a choice; a case
     without it stops the run), then
     one per element its run simulates in place of what its model does not hold
@@ -117,9 +117,9 @@ def member_notes(point: SweepPoint, member: Member, process: Process, params: Si
         return []
     lines = _model_lines(member.bpmn_source)
     out = []
-    for wait in waits:  # the model's own: validate's optional-path-join warning, said once before the run
-        at = f"{member.bpmn_source}:{lines[wait.join]}" if wait.join in lines else member.bpmn_source
-        out.append(f"{at}: {said(process, wait)}; such a case stops the run (permitflow validate warns of it)")
+    for join, line in said_per_join(process, waits):  # validate's optional-path-join warnings, one line a join
+        at = f"{member.bpmn_source}:{lines[join]}" if join in lines else member.bpmn_source
+        out.append(f"{at}: {line}; such a case stops the run (permitflow validate warns of it)")
     for element, message, key in found:
         at = f"{member.bpmn_source}:{lines[element]}" if element in lines else member.bpmn_source
         if key:

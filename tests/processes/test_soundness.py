@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bpmn_io.loading import load_model
+from processes.soundness import said_per_join, waiting_joins
 from processes.validate import check
 
 HEAD = """process: {id: P, name: Bygglov}
@@ -183,3 +184,15 @@ def test_an_inclusive_split_into_an_inclusive_join_is_sound(tmp_path: Path) -> N
 
 def test_a_parallel_block_is_sound(tmp_path: Path) -> None:
     assert problems(tmp_path, (INCLUSIVE % "parallel").replace("gateway: inclusive", "gateway: parallel")) == []
+
+
+def test_the_paths_a_join_waits_for_are_said_in_one_line(tmp_path: Path) -> None:
+    """What simulate and run say before the run: one line for the join, each path in it."""
+    path = tmp_path / "model.yaml"
+    path.write_text(INCLUSIVE % "parallel", encoding="utf-8")
+    process = load_model(str(path)).processes[0]
+    assert said_per_join(process, waiting_joins(process)) == [(
+        "J", "parallel join Svar inne (J) waits for tokens that come only from paths that run in some cases: "
+             "branch 'Flow_I_A' of inclusive gateway Remisser (I) (by 'Flow_A_J'); branch 'Flow_I_C' of inclusive "
+             "gateway Remisser (I) (by 'Flow_C_J'): cases without one of them wait here forever (expected an "
+             "exclusive or inclusive merge where those paths meet the others)")]
