@@ -191,6 +191,10 @@ def validate_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str, lenient: 
                               end events exist: the path ends there
       invalid-id              (warning) an id BPMN tools refuse (myProcess{0}, 241);
                               convert renames it and says so
+      optional-path-join      (warning) a parallel join waiting for a path that
+                              runs only in some cases (a boundary event's, one
+                              branch of a choice): cases without it wait there
+                              forever
 
     \b
     Examples:

@@ -11,7 +11,7 @@ SEVERITIES = ("error", "warning")
 CODES = (
     "duplicate-id", "missing-ref", "cross-scope", "boundary-host", "no-start", "no-end",
     "unreachable", "dead-end", "xor-split-and-join", "and-split-xor-join", "trivial-gateway", "implicit-end",
-    "invalid-id",
+    "invalid-id", "optional-path-join",
 )
 
 

@@ -31,6 +31,11 @@ code                   severity  rule
                                  ``241``), that bpmn.io refuses (not ASCII), or a
                                  definitions id that an element repeats; an export
                                  renames it (references follow) and reports it
+``optional-path-join`` warning   a parallel join waits for a path that runs only in
+                                 some cases (a boundary event's, a branch of an
+                                 exclusive, event-based or inclusive gateway): cases
+                                 without it wait there forever
+                                 (:mod:`processes.soundness`)
 =====================  ========  ===================================================
 
 Scopes: the process and each embedded subprocess are checked on their own
@@ -53,7 +58,8 @@ scope, not a full soundness proof):
   at X leaves some input of J without a token: J waits for ever. Branches
   that never reach J are ignored, so an early exit ("reject -> end") is not
   reported — which also means an exclusive split *inside* a parallel block
-  whose one branch ends the path is a deadlock this rule does not see.
+  whose one branch ends the path is a deadlock this rule does not see
+  (``optional-path-join`` warns of it).
   A split that no path from a start reaches is left out of both rules (it
   is reported as ``unreachable``; no token ever makes its choice).
 * ``and-split-xor-join`` — for every exclusive join M (two or more incoming
@@ -103,6 +109,7 @@ from processes.model import (
     Task,
 )
 from processes.problems import CODES, SEVERITIES, Problem
+from processes.soundness import said, scope_waiting_joins
 from processes.xmlids import id_fault
 
 __all__ = ["Problem", "SEVERITIES", "CODES", "check", "errors", "missing_references"]
@@ -342,8 +349,14 @@ def _scope(process: Process, scope: str) -> list[Problem]:
     graph = flow_graph(process, scope)
     # a split no token reaches decides nothing: its node is reported unreachable, not its joins
     live = [n for n in nodes if n.id not in set(lost)]
-    problems += _xor_split_and_join(process, graph, nodes, live)
+    xor = list(_xor_split_and_join(process, graph, nodes, live))
+    problems += xor
     problems += _and_split_xor_join(process, graph, nodes, live)
+    # a choice whose branches reach different inputs of a join is said once, as xor-split-and-join
+    chosen = {p.element for p in xor}
+    problems += [Problem("optional-path-join", "warning", w.join, said(process, w))
+                 for w in scope_waiting_joins(process, scope, graph)
+                 if not (w.branch and w.join in chosen and w.origin not in lost)]
     return problems
 
 

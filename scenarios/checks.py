@@ -24,6 +24,7 @@ from bpmn_io.profile_schema import split_path
 from processes.errors import InputError, NotExecutableError, PermitflowError
 from processes.model import Process
 from processes.params import SimParams
+from processes.soundness import said_per_join, waiting_joins
 from processes.standins import stand_in_notes
 from scenarios.study import Member, Scenario, Study, SweepPoint
 from simulator.advice import profile_warnings
@@ -104,14 +105,21 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
 
 
 def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
-    """One line per element ``member``'s run simulates in place of what its model does not hold
+    """One line per parallel join of ``member``'s model that waits for paths that run only in some
+    cases (:func:`processes.soundness.waiting_joins`: a boundary event's, a branch of a choice; a case
+    without it stops the run), then
+    one per element its run simulates in place of what its model does not hold
     (:func:`processes.standins.stand_in_notes`: an empty collapsed subprocess, one step of work), at the
     model file's line of the element, with where its time is written (or that it has none)."""
     found = stand_in_notes(process, params)
-    if not found:
+    waits = waiting_joins(process)
+    if not found and not waits:
         return []
     lines = _model_lines(member.bpmn_source)
     out = []
+    for join, line in said_per_join(process, waits):  # validate's optional-path-join warnings, one line a join
+        at = f"{member.bpmn_source}:{lines[join]}" if join in lines else member.bpmn_source
+        out.append(f"{at}: {line}; such a case stops the run (permitflow validate warns of it)")
     for element, message, key in found:
         at = f"{member.bpmn_source}:{lines[element]}" if element in lines else member.bpmn_source
         if key:

@@ -34,6 +34,7 @@ import numpy as np
 from processes.errors import SimulationError
 from processes.model import Process
 from processes.params import SimParams
+from processes.stepnames import step_said
 from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
@@ -219,6 +220,7 @@ class _Run(ActivityExecution, JoinRouting):
                                or (nd.kind == T.SUBPROCESS and nd.boundaries) for nd in self.nodes)
         self.next_token = 1  # token ids start at 1: 0 means "none given"
         self.stuck: dict[int, tuple[str, ...]] = {}
+        self.starved: dict[int, tuple[int, ...]] = {}  # a stuck join -> the incoming flows no token came by
         self.events = 0
         n = len(self.nodes)
         # per-node draw iterators, built once (no per-event dict lookups)
@@ -572,7 +574,12 @@ class _Run(ActivityExecution, JoinRouting):
     def waiting_joins(self, scope: Scope) -> tuple[str, ...]:
         """The joins of ``scope`` that hold a token (a method of its own: :meth:`token_gone`, which runs once
         per token, makes no closure cell for this generator expression)."""
-        return tuple(sorted(self.nodes[j].id for j, c in scope.joins.items() if any(c)))  # type: ignore[union-attr]
+        waiting = tuple(sorted((self.nodes[j].id, j) for j, c in scope.joins.items() if any(c)))  # type: ignore[union-attr]
+        for _, j in waiting:  # the first stuck case says which flows each join still waits by
+            if j not in self.starved:
+                counts = scope.joins[j]  # type: ignore[index]
+                self.starved[j] = tuple(fi for fi, c in zip(self.nodes[j].in_flows, counts, strict=True) if c == 0)
+        return tuple(join for join, _ in waiting)
 
     # ------------------------------------------------------------------ outcomes, delegation, extension
 
@@ -677,6 +684,19 @@ class _Run(ActivityExecution, JoinRouting):
         shown = ", ".join(str(c) for c in cases[:10]) + (f" and {len(cases) - 10} more" if len(cases) > 10 else "")
         return SimulationError(
             f"{len(cases)} case(s) cannot finish: tokens wait at join(s) "
-            f"{', '.join(repr(j) for j in joins)} that no other token can reach (cases {shown})",
+            f"{', '.join(repr(j) for j in joins)} that no other token can reach (cases {shown})"
+            f"{self.starved_said()}",
             element=next(iter(joins)),
         )
+
+    def starved_said(self) -> str:
+        """``; no token came to JOIN by 'flow' from STEP``, per stuck join: the path that did not come."""
+        source = {fi: nd for nd in self.nodes for fi in nd.out}
+        said = []
+        for j, flows in self.starved.items():
+            join = self.nodes[j]
+            came = ", ".join(f"'{self.compiled.flow_ids[fi]}' from {step_said(source[fi].id, source[fi].name)}"
+                             if fi in source else f"'{self.compiled.flow_ids[fi]}'" for fi in flows)
+            if came:
+                said.append(f"no token came to {step_said(join.id, join.name)} by {came}")
+        return f"; {'; '.join(said)}" if said else ""

@@ -1,0 +1,92 @@
+"""A parallel join that waits for a path that runs only in some cases, through the commands: validate
+warns of it, simulate and run say it once before the run and, when the run stops, which flow no token
+came by."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from shared import INTEROP
+
+from cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = """process: {id: P, name: Bygglov}
+steps:
+  - {id: S, event: start, name: Ansökan inkommen}
+  - id: T
+    task: user
+    name: Granska ansökan
+    next: J
+    boundary:
+      - {id: B, timer: P14D, interrupting: false, name: Två veckor, next: R}
+  - {id: R, task: send, name: Påminn sökanden, next: J}
+  - {id: J, gateway: parallel, name: Båda klara}
+  - {id: E, event: end, name: Beslut}
+"""
+SAID = ("parallel join Båda klara (J) waits for a token by 'Flow_R_J', which comes only from the path of "
+        "non-interrupting timer boundary event Två veckor (B) on Granska ansökan (T): cases where that event does "
+        "not happen wait here forever (expected an exclusive or inclusive merge where that path meets the others)")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_validate_warns_of_the_join_at_its_line(tmp_path: Path) -> None:
+    model = tmp_path / "model.yaml"
+    model.write_text(MODEL, encoding="utf-8")
+    result = run("validate", str(model))
+    assert (result.exit_code, result.stdout) == (0, f"{model}:11: warning optional-path-join J: {SAID}\n")
+
+
+def test_simulate_says_it_before_the_run_and_names_the_flow_that_never_came(tmp_path: Path) -> None:
+    model, profile = tmp_path / "model.yaml", tmp_path / "profile.yaml"
+    model.write_text(MODEL, encoding="utf-8")
+    assert run("convert", str(model), str(profile), "--to", "profile").exit_code == 0
+    # the timer (2 weeks) never fires before the review (1 hour) ends: every case waits at J
+    result = run("simulate", str(model), "--profile", str(profile), "--cases", "5", "-r", "1", "--workers", "1",
+                 "-q")
+    assert result.exit_code == 1
+    notes = [line for line in result.stderr.splitlines() if "boundary event" in line]
+    assert notes == [f"note: {model}:11: {SAID}; such a case stops the run (permitflow validate warns of it)"]
+    assert "case(s) cannot finish: tokens wait at join(s) 'J'" in result.stderr
+    assert result.stderr.rstrip().endswith("; no token came to Båda klara (J) by 'Flow_R_J' from Påminn sökanden (R)")
+
+
+def test_run_says_it_before_the_run_too(tmp_path: Path) -> None:
+    (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
+    assert run("convert", str(tmp_path / "model.yaml"), str(tmp_path / "profile.yaml"), "--to", "profile").exit_code == 0
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: s\nbase: {bpmn: model.yaml, profile: profile.yaml}\ncases: 5\nreplications: 1\n",
+                        encoding="utf-8")
+    result = run("run", str(scenario), "-o", str(tmp_path / "out"), "-q", "--workers", "1")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == [
+        f"note: {tmp_path / 'model.yaml'}:11: {SAID}; such a case stops the run (permitflow validate warns of it)"]
+    assert "no token came to Båda klara (J) by 'Flow_R_J' from Påminn sökanden (R)" in result.stderr
+
+
+def test_no_library_or_example_model_is_warned_of() -> None:
+    models = sorted(ROOT.glob("processes/library/*/process.*")) + sorted(ROOT.glob("examples/**/*.yaml"))
+    models = [m for m in models if m.suffix in (".bpmn", ".yaml")]
+    result = run("validate", "--format", "json", *map(str, models))
+    assert len(models) > 10 and "optional-path-join" not in result.stdout
+
+
+B20 = ["adonis-17.0/B.2.0-export", "bizagi-modeler-2.8.0.8/B.2.0-roundtrip", "reference/B.2.0",
+       "bpmn-io-camunda-modeler-18.6.1/B.2.0-roundtrip", "sap-signavio-process-manager-19.9.0/B.2.0-export",
+       "sap-signavio-process-manager-19.9.0/B.2.0-roundtrip", "visual-paradigm-11.1/B.2.0-roundtrip"]
+
+
+@pytest.mark.interop
+def test_of_the_interop_corpus_only_the_b20_models_parallel_gateway_2_is_warned_of() -> None:
+    """MIWG B.2.0 joins a non-interrupting conditional boundary event's path at Parallel Gateway 2 (camunda's
+    export draws it otherwise); no other file of the corpus is warned of."""
+    files = sorted(p for p in INTEROP.rglob("*") if p.suffix in (".bpmn", ".bpmn2", ".xml") and "xsd" not in p.parts)
+    result = run("validate", "--lenient", *map(str, files))
+    warned = sorted({line.split(":")[0] for line in result.stdout.splitlines() if " optional-path-join " in line})
+    assert warned == sorted(str(INTEROP / "miwg" / f"{name}.bpmn") for name in B20)
+    assert all("Parallel Gateway 2" in line for line in result.stdout.splitlines() if " optional-path-join " in line)
