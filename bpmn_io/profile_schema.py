@@ -55,7 +55,6 @@ from processes.params import (
     ResourcePool,
     SimParams,
 )
-from processes.shownnames import LANGUAGES
 
 __all__ = [
     "split_path",
@@ -444,6 +443,11 @@ def _freeze(value: Any) -> Any:
 
 def _english(value: Any) -> Any:
     return provenance_text(value) if isinstance(value, Mapping) else value
+
+
+#: the languages a page or report speaks (``names:`` gives a profile's name, or a fact's value, in each); as
+#: processes.shownnames.LANGUAGES, which imports the model (the listings read profiles without it)
+LANGUAGES = ("en", "sv")
 
 
 def _check_fact_names(raw: Mapping[str, Any], path: Path) -> None:
