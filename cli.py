@@ -895,7 +895,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     delegation: the deciding body) plus who handles the case and the local rules
     (riktlinjer, serving hours); the values are what public pages showed,
     with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
-    an assumption (*) marker, or both.
+    an assumption (*) marker, or both. Values are as the profiles write them (Swedish
+    where the page is); the JSON adds each value's English beside it (text_en).
 
     \b
     Examples:

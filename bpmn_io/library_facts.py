@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bpmn_io.library import ListedProfile
@@ -60,11 +61,13 @@ ASSUMPTION_MARK = "*"
 
 @dataclass(frozen=True, slots=True)
 class FactCell:
-    """One cell: the value as text, the numbers of its sources, its assumption (if any)."""
+    """One cell: the value as text, the numbers of its sources, its assumption (if any), and the text in English
+    (``en``: the value as the fact's ``names:`` say it in English; ``None``: the same as ``text``)."""
 
     text: str
     sources: tuple[int, ...] = ()
     assumption: str | None = None
+    en: str | None = None
 
     @property
     def marked(self) -> str:
@@ -85,12 +88,15 @@ class FactsTable:
     sources: tuple[str, ...]
 
 
-def fact_text(fact: Fact | None) -> str:
+def fact_text(fact: Fact | None, lang: str | None = None) -> str:
     """A fact's value as a person reads it: ``11 700 kr (2017)``, ``yes``, ``unknown``; a derived number says
-    so: ``18 560 kr (2024; computed: 16 h × 1,160 kr/h)``."""
+    so: ``18 560 kr (2024; computed: 16 h × 1,160 kr/h)``. With ``lang``: the value as the fact's ``names:`` say
+    it in that language, when they do (``Social services committee (Socialnämnden)``)."""
     if fact is None:
         return "unknown"
-    value = fact.value
+    names = fact.extra.get("names") if fact.extra and lang else None
+    said = names.get(lang) if isinstance(names, Mapping) else None
+    value = fact.value if said is None else said
     if isinstance(value, bool):
         text = "yes" if value else "no"
     elif isinstance(value, (int, float)):
@@ -134,7 +140,8 @@ def facts_table(
             refs = []
             for src in split_sources(fact.source if fact else None):
                 refs.append(numbers.setdefault(src, len(numbers) + 1))
-            cells.append(FactCell(fact_text(fact), tuple(refs), fact.assumption if fact else None))
+            text, en = fact_text(fact), fact_text(fact, "en")
+            cells.append(FactCell(text, tuple(refs), fact.assumption if fact else None, en if en != text else None))
         rows.append((name, profile.municipality or name, tuple(cells)))
     return FactsTable(columns, tuple(rows), tuple(numbers))
 
@@ -224,7 +231,9 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
                     "name": name,
                     "municipality": display,
                     "facts": {
-                        key: {"text": cell.text, "sources": list(cell.sources), "assumption": cell.assumption}
+                        # the value as the profile writes it, and beside it in English (its names:, else the same)
+                        key: {"text": cell.text, "text_en": cell.en or cell.text, "sources": list(cell.sources),
+                              "assumption": cell.assumption}
                         for (key, _t), cell in zip(table.columns, cells, strict=True)
                     },
                 }

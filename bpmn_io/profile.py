@@ -26,7 +26,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bpmn_io.profile_schema import PROVENANCE_KEYS, facts_from_data, simparams_from_data, split_path
+from bpmn_io.profile_schema import (
+    LANGUAGES,
+    PROVENANCE_KEYS,
+    facts_from_data,
+    simparams_from_data,
+    split_path,
+)
 from bpmn_io.profile_values import provenance_problem, provenance_text, shown_value
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
@@ -52,8 +58,6 @@ __all__ = [
 
 #: the keys of a profile document (besides source/assumption/note)
 TOP_KEYS = ("municipality", "names", "handled_by", "facts", "simulation")
-#: the languages a page or report speaks (``names:`` gives a profile's name in each)
-LANGUAGES = ("en", "sv")
 
 
 def shown_name(raw: Any, lang: str, fallback: str) -> str:

@@ -445,6 +445,31 @@ def _english(value: Any) -> Any:
     return provenance_text(value) if isinstance(value, Mapping) else value
 
 
+#: the languages a page or report speaks (``names:`` gives a profile's name, or a fact's value, in each); as
+#: processes.shownnames.LANGUAGES, which imports the model (the listings read profiles without it)
+LANGUAGES = ("en", "sv")
+
+
+def _check_fact_names(raw: Mapping[str, Any], path: Path) -> None:
+    """A fact's ``names:``, its value in each language (``{en: Social services committee (Socialnämnden)}``): text
+    for a text, a list as long for a list; a language it does not give shows the value as written."""
+    names = raw.get("names")
+    if names is None:
+        return
+    if not isinstance(names, Mapping):
+        raise fail_rule(path + ("names",), "not_names_per_language", value=repr(names))
+    value = raw["value"]
+    for lang, said in names.items():
+        if lang not in LANGUAGES:
+            raise fail_rule(path + ("names", lang), "unknown_language", value=repr(lang), languages=", ".join(LANGUAGES))
+        if isinstance(value, list):
+            fits = isinstance(said, list) and len(said) == len(value) and all(isinstance(x, str) for x in said)
+        else:
+            fits = isinstance(said, str) and bool(said.strip())
+        if not fits:
+            raise fail_rule(path + ("names", lang), "not_name", value=repr(said))
+
+
 def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]:
     """The ``facts:`` section: each fact a mapping with ``value`` (may be ``unknown``)."""
     facts = {}
@@ -452,6 +477,7 @@ def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]
         p = path + (name,)
         if not isinstance(raw, Mapping) or "value" not in raw:
             raise fail_rule(p, "not_fact", value=repr(raw))
+        _check_fact_names(raw, p)
         known = ("value", "unit", "source", "assumption", "note")
         facts[str(name)] = Fact(
             value=_freeze(raw["value"]),

@@ -264,11 +264,13 @@ def _unlisted(text: str) -> str:
 
 
 def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
-           variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
+           variations: Sequence[Variation], labels: Mapping[str, Mapping[str, str]] | None = None,
+           facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> dict[str, Any]:
     """What the page shows of ``data`` (:func:`comparison_to_data`) in each language: the
     municipalities by name (``names``: language -> process name -> name), the measures, kinds of variation and
-    facts in words, and each variation point (of ``variations``) as the report's own sentence (the diff's English
-    message, ``message``, for ``permitflow compare``'s page)."""
+    facts in words (``facts_said``: process name -> fact -> language -> its text as the profile's ``names:`` say
+    the value in that language, else the compared text), and each variation point (of ``variations``) as the
+    report's own sentence (the diff's English message, ``message``, for ``permitflow compare``'s page)."""
     out: dict[str, Any] = {"models": [{lang: names[lang].get(n, n) for lang in LANGUAGES} for n in data["models"]]}
     for lang in LANGUAGES:
         out[lang] = {
@@ -276,7 +278,10 @@ def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
             "kinds": {v["kind"]: _said("variations", v["kind"], lang) for v in data["variations"]},
             "facts": {f["fact"]: _said("facts", f["fact"], lang) for f in data["facts"]},
         }
-    out["facts"] = [{n: {"en": _fact_en(_ranged(_unlisted(str(v)))), "sv": _fact_sv(_ranged(_unlisted(str(v))))}
+    def said(n: str, fact: str, lang: str, v: Any) -> str:
+        return _ranged(_unlisted(str((facts_said or {}).get(n, {}).get(fact, {}).get(lang, v))))
+
+    out["facts"] = [{n: {"en": _fact_en(said(n, f["fact"], "en", v)), "sv": _fact_sv(said(n, f["fact"], "sv", v))}
                      for n, v in f["values"].items()} for f in data["facts"]]
     out["messages"] = []
     for v in variations:
@@ -288,14 +293,17 @@ def _words(data: Mapping[str, Any], names: Mapping[str, Mapping[str, str]],
 
 
 def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *,
-                    names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False) -> str:
+                    names: Mapping[str, str | Mapping[str, str]] | None = None, bilingual: bool = False,
+                    facts_said: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None) -> str:
     """A self-contained HTML page for an N-way comparison; each model's diagram marks
     the steps of the common core as matched and the others as only-here.
 
     ``names``: process name -> the municipality's name, or its name per language (``{"en": ..., "sv": ...}``: found
     by QA, the English report compared "Nationell referens"), shown instead; ``bilingual``: every
     heading and word in English and Swedish (``<span class="en">`` and ``class="sv"``, as the
-    report shows them), the measures and facts in words (the report's section)."""
+    report shows them), the measures and facts in words (the report's section); ``facts_said``: process name ->
+    fact -> language -> the fact's text in that language (its ``names:``, :func:`library_comparison_section`), shown
+    in the bilingual page instead of the compared text."""
     named = {lang: {n: (v if isinstance(v, str) else v.get(lang) or n) for n, v in (names or {}).items()}
              for lang in LANGUAGES}
     data = comparison_to_data(comparison)
@@ -317,7 +325,7 @@ def comparison_html(comparison: Comparison, models: Mapping[str, Definitions], *
                       "problem": problem})
     towns = {lang: ", ".join(named[lang].get(n, n) for n in comparison.names) for lang in LANGUAGES}
     labels = _labels_by_language(models) if bilingual else None
-    words = _words(data, named, comparison.variations, labels)
+    words = _words(data, named, comparison.variations, labels, facts_said)
     words["core"] = [_core_words(comparison.clusters[k], models, labels) for k in comparison.core]
     return _ENV.get_template("diff.html.j2").render(
         mode="compare",

@@ -117,6 +117,23 @@ def test_facts_json_numbers_sources_once():
     assert len(set(data["sources"].values())) == len(data["sources"])
 
 
+def test_facts_json_carries_each_value_as_written_and_beside_it_in_english():
+    """Found by QA (facts24): the English report named Helsingborg's deciding body "Socialnämnden" only; the profiles
+    now give the English (names:), which the JSON adds beside the value; the table and the CSV keep the value."""
+    data = json.loads(invoke("facts", "helsingborg", "astorp", "--format", "json").output)
+    rows = {r["name"]: r["facts"] for r in data["rows"]}
+    assert rows["helsingborg"]["deciding_body"]["text"] == "Socialnämnden"
+    assert rows["helsingborg"]["deciding_body"]["text_en"] == "Social services committee (Socialnämnden)"
+    assert rows["astorp"]["handling_unit"]["text"] == "Kundtjänst"
+    assert rows["astorp"]["handling_unit"]["text_en"] == "Customer service (Kundtjänst)"
+    assert rows["helsingborg"]["application_fee"]["text_en"] == rows["helsingborg"]["application_fee"]["text"]
+    assert rows["helsingborg"]["deciding_body"]["sources"]  # the sources stay with the value
+    table = invoke("facts", "helsingborg", "astorp").output
+    assert "Socialnämnden" in table and "Social services committee" not in table
+    rows_csv = {r["name"]: r for r in csv.DictReader(io.StringIO(invoke("facts", "--format", "csv").output))}
+    assert rows_csv["astorp"]["handling_unit"] == "Kundtjänst" and "handling_unit_en" not in rows_csv["astorp"]
+
+
 def test_facts_unknown_name_is_a_usage_error():
     result = invoke("facts", "helsingborg", "lund")
     assert result.exit_code == 2

@@ -766,3 +766,22 @@ def test_every_named_step_lane_branch_and_pool_has_an_english_name(name: str):
     english = {name_in(e, "en") for e in named}
     assert not english & {e.name for e in named} - {"Helsingborg"}, "an English name is the Swedish one"
     assert {"Register the application", "Yes", "Permit granted"} <= english
+
+
+#: facts whose values name Swedish bodies or quote Swedish pages, and those among them already written in English
+SAID_IN_SWEDISH = ("handling_unit", "deciding_body", "stated_handling_time", "local_rules", "remiss_bodies")
+ENGLISH_ALREADY = {("national-reference", "handling_unit")}
+
+
+@pytest.mark.parametrize("name", lib.library_names())
+def test_every_swedish_fact_value_has_its_english_form(name):
+    """Found by QA (facts24): the English report's facts table read "Socialnämnden", "Kundtjänst" and "cirka 2
+    månader"; each such value gives its English (names: {en: ...}), a list one per item, the value itself kept."""
+    for key in SAID_IN_SWEDISH:
+        fact = profile(name).facts.get(key)
+        if fact is None or fact.value == "unknown" or (name, key) in ENGLISH_ALREADY:
+            continue
+        en = (fact.extra.get("names") or {}).get("en")
+        assert en, f"{name}: {key} {fact.value!r} has no English form"
+        if isinstance(fact.value, tuple):
+            assert len(en) == len(fact.value)

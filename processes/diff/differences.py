@@ -39,6 +39,7 @@ __all__ = [
     "canonical_timer",
     "FACT_ORDER",
     "PROVENANCE_KEYS",
+    "FACT_WORD_KEYS",
     "provenance_basis",
     "PERFORMER_SAME",
 ]
@@ -58,6 +59,8 @@ FACT_ORDER = (
 )
 #: keys that document a value rather than being one; never compared
 PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date"})
+#: a fact's keys that say its value in each language (``names: {en: ...}``); never compared, not part of its text
+FACT_WORD_KEYS = frozenset({"names"})
 #: performers whose names are at least this similar count as the same
 PERFORMER_SAME = 0.8
 
@@ -530,7 +533,8 @@ def fact_meaning(lex: Lexicon, fact: Any) -> object:
     sets of those, mappings by their non-provenance fields; other values as text."""
     if isinstance(fact, Mapping):
         return tuple(
-            sorted((str(k), repr(fact_meaning(lex, v))) for k, v in fact.items() if str(k) not in PROVENANCE_KEYS)
+            sorted((str(k), repr(fact_meaning(lex, v))) for k, v in fact.items()
+                   if str(k) not in PROVENANCE_KEYS | FACT_WORD_KEYS)
         )
     if isinstance(fact, str):
         return ("text", lex.terms(fact))
@@ -539,22 +543,28 @@ def fact_meaning(lex: Lexicon, fact: Any) -> object:
     return ("value", _text(fact))
 
 
-def fact_text(fact: Any) -> str:
-    """A fact as one line of text: its value, then its other non-provenance fields.
+def fact_text(fact: Any, lang: str | None = None) -> str:
+    """A fact as one line of text: its value, then its other non-provenance fields; with ``lang``, the value
+    as its ``names:`` say it in that language (the value as written when they do not).
 
     >>> fact_text({"value": 11700, "unit": "kr", "year": 2017, "source": "https://..."})
     '11700 kr (year: 2017)'
+    >>> body = {"value": "Socialnämnden", "names": {"en": "Social services committee (Socialnämnden)"}}
+    >>> fact_text(body), fact_text(body, "en"), fact_text(body, "sv")
+    ('Socialnämnden', 'Social services committee (Socialnämnden)', 'Socialnämnden')
     """
     if fact is None:
         return ""
     if not isinstance(fact, Mapping):
         return _text(fact)
-    value = _text(fact.get("value", ""))
+    names = fact.get("names")
+    said = names.get(lang) if lang and isinstance(names, Mapping) else None
+    value = _text(fact.get("value", "") if said is None else said)
     unit = fact.get("unit")
     head = f"{value} {unit}" if unit not in (None, "") and value not in ("", "unknown") else value
     rest = [
         f"{k}: {_text(v)}"
         for k, v in fact.items()
-        if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS
+        if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS | FACT_WORD_KEYS
     ]
     return head + (f" ({'; '.join(rest)})" if rest else "")

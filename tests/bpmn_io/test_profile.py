@@ -497,3 +497,16 @@ def test_a_limit_of_a_million_cases_is_written_as_a_number_not_an_exponent() -> 
     with pytest.raises(InputError) as err:
         parse_profile(SMALL.replace("cases: 10", "cases: 1000001"), source="p.yaml")
     assert "simulation.cases: 1000001 is not a whole number from 1 to 1000000" in str(err.value)
+
+
+def test_a_facts_names_give_its_value_per_language_and_fit_the_value(text: str) -> None:
+    """A fact's names: say its value in English (and Swedish) for the report: text for a text, a list as long for
+    a list; anything else is an error naming the path."""
+    old = "deciding_body: {value: Socialnämnden,"
+    profile = parse_profile(text.replace(old, old + " names: {en: Social services committee (Socialnämnden)},"),
+                            source=SOURCE)
+    assert profile.facts["deciding_body"].value == "Socialnämnden"
+    assert profile.facts["deciding_body"].extra["names"]["en"] == "Social services committee (Socialnämnden)"
+    assert "facts.deciding_body.names.de: unknown language 'de'" in error_for(text, old, old + " names: {de: Sozialamt},")
+    assert "facts.deciding_body.names.en: ['a'] is not a name" in error_for(text, old, old + " names: {en: [a]},")
+    assert "facts.deciding_body.names: 'x' is not a name per language" in error_for(text, old, old + " names: x,")

@@ -53,3 +53,32 @@ def test_a_municipality_named_per_language_is_named_so_in_each_languages_compari
     assert "Comparison of Helsingborg, National reference (Alkohollagen 8 kap., Alkoholförordningen 5 §)" in english
     assert "Jämförelse av Helsingborg, Nationell referens (Alkohollagen 8 kap., Alkoholförordningen 5 §)" in swedish
     assert english.count("National reference") >= 5 and swedish.count("Nationell referens") >= 5
+
+
+def test_the_facts_table_says_each_value_in_the_reports_language_where_the_profile_gives_it() -> None:
+    """Found by QA (facts24): the English report's facts table read "Socialnämnden", "Kundtjänst",
+    "Tillståndsenheten, socialförvaltningen", "Polisen, Skatteverket, ..." and "cirka 2 månader"; the Swedish view is
+    as before."""
+    import re
+
+    html = library_comparison_section(["helsingborg", "landskrona", "astorp"])
+    table = html[html.index('aria-labelledby="facts-heading"'):]
+    table = table[:table.index("</table>")]
+    rows = {re.sub(r"<[^>]*>", "", m.group(1)): m.group(2)
+            for m in re.finditer(r'<tr><th><span class="en">([^<]*)</span>.*?</th>(.*?)</tr>', table)}
+
+    def cells(fact: str, lang: str) -> list[str]:
+        return re.findall(rf'<span class="{lang}">([^<]*)</span>', rows[fact])
+
+    assert cells("deciding body", "en") == [
+        "Social services committee (Socialnämnden)", "Individual and family committee (Individ- och familjenämnden)",
+        "Social services committee (Socialnämnden; older page; current body unknown)"]
+    assert cells("deciding body", "sv") == [
+        "Socialnämnden", "Individ- och familjenämnden", "Socialnämnden (äldre sida; nuvarande organ okänt)"]
+    assert cells("handling unit", "en")[2] == "Customer service (Kundtjänst)"
+    assert cells("handling unit", "sv")[2] == "Kundtjänst"
+    assert cells("bodies asked for an opinion", "en")[0].startswith("Police (Polisen), Swedish Tax Agency (Skatteverket)")
+    assert cells("handling time the municipality states", "en")[0] == (
+        "about 2 months; longer in summer (weeks: 7–10; counted from: unknown)")
+    assert cells("handling time the municipality states", "sv")[0] == (
+        "cirka 2 månader; längre på sommaren (veckor: 7–10; räknas från: okänt)")

@@ -162,6 +162,20 @@ def test_profile_facts_differ():
     ]
 
 
+def test_a_facts_english_form_is_no_difference_and_no_part_of_its_text():
+    """A fact's names: (its value in English for the report) neither differ nor show in the compared text: diff and
+    compare compare the values as the profiles write them."""
+    facts_a = {"deciding_body": {"value": "Socialnämnden", "source": "z",
+                                 "names": {"en": "Social services committee (Socialnämnden)"}}}
+    facts_b = {"deciding_body": {"value": "Socialnämnden", "source": "z"},
+               "remiss_bodies": {"value": ["Polisen"], "source": "z"}}
+    facts_a["remiss_bodies"] = {"value": ["Polisen"], "names": {"en": ["Police (Polisen)"]}, "source": "z"}
+    assert keys(diff_models(base(), base(), facts_a=facts_a, facts_b=facts_b)) == []
+    facts_b["deciding_body"]["value"] = "Socialnämndens arbetsutskott"
+    assert keys(diff_models(base(), base(), facts_a=facts_a, facts_b=facts_b)) == [
+        ("fact", (), (), "deciding_body", "Socialnämnden", "Socialnämndens arbetsutskott")]
+
+
 def test_a_fact_difference_says_which_side_is_sourced_and_which_assumed():
     facts_a = {"application_fee": {"value": 11700, "unit": "kr", "source": "https://a.se (2017)"}}
     facts_b = {"application_fee": {"value": "unknown", "assumption": "A12: not visible"}}
