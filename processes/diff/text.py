@@ -129,6 +129,8 @@ _TYPE_WORDS = frozenset(
     "conditional link signal terminate multiple parallel non interrupting task user service send receive manual "
     "script business rule abstract activity call sub process subprocess gateway exclusive inclusive complex "
     "based".split())
+# and one of them names what kind of element it is: "MESSAGE_2" alone is a name (a message, in PMMC's Potsdam)
+_KIND_WORDS = frozenset({"event", "task", "gateway", "activity", "subprocess", "process"})
 
 
 @lru_cache(maxsize=65536)
@@ -143,15 +145,16 @@ def is_placeholder(label: str) -> bool:
     >>> [is_placeholder(x) for x in ("End Event", "End Event_74", "End Event 2", "Beslut")]
     [True, True, False, False]
     >>> [is_placeholder(x) for x in ("Error Boundary Event_149", "Intermediate Event (sequence flow)",
-    ...                              "Error Boundary Event", "Review Event_2")]
-    [True, True, False, False]
+    ...                              "Error Boundary Event", "Review Event_2", "MESSAGE_2")]
+    [True, True, False, False, False]
     """
     bare = label.strip()
     stem = _TOOL_SUFFIX.sub("", bare)
     words = normalise(stem)
     if words in _PLACEHOLDERS:
         return True
-    return stem != bare and bool(words) and set(words.split()) <= _TYPE_WORDS
+    said = set(words.split())
+    return stem != bare and said <= _TYPE_WORDS and bool(said & _KIND_WORDS)
 
 
 def fold(text: str) -> str:

@@ -166,6 +166,7 @@ def test_a_types_name_with_a_tools_number_glued_on_is_a_placeholder_without_it_a
     assert not is_placeholder("Error Boundary Event")
     # a name with a word of its own keeps it, number or not
     assert not is_placeholder("Granska ansökan_2") and not is_placeholder("Review Event_2")
+    assert not is_placeholder("MESSAGE_2")  # a task named by its message (PMMC 2015, Würzburg): no kind word
 
 
 def test_a_compound_splits_at_a_head_from_the_domain_list_and_swedish_endings_reach_it() -> None:
