@@ -60,17 +60,26 @@ _MIN_PART = 3
 _HEAD = 5  # the shortest modifier and head of a compound split by its head alone
 
 
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was decoded as Windows-1252 (or Latin-1), up to three times.
+    """Undo UTF-8 text that was decoded as Windows-1252 (or Latin-1), up to three times, and a
+    ``\\uXXXX`` escape a tool wrote as text (Visual Paradigm 11.1: "Rechnung kl\\u00e4ren").
 
     Only applied while the text shows the tell-tale "Ã"/"Â" and the bytes decode as UTF-8,
-    so correct text (even with those letters) stays as it is.
+    so correct text (even with those letters) stays as it is; an escape only as a backslash, "u"
+    and four hexadecimal digits.
 
     >>> repair_mojibake("Rechnung klÃƒÂ¤ren")
     'Rechnung klären'
     >>> repair_mojibake("Ärende")
     'Ärende'
+    >>> repair_mojibake(r"Rechnung kl\\u00e4ren"), repair_mojibake(r"C:\\users") == r"C:\\users"
+    ('Rechnung klären', True)
     """
+    if "\\u" in text:
+        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     for _ in range(3):
         if "Ã" not in text and "Â" not in text:
             break
@@ -103,6 +112,7 @@ _PLACEHOLDERS = frozenset(
         "end event",
         "intermediate event",
         "intermediate event boundary",
+        "intermediate event sequence flow",
         "boundary event",
         "event",
         "task",
@@ -113,18 +123,38 @@ _PLACEHOLDERS = frozenset(
     }
 )
 _TOOL_SUFFIX = re.compile(r"_\d+$")
+# the words of BPMN's element types: a tool's numbered default ("Error Boundary Event_149") is made of them
+_TYPE_WORDS = frozenset(
+    "start end intermediate boundary catch throw event none message timer error escalation cancel compensation "
+    "conditional link signal terminate multiple parallel non interrupting task user service send receive manual "
+    "script business rule abstract activity call sub process subprocess gateway exclusive inclusive complex "
+    "based".split())
+# and one of them names what kind of element it is: "MESSAGE_2" alone is a name (a message, in PMMC's Potsdam)
+_KIND_WORDS = frozenset({"event", "task", "gateway", "activity", "subprocess", "process"})
 
 
 @lru_cache(maxsize=65536)
 def is_placeholder(label: str) -> bool:
     """True for a name a modelling tool writes by default, which says nothing about the
     step: "End Event" (ADONIS), "End Event_74" (Cardanit), "Intermediate Event
-    (boundary)", "Task". A numbered label written as such ("End Event 2") is a real name.
+    (boundary)", "Intermediate Event (sequence flow)" (ADONIS), "Task", and a type's name with
+    a tool's number glued on by an underscore ("Error Boundary Event_149", Cardanit). A numbered
+    label written as such ("End Event 2") is a real name, and so is a type's name without the
+    tool's number ("Boundary Intermediate Event Interrupting Error", the MIWG reference's).
 
     >>> [is_placeholder(x) for x in ("End Event", "End Event_74", "End Event 2", "Beslut")]
     [True, True, False, False]
+    >>> [is_placeholder(x) for x in ("Error Boundary Event_149", "Intermediate Event (sequence flow)",
+    ...                              "Error Boundary Event", "Review Event_2", "MESSAGE_2")]
+    [True, True, False, False, False]
     """
-    return normalise(_TOOL_SUFFIX.sub("", label.strip())) in _PLACEHOLDERS
+    bare = label.strip()
+    stem = _TOOL_SUFFIX.sub("", bare)
+    words = normalise(stem)
+    if words in _PLACEHOLDERS:
+        return True
+    said = set(words.split())
+    return stem != bare and said <= _TYPE_WORDS and bool(said & _KIND_WORDS)
 
 
 def fold(text: str) -> str:

@@ -124,3 +124,18 @@ def test_an_unnamed_step_is_shown_as_what_it_is_and_its_id() -> None:
     approver = next(m for m in d.matches if d.a.steps[m.a[0]].name == "Approver to be assigned")
     assert d.label_b(approver.b) == "unnamed intermediate event sid-5DA885B8-8309-40A3-A15F-02405FBBF88B"
     assert display_name(d.a.steps["Event_1voaxze"]) == "unnamed end event Event_1voaxze"
+
+
+def test_an_escape_written_as_text_and_a_tools_numbered_default_name_do_not_cost_a_pair() -> None:
+    """Visual Paradigm writes "Rechnung kl\\u00e4ren" with the escape as text: against ADONIS's
+    "Rechnung klären" it was left uncertain (label 0.4) with its neighbour; Cardanit names an unnamed
+    boundary event "Error Boundary Event_149", a default that said nothing but scored against the
+    reference's unnamed event as a label."""
+    d = diff_models(read_bpmn(MIWG / "adonis-17.0" / "C.1.0-export.bpmn"),
+                    read_bpmn(MIWG / "visual-paradigm-11.1" / "C.1.0-roundtrip.bpmn"))
+    assert d.uncertain == () and len(d.matches) == 18 and all(len(m.a) == len(m.b) == 1 for m in d.matches)
+    pair = [m for m in d.matches if d.a.steps[m.a[0]].name == "Rechnung klären"]
+    assert len(pair) == 1 and d.b.steps[pair[0].b[0]].name == "Rechnung kl\\u00e4ren" and pair[0].label == 1.0
+    c = diff_models(read_bpmn(MIWG / "reference" / "C.2.0.bpmn"),
+                    read_bpmn(MIWG / "cardanit-4.9.1" / "C.2.0-export.bpmn"))
+    assert c.similarity.node_matching == 1.0 and c.differences == () and c.uncertain == ()

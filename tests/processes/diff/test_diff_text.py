@@ -146,6 +146,29 @@ def test_a_tools_default_name_is_a_placeholder_a_numbered_label_is_not() -> None
     ]
 
 
+def test_an_escape_a_tool_wrote_as_text_is_read_as_its_letter() -> None:
+    # Visual Paradigm 11.1 writes MIWG C.1.0's "Rechnung klären" as "Rechnung kl\u00e4ren", the escape as text
+    assert normalise(r"Rechnung kl\u00e4ren") == "rechnung klären"
+    lex = lexicon(r"Rechnung kl\u00e4ren", "Rechnung klären")
+    assert label_similarity(lex, r"Rechnung kl\u00e4ren", "Rechnung klären") == 1.0
+    # a backslash that is no escape stays: "\users" is not four hexadecimal digits
+    assert normalise(r"Spara i C:\users\arkiv") == "spara i c users arkiv"
+
+
+def test_a_types_name_with_a_tools_number_glued_on_is_a_placeholder_without_it_a_name() -> None:
+    from processes.diff.text import is_placeholder
+
+    # Cardanit numbers its defaults with an underscore; ADONIS names an unnamed event by its flow
+    assert is_placeholder("Error Boundary Event_149") and is_placeholder("User Task_3")
+    assert is_placeholder("Intermediate Event (sequence flow)")
+    # the MIWG reference names its elements by their types, without a tool's number: real names
+    assert not is_placeholder("Boundary Intermediate Event Interrupting Error")
+    assert not is_placeholder("Error Boundary Event")
+    # a name with a word of its own keeps it, number or not
+    assert not is_placeholder("Granska ansökan_2") and not is_placeholder("Review Event_2")
+    assert not is_placeholder("MESSAGE_2")  # a task named by its message (PMMC 2015, Würzburg): no kind word
+
+
 def test_a_compound_splits_at_a_head_from_the_domain_list_and_swedish_endings_reach_it() -> None:
     from processes.diff.synonyms import builtin_synonyms
 
