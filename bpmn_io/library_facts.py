@@ -111,6 +111,8 @@ def fact_text(fact: Fact | None, lang: str | None = None) -> str:
         text += f" {fact.unit}"
     year = fact.extra.get("year") if fact.extra else None
     computed = fact.extra.get("computed") if fact.extra else None
+    if isinstance(computed, Mapping):  # written per language ({en: ..., sv: ...}): this table is in English
+        computed = computed.get("en")
     if text != "unknown":
         said = [str(year)] if year is not None else []
         if computed:

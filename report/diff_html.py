@@ -165,7 +165,8 @@ def _named(text: str, names: Mapping[str, str]) -> str:
 _FACT_SV = {"unknown": "okänt", "yes": "ja", "no": "nej", "year": "år", "weeks": "veckor", "clock": "räknas från",
             "complete application": "komplett ansökan", "older page; current body unknown":
             "äldre sida; nuvarande organ okänt", "passed knowledge test": "godkänt kunskapsprov", "and": "och",
-            "at submission": "när ansökan kommer in"}
+            "at submission": "när ansökan kommer in", "months": "månader", "computed": "framräknat",
+            "variable": "rörlig del", "extension": "förlängning"}
 
 
 def _fact_sv(text: str) -> str:
@@ -176,9 +177,12 @@ def _fact_sv(text: str) -> str:
 
     >>> _fact_sv("11700 kr (year: 2017)"), _fact_sv("3600 kr/år"), _fact_sv("unknown")
     ('11\xa0700\xa0kr (år: 2017)', '3\xa0600\xa0kr/år', 'okänt')
+    >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)")
+    '5,7 veckor (veckor: 5,7–17,4)'
     """
     for en in sorted(_FACT_SV, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(en)}(?![\w-])", _FACT_SV[en], text)
+    text = re.sub(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.,])", r"\1,\2", text)  # a decimal comma: "5,7–17,4"
     return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'sv')}\u00a0kr", text)
 
 

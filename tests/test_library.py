@@ -494,7 +494,7 @@ def test_orkelljunga_has_an_e_service_via_angelholm():
 
 def test_angelholm_fee_is_marked_computed_from_its_2024_hours_and_rate():
     fee = profile("angelholm").facts["application_fee"]
-    assert fee.extra["computed"] == "16 h × 1,160 kr/h"
+    assert fee.extra["computed"]["en"] == "16 h × 1,160 kr/h"  # and in Swedish: {sv: ...}
     assert "engelholm.se" in fee.source and "(2024)" in fee.source
 
 
@@ -785,3 +785,24 @@ def test_every_swedish_fact_value_has_its_english_form(name):
         assert en, f"{name}: {key} {fact.value!r} has no English form"
         if isinstance(fact.value, tuple):
             assert len(en) == len(fact.value)
+
+
+#: facts whose values the mapping writes in its own (English) words, and the national reference's English values
+WRITTEN_IN_ENGLISH = ("collaborations", "delegation", "knowledge_test_place")
+NATIONAL_IN_ENGLISH = ("handling_unit", "deciding_body", "delegation", "remiss_timing", "local_rules")
+
+
+@pytest.mark.parametrize("name", lib.library_names())
+def test_every_fact_value_written_in_english_has_its_swedish_form(name):
+    """Found by QA (facts25): the Swedish report's facts table read "handles Klippan's cases (handling och
+    supervision)", "Ängelholm town hall", "working committee or chair" and "municipality-specific"; each such value
+    gives its Swedish (names: {sv: ...}), a list one per item, the value itself kept (what `facts` prints)."""
+    keys = WRITTEN_IN_ENGLISH + (NATIONAL_IN_ENGLISH if name == "national-reference" else ())
+    for key in keys:
+        fact = profile(name).facts.get(key)
+        if fact is None or fact.value == "unknown":
+            continue
+        sv = (fact.extra.get("names") or {}).get("sv")
+        assert sv, f"{name}: {key} {fact.value!r} has no Swedish form"
+        if isinstance(fact.value, tuple):
+            assert len(sv) == len(fact.value)

@@ -543,15 +543,31 @@ def fact_meaning(lex: Lexicon, fact: Any) -> object:
     return ("value", _text(fact))
 
 
+#: the languages a fact's field may be written in (``extension: {en: ..., sv: ...}``)
+FIELD_LANGUAGES = ("en", "sv")
+
+
+def _field_in(value: Any, lang: str | None) -> Any:
+    """A fact's field as said in ``lang`` when it is written per language (``{en: ..., sv: ...}``), in English
+    without ``lang``; any other value as it is."""
+    if isinstance(value, Mapping) and value and set(value) <= set(FIELD_LANGUAGES):
+        return value.get(lang or "en") or value.get("en") or next(iter(value.values()))
+    return value
+
+
 def fact_text(fact: Any, lang: str | None = None) -> str:
     """A fact as one line of text: its value, then its other non-provenance fields; with ``lang``, the value
-    as its ``names:`` say it in that language (the value as written when they do not).
+    as its ``names:`` say it in that language (the value as written when they do not), and a field written per
+    language (``extension: {en: ..., sv: ...}``) in that language (in English without ``lang``).
 
     >>> fact_text({"value": 11700, "unit": "kr", "year": 2017, "source": "https://..."})
     '11700 kr (year: 2017)'
     >>> body = {"value": "Socialnämnden", "names": {"en": "Social services committee (Socialnämnden)"}}
     >>> fact_text(body), fact_text(body, "en"), fact_text(body, "sv")
     ('Socialnämnden', 'Social services committee (Socialnämnden)', 'Socialnämnden')
+    >>> rule = {"value": 4, "unit": "months", "extension": {"en": "once", "sv": "en gång"}}
+    >>> fact_text(rule), fact_text(rule, "sv")
+    ('4 months (extension: once)', '4 months (extension: en gång)')
     """
     if fact is None:
         return ""
@@ -563,7 +579,7 @@ def fact_text(fact: Any, lang: str | None = None) -> str:
     unit = fact.get("unit")
     head = f"{value} {unit}" if unit not in (None, "") and value not in ("", "unknown") else value
     rest = [
-        f"{k}: {_text(v)}"
+        f"{k}: {_text(_field_in(v, lang))}"
         for k, v in fact.items()
         if k not in ("value", "unit") and str(k) not in PROVENANCE_KEYS | FACT_WORD_KEYS
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from report.embed import embed_page, library_comparison_section
 
 
@@ -50,7 +53,8 @@ def test_a_municipality_named_per_language_is_named_so_in_each_languages_compari
 
     english, swedish = said("en"), said("sv")
     assert "Nationell referens" not in english and "National reference" not in swedish
-    assert "Comparison of Helsingborg, National reference (Alkohollagen 8 kap., Alkoholförordningen 5 §)" in english
+    assert "Comparison of Helsingborg, National reference (the Alcohol Act, Alkohollagen, ch. 8; the Alcohol Ordinance, " \
+           "Alkoholförordningen, § 5)" in english
     assert "Jämförelse av Helsingborg, Nationell referens (Alkohollagen 8 kap., Alkoholförordningen 5 §)" in swedish
     assert english.count("National reference") >= 5 and swedish.count("Nationell referens") >= 5
 
@@ -82,3 +86,41 @@ def test_the_facts_table_says_each_value_in_the_reports_language_where_the_profi
         "about 2 months; longer in summer (weeks: 7–10; counted from: unknown)")
     assert cells("handling time the municipality states", "sv")[0] == (
         "cirka 2 månader; längre på sommaren (veckor: 7–10; räknas från: okänt)")
+
+
+#: English words that no Swedish cell of the facts table should hold (found by QA, facts25)
+ENGLISH_WORDS = re.compile(r"\b(handles|buys|decides|from|after|the|town|hall|municipality|specific|working|chair|"
+                           r"months|once|computed|variable|extension|control|food|supervision|handling)\b", re.I)
+
+
+def test_the_swedish_facts_table_says_every_value_in_swedish_and_the_english_one_in_english() -> None:
+    """Found by QA (facts25): the Swedish report's facts table read "handles Klippan's cases (handling och
+    supervision)", "Ängelholm town hall", "working committee or chair", "municipality-specific", "4 months from a
+    komplett ansökan" and "after a komplett ansökan"; the English heading read "National reference (Alkohollagen 8
+    kap., ...)". Each value written in English gives its Swedish (names: {sv: ...}), a field its text per language."""
+    from bpmn_io.library import library_names
+
+    html = library_comparison_section(list(library_names()))
+    table = html[html.index('aria-labelledby="facts-heading"'):]
+    table = table[:table.index("</table>")]
+    heading, body = table[:table.index("</tr>")], table[table.index("</tr>"):]
+    swedish = [unescape(c) for c in re.findall(r'<span class="sv">([^<]*)</span>', body)]
+    english = [unescape(c) for c in re.findall(r'<span class="en">([^<]*)</span>', body)]
+    assert len(swedish) == len(english) > 50
+    assert [c for c in swedish if ENGLISH_WORDS.search(c)] == []
+    assert "handlägger Klippans ärenden (handläggning och tillsyn), handlägger Örkelljungas ärenden (Örkelljunga " \
+           "beslutar)" in swedish
+    assert {"Ängelholms stadshus", "arbetsutskottet eller ordföranden", "olika i varje kommun",
+            "efter komplett ansökan"} <= set(swedish)
+    assert "18\u00a0560\u00a0kr (år: 2024; framräknat: 16 tim × 1 160\u00a0kr/tim)" in swedish
+    assert any(c.startswith("4 månader (räknas från: komplett ansökan; förlängning: en gång") for c in swedish)
+    assert any(c.endswith("(veckor: 5,7–17,4; räknas från: komplett ansökan)") for c in swedish)
+    # the English view as before, the values as written
+    assert {"Ängelholm town hall", "working committee or chair", "municipality-specific",
+            "after a complete application"} <= set(english)
+    assert any(c.startswith("4 months (counted from: complete application; extension: once") for c in english)
+    assert "18,560 kronor (year: 2024; computed: 16 h × 1,160 kr/h)" in english
+    said = re.sub(r"<[^>]*>", "|", heading)
+    assert "|National reference (the Alcohol Act, Alkohollagen, ch. 8; the Alcohol Ordinance, Alkoholförordningen, " \
+           "§ 5)|" in said and "National reference (Alkohollagen" not in said
+    assert "|Nationell referens (Alkohollagen 8 kap., Alkoholförordningen 5 §)|" in said
