@@ -33,7 +33,7 @@ from bpmn_io.profile_schema import (
     simparams_from_data,
     split_path,
 )
-from bpmn_io.profile_values import provenance_problem, provenance_text, shown_value
+from bpmn_io.profile_values import ANNOTATION_KEYS, provenance_problem, provenance_text, shown_value
 from bpmn_io.userfile import MAX_YAML_BYTES, read_user_file
 from bpmn_io.yamlsrc import YamlDoc, dump_yaml, load_yaml, path_text
 from processes.durations import is_duration_text
@@ -184,7 +184,7 @@ def provenance_gaps(raw_doc: Any) -> list[str]:
         if isinstance(value, Mapping):
             covered = covered or _documents(value)
             for key, item in value.items():
-                if key not in PROVENANCE_KEYS:
+                if key not in ANNOTATION_KEYS:
                     walk(item, path + (key,), covered)
         elif isinstance(value, list):
             for i, item in enumerate(value):

@@ -23,6 +23,10 @@ from processes.rulewords import Said, rule_error
 __all__ = [
     "KEYS",
     "PROVENANCE_KEYS",
+    "INTERVAL_KEY",
+    "check_interval",
+    "ANNOTATION_KEYS",
+    "interval_hours",
     "provenance_text",
     "provenance_problem",
     "Path",
@@ -76,6 +80,11 @@ KEYS: dict[str, tuple[str, ...]] = {
 
 #: keys that document where a value comes from; allowed in every mapping
 PROVENANCE_KEYS = ("source", "assumption", "note")
+#: the key that gives, beside a ``source:``, the interval a fit reports for a value of its mapping:
+#: ``interval: {per_year: [98.0, 128.1], what: 95 % exact Poisson}`` (:func:`check_interval`)
+INTERVAL_KEY = "interval"
+#: the keys that annotate a mapping's values rather than set one (the simulator reads none of them)
+ANNOTATION_KEYS = (*PROVENANCE_KEYS, INTERVAL_KEY)
 #: the languages a ``source:``/``assumption:``/``note:`` may be given in (``{en: ..., sv: ...}``)
 PROVENANCE_LANGUAGES = ("en", "sv")
 
@@ -149,12 +158,66 @@ def mapping(
     if not isinstance(value, Mapping):
         raise fail_rule(path, "not_mapping_keys", allowed=", ".join(allowed), value=repr(value))
     for key in value:
-        if key not in allowed and key not in PROVENANCE_KEYS:
+        if key not in allowed and key not in ANNOTATION_KEYS:
             raise fail_rule(path + (key,), "unknown_key", key=repr(key), keys=", ".join(allowed + PROVENANCE_KEYS))
     for key in required:
         if key not in value:
             raise fail_rule(path, "missing_key", key=repr(key))
+    if INTERVAL_KEY in value:
+        check_interval(value, path)
     return value
+
+
+def check_interval(value: Mapping[str, Any], path: Path) -> None:
+    """``value``'s ``interval:``: ``what:`` (text: what the interval is) and, per key of ``value`` it annotates,
+    ``[low, high]`` (two numbers or two durations, low not above high), or for a mapping value (a distribution,
+    ``probabilities``) a mapping of its keys to such pairs (``{mean: [3.27h, 3.66h]}``, ``{Flow_A: [0.45, 0.55]}``)."""
+    where = path + (INTERVAL_KEY,)
+    given = value[INTERVAL_KEY]
+    if not isinstance(given, Mapping):
+        raise fail_rule(where, "interval_not_mapping", value=shown_value(given))
+    what = given.get("what")
+    if not isinstance(what, str) or not what.strip():
+        raise fail_rule(where + ("what",), "interval_what", value=shown_value(what))
+    keys = [k for k in value if k not in ANNOTATION_KEYS]
+    for key, bounds in given.items():
+        if key == "what":
+            continue
+        if key not in keys:
+            raise fail_rule(where + (key,), "interval_key", key=repr(key), keys=", ".join(map(str, keys)) or "none")
+        target = value[key]
+        if isinstance(bounds, Mapping):
+            inner = [k for k in target if k not in ANNOTATION_KEYS] if isinstance(target, Mapping) else []
+            if isinstance(target, Mapping) and "dist" in target and "mean" not in inner:
+                inner.append("mean")  # a distribution's mean, also of one that does not state it (empirical)
+            for part, pair in bounds.items():
+                if part not in inner:
+                    raise fail_rule(where + (key, part), "interval_key", key=repr(part),
+                                    keys=", ".join(map(str, inner)) or "none")
+                interval_hours(pair, where + (key, part))
+        else:
+            interval_hours(bounds, where + (key,))
+
+
+def interval_hours(pair: Any, path: Path = ()) -> tuple[float, float]:
+    """``[low, high]`` of an ``interval:`` as two numbers (durations in hours).
+
+    >>> interval_hours([98.0, 128.1]), interval_hours(["13.2d", "14.04d"])
+    ((98.0, 128.1), (316.8, 336.96))
+    """
+    numbers = isinstance(pair, list) and len(pair) == 2 and all(
+        isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in pair)
+    durations = isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+    try:
+        low, high = ((float(pair[0]), float(pair[1])) if numbers else
+                     (parse_duration(pair[0]), parse_duration(pair[1])) if durations else (math.nan, math.nan))
+    except InputError:
+        low = high = math.nan
+    if math.isnan(low) or math.isnan(high):
+        raise fail_rule(path, "interval_pair", value=shown_value(pair))
+    if low > high:
+        raise fail_rule(path, "interval_order", value=shown_value(pair))
+    return round(low, 9), round(high, 9)
 
 
 #: the largest magnitude of any number in a profile (far beyond any count, fee or rate; keeps

@@ -70,20 +70,43 @@ def distribution_data(fit: Fit, *, work: bool) -> Any:
     return {"dist": fit.family, "mean": text(fit.mean), "sd": text(fit.sd)}
 
 
+def _finite(*values: float) -> bool:
+    return all(np.isfinite(v) for v in values)
+
+
+def _bounds(key: str, ci: tuple[float, float], shown: str, what: str) -> dict[str, Any] | None:
+    """An ``interval:`` of ``key`` with the numbers as the note shows them (``shown``), None without one."""
+    if not _finite(*ci):
+        return None
+    return {key: [float(shown.format(ci[0])), float(shown.format(ci[1]))], "what": what}
+
+
+def _mean_interval(key: str, fit: Fit, value: Any) -> dict[str, Any] | None:
+    """The ``interval:`` of a fitted distribution's mean (the note's ``mean m h [a, b]``), None for a fixed value."""
+    low, high = fit.mean_ci
+    if not isinstance(value, dict) or not _finite(low, high):
+        return None
+    return {key: {"mean": [f"{_num(low, 3)}h", f"{_num(high, 3)}h"]}, "what": "95 % bootstrap"}
+
+
 def _fit_note(fit: Fit) -> str:
     zeros = f"; {fit.zeros} zero durations left out" if fit.zeros else ""
     return (f"{fit.why()}; n={fit.n}{zeros}; mean {fit.mean:.3g} h [{fit.mean_ci[0]:.3g}, {fit.mean_ci[1]:.3g}], "
             f"sd {fit.sd:.3g} h [{fit.sd_ci[0]:.3g}, {fit.sd_ci[1]:.3g}] (95 % bootstrap)")
 
 
-def _sourced(entry: dict[str, Any], source: str, note: str, *, fitted: tuple[str, ...] = ()) -> dict[str, Any]:
-    """``entry`` with ``source`` and ``note``. With ``fitted`` (the keys the log gave), an assumption the
-    entry had stays, named after the keys it still holds for (``loop: A2 ...``: what the log did not tell
-    stays an assumption, and an uncertainty run samples it as one)."""
-    out = {k: v for k, v in entry.items() if k not in ("assumption", "source", "note")}
+def _sourced(entry: dict[str, Any], source: str, note: str, *, fitted: tuple[str, ...] = (),
+             interval: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``entry`` with ``source`` and ``note``, and ``interval`` (what the note's interval is and its bounds per
+    key, as data: an uncertainty run samples the value over it). With ``fitted`` (the keys the log gave), an
+    assumption the entry had stays, named after the keys it still holds for (``loop: A2 ...``: what the log
+    did not tell stays an assumption, and an uncertainty run samples it as one)."""
+    out = {k: v for k, v in entry.items() if k not in ("assumption", "source", "note", "interval")}
     out["source"] = source
     out["note"] = note
-    kept = [k for k in out if k not in fitted and k not in ("source", "note", "pool", "set", "lanes")]
+    if interval:
+        out["interval"] = interval
+    kept = [k for k in out if k not in fitted and k not in ("source", "note", "interval", "pool", "set", "lanes")]
     if fitted and kept and entry.get("assumption"):
         out["assumption"] = _about(kept, entry["assumption"])
     return out
@@ -184,7 +207,8 @@ class _Builder:
         elif "seasonality" in old:
             entry["seasonality"] = old["seasonality"]
             note += "; seasonality kept from the model's profile (the log covers under a year)"
-        self.sim["arrivals"] = _sourced(entry, self.source, note)
+        self.sim["arrivals"] = _sourced(entry, self.source, note,
+                                        interval=_bounds("per_year", fit.per_year_ci, "{:.1f}", "95 % exact Poisson"))
         self.sim["start"] = self.obs.origin_date
         if "horizon" not in self.sim and "cases" not in self.sim:
             self.sim["horizon"] = f"{max(1, round((fit.last - fit.first).days))}d"
@@ -406,8 +430,9 @@ class _Builder:
                 what += (f"; {early} of {rows.size} ended where a step the model makes wait for it began, "
                          "as the log shows that step completing first")
                 out[e]["overtaken"] = early
-            elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}",
-                                   fitted=("delay" if delay else "duration",))
+            key = "delay" if delay else "duration"
+            elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}", fitted=(key,),
+                                   interval=_mean_interval(key, fit, entry[key]))
         self.report["durations"] = out
         self.case_delays(delays)
 
@@ -432,7 +457,8 @@ class _Builder:
             f"correlation of the normal scores (ranks within each step) of two calendar delays of one case, "
             f"{fit.pairs} pairs in {fit.cases} cases: {fit.rho:.3f} [{fit.ci[0]:.3f}, {fit.ci[1]:.3f}] "
             "(95 % bootstrap over cases); simulated as one normal factor per case shared by its delays, "
-            "each step keeping its own distribution")
+            "each step keeping its own distribution",
+            interval=_bounds("correlation", fit.ci, "{:.3f}", "95 % bootstrap over cases"))
 
     # ---------------------------------------------------------------- branching
     def branching(self) -> None:
@@ -445,8 +471,12 @@ class _Builder:
             entry["probabilities"] = fit.probabilities
             ci = ", ".join(f"{k} [{a:.3f}, {b:.3f}]" for k, (a, b) in fit.ci.items())
             marks = "; ".join(f"{k} by {', '.join(v)}" for k, v in fit.markers.items())
+            bounds = {k: [float(f"{a:.3f}"), float(f"{b:.3f}")] for k, (a, b) in fit.ci.items()
+                      if k in fit.probabilities and _finite(a, b)}
             elements[g] = _sourced(entry, self.source, f"{fit.n} passes; 95 % bootstrap over cases: {ci}; "
-                                                       f"counted: {marks}", fitted=("probabilities",))
+                                                       f"counted: {marks}", fitted=("probabilities",),
+                                   interval={"probabilities": bounds, "what": "95 % bootstrap over cases"}
+                                   if bounds else None)
         self.report["branching"] = {g: f.data() for g, f in found.items()}
         for node in self.process.nodes.values():
             flows = self.process.outgoing(node.id)
@@ -488,7 +518,8 @@ class _Builder:
             fit = fit_duration(self._work_hours(element, body.get("pool")))
             body["duration"] = distribution_data(fit, work=True)
             decision["bodies"][level] = _sourced(body, self.source, f"decision work: {_fit_note(fit)}",
-                                                 fitted=("duration",))
+                                                 fitted=("duration",),
+                                                 interval=_mean_interval("duration", fit, body["duration"]))
             self.report["decision"] = {"level": level, **fit.data()}
             return
         fit_m = fits.fit_meetings(self.obs, element)
@@ -507,15 +538,19 @@ class _Builder:
         body["meetings"] = meetings
         note = (f"{len(fit_m.dates)} meeting days ({fit_m.dates[0]} to {fit_m.dates[-1]}), "
                 f"{fit_m.batch_mean:.1f} decisions per meeting")
+        bounds = None
         if fit_m.cutoff_hours is not None and fit_m.cutoff_bounds is not None:
             body["agenda_cutoff"] = hours_text(fit_m.cutoff_hours)
             lo, hi = fit_m.cutoff_bounds
+            bounds = {"agenda_cutoff": [f"{lo / 24:.2f}d", f"{hi / 24:.2f}d"],
+                      "what": "the bounds the meetings allow: the latest a case was ready and still made a meeting, "
+                              "the earliest it was ready and missed one"}
             note += (f"; agenda_cutoff between {lo / 24:.2f} and {hi / 24:.2f} days: the latest a case was ready "
                      f"and still made a meeting, the earliest it was ready and missed one (midpoint written)")
         else:
             note += "; meeting days from decision completion dates; agenda_cutoff kept"
         cutoff = ("agenda_cutoff",) if "agenda_cutoff kept" not in note else ()
-        decision["bodies"][level] = _sourced(body, self.source, note, fitted=("meetings", *cutoff))
+        decision["bodies"][level] = _sourced(body, self.source, note, fitted=("meetings", *cutoff), interval=bounds)
         # the decisions fall on the meeting days of the body the profile delegates to: the log shows who decides
         shown = (f"delegation: the log's decisions fall on the {len(fit_m.dates)} meeting days fitted for "
                  f"bodies.{level}") if isinstance(decision.get("delegation"), str) else ""
@@ -528,11 +563,16 @@ class _Builder:
             said = [shown] + ([f"after_meeting (from {self.source}): {_fit_note(lag)}"] if lagged else [])
             written = _sourced(decision, self.source, "; ".join(said),
                                fitted=("delegation", "element", "outcome_gateway", "bodies",
-                                       *(("after_meeting",) if lagged else ())))
+                                       *(("after_meeting",) if lagged else ())),
+                               interval=_mean_interval("after_meeting", lag, decision["after_meeting"])
+                               if lagged else None)
             decision.clear()
             decision.update(written)
         elif lagged:
             decision["note"] = f"after_meeting (from {self.source}): {_fit_note(lag)}"
+            decision.pop("interval", None)
+            if (after := _mean_interval("after_meeting", lag, decision["after_meeting"])) is not None:
+                decision["interval"] = after
         self.report["meetings"] = fit_m.data()
 
     def _work_hours(self, element: str, pool: str | None) -> np.ndarray:

@@ -26,7 +26,7 @@ from scenarios.assumptions import Factor, bases, factor_values, fixed_assumption
 
 __all__ = ["assumption_tables", "value_text", "condition_words", "change_words", "named_in_text"]
 
-PROVENANCE = ("source", "assumption", "note")
+PROVENANCE = ("source", "assumption", "note", "interval")  # and a fit's interval: annotations
 #: what a key of an element is, in words
 KEYS = {
     "duration": {"en": "work time", "sv": "arbetstid"},

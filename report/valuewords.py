@@ -28,7 +28,7 @@ from report.words import duration_words, labels, number_words, word
 
 __all__ = ["value_words", "meeting_rule_words", "distribution_words", "fte_words", "share_words"]
 
-PROVENANCE = ("source", "assumption", "note")
+PROVENANCE = ("source", "assumption", "note", "interval")  # and a fit's interval: annotations
 
 _DAYS = {"MO": ("Monday", "måndag"), "TU": ("Tuesday", "tisdag"), "WE": ("Wednesday", "onsdag"),
          "TH": ("Thursday", "torsdag"), "FR": ("Friday", "fredag"), "SA": ("Saturday", "lördag"),

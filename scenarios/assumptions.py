@@ -9,7 +9,7 @@ A factor moves the same assumption in every process of a scenario at once. A
 path the scenario sets itself (its what-if lever) is left alone. What a value
 rests on is the profile's own annotation beside it (:func:`basis`): assumed
 values are sampled over the table's range; a value with a source and no
-assumption over the interval its ``note:`` reports (what calibrate writes), or,
+assumption over the interval its ``interval:`` gives (what calibrate writes), or,
 measured without one, not at all (so is a value of a profile ``sourced_for`` names).
 
 >>> f = {x.name: x for x in read_factors()}
@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from bpmn_io.profile_values import provenance_text
+from bpmn_io.profile_values import INTERVAL_KEY, interval_hours, provenance_text
 from bpmn_io.yamlsrc import load_yaml
 from processes.durations import parse_duration
 from processes.errors import InputError
@@ -252,7 +252,6 @@ def _writer(factor: Factor, u: float, profile: Mapping[str, Any],
 #: how a value is sampled: over the interval its fit reports, over the table's (or the profile's) assumed
 #: range, or not at all (a measured value without an interval)
 BASES = ("fitted", "assumed", "measured")
-_NUMBER = r"(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)"
 _SCOPE = re.compile(r"^\s*([a-z_]+(?:\s*,\s*[a-z_]+)*)\s*:\s")
 
 
@@ -277,35 +276,48 @@ def _assumed_keys(holder: Mapping[str, Any]) -> set[str] | None:
     return keys if keys and keys <= set(holder) else None
 
 
-def _fitted_interval(factor: Factor, path: str, note: str, current: Any) -> tuple[float, float] | None:
-    """The 95 % interval (or bounds) the fit's ``note:`` gives for the value at ``path``, in the factor's units
-    (a ``scale`` factor: as multiples of the fitted mean), None when the note gives none."""
+def _mean_hours(value: Any) -> float | None:
+    """The mean of a duration or distribution in hours (a stated ``mean``, a fixed value, an empirical one's values)."""
+    try:
+        if isinstance(value, str):
+            return parse_duration(value)
+        if isinstance(value, Mapping) and "mean" in value:
+            return parse_duration(str(value["mean"]))
+        if isinstance(value, Mapping) and value.get("dist") == "empirical" and value.get("values"):
+            values = [parse_duration(str(v)) for v in value["values"]]
+            return sum(values) / len(values)
+    except InputError:
+        return None
+    return None
+
+
+def _fitted_interval(factor: Factor, path: str, holder: Mapping[str, Any], current: Any) -> tuple[float, float] | None:
+    """The interval the ``interval:`` beside the value at ``path`` gives (what calibrate writes with the fit:
+    ``{per_year: [98.0, 128.1], what: ...}``), in the factor's units (a ``scale`` factor: as multiples of the
+    value's mean), None without one. The ``note:``'s words are for people and not read."""
+    given = holder.get(INTERVAL_KEY)
     key = path.rsplit(".", 1)[-1]
-    match = None
+    if not isinstance(given, Mapping) or key not in given:
+        return None
+    bounds = given[key]
     if factor.kind == "probability":
         flows = factor.spec["flow"] if isinstance(factor.spec["flow"], list) else [factor.spec["flow"]]
-        for flow in flows:
-            if isinstance(current, Mapping) and flow in current:
-                match = re.search(rf"\b{re.escape(flow)} \[{_NUMBER}, {_NUMBER}\]", note)
-                break
-    elif factor.kind == "value":
-        match = re.search(rf"\b{re.escape(key)} 95 % interval \[{_NUMBER}, {_NUMBER}\]", note)
-    elif factor.kind == "duration":
-        found = re.search(rf"\b{re.escape(key)} between {_NUMBER} and {_NUMBER} days", note)
-        return (float(found[1]) * 24, float(found[2]) * 24) if found else None
-    elif factor.kind == "scale":
-        found = re.search(rf"mean {_NUMBER} h \[{_NUMBER}, {_NUMBER}\]", note)
-        if found and float(found[1]) > 0:
-            return float(found[2]) / float(found[1]), float(found[3]) / float(found[1])
-        return None
-    return (float(match[1]), float(match[2])) if match else None
+        flow = next((f for f in flows if isinstance(current, Mapping) and f in current), None)
+        return interval_hours(bounds[flow]) if isinstance(bounds, Mapping) and flow in bounds else None
+    if factor.kind in ("value", "duration") and not isinstance(bounds, Mapping):
+        return interval_hours(bounds)
+    if factor.kind == "scale" and isinstance(bounds, Mapping) and "mean" in bounds:
+        mean = _mean_hours(current)
+        low, high = interval_hours(bounds["mean"])
+        return (low / mean, high / mean) if mean else None
+    return None
 
 
 def basis(factor: Factor, path: str, profile: Mapping[str, Any]) -> tuple[str, tuple[float, float] | None]:
     """What the value at ``path`` rests on, by the profile's own annotation beside it: ``("fitted", (low,
-    high))`` for a sourced value whose ``note:`` gives its interval (calibrate's exact Poisson or bootstrap
+    high))`` for a sourced value whose ``interval:`` gives its interval (calibrate's exact Poisson or bootstrap
     interval, the agenda cut-off's bounds), ``("measured", None)`` for a sourced value without one (or one of
-    no width), ``("assumed", None)`` for a value with an assumption about it, or without a source."""
+    no width: a profile calibrated before calibrate wrote ``interval:`` has none), ``("assumed", None)`` for a value with an assumption about it, or without a source."""
     found = _annotated(profile, path)
     if found is None:
         return "assumed", None
@@ -314,7 +326,7 @@ def basis(factor: Factor, path: str, profile: Mapping[str, Any]) -> tuple[str, t
     keys = {"count", "fte"} if factor.kind == "capacity" and key is None else ({key} if key else set(holder))
     if assumed is None or assumed & keys or "source" not in holder:
         return "assumed", None
-    interval = _fitted_interval(factor, path, provenance_text(holder.get("note")), _get(profile, path))
+    interval = _fitted_interval(factor, path, holder, _get(profile, path))
     if interval is None or not interval[0] < interval[1]:
         return "measured", None
     return "fitted", interval

@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmn_io.profile_values import PROVENANCE_KEYS
+from bpmn_io.profile_values import ANNOTATION_KEYS, INTERVAL_KEY
 from scenarios.assumptions import Factor, bases, factor_values, range_of, read_factors
 from scenarios.bases import Base
 from scenarios.batch import BatchResults, PointResults
@@ -109,7 +109,7 @@ def _design(d: int, n: int, seed: int) -> tuple[tuple[float, ...], ...]:
 
 def _without_provenance(doc: Any) -> Any:
     if isinstance(doc, Mapping):
-        return {k: _without_provenance(v) for k, v in doc.items() if k not in PROVENANCE_KEYS}
+        return {k: _without_provenance(v) for k, v in doc.items() if k not in ANNOTATION_KEYS}
     if isinstance(doc, list):
         return [_without_provenance(v) for v in doc]
     return doc
@@ -380,14 +380,25 @@ def analyse(uplan: UncertaintyPlan, batch: BatchResults, nominal: BatchResults) 
             "drivers": drivers,
             "failures": sorted({f"{v.scenario.name}: {m}" for v in variants for m in v.summary.failures}),
         }
+    factors = [_factor_entry(f, j, uplan) for j, f in enumerate(uplan.factors)]
+    held = {m for f in factors for m in f.get("measured", {})}
+    bare = sorted(m for m, profile in _member_profiles(uplan).items() if m in held and not _has_interval(profile))
     return {
         "method": "Latin hypercube (scipy.stats.qmc.LatinHypercube, scrambled), common random numbers per point",
         "seed": uplan.seed,
         "points": uplan.points,
-        "factors": [_factor_entry(f, j, uplan) for j, f in enumerate(uplan.factors)],
+        "factors": factors,
+        # a process with measured values and no interval: anywhere (a profile calibrated before calibrate wrote them)
+        **({"without_intervals": bare} if bare else {}),
         "design": [[_num(x) for x in row] for row in uplan.quantiles],
         "scenarios": scenarios,
     }
+
+
+def _has_interval(doc: Any) -> bool:
+    if isinstance(doc, Mapping):
+        return INTERVAL_KEY in doc or any(_has_interval(v) for v in doc.values())
+    return isinstance(doc, list) and any(_has_interval(v) for v in doc)
 
 
 def _member_profiles(uplan: UncertaintyPlan) -> dict[str, Mapping[str, Any]]:
@@ -444,9 +455,13 @@ def _value(factor: Factor, u: float) -> Any:
 
 _BASIS_WORDS = {
     "en": {"fitted": "sampled over the interval its fit reports", "measured": "held fixed, measured",
-           "rest": "every other value over its assumed range", "places": "in {} places", "days": "{} days"},
+           "rest": "every other value over its assumed range", "places": "in {} places", "days": "{} days",
+           "bare": "the profile gives no fitted interval (interval:): re-running permitflow calibrate on its log "
+                   "writes them, and a fitted value is then sampled over its interval"},
     "sv": {"fitted": "varierades över intervallet som anpassningen anger", "measured": "hölls fasta, uppmätta",
-           "rest": "alla andra värden över sina antagna intervall", "places": "på {} ställen", "days": "{} dagar"},
+           "rest": "alla andra värden över sina antagna intervall", "places": "på {} ställen", "days": "{} dagar",
+           "bare": "profilen anger inga anpassade intervall (interval:): kör permitflow calibrate på dess logg igen "
+                   "så skrivs de, och ett anpassat värde varieras då över sitt intervall"},
 }
 
 
@@ -485,5 +500,6 @@ def sampling_words(doc: Mapping[str, Any], lang: str = "en",
     for member in sorted(set(fitted) | set(measured)):
         parts = ([f"{said['fitted']}: {', '.join(fitted[member])}"] if member in fitted else []) + (
             [f"{said['measured']}: {', '.join(measured[member])}"] if member in measured else [])
-        out.append(f"{(towns or {}).get(member, member)}: {'; '.join(parts + [said['rest']])}.")
+        bare = [said["bare"]] if member in doc.get("without_intervals", ()) else []
+        out.append(f"{(towns or {}).get(member, member)}: {'; '.join(parts + [said['rest']] + bare)}.")
     return out

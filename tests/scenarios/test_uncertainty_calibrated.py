@@ -5,8 +5,9 @@ run as two scenarios (one officer; two, with the first as baseline) with ``--unc
 at 119.4 a year [104.8, 135.6] were sampled over 48-239 (the table's fallback, 0.4-2 x the value), the share
 of incomplete applications over the library's 0.3-0.7, and who decides over committee / working committee /
 chair although the log shows the committee's meetings. A value with a source and no assumption is not an
-assumption: it is sampled over the interval its fit reports (the note beside it) or, measured without an
-interval, held fixed; what the log did not tell (the supplement rounds) stays an assumption.
+assumption: it is sampled over the interval its fit reports (the ``interval:`` calibrate writes beside it, not the
+note's words) or, measured without an interval, held fixed; what the log did not tell (the supplement rounds)
+stays an assumption.
 """
 
 from __future__ import annotations
@@ -71,14 +72,13 @@ def test_calibrate_keeps_the_assumption_of_what_the_log_did_not_tell_and_says_th
 def test_fitted_values_are_sampled_over_the_fits_interval_and_measured_ones_not_at_all(calibrated, tmp_path) -> None:
     path, profile, report = calibrated
     sim = profile["simulation"]
-    # the intervals the profile itself states beside each value (the note), as calibrate's report gives them
+    # the intervals the profile itself states beside each value (interval:), as calibrate's report gives them
     lo, hi = (round(x, 1) for x in report["arrivals"]["per_year_ci"])
-    assert f"per_year 95 % interval [{lo:.1f}, {hi:.1f}] (exact Poisson)" in sim["arrivals"]["note"]
+    assert sim["arrivals"]["interval"] == {"per_year": [lo, hi], "what": "95 % exact Poisson"}
     share_lo, share_hi = (round(x, 3) for x in report["branching"]["Gw_Komplett"]["ci"]["Flow_Komplett_Nej"])
-    assert f"Flow_Komplett_Nej [{share_lo:.3f}, {share_hi:.3f}]" in sim["elements"]["Gw_Komplett"]["note"]
-    cut = re.search(r"agenda_cutoff between (\S+) and (\S+) days", sim["decision"]["bodies"]["committee"]["note"])
-    assert cut is not None
-    cut_lo, cut_hi = float(cut[1]) * 24, float(cut[2]) * 24
+    assert sim["elements"]["Gw_Komplett"]["interval"]["probabilities"]["Flow_Komplett_Nej"] == [share_lo, share_hi]
+    cut = sim["decision"]["bodies"]["committee"]["interval"]["agenda_cutoff"]
+    cut_lo, cut_hi = float(cut[0].rstrip("d")) * 24, float(cut[1].rstrip("d")) * 24
 
     uplan = plan_uncertainty(_study(path, tmp_path), points=8, seed=3)
     arrivals, shares, rounds = [], [], []
@@ -185,3 +185,157 @@ def test_a_pool_whose_hours_the_log_cannot_tell_keeps_the_models_fte_as_an_assum
     assert officer["assumption"] == {"en": "fte: A5: half time (range 0.25-1)", "sv": "fte: A5: halvtid (intervall 0,25–1)"}
     capacity = next(f for f in read_factors() if f.name == "officer_capacity")
     assert basis(capacity, "simulation.pools.officer", {"simulation": sim}) == ("assumed", None)
+
+
+# --------------------------------------------------------------------------- the interval as data (interval:)
+
+_NUM = r"(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)"
+
+
+def _annotated(doc, path=()):
+    """(path, mapping) of every mapping of ``doc`` that has an ``interval:``."""
+    if isinstance(doc, dict):
+        if "interval" in doc:
+            yield path, doc
+        for key, value in doc.items():
+            yield from _annotated(value, (*path, key))
+
+
+def test_calibrate_writes_each_interval_with_the_numbers_of_its_note(calibrated) -> None:
+    _path, profile, _report = calibrated
+    kinds = set()
+    for where, holder in _annotated(profile["simulation"]):
+        note, interval = holder["note"], holder["interval"]
+        assert isinstance(interval.get("what"), str) and interval["what"], where
+        for key, bounds in interval.items():
+            if key == "what":
+                continue
+            if key == "per_year":
+                kinds.add("arrivals")
+                assert interval["what"] == "95 % exact Poisson"
+                assert f"per_year 95 % interval [{bounds[0]:.1f}, {bounds[1]:.1f}] (exact Poisson)" in note
+            elif key == "probabilities":
+                kinds.add("branch share")
+                assert interval["what"] == "95 % bootstrap over cases" and "95 % bootstrap over cases" in note
+                assert set(bounds) <= set(holder["probabilities"]) and bounds, where
+                for flow, (a, b) in bounds.items():
+                    assert f"{flow} [{a:.3f}, {b:.3f}]" in note, (where, flow)
+            elif key == "agenda_cutoff":
+                kinds.add("agenda cut-off")
+                assert interval["what"].startswith("the bounds the meetings allow")
+                assert f"agenda_cutoff between {bounds[0].rstrip('d')} and {bounds[1].rstrip('d')} days" in note
+            elif key in ("duration", "delay", "after_meeting"):
+                kinds.add(key)
+                assert interval["what"] == "95 % bootstrap" and set(bounds) == {"mean"}, where
+                low, high = (float(x.rstrip("h")) for x in bounds["mean"])
+                shown = re.findall(rf"mean {_NUM} h \[{_NUM}, {_NUM}\]", note)
+                assert any(float(a) == low and float(b) == high for _m, a, b in shown), (where, shown)
+            elif key == "correlation":
+                kinds.add(key)
+                assert f"[{bounds[0]:.3f}, {bounds[1]:.3f}] (95 % bootstrap over cases)" in note
+            else:
+                raise AssertionError(f"{where}: interval of {key}")
+    assert {"arrivals", "branch share", "agenda cut-off", "duration", "delay", "after_meeting"} <= kinds, kinds
+
+
+def _reworded(doc):
+    if isinstance(doc, dict):
+        return {k: ("words changed for people" if k == "note" else _reworded(v)) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [_reworded(v) for v in doc]
+    return doc
+
+
+def _without_intervals(doc):
+    if isinstance(doc, dict):
+        return {k: _without_intervals(v) for k, v in doc.items() if k != "interval"}
+    if isinstance(doc, list):
+        return [_without_intervals(v) for v in doc]
+    return doc
+
+
+def _written(tmp_path, name, doc) -> Path:
+    from bpmn_io.yamlsrc import dump_yaml
+
+    path = tmp_path / name
+    path.write_text(dump_yaml(doc), encoding="utf-8")
+    return path
+
+
+def test_a_changed_note_wording_changes_nothing_the_run_samples(calibrated, tmp_path) -> None:
+    path, profile, _report = calibrated
+    reworded = _written(tmp_path, "reworded.yaml", _reworded(profile))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = plan_uncertainty(_study(path, tmp_path / "a"), points=6, seed=3)
+    second = plan_uncertainty(_study(reworded, tmp_path / "b"), points=6, seed=3)
+    assert first.applied == second.applied
+    fitted = {p for applied in first.applied.values() for _m, p, _v in applied}
+    assert "simulation.arrivals.per_year" in fitted and "simulation.elements.Gw_Komplett.probabilities" in fitted
+
+
+def test_a_mean_work_time_is_scaled_over_its_fitted_interval(calibrated, tmp_path) -> None:
+    from scenarios.assumptions import basis, read_factors
+
+    _path, profile, _report = calibrated
+    effort = next(f for f in read_factors() if f.name == "officer_effort")
+    step = profile["simulation"]["elements"]["Task_Registrera_Ansokan"]
+    low, high = (float(x.rstrip("h")) for x in step["interval"]["duration"]["mean"])
+    mean = float(step["duration"]["mean"].rstrip("m")) / 60
+    how, interval = basis(effort, "simulation.elements.Task_Registrera_Ansokan.duration", profile)
+    assert how == "fitted" and interval == pytest.approx((low / mean, high / mean))
+
+
+def test_a_profile_calibrated_before_intervals_were_written_holds_its_fitted_values_and_says_so(
+        calibrated, tmp_path) -> None:
+    path, profile, _report = calibrated
+    old = _written(tmp_path, "old.yaml", _without_intervals(profile))
+    uplan = plan_uncertainty(_study(old, tmp_path), points=4, seed=3)
+    for applied in uplan.applied.values():
+        assert "simulation.arrivals.per_year" not in {p for _m, p, _v in applied}  # measured: held fixed
+    doc = analyse(uplan, _empty(uplan), _empty(uplan))
+    assert doc["without_intervals"] == ["process"]
+    factors = {f["name"]: f for f in doc["factors"]}
+    assert factors["arrivals"]["measured"] == {"process": ["simulation.arrivals.per_year"]}
+    (line,) = sampling_words(doc)
+    assert line.endswith("every other value over its assumed range; the profile gives no fitted interval "
+                         "(interval:): re-running permitflow calibrate on its log writes them, and a fitted value "
+                         "is then sampled over its interval.")
+    (rad,) = sampling_words(doc, "sv")
+    assert "kör permitflow calibrate på dess logg igen" in rad
+    # a freshly calibrated profile has its intervals: no such words
+    fresh = analyse(plan_uncertainty(_study(path, tmp_path), points=4, seed=3), _empty(uplan), _empty(uplan))
+    assert "without_intervals" not in fresh and "re-running" not in sampling_words(fresh)[0]
+
+
+@pytest.mark.parametrize(("interval", "said"), [
+    ("{per_year: [131.5, 89.0], what: 95 % exact Poisson}",
+     "simulation.arrivals.interval.per_year: interval [131.5, 89.0]: low above high"),
+    ("{per_year: [89.0], what: 95 % exact Poisson}",
+     "simulation.arrivals.interval.per_year: [89.0] is not an interval (expected two numbers or two durations, "
+     "[low, high])"),
+    ("{per_year: [89.0, many], what: 95 % exact Poisson}",
+     "simulation.arrivals.interval.per_year: [89.0, 'many'] is not an interval"),
+    ("{horizon: [1, 2], what: 95 % exact Poisson}",
+     "simulation.arrivals.interval.horizon: 'horizon' is not a key this mapping gives (an interval annotates one of "
+     "per_year, weekdays"),
+    ("{per_year: [89.0, 131.5]}", "simulation.arrivals.interval.what: None does not say what the interval is"),
+    ("[89.0, 131.5]", "simulation.arrivals.interval: [89.0, 131.5] is not an interval mapping"),
+])
+def test_a_malformed_interval_is_refused_in_one_line(calibrated, tmp_path, interval, said) -> None:
+    path, _profile, _report = calibrated
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("  arrivals:")
+    at = next(i for i in range(start, len(lines)) if lines[i] == "    interval:")
+    end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("      "))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("\n".join(lines[:at] + [f"    interval: {interval}"] + lines[end:]) + "\n", encoding="utf-8")
+    scenario = tmp_path / "one.yaml"
+    scenario.write_text(f"name: one\nbase: {{bpmn: {BPMN}, profile: {bad}}}\nreplications: 1\nhorizon: 2w\n",
+                        encoding="utf-8")
+    done = CliRunner().invoke(cli, ["run", str(scenario), "--uncertainty", "--points", "2", "-o",
+                                    str(tmp_path / "out"), "--no-cache"])
+    assert done.exit_code == 2, done.output
+    (line,) = done.output.strip().splitlines()
+    assert line.startswith(f"permitflow: error: {bad}:{at + 1}: {said}"), line
