@@ -57,8 +57,9 @@ FACT_ORDER = (
     "collaborations",
     "local_rules",
 )
-#: keys that document a value rather than being one; never compared
-PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date"})
+#: keys that document a value rather than being one; never compared (``interval:``, what calibrate writes beside a
+#: fitted value, says how sure the fit is, not what the value is)
+PROVENANCE_KEYS = frozenset({"source", "sources", "assumption", "note", "notes", "read", "date", "interval"})
 #: a fact's keys that say its value in each language (``names: {en: ...}``); never compared, not part of its text
 FACT_WORD_KEYS = frozenset({"names"})
 #: performers whose names are at least this similar count as the same
@@ -410,6 +411,8 @@ def flatten(value: Any, prefix: str = "") -> dict[str, str]:
 
     >>> flatten({"duration": {"dist": "fixed", "value": "3h"}, "assumption": "guess"})
     {'duration.dist': 'fixed', 'duration.value': '3h'}
+    >>> flatten({"per_year": 112.3, "interval": {"what": "95 % exact Poisson", "per_year": [98.0, 128.1]}})
+    {'per_year': '112.3'}
     """
     out: dict[str, str] = {}
     if isinstance(value, Mapping):

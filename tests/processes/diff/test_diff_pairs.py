@@ -144,6 +144,17 @@ def test_decision_delegation_in_the_profile_parameters():
     assert keys(d) == [("attribute", ("T6",), ("X_T6",), "profile.delegation", "committee", "officer")]
 
 
+def test_the_intervals_two_fits_write_beside_their_values_are_no_difference():
+    # calibrate writes `interval:` beside a fitted value (how sure the fit is); two logs give other intervals
+    fitted = {"duration": {"dist": "lognormal", "mean": "3h", "sd": "1h"}, "source": "log a"}
+    d = diff_models(
+        base(), renamed(base()),
+        params_a={"T6": {**fitted, "interval": {"what": "bootstrap", "duration": {"mean": ["2.5h", "3.5h"]}}}},
+        params_b={"X_T6": {**fitted, "interval": {"what": "bootstrap", "duration": {"mean": ["2h", "4h"]}}}},
+    )
+    assert keys(d) == []
+
+
 def test_profile_facts_differ():
     facts_a = {
         "application_fee": {"value": 11700, "unit": "kr", "year": 2017, "source": "x"},
