@@ -112,7 +112,7 @@ def test_the_swedish_facts_table_says_every_value_in_swedish_and_the_english_one
            "beslutar)" in swedish
     assert {"Ängelholms stadshus", "arbetsutskottet eller ordföranden", "olika i varje kommun",
             "efter komplett ansökan"} <= set(swedish)
-    assert "18\u00a0560\u00a0kr (år: 2024; framräknat: 16 tim × 1 160\u00a0kr/tim)" in swedish
+    assert "18\u00a0560\u00a0kr (år: 2024; framräknat: 16\u00a0tim × 1\u00a0160\u00a0kr/tim)" in swedish
     assert any(c.startswith("4 månader (räknas från: komplett ansökan; förlängning: en gång") for c in swedish)
     assert any(c.endswith("(veckor: 5,7–17,4; räknas från: komplett ansökan)") for c in swedish)
     # the English view as before, the values as written
