@@ -52,6 +52,18 @@ def run(files: Path, out: str, *scenarios: str):
                                     "--workers", "1", "--no-cache"])
 
 
+def test_the_command_line_ends_with_how_many_failed_after_wrote(files: Path) -> None:
+    result = run(files, "out", "ok.yaml", "bad.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == f"wrote {files / 'out'}/ (summary.csv, summary.json, cases.csv, report.html)"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("permitflow: error:")]
+    assert errors[0].startswith("permitflow: error: scenario bad failed: element 'J': 5 case(s) cannot finish")
+    assert errors[-1] == result.stderr.splitlines()[-1] == (
+        f"permitflow: error: 1 of 2 scenarios failed: bad (the error above; the others’ results are in {files / 'out'}/)")
+    alone = run(files, "alone", "bad.yaml")
+    assert alone.stderr.splitlines()[-1] == "permitflow: error: 1 of 1 scenario failed: bad (the error above)"
+
+
 def test_the_report_says_why_in_words_and_keeps_the_message_folded(files: Path) -> None:
     assert run(files, "out", "ok.yaml", "bad.yaml").exit_code == 1
     html = (files / "out" / "report.html").read_text(encoding="utf-8")
