@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from chromium import CHROMIUM, launch, watch
 from click.testing import CliRunner
+from shared import INTEROP
 
 from cli import cli
 
@@ -85,6 +86,19 @@ def test_the_other_scenarios_figures_are_unaffected(files: Path) -> None:
     both, ok = (json.loads((files / out / "summary.json").read_text(encoding="utf-8")) for out in ("both", "ok"))
     assert both["scenarios"][0]["name"] == "ok"
     assert both["scenarios"][0]["points"] == ok["scenarios"][0]["points"]
+
+
+@pytest.mark.interop
+def test_the_miwg_b20_model_is_said_in_words_at_parallel_gateway_2(files: Path) -> None:
+    """QA's reproduction: Bizagi's B.2.0 joins a non-interrupting conditional event's path at Parallel Gateway 2."""
+    model = INTEROP / "miwg" / "bizagi-modeler-2.8.0.8" / "B.2.0-roundtrip.bpmn"
+    assert CliRunner().invoke(cli, ["convert", str(model), str(files / "p.yaml"), "--to", "profile"]).exit_code == 0
+    (files / "b20.yaml").write_text(f"name: b20\nbase: {{bpmn: {model}, profile: p.yaml}}\n" + SETTINGS, encoding="utf-8")
+    result = run(files, "out", "ok.yaml", "b20.yaml")
+    assert result.stderr.splitlines()[-1].startswith("permitflow: error: 1 of 2 scenarios failed: b20 (")
+    html = (files / "out" / "report.html").read_text(encoding="utf-8")
+    assert "the model waits at ‘Parallel Gateway 2’ for a step that does not happen in every case." in html
+    assert "modellen väntar vid ”Parallel Gateway 2” på ett steg som inte sker i varje ärende." in html
 
 
 @pytest.mark.browser
