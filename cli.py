@@ -2028,6 +2028,11 @@ def run_command(
             for line in sampling_words(how_sure):  # a calibrated or sourced profile: what was not assumed
                 click.echo(f"uncertainty: {line}")
         click.echo(f"wrote {folder}/ ({', '.join(names)}, report.html)")
+        if batch.failures:  # last, after "wrote": a batch user reads the outcome at the end
+            failed = batch.failed_scenarios
+            click.echo(f"permitflow: error: {len(failed)} of {count} scenario{'s' if count != 1 else ''} failed: "
+                       f"{', '.join(failed)} (the error above"
+                       f"{f'; the others’ results are in {folder}/' if len(failed) < count else ''})", err=True)
     if batch.failures:
         raise SystemExit(1)
 

@@ -33,6 +33,7 @@ from report import plots
 from report.assumptions import assumption_tables, change_words
 from report.bounds import impossible
 from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile_clock
+from report.failurewords import failure_words
 from report.headline import HEADLINE_FIGURE, headline
 from report.numbers import POINTS, SEPARATORS, machine, number, percent, points
 from report.stepwords import unnamed_words
@@ -677,6 +678,14 @@ def _how_sure(uncertainty: Mapping[str, Any] | None, towns: Mapping[str, Mapping
     return out
 
 
+def _member_names(names: Mapping[str, Mapping[str, Mapping[str, str]]],
+                  members: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Per language, an element id's shown name in any of ``members``' processes (a failure's words
+    name the join by it)."""
+    return {lang: {i: n for m in members for i, n in (names.get(lang, {}).get(m) or {}).items()}
+            for lang in LANGUAGES}
+
+
 def _how_sure_bases(uncertainty: Mapping[str, Any] | None,
                     towns: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
     """Per language, one sentence per municipality with a fitted or measured value: what was sampled over a
@@ -823,7 +832,8 @@ def render_report(
             points.append({
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns[lang]) for lang in ("en", "sv")} if point["label"] else None,
-                "failures": point["failures"],
+                "failures": [{"message": m, "words": failure_words(m, _member_names(names, s["members"]))}
+                             for m in point["failures"]],
                 "tables": figure_tables(_rows(point, s["members"], True, towns, names, said, clocks),
                                         _rows(point, s["members"], False, towns, names, said, clocks), comparison,
                                         titles.get(comparison["baseline"]) if comparison else None),
@@ -838,6 +848,7 @@ def render_report(
                           "sweep_words": {lang: setting_words(s["sweep"][0]["path"], lang, towns[lang]) for lang in ("en", "sv")}
                           if s.get("sweep") else None,
                           "towns": {lang: ", ".join(towns[lang].get(m, m) for m in s["members"]) for lang in LANGUAGES}})
+    members = {s["name"]: s["members"] for s in doc["scenarios"]}
     compare = list(doc.get("compare") or [])
     diff_html = diff_section(compare) if diff_section is not None and len(compare) >= 2 else ""
     diagrams = _diagrams(doc, processes, read, names, drawn_diagrams)
@@ -847,7 +858,9 @@ def render_report(
     return report_template().render(
         doc=doc,
         scenarios=scenarios,
-        failures=doc.get("failures", []),
+        failures=[{**f, "title": titles.get(f["scenario"]) or {lang: f["scenario"] for lang in LANGUAGES},
+                   "words": failure_words(f["message"], _member_names(names, members.get(f["scenario"], [])))}
+                  for f in doc.get("failures", [])],
         headline=headline(doc, uncertainty, {m: {lang: towns[lang][m] for lang in LANGUAGES} for m in towns["en"]}, clocks),
         plot_clock=clock if clock[0] is not None else LIBRARY_CLOCK,  # the plots' line: report.plots
         uncertainty=uncertainty,

@@ -1,0 +1,134 @@
+"""A scenario that fails at run time, as a batch user and a manager meet it: the command line ends with
+how many scenarios failed, after "wrote"; the report says why in plain words in the page's language,
+the technical message folded beneath for the process developer; the other scenarios' figures are those
+of a run without the failing one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, launch, watch
+from click.testing import CliRunner
+from shared import INTEROP
+
+from cli import cli
+
+# a parallel join waits for the path of a non-interrupting timer that never fires before its task ends
+MODEL = """process: {id: P, name: Bygglov}
+steps:
+  - {id: S, event: start, name: Ansökan inkommen}
+  - id: T
+    task: user
+    name: Granska ansökan
+    next: J
+    boundary:
+      - {id: B, timer: P14D, interrupting: false, name: Två veckor, next: R}
+  - {id: R, task: send, name: Påminn sökanden, next: J}
+  - {id: J, gateway: parallel, name: Båda klara}
+  - {id: E, event: end, name: Beslut}
+"""
+SETTINGS = "cases: 5\nreplications: 2\nseed: 4\n"
+EN = ("This scenario could not be computed because some cases could never finish: the model waits at ‘Båda klara’ "
+      "for a step that does not happen in every case. Ask the person who drew the model to correct it.")
+SV = ("Scenariot kunde inte beräknas eftersom vissa ärenden aldrig kunde avslutas: modellen väntar vid ”Båda klara” "
+      "på ett steg som inte sker i varje ärende. Be den som ritade modellen att rätta den.")
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    (tmp_path / "model.yaml").write_text(MODEL, encoding="utf-8")
+    done = CliRunner().invoke(cli, ["convert", str(tmp_path / "model.yaml"), str(tmp_path / "profile.yaml"),
+                                    "--to", "profile"])
+    assert done.exit_code == 0, done.output
+    (tmp_path / "bad.yaml").write_text("name: bad\nbase: {bpmn: model.yaml, profile: profile.yaml}\n" + SETTINGS,
+                                       encoding="utf-8")
+    (tmp_path / "ok.yaml").write_text("name: ok\nbase: helsingborg\n" + SETTINGS, encoding="utf-8")
+    return tmp_path
+
+
+def run(files: Path, out: str, *scenarios: str):
+    return CliRunner().invoke(cli, ["run", *(str(files / s) for s in scenarios), "-o", str(files / out),
+                                    "--workers", "1", "--no-cache"])
+
+
+def test_the_command_line_ends_with_how_many_failed_after_wrote(files: Path) -> None:
+    result = run(files, "out", "ok.yaml", "bad.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == f"wrote {files / 'out'}/ (summary.csv, summary.json, cases.csv, report.html)"
+    errors = [line for line in result.stderr.splitlines() if line.startswith("permitflow: error:")]
+    assert errors[0].startswith("permitflow: error: scenario bad failed: element 'J': 5 case(s) cannot finish")
+    assert errors[-1] == result.stderr.splitlines()[-1] == (
+        f"permitflow: error: 1 of 2 scenarios failed: bad (the error above; the others’ results are in {files / 'out'}/)")
+    alone = run(files, "alone", "bad.yaml")
+    assert alone.stderr.splitlines()[-1] == "permitflow: error: 1 of 1 scenario failed: bad (the error above)"
+
+
+def test_the_report_says_why_in_words_and_keeps_the_message_folded(files: Path) -> None:
+    assert run(files, "out", "ok.yaml", "bad.yaml").exit_code == 1
+    html = (files / "out" / "report.html").read_text(encoding="utf-8")
+    section = html[html.index('id="failures"'):html.index('id="scenarios"')]
+    assert f'<span class="en">{EN}</span><span class="sv">{SV}</span>' in section
+    summary = ('<summary><span class="en">Technical detail (for the process developer)</span>'
+               '<span class="sv">Teknisk detalj (för processutvecklaren)</span></summary>')
+    assert f"<details class=\"technical\">{summary}<code>element &#39;J&#39;: 5 case(s) cannot finish" in section
+    # the scenario's own section says it the same way (it read "Failed: element 'J': ... tokens ...")
+    scenario = html[html.index('id="s-bad"'):]
+    assert f'<span class="en">{EN}</span>' in scenario and "Failed: " not in html
+    doc = json.loads((files / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert "no token came to Båda klara (J) by 'Flow_R_J'" in doc["failures"][0]["message"]  # the data unchanged
+
+
+def test_the_other_scenarios_figures_are_unaffected(files: Path) -> None:
+    assert run(files, "both", "ok.yaml", "bad.yaml").exit_code == 1
+    assert run(files, "ok", "ok.yaml").exit_code == 0
+    both, ok = (json.loads((files / out / "summary.json").read_text(encoding="utf-8")) for out in ("both", "ok"))
+    assert both["scenarios"][0]["name"] == "ok"
+    assert both["scenarios"][0]["points"] == ok["scenarios"][0]["points"]
+
+
+@pytest.mark.interop
+def test_the_miwg_b20_model_is_said_in_words_at_parallel_gateway_2(files: Path) -> None:
+    """QA's reproduction: Bizagi's B.2.0 joins a non-interrupting conditional event's path at Parallel Gateway 2."""
+    model = INTEROP / "miwg" / "bizagi-modeler-2.8.0.8" / "B.2.0-roundtrip.bpmn"
+    assert CliRunner().invoke(cli, ["convert", str(model), str(files / "p.yaml"), "--to", "profile"]).exit_code == 0
+    (files / "b20.yaml").write_text(f"name: b20\nbase: {{bpmn: {model}, profile: p.yaml}}\n" + SETTINGS, encoding="utf-8")
+    result = run(files, "out", "ok.yaml", "b20.yaml")
+    assert result.stderr.splitlines()[-1].startswith("permitflow: error: 1 of 2 scenarios failed: b20 (")
+    html = (files / "out" / "report.html").read_text(encoding="utf-8")
+    assert "the model waits at ‘Parallel Gateway 2’ for a step that does not happen in every case." in html
+    assert "modellen väntar vid ”Parallel Gateway 2” på ett steg som inte sker i varje ärende." in html
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_manager_reads_the_failure_in_chromium_in_both_languages(files: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert run(files, "out", "ok.yaml", "bad.yaml").exit_code == 1
+    messages: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            watch(page, messages)
+            page.goto((files / "out" / "report.html").as_uri(), wait_until="load")
+            failures, detail = page.locator("#failures"), page.locator("#failures details code")
+            for pick, words in (("#pick-en", EN), ("#pick-sv", SV)):
+                if page.locator(pick).count():
+                    page.locator(pick).click()
+                text = failures.inner_text()
+                assert words in text, text
+                for technical in ("token", "join", "'J'", "case(s)"):
+                    assert technical not in text  # folded: the developer opens it
+                assert not detail.is_visible()
+                in_scenario = page.locator("#s-bad .failure").inner_text()
+                assert words in in_scenario and "token" not in in_scenario
+            page.locator("#failures details summary").click()
+            assert detail.is_visible() and "no token came to Båda klara (J)" in detail.inner_text()
+            assert page.locator("#failures details summary").inner_text() == "Teknisk detalj (för processutvecklaren)"
+            # the scenario that ran has its figures
+            assert page.locator("#s-ok table.figures tbody tr").count() > 0
+        finally:
+            browser.close()
+    assert messages == []
