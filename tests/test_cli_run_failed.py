@@ -16,19 +16,7 @@ from shared import INTEROP
 from cli import cli
 
 # a parallel join waits for the path of a non-interrupting timer that never fires before its task ends
-MODEL = """process: {id: P, name: Bygglov}
-steps:
-  - {id: S, event: start, name: Ansökan inkommen}
-  - id: T
-    task: user
-    name: Granska ansökan
-    next: J
-    boundary:
-      - {id: B, timer: P14D, interrupting: false, name: Två veckor, next: R}
-  - {id: R, task: send, name: Påminn sökanden, next: J}
-  - {id: J, gateway: parallel, name: Båda klara}
-  - {id: E, event: end, name: Beslut}
-"""
+MODEL = (Path(__file__).parent / "fixtures" / "sim" / "stuck_join.yaml").read_text(encoding="utf-8")
 SETTINGS = "cases: 5\nreplications: 2\nseed: 4\n"
 EN = ("This scenario could not be computed because some cases could never finish: the model waits at ‘Båda klara’ "
       "for a step that does not happen in every case. Ask the person who drew the model to correct it.")

@@ -13,19 +13,8 @@ from shared import INTEROP
 from cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = """process: {id: P, name: Bygglov}
-steps:
-  - {id: S, event: start, name: Ansökan inkommen}
-  - id: T
-    task: user
-    name: Granska ansökan
-    next: J
-    boundary:
-      - {id: B, timer: P14D, interrupting: false, name: Två veckor, next: R}
-  - {id: R, task: send, name: Påminn sökanden, next: J}
-  - {id: J, gateway: parallel, name: Båda klara}
-  - {id: E, event: end, name: Beslut}
-"""
+# a parallel join waits for the path of a non-interrupting timer that never fires before its task ends
+MODEL = (Path(__file__).parent / "fixtures" / "sim" / "stuck_join.yaml").read_text(encoding="utf-8")
 SAID = ("parallel join Båda klara (J) waits for a token by 'Flow_R_J', which comes only from the path of "
         "non-interrupting timer boundary event Två veckor (B) on Granska ansökan (T): cases where that event does "
         "not happen wait here forever (expected an exclusive or inclusive merge where that path meets the others)")
