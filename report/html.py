@@ -829,14 +829,16 @@ def render_report(
         points = []
         for point in s["points"]:
             comparison = point["comparison"]
+            key_rows = _rows(point, s["members"], True, towns, names, said, clocks)
+            all_rows = _rows(point, s["members"], False, towns, names, said, clocks)
             points.append({
                 "label": point["label"],
                 "label_words": {lang: point_words(point["label"], lang, towns[lang]) for lang in ("en", "sv")} if point["label"] else None,
                 "failures": [{"message": m, "words": failure_words(m, _member_names(names, s["members"]))}
                              for m in point["failures"]],
-                "tables": figure_tables(_rows(point, s["members"], True, towns, names, said, clocks),
-                                        _rows(point, s["members"], False, towns, names, said, clocks), comparison,
-                                        titles.get(comparison["baseline"]) if comparison else None),
+                # a point that failed has no figures: its failure's words stand alone, not over empty tables
+                "tables": "" if point["failures"] and not all_rows else figure_tables(
+                    key_rows, all_rows, comparison, titles.get(comparison["baseline"]) if comparison else None),
             })
         scenarios.append({**s, "view_points": points,
                           "line": {lang: scenario_line(s, towns[lang], lang) for lang in LANGUAGES},

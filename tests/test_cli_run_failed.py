@@ -64,6 +64,11 @@ def test_the_report_says_why_in_words_and_keeps_the_message_folded(files: Path) 
     # the scenario's own section says it the same way (it read "Failed: element 'J': ... tokens ...")
     scenario = html[html.index('id="s-bad"'):]
     assert f'<span class="en">{EN}</span>' in scenario and "Failed: " not in html
+    # and its figures tables are not drawn empty under the words (they read "Alla mått (0)")
+    bad = scenario[:scenario.index("</article>")]
+    assert '<table class="figures' not in bad and "(0)</summary>" not in bad
+    ok = html[html.index('id="s-ok"'):]
+    assert '<table class="figures' in ok[:ok.index("</article>")]
     doc = json.loads((files / "out" / "summary.json").read_text(encoding="utf-8"))
     assert "no token came to Båda klara (J) by 'Flow_R_J'" in doc["failures"][0]["message"]  # the data unchanged
 
