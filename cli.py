@@ -2375,7 +2375,8 @@ def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
 @click.option("--profile", type=click.Path(exists=True, dir_okay=False),
               help="The profile to start from (default: the one beside MODEL or the library's; none is fine).")
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
-              help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map.")
+              help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
+                   "timer's id: the activity is that timer firing).")
 @_log_options
 @_format_option("text", "json")
 @_validate_options
@@ -2420,7 +2421,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
         given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
                               source=mapping_file,
-                              elements=frozenset(mappable_steps(defs.process())))
+                              elements=frozenset(mappable_steps(defs.process())) | {  # a timer's firing too
+                                  n.id for n in defs.process().nodes.values() if getattr(n, "position", "") == "boundary"})
     _check_validation_options(kwargs, log)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))
