@@ -83,7 +83,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
 
 #: what the figures above are, said once under them
 _LEGEND = ("[low, high]: a 95 % interval (arrivals a year: exact Poisson over the log's period; the mean of a work time "
-           "or delay: bootstrap over its n activity instances; a branch's share and the correlation: bootstrap over "
-           "cases), except the agenda cut-off's, which are the bounds its meetings allow (the latest-ready case that "
-           "made a meeting, the earliest that missed one); work: hours inside the pool's working hours; delay: calendar "
-           "hours from the step's enabling to its completion; passes: the times a case reached the gateway")
+           "or delay: bootstrap over its n activity instances and the waits a timer cut off, each resampling fitted "
+           "again; a branch's share and the correlation: bootstrap over cases), except the agenda cut-off's, which are "
+           "the bounds its meetings allow (the latest-ready case that made a meeting, the earliest that missed one); "
+           "work: hours inside the pool's working hours; delay: calendar hours from the step's enabling to its "
+           "completion; passes: the times a case reached the gateway")
