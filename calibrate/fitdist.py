@@ -246,7 +246,8 @@ def _fit_censored(positive: np.ndarray, cut: np.ndarray, zeros: int, seed: int, 
         np.add.at(counts, (np.arange(idx.shape[0])[:, None], idx), 1.0)
         done, left = counts[:, :n], counts[:, n:]
         if best == "exponential":
-            scale = (done @ positive + left @ cut) / done.sum(axis=1)
+            with np.errstate(divide="ignore", invalid="ignore"):  # a resampling without a completed value: left out
+                scale = (done @ positive + left @ cut) / done.sum(axis=1)
             boot.append(np.stack([scale, scale], axis=1))
             continue
         theta = _newton(best, _free(best, fitted[best]), _sufficient(positive, done), left, cut)
