@@ -2387,8 +2387,9 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     Log activities are mapped onto model steps (element ids in the log, the
     --mapping file, equal names, then the diff's matcher); unmapped ones are
     listed. Fitted: arrivals per year and month, each step's work time or
-    calendar delay (exponential / lognormal / gamma by AIC, or empirical),
-    branching probabilities, committee meeting days and agenda cut-off, pool
+    calendar delay (exponential / lognormal / gamma by AIC, or empirical; a
+    wait that a boundary timer can end with the waits the log shows it cut
+    off as right-censored), branching probabilities, committee meeting days and agenda cut-off, pool
     sizes and working hours, and where the legal clock starts and stops. Each
     fitted value says `source: log LOG (N cases, PERIOD)` and its 95 % interval;
     everything else stays as the model's profile had it. Completion-only logs
