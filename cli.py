@@ -2375,7 +2375,8 @@ def _echo_validation(checked: tuple[Any, Any, Any, str]) -> None:
 @click.option("--profile", type=click.Path(exists=True, dir_okay=False),
               help="The profile to start from (default: the one beside MODEL or the library's; none is fine).")
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False),
-              help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map.")
+              help="YAML: log activity -> element id, or 'ignore', for what the matcher cannot map (a boundary "
+                   "timer's id: the activity is that timer firing).")
 @_log_options
 @_format_option("text", "json")
 @_validate_options
@@ -2386,8 +2387,9 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
     Log activities are mapped onto model steps (element ids in the log, the
     --mapping file, equal names, then the diff's matcher); unmapped ones are
     listed. Fitted: arrivals per year and month, each step's work time or
-    calendar delay (exponential / lognormal / gamma by AIC, or empirical),
-    branching probabilities, committee meeting days and agenda cut-off, pool
+    calendar delay (exponential / lognormal / gamma by AIC, or empirical; a
+    wait that a boundary timer can end with the waits the log shows it cut
+    off as right-censored), branching probabilities, committee meeting days and agenda cut-off, pool
     sizes and working hours, and where the legal clock starts and stops. Each
     fitted value says `source: log LOG (N cases, PERIOD)` and its 95 % interval;
     everything else stays as the model's profile had it. Completion-only logs
@@ -2420,7 +2422,8 @@ def calibrate_cmd(model: str, log: str, output: str, profile: str | None, mappin
 
         given = parse_mapping(read_user_file(mapping_file, what="mapping file", max_bytes=MAX_YAML_BYTES),
                               source=mapping_file,
-                              elements=frozenset(mappable_steps(defs.process())))
+                              elements=frozenset(mappable_steps(defs.process())) | {  # a timer's firing too
+                                  n.id for n in defs.process().nodes.values() if getattr(n, "position", "") == "boundary"})
     _check_validation_options(kwargs, log)
     validate = kwargs.pop("validate")
     table, stream = read_log(log, _log_columns(kwargs))

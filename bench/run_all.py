@@ -38,6 +38,7 @@ QUICK: dict[str, tuple[str, list[str], Path | None]] = {
     "prosimos": ("prosimos_side_by_side.py", ["--speed", "--quick"], HERE / ".venv-prosimos" / "bin" / "python"),
     "logs": ("bench_logs.py", ["--events", "50000", "--bpic", str(BPIC)], BPIC),
     "library-calibration": ("library_calibration.py", [], None),
+    "censored-wait": ("bench_censored_wait.py", ["--seeds", "2"], None),
     "dask-tasks": ("bench_dask_tasks.py", ["dask", "--tasks", "4", "--rows", "10", "--packed"], None),
     "large": ("bench_large.py", ["--tasks", "200", "--timeout", "120"], None),
     "startup": ("bench_startup.py", ["--runs", "1"], None),

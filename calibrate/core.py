@@ -19,10 +19,11 @@ from bpmn_io.profile_schema import calendar_from_data
 from calibrate import fits, staff
 from calibrate.fitdist import Fit, fit_duration
 from calibrate.mapping import ActivityMapping
-from calibrate.observe import HOUR, Observed, observe, released
+from calibrate.observe import HOUR, Observed, observe, released, timer_cut_offs
 from processes.errors import InputError
 from processes.model import Definitions, Event, Gateway, Process, Task
 from processes.params import CalendarSpec
+from processes.stepnames import step_said
 from simulator.resources import WorkCalendar
 
 __all__ = ["Calibration", "calibrate", "distribution_data", "hours_text"]
@@ -407,7 +408,8 @@ class _Builder:
                 values = (self._released()[rows] - begin) / HOUR
             else:
                 values = self._work_values(e)
-            fit = fit_duration(values)
+            cut, timer_note = self._cut_off(e) if delay else (None, "")
+            fit = fit_duration(values, censored=cut)
             if delay:
                 delays.append((rows, values))
             out[e] = {"kind": "delay" if delay else "work", **fit.data()}
@@ -430,11 +432,39 @@ class _Builder:
                 what += (f"; {early} of {rows.size} ended where a step the model makes wait for it began, "
                          "as the log shows that step completing first")
                 out[e]["overtaken"] = early
+            if timer_note:
+                timer_note = timer_note.format(n=fit.n) if fit.censored or cut is None or not cut.size else (
+                    f"{timer_note.format(n=fit.n)}, not fitted as such: {fit.zeros} of the waits are 0, so the "
+                    "observed values are used")
+                out[e]["timer_note"] = timer_note
+                what += f"; {timer_note}"
             key = "delay" if delay else "duration"
             elements[e] = _sourced(entry, self.source, f"{what}: {_fit_note(fit)}", fitted=(key,),
                                    interval=_mean_interval(key, fit, entry[key]))
         self.report["durations"] = out
         self.case_delays(delays)
+
+    def _cut_off(self, e: str) -> tuple[np.ndarray | None, str]:
+        """The waits of ``e`` that an interrupting boundary timer ended, as right-censored values (hours,
+        :func:`calibrate.observe.timer_cut_offs`), and what the fit note says of them (``{n}``: the completed
+        waits); (None, "") when no timer is attached. A log without the timer's event is fitted from the
+        completed waits alone, as before, and the note says so."""
+        found = timer_cut_offs(self.process, self.obs, self.mapping.boundary, e)
+        if found is None:
+            return None, ""
+        said = " or ".join(step_said(t, self.process.nodes[t].name) for t in found.timers)
+        if not found.seen:
+            return None, (f"{{n}} waits completed; the log has no event of the timer that ends the wait, {said}, "
+                          "so waits it cut off, if any, are not counted (fitted from the completed waits alone, "
+                          "which makes the mean too short when the timer did fire)")
+        hours = found.hours
+        words = f"{{n}} waits completed and {hours.size} cut off by the timer {said}"
+        if hours.size:
+            spread = f"–{hours.max():.4g}" if hours.max() - hours.min() >= 0.5e-3 * hours.max() else ""
+            words += f" after {hours.min():.4g}{spread} h, fitted as longer than that (right-censored)"
+        if found.unplaced:
+            words += f"; {found.unplaced} firing(s) of the timer left out: nothing before them in their case"
+        return hours, words
 
     def case_delays(self, delays: list[tuple[np.ndarray, np.ndarray]]) -> None:
         """``case_delays.correlation``: how strongly a case's delays move together (:func:`fits.fit_case_delays`),

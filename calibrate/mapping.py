@@ -5,14 +5,18 @@ In order, for every activity of the log:
 
 1. a **mapping file** entry (``activity: Element_Id`` or ``activity: ignore``) wins;
 2. an **element column** of the log (``permitflow:element`` in XES, ``element`` in CSV, as
-   permitflow's own logs have) naming a step of the model (naming a boundary event, the
-   activity is ignored: the log shows when it fired, the profile's timer says when it fires);
+   permitflow's own logs have) naming a step of the model;
 3. an activity whose name is exactly a step's name (case and spacing aside), when only one
    step has it;
 4. the rest go to the diff's matcher (:func:`match_by_matcher`, the one place that calls
    ``processes.diff``): the log becomes a small model — one task per activity, each
    followed by its most frequent successor — and is matched against the model by label,
    position and neighbours like two drawn models are.
+
+An activity that the mapping file, the element column or its exact name (one boundary event has it, no
+step) makes a **boundary event** is not fitted: the log shows when it fired, the profile's timer says
+when it fires. It is kept in ``boundary`` (activity -> event id): where it fired, the activity it is
+attached to was cut off (a wait its timer ended: :mod:`calibrate.core` fits such waits as censored).
 
 What none of these maps is listed as unmapped and left out of the fit.
 
@@ -24,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -44,6 +48,7 @@ class ActivityMapping:
 
     element: dict[str, str | None]
     how: dict[str, str]  # file | log element | name | matcher (score) | ignored | unmapped
+    boundary: dict[str, str] = field(default_factory=dict)  # activity -> the boundary event it is the firing of
 
     @property
     def unmapped(self) -> tuple[str, ...]:
@@ -140,13 +145,18 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
     """Map every activity of ``table`` onto a step of ``defs`` (module doc: the order of the rules)."""
     process = defs.process()
     steps = mappable_steps(process)
-    boundaries = {n.id for n in process.nodes.values() if getattr(n, "position", "") == "boundary"}
+    boundaries = {n.id: n.name for n in process.nodes.values() if getattr(n, "position", "") == "boundary"}
     by_name: dict[str, list[str]] = {}
     for sid, name in steps.items():
         if name.strip():
             by_name.setdefault(_norm(name), []).append(sid)
+    boundary_by_name: dict[str, list[str]] = {}
+    for bid, name in boundaries.items():
+        if name.strip():
+            boundary_by_name.setdefault(_norm(name), []).append(bid)
     element: dict[str, str | None] = {}
     how: dict[str, str] = {}
+    fired: dict[str, str] = {}
     hinted: dict[str, Counter[str]] = {}
     if len(table.elements) > 1:
         for a, e in zip(table.activity.tolist(), table.element.tolist(), strict=True):
@@ -154,20 +164,25 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
                 hinted.setdefault(table.activities[a], Counter())[table.elements[e]] += 1
     rest = []
     for activity in table.activities:
-        if mapping_file is not None and activity in mapping_file:
-            element[activity] = mapping_file[activity]
-            how[activity] = "mapping file" if mapping_file[activity] else "ignored (mapping file)"
-            continue
+        named = mapping_file.get(activity) if mapping_file is not None else None
         hint = hinted.get(activity)
+        same = by_name.get(_norm(activity), [])
+        event = named if named in boundaries else (None if mapping_file is not None and activity in mapping_file
+                                                   else hint.most_common(1)[0][0] if hint else
+                                                   None if same else _one(boundary_by_name.get(_norm(activity))))
+        if event in boundaries:
+            element[activity] = None  # the log shows when it fired, not the timer it waits for
+            how[activity] = "ignored (a boundary event: when it fires is its timer in the profile)"
+            fired[activity] = event
+            continue
+        if mapping_file is not None and activity in mapping_file:
+            element[activity] = named
+            how[activity] = "mapping file" if named else "ignored (mapping file)"
+            continue
         if hint and hint.most_common(1)[0][0] in steps:
             element[activity] = hint.most_common(1)[0][0]
             how[activity] = "element id in the log"
             continue
-        if hint and hint.most_common(1)[0][0] in boundaries:
-            element[activity] = None  # the log shows when it fired, not the timer it waits for
-            how[activity] = "ignored (a boundary event: when it fires is its timer in the profile)"
-            continue
-        same = by_name.get(_norm(activity), [])
         if len(same) == 1:
             element[activity] = same[0]
             how[activity] = "same name"
@@ -188,4 +203,8 @@ def map_activities(defs: Definitions, table: LogTable, *, mapping_file: Mapping[
             else:
                 element[activity] = None
                 how[activity] = "unmapped"
-    return ActivityMapping(element, how)
+    return ActivityMapping(element, how, fired)
+
+
+def _one(found: list[str] | None) -> str | None:
+    return found[0] if found and len(found) == 1 else None

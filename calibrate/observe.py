@@ -21,9 +21,10 @@ from bpmn_io.caselog import LogTable, from_seconds
 from calibrate.mapping import ActivityMapping
 from calibrate.starttimes import Starts, estimate_starts, previous_in_case
 from processes.graph import flow_graph
-from processes.model import Process
+from processes.model import Event, Process
 
-__all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR"]
+__all__ = ["Observed", "observe", "mapped_neighbours", "through_unmapped", "released", "HOUR", "CutOff",
+           "timer_cut_offs"]
 
 HOUR = 3600.0
 
@@ -163,3 +164,41 @@ def released(obs: Observed, begin: np.ndarray) -> np.ndarray:
 
 
 _BLOCK = 512
+
+
+@dataclass(frozen=True, slots=True)
+class CutOff:
+    """The waits of one step that its interrupting boundary timers ended, as the log shows them."""
+
+    timers: tuple[str, ...]  # the timers' element ids
+    seen: bool  # the log has an activity that is one of these timers firing
+    hours: np.ndarray  # per firing, how long the wait had run (calendar hours): it was longer
+    unplaced: int  # firings with nothing before them in their case, left out
+
+
+def timer_cut_offs(process: Process, obs: Observed, boundary: dict[str, str], element: str) -> CutOff | None:
+    """Where an interrupting boundary timer of ``element`` fired (``boundary``: log activity -> the boundary
+    event it is the firing of, :class:`calibrate.mapping.ActivityMapping`), ``element``'s wait was cut off
+    there: it had run from its enabling — the latest completion in the case, before the firing, of one of its
+    mapped predecessors, else the case's previous event — to the firing, counted in calendar hours as its
+    completed waits are, and was longer than that. None when no timer is attached."""
+    timers = sorted(n.id for n in process.nodes.values() if isinstance(n, Event) and n.position == "boundary"
+                    and n.attached_to == element and n.cancel_activity and any(d.kind == "timer" for d in n.definitions))
+    if not timers:
+        return None
+    table = obs.table
+    codes = [i for i, a in enumerate(table.activities) if boundary.get(a) in timers]
+    code = {x: i for i, x in enumerate(obs.elements)}
+    before = [code[p] for p in through_unmapped(obs.graph, [element], set(obs.elements), reverse=True)]
+    bounds = table.case_bounds()
+    cut, unplaced = [], 0
+    for i in np.flatnonzero(np.isin(table.activity, codes)):
+        lo, at = int(bounds[table.case[i]]), float(table.end[i])
+        ends = table.end[lo:i]
+        enabling = ends[np.isin(obs.element[lo:i], before) & (ends <= at)]
+        begin = enabling.max() if enabling.size else (ends.max() if ends.size else np.nan)
+        if np.isfinite(begin) and at > begin:
+            cut.append((at - begin) / HOUR)
+        else:
+            unplaced += 1
+    return CutOff(tuple(timers), bool(codes), np.array(cut, float), unplaced)

@@ -51,7 +51,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
                      "hours (they include waiting): its steps are calendar delays from enabling to completion")
     for e, d in report.get("durations", {}).items():
         lines.append(f"{d['kind']:5} {said(e)}: {d['family']} mean {d['mean_hours']:.3g} h "
-                     f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}")
+                     f"[{d['mean_ci'][0]:.3g}, {d['mean_ci'][1]:.3g}], n={d['n']}"
+                     + (f"; {d['timer_note']}" if d.get("timer_note") else ""))
     cd = report.get("case_delays")
     if cd:
         lines.append(f"delays within a case: correlation {cd['correlation']:.3f} [{cd['ci'][0]:.3f}, {cd['ci'][1]:.3f}] "
@@ -82,7 +83,8 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
 
 #: what the figures above are, said once under them
 _LEGEND = ("[low, high]: a 95 % interval (arrivals a year: exact Poisson over the log's period; the mean of a work time "
-           "or delay: bootstrap over its n activity instances; a branch's share and the correlation: bootstrap over "
-           "cases), except the agenda cut-off's, which are the bounds its meetings allow (the latest-ready case that "
-           "made a meeting, the earliest that missed one); work: hours inside the pool's working hours; delay: calendar "
-           "hours from the step's enabling to its completion; passes: the times a case reached the gateway")
+           "or delay: bootstrap over its n activity instances and the waits a timer cut off, each resampling fitted "
+           "again; a branch's share and the correlation: bootstrap over cases), except the agenda cut-off's, which are "
+           "the bounds its meetings allow (the latest-ready case that made a meeting, the earliest that missed one); "
+           "work: hours inside the pool's working hours; delay: calendar hours from the step's enabling to its "
+           "completion; passes: the times a case reached the gateway")

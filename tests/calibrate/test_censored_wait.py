@@ -1,0 +1,142 @@
+"""A wait that a boundary timer can end is fitted with the waits the timer cut off as right-censored.
+
+The model: Start -> Begär komplettering -> Invänta komplettering -> End, and on the wait an interrupting
+boundary timer, Svarstiden ute, after 10 days -> End_Ute. The hand-made log: six cases whose supplement
+came 1, 2, 3, 5, 7 and 9 days after the request, and two whose timer fired after 10 days (the log has the
+timer's event and no completion of the wait).
+
+With censoring the exponential's maximum-likelihood mean is closed: the time observed over the completed
+waits, (1 + 2 + 3 + 5 + 7 + 9 + 10 + 10) / 6 = 47 / 6 days = 188 hours, and the exponential has the lowest
+AIC here (76.8 against 78.0 and 78.3). The completed waits alone give 4.5 days (108 hours): too short,
+as the two longest waits are the ones the timer cut off.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from scipy import stats
+
+from calibrate.core import hours_text
+from calibrate.fitdist import fit_duration
+from cli import cli
+
+MODEL = """\
+process: {id: Vanta, name: Väntan}
+lanes:
+  Lane_H: Handläggare
+steps:
+  - {id: Start, event: start, name: Ansökan inkommen, lane: Lane_H}
+  - {id: Task_Begar, task: user, name: Begär komplettering, lane: Lane_H}
+  - id: Task_Vanta
+    task: receive
+    name: Invänta komplettering
+    lane: Lane_H
+    boundary:
+      - {id: Timer_Ute, timer: P10D, name: Svarstiden ute, next: End_Ute}
+  - {id: End, event: end, name: Klart, lane: Lane_H}
+  - {id: End_Ute, event: end, name: Avslutat utan svar, lane: Lane_H}
+"""
+PROFILE = """\
+municipality: Test
+simulation:
+  start: 2025-01-01
+  horizon: 1y
+  assumption: "test: assumed values, replaced by calibration where the log tells"
+  calendars:
+    office:
+      hours: {mon: "08:00-16:00", tue: "08:00-16:00", wed: "08:00-16:00", thu: "08:00-16:00", fri: "08:00-16:00"}
+      holidays: none
+  pools:
+    officer: {count: 1, calendar: office, cost_per_hour: 700, lanes: [Lane_H]}
+  arrivals: {per_year: 10}
+  elements:
+    Task_Begar: {duration: 30m}
+    Task_Vanta: {delay: 1w}
+"""
+ANSWERED = (1, 2, 3, 5, 7, 9)  # days from the request to the supplement
+CUT_OFF = 2  # cases whose timer fired after 10 days
+TIMER = "Svarstiden ute"
+
+
+def _write(folder: Path, *, timer: str | None = TIMER) -> Path:
+    """The model and its profile, and the log (CSV) with the timer's event named ``timer`` (None: left out)."""
+    (folder / "model.yaml").write_text(MODEL, encoding="utf-8")
+    (folder / "profile.yaml").write_text(PROFILE, encoding="utf-8")
+    rows = ["case;activity;timestamp;resource"]
+    for i, days in enumerate((*ANSWERED, *([None] * CUT_OFF))):
+        day = 6 + i  # January 2025, a case a day from Monday the 6th
+        rows.append(f"C{i};Begär komplettering;2025-01-{day:02d} 10:00;anna")
+        if days is not None:
+            rows.append(f"C{i};Invänta komplettering;2025-{_date(day + days)} 10:00;")
+        elif timer is not None:
+            rows.append(f"C{i};{timer};2025-{_date(day + 10)} 10:00;")
+    (folder / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def _date(day_of_january: int) -> str:
+    return f"01-{day_of_january:02d}" if day_of_january <= 31 else f"02-{day_of_january - 31:02d}"
+
+
+def _calibrate(folder: Path, *extra: str) -> tuple[dict, str]:
+    """(the report as JSON, the text calibrate prints) of the log in ``folder``."""
+    runner = CliRunner()
+    args = ["calibrate", str(folder / "model.yaml"), str(folder / "log.csv"), "-o", str(folder / "out.yaml"), *extra]
+    done = runner.invoke(cli, [*args, "--format", "json"])
+    assert done.exit_code == 0, done.output
+    text = runner.invoke(cli, args)
+    assert text.exit_code == 0, text.output
+    return json.loads(done.output), text.output
+
+
+def test_the_censored_exponential_mean_is_the_time_observed_over_the_completed_waits(tmp_path) -> None:
+    report, text = _calibrate(_write(tmp_path))
+    wait = report["durations"]["Task_Vanta"]
+    closed = (sum(ANSWERED) + 10 * CUT_OFF) * 24 / len(ANSWERED)
+    assert closed == pytest.approx(188.0)
+    assert wait["family"] == "exponential"
+    assert wait["mean_hours"] == pytest.approx(closed, rel=1e-12)
+    assert (wait["n"], wait["censored"]) == (6, 2)
+    assert wait["sample_mean_hours"] == pytest.approx(108.0)  # the completed waits alone: too short
+    lo, hi = wait["mean_ci"]
+    assert lo < closed < hi
+    profile = (tmp_path / "out.yaml").read_text(encoding="utf-8")
+    assert f"mean: {hours_text(closed)}" in profile  # 7.833d
+    said = "6 waits completed and 2 cut off by the timer Svarstiden ute (Timer_Ute) after 240 h"
+    assert said in text and said in profile.replace("\n        ", " ")
+    assert "Svarstiden ute (a boundary event" in text  # the timer's event is not fitted itself
+
+
+def test_a_mapping_file_names_the_timers_event(tmp_path) -> None:
+    folder = _write(tmp_path, timer="Tiden gick ut")
+    (folder / "mapping.yaml").write_text("Tiden gick ut: Timer_Ute\n", encoding="utf-8")
+    report, _text = _calibrate(folder, "--mapping", str(folder / "mapping.yaml"))
+    assert report["durations"]["Task_Vanta"]["mean_hours"] == pytest.approx(188.0)
+
+
+def test_a_log_without_the_timers_event_is_fitted_as_before_and_says_so(tmp_path) -> None:
+    report, text = _calibrate(_write(tmp_path, timer=None))
+    wait = report["durations"]["Task_Vanta"]
+    before = fit_duration(np.array(ANSWERED, float) * 24)
+    assert (wait["family"], wait["mean_hours"], wait["mean_ci"]) == (before.family, before.mean, list(before.mean_ci))
+    assert wait["censored"] == 0
+    assert "the log has no event of the timer that ends the wait, Svarstiden ute (Timer_Ute)" in text
+
+
+@pytest.mark.parametrize(("family", "dist"), [("lognormal", stats.lognorm), ("gamma", stats.gamma)])
+def test_the_numerical_fits_agree_with_scipys_censored_fit(family, dist) -> None:
+    waits = np.random.default_rng(3).triangular(72.0, 168.0, 840.0, 300)
+    done, cut = waits[waits < 672.0], np.full(int((waits >= 672.0).sum()), 672.0)
+    from calibrate.fitdist import _censored_mle
+
+    _loglik, ours = _censored_mle(family, done, cut)
+    theirs = dist.fit(stats.CensoredData(uncensored=done, right=cut), floc=0)
+    assert ours[0] == pytest.approx(theirs[0], rel=1e-4) and ours[2] == pytest.approx(theirs[2], rel=1e-4)
+    fit = fit_duration(done, censored=cut)
+    assert fit.censored == cut.size and fit.n == done.size
+    assert fit.mean > done.mean()  # the cut-off waits were the long ones
