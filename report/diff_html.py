@@ -197,13 +197,14 @@ def _fact_en(text: str) -> str:
 
     >>> _fact_en("11700 kr (year: 2017)"), _fact_en("cirka 2 månader (weeks: 7–10; clock: unknown)")
     ('11,700 kronor (year: 2017)', 'cirka 2 månader (weeks: 7–10; counted from: unknown)')
-    >>> _fact_en("3600 kr/year (year: 2017)")
-    '3,600 kronor a year (year: 2017)'
+    >>> _fact_en("3600 kr/year (year: 2017)"), _fact_en("1,000–6,000 kr a year"), _fact_en("1,160 kr/h")
+    ('3,600 kronor a year (year: 2017)', '1,000–6,000 kronor a year', '1,160 kr/h')
     """
     for field, said in _FACT_EN.items():
         text = re.sub(rf"(?<![\w-]){re.escape(field)}(?=: )", said, text)
-    return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr(/year)?\b",
-                  lambda m: f"{machine(m.group(1), 'en')} kronor{' a year' if m.group(2) else ''}", text)
+    return re.sub(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) kr(/year)?\b(?!/)",  # a rate (kr/h) stays
+                  lambda m: f"{machine(m.group(1).replace(',', ''), 'en')} kronor{' a year' if m.group(2) else ''}",
+                  text)
 
 
 def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],
