@@ -896,7 +896,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     (riktlinjer, serving hours); the values are what public pages showed,
     with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
     an assumption (*) marker, or both. Values are as the profiles write them (Swedish
-    where the page is); the JSON adds each value's English beside it (text_en).
+    where the page is); the JSON adds each value's English and Swedish beside it
+    (text_en, text_sv).
 
     \b
     Examples:
