@@ -14,7 +14,7 @@ import math
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
@@ -896,7 +896,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     (riktlinjer, serving hours); the values are what public pages showed,
     with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
     an assumption (*) marker, or both. Values are as the profiles write them (Swedish
-    where the page is); the JSON adds each value's English beside it (text_en).
+    where the page is); the JSON adds each value's English and Swedish beside it
+    (text_en, text_sv).
 
     \b
     Examples:
@@ -1659,48 +1660,6 @@ def _num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _figure_unit(key: str) -> str:
-    """The unit of a figure of ``permitflow simulate``'s table, by its name (docs/simulation.md): it printed
-    ``cost_per_case 18750`` and ``fee 11700`` without saying kronor.
-
-    >>> [_figure_unit(k) for k in ("cost_per_case", "wait_days.Task_A", "work_hours.Task_A", "utilisation.officer",
-    ...                           "outcome_share.grant", "cost_share_of_fee", "queue_length.officer", "meetings.committee")]
-    ['kr', 'days', 'hours', 'share', 'share', 'fees', 'cases', 'meetings']
-    """
-    if key in ("cost_per_case", "fee"):
-        return "kr"
-    if key == "cost_share_of_fee":
-        return "fees"
-    if key.endswith("_share") or key.startswith(("outcome_share.", "utilisation.")):
-        return "share"
-    if key.endswith("_days") or key.startswith(("elapsed_days.", "wait_days.", "outcome_days.", "wait_days_pool.")):
-        return "days"
-    if key.startswith("work_hours."):
-        return "hours"
-    if key.startswith("cases") or key.startswith(("queue_length.", "committee_backlog.", "agenda_max.")):
-        return "cases"
-    if key.startswith("meetings."):
-        return "meetings"
-    return ""
-
-
-def _figure_text(value: float) -> str:
-    """A figure for a table to read: 4 significant digits as a plain decimal (``18750``, ``0.00001``; it
-    said ``1.875e+04`` and ``1e-05``), ``0`` for zero of either sign, ``-`` for no finite value (it said ``nan``).
-
-    >>> [_figure_text(v) for v in (18749.6, 1e-05, 0.30000000000000004, -0.0, float("nan"), 66.0612)]
-    ['18750', '0.00001', '0.3', '0', '-', '66.06']
-    """
-    if not math.isfinite(value):
-        return "-"
-    rounded = float(f"{value:.4g}")
-    if rounded == 0:
-        return "0"
-    import numpy as np
-
-    return str(np.format_float_positional(rounded, trim="-"))
-
-
 #: true while main() runs a command: this process is the command's own (not the tests' or a program's that calls cli)
 _OWN_PROCESS: list[bool] = []
 
@@ -1768,21 +1727,31 @@ def _one_blas_thread() -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Run on a Dask cluster; 'local' starts one here (needs the dask extra: "
                    f"{install_hint('dask')}). A scheduler that cannot be reached: exit 1.")
 @_format_option("table", "json")
+@click.option("--language", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True,
+              help="Language of the table's words: sv, en, or auto (the language of the model's step names).")
+@click.option("--keys", is_flag=True,
+              help="Name each figure by its key (as --format json and summary.csv do), one line each in key order, "
+                   "numbers with a decimal point: the table for a script that reads its lines.")
 @click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP)
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
-                 dask_address: str | None, fmt: str, quiet: bool, force: bool, lenient: bool) -> None:
+                 dask_address: str | None, fmt: str, language: str, keys: bool, quiet: bool, force: bool,
+                 lenient: bool) -> None:
     """Simulate MODEL (a BPMN or YAML authoring file, or a library name) with its profile.
 
     A one-scenario study: the same checks, seeds and engine as `permitflow run`
     of the scenario file with `base: MODEL`, `set:`, `horizon:`/`cases:`,
-    `replications:` and `seed:`, and the same figures. Prints each figure's mean
-    over the replications, its unit (kr, days, hours, share, cases, ...) and its
+    `replications:` and `seed:`, and the same figures. Prints each figure in
+    the report's words, with the name of its step, staff group or outcome, under
+    four headings (the whole case, each step in the model's order, each staff
+    group and committee, the outcomes), its mean over the replications and its
     95 % confidence interval (Student t; one that reaches below zero, or a
     share's above 1, is cut there and marked *; none for a figure only one
-    replication measured).
+    replication measured). --keys prints the table a script reads instead: each
+    figure by its key (as --format json names it) with its unit (kr, days,
+    hours, share, cases, ...).
     Replication i of process P uses the i-th child of SeedSequence(SEED), and
     P's name (common random numbers across scenarios): MODEL's file name, or
     --name (an upload's name on the what-if page, a scenario base's name:).
@@ -1790,6 +1759,8 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     \b
     Examples:
       permitflow simulate helsingborg --replications 10
+      permitflow simulate helsingborg --language en   # the table in English words
+      permitflow simulate helsingborg --keys          # each figure by its key, for a script
       permitflow simulate process.bpmn --years 5 --set decision.delegation=officer
       permitflow simulate helsingborg --cases 200 --eventlog log.xes --format json
       permitflow simulate m.bpmn --profile p.yaml --name hoganas   # as the page's upload "Höganäs"
@@ -1798,6 +1769,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     import json
 
     _one_blas_thread()
+    from report.figuretext import keys_table
     from scenarios.compare import CUT_NOTE
     from scenarios.options import one_scenario_study
 
@@ -1847,24 +1819,30 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
                       *([CUT_NOTE] if cut else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
-    width = max((len(k) for k in table), default=10)
-    click.echo(f"{'figure':<{width}}  {'mean':>12} {'unit':<9} {'95% CI':>25}")
-    one = False  # a figure that only one replication measured: no interval
-    for key, est in table.items():
-        if est.low != est.low and math.isfinite(est.mean):
-            one = True
-            ci = "(1 replication)"
-        else:
-            ci = "" if est.low != est.low else f"[{_figure_text(est.low)}, {_figure_text(est.high)}]" + ("*" if est.cut else "")
-        click.echo(f"{key:<{width}}  {_figure_text(est.mean):>12} {_figure_unit(key):<9} {ci:>25}")
-    if any(not math.isfinite(est.mean) for est in table.values()):
-        click.echo("- no value: no case to measure (or an infinite cost or rate)")
-    if one:
-        click.echo("(1 replication): only one replication measured it (no case of it in the others), too few for an "
-                   "interval")
-    if cut:
-        click.echo("* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
-                   "(too few replications): it is cut there")
+    if keys:
+        click.echo(keys_table(table), nl=False)
+        return
+    click.echo(_simulated_words(scenario.points[0], member, table, language), nl=False)
+
+
+def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language: str) -> str:
+    """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
+    ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
+    from processes.labellanguage import detect_language
+    from processes.model import Definitions
+    from report.deadlines import profile_clock
+    from report.figuretext import words_table
+    from report.stepwords import step_words
+    from scenarios.execute import parsed_member, point_inputs
+
+    # the process the run parsed (parsed_member keeps it): its names, without reading the BPMN again
+    (text,) = [t for t in point_inputs(point) if t[0] == member.name]
+    process = parsed_member(text)[0]
+    lang = language if language != "auto" else detect_language(n.name for n in process.nodes.values() if n.name)
+    elements = (member.profile.get("simulation") or {}).get("elements") or {}
+    steps = step_words(Definitions(processes=(process,)), elements, lang)
+    return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
+                       total=_terminal_width())
 
 
 @cli.command("run")

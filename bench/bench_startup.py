@@ -52,7 +52,8 @@ COMMANDS = (
 SIMULATE_IMPORTS = ("click", "cli", "dateutil.rrule", "processes.params", "bpmn_io.profile", "bpmn_io.library",
                     "processes.model", "scenarios.options", "numpy", "simulator.stats", "simulator.simpyimport", "simulator.engine",
                     "bpmn_io.processstore", "scenarios.execute", "scenarios.batch", "scenarios.road",
-                    "scenarios.executors", "numpy.random")
+                    "scenarios.executors", "numpy.random", "processes.labellanguage", "report.figuretext",
+                    "report.stepwords")
 _IMPORT_PROBE = """
 import importlib, json, sys, time
 out = {}

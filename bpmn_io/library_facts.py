@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ __all__ = [
     "ASSUMPTION_MARK",
     "FactCell",
     "FactsTable",
+    "FACT_WORDS_SV",
     "fact_text",
+    "swedish_words",
     "split_sources",
     "facts_table",
     "render_facts",
@@ -57,17 +60,27 @@ FACT_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 #: the marker of a cell whose value rests on an assumption
 ASSUMPTION_MARK = "*"
+#: the English words of a fact's text (its fields, units and fixed values: "unknown", "yes", "computed",
+#: "kr/year") in Swedish, for :func:`swedish_words`
+FACT_WORDS_SV = {"unknown": "okänt", "yes": "ja", "no": "nej", "none": "inga", "year": "år", "weeks": "veckor",
+                 "clock": "räknas från", "complete application": "komplett ansökan",
+                 "older page; current body unknown": "äldre sida; nuvarande organ okänt",
+                 "passed knowledge test": "godkänt kunskapsprov", "and": "och",
+                 "at submission": "när ansökan kommer in", "months": "månader", "computed": "framräknat",
+                 "variable": "rörlig del", "extension": "förlängning"}
 
 
 @dataclass(frozen=True, slots=True)
 class FactCell:
     """One cell: the value as text, the numbers of its sources, its assumption (if any), and the text in English
-    (``en``: the value as the fact's ``names:`` say it in English; ``None``: the same as ``text``)."""
+    and Swedish (``en``, ``sv``: the value as the fact's ``names:`` say it in that language, the Swedish with its
+    fixed words in Swedish: :func:`swedish_words`; ``None``: the same as ``text``)."""
 
     text: str
     sources: tuple[int, ...] = ()
     assumption: str | None = None
     en: str | None = None
+    sv: str | None = None
 
     @property
     def marked(self) -> str:
@@ -111,14 +124,27 @@ def fact_text(fact: Fact | None, lang: str | None = None) -> str:
         text += f" {fact.unit}"
     year = fact.extra.get("year") if fact.extra else None
     computed = fact.extra.get("computed") if fact.extra else None
-    if isinstance(computed, Mapping):  # written per language ({en: ..., sv: ...}): this table is in English
-        computed = computed.get("en")
+    if isinstance(computed, Mapping):  # written per language ({en: ..., sv: ...}): the table is in English
+        computed = computed.get(lang or "en") or computed.get("en")
     if text != "unknown":
         said = [str(year)] if year is not None else []
         if computed:
             said.append(f"computed: {computed}")
         if said:
             text += f" ({'; '.join(said)})"
+    return text
+
+
+def swedish_words(text: str) -> str:
+    """A fact's text (:func:`fact_text` in Swedish, or :func:`processes.diff.differences.fact_text`'s) with the
+    English words it is made of (:data:`FACT_WORDS_SV`) in Swedish: the JSON's ``text_sv`` and the report's
+    Swedish facts table.
+
+    >>> swedish_words("400 kr/year (2015)"), swedish_words("Riktlinjer (nya 2018); serveringstider: unknown")
+    ('400 kr/år (2015)', 'Riktlinjer (nya 2018); serveringstider: okänt')
+    """
+    for en in sorted(FACT_WORDS_SV, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(en)}(?![\w-])", FACT_WORDS_SV[en], text)
     return text
 
 
@@ -142,8 +168,9 @@ def facts_table(
             refs = []
             for src in split_sources(fact.source if fact else None):
                 refs.append(numbers.setdefault(src, len(numbers) + 1))
-            text, en = fact_text(fact), fact_text(fact, "en")
-            cells.append(FactCell(text, tuple(refs), fact.assumption if fact else None, en if en != text else None))
+            text, en, sv = fact_text(fact), fact_text(fact, "en"), swedish_words(fact_text(fact, "sv"))
+            cells.append(FactCell(text, tuple(refs), fact.assumption if fact else None, en if en != text else None,
+                                  sv if sv != text else None))
         rows.append((name, profile.municipality or name, tuple(cells)))
     return FactsTable(columns, tuple(rows), tuple(numbers))
 
@@ -233,9 +260,10 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
                     "name": name,
                     "municipality": display,
                     "facts": {
-                        # the value as the profile writes it, and beside it in English (its names:, else the same)
-                        key: {"text": cell.text, "text_en": cell.en or cell.text, "sources": list(cell.sources),
-                              "assumption": cell.assumption}
+                        # the value as the profile writes it, and beside it in English and Swedish (its names:,
+                        # else the same; the Swedish with its fixed words in Swedish: "okänt", "ja")
+                        key: {"text": cell.text, "text_en": cell.en or cell.text, "text_sv": cell.sv or cell.text,
+                              "sources": list(cell.sources), "assumption": cell.assumption}
                         for (key, _t), cell in zip(table.columns, cells, strict=True)
                     },
                 }

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from bpmn_io.layout import add_layout
+from bpmn_io.library_facts import swedish_words
 from bpmn_io.svg import render_svg
 from processes.diff import Comparison, ModelDiff, comparison_to_data, to_data
 from processes.diff.formats import KIND_TITLES, candidate_words
@@ -161,14 +162,6 @@ def _named(text: str, names: Mapping[str, str]) -> str:
     return text
 
 
-#: the English words of a fact's text (its fields and plain values) in Swedish
-_FACT_SV = {"unknown": "okänt", "yes": "ja", "no": "nej", "year": "år", "weeks": "veckor", "clock": "räknas från",
-            "complete application": "komplett ansökan", "older page; current body unknown":
-            "äldre sida; nuvarande organ okänt", "passed knowledge test": "godkänt kunskapsprov", "and": "och",
-            "at submission": "när ansökan kommer in", "months": "månader", "computed": "framräknat",
-            "variable": "rörlig del", "extension": "förlängning"}
-
-
 def _fact_sv(text: str) -> str:
     """A fact's text (:func:`processes.diff.differences.fact_text`) with its English words in Swedish.
 
@@ -180,8 +173,7 @@ def _fact_sv(text: str) -> str:
     >>> _fact_sv("5,7 veckor (weeks: 5.7–17.4)")
     '5,7 veckor (veckor: 5,7–17,4)'
     """
-    for en in sorted(_FACT_SV, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(en)}(?![\w-])", _FACT_SV[en], text)
+    text = swedish_words(text)
     text = re.sub(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.,])", r"\1,\2", text)  # a decimal comma: "5,7–17,4"
     return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr\b", lambda m: f"{machine(m.group(1), 'sv')}\u00a0kr", text)
 
@@ -197,13 +189,14 @@ def _fact_en(text: str) -> str:
 
     >>> _fact_en("11700 kr (year: 2017)"), _fact_en("cirka 2 månader (weeks: 7–10; clock: unknown)")
     ('11,700 kronor (year: 2017)', 'cirka 2 månader (weeks: 7–10; counted from: unknown)')
-    >>> _fact_en("3600 kr/year (year: 2017)")
-    '3,600 kronor a year (year: 2017)'
+    >>> _fact_en("3600 kr/year (year: 2017)"), _fact_en("1,000–6,000 kr a year"), _fact_en("1,160 kr/h")
+    ('3,600 kronor a year (year: 2017)', '1,000–6,000 kronor a year', '1,160 kr/h')
     """
     for field, said in _FACT_EN.items():
         text = re.sub(rf"(?<![\w-]){re.escape(field)}(?=: )", said, text)
-    return re.sub(r"(?<![\w.,])(\d+(?:\.\d+)?) kr(/year)?\b",
-                  lambda m: f"{machine(m.group(1), 'en')} kronor{' a year' if m.group(2) else ''}", text)
+    return re.sub(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) kr(/year)?\b(?!/)",  # a rate (kr/h) stays
+                  lambda m: f"{machine(m.group(1).replace(',', ''), 'en')} kronor{' a year' if m.group(2) else ''}",
+                  text)
 
 
 def _core_words(cluster: StepCluster, models: Mapping[str, Definitions],

@@ -27,7 +27,6 @@ from bpmn_io.svg_shapes import num
 from bpmn_io.textsize import text_width
 from processes.errors import PermitflowError
 from processes.model import Definitions
-from processes.shownnames import name_in
 from processes.wording import listed
 from report import plots
 from report.assumptions import assumption_tables, change_words
@@ -36,7 +35,7 @@ from report.deadlines import LIBRARY_CLOCK, common_clock, deadline_said, profile
 from report.failurewords import failure_words
 from report.headline import HEADLINE_FIGURE, headline
 from report.numbers import POINTS, SEPARATORS, machine, number, percent, points
-from report.stepwords import unnamed_words
+from report.stepwords import step_words
 from report.templating import strip_xml_prolog, template_environment
 from report.words import (
     LANGUAGES,
@@ -551,52 +550,32 @@ def _diagrams(doc: Mapping[str, Any], processes: Mapping[str, str],
     return out
 
 
-def _element_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
-                   parsed: Mapping[str, Definitions | PermitflowError] | None = None,
-                   lang: str = "sv") -> dict[str, dict[str, str]]:
-    """Per process: element id -> the name its BPMN gives it in ``lang`` (its name per language, else the drawn
-    one: :func:`processes.shownnames.name_in`), for the ids its profile names."""
-    parsed = parsed if parsed is not None else parsed_processes(processes)
-    out: dict[str, dict[str, str]] = {}
-    for member in processes:
-        defs = parsed[member]
-        if isinstance(defs, PermitflowError):
-            continue
-        elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
-        ids = set(elements)
-        for spec in elements.values():
-            for key in ("probabilities", "conditions"):
-                if isinstance(spec, Mapping) and isinstance(spec.get(key), Mapping):
-                    ids |= set(spec[key])
-        found = {}
-        for process in defs.processes:
-            lanes = [(lane.id, lane) for lane in process.lanes()]
-            for node_id, node in [*process.nodes.items(), *process.flows.items(), *lanes]:
-                name = name_in(node, lang)
-                if name:
-                    found[node_id] = " ".join(name.split())
-        for element in sorted(ids - set(found)):
-            name = name_in(defs.element(element), lang)
-            if name:
-                found[element] = " ".join(name.split())
-        out[member] = found
-    return out
+def _profile_ids(profile: Mapping[str, Any] | None) -> set[str]:
+    """The element ids ``profile``'s ``simulation.elements`` names: its keys, and the branches its
+    probabilities and conditions name."""
+    elements = ((profile or {}).get("simulation") or {}).get("elements") or {}
+    ids = set(elements)
+    for spec in elements.values():
+        for key in ("probabilities", "conditions"):
+            if isinstance(spec, Mapping) and isinstance(spec.get(key), Mapping):
+                ids |= set(spec[key])
+    return ids
 
 
 def step_names(processes: Mapping[str, str], profiles: Mapping[str, Any],
                parsed: Mapping[str, Definitions | PermitflowError] | None = None,
                ) -> dict[str, dict[str, dict[str, str]]]:
-    """Per language, per process: element id -> the name its BPMN gives it, or for an unnamed timer
-    words that say what it is (:func:`report.stepwords.unnamed_words`), never its id."""
+    """Per language, per process: element id -> the name its BPMN gives it in that language, or for an
+    unnamed timer words that say what it is (:func:`report.stepwords.step_words`), never its id."""
     parsed = parsed if parsed is not None else parsed_processes(processes)
-    named = {lang: _element_names(processes, profiles, parsed, lang) for lang in LANGUAGES}
     out: dict[str, dict[str, dict[str, str]]] = {lang: {} for lang in LANGUAGES}
     for member in processes:
         defs = parsed[member]
-        elements = ((profiles.get(member) or {}).get("simulation") or {}).get("elements") or {}
+        profile = profiles.get(member)
+        elements = ((profile or {}).get("simulation") or {}).get("elements") or {}
         for lang in LANGUAGES:
-            unnamed = {} if isinstance(defs, PermitflowError) else unnamed_words(defs, elements, lang)
-            out[lang][member] = {**unnamed, **named[lang].get(member, {})}
+            out[lang][member] = ({} if isinstance(defs, PermitflowError)
+                                 else step_words(defs, elements, lang, _profile_ids(profile)))
     return out
 
 

@@ -14,14 +14,14 @@ BPMN's own duration (``P14D``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from processes.model import Definitions, Event
 from processes.shownnames import name_in
 from report.words import duration_words
 
-__all__ = ["unnamed_words", "iso_duration"]
+__all__ = ["step_words", "unnamed_words", "iso_duration"]
 
 _ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 _ISO_UNITS = ("y", "mo", "w", "d", "h", "m", "")
@@ -83,3 +83,23 @@ def unnamed_words(defs: Definitions, elements: Mapping[str, Any], lang: str) -> 
             else:
                 out[node_id] = said["bare"]
     return out
+
+
+def step_words(defs: Definitions, elements: Mapping[str, Any], lang: str, ids: Iterable[str] = ()) -> dict[str, str]:
+    """Element id -> what a page calls it in ``lang``, never its id: the name its BPMN gives it (its name per
+    language, else the drawn one: :func:`processes.shownnames.name_in`; white space folded) for each node,
+    sequence flow and lane of ``defs``' processes and each of ``ids`` found elsewhere in ``defs`` (a pool,
+    a message flow), and for an unnamed timer the words that say what it is (:func:`unnamed_words`;
+    ``elements``: the profile's ``simulation.elements``)."""
+    found = {}
+    for process in defs.processes:
+        lanes = [(lane.id, lane) for lane in process.lanes()]
+        for node_id, node in [*process.nodes.items(), *process.flows.items(), *lanes]:
+            name = name_in(node, lang)
+            if name:
+                found[node_id] = " ".join(name.split())
+    for element in sorted(set(ids) - set(found)):
+        name = name_in(defs.element(element), lang)
+        if name:
+            found[element] = " ".join(name.split())
+    return {**unnamed_words(defs, elements, lang), **found}

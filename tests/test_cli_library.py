@@ -218,3 +218,30 @@ def test_facts_help_names_as_the_mappings_dimensions_only_those_its_report_names
         assert word in compared, word
     assert "handl" not in compared
     assert "who handles the case" in text
+
+
+def test_facts_json_carries_each_value_in_swedish_too():
+    """Found by the words review: the JSON said each value as written and in English only, while the report's Swedish
+    facts table says the English-written values (names: {sv: ...}) and the fixed words ("unknown", "yes",
+    "computed") in Swedish. It now gives text_sv beside text_en, as the report's Swedish view says the value."""
+    data = json.loads(invoke("facts", "klippan", "angelholm", "landskrona", "--format", "json").output)
+    rows = {r["name"]: r["facts"] for r in data["rows"]}
+    said = {(name, key): (fact["text"], fact["text_en"], fact["text_sv"])
+            for name, facts in rows.items() for key, fact in facts.items()}
+    assert said["klippan", "collaborations"] == ("buys handling and supervision from Ängelholm",
+                                                 "buys handling and supervision from Ängelholm",
+                                                 "köper handläggning och tillsyn av Ängelholm")
+    assert said["klippan", "handling_unit"] == ("Ängelholms alkoholhandläggare",
+                                                "Ängelholm's alcohol licensing officers (alkoholhandläggare)",
+                                                "Ängelholms alkoholhandläggare")
+    assert said["klippan", "e_service"] == ("yes", "yes", "ja")
+    assert said["klippan", "deciding_body"] == ("unknown", "unknown", "okänt")
+    assert said["klippan", "application_fee"] == ("5 000 kr (2015)",) * 3
+    assert said["angelholm", "application_fee"] == (
+        "18 560 kr (2024; computed: 16 h × 1,160 kr/h)", "18 560 kr (2024; computed: 16 h × 1,160 kr/h)",
+        "18 560 kr (2024; framräknat: 16\u00a0tim × 1\u00a0160\u00a0kr/tim)")
+    assert said["landskrona", "local_rules"][2] == (
+        "Riktlinjer antagna av individ- och familjenämnden (nya 2018); serveringstider: okänt")
+    # the table and the CSV keep the value as written
+    assert "köper handläggning" not in invoke("facts", "klippan").output
+    assert "text_sv" not in invoke("facts", "klippan", "--format", "csv").output

@@ -25,10 +25,18 @@ def test_simulate_prints_figures_with_confidence_intervals(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path)), "--cases", "200", "-r", "3", "--seed", "4"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["figure", "mean", "unit", "95%", "CI"]
-    row = next(line for line in lines if line.startswith("utilisation.server "))
-    assert "[" in row and "]" in row
+    # the model's one step is named "Serve": the table speaks English (--language auto), under its headings
+    assert lines[0].split() == ["Whole", "case", "mean", "95%", "interval"]
+    assert [line for line in lines if line and not line.startswith(" ")] == [
+        lines[0], "Per step", "Per staff group and committee", "– no value: no case to measure (or an infinite cost or rate)"]
+    row = next(line for line in lines if line.startswith("  utilisation of server "))
+    assert re.fullmatch(r"  utilisation of server +[0-9.]+% +[0-9.]+% – [0-9.]+%", row), row
     assert "Simulating" not in result.output  # no progress bar when not on a terminal
+    keyed = CliRunner().invoke(cli, ["simulate", str(model_dir(tmp_path)), "--cases", "200", "-r", "3", "--seed", "4",
+                                     "--keys"])
+    assert keyed.output.splitlines()[0].split() == ["figure", "mean", "unit", "95%", "CI"]
+    row = next(line for line in keyed.output.splitlines() if line.startswith("utilisation.server "))
+    assert re.fullmatch(r"utilisation\.server +0\.[0-9]+ share +\[0\.[0-9]+, 0\.[0-9]+\]", row), row
 
 
 def test_simulate_json_is_deterministic_and_takes_overrides(tmp_path: Path) -> None:
@@ -297,7 +305,7 @@ def test_two_replications_print_no_interval_below_zero_and_say_once_where_one_wa
     replications" of the same interval and summary.csv kept it below zero."""
     from simulator.stats import natural_bounds
 
-    text = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q"])
+    text = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q", "--keys"])
     data = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q", "--format", "json"])
     assert text.exit_code == 0 and data.exit_code == 0, text.output + data.output
     figures = json.loads(data.output)["figures"]
@@ -319,7 +327,7 @@ def test_two_replications_print_no_interval_below_zero_and_say_once_where_one_wa
 
 def test_the_table_writes_plain_decimals_and_says_what_a_missing_figure_is() -> None:
     """Found by QA: the table said "cost_per_case 1.875e+04", "fee 1.17e+04" and "outcome_days.refusal nan"."""
-    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q"])
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "2", "-q", "--keys"])
     assert result.exit_code == 0, result.output
     rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:] if line[:1] not in "*-( "}
     assert rows["cost_per_case"][:2] == ["18750", "kr"] and rows["fee"] == ["11700", "kr", "[11700,", "11700]"]
@@ -331,7 +339,7 @@ def test_the_table_writes_plain_decimals_and_says_what_a_missing_figure_is() -> 
 def test_the_table_gives_each_figure_its_unit_and_says_why_an_interval_is_missing() -> None:
     """Found by QA (words24): "cost_per_case 19510" and "fee 11700" said no unit (kronor), "elapsed_days.X 3.487"
     had an empty interval column, said nowhere why (one replication only had a case of it)."""
-    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "3", "--years", "1", "-q"])
+    result = CliRunner().invoke(cli, ["simulate", "helsingborg", "-r", "3", "--years", "1", "-q", "--keys"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["figure", "mean", "unit", "95%", "CI"]
@@ -344,3 +352,59 @@ def test_the_table_gives_each_figure_its_unit_and_says_why_an_interval_is_missin
     assert single and all(len(line.split()) == 5 for line in single)
     assert ("(1 replication): only one replication measured it (no case of it in the others), too few for an "
             "interval") in lines
+
+
+def _rows(text: str) -> dict[str, list[str]]:
+    """The table in words by its rows: the words -> [mean, interval] (columns are two or more spaces apart)."""
+    rows = [re.split(r" {2,}", line.strip()) for line in text.splitlines() if line.startswith("  ")]
+    return {row[0]: row[1:] for row in rows}
+
+
+def test_the_table_in_words_names_each_step_in_the_models_language_under_four_headings() -> None:
+    """Found by the words review: the table a person reads named each figure by its key
+    ("elapsed_days.Task_Invanta_Komplettering", "agenda_max.committee"), an element id, not the step's name."""
+    args = ["simulate", "helsingborg", "-r", "3", "--years", "1", "-q"]
+    sv = CliRunner().invoke(cli, args)
+    en = CliRunner().invoke(cli, [*args, "--language", "en"])
+    data = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert sv.exit_code == en.exit_code == data.exit_code == 0, sv.output + en.output
+    figures = json.loads(data.output)["figures"]
+    # the library's steps are drawn in Swedish: auto is Swedish
+    headings = [re.split(r" {2,}", line) for line in sv.output.splitlines() if line and not line.startswith(" ")]
+    assert headings[:4] == [["Hela ärendet", "medel", "95\u00a0% intervall"], ["Per steg"],
+                            ["Per personalgrupp och nämnd"], ["Utfall"]]
+    rows = {lang: _rows(result.output) for lang, result in (("sv", sv), ("en", en))}
+    assert len(rows["sv"]) == len(rows["en"]) == len(figures)  # each figure once
+    assert not re.search(r"\b(Task|Event|Timer|Gw|Lane)_|officer|registry|committee\b", sv.output)
+
+    def said(value: float, lang: str, share: bool = False) -> str:
+        text = f"{100 * value if share else value:.4g}"
+        return text.replace(".", ",") + "\u00a0%" if lang == "sv" and share else (
+            text.replace(".", ",") if lang == "sv" else text + ("%" if share else ""))
+
+    wait, grant = figures["wait_days.Task_Beslut"], figures["outcome_share.grant"]
+    for lang, words in (("sv", ("dagar i väntan vid: Besluta om serveringstillstånd",
+                                "andel ärenden som slutar med beviljat tillstånd")),
+                        ("en", ("days waiting at: Decide on the serving permit",
+                                "share of cases ending in a permit granted"))):
+        assert rows[lang][words[0]] == [said(wait["mean"], lang), f"{said(wait['low'], lang)} – {said(wait['high'], lang)}"]
+        assert rows[lang][words[1]][0] == said(grant["mean"], lang, share=True)
+    # an unnamed timer says what it is; a committee and a staff group by their names
+    assert "dagar i: bevakning efter 2 veckor i ”Invänta komplettering”" in rows["sv"]
+    assert "days spent in: timer after 2 weeks in “Wait for the supplement”" in rows["en"]
+    assert {"flest ärenden på en dagordning hos nämnden", "beläggning för handläggarna"} <= set(rows["sv"])
+    assert {"most cases on one agenda of the committee", "utilisation of the case officers"} <= set(rows["en"])
+    # the steps in the model's order, each step's figures together: the first is the first task's
+    steps = sv.output.split("\nPer steg\n", 1)[1].splitlines()[:3]
+    assert [re.split(r" {2,}", line.strip())[0] for line in steps] == [
+        "dagar i: Diarieför ansökan", "dagar i väntan vid: Diarieför ansökan", "arbetstimmar i: Diarieför ansökan"]
+
+
+def test_the_language_and_keys_change_the_table_alone(tmp_path: Path) -> None:
+    """--language and --keys are the table's: the JSON a program reads is the same bytes with either."""
+    args = ["simulate", str(model_dir(tmp_path)), "--cases", "100", "-r", "2", "-q", "--format", "json"]
+    outputs = {CliRunner().invoke(cli, [*args, *extra]).output for extra in ([], ["--language", "sv"], ["--keys"])}
+    assert len(outputs) == 1 and json.loads(outputs.pop())["figures"]["cases"]["mean"] == 100.0
+    # the same model's table in Swedish words: the step keeps its drawn name, the words around it are Swedish
+    swedish = CliRunner().invoke(cli, [*args[:-2], "--language", "sv"])
+    assert "  dagar i väntan vid: Serve " in swedish.output and "  beläggning för server " in swedish.output

@@ -477,7 +477,10 @@ def test_klippan_fee_is_the_old_2015_page_and_the_current_one_is_not_claimed():
     assert (fee.value, fee.unit, fee.extra["year"]) == (5000, "kr", 2015)
     assert "2015-09-14" in fee.source and "unknown" in fee.note
     supervision = facts["supervision_fee"]
-    assert (supervision.value, supervision.extra["variable"], supervision.extra["year"]) == (400, (1000, 6000), 2015)
+    assert (supervision.value, supervision.unit, supervision.extra["year"]) == (400, "kr/year", 2015)
+    # the variable part says its unit in each language, as the fixed part does (it showed "variable: [1000, 6000]")
+    assert supervision.extra["variable"] == {"en": "1,000–6,000 kr a year by alcohol turnover",
+                                             "sv": "1\u00a0000–6\u00a0000\u00a0kr per år efter alkoholomsättning"}
 
 
 def test_klippan_e_service_is_an_assumption_not_a_fact():

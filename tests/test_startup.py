@@ -107,8 +107,12 @@ SIMULATE_SKIPS = ("lxml", "bpmn_io.reader", "yaml", "multiprocessing", "concurre
                   "importlib.metadata")
 
 
-def test_a_repeated_small_simulation_reads_its_model_from_the_cache_and_stays_in_one_process(tmp_path: Path) -> None:
-    args = ["simulate", "helsingborg", "--years", "0.25", "-r", "4", "--format", "json"]
+@pytest.mark.parametrize("table", [["--format", "json"], []], ids=["json", "words"])
+def test_a_repeated_small_simulation_reads_its_model_from_the_cache_and_stays_in_one_process(
+        table: list[str], tmp_path: Path) -> None:
+    # the table in words names the steps from the process the run parsed (kept), its words from the labels' YAML
+    # kept in the user cache: no reader and no PyYAML either
+    args = ["simulate", "helsingborg", "--years", "0.25", "-r", "4", *table]
     first = heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS)
     assert "multiprocessing" not in first and "numpy.ma" not in first  # no pool for a small run, even the first
     assert heavy_modules(args, tmp_path, heavy=SIMULATE_SKIPS) == []

@@ -88,6 +88,23 @@ def test_the_facts_table_says_each_value_in_the_reports_language_where_the_profi
         "cirka 2 månader; längre på sommaren (veckor: 7–10; räknas från: okänt)")
 
 
+def test_klippans_supervision_fee_says_kronor_of_its_variable_part_too() -> None:
+    """Found by the words review: the facts table read "400 kronor a year (year: 2015; variable: 1000–6000)", the
+    variable part of Klippan's supervision fee without its unit."""
+    import re
+
+    html = library_comparison_section(["helsingborg", "klippan"])
+    table = html[html.index('aria-labelledby="facts-heading"'):]
+    row = next(m.group(1) for m in re.finditer(r"<tr>(.*?)</tr>", table[:table.index("</table>")], flags=re.S)
+               if ">supervision fee<" in m.group(1))
+    said = {lang: [unescape(c) for c in re.findall(rf'<span class="{lang}">([^<]*)</span>', row)] for lang in ("en", "sv")}
+    assert said["en"][1:] == ["3,600 kronor a year (year: 2017)",
+                              "400 kronor a year (year: 2015; variable: 1,000–6,000 kronor a year by alcohol turnover)"]
+    assert said["sv"][1:] == ["3\u00a0600\u00a0kr/år (år: 2017)",
+                              "400\u00a0kr/år (år: 2015; rörlig del: 1\u00a0000–6\u00a0000\u00a0kr per år efter "
+                              "alkoholomsättning)"]
+
+
 #: English words that no Swedish cell of the facts table should hold (found by QA, facts25)
 ENGLISH_WORDS = re.compile(r"\b(handles|buys|decides|from|after|the|town|hall|municipality|specific|working|chair|"
                            r"months|once|computed|variable|extension|control|food|supervision|handling)\b", re.I)

@@ -1,0 +1,313 @@
+"""The figures of one simulated process as a plain-text table: ``permitflow simulate``'s output.
+
+Two forms. :func:`words_table`, for a person: each figure in the report's words
+(:func:`report.words.figure_words`, ``report/labels.yaml``) with the step's, staff group's or
+outcome's name, under four headings (the whole case, each step, each staff group and committee,
+the outcomes), numbers written as the language writes them (:mod:`report.numbers`), shares in per
+cent. :func:`keys_table`, for a script that reads the lines: each figure by its key, as
+``--format json`` and the data files name it, numbers with a decimal point.
+
+>>> figure_number(18749.6), figure_number(float("nan")), figure_unit("wait_days.Task_A")
+('18750', '-', 'days')
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from processes.params import OUTCOMES
+from report.deadlines import deadline_said
+from report.numbers import MISSING, PERCENT, machine, number
+from report.words import figure_words, in_kronor, in_per_cent, labels
+
+__all__ = [
+    "figure_unit",
+    "figure_number",
+    "keys_table",
+    "words_table",
+    "STEP_FIGURES",
+    "BODY_FIGURES",
+    "OUTCOME_FIGURES",
+]
+
+#: the figures of one step, in the order a row of the table in words gives them (the rest of a key is its id)
+STEP_FIGURES = ("elapsed_days.", "wait_days.", "work_hours.")
+#: the figures of one staff group or decision body (the rest of a key is its name)
+BODY_FIGURES = (
+    "utilisation.",
+    "queue_length.",
+    "wait_days_pool.",
+    "meetings.",
+    "agenda_max.",
+    "committee_backlog.",
+)
+#: the figures of one outcome (the rest of a key is the outcome)
+OUTCOME_FIGURES = ("outcome_share.", "outcome_days.")
+
+#: the table's own words: its four headings, its columns and its notes
+_SAID = {
+    "en": {
+        "case": "Whole case",
+        "steps": "Per step",
+        "bodies": "Per staff group and committee",
+        "outcomes": "Outcomes",
+        "mean": "mean",
+        "interval": "95% interval",
+        "one": "(1 replication)",
+        "no_value": f"{MISSING} no value: no case to measure (or an infinite cost or rate)",
+        "one_note": "(1 replication): only one replication measured it (no case of it in the others), too few "
+        "for an interval",
+        "cut_note": "* the 95% interval reached below zero (or a share's above 100%), where the mean cannot be "
+        "(too few replications): it is cut there",
+    },
+    "sv": {
+        "case": "Hela ärendet",
+        "steps": "Per steg",
+        "bodies": "Per personalgrupp och nämnd",
+        "outcomes": "Utfall",
+        "mean": "medel",
+        "interval": "95\u00a0% intervall",
+        "one": "(1 upprepning)",
+        "no_value": f"{MISSING} inget värde: inget ärende att mäta (eller en oändlig kostnad eller takt)",
+        "one_note": "(1 upprepning): bara en upprepning mätte det (inget sådant ärende i de andra), för få för "
+        "ett intervall",
+        "cut_note": "* 95\u00a0%-intervallet nådde under noll (eller en andel över 100\u00a0%), där medelvärdet "
+        "inte kan ligga (för få upprepningar): det är avskuret där",
+    },
+}
+#: the narrowest the words column is wrapped to when the table must fit a terminal
+_MIN_WORDS = 30
+
+
+def figure_unit(key: str) -> str:
+    """The unit of a figure of the table by keys, by its name (docs/simulation.md): it printed
+    ``cost_per_case 18750`` and ``fee 11700`` without saying kronor.
+
+    >>> [figure_unit(k) for k in ("cost_per_case", "wait_days.Task_A", "work_hours.Task_A", "utilisation.officer",
+    ...                          "outcome_share.grant", "cost_share_of_fee", "queue_length.officer", "meetings.committee")]
+    ['kr', 'days', 'hours', 'share', 'share', 'fees', 'cases', 'meetings']
+    """
+    if key in ("cost_per_case", "fee"):
+        return "kr"
+    if key == "cost_share_of_fee":
+        return "fees"
+    if key.endswith("_share") or key.startswith(("outcome_share.", "utilisation.")):
+        return "share"
+    if key.endswith("_days") or key.startswith(
+        ("elapsed_days.", "wait_days.", "outcome_days.", "wait_days_pool.")
+    ):
+        return "days"
+    if key.startswith("work_hours."):
+        return "hours"
+    if key.startswith("cases") or key.startswith(("queue_length.", "committee_backlog.", "agenda_max.")):
+        return "cases"
+    if key.startswith("meetings."):
+        return "meetings"
+    return ""
+
+
+def figure_number(value: float) -> str:
+    """A figure for a table to read: 4 significant digits as a plain decimal (``18750``, ``0.00001``; it
+    said ``1.875e+04`` and ``1e-05``), ``0`` for zero of either sign, ``-`` for no finite value (it said ``nan``).
+
+    >>> [figure_number(v) for v in (18749.6, 1e-05, 0.30000000000000004, -0.0, float("nan"), 66.0612)]
+    ['18750', '0.00001', '0.3', '0', '-', '66.06']
+    """
+    if not math.isfinite(value):
+        return "-"
+    rounded = float(f"{value:.4g}")
+    if rounded == 0:
+        return "0"
+    import numpy as np
+
+    return str(np.format_float_positional(rounded, trim="-"))
+
+
+def _no_interval(est: Any) -> bool:
+    """Whether ``est`` has a mean but no interval: only one replication measured it."""
+    return est.low != est.low and math.isfinite(est.mean)
+
+
+def keys_table(table: Mapping[str, Any]) -> str:
+    """The figures of ``table`` (key -> estimate: mean, low, high, cut) by their keys in key order, one line each
+    with the mean, the unit (:func:`figure_unit`) and the 95 % interval, then a note on what ``-``,
+    ``(1 replication)`` and ``*`` mean where a line shows one."""
+    width = max((len(k) for k in table), default=10)
+    lines = [f"{'figure':<{width}}  {'mean':>12} {'unit':<9} {'95% CI':>25}"]
+    for key, est in table.items():
+        if _no_interval(est):
+            ci = "(1 replication)"
+        else:
+            ci = (
+                ""
+                if est.low != est.low
+                else (f"[{figure_number(est.low)}, {figure_number(est.high)}]" + ("*" if est.cut else ""))
+            )
+        lines.append(f"{key:<{width}}  {figure_number(est.mean):>12} {figure_unit(key):<9} {ci:>25}")
+    lines += _notes(
+        table,
+        "en",
+        "- no value: no case to measure (or an infinite cost or rate)",
+        "* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
+        "(too few replications): it is cut there",
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str) -> list[str]:
+    """The notes under a table: what a missing value, ``(1 replication)`` and ``*`` mean, where a line shows one."""
+    notes = []
+    if any(not math.isfinite(est.mean) for est in table.values()):
+        notes.append(no_value)
+    if any(_no_interval(est) for est in table.values()):
+        notes.append(_SAID[lang]["one_note"])
+    if any(est.cut for est in table.values()):
+        notes.append(cut)
+    return notes
+
+
+def _value(figure: str, value: float, lang: str) -> str:
+    """One number of the table in words: a share in per cent, 4 significant digits, as ``lang`` writes it."""
+    if not math.isfinite(value):
+        return MISSING
+    if in_per_cent(figure):
+        return machine(figure_number(100 * value), lang) + PERCENT[lang]
+    if in_kronor(figure):
+        return number(value, lang, 0)
+    return machine(figure_number(value), lang)
+
+
+def _interval(figure: str, est: Any, lang: str) -> str:
+    if _no_interval(est):
+        return str(_SAID[lang]["one"])
+    if est.low != est.low:
+        return ""
+    return f"{_value(figure, est.low, lang)} – {_value(figure, est.high, lang)}" + ("*" if est.cut else "")
+
+
+def _grouped(table: Mapping[str, Any], order: Sequence[str]) -> dict[str, list[str]]:
+    """The keys of ``table`` under each heading, in the table's order (``order``: the element ids in the
+    model's order, which the steps follow)."""
+    figures = list(labels()["figures"])
+    place = {element: i for i, element in enumerate(order)}
+    groups: dict[str, list[str]] = {"case": [], "steps": [], "bodies": [], "outcomes": []}
+    bodies: list[str] = []
+    for key in sorted(table):
+        prefix = next(
+            (p for p in (*STEP_FIGURES, *BODY_FIGURES, *OUTCOME_FIGURES) if key.startswith(p)), None
+        )
+        if prefix in STEP_FIGURES:
+            groups["steps"].append(key)
+        elif prefix in BODY_FIGURES:
+            groups["bodies"].append(key)
+            name = key[len(prefix) :]
+            if name not in bodies:
+                bodies.append(name)
+        elif prefix in OUTCOME_FIGURES:
+            groups["outcomes"].append(key)
+        else:
+            groups["case"].append(key)
+
+    def split(key: str, prefixes: tuple[str, ...]) -> tuple[str, int]:
+        prefix = next(p for p in prefixes if key.startswith(p))
+        return key[len(prefix) :], prefixes.index(prefix)
+
+    groups["case"].sort(key=lambda k: (figures.index(k) if k in figures else len(figures), k))
+    groups["steps"].sort(
+        key=lambda k: (place.get(split(k, STEP_FIGURES)[0], len(place)), split(k, STEP_FIGURES))
+    )
+    # staff groups (their utilisation first) before decision bodies (their meetings first), each in key order
+    first = {
+        name: min(split(k, BODY_FIGURES)[1] for k in groups["bodies"] if split(k, BODY_FIGURES)[0] == name)
+        for name in bodies
+    }
+    groups["bodies"].sort(
+        key=lambda k: (
+            first[split(k, BODY_FIGURES)[0]],
+            bodies.index(split(k, BODY_FIGURES)[0]),
+            split(k, BODY_FIGURES)[1],
+        )
+    )
+    outcomes = list(OUTCOMES)
+    groups["outcomes"].sort(
+        key=lambda k: (
+            outcomes.index(split(k, OUTCOME_FIGURES)[0])
+            if split(k, OUTCOME_FIGURES)[0] in outcomes
+            else len(outcomes),
+            split(k, OUTCOME_FIGURES),
+        )
+    )
+    return groups
+
+
+def words_table(
+    table: Mapping[str, Any],
+    lang: str,
+    *,
+    steps: Mapping[str, str],
+    order: Sequence[str] = (),
+    clock: tuple[float | None, float | None] | None = None,
+    total: int | None = None,
+) -> str:
+    """The figures of ``table`` (key -> estimate: mean, low, high, cut) in ``lang``'s words, one line each under
+    the heading of what it measures, with its mean and 95 % interval, then what ``–``, ``(1 replication)`` and
+    ``*`` mean where a line shows one.
+
+    ``steps``: element id -> the step's name in ``lang`` (:func:`report.stepwords.step_words`); ``order``: the
+    model's element ids in its order, which the steps follow; ``clock``: the profile's (deadline, extension) in
+    hours, which a share within the deadline names (:func:`report.deadlines.deadline_said`; None: the words as
+    written); ``total``: the widest the table may be (a terminal's width): longer words wrap.
+
+    >>> from types import SimpleNamespace as Est
+    >>> print(words_table({"wait_days.T": Est(mean=0.5, low=0.1, high=0.9, cut="")}, "en", steps={"T": "Decide"}))
+    Per step                   mean  95% interval
+      days waiting at: Decide   0.5     0.1 – 0.9
+    <BLANKLINE>
+    """
+    said = _SAID[lang]
+    groups = {
+        heading: [
+            (
+                key,
+                _words(key, lang, steps, clock),
+                _value(key, table[key].mean, lang),
+                _interval(key, table[key], lang),
+            )
+            for key in keys
+        ]
+        for heading, keys in _grouped(table, order).items()
+        if keys
+    }
+    rows = [row for group in groups.values() for row in group]
+    means = max([len(said["mean"]), *(len(r[2]) for r in rows)])
+    intervals = max([len(said["interval"]), *(len(r[3]) for r in rows)])
+    words = max([*(len(said[h]) - 2 for h in groups), *(len(r[1]) for r in rows)])
+    if total is not None:
+        words = max(_MIN_WORDS, min(words, total - 2 - means - 2 - intervals - 2))
+    lines: list[str] = []
+    for heading, group in groups.items():
+        if lines:
+            lines.append("")
+        title = said[heading]
+        lines.append(
+            f"{title:<{words + 2}}  {said['mean']:>{means}}  {said['interval']:>{intervals}}"
+            if len(lines) == 0
+            else title
+        )
+        for _key, text, mean, interval in group:
+            wrapped = textwrap.wrap(text, words, subsequent_indent="  ") or [""]
+            lines += [f"  {part}" for part in wrapped[:-1]]
+            lines.append(f"  {wrapped[-1]:<{words}}  {mean:>{means}}  {interval:>{intervals}}".rstrip())
+    notes = _notes(table, lang, said["no_value"], said["cut_note"])
+    return "\n".join(lines + ([""] if notes else []) + notes) + "\n"
+
+
+def _words(
+    key: str, lang: str, steps: Mapping[str, str], clock: tuple[float | None, float | None] | None
+) -> str:
+    """Figure ``key`` in words, naming ``clock``'s deadline."""
+    text = figure_words(key, lang, steps)
+    return text if clock is None else deadline_said(text, lang, *clock)

@@ -1,0 +1,99 @@
+"""`permitflow simulate`'s table in words (report.figuretext.words_table): the report's words for each figure,
+the steps' names, four headings, numbers and notes in the reader's language."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from report.figuretext import words_table
+
+NAN = float("nan")
+
+
+def est(mean: float, low: float = NAN, high: float = NAN, cut: str = "") -> SimpleNamespace:
+    return SimpleNamespace(mean=mean, low=low, high=high, cut=cut)
+
+
+TABLE = {  # in key order, as the run gives them
+    "cases": est(20.0, 18.0, 22.0),
+    "cost_per_case": est(18749.6, 17000.2, 20000.0),
+    "elapsed_days.T1": est(2.0, 1.5, 2.5),
+    "meetings.committee": est(11.0, 11.0, 11.0),
+    "outcome_days.refusal": est(NAN),
+    "outcome_share.grant": est(0.9, 0.85, 0.95),
+    "outcome_share.refusal": est(0.1),
+    "utilisation.officer": est(0.25, 0.2, 0.3),
+    "wait_days.T2": est(0.5, 0.1, 0.9),
+    "within_deadline_share": est(0.9, 0.8, 1.0, "above"),
+}
+STEPS = {"en": {"T1": "Register", "T2": "Decide"}, "sv": {"T1": "Diarieför", "T2": "Besluta"}}
+
+
+def test_each_figure_in_words_under_its_heading_in_the_models_order_with_the_profiles_deadline() -> None:
+    # T2 before T1 in the model: the steps follow it; staff before committees; outcomes in the order of
+    # processes.params.OUTCOMES; a 60-day clock is named; shares in per cent, kronor whole and grouped
+    assert words_table(TABLE, "en", steps=STEPS["en"], order=("T2", "T1"), clock=(60 * 24.0, 0.0)) == (
+        "Whole case                                        mean     95% interval\n"
+        "  applications                                      20          18 – 22\n"
+        "  share decided within 60 days                     90%      80% – 100%*\n"
+        "  cost of work per case (kronor)                18,750  17,000 – 20,000\n"
+        "\n"
+        "Per step\n"
+        "  days waiting at: Decide                          0.5        0.1 – 0.9\n"
+        "  days spent in: Register                            2        1.5 – 2.5\n"
+        "\n"
+        "Per staff group and committee\n"
+        "  utilisation of the case officers                 25%        20% – 30%\n"
+        "  meetings of the committee                         11          11 – 11\n"
+        "\n"
+        "Outcomes\n"
+        "  share of cases ending in a permit granted        90%        85% – 95%\n"
+        "  share of cases ending in a refusal               10%  (1 replication)\n"
+        "  days to the end of cases ending in a refusal       –\n"
+        "\n"
+        "– no value: no case to measure (or an infinite cost or rate)\n"
+        "(1 replication): only one replication measured it (no case of it in the others), too few for an interval\n"
+        "* the 95% interval reached below zero (or a share's above 100%), where the mean cannot be (too few "
+        "replications): it is cut there\n"
+    )
+
+
+def test_swedish_writes_its_own_numbers_and_notes() -> None:
+    # no clock: the words as written (the library's 4 months); a decimal comma, thousands and per cent after a
+    # non-breaking space
+    assert words_table(TABLE, "sv", steps=STEPS["sv"], order=("T1", "T2")) == (
+        "Hela ärendet                                          medel   95\u00a0% intervall\n"
+        "  ansökningar                                            20          18 – 22\n"
+        "  andel beslutade inom 4 månader                       90\u00a0%    80\u00a0% – 100\u00a0%*\n"
+        "  kostnad för arbetet per ärende (kr)                18\u00a0750  17\u00a0000 – 20\u00a0000\n"
+        "\n"
+        "Per steg\n"
+        "  dagar i: Diarieför                                      2        1,5 – 2,5\n"
+        "  dagar i väntan vid: Besluta                           0,5        0,1 – 0,9\n"
+        "\n"
+        "Per personalgrupp och nämnd\n"
+        "  beläggning för handläggarna                          25\u00a0%      20\u00a0% – 30\u00a0%\n"
+        "  möten i nämnden                                        11          11 – 11\n"
+        "\n"
+        "Utfall\n"
+        "  andel ärenden som slutar med beviljat tillstånd      90\u00a0%      85\u00a0% – 95\u00a0%\n"
+        "  andel ärenden som slutar med avslag                  10\u00a0%   (1 upprepning)\n"
+        "  dagar till slut för ärenden som slutar med avslag       –\n"
+        "\n"
+        "– inget värde: inget ärende att mäta (eller en oändlig kostnad eller takt)\n"
+        "(1 upprepning): bara en upprepning mätte det (inget sådant ärende i de andra), för få för ett intervall\n"
+        "* 95\u00a0%-intervallet nådde under noll (eller en andel över 100\u00a0%), där medelvärdet inte kan ligga "
+        "(för få upprepningar): det är avskuret där\n"
+    )
+
+
+def test_long_words_wrap_to_a_terminals_width() -> None:
+    named = {"T1": "Check that the application is complete and ask for what is missing"}
+    text = words_table({"elapsed_days.T1": est(2.0, 1.5, 2.5)}, "en", steps=named, total=60)
+    assert text == (
+        "Per step                                  mean  95% interval\n"
+        "  days spent in: Check that the\n"
+        "    application is complete and ask for\n"
+        "    what is missing                          2     1.5 – 2.5\n"
+    )
+    assert max(len(line) for line in text.splitlines()) == 60
