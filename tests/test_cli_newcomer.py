@@ -1,0 +1,79 @@
+"""What tripped a process developer on a first afternoon with permitflow (QA, branch qauser), through the
+command line: each test names the slip and the answer the tool now gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bpmn_io.yamlsrc import load_yaml
+from cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sim"
+
+
+def _model(tmp_path: Path, profile: str | None = None) -> Path:
+    shutil.copy(FIXTURES / "mm1.bpmn", tmp_path / "process.bpmn")
+    text = (FIXTURES / "mm1.yaml").read_text(encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text(profile(text) if callable(profile) else text, encoding="utf-8")
+    return tmp_path / "process.bpmn"
+
+
+def _simulate(tmp_path: Path, edit, *more: str):  # type: ignore[no-untyped-def]
+    model = _model(tmp_path, edit)
+    return CliRunner().invoke(cli, ["simulate", str(model), "--cases", "20", "-r", "2", "-q", *more])
+
+
+def test_a_swedish_decimal_comma_inside_braces_is_named_not_read_as_a_key(tmp_path: Path) -> None:
+    """`{count: 1, fte: 0,5, ...}` is the value 0 and a key 5 to YAML; it said "officer[5]: unknown key 5"
+    (and in `probabilities: {F: 0,3, ...}` "probabilities[3]: None is not a number >= 0")."""
+    result = _simulate(tmp_path, lambda t: t.replace("server: {count: 1,", "server: {count: 1, fte: 0,5,"))
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"permitflow: error: {tmp_path / 'profile.yaml'}:14: simulation.pools.server.fte: '0,5' reads as the "
+        "value 0 and a key 5 here (expected a decimal point: 0.5)"
+    )
+
+
+def test_a_swedish_decimal_comma_in_a_sweep_list_is_refused_not_run_as_two_points(tmp_path: Path) -> None:
+    """`count: [1, 2,5, 3]` ran four sweep points (1, 2, 5, 3) without a word."""
+    model = _model(tmp_path)
+    scenario = tmp_path / "more.yaml"
+    scenario.write_text(
+        f"name: more\nbase: {{bpmn: {model}, profile: {tmp_path / 'profile.yaml'}, name: mm1}}\n"
+        "sweep:\n  pools.server.count: [1, 2,5, 3]\nreplications: 2\ncases: 20\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["run", str(scenario), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"permitflow: error: {scenario}:4: sweep.pools.server.count[1]: '2,5' reads as two items, 2 and 5 here "
+        "(expected a decimal point: 2.5)"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_list_written_without_spaces_throughout_is_still_a_list() -> None:
+    doc = load_yaml("weights: [1,2,1]\nmixed: [1, 2, 3]\npairs: {a: 1,b: 2}\n", source="t.yaml")
+    assert doc.data == {"weights": [1, 2, 1], "mixed": [1, 2, 3], "pairs": {"a": 1, "b": 2}}
+
+
+def test_a_decimal_comma_on_its_own_line_or_in_set_says_so(tmp_path: Path) -> None:
+    """`per_year: 4380,5` said "'4380,5' is not a number >= 0", `1,5h` "is not a number with a unit"."""
+    result = _simulate(tmp_path, lambda t: t.replace("per_year: 4380", "per_year: 4380,5"))
+    assert result.exit_code == 2
+    assert (
+        result.output.strip()
+        .splitlines()[-1]
+        .endswith(
+            "profile.yaml:16: simulation.arrivals.per_year: '4380,5' has a decimal comma (expected a decimal point: 4380.5)"
+        )
+    )
+    result = _simulate(tmp_path, None, "--set", "elements.Task_Serve.duration=1,5h")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        "permitflow: error: --set: override simulation.elements.Task_Serve.duration='1,5h' gives an invalid "
+        "profile: '1,5h' has a decimal comma (expected a decimal point: '1.5h')"
+    )
