@@ -1835,6 +1835,11 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     prefix = f"{member.name}/"
     table = {k[len(prefix):]: est for k, est in point.summary.figures.items() if k.startswith(prefix)}
     cut = any(est.cut for est in table.values())
+    # without a clock the shares within the deadline have nothing to count against: say so, not "no case"
+    unclocked = [] if (member.profile.get("simulation") or {}).get("clock") else [
+        k for k, est in table.items() if k.startswith("within_") and not math.isfinite(est.mean)]
+    clock_note = (f"{', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
+                  "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)") if unclocked else ""
     if fmt == "json":
         click.echo(json.dumps({
             "model": model, "profile": member.profile_source,
@@ -1844,7 +1849,7 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
                             **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
             "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
-                      *([CUT_NOTE] if cut else [])],
+                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     width = max((len(k) for k in table), default=10)
@@ -1857,8 +1862,10 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
         else:
             ci = "" if est.low != est.low else f"[{_figure_text(est.low)}, {_figure_text(est.high)}]" + ("*" if est.cut else "")
         click.echo(f"{key:<{width}}  {_figure_text(est.mean):>12} {_figure_unit(key):<9} {ci:>25}")
-    if any(not math.isfinite(est.mean) for est in table.values()):
+    if any(not math.isfinite(est.mean) for key, est in table.items() if key not in unclocked):
         click.echo("- no value: no case to measure (or an infinite cost or rate)")
+    if clock_note:
+        click.echo(f"- {clock_note}")
     if one:
         click.echo("(1 replication): only one replication measured it (no case of it in the others), too few for an "
                    "interval")

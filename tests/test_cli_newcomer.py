@@ -3,6 +3,7 @@ command line: each test names the slip and the answer the tool now gives."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -77,3 +78,24 @@ def test_a_decimal_comma_on_its_own_line_or_in_set_says_so(tmp_path: Path) -> No
         "permitflow: error: --set: override simulation.elements.Task_Serve.duration='1,5h' gives an invalid "
         "profile: '1,5h' has a decimal comma (expected a decimal point: '1.5h')"
     )
+
+
+def test_a_profile_without_a_clock_says_why_the_deadline_shares_have_no_value(tmp_path: Path) -> None:
+    """A profile of one's own without `clock:` printed "within_deadline_share - share" and "- no value: no case
+    to measure", though every case was measured: there is no deadline to count against."""
+    result = _simulate(tmp_path, None)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split()[:2] for line in lines if line.startswith("within_")] == [
+        ["within_deadline_share", "-"],
+        ["within_extended_deadline_share", "-"],
+        ["within_legal_time_share", "-"],
+    ]
+    assert "- no value: no case to measure (or an infinite cost or rate)" not in lines
+    note = (
+        "within_deadline_share, within_extended_deadline_share, within_legal_time_share: no deadline to count "
+        "against (the profile has no clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"
+    )
+    assert f"- {note}" in lines
+    data = _simulate(tmp_path, None, "--format", "json")
+    assert note in json.loads(data.output)["notes"]
