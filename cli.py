@@ -474,6 +474,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     from bpmn_io.profile import profile_from_data
     from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
     from processes.errors import InputError, NotExecutableError
+    from processes.mainprocess import left_out_note
     from simulator.compiler import check_executable
 
     if not target.lower().endswith((".yaml", ".yml")):
@@ -502,6 +503,9 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         _note_lenient(defs, source)
     for line in converted.warnings:
         click.echo(f"permitflow: {target}: {line}", err=True)
+    left_out = left_out_note(defs)
+    if left_out:  # the profile keys the first process's steps only
+        click.echo(f"permitflow: {target}: the profile is for {left_out}", err=True)
 
 
 def _echo_warnings(warnings: tuple[str, ...]) -> None:

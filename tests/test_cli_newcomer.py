@@ -99,3 +99,39 @@ def test_a_profile_without_a_clock_says_why_the_deadline_shares_have_no_value(tm
     assert f"- {note}" in lines
     data = _simulate(tmp_path, None, "--format", "json")
     assert note in json.loads(data.output)["notes"]
+
+
+TWO_POOLS = """<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <collaboration id="C">
+    <participant id="Pool_A" name="Team-Assistant" processRef="P_A"/>
+    <participant id="Pool_B" name="Process Engine" processRef="P_B"/>
+  </collaboration>
+  <process id="P_A">
+    <startEvent id="S_A"/><task id="T_A" name="Scan invoice"/><endEvent id="E_A"/>
+    <sequenceFlow id="F1" sourceRef="S_A" targetRef="T_A"/><sequenceFlow id="F2" sourceRef="T_A" targetRef="E_A"/>
+  </process>
+  <process id="P_B">
+    <startEvent id="S_B"/><task id="T_B" name="Approve invoice"/><endEvent id="E_B"/>
+    <sequenceFlow id="F3" sourceRef="S_B" targetRef="T_B"/><sequenceFlow id="F4" sourceRef="T_B" targetRef="E_B"/>
+  </process>
+</definitions>
+"""
+
+
+def test_a_model_of_two_pools_with_steps_says_which_one_is_simulated(tmp_path: Path) -> None:
+    """MIWG C.1.0 from Camunda or Signavio holds two processes with steps; `convert --to profile` and `simulate`
+    took the first (the team assistant's, not the process engine's) without a word."""
+    model = tmp_path / "invoice.bpmn"
+    model.write_text(TWO_POOLS, encoding="utf-8")
+    said = (
+        "process P_A 'Team-Assistant', the first of 2 processes with steps in this file; P_B 'Process Engine' is "
+        "left out (to simulate it, draw it in a file of its own)"
+    )
+    made = CliRunner().invoke(cli, ["convert", str(model), str(tmp_path / "profile.yaml"), "--to", "profile"])
+    assert made.exit_code == 0, made.output
+    assert f"permitflow: {tmp_path / 'profile.yaml'}: the profile is for {said}" in made.output.splitlines()
+    run = CliRunner().invoke(cli, ["simulate", str(model), "--cases", "5", "-r", "2", "-q"])
+    assert run.exit_code == 0, run.output
+    assert f"note: {model}: simulates {said}" in run.output.splitlines()
+    assert "work_hours.T_A" in run.output and "T_B" not in run.output
