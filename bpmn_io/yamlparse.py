@@ -86,6 +86,8 @@ def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, d
                 mark = err.problem_mark or err.context_mark
                 line = mark.line + 1 if mark is not None else None
                 problem = err.problem or err.context or "invalid YAML"
+                if "'\\t'" in problem:  # an editor's tab: PyYAML says "found character '\t' that cannot start ..."
+                    problem += " (YAML indents with spaces, not tabs: replace the tab by spaces)"
                 raise InputError(f"invalid YAML: {problem}", file=source, line=line) from None
             raise InputError(f"invalid YAML: {err}", file=source) from None
         finally:

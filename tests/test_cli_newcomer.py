@@ -135,3 +135,13 @@ def test_a_model_of_two_pools_with_steps_says_which_one_is_simulated(tmp_path: P
     assert run.exit_code == 0, run.output
     assert f"note: {model}: simulates {said}" in run.output.splitlines()
     assert "work_hours.T_A" in run.output and "T_B" not in run.output
+
+
+def test_a_tab_indented_profile_is_told_to_indent_with_spaces(tmp_path: Path) -> None:
+    """An editor's tab said only "found character '\\t' that cannot start any token"."""
+    result = _simulate(tmp_path, lambda t: t.replace("\n  start: 2025-01-06", "\n\tstart: 2025-01-06"))
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"permitflow: error: {tmp_path / 'profile.yaml'}:6: invalid YAML: found character '\\t' that cannot start "
+        "any token (YAML indents with spaces, not tabs: replace the tab by spaces)"
+    )
