@@ -395,7 +395,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
     --to profile writes a profile.yaml to fill in for IN's model (its own ids,
-    placeholder values that simulate as written; never over a file that exists),
+    placeholder values that simulate as written; never over a file that exists;
+    of several processes with steps the first, which simulate runs: stderr says so),
     starting on --start (default 2025-01-01): the same IN gives the same bytes;
     a model the simulator cannot run is bad input (exit 2, as for simulate).
     OUT may be IN for a BPMN model: the file is written again from the model
