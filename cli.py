@@ -395,7 +395,8 @@ def convert_cmd(source: str, target: str, from_fmt: str, to_fmt: str, profile: s
     Each simulation parameter the other side cannot express is named in one
     warning line on stderr. Nothing is written when the input is bad.
     --to profile writes a profile.yaml to fill in for IN's model (its own ids,
-    placeholder values that simulate as written; never over a file that exists),
+    placeholder values that simulate as written; never over a file that exists;
+    of several processes with steps the first, which simulate runs: stderr says so),
     starting on --start (default 2025-01-01): the same IN gives the same bytes;
     a model the simulator cannot run is bad input (exit 2, as for simulate).
     OUT may be IN for a BPMN model: the file is written again from the model
@@ -474,6 +475,7 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     from bpmn_io.profile import profile_from_data
     from bpmn_io.simformats.skeleton import profile_skeleton, profile_yaml
     from processes.errors import InputError, NotExecutableError
+    from processes.mainprocess import left_out_note
     from simulator.compiler import check_executable
 
     if not target.lower().endswith((".yaml", ".yml")):
@@ -502,6 +504,9 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
         _note_lenient(defs, source)
     for line in converted.warnings:
         click.echo(f"permitflow: {target}: {line}", err=True)
+    left_out = left_out_note(defs)
+    if left_out:  # the profile keys the first process's steps only
+        click.echo(f"permitflow: {target}: the profile is for {left_out}", err=True)
 
 
 def _echo_warnings(warnings: tuple[str, ...]) -> None:
@@ -1807,6 +1812,11 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
     prefix = f"{member.name}/"
     table = {k[len(prefix):]: est for k, est in point.summary.figures.items() if k.startswith(prefix)}
     cut = any(est.cut for est in table.values())
+    # without a clock the shares within the deadline have nothing to count against: say so, not "no case"
+    unclocked = [] if (member.profile.get("simulation") or {}).get("clock") else [
+        k for k, est in table.items() if k.startswith("within_") and not math.isfinite(est.mean)]
+    clock_note = (f"{', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
+                  "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)") if unclocked else ""
     if fmt == "json":
         click.echo(json.dumps({
             "model": model, "profile": member.profile_source,
@@ -1816,16 +1826,17 @@ def simulate_cmd(model: str, profile: str | None, years: float | None, cases: in
             "figures": {k: {"mean": _num(e.mean), "low": _num(e.low), "high": _num(e.high),
                             **({"cut": e.cut} if e.cut else {})} for k, e in table.items()},
             "notes": ["null: a figure without a finite value (no case to measure, or an infinite cost or rate)",
-                      *([CUT_NOTE] if cut else [])],
+                      *([CUT_NOTE] if cut else []), *([clock_note] if clock_note else [])],
         }, indent=2, ensure_ascii=False, default=str, allow_nan=False))
         return
     if keys:
-        click.echo(keys_table(table), nl=False)
+        click.echo(keys_table(table, unclocked=unclocked), nl=False)
         return
-    click.echo(_simulated_words(scenario.points[0], member, table, language), nl=False)
+    click.echo(_simulated_words(scenario.points[0], member, table, language, unclocked), nl=False)
 
 
-def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language: str) -> str:
+def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language: str,
+                     unclocked: Sequence[str] = ()) -> str:
     """``simulate``'s table in words (:func:`report.figuretext.words_table`): each step by its name in
     ``language`` (``auto``: the language its model's names are drawn in), in the model's order."""
     from processes.labellanguage import detect_language
@@ -1842,7 +1853,7 @@ def _simulated_words(point: Any, member: Any, table: Mapping[str, Any], language
     elements = (member.profile.get("simulation") or {}).get("elements") or {}
     steps = step_words(Definitions(processes=(process,)), elements, lang)
     return words_table(table, lang, steps=steps, order=tuple(process.nodes), clock=profile_clock(member.profile),
-                       total=_terminal_width())
+                       total=_terminal_width(), unclocked=unclocked)
 
 
 @cli.command("run")

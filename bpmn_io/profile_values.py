@@ -16,7 +16,7 @@ from typing import Any
 
 from bpmn_io.yamlsrc import path_text
 from processes.distributions import Distribution, distribution_from_data
-from processes.durations import parse_duration
+from processes.durations import decimal_point, parse_duration
 from processes.errors import InputError
 from processes.rulewords import Said, rule_error
 
@@ -231,6 +231,8 @@ def number(value: Any, path: Path, *, minimum: float | None = None, whole: bool 
     if whole:  # an int of any size is whole; float(10**400) would overflow
         ok = ok and (isinstance(value, int) or float(value).is_integer())
     ok = ok and (isinstance(value, int) or math.isfinite(value))
+    if decimal_point(value):
+        raise fail_rule(path, "decimal_comma", value=shown_value(value), point=decimal_point(value) or "")
     if not ok or (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         what = ("a whole number", "ett heltal") if whole else ("a number", "ett tal")
         bound: Said = ""

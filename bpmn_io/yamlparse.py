@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -74,7 +75,7 @@ def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, d
             ) from None
         try:
             node = loader.get_single_node()
-            walk = _Walk(loader, source)
+            walk = _Walk(loader, source, text)
             lines = walk.lines
             data = walk.build(node, ()) if node is not None else None
             break
@@ -85,6 +86,8 @@ def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, d
                 mark = err.problem_mark or err.context_mark
                 line = mark.line + 1 if mark is not None else None
                 problem = err.problem or err.context or "invalid YAML"
+                if "'\\t'" in problem:  # an editor's tab: PyYAML says "found character '\t' that cannot start ..."
+                    problem += " (YAML indents with spaces, not tabs: replace the tab by spaces)"
                 raise InputError(f"invalid YAML: {problem}", file=source, line=line) from None
             raise InputError(f"invalid YAML: {err}", file=source) from None
         finally:
@@ -95,6 +98,9 @@ def parse(text: str, *, source: str | None, aliases: str | None) -> tuple[Any, d
 
 
 _STR = "tag:yaml.org,2002:str"
+# a Swedish decimal comma in a flow collection, "0,5" or "1,5h": digits, a comma and digits (and a unit)
+_WHOLE = re.compile(r"[-+]?[0-9]+\Z")
+_DECIMALS = re.compile(r"[0-9]+[a-z]*\Z")
 _YAML_ORG = "tag:yaml.org,2002:"
 # the tag a collection may carry: the one the resolver gives, written or not (``!!map``, ``!!seq``);
 # any other (``!!python/object/apply:...``, ``!!set``) is refused, not silently dropped
@@ -107,10 +113,11 @@ _SCALAR_TAGS = frozenset(
 class _Walk:
     """State of one document walk: the line table, a value budget, the open nodes."""
 
-    __slots__ = ("loader", "lines", "source", "budget", "open", "built")
+    __slots__ = ("loader", "lines", "source", "text", "budget", "open", "built")
 
-    def __init__(self, loader: _Loader, source: str | None) -> None:
+    def __init__(self, loader: _Loader, source: str | None, text: str) -> None:
         self.loader = loader
+        self.text = text
         self.lines: dict[Path, int] = {}
         self.source = source
         self.budget = MAX_VALUES
@@ -138,6 +145,8 @@ class _Walk:
         if id(node) in self.open:
             raise self.fail("an alias refers to a value that contains it (recursive data)", node, path)
         self.check_tag(node, path)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style:
+            self.check_decimal_commas(node, path)
         if isinstance(node, yaml.MappingNode):
             self.open.add(id(node))
             seen: dict[Any, int] = {}
@@ -168,6 +177,32 @@ class _Walk:
             self.open.discard(id(node))
             return items
         return self.scalar(node, path)
+
+    def check_decimal_commas(self, node: yaml.Node, path: Path) -> None:
+        """Refuse a Swedish decimal comma that a flow collection split into two values: ``{fte: 0,5}`` (the
+        value 0 and a key 5 without a value) or ``[1, 2,5, 3]`` (four items, where the other items are
+        separated by a comma and a space). ``[1,2,3]``, written alike throughout, is a list."""
+        if isinstance(node, yaml.MappingNode):
+            pairs = node.value
+            for (key_before, before), (key, value) in pairwise(pairs):
+                if value.tag.endswith(":null") and value.start_mark.index == value.end_mark.index:
+                    self.check_split(before, key, path + (self.key(key_before, path),), "the value {0} and a key {1}")
+            return
+        items = node.value
+        gaps = [self.text[a.end_mark.index:b.start_mark.index] for a, b in pairwise(items)]
+        if len(set(gaps)) > 1:  # "," beside ", ": the list is written with spaces, this comma has none
+            for i, (before, after) in enumerate(pairwise(items)):
+                self.check_split(before, after, path + (i,), "two items, {0} and {1}")
+
+    def check_split(self, before: yaml.Node, after: yaml.Node, path: Path, reading: str) -> None:
+        if not (isinstance(before, yaml.ScalarNode) and isinstance(after, yaml.ScalarNode)):
+            return
+        if before.style or after.style or self.text[before.end_mark.index:after.start_mark.index] != ",":
+            return
+        if _WHOLE.match(before.value) and _DECIMALS.match(after.value):
+            written, read = f"{before.value},{after.value}", reading.format(before.value, after.value)
+            raise self.fail(f"{written!r} reads as {read} here (expected a decimal point: "
+                            f"{before.value}.{after.value})", before, path)
 
     def check_tag(self, node: yaml.Node, path: Path) -> None:
         allowed = _COLLECTION_TAGS.get(type(node))

@@ -91,7 +91,9 @@ def _mean_interval(key: str, fit: Fit, value: Any) -> dict[str, Any] | None:
 
 
 def _fit_note(fit: Fit) -> str:
-    zeros = f"; {fit.zeros} zero durations left out" if fit.zeros else ""
+    # the observed values with their zeros (why() counts them) leave none out
+    kept = fit.family == "empirical" and not fit.aic
+    zeros = f"; {fit.zeros} zero durations left out" if fit.zeros and not kept else ""
     return (f"{fit.why()}; n={fit.n}{zeros}; mean {fit.mean:.3g} h [{fit.mean_ci[0]:.3g}, {fit.mean_ci[1]:.3g}], "
             f"sd {fit.sd:.3g} h [{fit.sd_ci[0]:.3g}, {fit.sd_ci[1]:.3g}] (95 % bootstrap)")
 

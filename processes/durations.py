@@ -36,6 +36,7 @@ __all__ = [
     "decimal_text",
     "exact_to_thousandths",
     "is_duration_text",
+    "decimal_point",
 ]
 
 #: hours per unit for calendar (elapsed) time
@@ -51,6 +52,19 @@ CALENDAR_UNITS: dict[str, float] = {
 WORK_UNITS: dict[str, float] = {"m": 1 / 60, "h": 1.0}
 
 _DURATION = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(mo|m|h|d|w|y)\s*$")
+# "0,5" or "1,5h": a number written with a Swedish decimal comma
+_DECIMAL_COMMA = re.compile(r"\s*([-+]?[0-9]+),([0-9]+\s*[a-z]*)\s*")
+
+
+def decimal_point(value: object) -> str | None:
+    """``value`` written with a decimal point when it is a number (or duration) written with a decimal comma
+    (``'0,5'`` -> ``'0.5'``, ``'1,5h'`` -> ``'1.5h'``), else None.
+
+    >>> decimal_point("1,5h"), decimal_point("1.5h")
+    ('1.5h', None)
+    """
+    match = _DECIMAL_COMMA.fullmatch(value) if isinstance(value, str) else None
+    return f"{match[1]}.{match[2]}" if match else None
 
 
 def is_duration_text(value: object) -> bool:
@@ -82,6 +96,8 @@ def parse_duration(value: object, *, work: bool = False, unit: str | None = None
         match = _DURATION.match(value)
         if match is None and value.strip().startswith("-") and _DURATION.match(value.strip()[1:]):
             raise rule_error("duration_negative", kind=kind, value=repr(value))
+        if match is None and decimal_point(value):
+            raise rule_error("decimal_comma", value=repr(value), point=repr(decimal_point(value)))
         if match is None:
             raise rule_error("duration_no_number", kind=kind, value=repr(value), units=allowed)
         number, found = match.groups()

@@ -32,6 +32,8 @@ RULES: dict[str, tuple[str, str]] = {
                          "förväntade nycklar och värden med nycklarna {allowed}, fick {value}"),
     "missing_key": ("missing key {key}", "nyckeln {key} saknas"),
     "not_number": ("{value} is not {what}{bound}", "{value} är inte {what}{bound}"),
+    "decimal_comma": ("{value} has a decimal comma (expected a decimal point: {point})",
+                      "{value} har decimalkomma (förväntade decimalpunkt: {point})"),
     "too_large": ("{value} is too large (a profile takes numbers up to {limit})",
                   "{value} är för stort (en profil tar tal upp till {limit})"),
     "not_date": ("{value} is not a date (expected YYYY-MM-DD)", "{value} är inte ett datum (förväntade ÅÅÅÅ-MM-DD)"),

@@ -62,6 +62,8 @@ _SAID = {
         "for an interval",
         "cut_note": "* the 95% interval reached below zero (or a share's above 100%), where the mean cannot be "
         "(too few replications): it is cut there",
+        "no_clock": f"{MISSING} the shares within a deadline: no deadline to count against (the profile has no "
+        "clock:; add clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
     },
     "sv": {
         "case": "Hela ärendet",
@@ -76,6 +78,8 @@ _SAID = {
         "ett intervall",
         "cut_note": "* 95\u00a0%-intervallet nådde under noll (eller en andel över 100\u00a0%), där medelvärdet "
         "inte kan ligga (för få upprepningar): det är avskuret där",
+        "no_clock": f"{MISSING} andelarna inom en tidsfrist: ingen tidsfrist att räkna mot (profilen har ingen "
+        "clock:; lägg till clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
     },
 }
 #: the narrowest the words column is wrapped to when the table must fit a terminal
@@ -131,10 +135,11 @@ def _no_interval(est: Any) -> bool:
     return est.low != est.low and math.isfinite(est.mean)
 
 
-def keys_table(table: Mapping[str, Any]) -> str:
+def keys_table(table: Mapping[str, Any], *, unclocked: Sequence[str] = ()) -> str:
     """The figures of ``table`` (key -> estimate: mean, low, high, cut) by their keys in key order, one line each
     with the mean, the unit (:func:`figure_unit`) and the 95 % interval, then a note on what ``-``,
-    ``(1 replication)`` and ``*`` mean where a line shows one."""
+    ``(1 replication)`` and ``*`` mean where a line shows one; ``unclocked``: the shares within a deadline a
+    profile without a clock has no value for (a note says so, not "no case to measure")."""
     width = max((len(k) for k in table), default=10)
     lines = [f"{'figure':<{width}}  {'mean':>12} {'unit':<9} {'95% CI':>25}"]
     for key, est in table.items():
@@ -153,15 +158,22 @@ def keys_table(table: Mapping[str, Any]) -> str:
         "- no value: no case to measure (or an infinite cost or rate)",
         "* the 95% interval reached below zero (or a share's above 1), where the mean cannot be "
         "(too few replications): it is cut there",
+        unclocked=unclocked,
+        no_clock=f"- {', '.join(unclocked)}: no deadline to count against (the profile has no clock:; add "
+        "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)",
     )
     return "\n".join(lines) + "\n"
 
 
-def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str) -> list[str]:
-    """The notes under a table: what a missing value, ``(1 replication)`` and ``*`` mean, where a line shows one."""
+def _notes(table: Mapping[str, Any], lang: str, no_value: str, cut: str, *, unclocked: Sequence[str] = (),
+           no_clock: str = "") -> list[str]:
+    """The notes under a table: what a missing value, ``(1 replication)`` and ``*`` mean, where a line shows one;
+    the shares ``unclocked`` (a profile without a clock) get ``no_clock`` (default: the language's) instead."""
     notes = []
-    if any(not math.isfinite(est.mean) for est in table.values()):
+    if any(not math.isfinite(est.mean) for key, est in table.items() if key not in unclocked):
         notes.append(no_value)
+    if unclocked:
+        notes.append(no_clock or str(_SAID[lang]["no_clock"]))
     if any(_no_interval(est) for est in table.values()):
         notes.append(_SAID[lang]["one_note"])
     if any(est.cut for est in table.values()):
@@ -251,6 +263,7 @@ def words_table(
     order: Sequence[str] = (),
     clock: tuple[float | None, float | None] | None = None,
     total: int | None = None,
+    unclocked: Sequence[str] = (),
 ) -> str:
     """The figures of ``table`` (key -> estimate: mean, low, high, cut) in ``lang``'s words, one line each under
     the heading of what it measures, with its mean and 95 % interval, then what ``–``, ``(1 replication)`` and
@@ -259,7 +272,8 @@ def words_table(
     ``steps``: element id -> the step's name in ``lang`` (:func:`report.stepwords.step_words`); ``order``: the
     model's element ids in its order, which the steps follow; ``clock``: the profile's (deadline, extension) in
     hours, which a share within the deadline names (:func:`report.deadlines.deadline_said`; None: the words as
-    written); ``total``: the widest the table may be (a terminal's width): longer words wrap.
+    written); ``total``: the widest the table may be (a terminal's width): longer words wrap; ``unclocked``: the
+    shares within a deadline that a profile without a clock has no value for (one note says so).
 
     >>> from types import SimpleNamespace as Est
     >>> print(words_table({"wait_days.T": Est(mean=0.5, low=0.1, high=0.9, cut="")}, "en", steps={"T": "Decide"}))
@@ -301,7 +315,7 @@ def words_table(
             wrapped = textwrap.wrap(text, words, subsequent_indent="  ") or [""]
             lines += [f"  {part}" for part in wrapped[:-1]]
             lines.append(f"  {wrapped[-1]:<{words}}  {mean:>{means}}  {interval:>{intervals}}".rstrip())
-    notes = _notes(table, lang, said["no_value"], said["cut_note"])
+    notes = _notes(table, lang, said["no_value"], said["cut_note"], unclocked=unclocked)
     return "\n".join(lines + ([""] if notes else []) + notes) + "\n"
 
 

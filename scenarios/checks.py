@@ -18,10 +18,13 @@ scenario of Helsingborg alone pairs with a baseline of three municipalities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from bpmn_io.profile_schema import split_path
 from processes.errors import InputError, NotExecutableError, PermitflowError
+from processes.mainprocess import left_out_note
 from processes.model import Process
 from processes.params import SimParams
 from processes.soundness import said_per_join, waiting_joins
@@ -105,7 +108,9 @@ def member_warnings(point: SweepPoint, member: Member, process: Process, params:
 
 
 def member_notes(point: SweepPoint, member: Member, process: Process, params: SimParams) -> list[str]:
-    """One line per parallel join of ``member``'s model that waits for paths that run only in some
+    """Which process runs when ``member``'s model holds several with steps (the others are left out:
+    :func:`processes.mainprocess.left_out_note`), then one line per parallel join of ``member``'s model that
+    waits for paths that run only in some
     cases (:func:`processes.soundness.waiting_joins`: a boundary event's, a branch of a choice; a case
     without it stops the run), then
     one per element its run simulates in place of what its model does not hold
@@ -113,10 +118,11 @@ def member_notes(point: SweepPoint, member: Member, process: Process, params: Si
     model file's line of the element, with where its time is written (or that it has none)."""
     found = stand_in_notes(process, params)
     waits = waiting_joins(process)
+    left_out = _left_out(member.bpmn, member.bpmn_source)
     if not found and not waits:
-        return []
+        return [f"{member.bpmn_source}: simulates {left_out}"] if left_out else []
     lines = _model_lines(member.bpmn_source)
-    out = []
+    out = [f"{member.bpmn_source}: simulates {left_out}"] if left_out else []
     for join, line in said_per_join(process, waits):  # validate's optional-path-join warnings, one line a join
         at = f"{member.bpmn_source}:{lines[join]}" if join in lines else member.bpmn_source
         out.append(f"{at}: {line}; such a case stops the run (permitflow validate warns of it)")
@@ -129,6 +135,23 @@ def member_notes(point: SweepPoint, member: Member, process: Process, params: Si
                     f"under simulation.elements.{element}, as a task has)")
         out.append(f"{at}: {message}; {time}")
     return out
+
+
+#: a process element's start tag, in any prefix: fewer than two and nothing is left out (no second parse)
+_PROCESS_TAG = re.compile(r"<(?:[\w.-]+:)?process[\s>/]")
+
+
+@lru_cache(maxsize=32)
+def _left_out(bpmn: str, source: str) -> str | None:
+    """:func:`processes.mainprocess.left_out_note` of the model text ``bpmn`` (None when it holds one process)."""
+    if len(_PROCESS_TAG.findall(bpmn)) < 2:
+        return None
+    from bpmn_io.reader import parse_bpmn
+
+    try:
+        return left_out_note(parse_bpmn(bpmn.encode("utf-8"), source=source, strict=False))
+    except (PermitflowError, ValueError):
+        return None
 
 
 def _model_lines(source: str) -> Mapping[str, int]:

@@ -156,6 +156,9 @@ def test_profile_md_counts_the_yaml_dialects_changes_and_each_one_holds() -> Non
     assert load_yaml("a: 9:30\n", source="x.yaml").data == {"a": "9:30"}
     with pytest.raises(InputError, match="duplicate key 'a'"):
         load_yaml("a: 1\na: 2\n", source="x.yaml")
+    with pytest.raises(InputError, match=r"'0,5' reads as the value 0 and a key 5 here \(expected a decimal point: 0.5\)"):
+        load_yaml("a: {fte: 0,5}\n", source="x.yaml")
+    assert load_yaml("a: [1,2,1]\n", source="x.yaml").data == {"a": [1, 2, 1]}
 
 
 def test_the_readme_checks_the_packages_the_tooling_test_checks() -> None:

@@ -28,7 +28,9 @@ def test_simulate_prints_figures_with_confidence_intervals(tmp_path: Path) -> No
     # the model's one step is named "Serve": the table speaks English (--language auto), under its headings
     assert lines[0].split() == ["Whole", "case", "mean", "95%", "interval"]
     assert [line for line in lines if line and not line.startswith(" ")] == [
-        lines[0], "Per step", "Per staff group and committee", "– no value: no case to measure (or an infinite cost or rate)"]
+        lines[0], "Per step", "Per staff group and committee",
+        "– the shares within a deadline: no deadline to count against (the profile has no clock:; add "
+        "clock: {start: ..., stop: ..., deadline: 4mo}, docs/profile.md)"]  # mm1.yaml has no clock:
     row = next(line for line in lines if line.startswith("  utilisation of server "))
     assert re.fullmatch(r"  utilisation of server +[0-9.]+% +[0-9.]+% – [0-9.]+%", row), row
     assert "Simulating" not in result.output  # no progress bar when not on a terminal
