@@ -4,8 +4,9 @@ Each parametric family is fitted by maximum likelihood with the location fixed
 at 0 (``scipy.stats``, imported here lazily: it costs seconds at start-up) and
 scored by ``AIC = 2k - 2 log L``. The lowest AIC wins unless a
 Kolmogorov-Smirnov test rejects even that family at the 1 % level with at
-least 50 observations: then the observed values themselves (``empirical``, at
-most 50 quantiles) are used. Values that vary by less than 2 % of their mean (or fewer than three) give ``fixed``. Values of 0 (a
+least 50 observations: then the observed values themselves (``empirical``: at
+most 50 values, the mean of each fiftieth of the sorted values, so that the profile's
+distribution keeps the observed mean, a long tail included) are used. Values that vary by less than 2 % of their mean (or fewer than three) give ``fixed``. Values of 0 (a
 start estimated at its completion, a date without a time) cannot be fitted by
 these families: a few are left out of the fit and counted; when they are 10 % or
 more of the values, the values themselves, zeros included, are used (``empirical``).
@@ -43,6 +44,26 @@ __all__ = ["Fit", "fit_duration", "bootstrap_interval", "resample_blocks", "FAMI
 
 FAMILIES = ("exponential", "lognormal", "gamma")
 _EMPIRICAL_POINTS = 50
+
+
+def _fiftieths(values: np.ndarray) -> np.ndarray:
+    """The mean of each of :data:`_EMPIRICAL_POINTS` equal shares of the sorted ``values`` (a value on a
+    share's edge split between the two), or the values themselves when there are no more: equally weighted,
+    their mean is the mean of ``values``. Quantiles at the shares' middles lose a long tail (a step that
+    takes no time in 99.5 % of the cases and days in the rest had the mean 16.4 h and was written as 0).
+
+    >>> float(_fiftieths(np.array([0.0] * 99 + [100.0])).mean())
+    1.0
+    """
+    x = np.sort(np.asarray(values, float))
+    n, k = x.size, _EMPIRICAL_POINTS
+    if n <= k:
+        return x
+    total = np.concatenate(([0.0], np.cumsum(x)))
+    edges = np.arange(k + 1) * n / k
+    whole = np.floor(edges).astype(int)
+    below = total[whole] + (edges - whole) * x[np.minimum(whole, n - 1)]  # the sum of the values before each edge
+    return np.diff(below) / (n / k)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +303,7 @@ def fit_duration(values: np.ndarray, *, censored: np.ndarray | None = None, seed
         return Fit("fixed", 0, 0.0, 0.0, (0.0, 0.0), (0.0, 0.0), zeros=zeros)
     if zeros >= 0.1 * values.size and values.size >= 3:  # a mixture of "no time" and times: keep both
         every = np.clip(values, 0.0, None)
-        points = np.quantile(every, (np.arange(_EMPIRICAL_POINTS) + 0.5) / _EMPIRICAL_POINTS)
+        points = _fiftieths(every)
         mean_all = float(every.mean())
         return Fit("empirical", int(every.size), mean_all, float(every.std(ddof=1)),
                    bootstrap_interval(every, lambda a: a.mean(axis=1), seed=seed),
@@ -301,7 +322,7 @@ def fit_duration(values: np.ndarray, *, censored: np.ndarray | None = None, seed
     best = min(scores, key=lambda k: (scores[k], FAMILIES.index(k)))
     cdf = {"exponential": stats.expon.cdf, "lognormal": stats.lognorm.cdf, "gamma": stats.gamma.cdf}[best]
     if n >= 50 and stats.kstest(positive, cdf, args=fitted[best]).pvalue < 0.01:
-        points = np.quantile(positive, (np.arange(_EMPIRICAL_POINTS) + 0.5) / _EMPIRICAL_POINTS)
+        points = _fiftieths(positive)
         return Fit("empirical", n, mean, sd, mean_ci, sd_ci, scores, zeros, tuple(float(p) for p in points),
                    sample_mean=mean)
     sample_mean = mean
