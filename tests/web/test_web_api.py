@@ -210,7 +210,7 @@ def test_a_file_over_the_limit_says_its_size_and_the_limit_in_megabytes_in_both_
     assert body["error"] == "The file m.bpmn is too large: 5.00001 MB, over the limit of 5 MB."
 
 
-def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one_message(client):
+def test_an_uploaded_model_and_profile_run_and_a_pair_that_cannot_run_is_refused_when_sent(client):
     bpmn_path, profile_path = library_paths("astorp")
     good = _upload(client, "mytown", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
     assert (good["name"], good["display"]) == ("mytown", "mytown") and good["id"].startswith("mytown-")
@@ -219,11 +219,17 @@ def test_an_uploaded_model_and_profile_run_and_a_scenario_that_cannot_run_is_one
     # no name typed: the profile's
     plain = _upload(client, "", bpmn_path.read_bytes(), profile_path.read_bytes()).json()
     assert (plain["name"], plain["display"]) == ("astorp", "Åstorp") and plain["id"].startswith("astorp-")
+    # a profile naming a step the model lacks is refused when it is sent, in plain words first, as its run would
+    # refuse it (found by the manager's QA evening: it was kept, and refused at Räkna in English only)
     broken = profile_path.read_text(encoding="utf-8").replace("Task_Utredning:", "Task_Finns_Inte:", 1)
-    kept = _upload(client, "broken", bpmn_path.read_bytes(), broken.encode())
-    assert kept.status_code == 200
-    reply = client.post("/api/runs", json={"uploads": [kept.json()["id"]], "levers": SMALL})
-    assert reply.status_code == 400 and "Task_Finns_Inte" in reply.json()["error"]
+    refused = _upload(client, "broken", bpmn_path.read_bytes(), broken.encode())
+    assert refused.status_code == 400
+    said = refused.json()
+    assert said["error"].startswith("The model cannot be simulated with this profile. Details: p.yaml:")
+    assert said["error_sv"].startswith("Modellen kan inte simuleras med den här profilen. Detaljer: p.yaml, rad ")
+    assert "Task_Finns_Inte" in said["error"] and "Task_Finns_Inte" in said["error_sv"]
+    run = client.post("/api/runs", json={"uploads": ["broken"], "levers": SMALL})
+    assert run.status_code == 400 and "no uploaded process 'broken'" in run.json()["error"]
     assert client.get("/api/setup").status_code == 200
 
 
@@ -708,15 +714,12 @@ def test_the_sentence_of_no_change_or_a_change_under_half_a_day_says_something()
 def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_words(client):
     """A profile with no `clock:` has no deadline, so no share within 4 months can be sought: refused at once in
     both languages (before, the search ran every combination and answered that none reaches the target)."""
-    import yaml
-
-    from bpmn_io.yamlsrc import load_yaml
-
-    bpmn_path, profile_path = library_paths("astorp")
-    data = load_yaml(profile_path.read_text(encoding="utf-8"), source="p.yaml").data
-    del data["simulation"]["clock"]
-    own = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    upload = _upload(client, "", bpmn_path.read_bytes(), own).json()["id"]  # no name typed: the profile's, Åstorp
+    # a model that runs without a clock (the library's do not: their extension choice needs one, and an upload
+    # that cannot run is refused when it is sent), under a profile that names itself Åstorp
+    model = MM1.read_text(encoding="utf-8").encode("utf-8")
+    own = MM1.with_suffix(".yaml").read_text(encoding="utf-8").replace("municipality: M/M/1", "municipality: Åstorp")
+    own = own.encode("utf-8")
+    upload = _upload(client, "", model, own).json()["id"]  # no name typed: the profile's, Åstorp
     reply = client.post("/api/goal", json={"uploads": [upload], "levers": {}, "goal": {"percent": 90}})
     assert reply.status_code == 400, reply.text
     assert reply.json()["field"] == "percent"
@@ -729,13 +732,22 @@ def test_goal_seek_on_an_uploaded_process_without_a_legal_clock_is_refused_in_wo
 # 2026-12-06: both levers needed the library's ids, Gw_Komplett and Event_Remissvar_…)
 
 DRAWN = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "camunda_permit.bpmn"
+MM1 = Path(__file__).resolve().parents[1] / "fixtures" / "sim" / "mm1.bpmn"  # no decision bodies, no legal clock
 DRAWN_PROFILE = DRAWN.with_suffix(".yaml")
 BOTH = {"complete_share": 0.9, "remiss_weeks": 1}
 
 
+#: the second loop's choice and wait (:data:`SECOND_LOOP`), which a run needs: an upload that cannot run is refused
+SECOND_LOOP_TIMES = ("    Gateway_0utk3rr: {probabilities: {Flow_1ut2bbb: 0.9, Flow_0ut3ccc: 0.1}}\n"
+                     "    Event_0svr6tt: {delay: {dist: fixed, value: 1w}}\n")
+
+
 def _drawn(client, model: str | None = None) -> str:
     text = DRAWN.read_text(encoding="utf-8") if model is None else model
-    reply = _upload(client, "Ritstad", text.encode("utf-8"), DRAWN_PROFILE.read_bytes())
+    profile = DRAWN_PROFILE.read_text(encoding="utf-8")
+    if "Gateway_0utk3rr" in text:
+        profile = profile.replace("  decision:", SECOND_LOOP_TIMES + "  decision:", 1)
+    reply = _upload(client, "Ritstad", text.encode("utf-8"), profile.encode("utf-8"))
     assert reply.status_code == 200, reply.text
     return reply.json()["id"]
 
