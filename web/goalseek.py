@@ -67,6 +67,9 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
         clock = common_clock({b.name: profile_clock(b.profile) for b in bases})
         en = f"Share of decisions within 4 months: {given}% is outside the allowed range {low}–{high}%"
         sv = f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför det tillåtna intervallet {low}–{high}\u00a0%"
+        if percent is None or given == "–":  # an empty field, or one the browser could not read: it said "– % is outside" (QA evening)
+            en = f"Share of decisions within 4 months: write a share between {low} and {high}%"
+            sv = f"Andel beslut inom 4 månader: skriv en andel mellan {low} och {high}\u00a0%"
         raise GoalLeverError("percent", deadline_said(en, "en", *clock), deadline_said(sv, "sv", *clock))
     if joint and len(bases) < 2:
         raise GoalLeverError("joint", "A joint unit needs at least two municipalities: choose one more.",

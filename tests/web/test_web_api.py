@@ -498,6 +498,12 @@ def test_the_goal_seek_panel_finds_the_cheapest_combination(client):
     assert goal["sentence"]["en"].startswith("Åstorp: the cheapest way to 90% within 4 months is")
     bad = client.post("/api/goal", json={**body, "goal": {"percent": 120}})
     assert bad.status_code == 400 and "120% is outside the allowed range 50–99%" in bad.json()["error"]
+    # an empty field (or one the browser could not read: "-" typed) said "–% is outside the allowed range" (QA evening)
+    for empty in ("", None):
+        blank = client.post("/api/goal", json={**body, "goal": {"percent": empty}})
+        assert blank.status_code == 400 and blank.json() == {
+            "error": "Share of decisions within 4 months: write a share between 50 and 99%",
+            "error_sv": "Andel beslut inom 4 månader: skriv en andel mellan 50 och 99\u00a0%", "field": "percent"}
 
 
 def _goal(client, places, percent, **levers):
@@ -954,6 +960,26 @@ def test_a_how_sure_run_with_no_change_says_how_far_the_days_move_across_the_ran
     assert sure["en"] == ("Ritstad: across the assumption ranges (8 combinations) it takes 40–68 days (the same days as "
                           "today, so there is no change to test).")
     assert "riktning" not in sure["sv"] and "direction" not in sure["en"]
+
+
+def test_a_how_sure_run_without_a_sure_difference_says_which_way_the_combinations_go_as_the_report_does():
+    """Found by the manager's QA evening: Helsingborg with one more officer said "so it is not tested across the
+    ranges (8 combinations)" while the 8 combinations ran; the report downloaded after it said "sooner at 6 of 8
+    points (change -9.0 to 0.5 days)"."""
+    from web.answer import how_sure
+
+    conclusion = {"direction": "lower", "holds": False, "at_least": -0.5, "points": 8, "share_same_direction": 0.75,
+                  "nominal": {"significant": False}, "across": {"min": -9.04, "max": 0.46}}
+    doc = {"points": 8, "factors": [], "scenarios": {"what-if": {
+        "members": ["ritstad"], "conclusions": {"ritstad/complete_to_decision_mean_days": conclusion}}}}
+    sure = how_sure(doc, {"ritstad": "Ritstad"})["ritstad"]["sentence"]
+    assert sure["sv"] == ("Ritstad: ingen säker skillnad med antagandena som de är (skillnadens intervall omfattar noll); "
+                          "över antagandenas intervall (8 kombinationer) blir det kortare i 6 av dem (ändring −9,0 till "
+                          "0,5 dagar).")
+    assert sure["en"] == ("Ritstad: no sure difference with the assumptions as they are (the difference's interval includes "
+                          "zero); across the assumption ranges (8 combinations) it is shorter in 6 of them (change -9.0 to "
+                          "0.5 days).")
+    assert "not tested" not in sure["en"] and "prövas inte" not in sure["sv"]
 
 
 def test_a_sure_change_from_the_applications_arrival_the_other_way_is_said_too():
