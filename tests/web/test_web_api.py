@@ -191,8 +191,10 @@ def test_an_upload_over_the_limit_is_refused(client):
                         headers={"content-type": "multipart/form-data; boundary=x"})
     assert reply.status_code == 413 and "over the limit" in reply.json()["error"]
     # found by QA (qaserve5): the limit in bytes, "10551296 byte", as no manager reads a file's size
-    assert reply.json()["error"] == "the request is over the limit of 10.1 MB (two files of at most 5 MB each)"
-    assert reply.json()["error_sv"] == "förfrågan är större än gränsen 10,1\u00a0MB (två filer på högst 5\u00a0MB var)"
+    assert reply.json()["error"] == ("The files sent are too large: over the limit of 10.1 MB together (two files of at "
+                                     "most 5 MB each).")
+    assert reply.json()["error_sv"] == ("Filerna som skickades är för stora: över gränsen 10,1\u00a0MB tillsammans (två "
+                                        "filer på högst 5\u00a0MB var).")
 
 
 def test_a_file_over_the_limit_says_its_size_and_the_limit_in_megabytes_in_both_languages(client):
@@ -1131,7 +1133,7 @@ def test_a_chunked_upload_over_the_limit_is_refused_before_it_is_read(client):
 
     reply = client.post("/api/uploads", content=chunks(), headers={"content-type": "multipart/form-data; boundary=cb"})
     assert reply.status_code == 413 and "over the limit" in reply.json()["error"], reply.text
-    assert reply.json()["error_sv"].startswith("förfrågan är större än gränsen")
+    assert reply.json()["error_sv"].startswith("Filerna som skickades är för stora: över gränsen")
     assert client.get("/api/setup").status_code == 200
 
 
