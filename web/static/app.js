@@ -94,8 +94,13 @@ function selectedUploads() {
 function leverValues() {
   const values = {};
   for (const input of document.querySelectorAll("[data-lever]")) {
-    if (input.value.trim() === "") continue;
     const lever = leverOf(input.dataset.lever);
+    // a number field the browser cannot read ("-", "1e"; letters in some browsers) has the value "": it kept
+    // today's value without a word (found by the manager's QA evening)
+    if (input.validity && input.validity.badInput) {
+      throw formError(lever, "what is typed is not a whole number", "det som står i fältet är inte ett heltal");
+    }
+    if (input.value.trim() === "") continue;
     if (lever.kind !== "float") { values[lever.key] = input.value; continue; }
     const typed = input.value.trim();
     const shown = parseDecimal(typed);
@@ -235,6 +240,13 @@ async function startGoal() {
     who: $("#goal-who").value } }, "goal");
 }
 
+// no municipality and no upload chosen: say so (true)
+function nothingChosen() {
+  if (selectedPlaces().length + selectedUploads().length > 0) return false;
+  showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
+  return true;
+}
+
 // question(), or null with the form's refusal shown
 function checkedQuestion(replaces) {
   try {
@@ -250,10 +262,7 @@ function checkedQuestion(replaces) {
 // downloads when it is done
 async function launch(url, extra, kind, again = null) {
   showMessage(null);
-  if (!again && selectedPlaces().length + selectedUploads().length === 0) {
-    showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
-    return;
-  }
+  if (!again && nothingChosen()) return;
   const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
   const asked = again ? { ...again, replaces: previous } : checkedQuestion(previous);
   if (!asked) return;
@@ -321,6 +330,7 @@ async function downloadReport() {
 
 async function saveScenario() {
   showMessage(null);
+  if (nothingChosen()) return;  // as Räkna says it (the server said it in lower case, with other words)
   const asked = checkedQuestion(null);
   if (!asked) return;
   const reply = await api("POST", "/api/scenario", asked);
@@ -460,7 +470,9 @@ function ecdf(m) {
     svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
     svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: pct(Math.round(p * 100), 0) }));
   }
-  for (let d = 0; d <= maxX; d += 30) {
+  // a tick a month; a process of a few days or weeks a tick every 1, 2, 5 or 10 days (it showed "0" alone, no scale)
+  const tick = maxX >= 60 ? 30 : [1, 2, 5, 10].find((s) => maxX / s <= 8);
+  for (let d = 0; d <= maxX; d += tick) {
     svg.append(el("svg:text", { x: x(d), y: H - B + 16, "text-anchor": "middle", text: String(d) }));
   }
   svg.append(el("svg:text", { x: W - R, y: H - 4, "text-anchor": "end", text: t("days") }));
