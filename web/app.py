@@ -521,9 +521,14 @@ async def start_goal_seek(request: Request) -> Response:
         if not isinstance(goal, dict):
             raise PermitflowError("goal: expected an object (percent, joint, who, officers, fte, levels)")
         q = await _question(request)
+        # the form's years and seed, as a what-if takes them (they were left out without a word: the QA evening);
+        # its replications are the search's own, 3 to 12 as it needs them
+        levers = data.get("levers")
+        typed: Mapping[str, Any] = levers if isinstance(levers, dict) else {}
         goal_seek = goal_request(q.bases, goal.get("percent", 95), joint=bool(goal.get("joint")),
                                  officers=goal.get("officers"), fte=goal.get("fte"), levels=goal.get("levels"),
-                                 keep_level=goal.get("who") == "today")
+                                 keep_level=goal.get("who") == "today", horizon=q.settings.get("horizon"),
+                                 seed=q.settings["seed"] if typed.get("seed") not in (None, "") else None)
         names = _display_names(q.bases)
         old = state.runs.get(str(data.get("replaces") or ""))
         if old is not None:

@@ -529,14 +529,31 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
         in en
     assert "Lika billigt och når också målet: 1 handläggare på 30\u00a0% av heltid, beslut av chefen, i snitt " in sv
     assert " dagar (alternativet ovan är det snabbaste av dem)." in sv  # a bare "det ovan" named nothing
-    assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, lower "
-            "“Share of decisions within 4 months (%)” and search again.") in en
-    assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, "
-            "sänk ”Andel beslut inom 4 månader (%)” och sök igen.") in sv
+    # more years as well as a lower share (found by the manager's QA evening: the goal seek took the profile's years
+    # whatever the form said, and the answer said only "lower the share")
+    assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, simulate more "
+            "years (“Years simulated”: more cases give a narrower interval) or lower “Share of decisions within 4 months "
+            "(%)”, and search again.") in en
+    assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, simulera "
+            "fler år (”Simulerade år”: fler ärenden ger ett smalare intervall) eller sänk ”Andel beslut inom 4 månader "
+            "(%)”, och sök igen.") in sv
     assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee, is not among "
                        "the combinations tried.")
     assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de prövade "
                        "alternativen.")
+
+
+def test_the_goal_seek_takes_the_forms_years_and_seed_as_a_what_if_does():
+    """Found by the manager's QA evening: "Simulerade år" and "Slumpfrö" typed on the page were left out of the goal
+    seek without a word (it ran each profile's own time and seed), so more years could not make Åstorp's few
+    cases a sure answer."""
+    from scenarios.bases import library_base
+    from web.goalseek import goal_request
+
+    bases = [library_base("astorp", source="web form", line=None)]
+    own, typed = goal_request(bases, 95).base.settings, goal_request(bases, 95, seed=7, horizon="5y").base.settings
+    assert (own.seed, own.horizon) == (2025, None)  # the profile's own time
+    assert (typed.seed, str(typed.horizon)) == (7, "5y")
 
 
 def test_the_goal_answer_names_the_cheapest_sure_at_the_low_end(client):
