@@ -533,10 +533,10 @@ def test_the_goal_answer_names_equally_cheap_combinations_and_what_to_do_at_the_
     # whatever the form said, and the answer said only "lower the share")
     assert ("None of the combinations tried is sure to reach it at the interval's low end; to be sure, simulate more "
             "years (“Years simulated”: more cases give a narrower interval) or lower “Share of decisions within 4 months "
-            "(%)”, and search again.") in en
+            "(%)” and search again.") in en
     assert ("Inget av de prövade alternativen når målet säkert i intervallets sämre ände; för att vara säker, simulera "
             "fler år (”Simulerade år”: fler ärenden ger ett smalare intervall) eller sänk ”Andel beslut inom 4 månader "
-            "(%)”, och sök igen.") in sv
+            "(%)” och sök igen.") in sv
     assert en.endswith("Today's setting, 1 case officer at 30% of full time, decisions by the committee, is not among "
                        "the combinations tried.")
     assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de prövade "

@@ -615,6 +615,10 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
                              "av handläggaren: ")
         assert "Lika billigt och når också målet: 1 handläggare på 30\u00a0% av heltid, beslut av chefen" in sv
         assert "sänk ”Andel beslut inom 4 månader (%)” och sök igen." in sv
+        assert "simulera fler år (”Simulerade år”: fler ärenden ger ett smalare intervall)" in sv  # the QA evening
+        # one process: no municipality in brackets, so no word of brackets under the table (the QA evening)
+        assert page.locator("#goal-result .goal-low-note").inner_text() == (
+            "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet.")
         # the control it names is the page's own, as labelled
         assert page.locator("[data-t='goal_percent']").inner_text() == "Andel beslut inom 4 månader (%)"
         assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de "
@@ -997,6 +1001,8 @@ def test_a_joint_goal_shows_the_low_end_it_rests_on_and_names_the_municipality_t
         assert sv.endswith("sök igen (varje alternativs sämre ände sätts av Bjuvs få avgjorda ärenden, vilket fler "
                            "handläggare inte ändrar).")
         assert page.locator("#goal-result .goal-low-note").inner_text().startswith("”Säkert minst”: intervallets")
+        assert page.locator("#goal-result .goal-low-note").inner_text().endswith(
+            "Inom parentes kommunen vars få avgjorda ärenden sätter den.")  # Bjuv is in brackets
         page.click("[data-lang='en']")
         assert page.locator("#goal-result table.goal thead th").all_inner_texts()[-1] == \
             "Within 4 months, surely at least"

@@ -427,8 +427,8 @@ function drawGoal(goal) {
   // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
   const names = (state.lang === "en" && goal.names_en) || goal.names || {};
   const low = (c) => share(c.target_figure.low) + (c.limit ? ` (${names[c.limit.process] || c.limit.process})` : "");
-  for (const c of goal.candidates) {
-    if (c.status === "not run") continue;
+  const shown = goal.candidates.filter((c) => c.status !== "not run");
+  for (const c of shown) {
     const days = c.complete_to_decision_mean_days.mean;
     // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
     body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
@@ -439,8 +439,11 @@ function drawGoal(goal) {
       el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: share(c.target_figure.mean) }),
       el("td", { class: "goal-low", text: low(c) })));
   }
+  // "in brackets the municipality …" only under a table that has one in brackets
+  const lowNote = t("goal_low_note") + (shown.some((c) => c.limit) ? ` ${t("goal_low_limit")}` : "");
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
-    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: t("goal_low_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: lowNote }),
+    el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
   if (goal.candidates.some((c) => c.status !== "not run" && c.frontier === null)) {
     box.querySelector(".goal-frontier").after(el("p", { class: "note goal-not-needed", text: t("goal_not_needed") }));
   }
