@@ -81,6 +81,16 @@ def _sentence(page) -> str:
     return page.locator("#results .sentence").first.inner_text()
 
 
+def _refused(page, field: str, value: str, button: str, words: str) -> str:
+    """``value`` typed in ``field`` and ``button`` pressed: the page's refusal (waited for by ``words`` in it), the
+    field marked as the one refused."""
+    page.fill(field, value)
+    page.click(button)
+    page.locator("#message", has_text=words).wait_for()
+    assert "bad" in (page.locator(field).get_attribute("class") or "")
+    return page.locator("#message").inner_text()
+
+
 def _calculate(page, count: int) -> None:
     page.click("#run")
     page.wait_for_selector(f"body[data-runs='{count}']", timeout=60_000)
@@ -330,11 +340,8 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         assert message.inner_text() == "A joint unit needs at least two municipalities: choose one more."
 
         page.uncheck("#goal-joint")
-        page.fill("#goal-percent", "120")
-        page.click("#goal-run")
-        page.locator("#message", has_text="120%").wait_for()
-        assert message.inner_text() == "Share of decisions within 4 months: 120% is outside the allowed range 50–99%"
-        assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
+        assert _refused(page, "#goal-percent", "120", "#goal-run", "120%") == (
+            "Share of decisions within 4 months: 120% is outside the allowed range 50–99%")
         page.click("[data-lang='sv']")
         assert message.inner_text() == ("Andel beslut inom 4 månader: 120\u00a0% ligger utanför det tillåtna "
                                         "intervallet 50–99\u00a0%")
@@ -1338,11 +1345,8 @@ def test_a_number_the_browser_cannot_read_an_empty_goal_share_and_nothing_chosen
         page.click("[data-lang='sv']")
         page.fill("#lever-officers", "")
 
-        page.fill("#goal-percent", "")
-        page.click("#goal-run")
-        page.locator("#message", has_text="skriv en andel").wait_for()
-        assert message.inner_text() == "Andel beslut inom 4 månader: skriv en andel mellan 50 och 99\u00a0%"
-        assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
+        assert _refused(page, "#goal-percent", "", "#goal-run", "skriv en andel") == (
+            "Andel beslut inom 4 månader: skriv en andel mellan 50 och 99\u00a0%")
 
         page.uncheck("[data-place='helsingborg']")
         page.click("#save")
