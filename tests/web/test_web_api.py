@@ -229,7 +229,10 @@ def test_an_uploaded_model_and_profile_run_and_a_pair_that_cannot_run_is_refused
     said = refused.json()
     assert said["error"].startswith("The model cannot be simulated with this profile. Details: p.yaml:")
     assert said["error_sv"].startswith("Modellen kan inte simuleras med den här profilen. Detaljer: p.yaml, rad ")
-    assert "Task_Finns_Inte" in said["error"] and "Task_Finns_Inte" in said["error_sv"]
+    assert "no element 'Task_Finns_Inte' in process 'Process_Serveringstillstand'" in said["error"]
+    # in Swedish, not "(på engelska) no element …" (the commonest refusal: a profile of another model)
+    assert "inget element 'Task_Finns_Inte' i processen 'Process_Serveringstillstand'" in said["error_sv"]
+    assert "på engelska" not in said["error_sv"]
     run = client.post("/api/runs", json={"uploads": ["broken"], "levers": SMALL})
     assert run.status_code == 400 and "no uploaded process 'broken'" in run.json()["error"]
     assert client.get("/api/setup").status_code == 200
