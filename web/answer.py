@@ -20,7 +20,7 @@ from bpmn_io.svg import render_svg
 from processes.errors import PermitflowError
 from processes.shownnames import name_in
 from report.deadlines import LIBRARY_CLOCK, deadline_said, duration_words
-from report.headline import ARRIVAL_FIGURE, other_way, sure_end
+from report.headline import ARRIVAL_FIGURE, other_way, sure_end, together
 from report.html import bilingual_badges, strip_xml_prolog, waiting_badges
 from report.numbers import MISSING, number, percent
 from report.results import summary_document
@@ -314,10 +314,21 @@ def how_sure(doc: Mapping[str, Any], names: Mapping[str, Any]) -> dict[str, dict
             en = (f"{named['en']}: the conclusion holds across the assumption ranges ({points} combinations): at least "
                   f"{number(least, 'en', digits)} days {'shorter' if shorter else 'longer'} in every combination.")
         elif not conclusion["nominal"]["significant"]:
-            sv = (f"{named['sv']}: ingen säker skillnad ens med antagandena som de är (skillnadens intervall omfattar noll), "
-                  f"så den prövas inte över intervallen ({points} kombinationer).")
-            en = (f"{named['en']}: no sure difference even with the assumptions as they are (the difference's interval "
-                  f"includes zero), so it is not tested across the ranges ({points} combinations).")
+            # found by the manager's QA evening: it said "so it is not tested across the ranges" while the combinations
+            # ran, and the report downloaded after it says which way they go: say it as the report does
+            sv = f"{named['sv']}: ingen säker skillnad med antagandena som de är (skillnadens intervall omfattar noll)"
+            en = f"{named['en']}: no sure difference with the assumptions as they are (the difference's interval includes zero)"
+            span = conclusion.get("across") or {}
+            if span.get("min") is None or span.get("max") is None:
+                sv, en = sv + ".", en + "."
+            else:
+                agree = round((conclusion.get("share_same_direction") or 0) * conclusion["points"])
+                shorter = conclusion["direction"] == "lower"
+                (min_sv, max_sv), (min_en, max_en) = (together((span["min"], span["max"]), lang) for lang in ("sv", "en"))
+                sv += (f"; över antagandenas intervall ({points} kombinationer) blir det {'kortare' if shorter else 'längre'} "
+                       f"i {agree} av dem (ändring {min_sv} till {max_sv} dagar).")
+                en += (f"; across the assumption ranges ({points} combinations) it is {'shorter' if shorter else 'longer'} "
+                       f"in {agree} of them (change {min_en} to {max_en} days).")
         else:
             share = conclusion["share_same_direction"]
             sv = (f"{named['sv']}: slutsatsen håller inte över hela antagandenas intervall ({points} kombinationer): samma "

@@ -104,10 +104,12 @@ TEXTS: dict[str, dict[str, str]] = {
     # found by the manager's second journey: every row said "100 %" and the answer "not sure"; the decision rests on
     # the interval's low end, which a joint unit's municipality with few cases sets (named in the cell)
     "goal_low": {"sv": "Inom 4 månader, säkert minst", "en": "Within 4 months, surely at least"},
-    "goal_low_note": {"sv": "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet. "
-                            "Inom parentes kommunen vars få avgjorda ärenden sätter den.",
+    "goal_low_note": {"sv": "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet.",
                       "en": "“Surely at least”: the interval's low end (95%); the target is surely reached when it "
-                            "reaches the target. In brackets the municipality whose few decided cases set it."},
+                            "reaches the target."},
+    # said only when a cell names one (found by the manager's QA evening: said under a table with no brackets)
+    "goal_low_limit": {"sv": "Inom parentes kommunen vars få avgjorda ärenden sätter den.",
+                       "en": "In brackets the municipality whose few decided cases set it."},
     "goal_note": {"sv": "Markerade rader: ingen annan rad är både billigare och snabbare (två rader jämförs över "
                         "samma upprepningar, och körs vidare tills det är säkert vilken som är snabbast).",
                   "en": "Marked rows: no other row is both cheaper and faster (two rows are compared over the same "

@@ -55,6 +55,13 @@ def _ref(ref: str) -> str:
     return {"sourceRef": "källa (sourceRef)", "targetRef": "mål (targetRef)"}.get(ref, ref)
 
 
+def _missing(m: re.Match[str]) -> tuple[str, str]:
+    what = {"element": "inget element", "lane": "ingen bana (lane)", "sequence flow": "inget sekvensflöde"}[m[1]]
+    close = f" (menade du '{m[4]}'?)" if m[4] else ""
+    more = f" (och {m[5]} till av samma slag)" if m[5] else ""
+    return f"{what} '{m[2]}' i processen '{m[3]}'{close}{more}", ""
+
+
 #: permitflow's own messages an upload can get (the whole message, as the readers word it) and their Swedish,
 #: with the parser's words when the message carries them (then said as a technical note)
 _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re.S), said) for pattern, said in (
@@ -106,6 +113,10 @@ _OURS: tuple[tuple[re.Pattern[str], _Said], ...] = tuple((re.compile(pattern, re
     (r"attribute (\S+)=(.*) is not a number",
      lambda m: (f"attributet {m[1]}={m[2]} är inte ett tal", "")),
     (r"the BPMN file has no process", lambda m: ("BPMN-filen har ingen process", "")),
+    # a profile written for another model (simulator/compiler.py, counted by scenarios/checks.py): the commonest
+    # refusal of an upload that cannot run (found by the manager's QA evening: said in English)
+    (r"no (element|lane|sequence flow) '(.*?)' in process '(.*?)'(?: \(did you mean '(.*?)'\?\))?"
+     r"(?: \(and (\d+) more such entries\))?", _missing),
     # the YAML reader (bpmn_io/yamlparse.py, processes/yamlscan.py) and the page's own checks of a profile
     (r"invalid YAML: character #x(\w+) is not allowed \(expected printable text\)",
      lambda m: (f"ogiltig YAML: tecknet #x{m[1]} är inte tillåtet (förväntade utskrivbar text)", "")),

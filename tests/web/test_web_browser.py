@@ -81,6 +81,16 @@ def _sentence(page) -> str:
     return page.locator("#results .sentence").first.inner_text()
 
 
+def _refused(page, field: str, value: str, button: str, words: str) -> str:
+    """``value`` typed in ``field`` and ``button`` pressed: the page's refusal (waited for by ``words`` in it), the
+    field marked as the one refused."""
+    page.fill(field, value)
+    page.click(button)
+    page.locator("#message", has_text=words).wait_for()
+    assert "bad" in (page.locator(field).get_attribute("class") or "")
+    return page.locator("#message").inner_text()
+
+
 def _calculate(page, count: int) -> None:
     page.click("#run")
     page.wait_for_selector(f"body[data-runs='{count}']", timeout=60_000)
@@ -330,11 +340,8 @@ def test_goal_and_upload_refusals_are_plain_words_in_the_pages_language(server: 
         assert message.inner_text() == "A joint unit needs at least two municipalities: choose one more."
 
         page.uncheck("#goal-joint")
-        page.fill("#goal-percent", "120")
-        page.click("#goal-run")
-        page.locator("#message", has_text="120%").wait_for()
-        assert message.inner_text() == "Share of decisions within 4 months: 120% is outside the allowed range 50–99%"
-        assert "bad" in (page.locator("#goal-percent").get_attribute("class") or "")
+        assert _refused(page, "#goal-percent", "120", "#goal-run", "120%") == (
+            "Share of decisions within 4 months: 120% is outside the allowed range 50–99%")
         page.click("[data-lang='sv']")
         assert message.inner_text() == ("Andel beslut inom 4 månader: 120\u00a0% ligger utanför det tillåtna "
                                         "intervallet 50–99\u00a0%")
@@ -615,6 +622,10 @@ def test_the_goal_answer_says_ties_the_low_end_and_today_in_the_pages_language(s
                              "av handläggaren: ")
         assert "Lika billigt och når också målet: 1 handläggare på 30\u00a0% av heltid, beslut av chefen" in sv
         assert "sänk ”Andel beslut inom 4 månader (%)” och sök igen." in sv
+        assert "simulera fler år (”Simulerade år”: fler ärenden ger ett smalare intervall)" in sv  # the QA evening
+        # one process: no municipality in brackets, so no word of brackets under the table (the QA evening)
+        assert page.locator("#goal-result .goal-low-note").inner_text() == (
+            "”Säkert minst”: intervallets sämre ände (95\u00a0%); målet nås säkert när den når målet.")
         # the control it names is the page's own, as labelled
         assert page.locator("[data-t='goal_percent']").inner_text() == "Andel beslut inom 4 månader (%)"
         assert sv.endswith("Dagens upplägg, 1 handläggare på 30\u00a0% av heltid, beslut av nämnden, är inte bland de "
@@ -690,11 +701,11 @@ def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_
     complete applications and the remiss time were refused until the elements were renamed as the library's."""
     messages: list[str] = []
 
-    def upload(page: Any, model: Path) -> None:
+    def upload(page: Any, model: Path, profile: Path | None = None) -> None:
         before = page.eval_on_selector_all("#places input[data-upload]", "boxes => boxes.map(b => b.dataset.upload)")
         page.fill("#up-name", "Ritstad")  # shown as typed (the manager's second journey)
         page.set_input_files("#up-model", str(model))
-        page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
+        page.set_input_files("#up-profile", str(profile or DRAWN.with_suffix(".yaml")))
         page.click("#up-send")
         page.wait_for_function(
             "ids => [...document.querySelectorAll('#places input[data-upload]:checked')]"
@@ -722,7 +733,11 @@ def test_the_completeness_and_remiss_levers_work_on_a_model_drawn_in_a_tool_and_
             'targetRef="Activity_0utr7qq" />').replace("Begär komplettering", "Fråga igen").replace(
             "Komplettering inkommen", "Svar inkommet")
         (tmp_path / "two-loops.bpmn").write_text(text, encoding="utf-8")
-        upload(page, tmp_path / "two-loops.bpmn")
+        # the second choice's shares, which its run needs (an upload that cannot run is refused when it is sent)
+        (tmp_path / "two-loops.yaml").write_text(DRAWN.with_suffix(".yaml").read_text(encoding="utf-8").replace(
+            "  decision:", "    Gateway_0utk3rr: {probabilities: {Flow_1ut2bbb: 0.9, Flow_0ut3ccc: 0.1}}\n  decision:", 1),
+            encoding="utf-8")
+        upload(page, tmp_path / "two-loops.bpmn", tmp_path / "two-loops.yaml")
         page.fill("#lever-remiss_weeks", "")
         page.click("#run")
         message = page.locator("#message")
@@ -908,6 +923,9 @@ def test_an_own_model_without_a_committee_or_a_deadline_is_told_plainly(server: 
         assert _sentence(page).startswith("M/M/1: från att ärendet kommer in tills det är klart tar det i snitt")
         assert page.locator("#results h4").first.inner_text() == (
             "Dagar från att ärendet kommer in tills det är klart (andel ärenden)")
+        # a process of hours has a scale of days under its chart (it showed "0" alone: the QA evening)
+        ticks = page.locator("svg.ecdf text[text-anchor='middle']").all_text_contents()
+        assert ticks == ["0", "1", "2", "3", "4", "5", "6", "7"]
 
         page.fill("#up-name", "Bjuv")  # the same model under a library municipality's name, chosen beside it
         page.click("#up-send")
@@ -990,6 +1008,8 @@ def test_a_joint_goal_shows_the_low_end_it_rests_on_and_names_the_municipality_t
         assert sv.endswith("sök igen (varje alternativs sämre ände sätts av Bjuvs få avgjorda ärenden, vilket fler "
                            "handläggare inte ändrar).")
         assert page.locator("#goal-result .goal-low-note").inner_text().startswith("”Säkert minst”: intervallets")
+        assert page.locator("#goal-result .goal-low-note").inner_text().endswith(
+            "Inom parentes kommunen vars få avgjorda ärenden sätter den.")  # Bjuv is in brackets
         page.click("[data-lang='en']")
         assert page.locator("#goal-result table.goal thead th").all_inner_texts()[-1] == \
             "Within 4 months, surely at least"
@@ -1304,3 +1324,33 @@ def test_a_bad_profile_rule_is_refused_in_swedish_on_the_swedish_page(server: st
             f"The profile could not be read. Details: p.yaml:{line}: simulation.pools.officer.fte: pool 'officer': "
             "fte 2.0 must be in (0, 1]")
         assert page.locator("[data-upload]").count() == 0  # nothing kept
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_number_the_browser_cannot_read_an_empty_goal_share_and_nothing_chosen_are_said_plainly(server: str) -> None:
+    """Found by the manager's QA evening (2026-12-06): a number field holding what the browser cannot read ("-")
+    has the value "", so Räkna ran with today's value without a word; an empty goal share was refused as "– %
+    ligger utanför det tillåtna intervallet"; *Spara scenariot* with nothing chosen said the server's "välj minst en
+    kommun eller ladda upp …" in lower case where Räkna says "Välj minst en kommun."."""
+    messages: list[str] = []
+    with _the_page(server, messages) as page:
+        message = page.locator("#message")
+        page.type("#lever-officers", "-")
+        page.click("#run")
+        page.locator("#message", has_text="heltal").wait_for()
+        assert message.inner_text() == "Handläggare (antal): det som står i fältet är inte ett heltal"
+        assert "bad" in (page.locator("#lever-officers").get_attribute("class") or "")
+        page.click("[data-lang='en']")
+        assert message.inner_text() == "Case officers (number): what is typed is not a whole number"
+        page.click("[data-lang='sv']")
+        page.fill("#lever-officers", "")
+
+        assert _refused(page, "#goal-percent", "", "#goal-run", "skriv en andel") == (
+            "Andel beslut inom 4 månader: skriv en andel mellan 50 och 99\u00a0%")
+
+        page.uncheck("[data-place='helsingborg']")
+        page.click("#save")
+        page.locator("#message", has_text="Välj").wait_for()
+        assert message.inner_text() == "Välj minst en kommun."
+        assert page.evaluate("document.body.dataset.runs") is None and page.evaluate("document.body.dataset.goals") is None
+    assert messages == ["error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]

@@ -94,8 +94,13 @@ function selectedUploads() {
 function leverValues() {
   const values = {};
   for (const input of document.querySelectorAll("[data-lever]")) {
-    if (input.value.trim() === "") continue;
     const lever = leverOf(input.dataset.lever);
+    // a number field the browser cannot read ("-", "1e"; letters in some browsers) has the value "": it kept
+    // today's value without a word (found by the manager's QA evening)
+    if (input.validity && input.validity.badInput) {
+      throw formError(lever, "what is typed is not a whole number", "det som står i fältet är inte ett heltal");
+    }
+    if (input.value.trim() === "") continue;
     if (lever.kind !== "float") { values[lever.key] = input.value; continue; }
     const typed = input.value.trim();
     const shown = parseDecimal(typed);
@@ -235,6 +240,13 @@ async function startGoal() {
     who: $("#goal-who").value } }, "goal");
 }
 
+// no municipality and no upload chosen: say so (true)
+function nothingChosen() {
+  if (selectedPlaces().length + selectedUploads().length > 0) return false;
+  showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
+  return true;
+}
+
 // question(), or null with the form's refusal shown
 function checkedQuestion(replaces) {
   try {
@@ -250,10 +262,7 @@ function checkedQuestion(replaces) {
 // downloads when it is done
 async function launch(url, extra, kind, again = null) {
   showMessage(null);
-  if (!again && selectedPlaces().length + selectedUploads().length === 0) {
-    showMessage({ error: t("choose"), error_sv: t("choose"), field: "" });
-    return;
-  }
+  if (!again && nothingChosen()) return;
   const previous = state.run;  // a second click cancels the first run (the server drops its queued work)
   const asked = again ? { ...again, replaces: previous } : checkedQuestion(previous);
   if (!asked) return;
@@ -321,6 +330,7 @@ async function downloadReport() {
 
 async function saveScenario() {
   showMessage(null);
+  if (nothingChosen()) return;  // as Räkna says it (the server said it in lower case, with other words)
   const asked = checkedQuestion(null);
   if (!asked) return;
   const reply = await api("POST", "/api/scenario", asked);
@@ -417,8 +427,8 @@ function drawGoal(goal) {
   // the low end the answer rests on, and the municipality whose few cases set it (a joint unit's)
   const names = (state.lang === "en" && goal.names_en) || goal.names || {};
   const low = (c) => share(c.target_figure.low) + (c.limit ? ` (${names[c.limit.process] || c.limit.process})` : "");
-  for (const c of goal.candidates) {
-    if (c.status === "not run") continue;
+  const shown = goal.candidates.filter((c) => c.status !== "not run");
+  for (const c of shown) {
     const days = c.complete_to_decision_mean_days.mean;
     // frontier null: dearer than one that surely reaches the target, not run on to place it (not needed)
     body.append(el("tr", { class: c.frontier ? "frontier" : c.frontier === null ? "not-needed" : "" }, el("td", { text: String(c.officers) }),
@@ -429,8 +439,11 @@ function drawGoal(goal) {
       el("td", { text: days === null ? "–" : num(days, 1) }), el("td", { text: share(c.target_figure.mean) }),
       el("td", { class: "goal-low", text: low(c) })));
   }
+  // "in brackets the municipality …" only under a table that has one in brackets
+  const lowNote = t("goal_low_note") + (shown.some((c) => c.limit) ? ` ${t("goal_low_limit")}` : "");
   box.append(el("div", { class: "goal-table" }, el("table", { class: "goal" }, el("thead", {}, head), body)),
-    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: t("goal_low_note") }), el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
+    el("p", { class: "note goal-frontier", text: t("goal_note") }), el("p", { class: "note goal-low-note", text: lowNote }),
+    el("p", { class: "note goal-cost", text: t("goal_cost_note") }));
   if (goal.candidates.some((c) => c.status !== "not run" && c.frontier === null)) {
     box.querySelector(".goal-frontier").after(el("p", { class: "note goal-not-needed", text: t("goal_not_needed") }));
   }
@@ -460,7 +473,9 @@ function ecdf(m) {
     svg.append(el("svg:line", { x1: L, x2: W - R, y1: y(p), y2: y(p), class: "grid" }));
     svg.append(el("svg:text", { x: L - 6, y: y(p) + 4, "text-anchor": "end", text: pct(Math.round(p * 100), 0) }));
   }
-  for (let d = 0; d <= maxX; d += 30) {
+  // a tick a month; a process of a few days or weeks a tick every 1, 2, 5 or 10 days (it showed "0" alone, no scale)
+  const tick = maxX >= 60 ? 30 : [1, 2, 5, 10].find((s) => maxX / s <= 8);
+  for (let d = 0; d <= maxX; d += tick) {
     svg.append(el("svg:text", { x: x(d), y: H - B + 16, "text-anchor": "middle", text: String(d) }));
   }
   svg.append(el("svg:text", { x: W - R, y: H - 4, "text-anchor": "end", text: t("days") }));
