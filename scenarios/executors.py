@@ -194,19 +194,29 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
             import logging  # here: not on the start-up path of a run without dask
 
             keep_heap()  # before the cluster forks its workers (processes.heapkeep)
-            with dask_config.set(LOCAL_DASK):
-                # silence_logs: the cluster's own log lines stay out of the user's terminal (a worker's
-                # heartbeat meeting a scheduler that is closing printed a traceback after a run that
-                # succeeded); a unit's error comes back to this process through its future and is told here
-                cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.CRITICAL)
-                client = Client(cluster)
-                try:
-                    # pure=False: no hashing of every chunk's texts for a key (each chunk is submitted once)
-                    yield client.get_executor(pure=False)
-                finally:
-                    client.close()
-                    cluster.close()
+            # no log record at all in the cluster's processes: a nanny forks its worker from a thread while
+            # its main thread may be writing a record, and a buffered stream's lock held at that moment stays
+            # held in the child, which then hangs at its first record (seen under pytest, whose logging plugin
+            # puts a file handler on the root logger); the levels are inherited by every forked process
+            quiet = logging.getLogger("distributed")
+            was = quiet.level
+            quiet.setLevel(logging.CRITICAL)
+            try:
+                with dask_config.set(LOCAL_DASK):
+                    # silence_logs: the cluster's own log lines stay out of the user's terminal (a worker's
+                    # heartbeat meeting a scheduler that is closing printed a traceback after a run that
+                    # succeeded); a unit's error comes back to this process through its future and is told here
+                    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                           processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
+                    client = Client(cluster)
+                    try:
+                        # pure=False: no hashing of every chunk's texts for a key (each chunk is submitted once)
+                        yield client.get_executor(pure=False)
+                    finally:
+                        client.close()
+                        cluster.close()
+            finally:
+                quiet.setLevel(was)
             return
         with dask_config.set(QUIET_DASK):
             try:
