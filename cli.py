@@ -481,6 +481,10 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
+    if not strict:  # a cancel end outside a transaction read as a plain end, as simulate --lenient runs it
+        from bpmn_io.lenient import plain_cancel_ends
+
+        defs = plain_cancel_ends(defs)
     if not defs.processes:  # a collaboration of black-box pools, or a diagram alone: nothing to fill in
         fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
              "event, its steps and flows); no profile written")
@@ -604,9 +608,9 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             raise click.UsageError(f"{prof_source} has no simulation: section")
         defs = load_model(source, strict=strict)
         if not strict:  # Prosimos cannot follow a flow to nothing either: left out, as simulate does
-            from bpmn_io.lenient import without_broken_flows
+            from bpmn_io.lenient import for_simulation
 
-            defs = without_broken_flows(defs)
+            defs = for_simulation(defs)
         converted = simformats.to_prosimos(defs, params)
         data = (json.dumps(converted.document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         if bpmn_out is not None:
