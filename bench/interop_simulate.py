@@ -36,21 +36,25 @@ WIDTH = 160
 
 def corpus_files(root: Path = INTEROP) -> list[Path]:
     """Every BPMN file of interop/miwg and interop/odd (as tests/bpmn_io/bpmn_corpus.py)."""
-    return sorted(p for folder in ("miwg", "odd") for p in (root / folder).rglob("*")
-                  if p.is_file() and p.suffix in SUFFIXES)
+    return sorted(
+        p
+        for folder in ("miwg", "odd")
+        for p in (root / folder).rglob("*")
+        if p.is_file() and p.suffix in SUFFIXES
+    )
 
 
 def reason(stderr: str) -> str:
     """The refusal's one line, without the program's prefix and the file's path."""
     lines = [line for line in stderr.splitlines() if line.startswith("permitflow: error: ")]
-    line = (lines[-1] if lines else (stderr.strip().splitlines() or ["(no message)"])[-1])
+    line = lines[-1] if lines else (stderr.strip().splitlines() or ["(no message)"])[-1]
     line = line.removeprefix("permitflow: error: ")
     head, sep, tail = line.partition(": ")
     return tail if sep and ("/" in head or head.endswith((".bpmn", ".bpmn2", ".xml"))) else line
 
 
 def cut(line: str) -> str:
-    return line if len(line) <= WIDTH else line[:WIDTH - 3] + "..."
+    return line if len(line) <= WIDTH else line[: WIDTH - 3] + "..."
 
 
 def simulates(path: Path) -> tuple[bool, str]:
@@ -63,8 +67,23 @@ def simulates(path: Path) -> tuple[bool, str]:
         made = runner.invoke(cli, ["convert", "--lenient", str(model), str(profile), "--to", "profile"])
         if made.exit_code != 0:
             return False, reason(made.stderr)
-        shown = runner.invoke(cli, ["simulate", "--lenient", str(model), "--profile", str(profile),
-                                    "--years", "0.3", "-r", "2", "--workers", "1", "-q"])
+        shown = runner.invoke(
+            cli,
+            [
+                "simulate",
+                "--lenient",
+                str(model),
+                "--profile",
+                str(profile),
+                "--years",
+                "0.3",
+                "-r",
+                "2",
+                "--workers",
+                "1",
+                "-q",
+            ],
+        )
         if shown.exit_code != 0:
             return False, reason(shown.stderr)
         return True, ""
@@ -94,8 +113,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _kind(why: str) -> str:
     """A refusal's kind, for the count: the construct it names first, else its first words."""
-    kinds = ("top-level start event", "event subprocess", "signal", "compensation", "cancel", "transaction",
-             "cannot finish", "no process to simulate")
+    kinds = (
+        "top-level start event",
+        "event subprocess",
+        "signal",
+        "compensation",
+        "cancel",
+        "transaction",
+        "cannot finish",
+        "no process to simulate",
+    )
     found = [(why.find(key), key) for key in kinds if key in why]
     return min(found)[1] if found else why[:60]
 

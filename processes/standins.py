@@ -44,9 +44,10 @@ from processes import model as m
 from processes.params import SimParams
 from processes.stepnames import step_said
 
-__all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "signal_catches", "armed_starts",
+__all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "black_box_errors", "signal_catches", "armed_starts",
            "top_starts", "unused_compensations", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY",
-           "ESCALATION_BOUNDARY", "SIGNAL", "SIGNAL_BOUNDARY", "STARTS", "UNUSED"]
+           "ESCALATION_BOUNDARY", "SIGNAL", "SIGNAL_BOUNDARY", "STARTS", "UNUSED",
+           "ERROR_BOUNDARY", "ERROR_NEVER"]
 
 #: what a run says of an empty subprocess (after the element): how it is simulated
 STAND_IN = ("a subprocess with nothing drawn inside (its tool kept it collapsed): simulated as one step of work, as "
@@ -72,6 +73,12 @@ ARMED = ("the start event of a non-interrupting event subprocess: its {trigger} 
          "{scope} starts{share}; the event subprocess then runs beside the {scope}, which ends when both are done")
 #: what a run says of several top-level start events (after the first)
 STARTS = ("one of {n} top-level start events ({ids}): each case arrives at one of them, {how}")
+#: what a run says of an error boundary event on a black box, with a share and without one (after the element)
+ERROR_BOUNDARY = ("an error boundary event on a step whose inside is not in the file: simulated as the step ending in "
+                  "that error after its work, in the `share:` of its runs the profile gives (the model does not say "
+                  "when the error is thrown)")
+ERROR_NEVER = ("an error boundary event on a step whose inside is not in the file: never fires, as the profile gives "
+               "it no `share:` (the share of the step's runs that end in that error)")
 #: what a run says of a compensation activity nothing can start (after the element)
 UNUSED = ("a compensation activity that no compensation boundary event is associated with: never run (BPMN runs "
           "one only to undo the activity whose compensation boundary event it is associated with)")
@@ -97,12 +104,22 @@ def conditional_events(process: m.Process) -> tuple[m.Event, ...]:
                  and n.position in ("intermediate_catch", "boundary"))
 
 
+def black_box_errors(process: m.Process) -> tuple[m.Event, ...]:
+    """The error boundary events of ``process`` on a task, a call activity or an empty subprocess (the end
+    event that would throw the error is not in the file), in model order."""
+    return _on_black_box(process, "error")
+
+
 def black_box_escalations(process: m.Process) -> tuple[m.Event, ...]:
     """The escalation boundary events of ``process`` on a task, a call activity or an empty subprocess (the
     steps that would raise the escalation are not in the file), in model order."""
+    return _on_black_box(process, "escalation")
+
+
+def _on_black_box(process: m.Process, trigger: str) -> tuple[m.Event, ...]:
     empty = {s.id for s in empty_subprocesses(process)}
     return tuple(n for n in process.nodes.values()
-                 if isinstance(n, m.Event) and n.position == "boundary" and n.trigger == "escalation"
+                 if isinstance(n, m.Event) and n.position == "boundary" and n.trigger == trigger
                  and (isinstance(process.nodes.get(n.attached_to), (m.Task, m.CallActivity)) or n.attached_to in empty))
 
 
@@ -173,6 +190,11 @@ def stand_in_notes(process: m.Process, params: SimParams) -> list[tuple[str, str
         out.append((first.id, f"{step_said(first.id, first.name)}: " + STARTS.format(
             n=len(tops), ids=", ".join(t.id for t in tops), how=how), None))
     out += [(n.id, f"{step_said(n.id, n.name)}: {UNUSED}", None) for n in unused_compensations(process)]
+    for event in black_box_errors(process):
+        ep = params.elements.get(event.id)
+        shared = ep is not None and ep.share is not None
+        out.append((event.id, f"{step_said(event.id, event.name)}: {ERROR_BOUNDARY if shared else ERROR_NEVER}",
+                    "share" if shared else None))
     for node in process.nodes.values():
         if node.id not in chosen:
             continue

@@ -31,6 +31,7 @@ class ActivityExecution:
     work_draws: list[Any]
     route_draws: list[Any]
     count_draws: list[Any]
+    fail_draws: dict[int, Any]  # a black box with error boundary events of a share: its draw per completed run
     workplace: Any
     recorder: Any
 
@@ -88,6 +89,12 @@ class ActivityExecution:
             box.cancel()
             raise
         error = box.proc.value
+        if error is None and node.fails:  # a black box: its run ends in an error in the share the profile gives
+            u = next(self.fail_draws[node.index])
+            for b, cumulative in node.fails:
+                if u < cumulative:
+                    self.recorder.boundary(scope.case, self.nodes[b], env.now)
+                    return b
         if error is not None:
             for b in node.boundaries:
                 bn = self.nodes[b]

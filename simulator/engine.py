@@ -259,6 +259,7 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
             (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(lazy_stream(root, "attribute", name)))
             for name, a in params.attributes.items()
         ]
+        self.fail_draws = {nd.index: uniforms(lazy_stream(root, "error", nd.id)) for nd in self.nodes if nd.fails}
         self.capped = any(nd.visit_cap for nd in self.nodes)
         self.node_pools: list[PoolAtWork | None] = []
         self.hot: tuple[Any, ...] = ()

@@ -30,7 +30,14 @@ from processes.params import SimParams
 from simulator import instead
 from simulator.tokens import START, Timer
 
-__all__ = ["event_subprocess_kind", "compensation_handlers", "watch_lists", "top_starts", "ARMED_TRIGGERS"]
+__all__ = [
+    "event_subprocess_kind",
+    "compensation_handlers",
+    "black_box_failures",
+    "watch_lists",
+    "top_starts",
+    "ARMED_TRIGGERS",
+]
 
 Fields = list[dict[str, Any]]
 Problem = Callable[[str, str], None]
@@ -40,8 +47,13 @@ Problem = Callable[[str, str], None]
 ARMED_TRIGGERS = ("timer", "message", "signal", "conditional")
 
 
-def event_subprocess_kind(process: m.Process, sub: m.SubProcess, f: dict[str, Any], params: SimParams,
-                          timer: Callable[[m.Event, bool], Timer | None]) -> str:
+def event_subprocess_kind(
+    process: m.Process,
+    sub: m.SubProcess,
+    f: dict[str, Any],
+    params: SimParams,
+    timer: Callable[[m.Event, bool], Timer | None],
+) -> str:
     """Fill ``f`` for the event subprocess ``sub``: a compensation handler, or armed by its start event's
     trigger (its ``timer``, or the ``delay:`` and ``share:`` of the start event in ``params``).
     Returns why it is refused, or ``""``."""
@@ -51,8 +63,10 @@ def event_subprocess_kind(process: m.Process, sub: m.SubProcess, f: dict[str, An
     start = starts[0]
     if start.trigger == "compensation":
         if not isinstance(process.nodes.get(sub.parent), m.SubProcess):
-            return ("a compensation event subprocess at the process's top level is never started (nothing "
-                    "compensates the whole process): leave it out, or draw it inside the subprocess it undoes")
+            return (
+                "a compensation event subprocess at the process's top level is never started (nothing "
+                "compensates the whole process): leave it out, or draw it inside the subprocess it undoes"
+            )
         f["compensation_handler"] = True
         return ""
     if start.is_interrupting or start.trigger not in ARMED_TRIGGERS:
@@ -64,15 +78,19 @@ def event_subprocess_kind(process: m.Process, sub: m.SubProcess, f: dict[str, An
     elif start.trigger == "timer":  # a cycle R[n]/duration: it fires again while the scope runs, as it may
         f["timer"] = timer(start, True)
     else:
-        return (f"its {start.trigger} start event '{start.id}' needs a `delay:` in params (when the "
-                f"{start.trigger} comes after the {within} starts; `share:` the share of cases in which it comes)")
+        return (
+            f"its {start.trigger} start event '{start.id}' needs a `delay:` in params (when the "
+            f"{start.trigger} comes after the {within} starts; `share:` the share of cases in which it comes)"
+        )
     f["triggered"] = True
     f["share"] = ep.share if ep is not None and ep.share is not None else 1.0
     f["interrupting"] = False
     return ""
 
 
-def compensation_handlers(process: m.Process, fields: Fields, index: dict[str, int], problem: Problem) -> None:
+def compensation_handlers(
+    process: m.Process, fields: Fields, index: dict[str, int], problem: Problem
+) -> None:
     """Each compensation boundary event's activity gets the compensation activity associated with the
     event as its ``handler`` (the event leaves its ``boundaries``: it never interrupts); each subprocess
     the compensation event subprocess inside it."""
@@ -83,20 +101,46 @@ def compensation_handlers(process: m.Process, fields: Fields, index: dict[str, i
     for f in fields:
         if f.get("compensation_boundary"):
             host = fields[f["host"]] if f["host"] >= 0 else None
-            handlers = [index[t] for t in targets.get(f["id"], ()) if t in index
-                        and getattr(process.nodes[t], "is_for_compensation", False)]
+            handlers = [
+                index[t]
+                for t in targets.get(f["id"], ())
+                if t in index and getattr(process.nodes[t], "is_for_compensation", False)
+            ]
             if host is None:
                 continue  # (an unknown host: said where boundaries are collected)
             if len(handlers) != 1:
-                problem(f["id"], f"compensation boundary event is associated with {len(handlers)} compensation "
-                                 "activities (expected one, isForCompensation, drawn with an association from "
-                                 "the event)")
+                problem(
+                    f["id"],
+                    f"compensation boundary event is associated with {len(handlers)} compensation "
+                    "activities (expected one, isForCompensation, drawn with an association from "
+                    "the event)",
+                )
                 continue
             host["boundaries"] = tuple(b for b in host["boundaries"] if b != f["index"])
             host["handler"] = handlers[0]
         elif f.get("compensation_handler") and f["scope"] >= 0:
             fields[f["scope"]]["handler"] = f["index"]
 
+
+def black_box_failures(fields: Fields, problem: Problem) -> None:
+    """Each black box's ``fails``: its error boundary events with a ``share:`` and their cumulative shares
+    (one draw per completed run of the step chooses one, or none)."""
+    by_host: dict[int, list[dict[str, Any]]] = {}
+    for f in fields:
+        if "fail_share" in f and f["host"] >= 0:
+            by_host.setdefault(f["host"], []).append(f)
+    for host, events in by_host.items():
+        total, fails = 0.0, []
+        for f in events:
+            total += f["fail_share"]
+            fails.append((f["index"], total))
+        if total > 1.0 + 1e-9:
+            problem(
+                fields[host]["id"],
+                f"the `share:` of its error boundary events sum to {total!r} (expected at "
+                f"most 1: {', '.join(f['id'] for f in events)})",
+            )
+        fields[host]["fails"] = tuple(fails)
 
 
 def watch_lists(fields: Fields) -> tuple[int, ...]:
@@ -112,8 +156,9 @@ def watch_lists(fields: Fields) -> tuple[int, ...]:
     return tuple(inside.get(-1, ()))
 
 
-def top_starts(fields: Fields, params: SimParams, problem: Problem, process_id: str) -> tuple[tuple[int, ...],
-                                                                                            tuple[float, ...]]:
+def top_starts(
+    fields: Fields, params: SimParams, problem: Problem, process_id: str
+) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """The top-level start events and their cumulative shares: each one's ``share:``, or equal shares."""
     tops = [f for f in fields if f["kind"] == START and f["scope"] == -1]
     if len(tops) < 2:
@@ -123,15 +168,21 @@ def top_starts(fields: Fields, params: SimParams, problem: Problem, process_id: 
     if not given:
         weights = [1.0 / len(tops)] * len(tops)
     elif len(given) != len(tops):
-        problem(process_id, "give every top-level start event a `share:` or none (equal shares): "
-                            + ", ".join(f["id"] for f, s in zip(tops, shares, strict=True) if s is None)
-                            + " have none")
+        problem(
+            process_id,
+            "give every top-level start event a `share:` or none (equal shares): "
+            + ", ".join(f["id"] for f, s in zip(tops, shares, strict=True) if s is None)
+            + " have none",
+        )
         weights = [1.0 / len(tops)] * len(tops)
     else:
         total = math.fsum(given)
         if abs(total - 1.0) > 1e-9:
-            problem(process_id, f"the `share:` of the top-level start events must sum to 1 (within 1e-9), "
-                                f"got {total!r} ({', '.join(f['id'] for f in tops)})")
+            problem(
+                process_id,
+                f"the `share:` of the top-level start events must sum to 1 (within 1e-9), "
+                f"got {total!r} ({', '.join(f['id'] for f in tops)})",
+            )
         weights = [s for s in shares if s is not None]
     cumulative, total = [], 0.0
     for w in weights:

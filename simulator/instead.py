@@ -61,7 +61,8 @@ def throw(trigger: str, position: str) -> str:
         return COMPENSATION
     if trigger == "cancel":
         return ("draw it inside a transaction (with a cancel boundary event on it, the way out), or draw an error "
-                "end event instead, and an error boundary event on the subprocess")
+                "end event instead, and an error boundary event on the subprocess (`simulate --lenient` reads it "
+                "as an end event without a trigger)")
     what = "end event" if position == "end" else "intermediate throw event"
     return f"draw a {what} without a trigger (or a message one) instead"
 

@@ -18,9 +18,15 @@ from typing import Any
 from processes import model as m
 from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
-from processes.standins import black_box_escalations, empty_subprocesses
+from processes.standins import black_box_errors, black_box_escalations, empty_subprocesses
 from simulator import instead
-from simulator.eventpasses import compensation_handlers, event_subprocess_kind, top_starts, watch_lists
+from simulator.eventpasses import (
+    black_box_failures,
+    compensation_handlers,
+    event_subprocess_kind,
+    top_starts,
+    watch_lists,
+)
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
     ACTIVITY,
@@ -116,6 +122,8 @@ class _Builder:
         self.empty = frozenset(s.id for s in empty_subprocesses(process))  # each run as one step of work
         # escalation boundary events on a step whose inside is not in the file: fired after their delay:
         self.black_box_escalations = frozenset(e.id for e in black_box_escalations(process))
+        # error boundary events on a black box: the step ends in the error in their share: of its runs
+        self.black_box_errors = frozenset(e.id for e in black_box_errors(process))
 
     def problem(self, element: str, why: str) -> None:
         self.problems.append((element, why))
@@ -177,6 +185,7 @@ class _Builder:
             fields.append(f)
 
         compensation_handlers(p, fields, index, self.problem)
+        black_box_failures(fields, self.problem)
         watch = watch_lists(fields)
         subprocess_starts(fields, self.problem)
         gateway_caps(fields, flow_source)
@@ -207,7 +216,7 @@ class _Builder:
                 f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}",
                 elements=tuple(e for e, _why in self.problems))
         for f in fields:
-            for key in ("event_subprocess", "compensation_boundary", "compensation_handler"):
+            for key in ("event_subprocess", "compensation_boundary", "compensation_handler", "fail_share"):
                 f.pop(key, None)  # (what the passes above read)
             f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
                           and f.get("handler", -1) < 0
@@ -343,6 +352,8 @@ class _Builder:
             f["error"] = True
             f["error_ref"] = n.definitions[0].ref
             f["interrupting"] = True
+            if n.id in self.black_box_errors and ep is not None and ep.share is not None:
+                f["fail_share"] = ep.share  # (simulator.eventpasses.black_box_failures)
         elif trigger == "cancel":  # on a transaction (else refused above): caught from its cancel end event
             f["error"] = f["interrupting"] = True
             f["error_ref"] = CANCELLED

@@ -173,6 +173,7 @@ class CompiledNode:
     watch: tuple[int, ...] = ()  # subprocess: the event subprocesses inside it that its start arms
     triggered: bool = False  # an event subprocess armed when its scope starts (its start event's trigger)
     share: float = 1.0  # triggered event subprocess: the share of scope instances in which its trigger comes
+    fails: tuple[tuple[int, float], ...] = ()  # a black box: (error boundary event, cumulative share of runs)
     sets: tuple[tuple[str, Any], ...] = ()  # case attributes set when a case passes (``set:``)
     route: int = 0  # exclusive gateway routed by a rule: ROUTE_OUTCOME or ROUTE_EXTENSION (0 = as usual)
     extension_pos: int = -1  # extension gateway: position in ``out`` of the flow that extends the deadline

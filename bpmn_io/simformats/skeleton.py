@@ -19,8 +19,9 @@ that it simulates as written and each value can be replaced by the municipality'
   boundary event (when the signal comes) and every message, signal or conditional start event of a
   non-interrupting event subprocess (when its trigger comes, in half the cases: ``share: 0.5``; a comment
   says so) 2 weeks (``delay:``), every exclusive or inclusive choice with equal shares
-  (``probabilities:``), several top-level start events equal shares of the cases (``share:``); each with
-  the step's name as its ``note:``;
+  (``probabilities:``), several top-level start events equal shares of the cases (``share:``), and an error
+  boundary event on a task, call activity or empty subprocess an equal share, with the step's success, of
+  the step's runs that end in its error (``share:``); each with the step's name as its ``note:``;
 * when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
   "board"), that task as the decision step, taken by a committee meeting monthly (third
   Tuesday, not in July, agenda closing two weeks before), the case officer as another level;
@@ -55,9 +56,11 @@ from processes.model import (
     Task,
 )
 from processes.standins import (
+    ERROR_BOUNDARY,
     STAND_IN,
     approximation,
     armed_starts,
+    black_box_errors,
     black_box_escalations,
     empty_subprocesses,
     top_starts,
@@ -182,8 +185,14 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     escalated = {e.id for e in black_box_escalations(process)}  # fired after a delay: (processes.standins)
     armed = {e.id for e in armed_starts(process)}  # an event subprocess's trigger: a delay: and a share:
     starts = {e.id: e for e in top_starts(process)}
+    failing: dict[str, list[Event]] = {}  # a black box's error boundary events: equal shares with its success
+    for event in black_box_errors(process):
+        failing.setdefault(event.attached_to, []).append(event)
+    errors = {e.id: round(1.0 / (len(on) + 1), 12) for on in failing.values() for e in on}
     for node in process.nodes.values():
-        if node.id in starts:  # several top-level start events: equal shares of the cases
+        if node.id in errors:
+            elements[node.id] = {"share": errors[node.id], **_named(node)}
+        elif node.id in starts:  # several top-level start events: equal shares of the cases
             elements[node.id] = {"share": round(1.0 / len(starts), 12), **_named(node)}
         elif node.id in armed:
             elements[node.id] = {"delay": _WAIT, "share": 0.5, **_named(node)}
@@ -258,6 +267,11 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
                        f"{approximation(event, process)}; its {_WAIT}"
                        + (" and its share 0.5 are placeholders" if event.id in armed else " is a placeholder"))
                       for event in conditional + escalations)
+    if errors:
+        notes.insert(1, f"{len(errors)} error boundary event(s) on a step whose inside is not in the file: the step "
+                        "ends in that error in an equal share of its runs (`share:`)")
+        comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: "
+                           f"{ERROR_BOUNDARY}; its {errors[e]} is a placeholder") for e in errors)
     if starts:
         first = next(iter(starts.values()))
         comments += ((("simulation", "elements", first.id), f"{len(starts)} top-level start events: each case arrives "
