@@ -1774,7 +1774,8 @@ def _one_blas_thread() -> None:
 @_format_option("table", "json")
 @click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
-@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP)
+@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
+              "transaction (BPMN defines it only there) is simulated as a plain end event, with a note too.")
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
                  dask_address: str | None, fmt: str, quiet: bool, force: bool, lenient: bool) -> None:

@@ -48,6 +48,13 @@ What is executed, and how
   a case executes it: an exclusive gateway never sends a case into a capped
   element that has used up its executions, closing a flow only when every way
   from it runs through that element again (:mod:`simulator.graphpasses`);
+- several top-level start events: a case arrives at one, by their ``share:`` (else equal shares);
+  non-interrupting event subprocesses (a timer, message, signal or conditional start event), armed when
+  their scope starts and run beside it; signal catch and boundary events as waits of their ``delay:``;
+  an error boundary event on a black box in the ``share:`` of the step's runs; compensation (handlers of
+  completed activities, the last completed first, at a compensation throw or end event) and
+  transactions (a cancel end event compensates the transaction and leaves by its cancel boundary event)
+  (:mod:`simulator.eventpasses`, :mod:`simulator.eventrun`);
 - ``set:`` on an element marks the case (a case attribute) when it passes;
 - rule gateways: the decision's outcome gateway, whose choice is made when the
   case reaches the decision if the delegation differs by outcome; the legal
@@ -55,9 +62,9 @@ What is executed, and how
   only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`simulator.compiler.check_executable` before any run): complex
-gateways, event subprocesses, transactions, compensation, cancel and signal
-catch events, multiple-trigger events, timer cycles outside
-non-interrupting boundary events, and more than one start event at the top level.
+gateways, interrupting event subprocesses (and escalation-started ones), a cancel event outside a
+transaction, multiple-trigger events, and timer cycles outside non-interrupting boundary events and
+event subprocesses.
 """
 
 from __future__ import annotations
