@@ -32,6 +32,8 @@ from cli import cli  # noqa: E402
 INTEROP = Path(os.environ.get("PERMITFLOW_SHARED") or HERE.parent.parent / "shared") / "interop"
 SUFFIXES = (".bpmn", ".bpmn2", ".xml")
 WIDTH = 160
+#: a short run: enough to reach every element a case can reach, not a measurement
+RUN = ("--years", "0.3", "-r", "2", "--workers", "1", "-q")
 
 
 def corpus_files(root: Path = INTEROP) -> list[Path]:
@@ -67,23 +69,7 @@ def simulates(path: Path) -> tuple[bool, str]:
         made = runner.invoke(cli, ["convert", "--lenient", str(model), str(profile), "--to", "profile"])
         if made.exit_code != 0:
             return False, reason(made.stderr)
-        shown = runner.invoke(
-            cli,
-            [
-                "simulate",
-                "--lenient",
-                str(model),
-                "--profile",
-                str(profile),
-                "--years",
-                "0.3",
-                "-r",
-                "2",
-                "--workers",
-                "1",
-                "-q",
-            ],
-        )
+        shown = runner.invoke(cli, ["simulate", "--lenient", str(model), "--profile", str(profile), *RUN])
         if shown.exit_code != 0:
             return False, reason(shown.stderr)
         return True, ""

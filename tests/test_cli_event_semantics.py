@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from cli import cli
 
 EVENTS = Path(__file__).resolve().parent / "fixtures" / "sim" / "events"
+SHORT = ("--years", "0.3", "-r", "1", "--workers", "1", "-q")
 
 
 def run(*args: str):
@@ -30,20 +31,7 @@ def converted(tmp_path: Path, name: str) -> tuple[Path, Path]:
 
 
 def simulated(model: Path, profile: Path, *more: str):
-    result = run(
-        "simulate",
-        *more,
-        str(model),
-        "--profile",
-        str(profile),
-        "--years",
-        "0.3",
-        "-r",
-        "1",
-        "--workers",
-        "1",
-        "-q",
-    )
+    result = run("simulate", *more, str(model), "--profile", str(profile), *SHORT)
     assert result.exit_code == 0, result.output
     return result
 
