@@ -77,6 +77,12 @@ def event_subprocess_kind(
         f["delay"] = ep.delay
     elif start.trigger == "timer":  # a cycle R[n]/duration: it fires again while the scope runs, as it may
         f["timer"] = timer(start, True)
+        if f["timer"] is not None and f["timer"].repeat < 0:  # its own instances would keep the scope running
+            return (
+                f"its timer start event '{start.id}' repeats without end (a cycle R/...): it would start the event "
+                "subprocess again as long as the scope runs, which its own instances keep running; give the cycle "
+                "a count (R3/P1D)"
+            )
     else:
         return (
             f"its {start.trigger} start event '{start.id}' needs a `delay:` in params (when the "

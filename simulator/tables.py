@@ -289,7 +289,8 @@ class _Builder:
                                    "it without one (a timer or message catch event after it, if the subprocess "
                                    "waits)")
             return START
-        if trigger in _UNSUPPORTED_TRIGGERS or (trigger == "cancel" and not self.in_transaction(n)) or (
+        if trigger in _UNSUPPORTED_TRIGGERS or (trigger == "cancel" and (
+                n.position not in ("end", "boundary") or not self.in_transaction(n))) or (
                 trigger == "compensation" and n.position == "intermediate_catch"):
             said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated" + (
                 " outside a transaction (BPMN defines cancel only for one)" if trigger == "cancel" else "")

@@ -110,6 +110,27 @@ def test_a_message_start_without_a_delay_is_named() -> None:
         check_executable(model("event_subprocess.bpmn"), replay_params(EVENT_SUB))
 
 
+def test_a_timer_cycle_starts_the_event_subprocess_again_as_often_as_it_says_while_the_case_runs() -> None:
+    """R2/PT3H: X at 3-7 h and again at 6-10 h; the case (A 0-10 h) ends at 10 h. R/PT3H (no end) is
+    refused: its own instances would keep the case running for ever."""
+    from dataclasses import replace
+
+    from processes.model import Expression, FrozenMap
+
+    p = model("event_subprocess.bpmn")
+
+    def cycle(text: str):
+        start = p.nodes["ETS"]
+        timer = replace(start.definitions[0], timer_kind="timeCycle", timer=Expression(text))
+        return replace(p, nodes=FrozenMap({**p.nodes, "ETS": replace(start, definitions=(timer,))}))
+
+    r = run(cycle("R2/PT3H"), replay_params(EVENT_SUB + "    EMS: {delay: 2h, share: 0}"))
+    assert [row for row in trace(r) if row[0] == "X"] == [("X", 3.0, 3.0, 7.0), ("X", 6.0, 6.0, 10.0)]
+    assert outcome_and_end(r) == ("E", 10.0)
+    with pytest.raises(SimulationError, match=r"'ET': its timer start event 'ETS' repeats without end"):
+        check_executable(cycle("R/PT3H"), replay_params(EVENT_SUB + "    EMS: {delay: 2h}"))
+
+
 # ------------------------------------------------------------------ signal catch
 
 
