@@ -483,6 +483,10 @@ def _profile_skeleton(source: str, target: str, *, strict: bool, start: dt.date 
     if Path(target).exists():
         fail(f"{target}: exists: the profile to fill in would replace it; write to another file")
     defs = load_model(source, strict=strict)
+    if not strict:  # a cancel end outside a transaction read as a plain end, as simulate --lenient runs it
+        from bpmn_io.lenient import plain_cancel_ends
+
+        defs = plain_cancel_ends(defs)
     if not defs.processes:  # a collaboration of black-box pools, or a diagram alone: nothing to fill in
         fail(f"{source}: no process to simulate (the file holds no process element; expected one with a start "
              "event, its steps and flows); no profile written")
@@ -609,9 +613,9 @@ def _convert_parameters(source: str, target: str, from_fmt: str, to_fmt: str, pr
             raise click.UsageError(f"{prof_source} has no simulation: section")
         defs = load_model(source, strict=strict)
         if not strict:  # Prosimos cannot follow a flow to nothing either: left out, as simulate does
-            from bpmn_io.lenient import without_broken_flows
+            from bpmn_io.lenient import for_simulation
 
-            defs = without_broken_flows(defs)
+            defs = for_simulation(defs)
         converted = simformats.to_prosimos(defs, params)
         data = (json.dumps(converted.document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         if bpmn_out is not None:
@@ -1739,7 +1743,8 @@ def _one_blas_thread() -> None:
                    "numbers with a decimal point: the table for a script that reads its lines.")
 @click.option("--quiet", "-q", is_flag=True, help=_QUIET_HELP)
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
-@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP)
+@click.option("--lenient", is_flag=True, help=_LENIENT_LEFT_OUT_HELP[:-1] + "; a cancel end event outside a "
+              "transaction (BPMN defines it only there) is simulated as a plain end event, with a note too.")
 def simulate_cmd(model: str, profile: str | None, years: float | None, cases: int | None, replications: int | None,
                  seed: int | None, name: str | None, sets: tuple[str, ...], eventlog: str | None, workers: int | None,
                  dask_address: str | None, fmt: str, language: str, keys: bool, quiet: bool, force: bool,

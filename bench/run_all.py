@@ -60,6 +60,8 @@ NOT_QUICK = {
     "place_probe.py": "every development pair, about 5 CPU s",
     "simod_side_by_side.py": "needs Simod (make simod-env); its split and permitflow steps about 13 CPU s",
     "worker_units.py": "a probe around `permitflow run` (the bundled study)",
+    "interop_simulate.py": "the 143 interop BPMN files through convert --to profile and simulate, about 11 s "
+                           "(needs ../shared/interop)",
     "bench_serve_memory.py": "a manager's day against `permitflow serve --workers 2`, minutes",
     "bench_serve_uploads.py": "12 uploads of a 4.6 MB model and 50 runs of them against `permitflow serve`, minutes",
     "bench_serve_bad_uploads.py": "bad uploads against `permitflow serve` while good ones run, minutes",

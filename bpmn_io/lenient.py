@@ -8,8 +8,10 @@ has it); diff, compare and simulate cannot follow a flow to nothing, so they lea
 it is attached to (Signavio's MIWG B.2.0 roundtrip puts eight of them in a process of their own,
 their outgoing flows in the host's) is read as part of its host's process
 (:func:`boundary_events_to_hosts`): a boundary event sits on its host's border, so that is where
-it was drawn. Either way each repair is one note on stderr (:func:`lenient_notes`), with the
-file's line where known.
+it was drawn. For a simulation (:func:`for_simulation`), a cancel end event outside a transaction, where
+BPMN does not define it (jBPM's designer draws one at a process's top level), is read as an end event
+without a trigger: nothing is cancelled or compensated there. Either way each repair is one note on stderr
+(:func:`lenient_notes`), with the file's line where known.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from processes.model import (
     Task,
 )
 
-__all__ = ["broken_ends", "without_broken_flows", "boundary_events_to_hosts", "lenient_notes"]
+__all__ = ["broken_ends", "without_broken_flows", "boundary_events_to_hosts", "for_simulation", "plain_cancel_ends",
+           "lenient_notes"]
 
 
 def broken_ends(defs: Definitions) -> list[tuple[Process, SequenceFlow, str]]:
@@ -108,6 +111,31 @@ def boundary_events_to_hosts(defs: Definitions) -> Definitions:
                                + tuple((event.id, old.id, home.id) for event, old, home in moves))
 
 
+def for_simulation(defs: Definitions) -> Definitions:
+    """``defs`` as ``simulate --lenient`` runs it: :func:`without_broken_flows`, then :func:`plain_cancel_ends`."""
+    return plain_cancel_ends(without_broken_flows(defs))
+
+
+def plain_cancel_ends(defs: Definitions) -> Definitions:
+    """``defs`` with each cancel end event that is not directly inside a transaction read as an end event
+    without a trigger (recorded in ``plain_cancel_ends``); ``defs`` itself when there is none."""
+    plain: list[str] = []
+    processes = []
+    for process in defs.processes:
+        nodes = {}
+        for node_id, node in process.nodes.items():
+            container = process.nodes.get(node.parent)
+            if (isinstance(node, Event) and node.position == "end" and node.trigger == "cancel"
+                    and not (isinstance(container, SubProcess) and container.variant == "transaction")):
+                node = dataclasses.replace(node, definitions=())
+                plain.append(node_id)
+            nodes[node_id] = node
+        processes.append(dataclasses.replace(process, nodes=FrozenMap(nodes)) if plain else process)
+    if not plain:
+        return defs
+    return dataclasses.replace(defs, processes=tuple(processes), plain_cancel_ends=defs.plain_cancel_ends + tuple(plain))
+
+
 def lenient_notes(defs: Definitions, source: str) -> list[str]:
     """One line per repair of a lenient read of ``source``: ``FILE:LINE: read leniently: ...``."""
     lines = defs.source_lines
@@ -125,4 +153,7 @@ def lenient_notes(defs: Definitions, source: str) -> list[str]:
     notes += [f"{at(event_id)}: read leniently: boundary event '{event_id}' is written in process '{old}', the "
               f"activity it is attached to in process '{home}'; read as part of '{home}'"
               for event_id, old, home in defs.moved_boundary_events]
+    notes += [f"{at(event_id)}: read leniently: cancel end event '{event_id}' is not inside a transaction (BPMN "
+              "defines cancel only there); simulated as an end event without a trigger (nothing cancelled or "
+              "compensated)" for event_id in defs.plain_cancel_ends]
     return notes

@@ -300,6 +300,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
                 conditions[str(k)] = parse_condition(v)
     cardinality = _cardinality(m["cardinality"], path + ("cardinality",)) if "cardinality" in m else None
     sets = _sets(m["set"], path + ("set",)) if "set" in m else {}
+    share = probability(m["share"], path + ("share",)) if "share" in m else None
     with at(path):
         return ElementParams(
             id=eid,
@@ -312,6 +313,7 @@ def element_from_data(eid: str, value: Any, path: Path) -> ElementParams:
             loop_again=loop_again,
             cardinality=cardinality,
             sets=FrozenMap(sets),
+            share=share,
         )
 
 

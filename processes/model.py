@@ -697,6 +697,9 @@ class Definitions:
     #: (event id, process written in, host's process) of each boundary event a lenient read moved to
     #: the process of the activity it is attached to (bpmn_io.lenient.boundary_events_to_hosts)
     moved_boundary_events: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
+    #: each cancel end event outside a transaction that a lenient read for simulation reads as a plain end
+    #: event (bpmn_io.lenient.for_simulation)
+    plain_cancel_ends: tuple[str, ...] = field(default=(), compare=False)
 
     def process(self, process_id: str | None = None) -> Process:
         """The process with ``process_id``; without it, the only (or first non-empty) one."""

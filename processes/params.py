@@ -226,7 +226,9 @@ class ElementParams:
     number of instances of a multi-instance activity, a whole number or a
     distribution drawn per activation (rounded to a whole number). ``sets``:
     case attribute -> value, set when a case passes the element (a mark that a
-    later gateway's ``conditions`` can read, e.g. "three knowledge tests failed").
+    later gateway's ``conditions`` can read, e.g. "three knowledge tests failed"). ``share``: on a start event,
+    the share of cases that start there (one of several top-level start events), or in which the trigger of
+    an event subprocess's start event comes (:mod:`processes.triggers`).
     """
 
     id: str
@@ -239,6 +241,7 @@ class ElementParams:
     loop_again: float | None = None
     cardinality: int | Distribution | None = None
     sets: FrozenMap[str, Any] = field(default_factory=FrozenMap)
+    share: float | None = None
 
     def __post_init__(self) -> None:
         if self.probabilities:
@@ -253,6 +256,8 @@ class ElementParams:
             raise rule_error("loop_again", path="loop.again", value=repr(self.loop_again))
         if isinstance(self.cardinality, bool) or (isinstance(self.cardinality, int) and self.cardinality < 0):
             raise rule_error("cardinality", path="cardinality", value=repr(self.cardinality))
+        if self.share is not None and not 0.0 <= self.share <= 1.0:
+            raise rule_error("share", path="share", value=repr(self.share))
 
 
 @frozen_dataclass

@@ -141,6 +141,8 @@ RULES: dict[str, tuple[str, str]] = {
     "loop_max": ("loop max {value} must be a whole number >= 1", "loop max {value} måste vara ett heltal som är minst 1"),
     "gateway_both": ("gateway {id}: give probabilities or conditions, not both",
                      "gatewayen {id}: ange probabilities eller conditions, inte båda"),
+    "share": ("share {value} must be a probability in [0, 1]",
+              "andelen {value} måste vara en sannolikhet i [0, 1]"),
     "loop_again": ("loop again {value} must be a probability in [0, 1]",
                    "loop again {value} måste vara en sannolikhet i [0, 1]"),
     # decisions and the legal clock (processes/params.py)

@@ -19,6 +19,15 @@ black box), when that is is not in the file either: the engine fires it its ``de
 activity starts (required), interrupting or not, as it fires a message boundary event. One on a
 subprocess with steps inside stays refused (the engine does not follow an escalation thrown there).
 
+A signal catch or boundary event waits for a signal thrown elsewhere (BPMN 2.0, 10.5.4), by any
+process, any case: the engine does not follow a throw to its catches, so it waits the event's ``delay:``
+(required: when the signal comes), as for a message. A non-interrupting event subprocess started by a
+message, signal or conditional start event starts when that comes, which is not in the file either: its
+start event's ``delay:`` after its scope (the case, or the subprocess instance) starts, in the ``share:``
+of scope instances the profile gives (else in every one); a timer start event at its time. Several
+top-level start events (each starts a case on its own trigger) share the arrivals: each case arrives at
+one, by their ``share:`` (else in equal shares) (:mod:`simulator.eventpasses`).
+
 A run says each such element once (:func:`stand_in_notes`), and the profile's comments say so above
 its entry. An event subprocess, a transaction and an ad-hoc subprocess with nothing inside are not
 stand-ins: they are refused as before (what they would do is not one step of work).
@@ -35,8 +44,10 @@ from processes import model as m
 from processes.params import SimParams
 from processes.stepnames import step_said
 
-__all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "approximation", "stand_in_notes",
-           "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY", "ESCALATION_BOUNDARY"]
+__all__ = ["empty_subprocesses", "conditional_events", "black_box_escalations", "black_box_errors", "signal_catches", "armed_starts",
+           "top_starts", "unused_compensations", "approximation", "stand_in_notes", "STAND_IN", "CONDITIONAL", "CONDITIONAL_BOUNDARY",
+           "ESCALATION_BOUNDARY", "SIGNAL", "SIGNAL_BOUNDARY", "STARTS", "UNUSED",
+           "ERROR_BOUNDARY", "ERROR_NEVER"]
 
 #: what a run says of an empty subprocess (after the element): how it is simulated
 STAND_IN = ("a subprocess with nothing drawn inside (its tool kept it collapsed): simulated as one step of work, as "
@@ -52,7 +63,29 @@ ESCALATION_BOUNDARY = ("an escalation boundary event on a step whose inside is n
                        "its `delay:` after its activity starts, when the escalation comes (the model does not say "
                        "when), as a message boundary event fires when its message comes")
 
+#: what a run says of a signal catch event and of a signal boundary event (after the element)
+SIGNAL = ("a signal catch event: simulated as a wait of its `delay:`, until the signal comes (a throw is not "
+          "followed to its catches), as a message catch event waits for its message")
+SIGNAL_BOUNDARY = ("a signal boundary event: simulated as firing its `delay:` after its activity starts, when the "
+                   "signal comes (a throw is not followed to its catches), as a message boundary event fires")
+#: what a run says of the start event of a non-interrupting event subprocess, by its trigger (after the element)
+ARMED = ("the start event of a non-interrupting event subprocess: its {trigger} comes its `delay:` after the "
+         "{scope} starts{share}; the event subprocess then runs beside the {scope}, which ends when both are done")
+#: what a run says of several top-level start events (after the first)
+STARTS = ("one of {n} top-level start events ({ids}): each case arrives at one of them, {how}")
+#: what a run says of an error boundary event on a black box, with a share and without one (after the element)
+ERROR_BOUNDARY = ("an error boundary event on a step whose inside is not in the file: simulated as the step ending in "
+                  "that error after its work, in the `share:` of its runs the profile gives (the model does not say "
+                  "when the error is thrown)")
+ERROR_NEVER = ("an error boundary event on a step whose inside is not in the file: never fires, as the profile gives "
+               "it no `share:` (the share of the step's runs that end in that error)")
+#: what a run says of a compensation activity nothing can start (after the element)
+UNUSED = ("a compensation activity that no compensation boundary event is associated with: never run (BPMN runs "
+          "one only to undo the activity whose compensation boundary event it is associated with)")
+
 _NOT_CONTENT = (m.DataObject, m.DataObjectReference, m.DataStoreReference)
+#: the start-event triggers of a non-interrupting event subprocess that wait a `delay:` (a timer has its time)
+_WAITED_STARTS = ("message", "signal", "conditional")
 
 
 def empty_subprocesses(process: m.Process) -> tuple[m.SubProcess, ...]:
@@ -71,37 +104,101 @@ def conditional_events(process: m.Process) -> tuple[m.Event, ...]:
                  and n.position in ("intermediate_catch", "boundary"))
 
 
+def black_box_errors(process: m.Process) -> tuple[m.Event, ...]:
+    """The error boundary events of ``process`` on a task, a call activity or an empty subprocess (the end
+    event that would throw the error is not in the file), in model order."""
+    return _on_black_box(process, "error")
+
+
 def black_box_escalations(process: m.Process) -> tuple[m.Event, ...]:
     """The escalation boundary events of ``process`` on a task, a call activity or an empty subprocess (the
     steps that would raise the escalation are not in the file), in model order."""
+    return _on_black_box(process, "escalation")
+
+
+def _on_black_box(process: m.Process, trigger: str) -> tuple[m.Event, ...]:
     empty = {s.id for s in empty_subprocesses(process)}
     return tuple(n for n in process.nodes.values()
-                 if isinstance(n, m.Event) and n.position == "boundary" and n.trigger == "escalation"
+                 if isinstance(n, m.Event) and n.position == "boundary" and n.trigger == trigger
                  and (isinstance(process.nodes.get(n.attached_to), (m.Task, m.CallActivity)) or n.attached_to in empty))
 
 
-def approximation(node: m.Node) -> str:
-    """What a run says of ``node``: an empty subprocess, a conditional event, or an escalation boundary event
-    on a black box (after the element)."""
+def signal_catches(process: m.Process) -> tuple[m.Event, ...]:
+    """The signal intermediate catch and boundary events of ``process``, in model order."""
+    return tuple(n for n in process.nodes.values() if isinstance(n, m.Event) and n.trigger == "signal"
+                 and n.position in ("intermediate_catch", "boundary"))
+
+
+def armed_starts(process: m.Process) -> tuple[m.Event, ...]:
+    """The message, signal and conditional start events of the non-interrupting event subprocesses of
+    ``process`` (their trigger comes after a `delay:`), in model order."""
+    by_event = {n.id for n in process.nodes.values() if isinstance(n, m.SubProcess) and n.triggered_by_event}
+    return tuple(n for n in process.nodes.values()
+                 if isinstance(n, m.Event) and n.position == "start" and not n.is_interrupting
+                 and n.trigger in _WAITED_STARTS and n.parent in by_event)
+
+
+def unused_compensations(process: m.Process) -> tuple[m.Node, ...]:
+    """The compensation activities of ``process`` that no compensation boundary event is associated with (a
+    tool that dropped the event kept them: Cardanit's MIWG C.6.0 roundtrip): BPMN never runs them."""
+    events = {n.id for n in process.nodes.values()
+              if isinstance(n, m.Event) and n.position == "boundary" and n.trigger == "compensation"}
+    used = {a.target for a in process.artifacts.values() if isinstance(a, m.Association) and a.source in events}
+    return tuple(n for n in process.nodes.values() if getattr(n, "is_for_compensation", False) and n.id not in used)
+
+
+def top_starts(process: m.Process) -> tuple[m.Event, ...]:
+    """The top-level start events of ``process`` when there are several (else none)."""
+    tops = tuple(n for n in process.nodes.values() if isinstance(n, m.Event) and n.position == "start"
+                 and n.parent not in process.nodes)
+    return tops if len(tops) > 1 else ()
+
+
+def approximation(node: m.Node, process: m.Process | None = None) -> str:
+    """What a run says of ``node``: an empty subprocess, a conditional or signal event, an escalation boundary
+    event on a black box, or the start event of a non-interrupting event subprocess (in ``process``; after
+    the element)."""
+    if isinstance(node, m.Event) and node.position == "start":
+        inside = process is not None and isinstance(process.nodes.get(node.parent), m.SubProcess) and isinstance(
+            process.nodes.get(process.nodes[node.parent].parent), m.SubProcess)
+        return ARMED.format(trigger=node.trigger, scope="subprocess" if inside else "case",
+                            share=", in the `share:` of cases the profile gives (else in every one)")
     if isinstance(node, m.Event) and node.trigger == "escalation":
         return ESCALATION_BOUNDARY
+    if isinstance(node, m.Event) and node.trigger == "signal":
+        return SIGNAL if node.position == "intermediate_catch" else SIGNAL_BOUNDARY
     if isinstance(node, m.Event):
         return CONDITIONAL if node.position == "intermediate_catch" else CONDITIONAL_BOUNDARY
     return STAND_IN
 
 
-def stand_in_notes(process: m.Process, params: SimParams) -> list[tuple[str, str, str]]:
-    """``(element id, message, key)`` for each empty subprocess, conditional event and escalation boundary
-    event on a black box of ``process``: what the
-    run does with it, and the key of ``params`` its time comes from (``duration``, ``delay``), or ``""`` when
-    it has none (an empty subprocess then takes no time, as a task without either does)."""
+def stand_in_notes(process: m.Process, params: SimParams) -> list[tuple[str, str, str | None]]:
+    """``(element id, message, key)`` for each empty subprocess, conditional or signal event, escalation
+    boundary event on a black box and start event of a non-interrupting event subprocess of ``process``: what
+    the run does with it, and the key of ``params`` its time comes from (``duration``, ``delay``), or ``""``
+    when it has none (an empty subprocess then takes no time, as a task without either does); and for several
+    top-level start events one of them, how cases are shared among them (its key ``None``: nothing to add)."""
     chosen = {n.id for n in (*empty_subprocesses(process), *conditional_events(process),
-                             *black_box_escalations(process))}
-    out = []
+                             *black_box_escalations(process), *signal_catches(process), *armed_starts(process))}
+    out: list[tuple[str, str, str | None]] = []
+    tops = top_starts(process)
+    if tops:
+        given = [params.elements[t.id].share for t in tops if t.id in params.elements]
+        how = ("by the `share:` the profile gives each" if given and None not in given
+               else "in equal shares (the profile gives them no `share:`)")
+        first = tops[0]
+        out.append((first.id, f"{step_said(first.id, first.name)}: " + STARTS.format(
+            n=len(tops), ids=", ".join(t.id for t in tops), how=how), None))
+    out += [(n.id, f"{step_said(n.id, n.name)}: {UNUSED}", None) for n in unused_compensations(process)]
+    for event in black_box_errors(process):
+        ep = params.elements.get(event.id)
+        shared = ep is not None and ep.share is not None
+        out.append((event.id, f"{step_said(event.id, event.name)}: {ERROR_BOUNDARY if shared else ERROR_NEVER}",
+                    "share" if shared else None))
     for node in process.nodes.values():
         if node.id not in chosen:
             continue
         ep = params.elements.get(node.id)
         key = "" if ep is None else "duration" if ep.duration is not None else "delay" if ep.delay is not None else ""
-        out.append((node.id, f"{step_said(node.id, node.name)}: {approximation(node)}", key))
+        out.append((node.id, f"{step_said(node.id, node.name)}: {approximation(node, process)}", key))
     return out

@@ -342,6 +342,8 @@ _BY_SECTION: dict[str, Callable[[Any, Mapping[str, str], str], str | None]] = {
     "delay": lambda v, _n, lang: _value(v, lang),
     "loop": lambda v, _n, lang: _loop(v, lang) if isinstance(v, Mapping) else None,
     "probabilities": lambda v, n, lang: _shares(v, n, lang) if isinstance(v, Mapping) else None,
+    "share": lambda v, _n, lang: share_words(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool)
+    else None,
 }
 
 

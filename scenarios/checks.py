@@ -128,6 +128,9 @@ def member_notes(point: SweepPoint, member: Member, process: Process, params: Si
         out.append(f"{at}: {line}; such a case stops the run (permitflow validate warns of it)")
     for element, message, key in found:
         at = f"{member.bpmn_source}:{lines[element]}" if element in lines else member.bpmn_source
+        if key is None:  # (how cases share several start events: said in full)
+            out.append(f"{at}: {message}")
+            continue
         if key:
             time = f"its `{key}:` from {where(point, member, f'simulation.elements.{element}.{key}')}"
         else:

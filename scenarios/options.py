@@ -77,9 +77,9 @@ def _refuse_unsimulatable(defs: Definitions, model: str, lenient: bool) -> None:
         raise InputError("no process to simulate (the file holds no process element; expected one with a start "
                          "event, its steps and flows)", file=model)
     if lenient:
-        from bpmn_io.lenient import without_broken_flows
+        from bpmn_io.lenient import for_simulation
 
-        defs = without_broken_flows(defs)  # what simulate --lenient would run
+        defs = for_simulation(defs)  # what simulate --lenient would run
     params = profile_from_data(profile_skeleton(defs).document, source=PROFILE_FILE).simulation
     if params is None:
         return
@@ -95,11 +95,11 @@ def _lenient_base(base: Base, model: str, notes: list[str] | None) -> Base:
     sequence flow to nothing or into another process left out; each repair added to ``notes``."""
     import dataclasses
 
-    from bpmn_io.lenient import lenient_notes, without_broken_flows
+    from bpmn_io.lenient import for_simulation, lenient_notes
     from bpmn_io.loading import load_model
     from bpmn_io.writer import plain_bpmn_bytes
 
-    defs = without_broken_flows(load_model(model, strict=False))
+    defs = for_simulation(load_model(model, strict=False))
     found = lenient_notes(defs, model)
     if not found:
         return base  # nothing to repair: the file as it is

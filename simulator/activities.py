@@ -31,6 +31,7 @@ class ActivityExecution:
     work_draws: list[Any]
     route_draws: list[Any]
     count_draws: list[Any]
+    fail_draws: dict[int, Any]  # a black box with error boundary events of a share: its draw per completed run
     workplace: Any
     recorder: Any
 
@@ -39,6 +40,10 @@ class ActivityExecution:
     cancel: Callable[..., None]  # provided by the run
 
     decision_level: Callable[[Any], str | None]  # provided by the run
+
+    arm: Callable[[Scope, tuple[int, ...]], None]  # provided by the run (simulator.eventrun)
+
+    register: Callable[[Scope, int, int, Any], None]  # provided by the run (simulator.eventrun)
 
     def activity(self, scope: Scope, node: T.CompiledNode) -> Any:
         """Execute an activity with its loop, multi-instance and boundary events;
@@ -84,10 +89,17 @@ class ActivityExecution:
             box.cancel()
             raise
         error = box.proc.value
+        if error is None and node.fails:  # a black box: its run ends in an error in the share the profile gives
+            u = next(self.fail_draws[node.index])
+            for b, cumulative in node.fails:
+                if u < cumulative:
+                    self.recorder.boundary(scope.case, self.nodes[b], env.now)
+                    return b
         if error is not None:
             for b in node.boundaries:
                 bn = self.nodes[b]
-                if bn.error and (not bn.error_ref or bn.error_ref == error):
+                # an error boundary event without a code catches every error, but not a transaction's cancel
+                if bn.error and (bn.error_ref == error or (not bn.error_ref and error != T.CANCELLED)):
                     self.recorder.boundary(scope.case, bn, env.now)
                     return b
         return node.index
@@ -159,19 +171,29 @@ class ActivityExecution:
             self.recorder.waited(case, node, enable)
         elif node.work is None:
             self.recorder.waited(case, node, self.env.now)
+        if node.handler >= 0:  # completed: its compensation handler may undo it later
+            self.register(scope, node.index, node.handler, None)
         return None
 
-    def subprocess(self, scope: Scope, node: T.CompiledNode) -> Any:
+    def subprocess(self, scope: Scope, node: T.CompiledNode, undoing: list[Any] | None = None) -> Any:
+        """An instance of the subprocess ``node`` in ``scope``; ``undoing``: it is a compensation event
+        subprocess, run with what the subprocess it undoes left to undo (its throws take from it)."""
         env = self.env
         child = Scope(scope.case, scope, node.index, node.index in self.compiled.has_inclusive_join, env.event())
+        if undoing is not None:
+            child.compensable = undoing
         enable = env.now
         self.spawn(child, node.first, -1, False)
+        if node.watch:
+            self.arm(child, node.watch)
         try:
             error = yield child.done
         except simpy.Interrupt:
             self.cancel(child)
             raise
         self.recorder.waited(scope.case, node, enable)
+        if error is None and undoing is None and (node.handler >= 0 or child.compensable):
+            self.register(scope, node.index, node.handler, child.compensable)
         return error
 
     def delay_of(self, case: Any, index: int) -> float:

@@ -39,6 +39,7 @@ from simulator import tokenprocess
 from simulator import tokens as T
 from simulator.activities import ActivityExecution
 from simulator.compiler import compile_process
+from simulator.eventrun import EventExecution
 from simulator.joins import JoinRouting
 from simulator.recorder import Recorder
 from simulator.records import SimResult
@@ -191,7 +192,7 @@ def simulate_many(
     return {name: run.finish() for name, run in runs}
 
 
-class _Run(ActivityExecution, JoinRouting):
+class _Run(ActivityExecution, EventExecution, JoinRouting):
     """One replication: the simpy environment and everything it needs."""
 
     def __init__(self, compiled: T.CompiledProcess, params: SimParams, root: np.random.SeedSequence, *,
@@ -249,7 +250,7 @@ class _Run(ActivityExecution, JoinRouting):
             self.case_factors = normals(lazy_stream(root, "case-delays"))
             self.case_weights = (math.sqrt(rho), math.sqrt(1.0 - rho))
         for nd in self.nodes:
-            if nd.cumulative or nd.loop_again >= 0:
+            if nd.cumulative or nd.loop_again >= 0 or nd.share < 1.0:
                 self.route_draws[nd.index] = uniforms(lazy_stream(root, "route", nd.id))
             if nd.mi_cardinality is not None and not isinstance(nd.mi_cardinality, int):
                 self.count_draws[nd.index] = draws(nd.mi_cardinality, lazy_stream(root, "cardinality", nd.id))
@@ -258,6 +259,7 @@ class _Run(ActivityExecution, JoinRouting):
             (name, a.values, tuple(itertools.accumulate(a.weights)), uniforms(lazy_stream(root, "attribute", name)))
             for name, a in params.attributes.items()
         ]
+        self.fail_draws = {nd.index: uniforms(lazy_stream(root, "error", nd.id)) for nd in self.nodes if nd.fails}
         self.capped = any(nd.visit_cap for nd in self.nodes)
         self.node_pools: list[PoolAtWork | None] = []
         self.hot: tuple[Any, ...] = ()
@@ -292,6 +294,9 @@ class _Run(ActivityExecution, JoinRouting):
         env = self.env
         case_id = 0
         start = self.compiled.start
+        starts, shares, watch = self.compiled.starts, self.compiled.start_cumulative, self.compiled.watch
+        # several top-level start events: each case arrives at one, by their shares (simulator.eventpasses)
+        start_draws = uniforms(lazy_stream(self.root, "start")) if starts else None
         top_track = -1 in self.compiled.has_inclusive_join
         attr_draws = self.attr_draws
         case_factors = self.case_factors
@@ -325,7 +330,11 @@ class _Run(ActivityExecution, JoinRouting):
             opened[case_id] = case  # Recorder.case_arrived, inlined
             case_id += 1
             scope.active = 1
+            if start_draws is not None:
+                start = starts[min(bisect.bisect_right(shares, next(start_draws)), len(starts) - 1)]
             waiting.append(token(scope, start, -1, False))
+            if watch:
+                self.arm(scope, watch)
         self.workplace.arrivals_done(env.now)
         self.recorder.summary.set_window_end(self.workplace.observation_end())
         # every case normally ends long before; a case still open by then is reported open
@@ -454,6 +463,8 @@ class _Run(ActivityExecution, JoinRouting):
                         node = nodes[n]
                         kind = node.kind
                     elif kind == END or kind == TERMINATE:
+                        if node.compensate:  # a compensation end, or a cancel end: undo first
+                            yield from self.compensate(scope, node)
                         if n == mark_complete or n == mark_decision:
                             self.mark(case, n)
                         self.reach_end(scope, node)
@@ -469,6 +480,8 @@ class _Run(ActivityExecution, JoinRouting):
                         n = yield from self.race(scope, node)
                         node = nodes[n]
                         kind = node.kind
+                    elif node.compensate:  # a compensation throw: its handlers run, then the token goes on
+                        yield from self.compensate(scope, node)
                     if n == mark_complete or n == mark_decision:
                         self.mark(case, n)
                 skip = False
@@ -525,7 +538,7 @@ class _Run(ActivityExecution, JoinRouting):
     # ------------------------------------------------------------------ joins and ends
 
     def reach_end(self, scope: Scope, node: T.CompiledNode) -> None:
-        if scope.parent is None and node.kind != T.ACTIVITY:
+        if scope.parent is None and node.kind != T.ACTIVITY and not node.triggered:  # (an event subprocess: no end)
             scope.case.outcome = node.id
         if node.error and scope.parent is not None:
             scope.error = node.error_ref or node.id

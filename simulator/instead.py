@@ -14,7 +14,7 @@ from processes.stepnames import step_said
 
 __all__ = ["boundary", "catch", "throw", "event_subprocess", "COMPENSATION"]
 
-#: compensation, wherever it is drawn: the undoing is not run by the engine
+#: compensation where the engine cannot run it (a compensation event subprocess that nothing starts)
 COMPENSATION = "leave it out, or draw the undoing as ordinary tasks on the path that needs it"
 
 
@@ -34,8 +34,8 @@ def boundary(trigger: str, *, interrupting: bool) -> str:
     if trigger == "compensation":
         return COMPENSATION
     if trigger == "cancel":
-        return ("draw an error boundary event instead, the transaction an embedded subprocess ending in an error "
-                "end event")
+        return ("attach it to a transaction (a cancel end event inside cancels it), or draw an error boundary event "
+                "instead, on an embedded subprocess ending in an error end event")
     if trigger in ("multiple", "parallel_multiple"):
         return "draw one boundary event per trigger instead (timer, message or error)"
     return f"draw a {non}timer, message or error boundary event instead"
@@ -60,8 +60,9 @@ def throw(trigger: str, position: str) -> str:
     if trigger == "compensation":
         return COMPENSATION
     if trigger == "cancel":
-        return ("draw an error end event instead, and an error boundary event on the subprocess (as an embedded "
-                "subprocess, not a transaction)")
+        return ("draw it inside a transaction (with a cancel boundary event on it, the way out), or draw an error "
+                "end event instead, and an error boundary event on the subprocess (`simulate --lenient` reads it "
+                "as an end event without a trigger)")
     what = "end event" if position == "end" else "intermediate throw event"
     return f"draw a {what} without a trigger (or a message one) instead"
 

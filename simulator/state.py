@@ -36,7 +36,7 @@ class Scope:
     """One instance of the process, or of an embedded subprocess."""
 
     __slots__ = ("case", "parent", "node", "active", "positions", "joins", "procs", "done", "error",
-                 "cancelled", "track")
+                 "cancelled", "track", "compensable")
 
     def __init__(self, case: Case, parent: Scope | None, node: int, track: bool, done: Any) -> None:
         self.case = case
@@ -51,6 +51,9 @@ class Scope:
         self.done = done
         self.error: str | None = None
         self.cancelled = False
+        # (activity, handler, what it left to undo inside) of each activity completed with a compensation
+        # handler, in the order they completed (simulator.eventrun); created on first use
+        self.compensable: list[Any] | None = None
 
 
 class Box:

@@ -18,11 +18,19 @@ from typing import Any
 from processes import model as m
 from processes.errors import NotExecutableError, SimulationError, did_you_mean
 from processes.params import ElementParams, SimParams
-from processes.standins import black_box_escalations, empty_subprocesses
+from processes.standins import black_box_errors, black_box_escalations, empty_subprocesses
 from simulator import instead
+from simulator.eventpasses import (
+    black_box_failures,
+    compensation_handlers,
+    event_subprocess_kind,
+    top_starts,
+    watch_lists,
+)
 from simulator.graphpasses import gateway_caps, inclusive_reach, rule_gateways, subprocess_starts
 from simulator.tokens import (
     ACTIVITY,
+    CANCELLED,
     END,
     EVENT_GATEWAY,
     EXCLUSIVE,
@@ -95,12 +103,13 @@ def _element_params(params: SimParams, element_id: str) -> ElementParams | None:
     return elements.get(element_id)
 
 
-_UNSUPPORTED_TRIGGERS = ("conditional", "signal", "compensation", "cancel", "multiple", "parallel_multiple")
+_UNSUPPORTED_TRIGGERS = ("multiple", "parallel_multiple")
 #: what the `delay:` of a catch event of each trigger the engine waits for is (a conditional one: the time until
 #: its condition comes true, which the model cannot compute: :mod:`processes.standins`), and of a boundary event
-_WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true"}
+_WAITED_FOR = {"message": "the sender's response time", "conditional": "the time until its condition comes true",
+               "signal": "when the signal comes"}
 _COMES = {"message": "when the message comes", "conditional": "when its condition comes true",
-          "escalation": "when the escalation comes"}
+          "escalation": "when the escalation comes", "signal": "when the signal comes"}
 
 
 class _Builder:
@@ -113,6 +122,8 @@ class _Builder:
         self.empty = frozenset(s.id for s in empty_subprocesses(process))  # each run as one step of work
         # escalation boundary events on a step whose inside is not in the file: fired after their delay:
         self.black_box_escalations = frozenset(e.id for e in black_box_escalations(process))
+        # error boundary events on a black box: the step ends in the error in their share: of its runs
+        self.black_box_errors = frozenset(e.id for e in black_box_errors(process))
 
     def problem(self, element: str, why: str) -> None:
         self.problems.append((element, why))
@@ -173,6 +184,9 @@ class _Builder:
                 f["sets"] = tuple(ep.sets.items())
             fields.append(f)
 
+        compensation_handlers(p, fields, index, self.problem)
+        black_box_failures(fields, self.problem)
+        watch = watch_lists(fields)
         subprocess_starts(fields, self.problem)
         gateway_caps(fields, flow_source)
         inclusive_reach(fields, flow_source)
@@ -192,25 +206,26 @@ class _Builder:
                                               "flow, or draw an exclusive gateway instead")
                 f["race"] = race
         self.check_references(index, fields)
-        tops = [f["index"] for f in fields if f["kind"] == START and f["scope"] == -1]
-        if len(tops) != 1:
-            self.problem(p.id, f"the process needs exactly one top-level start event, found {len(tops)}"
-                               + (f" ({', '.join(fields[t]['id'] for t in tops)}): keep one, and an exclusive "
-                                  "gateway after it (`probabilities:`) for the ways in" if tops
-                                  else ": add a start event before the first step"))
+        tops, shares = top_starts(fields, self.params, self.problem, p.id)
+        if not tops:
+            self.problem(p.id, "the process needs a top-level start event, found 0: add a start event before the "
+                               "first step")
         if self.problems:
             listed = "; ".join(f"'{e}': {why}" for e, why in self.problems)
             raise NotExecutableError(
                 f"process '{p.id}' cannot be simulated: {len(self.problems)} element(s) not executable: {listed}",
                 elements=tuple(e for e, _why in self.problems))
         for f in fields:
-            f.pop("event_subprocess", None)  # (refused above: never here)
+            for key in ("event_subprocess", "compensation_boundary", "compensation_handler", "fail_share"):
+                f.pop(key, None)  # (what the passes above read)
             f["plain"] = (f["kind"] == ACTIVITY and not f["boundaries"] and f.get("mi_cardinality") is None
+                          and f.get("handler", -1) < 0
                           and not f.get("loop_max") and not f.get("visit_cap") and not f.get("decision")
                           and f.get("work") is not None and f.get("delay") is None and not f.get("sets"))
         nodes = tuple(CompiledNode(**f) for f in fields)
         with_or = frozenset(nd.scope for nd in nodes if nd.kind == INCLUSIVE and nd.join)
-        return CompiledProcess(p.id, nodes, tuple(flow_ids), tops[0], index, with_or, outcome_gateway, outcome_kinds)
+        return CompiledProcess(p.id, nodes, tuple(flow_ids), tops[0], index, with_or, outcome_gateway, outcome_kinds,
+                               starts=tops if shares else (), start_cumulative=shares, watch=watch)
 
     def check_references(self, index: dict[str, int], fields: list[dict[str, Any]]) -> None:
         """The legal clock's events and the decision step must be in the process."""
@@ -246,20 +261,17 @@ class _Builder:
             return self.gateway_kind(n, f, flow_ids, ep)
         if isinstance(n, m.SubProcess) and n.id not in self.empty:
             if n.triggered_by_event:
-                f["event_subprocess"] = True  # one refusal, its start event's trigger said in it
-                self.problem(n.id, instead.event_subprocess(self.process, n))
-            elif n.variant == "transaction":
-                self.problem(n.id, "transaction is not simulated (only embedded subProcess): draw an embedded "
-                                   "subprocess instead, a cancel end event inside an error end event caught by an "
-                                   "error boundary event on it")
-            elif n.variant != "subProcess":
+                refused = event_subprocess_kind(self.process, n, f, self.params,
+                                                lambda e, cycle: self.timer(e, allow_cycle=cycle))
+                if refused:
+                    f["event_subprocess"] = True  # one refusal, its start event's trigger said in it
+                    self.problem(n.id, refused)
+            elif n.variant not in ("subProcess", "transaction"):
                 self.problem(n.id, f"{n.variant} is not simulated (only embedded subProcess): draw an embedded "
                                    "subprocess instead, its steps after a parallel or inclusive gateway")
             self.add_loop(n, f, ep)
             return SUBPROCESS
         if isinstance(n, (m.Task, m.CallActivity, m.SubProcess)):  # (a subprocess here: empty, one step of work)
-            if getattr(n, "is_for_compensation", False):
-                self.problem(n.id, f"compensation activities are not simulated: {instead.COMPENSATION}")
             self.add_work(n, f, ep)
             self.add_loop(n, f, ep)
             return ACTIVITY
@@ -277,10 +289,11 @@ class _Builder:
                                    "it without one (a timer or message catch event after it, if the subprocess "
                                    "waits)")
             return START
-        if trigger in _UNSUPPORTED_TRIGGERS and not (
-            n.position in ("intermediate_throw", "end") and trigger in ("signal",)
-        ) and not (trigger == "conditional" and n.position in ("intermediate_catch", "boundary")):
-            said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated"
+        if trigger in _UNSUPPORTED_TRIGGERS or (trigger == "cancel" and (
+                n.position not in ("end", "boundary") or not self.in_transaction(n))) or (
+                trigger == "compensation" and n.position == "intermediate_catch"):
+            said = f"{trigger} {n.position.replace('_', ' ')} event is not simulated" + (
+                " outside a transaction (BPMN defines cancel only for one)" if trigger == "cancel" else "")
             if n.position == "boundary":
                 self.problem(n.id, f"{said}: {instead.boundary(trigger, interrupting=n.cancel_activity)}")
             elif n.position == "intermediate_catch":
@@ -294,8 +307,15 @@ class _Builder:
             if trigger == "error":
                 f["error"] = True
                 f["error_ref"] = n.definitions[0].ref
+            elif trigger == "cancel":  # ends its transaction, compensates it, leaves by its cancel boundary event
+                f["error"] = f["compensate"] = True
+                f["error_ref"] = CANCELLED
+            elif trigger == "compensation":
+                self.compensation_throw(n, f, index)
             return END
         if n.position == "intermediate_throw":
+            if trigger == "compensation":
+                self.compensation_throw(n, f, index)
             return PASS
         if n.position == "intermediate_catch":
             if trigger == "link":
@@ -306,7 +326,7 @@ class _Builder:
                 else:
                     f["timer"] = self.timer(n, allow_cycle=False)
                 return TIMER
-            if trigger in ("message", "conditional"):  # a wait for the message, or for the condition to come true
+            if trigger in ("message", "conditional", "signal"):  # a wait for the message, the signal, or the condition
                 if ep is None or ep.delay is None:
                     self.problem(n.id, f"{trigger} catch event needs a `delay:` "
                                        f"({_WAITED_FOR[trigger]}) in params")
@@ -323,7 +343,8 @@ class _Builder:
                 f["delay"] = ep.delay
             else:
                 f["timer"] = self.timer(n, allow_cycle=not n.cancel_activity)
-        elif trigger in ("message", "conditional") or (trigger == "escalation" and n.id in self.black_box_escalations):
+        elif trigger in ("message", "conditional", "signal") or (
+                trigger == "escalation" and n.id in self.black_box_escalations):
             if ep is None or ep.delay is None:
                 self.problem(n.id, f"{trigger} boundary event needs a `delay:` ({_COMES[trigger]}) in params")
             else:
@@ -332,10 +353,31 @@ class _Builder:
             f["error"] = True
             f["error_ref"] = n.definitions[0].ref
             f["interrupting"] = True
+            if n.id in self.black_box_errors and ep is not None and ep.share is not None:
+                f["fail_share"] = ep.share  # (simulator.eventpasses.black_box_failures)
+        elif trigger == "cancel":  # on a transaction (else refused above): caught from its cancel end event
+            f["error"] = f["interrupting"] = True
+            f["error_ref"] = CANCELLED
+        elif trigger == "compensation":  # not an interruption: its activity's handler (simulator.eventpasses)
+            f["compensation_boundary"] = True
         else:
             self.problem(n.id, f"{trigger} boundary event is not simulated: "
                                f"{instead.boundary(trigger, interrupting=n.cancel_activity)}")
         return PASS
+
+    def in_transaction(self, n: m.Event) -> bool:
+        """A cancel end event directly inside a transaction, or a cancel boundary event on one."""
+        container = self.process.nodes.get(n.attached_to if n.position == "boundary" else n.parent)
+        return isinstance(container, m.SubProcess) and container.variant == "transaction"
+
+    def compensation_throw(self, n: m.Event, f: dict[str, Any], index: dict[str, int]) -> None:
+        """A compensation throw or end event: the activity it names (activityRef), else every one of its scope."""
+        f["compensate"] = True
+        ref = n.definitions[0].activity_ref
+        if ref and ref not in index:
+            self.problem(n.id, f"compensation event names activity {ref!r}, which is not in the process")
+        elif ref:
+            f["compensate_ref"] = index[ref]
 
     def timer(self, n: m.Event, *, allow_cycle: bool) -> Timer | None:
         start = self.params.start

@@ -48,6 +48,13 @@ What is executed, and how
   a case executes it: an exclusive gateway never sends a case into a capped
   element that has used up its executions, closing a flow only when every way
   from it runs through that element again (:mod:`simulator.graphpasses`);
+- several top-level start events: a case arrives at one, by their ``share:`` (else equal shares);
+  non-interrupting event subprocesses (a timer, message, signal or conditional start event), armed when
+  their scope starts and run beside it; signal catch and boundary events as waits of their ``delay:``;
+  an error boundary event on a black box in the ``share:`` of the step's runs; compensation (handlers of
+  completed activities, the last completed first, at a compensation throw or end event) and
+  transactions (a cancel end event compensates the transaction and leaves by its cancel boundary event)
+  (:mod:`simulator.eventpasses`, :mod:`simulator.eventrun`);
 - ``set:`` on an element marks the case (a case attribute) when it passes;
 - rule gateways: the decision's outcome gateway, whose choice is made when the
   case reaches the decision if the delegation differs by outcome; the legal
@@ -55,9 +62,9 @@ What is executed, and how
   only before the deadline, when the projected decision would pass it.
 
 Not executed (named by :func:`simulator.compiler.check_executable` before any run): complex
-gateways, event subprocesses, transactions, compensation, cancel and signal
-catch events, multiple-trigger events, timer cycles outside
-non-interrupting boundary events, and more than one start event at the top level.
+gateways, interrupting event subprocesses (and escalation-started ones), a cancel event outside a
+transaction, multiple-trigger events, and timer cycles outside non-interrupting boundary events and
+event subprocesses.
 """
 
 from __future__ import annotations
@@ -71,10 +78,13 @@ from processes.frozenclass import frozen_dataclass
 __all__ = [
     "START", "END", "TERMINATE", "ACTIVITY", "SUBPROCESS", "EXCLUSIVE", "PARALLEL",
     "INCLUSIVE", "EVENT_GATEWAY", "TIMER", "MESSAGE", "PASS", "ROUTE_OUTCOME", "ROUTE_EXTENSION",
-    "CompiledNode", "CompiledProcess", "Timer",
+    "CANCELLED", "CompiledNode", "CompiledProcess", "Timer",
     "parse_iso_duration", "choose_exclusive",
     "choose_by_condition", "choose_inclusive",
 ]
+
+#: the error code a cancel end event throws: only a cancel boundary event catches it (an id has no '#')
+CANCELLED = "#cancel"
 
 #: exclusive gateways routed by a rule: the outcome gateway (its choice may be made early, at the
 #: decision, so the decision's delegation can depend on it) and the legal clock's extension gateway
@@ -164,6 +174,13 @@ class CompiledNode:
     in_flows: tuple[int, ...] = ()  # inclusive / parallel join: incoming flow indices
     race: tuple[int, ...] = ()  # event-based gateway: the catch nodes that race
     plain: bool = False  # an activity that is only work for a pool (the engine's fast path)
+    handler: int = -1  # an activity's compensation handler (a compensation activity or event subprocess), -1 = none
+    compensate: bool = False  # a compensation throw or end event, or a cancel end (it compensates the transaction)
+    compensate_ref: int = -1  # a compensation throw's activityRef (-1: every completed activity of its scope)
+    watch: tuple[int, ...] = ()  # subprocess: the event subprocesses inside it that its start arms
+    triggered: bool = False  # an event subprocess armed when its scope starts (its start event's trigger)
+    share: float = 1.0  # triggered event subprocess: the share of scope instances in which its trigger comes
+    fails: tuple[tuple[int, float], ...] = ()  # a black box: (error boundary event, cumulative share of runs)
     sets: tuple[tuple[str, Any], ...] = ()  # case attributes set when a case passes (``set:``)
     route: int = 0  # exclusive gateway routed by a rule: ROUTE_OUTCOME or ROUTE_EXTENSION (0 = as usual)
     extension_pos: int = -1  # extension gateway: position in ``out`` of the flow that extends the deadline
@@ -181,6 +198,9 @@ class CompiledProcess:
     has_inclusive_join: frozenset[int]  # scopes (-1 = top) containing an inclusive join
     outcome_gateway: int = -1  # the gateway after the decision whose branches end in a grant and a refusal
     outcome_kinds: tuple[str, ...] = ()  # per position in that gateway's ``out``: "grant" or "refusal"
+    starts: tuple[int, ...] = ()  # the top-level start events when there are several (a case arrives at one)
+    start_cumulative: tuple[float, ...] = ()  # their cumulative shares
+    watch: tuple[int, ...] = ()  # the event subprocesses at the top level that a case's arrival arms
 
 
 def choose_exclusive(node: CompiledNode, u: float) -> int:

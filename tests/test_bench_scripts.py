@@ -219,3 +219,14 @@ def test_engine_identity_answers_help_without_running() -> None:
     wrong = subprocess.run([sys.executable, str(ROOT / "bench" / "engine_identity.py"), "--nosuch"], capture_output=True,
                            text=True, timeout=60, check=False)
     assert wrong.returncode == 2 and "unrecognized arguments: --nosuch" in wrong.stderr
+
+
+@pytest.mark.interop
+def test_interop_simulate_reads_the_143_files_and_says_a_refusal_in_its_one_line() -> None:
+    # its table is bench/RESULTS-interop-simulate.md; one file through both commands, and the line it keeps
+    table = bench_script("interop_simulate.py", "interop_simulate_for_tests")
+    files = table.corpus_files()
+    assert len(files) == 143
+    assert table.simulates(next(f for f in files if f.name == "C.6.0.bpmn")) == (True, "")
+    said = "permitflow: error: /tmp/x/m.bpmn:3: process 'P' cannot be simulated: 1 element(s) not executable\n"
+    assert table.reason("note: something\n" + said) == "process 'P' cannot be simulated: 1 element(s) not executable"

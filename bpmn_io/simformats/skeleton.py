@@ -15,9 +15,13 @@ that it simulates as written and each value can be replaced by the municipality'
   likewise, :mod:`processes.standins`; a comment above its entry says so), every wait for another party (a receive
   task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
   (the time until its condition comes true) and every escalation boundary event on a task, call activity or
-  empty subprocess (when the escalation comes; a comment says so for these two) 2 weeks (``delay:``), every
-  exclusive or inclusive choice with equal shares (``probabilities:``); each with the step's
-  name as its ``note:``;
+  empty subprocess (when the escalation comes; a comment says so for these two), every signal catch or
+  boundary event (when the signal comes) and every message, signal or conditional start event of a
+  non-interrupting event subprocess (when its trigger comes, in half the cases: ``share: 0.5``; a comment
+  says so) 2 weeks (``delay:``), every exclusive or inclusive choice with equal shares
+  (``probabilities:``), several top-level start events equal shares of the cases (``share:``), and an error
+  boundary event on a task, call activity or empty subprocess an equal share, with the step's success, of
+  the step's runs that end in its error (``share:``); each with the step's name as its ``note:``;
 * when a task's lane or name says a committee decides ("nämnd", "utskott", "committee",
   "board"), that task as the decision step, taken by a committee meeting monthly (third
   Tuesday, not in July, agenda closing two weeks before), the case officer as another level;
@@ -51,7 +55,16 @@ from processes.model import (
     SubProcess,
     Task,
 )
-from processes.standins import STAND_IN, approximation, black_box_escalations, empty_subprocesses
+from processes.standins import (
+    ERROR_BOUNDARY,
+    STAND_IN,
+    approximation,
+    armed_starts,
+    black_box_errors,
+    black_box_escalations,
+    empty_subprocesses,
+    top_starts,
+)
 from processes.stepnames import step_said
 
 from ..yamlsrc import dump_yaml, load_yaml
@@ -100,7 +113,7 @@ def _waits(node: Any) -> bool:
     if isinstance(node, Task):
         return node.task_type == "receiveTask"
     if isinstance(node, Event) and node.position in ("intermediate_catch", "boundary"):
-        if node.trigger in ("message", "conditional"):  # conditional: the time until its condition comes true
+        if node.trigger in ("message", "conditional", "signal"):  # conditional: until its condition comes true
             return True
         if node.trigger == "timer":  # a timer its tool left without a time, or with an expression
             timer = node.definitions[0].timer
@@ -170,12 +183,25 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     conditional: list[Event] = []
     escalations: list[Event] = []
     escalated = {e.id for e in black_box_escalations(process)}  # fired after a delay: (processes.standins)
+    armed = {e.id for e in armed_starts(process)}  # an event subprocess's trigger: a delay: and a share:
+    starts = {e.id: e for e in top_starts(process)}
+    failing: dict[str, list[Event]] = {}  # a black box's error boundary events: equal shares with its success
+    for event in black_box_errors(process):
+        failing.setdefault(event.attached_to, []).append(event)
+    errors = {e.id: round(1.0 / (len(on) + 1), 12) for on in failing.values() for e in on}
     for node in process.nodes.values():
-        if _waits(node) or node.id in escalated:
+        if node.id in errors:
+            elements[node.id] = {"share": errors[node.id], **_named(node)}
+        elif node.id in starts:  # several top-level start events: equal shares of the cases
+            elements[node.id] = {"share": round(1.0 / len(starts), 12), **_named(node)}
+        elif node.id in armed:
+            elements[node.id] = {"delay": _WAIT, "share": 0.5, **_named(node)}
+            conditional.append(node)  # type: ignore[arg-type]  # (an Event: armed_starts)
+        elif _waits(node) or node.id in escalated:
             elements[node.id] = {"delay": _WAIT, **_named(node)}
             if node.id in escalated:
                 escalations.append(node)  # type: ignore[arg-type]  # (an Event: black_box_escalations)
-            elif isinstance(node, Event) and node.trigger == "conditional":
+            elif isinstance(node, Event) and node.trigger in ("conditional", "signal"):
                 conditional.append(node)
             else:
                 waits += 1
@@ -209,8 +235,11 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     if empty:
         called += (f"{',' if calls else ' and'} {len(empty)} empty subprocess{'' if len(empty) == 1 else 'es'} "
                    "(nothing drawn inside: one step)")
-    waited = (f" and {len(conditional)} conditional event(s) (the time until the condition comes true)"
-              if conditional else "")
+    said = {"conditional": "conditional event(s) (the time until the condition comes true)",
+            "signal": "signal event(s) (when the signal comes)",
+            "armed": "event subprocess start event(s) (when the trigger comes, in half the cases)"}
+    kinds = ["armed" if e.id in armed else e.trigger for e in conditional]
+    waited = "".join(f" and {kinds.count(k)} {words}" for k, words in said.items() if k in kinds)
     waited += (f" and {len(escalations)} escalation boundary event(s) (when the escalation comes)" if escalations else "")
     notes = [f"{works} task(s){called} 1 hour of work, {waits} wait(s) for another party{waited} 2 weeks, {choices} "
              f"choice(s) with equal shares, {len(pools)} pool(s) of one person ({', '.join(pools) or 'none'}): "
@@ -235,7 +264,19 @@ def profile_skeleton(defs: Definitions, *, start: dt.date = DEFAULT_START) -> Co
     comments = tuple((("simulation", "elements", sub.id), f"{step_said(sub.id, sub.name)}: {STAND_IN}; its "
                       f"{_WORK} is a placeholder for the work of the steps it stands for") for sub in empty)
     comments += tuple((("simulation", "elements", event.id), f"{step_said(event.id, event.name)}: "
-                       f"{approximation(event)}; its {_WAIT} is a placeholder") for event in conditional + escalations)
+                       f"{approximation(event, process)}; its {_WAIT}"
+                       + (" and its share 0.5 are placeholders" if event.id in armed else " is a placeholder"))
+                      for event in conditional + escalations)
+    if errors:
+        notes.insert(1, f"{len(errors)} error boundary event(s) on a step whose inside is not in the file: the step "
+                        "ends in that error in an equal share of its runs (`share:`)")
+        comments += tuple((("simulation", "elements", e), f"{step_said(e, process.nodes[e].name)}: "
+                           f"{ERROR_BOUNDARY}; its {errors[e]} is a placeholder") for e in errors)
+    if starts:
+        first = next(iter(starts.values()))
+        comments += ((("simulation", "elements", first.id), f"{len(starts)} top-level start events: each case arrives "
+                       "at one of them, by its `share:` (the shares sum to 1); equal shares are a placeholder"),)
+        notes.insert(1, f"{len(starts)} top-level start events ({', '.join(starts)}): equal shares of the cases")
     return Converted({"municipality": _title(defs, process), "assumption": PLACEHOLDER, "simulation": sim},
                      tuple(notes), comments)
 

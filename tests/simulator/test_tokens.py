@@ -192,8 +192,10 @@ def test_loop_through_a_gateway_respects_loop_max() -> None:
      r"'M': message catch event needs a `delay:`"),
     ([start("S"), task("A"), end("E")], "S>A A>E", "    A: {duration: 1h}",
      r"'A': has a work `duration:` but no pool does its work"),
-    ([start("S"), start("S2"), end("E")], "S>E S2>E", "",
-     r"exactly one top-level start event, found 2 \(S, S2\)"),
+    ([start("S"), start("S2"), end("E")], "S>E S2>E", "    S: {share: 0.3}",
+     r"give every top-level start event a `share:` or none \(equal shares\): S2 have none"),
+    ([start("S"), start("S2"), end("E")], "S>E S2>E", "    S: {share: 0.3}\n    S2: {share: 0.6}",
+     r"the `share:` of the top-level start events must sum to 1 \(within 1e-9\), got 0.8999999999999999 \(S, S2\)"),
 ])
 def test_check_executable_names_what_cannot_run(nodes, flows, elements, expected) -> None:
     p = proc(nodes, flows)
@@ -238,13 +240,13 @@ def test_an_event_subprocess_is_refused_once_with_its_start_events_trigger_and_w
     from processes.model import Event, EventDefinition, SubProcess
 
     for kind, interrupting, said in [
-            ("message", False, "'ES': event subprocesses are not simulated (this one starts at non-interrupting "
-                               "message start event 'ESS'): instead, draw a non-interrupting message boundary "
-                               "event on subprocess Sub, with a `delay:` in params (when the message comes), "
-                               "leading to its steps"),
-            ("compensation", True, "'ES': event subprocesses are not simulated (this one starts at compensation "
-                                   "start event 'ESS'): leave it out, or draw the undoing as ordinary tasks on the "
-                                   "path that needs it")]:
+            ("message", True, "'ES': event subprocesses are not simulated (this one starts at message start "
+                              "event 'ESS'): instead, draw a message boundary event on subprocess Sub, with a "
+                              "`delay:` in params (when the message comes), leading to its steps"),
+            ("error", True, "'ES': event subprocesses are not simulated (this one starts at error start event "
+                            "'ESS'): instead, draw an error boundary event on subprocess Sub (caught from an error "
+                            "end event inside), leading to its steps")]:  # (non-interrupting and compensation
+        # ones are simulated: tests/simulator/test_eventsemantics.py)
         p = proc([start("S"), sub("Sub"), start("SS", "Sub"), task("A", "Sub"), end("SE", "Sub"),
                   SubProcess(id="ES", parent="Sub", triggered_by_event=True),
                   Event(id="ESS", position="start", parent="ES", is_interrupting=interrupting,
@@ -275,8 +277,7 @@ def test_a_refused_event_says_the_nearest_thing_the_engine_simulates() -> None:
             "(when the escalation comes)") in refusal
     assert ("'B2': conditional boundary event needs a `delay:` (when its condition comes true) in params"
             in refusal)  # simulated as a message boundary event is, with one (it was 'not simulated')
-    assert ("'C': signal intermediate catch event is not simulated: draw a message catch event instead, with a "
-            "`delay:` in params (when the signal comes)") in refusal
+    assert "'C': signal catch event needs a `delay:` (when the signal comes) in params" in refusal  # (a wait now)
 
 
 def test_an_empty_subprocess_runs_as_one_step_of_work_of_exactly_its_duration() -> None:
@@ -303,12 +304,11 @@ def test_an_empty_subprocess_keeps_its_boundary_events_and_loop_as_a_task_does()
 
 
 @pytest.mark.parametrize("variant, by_event, compensation, said", [
-    ("transaction", False, False, "'Sub': transaction is not simulated"),
+    ("transaction", False, False, "'Sub': an embedded subprocess needs exactly one start event, found 0"),
     ("adHocSubProcess", False, False, "'Sub': adHocSubProcess is not simulated"),
     ("subProcess", True, False, "'Sub': event subprocesses are not simulated"),
-    ("subProcess", False, True, "'Sub': compensation activities are not simulated"),
 ])
-def test_an_empty_transaction_ad_hoc_event_or_compensation_subprocess_is_still_refused(
+def test_an_empty_transaction_ad_hoc_or_event_subprocess_is_still_refused(
         variant: str, by_event: bool, compensation: bool, said: str) -> None:
     """Only an embedded subprocess runs as one step: what the others would do is not one step of work."""
     empty = SubProcess(id="Sub", name="Sub", parent="P", variant=variant, triggered_by_event=by_event,
@@ -359,7 +359,7 @@ def test_a_refused_catch_event_after_an_event_based_gateway_is_named_once() -> N
     signal = Event(id="C", position="intermediate_catch", parent="P", definitions=(EventDefinition(kind="signal"),))
     refusal = _refusal(proc([start("S"), evgw("G"), signal, timer("T", "PT1H"), end("E1"), end("E2")],
                             "S>G G>C G>T C>E1 T>E2"))
-    assert "1 element(s) not executable: 'C': signal intermediate catch event" in refusal
+    assert "1 element(s) not executable: 'C': signal catch event needs a `delay:`" in refusal  # (simulated with one)
     assert "'G'" not in refusal
 
 

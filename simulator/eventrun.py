@@ -1,0 +1,102 @@
+"""Running what BPMN starts by an event: armed event subprocesses, compensation, the cancel of a transaction.
+
+A mixin of the engine's run (:class:`simulator.engine._Run`), as :mod:`simulator.activities` is; what is
+compiled for it, and why, is in :mod:`simulator.eventpasses`.
+
+- :meth:`EventExecution.arm`: when a scope starts (a case arrives, a subprocess instance begins), each
+  non-interrupting event subprocess inside it gets a watcher: in the ``share`` of scope instances its
+  trigger comes (one uniform draw of its own stream), its timer or ``delay:`` later; if the scope still
+  runs then, a token starts the event subprocess in it, beside the scope's other tokens (so the scope
+  ends when both are done). The watcher is no token: a scope that ends first is not held open by it.
+- :meth:`EventExecution.register`: an activity with a compensation handler that completes is remembered
+  in its scope (a subprocess with what its own steps left to undo, too).
+- :meth:`EventExecution.compensate`: a compensation throw or end event runs the handlers of the completed
+  activities of its scope (or of the one its ``activityRef`` names), the last completed first, one after
+  the other, and goes on when they are done (BPMN's waitForCompletion). A subprocess's handler is its
+  compensation event subprocess, run with what the subprocess left to undo; a subprocess without one
+  undoes its own completed steps (BPMN's default compensation). A cancel end event first cancels the
+  other tokens of its transaction, then compensates all of it; the transaction then ends with the
+  cancel that only its cancel boundary event catches (:data:`simulator.tokens.CANCELLED`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from simulator import tokens as T
+from simulator.simpyimport import simpy
+from simulator.state import Scope
+
+__all__ = ["EventExecution"]
+
+#: one completed activity to undo: (its node, its handler or -1, what it left to undo inside or None)
+Undo = tuple[int, int, "list[Any] | None"]
+
+
+class EventExecution:
+    """Armed event subprocesses and compensation, as simpy sub-generators of the run."""
+
+    env: simpy.Environment
+    timeout: Callable[[float], simpy.Event]
+    nodes: tuple[T.CompiledNode, ...]
+    route_draws: list[Any]
+    spawn: Callable[[Scope, int, int, bool], None]  # provided by the run
+    cancel: Callable[..., None]  # provided by the run
+    delay_of: Callable[[Any, int], float]  # provided by the run
+    body: Callable[[Scope, T.CompiledNode], Any]  # provided by the run
+    subprocess: Callable[..., Any]  # provided by the run
+
+    def arm(self, scope: Scope, watch: tuple[int, ...]) -> None:
+        """A watcher for each event subprocess of ``watch``, armed as ``scope`` starts."""
+        for n in watch:
+            node = self.nodes[n]
+            if node.share < 1.0 and next(self.route_draws[n]) >= node.share:
+                continue  # its trigger does not come in this case
+            after = node.timer.delay(self.env.now) if node.timer is not None else self.delay_of(scope.case, n)
+            self.env.process(self.watcher(scope, n, after))
+
+    def watcher(self, scope: Scope, n: int, after: float) -> Any:
+        timer = self.nodes[n].timer
+        left = timer.repeat if timer is not None else 0  # a timer cycle's further firings (-1: without end)
+        while True:
+            yield self.timeout(after)
+            if scope.active <= 0 or scope.cancelled:  # the scope has ended: the trigger is no more
+                return
+            self.spawn(scope, n, -1, False)  # the event subprocess starts in the scope, beside its tokens
+            if left == 0 or timer is None:
+                return
+            left -= 1
+            after = timer.after
+
+    def register(self, scope: Scope, activity: int, handler: int, inner: list[Undo] | None) -> None:
+        """``activity`` completed in ``scope`` with ``handler`` (or, -1, with ``inner`` to undo)."""
+        if scope.compensable is None:
+            scope.compensable = []
+        scope.compensable.append((activity, handler, inner))
+
+    def compensate(self, scope: Scope, node: T.CompiledNode) -> Any:
+        """The compensation throw, compensation end or cancel end event ``node`` reached in ``scope``."""
+        if node.error_ref == T.CANCELLED:
+            self.cancel(scope, keep_self=True)  # the transaction's other tokens end first
+        done = scope.compensable
+        if not done:
+            return
+        chosen = [u for u in done if node.compensate_ref < 0 or u[0] == node.compensate_ref]
+        for u in chosen:
+            done.remove(u)
+        for _activity, handler, inner in reversed(chosen):
+            yield from self.undo(scope, handler, inner)
+
+    def undo(self, scope: Scope, handler: int, inner: list[Undo] | None) -> Any:
+        """Run one completed activity's handler, or undo its inside."""
+        if handler >= 0:
+            h = self.nodes[handler]
+            if h.kind == T.SUBPROCESS:  # a compensation event subprocess: its throws undo ``inner``
+                yield from self.subprocess(scope, h, inner)
+            else:
+                yield from self.body(scope, h)
+            return
+        while inner:
+            _activity, deeper, below = inner.pop()
+            yield from self.undo(scope, deeper, below)

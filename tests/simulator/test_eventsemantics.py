@@ -1,0 +1,247 @@
+"""What BPMN starts by an event, simulated as the spec says, each on a fixture of tests/fixtures/sim/events.
+
+Every task takes a fixed ``delay:`` (calendar time, no pool), the case arrives at hour 0, so each
+expectation is worked out by hand in the test's docstring. They were refused before (MIWG B.2.0, C.6.0,
+C.9.2, camunda's testCatchSignalAndMessageAndTimer, jBPM's simulationProcess).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from simmodels import replay_params, run, trace
+
+from bpmn_io.reader import read_bpmn
+from processes.errors import SimulationError
+from simulator.compiler import check_executable
+
+EVENTS = Path(__file__).resolve().parents[1] / "fixtures" / "sim" / "events"
+
+
+def model(name: str):
+    return read_bpmn(EVENTS / name).process()
+
+
+def outcome_and_end(result, case: int = 0) -> tuple[str, float]:
+    return result.cases[case].outcome, result.cases[case].end
+
+
+# ------------------------------------------------------------------ several top-level start events
+
+TWO = "    A: {delay: 2h}\n    B: {delay: 5h}\n"
+
+
+@pytest.mark.parametrize(
+    "shares, expected",
+    [
+        ("    S1: {share: 1}\n    S2: {share: 0}", [("A", 0.0, 0.0, 2.0)]),
+        ("    S1: {share: 0}\n    S2: {share: 1}", [("B", 0.0, 0.0, 5.0)]),
+    ],
+)
+def test_a_case_arrives_at_the_start_event_its_share_gives(shares: str, expected: list) -> None:
+    """All to S1: the e-service path, A 0-2 h, ends at E1 at 2 h; all to S2: B 0-5 h, E2 at 5 h."""
+    r = run(model("two_starts.bpmn"), replay_params(TWO + shares))
+    assert trace(r) == expected
+    assert outcome_and_end(r) == (("E1", 2.0) if expected[0][0] == "A" else ("E2", 5.0))
+
+
+def test_without_shares_the_cases_split_equally_between_the_start_events() -> None:
+    """400 cases, each at S1 with probability 1/2: the count at E1 is Binomial(400, 1/2), sd 10; 4 sd
+    either side (160-240) fails a correct engine about once in 16,000 seeds, and the seed is fixed."""
+    r = run(model("two_starts.bpmn"), replay_params(TWO, dates="[" + ", ".join(["2025-01-06"] * 400) + "]"))
+    counts = Counter(c.outcome for c in r.cases)
+    assert set(counts) == {"E1", "E2"} and sum(counts.values()) == 400
+    assert 160 <= counts["E1"] <= 240
+
+
+def test_shares_given_to_some_start_events_only_are_refused() -> None:
+    with pytest.raises(
+        SimulationError,
+        match=r"give every top-level start event a `share:` or none \(equal "
+        r"shares\): S2 have none",
+    ):
+        check_executable(model("two_starts.bpmn"), replay_params(TWO + "    S1: {share: 0.5}"))
+
+
+# ------------------------------------------------------------------ non-interrupting event subprocesses
+
+EVENT_SUB = "    A: {delay: 10h}\n    X: {delay: 4h}\n    Y: {delay: 1h}\n"
+
+
+def test_a_non_interrupting_event_subprocess_runs_beside_the_case() -> None:
+    """A 0-10 h. The timer start (PT3H) starts X at 3 h, done at 7 h; the message comes 2 h after the case
+    starts (its start event's delay:), Y 2-3 h (each event subprocess a row of its own around its step). The
+    case ends when all are done, at 10 h, at E (an event subprocess's end is not the case's outcome)."""
+    r = run(model("event_subprocess.bpmn"), replay_params(EVENT_SUB + "    EMS: {delay: 2h}"))
+    assert trace(r) == [
+        ("EM", 2.0, 2.0, 3.0),
+        ("Y", 2.0, 2.0, 3.0),
+        ("ET", 3.0, 3.0, 7.0),
+        ("X", 3.0, 3.0, 7.0),
+        ("A", 0.0, 0.0, 10.0),
+    ]
+    assert outcome_and_end(r) == ("E", 10.0)
+
+
+def test_the_case_waits_for_an_event_subprocess_that_ends_after_its_last_step() -> None:
+    """A 0-5 h, but X (from 3 h, 4 h) ends at 7 h: the case ends at 7 h."""
+    r = run(
+        model("event_subprocess.bpmn"), replay_params(EVENT_SUB.replace("10h", "5h") + "    EMS: {delay: 2h}")
+    )
+    assert outcome_and_end(r) == ("E", 7.0)
+
+
+@pytest.mark.parametrize("message", ["    EMS: {delay: 20h}", "    EMS: {delay: 2h, share: 0}"])
+def test_a_trigger_that_comes_after_the_case_or_not_at_all_starts_nothing(message: str) -> None:
+    """A message 20 h after the start comes after the case ended (10 h); a share of 0: it never comes."""
+    r = run(model("event_subprocess.bpmn"), replay_params(EVENT_SUB + message))
+    assert [row[0] for row in trace(r)] == ["ET", "X", "A"]
+    assert outcome_and_end(r) == ("E", 10.0)
+
+
+def test_a_message_start_without_a_delay_is_named() -> None:
+    with pytest.raises(
+        SimulationError,
+        match=r"'EM': its message start event 'EMS' needs a `delay:` in params "
+        r"\(when the message comes after the case starts",
+    ):
+        check_executable(model("event_subprocess.bpmn"), replay_params(EVENT_SUB))
+
+
+def test_a_timer_cycle_starts_the_event_subprocess_again_as_often_as_it_says_while_the_case_runs() -> None:
+    """R2/PT3H: X at 3-7 h and again at 6-10 h; the case (A 0-10 h) ends at 10 h. R/PT3H (no end) is
+    refused: its own instances would keep the case running for ever."""
+    from dataclasses import replace
+
+    from processes.model import Expression, FrozenMap
+
+    p = model("event_subprocess.bpmn")
+
+    def cycle(text: str):
+        start = p.nodes["ETS"]
+        timer = replace(start.definitions[0], timer_kind="timeCycle", timer=Expression(text))
+        return replace(p, nodes=FrozenMap({**p.nodes, "ETS": replace(start, definitions=(timer,))}))
+
+    r = run(cycle("R2/PT3H"), replay_params(EVENT_SUB + "    EMS: {delay: 2h, share: 0}"))
+    assert [row for row in trace(r) if row[0] == "X"] == [("X", 3.0, 3.0, 7.0), ("X", 6.0, 6.0, 10.0)]
+    assert outcome_and_end(r) == ("E", 10.0)
+    with pytest.raises(SimulationError, match=r"'ET': its timer start event 'ETS' repeats without end"):
+        check_executable(cycle("R/PT3H"), replay_params(EVENT_SUB + "    EMS: {delay: 2h}"))
+
+
+# ------------------------------------------------------------------ signal catch
+
+
+@pytest.mark.parametrize("signal, expected", [("3h", ("E1", 4.0)), ("9h", ("E2", 6.0))])
+def test_a_signal_catch_event_waits_its_delay_and_races_as_a_message_does(signal: str, expected) -> None:
+    """A 0-1 h, then the event-based gateway: the signal 3 h later (4 h) beats the 5-hour timer (6 h);
+    9 h later it loses to it."""
+    r = run(model("signal_catch.bpmn"), replay_params(f"    A: {{delay: 1h}}\n    C: {{delay: {signal}}}"))
+    assert outcome_and_end(r) == expected
+
+
+# ------------------------------------------------------------------ compensation
+
+COMPENSATE = (
+    "    H: {delay: 2h}\n    F: {delay: 3h}\n    G: {delay: 1h}\n    Pay: {delay: 1h}\n"
+    "    UH: {delay: 1h}\n    UF: {delay: 30m}\n    UG: {delay: 2h}\n    K: {delay: 15m}\n"
+)
+
+
+def test_on_the_normal_path_nothing_is_compensated() -> None:
+    """H 0-2, F 2-5 (in Sub), G 5-6 (in Sub2), Pay 6-7, then E_ok: no handler runs."""
+    r = run(
+        model("compensation.bpmn"), replay_params(COMPENSATE + "    X: {probabilities: {X_ok: 1, X_fail: 0}}")
+    )
+    assert [row[0] for row in trace(r)] == ["H", "Sub", "F", "G", "Sub2", "Pay"]
+    assert outcome_and_end(r) == ("E_ok", 7.0)
+
+
+def test_a_compensation_throw_undoes_the_completed_activities_last_first() -> None:
+    """As above to 7 h, then the throw CT undoes Sub2 (completed last) and then Sub. Sub2's handler is its
+    compensation event subprocess: K 7-7.25, whose throw CT2 undoes G: UG 7.25-9.25. Sub has none, so its own
+    steps are undone, the last first: UF 9.25-9.75, UH 9.75-10.75. Then E_fail at 10.75 h. (Sub, Sub2 and CES
+    are rows of their own, around their steps.)"""
+    r = run(
+        model("compensation.bpmn"), replay_params(COMPENSATE + "    X: {probabilities: {X_ok: 0, X_fail: 1}}")
+    )
+    assert trace(r) == [
+        ("H", 0.0, 0.0, 2.0),
+        ("Sub", 0.0, 0.0, 5.0),
+        ("F", 2.0, 2.0, 5.0),
+        ("G", 5.0, 5.0, 6.0),
+        ("Sub2", 5.0, 5.0, 6.0),
+        ("Pay", 6.0, 6.0, 7.0),
+        ("K", 7.0, 7.0, 7.25),
+        ("CES", 7.0, 7.0, 9.25),
+        ("UG", 7.25, 7.25, 9.25),
+        ("UF", 9.25, 9.25, 9.75),
+        ("UH", 9.75, 9.75, 10.75),
+    ]
+    assert outcome_and_end(r) == ("E_fail", 10.75)
+
+
+@pytest.mark.parametrize(
+    "share, expected", [("1", ("E_err", 3.0)), ("0", ("E_ok", 2.0)), (None, ("E_ok", 2.0))]
+)
+def test_an_error_boundary_event_on_a_task_fires_in_its_share_of_the_runs(
+    share: str | None, expected
+) -> None:
+    """The error thrown inside a task is not in the file: the task ends in it, after its work (T 0-2 h), in the
+    share of its runs the profile gives (then R 2-3 h, E_err at 3 h); without a share, never (as before)."""
+    given = f"\n    EB: {{share: {share}}}" if share is not None else ""
+    r = run(model("error_share.bpmn"), replay_params("    T: {delay: 2h}\n    R: {delay: 1h}" + given))
+    assert outcome_and_end(r) == expected
+
+
+def test_error_boundary_shares_of_more_than_all_the_runs_are_refused() -> None:
+    from dataclasses import replace
+
+    from processes.model import FrozenMap
+
+    p = model("error_share.bpmn")
+    second = replace(p.nodes["EB"], id="EB2")
+    p = replace(p, nodes=FrozenMap({**p.nodes, "EB2": second}))
+    with pytest.raises(
+        SimulationError,
+        match=r"'T': the `share:` of its error boundary events sum to 1.2 \(expected "
+        r"at most 1: EB, EB2\)",
+    ):
+        check_executable(p, replay_params("    T: {delay: 2h}\n    EB: {share: 0.6}\n    EB2: {share: 0.6}"))
+
+
+# ------------------------------------------------------------------ transaction and cancel end
+
+TRANSACTION = (
+    "    Book: {delay: 2h}\n    Unbook: {delay: 1h}\n    Done: {delay: 1h}\n    Cancelled: {delay: 30m}\n"
+)
+
+
+def test_a_transaction_that_completes_leaves_by_its_outgoing_flow() -> None:
+    """Book 0-2, the transaction ends, Done 2-3, E_ok at 3 h."""
+    r = run(
+        model("transaction.bpmn"),
+        replay_params(TRANSACTION + "    X: {probabilities: {X_ok: 1, X_cancel: 0}}"),
+    )
+    assert [row[0] for row in trace(r)] == ["Book", "Tx", "Done"]
+    assert outcome_and_end(r) == ("E_ok", 3.0)
+
+
+def test_a_cancel_end_compensates_the_transaction_and_leaves_by_its_cancel_boundary_event() -> None:
+    """Book 0-2, the cancel end: Unbook 2-3 undoes Book, then the cancel boundary event (not the error
+    boundary event without a code: a cancel is no error): Cancelled 3-3.5, E_cancel at 3.5 h. The transaction
+    ends at 3 h, when its compensation is done."""
+    r = run(
+        model("transaction.bpmn"),
+        replay_params(TRANSACTION + "    X: {probabilities: {X_ok: 0, X_cancel: 1}}"),
+    )
+    assert trace(r) == [
+        ("Book", 0.0, 0.0, 2.0),
+        ("Tx", 0.0, 0.0, 3.0),
+        ("Unbook", 2.0, 2.0, 3.0),
+        ("TxCancel", 3.0, 3.0, 3.0),
+        ("Cancelled", 3.0, 3.0, 3.5),
+    ]
+    assert outcome_and_end(r) == ("E_cancel", 3.5)
