@@ -59,7 +59,7 @@ def open_xes(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     fh = open_bytes(path)
     notes: list[str] = []
     stream = LogStream(source, "xes", iter(()), dict(keys), (), notes)
-    stream.records = _records(fh, source, keys, notes)
+    stream.records = _records(fh, source, keys, notes, stream.mapping)
     return stream
 
 
@@ -92,8 +92,10 @@ def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool) -> InputError:
     return InputError(f"not well-formed XML: {msg}", file=source, line=line)
 
 
-def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) -> Iterator[LogRecord]:
+def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
+             mapping: dict[str, str | None]) -> Iterator[LogRecord]:
     parser = safe_pull_parser(tuple(_TRACE | _EVENT))
+    seen = {"resource": False, "element": False}  # the optional attributes some event has
     counter = [0]  # events read so far
     pending: list[tuple] = []
     stats = {"other": 0, "open": 0, "traces": 0}
@@ -108,7 +110,10 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
             for _event, el in parser.read_events():
                 if el.tag in _EVENT:
                     counter[0] += 1
-                    pending.append(_event_fields(el, keys, counter[0], source, stamps, offsets))
+                    event = _event_fields(el, keys, counter[0], source, stamps, offsets)
+                    seen["resource"] = seen["resource"] or bool(event[3])
+                    seen["element"] = seen["element"] or bool(event[4])
+                    pending.append(event)
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
@@ -124,6 +129,9 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
                              "(expected <log>)", file=source, line=root.sourceline)
     finally:
         fh.close()
+    for role, found in seen.items():
+        if not found:  # the mapping names only what the log has (a CSV's columns are known from its header)
+            mapping[role] = None
     said = offsets_note(offsets)
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")

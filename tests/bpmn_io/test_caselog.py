@@ -60,6 +60,21 @@ def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:
     assert a.end.tolist() == b.end.tolist() and a.case_ids == b.case_ids
 
 
+def test_xes_mapping_names_only_the_attributes_the_log_has(tmp_path: Path) -> None:
+    # the line is stated once the log is read: GOOD has org:resource but no permitflow:element, as BPIC15_1
+    path = tmp_path / "log.xes"
+    path.write_bytes(GOOD)
+    stream = open_log(path)
+    list(stream.records)
+    assert stream.mapping_line() == ("XES attributes: case=concept:name, activity=concept:name, "
+                                     "timestamp=time:timestamp, resource=org:resource")
+    bare = tmp_path / "bare.xes"
+    bare.write_bytes(GOOD.replace(b'<string key="org:resource" value="anna"/>', b""))
+    result = CliRunner().invoke(cli, ["log", "inspect", str(bare)])
+    assert result.exit_code == 0, result.output
+    assert "XES attributes: case=concept:name, activity=concept:name, timestamp=time:timestamp\n" in result.output
+
+
 def test_xes_activity_from_another_attribute(tmp_path: Path) -> None:
     path = tmp_path / "log.xes"
     path.write_bytes(GOOD.replace(b'key="org:resource"', b'key="activityNameEN"'))
