@@ -24,6 +24,7 @@ import click
 
 from processes.errors import PermitflowError
 from processes.extras import install_hint
+from processes.wording import counted
 
 __all__ = ["main", "cli", "atomic_write"]
 
@@ -294,7 +295,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
         lines.append(f"process {process.id}" + (f" — {_one_line(process.name)}" if process.name else ""))
         if process.lane_sets:
             lines.append("  lanes:")
-            lines += [f"    {lane.id}: {_one_line(lane.name)} ({len(lane.flow_node_refs)} elements)"
+            lines += [f"    {lane.id}: {_one_line(lane.name)} ({counted(len(lane.flow_node_refs), 'element')})"
                       for lane in process.lanes()]
         lines.append(f"  elements ({len(process.nodes)}):")
         for node in process.nodes.values():
@@ -2538,12 +2539,13 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
             fh.write(  # type: ignore[attr-defined]
                 ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
     click.echo(stream.mapping_line())
-    click.echo(f"kept {len(found.kept)} of {len(table.activities)} activities (in at least {min_frequency:.0%} "
-               f"of the cases); {found.table.n_events} of {table.n_events} events")
+    click.echo(f"kept {len(found.kept)} of {counted(len(table.activities), 'activity', 'activities')} (in at least "
+               f"{min_frequency:.0%} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
-    click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
+    click.echo(f"model: {counted(tasks, 'task')}, {counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} "
+               f"(inductive miner, noise {noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
     else:  # what the reader left out or assumed (calibration_text says it with --profile-out)

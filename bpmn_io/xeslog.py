@@ -31,6 +31,7 @@ from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, instant_sec
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
+from processes.wording import counted
 
 __all__ = ["XES_NS", "open_xes"]
 
@@ -136,11 +137,11 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")
     if pending:
-        notes.append(f"{len(pending)} events outside any <trace> were left out")
+        notes.append(f"{counted(len(pending), 'event')} outside any <trace> {'was' if len(pending) == 1 else 'were'} left out")
     if stats["other"]:
-        notes.append(f"{stats['other']} events with other lifecycle transitions (schedule, assign, ...) left out")
+        notes.append(f"{counted(stats['other'], 'event')} with other lifecycle transitions (schedule, assign, ...) left out")
     if stats["open"]:
-        notes.append(f"{stats['open']} start events without a matching complete left out")
+        notes.append(f"{counted(stats['open'], 'start event')} without a matching complete left out")
 
 
 def _drop(trace: etree._Element, source: str) -> None:

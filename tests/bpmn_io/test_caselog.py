@@ -49,7 +49,7 @@ def test_xes_pairs_lifecycle_and_keeps_local_time(tmp_path: Path) -> None:
     assert stream.notes == ["timestamps read as ISO 8601; their UTC offsets (+01:00, Z) are dropped and the local time "
                             "kept, as a work calendar reads time: an interval across a change to or from summer time "
                             "counts an hour more or less than passed",
-                            "1 events with other lifecycle transitions (schedule, assign, ...) left out"]
+                            "1 event with other lifecycle transitions (schedule, assign, ...) left out"]
 
 
 def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:
