@@ -903,7 +903,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
     an assumption (*) marker, or both. Values are as the profiles write them (Swedish
     where the page is); the JSON adds each value's English and Swedish beside it
-    (text_en, text_sv).
+    (text_en, text_sv), and each assumption's and source's Swedish (assumption_sv,
+    sources_sv).
 
     \b
     Examples:
