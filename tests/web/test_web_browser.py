@@ -1094,7 +1094,7 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
                 for o in page.locator(f"#lever-{key} option[data-choice]").all()}
 
     with _the_page(server, messages) as page:
-        assert all(not off for off, _ in offered("grant_level").values())  # Helsingborg: all four
+        assert all(not off for off, _ in offered("grant_level").values())  # Helsingborg: all five
         page.fill("#up-name", "Ritstad")
         page.set_input_files("#up-model", str(DRAWN))
         page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
@@ -1105,11 +1105,12 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
                 "committee": (False, "nämnden"),
                 "working_committee": (True, "arbetsutskottet (finns inte i Ritstad)"),
                 "chair": (True, "ordföranden (finns inte i Ritstad)"),
+                "manager": (True, "chefen (finns inte i Ritstad)"),
                 "officer": (False, "handläggaren")}
         page.click("[data-lang='en']")
         assert offered("grant_level")["chair"] == (True, "the chair (not in Ritstad)")
         page.click("[data-lang='sv']")
-        page.uncheck("#places input[data-upload]")  # Helsingborg alone again: all four
+        page.uncheck("#places input[data-upload]")  # Helsingborg alone again: all five
         assert offered("refusal_level")["chair"] == (False, "ordföranden")
         page.set_input_files("#up-model", str(MM1))  # no decision bodies at all
         page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
@@ -1119,7 +1120,8 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
         page.uncheck("[data-place='helsingborg']")
         assert set(offered("grant_level").values()) == {
             (True, "nämnden (finns inte i Kö)"), (True, "arbetsutskottet (finns inte i Kö)"),
-            (True, "ordföranden (finns inte i Kö)"), (True, "handläggaren (finns inte i Kö)")}
+            (True, "ordföranden (finns inte i Kö)"), (True, "chefen (finns inte i Kö)"),
+            (True, "handläggaren (finns inte i Kö)")}
     assert messages == []
 
 
