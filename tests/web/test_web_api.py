@@ -1293,3 +1293,12 @@ def test_the_lever_steps_of_a_model_of_thousands_of_loops_and_send_tasks_are_fou
     assert steps.completeness.names[0] == ("“Komplett 0?”", "”Komplett 0?”")
     assert steps.remiss_answers == NotFound()
     assert took < 30, f"{took:.0f} CPU s to find the lever steps of 5,500 send tasks and 1,500 loops"
+
+
+def test_a_goal_share_with_decimals_outside_the_range_is_said_as_each_language_writes_it(client):
+    """The page now sends "99,5" as 99.5 (qapolish): the Swedish refusal said "99.5 %"."""
+    bad = client.post("/api/goal", json={"municipalities": ["astorp"], "levers": {}, "goal": {"percent": 99.5}})
+    assert bad.status_code == 400
+    assert bad.json()["error"] == "Share of decisions within 4 months: 99.5% is outside the allowed range 50–99%"
+    assert bad.json()["error_sv"] == ("Andel beslut inom 4 månader: 99,5\u00a0% ligger utanför det tillåtna intervallet "
+                                      "50–99\u00a0%")
