@@ -1039,7 +1039,7 @@ def _refuse_missing_references(defs: Definitions, path: Path) -> None:
     from processes.errors import InputError
 
     first = missing[0]
-    more = f"; {len(missing) - 1} more such reference(s)" if len(missing) > 1 else ""
+    more = f"; {counted(len(missing) - 1, 'more such reference')}" if len(missing) > 1 else ""
     # the message says what was expected; the line is the reader's (lxml's), as its own errors say it
     raise InputError(f"{first.message}{more}; permitflow validate lists them all", file=str(path),
                      line=defs.source_lines.get(first.element), element=first.element)

@@ -528,6 +528,9 @@ DANGLING = """<?xml version="1.0" encoding="UTF-8"?>
     [
         ("<flowNodeRef>Ghost_1</flowNodeRef>", "", 8, "element 'L1': lane lists flowNodeRef 'Ghost_1', which is not in "
          "process 'P' (expected the id of a flow node of 'P')"),
+        ("<flowNodeRef>Ghost_1</flowNodeRef><flowNodeRef>Ghost_2</flowNodeRef>", "", 8, "element 'L1': lane lists "
+         "flowNodeRef 'Ghost_1', which is not in process 'P' (expected the id of a flow node of 'P'); 1 more such "
+         "reference"),  # not "1 more such reference(s)"
         ("", '<messageFlow id="MF_1" sourceRef="Ghost_3" targetRef="S"/>', 5,
          "element 'MF_1': message flow sourceRef 'Ghost_3' is neither a pool nor a flow node (expected the id of a "
          "pool or a flow node)"),
