@@ -24,6 +24,7 @@ import click
 
 from processes.errors import PermitflowError
 from processes.extras import install_hint
+from processes.wording import counted
 
 __all__ = ["main", "cli", "atomic_write"]
 
@@ -294,7 +295,7 @@ def _model_text(defs: Definitions, problems: list[Problem], source: str) -> list
         lines.append(f"process {process.id}" + (f" — {_one_line(process.name)}" if process.name else ""))
         if process.lane_sets:
             lines.append("  lanes:")
-            lines += [f"    {lane.id}: {_one_line(lane.name)} ({len(lane.flow_node_refs)} elements)"
+            lines += [f"    {lane.id}: {_one_line(lane.name)} ({counted(len(lane.flow_node_refs), 'element')})"
                       for lane in process.lanes()]
         lines.append(f"  elements ({len(process.nodes)}):")
         for node in process.nodes.values():
@@ -906,7 +907,8 @@ def facts_cmd(names: tuple[str, ...], fmt: str) -> None:
     with their year, not the 2022 mapping's own figures. Each cell has its sources [n],
     an assumption (*) marker, or both. Values are as the profiles write them (Swedish
     where the page is); the JSON adds each value's English and Swedish beside it
-    (text_en, text_sv).
+    (text_en, text_sv), and each assumption's and source's Swedish (assumption_sv,
+    sources_sv).
 
     \b
     Examples:
@@ -1041,7 +1043,7 @@ def _refuse_missing_references(defs: Definitions, path: Path) -> None:
     from processes.errors import InputError
 
     first = missing[0]
-    more = f"; {len(missing) - 1} more such reference(s)" if len(missing) > 1 else ""
+    more = f"; {counted(len(missing) - 1, 'more such reference')}" if len(missing) > 1 else ""
     # the message says what was expected; the line is the reader's (lxml's), as its own errors say it
     raise InputError(f"{first.message}{more}; permitflow validate lists them all", file=str(path),
                      line=defs.source_lines.get(first.element), element=first.element)
@@ -2543,12 +2545,13 @@ def discover_cmd(log: str, output: str, profile_out: str | None, min_frequency: 
             fh.write(  # type: ignore[attr-defined]
                 ("# Calibrated by permitflow discover from " + Path(log).name + ".\n" + profile_text).encode("utf-8"))
     click.echo(stream.mapping_line())
-    click.echo(f"kept {len(found.kept)} of {len(table.activities)} activities (in at least {min_frequency:.0%} "
-               f"of the cases); {found.table.n_events} of {table.n_events} events")
+    click.echo(f"kept {len(found.kept)} of {counted(len(table.activities), 'activity', 'activities')} (in at least "
+               f"{min_frequency:.0%} of the cases); {found.table.n_events} of {counted(table.n_events, 'event')}")
     process = found.defs.process()
     tasks = sum(1 for n in process.nodes.values() if type(n).__name__ == "Task")
     gateways = sum(1 for n in process.nodes.values() if type(n).__name__ == "Gateway")
-    click.echo(f"model: {tasks} tasks, {gateways} gateways, {len(process.flows)} flows (inductive miner, noise {noise:g})")
+    click.echo(f"model: {counted(tasks, 'task')}, {counted(gateways, 'gateway')}, {counted(len(process.flows), 'flow')} "
+               f"(inductive miner, noise {noise:g})")
     if report is not None:
         click.echo(calibration_text(report, notes=table.notes, names=_model_names(found.defs.process())))
     else:  # what the reader left out or assumed (calibration_text says it with --profile-out)

@@ -128,7 +128,8 @@ class LogStream:
     """An opened log: its records (an iterator, read once) and what the reader decided.
 
     ``mapping`` says which field holds what (``{"case": "case_id", ...}``) and
-    ``guessed`` which of those were guessed rather than given; ``notes`` are
+    ``guessed`` which of those were guessed rather than given (an XES log's optional
+    ``resource`` and ``element`` become ``None`` once read if no event has them); ``notes`` are
     lines for the user (ignored lifecycle transitions, starts without an end ...),
     filled in as the records are read.
     """

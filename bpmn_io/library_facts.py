@@ -72,15 +72,17 @@ FACT_WORDS_SV = {"unknown": "okänt", "yes": "ja", "no": "nej", "none": "inga", 
 
 @dataclass(frozen=True, slots=True)
 class FactCell:
-    """One cell: the value as text, the numbers of its sources, its assumption (if any), and the text in English
-    and Swedish (``en``, ``sv``: the value as the fact's ``names:`` say it in that language, the Swedish with its
-    fixed words in Swedish: :func:`swedish_words`; ``None``: the same as ``text``)."""
+    """One cell: the value as text, the numbers of its sources, its assumption (if any, in English), and the text in
+    English and Swedish (``en``, ``sv``: the value as the fact's ``names:`` say it in that language, the Swedish with
+    its fixed words in Swedish: :func:`swedish_words`; ``None``: the same as ``text``); ``assumption_sv``: the
+    assumption in Swedish (``None``: the same as ``assumption``)."""
 
     text: str
     sources: tuple[int, ...] = ()
     assumption: str | None = None
     en: str | None = None
     sv: str | None = None
+    assumption_sv: str | None = None
 
     @property
     def marked(self) -> str:
@@ -94,11 +96,13 @@ class FactCell:
 
 @dataclass(frozen=True, slots=True)
 class FactsTable:
-    """Municipalities (rows) by facts (columns); ``sources[n - 1]`` is footnote ``[n]``."""
+    """Municipalities (rows) by facts (columns); ``sources[n - 1]`` is footnote ``[n]``, ``sources_sv[n - 1]`` the
+    same in Swedish (as the profile writes it; the English where it gives no Swedish)."""
 
     columns: tuple[tuple[str, str], ...]
     rows: tuple[tuple[str, str, tuple[FactCell, ...]], ...]  # (name, display name, cells)
     sources: tuple[str, ...]
+    sources_sv: tuple[str, ...] = ()
 
 
 def fact_text(fact: Fact | None, lang: str | None = None) -> str:
@@ -160,19 +164,26 @@ def facts_table(
 ) -> FactsTable:
     """The mapping table of ``profiles`` (``(name, profile)`` pairs), sources numbered in order of appearance."""
     numbers: dict[str, int] = {}
+    swedish: dict[str, str] = {}  # an English source -> the Swedish the first profile that cites it writes
     rows = []
     for name, profile in profiles:
         cells = []
         for key, _title in columns:
             fact = profile.facts.get(key)
             refs = []
-            for src in split_sources(fact.source if fact else None):
+            said = split_sources(fact.source if fact else None)
+            said_sv = split_sources(fact.source_sv if fact else None)
+            for k, src in enumerate(said):
                 refs.append(numbers.setdefault(src, len(numbers) + 1))
+                # the Swedish is the same list of addresses with Swedish comments, when it has as many
+                swedish.setdefault(src, said_sv[k] if len(said_sv) == len(said) else src)
             text, en, sv = fact_text(fact), fact_text(fact, "en"), swedish_words(fact_text(fact, "sv"))
-            cells.append(FactCell(text, tuple(refs), fact.assumption if fact else None, en if en != text else None,
-                                  sv if sv != text else None))
+            assumption = fact.assumption if fact else None
+            assumption_sv = fact.assumption_sv if fact else None
+            cells.append(FactCell(text, tuple(refs), assumption, en if en != text else None,
+                                  sv if sv != text else None, assumption_sv if assumption_sv != assumption else None))
         rows.append((name, profile.municipality or name, tuple(cells)))
-    return FactsTable(columns, tuple(rows), tuple(numbers))
+    return FactsTable(columns, tuple(rows), tuple(numbers), tuple(swedish[src] for src in numbers))
 
 
 #: the narrowest a column is wrapped to when the table must fit a terminal
@@ -263,13 +274,15 @@ def render_facts(table: FactsTable, fmt: str, total: int | None = None) -> str:
                         # the value as the profile writes it, and beside it in English and Swedish (its names:,
                         # else the same; the Swedish with its fixed words in Swedish: "okänt", "ja")
                         key: {"text": cell.text, "text_en": cell.en or cell.text, "text_sv": cell.sv or cell.text,
-                              "sources": list(cell.sources), "assumption": cell.assumption}
+                              "sources": list(cell.sources), "assumption": cell.assumption,
+                              "assumption_sv": cell.assumption_sv or cell.assumption}
                         for (key, _t), cell in zip(table.columns, cells, strict=True)
                     },
                 }
                 for name, display, cells in table.rows
             ],
             "sources": {str(n): src for n, src in enumerate(table.sources, 1)},
+            "sources_sv": {str(n): src for n, src in enumerate(table.sources_sv or table.sources, 1)},
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     raise InputError(f"unknown format {fmt!r} (expected one of table, csv, markdown, json)")

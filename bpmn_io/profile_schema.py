@@ -489,5 +489,8 @@ def facts_from_data(value: Any, path: Path = ("facts",)) -> FrozenMap[str, Fact]
             assumption=_english(raw.get("assumption")),
             note=_english(raw.get("note")),
             extra=FrozenMap({k: _freeze(v) for k, v in raw.items() if k not in known}),
+            # and in Swedish, for the facts table's JSON (the text as written when it is one text)
+            source_sv=provenance_text(raw["source"], "sv") if raw.get("source") else None,
+            assumption_sv=provenance_text(raw["assumption"], "sv") if raw.get("assumption") else None,
         )
     return FrozenMap(facts)

@@ -31,6 +31,7 @@ from bpmn_io.caselog import GUESS, LogColumns, LogRecord, LogStream, instant_sec
 from bpmn_io.csvdates import misread_by_python, offset_label, offsets_note
 from bpmn_io.xmlsafe import refuse_doctype, safe_pull_parser
 from processes.errors import InputError
+from processes.wording import counted
 
 __all__ = ["XES_NS", "open_xes"]
 
@@ -59,7 +60,7 @@ def open_xes(path: str | Path, columns: LogColumns = GUESS) -> LogStream:
     fh = open_bytes(path)
     notes: list[str] = []
     stream = LogStream(source, "xes", iter(()), dict(keys), (), notes)
-    stream.records = _records(fh, source, keys, notes)
+    stream.records = _records(fh, source, keys, notes, stream.mapping)
     return stream
 
 
@@ -92,8 +93,10 @@ def _syntax(err: etree.XMLSyntaxError, source: str, at_end: bool) -> InputError:
     return InputError(f"not well-formed XML: {msg}", file=source, line=line)
 
 
-def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) -> Iterator[LogRecord]:
+def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str],
+             mapping: dict[str, str | None]) -> Iterator[LogRecord]:
     parser = safe_pull_parser(tuple(_TRACE | _EVENT))
+    seen = {"resource": False, "element": False}  # the optional attributes some event has
     counter = [0]  # events read so far
     pending: list[tuple] = []
     stats = {"other": 0, "open": 0, "traces": 0}
@@ -108,7 +111,10 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
             for _event, el in parser.read_events():
                 if el.tag in _EVENT:
                     counter[0] += 1
-                    pending.append(_event_fields(el, keys, counter[0], source, stamps, offsets))
+                    event = _event_fields(el, keys, counter[0], source, stamps, offsets)
+                    seen["resource"] = seen["resource"] or bool(event[3])
+                    seen["element"] = seen["element"] or bool(event[4])
+                    pending.append(event)
                     el.clear()
                 elif el.tag in _TRACE:
                     stats["traces"] += 1
@@ -124,15 +130,18 @@ def _records(fh: BinaryIO, source: str, keys: dict[str, str], notes: list[str]) 
                              "(expected <log>)", file=source, line=root.sourceline)
     finally:
         fh.close()
+    for role, found in seen.items():
+        if not found:  # the mapping names only what the log has (a CSV's columns are known from its header)
+            mapping[role] = None
     said = offsets_note(offsets)
     if said:
         notes.append(f"timestamps read as ISO 8601; {said}")
     if pending:
-        notes.append(f"{len(pending)} events outside any <trace> were left out")
+        notes.append(f"{counted(len(pending), 'event')} outside any <trace> {'was' if len(pending) == 1 else 'were'} left out")
     if stats["other"]:
-        notes.append(f"{stats['other']} events with other lifecycle transitions (schedule, assign, ...) left out")
+        notes.append(f"{counted(stats['other'], 'event')} with other lifecycle transitions (schedule, assign, ...) left out")
     if stats["open"]:
-        notes.append(f"{stats['open']} start events without a matching complete left out")
+        notes.append(f"{counted(stats['open'], 'start event')} without a matching complete left out")
 
 
 def _drop(trace: etree._Element, source: str) -> None:

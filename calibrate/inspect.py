@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from bpmn_io.caselog import LogRecord, from_seconds
+from processes.wording import counted
 
 __all__ = ["LogSummary", "summarise", "summary_text", "summary_data", "PERCENTILES"]
 
@@ -132,7 +133,8 @@ def summary_text(s: LogSummary, mapping_line: str = "", *, top: int = 25) -> str
     if mapping_line:
         lines.append(mapping_line)
     lines += [
-        f"{s.cases} cases, {s.events} events, {len(s.activities)} activities, {len(s.resources)} resources",
+        f"{counted(s.cases, 'case')}, {counted(s.events, 'event')}, {counted(len(s.activities), 'activity', 'activities')}, "
+        f"{counted(len(s.resources), 'resource')}",
         f"period: {s.first:%Y-%m-%d %H:%M} to {s.last:%Y-%m-%d %H:%M}",
         _start_line(s),
     ]

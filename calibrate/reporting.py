@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from processes.stepnames import step_said
+from processes.wording import counted
 
 __all__ = ["calibration_text"]
 
@@ -20,11 +21,13 @@ def calibration_text(report: dict[str, Any], *, notes: list[str] | tuple[str, ..
     """
     def said(eid: str) -> str:
         return step_said(eid, (names or {}).get(eid))
-    lines = [f"log: {report['log']}: {report['cases']} cases, {report['events']} events, {report['period']}",
+    lines = [f"log: {report['log']}: {counted(report['cases'], 'case')}, {counted(report['events'], 'event')}, "
+             f"{report['period']}",
              report["start_times"]]
     lines += [f"note: {n}" for n in notes]
     mapped = [m for m in report.get("mapping", []) if m["element"]]
-    lines.append(f"mapped {len(mapped)} of {len(report.get('mapping', []))} activities onto model steps:")
+    lines.append(f"mapped {len(mapped)} of {counted(len(report.get('mapping', [])), 'activity', 'activities')} onto "
+                 "model steps:")
     lines += [f"  {m['activity']} -> {said(m['element'])}  ({m['how']})" for m in mapped]
     ignored = [m for m in report.get("mapping", []) if not m["element"] and m["how"].startswith("ignored")]
     if ignored:  # counted in "of N" above: say which and why (a --mapping 'ignore', a boundary event's timer)

@@ -421,7 +421,10 @@ class LegalClock:
 
 @frozen_dataclass
 class Fact:
-    """One mapping fact: a value (possibly ``'unknown'``) with where it comes from."""
+    """One mapping fact: a value (possibly ``'unknown'``) with where it comes from.
+
+    ``source`` and ``assumption`` are in English (a profile's ``{en: ..., sv: ...}`` text, or its one text);
+    ``source_sv`` and ``assumption_sv`` are the Swedish of the same (``None``: the profile writes none)."""
 
     value: Any
     unit: str | None = None
@@ -429,6 +432,8 @@ class Fact:
     assumption: str | None = None
     note: str | None = None
     extra: FrozenMap[str, Any] = field(default_factory=FrozenMap)
+    source_sv: str | None = None
+    assumption_sv: str | None = None
 
 
 @frozen_dataclass

@@ -1,5 +1,6 @@
-"""Two small habits of the English and Swedish the diff, the report and the web page write: a list said
-as "a, b and c" (:func:`listed`), and a step's name in the language's quotation marks (:func:`quoted`).
+"""Small habits of the English and Swedish the diff, the report and the web page write: a list said
+as "a, b and c" (:func:`listed`), a step's name in the language's quotation marks (:func:`quoted`), and a
+count with its noun in the singular or the plural (:func:`counted`).
 
 Each had a copy per module that wrote lists or names; they live here once (the layers above take them
 from ``processes``, the bottom layer). The words around them stay with each module's own sentences.
@@ -8,13 +9,15 @@ from ``processes``, the bottom layer). The words around them stay with each modu
 ('Xby', 'Xby and Yby', 'Xby, Yby och Zby')
 >>> quoted("Beslut?", "en"), quoted("Beslut?", "sv")
 ('“Beslut?”', '”Beslut?”')
+>>> counted(1, "step"), counted(2, "step"), counted(1, "activity", "activities"), counted(0, "case")
+('1 step', '2 steps', '1 activity', '0 cases')
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["AND", "QUOTES", "listed", "quoted"]
+__all__ = ["AND", "QUOTES", "counted", "listed", "quoted"]
 
 #: the word before a list's last item, with its spaces
 AND = {"en": " and ", "sv": " och "}
@@ -35,3 +38,8 @@ def quoted(name: str, lang: str) -> str:
     """``name`` in the quotation marks of ``lang`` ("en" or "sv")."""
     opening, closing = QUOTES[lang]
     return f"{opening}{name}{closing}"
+
+
+def counted(n: int, one: str, many: str = "") -> str:
+    """``n`` and its noun: ``one`` for exactly 1, else ``many`` (English's ``one`` + "s" when not given)."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

@@ -528,6 +528,9 @@ DANGLING = """<?xml version="1.0" encoding="UTF-8"?>
     [
         ("<flowNodeRef>Ghost_1</flowNodeRef>", "", 8, "element 'L1': lane lists flowNodeRef 'Ghost_1', which is not in "
          "process 'P' (expected the id of a flow node of 'P')"),
+        ("<flowNodeRef>Ghost_1</flowNodeRef><flowNodeRef>Ghost_2</flowNodeRef>", "", 8, "element 'L1': lane lists "
+         "flowNodeRef 'Ghost_1', which is not in process 'P' (expected the id of a flow node of 'P'); 1 more such "
+         "reference"),  # not "1 more such reference(s)"
         ("", '<messageFlow id="MF_1" sourceRef="Ghost_3" targetRef="S"/>', 5,
          "element 'MF_1': message flow sourceRef 'Ghost_3' is neither a pool nor a flow node (expected the id of a "
          "pool or a flow node)"),
@@ -657,3 +660,19 @@ def test_a_duration_of_minutes_with_a_fraction_reads_as_it_was_written(tmp_path:
     assert '[Changed] "Granska ansökan": duration is 120m in a, 15.5m in b.' in lines
     lines = run("compare", a, b, c).output.splitlines()
     assert '  [attribute] "Platsbesök": delay.mean is 15.5m in a, 30m in b; 7.25m in c.' in lines
+
+
+def test_diff_and_log_counts_say_one_in_the_singular(tmp_path: Path) -> None:
+    # a model of one step each and a log of one case, one event, one activity, one resource
+    one = "process: {{id: P_{t}, name: Tillstånd}}\nsteps:\n  - {{id: {t}_T, task: user, name: Granska ansökan}}\n"
+    for t in "AB":
+        (tmp_path / f"{t.lower()}.yaml").write_text(one.format(t=t), encoding="utf-8")
+    diff = run("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert diff.output.splitlines()[:3:2] == ["a (A, 1 step) vs b (B, 1 step)",
+                                              "matched: 1 pair; uncertain: 0 steps; only in one model: 0 steps; "
+                                              "differences: 0"]
+    log = tmp_path / "log.csv"
+    log.write_text("case,activity,timestamp,resource\nc1,Granska,2025-01-07 09:00,anna\n", encoding="utf-8")
+    inspect = run("log", "inspect", str(log))
+    assert inspect.exit_code == 0, inspect.output
+    assert "\n1 case, 1 event, 1 activity, 1 resource\n" in inspect.output

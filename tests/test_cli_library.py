@@ -245,3 +245,22 @@ def test_facts_json_carries_each_value_in_swedish_too():
     # the table and the CSV keep the value as written
     assert "köper handläggning" not in invoke("facts", "klippan").output
     assert "text_sv" not in invoke("facts", "klippan", "--format", "csv").output
+
+
+def test_facts_json_gives_assumption_and_sources_in_swedish_too():
+    """Found by QA (qapolish): the JSON gave the values in both languages but the assumptions and the sources in
+    English only, although the profiles write both ({en:, sv:}); the table keeps its English."""
+    data = json.loads(invoke("facts", "angelholm", "--format", "json").output)
+    time = data["rows"][0]["facts"]["stated_handling_time"]
+    assert time["assumption"] == ("The stated 'cirka två månader' is read as 7-10 weeks; assumed to hold for "
+                                  "Ängelholm's own cases too.")
+    assert time["assumption_sv"] == ("Uppgiften ”cirka två månader” tolkas som 7–10\u00a0veckor; antas gälla även för "
+                                     "Ängelholms egna ärenden.")
+    first = ("https://www.klippan.se/naringsliv--arbete/starta-och-driva-foretag/tillstand-regler--tillsyn/"
+             "alkohol--serveringstillstand")
+    assert (data["sources"]["1"], data["sources_sv"]["1"]) == (f"{first} (2024/2025 fees on page)",
+                                                               f"{first} (avgifter för 2024/2025 på sidan)")
+    assert data["sources_sv"].keys() == data["sources"].keys()
+    assert data["rows"][0]["facts"]["handling_unit"]["assumption_sv"] is None  # no assumption: none in either
+    table = invoke("facts", "angelholm").output
+    assert "(2024/2025 fees on page)" in table and "avgifter för" not in table

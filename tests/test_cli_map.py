@@ -100,7 +100,7 @@ def test_show_prints_a_name_with_line_breaks_on_its_one_line(tmp_path: Path) -> 
     assert result.stdout.splitlines()[:9] == [
         "process P — Servering- stillstånd",
         "  lanes:",
-        "    L: Hand- läggare (1 elements)",
+        "    L: Hand- läggare (1 element)",
         "  elements (2):",
         "    S  startEvent  Ansökan inkommen  [L]",
         "    G  exclusiveGateway  Gateway (Split Flow)",

@@ -68,7 +68,8 @@ def goal_request(bases: Sequence[Base], percent: Any, *, joint: bool = False, of
         # named as the form's field is, by the chosen processes' deadline
         clock = common_clock({b.name: profile_clock(b.profile) for b in bases})
         en = f"Share of decisions within 4 months: {given}% is outside the allowed range {low}–{high}%"
-        sv = f"Andel beslut inom 4 månader: {given}\u00a0% ligger utanför det tillåtna intervallet {low}–{high}\u00a0%"
+        sv = (f"Andel beslut inom 4 månader: {given.replace('.', ',')}\u00a0% ligger utanför det tillåtna intervallet "
+              f"{low}–{high}\u00a0%")
         if percent is None or given == "–":  # an empty field, or one the browser could not read: it said "– % is outside" (QA evening)
             en = f"Share of decisions within 4 months: write a share between {low} and {high}%"
             sv = f"Andel beslut inom 4 månader: skriv en andel mellan {low} och {high}\u00a0%"

@@ -26,6 +26,7 @@ from typing import Any
 
 from processes.durations import parse_duration
 from processes.errors import InputError
+from processes.params import DELEGATION_LEVELS
 from processes.wording import AND, listed
 from report import numbers
 from scenarios.settings import Origin
@@ -37,8 +38,9 @@ __all__ = ["Lever", "LEVERS", "RUN_LEVERS", "LEVELS", "CADENCES", "LeverError", 
 
 FORM = Origin("web form")
 
-#: decision levels a manager can choose, in the profile's words
-LEVELS = ("committee", "working_committee", "chair", "officer")
+#: decision levels a manager can choose, in the profile's words: every level a profile's decision bodies can have,
+#: as the goal seek tries them (scenarios.levers), the committee first
+LEVELS = tuple(reversed(DELEGATION_LEVELS))
 #: meeting cadences of the committee: an iCalendar RRULE each (no meeting in July, as the library assumes)
 CADENCES = {
     "weekly": "FREQ=WEEKLY;BYDAY=TU",

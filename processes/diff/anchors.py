@@ -26,6 +26,7 @@ from processes.diff.decisions import Decision
 from processes.diff.matchtypes import Match, Matching, MatchOptions, family, match_units, named
 from processes.diff.text import Lexicon, normalise
 from processes.diff.view import ModelView
+from processes.wording import counted
 
 __all__ = ["match_large", "subview"]
 
@@ -127,7 +128,7 @@ def match_large(
         left_b = len(rest_b - taken_b)
         notes = (
             f"the models are too large to compare every pair of steps ({len(a.steps)} x {len(b.steps)}): "
-            f"steps were paired by identical names and matched neighbours; {left_a} step(s) of A and "
+            f"steps were paired by identical names and matched neighbours; {counted(left_a, 'step')} of A and "
             f"{left_b} of B were not compared pair by pair (they are listed as only in their model)",
         )
         return Matching(tuple(matches), (), notes)

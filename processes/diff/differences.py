@@ -24,6 +24,7 @@ from processes.durations import (
     parse_duration,
 )
 from processes.errors import PermitflowError
+from processes.wording import counted
 
 __all__ = [
     "same_performer",
@@ -346,7 +347,7 @@ def untyped_tasks_note(a: ModelView, b: ModelView, matches: Iterable[Match], a_n
         if untyped[plain]:
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(typed[other].items(), key=lambda kv: (-kv[1], kv[0])))
             said.append(
-                f"{len(untyped[plain])} matched task(s) are plain tasks in {names[plain]} and typed in "
+                f"{counted(len(untyped[plain]), 'matched task')} {'is a plain task' if len(untyped[plain]) == 1 else 'are plain tasks'} in {names[plain]} and typed in "
                 f"{names[other]} ({kinds}): a model that does not type a task says nothing about its type, "
                 "so these types are not compared"
             )

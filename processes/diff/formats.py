@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from processes.diff.nway import METRICS, Comparison, name_sides
 from processes.diff.result import ModelDiff
 from processes.textsafe import markdown_cell
+from processes.wording import counted
 
 __all__ = [
     "KIND_TITLES",
@@ -47,12 +48,9 @@ def _line(text: str) -> str:
 
 def _tiers(diff: ModelDiff) -> str:
     only = sum(1 for d in diff.differences if d.kind in ("only_in_a", "only_in_b"))
-    def count(n: int, what: str) -> str:
-        return f"{n} {what}" + ("" if n == 1 else "s")
-
     return (
-        f"matched: {count(len(diff.matches), 'pair')}; uncertain: {count(len(diff.uncertain), 'step')}; "
-        f"only in one model: {count(only, 'step')}; differences: {len(diff.differences)}"
+        f"matched: {counted(len(diff.matches), 'pair')}; uncertain: {counted(len(diff.uncertain), 'step')}; "
+        f"only in one model: {counted(only, 'step')}; differences: {len(diff.differences)}"
     )
 
 
@@ -92,7 +90,7 @@ def diff_text(diff: ModelDiff) -> str:
     confidence."""
     s = diff.similarity
     lines = [
-        f"{diff.a.name} (A, {s.nodes_a} steps) vs {diff.b.name} (B, {s.nodes_b} steps)",
+        f"{diff.a.name} (A, {counted(s.nodes_a, 'step')}) vs {diff.b.name} (B, {counted(s.nodes_b, 'step')})",
         f"similarity: node matching {s.node_matching:.3f}, structural {s.structural:.3f}, "
         f"behavioural {s.behavioural:.3f}",
         _tiers(diff),
@@ -187,7 +185,7 @@ def comparison_markdown(comparison: Comparison) -> str:
     out = [f"# Comparison of {_cell(', '.join(names))}", "", "## Similarity", ""]
     for metric in METRICS:
         out += _matrix(comparison, metric) + [""]
-    out += [f"## Common core ({len(comparison.core)} steps in every model)", ""]
+    out += [f"## Common core ({counted(len(comparison.core), 'step')} in every model)", ""]
     out += [f"- {_cell(comparison.clusters[k].label)}" for k in comparison.core]
     out += [
         "",
@@ -223,7 +221,7 @@ def comparison_text(comparison: Comparison) -> str:
         for name, row in zip(names, comparison.similarity[metric], strict=True):
             out.append(f"  {name:<{width}}  " + "  ".join(f"{v:.3f}" for v in row))
         out.append("")
-    out.append(f"common core: {len(comparison.core)} steps in every model")
+    out.append(f"common core: {counted(len(comparison.core), 'step')} in every model")
     out += [f"  - {_line(comparison.clusters[k].label)}" for k in comparison.core]
     out += ["", f"variation points: {len(comparison.variations)}"]
     out += [f"  [{v.kind}] {_line(v.message)}" for v in comparison.variations]

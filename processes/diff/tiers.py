@@ -73,6 +73,7 @@ from processes.diff.samestage import one_of_the_same_stage, same_stage_reason
 from processes.diff.siblings import group_reason, one_more_of_a_group
 from processes.diff.text import Lexicon
 from processes.diff.view import ModelView, Step
+from processes.wording import counted
 
 __all__ = ["uncertain_steps", "step_places", "MAX_CANDIDATES", "PARTIES_REASON", "PLACE_MAX", "RIVAL_SHARE"]
 
@@ -415,7 +416,7 @@ def _reasons(
         after = len(shared) - before
         parts = []
         if before:
-            parts.append(f"{before} matched step(s) before")
+            parts.append(f"{counted(before, 'matched step')} before")
         if after:
             parts.append(f"{after} after")
         reasons.append("same neighbours: " + " and ".join(parts))

@@ -49,7 +49,7 @@ def test_xes_pairs_lifecycle_and_keeps_local_time(tmp_path: Path) -> None:
     assert stream.notes == ["timestamps read as ISO 8601; their UTC offsets (+01:00, Z) are dropped and the local time "
                             "kept, as a work calendar reads time: an interval across a change to or from summer time "
                             "counts an hour more or less than passed",
-                            "1 events with other lifecycle transitions (schedule, assign, ...) left out"]
+                            "1 event with other lifecycle transitions (schedule, assign, ...) left out"]
 
 
 def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:
@@ -58,6 +58,21 @@ def test_gzip_and_plain_read_alike(tmp_path: Path) -> None:
     packed.write_bytes(gzip.compress(GOOD))
     a, b = read_log(plain)[0], read_log(packed)[0]
     assert a.end.tolist() == b.end.tolist() and a.case_ids == b.case_ids
+
+
+def test_xes_mapping_names_only_the_attributes_the_log_has(tmp_path: Path) -> None:
+    # the line is stated once the log is read: GOOD has org:resource but no permitflow:element, as BPIC15_1
+    path = tmp_path / "log.xes"
+    path.write_bytes(GOOD)
+    stream = open_log(path)
+    list(stream.records)
+    assert stream.mapping_line() == ("XES attributes: case=concept:name, activity=concept:name, "
+                                     "timestamp=time:timestamp, resource=org:resource")
+    bare = tmp_path / "bare.xes"
+    bare.write_bytes(GOOD.replace(b'<string key="org:resource" value="anna"/>', b""))
+    result = CliRunner().invoke(cli, ["log", "inspect", str(bare)])
+    assert result.exit_code == 0, result.output
+    assert "XES attributes: case=concept:name, activity=concept:name, timestamp=time:timestamp\n" in result.output
 
 
 def test_xes_activity_from_another_attribute(tmp_path: Path) -> None:

@@ -53,6 +53,25 @@ def test_a_lever_becomes_the_same_set_entry_as_a_scenario_file():
     ]
 
 
+def test_the_levers_offer_every_level_the_goal_seek_tries(client):
+    """Found by QA (qapolish): the goal seek tried "the manager" (chefen), every library profile has that body,
+    and the grant and refusal levers did not offer it; both now list the levels a profile's bodies can have."""
+    from bpmn_io.profile import read_profile
+    from scenarios.levers import _levels
+
+    setup = client.get("/api/setup").json()
+    choices = {lv["key"]: lv["choices"] for lv in setup["levers"]}
+    assert choices["grant_level"] == choices["refusal_level"] == [
+        "committee", "working_committee", "chair", "manager", "officer"]
+    levels = {m["name"]: m["levels"] for m in setup["library"]}
+    params = read_profile(library_paths("helsingborg")[1]).simulation
+    assert tuple(levels["helsingborg"]) == _levels({"helsingborg": params})  # the goal seek's, in the same order
+    saved = client.post("/api/scenario", json={"municipalities": ["helsingborg"],
+                                               "levers": {"grant_level": "manager", **SMALL}})
+    assert saved.status_code == 200
+    assert "helsingborg.simulation.decision.delegation:\n    grant: manager\n    refusal: committee\n" in saved.text
+
+
 def test_the_answer_has_a_sentence_per_municipality_and_the_scenario_beside_the_status_quo(client):
     _id, reply = _run(client, {"municipalities": ["helsingborg", "astorp"],
                                "levers": {"grant_level": "officer", "refusal_level": "officer", "replications": 4}})
@@ -77,9 +96,9 @@ def test_the_answer_has_a_sentence_per_municipality_and_the_scenario_beside_the_
      'Andel av heltid på nya tillstånd: "lots" är inte ett tal'),
     ({"grant_level": "mayor"}, "grant_level",
      'Who grants a permit: "mayor" is not one of the choices (choose the committee, the working committee, '
-     'the chair or the case officer)',
-     'Vem beslutar om tillstånd: "mayor" är inget av valen (välj nämnden, arbetsutskottet, ordföranden eller '
-     'handläggaren)'),
+     'the chair, the manager or the case officer)',
+     'Vem beslutar om tillstånd: "mayor" är inget av valen (välj nämnden, arbetsutskottet, ordföranden, chefen '
+     'eller handläggaren)'),
     ({"cadence": "daily"}, "cadence",
      'Committee meetings: "daily" is not one of the choices (choose every week, every second week, once a month '
      'or every sixth week)',
@@ -1274,3 +1293,12 @@ def test_the_lever_steps_of_a_model_of_thousands_of_loops_and_send_tasks_are_fou
     assert steps.completeness.names[0] == ("“Komplett 0?”", "”Komplett 0?”")
     assert steps.remiss_answers == NotFound()
     assert took < 30, f"{took:.0f} CPU s to find the lever steps of 5,500 send tasks and 1,500 loops"
+
+
+def test_a_goal_share_with_decimals_outside_the_range_is_said_as_each_language_writes_it(client):
+    """The page now sends "99,5" as 99.5 (qapolish): the Swedish refusal said "99.5 %"."""
+    bad = client.post("/api/goal", json={"municipalities": ["astorp"], "levers": {}, "goal": {"percent": 99.5}})
+    assert bad.status_code == 400
+    assert bad.json()["error"] == "Share of decisions within 4 months: 99.5% is outside the allowed range 50–99%"
+    assert bad.json()["error_sv"] == ("Andel beslut inom 4 månader: 99,5\u00a0% ligger utanför det tillåtna intervallet "
+                                      "50–99\u00a0%")

@@ -35,13 +35,15 @@ PROFILE = library_paths("helsingborg")[1]
 
 @contextmanager
 def _the_page(server: str, messages: list[str], *, width: int = 1200, height: int = 900, downloads: bool = False,
-              before: Callable[[Any], None] | None = None) -> Iterator[Any]:
+              before: Callable[[Any], None] | None = None, locale: str | None = None) -> Iterator[Any]:
     """The what-if page in Swedish, loaded and ready, in headless Chromium; its console messages go to
-    ``messages``; ``before(page)`` runs before it loads (routes, request watchers)."""
+    ``messages``; ``before(page)`` runs before it loads (routes, request watchers); ``locale``: the browser's
+    (en-US: an English-locale browser, whose number fields drop a decimal comma)."""
     with sync_api.sync_playwright() as p:
         browser = launch(p)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=downloads)
+            page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=downloads,
+                                    **({"locale": locale} if locale else {}))
             watch(page, messages)
             if before is not None:
                 before(page)
@@ -322,6 +324,52 @@ def test_decimals_take_a_comma_or_a_point_and_shares_are_per_cent(server: str) -
                                         "intervallet 5–100")
         assert len(sent) == 4  # the page refused them itself
     assert messages == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
+def test_a_decimal_comma_is_read_in_an_english_locale_browser(server: str) -> None:
+    """Found by QA (qapolish): in an English-locale browser the goal's number field made "95,5" "955" and sent it,
+    and a whole-number field made "2,5" "25" without a word; typed key by key, as a person does."""
+    messages: list[str] = []
+
+    def stop(route: Any) -> None:  # what the page sends is all this test reads: no goal seek is run
+        route.fulfill(status=400, json={"error": "stopped", "error_sv": "stoppad", "field": ""})
+
+    def hooks(page: Any) -> None:
+        page.route("**/api/goal", stop)
+        page.route("**/api/scenario", stop)
+
+    def sent(page: Any, button: str, url: str) -> dict:
+        with page.expect_request(url) as request:
+            page.click(button)
+        return request.value.post_data_json
+
+    with _the_page(server, messages, before=hooks, locale="en-US") as page:
+        message = page.locator("#message")
+        for typed, value in (("95,5", 95.5), ("95.5", 95.5), ("90", 90)):
+            page.fill("#goal-percent", "")
+            page.type("#goal-percent", typed)
+            assert page.input_value("#goal-percent") == typed  # as typed, not "955"
+            assert sent(page, "#goal-run", "**/api/goal")["goal"]["percent"] == value
+
+        assert _refused(page, "#goal-percent", "95,5,1", "#goal-run", "95,5,1") == (
+            'Andel beslut inom 4 månader: "95,5,1" är inte ett tal')
+        page.click("[data-lang='en']")
+        assert message.inner_text() == 'Share of decisions within 4 months: "95,5,1" is not a number'
+
+        page.type("#lever-remiss_weeks", "2,5")
+        page.type("#lever-officers", "2,5")
+        assert page.input_value("#lever-officers") == "2,5"  # not "25"
+        page.click("#save")
+        page.locator("#message", has_text="whole number").wait_for()
+        assert message.inner_text() == "Case officers (number): what is typed is not a whole number"
+        page.click("[data-lang='sv']")
+        assert message.inner_text() == "Handläggare (antal): det som står i fältet är inte ett heltal"
+        page.fill("#lever-officers", "")
+        page.type("#lever-officers", "3")
+        levers = sent(page, "#save", "**/api/scenario")["levers"]
+        assert (levers["remiss_weeks"], levers["officers"]) == (2.5, "3")
+    assert set(messages) == {"error: Failed to load resource: the server responded with a status of 400 (Bad Request)"}
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (make browser)")
@@ -1094,7 +1142,7 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
                 for o in page.locator(f"#lever-{key} option[data-choice]").all()}
 
     with _the_page(server, messages) as page:
-        assert all(not off for off, _ in offered("grant_level").values())  # Helsingborg: all four
+        assert all(not off for off, _ in offered("grant_level").values())  # Helsingborg: all five
         page.fill("#up-name", "Ritstad")
         page.set_input_files("#up-model", str(DRAWN))
         page.set_input_files("#up-profile", str(DRAWN.with_suffix(".yaml")))
@@ -1105,11 +1153,12 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
                 "committee": (False, "nämnden"),
                 "working_committee": (True, "arbetsutskottet (finns inte i Ritstad)"),
                 "chair": (True, "ordföranden (finns inte i Ritstad)"),
+                "manager": (True, "chefen (finns inte i Ritstad)"),
                 "officer": (False, "handläggaren")}
         page.click("[data-lang='en']")
         assert offered("grant_level")["chair"] == (True, "the chair (not in Ritstad)")
         page.click("[data-lang='sv']")
-        page.uncheck("#places input[data-upload]")  # Helsingborg alone again: all four
+        page.uncheck("#places input[data-upload]")  # Helsingborg alone again: all five
         assert offered("refusal_level")["chair"] == (False, "ordföranden")
         page.set_input_files("#up-model", str(MM1))  # no decision bodies at all
         page.set_input_files("#up-profile", str(MM1.with_suffix(".yaml")))
@@ -1119,7 +1168,8 @@ def test_the_decision_levels_offered_are_those_the_chosen_processes_have(server:
         page.uncheck("[data-place='helsingborg']")
         assert set(offered("grant_level").values()) == {
             (True, "nämnden (finns inte i Kö)"), (True, "arbetsutskottet (finns inte i Kö)"),
-            (True, "ordföranden (finns inte i Kö)"), (True, "handläggaren (finns inte i Kö)")}
+            (True, "ordföranden (finns inte i Kö)"), (True, "chefen (finns inte i Kö)"),
+            (True, "handläggaren (finns inte i Kö)")}
     assert messages == []
 
 

@@ -40,9 +40,14 @@ function pct(value, digits, lang = state.lang) {
   return num(value, digits, lang) + (lang === "sv" ? "\u00a0%" : "%");
 }
 
+// A number typed as either language writes it (spaces between thousands, − for minus)
+function plainNumber(text) {
+  return text.trim().replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
+}
+
 // A decimal typed as either language writes it ("0,8" or "0.8"); null when it is not a number.
 function parseDecimal(text) {
-  const s = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-");
+  const s = plainNumber(text);
   if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return null;
   return Number(s.replace(",", "."));
 }
@@ -89,18 +94,22 @@ function selectedUploads() {
   return [...document.querySelectorAll("#places input[data-upload]:checked")].map((i) => i.dataset.upload);
 }
 
-// The levers the form sets (an empty field keeps the status quo); a decimal field's text is read
-// here (a comma or a point), a share from per cent; a value the page cannot take throws formError.
+// The levers the form sets (an empty field keeps the status quo); a number field's text is read
+// here (a decimal with a comma or a point), a share from per cent; a value the page cannot take throws formError.
+// Every number field is text: a browser's number field, in an English-locale browser, made "2,5" "25" and
+// "95,5" "955" without a word (qapolish), and kept "-" or "1e" as "" (the manager's QA evening).
 function leverValues() {
   const values = {};
   for (const input of document.querySelectorAll("[data-lever]")) {
     const lever = leverOf(input.dataset.lever);
-    // a number field the browser cannot read ("-", "1e"; letters in some browsers) has the value "": it kept
-    // today's value without a word (found by the manager's QA evening)
-    if (input.validity && input.validity.badInput) {
-      throw formError(lever, "what is typed is not a whole number", "det som står i fältet är inte ett heltal");
-    }
     if (input.value.trim() === "") continue;
+    if (lever.kind === "int") {
+      if (!/^[-+]?\d+$/.test(plainNumber(input.value))) {
+        throw formError(lever, "what is typed is not a whole number", "det som står i fältet är inte ett heltal");
+      }
+      values[lever.key] = plainNumber(input.value);
+      continue;
+    }
     if (lever.kind !== "float") { values[lever.key] = input.value; continue; }
     const typed = input.value.trim();
     const shown = parseDecimal(typed);
@@ -148,11 +157,9 @@ function buildForm() {
     if (lever.kind === "choice") {
       input = el("select", { "data-lever": lever.key, id: `lever-${lever.key}` }, el("option", { value: "" }));
       lever.choices.forEach((c) => input.append(el("option", { value: c, "data-choice": c })));
-    } else if (lever.kind === "float") {  // a text field: a number field turns "0,8" into "08"
-      input = el("input", { type: "text", inputmode: "decimal", "data-lever": lever.key, id: `lever-${lever.key}` });
-    } else {
-      input = el("input", { type: "number", "data-lever": lever.key, id: `lever-${lever.key}`, step: String(lever.step),
-        min: String(lever.low), max: String(lever.high) });
+    } else {  // a text field, read by leverValues: a number field turns "0,8" into "08"
+      input = el("input", { type: "text", inputmode: lever.kind === "float" ? "decimal" : "numeric",
+        "data-lever": lever.key, id: `lever-${lever.key}` });
     }
     target.append(el("label", { for: input.id }, el("span", { "data-lever-label": lever.key }), input));
   }
@@ -236,8 +243,10 @@ async function startRun(event) {
 }
 
 async function startGoal() {
-  await launch("/api/goal", { goal: { percent: $("#goal-percent").value, joint: $("#goal-joint").checked,
-    who: $("#goal-who").value } }, "goal");
+  showMessage(null);
+  const percent = goalPercent();
+  if (percent === null) return;
+  await launch("/api/goal", { goal: { percent, joint: $("#goal-joint").checked, who: $("#goal-who").value } }, "goal");
 }
 
 // no municipality and no upload chosen: say so (true)
@@ -256,6 +265,20 @@ function checkedQuestion(replaces) {
     showMessage(refused);
     return null;
   }
+}
+
+// The goal's share as typed, a comma or a point ("95,5"); empty, "" (the server asks for one); null with the
+// refusal shown, in the field's words (they name the chosen processes' deadline), for a text that is no number
+function goalPercent() {
+  const typed = $("#goal-percent").value.trim();
+  if (typed === "") return "";
+  const value = parseDecimal(typed);
+  if (value !== null) return value;
+  const label = (lang) => ((state.deadlineTexts && state.deadlineTexts.goal_percent) || state.setup.texts.goal_percent)[lang]
+    .replace(/ \(%\)$/, "");
+  showMessage({ error: `${label("en")}: "${typed}" is not a number`, error_sv: `${label("sv")}: "${typed}" är inte ett tal`,
+    field: "percent" });
+  return null;
 }
 
 // again: a finished run's question, asked once more (its report was no longer kept); its report

@@ -51,7 +51,7 @@ def test_adonis_export_differs_only_where_the_files_differ() -> None:
         ("concurrency", "concurrency", "before", "parallel"),
     ]
     assert [n for n in d.notes if "plain task" in n] == [
-        "1 matched task(s) are plain tasks in B and typed in A (userTask 1): a model that does not type a "
+        "1 matched task is a plain task in B and typed in A (userTask 1): a model that does not type a "
         "task says nothing about its type, so these types are not compared"
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from diffbuilders import linear, model
 
@@ -83,6 +85,12 @@ def test_the_similarity_matrix_is_symmetric_with_ones_on_the_diagonal() -> None:
     # x and z hold the same steps, so node matching is 1; only the order of two steps differs
     assert c.similarity["node_matching"][0][2] == 1.0
     assert c.similarity["behavioural"][0][2] < 1.0
+
+
+def test_counts_say_one_step_in_the_singular() -> None:
+    one = dataclasses.replace(compare_models(three()), core=(0,))
+    assert "common core: 1 step in every model\n" in comparison_text(one)
+    assert "## Common core (1 step in every model)\n" in comparison_markdown(one)
 
 
 def test_reports_name_every_model() -> None:

@@ -230,7 +230,7 @@ def test_a_model_that_does_not_type_its_tasks_gives_one_note_not_a_type_differen
     d = diff_models(base(), base(plain), a_name="camunda", b_name="signavio")
     assert keys(d) == []
     assert d.notes == (
-        "7 matched task(s) are plain tasks in signavio and typed in camunda (userTask 5, sendTask 2): a model "
+        "7 matched tasks are plain tasks in signavio and typed in camunda (userTask 5, sendTask 2): a model "
         "that does not type a task says nothing about its type, so these types are not compared",
     )
     # two typed tasks of other types still differ
@@ -275,7 +275,7 @@ def test_a_step_replaced_by_an_unrelated_one_at_the_same_place_is_not_paired_but
     ]
     assert d.uncertain[0].candidates[0].reasons == (
         "labels 0.00 alike",
-        "same neighbours: 1 matched step(s) before and 1 after",
+        "same neighbours: 1 matched step before and 1 after",
     )
 
 
