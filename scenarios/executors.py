@@ -243,16 +243,26 @@ def executor_for(*, workers: int | None = None, dask: str | None = None, jobs: i
     keep_heap()  # before the workers fork: they start with it (processes.heapkeep)
     pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method),
                                initializer=watch_parent, initargs=(os.getpid(),))
+    interrupted = False
     try:
         yield pool
     except (KeyboardInterrupt, SystemExit):
+        interrupted = True
         # Ctrl-C (the run says it in one line): nothing more is wanted of the workers, which leave
-        # SIGINT to the run (watch_parent); ended at once instead of finishing their chunks
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
+        # SIGINT to the run (watch_parent); ended at once instead of finishing their chunks, and never
+        # waited for without a bound (a stopped run that hangs is worse than one that leaves a zombie)
+        busy = list((getattr(pool, "_processes", None) or {}).values())
+        for process in busy:
             process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in busy:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not interrupted:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def fork_split(*, workers: int | None, dask: str | None, jobs: int, cost: float | None) -> int:
