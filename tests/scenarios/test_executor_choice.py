@@ -128,6 +128,9 @@ _CTRL_C_WHILE_BUSY = """
 import os, signal, sys, time
 from scenarios.executors import executor_for
 
+# as a run started from a terminal has it: a process that ignores SIGINT (a test runner's worker may)
+# passes SIG_IGN on to its children, and Ctrl-C would then never reach this one
+signal.signal(signal.SIGINT, signal.default_int_handler)
 pool_ = None
 try:
     with executor_for(workers=2, jobs=10) as pool:
