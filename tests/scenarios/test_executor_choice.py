@@ -128,8 +128,9 @@ _CTRL_C_WHILE_BUSY = """
 import os, signal, sys, time
 from scenarios.executors import executor_for
 
-# as a run started from a terminal has it: a process that ignores SIGINT (a test runner's worker may)
-# passes SIG_IGN on to its children, and Ctrl-C would then never reach this one
+# as a run started from a terminal has it: a job started in the background (`make test &`) by a
+# non-interactive shell ignores SIGINT (POSIX), every process under it inherits SIG_IGN, and Ctrl-C
+# would then never reach this one (seen: /proc/PID/status SigIgn 0x6 under the harness's `&`)
 signal.signal(signal.SIGINT, signal.default_int_handler)
 pool_ = None
 try:
