@@ -218,7 +218,8 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
         self.recorder = Recorder(keep_records, params, self.workplace, marks_complete=self.mark_complete >= 0,
                                  marks_decision=self.mark_decision >= 0, exact=exact)
         self.needs_procs = any(nd.kind == T.TERMINATE or (nd.kind == T.END and nd.error)
-                               or (nd.kind == T.SUBPROCESS and nd.boundaries) for nd in self.nodes)
+                               or (nd.kind == T.SUBPROCESS and nd.boundaries)
+                               or (nd.triggered and nd.interrupting) for nd in self.nodes)
         self.next_token = 1  # token ids start at 1: 0 means "none given"
         self.stuck: dict[int, tuple[str, ...]] = {}
         self.starved: dict[int, tuple[int, ...]] = {}  # a stuck join -> the incoming flows no token came by
@@ -538,8 +539,17 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
     # ------------------------------------------------------------------ joins and ends
 
     def reach_end(self, scope: Scope, node: T.CompiledNode) -> None:
-        if scope.parent is None and node.kind != T.ACTIVITY and not node.triggered:  # (an event subprocess: no end)
-            scope.case.outcome = node.id
+        if node.kind != T.ACTIVITY and not node.triggered:  # (an event subprocess: no end)
+            if scope.parent is None:
+                scope.case.outcome = node.id
+            elif scope.parent.parent is None and self.nodes[scope.node].triggered and \
+                    self.nodes[scope.node].interrupting:  # the end of an interrupting event subprocess ends the case
+                scope.case.outcome = node.id
+        if node.error and node.error_ref != T.CANCELLED:
+            catcher = self.error_catcher(scope, node.error_ref)
+            if catcher >= 0:  # an error event subprocess of the scope catches it and takes the scope over
+                self.interrupt(scope, catcher)
+                return
         if node.error and scope.parent is not None:
             scope.error = node.error_ref or node.id
             self.cancel(scope, keep_self=True)
@@ -547,6 +557,17 @@ class _Run(ActivityExecution, EventExecution, JoinRouting):
             if scope.parent is None:
                 scope.case.outcome = node.id
             self.cancel(scope, keep_self=True)
+
+    def error_catcher(self, scope: Scope, thrown: str) -> int:
+        """The error event subprocess of ``scope`` that catches the error ``thrown`` there, or -1."""
+        if scope.cancelled:  # (already interrupted)
+            return -1
+        watch = self.compiled.watch if scope.parent is None else self.nodes[scope.node].watch
+        for n in watch:
+            esp = self.nodes[n]
+            if esp.error and esp.error_ref in ("", thrown):
+                return n
+        return -1
 
     def cancel(self, scope: Scope, keep_self: bool = False) -> None:
         """Cancel every token of ``scope`` (and of subprocesses inside it)."""

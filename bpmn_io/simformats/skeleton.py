@@ -16,8 +16,9 @@ that it simulates as written and each value can be replaced by the municipality'
   task, a message catch or boundary event, a timer without a time), every conditional catch or boundary event
   (the time until its condition comes true) and every escalation boundary event on a task, call activity or
   empty subprocess (when the escalation comes; a comment says so for these two), every signal catch or
-  boundary event (when the signal comes) and every message, signal or conditional start event of a
-  non-interrupting event subprocess (when its trigger comes, in half the cases: ``share: 0.5``; a comment
+  boundary event (when the signal comes) and every message, signal or conditional start event of an
+  event subprocess, and escalation or error start event of an interrupting one that no error end event of its
+  scope throws to (:func:`processes.standins.armed_starts`; when its trigger comes, in half the cases: ``share: 0.5``; a comment
   says so) 2 weeks (``delay:``), every exclusive or inclusive choice with equal shares
   (``probabilities:``), several top-level start events equal shares of the cases (``share:``), and an error
   boundary event on a task, call activity or empty subprocess an equal share, with the step's success, of
