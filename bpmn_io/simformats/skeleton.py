@@ -42,6 +42,7 @@ A top-level ``assumption:`` says that every value is a placeholder.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import textwrap
 import unicodedata
@@ -138,7 +139,8 @@ def _raced(process: Process) -> dict[str, tuple[str, str]]:
     """Each wait for another party after an event-based gateway with another catch beside it: the mean of its
     exponential placeholder and what its comment says. A fixed placeholder equal to the others' would tie and
     the first in the file would always win; an exponential time with the mean of the race's (shortest) timer
-    lets each win in a share of the cases (the timer first in e^-1, about 37%), as a mean of 2 weeks does
+    lets each win in a share of the cases (the timer first in e^-k of them, k waits beside it: 37% beside one), as
+    a mean of 2 weeks does
     among waits without a timer."""
     raced: dict[str, tuple[str, str]] = {}
     for gateway in process.nodes.values():
@@ -153,8 +155,9 @@ def _raced(process: Process) -> dict[str, tuple[str, str]]:
         if timers:
             timer = min(timers, key=_timer_hours)
             mean = format_duration(_timer_hours(timer))
+            first = round(100 * math.exp(-len(waits)))  # each wait comes after the timer with probability e^-1
             said = (f"{race}: an exponential time with the mean of timer {step_said(timer.id, timer.name)} ({mean}), "
-                    "so that it does not tie with it and each wins in a share of the cases (the timer about 37%)")
+                    f"so that it does not tie with it and each wins in a share of the cases (the timer about {first}%)")
         else:
             mean = _WAIT
             said = f"{race}: an exponential time with mean {mean}, so that each wins in a share of the cases"
